@@ -1,0 +1,545 @@
+package specrt
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/smithy-go"
+)
+
+// HTTPDoer sends one HTTP request. *http.Client implements it; so can a test
+// double or a client with middleware of its own.
+type HTTPDoer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// Options configures a generated client. Every generated package declares
+// `type Options = specrt.Options`, so options written for one service work for
+// all. The zero value of every field means its default.
+type Options struct {
+	// Region is the AWS Region the client signs for and, unless BaseEndpoint
+	// is set, sends to (https://<endpointPrefix>.<Region>.amazonaws.com).
+	Region string
+	// BaseEndpoint, when set, replaces the default endpoint: a URL such as
+	// "http://localhost:8080" for a mock server. A path in it is kept as a
+	// prefix of every operation's path.
+	BaseEndpoint string
+	// HTTPClient sends the requests; nil means http.DefaultClient.
+	HTTPClient HTTPDoer
+	// Credentials sign requests with SigV4, for example those of
+	// config.LoadDefaultConfig. nil (or aws.AnonymousCredentials) sends
+	// requests unsigned. Providers that are not an *aws.CredentialsCache are
+	// wrapped in one.
+	Credentials aws.CredentialsProvider
+	// RetryMaxAttempts is the number of attempts a call makes, the first
+	// included: 0 means DefaultRetryMaxAttempts, 1 disables retries.
+	RetryMaxAttempts int
+	// RetryMaxBackoff caps the wait between attempts; 0 means
+	// DefaultRetryMaxBackoff. A server's Retry-After longer than this ends the
+	// call with the error instead of waiting.
+	RetryMaxBackoff time.Duration
+	// DisableValidation skips the client-side Validate of inputs, leaving the
+	// service to reject what it does not accept.
+	DisableValidation bool
+	// UserAgent is appended to the User-Agent header, to identify the
+	// application in the service's logs.
+	UserAgent string
+
+	// Sleep waits between attempts; it must return early with ctx.Err() when
+	// ctx is done. nil means Sleep. Tests set it to record the backoff.
+	Sleep func(ctx context.Context, d time.Duration) error
+	// RetryJitter returns a random value in [0, 1) that scales the backoff
+	// ("full jitter"); nil means math/rand/v2.Float64.
+	RetryJitter func() float64
+	// Clock returns the current time, used for signing and for Retry-After
+	// dates; nil means time.Now.
+	Clock func() time.Time
+}
+
+// Service describes a service to the protocol code; each generated package
+// declares one.
+type Service struct {
+	// Name is the Go package name, used in error messages.
+	Name string
+	// Protocol is the wire protocol.
+	Protocol Protocol
+	// TargetPrefix is the X-Amz-Target prefix (awsJson protocols).
+	TargetPrefix string
+	// SigningName is the SigV4 service name.
+	SigningName string
+	// EndpointPrefix is the host prefix of the default endpoint.
+	EndpointPrefix string
+	// NewError returns a new, empty typed error for a sanitized error code,
+	// with its header-bound members already read from h; nil for a code the
+	// service does not define. The client then decodes the body into it.
+	NewError func(code string, h http.Header) APIError
+}
+
+// Operation describes one operation to the protocol code; each generated
+// package declares one per operation.
+type Operation struct {
+	// Name is the operation's wire name.
+	Name string
+	// Method and Path are the HTTP route (restJson1); awsJson operations use
+	// POST /.
+	Method, Path string
+}
+
+// Client is the protocol engine behind a generated client: it validates,
+// encodes, signs, sends, retries and decodes. Generated methods are one call
+// to Invoke. A Client is safe for concurrent use.
+type Client struct {
+	svc *Service
+	cfg *config
+}
+
+// config is Options resolved: defaults filled in and the endpoint parsed.
+type config struct {
+	opts     Options
+	endpoint *url.URL
+	err      error // a configuration problem, reported by every call
+	creds    aws.CredentialsProvider
+	ua       []string
+}
+
+// NewClient returns a client for svc configured by o and then optFns.
+func NewClient(svc *Service, o Options, optFns ...func(*Options)) *Client {
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return &Client{svc: svc, cfg: resolve(svc, o)}
+}
+
+// Options returns a copy of the options the client was created with, with
+// defaults filled in.
+func (c *Client) Options() Options { return c.cfg.opts }
+
+func resolve(svc *Service, o Options) *config {
+	if o.HTTPClient == nil {
+		o.HTTPClient = http.DefaultClient
+	}
+	if o.RetryMaxAttempts <= 0 {
+		o.RetryMaxAttempts = DefaultRetryMaxAttempts
+	}
+	if o.RetryMaxBackoff <= 0 {
+		o.RetryMaxBackoff = DefaultRetryMaxBackoff
+	}
+	if o.Sleep == nil {
+		o.Sleep = Sleep
+	}
+	if o.RetryJitter == nil {
+		o.RetryJitter = defaultJitter
+	}
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	// The cache replaces the provider in the stored options, so that a call
+	// whose option functions re-resolve them keeps using the same cache.
+	o.Credentials = cacheCredentials(o.Credentials)
+	cfg := &config{opts: o, creds: o.Credentials}
+	ua := "specgen/1 " + svc.Name
+	if o.UserAgent != "" {
+		ua += " " + o.UserAgent
+	}
+	cfg.ua = []string{ua}
+	cfg.endpoint, cfg.err = endpointURL(svc, o)
+	if cfg.err == nil && cfg.creds != nil && o.Region == "" {
+		cfg.err = errors.New("a region is required to sign requests: set Options.Region")
+	}
+	return cfg
+}
+
+// endpointURL is BaseEndpoint parsed, or the default endpoint of o.Region.
+func endpointURL(svc *Service, o Options) (*url.URL, error) {
+	raw := o.BaseEndpoint
+	if raw == "" {
+		if o.Region == "" {
+			return nil, errors.New("no endpoint: set Options.Region or Options.BaseEndpoint")
+		}
+		if !validRegion(o.Region) {
+			return nil, fmt.Errorf("invalid region %q: want letters, digits and hyphens", o.Region)
+		}
+		suffix := ".amazonaws.com"
+		if strings.HasPrefix(o.Region, "cn-") {
+			suffix = ".amazonaws.com.cn"
+		}
+		raw = "https://" + svc.EndpointPrefix + "." + o.Region + suffix
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("invalid endpoint: %w", err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, fmt.Errorf("invalid endpoint %q: want an http or https URL with a host", raw)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	u.RawQuery, u.Fragment = "", ""
+	return u, nil
+}
+
+// validRegion reports whether region can be put into a host name safely.
+func validRegion(region string) bool {
+	for _, r := range region {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return region != "" && region[0] != '-' && region[len(region)-1] != '-'
+}
+
+// OperationError is the error every failed call returns: it names the service
+// and operation and wraps the cause, so errors.As finds the typed error
+// (*vpclattice.ConflictException), a *ValidationError, a *GenericAPIError, a
+// *ResponseError or a *TransportError, and errors.Is finds
+// context.Canceled.
+type OperationError struct {
+	// Service is the Go package name of the service.
+	Service string
+	// Operation is the operation name.
+	Operation string
+	// Attempts is the number of requests sent; 0 when the input was rejected
+	// before sending.
+	Attempts int
+	// Err is the cause.
+	Err error
+}
+
+// Error renders "operation error vpclattice: CreateService, <details>", the
+// shape of the AWS SDK for Go v2's messages.
+func (e *OperationError) Error() string {
+	var b strings.Builder
+	b.WriteString("operation error ")
+	b.WriteString(e.Service)
+	b.WriteString(": ")
+	b.WriteString(e.Operation)
+	b.WriteString(", ")
+	var api APIError
+	if errors.As(e.Err, &api) {
+		if md := api.ErrorMetadata(); md != nil && md.StatusCode != 0 {
+			fmt.Fprintf(&b, "https response error StatusCode: %d, RequestID: %s, ", md.StatusCode, md.RequestID)
+		}
+	}
+	b.WriteString(e.Err.Error())
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " (after %d attempts)", e.Attempts)
+	}
+	return b.String()
+}
+
+// Unwrap returns the cause.
+func (e *OperationError) Unwrap() error { return e.Err }
+
+// GenericAPIError is an error response whose code the service's spec does not
+// define (or that names no code at all: Code is then "UnknownError").
+type GenericAPIError struct {
+	// Code is the sanitized error code.
+	Code string `json:"-"`
+	// Message is the error message from the body.
+	Message string `json:"message,omitempty"`
+	// Fault is server for 5xx responses and client otherwise.
+	Fault smithy.ErrorFault `json:"-"`
+	// Metadata describes the response.
+	Metadata ErrorMetadata `json:"-"`
+}
+
+// Error renders "Code: message".
+func (e *GenericAPIError) Error() string { return FormatAPIError(e.Code, e.Message) }
+
+// ErrorCode returns the error code.
+func (e *GenericAPIError) ErrorCode() string { return e.Code }
+
+// ErrorMessage returns the message.
+func (e *GenericAPIError) ErrorMessage() string { return e.Message }
+
+// ErrorFault returns whether the client or the server is at fault.
+func (e *GenericAPIError) ErrorFault() smithy.ErrorFault { return e.Fault }
+
+// HTTPStatusCode returns the status of the response.
+func (e *GenericAPIError) HTTPStatusCode() int { return e.Metadata.StatusCode }
+
+// ErrorMetadata returns the response metadata.
+func (e *GenericAPIError) ErrorMetadata() *ErrorMetadata { return &e.Metadata }
+
+// ResponseError is a response the client could not make sense of: an error
+// status whose body names no error code and is not JSON (a proxy's HTML page,
+// an empty 502), or a success whose body does not decode into the output.
+type ResponseError struct {
+	// StatusCode is the HTTP status.
+	StatusCode int
+	// RequestID is the response's request id, if any.
+	RequestID string
+	// ContentType is the response's Content-Type.
+	ContentType string
+	// Snippet is the start of the body, on one line.
+	Snippet string
+	// Success is true for a 2xx response whose body failed to decode.
+	Success bool
+	// Err is the decoding error, if there was one.
+	Err error
+}
+
+// Error describes the response.
+func (e *ResponseError) Error() string {
+	var b strings.Builder
+	if e.Success {
+		b.WriteString("cannot decode response")
+	} else {
+		b.WriteString("error response with no error code")
+	}
+	fmt.Fprintf(&b, ": HTTP %d", e.StatusCode)
+	if t := http.StatusText(e.StatusCode); t != "" {
+		b.WriteString(" " + t)
+	}
+	if e.RequestID != "" {
+		b.WriteString(", request id " + e.RequestID)
+	}
+	if e.ContentType != "" {
+		b.WriteString(", content type " + e.ContentType)
+	}
+	if e.Snippet == "" {
+		b.WriteString(", empty body")
+	} else {
+		fmt.Fprintf(&b, ", body %q", e.Snippet)
+	}
+	if e.Err != nil {
+		b.WriteString(": " + e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the decoding error.
+func (e *ResponseError) Unwrap() error { return e.Err }
+
+// HTTPStatusCode returns the status of the response.
+func (e *ResponseError) HTTPStatusCode() int { return e.StatusCode }
+
+// TransportError is a request that got no HTTP response: the connection
+// failed, or the response body could not be read. It is retried.
+type TransportError struct {
+	Err error
+}
+
+// Error describes the failure.
+func (e *TransportError) Error() string { return "send request: " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *TransportError) Unwrap() error { return e.Err }
+
+// validator is implemented by every generated input.
+type validator interface{ Validate() error }
+
+// Invoke calls op with input in (a pointer to the generated input struct,
+// already holding its idempotency tokens) and decodes a success into out (a
+// pointer to the output struct). optFns adjust the client's options for this
+// call only. Every error is an *OperationError.
+func (c *Client) Invoke(ctx context.Context, op *Operation, in, out any, optFns ...func(*Options)) error {
+	cfg := c.cfg
+	if len(optFns) > 0 {
+		o := cfg.opts
+		for _, fn := range optFns {
+			fn(&o)
+		}
+		cfg = resolve(c.svc, o)
+	}
+	attempts, err := c.invoke(ctx, cfg, op, in, out)
+	if err != nil {
+		return &OperationError{Service: c.svc.Name, Operation: op.Name, Attempts: attempts, Err: err}
+	}
+	return nil
+}
+
+func (c *Client) invoke(ctx context.Context, cfg *config, op *Operation, in, out any) (int, error) {
+	if cfg.err != nil {
+		return 0, cfg.err
+	}
+	if v, ok := in.(validator); ok && !cfg.opts.DisableValidation {
+		if err := v.Validate(); err != nil {
+			return 0, err
+		}
+	}
+	body, err := json.Marshal(in)
+	if err != nil {
+		return 0, fmt.Errorf("encode input: %w", err)
+	}
+	payloadHash := ""
+	if cfg.creds != nil {
+		payloadHash = PayloadHash(body)
+	}
+	o := &cfg.opts
+	var last error
+	for attempt := 1; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			return attempt - 1, attemptErr(err, last)
+		}
+		var retryAfter time.Duration
+		var haveRetryAfter bool
+		retryAfter, haveRetryAfter, last = c.attempt(ctx, cfg, op, body, payloadHash, out)
+		if last == nil {
+			return attempt, nil
+		}
+		if ctx.Err() != nil || attempt >= o.RetryMaxAttempts || !IsRetryable(last) {
+			return attempt, last
+		}
+		d, ok := retryDelay(attempt, o, retryAfter, haveRetryAfter)
+		if !ok {
+			return attempt, last
+		}
+		if err := o.Sleep(ctx, d); err != nil {
+			return attempt, attemptErr(err, last)
+		}
+	}
+}
+
+// attemptErr is the error of a call whose context ended between attempts:
+// the context's error, which callers test with errors.Is, noting the last
+// attempt's failure.
+func attemptErr(ctxErr, last error) error {
+	if last == nil {
+		return ctxErr
+	}
+	return fmt.Errorf("%w (last attempt: %v)", ctxErr, last)
+}
+
+// bufPool recycles response-body buffers across calls.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// attempt sends one request and decodes its response. It also returns the
+// response's Retry-After, for the retry loop.
+func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, body []byte, payloadHash string, out any) (retryAfter time.Duration, haveRetryAfter bool, err error) {
+	req, err := c.newRequest(ctx, cfg, op, body)
+	if err != nil {
+		return 0, false, err
+	}
+	if err := signRequest(ctx, req, cfg.creds, payloadHash, c.svc.SigningName, cfg.opts.Region, cfg.opts.Clock()); err != nil {
+		return 0, false, err
+	}
+	resp, err := cfg.opts.HTTPClient.Do(req)
+	if err != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return 0, false, ctxErr
+		}
+		return 0, false, &TransportError{Err: err}
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			bufPool.Put(buf)
+		}
+	}()
+	_, rerr := buf.ReadFrom(resp.Body)
+	resp.Body.Close()
+	if rerr != nil {
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return 0, false, ctxErr
+		}
+		return 0, false, &TransportError{Err: fmt.Errorf("read response body: %w", rerr)}
+	}
+	data := buf.Bytes()
+	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+		return 0, false, decodeSuccess(resp, data, out)
+	}
+	retryAfter, haveRetryAfter = ParseRetryAfter(resp.Header, cfg.opts.Clock())
+	return retryAfter, haveRetryAfter, c.decodeError(resp, data)
+}
+
+// newRequest builds the HTTP request of one attempt. The body is a fresh
+// reader over the same bytes each time, and GetBody lets the transport
+// rewind it on redirects and HTTP/2 retries.
+func (c *Client) newRequest(ctx context.Context, cfg *config, op *Operation, body []byte) (*http.Request, error) {
+	u := *cfg.endpoint
+	method, path := op.Method, op.Path
+	if c.svc.Protocol.IsAWSJSON() || method == "" {
+		method, path = http.MethodPost, "/"
+	}
+	u.Path += path
+	req, err := http.NewRequestWithContext(ctx, method, "", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.URL = &u
+	req.Host = u.Host
+	h := req.Header
+	h[HeaderContentType] = contentTypes[c.svc.Protocol]
+	if c.svc.Protocol.IsAWSJSON() {
+		h[HeaderTarget] = []string{Target(c.svc.TargetPrefix, op.Name)}
+	}
+	h["User-Agent"] = cfg.ua
+	return req, nil
+}
+
+// contentTypes holds one header value slice per protocol, shared by every
+// request: nothing on the way to the wire modifies header values in place.
+var contentTypes = map[Protocol][]string{
+	AWSJSON10: {AWSJSON10.ContentType()},
+	AWSJSON11: {AWSJSON11.ContentType()},
+	RestJSON1: {RestJSON1.ContentType()},
+}
+
+// decodeSuccess decodes a 2xx body into out. An empty body leaves out zero;
+// fields the output does not know are ignored.
+func decodeSuccess(resp *http.Response, data []byte, out any) error {
+	if len(bytes.TrimSpace(data)) == 0 || out == nil {
+		return nil
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return &ResponseError{
+			StatusCode:  resp.StatusCode,
+			RequestID:   RequestID(resp.Header),
+			ContentType: resp.Header.Get(HeaderContentType),
+			Snippet:     Snippet(data),
+			Success:     true,
+			Err:         err,
+		}
+	}
+	return nil
+}
+
+// decodeError turns an error response into the service's typed error, a
+// *GenericAPIError or a *ResponseError.
+func (c *Client) decodeError(resp *http.Response, data []byte) error {
+	info := ParseErrorInfo(resp.Header, data)
+	md := ErrorMetadata{StatusCode: resp.StatusCode, RequestID: RequestID(resp.Header)}
+	if info.Code == "" && !info.JSON {
+		return &ResponseError{
+			StatusCode:  resp.StatusCode,
+			RequestID:   md.RequestID,
+			ContentType: resp.Header.Get(HeaderContentType),
+			Snippet:     Snippet(data),
+		}
+	}
+	var apiErr APIError
+	if info.Code != "" && c.svc.NewError != nil {
+		apiErr = c.svc.NewError(info.Code, resp.Header)
+	}
+	if apiErr == nil {
+		code := info.Code
+		if code == "" {
+			code = "UnknownError"
+		}
+		fault := smithy.FaultClient
+		if resp.StatusCode >= 500 {
+			fault = smithy.FaultServer
+		}
+		apiErr = &GenericAPIError{Code: code, Message: info.Message, Fault: fault}
+	} else if info.JSON {
+		// A member of the wrong type is dropped rather than failing the
+		// whole error: the code, which decides what the caller does, is
+		// known, and encoding/json keeps decoding past a type mismatch.
+		_ = json.Unmarshal(data, apiErr)
+	}
+	if m := apiErr.ErrorMetadata(); m != nil {
+		*m = md
+	}
+	return apiErr
+}

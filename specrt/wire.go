@@ -1,0 +1,262 @@
+package specrt
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Protocol is the wire protocol of a service, as named in its spec.
+type Protocol string
+
+// The protocols generated clients and mock servers speak.
+const (
+	// AWSJSON10 is awsJson1_0: POST /, the operation in X-Amz-Target.
+	AWSJSON10 Protocol = "awsJson1_0"
+	// AWSJSON11 is awsJson1_1: as awsJson1_0 with another content type.
+	AWSJSON11 Protocol = "awsJson1_1"
+	// RestJSON1 is restJson1: the operation is routed by method and path.
+	RestJSON1 Protocol = "restJson1"
+)
+
+// Header names used by the protocols.
+const (
+	HeaderTarget      = "X-Amz-Target"
+	HeaderErrorType   = "X-Amzn-ErrorType"
+	HeaderRequestID   = "X-Amzn-RequestId"
+	HeaderS3RequestID = "X-Amz-Request-Id"
+	HeaderContentType = "Content-Type"
+	HeaderRetryAfter  = "Retry-After"
+)
+
+// IsAWSJSON reports whether p routes operations by the X-Amz-Target header.
+func (p Protocol) IsAWSJSON() bool { return p == AWSJSON10 || p == AWSJSON11 }
+
+// ContentType is the media type of request and response bodies under p.
+func (p Protocol) ContentType() string {
+	switch p {
+	case AWSJSON10:
+		return "application/x-amz-json-1.0"
+	case AWSJSON11:
+		return "application/x-amz-json-1.1"
+	default:
+		return "application/json"
+	}
+}
+
+// Target is the X-Amz-Target value of operation op under targetPrefix.
+func Target(targetPrefix, op string) string { return targetPrefix + "." + op }
+
+// SplitTarget splits an X-Amz-Target value into its prefix and operation; ok
+// is false when the value has no dot.
+func SplitTarget(target string) (prefix, op string, ok bool) {
+	i := strings.LastIndexByte(target, '.')
+	if i < 0 {
+		return "", "", false
+	}
+	return target[:i], target[i+1:], true
+}
+
+// SanitizeErrorCode reduces an error code as the AWS protocols send it to its
+// bare shape name: anything from the first ':' on is dropped
+// ("ConflictException:http://internal.amazon.com/" → "ConflictException"),
+// then anything up to the first '#' ("aws.protocoltests#ConflictException" →
+// "ConflictException").
+func SanitizeErrorCode(code string) string {
+	if i := strings.IndexByte(code, ':'); i >= 0 {
+		code = code[:i]
+	}
+	if i := strings.IndexByte(code, '#'); i >= 0 {
+		code = code[i+1:]
+	}
+	return strings.TrimSpace(code)
+}
+
+// ErrorInfo is what the protocols say about an error response before it is
+// decoded into a typed error.
+type ErrorInfo struct {
+	// Code is the sanitized error code, empty when the response names none.
+	Code string
+	// Message is the body's "message" (or "Message"), if any.
+	Message string
+	// JSON is true when the body is a JSON object; the typed error is decoded
+	// from it.
+	JSON bool
+}
+
+// ParseErrorInfo resolves the code and message of an error response as the
+// awsJson and restJson1 protocols specify: the X-Amzn-ErrorType header first,
+// then "code" or "__type" in a JSON body. A body that is empty or not a JSON
+// object yields JSON false and never an error: the caller decides how to
+// report it.
+func ParseErrorInfo(h http.Header, body []byte) ErrorInfo {
+	var info ErrorInfo
+	if v := h.Get(HeaderErrorType); v != "" {
+		info.Code = SanitizeErrorCode(v)
+	}
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return info
+	}
+	var fields struct {
+		Code    json.RawMessage `json:"code"`
+		Type    json.RawMessage `json:"__type"`
+		Message json.RawMessage `json:"message"`
+	}
+	if err := json.Unmarshal(trimmed, &fields); err != nil {
+		return info
+	}
+	info.JSON = true
+	if info.Code == "" {
+		if s := jsonString(fields.Code); s != "" {
+			info.Code = SanitizeErrorCode(s)
+		} else if s := jsonString(fields.Type); s != "" {
+			info.Code = SanitizeErrorCode(s)
+		}
+	}
+	info.Message = jsonString(fields.Message)
+	return info
+}
+
+// jsonString returns raw as a string when it is a JSON string, and "" for
+// anything else (a number where a code was expected is not a code).
+func jsonString(raw json.RawMessage) string {
+	if len(raw) == 0 || raw[0] != '"' {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return ""
+	}
+	return s
+}
+
+// RequestID returns the request id of a response: X-Amzn-RequestId, or the
+// x-amz-request-id that some services send instead.
+func RequestID(h http.Header) string {
+	if v := h.Get(HeaderRequestID); v != "" {
+		return v
+	}
+	return h.Get(HeaderS3RequestID)
+}
+
+// EncodeErrorBody returns the JSON body of an error response for e under p:
+// the error's modeled body members (as encoding/json renders e) with
+// "__type" set to its code, which every protocol's clients understand.
+// Members bound to headers are not in the body; set them on the response
+// before calling WriteError.
+func EncodeErrorBody(e APIError) ([]byte, error) {
+	members, err := json.Marshal(e)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.Grow(len(members) + len(e.ErrorCode()) + 16)
+	b.WriteString(`{"__type":`)
+	code, _ := json.Marshal(e.ErrorCode())
+	b.Write(code)
+	if inner := bytes.TrimSpace(members); len(inner) > 2 && inner[0] == '{' {
+		b.WriteByte(',')
+		b.Write(inner[1:])
+	} else {
+		b.WriteByte('}')
+	}
+	return b.Bytes(), nil
+}
+
+// WriteError writes e as an error response under protocol p: the documented
+// status, Content-Type, X-Amzn-ErrorType (restJson1, where clients look first)
+// and the body from EncodeErrorBody. The request id, when e's metadata has
+// one, goes into X-Amzn-RequestId. Headers already set on w are kept.
+func WriteError(w http.ResponseWriter, p Protocol, e APIError) error {
+	body, err := EncodeErrorBody(e)
+	if err != nil {
+		return err
+	}
+	h := w.Header()
+	h.Set(HeaderContentType, p.ContentType())
+	if p == RestJSON1 {
+		h.Set(HeaderErrorType, e.ErrorCode())
+	}
+	if md := e.ErrorMetadata(); md != nil && md.RequestID != "" {
+		h.Set(HeaderRequestID, md.RequestID)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	status := e.HTTPStatusCode()
+	if status == 0 {
+		status = http.StatusBadRequest
+	}
+	w.WriteHeader(status)
+	_, err = w.Write(body)
+	return err
+}
+
+// maxSnippet is how many bytes of an undecodable body an error quotes.
+const maxSnippet = 128
+
+// Snippet returns the start of body for an error message: at most maxSnippet
+// bytes, cut at a rune boundary, with runs of white space collapsed, so that
+// a proxy's HTML page reads as one short line.
+func Snippet(body []byte) string {
+	cut := len(body) > maxSnippet
+	if cut {
+		body = body[:maxSnippet]
+		for len(body) > 0 && !utf8.Valid(body) {
+			body = body[:len(body)-1]
+		}
+	}
+	s := strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "\uFFFD")), " ")
+	if cut {
+		s += "…"
+	}
+	return s
+}
+
+// HeaderString returns the value of header name, or nil when it is absent.
+// Generated code binds header members of errors and outputs with these.
+func HeaderString(h http.Header, name string) *string {
+	v := h.Values(name)
+	if len(v) == 0 {
+		return nil
+	}
+	s := v[0]
+	return &s
+}
+
+// HeaderInt32 returns header name as an int32, or nil when it is absent or
+// not an integer.
+func HeaderInt32(h http.Header, name string) *int32 {
+	n, err := strconv.ParseInt(strings.TrimSpace(h.Get(name)), 10, 32)
+	if err != nil {
+		return nil
+	}
+	v := int32(n)
+	return &v
+}
+
+// HeaderInt64 returns header name as an int64, or nil when it is absent or
+// not an integer.
+func HeaderInt64(h http.Header, name string) *int64 {
+	n, err := strconv.ParseInt(strings.TrimSpace(h.Get(name)), 10, 64)
+	if err != nil {
+		return nil
+	}
+	return &n
+}
+
+// HeaderBool returns header name as a bool, or nil when it is absent or not
+// "true" or "false".
+func HeaderBool(h http.Header, name string) *bool {
+	var v bool
+	switch strings.ToLower(strings.TrimSpace(h.Get(name))) {
+	case "true":
+		v = true
+	case "false":
+	default:
+		return nil
+	}
+	return &v
+}
