@@ -9,7 +9,7 @@ import (
 // 36-character form, read from crypto/rand.
 func NewUUID() string {
 	var u [16]byte
-	_, _ = rand.Read(u[:]) // crypto/rand.Read never fails (Go 1.24+)
+	_, _ = rand.Read(u[:])  // crypto/rand.Read never fails (Go 1.24+)
 	u[6] = u[6]&0x0f | 0x40 // version 4
 	u[8] = u[8]&0x3f | 0x80 // variant 10
 	var s [36]byte

@@ -13,9 +13,9 @@ import (
 
 func TestSanitizeErrorCode(t *testing.T) {
 	tests := map[string]string{
-		"ConflictException":                                   "ConflictException",
-		"ConflictException:http://internal.amazon.com/coral/": "ConflictException",
-		"aws.protocoltests.restjson#FooError":                 "FooError",
+		"ConflictException": "ConflictException",
+		"ConflictException:http://internal.amazon.com/coral/":                                             "ConflictException",
+		"aws.protocoltests.restjson#FooError":                                                             "FooError",
 		"aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/": "FooError",
 		"": "",
 	}
