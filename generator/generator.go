@@ -1,0 +1,117 @@
+// Package generator turns a directory of YAML specs into Go packages.
+//
+// The pipeline runs one way: load and check every spec (package spec), then
+// emit every file in memory (package golang), then write. A spec with any
+// problem stops the run before anything is written, so the output directory
+// never holds half a generation.
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/specgen/specgen/generator/golang"
+	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/generator/spec"
+)
+
+// DefaultImportBase is the import path of this repository's gen directory.
+const DefaultImportBase = "github.com/specgen/specgen/gen"
+
+// SpecFiles lists the *.yaml specs of dir, sorted.
+func SpecFiles(dir string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no *.yaml specs in %s", dir)
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// Load loads and checks every spec file. When any has problems, the error is
+// a spec.Diagnostics listing all of them, across all files.
+func Load(files []string) ([]*model.Service, error) {
+	var all spec.Diagnostics
+	var svcs []*model.Service
+	for _, f := range files {
+		svc, err := spec.LoadFile(f)
+		var ds spec.Diagnostics
+		switch {
+		case errors.As(err, &ds):
+			all = append(all, ds...)
+		case err != nil:
+			return nil, err
+		default:
+			svcs = append(svcs, svc)
+		}
+	}
+	if len(all) > 0 {
+		return nil, all
+	}
+	return svcs, nil
+}
+
+// Generate renders every package for the specs in files, in memory, sorted
+// by path.
+func Generate(files []string, cfg golang.Config) ([]golang.File, error) {
+	svcs, err := Load(files)
+	if err != nil {
+		return nil, err
+	}
+	var out []golang.File
+	for _, svc := range svcs {
+		fs, err := golang.Generate(svc, cfg)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fs...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}
+
+// GenerateDir is Generate for every spec in dir.
+func GenerateDir(dir string, cfg golang.Config) ([]golang.File, error) {
+	files, err := SpecFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	return Generate(files, cfg)
+}
+
+// ReadTree reads every file below root that the generator owns (those that
+// start with its header), keyed by slash-separated path relative to root.
+func ReadTree(root string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) && p == root {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if !IsGenerated(data) {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		out[filepath.ToSlash(rel)] = data
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,260 @@
+package golang
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/specgen/specgen/generator/model"
+)
+
+// emitClient writes client.go: the service's Client, its API interface, one
+// method per operation and the registry that turns error codes into the
+// typed errors of errors.go. The protocol itself (encoding, signing, retries,
+// error resolution) lives in specrt.Client; a generated method only fills
+// idempotency tokens and names its operation, so generated code stays small
+// and a protocol fix is made once.
+func emitClient(p *Package) *jen.File {
+	if len(p.Operations) == 0 {
+		return nil
+	}
+	f := newFile(p)
+	emitClientTypes(f, p)
+	emitServiceInfo(f, p)
+	for _, op := range p.Operations {
+		emitOperation(f, p, op)
+	}
+	emitErrorRegistry(f, p)
+	return f
+}
+
+// apiName is the name of the interface listing the service's operations.
+const apiName = "API"
+
+// opSignature is the parameter and result list of an operation method.
+func opSignature(op *model.Operation) (params, results []jen.Code) {
+	params = []jen.Code{
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("in").Op("*").Id(op.Input.GoName),
+		jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options")),
+	}
+	results = []jen.Code{jen.Op("*").Id(op.Output.GoName), jen.Error()}
+	return params, results
+}
+
+func emitClientTypes(f *jen.File, p *Package) {
+	f.Comment(comment(fmt.Sprintf("Options configures a Client: region, endpoint, HTTP client, credentials, "+
+		"retries and client-side validation. It is specrt.Options, so the same options "+
+		"configure the client of every generated service; see there for each field and its default.")))
+	f.Type().Id("Options").Op("=").Add(rt("Options"))
+	f.Line()
+
+	f.Comment(comment(fmt.Sprintf("%s lists the operations of %s. *Client implements it; "+
+		"code that depends on %s rather than *Client can be given a fake or a mock in tests.", apiName, p.Title, apiName)))
+	var methods []jen.Code
+	for i, op := range p.Operations {
+		if i > 0 {
+			methods = append(methods, jen.Line())
+		}
+		params, results := opSignature(op)
+		methods = append(methods, jen.Comment(docFor(op.Name, op.Doc, "calls the "+op.Name+" operation.")))
+		methods = append(methods, jen.Id(op.Name).Params(params...).Params(results...))
+	}
+	f.Type().Id(apiName).Interface(methods...)
+	f.Line()
+
+	f.Comment(comment(fmt.Sprintf("Client calls %s over HTTP with the %s protocol, signing requests "+
+		"with SigV4 as %q. Create it with New; it is safe for concurrent use.", p.Title, p.Protocol, p.SigningName)))
+	f.Type().Id("Client").Struct(jen.Id("rt").Op("*").Add(rt("Client")))
+	f.Line()
+	f.Var().Id("_").Id(apiName).Op("=").Parens(jen.Op("*").Id("Client")).Call(jen.Nil())
+	f.Line()
+
+	f.Comment(comment(fmt.Sprintf("New returns a Client configured by o and then by optFns, in order. "+
+		"Without Options.BaseEndpoint it sends to https://%s.<Region>.amazonaws.com.", p.EndpointPrefix)))
+	f.Func().Id("New").Params(jen.Id("o").Id("Options"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
+		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{
+			jen.Id("rt"): rt("NewClient").Call(jen.Op("&").Id("service"), jen.Id("o"), jen.Id("optFns").Op("...")),
+		})),
+	)
+	f.Line()
+	f.Comment("Options returns a copy of the client's options, with defaults filled in.")
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id("Options").Params().Id("Options").Block(
+		jen.Return(jen.Id("c").Dot("rt").Dot("Options").Call()),
+	)
+	f.Line()
+}
+
+// protocolConst names the specrt constant of a protocol.
+func protocolConst(p model.Protocol) *jen.Statement {
+	switch p {
+	case model.AWSJSON10:
+		return rt("AWSJSON10")
+	case model.AWSJSON11:
+		return rt("AWSJSON11")
+	case model.RestJSON1:
+		return rt("RestJSON1")
+	}
+	panic("golang: unknown protocol " + string(p))
+}
+
+// opVar is the name of the variable describing op to the protocol code.
+func opVar(op *model.Operation) string { return "op" + op.Name }
+
+func emitServiceInfo(f *jen.File, p *Package) {
+	info := jen.Dict{
+		jen.Id("Name"):           jen.Lit(p.Package),
+		jen.Id("Protocol"):       protocolConst(p.Protocol),
+		jen.Id("SigningName"):    jen.Lit(p.SigningName),
+		jen.Id("EndpointPrefix"): jen.Lit(p.EndpointPrefix),
+		jen.Id("NewError"):       jen.Id("newError"),
+	}
+	if p.Protocol.IsAWSJSON() {
+		info[jen.Id("TargetPrefix")] = jen.Lit(p.TargetPrefix)
+	}
+	f.Comment(fmt.Sprintf("service describes %s to the protocol code.", p.Title))
+	f.Var().Id("service").Op("=").Add(rt("Service")).Values(info)
+	f.Line()
+	var defs []jen.Code
+	for _, op := range p.Operations {
+		d := jen.Dict{jen.Id("Name"): jen.Lit(op.Name)}
+		if p.Protocol == model.RestJSON1 {
+			d[jen.Id("Method")] = jen.Lit(op.Method)
+			d[jen.Id("Path")] = jen.Lit(op.Path)
+		}
+		defs = append(defs, jen.Id(opVar(op)).Op("=").Add(rt("Operation")).Values(d))
+	}
+	f.Comment("The operations, described to the protocol code.")
+	f.Var().Defs(defs...)
+	f.Line()
+}
+
+// tokenMembers are the idempotency-token members of an input.
+func tokenMembers(s *model.Shape) []*model.Member {
+	var out []*model.Member
+	for _, m := range s.Members {
+		if m.IdempotencyToken {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func emitOperation(f *jen.File, p *Package, op *model.Operation) {
+	params, results := opSignature(op)
+	doc := docFor(op.Name, op.Doc, "calls the "+op.Name+" operation.")
+	var notes []string
+	tokens := tokenMembers(op.Input)
+	for _, m := range tokens {
+		notes = append(notes, fmt.Sprintf("When in.%s is empty, it is filled with a random UUID, the same for every attempt; in itself is not modified.", m.GoName))
+	}
+	if len(op.Errors) > 0 {
+		var names []string
+		for _, e := range op.Errors {
+			names = append(names, "*"+e.GoName)
+		}
+		notes = append(notes, fmt.Sprintf("The documented errors are %s; errors.As finds them in the returned error, which is a *specrt.OperationError.", strings.Join(names, ", ")))
+	}
+	notes = append(notes, "The input is validated first unless Options.DisableValidation is set; a *specrt.ValidationError is then returned without sending anything.")
+	f.Comment(doc + "\n\n" + comment(strings.Join(notes, " ")))
+
+	body := []jen.Code{
+		jen.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(op.Input.GoName).Values()),
+	}
+	if len(tokens) > 0 {
+		var cond *jen.Statement
+		for i, m := range tokens {
+			c := rt("NeedsToken").Call(jen.Id("in").Dot(m.GoName))
+			if i == 0 {
+				cond = c
+			} else {
+				cond = cond.Op("||").Add(c)
+			}
+		}
+		fill := []jen.Code{
+			jen.Id("cp").Op(":=").Op("*").Id("in"),
+		}
+		for _, m := range tokens {
+			fill = append(fill, jen.If(rt("NeedsToken").Call(jen.Id("cp").Dot(m.GoName))).Block(
+				jen.Id("cp").Dot(m.GoName).Op("=").Add(rt("IdempotencyToken")).Call(),
+			))
+		}
+		fill = append(fill, jen.Id("in").Op("=").Op("&").Id("cp"))
+		body = append(body, jen.If(cond).Block(fill...))
+	}
+	body = append(body,
+		jen.Id("out").Op(":=").Op("&").Id(op.Output.GoName).Values(),
+		jen.If(
+			jen.Err().Op(":=").Id("c").Dot("rt").Dot("Invoke").Call(jen.Id("ctx"), jen.Op("&").Id(opVar(op)), jen.Id("in"), jen.Id("out"), jen.Id("optFns").Op("...")),
+			jen.Err().Op("!=").Nil(),
+		).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("out"), jen.Nil()),
+	)
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(params...).Params(results...).Block(body...)
+	f.Line()
+}
+
+// bindHeader is the statement that sets header member m of the error e from
+// the response headers h.
+func bindHeader(m *model.Member) jen.Code {
+	name := jen.Lit(m.LocationName)
+	set := func(fn string) jen.Code {
+		return jen.Id("e").Dot(m.GoName).Op("=").Add(rt(fn)).Call(jen.Id("h"), name)
+	}
+	switch {
+	case m.Shape.IsEnum():
+		return jen.Id("e").Dot(m.GoName).Op("=").Id(m.Shape.GoName).Call(jen.Id("h").Dot("Get").Call(name))
+	case m.Shape.Kind == model.String:
+		return set("HeaderString")
+	case m.Shape.Kind == model.Integer:
+		return set("HeaderInt32")
+	case m.Shape.Kind == model.Long:
+		return set("HeaderInt64")
+	case m.Shape.Kind == model.Boolean:
+		return set("HeaderBool")
+	case m.Shape.Kind == model.Timestamp:
+		return set("HeaderTime")
+	}
+	return jen.Comment(fmt.Sprintf("%s (%s, a %s) is not read: the client reads only scalar headers.", m.GoName, m.LocationName, m.Shape.Kind))
+}
+
+// emitErrorRegistry writes newError, which the protocol code calls with the
+// sanitized code of an error response. Every error shape of the service is
+// known, not only the operation's documented ones: a service that answers
+// with another of its errors still gives the caller a typed value.
+func emitErrorRegistry(f *jen.File, p *Package) {
+	es := errorShapes(p)
+	sort.Slice(es, func(i, j int) bool { return es[i].Error.Code < es[j].Error.Code })
+	var cases []jen.Code
+	for _, s := range es {
+		var binds []jen.Code
+		for _, m := range s.Members {
+			if m.Location == "header" {
+				binds = append(binds, bindHeader(m))
+			}
+		}
+		if len(binds) == 0 {
+			cases = append(cases, jen.Case(jen.Lit(s.Error.Code)).Block(
+				jen.Return(jen.Op("&").Id(s.GoName).Values()),
+			))
+			continue
+		}
+		block := []jen.Code{jen.Id("e").Op(":=").Op("&").Id(s.GoName).Values()}
+		block = append(block, binds...)
+		block = append(block, jen.Return(jen.Id("e")))
+		cases = append(cases, jen.Case(jen.Lit(s.Error.Code)).Block(block...))
+	}
+	f.Comment(comment(fmt.Sprintf("newError returns an empty typed error for an error code of %s, with its "+
+		"header members read from h, for the protocol code to decode the body into; nil for a code the spec "+
+		"does not define.", p.Title)))
+	var body []jen.Code
+	if len(cases) > 0 {
+		body = append(body, jen.Switch(jen.Id("code")).Block(cases...))
+	} else {
+		body = append(body, jen.Id("_").Op(",").Id("_").Op("=").Id("code").Op(",").Id("h"))
+	}
+	body = append(body, jen.Return(jen.Nil()))
+	f.Func().Id("newError").Params(jen.Id("code").String(), jen.Id("h").Qual("net/http", "Header")).Add(rt("APIError")).Block(body...)
+}

@@ -1,0 +1,53 @@
+package golang
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"text/template"
+
+	"github.com/specgen/specgen/templates"
+)
+
+// tmpl holds the parsed templates of the non-Go text the generator writes.
+var tmpl = template.Must(template.ParseFS(templates.FS, "*.tmpl"))
+
+// renderDocs writes a package's overview: the doc.go package comment and
+// README.md, both from templates.
+func renderDocs(p *Package) ([]File, error) {
+	var overview bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&overview, "doc.go.tmpl", p); err != nil {
+		return nil, fmt.Errorf("%s: overview: %w", p.Package, err)
+	}
+	f := newFile(p)
+	for _, line := range strings.Split(wrapParagraphs(overview.String()), "\n") {
+		f.PackageComment(line)
+	}
+	var doc bytes.Buffer
+	if err := f.Render(&doc); err != nil {
+		return nil, fmt.Errorf("%s: render doc.go: %w", p.Package, err)
+	}
+	var readme bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&readme, "README.md.tmpl", p); err != nil {
+		return nil, fmt.Errorf("%s: README: %w", p.Package, err)
+	}
+	return []File{
+		{Path: path.Join(p.Package, "doc.go"), Content: doc.Bytes()},
+		{Path: path.Join(p.Package, "README.md"), Content: readme.Bytes()},
+	}, nil
+}
+
+// wrapParagraphs wraps each paragraph of text for a Go comment, leaving list
+// items and indented lines as they are.
+func wrapParagraphs(text string) string {
+	var out []string
+	for _, para := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		if strings.HasPrefix(para, " ") {
+			out = append(out, para)
+			continue
+		}
+		out = append(out, comment(para))
+	}
+	return strings.Join(out, "\n\n")
+}

@@ -1,0 +1,227 @@
+package golang
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/specgen/specgen/generator/model"
+)
+
+// structures returns the service's structure shapes that are not errors,
+// sorted by Go name.
+func structures(p *Package) []*model.Shape {
+	var out []*model.Shape
+	for _, s := range p.Shapes {
+		if s.Kind == model.Structure && s.Error == nil {
+			out = append(out, s)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].GoName < out[j].GoName })
+	return out
+}
+
+func emitTypes(p *Package) *jen.File {
+	shapes := structures(p)
+	if len(shapes) == 0 {
+		return nil
+	}
+	f := newFile(p)
+	for _, s := range shapes {
+		f.Add(commentLines(structDoc(p, s)))
+		f.Type().Id(s.GoName).Struct(fields(s)...)
+		f.Line()
+		emitTimestampJSON(f, s)
+		emitRedaction(f, s)
+	}
+	return f
+}
+
+// structDoc is the doc comment of a structure type.
+func structDoc(p *Package, s *model.Shape) string {
+	for _, op := range p.Operations {
+		switch s {
+		case op.Input:
+			return docFor(s.GoName, "", fmt.Sprintf("is the input of %s.", op.Name))
+		case op.Output:
+			return docFor(s.GoName, "", fmt.Sprintf("is the output of %s.", op.Name))
+		}
+	}
+	return docFor(s.GoName, s.Doc, "is a structure of the "+p.Title+" API.")
+}
+
+// fields declares the members of a structure, each with its doc comment and
+// its wire name as JSON tag.
+func fields(s *model.Shape) []jen.Code {
+	var out []jen.Code
+	for i, m := range s.Members {
+		if i > 0 {
+			out = append(out, jen.Line())
+		}
+		out = append(out, commentLines(memberDoc(m)))
+		out = append(out, jen.Id(m.GoName).Add(FieldType(m)).Tag(fieldTags(m)))
+	}
+	return out
+}
+
+func fieldTags(m *model.Member) map[string]string {
+	tags := map[string]string{"json": m.Name + ",omitempty"}
+	if m.Location != "" {
+		tags["json"] = "-"
+	}
+	if redactsField(m.Shape) {
+		tags["specgen"] = "sensitive"
+	}
+	return tags
+}
+
+// memberDoc is the doc comment of a member: its text, then what the spec
+// says about it that a caller needs to know.
+func memberDoc(m *model.Member) string {
+	text := m.Doc
+	if text == "" {
+		text = m.Shape.Doc
+	}
+	var notes []string
+	if m.Required {
+		notes = append(notes, "This member is required.")
+	}
+	if m.Default != nil {
+		notes = append(notes, fmt.Sprintf("The service's default is %v.", m.Default))
+	}
+	if m.IdempotencyToken {
+		notes = append(notes, "When it is empty, the client fills it with a random UUID.")
+	}
+	switch m.Location {
+	case "header":
+		notes = append(notes, fmt.Sprintf("It travels in the %s header.", m.LocationName))
+	case "query":
+		notes = append(notes, fmt.Sprintf("It travels as the %s query parameter.", m.LocationName))
+	case "uri":
+		notes = append(notes, fmt.Sprintf("It travels in the request path as {%s}.", m.LocationName))
+	}
+	if holdsSensitive(m.Shape, map[*model.Shape]bool{}) {
+		notes = append(notes, "It is sensitive: its value never appears in errors, String, %v or slog output.")
+	}
+	doc := docFor(m.GoName, text, "is the "+m.Name+" member.")
+	if len(notes) > 0 {
+		doc += "\n\n" + comment(strings.Join(notes, " "))
+	}
+	return doc
+}
+
+// redactsField reports whether a member of shape s is printed as [sensitive]
+// as a whole: the shape is sensitive, or it is a list or map of sensitive
+// values. Structures inside are left to redact their own members.
+func redactsField(s *model.Shape) bool {
+	switch {
+	case s.Sensitive:
+		return true
+	case s.Kind == model.List:
+		return redactsField(s.Member)
+	case s.Kind == model.Map:
+		return redactsField(s.Key) || redactsField(s.Value)
+	}
+	return false
+}
+
+// holdsSensitive reports whether a value of shape s can hold a sensitive
+// value anywhere inside it.
+func holdsSensitive(s *model.Shape, seen map[*model.Shape]bool) bool {
+	if s == nil || seen[s] {
+		return false
+	}
+	seen[s] = true
+	if s.Sensitive {
+		return true
+	}
+	for _, c := range []*model.Shape{s.Member, s.Key, s.Value} {
+		if holdsSensitive(c, seen) {
+			return true
+		}
+	}
+	for _, m := range s.Members {
+		if holdsSensitive(m.Shape, seen) {
+			return true
+		}
+	}
+	return false
+}
+
+// emitRedaction gives structures that can hold sensitive values String,
+// Format and LogValue methods that print [sensitive] in their place.
+func emitRedaction(f *jen.File, s *model.Shape) {
+	if !holdsSensitive(s, map[*model.Shape]bool{}) {
+		return
+	}
+	id := s.GoName
+	f.Add(commentLines(fmt.Sprintf("String returns v as %%+v prints it, with sensitive members redacted.")))
+	f.Func().Params(jen.Id("v").Id(id)).Id("String").Params().String().Block(
+		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%+v"), jen.Id("v"))),
+	)
+	f.Line()
+	f.Add(commentLines("Format implements fmt.Formatter, so that fmt never prints sensitive members."))
+	f.Func().Params(jen.Id("v").Id(id)).Id("Format").Params(jen.Id("st").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(
+		rt("Format").Call(jen.Id("st"), jen.Id("verb"), jen.Id("v")),
+	)
+	f.Line()
+	f.Add(commentLines("LogValue implements slog.LogValuer, so that log output never holds sensitive members."))
+	f.Func().Params(jen.Id("v").Id(id)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
+		jen.Return(rt("LogValue").Call(jen.Id("v"))),
+	)
+	f.Line()
+}
+
+// timestampMembers are the members of s whose values are timestamps.
+func timestampMembers(s *model.Shape) []*model.Member {
+	var out []*model.Member
+	for _, m := range s.Members {
+		if m.Shape.Kind == model.Timestamp && m.Location == "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// emitTimestampJSON gives structures with timestamp members JSON methods
+// that put the timestamps on the wire as epoch seconds, as the AWS JSON
+// protocols do, while the struct itself keeps time.Time.
+func emitTimestampJSON(f *jen.File, s *model.Shape) {
+	ts := timestampMembers(s)
+	if len(ts) == 0 {
+		return
+	}
+	id := s.GoName
+	var wireFields []jen.Code
+	var set jen.Dict = jen.Dict{jen.Id("plain"): jen.Id("plain").Call(jen.Id("v"))}
+	var back []jen.Code
+	for _, m := range ts {
+		wireFields = append(wireFields, jen.Id(m.GoName).Op("*").Add(rt("EpochSeconds")).Tag(map[string]string{"json": m.Name + ",omitempty"}))
+		set[jen.Id(m.GoName)] = rt("EpochSecondsOf").Call(jen.Id("v").Dot(m.GoName))
+		back = append(back, jen.Id("v").Dot(m.GoName).Op("=").Id("wire").Dot(m.GoName).Dot("Time").Call())
+	}
+	f.Add(commentLines("MarshalJSON encodes v with its timestamps as epoch seconds."))
+	f.Func().Params(jen.Id("v").Id(id)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id("plain").Id(id),
+		jen.Return(jen.Qual("encoding/json", "Marshal").Call(
+			jen.Struct(append([]jen.Code{jen.Id("plain")}, wireFields...)...).Values(set),
+		)),
+	)
+	f.Line()
+	body := []jen.Code{
+		jen.Type().Id("plain").Id(id),
+		jen.Id("wire").Op(":=").Struct(append([]jen.Code{jen.Op("*").Id("plain")}, wireFields...)...).Values(jen.Dict{
+			jen.Id("plain"): jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v")),
+		}),
+		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("wire")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Err()),
+		),
+	}
+	body = append(body, back...)
+	body = append(body, jen.Return(jen.Nil()))
+	f.Add(commentLines("UnmarshalJSON decodes v, reading its timestamps as epoch seconds."))
+	f.Func().Params(jen.Id("v").Op("*").Id(id)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
+	f.Line()
+}

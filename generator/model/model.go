@@ -1,0 +1,173 @@
+// Package model is the resolved, immutable description of a service that the
+// emitters work from. Every reference is a pointer, every Go name is decided,
+// and every slice is in a deterministic order, so that an emitter is a pure
+// function of a *Service and never looks at YAML or invents a name.
+package model
+
+import (
+	"github.com/specgen/specgen/generator/pattern"
+)
+
+// Protocol is the wire protocol of a service.
+type Protocol string
+
+// The protocols a spec may name.
+const (
+	AWSJSON10 Protocol = "awsJson1_0"
+	AWSJSON11 Protocol = "awsJson1_1"
+	RestJSON1 Protocol = "restJson1"
+)
+
+// IsAWSJSON reports whether p is one of the awsJson protocols, which route
+// by the X-Amz-Target header.
+func (p Protocol) IsAWSJSON() bool { return p == AWSJSON10 || p == AWSJSON11 }
+
+// Pos is a position in a spec file.
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+// Service is one spec file, resolved.
+type Service struct {
+	Pos            Pos
+	Package        string // Go package name, also the directory under gen/
+	Title          string
+	Doc            string
+	APIVersion     string
+	Protocol       Protocol
+	TargetPrefix   string // awsJson protocols only
+	SigningName    string
+	EndpointPrefix string
+	// ValidationError is the error shape the service answers invalid input with.
+	ValidationError *Shape
+
+	Operations []*Operation // sorted by Name
+	Shapes     []*Shape     // every named shape that is used, sorted by Name
+	// Patterns are the distinct patterns of the used shapes, sorted by FuncName.
+	Patterns []*Pattern
+}
+
+// Operation is one API operation.
+type Operation struct {
+	Pos    Pos
+	Name   string // wire name and Go method name
+	Doc    string
+	Method string
+	Path   string
+	Status int
+	Input  *Shape // a structure whose GoName is <Name>Input
+	Output *Shape // a structure whose GoName is <Name>Output
+	Errors []*Shape
+	// Examples are the documented examples, in spec order.
+	Examples []*Example
+}
+
+// Example is a documented request and response.
+type Example struct {
+	Title    string
+	Doc      string
+	Input    any // decoded YAML: map[string]any, []any, string, int, float64, bool, nil
+	Output   any
+	Conforms bool
+}
+
+// Kind is the type of a shape.
+type Kind string
+
+// The shape kinds.
+const (
+	Structure Kind = "structure"
+	List      Kind = "list"
+	Map       Kind = "map"
+	String    Kind = "string"
+	Integer   Kind = "integer"
+	Long      Kind = "long"
+	Float     Kind = "float"
+	Double    Kind = "double"
+	Boolean   Kind = "boolean"
+	Timestamp Kind = "timestamp"
+	Blob      Kind = "blob"
+)
+
+// IsNumber reports whether k is one of the numeric kinds.
+func (k Kind) IsNumber() bool {
+	return k == Integer || k == Long || k == Float || k == Double
+}
+
+// Shape is a named or built-in shape.
+type Shape struct {
+	Pos  Pos
+	Name string // spec name; for built-in shapes the kind ("string")
+	// Builtin is true for the unconstrained built-in shapes (string, integer, ...).
+	Builtin bool
+	Kind    Kind
+	Doc     string
+	// GoName is the Go type name for structures and enums; empty otherwise.
+	GoName    string
+	Sensitive bool
+
+	Enum    []*EnumValue // strings only
+	Length  *Bounds      // string (code points), blob (bytes), list (elements), map (entries)
+	Range   *Bounds      // numbers
+	Pattern *Pattern     // strings only
+
+	Member   *Shape    // list element
+	Key      *Shape    // map key
+	Value    *Shape    // map value
+	Members  []*Member // structure members, in spec order
+	Error    *ErrorInfo
+	IsInput  bool // reachable from an operation input: it gets validation
+	IsOutput bool // reachable from an operation output or an error
+}
+
+// IsEnum reports whether s is a string shape with enum values.
+func (s *Shape) IsEnum() bool { return len(s.Enum) > 0 }
+
+// Constrained reports whether values of s need any check beyond their Go type:
+// a length, range, pattern or enum on the shape itself.
+func (s *Shape) Constrained() bool {
+	return s.Length != nil || s.Range != nil || s.Pattern != nil || len(s.Enum) > 0
+}
+
+// Bounds is an inclusive range; a nil end is unbounded.
+type Bounds struct {
+	Min, Max *float64
+}
+
+// EnumValue is one allowed value of an enum.
+type EnumValue struct {
+	Value  string
+	GoName string // the constant's name, e.g. AuthTypeAwsIam
+	Doc    string
+}
+
+// Pattern is a compiled shape pattern.
+type Pattern struct {
+	Source   string
+	FuncName string // unexported Go matcher name, e.g. matchServiceName
+	DFA      *pattern.DFA
+}
+
+// ErrorInfo marks a structure as an error.
+type ErrorInfo struct {
+	Code   string // wire error code
+	Status int    // HTTP status
+	Fault  string // "client" or "server"
+}
+
+// Member is one member of a structure.
+type Member struct {
+	Pos      Pos
+	Name     string // wire name (JSON key)
+	GoName   string
+	Shape    *Shape
+	Doc      string
+	Required bool
+	// Default is the documented default, typed for the shape: string, int64,
+	// float64 or bool; nil when there is none.
+	Default          any
+	IdempotencyToken bool
+	Location         string // "", "header", "uri" or "query"
+	LocationName     string
+}

@@ -1,0 +1,123 @@
+package specrt
+
+import (
+	"fmt"
+	"log/slog"
+	"reflect"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// Redacted is what stands in for a sensitive value in printed and logged
+// output.
+const Redacted = "[sensitive]"
+
+// sensitiveTag is the struct tag that marks a generated field as sensitive:
+// `specgen:"sensitive"`.
+const sensitiveTag = "specgen"
+
+func isSensitive(f reflect.StructField) bool { return f.Tag.Get(sensitiveTag) == "sensitive" }
+
+// Format writes the structure v, which must be a struct, as fmt's %v (or %+v,
+// with field names) would, except that non-empty fields tagged sensitive are
+// replaced by [sensitive] and pointers are followed. Generated types whose
+// values may hold sensitive data call it from their Format method, so
+// fmt.Printf("%v", in) and slog's text handler never show those values.
+func Format(f fmt.State, verb rune, v any) {
+	rv := reflect.ValueOf(v)
+	plus := f.Flag('+') || f.Flag('#')
+	if verb != 'v' && verb != 's' {
+		fmt.Fprintf(f, "%%!%c(%s)", verb, rv.Type())
+		return
+	}
+	writeStruct(f, rv, plus)
+}
+
+func writeStruct(f fmt.State, rv reflect.Value, plus bool) {
+	t := rv.Type()
+	f.Write([]byte{'{'})
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		if i > 0 {
+			f.Write([]byte{' '})
+		}
+		if plus {
+			fmt.Fprintf(f, "%s:", sf.Name)
+		}
+		fv := rv.Field(i)
+		if isSensitive(sf) && !fv.IsZero() {
+			f.Write([]byte(Redacted))
+			continue
+		}
+		for fv.Kind() == reflect.Pointer && !fv.IsNil() {
+			fv = fv.Elem()
+		}
+		if plus {
+			fmt.Fprintf(f, "%+v", fv.Interface())
+		} else {
+			fmt.Fprintf(f, "%v", fv.Interface())
+		}
+	}
+	f.Write([]byte{'}'})
+}
+
+// LogValue returns the structure v, which must be a struct, as a slog group
+// of its set fields, with fields tagged sensitive replaced by [sensitive].
+// Nested structures, lists and maps become nested groups, so that a JSON
+// handler never marshals a value that holds a sensitive member.
+func LogValue(v any) slog.Value {
+	return logValue(reflect.ValueOf(v))
+}
+
+func logValue(rv reflect.Value) slog.Value {
+	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+		if rv.IsNil() {
+			return slog.AnyValue(nil)
+		}
+		rv = rv.Elem()
+	}
+	switch rv.Kind() {
+	case reflect.Struct:
+		if t, ok := rv.Interface().(time.Time); ok {
+			return slog.TimeValue(t)
+		}
+		t := rv.Type()
+		attrs := make([]slog.Attr, 0, t.NumField())
+		for i := 0; i < t.NumField(); i++ {
+			sf := t.Field(i)
+			fv := rv.Field(i)
+			if !sf.IsExported() || fv.IsZero() {
+				continue
+			}
+			if isSensitive(sf) {
+				attrs = append(attrs, slog.String(sf.Name, Redacted))
+				continue
+			}
+			attrs = append(attrs, slog.Attr{Key: sf.Name, Value: logValue(fv)})
+		}
+		return slog.GroupValue(attrs...)
+	case reflect.Slice, reflect.Array:
+		if rv.Type().Elem().Kind() == reflect.Uint8 {
+			return slog.AnyValue(rv.Interface())
+		}
+		attrs := make([]slog.Attr, rv.Len())
+		for i := range attrs {
+			attrs[i] = slog.Attr{Key: strconv.Itoa(i), Value: logValue(rv.Index(i))}
+		}
+		return slog.GroupValue(attrs...)
+	case reflect.Map:
+		keys := rv.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		attrs := make([]slog.Attr, len(keys))
+		for i, k := range keys {
+			attrs[i] = slog.Attr{Key: k.String(), Value: logValue(rv.MapIndex(k))}
+		}
+		return slog.GroupValue(attrs...)
+	default:
+		return slog.AnyValue(rv.Interface())
+	}
+}
