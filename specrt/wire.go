@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -89,7 +90,9 @@ type ErrorInfo struct {
 
 // ParseErrorInfo resolves the code and message of an error response as the
 // awsJson and restJson1 protocols specify: the X-Amzn-ErrorType header first,
-// then "code" or "__type" in a JSON body. A body that is empty or not a JSON
+// then "__type" in a JSON body, then "code" (in that order, as the AWS SDK for
+// Go v2 does: Lightsail's errors have a "code" member of their own, next to
+// "__type"). A body that is empty or not a JSON
 // object yields JSON false and never an error: the caller decides how to
 // report it.
 func ParseErrorInfo(h http.Header, body []byte) ErrorInfo {
@@ -111,9 +114,9 @@ func ParseErrorInfo(h http.Header, body []byte) ErrorInfo {
 	}
 	info.JSON = true
 	if info.Code == "" {
-		if s := jsonString(fields.Code); s != "" {
+		if s := jsonString(fields.Type); s != "" {
 			info.Code = SanitizeErrorCode(s)
-		} else if s := jsonString(fields.Type); s != "" {
+		} else if s := jsonString(fields.Code); s != "" {
 			info.Code = SanitizeErrorCode(s)
 		}
 	}
@@ -259,4 +262,15 @@ func HeaderBool(h http.Header, name string) *bool {
 		return nil
 	}
 	return &v
+}
+
+// HeaderTime returns header name as a time, read as an HTTP date (the
+// restJson1 default for timestamps in headers), or nil when it is absent or
+// malformed.
+func HeaderTime(h http.Header, name string) *time.Time {
+	t, err := http.ParseTime(strings.TrimSpace(h.Get(name)))
+	if err != nil {
+		return nil
+	}
+	return &t
 }

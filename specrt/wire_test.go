@@ -34,13 +34,14 @@ func TestParseErrorInfo(t *testing.T) {
 		want   specrt.ErrorInfo
 	}{
 		{"the header comes first", http.Header{"X-Amzn-Errortype": {"A:x"}}, `{"__type":"B","code":"C","message":"m"}`, specrt.ErrorInfo{Code: "A", Message: "m", JSON: true}},
-		{"code before __type", nil, `{"__type":"B","code":"ns#C"}`, specrt.ErrorInfo{Code: "C", JSON: true}},
+		{"__type before code", nil, `{"__type":"ns#B","code":"C"}`, specrt.ErrorInfo{Code: "B", JSON: true}},
+		{"code when there is no __type", nil, `{"code":"ns#C"}`, specrt.ErrorInfo{Code: "C", JSON: true}},
 		{"__type alone", nil, `{"__type":"ns#B","Message":"M"}`, specrt.ErrorInfo{Code: "B", Message: "M", JSON: true}},
 		{"an empty body", nil, ``, specrt.ErrorInfo{}},
 		{"HTML", nil, `<html></html>`, specrt.ErrorInfo{}},
 		{"truncated JSON", nil, `{"__type":"B`, specrt.ErrorInfo{}},
 		{"a JSON string is not an error object", nil, `"B"`, specrt.ErrorInfo{}},
-		{"a non-string code is ignored", nil, `{"code":1,"__type":"B"}`, specrt.ErrorInfo{Code: "B", JSON: true}},
+		{"a non-string type is ignored", nil, `{"__type":1,"code":"C"}`, specrt.ErrorInfo{Code: "C", JSON: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
