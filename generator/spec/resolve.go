@@ -1,10 +1,12 @@
 package spec
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -27,6 +29,7 @@ var reservedGoNames = []string{"Client", "New", "Options", "API", "Error"}
 type resolver struct {
 	*loader
 	raw      *rawFile
+	defaults []func() // checks of member defaults, run once every shape is filled
 	byName   map[string]*rawShape
 	shapes   map[string]*model.Shape
 	builtins map[string]*model.Shape
@@ -51,6 +54,9 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 		if s := r.shapes[sh.name.v]; s != nil {
 			r.fillShape(sh, s)
 		}
+	}
+	for _, check := range r.defaults {
+		check()
 	}
 	r.operations()
 	r.markUse()
@@ -207,7 +213,7 @@ func (r *resolver) fillShape(sh *rawShape, s *model.Shape) {
 	if sh.pattern.ok() && k == model.String {
 		d, err := pattern.Compile(sh.pattern.v)
 		if err != nil {
-			r.errorf(sh.pattern.n, "pattern cannot be enforced: %v", err)
+			r.patternError(sh.pattern, err)
 		} else {
 			s.Pattern = &model.Pattern{Source: sh.pattern.v, DFA: d}
 		}
@@ -263,11 +269,11 @@ func (r *resolver) bounds(b *rawBounds, what string, lo, hi float64) *model.Boun
 		n *yaml.Node
 	}{{b.min, b.minN}, {b.max, b.maxN}} {
 		if e.v != nil && (*e.v < lo || *e.v > hi) {
-			r.errorf(e.n, "%s bound %v is out of range for the shape (%v to %v)", what, *e.v, lo, hi)
+			r.errorf(e.n, "%s bound %s is out of range (%s to %s)", what, num(*e.v), num(lo), num(hi))
 		}
 	}
 	if b.min != nil && b.max != nil && *b.min > *b.max {
-		r.errorf(b.minN, "%s min %v is greater than max %v", what, *b.min, *b.max)
+		r.errorf(b.minN, "%s min %s is greater than max %s", what, num(*b.min), num(*b.max))
 	}
 	if b.min == nil && b.max == nil {
 		r.errorf(b.n, "%s needs min, max or both", what)
@@ -301,6 +307,24 @@ func (r *resolver) enum(sh *rawShape, s *model.Shape) {
 		s.Enum = append(s.Enum, ev)
 		r.checkStringValue(s, e.value.v, e.value.n, "enum value")
 	}
+}
+
+// patternError reports a pattern that cannot be compiled at the offending
+// character when the pattern sits on one line, else at the pattern.
+func (r *resolver) patternError(p str, err error) {
+	var pe *pattern.Error
+	if !errors.As(err, &pe) {
+		r.errorf(p.n, "pattern cannot be enforced: %v", err)
+		return
+	}
+	pos := r.pos(p.n)
+	if p.n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && !strings.Contains(p.v, "\n") {
+		pos.Col += pe.Offset
+		if p.n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) != 0 {
+			pos.Col++
+		}
+	}
+	r.diags = append(r.diags, Diagnostic{Pos: pos, Msg: "pattern cannot be enforced: " + pe.Msg})
 }
 
 // checkStringValue reports a literal value (an enum value or a default) that
@@ -384,7 +408,7 @@ func (r *resolver) memberTraits(rm *rawMember, m *model.Member) {
 		r.errorf(rm.locationName.n, "locationName needs location")
 	}
 	if rm.def != nil && m.Shape != nil {
-		m.Default = r.defaultValue(rm, m.Shape)
+		r.defaults = append(r.defaults, func() { m.Default = r.defaultValue(rm, m.Shape) })
 	}
 }
 
@@ -471,6 +495,9 @@ func (r *resolver) operations() {
 				continue
 			}
 			if s.Kind != model.Structure {
+				if s.Kind == "" {
+					continue // its type is reported already
+				}
 				r.errorf(io.v.n, "%s of %s must be a structure shape, %s is %s", io.key, op.Name, io.v.v, s.Kind)
 				continue
 			}
@@ -514,6 +541,8 @@ func (r *resolver) operations() {
 		}
 	}
 }
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 func decodeAny(n *yaml.Node) any {
 	if n == nil {
@@ -564,7 +593,7 @@ func (r *resolver) markUse() {
 		if s == nil {
 			continue
 		}
-		if !used[s] {
+		if !used[s] && s.Kind != "" {
 			r.errorf(sh.name.n, "shape %s is not used by any operation", sh.name.v)
 			continue
 		}
