@@ -45,35 +45,35 @@ func opSignature(op *model.Operation) (params, results []jen.Code) {
 }
 
 func emitClientTypes(f *jen.File, p *Package) {
-	f.Comment(comment(fmt.Sprintf("Options configures a Client: region, endpoint, HTTP client, credentials, "+
+	f.Add(commentLines(comment(fmt.Sprintf("Options configures a Client: region, endpoint, HTTP client, credentials, "+
 		"retries and client-side validation. It is specrt.Options, so the same options "+
-		"configure the client of every generated service; see there for each field and its default.")))
+		"configure the client of every generated service; see there for each field and its default."))))
 	f.Type().Id("Options").Op("=").Add(rt("Options"))
 	f.Line()
 
-	f.Comment(comment(fmt.Sprintf("%s lists the operations of %s. *Client implements it; "+
-		"code that depends on %s rather than *Client can be given a fake or a mock in tests.", apiName, p.Title, apiName)))
+	f.Add(commentLines(comment(fmt.Sprintf("%s lists the operations of %s. *Client implements it; "+
+		"code that depends on %s rather than *Client can be given a fake or a mock in tests.", apiName, p.Title, apiName))))
 	var methods []jen.Code
 	for i, op := range p.Operations {
 		if i > 0 {
 			methods = append(methods, jen.Line())
 		}
 		params, results := opSignature(op)
-		methods = append(methods, jen.Comment(docFor(op.Name, op.Doc, "calls the "+op.Name+" operation.")))
+		methods = append(methods, commentLines(docFor(op.Name, op.Doc, "calls the "+op.Name+" operation.")))
 		methods = append(methods, jen.Id(op.Name).Params(params...).Params(results...))
 	}
 	f.Type().Id(apiName).Interface(methods...)
 	f.Line()
 
-	f.Comment(comment(fmt.Sprintf("Client calls %s over HTTP with the %s protocol, signing requests "+
-		"with SigV4 as %q. Create it with New; it is safe for concurrent use.", p.Title, p.Protocol, p.SigningName)))
+	f.Add(commentLines(comment(fmt.Sprintf("Client calls %s over HTTP with the %s protocol, signing requests "+
+		"with SigV4 as %q. Create it with New; it is safe for concurrent use.", p.Title, p.Protocol, p.SigningName))))
 	f.Type().Id("Client").Struct(jen.Id("rt").Op("*").Add(rt("Client")))
 	f.Line()
 	f.Var().Id("_").Id(apiName).Op("=").Parens(jen.Op("*").Id("Client")).Call(jen.Nil())
 	f.Line()
 
-	f.Comment(comment(fmt.Sprintf("New returns a Client configured by o and then by optFns, in order. "+
-		"Without Options.BaseEndpoint it sends to https://%s.<Region>.amazonaws.com.", p.EndpointPrefix)))
+	f.Add(commentLines(comment(fmt.Sprintf("New returns a Client configured by o and then by optFns, in order. "+
+		"Without Options.BaseEndpoint it sends to https://%s.<Region>.amazonaws.com.", p.EndpointPrefix))))
 	f.Func().Id("New").Params(jen.Id("o").Id("Options"), jen.Id("optFns").Op("...").Func().Params(jen.Op("*").Id("Options"))).Op("*").Id("Client").Block(
 		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{
 			jen.Id("rt"): rt("NewClient").Call(jen.Op("&").Id("service"), jen.Id("o"), jen.Id("optFns").Op("...")),
@@ -158,7 +158,7 @@ func emitOperation(f *jen.File, p *Package, op *model.Operation) {
 		notes = append(notes, fmt.Sprintf("The documented errors are %s; errors.As finds them in the returned error, which is a *specrt.OperationError.", strings.Join(names, ", ")))
 	}
 	notes = append(notes, "The input is validated first unless Options.DisableValidation is set; a *specrt.ValidationError is then returned without sending anything.")
-	f.Comment(doc + "\n\n" + comment(strings.Join(notes, " ")))
+	f.Add(commentLines(doc + "\n\n" + comment(strings.Join(notes, " "))))
 
 	body := []jen.Code{
 		jen.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(op.Input.GoName).Values()),
@@ -177,9 +177,12 @@ func emitOperation(f *jen.File, p *Package, op *model.Operation) {
 			jen.Id("cp").Op(":=").Op("*").Id("in"),
 		}
 		for _, m := range tokens {
-			fill = append(fill, jen.If(rt("NeedsToken").Call(jen.Id("cp").Dot(m.GoName))).Block(
-				jen.Id("cp").Dot(m.GoName).Op("=").Add(rt("IdempotencyToken")).Call(),
-			))
+			set := jen.Id("cp").Dot(m.GoName).Op("=").Add(rt("IdempotencyToken")).Call()
+			if len(tokens) == 1 {
+				fill = append(fill, set)
+				continue
+			}
+			fill = append(fill, jen.If(rt("NeedsToken").Call(jen.Id("cp").Dot(m.GoName))).Block(set))
 		}
 		fill = append(fill, jen.Id("in").Op("=").Op("&").Id("cp"))
 		body = append(body, jen.If(cond).Block(fill...))
@@ -246,9 +249,9 @@ func emitErrorRegistry(f *jen.File, p *Package) {
 		block = append(block, jen.Return(jen.Id("e")))
 		cases = append(cases, jen.Case(jen.Lit(s.Error.Code)).Block(block...))
 	}
-	f.Comment(comment(fmt.Sprintf("newError returns an empty typed error for an error code of %s, with its "+
+	f.Add(commentLines(comment(fmt.Sprintf("newError returns an empty typed error for an error code of %s, with its "+
 		"header members read from h, for the protocol code to decode the body into; nil for a code the spec "+
-		"does not define.", p.Title)))
+		"does not define.", p.Title))))
 	var body []jen.Code
 	if len(cases) > 0 {
 		body = append(body, jen.Switch(jen.Id("code")).Block(cases...))
