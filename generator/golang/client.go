@@ -45,8 +45,8 @@ func opSignature(op *model.Operation) (params, results []jen.Code) {
 }
 
 func emitClientTypes(f *jen.File, p *Package) {
-	f.Add(commentLines(comment(fmt.Sprintf("Options configures a Client: region, endpoint, HTTP client, credentials, "+
-		"retries and client-side validation. It is specrt.Options, so the same options "+
+	f.Add(commentLines(comment(fmt.Sprintf("Options configures a Client: region, endpoint, HTTP client, credentials, " +
+		"retries and client-side validation. It is specrt.Options, so the same options " +
 		"configure the client of every generated service; see there for each field and its default."))))
 	f.Type().Id("Options").Op("=").Add(rt("Options"))
 	f.Line()
