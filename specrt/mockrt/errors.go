@@ -1,0 +1,143 @@
+package mockrt
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/specgen/specgen/specrt"
+)
+
+// Error is an API error the mock answers that no spec declares: the common
+// AWS errors (UnknownOperationException, SerializationException, the SigV4
+// errors, ThrottlingException) and errors injected by tests.
+type Error struct {
+	// Code is the wire error code.
+	Code string
+	// Message is the human-readable message.
+	Message string
+	// Status is the HTTP status; 0 means 400 for client faults and 500 for
+	// server faults.
+	Status int
+	// Fault says whose fault the error is; the zero value means client.
+	Fault smithy.ErrorFault
+	// Header holds extra response headers, such as Retry-After.
+	Header http.Header
+
+	meta specrt.ErrorMetadata
+}
+
+// Error renders the error as "Code: message".
+func (e *Error) Error() string { return specrt.FormatAPIError(e.Code, e.Message) }
+
+// ErrorCode returns the wire error code.
+func (e *Error) ErrorCode() string { return e.Code }
+
+// ErrorMessage returns the message.
+func (e *Error) ErrorMessage() string { return e.Message }
+
+// ErrorFault returns whose fault the error is.
+func (e *Error) ErrorFault() smithy.ErrorFault {
+	if e.Fault == smithy.FaultUnknown {
+		return smithy.FaultClient
+	}
+	return e.Fault
+}
+
+// HTTPStatusCode returns the HTTP status the error is answered with.
+func (e *Error) HTTPStatusCode() int {
+	switch {
+	case e.Status != 0:
+		return e.Status
+	case e.Fault == smithy.FaultServer:
+		return http.StatusInternalServerError
+	}
+	return http.StatusBadRequest
+}
+
+// ErrorMetadata returns the error's response metadata.
+func (e *Error) ErrorMetadata() *specrt.ErrorMetadata { return &e.meta }
+
+// MarshalJSON writes the error body: {"message": ...}.
+func (e *Error) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Message string `json:"message"`
+	}{e.Message})
+}
+
+var _ specrt.APIError = (*Error)(nil)
+
+// asAPIError returns err as the API error it is answered with. An error
+// that is no API error becomes InternalFailure without its text, which may
+// hold anything.
+func asAPIError(err error) specrt.APIError {
+	var ae specrt.APIError
+	if errors.As(err, &ae) {
+		return ae
+	}
+	var se smithy.APIError
+	if errors.As(err, &se) {
+		status := http.StatusBadRequest
+		if se.ErrorFault() == smithy.FaultServer {
+			status = http.StatusInternalServerError
+		}
+		return &Error{Code: se.ErrorCode(), Message: se.ErrorMessage(), Fault: se.ErrorFault(), Status: status}
+	}
+	return &Error{Code: "InternalFailure", Message: "the mock's handler failed", Fault: smithy.FaultServer}
+}
+
+// writeError answers err as protocol p says: the error's status, the
+// X-Amzn-ErrorType header (which every protocol's clients read first), and
+// the body specrt.WriteError writes. headers, if not nil, adds the members
+// that travel in headers.
+func writeError(w http.ResponseWriter, p specrt.Protocol, err error, headers func(error, http.Header)) (int, string) {
+	ae := asAPIError(err)
+	h := w.Header()
+	h.Set(specrt.HeaderErrorType, ae.ErrorCode())
+	if me, ok := ae.(*Error); ok {
+		for k, v := range me.Header {
+			h[k] = v
+		}
+	}
+	if headers != nil {
+		headers(ae, h)
+	}
+	if werr := specrt.WriteError(w, p, ae); werr != nil {
+		// Only an error that cannot be encoded gets here; its status line is
+		// not written yet.
+		fallback := &Error{Code: "InternalFailure", Message: "the mock cannot encode its error", Fault: smithy.FaultServer}
+		h.Set(specrt.HeaderErrorType, fallback.Code)
+		specrt.WriteError(w, p, fallback)
+		return http.StatusInternalServerError, fallback.Code
+	}
+	status := ae.HTTPStatusCode()
+	if status == 0 {
+		status = http.StatusBadRequest
+	}
+	return status, ae.ErrorCode()
+}
+
+// The common errors, as AWS answers them.
+
+func unknownOperation(what string) *Error {
+	return &Error{Code: "UnknownOperationException", Message: "unknown operation " + what}
+}
+
+func serializationError(msg string) *Error {
+	return &Error{Code: "SerializationException", Message: msg}
+}
+
+func throttlingError() *Error {
+	return &Error{Code: "ThrottlingException", Message: "Rate exceeded"}
+}
+
+func tooLarge(limit int64) *Error {
+	return &Error{
+		Code:    "RequestEntityTooLargeException",
+		Message: "request body is larger than " + strconv.FormatInt(limit, 10) + " bytes",
+		Status:  http.StatusRequestEntityTooLarge,
+	}
+}

@@ -1,0 +1,209 @@
+package mockrt
+
+import (
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/specgen/specgen/specrt"
+)
+
+// Hand-written stand-ins for what the generator emits: an input with a
+// validator, an output, and error types.
+
+type AuthType string
+
+type Config struct {
+	Port *int32  `json:"port,omitempty"`
+	Path *string `json:"path,omitempty"`
+}
+
+type CreateThingInput struct {
+	ClientToken *string           `json:"clientToken,omitempty"`
+	Name        *string           `json:"name,omitempty"`
+	Tags        map[string]string `json:"tags,omitempty"`
+	AuthType    AuthType          `json:"authType,omitempty"`
+	Config      *Config           `json:"config,omitempty"`
+	Secret      *string           `json:"secret,omitempty"`
+}
+
+func (v *CreateThingInput) Validate() error {
+	var r specrt.Report
+	var root specrt.Path
+	if v.Name == nil {
+		r.Missing(root, "name")
+	} else if n := utf8.RuneCountInString(*v.Name); n < 3 || n > 10 {
+		r.Add(root.Member("name"), specrt.RuleLength, *v.Name, "length must be between 3 and 10 characters, got %d", n)
+	}
+	if v.AuthType != "" && v.AuthType != "NONE" && v.AuthType != "AWS_IAM" {
+		r.Add(root.Member("authType"), specrt.RuleEnum, string(v.AuthType), "must be one of NONE, AWS_IAM")
+	}
+	if v.Secret != nil && len(*v.Secret) > 5 {
+		sec := root.Member("secret")
+		r.Add(sec.Redacted(), specrt.RuleLength, *v.Secret, "length must be at most 5")
+	}
+	tags := root.Member("tags")
+	for k := range v.Tags {
+		if len(k) >= 4 && k[:4] == "aws:" {
+			r.Add(tags.Key(k), specrt.RulePattern, k, "must not start with aws:")
+		}
+	}
+	return r.Err()
+}
+
+type CreateThingOutput struct {
+	ID        *string           `json:"id,omitempty"`
+	ARN       *string           `json:"arn,omitempty"`
+	Name      *string           `json:"name,omitempty"`
+	Status    *string           `json:"status,omitempty"`
+	AuthType  AuthType          `json:"authType,omitempty"`
+	Config    *Config           `json:"config,omitempty"`
+	CreatedAt *float64          `json:"createdAt,omitempty"`
+	Tags      map[string]string `json:"tags,omitempty"`
+}
+
+type ValidationExceptionField struct {
+	Name    *string `json:"name"`
+	Message *string `json:"message"`
+}
+
+type ValidationException struct {
+	Message   *string                    `json:"message,omitempty"`
+	Reason    *string                    `json:"reason,omitempty"`
+	FieldList []ValidationExceptionField `json:"fieldList,omitempty"`
+	Metadata  specrt.ErrorMetadata       `json:"-"`
+}
+
+func (e *ValidationException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+func (e *ValidationException) ErrorCode() string { return "ValidationException" }
+func (e *ValidationException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+func (e *ValidationException) ErrorFault() smithy.ErrorFault        { return smithy.FaultClient }
+func (e *ValidationException) HTTPStatusCode() int                  { return 400 }
+func (e *ValidationException) ErrorMetadata() *specrt.ErrorMetadata { return &e.Metadata }
+
+type ConflictException struct {
+	Message      *string              `json:"message,omitempty"`
+	ResourceID   *string              `json:"resourceId,omitempty"`
+	ResourceType *string              `json:"resourceType,omitempty"`
+	Metadata     specrt.ErrorMetadata `json:"-"`
+}
+
+func (e *ConflictException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+func (e *ConflictException) ErrorCode() string { return "ConflictException" }
+func (e *ConflictException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+func (e *ConflictException) ErrorFault() smithy.ErrorFault        { return smithy.FaultClient }
+func (e *ConflictException) HTTPStatusCode() int                  { return 409 }
+func (e *ConflictException) ErrorMetadata() *specrt.ErrorMetadata { return &e.Metadata }
+
+type ThrottlingException struct {
+	Message           *string              `json:"message,omitempty"`
+	RetryAfterSeconds *int32               `json:"-"`
+	Metadata          specrt.ErrorMetadata `json:"-"`
+}
+
+func (e *ThrottlingException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+func (e *ThrottlingException) ErrorCode() string { return "ThrottlingException" }
+func (e *ThrottlingException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+func (e *ThrottlingException) ErrorFault() smithy.ErrorFault        { return smithy.FaultClient }
+func (e *ThrottlingException) HTTPStatusCode() int                  { return 429 }
+func (e *ThrottlingException) ErrorMetadata() *specrt.ErrorMetadata { return &e.Metadata }
+
+func thingBehavior() *Behavior {
+	return &Behavior{
+		Resource:         "thing",
+		Unique:           []string{"name"},
+		IdempotencyToken: "clientToken",
+		Conflict: &ErrorTemplate{
+			New: func() error { return new(ConflictException) },
+			Members: []Field{
+				{"message", "Thing {input.name} already exists"},
+				{"resourceId", "{existing.id}"},
+				{"resourceType", "THING"},
+			},
+		},
+		IdempotencyMismatch: &ErrorTemplate{
+			New:     func() error { return new(ConflictException) },
+			Members: []Field{{"message", "clientToken {input.clientToken} was used with other parameters"}, {"resourceId", "{existing.id}"}, {"resourceType", "THING"}},
+		},
+		Defaults: []Field{{"authType", "NONE"}, {"config.port", 80}, {"config.path", "/ping"}},
+		Output: []Field{
+			{"id", "thg-{random:0-9a-z:17}"},
+			{"arn", "arn:{partition}:things:{region}:{account}:thing/{output.id}"},
+			{"name", "{input.name}"},
+			{"status", "CREATE_IN_PROGRESS"},
+			{"authType", "{input.authType}"},
+			{"config", "{input.config}"},
+			{"tags", "{input.tags}"},
+			{"createdAt", "{now}"},
+		},
+	}
+}
+
+func restService() *Service {
+	return &Service{
+		Name:        "things",
+		Protocol:    specrt.RestJSON1,
+		SigningName: "things",
+		Operations: []*Operation{{
+			Name: "CreateThing", Method: "POST", Path: "/things", Status: 201,
+			NewInput:  func() Input { return new(CreateThingInput) },
+			NewOutput: func() any { return new(CreateThingOutput) },
+			Behavior:  thingBehavior(),
+		}},
+		ValidationError: &ErrorTemplate{
+			New:       func() error { return new(ValidationException) },
+			Members:   []Field{{"message", "{message}"}, {"reason", "fieldValidationFailed"}},
+			FieldList: "fieldList",
+		},
+		SerializationError: &ErrorTemplate{
+			New:     func() error { return new(ValidationException) },
+			Members: []Field{{"message", "{message}"}, {"reason", "cannotParse"}},
+		},
+		ThrottlingError: &ErrorTemplate{
+			New:     func() error { return new(ThrottlingException) },
+			Members: []Field{{"message", "{message}"}},
+		},
+		ErrorHeaders: func(err error, h http.Header) {
+			if e, ok := err.(*ThrottlingException); ok && e.RetryAfterSeconds != nil {
+				h.Set("Retry-After", specrt.FormatInt(int64(*e.RetryAfterSeconds)))
+			}
+		},
+	}
+}
+
+func jsonService() *Service {
+	return &Service{
+		Name:         "jthings",
+		Protocol:     specrt.AWSJSON11,
+		TargetPrefix: "Things_20200101",
+		SigningName:  "jthings",
+		Operations: []*Operation{{
+			Name:      "CreateThing",
+			NewInput:  func() Input { return new(CreateThingInput) },
+			NewOutput: func() any { return new(CreateThingOutput) },
+			Behavior:  thingBehavior(),
+		}},
+	}
+}

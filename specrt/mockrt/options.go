@@ -1,0 +1,93 @@
+package mockrt
+
+import (
+	"log/slog"
+	"strings"
+	"time"
+)
+
+// DefaultBodyLimit is the largest request body a mock reads unless told
+// otherwise: 1 MiB.
+const DefaultBodyLimit = 1 << 20
+
+// DefaultRecordLimit is how many request records a mock keeps unless told
+// otherwise; older records are dropped first.
+const DefaultRecordLimit = 10000
+
+// The default identity of a mock: resources it creates carry this region and
+// account in their ARNs.
+const (
+	DefaultRegion    = "us-east-1"
+	DefaultAccountID = "123456789012"
+)
+
+// Option configures a Server.
+type Option func(*options)
+
+type options struct {
+	region, account string
+	bodyLimit       int64
+	recordLimit     int
+	creds           map[string]string // access key id → secret access key
+	logger          *slog.Logger
+	now             func() time.Time
+}
+
+func defaultOptions() options {
+	return options{
+		region:      DefaultRegion,
+		account:     DefaultAccountID,
+		bodyLimit:   DefaultBodyLimit,
+		recordLimit: DefaultRecordLimit,
+		now:         time.Now,
+	}
+}
+
+// WithRegion sets the region the mock pretends to be in (default us-east-1).
+// With credentials configured, signatures must be scoped to it.
+func WithRegion(region string) Option { return func(o *options) { o.region = region } }
+
+// WithAccountID sets the account id used in ARNs (default 123456789012).
+func WithAccountID(id string) Option { return func(o *options) { o.account = id } }
+
+// WithBodyLimit sets the largest request body accepted, in bytes (default
+// 1 MiB); a larger body is answered 413.
+func WithBodyLimit(n int64) Option { return func(o *options) { o.bodyLimit = n } }
+
+// WithRecordLimit sets how many request records are kept (default 10000); 0
+// keeps none.
+func WithRecordLimit(n int) Option { return func(o *options) { o.recordLimit = n } }
+
+// WithCredentials makes the mock verify SigV4 signatures and accept the given
+// key pair; repeat it to accept several. Without it, any credentials, and
+// none, are accepted.
+func WithCredentials(accessKeyID, secretAccessKey string) Option {
+	return func(o *options) {
+		if o.creds == nil {
+			o.creds = map[string]string{}
+		}
+		o.creds[accessKeyID] = secretAccessKey
+	}
+}
+
+// WithLogger makes the mock log one line per request.
+func WithLogger(l *slog.Logger) Option { return func(o *options) { o.logger = l } }
+
+// WithClock replaces time.Now, for timestamps in outputs and the signature
+// expiry check.
+func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
+
+// partition is the ARN partition of region.
+func partition(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "aws-us-gov"
+	case strings.HasPrefix(region, "us-iso-"):
+		return "aws-iso"
+	case strings.HasPrefix(region, "us-isob-"):
+		return "aws-iso-b"
+	}
+	return "aws"
+}

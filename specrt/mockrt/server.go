@@ -1,0 +1,748 @@
+package mockrt
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/specgen/specgen/specrt"
+)
+
+// HandlerFunc is an operation's behaviour: it gets a validated input (a
+// pointer to the generated input type) and returns the output (a pointer to
+// the generated output type) or an error, typically a generated error type.
+type HandlerFunc func(ctx context.Context, in any) (any, error)
+
+// Server is a mock of one service. It is an http.Handler; the zero value is
+// not usable, build one with NewServer. All methods are safe for concurrent
+// use, also while requests are being served.
+type Server struct {
+	svc      *Service
+	opts     options
+	ops      map[string]*compiledOp // by operation name
+	byTarget map[string]*compiledOp // by X-Amz-Target
+	byRoute  map[string]*compiledOp // by "METHOD /path"
+	store    *Store
+
+	validation, serialization, throttling *compiledErr
+
+	mu        sync.Mutex
+	overrides map[string]HandlerFunc
+	injected  []*injection
+	latency   map[string]time.Duration
+	records   []Record
+}
+
+type compiledOp struct {
+	*Operation
+	resource string
+	unique   [][]string
+	token    []string
+	conflict *compiledErr
+	mismatch *compiledErr
+	defaults []compiledField
+	output   []compiledField
+}
+
+type compiledField struct {
+	path []string
+	tmpl *template
+}
+
+type compiledErr struct {
+	new       func() error
+	members   []compiledField
+	fieldList []string
+}
+
+type injection struct {
+	op        string
+	remaining int
+	err       error
+}
+
+// Record is one request the mock received, and how it answered.
+type Record struct {
+	// Time is when the request arrived.
+	Time time.Time
+	// Operation is the operation it was routed to; empty when unknown.
+	Operation string
+	// Method and Path are the request line's.
+	Method, Path string
+	// Header is the request's header.
+	Header http.Header
+	// Body is the request body as read (at most the body limit).
+	Body []byte
+	// Status is the HTTP status answered.
+	Status int
+	// ErrorCode is the error code answered; empty on success.
+	ErrorCode string
+	// RequestID is the x-amzn-RequestId answered.
+	RequestID string
+	// Duration is how long the mock took to answer.
+	Duration time.Duration
+}
+
+// NewServer returns a mock of svc. It panics when svc is malformed (a
+// template with an unknown expression, say): the generator checks templates
+// when it loads a spec, so this only happens to hand-built services.
+func NewServer(svc *Service, opts ...Option) *Server {
+	s, err := newServer(svc, opts...)
+	if err != nil {
+		panic("mockrt: " + err.Error())
+	}
+	return s
+}
+
+func newServer(svc *Service, opts ...Option) (*Server, error) {
+	s := &Server{
+		svc:       svc,
+		opts:      defaultOptions(),
+		ops:       map[string]*compiledOp{},
+		byTarget:  map[string]*compiledOp{},
+		byRoute:   map[string]*compiledOp{},
+		store:     NewStore(),
+		overrides: map[string]HandlerFunc{},
+		latency:   map[string]time.Duration{},
+	}
+	for _, o := range opts {
+		o(&s.opts)
+	}
+	var err error
+	if s.validation, err = compileError(svc.ValidationError); err != nil {
+		return nil, fmt.Errorf("%s: validation error: %w", svc.Name, err)
+	}
+	if s.serialization, err = compileError(svc.SerializationError); err != nil {
+		return nil, fmt.Errorf("%s: serialization error: %w", svc.Name, err)
+	}
+	if s.throttling, err = compileError(svc.ThrottlingError); err != nil {
+		return nil, fmt.Errorf("%s: throttling error: %w", svc.Name, err)
+	}
+	for _, op := range svc.Operations {
+		c, err := compileOp(op)
+		if err != nil {
+			return nil, fmt.Errorf("%s.%s: %w", svc.Name, op.Name, err)
+		}
+		s.ops[op.Name] = c
+		if svc.Protocol.IsAWSJSON() {
+			s.byTarget[svc.TargetPrefix+"."+op.Name] = c
+		} else {
+			s.byRoute[op.Method+" "+op.Path] = c
+		}
+	}
+	return s, nil
+}
+
+func compileOp(op *Operation) (*compiledOp, error) {
+	c := &compiledOp{Operation: op}
+	b := op.Behavior
+	if b == nil {
+		return c, nil
+	}
+	c.resource = b.Resource
+	for _, u := range b.Unique {
+		c.unique = append(c.unique, strings.Split(u, "."))
+	}
+	if b.IdempotencyToken != "" {
+		c.token = strings.Split(b.IdempotencyToken, ".")
+	}
+	var err error
+	if c.conflict, err = compileError(b.Conflict); err != nil {
+		return nil, fmt.Errorf("conflict: %w", err)
+	}
+	if c.mismatch, err = compileError(b.IdempotencyMismatch); err != nil {
+		return nil, fmt.Errorf("idempotency mismatch: %w", err)
+	}
+	if c.defaults, err = compileFields(b.Defaults); err != nil {
+		return nil, fmt.Errorf("defaults: %w", err)
+	}
+	if c.output, err = compileFields(b.Output); err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return c, nil
+}
+
+func compileFields(fs []Field) ([]compiledField, error) {
+	out := make([]compiledField, 0, len(fs))
+	for _, f := range fs {
+		if f.Path == "" {
+			return nil, errors.New("empty member path")
+		}
+		t, err := compileTemplate(f.Value)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Path, err)
+		}
+		out = append(out, compiledField{strings.Split(f.Path, "."), t})
+	}
+	return out, nil
+}
+
+func compileError(t *ErrorTemplate) (*compiledErr, error) {
+	if t == nil {
+		return nil, nil
+	}
+	m, err := compileFields(t.Members)
+	if err != nil {
+		return nil, err
+	}
+	c := &compiledErr{new: t.New, members: m}
+	if t.FieldList != "" {
+		c.fieldList = strings.Split(t.FieldList, ".")
+	}
+	return c, nil
+}
+
+// CheckTemplate reports whether v is a valid template (see the package
+// documentation of templates in Expand); the generator calls it when it
+// loads a spec, so that a bad mock block is a spec error.
+func CheckTemplate(v any) error {
+	_, err := compileTemplate(v)
+	return err
+}
+
+// Service returns the description the server was built from.
+func (s *Server) Service() *Service { return s.svc }
+
+// Store returns the server's state.
+func (s *Server) Store() *Store { return s.store }
+
+// Region returns the region the server pretends to be in.
+func (s *Server) Region() string { return s.opts.region }
+
+// AccountID returns the account id the server uses in ARNs.
+func (s *Server) AccountID() string { return s.opts.account }
+
+func (s *Server) op(name string) *compiledOp {
+	op, ok := s.ops[name]
+	if !ok {
+		panic(fmt.Sprintf("mockrt: %s has no operation %q", s.svc.Name, name))
+	}
+	return op
+}
+
+// Override replaces the behaviour of the operation named op by h; a nil h
+// restores the default. Validation still runs first: h only sees valid input.
+// It panics if the service has no such operation.
+func (s *Server) Override(op string, h HandlerFunc) {
+	s.op(op)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if h == nil {
+		delete(s.overrides, op)
+		return
+	}
+	s.overrides[op] = h
+}
+
+// InjectError makes the next n calls of op (of any operation when op is
+// empty) answer err before their input is even decoded. Injections are used
+// in the order they were made.
+func (s *Server) InjectError(op string, n int, err error) {
+	if op != "" {
+		s.op(op)
+	}
+	if n <= 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.injected = append(s.injected, &injection{op: op, remaining: n, err: err})
+}
+
+// Throttle makes the next n calls of op (any operation when empty) answer
+// the service's throttling error.
+func (s *Server) Throttle(op string, n int) {
+	s.InjectError(op, n, s.buildError(s.throttling, &env{message: "Rate exceeded"}, throttlingError()))
+}
+
+// SetLatency delays every answer of op (of every operation when op is empty)
+// by d; zero removes the delay. A request whose context ends while waiting
+// is dropped.
+func (s *Server) SetLatency(op string, d time.Duration) {
+	if op != "" {
+		s.op(op)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency[op] = d
+}
+
+// Requests returns the requests received so far, oldest first.
+func (s *Server) Requests() []Record {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Record(nil), s.records...)
+}
+
+// Reset forgets the state, the records, the injected errors, the latencies
+// and the overrides: the server is as new.
+func (s *Server) Reset() {
+	s.store.Reset()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.records = nil
+	s.injected = nil
+	s.latency = map[string]time.Duration{}
+	s.overrides = map[string]HandlerFunc{}
+}
+
+// control returns the latency to add to a call of op and the error to
+// answer it with, if any.
+func (s *Server) control(op string) (time.Duration, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.latency[op]
+	if !ok {
+		d = s.latency[""]
+	}
+	for i, in := range s.injected {
+		if in.op != "" && in.op != op {
+			continue
+		}
+		in.remaining--
+		if in.remaining <= 0 {
+			s.injected = append(s.injected[:i:i], s.injected[i+1:]...)
+		}
+		return d, in.err
+	}
+	return d, nil
+}
+
+func (s *Server) record(r Record) {
+	if s.opts.recordLimit <= 0 {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.records) >= s.opts.recordLimit {
+		n := copy(s.records, s.records[len(s.records)-s.opts.recordLimit+1:])
+		s.records = s.records[:n]
+	}
+	s.records = append(s.records, r)
+}
+
+// route finds the operation a request is for; it returns a description of
+// the request for the error message when there is none.
+func (s *Server) route(r *http.Request) (*compiledOp, string) {
+	if s.svc.Protocol.IsAWSJSON() {
+		target := r.Header.Get("X-Amz-Target")
+		if op, ok := s.byTarget[target]; ok && r.Method == http.MethodPost {
+			return op, ""
+		}
+		if target == "" {
+			return nil, "(no X-Amz-Target header)"
+		}
+		return nil, target
+	}
+	if op, ok := s.byRoute[r.Method+" "+r.URL.Path]; ok {
+		return op, ""
+	}
+	return nil, r.Method + " " + r.URL.Path
+}
+
+// handles reports whether the request is for this service, for Mux.
+func (s *Server) handles(r *http.Request) bool {
+	op, _ := s.route(r)
+	return op != nil
+}
+
+// ServeHTTP answers one request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := s.opts.now()
+	rec := Record{Time: start, Method: r.Method, Path: r.URL.Path, Header: r.Header.Clone(), RequestID: newUUID()}
+	status, code := s.serve(w, r, &rec)
+	rec.Status, rec.ErrorCode, rec.Duration = status, code, s.opts.now().Sub(start)
+	s.record(rec)
+	if s.opts.logger != nil {
+		s.opts.logger.LogAttrs(r.Context(), levelFor(status), "request",
+			slogAttrs(s.svc.Name, &rec)...)
+	}
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int, string) {
+	w.Header().Set("x-amzn-RequestId", rec.RequestID)
+	op, what := s.route(r)
+	body, err := readBody(r, s.opts.bodyLimit)
+	rec.Body = body
+	if err != nil {
+		return s.writeError(w, err)
+	}
+	if op != nil {
+		rec.Operation = op.Name
+	}
+	if len(s.opts.creds) > 0 {
+		if err := s.verify(r, body); err != nil {
+			return s.writeError(w, err)
+		}
+	}
+	if op == nil {
+		return s.writeError(w, unknownOperation(what))
+	}
+	delay, injected := s.control(op.Name)
+	if delay > 0 {
+		t := time.NewTimer(delay)
+		select {
+		case <-t.C:
+		case <-r.Context().Done():
+			t.Stop()
+			return 499, "RequestCanceled"
+		}
+	}
+	if injected != nil {
+		return s.writeError(w, injected)
+	}
+	in, err := s.decode(op, body)
+	if err != nil {
+		return s.writeError(w, err)
+	}
+	if err := in.Validate(); err != nil {
+		return s.writeError(w, s.validationFailed(err))
+	}
+	s.mu.Lock()
+	h := s.overrides[op.Name]
+	s.mu.Unlock()
+	var out any
+	if h != nil {
+		out, err = h(r.Context(), in)
+	} else {
+		out, err = s.runDefault(r.Context(), op, in)
+	}
+	if err != nil {
+		return s.writeError(w, err)
+	}
+	return s.writeOutput(w, op, out)
+}
+
+func readBody(r *http.Request, limit int64) ([]byte, error) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	if r.ContentLength > limit {
+		return nil, tooLarge(limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	if err != nil {
+		return nil, serializationError("cannot read the request body")
+	}
+	if int64(len(data)) > limit {
+		return data[:limit], tooLarge(limit)
+	}
+	return data, nil
+}
+
+// decode decodes the body into a new input. An empty body is an empty input.
+func (s *Server) decode(op *compiledOp, body []byte) (Input, error) {
+	in := op.NewInput()
+	if len(bytes.TrimSpace(body)) == 0 {
+		return in, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(in); err != nil {
+		return nil, s.serializationFailed(describeDecodeError(err))
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, s.serializationFailed("unexpected data after the JSON object")
+	}
+	return in, nil
+}
+
+// describeDecodeError says what is wrong with a body, naming the member.
+func describeDecodeError(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
+		where := "the request body"
+		if te.Field != "" {
+			where = "'" + te.Field + "'"
+		}
+		return fmt.Sprintf("expected %s at %s, found %s", jsonKind(te.Type), where, te.Value)
+	case errors.As(err, &se):
+		return fmt.Sprintf("malformed JSON at offset %d: %s", se.Offset, se.Error())
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return "malformed JSON: unexpected end of the body"
+	}
+	return "cannot decode the request body: " + err.Error()
+}
+
+func jsonKind(t reflect.Type) string {
+	if t == nil {
+		return "a value"
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return "a base64 string"
+		}
+		return "an array"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "a boolean"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "an integer in range"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "a " + t.String()
+}
+
+func (s *Server) serializationFailed(msg string) error {
+	return s.buildError(s.serialization, &env{message: msg}, serializationError(msg))
+}
+
+// validationFailed turns a Validate error into the service's validation
+// error, listing each bad field when the error shape has a field list.
+func (s *Server) validationFailed(err error) error {
+	var ve *specrt.ValidationError
+	if !errors.As(err, &ve) {
+		return s.buildError(s.validation, &env{message: err.Error()}, &Error{Code: "ValidationException", Message: err.Error()})
+	}
+	e := &env{message: ve.Error()}
+	if s.validation == nil || s.validation.new == nil {
+		return &Error{Code: "ValidationException", Message: e.message}
+	}
+	body := s.errorBody(s.validation, e)
+	if s.validation.fieldList != nil {
+		list := make([]any, 0, len(ve.Fields))
+		for _, f := range ve.Fields {
+			list = append(list, map[string]any{"name": f.Path, "message": f.Error()})
+		}
+		setPath(body, s.validation.fieldList, list)
+	}
+	return s.typedError(s.validation, body, e.message)
+}
+
+// buildError builds the error t describes, or fallback when t is nil.
+func (s *Server) buildError(t *compiledErr, e *env, fallback *Error) error {
+	if t == nil || t.new == nil {
+		if t != nil && fallback != nil {
+			// A template without a type still decides the message.
+			body := s.errorBody(t, e)
+			if m, ok := body["message"].(string); ok {
+				fallback.Message = m
+			}
+		}
+		return fallback
+	}
+	return s.typedError(t, s.errorBody(t, e), e.message)
+}
+
+func (s *Server) errorBody(t *compiledErr, e *env) map[string]any {
+	s.fillEnv(e)
+	body := map[string]any{}
+	for _, f := range t.members {
+		if v := f.tmpl.eval(e); v != missing && v != nil {
+			setPath(body, f.path, v)
+		}
+	}
+	return body
+}
+
+func (s *Server) typedError(t *compiledErr, body map[string]any, msg string) error {
+	target := t.new()
+	data, err := json.Marshal(body)
+	if err == nil {
+		err = json.Unmarshal(data, target)
+	}
+	if err != nil {
+		return &Error{Code: "InternalFailure", Message: "the mock cannot build its error: " + err.Error(), Status: 500}
+	}
+	return target
+}
+
+func (s *Server) fillEnv(e *env) {
+	e.region, e.account, e.partition = s.opts.region, s.opts.account, partition(s.opts.region)
+	if e.now.IsZero() {
+		e.now = s.opts.now()
+	}
+}
+
+func (s *Server) writeError(w http.ResponseWriter, err error) (int, string) {
+	return writeError(w, s.svc.Protocol, err, s.svc.ErrorHeaders)
+}
+
+func (s *Server) writeOutput(w http.ResponseWriter, op *compiledOp, out any) (int, string) {
+	var data []byte
+	var err error
+	if out == nil || (reflect.ValueOf(out).Kind() == reflect.Pointer && reflect.ValueOf(out).IsNil()) {
+		data = []byte("{}")
+	} else if data, err = json.Marshal(out); err != nil {
+		return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output", Status: 500})
+	}
+	status := http.StatusOK
+	if !s.svc.Protocol.IsAWSJSON() && op.Status != 0 {
+		status = op.Status
+	}
+	w.Header().Set("Content-Type", s.svc.Protocol.ContentType())
+	w.WriteHeader(status)
+	w.Write(data)
+	return status, ""
+}
+
+// Default runs the default behaviour of the operation named op on in, for
+// overrides that adjust the default rather than replace it.
+func (s *Server) Default(ctx context.Context, op string, in Input) (any, error) {
+	return s.runDefault(ctx, s.op(op), in)
+}
+
+// runDefault is the behaviour the spec's mock block describes: answer an
+// earlier response for a repeated idempotency token, refuse a duplicate of a
+// unique item, else build the output from its templates and store it.
+func (s *Server) runDefault(ctx context.Context, op *compiledOp, in Input) (any, error) {
+	tree, err := toTree(in)
+	if err != nil {
+		return nil, &Error{Code: "InternalFailure", Message: "the mock cannot read its input", Status: 500}
+	}
+	e := &env{input: tree}
+	s.fillEnv(e)
+	for _, d := range op.defaults {
+		if lookup(tree, d.path) != missing {
+			continue
+		}
+		if len(d.path) > 1 && lookup(tree, d.path[:len(d.path)-1]) == missing {
+			continue // the default belongs to a structure the request left out
+		}
+		if v := d.tmpl.eval(e); v != missing {
+			setPath(tree, d.path, v)
+		}
+	}
+	build := func() (*Item, error) {
+		outTree := map[string]any{}
+		e.output = outTree
+		for _, f := range op.output {
+			if v := f.tmpl.eval(e); v != missing && v != nil {
+				setPath(outTree, f.path, v)
+			}
+		}
+		typed := op.NewOutput()
+		data, err := json.Marshal(outTree)
+		if err == nil {
+			err = json.Unmarshal(data, typed)
+		}
+		if err != nil {
+			return nil, &Error{Code: "InternalFailure", Message: "the mock cannot build its output: " + err.Error(), Status: 500}
+		}
+		return &Item{Input: tree, Output: typed, OutputJSON: outTree}, nil
+	}
+	if op.resource == "" {
+		it, err := build()
+		if err != nil {
+			return nil, err
+		}
+		return it.Output, nil
+	}
+	token := ""
+	if op.token != nil {
+		token, _ = lookup(tree, op.token).(string)
+	}
+	var fp string
+	if token != "" {
+		fp = fingerprint(tree, op.token)
+	}
+	key := uniqueKey(tree, op.unique)
+	var result any
+	err = s.store.Update(func(tx *Tx) error {
+		if token != "" {
+			if te, ok := tx.token(op.resource, token); ok {
+				if te.fingerprint == fp || op.mismatch == nil {
+					result = te.item.Output
+					return nil
+				}
+				e.existing = te.item.OutputJSON
+				return s.buildError(op.mismatch, e, nil)
+			}
+		}
+		if key != "" {
+			if existing, ok := tx.Get(op.resource, key); ok {
+				e.existing = existing.OutputJSON
+				return s.buildError(op.conflict, e, &Error{Code: "ConflictException", Message: "the resource already exists", Status: http.StatusConflict})
+			}
+		}
+		it, err := build()
+		if err != nil {
+			return err
+		}
+		it.Key = key
+		tx.Put(op.resource, it)
+		if token != "" {
+			tx.putToken(op.resource, token, &tokenEntry{fingerprint: fp, item: it})
+		}
+		result = it.Output
+		return nil
+	})
+	return result, err
+}
+
+// toTree turns a typed value into decoded JSON, numbers kept exact.
+func toTree(v any) (map[string]any, error) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	if m == nil {
+		m = map[string]any{}
+	}
+	return m, nil
+}
+
+// fingerprint identifies the parameters of a request, leaving out its
+// idempotency token.
+func fingerprint(tree map[string]any, token []string) string {
+	cp := shallowWithout(tree, token)
+	data, _ := json.Marshal(cp)
+	return string(data)
+}
+
+func shallowWithout(m map[string]any, path []string) map[string]any {
+	cp := make(map[string]any, len(m))
+	for k, v := range m {
+		cp[k] = v
+	}
+	if len(path) == 1 {
+		delete(cp, path[0])
+	} else if child, ok := cp[path[0]].(map[string]any); ok {
+		cp[path[0]] = shallowWithout(child, path[1:])
+	}
+	return cp
+}
+
+// uniqueKey renders the unique members' values; empty when there are none
+// or one is absent.
+func uniqueKey(tree map[string]any, unique [][]string) string {
+	if len(unique) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for i, p := range unique {
+		v := lookup(tree, p)
+		if v == missing {
+			return ""
+		}
+		if i > 0 {
+			b.WriteByte(0)
+		}
+		writeText(&b, v)
+	}
+	return b.String()
+}

@@ -1,0 +1,107 @@
+package mockrt
+
+import (
+	"net/http"
+
+	"github.com/specgen/specgen/specrt"
+)
+
+// Input is what a generated input type satisfies: it validates itself.
+type Input interface {
+	Validate() error
+}
+
+// Service describes a mocked service. Generated mock packages build one from
+// the spec; nothing in it is specific to a service beyond what the spec says.
+type Service struct {
+	// Name is the Go package name of the service, used in logs.
+	Name string
+	// Protocol is the wire protocol.
+	Protocol specrt.Protocol
+	// TargetPrefix is the X-Amz-Target prefix of awsJson services.
+	TargetPrefix string
+	// SigningName is the SigV4 service name that signatures must be scoped to.
+	SigningName string
+	// Operations are the mocked operations.
+	Operations []*Operation
+	// ValidationError builds the error that invalid input is answered with.
+	// Its template may use {message}; its FieldList names the member that
+	// lists each bad field. Nil answers a generic ValidationException.
+	ValidationError *ErrorTemplate
+	// SerializationError builds the error answered for a body that is not
+	// valid JSON or has a value of the wrong type; {message} names the field.
+	// Nil answers the generic SerializationException.
+	SerializationError *ErrorTemplate
+	// ThrottlingError builds the error Server.Throttle injects; {message} is
+	// "Rate exceeded". Nil injects the generic ThrottlingException.
+	ThrottlingError *ErrorTemplate
+	// ErrorHeaders writes the members of an error that travel in headers
+	// (Retry-After, for example). It may be nil.
+	ErrorHeaders func(err error, h http.Header)
+}
+
+// Operation describes one mocked operation.
+type Operation struct {
+	// Name is the operation's wire name.
+	Name string
+	// Method, Path and Status are the HTTP binding of restJson1 operations.
+	Method string
+	Path   string
+	Status int
+	// NewInput returns a new, empty input value (a pointer) to decode into.
+	NewInput func() Input
+	// NewOutput returns a new, empty output value (a pointer) that the
+	// default behaviour's result is decoded into.
+	NewOutput func() any
+	// Behavior is the default behaviour; nil answers an empty output.
+	Behavior *Behavior
+}
+
+// Behavior is an operation's default behaviour, written in the spec's mock
+// block and compiled into the generated mock package as data.
+type Behavior struct {
+	// Resource names the store collection the operation creates items in;
+	// empty means the operation stores nothing.
+	Resource string
+	// Unique lists the input member paths (dotted wire names) whose values
+	// together identify an item: a second create with the same values answers
+	// Conflict. Empty means any number of equal items may exist.
+	Unique []string
+	// Conflict builds the error answered for a duplicate; {existing.<path>}
+	// refers to the stored output of the item that is already there.
+	Conflict *ErrorTemplate
+	// IdempotencyToken is the input member path holding the idempotency token.
+	IdempotencyToken string
+	// IdempotencyMismatch builds the error answered when a token is reused
+	// with different parameters. Nil answers the first response instead, as
+	// services do whose token only guards against duplicate creation.
+	IdempotencyMismatch *ErrorTemplate
+	// Defaults are documented input defaults, applied before the output is
+	// built so that {input.<path>} sees them. A default whose parent object is
+	// absent from the input is still applied, creating the parent, only when
+	// the parent path is empty (a top-level member).
+	Defaults []Field
+	// Output lists how each output member is produced, in order, so that a
+	// later template may refer to an earlier member with {output.<path>}.
+	Output []Field
+}
+
+// Field is one member path (dotted wire names) and the template of its
+// value. A template is a JSON-compatible literal (string, number, bool, nil,
+// []any, map[string]any); strings are expanded (see Expand).
+type Field struct {
+	Path  string
+	Value any
+}
+
+// ErrorTemplate builds a typed error from templates of its members.
+type ErrorTemplate struct {
+	// New returns a new, empty error value (a pointer to a generated error
+	// type) that the expanded members are decoded into.
+	New func() error
+	// Members are the error's body members.
+	Members []Field
+	// FieldList, for validation errors only, is the member that lists each
+	// bad field as {"name": path, "message": message}.
+	FieldList string
+}

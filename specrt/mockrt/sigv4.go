@@ -1,0 +1,177 @@
+package mockrt
+
+import (
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+)
+
+const (
+	sigAlgorithm  = "AWS4-HMAC-SHA256"
+	amzDateFormat = "20060102T150405Z"
+	// maxSkew is how far the signing time may be from the server's clock.
+	maxSkew = 15 * time.Minute
+)
+
+var signer = v4.NewSigner()
+
+// authError builds one of the errors AWS answers a request it cannot
+// authenticate with. Messages are AWS's own; none of them carries the
+// signature the server expected.
+func (s *Server) authError(code, msg string) *Error {
+	status := http.StatusForbidden
+	if code == "IncompleteSignatureException" || s.svc.Protocol.IsAWSJSON() {
+		status = http.StatusBadRequest
+	}
+	return &Error{Code: code, Message: msg, Status: status}
+}
+
+type authHeader struct {
+	accessKey, date, region, service string
+	signedHeaders                    []string
+	signature                        string
+}
+
+// parseAuth parses an Authorization header of the SigV4 form
+// "AWS4-HMAC-SHA256 Credential=AK/20260101/us-east-1/svc/aws4_request,
+// SignedHeaders=host;x-amz-date, Signature=hex".
+func parseAuth(h string) (authHeader, []string) {
+	var a authHeader
+	var problems []string
+	rest, ok := strings.CutPrefix(h, sigAlgorithm+" ")
+	if !ok {
+		return a, []string{"Authorization header requires the " + sigAlgorithm + " algorithm."}
+	}
+	var cred, signed, sig string
+	for part := range strings.SplitSeq(rest, ",") {
+		k, v, _ := strings.Cut(strings.TrimSpace(part), "=")
+		switch k {
+		case "Credential":
+			cred = v
+		case "SignedHeaders":
+			signed = v
+		case "Signature":
+			sig = v
+		}
+	}
+	if cred == "" {
+		problems = append(problems, "Authorization header requires 'Credential' parameter.")
+	}
+	if signed == "" {
+		problems = append(problems, "Authorization header requires 'SignedHeaders' parameter.")
+	}
+	if sig == "" {
+		problems = append(problems, "Authorization header requires 'Signature' parameter.")
+	}
+	if cred != "" {
+		scope := strings.Split(cred, "/")
+		if len(scope) != 5 || scope[4] != "aws4_request" || scope[0] == "" {
+			problems = append(problems, "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '"+truncateText(cred, 128)+"'")
+		} else {
+			a.accessKey, a.date, a.region, a.service = scope[0], scope[1], scope[2], scope[3]
+		}
+	}
+	if signed != "" {
+		a.signedHeaders = strings.Split(signed, ";")
+	}
+	a.signature = sig
+	return a, problems
+}
+
+func truncateText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
+
+// verify checks the request's SigV4 signature by signing the same request
+// again with the AWS SDK's signer and the secret of the access key it names,
+// and comparing the signatures in constant time.
+//
+// The copy that is signed again carries only the headers the client says it
+// signed, so a client that signs a header the SDK's signer never signs
+// (User-Agent, for one) cannot be verified.
+func (s *Server) verify(r *http.Request, body []byte) error {
+	h := r.Header.Get("Authorization")
+	if h == "" {
+		return s.authError("MissingAuthenticationTokenException", "Missing Authentication Token")
+	}
+	a, problems := parseAuth(h)
+	amzDate := r.Header.Get("X-Amz-Date")
+	if amzDate == "" {
+		problems = append(problems, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
+	}
+	if len(problems) > 0 {
+		return s.authError("IncompleteSignatureException", strings.Join(problems, " "))
+	}
+	secret, ok := s.opts.creds[a.accessKey]
+	if !ok {
+		return s.authError("UnrecognizedClientException", "The security token included in the request is invalid.")
+	}
+	signingTime, err := time.Parse(amzDateFormat, amzDate)
+	if err != nil {
+		return s.authError("IncompleteSignatureException", "X-Amz-Date must be in ISO-8601 basic format (20060102T150405Z), got '"+truncateText(amzDate, 32)+"'.")
+	}
+	now := s.opts.now().UTC()
+	switch {
+	case a.service != s.svc.SigningName:
+		return s.authError("InvalidSignatureException", "Credential should be scoped to correct service: '"+s.svc.SigningName+"'.")
+	case a.region != s.opts.region:
+		return s.authError("InvalidSignatureException", "Credential should be scoped to a valid region.")
+	case a.date != signingTime.Format("20060102"):
+		return s.authError("InvalidSignatureException", "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"+a.date+"' != '"+signingTime.Format("20060102")+"', from '"+amzDate+"'.")
+	case signingTime.Before(now.Add(-maxSkew)):
+		return s.authError("InvalidSignatureException", fmt.Sprintf("Signature expired: %s is now earlier than %s (%s - 15 min.)",
+			amzDate, now.Add(-maxSkew).Format(amzDateFormat), now.Format(amzDateFormat)))
+	case signingTime.After(now.Add(maxSkew)):
+		return s.authError("InvalidSignatureException", fmt.Sprintf("Signature not yet current: %s is still later than %s (%s + 15 min.)",
+			amzDate, now.Add(maxSkew).Format(amzDateFormat), now.Format(amzDateFormat)))
+	}
+
+	req := &http.Request{
+		Method: r.Method,
+		URL:    &url.URL{Scheme: "http", Host: r.Host, Path: r.URL.Path, RawPath: r.URL.RawPath, RawQuery: r.URL.RawQuery},
+		Host:   r.Host,
+		Header: http.Header{},
+	}
+	sessionToken := ""
+	for _, name := range a.signedHeaders {
+		switch name {
+		case "host":
+		case "content-length":
+			req.ContentLength = int64(len(body))
+			if v := r.Header.Get("Content-Length"); v != "" {
+				req.ContentLength, _ = strconv.ParseInt(v, 10, 64)
+			} else if r.ContentLength > 0 {
+				req.ContentLength = r.ContentLength
+			}
+		case "x-amz-security-token":
+			sessionToken = r.Header.Get(name)
+		default:
+			if vs := r.Header.Values(name); len(vs) > 0 {
+				req.Header[http.CanonicalHeaderKey(name)] = vs
+			}
+		}
+	}
+	sum := sha256.Sum256(body)
+	creds := aws.Credentials{AccessKeyID: a.accessKey, SecretAccessKey: secret, SessionToken: sessionToken}
+	if err := signer.SignHTTP(r.Context(), creds, req, hex.EncodeToString(sum[:]), a.service, a.region, signingTime); err != nil {
+		return s.authError("InvalidSignatureException", "The request signature could not be computed.")
+	}
+	want, _ := parseAuth(req.Header.Get("Authorization"))
+	match := subtle.ConstantTimeCompare([]byte(want.signature), []byte(a.signature)) == 1
+	if !match || strings.Join(want.signedHeaders, ";") != strings.Join(a.signedHeaders, ";") {
+		return s.authError("InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
+	}
+	return nil
+}

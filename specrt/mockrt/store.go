@@ -1,0 +1,139 @@
+package mockrt
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"sync"
+)
+
+// Store is the in-memory state of a mock: collections of items, each under a
+// key, plus the idempotency tokens already answered. It is safe for
+// concurrent use; Update runs a function under the store's lock so that a
+// check and the write that depends on it are one atomic step.
+type Store struct {
+	mu     sync.Mutex
+	items  map[string]map[string]*Item
+	tokens map[string]*tokenEntry
+	seq    int
+}
+
+// Item is one stored resource.
+type Item struct {
+	// Key identifies the item in its collection: its unique values, or a
+	// sequence number when the operation declares none.
+	Key string
+	// Input is the request that created it, as decoded JSON with defaults.
+	Input map[string]any
+	// Output is the typed output the create answered.
+	Output any
+	// OutputJSON is the output as decoded JSON, as templates see it.
+	OutputJSON map[string]any
+	seq        int
+}
+
+type tokenEntry struct {
+	fingerprint string
+	item        *Item
+}
+
+// NewStore returns an empty store.
+func NewStore() *Store {
+	return &Store{items: map[string]map[string]*Item{}, tokens: map[string]*tokenEntry{}}
+}
+
+// Tx is the view of the store inside Update.
+type Tx struct{ s *Store }
+
+// Update runs fn with the store locked.
+func (s *Store) Update(fn func(tx *Tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return fn(&Tx{s})
+}
+
+// Get returns the item stored under key in collection, if any.
+func (tx *Tx) Get(collection, key string) (*Item, bool) {
+	it, ok := tx.s.items[collection][key]
+	return it, ok
+}
+
+// Put stores it in collection under it.Key, replacing any item there. An
+// empty key is replaced by a fresh sequence number.
+func (tx *Tx) Put(collection string, it *Item) {
+	tx.s.seq++
+	it.seq = tx.s.seq
+	if it.Key == "" {
+		it.Key = "#" + strconv.Itoa(it.seq)
+	}
+	c := tx.s.items[collection]
+	if c == nil {
+		c = map[string]*Item{}
+		tx.s.items[collection] = c
+	}
+	c[it.Key] = it
+}
+
+// Delete removes the item stored under key in collection.
+func (tx *Tx) Delete(collection, key string) {
+	delete(tx.s.items[collection], key)
+}
+
+func (tx *Tx) token(collection, token string) (*tokenEntry, bool) {
+	e, ok := tx.s.tokens[collection+"\x00"+token]
+	return e, ok
+}
+
+func (tx *Tx) putToken(collection, token string, e *tokenEntry) {
+	tx.s.tokens[collection+"\x00"+token] = e
+}
+
+// Get returns the item stored under key in collection, if any.
+func (s *Store) Get(collection, key string) (*Item, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return (&Tx{s}).Get(collection, key)
+}
+
+// List returns the items of collection in the order they were stored.
+func (s *Store) List(collection string) []*Item {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]*Item, 0, len(s.items[collection]))
+	for _, it := range s.items[collection] {
+		out = append(out, it)
+	}
+	slices.SortFunc(out, func(a, b *Item) int { return a.seq - b.seq })
+	return out
+}
+
+// Collections returns the names of the non-empty collections, sorted.
+func (s *Store) Collections() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []string
+	for name, c := range s.items {
+		if len(c) > 0 {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Reset empties the store.
+func (s *Store) Reset() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.items = map[string]map[string]*Item{}
+	s.tokens = map[string]*tokenEntry{}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,360 @@
+package mockrt
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A template is a JSON-compatible value whose strings may contain
+// expressions in braces, expanded when an output or error is built:
+//
+//	{region} {account} {partition}   the server's configured values
+//	{uuid}                           a random UUID version 4
+//	{now}                            the current time, epoch seconds
+//	{random:0-9a-z:17}               17 characters drawn from the class
+//	{input.a.b} {output.a.b}         a value of the request or of the output built so far
+//	{existing.a.b}                   a value of the stored item a conflict is about
+//	{message}                        the problem, in validation and serialization errors
+//
+// A string that is exactly one expression yields the value itself, keeping
+// its JSON type (a number, a map, a whole structure), and an expression that
+// finds nothing yields no value, so the member is left out. Inside a longer
+// string a value is rendered as text, and nothing renders as "". "{{" and
+// "}}" stand for literal braces.
+type template struct {
+	literal any        // a non-string literal, or a string without expressions
+	parts   []tmplPart // set for strings with expressions
+	single  bool       // the string is exactly one expression
+	list    []*template
+	object  []objField
+}
+
+type objField struct {
+	key string
+	val *template
+}
+
+type tmplPart struct {
+	text string
+	expr *expr // nil for literal text
+}
+
+type exprKind uint8
+
+const (
+	exprRegion exprKind = iota
+	exprAccount
+	exprPartition
+	exprUUID
+	exprNow
+	exprRandom
+	exprInput
+	exprOutput
+	exprExisting
+	exprMessage
+)
+
+type expr struct {
+	kind  exprKind
+	path  []string // input, output, existing
+	class []byte   // random
+	n     int      // random
+}
+
+// compileTemplate parses v. It fails on unknown expressions, so that a bad
+// spec is caught when the mock is built, not when a request arrives.
+func compileTemplate(v any) (*template, error) {
+	switch v := v.(type) {
+	case string:
+		return compileString(v)
+	case []any:
+		t := &template{list: []*template{}}
+		for i, e := range v {
+			et, err := compileTemplate(e)
+			if err != nil {
+				return nil, fmt.Errorf("[%d]: %w", i, err)
+			}
+			t.list = append(t.list, et)
+		}
+		return t, nil
+	case map[string]any:
+		t := &template{object: []objField{}}
+		for _, k := range sortedKeys(v) {
+			et, err := compileTemplate(v[k])
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", k, err)
+			}
+			t.object = append(t.object, objField{k, et})
+		}
+		return t, nil
+	case nil, bool, float64, int, int64, int32, json.Number:
+		return &template{literal: v}, nil
+	}
+	return nil, fmt.Errorf("unsupported template value of type %T", v)
+}
+
+func compileString(s string) (*template, error) {
+	var parts []tmplPart
+	var text strings.Builder
+	hasExpr := false
+	for i := 0; i < len(s); {
+		switch {
+		case strings.HasPrefix(s[i:], "{{"):
+			text.WriteByte('{')
+			i += 2
+		case strings.HasPrefix(s[i:], "}}"):
+			text.WriteByte('}')
+			i += 2
+		case s[i] == '{':
+			end := strings.IndexByte(s[i:], '}')
+			if end < 0 {
+				return nil, fmt.Errorf("unclosed { in %q", s)
+			}
+			e, err := parseExpr(s[i+1 : i+end])
+			if err != nil {
+				return nil, err
+			}
+			if text.Len() > 0 {
+				parts = append(parts, tmplPart{text: text.String()})
+				text.Reset()
+			}
+			parts = append(parts, tmplPart{expr: e})
+			hasExpr = true
+			i += end + 1
+		default:
+			text.WriteByte(s[i])
+			i++
+		}
+	}
+	if !hasExpr {
+		return &template{literal: text.String()}, nil
+	}
+	if text.Len() > 0 {
+		parts = append(parts, tmplPart{text: text.String()})
+	}
+	return &template{parts: parts, single: len(parts) == 1}, nil
+}
+
+func parseExpr(s string) (*expr, error) {
+	switch s {
+	case "region":
+		return &expr{kind: exprRegion}, nil
+	case "account":
+		return &expr{kind: exprAccount}, nil
+	case "partition":
+		return &expr{kind: exprPartition}, nil
+	case "uuid":
+		return &expr{kind: exprUUID}, nil
+	case "now":
+		return &expr{kind: exprNow}, nil
+	case "message":
+		return &expr{kind: exprMessage}, nil
+	}
+	if rest, ok := strings.CutPrefix(s, "random:"); ok {
+		cls, num, ok := strings.Cut(rest, ":")
+		n, err := strconv.Atoi(num)
+		if !ok || err != nil || n <= 0 || n > 1024 {
+			return nil, fmt.Errorf("{%s}: want {random:CLASS:N} with 0 < N <= 1024", s)
+		}
+		class, err := expandClass(cls)
+		if err != nil {
+			return nil, fmt.Errorf("{%s}: %w", s, err)
+		}
+		return &expr{kind: exprRandom, class: class, n: n}, nil
+	}
+	for _, p := range []struct {
+		prefix string
+		kind   exprKind
+	}{{"input.", exprInput}, {"output.", exprOutput}, {"existing.", exprExisting}} {
+		if rest, ok := strings.CutPrefix(s, p.prefix); ok && rest != "" {
+			return &expr{kind: p.kind, path: strings.Split(rest, ".")}, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown expression {%s}", s)
+}
+
+// expandClass turns "0-9a-z_" into the bytes it stands for (ASCII only).
+func expandClass(c string) ([]byte, error) {
+	var out []byte
+	for i := 0; i < len(c); i++ {
+		if c[i] > 0x7e || c[i] < 0x21 {
+			return nil, fmt.Errorf("character class %q: only printable ASCII", c)
+		}
+		if i+2 < len(c) && c[i+1] == '-' {
+			lo, hi := c[i], c[i+2]
+			if lo > hi {
+				return nil, fmt.Errorf("character class %q: bad range %c-%c", c, lo, hi)
+			}
+			for b := lo; b <= hi; b++ {
+				out = append(out, b)
+			}
+			i += 2
+			continue
+		}
+		out = append(out, c[i])
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("empty character class")
+	}
+	return out, nil
+}
+
+// env is what expressions are evaluated against.
+type env struct {
+	region, account, partition string
+	now                        time.Time
+	message                    string
+	input, output, existing    map[string]any
+}
+
+// missing marks an expression that found nothing.
+type missingT struct{}
+
+var missing = missingT{}
+
+func (t *template) eval(e *env) any {
+	switch {
+	case t.list != nil:
+		out := make([]any, 0, len(t.list))
+		for _, et := range t.list {
+			if v := et.eval(e); v != missing {
+				out = append(out, v)
+			}
+		}
+		return out
+	case t.object != nil:
+		out := make(map[string]any, len(t.object))
+		for _, f := range t.object {
+			if v := f.val.eval(e); v != missing {
+				out[f.key] = v
+			}
+		}
+		return out
+	case t.parts == nil:
+		return t.literal
+	case t.single:
+		return t.parts[0].expr.eval(e)
+	}
+	var b strings.Builder
+	for _, p := range t.parts {
+		if p.expr == nil {
+			b.WriteString(p.text)
+			continue
+		}
+		writeText(&b, p.expr.eval(e))
+	}
+	return b.String()
+}
+
+func writeText(b *strings.Builder, v any) {
+	switch v := v.(type) {
+	case missingT, nil:
+	case string:
+		b.WriteString(v)
+	case json.Number:
+		b.WriteString(v.String())
+	case float64:
+		b.WriteString(strconv.FormatFloat(v, 'f', -1, 64))
+	case bool:
+		b.WriteString(strconv.FormatBool(v))
+	default:
+		data, _ := json.Marshal(v)
+		b.Write(data)
+	}
+}
+
+func (x *expr) eval(e *env) any {
+	switch x.kind {
+	case exprRegion:
+		return e.region
+	case exprAccount:
+		return e.account
+	case exprPartition:
+		return e.partition
+	case exprUUID:
+		return newUUID()
+	case exprNow:
+		return json.Number(strconv.FormatFloat(float64(e.now.UnixMilli())/1000, 'f', -1, 64))
+	case exprMessage:
+		return e.message
+	case exprRandom:
+		b := make([]byte, x.n)
+		for i := range b {
+			b[i] = x.class[rand.IntN(len(x.class))]
+		}
+		return string(b)
+	case exprInput:
+		return lookup(e.input, x.path)
+	case exprOutput:
+		return lookup(e.output, x.path)
+	case exprExisting:
+		return lookup(e.existing, x.path)
+	}
+	return missing
+}
+
+// lookup finds the value at path in a decoded JSON object.
+func lookup(m map[string]any, path []string) any {
+	var cur any = m
+	for _, p := range path {
+		obj, ok := cur.(map[string]any)
+		if !ok {
+			return missing
+		}
+		if cur, ok = obj[p]; !ok || cur == nil {
+			return missing
+		}
+	}
+	return cur
+}
+
+// setPath stores v at path in m, creating the objects on the way. It does
+// nothing when a value on the way is not an object.
+func setPath(m map[string]any, path []string, v any) {
+	for _, p := range path[:len(path)-1] {
+		next, ok := m[p]
+		if !ok || next == nil {
+			child := map[string]any{}
+			m[p] = child
+			m = child
+			continue
+		}
+		child, ok := next.(map[string]any)
+		if !ok {
+			return
+		}
+		m = child
+	}
+	m[path[len(path)-1]] = v
+}
+
+// newUUID returns a random UUID version 4 in its canonical text form.
+func newUUID() string {
+	var u [16]byte
+	hi, lo := rand.Uint64(), rand.Uint64()
+	for i := range 8 {
+		u[i] = byte(hi >> (8 * i))
+		u[8+i] = byte(lo >> (8 * i))
+	}
+	u[6] = u[6]&0x0f | 0x40
+	u[8] = u[8]&0x3f | 0x80
+	const hexdig = "0123456789abcdef"
+	var b [36]byte
+	j := 0
+	for i, c := range u {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			b[j] = '-'
+			j++
+		}
+		b[j], b[j+1] = hexdig[c>>4], hexdig[c&0xf]
+		j += 2
+	}
+	return string(b[:])
+}
+
+// NewUUID returns a random UUID version 4, for hooks that need one.
+func NewUUID() string { return newUUID() }
