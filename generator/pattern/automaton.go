@@ -121,9 +121,9 @@ func (a *alphabet) classSets() []runeSet {
 
 type bitset []uint64
 
-func newBitset(n int) bitset     { return make(bitset, (n+63)/64) }
-func (b bitset) set(i int)       { b[i/64] |= 1 << (i % 64) }
-func (b bitset) has(i int) bool  { return b[i/64]&(1<<(i%64)) != 0 }
+func newBitset(n int) bitset    { return make(bitset, (n+63)/64) }
+func (b bitset) set(i int)      { b[i/64] |= 1 << (i % 64) }
+func (b bitset) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
 func (b bitset) each(f func(int)) {
 	for w, x := range b {
 		for x != 0 {
@@ -133,7 +133,6 @@ func (b bitset) each(f func(int)) {
 		}
 	}
 }
-
 
 // nfa is a Thompson automaton over classes. A state either reads one class
 // of set and goes to out, or (set < 0) moves without reading to each of eps.

@@ -420,7 +420,7 @@ func finish(src string, d *dfa, a *alphabet, tables map[string]runeSet) *DFA {
 		return string(b)
 	}
 	merged := make([]int32, k) // old class -> new class
-	var reps []int           // new class -> a representative old class
+	var reps []int             // new class -> a representative old class
 	byCol := map[string]int32{}
 	for c := 0; c < k; c++ {
 		key := colKey(c)

@@ -217,8 +217,10 @@ func firstRune(s string) string {
 	return s[:n]
 }
 
-func isDigit(c byte) bool    { return '0' <= c && c <= '9' }
-func isWordByte(c byte) bool { return isDigit(c) || c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isWordByte(c byte) bool {
+	return isDigit(c) || c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
 
 // scanBraces reads {n}, {n,} or {n,m} at p.pos without consuming it. ok is
 // false if the text there is not a quantifier; err reports counts too large

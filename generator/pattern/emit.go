@@ -1,0 +1,712 @@
+package pattern
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+)
+
+const (
+	utf8Path    = "unicode/utf8"
+	unicodePath = "unicode"
+	minRun      = 4 // shortest run of states emitted as one range case
+)
+
+// Emit returns the Go declaration `func <name>(s string) bool { ... }`,
+// preceded by the doc comment lines of doc and a paragraph quoting the
+// pattern. The function reports whether the whole of s matches; it runs in
+// time linear in len(s), does not allocate and does not use package regexp.
+// Invalid UTF-8 is read one byte at a time as U+FFFD, as by Match.
+func (d *DFA) Emit(name string, doc string) jen.Code {
+	e := &emitter{d: d}
+	var out jen.Statement
+	if doc != "" {
+		for _, line := range strings.Split(strings.TrimRight(doc, "\n"), "\n") {
+			out.Add(commentLine(line)).Line()
+		}
+		out.Add(jen.Comment("//")).Line()
+	}
+	out.Add(jen.Comment("// The whole value must match the pattern (ECMA-262 syntax, on code points):")).Line()
+	out.Add(jen.Comment("//")).Line()
+	out.Add(jen.Comment("//\t" + quotePattern(d.src))).Line()
+	out.Add(jen.Func().Id(name).Params(jen.Id("s").String()).Bool().Block(e.body()...))
+	return &out
+}
+
+func commentLine(line string) jen.Code {
+	line = strings.TrimRight(line, " \t\r")
+	if line == "" {
+		return jen.Comment("//")
+	}
+	return jen.Comment("// " + line)
+}
+
+// quotePattern returns src as is if it reads safely in a line comment, else
+// as a Go string literal.
+func quotePattern(src string) string {
+	for _, r := range src {
+		if r == utf8.RuneError || !unicode.IsPrint(r) {
+			return strconv.QuoteToGraphic(src)
+		}
+	}
+	if !utf8.ValidString(src) || src == "" {
+		return strconv.Quote(src)
+	}
+	return src
+}
+
+type emitter struct {
+	d       *DFA
+	runs    [][2]int // [first, last] states of counted runs
+	classed bool     // some state tells classes apart: c is needed
+}
+
+// action is what one transition does.
+type action struct {
+	kind int // actReject, actAccept, actSet, actAdd
+	v    int
+}
+
+const (
+	actReject = iota // return false
+	actAccept        // return true: the target accepts every continuation
+	actSet           // st = v
+	actAdd           // st += v (0: stay)
+)
+
+func (e *emitter) target(t int32) action {
+	switch {
+	case t < 0:
+		return action{actReject, 0}
+	case e.acceptsAll(int(t)):
+		return action{actAccept, 0}
+	}
+	return action{actSet, int(t)}
+}
+
+// acceptsAll reports whether state s accepts and loops on every class.
+func (e *emitter) acceptsAll(s int) bool {
+	d := e.d
+	if !d.accept[s] {
+		return false
+	}
+	for c := 0; c < d.k; c++ {
+		if int(d.trans[s*d.k+c]) != s {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *DFA) row(s int) []int32 { return d.trans[s*d.k : (s+1)*d.k] }
+
+func (e *emitter) body() []jen.Code {
+	d := e.d
+	switch {
+	case d.NumStates() == 0:
+		return []jen.Code{jen.Comment("No value matches the pattern."), jen.Return(jen.False())}
+	case e.acceptsAll(0):
+		return []jen.Code{jen.Comment("Every value matches the pattern."), jen.Return(jen.True())}
+	}
+	for s := 0; s < d.NumStates() && !e.classed; s++ {
+		r := d.row(s)
+		for _, t := range r {
+			if t != r[0] {
+				e.classed = true
+				break
+			}
+		}
+	}
+	e.findRuns()
+
+	var code []jen.Code
+	if e.classed {
+		code = append(code, e.legend()...)
+		code = append(code, e.asciiTable())
+	}
+	single := d.NumStates() == 1
+	if !single {
+		code = append(code, jen.Id("st").Op(":=").Lit(0).Comment("state"))
+	}
+	var loop []jen.Code
+	loop = append(loop, e.readClass()...)
+	if single {
+		loop = append(loop, e.rowCode(0, false)...)
+	} else {
+		loop = append(loop, e.stateSwitch())
+	}
+	code = append(code,
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Empty()).Block(loop...),
+		jen.Return(e.acceptExpr()),
+	)
+	return code
+}
+
+// legend documents the character classes.
+func (e *emitter) legend() []jen.Code {
+	code := []jen.Code{jen.Comment("Character classes of code points:")}
+	for c, set := range e.d.sets {
+		code = append(code, jen.Comment(fmt.Sprintf("\t%d: %s", c, describeClass(set))))
+	}
+	return code
+}
+
+func describeClass(set runeSet) string {
+	const limit = 8
+	if neg := set.negate(); len(neg) < len(set) {
+		return "[^" + neg.describe(limit)[1:]
+	}
+	return set.describe(limit)
+}
+
+// asciiTable declares the class of each ASCII byte.
+func (e *emitter) asciiTable() jen.Code {
+	var st jen.Statement
+	st.Const().Id("class").Op("=").Lit("").Op("+").Line()
+	for row := 0; row < 8; row++ {
+		var b strings.Builder
+		b.WriteByte('"')
+		for col := 0; col < 16; col++ {
+			fmt.Fprintf(&b, `\x%02x`, e.d.ascii[row*16+col])
+		}
+		b.WriteByte('"')
+		st.Id(b.String())
+		if row < 7 {
+			st.Op("+")
+		}
+		st.Comment(fmt.Sprintf("%#02x-%#02x", row*16, row*16+15))
+		if row < 7 {
+			st.Line()
+		}
+	}
+	return &st
+}
+
+func (e *emitter) classType() *jen.Statement {
+	if e.d.k <= 256 {
+		return jen.Byte()
+	}
+	return jen.Int()
+}
+
+// readClass reads the next code point of s into class c, advancing i.
+func (e *emitter) readClass() []jen.Code {
+	d := e.d
+	advance := []jen.Code{
+		jen.List(jen.Id("_"), jen.Id("n")).Op(":=").Qual(utf8Path, "DecodeRuneInString").Call(jen.Id("s").Index(jen.Id("i").Op(":"))),
+		jen.Id("i").Op("+=").Id("n"),
+	}
+	if !e.classed {
+		return []jen.Code{
+			jen.If(jen.Id("s").Index(jen.Id("i")).Op("<").Qual(utf8Path, "RuneSelf")).Block(
+				jen.Id("i").Op("++"),
+			).Else().Block(advance...),
+		}
+	}
+	// Non-ASCII code points.
+	var upper []jen.Code
+	cls := map[int32]bool{}
+	for _, u := range d.upper {
+		cls[u.c] = true
+	}
+	if len(cls) == 1 {
+		c := d.upper[0].c
+		if e.classRejected(int(c)) {
+			upper = []jen.Code{jen.Return(jen.False()).Comment("no match holds a code point beyond ASCII")}
+		} else {
+			upper = append(advance, jen.Id("c").Op("=").Lit(int(c)))
+		}
+	} else {
+		upper = []jen.Code{
+			jen.List(jen.Id("r"), jen.Id("n")).Op(":=").Qual(utf8Path, "DecodeRuneInString").Call(jen.Id("s").Index(jen.Id("i").Op(":"))),
+			jen.Id("i").Op("+=").Id("n"),
+			e.upperSwitch(),
+		}
+	}
+	return []jen.Code{
+		jen.Var().Id("c").Add(e.classType()).Comment("class of the next code point"),
+		jen.If(jen.Id("b").Op(":=").Id("s").Index(jen.Id("i")), jen.Id("b").Op("<").Qual(utf8Path, "RuneSelf")).Block(
+			jen.Id("c").Op("=").Id("class").Index(jen.Id("b")),
+			jen.Id("i").Op("++"),
+		).Else().Block(upper...),
+	}
+}
+
+// classRejected reports whether class c leads nowhere from every state.
+func (e *emitter) classRejected(c int) bool {
+	d := e.d
+	for s := 0; s < d.NumStates(); s++ {
+		if d.trans[s*d.k+c] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// A segment is a maximal interval of non-ASCII code points on which both
+// the class and the membership in each named Unicode table are constant.
+type segment struct {
+	lo, hi rune
+	c      int32
+	sig    uint64 // bit i: in table i
+}
+
+// upperSwitch classifies a decoded non-ASCII code point r. Where the classes
+// follow the Unicode tables the pattern names (\p{L}, ...), it tests those
+// tables; the code points where they do not (explicit ranges, \s, the line
+// terminators . excludes) are tested first, by range.
+func (e *emitter) upperSwitch() jen.Code {
+	d := e.d
+	names := make([]string, 0, len(d.tables))
+	for name := range d.tables {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	if len(names) > 16 {
+		names = nil // too many to be worth it: ranges only
+	}
+	// Segment boundaries.
+	bs := []rune{utf8.RuneSelf}
+	for _, u := range d.upper {
+		bs = append(bs, u.lo, u.hi+1)
+	}
+	for _, name := range names {
+		for _, r := range d.tables[name] {
+			bs = append(bs, r.lo, r.hi+1)
+		}
+	}
+	slices.Sort(bs)
+	bs = slices.Compact(bs)
+	var segs []segment
+	for i, lo := range bs {
+		if lo < utf8.RuneSelf || lo > unicode.MaxRune {
+			continue
+		}
+		hi := rune(unicode.MaxRune)
+		if i+1 < len(bs) {
+			hi = min(hi, bs[i+1]-1)
+		}
+		sg := segment{lo: lo, hi: hi, c: d.classOf(lo)}
+		for j, name := range names {
+			if d.tables[name].contains(lo) {
+				sg.sig |= 1 << j
+			}
+		}
+		segs = append(segs, sg)
+	}
+	// The majority class of each table signature, by code points.
+	count := map[uint64]map[int32]int{}
+	for _, sg := range segs {
+		if count[sg.sig] == nil {
+			count[sg.sig] = map[int32]int{}
+		}
+		count[sg.sig][sg.c] += int(sg.hi - sg.lo + 1)
+	}
+	major := map[uint64]int32{}
+	for sig, m := range count {
+		best := int32(-1)
+		for c, n := range m {
+			if best < 0 || n > m[best] || n == m[best] && c < best {
+				best = c
+			}
+		}
+		major[sig] = best
+	}
+	// Exceptions: maximal runs of same-class segments holding a segment
+	// whose class is not its signature's majority. They are tested first.
+	type rng struct{ lo, hi rune }
+	except := map[int32][]rng{}
+	covered := make([]bool, len(segs))
+	for i := 0; i < len(segs); {
+		j := i
+		exc := false
+		for j < len(segs) && segs[j].c == segs[i].c && (j == i || segs[j].lo == segs[j-1].hi+1) {
+			if major[segs[j].sig] != segs[j].c {
+				exc = true
+			}
+			j++
+		}
+		if exc {
+			except[segs[i].c] = append(except[segs[i].c], rng{segs[i].lo, segs[j-1].hi})
+			for x := i; x < j; x++ {
+				covered[x] = true
+			}
+		}
+		i = j
+	}
+	var cases []jen.Code
+	var classes []int32
+	for c := range except {
+		classes = append(classes, c)
+	}
+	slices.Sort(classes)
+	for _, c := range classes {
+		var conds []jen.Code
+		for _, r := range except[c] {
+			if r.lo == r.hi {
+				conds = append(conds, jen.Id("r").Op("==").Add(runeLit(r.lo)))
+			} else if r.hi == unicode.MaxRune {
+				conds = append(conds, jen.Id("r").Op(">=").Add(runeLit(r.lo)))
+			} else {
+				conds = append(conds, jen.Id("r").Op(">=").Add(runeLit(r.lo)).Op("&&").Id("r").Op("<=").Add(runeLit(r.hi)))
+			}
+		}
+		cases = append(cases, jen.Case(conds...).Block(jen.Id("c").Op("=").Lit(int(c))))
+	}
+	// The rest is decided by table membership.
+	sigSet := map[uint64]bool{}
+	for i, sg := range segs {
+		if !covered[i] {
+			sigSet[sg.sig] = true
+		}
+	}
+	var rest []uint64
+	for sig := range sigSet {
+		rest = append(rest, sig)
+	}
+	slices.Sort(rest)
+	tableArgs := func(mask uint64) []jen.Code {
+		var args []jen.Code
+		for j, name := range names {
+			if mask&(1<<j) != 0 {
+				args = append(args, jen.Qual(unicodePath, name))
+			}
+		}
+		return args
+	}
+	for {
+		cs := map[int32]bool{}
+		for _, sig := range rest {
+			cs[major[sig]] = true
+		}
+		if len(cs) <= 1 {
+			break
+		}
+		var classList []int32
+		for c := range cs {
+			classList = append(classList, c)
+		}
+		slices.Sort(classList)
+		done := false
+		for _, c := range classList {
+			// Tables whose members (among the remaining signatures) are
+			// all in class c; they decide c if every c signature has one.
+			var mask uint64
+			for j := range names {
+				ok, any := true, false
+				for _, sig := range rest {
+					if sig&(1<<j) != 0 {
+						any = true
+						if major[sig] != c {
+							ok = false
+						}
+					}
+				}
+				if ok && any {
+					mask |= 1 << j
+				}
+			}
+			covers := func(m uint64) bool {
+				for _, sig := range rest {
+					if major[sig] == c && sig&m == 0 {
+						return false
+					}
+				}
+				return true
+			}
+			if mask == 0 || !covers(mask) {
+				continue
+			}
+			for j := range names { // drop tables not needed
+				if bit := uint64(1) << j; mask&bit != 0 && mask != bit && covers(mask&^bit) {
+					mask &^= bit
+				}
+			}
+			args := tableArgs(mask)
+			var cond jen.Code
+			if len(args) == 1 {
+				cond = jen.Qual(unicodePath, "Is").Call(args[0], jen.Id("r"))
+			} else {
+				cond = jen.Qual(unicodePath, "In").Call(append([]jen.Code{jen.Id("r")}, args...)...)
+			}
+			cases = append(cases, jen.Case(cond).Block(jen.Id("c").Op("=").Lit(int(c))))
+			rest = slices.DeleteFunc(rest, func(sig uint64) bool { return sig&mask != 0 })
+			done = true
+			break
+		}
+		if !done {
+			// No union of tables works: test one signature exactly.
+			sig := rest[0]
+			var conds []jen.Code
+			for j, name := range names {
+				is := jen.Qual(unicodePath, "Is").Call(jen.Qual(unicodePath, name), jen.Id("r"))
+				if sig&(1<<j) != 0 {
+					conds = append(conds, is)
+				} else {
+					conds = append(conds, jen.Op("!").Add(is))
+				}
+			}
+			var cond jen.Statement
+			for i, x := range conds {
+				if i > 0 {
+					cond.Op("&&")
+				}
+				cond.Add(x)
+			}
+			cases = append(cases, jen.Case(&cond).Block(jen.Id("c").Op("=").Lit(int(major[sig]))))
+			rest = rest[1:]
+		}
+	}
+	def := int32(0)
+	if len(rest) > 0 {
+		def = major[rest[0]]
+	}
+	cases = append(cases, jen.Default().Block(jen.Id("c").Op("=").Lit(int(def))))
+	return jen.Switch().Block(cases...)
+}
+
+func runeLit(r rune) jen.Code { return jen.Id(strconv.QuoteRuneToASCII(r)) }
+
+// findRuns finds the maximal runs of consecutive states whose transitions
+// agree up to a shift: on each class, every state of the run either goes to
+// the same state, or to its own number plus the same delta.
+func (e *emitter) findRuns() {
+	d := e.d
+	n := d.NumStates()
+	for i := 0; i+1 < n; {
+		pat, ok := e.shiftPattern(i, i+1)
+		if !ok {
+			i++
+			continue
+		}
+		j := i + 1
+		for j+1 < n {
+			if p, ok := e.shiftPattern(j, j+1); !ok || !slices.Equal(p, pat) {
+				break
+			}
+			j++
+		}
+		if j-i+1 >= minRun {
+			e.runs = append(e.runs, [2]int{i, j})
+			i = j + 1
+		} else {
+			i++
+		}
+	}
+}
+
+// shiftPattern compares states s and t = s+1: for each class, either both go
+// to the same state (encoded as 1<<40 + target) or both shift their number by
+// the same delta. ok is false if they are not compatible that way, if no
+// class shifts, or if an accept-everything state is involved (the emitter
+// returns true on entering one).
+func (e *emitter) shiftPattern(s, t int) ([]int64, bool) {
+	d := e.d
+	if e.acceptsAll(s) || e.acceptsAll(t) {
+		return nil, false
+	}
+	a, b := d.row(s), d.row(t)
+	pat := make([]int64, d.k)
+	shifts := false
+	for c := range a {
+		switch {
+		case a[c] == b[c]:
+			pat[c] = 1<<40 + int64(a[c])
+		case a[c] >= 0 && b[c] >= 0 && int(a[c])-s == int(b[c])-t &&
+			!e.acceptsAll(int(a[c])) && !e.acceptsAll(int(b[c])):
+			pat[c] = int64(int(a[c]) - s)
+			shifts = true
+		default:
+			return nil, false
+		}
+	}
+	return pat, shifts
+}
+
+// stateSwitch emits the transition of every state on class c.
+func (e *emitter) stateSwitch() jen.Code {
+	d := e.d
+	inRun := make([]bool, d.NumStates())
+	for _, r := range e.runs {
+		for s := r[0]; s <= r[1]; s++ {
+			inRun[s] = true
+		}
+	}
+	// Group single states with identical rows.
+	type group struct {
+		states []int
+		key    string
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for s := 0; s < d.NumStates(); s++ {
+		if inRun[s] || e.acceptsAll(s) {
+			continue
+		}
+		key := fmt.Sprint(d.row(s))
+		if g, ok := byKey[key]; ok {
+			g.states = append(g.states, s)
+			continue
+		}
+		g := &group{states: []int{s}, key: key}
+		byKey[key] = g
+		groups = append(groups, g)
+	}
+	var cases []jen.Code
+	for _, g := range groups {
+		var labels []jen.Code
+		for _, s := range g.states {
+			labels = append(labels, jen.Lit(s))
+		}
+		cases = append(cases, jen.Case(labels...).Block(e.rowCode(g.states[0], false)...))
+	}
+	if len(e.runs) > 0 {
+		var rc []jen.Code
+		for i, r := range e.runs {
+			comment := fmt.Sprintf("states %d to %d: the same transitions, relative to the state", r[0], r[1])
+			body := append([]jen.Code{jen.Comment(comment)}, e.rowCode(r[0], true)...)
+			if len(e.runs) == 1 {
+				rc = body
+				break
+			}
+			if i == len(e.runs)-1 {
+				rc = append(rc, jen.Default().Block(body...))
+			} else {
+				rc = append(rc, jen.Case(jen.Id("st").Op("<=").Lit(r[1])).Block(body...))
+			}
+		}
+		if len(e.runs) > 1 {
+			rc = []jen.Code{jen.Switch().Block(rc...)}
+		}
+		cases = append(cases, jen.Default().Block(rc...))
+	}
+	return jen.Switch(jen.Id("st")).Block(cases...)
+}
+
+// rowCode emits the transition of state s on class c; for a run, relative
+// to the state number.
+func (e *emitter) rowCode(s int, run bool) []jen.Code {
+	d := e.d
+	row := d.row(s)
+	acts := make([]action, d.k)
+	for c, t := range row {
+		a := e.target(t)
+		if run && a.kind == actSet && d.row(s + 1)[c] != t {
+			a = action{actAdd, int(t) - s}
+		} else if !run && a.kind == actSet && int(t) == s {
+			a = action{actAdd, 0}
+		}
+		acts[c] = a
+	}
+	// Group classes by action.
+	var order []action
+	classes := map[action][]int{}
+	for c, a := range acts {
+		if _, ok := classes[a]; !ok {
+			order = append(order, a)
+		}
+		classes[a] = append(classes[a], c)
+	}
+	if len(order) == 1 {
+		return e.actionCode(order[0])
+	}
+	// The default is the action with the most classes, rejecting on a tie.
+	def := order[0]
+	for _, a := range order[1:] {
+		if n, m := len(classes[a]), len(classes[def]); n > m || n == m && a.kind == actReject {
+			def = a
+		}
+	}
+	var cases []jen.Code
+	for _, a := range order {
+		if a == def {
+			continue
+		}
+		var labels []jen.Code
+		for _, c := range classes[a] {
+			labels = append(labels, jen.Lit(c))
+		}
+		if a == (action{actAdd, 0}) {
+			cases = append(cases, jen.Case(labels...).Comment("st stays"))
+		} else {
+			cases = append(cases, jen.Case(labels...).Block(e.actionCode(a)...))
+		}
+	}
+	if def == (action{actAdd, 0}) {
+		cases = append(cases, jen.Default().Comment("st stays"))
+	} else {
+		cases = append(cases, jen.Default().Block(e.actionCode(def)...))
+	}
+	return []jen.Code{jen.Switch(jen.Id("c")).Block(cases...)}
+}
+
+func (e *emitter) actionCode(a action) []jen.Code {
+	switch a.kind {
+	case actReject:
+		return []jen.Code{jen.Return(jen.False())}
+	case actAccept:
+		return []jen.Code{jen.Return(jen.True()).Comment("every continuation matches")}
+	case actSet:
+		return []jen.Code{jen.Id("st").Op("=").Lit(a.v)}
+	}
+	switch {
+	case a.v == 0:
+		return []jen.Code{jen.Comment("st stays")}
+	case a.v == 1:
+		return []jen.Code{jen.Id("st").Op("++")}
+	case a.v == -1:
+		return []jen.Code{jen.Id("st").Op("--")}
+	case a.v > 0:
+		return []jen.Code{jen.Id("st").Op("+=").Lit(a.v)}
+	}
+	return []jen.Code{jen.Id("st").Op("-=").Lit(-a.v)}
+}
+
+// acceptExpr is the final test: whether st is an accepting state.
+func (e *emitter) acceptExpr() jen.Code {
+	d := e.d
+	if d.NumStates() == 1 {
+		return jen.Lit(d.accept[0])
+	}
+	var terms []jen.Code
+	n := d.NumStates()
+	for s := 0; s < n; {
+		if !d.accept[s] || e.acceptsAll(s) {
+			s++
+			continue
+		}
+		t := s
+		for t+1 < n && d.accept[t+1] && !e.acceptsAll(t+1) {
+			t++
+		}
+		switch {
+		case t == s:
+			terms = append(terms, jen.Id("st").Op("==").Lit(s))
+		case t == s+1:
+			terms = append(terms, jen.Id("st").Op("==").Lit(s), jen.Id("st").Op("==").Lit(t))
+		default:
+			terms = append(terms, jen.Parens(jen.Id("st").Op(">=").Lit(s).Op("&&").Id("st").Op("<=").Lit(t)))
+		}
+		s = t + 1
+	}
+	if len(terms) == 0 {
+		return jen.False()
+	}
+	if all := slices.Index(d.accept, false) < 0; all {
+		return jen.True()
+	}
+	var x jen.Statement
+	for i, t := range terms {
+		if i > 0 {
+			x.Op("||")
+		}
+		x.Add(t)
+	}
+	return &x
+}
