@@ -1,0 +1,32 @@
+# The two commands of the README are `make generate` and `make test`.
+GO ?= go
+
+.PHONY: generate check test lint bench fuzz
+
+## generate: regenerate gen/ from specs/ (only changed files are rewritten)
+generate:
+	$(GO) generate ./gen/...
+
+## check: check every spec and print problems as file:line:col: message
+check:
+	$(GO) run ./cmd/specgen check
+
+## test: every test of the module and of the compat module (AWS SDK interop), with the race detector
+test:
+	$(GO) test -race ./...
+	cd compat && $(GO) test -race ./...
+
+## lint: gofmt and go vet over both modules
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v /testdata/)); \
+	if [ -n "$$out" ]; then echo "not gofmt'd:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	cd compat && $(GO) vet ./...
+
+## bench: the benchmarks that compare specgen with what a user would otherwise use
+bench:
+	cd compat && $(GO) test -run '^$$' -bench . -benchmem ./...
+
+## fuzz: a short run of each fuzz target
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./generator/spec/
