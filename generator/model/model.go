@@ -46,6 +46,8 @@ type Service struct {
 	Shapes     []*Shape     // every named shape that is used, sorted by Name
 	// Patterns are the distinct patterns of the used shapes, sorted by FuncName.
 	Patterns []*Pattern
+	// Mock is the service's mock block (see mock.go); never nil.
+	Mock *ServiceMock
 }
 
 // Operation is one API operation.
@@ -61,6 +63,8 @@ type Operation struct {
 	Errors []*Shape
 	// Examples are the documented examples, in spec order.
 	Examples []*Example
+	// Mock is the operation's mock block (see mock.go); nil when it has none.
+	Mock *OperationMock
 }
 
 // Example is a documented request and response.

@@ -59,6 +59,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 		check()
 	}
 	r.operations()
+	r.mocks() // mock.go
 	r.markUse()
 	r.nameTypes()
 	r.collectPatterns()

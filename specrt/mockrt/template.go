@@ -358,3 +358,41 @@ func newUUID() string {
 
 // NewUUID returns a random UUID version 4, for hooks that need one.
 func NewUUID() string { return newUUID() }
+
+// TemplateRefs checks the template v and returns the member references in
+// it, as written ("input.name", "output.id", "existing.id"), in order, so
+// that the generator can check them against the shapes when it loads a spec.
+func TemplateRefs(v any) ([]string, error) {
+	t, err := compileTemplate(v)
+	if err != nil {
+		return nil, err
+	}
+	var refs []string
+	var walk func(t *template)
+	walk = func(t *template) {
+		for _, e := range t.list {
+			walk(e)
+		}
+		for _, f := range t.object {
+			walk(f.val)
+		}
+		for _, p := range t.parts {
+			if p.expr == nil {
+				continue
+			}
+			prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing."}[p.expr.kind]
+			if prefix != "" {
+				refs = append(refs, prefix+strings.Join(p.expr.path, "."))
+			}
+		}
+	}
+	walk(t)
+	return refs, nil
+}
+
+// IsLiteral reports whether the template v is a plain value, without
+// expressions.
+func IsLiteral(v any) bool {
+	t, err := compileTemplate(v)
+	return err == nil && t.parts == nil && t.list == nil && t.object == nil
+}
