@@ -42,7 +42,9 @@ var operations = []sideBySide{
 		spec: "apprunner", op: "CreateService",
 		ours: func(ctx context.Context, url string, in []byte) (any, error) {
 			c := apprunner.New(ourOptions(url))
-			return call(in, func(v *apprunner.CreateServiceInput) (*apprunner.CreateServiceOutput, error) { return c.CreateService(ctx, v) })
+			return call(in, func(v *apprunner.CreateServiceInput) (*apprunner.CreateServiceOutput, error) {
+				return c.CreateService(ctx, v)
+			})
 		},
 		sdk: func(ctx context.Context, url string, in []byte) (any, error) {
 			region, base := sdkRegion(url)
@@ -104,7 +106,9 @@ var operations = []sideBySide{
 		spec: "vpclattice", op: "CreateService",
 		ours: func(ctx context.Context, url string, in []byte) (any, error) {
 			c := vpclattice.New(ourOptions(url))
-			return call(in, func(v *vpclattice.CreateServiceInput) (*vpclattice.CreateServiceOutput, error) { return c.CreateService(ctx, v) })
+			return call(in, func(v *vpclattice.CreateServiceInput) (*vpclattice.CreateServiceOutput, error) {
+				return c.CreateService(ctx, v)
+			})
 		},
 		sdk: func(ctx context.Context, url string, in []byte) (any, error) {
 			region, base := sdkRegion(url)
