@@ -137,7 +137,7 @@ func (e *emitter) body() []jen.Code {
 	var loop []jen.Code
 	loop = append(loop, e.readClass()...)
 	if single {
-		loop = append(loop, e.rowCode(0, false)...)
+		loop = append(loop, e.rowCode(0, false, true)...)
 	} else {
 		loop = append(loop, e.stateSwitch())
 	}
@@ -564,13 +564,13 @@ func (e *emitter) stateSwitch() jen.Code {
 		for _, s := range g.states {
 			labels = append(labels, jen.Lit(s))
 		}
-		cases = append(cases, jen.Case(labels...).Block(e.rowCode(g.states[0], false)...))
+		cases = append(cases, jen.Case(labels...).Block(e.rowCode(g.states[0], false, len(g.states) == 1)...))
 	}
 	if len(e.runs) > 0 {
 		var rc []jen.Code
 		for i, r := range e.runs {
 			comment := fmt.Sprintf("states %d to %d: the same transitions, relative to the state", r[0], r[1])
-			body := append([]jen.Code{jen.Comment(comment)}, e.rowCode(r[0], true)...)
+			body := append([]jen.Code{jen.Comment(comment)}, e.rowCode(r[0], true, false)...)
 			if len(e.runs) == 1 {
 				rc = body
 				break
@@ -590,8 +590,9 @@ func (e *emitter) stateSwitch() jen.Code {
 }
 
 // rowCode emits the transition of state s on class c; for a run, relative
-// to the state number.
-func (e *emitter) rowCode(s int, run bool) []jen.Code {
+// to the state number. If alone, the code serves state s only, so that a
+// transition to s itself can be written as staying.
+func (e *emitter) rowCode(s int, run, alone bool) []jen.Code {
 	d := e.d
 	row := d.row(s)
 	acts := make([]action, d.k)
@@ -599,7 +600,7 @@ func (e *emitter) rowCode(s int, run bool) []jen.Code {
 		a := e.target(t)
 		if run && a.kind == actSet && d.row(s + 1)[c] != t {
 			a = action{actAdd, int(t) - s}
-		} else if !run && a.kind == actSet && int(t) == s {
+		} else if !run && alone && a.kind == actSet && int(t) == s {
 			a = action{actAdd, 0}
 		}
 		acts[c] = a

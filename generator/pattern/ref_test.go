@@ -382,31 +382,43 @@ func randomRune(set runeSet, rng *rand.Rand) rune {
 	}
 }
 
-// acceptedSample walks d at random to an accepting state; ok is false if
-// the language is empty.
-func acceptedSample(d *DFA, rng *rand.Rand, maxLen int) (string, bool) {
+// distances returns, for each state of d, the length of the shortest path
+// to an accepting state.
+func distances(d *DFA) []int {
 	n := d.NumStates()
-	if n == 0 {
-		return "", false
-	}
-	// Distance to acceptance, by backward relaxation.
+	pred := make([][]int, n)
 	dist := make([]int, n)
-	for s := range dist {
-		dist[s] = 1 << 30
+	var queue []int
+	for s := 0; s < n; s++ {
+		dist[s] = -1
 		if d.accept[s] {
 			dist[s] = 0
+			queue = append(queue, s)
 		}
-	}
-	for changed := true; changed; {
-		changed = false
-		for s := 0; s < n; s++ {
-			for c := 0; c < d.k; c++ {
-				if t := d.trans[s*d.k+c]; t >= 0 && dist[t]+1 < dist[s] {
-					dist[s] = dist[t] + 1
-					changed = true
-				}
+		for c := 0; c < d.k; c++ {
+			if t := d.trans[s*d.k+c]; t >= 0 {
+				pred[t] = append(pred[t], s)
 			}
 		}
+	}
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		for _, s := range pred[t] {
+			if dist[s] < 0 {
+				dist[s] = dist[t] + 1
+				queue = append(queue, s)
+			}
+		}
+	}
+	return dist
+}
+
+// acceptedSample walks d at random to an accepting state; ok is false if
+// the language is empty. dist is distances(d).
+func acceptedSample(d *DFA, dist []int, rng *rand.Rand, maxLen int) (string, bool) {
+	if d.NumStates() == 0 {
+		return "", false
 	}
 	var b strings.Builder
 	st := 0
@@ -438,13 +450,14 @@ func acceptedSample(d *DFA, rng *rand.Rand, maxLen int) (string, bool) {
 // their mutations and random strings over the pattern's alphabet.
 func testStrings(d *DFA, rng *rand.Rand, n int) []string {
 	alpha := alphabetOf(d, rng)
+	dist := distances(d)
 	out := []string{"", "\xff", "a\xc3", "\xed\xa0\x80"}
 	for i := 0; i < n; i++ {
 		maxLen := rng.IntN(24)
 		if i%10 == 9 {
 			maxLen = rng.IntN(1200)
 		}
-		if s, ok := acceptedSample(d, rng, maxLen); ok {
+		if s, ok := acceptedSample(d, dist, rng, maxLen); ok {
 			out = append(out, s)
 			out = append(out, mutate(s, alpha, rng), mutate(mutate(s, alpha, rng), alpha, rng))
 		}
