@@ -47,6 +47,9 @@ func problems(t *testing.T, err error) []problem {
 	return got
 }
 
+// input is the type under test.
+type input = servicediscovery.CreatePrivateDnsNamespaceInput
+
 func ptr[T any](v T) *T { return &v }
 
 // validInput returns a CreatePrivateDnsNamespace input with every member set
@@ -89,103 +92,103 @@ func TestCreatePrivateDnsNamespaceValidate(t *testing.T) {
 	name254 := r("a", 254)
 	tests := []struct {
 		name   string
-		mutate func(*servicediscovery.CreatePrivateDnsNamespaceInput)
+		mutate func(*input)
 		want   []problem
 	}{
 		// Name: required, at most 253 characters, ^(?!arn:)[!-~]{1,253}$.
-		{"a missing name is reported as required", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = nil }, []problem{missing("Name")}},
-		{"a one-character name passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr("a") }, nil},
-		{"an empty name breaks the pattern's {1,253}", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr("") }, []problem{bad("Name", specrt.RulePattern, "")}},
-		{"a 253-character name passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr(r("a", 253)) }, nil},
-		{"a 254-character name breaks length and pattern", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr(name254) }, []problem{
+		{"a missing name is reported as required", func(in *input) { in.Name = nil }, []problem{missing("Name")}},
+		{"a one-character name passes", func(in *input) { in.Name = ptr("a") }, nil},
+		{"an empty name breaks the pattern's {1,253}", func(in *input) { in.Name = ptr("") }, []problem{bad("Name", specrt.RulePattern, "")}},
+		{"a 253-character name passes", func(in *input) { in.Name = ptr(r("a", 253)) }, nil},
+		{"a 254-character name breaks length and pattern", func(in *input) { in.Name = ptr(name254) }, []problem{
 			bad("Name", specrt.RuleLength, name254),
 			bad("Name", specrt.RulePattern, name254),
 		}},
-		{"253 two-byte characters fit the length but not the printable-ASCII pattern", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr(r("é", 253)) }, []problem{
+		{"253 two-byte characters fit the length but not the printable-ASCII pattern", func(in *input) { in.Name = ptr(r("é", 253)) }, []problem{
 			bad("Name", specrt.RulePattern, r("é", 253)),
 		}},
-		{"a name starting with arn: is rejected", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr("arn:aws:example") }, []problem{
+		{"a name starting with arn: is rejected", func(in *input) { in.Name = ptr("arn:aws:example") }, []problem{
 			bad("Name", specrt.RulePattern, "arn:aws:example"),
 		}},
-		{"a name that is just arn: is rejected", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr("arn:") }, []problem{
+		{"a name that is just arn: is rejected", func(in *input) { in.Name = ptr("arn:") }, []problem{
 			bad("Name", specrt.RulePattern, "arn:"),
 		}},
-		{"a name starting with arn but no colon passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr("arnx.example.com") }, nil},
-		{"the arn: lookahead is case-sensitive, so ARN: passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr("ARN:example") }, nil},
-		{"a name with arn: after the start passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr("x-arn:example") }, nil},
-		{"a name with every printable ASCII character from ! to ~ passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr("!~09AZaz.-_") }, nil},
-		{"a valid name with a trailing space fails the whole-value pattern", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr("example.com ") }, []problem{
+		{"a name starting with arn but no colon passes", func(in *input) { in.Name = ptr("arnx.example.com") }, nil},
+		{"the arn: lookahead is case-sensitive, so ARN: passes", func(in *input) { in.Name = ptr("ARN:example") }, nil},
+		{"a name with arn: after the start passes", func(in *input) { in.Name = ptr("x-arn:example") }, nil},
+		{"a name with every printable ASCII character from ! to ~ passes", func(in *input) { in.Name = ptr("!~09AZaz.-_") }, nil},
+		{"a valid name with a trailing space fails the whole-value pattern", func(in *input) { in.Name = ptr("example.com ") }, []problem{
 			bad("Name", specrt.RulePattern, "example.com "),
 		}},
-		{"a name with a newline fails the pattern", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Name = ptr("example.com\n") }, []problem{
+		{"a name with a newline fails the pattern", func(in *input) { in.Name = ptr("example.com\n") }, []problem{
 			bad("Name", specrt.RulePattern, "example.com\n"),
 		}},
 
 		// CreatorRequestId: at most 64 characters, optional.
-		{"an absent creator request id passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.CreatorRequestID = nil }, nil},
-		{"an empty creator request id passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.CreatorRequestID = ptr("") }, nil},
-		{"a 64-character creator request id passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.CreatorRequestID = ptr(r("x", 64)) }, nil},
-		{"a creator request id of 64 two-byte characters passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.CreatorRequestID = ptr(r("é", 64)) }, nil},
-		{"a 65-character creator request id is too long", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.CreatorRequestID = ptr(r("x", 65)) }, []problem{
+		{"an absent creator request id passes", func(in *input) { in.CreatorRequestID = nil }, nil},
+		{"an empty creator request id passes", func(in *input) { in.CreatorRequestID = ptr("") }, nil},
+		{"a 64-character creator request id passes", func(in *input) { in.CreatorRequestID = ptr(r("x", 64)) }, nil},
+		{"a creator request id of 64 two-byte characters passes", func(in *input) { in.CreatorRequestID = ptr(r("é", 64)) }, nil},
+		{"a 65-character creator request id is too long", func(in *input) { in.CreatorRequestID = ptr(r("x", 65)) }, []problem{
 			bad("CreatorRequestId", specrt.RuleLength, r("x", 65)),
 		}},
 
 		// Description: at most 1024 characters.
-		{"a 1024-character description passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Description = ptr(r("d", 1024)) }, nil},
-		{"a description of 1024 three-byte characters passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Description = ptr(r("日", 1024)) }, nil},
-		{"a 1025-character description is too long", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Description = ptr(r("d", 1025)) }, []problem{
+		{"a 1024-character description passes", func(in *input) { in.Description = ptr(r("d", 1024)) }, nil},
+		{"a description of 1024 three-byte characters passes", func(in *input) { in.Description = ptr(r("日", 1024)) }, nil},
+		{"a 1025-character description is too long", func(in *input) { in.Description = ptr(r("d", 1025)) }, []problem{
 			bad("Description", specrt.RuleLength, r("d", 1025)),
 		}},
 
 		// Vpc: required, at most 64 characters.
-		{"a missing vpc is reported as required", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.VPC = nil }, []problem{missing("Vpc")}},
-		{"a 64-character vpc passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.VPC = ptr(r("v", 64)) }, nil},
-		{"a 65-character vpc is too long", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.VPC = ptr(r("v", 65)) }, []problem{
+		{"a missing vpc is reported as required", func(in *input) { in.VPC = nil }, []problem{missing("Vpc")}},
+		{"a 64-character vpc passes", func(in *input) { in.VPC = ptr(r("v", 64)) }, nil},
+		{"a 65-character vpc is too long", func(in *input) { in.VPC = ptr(r("v", 65)) }, []problem{
 			bad("Vpc", specrt.RuleLength, r("v", 65)),
 		}},
 
 		// Tags: 0 to 200 tags; Key required, 1..128; Value required, 0..256.
-		{"an empty tag list passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Tags = []servicediscovery.Tag{} }, nil},
-		{"200 tags pass", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Tags = tags(200) }, nil},
-		{"201 tags are too many", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Tags = tags(201) }, []problem{
+		{"an empty tag list passes", func(in *input) { in.Tags = []servicediscovery.Tag{} }, nil},
+		{"200 tags pass", func(in *input) { in.Tags = tags(200) }, nil},
+		{"201 tags are too many", func(in *input) { in.Tags = tags(201) }, []problem{
 			bad("Tags", specrt.RuleLength, ""),
 		}},
-		{"a tag without a key is reported at its index", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Tags[1].Key = nil }, []problem{missing("Tags[1].Key")}},
-		{"a tag without a value is reported at its index", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Tags[0].Value = nil }, []problem{missing("Tags[0].Value")}},
-		{"an empty tag key is too short", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Tags[0].Key = ptr("") }, []problem{
+		{"a tag without a key is reported at its index", func(in *input) { in.Tags[1].Key = nil }, []problem{missing("Tags[1].Key")}},
+		{"a tag without a value is reported at its index", func(in *input) { in.Tags[0].Value = nil }, []problem{missing("Tags[0].Value")}},
+		{"an empty tag key is too short", func(in *input) { in.Tags[0].Key = ptr("") }, []problem{
 			bad("Tags[0].Key", specrt.RuleLength, ""),
 		}},
-		{"a 128-character tag key of two-byte characters passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Tags[0].Key = ptr(r("é", 128)) }, nil},
-		{"a 129-character tag key is too long", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Tags[0].Key = ptr(r("k", 129)) }, []problem{
+		{"a 128-character tag key of two-byte characters passes", func(in *input) { in.Tags[0].Key = ptr(r("é", 128)) }, nil},
+		{"a 129-character tag key is too long", func(in *input) { in.Tags[0].Key = ptr(r("k", 129)) }, []problem{
 			bad("Tags[0].Key", specrt.RuleLength, r("k", 129)),
 		}},
-		{"a 256-character tag value passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Tags[0].Value = ptr(r("日本", 128)) }, nil},
-		{"a 257-character tag value is too long", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Tags[1].Value = ptr(r("v", 257)) }, []problem{
+		{"a 256-character tag value passes", func(in *input) { in.Tags[0].Value = ptr(r("日本", 128)) }, nil},
+		{"a 257-character tag value is too long", func(in *input) { in.Tags[1].Value = ptr(r("v", 257)) }, []problem{
 			bad("Tags[1].Value", specrt.RuleLength, r("v", 257)),
 		}},
 
 		// Properties.DnsProperties.SOA.TTL: each level required, TTL 0..2147483647.
-		{"absent properties pass", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Properties = nil }, nil},
-		{"properties without dns properties report them as required", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Properties.DNSProperties = nil }, []problem{
+		{"absent properties pass", func(in *input) { in.Properties = nil }, nil},
+		{"properties without dns properties report them as required", func(in *input) { in.Properties.DNSProperties = nil }, []problem{
 			missing("Properties.DnsProperties"),
 		}},
-		{"dns properties without an SOA report it as required", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Properties.DNSProperties.SOA = nil }, []problem{
+		{"dns properties without an SOA report it as required", func(in *input) { in.Properties.DNSProperties.SOA = nil }, []problem{
 			missing("Properties.DnsProperties.SOA"),
 		}},
-		{"an SOA without a TTL reports it as required", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Properties.DNSProperties.SOA.TTL = nil }, []problem{
+		{"an SOA without a TTL reports it as required", func(in *input) { in.Properties.DNSProperties.SOA.TTL = nil }, []problem{
 			missing("Properties.DnsProperties.SOA.TTL"),
 		}},
-		{"a TTL of 0 passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Properties.DNSProperties.SOA.TTL = ptr(int64(0)) }, nil},
-		{"a TTL of 2147483647 passes", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Properties.DNSProperties.SOA.TTL = ptr(int64(2147483647)) }, nil},
-		{"a TTL of -1 is out of range", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Properties.DNSProperties.SOA.TTL = ptr(int64(-1)) }, []problem{
+		{"a TTL of 0 passes", func(in *input) { in.Properties.DNSProperties.SOA.TTL = ptr(int64(0)) }, nil},
+		{"a TTL of 2147483647 passes", func(in *input) { in.Properties.DNSProperties.SOA.TTL = ptr(int64(2147483647)) }, nil},
+		{"a TTL of -1 is out of range", func(in *input) { in.Properties.DNSProperties.SOA.TTL = ptr(int64(-1)) }, []problem{
 			bad("Properties.DnsProperties.SOA.TTL", specrt.RuleRange, "-1"),
 		}},
-		{"a TTL of 2147483648 is out of range", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) { in.Properties.DNSProperties.SOA.TTL = ptr(int64(2147483648)) }, []problem{
+		{"a TTL of 2147483648 is out of range", func(in *input) { in.Properties.DNSProperties.SOA.TTL = ptr(int64(2147483648)) }, []problem{
 			bad("Properties.DnsProperties.SOA.TTL", specrt.RuleRange, "2147483648"),
 		}},
 
 		// One call reports every violation, in member order.
-		{"one call reports every violation at top level and nested", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) {
+		{"one call reports every violation at top level and nested", func(in *input) {
 			in.Name = ptr("arn:x")
 			in.VPC = nil
 			in.Tags[1].Key = nil
@@ -198,7 +201,7 @@ func TestCreatePrivateDnsNamespaceValidate(t *testing.T) {
 			bad("Tags[1].Value", specrt.RuleLength, r("v", 257)),
 			bad("Properties.DnsProperties.SOA.TTL", specrt.RuleRange, "-5"),
 		}},
-		{"an empty input reports both required top-level members", func(in *servicediscovery.CreatePrivateDnsNamespaceInput) {
+		{"an empty input reports both required top-level members", func(in *input) {
 			*in = servicediscovery.CreatePrivateDnsNamespaceInput{}
 		}, []problem{missing("Name"), missing("Vpc")}},
 	}
