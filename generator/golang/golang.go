@@ -176,9 +176,16 @@ func rawString(s string) jen.Code {
 	return jen.Op("`" + s + "`")
 }
 
-// comment turns spec text into a Go comment, wrapped at about 76 columns.
+// comment turns spec text into a Go comment wrapped at about 76 columns,
+// keeping the text's paragraphs (blank-line separated).
 func comment(text string) string {
-	return wrap(strings.Join(strings.Fields(text), " "), 76)
+	var paras []string
+	for _, p := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		if p = strings.Join(strings.Fields(p), " "); p != "" {
+			paras = append(paras, wrap(p, 76))
+		}
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 // docFor returns the doc comment of a declaration, which by Go convention
@@ -187,11 +194,12 @@ func comment(text string) string {
 // "CreateService creates a service.". fallback completes the sentence when the
 // spec has no text.
 func docFor(name, text, fallback string) string {
-	text = strings.Join(strings.Fields(text), " ")
+	text = strings.TrimSpace(text)
 	if text == "" {
 		return comment(name + " " + fallback)
 	}
 	first, rest, _ := strings.Cut(text, " ")
+	rest = strings.TrimLeft(rest, " \n")
 	switch {
 	case first == name:
 		return comment(text)

@@ -63,6 +63,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	r.markUse()
 	r.nameTypes()
 	r.collectPatterns()
+	r.checkExamples()
 	return r.svc
 }
 
