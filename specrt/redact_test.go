@@ -1,0 +1,60 @@
+package specrt
+
+import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+)
+
+type inner struct {
+	Token *string `json:"token" specgen:"sensitive"`
+	Name  string  `json:"name"`
+}
+
+func (v inner) Format(f fmt.State, verb rune) { Format(f, verb, v) }
+func (v inner) LogValue() slog.Value          { return LogValue(v) }
+
+type outer struct {
+	ID      *string           `json:"id"`
+	Env     map[string]string `json:"env" specgen:"sensitive"`
+	Parts   []inner           `json:"parts"`
+	Created *time.Time        `json:"created"`
+}
+
+func (v outer) Format(f fmt.State, verb rune) { Format(f, verb, v) }
+func (v outer) LogValue() slog.Value          { return LogValue(v) }
+
+func TestSensitiveValuesNeverPrint(t *testing.T) {
+	id, tok := "svc-1", "tok-SECRET"
+	at := time.Unix(1700000000, 0).UTC()
+	v := outer{ID: &id, Env: map[string]string{"PASSWORD": "pw-SECRET"}, Parts: []inner{{Token: &tok, Name: "a"}}, Created: &at}
+	var outputs []string
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+		outputs = append(outputs, fmt.Sprintf(verb, v), fmt.Sprintf(verb, &v))
+	}
+	for _, h := range []func(*bytes.Buffer) slog.Handler{
+		func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) },
+		func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) },
+	} {
+		var buf bytes.Buffer
+		slog.New(h(&buf)).Info("call", "in", v, "ptr", &v)
+		outputs = append(outputs, buf.String())
+	}
+	for _, out := range outputs {
+		if strings.Contains(out, "SECRET") || strings.Contains(out, "PASSWORD") {
+			t.Errorf("output leaks a sensitive value: %s", out)
+		}
+		if !strings.Contains(out, Redacted) {
+			t.Errorf("output does not mark the redaction: %s", out)
+		}
+		if !strings.Contains(out, "svc-1") {
+			t.Errorf("output lost a plain value: %s", out)
+		}
+	}
+	if got := fmt.Sprintf("%+v", v); !strings.Contains(got, "ID:svc-1") || !strings.Contains(got, "Name:a") {
+		t.Errorf("%%+v = %s, want field names and values", got)
+	}
+}
