@@ -22,12 +22,15 @@ type API interface {
 	// deploying containerized web applications on Amazon ECS with managed Amazon
 	// Web Services infrastructure. This operation provisions and configures
 	// Application Load Balancers, target groups, security groups, and auto-scaling
-	// policies automatically. Specify a primary container configuration with your
-	// application image and basic settings. Amazon ECS creates the necessary
-	// Amazon Web Services resources for traffic distribution, health monitoring,
-	// network access control, and capacity management. Provide an execution role
-	// for task operations and an infrastructure role for managing Amazon Web
-	// Services resources on your behalf.
+	// policies automatically.
+	//
+	// Specify a primary container configuration with your application image and
+	// basic settings. Amazon ECS creates the necessary Amazon Web Services
+	// resources for traffic distribution, health monitoring, network access
+	// control, and capacity management.
+	//
+	// Provide an execution role for task operations and an infrastructure role for
+	// managing Amazon Web Services resources on your behalf.
 	CreateExpressGatewayService(ctx context.Context, in *CreateExpressGatewayServiceInput, optFns ...func(*Options)) (*CreateExpressGatewayServiceOutput, error)
 }
 
@@ -70,12 +73,15 @@ var (
 // deploying containerized web applications on Amazon ECS with managed Amazon
 // Web Services infrastructure. This operation provisions and configures
 // Application Load Balancers, target groups, security groups, and auto-scaling
-// policies automatically. Specify a primary container configuration with your
-// application image and basic settings. Amazon ECS creates the necessary
-// Amazon Web Services resources for traffic distribution, health monitoring,
-// network access control, and capacity management. Provide an execution role
-// for task operations and an infrastructure role for managing Amazon Web
-// Services resources on your behalf.
+// policies automatically.
+//
+// Specify a primary container configuration with your application image and
+// basic settings. Amazon ECS creates the necessary Amazon Web Services
+// resources for traffic distribution, health monitoring, network access
+// control, and capacity management.
+//
+// Provide an execution role for task operations and an infrastructure role for
+// managing Amazon Web Services resources on your behalf.
 //
 // The documented errors are *AccessDeniedException, *ClientException,
 // *ClusterNotFoundException, *InvalidParameterException,

@@ -19,15 +19,18 @@ type Options = specrt.Options
 // tests.
 type API interface {
 	// CreateCertificate creates an SSL/TLS certificate for an Amazon Lightsail
-	// content delivery network (CDN) distribution and a container service. After
-	// the certificate is valid, use the AttachCertificateToDistribution action to
-	// use the certificate and its domains with your distribution. Or use the
-	// UpdateContainerService action to use the certificate and its domains with
-	// your container service. Warning: only certificates created in the us-east-1
-	// Amazon Web Services Region can be attached to Lightsail distributions.
-	// Lightsail distributions are global resources that can reference an origin in
-	// any Amazon Web Services Region, and distribute its content globally.
-	// However, all distributions are located in the us-east-1 Region.
+	// content delivery network (CDN) distribution and a container service.
+	//
+	// After the certificate is valid, use the AttachCertificateToDistribution
+	// action to use the certificate and its domains with your distribution. Or use
+	// the UpdateContainerService action to use the certificate and its domains
+	// with your container service.
+	//
+	// Warning: only certificates created in the us-east-1 Amazon Web Services
+	// Region can be attached to Lightsail distributions. Lightsail distributions
+	// are global resources that can reference an origin in any Amazon Web Services
+	// Region, and distribute its content globally. However, all distributions are
+	// located in the us-east-1 Region.
 	CreateCertificate(ctx context.Context, in *CreateCertificateInput, optFns ...func(*Options)) (*CreateCertificateOutput, error)
 }
 
@@ -67,15 +70,18 @@ var (
 )
 
 // CreateCertificate creates an SSL/TLS certificate for an Amazon Lightsail
-// content delivery network (CDN) distribution and a container service. After
-// the certificate is valid, use the AttachCertificateToDistribution action to
-// use the certificate and its domains with your distribution. Or use the
-// UpdateContainerService action to use the certificate and its domains with
-// your container service. Warning: only certificates created in the us-east-1
-// Amazon Web Services Region can be attached to Lightsail distributions.
-// Lightsail distributions are global resources that can reference an origin in
-// any Amazon Web Services Region, and distribute its content globally.
-// However, all distributions are located in the us-east-1 Region.
+// content delivery network (CDN) distribution and a container service.
+//
+// After the certificate is valid, use the AttachCertificateToDistribution
+// action to use the certificate and its domains with your distribution. Or use
+// the UpdateContainerService action to use the certificate and its domains
+// with your container service.
+//
+// Warning: only certificates created in the us-east-1 Amazon Web Services
+// Region can be attached to Lightsail distributions. Lightsail distributions
+// are global resources that can reference an origin in any Amazon Web Services
+// Region, and distribute its content globally. However, all distributions are
+// located in the us-east-1 Region.
 //
 // The documented errors are *ServiceException, *InvalidInputException,
 // *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
