@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copySpec puts the golden rest spec into a fresh specs directory.
+func copySpec(t *testing.T) (specs string, body string) {
+	t.Helper()
+	data, err := os.ReadFile("../../generator/testdata/golden/rest/gadgets.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	specs = t.TempDir()
+	if err := os.WriteFile(filepath.Join(specs, "gadgets.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return specs, string(data)
+}
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestGenerateThenUpToDateThenDiff(t *testing.T) {
+	specs, body := copySpec(t)
+	out := t.TempDir()
+	code, stdout, stderr := runCLI("generate", "-specs", specs, "-out", out, "-import", "example.com/gen")
+	if code != 0 || !strings.Contains(stdout, "wrote ") {
+		t.Fatalf("generate: exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "gadgets", "types.go")); err != nil {
+		t.Fatalf("types.go not written: %v", err)
+	}
+	code, stdout, _ = runCLI("generate", "-specs", specs, "-out", out, "-import", "example.com/gen")
+	if code != 0 || !strings.Contains(stdout, "up to date") {
+		t.Errorf("second generate: exit %d, stdout %q; want up to date", code, stdout)
+	}
+	if code, stdout, _ = runCLI("diff", "-specs", specs, "-out", out, "-import", "example.com/gen"); code != 0 {
+		t.Errorf("diff after generate: exit %d\n%s", code, stdout)
+	}
+	changed := strings.Replace(body, "doc: Stores a gadget.", "doc: Stores one gadget.", 1)
+	if err := os.WriteFile(filepath.Join(specs, "gadgets.yaml"), []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCLI("diff", "-specs", specs, "-out", out, "-import", "example.com/gen")
+	if code != 1 || !strings.Contains(stdout, "stores one gadget") {
+		t.Errorf("diff after a spec change: exit %d, want 1 and the change\n%s", code, stdout)
+	}
+}
+
+func TestBrokenSpecWritesNothing(t *testing.T) {
+	specs, body := copySpec(t)
+	broken := strings.Replace(body, "  title: Example Gadgets", "  titel: Example Gadgets", 1)
+	broken = strings.Replace(broken, "key: EnvName", "key: EnvNam", 1)
+	if err := os.WriteFile(filepath.Join(specs, "gadgets.yaml"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	code, stdout, stderr := runCLI("generate", "-specs", specs, "-out", out)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\nstdout:\n%s", code, stdout)
+	}
+	for _, want := range []string{
+		`gadgets.yaml:5:3: unknown key "titel" in service, did you mean "title"?`,
+		`map key refers to unknown shape "EnvNam", did you mean "EnvName"?`,
+		"nothing written",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a failed run wrote %d entries", len(entries))
+	}
+	if code, _, stderr = runCLI("check", filepath.Join(specs, "gadgets.yaml")); code != 1 || !strings.Contains(stderr, "titel") {
+		t.Errorf("check: exit %d, stderr %q", code, stderr)
+	}
+}
