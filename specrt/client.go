@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -90,8 +91,18 @@ type Operation struct {
 	// Name is the operation's wire name.
 	Name string
 	// Method and Path are the HTTP route (restJson1); awsJson operations use
-	// POST /.
+	// POST /. Path may hold labels ({name}, greedy {name+}) and a literal
+	// query string.
 	Method, Path string
+	// NoBody is set for a restJson1 operation whose input has no body
+	// members: its requests carry no body and no Content-Type.
+	NoBody bool
+	// BindRequest, for a restJson1 input with members bound to the path,
+	// query string or headers, hands their values to b. in is the input.
+	BindRequest func(in any, b *RequestBinding)
+	// BindResponse, for an output with members bound to headers, reads them
+	// from h into out.
+	BindResponse func(out any, h http.Header)
 }
 
 // Client is the protocol engine behind a generated client: it validates,
@@ -367,13 +378,9 @@ func (c *Client) invoke(ctx context.Context, cfg *config, op *Operation, in, out
 			return 0, err
 		}
 	}
-	body, err := json.Marshal(in)
+	rt, err := c.route(cfg, op, in)
 	if err != nil {
-		return 0, fmt.Errorf("encode input: %w", err)
-	}
-	payloadHash := ""
-	if cfg.creds != nil {
-		payloadHash = PayloadHash(body)
+		return 0, err
 	}
 	o := &cfg.opts
 	var last error
@@ -383,7 +390,7 @@ func (c *Client) invoke(ctx context.Context, cfg *config, op *Operation, in, out
 		}
 		var retryAfter time.Duration
 		var haveRetryAfter bool
-		retryAfter, haveRetryAfter, last = c.attempt(ctx, cfg, op, body, payloadHash, out)
+		retryAfter, haveRetryAfter, last = c.attempt(ctx, cfg, op, rt, out)
 		if last == nil {
 			return attempt, nil
 		}
@@ -415,12 +422,12 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // attempt sends one request and decodes its response. It also returns the
 // response's Retry-After, for the retry loop.
-func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, body []byte, payloadHash string, out any) (retryAfter time.Duration, haveRetryAfter bool, err error) {
-	req, err := c.newRequest(ctx, cfg, op, body)
+func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, rt *route, out any) (retryAfter time.Duration, haveRetryAfter bool, err error) {
+	req, err := rt.newRequest(ctx)
 	if err != nil {
 		return 0, false, err
 	}
-	if err := signRequest(ctx, req, cfg.creds, payloadHash, c.svc.SigningName, cfg.opts.Region, cfg.opts.Clock()); err != nil {
+	if err := signRequest(ctx, req, cfg.creds, rt.payloadHash, c.svc.SigningName, cfg.opts.Region, cfg.opts.Clock()); err != nil {
 		return 0, false, err
 	}
 	resp, err := cfg.opts.HTTPClient.Do(req)
@@ -447,34 +454,98 @@ func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, body [
 	}
 	data := buf.Bytes()
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		return 0, false, decodeSuccess(resp, data, out)
+		if err := decodeSuccess(resp, data, out); err != nil {
+			return 0, false, err
+		}
+		if op.BindResponse != nil && out != nil {
+			op.BindResponse(out, resp.Header)
+		}
+		return 0, false, nil
 	}
 	retryAfter, haveRetryAfter = ParseRetryAfter(resp.Header, cfg.opts.Clock())
 	return retryAfter, haveRetryAfter, c.decodeError(resp, data)
 }
 
-// newRequest builds the HTTP request of one attempt. The body is a fresh
-// reader over the same bytes each time, and GetBody lets the transport
-// rewind it on redirects and HTTP/2 retries.
-func (c *Client) newRequest(ctx context.Context, cfg *config, op *Operation, body []byte) (*http.Request, error) {
-	u := *cfg.endpoint
-	method, path := op.Method, op.Path
-	if c.svc.Protocol.IsAWSJSON() || method == "" {
-		method, path = http.MethodPost, "/"
+// route is what every attempt of one call sends: worked out once per call.
+type route struct {
+	method      string
+	url         url.URL
+	header      http.Header // fixed and bound headers, shared by attempts
+	body        []byte      // nil: no body
+	payloadHash string      // empty when requests are not signed
+}
+
+// route encodes the input and works out the request line and headers.
+func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
+	rt := &route{method: op.Method, url: *cfg.endpoint}
+	path := op.Path
+	awsJSON := c.svc.Protocol.IsAWSJSON()
+	if awsJSON || rt.method == "" {
+		rt.method, path = http.MethodPost, "/"
 	}
-	u.Path += path
-	req, err := http.NewRequestWithContext(ctx, method, "", bytes.NewReader(body))
+	var b RequestBinding
+	if op.BindRequest != nil && !awsJSON {
+		op.BindRequest(in, &b)
+	}
+	tmpl, query, _ := strings.Cut(path, "?")
+	p, raw, err := b.ExpandPath(tmpl)
 	if err != nil {
 		return nil, err
 	}
-	req.URL = &u
-	req.Host = u.Host
-	h := req.Header
-	h[HeaderContentType] = contentTypes[c.svc.Protocol]
-	if c.svc.Protocol.IsAWSJSON() {
+	if raw != p {
+		rt.url.RawPath = rt.url.EscapedPath() + raw
+	}
+	rt.url.Path += p
+	if b.query != nil {
+		if query != "" {
+			query += "&"
+		}
+		query += b.query.Encode()
+	}
+	rt.url.RawQuery = query
+
+	h := make(http.Header, 4+len(b.header))
+	for k, v := range b.header {
+		h[k] = v
+	}
+	if !op.NoBody || awsJSON {
+		if rt.body, err = json.Marshal(in); err != nil {
+			return nil, fmt.Errorf("encode input: %w", err)
+		}
+		h[HeaderContentType] = contentTypes[c.svc.Protocol]
+	}
+	if awsJSON {
 		h[HeaderTarget] = []string{Target(c.svc.TargetPrefix, op.Name)}
 	}
 	h["User-Agent"] = cfg.ua
+	rt.header = h
+	if cfg.creds != nil {
+		rt.payloadHash = PayloadHash(rt.body)
+	}
+	return rt, nil
+}
+
+// newRequest builds the HTTP request of one attempt. The body is a fresh
+// reader over the same bytes each time (GetBody lets the transport rewind it
+// on redirects and HTTP/2 retries), and the headers a fresh copy, since
+// signing adds to them.
+func (rt *route) newRequest(ctx context.Context) (*http.Request, error) {
+	var body io.Reader = http.NoBody
+	if rt.body != nil {
+		body = bytes.NewReader(rt.body)
+	}
+	req, err := http.NewRequestWithContext(ctx, rt.method, "", body)
+	if err != nil {
+		return nil, err
+	}
+	u := rt.url
+	req.URL = &u
+	req.Host = u.Host
+	h := make(http.Header, len(rt.header)+4)
+	for k, v := range rt.header {
+		h[k] = v
+	}
+	req.Header = h
 	return req, nil
 }
 

@@ -3,7 +3,9 @@ package specrt
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -274,3 +276,109 @@ func HeaderTime(h http.Header, name string) *time.Time {
 	}
 	return &t
 }
+
+// RequestBinding collects the members of a restJson1 input that travel
+// outside the body: path labels, query parameters and headers. Generated
+// code fills it through Operation.BindRequest; the client builds the URL
+// and headers from it once per call.
+type RequestBinding struct {
+	labels []string // name, value pairs
+	query  url.Values
+	header http.Header
+}
+
+// Label sets the value of path label name ({name} or {name+} in the
+// operation's path).
+func (b *RequestBinding) Label(name, value string) {
+	b.labels = append(b.labels, name, value)
+}
+
+// Query adds a value of query parameter name.
+func (b *RequestBinding) Query(name, value string) {
+	if b.query == nil {
+		b.query = url.Values{}
+	}
+	b.query.Add(name, value)
+}
+
+// Header adds a value of header name.
+func (b *RequestBinding) Header(name, value string) {
+	if b.header == nil {
+		b.header = http.Header{}
+	}
+	b.header.Add(name, value)
+}
+
+// label returns the value of label name and whether it was set.
+func (b *RequestBinding) label(name string) (string, bool) {
+	for i := 0; i+1 < len(b.labels); i += 2 {
+		if b.labels[i] == name {
+			return b.labels[i+1], true
+		}
+	}
+	return "", false
+}
+
+// ExpandPath fills the labels of a restJson1 path template ("/services/{id}",
+// "/objects/{key+}") from b, and returns the path and its escaped form. A
+// label that is unset or empty is an error: the request cannot be routed.
+// Values are escaped as RFC 3986 path segments; a greedy label ({key+}) keeps
+// its slashes.
+func (b *RequestBinding) ExpandPath(template string) (path, rawPath string, err error) {
+	if strings.IndexByte(template, '{') < 0 {
+		return template, template, nil
+	}
+	var p, raw strings.Builder
+	for rest := template; rest != ""; {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			p.WriteString(rest)
+			raw.WriteString(rest)
+			break
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return "", "", fmt.Errorf("path %q: unclosed label", template)
+		}
+		p.WriteString(rest[:i])
+		raw.WriteString(rest[:i])
+		name := rest[i+1 : i+j]
+		greedy := strings.HasSuffix(name, "+")
+		name = strings.TrimSuffix(name, "+")
+		v, ok := b.label(name)
+		if !ok || v == "" {
+			return "", "", fmt.Errorf("path label %q has no value", name)
+		}
+		p.WriteString(v)
+		raw.WriteString(EscapePathLabel(v, greedy))
+		rest = rest[i+j+1:]
+	}
+	return p.String(), raw.String(), nil
+}
+
+// EscapePathLabel escapes a path label value: everything but the RFC 3986
+// unreserved characters is percent-encoded, and so is '/' unless greedy.
+func EscapePathLabel(v string, greedy bool) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' ||
+			c == '-' || c == '_' || c == '.' || c == '~' || greedy && c == '/' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
+}
+
+// FormatHeaderTime formats a timestamp for a header, as an HTTP date (the
+// restJson1 default).
+func FormatHeaderTime(t time.Time) string { return t.UTC().Format(http.TimeFormat) }
+
+// FormatQueryTime formats a timestamp for a path label or query parameter,
+// as an RFC 3339 date-time (the restJson1 default).
+func FormatQueryTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

@@ -25,6 +25,7 @@ func emitClient(p *Package) *jen.File {
 	emitServiceInfo(f, p)
 	for _, op := range p.Operations {
 		emitOperation(f, p, op)
+		emitBinders(f, p, op)
 	}
 	emitErrorRegistry(f, p)
 	return f
@@ -103,6 +104,41 @@ func protocolConst(p model.Protocol) *jen.Statement {
 // opVar is the name of the variable describing op to the protocol code.
 func opVar(op *model.Operation) string { return "op" + op.Name }
 
+// hasBodyMembers reports whether any member of s travels in the body.
+func hasBodyMembers(s *model.Shape) bool {
+	for _, m := range s.Members {
+		if m.Location == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// locatedMembers are the members of s bound to the path, query or headers.
+func locatedMembers(s *model.Shape) []*model.Member {
+	var out []*model.Member
+	for _, m := range s.Members {
+		if m.Location != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// headerMembers are the members of s bound to headers.
+func headerMembers(s *model.Shape) []*model.Member {
+	var out []*model.Member
+	for _, m := range s.Members {
+		if m.Location == "header" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func requestBinder(op *model.Operation) string  { return "bind" + op.Name + "Request" }
+func responseBinder(op *model.Operation) string { return "bind" + op.Name + "Response" }
+
 func emitServiceInfo(f *jen.File, p *Package) {
 	info := jen.Dict{
 		jen.Id("Name"):           jen.Lit(p.Package),
@@ -123,6 +159,15 @@ func emitServiceInfo(f *jen.File, p *Package) {
 		if p.Protocol == model.RestJSON1 {
 			d[jen.Id("Method")] = jen.Lit(op.Method)
 			d[jen.Id("Path")] = jen.Lit(op.Path)
+			if !hasBodyMembers(op.Input) {
+				d[jen.Id("NoBody")] = jen.True()
+			}
+			if len(locatedMembers(op.Input)) > 0 {
+				d[jen.Id("BindRequest")] = jen.Id(requestBinder(op))
+			}
+		}
+		if len(headerMembers(op.Output)) > 0 {
+			d[jen.Id("BindResponse")] = jen.Id(responseBinder(op))
 		}
 		defs = append(defs, jen.Id(opVar(op)).Op("=").Add(rt("Operation")).Values(d))
 	}
@@ -199,16 +244,108 @@ func emitOperation(f *jen.File, p *Package, op *model.Operation) {
 	f.Line()
 }
 
-// bindHeader is the statement that sets header member m of the error e from
-// the response headers h.
-func bindHeader(m *model.Member) jen.Code {
+// emitBinders writes the functions that move op's HTTP-bound members
+// between the Go values and the request or response.
+func emitBinders(f *jen.File, p *Package, op *model.Operation) {
+	if p.Protocol == model.RestJSON1 {
+		if ms := locatedMembers(op.Input); len(ms) > 0 {
+			body := []jen.Code{jen.Id("v").Op(":=").Id("in").Assert(jen.Op("*").Id(op.Input.GoName))}
+			for _, m := range ms {
+				body = append(body, bindRequestMember(m))
+			}
+			f.Add(commentLines(comment(fmt.Sprintf("%s hands the members of a %s that travel in the path, query string or headers to b.", requestBinder(op), op.Input.GoName))))
+			f.Func().Id(requestBinder(op)).Params(jen.Id("in").Any(), jen.Id("b").Op("*").Add(rt("RequestBinding"))).Block(body...)
+			f.Line()
+		}
+	}
+	if ms := headerMembers(op.Output); len(ms) > 0 {
+		body := []jen.Code{jen.Id("v").Op(":=").Id("out").Assert(jen.Op("*").Id(op.Output.GoName))}
+		for _, m := range ms {
+			body = append(body, bindHeader("v", m))
+		}
+		f.Add(commentLines(comment(fmt.Sprintf("%s reads the header members of a %s from h.", responseBinder(op), op.Output.GoName))))
+		f.Func().Id(responseBinder(op)).Params(jen.Id("out").Any(), jen.Id("h").Qual("net/http", "Header")).Block(body...)
+		f.Line()
+	}
+}
+
+// bindRequestMember is the statement that hands member m of input v to the
+// request binding b, when it is set.
+func bindRequestMember(m *model.Member) jen.Code {
+	method := map[string]string{"uri": "Label", "query": "Query", "header": "Header"}[m.Location]
+	name := jen.Lit(m.LocationName)
+	field := jen.Id("v").Dot(m.GoName)
+	if m.Shape.Kind == model.List {
+		str, ok := formatValue(m.Shape.Member, jen.Id("e"), m.Location)
+		if !ok {
+			return unsupported(m)
+		}
+		return jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(field)).Block(
+			jen.Id("b").Dot(method).Call(name, str),
+		)
+	}
+	value := field.Clone()
+	var cond *jen.Statement
+	switch {
+	case isPointer(m.Shape):
+		cond = field.Clone().Op("!=").Nil()
+		value = jen.Op("*").Add(field.Clone())
+	case m.Shape.IsEnum():
+		cond = field.Clone().Op("!=").Lit("")
+	default:
+		cond = jen.Len(field.Clone()).Op(">").Lit(0)
+	}
+	str, ok := formatValue(m.Shape, value, m.Location)
+	if !ok {
+		return unsupported(m)
+	}
+	return jen.If(cond).Block(jen.Id("b").Dot(method).Call(name, str))
+}
+
+// formatValue is the string form of x, a value of scalar shape s, in the
+// given location, as restJson1 writes it.
+func formatValue(s *model.Shape, x *jen.Statement, location string) (jen.Code, bool) {
+	switch s.Kind {
+	case model.String:
+		if s.IsEnum() {
+			return jen.String().Call(x), true
+		}
+		return x, true
+	case model.Integer:
+		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(x), jen.Lit(10)), true
+	case model.Long:
+		return jen.Qual("strconv", "FormatInt").Call(x, jen.Lit(10)), true
+	case model.Float:
+		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(x), jen.LitRune('g'), jen.Lit(-1), jen.Lit(32)), true
+	case model.Double:
+		return jen.Qual("strconv", "FormatFloat").Call(x, jen.LitRune('g'), jen.Lit(-1), jen.Lit(64)), true
+	case model.Boolean:
+		return jen.Qual("strconv", "FormatBool").Call(x), true
+	case model.Timestamp:
+		if location == "header" {
+			return rt("FormatHeaderTime").Call(x), true
+		}
+		return rt("FormatQueryTime").Call(x), true
+	case model.Blob:
+		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(x), true
+	}
+	return nil, false
+}
+
+func unsupported(m *model.Member) jen.Code {
+	return jen.Comment(fmt.Sprintf("%s (%s %s, a %s) is not sent: the client binds only scalars and lists of scalars.", m.GoName, m.Location, m.LocationName, m.Shape.Kind))
+}
+
+// bindHeader is the statement that sets header member m of recv (an error
+// or an output) from the response headers h.
+func bindHeader(recv string, m *model.Member) jen.Code {
 	name := jen.Lit(m.LocationName)
 	set := func(fn string) jen.Code {
-		return jen.Id("e").Dot(m.GoName).Op("=").Add(rt(fn)).Call(jen.Id("h"), name)
+		return jen.Id(recv).Dot(m.GoName).Op("=").Add(rt(fn)).Call(jen.Id("h"), name)
 	}
 	switch {
 	case m.Shape.IsEnum():
-		return jen.Id("e").Dot(m.GoName).Op("=").Id(m.Shape.GoName).Call(jen.Id("h").Dot("Get").Call(name))
+		return jen.Id(recv).Dot(m.GoName).Op("=").Id(m.Shape.GoName).Call(jen.Id("h").Dot("Get").Call(name))
 	case m.Shape.Kind == model.String:
 		return set("HeaderString")
 	case m.Shape.Kind == model.Integer:
@@ -235,7 +372,7 @@ func emitErrorRegistry(f *jen.File, p *Package) {
 		var binds []jen.Code
 		for _, m := range s.Members {
 			if m.Location == "header" {
-				binds = append(binds, bindHeader(m))
+				binds = append(binds, bindHeader("e", m))
 			}
 		}
 		if len(binds) == 0 {
