@@ -13,10 +13,22 @@ const (
 	maxNFAStates = 200000   // Thompson states after expanding counted repeats
 	maxDFAStates = 10000    // states of any intermediate or final DFA
 	maxClasses   = 1000     // character classes of the alphabet
-	maxCells     = 4 << 20  // states × classes of any DFA table
-	maxWork      = 40000000 // NFA state visits during subset construction
+	maxCells     = 2 << 20  // states × classes of any DFA table
+	maxWork      = 40000000 // steps of all automaton constructions of one pattern
 	maxBranches  = 64       // alternatives that carry their own lookaheads
 )
+
+// budget counts the work left for compiling one pattern, so that no input,
+// however many lookaheads and repeats it has, takes long.
+type budget struct{ left int }
+
+func (b *budget) spend(n int) error {
+	b.left -= n
+	if b.left < 0 {
+		return tooComplex("steps building the automaton", maxWork)
+	}
+	return nil
+}
 
 func tooComplex(what string, limit int) *Error {
 	return &Error{Offset: 0, Msg: fmt.Sprintf("pattern too complex: more than %d %s", limit, what)}
@@ -177,9 +189,10 @@ func nfaSize(n *node) int {
 }
 
 type nfaBuilder struct {
-	a      *alphabet
-	nfa    *nfa
-	setIDs map[string]int32
+	a        *alphabet
+	nfa      *nfa
+	setIDs   map[string]int32 // by runeSet.key
+	nodeSets map[*node]int32  // the same, by node: repeats build a node many times
 }
 
 func (b *nfaBuilder) add(s nstate) int32 {
@@ -193,12 +206,15 @@ func (b *nfaBuilder) build(n *node, next int32) int32 {
 	case kEmpty:
 		return next
 	case kSet:
-		k := n.set.key()
-		id, ok := b.setIDs[k]
+		id, ok := b.nodeSets[n]
 		if !ok {
-			id = int32(len(b.nfa.sets))
-			b.nfa.sets = append(b.nfa.sets, b.a.classesOf(n.set))
-			b.setIDs[k] = id
+			k := n.set.key()
+			if id, ok = b.setIDs[k]; !ok {
+				id = int32(len(b.nfa.sets))
+				b.nfa.sets = append(b.nfa.sets, b.a.classesOf(n.set))
+				b.setIDs[k] = id
+			}
+			b.nodeSets[n] = id
 		}
 		return b.add(nstate{set: id, out: next})
 	case kConcat:
@@ -258,21 +274,24 @@ func checkCells(states, k int) error {
 }
 
 // compileRegex turns a node free of assertions into a minimal DFA.
-func compileRegex(a *alphabet, n *node) (*dfa, error) {
+func compileRegex(a *alphabet, n *node, bud *budget) (*dfa, error) {
 	if nfaSize(n) > maxNFAStates {
 		return nil, tooComplex("automaton states after expanding repeats", maxNFAStates)
 	}
-	b := &nfaBuilder{a: a, nfa: &nfa{}, setIDs: map[string]int32{}}
+	b := &nfaBuilder{a: a, nfa: &nfa{}, setIDs: map[string]int32{}, nodeSets: map[*node]int32{}}
 	final := b.add(nstate{set: -1})
 	start := b.build(n, final)
-	d, err := determinize(b.nfa, start, final, a.n)
+	if err := bud.spend(len(b.nfa.states)); err != nil {
+		return nil, err
+	}
+	d, err := determinize(b.nfa, start, final, a.n, bud)
 	if err != nil {
 		return nil, err
 	}
-	return minimize(d), nil
+	return minimize(d, bud)
 }
 
-func determinize(m *nfa, start, final int32, k int) (*dfa, error) {
+func determinize(m *nfa, start, final int32, k int, bud *budget) (*dfa, error) {
 	work := 0
 	mark := make([]int32, len(m.states)) // closure visit stamps
 	stamp := int32(0)
@@ -302,27 +321,44 @@ func determinize(m *nfa, start, final int32, k int) (*dfa, error) {
 		slices.Sort(out)
 		return out
 	}
+	// A DFA state is a sorted set of NFA states, kept only as its key: the
+	// deltas between members as uvarints. Its members are decoded when the
+	// state is expanded.
+	var keyBuf []byte
 	key := func(set []int32) string {
-		buf := make([]byte, 4*len(set))
-		for i, s := range set {
-			binary.LittleEndian.PutUint32(buf[4*i:], uint32(s))
+		keyBuf = keyBuf[:0]
+		prev := int32(-1)
+		for _, s := range set {
+			keyBuf = binary.AppendUvarint(keyBuf, uint64(s-prev))
+			prev = s
 		}
-		return string(buf)
+		return string(keyBuf)
+	}
+	decode := func(k string, into []int32) []int32 {
+		into = into[:0]
+		prev := int32(-1)
+		for i := 0; i < len(k); {
+			v, n := binary.Uvarint([]byte(k[i:]))
+			i += n
+			prev += int32(v)
+			into = append(into, prev)
+		}
+		return into
 	}
 	d := &dfa{k: k}
 	index := map[string]int32{}
-	var sets [][]int32
+	var keys []string
 	intern := func(set []int32) (int32, error) {
 		kk := key(set)
 		if id, ok := index[kk]; ok {
 			return id, nil
 		}
-		id := int32(len(sets))
+		id := int32(len(keys))
 		if err := checkCells(int(id)+1, k); err != nil {
 			return 0, err
 		}
 		index[kk] = id
-		sets = append(sets, set)
+		keys = append(keys, kk)
 		d.accept = append(d.accept, slices.Contains(set, final))
 		d.trans = append(d.trans, make([]int32, k)...)
 		return id, nil
@@ -330,12 +366,14 @@ func determinize(m *nfa, start, final int32, k int) (*dfa, error) {
 	if _, err := intern(closure([]int32{start})); err != nil {
 		return nil, err
 	}
+	var members []int32
 	buckets := make([][]int32, k)
-	for i := 0; i < len(sets); i++ {
+	for i := 0; i < len(keys); i++ {
 		for c := range buckets {
 			buckets[c] = buckets[c][:0]
 		}
-		for _, s := range sets[i] {
+		members = decode(keys[i], members)
+		for _, s := range members {
 			st := &m.states[s]
 			if st.set < 0 {
 				continue
@@ -352,9 +390,11 @@ func determinize(m *nfa, start, final int32, k int) (*dfa, error) {
 			}
 			d.trans[i*k+c] = id
 		}
-		if work > maxWork {
-			return nil, tooComplex("steps building the automaton", maxWork)
+		// Sorting and hashing the sets costs about as much as finding them.
+		if err := bud.spend(2*work + k); err != nil {
+			return nil, err
 		}
+		work = 0
 	}
 	d.start = 0
 	return d, nil
@@ -362,8 +402,11 @@ func determinize(m *nfa, start, final int32, k int) (*dfa, error) {
 
 // minimize returns the minimal complete DFA for d's language, its states
 // numbered in breadth-first order from the start state.
-func minimize(d *dfa) *dfa {
+func minimize(d *dfa, bud *budget) (*dfa, error) {
 	k := d.k
+	if err := bud.spend(d.n() * k * (2 + bits.Len(uint(d.n())))); err != nil {
+		return nil, err
+	}
 	// Reachable states only.
 	reach := make([]int32, d.n())
 	for i := range reach {
@@ -412,7 +455,7 @@ func minimize(d *dfa) *dfa {
 			out.trans[i*k+c] = num[block[trans[int(s)*k+c]]]
 		}
 	}
-	return out
+	return out, nil
 }
 
 // hopcroft computes the coarsest partition of the (complete, reachable)
@@ -565,7 +608,7 @@ func hopcroft(n, k int, trans []int32, accept []bool) []int32 {
 }
 
 // product combines two DFAs over the same classes; keep decides acceptance.
-func product(x, y *dfa, keep func(a, b bool) bool) (*dfa, error) {
+func product(x, y *dfa, keep func(a, b bool) bool, bud *budget) (*dfa, error) {
 	k := x.k
 	d := &dfa{k: k}
 	index := map[[2]int32]int32{}
@@ -576,6 +619,9 @@ func product(x, y *dfa, keep func(a, b bool) bool) (*dfa, error) {
 		}
 		id := int32(len(pairs))
 		if err := checkCells(int(id)+1, k); err != nil {
+			return 0, err
+		}
+		if err := bud.spend(k); err != nil {
 			return 0, err
 		}
 		index[p] = id
@@ -597,7 +643,7 @@ func product(x, y *dfa, keep func(a, b bool) bool) (*dfa, error) {
 			d.trans[i*k+c] = id
 		}
 	}
-	return minimize(d), nil
+	return minimize(d, bud)
 }
 
 func complement(x *dfa) *dfa {

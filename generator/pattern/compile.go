@@ -57,7 +57,7 @@ func Compile(src string) (*DFA, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &compiler{a: a}
+	c := &compiler{a: a, bud: budget{maxWork}}
 	d, err := c.lang(root, false)
 	if err != nil {
 		return nil, err
@@ -143,7 +143,8 @@ func markAsserts(n *node) bool {
 }
 
 type compiler struct {
-	a *alphabet
+	a   *alphabet
+	bud budget
 }
 
 // A branch is one way through the start of the pattern: the lookaheads met
@@ -366,7 +367,7 @@ func (c *compiler) lang(n *node, inLook bool) (*dfa, error) {
 		if len(alts) > 1 {
 			re = &node{kind: kAlt, subs: alts}
 		}
-		d, err := compileRegex(c.a, re)
+		d, err := compileRegex(c.a, re, &c.bud)
 		if err != nil {
 			return nil, err
 		}
@@ -376,9 +377,9 @@ func (c *compiler) lang(n *node, inLook bool) (*dfa, error) {
 				return nil, err
 			}
 			if l.neg {
-				d, err = product(d, ld, func(a, b bool) bool { return a && !b })
+				d, err = product(d, ld, func(a, b bool) bool { return a && !b }, &c.bud)
 			} else {
-				d, err = product(d, ld, func(a, b bool) bool { return a && b })
+				d, err = product(d, ld, func(a, b bool) bool { return a && b }, &c.bud)
 			}
 			if err != nil {
 				return nil, err
@@ -386,7 +387,7 @@ func (c *compiler) lang(n *node, inLook bool) (*dfa, error) {
 		}
 		if result == nil {
 			result = d
-		} else if result, err = product(result, d, func(a, b bool) bool { return a || b }); err != nil {
+		} else if result, err = product(result, d, func(a, b bool) bool { return a || b }, &c.bud); err != nil {
 			return nil, err
 		}
 	}

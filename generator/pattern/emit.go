@@ -24,7 +24,10 @@ const (
 // time linear in len(s), does not allocate and does not use package regexp.
 // Invalid UTF-8 is read one byte at a time as U+FFFD, as by Match.
 func (d *DFA) Emit(name string, doc string) jen.Code {
-	e := &emitter{d: d}
+	e := &emitter{d: d, sinks: make([]bool, d.NumStates())}
+	for s := range e.sinks {
+		e.sinks[s] = d.acceptsAll(s)
+	}
 	var out jen.Statement
 	if doc != "" {
 		for _, line := range strings.Split(strings.TrimRight(doc, "\n"), "\n") {
@@ -63,6 +66,7 @@ func quotePattern(src string) string {
 
 type emitter struct {
 	d       *DFA
+	sinks   []bool   // states that accept every continuation
 	runs    [][2]int // [first, last] states of counted runs
 	classed bool     // some state tells classes apart: c is needed
 }
@@ -91,8 +95,9 @@ func (e *emitter) target(t int32) action {
 }
 
 // acceptsAll reports whether state s accepts and loops on every class.
-func (e *emitter) acceptsAll(s int) bool {
-	d := e.d
+func (e *emitter) acceptsAll(s int) bool { return e.sinks[s] }
+
+func (d *DFA) acceptsAll(s int) bool {
 	if !d.accept[s] {
 		return false
 	}

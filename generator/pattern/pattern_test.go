@@ -9,7 +9,7 @@ import (
 )
 
 const (
-	ecrImage = `([0-9]{12}.dkr.ecr.[a-z\-]+-[0-9]{1}.amazonaws.com\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(:([\w\d+\-=._:\/@])+|@([\w\d\:]+))?)|(^public\.ecr\.aws\/.+\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(:([\w\d+\-=._:\/@])+|@([\w\d\:]+))?)`
+	ecrImage   = `([0-9]{12}.dkr.ecr.[a-z\-]+-[0-9]{1}.amazonaws.com\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(:([\w\d+\-=._:\/@])+|@([\w\d\:]+))?)|(^public\.ecr\.aws\/.+\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(:([\w\d+\-=._:\/@])+|@([\w\d\:]+))?)`
 	genericARN = `arn:aws(-[\w]+)*:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[0-9]{12}:(\w|\/|-){1,1011}`
 	roleARN    = `arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):iam::[0-9]{12}:(role|role\/service-role)\/[\w+=,.@\-/]{1,1000}`
 	certARN    = `(arn(:[a-z0-9]+([.-][a-z0-9]+)*){2}(:([a-z0-9]+([.-][a-z0-9]+)*)?){2}:certificate/[0-9a-z-]+)?`
@@ -437,7 +437,11 @@ func FuzzCompile(f *testing.F) {
 	f.Add(`(a|b)*a(a|b){14}`)
 	f.Add(`[\p{L}-\u{1F600}]{2,9}|(?!x)y$`)
 	f.Fuzz(func(t *testing.T, src string) {
+		start := time.Now()
 		d, err := Compile(src)
+		if el := time.Since(start); el > 5*time.Second {
+			t.Fatalf("Compile(%q) took %v", src, el)
+		}
 		if err != nil {
 			var pe *Error
 			if !errors.As(err, &pe) {
@@ -449,7 +453,11 @@ func FuzzCompile(f *testing.F) {
 			return
 		}
 		d.Match(src)
+		start = time.Now()
 		d.Emit("f", "")
+		if el := time.Since(start); el > 5*time.Second {
+			t.Fatalf("Emit for %q took %v", src, el)
+		}
 	})
 }
 
@@ -464,7 +472,11 @@ func FuzzMatch(f *testing.F) {
 	f.Add(`(?!a$|b)[a-c]{0,3}`, "ab")
 	f.Add(`[^\w\s]+\d{2,}`, "é12")
 	f.Fuzz(func(t *testing.T, src, s string) {
+		start := time.Now()
 		d, err := Compile(src)
+		if el := time.Since(start); el > 5*time.Second {
+			t.Fatalf("Compile(%q) took %v", src, el)
+		}
 		if err != nil {
 			return
 		}
