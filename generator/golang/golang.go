@@ -48,7 +48,7 @@ type Package struct {
 // emitter renders one artifact; it returns nil when the service needs no
 // such file (a service without enums has no enums.go).
 type emitter struct {
-	file string // relative to the package directory
+	file string // relative to the package directory; {pkg} is the package name
 	emit func(p *Package) *jen.File
 }
 
@@ -60,6 +60,8 @@ var emitters = []emitter{
 	{"validate.go", emitValidate},
 	{"patterns.go", emitPatterns},
 	{"client.go", emitClient},
+	{mockFile, emitMock},
+	{"example_test.go", emitExample},
 }
 
 // Generate renders every file of the service's package, formatted, sorted by
@@ -81,7 +83,8 @@ func Generate(svc *model.Service, cfg Config) ([]File, error) {
 		if err := f.Render(&buf); err != nil {
 			return nil, fmt.Errorf("%s: render %s: %w", svc.Package, e.file, err)
 		}
-		files = append(files, File{Path: path.Join(svc.Package, e.file), Content: buf.Bytes()})
+		name := strings.ReplaceAll(e.file, "{pkg}", svc.Package)
+		files = append(files, File{Path: path.Join(svc.Package, name), Content: buf.Bytes()})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil

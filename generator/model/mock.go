@@ -42,6 +42,9 @@ type OperationMock struct {
 	IdempotencyMismatch *MockError
 	// Output lists how output members are produced, in spec order.
 	Output []*MockField
+	// Example is a valid input, as decoded YAML, that the package's runnable
+	// example sends to the mock; nil for none.
+	Example map[string]any
 }
 
 // MockField is a member path (dotted wire names) and the template of its

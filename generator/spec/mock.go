@@ -17,7 +17,7 @@ import (
 
 var (
 	serviceMockKeys   = []string{"validationError", "serializationError", "throttlingError"}
-	operationMockKeys = []string{"resource", "unique", "conflict", "idempotencyMismatch", "output"}
+	operationMockKeys = []string{"resource", "unique", "conflict", "idempotencyMismatch", "output", "example"}
 	mockErrorKeys     = []string{"error", "members"}
 	validationKeys    = []string{"members", "fieldList"}
 )
@@ -134,6 +134,12 @@ func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.Opera
 			mismatch = p.v
 		case "output":
 			output = p.v
+		case "example":
+			if ex, ok := decodeAny(p.v).(map[string]any); ok {
+				m.Example = ex
+			} else {
+				r.errorf(p.v, "mock example of %s must be a mapping (the input)", op.Name)
+			}
 		}
 	}
 	if output != nil {

@@ -3,8 +3,10 @@ package mockrt
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/aws/smithy-go"
 
@@ -139,5 +141,51 @@ func tooLarge(limit int64) *Error {
 		Code:    "RequestEntityTooLargeException",
 		Message: "request body is larger than " + strconv.FormatInt(limit, 10) + " bytes",
 		Status:  http.StatusRequestEntityTooLarge,
+	}
+}
+
+// SetHeader sets header name to v, a member value of a generated type (a
+// pointer to a scalar, or an enum string); nil or empty sets nothing.
+// Generated mocks write the header-bound members of errors with it.
+func SetHeader(h http.Header, name string, v any) {
+	var s string
+	switch v := v.(type) {
+	case *string:
+		if v == nil {
+			return
+		}
+		s = *v
+	case *int32:
+		if v == nil {
+			return
+		}
+		s = strconv.FormatInt(int64(*v), 10)
+	case *int64:
+		if v == nil {
+			return
+		}
+		s = strconv.FormatInt(*v, 10)
+	case *bool:
+		if v == nil {
+			return
+		}
+		s = strconv.FormatBool(*v)
+	case *float64:
+		if v == nil {
+			return
+		}
+		s = strconv.FormatFloat(*v, 'g', -1, 64)
+	case *time.Time:
+		if v == nil {
+			return
+		}
+		s = v.UTC().Format(http.TimeFormat)
+	case fmt.Stringer:
+		s = v.String()
+	default:
+		s = fmt.Sprint(v)
+	}
+	if s != "" {
+		h.Set(name, s)
 	}
 }

@@ -19,6 +19,9 @@ import (
 //	{input.a.b} {output.a.b}         a value of the request or of the output built so far
 //	{existing.a.b}                   a value of the stored item a conflict is about
 //	{message}                        the problem, in validation and serialization errors
+//	{input.a|input.b|"text"|80}      the first alternative that yields a value; an
+//	                                 alternative may be a JSON literal (a quoted
+//	                                 string, a number, true or false)
 //
 // A string that is exactly one expression yields the value itself, keeping
 // its JSON type (a number, a map, a whole structure), and an expression that
@@ -56,6 +59,7 @@ const (
 	exprOutput
 	exprExisting
 	exprMessage
+	exprLiteral
 )
 
 type expr struct {
@@ -63,6 +67,8 @@ type expr struct {
 	path  []string // input, output, existing
 	class []byte   // random
 	n     int      // random
+	value any      // literal
+	next  *expr    // the alternative used when this one yields nothing
 }
 
 // compileTemplate parses v. It fails on unknown expressions, so that a bad
@@ -139,7 +145,34 @@ func compileString(s string) (*template, error) {
 	return &template{parts: parts, single: len(parts) == 1}, nil
 }
 
+// parseExpr parses the text between braces: alternatives separated by |.
 func parseExpr(s string) (*expr, error) {
+	var first, last *expr
+	for alt := range strings.SplitSeq(s, "|") {
+		e, err := parseAlt(strings.TrimSpace(alt))
+		if err != nil {
+			return nil, err
+		}
+		if first == nil {
+			first = e
+		} else {
+			last.next = e
+		}
+		last = e
+	}
+	return first, nil
+}
+
+func parseAlt(s string) (*expr, error) {
+	if s != "" && (s[0] == '"' || s[0] == '-' || (s[0] >= '0' && s[0] <= '9') || s == "true" || s == "false") {
+		dec := json.NewDecoder(strings.NewReader(s))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil || dec.More() {
+			return nil, fmt.Errorf("{%s}: not a JSON literal", s)
+		}
+		return &expr{kind: exprLiteral, value: v}, nil
+	}
 	switch s {
 	case "region":
 		return &expr{kind: exprRegion}, nil
@@ -268,7 +301,17 @@ func writeText(b *strings.Builder, v any) {
 }
 
 func (x *expr) eval(e *env) any {
+	v := x.eval1(e)
+	if (v == missing || v == nil) && x.next != nil {
+		return x.next.eval(e)
+	}
+	return v
+}
+
+func (x *expr) eval1(e *env) any {
 	switch x.kind {
+	case exprLiteral:
+		return x.value
 	case exprRegion:
 		return e.region
 	case exprAccount:
@@ -377,12 +420,11 @@ func TemplateRefs(v any) ([]string, error) {
 			walk(f.val)
 		}
 		for _, p := range t.parts {
-			if p.expr == nil {
-				continue
-			}
-			prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing."}[p.expr.kind]
-			if prefix != "" {
-				refs = append(refs, prefix+strings.Join(p.expr.path, "."))
+			for x := p.expr; x != nil; x = x.next {
+				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing."}[x.kind]
+				if prefix != "" {
+					refs = append(refs, prefix+strings.Join(x.path, "."))
+				}
 			}
 		}
 	}

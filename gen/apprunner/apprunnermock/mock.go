@@ -76,6 +76,193 @@ var service = &mockrt.Service{
 	Name: "apprunner",
 	Operations: []*mockrt.Operation{
 		{
+			Behavior: &mockrt.Behavior{
+				Conflict: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "Message",
+							Value: "Service with the provided name already exists: {input.ServiceName}",
+						},
+					},
+					New: func() error {
+						return new(apprunner.InvalidRequestException)
+					},
+				},
+				Defaults: []mockrt.Field{
+					{
+						Path:  "HealthCheckConfiguration.HealthyThreshold",
+						Value: 1,
+					},
+					{
+						Path:  "HealthCheckConfiguration.Interval",
+						Value: 5,
+					},
+					{
+						Path:  "HealthCheckConfiguration.Path",
+						Value: "/",
+					},
+					{
+						Path:  "HealthCheckConfiguration.Protocol",
+						Value: "TCP",
+					},
+					{
+						Path:  "HealthCheckConfiguration.Timeout",
+						Value: 2,
+					},
+					{
+						Path:  "HealthCheckConfiguration.UnhealthyThreshold",
+						Value: 5,
+					},
+					{
+						Path:  "InstanceConfiguration.Cpu",
+						Value: "1 vCPU",
+					},
+					{
+						Path:  "InstanceConfiguration.Memory",
+						Value: "2 GB",
+					},
+					{
+						Path:  "NetworkConfiguration.IpAddressType",
+						Value: "IPV4",
+					},
+					{
+						Path:  "SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues.Port",
+						Value: "8080",
+					},
+					{
+						Path:  "SourceConfiguration.ImageRepository.ImageConfiguration.Port",
+						Value: "8080",
+					},
+				},
+				Output: []mockrt.Field{
+					{
+						Path:  "OperationId",
+						Value: "{uuid}",
+					},
+					{
+						Path:  "Service.ServiceName",
+						Value: "{input.ServiceName}",
+					},
+					{
+						Path:  "Service.ServiceId",
+						Value: "{random:0-9a-f:32}",
+					},
+					{
+						Path:  "Service.ServiceArn",
+						Value: "arn:{partition}:apprunner:{region}:{account}:service/{input.ServiceName}/{output.Service.ServiceId}",
+					},
+					{
+						Path:  "Service.ServiceUrl",
+						Value: "{random:a-z0-9:10}.{region}.awsapprunner.com",
+					},
+					{
+						Path:  "Service.CreatedAt",
+						Value: "{now}",
+					},
+					{
+						Path:  "Service.UpdatedAt",
+						Value: "{now}",
+					},
+					{
+						Path:  "Service.Status",
+						Value: "OPERATION_IN_PROGRESS",
+					},
+					{
+						Path:  "Service.SourceConfiguration",
+						Value: "{input.SourceConfiguration}",
+					},
+					{
+						Path:  "Service.InstanceConfiguration.Cpu",
+						Value: "{input.InstanceConfiguration.Cpu|\"1 vCPU\"}",
+					},
+					{
+						Path:  "Service.InstanceConfiguration.Memory",
+						Value: "{input.InstanceConfiguration.Memory|\"2 GB\"}",
+					},
+					{
+						Path:  "Service.InstanceConfiguration.InstanceRoleArn",
+						Value: "{input.InstanceConfiguration.InstanceRoleArn}",
+					},
+					{
+						Path:  "Service.EncryptionConfiguration",
+						Value: "{input.EncryptionConfiguration}",
+					},
+					{
+						Path:  "Service.HealthCheckConfiguration.Protocol",
+						Value: "{input.HealthCheckConfiguration.Protocol|\"TCP\"}",
+					},
+					{
+						Path:  "Service.HealthCheckConfiguration.Path",
+						Value: "{input.HealthCheckConfiguration.Path|\"/\"}",
+					},
+					{
+						Path:  "Service.HealthCheckConfiguration.Interval",
+						Value: "{input.HealthCheckConfiguration.Interval|5}",
+					},
+					{
+						Path:  "Service.HealthCheckConfiguration.Timeout",
+						Value: "{input.HealthCheckConfiguration.Timeout|2}",
+					},
+					{
+						Path:  "Service.HealthCheckConfiguration.HealthyThreshold",
+						Value: "{input.HealthCheckConfiguration.HealthyThreshold|1}",
+					},
+					{
+						Path:  "Service.HealthCheckConfiguration.UnhealthyThreshold",
+						Value: "{input.HealthCheckConfiguration.UnhealthyThreshold|5}",
+					},
+					{
+						Path:  "Service.NetworkConfiguration.EgressConfiguration.EgressType",
+						Value: "{input.NetworkConfiguration.EgressConfiguration.EgressType|\"DEFAULT\"}",
+					},
+					{
+						Path:  "Service.NetworkConfiguration.EgressConfiguration.VpcConnectorArn",
+						Value: "{input.NetworkConfiguration.EgressConfiguration.VpcConnectorArn}",
+					},
+					{
+						Path:  "Service.NetworkConfiguration.IngressConfiguration.IsPubliclyAccessible",
+						Value: "{input.NetworkConfiguration.IngressConfiguration.IsPubliclyAccessible|true}",
+					},
+					{
+						Path:  "Service.NetworkConfiguration.IpAddressType",
+						Value: "{input.NetworkConfiguration.IpAddressType|\"IPV4\"}",
+					},
+					{
+						Path:  "Service.ObservabilityConfiguration",
+						Value: "{input.ObservabilityConfiguration}",
+					},
+					{
+						Path:  "Service.AutoScalingConfigurationSummary.AutoScalingConfigurationArn",
+						Value: "arn:{partition}:apprunner:{region}:{account}:autoscalingconfiguration/DefaultConfiguration/1/{random:0-9a-f:32}",
+					},
+					{
+						Path:  "Service.AutoScalingConfigurationSummary.AutoScalingConfigurationName",
+						Value: "DefaultConfiguration",
+					},
+					{
+						Path:  "Service.AutoScalingConfigurationSummary.AutoScalingConfigurationRevision",
+						Value: 1,
+					},
+					{
+						Path:  "Service.AutoScalingConfigurationSummary.Status",
+						Value: "ACTIVE",
+					},
+					{
+						Path:  "Service.AutoScalingConfigurationSummary.IsDefault",
+						Value: true,
+					},
+					{
+						Path:  "Service.AutoScalingConfigurationSummary.HasAssociatedService",
+						Value: true,
+					},
+					{
+						Path:  "Service.AutoScalingConfigurationSummary.CreatedAt",
+						Value: "{now}",
+					},
+				},
+				Resource: "service",
+				Unique:   []string{"ServiceName"},
+			},
 			Name: "CreateService",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateServiceInput)

@@ -78,6 +78,89 @@ var service = &mockrt.Service{
 	Name: "ecs",
 	Operations: []*mockrt.Operation{
 		{
+			Behavior: &mockrt.Behavior{
+				Conflict: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "Creation of service was not idempotent: service {input.serviceName} already exists in cluster {input.cluster}.",
+						},
+					},
+					New: func() error {
+						return new(ecs.InvalidParameterException)
+					},
+				},
+				Defaults: []mockrt.Field{
+					{
+						Path:  "cluster",
+						Value: "default",
+					},
+					{
+						Path:  "healthCheckPath",
+						Value: "/ping",
+					},
+					{
+						Path:  "primaryContainer.containerPort",
+						Value: 80,
+					},
+					{
+						Path:  "cpu",
+						Value: "256",
+					},
+					{
+						Path:  "memory",
+						Value: "512",
+					},
+					{
+						Path:  "scalingTarget.autoScalingTargetValue",
+						Value: 60,
+					},
+				},
+				Output: []mockrt.Field{
+					{
+						Path:  "service.cluster",
+						Value: "arn:{partition}:ecs:{region}:{account}:cluster/{input.cluster}",
+					},
+					{
+						Path:  "service.serviceName",
+						Value: "{input.serviceName|random:a-z0-9:20}",
+					},
+					{
+						Path:  "service.serviceArn",
+						Value: "arn:{partition}:ecs:{region}:{account}:service/{input.cluster}/{output.service.serviceName}",
+					},
+					{
+						Path:  "service.infrastructureRoleArn",
+						Value: "{input.infrastructureRoleArn}",
+					},
+					{
+						Path:  "service.status.statusCode",
+						Value: "ACTIVE",
+					},
+					{
+						Path:  "service.currentDeployment",
+						Value: "arn:{partition}:ecs:{region}:{account}:service-deployment/{input.cluster}/{output.service.serviceName}/{random:a-zA-Z0-9:22}",
+					},
+					{
+						Path:  "service.activeConfigurations",
+						Value: []any{map[string]any{"cpu": "{input.cpu}", "createdAt": "{now}", "executionRoleArn": "{input.executionRoleArn}", "healthCheckPath": "{input.healthCheckPath}", "ingressPaths": []any{map[string]any{"accessType": "PUBLIC", "endpoint": "{output.service.serviceName}.ecs.{region}.on.aws"}}, "memory": "{input.memory}", "networkConfiguration": "{input.networkConfiguration}", "primaryContainer": "{input.primaryContainer}", "scalingTarget": "{input.scalingTarget}", "serviceRevisionArn": "arn:{partition}:ecs:{region}:{account}:service-revision/{input.cluster}/{output.service.serviceName}/{random:0-9:19}", "taskRoleArn": "{input.taskRoleArn}"}},
+					},
+					{
+						Path:  "service.tags",
+						Value: "{input.tags}",
+					},
+					{
+						Path:  "service.createdAt",
+						Value: "{now}",
+					},
+					{
+						Path:  "service.updatedAt",
+						Value: "{now}",
+					},
+				},
+				Resource: "service",
+				Unique:   []string{"cluster", "serviceName"},
+			},
 			Name: "CreateExpressGatewayService",
 			NewInput: func() mockrt.Input {
 				return new(ecs.CreateExpressGatewayServiceInput)

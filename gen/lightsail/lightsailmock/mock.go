@@ -77,6 +77,79 @@ var service = &mockrt.Service{
 	Name: "lightsail",
 	Operations: []*mockrt.Operation{
 		{
+			Behavior: &mockrt.Behavior{
+				Conflict: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "The certificate name {input.certificateName} is already in use.",
+						},
+					},
+					New: func() error {
+						return new(lightsail.InvalidInputException)
+					},
+				},
+				Output: []mockrt.Field{
+					{
+						Path:  "certificate.certificateArn",
+						Value: "arn:{partition}:lightsail:{region}:{account}:Certificate/{uuid}",
+					},
+					{
+						Path:  "certificate.certificateName",
+						Value: "{input.certificateName}",
+					},
+					{
+						Path:  "certificate.domainName",
+						Value: "{input.domainName}",
+					},
+					{
+						Path:  "certificate.certificateDetail.arn",
+						Value: "{output.certificate.certificateArn}",
+					},
+					{
+						Path:  "certificate.certificateDetail.name",
+						Value: "{input.certificateName}",
+					},
+					{
+						Path:  "certificate.certificateDetail.domainName",
+						Value: "{input.domainName}",
+					},
+					{
+						Path:  "certificate.certificateDetail.status",
+						Value: "PENDING_VALIDATION",
+					},
+					{
+						Path:  "certificate.certificateDetail.subjectAlternativeNames",
+						Value: "{input.subjectAlternativeNames}",
+					},
+					{
+						Path:  "certificate.certificateDetail.keyAlgorithm",
+						Value: "RSA-2048",
+					},
+					{
+						Path:  "certificate.certificateDetail.inUseResourceCount",
+						Value: 0,
+					},
+					{
+						Path:  "certificate.certificateDetail.createdAt",
+						Value: "{now}",
+					},
+					{
+						Path:  "certificate.certificateDetail.tags",
+						Value: "{input.tags}",
+					},
+					{
+						Path:  "certificate.tags",
+						Value: "{input.tags}",
+					},
+					{
+						Path:  "operations",
+						Value: []any{map[string]any{"createdAt": "{now}", "id": "{uuid}", "isTerminal": true, "location": map[string]any{"availabilityZone": "all", "regionName": "{region}"}, "operationType": "CreateCertificate", "resourceName": "{input.certificateName}", "resourceType": "Certificate", "status": "Succeeded", "statusChangedAt": "{now}"}},
+					},
+				},
+				Resource: "certificate",
+				Unique:   []string{"certificateName"},
+			},
 			Name: "CreateCertificate",
 			NewInput: func() mockrt.Input {
 				return new(lightsail.CreateCertificateInput)

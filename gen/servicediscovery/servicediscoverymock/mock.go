@@ -77,6 +77,43 @@ var service = &mockrt.Service{
 	Name: "servicediscovery",
 	Operations: []*mockrt.Operation{
 		{
+			Behavior: &mockrt.Behavior{
+				Conflict: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "Message",
+							Value: "Namespace {input.Name} already exists in {input.Vpc}",
+						},
+					},
+					New: func() error {
+						return new(servicediscovery.NamespaceAlreadyExists)
+					},
+				},
+				IdempotencyMismatch: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "Message",
+							Value: "CreatorRequestId {input.CreatorRequestId} was already used with different parameters",
+						},
+						{
+							Path:  "DuplicateOperationId",
+							Value: "{existing.OperationId}",
+						},
+					},
+					New: func() error {
+						return new(servicediscovery.DuplicateRequest)
+					},
+				},
+				IdempotencyToken: "CreatorRequestId",
+				Output: []mockrt.Field{
+					{
+						Path:  "OperationId",
+						Value: "{random:a-z0-9:32}-{random:a-z0-9:8}",
+					},
+				},
+				Resource: "namespace",
+				Unique:   []string{"Name", "Vpc"},
+			},
 			Name: "CreatePrivateDnsNamespace",
 			NewInput: func() mockrt.Input {
 				return new(servicediscovery.CreatePrivateDnsNamespaceInput)

@@ -78,6 +78,93 @@ var service = &mockrt.Service{
 	Name:         "vpclattice",
 	Operations: []*mockrt.Operation{
 		{
+			Behavior: &mockrt.Behavior{
+				Conflict: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "Service with name {input.name} already exists",
+						},
+						{
+							Path:  "resourceId",
+							Value: "{existing.id}",
+						},
+						{
+							Path:  "resourceType",
+							Value: "SERVICE",
+						},
+					},
+					New: func() error {
+						return new(vpclattice.ConflictException)
+					},
+				},
+				Defaults: []mockrt.Field{
+					{
+						Path:  "authType",
+						Value: "NONE",
+					},
+				},
+				IdempotencyMismatch: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "The client token {input.clientToken} was already used with different parameters",
+						},
+						{
+							Path:  "resourceId",
+							Value: "{existing.id}",
+						},
+						{
+							Path:  "resourceType",
+							Value: "SERVICE",
+						},
+					},
+					New: func() error {
+						return new(vpclattice.ConflictException)
+					},
+				},
+				IdempotencyToken: "clientToken",
+				Output: []mockrt.Field{
+					{
+						Path:  "id",
+						Value: "svc-{random:0-9a-z:17}",
+					},
+					{
+						Path:  "arn",
+						Value: "arn:{partition}:vpc-lattice:{region}:{account}:service/{output.id}",
+					},
+					{
+						Path:  "name",
+						Value: "{input.name}",
+					},
+					{
+						Path:  "customDomainName",
+						Value: "{input.customDomainName}",
+					},
+					{
+						Path:  "certificateArn",
+						Value: "{input.certificateArn}",
+					},
+					{
+						Path:  "status",
+						Value: "CREATE_IN_PROGRESS",
+					},
+					{
+						Path:  "authType",
+						Value: "{input.authType}",
+					},
+					{
+						Path:  "dnsEntry.domainName",
+						Value: "{input.name}-{random:0-9a-f:17}.{random:0-9a-f:7}.vpc-lattice-svcs.{region}.on.aws",
+					},
+					{
+						Path:  "dnsEntry.hostedZoneId",
+						Value: "Z{random:0-9A-Z:13}",
+					},
+				},
+				Resource: "service",
+				Unique:   []string{"name"},
+			},
 			Method: "POST",
 			Name:   "CreateService",
 			NewInput: func() mockrt.Input {
@@ -90,13 +177,44 @@ var service = &mockrt.Service{
 			Status: 201,
 		},
 	},
-	Protocol:    specrt.RestJSON1,
-	SigningName: "vpc-lattice",
-	ValidationError: &mockrt.ErrorTemplate{
+	Protocol: specrt.RestJSON1,
+	SerializationError: &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
 				Path:  "message",
 				Value: "{message}",
+			},
+			{
+				Path:  "reason",
+				Value: "cannotParse",
+			},
+		},
+		New: func() error {
+			return new(vpclattice.ValidationException)
+		},
+	},
+	SigningName: "vpc-lattice",
+	ThrottlingError: &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(vpclattice.ThrottlingException)
+		},
+	},
+	ValidationError: &mockrt.ErrorTemplate{
+		FieldList: "fieldList",
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+			{
+				Path:  "reason",
+				Value: "fieldValidationFailed",
 			},
 		},
 		New: func() error {

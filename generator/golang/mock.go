@@ -1,0 +1,341 @@
+package golang
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/specgen/specgen/generator/model"
+)
+
+// MockRuntimePath is the import path of the mock servers' run time.
+const MockRuntimePath = "github.com/specgen/specgen/specrt/mockrt"
+
+// mockFile is where the mock package goes, relative to the service's
+// package directory; {pkg} is the service's package name.
+const mockFile = "{pkg}mock/mock.go"
+
+// mockPackage is the name of the service's mock package.
+func mockPackage(p *Package) string { return p.Package + "mock" }
+
+func mrt(name string) *jen.Statement { return jen.Qual(MockRuntimePath, name) }
+
+// emitMock writes <pkg>mock/mock.go: a mock server of the service. The mock
+// itself is specrt/mockrt; this file describes the service to it as data
+// (routes, input and output types, the behaviour the spec's mock blocks
+// give) and adds typed methods to override an operation.
+func emitMock(p *Package) *jen.File {
+	if len(p.Operations) == 0 {
+		return nil
+	}
+	f := jen.NewFilePathName(p.ImportPath+"/"+mockPackage(p), mockPackage(p))
+	f.HeaderComment(Header)
+	f.ImportName(RuntimePath, "specrt")
+	f.ImportName(MockRuntimePath, "mockrt")
+	f.ImportName(p.ImportPath, p.Package)
+	f.PackageComment(comment(fmt.Sprintf("Package %s is a mock server of %s that speaks its %s protocol, "+
+		"so that the generated client, the AWS SDKs and the AWS CLI can be pointed at it. "+
+		"It validates every request as the spec says, answers invalid ones with the service's own errors, "+
+		"and keeps created resources in memory, refusing duplicates and answering retries with an "+
+		"idempotency token as the service does. Tests control it through the methods of mockrt.Server: "+
+		"InjectError, Throttle, SetLatency, Requests, Store and Reset.", mockPackage(p), p.Title, p.Protocol)))
+
+	emitMockServer(f, p)
+	for _, op := range p.Operations {
+		emitMockOperation(f, p, op)
+	}
+	emitMockService(f, p)
+	emitErrorHeaders(f, p)
+	return f
+}
+
+func emitMockServer(f *jen.File, p *Package) {
+	f.Add(commentLines(comment(fmt.Sprintf("Server is a mock of %s. It is an http.Handler and is safe for "+
+		"concurrent use; the embedded *mockrt.Server holds the controls.", p.Title))))
+	f.Type().Id("Server").Struct(jen.Op("*").Add(mrt("Server")))
+	f.Line()
+
+	f.Add(commentLines(comment("New returns a mock with empty state. Options set the region and account " +
+		"used in ARNs, the body limit, SigV4 credentials to verify, and a logger.")))
+	f.Func().Id("New").Params(jen.Id("opts").Op("...").Add(mrt("Option"))).Op("*").Id("Server").Block(
+		jen.Return(jen.Op("&").Id("Server").Values(jen.Dict{
+			jen.Id("Server"): mrt("NewServer").Call(jen.Id("service"), jen.Id("opts").Op("...")),
+		})),
+	)
+	f.Line()
+
+	f.Add(commentLines(comment("NewTestServer starts a new mock on an httptest server that is closed when " +
+		"the test ends, and returns the mock and the server's URL, to use as the client's base endpoint.")))
+	f.Func().Id("NewTestServer").Params(jen.Id("t").Qual("testing", "TB"), jen.Id("opts").Op("...").Add(mrt("Option"))).
+		Params(jen.Op("*").Id("Server"), jen.String()).Block(
+		jen.Id("t").Dot("Helper").Call(),
+		jen.Id("s").Op(":=").Id("New").Call(jen.Id("opts").Op("...")),
+		jen.Return(jen.Id("s"), mrt("StartTest").Call(jen.Id("t"), jen.Id("s"))),
+	)
+	f.Line()
+
+	f.Add(commentLines(comment(fmt.Sprintf("Service returns the description of %s the mock is built from, "+
+		"for serving it beside other mocks with mockrt.NewMux.", p.Title))))
+	f.Func().Id("Service").Params().Op("*").Add(mrt("Service")).Block(jen.Return(jen.Id("service")))
+	f.Line()
+}
+
+func emitMockOperation(f *jen.File, p *Package, op *model.Operation) {
+	in := jen.Op("*").Qual(p.ImportPath, op.Input.GoName)
+	out := jen.Op("*").Qual(p.ImportPath, op.Output.GoName)
+	fnType := jen.Func().Params(jen.Qual("context", "Context"), in.Clone()).Params(out.Clone(), jen.Error())
+
+	f.Add(commentLines(comment(fmt.Sprintf("Handle%s replaces the behaviour of %s by fn; nil restores the default. "+
+		"Requests are still decoded and validated first, so fn only sees valid input; an error it returns "+
+		"is answered as the service would answer it.", op.Name, op.Name))))
+	f.Func().Params(jen.Id("s").Op("*").Id("Server")).Id("Handle"+op.Name).Params(jen.Id("fn").Add(fnType)).Block(
+		jen.If(jen.Id("fn").Op("==").Nil()).Block(
+			jen.Id("s").Dot("Override").Call(jen.Lit(op.Name), jen.Nil()),
+			jen.Return(),
+		),
+		jen.Id("s").Dot("Override").Call(jen.Lit(op.Name), jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("in").Any()).Params(jen.Any(), jen.Error()).Block(
+			jen.Return(jen.Id("fn").Call(jen.Id("ctx"), jen.Id("in").Assert(in.Clone()))),
+		)),
+	)
+	f.Line()
+
+	f.Add(commentLines(comment(fmt.Sprintf("Default%s runs the default behaviour of %s, for a Handle%s "+
+		"function that adjusts it rather than replaces it.", op.Name, op.Name, op.Name))))
+	f.Func().Params(jen.Id("s").Op("*").Id("Server")).Id("Default"+op.Name).
+		Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("in").Add(in.Clone())).Params(out.Clone(), jen.Error()).Block(
+		jen.List(jen.Id("out"), jen.Err()).Op(":=").Id("s").Dot("Default").Call(jen.Id("ctx"), jen.Lit(op.Name), jen.Id("in")),
+		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("out").Assert(out.Clone()), jen.Nil()),
+	)
+	f.Line()
+}
+
+func emitMockService(f *jen.File, p *Package) {
+	d := jen.Dict{
+		jen.Id("Name"):        jen.Lit(p.Package),
+		jen.Id("Protocol"):    protocolConst(p.Protocol),
+		jen.Id("SigningName"): jen.Lit(p.SigningName),
+	}
+	if p.TargetPrefix != "" {
+		d[jen.Id("TargetPrefix")] = jen.Lit(p.TargetPrefix)
+	}
+	var ops []jen.Code
+	for _, op := range p.Operations {
+		ops = append(ops, mockOperationValue(p, op))
+	}
+	d[jen.Id("Operations")] = jen.Index().Op("*").Add(mrt("Operation")).ValuesFunc(func(g *jen.Group) {
+		for _, o := range ops {
+			g.Line().Add(o)
+		}
+		g.Line()
+	})
+	m := p.Mock
+	if m == nil {
+		m = &model.ServiceMock{}
+	}
+	if v := validationErrorValue(p, m.ValidationError); v != nil {
+		d[jen.Id("ValidationError")] = v
+	}
+	if v := errorTemplate(p, m.SerializationError); v != nil {
+		d[jen.Id("SerializationError")] = v
+	}
+	if v := errorTemplate(p, m.ThrottlingError); v != nil {
+		d[jen.Id("ThrottlingError")] = v
+	}
+	if len(headerErrors(p)) > 0 {
+		d[jen.Id("ErrorHeaders")] = jen.Id("errorHeaders")
+	}
+	f.Comment("service describes the service to mockrt; it is never modified.")
+	f.Var().Id("service").Op("=").Op("&").Add(mrt("Service")).Values(d)
+	f.Line()
+}
+
+// validationErrorValue is the service's validation error template: the
+// spec's, or one that puts the problem in the error's message member.
+func validationErrorValue(p *Package, e *model.MockError) jen.Code {
+	shape := p.ValidationError
+	if shape == nil {
+		return nil
+	}
+	if e == nil {
+		e = &model.MockError{Shape: shape}
+		for _, m := range shape.Members {
+			if strings.EqualFold(m.Name, "message") && m.Location == "" {
+				e.Members = []*model.MockField{{Path: m.Name, Value: "{message}"}}
+				break
+			}
+		}
+	}
+	e2 := *e
+	e2.Shape = shape
+	return errorTemplate(p, &e2)
+}
+
+func errorTemplate(p *Package, e *model.MockError) jen.Code {
+	if e == nil {
+		return nil
+	}
+	d := jen.Dict{}
+	if e.Shape != nil {
+		d[jen.Id("New")] = jen.Func().Params().Error().Block(jen.Return(jen.New(jen.Qual(p.ImportPath, e.Shape.GoName))))
+	}
+	if len(e.Members) > 0 {
+		d[jen.Id("Members")] = fieldsValue(e.Members)
+	}
+	if e.FieldList != "" {
+		d[jen.Id("FieldList")] = jen.Lit(e.FieldList)
+	}
+	return jen.Op("&").Add(mrt("ErrorTemplate")).Values(d)
+}
+
+func fieldsValue(fs []*model.MockField) jen.Code {
+	return jen.Index().Add(mrt("Field")).ValuesFunc(func(g *jen.Group) {
+		for _, f := range fs {
+			g.Line().Values(jen.Dict{jen.Id("Path"): jen.Lit(f.Path), jen.Id("Value"): anyValue(f.Value)})
+		}
+		g.Line()
+	})
+}
+
+// anyValue renders a YAML-decoded value as a Go literal of type any.
+func anyValue(v any) jen.Code {
+	switch v := v.(type) {
+	case nil:
+		return jen.Nil()
+	case int64:
+		return jen.Lit(int(v))
+	case []any:
+		return jen.Index().Any().ValuesFunc(func(g *jen.Group) {
+			for _, e := range v {
+				g.Add(anyValue(e))
+			}
+		})
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		return jen.Map(jen.String()).Any().ValuesFunc(func(g *jen.Group) {
+			for _, k := range keys {
+				g.Lit(k).Op(":").Add(anyValue(v[k]))
+			}
+		})
+	}
+	return jen.Lit(v)
+}
+
+func mockOperationValue(p *Package, op *model.Operation) jen.Code {
+	d := jen.Dict{
+		jen.Id("Name"):      jen.Lit(op.Name),
+		jen.Id("NewInput"):  jen.Func().Params().Add(mrt("Input")).Block(jen.Return(jen.New(jen.Qual(p.ImportPath, op.Input.GoName)))),
+		jen.Id("NewOutput"): jen.Func().Params().Any().Block(jen.Return(jen.New(jen.Qual(p.ImportPath, op.Output.GoName)))),
+	}
+	if !p.Protocol.IsAWSJSON() {
+		d[jen.Id("Method")] = jen.Lit(op.Method)
+		d[jen.Id("Path")] = jen.Lit(op.Path)
+		d[jen.Id("Status")] = jen.Lit(op.Status)
+	}
+	if b := behaviorValue(p, op); b != nil {
+		d[jen.Id("Behavior")] = b
+	}
+	return jen.Values(d)
+}
+
+func behaviorValue(p *Package, op *model.Operation) jen.Code {
+	m := op.Mock
+	if m == nil {
+		return nil
+	}
+	d := jen.Dict{}
+	if m.Resource != "" {
+		d[jen.Id("Resource")] = jen.Lit(m.Resource)
+	}
+	if len(m.Unique) > 0 {
+		d[jen.Id("Unique")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, u := range m.Unique {
+				g.Lit(u)
+			}
+		})
+	}
+	for _, mem := range op.Input.Members {
+		if mem.IdempotencyToken {
+			d[jen.Id("IdempotencyToken")] = jen.Lit(mem.Name)
+			break
+		}
+	}
+	if v := errorTemplate(p, m.Conflict); v != nil {
+		d[jen.Id("Conflict")] = v
+	}
+	if v := errorTemplate(p, m.IdempotencyMismatch); v != nil {
+		d[jen.Id("IdempotencyMismatch")] = v
+	}
+	if defs := inputDefaults(op.Input, "", map[*model.Shape]bool{}); len(defs) > 0 {
+		d[jen.Id("Defaults")] = fieldsValue(defs)
+	}
+	if len(m.Output) > 0 {
+		d[jen.Id("Output")] = fieldsValue(m.Output)
+	}
+	return jen.Op("&").Add(mrt("Behavior")).Values(d)
+}
+
+// inputDefaults lists the documented defaults of the input's members, through
+// nested structures (not through lists or maps, whose elements have no path).
+func inputDefaults(s *model.Shape, prefix string, seen map[*model.Shape]bool) []*model.MockField {
+	if seen[s] {
+		return nil
+	}
+	seen[s] = true
+	defer delete(seen, s)
+	var out []*model.MockField
+	for _, m := range s.Members {
+		path := prefix + m.Name
+		if m.Default != nil && m.Location == "" {
+			out = append(out, &model.MockField{Path: path, Value: m.Default})
+		}
+		if m.Shape.Kind == model.Structure {
+			out = append(out, inputDefaults(m.Shape, path+".", seen)...)
+		}
+	}
+	return out
+}
+
+// headerErrors are the service's error shapes with members bound to headers.
+func headerErrors(p *Package) []*model.Shape {
+	var out []*model.Shape
+	for _, s := range p.Shapes {
+		if s.Error == nil {
+			continue
+		}
+		for _, m := range s.Members {
+			if m.Location == "header" {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func emitErrorHeaders(f *jen.File, p *Package) {
+	errs := headerErrors(p)
+	if len(errs) == 0 {
+		return
+	}
+	f.Comment("errorHeaders writes the members of an error that travel in headers.")
+	f.Func().Id("errorHeaders").Params(jen.Id("err").Error(), jen.Id("h").Qual("net/http", "Header")).Block(
+		jen.Switch(jen.Id("e").Op(":=").Id("err").Assert(jen.Type())).BlockFunc(func(g *jen.Group) {
+			for _, s := range errs {
+				g.Case(jen.Op("*").Qual(p.ImportPath, s.GoName)).BlockFunc(func(g *jen.Group) {
+					for _, m := range s.Members {
+						if m.Location == "header" {
+							g.Add(mrt("SetHeader")).Call(jen.Id("h"), jen.Lit(m.LocationName), jen.Id("e").Dot(m.GoName))
+						}
+					}
+				})
+			}
+		}),
+	)
+}
