@@ -1,6 +1,7 @@
 package pattern
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -175,13 +176,12 @@ func hexN(v, n int) string {
 	return s
 }
 
-// describe renders s as a character class, eliding after limit ranges.
+// describe renders s as a character class, listing at most limit ranges.
 func (s runeSet) describe(limit int) string {
 	var b strings.Builder
 	b.WriteByte('[')
 	for i, r := range s {
 		if i == limit {
-			b.WriteString("...")
 			break
 		}
 		formatRune(&b, r.lo)
@@ -193,5 +193,8 @@ func (s runeSet) describe(limit int) string {
 		}
 	}
 	b.WriteByte(']')
+	if len(s) > limit {
+		fmt.Fprintf(&b, " and %d more ranges", len(s)-limit)
+	}
 	return b.String()
 }

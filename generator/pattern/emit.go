@@ -162,12 +162,23 @@ func (e *emitter) legend() []jen.Code {
 	return code
 }
 
+// describeClass renders a class for the legend: exactly if that is short,
+// else its ASCII members and a count of the rest.
 func describeClass(set runeSet) string {
-	const limit = 8
-	if neg := set.negate(); len(neg) < len(set) {
+	const limit = 12
+	neg := set.negate()
+	switch {
+	case len(neg) < len(set) && len(neg) <= limit:
 		return "[^" + neg.describe(limit)[1:]
+	case len(set) <= limit:
+		return set.describe(limit)
 	}
-	return set.describe(limit)
+	ascii := set.intersect(runeSet{{0, utf8.RuneSelf - 1}})
+	upper := set.intersect(runeSet{{utf8.RuneSelf, unicode.MaxRune}})
+	if len(ascii) == 0 {
+		return fmt.Sprintf("%d ranges of non-ASCII code points", len(upper))
+	}
+	return fmt.Sprintf("%s and %d ranges of non-ASCII code points", describeClass(ascii), len(upper))
 }
 
 // asciiTable declares the class of each ASCII byte.
@@ -231,8 +242,8 @@ func (e *emitter) readClass() []jen.Code {
 		upper = []jen.Code{
 			jen.List(jen.Id("r"), jen.Id("n")).Op(":=").Qual(utf8Path, "DecodeRuneInString").Call(jen.Id("s").Index(jen.Id("i").Op(":"))),
 			jen.Id("i").Op("+=").Id("n"),
-			e.upperSwitch(),
 		}
+		upper = append(upper, e.upperSwitch()...)
 	}
 	return []jen.Code{
 		jen.Var().Id("c").Add(e.classType()).Comment("class of the next code point"),
@@ -266,7 +277,7 @@ type segment struct {
 // follow the Unicode tables the pattern names (\p{L}, ...), it tests those
 // tables; the code points where they do not (explicit ranges, \s, the line
 // terminators . excludes) are tested first, by range.
-func (e *emitter) upperSwitch() jen.Code {
+func (e *emitter) upperSwitch() []jen.Code {
 	d := e.d
 	names := make([]string, 0, len(d.tables))
 	for name := range d.tables {
@@ -446,26 +457,13 @@ func (e *emitter) upperSwitch() jen.Code {
 			break
 		}
 		if !done {
-			// No union of tables works: test one signature exactly.
-			sig := rest[0]
-			var conds []jen.Code
-			for j, name := range names {
-				is := jen.Qual(unicodePath, "Is").Call(jen.Qual(unicodePath, name), jen.Id("r"))
-				if sig&(1<<j) != 0 {
-					conds = append(conds, is)
-				} else {
-					conds = append(conds, jen.Op("!").Add(is))
-				}
+			// No union of tables decides a class: the rest is a decision
+			// tree on one table at a time.
+			tree := tableTree(rest, major, names)
+			if len(cases) == 0 {
+				return tree
 			}
-			var cond jen.Statement
-			for i, x := range conds {
-				if i > 0 {
-					cond.Op("&&")
-				}
-				cond.Add(x)
-			}
-			cases = append(cases, jen.Case(&cond).Block(jen.Id("c").Op("=").Lit(int(major[sig]))))
-			rest = rest[1:]
+			return []jen.Code{jen.Switch().Block(append(cases, jen.Default().Block(tree...))...)}
 		}
 	}
 	def := int32(0)
@@ -473,7 +471,47 @@ func (e *emitter) upperSwitch() jen.Code {
 		def = major[rest[0]]
 	}
 	cases = append(cases, jen.Default().Block(jen.Id("c").Op("=").Lit(int(def))))
-	return jen.Switch().Block(cases...)
+	return []jen.Code{jen.Switch().Block(cases...)}
+}
+
+// tableTree emits nested ifs on table membership that set c to major[sig]
+// for the signatures sigs, which must not all map to the same class.
+func tableTree(sigs []uint64, major map[uint64]int32, names []string) []jen.Code {
+	classes := func(sigs []uint64) int {
+		seen := map[int32]bool{}
+		for _, sig := range sigs {
+			seen[major[sig]] = true
+		}
+		return len(seen)
+	}
+	if classes(sigs) == 1 {
+		return []jen.Code{jen.Id("c").Op("=").Lit(int(major[sigs[0]]))}
+	}
+	best, bestCost := -1, 0
+	var in, out []uint64
+	for j := range names {
+		var a, b []uint64
+		for _, sig := range sigs {
+			if sig&(1<<j) != 0 {
+				a = append(a, sig)
+			} else {
+				b = append(b, sig)
+			}
+		}
+		if len(a) == 0 || len(b) == 0 {
+			continue
+		}
+		if cost := classes(a) + classes(b); best < 0 || cost < bestCost {
+			best, bestCost, in, out = j, cost, a, b
+		}
+	}
+	// Distinct signatures always differ in some table, so best >= 0.
+	cond := jen.Qual(unicodePath, "Is").Call(jen.Qual(unicodePath, names[best]), jen.Id("r"))
+	stmt := jen.If(cond).Block(tableTree(in, major, names)...).Else()
+	if classes(out) > 1 {
+		return []jen.Code{stmt.Add(tableTree(out, major, names)...)} // else if
+	}
+	return []jen.Code{stmt.Block(tableTree(out, major, names)...)}
 }
 
 func runeLit(r rune) jen.Code { return jen.Id(strconv.QuoteRuneToASCII(r)) }

@@ -493,7 +493,7 @@ func roleARN(s string) bool {
 	// Character classes of code points:
 	//
 	//	0: [^+-:=@-Z_a-z]
-	//	1: [+,.=@-Z_dfh...]
+	//	1: [+,.=@-Z_dfhjkpqtx-z]
 	//	2: [\-]
 	//	3: [/]
 	//	4: [0-9]
@@ -915,7 +915,7 @@ func roleARN(s string) bool {
 func ecrImage(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^\n\r+\--:=@-Z_a-z...]
+	//	0: [^\n\r+\--:=@-Z_a-z\u2028\u2029]
 	//	1: [\n\r\u2028\u2029]
 	//	2: [+=]
 	//	3: [\-]
@@ -1533,7 +1533,7 @@ func uuid(s string) bool {
 func cpu(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^\n\r 0-24-689CP...]
+	//	0: [^\n\r 0-24-689CPUv\u2028\u2029]
 	//	1: [\n\r\u2028\u2029]
 	//	2: [ ]
 	//	3: [0]
@@ -1876,8 +1876,8 @@ func anyLine(s string) bool {
 func notBlank(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f...]
-	//	1: [\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f...]
+	//	0: [^\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]
+	//	1: [\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]
 	//	2: [\n\r\u2028\u2029]
 	const class = "" +
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x02\x01\x01\x02\x00\x00" + // 0x00-0x0f
@@ -1985,8 +1985,8 @@ func wordDashes(s string) bool {
 func tagValue(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^ +\--:=@-Z_a-z\u00a0...]
-	//	1: [ +\--:=@-Z_a-z\u00a0...]
+	//	0: [\x00-\x1f!-*,;<>?\[-\^`{-\x7f] and 750 ranges of non-ASCII code points
+	//	1: [ +\--:=@-Z_a-z] and 749 ranges of non-ASCII code points
 	const class = "" +
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
@@ -2342,7 +2342,7 @@ func serviceARN(s string) bool {
 	//	4: [:]
 	//	5: [A-Z]
 	//	6: [a]
-	//	7: [bdf-hjkmoqu...]
+	//	7: [bdf-hjkmoquw-z]
 	//	8: [c]
 	//	9: [e]
 	//	10: [i]
@@ -2639,7 +2639,7 @@ func serviceARN(s string) bool {
 func notAWSPrefix(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^\n\r:ASWas...]
+	//	0: [^\n\r:ASWasw\u2028\u2029]
 	//	1: [\n\r\u2028\u2029]
 	//	2: [:]
 	//	3: [Aa]
@@ -2724,8 +2724,8 @@ func notAWSPrefix(s string) bool {
 func ecsTagKey(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^ +\--:=@-Z_a-z\u00a0...]
-	//	1: [ +\--9=@B-RT-VX-Z...]
+	//	0: [\x00-\x1f!-*,;<>?\[-\^`{-\x7f] and 750 ranges of non-ASCII code points
+	//	1: [ +\--9=@B-RT-VX-Z_b-rt-vx-z] and 749 ranges of non-ASCII code points
 	//	2: [:]
 	//	3: [Aa]
 	//	4: [Ss]
@@ -3079,14 +3079,14 @@ func oneRune(s string) bool {
 func scripts(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^0-9A-Za-z\u00aa\u00b2\u00b3\u00b5\u00b9\u00ba\u00bc-\u00be...]
+	//	0: [\x00-/:-@\[-`{-\x7f] and 742 ranges of non-ASCII code points
 	//	1: [0-9]
-	//	2: [A-Z\u00c0-\u00d6\u00d8-\u00de\u0100\u0102\u0104\u0106\u0108...]
-	//	3: [a-z\u00aa\u00b5\u00ba\u00df-\u00f6\u00f8-\u00ff\u0101\u0103...]
-	//	4: [\u00b2\u00b3\u00b9\u00bc-\u00be\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef...]
-	//	5: [\u0370\u0372\u0376\u037f\u0386\u0388-\u038a\u038c\u038e\u038f...]
-	//	6: [\u0371\u0373\u0377\u037a-\u037d\u0390\u03ac-\u03ce\u03d0\u03d1\u03d5-\u03d7...]
-	//	7: [\u0375\u0384\u03f6\u1fbd\u1fbf-\u1fc1\u1fcd-\u1fcf\u1fdd-\u1fdf\u1fed-\u1fef...]
+	//	2: [A-Z] and 609 ranges of non-ASCII code points
+	//	3: [a-z] and 1148 ranges of non-ASCII code points
+	//	4: 134 ranges of non-ASCII code points
+	//	5: 37 ranges of non-ASCII code points
+	//	6: 43 ranges of non-ASCII code points
+	//	7: 13 ranges of non-ASCII code points
 	//	8: [\u{10140}-\u{10178}\u{1018a}\u{1018b}]
 	const class = "" +
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
@@ -3106,23 +3106,28 @@ func scripts(s string) bool {
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			i += n
-			switch {
-			case !unicode.Is(unicode.Greek, r) && !unicode.Is(unicode.L, r) && !unicode.Is(unicode.Lu, r) && !unicode.Is(unicode.N, r):
-				c = 0
-			case unicode.Is(unicode.Greek, r) && !unicode.Is(unicode.L, r) && !unicode.Is(unicode.Lu, r) && !unicode.Is(unicode.N, r):
-				c = 7
-			case !unicode.Is(unicode.Greek, r) && unicode.Is(unicode.L, r) && !unicode.Is(unicode.Lu, r) && !unicode.Is(unicode.N, r):
-				c = 3
-			case unicode.Is(unicode.Greek, r) && unicode.Is(unicode.L, r) && !unicode.Is(unicode.Lu, r) && !unicode.Is(unicode.N, r):
-				c = 6
-			case !unicode.Is(unicode.Greek, r) && unicode.Is(unicode.L, r) && unicode.Is(unicode.Lu, r) && !unicode.Is(unicode.N, r):
-				c = 2
-			case unicode.Is(unicode.Lu, r):
-				c = 5
-			case unicode.Is(unicode.Greek, r):
-				c = 8
-			default:
+			if unicode.Is(unicode.Greek, r) {
+				if unicode.Is(unicode.L, r) {
+					if unicode.Is(unicode.Lu, r) {
+						c = 5
+					} else {
+						c = 6
+					}
+				} else if unicode.Is(unicode.N, r) {
+					c = 8
+				} else {
+					c = 7
+				}
+			} else if unicode.Is(unicode.L, r) {
+				if unicode.Is(unicode.Lu, r) {
+					c = 2
+				} else {
+					c = 3
+				}
+			} else if unicode.Is(unicode.N, r) {
 				c = 4
+			} else {
+				c = 0
 			}
 		}
 		switch st {
