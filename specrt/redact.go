@@ -53,16 +53,56 @@ func writeStruct(f fmt.State, rv reflect.Value, plus bool) {
 			f.Write([]byte(Redacted))
 			continue
 		}
-		for fv.Kind() == reflect.Pointer && !fv.IsNil() {
-			fv = fv.Elem()
-		}
-		if plus {
-			fmt.Fprintf(f, "%+v", fv.Interface())
-		} else {
-			fmt.Fprintf(f, "%v", fv.Interface())
-		}
+		writeValue(f, fv, plus)
 	}
 	f.Write([]byte{'}'})
+}
+
+// writeValue prints v as fmt would, except that it follows pointers and
+// walks structures itself, so that nested fields tagged sensitive are
+// redacted and nested pointers print their values rather than addresses.
+func writeValue(f fmt.State, v reflect.Value, plus bool) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			f.Write([]byte("<nil>"))
+			return
+		}
+		writeValue(f, v.Elem(), plus)
+		return
+	case reflect.Struct:
+		if _, isTime := v.Interface().(time.Time); !isTime {
+			writeStruct(f, v, plus)
+			return
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			break
+		}
+		f.Write([]byte{'['})
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				f.Write([]byte{' '})
+			}
+			writeValue(f, v.Index(i), plus)
+		}
+		f.Write([]byte{']'})
+		return
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		f.Write([]byte("map["))
+		for i, k := range keys {
+			if i > 0 {
+				f.Write([]byte{' '})
+			}
+			fmt.Fprintf(f, "%v:", k.Interface())
+			writeValue(f, v.MapIndex(k), plus)
+		}
+		f.Write([]byte{']'})
+		return
+	}
+	fmt.Fprintf(f, "%v", v.Interface())
 }
 
 // LogValue returns the structure v, which must be a struct, as a slog group

@@ -4,9 +4,7 @@ package apprunner
 
 import "unicode/utf8"
 
-// matchAppRunnerResourceARN reports whether s, as a whole, matches the pattern
-//
-// 	arn:aws(-[\w]+)*:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[0-9]{12}:(\w|\/|-){1,1011}
+// matchAppRunnerResourceARN reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -197,9 +195,7 @@ func matchAppRunnerResourceARN(s string) bool {
 	return (st >= 151 && st <= 1161)
 }
 
-// matchAutoScalingConfigurationName reports whether s, as a whole, matches the pattern
-//
-// 	[A-Za-z0-9][A-Za-z0-9\-_]{3,31}
+// matchAutoScalingConfigurationName reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -251,9 +247,7 @@ func matchAutoScalingConfigurationName(s string) bool {
 	return (st >= 4 && st <= 32)
 }
 
-// matchBuildCommand reports whether s, as a whole, matches the pattern
-//
-// 	[^\x0a\x0d]+
+// matchBuildCommand reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -296,9 +290,7 @@ func matchBuildCommand(s string) bool {
 	return st == 1
 }
 
-// matchCPU reports whether s, as a whole, matches the pattern
-//
-// 	256|512|1024|2048|4096|(0.25|0.5|1|2|4) vCPU
+// matchCPU reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -306,7 +298,7 @@ func matchBuildCommand(s string) bool {
 func matchCPU(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^\n\r 0-24-689CP...]
+	//	0: [^\n\r 0-24-689CPUv\u2028\u2029]
 	//	1: [\n\r\u2028\u2029]
 	//	2: [ ]
 	//	3: [0]
@@ -512,9 +504,7 @@ func matchCPU(s string) bool {
 	return st == 9
 }
 
-// matchImageIdentifier reports whether s, as a whole, matches the pattern
-//
-// 	([0-9]{12}.dkr.ecr.[a-z\-]+-[0-9]{1}.amazonaws.com\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(:([\w\d+\-=._:\/@])+|@([\w\d\:]+))?)|(^public\.ecr\.aws\/.+\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(:([\w\d+\-=._:\/@])+|@([\w\d\:]+))?)
+// matchImageIdentifier reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -522,7 +512,7 @@ func matchCPU(s string) bool {
 func matchImageIdentifier(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^\n\r+\--:=@-Z_a-z...]
+	//	0: [^\n\r+\--:=@-Z_a-z\u2028\u2029]
 	//	1: [\n\r\u2028\u2029]
 	//	2: [+=]
 	//	3: [\-]
@@ -982,9 +972,7 @@ func matchImageIdentifier(s string) bool {
 	return st == 40 || st == 42 || st == 44 || st == 62 || st == 64 || st == 66
 }
 
-// matchKMSKeyARN reports whether s, as a whole, matches the pattern
-//
-// 	arn:aws(-[\w]+)*:kms:[a-z\-]+-[0-9]{1}:[0-9]{12}:key\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
+// matchKMSKeyARN reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -1284,9 +1272,7 @@ func matchKMSKeyARN(s string) bool {
 	return st == 71
 }
 
-// matchMemory reports whether s, as a whole, matches the pattern
-//
-// 	512|1024|2048|3072|4096|6144|8192|10240|12288|(0.5|1|2|3|4|6|8|10|12) GB
+// matchMemory reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -1563,9 +1549,7 @@ func matchMemory(s string) bool {
 	return st == 6 || st == 10
 }
 
-// matchRoleARN reports whether s, as a whole, matches the pattern
-//
-// 	arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):iam::[0-9]{12}:(role|role\/service-role)\/[\w+=,.@\-/]{1,1000}
+// matchRoleARN reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -1574,7 +1558,7 @@ func matchRoleARN(s string) bool {
 	// Character classes of code points:
 	//
 	//	0: [^+-:=@-Z_a-z]
-	//	1: [+,.=@-Z_dfh...]
+	//	1: [+,.=@-Z_dfhjkpqtx-z]
 	//	2: [\-]
 	//	3: [/]
 	//	4: [0-9]
@@ -1988,9 +1972,7 @@ func matchRoleARN(s string) bool {
 	return (st >= 35 && st <= 1047)
 }
 
-// matchRuntimeEnvironmentVariablesKey reports whether s, as a whole, matches the pattern
-//
-// 	.*
+// matchRuntimeEnvironmentVariablesKey reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -2033,9 +2015,7 @@ func matchRuntimeEnvironmentVariablesKey(s string) bool {
 	return true
 }
 
-// matchServiceName reports whether s, as a whole, matches the pattern
-//
-// 	[A-Za-z0-9][A-Za-z0-9-_]{3,39}
+// matchServiceName reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -2087,9 +2067,7 @@ func matchServiceName(s string) bool {
 	return (st >= 4 && st <= 40)
 }
 
-// matchSourceDirectory reports whether s, as a whole, matches the pattern
-//
-// 	[^\x00]+
+// matchSourceDirectory reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -2132,9 +2110,7 @@ func matchSourceDirectory(s string) bool {
 	return st == 1
 }
 
-// matchTagKey reports whether s, as a whole, matches the pattern
-//
-// 	^(?!aws:).+
+// matchTagKey reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -2219,9 +2195,7 @@ func matchTagKey(s string) bool {
 	return (st >= 1 && st <= 4)
 }
 
-// matchUUID reports whether s, as a whole, matches the pattern
-//
-// 	[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}
+// matchUUID reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //

@@ -100,9 +100,6 @@ type CodeConfiguration struct {
 	// the App Runner service. Use it to quickly launch an App Runner service
 	// without providing a apprunner.yaml file in the source code repository (or
 	// ignoring the file if it exists).
-	//
-	// It is sensitive: its value never appears in errors, String, %v or slog
-	// output.
 	CodeConfigurationValues *CodeConfigurationValues `json:"CodeConfigurationValues,omitempty"`
 
 	// ConfigurationSource is the source of the App Runner configuration. Values
@@ -203,9 +200,6 @@ type CodeRepository struct {
 	// CodeConfiguration: Configuration for building and running the service from a
 	// source code repository. CodeConfiguration is required only for CreateService
 	// request.
-	//
-	// It is sensitive: its value never appears in errors, String, %v or slog
-	// output.
 	CodeConfiguration *CodeConfiguration `json:"CodeConfiguration,omitempty"`
 
 	// RepositoryURL is the location of the repository that contains the source
@@ -284,8 +278,7 @@ type CreateServiceInput struct {
 	// SourceConfiguration is the source to deploy to the App Runner service. It
 	// can be a code or an image repository.
 	//
-	// This member is required. It is sensitive: its value never appears in errors,
-	// String, %v or slog output.
+	// This member is required.
 	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
 
 	// Tags is an optional list of metadata items that you can associate with the
@@ -320,8 +313,7 @@ type CreateServiceOutput struct {
 	// Service is a description of the App Runner service that's created by this
 	// request.
 	//
-	// This member is required. It is sensitive: its value never appears in errors,
-	// String, %v or slog output.
+	// This member is required.
 	Service *Service `json:"Service,omitempty"`
 }
 
@@ -461,9 +453,6 @@ func (v ImageConfiguration) LogValue() slog.Value {
 // ImageRepository describes a source image repository.
 type ImageRepository struct {
 	// ImageConfiguration: Configuration for running the identified image.
-	//
-	// It is sensitive: its value never appears in errors, String, %v or slog
-	// output.
 	ImageConfiguration *ImageConfiguration `json:"ImageConfiguration,omitempty"`
 
 	// ImageIdentifier is the identifier of an image. For an image in Amazon
@@ -617,8 +606,7 @@ type Service struct {
 	// SourceConfiguration is the source deployed to the App Runner service. It can
 	// be a code or an image repository.
 	//
-	// This member is required. It is sensitive: its value never appears in errors,
-	// String, %v or slog output.
+	// This member is required.
 	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
 
 	// Status is the current state of the App Runner service. These particular
@@ -747,16 +735,10 @@ type SourceConfiguration struct {
 
 	// CodeRepository is the description of a source code repository. You must
 	// provide either this member or ImageRepository (but not both).
-	//
-	// It is sensitive: its value never appears in errors, String, %v or slog
-	// output.
 	CodeRepository *CodeRepository `json:"CodeRepository,omitempty"`
 
 	// ImageRepository is the description of a source image repository. You must
 	// provide either this member or CodeRepository (but not both).
-	//
-	// It is sensitive: its value never appears in errors, String, %v or slog
-	// output.
 	ImageRepository *ImageRepository `json:"ImageRepository,omitempty"`
 }
 

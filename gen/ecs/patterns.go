@@ -7,9 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// matchHealthCheckPath reports whether s, as a whole, matches the pattern
-//
-// 	/.*
+// matchHealthCheckPath reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -64,9 +62,7 @@ func matchHealthCheckPath(s string) bool {
 	return st == 1
 }
 
-// matchServiceName reports whether s, as a whole, matches the pattern
-//
-// 	[a-zA-Z0-9_-]+
+// matchServiceName reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -107,9 +103,7 @@ func matchServiceName(s string) bool {
 	return st == 1
 }
 
-// matchTagKey reports whether s, as a whole, matches the pattern
-//
-// 	(?![aA][wW][sS]:)([\p{L}\p{Z}\p{N}_.:/=+\-@]*)
+// matchTagKey reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -117,8 +111,8 @@ func matchServiceName(s string) bool {
 func matchTagKey(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^ +\--:=@-Z_a-z\u00a0...]
-	//	1: [ +\--9=@B-RT-VX-Z...]
+	//	0: [\x00-\x1f!-*,;<>?\[-\^`{-\x7f] and 750 ranges of non-ASCII code points
+	//	1: [ +\--9=@B-RT-VX-Z_b-rt-vx-z] and 749 ranges of non-ASCII code points
 	//	2: [:]
 	//	3: [Aa]
 	//	4: [Ss]

@@ -80,8 +80,7 @@ type CreateExpressGatewayServiceInput struct {
 	// can be from Amazon ECR, Docker Hub, or any other container registry
 	// accessible to your execution role.
 	//
-	// This member is required. It is sensitive: its value never appears in errors,
-	// String, %v or slog output.
+	// This member is required.
 	PrimaryContainer *ExpressGatewayContainer `json:"primaryContainer,omitempty"`
 
 	// TaskRoleARN is the Amazon Resource Name (ARN) of the IAM role that
@@ -155,9 +154,6 @@ func (v CreateExpressGatewayServiceInput) LogValue() slog.Value {
 type CreateExpressGatewayServiceOutput struct {
 	// Service is the full description of your Express service following the create
 	// operation.
-	//
-	// It is sensitive: its value never appears in errors, String, %v or slog
-	// output.
 	Service *ECSExpressGatewayService `json:"service,omitempty"`
 }
 
@@ -210,9 +206,6 @@ type ECSExpressGatewayService struct {
 
 	// ActiveConfigurations is the list of active service configurations for the
 	// Express service.
-	//
-	// It is sensitive: its value never appears in errors, String, %v or slog
-	// output.
 	ActiveConfigurations []ExpressGatewayServiceConfiguration `json:"activeConfigurations,omitempty"`
 
 	// Tags is the metadata applied to the Express service.
@@ -414,9 +407,6 @@ type ExpressGatewayServiceConfiguration struct {
 
 	// PrimaryContainer is the primary container configuration for this service
 	// revision.
-	//
-	// It is sensitive: its value never appears in errors, String, %v or slog
-	// output.
 	PrimaryContainer *ExpressGatewayContainer `json:"primaryContainer,omitempty"`
 
 	// ScalingTarget is the auto-scaling configuration for this service revision.

@@ -7,9 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// matchNonEmptyString reports whether s, as a whole, matches the pattern
-//
-// 	.*\S.*
+// matchNonEmptyString reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -17,8 +15,8 @@ import (
 func matchNonEmptyString(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f...]
-	//	1: [\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f...]
+	//	0: [^\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]
+	//	1: [\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]
 	//	2: [\n\r\u2028\u2029]
 	const class = "" +
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x02\x01\x01\x02\x00\x00" + // 0x00-0x0f
@@ -67,9 +65,7 @@ func matchNonEmptyString(s string) bool {
 	return st == 1
 }
 
-// matchResourceName reports whether s, as a whole, matches the pattern
-//
-// 	\w[\w\-]*\w
+// matchResourceName reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -120,9 +116,7 @@ func matchResourceName(s string) bool {
 	return st == 2
 }
 
-// matchSubjectAlternativeName reports whether s, as a whole, matches the pattern
-//
-// 	[^*]+
+// matchSubjectAlternativeName reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -165,9 +159,7 @@ func matchSubjectAlternativeName(s string) bool {
 	return st == 1
 }
 
-// matchTagKey reports whether s, as a whole, matches the pattern
-//
-// 	[\p{L}\p{Z}\p{N}_.:/=+\-@]*
+// matchTagKey reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -175,8 +167,8 @@ func matchSubjectAlternativeName(s string) bool {
 func matchTagKey(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^ +\--:=@-Z_a-z\u00a0...]
-	//	1: [ +\--:=@-Z_a-z\u00a0...]
+	//	0: [\x00-\x1f!-*,;<>?\[-\^`{-\x7f] and 750 ranges of non-ASCII code points
+	//	1: [ +\--:=@-Z_a-z] and 749 ranges of non-ASCII code points
 	const class = "" +
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f

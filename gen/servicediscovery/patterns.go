@@ -4,9 +4,7 @@ package servicediscovery
 
 import "unicode/utf8"
 
-// matchNamespaceNamePrivate reports whether s, as a whole, matches the pattern
-//
-// 	^(?!arn:)[!-~]{1,253}$
+// matchNamespaceNamePrivate reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //

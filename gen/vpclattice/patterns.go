@@ -7,9 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// matchCertificateARN reports whether s, as a whole, matches the pattern
-//
-// 	(arn(:[a-z0-9]+([.-][a-z0-9]+)*){2}(:([a-z0-9]+([.-][a-z0-9]+)*)?){2}:certificate/[0-9a-z-]+)?
+// matchCertificateARN reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -260,9 +258,7 @@ func matchCertificateARN(s string) bool {
 	return st == 0 || st == 25
 }
 
-// matchClientToken reports whether s, as a whole, matches the pattern
-//
-// 	.*[!-~]+.*
+// matchClientToken reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -318,9 +314,7 @@ func matchClientToken(s string) bool {
 	return st == 1
 }
 
-// matchServiceARN reports whether s, as a whole, matches the pattern
-//
-// 	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:service/svc-[0-9a-z]{17}
+// matchServiceARN reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -335,7 +329,7 @@ func matchServiceARN(s string) bool {
 	//	4: [:]
 	//	5: [A-Z]
 	//	6: [a]
-	//	7: [bdf-hjkmoqu...]
+	//	7: [bdf-hjkmoquw-z]
 	//	8: [c]
 	//	9: [e]
 	//	10: [i]
@@ -624,9 +618,7 @@ func matchServiceARN(s string) bool {
 	return st == 62
 }
 
-// matchServiceID reports whether s, as a whole, matches the pattern
-//
-// 	svc-[0-9a-z]{17}
+// matchServiceID reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -702,9 +694,7 @@ func matchServiceID(s string) bool {
 	return st == 21
 }
 
-// matchServiceName reports whether s, as a whole, matches the pattern
-//
-// 	(?!svc-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+
+// matchServiceName reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -788,9 +778,7 @@ func matchServiceName(s string) bool {
 	return st == 1 || (st >= 3 && st <= 5)
 }
 
-// matchTagKey reports whether s, as a whole, matches the pattern
-//
-// 	(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*
+// matchTagKey reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -798,8 +786,8 @@ func matchServiceName(s string) bool {
 func matchTagKey(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^ +\--:=@-Z_a-z\u00a0...]
-	//	1: [ +\--9=@-Z_b-rt-v...]
+	//	0: [\x00-\x1f!-*,;<>?\[-\^`{-\x7f] and 750 ranges of non-ASCII code points
+	//	1: [ +\--9=@-Z_b-rt-vx-z] and 749 ranges of non-ASCII code points
 	//	2: [:]
 	//	3: [a]
 	//	4: [s]
@@ -875,9 +863,7 @@ func matchTagKey(s string) bool {
 	return true
 }
 
-// matchTagValue reports whether s, as a whole, matches the pattern
-//
-// 	[\p{L}\p{Z}\p{N}_.:/=+\-@]*
+// matchTagValue reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
 //
@@ -885,8 +871,8 @@ func matchTagKey(s string) bool {
 func matchTagValue(s string) bool {
 	// Character classes of code points:
 	//
-	//	0: [^ +\--:=@-Z_a-z\u00a0...]
-	//	1: [ +\--:=@-Z_a-z\u00a0...]
+	//	0: [\x00-\x1f!-*,;<>?\[-\^`{-\x7f] and 750 ranges of non-ASCII code points
+	//	1: [ +\--:=@-Z_a-z] and 749 ranges of non-ASCII code points
 	const class = "" +
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f

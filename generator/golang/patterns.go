@@ -15,7 +15,7 @@ func emitPatterns(p *Package) *jen.File {
 	}
 	f := newFile(p)
 	for _, pat := range p.Patterns {
-		doc := fmt.Sprintf("%s reports whether s, as a whole, matches the pattern\n\n\t%s", pat.FuncName, pat.Source)
+		doc := fmt.Sprintf("%s reports whether s, as a whole, matches a pattern of the spec.", pat.FuncName)
 		f.Add(pat.DFA.Emit(pat.FuncName, doc))
 		f.Line()
 	}

@@ -102,7 +102,7 @@ func memberDoc(m *model.Member) string {
 	case "uri":
 		notes = append(notes, fmt.Sprintf("It travels in the request path as {%s}.", m.LocationName))
 	}
-	if holdsSensitive(m.Shape, map[*model.Shape]bool{}) {
+	if redactsField(m.Shape) {
 		notes = append(notes, "It is sensitive: its value never appears in errors, String, %v or slog output.")
 	}
 	doc := docFor(m.GoName, text, "is the "+m.Name+" member.")
