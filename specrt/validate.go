@@ -233,3 +233,16 @@ func FormatInt(v int64) string { return strconv.FormatInt(v, 10) }
 
 // FormatFloat renders a floating-point value for a report.
 func FormatFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// CharsWithin reports whether s has between min and max code points, and
+// how many it has when it does not. Validators call it for length
+// constraints; it counts code points only when the byte length leaves the
+// answer open (a string of n bytes has between n/4 and n code points), so
+// the common short ASCII value costs no counting.
+func CharsWithin(s string, min, max int) (n int, ok bool) {
+	if n = len(s); n <= max && (n >= 4*min || (min <= 1 && n >= min)) {
+		return n, true
+	}
+	n = utf8.RuneCountInString(s)
+	return n, n >= min && n <= max
+}

@@ -115,3 +115,29 @@ func TestValidPathsDoNotAllocate(t *testing.T) {
 		t.Errorf("allocs = %v, want 0", n)
 	}
 }
+
+func TestCharsWithinCountsCodePoints(t *testing.T) {
+	for _, tc := range []struct {
+		s        string
+		min, max int
+		ok       bool
+	}{
+		{"abc", 3, 3, true},
+		{"ab", 3, 40, false},
+		{"日本", 3, 40, false},  // 6 bytes, 2 code points
+		{"日本語", 3, 3, true},   // 9 bytes, 3 code points
+		{"ééééé", 1, 5, true}, // 10 bytes over the max, 5 code points within it
+		{"éééééé", 1, 5, false},
+		{"", 1, 5, false},
+		{"", 0, 5, true},
+		{strings.Repeat("a", 16), 4, 16, true},
+	} {
+		n, ok := CharsWithin(tc.s, tc.min, tc.max)
+		if ok != tc.ok {
+			t.Errorf("CharsWithin(%q, %d, %d) = %d, %v; want ok %v", tc.s, tc.min, tc.max, n, ok, tc.ok)
+		}
+		if !ok && n != len([]rune(tc.s)) {
+			t.Errorf("CharsWithin(%q) reported %d code points, want %d", tc.s, n, len([]rune(tc.s)))
+		}
+	}
+}

@@ -4,7 +4,7 @@ package apprunner
 
 import (
 	"github.com/specgen/specgen/specrt"
-	"unicode/utf8"
+	"math"
 )
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -390,7 +390,7 @@ func (v *Tag) validate(r *specrt.Report, p specrt.Path) {
 
 // validateAppRunnerResourceArn checks a value of shape AppRunnerResourceArn.
 func validateAppRunnerResourceArn(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 1 || n > 1011 {
+	if n, ok := specrt.CharsWithin(v, 1, 1011); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 1011 characters, got %d", n)
 	}
 	if !matchAppRunnerResourceARN(v) {
@@ -417,7 +417,7 @@ func validateConfigurationSource(r *specrt.Report, p specrt.Path, v Configuratio
 
 // validateCpu checks a value of shape Cpu.
 func validateCpu(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 3 || n > 9 {
+	if n, ok := specrt.CharsWithin(v, 3, 9); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 9 characters, got %d", n)
 	}
 	if !matchCPU(v) {
@@ -450,7 +450,7 @@ func validateHealthCheckInterval(r *specrt.Report, p specrt.Path, v int32) {
 
 // validateHealthCheckPath checks a value of shape HealthCheckPath.
 func validateHealthCheckPath(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 1 {
+	if n, ok := specrt.CharsWithin(v, 1, math.MaxInt32); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be at least 1 characters, got %d", n)
 	}
 }
@@ -489,7 +489,7 @@ func validateIPAddressType(r *specrt.Report, p specrt.Path, v IPAddressType) {
 
 // validateImageIdentifier checks a value of shape ImageIdentifier.
 func validateImageIdentifier(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 1 || n > 1024 {
+	if n, ok := specrt.CharsWithin(v, 1, 1024); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 1024 characters, got %d", n)
 	}
 	if !matchImageIdentifier(v) {
@@ -508,7 +508,7 @@ func validateImageRepositoryType(r *specrt.Report, p specrt.Path, v ImageReposit
 
 // validateKmsKeyArn checks a value of shape KmsKeyArn.
 func validateKmsKeyArn(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 256 {
+	if n, ok := specrt.CharsWithin(v, 0, 256); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 256 characters, got %d", n)
 	}
 	if !matchKMSKeyARN(v) {
@@ -518,7 +518,7 @@ func validateKmsKeyArn(r *specrt.Report, p specrt.Path, v string) {
 
 // validateMemory checks a value of shape Memory.
 func validateMemory(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 3 || n > 6 {
+	if n, ok := specrt.CharsWithin(v, 3, 6); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 6 characters, got %d", n)
 	}
 	if !matchMemory(v) {
@@ -528,7 +528,7 @@ func validateMemory(r *specrt.Report, p specrt.Path, v string) {
 
 // validateRoleArn checks a value of shape RoleArn.
 func validateRoleArn(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 29 || n > 1024 {
+	if n, ok := specrt.CharsWithin(v, 29, 1024); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 29 and 1024 characters, got %d", n)
 	}
 	if !matchRoleARN(v) {
@@ -559,7 +559,7 @@ func validateRuntimeEnvironmentSecrets(r *specrt.Report, p specrt.Path, v map[st
 // validateRuntimeEnvironmentSecretsName checks a value of shape RuntimeEnvironmentSecretsName.
 func validateRuntimeEnvironmentSecretsName(r *specrt.Report, p specrt.Path, v string) {
 	p = p.Redacted()
-	if n := utf8.RuneCountInString(v); n < 1 || n > 2048 {
+	if n, ok := specrt.CharsWithin(v, 1, 2048); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 2048 characters, got %d", n)
 	}
 }
@@ -567,7 +567,7 @@ func validateRuntimeEnvironmentSecretsName(r *specrt.Report, p specrt.Path, v st
 // validateRuntimeEnvironmentSecretsValue checks a value of shape RuntimeEnvironmentSecretsValue.
 func validateRuntimeEnvironmentSecretsValue(r *specrt.Report, p specrt.Path, v string) {
 	p = p.Redacted()
-	if n := utf8.RuneCountInString(v); n < 1 || n > 2048 {
+	if n, ok := specrt.CharsWithin(v, 1, 2048); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 2048 characters, got %d", n)
 	}
 }
@@ -586,7 +586,7 @@ func validateRuntimeEnvironmentVariables(r *specrt.Report, p specrt.Path, v map[
 // validateRuntimeEnvironmentVariablesKey checks a value of shape RuntimeEnvironmentVariablesKey.
 func validateRuntimeEnvironmentVariablesKey(r *specrt.Report, p specrt.Path, v string) {
 	p = p.Redacted()
-	if n := utf8.RuneCountInString(v); n < 1 || n > 51200 {
+	if n, ok := specrt.CharsWithin(v, 1, 51200); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 51200 characters, got %d", n)
 	}
 	if !matchRuntimeEnvironmentVariablesKey(v) {
@@ -597,7 +597,7 @@ func validateRuntimeEnvironmentVariablesKey(r *specrt.Report, p specrt.Path, v s
 // validateRuntimeEnvironmentVariablesValue checks a value of shape RuntimeEnvironmentVariablesValue.
 func validateRuntimeEnvironmentVariablesValue(r *specrt.Report, p specrt.Path, v string) {
 	p = p.Redacted()
-	if n := utf8.RuneCountInString(v); n > 51200 {
+	if n, ok := specrt.CharsWithin(v, 0, 51200); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 51200 characters, got %d", n)
 	}
 	if !matchRuntimeEnvironmentVariablesKey(v) {
@@ -607,7 +607,7 @@ func validateRuntimeEnvironmentVariablesValue(r *specrt.Report, p specrt.Path, v
 
 // validateServiceName checks a value of shape ServiceName.
 func validateServiceName(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 4 || n > 40 {
+	if n, ok := specrt.CharsWithin(v, 4, 40); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 4 and 40 characters, got %d", n)
 	}
 	if !matchServiceName(v) {
@@ -626,7 +626,7 @@ func validateSourceCodeVersionType(r *specrt.Report, p specrt.Path, v SourceCode
 
 // validateSourceDirectory checks a value of shape SourceDirectory.
 func validateSourceDirectory(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 1 || n > 4096 {
+	if n, ok := specrt.CharsWithin(v, 1, 4096); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 4096 characters, got %d", n)
 	}
 	if !matchSourceDirectory(v) {
@@ -644,7 +644,7 @@ func validateStartCommand(r *specrt.Report, p specrt.Path, v string) {
 
 // validateString checks a value of shape String.
 func validateString(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 51200 {
+	if n, ok := specrt.CharsWithin(v, 0, 51200); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 51200 characters, got %d", n)
 	}
 	if !matchRuntimeEnvironmentVariablesKey(v) {
@@ -654,7 +654,7 @@ func validateString(r *specrt.Report, p specrt.Path, v string) {
 
 // validateTagKey checks a value of shape TagKey.
 func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 1 || n > 128 {
+	if n, ok := specrt.CharsWithin(v, 1, 128); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 128 characters, got %d", n)
 	}
 	if !matchTagKey(v) {
@@ -671,7 +671,7 @@ func validateTagList(r *specrt.Report, p specrt.Path, v []Tag) {
 
 // validateTagValue checks a value of shape TagValue.
 func validateTagValue(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 256 {
+	if n, ok := specrt.CharsWithin(v, 0, 256); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 256 characters, got %d", n)
 	}
 	if !matchRuntimeEnvironmentVariablesKey(v) {

@@ -2,10 +2,7 @@
 
 package ecs
 
-import (
-	"github.com/specgen/specgen/specrt"
-	"unicode/utf8"
-)
+import "github.com/specgen/specgen/specrt"
 
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
@@ -197,7 +194,7 @@ func validateSecretList(r *specrt.Report, p specrt.Path, v []Secret) {
 
 // validateServiceName checks a value of shape ServiceName.
 func validateServiceName(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 1 || n > 255 {
+	if n, ok := specrt.CharsWithin(v, 1, 255); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 255 characters, got %d", n)
 	}
 	if !matchServiceName(v) {
@@ -207,7 +204,7 @@ func validateServiceName(r *specrt.Report, p specrt.Path, v string) {
 
 // validateTagKey checks a value of shape TagKey.
 func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 1 || n > 128 {
+	if n, ok := specrt.CharsWithin(v, 1, 128); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 128 characters, got %d", n)
 	}
 	if !matchTagKey(v) {
@@ -217,7 +214,7 @@ func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
 
 // validateTagValue checks a value of shape TagValue.
 func validateTagValue(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 256 {
+	if n, ok := specrt.CharsWithin(v, 0, 256); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 256 characters, got %d", n)
 	}
 	if !matchTagKey(v) {

@@ -2,10 +2,7 @@
 
 package lightsail
 
-import (
-	"github.com/specgen/specgen/specrt"
-	"unicode/utf8"
-)
+import "github.com/specgen/specgen/specrt"
 
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
@@ -68,7 +65,7 @@ func validateSubjectAlternativeNameList(r *specrt.Report, p specrt.Path, v []str
 
 // validateTagKey checks a value of shape TagKey.
 func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 128 {
+	if n, ok := specrt.CharsWithin(v, 0, 128); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be at most 128 characters, got %d", n)
 	}
 	if !matchTagKey(v) {
@@ -85,7 +82,7 @@ func validateTagList(r *specrt.Report, p specrt.Path, v []Tag) {
 
 // validateTagValue checks a value of shape TagValue.
 func validateTagValue(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 256 {
+	if n, ok := specrt.CharsWithin(v, 0, 256); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be at most 256 characters, got %d", n)
 	}
 	if !matchTagKey(v) {

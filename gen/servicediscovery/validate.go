@@ -2,10 +2,7 @@
 
 package servicediscovery
 
-import (
-	"github.com/specgen/specgen/specrt"
-	"unicode/utf8"
-)
+import "github.com/specgen/specgen/specrt"
 
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
@@ -116,7 +113,7 @@ func (v *Tag) validate(r *specrt.Report, p specrt.Path) {
 
 // validateNamespaceNamePrivate checks a value of shape NamespaceNamePrivate.
 func validateNamespaceNamePrivate(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 253 {
+	if n, ok := specrt.CharsWithin(v, 0, 253); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be at most 253 characters, got %d", n)
 	}
 	if !matchNamespaceNamePrivate(v) {
@@ -133,21 +130,21 @@ func validateRecordTTL(r *specrt.Report, p specrt.Path, v int64) {
 
 // validateResourceDescription checks a value of shape ResourceDescription.
 func validateResourceDescription(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 1024 {
+	if n, ok := specrt.CharsWithin(v, 0, 1024); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be at most 1024 characters, got %d", n)
 	}
 }
 
 // validateResourceId checks a value of shape ResourceId.
 func validateResourceId(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 64 {
+	if n, ok := specrt.CharsWithin(v, 0, 64); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be at most 64 characters, got %d", n)
 	}
 }
 
 // validateTagKey checks a value of shape TagKey.
 func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 1 || n > 128 {
+	if n, ok := specrt.CharsWithin(v, 1, 128); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 128 characters, got %d", n)
 	}
 }
@@ -164,7 +161,7 @@ func validateTagList(r *specrt.Report, p specrt.Path, v []Tag) {
 
 // validateTagValue checks a value of shape TagValue.
 func validateTagValue(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 256 {
+	if n, ok := specrt.CharsWithin(v, 0, 256); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 256 characters, got %d", n)
 	}
 }

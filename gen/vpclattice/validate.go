@@ -2,10 +2,7 @@
 
 package vpclattice
 
-import (
-	"github.com/specgen/specgen/specrt"
-	"unicode/utf8"
-)
+import "github.com/specgen/specgen/specrt"
 
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
@@ -50,7 +47,7 @@ func validateAuthType(r *specrt.Report, p specrt.Path, v AuthType) {
 
 // validateCertificateArn checks a value of shape CertificateArn.
 func validateCertificateArn(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 2048 {
+	if n, ok := specrt.CharsWithin(v, 0, 2048); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 2048 characters, got %d", n)
 	}
 	if !matchCertificateARN(v) {
@@ -60,7 +57,7 @@ func validateCertificateArn(r *specrt.Report, p specrt.Path, v string) {
 
 // validateClientToken checks a value of shape ClientToken.
 func validateClientToken(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 1 || n > 64 {
+	if n, ok := specrt.CharsWithin(v, 1, 64); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 64 characters, got %d", n)
 	}
 	if !matchClientToken(v) {
@@ -70,14 +67,14 @@ func validateClientToken(r *specrt.Report, p specrt.Path, v string) {
 
 // validateServiceCustomDomainName checks a value of shape ServiceCustomDomainName.
 func validateServiceCustomDomainName(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 3 || n > 255 {
+	if n, ok := specrt.CharsWithin(v, 3, 255); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 255 characters, got %d", n)
 	}
 }
 
 // validateServiceName checks a value of shape ServiceName.
 func validateServiceName(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 3 || n > 40 {
+	if n, ok := specrt.CharsWithin(v, 3, 40); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 40 characters, got %d", n)
 	}
 	if !matchServiceName(v) {
@@ -87,7 +84,7 @@ func validateServiceName(r *specrt.Report, p specrt.Path, v string) {
 
 // validateTagKey checks a value of shape TagKey.
 func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n < 1 || n > 128 {
+	if n, ok := specrt.CharsWithin(v, 1, 128); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 128 characters, got %d", n)
 	}
 	if !matchTagKey(v) {
@@ -111,7 +108,7 @@ func validateTagMap(r *specrt.Report, p specrt.Path, v map[string]string) {
 
 // validateTagValue checks a value of shape TagValue.
 func validateTagValue(r *specrt.Report, p specrt.Path, v string) {
-	if n := utf8.RuneCountInString(v); n > 256 {
+	if n, ok := specrt.CharsWithin(v, 0, 256); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 256 characters, got %d", n)
 	}
 	if !matchTagValue(v) {

@@ -292,14 +292,18 @@ func stringChecks(s *model.Shape) []jen.Code {
 		)}
 	}
 	var out []jen.Code
-	if s.Length != nil {
-		n := func() *jen.Statement { return jen.Id("n") }
-		if cond := outside(s.Length, n, countLit, true); cond != nil {
-			out = append(out, jen.If(jen.Id("n").Op(":=").Qual("unicode/utf8", "RuneCountInString").Call(jen.Id("v")), cond).Block(
-				jen.Id("r").Dot("Add").Call(jen.Id("p"), rt("RuleLength"), jen.Id("v"),
-					jen.Lit(fmt.Sprintf("length must be %s characters, got %%d", boundsText(s.Length))), jen.Id("n")),
-			))
+	if b := s.Length; b != nil && (b.Max != nil || (b.Min != nil && *b.Min > 0)) {
+		lo, hi := jen.Lit(0), jen.Qual("math", "MaxInt32")
+		if b.Min != nil {
+			lo = jen.Lit(int(*b.Min))
 		}
+		if b.Max != nil {
+			hi = jen.Lit(int(*b.Max))
+		}
+		out = append(out, jen.If(jen.List(jen.Id("n"), jen.Id("ok")).Op(":=").Add(rt("CharsWithin")).Call(jen.Id("v"), lo, hi), jen.Op("!").Id("ok")).Block(
+			jen.Id("r").Dot("Add").Call(jen.Id("p"), rt("RuleLength"), jen.Id("v"),
+				jen.Lit(fmt.Sprintf("length must be %s characters, got %%d", boundsText(s.Length))), jen.Id("n")),
+		))
 	}
 	if s.Pattern != nil {
 		out = append(out, jen.If(jen.Op("!").Id(s.Pattern.FuncName).Call(jen.Id("v"))).Block(
