@@ -1,9 +1,14 @@
 package generator
 
 import (
+	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
+	"path"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -90,5 +95,52 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	}
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Errorf("two runs differ (-first +second):\n%s", diff)
+	}
+}
+
+// TestGoldenOutputCompiles type-checks the golden packages with the go
+// tool, through an overlay, so that the golden files are not only stable
+// but also valid Go that builds against specrt.
+func TestGoldenOutputCompiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go tool")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool on PATH")
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	replace := map[string]string{}
+	pkgs := map[string]bool{}
+	for _, dir := range goldenCases(t) {
+		for i, f := range generateCase(t, dir) {
+			name := filepath.Join(tmp, fmt.Sprintf("%s-%d", filepath.Base(dir), i))
+			if err := os.WriteFile(name, f.Content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			replace[filepath.Join(wd, "testdata/golden/out", filepath.FromSlash(f.Path))] = name
+			pkgs[goldenImportBase+"/"+path.Dir(f.Path)] = true
+		}
+	}
+	overlay, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ovPath := filepath.Join(tmp, "overlay.json")
+	if err := os.WriteFile(ovPath, overlay, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"build", "-overlay", ovPath}
+	for p := range pkgs {
+		args = append(args, p)
+	}
+	sort.Strings(args[3:])
+	out, err := exec.Command(goTool, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("golden packages do not build: %v\n%s", err, out)
 	}
 }
