@@ -26,6 +26,7 @@ lint:
 ## bench: the benchmarks that compare specgen with what a user would otherwise use
 bench:
 	cd compat && $(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem ./generator/ ./specrt/...
 
 ## fuzz: a short run of each fuzz target
 fuzz:
