@@ -66,9 +66,9 @@ func quotePattern(src string) string {
 
 type emitter struct {
 	d       *DFA
-	sinks   []bool   // states that accept every continuation
-	runs    [][2]int // [first, last] states of counted runs
-	classed bool     // some state tells classes apart: c is needed
+	sinks   []bool // states that accept every continuation
+	runs    []run
+	classed bool // some state tells classes apart: c is needed
 }
 
 // action is what one transition does.
@@ -142,7 +142,7 @@ func (e *emitter) body() []jen.Code {
 	var loop []jen.Code
 	loop = append(loop, e.readClass()...)
 	if single {
-		loop = append(loop, e.rowCode(0, false, true)...)
+		loop = append(loop, e.rowCode(0, 0, true)...)
 	} else {
 		loop = append(loop, e.stateSwitch())
 	}
@@ -204,13 +204,6 @@ func (e *emitter) asciiTable() jen.Code {
 	return &st
 }
 
-func (e *emitter) classType() *jen.Statement {
-	if e.d.k <= 256 {
-		return jen.Byte()
-	}
-	return jen.Int()
-}
-
 // readClass reads the next code point of s into class c, advancing i.
 func (e *emitter) readClass() []jen.Code {
 	d := e.d
@@ -246,9 +239,9 @@ func (e *emitter) readClass() []jen.Code {
 		upper = append(upper, e.upperSwitch()...)
 	}
 	return []jen.Code{
-		jen.Var().Id("c").Add(e.classType()).Comment("class of the next code point"),
+		jen.Var().Id("c").Int().Comment("class of the next code point"),
 		jen.If(jen.Id("b").Op(":=").Id("s").Index(jen.Id("i")), jen.Id("b").Op("<").Qual(utf8Path, "RuneSelf")).Block(
-			jen.Id("c").Op("=").Id("class").Index(jen.Id("b")),
+			jen.Id("c").Op("=").Int().Call(jen.Id("class").Index(jen.Id("b"))),
 			jen.Id("i").Op("++"),
 		).Else().Block(upper...),
 	}
@@ -516,35 +509,53 @@ func tableTree(sigs []uint64, major map[uint64]int32, names []string) []jen.Code
 
 func runeLit(r rune) jen.Code { return jen.Id(strconv.QuoteRuneToASCII(r)) }
 
-// findRuns finds the maximal runs of consecutive states whose transitions
-// agree up to a shift: on each class, every state of the run either goes to
-// the same state, or to its own number plus the same delta.
+// A run is a range of consecutive states whose transitions repeat with a
+// period, up to a shift: for each phase and class, every state of the phase
+// either goes to the same state, or to its own number plus the same delta.
+// Counted repeats such as x{1,1011} become runs of period 1; (ab){2,300}
+// has period 2.
+type run struct{ first, last, period int }
+
+const maxPeriod = 8
+
+// findRuns finds the runs, greedily from the start state on, preferring
+// longer runs and then shorter periods.
 func (e *emitter) findRuns() {
-	d := e.d
-	n := d.NumStates()
-	for i := 0; i+1 < n; {
-		pat, ok := e.shiftPattern(i, i+1)
-		if !ok {
-			i++
-			continue
-		}
-		j := i + 1
-		for j+1 < n {
-			if p, ok := e.shiftPattern(j, j+1); !ok || !slices.Equal(p, pat) {
-				break
+	n := e.d.NumStates()
+	for i := 0; i < n; {
+		best := run{i, i, 0}
+		for p := 1; p <= maxPeriod && i+2*p <= n; p++ {
+			pats := make([][]int64, p)
+			ok := true
+			for ph := 0; ph < p && ok; ph++ {
+				pats[ph], ok = e.shiftPattern(i+ph, i+ph+p)
 			}
-			j++
+			if !ok {
+				continue
+			}
+			j := i + 2*p - 1 // last state of the run so far
+			for j+1 < n {
+				s := j + 1 - p // the state whose successor in its phase is j+1
+				pat, ok := e.shiftPattern(s, j+1)
+				if !ok || !slices.Equal(pat, pats[(s-i)%p]) {
+					break
+				}
+				j++
+			}
+			if j-i > best.last-best.first {
+				best = run{i, j, p}
+			}
 		}
-		if j-i+1 >= minRun {
-			e.runs = append(e.runs, [2]int{i, j})
-			i = j + 1
+		if best.period > 0 && best.last-best.first+1 >= max(minRun, 2*best.period) {
+			e.runs = append(e.runs, best)
+			i = best.last + 1
 		} else {
 			i++
 		}
 	}
 }
 
-// shiftPattern compares states s and t = s+1: for each class, either both go
+// shiftPattern compares states s and t > s: for each class, either both go
 // to the same state (encoded as 1<<40 + target) or both shift their number by
 // the same delta. ok is false if they are not compatible that way, if no
 // class shifts, or if an accept-everything state is involved (the emitter
@@ -577,7 +588,7 @@ func (e *emitter) stateSwitch() jen.Code {
 	d := e.d
 	inRun := make([]bool, d.NumStates())
 	for _, r := range e.runs {
-		for s := r[0]; s <= r[1]; s++ {
+		for s := r.first; s <= r.last; s++ {
 			inRun[s] = true
 		}
 	}
@@ -607,13 +618,32 @@ func (e *emitter) stateSwitch() jen.Code {
 		for _, s := range g.states {
 			labels = append(labels, jen.Lit(s))
 		}
-		cases = append(cases, jen.Case(labels...).Block(e.rowCode(g.states[0], false, len(g.states) == 1)...))
+		cases = append(cases, jen.Case(labels...).Block(e.rowCode(g.states[0], 0, len(g.states) == 1)...))
 	}
 	if len(e.runs) > 0 {
 		var rc []jen.Code
 		for i, r := range e.runs {
-			comment := fmt.Sprintf("states %d to %d: the same transitions, relative to the state", r[0], r[1])
-			body := append([]jen.Code{jen.Comment(comment)}, e.rowCode(r[0], true, false)...)
+			var body []jen.Code
+			if r.period == 1 {
+				body = append(body, jen.Commentf("states %d to %d: the same transitions, relative to the state", r.first, r.last))
+				body = append(body, e.rowCode(r.first, r.period, false)...)
+			} else {
+				body = append(body, jen.Commentf("states %d to %d: the same transitions every %d states, relative to the state", r.first, r.last, r.period))
+				var phases []jen.Code
+				for ph := 0; ph < r.period; ph++ {
+					code := e.rowCode(r.first+ph, r.period, false)
+					if ph == r.period-1 {
+						phases = append(phases, jen.Default().Block(code...))
+					} else {
+						phases = append(phases, jen.Case(jen.Lit(ph)).Block(code...))
+					}
+				}
+				phase := jen.Id("st").Op("%").Lit(r.period)
+				if r.first%r.period != 0 {
+					phase = jen.Parens(jen.Id("st").Op("-").Lit(r.first)).Op("%").Lit(r.period)
+				}
+				body = append(body, jen.Switch(phase).Block(phases...))
+			}
 			if len(e.runs) == 1 {
 				rc = body
 				break
@@ -621,7 +651,7 @@ func (e *emitter) stateSwitch() jen.Code {
 			if i == len(e.runs)-1 {
 				rc = append(rc, jen.Default().Block(body...))
 			} else {
-				rc = append(rc, jen.Case(jen.Id("st").Op("<=").Lit(r[1])).Block(body...))
+				rc = append(rc, jen.Case(jen.Id("st").Op("<=").Lit(r.last)).Block(body...))
 			}
 		}
 		if len(e.runs) > 1 {
@@ -632,18 +662,19 @@ func (e *emitter) stateSwitch() jen.Code {
 	return jen.Switch(jen.Id("st")).Block(cases...)
 }
 
-// rowCode emits the transition of state s on class c; for a run, relative
-// to the state number. If alone, the code serves state s only, so that a
-// transition to s itself can be written as staying.
-func (e *emitter) rowCode(s int, run, alone bool) []jen.Code {
+// rowCode emits the transition of state s on class c; for a run of the
+// given period (0: not in a run), relative to the state number. If alone,
+// the code serves state s only, so that a transition to s itself can be
+// written as staying.
+func (e *emitter) rowCode(s int, period int, alone bool) []jen.Code {
 	d := e.d
 	row := d.row(s)
 	acts := make([]action, d.k)
 	for c, t := range row {
 		a := e.target(t)
-		if run && a.kind == actSet && d.row(s + 1)[c] != t {
+		if period > 0 && a.kind == actSet && d.row(s + period)[c] != t {
 			a = action{actAdd, int(t) - s}
-		} else if !run && alone && a.kind == actSet && int(t) == s {
+		} else if period == 0 && alone && a.kind == actSet && int(t) == s {
 			a = action{actAdd, 0}
 		}
 		acts[c] = a
@@ -712,45 +743,54 @@ func (e *emitter) actionCode(a action) []jen.Code {
 	return []jen.Code{jen.Id("st").Op("-=").Lit(-a.v)}
 }
 
-// acceptExpr is the final test: whether st is an accepting state.
+// acceptExpr is the final test: whether st is an accepting state. The
+// accepting states are listed as single states, ranges and, in periodic
+// runs, ranges with a stride.
 func (e *emitter) acceptExpr() jen.Code {
 	d := e.d
 	if d.NumStates() == 1 {
 		return jen.Lit(d.accept[0])
 	}
-	var terms []jen.Code
-	n := d.NumStates()
-	for s := 0; s < n; {
-		if !d.accept[s] || e.acceptsAll(s) {
-			s++
-			continue
-		}
-		t := s
-		for t+1 < n && d.accept[t+1] && !e.acceptsAll(t+1) {
-			t++
-		}
-		switch {
-		case t == s:
-			terms = append(terms, jen.Id("st").Op("==").Lit(s))
-		case t == s+1:
-			terms = append(terms, jen.Id("st").Op("==").Lit(s), jen.Id("st").Op("==").Lit(t))
-		default:
-			terms = append(terms, jen.Parens(jen.Id("st").Op(">=").Lit(s).Op("&&").Id("st").Op("<=").Lit(t)))
-		}
-		s = t + 1
-	}
-	if len(terms) == 0 {
-		return jen.False()
-	}
-	if all := slices.Index(d.accept, false) < 0; all {
+	if slices.Index(d.accept, false) < 0 {
 		return jen.True()
 	}
+	var acc []int
+	for s, ok := range d.accept {
+		if ok && !e.acceptsAll(s) { // the loop returns on entering those
+			acc = append(acc, s)
+		}
+	}
+	if len(acc) == 0 {
+		return jen.False()
+	}
+	st := func() *jen.Statement { return jen.Id("st") }
 	var x jen.Statement
-	for i, t := range terms {
+	for i := 0; i < len(acc); {
 		if i > 0 {
 			x.Op("||")
 		}
-		x.Add(t)
+		j := i
+		if i+2 < len(acc) {
+			if step := acc[i+1] - acc[i]; step <= maxPeriod && acc[i+2]-acc[i+1] == step {
+				for j+1 < len(acc) && acc[j+1]-acc[j] == step {
+					j++
+				}
+				if step > 1 && j-i+1 < 4 {
+					j = i // a few single states read better
+				}
+			}
+		}
+		a, b := acc[i], acc[j]
+		switch {
+		case j == i:
+			x.Add(st().Op("==").Lit(a))
+		case b-a == j-i:
+			x.Parens(st().Op(">=").Lit(a).Op("&&").Add(st()).Op("<=").Lit(b))
+		default:
+			step := (b - a) / (j - i)
+			x.Parens(st().Op(">=").Lit(a).Op("&&").Add(st()).Op("<=").Lit(b).Op("&&").Add(st()).Op("%").Lit(step).Op("==").Lit(a % step))
+		}
+		i = j + 1
 	}
 	return &x
 }

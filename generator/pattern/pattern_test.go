@@ -183,59 +183,61 @@ func TestRealPatterns(t *testing.T) {
 	}
 }
 
-// Syntax beyond the real patterns.
+// syntaxCases cover the syntax beyond the real patterns.
+var syntaxCases = []struct {
+	src     string
+	yes, no []string
+}{
+	{`^abc$`, []string{"abc"}, []string{"", "abcd"}},
+	{`^$`, []string{""}, []string{"a"}},
+	{``, []string{""}, []string{"a"}},
+	{`()`, []string{""}, []string{"a"}},
+	{`a|`, []string{"", "a"}, []string{"b"}},
+	{`(^a|^b)c$`, []string{"ac", "bc"}, []string{"c", "abc"}},
+	{`^(a$|b$)`, []string{"a", "b"}, []string{"ab"}},
+	{`a|^b$|c$`, []string{"a", "b", "c"}, []string{"", "bc"}},
+	{`(?:^a)?b`, []string{"ab", "b"}, []string{"a"}},
+	{`(?!a$)`, []string{""}, []string{"a", "b"}},
+	{`(?!a$).*`, []string{"", "ab", "b"}, []string{"a"}},
+	{`(?!a|b$).*`, []string{"", "c", "ba"}, []string{"a", "ax", "b"}},
+	{`(?!)a`, nil, []string{"a", ""}},
+	{`(?=)a`, []string{"a"}, []string{""}},
+	{`(?=.*\d)(?=.*[a-z]).{4,}`, []string{"abc1", "1abc", "a1b2c3"}, []string{"abcd", "1234", "a1", "a1\nb"}},
+	{`^(?=a)(?!ab)[a-z]+`, []string{"a", "ac", "aab"}, []string{"ab", "abc", "b"}},
+	{`(?!(?=a)ab)..`, []string{"ac", "ba"}, []string{"ab"}},
+	{`(?!a)b|c`, []string{"b", "c"}, []string{"a"}},
+	{`(?!c)[a-c]|(?!a)[a-c]`, []string{"a", "b", "c"}, nil},
+	{`(?!c)[a-c](?:x|y)|(?!a)[a-c]z`, []string{"ax", "by", "bz", "cz"}, []string{"cx", "az"}},
+	{`(?<name>ab)+`, []string{"ab", "abab"}, []string{"", "aba"}},
+	{`a{2}b{2,}c{1,3}`, []string{"aabbc", "aabbbccc"}, []string{"abbc", "aabc", "aabbcccc"}},
+	{`a{0}b`, []string{"b"}, []string{"ab"}},
+	{`(a|b)*?c+?d??`, []string{"c", "abcd", "ccc"}, []string{"", "d"}},
+	{`\t\n\r\f\v\0\x41\u00e9\u{1F600}\cJ`, []string{"\t\n\r\f\v\x00Aé😀\n"}, nil},
+	{`\uD83D\uDE00`, []string{"😀"}, []string{"\xed\xa0\xbd"}},
+	{`\.\-\/\\\:\@\ \{\}\[\]\(\)\*\+\?\|\^\$`, []string{`.-/\:@ {}[]()*+?|^$`}, nil},
+	{`}]`, []string{"}]"}, nil},
+	{`\d\D\w\W\s\S`, []string{"1a_.\u3000x", "9 z-\ufeffé"}, []string{"1a_.\u200bx"}},
+	{`[a-z0-9-\\.]+`, []string{`a-\.9`}, []string{"A", "/"}},
+	{`[-a]+[a-]+[a-c-e]+`, []string{"-a-cbe-"}, []string{"d"}},
+	{`[\w+=,.@\-/]+`, []string{"a+=,.@-/_"}, []string{"!", "é"}},
+	{`[\w-.]+`, []string{"a-.", "_"}, []string{"é"}},
+	{`[^\w\s]+`, []string{"!é", "😀"}, []string{"a", " ", "\u2028"}},
+	{`[\p{Lu}\d]+`, []string{"ÀB1"}, []string{"a"}},
+	{`\P{L}+`, []string{"1 !"}, []string{"a", "é"}},
+	{`[^\P{L}]+`, []string{"aé"}, []string{"1"}},
+	{`\p{Greek}+\p{Script=Latin}\p{gc=Nd}\p{Letter}\p{IsCyrillic}`, []string{"αβa1bж"}, []string{"ab11bж"}},
+	{`\p{Alnum}+\p{Punct}`, []string{"aZ9!"}, []string{"é!"}},
+	{`\p{Any}`, []string{"a", "\n", "😀"}, []string{""}},
+	{`[\s\S]{3}`, []string{"abc", "\n\n\n", "é😀\xff"}, []string{"ab", "abcd"}},
+	{`.`, []string{"a", "\xff", "\u2027"}, []string{"\n", "\r", "\u2028", "\u2029", "ab", ""}},
+	{`(a*)*b`, []string{"b", "aab"}, []string{"a"}},
+	{`(|a)+`, []string{"", "aa"}, []string{"b"}},
+	{`x{1,1000}`, []string{"x", strings.Repeat("x", 1000)}, []string{"", strings.Repeat("x", 1001)}},
+	{`(ab){2,300}`, []string{"abab", strings.Repeat("ab", 300)}, []string{"ab", strings.Repeat("ab", 301), "aba"}},
+}
+
 func TestSyntax(t *testing.T) {
-	for _, tc := range []struct {
-		src     string
-		yes, no []string
-	}{
-		{`^abc$`, []string{"abc"}, []string{"", "abcd"}},
-		{`^$`, []string{""}, []string{"a"}},
-		{``, []string{""}, []string{"a"}},
-		{`()`, []string{""}, []string{"a"}},
-		{`a|`, []string{"", "a"}, []string{"b"}},
-		{`(^a|^b)c$`, []string{"ac", "bc"}, []string{"c", "abc"}},
-		{`^(a$|b$)`, []string{"a", "b"}, []string{"ab"}},
-		{`a|^b$|c$`, []string{"a", "b", "c"}, []string{"", "bc"}},
-		{`(?:^a)?b`, []string{"ab", "b"}, []string{"a"}},
-		{`(?!a$)`, []string{""}, []string{"a", "b"}},
-		{`(?!a$).*`, []string{"", "ab", "b"}, []string{"a"}},
-		{`(?!a|b$).*`, []string{"", "c", "ba"}, []string{"a", "ax", "b"}},
-		{`(?!)a`, nil, []string{"a", ""}},
-		{`(?=)a`, []string{"a"}, []string{""}},
-		{`(?=.*\d)(?=.*[a-z]).{4,}`, []string{"abc1", "1abc", "a1b2c3"}, []string{"abcd", "1234", "a1", "a1\nb"}},
-		{`^(?=a)(?!ab)[a-z]+`, []string{"a", "ac", "aab"}, []string{"ab", "abc", "b"}},
-		{`(?!(?=a)ab)..`, []string{"ac", "ba"}, []string{"ab"}},
-		{`(?!a)b|c`, []string{"b", "c"}, []string{"a"}},
-		{`(?!c)[a-c]|(?!a)[a-c]`, []string{"a", "b", "c"}, nil},
-		{`(?!c)[a-c](?:x|y)|(?!a)[a-c]z`, []string{"ax", "by", "bz", "cz"}, []string{"cx", "az"}},
-		{`(?<name>ab)+`, []string{"ab", "abab"}, []string{"", "aba"}},
-		{`a{2}b{2,}c{1,3}`, []string{"aabbc", "aabbbccc"}, []string{"abbc", "aabc", "aabbcccc"}},
-		{`a{0}b`, []string{"b"}, []string{"ab"}},
-		{`(a|b)*?c+?d??`, []string{"c", "abcd", "ccc"}, []string{"", "d"}},
-		{`\t\n\r\f\v\0\x41\u00e9\u{1F600}\cJ`, []string{"\t\n\r\f\v\x00Aé😀\n"}, nil},
-		{`\uD83D\uDE00`, []string{"😀"}, []string{"\xed\xa0\xbd"}},
-		{`\.\-\/\\\:\@\ \{\}\[\]\(\)\*\+\?\|\^\$`, []string{`.-/\:@ {}[]()*+?|^$`}, nil},
-		{`}]`, []string{"}]"}, nil},
-		{`\d\D\w\W\s\S`, []string{"1a_.\u3000x", "9 z-\ufeffé"}, []string{"1a_.\u200bx"}},
-		{`[a-z0-9-\\.]+`, []string{`a-\.9`}, []string{"A", "/"}},
-		{`[-a]+[a-]+[a-c-e]+`, []string{"-a-cbe-"}, []string{"d"}},
-		{`[\w+=,.@\-/]+`, []string{"a+=,.@-/_"}, []string{"!", "é"}},
-		{`[\w-.]+`, []string{"a-.", "_"}, []string{"é"}},
-		{`[^\w\s]+`, []string{"!é", "😀"}, []string{"a", " ", "\u2028"}},
-		{`[\p{Lu}\d]+`, []string{"ÀB1"}, []string{"a"}},
-		{`\P{L}+`, []string{"1 !"}, []string{"a", "é"}},
-		{`[^\P{L}]+`, []string{"aé"}, []string{"1"}},
-		{`\p{Greek}+\p{Script=Latin}\p{gc=Nd}\p{Letter}\p{IsCyrillic}`, []string{"αβa1bж"}, []string{"ab11bж"}},
-		{`\p{Alnum}+\p{Punct}`, []string{"aZ9!"}, []string{"é!"}},
-		{`\p{Any}`, []string{"a", "\n", "😀"}, []string{""}},
-		{`[\s\S]{3}`, []string{"abc", "\n\n\n", "é😀\xff"}, []string{"ab", "abcd"}},
-		{`.`, []string{"a", "\xff", "\u2027"}, []string{"\n", "\r", "\u2028", "\u2029", "ab", ""}},
-		{`(a*)*b`, []string{"b", "aab"}, []string{"a"}},
-		{`(|a)+`, []string{"", "aa"}, []string{"b"}},
-		{`x{1,1000}`, []string{"x", strings.Repeat("x", 1000)}, []string{"", strings.Repeat("x", 1001)}},
-		{`(ab){2,300}`, []string{"abab", strings.Repeat("ab", 300)}, []string{"ab", strings.Repeat("ab", 301), "aba"}},
-	} {
+	for _, tc := range syntaxCases {
 		d, err := Compile(tc.src)
 		if err != nil {
 			t.Errorf("Compile(%q): %v", tc.src, err)
