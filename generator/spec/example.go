@@ -41,6 +41,9 @@ func (r *resolver) checkExamples() {
 // checkValue reports where the YAML value n does not fit shape s; path names
 // the value in wire names for the message.
 func (r *resolver) checkValue(n *yaml.Node, s *model.Shape, path string) {
+	if s == nil || s.Kind == "" {
+		return // the shape's own problem is reported already
+	}
 	n = deref(n)
 	bad := func(format string, args ...any) {
 		r.errorf(n, "example %s: %s (mark the example conforms: false if it is published this way)", path, fmt.Sprintf(format, args...))
