@@ -507,6 +507,29 @@ func tableTree(sigs []uint64, major map[uint64]int32, names []string) []jen.Code
 	return []jen.Code{stmt.Block(tableTree(out, major, names)...)}
 }
 
+// seqText renders the classes of a literal run as pattern text.
+func (e *emitter) seqText(seq []int) string {
+	var b strings.Builder
+	for i := 0; i < len(seq); {
+		j := i + 1
+		for j < len(seq) && seq[j] == seq[i] {
+			j++
+		}
+		set := e.d.sets[seq[i]]
+		tok := describeClass(set)
+		if r := set[0].lo; len(set) == 1 && set[0].hi == r && r > ' ' && r < 0x7f && !strings.ContainsRune(`\.+*?()|[]{}^$`, r) {
+			tok = string(r)
+		}
+		if j-i >= 3 {
+			fmt.Fprintf(&b, "%s{%d}", tok, j-i)
+		} else {
+			b.WriteString(strings.Repeat(tok, j-i))
+		}
+		i = j
+	}
+	return b.String()
+}
+
 func runeLit(r rune) jen.Code { return jen.Id(strconv.QuoteRuneToASCII(r)) }
 
 // A run is a range of consecutive states whose transitions repeat with a
@@ -514,7 +537,29 @@ func runeLit(r rune) jen.Code { return jen.Id(strconv.QuoteRuneToASCII(r)) }
 // either goes to the same state, or to its own number plus the same delta.
 // Counted repeats such as x{1,1011} become runs of period 1; (ab){2,300}
 // has period 2.
-type run struct{ first, last, period int }
+//
+// A literal run (period 0) is a range of states each of which accepts one
+// class only, going to the next state: they read a fixed sequence.
+type run struct {
+	first, last, period int
+	seq                 []int // literal runs: the class each state reads
+}
+
+// literalClass returns the only class state s does not reject, if that
+// class goes to s+1.
+func (e *emitter) literalClass(s int) (int, bool) {
+	c := -1
+	for x, t := range e.d.row(s) {
+		switch {
+		case t < 0:
+		case c >= 0 || int(t) != s+1 || e.acceptsAll(int(t)) || x > 255:
+			return 0, false
+		default:
+			c = x
+		}
+	}
+	return c, c >= 0
+}
 
 const maxPeriod = 8
 
@@ -523,7 +568,7 @@ const maxPeriod = 8
 func (e *emitter) findRuns() {
 	n := e.d.NumStates()
 	for i := 0; i < n; {
-		best := run{i, i, 0}
+		best := run{first: i, last: i}
 		for p := 1; p <= maxPeriod && i+2*p <= n; p++ {
 			pats := make([][]int64, p)
 			ok := true
@@ -543,8 +588,30 @@ func (e *emitter) findRuns() {
 				j++
 			}
 			if j-i > best.last-best.first {
-				best = run{i, j, p}
+				best = run{first: i, last: j, period: p}
 			}
+		}
+		lit := run{first: i, last: i - 1}
+		for j := i; j < n; j++ {
+			c, ok := e.literalClass(j)
+			if !ok {
+				break
+			}
+			lit.last = j
+			lit.seq = append(lit.seq, c)
+		}
+		// Long repeats of one class read better as a counted run.
+		for o := 0; o+16 <= len(lit.seq); o++ {
+			if slices.IndexFunc(lit.seq[o:o+16], func(c int) bool { return c != lit.seq[o] }) < 0 {
+				lit.seq = lit.seq[:o]
+				lit.last = lit.first + o - 1
+				break
+			}
+		}
+		if lit.last-lit.first > best.last-best.first && len(lit.seq) >= 3 {
+			e.runs = append(e.runs, lit)
+			i = lit.last + 1
+			continue
 		}
 		if best.period > 0 && best.last-best.first+1 >= max(minRun, 2*best.period) {
 			e.runs = append(e.runs, best)
@@ -624,7 +691,23 @@ func (e *emitter) stateSwitch() jen.Code {
 		var rc []jen.Code
 		for i, r := range e.runs {
 			var body []jen.Code
-			if r.period == 1 {
+			if r.period == 0 {
+				body = append(body, jen.Commentf("states %d to %d read %s", r.first, r.last, e.seqText(r.seq)))
+				var b strings.Builder
+				b.WriteByte('"')
+				for _, c := range r.seq {
+					fmt.Fprintf(&b, `\x%02x`, c)
+				}
+				b.WriteByte('"')
+				index := jen.Id("st")
+				if r.first != 0 {
+					index = jen.Id("st").Op("-").Lit(r.first)
+				}
+				body = append(body,
+					jen.If(jen.Id("c").Op("!=").Int().Call(jen.Id(b.String()).Index(index))).Block(jen.Return(jen.False())),
+					jen.Id("st").Op("++"),
+				)
+			} else if r.period == 1 {
 				body = append(body, jen.Commentf("states %d to %d: the same transitions, relative to the state", r.first, r.last))
 				body = append(body, e.rowCode(r.first, r.period, false)...)
 			} else {

@@ -333,55 +333,6 @@ func genericARN(s string) bool {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 7:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 10:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 9:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 5:
-				st = 4
-			default:
-				return false
-			}
-		case 4:
-			switch c {
-			case 7:
-				st = 5
-			default:
-				return false
-			}
-		case 5:
-			switch c {
-			case 12:
-				st = 6
-			default:
-				return false
-			}
-		case 6:
-			switch c {
-			case 11:
-				st = 7
-			default:
-				return false
-			}
 		case 7:
 			switch c {
 			case 1:
@@ -417,20 +368,6 @@ func genericARN(s string) bool {
 			default:
 				st = 1162
 			}
-		case 136:
-			switch c {
-			case 5:
-				st = 137
-			default:
-				return false
-			}
-		case 149:
-			switch c {
-			case 5:
-				st = 150
-			default:
-				return false
-			}
 		case 1161:
 			return false
 		case 1162:
@@ -442,6 +379,12 @@ func genericARN(s string) bool {
 			}
 		default:
 			switch {
+			case st <= 6:
+				// states 0 to 6 read arn:aws
+				if c != int("\x07\x0a\x09\x05\x07\x0c\x0b"[st]) {
+					return false
+				}
+				st++
 			case st <= 71:
 				// states 10 to 71: the same transitions, relative to the state
 				switch c {
@@ -462,14 +405,12 @@ func genericARN(s string) bool {
 				default:
 					st++
 				}
-			case st <= 148:
-				// states 137 to 148: the same transitions, relative to the state
-				switch c {
-				case 4:
-					st++
-				default:
+			case st <= 149:
+				// states 136 to 149 read :[0-9]{12}:
+				if c != int("\x05\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x05"[st-136]) {
 					return false
 				}
+				st++
 			default:
 				// states 150 to 1160: the same transitions, relative to the state
 				switch c {
@@ -532,55 +473,6 @@ func roleARN(s string) bool {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 6:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 16:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 14:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 5:
-				st = 4
-			default:
-				return false
-			}
-		case 4:
-			switch c {
-			case 6:
-				st = 5
-			default:
-				return false
-			}
-		case 5:
-			switch c {
-			case 20:
-				st = 6
-			default:
-				return false
-			}
-		case 6:
-			switch c {
-			case 17:
-				st = 7
-			default:
-				return false
-			}
 		case 7:
 			switch c {
 			case 2:
@@ -598,97 +490,6 @@ func roleARN(s string) bool {
 				st = 1048
 			case 18:
 				st = 1052
-			default:
-				return false
-			}
-		case 9:
-			switch c {
-			case 14:
-				st = 10
-			default:
-				return false
-			}
-		case 10:
-			switch c {
-			case 5:
-				st = 11
-			default:
-				return false
-			}
-		case 11:
-			switch c {
-			case 11:
-				st = 12
-			default:
-				return false
-			}
-		case 12:
-			switch c {
-			case 6:
-				st = 13
-			default:
-				return false
-			}
-		case 13:
-			switch c {
-			case 13:
-				st = 14
-			default:
-				return false
-			}
-		case 14:
-			switch c {
-			case 5:
-				st = 15
-			default:
-				return false
-			}
-		case 15:
-			switch c {
-			case 5:
-				st = 16
-			default:
-				return false
-			}
-		case 28:
-			switch c {
-			case 5:
-				st = 29
-			default:
-				return false
-			}
-		case 29:
-			switch c {
-			case 16:
-				st = 30
-			default:
-				return false
-			}
-		case 30:
-			switch c {
-			case 15:
-				st = 31
-			default:
-				return false
-			}
-		case 31:
-			switch c {
-			case 12:
-				st = 32
-			default:
-				return false
-			}
-		case 32:
-			switch c {
-			case 9:
-				st = 33
-			default:
-				return false
-			}
-		case 33:
-			switch c {
-			case 3:
-				st = 34
 			default:
 				return false
 			}
@@ -848,34 +649,6 @@ func roleARN(s string) bool {
 			default:
 				return false
 			}
-		case 1052:
-			switch c {
-			case 17:
-				st = 1053
-			default:
-				return false
-			}
-		case 1053:
-			switch c {
-			case 2:
-				st = 1054
-			default:
-				return false
-			}
-		case 1054:
-			switch c {
-			case 10:
-				st = 1055
-			default:
-				return false
-			}
-		case 1055:
-			switch c {
-			case 15:
-				st = 1056
-			default:
-				return false
-			}
 		case 1056:
 			switch c {
 			case 19:
@@ -885,15 +658,19 @@ func roleARN(s string) bool {
 			}
 		default:
 			switch {
-			case st <= 27:
-				// states 16 to 27: the same transitions, relative to the state
-				switch c {
-				case 4:
-					st++
-				default:
+			case st <= 6:
+				// states 0 to 6 read arn:aws
+				if c != int("\x06\x10\x0e\x05\x06\x14\x11"[st]) {
 					return false
 				}
-			default:
+				st++
+			case st <= 33:
+				// states 9 to 33 read n:iam::[0-9]{12}:role/
+				if c != int("\x0e\x05\x0b\x06\x0d\x05\x05\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x05\x10\x0f\x0c\x09\x03"[st-9]) {
+					return false
+				}
+				st++
+			case st <= 1033:
 				// states 35 to 1033: the same transitions, relative to the state
 				switch c {
 				case 0, 5:
@@ -901,6 +678,12 @@ func roleARN(s string) bool {
 				default:
 					st++
 				}
+			default:
+				// states 1052 to 1055 read s-go
+				if c != int("\x11\x02\x0a\x0f"[st-1052]) {
+					return false
+				}
+				st++
 			}
 		}
 	}
@@ -986,54 +769,12 @@ func ecrImage(s string) bool {
 			default:
 				st = 13
 			}
-		case 13:
-			switch c {
-			case 14:
-				st = 14
-			default:
-				return false
-			}
-		case 14:
-			switch c {
-			case 18:
-				st = 15
-			default:
-				return false
-			}
-		case 15:
-			switch c {
-			case 24:
-				st = 16
-			default:
-				return false
-			}
 		case 16:
 			switch c {
 			case 1:
 				return false
 			default:
 				st = 17
-			}
-		case 17:
-			switch c {
-			case 15:
-				st = 18
-			default:
-				return false
-			}
-		case 18:
-			switch c {
-			case 13:
-				st = 19
-			default:
-				return false
-			}
-		case 19:
-			switch c {
-			case 24:
-				st = 20
-			default:
-				return false
 			}
 		case 20:
 			switch c {
@@ -1074,103 +815,12 @@ func ecrImage(s string) bool {
 			default:
 				st = 25
 			}
-		case 25:
-			switch c {
-			case 11:
-				st = 26
-			default:
-				return false
-			}
-		case 26:
-			switch c {
-			case 20:
-				st = 27
-			default:
-				return false
-			}
-		case 27:
-			switch c {
-			case 11:
-				st = 28
-			default:
-				return false
-			}
-		case 28:
-			switch c {
-			case 28:
-				st = 29
-			default:
-				return false
-			}
-		case 29:
-			switch c {
-			case 22:
-				st = 30
-			default:
-				return false
-			}
-		case 30:
-			switch c {
-			case 21:
-				st = 31
-			default:
-				return false
-			}
-		case 31:
-			switch c {
-			case 11:
-				st = 32
-			default:
-				return false
-			}
-		case 32:
-			switch c {
-			case 27:
-				st = 33
-			default:
-				return false
-			}
-		case 33:
-			switch c {
-			case 25:
-				st = 34
-			default:
-				return false
-			}
 		case 34:
 			switch c {
 			case 1:
 				return false
 			default:
 				st = 35
-			}
-		case 35:
-			switch c {
-			case 13:
-				st = 36
-			default:
-				return false
-			}
-		case 36:
-			switch c {
-			case 22:
-				st = 37
-			default:
-				return false
-			}
-		case 37:
-			switch c {
-			case 20:
-				st = 38
-			default:
-				return false
-			}
-		case 38:
-			switch c {
-			case 5:
-				st = 39
-			default:
-				return false
 			}
 		case 39:
 			switch c {
@@ -1204,104 +854,6 @@ func ecrImage(s string) bool {
 				return false
 			default:
 				st = 44
-			}
-		case 45:
-			switch c {
-			case 26:
-				st = 46
-			default:
-				return false
-			}
-		case 46:
-			switch c {
-			case 12:
-				st = 47
-			default:
-				return false
-			}
-		case 47:
-			switch c {
-			case 19:
-				st = 48
-			default:
-				return false
-			}
-		case 48:
-			switch c {
-			case 17:
-				st = 49
-			default:
-				return false
-			}
-		case 49:
-			switch c {
-			case 13:
-				st = 50
-			default:
-				return false
-			}
-		case 50:
-			switch c {
-			case 4:
-				st = 51
-			default:
-				return false
-			}
-		case 51:
-			switch c {
-			case 15:
-				st = 52
-			default:
-				return false
-			}
-		case 52:
-			switch c {
-			case 13:
-				st = 53
-			default:
-				return false
-			}
-		case 53:
-			switch c {
-			case 24:
-				st = 54
-			default:
-				return false
-			}
-		case 54:
-			switch c {
-			case 4:
-				st = 55
-			default:
-				return false
-			}
-		case 55:
-			switch c {
-			case 11:
-				st = 56
-			default:
-				return false
-			}
-		case 56:
-			switch c {
-			case 27:
-				st = 57
-			default:
-				return false
-			}
-		case 57:
-			switch c {
-			case 25:
-				st = 58
-			default:
-				return false
-			}
-		case 58:
-			switch c {
-			case 5:
-				st = 59
-			default:
-				return false
 			}
 		case 59:
 			switch c {
@@ -1363,12 +915,45 @@ func ecrImage(s string) bool {
 				st = 66
 			}
 		default:
-			// states 1 to 11: the same transitions, relative to the state
-			switch c {
-			case 6:
+			switch {
+			case st <= 11:
+				// states 1 to 11: the same transitions, relative to the state
+				switch c {
+				case 6:
+					st++
+				default:
+					return false
+				}
+			case st <= 15:
+				// states 13 to 15 read dkr
+				if c != int("\x0e\x12\x18"[st-13]) {
+					return false
+				}
+				st++
+			case st <= 19:
+				// states 17 to 19 read ecr
+				if c != int("\x0f\x0d\x18"[st-17]) {
+					return false
+				}
+				st++
+			case st <= 33:
+				// states 25 to 33 read amazonaws
+				if c != int("\x0b\x14\x0b\x1c\x16\x15\x0b\x1b\x19"[st-25]) {
+					return false
+				}
+				st++
+			case st <= 38:
+				// states 35 to 38 read com/
+				if c != int("\x0d\x16\x14\x05"[st-35]) {
+					return false
+				}
 				st++
 			default:
-				return false
+				// states 45 to 58 read ublic[.]ecr[.]aws/
+				if c != int("\x1a\x0c\x13\x11\x0d\x04\x0f\x0d\x18\x04\x0b\x1b\x19\x05"[st-45]) {
+					return false
+				}
+				st++
 			}
 		}
 	}
@@ -1605,48 +1190,6 @@ func cpu(s string) bool {
 			default:
 				return false
 			}
-		case 3:
-			switch c {
-			case 7:
-				st = 4
-			default:
-				return false
-			}
-		case 4:
-			switch c {
-			case 2:
-				st = 5
-			default:
-				return false
-			}
-		case 5:
-			switch c {
-			case 14:
-				st = 6
-			default:
-				return false
-			}
-		case 6:
-			switch c {
-			case 11:
-				st = 7
-			default:
-				return false
-			}
-		case 7:
-			switch c {
-			case 12:
-				st = 8
-			default:
-				return false
-			}
-		case 8:
-			switch c {
-			case 13:
-				st = 9
-			default:
-				return false
-			}
 		case 9:
 			return false
 		case 10:
@@ -1734,6 +1277,12 @@ func cpu(s string) bool {
 			default:
 				return false
 			}
+		default:
+			// states 3 to 8 read 5[ ]vCPU
+			if c != int("\x07\x02\x0e\x0b\x0c\x0d"[st-3]) {
+				return false
+			}
+			st++
 		}
 	}
 	return st == 9
@@ -2061,34 +1610,6 @@ func certificateARN(s string) bool {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 6:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 12:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 11:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 5:
-				st = 4
-			default:
-				return false
-			}
 		case 8:
 			switch c {
 			case 0, 1, 2, 3:
@@ -2124,90 +1645,6 @@ func certificateARN(s string) bool {
 			default:
 				st = 10
 			}
-		case 12:
-			switch c {
-			case 7:
-				st = 13
-			default:
-				return false
-			}
-		case 13:
-			switch c {
-			case 8:
-				st = 14
-			default:
-				return false
-			}
-		case 14:
-			switch c {
-			case 12:
-				st = 15
-			default:
-				return false
-			}
-		case 15:
-			switch c {
-			case 13:
-				st = 16
-			default:
-				return false
-			}
-		case 16:
-			switch c {
-			case 10:
-				st = 17
-			default:
-				return false
-			}
-		case 17:
-			switch c {
-			case 9:
-				st = 18
-			default:
-				return false
-			}
-		case 18:
-			switch c {
-			case 10:
-				st = 19
-			default:
-				return false
-			}
-		case 19:
-			switch c {
-			case 7:
-				st = 20
-			default:
-				return false
-			}
-		case 20:
-			switch c {
-			case 6:
-				st = 21
-			default:
-				return false
-			}
-		case 21:
-			switch c {
-			case 13:
-				st = 22
-			default:
-				return false
-			}
-		case 22:
-			switch c {
-			case 8:
-				st = 23
-			default:
-				return false
-			}
-		case 23:
-			switch c {
-			case 3:
-				st = 24
-			default:
-				return false
-			}
 		case 24, 25:
 			switch c {
 			case 0, 2, 3, 5:
@@ -2233,25 +1670,40 @@ func certificateARN(s string) bool {
 				st = 26
 			}
 		default:
-			// states 4 to 7: the same transitions every 2 states, relative to the state
-			switch st % 2 {
-			case 0:
-				switch c {
-				case 0, 1, 2, 3, 5:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x0c\x0b\x05"[st]) {
 					return false
+				}
+				st++
+			case st <= 7:
+				// states 4 to 7: the same transitions every 2 states, relative to the state
+				switch st % 2 {
+				case 0:
+					switch c {
+					case 0, 1, 2, 3, 5:
+						return false
+					default:
+						st++
+					}
 				default:
-					st++
+					switch c {
+					case 0, 3:
+						return false
+					case 1, 2:
+						st--
+					case 5:
+						st++
+					default: // st stays
+					}
 				}
 			default:
-				switch c {
-				case 0, 3:
+				// states 12 to 23 read certificate/
+				if c != int("\x07\x08\x0c\x0d\x0a\x09\x0a\x07\x06\x0d\x08\x03"[st-12]) {
 					return false
-				case 1, 2:
-					st--
-				case 5:
-					st++
-				default: // st stays
 				}
+				st++
 			}
 		}
 	}
@@ -2359,34 +1811,6 @@ func serviceARN(s string) bool {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 6:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 14:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 12:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 4:
-				st = 4
-			default:
-				return false
-			}
 		case 4:
 			switch c {
 			case 0, 2, 4, 5:
@@ -2401,90 +1825,6 @@ func serviceARN(s string) bool {
 			case 4:
 				st = 6
 			default: // st stays
-			}
-		case 6:
-			switch c {
-			case 17:
-				st = 7
-			default:
-				return false
-			}
-		case 7:
-			switch c {
-			case 13:
-				st = 8
-			default:
-				return false
-			}
-		case 8:
-			switch c {
-			case 8:
-				st = 9
-			default:
-				return false
-			}
-		case 9:
-			switch c {
-			case 1:
-				st = 10
-			default:
-				return false
-			}
-		case 10:
-			switch c {
-			case 11:
-				st = 11
-			default:
-				return false
-			}
-		case 11:
-			switch c {
-			case 6:
-				st = 12
-			default:
-				return false
-			}
-		case 12:
-			switch c {
-			case 16:
-				st = 13
-			default:
-				return false
-			}
-		case 13:
-			switch c {
-			case 16:
-				st = 14
-			default:
-				return false
-			}
-		case 14:
-			switch c {
-			case 10:
-				st = 15
-			default:
-				return false
-			}
-		case 15:
-			switch c {
-			case 8:
-				st = 16
-			default:
-				return false
-			}
-		case 16:
-			switch c {
-			case 9:
-				st = 17
-			default:
-				return false
-			}
-		case 17:
-			switch c {
-			case 4:
-				st = 18
-			default:
-				return false
 			}
 		case 18:
 			switch c {
@@ -2501,109 +1841,28 @@ func serviceARN(s string) bool {
 				st = 20
 			default: // st stays
 			}
-		case 32:
-			switch c {
-			case 4:
-				st = 33
-			default:
-				return false
-			}
-		case 33:
-			switch c {
-			case 15:
-				st = 34
-			default:
-				return false
-			}
-		case 34:
-			switch c {
-			case 9:
-				st = 35
-			default:
-				return false
-			}
-		case 35:
-			switch c {
-			case 14:
-				st = 36
-			default:
-				return false
-			}
-		case 36:
-			switch c {
-			case 17:
-				st = 37
-			default:
-				return false
-			}
-		case 37:
-			switch c {
-			case 10:
-				st = 38
-			default:
-				return false
-			}
-		case 38:
-			switch c {
-			case 8:
-				st = 39
-			default:
-				return false
-			}
-		case 39:
-			switch c {
-			case 9:
-				st = 40
-			default:
-				return false
-			}
-		case 40:
-			switch c {
-			case 2:
-				st = 41
-			default:
-				return false
-			}
-		case 41:
-			switch c {
-			case 15:
-				st = 42
-			default:
-				return false
-			}
-		case 42:
-			switch c {
-			case 17:
-				st = 43
-			default:
-				return false
-			}
-		case 43:
-			switch c {
-			case 8:
-				st = 44
-			default:
-				return false
-			}
-		case 44:
-			switch c {
-			case 1:
-				st = 45
-			default:
-				return false
-			}
 		case 62:
 			return false
 		default:
 			switch {
-			case st <= 31:
-				// states 20 to 31: the same transitions, relative to the state
-				switch c {
-				case 3:
-					st++
-				default:
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x0e\x0c\x04"[st]) {
 					return false
 				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x11\x0d\x08\x01\x0b\x06\x10\x10\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 44:
+				// states 20 to 44 read [0-9]{12}:service/svc-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x0f\x09\x0e\x11\x0a\x08\x09\x02\x0f\x11\x08\x01"[st-20]) {
+					return false
+				}
+				st++
 			default:
 				// states 45 to 61: the same transitions, relative to the state
 				switch c {
@@ -2821,43 +2080,24 @@ func serviceID(s string) bool {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 4:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 5:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 3:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 1:
-				st = 4
-			default:
-				return false
-			}
 		case 21:
 			return false
 		default:
-			// states 4 to 20: the same transitions, relative to the state
-			switch c {
-			case 0, 1:
-				return false
-			default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read svc-
+				if c != int("\x04\x05\x03\x01"[st]) {
+					return false
+				}
 				st++
+			default:
+				// states 4 to 20: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
 			}
 		}
 	}
