@@ -103,6 +103,9 @@ type Operation struct {
 	// BindResponse, for an output with members bound to headers, reads them
 	// from h into out.
 	BindResponse func(out any, h http.Header)
+	// Decode decodes a success body into out; nil means encoding/json.
+	// Generated clients set it to a decoder without reflection.
+	Decode func(data []byte, out any) error
 }
 
 // Client is the protocol engine behind a generated client: it validates,
@@ -454,7 +457,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, rt *ro
 	}
 	data := buf.Bytes()
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		if err := decodeSuccess(resp, data, out); err != nil {
+		if err := decodeSuccess(resp, data, out, op.Decode); err != nil {
 			return 0, false, err
 		}
 		if op.BindResponse != nil && out != nil {
@@ -557,13 +560,17 @@ var contentTypes = map[Protocol][]string{
 	RestJSON1: {RestJSON1.ContentType()},
 }
 
-// decodeSuccess decodes a 2xx body into out. An empty body leaves out zero;
-// fields the output does not know are ignored.
-func decodeSuccess(resp *http.Response, data []byte, out any) error {
+// decodeSuccess decodes a 2xx body into out with decode, or encoding/json
+// when decode is nil. An empty body leaves out zero; fields the output does
+// not know are ignored.
+func decodeSuccess(resp *http.Response, data []byte, out any, decode func([]byte, any) error) error {
 	if len(bytes.TrimSpace(data)) == 0 || out == nil {
 		return nil
 	}
-	if err := json.Unmarshal(data, out); err != nil {
+	if decode == nil {
+		decode = json.Unmarshal
+	}
+	if err := decode(data, out); err != nil {
 		return &ResponseError{
 			StatusCode:  resp.StatusCode,
 			RequestID:   RequestID(resp.Header),

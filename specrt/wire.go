@@ -2,6 +2,7 @@ package specrt
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -382,3 +384,594 @@ func FormatHeaderTime(t time.Time) string { return t.UTC().Format(http.TimeForma
 // FormatQueryTime formats a timestamp for a path label or query parameter,
 // as an RFC 3339 date-time (the restJson1 default).
 func FormatQueryTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// JSONDecoder reads a JSON document for the response decoders that specgen
+// generates: they walk the document once, matching member names exactly
+// (as the AWS SDKs do), skipping members they do not know, without the
+// reflection of encoding/json. The first problem (malformed JSON, a value of
+// the wrong type) stops decoding; every later call is a no-op and Finish
+// reports it. Its zero value is not usable: start with Reset.
+type JSONDecoder struct {
+	data  []byte
+	pos   int
+	err   error
+	first bool // just after '[' or '{': no comma expected
+	depth int
+}
+
+// maxJSONDepth bounds nesting, so that a hostile document cannot exhaust the
+// stack.
+const maxJSONDepth = 1000
+
+// Reset starts decoding data.
+func (d *JSONDecoder) Reset(data []byte) {
+	*d = JSONDecoder{data: data}
+}
+
+// Finish reports the first problem met, or trailing data after the value.
+func (d *JSONDecoder) Finish() error {
+	if d.err == nil {
+		d.ws()
+		if d.pos < len(d.data) {
+			d.fail("unexpected data after the top-level value")
+		}
+	}
+	return d.err
+}
+
+// Err returns the first problem met so far.
+func (d *JSONDecoder) Err() error { return d.err }
+
+func (d *JSONDecoder) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf("json: offset %d: %s", d.pos, fmt.Sprintf(format, args...))
+	}
+	d.pos = len(d.data)
+}
+
+// ws skips white space and reports whether input remains.
+func (d *JSONDecoder) ws() bool {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// peek returns the next significant byte, or 0 at the end.
+func (d *JSONDecoder) peek() byte {
+	if !d.ws() {
+		return 0
+	}
+	return d.data[d.pos]
+}
+
+// describe names the value starting at the current position, for messages.
+func (d *JSONDecoder) describe() string {
+	switch d.peek() {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	case 0:
+		return "the end of the input"
+	}
+	return "a number"
+}
+
+func (d *JSONDecoder) literal(lit string) bool {
+	if len(d.data)-d.pos >= len(lit) && string(d.data[d.pos:d.pos+len(lit)]) == lit {
+		d.pos += len(lit)
+		return true
+	}
+	return false
+}
+
+// Null consumes a null and reports whether there was one.
+func (d *JSONDecoder) Null() bool {
+	if d.err == nil && d.peek() == 'n' {
+		if d.literal("null") {
+			return true
+		}
+		d.fail("invalid literal")
+	}
+	return false
+}
+
+func (d *JSONDecoder) begin(open byte, what string) bool {
+	if d.err != nil || d.Null() {
+		return false
+	}
+	if d.peek() != open {
+		d.fail("expected %s, found %s", what, d.describe())
+		return false
+	}
+	if d.depth++; d.depth > maxJSONDepth {
+		d.fail("nested too deeply")
+		return false
+	}
+	d.pos++
+	d.first = true
+	return true
+}
+
+// BeginObject consumes the '{' of an object and reports true; for null it
+// consumes it and reports false. Iterate over the members with NextMember.
+func (d *JSONDecoder) BeginObject() bool { return d.begin('{', "an object") }
+
+// BeginArray consumes the '[' of an array and reports true; for null it
+// consumes it and reports false. Iterate over the elements with
+// NextElement.
+func (d *JSONDecoder) BeginArray() bool { return d.begin('[', "an array") }
+
+// NextMember reports whether the current object has another member,
+// consuming the comma before it, or the closing brace after the last. Read
+// the member's name with KeyBytes or Key, then its value.
+func (d *JSONDecoder) NextMember() bool { return d.next('}') }
+
+// NextElement reports whether the current array has another element,
+// consuming the comma before it, or the closing bracket after the last.
+func (d *JSONDecoder) NextElement() bool { return d.next(']') }
+
+func (d *JSONDecoder) next(closing byte) bool {
+	if d.err != nil {
+		return false
+	}
+	c := d.peek()
+	if c == closing {
+		d.pos++
+		d.first = false
+		d.depth--
+		return false
+	}
+	if d.first {
+		d.first = false
+	} else if c == ',' {
+		d.pos++
+		c = d.peek()
+	} else {
+		d.fail("expected ',' or '%c', found %s", closing, d.describe())
+		return false
+	}
+	switch c {
+	case 0:
+		d.fail("unexpected end of input")
+		return false
+	case '}', ']', ',':
+		d.fail("unexpected '%c'", c)
+		return false
+	}
+	return true
+}
+
+// KeyBytes reads a member name and its colon. The result may point into
+// the input; generated code only compares it (switch string(key)), which
+// does not allocate.
+func (d *JSONDecoder) KeyBytes() []byte {
+	if d.err != nil {
+		return nil
+	}
+	if d.peek() != '"' {
+		d.fail("expected a member name, found %s", d.describe())
+		return nil
+	}
+	k := d.str()
+	if d.peek() != ':' {
+		d.fail("expected ':' after a member name")
+		return nil
+	}
+	d.pos++
+	return k
+}
+
+// Key reads a map key and its colon.
+func (d *JSONDecoder) Key() string { return string(d.KeyBytes()) }
+
+// str reads a string token; the result points into the input unless it had
+// escapes or invalid UTF-8.
+func (d *JSONDecoder) str() []byte {
+	d.pos++ // the opening quote
+	start := d.pos
+	plain := true
+	for d.pos < len(d.data) {
+		c := d.data[d.pos]
+		switch {
+		case c == '"':
+			s := d.data[start:d.pos]
+			d.pos++
+			if plain && utf8.Valid(s) {
+				return s
+			}
+			return d.unescape(s)
+		case c == '\\':
+			plain = false
+			d.pos += 2
+		case c < 0x20:
+			d.fail("control character in a string")
+			return nil
+		default:
+			d.pos++
+		}
+	}
+	d.fail("unterminated string")
+	return nil
+}
+
+// unescape decodes the escapes of a string token and replaces invalid UTF-8
+// with U+FFFD, as encoding/json does.
+func (d *JSONDecoder) unescape(s []byte) []byte {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c != '\\' {
+			r, n := utf8.DecodeRune(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				out = utf8.AppendRune(out, utf8.RuneError)
+			} else {
+				out = append(out, s[i:i+n]...)
+			}
+			i += n
+			continue
+		}
+		if i+1 >= len(s) {
+			d.fail("invalid escape")
+			return nil
+		}
+		switch s[i+1] {
+		case '"', '\\', '/':
+			out = append(out, s[i+1])
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r, ok := hex4(s[i+2:])
+			if !ok {
+				d.fail("invalid \\u escape")
+				return nil
+			}
+			i += 6
+			if utf16.IsSurrogate(r) {
+				if r2, ok := hex4(s[min(i+2, len(s)):]); ok && i+1 < len(s) && s[i] == '\\' && s[i+1] == 'u' {
+					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+						out = utf8.AppendRune(out, dec)
+						i += 6
+						continue
+					}
+				}
+				r = utf8.RuneError
+			}
+			out = utf8.AppendRune(out, r)
+			continue
+		default:
+			d.fail("invalid escape")
+			return nil
+		}
+		i += 2
+	}
+	return out
+}
+
+func hex4(s []byte) (rune, bool) {
+	if len(s) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range s[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// Str reads a string; null gives "".
+func (d *JSONDecoder) Str() string {
+	if d.err != nil || d.Null() {
+		return ""
+	}
+	if d.peek() != '"' {
+		d.fail("expected a string, found %s", d.describe())
+		return ""
+	}
+	return string(d.str())
+}
+
+// StrPtr reads a string; null gives nil.
+func (d *JSONDecoder) StrPtr() *string {
+	if d.err != nil || d.Null() {
+		return nil
+	}
+	s := d.Str()
+	if d.err != nil {
+		return nil
+	}
+	return &s
+}
+
+// number reads a number token, checking the JSON grammar.
+func (d *JSONDecoder) number() []byte {
+	if d.err != nil || !d.ws() {
+		d.fail("expected a number, found %s", d.describe())
+		return nil
+	}
+	start, i, n := d.pos, d.pos, len(d.data)
+	digits := func() bool {
+		j := i
+		for i < n && d.data[i] >= '0' && d.data[i] <= '9' {
+			i++
+		}
+		return i > j
+	}
+	if i < n && d.data[i] == '-' {
+		i++
+	}
+	if i < n && d.data[i] == '0' {
+		i++
+	} else if !digits() {
+		d.fail("expected a number, found %s", d.describe())
+		return nil
+	}
+	if i < n && d.data[i] == '.' {
+		i++
+		if !digits() {
+			d.fail("invalid number")
+			return nil
+		}
+	}
+	if i < n && (d.data[i] == 'e' || d.data[i] == 'E') {
+		i++
+		if i < n && (d.data[i] == '+' || d.data[i] == '-') {
+			i++
+		}
+		if !digits() {
+			d.fail("invalid number")
+			return nil
+		}
+	}
+	d.pos = i
+	return d.data[start:i]
+}
+
+// integer reads an integer within [lo, hi].
+func (d *JSONDecoder) integer(bits int) int64 {
+	tok := d.number()
+	if d.err != nil {
+		return 0
+	}
+	neg := tok[0] == '-'
+	digits := tok
+	if neg {
+		digits = tok[1:]
+	}
+	var u uint64
+	for _, c := range digits {
+		if c < '0' || c > '9' || u > (1<<63)/10 {
+			d.fail("number %s is not an integer of %d bits", tok, bits)
+			return 0
+		}
+		u = u*10 + uint64(c-'0')
+	}
+	limit := uint64(1)<<(bits-1) - 1
+	if neg {
+		limit++
+	}
+	if u > limit {
+		d.fail("number %s overflows an integer of %d bits", tok, bits)
+		return 0
+	}
+	if neg {
+		return -int64(u)
+	}
+	return int64(u)
+}
+
+// Int32 reads an integer; null gives 0.
+func (d *JSONDecoder) Int32() int32 {
+	if d.Null() {
+		return 0
+	}
+	return int32(d.integer(32))
+}
+
+// Int32Ptr reads an integer; null gives nil.
+func (d *JSONDecoder) Int32Ptr() *int32 {
+	if d.err != nil || d.Null() {
+		return nil
+	}
+	v := int32(d.integer(32))
+	return ptrUnlessErr(d, v)
+}
+
+// Int64 reads an integer; null gives 0.
+func (d *JSONDecoder) Int64() int64 {
+	if d.Null() {
+		return 0
+	}
+	return d.integer(64)
+}
+
+// Int64Ptr reads an integer; null gives nil.
+func (d *JSONDecoder) Int64Ptr() *int64 {
+	if d.err != nil || d.Null() {
+		return nil
+	}
+	return ptrUnlessErr(d, d.integer(64))
+}
+
+func (d *JSONDecoder) float(bits int) float64 {
+	tok := d.number()
+	if d.err != nil {
+		return 0
+	}
+	f, err := strconv.ParseFloat(string(tok), bits)
+	if err != nil {
+		d.fail("number %s does not fit a float of %d bits", tok, bits)
+		return 0
+	}
+	return f
+}
+
+// Float32 reads a number; null gives 0.
+func (d *JSONDecoder) Float32() float32 {
+	if d.Null() {
+		return 0
+	}
+	return float32(d.float(32))
+}
+
+// Float32Ptr reads a number; null gives nil.
+func (d *JSONDecoder) Float32Ptr() *float32 {
+	if d.err != nil || d.Null() {
+		return nil
+	}
+	return ptrUnlessErr(d, float32(d.float(32)))
+}
+
+// Float64 reads a number; null gives 0.
+func (d *JSONDecoder) Float64() float64 {
+	if d.Null() {
+		return 0
+	}
+	return d.float(64)
+}
+
+// Float64Ptr reads a number; null gives nil.
+func (d *JSONDecoder) Float64Ptr() *float64 {
+	if d.err != nil || d.Null() {
+		return nil
+	}
+	return ptrUnlessErr(d, d.float(64))
+}
+
+// Bool reads a boolean; null gives false.
+func (d *JSONDecoder) Bool() bool {
+	if d.err != nil || d.Null() {
+		return false
+	}
+	switch {
+	case d.peek() == 't' && d.literal("true"):
+		return true
+	case d.peek() == 'f' && d.literal("false"):
+		return false
+	}
+	d.fail("expected a boolean, found %s", d.describe())
+	return false
+}
+
+// BoolPtr reads a boolean; null gives nil.
+func (d *JSONDecoder) BoolPtr() *bool {
+	if d.err != nil || d.Null() {
+		return nil
+	}
+	return ptrUnlessErr(d, d.Bool())
+}
+
+// Time reads a timestamp in epoch seconds, as EpochSeconds does; null gives
+// the zero time.
+func (d *JSONDecoder) Time() time.Time {
+	if d.err != nil || d.Null() {
+		return time.Time{}
+	}
+	tok := d.number()
+	if d.err != nil {
+		return time.Time{}
+	}
+	var e EpochSeconds
+	if err := e.UnmarshalJSON(tok); err != nil {
+		d.fail("%v", err)
+		return time.Time{}
+	}
+	return time.Time(e)
+}
+
+// TimePtr reads a timestamp in epoch seconds; null gives nil.
+func (d *JSONDecoder) TimePtr() *time.Time {
+	if d.err != nil || d.Null() {
+		return nil
+	}
+	return ptrUnlessErr(d, d.Time())
+}
+
+// Blob reads base64 (standard encoding) bytes; null gives nil.
+func (d *JSONDecoder) Blob() []byte {
+	if d.err != nil || d.Null() {
+		return nil
+	}
+	if d.peek() != '"' {
+		d.fail("expected a base64 string, found %s", d.describe())
+		return nil
+	}
+	s := d.str()
+	if d.err != nil {
+		return nil
+	}
+	out := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
+	n, err := base64.StdEncoding.Decode(out, s)
+	if err != nil {
+		d.fail("invalid base64: %v", err)
+		return nil
+	}
+	return out[:n]
+}
+
+// Skip reads and discards any value.
+func (d *JSONDecoder) Skip() {
+	if d.err != nil {
+		return
+	}
+	switch c := d.peek(); {
+	case c == '{':
+		if d.BeginObject() {
+			for d.NextMember() {
+				d.KeyBytes()
+				d.Skip()
+			}
+		}
+	case c == '[':
+		if d.BeginArray() {
+			for d.NextElement() {
+				d.Skip()
+			}
+		}
+	case c == '"':
+		d.str()
+	case c == 't' || c == 'f':
+		d.Bool()
+	case c == 'n':
+		d.Null()
+	default:
+		d.number()
+	}
+}
+
+func ptrUnlessErr[T any](d *JSONDecoder, v T) *T {
+	if d.err != nil {
+		return nil
+	}
+	return &v
+}

@@ -56,7 +56,10 @@ var service = specrt.Service{
 
 // The operations, described to the protocol code.
 var (
-	opCreateService = specrt.Operation{Name: "CreateService"}
+	opCreateService = specrt.Operation{
+		Decode: decodeCreateServiceResponse,
+		Name:   "CreateService",
+	}
 )
 
 // CreateService: Create an AWS App Runner service. After the service is
@@ -78,6 +81,485 @@ func (c *Client) CreateService(ctx context.Context, in *CreateServiceInput, optF
 		return nil, err
 	}
 	return out, nil
+}
+
+// decodeCreateServiceResponse decodes the JSON body of a CreateService
+// response into out, a *CreateServiceOutput.
+func decodeCreateServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateServiceOutput(&d, out.(*CreateServiceOutput))
+	return d.Finish()
+}
+
+// decodeAuthenticationConfiguration decodes a JSON object into v; null leaves
+// v as it is.
+func decodeAuthenticationConfiguration(d *specrt.JSONDecoder, v *AuthenticationConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "AccessRoleArn":
+			v.AccessRoleARN = d.StrPtr()
+		case "ConnectionArn":
+			v.ConnectionARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAutoScalingConfigurationSummary decodes a JSON object into v; null
+// leaves v as it is.
+func decodeAutoScalingConfigurationSummary(d *specrt.JSONDecoder, v *AutoScalingConfigurationSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "AutoScalingConfigurationArn":
+			v.AutoScalingConfigurationARN = d.StrPtr()
+		case "AutoScalingConfigurationName":
+			v.AutoScalingConfigurationName = d.StrPtr()
+		case "AutoScalingConfigurationRevision":
+			v.AutoScalingConfigurationRevision = d.Int32Ptr()
+		case "CreatedAt":
+			v.CreatedAt = d.TimePtr()
+		case "HasAssociatedService":
+			v.HasAssociatedService = d.BoolPtr()
+		case "IsDefault":
+			v.IsDefault = d.BoolPtr()
+		case "Status":
+			v.Status = AutoScalingConfigurationStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCodeConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCodeConfiguration(d *specrt.JSONDecoder, v *CodeConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "CodeConfigurationValues":
+			if !d.Null() {
+				v.CodeConfigurationValues = new(CodeConfigurationValues)
+				decodeCodeConfigurationValues(d, v.CodeConfigurationValues)
+			}
+		case "ConfigurationSource":
+			v.ConfigurationSource = ConfigurationSource(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCodeConfigurationValues decodes a JSON object into v; null leaves v as
+// it is.
+func decodeCodeConfigurationValues(d *specrt.JSONDecoder, v *CodeConfigurationValues) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "BuildCommand":
+			v.BuildCommand = d.StrPtr()
+		case "Port":
+			v.Port = d.StrPtr()
+		case "Runtime":
+			v.Runtime = Runtime(d.Str())
+		case "RuntimeEnvironmentSecrets":
+			if d.BeginObject() {
+				v.RuntimeEnvironmentSecrets = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					var e0 string
+					e0 = d.Str()
+					v.RuntimeEnvironmentSecrets[k0] = e0
+				}
+			}
+		case "RuntimeEnvironmentVariables":
+			if d.BeginObject() {
+				v.RuntimeEnvironmentVariables = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					var e0 string
+					e0 = d.Str()
+					v.RuntimeEnvironmentVariables[k0] = e0
+				}
+			}
+		case "StartCommand":
+			v.StartCommand = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCodeRepository decodes a JSON object into v; null leaves v as it is.
+func decodeCodeRepository(d *specrt.JSONDecoder, v *CodeRepository) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "CodeConfiguration":
+			if !d.Null() {
+				v.CodeConfiguration = new(CodeConfiguration)
+				decodeCodeConfiguration(d, v.CodeConfiguration)
+			}
+		case "RepositoryUrl":
+			v.RepositoryURL = d.StrPtr()
+		case "SourceCodeVersion":
+			if !d.Null() {
+				v.SourceCodeVersion = new(SourceCodeVersion)
+				decodeSourceCodeVersion(d, v.SourceCodeVersion)
+			}
+		case "SourceDirectory":
+			v.SourceDirectory = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateServiceOutput(d *specrt.JSONDecoder, v *CreateServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		case "Service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEgressConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeEgressConfiguration(d *specrt.JSONDecoder, v *EgressConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "EgressType":
+			v.EgressType = EgressType(d.Str())
+		case "VpcConnectorArn":
+			v.VPCConnectorARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEncryptionConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeEncryptionConfiguration(d *specrt.JSONDecoder, v *EncryptionConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "KmsKey":
+			v.KMSKey = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHealthCheckConfiguration decodes a JSON object into v; null leaves v
+// as it is.
+func decodeHealthCheckConfiguration(d *specrt.JSONDecoder, v *HealthCheckConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "HealthyThreshold":
+			v.HealthyThreshold = d.Int32Ptr()
+		case "Interval":
+			v.Interval = d.Int32Ptr()
+		case "Path":
+			v.Path = d.StrPtr()
+		case "Protocol":
+			v.Protocol = HealthCheckProtocol(d.Str())
+		case "Timeout":
+			v.Timeout = d.Int32Ptr()
+		case "UnhealthyThreshold":
+			v.UnhealthyThreshold = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeImageConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeImageConfiguration(d *specrt.JSONDecoder, v *ImageConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Port":
+			v.Port = d.StrPtr()
+		case "RuntimeEnvironmentSecrets":
+			if d.BeginObject() {
+				v.RuntimeEnvironmentSecrets = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					var e0 string
+					e0 = d.Str()
+					v.RuntimeEnvironmentSecrets[k0] = e0
+				}
+			}
+		case "RuntimeEnvironmentVariables":
+			if d.BeginObject() {
+				v.RuntimeEnvironmentVariables = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					var e0 string
+					e0 = d.Str()
+					v.RuntimeEnvironmentVariables[k0] = e0
+				}
+			}
+		case "StartCommand":
+			v.StartCommand = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeImageRepository decodes a JSON object into v; null leaves v as it is.
+func decodeImageRepository(d *specrt.JSONDecoder, v *ImageRepository) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ImageConfiguration":
+			if !d.Null() {
+				v.ImageConfiguration = new(ImageConfiguration)
+				decodeImageConfiguration(d, v.ImageConfiguration)
+			}
+		case "ImageIdentifier":
+			v.ImageIdentifier = d.StrPtr()
+		case "ImageRepositoryType":
+			v.ImageRepositoryType = ImageRepositoryType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeIngressConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeIngressConfiguration(d *specrt.JSONDecoder, v *IngressConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "IsPubliclyAccessible":
+			v.IsPubliclyAccessible = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeInstanceConfiguration(d *specrt.JSONDecoder, v *InstanceConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Cpu":
+			v.CPU = d.StrPtr()
+		case "InstanceRoleArn":
+			v.InstanceRoleARN = d.StrPtr()
+		case "Memory":
+			v.Memory = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNetworkConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeNetworkConfiguration(d *specrt.JSONDecoder, v *NetworkConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "EgressConfiguration":
+			if !d.Null() {
+				v.EgressConfiguration = new(EgressConfiguration)
+				decodeEgressConfiguration(d, v.EgressConfiguration)
+			}
+		case "IngressConfiguration":
+			if !d.Null() {
+				v.IngressConfiguration = new(IngressConfiguration)
+				decodeIngressConfiguration(d, v.IngressConfiguration)
+			}
+		case "IpAddressType":
+			v.IPAddressType = IPAddressType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeService decodes a JSON object into v; null leaves v as it is.
+func decodeService(d *specrt.JSONDecoder, v *Service) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "AutoScalingConfigurationSummary":
+			if !d.Null() {
+				v.AutoScalingConfigurationSummary = new(AutoScalingConfigurationSummary)
+				decodeAutoScalingConfigurationSummary(d, v.AutoScalingConfigurationSummary)
+			}
+		case "CreatedAt":
+			v.CreatedAt = d.TimePtr()
+		case "DeletedAt":
+			v.DeletedAt = d.TimePtr()
+		case "EncryptionConfiguration":
+			if !d.Null() {
+				v.EncryptionConfiguration = new(EncryptionConfiguration)
+				decodeEncryptionConfiguration(d, v.EncryptionConfiguration)
+			}
+		case "HealthCheckConfiguration":
+			if !d.Null() {
+				v.HealthCheckConfiguration = new(HealthCheckConfiguration)
+				decodeHealthCheckConfiguration(d, v.HealthCheckConfiguration)
+			}
+		case "InstanceConfiguration":
+			if !d.Null() {
+				v.InstanceConfiguration = new(InstanceConfiguration)
+				decodeInstanceConfiguration(d, v.InstanceConfiguration)
+			}
+		case "NetworkConfiguration":
+			if !d.Null() {
+				v.NetworkConfiguration = new(NetworkConfiguration)
+				decodeNetworkConfiguration(d, v.NetworkConfiguration)
+			}
+		case "ObservabilityConfiguration":
+			if !d.Null() {
+				v.ObservabilityConfiguration = new(ServiceObservabilityConfiguration)
+				decodeServiceObservabilityConfiguration(d, v.ObservabilityConfiguration)
+			}
+		case "ServiceArn":
+			v.ServiceARN = d.StrPtr()
+		case "ServiceId":
+			v.ServiceID = d.StrPtr()
+		case "ServiceName":
+			v.ServiceName = d.StrPtr()
+		case "ServiceUrl":
+			v.ServiceURL = d.StrPtr()
+		case "SourceConfiguration":
+			if !d.Null() {
+				v.SourceConfiguration = new(SourceConfiguration)
+				decodeSourceConfiguration(d, v.SourceConfiguration)
+			}
+		case "Status":
+			v.Status = ServiceStatus(d.Str())
+		case "UpdatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceObservabilityConfiguration decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceObservabilityConfiguration(d *specrt.JSONDecoder, v *ServiceObservabilityConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ObservabilityConfigurationArn":
+			v.ObservabilityConfigurationARN = d.StrPtr()
+		case "ObservabilityEnabled":
+			v.ObservabilityEnabled = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSourceCodeVersion decodes a JSON object into v; null leaves v as it
+// is.
+func decodeSourceCodeVersion(d *specrt.JSONDecoder, v *SourceCodeVersion) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Type":
+			v.Type = SourceCodeVersionType(d.Str())
+		case "Value":
+			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSourceConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeSourceConfiguration(d *specrt.JSONDecoder, v *SourceConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "AuthenticationConfiguration":
+			if !d.Null() {
+				v.AuthenticationConfiguration = new(AuthenticationConfiguration)
+				decodeAuthenticationConfiguration(d, v.AuthenticationConfiguration)
+			}
+		case "AutoDeploymentsEnabled":
+			v.AutoDeploymentsEnabled = d.BoolPtr()
+		case "CodeRepository":
+			if !d.Null() {
+				v.CodeRepository = new(CodeRepository)
+				decodeCodeRepository(d, v.CodeRepository)
+			}
+		case "ImageRepository":
+			if !d.Null() {
+				v.ImageRepository = new(ImageRepository)
+				decodeImageRepository(d, v.ImageRepository)
+			}
+		default:
+			d.Skip()
+		}
+	}
 }
 
 // newError returns an empty typed error for an error code of AWS App Runner,

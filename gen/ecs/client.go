@@ -66,7 +66,10 @@ var service = specrt.Service{
 
 // The operations, described to the protocol code.
 var (
-	opCreateExpressGatewayService = specrt.Operation{Name: "CreateExpressGatewayService"}
+	opCreateExpressGatewayService = specrt.Operation{
+		Decode: decodeCreateExpressGatewayServiceResponse,
+		Name:   "CreateExpressGatewayService",
+	}
 )
 
 // CreateExpressGatewayService creates an Express service that simplifies
@@ -99,6 +102,384 @@ func (c *Client) CreateExpressGatewayService(ctx context.Context, in *CreateExpr
 		return nil, err
 	}
 	return out, nil
+}
+
+// decodeCreateExpressGatewayServiceResponse decodes the JSON body of a
+// CreateExpressGatewayService response into out, a
+// *CreateExpressGatewayServiceOutput.
+func decodeCreateExpressGatewayServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateExpressGatewayServiceOutput(&d, out.(*CreateExpressGatewayServiceOutput))
+	return d.Finish()
+}
+
+// decodeCreateExpressGatewayServiceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCreateExpressGatewayServiceOutput(d *specrt.JSONDecoder, v *CreateExpressGatewayServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "service":
+			if !d.Null() {
+				v.Service = new(ECSExpressGatewayService)
+				decodeECSExpressGatewayService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeECSExpressGatewayService decodes a JSON object into v; null leaves v
+// as it is.
+func decodeECSExpressGatewayService(d *specrt.JSONDecoder, v *ECSExpressGatewayService) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cluster":
+			v.Cluster = d.StrPtr()
+		case "serviceName":
+			v.ServiceName = d.StrPtr()
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "infrastructureRoleArn":
+			v.InfrastructureRoleARN = d.StrPtr()
+		case "status":
+			if !d.Null() {
+				v.Status = new(ExpressGatewayServiceStatus)
+				decodeExpressGatewayServiceStatus(d, v.Status)
+			}
+		case "currentDeployment":
+			v.CurrentDeployment = d.StrPtr()
+		case "activeConfigurations":
+			if d.BeginArray() {
+				if v.ActiveConfigurations == nil {
+					v.ActiveConfigurations = []ExpressGatewayServiceConfiguration{}
+				}
+				for d.NextElement() {
+					var e0 ExpressGatewayServiceConfiguration
+					decodeExpressGatewayServiceConfiguration(d, &e0)
+					v.ActiveConfigurations = append(v.ActiveConfigurations, e0)
+				}
+			}
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExpressGatewayContainer decodes a JSON object into v; null leaves v as
+// it is.
+func decodeExpressGatewayContainer(d *specrt.JSONDecoder, v *ExpressGatewayContainer) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "image":
+			v.Image = d.StrPtr()
+		case "containerPort":
+			v.ContainerPort = d.Int32Ptr()
+		case "awsLogsConfiguration":
+			if !d.Null() {
+				v.AWSLogsConfiguration = new(ExpressGatewayServiceAWSLogsConfiguration)
+				decodeExpressGatewayServiceAWSLogsConfiguration(d, v.AWSLogsConfiguration)
+			}
+		case "repositoryCredentials":
+			if !d.Null() {
+				v.RepositoryCredentials = new(ExpressGatewayRepositoryCredentials)
+				decodeExpressGatewayRepositoryCredentials(d, v.RepositoryCredentials)
+			}
+		case "command":
+			if d.BeginArray() {
+				if v.Command == nil {
+					v.Command = []string{}
+				}
+				for d.NextElement() {
+					var e0 string
+					e0 = d.Str()
+					v.Command = append(v.Command, e0)
+				}
+			}
+		case "environment":
+			if d.BeginArray() {
+				if v.Environment == nil {
+					v.Environment = []KeyValuePair{}
+				}
+				for d.NextElement() {
+					var e0 KeyValuePair
+					decodeKeyValuePair(d, &e0)
+					v.Environment = append(v.Environment, e0)
+				}
+			}
+		case "secrets":
+			if d.BeginArray() {
+				if v.Secrets == nil {
+					v.Secrets = []Secret{}
+				}
+				for d.NextElement() {
+					var e0 Secret
+					decodeSecret(d, &e0)
+					v.Secrets = append(v.Secrets, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExpressGatewayRepositoryCredentials decodes a JSON object into v; null
+// leaves v as it is.
+func decodeExpressGatewayRepositoryCredentials(d *specrt.JSONDecoder, v *ExpressGatewayRepositoryCredentials) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "credentialsParameter":
+			v.CredentialsParameter = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExpressGatewayScalingTarget decodes a JSON object into v; null leaves
+// v as it is.
+func decodeExpressGatewayScalingTarget(d *specrt.JSONDecoder, v *ExpressGatewayScalingTarget) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "minTaskCount":
+			v.MinTaskCount = d.Int32Ptr()
+		case "maxTaskCount":
+			v.MaxTaskCount = d.Int32Ptr()
+		case "autoScalingMetric":
+			v.AutoScalingMetric = ExpressGatewayServiceScalingMetric(d.Str())
+		case "autoScalingTargetValue":
+			v.AutoScalingTargetValue = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExpressGatewayServiceAWSLogsConfiguration decodes a JSON object into
+// v; null leaves v as it is.
+func decodeExpressGatewayServiceAWSLogsConfiguration(d *specrt.JSONDecoder, v *ExpressGatewayServiceAWSLogsConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "logGroup":
+			v.LogGroup = d.StrPtr()
+		case "logStreamPrefix":
+			v.LogStreamPrefix = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExpressGatewayServiceConfiguration decodes a JSON object into v; null
+// leaves v as it is.
+func decodeExpressGatewayServiceConfiguration(d *specrt.JSONDecoder, v *ExpressGatewayServiceConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceRevisionArn":
+			v.ServiceRevisionARN = d.StrPtr()
+		case "executionRoleArn":
+			v.ExecutionRoleARN = d.StrPtr()
+		case "taskRoleArn":
+			v.TaskRoleARN = d.StrPtr()
+		case "cpu":
+			v.CPU = d.StrPtr()
+		case "memory":
+			v.Memory = d.StrPtr()
+		case "networkConfiguration":
+			if !d.Null() {
+				v.NetworkConfiguration = new(ExpressGatewayServiceNetworkConfiguration)
+				decodeExpressGatewayServiceNetworkConfiguration(d, v.NetworkConfiguration)
+			}
+		case "healthCheckPath":
+			v.HealthCheckPath = d.StrPtr()
+		case "primaryContainer":
+			if !d.Null() {
+				v.PrimaryContainer = new(ExpressGatewayContainer)
+				decodeExpressGatewayContainer(d, v.PrimaryContainer)
+			}
+		case "scalingTarget":
+			if !d.Null() {
+				v.ScalingTarget = new(ExpressGatewayScalingTarget)
+				decodeExpressGatewayScalingTarget(d, v.ScalingTarget)
+			}
+		case "ingressPaths":
+			if d.BeginArray() {
+				if v.IngressPaths == nil {
+					v.IngressPaths = []IngressPathSummary{}
+				}
+				for d.NextElement() {
+					var e0 IngressPathSummary
+					decodeIngressPathSummary(d, &e0)
+					v.IngressPaths = append(v.IngressPaths, e0)
+				}
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExpressGatewayServiceNetworkConfiguration decodes a JSON object into
+// v; null leaves v as it is.
+func decodeExpressGatewayServiceNetworkConfiguration(d *specrt.JSONDecoder, v *ExpressGatewayServiceNetworkConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "securityGroups":
+			if d.BeginArray() {
+				if v.SecurityGroups == nil {
+					v.SecurityGroups = []string{}
+				}
+				for d.NextElement() {
+					var e0 string
+					e0 = d.Str()
+					v.SecurityGroups = append(v.SecurityGroups, e0)
+				}
+			}
+		case "subnets":
+			if d.BeginArray() {
+				if v.Subnets == nil {
+					v.Subnets = []string{}
+				}
+				for d.NextElement() {
+					var e0 string
+					e0 = d.Str()
+					v.Subnets = append(v.Subnets, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExpressGatewayServiceStatus decodes a JSON object into v; null leaves
+// v as it is.
+func decodeExpressGatewayServiceStatus(d *specrt.JSONDecoder, v *ExpressGatewayServiceStatus) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "statusCode":
+			v.StatusCode = ExpressGatewayServiceStatusCode(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeIngressPathSummary decodes a JSON object into v; null leaves v as it
+// is.
+func decodeIngressPathSummary(d *specrt.JSONDecoder, v *IngressPathSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "accessType":
+			v.AccessType = AccessType(d.Str())
+		case "endpoint":
+			v.Endpoint = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeKeyValuePair decodes a JSON object into v; null leaves v as it is.
+func decodeKeyValuePair(d *specrt.JSONDecoder, v *KeyValuePair) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "value":
+			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSecret decodes a JSON object into v; null leaves v as it is.
+func decodeSecret(d *specrt.JSONDecoder, v *Secret) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "valueFrom":
+			v.ValueFrom = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTag decodes a JSON object into v; null leaves v as it is.
+func decodeTag(d *specrt.JSONDecoder, v *Tag) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "key":
+			v.Key = d.StrPtr()
+		case "value":
+			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
 }
 
 // newError returns an empty typed error for an error code of Amazon Elastic

@@ -66,7 +66,10 @@ var service = specrt.Service{
 
 // The operations, described to the protocol code.
 var (
-	opCreateCertificate = specrt.Operation{Name: "CreateCertificate"}
+	opCreateCertificate = specrt.Operation{
+		Decode: decodeCreateCertificateResponse,
+		Name:   "CreateCertificate",
+	}
 )
 
 // CreateCertificate creates an SSL/TLS certificate for an Amazon Lightsail
@@ -98,6 +101,335 @@ func (c *Client) CreateCertificate(ctx context.Context, in *CreateCertificateInp
 		return nil, err
 	}
 	return out, nil
+}
+
+// decodeCreateCertificateResponse decodes the JSON body of a CreateCertificate
+// response into out, a *CreateCertificateOutput.
+func decodeCreateCertificateResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateCertificateOutput(&d, out.(*CreateCertificateOutput))
+	return d.Finish()
+}
+
+// decodeCertificate decodes a JSON object into v; null leaves v as it is.
+func decodeCertificate(d *specrt.JSONDecoder, v *Certificate) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "status":
+			v.Status = CertificateStatus(d.Str())
+		case "serialNumber":
+			v.SerialNumber = d.StrPtr()
+		case "subjectAlternativeNames":
+			if d.BeginArray() {
+				if v.SubjectAlternativeNames == nil {
+					v.SubjectAlternativeNames = []string{}
+				}
+				for d.NextElement() {
+					var e0 string
+					e0 = d.Str()
+					v.SubjectAlternativeNames = append(v.SubjectAlternativeNames, e0)
+				}
+			}
+		case "domainValidationRecords":
+			if d.BeginArray() {
+				if v.DomainValidationRecords == nil {
+					v.DomainValidationRecords = []DomainValidationRecord{}
+				}
+				for d.NextElement() {
+					var e0 DomainValidationRecord
+					decodeDomainValidationRecord(d, &e0)
+					v.DomainValidationRecords = append(v.DomainValidationRecords, e0)
+				}
+			}
+		case "requestFailureReason":
+			v.RequestFailureReason = d.StrPtr()
+		case "inUseResourceCount":
+			v.InUseResourceCount = d.Int32Ptr()
+		case "keyAlgorithm":
+			v.KeyAlgorithm = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "issuedAt":
+			v.IssuedAt = d.TimePtr()
+		case "issuerCA":
+			v.IssuerCA = d.StrPtr()
+		case "notBefore":
+			v.NotBefore = d.TimePtr()
+		case "notAfter":
+			v.NotAfter = d.TimePtr()
+		case "eligibleToRenew":
+			v.EligibleToRenew = d.StrPtr()
+		case "renewalSummary":
+			if !d.Null() {
+				v.RenewalSummary = new(RenewalSummary)
+				decodeRenewalSummary(d, v.RenewalSummary)
+			}
+		case "revokedAt":
+			v.RevokedAt = d.TimePtr()
+		case "revocationReason":
+			v.RevocationReason = d.StrPtr()
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCertificateSummary decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCertificateSummary(d *specrt.JSONDecoder, v *CertificateSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "certificateArn":
+			v.CertificateARN = d.StrPtr()
+		case "certificateName":
+			v.CertificateName = d.StrPtr()
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "certificateDetail":
+			if !d.Null() {
+				v.CertificateDetail = new(Certificate)
+				decodeCertificate(d, v.CertificateDetail)
+			}
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateCertificateOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeCreateCertificateOutput(d *specrt.JSONDecoder, v *CreateCertificateOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "certificate":
+			if !d.Null() {
+				v.Certificate = new(CertificateSummary)
+				decodeCertificateSummary(d, v.Certificate)
+			}
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDNSRecordCreationState decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDNSRecordCreationState(d *specrt.JSONDecoder, v *DNSRecordCreationState) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = DNSRecordCreationStateCode(d.Str())
+		case "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDomainValidationRecord decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDomainValidationRecord(d *specrt.JSONDecoder, v *DomainValidationRecord) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "resourceRecord":
+			if !d.Null() {
+				v.ResourceRecord = new(ResourceRecord)
+				decodeResourceRecord(d, v.ResourceRecord)
+			}
+		case "dnsRecordCreationState":
+			if !d.Null() {
+				v.DNSRecordCreationState = new(DNSRecordCreationState)
+				decodeDNSRecordCreationState(d, v.DNSRecordCreationState)
+			}
+		case "validationStatus":
+			v.ValidationStatus = CertificateDomainValidationStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOperation decodes a JSON object into v; null leaves v as it is.
+func decodeOperation(d *specrt.JSONDecoder, v *Operation) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "resourceName":
+			v.ResourceName = d.StrPtr()
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "isTerminal":
+			v.IsTerminal = d.BoolPtr()
+		case "operationDetails":
+			v.OperationDetails = d.StrPtr()
+		case "operationType":
+			v.OperationType = OperationType(d.Str())
+		case "status":
+			v.Status = OperationStatus(d.Str())
+		case "statusChangedAt":
+			v.StatusChangedAt = d.TimePtr()
+		case "errorCode":
+			v.ErrorCode = d.StrPtr()
+		case "errorDetails":
+			v.ErrorDetails = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRenewalSummary decodes a JSON object into v; null leaves v as it is.
+func decodeRenewalSummary(d *specrt.JSONDecoder, v *RenewalSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "domainValidationRecords":
+			if d.BeginArray() {
+				if v.DomainValidationRecords == nil {
+					v.DomainValidationRecords = []DomainValidationRecord{}
+				}
+				for d.NextElement() {
+					var e0 DomainValidationRecord
+					decodeDomainValidationRecord(d, &e0)
+					v.DomainValidationRecords = append(v.DomainValidationRecords, e0)
+				}
+			}
+		case "renewalStatus":
+			v.RenewalStatus = RenewalStatus(d.Str())
+		case "renewalStatusReason":
+			v.RenewalStatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceLocation decodes a JSON object into v; null leaves v as it is.
+func decodeResourceLocation(d *specrt.JSONDecoder, v *ResourceLocation) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "availabilityZone":
+			v.AvailabilityZone = d.StrPtr()
+		case "regionName":
+			v.RegionName = RegionName(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceRecord decodes a JSON object into v; null leaves v as it is.
+func decodeResourceRecord(d *specrt.JSONDecoder, v *ResourceRecord) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "type":
+			v.Type = d.StrPtr()
+		case "value":
+			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTag decodes a JSON object into v; null leaves v as it is.
+func decodeTag(d *specrt.JSONDecoder, v *Tag) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "key":
+			v.Key = d.StrPtr()
+		case "value":
+			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
 }
 
 // newError returns an empty typed error for an error code of Amazon Lightsail,

@@ -62,7 +62,10 @@ var service = specrt.Service{
 
 // The operations, described to the protocol code.
 var (
-	opCreatePrivateDnsNamespace = specrt.Operation{Name: "CreatePrivateDnsNamespace"}
+	opCreatePrivateDnsNamespace = specrt.Operation{
+		Decode: decodeCreatePrivateDnsNamespaceResponse,
+		Name:   "CreatePrivateDnsNamespace",
+	}
 )
 
 // CreatePrivateDnsNamespace creates a private namespace based on DNS, which is
@@ -96,6 +99,32 @@ func (c *Client) CreatePrivateDnsNamespace(ctx context.Context, in *CreatePrivat
 		return nil, err
 	}
 	return out, nil
+}
+
+// decodeCreatePrivateDnsNamespaceResponse decodes the JSON body of a
+// CreatePrivateDnsNamespace response into out, a
+// *CreatePrivateDnsNamespaceOutput.
+func decodeCreatePrivateDnsNamespaceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreatePrivateDnsNamespaceOutput(&d, out.(*CreatePrivateDnsNamespaceOutput))
+	return d.Finish()
+}
+
+// decodeCreatePrivateDnsNamespaceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCreatePrivateDnsNamespaceOutput(d *specrt.JSONDecoder, v *CreatePrivateDnsNamespaceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
 }
 
 // newError returns an empty typed error for an error code of AWS Cloud Map,

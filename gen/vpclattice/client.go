@@ -57,6 +57,7 @@ var service = specrt.Service{
 // The operations, described to the protocol code.
 var (
 	opCreateService = specrt.Operation{
+		Decode: decodeCreateServiceResponse,
 		Method: "POST",
 		Name:   "CreateService",
 		Path:   "/services",
@@ -90,6 +91,65 @@ func (c *Client) CreateService(ctx context.Context, in *CreateServiceInput, optF
 		return nil, err
 	}
 	return out, nil
+}
+
+// decodeCreateServiceResponse decodes the JSON body of a CreateService
+// response into out, a *CreateServiceOutput.
+func decodeCreateServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateServiceOutput(&d, out.(*CreateServiceOutput))
+	return d.Finish()
+}
+
+// decodeCreateServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateServiceOutput(d *specrt.JSONDecoder, v *CreateServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "customDomainName":
+			v.CustomDomainName = d.StrPtr()
+		case "certificateArn":
+			v.CertificateARN = d.StrPtr()
+		case "status":
+			v.Status = ServiceStatus(d.Str())
+		case "authType":
+			v.AuthType = AuthType(d.Str())
+		case "dnsEntry":
+			if !d.Null() {
+				v.DNSEntry = new(DNSEntry)
+				decodeDNSEntry(d, v.DNSEntry)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDNSEntry decodes a JSON object into v; null leaves v as it is.
+func decodeDNSEntry(d *specrt.JSONDecoder, v *DNSEntry) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "hostedZoneId":
+			v.HostedZoneID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
 }
 
 // newError returns an empty typed error for an error code of Amazon VPC
