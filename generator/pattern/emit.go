@@ -175,10 +175,13 @@ func describeClass(set runeSet) string {
 	}
 	ascii := set.intersect(runeSet{{0, utf8.RuneSelf - 1}})
 	upper := set.intersect(runeSet{{utf8.RuneSelf, unicode.MaxRune}})
-	if len(ascii) == 0 {
+	switch {
+	case len(upper) == 0:
+		return set.describe(limit)
+	case len(ascii) == 0:
 		return fmt.Sprintf("%d ranges of non-ASCII code points", len(upper))
 	}
-	return fmt.Sprintf("%s and %d ranges of non-ASCII code points", describeClass(ascii), len(upper))
+	return fmt.Sprintf("%s and %d ranges of non-ASCII code points", ascii.describe(limit), len(upper))
 }
 
 // asciiTable declares the class of each ASCII byte.
