@@ -178,9 +178,7 @@ func decodeCodeConfigurationValues(d *specrt.JSONDecoder, v *CodeConfigurationVa
 				v.RuntimeEnvironmentSecrets = map[string]string{}
 				for d.NextMember() {
 					k0 := d.Key()
-					var e0 string
-					e0 = d.Str()
-					v.RuntimeEnvironmentSecrets[k0] = e0
+					v.RuntimeEnvironmentSecrets[k0] = d.Str()
 				}
 			}
 		case "RuntimeEnvironmentVariables":
@@ -188,9 +186,7 @@ func decodeCodeConfigurationValues(d *specrt.JSONDecoder, v *CodeConfigurationVa
 				v.RuntimeEnvironmentVariables = map[string]string{}
 				for d.NextMember() {
 					k0 := d.Key()
-					var e0 string
-					e0 = d.Str()
-					v.RuntimeEnvironmentVariables[k0] = e0
+					v.RuntimeEnvironmentVariables[k0] = d.Str()
 				}
 			}
 		case "StartCommand":
@@ -324,9 +320,7 @@ func decodeImageConfiguration(d *specrt.JSONDecoder, v *ImageConfiguration) {
 				v.RuntimeEnvironmentSecrets = map[string]string{}
 				for d.NextMember() {
 					k0 := d.Key()
-					var e0 string
-					e0 = d.Str()
-					v.RuntimeEnvironmentSecrets[k0] = e0
+					v.RuntimeEnvironmentSecrets[k0] = d.Str()
 				}
 			}
 		case "RuntimeEnvironmentVariables":
@@ -334,9 +328,7 @@ func decodeImageConfiguration(d *specrt.JSONDecoder, v *ImageConfiguration) {
 				v.RuntimeEnvironmentVariables = map[string]string{}
 				for d.NextMember() {
 					k0 := d.Key()
-					var e0 string
-					e0 = d.Str()
-					v.RuntimeEnvironmentVariables[k0] = e0
+					v.RuntimeEnvironmentVariables[k0] = d.Str()
 				}
 			}
 		case "StartCommand":

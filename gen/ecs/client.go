@@ -216,9 +216,7 @@ func decodeExpressGatewayContainer(d *specrt.JSONDecoder, v *ExpressGatewayConta
 					v.Command = []string{}
 				}
 				for d.NextElement() {
-					var e0 string
-					e0 = d.Str()
-					v.Command = append(v.Command, e0)
+					v.Command = append(v.Command, d.Str())
 				}
 			}
 		case "environment":
@@ -373,9 +371,7 @@ func decodeExpressGatewayServiceNetworkConfiguration(d *specrt.JSONDecoder, v *E
 					v.SecurityGroups = []string{}
 				}
 				for d.NextElement() {
-					var e0 string
-					e0 = d.Str()
-					v.SecurityGroups = append(v.SecurityGroups, e0)
+					v.SecurityGroups = append(v.SecurityGroups, d.Str())
 				}
 			}
 		case "subnets":
@@ -384,9 +380,7 @@ func decodeExpressGatewayServiceNetworkConfiguration(d *specrt.JSONDecoder, v *E
 					v.Subnets = []string{}
 				}
 				for d.NextElement() {
-					var e0 string
-					e0 = d.Str()
-					v.Subnets = append(v.Subnets, e0)
+					v.Subnets = append(v.Subnets, d.Str())
 				}
 			}
 		default:

@@ -135,9 +135,7 @@ func decodeCertificate(d *specrt.JSONDecoder, v *Certificate) {
 					v.SubjectAlternativeNames = []string{}
 				}
 				for d.NextElement() {
-					var e0 string
-					e0 = d.Str()
-					v.SubjectAlternativeNames = append(v.SubjectAlternativeNames, e0)
+					v.SubjectAlternativeNames = append(v.SubjectAlternativeNames, d.Str())
 				}
 			}
 		case "domainValidationRecords":

@@ -509,13 +509,16 @@ func decodeValue(s *model.Shape, target *jen.Statement, depth int) []jen.Code {
 	switch {
 	case s.Kind == model.Structure:
 		return []jen.Code{jen.Id(structDecoder(s)).Call(jen.Id("d"), jen.Op("&").Add(target))}
-	case s.IsEnum():
-		return []jen.Code{target.Op("=").Id(s.GoName).Call(jen.Id("d").Dot("Str").Call())}
 	case s.Kind == model.List:
 		e := fmt.Sprintf("e%d", depth)
-		body := []jen.Code{jen.Var().Id(e).Add(goType(s.Member))}
-		body = append(body, decodeValue(s.Member, jen.Id(e), depth+1)...)
-		body = append(body, target.Clone().Op("=").Append(target.Clone(), jen.Id(e)))
+		var body []jen.Code
+		if read, ok := readScalar(s.Member); ok {
+			body = []jen.Code{target.Clone().Op("=").Append(target.Clone(), read)}
+		} else {
+			body = []jen.Code{jen.Var().Id(e).Add(goType(s.Member))}
+			body = append(body, decodeValue(s.Member, jen.Id(e), depth+1)...)
+			body = append(body, target.Clone().Op("=").Append(target.Clone(), jen.Id(e)))
+		}
 		return []jen.Code{jen.If(jen.Id("d").Dot("BeginArray").Call()).Block(
 			// encoding/json gives [] as an empty, non-nil slice; so do we.
 			jen.If(target.Clone().Op("==").Nil()).Block(target.Clone().Op("=").Add(goType(s)).Values()),
@@ -523,16 +526,31 @@ func decodeValue(s *model.Shape, target *jen.Statement, depth int) []jen.Code {
 		)}
 	case s.Kind == model.Map:
 		k, e := fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth)
-		body := []jen.Code{
-			jen.Id(k).Op(":=").Id("d").Dot("Key").Call(),
-			jen.Var().Id(e).Add(goType(s.Value)),
+		body := []jen.Code{jen.Id(k).Op(":=").Id("d").Dot("Key").Call()}
+		if read, ok := readScalar(s.Value); ok {
+			body = append(body, target.Clone().Index(jen.Id(k)).Op("=").Add(read))
+		} else {
+			body = append(body, jen.Var().Id(e).Add(goType(s.Value)))
+			body = append(body, decodeValue(s.Value, jen.Id(e), depth+1)...)
+			body = append(body, target.Clone().Index(jen.Id(k)).Op("=").Id(e))
 		}
-		body = append(body, decodeValue(s.Value, jen.Id(e), depth+1)...)
-		body = append(body, target.Clone().Index(jen.Id(k)).Op("=").Id(e))
 		return []jen.Code{jen.If(jen.Id("d").Dot("BeginObject").Call()).Block(
 			target.Clone().Op("=").Add(goType(s)).Values(),
 			jen.For(jen.Id("d").Dot("NextMember").Call()).Block(body...),
 		)}
 	}
-	return []jen.Code{target.Op("=").Id("d").Dot(valueReaders[s.Kind]).Call()}
+	read, _ := readScalar(s)
+	return []jen.Code{target.Op("=").Add(read)}
+}
+
+// readScalar is the expression that reads a value of shape s held by value,
+// when s is a scalar or an enum; ok is false for structures and collections.
+func readScalar(s *model.Shape) (read *jen.Statement, ok bool) {
+	switch {
+	case s.IsEnum():
+		return jen.Id(s.GoName).Call(jen.Id("d").Dot("Str").Call()), true
+	case s.Kind == model.Structure || s.Kind == model.List || s.Kind == model.Map:
+		return nil, false
+	}
+	return jen.Id("d").Dot(valueReaders[s.Kind]).Call(), true
 }
