@@ -194,7 +194,6 @@ func TestClientBindingsCompileAndWork(t *testing.T) {
 	}
 	write("bindings/bindings_test.go", []byte(bindingsTest))
 	for _, args := range [][]string{
-		{"mod", "tidy"},
 		{"vet", "./bindings"},
 		{"test", "-count=1", "-v", "./bindings"},
 	} {
