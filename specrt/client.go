@@ -180,7 +180,7 @@ func endpointURL(svc *Service, o Options) (*url.URL, error) {
 			return nil, errors.New("no endpoint: set Options.Region or Options.BaseEndpoint")
 		}
 		if !validRegion(o.Region) {
-			return nil, fmt.Errorf("invalid region %q: want letters, digits and hyphens", o.Region)
+			return nil, fmt.Errorf("invalid region %q: want lower-case letters, digits and hyphens", o.Region)
 		}
 		suffix := ".amazonaws.com"
 		if strings.HasPrefix(o.Region, "cn-") {
