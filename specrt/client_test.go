@@ -763,3 +763,25 @@ func TestEscapePathLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestClientIsSafeForConcurrentUse(t *testing.T) {
+	srv := &fakeServer{responses: []canned{{status: 500, body: `{}`}, {status: 200, body: `{"id":"p-1"}`}}}
+	c := newTestClient(&jsonService, srv, nil, func(o *specrt.Options) {
+		o.Sleep = func(ctx context.Context, d time.Duration) error { return nil }
+	})
+	var wg sync.WaitGroup
+	for i := range 16 {
+		wg.Go(func() {
+			out := &createPetOutput{}
+			err := c.Invoke(context.Background(), &opCreatePet, &createPetInput{Name: ptr(fmt.Sprint("pet-", i))}, out,
+				func(o *specrt.Options) { o.UserAgent = "worker" })
+			if err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if len(srv.requests) != 17 {
+		t.Errorf("sent %d requests, want 17 (one retried 500, then successes)", len(srv.requests))
+	}
+}
