@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -38,7 +39,8 @@ type Server struct {
 	overrides map[string]HandlerFunc
 	injected  []*injection
 	latency   map[string]time.Duration
-	records   []Record
+	records   []Record // a ring of at most recordLimit, oldest at recStart once full
+	recStart  int
 }
 
 type compiledOp struct {
@@ -279,7 +281,9 @@ func (s *Server) SetLatency(op string, d time.Duration) {
 func (s *Server) Requests() []Record {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]Record(nil), s.records...)
+	out := make([]Record, 0, len(s.records))
+	out = append(out, s.records[s.recStart:]...)
+	return append(out, s.records[:s.recStart]...)
 }
 
 // Reset forgets the state, the records, the injected errors, the latencies
@@ -288,7 +292,7 @@ func (s *Server) Reset() {
 	s.store.Reset()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.records = nil
+	s.records, s.recStart = nil, 0
 	s.injected = nil
 	s.latency = map[string]time.Duration{}
 	s.overrides = map[string]HandlerFunc{}
@@ -322,11 +326,12 @@ func (s *Server) record(r Record) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(s.records) >= s.opts.recordLimit {
-		n := copy(s.records, s.records[len(s.records)-s.opts.recordLimit+1:])
-		s.records = s.records[:n]
+	if len(s.records) < s.opts.recordLimit {
+		s.records = append(s.records, r)
+		return
 	}
-	s.records = append(s.records, r)
+	s.records[s.recStart] = r
+	s.recStart = (s.recStart + 1) % len(s.records)
 }
 
 // route finds the operation a request is for; it returns a description of
@@ -409,12 +414,18 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int
 	s.mu.Lock()
 	h := s.overrides[op.Name]
 	s.mu.Unlock()
-	var out any
-	if h != nil {
-		out, err = h(r.Context(), in)
-	} else {
-		out, err = s.runDefault(r.Context(), op, in)
+	if h == nil {
+		tree, err := bodyTree(body)
+		if err != nil {
+			return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot read its input", Status: 500})
+		}
+		raw, err := s.runDefault(r.Context(), op, tree)
+		if err != nil {
+			return s.writeError(w, err)
+		}
+		return s.writeRaw(w, op, raw)
 	}
+	out, err := h(r.Context(), in)
 	if err != nil {
 		return s.writeError(w, err)
 	}
@@ -584,30 +595,55 @@ func (s *Server) writeOutput(w http.ResponseWriter, op *compiledOp, out any) (in
 	} else if data, err = json.Marshal(out); err != nil {
 		return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output", Status: 500})
 	}
+	return s.writeRaw(w, op, data)
+}
+
+func (s *Server) writeRaw(w http.ResponseWriter, op *compiledOp, data []byte) (int, string) {
 	status := http.StatusOK
 	if !s.svc.Protocol.IsAWSJSON() && op.Status != 0 {
 		status = op.Status
 	}
-	w.Header().Set("Content-Type", s.svc.Protocol.ContentType())
+	h := w.Header()
+	h.Set("Content-Type", s.svc.Protocol.ContentType())
+	h.Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	w.Write(data)
 	return status, ""
 }
 
 // Default runs the default behaviour of the operation named op on in, for
-// overrides that adjust the default rather than replace it.
+// overrides that adjust the default rather than replace it. It returns a new
+// output value (a pointer to the generated output type).
 func (s *Server) Default(ctx context.Context, op string, in Input) (any, error) {
-	return s.runDefault(ctx, s.op(op), in)
-}
-
-// runDefault is the behaviour the spec's mock block describes: answer an
-// earlier response for a repeated idempotency token, refuse a duplicate of a
-// unique item, else build the output from its templates and store it.
-func (s *Server) runDefault(ctx context.Context, op *compiledOp, in Input) (any, error) {
+	c := s.op(op)
 	tree, err := toTree(in)
 	if err != nil {
 		return nil, &Error{Code: "InternalFailure", Message: "the mock cannot read its input", Status: 500}
 	}
+	raw, err := s.runDefault(ctx, c, tree)
+	if err != nil {
+		return nil, err
+	}
+	return decodeOutput(c, raw)
+}
+
+func decodeOutput(op *compiledOp, raw []byte) (any, error) {
+	out := op.NewOutput()
+	if err := json.Unmarshal(raw, out); err != nil {
+		return nil, &Error{Code: "InternalFailure", Message: "the mock built an output that does not fit its type: " + err.Error(), Status: 500}
+	}
+	return out, nil
+}
+
+// runDefault is the behaviour the spec's mock block describes: answer an
+// earlier response for a repeated idempotency token, refuse a duplicate of a
+// unique item, else build the output from its templates and store it. tree
+// is the input as decoded JSON; it returns the output's JSON.
+//
+// The output is built before the store is locked, and thrown away when the
+// request turns out to be a duplicate, so that the lock is held only for the
+// checks and the write.
+func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string]any) ([]byte, error) {
 	e := &env{input: tree}
 	s.fillEnv(e)
 	for _, d := range op.defaults {
@@ -621,30 +657,19 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, in Input) (any,
 			setPath(tree, d.path, v)
 		}
 	}
-	build := func() (*Item, error) {
-		outTree := map[string]any{}
-		e.output = outTree
-		for _, f := range op.output {
-			if v := f.tmpl.eval(e); v != missing && v != nil {
-				setPath(outTree, f.path, v)
-			}
+	outTree := map[string]any{}
+	e.output = outTree
+	for _, f := range op.output {
+		if v := f.tmpl.eval(e); v != missing && v != nil {
+			setPath(outTree, f.path, v)
 		}
-		typed := op.NewOutput()
-		data, err := json.Marshal(outTree)
-		if err == nil {
-			err = json.Unmarshal(data, typed)
-		}
-		if err != nil {
-			return nil, &Error{Code: "InternalFailure", Message: "the mock cannot build its output: " + err.Error(), Status: 500}
-		}
-		return &Item{Input: tree, Output: typed, OutputJSON: outTree}, nil
+	}
+	raw, err := appendJSON(make([]byte, 0, 512), outTree)
+	if err != nil {
+		return nil, &Error{Code: "InternalFailure", Message: "the mock cannot build its output: " + err.Error(), Status: 500}
 	}
 	if op.resource == "" {
-		it, err := build()
-		if err != nil {
-			return nil, err
-		}
-		return it.Output, nil
+		return raw, nil
 	}
 	token := ""
 	if op.token != nil {
@@ -655,37 +680,62 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, in Input) (any,
 		fp = fingerprint(tree, op.token)
 	}
 	key := uniqueKey(tree, op.unique)
-	var result any
-	err = s.store.Update(func(tx *Tx) error {
+	var existing *Item
+	var answer []byte
+	conflict := false
+	s.store.Update(func(tx *Tx) error {
 		if token != "" {
 			if te, ok := tx.token(op.resource, token); ok {
 				if te.fingerprint == fp || op.mismatch == nil {
-					result = te.item.Output
-					return nil
+					answer = te.item.raw
+				} else {
+					existing = te.item
 				}
-				e.existing = te.item.OutputJSON
-				return s.buildError(op.mismatch, e, nil)
+				return nil
 			}
 		}
 		if key != "" {
-			if existing, ok := tx.Get(op.resource, key); ok {
-				e.existing = existing.OutputJSON
-				return s.buildError(op.conflict, e, &Error{Code: "ConflictException", Message: "the resource already exists", Status: http.StatusConflict})
+			if it, ok := tx.Get(op.resource, key); ok {
+				existing, conflict = it, true
+				return nil
 			}
 		}
-		it, err := build()
-		if err != nil {
-			return err
-		}
-		it.Key = key
+		it := &Item{Key: key, raw: raw, newOutput: op.NewOutput}
 		tx.Put(op.resource, it)
 		if token != "" {
 			tx.putToken(op.resource, token, &tokenEntry{fingerprint: fp, item: it})
 		}
-		result = it.Output
+		answer = raw
 		return nil
 	})
-	return result, err
+	switch {
+	case answer != nil:
+		return answer, nil
+	case conflict:
+		e.existing = existing.JSON()
+		return nil, s.buildError(op.conflict, e, &Error{Code: "ConflictException", Message: "the resource already exists", Status: http.StatusConflict})
+	default:
+		e.existing = existing.JSON()
+		return nil, s.buildError(op.mismatch, e, nil)
+	}
+}
+
+// bodyTree decodes a request body that has already decoded into its input
+// type, numbers kept exact; an empty body is an empty object.
+func bodyTree(body []byte) (map[string]any, error) {
+	m := map[string]any{}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return m, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	if m == nil { // the body was null
+		m = map[string]any{}
+	}
+	return m, nil
 }
 
 // toTree turns a typed value into decoded JSON, numbers kept exact.

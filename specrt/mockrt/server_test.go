@@ -407,3 +407,18 @@ func TestTemplateAlternatives(t *testing.T) {
 		t.Error("a bad literal alternative was accepted")
 	}
 }
+
+func TestRecordsKeepTheNewest(t *testing.T) {
+	s, url := startRest(t, WithRecordLimit(3))
+	for i := range 5 {
+		do(t, url, "POST", "/things", "", fmt.Sprintf(`{"name":"n%04d"}`, i))
+	}
+	var got []string
+	for _, r := range s.Requests() {
+		got = append(got, string(r.Body))
+	}
+	want := []string{`{"name":"n0002"}`, `{"name":"n0003"}`, `{"name":"n0004"}`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("records (-want +got):\n%s", diff)
+	}
+}

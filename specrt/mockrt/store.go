@@ -1,6 +1,8 @@
 package mockrt
 
 import (
+	"bytes"
+	"encoding/json"
 	"slices"
 	"sort"
 	"strconv"
@@ -18,18 +20,34 @@ type Store struct {
 	seq    int
 }
 
-// Item is one stored resource.
+// Item is one stored resource. It keeps only the JSON its create answered,
+// which keeps a store of many items small; the typed and decoded views are
+// made when asked for.
 type Item struct {
 	// Key identifies the item in its collection: its unique values, or a
 	// sequence number when the operation declares none.
-	Key string
-	// Input is the request that created it, as decoded JSON with defaults.
-	Input map[string]any
-	// Output is the typed output the create answered.
-	Output any
-	// OutputJSON is the output as decoded JSON, as templates see it.
-	OutputJSON map[string]any
-	seq        int
+	Key       string
+	raw       []byte // the output as answered
+	newOutput func() any
+	seq       int
+}
+
+// Output returns a new typed output (a pointer to the generated output type)
+// holding what the create answered.
+func (it *Item) Output() any {
+	out := it.newOutput()
+	json.Unmarshal(it.raw, out)
+	return out
+}
+
+// JSON returns the item's output as decoded JSON, as {existing.*} templates
+// see it.
+func (it *Item) JSON() map[string]any {
+	dec := json.NewDecoder(bytes.NewReader(it.raw))
+	dec.UseNumber()
+	m := map[string]any{}
+	dec.Decode(&m)
+	return m
 }
 
 type tokenEntry struct {

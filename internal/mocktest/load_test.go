@@ -1,0 +1,152 @@
+package mocktest
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/specgen/specgen/gen/vpclattice/vpclatticemock"
+)
+
+// The load comparison: the same load generator sends the same valid VPC
+// Lattice CreateService requests (distinct names, so every one is a
+// successful create) over loopback to the generated mock and to a bare
+// net/http handler that answers a canned copy of the mock's output. The mock
+// must keep at least half of the bare handler's throughput.
+
+const cannedOutput = `{"arn":"arn:aws:vpc-lattice:us-east-1:123456789012:service/svc-0123456789abcdefg","authType":"NONE",` +
+	`"dnsEntry":{"domainName":"load-0000001-0123456789abcdef0.0123456.vpc-lattice-svcs.us-east-1.on.aws","hostedZoneId":"Z0123456789ABC"},` +
+	`"id":"svc-0123456789abcdefg","name":"load-0000001","status":"CREATE_IN_PROGRESS"}`
+
+func bareHandler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusCreated)
+		io.WriteString(w, cannedOutput)
+	})
+}
+
+type loadResult struct {
+	requests int
+	elapsed  time.Duration
+	failures int64
+}
+
+func (r loadResult) perSecond() float64 { return float64(r.requests) / r.elapsed.Seconds() }
+
+// load sends n requests from c workers to url and times them. Names start at
+// first so that runs against the same mock never collide.
+func load(t testing.TB, url string, n, c, first int) loadResult {
+	tr := &http.Transport{MaxIdleConns: c, MaxIdleConnsPerHost: c, DialContext: (&net.Dialer{}).DialContext}
+	defer tr.CloseIdleConnections()
+	client := &http.Client{Transport: tr}
+	var next, failures atomic.Int64
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range c {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1))
+				if i > n {
+					return
+				}
+				body := `{"name":"load-` + fmt.Sprintf("%07d", first+i) + `","tags":{"env":"load"}}`
+				req, _ := http.NewRequest("POST", url+"/services", strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				resp, err := client.Do(req)
+				if err != nil {
+					failures.Add(1)
+					continue
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusCreated {
+					failures.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return loadResult{requests: n, elapsed: time.Since(start), failures: failures.Load()}
+}
+
+func loadParams() (n, c int) {
+	n, c = 20000, 32
+	if v, err := strconv.Atoi(os.Getenv("SPECGEN_LOAD_REQUESTS")); err == nil && v > 0 {
+		n = v
+	}
+	if v, err := strconv.Atoi(os.Getenv("SPECGEN_LOAD_CONCURRENCY")); err == nil && v > 0 {
+		c = v
+	}
+	return n, c
+}
+
+func TestLoadMockKeepsHalfTheBareThroughput(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("a throughput comparison; skipped with -short and under the race detector")
+	}
+	n, c := loadParams()
+	// Each round serves a fresh mock (and a fresh bare server), so that every
+	// round measures n creates into an empty store.
+	run := func(h http.Handler, requests int) loadResult {
+		srv := httptest.NewServer(h)
+		defer srv.Close()
+		return load(t, srv.URL, requests, c, 0)
+	}
+	run(vpclatticemock.New(), 1000) // warm up both
+	run(bareHandler(), 1000)
+	// Alternate, and keep each side's best of three, so that a hiccup of the
+	// machine does not decide the comparison.
+	var bestMock, bestBare loadResult
+	for range 3 {
+		m := run(vpclatticemock.New(), n)
+		b := run(bareHandler(), n)
+		if m.failures > 0 || b.failures > 0 {
+			t.Fatalf("failures: mock %d, bare %d", m.failures, b.failures)
+		}
+		if bestMock.requests == 0 || m.perSecond() > bestMock.perSecond() {
+			bestMock = m
+		}
+		if bestBare.requests == 0 || b.perSecond() > bestBare.perSecond() {
+			bestBare = b
+		}
+	}
+	ratio := bestMock.perSecond() / bestBare.perSecond()
+	t.Logf("%d requests, %d concurrent, loopback: mock %.0f req/s (%v), bare net/http %.0f req/s (%v), ratio %.2f",
+		n, c, bestMock.perSecond(), bestMock.elapsed.Round(time.Millisecond), bestBare.perSecond(), bestBare.elapsed.Round(time.Millisecond), ratio)
+	if ratio < 0.5 {
+		t.Errorf("the mock keeps %.0f%% of the bare handler's throughput, want at least 50%%", 100*ratio)
+	}
+}
+
+// BenchmarkLoad reports requests per second of the mock and of the bare
+// handler under the same load generator (b.N requests, 32 concurrent).
+func BenchmarkLoad(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		h    http.Handler
+	}{{"mock", vpclatticemock.New()}, {"bare", bareHandler()}} {
+		b.Run(tc.name, func(b *testing.B) {
+			srv := httptest.NewServer(tc.h)
+			defer srv.Close()
+			b.ResetTimer()
+			r := load(b, srv.URL, b.N, 32, 0)
+			b.ReportMetric(r.perSecond(), "req/s")
+			if r.failures > 0 {
+				b.Fatalf("%d failures", r.failures)
+			}
+		})
+	}
+}
