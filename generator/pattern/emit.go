@@ -15,7 +15,7 @@ import (
 const (
 	utf8Path    = "unicode/utf8"
 	unicodePath = "unicode"
-	minRun      = 4 // shortest run of states emitted as one range case
+	minRun      = 3 // shortest run of states emitted as one range case
 )
 
 // Emit returns the Go declaration `func <name>(s string) bool { ... }`,

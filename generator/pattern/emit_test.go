@@ -1,18 +1,47 @@
 package pattern
 
-// Emitted code sizes (lines of the function, comments included, in
-// internal/emittest/matchers.go) for the patterns of the brief:
+// Emitted code sizes (lines of the function body and signature, in
+// internal/emittest/matchers.go; states of the minimal DFA without the
+// rejecting sink; character classes after merging):
 //
-// SIZES
+//	vpcLatticeServiceName    78 lines     6 states   6 classes
+//	cloudMapName             76 lines   257 states   6 classes
+//	appRunnerTagKey          79 lines     5 states   6 classes
+//	genericARN              126 lines  1163 states  13 classes
+//	roleARN                 259 lines  1057 states  21 classes
+//	ecrImage                264 lines    67 states  29 classes
+//	uuid                    118 lines    37 states   5 classes
+//	cpu                     172 lines    21 states  15 classes
+//	noLineBreak              37 lines     2 states   2 classes
+//	noNUL                    37 lines     2 states   2 classes
+//	anyLine                  37 lines     1 states   2 classes
+//	notBlank                 52 lines     2 states   3 classes
+//	wordDashes               45 lines     3 states   3 classes
+//	tagValue                 37 lines     1 states   2 classes
+//	certificateARN          135 lines    28 states  14 classes
+//	printable                50 lines     2 states   3 classes
+//	serviceARN              105 lines    63 states  18 classes
+//	notAWSPrefix             79 lines     5 states   6 classes
+//	ecsTagKey                79 lines     5 states   6 classes
+//	serviceID                51 lines    22 states   6 classes
+//	wordOrDash               35 lines     2 states   2 classes
+//	path                     49 lines     2 states   3 classes
+//	nothing                   4 lines     0 states   1 classes
+//	everything                4 lines     1 states   1 classes
+//	threeRunes               19 lines     4 states   1 classes
+//	oneRune                  44 lines     2 states   2 classes
+//	scripts                 135 lines    11 states   9 classes
+//	nonASCIIRanges           56 lines     4 states   3 classes
+//	pairs                    49 lines   601 states   3 classes
+//	long                     50 lines  2501 states   3 classes
+//	password                121 lines    12 states   4 classes
 
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"go/format"
 	"math/rand/v2"
 	"os"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -201,5 +230,3 @@ func BenchmarkMatch(b *testing.B) {
 	}
 }
 
-var _ = regexp.Compile
-var _ = fmt.Sprint

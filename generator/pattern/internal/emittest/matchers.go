@@ -1013,27 +1013,6 @@ func uuid(s string) bool {
 			default:
 				return false
 			}
-		case 15:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 16
-			}
-		case 16:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 17
-			}
-		case 17:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 18
-			}
 		case 18:
 			switch c {
 			case 1:
@@ -1047,27 +1026,6 @@ func uuid(s string) bool {
 				st = 20
 			default:
 				return false
-			}
-		case 20:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 21
-			}
-		case 21:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 22
-			}
-		case 22:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 23
 			}
 		case 23:
 			switch c {
@@ -1090,6 +1048,22 @@ func uuid(s string) bool {
 				}
 			case st <= 12:
 				// states 9 to 12: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			case st <= 17:
+				// states 15 to 17: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			case st <= 22:
+				// states 20 to 22: the same transitions, relative to the state
 				switch c {
 				case 0, 1:
 					return false
@@ -2235,14 +2209,11 @@ func threeRunes(s string) bool {
 			i += n
 		}
 		switch st {
-		case 0:
-			st = 1
-		case 1:
-			st = 2
-		case 2:
-			st = 3
 		case 3:
 			return false
+		default:
+			// states 0 to 2: the same transitions, relative to the state
+			st++
 		}
 	}
 	return st == 3
