@@ -229,4 +229,3 @@ func BenchmarkMatch(b *testing.B) {
 		})
 	}
 }
-
