@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -57,7 +58,7 @@ func (r *resolver) serviceMock(n *yaml.Node) {
 			for _, q := range r.mapping(p.v, "mock validationError", validationKeys) {
 				switch q.k.Value {
 				case "members":
-					e.Members = r.mockFields(q.v, e.Shape, "member of "+e.Shape.Name, scope{})
+					e.Members = r.mockFields(q.v, e.Shape, "member", scope{})
 				case "fieldList":
 					v := r.str(q.v, "fieldList")
 					if s := r.memberPath(e.Shape, v, "fieldList"); s != nil && s.Kind != model.List {
@@ -103,9 +104,9 @@ func (r *resolver) mockError(n *yaml.Node, what string, sc scope) *model.MockErr
 	if members != nil {
 		if e.Shape == nil {
 			// A generic error has one member, its message.
-			e.Members = r.mockFields(members, &model.Shape{Kind: model.Structure, Members: []*model.Member{{Name: "message", Shape: r.builtins["string"]}}}, "member of the generic error", sc)
+			e.Members = r.mockFields(members, &model.Shape{Kind: model.Structure, Members: []*model.Member{{Name: "message", Shape: r.builtins["string"]}}}, "member", sc)
 		} else {
-			e.Members = r.mockFields(members, e.Shape, "member of "+e.Shape.Name, sc)
+			e.Members = r.mockFields(members, e.Shape, "member", sc)
 		}
 	}
 	return e
@@ -143,7 +144,7 @@ func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.Opera
 		}
 	}
 	if output != nil {
-		m.Output = r.mockFields(output, op.Output, "member of "+op.Output.GoName, sc)
+		m.Output = r.mockFields(output, op.Output, "output member", sc)
 	}
 	sc.existing = true
 	for _, f := range m.Output {
@@ -176,6 +177,7 @@ func (r *resolver) mockFields(n *yaml.Node, shape *model.Shape, what string, sc 
 		refs, err := mockrt.TemplateRefs(v)
 		if err != nil {
 			r.errorf(p.v, "%s: %v", path.v, err)
+			sc.defined = append(sc.defined, path.v) // reported once, not again by its users
 			continue
 		}
 		for _, ref := range refs {
@@ -226,6 +228,10 @@ func (r *resolver) checkRef(ref string, n *yaml.Node, sc scope) {
 // shape s and returns the shape it ends at, reporting a wrong step.
 func (r *resolver) memberPath(s *model.Shape, path str, what string) *model.Shape {
 	cur := s
+	where := what
+	if strings.Contains(path.v, ".") || !strings.HasPrefix(what, "{") {
+		where = fmt.Sprintf("%s %q", what, path.v)
+	}
 	for _, seg := range strings.Split(path.v, ".") {
 		switch cur.Kind {
 		case model.Structure:
@@ -239,9 +245,9 @@ func (r *resolver) memberPath(s *model.Shape, path str, what string) *model.Shap
 			}
 			if next == nil {
 				if sg := suggest(seg, names); sg != "" {
-					r.errorf(path.n, "%s %q: %s has no member %q, did you mean %q?", what, path.v, shapeLabel(cur), seg, sg)
+					r.errorf(path.n, "%s: %s has no member %q, did you mean %q?", where, shapeLabel(cur), seg, sg)
 				} else {
-					r.errorf(path.n, "%s %q: %s has no member %q", what, path.v, shapeLabel(cur), seg)
+					r.errorf(path.n, "%s: %s has no member %q", where, shapeLabel(cur), seg)
 				}
 				return nil
 			}
@@ -249,7 +255,7 @@ func (r *resolver) memberPath(s *model.Shape, path str, what string) *model.Shap
 		case model.Map:
 			cur = cur.Value
 		default:
-			r.errorf(path.n, "%s %q: %s is a %s and has no members", what, path.v, shapeLabel(cur), cur.Kind)
+			r.errorf(path.n, "%s: %s is a %s and has no members", where, shapeLabel(cur), cur.Kind)
 			return nil
 		}
 		if cur == nil {
