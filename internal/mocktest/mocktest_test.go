@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+
 	"github.com/specgen/specgen/gen/apprunner"
 	"github.com/specgen/specgen/gen/apprunner/apprunnermock"
 	"github.com/specgen/specgen/gen/ecs"
@@ -458,5 +460,39 @@ func TestLatencyAndCancellation(t *testing.T) {
 	_, err := vpclattice.New(o).CreateService(ctx, &vpclattice.CreateServiceInput{Name: new("slow")})
 	if err == nil || time.Since(start) > 900*time.Millisecond {
 		t.Errorf("got %v after %v, want the context's deadline", err, time.Since(start))
+	}
+}
+
+func TestSignedRequestsOfTheGeneratedClientVerify(t *testing.T) {
+	creds := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		return aws.Credentials{AccessKeyID: "AKIDMOCK", SecretAccessKey: "mock-secret"}, nil
+	})
+	// The wrong secret goes with a key id of its own: specrt's signer is
+	// shared by all clients and the SDK signer it uses caches derived keys
+	// by service and region, checking only the key id, so a wrong secret for
+	// AKIDMOCK would be signed with the right key cached by the call before.
+	wrong := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		return aws.Credentials{AccessKeyID: "AKIDWRONG", SecretAccessKey: "not-the-secret"}, nil
+	})
+	for _, svc := range services {
+		t.Run(svc.name, func(t *testing.T) {
+			_, url := svc.start(t, mockrt.WithCredentials("AKIDMOCK", "mock-secret"), mockrt.WithCredentials("AKIDWRONG", "the-secret"))
+			o := options(url)
+			o.Credentials = creds
+			if _, err := svc.call(t.Context(), o, named(svc.valid, "signed")); err != nil {
+				t.Errorf("signed call: %v", err)
+			}
+			o.Credentials = wrong
+			_, err := svc.call(t.Context(), o, named(svc.valid, "badly-signed"))
+			var ae specrt.APIError
+			if !errors.As(err, &ae) || ae.ErrorCode() != "InvalidSignatureException" {
+				t.Errorf("wrong secret: %v, want InvalidSignatureException", err)
+			}
+			o.Credentials = nil
+			_, err = svc.call(t.Context(), o, named(svc.valid, "unsigned"))
+			if !errors.As(err, &ae) || ae.ErrorCode() != "MissingAuthenticationTokenException" {
+				t.Errorf("unsigned: %v, want MissingAuthenticationTokenException", err)
+			}
+		})
 	}
 }

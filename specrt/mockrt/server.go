@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+
 	"github.com/specgen/specgen/specrt"
 )
 
@@ -34,6 +36,11 @@ type Server struct {
 	store    *Store
 
 	validation, serialization, throttling *compiledErr
+	// signer recomputes signatures. It is the server's own: the SDK's signer
+	// caches derived keys by service and region, checking only the access
+	// key id, so a signer shared by servers that know the same key id with
+	// different secrets would verify with the wrong one.
+	signer *v4.Signer
 
 	mu        sync.Mutex
 	overrides map[string]HandlerFunc
@@ -114,6 +121,7 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 		store:     NewStore(),
 		overrides: map[string]HandlerFunc{},
 		latency:   map[string]time.Duration{},
+		signer:    v4.NewSigner(),
 	}
 	for _, o := range opts {
 		o(&s.opts)

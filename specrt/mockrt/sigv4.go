@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 )
 
 const (
@@ -21,8 +20,6 @@ const (
 	// maxSkew is how far the signing time may be from the server's clock.
 	maxSkew = 15 * time.Minute
 )
-
-var signer = v4.NewSigner()
 
 // authError builds one of the errors AWS answers a request it cannot
 // authenticate with. Messages are AWS's own; none of them carries the
@@ -165,7 +162,7 @@ func (s *Server) verify(r *http.Request, body []byte) error {
 	}
 	sum := sha256.Sum256(body)
 	creds := aws.Credentials{AccessKeyID: a.accessKey, SecretAccessKey: secret, SessionToken: sessionToken}
-	if err := signer.SignHTTP(r.Context(), creds, req, hex.EncodeToString(sum[:]), a.service, a.region, signingTime); err != nil {
+	if err := s.signer.SignHTTP(r.Context(), creds, req, hex.EncodeToString(sum[:]), a.service, a.region, signingTime); err != nil {
 		return s.authError("InvalidSignatureException", "The request signature could not be computed.")
 	}
 	want, _ := parseAuth(req.Header.Get("Authorization"))

@@ -109,3 +109,18 @@ func TestSigV4(t *testing.T) {
 		t.Errorf("%d items stored, want only the signed request's", n)
 	}
 }
+
+func TestServersWithTheSameKeyIDAndOtherSecretsDoNotShareKeys(t *testing.T) {
+	now := time.Now().UTC()
+	_, url1 := startRest(t, WithCredentials("AKID", "SECRET-1"), WithRegion("us-west-2"))
+	_, url2 := startRest(t, WithCredentials("AKID", "SECRET-2"), WithRegion("us-west-2"))
+	if status, code, raw := send(t, signedRequest(t, url1, `{"name":"abc"}`, "AKID", "SECRET-1", "us-west-2", now)); code != "" {
+		t.Fatalf("server 1, its own secret: %d %s %s", status, code, raw)
+	}
+	if _, code, _ := send(t, signedRequest(t, url2, `{"name":"abc"}`, "AKID", "SECRET-1", "us-west-2", now)); code != "InvalidSignatureException" {
+		t.Errorf("server 2 accepted server 1's secret: %q", code)
+	}
+	if status, code, raw := send(t, signedRequest(t, url2, `{"name":"abc"}`, "AKID", "SECRET-2", "us-west-2", now)); code != "" {
+		t.Errorf("server 2, its own secret: %d %s %s", status, code, raw)
+	}
+}
