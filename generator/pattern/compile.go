@@ -12,6 +12,12 @@
 // where they only restate that the whole value is matched, and lookaheads
 // (?=X) and (?!X) at the start of the pattern or of a top-level alternative.
 // Anything else is reported as an *Error rather than approximated.
+//
+// Unicode properties use the tables of package unicode: those of the Go
+// release that runs the generator for Compile and Match, those of the Go
+// release that builds the generated code for emitted matchers (which call
+// unicode.Is). The two agree unless the releases implement different
+// Unicode versions.
 package pattern
 
 import (

@@ -355,10 +355,10 @@ func alphabetOf(d *DFA, rng *rand.Rand) []rune {
 			out = append(out, r.lo, r.hi, r.lo+rune(rng.Int64N(int64(r.hi-r.lo)+1)))
 		}
 	}
-	return slices_deleteSurrogates(out)
+	return dropSurrogates(out)
 }
 
-func slices_deleteSurrogates(rs []rune) []rune {
+func dropSurrogates(rs []rune) []rune {
 	out := rs[:0]
 	for _, r := range rs {
 		if r < 0xd800 || r > 0xdfff {
