@@ -36,63 +36,14 @@ func matchAppRunnerResourceARN(s string) bool {
 		"\x08\x08\x0a\x0b\x08\x08\x08\x0c\x08\x08\x08\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 7:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 10:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 9:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 5:
-				st = 4
-			default:
-				return false
-			}
-		case 4:
-			switch c {
-			case 7:
-				st = 5
-			default:
-				return false
-			}
-		case 5:
-			switch c {
-			case 12:
-				st = 6
-			default:
-				return false
-			}
-		case 6:
-			switch c {
-			case 11:
-				st = 7
-			default:
-				return false
-			}
 		case 7:
 			switch c {
 			case 1:
@@ -128,20 +79,6 @@ func matchAppRunnerResourceARN(s string) bool {
 			default:
 				st = 1162
 			}
-		case 136:
-			switch c {
-			case 5:
-				st = 137
-			default:
-				return false
-			}
-		case 149:
-			switch c {
-			case 5:
-				st = 150
-			default:
-				return false
-			}
 		case 1161:
 			return false
 		case 1162:
@@ -153,6 +90,12 @@ func matchAppRunnerResourceARN(s string) bool {
 			}
 		default:
 			switch {
+			case st <= 6:
+				// states 0 to 6 read arn:aws
+				if c != int("\x07\x0a\x09\x05\x07\x0c\x0b"[st]) {
+					return false
+				}
+				st++
 			case st <= 71:
 				// states 10 to 71: the same transitions, relative to the state
 				switch c {
@@ -173,14 +116,12 @@ func matchAppRunnerResourceARN(s string) bool {
 				default:
 					st++
 				}
-			case st <= 148:
-				// states 137 to 148: the same transitions, relative to the state
-				switch c {
-				case 4:
-					st++
-				default:
+			case st <= 149:
+				// states 136 to 149 read :[0-9]{12}:
+				if c != int("\x05\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x05"[st-136]) {
 					return false
 				}
+				st++
 			default:
 				// states 150 to 1160: the same transitions, relative to the state
 				switch c {
@@ -217,9 +158,9 @@ func matchAutoScalingConfigurationName(s string) bool {
 		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
@@ -268,9 +209,9 @@ func matchBuildCommand(s string) bool {
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			_, n := utf8.DecodeRuneInString(s[i:])
@@ -324,9 +265,9 @@ func matchCPU(s string) bool {
 		"\x00\x00\x00\x00\x00\x00\x0e\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -367,48 +308,6 @@ func matchCPU(s string) bool {
 				st = 3
 			case 7:
 				st = 4
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 7:
-				st = 4
-			default:
-				return false
-			}
-		case 4:
-			switch c {
-			case 2:
-				st = 5
-			default:
-				return false
-			}
-		case 5:
-			switch c {
-			case 14:
-				st = 6
-			default:
-				return false
-			}
-		case 6:
-			switch c {
-			case 11:
-				st = 7
-			default:
-				return false
-			}
-		case 7:
-			switch c {
-			case 12:
-				st = 8
-			default:
-				return false
-			}
-		case 8:
-			switch c {
-			case 13:
-				st = 9
 			default:
 				return false
 			}
@@ -499,6 +398,12 @@ func matchCPU(s string) bool {
 			default:
 				return false
 			}
+		default:
+			// states 3 to 8 read 5[ ]vCPU
+			if c != int("\x07\x02\x0e\x0b\x0c\x0d"[st-3]) {
+				return false
+			}
+			st++
 		}
 	}
 	return st == 9
@@ -552,9 +457,9 @@ func matchImageIdentifier(s string) bool {
 		"\x17\x10\x18\x19\x10\x1a\x10\x1b\x10\x10\x1c\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -583,54 +488,12 @@ func matchImageIdentifier(s string) bool {
 			default:
 				st = 13
 			}
-		case 13:
-			switch c {
-			case 14:
-				st = 14
-			default:
-				return false
-			}
-		case 14:
-			switch c {
-			case 18:
-				st = 15
-			default:
-				return false
-			}
-		case 15:
-			switch c {
-			case 24:
-				st = 16
-			default:
-				return false
-			}
 		case 16:
 			switch c {
 			case 1:
 				return false
 			default:
 				st = 17
-			}
-		case 17:
-			switch c {
-			case 15:
-				st = 18
-			default:
-				return false
-			}
-		case 18:
-			switch c {
-			case 13:
-				st = 19
-			default:
-				return false
-			}
-		case 19:
-			switch c {
-			case 24:
-				st = 20
-			default:
-				return false
 			}
 		case 20:
 			switch c {
@@ -671,103 +534,12 @@ func matchImageIdentifier(s string) bool {
 			default:
 				st = 25
 			}
-		case 25:
-			switch c {
-			case 11:
-				st = 26
-			default:
-				return false
-			}
-		case 26:
-			switch c {
-			case 20:
-				st = 27
-			default:
-				return false
-			}
-		case 27:
-			switch c {
-			case 11:
-				st = 28
-			default:
-				return false
-			}
-		case 28:
-			switch c {
-			case 28:
-				st = 29
-			default:
-				return false
-			}
-		case 29:
-			switch c {
-			case 22:
-				st = 30
-			default:
-				return false
-			}
-		case 30:
-			switch c {
-			case 21:
-				st = 31
-			default:
-				return false
-			}
-		case 31:
-			switch c {
-			case 11:
-				st = 32
-			default:
-				return false
-			}
-		case 32:
-			switch c {
-			case 27:
-				st = 33
-			default:
-				return false
-			}
-		case 33:
-			switch c {
-			case 25:
-				st = 34
-			default:
-				return false
-			}
 		case 34:
 			switch c {
 			case 1:
 				return false
 			default:
 				st = 35
-			}
-		case 35:
-			switch c {
-			case 13:
-				st = 36
-			default:
-				return false
-			}
-		case 36:
-			switch c {
-			case 22:
-				st = 37
-			default:
-				return false
-			}
-		case 37:
-			switch c {
-			case 20:
-				st = 38
-			default:
-				return false
-			}
-		case 38:
-			switch c {
-			case 5:
-				st = 39
-			default:
-				return false
 			}
 		case 39:
 			switch c {
@@ -801,104 +573,6 @@ func matchImageIdentifier(s string) bool {
 				return false
 			default:
 				st = 44
-			}
-		case 45:
-			switch c {
-			case 26:
-				st = 46
-			default:
-				return false
-			}
-		case 46:
-			switch c {
-			case 12:
-				st = 47
-			default:
-				return false
-			}
-		case 47:
-			switch c {
-			case 19:
-				st = 48
-			default:
-				return false
-			}
-		case 48:
-			switch c {
-			case 17:
-				st = 49
-			default:
-				return false
-			}
-		case 49:
-			switch c {
-			case 13:
-				st = 50
-			default:
-				return false
-			}
-		case 50:
-			switch c {
-			case 4:
-				st = 51
-			default:
-				return false
-			}
-		case 51:
-			switch c {
-			case 15:
-				st = 52
-			default:
-				return false
-			}
-		case 52:
-			switch c {
-			case 13:
-				st = 53
-			default:
-				return false
-			}
-		case 53:
-			switch c {
-			case 24:
-				st = 54
-			default:
-				return false
-			}
-		case 54:
-			switch c {
-			case 4:
-				st = 55
-			default:
-				return false
-			}
-		case 55:
-			switch c {
-			case 11:
-				st = 56
-			default:
-				return false
-			}
-		case 56:
-			switch c {
-			case 27:
-				st = 57
-			default:
-				return false
-			}
-		case 57:
-			switch c {
-			case 25:
-				st = 58
-			default:
-				return false
-			}
-		case 58:
-			switch c {
-			case 5:
-				st = 59
-			default:
-				return false
 			}
 		case 59:
 			switch c {
@@ -960,12 +634,45 @@ func matchImageIdentifier(s string) bool {
 				st = 66
 			}
 		default:
-			// states 1 to 11: the same transitions, relative to the state
-			switch c {
-			case 6:
+			switch {
+			case st <= 11:
+				// states 1 to 11: the same transitions, relative to the state
+				switch c {
+				case 6:
+					st++
+				default:
+					return false
+				}
+			case st <= 15:
+				// states 13 to 15 read dkr
+				if c != int("\x0e\x12\x18"[st-13]) {
+					return false
+				}
+				st++
+			case st <= 19:
+				// states 17 to 19 read ecr
+				if c != int("\x0f\x0d\x18"[st-17]) {
+					return false
+				}
+				st++
+			case st <= 33:
+				// states 25 to 33 read amazonaws
+				if c != int("\x0b\x14\x0b\x1c\x16\x15\x0b\x1b\x19"[st-25]) {
+					return false
+				}
+				st++
+			case st <= 38:
+				// states 35 to 38 read com/
+				if c != int("\x0d\x16\x14\x05"[st-35]) {
+					return false
+				}
 				st++
 			default:
-				return false
+				// states 45 to 58 read ublic[.]ecr[.]aws/
+				if c != int("\x1a\x0c\x13\x11\x0d\x04\x0f\x0d\x18\x04\x0b\x1b\x19\x05"[st-45]) {
+					return false
+				}
+				st++
 			}
 		}
 	}
@@ -1008,63 +715,14 @@ func matchKMSKeyARN(s string) bool {
 		"\x09\x09\x0d\x0e\x09\x09\x09\x0f\x09\x10\x09\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 6:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 13:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 12:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 4:
-				st = 4
-			default:
-				return false
-			}
-		case 4:
-			switch c {
-			case 6:
-				st = 5
-			default:
-				return false
-			}
-		case 5:
-			switch c {
-			case 15:
-				st = 6
-			default:
-				return false
-			}
-		case 6:
-			switch c {
-			case 14:
-				st = 7
-			default:
-				return false
-			}
 		case 7:
 			switch c {
 			case 1:
@@ -1091,34 +749,6 @@ func matchKMSKeyARN(s string) bool {
 				st = 10
 			default: // st stays
 			}
-		case 10:
-			switch c {
-			case 10:
-				st = 11
-			default:
-				return false
-			}
-		case 11:
-			switch c {
-			case 11:
-				st = 12
-			default:
-				return false
-			}
-		case 12:
-			switch c {
-			case 14:
-				st = 13
-			default:
-				return false
-			}
-		case 13:
-			switch c {
-			case 4:
-				st = 14
-			default:
-				return false
-			}
 		case 14:
 			switch c {
 			case 0, 2, 3, 4, 5:
@@ -1144,88 +774,28 @@ func matchKMSKeyARN(s string) bool {
 			default:
 				st = 15
 			}
-		case 17:
-			switch c {
-			case 4:
-				st = 18
-			default:
-				return false
-			}
-		case 30:
-			switch c {
-			case 4:
-				st = 31
-			default:
-				return false
-			}
-		case 31:
-			switch c {
-			case 10:
-				st = 32
-			default:
-				return false
-			}
-		case 32:
-			switch c {
-			case 8:
-				st = 33
-			default:
-				return false
-			}
-		case 33:
-			switch c {
-			case 16:
-				st = 34
-			default:
-				return false
-			}
-		case 34:
-			switch c {
-			case 2:
-				st = 35
-			default:
-				return false
-			}
-		case 43:
-			switch c {
-			case 1:
-				st = 44
-			default:
-				return false
-			}
-		case 48:
-			switch c {
-			case 1:
-				st = 49
-			default:
-				return false
-			}
-		case 53:
-			switch c {
-			case 1:
-				st = 54
-			default:
-				return false
-			}
-		case 58:
-			switch c {
-			case 1:
-				st = 59
-			default:
-				return false
-			}
 		case 71:
 			return false
 		default:
 			switch {
-			case st <= 29:
-				// states 18 to 29: the same transitions, relative to the state
-				switch c {
-				case 3:
-					st++
-				default:
+			case st <= 6:
+				// states 0 to 6 read arn:aws
+				if c != int("\x06\x0d\x0c\x04\x06\x0f\x0e"[st]) {
 					return false
 				}
+				st++
+			case st <= 13:
+				// states 10 to 13 read kms:
+				if c != int("\x0a\x0b\x0e\x04"[st-10]) {
+					return false
+				}
+				st++
+			case st <= 34:
+				// states 17 to 34 read :[0-9]{12}:key/
+				if c != int("\x04\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x0a\x08\x10\x02"[st-17]) {
+					return false
+				}
+				st++
 			case st <= 42:
 				// states 35 to 42: the same transitions, relative to the state
 				switch c {
@@ -1234,32 +804,47 @@ func matchKMSKeyARN(s string) bool {
 				default:
 					return false
 				}
-			case st <= 47:
-				// states 44 to 47: the same transitions, relative to the state
-				switch c {
-				case 3, 6, 7, 8:
-					st++
+			case st <= 62:
+				// states 43 to 62: the same transitions every 5 states, relative to the state
+				switch (st - 43) % 5 {
+				case 0:
+					switch c {
+					case 1:
+						st++
+					default:
+						return false
+					}
+				case 1:
+					switch c {
+					case 3, 6, 7, 8:
+						st++
+					default:
+						return false
+					}
+				case 2:
+					switch c {
+					case 3, 6, 7, 8:
+						st++
+					default:
+						return false
+					}
+				case 3:
+					switch c {
+					case 3, 6, 7, 8:
+						st++
+					default:
+						return false
+					}
 				default:
-					return false
-				}
-			case st <= 52:
-				// states 49 to 52: the same transitions, relative to the state
-				switch c {
-				case 3, 6, 7, 8:
-					st++
-				default:
-					return false
-				}
-			case st <= 57:
-				// states 54 to 57: the same transitions, relative to the state
-				switch c {
-				case 3, 6, 7, 8:
-					st++
-				default:
-					return false
+					switch c {
+					case 3, 6, 7, 8:
+						st++
+					default:
+						return false
+					}
 				}
 			default:
-				// states 59 to 70: the same transitions, relative to the state
+				// states 63 to 70: the same transitions, relative to the state
 				switch c {
 				case 3, 6, 7, 8:
 					st++
@@ -1306,9 +891,9 @@ func matchMemory(s string) bool {
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -1348,34 +933,6 @@ func matchMemory(s string) bool {
 				return false
 			default:
 				st = 2
-			}
-		case 2:
-			switch c {
-			case 8:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 2:
-				st = 4
-			default:
-				return false
-			}
-		case 4:
-			switch c {
-			case 14:
-				st = 5
-			default:
-				return false
-			}
-		case 5:
-			switch c {
-			case 13:
-				st = 6
-			default:
-				return false
 			}
 		case 6:
 			return false
@@ -1544,6 +1101,12 @@ func matchMemory(s string) bool {
 			default:
 				return false
 			}
+		default:
+			// states 2 to 5 read 5[ ]GB
+			if c != int("\x08\x02\x0e\x0d"[st-2]) {
+				return false
+			}
+			st++
 		}
 	}
 	return st == 6 || st == 10
@@ -1589,63 +1152,14 @@ func matchRoleARN(s string) bool {
 		"\x01\x01\x10\x11\x01\x12\x13\x14\x01\x01\x01\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 6:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 16:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 14:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 5:
-				st = 4
-			default:
-				return false
-			}
-		case 4:
-			switch c {
-			case 6:
-				st = 5
-			default:
-				return false
-			}
-		case 5:
-			switch c {
-			case 20:
-				st = 6
-			default:
-				return false
-			}
-		case 6:
-			switch c {
-			case 17:
-				st = 7
-			default:
-				return false
-			}
 		case 7:
 			switch c {
 			case 2:
@@ -1663,97 +1177,6 @@ func matchRoleARN(s string) bool {
 				st = 1048
 			case 18:
 				st = 1052
-			default:
-				return false
-			}
-		case 9:
-			switch c {
-			case 14:
-				st = 10
-			default:
-				return false
-			}
-		case 10:
-			switch c {
-			case 5:
-				st = 11
-			default:
-				return false
-			}
-		case 11:
-			switch c {
-			case 11:
-				st = 12
-			default:
-				return false
-			}
-		case 12:
-			switch c {
-			case 6:
-				st = 13
-			default:
-				return false
-			}
-		case 13:
-			switch c {
-			case 13:
-				st = 14
-			default:
-				return false
-			}
-		case 14:
-			switch c {
-			case 5:
-				st = 15
-			default:
-				return false
-			}
-		case 15:
-			switch c {
-			case 5:
-				st = 16
-			default:
-				return false
-			}
-		case 28:
-			switch c {
-			case 5:
-				st = 29
-			default:
-				return false
-			}
-		case 29:
-			switch c {
-			case 16:
-				st = 30
-			default:
-				return false
-			}
-		case 30:
-			switch c {
-			case 15:
-				st = 31
-			default:
-				return false
-			}
-		case 31:
-			switch c {
-			case 12:
-				st = 32
-			default:
-				return false
-			}
-		case 32:
-			switch c {
-			case 9:
-				st = 33
-			default:
-				return false
-			}
-		case 33:
-			switch c {
-			case 3:
-				st = 34
 			default:
 				return false
 			}
@@ -1913,34 +1336,6 @@ func matchRoleARN(s string) bool {
 			default:
 				return false
 			}
-		case 1052:
-			switch c {
-			case 17:
-				st = 1053
-			default:
-				return false
-			}
-		case 1053:
-			switch c {
-			case 2:
-				st = 1054
-			default:
-				return false
-			}
-		case 1054:
-			switch c {
-			case 10:
-				st = 1055
-			default:
-				return false
-			}
-		case 1055:
-			switch c {
-			case 15:
-				st = 1056
-			default:
-				return false
-			}
 		case 1056:
 			switch c {
 			case 19:
@@ -1950,15 +1345,19 @@ func matchRoleARN(s string) bool {
 			}
 		default:
 			switch {
-			case st <= 27:
-				// states 16 to 27: the same transitions, relative to the state
-				switch c {
-				case 4:
-					st++
-				default:
+			case st <= 6:
+				// states 0 to 6 read arn:aws
+				if c != int("\x06\x10\x0e\x05\x06\x14\x11"[st]) {
 					return false
 				}
-			default:
+				st++
+			case st <= 33:
+				// states 9 to 33 read n:iam::[0-9]{12}:role/
+				if c != int("\x0e\x05\x0b\x06\x0d\x05\x05\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x05\x10\x0f\x0c\x09\x03"[st-9]) {
+					return false
+				}
+				st++
+			case st <= 1033:
 				// states 35 to 1033: the same transitions, relative to the state
 				switch c {
 				case 0, 5:
@@ -1966,6 +1365,12 @@ func matchRoleARN(s string) bool {
 				default:
 					st++
 				}
+			default:
+				// states 1052 to 1055 read s-go
+				if c != int("\x11\x02\x0a\x0f"[st-1052]) {
+					return false
+				}
+				st++
 			}
 		}
 	}
@@ -1992,9 +1397,9 @@ func matchRuntimeEnvironmentVariablesKey(s string) bool {
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -2037,9 +1442,9 @@ func matchServiceName(s string) bool {
 		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
@@ -2088,9 +1493,9 @@ func matchSourceDirectory(s string) bool {
 		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			_, n := utf8.DecodeRuneInString(s[i:])
@@ -2135,9 +1540,9 @@ func matchTagKey(s string) bool {
 		"\x00\x00\x00\x04\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -2219,9 +1624,9 @@ func matchUUID(s string) bool {
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
@@ -2248,27 +1653,6 @@ func matchUUID(s string) bool {
 			default:
 				return false
 			}
-		case 15:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 16
-			}
-		case 16:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 17
-			}
-		case 17:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 18
-			}
 		case 18:
 			switch c {
 			case 1:
@@ -2282,27 +1666,6 @@ func matchUUID(s string) bool {
 				st = 20
 			default:
 				return false
-			}
-		case 20:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 21
-			}
-		case 21:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 22
-			}
-		case 22:
-			switch c {
-			case 0, 1:
-				return false
-			default:
-				st = 23
 			}
 		case 23:
 			switch c {
@@ -2325,6 +1688,22 @@ func matchUUID(s string) bool {
 				}
 			case st <= 12:
 				// states 9 to 12: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			case st <= 17:
+				// states 15 to 17: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			case st <= 22:
+				// states 20 to 22: the same transitions, relative to the state
 				switch c {
 				case 0, 1:
 					return false

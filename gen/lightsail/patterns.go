@@ -29,9 +29,9 @@ func matchNonEmptyString(s string) bool {
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -87,9 +87,9 @@ func matchResourceName(s string) bool {
 		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
@@ -137,9 +137,9 @@ func matchSubjectAlternativeName(s string) bool {
 		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			_, n := utf8.DecodeRuneInString(s[i:])
@@ -179,9 +179,9 @@ func matchTagKey(s string) bool {
 		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x60-0x6f
 		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00" // 0x70-0x7f
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])

@@ -29,9 +29,9 @@ func matchNamespaceNamePrivate(s string) bool {
 		"\x01\x01\x05\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII

@@ -40,76 +40,14 @@ func matchCertificateARN(s string) bool {
 		"\x04\x04\x0c\x04\x0d\x04\x04\x04\x04\x04\x04\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 6:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 12:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 11:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 5:
-				st = 4
-			default:
-				return false
-			}
-		case 4:
-			switch c {
-			case 0, 1, 2, 3, 5:
-				return false
-			default:
-				st = 5
-			}
-		case 5:
-			switch c {
-			case 0, 3:
-				return false
-			case 1, 2:
-				st = 4
-			case 5:
-				st = 6
-			default: // st stays
-			}
-		case 6:
-			switch c {
-			case 0, 1, 2, 3, 5:
-				return false
-			default:
-				st = 7
-			}
-		case 7:
-			switch c {
-			case 0, 3:
-				return false
-			case 1, 2:
-				st = 6
-			case 5:
-				st = 8
-			default: // st stays
-			}
 		case 8:
 			switch c {
 			case 0, 1, 2, 3:
@@ -145,90 +83,6 @@ func matchCertificateARN(s string) bool {
 			default:
 				st = 10
 			}
-		case 12:
-			switch c {
-			case 7:
-				st = 13
-			default:
-				return false
-			}
-		case 13:
-			switch c {
-			case 8:
-				st = 14
-			default:
-				return false
-			}
-		case 14:
-			switch c {
-			case 12:
-				st = 15
-			default:
-				return false
-			}
-		case 15:
-			switch c {
-			case 13:
-				st = 16
-			default:
-				return false
-			}
-		case 16:
-			switch c {
-			case 10:
-				st = 17
-			default:
-				return false
-			}
-		case 17:
-			switch c {
-			case 9:
-				st = 18
-			default:
-				return false
-			}
-		case 18:
-			switch c {
-			case 10:
-				st = 19
-			default:
-				return false
-			}
-		case 19:
-			switch c {
-			case 7:
-				st = 20
-			default:
-				return false
-			}
-		case 20:
-			switch c {
-			case 6:
-				st = 21
-			default:
-				return false
-			}
-		case 21:
-			switch c {
-			case 13:
-				st = 22
-			default:
-				return false
-			}
-		case 22:
-			switch c {
-			case 8:
-				st = 23
-			default:
-				return false
-			}
-		case 23:
-			switch c {
-			case 3:
-				st = 24
-			default:
-				return false
-			}
 		case 24, 25:
 			switch c {
 			case 0, 2, 3, 5:
@@ -252,6 +106,42 @@ func matchCertificateARN(s string) bool {
 				return false
 			default:
 				st = 26
+			}
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x0c\x0b\x05"[st]) {
+					return false
+				}
+				st++
+			case st <= 7:
+				// states 4 to 7: the same transitions every 2 states, relative to the state
+				switch st % 2 {
+				case 0:
+					switch c {
+					case 0, 1, 2, 3, 5:
+						return false
+					default:
+						st++
+					}
+				default:
+					switch c {
+					case 0, 3:
+						return false
+					case 1, 2:
+						st--
+					case 5:
+						st++
+					default: // st stays
+					}
+				}
+			default:
+				// states 12 to 23 read certificate/
+				if c != int("\x07\x08\x0c\x0d\x0a\x09\x0a\x07\x06\x0d\x08\x03"[st-12]) {
+					return false
+				}
+				st++
 			}
 		}
 	}
@@ -280,9 +170,9 @@ func matchClientToken(s string) bool {
 		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -351,42 +241,14 @@ func matchServiceARN(s string) bool {
 		"\x0d\x07\x0e\x0f\x10\x07\x11\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 6:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 14:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 12:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 4:
-				st = 4
-			default:
-				return false
-			}
 		case 4:
 			switch c {
 			case 0, 2, 4, 5:
@@ -401,90 +263,6 @@ func matchServiceARN(s string) bool {
 			case 4:
 				st = 6
 			default: // st stays
-			}
-		case 6:
-			switch c {
-			case 17:
-				st = 7
-			default:
-				return false
-			}
-		case 7:
-			switch c {
-			case 13:
-				st = 8
-			default:
-				return false
-			}
-		case 8:
-			switch c {
-			case 8:
-				st = 9
-			default:
-				return false
-			}
-		case 9:
-			switch c {
-			case 1:
-				st = 10
-			default:
-				return false
-			}
-		case 10:
-			switch c {
-			case 11:
-				st = 11
-			default:
-				return false
-			}
-		case 11:
-			switch c {
-			case 6:
-				st = 12
-			default:
-				return false
-			}
-		case 12:
-			switch c {
-			case 16:
-				st = 13
-			default:
-				return false
-			}
-		case 13:
-			switch c {
-			case 16:
-				st = 14
-			default:
-				return false
-			}
-		case 14:
-			switch c {
-			case 10:
-				st = 15
-			default:
-				return false
-			}
-		case 15:
-			switch c {
-			case 8:
-				st = 16
-			default:
-				return false
-			}
-		case 16:
-			switch c {
-			case 9:
-				st = 17
-			default:
-				return false
-			}
-		case 17:
-			switch c {
-			case 4:
-				st = 18
-			default:
-				return false
 			}
 		case 18:
 			switch c {
@@ -501,109 +279,28 @@ func matchServiceARN(s string) bool {
 				st = 20
 			default: // st stays
 			}
-		case 32:
-			switch c {
-			case 4:
-				st = 33
-			default:
-				return false
-			}
-		case 33:
-			switch c {
-			case 15:
-				st = 34
-			default:
-				return false
-			}
-		case 34:
-			switch c {
-			case 9:
-				st = 35
-			default:
-				return false
-			}
-		case 35:
-			switch c {
-			case 14:
-				st = 36
-			default:
-				return false
-			}
-		case 36:
-			switch c {
-			case 17:
-				st = 37
-			default:
-				return false
-			}
-		case 37:
-			switch c {
-			case 10:
-				st = 38
-			default:
-				return false
-			}
-		case 38:
-			switch c {
-			case 8:
-				st = 39
-			default:
-				return false
-			}
-		case 39:
-			switch c {
-			case 9:
-				st = 40
-			default:
-				return false
-			}
-		case 40:
-			switch c {
-			case 2:
-				st = 41
-			default:
-				return false
-			}
-		case 41:
-			switch c {
-			case 15:
-				st = 42
-			default:
-				return false
-			}
-		case 42:
-			switch c {
-			case 17:
-				st = 43
-			default:
-				return false
-			}
-		case 43:
-			switch c {
-			case 8:
-				st = 44
-			default:
-				return false
-			}
-		case 44:
-			switch c {
-			case 1:
-				st = 45
-			default:
-				return false
-			}
 		case 62:
 			return false
 		default:
 			switch {
-			case st <= 31:
-				// states 20 to 31: the same transitions, relative to the state
-				switch c {
-				case 3:
-					st++
-				default:
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x0e\x0c\x04"[st]) {
 					return false
 				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x11\x0d\x08\x01\x0b\x06\x10\x10\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 44:
+				// states 20 to 44 read [0-9]{12}:service/svc-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x0f\x09\x0e\x11\x0a\x08\x09\x02\x0f\x11\x08\x01"[st-20]) {
+					return false
+				}
+				st++
 			default:
 				// states 45 to 61: the same transitions, relative to the state
 				switch c {
@@ -643,51 +340,32 @@ func matchServiceID(s string) bool {
 		"\x02\x02\x02\x04\x02\x02\x05\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 0:
-			switch c {
-			case 4:
-				st = 1
-			default:
-				return false
-			}
-		case 1:
-			switch c {
-			case 5:
-				st = 2
-			default:
-				return false
-			}
-		case 2:
-			switch c {
-			case 3:
-				st = 3
-			default:
-				return false
-			}
-		case 3:
-			switch c {
-			case 1:
-				st = 4
-			default:
-				return false
-			}
 		case 21:
 			return false
 		default:
-			// states 4 to 20: the same transitions, relative to the state
-			switch c {
-			case 0, 1:
-				return false
-			default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read svc-
+				if c != int("\x04\x05\x03\x01"[st]) {
+					return false
+				}
 				st++
+			default:
+				// states 4 to 20: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
 			}
 		}
 	}
@@ -719,9 +397,9 @@ func matchServiceName(s string) bool {
 		"\x02\x02\x02\x04\x02\x02\x05\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			return false // no match holds a code point beyond ASCII
@@ -803,9 +481,9 @@ func matchTagKey(s string) bool {
 		"\x01\x01\x01\x04\x01\x01\x01\x05\x01\x01\x01\x00\x00\x00\x00\x00" // 0x70-0x7f
 	st := 0 // state
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -883,9 +561,9 @@ func matchTagValue(s string) bool {
 		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x60-0x6f
 		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00" // 0x70-0x7f
 	for i := 0; i < len(s); {
-		var c byte // class of the next code point
+		var c int // class of the next code point
 		if b := s[i]; b < utf8.RuneSelf {
-			c = class[b]
+			c = int(class[b])
 			i++
 		} else {
 			r, n := utf8.DecodeRuneInString(s[i:])
