@@ -238,10 +238,33 @@ func mockOperationValue(p *Package, op *model.Operation) jen.Code {
 		d[jen.Id("Path")] = jen.Lit(op.Path)
 		d[jen.Id("Status")] = jen.Lit(op.Status)
 	}
+	if bs := bindingsValue(op); bs != nil {
+		d[jen.Id("Bindings")] = bs
+	}
 	if b := behaviorValue(p, op); b != nil {
 		d[jen.Id("Behavior")] = b
 	}
 	return jen.Values(d)
+}
+
+// bindingsValue lists the input members that travel outside the body.
+func bindingsValue(op *model.Operation) jen.Code {
+	var bs []jen.Code
+	for _, m := range op.Input.Members {
+		if m.Location == "" {
+			continue
+		}
+		bs = append(bs, jen.Line().Values(jen.Dict{
+			jen.Id("Location"): jen.Lit(m.Location),
+			jen.Id("Name"):     jen.Lit(m.LocationName),
+			jen.Id("Member"):   jen.Lit(m.Name),
+			jen.Id("Field"):    jen.Lit(m.GoName),
+		}))
+	}
+	if bs == nil {
+		return nil
+	}
+	return jen.Index().Add(mrt("Binding")).Values(append(bs, jen.Line())...)
 }
 
 func behaviorValue(p *Package, op *model.Operation) jen.Code {

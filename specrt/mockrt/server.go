@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -32,7 +33,8 @@ type Server struct {
 	opts     options
 	ops      map[string]*compiledOp // by operation name
 	byTarget map[string]*compiledOp // by X-Amz-Target
-	byRoute  map[string]*compiledOp // by "METHOD /path"
+	byRoute  map[string]*compiledOp // by "METHOD /path", for paths without labels
+	routes   []*route               // paths with labels, most specific first
 	store    *Store
 
 	validation, serialization, throttling *compiledErr
@@ -144,10 +146,14 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 		s.ops[op.Name] = c
 		if svc.Protocol.IsAWSJSON() {
 			s.byTarget[svc.TargetPrefix+"."+op.Name] = c
+		} else if strings.Contains(op.Path, "{") {
+			s.routes = append(s.routes, compileRoute(c))
 		} else {
-			s.byRoute[op.Method+" "+op.Path] = c
+			path, _, _ := strings.Cut(op.Path, "?")
+			s.byRoute[op.Method+" "+path] = c
 		}
 	}
+	slices.SortStableFunc(s.routes, func(a, b *route) int { return b.literals - a.literals })
 	return s, nil
 }
 
@@ -342,28 +348,34 @@ func (s *Server) record(r Record) {
 	s.recStart = (s.recStart + 1) % len(s.records)
 }
 
-// route finds the operation a request is for; it returns a description of
-// the request for the error message when there is none.
-func (s *Server) route(r *http.Request) (*compiledOp, string) {
+// route finds the operation a request is for, with its path labels; it
+// returns a description of the request for the error message when there is
+// none.
+func (s *Server) route(r *http.Request) (*compiledOp, map[string]string, string) {
 	if s.svc.Protocol.IsAWSJSON() {
 		target := r.Header.Get("X-Amz-Target")
 		if op, ok := s.byTarget[target]; ok && r.Method == http.MethodPost {
-			return op, ""
+			return op, nil, ""
 		}
 		if target == "" {
-			return nil, "(no X-Amz-Target header)"
+			return nil, nil, "(no X-Amz-Target header)"
 		}
-		return nil, target
+		return nil, nil, target
 	}
 	if op, ok := s.byRoute[r.Method+" "+r.URL.Path]; ok {
-		return op, ""
+		return op, nil, ""
 	}
-	return nil, r.Method + " " + r.URL.Path
+	for _, rt := range s.routes {
+		if labels, ok := rt.match(r.Method, r.URL.EscapedPath()); ok {
+			return rt.op, labels, ""
+		}
+	}
+	return nil, nil, r.Method + " " + r.URL.Path
 }
 
 // handles reports whether the request is for this service, for Mux.
 func (s *Server) handles(r *http.Request) bool {
-	op, _ := s.route(r)
+	op, _, _ := s.route(r)
 	return op != nil
 }
 
@@ -382,7 +394,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int, string) {
 	w.Header().Set("x-amzn-RequestId", rec.RequestID)
-	op, what := s.route(r)
+	op, labels, what := s.route(r)
 	body, err := readBody(r, s.opts.bodyLimit)
 	rec.Body = body
 	if err != nil {
@@ -416,6 +428,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int
 	if err != nil {
 		return s.writeError(w, err)
 	}
+	if err := bind(op, r, labels, in, nil); err != nil {
+		return s.writeError(w, s.serializationFailed(err.Error()))
+	}
 	if err := in.Validate(); err != nil {
 		return s.writeError(w, s.validationFailed(err))
 	}
@@ -424,6 +439,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int
 	s.mu.Unlock()
 	if h == nil {
 		tree, err := bodyTree(body)
+		if err == nil {
+			err = bind(op, r, labels, op.NewInput(), tree)
+		}
 		if err != nil {
 			return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot read its input", Status: 500})
 		}
@@ -625,6 +643,9 @@ func (s *Server) writeRaw(w http.ResponseWriter, op *compiledOp, data []byte) (i
 func (s *Server) Default(ctx context.Context, op string, in Input) (any, error) {
 	c := s.op(op)
 	tree, err := toTree(in)
+	if err == nil {
+		err = boundMembers(c, in, tree)
+	}
 	if err != nil {
 		return nil, &Error{Code: "InternalFailure", Message: "the mock cannot read its input", Status: 500}
 	}

@@ -53,6 +53,9 @@ type Operation struct {
 	// NewOutput returns a new, empty output value (a pointer) that the
 	// default behaviour's result is decoded into.
 	NewOutput func() any
+	// Bindings are the input members that travel in the path, the query or
+	// headers (restJson1).
+	Bindings []Binding
 	// Behavior is the default behaviour; nil answers an empty output.
 	Behavior *Behavior
 }

@@ -1,0 +1,259 @@
+package mockrt
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Binding says where a restJson1 input member travels outside the body.
+// Generated input types carry such members with `json:"-"`, so the mock sets
+// them after decoding the body.
+type Binding struct {
+	// Location is "uri" (a path label), "query" or "header".
+	Location string
+	// Name is the label, query parameter or header name.
+	Name string
+	// Member is the member's wire name, as {input.*} templates name it.
+	Member string
+	// Field is the Go field of the input type that holds it.
+	Field string
+}
+
+// route is a compiled restJson1 path template with labels.
+type route struct {
+	op       *compiledOp
+	method   string
+	segs     []segment
+	literals int // literal segments: the most specific route wins
+}
+
+type segment struct {
+	lit    string
+	label  string
+	greedy bool
+}
+
+func compileRoute(op *compiledOp) *route {
+	path, _, _ := strings.Cut(op.Path, "?")
+	rt := &route{op: op, method: op.Method}
+	for _, s := range strings.Split(strings.TrimPrefix(path, "/"), "/") {
+		if strings.HasPrefix(s, "{") && strings.HasSuffix(s, "}") {
+			name := s[1 : len(s)-1]
+			rt.segs = append(rt.segs, segment{label: strings.TrimSuffix(name, "+"), greedy: strings.HasSuffix(name, "+")})
+			continue
+		}
+		rt.segs = append(rt.segs, segment{lit: s})
+		rt.literals++
+	}
+	return rt
+}
+
+// match reports whether the request path fits the template, and the labels.
+func (rt *route) match(method, escapedPath string) (map[string]string, bool) {
+	if method != rt.method {
+		return nil, false
+	}
+	parts := strings.Split(strings.TrimPrefix(escapedPath, "/"), "/")
+	var labels map[string]string
+	for i, seg := range rt.segs {
+		if i >= len(parts) {
+			return nil, false
+		}
+		switch {
+		case seg.greedy:
+			v, err := url.PathUnescape(strings.Join(parts[i:], "/"))
+			if err != nil || v == "" || i != len(rt.segs)-1 {
+				return nil, false
+			}
+			if labels == nil {
+				labels = map[string]string{}
+			}
+			labels[seg.label] = v
+			return labels, true
+		case seg.label != "":
+			v, err := url.PathUnescape(parts[i])
+			if err != nil || v == "" {
+				return nil, false
+			}
+			if labels == nil {
+				labels = map[string]string{}
+			}
+			labels[seg.label] = v
+		case parts[i] != seg.lit:
+			return nil, false
+		}
+	}
+	if len(parts) != len(rt.segs) {
+		return nil, false
+	}
+	return labels, true
+}
+
+// bind sets the input members that travel in the path, the query and the
+// headers, on the typed input and in the decoded tree (when not nil).
+func bind(op *compiledOp, r *http.Request, labels map[string]string, in Input, tree map[string]any) error {
+	if len(op.Bindings) == 0 {
+		return nil
+	}
+	v := reflect.ValueOf(in).Elem()
+	var query url.Values
+	for _, b := range op.Bindings {
+		var values []string
+		switch b.Location {
+		case "uri":
+			if s, ok := labels[b.Name]; ok {
+				values = []string{s}
+			}
+		case "query":
+			if query == nil {
+				query = r.URL.Query()
+			}
+			values = query[b.Name]
+		case "header":
+			for _, h := range r.Header.Values(b.Name) {
+				values = append(values, h)
+			}
+		}
+		if len(values) == 0 {
+			continue
+		}
+		f := v.FieldByName(b.Field)
+		if !f.IsValid() || !f.CanSet() {
+			return fmt.Errorf("input has no field %s", b.Field)
+		}
+		jv, err := setField(f, values, b.Location)
+		if err != nil {
+			return fmt.Errorf("%s %s: %w", bindingWhere(b), b.Name, err)
+		}
+		if tree != nil {
+			tree[b.Member] = jv
+		}
+	}
+	return nil
+}
+
+func bindingWhere(b Binding) string {
+	switch b.Location {
+	case "uri":
+		return "path label"
+	case "query":
+		return "query parameter"
+	}
+	return "header"
+}
+
+// setField parses values into f (a pointer to a scalar, an enum string, or
+// a list of them) and returns the value as decoded JSON.
+func setField(f reflect.Value, values []string, location string) (any, error) {
+	if f.Kind() == reflect.Slice && f.Type().Elem().Kind() != reflect.Uint8 {
+		if location == "header" {
+			var split []string
+			for _, v := range values {
+				for p := range strings.SplitSeq(v, ",") {
+					split = append(split, strings.TrimSpace(p))
+				}
+			}
+			values = split
+		}
+		list := reflect.MakeSlice(f.Type(), len(values), len(values))
+		out := make([]any, len(values))
+		for i, s := range values {
+			jv, err := setScalar(list.Index(i), s, location)
+			if err != nil {
+				return nil, err
+			}
+			out[i] = jv
+		}
+		f.Set(list)
+		return out, nil
+	}
+	return setScalar(f, values[0], location)
+}
+
+var timeType = reflect.TypeOf(time.Time{})
+
+func setScalar(f reflect.Value, s string, location string) (any, error) {
+	if f.Kind() == reflect.Pointer {
+		p := reflect.New(f.Type().Elem())
+		jv, err := setScalar(p.Elem(), s, location)
+		if err != nil {
+			return nil, err
+		}
+		f.Set(p)
+		return jv, nil
+	}
+	if f.Type() == timeType {
+		var t time.Time
+		var err error
+		if location == "header" {
+			t, err = http.ParseTime(s)
+		} else {
+			t, err = time.Parse(time.RFC3339Nano, s)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("expected a timestamp, found %q", truncateText(s, 32))
+		}
+		f.Set(reflect.ValueOf(t))
+		return json.Number(strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64)), nil
+	}
+	switch f.Kind() {
+	case reflect.String:
+		f.SetString(s)
+		return s, nil
+	case reflect.Bool:
+		b, err := strconv.ParseBool(s)
+		if err != nil {
+			return nil, fmt.Errorf("expected a boolean, found %q", truncateText(s, 32))
+		}
+		f.SetBool(b)
+		return b, nil
+	case reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Int:
+		n, err := strconv.ParseInt(s, 10, f.Type().Bits())
+		if err != nil {
+			return nil, fmt.Errorf("expected an integer in range, found %q", truncateText(s, 32))
+		}
+		f.SetInt(n)
+		return json.Number(strconv.FormatInt(n, 10)), nil
+	case reflect.Float32, reflect.Float64:
+		x, err := strconv.ParseFloat(s, f.Type().Bits())
+		if err != nil {
+			return nil, fmt.Errorf("expected a number, found %q", truncateText(s, 32))
+		}
+		f.SetFloat(x)
+		return json.Number(strconv.FormatFloat(x, 'g', -1, 64)), nil
+	}
+	return nil, fmt.Errorf("cannot bind a %s", f.Type())
+}
+
+// boundMembers adds the values of the bound members of a typed input, which
+// its JSON leaves out, to its decoded tree.
+func boundMembers(op *compiledOp, in Input, tree map[string]any) error {
+	if len(op.Bindings) == 0 {
+		return nil
+	}
+	v := reflect.ValueOf(in).Elem()
+	for _, b := range op.Bindings {
+		f := v.FieldByName(b.Field)
+		if !f.IsValid() || f.IsZero() {
+			continue
+		}
+		data, err := json.Marshal(f.Interface())
+		if err != nil {
+			return err
+		}
+		dec := json.NewDecoder(strings.NewReader(string(data)))
+		dec.UseNumber()
+		var jv any
+		if err := dec.Decode(&jv); err != nil {
+			return err
+		}
+		tree[b.Member] = jv
+	}
+	return nil
+}
