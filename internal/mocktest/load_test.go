@@ -136,10 +136,10 @@ func TestLoadMockKeepsHalfTheBareThroughput(t *testing.T) {
 func BenchmarkLoad(b *testing.B) {
 	for _, tc := range []struct {
 		name string
-		h    http.Handler
-	}{{"mock", vpclatticemock.New()}, {"bare", bareHandler()}} {
+		h    func() http.Handler
+	}{{"mock", func() http.Handler { return vpclatticemock.New() }}, {"bare", bareHandler}} {
 		b.Run(tc.name, func(b *testing.B) {
-			srv := httptest.NewServer(tc.h)
+			srv := httptest.NewServer(tc.h()) // a fresh, empty mock for each b.N
 			defer srv.Close()
 			b.ResetTimer()
 			r := load(b, srv.URL, b.N, 32, 0)

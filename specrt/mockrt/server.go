@@ -382,7 +382,9 @@ func (s *Server) handles(r *http.Request) bool {
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := s.opts.now()
-	rec := Record{Time: start, Method: r.Method, Path: r.URL.Path, Header: r.Header.Clone(), RequestID: newUUID()}
+	// The record keeps the request's own header map: net/http makes a new
+	// one for every request and the mock never changes it.
+	rec := Record{Time: start, Method: r.Method, Path: r.URL.Path, Header: r.Header, RequestID: newUUID()}
 	status, code := s.serve(w, r, &rec)
 	rec.Status, rec.ErrorCode, rec.Duration = status, code, s.opts.now().Sub(start)
 	s.record(rec)
@@ -481,12 +483,10 @@ func (s *Server) decode(op *compiledOp, body []byte) (Input, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return in, nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if err := dec.Decode(in); err != nil {
+	// Unmarshal checks the whole body before it assigns anything, so
+	// trailing data and syntax errors are found first.
+	if err := json.Unmarshal(body, in); err != nil {
 		return nil, s.serializationFailed(describeDecodeError(err))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, s.serializationFailed("unexpected data after the JSON object")
 	}
 	return in, nil
 }

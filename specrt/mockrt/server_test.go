@@ -137,7 +137,7 @@ func TestSerializationErrors(t *testing.T) {
 		{"a number where a string belongs", `{"name":7}`, "expected a string at 'name', found number"},
 		{"a nested wrong type", `{"name":"abc","config":{"port":"80"}}`, "expected an integer in range at 'config.port', found string"},
 		{"an out-of-range integer", `{"name":"abc","config":{"port":99999999999}}`, "'config.port'"},
-		{"trailing data", `{"name":"abc"} {}`, "unexpected data"},
+		{"trailing data", `{"name":"abc"} {}`, "after top-level value"},
 		{"a top-level array", `[]`, "the request body"},
 	} {
 		t.Run(tc.name+" is a 400 naming the problem", func(t *testing.T) {

@@ -32,6 +32,7 @@ type template struct {
 	literal any        // a non-string literal, or a string without expressions
 	parts   []tmplPart // set for strings with expressions
 	single  bool       // the string is exactly one expression
+	size    int        // a guess of the rendered length, to size the buffer
 	list    []*template
 	object  []objField
 }
@@ -142,7 +143,17 @@ func compileString(s string) (*template, error) {
 	if text.Len() > 0 {
 		parts = append(parts, tmplPart{text: text.String()})
 	}
-	return &template{parts: parts, single: len(parts) == 1}, nil
+	size := 0
+	for _, p := range parts {
+		size += len(p.text)
+		if p.expr != nil {
+			size += 24
+			if p.expr.kind == exprRandom {
+				size += p.expr.n - 24
+			}
+		}
+	}
+	return &template{parts: parts, single: len(parts) == 1, size: size}, nil
 }
 
 // parseExpr parses the text between braces: alternatives separated by |.
@@ -273,14 +284,40 @@ func (t *template) eval(e *env) any {
 		return t.parts[0].expr.eval(e)
 	}
 	var b strings.Builder
+	b.Grow(t.size)
 	for _, p := range t.parts {
 		if p.expr == nil {
 			b.WriteString(p.text)
 			continue
 		}
-		writeText(&b, p.expr.eval(e))
+		p.expr.write(&b, e)
 	}
 	return b.String()
+}
+
+// write renders the expression as text into b; the generated values
+// (random characters, UUIDs) go straight into b, without a string of their
+// own.
+func (x *expr) write(b *strings.Builder, e *env) {
+	if x.next == nil {
+		switch x.kind {
+		case exprRandom:
+			for range x.n {
+				b.WriteByte(x.class[rand.IntN(len(x.class))])
+			}
+			return
+		case exprRegion:
+			b.WriteString(e.region)
+			return
+		case exprAccount:
+			b.WriteString(e.account)
+			return
+		case exprPartition:
+			b.WriteString(e.partition)
+			return
+		}
+	}
+	writeText(b, x.eval(e))
 }
 
 func writeText(b *strings.Builder, v any) {
