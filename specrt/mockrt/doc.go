@@ -2,13 +2,51 @@
 // generates (gen/<pkg>/<pkg>mock). A generated mock package describes its
 // service as data (a *Service: protocol, operations, how to build their
 // outputs and errors) and this package does the rest: routing by X-Amz-Target
-// or method and path, reading the body under a size limit, SigV4 verification,
-// decoding and validation, error injection, latency, request records, and the
-// in-memory store that gives the mock its state.
+// or method and path (with path labels, query and header bindings), reading
+// the body under a size limit, SigV4 verification, decoding and validation,
+// error injection, latency, request records, and the in-memory store that
+// gives the mock its state.
 //
 // Behaviour is data, not code: an operation's default behaviour is a
 // Behavior (which input members must be unique, which member is the
-// idempotency token, how each output member is produced) that the generator
-// writes from the spec's mock block. Tests replace it per operation with an
-// override function.
+// idempotency token, how each output member is produced, as templates) that
+// the generator writes from the spec's mock block; specs/README.md documents
+// the block and the template expressions. Tests replace it per operation
+// with an override.
+//
+// # Using a generated mock in a test
+//
+//	srv, url := vpclatticemock.NewTestServer(t) // closed when the test ends
+//	client := vpclattice.New(vpclattice.Options{Region: "us-east-1", BaseEndpoint: url})
+//
+//	srv.Throttle("CreateService", 2)             // the next two calls are throttled
+//	srv.InjectError("CreateService", 1, &vpclattice.AccessDeniedException{Message: aws.String("no")})
+//	srv.SetLatency("", 50*time.Millisecond)       // every operation
+//	srv.HandleCreateService(func(ctx context.Context, in *vpclattice.CreateServiceInput) (*vpclattice.CreateServiceOutput, error) {
+//		out, err := srv.DefaultCreateService(ctx, in) // adjust the default...
+//		if err == nil {
+//			out.Status = vpclattice.ServiceStatusActive
+//		}
+//		return out, err
+//	})
+//	... exercise the code under test with client ...
+//	for _, r := range srv.Requests() { ... } // what was received, and answered
+//	items := srv.Store().List("service")     // what was created
+//
+// The AWS SDKs work too: point their BaseEndpoint at url. With
+// WithCredentials the mock verifies SigV4 signatures and answers a missing
+// or bad one as AWS does; without it any credentials, and none, are
+// accepted.
+//
+// # Order of a request
+//
+// Route (unknown: 400 UnknownOperationException), read the body (over the
+// limit: 413), verify the signature (when credentials are configured),
+// latency and injected errors, decode (malformed JSON or a wrong type: the
+// service's serialization error, naming the member), bind path, query and
+// header members, validate (the service's validation error, naming every bad
+// member and its rule), then the override or the default behaviour. No input
+// gets a 5xx: only an override's error or an injected one can.
+//
+// cmd/mockserver serves every generated mock on one address with a Mux.
 package mockrt
