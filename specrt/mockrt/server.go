@@ -16,6 +16,7 @@ import (
 	"time"
 
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
 )
@@ -385,13 +386,28 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// The record keeps the request's own header map: net/http makes a new
 	// one for every request and the mock never changes it.
 	rec := Record{Time: start, Method: r.Method, Path: r.URL.Path, Header: r.Header, RequestID: newUUID()}
-	status, code := s.serve(w, r, &rec)
+	status, code := s.serveRecovered(w, r, &rec)
 	rec.Status, rec.ErrorCode, rec.Duration = status, code, s.opts.now().Sub(start)
 	s.record(rec)
 	if s.opts.logger != nil {
 		s.opts.logger.LogAttrs(r.Context(), levelFor(status), "request",
 			slogAttrs(s.svc.Name, &rec)...)
 	}
+}
+
+// serveRecovered is serve, with a panic (in an override, typically)
+// answered as a 500 InternalFailure instead of a dropped connection. The
+// fuzz tests treat any 5xx as a failure, so this hides no bug of the mock.
+func (s *Server) serveRecovered(w http.ResponseWriter, r *http.Request, rec *Record) (status int, code string) {
+	defer func() {
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			status, code = s.writeError(w, &Error{Code: "InternalFailure", Message: fmt.Sprintf("the mock panicked: %v", p), Fault: smithy.FaultServer})
+		}
+	}()
+	return s.serve(w, r, rec)
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int, string) {

@@ -422,3 +422,15 @@ func TestRecordsKeepTheNewest(t *testing.T) {
 		t.Errorf("records (-want +got):\n%s", diff)
 	}
 }
+
+func TestPanickingOverrideIsA500(t *testing.T) {
+	s, url := startRest(t)
+	s.Override("CreateThing", func(ctx context.Context, in any) (any, error) { panic("boom") })
+	r := do(t, url, "POST", "/things", "", `{"name":"abc"}`)
+	if r.status != 500 || r.header.Get("X-Amzn-ErrorType") != "InternalFailure" {
+		t.Errorf("got %d %s", r.status, r.raw)
+	}
+	if recs := s.Requests(); len(recs) != 1 || recs[0].Status != 500 {
+		t.Errorf("records %+v", recs)
+	}
+}
