@@ -57,12 +57,35 @@ func emitMockServer(f *jen.File, p *Package) {
 	f.Type().Id("Server").Struct(jen.Op("*").Add(mrt("Server")))
 	f.Line()
 
+	f.Add(commentLines(comment("hooks are applied, in order, to every new server and again by Reset. " +
+		"A hand-written file in this package (the generator never touches a file without its header) " +
+		"adds to them in an init function, for behaviour the spec's mock block cannot express:")))
+	f.Comment("")
+	f.Comment("\tfunc init() { hooks = append(hooks, func(s *Server) { s.Handle...(...) }) }")
+	f.Var().Id("hooks").Index().Func().Params(jen.Op("*").Id("Server"))
+	f.Line()
+
 	f.Add(commentLines(comment("New returns a mock with empty state. Options set the region and account " +
 		"used in ARNs, the body limit, SigV4 credentials to verify, and a logger.")))
 	f.Func().Id("New").Params(jen.Id("opts").Op("...").Add(mrt("Option"))).Op("*").Id("Server").Block(
-		jen.Return(jen.Op("&").Id("Server").Values(jen.Dict{
+		jen.Id("s").Op(":=").Op("&").Id("Server").Values(jen.Dict{
 			jen.Id("Server"): mrt("NewServer").Call(jen.Id("service"), jen.Id("opts").Op("...")),
-		})),
+		}),
+		jen.Id("s").Dot("applyHooks").Call(),
+		jen.Return(jen.Id("s")),
+	)
+	f.Line()
+
+	f.Add(commentLines(comment("Reset forgets the state, the records, the injected errors, the latencies " +
+		"and the overrides, then applies the hooks again: the server is as New made it.")))
+	f.Func().Params(jen.Id("s").Op("*").Id("Server")).Id("Reset").Params().Block(
+		jen.Id("s").Dot("Server").Dot("Reset").Call(),
+		jen.Id("s").Dot("applyHooks").Call(),
+	)
+	f.Line()
+
+	f.Func().Params(jen.Id("s").Op("*").Id("Server")).Id("applyHooks").Params().Block(
+		jen.For(jen.List(jen.Id("_"), jen.Id("h")).Op(":=").Range().Id("hooks")).Block(jen.Id("h").Call(jen.Id("s"))),
 	)
 	f.Line()
 

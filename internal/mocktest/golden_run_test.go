@@ -45,6 +45,65 @@ func TestGoldenMockCasesRun(t *testing.T) {
 	run(root, "run", "./cmd/specgen", "generate", "-q",
 		"-specs", filepath.Join(root, "generator", "testdata", "golden", "mock"),
 		"-out", filepath.Join(dir, "gen"), "-import", "example.com/goldenrun/gen")
+	// A hand-written hook next to the generated mock, as a user would add
+	// one, and a test that it is applied by New and again by Reset.
+	mockDir := filepath.Join(dir, "gen", "kennels", "kennelsmock")
+	for name, text := range map[string]string{"hooks.go": hookFile, "hooks_test.go": hookTest} {
+		if err := os.WriteFile(filepath.Join(mockDir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	run(dir, "vet", "./...")
 	run(dir, "test", "./...")
+	// A second generation leaves the hand-written files alone.
+	run(root, "run", "./cmd/specgen", "generate", "-q",
+		"-specs", filepath.Join(root, "generator", "testdata", "golden", "mock"),
+		"-out", filepath.Join(dir, "gen"), "-import", "example.com/goldenrun/gen")
+	if _, err := os.Stat(filepath.Join(mockDir, "hooks.go")); err != nil {
+		t.Errorf("regeneration removed the hand-written hook: %v", err)
+	}
 }
+
+const hookFile = `package kennelsmock
+
+import (
+	"context"
+
+	"example.com/goldenrun/gen/kennels"
+)
+
+func init() {
+	hooks = append(hooks, func(s *Server) {
+		s.HandleCreateKennel(func(ctx context.Context, in *kennels.CreateKennelInput) (*kennels.CreateKennelOutput, error) {
+			out, err := s.DefaultCreateKennel(ctx, in)
+			if err == nil && *in.Name == "hooked" {
+				out.Kennel.Status = kennels.Status("READY")
+			}
+			return out, err
+		})
+	})
+}
+`
+
+const hookTest = `package kennelsmock_test
+
+import (
+	"testing"
+
+	"example.com/goldenrun/gen/kennels"
+	"example.com/goldenrun/gen/kennels/kennelsmock"
+)
+
+func TestHooksApplyOnNewAndReset(t *testing.T) {
+	srv, url := kennelsmock.NewTestServer(t)
+	c := kennels.New(kennels.Options{Region: "us-east-1", BaseEndpoint: url})
+	for round := range 2 {
+		name := "hooked"
+		out, err := c.CreateKennel(t.Context(), &kennels.CreateKennelInput{Name: &name})
+		if err != nil || out.Kennel.Status != "READY" {
+			t.Fatalf("round %d: %v, status %v; want the hook's READY", round, err, out)
+		}
+		srv.Reset()
+	}
+}
+`

@@ -26,10 +26,33 @@ type Server struct {
 	*mockrt.Server
 }
 
+// hooks are applied, in order, to every new server and again by Reset. A
+// hand-written file in this package (the generator never touches a file
+// without its header) adds to them in an init function, for behaviour the
+// spec's mock block cannot express:
+//
+//	func init() { hooks = append(hooks, func(s *Server) { s.Handle...(...) }) }
+var hooks []func(*Server)
+
 // New returns a mock with empty state. Options set the region and account used
 // in ARNs, the body limit, SigV4 credentials to verify, and a logger.
 func New(opts ...mockrt.Option) *Server {
-	return &Server{Server: mockrt.NewServer(service, opts...)}
+	s := &Server{Server: mockrt.NewServer(service, opts...)}
+	s.applyHooks()
+	return s
+}
+
+// Reset forgets the state, the records, the injected errors, the latencies and
+// the overrides, then applies the hooks again: the server is as New made it.
+func (s *Server) Reset() {
+	s.Server.Reset()
+	s.applyHooks()
+}
+
+func (s *Server) applyHooks() {
+	for _, h := range hooks {
+		h(s)
+	}
 }
 
 // NewTestServer starts a new mock on an httptest server that is closed when
