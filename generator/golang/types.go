@@ -157,7 +157,7 @@ func emitRedaction(f *jen.File, s *model.Shape) {
 		return
 	}
 	id := s.GoName
-	f.Add(commentLines(fmt.Sprintf("String returns v as %%+v prints it, with sensitive members redacted.")))
+	f.Add(commentLines("String returns v as %+v prints it, with sensitive members redacted."))
 	f.Func().Params(jen.Id("v").Id(id)).Id("String").Params().String().Block(
 		jen.Return(jen.Qual("fmt", "Sprintf").Call(jen.Lit("%+v"), jen.Id("v"))),
 	)
