@@ -214,18 +214,14 @@ func TestCancellationStopsRetries(t *testing.T) {
 	o.Sleep = func(ctx context.Context, d time.Duration) error {
 		slept++
 		cancel()
-		return specrt.Sleep(ctx, time.Hour) // returns when ctx is done
+		return specrt.Sleep(ctx, time.Hour) // returns only because ctx is done
 	}
-	start := time.Now()
 	_, err := vpclattice.New(o).CreateService(ctx, validLatticeInput())
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 	if n := len(srv.take()); n != 1 || slept != 1 {
 		t.Errorf("sent %d requests and slept %d times, want 1 and 1", n, slept)
-	}
-	if time.Since(start) > time.Minute {
-		t.Errorf("cancellation did not interrupt the backoff")
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 )
 
@@ -122,6 +123,7 @@ type config struct {
 	endpoint *url.URL
 	err      error // a configuration problem, reported by every call
 	creds    aws.CredentialsProvider
+	signer   *v4.Signer
 	ua       []string
 }
 
@@ -159,7 +161,7 @@ func resolve(svc *Service, o Options) *config {
 	// The cache replaces the provider in the stored options, so that a call
 	// whose option functions re-resolve them keeps using the same cache.
 	o.Credentials = cacheCredentials(o.Credentials)
-	cfg := &config{opts: o, creds: o.Credentials}
+	cfg := &config{opts: o, creds: o.Credentials, signer: v4.NewSigner()}
 	ua := "specgen/1 " + svc.Name
 	if o.UserAgent != "" {
 		ua += " " + o.UserAgent
@@ -430,7 +432,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, rt *ro
 	if err != nil {
 		return 0, false, err
 	}
-	if err := signRequest(ctx, req, cfg.creds, rt.payloadHash, c.svc.SigningName, cfg.opts.Region, cfg.opts.Clock()); err != nil {
+	if err := signRequest(ctx, cfg.signer, req, cfg.creds, rt.payloadHash, c.svc.SigningName, cfg.opts.Region, cfg.opts.Clock()); err != nil {
 		return 0, false, err
 	}
 	resp, err := cfg.opts.HTTPClient.Do(req)

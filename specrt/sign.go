@@ -12,10 +12,6 @@ import (
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 )
 
-// signer is shared by every client: v4.Signer is safe for concurrent use and
-// caches derived signing keys, so sharing it saves work across clients.
-var signer = v4.NewSigner()
-
 // PayloadHash is the hex SHA-256 of a request body, as SigV4 signs it. A call
 // computes it once and reuses it for every attempt.
 func PayloadHash(body []byte) string {
@@ -50,9 +46,12 @@ func cacheCredentials(p aws.CredentialsProvider) aws.CredentialsProvider {
 }
 
 // signRequest signs r with SigV4 for service signingName in region, at now.
+// Each client configuration has a signer of its own: v4.Signer caches
+// derived keys by access key id alone, so a signer shared between clients
+// with the same key id and different secrets would sign with the wrong key.
 // A nil provider leaves r unsigned. Each attempt is signed afresh, so retried
 // requests carry a current X-Amz-Date.
-func signRequest(ctx context.Context, r *http.Request, p aws.CredentialsProvider, payloadHash, signingName, region string, now time.Time) error {
+func signRequest(ctx context.Context, signer *v4.Signer, r *http.Request, p aws.CredentialsProvider, payloadHash, signingName, region string, now time.Time) error {
 	if p == nil {
 		return nil
 	}

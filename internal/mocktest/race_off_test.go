@@ -1,5 +1,0 @@
-//go:build !race
-
-package mocktest
-
-const raceEnabled = false
