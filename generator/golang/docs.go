@@ -21,9 +21,7 @@ func renderDocs(p *Package) ([]File, error) {
 		return nil, fmt.Errorf("%s: overview: %w", p.Package, err)
 	}
 	f := newFile(p)
-	for _, line := range strings.Split(wrapParagraphs(overview.String()), "\n") {
-		f.PackageComment(line)
-	}
+	packageComment(f, wrapParagraphs(overview.String()))
 	var doc bytes.Buffer
 	if err := f.Render(&doc); err != nil {
 		return nil, fmt.Errorf("%s: render doc.go: %w", p.Package, err)

@@ -170,6 +170,14 @@ func commentLines(text string) *jen.Statement {
 	return s
 }
 
+// packageComment sets f's package comment as // lines (jennifer would make a
+// multi-line one a /* */ block).
+func packageComment(f *jen.File, text string) {
+	for _, line := range strings.Split(text, "\n") {
+		f.PackageComment(line)
+	}
+}
+
 // rawString renders s as a raw string literal when it can, which keeps
 // patterns readable, and as a quoted one otherwise.
 func rawString(s string) jen.Code {
