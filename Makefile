@@ -26,7 +26,8 @@ lint:
 ## bench: the benchmarks that compare specgen with what a user would otherwise use
 bench:
 	cd compat && $(GO) test -run '^$$' -bench . -benchmem ./...
-	$(GO) test -run '^$$' -bench . -benchmem ./generator/ ./specrt/...
+	$(GO) test -run '^$$' -bench LoadRatio -benchtime 3x ./internal/mocktest/
+	$(GO) test -run '^$$' -bench . -benchmem ./generator/
 
 ## fuzz: a short run of each fuzz target
 fuzz:
