@@ -13,6 +13,17 @@ import (
 // tmpl holds the parsed templates of the non-Go text the generator writes.
 var tmpl = template.Must(template.ParseFS(templates.FS, "*.tmpl"))
 
+// mustRender executes an embedded template that cannot fail on a valid
+// model; the golden tests render every template, so a failure is a bug in
+// the template itself.
+func mustRender(name string, data any) string {
+	var b bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		panic(fmt.Sprintf("golang: template %s: %v", name, err))
+	}
+	return b.String()
+}
+
 // renderDocs writes a package's overview: the doc.go package comment and
 // README.md, both from templates.
 func renderDocs(p *Package) ([]File, error) {

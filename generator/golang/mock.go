@@ -35,12 +35,7 @@ func emitMock(p *Package) *jen.File {
 	f.ImportName(RuntimePath, "specrt")
 	f.ImportName(MockRuntimePath, "mockrt")
 	f.ImportName(p.ImportPath, p.Package)
-	packageComment(f, comment(fmt.Sprintf("Package %s is a mock server of %s that speaks its %s protocol, "+
-		"so that the generated client, the AWS SDKs and the AWS CLI can be pointed at it. "+
-		"It validates every request as the spec says, answers invalid ones with the service's own errors, "+
-		"and keeps created resources in memory, refusing duplicates and answering retries with an "+
-		"idempotency token as the service does. Tests control it through the methods of mockrt.Server: "+
-		"InjectError, Throttle, SetLatency, Requests, Store and Reset.", mockPackage(p), p.Title, p.Protocol)))
+	packageComment(f, comment(mustRender("mock_doc.go.tmpl", p)))
 
 	emitMockServer(f, p)
 	for _, op := range p.Operations {
