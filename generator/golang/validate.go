@@ -95,7 +95,7 @@ func funcName(s *model.Shape) string {
 
 func (v *validator) structure(f *jen.File, s *model.Shape) {
 	id := s.GoName
-	f.Add(commentLines(fmt.Sprintf("Validate checks v against the constraints of the spec and returns nil or a\n*specrt.ValidationError that lists every problem found, each with its path\nin wire names.")))
+	f.Add(commentLines("Validate checks v against the constraints of the spec and returns nil or a\n*specrt.ValidationError that lists every problem found, each with its path\nin wire names."))
 	if !v.need[s] {
 		f.Add(commentLines(fmt.Sprintf("%s has no constraints, so Validate always returns nil.", id)))
 		f.Func().Params(jen.Id("v").Op("*").Id(id)).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))

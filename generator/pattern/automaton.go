@@ -133,9 +133,8 @@ func (a *alphabet) classSets() []runeSet {
 
 type bitset []uint64
 
-func newBitset(n int) bitset    { return make(bitset, (n+63)/64) }
-func (b bitset) set(i int)      { b[i/64] |= 1 << (i % 64) }
-func (b bitset) has(i int) bool { return b[i/64]&(1<<(i%64)) != 0 }
+func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
+func (b bitset) set(i int)   { b[i/64] |= 1 << (i % 64) }
 func (b bitset) each(f func(int)) {
 	for w, x := range b {
 		for x != 0 {
@@ -644,17 +643,4 @@ func product(x, y *dfa, keep func(a, b bool) bool, bud *budget) (*dfa, error) {
 		}
 	}
 	return minimize(d, bud)
-}
-
-func complement(x *dfa) *dfa {
-	d := &dfa{k: x.k, trans: x.trans, start: x.start, accept: make([]bool, len(x.accept))}
-	for i, a := range x.accept {
-		d.accept[i] = !a
-	}
-	return d
-}
-
-// emptyDFA accepts nothing.
-func emptyDFA(k int) *dfa {
-	return &dfa{k: k, trans: make([]int32, k), accept: []bool{false}}
 }

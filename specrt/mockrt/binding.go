@@ -116,9 +116,7 @@ func bind(op *compiledOp, r *http.Request, labels map[string]string, in Input, t
 			}
 			values = query[b.Name]
 		case "header":
-			for _, h := range r.Header.Values(b.Name) {
-				values = append(values, h)
-			}
+			values = append(values, r.Header.Values(b.Name)...)
 		}
 		if len(values) == 0 {
 			continue
