@@ -96,7 +96,7 @@ func (v *AutoScalingConfigurationSummary) UnmarshalJSON(data []byte) error {
 // CodeConfiguration describes the configuration that App Runner uses to build
 // and run an App Runner service from a source code repository.
 type CodeConfiguration struct {
-	// CodeConfigurationValues is the basic configuration for building and running
+	// CodeConfigurationValues are the basic configuration for building and running
 	// the App Runner service. Use it to quickly launch an App Runner service
 	// without providing a apprunner.yaml file in the source code repository (or
 	// ignoring the file if it exists).
@@ -166,7 +166,7 @@ type CodeConfigurationValues struct {
 	// output.
 	RuntimeEnvironmentSecrets map[string]string `json:"RuntimeEnvironmentSecrets,omitempty" specgen:"sensitive"`
 
-	// RuntimeEnvironmentVariables is the environment variables that are available
+	// RuntimeEnvironmentVariables are the environment variables that are available
 	// to your running App Runner service. An array of key-value pairs.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog

@@ -128,7 +128,7 @@ type CreateExpressGatewayServiceInput struct {
 	// an Express service is 60.
 	ScalingTarget *ExpressGatewayScalingTarget `json:"scalingTarget,omitempty"`
 
-	// Tags is the metadata that you apply to the Express service to help
+	// Tags are the metadata that you apply to the Express service to help
 	// categorize and organize it. Each tag consists of a key and an optional
 	// value. You can apply up to 50 tags to a service.
 	Tags []Tag `json:"tags,omitempty"`
@@ -204,11 +204,11 @@ type ECSExpressGatewayService struct {
 	// service.
 	CurrentDeployment *string `json:"currentDeployment,omitempty"`
 
-	// ActiveConfigurations is the list of active service configurations for the
+	// ActiveConfigurations are the list of active service configurations for the
 	// Express service.
 	ActiveConfigurations []ExpressGatewayServiceConfiguration `json:"activeConfigurations,omitempty"`
 
-	// Tags is the metadata applied to the Express service.
+	// Tags are the metadata applied to the Express service.
 	Tags []Tag `json:"tags,omitempty"`
 
 	// CreatedAt is the Unix timestamp for when the Express service was created.
@@ -295,7 +295,7 @@ type ExpressGatewayContainer struct {
 	// AWSLogsConfiguration is the log configuration for the container.
 	AWSLogsConfiguration *ExpressGatewayServiceAWSLogsConfiguration `json:"awsLogsConfiguration,omitempty"`
 
-	// RepositoryCredentials is the configuration for repository credentials for
+	// RepositoryCredentials are the configuration for repository credentials for
 	// private registry authentication.
 	RepositoryCredentials *ExpressGatewayRepositoryCredentials `json:"repositoryCredentials,omitempty"`
 
@@ -308,7 +308,7 @@ type ExpressGatewayContainer struct {
 	// output.
 	Environment []KeyValuePair `json:"environment,omitempty" specgen:"sensitive"`
 
-	// Secrets is the secrets to pass to the container.
+	// Secrets are the secrets to pass to the container.
 	Secrets []Secret `json:"secrets,omitempty"`
 }
 
@@ -327,7 +327,7 @@ func (v ExpressGatewayContainer) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// ExpressGatewayRepositoryCredentials is the repository credentials for
+// ExpressGatewayRepositoryCredentials are the repository credentials for
 // private registry authentication to pass to the container.
 type ExpressGatewayRepositoryCredentials struct {
 	// CredentialsParameter is the Amazon Resource Name (ARN) of the secret
@@ -412,7 +412,7 @@ type ExpressGatewayServiceConfiguration struct {
 	// ScalingTarget is the auto-scaling configuration for this service revision.
 	ScalingTarget *ExpressGatewayScalingTarget `json:"scalingTarget,omitempty"`
 
-	// IngressPaths is the entry point into this service revision.
+	// IngressPaths are the entry point into this service revision.
 	IngressPaths []IngressPathSummary `json:"ingressPaths,omitempty"`
 
 	// CreatedAt is the Unix timestamp for when this service revision was created.
@@ -464,11 +464,11 @@ func (v ExpressGatewayServiceConfiguration) LogValue() slog.Value {
 // an Express service. By default, an Express service utilizes subnets and
 // security groups associated with the default VPC.
 type ExpressGatewayServiceNetworkConfiguration struct {
-	// SecurityGroups is the IDs of the security groups associated with the Express
-	// service.
+	// SecurityGroups are the IDs of the security groups associated with the
+	// Express service.
 	SecurityGroups []string `json:"securityGroups,omitempty"`
 
-	// Subnets is the IDs of the subnets associated with the Express service.
+	// Subnets are the IDs of the subnets associated with the Express service.
 	Subnets []string `json:"subnets,omitempty"`
 }
 

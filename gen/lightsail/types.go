@@ -116,7 +116,7 @@ type Certificate struct {
 	// present only when the certificate status is REVOKED.
 	RevocationReason *string `json:"revocationReason,omitempty"`
 
-	// Tags is the tag keys and optional values for the resource. For more
+	// Tags are the tag keys and optional values for the resource. For more
 	// information about tags in Lightsail, see the Amazon Lightsail Developer
 	// Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
@@ -184,7 +184,7 @@ type CertificateSummary struct {
 	// CertificateDetail is an object that describes a certificate in detail.
 	CertificateDetail *Certificate `json:"certificateDetail,omitempty"`
 
-	// Tags is the tag keys and optional values for the resource. For more
+	// Tags are the tag keys and optional values for the resource. For more
 	// information about tags in Lightsail, see the Amazon Lightsail Developer
 	// Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
@@ -213,7 +213,7 @@ type CreateCertificateInput struct {
 	// Wildcard domain entries (*.example.com) are not supported.
 	SubjectAlternativeNames []string `json:"subjectAlternativeNames,omitempty"`
 
-	// Tags is the tag keys and optional values to add to the certificate during
+	// Tags are the tag keys and optional values to add to the certificate during
 	// create.
 	//
 	// Use the TagResource action to tag a resource after it's created.
@@ -311,7 +311,7 @@ type Operation struct {
 	// ErrorCode is the error code.
 	ErrorCode *string `json:"errorCode,omitempty"`
 
-	// ErrorDetails is the error details.
+	// ErrorDetails are the error details.
 	ErrorDetails *string `json:"errorDetails,omitempty"`
 }
 

@@ -96,8 +96,8 @@ func (e *InvalidInput) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// NamespaceAlreadyExists is the namespace that you're trying to create already
-// exists.
+// NamespaceAlreadyExists are the namespace that you're trying to create
+// already exists.
 type NamespaceAlreadyExists struct {
 	// Message is the Message member.
 	Message *string `json:"Message,omitempty"`

@@ -29,7 +29,7 @@ type CreatePrivateDnsNamespaceInput struct {
 	// This member is required.
 	VPC *string `json:"Vpc,omitempty"`
 
-	// Tags is the tags to add to the namespace. Each tag consists of a key and an
+	// Tags are the tags to add to the namespace. Each tag consists of a key and an
 	// optional value that you define. Tags keys can be up to 128 characters in
 	// length, and tag values can be up to 256 characters in length.
 	Tags []Tag `json:"Tags,omitempty"`

@@ -115,7 +115,7 @@ type InternalServerException struct {
 	// This member is required.
 	Message *string `json:"message,omitempty"`
 
-	// RetryAfterSeconds is the number of seconds to wait before retrying.
+	// RetryAfterSeconds are the number of seconds to wait before retrying.
 	//
 	// It travels in the Retry-After header.
 	RetryAfterSeconds *int32 `json:"-"`
@@ -289,7 +289,7 @@ type ThrottlingException struct {
 	// QuotaCode is the ID of the service quota that was exceeded.
 	QuotaCode *string `json:"quotaCode,omitempty"`
 
-	// RetryAfterSeconds is the number of seconds to wait before retrying.
+	// RetryAfterSeconds are the number of seconds to wait before retrying.
 	//
 	// It travels in the Retry-After header.
 	RetryAfterSeconds *int32 `json:"-"`

@@ -20,7 +20,7 @@ type CreateServiceInput struct {
 	// This member is required.
 	Name *string `json:"name,omitempty"`
 
-	// Tags is the tags for the service.
+	// Tags are the tags for the service.
 	Tags map[string]string `json:"tags,omitempty"`
 
 	// CustomDomainName is the custom domain name of the service.

@@ -216,12 +216,24 @@ func docFor(name, text, fallback string) string {
 		return comment(text)
 	case strings.EqualFold(first, name):
 		return comment(name + " " + rest)
-	case first == "The" || first == "A" || first == "An":
+	case first == "A" || first == "An":
 		return comment(name + " is " + strings.ToLower(first) + " " + rest)
+	case first == "The":
+		return comment(name + " " + verbFor(name) + " the " + rest)
 	case len(first) > 2 && strings.HasSuffix(first, "s") && !strings.HasSuffix(first, "ss") && first[0] >= 'A' && first[0] <= 'Z' && strings.ToLower(first[1:]) == first[1:]:
 		return comment(name + " " + strings.ToLower(first[:1]) + first[1:] + " " + rest)
 	}
 	return comment(name + ": " + text)
+}
+
+// verbFor is "are" for a plural name (Tags, SubnetIDs) and "is" otherwise
+// (Status, Alias, Address).
+func verbFor(name string) string {
+	n := len(name)
+	if n > 2 && name[n-1] == 's' && !strings.ContainsRune("suai", rune(name[n-2])) {
+		return "are"
+	}
+	return "is"
 }
 
 func wrap(s string, width int) string {
