@@ -77,6 +77,7 @@ type rawShape struct {
 	members   []*rawMember
 	membersN  *yaml.Node
 	err       *rawError
+	rules     *yaml.Node            // checked by rules.go
 	keys      map[string]*yaml.Node // the keys present, for "applies to" checks
 }
 
@@ -266,7 +267,7 @@ var (
 	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock"}
 	httpKeys      = []string{"method", "path", "status"}
 	exampleKeys   = []string{"title", "doc", "input", "output", "conforms"}
-	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error"}
+	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules"}
 	enumKeys      = []string{"value", "name", "doc"}
 	boundsKeys    = []string{"min", "max"}
 	memberKeys    = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName"}
@@ -468,6 +469,8 @@ func (l *loader) parseShape(k, n *yaml.Node) *rawShape {
 			}
 		case "error":
 			sh.err = l.parseError(p.v)
+		case "rules":
+			sh.rules = p.v
 		}
 	}
 	if !sh.typ.ok() && deref(n).Kind == yaml.MappingNode {

@@ -58,6 +58,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	for _, check := range r.defaults {
 		check()
 	}
+	r.rules() // rules.go; needs every member and its default
 	r.operations()
 	r.mocks() // mock.go
 	r.markUse()
