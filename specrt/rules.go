@@ -84,7 +84,7 @@ func (r *Report) OnlyWhen(p Path, name, cond, value string) {
 // uniqueScanMax is the longest list UniqueBy compares pairwise; longer lists
 // (a limit the spec does not bound, or one the input breaks) go through a
 // map, so that the time stays linear in the list's length.
-const uniqueScanMax = 32
+const uniqueScanMax = 64
 
 // UniqueBy reports every element of the list at p whose member named member
 // has the value of an earlier element's. The list has n elements; key

@@ -842,3 +842,154 @@ func TestTimestampsRoundTrip(t *testing.T) {
 		t.Errorf("json.Unmarshal accepted an ISO 8601 timestamp: %v", iso.Service.CreatedAt)
 	}
 }
+
+// TestRules checks the rules that span members, each with its source: the
+// model's "You must provide either this member or ImageRepository (but not
+// both)", "Only valid when EgressType = VPC", "Specified only when
+// ObservabilityEnabled is true", "API - App Runner uses configuration values
+// provided in CodeConfigurationValues" and "Path is only applicable when you
+// set Protocol to HTTP". Each problem is compared whole, message included.
+func TestRules(t *testing.T) {
+	const (
+		egress = "NetworkConfiguration.EgressConfiguration."
+		obs    = "ObservabilityConfiguration."
+		codeCf = code + "CodeConfiguration."
+	)
+	oneOf := func(found string) specrt.FieldError {
+		return specrt.FieldError{Path: "SourceConfiguration", Rule: specrt.RuleOneOf,
+			Message: "exactly one of CodeRepository and ImageRepository must be set, found " + found}
+	}
+	onlyWhen := func(path, cond, value string) specrt.FieldError {
+		return specrt.FieldError{Path: path, Rule: specrt.RuleOnlyWhen, Message: "is allowed only when " + cond + " is " + value}
+	}
+	tests := []struct {
+		name   string
+		base   func() *input
+		mutate func(*input)
+		want   []specrt.FieldError
+	}{
+		// SourceConfiguration: exactly one of CodeRepository and ImageRepository.
+		{"a code repository alone passes", validInput, func(*input) {}, nil},
+		{"an image repository alone passes", imageInput, func(*input) {}, nil},
+		{"a source with neither repository is rejected", validInput, func(in *input) {
+			in.SourceConfiguration.CodeRepository = nil
+		}, []specrt.FieldError{oneOf("none")}},
+		{"an empty source configuration is rejected", validInput, func(in *input) {
+			in.SourceConfiguration = &apprunner.SourceConfiguration{}
+		}, []specrt.FieldError{oneOf("none")}},
+		{"a source with both repositories is rejected", validInput, func(in *input) {
+			in.SourceConfiguration.ImageRepository = imageRepository()
+		}, []specrt.FieldError{oneOf("CodeRepository and ImageRepository")}},
+
+		// EgressConfiguration: VpcConnectorArn only when EgressType is VPC.
+		{"a VPC connector with egress type VPC passes", validInput, func(*input) {}, nil},
+		{"egress type VPC without a connector passes: the model requires none", validInput, func(in *input) {
+			in.NetworkConfiguration.EgressConfiguration.VPCConnectorARN = nil
+		}, nil},
+		{"a VPC connector with egress type DEFAULT is rejected", validInput, func(in *input) {
+			in.NetworkConfiguration.EgressConfiguration.EgressType = apprunner.EgressTypeDefault
+		}, []specrt.FieldError{onlyWhen(egress+"VpcConnectorArn", "EgressType", "VPC")}},
+		{"a VPC connector without an egress type is rejected", validInput, func(in *input) {
+			in.NetworkConfiguration.EgressConfiguration.EgressType = ""
+		}, []specrt.FieldError{onlyWhen(egress+"VpcConnectorArn", "EgressType", "VPC")}},
+
+		// ServiceObservabilityConfiguration: the ARN only when enabled.
+		{"an observability ARN with observability enabled passes", validInput, func(*input) {}, nil},
+		{"observability enabled without an ARN passes: the model requires none", validInput, func(in *input) {
+			in.ObservabilityConfiguration.ObservabilityConfigurationARN = nil
+		}, nil},
+		{"an observability ARN with observability disabled is rejected", validInput, func(in *input) {
+			in.ObservabilityConfiguration.ObservabilityEnabled = ptr(false)
+		}, []specrt.FieldError{onlyWhen(obs+"ObservabilityConfigurationArn", "ObservabilityEnabled", "true")}},
+		{"an observability ARN without ObservabilityEnabled reports both", validInput, func(in *input) {
+			in.ObservabilityConfiguration.ObservabilityEnabled = nil
+		}, []specrt.FieldError{
+			{Path: obs + "ObservabilityEnabled", Rule: specrt.RuleRequired, Message: "is required"},
+			onlyWhen(obs+"ObservabilityConfigurationArn", "ObservabilityEnabled", "true"),
+		}},
+
+		// CodeConfiguration: CodeConfigurationValues when ConfigurationSource is API.
+		{"configuration source API with values passes", validInput, func(*input) {}, nil},
+		{"configuration source API without values is rejected", validInput, func(in *input) {
+			in.SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues = nil
+		}, []specrt.FieldError{{Path: codeCf + "CodeConfigurationValues", Rule: specrt.RuleRequiredWhen,
+			Message: "is required when ConfigurationSource is API"}}},
+		{"configuration source REPOSITORY without values passes", validInput, func(in *input) {
+			in.SourceConfiguration.CodeRepository.CodeConfiguration.ConfigurationSource = apprunner.ConfigurationSourceRepository
+			in.SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues = nil
+		}, nil},
+		{"configuration source REPOSITORY with values passes: the service ignores them", validInput, func(in *input) {
+			in.SourceConfiguration.CodeRepository.CodeConfiguration.ConfigurationSource = apprunner.ConfigurationSourceRepository
+		}, nil},
+
+		// HealthCheckConfiguration: Path only for HTTP; Protocol defaults to TCP.
+		{"a path with protocol HTTP passes", validInput, func(*input) {}, nil},
+		{"a path with protocol TCP is rejected", validInput, func(in *input) {
+			in.HealthCheckConfiguration.Protocol = apprunner.HealthCheckProtocolTcp
+		}, []specrt.FieldError{onlyWhen(health+"Path", "Protocol", "HTTP")}},
+		{"a path without a protocol is rejected, since the protocol defaults to TCP", validInput, func(in *input) {
+			in.HealthCheckConfiguration.Protocol = ""
+		}, []specrt.FieldError{onlyWhen(health+"Path", "Protocol", "HTTP")}},
+		{"no path and no protocol pass", validInput, func(in *input) {
+			in.HealthCheckConfiguration.Protocol = ""
+			in.HealthCheckConfiguration.Path = nil
+		}, nil},
+
+		{"one call reports every broken rule", validInput, func(in *input) {
+			in.SourceConfiguration.ImageRepository = imageRepository()
+			in.SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues = nil
+			in.HealthCheckConfiguration.Protocol = apprunner.HealthCheckProtocolTcp
+			in.NetworkConfiguration.EgressConfiguration.EgressType = apprunner.EgressTypeDefault
+			in.ObservabilityConfiguration.ObservabilityEnabled = ptr(false)
+		}, []specrt.FieldError{
+			onlyWhen(health+"Path", "Protocol", "HTTP"),
+			onlyWhen(egress+"VpcConnectorArn", "EgressType", "VPC"),
+			onlyWhen(obs+"ObservabilityConfigurationArn", "ObservabilityEnabled", "true"),
+			{Path: codeCf + "CodeConfigurationValues", Rule: specrt.RuleRequiredWhen, Message: "is required when ConfigurationSource is API"},
+			oneOf("CodeRepository and ImageRepository"),
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.base()
+			tt.mutate(in)
+			var got []specrt.FieldError
+			var ve *specrt.ValidationError
+			if err := in.Validate(); errors.As(err, &ve) {
+				got = ve.Fields
+			} else if err != nil {
+				t.Fatalf("Validate returned %T (%v), want *specrt.ValidationError", err, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Validate() problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRuleMessages checks how a broken rule reads in the error text.
+func TestRuleMessages(t *testing.T) {
+	in := validInput()
+	in.SourceConfiguration.ImageRepository = imageRepository()
+	in.HealthCheckConfiguration.Protocol = apprunner.HealthCheckProtocolTcp
+	want := "validation failed with 2 problems: " +
+		"HealthCheckConfiguration.Path: is allowed only when Protocol is HTTP; " +
+		"SourceConfiguration: exactly one of CodeRepository and ImageRepository must be set, found CodeRepository and ImageRepository"
+	if err := in.Validate(); err == nil || err.Error() != want {
+		t.Errorf("Validate() = %v, want %s", err, want)
+	}
+}
+
+// TestValidateWithRulesDoesNotAllocate: the rules are checked without
+// allocating on a valid input, from either kind of repository.
+func TestValidateWithRulesDoesNotAllocate(t *testing.T) {
+	for name, in := range map[string]*input{"from code": validInput(), "from an image": imageInput()} {
+		if n := testing.AllocsPerRun(100, func() {
+			if err := in.Validate(); err != nil {
+				t.Fatal(err)
+			}
+		}); n != 0 {
+			t.Errorf("Validate of the input %s allocates %v times per call, want 0", name, n)
+		}
+	}
+}
