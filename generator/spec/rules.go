@@ -47,6 +47,7 @@ func (r *resolver) rules() {
 // rule resolves one entry of a rules list: one rule, or two when an entry
 // gives a member both requiredWhen and onlyWhen.
 func (r *resolver) rule(s *model.Shape, n *yaml.Node) []*model.Rule {
+	before := len(r.diags)
 	pairs := r.mapping(n, "rule", ruleKeys)
 	byKey := map[string]pair{}
 	var kinds []string
@@ -61,7 +62,9 @@ func (r *resolver) rule(s *model.Shape, n *yaml.Node) []*model.Rule {
 	}
 	switch {
 	case len(kinds) == 0:
-		r.errorf(n, "rule needs one of %s", strings.Join(ruleKinds, ", "))
+		if len(r.diags) == before { // else an unknown key, reported with a suggestion
+			r.errorf(n, "rule needs one of %s", strings.Join(ruleKinds, ", "))
+		}
 		return nil
 	case len(kinds) > 1 && !(len(kinds) == 2 && byKey["requiredWhen"].k != nil && byKey["onlyWhen"].k != nil):
 		r.errorf(byKey[kinds[1]].k, "a rule has one kind, found %s and %s; write two rules", kinds[0], kinds[1])
@@ -77,6 +80,7 @@ func (r *resolver) rule(s *model.Shape, n *yaml.Node) []*model.Rule {
 	if kind != "requiredWhen" && kind != "onlyWhen" {
 		if hasMember {
 			r.errorf(member.k, "member applies only to requiredWhen and onlyWhen rules")
+			return nil
 		}
 	}
 	switch kind {
@@ -313,12 +317,26 @@ func (r *resolver) ruleConflicts(s *model.Shape) {
 			for _, other := range s.Rules {
 				if (other.Kind == model.OneOf || other.Kind == model.AtMostOneOf) &&
 					memberIn(m, other.Members) && memberIn(c.Member, other.Members) {
+					never := m.Name + " could never be set"
+					if rule.Kind == model.RequiredWhen {
+						never = c.Member.Name + " could never be " + valueText(c.Equals)
+					}
 					r.diags = append(r.diags, Diagnostic{Pos: rule.Pos, Msg: fmt.Sprintf(
-						"%s of %s on %s can never apply: %s forbids setting both", rule.Kind, m.Name, c.Member.Name, other.Kind)})
+						"%s %s is %s contradicts the %s of %s: %s",
+						rule.Kind, c.Member.Name, valueText(c.Equals), other.Kind, names(other.Members), never)})
 				}
 			}
 		}
 	}
+}
+
+// names lists the members' names as the spec writes them.
+func names(ms []*model.Member) string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.Name
+	}
+	return strings.Join(out, ", ")
 }
 
 func memberIn(m *model.Member, list []*model.Member) bool {
