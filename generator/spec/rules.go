@@ -121,10 +121,11 @@ func ruleShapeKind(kind string) model.Kind {
 // distinct members.
 func (r *resolver) exclusiveRule(s *model.Shape, kind model.RuleKind, p pair, pos model.Pos) []*model.Rule {
 	rule := &model.Rule{Pos: pos, Kind: kind}
-	items := r.sequence(p.v, string(kind))
-	if items == nil {
-		return nil // reported by sequence
+	if deref(p.v).Kind != yaml.SequenceNode {
+		r.sequence(p.v, string(kind)) // reports it
+		return nil
 	}
+	items := deref(p.v).Content
 	ok := true
 	for _, n := range items {
 		name := r.str(n, string(kind)+" member")
