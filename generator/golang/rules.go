@@ -66,40 +66,31 @@ func exclusiveRule(rule *model.Rule) jen.Code {
 func condition(c *model.Condition, negated bool) jen.Code {
 	m := c.Member
 	field := func() *jen.Statement { return jen.Id("v").Dot(m.GoName) }
+	op := "=="
+	if negated {
+		op = "!="
+	}
 	if m.Shape.IsEnum() {
-		// An enum left out is "", never a value of the enum.
-		if !negated {
-			cmp := field().Op("==").Id(enumConst(m.Shape, c.Equals.(string)))
-			if c.HoldsWhenUnset() {
-				return jen.Parens(cmp.Op("||").Add(field().Op("==").Lit("")))
-			}
-			return cmp
+		cmp := field().Op(op).Id(enumConst(m.Shape, c.Equals.(string)))
+		if !c.HoldsWhenUnset() {
+			return cmp // an enum left out is "", never a value of the enum
 		}
-		cmp := field().Op("!=").Id(enumConst(m.Shape, c.Equals.(string)))
-		if c.HoldsWhenUnset() {
+		if negated {
 			return cmp.Op("&&").Add(field().Op("!=").Lit(""))
 		}
-		return cmp
+		return jen.Parens(cmp.Op("||").Add(field().Op("==").Lit("")))
 	}
-	// Pointer members: compare the pointed-to value.
+	// Other members are pointers: compare the value pointed to.
 	var cmp *jen.Statement
 	switch v := c.Equals.(type) {
 	case bool:
 		cmp = jen.Op("*").Add(field())
 		if v == negated {
-			cmp = jen.Op("!").Op("*").Add(field())
+			cmp = jen.Op("!*").Add(field())
 		}
 	case int64:
-		op := "=="
-		if negated {
-			op = "!="
-		}
 		cmp = jen.Op("*").Add(field()).Op(op).Id(strconv.FormatInt(v, 10))
 	case string:
-		op := "=="
-		if negated {
-			op = "!="
-		}
 		cmp = jen.Op("*").Add(field()).Op(op).Lit(v)
 	default:
 		panic(fmt.Sprintf("golang: condition value %T", c.Equals))

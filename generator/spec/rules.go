@@ -77,11 +77,9 @@ func (r *resolver) rule(s *model.Shape, n *yaml.Node) []*model.Rule {
 		return nil
 	}
 	member, hasMember := byKey["member"]
-	if kind != "requiredWhen" && kind != "onlyWhen" {
-		if hasMember {
-			r.errorf(member.k, "member applies only to requiredWhen and onlyWhen rules")
-			return nil
-		}
+	if hasMember && kind != "requiredWhen" && kind != "onlyWhen" {
+		r.errorf(member.k, "member applies only to requiredWhen and onlyWhen rules")
+		return nil
 	}
 	switch kind {
 	case "oneOf", "atMostOneOf":
