@@ -103,7 +103,7 @@ func protocolConst(p model.Protocol) *jen.Statement {
 }
 
 // opVar is the name of the variable describing op to the protocol code.
-func opVar(op *model.Operation) string { return "op" + op.Name }
+func opVar(op *model.Operation) string { return op.VarName }
 
 // hasBodyMembers reports whether any member of s travels in the body.
 func hasBodyMembers(s *model.Shape) bool {
@@ -137,8 +137,8 @@ func headerMembers(s *model.Shape) []*model.Member {
 	return out
 }
 
-func requestBinder(op *model.Operation) string  { return "bind" + op.Name + "Request" }
-func responseBinder(op *model.Operation) string { return "bind" + op.Name + "Response" }
+func requestBinder(op *model.Operation) string  { return op.RequestBinder }
+func responseBinder(op *model.Operation) string { return op.ResponseBinder }
 
 func emitServiceInfo(f *jen.File, p *Package) {
 	info := jen.Dict{
@@ -401,10 +401,10 @@ func emitErrorRegistry(f *jen.File, p *Package) {
 	f.Func().Id("newError").Params(jen.Id("code").String(), jen.Id("h").Qual("net/http", "Header")).Add(rt("APIError")).Block(body...)
 }
 
-func responseDecoder(op *model.Operation) string { return "decode" + op.Name + "Response" }
+func responseDecoder(op *model.Operation) string { return op.ResponseDecoder }
 
 // structDecoder is the name of the generated JSON decoder of structure s.
-func structDecoder(s *model.Shape) string { return "decode" + s.GoName }
+func structDecoder(s *model.Shape) string { return s.DecodeFunc }
 
 // outputStructures are the structures a response body can hold: the
 // outputs and every structure inside them, sorted by Go name.

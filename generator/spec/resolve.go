@@ -58,11 +58,15 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	for _, check := range r.defaults {
 		check()
 	}
+	r.checkCollectionCycles()
 	r.operations()
 	r.mocks() // mock.go
 	r.markUse()
+	r.markSensitive()
 	r.nameTypes()
+	r.nameFields()
 	r.collectPatterns()
+	r.nameHelpers()
 	r.checkExamples()
 	return r.svc
 }
@@ -369,9 +373,6 @@ func (r *resolver) members(sh *rawShape, s *model.Shape) {
 		} else {
 			goNames[m.GoName] = rm
 		}
-		if m.GoName == "Metadata" && sh.err != nil {
-			r.errorf(rm.name.n, "member %s of error %s clashes with the generated Metadata field; set goName", rm.name.v, sh.name.v)
-		}
 		wireName := rm.name.v
 		if rm.locationName.ok() {
 			wireName = rm.location.v + ":" + rm.locationName.v
@@ -655,7 +656,6 @@ func (r *resolver) collectPatterns() {
 		}
 		s.Pattern.FuncName = "match" + exportedName(s.Name)
 		bySource[s.Pattern.Source] = s.Pattern
-		r.svc.Patterns = append(r.svc.Patterns, s.Pattern)
+		r.svc.Patterns = append(r.svc.Patterns, s.Pattern) // named and sorted by nameHelpers
 	}
-	sort.Slice(r.svc.Patterns, func(i, j int) bool { return r.svc.Patterns[i].FuncName < r.svc.Patterns[j].FuncName })
 }
