@@ -67,6 +67,9 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	r.nameFields()
 	r.collectPatterns()
 	r.nameHelpers()
+	r.checkErrorUse()
+	r.checkBindings()  // wire.go
+	r.checkWireNames() // wire.go
 	r.checkExamples()
 	return r.svc
 }
@@ -128,7 +131,7 @@ func (r *resolver) declareShapes() {
 		case contains(builtinShapes, name.v):
 			r.errorf(name.n, "shape name %q is a built-in shape; choose another name", name.v)
 			continue
-		case !isIdentifier(name.v):
+		case !isASCIIIdentifier(name.v):
 			r.errorf(name.n, "shape name %q must be an identifier (letters, digits and underscores)", name.v)
 			continue
 		}
@@ -638,6 +641,41 @@ func (r *resolver) nameTypes() {
 				e.GoName = enumConstName(s.GoName, e.Value)
 			}
 			claim(e.GoName, fmt.Sprintf("enum value %q of %s", e.Value, s.Name), s.Pos)
+		}
+	}
+}
+
+// checkErrorUse reports error shapes used where the emitters expect a plain
+// structure: as an operation's input or output, a member, a list element or
+// a map value. Error types are declared with their methods in errors.go and
+// have neither validation nor the other structures' JSON methods.
+func (r *resolver) checkErrorUse() {
+	isErr := func(s *model.Shape) bool { return s != nil && s.Error != nil }
+	for _, ro := range r.raw.operations {
+		for _, io := range []struct {
+			v   str
+			key string
+		}{{ro.input, "input"}, {ro.output, "output"}} {
+			if s := r.shapes[io.v.v]; io.v.ok() && isErr(s) {
+				r.errorf(io.v.n, "%s of %s is the error shape %s; use a plain structure", io.key, ro.name.v, io.v.v)
+			}
+		}
+	}
+	for _, sh := range r.raw.shapes {
+		s := r.shapes[sh.name.v]
+		if s == nil {
+			continue
+		}
+		switch {
+		case isErr(s.Member):
+			r.errorf(sh.member.n, "list %s holds the error shape %s; errors can only be listed in an operation's errors", s.Name, s.Member.Name)
+		case isErr(s.Value):
+			r.errorf(sh.value.n, "map %s holds the error shape %s; errors can only be listed in an operation's errors", s.Name, s.Value.Name)
+		}
+		for i, m := range s.Members {
+			if isErr(m.Shape) {
+				r.errorf(sh.members[i].shape.n, "member %s of %s is the error shape %s; errors can only be listed in an operation's errors", m.Name, s.Name, m.Shape.Name)
+			}
 		}
 	}
 }
