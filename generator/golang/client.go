@@ -328,14 +328,15 @@ func formatValue(s *model.Shape, x *jen.Statement, location string) (jen.Code, b
 			return rt("FormatHeaderTime").Call(x), true
 		}
 		return rt("FormatQueryTime").Call(x), true
-	case model.Blob:
-		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(x), true
 	}
 	return nil, false
 }
 
+// unsupported stops generation at a binding the spec check refuses (a map,
+// a blob or a structure outside the body): emitting a comment instead would
+// drop the member silently.
 func unsupported(m *model.Member) jen.Code {
-	return jen.Comment(fmt.Sprintf("%s (%s %s, a %s) is not sent: the client binds only scalars and lists of scalars.", m.GoName, m.Location, m.LocationName, m.Shape.Kind))
+	panic(fmt.Sprintf("golang: member %s (%s %s) is a %s, which spec.Load refuses in a binding", m.Name, m.Location, m.LocationName, m.Shape.Kind))
 }
 
 // bindHeader is the statement that sets header member m of recv (an error
@@ -359,7 +360,7 @@ func bindHeader(recv string, m *model.Member) jen.Code {
 	case m.Shape.Kind == model.Timestamp:
 		return set("HeaderTime")
 	}
-	return jen.Comment(fmt.Sprintf("%s (%s, a %s) is not read: the client reads only scalar headers.", m.GoName, m.LocationName, m.Shape.Kind))
+	return unsupported(m)
 }
 
 // emitErrorRegistry writes newError, which the protocol code calls with the
