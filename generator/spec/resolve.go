@@ -60,11 +60,18 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 		check()
 	}
 	r.rules() // rules.go; needs every member and its default
+	r.checkCollectionCycles()
 	r.operations()
 	r.mocks() // mock.go
 	r.markUse()
+	r.markSensitive()
 	r.nameTypes()
+	r.nameFields()
 	r.collectPatterns()
+	r.nameHelpers()
+	r.checkErrorUse()
+	r.checkBindings()  // wire.go
+	r.checkWireNames() // wire.go
 	r.checkExamples()
 	return r.svc
 }
@@ -126,7 +133,7 @@ func (r *resolver) declareShapes() {
 		case contains(builtinShapes, name.v):
 			r.errorf(name.n, "shape name %q is a built-in shape; choose another name", name.v)
 			continue
-		case !isIdentifier(name.v):
+		case !isASCIIIdentifier(name.v):
 			r.errorf(name.n, "shape name %q must be an identifier (letters, digits and underscores)", name.v)
 			continue
 		}
@@ -364,9 +371,6 @@ func (r *resolver) members(sh *rawShape, s *model.Shape) {
 			r.errorf(rm.name.n, "members %s and %s of %s both become Go field %s; set goName on one of them", prev.name.v, rm.name.v, sh.name.v, m.GoName)
 		} else {
 			goNames[m.GoName] = rm
-		}
-		if m.GoName == "Metadata" && sh.err != nil {
-			r.errorf(rm.name.n, "member %s of error %s clashes with the generated Metadata field; set goName", rm.name.v, sh.name.v)
 		}
 		wireName := rm.name.v
 		if rm.locationName.ok() {
@@ -643,6 +647,41 @@ func (r *resolver) nameTypes() {
 	}
 }
 
+// checkErrorUse reports error shapes used where the emitters expect a plain
+// structure: as an operation's input or output, a member, a list element or
+// a map value. Error types are declared with their methods in errors.go and
+// have neither validation nor the other structures' JSON methods.
+func (r *resolver) checkErrorUse() {
+	isErr := func(s *model.Shape) bool { return s != nil && s.Error != nil }
+	for _, ro := range r.raw.operations {
+		for _, io := range []struct {
+			v   str
+			key string
+		}{{ro.input, "input"}, {ro.output, "output"}} {
+			if s := r.shapes[io.v.v]; io.v.ok() && isErr(s) {
+				r.errorf(io.v.n, "%s of %s is the error shape %s; use a plain structure", io.key, ro.name.v, io.v.v)
+			}
+		}
+	}
+	for _, sh := range r.raw.shapes {
+		s := r.shapes[sh.name.v]
+		if s == nil {
+			continue
+		}
+		switch {
+		case isErr(s.Member):
+			r.errorf(sh.member.n, "list %s holds the error shape %s; errors can only be listed in an operation's errors", s.Name, s.Member.Name)
+		case isErr(s.Value):
+			r.errorf(sh.value.n, "map %s holds the error shape %s; errors can only be listed in an operation's errors", s.Name, s.Value.Name)
+		}
+		for i, m := range s.Members {
+			if isErr(m.Shape) {
+				r.errorf(sh.members[i].shape.n, "member %s of %s is the error shape %s; errors can only be listed in an operation's errors", m.Name, s.Name, m.Shape.Name)
+			}
+		}
+	}
+}
+
 // collectPatterns gives each distinct pattern one matcher function, named
 // after the first shape (by name) that uses it.
 func (r *resolver) collectPatterns() {
@@ -657,7 +696,6 @@ func (r *resolver) collectPatterns() {
 		}
 		s.Pattern.FuncName = "match" + exportedName(s.Name)
 		bySource[s.Pattern.Source] = s.Pattern
-		r.svc.Patterns = append(r.svc.Patterns, s.Pattern)
+		r.svc.Patterns = append(r.svc.Patterns, s.Pattern) // named and sorted by nameHelpers
 	}
-	sort.Slice(r.svc.Patterns, func(i, j int) bool { return r.svc.Patterns[i].FuncName < r.svc.Patterns[j].FuncName })
 }
