@@ -136,6 +136,11 @@ func (e FieldError) Error() string {
 	switch {
 	case e.Sensitive:
 		b.WriteString(" (value is sensitive)")
+	case e.Value != "" && e.Rule == RuleRange:
+		// Only numbers have ranges; quoted, 500 would read as a string.
+		b.WriteString(" (value ")
+		b.WriteString(truncate(e.Value, maxShownValue))
+		b.WriteString(")")
 	case e.Value != "":
 		b.WriteString(" (value ")
 		b.WriteString(strconv.Quote(truncate(e.Value, maxShownValue)))

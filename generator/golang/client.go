@@ -103,7 +103,7 @@ func protocolConst(p model.Protocol) *jen.Statement {
 }
 
 // opVar is the name of the variable describing op to the protocol code.
-func opVar(op *model.Operation) string { return "op" + op.Name }
+func opVar(op *model.Operation) string { return op.VarName }
 
 // hasBodyMembers reports whether any member of s travels in the body.
 func hasBodyMembers(s *model.Shape) bool {
@@ -137,8 +137,8 @@ func headerMembers(s *model.Shape) []*model.Member {
 	return out
 }
 
-func requestBinder(op *model.Operation) string  { return "bind" + op.Name + "Request" }
-func responseBinder(op *model.Operation) string { return "bind" + op.Name + "Response" }
+func requestBinder(op *model.Operation) string  { return op.RequestBinder }
+func responseBinder(op *model.Operation) string { return op.ResponseBinder }
 
 func emitServiceInfo(f *jen.File, p *Package) {
 	info := jen.Dict{
@@ -328,14 +328,15 @@ func formatValue(s *model.Shape, x *jen.Statement, location string) (jen.Code, b
 			return rt("FormatHeaderTime").Call(x), true
 		}
 		return rt("FormatQueryTime").Call(x), true
-	case model.Blob:
-		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(x), true
 	}
 	return nil, false
 }
 
+// unsupported stops generation at a binding the spec check refuses (a map,
+// a blob or a structure outside the body): emitting a comment instead would
+// drop the member silently.
 func unsupported(m *model.Member) jen.Code {
-	return jen.Comment(fmt.Sprintf("%s (%s %s, a %s) is not sent: the client binds only scalars and lists of scalars.", m.GoName, m.Location, m.LocationName, m.Shape.Kind))
+	panic(fmt.Sprintf("golang: member %s (%s %s) is a %s, which spec.Load refuses in a binding", m.Name, m.Location, m.LocationName, m.Shape.Kind))
 }
 
 // bindHeader is the statement that sets header member m of recv (an error
@@ -359,7 +360,7 @@ func bindHeader(recv string, m *model.Member) jen.Code {
 	case m.Shape.Kind == model.Timestamp:
 		return set("HeaderTime")
 	}
-	return jen.Comment(fmt.Sprintf("%s (%s, a %s) is not read: the client reads only scalar headers.", m.GoName, m.LocationName, m.Shape.Kind))
+	return unsupported(m)
 }
 
 // emitErrorRegistry writes newError, which the protocol code calls with the
@@ -401,10 +402,10 @@ func emitErrorRegistry(f *jen.File, p *Package) {
 	f.Func().Id("newError").Params(jen.Id("code").String(), jen.Id("h").Qual("net/http", "Header")).Add(rt("APIError")).Block(body...)
 }
 
-func responseDecoder(op *model.Operation) string { return "decode" + op.Name + "Response" }
+func responseDecoder(op *model.Operation) string { return op.ResponseDecoder }
 
 // structDecoder is the name of the generated JSON decoder of structure s.
-func structDecoder(s *model.Shape) string { return "decode" + s.GoName }
+func structDecoder(s *model.Shape) string { return s.DecodeFunc }
 
 // outputStructures are the structures a response body can hold: the
 // outputs and every structure inside them, sorted by Go name.

@@ -85,14 +85,9 @@ func emitValidate(p *Package) *jen.File {
 	return f
 }
 
-// funcName is the name of the validation function of a non-structure shape.
-func funcName(s *model.Shape) string {
-	name := s.GoName
-	if name == "" {
-		name = strings.ToUpper(s.Name[:1]) + s.Name[1:]
-	}
-	return "validate" + name
-}
+// funcName is the name of the validation function of a non-structure shape,
+// decided in the model with every other name of the package.
+func funcName(s *model.Shape) string { return s.ValidateFunc }
 
 func (v *validator) structure(f *jen.File, s *model.Shape) {
 	id := s.GoName

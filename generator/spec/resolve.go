@@ -34,6 +34,7 @@ type resolver struct {
 	shapes   map[string]*model.Shape
 	builtins map[string]*model.Shape
 	svc      *model.Service
+	unknown  []unknownRef // references to undefined shapes, reported in reportRefs
 }
 
 func resolve(l *loader, raw *rawFile) *model.Service {
@@ -59,11 +60,18 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 		check()
 	}
 	r.rules() // rules.go; needs every member and its default
+	r.checkCollectionCycles()
 	r.operations()
 	r.mocks() // mock.go
 	r.markUse()
+	r.markSensitive()
 	r.nameTypes()
+	r.nameFields()
 	r.collectPatterns()
+	r.nameHelpers()
+	r.checkErrorUse()
+	r.checkBindings()  // wire.go
+	r.checkWireNames() // wire.go
 	r.checkExamples()
 	return r.svc
 }
@@ -74,7 +82,7 @@ func (r *resolver) service() {
 		return
 	}
 	need := func(v str, key string) {
-		if !v.ok() {
+		if !v.ok() && !r.isMeant(s.n, key) {
 			r.errorf(s.n, "service is missing required key %q", key)
 		}
 	}
@@ -125,7 +133,7 @@ func (r *resolver) declareShapes() {
 		case contains(builtinShapes, name.v):
 			r.errorf(name.n, "shape name %q is a built-in shape; choose another name", name.v)
 			continue
-		case !isIdentifier(name.v):
+		case !isASCIIIdentifier(name.v):
 			r.errorf(name.n, "shape name %q must be an identifier (letters, digits and underscores)", name.v)
 			continue
 		}
@@ -158,16 +166,7 @@ func (r *resolver) ref(v str, what string) *model.Shape {
 	if s := r.shapes[v.v]; s != nil {
 		return s
 	}
-	names := append([]string{}, builtinShapes...)
-	for n := range r.shapes {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	if sg := suggest(v.v, names); sg != "" {
-		r.errorf(v.n, "%s refers to unknown shape %q, did you mean %q?", what, v.v, sg)
-	} else {
-		r.errorf(v.n, "%s refers to unknown shape %q", what, v.v)
-	}
+	r.unknown = append(r.unknown, unknownRef{v, what})
 	return nil
 }
 
@@ -279,7 +278,10 @@ func (r *resolver) bounds(b *rawBounds, what string, lo, hi float64) *model.Boun
 		r.errorf(b.minN, "%s min %s is greater than max %s", what, num(*b.min), num(*b.max))
 	}
 	if b.min == nil && b.max == nil {
-		r.errorf(b.n, "%s needs min, max or both", what)
+		// A bound that was given but is not a number is reported already.
+		if n := deref(b.n); n.Kind == yaml.MappingNode && len(n.Content) == 0 {
+			r.errorf(b.n, "%s needs min, max or both", what)
+		}
 		return nil
 	}
 	return out
@@ -370,9 +372,6 @@ func (r *resolver) members(sh *rawShape, s *model.Shape) {
 		} else {
 			goNames[m.GoName] = rm
 		}
-		if m.GoName == "Metadata" && sh.err != nil {
-			r.errorf(rm.name.n, "member %s of error %s clashes with the generated Metadata field; set goName", rm.name.v, sh.name.v)
-		}
 		wireName := rm.name.v
 		if rm.locationName.ok() {
 			wireName = rm.location.v + ":" + rm.locationName.v
@@ -452,7 +451,9 @@ func (r *resolver) defaultValue(rm *rawMember, s *model.Shape) any {
 	case model.Boolean:
 		return r.boolean(n, "default of "+rm.name.v)
 	}
-	r.errorf(n, "a default applies only to string, number and boolean members, not %s", s.Kind)
+	if s.Kind != "" { // a shape without a valid type is reported already
+		r.errorf(n, "a default applies only to string, number and boolean members, not %s", s.Kind)
+	}
 	return nil
 }
 
@@ -464,10 +465,10 @@ func (r *resolver) operations() {
 		if !isIdentifier(op.Name) || !isExported(op.Name) {
 			r.errorf(ro.name.n, "operation name %q must be an exported Go identifier", op.Name)
 		}
-		if !ro.doc.ok() {
+		if !ro.doc.ok() && !r.isMeant(ro.n, "doc") {
 			r.errorf(ro.name.n, "operation %s is missing required key \"doc\"", op.Name)
 		}
-		if ro.httpN == nil {
+		if ro.httpN == nil && !r.isMeant(ro.n, "http") {
 			r.errorf(ro.name.n, "operation %s is missing required key \"http\"", op.Name)
 		} else {
 			if !ro.method.ok() || !validHTTP[op.Method] {
@@ -490,7 +491,9 @@ func (r *resolver) operations() {
 			name string
 		}{{ro.input, "input", &op.Input, op.Name + "Input"}, {ro.output, "output", &op.Output, op.Name + "Output"}} {
 			if !io.v.ok() {
-				r.errorf(ro.name.n, "operation %s is missing required key %q", op.Name, io.key)
+				if !r.isMeant(ro.n, io.key) {
+					r.errorf(ro.name.n, "operation %s is missing required key %q", op.Name, io.key)
+				}
 				continue
 			}
 			s := r.ref(io.v, io.key)
@@ -591,17 +594,19 @@ func (r *resolver) markUse() {
 		}
 	}
 	walk(r.svc.ValidationError, false)
+	var unused []*rawShape
 	for _, sh := range r.raw.shapes {
 		s := r.shapes[sh.name.v]
 		if s == nil {
 			continue
 		}
 		if !used[s] && s.Kind != "" {
-			r.errorf(sh.name.n, "shape %s is not used by any operation", sh.name.v)
+			unused = append(unused, sh)
 			continue
 		}
 		r.svc.Shapes = append(r.svc.Shapes, s)
 	}
+	r.reportRefs(unused) // unknown.go
 	sort.Slice(r.svc.Shapes, func(i, j int) bool { return r.svc.Shapes[i].Name < r.svc.Shapes[j].Name })
 }
 
@@ -642,6 +647,41 @@ func (r *resolver) nameTypes() {
 	}
 }
 
+// checkErrorUse reports error shapes used where the emitters expect a plain
+// structure: as an operation's input or output, a member, a list element or
+// a map value. Error types are declared with their methods in errors.go and
+// have neither validation nor the other structures' JSON methods.
+func (r *resolver) checkErrorUse() {
+	isErr := func(s *model.Shape) bool { return s != nil && s.Error != nil }
+	for _, ro := range r.raw.operations {
+		for _, io := range []struct {
+			v   str
+			key string
+		}{{ro.input, "input"}, {ro.output, "output"}} {
+			if s := r.shapes[io.v.v]; io.v.ok() && isErr(s) {
+				r.errorf(io.v.n, "%s of %s is the error shape %s; use a plain structure", io.key, ro.name.v, io.v.v)
+			}
+		}
+	}
+	for _, sh := range r.raw.shapes {
+		s := r.shapes[sh.name.v]
+		if s == nil {
+			continue
+		}
+		switch {
+		case isErr(s.Member):
+			r.errorf(sh.member.n, "list %s holds the error shape %s; errors can only be listed in an operation's errors", s.Name, s.Member.Name)
+		case isErr(s.Value):
+			r.errorf(sh.value.n, "map %s holds the error shape %s; errors can only be listed in an operation's errors", s.Name, s.Value.Name)
+		}
+		for i, m := range s.Members {
+			if isErr(m.Shape) {
+				r.errorf(sh.members[i].shape.n, "member %s of %s is the error shape %s; errors can only be listed in an operation's errors", m.Name, s.Name, m.Shape.Name)
+			}
+		}
+	}
+}
+
 // collectPatterns gives each distinct pattern one matcher function, named
 // after the first shape (by name) that uses it.
 func (r *resolver) collectPatterns() {
@@ -656,7 +696,6 @@ func (r *resolver) collectPatterns() {
 		}
 		s.Pattern.FuncName = "match" + exportedName(s.Name)
 		bySource[s.Pattern.Source] = s.Pattern
-		r.svc.Patterns = append(r.svc.Patterns, s.Pattern)
+		r.svc.Patterns = append(r.svc.Patterns, s.Pattern) // named and sorted by nameHelpers
 	}
-	sort.Slice(r.svc.Patterns, func(i, j int) bool { return r.svc.Patterns[i].FuncName < r.svc.Patterns[j].FuncName })
 }
