@@ -1,6 +1,7 @@
 // Command mockserver serves the mock of every generated service on one
 // address, as LocalStack does: awsJson requests are routed by their
-// X-Amz-Target header, restJson1 requests by method and path.
+// X-Amz-Target header, restJson1 requests by method and path. GET / lists
+// the services and operations served, as JSON or, to a browser, as a page.
 //
 //	go run ./cmd/mockserver -addr 127.0.0.1:4566
 //
