@@ -39,6 +39,10 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := Record{Time: start, Method: r.Method, Path: r.URL.Path, RequestID: newUUID()}
 	w.Header().Set("x-amzn-RequestId", rec.RequestID)
+	if isChunked(r) {
+		// The answer does not depend on the body: do not wait for it.
+		abandonBody(w)
+	}
 	var status int
 	var code string
 	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get("X-Amz-Target") == "" {
