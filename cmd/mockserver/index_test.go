@@ -9,7 +9,7 @@ import (
 )
 
 func TestGetRootListsWhatIsServed(t *testing.T) {
-	url := startInProcess(t)
+	url := startInProcess(t, io.Discard)
 	get := func(t *testing.T, accept string) (string, string) {
 		t.Helper()
 		req, _ := http.NewRequest("GET", url+"/", nil)

@@ -2,6 +2,7 @@ package mockrt
 
 import (
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -37,14 +38,18 @@ func TestLongPathsAreCutInTheLog(t *testing.T) {
 		}},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name+" is logged with the start of its path", func(t *testing.T) {
+		t.Run(tc.name+" is logged and answered with the start of its path", func(t *testing.T) {
 			lines := make(lineWriter, 1)
 			url, s := tc.start(slog.New(slog.NewJSONHandler(lines, nil)))
 			resp, err := http.Post(url+long, "application/json", strings.NewReader("{}"))
 			if err != nil {
 				t.Fatal(err)
 			}
+			answer, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
+			if len(answer) > 1024 {
+				t.Errorf("the answer quotes more than the start of the path: %d bytes", len(answer))
+			}
 			logged := <-lines
 			var line struct{ Path string }
 			if err := json.Unmarshal([]byte(logged), &line); err != nil {
