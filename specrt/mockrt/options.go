@@ -94,9 +94,9 @@ func WithWriteTimeout(d time.Duration) Option { return func(o *options) { o.limi
 // it, as in net/http.
 func WithIdleTimeout(d time.Duration) Option { return func(o *options) { o.limits.idle = d } }
 
-// WithMaxConns bounds how many connections are open at once (default 1024);
-// past it, new connections wait in the listen queue until one closes. Zero
-// or less means no bound.
+// WithMaxConns bounds how many connections the listeners of Listen and
+// StartTest keep open at once (default 1024); past it, new connections wait
+// in the listen queue until one closes. Zero or less means no bound.
 func WithMaxConns(n int) Option { return func(o *options) { o.limits.maxConns = n } }
 
 // partition is the ARN partition of region.
