@@ -277,19 +277,6 @@ func Check(name string, data []byte) (*model.Service, Diagnostics) {
 	return svc, l.diags
 }
 
-var (
-	topKeys       = []string{"service", "operations", "shapes"}
-	serviceKeys   = []string{"name", "title", "doc", "apiVersion", "protocol", "targetPrefix", "signingName", "endpointPrefix", "validationError", "mock"}
-	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock"}
-	httpKeys      = []string{"method", "path", "status"}
-	exampleKeys   = []string{"title", "doc", "input", "output", "conforms"}
-	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules"}
-	enumKeys      = []string{"value", "name", "doc"}
-	boundsKeys    = []string{"min", "max"}
-	memberKeys    = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName"}
-	errorKeys     = []string{"code", "status", "fault"}
-)
-
 func (l *loader) parse(data []byte) *rawFile {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
