@@ -115,6 +115,7 @@ type loader struct {
 	file  string
 	diags Diagnostics
 	meant map[*yaml.Node]map[string]bool // see noteMeant in diag.go
+	files map[*yaml.Node]string          // the nodes an overlay brought, and its file
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -125,7 +126,11 @@ func (l *loader) pos(n *yaml.Node) model.Pos {
 	if n == nil {
 		return model.Pos{File: l.file, Line: 1, Col: 1}
 	}
-	return model.Pos{File: l.file, Line: n.Line, Col: n.Column}
+	file := l.file
+	if f, ok := l.files[n]; ok {
+		file = f
+	}
+	return model.Pos{File: file, Line: n.Line, Col: n.Column}
 }
 
 type pair struct{ k, v *yaml.Node }
@@ -265,7 +270,12 @@ func Load(name string, data []byte) (*model.Service, error) {
 // sorted by position, and a model only when none of them is an error.
 func Check(name string, data []byte) (*model.Service, Diagnostics) {
 	l := &loader{file: name}
-	raw := l.parse(data)
+	return l.check(data, nil)
+}
+
+// check loads the spec in data with overlays merged onto it.
+func (l *loader) check(data []byte, overlays []Source) (*model.Service, Diagnostics) {
+	raw := l.parse(data, overlays)
 	var svc *model.Service
 	if raw != nil {
 		svc = resolve(l, raw)
@@ -277,7 +287,7 @@ func Check(name string, data []byte) (*model.Service, Diagnostics) {
 	return svc, l.diags
 }
 
-func (l *loader) parse(data []byte) *rawFile {
+func (l *loader) parse(data []byte, overlays []Source) *rawFile {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		l.diags = append(l.diags, Diagnostic{Pos: yamlErrorPos(l.file, data, err), Msg: yamlErrorMsg(err)})
@@ -288,6 +298,13 @@ func (l *loader) parse(data []byte) *rawFile {
 		return nil
 	}
 	root := doc.Content[0]
+	merged := true
+	for _, o := range overlays {
+		merged = l.overlay(root, o) && merged
+	}
+	if !merged {
+		return nil
+	}
 	f := &rawFile{path: l.file, root: root}
 	have := map[string]bool{}
 	for _, p := range l.mapping(root, "the spec", topKeys) {
