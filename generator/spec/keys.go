@@ -226,3 +226,48 @@ var (
 	mockErrorKeys     = mockErrorSet.names()
 	validationKeys    = validationSet.names()
 )
+
+// namedEntries tells whether the mapping at path (keys and names from the
+// top of a spec, "shapes", "Service", "members") holds names the spec
+// chooses rather than keys of the format, and if so which set their
+// entries have: shapes, operations and members do; the member paths of a
+// mock block, whose entries are templates, do not.
+func namedEntries(path []string) *keySet {
+	v := vKeys(topSet)
+	for _, p := range path {
+		switch v = entryValue(v); v.kind {
+		case kindKeys:
+			var found bool
+			for _, k := range v.set.keys {
+				if k.name == p {
+					v, found = k.val, true
+				}
+			}
+			if !found {
+				return nil
+			}
+		case kindNamed:
+			v = *v.elem
+		default:
+			return nil
+		}
+	}
+	if v = entryValue(v); v.kind != kindNamed {
+		return nil
+	}
+	return entryValue(*v.elem).set
+}
+
+// entryValue picks the mapping alternative of a value that is a string or a
+// mapping (a member given bare or in full).
+func entryValue(v value) value {
+	if v.kind != kindOneOf {
+		return v
+	}
+	for _, a := range v.alts {
+		if a.kind == kindKeys || a.kind == kindNamed {
+			return a
+		}
+	}
+	return v
+}

@@ -14,7 +14,7 @@ import (
 // choices, mock blocks) survives a re-import. The merge works on the YAML
 // trees: a mapping merges key by key, recursively; any other value in the
 // overlay replaces the imported one; null removes the key. Names the spec
-// chooses (shapes, members, operations, waiters) must already be in the
+// chooses (shapes, members, operations) must already be in the
 // imported spec, unless the overlay's entry says add: true, so that an
 // overlay whose target a newer model renamed or dropped is an error rather
 // than a silent new shape. Every node an overlay brings keeps its file, so
@@ -36,22 +36,16 @@ func CheckOverlaid(spec Source, overlays []Source) (*model.Service, Diagnostics)
 	return l.check(spec.Data, overlays)
 }
 
-// addKey is the key by which an overlay entry adds a shape, member,
-// operation or waiter that the imported spec does not have.
+// addKey is the key by which an overlay entry adds a shape, member or
+// operation that the imported spec does not have.
 const addKey = "add"
 
 // namedLevel tells whether the mapping at path holds names the spec chooses
-// rather than keys of the format, and if so what one of them names.
+// rather than keys of the format, and if so what one of them names
+// ("shape", "member", "operation"): the key tables say (keys.go).
 func namedLevel(path []string) string {
-	switch {
-	case len(path) == 1 && path[0] == "shapes":
-		return "shape"
-	case len(path) == 1 && path[0] == "operations":
-		return "operation"
-	case len(path) == 1 && path[0] == "waiters":
-		return "waiter"
-	case len(path) == 3 && path[0] == "shapes" && path[2] == "members":
-		return "member"
+	if s := namedEntries(path); s != nil {
+		return s.name
 	}
 	return ""
 }
@@ -116,7 +110,7 @@ func (l *loader) merge(dst, src *yaml.Node, path []string) {
 	}
 }
 
-// mergeEntry merges one named entry (a shape, member, operation or waiter).
+// mergeEntry merges one named entry (a shape, member or operation).
 func (l *loader) mergeEntry(dst, k, v *yaml.Node, at []string, what string) {
 	i := lookup(dst, k.Value)
 	if isNull(v) {
