@@ -159,13 +159,18 @@ func (l *loader) mergeKey(dst, k, v *yaml.Node, at []string) {
 // mergeValue merges the overlay's value v for the key k into the existing
 // pair i of dst: mappings merge, anything else replaces, and a replacement
 // that changes nothing is reported. A member given as a bare shape
-// reference counts as {shape: reference}, so an overlay can add keys to it.
+// reference counts as {shape: reference} on either side, so an overlay can
+// add keys to it, and a bare reference in an overlay changes only the
+// member's shape.
 func (l *loader) mergeValue(dst *yaml.Node, i int, k, v *yaml.Node, at []string, member bool) {
 	old, nv := deref(dst.Content[2*i+1]), deref(v)
 	if member && old.Kind == yaml.ScalarNode && nv.Kind == yaml.MappingNode {
-		old = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: old.Line, Column: old.Column,
-			Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: "shape", Line: old.Line, Column: old.Column}, old}}
+		old = shapeOnly(old)
 		dst.Content[2*i+1] = old
+	}
+	if member && old.Kind == yaml.MappingNode && nv.Kind == yaml.ScalarNode {
+		nv = shapeOnly(nv)
+		l.own(nv, l.files[v])
 	}
 	if old.Kind == yaml.MappingNode && nv.Kind == yaml.MappingNode {
 		l.merge(old, nv, at)
@@ -175,6 +180,13 @@ func (l *loader) mergeValue(dst *yaml.Node, i int, k, v *yaml.Node, at []string,
 		l.warnf(v, "the imported spec now says the same for %s; remove this from the overlay", strings.Join(at, "."))
 	}
 	dst.Content[2*i], dst.Content[2*i+1] = k, v
+}
+
+// shapeOnly turns a member given as a bare shape reference into the
+// mapping it stands for, at the reference's position.
+func shapeOnly(ref *yaml.Node) *yaml.Node {
+	key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "shape", Line: ref.Line, Column: ref.Column}
+	return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: ref.Line, Column: ref.Column, Content: []*yaml.Node{key, ref}}
 }
 
 // takeAdd removes the add key from an overlay entry and reports whether it

@@ -108,6 +108,10 @@ operations:
 		overlay: "shapes: {Req: {members: {name: {required: true}}}}",
 		want:    "            name:\n                shape: Name\n                required: true\n",
 	}, {
+		name:    "a bare reference in an overlay changes only a member's shape",
+		overlay: "shapes: {Req: {members: {color: Name}}}",
+		want:    "color: {shape: Name, doc: The color.}",
+	}, {
 		name:    "add: true adds a member at the end, without the add key",
 		overlay: "shapes: {Req: {members: {size: {shape: integer, add: true}}}}",
 		want:    "            old: {shape: string}\n            size: {shape: integer}\n",
@@ -149,4 +153,33 @@ func mergeForTest(t *testing.T, imported, overlay string) (string, Diagnostics) 
 		t.Fatal(err)
 	}
 	return string(out), l.diags
+}
+
+// FuzzOverlay merges arbitrary overlays onto a valid spec: the result may
+// be rejected, with diagnostics that have positions, but the merge never
+// panics and never returns both a model and errors.
+func FuzzOverlay(f *testing.F) {
+	spec, err := os.ReadFile("testdata/overlay/redundant/svc.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	seeds, _ := filepath.Glob("testdata/overlay/*/*.overlay.yaml")
+	for _, p := range seeds {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("shapes: {PaintRequest: {members: {color: ~, wall: [x], coats: {add: true}}}, Color: *a}"))
+	f.Add([]byte("shapes: &a {X: *a}"))
+	f.Fuzz(func(t *testing.T, overlay []byte) {
+		svc, ds := CheckOverlaid(Source{Name: "svc.yaml", Data: spec}, []Source{{Name: "o.overlay.yaml", Data: overlay}})
+		if (svc == nil) == (ds.Errors() == 0) {
+			t.Fatalf("model %v with %d errors", svc != nil, ds.Errors())
+		}
+		for _, d := range ds {
+			if d.Pos.Line < 1 || d.Pos.Col < 1 {
+				t.Errorf("diagnostic without a position: %s", d)
+			}
+		}
+	})
 }
