@@ -2,11 +2,11 @@ package spec
 
 // The vocabulary of the spec format: every mapping a spec may hold and the
 // keys it accepts. The loader checks keys against these tables (through the
-// []string lists at the bottom) and schema.go writes specs/spec.schema.json
+// []string lists below) and schema.go writes specs/spec.schema.json
 // and specs/overlay.schema.json from them, so that the two cannot drift:
 // TestSchemaMatchesKeys fails when the committed schemas differ from what
 // the tables give. Adding a key to the format is one entry here, plus the
-// code that reads it, plus `go test ./generator/spec -run Schema -update`.
+// code that reads it, plus `go generate ./generator/spec` for the schemas.
 
 // keySet is one kind of mapping: the keys it accepts, in the order the
 // documentation lists them.
