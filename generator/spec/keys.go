@@ -112,7 +112,7 @@ var (
 	httpSet = &keySet{name: "http", doc: "The HTTP binding of an operation.", keys: []keyDef{
 		{name: "method", required: true, doc: "The HTTP method.", val: vEnum("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")},
 		{name: "path", required: true, doc: "The request path, starting with /; {label} binds a uri member.", val: vString},
-		{name: "status", doc: "The success status (200-299); default 200.", val: vInt},
+		{name: "status", required: true, doc: "The success status (200-299).", val: vInt},
 	}}
 
 	exampleSet = &keySet{name: "example", doc: "An example request and response.", keys: []keyDef{
