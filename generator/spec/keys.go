@@ -227,13 +227,12 @@ var (
 	validationKeys    = validationSet.names()
 )
 
-// namedEntries tells whether the mapping at path (keys and names from the
-// top of a spec, "shapes", "Service", "members") holds names the spec
-// chooses rather than keys of the format, and if so which set their
-// entries have: shapes, operations and members do; the member paths of a
-// mock block, whose entries are templates, do not.
-func namedEntries(path []string) *keySet {
-	v := vKeys(topSet)
+// valueAt returns what the tables say of the mapping at path (keys and
+// names from the top of a spec: "shapes", "Service", "members"), with its
+// string alternative dropped; ok is false where the tables say nothing, as
+// under a key they do not know.
+func valueAt(path []string) (v value, ok bool) {
+	v = vKeys(topSet)
 	for _, p := range path {
 		switch v = entryValue(v); v.kind {
 		case kindKeys:
@@ -244,18 +243,26 @@ func namedEntries(path []string) *keySet {
 				}
 			}
 			if !found {
-				return nil
+				return value{}, false
 			}
 		case kindNamed:
 			v = *v.elem
 		default:
-			return nil
+			return value{}, false
 		}
 	}
-	if v = entryValue(v); v.kind != kindNamed {
-		return nil
+	return entryValue(v), true
+}
+
+// namedEntries tells whether the mapping at path holds names the spec
+// chooses rather than keys of the format, and if so which set their
+// entries have: shapes, operations and members do; the member paths of a
+// mock block, whose entries are templates, do not.
+func namedEntries(path []string) *keySet {
+	if v, ok := valueAt(path); ok && v.kind == kindNamed {
+		return entryValue(*v.elem).set
 	}
-	return entryValue(*v.elem).set
+	return nil
 }
 
 // entryValue picks the mapping alternative of a value that is a string or a

@@ -14,11 +14,13 @@ import (
 // choices, mock blocks) survives a re-import. The merge works on the YAML
 // trees: a mapping merges key by key, recursively; any other value in the
 // overlay replaces the imported one; null removes the key. Names the spec
-// chooses (shapes, members, operations) must already be in the
-// imported spec, unless the overlay's entry says add: true, so that an
-// overlay whose target a newer model renamed or dropped is an error rather
-// than a silent new shape. Every node an overlay brings keeps its file, so
-// that a problem in it is reported in the overlay.
+// chooses (shapes, members, operations) must already be in the imported
+// spec, unless the overlay's entry says add: true, so that an overlay whose
+// target a newer model renamed or dropped is an error rather than a silent
+// new shape. An overlay line that a newer model made needless (it sets what
+// the model says, or removes what the model no longer has) is a warning.
+// Every node an overlay brings keeps its file, so that a problem in it is
+// reported in the overlay.
 
 // Source is one file to load: its name, as diagnostics show it, and its
 // contents.
@@ -114,11 +116,14 @@ func (l *loader) merge(dst, src *yaml.Node, path []string) {
 func (l *loader) mergeEntry(dst, k, v *yaml.Node, at []string, what string) {
 	i := lookup(dst, k.Value)
 	if isNull(v) {
-		if i < 0 {
+		switch {
+		case i >= 0:
+			removePair(dst, i)
+		case l.didYouMean(dst, k.Value) != "":
 			l.errorf(k, "overlay removes %s, which the imported spec does not have%s", describe(at, what), l.didYouMean(dst, k.Value))
-			return
+		default:
+			l.warnf(k, "the imported spec no longer has %s; remove this from the overlay", describe(at, what))
 		}
-		removePair(dst, i)
 		return
 	}
 	add, ok := l.takeAdd(v)
@@ -146,7 +151,7 @@ func (l *loader) mergeKey(dst, k, v *yaml.Node, at []string) {
 	i := lookup(dst, k.Value)
 	switch {
 	case isNull(v) && i < 0:
-		l.errorf(k, "overlay removes %s, which the imported spec does not have", strings.Join(at, "."))
+		l.removeAbsent(k, at)
 	case isNull(v):
 		removePair(dst, i)
 	case i < 0:
@@ -154,6 +159,23 @@ func (l *loader) mergeKey(dst, k, v *yaml.Node, at []string) {
 	default:
 		l.mergeValue(dst, i, k, v, at, false)
 	}
+}
+
+// removeAbsent reports an overlay's removal of a key the imported spec
+// does not have: a key the format does not know is an error, since nothing
+// else would report it; a known one is what the overlay wants already, so
+// the line is merely no longer needed.
+func (l *loader) removeAbsent(k *yaml.Node, at []string) {
+	v, ok := valueAt(at[:len(at)-1])
+	if ok && v.kind == kindKeys && !contains(v.set.names(), k.Value) {
+		if s := suggest(k.Value, v.set.names()); s != "" {
+			l.errorf(k, "overlay removes unknown key %q, did you mean %q?", k.Value, s)
+		} else {
+			l.errorf(k, "overlay removes unknown key %q (allowed: %s)", k.Value, strings.Join(v.set.names(), ", "))
+		}
+		return
+	}
+	l.warnf(k, "the imported spec no longer has %s; remove this from the overlay", strings.Join(at, "."))
 }
 
 // mergeValue merges the overlay's value v for the key k into the existing
