@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -246,13 +245,18 @@ func (l *loader) number(n *yaml.Node, what string) (float64, bool) {
 	return 0, false
 }
 
-// LoadFile reads, checks and resolves one spec file.
+// LoadFile reads, checks and resolves one spec file, with its overlays
+// when it is an imported spec (see ReadWithOverlays).
 func LoadFile(path string) (*model.Service, error) {
-	data, err := os.ReadFile(path)
+	spec, overlays, err := ReadWithOverlays(path)
 	if err != nil {
 		return nil, err
 	}
-	return Load(path, data)
+	svc, ds := CheckOverlaid(spec, overlays)
+	if ds.Errors() > 0 {
+		return nil, ds
+	}
+	return svc, nil
 }
 
 // Load checks and resolves the spec in data; name is the file name used in
