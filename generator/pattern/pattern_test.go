@@ -308,6 +308,8 @@ func TestErrors(t *testing.T) {
 		{`(?<1a>x)`, 0, "malformed group name"},
 		{`(a|b)*a(a|b){14}`, 0, "pattern too complex: more than 10000 states"},
 		{`((a{1000}){1000}){1000}`, 0, "pattern too complex"},
+		{`(ab){1,100000}`, 0, "pattern too complex"},     // not one class
+		{`[a-z]{1,100000}x+`, 0, "pattern too complex"}, // x+ varies in length too
 	} {
 		_, err := Compile(tc.src)
 		var pe *Error
@@ -333,7 +335,11 @@ func TestNumStates(t *testing.T) {
 		{`.*`, 1},
 		{`a|b`, 2},
 		{`(a|b)*abb`, 4}, // the textbook example
-		{`x{1,1011}`, 1012},
+		{`x{1,63}`, 64},
+		{`x{1,1011}`, 1},       // x* under a length check
+		{`[a-z]{1,100000}`, 1}, // likewise
+		{`(ab){2,300}`, 601},   // not one class: a state per count
+		{`x{1,1011}y+`, 1013},  // y+ varies in length too
 		{`(?!)`, 0},
 		{`[^\s\S]`, 0},
 		{`(?!svc-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+`, 6},

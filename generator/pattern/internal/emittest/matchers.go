@@ -28,9 +28,11 @@ var Matchers = map[string]func(string) bool{
 	"[\\s\\S]*":   everything,
 	"[\\s\\S]{3}": threeRunes,
 	"[\\u00e0-\\u00ff\\u{1F600}-\\u{1F64F}]+[^\\u2000-\\u2fff]": nonASCIIRanges,
+	"[^*]{64}\\.txt":                         fixedTail,
 	"[^\\x00]+":                              noNUL,
 	"[^\\x0a\\x0d]+":                         noLineBreak,
 	"[a-zA-Z0-9_-]+":                         wordOrDash,
+	"[a-z]{1,100000}":                        lowerWord,
 	"\\p{Greek}+[\\p{Lu}\\d]\\P{L}[^\\P{N}]": scripts,
 	"\\w[\\w\\-]*\\w":                        wordDashes,
 	"^(?!arn:)[!-~]{1,253}$":                 cloudMapName,
@@ -132,6 +134,10 @@ func vpcLatticeServiceName(s string) bool {
 //
 //	^(?!arn:)[!-~]{1,253}$
 func cloudMapName(s string) bool {
+	// A match has 1 to 253 code points (an invalid UTF-8 byte counts as one).
+	if n := utf8.RuneCountInString(s); n < 1 || n > 253 {
+		return false
+	}
 	// Character classes of code points:
 	//
 	//	0: [^!-~]
@@ -164,48 +170,44 @@ func cloudMapName(s string) bool {
 			case 0:
 				return false
 			case 3:
-				st = 254
+				st = 2
 			default:
 				st = 1
 			}
-		case 253:
-			return false
-		case 254:
+		case 1:
+			switch c {
+			case 0:
+				return false
+			default: // st stays
+			}
+		case 2:
 			switch c {
 			case 0:
 				return false
 			case 5:
-				st = 255
+				st = 3
 			default:
-				st = 2
+				st = 1
 			}
-		case 255:
+		case 3:
 			switch c {
 			case 0:
 				return false
 			case 4:
-				st = 256
+				st = 4
 			default:
-				st = 3
+				st = 1
 			}
-		case 256:
+		case 4:
 			switch c {
 			case 0, 2:
 				return false
 			default:
-				st = 4
-			}
-		default:
-			// states 1 to 252: the same transitions, relative to the state
-			switch c {
-			case 0:
-				return false
-			default:
-				st++
+				st = 1
 			}
 		}
 	}
-	return (st >= 1 && st <= 256)
+	return true
 }
 
 // appRunnerTagKey reports whether s matches appRunnerTagKey's pattern.
@@ -2533,6 +2535,10 @@ func pairs(s string) bool {
 //
 //	x{1200}y{0,1300}
 func long(s string) bool {
+	// A match has 1200 to 2500 code points (an invalid UTF-8 byte counts as one).
+	if n := utf8.RuneCountInString(s); n < 1200 || n > 2500 {
+		return false
+	}
 	// Character classes of code points:
 	//
 	//	0: [^xy]
@@ -2557,30 +2563,23 @@ func long(s string) bool {
 			return false // no match holds a code point beyond ASCII
 		}
 		switch st {
-		case 2500:
-			return false
-		default:
-			switch {
-			case st <= 1199:
-				// states 0 to 1199: the same transitions, relative to the state
-				switch c {
-				case 1:
-					st++
-				default:
-					return false
-				}
+		case 1200:
+			switch c {
+			case 2: // st stays
 			default:
-				// states 1200 to 2499: the same transitions, relative to the state
-				switch c {
-				case 2:
-					st++
-				default:
-					return false
-				}
+				return false
+			}
+		default:
+			// states 0 to 1199: the same transitions, relative to the state
+			switch c {
+			case 1:
+				st++
+			default:
+				return false
 			}
 		}
 	}
-	return (st >= 1200 && st <= 2500)
+	return st == 1200
 }
 
 // password reports whether s matches password's pattern.
@@ -2704,6 +2703,130 @@ func password(s string) bool {
 				default:
 					st -= 3
 				}
+			}
+		}
+	}
+	return st == 4
+}
+
+// lowerWord reports whether s matches lowerWord's pattern.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	[a-z]{1,100000}
+func lowerWord(s string) bool {
+	// A match has 1 to 100000 code points (an invalid UTF-8 byte counts as one).
+	if n := utf8.RuneCountInString(s); n < 1 || n > 100000 {
+		return false
+	}
+	// Character classes of code points:
+	//
+	//	0: [^a-z]
+	//	1: [a-z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x60-0x6f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00" // 0x70-0x7f
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch c {
+		case 1: // st stays
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// fixedTail reports whether s matches fixedTail's pattern.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	[^*]{64}\.txt
+func fixedTail(s string) bool {
+	// A match has 68 code points (an invalid UTF-8 byte counts as one).
+	if n := utf8.RuneCountInString(s); n != 68 {
+		return false
+	}
+	// Character classes of code points:
+	//
+	//	0: [^*.tx]
+	//	1: [*]
+	//	2: [.]
+	//	3: [t]
+	//	4: [x]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x02\x00" + // 0x20-0x2f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x03\x00\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			c = 0
+		}
+		switch st {
+		case 0, 4:
+			switch c {
+			case 1:
+				return false
+			case 2:
+				st = 1
+			default:
+				st = 0
+			}
+		case 1:
+			switch c {
+			case 1:
+				return false
+			case 2: // st stays
+			case 3:
+				st = 2
+			default:
+				st = 0
+			}
+		case 2:
+			switch c {
+			case 1:
+				return false
+			case 2:
+				st = 1
+			case 4:
+				st = 3
+			default:
+				st = 0
+			}
+		case 3:
+			switch c {
+			case 1:
+				return false
+			case 2:
+				st = 1
+			case 3:
+				st = 4
+			default:
+				st = 0
 			}
 		}
 	}
