@@ -308,7 +308,7 @@ func TestErrors(t *testing.T) {
 		{`(?<1a>x)`, 0, "malformed group name"},
 		{`(a|b)*a(a|b){14}`, 0, "pattern too complex: more than 10000 states"},
 		{`((a{1000}){1000}){1000}`, 0, "pattern too complex"},
-		{`(ab){1,100000}`, 0, "pattern too complex"},     // not one class
+		{`(ab){1,100000}`, 0, "pattern too complex"},    // not one class
 		{`[a-z]{1,100000}x+`, 0, "pattern too complex"}, // x+ varies in length too
 	} {
 		_, err := Compile(tc.src)
