@@ -117,11 +117,19 @@ func TestBudget(t *testing.T) {
 			compile: -1,
 		},
 		{
-			name:    "the bytes of matchers run out first under the default limits",
+			name:    "states run out first under the default limits",
 			limits:  DefaultLimits,
 			srcs:    append([]string{`a+`}, heavy(10)...),
-			compile: 5,
-			limit:   "4194304 bytes of matcher code",
+			compile: 6,
+			limit:   "40000 automaton states",
+			first:   `[ab]*a[ab]{12}x0`,
+		},
+		{
+			name:    "bytes of matchers run out",
+			limits:  Limits{Steps: DefaultLimits.Steps, States: DefaultLimits.States, Bytes: 3 * one.Bytes},
+			srcs:    append([]string{`a+`}, heavy(5)...),
+			compile: 4,
+			limit:   fmt.Sprintf("%d bytes of matcher code", 3*one.Bytes),
 			first:   `[ab]*a[ab]{12}x0`,
 		},
 		{

@@ -78,6 +78,7 @@ type emitter struct {
 	sinks   []bool // states that accept every continuation
 	runs    []run
 	classed bool // some state tells classes apart: c is needed
+	table   bool // the transitions are a table, not a switch
 }
 
 // action is what one transition does.
@@ -140,6 +141,9 @@ func (e *emitter) body() []jen.Code {
 		code = append(code, e.legend()...)
 		code = append(code, e.asciiTable())
 	}
+	if e.table {
+		return append(code, e.tableBody()...)
+	}
 	single := d.NumStates() == 1
 	if !single {
 		code = append(code, jen.Id("st").Op(":=").Lit(0).Comment("state"))
@@ -196,6 +200,74 @@ func (e *emitter) plan() {
 		}
 	}
 	e.findRuns()
+	if e.switchSize() > maxSwitch {
+		e.table = true
+		e.classed = true
+	}
+}
+
+// maxSwitch is the largest state switch emitted, in estimated bytes; an
+// automaton that needs more is emitted as a table. The Go compiler takes
+// minutes and gigabytes on functions of a few megabytes of switch cases,
+// but little time on a string constant of the same transitions.
+const maxSwitch = 32 << 10
+
+// tableBody is the loop for an automaton emitted as a table rather than as
+// a switch: next holds the transitions, two bytes each (maxDFAStates keeps
+// the states below 0xffff, which stands for rejecting), accepting a bit per
+// state.
+func (e *emitter) tableBody() []jen.Code {
+	d := e.d
+	var next []byte
+	for _, t := range d.trans {
+		v := uint16(t) // -1 becomes 0xffff
+		next = append(next, byte(v>>8), byte(v))
+	}
+	accepting := make([]byte, (d.NumStates()+7)/8)
+	for s, ok := range d.accept {
+		if ok {
+			accepting[s/8] |= 1 << (s % 8)
+		}
+	}
+	j := jen.Id("j")
+	step := []jen.Code{
+		j.Clone().Op(":=").Lit(2).Op("*").Parens(jen.Id("st").Op("*").Lit(d.k).Op("+").Id("c")),
+		jen.Id("st").Op("=").Int().Call(jen.Id("next").Index(j.Clone())).Op("<<").Lit(8).Op("|").Int().Call(jen.Id("next").Index(j.Clone().Op("+").Lit(1))),
+		jen.If(jen.Id("st").Op("==").Lit(0xffff)).Block(jen.Return(jen.False())),
+	}
+	return []jen.Code{
+		jen.Commentf("The automaton has %d states, too many to read as a switch: next holds", d.NumStates()),
+		jen.Commentf("the next state for each state and class, two bytes big-endian at"),
+		jen.Commentf("2*(state*%d+class), 0xffff to reject; accepting holds a bit per state.", d.k),
+		bytesConst("next", next),
+		bytesConst("accepting", accepting),
+		jen.Id("st").Op(":=").Lit(0).Comment("state"),
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Empty()).Block(append(e.readClass(), step...)...),
+		jen.Return(jen.Id("accepting").Index(jen.Id("st").Op(">>").Lit(3)).Op("&").Parens(jen.Lit(1).Op("<<").Parens(jen.Id("st").Op("&").Lit(7))).Op("!=").Lit(0)),
+	}
+}
+
+// tableLine is the bytes of a table on one line of a string constant.
+const tableLine = 32
+
+// bytesConst declares a string constant holding b, written in lines of
+// tableLine escaped bytes.
+func bytesConst(name string, b []byte) jen.Code {
+	var st jen.Statement
+	st.Const().Id(name).Op("=")
+	for i := 0; i < len(b); i += tableLine {
+		var lit strings.Builder
+		lit.WriteByte('"')
+		for _, x := range b[i:min(i+tableLine, len(b))] {
+			fmt.Fprintf(&lit, `\x%02x`, x)
+		}
+		lit.WriteByte('"')
+		if i > 0 {
+			st.Op("+").Line()
+		}
+		st.Id(lit.String())
+	}
+	return &st
 }
 
 // legend documents the character classes.

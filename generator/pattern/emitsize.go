@@ -44,6 +44,17 @@ func (d *DFA) emitSize() int {
 		}
 		size += e.upperSize()
 	}
+	if e.table {
+		// Four bytes of source per byte of table, and a line per tableLine.
+		cells := 2*len(d.trans) + (d.NumStates()+7)/8
+		return size + 4*cells + 8*cells/tableLine + sizeRun
+	}
+	return size + e.switchSize()
+}
+
+// switchSize estimates the bytes of the state switch and the final test.
+func (e *emitter) switchSize() int {
+	size := 0
 	for _, g := range e.groups() {
 		size += sizeCase + sizeLabel*(len(g)-1) + e.rowSize(g[0], 0, len(g) == 1)
 	}

@@ -52,4 +52,5 @@ var Patterns = []Pattern{
 	{"password", `(?=.*\d)(?=.*[a-z]).{4,}`},
 	{"lowerWord", `[a-z]{1,100000}`},
 	{"fixedTail", `[^*]{64}\.txt`},
+	{"tenthFromEnd", `(a|b)*a(a|b){9}`},
 }
