@@ -18,9 +18,11 @@ type Limits struct {
 	Bytes  int // estimated bytes of emitted matchers, over all patterns
 }
 
-// DefaultLimits are the limits of a spec: several times what its costliest
-// pattern may take alone, and more than a hundred times what the patterns of
-// the specs of this repository take.
+// DefaultLimits are the limits of a spec: four times what one pattern may
+// take alone (so a spec holds four of the costliest patterns Compile
+// accepts, whose matchers build in a second), and 15 times (states) to 100
+// times (steps, bytes) what the patterns of specs/apprunner.yaml, the
+// costliest spec of this repository, take.
 var DefaultLimits = Limits{
 	Steps:  4 * maxWork,
 	States: 4 * maxDFAStates,

@@ -23,6 +23,8 @@ const (
 // pattern. The function reports whether the whole of s matches; it runs in
 // time linear in len(s), does not allocate and does not use package regexp.
 // Invalid UTF-8 is read one byte at a time as U+FFFD, as by Match.
+// Transitions are a switch on the state, with counted runs of states folded
+// into one case, unless that would be large: then they are a table.
 func (d *DFA) Emit(name string, doc string) jen.Code {
 	e := newEmitter(d)
 	var out jen.Statement
