@@ -81,6 +81,8 @@ type emitter struct {
 	runs    []run
 	classed bool // some state tells classes apart: c is needed
 	table   bool // the transitions are a table, not a switch
+	// switchBytes estimates the state switch and final test (emitsize.go).
+	switchBytes int
 }
 
 // action is what one transition does.
@@ -202,7 +204,8 @@ func (e *emitter) plan() {
 		}
 	}
 	e.findRuns()
-	if e.switchSize() > maxSwitch {
+	e.switchBytes = e.switchSize()
+	if e.switchBytes > maxSwitch {
 		e.table = true
 		e.classed = true
 	}

@@ -9,15 +9,14 @@ import (
 // Estimated bytes of the pieces of an emitted matcher, measured on the
 // matchers of internal/emittest (indentation included).
 const (
-	sizeFixed   = 300 // doc comment, signature, loop, decoding
-	sizeTable   = 720 // the ASCII class table
-	sizeCase    = 24  // a case clause and its block
-	sizeLabel   = 6   // one more label of a case
-	sizeAction  = 20  // st = n, st++, return false ...
-	sizeRun     = 160 // the comment and dispatch of a run
-	sizeAccept  = 28  // one term of the final test
-	sizeLegend  = 16  // a line of the class legend, besides the class
-	sizeUpperCP = 40  // a case of the non-ASCII switch
+	sizeFixed  = 300 // doc comment, signature, loop, decoding
+	sizeTable  = 720 // the ASCII class table
+	sizeCase   = 24  // a case clause and its block
+	sizeLabel  = 6   // one more label of a case
+	sizeAction = 20  // st = n, st++, return false ...
+	sizeRun    = 160 // the comment and dispatch of a run
+	sizeAccept = 28  // one term of the final test
+	sizeLegend = 16  // a line of the class legend, besides the class
 )
 
 // emitSize estimates the bytes of Go that Emit writes for d, without
@@ -49,7 +48,7 @@ func (d *DFA) emitSize() int {
 		cells := 2*len(d.trans) + (d.NumStates()+7)/8
 		return size + 4*cells + 8*cells/tableLine + sizeRun
 	}
-	return size + e.switchSize()
+	return size + e.switchBytes
 }
 
 // switchSize estimates the bytes of the state switch and the final test.
