@@ -55,6 +55,8 @@ type Server struct {
 
 type compiledOp struct {
 	*Operation
+	inType   *wireType // the input's members, for the exact decoder
+	outType  *wireType // the output's members: an output holds nothing else
 	resource string
 	unique   [][]string
 	token    []string
@@ -159,7 +161,13 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 }
 
 func compileOp(op *Operation) (*compiledOp, error) {
-	c := &compiledOp{Operation: op}
+	c := &compiledOp{Operation: op, inType: &wireType{}, outType: &wireType{}}
+	if op.NewInput != nil {
+		c.inType = wireTypeOf(reflect.TypeOf(op.NewInput()))
+	}
+	if op.NewOutput != nil {
+		c.outType = wireTypeOf(reflect.TypeOf(op.NewOutput()))
+	}
 	b := op.Behavior
 	if b == nil {
 		return c, nil
@@ -442,27 +450,20 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int
 	if injected != nil {
 		return s.writeError(w, injected)
 	}
-	in, err := s.decode(op, body)
+	tree, in, problems, err := s.decodeInput(op, body)
 	if err != nil {
 		return s.writeError(w, err)
 	}
-	if err := bind(op, r, labels, in, nil); err != nil {
+	if err := bind(op, r, labels, in, tree); err != nil {
 		return s.writeError(w, s.serializationFailed(err.Error()))
 	}
-	if err := in.Validate(); err != nil {
+	if err := validate(in, problems); err != nil {
 		return s.writeError(w, s.validationFailed(err))
 	}
 	s.mu.Lock()
 	h := s.overrides[op.Name]
 	s.mu.Unlock()
 	if h == nil {
-		tree, err := bodyTree(body)
-		if err == nil {
-			err = bind(op, r, labels, op.NewInput(), tree)
-		}
-		if err != nil {
-			return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot read its input", Status: 500})
-		}
 		raw, err := s.runDefault(r.Context(), op, tree)
 		if err != nil {
 			return s.writeError(w, err)
@@ -493,18 +494,22 @@ func readBody(r *http.Request, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// decode decodes the body into a new input. An empty body is an empty input.
-func (s *Server) decode(op *compiledOp, body []byte) (Input, error) {
-	in := op.NewInput()
-	if len(bytes.TrimSpace(body)) == 0 {
-		return in, nil
+// validate runs the input's validator and adds the problems the decoder
+// found, which the typed input cannot show, to its report.
+func validate(in Input, problems []specrt.FieldError) error {
+	err := in.Validate()
+	if len(problems) == 0 {
+		return err
 	}
-	// Unmarshal checks the whole body before it assigns anything, so
-	// trailing data and syntax errors are found first.
-	if err := json.Unmarshal(body, in); err != nil {
-		return nil, s.serializationFailed(describeDecodeError(err))
+	var ve *specrt.ValidationError
+	if err != nil && !errors.As(err, &ve) {
+		return err
 	}
-	return in, nil
+	fields := slices.Clone(problems)
+	if ve != nil {
+		fields = append(fields, ve.Fields...)
+	}
+	return &specrt.ValidationError{Fields: fields}
 }
 
 // describeDecodeError says what is wrong with a body, naming the member.
@@ -709,6 +714,10 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 			setPath(outTree, f.path, v)
 		}
 	}
+	// An {input.x} template copies a structure as the request sent it; the
+	// output keeps only what its shape declares.
+	var path []string
+	op.outType.trim(outTree, &path, nil)
 	raw, err := appendJSON(make([]byte, 0, 512), outTree)
 	if err != nil {
 		return nil, &Error{Code: "InternalFailure", Message: "the mock cannot build its output: " + err.Error(), Status: 500}
@@ -763,24 +772,6 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 		e.existing = existing.JSON()
 		return nil, s.buildError(op.mismatch, e, nil)
 	}
-}
-
-// bodyTree decodes a request body that has already decoded into its input
-// type, numbers kept exact; an empty body is an empty object.
-func bodyTree(body []byte) (map[string]any, error) {
-	m := map[string]any{}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return m, nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	if err := dec.Decode(&m); err != nil {
-		return nil, err
-	}
-	if m == nil { // the body was null
-		m = map[string]any{}
-	}
-	return m, nil
 }
 
 // toTree turns a typed value into decoded JSON, numbers kept exact.
