@@ -124,7 +124,9 @@ func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.Opera
 		case "unique":
 			for _, u := range r.sequence(p.v, "unique") {
 				v := r.str(u, "unique member")
-				if s := r.memberPath(op.Input, v, "unique member"); s != nil && !isScalar(s) {
+				if strings.Contains(v.v, "{") {
+					r.uniqueTemplate(v, scope{input: op.Input})
+				} else if s := r.memberPath(op.Input, v, "unique member"); s != nil && !isScalar(s) {
 					r.errorf(v.n, "unique member %s must be a scalar, it is %s", v.v, s.Kind)
 				}
 				m.Unique = append(m.Unique, v.v)
@@ -160,6 +162,22 @@ func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.Opera
 		r.errorf(n, "mock of %s needs a resource to keep unique items and idempotency tokens in", op.Name)
 	}
 	return m
+}
+
+// uniqueTemplate checks a unique entry written as a template of the input
+// ({arnName:input.cluster}): it may refer to input members only.
+func (r *resolver) uniqueTemplate(v str, sc scope) {
+	refs, err := mockrt.TemplateRefs(v.v)
+	if err != nil {
+		r.errorf(v.n, "unique %s: %v", v.v, err)
+		return
+	}
+	if len(refs) == 0 {
+		r.errorf(v.n, "unique %s refers to no input member: every item would collide", v.v)
+	}
+	for _, ref := range refs {
+		r.checkRef(ref, v.n, sc)
+	}
 }
 
 func isScalar(s *model.Shape) bool {

@@ -58,7 +58,7 @@ type compiledOp struct {
 	inType   *wireType // the input's members, for the exact decoder
 	outType  *wireType // the output's members: an output holds nothing else
 	resource string
-	unique   [][]string
+	unique   []*template
 	token    []string
 	conflict *compiledErr
 	mismatch *compiledErr
@@ -174,7 +174,11 @@ func compileOp(op *Operation) (*compiledOp, error) {
 	}
 	c.resource = b.Resource
 	for _, u := range b.Unique {
-		c.unique = append(c.unique, strings.Split(u, "."))
+		t, err := compileUnique(u)
+		if err != nil {
+			return nil, fmt.Errorf("unique %q: %w", u, err)
+		}
+		c.unique = append(c.unique, t)
 	}
 	if b.IdempotencyToken != "" {
 		c.token = strings.Split(b.IdempotencyToken, ".")
@@ -733,7 +737,7 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 	if token != "" {
 		fp = fingerprint(tree, op.token)
 	}
-	key := uniqueKey(tree, op.unique)
+	key := uniqueKey(e, op.unique)
 	var existing *Item
 	var answer []byte
 	conflict := false
@@ -813,16 +817,28 @@ func shallowWithout(m map[string]any, path []string) map[string]any {
 	return cp
 }
 
-// uniqueKey renders the unique members' values; empty when there are none
-// or one is absent.
-func uniqueKey(tree map[string]any, unique [][]string) string {
+// compileUnique compiles an entry of Behavior.Unique: a member path, or a
+// template of the input ({arnName:input.cluster}).
+func compileUnique(u string) (*template, error) {
+	if strings.Contains(u, "{") {
+		return compileTemplate(u)
+	}
+	if u == "" {
+		return nil, errors.New("empty member path")
+	}
+	return &template{parts: []tmplPart{{expr: &expr{kind: exprInput, path: strings.Split(u, ".")}}}, single: true}, nil
+}
+
+// uniqueKey renders the unique values of the input in e; empty when there
+// are none or one is absent.
+func uniqueKey(e *env, unique []*template) string {
 	if len(unique) == 0 {
 		return ""
 	}
 	var b strings.Builder
-	for i, p := range unique {
-		v := lookup(tree, p)
-		if v == missing {
+	for i, t := range unique {
+		v := t.eval(e)
+		if v == missing || v == nil {
 			return ""
 		}
 		if i > 0 {

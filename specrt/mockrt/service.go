@@ -68,7 +68,10 @@ type Behavior struct {
 	Resource string
 	// Unique lists the input member paths (dotted wire names) whose values
 	// together identify an item: a second create with the same values answers
-	// Conflict. Empty means any number of equal items may exist.
+	// Conflict. An entry with braces is a template of the input instead, for
+	// a member whose spellings name one resource: "{arnName:input.cluster}"
+	// makes a name and its ARN one value. Empty means any number of equal
+	// items may exist.
 	Unique []string
 	// Conflict builds the error answered for a duplicate; {existing.<path>}
 	// refers to the stored output of the item that is already there.

@@ -19,6 +19,10 @@ import (
 //	{input.a.b} {output.a.b}         a value of the request or of the output built so far
 //	{existing.a.b}                   a value of the stored item a conflict is about
 //	{message}                        the problem, in validation and serialization errors
+//	{arnName:input.a}                the name an ARN ends with (the last segment of its
+//	                                 resource, after the last '/' or ':'); a value that
+//	                                 is no ARN is yielded as it is, so that a member
+//	                                 taking a name or an ARN yields the name either way
 //	{input.a|input.b|"text"|80}      the first alternative that yields a value; an
 //	                                 alternative may be a JSON literal (a quoted
 //	                                 string, a number, true or false)
@@ -61,6 +65,7 @@ const (
 	exprExisting
 	exprMessage
 	exprLiteral
+	exprARNName
 )
 
 type expr struct {
@@ -69,6 +74,7 @@ type expr struct {
 	class []byte   // random
 	n     int      // random
 	value any      // literal
+	arg   *expr    // the argument of a function (arnName)
 	next  *expr    // the alternative used when this one yields nothing
 }
 
@@ -197,6 +203,13 @@ func parseAlt(s string) (*expr, error) {
 		return &expr{kind: exprNow}, nil
 	case "message":
 		return &expr{kind: exprMessage}, nil
+	}
+	if rest, ok := strings.CutPrefix(s, "arnName:"); ok {
+		arg, err := parseAlt(strings.TrimSpace(rest))
+		if err != nil {
+			return nil, err
+		}
+		return &expr{kind: exprARNName, arg: arg}, nil
 	}
 	if rest, ok := strings.CutPrefix(s, "random:"); ok {
 		cls, num, ok := strings.Cut(rest, ":")
@@ -373,8 +386,36 @@ func (x *expr) eval1(e *env) any {
 		return lookup(e.output, x.path)
 	case exprExisting:
 		return lookup(e.existing, x.path)
+	case exprARNName:
+		v := x.arg.eval1(e)
+		if s, ok := v.(string); ok {
+			return arnName(s)
+		}
+		return v
 	}
 	return missing
+}
+
+// arnName returns the name an ARN ends with, "default" for
+// arn:aws:ecs:us-east-1:123456789012:cluster/default, and s itself when s is
+// not an ARN. The resource part is what follows the fifth colon; its last
+// segment ends it, after a '/' or a ':'.
+func arnName(s string) string {
+	if !strings.HasPrefix(s, "arn:") {
+		return s
+	}
+	rest := s
+	for range 5 {
+		i := strings.IndexByte(rest, ':')
+		if i < 0 {
+			return s // too few parts to be an ARN
+		}
+		rest = rest[i+1:]
+	}
+	if i := strings.LastIndexAny(rest, "/:"); i >= 0 {
+		rest = rest[i+1:]
+	}
+	return rest
 }
 
 // lookup finds the value at path in a decoded JSON object.
@@ -458,9 +499,13 @@ func TemplateRefs(v any) ([]string, error) {
 		}
 		for _, p := range t.parts {
 			for x := p.expr; x != nil; x = x.next {
-				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing."}[x.kind]
+				arg := x
+				if x.arg != nil {
+					arg = x.arg
+				}
+				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing."}[arg.kind]
 				if prefix != "" {
-					refs = append(refs, prefix+strings.Join(x.path, "."))
+					refs = append(refs, prefix+strings.Join(arg.path, "."))
 				}
 			}
 		}
