@@ -38,7 +38,8 @@ type wireType struct {
 	kind    wireKind
 	members map[string]*wireType
 	elem    *wireType
-	values  string // an enum's values, "A, B", for the message
+	values  string          // an enum's values, "A, B", for the message
+	allowed map[string]bool // an enum's values; nil when the type lists none
 }
 
 var wireTypes sync.Map // reflect.Type → *wireType
@@ -79,7 +80,7 @@ func buildWireType(t reflect.Type, building map[reflect.Type]*wireType) *wireTyp
 		// A type that decodes itself (timestamps) is a scalar to the tree.
 	case t.Kind() == reflect.String && t != plainString:
 		w.kind = wireEnum
-		w.values = enumValues(t)
+		w.values, w.allowed = enumValues(t)
 	case t.Kind() == reflect.Struct:
 		w.kind = wireStruct
 		w.members = map[string]*wireType{}
@@ -104,34 +105,43 @@ func buildWireType(t reflect.Type, building map[reflect.Type]*wireType) *wireTyp
 	return w
 }
 
-// enumValues renders the values a generated enum type lists through its
-// Values method, as its validator names them.
-func enumValues(t reflect.Type) string {
+// enumValues returns the values a generated enum type lists through its
+// Values method, rendered as its validator names them and as a set.
+func enumValues(t reflect.Type) (string, map[string]bool) {
 	m, ok := t.MethodByName("Values")
 	if !ok || m.Type.NumIn() != 1 || m.Type.NumOut() != 1 || m.Type.Out(0).Kind() != reflect.Slice {
-		return ""
+		return "", nil
 	}
 	vs := m.Func.Call([]reflect.Value{reflect.Zero(t)})[0]
 	names := make([]string, vs.Len())
+	allowed := make(map[string]bool, len(names))
 	for i := range names {
 		names[i] = vs.Index(i).String()
+		allowed[names[i]] = true
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(names, ", "), allowed
 }
 
 // trim removes from v, a decoded JSON value of type w, every object member
 // the type does not declare (a key that differs only in case is another
-// key) and every member that is null, which is absent. A member present with
-// "" where an enum belongs is reported to r: "" is no enum's value, and the
-// typed value, which holds enums by value, cannot tell it from absent.
-// path holds the wire path of v, for the report; with a nil r, no problem
-// is reported and path is not kept.
-func (w *wireType) trim(v any, path *[]string, r *specrt.Report) {
+// key) and every member that is null, which is absent. It returns v, with
+// keep false when v itself must go.
+//
+// Requests (r not nil): a member present with "" where an enum belongs is
+// reported to r, since "" is no enum's value and the typed value, which
+// holds enums by value, cannot tell it from absent. path holds the wire path
+// of v, for the report.
+//
+// Outputs (r nil): a value that is not one of its enum's values is left out,
+// so that an output holds only what its shape allows; such a value can only
+// come from the mock's configuration (a region the service's enum does not
+// list), since the spec's literals are checked when it is loaded.
+func (w *wireType) trim(v any, path *[]string, r *specrt.Report) (out any, keep bool) {
 	switch w.kind {
 	case wireStruct:
 		obj, ok := v.(map[string]any)
 		if !ok {
-			return // the typed decoding reports the wrong type
+			return v, true // the typed decoding reports the wrong type
 		}
 		for k, mv := range obj {
 			mw, known := w.members[k]
@@ -142,7 +152,11 @@ func (w *wireType) trim(v any, path *[]string, r *specrt.Report) {
 			if r != nil {
 				*path = append(*path, "."+k)
 			}
-			mw.trim(mv, path, r)
+			if nv, keep := mw.trim(mv, path, r); !keep {
+				delete(obj, k)
+			} else if mw.kind == wireList {
+				obj[k] = nv // a list may have lost elements
+			}
 			if r != nil {
 				*path = (*path)[:len(*path)-1]
 			}
@@ -150,37 +164,51 @@ func (w *wireType) trim(v any, path *[]string, r *specrt.Report) {
 	case wireList:
 		list, ok := v.([]any)
 		if !ok {
-			return
+			return v, true
 		}
+		kept := list[:0]
 		for i, e := range list {
 			if r != nil {
 				*path = append(*path, "["+strconv.Itoa(i)+"]")
 			}
-			w.elem.trim(e, path, r)
+			if ne, keep := w.elem.trim(e, path, r); keep {
+				kept = append(kept, ne)
+			}
 			if r != nil {
 				*path = (*path)[:len(*path)-1]
 			}
 		}
+		return kept, true
 	case wireMap:
 		obj, ok := v.(map[string]any)
 		if !ok {
-			return
+			return v, true
 		}
 		for k, e := range obj {
 			if r != nil {
 				*path = append(*path, "["+strconv.Quote(k)+"]")
 			}
-			w.elem.trim(e, path, r)
+			if ne, keep := w.elem.trim(e, path, r); !keep {
+				delete(obj, k)
+			} else if w.elem.kind == wireList {
+				obj[k] = ne
+			}
 			if r != nil {
 				*path = (*path)[:len(*path)-1]
 			}
 		}
 	case wireEnum:
-		if s, ok := v.(string); ok && s == "" && r != nil {
+		s, ok := v.(string)
+		switch {
+		case !ok:
+		case r != nil && s == "":
 			p := strings.TrimPrefix(strings.Join(*path, ""), ".")
 			r.Add(enumPath(p), specrt.RuleEnum, "", "must be one of %s", w.values)
+		case r == nil && w.allowed != nil && !w.allowed[s]:
+			return nil, false
 		}
 	}
+	return v, true
 }
 
 // enumPath turns a rendered path into a specrt.Path with that rendering.

@@ -3,6 +3,7 @@ package mockrt
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -49,8 +50,8 @@ type Server struct {
 	overrides map[string]HandlerFunc
 	injected  []*injection
 	latency   map[string]time.Duration
-	records   []Record // a ring of at most recordLimit, oldest at recStart once full
-	recStart  int
+	records   []Record // oldest first; at most recordLimit, bodies within recordBytes
+	recBytes  int64    // the bodies' bytes in records
 }
 
 type compiledOp struct {
@@ -62,8 +63,10 @@ type compiledOp struct {
 	token    []string
 	conflict *compiledErr
 	mismatch *compiledErr
+	quota    *compiledErr
 	defaults []compiledField
 	output   []compiledField
+	state    []compiledField
 }
 
 type compiledField struct {
@@ -131,6 +134,7 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 	for _, o := range opts {
 		o(&s.opts)
 	}
+	s.store.limits = s.opts.storeLimits
 	var err error
 	if s.validation, err = compileError(svc.ValidationError); err != nil {
 		return nil, fmt.Errorf("%s: validation error: %w", svc.Name, err)
@@ -189,6 +193,12 @@ func compileOp(op *Operation) (*compiledOp, error) {
 	}
 	if c.mismatch, err = compileError(b.IdempotencyMismatch); err != nil {
 		return nil, fmt.Errorf("idempotency mismatch: %w", err)
+	}
+	if c.quota, err = compileError(b.QuotaExceeded); err != nil {
+		return nil, fmt.Errorf("quota exceeded: %w", err)
+	}
+	if c.state, err = compileFields(b.State); err != nil {
+		return nil, fmt.Errorf("state: %w", err)
 	}
 	if c.defaults, err = compileFields(b.Defaults); err != nil {
 		return nil, fmt.Errorf("defaults: %w", err)
@@ -308,9 +318,7 @@ func (s *Server) SetLatency(op string, d time.Duration) {
 func (s *Server) Requests() []Record {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Record, 0, len(s.records))
-	out = append(out, s.records[s.recStart:]...)
-	return append(out, s.records[:s.recStart]...)
+	return slices.Clone(s.records)
 }
 
 // Reset forgets the state, the records, the injected errors, the latencies
@@ -319,7 +327,7 @@ func (s *Server) Reset() {
 	s.store.Reset()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.records, s.recStart = nil, 0
+	s.records, s.recBytes = nil, 0
 	s.injected = nil
 	s.latency = map[string]time.Duration{}
 	s.overrides = map[string]HandlerFunc{}
@@ -353,12 +361,19 @@ func (s *Server) record(r Record) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(s.records) < s.opts.recordLimit {
-		s.records = append(s.records, r)
-		return
+	s.records = append(s.records, r)
+	s.recBytes += int64(len(r.Body))
+	drop := 0
+	for len(s.records)-drop > 1 && (len(s.records)-drop > s.opts.recordLimit || s.opts.recordBytes > 0 && s.recBytes > s.opts.recordBytes) {
+		s.recBytes -= int64(len(s.records[drop].Body))
+		s.records[drop] = Record{} // let the collector have its body
+		drop++
 	}
-	s.records[s.recStart] = r
-	s.recStart = (s.recStart + 1) % len(s.records)
+	if drop > 0 {
+		// Dropping from the front keeps the array; append copies the live
+		// records into a new one when it fills, so the memory is bounded.
+		s.records = s.records[drop:]
+	}
 }
 
 // route finds the operation a request is for, with its path labels; it
@@ -711,6 +726,19 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 			setPath(tree, d.path, v)
 		}
 	}
+	// What identifies the request is taken before the output is built: an
+	// output may share a structure of the input and trim it to its shape.
+	var token, key string
+	var fp [sha256.Size]byte
+	if op.resource != "" {
+		if op.token != nil {
+			token, _ = lookup(tree, op.token).(string)
+		}
+		if token != "" {
+			fp = fingerprint(tree, op.token)
+		}
+		key = uniqueKey(e, op.unique)
+	}
 	outTree := map[string]any{}
 	e.output = outTree
 	for _, f := range op.output {
@@ -729,17 +757,21 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 	if op.resource == "" {
 		return raw, nil
 	}
-	token := ""
-	if op.token != nil {
-		token, _ = lookup(tree, op.token).(string)
+	var state []byte
+	if len(op.state) > 0 {
+		st := map[string]any{}
+		for _, f := range op.state {
+			if v := f.tmpl.eval(e); v != missing && v != nil {
+				setPath(st, f.path, v)
+			}
+		}
+		if state, err = appendJSON(nil, st); err != nil {
+			return nil, &Error{Code: "InternalFailure", Message: "the mock cannot build its state: " + err.Error(), Status: 500}
+		}
 	}
-	var fp string
-	if token != "" {
-		fp = fingerprint(tree, op.token)
-	}
-	key := uniqueKey(e, op.unique)
 	var existing *Item
 	var answer []byte
+	var full string // the limit a create would pass, when it would
 	conflict := false
 	s.store.Update(func(tx *Tx) error {
 		if token != "" {
@@ -758,7 +790,10 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 				return nil
 			}
 		}
-		it := &Item{Key: key, raw: raw, newOutput: op.NewOutput}
+		it := &Item{Key: key, raw: raw, state: state, newOutput: op.NewOutput}
+		if full = tx.s.full(op.resource, it, token); full != "" {
+			return nil
+		}
 		tx.Put(op.resource, it)
 		if token != "" {
 			tx.putToken(op.resource, token, &tokenEntry{fingerprint: fp, item: it})
@@ -769,11 +804,14 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 	switch {
 	case answer != nil:
 		return answer, nil
+	case full != "":
+		e.message = full
+		return nil, s.buildError(op.quota, e, &Error{Code: "ServiceQuotaExceededException", Message: full})
 	case conflict:
-		e.existing = existing.JSON()
+		e.existing, e.state = existing.JSON(), existing.stateJSON()
 		return nil, s.buildError(op.conflict, e, &Error{Code: "ConflictException", Message: "the resource already exists", Status: http.StatusConflict})
 	default:
-		e.existing = existing.JSON()
+		e.existing, e.state = existing.JSON(), existing.stateJSON()
 		return nil, s.buildError(op.mismatch, e, nil)
 	}
 }
@@ -797,11 +835,12 @@ func toTree(v any) (map[string]any, error) {
 }
 
 // fingerprint identifies the parameters of a request, leaving out its
-// idempotency token.
-func fingerprint(tree map[string]any, token []string) string {
+// idempotency token. It is a hash: a token entry must not keep a copy of
+// the request.
+func fingerprint(tree map[string]any, token []string) [sha256.Size]byte {
 	cp := shallowWithout(tree, token)
-	data, _ := json.Marshal(cp)
-	return string(data)
+	data, _ := appendJSON(nil, cp)
+	return sha256.Sum256(data)
 }
 
 func shallowWithout(m map[string]any, path []string) map[string]any {

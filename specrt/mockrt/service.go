@@ -82,6 +82,15 @@ type Behavior struct {
 	// with different parameters. Nil answers the first response instead, as
 	// services do whose token only guards against duplicate creation.
 	IdempotencyMismatch *ErrorTemplate
+	// QuotaExceeded builds the error answered when the store is full (see
+	// WithMaxResources and WithMaxStoreBytes); {message} says which limit.
+	// Nil answers a generic ServiceQuotaExceededException.
+	QuotaExceeded *ErrorTemplate
+	// State lists values kept with a created item beside its output, for
+	// later answers about it that the output cannot give ({state.<path>} in
+	// Conflict and IdempotencyMismatch). Its templates may use the input and
+	// the output.
+	State []Field
 	// Defaults are documented input defaults, applied before the output is
 	// built so that {input.<path>} sees them. A default whose parent object is
 	// absent from the input is still applied, creating the parent, only when

@@ -18,6 +18,7 @@ import (
 //	{random:0-9a-z:17}               17 characters drawn from the class
 //	{input.a.b} {output.a.b}         a value of the request or of the output built so far
 //	{existing.a.b}                   a value of the stored item a conflict is about
+//	{state.a.b}                      a value kept with that item beside its output
 //	{message}                        the problem, in validation and serialization errors
 //	{arnName:input.a}                the name an ARN ends with (the last segment of its
 //	                                 resource, after the last '/' or ':'); a value that
@@ -63,6 +64,7 @@ const (
 	exprInput
 	exprOutput
 	exprExisting
+	exprState
 	exprMessage
 	exprLiteral
 	exprARNName
@@ -70,7 +72,7 @@ const (
 
 type expr struct {
 	kind  exprKind
-	path  []string // input, output, existing
+	path  []string // input, output, existing, state
 	class []byte   // random
 	n     int      // random
 	value any      // literal
@@ -226,7 +228,7 @@ func parseAlt(s string) (*expr, error) {
 	for _, p := range []struct {
 		prefix string
 		kind   exprKind
-	}{{"input.", exprInput}, {"output.", exprOutput}, {"existing.", exprExisting}} {
+	}{{"input.", exprInput}, {"output.", exprOutput}, {"existing.", exprExisting}, {"state.", exprState}} {
 		if rest, ok := strings.CutPrefix(s, p.prefix); ok && rest != "" {
 			return &expr{kind: p.kind, path: strings.Split(rest, ".")}, nil
 		}
@@ -266,6 +268,7 @@ type env struct {
 	now                        time.Time
 	message                    string
 	input, output, existing    map[string]any
+	state                      map[string]any // the state kept with existing
 }
 
 // missing marks an expression that found nothing.
@@ -386,6 +389,8 @@ func (x *expr) eval1(e *env) any {
 		return lookup(e.output, x.path)
 	case exprExisting:
 		return lookup(e.existing, x.path)
+	case exprState:
+		return lookup(e.state, x.path)
 	case exprARNName:
 		v := x.arg.eval1(e)
 		if s, ok := v.(string); ok {
@@ -481,8 +486,9 @@ func newUUID() string {
 func NewUUID() string { return newUUID() }
 
 // TemplateRefs checks the template v and returns the member references in
-// it, as written ("input.name", "output.id", "existing.id"), in order, so
-// that the generator can check them against the shapes when it loads a spec.
+// it, as written ("input.name", "output.id", "existing.id", "state.id"), in
+// order, so that the generator can check them against the shapes when it
+// loads a spec.
 func TemplateRefs(v any) ([]string, error) {
 	t, err := compileTemplate(v)
 	if err != nil {
@@ -503,7 +509,7 @@ func TemplateRefs(v any) ([]string, error) {
 				if x.arg != nil {
 					arg = x.arg
 				}
-				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing."}[arg.kind]
+				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing.", exprState: "state."}[arg.kind]
 				if prefix != "" {
 					refs = append(refs, prefix+strings.Join(arg.path, "."))
 				}

@@ -179,6 +179,17 @@ var service = &mockrt.Service{
 						Value: "{now}",
 					},
 				},
+				QuotaExceeded: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "{message}",
+						},
+					},
+					New: func() error {
+						return new(ecs.ClientException)
+					},
+				},
 				Resource: "service",
 				Unique:   []string{"{arnName:input.cluster}", "serviceName"},
 			},
