@@ -57,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	accessKey := fs.String("access-key", "", "with -secret-key: verify SigV4 signatures made with this key pair (default: accept any credentials)")
 	secretKey := fs.String("secret-key", "", "the secret access key of -access-key")
 	bodyLimit := fs.Int64("body-limit", mockrt.DefaultBodyLimit, "largest request body accepted, in bytes")
+	maxResources := fs.Int("max-resources", mockrt.DefaultMaxResources, "resources kept per collection before creates get the quota error; 0 for no limit")
+	maxStoreBytes := fs.Int64("max-store-bytes", mockrt.DefaultMaxStoreBytes, "bytes of resources kept in all before creates get the quota error; 0 for no limit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -73,6 +75,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		mockrt.WithRegion(*region),
 		mockrt.WithAccountID(*account),
 		mockrt.WithBodyLimit(*bodyLimit),
+		mockrt.WithMaxResources(*maxResources),
+		mockrt.WithMaxStoreBytes(*maxStoreBytes),
 		// A long-running server keeps no request records: nobody reads them.
 		mockrt.WithRecordLimit(0),
 	}

@@ -76,8 +76,11 @@ func buildWireType(t reflect.Type, building map[reflect.Type]*wireType) *wireTyp
 	w := &wireType{}
 	building[t] = w
 	switch {
-	case t.Implements(unmarshalerType) || reflect.PointerTo(t).Implements(unmarshalerType):
-		// A type that decodes itself (timestamps) is a scalar to the tree.
+	case t.Kind() == reflect.Struct && t.ConvertibleTo(timeType):
+		// A timestamp is a scalar to the tree. (Generated structures with
+		// timestamps decode themselves too, but as their members say.)
+	case t.Kind() != reflect.Struct && (t.Implements(unmarshalerType) || reflect.PointerTo(t).Implements(unmarshalerType)):
+		// A type that decodes itself is a scalar to the tree.
 	case t.Kind() == reflect.String && t != plainString:
 		w.kind = wireEnum
 		w.values, w.allowed = enumValues(t)
