@@ -5,7 +5,7 @@ package mockrt
 
 // DefaultMaxResources is how many resources a mock keeps in one collection
 // (the items one create operation stores) unless told otherwise.
-const DefaultMaxResources = 10000
+const DefaultMaxResources = 100000
 
 // DefaultMaxStoreBytes is how many bytes of resources (their stored outputs,
 // state and idempotency tokens, see Store.Bytes) a mock keeps unless told
@@ -17,7 +17,7 @@ const DefaultMaxStoreBytes = 256 << 20
 const DefaultRecordBytes = 64 << 20
 
 // WithMaxResources sets how many resources one collection keeps (default
-// 10000); a create past it is answered with the operation's quota error
+// 100000); a create past it is answered with the operation's quota error
 // (the spec's quotaExceeded). 0 means no limit.
 func WithMaxResources(n int) Option {
 	return func(o *options) { o.storeLimits.items = max(n, 0) }
