@@ -2,6 +2,7 @@ package mocktest
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/specgen/specgen/gen/apprunner"
 	"github.com/specgen/specgen/gen/ecs/ecsmock"
+	"github.com/specgen/specgen/gen/vpclattice"
 	"github.com/specgen/specgen/gen/vpclattice/vpclatticemock"
 )
 
@@ -216,5 +218,37 @@ func TestClientResponseDecodingIsCaseSensitive(t *testing.T) {
 	got := map[string]string{"OperationId": aws.ToString(out.OperationID), "Service.ServiceName": aws.ToString(out.Service.ServiceName)}
 	if diff := cmp.Diff(map[string]string{"OperationId": "right", "Service.ServiceName": "right"}, got); diff != "" {
 		t.Errorf("decoded output (-want +got):\n%s", diff)
+	}
+}
+
+// Error bodies are decoded as exactly as outputs: only the message member
+// has two spellings, as in the AWS SDKs.
+func TestClientErrorDecodingIsCaseSensitive(t *testing.T) {
+	for _, tc := range []struct {
+		name, body         string
+		wantID, wantMessage string
+	}{
+		{"a member that differs in case is not the member", `{"message":"m","ResourceId":"wrong","resourceType":"SERVICE"}`, "", "m"},
+		{"the exact member is read", `{"message":"m","resourceId":"right","RESOURCEID":"wrong"}`, "right", "m"},
+		{"the message may be spelled Message", `{"Message":"capital","resourceId":"right"}`, "right", "capital"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				w.Header().Set("X-Amzn-ErrorType", "ConflictException")
+				w.WriteHeader(409)
+				io.WriteString(w, tc.body)
+			}))
+			t.Cleanup(srv.Close)
+			_, err := vpclattice.New(options(srv.URL)).CreateService(t.Context(), &vpclattice.CreateServiceInput{Name: aws.String("x")})
+			var ce *vpclattice.ConflictException
+			if !errors.As(err, &ce) {
+				t.Fatalf("error %v, want a ConflictException", err)
+			}
+			got := map[string]string{"resourceId": aws.ToString(ce.ResourceID), "message": ce.ErrorMessage()}
+			if diff := cmp.Diff(map[string]string{"resourceId": tc.wantID, "message": tc.wantMessage}, got); diff != "" {
+				t.Errorf("decoded error (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
