@@ -225,7 +225,7 @@ func TestClientResponseDecodingIsCaseSensitive(t *testing.T) {
 // has two spellings, as in the AWS SDKs.
 func TestClientErrorDecodingIsCaseSensitive(t *testing.T) {
 	for _, tc := range []struct {
-		name, body         string
+		name, body          string
 		wantID, wantMessage string
 	}{
 		{"a member that differs in case is not the member", `{"message":"m","ResourceId":"wrong","resourceType":"SERVICE"}`, "", "m"},
