@@ -74,6 +74,8 @@ func BenchmarkStoredBytesPerResource(b *testing.B) {
 			b.StopTimer()
 			after := heapInUse()
 			b.ReportMetric(float64(int64(after)-int64(before))/float64(n), "heapB/resource")
+			// What the byte limit counts, for comparison with the heap.
+			b.ReportMetric(float64(h.(interface{ Store() *mockrt.Store }).Store().Bytes())/float64(n), "countedB/resource")
 			runtime.KeepAlive(h)
 		})
 	}

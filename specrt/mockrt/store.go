@@ -46,8 +46,10 @@ type Item struct {
 }
 
 // Fixed costs, in bytes, of an item and of a token entry beyond their
-// strings, measured on amd64 (the Item and tokenEntry structs, their map
-// entries and allocation rounding), so that the byte limit tracks the heap.
+// strings (the structs, their map entries, allocation rounding), chosen so
+// that Store.Bytes stays within about a tenth of the heap the items take on
+// amd64 (internal/mocktest's BenchmarkStoredBytesPerResource reports both),
+// so that the byte limit tracks memory.
 const (
 	itemOverhead  = 200
 	tokenOverhead = 120
