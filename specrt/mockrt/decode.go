@@ -132,14 +132,14 @@ func enumValues(t reflect.Type) (string, map[string]bool) {
 //
 // Requests (r not nil): a member present with "" where an enum belongs is
 // reported to r, since "" is no enum's value and the typed value, which
-// holds enums by value, cannot tell it from absent. path holds the wire path
-// of v, for the report.
+// holds enums by value, cannot tell it from absent. p is the wire path of v,
+// for the report; it is nil when r is.
 //
 // Outputs (r nil): a value that is not one of its enum's values is left out,
 // so that an output holds only what its shape allows; such a value can only
 // come from the mock's configuration (a region the service's enum does not
 // list), since the spec's literals are checked when it is loaded.
-func (w *wireType) trim(v any, path *[]string, r *specrt.Report) (out any, keep bool) {
+func (w *wireType) trim(v any, p *specrt.Path, r *specrt.Report) (out any, keep bool) {
 	switch w.kind {
 	case wireStruct:
 		obj, ok := v.(map[string]any)
@@ -152,16 +152,15 @@ func (w *wireType) trim(v any, path *[]string, r *specrt.Report) (out any, keep 
 				delete(obj, k)
 				continue
 			}
+			var cp *specrt.Path
 			if r != nil {
-				*path = append(*path, "."+k)
+				c := p.Member(k)
+				cp = &c
 			}
-			if nv, keep := mw.trim(mv, path, r); !keep {
+			if nv, keep := mw.trim(mv, cp, r); !keep {
 				delete(obj, k)
 			} else if mw.kind == wireList {
 				obj[k] = nv // a list may have lost elements
-			}
-			if r != nil {
-				*path = (*path)[:len(*path)-1]
 			}
 		}
 	case wireList:
@@ -171,14 +170,13 @@ func (w *wireType) trim(v any, path *[]string, r *specrt.Report) (out any, keep 
 		}
 		kept := list[:0]
 		for i, e := range list {
+			var cp *specrt.Path
 			if r != nil {
-				*path = append(*path, "["+strconv.Itoa(i)+"]")
+				c := p.Index(i)
+				cp = &c
 			}
-			if ne, keep := w.elem.trim(e, path, r); keep {
+			if ne, keep := w.elem.trim(e, cp, r); keep {
 				kept = append(kept, ne)
-			}
-			if r != nil {
-				*path = (*path)[:len(*path)-1]
 			}
 		}
 		return kept, true
@@ -188,16 +186,15 @@ func (w *wireType) trim(v any, path *[]string, r *specrt.Report) (out any, keep 
 			return v, true
 		}
 		for k, e := range obj {
+			var cp *specrt.Path
 			if r != nil {
-				*path = append(*path, "["+strconv.Quote(k)+"]")
+				c := p.Key(k)
+				cp = &c
 			}
-			if ne, keep := w.elem.trim(e, path, r); !keep {
+			if ne, keep := w.elem.trim(e, cp, r); !keep {
 				delete(obj, k)
 			} else if w.elem.kind == wireList {
 				obj[k] = ne
-			}
-			if r != nil {
-				*path = (*path)[:len(*path)-1]
 			}
 		}
 	case wireEnum:
@@ -205,19 +202,12 @@ func (w *wireType) trim(v any, path *[]string, r *specrt.Report) (out any, keep 
 		switch {
 		case !ok:
 		case r != nil && s == "":
-			p := strings.TrimPrefix(strings.Join(*path, ""), ".")
-			r.Add(enumPath(p), specrt.RuleEnum, "", "must be one of %s", w.values)
+			r.Add(*p, specrt.RuleEnum, "", "must be one of %s", w.values)
 		case r == nil && w.allowed != nil && !w.allowed[s]:
 			return nil, false
 		}
 	}
 	return v, true
-}
-
-// enumPath turns a rendered path into a specrt.Path with that rendering.
-func enumPath(rendered string) specrt.Path {
-	var root specrt.Path
-	return root.Member(rendered)
 }
 
 // decodeInput decodes a request body into a tree of decoded JSON (numbers
@@ -254,8 +244,8 @@ func (s *Server) decodeInput(op *compiledOp, body []byte) (map[string]any, Input
 		return nil, nil, nil, s.serializationFailed(fmt.Sprintf("expected an object at the request body, found %s", describeJSON(v)))
 	}
 	var r specrt.Report
-	var path []string
-	op.inType.trim(tree, &path, &r)
+	var root specrt.Path
+	op.inType.trim(tree, &root, &r)
 	data, err := appendJSON(make([]byte, 0, len(body)), tree)
 	if err == nil {
 		err = json.Unmarshal(data, in)

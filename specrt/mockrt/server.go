@@ -748,8 +748,7 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 	}
 	// An {input.x} template copies a structure as the request sent it; the
 	// output keeps only what its shape declares.
-	var path []string
-	op.outType.trim(outTree, &path, nil)
+	op.outType.trim(outTree, nil, nil)
 	raw, err := appendJSON(make([]byte, 0, 512), outTree)
 	if err != nil {
 		return nil, &Error{Code: "InternalFailure", Message: "the mock cannot build its output: " + err.Error(), Status: 500}
