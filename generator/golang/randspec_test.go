@@ -46,6 +46,8 @@ var (
 	randEnumValues = []string{"AWS_IAM", "aws-iam", "a.b", "1st", "", "ÜBER", "x y", "NONE", "none", "None", "-", "type", "Values", "ok", "v2"}
 	randOpNames    = []string{"Get", "Put", "List", "Format", "Validate", "New", "String", "Error", "Do", "GetThing", "Get_Thing", "X", "Options", "Reset"}
 	randPatterns   = []string{"[a-z]+", "^[A-Z][a-z0-9-]*$", "(?!aws)[a-z]{1,10}", "[^/]+", `\d+`, "[a-z]+"}
+	randDocs       = []string{"*/ func init() { panic(1) } /*", "First.\n\nSecond paragraph.", "The `x` is %v %s \\ done.", "A thing.", "Validate checks.", "// not a comment", "Tags are tags."}
+	randGoNames    = []string{"Validate", "Format", "Named", "Thing_", "ID", "Metadata", "X"}
 	scalarKinds    = []string{"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
 	bindableKinds  = []string{"string", "integer", "long", "float", "double", "boolean", "timestamp"}
 	headerKinds    = []string{"string", "integer", "long", "boolean", "timestamp"}
@@ -108,6 +110,12 @@ func (g *randSpec) member(name, shape string) string {
 	if shape == "string" && g.chance(0.15) {
 		attrs = append(attrs, "idempotencyToken: true")
 	}
+	if g.chance(0.2) {
+		attrs = append(attrs, "doc: "+strconv.Quote(g.pick(randDocs)))
+	}
+	if g.chance(0.05) {
+		attrs = append(attrs, "goName: "+g.pick(randGoNames))
+	}
 	if g.chance(0.1) {
 		switch shape {
 		case "string":
@@ -127,6 +135,9 @@ func (g *randSpec) shape(i int, name string) randShape {
 	kinds := []string{"structure", "structure", "structure", "list", "map", "string", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
 	kind := g.pick(kinds)
 	fmt.Fprintf(&b, "  %s:\n    type: %s\n", name, kind)
+	if g.chance(0.3) {
+		fmt.Fprintf(&b, "    doc: %s\n", strconv.Quote(g.pick(randDocs)))
+	}
 	if g.chance(0.25) {
 		b.WriteString("    sensitive: true\n")
 	}
@@ -144,6 +155,9 @@ func (g *randSpec) shape(i int, name string) randShape {
 		}
 	case "map":
 		fmt.Fprintf(&b, "    value: %s\n", strconv.Quote(g.ref(i, true)))
+		if k := g.stringShape(); k != "" && g.chance(0.5) {
+			fmt.Fprintf(&b, "    key: %s\n", k)
+		}
 		if g.chance(0.4) {
 			b.WriteString("    length: {min: 1}\n")
 		}
@@ -152,6 +166,10 @@ func (g *randSpec) shape(i int, name string) randShape {
 		case 0:
 			var vals []string
 			for _, v := range g.fresh(randEnumValues, 1+g.r.IntN(4)) {
+				if g.chance(0.2) {
+					vals = append(vals, fmt.Sprintf("{value: %s, name: %s, doc: %s}", strconv.Quote(v), g.pick(randGoNames), strconv.Quote(g.pick(randDocs))))
+					continue
+				}
 				vals = append(vals, strconv.Quote(v))
 			}
 			fmt.Fprintf(&b, "    enum: [%s]\n", strings.Join(vals, ", "))
@@ -170,6 +188,35 @@ func (g *randSpec) shape(i int, name string) randShape {
 		}
 	}
 	return randShape{name, kind, b.String()}
+}
+
+// stringShape returns a named string shape declared so far, or "".
+func (g *randSpec) stringShape() string {
+	for _, i := range g.r.Perm(len(g.shapes)) {
+		if s := g.shapes[i]; s.kind == "string" {
+			g.used[s.name] = true
+			return s.name
+		}
+	}
+	return ""
+}
+
+// bindable returns a shape that can travel in a query parameter or a header
+// (list true) or a path label: a built-in scalar, a named string shape, or a
+// list of either.
+func (g *randSpec) bindable(list bool) string {
+	if s := g.stringShape(); s != "" && g.chance(0.3) {
+		return s
+	}
+	if list && g.chance(0.3) {
+		for _, s := range g.shapes {
+			if s.kind == "list" && strings.Contains(s.yaml, "member: \"string\"") {
+				g.used[s.name] = true
+				return s.name
+			}
+		}
+	}
+	return g.pick(bindableKinds)
 }
 
 // structureMembers writes random members of a structure.
@@ -235,16 +282,21 @@ func (g *randSpec) generate() string {
 		var bound strings.Builder
 		if g.rest {
 			path = "/" + strings.ToLower(op)
-			for j := range g.r.IntN(3) {
+			n := g.r.IntN(3)
+			for j := range n {
 				label := fmt.Sprintf("l%d", j)
-				path += "/{" + label + "}"
-				fmt.Fprintf(&bound, "      %s: {shape: %s, required: true, location: uri, locationName: %s}\n", label, g.pick(bindableKinds), label)
+				if j == n-1 && g.chance(0.3) {
+					path += "/{" + label + "+}"
+				} else {
+					path += "/{" + label + "}"
+				}
+				fmt.Fprintf(&bound, "      %s: {shape: %s, required: true, location: uri, locationName: %s}\n", label, g.bindable(false), label)
 			}
 			if g.chance(0.5) {
-				fmt.Fprintf(&bound, "      q: {shape: %s, location: query, locationName: q-%d}\n", g.pick(bindableKinds), i)
+				fmt.Fprintf(&bound, "      q: {shape: %s, location: query, locationName: q-%d}\n", g.bindable(true), i)
 			}
 			if g.chance(0.5) {
-				fmt.Fprintf(&bound, "      h: {shape: %s, location: header, locationName: X-H%d}\n", g.pick(bindableKinds), i)
+				fmt.Fprintf(&bound, "      h: {shape: %s, location: header, locationName: X-H%d}\n", g.bindable(true), i)
 			}
 		}
 		method := "POST"
