@@ -257,7 +257,11 @@ func (g *randSpec) generate() string {
 		}
 	}
 	for _, e := range errs {
-		fmt.Fprintf(&shapes, "  %s:\n    type: structure\n    error: {status: 400}\n    members:\n      message: string\n", e)
+		message := "string"
+		if s := g.stringShape(); s != "" && g.chance(0.3) {
+			message = s // an enum, a pattern or a length
+		}
+		fmt.Fprintf(&shapes, "  %s:\n    type: structure\n    error: {status: 400}\n    members:\n      message: %s\n", e, message)
 		for _, name := range g.fresh(randMemberNames, g.r.IntN(3)) {
 			if strings.EqualFold(name, "message") {
 				continue
@@ -266,7 +270,7 @@ func (g *randSpec) generate() string {
 				fmt.Fprintf(&shapes, "      %s: {shape: %s, location: header, locationName: X-%d}\n", strconv.Quote(name), g.pick(headerKinds), g.r.IntN(100))
 				continue
 			}
-			fmt.Fprintf(&shapes, "      %s: %s\n", strconv.Quote(name), g.pick(scalarKinds))
+			fmt.Fprintf(&shapes, "      %s: %s\n", strconv.Quote(name), strconv.Quote(g.ref(len(g.shapes), false)))
 		}
 	}
 
