@@ -107,7 +107,7 @@ func (g *randSpec) member(name, shape string) string {
 	if g.chance(0.3) {
 		attrs = append(attrs, "required: true")
 	}
-	if shape == "string" && g.chance(0.15) {
+	if (shape == "string" || g.kindOf(shape) == "string") && g.chance(0.15) {
 		attrs = append(attrs, "idempotencyToken: true")
 	}
 	if g.chance(0.2) {
@@ -188,6 +188,16 @@ func (g *randSpec) shape(i int, name string) randShape {
 		}
 	}
 	return randShape{name, kind, b.String()}
+}
+
+// kindOf returns the kind of the named shape declared so far, or "".
+func (g *randSpec) kindOf(name string) string {
+	for _, s := range g.shapes {
+		if s.name == name {
+			return s.kind
+		}
+	}
+	return ""
 }
 
 // stringShape returns a named string shape declared so far, or "".
