@@ -334,7 +334,11 @@ func (g *randSpec) generate() string {
 		fmt.Fprintf(&shapes, "      pad%d: string\n", i)
 		fmt.Fprintf(&shapes, "  %sResponse:\n    type: structure\n    members:\n      pad%d: string\n", op, i)
 		if g.rest && g.chance(0.4) {
-			fmt.Fprintf(&shapes, "      rh: {shape: %s, location: header, locationName: X-R%d}\n", g.pick(headerKinds), i)
+			kind := g.pick(headerKinds)
+			if s := g.stringShape(); s != "" && g.chance(0.4) {
+				kind = s
+			}
+			fmt.Fprintf(&shapes, "      rh: {shape: %s, location: header, locationName: X-R%d}\n", kind, i)
 		}
 		shapes.WriteString(g.structureMembers(g.r.IntN(4)))
 	}
