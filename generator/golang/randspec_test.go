@@ -21,7 +21,7 @@ import (
 )
 
 var (
-	randSpecs = flag.Int("randspecs", 24, "how many random specs TestRandomSpecsCompile generates")
+	randSpecs = flag.Int("randspecs", 40, "how many random specs TestRandomSpecsCompile generates")
 	randSeed  = flag.Uint64("randseed", 1, "the seed of the first random spec; spec i uses seed+i")
 )
 
