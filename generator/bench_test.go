@@ -30,7 +30,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Load(files); err != nil {
+		if _, _, err := Load(files); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -35,35 +35,39 @@ func SpecFiles(dir string) ([]string, error) {
 }
 
 // Load loads and checks every spec file. When any has problems, the error is
-// a spec.Diagnostics listing all of them, across all files.
-func Load(files []string) ([]*model.Service, error) {
+// a spec.Diagnostics listing all of them, warnings included, across all
+// files; otherwise warnings lists the problems that do not stop generation.
+func Load(files []string) (svcs []*model.Service, warnings spec.Diagnostics, err error) {
 	var all spec.Diagnostics
-	var svcs []*model.Service
 	for _, f := range files {
-		svc, err := spec.LoadFile(f)
-		var ds spec.Diagnostics
-		switch {
-		case errors.As(err, &ds):
-			all = append(all, ds...)
-		case err != nil:
-			return nil, err
-		default:
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, err
+		}
+		svc, ds := spec.Check(f, data)
+		all = append(all, ds...)
+		if svc != nil {
 			svcs = append(svcs, svc)
 		}
 	}
-	if len(all) > 0 {
-		return nil, all
+	if all.Errors() > 0 {
+		return nil, nil, all
 	}
-	return svcs, nil
+	return svcs, all, nil
 }
 
 // Generate renders every package for the specs in files, in memory, sorted
-// by path.
+// by path. Warnings are dropped; Load and GenerateServices keep them.
 func Generate(files []string, cfg golang.Config) ([]golang.File, error) {
-	svcs, err := Load(files)
+	svcs, _, err := Load(files)
 	if err != nil {
 		return nil, err
 	}
+	return GenerateServices(svcs, cfg)
+}
+
+// GenerateServices renders every package of svcs, in memory, sorted by path.
+func GenerateServices(svcs []*model.Service, cfg golang.Config) ([]golang.File, error) {
 	var out []golang.File
 	for _, svc := range svcs {
 		fs, err := golang.Generate(svc, cfg)

@@ -18,6 +18,13 @@ const (
 	RuleRange    Rule = "range"
 	RulePattern  Rule = "pattern"
 	RuleEnum     Rule = "enum"
+
+	// The rules that span members, named as in the spec (see rules.go).
+	RuleOneOf        Rule = "oneOf"
+	RuleAtMostOneOf  Rule = "atMostOneOf"
+	RuleUniqueBy     Rule = "uniqueBy"
+	RuleRequiredWhen Rule = "requiredWhen"
+	RuleOnlyWhen     Rule = "onlyWhen"
 )
 
 // Path is the location of a value inside an input, in wire names. Generated
@@ -129,6 +136,11 @@ func (e FieldError) Error() string {
 	switch {
 	case e.Sensitive:
 		b.WriteString(" (value is sensitive)")
+	case e.Value != "" && e.Rule == RuleRange:
+		// Only numbers have ranges; quoted, 500 would read as a string.
+		b.WriteString(" (value ")
+		b.WriteString(truncate(e.Value, maxShownValue))
+		b.WriteString(")")
 	case e.Value != "":
 		b.WriteString(" (value ")
 		b.WriteString(strconv.Quote(truncate(e.Value, maxShownValue)))

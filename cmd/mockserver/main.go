@@ -1,6 +1,7 @@
 // Command mockserver serves the mock of every generated service on one
 // address, as LocalStack does: awsJson requests are routed by their
-// X-Amz-Target header, restJson1 requests by method and path.
+// X-Amz-Target header, restJson1 requests by method and path. GET / lists
+// the services and operations served, as JSON or, to a browser, as a page.
 //
 //	go run ./cmd/mockserver -addr 127.0.0.1:4566
 //
@@ -9,6 +10,13 @@
 // script can wait for it. Each request is logged as one JSON line on
 // standard error. SIGINT or SIGTERM shuts the server down cleanly, letting
 // requests in flight finish.
+//
+// A peer cannot hold connections for nothing: a request must be read within
+// -read-timeout, answered within -write-timeout, and a keep-alive
+// connection is closed after -idle-timeout without a request. At most
+// -max-conns connections are open at once; past that, new ones wait in the
+// listen queue until one closes. The defaults are far beyond what a test
+// suite needs.
 //
 // It is built from the generated mock packages only; it does not import the
 // generator.
@@ -21,7 +29,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -57,6 +64,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	accessKey := fs.String("access-key", "", "with -secret-key: verify SigV4 signatures made with this key pair (default: accept any credentials)")
 	secretKey := fs.String("secret-key", "", "the secret access key of -access-key")
 	bodyLimit := fs.Int64("body-limit", mockrt.DefaultBodyLimit, "largest request body accepted, in bytes")
+	readTimeout := fs.Duration("read-timeout", mockrt.DefaultReadTimeout, "longest time to read a whole request, header and body; 0 means none")
+	writeTimeout := fs.Duration("write-timeout", mockrt.DefaultWriteTimeout, "longest time from the end of a request's header to the end of its answer; 0 means none")
+	idleTimeout := fs.Duration("idle-timeout", mockrt.DefaultIdleTimeout, "longest time a keep-alive connection waits for its next request; 0 means the read timeout")
+	maxConns := fs.Int("max-conns", mockrt.DefaultMaxConns, "most connections open at once; more wait in the listen queue until one closes; 0 means no bound")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -75,6 +86,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		mockrt.WithBodyLimit(*bodyLimit),
 		// A long-running server keeps no request records: nobody reads them.
 		mockrt.WithRecordLimit(0),
+		mockrt.WithReadTimeout(*readTimeout),
+		mockrt.WithWriteTimeout(*writeTimeout),
+		mockrt.WithIdleTimeout(*idleTimeout),
+		mockrt.WithMaxConns(*maxConns),
 	}
 	if *accessKey != "" {
 		opts = append(opts, mockrt.WithCredentials(*accessKey, *secretKey))
@@ -87,11 +102,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		vpclatticemock.New(opts...).Server,
 	)
 
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := mockrt.Listen(*addr, opts...)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := mockrt.NewHTTPServer(mux, opts...)
 	fmt.Fprintf(stdout, "listening on http://%s\n", ln.Addr())
 
 	served := make(chan error, 1)

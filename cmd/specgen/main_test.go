@@ -50,7 +50,7 @@ func TestGenerateThenUpToDateThenDiff(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, _ = runCLI("diff", "-specs", specs, "-out", out, "-import", "example.com/gen")
-	if code != 1 || !strings.Contains(stdout, "stores one gadget") {
+	if code != 1 || !strings.Contains(stdout, "Stores one gadget") {
 		t.Errorf("diff after a spec change: exit %d, want 1 and the change\n%s", code, stdout)
 	}
 }
@@ -81,5 +81,80 @@ func TestBrokenSpecWritesNothing(t *testing.T) {
 	}
 	if code, _, stderr = runCLI("check", filepath.Join(specs, "gadgets.yaml")); code != 1 || !strings.Contains(stderr, "titel") {
 		t.Errorf("check: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want string // in stdout
+	}{
+		{"-h prints the usage", []string{"-h"}, "specgen generate [-specs dir]"},
+		{"help prints the usage", []string{"help"}, "specgen version"},
+		{"help generate prints the flags of generate", []string{"help", "generate"}, "-import string"},
+		{"generate -h prints the flags of generate", []string{"generate", "-h"}, ""},
+		{"version prints the module version, (devel) in a test binary", []string{"version"}, "specgen (devel)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCLI(tt.args...)
+			if code != 0 {
+				t.Fatalf("exit %d, want 0\nstderr:\n%s", code, stderr)
+			}
+			if !strings.Contains(stdout, tt.want) {
+				t.Errorf("stdout lacks %q:\n%s", tt.want, stdout)
+			}
+		})
+	}
+}
+
+func TestOneProblemIsSingular(t *testing.T) {
+	specs, body := copySpec(t)
+	broken := strings.Replace(body, "  title: Example Gadgets", "  titel: Example Gadgets", 1)
+	if err := os.WriteFile(filepath.Join(specs, "gadgets.yaml"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCLI("check", "-specs", specs)
+	if code != 1 || !strings.HasSuffix(stderr, "specgen: 1 problem; nothing written\n") {
+		t.Errorf("exit %d, want 1 and one problem counted:\n%s", code, stderr)
+	}
+}
+
+func TestUnusedShapeIsAWarning(t *testing.T) {
+	specs, body := copySpec(t)
+	extra := body + "  Leftover:\n    type: string\n"
+	if err := os.WriteFile(filepath.Join(specs, "gadgets.yaml"), []byte(extra), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	code, stdout, stderr := runCLI("generate", "-specs", specs, "-out", out, "-import", "example.com/gen")
+	if code != 0 || !strings.Contains(stdout, "wrote ") {
+		t.Fatalf("exit %d, want 0 and files written\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	if want := ": warning: shape Leftover is not used by any operation"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+}
+
+func TestImportPathComesFromTheEnclosingGoMod(t *testing.T) {
+	specs, _ := copySpec(t)
+	mod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module example.com/myapp\n\ngo 1.26\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(mod, "internal", "gen")
+	if code, stdout, stderr := runCLI("generate", "-specs", specs, "-out", out); code != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "gadgets", "gadgetsmock", "mock.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `"example.com/myapp/internal/gen/gadgets"`; !strings.Contains(string(data), want) {
+		t.Errorf("the mock does not import its package as %s:\n%s", want, data)
+	}
+	if strings.Contains(string(data), "github.com/specgen/specgen/gen") {
+		t.Errorf("the mock imports this repository's gen directory")
 	}
 }

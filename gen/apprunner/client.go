@@ -17,10 +17,10 @@ type Options = specrt.Options
 // API lists the operations of AWS App Runner. *Client implements it; code that
 // depends on API rather than *Client can be given a fake or a mock in tests.
 type API interface {
-	// CreateService: Create an AWS App Runner service. After the service is
-	// created, the action also automatically starts a deployment. This is an
-	// asynchronous operation. On a successful call, you can use the returned
-	// OperationId and the ListOperations call to track the operation's progress.
+	// Create an AWS App Runner service. After the service is created, the action
+	// also automatically starts a deployment. This is an asynchronous operation.
+	// On a successful call, you can use the returned OperationId and the
+	// ListOperations call to track the operation's progress.
 	CreateService(ctx context.Context, in *CreateServiceInput, optFns ...func(*Options)) (*CreateServiceOutput, error)
 }
 
@@ -62,10 +62,10 @@ var (
 	}
 )
 
-// CreateService: Create an AWS App Runner service. After the service is
-// created, the action also automatically starts a deployment. This is an
-// asynchronous operation. On a successful call, you can use the returned
-// OperationId and the ListOperations call to track the operation's progress.
+// Create an AWS App Runner service. After the service is created, the action
+// also automatically starts a deployment. This is an asynchronous operation.
+// On a successful call, you can use the returned OperationId and the
+// ListOperations call to track the operation's progress.
 //
 // The documented errors are *InternalServiceErrorException,
 // *InvalidRequestException, *ServiceQuotaExceededException; errors.As finds

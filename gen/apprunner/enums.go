@@ -2,9 +2,8 @@
 
 package apprunner
 
-// AutoScalingConfigurationStatus is the current state of an auto scaling
-// configuration. If the status of a configuration revision is INACTIVE, it was
-// deleted and can't be used.
+// The current state of an auto scaling configuration. If the status of a
+// configuration revision is INACTIVE, it was deleted and can't be used.
 type AutoScalingConfigurationStatus string
 
 // Values of AutoScalingConfigurationStatus.
@@ -19,19 +18,17 @@ func (AutoScalingConfigurationStatus) Values() []AutoScalingConfigurationStatus 
 	return []AutoScalingConfigurationStatus{AutoScalingConfigurationStatusActive, AutoScalingConfigurationStatusInactive}
 }
 
-// ConfigurationSource is the source of the App Runner configuration.
+// The source of the App Runner configuration.
 type ConfigurationSource string
 
 // Values of ConfigurationSource.
 const (
-	// ConfigurationSourceRepository: App Runner reads configuration values from
-	// the apprunner.yaml file in the source code repository and ignores
-	// CodeConfigurationValues.
+	// App Runner reads configuration values from the apprunner.yaml file in the
+	// source code repository and ignores CodeConfigurationValues.
 	ConfigurationSourceRepository ConfigurationSource = "REPOSITORY"
 
-	// ConfigurationSourceApi: App Runner uses configuration values provided in
-	// CodeConfigurationValues and ignores the apprunner.yaml file in the source
-	// code repository.
+	// App Runner uses configuration values provided in CodeConfigurationValues and
+	// ignores the apprunner.yaml file in the source code repository.
 	ConfigurationSourceApi ConfigurationSource = "API"
 )
 
@@ -41,16 +38,15 @@ func (ConfigurationSource) Values() []ConfigurationSource {
 	return []ConfigurationSource{ConfigurationSourceRepository, ConfigurationSourceApi}
 }
 
-// EgressType is the type of egress configuration.
+// The type of egress configuration.
 type EgressType string
 
 // Values of EgressType.
 const (
-	// EgressTypeDefault: Access to resources hosted on public networks.
+	// Access to resources hosted on public networks.
 	EgressTypeDefault EgressType = "DEFAULT"
 
-	// EgressTypeVpc: Associate the service to a custom VPC specified by
-	// VpcConnectorArn.
+	// Associate the service to a custom VPC specified by VpcConnectorArn.
 	EgressTypeVpc EgressType = "VPC"
 )
 
@@ -60,8 +56,7 @@ func (EgressType) Values() []EgressType {
 	return []EgressType{EgressTypeDefault, EgressTypeVpc}
 }
 
-// HealthCheckProtocol is the IP protocol that App Runner uses to perform
-// health checks.
+// The IP protocol that App Runner uses to perform health checks.
 type HealthCheckProtocol string
 
 // Values of HealthCheckProtocol.
@@ -76,8 +71,8 @@ func (HealthCheckProtocol) Values() []HealthCheckProtocol {
 	return []HealthCheckProtocol{HealthCheckProtocolTcp, HealthCheckProtocolHttp}
 }
 
-// ImageRepositoryType is the type of the image repository. This reflects the
-// repository provider and whether the repository is private or public.
+// The type of the image repository. This reflects the repository provider and
+// whether the repository is private or public.
 type ImageRepositoryType string
 
 // Values of ImageRepositoryType.
@@ -92,7 +87,7 @@ func (ImageRepositoryType) Values() []ImageRepositoryType {
 	return []ImageRepositoryType{ImageRepositoryTypeEcr, ImageRepositoryTypeEcrPublic}
 }
 
-// IPAddressType is the IP address type, IPv4 or dual stack (IPv4 and IPv6).
+// The IP address type, IPv4 or dual stack (IPv4 and IPv6).
 type IPAddressType string
 
 // Values of IPAddressType.
@@ -107,8 +102,8 @@ func (IPAddressType) Values() []IPAddressType {
 	return []IPAddressType{IPAddressTypeIpv4, IPAddressTypeDualStack}
 }
 
-// Runtime is a runtime environment type for building and running an App Runner
-// service. It represents a programming language runtime.
+// A runtime environment type for building and running an App Runner service.
+// It represents a programming language runtime.
 type Runtime string
 
 // Values of Runtime.
@@ -134,23 +129,21 @@ func (Runtime) Values() []Runtime {
 	return []Runtime{RuntimePython3, RuntimeNodejs12, RuntimeNodejs14, RuntimeCorretto8, RuntimeCorretto11, RuntimeNodejs16, RuntimeGo1, RuntimeDotnet6, RuntimePhp81, RuntimeRuby31, RuntimePython311, RuntimeNodejs18, RuntimeNodejs22}
 }
 
-// ServiceStatus is the current state of an App Runner service.
+// The current state of an App Runner service.
 type ServiceStatus string
 
 // Values of ServiceStatus.
 const (
-	// ServiceStatusCreateFailed is the service failed to create. The failed
-	// service isn't usable, and still counts towards your service quota. To
-	// troubleshoot this failure, read the failure events and logs, change any
-	// parameters that need to be fixed, and rebuild your service using
-	// UpdateService.
+	// The service failed to create. The failed service isn't usable, and still
+	// counts towards your service quota. To troubleshoot this failure, read the
+	// failure events and logs, change any parameters that need to be fixed, and
+	// rebuild your service using UpdateService.
 	ServiceStatusCreateFailed ServiceStatus = "CREATE_FAILED"
 	ServiceStatusRunning      ServiceStatus = "RUNNING"
 	ServiceStatusDeleted      ServiceStatus = "DELETED"
 
-	// ServiceStatusDeleteFailed is the service failed to delete and can't be
-	// successfully recovered. Retry the service deletion call to ensure that all
-	// related resources are removed.
+	// The service failed to delete and can't be successfully recovered. Retry the
+	// service deletion call to ensure that all related resources are removed.
 	ServiceStatusDeleteFailed        ServiceStatus = "DELETE_FAILED"
 	ServiceStatusPaused              ServiceStatus = "PAUSED"
 	ServiceStatusOperationInProgress ServiceStatus = "OPERATION_IN_PROGRESS"
@@ -162,8 +155,8 @@ func (ServiceStatus) Values() []ServiceStatus {
 	return []ServiceStatus{ServiceStatusCreateFailed, ServiceStatusRunning, ServiceStatusDeleted, ServiceStatusDeleteFailed, ServiceStatusPaused, ServiceStatusOperationInProgress}
 }
 
-// SourceCodeVersionType is the type of version identifier. For a git-based
-// repository, branches represent versions.
+// The type of version identifier. For a git-based repository, branches
+// represent versions.
 type SourceCodeVersionType string
 
 // Values of SourceCodeVersionType.

@@ -7,9 +7,9 @@ import (
 	"github.com/specgen/specgen/specrt"
 )
 
-// InternalServiceErrorException is an unexpected service exception occurred.
+// An unexpected service exception occurred.
 type InternalServiceErrorException struct {
-	// Message is an error message.
+	// An error message.
 	Message *string `json:"Message,omitempty"`
 
 	// Metadata describes the response that carried the error.
@@ -49,11 +49,10 @@ func (e *InternalServiceErrorException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// InvalidRequestException: One or more input parameters aren't valid. Refer to
-// the API action's document page, correct the input parameters, and try the
-// action again.
+// One or more input parameters aren't valid. Refer to the API action's
+// document page, correct the input parameters, and try the action again.
 type InvalidRequestException struct {
-	// Message is an error message.
+	// An error message.
 	Message *string `json:"Message,omitempty"`
 
 	// Metadata describes the response that carried the error.
@@ -93,12 +92,11 @@ func (e *InvalidRequestException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ServiceQuotaExceededException: App Runner can't create this resource. You've
-// reached your account quota for this resource type. For App Runner
-// per-resource quotas, see AWS App Runner endpoints and quotas in the AWS
-// General Reference.
+// App Runner can't create this resource. You've reached your account quota for
+// this resource type. For App Runner per-resource quotas, see AWS App Runner
+// endpoints and quotas in the AWS General Reference.
 type ServiceQuotaExceededException struct {
-	// Message is an error message.
+	// An error message.
 	Message *string `json:"Message,omitempty"`
 
 	// Metadata describes the response that carried the error.

@@ -10,58 +10,55 @@ import (
 	"time"
 )
 
-// AuthenticationConfiguration describes resources needed to authenticate
-// access to some source repositories. The specific resource depends on the
-// repository provider.
+// Describes resources needed to authenticate access to some source
+// repositories. The specific resource depends on the repository provider.
 type AuthenticationConfiguration struct {
-	// AccessRoleARN is the Amazon Resource Name (ARN) of the IAM role that grants
-	// the App Runner service access to a source repository. It's required for ECR
-	// image repositories (but not for ECR Public repositories).
+	// The Amazon Resource Name (ARN) of the IAM role that grants the App Runner
+	// service access to a source repository. It's required for ECR image
+	// repositories (but not for ECR Public repositories).
 	AccessRoleARN *string `json:"AccessRoleArn,omitempty"`
 
-	// ConnectionARN is the Amazon Resource Name (ARN) of the App Runner connection
-	// that enables the App Runner service to connect to a source repository. It's
-	// required for GitHub code repositories.
+	// The Amazon Resource Name (ARN) of the App Runner connection that enables the
+	// App Runner service to connect to a source repository. It's required for
+	// GitHub code repositories.
 	ConnectionARN *string `json:"ConnectionArn,omitempty"`
 }
 
-// AutoScalingConfigurationSummary provides summary information about an App
-// Runner automatic scaling configuration resource. It includes only
-// identification information, without configuration details.
+// Provides summary information about an App Runner automatic scaling
+// configuration resource. It includes only identification information, without
+// configuration details.
 type AutoScalingConfigurationSummary struct {
-	// AutoScalingConfigurationARN is the Amazon Resource Name (ARN) of this auto
-	// scaling configuration.
+	// The Amazon Resource Name (ARN) of this auto scaling configuration.
 	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
 
-	// AutoScalingConfigurationName is the customer-provided auto scaling
-	// configuration name. It can be used in multiple revisions of a configuration.
+	// The customer-provided auto scaling configuration name. It can be used in
+	// multiple revisions of a configuration.
 	AutoScalingConfigurationName *string `json:"AutoScalingConfigurationName,omitempty"`
 
-	// AutoScalingConfigurationRevision is the revision of this auto scaling
-	// configuration. It's unique among all the active configurations ("Status":
-	// "ACTIVE") with the same AutoScalingConfigurationName.
+	// The revision of this auto scaling configuration. It's unique among all the
+	// active configurations ("Status": "ACTIVE") with the same
+	// AutoScalingConfigurationName.
 	AutoScalingConfigurationRevision *int32 `json:"AutoScalingConfigurationRevision,omitempty"`
 
-	// CreatedAt is the time when the auto scaling configuration was created. It's
-	// in Unix time stamp format.
+	// The time when the auto scaling configuration was created. It's in Unix time
+	// stamp format.
 	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
 
-	// HasAssociatedService indicates if this auto scaling configuration has an App
-	// Runner service associated with it. A value of true indicates one or more
-	// services are associated. A value of false indicates no services are
-	// associated.
+	// Indicates if this auto scaling configuration has an App Runner service
+	// associated with it. A value of true indicates one or more services are
+	// associated. A value of false indicates no services are associated.
 	HasAssociatedService *bool `json:"HasAssociatedService,omitempty"`
 
-	// IsDefault indicates if this auto scaling configuration should be used as the
-	// default for a new App Runner service that does not have an auto scaling
+	// Indicates if this auto scaling configuration should be used as the default
+	// for a new App Runner service that does not have an auto scaling
 	// configuration ARN specified during creation. Each account can have only one
 	// default AutoScalingConfiguration per region. The default
 	// AutoScalingConfiguration can be any revision under the same
 	// AutoScalingConfigurationName.
 	IsDefault *bool `json:"IsDefault,omitempty"`
 
-	// Status is the current state of the auto scaling configuration. If the status
-	// of a configuration revision is INACTIVE, it was deleted and can't be used.
+	// The current state of the auto scaling configuration. If the status of a
+	// configuration revision is INACTIVE, it was deleted and can't be used.
 	// Inactive configuration revisions are permanently removed some time after
 	// they are deleted.
 	Status AutoScalingConfigurationStatus `json:"Status,omitempty"`
@@ -93,21 +90,21 @@ func (v *AutoScalingConfigurationSummary) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// CodeConfiguration describes the configuration that App Runner uses to build
-// and run an App Runner service from a source code repository.
+// Describes the configuration that App Runner uses to build and run an App
+// Runner service from a source code repository.
 type CodeConfiguration struct {
-	// CodeConfigurationValues are the basic configuration for building and running
-	// the App Runner service. Use it to quickly launch an App Runner service
-	// without providing a apprunner.yaml file in the source code repository (or
-	// ignoring the file if it exists).
+	// The basic configuration for building and running the App Runner service. Use
+	// it to quickly launch an App Runner service without providing a
+	// apprunner.yaml file in the source code repository (or ignoring the file if
+	// it exists).
 	CodeConfigurationValues *CodeConfigurationValues `json:"CodeConfigurationValues,omitempty"`
 
-	// ConfigurationSource is the source of the App Runner configuration. Values
-	// are interpreted as follows: REPOSITORY - App Runner reads configuration
-	// values from the apprunner.yaml file in the source code repository and
-	// ignores CodeConfigurationValues. API - App Runner uses configuration values
-	// provided in CodeConfigurationValues and ignores the apprunner.yaml file in
-	// the source code repository.
+	// The source of the App Runner configuration. Values are interpreted as
+	// follows: REPOSITORY - App Runner reads configuration values from the
+	// apprunner.yaml file in the source code repository and ignores
+	// CodeConfigurationValues. API - App Runner uses configuration values provided
+	// in CodeConfigurationValues and ignores the apprunner.yaml file in the source
+	// code repository.
 	//
 	// This member is required.
 	ConfigurationSource ConfigurationSource `json:"ConfigurationSource,omitempty"`
@@ -128,52 +125,50 @@ func (v CodeConfiguration) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// CodeConfigurationValues describes the basic configuration needed for
-// building and running an App Runner service. This type doesn't support the
-// full set of possible configuration options. For full configuration
-// capabilities, use a apprunner.yaml file in the source code repository.
+// Describes the basic configuration needed for building and running an App
+// Runner service. This type doesn't support the full set of possible
+// configuration options. For full configuration capabilities, use a
+// apprunner.yaml file in the source code repository.
 type CodeConfigurationValues struct {
-	// BuildCommand is the command App Runner runs to build your application.
+	// The command App Runner runs to build your application.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
 	BuildCommand *string `json:"BuildCommand,omitempty" specgen:"sensitive"`
 
-	// Port is the port that your application listens to in the container. Default:
-	// 8080
+	// The port that your application listens to in the container. Default: 8080
 	//
 	// The service's default is 8080.
 	Port *string `json:"Port,omitempty"`
 
-	// Runtime is a runtime environment type for building and running an App Runner
-	// service. It represents a programming language runtime.
+	// A runtime environment type for building and running an App Runner service.
+	// It represents a programming language runtime.
 	//
 	// This member is required.
 	Runtime Runtime `json:"Runtime,omitempty"`
 
-	// RuntimeEnvironmentSecrets is an array of key-value pairs representing the
-	// secrets and parameters that get referenced to your service as an environment
-	// variable. The supported values are either the full Amazon Resource Name
-	// (ARN) of the Secrets Manager secret or the full ARN of the parameter in the
-	// AWS Systems Manager Parameter Store. If the Systems Manager Parameter Store
-	// parameter exists in the same AWS Region as the service that you're
-	// launching, you can use either the full ARN or name of the secret. If the
-	// parameter exists in a different Region, then the full ARN must be specified.
-	// Currently, cross account referencing of Systems Manager Parameter Store
-	// parameter is not supported.
+	// An array of key-value pairs representing the secrets and parameters that get
+	// referenced to your service as an environment variable. The supported values
+	// are either the full Amazon Resource Name (ARN) of the Secrets Manager secret
+	// or the full ARN of the parameter in the AWS Systems Manager Parameter Store.
+	// If the Systems Manager Parameter Store parameter exists in the same AWS
+	// Region as the service that you're launching, you can use either the full ARN
+	// or name of the secret. If the parameter exists in a different Region, then
+	// the full ARN must be specified. Currently, cross account referencing of
+	// Systems Manager Parameter Store parameter is not supported.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
 	RuntimeEnvironmentSecrets map[string]string `json:"RuntimeEnvironmentSecrets,omitempty" specgen:"sensitive"`
 
-	// RuntimeEnvironmentVariables are the environment variables that are available
-	// to your running App Runner service. An array of key-value pairs.
+	// The environment variables that are available to your running App Runner
+	// service. An array of key-value pairs.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
 	RuntimeEnvironmentVariables map[string]string `json:"RuntimeEnvironmentVariables,omitempty" specgen:"sensitive"`
 
-	// StartCommand is the command App Runner runs to start your application.
+	// The command App Runner runs to start your application.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
@@ -195,29 +190,25 @@ func (v CodeConfigurationValues) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// CodeRepository describes a source code repository.
+// Describes a source code repository.
 type CodeRepository struct {
-	// CodeConfiguration: Configuration for building and running the service from a
-	// source code repository. CodeConfiguration is required only for CreateService
-	// request.
+	// Configuration for building and running the service from a source code
+	// repository. CodeConfiguration is required only for CreateService request.
 	CodeConfiguration *CodeConfiguration `json:"CodeConfiguration,omitempty"`
 
-	// RepositoryURL is the location of the repository that contains the source
-	// code.
+	// The location of the repository that contains the source code.
 	//
 	// This member is required.
 	RepositoryURL *string `json:"RepositoryUrl,omitempty"`
 
-	// SourceCodeVersion is the version that should be used within the source code
-	// repository.
+	// The version that should be used within the source code repository.
 	//
 	// This member is required.
 	SourceCodeVersion *SourceCodeVersion `json:"SourceCodeVersion,omitempty"`
 
-	// SourceDirectory is the path of the directory that stores source code and
-	// configuration files. The build and start commands also execute from here.
-	// The path is absolute from root and, if not specified, defaults to the
-	// repository root.
+	// The path of the directory that stores source code and configuration files.
+	// The build and start commands also execute from here. The path is absolute
+	// from root and, if not specified, defaults to the repository root.
 	SourceDirectory *string `json:"SourceDirectory,omitempty"`
 }
 
@@ -238,51 +229,49 @@ func (v CodeRepository) LogValue() slog.Value {
 
 // CreateServiceInput is the input of CreateService.
 type CreateServiceInput struct {
-	// AutoScalingConfigurationARN is the Amazon Resource Name (ARN) of an App
-	// Runner automatic scaling configuration resource that you want to associate
-	// with your service. If not provided, App Runner associates the latest
-	// revision of a default auto scaling configuration. Specify an ARN with a name
-	// and a revision number to associate that revision. For example:
+	// The Amazon Resource Name (ARN) of an App Runner automatic scaling
+	// configuration resource that you want to associate with your service. If not
+	// provided, App Runner associates the latest revision of a default auto
+	// scaling configuration. Specify an ARN with a name and a revision number to
+	// associate that revision. For example:
 	// arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/high-availability/3
 	// Specify just the name to associate the latest revision. For example:
 	// arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/high-availability
 	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
 
-	// EncryptionConfiguration is an optional custom encryption key that App Runner
-	// uses to encrypt the copy of your source repository that it maintains and
-	// your service logs. By default, App Runner uses an AWS managed key.
+	// An optional custom encryption key that App Runner uses to encrypt the copy
+	// of your source repository that it maintains and your service logs. By
+	// default, App Runner uses an AWS managed key.
 	EncryptionConfiguration *EncryptionConfiguration `json:"EncryptionConfiguration,omitempty"`
 
-	// HealthCheckConfiguration is the settings for the health check that AWS App
-	// Runner performs to monitor the health of the App Runner service.
+	// The settings for the health check that AWS App Runner performs to monitor
+	// the health of the App Runner service.
 	HealthCheckConfiguration *HealthCheckConfiguration `json:"HealthCheckConfiguration,omitempty"`
 
-	// InstanceConfiguration is the runtime configuration of instances (scaling
-	// units) of your service.
+	// The runtime configuration of instances (scaling units) of your service.
 	InstanceConfiguration *InstanceConfiguration `json:"InstanceConfiguration,omitempty"`
 
-	// NetworkConfiguration: Configuration settings related to network traffic of
-	// the web application that the App Runner service runs.
+	// Configuration settings related to network traffic of the web application
+	// that the App Runner service runs.
 	NetworkConfiguration *NetworkConfiguration `json:"NetworkConfiguration,omitempty"`
 
-	// ObservabilityConfiguration is the observability configuration of your
-	// service.
+	// The observability configuration of your service.
 	ObservabilityConfiguration *ServiceObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
 
-	// ServiceName is a name for the App Runner service. It must be unique across
-	// all the running App Runner services in your AWS account in the AWS Region.
+	// A name for the App Runner service. It must be unique across all the running
+	// App Runner services in your AWS account in the AWS Region.
 	//
 	// This member is required.
 	ServiceName *string `json:"ServiceName,omitempty"`
 
-	// SourceConfiguration is the source to deploy to the App Runner service. It
-	// can be a code or an image repository.
+	// The source to deploy to the App Runner service. It can be a code or an image
+	// repository.
 	//
 	// This member is required.
 	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
 
-	// Tags is an optional list of metadata items that you can associate with the
-	// App Runner service resource. A tag is a key-value pair.
+	// An optional list of metadata items that you can associate with the App
+	// Runner service resource. A tag is a key-value pair.
 	Tags []Tag `json:"Tags,omitempty"`
 }
 
@@ -303,15 +292,14 @@ func (v CreateServiceInput) LogValue() slog.Value {
 
 // CreateServiceOutput is the output of CreateService.
 type CreateServiceOutput struct {
-	// OperationID is the unique ID of the asynchronous operation that this request
-	// started. You can use it combined with the ListOperations call to track the
-	// operation's progress.
+	// The unique ID of the asynchronous operation that this request started. You
+	// can use it combined with the ListOperations call to track the operation's
+	// progress.
 	//
 	// This member is required.
 	OperationID *string `json:"OperationId,omitempty"`
 
-	// Service is a description of the App Runner service that's created by this
-	// request.
+	// A description of the App Runner service that's created by this request.
 	//
 	// This member is required.
 	Service *Service `json:"Service,omitempty"`
@@ -332,103 +320,100 @@ func (v CreateServiceOutput) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// EgressConfiguration describes configuration settings related to outbound
-// network traffic of an App Runner service.
+// Describes configuration settings related to outbound network traffic of an
+// App Runner service.
 type EgressConfiguration struct {
-	// EgressType is the type of egress configuration. Set to DEFAULT for access to
-	// resources hosted on public networks. Set to VPC to associate your service to
-	// a custom VPC specified by VpcConnectorArn.
+	// The type of egress configuration. Set to DEFAULT for access to resources
+	// hosted on public networks. Set to VPC to associate your service to a custom
+	// VPC specified by VpcConnectorArn.
 	EgressType EgressType `json:"EgressType,omitempty"`
 
-	// VPCConnectorARN is the Amazon Resource Name (ARN) of the App Runner VPC
-	// connector that you want to associate with your App Runner service. Only
-	// valid when EgressType = VPC.
+	// The Amazon Resource Name (ARN) of the App Runner VPC connector that you want
+	// to associate with your App Runner service. Only valid when EgressType = VPC.
 	VPCConnectorARN *string `json:"VpcConnectorArn,omitempty"`
 }
 
-// EncryptionConfiguration describes a custom encryption key that App Runner
-// uses to encrypt copies of the source repository and service logs.
+// Describes a custom encryption key that App Runner uses to encrypt copies of
+// the source repository and service logs.
 type EncryptionConfiguration struct {
-	// KMSKey is the ARN of the KMS key that's used for encryption.
+	// The ARN of the KMS key that's used for encryption.
 	//
 	// This member is required.
 	KMSKey *string `json:"KmsKey,omitempty"`
 }
 
-// HealthCheckConfiguration describes the settings for the health check that
-// App Runner performs to monitor the health of a service.
+// Describes the settings for the health check that App Runner performs to
+// monitor the health of a service.
 type HealthCheckConfiguration struct {
-	// HealthyThreshold is the number of consecutive checks that must succeed
-	// before App Runner decides that the service is healthy. Default: 1
+	// The number of consecutive checks that must succeed before App Runner decides
+	// that the service is healthy. Default: 1
 	//
 	// The service's default is 1.
 	HealthyThreshold *int32 `json:"HealthyThreshold,omitempty"`
 
-	// Interval is the time interval, in seconds, between health checks. Default: 5
+	// The time interval, in seconds, between health checks. Default: 5
 	//
 	// The service's default is 5.
 	Interval *int32 `json:"Interval,omitempty"`
 
-	// Path is the URL that health check requests are sent to. Path is only
-	// applicable when you set Protocol to HTTP. Default: "/"
+	// The URL that health check requests are sent to. Path is only applicable when
+	// you set Protocol to HTTP. Default: "/"
 	//
 	// The service's default is /.
 	Path *string `json:"Path,omitempty"`
 
-	// Protocol is the IP protocol that App Runner uses to perform health checks
-	// for your service. If you set Protocol to HTTP, App Runner sends health check
-	// requests to the HTTP path specified by Path. Default: TCP
+	// The IP protocol that App Runner uses to perform health checks for your
+	// service. If you set Protocol to HTTP, App Runner sends health check requests
+	// to the HTTP path specified by Path. Default: TCP
 	//
 	// The service's default is TCP.
 	Protocol HealthCheckProtocol `json:"Protocol,omitempty"`
 
-	// Timeout is the time, in seconds, to wait for a health check response before
-	// deciding it failed. Default: 2
+	// The time, in seconds, to wait for a health check response before deciding it
+	// failed. Default: 2
 	//
 	// The service's default is 2.
 	Timeout *int32 `json:"Timeout,omitempty"`
 
-	// UnhealthyThreshold is the number of consecutive checks that must fail before
-	// App Runner decides that the service is unhealthy. Default: 5
+	// The number of consecutive checks that must fail before App Runner decides
+	// that the service is unhealthy. Default: 5
 	//
 	// The service's default is 5.
 	UnhealthyThreshold *int32 `json:"UnhealthyThreshold,omitempty"`
 }
 
-// ImageConfiguration describes the configuration that App Runner uses to run
-// an App Runner service using an image pulled from a source image repository.
+// Describes the configuration that App Runner uses to run an App Runner
+// service using an image pulled from a source image repository.
 type ImageConfiguration struct {
-	// Port is the port that your application listens to in the container. Default:
-	// 8080
+	// The port that your application listens to in the container. Default: 8080
 	//
 	// The service's default is 8080.
 	Port *string `json:"Port,omitempty"`
 
-	// RuntimeEnvironmentSecrets is an array of key-value pairs representing the
-	// secrets and parameters that get referenced to your service as an environment
-	// variable. The supported values are either the full Amazon Resource Name
-	// (ARN) of the Secrets Manager secret or the full ARN of the parameter in the
-	// AWS Systems Manager Parameter Store. If the Systems Manager Parameter Store
-	// parameter exists in the same AWS Region as the service that you're
-	// launching, you can use either the full ARN or name of the secret. If the
-	// parameter exists in a different Region, then the full ARN must be specified.
-	// Currently, cross account referencing of Systems Manager Parameter Store
-	// parameter is not supported.
+	// An array of key-value pairs representing the secrets and parameters that get
+	// referenced to your service as an environment variable. The supported values
+	// are either the full Amazon Resource Name (ARN) of the Secrets Manager secret
+	// or the full ARN of the parameter in the AWS Systems Manager Parameter Store.
+	// If the Systems Manager Parameter Store parameter exists in the same AWS
+	// Region as the service that you're launching, you can use either the full ARN
+	// or name of the secret. If the parameter exists in a different Region, then
+	// the full ARN must be specified. Currently, cross account referencing of
+	// Systems Manager Parameter Store parameter is not supported.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
 	RuntimeEnvironmentSecrets map[string]string `json:"RuntimeEnvironmentSecrets,omitempty" specgen:"sensitive"`
 
-	// RuntimeEnvironmentVariables: Environment variables that are available to
-	// your running App Runner service. An array of key-value pairs.
+	// Environment variables that are available to your running App Runner service.
+	// An array of key-value pairs.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
 	RuntimeEnvironmentVariables map[string]string `json:"RuntimeEnvironmentVariables,omitempty" specgen:"sensitive"`
 
-	// StartCommand is an optional command that App Runner runs to start the
-	// application in the source image. If specified, this command overrides the
-	// Docker image's default start command.
+	// An optional command that App Runner runs to start the application in the
+	// source image. If specified, this command overrides the Docker image's
+	// default start command.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
@@ -450,20 +435,20 @@ func (v ImageConfiguration) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// ImageRepository describes a source image repository.
+// Describes a source image repository.
 type ImageRepository struct {
-	// ImageConfiguration: Configuration for running the identified image.
+	// Configuration for running the identified image.
 	ImageConfiguration *ImageConfiguration `json:"ImageConfiguration,omitempty"`
 
-	// ImageIdentifier is the identifier of an image. For an image in Amazon
-	// Elastic Container Registry (Amazon ECR), this is an image name. For the
-	// image name format, see Pulling an image in the Amazon ECR User Guide.
+	// The identifier of an image. For an image in Amazon Elastic Container
+	// Registry (Amazon ECR), this is an image name. For the image name format, see
+	// Pulling an image in the Amazon ECR User Guide.
 	//
 	// This member is required.
 	ImageIdentifier *string `json:"ImageIdentifier,omitempty"`
 
-	// ImageRepositoryType is the type of the image repository. This reflects the
-	// repository provider and whether the repository is private or public.
+	// The type of the image repository. This reflects the repository provider and
+	// whether the repository is private or public.
 	//
 	// This member is required.
 	ImageRepositoryType ImageRepositoryType `json:"ImageRepositoryType,omitempty"`
@@ -484,134 +469,125 @@ func (v ImageRepository) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// IngressConfiguration: Network configuration settings for inbound network
-// traffic.
+// Network configuration settings for inbound network traffic.
 type IngressConfiguration struct {
-	// IsPubliclyAccessible specifies whether your App Runner service is publicly
-	// accessible. To make the service publicly accessible set it to True. To make
-	// the service privately accessible, from only within an Amazon VPC set it to
-	// False.
+	// Specifies whether your App Runner service is publicly accessible. To make
+	// the service publicly accessible set it to True. To make the service
+	// privately accessible, from only within an Amazon VPC set it to False.
 	IsPubliclyAccessible *bool `json:"IsPubliclyAccessible,omitempty"`
 }
 
-// InstanceConfiguration describes the runtime configuration of an App Runner
-// service instance (scaling unit).
+// Describes the runtime configuration of an App Runner service instance
+// (scaling unit).
 type InstanceConfiguration struct {
-	// CPU is the number of CPU units reserved for each instance of your App Runner
+	// The number of CPU units reserved for each instance of your App Runner
 	// service. Default: 1 vCPU
 	//
 	// The service's default is 1 vCPU.
 	CPU *string `json:"Cpu,omitempty"`
 
-	// InstanceRoleARN is the Amazon Resource Name (ARN) of an IAM role that
-	// provides permissions to your App Runner service. These are permissions that
-	// your code needs when it calls any AWS APIs.
+	// The Amazon Resource Name (ARN) of an IAM role that provides permissions to
+	// your App Runner service. These are permissions that your code needs when it
+	// calls any AWS APIs.
 	InstanceRoleARN *string `json:"InstanceRoleArn,omitempty"`
 
-	// Memory is the amount of memory, in MB or GB, reserved for each instance of
-	// your App Runner service. Default: 2 GB
+	// The amount of memory, in MB or GB, reserved for each instance of your App
+	// Runner service. Default: 2 GB
 	//
 	// The service's default is 2 GB.
 	Memory *string `json:"Memory,omitempty"`
 }
 
-// NetworkConfiguration describes configuration settings related to network
-// traffic of an App Runner service. Consists of embedded objects for each
-// configurable network feature.
+// Describes configuration settings related to network traffic of an App Runner
+// service. Consists of embedded objects for each configurable network feature.
 type NetworkConfiguration struct {
-	// EgressConfiguration: Network configuration settings for outbound message
-	// traffic.
+	// Network configuration settings for outbound message traffic.
 	EgressConfiguration *EgressConfiguration `json:"EgressConfiguration,omitempty"`
 
-	// IngressConfiguration: Network configuration settings for inbound message
-	// traffic.
+	// Network configuration settings for inbound message traffic.
 	IngressConfiguration *IngressConfiguration `json:"IngressConfiguration,omitempty"`
 
-	// IPAddressType: App Runner provides you with the option to choose between
-	// IPv4 and dual stack (IPv4 and IPv6). This is an optional parameter. If you
-	// do not specify an IpAddressType, it defaults to select IPv4.
+	// App Runner provides you with the option to choose between IPv4 and dual
+	// stack (IPv4 and IPv6). This is an optional parameter. If you do not specify
+	// an IpAddressType, it defaults to select IPv4.
 	//
 	// The service's default is IPV4.
 	IPAddressType IPAddressType `json:"IpAddressType,omitempty"`
 }
 
-// Service describes an App Runner service. It can describe a service in any
-// state, including deleted services. This type contains the full information
-// about a service, including configuration details. It's returned by the
+// Describes an App Runner service. It can describe a service in any state,
+// including deleted services. This type contains the full information about a
+// service, including configuration details. It's returned by the
 // CreateService, DescribeService, and DeleteService actions.
 type Service struct {
-	// AutoScalingConfigurationSummary: Summary information for the App Runner
-	// automatic scaling configuration resource that's associated with this
-	// service.
+	// Summary information for the App Runner automatic scaling configuration
+	// resource that's associated with this service.
 	//
 	// This member is required.
 	AutoScalingConfigurationSummary *AutoScalingConfigurationSummary `json:"AutoScalingConfigurationSummary,omitempty"`
 
-	// CreatedAt is the time when the App Runner service was created. It's in the
-	// Unix time stamp format.
+	// The time when the App Runner service was created. It's in the Unix time
+	// stamp format.
 	//
 	// This member is required.
 	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
 
-	// DeletedAt is the time when the App Runner service was deleted. It's in the
-	// Unix time stamp format.
+	// The time when the App Runner service was deleted. It's in the Unix time
+	// stamp format.
 	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
 
-	// EncryptionConfiguration is the encryption key that App Runner uses to
-	// encrypt the service logs and the copy of the source repository that App
-	// Runner maintains for the service. It can be either a customer-provided
-	// encryption key or an AWS managed key.
+	// The encryption key that App Runner uses to encrypt the service logs and the
+	// copy of the source repository that App Runner maintains for the service. It
+	// can be either a customer-provided encryption key or an AWS managed key.
 	EncryptionConfiguration *EncryptionConfiguration `json:"EncryptionConfiguration,omitempty"`
 
-	// HealthCheckConfiguration is the settings for the health check that App
-	// Runner performs to monitor the health of this service.
+	// The settings for the health check that App Runner performs to monitor the
+	// health of this service.
 	HealthCheckConfiguration *HealthCheckConfiguration `json:"HealthCheckConfiguration,omitempty"`
 
-	// InstanceConfiguration is the runtime configuration of instances (scaling
-	// units) of this service.
+	// The runtime configuration of instances (scaling units) of this service.
 	//
 	// This member is required.
 	InstanceConfiguration *InstanceConfiguration `json:"InstanceConfiguration,omitempty"`
 
-	// NetworkConfiguration: Configuration settings related to network traffic of
-	// the web application that this service runs.
+	// Configuration settings related to network traffic of the web application
+	// that this service runs.
 	//
 	// This member is required.
 	NetworkConfiguration *NetworkConfiguration `json:"NetworkConfiguration,omitempty"`
 
-	// ObservabilityConfiguration is the observability configuration of this
-	// service.
+	// The observability configuration of this service.
 	ObservabilityConfiguration *ServiceObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
 
-	// ServiceARN is the Amazon Resource Name (ARN) of this service.
+	// The Amazon Resource Name (ARN) of this service.
 	//
 	// This member is required.
 	ServiceARN *string `json:"ServiceArn,omitempty"`
 
-	// ServiceID is an ID that App Runner generated for this service. It's unique
-	// within the AWS Region.
+	// An ID that App Runner generated for this service. It's unique within the AWS
+	// Region.
 	//
 	// This member is required.
 	ServiceID *string `json:"ServiceId,omitempty"`
 
-	// ServiceName is the customer-provided service name.
+	// The customer-provided service name.
 	//
 	// This member is required.
 	ServiceName *string `json:"ServiceName,omitempty"`
 
-	// ServiceURL is a subdomain URL that App Runner generated for this service.
-	// You can use this URL to access your service web application.
+	// A subdomain URL that App Runner generated for this service. You can use this
+	// URL to access your service web application.
 	ServiceURL *string `json:"ServiceUrl,omitempty"`
 
-	// SourceConfiguration is the source deployed to the App Runner service. It can
-	// be a code or an image repository.
+	// The source deployed to the App Runner service. It can be a code or an image
+	// repository.
 	//
 	// This member is required.
 	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
 
-	// Status is the current state of the App Runner service. These particular
-	// values mean the following. CREATE_FAILED - The service failed to create. The
-	// failed service isn't usable, and still counts towards your service quota. To
+	// The current state of the App Runner service. These particular values mean
+	// the following. CREATE_FAILED - The service failed to create. The failed
+	// service isn't usable, and still counts towards your service quota. To
 	// troubleshoot this failure, read the failure events and logs, change any
 	// parameters that need to be fixed, and rebuild your service using
 	// UpdateService. DELETE_FAILED - The service failed to delete and can't be
@@ -621,8 +597,8 @@ type Service struct {
 	// This member is required.
 	Status ServiceStatus `json:"Status,omitempty"`
 
-	// UpdatedAt is the time when the App Runner service was last updated at. It's
-	// in the Unix time stamp format.
+	// The time when the App Runner service was last updated at. It's in the Unix
+	// time stamp format.
 	//
 	// This member is required.
 	UpdatedAt *time.Time `json:"UpdatedAt,omitempty"`
@@ -677,68 +653,66 @@ func (v Service) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// ServiceObservabilityConfiguration describes the observability configuration
-// of an App Runner service. These are additional observability features, like
-// tracing, that you choose to enable. They're configured in a separate
-// resource that you associate with your service.
+// Describes the observability configuration of an App Runner service. These
+// are additional observability features, like tracing, that you choose to
+// enable. They're configured in a separate resource that you associate with
+// your service.
 type ServiceObservabilityConfiguration struct {
-	// ObservabilityConfigurationARN is the Amazon Resource Name (ARN) of the
-	// observability configuration that is associated with the service. Specified
-	// only when ObservabilityEnabled is true. Specify an ARN with a name and a
-	// revision number to associate that revision. For example:
+	// The Amazon Resource Name (ARN) of the observability configuration that is
+	// associated with the service. Specified only when ObservabilityEnabled is
+	// true. Specify an ARN with a name and a revision number to associate that
+	// revision. For example:
 	// arn:aws:apprunner:us-east-1:123456789012:observabilityconfiguration/xray-tracing/3
 	// Specify just the name to associate the latest revision. For example:
 	// arn:aws:apprunner:us-east-1:123456789012:observabilityconfiguration/xray-tracing
 	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
 
-	// ObservabilityEnabled: When true, an observability configuration resource is
-	// associated with the service, and an ObservabilityConfigurationArn is
-	// specified.
+	// When true, an observability configuration resource is associated with the
+	// service, and an ObservabilityConfigurationArn is specified.
 	//
 	// This member is required.
 	ObservabilityEnabled *bool `json:"ObservabilityEnabled,omitempty"`
 }
 
-// SourceCodeVersion identifies a version of code that App Runner refers to
-// within a source code repository.
+// Identifies a version of code that App Runner refers to within a source code
+// repository.
 type SourceCodeVersion struct {
-	// Type is the type of version identifier. For a git-based repository, branches
+	// The type of version identifier. For a git-based repository, branches
 	// represent versions.
 	//
 	// This member is required.
 	Type SourceCodeVersionType `json:"Type,omitempty"`
 
-	// Value is a source code version. For a git-based repository, a branch name
-	// maps to a specific version. App Runner uses the most recent commit to the
-	// branch.
+	// A source code version. For a git-based repository, a branch name maps to a
+	// specific version. App Runner uses the most recent commit to the branch.
 	//
 	// This member is required.
 	Value *string `json:"Value,omitempty"`
 }
 
-// SourceConfiguration describes the source deployed to an App Runner service.
-// It can be a code or an image repository.
+// Describes the source deployed to an App Runner service. It can be a code or
+// an image repository.
 type SourceConfiguration struct {
-	// AuthenticationConfiguration describes the resources that are needed to
-	// authenticate access to some source repositories.
+	// Describes the resources that are needed to authenticate access to some
+	// source repositories.
 	AuthenticationConfiguration *AuthenticationConfiguration `json:"AuthenticationConfiguration,omitempty"`
 
-	// AutoDeploymentsEnabled: If true, continuous integration from the source
-	// repository is enabled for the App Runner service. Each repository change
-	// (including any source code commit or new image version) starts a deployment.
-	// Default: App Runner sets to false for a source image that uses an ECR Public
-	// repository or an ECR repository that's in an AWS account other than the one
-	// that the service is in. App Runner sets to true in all other cases (which
-	// currently include a source code repository or a source image using a
-	// same-account ECR repository).
+	// If true, continuous integration from the source repository is enabled for
+	// the App Runner service. Each repository change (including any source code
+	// commit or new image version) starts a deployment. Default: App Runner sets
+	// to false for a source image that uses an ECR Public repository or an ECR
+	// repository that's in an AWS account other than the one that the service is
+	// in. App Runner sets to true in all other cases (which currently include a
+	// source code repository or a source image using a same-account ECR
+	// repository).
 	AutoDeploymentsEnabled *bool `json:"AutoDeploymentsEnabled,omitempty"`
 
-	// CodeRepository is the description of a source code repository. You must
-	// provide either this member or ImageRepository (but not both).
+	// The description of a source code repository. You must provide either this
+	// member or ImageRepository (but not both).
 	CodeRepository *CodeRepository `json:"CodeRepository,omitempty"`
 
-	// ImageRepository is the description of a source image repository. You must
-	// provide either this member or CodeRepository (but not both).
+	// The description of a source image repository. You must provide either this
+	// member or CodeRepository (but not both).
 	ImageRepository *ImageRepository `json:"ImageRepository,omitempty"`
 }
 
@@ -757,12 +731,12 @@ func (v SourceConfiguration) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// Tag describes a tag that is applied to an App Runner resource. A tag is a
+// Describes a tag that is applied to an App Runner resource. A tag is a
 // metadata item consisting of a key-value pair.
 type Tag struct {
-	// Key is the key of the tag.
+	// The key of the tag.
 	Key *string `json:"Key,omitempty"`
 
-	// Value is the value of the tag.
+	// The value of the tag.
 	Value *string `json:"Value,omitempty"`
 }

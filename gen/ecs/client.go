@@ -18,11 +18,10 @@ type Options = specrt.Options
 // implements it; code that depends on API rather than *Client can be given a
 // fake or a mock in tests.
 type API interface {
-	// CreateExpressGatewayService creates an Express service that simplifies
-	// deploying containerized web applications on Amazon ECS with managed Amazon
-	// Web Services infrastructure. This operation provisions and configures
-	// Application Load Balancers, target groups, security groups, and auto-scaling
-	// policies automatically.
+	// Creates an Express service that simplifies deploying containerized web
+	// applications on Amazon ECS with managed Amazon Web Services infrastructure.
+	// This operation provisions and configures Application Load Balancers, target
+	// groups, security groups, and auto-scaling policies automatically.
 	//
 	// Specify a primary container configuration with your application image and
 	// basic settings. Amazon ECS creates the necessary Amazon Web Services
@@ -72,11 +71,10 @@ var (
 	}
 )
 
-// CreateExpressGatewayService creates an Express service that simplifies
-// deploying containerized web applications on Amazon ECS with managed Amazon
-// Web Services infrastructure. This operation provisions and configures
-// Application Load Balancers, target groups, security groups, and auto-scaling
-// policies automatically.
+// Creates an Express service that simplifies deploying containerized web
+// applications on Amazon ECS with managed Amazon Web Services infrastructure.
+// This operation provisions and configures Application Load Balancers, target
+// groups, security groups, and auto-scaling policies automatically.
 //
 // Specify a primary container configuration with your application image and
 // basic settings. Amazon ECS creates the necessary Amazon Web Services

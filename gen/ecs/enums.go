@@ -2,7 +2,7 @@
 
 package ecs
 
-// AccessType is the type of access to an Express service endpoint.
+// The type of access to an Express service endpoint.
 type AccessType string
 
 // Values of AccessType.
@@ -17,8 +17,7 @@ func (AccessType) Values() []AccessType {
 	return []AccessType{AccessTypePublic, AccessTypePrivate}
 }
 
-// ExpressGatewayServiceScalingMetric is a metric used for auto-scaling
-// decisions.
+// A metric used for auto-scaling decisions.
 type ExpressGatewayServiceScalingMetric string
 
 // Values of ExpressGatewayServiceScalingMetric.
@@ -34,7 +33,7 @@ func (ExpressGatewayServiceScalingMetric) Values() []ExpressGatewayServiceScalin
 	return []ExpressGatewayServiceScalingMetric{ExpressGatewayServiceScalingMetricAverageCpu, ExpressGatewayServiceScalingMetricAverageMemory, ExpressGatewayServiceScalingMetricRequestCountPerTarget}
 }
 
-// ExpressGatewayServiceStatusCode is the status of an Express service.
+// The status of an Express service.
 type ExpressGatewayServiceStatusCode string
 
 // Values of ExpressGatewayServiceStatusCode.

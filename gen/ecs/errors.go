@@ -7,8 +7,7 @@ import (
 	"github.com/specgen/specgen/specrt"
 )
 
-// AccessDeniedException: You don't have authorization to perform the requested
-// action.
+// You don't have authorization to perform the requested action.
 type AccessDeniedException struct {
 	// Message that describes the cause of the exception.
 	Message *string `json:"message,omitempty"`
@@ -50,10 +49,10 @@ func (e *AccessDeniedException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ClientException: These errors are usually caused by a client action. This
-// client action might be using an action or resource on behalf of a user that
-// doesn't have permissions to use the action or resource. Or, it might be
-// specifying an identifier that isn't valid.
+// These errors are usually caused by a client action. This client action might
+// be using an action or resource on behalf of a user that doesn't have
+// permissions to use the action or resource. Or, it might be specifying an
+// identifier that isn't valid.
 type ClientException struct {
 	// Message that describes the cause of the exception.
 	Message *string `json:"message,omitempty"`
@@ -95,9 +94,8 @@ func (e *ClientException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ClusterNotFoundException is the specified cluster wasn't found. You can view
-// your available clusters with ListClusters. Amazon ECS clusters are Region
-// specific.
+// The specified cluster wasn't found. You can view your available clusters
+// with ListClusters. Amazon ECS clusters are Region specific.
 type ClusterNotFoundException struct {
 	// Message that describes the cause of the exception.
 	Message *string `json:"message,omitempty"`
@@ -139,8 +137,8 @@ func (e *ClusterNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// InvalidParameterException is the specified parameter isn't valid. Review the
-// available parameters for the API request.
+// The specified parameter isn't valid. Review the available parameters for the
+// API request.
 //
 // For more information about service event errors, see Amazon ECS service
 // event messages
@@ -186,8 +184,8 @@ func (e *InvalidParameterException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// PlatformTaskDefinitionIncompatibilityException is the specified platform
-// version doesn't satisfy the required capabilities of the task definition.
+// The specified platform version doesn't satisfy the required capabilities of
+// the task definition.
 type PlatformTaskDefinitionIncompatibilityException struct {
 	// Message that describes the cause of the exception.
 	Message *string `json:"message,omitempty"`
@@ -229,7 +227,7 @@ func (e *PlatformTaskDefinitionIncompatibilityException) ErrorMetadata() *specrt
 	return &e.Metadata
 }
 
-// PlatformUnknownException is the specified platform version doesn't exist.
+// The specified platform version doesn't exist.
 type PlatformUnknownException struct {
 	// Message that describes the cause of the exception.
 	Message *string `json:"message,omitempty"`
@@ -271,7 +269,7 @@ func (e *PlatformUnknownException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ServerException: These errors are usually caused by a server issue.
+// These errors are usually caused by a server issue.
 type ServerException struct {
 	// Message that describes the cause of the exception.
 	Message *string `json:"message,omitempty"`
@@ -313,8 +311,7 @@ func (e *ServerException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// UnsupportedFeatureException is the specified task isn't supported in this
-// Region.
+// The specified task isn't supported in this Region.
 type UnsupportedFeatureException struct {
 	// Message that describes the cause of the exception.
 	Message *string `json:"message,omitempty"`

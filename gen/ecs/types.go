@@ -13,12 +13,12 @@ import (
 // CreateExpressGatewayServiceInput is the input of
 // CreateExpressGatewayService.
 type CreateExpressGatewayServiceInput struct {
-	// ExecutionRoleARN is the Amazon Resource Name (ARN) of the task execution
-	// role that grants the Amazon ECS container agent permission to make Amazon
-	// Web Services API calls on your behalf. This role is required for Amazon ECS
-	// to pull container images from Amazon ECR, send container logs to Amazon
-	// CloudWatch Logs, and retrieve sensitive data from Amazon Web Services
-	// Systems Manager Parameter Store or Amazon Web Services Secrets Manager.
+	// The Amazon Resource Name (ARN) of the task execution role that grants the
+	// Amazon ECS container agent permission to make Amazon Web Services API calls
+	// on your behalf. This role is required for Amazon ECS to pull container
+	// images from Amazon ECR, send container logs to Amazon CloudWatch Logs, and
+	// retrieve sensitive data from Amazon Web Services Systems Manager Parameter
+	// Store or Amazon Web Services Secrets Manager.
 	//
 	// The execution role must include the AmazonECSTaskExecutionRolePolicy managed
 	// policy or equivalent permissions. For Express services, this role is used
@@ -27,12 +27,11 @@ type CreateExpressGatewayServiceInput struct {
 	// This member is required.
 	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
 
-	// InfrastructureRoleARN is the Amazon Resource Name (ARN) of the
-	// infrastructure role that grants Amazon ECS permission to create and manage
-	// Amazon Web Services resources on your behalf for the Express service. This
-	// role is used to provision and manage Application Load Balancers, target
-	// groups, security groups, auto-scaling policies, and other Amazon Web
-	// Services infrastructure components.
+	// The Amazon Resource Name (ARN) of the infrastructure role that grants Amazon
+	// ECS permission to create and manage Amazon Web Services resources on your
+	// behalf for the Express service. This role is used to provision and manage
+	// Application Load Balancers, target groups, security groups, auto-scaling
+	// policies, and other Amazon Web Services infrastructure components.
 	//
 	// The infrastructure role must include permissions for Elastic Load Balancing,
 	// Application Auto Scaling, Amazon EC2 (for security groups), and other
@@ -42,26 +41,26 @@ type CreateExpressGatewayServiceInput struct {
 	// This member is required.
 	InfrastructureRoleARN *string `json:"infrastructureRoleArn,omitempty"`
 
-	// ServiceName is the name of the Express service. This name must be unique
-	// within the specified cluster and can contain up to 255 letters (uppercase
-	// and lowercase), numbers, underscores, and hyphens. The name is used to
-	// identify the service in the Amazon ECS console and API operations.
+	// The name of the Express service. This name must be unique within the
+	// specified cluster and can contain up to 255 letters (uppercase and
+	// lowercase), numbers, underscores, and hyphens. The name is used to identify
+	// the service in the Amazon ECS console and API operations.
 	//
 	// If you don't specify a service name, Amazon ECS generates a unique name for
 	// the service. The service name becomes part of the service ARN and cannot be
 	// changed after the service is created.
 	ServiceName *string `json:"serviceName,omitempty"`
 
-	// Cluster is the short name or full Amazon Resource Name (ARN) of the cluster
-	// on which to create the Express service. If you do not specify a cluster, the
-	// default cluster is assumed.
+	// The short name or full Amazon Resource Name (ARN) of the cluster on which to
+	// create the Express service. If you do not specify a cluster, the default
+	// cluster is assumed.
 	//
 	// The service's default is default.
 	Cluster *string `json:"cluster,omitempty"`
 
-	// HealthCheckPath is the path on the container that the Application Load
-	// Balancer uses for health checks. This should be a valid HTTP endpoint that
-	// returns a successful response (HTTP 200) when the application is healthy.
+	// The path on the container that the Application Load Balancer uses for health
+	// checks. This should be a valid HTTP endpoint that returns a successful
+	// response (HTTP 200) when the application is healthy.
 	//
 	// If not specified, the default health check path is /ping. The health check
 	// path must start with a forward slash and can include query parameters.
@@ -70,9 +69,9 @@ type CreateExpressGatewayServiceInput struct {
 	// The service's default is /ping.
 	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
 
-	// PrimaryContainer is the primary container configuration for the Express
-	// service. This defines the main application container that will receive
-	// traffic from the Application Load Balancer.
+	// The primary container configuration for the Express service. This defines
+	// the main application container that will receive traffic from the
+	// Application Load Balancer.
 	//
 	// The primary container must specify at minimum a container image. You can
 	// also configure the container port (defaults to 80), logging configuration,
@@ -83,9 +82,9 @@ type CreateExpressGatewayServiceInput struct {
 	// This member is required.
 	PrimaryContainer *ExpressGatewayContainer `json:"primaryContainer,omitempty"`
 
-	// TaskRoleARN is the Amazon Resource Name (ARN) of the IAM role that
-	// containers in this task can assume. This role allows your application code
-	// to access other Amazon Web Services services securely.
+	// The Amazon Resource Name (ARN) of the IAM role that containers in this task
+	// can assume. This role allows your application code to access other Amazon
+	// Web Services services securely.
 	//
 	// The task role is different from the execution role. While the execution role
 	// is used by the Amazon ECS agent to set up the task, the task role is used by
@@ -94,8 +93,8 @@ type CreateExpressGatewayServiceInput struct {
 	// Services services, you can omit this parameter.
 	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
 
-	// NetworkConfiguration is the network configuration for the Express service
-	// tasks. This specifies the VPC subnets and security groups for the tasks.
+	// The network configuration for the Express service tasks. This specifies the
+	// VPC subnets and security groups for the tasks.
 	//
 	// For Express services, you can specify custom security groups and subnets. If
 	// not provided, Amazon ECS will use the default VPC configuration and create
@@ -104,23 +103,22 @@ type CreateExpressGatewayServiceInput struct {
 	// it has.
 	NetworkConfiguration *ExpressGatewayServiceNetworkConfiguration `json:"networkConfiguration,omitempty"`
 
-	// CPU is the number of CPU units used by the task. This parameter determines
-	// the CPU allocation for each task in the Express service. The default value
-	// for an Express service is 256 (.25 vCPU).
+	// The number of CPU units used by the task. This parameter determines the CPU
+	// allocation for each task in the Express service. The default value for an
+	// Express service is 256 (.25 vCPU).
 	//
 	// The service's default is 256.
 	CPU *string `json:"cpu,omitempty"`
 
-	// Memory is the amount of memory (in MiB) used by the task. This parameter
-	// determines the memory allocation for each task in the Express service. The
-	// default value for an express service is 512 MiB.
+	// The amount of memory (in MiB) used by the task. This parameter determines
+	// the memory allocation for each task in the Express service. The default
+	// value for an express service is 512 MiB.
 	//
 	// The service's default is 512.
 	Memory *string `json:"memory,omitempty"`
 
-	// ScalingTarget is the auto-scaling configuration for the Express service.
-	// This defines how the service automatically adjusts the number of running
-	// tasks based on demand.
+	// The auto-scaling configuration for the Express service. This defines how the
+	// service automatically adjusts the number of running tasks based on demand.
 	//
 	// You can specify the minimum and maximum number of tasks, the scaling metric
 	// (CPU utilization, memory utilization, or request count per target), and the
@@ -128,9 +126,9 @@ type CreateExpressGatewayServiceInput struct {
 	// an Express service is 60.
 	ScalingTarget *ExpressGatewayScalingTarget `json:"scalingTarget,omitempty"`
 
-	// Tags are the metadata that you apply to the Express service to help
-	// categorize and organize it. Each tag consists of a key and an optional
-	// value. You can apply up to 50 tags to a service.
+	// The metadata that you apply to the Express service to help categorize and
+	// organize it. Each tag consists of a key and an optional value. You can apply
+	// up to 50 tags to a service.
 	Tags []Tag `json:"tags,omitempty"`
 }
 
@@ -152,8 +150,7 @@ func (v CreateExpressGatewayServiceInput) LogValue() slog.Value {
 // CreateExpressGatewayServiceOutput is the output of
 // CreateExpressGatewayService.
 type CreateExpressGatewayServiceOutput struct {
-	// Service is the full description of your Express service following the create
-	// operation.
+	// The full description of your Express service following the create operation.
 	Service *ECSExpressGatewayService `json:"service,omitempty"`
 }
 
@@ -172,50 +169,46 @@ func (v CreateExpressGatewayServiceOutput) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// ECSExpressGatewayService represents an Express service, which provides a
-// simplified way to deploy containerized web applications on Amazon ECS with
-// managed Amazon Web Services infrastructure. An Express service automatically
-// provisions and manages Application Load Balancers, target groups, security
-// groups, and auto-scaling policies.
+// Represents an Express service, which provides a simplified way to deploy
+// containerized web applications on Amazon ECS with managed Amazon Web
+// Services infrastructure. An Express service automatically provisions and
+// manages Application Load Balancers, target groups, security groups, and
+// auto-scaling policies.
 //
 // Express services use a service revision architecture where each service can
 // have multiple active configurations, enabling blue-green deployments and
 // gradual rollouts. The service maintains a list of active configurations and
 // manages the lifecycle of the underlying Amazon Web Services resources.
 type ECSExpressGatewayService struct {
-	// Cluster is the short name or full ARN of the cluster that hosts the Express
-	// service.
+	// The short name or full ARN of the cluster that hosts the Express service.
 	Cluster *string `json:"cluster,omitempty"`
 
-	// ServiceName is the name of the Express service.
+	// The name of the Express service.
 	ServiceName *string `json:"serviceName,omitempty"`
 
-	// ServiceARN is the ARN that identifies the Express service.
+	// The ARN that identifies the Express service.
 	ServiceARN *string `json:"serviceArn,omitempty"`
 
-	// InfrastructureRoleARN is the ARN of the infrastructure role that manages
-	// Amazon Web Services resources for the Express service.
+	// The ARN of the infrastructure role that manages Amazon Web Services
+	// resources for the Express service.
 	InfrastructureRoleARN *string `json:"infrastructureRoleArn,omitempty"`
 
-	// Status is the current status of the Express service.
+	// The current status of the Express service.
 	Status *ExpressGatewayServiceStatus `json:"status,omitempty"`
 
-	// CurrentDeployment is the current deployment configuration for the Express
-	// service.
+	// The current deployment configuration for the Express service.
 	CurrentDeployment *string `json:"currentDeployment,omitempty"`
 
-	// ActiveConfigurations are the list of active service configurations for the
-	// Express service.
+	// The list of active service configurations for the Express service.
 	ActiveConfigurations []ExpressGatewayServiceConfiguration `json:"activeConfigurations,omitempty"`
 
-	// Tags are the metadata applied to the Express service.
+	// The metadata applied to the Express service.
 	Tags []Tag `json:"tags,omitempty"`
 
-	// CreatedAt is the Unix timestamp for when the Express service was created.
+	// The Unix timestamp for when the Express service was created.
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 
-	// UpdatedAt is the Unix timestamp for when the Express service was last
-	// updated.
+	// The Unix timestamp for when the Express service was last updated.
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
 }
 
@@ -264,19 +257,19 @@ func (v ECSExpressGatewayService) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// ExpressGatewayContainer defines the configuration for the primary container
-// in an Express service. This container receives traffic from the Application
-// Load Balancer and runs your application code.
+// Defines the configuration for the primary container in an Express service.
+// This container receives traffic from the Application Load Balancer and runs
+// your application code.
 //
 // The container configuration includes the container image, port mapping,
 // logging settings, environment variables, and secrets. The container image is
 // the only required parameter, with sensible defaults provided for other
 // settings.
 type ExpressGatewayContainer struct {
-	// Image is the image used to start a container. This string is passed directly
-	// to the Docker daemon. Images in the Docker Hub registry are available by
-	// default. Other repositories are specified with either
-	// repository-url/image:tag or repository-url/image@digest.
+	// The image used to start a container. This string is passed directly to the
+	// Docker daemon. Images in the Docker Hub registry are available by default.
+	// Other repositories are specified with either repository-url/image:tag or
+	// repository-url/image@digest.
 	//
 	// For Express services, the image typically contains a web application that
 	// listens on the specified container port. The image can be stored in Amazon
@@ -286,29 +279,29 @@ type ExpressGatewayContainer struct {
 	// This member is required.
 	Image *string `json:"image,omitempty"`
 
-	// ContainerPort is the port number on the container that receives traffic from
-	// the load balancer. Default is 80.
+	// The port number on the container that receives traffic from the load
+	// balancer. Default is 80.
 	//
 	// The service's default is 80.
 	ContainerPort *int32 `json:"containerPort,omitempty"`
 
-	// AWSLogsConfiguration is the log configuration for the container.
+	// The log configuration for the container.
 	AWSLogsConfiguration *ExpressGatewayServiceAWSLogsConfiguration `json:"awsLogsConfiguration,omitempty"`
 
-	// RepositoryCredentials are the configuration for repository credentials for
-	// private registry authentication.
+	// The configuration for repository credentials for private registry
+	// authentication.
 	RepositoryCredentials *ExpressGatewayRepositoryCredentials `json:"repositoryCredentials,omitempty"`
 
-	// Command is the command that is passed to the container.
+	// The command that is passed to the container.
 	Command []string `json:"command,omitempty"`
 
-	// Environment is the environment variables to pass to the container.
+	// The environment variables to pass to the container.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
 	Environment []KeyValuePair `json:"environment,omitempty" specgen:"sensitive"`
 
-	// Secrets are the secrets to pass to the container.
+	// The secrets to pass to the container.
 	Secrets []Secret `json:"secrets,omitempty"`
 }
 
@@ -327,95 +320,90 @@ func (v ExpressGatewayContainer) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// ExpressGatewayRepositoryCredentials are the repository credentials for
-// private registry authentication to pass to the container.
+// The repository credentials for private registry authentication to pass to
+// the container.
 type ExpressGatewayRepositoryCredentials struct {
-	// CredentialsParameter is the Amazon Resource Name (ARN) of the secret
-	// containing the private repository credentials.
+	// The Amazon Resource Name (ARN) of the secret containing the private
+	// repository credentials.
 	CredentialsParameter *string `json:"credentialsParameter,omitempty"`
 }
 
-// ExpressGatewayScalingTarget defines the auto-scaling configuration for an
-// Express service. This determines how the service automatically adjusts the
-// number of running tasks based on demand metrics such as CPU utilization,
-// memory utilization, or request count per target.
+// Defines the auto-scaling configuration for an Express service. This
+// determines how the service automatically adjusts the number of running tasks
+// based on demand metrics such as CPU utilization, memory utilization, or
+// request count per target.
 //
 // Auto-scaling helps ensure your application can handle varying levels of
 // traffic while optimizing costs by scaling down during low-demand periods.
 // You can specify the minimum and maximum number of tasks, the scaling metric,
 // and the target value for that metric.
 type ExpressGatewayScalingTarget struct {
-	// MinTaskCount is the minimum number of tasks to run in the Express service.
+	// The minimum number of tasks to run in the Express service.
 	MinTaskCount *int32 `json:"minTaskCount,omitempty"`
 
-	// MaxTaskCount is the maximum number of tasks to run in the Express service.
+	// The maximum number of tasks to run in the Express service.
 	MaxTaskCount *int32 `json:"maxTaskCount,omitempty"`
 
-	// AutoScalingMetric is the metric used for auto-scaling decisions. The default
-	// metric used for an Express service is CPUUtilization.
+	// The metric used for auto-scaling decisions. The default metric used for an
+	// Express service is CPUUtilization.
 	AutoScalingMetric ExpressGatewayServiceScalingMetric `json:"autoScalingMetric,omitempty"`
 
-	// AutoScalingTargetValue is the target value for the auto-scaling metric. The
-	// default value for an Express service is 60.
+	// The target value for the auto-scaling metric. The default value for an
+	// Express service is 60.
 	//
 	// The service's default is 60.
 	AutoScalingTargetValue *int32 `json:"autoScalingTargetValue,omitempty"`
 }
 
-// ExpressGatewayServiceAWSLogsConfiguration specifies the Amazon CloudWatch
-// Logs configuration for the Express service container.
+// Specifies the Amazon CloudWatch Logs configuration for the Express service
+// container.
 type ExpressGatewayServiceAWSLogsConfiguration struct {
-	// LogGroup is the name of the CloudWatch Logs log group to send container logs
-	// to.
+	// The name of the CloudWatch Logs log group to send container logs to.
 	//
 	// This member is required.
 	LogGroup *string `json:"logGroup,omitempty"`
 
-	// LogStreamPrefix is the prefix for the CloudWatch Logs log stream names. The
-	// default for an Express service is ecs.
+	// The prefix for the CloudWatch Logs log stream names. The default for an
+	// Express service is ecs.
 	//
 	// This member is required.
 	LogStreamPrefix *string `json:"logStreamPrefix,omitempty"`
 }
 
-// ExpressGatewayServiceConfiguration represents a specific configuration
-// revision of an Express service, containing all the settings and parameters
-// for that revision.
+// Represents a specific configuration revision of an Express service,
+// containing all the settings and parameters for that revision.
 type ExpressGatewayServiceConfiguration struct {
-	// ServiceRevisionARN is the ARN of the service revision.
+	// The ARN of the service revision.
 	ServiceRevisionARN *string `json:"serviceRevisionArn,omitempty"`
 
-	// ExecutionRoleARN is the ARN of the task execution role for the service
-	// revision.
+	// The ARN of the task execution role for the service revision.
 	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
 
-	// TaskRoleARN is the ARN of the task role for the service revision.
+	// The ARN of the task role for the service revision.
 	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
 
-	// CPU is the CPU allocation for tasks in this service revision.
+	// The CPU allocation for tasks in this service revision.
 	CPU *string `json:"cpu,omitempty"`
 
-	// Memory is the memory allocation for tasks in this service revision.
+	// The memory allocation for tasks in this service revision.
 	Memory *string `json:"memory,omitempty"`
 
-	// NetworkConfiguration is the network configuration for tasks in this service
-	// revision.
+	// The network configuration for tasks in this service revision.
 	NetworkConfiguration *ExpressGatewayServiceNetworkConfiguration `json:"networkConfiguration,omitempty"`
 
-	// HealthCheckPath is the health check path for this service revision.
+	// The health check path for this service revision.
 	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
 
-	// PrimaryContainer is the primary container configuration for this service
-	// revision.
+	// The primary container configuration for this service revision.
 	PrimaryContainer *ExpressGatewayContainer `json:"primaryContainer,omitempty"`
 
-	// ScalingTarget is the auto-scaling configuration for this service revision.
+	// The auto-scaling configuration for this service revision.
 	ScalingTarget *ExpressGatewayScalingTarget `json:"scalingTarget,omitempty"`
 
-	// IngressPaths are the entry point into this service revision.
+	// The entry point into this service revision.
 	IngressPaths []IngressPathSummary `json:"ingressPaths,omitempty"`
 
-	// CreatedAt is the Unix timestamp for when this service revision was created.
+	// The Unix timestamp for when this service revision was created.
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 }
 
@@ -460,55 +448,53 @@ func (v ExpressGatewayServiceConfiguration) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
-// ExpressGatewayServiceNetworkConfiguration is the network configuration for
-// an Express service. By default, an Express service utilizes subnets and
-// security groups associated with the default VPC.
+// The network configuration for an Express service. By default, an Express
+// service utilizes subnets and security groups associated with the default
+// VPC.
 type ExpressGatewayServiceNetworkConfiguration struct {
-	// SecurityGroups are the IDs of the security groups associated with the
-	// Express service.
+	// The IDs of the security groups associated with the Express service.
 	SecurityGroups []string `json:"securityGroups,omitempty"`
 
-	// Subnets are the IDs of the subnets associated with the Express service.
+	// The IDs of the subnets associated with the Express service.
 	Subnets []string `json:"subnets,omitempty"`
 }
 
-// ExpressGatewayServiceStatus is an object that defines the status of Express
-// service creation and information about the status of the service.
+// An object that defines the status of Express service creation and
+// information about the status of the service.
 type ExpressGatewayServiceStatus struct {
-	// StatusCode is the status of the Express service.
+	// The status of the Express service.
 	StatusCode ExpressGatewayServiceStatusCode `json:"statusCode,omitempty"`
 
-	// StatusReason: Information about why the Express service is in the current
-	// status.
+	// Information about why the Express service is in the current status.
 	StatusReason *string `json:"statusReason,omitempty"`
 }
 
-// IngressPathSummary is the entry point into an Express service.
+// The entry point into an Express service.
 type IngressPathSummary struct {
-	// AccessType is the type of access to the endpoint for the Express service.
+	// The type of access to the endpoint for the Express service.
 	//
 	// This member is required.
 	AccessType AccessType `json:"accessType,omitempty"`
 
-	// Endpoint is the endpoint for access to the service.
+	// The endpoint for access to the service.
 	//
 	// This member is required.
 	Endpoint *string `json:"endpoint,omitempty"`
 }
 
-// KeyValuePair is a key-value pair object.
+// A key-value pair object.
 type KeyValuePair struct {
-	// Name is the name of the key-value pair. For environment variables, this is
-	// the name of the environment variable.
+	// The name of the key-value pair. For environment variables, this is the name
+	// of the environment variable.
 	Name *string `json:"name,omitempty"`
 
-	// Value is the value of the key-value pair. For environment variables, this is
-	// the value of the environment variable.
+	// The value of the key-value pair. For environment variables, this is the
+	// value of the environment variable.
 	Value *string `json:"value,omitempty"`
 }
 
-// Secret is an object representing the secret to expose to your container.
-// Secrets can be exposed to a container in the following ways:
+// An object representing the secret to expose to your container. Secrets can
+// be exposed to a container in the following ways:
 //
 // - To inject sensitive data into your containers as environment variables,
 // use the secrets container definition parameter. - To reference sensitive
@@ -519,14 +505,14 @@ type KeyValuePair struct {
 // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
 // in the Amazon Elastic Container Service Developer Guide.
 type Secret struct {
-	// Name is the name of the secret.
+	// The name of the secret.
 	//
 	// This member is required.
 	Name *string `json:"name,omitempty"`
 
-	// ValueFrom is the secret to expose to the container. The supported values are
-	// either the full ARN of the Secrets Manager secret or the full ARN of the
-	// parameter in the SSM Parameter Store.
+	// The secret to expose to the container. The supported values are either the
+	// full ARN of the Secrets Manager secret or the full ARN of the parameter in
+	// the SSM Parameter Store.
 	//
 	// For the required Identity and Access Management permissions, see Required
 	// IAM permissions for Amazon ECS secrets in the Amazon Elastic Container
@@ -544,7 +530,7 @@ type Secret struct {
 	ValueFrom *string `json:"valueFrom,omitempty"`
 }
 
-// Tag is the metadata that you apply to a resource to help you categorize and
+// The metadata that you apply to a resource to help you categorize and
 // organize them. Each tag consists of a key and an optional value. You define
 // them.
 //
@@ -563,11 +549,11 @@ type Secret struct {
 // delete tag keys or values with this prefix. Tags with this prefix do not
 // count against your tags per resource limit.
 type Tag struct {
-	// Key: One part of a key-value pair that make up a tag. A key is a general
-	// label that acts like a category for more specific tag values.
+	// One part of a key-value pair that make up a tag. A key is a general label
+	// that acts like a category for more specific tag values.
 	Key *string `json:"key,omitempty"`
 
-	// Value is the optional part of a key-value pair that make up a tag. A value
-	// acts as a descriptor within a tag category (key).
+	// The optional part of a key-value pair that make up a tag. A value acts as a
+	// descriptor within a tag category (key).
 	Value *string `json:"value,omitempty"`
 }

@@ -18,8 +18,8 @@ type Options = specrt.Options
 // that depends on API rather than *Client can be given a fake or a mock in
 // tests.
 type API interface {
-	// CreateCertificate creates an SSL/TLS certificate for an Amazon Lightsail
-	// content delivery network (CDN) distribution and a container service.
+	// Creates an SSL/TLS certificate for an Amazon Lightsail content delivery
+	// network (CDN) distribution and a container service.
 	//
 	// After the certificate is valid, use the AttachCertificateToDistribution
 	// action to use the certificate and its domains with your distribution. Or use
@@ -72,8 +72,8 @@ var (
 	}
 )
 
-// CreateCertificate creates an SSL/TLS certificate for an Amazon Lightsail
-// content delivery network (CDN) distribution and a container service.
+// Creates an SSL/TLS certificate for an Amazon Lightsail content delivery
+// network (CDN) distribution and a container service.
 //
 // After the certificate is valid, use the AttachCertificateToDistribution
 // action to use the certificate and its domains with your distribution. Or use

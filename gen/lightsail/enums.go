@@ -2,8 +2,7 @@
 
 package lightsail
 
-// CertificateDomainValidationStatus is the validation status of a domain
-// validation record.
+// The validation status of a domain validation record.
 type CertificateDomainValidationStatus string
 
 // Values of CertificateDomainValidationStatus.
@@ -19,7 +18,7 @@ func (CertificateDomainValidationStatus) Values() []CertificateDomainValidationS
 	return []CertificateDomainValidationStatus{CertificateDomainValidationStatusPendingValidation, CertificateDomainValidationStatusFailed, CertificateDomainValidationStatusSuccess}
 }
 
-// CertificateStatus is the validation status of a certificate.
+// The validation status of a certificate.
 type CertificateStatus string
 
 // Values of CertificateStatus.
@@ -39,22 +38,18 @@ func (CertificateStatus) Values() []CertificateStatus {
 	return []CertificateStatus{CertificateStatusPendingValidation, CertificateStatusIssued, CertificateStatusInactive, CertificateStatusExpired, CertificateStatusValidationTimedOut, CertificateStatusRevoked, CertificateStatusFailed}
 }
 
-// DNSRecordCreationStateCode is the status code for the automated DNS record
-// creation.
+// The status code for the automated DNS record creation.
 type DNSRecordCreationStateCode string
 
 // Values of DNSRecordCreationStateCode.
 const (
-	// DNSRecordCreationStateCodeSucceeded is the validation records were
-	// successfully added to the domain.
+	// The validation records were successfully added to the domain.
 	DNSRecordCreationStateCodeSucceeded DNSRecordCreationStateCode = "SUCCEEDED"
 
-	// DNSRecordCreationStateCodeStarted is the automatic DNS record creation has
-	// started.
+	// The automatic DNS record creation has started.
 	DNSRecordCreationStateCodeStarted DNSRecordCreationStateCode = "STARTED"
 
-	// DNSRecordCreationStateCodeFailed is the validation records failed to be
-	// added to the domain.
+	// The validation records failed to be added to the domain.
 	DNSRecordCreationStateCodeFailed DNSRecordCreationStateCode = "FAILED"
 )
 
@@ -64,7 +59,7 @@ func (DNSRecordCreationStateCode) Values() []DNSRecordCreationStateCode {
 	return []DNSRecordCreationStateCode{DNSRecordCreationStateCodeSucceeded, DNSRecordCreationStateCodeStarted, DNSRecordCreationStateCodeFailed}
 }
 
-// OperationStatus is the status of an operation.
+// The status of an operation.
 type OperationStatus string
 
 // Values of OperationStatus.
@@ -82,7 +77,7 @@ func (OperationStatus) Values() []OperationStatus {
 	return []OperationStatus{OperationStatusNotStarted, OperationStatusStarted, OperationStatusFailed, OperationStatusCompleted, OperationStatusSucceeded}
 }
 
-// OperationType is the type of a Lightsail operation.
+// The type of a Lightsail operation.
 type OperationType string
 
 // Values of OperationType.
@@ -178,7 +173,7 @@ func (OperationType) Values() []OperationType {
 	return []OperationType{OperationTypeDeleteKnownHostKeys, OperationTypeDeleteInstance, OperationTypeCreateInstance, OperationTypeStopInstance, OperationTypeStartInstance, OperationTypeRebootInstance, OperationTypeOpenInstancePublicPorts, OperationTypePutInstancePublicPorts, OperationTypeCloseInstancePublicPorts, OperationTypeAllocateStaticIp, OperationTypeReleaseStaticIp, OperationTypeAttachStaticIp, OperationTypeDetachStaticIp, OperationTypeUpdateDomainEntry, OperationTypeDeleteDomainEntry, OperationTypeCreateDomain, OperationTypeDeleteDomain, OperationTypeCreateInstanceSnapshot, OperationTypeDeleteInstanceSnapshot, OperationTypeCreateInstancesFromSnapshot, OperationTypeCreateLoadBalancer, OperationTypeDeleteLoadBalancer, OperationTypeAttachInstancesToLoadBalancer, OperationTypeDetachInstancesFromLoadBalancer, OperationTypeUpdateLoadBalancerAttribute, OperationTypeCreateLoadBalancerTlsCertificate, OperationTypeDeleteLoadBalancerTlsCertificate, OperationTypeAttachLoadBalancerTlsCertificate, OperationTypeCreateDisk, OperationTypeDeleteDisk, OperationTypeAttachDisk, OperationTypeDetachDisk, OperationTypeCreateDiskSnapshot, OperationTypeDeleteDiskSnapshot, OperationTypeCreateDiskFromSnapshot, OperationTypeCreateRelationalDatabase, OperationTypeUpdateRelationalDatabase, OperationTypeDeleteRelationalDatabase, OperationTypeCreateRelationalDatabaseFromSnapshot, OperationTypeCreateRelationalDatabaseSnapshot, OperationTypeDeleteRelationalDatabaseSnapshot, OperationTypeUpdateRelationalDatabaseParameters, OperationTypeStartRelationalDatabase, OperationTypeRebootRelationalDatabase, OperationTypeStopRelationalDatabase, OperationTypeEnableAddOn, OperationTypeDisableAddOn, OperationTypePutAlarm, OperationTypeGetAlarms, OperationTypeDeleteAlarm, OperationTypeTestAlarm, OperationTypeCreateContactMethod, OperationTypeGetContactMethods, OperationTypeSendContactMethodVerification, OperationTypeDeleteContactMethod, OperationTypeCreateDistribution, OperationTypeUpdateDistribution, OperationTypeDeleteDistribution, OperationTypeResetDistributionCache, OperationTypeAttachCertificateToDistribution, OperationTypeDetachCertificateFromDistribution, OperationTypeUpdateDistributionBundle, OperationTypeSetIpAddressType, OperationTypeCreateCertificate, OperationTypeDeleteCertificate, OperationTypeCreateContainerService, OperationTypeUpdateContainerService, OperationTypeDeleteContainerService, OperationTypeCreateContainerServiceDeployment, OperationTypeCreateContainerServiceRegistryLogin, OperationTypeRegisterContainerImage, OperationTypeDeleteContainerImage, OperationTypeCreateBucket, OperationTypeDeleteBucket, OperationTypeCreateBucketAccessKey, OperationTypeDeleteBucketAccessKey, OperationTypeUpdateBucketBundle, OperationTypeUpdateBucket, OperationTypeSetResourceAccessForBucket, OperationTypeUpdateInstanceMetadataOptions, OperationTypeStartGuiSession, OperationTypeStopGuiSession, OperationTypeSetupInstanceHttps}
 }
 
-// RegionName is an Amazon Web Services Region in which Lightsail is available.
+// An Amazon Web Services Region in which Lightsail is available.
 type RegionName string
 
 // Values of RegionName.
@@ -207,29 +202,29 @@ func (RegionName) Values() []RegionName {
 	return []RegionName{RegionNameUsEast1, RegionNameUsEast2, RegionNameUsWest1, RegionNameUsWest2, RegionNameEuWest1, RegionNameEuWest2, RegionNameEuWest3, RegionNameEuCentral1, RegionNameCaCentral1, RegionNameApSouth1, RegionNameApSoutheast1, RegionNameApSoutheast2, RegionNameApNortheast1, RegionNameApNortheast2, RegionNameEuNorth1, RegionNameApSoutheast3}
 }
 
-// RenewalStatus is the renewal status of a certificate.
+// The renewal status of a certificate.
 type RenewalStatus string
 
 // Values of RenewalStatus.
 const (
-	// RenewalStatusPendingAutoRenewal: Lightsail is attempting to automatically
-	// validate the domain names of the certificate. No further action is required.
+	// Lightsail is attempting to automatically validate the domain names of the
+	// certificate. No further action is required.
 	RenewalStatusPendingAutoRenewal RenewalStatus = "PendingAutoRenewal"
 
-	// RenewalStatusPendingValidation: Lightsail couldn't automatically validate
-	// one or more domain names of the certificate. You must take action to
-	// validate these domain names or the certificate won't be renewed. Check to
-	// make sure your certificate's domain validation records exist in your
-	// domain's DNS, and that your certificate remains in use.
+	// Lightsail couldn't automatically validate one or more domain names of the
+	// certificate. You must take action to validate these domain names or the
+	// certificate won't be renewed. Check to make sure your certificate's domain
+	// validation records exist in your domain's DNS, and that your certificate
+	// remains in use.
 	RenewalStatusPendingValidation RenewalStatus = "PendingValidation"
 
-	// RenewalStatusSuccess: All domain names in the certificate are validated, and
-	// Lightsail renewed the certificate. No further action is required.
+	// All domain names in the certificate are validated, and Lightsail renewed the
+	// certificate. No further action is required.
 	RenewalStatusSuccess RenewalStatus = "Success"
 
-	// RenewalStatusFailed: One or more domain names were not validated before the
-	// certificate expired, and Lightsail did not renew the certificate. You can
-	// request a new certificate using the CreateCertificate action.
+	// One or more domain names were not validated before the certificate expired,
+	// and Lightsail did not renew the certificate. You can request a new
+	// certificate using the CreateCertificate action.
 	RenewalStatusFailed RenewalStatus = "Failed"
 )
 
@@ -239,7 +234,7 @@ func (RenewalStatus) Values() []RenewalStatus {
 	return []RenewalStatus{RenewalStatusPendingAutoRenewal, RenewalStatusPendingValidation, RenewalStatusSuccess, RenewalStatusFailed}
 }
 
-// ResourceType is the type of a Lightsail resource.
+// The type of a Lightsail resource.
 type ResourceType string
 
 // Values of ResourceType.

@@ -7,8 +7,8 @@ import (
 	"github.com/specgen/specgen/specrt"
 )
 
-// AccessDeniedException: Lightsail throws this exception when the user cannot
-// be authenticated or uses invalid credentials to access a resource.
+// Lightsail throws this exception when the user cannot be authenticated or
+// uses invalid credentials to access a resource.
 type AccessDeniedException struct {
 	// Code is the code member.
 	Code *string `json:"code,omitempty"`
@@ -59,8 +59,8 @@ func (e *AccessDeniedException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// InvalidInputException: Lightsail throws this exception when user input does
-// not conform to the validation rules of an input field.
+// Lightsail throws this exception when user input does not conform to the
+// validation rules of an input field.
 //
 // Note: domain and distribution APIs are only available in the N. Virginia
 // (us-east-1) Amazon Web Services Region. Please set your Amazon Web Services
@@ -115,8 +115,7 @@ func (e *InvalidInputException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// NotFoundException: Lightsail throws this exception when it cannot find a
-// resource.
+// Lightsail throws this exception when it cannot find a resource.
 type NotFoundException struct {
 	// Code is the code member.
 	Code *string `json:"code,omitempty"`
@@ -167,22 +166,21 @@ func (e *NotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// RegionSetupInProgressException: Lightsail throws this exception when an
-// operation is performed on resources in an opt-in Region that is currently
-// being set up.
+// Lightsail throws this exception when an operation is performed on resources
+// in an opt-in Region that is currently being set up.
 type RegionSetupInProgressException struct {
 	// Code is the code member.
 	Code *string `json:"code,omitempty"`
 
-	// Docs regions and Availability Zones for Lightsail
+	// Regions and Availability Zones for Lightsail
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/understanding-regions-and-availability-zones-in-amazon-lightsail.html).
 	Docs *string `json:"docs,omitempty"`
 
 	// Message is the message member.
 	Message *string `json:"message,omitempty"`
 
-	// Tip: Opt-in Regions typically take a few minutes to finish setting up before
-	// you can work with them. Wait a few minutes and try again.
+	// Opt-in Regions typically take a few minutes to finish setting up before you
+	// can work with them. Wait a few minutes and try again.
 	Tip *string `json:"tip,omitempty"`
 
 	// Metadata describes the response that carried the error.
@@ -222,7 +220,7 @@ func (e *RegionSetupInProgressException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ServiceException is a general service exception.
+// A general service exception.
 type ServiceException struct {
 	// Code is the code member.
 	Code *string `json:"code,omitempty"`
@@ -273,8 +271,7 @@ func (e *ServiceException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// UnauthenticatedException: Lightsail throws this exception when the user has
-// not been authenticated.
+// Lightsail throws this exception when the user has not been authenticated.
 type UnauthenticatedException struct {
 	// Code is the code member.
 	Code *string `json:"code,omitempty"`

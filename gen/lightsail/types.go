@@ -8,39 +8,37 @@ import (
 	"time"
 )
 
-// Certificate describes the full details of an Amazon Lightsail SSL/TLS
-// certificate.
+// Describes the full details of an Amazon Lightsail SSL/TLS certificate.
 //
 // Note: to get a summary of a certificate, use the GetCertificates action and
 // omit includeCertificateDetails from your request. The response will include
 // only the certificate Amazon Resource Name (ARN), certificate name, domain
 // name, and tags.
 type Certificate struct {
-	// ARN is the Amazon Resource Name (ARN) of the certificate.
+	// The Amazon Resource Name (ARN) of the certificate.
 	ARN *string `json:"arn,omitempty"`
 
-	// Name is the name of the certificate (my-certificate).
+	// The name of the certificate (my-certificate).
 	Name *string `json:"name,omitempty"`
 
-	// DomainName is the domain name of the certificate.
+	// The domain name of the certificate.
 	DomainName *string `json:"domainName,omitempty"`
 
-	// Status is the validation status of the certificate.
+	// The validation status of the certificate.
 	Status CertificateStatus `json:"status,omitempty"`
 
-	// SerialNumber is the serial number of the certificate.
+	// The serial number of the certificate.
 	SerialNumber *string `json:"serialNumber,omitempty"`
 
-	// SubjectAlternativeNames is an array of strings that specify the alternate
-	// domains (example2.com) and subdomains (blog.example.com) of the certificate.
+	// An array of strings that specify the alternate domains (example2.com) and
+	// subdomains (blog.example.com) of the certificate.
 	SubjectAlternativeNames []string `json:"subjectAlternativeNames,omitempty"`
 
-	// DomainValidationRecords is an array of objects that describe the domain
-	// validation records of the certificate.
+	// An array of objects that describe the domain validation records of the
+	// certificate.
 	DomainValidationRecords []DomainValidationRecord `json:"domainValidationRecords,omitempty"`
 
-	// RequestFailureReason is the validation failure reason, if any, of the
-	// certificate.
+	// The validation failure reason, if any, of the certificate.
 	//
 	// The following failure reasons are possible:
 	//
@@ -78,53 +76,51 @@ type Certificate struct {
 	// spelling errors or typos that were in the failed request.
 	RequestFailureReason *string `json:"requestFailureReason,omitempty"`
 
-	// InUseResourceCount is the number of Lightsail resources that the certificate
-	// is attached to.
+	// The number of Lightsail resources that the certificate is attached to.
 	InUseResourceCount *int32 `json:"inUseResourceCount,omitempty"`
 
-	// KeyAlgorithm is the algorithm used to generate the key pair (the public and
-	// private key) of the certificate.
+	// The algorithm used to generate the key pair (the public and private key) of
+	// the certificate.
 	KeyAlgorithm *string `json:"keyAlgorithm,omitempty"`
 
-	// CreatedAt is the timestamp when the certificate was created.
+	// The timestamp when the certificate was created.
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 
-	// IssuedAt is the timestamp when the certificate was issued.
+	// The timestamp when the certificate was issued.
 	IssuedAt *time.Time `json:"issuedAt,omitempty"`
 
-	// IssuerCA is the certificate authority that issued the certificate.
+	// The certificate authority that issued the certificate.
 	IssuerCA *string `json:"issuerCA,omitempty"`
 
-	// NotBefore is the timestamp when the certificate is first valid.
+	// The timestamp when the certificate is first valid.
 	NotBefore *time.Time `json:"notBefore,omitempty"`
 
-	// NotAfter is the timestamp when the certificate expires.
+	// The timestamp when the certificate expires.
 	NotAfter *time.Time `json:"notAfter,omitempty"`
 
-	// EligibleToRenew is the renewal eligibility of the certificate.
+	// The renewal eligibility of the certificate.
 	EligibleToRenew *string `json:"eligibleToRenew,omitempty"`
 
-	// RenewalSummary is an object that describes the status of the certificate
-	// renewal managed by Lightsail.
+	// An object that describes the status of the certificate renewal managed by
+	// Lightsail.
 	RenewalSummary *RenewalSummary `json:"renewalSummary,omitempty"`
 
-	// RevokedAt is the timestamp when the certificate was revoked. This value is
-	// present only when the certificate status is REVOKED.
+	// The timestamp when the certificate was revoked. This value is present only
+	// when the certificate status is REVOKED.
 	RevokedAt *time.Time `json:"revokedAt,omitempty"`
 
-	// RevocationReason is the reason the certificate was revoked. This value is
-	// present only when the certificate status is REVOKED.
+	// The reason the certificate was revoked. This value is present only when the
+	// certificate status is REVOKED.
 	RevocationReason *string `json:"revocationReason,omitempty"`
 
-	// Tags are the tag keys and optional values for the resource. For more
-	// information about tags in Lightsail, see the Amazon Lightsail Developer
-	// Guide
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
 	Tags []Tag `json:"tags,omitempty"`
 
-	// SupportCode is the support code. Include this code in your email to support
-	// when you have questions about your Lightsail certificate. This code enables
-	// our support team to look up your Lightsail information more easily.
+	// The support code. Include this code in your email to support when you have
+	// questions about your Lightsail certificate. This code enables our support
+	// team to look up your Lightsail information more easily.
 	SupportCode *string `json:"supportCode,omitempty"`
 }
 
@@ -170,42 +166,40 @@ func (v *Certificate) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// CertificateSummary describes an Amazon Lightsail SSL/TLS certificate.
+// Describes an Amazon Lightsail SSL/TLS certificate.
 type CertificateSummary struct {
-	// CertificateARN is the Amazon Resource Name (ARN) of the certificate.
+	// The Amazon Resource Name (ARN) of the certificate.
 	CertificateARN *string `json:"certificateArn,omitempty"`
 
-	// CertificateName is the name of the certificate.
+	// The name of the certificate.
 	CertificateName *string `json:"certificateName,omitempty"`
 
-	// DomainName is the domain name of the certificate.
+	// The domain name of the certificate.
 	DomainName *string `json:"domainName,omitempty"`
 
-	// CertificateDetail is an object that describes a certificate in detail.
+	// An object that describes a certificate in detail.
 	CertificateDetail *Certificate `json:"certificateDetail,omitempty"`
 
-	// Tags are the tag keys and optional values for the resource. For more
-	// information about tags in Lightsail, see the Amazon Lightsail Developer
-	// Guide
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
 	Tags []Tag `json:"tags,omitempty"`
 }
 
 // CreateCertificateInput is the input of CreateCertificate.
 type CreateCertificateInput struct {
-	// CertificateName is the name for the certificate.
+	// The name for the certificate.
 	//
 	// This member is required.
 	CertificateName *string `json:"certificateName,omitempty"`
 
-	// DomainName is the domain name (example.com) for the certificate.
+	// The domain name (example.com) for the certificate.
 	//
 	// This member is required.
 	DomainName *string `json:"domainName,omitempty"`
 
-	// SubjectAlternativeNames is an array of strings that specify the alternate
-	// domains (example2.com) and subdomains (blog.example.com) for the
-	// certificate.
+	// An array of strings that specify the alternate domains (example2.com) and
+	// subdomains (blog.example.com) for the certificate.
 	//
 	// You can specify a maximum of nine alternate domains (in addition to the
 	// primary domain name).
@@ -213,8 +207,7 @@ type CreateCertificateInput struct {
 	// Wildcard domain entries (*.example.com) are not supported.
 	SubjectAlternativeNames []string `json:"subjectAlternativeNames,omitempty"`
 
-	// Tags are the tag keys and optional values to add to the certificate during
-	// create.
+	// The tag keys and optional values to add to the certificate during create.
 	//
 	// Use the TagResource action to tag a resource after it's created.
 	Tags []Tag `json:"tags,omitempty"`
@@ -222,18 +215,18 @@ type CreateCertificateInput struct {
 
 // CreateCertificateOutput is the output of CreateCertificate.
 type CreateCertificateOutput struct {
-	// Certificate is an object that describes the certificate created.
+	// An object that describes the certificate created.
 	Certificate *CertificateSummary `json:"certificate,omitempty"`
 
-	// Operations is an array of objects that describe the result of the action,
-	// such as the status of the request, the timestamp of the request, and the
-	// resources affected by the request.
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
 	Operations []Operation `json:"operations,omitempty"`
 }
 
-// DNSRecordCreationState describes the creation state of the canonical name
-// (CNAME) records that are automatically added by Amazon Lightsail to the DNS
-// of a domain to validate domain ownership for an SSL/TLS certificate.
+// Describes the creation state of the canonical name (CNAME) records that are
+// automatically added by Amazon Lightsail to the DNS of a domain to validate
+// domain ownership for an SSL/TLS certificate.
 //
 // When you create an SSL/TLS certificate for a Lightsail resource, you must
 // add a set of CNAME records to the DNS of the domains for the certificate to
@@ -246,72 +239,70 @@ type CreateCertificateOutput struct {
 // (https://docs.aws.amazon.com/lightsail/latest/userguide/verify-tls-ssl-certificate-using-dns-cname-https)
 // in the Amazon Lightsail Developer Guide.
 type DNSRecordCreationState struct {
-	// Code is the status code for the automated DNS record creation.
+	// The status code for the automated DNS record creation.
 	Code DNSRecordCreationStateCode `json:"code,omitempty"`
 
-	// Message is the message that describes the reason for the status code.
+	// The message that describes the reason for the status code.
 	Message *string `json:"message,omitempty"`
 }
 
-// DomainValidationRecord describes the domain name system (DNS) records that
-// you must add to the DNS of your registered domain to validate ownership for
-// an Amazon Lightsail SSL/TLS certificate.
+// Describes the domain name system (DNS) records that you must add to the DNS
+// of your registered domain to validate ownership for an Amazon Lightsail
+// SSL/TLS certificate.
 type DomainValidationRecord struct {
-	// DomainName is the domain name of the certificate validation record. For
-	// example, example.com or www.example.com.
+	// The domain name of the certificate validation record. For example,
+	// example.com or www.example.com.
 	DomainName *string `json:"domainName,omitempty"`
 
-	// ResourceRecord is an object that describes the DNS records to add to your
-	// domain's DNS to validate it for the certificate.
+	// An object that describes the DNS records to add to your domain's DNS to
+	// validate it for the certificate.
 	ResourceRecord *ResourceRecord `json:"resourceRecord,omitempty"`
 
-	// DNSRecordCreationState is an object that describes the state of the
-	// canonical name (CNAME) records that are automatically added by Lightsail to
-	// the DNS of the domain to validate domain ownership.
+	// An object that describes the state of the canonical name (CNAME) records
+	// that are automatically added by Lightsail to the DNS of the domain to
+	// validate domain ownership.
 	DNSRecordCreationState *DNSRecordCreationState `json:"dnsRecordCreationState,omitempty"`
 
-	// ValidationStatus is the validation status of the record.
+	// The validation status of the record.
 	ValidationStatus CertificateDomainValidationStatus `json:"validationStatus,omitempty"`
 }
 
-// Operation describes the API operation.
+// Describes the API operation.
 type Operation struct {
-	// ID is the ID of the operation.
+	// The ID of the operation.
 	ID *string `json:"id,omitempty"`
 
-	// ResourceName is the resource name.
+	// The resource name.
 	ResourceName *string `json:"resourceName,omitempty"`
 
-	// ResourceType is the resource type.
+	// The resource type.
 	ResourceType ResourceType `json:"resourceType,omitempty"`
 
-	// CreatedAt is the timestamp when the operation was initialized
-	// (1479816991.349).
+	// The timestamp when the operation was initialized (1479816991.349).
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 
-	// Location is the Amazon Web Services Region and Availability Zone.
+	// The Amazon Web Services Region and Availability Zone.
 	Location *ResourceLocation `json:"location,omitempty"`
 
-	// IsTerminal is a Boolean value indicating whether the operation is terminal.
+	// A Boolean value indicating whether the operation is terminal.
 	IsTerminal *bool `json:"isTerminal,omitempty"`
 
-	// OperationDetails details about the operation (Debian-1GB-Ohio-1).
+	// Details about the operation (Debian-1GB-Ohio-1).
 	OperationDetails *string `json:"operationDetails,omitempty"`
 
-	// OperationType is the type of operation.
+	// The type of operation.
 	OperationType OperationType `json:"operationType,omitempty"`
 
-	// Status is the status of the operation.
+	// The status of the operation.
 	Status OperationStatus `json:"status,omitempty"`
 
-	// StatusChangedAt is the timestamp when the status was changed
-	// (1479816991.349).
+	// The timestamp when the status was changed (1479816991.349).
 	StatusChangedAt *time.Time `json:"statusChangedAt,omitempty"`
 
-	// ErrorCode is the error code.
+	// The error code.
 	ErrorCode *string `json:"errorCode,omitempty"`
 
-	// ErrorDetails are the error details.
+	// The error details.
 	ErrorDetails *string `json:"errorDetails,omitempty"`
 }
 
@@ -345,20 +336,20 @@ func (v *Operation) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// RenewalSummary describes the status of a SSL/TLS certificate renewal managed
-// by Amazon Lightsail.
+// Describes the status of a SSL/TLS certificate renewal managed by Amazon
+// Lightsail.
 type RenewalSummary struct {
-	// DomainValidationRecords is an array of objects that describe the domain
-	// validation records of the certificate.
+	// An array of objects that describe the domain validation records of the
+	// certificate.
 	DomainValidationRecords []DomainValidationRecord `json:"domainValidationRecords,omitempty"`
 
-	// RenewalStatus is the renewal status of the certificate.
+	// The renewal status of the certificate.
 	RenewalStatus RenewalStatus `json:"renewalStatus,omitempty"`
 
-	// RenewalStatusReason is the reason for the renewal status of the certificate.
+	// The reason for the renewal status of the certificate.
 	RenewalStatusReason *string `json:"renewalStatusReason,omitempty"`
 
-	// UpdatedAt is the timestamp when the certificate was last updated.
+	// The timestamp when the certificate was last updated.
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
 }
 
@@ -388,43 +379,42 @@ func (v *RenewalSummary) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ResourceLocation describes the resource location.
+// Describes the resource location.
 type ResourceLocation struct {
-	// AvailabilityZone is the Availability Zone. Follows the format us-east-2a
-	// (case-sensitive).
+	// The Availability Zone. Follows the format us-east-2a (case-sensitive).
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 
-	// RegionName is the Amazon Web Services Region name.
+	// The Amazon Web Services Region name.
 	RegionName RegionName `json:"regionName,omitempty"`
 }
 
-// ResourceRecord describes the domain name system (DNS) records to add to your
-// domain's DNS to validate it for an Amazon Lightsail certificate.
+// Describes the domain name system (DNS) records to add to your domain's DNS
+// to validate it for an Amazon Lightsail certificate.
 type ResourceRecord struct {
-	// Name is the name of the record.
+	// The name of the record.
 	Name *string `json:"name,omitempty"`
 
-	// Type is the DNS record type.
+	// The DNS record type.
 	Type *string `json:"type,omitempty"`
 
-	// Value is the value for the DNS record.
+	// The value for the DNS record.
 	Value *string `json:"value,omitempty"`
 }
 
-// Tag describes a tag key and optional value assigned to an Amazon Lightsail
+// Describes a tag key and optional value assigned to an Amazon Lightsail
 // resource.
 //
 // For more information about tags in Lightsail, see the Amazon Lightsail
 // Developer Guide
 // (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
 type Tag struct {
-	// Key is the key of the tag.
+	// The key of the tag.
 	//
 	// Constraints: Tag keys accept a maximum of 128 letters, numbers, spaces in
 	// UTF-8, or the following characters: + - = . _ : / @
 	Key *string `json:"key,omitempty"`
 
-	// Value is the value of the tag.
+	// The value of the tag.
 	//
 	// Constraints: Tag values accept a maximum of 256 letters, numbers, spaces in
 	// UTF-8, or the following characters: + - = . _ : / @

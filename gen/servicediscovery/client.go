@@ -17,15 +17,15 @@ type Options = specrt.Options
 // API lists the operations of AWS Cloud Map. *Client implements it; code that
 // depends on API rather than *Client can be given a fake or a mock in tests.
 type API interface {
-	// CreatePrivateDnsNamespace creates a private namespace based on DNS, which is
-	// visible only inside a specified Amazon VPC. The namespace defines your
-	// service naming scheme. For example, if you name your namespace example.com
-	// and name your service backend, the resulting DNS name for the service is
-	// backend.example.com. Service instances that are registered using a private
-	// DNS namespace can be discovered using either a DiscoverInstances request or
-	// using DNS. For the current quota on the number of namespaces that you can
-	// create using the same Amazon Web Services account, see Cloud Map quotas in
-	// the Cloud Map Developer Guide.
+	// Creates a private namespace based on DNS, which is visible only inside a
+	// specified Amazon VPC. The namespace defines your service naming scheme. For
+	// example, if you name your namespace example.com and name your service
+	// backend, the resulting DNS name for the service is backend.example.com.
+	// Service instances that are registered using a private DNS namespace can be
+	// discovered using either a DiscoverInstances request or using DNS. For the
+	// current quota on the number of namespaces that you can create using the same
+	// Amazon Web Services account, see Cloud Map quotas in the Cloud Map Developer
+	// Guide.
 	CreatePrivateDnsNamespace(ctx context.Context, in *CreatePrivateDnsNamespaceInput, optFns ...func(*Options)) (*CreatePrivateDnsNamespaceOutput, error)
 }
 
@@ -68,15 +68,15 @@ var (
 	}
 )
 
-// CreatePrivateDnsNamespace creates a private namespace based on DNS, which is
-// visible only inside a specified Amazon VPC. The namespace defines your
-// service naming scheme. For example, if you name your namespace example.com
-// and name your service backend, the resulting DNS name for the service is
-// backend.example.com. Service instances that are registered using a private
-// DNS namespace can be discovered using either a DiscoverInstances request or
-// using DNS. For the current quota on the number of namespaces that you can
-// create using the same Amazon Web Services account, see Cloud Map quotas in
-// the Cloud Map Developer Guide.
+// Creates a private namespace based on DNS, which is visible only inside a
+// specified Amazon VPC. The namespace defines your service naming scheme. For
+// example, if you name your namespace example.com and name your service
+// backend, the resulting DNS name for the service is backend.example.com.
+// Service instances that are registered using a private DNS namespace can be
+// discovered using either a DiscoverInstances request or using DNS. For the
+// current quota on the number of namespaces that you can create using the same
+// Amazon Web Services account, see Cloud Map quotas in the Cloud Map Developer
+// Guide.
 //
 // When in.CreatorRequestID is empty, it is filled with a random UUID, the same
 // for every attempt; in itself is not modified. The documented errors are

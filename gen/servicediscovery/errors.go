@@ -7,12 +7,12 @@ import (
 	"github.com/specgen/specgen/specrt"
 )
 
-// DuplicateRequest is the operation is already in progress.
+// The operation is already in progress.
 type DuplicateRequest struct {
 	// Message is the Message member.
 	Message *string `json:"Message,omitempty"`
 
-	// DuplicateOperationID is the ID of the operation that's already in progress.
+	// The ID of the operation that's already in progress.
 	DuplicateOperationID *string `json:"DuplicateOperationId,omitempty"`
 
 	// Metadata describes the response that carried the error.
@@ -52,9 +52,9 @@ func (e *DuplicateRequest) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// InvalidInput: One or more specified values aren't valid. For example, a
-// required value might be missing, a numeric value might be outside the
-// allowed range, or a string value might exceed length constraints.
+// One or more specified values aren't valid. For example, a required value
+// might be missing, a numeric value might be outside the allowed range, or a
+// string value might exceed length constraints.
 type InvalidInput struct {
 	// Message is the Message member.
 	Message *string `json:"Message,omitempty"`
@@ -96,17 +96,15 @@ func (e *InvalidInput) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// NamespaceAlreadyExists are the namespace that you're trying to create
-// already exists.
+// The namespace that you're trying to create already exists.
 type NamespaceAlreadyExists struct {
 	// Message is the Message member.
 	Message *string `json:"Message,omitempty"`
 
-	// CreatorRequestID is the CreatorRequestId that was used to create the
-	// namespace.
+	// The CreatorRequestId that was used to create the namespace.
 	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
 
-	// NamespaceID is the ID of the existing namespace.
+	// The ID of the existing namespace.
 	NamespaceID *string `json:"NamespaceId,omitempty"`
 
 	// Metadata describes the response that carried the error.
@@ -146,8 +144,8 @@ func (e *NamespaceAlreadyExists) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ResourceLimitExceeded is the resource can't be created because you've
-// reached the quota on the number of resources.
+// The resource can't be created because you've reached the quota on the number
+// of resources.
 type ResourceLimitExceeded struct {
 	// Message is the Message member.
 	Message *string `json:"Message,omitempty"`
@@ -189,13 +187,13 @@ func (e *ResourceLimitExceeded) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// TooManyTagsException is the list of tags on the resource is over the quota.
-// The maximum number of tags that can be applied to a resource is 50.
+// The list of tags on the resource is over the quota. The maximum number of
+// tags that can be applied to a resource is 50.
 type TooManyTagsException struct {
 	// Message is the Message member.
 	Message *string `json:"Message,omitempty"`
 
-	// ResourceName is the name of the resource.
+	// The name of the resource.
 	ResourceName *string `json:"ResourceName,omitempty"`
 
 	// Metadata describes the response that carried the error.

@@ -4,34 +4,32 @@ package servicediscovery
 
 // CreatePrivateDnsNamespaceInput is the input of CreatePrivateDnsNamespace.
 type CreatePrivateDnsNamespaceInput struct {
-	// Name is the name that you want to assign to this namespace. When you create
-	// a private DNS namespace, Cloud Map automatically creates an Amazon Route 53
+	// The name that you want to assign to this namespace. When you create a
+	// private DNS namespace, Cloud Map automatically creates an Amazon Route 53
 	// private hosted zone that has the same name as the namespace.
 	//
 	// This member is required.
 	Name *string `json:"Name,omitempty"`
 
-	// CreatorRequestID is a unique string that identifies the request and that
-	// allows failed CreatePrivateDnsNamespace requests to be retried without the
-	// risk of running the operation twice. CreatorRequestId can be any unique
-	// string (for example, a date/timestamp). This field is autopopulated if not
-	// provided.
+	// A unique string that identifies the request and that allows failed
+	// CreatePrivateDnsNamespace requests to be retried without the risk of running
+	// the operation twice. CreatorRequestId can be any unique string (for example,
+	// a date/timestamp). This field is autopopulated if not provided.
 	//
 	// When it is empty, the client fills it with a random UUID.
 	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
 
-	// Description is a description for the namespace.
+	// A description for the namespace.
 	Description *string `json:"Description,omitempty"`
 
-	// VPC is the ID of the Amazon VPC that you want to associate the namespace
-	// with.
+	// The ID of the Amazon VPC that you want to associate the namespace with.
 	//
 	// This member is required.
 	VPC *string `json:"Vpc,omitempty"`
 
-	// Tags are the tags to add to the namespace. Each tag consists of a key and an
-	// optional value that you define. Tags keys can be up to 128 characters in
-	// length, and tag values can be up to 256 characters in length.
+	// The tags to add to the namespace. Each tag consists of a key and an optional
+	// value that you define. Tags keys can be up to 128 characters in length, and
+	// tag values can be up to 256 characters in length.
 	Tags []Tag `json:"Tags,omitempty"`
 
 	// Properties for the private DNS namespace.
@@ -40,48 +38,46 @@ type CreatePrivateDnsNamespaceInput struct {
 
 // CreatePrivateDnsNamespaceOutput is the output of CreatePrivateDnsNamespace.
 type CreatePrivateDnsNamespaceOutput struct {
-	// OperationID is a value that you can use to determine whether the request
-	// completed successfully. To get the status of the operation, see
-	// GetOperation.
+	// A value that you can use to determine whether the request completed
+	// successfully. To get the status of the operation, see GetOperation.
 	OperationID *string `json:"OperationId,omitempty"`
 }
 
-// PrivateDNSNamespaceProperties properties for the private DNS namespace.
+// Properties for the private DNS namespace.
 type PrivateDNSNamespaceProperties struct {
-	// DNSProperties: DNS properties for the private DNS namespace.
+	// DNS properties for the private DNS namespace.
 	//
 	// This member is required.
 	DNSProperties *PrivateDNSPropertiesMutable `json:"DnsProperties,omitempty"`
 }
 
-// PrivateDNSPropertiesMutable: DNS properties for the private DNS namespace.
+// DNS properties for the private DNS namespace.
 type PrivateDNSPropertiesMutable struct {
-	// SOA fields for the Start of Authority (SOA) record for the hosted zone for
-	// the private DNS namespace.
+	// Fields for the Start of Authority (SOA) record for the hosted zone for the
+	// private DNS namespace.
 	//
 	// This member is required.
 	SOA *SOA `json:"SOA,omitempty"`
 }
 
-// SOA: Start of Authority (SOA) properties for a public or private DNS
-// namespace.
+// Start of Authority (SOA) properties for a public or private DNS namespace.
 type SOA struct {
-	// TTL is the time to live (TTL) for purposes of negative caching.
+	// The time to live (TTL) for purposes of negative caching.
 	//
 	// This member is required.
 	TTL *int64 `json:"TTL,omitempty"`
 }
 
-// Tag is a custom key-value pair that's associated with a resource.
+// A custom key-value pair that's associated with a resource.
 type Tag struct {
-	// Key is the key identifier, or name, of the tag.
+	// The key identifier, or name, of the tag.
 	//
 	// This member is required.
 	Key *string `json:"Key,omitempty"`
 
-	// Value is the string value that's associated with the key of the tag. You can
-	// set the value of a tag to an empty string, but you can't set the value of a
-	// tag to null.
+	// The string value that's associated with the key of the tag. You can set the
+	// value of a tag to an empty string, but you can't set the value of a tag to
+	// null.
 	//
 	// This member is required.
 	Value *string `json:"Value,omitempty"`

@@ -18,10 +18,10 @@ type Options = specrt.Options
 // that depends on API rather than *Client can be given a fake or a mock in
 // tests.
 type API interface {
-	// CreateService creates a service. A service is any software application that
-	// can run on instances containers, or serverless functions within an account
-	// or virtual private cloud (VPC). For more information, see Services in the
-	// Amazon VPC Lattice User Guide.
+	// Creates a service. A service is any software application that can run on
+	// instances containers, or serverless functions within an account or virtual
+	// private cloud (VPC). For more information, see Services in the Amazon VPC
+	// Lattice User Guide.
 	CreateService(ctx context.Context, in *CreateServiceInput, optFns ...func(*Options)) (*CreateServiceOutput, error)
 }
 
@@ -64,10 +64,10 @@ var (
 	}
 )
 
-// CreateService creates a service. A service is any software application that
-// can run on instances containers, or serverless functions within an account
-// or virtual private cloud (VPC). For more information, see Services in the
-// Amazon VPC Lattice User Guide.
+// Creates a service. A service is any software application that can run on
+// instances containers, or serverless functions within an account or virtual
+// private cloud (VPC). For more information, see Services in the Amazon VPC
+// Lattice User Guide.
 //
 // When in.ClientToken is empty, it is filled with a random UUID, the same for
 // every attempt; in itself is not modified. The documented errors are

@@ -2,17 +2,16 @@
 
 package vpclattice
 
-// AuthType is the type of IAM policy.
+// The type of IAM policy.
 type AuthType string
 
 // Values of AuthType.
 const (
-	// AuthTypeNone is the resource does not use an IAM policy. This is the
-	// default.
+	// The resource does not use an IAM policy. This is the default.
 	AuthTypeNone AuthType = "NONE"
 
-	// AuthTypeAwsIam is the resource uses an IAM policy. When this type is used,
-	// auth is enabled and an auth policy is required.
+	// The resource uses an IAM policy. When this type is used, auth is enabled and
+	// an auth policy is required.
 	AuthTypeAwsIam AuthType = "AWS_IAM"
 )
 
@@ -22,8 +21,8 @@ func (AuthType) Values() []AuthType {
 	return []AuthType{AuthTypeNone, AuthTypeAwsIam}
 }
 
-// ServiceStatus is the status. If the status is CREATE_FAILED, you must delete
-// and recreate the service.
+// The status. If the status is CREATE_FAILED, you must delete and recreate the
+// service.
 type ServiceStatus string
 
 // Values of ServiceStatus.
@@ -41,7 +40,7 @@ func (ServiceStatus) Values() []ServiceStatus {
 	return []ServiceStatus{ServiceStatusActive, ServiceStatusCreateInProgress, ServiceStatusDeleteInProgress, ServiceStatusCreateFailed, ServiceStatusDeleteFailed}
 }
 
-// ValidationExceptionReason is the reason for a validation failure.
+// The reason for a validation failure.
 type ValidationExceptionReason string
 
 // Values of ValidationExceptionReason.

@@ -7,8 +7,7 @@ import (
 	"github.com/specgen/specgen/specrt"
 )
 
-// AccessDeniedException is the user does not have sufficient access to perform
-// this action.
+// The user does not have sufficient access to perform this action.
 type AccessDeniedException struct {
 	// Message is the message member.
 	//
@@ -52,20 +51,20 @@ func (e *AccessDeniedException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ConflictException is the request conflicts with the current state of the
-// resource. Updating or deleting a resource can cause an inconsistent state.
+// The request conflicts with the current state of the resource. Updating or
+// deleting a resource can cause an inconsistent state.
 type ConflictException struct {
 	// Message is the message member.
 	//
 	// This member is required.
 	Message *string `json:"message,omitempty"`
 
-	// ResourceID is the resource ID.
+	// The resource ID.
 	//
 	// This member is required.
 	ResourceID *string `json:"resourceId,omitempty"`
 
-	// ResourceType is the resource type.
+	// The resource type.
 	//
 	// This member is required.
 	ResourceType *string `json:"resourceType,omitempty"`
@@ -107,15 +106,14 @@ func (e *ConflictException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// InternalServerException is an unexpected error occurred while processing the
-// request.
+// An unexpected error occurred while processing the request.
 type InternalServerException struct {
 	// Message is the message member.
 	//
 	// This member is required.
 	Message *string `json:"message,omitempty"`
 
-	// RetryAfterSeconds are the number of seconds to wait before retrying.
+	// The number of seconds to wait before retrying.
 	//
 	// It travels in the Retry-After header.
 	RetryAfterSeconds *int32 `json:"-"`
@@ -157,20 +155,19 @@ func (e *InternalServerException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ResourceNotFoundException is the request references a resource that does not
-// exist.
+// The request references a resource that does not exist.
 type ResourceNotFoundException struct {
 	// Message is the message member.
 	//
 	// This member is required.
 	Message *string `json:"message,omitempty"`
 
-	// ResourceID is the resource ID.
+	// The resource ID.
 	//
 	// This member is required.
 	ResourceID *string `json:"resourceId,omitempty"`
 
-	// ResourceType is the resource type.
+	// The resource type.
 	//
 	// This member is required.
 	ResourceType *string `json:"resourceType,omitempty"`
@@ -212,28 +209,27 @@ func (e *ResourceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ServiceQuotaExceededException is the request would cause a service quota to
-// be exceeded.
+// The request would cause a service quota to be exceeded.
 type ServiceQuotaExceededException struct {
 	// Message is the message member.
 	//
 	// This member is required.
 	Message *string `json:"message,omitempty"`
 
-	// ResourceID is the resource ID.
+	// The resource ID.
 	ResourceID *string `json:"resourceId,omitempty"`
 
-	// ResourceType is the resource type.
+	// The resource type.
 	//
 	// This member is required.
 	ResourceType *string `json:"resourceType,omitempty"`
 
-	// ServiceCode is the service code.
+	// The service code.
 	//
 	// This member is required.
 	ServiceCode *string `json:"serviceCode,omitempty"`
 
-	// QuotaCode is the ID of the service quota that was exceeded.
+	// The ID of the service quota that was exceeded.
 	//
 	// This member is required.
 	QuotaCode *string `json:"quotaCode,omitempty"`
@@ -275,21 +271,20 @@ func (e *ServiceQuotaExceededException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ThrottlingException is the limit on the number of requests per second was
-// exceeded.
+// The limit on the number of requests per second was exceeded.
 type ThrottlingException struct {
 	// Message is the message member.
 	//
 	// This member is required.
 	Message *string `json:"message,omitempty"`
 
-	// ServiceCode is the service code.
+	// The service code.
 	ServiceCode *string `json:"serviceCode,omitempty"`
 
-	// QuotaCode is the ID of the service quota that was exceeded.
+	// The ID of the service quota that was exceeded.
 	QuotaCode *string `json:"quotaCode,omitempty"`
 
-	// RetryAfterSeconds are the number of seconds to wait before retrying.
+	// The number of seconds to wait before retrying.
 	//
 	// It travels in the Retry-After header.
 	RetryAfterSeconds *int32 `json:"-"`
@@ -331,20 +326,19 @@ func (e *ThrottlingException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// ValidationException is the input does not satisfy the constraints specified
-// by an AWS service.
+// The input does not satisfy the constraints specified by an AWS service.
 type ValidationException struct {
 	// Message is the message member.
 	//
 	// This member is required.
 	Message *string `json:"message,omitempty"`
 
-	// Reason is the reason.
+	// The reason.
 	//
 	// This member is required.
 	Reason ValidationExceptionReason `json:"reason,omitempty"`
 
-	// FieldList is the fields that failed validation.
+	// The fields that failed validation.
 	FieldList []ValidationExceptionField `json:"fieldList,omitempty"`
 
 	// Metadata describes the response that carried the error.

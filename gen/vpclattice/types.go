@@ -4,8 +4,8 @@ package vpclattice
 
 // CreateServiceInput is the input of CreateService.
 type CreateServiceInput struct {
-	// ClientToken is a unique, case-sensitive identifier that you provide to
-	// ensure the idempotency of the request. If you retry a request that completed
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
 	// successfully using the same client token and parameters, the retry succeeds
 	// without performing any actions. If the parameters aren't identical, the
 	// retry fails. This field is autopopulated if not provided.
@@ -13,25 +13,25 @@ type CreateServiceInput struct {
 	// When it is empty, the client fills it with a random UUID.
 	ClientToken *string `json:"clientToken,omitempty"`
 
-	// Name is the name of the service. The name must be unique within the account.
-	// The valid characters are a-z, 0-9, and hyphens (-). You can't use a hyphen
-	// as the first or last character, or immediately after another hyphen.
+	// The name of the service. The name must be unique within the account. The
+	// valid characters are a-z, 0-9, and hyphens (-). You can't use a hyphen as
+	// the first or last character, or immediately after another hyphen.
 	//
 	// This member is required.
 	Name *string `json:"name,omitempty"`
 
-	// Tags are the tags for the service.
+	// The tags for the service.
 	Tags map[string]string `json:"tags,omitempty"`
 
-	// CustomDomainName is the custom domain name of the service.
+	// The custom domain name of the service.
 	CustomDomainName *string `json:"customDomainName,omitempty"`
 
-	// CertificateARN is the Amazon Resource Name (ARN) of the certificate.
+	// The Amazon Resource Name (ARN) of the certificate.
 	CertificateARN *string `json:"certificateArn,omitempty"`
 
-	// AuthType is the type of IAM policy. NONE: The resource does not use an IAM
-	// policy. This is the default. AWS_IAM: The resource uses an IAM policy. When
-	// this type is used, auth is enabled and an auth policy is required.
+	// The type of IAM policy. NONE: The resource does not use an IAM policy. This
+	// is the default. AWS_IAM: The resource uses an IAM policy. When this type is
+	// used, auth is enabled and an auth policy is required.
 	//
 	// The service's default is NONE.
 	AuthType AuthType `json:"authType,omitempty"`
@@ -39,49 +39,49 @@ type CreateServiceInput struct {
 
 // CreateServiceOutput is the output of CreateService.
 type CreateServiceOutput struct {
-	// ID is the ID of the service.
+	// The ID of the service.
 	ID *string `json:"id,omitempty"`
 
-	// ARN is the Amazon Resource Name (ARN) of the service.
+	// The Amazon Resource Name (ARN) of the service.
 	ARN *string `json:"arn,omitempty"`
 
-	// Name is the name of the service.
+	// The name of the service.
 	Name *string `json:"name,omitempty"`
 
-	// CustomDomainName is the custom domain name of the service.
+	// The custom domain name of the service.
 	CustomDomainName *string `json:"customDomainName,omitempty"`
 
-	// CertificateARN is the Amazon Resource Name (ARN) of the certificate.
+	// The Amazon Resource Name (ARN) of the certificate.
 	CertificateARN *string `json:"certificateArn,omitempty"`
 
-	// Status is the status. If the status is CREATE_FAILED, you must delete and
-	// recreate the service.
+	// The status. If the status is CREATE_FAILED, you must delete and recreate the
+	// service.
 	Status ServiceStatus `json:"status,omitempty"`
 
-	// AuthType is the type of IAM policy.
+	// The type of IAM policy.
 	AuthType AuthType `json:"authType,omitempty"`
 
-	// DNSEntry is the public DNS name of the service.
+	// The public DNS name of the service.
 	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
 }
 
-// DNSEntry is the public DNS name of the service.
+// The public DNS name of the service.
 type DNSEntry struct {
-	// DomainName is the domain name of the service.
+	// The domain name of the service.
 	DomainName *string `json:"domainName,omitempty"`
 
-	// HostedZoneID is the ID of the hosted zone.
+	// The ID of the hosted zone.
 	HostedZoneID *string `json:"hostedZoneId,omitempty"`
 }
 
-// ValidationExceptionField describes a validation failure.
+// Describes a validation failure.
 type ValidationExceptionField struct {
-	// Name is the name of the validation exception.
+	// The name of the validation exception.
 	//
 	// This member is required.
 	Name *string `json:"name,omitempty"`
 
-	// Message: Additional information about why the validation failed.
+	// Additional information about why the validation failed.
 	//
 	// This member is required.
 	Message *string `json:"message,omitempty"`

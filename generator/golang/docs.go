@@ -60,3 +60,16 @@ func wrapParagraphs(text string) string {
 	}
 	return strings.Join(out, "\n\n")
 }
+
+// docFor returns the doc comment of a declaration. The spec's documentation
+// is kept as written, as the AWS SDKs keep it: forcing "X is ..." onto it
+// turns "The user does not have access." into "X is the user does not have
+// access.", and Go's conventions accept a comment that does not start with
+// the name. Only a declaration without documentation gets a sentence that
+// starts with its name, completed by fallback.
+func docFor(name, text, fallback string) string {
+	if text = strings.TrimSpace(text); text != "" {
+		return comment(text)
+	}
+	return comment(name + " " + fallback)
+}

@@ -199,43 +199,6 @@ func comment(text string) string {
 	return strings.Join(paras, "\n\n")
 }
 
-// docFor returns the doc comment of a declaration, which by Go convention
-// starts with the declared name: "The name of the service." becomes
-// "Name is the name of the service.", "Creates a service." becomes
-// "CreateService creates a service.". fallback completes the sentence when the
-// spec has no text.
-func docFor(name, text, fallback string) string {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return comment(name + " " + fallback)
-	}
-	first, rest, _ := strings.Cut(text, " ")
-	rest = strings.TrimLeft(rest, " \n")
-	switch {
-	case first == name:
-		return comment(text)
-	case strings.EqualFold(first, name):
-		return comment(name + " " + rest)
-	case first == "A" || first == "An":
-		return comment(name + " is " + strings.ToLower(first) + " " + rest)
-	case first == "The":
-		return comment(name + " " + verbFor(name) + " the " + rest)
-	case len(first) > 2 && strings.HasSuffix(first, "s") && !strings.HasSuffix(first, "ss") && first[0] >= 'A' && first[0] <= 'Z' && strings.ToLower(first[1:]) == first[1:]:
-		return comment(name + " " + strings.ToLower(first[:1]) + first[1:] + " " + rest)
-	}
-	return comment(name + ": " + text)
-}
-
-// verbFor is "are" for a plural name (Tags, SubnetIDs) and "is" otherwise
-// (Status, Alias, Address).
-func verbFor(name string) string {
-	n := len(name)
-	if n > 2 && name[n-1] == 's' && !strings.ContainsRune("suai", rune(name[n-2])) {
-		return "are"
-	}
-	return "is"
-}
-
 func wrap(s string, width int) string {
 	var b strings.Builder
 	col := 0

@@ -29,8 +29,9 @@ func checked(p *Package) map[*model.Shape]bool {
 				for _, m := range s.Members {
 					n = n || m.Required || need[m.Shape]
 				}
+				n = n || len(s.Rules) > 0
 			case model.List:
-				n = s.Length != nil || need[s.Member]
+				n = s.Length != nil || len(s.Rules) > 0 || need[s.Member]
 			case model.Map:
 				n = s.Length != nil || need[s.Key] || need[s.Value]
 			default:
@@ -112,6 +113,7 @@ func (v *validator) structure(f *jen.File, s *model.Shape) {
 			body = append(body, st)
 		}
 	}
+	body = append(body, structureRules(s)...)
 	f.Func().Params(jen.Id("v").Op("*").Id(id)).Id("validate").Params(reportParam, pathParam).Block(body...)
 	f.Line()
 }
@@ -177,6 +179,7 @@ func (v *validator) shape(f *jen.File, s *model.Shape) {
 				v.check(s.Member, jen.Id("v").Index(jen.Id("i")), jen.Id("p").Dot("Index").Call(jen.Id("i"))),
 			))
 		}
+		body = append(body, listRules(s)...)
 	case model.Map:
 		body = append(body, sizeCheck(s, "entries")...)
 		if v.need[s.Key] || v.need[s.Value] {

@@ -140,6 +140,10 @@ type Shape struct {
 	Error    *ErrorInfo
 	IsInput  bool // reachable from an operation input: it gets validation
 	IsOutput bool // reachable from an operation output or an error
+
+	// Rules span members (structures) or elements (lists), in spec order;
+	// see rules.go.
+	Rules []*Rule
 }
 
 // IsEnum reports whether s is a string shape with enum values.

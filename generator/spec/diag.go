@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/specgen/specgen/generator/model"
 )
 
@@ -19,15 +21,72 @@ import (
 type Diagnostic struct {
 	Pos model.Pos
 	Msg string
+	// Warning marks a problem that does not stop generation, such as a
+	// shape nothing uses.
+	Warning bool
 }
 
-// String renders the problem as file:line:col: message.
+// String renders the problem as file:line:col: message, or as
+// file:line:col: warning: message.
 func (d Diagnostic) String() string {
+	if d.Warning {
+		return fmt.Sprintf("%s:%d:%d: warning: %s", d.Pos.File, d.Pos.Line, d.Pos.Col, d.Msg)
+	}
 	return fmt.Sprintf("%s:%d:%d: %s", d.Pos.File, d.Pos.Line, d.Pos.Col, d.Msg)
 }
 
 // Diagnostics is a list of problems; as an error it prints one per line.
 type Diagnostics []Diagnostic
+
+// Errors counts the problems that are not warnings.
+func (ds Diagnostics) Errors() int {
+	n := 0
+	for _, d := range ds {
+		if !d.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// Warnings returns the problems that are warnings.
+func (ds Diagnostics) Warnings() Diagnostics {
+	var out Diagnostics
+	for _, d := range ds {
+		if d.Warning {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Summary counts the problems for a closing line: "1 problem",
+// "3 problems and 1 warning".
+func (ds Diagnostics) Summary() string {
+	errs, warns := ds.Errors(), len(ds)-ds.Errors()
+	var parts []string
+	if errs > 0 || warns == 0 {
+		parts = append(parts, plural(errs, "problem", "problems"))
+	}
+	if warns > 0 {
+		parts = append(parts, plural(warns, "warning", "warnings"))
+	}
+	return strings.Join(parts, " and ")
+}
+
+// plural renders n with the singular or the plural noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// warnf records a warning at n: a problem worth fixing that does not stop
+// generation.
+func (l *loader) warnf(n *yaml.Node, format string, args ...any) {
+	l.diags = append(l.diags, Diagnostic{Pos: l.pos(n), Msg: fmt.Sprintf(format, args...), Warning: true})
+}
 
 // Error renders every problem, one per line, in file order.
 func (ds Diagnostics) Error() string {
@@ -88,4 +147,24 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// noteMeant records that a misspelt key of the mapping n was probably meant
+// to be key, so that key's absence is not reported a second time: "titel" is
+// one mistake, not an unknown key and a missing title.
+func (l *loader) noteMeant(n *yaml.Node, key string) {
+	n = deref(n)
+	if l.meant == nil {
+		l.meant = map[*yaml.Node]map[string]bool{}
+	}
+	if l.meant[n] == nil {
+		l.meant[n] = map[string]bool{}
+	}
+	l.meant[n][key] = true
+}
+
+// isMeant reports whether a misspelt key of the mapping n was reported as
+// probably meaning key.
+func (l *loader) isMeant(n *yaml.Node, key string) bool {
+	return n != nil && l.meant[deref(n)][key]
 }

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"os"
@@ -77,6 +78,7 @@ type rawShape struct {
 	members   []*rawMember
 	membersN  *yaml.Node
 	err       *rawError
+	rules     *yaml.Node            // checked by rules.go
 	keys      map[string]*yaml.Node // the keys present, for "applies to" checks
 }
 
@@ -112,6 +114,7 @@ type rawError struct {
 type loader struct {
 	file  string
 	diags Diagnostics
+	meant map[*yaml.Node]map[string]bool // see noteMeant in diag.go
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -151,6 +154,7 @@ func (l *loader) mapping(n *yaml.Node, what string, allowed []string) []pair {
 		seen[k.Value] = true
 		if allowed != nil && !contains(allowed, k.Value) {
 			if s := suggest(k.Value, allowed); s != "" {
+				l.noteMeant(n, s)
 				l.errorf(k, "unknown key %q in %s, did you mean %q?", k.Value, what, s)
 			} else {
 				l.errorf(k, "unknown key %q in %s (allowed: %s)", k.Value, what, strings.Join(allowed, ", "))
@@ -176,8 +180,11 @@ func kindName(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
+		switch n.Tag {
+		case "!!null":
 			return "nothing"
+		case "!!int", "!!float", "!!bool":
+			return n.Value // quoted, 500 would read as the string "500"
 		}
 		return fmt.Sprintf("%q", n.Value)
 	}
@@ -245,19 +252,29 @@ func LoadFile(path string) (*model.Service, error) {
 
 // Load checks and resolves the spec in data; name is the file name used in
 // diagnostics and must be <package>.yaml. It returns Diagnostics as the error
-// when the spec has problems.
+// when the spec has problems; warnings alone are dropped (Check returns them).
 func Load(name string, data []byte) (*model.Service, error) {
+	svc, ds := Check(name, data)
+	if ds.Errors() > 0 {
+		return nil, ds
+	}
+	return svc, nil
+}
+
+// Check is Load that also returns warnings. It returns every problem found,
+// sorted by position, and a model only when none of them is an error.
+func Check(name string, data []byte) (*model.Service, Diagnostics) {
 	l := &loader{file: name}
 	raw := l.parse(data)
 	var svc *model.Service
 	if raw != nil {
 		svc = resolve(l, raw)
 	}
-	if len(l.diags) > 0 {
-		l.diags.sort()
+	l.diags.sort()
+	if l.diags.Errors() > 0 {
 		return nil, l.diags
 	}
-	return svc, nil
+	return svc, l.diags
 }
 
 var (
@@ -266,7 +283,7 @@ var (
 	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock"}
 	httpKeys      = []string{"method", "path", "status"}
 	exampleKeys   = []string{"title", "doc", "input", "output", "conforms"}
-	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error"}
+	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules"}
 	enumKeys      = []string{"value", "name", "doc"}
 	boundsKeys    = []string{"min", "max"}
 	memberKeys    = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName"}
@@ -276,7 +293,7 @@ var (
 func (l *loader) parse(data []byte) *rawFile {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		l.diags = append(l.diags, Diagnostic{Pos: yamlErrorPos(l.file, err), Msg: yamlErrorMsg(err)})
+		l.diags = append(l.diags, Diagnostic{Pos: yamlErrorPos(l.file, data, err), Msg: yamlErrorMsg(err)})
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -302,15 +319,48 @@ func (l *loader) parse(data []byte) *rawFile {
 		}
 	}
 	for _, k := range topKeys {
-		if !have[k] && deref(root).Kind == yaml.MappingNode {
+		if !have[k] && deref(root).Kind == yaml.MappingNode && !l.isMeant(root, k) {
 			l.errorf(root, "missing required key %q", k)
 		}
 	}
 	return f
 }
 
-// yamlErrorPos digs the line out of a yaml.v3 syntax error ("yaml: line 7: ...").
-func yamlErrorPos(file string, err error) model.Pos {
+// yamlErrorPos finds the line a yaml.v3 syntax error is about. yaml.v3
+// names the line where the enclosing block starts (a bad indent on line 48
+// comes as "line 43: did not find expected key"), so the position is the
+// first line at which a prefix of the document fails with the same error:
+// the parser stops at the first mistake, so every longer prefix fails the
+// same way, and a binary search finds it in a few parses.
+func yamlErrorPos(file string, data []byte, err error) model.Pos {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	fails := func(k int) bool {
+		var n yaml.Node
+		e := yaml.Unmarshal(bytes.Join(lines[:k], nil), &n)
+		return e != nil && e.Error() == err.Error()
+	}
+	lo, hi := 1, len(lines)
+	if !fails(hi) {
+		return model.Pos{File: file, Line: yamlErrorLine(err), Col: 1}
+	}
+	for lo < hi {
+		if mid := (lo + hi) / 2; fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	text := lines[lo-1]
+	col := len(text) - len(bytes.TrimLeft(text, " \t")) + 1
+	if len(bytes.TrimSpace(text)) == 0 {
+		col = 1
+	}
+	return model.Pos{File: file, Line: lo, Col: col}
+}
+
+// yamlErrorLine digs the line out of a yaml.v3 syntax error ("yaml: line 7:
+// ..."), or returns 1.
+func yamlErrorLine(err error) int {
 	msg := err.Error()
 	if i := strings.Index(msg, "line "); i >= 0 {
 		rest := msg[i+5:]
@@ -319,10 +369,10 @@ func yamlErrorPos(file string, err error) model.Pos {
 			j++
 		}
 		if n, e := strconv.Atoi(rest[:j]); e == nil {
-			return model.Pos{File: file, Line: n, Col: 1}
+			return n
 		}
 	}
-	return model.Pos{File: file, Line: 1, Col: 1}
+	return 1
 }
 
 func yamlErrorMsg(err error) string {
@@ -427,7 +477,7 @@ func (l *loader) parseExample(n *yaml.Node) *rawExample {
 			ex.conforms = l.boolean(p.v, "conforms")
 		}
 	}
-	if !ex.title.ok() {
+	if !ex.title.ok() && !l.isMeant(n, "title") {
 		l.errorf(n, "example is missing required key \"title\"")
 	}
 	return ex
@@ -468,9 +518,11 @@ func (l *loader) parseShape(k, n *yaml.Node) *rawShape {
 			}
 		case "error":
 			sh.err = l.parseError(p.v)
+		case "rules":
+			sh.rules = p.v
 		}
 	}
-	if !sh.typ.ok() && deref(n).Kind == yaml.MappingNode {
+	if !sh.typ.ok() && deref(n).Kind == yaml.MappingNode && !l.isMeant(n, "type") {
 		l.errorf(k, "shape %s is missing required key \"type\"", k.Value)
 	}
 	return sh
@@ -492,7 +544,7 @@ func (l *loader) parseEnum(n *yaml.Node) *rawEnum {
 			e.doc = l.str(p.v, "doc")
 		}
 	}
-	if !e.value.ok() && n.Kind == yaml.MappingNode {
+	if !e.value.ok() && n.Kind == yaml.MappingNode && !l.isMeant(n, "value") {
 		l.errorf(n, "enum entry is missing required key \"value\"")
 	}
 	return e
@@ -548,7 +600,7 @@ func (l *loader) parseMember(k, n *yaml.Node) *rawMember {
 			m.locationName = l.str(p.v, "locationName")
 		}
 	}
-	if !m.shape.ok() && deref(n).Kind == yaml.MappingNode {
+	if !m.shape.ok() && deref(n).Kind == yaml.MappingNode && !l.isMeant(n, "shape") {
 		l.errorf(k, "member %s is missing required key \"shape\"", k.Value)
 	}
 	return m

@@ -34,6 +34,7 @@ type resolver struct {
 	shapes   map[string]*model.Shape
 	builtins map[string]*model.Shape
 	svc      *model.Service
+	unknown  []unknownRef // references to undefined shapes, reported in reportRefs
 }
 
 func resolve(l *loader, raw *rawFile) *model.Service {
@@ -58,6 +59,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	for _, check := range r.defaults {
 		check()
 	}
+	r.rules() // rules.go; needs every member and its default
 	r.checkCollectionCycles()
 	r.operations()
 	r.mocks() // mock.go
@@ -80,7 +82,7 @@ func (r *resolver) service() {
 		return
 	}
 	need := func(v str, key string) {
-		if !v.ok() {
+		if !v.ok() && !r.isMeant(s.n, key) {
 			r.errorf(s.n, "service is missing required key %q", key)
 		}
 	}
@@ -164,16 +166,7 @@ func (r *resolver) ref(v str, what string) *model.Shape {
 	if s := r.shapes[v.v]; s != nil {
 		return s
 	}
-	names := append([]string{}, builtinShapes...)
-	for n := range r.shapes {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	if sg := suggest(v.v, names); sg != "" {
-		r.errorf(v.n, "%s refers to unknown shape %q, did you mean %q?", what, v.v, sg)
-	} else {
-		r.errorf(v.n, "%s refers to unknown shape %q", what, v.v)
-	}
+	r.unknown = append(r.unknown, unknownRef{v, what})
 	return nil
 }
 
@@ -285,7 +278,10 @@ func (r *resolver) bounds(b *rawBounds, what string, lo, hi float64) *model.Boun
 		r.errorf(b.minN, "%s min %s is greater than max %s", what, num(*b.min), num(*b.max))
 	}
 	if b.min == nil && b.max == nil {
-		r.errorf(b.n, "%s needs min, max or both", what)
+		// A bound that was given but is not a number is reported already.
+		if n := deref(b.n); n.Kind == yaml.MappingNode && len(n.Content) == 0 {
+			r.errorf(b.n, "%s needs min, max or both", what)
+		}
 		return nil
 	}
 	return out
@@ -463,7 +459,9 @@ func (r *resolver) defaultValue(rm *rawMember, s *model.Shape) any {
 	case model.Boolean:
 		return r.boolean(n, "default of "+rm.name.v)
 	}
-	r.errorf(n, "a default applies only to string, number and boolean members, not %s", s.Kind)
+	if s.Kind != "" { // a shape without a valid type is reported already
+		r.errorf(n, "a default applies only to string, number and boolean members, not %s", s.Kind)
+	}
 	return nil
 }
 
@@ -475,10 +473,10 @@ func (r *resolver) operations() {
 		if !isIdentifier(op.Name) || !isExported(op.Name) {
 			r.errorf(ro.name.n, "operation name %q must be an exported Go identifier", op.Name)
 		}
-		if !ro.doc.ok() {
+		if !ro.doc.ok() && !r.isMeant(ro.n, "doc") {
 			r.errorf(ro.name.n, "operation %s is missing required key \"doc\"", op.Name)
 		}
-		if ro.httpN == nil {
+		if ro.httpN == nil && !r.isMeant(ro.n, "http") {
 			r.errorf(ro.name.n, "operation %s is missing required key \"http\"", op.Name)
 		} else {
 			if !ro.method.ok() || !validHTTP[op.Method] {
@@ -501,7 +499,9 @@ func (r *resolver) operations() {
 			name string
 		}{{ro.input, "input", &op.Input, op.Name + "Input"}, {ro.output, "output", &op.Output, op.Name + "Output"}} {
 			if !io.v.ok() {
-				r.errorf(ro.name.n, "operation %s is missing required key %q", op.Name, io.key)
+				if !r.isMeant(ro.n, io.key) {
+					r.errorf(ro.name.n, "operation %s is missing required key %q", op.Name, io.key)
+				}
 				continue
 			}
 			s := r.ref(io.v, io.key)
@@ -602,17 +602,19 @@ func (r *resolver) markUse() {
 		}
 	}
 	walk(r.svc.ValidationError, false)
+	var unused []*rawShape
 	for _, sh := range r.raw.shapes {
 		s := r.shapes[sh.name.v]
 		if s == nil {
 			continue
 		}
 		if !used[s] && s.Kind != "" {
-			r.errorf(sh.name.n, "shape %s is not used by any operation", sh.name.v)
+			unused = append(unused, sh)
 			continue
 		}
 		r.svc.Shapes = append(r.svc.Shapes, s)
 	}
+	r.reportRefs(unused) // unknown.go
 	sort.Slice(r.svc.Shapes, func(i, j int) bool { return r.svc.Shapes[i].Name < r.svc.Shapes[j].Name })
 }
 

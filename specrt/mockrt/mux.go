@@ -10,8 +10,10 @@ import (
 
 // Mux serves several mocks on one address, as LocalStack does: a request
 // goes to the mock whose service has its X-Amz-Target (awsJson protocols)
-// or its method and path (restJson1). A request no mock claims is answered
-// 400 UnknownOperationException.
+// or its method and path (restJson1). GET / that no mock claims is answered
+// with the services and operations served, as JSON (or, to a client that
+// accepts text/html, a small page); any other request no mock claims is
+// answered 400 UnknownOperationException.
 type Mux struct {
 	servers []*Server
 	logger  *slog.Logger
@@ -35,13 +37,23 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	start := time.Now()
-	what := r.Method + " " + r.URL.Path
-	if t := r.Header.Get("X-Amz-Target"); t != "" {
-		what = t
-	}
 	rec := Record{Time: start, Method: r.Method, Path: r.URL.Path, RequestID: newUUID()}
 	w.Header().Set("x-amzn-RequestId", rec.RequestID)
-	status, code := writeError(w, specrt.AWSJSON11, unknownOperation(what), nil)
+	if isChunked(r) {
+		// The answer does not depend on the body: do not wait for it.
+		abandonBody(w)
+	}
+	var status int
+	var code string
+	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get("X-Amz-Target") == "" {
+		status = m.serveIndex(w, r)
+	} else {
+		what := r.Method + " " + r.URL.Path
+		if t := r.Header.Get("X-Amz-Target"); t != "" {
+			what = t
+		}
+		status, code = writeError(w, specrt.AWSJSON11, unknownOperation(what), nil)
+	}
 	if m.logger != nil {
 		rec.Status, rec.ErrorCode, rec.Duration = status, code, time.Since(start)
 		m.logger.LogAttrs(r.Context(), levelFor(status), "request", slogAttrs("", &rec)...)

@@ -413,6 +413,9 @@ func (s *Server) serveRecovered(w http.ResponseWriter, r *http.Request, rec *Rec
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int, string) {
 	w.Header().Set("x-amzn-RequestId", rec.RequestID)
 	op, labels, what := s.route(r)
+	if err := s.refuseChunked(w, r); err != nil {
+		return s.writeError(w, err)
+	}
 	body, err := readBody(r, s.opts.bodyLimit)
 	rec.Body = body
 	if err != nil {
