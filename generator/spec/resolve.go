@@ -392,6 +392,14 @@ func (r *resolver) memberTraits(rm *rawMember, m *model.Member) {
 	if rm.idempotency && m.Shape != nil && m.Shape.Kind != model.String && m.Shape.Kind != "" {
 		r.errorf(rm.name.n, "idempotencyToken member %s must be a string, not %s", rm.name.v, m.Shape.Kind)
 	}
+	if rm.idempotency && m.Shape != nil {
+		// Enum values are filled with their shape, so look once all are.
+		r.defaults = append(r.defaults, func() {
+			if m.Shape.IsEnum() {
+				r.errorf(rm.name.n, "idempotencyToken member %s cannot be the enum %s: the client fills it with a random UUID", rm.name.v, m.Shape.Name)
+			}
+		})
+	}
 	if rm.location.ok() {
 		switch rm.location.v {
 		case "header", "uri", "query":
