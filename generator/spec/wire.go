@@ -293,8 +293,8 @@ func (r *resolver) checkBindings() {
 	}
 	for _, sh := range r.raw.shapes {
 		s := r.shapes[sh.name.v]
-		if s == nil {
-			continue
+		if s == nil || !s.IsInput && !s.IsOutput {
+			continue // unused: nothing is generated for it
 		}
 		for i, m := range s.Members {
 			if m.Location == "" || m.Shape == nil || m.Shape.Kind == "" {
