@@ -56,6 +56,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 			r.fillShape(sh, s)
 		}
 	}
+	r.checkPatternBudget() // patterns.go
 	for _, check := range r.defaults {
 		check()
 	}
@@ -213,10 +214,7 @@ func (r *resolver) fillShape(sh *rawShape, s *model.Shape) {
 		}
 	}
 	if sh.pattern.ok() && k == model.String {
-		d, err := pattern.Compile(sh.pattern.v)
-		if err != nil {
-			r.patternError(sh.pattern, err)
-		} else {
+		if d := r.compilePattern(sh.pattern); d != nil {
 			s.Pattern = &model.Pattern{Source: sh.pattern.v, DFA: d}
 		}
 	}
