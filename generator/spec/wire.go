@@ -267,7 +267,6 @@ func (r *resolver) checkBindings() {
 			r.errorf(ro.httpN, "http path %q: %s", op.Path, problem)
 			continue
 		}
-		op.Labels = labels
 		if op.Input == nil {
 			continue
 		}
