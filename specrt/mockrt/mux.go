@@ -40,6 +40,7 @@ type Mux struct {
 	bySigning map[string][]*Server // by SigV4 signing name
 	byPrefix  map[string][]*Server // awsJson mocks by X-Amz-Target prefix
 	rest      []*Server            // the restJson1 mocks
+	restIndex restIndex
 	logger    *slog.Logger
 }
 
@@ -60,6 +61,7 @@ func NewMux(logger *slog.Logger, servers ...*Server) *Mux {
 			m.rest = append(m.rest, s)
 		}
 	}
+	m.restIndex = newRestIndex(m.rest)
 	return m
 }
 
@@ -128,7 +130,7 @@ func (m *Mux) route(r *http.Request) (*Server, error) {
 			}
 		}
 	}
-	return claimant(r, m.rest, false)
+	return claimant(r, m.restIndex.candidates(r, m.rest), false)
 }
 
 // claimant returns the one mock of candidates that has an operation for r,
