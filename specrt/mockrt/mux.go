@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -175,13 +176,19 @@ func ambiguous(r *http.Request, rest []*Server, first *Server, signed bool) *Err
 
 // unknownService builds the error for a signing name no mock has.
 func (m *Mux) unknownService(name string) *Error {
-	served := make([]string, 0, len(m.servers))
-	for _, s := range m.servers {
-		served = append(served, describe(s))
-	}
 	msg := "no service with signing name '" + logText(name) + "' is served here"
-	if len(served) > 0 {
+	if len(m.servers) > 0 {
+		// With whole services imported there may be hundreds: the first
+		// few show the form, GET / lists them all.
+		const shown = 10
+		served := make([]string, 0, shown)
+		for _, s := range m.servers[:min(shown, len(m.servers))] {
+			served = append(served, describe(s))
+		}
 		msg += "; served: " + strings.Join(served, ", ")
+		if more := len(m.servers) - shown; more > 0 {
+			msg += " and " + strconv.Itoa(more) + " more (GET / lists them)"
+		}
 	}
 	return &Error{Code: "UnknownServiceException", Message: msg}
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -254,5 +255,22 @@ func BenchmarkMuxRoute(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestUnknownServiceNamesAtMostTenServices(t *testing.T) {
+	var servers []*Server
+	for i := range 12 {
+		name := "svc" + strconv.Itoa(i)
+		servers = append(servers, NewServer(taggedService(name, name)))
+	}
+	r := httptest.NewRequest("POST", "/tags/arn", nil)
+	r.Header.Set("Authorization", authorization("nope"))
+	got, msg := muxDo(t, NewMux(nil, servers...), r)
+	if diff := cmp.Diff(routed{400, "UnknownServiceException", "mux"}, got); diff != "" {
+		t.Errorf("routing (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(msg, "svc9 (signing name 'svc9') and 2 more (GET / lists them)") || strings.Contains(msg, "svc10") {
+		t.Errorf("message %q should name svc0 to svc9 and count the 2 others", msg)
 	}
 }
