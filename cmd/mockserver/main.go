@@ -62,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("mockserver", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:4566", "address to listen on; port 0 picks a free one")
+	maxResources := fs.Int("max-resources", mockrt.DefaultMaxResources, "resources kept per collection before creates get the quota error; 0 for no limit")
+	maxStoreBytes := fs.Int64("max-store-bytes", mockrt.DefaultMaxStoreBytes, "bytes of resources kept in all before creates get the quota error; 0 for no limit")
 	region := fs.String("region", mockrt.DefaultRegion, "region the mocks pretend to be in (ARNs; SigV4 scope)")
 	account := fs.String("account", mockrt.DefaultAccountID, "account id used in ARNs")
 	accessKey := fs.String("access-key", "", "with -secret-key: verify SigV4 signatures made with this key pair (default: accept any credentials)")
@@ -97,6 +99,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if *accessKey != "" {
 		opts = append(opts, mockrt.WithCredentials(*accessKey, *secretKey))
 	}
+	opts = append(opts, mockrt.WithMaxResources(*maxResources), mockrt.WithMaxStoreBytes(*maxStoreBytes))
 	mux := mockrt.NewMux(logger, mocks.All(opts...)...)
 
 	ln, err := mockrt.Listen(*addr, opts...)

@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/generator/pattern"
 )
 
 // The raw spec: what the YAML says, with positions, before references are
@@ -112,9 +113,10 @@ type rawError struct {
 
 // loader walks one file's YAML tree and collects problems.
 type loader struct {
-	file  string
-	diags Diagnostics
-	meant map[*yaml.Node]map[string]bool // see noteMeant in diag.go
+	file     string
+	diags    Diagnostics
+	meant    map[*yaml.Node]map[string]bool // see noteMeant in diag.go
+	patterns *specPatterns                  // patterns.go
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -264,7 +266,12 @@ func Load(name string, data []byte) (*model.Service, error) {
 // Check is Load that also returns warnings. It returns every problem found,
 // sorted by position, and a model only when none of them is an error.
 func Check(name string, data []byte) (*model.Service, Diagnostics) {
-	l := &loader{file: name}
+	return check(name, data, pattern.DefaultLimits)
+}
+
+// check is Check with the limits on what the spec's patterns cost together.
+func check(name string, data []byte, limits pattern.Limits) (*model.Service, Diagnostics) {
+	l := &loader{file: name, patterns: newSpecPatterns(limits)}
 	raw := l.parse(data)
 	var svc *model.Service
 	if raw != nil {
