@@ -72,6 +72,15 @@ func muxDo(t *testing.T, m *Mux, r *http.Request) (routed, string) {
 	return got, body.Message
 }
 
+func checkMentions(t *testing.T, msg string, mentions []string) {
+	t.Helper()
+	for _, s := range mentions {
+		if !strings.Contains(msg, s) {
+			t.Errorf("message %q does not mention %q", msg, s)
+		}
+	}
+}
+
 func authorization(service string) string {
 	return "AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/" + service +
 		"/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123456789abcdef"
@@ -153,11 +162,7 @@ func TestMuxRoutesBySigningNameThenTargetOrPath(t *testing.T) {
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("routing (-want +got):\n%s\nmessage: %s", diff, msg)
 			}
-			for _, s := range tc.mentions {
-				if !strings.Contains(msg, s) {
-					t.Errorf("message %q does not mention %q", msg, s)
-				}
-			}
+			checkMentions(t, msg, tc.mentions)
 		})
 	}
 }
@@ -188,11 +193,7 @@ func TestMuxFallsBackToPathAmongServicesSharingASigningName(t *testing.T) {
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("routing (-want +got):\n%s\nmessage: %s", diff, msg)
 			}
-			for _, s := range tc.mentions {
-				if !strings.Contains(msg, s) {
-					t.Errorf("message %q does not mention %q", msg, s)
-				}
-			}
+			checkMentions(t, msg, tc.mentions)
 		})
 	}
 }
@@ -272,5 +273,35 @@ func TestUnknownServiceNamesAtMostTenServices(t *testing.T) {
 	}
 	if !strings.Contains(msg, "svc9 (signing name 'svc9') and 2 more (GET / lists them)") || strings.Contains(msg, "svc10") {
 		t.Errorf("message %q should name svc0 to svc9 and count the 2 others", msg)
+	}
+}
+
+func TestMuxRoutesAWSJSONServicesSharingATargetPrefix(t *testing.T) {
+	first, second := jsonService(), jsonService()
+	first.Name, first.SigningName = "first", "first"
+	second.Name, second.SigningName = "second", "second"
+	m := NewMux(nil, NewServer(first), NewServer(second))
+	for _, tc := range []struct {
+		name, service string
+		want          routed
+		mentions      []string
+	}{
+		{name: "a request signed for the second reaches it", service: "second", want: routed{200, "", "second"}},
+		{name: "an unsigned request is refused naming both", want: routed{400, "AmbiguousRouteException", "mux"},
+			mentions: []string{"Things_20200101.CreateThing", "first (signing name 'first')", "second (signing name 'second')", "sign the request"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := httptest.NewRequest("POST", "/", strings.NewReader(`{"name":"abc"}`))
+			r.Header.Set("X-Amz-Target", "Things_20200101.CreateThing")
+			r.Header.Set("Content-Type", "application/x-amz-json-1.1")
+			if tc.service != "" {
+				r.Header.Set("Authorization", authorization(tc.service))
+			}
+			got, msg := muxDo(t, m, r)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("routing (-want +got):\n%s\nmessage: %s", diff, msg)
+			}
+			checkMentions(t, msg, tc.mentions)
+		})
 	}
 }
