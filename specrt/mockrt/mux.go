@@ -36,12 +36,12 @@ import (
 // UnknownOperationException.
 type Mux struct {
 	servers []*Server
-	// bySigning, byPrefix and rest index servers so that a request is
+	// bySigning, byPrefix and restIndex index servers so that a request is
 	// checked against the few mocks it may be for, not against all of them.
 	bySigning map[string][]*Server // by SigV4 signing name
 	byPrefix  map[string][]*Server // awsJson mocks by X-Amz-Target prefix
 	rest      []*Server            // the restJson1 mocks
-	restIndex restIndex
+	restIndex restIndex            // rest by method and first path segment
 	logger    *slog.Logger
 }
 
