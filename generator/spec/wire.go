@@ -39,6 +39,10 @@ func (r *resolver) checkWireNames() {
 	if v := s.name; v.ok() && reservedPackageName(v.v) {
 		r.errorf(v.n, "service name %q is a name the generated code uses for something else (a Go built-in, an imported package or a variable); choose another", v.v)
 	}
+	// The registry of mocks (golang.RegistryPackage) has this directory.
+	if v := s.name; v.ok() && v.v == "mocks" {
+		r.errorf(v.n, "service name %q is the package that lists every generated mock; choose another", v.v)
+	}
 	for _, ro := range r.raw.operations {
 		switch name := ro.name.v; {
 		case isIdentifier(name) && !isASCIIIdentifier(name):
