@@ -314,6 +314,12 @@ func behaviorValue(p *Package, op *model.Operation) jen.Code {
 	if v := errorTemplate(p, m.IdempotencyMismatch); v != nil {
 		d[jen.Id("IdempotencyMismatch")] = v
 	}
+	if v := errorTemplate(p, m.QuotaExceeded); v != nil {
+		d[jen.Id("QuotaExceeded")] = v
+	}
+	if len(m.State) > 0 {
+		d[jen.Id("State")] = fieldsValue(m.State)
+	}
 	if defs := inputDefaults(op.Input, "", map[*model.Shape]bool{}); len(defs) > 0 {
 		d[jen.Id("Defaults")] = fieldsValue(defs)
 	}

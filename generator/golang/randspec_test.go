@@ -21,7 +21,7 @@ import (
 )
 
 var (
-	randSpecs = flag.Int("randspecs", 24, "how many random specs TestRandomSpecsCompile generates")
+	randSpecs = flag.Int("randspecs", 40, "how many random specs TestRandomSpecsCompile generates")
 	randSeed  = flag.Uint64("randseed", 1, "the seed of the first random spec; spec i uses seed+i")
 )
 
@@ -44,8 +44,10 @@ var (
 		"time", "vpcIds", "URL", "tags", "self", "children", "parent",
 	}
 	randEnumValues = []string{"AWS_IAM", "aws-iam", "a.b", "1st", "", "ÜBER", "x y", "NONE", "none", "None", "-", "type", "Values", "ok", "v2"}
-	randOpNames    = []string{"Get", "Put", "List", "Format", "Validate", "New", "String", "Error", "Do", "GetThing", "Get_Thing", "X", "Options", "Reset"}
+	randOpNames    = []string{"Get", "Put", "List", "Format", "Validate", "New", "String", "Error", "Do", "GetThing", "Get_Thing", "X", "Reset"}
 	randPatterns   = []string{"[a-z]+", "^[A-Z][a-z0-9-]*$", "(?!aws)[a-z]{1,10}", "[^/]+", `\d+`, "[a-z]+"}
+	randDocs       = []string{"*/ func init() { panic(1) } /*", "First.\n\nSecond paragraph.", "The `x` is %v %s \\ done.", "A thing.", "Validate checks.", "// not a comment", "Tags are tags."}
+	randGoNames    = []string{"Validate", "Format", "Named", "Thing_", "ID", "Metadata", "X"}
 	scalarKinds    = []string{"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
 	bindableKinds  = []string{"string", "integer", "long", "float", "double", "boolean", "timestamp"}
 	headerKinds    = []string{"string", "integer", "long", "boolean", "timestamp"}
@@ -105,8 +107,14 @@ func (g *randSpec) member(name, shape string) string {
 	if g.chance(0.3) {
 		attrs = append(attrs, "required: true")
 	}
-	if shape == "string" && g.chance(0.15) {
+	if (shape == "string" || g.kindOf(shape) == "string") && g.chance(0.15) {
 		attrs = append(attrs, "idempotencyToken: true")
+	}
+	if g.chance(0.2) {
+		attrs = append(attrs, "doc: "+strconv.Quote(g.pick(randDocs)))
+	}
+	if g.chance(0.05) {
+		attrs = append(attrs, "goName: "+g.pick(randGoNames))
 	}
 	if g.chance(0.1) {
 		switch shape {
@@ -127,6 +135,9 @@ func (g *randSpec) shape(i int, name string) randShape {
 	kinds := []string{"structure", "structure", "structure", "list", "map", "string", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
 	kind := g.pick(kinds)
 	fmt.Fprintf(&b, "  %s:\n    type: %s\n", name, kind)
+	if g.chance(0.3) {
+		fmt.Fprintf(&b, "    doc: %s\n", strconv.Quote(g.pick(randDocs)))
+	}
 	if g.chance(0.25) {
 		b.WriteString("    sensitive: true\n")
 	}
@@ -144,6 +155,9 @@ func (g *randSpec) shape(i int, name string) randShape {
 		}
 	case "map":
 		fmt.Fprintf(&b, "    value: %s\n", strconv.Quote(g.ref(i, true)))
+		if k := g.stringShape(); k != "" && g.chance(0.5) {
+			fmt.Fprintf(&b, "    key: %s\n", k)
+		}
 		if g.chance(0.4) {
 			b.WriteString("    length: {min: 1}\n")
 		}
@@ -152,6 +166,10 @@ func (g *randSpec) shape(i int, name string) randShape {
 		case 0:
 			var vals []string
 			for _, v := range g.fresh(randEnumValues, 1+g.r.IntN(4)) {
+				if g.chance(0.2) {
+					vals = append(vals, fmt.Sprintf("{value: %s, name: %s, doc: %s}", strconv.Quote(v), g.pick(randGoNames), strconv.Quote(g.pick(randDocs))))
+					continue
+				}
 				vals = append(vals, strconv.Quote(v))
 			}
 			fmt.Fprintf(&b, "    enum: [%s]\n", strings.Join(vals, ", "))
@@ -172,11 +190,81 @@ func (g *randSpec) shape(i int, name string) randShape {
 	return randShape{name, kind, b.String()}
 }
 
-// structureMembers writes random members of a structure.
-func (g *randSpec) structureMembers(n int) string {
+// kindOf returns the kind of the named shape declared so far, or "".
+func (g *randSpec) kindOf(name string) string {
+	for _, s := range g.shapes {
+		if s.name == name {
+			return s.kind
+		}
+	}
+	return ""
+}
+
+// stringShape returns a named string shape declared so far, or "".
+func (g *randSpec) stringShape() string {
+	for _, i := range g.r.Perm(len(g.shapes)) {
+		if s := g.shapes[i]; s.kind == "string" {
+			g.used[s.name] = true
+			return s.name
+		}
+	}
+	return ""
+}
+
+// bindable returns a shape that can travel in a query parameter or a header
+// (list true) or a path label: a built-in scalar, a named string shape, or a
+// list of either.
+func (g *randSpec) bindable(list bool) string {
+	if s := g.stringShape(); s != "" && g.chance(0.3) {
+		return s
+	}
+	if list && g.chance(0.3) {
+		for _, s := range g.shapes {
+			if s.kind == "list" && strings.Contains(s.yaml, "member: \"string\"") {
+				g.used[s.name] = true
+				return s.name
+			}
+		}
+	}
+	return g.pick(bindableKinds)
+}
+
+// randMember is a member written so far, for rules to name.
+type randMember struct{ name, shape string }
+
+// structureMembers writes random members of a structure and returns them.
+func (g *randSpec) structureMembers(n int) (string, []randMember) {
 	var b strings.Builder
+	var ms []randMember
 	for _, name := range g.fresh(randMemberNames, n) {
-		b.WriteString(g.member(name, g.ref(len(g.shapes), false)))
+		shape := g.ref(len(g.shapes), false)
+		b.WriteString(g.member(name, shape))
+		ms = append(ms, randMember{name, shape})
+	}
+	return b.String(), ms
+}
+
+// rules writes random cross-member rules over ms, or nothing.
+func (g *randSpec) rules(ms []randMember) string {
+	if len(ms) < 2 || g.chance(0.5) {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("    rules:\n")
+	perm := g.r.Perm(len(ms))
+	a, c := ms[perm[0]], ms[perm[1]]
+	switch g.r.IntN(3) {
+	case 0:
+		fmt.Fprintf(&b, "      - oneOf: [%s, %s]\n", strconv.Quote(a.name), strconv.Quote(c.name))
+	case 1:
+		fmt.Fprintf(&b, "      - atMostOneOf: [%s, %s]\n", strconv.Quote(a.name), strconv.Quote(c.name))
+	default:
+		value := map[string]string{"boolean": "true", "string": `"x"`, "integer": "1", "long": "2"}[c.shape]
+		if value == "" {
+			return ""
+		}
+		fmt.Fprintf(&b, "      - member: %s\n        %s: {member: %s, equals: %s}\n",
+			strconv.Quote(a.name), g.pick([]string{"requiredWhen", "onlyWhen"}), strconv.Quote(c.name), value)
 	}
 	return b.String()
 }
@@ -206,11 +294,16 @@ func (g *randSpec) generate() string {
 		s := &g.shapes[i]
 		shapes.WriteString(s.yaml)
 		if s.kind == "structure" && !strings.HasSuffix(s.yaml, "{}\n") {
-			shapes.WriteString(g.structureMembers(1 + g.r.IntN(4)))
+			text, ms := g.structureMembers(1 + g.r.IntN(4))
+			shapes.WriteString(text + g.rules(ms))
 		}
 	}
 	for _, e := range errs {
-		fmt.Fprintf(&shapes, "  %s:\n    type: structure\n    error: {status: 400}\n    members:\n      message: string\n", e)
+		message := "string"
+		if s := g.stringShape(); s != "" && g.chance(0.3) {
+			message = s // an enum, a pattern or a length
+		}
+		fmt.Fprintf(&shapes, "  %s:\n    type: structure\n    error: {status: 400}\n    members:\n      message: %s\n", e, message)
 		for _, name := range g.fresh(randMemberNames, g.r.IntN(3)) {
 			if strings.EqualFold(name, "message") {
 				continue
@@ -219,7 +312,7 @@ func (g *randSpec) generate() string {
 				fmt.Fprintf(&shapes, "      %s: {shape: %s, location: header, locationName: X-%d}\n", strconv.Quote(name), g.pick(headerKinds), g.r.IntN(100))
 				continue
 			}
-			fmt.Fprintf(&shapes, "      %s: %s\n", strconv.Quote(name), g.pick(scalarKinds))
+			fmt.Fprintf(&shapes, "      %s: %s\n", strconv.Quote(name), strconv.Quote(g.ref(len(g.shapes), false)))
 		}
 	}
 
@@ -235,16 +328,21 @@ func (g *randSpec) generate() string {
 		var bound strings.Builder
 		if g.rest {
 			path = "/" + strings.ToLower(op)
-			for j := range g.r.IntN(3) {
+			n := g.r.IntN(3)
+			for j := range n {
 				label := fmt.Sprintf("l%d", j)
-				path += "/{" + label + "}"
-				fmt.Fprintf(&bound, "      %s: {shape: %s, required: true, location: uri, locationName: %s}\n", label, g.pick(bindableKinds), label)
+				if j == n-1 && g.chance(0.3) {
+					path += "/{" + label + "+}"
+				} else {
+					path += "/{" + label + "}"
+				}
+				fmt.Fprintf(&bound, "      %s: {shape: %s, required: true, location: uri, locationName: %s}\n", label, g.bindable(false), label)
 			}
 			if g.chance(0.5) {
-				fmt.Fprintf(&bound, "      q: {shape: %s, location: query, locationName: q-%d}\n", g.pick(bindableKinds), i)
+				fmt.Fprintf(&bound, "      q: {shape: %s, location: query, locationName: q-%d}\n", g.bindable(true), i)
 			}
 			if g.chance(0.5) {
-				fmt.Fprintf(&bound, "      h: {shape: %s, location: header, locationName: X-H%d}\n", g.pick(bindableKinds), i)
+				fmt.Fprintf(&bound, "      h: {shape: %s, location: header, locationName: X-H%d}\n", g.bindable(true), i)
 			}
 		}
 		method := "POST"
@@ -256,7 +354,8 @@ func (g *randSpec) generate() string {
 
 		fmt.Fprintf(&shapes, "  %sRequest:\n    type: structure\n    members:\n", op)
 		shapes.WriteString(bound.String())
-		shapes.WriteString(g.structureMembers(g.r.IntN(4)))
+		text, ms := g.structureMembers(g.r.IntN(4))
+		shapes.WriteString(text)
 		if i == 0 {
 			// Every named shape must be used: the first input uses the rest.
 			for _, s := range g.shapes {
@@ -266,11 +365,17 @@ func (g *randSpec) generate() string {
 			}
 		}
 		fmt.Fprintf(&shapes, "      pad%d: string\n", i)
+		shapes.WriteString(g.rules(append(ms, randMember{fmt.Sprintf("pad%d", i), "string"})))
 		fmt.Fprintf(&shapes, "  %sResponse:\n    type: structure\n    members:\n      pad%d: string\n", op, i)
 		if g.rest && g.chance(0.4) {
-			fmt.Fprintf(&shapes, "      rh: {shape: %s, location: header, locationName: X-R%d}\n", g.pick(headerKinds), i)
+			kind := g.pick(headerKinds)
+			if s := g.stringShape(); s != "" && g.chance(0.4) {
+				kind = s
+			}
+			fmt.Fprintf(&shapes, "      rh: {shape: %s, location: header, locationName: X-R%d}\n", kind, i)
 		}
-		shapes.WriteString(g.structureMembers(g.r.IntN(4)))
+		text, ms = g.structureMembers(g.r.IntN(4))
+		shapes.WriteString(text + g.rules(ms))
 	}
 	b.WriteString("shapes:\n")
 	b.WriteString(shapes.String())

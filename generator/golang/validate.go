@@ -192,7 +192,13 @@ func (v *validator) shape(f *jen.File, s *model.Shape) {
 				loop = append(loop, jen.Id("at").Op(":=").Add(key))
 			}
 			if v.need[s.Key] {
-				loop = append(loop, v.check(s.Key, jen.Id("k"), jen.Id("at")))
+				// Map keys are Go strings even when the key shape is an
+				// enum, whose validator takes the enum's type.
+				key := jen.Id("k")
+				if s.Key.IsEnum() {
+					key = jen.Id(s.Key.GoName).Call(key)
+				}
+				loop = append(loop, v.check(s.Key, key, jen.Id("at")))
 			}
 			elem := jen.Id("_")
 			if v.need[s.Value] {

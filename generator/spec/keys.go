@@ -202,7 +202,9 @@ var (
 		{name: "unique", doc: "Input member paths whose values together must be unique in the collection.", val: vList(vString)},
 		{name: "conflict", doc: "The answer to a duplicate.", val: vKeys(mockErrorSet)},
 		{name: "idempotencyMismatch", doc: "The answer to a reused idempotency token with other parameters.", val: vKeys(mockErrorSet)},
+		{name: "quotaExceeded", doc: "The answer to a create past the mock's limits; default the operation's declared quota error.", val: vKeys(mockErrorSet)},
 		{name: "output", doc: "Map of output member path to template, in order.", val: vNamed(vAny)},
+		{name: "state", doc: "Map of name (no dots) to template: values kept with the created item, for {state.name} in later answers.", val: vNamed(vAny)},
 		{name: "example", doc: "A valid input, used by the package's runnable Example.", val: vAny},
 	}}
 )

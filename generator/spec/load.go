@@ -11,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/generator/pattern"
 )
 
 // The raw spec: what the YAML says, with positions, before references are
@@ -111,10 +112,11 @@ type rawError struct {
 
 // loader walks one file's YAML tree and collects problems.
 type loader struct {
-	file  string
-	diags Diagnostics
-	meant map[*yaml.Node]map[string]bool // see noteMeant in diag.go
-	files map[*yaml.Node]string          // the nodes an overlay brought, and its file
+	file     string
+	diags    Diagnostics
+	meant    map[*yaml.Node]map[string]bool // see noteMeant in diag.go
+	patterns *specPatterns                  // patterns.go
+	files    map[*yaml.Node]string          // the nodes an overlay brought, and its file
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -273,13 +275,18 @@ func Load(name string, data []byte) (*model.Service, error) {
 // Check is Load that also returns warnings. It returns every problem found,
 // sorted by position, and a model only when none of them is an error.
 func Check(name string, data []byte) (*model.Service, Diagnostics) {
-	l := &loader{file: name}
-	return l.check(data, nil)
+	return check(name, data, pattern.DefaultLimits)
 }
 
-// check loads the spec in data with overlays merged onto it.
-func (l *loader) check(data []byte, overlays []Source) (*model.Service, Diagnostics) {
-	raw := l.parse(data, overlays)
+// check is Check with the limits on what the spec's patterns cost together.
+func check(name string, data []byte, limits pattern.Limits) (*model.Service, Diagnostics) {
+	return checkOverlaid(Source{Name: name, Data: data}, nil, limits)
+}
+
+// checkOverlaid is CheckOverlaid with the limits on the patterns.
+func checkOverlaid(spec Source, overlays []Source, limits pattern.Limits) (*model.Service, Diagnostics) {
+	l := &loader{file: spec.Name, patterns: newSpecPatterns(limits)}
+	raw := l.parse(spec.Data, overlays)
 	var svc *model.Service
 	if raw != nil {
 		svc = resolve(l, raw)

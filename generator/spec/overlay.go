@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/generator/pattern"
 )
 
 // Overlays: hand-written files merged onto an imported spec before it is
@@ -37,8 +38,7 @@ type Source struct {
 // longer apply to the imported spec, are reported at their place in the
 // overlay.
 func CheckOverlaid(spec Source, overlays []Source) (*model.Service, Diagnostics) {
-	l := &loader{file: spec.Name}
-	return l.check(spec.Data, overlays)
+	return checkOverlaid(spec, overlays, pattern.DefaultLimits)
 }
 
 // OverlaySuffix ends the name of every overlay file.

@@ -56,6 +56,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 			r.fillShape(sh, s)
 		}
 	}
+	r.checkPatternBudget() // patterns.go
 	for _, check := range r.defaults {
 		check()
 	}
@@ -213,10 +214,7 @@ func (r *resolver) fillShape(sh *rawShape, s *model.Shape) {
 		}
 	}
 	if sh.pattern.ok() && k == model.String {
-		d, err := pattern.Compile(sh.pattern.v)
-		if err != nil {
-			r.patternError(sh.pattern, err)
-		} else {
+		if d := r.compilePattern(sh.pattern); d != nil {
 			s.Pattern = &model.Pattern{Source: sh.pattern.v, DFA: d}
 		}
 	}
@@ -393,6 +391,14 @@ func isExported(s string) bool {
 func (r *resolver) memberTraits(rm *rawMember, m *model.Member) {
 	if rm.idempotency && m.Shape != nil && m.Shape.Kind != model.String && m.Shape.Kind != "" {
 		r.errorf(rm.name.n, "idempotencyToken member %s must be a string, not %s", rm.name.v, m.Shape.Kind)
+	}
+	if rm.idempotency && m.Shape != nil {
+		// Enum values are filled with their shape, so look once all are.
+		r.defaults = append(r.defaults, func() {
+			if m.Shape.IsEnum() {
+				r.errorf(rm.name.n, "idempotencyToken member %s cannot be the enum %s: the client fills it with a random UUID", rm.name.v, m.Shape.Name)
+			}
+		})
 	}
 	if rm.location.ok() {
 		switch rm.location.v {
@@ -665,8 +671,8 @@ func (r *resolver) checkErrorUse() {
 	}
 	for _, sh := range r.raw.shapes {
 		s := r.shapes[sh.name.v]
-		if s == nil {
-			continue
+		if s == nil || !s.IsInput && !s.IsOutput {
+			continue // unused: nothing is generated for it
 		}
 		switch {
 		case isErr(s.Member):

@@ -28,6 +28,8 @@ type options struct {
 	region, account string
 	bodyLimit       int64
 	recordLimit     int
+	recordBytes     int64
+	storeLimits     storeLimits
 	creds           map[string]string // access key id → secret access key
 	logger          *slog.Logger
 	now             func() time.Time
@@ -40,6 +42,8 @@ func defaultOptions() options {
 		account:     DefaultAccountID,
 		bodyLimit:   DefaultBodyLimit,
 		recordLimit: DefaultRecordLimit,
+		recordBytes: DefaultRecordBytes,
+		storeLimits: storeLimits{DefaultMaxResources, DefaultMaxStoreBytes},
 		now:         time.Now,
 		limits:      defaultConnLimits(),
 	}

@@ -282,6 +282,17 @@ var service = &mockrt.Service{
 						Value: "{now}",
 					},
 				},
+				QuotaExceeded: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "Message",
+							Value: "{message}",
+						},
+					},
+					New: func() error {
+						return new(apprunner.ServiceQuotaExceededException)
+					},
+				},
 				Resource: "service",
 				Unique:   []string{"ServiceName"},
 			},

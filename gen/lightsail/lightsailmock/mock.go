@@ -169,6 +169,17 @@ var service = &mockrt.Service{
 						Value: []any{map[string]any{"createdAt": "{now}", "id": "{uuid}", "isTerminal": true, "location": map[string]any{"availabilityZone": "all", "regionName": "{region}"}, "operationType": "CreateCertificate", "resourceName": "{input.certificateName}", "resourceType": "Certificate", "status": "Succeeded", "statusChangedAt": "{now}"}},
 					},
 				},
+				QuotaExceeded: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "{message}",
+						},
+					},
+					New: func() error {
+						return new(lightsail.InvalidInputException)
+					},
+				},
 				Resource: "certificate",
 				Unique:   []string{"certificateName"},
 			},

@@ -106,6 +106,14 @@ var service = &mockrt.Service{
 							Path:  "Message",
 							Value: "Namespace {input.Name} already exists in {input.Vpc}",
 						},
+						{
+							Path:  "NamespaceId",
+							Value: "{state.NamespaceId}",
+						},
+						{
+							Path:  "CreatorRequestId",
+							Value: "{state.CreatorRequestId}",
+						},
 					},
 					New: func() error {
 						return new(servicediscovery.NamespaceAlreadyExists)
@@ -133,8 +141,29 @@ var service = &mockrt.Service{
 						Value: "{random:a-z0-9:32}-{random:a-z0-9:8}",
 					},
 				},
+				QuotaExceeded: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "Message",
+							Value: "{message}",
+						},
+					},
+					New: func() error {
+						return new(servicediscovery.ResourceLimitExceeded)
+					},
+				},
 				Resource: "namespace",
-				Unique:   []string{"Name", "Vpc"},
+				State: []mockrt.Field{
+					{
+						Path:  "NamespaceId",
+						Value: "ns-{random:a-z0-9:16}",
+					},
+					{
+						Path:  "CreatorRequestId",
+						Value: "{input.CreatorRequestId}",
+					},
+				},
+				Unique: []string{"Name", "Vpc"},
 			},
 			Name: "CreatePrivateDnsNamespace",
 			NewInput: func() mockrt.Input {

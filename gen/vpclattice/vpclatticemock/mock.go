@@ -184,6 +184,29 @@ var service = &mockrt.Service{
 						Value: "Z{random:0-9A-Z:13}",
 					},
 				},
+				QuotaExceeded: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "{message}",
+						},
+						{
+							Path:  "resourceType",
+							Value: "SERVICE",
+						},
+						{
+							Path:  "serviceCode",
+							Value: "vpc-lattice",
+						},
+						{
+							Path:  "quotaCode",
+							Value: "mock-resource-limit",
+						},
+					},
+					New: func() error {
+						return new(vpclattice.ServiceQuotaExceededException)
+					},
+				},
 				Resource: "service",
 				Unique:   []string{"name"},
 			},
