@@ -163,6 +163,9 @@ func emitMockService(f *jen.File, p *Package) {
 	if v := errorTemplate(p, m.ThrottlingError); v != nil {
 		d[jen.Id("ThrottlingError")] = v
 	}
+	if len(p.Resources) > 0 {
+		d[jen.Id("Resources")] = resourcesValue(p)
+	}
 	if len(headerErrors(p)) > 0 {
 		d[jen.Id("ErrorHeaders")] = jen.Id("errorHeaders")
 	}
@@ -386,4 +389,88 @@ func emitErrorHeaders(f *jen.File, p *Package) {
 			}
 		}),
 	)
+}
+
+// resourcesValue describes the spec's resources to the mock's resource
+// engine, as data.
+func resourcesValue(p *Package) jen.Code {
+	return jen.Index().Op("*").Add(mrt("Resource")).ValuesFunc(func(g *jen.Group) {
+		for _, res := range p.Resources {
+			g.Line().Add(resourceValue(p, res))
+		}
+		g.Line()
+	})
+}
+
+func resourceValue(p *Package, res *model.Resource) jen.Code {
+	d := jen.Dict{jen.Id("Name"): jen.Lit(res.Name), jen.Id("ID"): jen.Lit(res.ID)}
+	if res.Parent != nil {
+		d[jen.Id("Parent")] = jen.Lit(res.Parent.Name)
+	}
+	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID,
+		"Status": res.Status, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate} {
+		if v != "" {
+			d[jen.Id(field)] = jen.Lit(v)
+		}
+	}
+	for field, e := range map[string]*model.MockError{"NotFound": res.NotFound, "Conflict": res.Conflict,
+		"HasChildren": res.HasChildren, "InvalidToken": res.InvalidToken} {
+		if v := errorTemplate(p, e); v != nil {
+			d[jen.Id(field)] = v
+		}
+	}
+	d[jen.Id("Operations")] = jen.Index().Add(mrt("ResourceOperation")).ValuesFunc(func(g *jen.Group) {
+		for _, ro := range res.Operations {
+			g.Line().Add(resourceOperationValue(ro))
+		}
+		g.Line()
+	})
+	return jen.Values(d)
+}
+
+// roleConsts are the mockrt constants of the roles.
+var roleConsts = map[string]string{
+	"create": "RoleCreate", "read": "RoleRead", "update": "RoleUpdate", "delete": "RoleDelete", "list": "RoleList",
+	"action": "RoleAction", "tag": "RoleTag", "untag": "RoleUntag", "listTags": "RoleListTags",
+}
+
+func resourceOperationValue(ro *model.ResourceOperation) jen.Code {
+	d := jen.Dict{
+		jen.Id("Role"):      mrt(roleConsts[ro.Role]),
+		jen.Id("Operation"): jen.Lit(ro.Operation.Name),
+	}
+	fields := map[string]string{"Identifier": ro.Identifier, "ParentIdentifier": ro.ParentIdentifier,
+		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN,
+		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue}
+	if pg := ro.Paginator; pg != nil {
+		fields["Items"], fields["InputToken"], fields["OutputToken"], fields["LimitKey"] = pg.ResultKey, pg.InputToken, pg.OutputToken, pg.LimitKey
+	}
+	for field, v := range fields {
+		if v != "" {
+			d[jen.Id(field)] = jen.Lit(v)
+		}
+	}
+	switch ro.Role {
+	case "list", "tag", "untag", "listTags":
+	default:
+		// "" is the output itself, so it is written out; "-" is none.
+		d[jen.Id("Description")] = jen.Lit(ro.Description)
+	}
+	if ro.MaxPageSize > 0 {
+		d[jen.Id("MaxPageSize")] = jen.Lit(ro.MaxPageSize)
+	}
+	if t := ro.Transition; t != nil {
+		td := jen.Dict{}
+		if t.During != "" {
+			td[jen.Id("During")] = jen.Lit(t.During)
+		}
+		if t.Then != "" {
+			td[jen.Id("Then")] = jen.Lit(t.Then)
+		}
+		if t.Delay > 0 {
+			td[jen.Id("Delay")] = jen.Lit(int(t.Delay*1000)).Op("*").Qual("time", "Millisecond")
+		}
+		d[jen.Id("Transition")] = jen.Op("&").Add(mrt("Transition")).Values(td)
+	}
+	return jen.Values(d)
 }

@@ -48,6 +48,9 @@ type Service struct {
 	Patterns []*Pattern
 	// Mock is the service's mock block (see mock.go); never nil.
 	Mock *ServiceMock
+	// Resources are the resources the mock keeps (see resources.go),
+	// sorted by Name.
+	Resources []*Resource
 }
 
 // Operation is one API operation.

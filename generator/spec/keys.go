@@ -84,6 +84,7 @@ var (
 		{name: "service", required: true, doc: "The service block.", val: vKeys(serviceSet)},
 		{name: "operations", required: true, doc: "Map of operation name (its wire name and Go method name) to operation.", val: vNamed(vKeys(operationSet))},
 		{name: "shapes", required: true, doc: "Map of shape name to shape.", val: vNamed(vKeys(shapeSet))},
+		{name: "resources", doc: "Map of resource name to resource: what the generated mock keeps, and the operations that act on it.", val: vNamed(vKeys(resourceSet))},
 	}}
 
 	serviceSet = &keySet{name: "service", doc: "The service block.", keys: []keyDef{
@@ -209,6 +210,52 @@ var (
 	}}
 )
 
+// The resources block (resources.go).
+var (
+	resourceSet = &keySet{name: "resource", doc: "A kind of resource the service keeps.", keys: []keyDef{
+		{name: "doc", doc: "What the resource is.", val: vString},
+		{name: "parent", doc: "The resource this one belongs to (a listener to a service).", val: vString},
+		{name: "id", required: true, doc: "The description member holding the resource's id.", val: vString},
+		{name: "name", doc: "The description member holding its name, unique within the parent.", val: vString},
+		{name: "arn", doc: "The description member holding its ARN.", val: vString},
+		{name: "parentId", doc: "The description member holding the parent's id.", val: vString},
+		{name: "status", doc: "The description member holding its status.", val: vString},
+		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default a UUID.", val: vString},
+		{name: "arnTemplate", doc: "Template of a new resource's ARN; {output.<member>} is the description.", val: vString},
+		{name: "notFound", doc: "The error shape answered for an identifier that names no resource.", val: vString},
+		{name: "conflict", doc: "The error shape answered when a create reuses a name.", val: vString},
+		{name: "hasChildren", doc: "The error shape answered when a delete names a resource that still has children.", val: vString},
+		{name: "invalidToken", doc: "The error shape answered for a pagination token the mock did not issue; default the validation error.", val: vString},
+		{name: "operations", required: true, doc: "Map of operation name to what it does to the resource.", val: vNamed(vKeys(resourceOpSet))},
+	}}
+
+	resourceOpSet = &keySet{name: "resourceOperation", doc: "What an operation does to a resource.", keys: []keyDef{
+		{name: "role", required: true, doc: "What the operation does.", val: vEnum("create", "read", "update", "delete", "list", "action", "tag", "untag", "listTags")},
+		{name: "identifier", doc: "read, update, delete, action: the input member naming the resource by id, name or ARN.", val: vString},
+		{name: "parentIdentifier", doc: "The input member naming the parent by id, name or ARN.", val: vString},
+		{name: "description", doc: "The output member holding the description; \"\" for the output itself; left out, none.", val: vString},
+		{name: "paginator", doc: "list: the pagination members, as paginators-1.json names them.", val: vKeys(resourcePaginatorSet)},
+		{name: "maxPageSize", doc: "list: the largest page the service answers (default 100).", val: vInt},
+		{name: "resourceArn", doc: "tag, untag, listTags: the input member naming the resource by ARN.", val: vString},
+		{name: "tags", doc: "create, tag: the input member holding tags; listTags: the output member answering them.", val: vString},
+		{name: "tagKeys", doc: "untag: the input member listing the keys to remove.", val: vString},
+		{name: "status", doc: "How the resource's status moves when the operation succeeds.", val: vKeys(transitionSet)},
+	}}
+
+	resourcePaginatorSet = &keySet{name: "resourcePaginator", doc: "A list operation's pagination members.", keys: []keyDef{
+		{name: "inputToken", doc: "The input member carrying the token.", val: vString},
+		{name: "outputToken", doc: "The output member answering the next token.", val: vString},
+		{name: "limitKey", doc: "The input member limiting the page size.", val: vString},
+		{name: "resultKey", required: true, doc: "The output list member of descriptions.", val: vString},
+	}}
+
+	transitionSet = &keySet{name: "transition", doc: "A status change: During at once, Then after the delay.", keys: []keyDef{
+		{name: "during", doc: "The status shown at once (CREATE_IN_PROGRESS, DELETING).", val: vString},
+		{name: "then", doc: "The status reached after the delay (ACTIVE); for delete, left out: the resource is gone.", val: vString},
+		{name: "delay", doc: "Seconds During lasts (default 1); the mock's options may change it.", val: vNumber},
+	}}
+)
+
 // The key lists the loader checks mappings against.
 var (
 	topKeys           = topSet.names()
@@ -227,6 +274,10 @@ var (
 	operationMockKeys = operationMockSet.names()
 	mockErrorKeys     = mockErrorSet.names()
 	validationKeys    = validationSet.names()
+	resourceKeys      = resourceSet.names()
+	resourceOpKeys    = resourceOpSet.names()
+	paginatorKeys     = resourcePaginatorSet.names()
+	transitionKeys    = transitionSet.names()
 )
 
 // valueAt returns what the tables say of the mapping at path (keys and

@@ -29,6 +29,7 @@ type rawFile struct {
 	service    rawService
 	operations []*rawOperation
 	shapes     []*rawShape
+	resources  *yaml.Node // checked by resources.go
 	root       *yaml.Node
 }
 
@@ -331,10 +332,15 @@ func (l *loader) parse(data []byte, overlays []Source) *rawFile {
 			for _, sh := range l.mapping(p.v, "shapes", nil) {
 				f.shapes = append(f.shapes, l.parseShape(sh.k, sh.v))
 			}
+		case "resources":
+			f.resources = p.v
 		}
 	}
-	for _, k := range topKeys {
-		if !have[k] && deref(root).Kind == yaml.MappingNode && !l.isMeant(root, k) {
+	for _, k := range topSet.keys {
+		if !k.required {
+			continue
+		}
+		if k := k.name; !have[k] && deref(root).Kind == yaml.MappingNode && !l.isMeant(root, k) {
 			l.errorf(root, "missing required key %q", k)
 		}
 	}

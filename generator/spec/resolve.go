@@ -63,7 +63,8 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	r.rules() // rules.go; needs every member and its default
 	r.checkCollectionCycles()
 	r.operations()
-	r.mocks() // mock.go
+	r.mocks()     // mock.go
+	r.resources() // resources.go
 	r.markUse()
 	r.markSensitive()
 	r.nameTypes()

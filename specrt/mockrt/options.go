@@ -34,6 +34,9 @@ type options struct {
 	logger          *slog.Logger
 	now             func() time.Time
 	limits          connLimits
+	// transitionDelay replaces every resource transition's delay; nil
+	// keeps the spec's.
+	transitionDelay *time.Duration
 }
 
 func defaultOptions() options {

@@ -38,6 +38,7 @@ type Server struct {
 	byRoute  map[string]*compiledOp // by "METHOD /path", for paths without labels
 	routes   []*route               // paths with labels, most specific first
 	store    *Store
+	res      *engine // the resources' behaviour; nil when the service declares none
 
 	validation, serialization, throttling *compiledErr
 	// signer recomputes signatures. It is the server's own: the SDK's signer
@@ -159,6 +160,9 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 			path, _, _ := strings.Cut(op.Path, "?")
 			s.byRoute[op.Method+" "+path] = c
 		}
+	}
+	if s.res, err = newEngine(svc, s.ops); err != nil {
+		return nil, fmt.Errorf("%s: %w", svc.Name, err)
 	}
 	slices.SortStableFunc(s.routes, func(a, b *route) int { return b.literals - a.literals })
 	return s, nil
@@ -325,6 +329,9 @@ func (s *Server) Requests() []Record {
 // and the overrides: the server is as new.
 func (s *Server) Reset() {
 	s.store.Reset()
+	if s.res != nil {
+		s.res.Reset()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.records, s.recBytes = nil, 0
@@ -727,6 +734,11 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 		}
 		if v := d.tmpl.eval(e); v != missing {
 			setPath(tree, d.path, v)
+		}
+	}
+	if s.res != nil {
+		if b := s.res.ops[op.Name]; b != nil {
+			return s.runResource(b, op, tree, e)
 		}
 	}
 	// What identifies the request is taken before the output is built: an

@@ -35,6 +35,10 @@ type Service struct {
 	// ThrottlingError builds the error Server.Throttle injects; {message} is
 	// "Rate exceeded". Nil injects the generic ThrottlingException.
 	ThrottlingError *ErrorTemplate
+	// Resources are the kinds of resource the service keeps and the
+	// operations that act on them (see Resource); an operation bound to one
+	// is answered by the resource engine instead of its Behavior.
+	Resources []*Resource
 	// ErrorHeaders writes the members of an error that travel in headers
 	// (Retry-After, for example). It may be nil.
 	ErrorHeaders func(err error, h http.Header)

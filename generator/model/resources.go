@@ -1,0 +1,65 @@
+package model
+
+// Resource is a kind of resource the service keeps, from the spec's
+// resources block: how the generated mock identifies it, which operations
+// act on it and how its status moves. Member names are wire names; paths
+// into inputs and outputs are dotted.
+type Resource struct {
+	Pos  Pos
+	Name string
+	Doc  string
+	// Parent is the resource this one belongs to; nil for a top-level one.
+	Parent *Resource
+	// ID, NameMember, ARN, ParentID and Status are description members;
+	// all but ID may be empty.
+	ID, NameMember, ARN, ParentID, Status string
+	// IDTemplate and ARNTemplate are mock templates (specrt/mockrt); an
+	// empty IDTemplate makes ids UUIDs.
+	IDTemplate, ARNTemplate string
+	// NotFound, Conflict, HasChildren and InvalidToken are the errors the
+	// mock answers, their message member set to {message}; nil answers the
+	// mock's generic error (InvalidToken: the validation error).
+	NotFound, Conflict, HasChildren, InvalidToken *MockError
+	// Operations act on the resource, sorted by operation name.
+	Operations []*ResourceOperation
+}
+
+// ResourceOperation is what one operation does to a resource.
+type ResourceOperation struct {
+	Operation *Operation
+	// Role is create, read, update, delete, list, action, tag, untag or
+	// listTags.
+	Role string
+	// Identifier and ParentIdentifier are input members naming the resource
+	// and its parent by id, name or ARN.
+	Identifier, ParentIdentifier string
+	// Description is the output member holding the resource's description;
+	// "" for the output itself, "-" for none.
+	Description string
+	// Paginator is a list's pagination; nil for other roles.
+	Paginator *Paginator
+	// MaxPageSize is a list's largest page; 0 for the mock's default.
+	MaxPageSize int
+	// IdempotencyToken is the create input's idempotency token member.
+	IdempotencyToken string
+	// ResourceARN names the resource by ARN (tag, untag, listTags).
+	ResourceARN string
+	// Tags is the member holding tags; TagKeys the untag input's keys.
+	// TagKey and TagValue are the members of a tag given as a structure in
+	// a list; empty when tags are a map.
+	Tags, TagKeys, TagKey, TagValue string
+	// Transition is the status change the operation makes; nil for none.
+	Transition *Transition
+}
+
+// Paginator names a list operation's pagination members, as botocore's
+// paginators-1.json does.
+type Paginator struct {
+	InputToken, OutputToken, LimitKey, ResultKey string
+}
+
+// Transition is a status change: During at once, Then after Delay seconds.
+type Transition struct {
+	During, Then string
+	Delay        float64
+}

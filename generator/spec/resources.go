@@ -1,0 +1,489 @@
+package spec
+
+import (
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/specrt/mockrt"
+)
+
+// The resources block: the kinds of resource a service keeps and the
+// operations that act on them, which the mock's resource engine
+// (specrt/mockrt/engine.go) serves. This file checks every name the block
+// gives against the operations and shapes and fills model.Resource.
+
+// roleKeys are the keys each role accepts beside role and status.
+var roleKeys = map[string][]string{
+	"create":   {"parentIdentifier", "description", "tags"},
+	"read":     {"identifier", "parentIdentifier", "description"},
+	"update":   {"identifier", "parentIdentifier", "description"},
+	"delete":   {"identifier", "parentIdentifier", "description"},
+	"action":   {"identifier", "parentIdentifier", "description"},
+	"list":     {"parentIdentifier", "paginator", "maxPageSize"},
+	"tag":      {"resourceArn", "tags"},
+	"untag":    {"resourceArn", "tagKeys"},
+	"listTags": {"resourceArn", "tags"},
+}
+
+// resources resolves the resources block; it runs after mocks().
+func (r *resolver) resources() {
+	n := r.raw.resources
+	if n == nil {
+		return
+	}
+	byName := map[string]*model.Resource{}
+	parents := map[*model.Resource]str{}
+	keys := map[*model.Resource]*yaml.Node{}
+	bound := map[string]string{} // operation → the resource that binds it (not tag roles)
+	var names []string
+	for _, p := range r.mapping(n, "resources", nil) {
+		names = append(names, p.k.Value)
+	}
+	for _, p := range r.mapping(n, "resources", nil) {
+		res := &model.Resource{Pos: r.pos(p.k), Name: p.k.Value}
+		if !isIdentifier(res.Name) {
+			r.errorf(p.k, "resource name %q must be an identifier", res.Name)
+		}
+		byName[res.Name] = res
+		keys[res] = p.k
+		if parent := r.resource(res, p.k, p.v, bound); parent.ok() {
+			parents[res] = parent
+		}
+		r.svc.Resources = append(r.svc.Resources, res)
+	}
+	for _, res := range r.svc.Resources {
+		parent, ok := parents[res]
+		if !ok {
+			continue
+		}
+		if res.Parent = byName[parent.v]; res.Parent == nil {
+			if sg := suggest(parent.v, names); sg != "" {
+				r.errorf(parent.n, "resource %s: parent %q is not a resource, did you mean %q?", res.Name, parent.v, sg)
+			} else {
+				r.errorf(parent.n, "resource %s: parent %q is not a resource", res.Name, parent.v)
+			}
+		}
+	}
+	for _, res := range r.svc.Resources {
+		for p, seen := res.Parent, 0; p != nil; p, seen = p.Parent, seen+1 {
+			if p == res || seen > len(r.svc.Resources) {
+				r.errorf(n, "resource %s is its own ancestor", res.Name)
+				res.Parent = nil
+				break
+			}
+		}
+	}
+	for _, res := range r.svc.Resources {
+		if res.Parent == nil {
+			continue
+		}
+		for _, ro := range res.Operations {
+			if (ro.Role == "create" || ro.Role == "list") && ro.ParentIdentifier == "" {
+				r.errorf(keys[res], "resource %s belongs to %s: its %s operation %s needs parentIdentifier", res.Name, res.Parent.Name, ro.Role, ro.Operation.Name)
+			}
+		}
+	}
+	sort.Slice(r.svc.Resources, func(i, j int) bool { return r.svc.Resources[i].Name < r.svc.Resources[j].Name })
+}
+
+// resource reads one resource and returns its parent's name.
+func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[string]string) str {
+	var parent str
+	members := map[string]str{}
+	templates := map[string]str{}
+	errs := map[string]str{}
+	var opsN *yaml.Node
+	for _, p := range r.mapping(n, "resource "+res.Name, resourceKeys) {
+		switch k := p.k.Value; k {
+		case "doc":
+			res.Doc = r.str(p.v, "doc").v
+		case "parent":
+			parent = r.str(p.v, "parent")
+		case "id", "name", "arn", "parentId", "status":
+			members[k] = r.str(p.v, k)
+		case "idTemplate", "arnTemplate":
+			templates[k] = r.str(p.v, k)
+		case "notFound", "conflict", "hasChildren", "invalidToken":
+			errs[k] = r.str(p.v, k)
+		case "operations":
+			opsN = p.v
+		}
+	}
+	if !members["id"].ok() && !r.isMeant(n, "id") {
+		r.errorf(key, "resource %s is missing required key \"id\"", res.Name)
+	}
+	if opsN == nil {
+		if !r.isMeant(n, "operations") {
+			r.errorf(key, "resource %s is missing required key \"operations\"", res.Name)
+		}
+		return parent
+	}
+	var opNames []string
+	for _, op := range r.svc.Operations {
+		opNames = append(opNames, op.Name)
+	}
+	statuses := map[*yaml.Node]string{} // transition statuses, checked once the status shape is known
+	for _, p := range r.mapping(opsN, "operations of resource "+res.Name, nil) {
+		var op *model.Operation
+		for _, o := range r.svc.Operations {
+			if o.Name == p.k.Value {
+				op = o
+			}
+		}
+		if op == nil {
+			if sg := suggest(p.k.Value, opNames); sg != "" {
+				r.errorf(p.k, "resource %s: no operation %q, did you mean %q?", res.Name, p.k.Value, sg)
+			} else {
+				r.errorf(p.k, "resource %s: no operation %q", res.Name, p.k.Value)
+			}
+			continue
+		}
+		if op.Input == nil || op.Output == nil {
+			continue // reported with the operation
+		}
+		ro := r.resourceOp(res, op, p.v, statuses)
+		if ro == nil {
+			continue
+		}
+		if !isTagRole(ro.Role) {
+			if other, ok := bound[op.Name]; ok {
+				r.errorf(p.k, "resource %s: operation %s already acts on resource %s", res.Name, op.Name, other)
+				continue
+			}
+			bound[op.Name] = res.Name
+		}
+		res.Operations = append(res.Operations, ro)
+	}
+	sort.Slice(res.Operations, func(i, j int) bool { return res.Operations[i].Operation.Name < res.Operations[j].Operation.Name })
+
+	// The description shape is the create's, or else the first read's.
+	var desc *model.Shape
+	for _, role := range []string{"create", "read"} {
+		for _, ro := range res.Operations {
+			if desc == nil && ro.Role == role && ro.Description != "-" {
+				desc = r.descShape(ro)
+			}
+		}
+	}
+	if desc == nil {
+		r.errorf(key, "resource %s needs a create or read operation with a description", res.Name)
+		return parent
+	}
+	set := map[string]*string{"id": &res.ID, "name": &res.NameMember, "arn": &res.ARN, "parentId": &res.ParentID, "status": &res.Status}
+	var statusShape *model.Shape
+	for _, k := range []string{"id", "name", "arn", "parentId", "status"} {
+		v := members[k]
+		if !v.ok() {
+			continue
+		}
+		s := r.memberPath(desc, v, "resource "+res.Name+" "+k)
+		if s == nil {
+			continue
+		}
+		if s.Kind != model.String {
+			r.errorf(v.n, "resource %s: %s member %s must be a string, it is %s", res.Name, k, v.v, s.Kind)
+			continue
+		}
+		*set[k] = v.v
+		if k == "status" {
+			statusShape = s
+		}
+	}
+	for vn, status := range statuses {
+		switch {
+		case res.Status == "" && members["status"].ok():
+			// its member is reported already
+		case res.Status == "":
+			r.errorf(vn, "resource %s has no status member for the transition to set", res.Name)
+		case statusShape.IsEnum() && !enumHas(statusShape, status):
+			r.errorf(vn, "%q is not a value of enum %s", status, statusShape.Name)
+		}
+	}
+	for _, k := range []string{"idTemplate", "arnTemplate"} {
+		v := templates[k]
+		if !v.ok() {
+			continue
+		}
+		refs, err := mockrt.TemplateRefs(v.v)
+		if err != nil {
+			r.errorf(v.n, "resource %s %s: %v", res.Name, k, err)
+			continue
+		}
+		for _, ref := range refs {
+			kind, path, _ := strings.Cut(ref, ".")
+			if kind != "output" {
+				r.errorf(v.n, "{%s} cannot be used here: %s may refer to the description as {output.<member>}", ref, k)
+				continue
+			}
+			r.memberPath(desc, str{path, v.n}, "{"+ref+"}")
+		}
+	}
+	res.IDTemplate, res.ARNTemplate = templates["idTemplate"].v, templates["arnTemplate"].v
+	if res.ARNTemplate != "" && res.ARN == "" {
+		r.errorf(templates["arnTemplate"].n, "resource %s has an arnTemplate but no arn member to put the ARN in", res.Name)
+	}
+	for k, dst := range map[string]**model.MockError{"notFound": &res.NotFound, "conflict": &res.Conflict, "hasChildren": &res.HasChildren, "invalidToken": &res.InvalidToken} {
+		if v := errs[k]; v.ok() {
+			*dst = r.resourceError(res, v, k)
+		}
+	}
+	if res.InvalidToken == nil && r.svc.ValidationError != nil {
+		res.InvalidToken = r.resourceError(res, str{r.svc.ValidationError.Name, key}, "invalidToken")
+	}
+	return parent
+}
+
+// descShape is the shape of the description an operation answers.
+func (r *resolver) descShape(ro *model.ResourceOperation) *model.Shape {
+	if ro.Description == "" {
+		return ro.Operation.Output
+	}
+	for _, m := range ro.Operation.Output.Members {
+		if m.Name == ro.Description {
+			return m.Shape
+		}
+	}
+	return nil
+}
+
+// resourceError is the error shape v names, its message member set to
+// {message}; it must be an error some operation declares, so that the
+// clients know it.
+func (r *resolver) resourceError(res *model.Resource, v str, what string) *model.MockError {
+	s := r.ref(v, "resource "+res.Name+" "+what)
+	if s == nil {
+		return nil
+	}
+	if r.byName[s.Name] == nil || r.byName[s.Name].err == nil {
+		r.errorf(v.n, "resource %s %s: %s has no error trait", res.Name, what, v.v)
+		return nil
+	}
+	declared := s == r.svc.ValidationError
+	for _, op := range r.svc.Operations {
+		for _, e := range op.Errors {
+			declared = declared || e == s
+		}
+	}
+	if !declared {
+		r.errorf(v.n, "resource %s %s: no operation declares the error %s", res.Name, what, v.v)
+	}
+	me := &model.MockError{Shape: s}
+	for _, m := range s.Members {
+		if strings.EqualFold(m.Name, "message") && m.Location == "" {
+			me.Members = []*model.MockField{{Path: m.Name, Value: "{message}"}}
+			break
+		}
+	}
+	return me
+}
+
+// resourceOp reads what one operation does to the resource.
+func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.Node, statuses map[*yaml.Node]string) *model.ResourceOperation {
+	ro := &model.ResourceOperation{Operation: op, Description: "-"}
+	pairs := r.mapping(n, "resource "+res.Name+" operation "+op.Name, resourceOpKeys)
+	for _, p := range pairs {
+		if p.k.Value == "role" {
+			v := r.str(p.v, "role")
+			if _, ok := roleKeys[v.v]; ok {
+				ro.Role = v.v
+			} else if v.ok() {
+				r.errorf(v.n, "unknown role %q (want create, read, update, delete, list, action, tag, untag or listTags)", v.v)
+			}
+		}
+	}
+	if ro.Role == "" {
+		if !r.isMeant(n, "role") && deref(n).Kind == yaml.MappingNode && !hasKey(pairs, "role") {
+			r.errorf(n, "resource %s operation %s is missing required key \"role\"", res.Name, op.Name)
+		}
+		return nil
+	}
+	what := "resource " + res.Name + " " + ro.Role + " " + op.Name
+	input := func(v str, kinds ...model.Kind) string {
+		s := r.memberPath(op.Input, v, what+" input member")
+		if s != nil && !contains(kindNames(kinds), string(s.Kind)) {
+			r.errorf(v.n, "%s: input member %s must be a %s, it is %s", what, v.v, strings.Join(kindNames(kinds), " or "), s.Kind)
+		}
+		return v.v
+	}
+	output := func(v str, kinds ...model.Kind) *model.Shape {
+		s := r.memberPath(op.Output, v, what+" output member")
+		if s != nil && !contains(kindNames(kinds), string(s.Kind)) {
+			r.errorf(v.n, "%s: output member %s must be a %s, it is %s", what, v.v, strings.Join(kindNames(kinds), " or "), s.Kind)
+			return nil
+		}
+		return s
+	}
+	for _, p := range pairs {
+		k := p.k.Value
+		if k != "role" && k != "status" && !contains(roleKeys[ro.Role], k) {
+			r.errorf(p.k, "%s: key %q does not apply to role %s", what, k, ro.Role)
+			continue
+		}
+		switch k {
+		case "identifier":
+			ro.Identifier = input(r.str(p.v, k), model.String)
+		case "parentIdentifier":
+			ro.ParentIdentifier = input(r.str(p.v, k), model.String)
+		case "resourceArn":
+			ro.ResourceARN = input(r.str(p.v, k), model.String)
+		case "tagKeys":
+			v := r.str(p.v, k)
+			if s := r.memberPath(op.Input, v, what+" input member"); s != nil && (s.Kind != model.List || s.Member.Kind != model.String) {
+				r.errorf(v.n, "%s: tagKeys %s must be a list of strings", what, v.v)
+			}
+			ro.TagKeys = v.v
+		case "tags":
+			v := r.str(p.v, k)
+			from := op.Input
+			if ro.Role == "listTags" {
+				from = op.Output
+			}
+			if s := r.memberPath(from, v, what+" member"); s != nil {
+				ro.TagKey, ro.TagValue = r.tagMembers(s, v, what)
+			}
+			ro.Tags = v.v
+		case "description":
+			v := r.str(p.v, k)
+			ro.Description = v.v
+			if v.v != "" {
+				output(v, model.Structure)
+			}
+		case "maxPageSize":
+			if size, ok := r.integer(p.v, k); ok {
+				if size < 1 {
+					r.errorf(p.v, "%s: maxPageSize must be at least 1", what)
+				}
+				ro.MaxPageSize = int(size)
+			}
+		case "paginator":
+			pg := &model.Paginator{}
+			for _, q := range r.mapping(p.v, what+" paginator", paginatorKeys) {
+				v := r.str(q.v, q.k.Value)
+				switch q.k.Value {
+				case "inputToken":
+					pg.InputToken = input(v, model.String)
+				case "outputToken":
+					output(v, model.String)
+					pg.OutputToken = v.v
+				case "limitKey":
+					pg.LimitKey = input(v, model.Integer, model.Long)
+				case "resultKey":
+					if s := output(v, model.List); s != nil && s.Member.Kind != model.Structure {
+						r.errorf(v.n, "%s: resultKey %s must be a list of structures", what, v.v)
+					}
+					pg.ResultKey = v.v
+				}
+			}
+			if pg.ResultKey == "" {
+				r.errorf(p.k, "%s: paginator is missing required key \"resultKey\"", what)
+			}
+			ro.Paginator = pg
+		case "status":
+			t := &model.Transition{}
+			for _, q := range r.mapping(p.v, what+" status", transitionKeys) {
+				switch q.k.Value {
+				case "during":
+					t.During = r.str(q.v, "during").v
+					statuses[q.v] = t.During
+				case "then":
+					t.Then = r.str(q.v, "then").v
+					statuses[q.v] = t.Then
+				case "delay":
+					if d, ok := r.number(q.v, "delay"); ok {
+						if d < 0 {
+							r.errorf(q.v, "%s: delay must not be negative", what)
+						}
+						t.Delay = d
+					}
+				}
+			}
+			switch {
+			case ro.Role == "list" || isTagRole(ro.Role):
+				r.errorf(p.k, "%s: a %s operation moves no status", what, ro.Role)
+			case t.During == "" && t.Then == "" && ro.Role != "delete":
+				r.errorf(p.k, "%s: status needs during or then", what)
+			case ro.Role == "delete" && t.Then != "":
+				r.errorf(p.k, "%s: a deleted resource is gone after its during status; then does not apply", what)
+			}
+			ro.Transition = t
+		}
+	}
+	need := func(v string, key string) {
+		if v == "" && !r.isMeant(n, key) {
+			r.errorf(n, "%s needs %s", what, key)
+		}
+	}
+	switch ro.Role {
+	case "create":
+		if ro.Description == "-" {
+			r.errorf(n, "%s needs description: the output member holding the new resource", what)
+		}
+	case "read", "update", "delete", "action":
+		need(ro.Identifier, "identifier")
+	case "list":
+		if ro.Paginator == nil {
+			r.errorf(n, "%s needs paginator with its resultKey", what)
+		}
+	case "tag", "listTags":
+		need(ro.ResourceARN, "resourceArn")
+		need(ro.Tags, "tags")
+	case "untag":
+		need(ro.ResourceARN, "resourceArn")
+		need(ro.TagKeys, "tagKeys")
+	}
+	if ro.Role == "create" {
+		for _, m := range op.Input.Members {
+			if m.IdempotencyToken {
+				ro.IdempotencyToken = m.Name
+			}
+		}
+	}
+	return ro
+}
+
+// tagMembers checks a tags member, a map of strings or a list of key-value
+// structures, and returns the structure's key and value members.
+func (r *resolver) tagMembers(s *model.Shape, v str, what string) (key, value string) {
+	switch {
+	case s.Kind == model.Map && s.Value != nil && s.Value.Kind == model.String:
+		return "", ""
+	case s.Kind == model.List && s.Member != nil && s.Member.Kind == model.Structure:
+		for _, m := range s.Member.Members {
+			switch strings.ToLower(m.Name) {
+			case "key", "tagkey":
+				key = m.Name
+			case "value", "tagvalue":
+				value = m.Name
+			}
+		}
+		if key != "" && value != "" {
+			return key, value
+		}
+	}
+	r.errorf(v.n, "%s: tags %s must be a map of strings or a list of structures with Key and Value members", what, v.v)
+	return "", ""
+}
+
+// isTagRole tells whether a role acts on tags, which every resource with
+// an ARN shares.
+func isTagRole(role string) bool { return role == "tag" || role == "untag" || role == "listTags" }
+
+func kindNames(kinds []model.Kind) []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func hasKey(pairs []pair, key string) bool {
+	for _, p := range pairs {
+		if p.k.Value == key {
+			return true
+		}
+	}
+	return false
+}

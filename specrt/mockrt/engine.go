@@ -1,0 +1,735 @@
+package mockrt
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The resource engine: the generic behaviour of Service.Resources. It keeps
+// every resource as its description (the JSON its create answered, made of
+// members of the description shape) with indexes by id, name (within the
+// parent) and ARN, and, per parent, a list in creation order that list
+// operations page through. A page token encodes the position (the sequence
+// number of the next resource) with a MAC, so that a page costs the same
+// however many resources are stored and a token the mock did not issue is
+// refused. Statuses move lazily: a resource remembers its pending
+// transition and the time it is due, and whoever touches it next settles it.
+
+type engine struct {
+	mu     sync.Mutex
+	kinds  map[string]*kind
+	ops    map[string]*boundOp // by operation name
+	byARN  map[string]*record
+	tokens map[string][]byte // kind "\x00" idempotency token → the answer
+	seq    uint64
+	key    []byte // the page tokens' MAC key
+}
+
+type kind struct {
+	*Resource
+	parent                                    *kind
+	children                                  []*kind
+	idPath, namePath, arnPath                 []string
+	statusPath, parentIDPath                  []string
+	idT, arnT                                 *template
+	notFound, conflict, hasChildren, badToken *compiledErr
+	descType                                  *wireType // the description's members; nil when unknown
+
+	byID   map[string]*record
+	byName map[nameKey]*record
+	lists  map[*record]*orderedList // by parent; nil for top-level resources
+}
+
+type nameKey struct {
+	parent *record
+	name   string
+}
+
+// record is one stored resource.
+type record struct {
+	kind          *kind
+	seq           uint64
+	id, name, arn string
+	parent        *record
+	desc          []byte // the description as JSON
+	tags          map[string]string
+	children      int // live children
+	gone          bool
+	pending       bool // a transition is due at due
+	due           time.Time
+	then          string // the status it moves to; "" with remove
+	remove        bool   // the transition removes it
+}
+
+// orderedList is a parent's resources of one kind in creation order.
+// Removed records stay in place, counted in dead, until compact drops them;
+// the order never changes, so a position is found by binary search on seq.
+type orderedList struct {
+	recs []*record
+	dead int
+}
+
+func (l *orderedList) compact() {
+	if l.dead*2 <= len(l.recs) {
+		return
+	}
+	live := make([]*record, 0, len(l.recs)-l.dead)
+	for _, r := range l.recs {
+		if !r.gone {
+			live = append(live, r)
+		}
+	}
+	l.recs, l.dead = live, 0
+}
+
+type boundOp struct {
+	ResourceOperation
+	kind                                *kind
+	ident, parentIdent, desc, items     []string
+	inToken, outToken, limit, idemToken []string
+	resourceARN, tags, tagKeys          []string
+}
+
+func splitPath(p string) []string {
+	if p == "" || p == "-" {
+		return nil
+	}
+	return strings.Split(p, ".")
+}
+
+// newEngine compiles the service's resources; nil when it has none.
+func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
+	if len(svc.Resources) == 0 {
+		return nil, nil
+	}
+	en := &engine{kinds: map[string]*kind{}, ops: map[string]*boundOp{}}
+	en.reset()
+	for _, res := range svc.Resources {
+		k := &kind{
+			Resource: res, idPath: splitPath(res.ID), namePath: splitPath(res.NameMember), arnPath: splitPath(res.ARN),
+			statusPath: splitPath(res.Status), parentIDPath: splitPath(res.ParentID),
+		}
+		if k.idPath == nil {
+			return nil, fmt.Errorf("resource %s: no id member", res.Name)
+		}
+		var err error
+		for _, t := range []struct {
+			src string
+			dst **template
+		}{{res.IDTemplate, &k.idT}, {res.ARNTemplate, &k.arnT}} {
+			if t.src == "" {
+				continue
+			}
+			if *t.dst, err = compileTemplate(t.src); err != nil {
+				return nil, fmt.Errorf("resource %s: template %q: %w", res.Name, t.src, err)
+			}
+		}
+		for _, e := range []struct {
+			src *ErrorTemplate
+			dst **compiledErr
+		}{{res.NotFound, &k.notFound}, {res.Conflict, &k.conflict}, {res.HasChildren, &k.hasChildren}, {res.InvalidToken, &k.badToken}} {
+			if *e.dst, err = compileError(e.src); err != nil {
+				return nil, fmt.Errorf("resource %s: %w", res.Name, err)
+			}
+		}
+		if en.kinds[res.Name] != nil {
+			return nil, fmt.Errorf("resource %s: declared twice", res.Name)
+		}
+		en.kinds[res.Name] = k
+		for _, ro := range res.Operations {
+			op, ok := ops[ro.Operation]
+			if !ok {
+				return nil, fmt.Errorf("resource %s: no operation %s", res.Name, ro.Operation)
+			}
+			b := &boundOp{
+				ResourceOperation: ro, kind: k,
+				ident: splitPath(ro.Identifier), parentIdent: splitPath(ro.ParentIdentifier),
+				desc: splitPath(ro.Description), items: splitPath(ro.Items),
+				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
+				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
+				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys),
+			}
+			if err := b.check(); err != nil {
+				return nil, fmt.Errorf("resource %s: %s of %s: %w", res.Name, ro.Role, ro.Operation, err)
+			}
+			if ro.Role == RoleCreate && k.descType == nil && ro.Description != "-" {
+				k.descType = op.outType.at(b.desc)
+			}
+			if _, taken := en.ops[ro.Operation]; !taken {
+				// Tag operations are shared by every resource with an ARN:
+				// the first binding's errors answer for them all.
+				en.ops[ro.Operation] = b
+			}
+		}
+	}
+	for _, k := range en.kinds {
+		if k.Parent == "" {
+			continue
+		}
+		p := en.kinds[k.Parent]
+		if p == nil {
+			return nil, fmt.Errorf("resource %s: no parent resource %s", k.Name, k.Parent)
+		}
+		k.parent = p
+		p.children = append(p.children, k)
+	}
+	for _, k := range en.kinds {
+		sort.Slice(k.children, func(i, j int) bool { return k.children[i].Name < k.children[j].Name })
+	}
+	return en, nil
+}
+
+// check refuses a binding that lacks a member its role needs.
+func (b *boundOp) check() error {
+	need := func(p []string, what string) error {
+		if p == nil {
+			return fmt.Errorf("no %s member", what)
+		}
+		return nil
+	}
+	switch b.Role {
+	case RoleCreate:
+		return nil
+	case RoleRead, RoleUpdate, RoleDelete, RoleAction:
+		return need(b.ident, "identifier")
+	case RoleList:
+		return need(b.items, "items")
+	case RoleTag, RoleUntag, RoleListTags:
+		if err := need(b.resourceARN, "resource ARN"); err != nil {
+			return err
+		}
+		if b.Role == RoleUntag {
+			return need(b.tagKeys, "tag keys")
+		}
+		return need(b.tags, "tags")
+	}
+	return fmt.Errorf("unknown role %q", b.Role)
+}
+
+// at returns the type at a path of member names; nil when it leaves the
+// declared members.
+func (w *wireType) at(path []string) *wireType {
+	for _, p := range path {
+		if w == nil || w.kind != wireStruct {
+			return nil
+		}
+		w = w.members[p]
+	}
+	return w
+}
+
+// reset forgets every resource and draws a new token key, so that tokens
+// issued before a reset are refused.
+func (en *engine) reset() {
+	en.byARN = map[string]*record{}
+	en.tokens = map[string][]byte{}
+	en.key = make([]byte, 32)
+	rand.Read(en.key)
+	for _, k := range en.kinds {
+		k.byID = map[string]*record{}
+		k.byName = map[nameKey]*record{}
+		k.lists = map[*record]*orderedList{}
+	}
+}
+
+// Reset empties the engine.
+func (en *engine) Reset() {
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	en.reset()
+}
+
+// runResource is the default behaviour of an operation bound to a
+// resource. tree is the validated input, its defaults applied.
+func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e *env) ([]byte, error) {
+	en := s.res
+	en.mu.Lock()
+	defer en.mu.Unlock()
+	now := s.opts.now()
+	switch b.Role {
+	case RoleCreate:
+		return s.resCreate(b, op, tree, e, now)
+	case RoleList:
+		return s.resList(b, op, tree, e, now)
+	case RoleTag, RoleUntag, RoleListTags:
+		return s.resTags(b, op, tree, e, now)
+	}
+	r, err := s.resFind(b, tree, e, now)
+	if err != nil {
+		return nil, err
+	}
+	switch b.Role {
+	case RoleUpdate:
+		desc := decodeTree(r.desc)
+		for k, v := range tree {
+			if s.protected(b, r.kind, k) {
+				continue
+			}
+			desc[k] = v
+		}
+		if r.kind.descType != nil {
+			r.kind.descType.trim(desc, nil, nil)
+		}
+		if r.desc, err = appendJSON(nil, desc); err != nil {
+			return nil, internal("the mock cannot store its resource: " + err.Error())
+		}
+	case RoleDelete:
+		if s.liveChildren(r, now) > 0 {
+			e.message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
+			return nil, s.buildError(r.kind.hasChildren, e, &Error{Code: "ConflictException", Message: e.message, Status: http.StatusConflict})
+		}
+		if b.Transition == nil || b.Transition.During == "" {
+			answer, err := s.resAnswer(b, op, r)
+			en.remove(r)
+			return answer, err
+		}
+	}
+	s.transition(r, b, now)
+	return s.resAnswer(b, op, r)
+}
+
+// protected tells whether an input member must not be copied into the
+// description by an update: the identifiers and the status are the mock's.
+func (s *Server) protected(b *boundOp, k *kind, member string) bool {
+	for _, p := range [][]string{b.ident, b.parentIdent, k.idPath, k.arnPath, k.statusPath, k.parentIDPath} {
+		if len(p) > 0 && p[0] == member {
+			return true
+		}
+	}
+	return false
+}
+
+func internal(msg string) error {
+	return &Error{Code: "InternalFailure", Message: msg, Status: http.StatusInternalServerError}
+}
+
+func (s *Server) notFound(k *kind, ident string, e *env) error {
+	e.message = fmt.Sprintf("%s %s does not exist", k.Name, ident)
+	return s.buildError(k.notFound, e, &Error{Code: "ResourceNotFoundException", Message: e.message, Status: http.StatusNotFound})
+}
+
+// resFind finds the resource the input's identifier names, by id, ARN or
+// name (within the parent the input names, when it names one).
+func (s *Server) resFind(b *boundOp, tree map[string]any, e *env, now time.Time) (*record, error) {
+	k := b.kind
+	var parent *record
+	if k.parent != nil && b.parentIdent != nil {
+		pv, _ := lookup(tree, b.parentIdent).(string)
+		if pv != "" {
+			if parent = s.res.find(k.parent, nil, pv, now); parent == nil {
+				return nil, s.notFound(k.parent, pv, e)
+			}
+		}
+	}
+	v, _ := lookup(tree, b.ident).(string)
+	r := s.res.find(k, parent, v, now)
+	if r == nil {
+		return nil, s.notFound(k, v, e)
+	}
+	return r, nil
+}
+
+// find looks a resource of kind k up by id, ARN or name, settling its
+// status; nil when there is none or it is gone. A name is looked up within
+// parent; without one, among the resources of no parent.
+func (en *engine) find(k *kind, parent *record, v string, now time.Time) *record {
+	if v == "" {
+		return nil
+	}
+	r := k.byID[v]
+	if r == nil {
+		if a := en.byARN[v]; a != nil && a.kind == k {
+			r = a
+		}
+	}
+	if r == nil {
+		r = k.byName[nameKey{parent, v}]
+	}
+	if r == nil || (parent != nil && r.parent != parent) {
+		return nil
+	}
+	en.settle(r, now)
+	if r.gone {
+		return nil
+	}
+	return r
+}
+
+// settle applies r's pending transition if it is due.
+func (en *engine) settle(r *record, now time.Time) {
+	if !r.pending || now.Before(r.due) {
+		return
+	}
+	r.pending = false
+	if r.remove {
+		en.remove(r)
+		return
+	}
+	r.setStatus(r.then)
+}
+
+func (r *record) setStatus(status string) {
+	if r.kind.statusPath == nil {
+		return
+	}
+	desc := decodeTree(r.desc)
+	setPath(desc, r.kind.statusPath, status)
+	if data, err := appendJSON(nil, desc); err == nil {
+		r.desc = data
+	}
+}
+
+// remove forgets r; its place in its list is dropped at the next compact.
+func (en *engine) remove(r *record) {
+	if r.gone {
+		return
+	}
+	r.gone = true
+	k := r.kind
+	delete(k.byID, r.id)
+	if r.arn != "" && en.byARN[r.arn] == r {
+		delete(en.byARN, r.arn)
+	}
+	if r.name != "" && k.byName[nameKey{r.parent, r.name}] == r {
+		delete(k.byName, nameKey{r.parent, r.name})
+	}
+	if l := k.lists[r.parent]; l != nil {
+		l.dead++
+	}
+	if r.parent != nil {
+		r.parent.children--
+	}
+	for _, ck := range k.children {
+		delete(ck.lists, r)
+	}
+}
+
+// liveChildren settles r's children and counts those still there.
+func (s *Server) liveChildren(r *record, now time.Time) int {
+	for _, ck := range r.kind.children {
+		if l := ck.lists[r]; l != nil {
+			for _, c := range l.recs {
+				s.res.settle(c, now)
+			}
+		}
+	}
+	return r.children
+}
+
+func (s *Server) delay(t *Transition) time.Duration {
+	switch {
+	case s.opts.transitionDelay != nil:
+		return *s.opts.transitionDelay
+	case t.Delay > 0:
+		return t.Delay
+	}
+	return DefaultTransitionDelay
+}
+
+// transition starts the status change the operation makes.
+func (s *Server) transition(r *record, b *boundOp, now time.Time) {
+	t := b.Transition
+	if t == nil {
+		return
+	}
+	remove := b.Role == RoleDelete
+	if t.During == "" {
+		if remove {
+			s.res.remove(r)
+		} else if t.Then != "" {
+			r.pending = false
+			r.setStatus(t.Then)
+		}
+		return
+	}
+	r.setStatus(t.During)
+	r.pending, r.due, r.then, r.remove = true, now.Add(s.delay(t)), t.Then, remove
+	if !remove && t.Then == "" {
+		r.pending = false // it stays in During until another operation moves it
+	}
+}
+
+// resAnswer is the operation's output holding r's description.
+func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record) ([]byte, error) {
+	if b.Description == "-" {
+		return []byte("{}"), nil
+	}
+	out := decodeTree(r.desc)
+	if b.desc != nil {
+		wrap := map[string]any{}
+		setPath(wrap, b.desc, out)
+		out = wrap
+	}
+	op.outType.trim(out, nil, nil)
+	data, err := appendJSON(make([]byte, 0, len(r.desc)+32), out)
+	if err != nil {
+		return nil, internal("the mock cannot build its output: " + err.Error())
+	}
+	return data, nil
+}
+
+func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
+	en, k := s.res, b.kind
+	var token string
+	if b.idemToken != nil {
+		token, _ = lookup(tree, b.idemToken).(string)
+		if answer, ok := en.tokens[k.Name+"\x00"+token]; ok && token != "" {
+			return answer, nil
+		}
+	}
+	// The description starts as an echo of the input: the members the two
+	// share (name, settings) are the input's; trimming to the description
+	// shape drops the rest.
+	desc := make(map[string]any, len(tree))
+	for key, v := range tree {
+		desc[key] = v
+	}
+	var parent *record
+	if k.parent != nil && b.parentIdent != nil {
+		pv, _ := lookup(tree, b.parentIdent).(string)
+		if parent = en.find(k.parent, nil, pv, now); parent == nil {
+			return nil, s.notFound(k.parent, pv, e)
+		}
+		if k.parentIDPath != nil {
+			setPath(desc, k.parentIDPath, parent.id)
+		}
+	}
+	var name string
+	if k.namePath != nil {
+		name, _ = lookup(desc, k.namePath).(string)
+		if old := k.byName[nameKey{parent, name}]; name != "" && old != nil {
+			if en.settle(old, now); !old.gone {
+				e.message = fmt.Sprintf("%s %s already exists", k.Name, name)
+				e.existing = decodeTree(old.desc)
+				return nil, s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.message, Status: http.StatusConflict})
+			}
+		}
+	}
+	e.output = desc
+	id := newUUID()
+	if k.idT != nil {
+		id = textOf(k.idT.eval(e))
+	}
+	setPath(desc, k.idPath, id)
+	var arn string
+	if k.arnT != nil && k.arnPath != nil {
+		arn = textOf(k.arnT.eval(e))
+		setPath(desc, k.arnPath, arn)
+	}
+	if k.descType != nil {
+		k.descType.trim(desc, nil, nil)
+	}
+	raw, err := appendJSON(nil, desc)
+	if err != nil {
+		return nil, internal("the mock cannot store its resource: " + err.Error())
+	}
+	en.seq++
+	r := &record{kind: k, seq: en.seq, id: id, name: name, arn: arn, parent: parent, desc: raw, tags: readTags(b, tree)}
+	s.transition(r, b, now)
+	if r.pending && !now.Before(r.due) {
+		en.settle(r, now)
+	}
+	k.byID[id] = r
+	if arn != "" {
+		en.byARN[arn] = r
+	}
+	if name != "" {
+		k.byName[nameKey{parent, name}] = r
+	}
+	l := k.lists[parent]
+	if l == nil {
+		l = &orderedList{}
+		k.lists[parent] = l
+	}
+	l.compact()
+	l.recs = append(l.recs, r)
+	if parent != nil {
+		parent.children++
+	}
+	answer, err := s.resAnswer(b, op, r)
+	if err == nil && token != "" {
+		en.tokens[k.Name+"\x00"+token] = answer
+	}
+	return answer, err
+}
+
+func textOf(v any) string {
+	var b strings.Builder
+	if v != missing && v != nil {
+		writeText(&b, v)
+	}
+	return b.String()
+}
+
+// defaultPageSize is the page size of a list whose spec gives no maximum.
+const defaultPageSize = 100
+
+func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
+	en, k := s.res, b.kind
+	var parent *record
+	if k.parent != nil {
+		pv, _ := lookup(tree, b.parentIdent).(string)
+		if parent = en.find(k.parent, nil, pv, now); parent == nil {
+			return nil, s.notFound(k.parent, pv, e)
+		}
+	}
+	size := b.MaxPageSize
+	if size <= 0 {
+		size = defaultPageSize
+	}
+	if n, ok := lookup(tree, b.limit).(json.Number); ok {
+		if v, err := n.Int64(); err == nil && v > 0 && v < int64(size) {
+			size = int(v)
+		}
+	}
+	l := k.lists[parent]
+	if l == nil {
+		l = &orderedList{}
+	}
+	l.compact()
+	start := 0
+	if tok, _ := lookup(tree, b.inToken).(string); tok != "" {
+		seq, ok := en.parseToken(k, parent, tok)
+		if !ok {
+			e.message = "the pagination token is invalid or expired"
+			return nil, s.buildError(k.badToken, e, &Error{Code: "ValidationException", Message: e.message})
+		}
+		start = sort.Search(len(l.recs), func(i int) bool { return l.recs[i].seq >= seq })
+	}
+	items := make([]any, 0, min(size, len(l.recs)-start))
+	i := start
+	for ; i < len(l.recs) && len(items) < size; i++ {
+		r := l.recs[i]
+		if en.settle(r, now); !r.gone {
+			items = append(items, decodeTree(r.desc))
+		}
+	}
+	out := map[string]any{}
+	setPath(out, b.items, items)
+	for ; i < len(l.recs) && b.outToken != nil; i++ {
+		r := l.recs[i]
+		if en.settle(r, now); !r.gone {
+			setPath(out, b.outToken, en.pageToken(k, parent, r.seq))
+			break
+		}
+	}
+	op.outType.trim(out, nil, nil)
+	data, err := appendJSON(nil, out)
+	if err != nil {
+		return nil, internal("the mock cannot build its output: " + err.Error())
+	}
+	return data, nil
+}
+
+// pageToken is the token of the page starting at seq: the position and a
+// MAC of it with the kind and the parent, so that a token is valid only for
+// the list that issued it.
+func (en *engine) pageToken(k *kind, parent *record, seq uint64) string {
+	var buf [8]byte
+	binary.BigEndian.PutUint64(buf[:], seq)
+	return base64.RawURLEncoding.EncodeToString(append(buf[:], en.tokenMAC(k, parent, seq)...))
+}
+
+func (en *engine) tokenMAC(k *kind, parent *record, seq uint64) []byte {
+	m := hmac.New(sha256.New, en.key)
+	var ps uint64
+	if parent != nil {
+		ps = parent.seq
+	}
+	fmt.Fprintf(m, "%s\x00%d\x00%d", k.Name, ps, seq)
+	return m.Sum(nil)[:12]
+}
+
+func (en *engine) parseToken(k *kind, parent *record, tok string) (uint64, bool) {
+	data, err := base64.RawURLEncoding.DecodeString(tok)
+	if err != nil || len(data) != 20 {
+		return 0, false
+	}
+	seq := binary.BigEndian.Uint64(data[:8])
+	return seq, hmac.Equal(data[8:], en.tokenMAC(k, parent, seq))
+}
+
+// readTags reads the tags an input carries, as a map or as a list of
+// key-value structures.
+func readTags(b *boundOp, tree map[string]any) map[string]string {
+	if b.tags == nil {
+		return nil
+	}
+	out := map[string]string{}
+	switch v := lookup(tree, b.tags).(type) {
+	case map[string]any:
+		for key, val := range v {
+			out[key], _ = val.(string)
+		}
+	case []any:
+		for _, el := range v {
+			if m, ok := el.(map[string]any); ok {
+				key, _ := m[b.TagKey].(string)
+				val, _ := m[b.TagValue].(string)
+				out[key] = val
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
+	arn, _ := lookup(tree, b.resourceARN).(string)
+	r := s.res.byARN[arn]
+	if r != nil {
+		if s.res.settle(r, now); r.gone {
+			r = nil
+		}
+	}
+	if r == nil {
+		return nil, s.notFound(b.kind, arn, e)
+	}
+	switch b.Role {
+	case RoleTag:
+		for key, val := range readTags(b, tree) {
+			if r.tags == nil {
+				r.tags = map[string]string{}
+			}
+			r.tags[key] = val
+		}
+		return []byte("{}"), nil
+	case RoleUntag:
+		keys, _ := lookup(tree, b.tagKeys).([]any)
+		for _, key := range keys {
+			if ks, ok := key.(string); ok {
+				delete(r.tags, ks)
+			}
+		}
+		return []byte("{}"), nil
+	}
+	keys := sortedKeys(r.tags)
+	out := map[string]any{}
+	if b.TagKey == "" {
+		m := make(map[string]any, len(keys))
+		for _, key := range keys {
+			m[key] = r.tags[key]
+		}
+		setPath(out, b.tags, m)
+	} else {
+		list := make([]any, 0, len(keys))
+		for _, key := range keys {
+			list = append(list, map[string]any{b.TagKey: key, b.TagValue: r.tags[key]})
+		}
+		setPath(out, b.tags, list)
+	}
+	op.outType.trim(out, nil, nil)
+	return appendJSON(nil, out)
+}
