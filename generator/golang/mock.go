@@ -292,7 +292,13 @@ func bindingsValue(op *model.Operation) jen.Code {
 func behaviorValue(p *Package, op *model.Operation) jen.Code {
 	m := op.Mock
 	if m == nil {
-		return nil
+		// A resource's create has no mock block but applies the input's
+		// documented defaults before they are echoed into the description.
+		defs := inputDefaults(op.Input, "", map[*model.Shape]bool{})
+		if !createsResource(p, op) || len(defs) == 0 {
+			return nil
+		}
+		return jen.Op("&").Add(mrt("Behavior")).Values(jen.Dict{jen.Id("Defaults"): fieldsValue(defs)})
 	}
 	d := jen.Dict{}
 	if m.Resource != "" {
@@ -426,6 +432,18 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 		g.Line()
 	})
 	return jen.Values(d)
+}
+
+// createsResource tells whether op is a resource's create.
+func createsResource(p *Package, op *model.Operation) bool {
+	for _, res := range p.Resources {
+		for _, ro := range res.Operations {
+			if ro.Operation == op && ro.Role == "create" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // roleConsts are the mockrt constants of the roles.

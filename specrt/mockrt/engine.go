@@ -113,7 +113,6 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 		return nil, nil
 	}
 	en := &engine{kinds: map[string]*kind{}, ops: map[string]*boundOp{}}
-	en.reset()
 	for _, res := range svc.Resources {
 		k := &kind{
 			Resource: res, idPath: splitPath(res.ID), namePath: splitPath(res.NameMember), arnPath: splitPath(res.ARN),
@@ -183,6 +182,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 		k.parent = p
 		p.children = append(p.children, k)
 	}
+	en.reset()
 	for _, k := range en.kinds {
 		sort.Slice(k.children, func(i, j int) bool { return k.children[i].Name < k.children[j].Name })
 	}
