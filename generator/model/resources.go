@@ -13,8 +13,8 @@ type Resource struct {
 	// ID, NameMember, ARN, ParentID and Status are description members;
 	// all but ID may be empty.
 	ID, NameMember, ARN, ParentID, Status string
-	// IDTemplate and ARNTemplate are mock templates (specrt/mockrt); an
-	// empty IDTemplate makes ids UUIDs.
+	// IDTemplate and ARNTemplate are mock templates (specrt/mockrt); with
+	// an empty IDTemplate the id is what the input gave, else a UUID.
 	IDTemplate, ARNTemplate string
 	// NotFound, Conflict, HasChildren and InvalidToken are the errors the
 	// mock answers, their message member set to {message}; nil answers the

@@ -220,7 +220,7 @@ var (
 		{name: "arn", doc: "The description member holding its ARN.", val: vString},
 		{name: "parentId", doc: "The description member holding the parent's id.", val: vString},
 		{name: "status", doc: "The description member holding its status.", val: vString},
-		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default a UUID.", val: vString},
+		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default: the id the input gave, else a UUID.", val: vString},
 		{name: "arnTemplate", doc: "Template of a new resource's ARN; {output.<member>} is the description.", val: vString},
 		{name: "notFound", doc: "The error shape answered for an identifier that names no resource.", val: vString},
 		{name: "conflict", doc: "The error shape answered when a create reuses a name.", val: vString},

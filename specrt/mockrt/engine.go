@@ -516,9 +516,14 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		}
 	}
 	e.output = desc
-	id := newUUID()
-	if k.idT != nil {
+	// Without a template, an id the input gave (a resource whose id is its
+	// name) is kept; else the id is a UUID.
+	id, _ := lookup(desc, k.idPath).(string)
+	switch {
+	case k.idT != nil:
 		id = textOf(k.idT.eval(e))
+	case id == "":
+		id = newUUID()
 	}
 	setPath(desc, k.idPath, id)
 	var arn string

@@ -26,7 +26,9 @@ type Resource struct {
 	// Status is the description member holding the resource's status; empty
 	// when it has none.
 	Status string
-	// IDTemplate builds a new resource's id; ARNTemplate its ARN. Their
+	// IDTemplate builds a new resource's id; without one, the id is the
+	// value the input gave the ID member (a resource whose id is its name),
+	// else a UUID. ARNTemplate builds its ARN. Their
 	// {output.<path>} expressions see the description being built, and
 	// {parent.<path>} is not available: put the parent's id in the
 	// description first (ParentID) and use {output.<ParentID>}.
