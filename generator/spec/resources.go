@@ -222,7 +222,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		}
 	}
 	res.IDTemplate, res.ARNTemplate = templates["idTemplate"].v, templates["arnTemplate"].v
-	if res.ARNTemplate != "" && res.ARN == "" {
+	if res.ARNTemplate != "" && !members["arn"].ok() {
 		r.errorf(templates["arnTemplate"].n, "resource %s has an arnTemplate but no arn member to put the ARN in", res.Name)
 	}
 	for k, dst := range map[string]**model.MockError{"notFound": &res.NotFound, "conflict": &res.Conflict, "hasChildren": &res.HasChildren, "invalidToken": &res.InvalidToken} {
