@@ -427,7 +427,7 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 	}
 	d[jen.Id("Operations")] = jen.Index().Add(mrt("ResourceOperation")).ValuesFunc(func(g *jen.Group) {
 		for _, ro := range res.Operations {
-			g.Line().Add(resourceOperationValue(ro))
+			g.Line().Add(resourceOperationValue(p, ro))
 		}
 		g.Line()
 	})
@@ -452,7 +452,7 @@ var roleConsts = map[string]string{
 	"action": "RoleAction", "tag": "RoleTag", "untag": "RoleUntag", "listTags": "RoleListTags",
 }
 
-func resourceOperationValue(ro *model.ResourceOperation) jen.Code {
+func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	d := jen.Dict{
 		jen.Id("Role"):      mrt(roleConsts[ro.Role]),
 		jen.Id("Operation"): jen.Lit(ro.Operation.Name),
@@ -489,6 +489,9 @@ func resourceOperationValue(ro *model.ResourceOperation) jen.Code {
 			td[jen.Id("Delay")] = jen.Lit(int(t.Delay*1000)).Op("*").Qual("time", "Millisecond")
 		}
 		d[jen.Id("Transition")] = jen.Op("&").Add(mrt("Transition")).Values(td)
+	}
+	if v := errorTemplate(p, ro.QuotaExceeded); v != nil {
+		d[jen.Id("QuotaExceeded")] = v
 	}
 	return jen.Values(d)
 }

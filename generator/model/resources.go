@@ -50,6 +50,10 @@ type ResourceOperation struct {
 	Tags, TagKeys, TagKey, TagValue string
 	// Transition is the status change the operation makes; nil for none.
 	Transition *Transition
+	// QuotaExceeded is a create's answer when the mock is full: the
+	// operation's declared quota error, found by its code; nil for the
+	// mock's generic one.
+	QuotaExceeded *MockError
 }
 
 // Paginator names a list operation's pagination members, as botocore's

@@ -221,19 +221,8 @@ var quotaCodes = []string{"ServiceQuotaExceededException", "LimitExceededExcepti
 // declares, its message member set to {message}; a spec that declares none
 // must say which error stands for it.
 func (r *resolver) quotaError(op *model.Operation, n *yaml.Node) *model.MockError {
-	for _, code := range quotaCodes {
-		for _, e := range op.Errors {
-			if e.Error != nil && e.Error.Code == code {
-				me := &model.MockError{Shape: e}
-				for _, m := range e.Members {
-					if strings.EqualFold(m.Name, "message") && m.Location == "" {
-						me.Members = []*model.MockField{{Path: m.Name, Value: "{message}"}}
-						break
-					}
-				}
-				return me
-			}
-		}
+	if me := declaredQuotaError(op); me != nil {
+		return me
 	}
 	r.errorf(n, "mock of %s stores items but %s declares no quota error (%s); name the error a full store answers with quotaExceeded", op.Name, op.Name, strings.Join(quotaCodes, ", "))
 	return nil

@@ -435,6 +435,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		need(ro.TagKeys, "tagKeys")
 	}
 	if ro.Role == "create" {
+		ro.QuotaExceeded = declaredQuotaError(op)
 		for _, m := range op.Input.Members {
 			if m.IdempotencyToken {
 				ro.IdempotencyToken = m.Name
@@ -465,6 +466,27 @@ func (r *resolver) tagMembers(s *model.Shape, v str, what string) (key, value st
 	}
 	r.errorf(v.n, "%s: tags %s must be a map of strings or a list of structures with Key and Value members", what, v.v)
 	return "", ""
+}
+
+// declaredQuotaError is the operation's quota error, found by its code
+// (quotaCodes), its message member set to {message}; nil when it declares
+// none.
+func declaredQuotaError(op *model.Operation) *model.MockError {
+	for _, code := range quotaCodes {
+		for _, e := range op.Errors {
+			if e.Error != nil && e.Error.Code == code {
+				me := &model.MockError{Shape: e}
+				for _, m := range e.Members {
+					if strings.EqualFold(m.Name, "message") && m.Location == "" {
+						me.Members = []*model.MockField{{Path: m.Name, Value: "{message}"}}
+						break
+					}
+				}
+				return me
+			}
+		}
+	}
+	return nil
 }
 
 // isTagRole tells whether a role acts on tags, which every resource with

@@ -33,6 +33,15 @@ type engine struct {
 	tokens map[string][]byte // kind "\x00" idempotency token → the answer
 	seq    uint64
 	key    []byte // the page tokens' MAC key
+	bytes  int64  // what the records cost, as recordCost counts it
+}
+
+// recordOverhead is what a record costs beyond its description: the
+// struct, its index entries and its place in its list.
+const recordOverhead = 240
+
+func (r *record) cost() int64 {
+	return int64(recordOverhead + len(r.desc) + len(r.id) + len(r.name) + len(r.arn))
 }
 
 type kind struct {
@@ -95,6 +104,7 @@ func (l *orderedList) compact() {
 type boundOp struct {
 	ResourceOperation
 	kind                                *kind
+	quota                               *compiledErr
 	ident, parentIdent, desc, items     []string
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
@@ -157,6 +167,9 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys),
+			}
+			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
 			}
 			if err := b.check(); err != nil {
 				return nil, fmt.Errorf("resource %s: %s of %s: %w", res.Name, ro.Role, ro.Operation, err)
@@ -233,6 +246,7 @@ func (w *wireType) at(path []string) *wireType {
 func (en *engine) reset() {
 	en.byARN = map[string]*record{}
 	en.tokens = map[string][]byte{}
+	en.bytes = 0
 	en.key = make([]byte, 32)
 	rand.Read(en.key)
 	for _, k := range en.kinds {
@@ -280,9 +294,14 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		if r.kind.descType != nil {
 			r.kind.descType.trim(desc, nil, nil)
 		}
-		if r.desc, err = appendJSON(nil, desc); err != nil {
+		if err := s.rename(r, desc, e, now); err != nil {
+			return nil, err
+		}
+		data, err := appendJSON(nil, desc)
+		if err != nil {
 			return nil, internal("the mock cannot store its resource: " + err.Error())
 		}
+		en.setDesc(r, data)
 	case RoleDelete:
 		if s.liveChildren(r, now) > 0 {
 			e.message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
@@ -296,6 +315,33 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	}
 	s.transition(r, b, now)
 	return s.resAnswer(b, op, r)
+}
+
+// rename moves r to the name its new description gives, refusing one
+// another resource of the parent has.
+func (s *Server) rename(r *record, desc map[string]any, e *env, now time.Time) error {
+	k := r.kind
+	if k.namePath == nil {
+		return nil
+	}
+	name, _ := lookup(desc, k.namePath).(string)
+	if name == r.name || name == "" {
+		return nil
+	}
+	if old := k.byName[nameKey{r.parent, name}]; old != nil {
+		if s.res.settle(old, now); !old.gone {
+			e.message = fmt.Sprintf("%s %s already exists", k.Name, name)
+			e.existing = decodeTree(old.desc)
+			return s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.message, Status: http.StatusConflict})
+		}
+	}
+	if k.byName[nameKey{r.parent, r.name}] == r {
+		delete(k.byName, nameKey{r.parent, r.name})
+	}
+	s.res.bytes += int64(len(name) - len(r.name))
+	r.name = name
+	k.byName[nameKey{r.parent, name}] = r
+	return nil
 }
 
 // protected tells whether an input member must not be copied into the
@@ -375,18 +421,26 @@ func (en *engine) settle(r *record, now time.Time) {
 		en.remove(r)
 		return
 	}
-	r.setStatus(r.then)
+	en.setStatus(r, r.then)
 }
 
-func (r *record) setStatus(status string) {
+func (en *engine) setStatus(r *record, status string) {
 	if r.kind.statusPath == nil {
 		return
 	}
 	desc := decodeTree(r.desc)
 	setPath(desc, r.kind.statusPath, status)
 	if data, err := appendJSON(nil, desc); err == nil {
-		r.desc = data
+		en.setDesc(r, data)
 	}
+}
+
+// setDesc replaces r's description, keeping the byte count.
+func (en *engine) setDesc(r *record, desc []byte) {
+	if !r.gone {
+		en.bytes += int64(len(desc) - len(r.desc))
+	}
+	r.desc = desc
 }
 
 // remove forgets r; its place in its list is dropped at the next compact.
@@ -395,6 +449,7 @@ func (en *engine) remove(r *record) {
 		return
 	}
 	r.gone = true
+	en.bytes -= r.cost()
 	k := r.kind
 	delete(k.byID, r.id)
 	if r.arn != "" && en.byARN[r.arn] == r {
@@ -448,11 +503,11 @@ func (s *Server) transition(r *record, b *boundOp, now time.Time) {
 			s.res.remove(r)
 		} else if t.Then != "" {
 			r.pending = false
-			r.setStatus(t.Then)
+			s.res.setStatus(r, t.Then)
 		}
 		return
 	}
-	r.setStatus(t.During)
+	s.res.setStatus(r, t.During)
 	r.pending, r.due, r.then, r.remove = true, now.Add(s.delay(t)), t.Then, remove
 	if !remove && t.Then == "" {
 		r.pending = false // it stays in During until another operation moves it
@@ -521,7 +576,14 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	id, _ := lookup(desc, k.idPath).(string)
 	switch {
 	case k.idT != nil:
-		id = textOf(k.idT.eval(e))
+		// A generated id that is taken is drawn again: the caller chose
+		// nothing that conflicts. A template without randomness keeps
+		// its collision, answered as a conflict below.
+		for range 8 {
+			if id = textOf(k.idT.eval(e)); !en.taken(k, id, now) {
+				break
+			}
+		}
 	case id == "":
 		id = newUUID()
 	}
@@ -538,8 +600,21 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if err != nil {
 		return nil, internal("the mock cannot store its resource: " + err.Error())
 	}
+	r := &record{kind: k, id: id, name: name, arn: arn, parent: parent, desc: raw, tags: readTags(b, tree)}
+	if msg := s.full(k, r); msg != "" {
+		e.message = msg
+		return nil, s.buildError(b.quota, e, &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired})
+	}
+	if en.taken(k, id, now) {
+		if old := k.byID[id]; old != nil {
+			e.message = fmt.Sprintf("%s %s already exists", k.Name, id)
+			e.existing = decodeTree(old.desc)
+			return nil, s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.message, Status: http.StatusConflict})
+		}
+	}
 	en.seq++
-	r := &record{kind: k, seq: en.seq, id: id, name: name, arn: arn, parent: parent, desc: raw, tags: readTags(b, tree)}
+	r.seq = en.seq
+	en.bytes += r.cost()
 	s.transition(r, b, now)
 	if r.pending && !now.Before(r.due) {
 		en.settle(r, now)
@@ -566,6 +641,30 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		en.tokens[k.Name+"\x00"+token] = answer
 	}
 	return answer, err
+}
+
+// taken tells whether a live resource of kind k has id.
+func (en *engine) taken(k *kind, id string, now time.Time) bool {
+	old := k.byID[id]
+	if old == nil {
+		return false
+	}
+	en.settle(old, now)
+	return !old.gone
+}
+
+// full says which of the mock's limits storing r would break; "" when it
+// fits. The limits are those of the mock's store (WithMaxResources counts
+// the resources of each kind, WithMaxStoreBytes all of them).
+func (s *Server) full(k *kind, r *record) string {
+	lim := s.opts.storeLimits
+	if lim.items > 0 && len(k.byID) >= lim.items {
+		return fmt.Sprintf("the mock holds its limit of %d resources of type %s", lim.items, k.Name)
+	}
+	if lim.bytes > 0 && s.res.bytes+r.cost() > lim.bytes {
+		return fmt.Sprintf("the mock holds its limit of %d bytes of resources", lim.bytes)
+	}
+	return ""
 }
 
 func textOf(v any) string {

@@ -103,6 +103,10 @@ type ResourceOperation struct {
 	// Transition is how the resource's status moves when the operation
 	// succeeds; nil leaves it alone.
 	Transition *Transition
+	// QuotaExceeded is the error a create answers when the mock holds its
+	// limit of resources (WithMaxResources, WithMaxStoreBytes); {message}
+	// says which. Nil answers a generic ServiceQuotaExceededException.
+	QuotaExceeded *ErrorTemplate
 }
 
 // Transition is a status change: the resource shows During at once and

@@ -1,0 +1,244 @@
+package mockrt
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// Hand-written stand-ins for a generated awsJson service with one resource,
+// a widget, for the resource engine's own tests.
+
+type Widget struct {
+	ID     *string `json:"id,omitempty"`
+	ARN    *string `json:"arn,omitempty"`
+	Name   *string `json:"name,omitempty"`
+	Status *string `json:"status,omitempty"`
+	Size   *int32  `json:"size,omitempty"`
+}
+
+type CreateWidgetInput struct {
+	ClientToken *string `json:"clientToken,omitempty"`
+	Name        *string `json:"name,omitempty"`
+	Size        *int32  `json:"size,omitempty"`
+}
+
+type WidgetOutput struct {
+	Widget *Widget `json:"widget,omitempty"`
+}
+
+type WidgetInput struct {
+	Widget *string `json:"widget,omitempty"`
+	Name   *string `json:"name,omitempty"`
+	Size   *int32  `json:"size,omitempty"`
+}
+
+type ListWidgetsInput struct {
+	NextToken  *string `json:"nextToken,omitempty"`
+	MaxResults *int32  `json:"maxResults,omitempty"`
+}
+
+type ListWidgetsOutput struct {
+	Widgets   []Widget `json:"widgets,omitempty"`
+	NextToken *string  `json:"nextToken,omitempty"`
+}
+
+func (*CreateWidgetInput) Validate() error { return nil }
+func (*WidgetInput) Validate() error       { return nil }
+func (*ListWidgetsInput) Validate() error  { return nil }
+
+func widgetService() *Service {
+	op := func(name string, in func() Input, out func() any) *Operation {
+		return &Operation{Name: name, NewInput: in, NewOutput: out}
+	}
+	widgetIn := func() Input { return new(WidgetInput) }
+	widgetOut := func() any { return new(WidgetOutput) }
+	return &Service{
+		Name: "widgets", Protocol: "awsJson1_1", TargetPrefix: "Widgets",
+		Operations: []*Operation{
+			op("CreateWidget", func() Input { return new(CreateWidgetInput) }, widgetOut),
+			op("GetWidget", widgetIn, widgetOut),
+			op("UpdateWidget", widgetIn, widgetOut),
+			op("DeleteWidget", widgetIn, widgetOut),
+			op("ListWidgets", func() Input { return new(ListWidgetsInput) }, func() any { return new(ListWidgetsOutput) }),
+		},
+		Resources: []*Resource{{
+			Name: "Widget", ID: "id", NameMember: "name", ARN: "arn", Status: "status",
+			IDTemplate:  "w-{random:0-9a-z:12}",
+			ARNTemplate: "arn:{partition}:widgets:{region}:{account}:widget/{output.id}",
+			Operations: []ResourceOperation{
+				{Role: RoleCreate, Operation: "CreateWidget", Description: "widget", IdempotencyToken: "clientToken",
+					Transition: &Transition{During: "CREATING", Then: "READY"}},
+				{Role: RoleRead, Operation: "GetWidget", Identifier: "widget", Description: "widget"},
+				{Role: RoleUpdate, Operation: "UpdateWidget", Identifier: "widget", Description: "widget"},
+				{Role: RoleDelete, Operation: "DeleteWidget", Identifier: "widget", Description: "widget"},
+				{Role: RoleList, Operation: "ListWidgets", Items: "widgets", InputToken: "nextToken", OutputToken: "nextToken", LimitKey: "maxResults", MaxPageSize: 10},
+			},
+		}},
+	}
+}
+
+// call sends one request to s and returns its status and decoded body.
+func call(t testing.TB, s http.Handler, op, body string) (int, map[string]any) {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+	req.Header.Set("X-Amz-Target", "Widgets."+op)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	var out map[string]any
+	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+		t.Fatalf("%s answered %q: %v", op, rec.Body.String(), err)
+	}
+	return rec.Code, out
+}
+
+func widgetField(body map[string]any, member string) any {
+	w, _ := body["widget"].(map[string]any)
+	return w[member]
+}
+
+func TestResourceCreateReplaysItsIdempotencyToken(t *testing.T) {
+	s := NewServer(widgetService(), WithTransitionDelay(0))
+	_, first := call(t, s, "CreateWidget", `{"name":"a","clientToken":"t1"}`)
+	_, again := call(t, s, "CreateWidget", `{"name":"a","clientToken":"t1"}`)
+	if diff := cmp.Diff(first, again); diff != "" {
+		t.Errorf("a repeated token answered another widget (-first +again):\n%s", diff)
+	}
+	status, other := call(t, s, "CreateWidget", `{"name":"a","clientToken":"t2"}`)
+	if status != http.StatusConflict || other["__type"] != "ConflictException" {
+		t.Errorf("another token with a taken name: %d %v, want 409 ConflictException", status, other)
+	}
+}
+
+func TestResourceGeneratedIDsThatCollideAreDrawnAgain(t *testing.T) {
+	svc := widgetService()
+	// 300 ids among 10,000: a few collisions are all but certain, and a
+	// create failing eight draws in a row all but impossible.
+	svc.Resources[0].IDTemplate = "w-{random:0-9:4}"
+	s := NewServer(svc, WithTransitionDelay(0))
+	ids := map[any]bool{}
+	for i := range 300 {
+		status, body := call(t, s, "CreateWidget", fmt.Sprintf(`{"name":"n%d"}`, i))
+		if status != http.StatusOK {
+			t.Fatalf("create %d: %d %v", i, status, body)
+		}
+		ids[widgetField(body, "id")] = true
+	}
+	if len(ids) != 300 {
+		t.Errorf("%d distinct ids for 300 widgets", len(ids))
+	}
+}
+
+func TestResourceUpdateRenames(t *testing.T) {
+	s := NewServer(widgetService(), WithTransitionDelay(0))
+	call(t, s, "CreateWidget", `{"name":"a","size":1}`)
+	call(t, s, "CreateWidget", `{"name":"b"}`)
+	for _, tc := range []struct {
+		name, op, body string
+		status         int
+		size           any
+	}{
+		{"a rename answers the new name with the other members kept", "UpdateWidget", `{"widget":"a","name":"c"}`, 200, 1.0},
+		{"the new name finds the widget", "GetWidget", `{"widget":"c"}`, 200, 1.0},
+		{"the old name is free", "GetWidget", `{"widget":"a"}`, 404, nil},
+		{"a rename to a taken name is a conflict", "UpdateWidget", `{"widget":"c","name":"b"}`, 409, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			status, body := call(t, s, tc.op, tc.body)
+			if status != tc.status || widgetField(body, "size") != tc.size {
+				t.Errorf("got %d, size %v (%v); want %d, size %v", status, widgetField(body, "size"), body, tc.status, tc.size)
+			}
+		})
+	}
+}
+
+func TestResourceCreatesStopAtTheMockLimit(t *testing.T) {
+	s := NewServer(widgetService(), WithTransitionDelay(0), WithMaxResources(2))
+	var got []int
+	for _, body := range []string{`{"name":"a"}`, `{"name":"b"}`, `{"name":"c"}`} {
+		status, _ := call(t, s, "CreateWidget", body)
+		got = append(got, status)
+	}
+	call(t, s, "DeleteWidget", `{"widget":"a"}`)
+	status, _ := call(t, s, "CreateWidget", `{"name":"c"}`)
+	got = append(got, status)
+	if diff := cmp.Diff([]int{200, 200, 402, 200}, got); diff != "" {
+		t.Errorf("statuses (-want +got):\n%s", diff)
+	}
+}
+
+func TestNewServerRefusesMalformedResources(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(*Resource)
+		want   string
+	}{
+		{"a resource without an id member", func(r *Resource) { r.ID = "" }, "no id member"},
+		{"an operation the service does not have", func(r *Resource) { r.Operations[1].Operation = "Nope" }, "no operation Nope"},
+		{"a list without its items member", func(r *Resource) { r.Operations[4].Items = "" }, "no items member"},
+		{"a read without an identifier", func(r *Resource) { r.Operations[1].Identifier = "" }, "no identifier member"},
+		{"a parent that is not a resource", func(r *Resource) { r.Parent = "Box" }, "no parent resource Box"},
+		{"a bad ARN template", func(r *Resource) { r.ARNTemplate = "{nope}" }, "template"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			svc := widgetService()
+			tc.change(svc.Resources[0])
+			_, err := newServer(svc)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v, want an error saying %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// BenchmarkResourceListPage lists the first page and a page from a token
+// with 10 and with 100,000 widgets stored: a page's cost must not grow
+// with the store.
+func BenchmarkResourceListPage(b *testing.B) {
+	for _, n := range []int{10, 100000} {
+		s := NewServer(widgetService(), WithTransitionDelay(0), WithRecordLimit(0))
+		for i := range n {
+			if status, body := call(b, s, "CreateWidget", fmt.Sprintf(`{"name":"w%d"}`, i)); status != 200 {
+				b.Fatalf("create: %d %v", status, body)
+			}
+		}
+		_, first := call(b, s, "ListWidgets", `{"maxResults":5}`)
+		token, _ := first["nextToken"].(string)
+		b.Run(fmt.Sprintf("stored=%d", n), func(b *testing.B) {
+			body := fmt.Sprintf(`{"maxResults":5,"nextToken":%q}`, token)
+			for b.Loop() {
+				if status, _ := call(b, s, "ListWidgets", body); status != 200 {
+					b.Fatal(status)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkResourceBytes reports the heap a stored widget takes beside the
+// size of its JSON description.
+func BenchmarkResourceBytes(b *testing.B) {
+	const n = 20000
+	for b.Loop() {
+		s := NewServer(widgetService(), WithTransitionDelay(0), WithRecordLimit(0))
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		for i := range n {
+			call(b, s, "CreateWidget", fmt.Sprintf(`{"name":"widget-%06d","size":%d}`, i, i))
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		_, one := call(b, s, "GetWidget", `{"widget":"widget-000001"}`)
+		desc, _ := json.Marshal(one["widget"])
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "heap-B/resource")
+		b.ReportMetric(float64(len(desc)), "json-B/resource")
+		runtime.KeepAlive(s)
+	}
+}
