@@ -294,15 +294,15 @@ var (
 	serviceKeys   = []string{"name", "title", "doc", "apiVersion", "protocol", "targetPrefix", "signingName", "endpointPrefix", "validationError", "mock"}
 	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock",
 		"deprecated", "readonly", "idempotent", "paginator"}
-	httpKeys      = []string{"method", "path", "status"}
-	exampleKeys   = []string{"title", "doc", "input", "output", "conforms"}
-	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules",
+	httpKeys    = []string{"method", "path", "status"}
+	exampleKeys = []string{"title", "doc", "input", "output", "conforms"}
+	shapeKeys   = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules",
 		"union", "deprecated", "timestampFormat", "patternEnforced"}
-	enumKeys      = []string{"value", "name", "doc"}
-	boundsKeys    = []string{"min", "max"}
-	memberKeys    = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName",
+	enumKeys   = []string{"value", "name", "doc"}
+	boundsKeys = []string{"min", "max"}
+	memberKeys = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName",
 		"deprecated", "timestampFormat"}
-	errorKeys     = []string{"code", "status", "fault", "retryable", "throttling", "queryCode"}
+	errorKeys = []string{"code", "status", "fault", "retryable", "throttling", "queryCode"}
 )
 
 func (l *loader) parse(data []byte) *rawFile {

@@ -63,13 +63,13 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	for _, check := range r.defaults {
 		check()
 	}
-	r.rules() // rules.go; needs every member and its default
+	r.rules()  // rules.go; needs every member and its default
 	r.unions() // traits.go
 	r.checkCollectionCycles()
 	r.operations()
 	r.paginators() // traits.go
 	r.waiters()    // waiters.go
-	r.mocks() // mock.go
+	r.mocks()      // mock.go
 	r.markUse()
 	r.markSensitive()
 	r.nameTypes()
