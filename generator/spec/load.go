@@ -290,19 +290,16 @@ func check(name string, data []byte, limits pattern.Limits) (*model.Service, Dia
 }
 
 var (
-	topKeys       = []string{"service", "operations", "shapes", "waiters"}
+	topKeys       = []string{"service", "operations", "shapes"}
 	serviceKeys   = []string{"name", "title", "doc", "apiVersion", "protocol", "targetPrefix", "signingName", "endpointPrefix", "validationError", "mock"}
-	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock",
-		"deprecated", "readonly", "idempotent", "paginator"}
-	httpKeys    = []string{"method", "path", "status"}
-	exampleKeys = []string{"title", "doc", "input", "output", "conforms"}
-	shapeKeys   = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules",
-		"union", "deprecated", "timestampFormat", "patternEnforced"}
-	enumKeys   = []string{"value", "name", "doc"}
-	boundsKeys = []string{"min", "max"}
-	memberKeys = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName",
-		"deprecated", "timestampFormat"}
-	errorKeys = []string{"code", "status", "fault", "retryable", "throttling", "queryCode"}
+	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock"}
+	httpKeys      = []string{"method", "path", "status"}
+	exampleKeys   = []string{"title", "doc", "input", "output", "conforms"}
+	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules"}
+	enumKeys      = []string{"value", "name", "doc"}
+	boundsKeys    = []string{"min", "max"}
+	memberKeys    = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName"}
+	errorKeys     = []string{"code", "status", "fault"}
 )
 
 func (l *loader) parse(data []byte) *rawFile {
