@@ -45,7 +45,7 @@ func emitErrors(p *Package) *jen.File {
 	for _, s := range es {
 		id := s.GoName
 		recv := jen.Id("e").Op("*").Id(id)
-		f.Add(commentLines(docFor(id, s.Doc, fmt.Sprintf("is the %s error.", s.Error.Code))))
+		f.Add(commentLines(withDeprecation(docFor(id, s.Doc, fmt.Sprintf("is the %s error.", s.Error.Code)), s.Deprecated, "error")))
 		fs := fields(s)
 		if len(fs) > 0 {
 			fs = append(fs, jen.Line())

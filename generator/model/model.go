@@ -303,3 +303,15 @@ type Acceptor struct {
 	Argument string // a JMESPath expression for the path matchers
 	Expected any    // string, int64, float64 or bool
 }
+
+// ConvertsOnWire reports whether a member's value takes another form in a
+// JSON body than encoding/json gives its Go type: timestamps (epoch
+// seconds by default) and floats (NaN and the infinities as strings). The
+// structure then has JSON methods that convert it.
+func (m *Member) ConvertsOnWire() bool {
+	if m.Location != "" || m.Shape == nil {
+		return false
+	}
+	k := m.Shape.Kind
+	return k == Timestamp || k == Float || k == Double
+}

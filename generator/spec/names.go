@@ -181,7 +181,7 @@ func generatedNames(s *model.Shape) []string {
 		out = append(out, redactionMethods...)
 	}
 	for _, m := range s.Members {
-		if m.Shape != nil && m.Shape.Kind == model.Timestamp && m.Location == "" {
+		if m.ConvertsOnWire() {
 			out = append(out, timestampMethods...)
 			break
 		}
