@@ -277,11 +277,14 @@ func (p MemberPath) Last() *Member { return p[len(p)-1] }
 // Paginator says how an operation's results come in pages: the client sets
 // InputTokens[i] from OutputTokens[i] of the previous page.
 type Paginator struct {
-	InputTokens  []*Member // members of the input, strings
-	OutputTokens []MemberPath
-	LimitKey     *Member      // nil when the operation takes no page size
-	ResultKeys   []MemberPath // the lists (or maps) the pages hold
-	MoreResults  MemberPath   // a boolean saying more pages follow; nil when absent
+	// GoName is the paginator type (ListServicesPaginator), NewFunc its
+	// constructor (NewListServicesPaginator).
+	GoName, NewFunc string
+	InputTokens     []*Member // members of the input, strings
+	OutputTokens    []MemberPath
+	LimitKey        *Member      // nil when the operation takes no page size
+	ResultKeys      []MemberPath // the lists (or maps) the pages hold
+	MoreResults     MemberPath   // a boolean saying more pages follow; nil when absent
 }
 
 // Waiter polls an operation until its acceptors say to stop. Waiters are

@@ -73,6 +73,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	r.markUse()
 	r.markSensitive()
 	r.nameTypes()
+	r.namePaginators() // traits.go
 	r.nameFields()
 	r.collectPatterns()
 	r.nameHelpers()

@@ -268,7 +268,10 @@ func (r *resolver) paginators() {
 			continue
 		}
 		if op := byName[ro.name.v]; op != nil && op.Input != nil && op.Output != nil {
-			op.Paginator = r.paginator(op, ro.traits.paginator)
+			if op.Paginator = r.paginator(op, ro.traits.paginator); op.Paginator != nil {
+				op.Paginator.GoName = op.Name + "Paginator"
+				op.Paginator.NewFunc = "New" + op.Name + "Paginator"
+			}
 		}
 	}
 }
@@ -401,10 +404,43 @@ func (r *resolver) tokenPath(s *model.Shape, v str, where, what string) model.Me
 	return path
 }
 
-// wantKind reports a path whose member is none of the kinds.
+// namePaginators reports a paginator whose Go names clash with a type or
+// constant of the package; it runs once nameTypes has named them.
+func (r *resolver) namePaginators() {
+	taken := map[string]string{}
+	for _, n := range reservedGoNames {
+		taken[n] = "a name the generated package declares"
+	}
+	for _, s := range r.svc.Shapes {
+		if s.GoName != "" {
+			taken[s.GoName] = "shape " + s.Name
+		}
+		for _, e := range s.Enum {
+			taken[e.GoName] = fmt.Sprintf("enum value %q of %s", e.Value, s.Name)
+		}
+	}
+	for _, op := range r.svc.Operations {
+		if op.Paginator == nil {
+			continue
+		}
+		for _, n := range []string{op.Paginator.GoName, op.Paginator.NewFunc} {
+			if prev, ok := taken[n]; ok {
+				r.diags = append(r.diags, Diagnostic{Pos: op.Pos, Msg: fmt.Sprintf("Go name %s of the paginator of %s clashes with %s", n, op.Name, prev)})
+			}
+			taken[n] = "the paginator of " + op.Name
+		}
+	}
+}
+
+// wantKind reports a path whose member is none of the kinds (an enum is
+// not a string here: tokens are copied as *string).
 func (r *resolver) wantKind(p model.MemberPath, v str, what string, kinds ...model.Kind) {
 	s := p.Last().Shape
 	if s == nil || s.Kind == "" {
+		return
+	}
+	if s.IsEnum() {
+		r.errorf(v.n, "%s %q must not be an enum member", what, v.v)
 		return
 	}
 	for _, k := range kinds {
