@@ -63,10 +63,6 @@ type Operation struct {
 	Input  *Shape // a structure whose GoName is <Name>Input
 	Output *Shape // a structure whose GoName is <Name>Output
 	Errors []*Shape
-	// Labels are the path labels of a restJson1 operation, in path order,
-	// without braces or the greedy "+"; every one is bound by exactly one
-	// uri member of Input.
-	Labels []string
 	// The unexported Go names of the operation's helpers: its description
 	// to the protocol code (opX), its request and response binders and its
 	// response decoder. Decided with every other name of the package, so
