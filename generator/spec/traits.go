@@ -152,6 +152,15 @@ func (r *resolver) shapeTraits(sh *rawShape, s *model.Shape) {
 	r.appliesTo(sh, "timestampFormat", k == model.Timestamp, "timestamp")
 	r.appliesTo(sh, "patternEnforced", k == model.String, "string")
 	s.Deprecated = t.deprecated.model()
+	// A structure converts its timestamp members to their wire form
+	// (emitWireJSON); a list or map of timestamps would go out as
+	// encoding/json writes time.Time, in no format the protocols use.
+	if e := s.Member; k == model.List && e != nil && e.Kind == model.Timestamp {
+		r.errorf(sh.member.n, "list %s holds timestamps, which the generated code cannot put on the JSON wire yet; wrap them in a structure", sh.name.v)
+	}
+	if e := s.Value; k == model.Map && e != nil && e.Kind == model.Timestamp {
+		r.errorf(sh.value.n, "map %s holds timestamps, which the generated code cannot put on the JSON wire yet; wrap them in a structure", sh.name.v)
+	}
 	if k == model.Timestamp {
 		s.TimestampFormat = t.timestampFormat.v
 	}
