@@ -39,6 +39,7 @@ type rawService struct {
 	name, title, doc, apiVersion, protocol                    str
 	targetPrefix, signingName, endpointPrefix, validationErrN str
 	mock                                                      *yaml.Node
+	traits                                                    rawServiceTraits // traits.go
 }
 
 type rawOperation struct {
@@ -423,6 +424,8 @@ func (l *loader) parseService(n *yaml.Node) rawService {
 			s.validationErrN = l.str(p.v, "validationError")
 		case "mock":
 			s.mock = p.v
+		default:
+			l.serviceTrait(&s, p)
 		}
 	}
 	return s

@@ -53,6 +53,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	}
 	r.svc = &model.Service{Pos: l.pos(raw.root)}
 	r.service()
+	r.serviceTraits() // traits.go
 	r.declareShapes()
 	for _, sh := range raw.shapes {
 		if s := r.shapes[sh.name.v]; s != nil {

@@ -22,6 +22,7 @@ import (
 // the lists stay as they are for the other additions to the format.
 func init() {
 	topKeys = append(topKeys, "waiters")
+	serviceKeys = append(serviceKeys, "serviceId", "protocols")
 	operationKeys = append(operationKeys, "deprecated", "readonly", "idempotent", "paginator")
 	shapeKeys = append(shapeKeys, "union", "deprecated", "timestampFormat", "patternEnforced")
 	memberKeys = append(memberKeys, "deprecated", "timestampFormat")
@@ -34,6 +35,12 @@ type rawDeprecation struct {
 	n   *yaml.Node
 	msg string
 	on  bool
+}
+
+type rawServiceTraits struct {
+	serviceID str
+	protocols []str
+	protocolN *yaml.Node
 }
 
 type rawOpTraits struct {
@@ -79,6 +86,47 @@ func (d rawDeprecation) model() *model.Deprecation {
 		return nil
 	}
 	return &model.Deprecation{Message: d.msg}
+}
+
+func (l *loader) serviceTrait(s *rawService, p pair) {
+	switch p.k.Value {
+	case "serviceId":
+		s.traits.serviceID = l.str(p.v, "serviceId")
+	case "protocols":
+		s.traits.protocolN = p.v
+		for _, n := range l.sequence(p.v, "protocols") {
+			if v := l.str(n, "protocol"); v.ok() {
+				s.traits.protocols = append(s.traits.protocols, v)
+			}
+		}
+	}
+}
+
+// serviceTraits resolves serviceId and protocols: the protocols the model
+// lists, of which protocol is the one the client speaks.
+func (r *resolver) serviceTraits() {
+	t := r.raw.service.traits
+	r.svc.ServiceID = t.serviceID.v
+	if t.serviceID.ok() && !isPrintableLine(t.serviceID.v) {
+		r.errorf(t.serviceID.n, "serviceId must be one line of printable characters")
+	}
+	if t.protocolN == nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, p := range t.protocols {
+		if !isASCIIIdentifier(p.v) {
+			r.errorf(p.n, "protocol %q in protocols must be an identifier", p.v)
+		}
+		if seen[p.v] {
+			r.errorf(p.n, "protocol %q is listed twice", p.v)
+		}
+		seen[p.v] = true
+		r.svc.Protocols = append(r.svc.Protocols, p.v)
+	}
+	if proto := r.raw.service.protocol; proto.ok() && !seen[proto.v] {
+		r.errorf(t.protocolN, "protocols must list the protocol the client speaks, %s", proto.v)
+	}
 }
 
 func (l *loader) operationTrait(op *rawOperation, p pair) {
@@ -395,15 +443,15 @@ func (r *resolver) tokenPath(s *model.Shape, v str, where, what string) model.Me
 				found = m
 			}
 		}
-		if found == nil || found.Location != "" {
+		if found == nil {
 			at := where
 			if i > 0 {
 				at = s.Name
 			}
 			if sg := suggest(name, names); sg != "" {
-				r.errorf(v.n, "%s %q: %s has no body member %q, did you mean %q?", what, v.v, at, name, sg)
+				r.errorf(v.n, "%s %q: %s has no member %q, did you mean %q?", what, v.v, at, name, sg)
 			} else {
-				r.errorf(v.n, "%s %q: %s has no body member %q", what, v.v, at, name)
+				r.errorf(v.n, "%s %q: %s has no member %q", what, v.v, at, name)
 			}
 			return nil
 		}
