@@ -82,6 +82,10 @@ func fieldTags(m *model.Member) map[string]string {
 	if redactsField(m.Shape) {
 		tags["specgen"] = "sensitive"
 	}
+	if f := m.TimestampFormat; f != "" && f != model.EpochSecondsFormat && m.Location == "" {
+		// For the mock, whose templates yield epoch seconds (mockrt).
+		tags["timestampFormat"] = f
+	}
 	return tags
 }
 

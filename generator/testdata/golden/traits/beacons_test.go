@@ -22,6 +22,7 @@ import (
 	"github.com/specgen/specgen/generator/testdata/golden/out/beacons"
 	"github.com/specgen/specgen/generator/testdata/golden/out/beacons/beaconsmock"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/mockrt"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -272,4 +273,19 @@ func TestRetryTraits(t *testing.T) {
 	if got := (&beacons.BusyException{}).ErrorQueryCode(); got != "AWS.Beacons.Busy" {
 		t.Errorf("ErrorQueryCode = %q", got)
 	}
+}
+
+func TestMockTemplatesFollowTimestampFormats(t *testing.T) {
+	at := time.Date(2024, 3, 3, 10, 20, 30, 500e6, time.UTC)
+	srv, url := beaconsmock.NewTestServer(t, mockrt.WithClock(func() time.Time { return at }))
+	out, err := client(url, true).GetBeacon(t.Context(), &beacons.GetBeaconInput{Name: ptr("north")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{"installedAt": out.Beacon.InstalledAt.String(), "checkedAt": out.Beacon.CheckedAt.String()}
+	want := map[string]string{"installedAt": at.String(), "checkedAt": at.Truncate(time.Second).String()}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("timestamps differ (-want +got):\n%s", diff)
+	}
+	_ = srv
 }
