@@ -1,0 +1,142 @@
+package importer
+
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Small builders for the yaml.v3 node tree the importer writes. Strings are
+// tagged !!str, so the encoder quotes any that would read back as something
+// else ("yes", "1.0", "2022-11-30", "null") or that plain style cannot hold
+// ("# x", "a: b", "*x"): what is loaded back is the string written.
+
+func str(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
+
+// text is a string that may be long prose: it is written folded (and
+// re-wrapped by the encoder) when it has line breaks or would not fit on
+// one line, so docs stay readable in the file.
+func text(s string) *yaml.Node {
+	n := str(s)
+	if strings.Contains(s, "\n") || len(s) > 72 {
+		n.Style = yaml.FoldedStyle
+		if strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") || strings.Contains(s, " \n") || strings.Contains(s, "\n ") || strings.ContainsAny(s, "\t\r\ufeff") {
+			// Folded style cannot keep these spaces exactly.
+			n.Style = yaml.DoubleQuotedStyle
+		}
+	}
+	return n
+}
+
+func boolean(b bool) *yaml.Node {
+	v := "false"
+	if b {
+		v = "true"
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: v}
+}
+
+// number is a JSON number literal, written as it was.
+func number(lit string) *yaml.Node {
+	tag := "!!int"
+	if strings.ContainsAny(lit, ".eE") {
+		tag = "!!float"
+	}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: lit}
+}
+
+func seq(items ...*yaml.Node) *yaml.Node {
+	return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: items}
+}
+
+func strs(list []string) *yaml.Node {
+	n := seq()
+	for _, s := range list {
+		n.Content = append(n.Content, str(s))
+	}
+	return n
+}
+
+func flow(n *yaml.Node) *yaml.Node {
+	n.Style = yaml.FlowStyle
+	return n
+}
+
+type mapping struct{ n *yaml.Node }
+
+func newMapping() mapping {
+	return mapping{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}}
+}
+
+// add appends key: v and returns the key node (for comments).
+func (m mapping) add(key string, v *yaml.Node) *yaml.Node {
+	k := str(key)
+	m.n.Content = append(m.n.Content, k, v)
+	return k
+}
+
+func (m mapping) addStr(key, v string) {
+	if v != "" {
+		m.add(key, str(v))
+	}
+}
+
+func (m mapping) addText(key, v string) {
+	if v != "" {
+		m.add(key, text(v))
+	}
+}
+
+func (m mapping) addTrue(key string, b bool) {
+	if b {
+		m.add(key, boolean(true))
+	}
+}
+
+// addDeprecated writes botocore's deprecation as the spec's deprecated key:
+// true, or the message.
+func (m mapping) addDeprecated(v string) {
+	switch v {
+	case "":
+	case "true":
+		m.add("deprecated", boolean(true))
+	default:
+		m.add("deprecated", text(v))
+	}
+}
+
+func (m mapping) empty() bool { return len(m.n.Content) == 0 }
+
+// jsonNode turns a JSON value (an example's input or output, a waiter's
+// expected value) into YAML, keeping key order.
+func jsonNode(v *value) *yaml.Node {
+	switch v.kind {
+	case kNull:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
+	case kBool:
+		return boolean(v.b)
+	case kNumber:
+		return number(v.str)
+	case kString:
+		return text(v.str)
+	case kArray:
+		n := seq()
+		for _, it := range v.items {
+			n.Content = append(n.Content, jsonNode(it))
+		}
+		if len(n.Content) == 0 {
+			n.Style = yaml.FlowStyle
+		}
+		return n
+	}
+	m := newMapping()
+	for _, f := range v.fields {
+		m.add(f.key, jsonNode(f.val))
+	}
+	if m.empty() {
+		m.n.Style = yaml.FlowStyle
+	}
+	return m.n
+}
