@@ -98,35 +98,49 @@ func (t *translator) waiters(r *reader, root *value, ex *extras) {
 		}
 		sort.Strings(names)
 		for _, name := range names {
-			path := sub("waiters", name)
-			w := newMapping()
-			var acceptors *yaml.Node
-			for _, kf := range r.object(byName[name], path, []string{"operation", "delay", "maxAttempts", "acceptors", "description"}, nil) {
-				kp := sub(path, kf.key)
-				switch kf.key {
-				case "operation":
-					op := r.str(kf.val, kp)
-					if op != "" && !contains(ops, op) {
-						r.errorf(kp, "names operation %q, which the model does not define", op)
-					}
-					w.addStr("operation", op)
-				case "description":
-					w.addText("doc", docText(r.str(kf.val, kp)))
-				case "delay", "maxAttempts":
-					w.add(kf.key, number(r.integer(kf.val, kp)))
-				case "acceptors":
-					acceptors = t.acceptors(r, kf.val, kp)
-				}
-			}
-			if acceptors != nil {
-				w.add("acceptors", acceptors)
-			}
-			ws.add(name, w.n)
+			ws.add(name, t.waiter(r, byName[name], sub("waiters", name), ops))
 		}
 	}
 	if !ws.empty() {
 		ex.waiters = ws.n
 	}
+}
+
+// waiter reads one waiter, writing its keys in one order whatever the
+// file's.
+func (t *translator) waiter(r *reader, v *value, path string, ops []string) *yaml.Node {
+	got := map[string]*value{}
+	for _, kf := range r.object(v, path, []string{"operation", "delay", "maxAttempts", "acceptors", "description"}, nil) {
+		got[kf.key] = kf.val
+	}
+	w := newMapping()
+	if v := got["operation"]; v != nil {
+		kp := sub(path, "operation")
+		op := r.str(v, kp)
+		if op != "" && !contains(ops, op) {
+			r.errorf(kp, "names operation %q, which the model does not define", op)
+		}
+		w.addStr("operation", op)
+	}
+	if v := got["description"]; v != nil {
+		w.addText("doc", docText(r.str(v, sub(path, "description"))))
+	}
+	for _, k := range []string{"delay", "maxAttempts"} {
+		if v := got[k]; v != nil {
+			w.add(k, number(r.integer(v, sub(path, k))))
+		}
+	}
+	if v := got["acceptors"]; v != nil {
+		if a := t.acceptors(r, v, sub(path, "acceptors")); a != nil {
+			w.add("acceptors", a)
+		}
+	}
+	for _, k := range []string{"operation", "delay", "maxAttempts", "acceptors"} {
+		if v.kind == kObject && got[k] == nil {
+			r.errorf(path, "missing key %q", k)
+		}
+	}
+	return w.n
 }
 
 func (t *translator) acceptors(r *reader, v *value, path string) *yaml.Node {
@@ -137,30 +151,38 @@ func (t *translator) acceptors(r *reader, v *value, path string) *yaml.Node {
 	out := seq()
 	for i, av := range v.items {
 		ap := sub(path, strconv.Itoa(i))
-		a := newMapping()
+		got := map[string]*value{}
 		for _, f := range r.object(av, ap, []string{"state", "matcher", "argument", "expected"}, nil) {
-			fp := sub(ap, f.key)
-			switch f.key {
-			case "state":
-				s := r.str(f.val, fp)
-				if s != "" && !contains([]string{"success", "failure", "retry"}, s) {
-					r.errorf(fp, "unknown state %q (want success, failure or retry)", s)
-				}
-				a.addStr("state", s)
-			case "matcher":
-				m := r.str(f.val, fp)
-				if m != "" && !contains([]string{"path", "pathAll", "pathAny", "status", "error"}, m) {
-					r.errorf(fp, "unknown matcher %q (want path, pathAll, pathAny, status or error)", m)
-				}
-				a.addStr("matcher", m)
-			case "argument":
-				a.add("argument", str(r.str(f.val, fp)))
-			case "expected":
-				if f.val.kind == kObject || f.val.kind == kArray {
-					r.errorf(fp, "must be a string, number or boolean, found %s", f.val.kind)
-					continue
-				}
-				a.add("expected", jsonNode(f.val))
+			got[f.key] = f.val
+		}
+		a := newMapping()
+		if v := got["state"]; v != nil {
+			st := r.str(v, sub(ap, "state"))
+			if st != "" && !contains([]string{"success", "failure", "retry"}, st) {
+				r.errorf(sub(ap, "state"), "unknown state %q (want success, failure or retry)", st)
+			}
+			a.addStr("state", st)
+		}
+		if v := got["matcher"]; v != nil {
+			m := r.str(v, sub(ap, "matcher"))
+			if m != "" && !contains([]string{"path", "pathAll", "pathAny", "status", "error"}, m) {
+				r.errorf(sub(ap, "matcher"), "unknown matcher %q (want path, pathAll, pathAny, status or error)", m)
+			}
+			a.addStr("matcher", m)
+		}
+		if v := got["argument"]; v != nil {
+			a.add("argument", str(r.str(v, sub(ap, "argument"))))
+		}
+		if v := got["expected"]; v != nil {
+			if v.kind == kObject || v.kind == kArray {
+				r.errorf(sub(ap, "expected"), "must be a string, number or boolean, found %s", v.kind)
+			} else {
+				a.add("expected", jsonNode(v))
+			}
+		}
+		for _, k := range []string{"state", "matcher", "expected"} {
+			if av.kind == kObject && got[k] == nil {
+				r.errorf(ap, "missing key %q", k)
 			}
 		}
 		out.Content = append(out.Content, flow(a.n))

@@ -15,17 +15,16 @@ func str(s string) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
 
-// text is a string that may be long prose: it is written folded (and
-// re-wrapped by the encoder) when it has line breaks or would not fit on
-// one line, so docs stay readable in the file.
+// text is a string that may be prose with several paragraphs: it is written
+// as a literal block, so paragraphs and list items read in the file as they
+// will in the doc comment. (The generator wraps paragraphs itself, so the
+// text keeps one line per paragraph; yaml.v3 would not re-wrap a folded
+// block anyway.) The encoder falls back to a quoted string when a block
+// cannot hold the text exactly.
 func text(s string) *yaml.Node {
 	n := str(s)
-	if strings.Contains(s, "\n") || len(s) > 72 {
-		n.Style = yaml.FoldedStyle
-		if strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") || strings.Contains(s, " \n") || strings.Contains(s, "\n ") || strings.ContainsAny(s, "\t\r\ufeff") {
-			// Folded style cannot keep these spaces exactly.
-			n.Style = yaml.DoubleQuotedStyle
-		}
+	if strings.Contains(s, "\n") {
+		n.Style = yaml.LiteralStyle
 	}
 	return n
 }
