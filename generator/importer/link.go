@@ -78,25 +78,25 @@ func (r *reader) link(m *botoModel) {
 			if s.member == "" {
 				r.errorf(s.path, "missing key \"member\"")
 			}
-			ref(sub(s.path, "member.shape"), s.member)
+			ref(sub(sub(s.path, "member"), "shape"), s.member)
 		case "map":
 			if s.key == "" || s.value == "" {
 				r.errorf(s.path, "missing key \"key\" or \"value\"")
 			}
-			if k := ref(sub(s.path, "key.shape"), s.key); k != nil && k.typ != "string" {
-				r.errorf(sub(s.path, "key.shape"), "map keys must be strings, %s is a %s", k.name, k.typ)
+			if k := ref(sub(sub(s.path, "key"), "shape"), s.key); k != nil && k.typ != "string" {
+				r.errorf(sub(sub(s.path, "key"), "shape"), "map keys must be strings, %s is a %s", k.name, k.typ)
 			}
-			ref(sub(s.path, "value.shape"), s.value)
+			ref(sub(sub(s.path, "value"), "shape"), s.value)
 		}
 	}
 	for _, op := range m.operations {
 		for _, io := range []struct{ key, name string }{{"input", op.input}, {"output", op.output}} {
-			if s := ref(sub(op.path, io.key+".shape"), io.name); s != nil && s.typ != "structure" {
-				r.errorf(sub(op.path, io.key+".shape"), "%s must be a structure, found a %s", io.name, s.typ)
+			if s := ref(sub(sub(op.path, io.key), "shape"), io.name); s != nil && s.typ != "structure" {
+				r.errorf(sub(sub(op.path, io.key), "shape"), "%s must be a structure, found a %s", io.name, s.typ)
 			}
 		}
 		for i, e := range op.errors {
-			p := sub(sub(op.path, "errors"), strconv.Itoa(i)) + ".shape"
+			p := sub(sub(sub(op.path, "errors"), strconv.Itoa(i)), "shape")
 			if s := ref(p, e); s != nil && s.typ != "structure" {
 				r.errorf(p, "error %s must be a structure, found a %s", e, s.typ)
 			}
@@ -110,8 +110,10 @@ func (r *reader) link(m *botoModel) {
 func (r *reader) checkLocation(mb *botoMember, t *botoShape, m *botoModel) {
 	scalar := contains([]string{"string", "integer", "long", "float", "double", "boolean", "timestamp"}, t.typ)
 	elem := func(name string) *botoShape { return m.shapes[name] }
+	// An element the model does not define is reported on its own; it
+	// does not make the location wrong too.
 	isScalar := func(s *botoShape) bool {
-		return s != nil && contains([]string{"string", "integer", "long", "float", "double", "boolean", "timestamp"}, s.typ)
+		return s == nil || contains([]string{"string", "integer", "long", "float", "double", "boolean", "timestamp"}, s.typ)
 	}
 	p := sub(mb.path, "location")
 	switch mb.location {
@@ -129,13 +131,13 @@ func (r *reader) checkLocation(mb *botoMember, t *botoShape, m *botoModel) {
 		ok := scalar || t.typ == "list" && isScalar(elem(t.member))
 		if t.typ == "map" {
 			v := elem(t.value)
-			ok = v != nil && (v.typ == "string" || v.typ == "list" && elem(v.member) != nil && elem(v.member).typ == "string")
+			ok = v == nil || v.typ == "string" || v.typ == "list" && isScalar(elem(v.member))
 		}
 		if !ok {
 			r.errorf(p, "a query parameter must be a scalar, a list of scalars or a map of strings or of lists of strings, %s is a %s", t.name, t.typ)
 		}
 	case "headers":
-		if v := elem(t.value); t.typ != "map" || v == nil || v.typ != "string" {
+		if v := elem(t.value); t.typ != "map" || v != nil && v.typ != "string" {
 			r.errorf(p, "a headers prefix must be a map of strings, %s is a %s", t.name, t.typ)
 		}
 	case "statusCode":
@@ -143,7 +145,9 @@ func (r *reader) checkLocation(mb *botoMember, t *botoShape, m *botoModel) {
 			r.errorf(p, "the status code member must be an integer, %s is a %s", t.name, t.typ)
 		}
 	}
-	if mb.location != "" && mb.location != "statusCode" && mb.locationName == "" && mb.location != "headers" {
+	// A query map's entries are parameters of their own: it has no name.
+	named := mb.location != "statusCode" && !(mb.location == "querystring" && t.typ == "map")
+	if named && mb.locationName == "" {
 		r.errorf(mb.path, "a member with location %q needs a locationName", mb.location)
 	}
 }

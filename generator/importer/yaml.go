@@ -12,8 +12,16 @@ import (
 // ("# x", "a: b", "*x"): what is loaded back is the string written.
 
 func str(s string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if yaml11Bool[strings.ToLower(s)] {
+		// yaml.v3 reads these back as strings, but YAML 1.1 tools (and
+		// readers) take them for booleans.
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
 }
+
+var yaml11Bool = map[string]bool{"y": true, "n": true, "yes": true, "no": true, "on": true, "off": true}
 
 // text is a string that may be prose with several paragraphs: it is written
 // as a literal block, so paragraphs and list items read in the file as they
