@@ -61,6 +61,7 @@ type converter struct {
 	hrefs    []string // open links' targets
 	linkText []int    // where each open link's text starts in cur
 	pre      int      // inside <pre>: keep line breaks
+	code     []int    // where each open code span's text starts in cur
 }
 
 func looksLikeTag(s string) bool {
@@ -100,7 +101,7 @@ func (c *converter) text(s string) {
 func (c *converter) flush() {
 	t := strings.TrimSpace(c.cur.String())
 	c.cur.Reset()
-	c.hrefs, c.linkText = nil, nil
+	c.hrefs, c.linkText, c.code = nil, nil, nil
 	if t == "" {
 		return
 	}
@@ -133,7 +134,29 @@ func (c *converter) tag(t string) {
 			c.pre++
 		}
 	case "code", "tt", "kbd", "samp":
-		c.cur.WriteByte('`')
+		if !closing {
+			c.cur.WriteByte('`')
+			c.code = append(c.code, c.cur.Len())
+			return
+		}
+		n := len(c.code)
+		if n == 0 {
+			return
+		}
+		start := c.code[n-1]
+		c.code = c.code[:n-1]
+		if start > c.cur.Len() {
+			return // the span's block was flushed meanwhile
+		}
+		// The span's own spaces belong outside the backticks:
+		// "<code> x </code>" is "`x`".
+		all := c.cur.String()
+		inner := strings.TrimSpace(all[start:])
+		c.cur.Reset()
+		c.cur.WriteString(all[:start-1])
+		if inner != "" {
+			c.cur.WriteString("`" + inner + "`")
+		}
 	case "a":
 		if closing {
 			if n := len(c.hrefs); n > 0 {

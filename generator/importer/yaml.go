@@ -13,9 +13,10 @@ import (
 
 func str(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if yaml11Bool[strings.ToLower(s)] {
-		// yaml.v3 reads these back as strings, but YAML 1.1 tools (and
-		// readers) take them for booleans.
+	if yaml11Bool[strings.ToLower(s)] || strings.HasPrefix(s, "\n") {
+		// yaml.v3 reads the first back as strings, but YAML 1.1 tools (and
+		// readers) take them for booleans; and it writes a leading line
+		// break into a literal block that drops it when read back.
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n
@@ -31,7 +32,7 @@ var yaml11Bool = map[string]bool{"y": true, "n": true, "yes": true, "no": true, 
 // cannot hold the text exactly.
 func text(s string) *yaml.Node {
 	n := str(s)
-	if strings.Contains(s, "\n") {
+	if strings.Contains(s, "\n") && n.Style == 0 {
 		n.Style = yaml.LiteralStyle
 	}
 	return n
