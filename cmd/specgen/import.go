@@ -22,16 +22,28 @@ is refused with every reason, and nothing is written.
 flags:
 `
 
-// runImport is the import subcommand.
-func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("specgen import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	out := fs.String("o", "specs", "directory the spec is written below")
-	quiet := fs.Bool("q", false, "print nothing on success, and no progress")
+// importFlags are the import subcommand's flags; usage goes to w.
+func importFlags(w io.Writer) (fs *flag.FlagSet, out *string, quiet *bool) {
+	fs = flag.NewFlagSet("specgen import", flag.ContinueOnError)
+	fs.SetOutput(w)
+	out = fs.String("o", "specs", "directory the spec is written below")
+	quiet = fs.Bool("q", false, "print nothing on success, and no progress")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), importUsage)
 		fs.PrintDefaults()
 	}
+	return fs, out, quiet
+}
+
+// importHelp prints the import subcommand's usage.
+func importHelp(w io.Writer) {
+	fs, _, _ := importFlags(w)
+	fs.Usage()
+}
+
+// runImport is the import subcommand.
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fs, out, quiet := importFlags(stderr)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0

@@ -94,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 0
 		}
 		if args[0] == "import" {
-			fmt.Fprint(stdout, importUsage)
+			importHelp(stdout)
 			return 0
 		}
 		if !contains(commands, args[0]) {
