@@ -64,6 +64,9 @@ func TestImport(t *testing.T) {
 			if want := strings.ReplaceAll(tt.wantOut, "DIR", dir); stdout != want {
 				t.Errorf("stdout = %q, want %q", stdout, want)
 			}
+			if strings.Contains(stderr, "importing") {
+				t.Errorf("progress shown on stderr, which is not a terminal:\n%s", stderr)
+			}
 			if !strings.Contains(stderr, tt.wantErr) {
 				t.Errorf("stderr does not contain %q:\n%s", tt.wantErr, stderr)
 			}

@@ -312,7 +312,7 @@ func (r *reader) metadata(v *value) botoMeta {
 			r.str(f.val, p)
 		}
 	}
-	for _, k := range []string{"apiVersion", "endpointPrefix", "serviceId", "serviceFullName"} {
+	for _, k := range []string{"apiVersion", "endpointPrefix", "protocol", "serviceId", "serviceFullName", "signatureVersion"} {
 		if v.kind == kObject && v.get(k) == nil {
 			r.errorf("metadata", "missing key %q", k)
 		}

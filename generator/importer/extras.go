@@ -249,7 +249,9 @@ func (t *translator) example(r *reader, v *value, path string) *yaml.Node {
 		}
 	}
 	e.addStr("title", orDefault(title, id))
-	e.addText("doc", doc)
+	if doc != title {
+		e.addText("doc", doc)
+	}
 	if input != nil {
 		e.add("input", jsonNode(input))
 	}

@@ -150,20 +150,24 @@ func Import(dir string, files []File, opts Options) (*Result, error) {
 	}
 	progress("checking the model")
 	m, errs := readModel(name(files[0]), roots[0])
-	if len(errs) > 0 {
-		return nil, &Error{errs}
-	}
 	r := &reader{file: name(files[0])}
 	t := &translator{r: r, m: m, pkg: PackageName(m.meta.serviceID)}
-	if !validPackage(t.pkg) {
+	// A protocol the spec cannot speak is the one reason worth giving:
+	// the model's other problems would not matter until it can.
+	if t.pickProtocol(); len(r.errs) > 0 {
+		return nil, &Error{r.errs}
+	}
+	if m.meta.serviceID != "" && !validPackage(t.pkg) {
 		r.errorf("metadata.serviceId", "%q gives package name %q, which is not a Go package name", m.meta.serviceID, t.pkg)
 	}
-	t.pickProtocol()
-	if len(r.errs) == 0 {
+	if m.meta.signatureVersion != "" {
+		t.checkAuth()
+	}
+	if len(errs) == 0 && len(r.errs) == 0 {
 		t.checkProtocol()
 	}
-	if len(r.errs) > 0 {
-		return nil, &Error{r.errs}
+	if errs = append(r.errs, errs...); len(errs) > 0 {
+		return nil, &Error{errs}
 	}
 	ex := &extras{paginators: map[string]*yaml.Node{}, examples: map[string]*yaml.Node{}}
 	for i, f := range files[1:] {

@@ -274,3 +274,16 @@ func TestPackageName(t *testing.T) {
 		})
 	}
 }
+
+func TestProgress(t *testing.T) {
+	var got []string
+	_, err := ImportFile("testdata/awsjson/service-2.json", Options{Progress: func(stage string) { got = append(got, stage) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"reading service-2.json", "reading paginators-1.json", "reading waiters-2.json", "reading examples-1.json",
+		"checking the model", "writing the spec", "checking the examples"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("stages (-want +got):\n%s", diff)
+	}
+}

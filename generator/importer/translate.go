@@ -60,6 +60,9 @@ func (t *translator) pickProtocol() {
 	if len(list) == 0 {
 		list = []string{md.protocol}
 	}
+	if len(list) == 1 && list[0] == "" {
+		return // a model without metadata: reported already
+	}
 	for _, p := range list {
 		switch p {
 		case "json":
@@ -83,6 +86,18 @@ func (t *translator) pickProtocol() {
 		names = append(names, p+" ("+orDefault(protocolNames[p], p)+")")
 	}
 	t.r.errorf("metadata.protocols", "protocol %s is not supported yet: specgen speaks awsJson1_0, awsJson1_1 and restJson1", strings.Join(names, ", "))
+}
+
+// checkAuth refuses a service that is not signed with SigV4, the only
+// scheme the spec's client and mock know.
+func (t *translator) checkAuth() {
+	md := t.m.meta
+	if md.signatureVersion != "v4" {
+		t.r.errorf("metadata.signatureVersion", "signature version %q is not supported yet (only v4)", md.signatureVersion)
+	}
+	if len(md.auth) > 0 && !contains(md.auth, "aws.auth#sigv4") {
+		t.r.errorf("metadata.auth", "authentication %s is not supported yet (only SigV4)", strings.Join(md.auth, ", "))
+	}
 }
 
 func (t *translator) specProtocols() []string {
