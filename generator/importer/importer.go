@@ -5,10 +5,14 @@
 //
 // Everything in a model is carried over or refused with a message naming
 // the file, the JSON path and the reason. The few keys read and then left
-// out are those with nothing to carry in the JSON protocols: the XML and
-// query serialization hints (xmlNamespace, xmlOrder, flattened, queryName,
-// resultWrapper, locationName on lists), Java's box, the endpoint rule
-// parameters (contextParam, staticContextParams) and documentationUrl.
+// out are those with nothing to carry in the JSON protocols or nowhere to go
+// in a spec: the XML and query serialization hints (xmlNamespace, xmlOrder,
+// flattened, queryName, resultWrapper, locationName on lists), Java's box,
+// the endpoint rule parameters (contextParam, staticContextParams),
+// globalEndpoint, documentationUrl, and the documentation botocore allows on
+// a list's member, a map's key and value and an operation's error
+// reference (the shapes' own docs are kept). requestcompression becomes a
+// comment: sending uncompressed is always allowed.
 package importer
 
 import (

@@ -55,6 +55,12 @@ func (v *value) get(key string) *value {
 // few more); a hostile file of a million '[' must not exhaust the stack.
 const maxDepth = 64
 
+// maxValues bounds the number of values in one file, and so the memory its
+// tree takes: EC2's model, the largest, has about 65,000 (its size is
+// mostly documentation), while a hostile file of "[0,0,0,..." would hold a
+// value every two bytes.
+const maxValues = 1_000_000
+
 // parseJSON reads one JSON document. Errors name the byte offset's line
 // and column, and the JSON path reached.
 func parseJSON(data []byte) (*value, error) {
@@ -72,8 +78,9 @@ func parseJSON(data []byte) (*value, error) {
 }
 
 type jparser struct {
-	d    *json.Decoder
-	data []byte
+	d      *json.Decoder
+	data   []byte
+	values int
 }
 
 func (p *jparser) errorf(path []string, format string, args ...any) error {
@@ -88,6 +95,9 @@ func (p *jparser) errorf(path []string, format string, args ...any) error {
 func (p *jparser) value(path []string, depth int) (*value, error) {
 	if depth > maxDepth {
 		return nil, p.errorf(path, "nested more than %d levels deep", maxDepth)
+	}
+	if p.values++; p.values > maxValues {
+		return nil, p.errorf(path, "more than %d values: not a service model", maxValues)
 	}
 	tok, err := p.d.Token()
 	if err != nil {
