@@ -191,6 +191,7 @@ func Import(dir string, files []File, opts Options) (*Result, error) {
 	if len(problems) > 0 {
 		return nil, &Error{problems}
 	}
+	t.settleNames()
 	progress("writing the spec")
 	doc := t.document(ex)
 	progress("checking the examples")
@@ -215,10 +216,15 @@ func (t *translator) document(ex *extras) *yaml.Node {
 	}
 	root.add("operations", ops.n)
 	shapes := newMapping()
-	for _, name := range t.m.shapeNames {
-		shapes.add(name, t.shape(t.m.shapes[name]))
+	names, model := t.specShapeNames()
+	for _, name := range names {
+		k := shapes.add(name, t.shape(t.m.shapes[model[name]]))
+		if name != model[name] {
+			k.HeadComment = t.renameNote(model[name])
+		}
 	}
-	root.add("shapes", shapes.n)
+	k := root.add("shapes", shapes.n)
+	k.HeadComment = t.namesNote()
 	if ex.waiters != nil {
 		root.add("waiters", ex.waiters)
 	}

@@ -32,6 +32,8 @@ type translator struct {
 	m        *botoModel
 	protocol string // the spec's name of the protocol the client speaks
 	pkg      string
+	rename   map[string]string // model shape name to spec name, where they differ (names.go)
+	builtin  map[string]bool   // model shapes that are built-in shapes
 }
 
 // PackageName derives the Go package name from a model's serviceId as the
@@ -141,7 +143,7 @@ func (t *translator) service() *yaml.Node {
 func (t *translator) validationError() string {
 	for _, name := range validationErrors {
 		if s := t.m.shapes[name]; s != nil && s.typ == "structure" && s.exception {
-			return name
+			return t.ref(name)
 		}
 	}
 	return ""
@@ -169,10 +171,14 @@ func (t *translator) operation(op *botoOperation, ex *extras) *yaml.Node {
 			strings.Join(op.requestCompression, ", "))
 	}
 	o.addStr("hostPrefix", op.hostPrefix)
-	o.addStr("input", op.input)
-	o.addStr("output", op.output)
+	o.addStr("input", t.ref(op.input))
+	o.addStr("output", t.ref(op.output))
 	if len(op.errors) > 0 {
-		o.add("errors", strs(op.errors))
+		var errs []string
+		for _, e := range op.errors {
+			errs = append(errs, t.ref(e))
+		}
+		o.add("errors", strs(errs))
 	}
 	if p := ex.paginators[op.name]; p != nil {
 		o.add("paginator", p)
@@ -219,10 +225,10 @@ func (t *translator) shape(s *botoShape) *yaml.Node {
 		}
 	}
 	m.addStr("timestampFormat", s.timestampFormat)
-	m.addStr("member", s.member)
+	m.addStr("member", t.ref(s.member))
 	if s.typ == "map" {
-		m.addStr("key", s.key)
-		m.addStr("value", s.value)
+		m.addStr("key", t.ref(s.key))
+		m.addStr("value", t.ref(s.value))
 	}
 	if s.typ == "structure" && !s.document {
 		ms := newMapping()
@@ -246,8 +252,12 @@ func (t *translator) errorInfo(s *botoShape) *yaml.Node {
 	// An awsQuery-compatible service's error.code is the code its query
 	// protocol answers with; the JSON protocols answer with the shape name.
 	queryCompatible := t.m.meta.awsQueryCompatible
-	if s.errCode != "" && s.errCode != s.name && !queryCompatible {
+	switch {
+	case s.errCode != "" && s.errCode != s.name && !queryCompatible:
 		e.addStr("code", s.errCode)
+	case t.ref(s.name) != s.name:
+		// The code defaults to the shape name, which the spec changed.
+		e.addStr("code", s.name)
 	}
 	status, _ := strconv.Atoi(s.errStatus)
 	if s.errStatus != "" {
@@ -278,7 +288,7 @@ func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
 		wire = mb.locationName
 	}
 	m := newMapping()
-	m.addStr("shape", mb.shape)
+	m.addStr("shape", t.ref(mb.shape))
 	if d := docText(mb.doc); d != "" && d != docText(t.m.shapes[mb.shape].doc) {
 		m.addText("doc", d)
 	}
@@ -300,7 +310,7 @@ func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
 	m.addStr("timestampFormat", mb.timestampFormat)
 	m.addDeprecated(mb.deprecated)
 	if len(m.n.Content) == 2 {
-		ms.add(wire, str(mb.shape))
+		ms.add(wire, str(t.ref(mb.shape)))
 		return
 	}
 	ms.add(wire, m.n)
