@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -41,7 +42,7 @@ func markExamples(pkg string, doc *yaml.Node) ([]string, error) {
 		spans[i] = span{n.Line, lastLine(n)}
 	}
 	_, ds := spec.Check(pkg+".yaml", data)
-	failed := make([]bool, len(examples))
+	failed := make([]string, len(examples)) // the first problem of each
 	var outside []string
 	for _, d := range ds {
 		if d.Warning {
@@ -50,19 +51,22 @@ func markExamples(pkg string, doc *yaml.Node) ([]string, error) {
 		in := false
 		for i, s := range spans {
 			if d.Pos.Line >= s.first && d.Pos.Line <= s.last {
-				failed[i], in = true, true
+				in = true
+				if failed[i] == "" {
+					failed[i] = strings.TrimSuffix(d.Msg, exampleHint)
+				}
 			}
 		}
 		if !in {
 			outside = append(outside, d.String())
 		}
 	}
-	comment := "checked against the shapes when imported"
-	if len(outside) > 0 {
-		comment = "not checked: the spec did not load when imported"
-	}
 	for i, n := range examples {
-		if len(outside) == 0 && !failed[i] {
+		comment := failed[i]
+		switch {
+		case len(outside) > 0:
+			comment = "not checked: the spec did not load when imported"
+		case comment == "":
 			continue
 		}
 		m := mapping{n}
@@ -74,6 +78,10 @@ func markExamples(pkg string, doc *yaml.Node) ([]string, error) {
 	}
 	return loadWarnings(outside), nil
 }
+
+// exampleHint ends the loader's message about an example; in the comment
+// beside conforms: false it would say what the line already does.
+const exampleHint = " (mark the example conforms: false if it is published this way)"
 
 // specWarnings loads a spec with no examples, so that an import says when
 // what it wrote does not load.

@@ -215,10 +215,18 @@ shapes:
 	}
 	var got []string
 	for _, ex := range exampleNodes(&doc) {
-		c := get(ex, "conforms")
-		got = append(got, get(ex, "title").Value+": conforms="+map[bool]string{true: "false", false: "default"}[c != nil])
+		line := get(ex, "title").Value + ": conforms by default"
+		if c := get(ex, "conforms"); c != nil {
+			line = get(ex, "title").Value + ": conforms: " + c.Value + " # " + ex.Content[len(ex.Content)-2].LineComment
+		}
+		got = append(got, line)
 	}
-	want := []string{"good: conforms=default", "wrong member: conforms=false", "good again: conforms=default", "wrong type: conforms=false"}
+	want := []string{
+		"good: conforms by default",
+		"wrong member: conforms: false # example input: required member name is missing",
+		"good again: conforms by default",
+		"wrong type: conforms: false # example input.name: want a string, found a list",
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("examples marked (-want +got):\n%s", diff)
 	}
