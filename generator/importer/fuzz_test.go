@@ -22,7 +22,7 @@ func FuzzImport(f *testing.F) {
 	}
 	f.Add([]byte(`{"shapes": {"A": {"type": "list", "member": {"shape": "A"}}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := Import("", []File{{"service-2.json", data}}, Options{MaxSize: 1 << 20})
+		r, err := Import("", []File{{Name: "service-2.json", Data: data}}, Options{MaxSize: 1 << 20})
 		if err == nil {
 			if len(r.Spec) == 0 {
 				t.Fatal("no error and no spec")

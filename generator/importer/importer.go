@@ -41,7 +41,8 @@ type Options struct {
 
 // File is one model file read.
 type File struct {
-	Name string // base name: service-2.json, paginators-1.json, ...
+	Name string // its name in botocore's data tree: service-2.json, paginators-1.json, ...
+	Path string // the path read, for messages (default: Name in Import's dir)
 	Data []byte
 }
 
@@ -68,12 +69,11 @@ var companions = []string{"paginators-1.json", "waiters-2.json", "examples-1.jso
 
 // ImportFile imports the model at path and the companion files beside it.
 func ImportFile(path string, opts Options) (*Result, error) {
-	files := []File{}
 	data, err := readFile(path, opts.max())
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, File{Name: "service-2.json", Data: data})
+	files := []File{{Name: "service-2.json", Path: path, Data: data}}
 	for _, name := range companions {
 		p := filepath.Join(filepath.Dir(path), name)
 		data, err := readFile(p, opts.max())
@@ -83,13 +83,9 @@ func ImportFile(path string, opts Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Name: name, Data: data})
+		files = append(files, File{Name: name, Path: p, Data: data})
 	}
-	return Import(displayDir(path), files, opts)
-}
-
-func displayDir(path string) string {
-	return filepath.Dir(path)
+	return Import(filepath.Dir(path), files, opts)
 }
 
 func (o Options) max() int64 {
@@ -126,6 +122,9 @@ func Import(dir string, files []File, opts Options) (*Result, error) {
 		progress = func(string) {}
 	}
 	name := func(f File) string {
+		if f.Path != "" {
+			return f.Path
+		}
 		if dir == "" {
 			return f.Name
 		}

@@ -132,7 +132,7 @@ func TestLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Import("", []File{{"service-2.json", []byte(tt.data)}}, Options{MaxSize: tt.max})
+			_, err := Import("", []File{{Name: "service-2.json", Data: []byte(tt.data)}}, Options{MaxSize: tt.max})
 			var ie *Error
 			if !errors.As(err, &ie) || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("got %v, want an *Error containing %q", err, tt.wantErr)
