@@ -123,6 +123,7 @@ func TestLimits(t *testing.T) {
 		{"a file over the size limit is refused", `{"version": "2.0"}`, 10, "service-2.json: larger than 10 bytes"},
 		{"deep nesting is refused", `{"shapes": ` + deep + `}`, 0, "service-2.json:1:76: shapes.0.0.0"},
 		{"too many values are refused", "[" + strings.Repeat("0,", 1_000_000) + "0]", 0, "service-2.json:1:1999999: 999999: more than 1000000 values"},
+		{"a number no float holds is refused", `{"shapes": {"A": {"max": 1e400}}}`, 0, "shapes.A.max: number 1e400 is out of range"},
 		{"a file that is not JSON is refused", "<html>", 0, "service-2.json:1:2: invalid character '<'"},
 		{"an empty file is refused", "", 0, "service-2.json:1:1: truncated JSON"},
 		{"two values are refused", "{} {}", 0, "unexpected data after the top-level value"},

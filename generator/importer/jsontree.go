@@ -109,6 +109,10 @@ func (p *jparser) value(path []string, depth int) (*value, error) {
 	case bool:
 		return &value{kind: kBool, b: t}, nil
 	case json.Number:
+		// A number no float64 holds has no YAML spelling either.
+		if _, err := strconv.ParseFloat(t.String(), 64); err != nil {
+			return nil, p.errorf(path, "number %s is out of range", t)
+		}
 		return &value{kind: kNumber, str: t.String()}, nil
 	case string:
 		return &value{kind: kString, str: t}, nil

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -46,10 +47,11 @@ func boolean(b bool) *yaml.Node {
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: v}
 }
 
-// number is a JSON number literal, written as it was.
+// number is a JSON number literal, written as it was. A whole number too
+// large for int64 is a float to YAML, as it is to JSON decoders.
 func number(lit string) *yaml.Node {
 	tag := "!!int"
-	if strings.ContainsAny(lit, ".eE") {
+	if _, err := strconv.ParseInt(lit, 10, 64); err != nil {
 		tag = "!!float"
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: lit}

@@ -43,7 +43,8 @@ func TestStringsLoadBack(t *testing.T) {
 }
 
 func TestJSONValuesLoadBack(t *testing.T) {
-	src := `{"s": "yes", "n": 1, "f": 1.5, "e": 1e3, "neg": -2, "b": false, "z": null, "l": [], "o": {}, "deep": {"a": [1, "2", {"b": "c: d"}]}}`
+	src := `{"s": "yes", "n": 1, "f": 1.5, "e": 1e3, "E": 1.0E+5, "big": 123456789012345678901234, "neg": -2, "b": false,
+		"z": null, "l": [], "o": {}, "deep": {"a": [1, "2", {"b": "c: d"}]}, "nul": "\u0000x", "key\nwith: break": 1}`
 	v, err := parseJSON([]byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -56,8 +57,9 @@ func TestJSONValuesLoadBack(t *testing.T) {
 	if err := yaml.Unmarshal(out, &got); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]any{"s": "yes", "n": 1, "f": 1.5, "e": 1000.0, "neg": -2, "b": false, "z": nil,
-		"l": []any{}, "o": map[string]any{}, "deep": map[string]any{"a": []any{1, "2", map[string]any{"b": "c: d"}}}}
+	want := map[string]any{"s": "yes", "n": 1, "f": 1.5, "e": 1000.0, "E": 100000.0, "big": 1.2345678901234568e+23, "neg": -2,
+		"b": false, "z": nil, "l": []any{}, "o": map[string]any{}, "deep": map[string]any{"a": []any{1, "2", map[string]any{"b": "c: d"}}},
+		"nul": "\x00x", "key\nwith: break": 1}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("loaded back (-want +got):\n%s\nfrom:\n%s", diff, out)
 	}
