@@ -17,7 +17,7 @@ import (
 // modelsDir finds the real botocore models in ../shared beside the
 // repository root. The root is the main checkout's, found through git's
 // common directory, so the test also runs in a git worktree kept elsewhere.
-func modelsDir(t *testing.T) string {
+func modelsDir(t testing.TB) string {
 	root := "../.."
 	if out, err := exec.Command("git", "rev-parse", "--path-format=absolute", "--git-common-dir").Output(); err == nil {
 		root = filepath.Dir(strings.TrimSpace(string(out)))
