@@ -9,10 +9,11 @@
 // in a spec: the XML and query serialization hints (xmlNamespace, xmlOrder,
 // flattened, queryName, resultWrapper, locationName on lists), Java's box,
 // the endpoint rule parameters (contextParam, staticContextParams),
-// globalEndpoint, documentationUrl, and the documentation botocore allows on
-// a list's member, a map's key and value and an operation's error
-// reference (the shapes' own docs are kept). requestcompression becomes a
-// comment: sending uncompressed is always allowed.
+// globalEndpoint, documentationUrl, an operation's alias, and the
+// documentation botocore allows on a list's member, a map's key and value
+// and an operation's error reference (the shapes' own docs are kept).
+// requestcompression becomes a comment: sending uncompressed is always
+// allowed.
 package importer
 
 import (
