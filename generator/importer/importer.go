@@ -9,7 +9,8 @@
 // in a spec: the XML and query serialization hints (xmlNamespace, xmlOrder,
 // flattened, queryName, resultWrapper, locationName on lists), Java's box,
 // the endpoint rule parameters (contextParam, staticContextParams),
-// globalEndpoint, documentationUrl, an operation's alias, and the
+// globalEndpoint, serviceAbbreviation and uid (the title and the API
+// version say as much), documentationUrl, an operation's alias, and the
 // documentation botocore allows on a list's member, a map's key and value
 // and an operation's error reference (the shapes' own docs are kept).
 // requestcompression becomes a comment: sending uncompressed is always
