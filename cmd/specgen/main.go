@@ -62,12 +62,13 @@ type flags struct {
 func newFlags(cmd string, stderr io.Writer) flags {
 	fs := flag.NewFlagSet("specgen "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	f := flags{
-		fs:    fs,
-		specs: fs.String("specs", "specs", "directory of *.yaml specs"),
-		out:   fs.String("out", "gen", "output directory; one package per spec is written below it"),
-		imprt: fs.String("import", "", "import path of the output directory (default: worked out from the go.mod enclosing -out)"),
-		quiet: fs.Bool("q", false, "print nothing on success"),
+	f := flags{fs: fs, specs: fs.String("specs", "specs", "directory of *.yaml specs")}
+	if cmd != "check" { // check writes nothing, so it has no output to name
+		f.out = fs.String("out", "gen", "output directory; one package per spec is written below it")
+		f.imprt = fs.String("import", "", "import path of the output directory (default: worked out from the go.mod enclosing -out)")
+	}
+	if cmd != "diff" {
+		f.quiet = fs.Bool("q", false, "print nothing on success")
 	}
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: specgen %s [flags]%s\n\nflags:\n", cmd, map[string]string{"check": " [spec.yaml ...]"}[cmd])
