@@ -131,7 +131,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if cmd == "check" {
 		if !*f.quiet {
 			for _, s := range svcs {
-				fmt.Fprintf(stdout, "%s: ok (%d operations, %d shapes)\n", s.Pos.File, len(s.Operations), len(s.Shapes))
+				fmt.Fprintf(stdout, "%s: ok (%s, %s)\n", s.Pos.File,
+					count(len(s.Operations), "operation", "operations"), count(len(s.Shapes), "shape", "shapes"))
 			}
 		}
 		return 0
@@ -214,4 +215,12 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// count renders n with the singular or the plural noun.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
