@@ -239,3 +239,57 @@ func TestSDKSignatureProblemsAreAWSErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestSDKSeesTheQuotaErrorPastTheMocksLimit(t *testing.T) {
+	_, url := vpclatticemock.NewTestServer(t, append(mockOptions(), mockrt.WithMaxResources(1))...)
+	c := sdkvpclattice.New(sdkvpclattice.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	if _, err := c.CreateService(t.Context(), &sdkvpclattice.CreateServiceInput{Name: aws.String("first")}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := c.CreateService(t.Context(), &sdkvpclattice.CreateServiceInput{Name: aws.String("second")})
+	qe := wantTyped[*vltypes.ServiceQuotaExceededException](t, err, "limit of 1 resources")
+	if aws.ToString(qe.ResourceType) != "SERVICE" || aws.ToString(qe.ServiceCode) != "vpc-lattice" || aws.ToString(qe.QuotaCode) == "" {
+		t.Errorf("quota error resourceType %q serviceCode %q quotaCode %q, want every required member", aws.ToString(qe.ResourceType), aws.ToString(qe.ServiceCode), aws.ToString(qe.QuotaCode))
+	}
+}
+
+func TestSDKSeesCloudMapNamespaceAlreadyExistsWithItsIDs(t *testing.T) {
+	_, url := servicediscoverymock.NewTestServer(t, mockOptions()...)
+	c := sdkservicediscovery.New(sdkservicediscovery.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	in := &sdkservicediscovery.CreatePrivateDnsNamespaceInput{Name: aws.String("ids.local"), Vpc: aws.String("vpc-1"), CreatorRequestId: aws.String("first-request")}
+	if _, err := c.CreatePrivateDnsNamespace(t.Context(), in); err != nil {
+		t.Fatal(err)
+	}
+	in.CreatorRequestId = aws.String("second-request")
+	_, err := c.CreatePrivateDnsNamespace(t.Context(), in)
+	nae := wantTyped[*sdtypes.NamespaceAlreadyExists](t, err, "ids.local")
+	if aws.ToString(nae.CreatorRequestId) != "first-request" || !regexp.MustCompile(`^ns-[a-z0-9]{16}$`).MatchString(aws.ToString(nae.NamespaceId)) {
+		t.Errorf("NamespaceAlreadyExists CreatorRequestId %q NamespaceId %q, want first-request and an ns- id", aws.ToString(nae.CreatorRequestId), aws.ToString(nae.NamespaceId))
+	}
+}
+
+func TestSDKSeesAnECSClusterByNameOrARNAsOneCluster(t *testing.T) {
+	_, url := ecsmock.NewTestServer(t, mockOptions()...)
+	c := sdkecs.New(sdkecs.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	in := func(cluster string) *sdkecs.CreateExpressGatewayServiceInput {
+		return &sdkecs.CreateExpressGatewayServiceInput{
+			Cluster:               aws.String(cluster),
+			ServiceName:           aws.String("web"),
+			ExecutionRoleArn:      aws.String("arn:aws:iam::123456789012:role/exec"),
+			InfrastructureRoleArn: aws.String("arn:aws:iam::123456789012:role/infra"),
+			PrimaryContainer:      &ecstypes.ExpressGatewayContainer{Image: aws.String("nginx")},
+		}
+	}
+	out, err := c.CreateExpressGatewayService(t.Context(), in("arn:aws:ecs:us-west-2:123456789012:cluster/prod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := aws.ToString(out.Service.Cluster), "arn:aws:ecs:us-west-2:123456789012:cluster/prod"; got != want {
+		t.Errorf("cluster %q, want %q", got, want)
+	}
+	if got, want := aws.ToString(out.Service.ServiceArn), "arn:aws:ecs:us-west-2:123456789012:service/prod/web"; got != want {
+		t.Errorf("service ARN %q, want %q", got, want)
+	}
+	_, err = c.CreateExpressGatewayService(t.Context(), in("prod"))
+	wantTyped[*ecstypes.InvalidParameterException](t, err, "not idempotent")
+}

@@ -55,6 +55,11 @@ type Options struct {
 	// UserAgent is appended to the User-Agent header, to identify the
 	// application in the service's logs.
 	UserAgent string
+	// MaxResponseBytes is the largest response body a call reads, counted
+	// after the HTTP client decompresses it: a larger one fails the call
+	// with a *ResponseTooLargeError. 0 means DefaultMaxResponseBytes; a
+	// negative value means no limit.
+	MaxResponseBytes int64
 
 	// Sleep waits between attempts; it must return early with ctx.Err() when
 	// ctx is done. nil means Sleep. Tests set it to record the backoff.
@@ -66,6 +71,13 @@ type Options struct {
 	// dates; nil means time.Now.
 	Clock func() time.Time
 }
+
+// DefaultMaxResponseBytes is the largest response body a call reads when
+// Options.MaxResponseBytes is zero: 32 MiB. The JSON responses of AWS APIs
+// are a few kilobytes, and pages of a list a few megabytes at most; the
+// limit is there so that a broken or hostile endpoint (or a small gzip body
+// that decompresses to gigabytes) cannot take the caller's memory.
+const DefaultMaxResponseBytes = 32 << 20
 
 // Service describes a service to the protocol code; each generated package
 // declares one.
@@ -157,6 +169,9 @@ func resolve(svc *Service, o Options) *config {
 	}
 	if o.Clock == nil {
 		o.Clock = time.Now
+	}
+	if o.MaxResponseBytes == 0 {
+		o.MaxResponseBytes = DefaultMaxResponseBytes
 	}
 	// The cache replaces the provider in the stored options, so that a call
 	// whose option functions re-resolve them keeps using the same cache.
@@ -449,11 +464,14 @@ func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, rt *ro
 			bufPool.Put(buf)
 		}
 	}()
-	_, rerr := buf.ReadFrom(resp.Body)
+	rerr := readLimited(buf, resp, cfg.opts.MaxResponseBytes)
 	resp.Body.Close()
 	if rerr != nil {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return 0, false, ctxErr
+		}
+		if errors.Is(rerr, errTooLarge) {
+			return 0, false, &ResponseTooLargeError{StatusCode: resp.StatusCode, RequestID: RequestID(resp.Header), Limit: cfg.opts.MaxResponseBytes}
 		}
 		return 0, false, &TransportError{Err: fmt.Errorf("read response body: %w", rerr)}
 	}
@@ -469,6 +487,31 @@ func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, rt *ro
 	}
 	retryAfter, haveRetryAfter = ParseRetryAfter(resp.Header, cfg.opts.Clock())
 	return retryAfter, haveRetryAfter, c.decodeError(resp, data)
+}
+
+var errTooLarge = errors.New("response body too large")
+
+// readLimited reads resp's body into buf, failing with errTooLarge as soon
+// as it is known to exceed limit bytes (limit < 0: no limit). A declared
+// Content-Length over the limit fails before anything is read; otherwise
+// the body is read to one byte past the limit, so a decompressed body
+// (whose length nobody declared) is stopped there too.
+func readLimited(buf *bytes.Buffer, resp *http.Response, limit int64) error {
+	if limit < 0 {
+		_, err := buf.ReadFrom(resp.Body)
+		return err
+	}
+	if resp.ContentLength > limit {
+		return errTooLarge
+	}
+	n, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return err
+	}
+	if n > limit {
+		return errTooLarge
+	}
+	return nil
 }
 
 // route is what every attempt of one call sends: worked out once per call.

@@ -31,10 +31,41 @@ func Format(f fmt.State, verb rune, v any) {
 		fmt.Fprintf(f, "%%!%c(%s)", verb, rv.Type())
 		return
 	}
-	writeStruct(f, rv, plus)
+	writeStruct(f, rv, plus, path{})
 }
 
-func writeStruct(f fmt.State, rv reflect.Value, plus bool) {
+// Cycle is what stands in for a value that contains itself, in printed and
+// logged output. Values of recursive shapes can (a node whose child points
+// back to it), and following them would never end.
+const Cycle = "<cycle>"
+
+// ref identifies a pointer, map or slice by what it refers to; a slice also
+// by its length, since a shorter slice of the same array is another value.
+type ref struct {
+	kind reflect.Kind
+	ptr  uintptr
+	len  int
+}
+
+// path holds the references being printed, from the top value down: meeting
+// one again means the value contains itself.
+type path map[ref]bool
+
+// enter reports whether v, a pointer, map or slice, is not already on the
+// path, and puts it there; leave takes it off.
+func (p path) enter(v reflect.Value) (ref, bool) {
+	r := ref{kind: v.Kind(), ptr: v.Pointer()}
+	if v.Kind() == reflect.Slice {
+		r.len = v.Len()
+	}
+	if p[r] {
+		return r, false
+	}
+	p[r] = true
+	return r, true
+}
+
+func writeStruct(f fmt.State, rv reflect.Value, plus bool, seen path) {
 	t := rv.Type()
 	f.Write([]byte{'{'})
 	for i := 0; i < t.NumField(); i++ {
@@ -53,7 +84,7 @@ func writeStruct(f fmt.State, rv reflect.Value, plus bool) {
 			f.Write([]byte(Redacted))
 			continue
 		}
-		writeValue(f, fv, plus)
+		writeValue(f, fv, plus, seen)
 	}
 	f.Write([]byte{'}'})
 }
@@ -61,18 +92,30 @@ func writeStruct(f fmt.State, rv reflect.Value, plus bool) {
 // writeValue prints v as fmt would, except that it follows pointers and
 // walks structures itself, so that nested fields tagged sensitive are
 // redacted and nested pointers print their values rather than addresses.
-func writeValue(f fmt.State, v reflect.Value, plus bool) {
+func writeValue(f fmt.State, v reflect.Value, plus bool, seen path) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map:
+		if v.IsNil() || v.Kind() != reflect.Pointer && v.Len() == 0 || v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+			break // nothing inside to come back through
+		}
+		r, ok := seen.enter(v)
+		if !ok {
+			f.Write([]byte(Cycle))
+			return
+		}
+		defer delete(seen, r)
+	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			f.Write([]byte("<nil>"))
 			return
 		}
-		writeValue(f, v.Elem(), plus)
+		writeValue(f, v.Elem(), plus, seen)
 		return
 	case reflect.Struct:
 		if _, isTime := v.Interface().(time.Time); !isTime {
-			writeStruct(f, v, plus)
+			writeStruct(f, v, plus, seen)
 			return
 		}
 	case reflect.Slice:
@@ -84,7 +127,7 @@ func writeValue(f fmt.State, v reflect.Value, plus bool) {
 			if i > 0 {
 				f.Write([]byte{' '})
 			}
-			writeValue(f, v.Index(i), plus)
+			writeValue(f, v.Index(i), plus, seen)
 		}
 		f.Write([]byte{']'})
 		return
@@ -97,7 +140,7 @@ func writeValue(f fmt.State, v reflect.Value, plus bool) {
 				f.Write([]byte{' '})
 			}
 			fmt.Fprintf(f, "%v:", k.Interface())
-			writeValue(f, v.MapIndex(k), plus)
+			writeValue(f, v.MapIndex(k), plus, seen)
 		}
 		f.Write([]byte{']'})
 		return
@@ -110,15 +153,29 @@ func writeValue(f fmt.State, v reflect.Value, plus bool) {
 // Nested structures, lists and maps become nested groups, so that a JSON
 // handler never marshals a value that holds a sensitive member.
 func LogValue(v any) slog.Value {
-	return logValue(reflect.ValueOf(v))
+	return logValue(reflect.ValueOf(v), path{})
 }
 
-func logValue(rv reflect.Value) slog.Value {
+func logValue(rv reflect.Value, seen path) slog.Value {
 	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
 		if rv.IsNil() {
 			return slog.AnyValue(nil)
 		}
+		if rv.Kind() == reflect.Pointer {
+			r, ok := seen.enter(rv)
+			if !ok {
+				return slog.StringValue(Cycle)
+			}
+			defer delete(seen, r)
+		}
 		rv = rv.Elem()
+	}
+	if (rv.Kind() == reflect.Map || rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8) && rv.Len() > 0 {
+		r, ok := seen.enter(rv)
+		if !ok {
+			return slog.StringValue(Cycle)
+		}
+		defer delete(seen, r)
 	}
 	switch rv.Kind() {
 	case reflect.Struct:
@@ -137,7 +194,7 @@ func logValue(rv reflect.Value) slog.Value {
 				attrs = append(attrs, slog.String(sf.Name, Redacted))
 				continue
 			}
-			attrs = append(attrs, slog.Attr{Key: sf.Name, Value: logValue(fv)})
+			attrs = append(attrs, slog.Attr{Key: sf.Name, Value: logValue(fv, seen)})
 		}
 		return slog.GroupValue(attrs...)
 	case reflect.Slice, reflect.Array:
@@ -146,7 +203,7 @@ func logValue(rv reflect.Value) slog.Value {
 		}
 		attrs := make([]slog.Attr, rv.Len())
 		for i := range attrs {
-			attrs[i] = slog.Attr{Key: strconv.Itoa(i), Value: logValue(rv.Index(i))}
+			attrs[i] = slog.Attr{Key: strconv.Itoa(i), Value: logValue(rv.Index(i), seen)}
 		}
 		return slog.GroupValue(attrs...)
 	case reflect.Map:
@@ -154,7 +211,7 @@ func logValue(rv reflect.Value) slog.Value {
 		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
 		attrs := make([]slog.Attr, len(keys))
 		for i, k := range keys {
-			attrs[i] = slog.Attr{Key: k.String(), Value: logValue(rv.MapIndex(k))}
+			attrs[i] = slog.Attr{Key: k.String(), Value: logValue(rv.MapIndex(k), seen)}
 		}
 		return slog.GroupValue(attrs...)
 	default:

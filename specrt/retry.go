@@ -61,8 +61,9 @@ func retryableStatus(status int) bool {
 
 // IsRetryable reports whether a failed attempt that ended in err may be
 // repeated: throttling codes, 429 and 5xx responses, and transport errors.
-// Validation errors, other 4xx answers, undecodable success responses and
-// context cancellation are final.
+// Validation errors, other 4xx answers, undecodable success responses,
+// responses over Options.MaxResponseBytes and context cancellation are
+// final.
 func IsRetryable(err error) bool {
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false

@@ -18,6 +18,13 @@ const (
 	RuleRange    Rule = "range"
 	RulePattern  Rule = "pattern"
 	RuleEnum     Rule = "enum"
+
+	// The rules that span members, named as in the spec (see rules.go).
+	RuleOneOf        Rule = "oneOf"
+	RuleAtMostOneOf  Rule = "atMostOneOf"
+	RuleUniqueBy     Rule = "uniqueBy"
+	RuleRequiredWhen Rule = "requiredWhen"
+	RuleOnlyWhen     Rule = "onlyWhen"
 )
 
 // Path is the location of a value inside an input, in wire names. Generated

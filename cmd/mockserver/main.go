@@ -1,6 +1,13 @@
 // Command mockserver serves the mock of every generated service on one
-// address, as LocalStack does: awsJson requests are routed by their
-// X-Amz-Target header, restJson1 requests by method and path.
+// address. It routes as AWS front ends do: a signed request goes to the
+// service its SigV4 credential scope names (Authorization header, or
+// X-Amz-Credential when presigned); an unsigned one by its X-Amz-Target
+// header (awsJson) or its method and path (restJson1). An unsigned request
+// that several services have an operation for, such as POST
+// /tags/{resourceArn}, is answered 400 AmbiguousRouteException naming them;
+// a signing name no service has, 400 UnknownServiceException (see
+// mockrt.Mux). GET / lists the services and operations served, as JSON or,
+// to a browser, as a page.
 //
 //	go run ./cmd/mockserver -addr 127.0.0.1:4566
 //
@@ -10,8 +17,16 @@
 // standard error. SIGINT or SIGTERM shuts the server down cleanly, letting
 // requests in flight finish.
 //
-// It is built from the generated mock packages only; it does not import the
-// generator.
+// A peer cannot hold connections for nothing: a request must be read within
+// -read-timeout, answered within -write-timeout, and a keep-alive
+// connection is closed after -idle-timeout without a request. At most
+// -max-conns connections are open at once; past that, new ones wait in the
+// listen queue until one closes. The defaults are far beyond what a test
+// suite needs.
+//
+// It serves what gen/mocks, generated with the services, lists: a service
+// added to specs/ is served after make generate, with no edit here. It does
+// not import the generator.
 package main
 
 import (
@@ -21,18 +36,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
 	"time"
 
-	"github.com/specgen/specgen/gen/apprunner/apprunnermock"
-	"github.com/specgen/specgen/gen/ecs/ecsmock"
-	"github.com/specgen/specgen/gen/lightsail/lightsailmock"
-	"github.com/specgen/specgen/gen/servicediscovery/servicediscoverymock"
-	"github.com/specgen/specgen/gen/vpclattice/vpclatticemock"
+	"github.com/specgen/specgen/gen/mocks"
 	"github.com/specgen/specgen/specrt/mockrt"
 )
 
@@ -52,11 +62,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("mockserver", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:4566", "address to listen on; port 0 picks a free one")
+	maxResources := fs.Int("max-resources", mockrt.DefaultMaxResources, "resources kept per collection before creates get the quota error; 0 for no limit")
+	maxStoreBytes := fs.Int64("max-store-bytes", mockrt.DefaultMaxStoreBytes, "bytes of resources kept in all before creates get the quota error; 0 for no limit")
 	region := fs.String("region", mockrt.DefaultRegion, "region the mocks pretend to be in (ARNs; SigV4 scope)")
 	account := fs.String("account", mockrt.DefaultAccountID, "account id used in ARNs")
 	accessKey := fs.String("access-key", "", "with -secret-key: verify SigV4 signatures made with this key pair (default: accept any credentials)")
 	secretKey := fs.String("secret-key", "", "the secret access key of -access-key")
 	bodyLimit := fs.Int64("body-limit", mockrt.DefaultBodyLimit, "largest request body accepted, in bytes")
+	readTimeout := fs.Duration("read-timeout", mockrt.DefaultReadTimeout, "longest time to read a whole request, header and body; 0 means none")
+	writeTimeout := fs.Duration("write-timeout", mockrt.DefaultWriteTimeout, "longest time from the end of a request's header to the end of its answer; 0 means none")
+	idleTimeout := fs.Duration("idle-timeout", mockrt.DefaultIdleTimeout, "longest time a keep-alive connection waits for its next request; 0 means the read timeout")
+	maxConns := fs.Int("max-conns", mockrt.DefaultMaxConns, "most connections open at once; more wait in the listen queue until one closes; 0 means no bound")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -75,23 +91,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		mockrt.WithBodyLimit(*bodyLimit),
 		// A long-running server keeps no request records: nobody reads them.
 		mockrt.WithRecordLimit(0),
+		mockrt.WithReadTimeout(*readTimeout),
+		mockrt.WithWriteTimeout(*writeTimeout),
+		mockrt.WithIdleTimeout(*idleTimeout),
+		mockrt.WithMaxConns(*maxConns),
 	}
 	if *accessKey != "" {
 		opts = append(opts, mockrt.WithCredentials(*accessKey, *secretKey))
 	}
-	mux := mockrt.NewMux(logger,
-		apprunnermock.New(opts...).Server,
-		ecsmock.New(opts...).Server,
-		lightsailmock.New(opts...).Server,
-		servicediscoverymock.New(opts...).Server,
-		vpclatticemock.New(opts...).Server,
-	)
+	opts = append(opts, mockrt.WithMaxResources(*maxResources), mockrt.WithMaxStoreBytes(*maxStoreBytes))
+	mux := mockrt.NewMux(logger, mocks.All(opts...)...)
 
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := mockrt.Listen(*addr, opts...)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := mockrt.NewHTTPServer(mux, opts...)
 	fmt.Fprintf(stdout, "listening on http://%s\n", ln.Addr())
 
 	served := make(chan error, 1)

@@ -397,6 +397,38 @@ func decodeInstanceConfiguration(d *specrt.JSONDecoder, v *InstanceConfiguration
 	}
 }
 
+// decodeInternalServiceErrorException decodes a JSON object into v; null
+// leaves v as it is.
+func decodeInternalServiceErrorException(d *specrt.JSONDecoder, v *InternalServiceErrorException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInvalidRequestException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeInvalidRequestException(d *specrt.JSONDecoder, v *InvalidRequestException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeNetworkConfiguration decodes a JSON object into v; null leaves v as it
 // is.
 func decodeNetworkConfiguration(d *specrt.JSONDecoder, v *NetworkConfiguration) {
@@ -505,6 +537,22 @@ func decodeServiceObservabilityConfiguration(d *specrt.JSONDecoder, v *ServiceOb
 	}
 }
 
+// decodeServiceQuotaExceededException decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceQuotaExceededException(d *specrt.JSONDecoder, v *ServiceQuotaExceededException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeSourceCodeVersion decodes a JSON object into v; null leaves v as it
 // is.
 func decodeSourceCodeVersion(d *specrt.JSONDecoder, v *SourceCodeVersion) {
@@ -552,6 +600,33 @@ func decodeSourceConfiguration(d *specrt.JSONDecoder, v *SourceConfiguration) {
 			d.Skip()
 		}
 	}
+}
+
+// UnmarshalJSON decodes the JSON body of the InternalServiceErrorException
+// error into e, matching member names exactly.
+func (e *InternalServiceErrorException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeInternalServiceErrorException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the InvalidRequestException error
+// into e, matching member names exactly.
+func (e *InvalidRequestException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeInvalidRequestException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ServiceQuotaExceededException
+// error into e, matching member names exactly.
+func (e *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeServiceQuotaExceededException(&d, e)
+	return d.Finish()
 }
 
 // newError returns an empty typed error for an error code of AWS App Runner,

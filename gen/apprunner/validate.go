@@ -43,6 +43,9 @@ func (v *CodeConfiguration) validate(r *specrt.Report, p specrt.Path) {
 	} else {
 		validateConfigurationSource(r, p.Member("ConfigurationSource"), v.ConfigurationSource)
 	}
+	if v.CodeConfigurationValues == nil && v.ConfigurationSource == ConfigurationSourceApi {
+		r.RequiredWhen(p, "CodeConfigurationValues", "ConfigurationSource", "API")
+	}
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -164,6 +167,9 @@ func (v *EgressConfiguration) validate(r *specrt.Report, p specrt.Path) {
 	if v.VPCConnectorARN != nil {
 		validateAppRunnerResourceArn(r, p.Member("VpcConnectorArn"), *v.VPCConnectorARN)
 	}
+	if v.VPCConnectorARN != nil && v.EgressType != EgressTypeVpc {
+		r.OnlyWhen(p, "VpcConnectorArn", "EgressType", "VPC")
+	}
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -210,6 +216,9 @@ func (v *HealthCheckConfiguration) validate(r *specrt.Report, p specrt.Path) {
 	}
 	if v.UnhealthyThreshold != nil {
 		validateHealthCheckUnhealthyThreshold(r, p.Member("UnhealthyThreshold"), *v.UnhealthyThreshold)
+	}
+	if v.Path != nil && v.Protocol != HealthCheckProtocolHttp {
+		r.OnlyWhen(p, "Path", "Protocol", "HTTP")
 	}
 }
 
@@ -325,6 +334,9 @@ func (v *ServiceObservabilityConfiguration) validate(r *specrt.Report, p specrt.
 	if v.ObservabilityEnabled == nil {
 		r.Missing(p, "ObservabilityEnabled")
 	}
+	if v.ObservabilityConfigurationARN != nil && (v.ObservabilityEnabled == nil || !*v.ObservabilityEnabled) {
+		r.OnlyWhen(p, "ObservabilityConfigurationArn", "ObservabilityEnabled", "true")
+	}
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -367,6 +379,9 @@ func (v *SourceConfiguration) validate(r *specrt.Report, p specrt.Path) {
 	}
 	if v.ImageRepository != nil {
 		v.ImageRepository.validate(r, p.Member("ImageRepository"))
+	}
+	if set := [...]bool{v.CodeRepository != nil, v.ImageRepository != nil}; specrt.CountSet(set[:]) != 1 {
+		r.OneOf(p, set[:], "CodeRepository", "ImageRepository")
 	}
 }
 

@@ -82,10 +82,8 @@ const (
 )
 
 // validInput returns a CreateService input with every member set and every
-// nested structure populated. It sets both CodeRepository and
-// ImageRepository so that both trees are checked; the documentation says to
-// give one or the other, a prose rule the spec does not encode, so Validate
-// does not check it.
+// nested structure populated, deploying from a code repository (the source
+// is exactly one of a code and an image repository; imageInput is the other).
 func validInput() *input {
 	return &input{
 		AutoScalingConfigurationARN: ptr(validARN),
@@ -138,16 +136,6 @@ func validInput() *input {
 				SourceCodeVersion: &apprunner.SourceCodeVersion{Type: apprunner.SourceCodeVersionTypeBranch, Value: ptr("main")},
 				SourceDirectory:   ptr("/app"),
 			},
-			ImageRepository: &apprunner.ImageRepository{
-				ImageConfiguration: &apprunner.ImageConfiguration{
-					Port:                        ptr("8080"),
-					RuntimeEnvironmentSecrets:   map[string]string{"API_KEY": "api-key-parameter"},
-					RuntimeEnvironmentVariables: map[string]string{"MODE": "production"},
-					StartCommand:                ptr("./server"),
-				},
-				ImageIdentifier:     ptr(validImage),
-				ImageRepositoryType: apprunner.ImageRepositoryTypeEcr,
-			},
 		},
 		Tags: []apprunner.Tag{
 			{Key: ptr("env"), Value: ptr("prod")},
@@ -156,10 +144,33 @@ func validInput() *input {
 	}
 }
 
-func TestValidInputValidates(t *testing.T) {
+// imageRepository is a valid image repository with every member set.
+func imageRepository() *apprunner.ImageRepository {
+	return &apprunner.ImageRepository{
+		ImageConfiguration: &apprunner.ImageConfiguration{
+			Port:                        ptr("8080"),
+			RuntimeEnvironmentSecrets:   map[string]string{"API_KEY": "api-key-parameter"},
+			RuntimeEnvironmentVariables: map[string]string{"MODE": "production"},
+			StartCommand:                ptr("./server"),
+		},
+		ImageIdentifier:     ptr(validImage),
+		ImageRepositoryType: apprunner.ImageRepositoryTypeEcr,
+	}
+}
+
+// imageInput is validInput deploying from an image repository instead.
+func imageInput() *input {
 	in := validInput()
-	if err := in.Validate(); err != nil {
-		t.Fatalf("Validate() = %v, want nil", err)
+	in.SourceConfiguration.CodeRepository = nil
+	in.SourceConfiguration.ImageRepository = imageRepository()
+	return in
+}
+
+func TestValidInputValidates(t *testing.T) {
+	for name, in := range map[string]*input{"from code": validInput(), "from an image": imageInput()} {
+		if err := in.Validate(); err != nil {
+			t.Errorf("Validate() of the input %s = %v, want nil", name, err)
+		}
 	}
 }
 
@@ -169,11 +180,15 @@ type row struct {
 	want   []problem
 }
 
-func run(t *testing.T, tests []row) {
+// run applies each row's mutation to validInput and compares the problems.
+func run(t *testing.T, tests []row) { runFrom(t, validInput, tests) }
+
+// runFrom is run with another valid input to start from.
+func runFrom(t *testing.T, base func() *input, tests []row) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := validInput()
+			in := base()
 			tt.mutate(in)
 			got := problems(t, in.Validate())
 			if diff := cmp.Diff(tt.want, got); diff != "" {
@@ -215,7 +230,7 @@ func TestServiceName(t *testing.T) {
 func TestImageRepository(t *testing.T) {
 	prefix := "public.ecr.aws/"
 	image1024 := prefix + r("a", 1024-len(prefix)-len("/nginx")) + "/nginx"
-	run(t, []row{
+	runFrom(t, imageInput, []row{
 		{"a missing image identifier is reported at SourceConfiguration.ImageRepository.ImageIdentifier", func(in *input) {
 			in.SourceConfiguration.ImageRepository.ImageIdentifier = nil
 		}, []problem{missing("SourceConfiguration.ImageRepository.ImageIdentifier")}},
@@ -424,10 +439,16 @@ func TestAuthenticationAndARNs(t *testing.T) {
 		{"a bad observability configuration ARN is reported", func(in *input) {
 			in.ObservabilityConfiguration.ObservabilityConfigurationARN = ptr("xray")
 		}, []problem{bad("ObservabilityConfiguration.ObservabilityConfigurationArn", specrt.RulePattern, "xray")}},
-		{"a missing ObservabilityEnabled is reported as required", func(in *input) { in.ObservabilityConfiguration.ObservabilityEnabled = nil }, []problem{
+		{"a missing ObservabilityEnabled is reported as required", func(in *input) {
+			in.ObservabilityConfiguration.ObservabilityEnabled = nil
+			in.ObservabilityConfiguration.ObservabilityConfigurationARN = nil
+		}, []problem{
 			missing("ObservabilityConfiguration.ObservabilityEnabled"),
 		}},
-		{"ObservabilityEnabled false is set, so it passes", func(in *input) { in.ObservabilityConfiguration.ObservabilityEnabled = ptr(false) }, nil},
+		{"ObservabilityEnabled false is set, so it passes without an ARN", func(in *input) {
+			in.ObservabilityConfiguration.ObservabilityEnabled = ptr(false)
+			in.ObservabilityConfiguration.ObservabilityConfigurationARN = nil
+		}, nil},
 		{"a missing KMS key is reported as required", func(in *input) { in.EncryptionConfiguration.KMSKey = nil }, []problem{
 			missing("EncryptionConfiguration.KmsKey"),
 		}},
@@ -481,11 +502,20 @@ func TestHealthCheckConfiguration(t *testing.T) {
 			bad(health+"Path", specrt.RuleLength, ""),
 		}},
 		row{"a one-character health check path passes", func(in *input) { in.HealthCheckConfiguration.Path = ptr("é") }, nil},
-		row{"health check protocol TCP passes", func(in *input) { in.HealthCheckConfiguration.Protocol = apprunner.HealthCheckProtocolTcp }, nil},
-		row{"an unknown health check protocol is rejected", func(in *input) { in.HealthCheckConfiguration.Protocol = "UDP" }, []problem{
+		row{"health check protocol TCP without a path passes", func(in *input) {
+			in.HealthCheckConfiguration.Protocol = apprunner.HealthCheckProtocolTcp
+			in.HealthCheckConfiguration.Path = nil
+		}, nil},
+		row{"an unknown health check protocol is rejected", func(in *input) {
+			in.HealthCheckConfiguration.Protocol = "UDP"
+			in.HealthCheckConfiguration.Path = nil
+		}, []problem{
 			bad(health+"Protocol", specrt.RuleEnum, "UDP"),
 		}},
-		row{"health check protocols are case-sensitive", func(in *input) { in.HealthCheckConfiguration.Protocol = "http" }, []problem{
+		row{"health check protocols are case-sensitive", func(in *input) {
+			in.HealthCheckConfiguration.Protocol = "http"
+			in.HealthCheckConfiguration.Path = nil
+		}, []problem{
 			bad(health+"Protocol", specrt.RuleEnum, "http"),
 		}},
 	)
@@ -519,8 +549,14 @@ func TestInstanceAndNetworkConfiguration(t *testing.T) {
 			bad("InstanceConfiguration.Memory", specrt.RuleLength, "2048 GB"),
 			bad("InstanceConfiguration.Memory", specrt.RulePattern, "2048 GB"),
 		}},
-		{"egress type DEFAULT passes", func(in *input) { in.NetworkConfiguration.EgressConfiguration.EgressType = apprunner.EgressTypeDefault }, nil},
-		{"an unknown egress type is rejected", func(in *input) { in.NetworkConfiguration.EgressConfiguration.EgressType = "NAT" }, []problem{
+		{"egress type DEFAULT without a VPC connector passes", func(in *input) {
+			in.NetworkConfiguration.EgressConfiguration.EgressType = apprunner.EgressTypeDefault
+			in.NetworkConfiguration.EgressConfiguration.VPCConnectorARN = nil
+		}, nil},
+		{"an unknown egress type is rejected", func(in *input) {
+			in.NetworkConfiguration.EgressConfiguration.EgressType = "NAT"
+			in.NetworkConfiguration.EgressConfiguration.VPCConnectorARN = nil
+		}, []problem{
 			bad("NetworkConfiguration.EgressConfiguration.EgressType", specrt.RuleEnum, "NAT"),
 		}},
 		{"IP address type IPV4 passes", func(in *input) { in.NetworkConfiguration.IPAddressType = apprunner.IPAddressTypeIpv4 }, nil},
@@ -575,6 +611,7 @@ func TestEveryViolationIsReported(t *testing.T) {
 			in.HealthCheckConfiguration.Interval = ptr(int32(0))
 			in.SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues.BuildCommand = ptr("a\nb")
 			in.SourceConfiguration.CodeRepository.SourceCodeVersion.Value = nil
+			in.SourceConfiguration.ImageRepository = imageRepository()
 			in.SourceConfiguration.ImageRepository.ImageIdentifier = nil
 			in.Tags[1].Key = ptr("aws:x")
 		}, []problem{
@@ -584,6 +621,7 @@ func TestEveryViolationIsReported(t *testing.T) {
 			hidden(vals+"BuildCommand", specrt.RulePattern),
 			missing(code + "SourceCodeVersion.Value"),
 			missing(img + "ImageIdentifier"),
+			{Path: "SourceConfiguration", Rule: specrt.RuleOneOf},
 			bad("Tags[1].Key", specrt.RulePattern, "aws:x"),
 		}},
 	})
@@ -624,6 +662,7 @@ func TestUnknownEnumDecodes(t *testing.T) {
 		bad(code+"CodeConfiguration.ConfigurationSource", specrt.RuleEnum, "Api"),
 		bad(code+"SourceCodeVersion.Type", specrt.RuleEnum, "TAG"),
 		bad(img+"ImageRepositoryType", specrt.RuleEnum, "GHCR"),
+		{Path: "SourceConfiguration", Rule: specrt.RuleOneOf}, // both repositories, to decode both trees
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Validate() problems mismatch (-want +got):\n%s", diff)
@@ -653,9 +692,11 @@ const (
 var allSecrets = []string{secretBuild, secretStart, secretName, secretValue, secretVarName, secretVarValue, secretImgStart, secretImgVar}
 
 // sensitiveInput returns an input whose sensitive members hold the secrets,
-// each invalid so that its problem is reported.
+// each invalid so that its problem is reported. It has both repositories, so
+// that the sensitive members of both are set, and breaks their oneOf too.
 func sensitiveInput() *input {
 	in := validInput()
+	in.SourceConfiguration.ImageRepository = imageRepository()
 	v := in.SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues
 	v.BuildCommand = ptr(secretBuild + "\n")
 	v.StartCommand = ptr(secretStart + "\r")
@@ -680,6 +721,7 @@ func TestSensitiveValuesAreNeverShown(t *testing.T) {
 		hidden(vals+"StartCommand", specrt.RulePattern),
 		hidden(imgCfg+"RuntimeEnvironmentVariables[*]", specrt.RulePattern),
 		hidden(imgCfg+"StartCommand", specrt.RulePattern),
+		{Path: "SourceConfiguration", Rule: specrt.RuleOneOf},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Validate() problems mismatch (-want +got):\n%s", diff)
@@ -798,5 +840,156 @@ func TestTimestampsRoundTrip(t *testing.T) {
 	var iso apprunner.CreateServiceOutput
 	if err := json.Unmarshal([]byte(`{"Service": {"CreatedAt": "2020-11-20T19:05:25Z"}}`), &iso); err == nil {
 		t.Errorf("json.Unmarshal accepted an ISO 8601 timestamp: %v", iso.Service.CreatedAt)
+	}
+}
+
+// TestRules checks the rules that span members, each with its source: the
+// model's "You must provide either this member or ImageRepository (but not
+// both)", "Only valid when EgressType = VPC", "Specified only when
+// ObservabilityEnabled is true", "API - App Runner uses configuration values
+// provided in CodeConfigurationValues" and "Path is only applicable when you
+// set Protocol to HTTP". Each problem is compared whole, message included.
+func TestRules(t *testing.T) {
+	const (
+		egress = "NetworkConfiguration.EgressConfiguration."
+		obs    = "ObservabilityConfiguration."
+		codeCf = code + "CodeConfiguration."
+	)
+	oneOf := func(found string) specrt.FieldError {
+		return specrt.FieldError{Path: "SourceConfiguration", Rule: specrt.RuleOneOf,
+			Message: "exactly one of CodeRepository and ImageRepository must be set, found " + found}
+	}
+	onlyWhen := func(path, cond, value string) specrt.FieldError {
+		return specrt.FieldError{Path: path, Rule: specrt.RuleOnlyWhen, Message: "is allowed only when " + cond + " is " + value}
+	}
+	tests := []struct {
+		name   string
+		base   func() *input
+		mutate func(*input)
+		want   []specrt.FieldError
+	}{
+		// SourceConfiguration: exactly one of CodeRepository and ImageRepository.
+		{"a code repository alone passes", validInput, func(*input) {}, nil},
+		{"an image repository alone passes", imageInput, func(*input) {}, nil},
+		{"a source with neither repository is rejected", validInput, func(in *input) {
+			in.SourceConfiguration.CodeRepository = nil
+		}, []specrt.FieldError{oneOf("none")}},
+		{"an empty source configuration is rejected", validInput, func(in *input) {
+			in.SourceConfiguration = &apprunner.SourceConfiguration{}
+		}, []specrt.FieldError{oneOf("none")}},
+		{"a source with both repositories is rejected", validInput, func(in *input) {
+			in.SourceConfiguration.ImageRepository = imageRepository()
+		}, []specrt.FieldError{oneOf("CodeRepository and ImageRepository")}},
+
+		// EgressConfiguration: VpcConnectorArn only when EgressType is VPC.
+		{"a VPC connector with egress type VPC passes", validInput, func(*input) {}, nil},
+		{"egress type VPC without a connector passes: the model requires none", validInput, func(in *input) {
+			in.NetworkConfiguration.EgressConfiguration.VPCConnectorARN = nil
+		}, nil},
+		{"a VPC connector with egress type DEFAULT is rejected", validInput, func(in *input) {
+			in.NetworkConfiguration.EgressConfiguration.EgressType = apprunner.EgressTypeDefault
+		}, []specrt.FieldError{onlyWhen(egress+"VpcConnectorArn", "EgressType", "VPC")}},
+		{"a VPC connector without an egress type is rejected", validInput, func(in *input) {
+			in.NetworkConfiguration.EgressConfiguration.EgressType = ""
+		}, []specrt.FieldError{onlyWhen(egress+"VpcConnectorArn", "EgressType", "VPC")}},
+
+		// ServiceObservabilityConfiguration: the ARN only when enabled.
+		{"an observability ARN with observability enabled passes", validInput, func(*input) {}, nil},
+		{"observability enabled without an ARN passes: the model requires none", validInput, func(in *input) {
+			in.ObservabilityConfiguration.ObservabilityConfigurationARN = nil
+		}, nil},
+		{"an observability ARN with observability disabled is rejected", validInput, func(in *input) {
+			in.ObservabilityConfiguration.ObservabilityEnabled = ptr(false)
+		}, []specrt.FieldError{onlyWhen(obs+"ObservabilityConfigurationArn", "ObservabilityEnabled", "true")}},
+		{"an observability ARN without ObservabilityEnabled reports both", validInput, func(in *input) {
+			in.ObservabilityConfiguration.ObservabilityEnabled = nil
+		}, []specrt.FieldError{
+			{Path: obs + "ObservabilityEnabled", Rule: specrt.RuleRequired, Message: "is required"},
+			onlyWhen(obs+"ObservabilityConfigurationArn", "ObservabilityEnabled", "true"),
+		}},
+
+		// CodeConfiguration: CodeConfigurationValues when ConfigurationSource is API.
+		{"configuration source API with values passes", validInput, func(*input) {}, nil},
+		{"configuration source API without values is rejected", validInput, func(in *input) {
+			in.SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues = nil
+		}, []specrt.FieldError{{Path: codeCf + "CodeConfigurationValues", Rule: specrt.RuleRequiredWhen,
+			Message: "is required when ConfigurationSource is API"}}},
+		{"configuration source REPOSITORY without values passes", validInput, func(in *input) {
+			in.SourceConfiguration.CodeRepository.CodeConfiguration.ConfigurationSource = apprunner.ConfigurationSourceRepository
+			in.SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues = nil
+		}, nil},
+		{"configuration source REPOSITORY with values passes: the service ignores them", validInput, func(in *input) {
+			in.SourceConfiguration.CodeRepository.CodeConfiguration.ConfigurationSource = apprunner.ConfigurationSourceRepository
+		}, nil},
+
+		// HealthCheckConfiguration: Path only for HTTP; Protocol defaults to TCP.
+		{"a path with protocol HTTP passes", validInput, func(*input) {}, nil},
+		{"a path with protocol TCP is rejected", validInput, func(in *input) {
+			in.HealthCheckConfiguration.Protocol = apprunner.HealthCheckProtocolTcp
+		}, []specrt.FieldError{onlyWhen(health+"Path", "Protocol", "HTTP")}},
+		{"a path without a protocol is rejected, since the protocol defaults to TCP", validInput, func(in *input) {
+			in.HealthCheckConfiguration.Protocol = ""
+		}, []specrt.FieldError{onlyWhen(health+"Path", "Protocol", "HTTP")}},
+		{"no path and no protocol pass", validInput, func(in *input) {
+			in.HealthCheckConfiguration.Protocol = ""
+			in.HealthCheckConfiguration.Path = nil
+		}, nil},
+
+		{"one call reports every broken rule", validInput, func(in *input) {
+			in.SourceConfiguration.ImageRepository = imageRepository()
+			in.SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues = nil
+			in.HealthCheckConfiguration.Protocol = apprunner.HealthCheckProtocolTcp
+			in.NetworkConfiguration.EgressConfiguration.EgressType = apprunner.EgressTypeDefault
+			in.ObservabilityConfiguration.ObservabilityEnabled = ptr(false)
+		}, []specrt.FieldError{
+			onlyWhen(health+"Path", "Protocol", "HTTP"),
+			onlyWhen(egress+"VpcConnectorArn", "EgressType", "VPC"),
+			onlyWhen(obs+"ObservabilityConfigurationArn", "ObservabilityEnabled", "true"),
+			{Path: codeCf + "CodeConfigurationValues", Rule: specrt.RuleRequiredWhen, Message: "is required when ConfigurationSource is API"},
+			oneOf("CodeRepository and ImageRepository"),
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := tt.base()
+			tt.mutate(in)
+			var got []specrt.FieldError
+			var ve *specrt.ValidationError
+			if err := in.Validate(); errors.As(err, &ve) {
+				got = ve.Fields
+			} else if err != nil {
+				t.Fatalf("Validate returned %T (%v), want *specrt.ValidationError", err, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Validate() problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestRuleMessages checks how a broken rule reads in the error text.
+func TestRuleMessages(t *testing.T) {
+	in := validInput()
+	in.SourceConfiguration.ImageRepository = imageRepository()
+	in.HealthCheckConfiguration.Protocol = apprunner.HealthCheckProtocolTcp
+	want := "validation failed with 2 problems: " +
+		"HealthCheckConfiguration.Path: is allowed only when Protocol is HTTP; " +
+		"SourceConfiguration: exactly one of CodeRepository and ImageRepository must be set, found CodeRepository and ImageRepository"
+	if err := in.Validate(); err == nil || err.Error() != want {
+		t.Errorf("Validate() = %v, want %s", err, want)
+	}
+}
+
+// TestValidateWithRulesDoesNotAllocate: the rules are checked without
+// allocating on a valid input, from either kind of repository.
+func TestValidateWithRulesDoesNotAllocate(t *testing.T) {
+	for name, in := range map[string]*input{"from code": validInput(), "from an image": imageInput()} {
+		if n := testing.AllocsPerRun(100, func() {
+			if err := in.Validate(); err != nil {
+				t.Fatal(err)
+			}
+		}); n != 0 {
+			t.Errorf("Validate of the input %s allocates %v times per call, want 0", name, n)
+		}
 	}
 }

@@ -112,6 +112,53 @@ func decodeCreateExpressGatewayServiceResponse(data []byte, out any) error {
 	return d.Finish()
 }
 
+// decodeAccessDeniedException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeAccessDeniedException(d *specrt.JSONDecoder, v *AccessDeniedException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeClientException decodes a JSON object into v; null leaves v as it is.
+func decodeClientException(d *specrt.JSONDecoder, v *ClientException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeClusterNotFoundException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeClusterNotFoundException(d *specrt.JSONDecoder, v *ClusterNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeCreateExpressGatewayServiceOutput decodes a JSON object into v; null
 // leaves v as it is.
 func decodeCreateExpressGatewayServiceOutput(d *specrt.JSONDecoder, v *CreateExpressGatewayServiceOutput) {
@@ -423,6 +470,22 @@ func decodeIngressPathSummary(d *specrt.JSONDecoder, v *IngressPathSummary) {
 	}
 }
 
+// decodeInvalidParameterException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeInvalidParameterException(d *specrt.JSONDecoder, v *InvalidParameterException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeKeyValuePair decodes a JSON object into v; null leaves v as it is.
 func decodeKeyValuePair(d *specrt.JSONDecoder, v *KeyValuePair) {
 	if !d.BeginObject() {
@@ -434,6 +497,38 @@ func decodeKeyValuePair(d *specrt.JSONDecoder, v *KeyValuePair) {
 			v.Name = d.StrPtr()
 		case "value":
 			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePlatformTaskDefinitionIncompatibilityException decodes a JSON object
+// into v; null leaves v as it is.
+func decodePlatformTaskDefinitionIncompatibilityException(d *specrt.JSONDecoder, v *PlatformTaskDefinitionIncompatibilityException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePlatformUnknownException decodes a JSON object into v; null leaves v
+// as it is.
+func decodePlatformUnknownException(d *specrt.JSONDecoder, v *PlatformUnknownException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
 		default:
 			d.Skip()
 		}
@@ -457,6 +552,21 @@ func decodeSecret(d *specrt.JSONDecoder, v *Secret) {
 	}
 }
 
+// decodeServerException decodes a JSON object into v; null leaves v as it is.
+func decodeServerException(d *specrt.JSONDecoder, v *ServerException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeTag decodes a JSON object into v; null leaves v as it is.
 func decodeTag(d *specrt.JSONDecoder, v *Tag) {
 	if !d.BeginObject() {
@@ -472,6 +582,95 @@ func decodeTag(d *specrt.JSONDecoder, v *Tag) {
 			d.Skip()
 		}
 	}
+}
+
+// decodeUnsupportedFeatureException decodes a JSON object into v; null leaves
+// v as it is.
+func decodeUnsupportedFeatureException(d *specrt.JSONDecoder, v *UnsupportedFeatureException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// UnmarshalJSON decodes the JSON body of the AccessDeniedException error into
+// e, matching member names exactly.
+func (e *AccessDeniedException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAccessDeniedException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ClientException error into e,
+// matching member names exactly.
+func (e *ClientException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeClientException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ClusterNotFoundException error
+// into e, matching member names exactly.
+func (e *ClusterNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeClusterNotFoundException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the InvalidParameterException error
+// into e, matching member names exactly.
+func (e *InvalidParameterException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeInvalidParameterException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the
+// PlatformTaskDefinitionIncompatibilityException error into e, matching member
+// names exactly.
+func (e *PlatformTaskDefinitionIncompatibilityException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePlatformTaskDefinitionIncompatibilityException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the PlatformUnknownException error
+// into e, matching member names exactly.
+func (e *PlatformUnknownException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePlatformUnknownException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ServerException error into e,
+// matching member names exactly.
+func (e *ServerException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeServerException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the UnsupportedFeatureException error
+// into e, matching member names exactly.
+func (e *UnsupportedFeatureException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUnsupportedFeatureException(&d, e)
+	return d.Finish()
 }
 
 // newError returns an empty typed error for an error code of Amazon Elastic

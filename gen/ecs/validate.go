@@ -230,6 +230,12 @@ func validateTags(r *specrt.Report, p specrt.Path, v []Tag) {
 	for i := range v {
 		v[i].validate(r, p.Index(i))
 	}
+	specrt.UniqueBy(r, p, "key", len(v), func(i int) (string, bool) {
+		if k := v[i].Key; k != nil {
+			return *k, true
+		}
+		return "", false
+	})
 }
 
 // validateTaskCount checks a value of shape TaskCount.

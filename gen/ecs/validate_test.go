@@ -391,3 +391,72 @@ func TestTimestampsAreEpochSeconds(t *testing.T) {
 		}
 	}
 }
+
+// TestTagKeysAreUnique checks the seed's "For each resource, each tag key
+// must be unique": a key repeated in tags is reported at the repeat, naming
+// the first element with that key. Keys are case-sensitive ("Tag keys and
+// values are case-sensitive") and a tag without a key is exempt.
+func TestTagKeysAreUnique(t *testing.T) {
+	dup := func(i, j int, key string) specrt.FieldError {
+		return specrt.FieldError{Path: fmt.Sprintf("tags[%d].key", i), Rule: specrt.RuleUniqueBy, Value: key,
+			Message: fmt.Sprintf("must be unique, tags[%d].key has the same value", j)}
+	}
+	tag := func(key, value string) ecs.Tag { return ecs.Tag{Key: ptr(key), Value: ptr(value)} }
+	tests := []struct {
+		name string
+		tags []ecs.Tag
+		want []specrt.FieldError
+	}{
+		{"distinct keys pass", []ecs.Tag{tag("env", "prod"), tag("team", "x")}, nil},
+		{"the same value under two keys passes", []ecs.Tag{tag("a", "v"), tag("b", "v")}, nil},
+		{"keys that differ only in case pass", []ecs.Tag{tag("env", "1"), tag("Env", "2")}, nil},
+		{"tags without a key are exempt", []ecs.Tag{{Value: ptr("a")}, {Value: ptr("b")}}, nil},
+		{"a repeated key is reported at the repeat", []ecs.Tag{tag("env", "prod"), tag("team", "x"), tag("env", "dev")}, []specrt.FieldError{
+			dup(2, 0, "env"),
+		}},
+		{"a repeated key with the same value is still a repeat", []ecs.Tag{tag("env", "prod"), tag("env", "prod")}, []specrt.FieldError{
+			dup(1, 0, "env"),
+		}},
+		{"every repeat names the first tag with the key", []ecs.Tag{tag("a", "1"), tag("a", "2"), tag("b", "3"), tag("a", "4"), tag("b", "5")}, []specrt.FieldError{
+			dup(1, 0, "a"), dup(3, 0, "a"), dup(4, 2, "b"),
+		}},
+		{"50 distinct tags pass", tags(50), nil},
+		{"the 50th tag repeating the first is reported", append(tags(49), tag("k0", "v")), []specrt.FieldError{
+			dup(49, 0, "k0"),
+		}},
+		{"51 tags with a repeat break both the size and uniqueness", append(tags(50), tag("k7", "v")), []specrt.FieldError{
+			{Path: "tags", Rule: specrt.RuleLength, Message: "must have at most 50 elements, got 51"},
+			dup(50, 7, "k7"),
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := validInput()
+			in.Tags = tt.tags
+			var got []specrt.FieldError
+			var ve *specrt.ValidationError
+			if err := in.Validate(); errors.As(err, &ve) {
+				got = ve.Fields
+			} else if err != nil {
+				t.Fatalf("Validate returned %T (%v), want *specrt.ValidationError", err, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Validate() problems mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestUniqueTagsDoNotAllocate: checking 50 distinct tag keys, the most the
+// service allows, costs no allocation.
+func TestUniqueTagsDoNotAllocate(t *testing.T) {
+	in := validInput()
+	in.Tags = tags(50)
+	if n := testing.AllocsPerRun(100, func() {
+		if err := in.Validate(); err != nil {
+			t.Fatal(err)
+		}
+	}); n != 0 {
+		t.Errorf("Validate allocates %v times per call with 50 tags, want 0", n)
+	}
+}

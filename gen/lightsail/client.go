@@ -112,6 +112,28 @@ func decodeCreateCertificateResponse(data []byte, out any) error {
 	return d.Finish()
 }
 
+// decodeAccessDeniedException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeAccessDeniedException(d *specrt.JSONDecoder, v *AccessDeniedException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = d.StrPtr()
+		case "docs":
+			v.Docs = d.StrPtr()
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "tip":
+			v.Tip = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeCertificate decodes a JSON object into v; null leaves v as it is.
 func decodeCertificate(d *specrt.JSONDecoder, v *Certificate) {
 	if !d.BeginObject() {
@@ -307,6 +329,50 @@ func decodeDomainValidationRecord(d *specrt.JSONDecoder, v *DomainValidationReco
 	}
 }
 
+// decodeInvalidInputException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeInvalidInputException(d *specrt.JSONDecoder, v *InvalidInputException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = d.StrPtr()
+		case "docs":
+			v.Docs = d.StrPtr()
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "tip":
+			v.Tip = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNotFoundException decodes a JSON object into v; null leaves v as it
+// is.
+func decodeNotFoundException(d *specrt.JSONDecoder, v *NotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = d.StrPtr()
+		case "docs":
+			v.Docs = d.StrPtr()
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "tip":
+			v.Tip = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeOperation decodes a JSON object into v; null leaves v as it is.
 func decodeOperation(d *specrt.JSONDecoder, v *Operation) {
 	if !d.BeginObject() {
@@ -341,6 +407,28 @@ func decodeOperation(d *specrt.JSONDecoder, v *Operation) {
 			v.ErrorCode = d.StrPtr()
 		case "errorDetails":
 			v.ErrorDetails = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRegionSetupInProgressException decodes a JSON object into v; null
+// leaves v as it is.
+func decodeRegionSetupInProgressException(d *specrt.JSONDecoder, v *RegionSetupInProgressException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = d.StrPtr()
+		case "docs":
+			v.Docs = d.StrPtr()
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "tip":
+			v.Tip = d.StrPtr()
 		default:
 			d.Skip()
 		}
@@ -413,6 +501,27 @@ func decodeResourceRecord(d *specrt.JSONDecoder, v *ResourceRecord) {
 	}
 }
 
+// decodeServiceException decodes a JSON object into v; null leaves v as it is.
+func decodeServiceException(d *specrt.JSONDecoder, v *ServiceException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = d.StrPtr()
+		case "docs":
+			v.Docs = d.StrPtr()
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "tip":
+			v.Tip = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeTag decodes a JSON object into v; null leaves v as it is.
 func decodeTag(d *specrt.JSONDecoder, v *Tag) {
 	if !d.BeginObject() {
@@ -428,6 +537,82 @@ func decodeTag(d *specrt.JSONDecoder, v *Tag) {
 			d.Skip()
 		}
 	}
+}
+
+// decodeUnauthenticatedException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeUnauthenticatedException(d *specrt.JSONDecoder, v *UnauthenticatedException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = d.StrPtr()
+		case "docs":
+			v.Docs = d.StrPtr()
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "tip":
+			v.Tip = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// UnmarshalJSON decodes the JSON body of the AccessDeniedException error into
+// e, matching member names exactly.
+func (e *AccessDeniedException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAccessDeniedException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the InvalidInputException error into
+// e, matching member names exactly.
+func (e *InvalidInputException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeInvalidInputException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the NotFoundException error into e,
+// matching member names exactly.
+func (e *NotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeNotFoundException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the RegionSetupInProgressException
+// error into e, matching member names exactly.
+func (e *RegionSetupInProgressException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRegionSetupInProgressException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ServiceException error into e,
+// matching member names exactly.
+func (e *ServiceException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeServiceException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the UnauthenticatedException error
+// into e, matching member names exactly.
+func (e *UnauthenticatedException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUnauthenticatedException(&d, e)
+	return d.Finish()
 }
 
 // newError returns an empty typed error for an error code of Amazon Lightsail,

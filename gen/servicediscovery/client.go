@@ -127,6 +127,137 @@ func decodeCreatePrivateDnsNamespaceOutput(d *specrt.JSONDecoder, v *CreatePriva
 	}
 }
 
+// decodeDuplicateRequest decodes a JSON object into v; null leaves v as it is.
+func decodeDuplicateRequest(d *specrt.JSONDecoder, v *DuplicateRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		case "DuplicateOperationId":
+			v.DuplicateOperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInvalidInput decodes a JSON object into v; null leaves v as it is.
+func decodeInvalidInput(d *specrt.JSONDecoder, v *InvalidInput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNamespaceAlreadyExists decodes a JSON object into v; null leaves v as
+// it is.
+func decodeNamespaceAlreadyExists(d *specrt.JSONDecoder, v *NamespaceAlreadyExists) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		case "CreatorRequestId":
+			v.CreatorRequestID = d.StrPtr()
+		case "NamespaceId":
+			v.NamespaceID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceLimitExceeded decodes a JSON object into v; null leaves v as
+// it is.
+func decodeResourceLimitExceeded(d *specrt.JSONDecoder, v *ResourceLimitExceeded) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTooManyTagsException decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTooManyTagsException(d *specrt.JSONDecoder, v *TooManyTagsException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		case "ResourceName":
+			v.ResourceName = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// UnmarshalJSON decodes the JSON body of the DuplicateRequest error into e,
+// matching member names exactly.
+func (e *DuplicateRequest) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDuplicateRequest(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the InvalidInput error into e,
+// matching member names exactly.
+func (e *InvalidInput) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeInvalidInput(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the NamespaceAlreadyExists error into
+// e, matching member names exactly.
+func (e *NamespaceAlreadyExists) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeNamespaceAlreadyExists(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ResourceLimitExceeded error into
+// e, matching member names exactly.
+func (e *ResourceLimitExceeded) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeResourceLimitExceeded(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the TooManyTagsException error into
+// e, matching member names exactly.
+func (e *TooManyTagsException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTooManyTagsException(&d, e)
+	return d.Finish()
+}
+
 // newError returns an empty typed error for an error code of AWS Cloud Map,
 // with its header members read from h, for the protocol code to decode the
 // body into; nil for a code the spec does not define.

@@ -10,6 +10,10 @@ import "unicode/utf8"
 //
 //	^(?!arn:)[!-~]{1,253}$
 func matchNamespaceNamePrivate(s string) bool {
+	// A match has 1 to 253 code points (an invalid UTF-8 byte counts as one).
+	if n := utf8.RuneCountInString(s); n < 1 || n > 253 {
+		return false
+	}
 	// Character classes of code points:
 	//
 	//	0: [^!-~]
@@ -42,46 +46,42 @@ func matchNamespaceNamePrivate(s string) bool {
 			case 0:
 				return false
 			case 3:
-				st = 254
+				st = 2
 			default:
 				st = 1
 			}
-		case 253:
-			return false
-		case 254:
+		case 1:
+			switch c {
+			case 0:
+				return false
+			default: // st stays
+			}
+		case 2:
 			switch c {
 			case 0:
 				return false
 			case 5:
-				st = 255
+				st = 3
 			default:
-				st = 2
+				st = 1
 			}
-		case 255:
+		case 3:
 			switch c {
 			case 0:
 				return false
 			case 4:
-				st = 256
+				st = 4
 			default:
-				st = 3
+				st = 1
 			}
-		case 256:
+		case 4:
 			switch c {
 			case 0, 2:
 				return false
 			default:
-				st = 4
-			}
-		default:
-			// states 1 to 252: the same transitions, relative to the state
-			switch c {
-			case 0:
-				return false
-			default:
-				st++
+				st = 1
 			}
 		}
 	}
-	return (st >= 1 && st <= 256)
+	return true
 }

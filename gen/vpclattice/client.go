@@ -102,6 +102,42 @@ func decodeCreateServiceResponse(data []byte, out any) error {
 	return d.Finish()
 }
 
+// decodeAccessDeniedException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeAccessDeniedException(d *specrt.JSONDecoder, v *AccessDeniedException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeConflictException decodes a JSON object into v; null leaves v as it
+// is.
+func decodeConflictException(d *specrt.JSONDecoder, v *ConflictException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "resourceId":
+			v.ResourceID = d.StrPtr()
+		case "resourceType":
+			v.ResourceType = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeCreateServiceOutput decodes a JSON object into v; null leaves v as it
 // is.
 func decodeCreateServiceOutput(d *specrt.JSONDecoder, v *CreateServiceOutput) {
@@ -150,6 +186,196 @@ func decodeDNSEntry(d *specrt.JSONDecoder, v *DNSEntry) {
 			d.Skip()
 		}
 	}
+}
+
+// decodeInternalServerException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeInternalServerException(d *specrt.JSONDecoder, v *InternalServerException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceNotFoundException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeResourceNotFoundException(d *specrt.JSONDecoder, v *ResourceNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "resourceId":
+			v.ResourceID = d.StrPtr()
+		case "resourceType":
+			v.ResourceType = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceQuotaExceededException decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceQuotaExceededException(d *specrt.JSONDecoder, v *ServiceQuotaExceededException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "resourceId":
+			v.ResourceID = d.StrPtr()
+		case "resourceType":
+			v.ResourceType = d.StrPtr()
+		case "serviceCode":
+			v.ServiceCode = d.StrPtr()
+		case "quotaCode":
+			v.QuotaCode = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeThrottlingException decodes a JSON object into v; null leaves v as it
+// is.
+func decodeThrottlingException(d *specrt.JSONDecoder, v *ThrottlingException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "serviceCode":
+			v.ServiceCode = d.StrPtr()
+		case "quotaCode":
+			v.QuotaCode = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeValidationException decodes a JSON object into v; null leaves v as it
+// is.
+func decodeValidationException(d *specrt.JSONDecoder, v *ValidationException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "reason":
+			v.Reason = ValidationExceptionReason(d.Str())
+		case "fieldList":
+			if d.BeginArray() {
+				if v.FieldList == nil {
+					v.FieldList = []ValidationExceptionField{}
+				}
+				for d.NextElement() {
+					var e0 ValidationExceptionField
+					decodeValidationExceptionField(d, &e0)
+					v.FieldList = append(v.FieldList, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeValidationExceptionField decodes a JSON object into v; null leaves v
+// as it is.
+func decodeValidationExceptionField(d *specrt.JSONDecoder, v *ValidationExceptionField) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// UnmarshalJSON decodes the JSON body of the AccessDeniedException error into
+// e, matching member names exactly.
+func (e *AccessDeniedException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAccessDeniedException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ConflictException error into e,
+// matching member names exactly.
+func (e *ConflictException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeConflictException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the InternalServerException error
+// into e, matching member names exactly.
+func (e *InternalServerException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeInternalServerException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
+// into e, matching member names exactly.
+func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeResourceNotFoundException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ServiceQuotaExceededException
+// error into e, matching member names exactly.
+func (e *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeServiceQuotaExceededException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ThrottlingException error into e,
+// matching member names exactly.
+func (e *ThrottlingException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeThrottlingException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ValidationException error into e,
+// matching member names exactly.
+func (e *ValidationException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeValidationException(&d, e)
+	return d.Finish()
 }
 
 // newError returns an empty typed error for an error code of Amazon VPC

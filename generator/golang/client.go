@@ -28,6 +28,7 @@ func emitClient(p *Package) *jen.File {
 		emitBinders(f, p, op)
 	}
 	emitDecoders(f, p)
+	emitErrorDecoders(f, p)
 	emitErrorRegistry(f, p)
 	return f
 }
@@ -103,7 +104,7 @@ func protocolConst(p model.Protocol) *jen.Statement {
 }
 
 // opVar is the name of the variable describing op to the protocol code.
-func opVar(op *model.Operation) string { return "op" + op.Name }
+func opVar(op *model.Operation) string { return op.VarName }
 
 // hasBodyMembers reports whether any member of s travels in the body.
 func hasBodyMembers(s *model.Shape) bool {
@@ -137,8 +138,8 @@ func headerMembers(s *model.Shape) []*model.Member {
 	return out
 }
 
-func requestBinder(op *model.Operation) string  { return "bind" + op.Name + "Request" }
-func responseBinder(op *model.Operation) string { return "bind" + op.Name + "Response" }
+func requestBinder(op *model.Operation) string  { return op.RequestBinder }
+func responseBinder(op *model.Operation) string { return op.ResponseBinder }
 
 func emitServiceInfo(f *jen.File, p *Package) {
 	info := jen.Dict{
@@ -328,14 +329,15 @@ func formatValue(s *model.Shape, x *jen.Statement, location string) (jen.Code, b
 			return rt("FormatHeaderTime").Call(x), true
 		}
 		return rt("FormatQueryTime").Call(x), true
-	case model.Blob:
-		return jen.Qual("encoding/base64", "StdEncoding").Dot("EncodeToString").Call(x), true
 	}
 	return nil, false
 }
 
+// unsupported stops generation at a binding the spec check refuses (a map,
+// a blob or a structure outside the body): emitting a comment instead would
+// drop the member silently.
 func unsupported(m *model.Member) jen.Code {
-	return jen.Comment(fmt.Sprintf("%s (%s %s, a %s) is not sent: the client binds only scalars and lists of scalars.", m.GoName, m.Location, m.LocationName, m.Shape.Kind))
+	panic(fmt.Sprintf("golang: member %s (%s %s) is a %s, which spec.Load refuses in a binding", m.Name, m.Location, m.LocationName, m.Shape.Kind))
 }
 
 // bindHeader is the statement that sets header member m of recv (an error
@@ -359,7 +361,7 @@ func bindHeader(recv string, m *model.Member) jen.Code {
 	case m.Shape.Kind == model.Timestamp:
 		return set("HeaderTime")
 	}
-	return jen.Comment(fmt.Sprintf("%s (%s, a %s) is not read: the client reads only scalar headers.", m.GoName, m.LocationName, m.Shape.Kind))
+	return unsupported(m)
 }
 
 // emitErrorRegistry writes newError, which the protocol code calls with the
@@ -401,13 +403,13 @@ func emitErrorRegistry(f *jen.File, p *Package) {
 	f.Func().Id("newError").Params(jen.Id("code").String(), jen.Id("h").Qual("net/http", "Header")).Add(rt("APIError")).Block(body...)
 }
 
-func responseDecoder(op *model.Operation) string { return "decode" + op.Name + "Response" }
+func responseDecoder(op *model.Operation) string { return op.ResponseDecoder }
 
 // structDecoder is the name of the generated JSON decoder of structure s.
-func structDecoder(s *model.Shape) string { return "decode" + s.GoName }
+func structDecoder(s *model.Shape) string { return s.DecodeFunc }
 
 // outputStructures are the structures a response body can hold: the
-// outputs and every structure inside them, sorted by Go name.
+// outputs, the errors and every structure inside them, sorted by Go name.
 func outputStructures(p *Package) []*model.Shape {
 	seen := map[*model.Shape]bool{}
 	var walk func(s *model.Shape)
@@ -426,6 +428,9 @@ func outputStructures(p *Package) []*model.Shape {
 	}
 	for _, op := range p.Operations {
 		walk(op.Output)
+	}
+	for _, e := range errorShapes(p) {
+		walk(e)
 	}
 	var out []*model.Shape
 	for s := range seen {
@@ -460,7 +465,11 @@ func emitDecoders(f *jen.File, p *Package) {
 			if m.Location != "" {
 				continue
 			}
-			cases = append(cases, jen.Case(jen.Lit(m.Name)).Block(decodeMember(m)...))
+			names := []jen.Code{jen.Lit(m.Name)}
+			if alt := messageAlias(s, m); alt != "" {
+				names = append(names, jen.Lit(alt))
+			}
+			cases = append(cases, jen.Case(names...).Block(decodeMember(m)...))
 		}
 		cases = append(cases, jen.Default().Block(jen.Id("d").Dot("Skip").Call()))
 		f.Add(commentLines(comment(fmt.Sprintf("%s decodes a JSON object into v; null leaves v as it is.", structDecoder(s)))))
@@ -469,6 +478,46 @@ func emitDecoders(f *jen.File, p *Package) {
 			jen.For(jen.Id("d").Dot("NextMember").Call()).Block(
 				jen.Switch(jen.String().Call(jen.Id("d").Dot("KeyBytes").Call())).Block(cases...),
 			),
+		)
+		f.Line()
+	}
+}
+
+// messageAlias is the other spelling under which an error's message member
+// may arrive ("Message" for "message" and the reverse), as the AWS SDKs
+// accept it; "" for any other member. Every other name is matched exactly.
+func messageAlias(s *model.Shape, m *model.Member) string {
+	if s.Error == nil || messageMember(s) != m {
+		return ""
+	}
+	for _, alt := range []string{"message", "Message"} {
+		if alt != m.Name && strings.EqualFold(alt, m.Name) {
+			for _, other := range s.Members {
+				if other.Name == alt {
+					return "" // a member of its own
+				}
+			}
+			return alt
+		}
+	}
+	return ""
+}
+
+// emitErrorDecoders gives each error type an UnmarshalJSON that decodes an
+// error body as the response decoders decode outputs: member names matched
+// exactly (but for the message's two spellings), unknown members skipped,
+// timestamps in epoch seconds. encoding/json, which the protocol code hands
+// error bodies to, would match any case.
+func emitErrorDecoders(f *jen.File, p *Package) {
+	es := errorShapes(p)
+	sort.Slice(es, func(i, j int) bool { return es[i].GoName < es[j].GoName })
+	for _, s := range es {
+		f.Add(commentLines(comment(fmt.Sprintf("UnmarshalJSON decodes the JSON body of the %s error into e, matching member names exactly.", s.Error.Code))))
+		f.Func().Params(jen.Id("e").Op("*").Id(s.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+			jen.Var().Id("d").Add(rt("JSONDecoder")),
+			jen.Id("d").Dot("Reset").Call(jen.Id("data")),
+			jen.Id(structDecoder(s)).Call(jen.Op("&").Id("d"), jen.Id("e")),
+			jen.Return(jen.Id("d").Dot("Finish").Call()),
 		)
 		f.Line()
 	}

@@ -64,7 +64,12 @@ func emitErrors(p *Package) *jen.File {
 		f.Func().Params(recv.Clone()).Id("ErrorCode").Params().String().Block(jen.Return(jen.Lit(s.Error.Code)))
 		f.Line()
 		f.Add(commentLines("ErrorMessage returns the message the service gave, if any."))
-		if m := messageMember(s); m != nil {
+		if m := messageMember(s); m != nil && m.Shape.IsEnum() {
+			// An enum member is a string type held by value.
+			f.Func().Params(recv.Clone()).Id("ErrorMessage").Params().String().Block(
+				jen.Return(jen.String().Call(jen.Id("e").Dot(m.GoName))),
+			)
+		} else if m != nil {
 			f.Func().Params(recv.Clone()).Id("ErrorMessage").Params().String().Block(
 				jen.If(jen.Id("e").Dot(m.GoName).Op("==").Nil()).Block(jen.Return(jen.Lit(""))),
 				jen.Return(jen.Op("*").Id("e").Dot(m.GoName)),

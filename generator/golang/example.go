@@ -75,8 +75,8 @@ func examplePrints(p *Package, op *model.Operation) (code []jen.Code, want []str
 			break
 		}
 		text, ok := predictable(fld.Value, op.Mock.Example)
-		if !ok {
-			continue
+		if !ok || strings.ContainsAny(text, "\r\n") {
+			continue // an // Output: line holds one line; a break would also end the comment
 		}
 		expr, ok := outputExpr(op.Output, strings.Split(fld.Path, "."))
 		if !ok {

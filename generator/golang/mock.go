@@ -85,12 +85,13 @@ func emitMockServer(f *jen.File, p *Package) {
 	f.Line()
 
 	f.Add(commentLines(comment("NewTestServer starts a new mock on an httptest server that is closed when " +
-		"the test ends, and returns the mock and the server's URL, to use as the client's base endpoint.")))
+		"the test ends, and returns the mock and the server's URL, to use as the client's base endpoint. " +
+		"The options also set the server's timeouts and connection limit (see mockrt.StartTest).")))
 	f.Func().Id("NewTestServer").Params(jen.Id("t").Qual("testing", "TB"), jen.Id("opts").Op("...").Add(mrt("Option"))).
 		Params(jen.Op("*").Id("Server"), jen.String()).Block(
 		jen.Id("t").Dot("Helper").Call(),
 		jen.Id("s").Op(":=").Id("New").Call(jen.Id("opts").Op("...")),
-		jen.Return(jen.Id("s"), mrt("StartTest").Call(jen.Id("t"), jen.Id("s"))),
+		jen.Return(jen.Id("s"), mrt("StartTest").Call(jen.Id("t"), jen.Id("s"), jen.Id("opts").Op("..."))),
 	)
 	f.Line()
 
@@ -312,6 +313,12 @@ func behaviorValue(p *Package, op *model.Operation) jen.Code {
 	}
 	if v := errorTemplate(p, m.IdempotencyMismatch); v != nil {
 		d[jen.Id("IdempotencyMismatch")] = v
+	}
+	if v := errorTemplate(p, m.QuotaExceeded); v != nil {
+		d[jen.Id("QuotaExceeded")] = v
+	}
+	if len(m.State) > 0 {
+		d[jen.Id("State")] = fieldsValue(m.State)
 	}
 	if defs := inputDefaults(op.Input, "", map[*model.Shape]bool{}); len(defs) > 0 {
 		d[jen.Id("Defaults")] = fieldsValue(defs)

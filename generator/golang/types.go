@@ -127,33 +127,10 @@ func redactsField(s *model.Shape) bool {
 	return false
 }
 
-// holdsSensitive reports whether a value of shape s can hold a sensitive
-// value anywhere inside it.
-func holdsSensitive(s *model.Shape, seen map[*model.Shape]bool) bool {
-	if s == nil || seen[s] {
-		return false
-	}
-	seen[s] = true
-	if s.Sensitive {
-		return true
-	}
-	for _, c := range []*model.Shape{s.Member, s.Key, s.Value} {
-		if holdsSensitive(c, seen) {
-			return true
-		}
-	}
-	for _, m := range s.Members {
-		if holdsSensitive(m.Shape, seen) {
-			return true
-		}
-	}
-	return false
-}
-
 // emitRedaction gives structures that can hold sensitive values String,
 // Format and LogValue methods that print [sensitive] in their place.
 func emitRedaction(f *jen.File, s *model.Shape) {
-	if !holdsSensitive(s, map[*model.Shape]bool{}) {
+	if !s.HoldsSensitive {
 		return
 	}
 	id := s.GoName

@@ -29,8 +29,9 @@ func checked(p *Package) map[*model.Shape]bool {
 				for _, m := range s.Members {
 					n = n || m.Required || need[m.Shape]
 				}
+				n = n || len(s.Rules) > 0
 			case model.List:
-				n = s.Length != nil || need[s.Member]
+				n = s.Length != nil || len(s.Rules) > 0 || need[s.Member]
 			case model.Map:
 				n = s.Length != nil || need[s.Key] || need[s.Value]
 			default:
@@ -84,14 +85,9 @@ func emitValidate(p *Package) *jen.File {
 	return f
 }
 
-// funcName is the name of the validation function of a non-structure shape.
-func funcName(s *model.Shape) string {
-	name := s.GoName
-	if name == "" {
-		name = strings.ToUpper(s.Name[:1]) + s.Name[1:]
-	}
-	return "validate" + name
-}
+// funcName is the name of the validation function of a non-structure shape,
+// decided in the model with every other name of the package.
+func funcName(s *model.Shape) string { return s.ValidateFunc }
 
 func (v *validator) structure(f *jen.File, s *model.Shape) {
 	id := s.GoName
@@ -117,6 +113,7 @@ func (v *validator) structure(f *jen.File, s *model.Shape) {
 			body = append(body, st)
 		}
 	}
+	body = append(body, structureRules(s)...)
 	f.Func().Params(jen.Id("v").Op("*").Id(id)).Id("validate").Params(reportParam, pathParam).Block(body...)
 	f.Line()
 }
@@ -182,6 +179,7 @@ func (v *validator) shape(f *jen.File, s *model.Shape) {
 				v.check(s.Member, jen.Id("v").Index(jen.Id("i")), jen.Id("p").Dot("Index").Call(jen.Id("i"))),
 			))
 		}
+		body = append(body, listRules(s)...)
 	case model.Map:
 		body = append(body, sizeCheck(s, "entries")...)
 		if v.need[s.Key] || v.need[s.Value] {
@@ -194,7 +192,13 @@ func (v *validator) shape(f *jen.File, s *model.Shape) {
 				loop = append(loop, jen.Id("at").Op(":=").Add(key))
 			}
 			if v.need[s.Key] {
-				loop = append(loop, v.check(s.Key, jen.Id("k"), jen.Id("at")))
+				// Map keys are Go strings even when the key shape is an
+				// enum, whose validator takes the enum's type.
+				key := jen.Id("k")
+				if s.Key.IsEnum() {
+					key = jen.Id(s.Key.GoName).Call(key)
+				}
+				loop = append(loop, v.check(s.Key, key, jen.Id("at")))
 			}
 			elem := jen.Id("_")
 			if v.need[s.Value] {

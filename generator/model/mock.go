@@ -40,8 +40,15 @@ type OperationMock struct {
 	// IdempotencyMismatch is the error answered when an idempotency token is
 	// reused with other parameters; nil answers the first response.
 	IdempotencyMismatch *MockError
+	// QuotaExceeded is the error answered when the mock's store is full: the
+	// spec's quotaExceeded, or else the operation's quota error, found by
+	// its code. Nil only for an operation that stores nothing.
+	QuotaExceeded *MockError
 	// Output lists how output members are produced, in spec order.
 	Output []*MockField
+	// State lists values kept with a created item beside its output, by
+	// name, for {state.<name>} in Conflict and IdempotencyMismatch.
+	State []*MockField
 	// Example is a valid input, as decoded YAML, that the package's runnable
 	// example sends to the mock; nil for none.
 	Example map[string]any

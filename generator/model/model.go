@@ -61,6 +61,11 @@ type Operation struct {
 	Input  *Shape // a structure whose GoName is <Name>Input
 	Output *Shape // a structure whose GoName is <Name>Output
 	Errors []*Shape
+	// The unexported Go names of the operation's helpers: its description
+	// to the protocol code (opX), its request and response binders and its
+	// response decoder. Decided with every other name of the package, so
+	// that no two declarations clash.
+	VarName, RequestBinder, ResponseBinder, ResponseDecoder string
 	// Examples are the documented examples, in spec order.
 	Examples []*Example
 	// Mock is the operation's mock block (see mock.go); nil when it has none.
@@ -110,6 +115,14 @@ type Shape struct {
 	// GoName is the Go type name for structures and enums; empty otherwise.
 	GoName    string
 	Sensitive bool
+	// HoldsSensitive reports whether a value of the shape can hold a
+	// sensitive value anywhere inside it, through any cycle; structures that
+	// do get String, Format and LogValue methods that redact it.
+	HoldsSensitive bool
+	// ValidateFunc is the name of the unexported validation function of a
+	// list, map or scalar input shape; DecodeFunc that of the JSON decoder of
+	// a structure. Both are decided in the model and unique in the package.
+	ValidateFunc, DecodeFunc string
 
 	Enum    []*EnumValue // strings only
 	Length  *Bounds      // string (code points), blob (bytes), list (elements), map (entries)
@@ -123,6 +136,10 @@ type Shape struct {
 	Error    *ErrorInfo
 	IsInput  bool // reachable from an operation input: it gets validation
 	IsOutput bool // reachable from an operation output or an error
+
+	// Rules span members (structures) or elements (lists), in spec order;
+	// see rules.go.
+	Rules []*Rule
 }
 
 // IsEnum reports whether s is a string shape with enum values.
@@ -162,8 +179,11 @@ type ErrorInfo struct {
 
 // Member is one member of a structure.
 type Member struct {
-	Pos      Pos
-	Name     string // wire name (JSON key)
+	Pos  Pos
+	Name string // wire name (JSON key)
+	// GoName is the field name. A derived name that would clash with a
+	// method the generated type has (Validate, String, ErrorCode, ...) gets
+	// a trailing underscore, as protoc-gen-go does.
 	GoName   string
 	Shape    *Shape
 	Doc      string

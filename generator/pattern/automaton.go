@@ -19,13 +19,21 @@ const (
 )
 
 // budget counts the work left for compiling one pattern, so that no input,
-// however many lookaheads and repeats it has, takes long.
-type budget struct{ left int }
+// however many lookaheads and repeats it has, takes long; and the work left
+// for the patterns of a spec together (see Budget).
+type budget struct {
+	left   int // steps left for this pattern
+	shared int // steps left for the spec
+}
 
 func (b *budget) spend(n int) error {
 	b.left -= n
-	if b.left < 0 {
+	b.shared -= n
+	switch {
+	case b.left < 0:
 		return tooComplex("steps building the automaton", maxWork)
+	case b.shared < 0:
+		return errSpecSteps
 	}
 	return nil
 }

@@ -13,6 +13,15 @@
 // (?=X) and (?!X) at the start of the pattern or of a top-level alternative.
 // Anything else is reported as an *Error rather than approximated.
 //
+// Counted repeats cost an automaton state per count, and a pattern whose
+// automata would pass the limits of one pattern (200000 states before
+// determinization, 10000 after) is refused as too complex: (ab){1,100000}
+// is. One exception: the largest counted repeat of a single class in a
+// pattern whose other parts all have a fixed length, such as
+// [a-z]{1,100000} or [^*]{64}\.txt, is checked as a number of code points
+// instead, at no state per count (if its count reaches 64). Budget bounds
+// what the patterns of one spec cost together.
+//
 // Unicode properties use the tables of package unicode: those of the Go
 // release that runs the generator for Compile and Match, those of the Go
 // release that builds the generated code for emitted matchers (which call
@@ -21,6 +30,7 @@
 package pattern
 
 import (
+	"math"
 	"slices"
 	"unicode/utf8"
 )
@@ -30,6 +40,8 @@ import (
 // out (its transitions are -1).
 type DFA struct {
 	src    string
+	minLen int        // code points the value needs at least
+	maxLen int        // code points the value may have at most, or -1: no bound
 	k      int        // number of character classes
 	sets   []runeSet  // code points of each class
 	ascii  [128]int32 // class of each ASCII code point
@@ -48,6 +60,13 @@ type classRange struct {
 // Compile parses src and returns the minimal DFA for whole-value matching.
 // Errors are of type *Error.
 func Compile(src string) (*DFA, error) {
+	var steps int
+	return compile(src, math.MaxInt, &steps)
+}
+
+// compile is Compile with at most shared steps, the steps spent stored in
+// *steps; it fails with errSpecSteps when shared is the tighter limit.
+func compile(src string, shared int, steps *int) (*DFA, error) {
 	root, tables, err := parse(src)
 	if err != nil {
 		return nil, err
@@ -63,12 +82,15 @@ func Compile(src string) (*DFA, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &compiler{a: a, bud: budget{maxWork}}
+	c := &compiler{a: a, bud: budget{left: maxWork, shared: shared}, maxLen: -1}
 	d, err := c.lang(root, false)
+	*steps = maxWork - c.bud.left
 	if err != nil {
 		return nil, err
 	}
-	return finish(src, d, a, tables), nil
+	out := finish(src, d, a, tables)
+	out.minLen, out.maxLen = c.minLen, c.maxLen
+	return out, nil
 }
 
 // MustCompile is Compile for patterns known to be valid; it panics on error.
@@ -85,6 +107,11 @@ func MustCompile(src string) *DFA {
 func (d *DFA) Match(s string) bool {
 	if len(d.accept) == 0 {
 		return false
+	}
+	if d.maxLen >= 0 {
+		if n := utf8.RuneCountInString(s); n < d.minLen || n > d.maxLen {
+			return false
+		}
 	}
 	st := int32(0)
 	for i := 0; i < len(s); {
@@ -120,7 +147,9 @@ func (d *DFA) classOf(r rune) int32 {
 }
 
 // NumStates returns the number of states of the minimal DFA, not counting
-// the rejecting sink state.
+// the rejecting sink state. A counted class checked as a length (see
+// Compile) takes no state per count: the DFA is then the minimal one of the
+// pattern with that repeat unbounded.
 func (d *DFA) NumStates() int { return len(d.accept) }
 
 // String returns the source pattern.
@@ -151,6 +180,9 @@ func markAsserts(n *node) bool {
 type compiler struct {
 	a   *alphabet
 	bud budget
+	// The code point count the whole value must have, when a counted class
+	// was turned into a length check (maxLen -1: none was).
+	minLen, maxLen int
 }
 
 // A branch is one way through the start of the pattern: the lookaheads met
@@ -372,6 +404,8 @@ func (c *compiler) lang(n *node, inLook bool) (*dfa, error) {
 		re := alts[0]
 		if len(alts) > 1 {
 			re = &node{kind: kAlt, subs: alts}
+		} else if !inLook && len(bs) == 1 {
+			re = c.countAsLength(re)
 		}
 		d, err := compileRegex(c.a, re, &c.bud)
 		if err != nil {
@@ -509,4 +543,130 @@ func finish(src string, d *dfa, a *alphabet, tables map[string]runeSet) *DFA {
 		}
 	}
 	return out
+}
+
+// minCounted is the smallest count of a repeat of one class that is checked
+// as a length rather than with a state per count. Shorter repeats cost
+// little either way, and their automata read as the pattern does.
+const minCounted = 64
+
+// countAsLength returns re, the whole of a pattern, with its largest counted
+// repeat of one class C{m,n} replaced by C*, recording the length check that
+// makes up for it in c.minLen and c.maxLen; or re unchanged if it has none
+// worth replacing or if anything else in it varies in length. This is exact:
+// if every value of X has p code points and every value of Y has q, a value
+// is in X C{m,n} Y if and only if it is in X C* Y and has from p+m+q to
+// p+n+q code points. It spares an automaton state per count, which for
+// [a-z]{1,100000} would be a hundred thousand.
+func (c *compiler) countAsLength(re *node) *node {
+	items := []*node{re}
+	if re.kind == kConcat {
+		items = re.subs
+	}
+	best := -1
+	var bestSet runeSet
+	for i, it := range items {
+		if it.kind != kRepeat || it.max < minCounted {
+			continue
+		}
+		if set, ok := oneCodePoint(it.subs[0]); ok && (best < 0 || it.max > items[best].max) {
+			best, bestSet = i, set
+		}
+	}
+	if best < 0 {
+		return re
+	}
+	fixed := 0
+	for i, it := range items {
+		if i == best {
+			continue
+		}
+		n, ok := fixedLen(it)
+		if !ok {
+			return re
+		}
+		fixed += n
+	}
+	if fixed > maxFixed {
+		return re
+	}
+	c.minLen, c.maxLen = fixed+items[best].min, fixed+items[best].max
+	star := &node{kind: kRepeat, pos: items[best].pos, min: 0, max: -1, subs: []*node{{kind: kSet, set: bestSet}}}
+	if len(items) == 1 {
+		return star
+	}
+	subs := slices.Clone(items)
+	subs[best] = star
+	return &node{kind: kConcat, pos: re.pos, subs: subs}
+}
+
+// maxFixed bounds the fixed lengths fixedLen computes, well below overflow.
+const maxFixed = 1 << 40
+
+// oneCodePoint reports whether n matches exactly one code point, of set.
+func oneCodePoint(n *node) (runeSet, bool) {
+	switch n.kind {
+	case kSet:
+		return n.set, true
+	case kConcat:
+		if len(n.subs) == 1 {
+			return oneCodePoint(n.subs[0])
+		}
+	case kAlt:
+		var set runeSet
+		for _, s := range n.subs {
+			ss, ok := oneCodePoint(s)
+			if !ok {
+				return nil, false
+			}
+			set = set.union(ss)
+		}
+		return set, len(n.subs) > 0
+	case kRepeat:
+		if n.min == 1 && n.max == 1 {
+			return oneCodePoint(n.subs[0])
+		}
+	}
+	return nil, false
+}
+
+// fixedLen returns the number of code points of every value n matches, if
+// they all have the same, at most maxFixed.
+func fixedLen(n *node) (int, bool) {
+	switch n.kind {
+	case kEmpty:
+		return 0, true
+	case kSet:
+		return 1, true
+	case kConcat:
+		t := 0
+		for _, s := range n.subs {
+			l, ok := fixedLen(s)
+			if !ok || t+l > maxFixed {
+				return 0, false
+			}
+			t += l
+		}
+		return t, true
+	case kAlt:
+		l := -1
+		for _, s := range n.subs {
+			sl, ok := fixedLen(s)
+			if !ok || l >= 0 && sl != l {
+				return 0, false
+			}
+			l = sl
+		}
+		return l, l >= 0
+	case kRepeat:
+		if n.min != n.max {
+			return 0, false
+		}
+		l, ok := fixedLen(n.subs[0])
+		if !ok || l > 0 && n.min > maxFixed/l {
+			return 0, false
+		}
+		return l * n.min, true
+	}
+	return 0, false
 }

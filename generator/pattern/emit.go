@@ -23,11 +23,10 @@ const (
 // pattern. The function reports whether the whole of s matches; it runs in
 // time linear in len(s), does not allocate and does not use package regexp.
 // Invalid UTF-8 is read one byte at a time as U+FFFD, as by Match.
+// Transitions are a switch on the state, with counted runs of states folded
+// into one case, unless that would be large: then they are a table.
 func (d *DFA) Emit(name string, doc string) jen.Code {
-	e := &emitter{d: d, sinks: make([]bool, d.NumStates())}
-	for s := range e.sinks {
-		e.sinks[s] = d.acceptsAll(s)
-	}
+	e := newEmitter(d)
 	var out jen.Statement
 	if doc != "" {
 		for _, line := range strings.Split(strings.TrimRight(doc, "\n"), "\n") {
@@ -40,6 +39,18 @@ func (d *DFA) Emit(name string, doc string) jen.Code {
 	out.Add(jen.Comment("//\t" + quotePattern(d.src))).Line()
 	out.Add(jen.Func().Id(name).Params(jen.Id("s").String()).Bool().Block(e.body()...))
 	return &out
+}
+
+func newEmitter(d *DFA) *emitter {
+	e := &emitter{d: d, sinks: make([]bool, d.NumStates())}
+	// Under a length check no state accepts every continuation: a longer
+	// value can still break it.
+	if d.maxLen < 0 {
+		for s := range e.sinks {
+			e.sinks[s] = d.acceptsAll(s)
+		}
+	}
+	return e
 }
 
 func commentLine(line string) jen.Code {
@@ -69,6 +80,9 @@ type emitter struct {
 	sinks   []bool // states that accept every continuation
 	runs    []run
 	classed bool // some state tells classes apart: c is needed
+	table   bool // the transitions are a table, not a switch
+	// switchBytes estimates the state switch and final test (emitsize.go).
+	switchBytes int
 }
 
 // action is what one transition does.
@@ -119,21 +133,20 @@ func (e *emitter) body() []jen.Code {
 	case e.acceptsAll(0):
 		return []jen.Code{jen.Comment("Every value matches the pattern."), jen.Return(jen.True())}
 	}
-	for s := 0; s < d.NumStates() && !e.classed; s++ {
-		r := d.row(s)
-		for _, t := range r {
-			if t != r[0] {
-				e.classed = true
-				break
-			}
+	var code []jen.Code
+	if d.maxLen >= 0 {
+		code = append(code, e.lengthCheck())
+		if d.acceptsAll(0) {
+			return append(code, jen.Return(jen.True()).Comment("every value of that length matches"))
 		}
 	}
-	e.findRuns()
-
-	var code []jen.Code
+	e.plan()
 	if e.classed {
 		code = append(code, e.legend()...)
 		code = append(code, e.asciiTable())
+	}
+	if e.table {
+		return append(code, e.tableBody()...)
 	}
 	single := d.NumStates() == 1
 	if !single {
@@ -151,6 +164,115 @@ func (e *emitter) body() []jen.Code {
 		jen.Return(e.acceptExpr()),
 	)
 	return code
+}
+
+// lengthCheck tests the number of code points, for a pattern whose counted
+// class is checked as a length rather than with a state per count.
+func (e *emitter) lengthCheck() jen.Code {
+	d := e.d
+	n := jen.Id("n")
+	var cond *jen.Statement
+	switch {
+	case d.minLen == d.maxLen:
+		cond = n.Clone().Op("!=").Lit(d.minLen)
+	case d.minLen == 0:
+		cond = n.Clone().Op(">").Lit(d.maxLen)
+	default:
+		cond = n.Clone().Op("<").Lit(d.minLen).Op("||").Add(n.Clone()).Op(">").Lit(d.maxLen)
+	}
+	var what string
+	if d.minLen == d.maxLen {
+		what = fmt.Sprintf("%d code points", d.minLen)
+	} else {
+		what = fmt.Sprintf("%d to %d code points", d.minLen, d.maxLen)
+	}
+	return jen.Commentf("A match has %s (an invalid UTF-8 byte counts as one).", what).Line().
+		If(n.Clone().Op(":=").Qual(utf8Path, "RuneCountInString").Call(jen.Id("s")), cond).Block(jen.Return(jen.False()))
+}
+
+// plan decides the shape of the code: whether classes are read, and the
+// runs of states.
+func (e *emitter) plan() {
+	d := e.d
+	for s := 0; s < d.NumStates() && !e.classed; s++ {
+		r := d.row(s)
+		for _, t := range r {
+			if t != r[0] {
+				e.classed = true
+				break
+			}
+		}
+	}
+	e.findRuns()
+	e.switchBytes = e.switchSize()
+	if e.switchBytes > maxSwitch {
+		e.table = true
+		e.classed = true
+	}
+}
+
+// maxSwitch is the largest state switch emitted, in estimated bytes; an
+// automaton that needs more is emitted as a table. The Go compiler takes
+// minutes and gigabytes on functions of a few megabytes of switch cases,
+// but little time on a string constant of the same transitions.
+const maxSwitch = 32 << 10
+
+// tableBody is the loop for an automaton emitted as a table rather than as
+// a switch: next holds the transitions, two bytes each (maxDFAStates keeps
+// the states below 0xffff, which stands for rejecting), accepting a bit per
+// state.
+func (e *emitter) tableBody() []jen.Code {
+	d := e.d
+	var next []byte
+	for _, t := range d.trans {
+		v := uint16(t) // -1 becomes 0xffff
+		next = append(next, byte(v>>8), byte(v))
+	}
+	accepting := make([]byte, (d.NumStates()+7)/8)
+	for s, ok := range d.accept {
+		if ok {
+			accepting[s/8] |= 1 << (s % 8)
+		}
+	}
+	j := jen.Id("j")
+	step := []jen.Code{
+		j.Clone().Op(":=").Lit(2).Op("*").Parens(jen.Id("st").Op("*").Lit(d.k).Op("+").Id("c")),
+		jen.Id("st").Op("=").Int().Call(jen.Id("next").Index(j.Clone())).Op("<<").Lit(8).Op("|").Int().Call(jen.Id("next").Index(j.Clone().Op("+").Lit(1))),
+		jen.If(jen.Id("st").Op("==").Lit(0xffff)).Block(jen.Return(jen.False())),
+	}
+	return []jen.Code{
+		jen.Commentf("The automaton has %d states, too many to read as a switch: next holds", d.NumStates()),
+		jen.Commentf("the next state for each state and class, two bytes big-endian at"),
+		jen.Commentf("2*(state*%d+class), 0xffff to reject; accepting holds a bit per state.", d.k),
+		bytesConst("next", next),
+		bytesConst("accepting", accepting),
+		jen.Id("st").Op(":=").Lit(0).Comment("state"),
+		jen.For(jen.Id("i").Op(":=").Lit(0), jen.Id("i").Op("<").Len(jen.Id("s")), jen.Empty()).Block(append(e.readClass(), step...)...),
+		jen.Return(jen.Id("accepting").Index(jen.Id("st").Op(">>").Lit(3)).Op("&").Parens(jen.Lit(1).Op("<<").Parens(jen.Id("st").Op("&").Lit(7))).Op("!=").Lit(0)),
+	}
+}
+
+// tableLine is the bytes of a table on one line of a string constant.
+const tableLine = 32
+
+// bytesConst declares a string constant holding b, written in lines of
+// tableLine escaped bytes.
+func bytesConst(name string, b []byte) jen.Code {
+	var st jen.Statement
+	st.Const().Id(name).Op("=")
+	for i := 0; i < len(b); i += tableLine {
+		var lit strings.Builder
+		lit.WriteByte('"')
+		for _, x := range b[i:min(i+tableLine, len(b))] {
+			fmt.Fprintf(&lit, `\x%02x`, x)
+		}
+		lit.WriteByte('"')
+		if i > 0 {
+			st.Op("+").Line()
+		}
+		st.Id(lit.String())
+	}
+	return &st
 }
 
 // legend documents the character classes.
@@ -655,40 +777,14 @@ func (e *emitter) shiftPattern(s, t int) ([]int64, bool) {
 
 // stateSwitch emits the transition of every state on class c.
 func (e *emitter) stateSwitch() jen.Code {
-	d := e.d
-	inRun := make([]bool, d.NumStates())
-	for _, r := range e.runs {
-		for s := r.first; s <= r.last; s++ {
-			inRun[s] = true
-		}
-	}
-	// Group single states with identical rows.
-	type group struct {
-		states []int
-		key    string
-	}
-	var groups []*group
-	byKey := map[string]*group{}
-	for s := 0; s < d.NumStates(); s++ {
-		if inRun[s] || e.acceptsAll(s) {
-			continue
-		}
-		key := fmt.Sprint(d.row(s))
-		if g, ok := byKey[key]; ok {
-			g.states = append(g.states, s)
-			continue
-		}
-		g := &group{states: []int{s}, key: key}
-		byKey[key] = g
-		groups = append(groups, g)
-	}
+	groups := e.groups()
 	var cases []jen.Code
 	for _, g := range groups {
 		var labels []jen.Code
-		for _, s := range g.states {
+		for _, s := range g {
 			labels = append(labels, jen.Lit(s))
 		}
-		cases = append(cases, jen.Case(labels...).Block(e.rowCode(g.states[0], 0, len(g.states) == 1)...))
+		cases = append(cases, jen.Case(labels...).Block(e.rowCode(g[0], 0, len(g) == 1)...))
 	}
 	if len(e.runs) > 0 {
 		var rc []jen.Code
@@ -748,41 +844,41 @@ func (e *emitter) stateSwitch() jen.Code {
 	return jen.Switch(jen.Id("st")).Block(cases...)
 }
 
+// groups returns the states outside runs that the state switch has a case
+// for, grouped by identical rows, in order of their first state.
+func (e *emitter) groups() [][]int {
+	d := e.d
+	inRun := make([]bool, d.NumStates())
+	for _, r := range e.runs {
+		for s := r.first; s <= r.last; s++ {
+			inRun[s] = true
+		}
+	}
+	var groups [][]int
+	byKey := map[string]int{}
+	for s := 0; s < d.NumStates(); s++ {
+		if inRun[s] || e.acceptsAll(s) {
+			continue
+		}
+		key := fmt.Sprint(d.row(s))
+		if i, ok := byKey[key]; ok {
+			groups[i] = append(groups[i], s)
+			continue
+		}
+		byKey[key] = len(groups)
+		groups = append(groups, []int{s})
+	}
+	return groups
+}
+
 // rowCode emits the transition of state s on class c; for a run of the
 // given period (0: not in a run), relative to the state number. If alone,
 // the code serves state s only, so that a transition to s itself can be
 // written as staying.
 func (e *emitter) rowCode(s int, period int, alone bool) []jen.Code {
-	d := e.d
-	row := d.row(s)
-	acts := make([]action, d.k)
-	for c, t := range row {
-		a := e.target(t)
-		if period > 0 && a.kind == actSet && d.row(s + period)[c] != t {
-			a = action{actAdd, int(t) - s}
-		} else if period == 0 && alone && a.kind == actSet && int(t) == s {
-			a = action{actAdd, 0}
-		}
-		acts[c] = a
-	}
-	// Group classes by action.
-	var order []action
-	classes := map[action][]int{}
-	for c, a := range acts {
-		if _, ok := classes[a]; !ok {
-			order = append(order, a)
-		}
-		classes[a] = append(classes[a], c)
-	}
+	order, classes, def := e.rowPlan(s, period, alone)
 	if len(order) == 1 {
 		return e.actionCode(order[0])
-	}
-	// The default is the action with the most classes, rejecting on a tie.
-	def := order[0]
-	for _, a := range order[1:] {
-		if n, m := len(classes[a]), len(classes[def]); n > m || n == m && a.kind == actReject {
-			def = a
-		}
 	}
 	var cases []jen.Code
 	for _, a := range order {
@@ -805,6 +901,38 @@ func (e *emitter) rowCode(s int, period int, alone bool) []jen.Code {
 		cases = append(cases, jen.Default().Block(e.actionCode(def)...))
 	}
 	return []jen.Code{jen.Switch(jen.Id("c")).Block(cases...)}
+}
+
+// rowPlan groups the classes of state s (as for rowCode) by the action they
+// take, in order of first class; def is the action that goes to default.
+func (e *emitter) rowPlan(s int, period int, alone bool) (order []action, classes map[action][]int, def action) {
+	d := e.d
+	row := d.row(s)
+	acts := make([]action, d.k)
+	for c, t := range row {
+		a := e.target(t)
+		if period > 0 && a.kind == actSet && d.row(s + period)[c] != t {
+			a = action{actAdd, int(t) - s}
+		} else if period == 0 && alone && a.kind == actSet && int(t) == s {
+			a = action{actAdd, 0}
+		}
+		acts[c] = a
+	}
+	classes = map[action][]int{}
+	for c, a := range acts {
+		if _, ok := classes[a]; !ok {
+			order = append(order, a)
+		}
+		classes[a] = append(classes[a], c)
+	}
+	// The default is the action with the most classes, rejecting on a tie.
+	def = order[0]
+	for _, a := range order[1:] {
+		if n, m := len(classes[a]), len(classes[def]); n > m || n == m && a.kind == actReject {
+			def = a
+		}
+	}
+	return order, classes, def
 }
 
 func (e *emitter) actionCode(a action) []jen.Code {
@@ -840,21 +968,49 @@ func (e *emitter) acceptExpr() jen.Code {
 	if slices.Index(d.accept, false) < 0 {
 		return jen.True()
 	}
-	var acc []int
-	for s, ok := range d.accept {
-		if ok && !e.acceptsAll(s) { // the loop returns on entering those
-			acc = append(acc, s)
-		}
-	}
+	acc := e.acceptingStates()
 	if len(acc) == 0 {
 		return jen.False()
 	}
 	st := func() *jen.Statement { return jen.Id("st") }
 	var x jen.Statement
-	for i := 0; i < len(acc); {
+	for i, t := range acceptTerms(acc) {
 		if i > 0 {
 			x.Op("||")
 		}
+		switch {
+		case t.first == t.last:
+			x.Add(st().Op("==").Lit(t.first))
+		case t.step == 1:
+			x.Parens(st().Op(">=").Lit(t.first).Op("&&").Add(st()).Op("<=").Lit(t.last))
+		default:
+			x.Parens(st().Op(">=").Lit(t.first).Op("&&").Add(st()).Op("<=").Lit(t.last).Op("&&").Add(st()).Op("%").Lit(t.step).Op("==").Lit(t.first % t.step))
+		}
+	}
+	return &x
+}
+
+// acceptingStates returns the accepting states the final test lists: not
+// those that accept every continuation, since the loop returns on entering
+// them.
+func (e *emitter) acceptingStates() []int {
+	var acc []int
+	for s, ok := range e.d.accept {
+		if ok && !e.acceptsAll(s) {
+			acc = append(acc, s)
+		}
+	}
+	return acc
+}
+
+// An acceptTerm is first, first+step, ..., last.
+type acceptTerm struct{ first, last, step int }
+
+// acceptTerms covers the sorted states acc with single states, ranges and
+// ranges with a stride.
+func acceptTerms(acc []int) []acceptTerm {
+	var terms []acceptTerm
+	for i := 0; i < len(acc); {
 		j := i
 		if i+2 < len(acc) {
 			if step := acc[i+1] - acc[i]; step <= maxPeriod && acc[i+2]-acc[i+1] == step {
@@ -866,17 +1022,12 @@ func (e *emitter) acceptExpr() jen.Code {
 				}
 			}
 		}
-		a, b := acc[i], acc[j]
-		switch {
-		case j == i:
-			x.Add(st().Op("==").Lit(a))
-		case b-a == j-i:
-			x.Parens(st().Op(">=").Lit(a).Op("&&").Add(st()).Op("<=").Lit(b))
-		default:
-			step := (b - a) / (j - i)
-			x.Parens(st().Op(">=").Lit(a).Op("&&").Add(st()).Op("<=").Lit(b).Op("&&").Add(st()).Op("%").Lit(step).Op("==").Lit(a % step))
+		t := acceptTerm{acc[i], acc[j], 1}
+		if j > i {
+			t.step = (acc[j] - acc[i]) / (j - i)
 		}
+		terms = append(terms, t)
 		i = j + 1
 	}
-	return &x
+	return terms
 }

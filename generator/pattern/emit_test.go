@@ -5,7 +5,7 @@ package pattern
 // rejecting sink; character classes after merging):
 //
 //	vpcLatticeServiceName    78 lines     6 states   6 classes
-//	cloudMapName             76 lines   257 states   6 classes
+//	cloudMapName             76 lines     5 states   6 classes (253 code points: a length check)
 //	appRunnerTagKey          79 lines     5 states   6 classes
 //	genericARN              126 lines  1163 states  13 classes
 //	roleARN                 259 lines  1057 states  21 classes
@@ -33,8 +33,11 @@ package pattern
 //	scripts                 135 lines    11 states   9 classes
 //	nonASCIIRanges           56 lines     4 states   3 classes
 //	pairs                    49 lines   601 states   3 classes
-//	long                     50 lines  2501 states   3 classes
+//	long                     47 lines  1201 states   3 classes (y{0,1300}: a length check)
 //	password                121 lines    12 states   4 classes
+//	lowerWord                34 lines     1 states   2 classes (a length check)
+//	fixedTail                78 lines     5 states   5 classes (a length check)
+//	tenthFromEnd            231 lines  1024 states   3 classes (a transition table)
 
 import (
 	"bytes"

@@ -308,6 +308,8 @@ func TestErrors(t *testing.T) {
 		{`(?<1a>x)`, 0, "malformed group name"},
 		{`(a|b)*a(a|b){14}`, 0, "pattern too complex: more than 10000 states"},
 		{`((a{1000}){1000}){1000}`, 0, "pattern too complex"},
+		{`(ab){1,100000}`, 0, "pattern too complex"},    // not one class
+		{`[a-z]{1,100000}x+`, 0, "pattern too complex"}, // x+ varies in length too
 	} {
 		_, err := Compile(tc.src)
 		var pe *Error
@@ -333,7 +335,11 @@ func TestNumStates(t *testing.T) {
 		{`.*`, 1},
 		{`a|b`, 2},
 		{`(a|b)*abb`, 4}, // the textbook example
-		{`x{1,1011}`, 1012},
+		{`x{1,63}`, 64},
+		{`x{1,1011}`, 1},       // x* under a length check
+		{`[a-z]{1,100000}`, 1}, // likewise
+		{`(ab){2,300}`, 601},   // not one class: a state per count
+		{`x{1,1011}y+`, 1013},  // y+ varies in length too
 		{`(?!)`, 0},
 		{`[^\s\S]`, 0},
 		{`(?!svc-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+`, 6},
@@ -362,6 +368,8 @@ var diffPatterns = []string{
 	`([\p{L}\p{Z}\p{N}_.:/=+\-@]*)`,
 	`arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:service/svc-[0-9a-z]{17}`,
 	`^[a-z]+$`, `(^public\.|^private\.)[a-z]+`, `x{1200}`, `y{3,}`, `z{998,1300}`,
+	// Counted classes checked as a length, with fixed-length parts around.
+	`a(b|c)[^x]{64,100}(de|fg)`, `[a-c]{70}`, `(?:x|y){0,64}\.`, `[ab]{64,70}|c`,
 }
 
 // lookPatterns have leading lookaheads; the reference splits them off.
@@ -376,6 +384,8 @@ var lookPatterns = []string{
 	`(?!a$|b)[a-c]{0,3}`,
 	`^(?=^a)(?!ab$)\w+$`,
 	`(?!.*[-_]{2})[a-z_-]{3,8}`,
+	`(?!ab)[a-c]{64,80}`,
+	`^(?=.*c$)[a-c]{1,100}$`,
 }
 
 func TestDifferential(t *testing.T) {
@@ -467,6 +477,8 @@ func FuzzMatch(f *testing.F) {
 	}
 	f.Add(`(?!a$|b)[a-c]{0,3}`, "ab")
 	f.Add(`[^\w\s]+\d{2,}`, "é12")
+	f.Add(`a(b|c)[^x]{64,100}(de|fg)`, "ab"+strings.Repeat("y", 64)+"de")
+	f.Add(`(?!ab)[a-c]{64,80}`, strings.Repeat("c", 80))
 	f.Fuzz(func(t *testing.T, src, s string) {
 		d, err := Compile(src)
 		if err != nil {

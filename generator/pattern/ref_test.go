@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -420,6 +421,9 @@ func acceptedSample(d *DFA, dist []int, rng *rand.Rand, maxLen int) (string, boo
 	if d.NumStates() == 0 {
 		return "", false
 	}
+	if d.maxLen >= 0 {
+		return sampleOfLength(d, rng, d.minLen+rng.IntN(min(d.maxLen-d.minLen, maxLen)+1))
+	}
 	var b strings.Builder
 	st := 0
 	for steps := 0; ; steps++ {
@@ -444,6 +448,40 @@ func acceptedSample(d *DFA, dist []int, rng *rand.Rand, maxLen int) (string, boo
 		b.WriteRune(randomRune(d.sets[c], rng))
 		st = int(d.trans[st*d.k+c])
 	}
+}
+
+// sampleOfLength walks d at random to an accepting state in exactly n
+// steps, for automata under a length check; ok is false if there is no way.
+func sampleOfLength(d *DFA, rng *rand.Rand, n int) (string, bool) {
+	// can[r][s]: s reaches acceptance in exactly r steps.
+	can := make([][]bool, n+1)
+	can[0] = slices.Clone(d.accept)
+	for r := 1; r <= n; r++ {
+		can[r] = make([]bool, d.NumStates())
+		for s := range can[r] {
+			for c := 0; c < d.k && !can[r][s]; c++ {
+				t := d.trans[s*d.k+c]
+				can[r][s] = t >= 0 && can[r-1][t]
+			}
+		}
+	}
+	if !can[n][0] {
+		return "", false
+	}
+	var b strings.Builder
+	st := 0
+	for r := n; r > 0; r-- {
+		var opts []int
+		for c := 0; c < d.k; c++ {
+			if t := d.trans[st*d.k+c]; t >= 0 && can[r-1][t] {
+				opts = append(opts, c)
+			}
+		}
+		c := opts[rng.IntN(len(opts))]
+		b.WriteRune(randomRune(d.sets[c], rng))
+		st = int(d.trans[st*d.k+c])
+	}
+	return b.String(), true
 }
 
 // testStrings returns strings to compare matchers on: accepted samples,

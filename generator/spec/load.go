@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/generator/pattern"
 )
 
 // The raw spec: what the YAML says, with positions, before references are
@@ -78,6 +78,7 @@ type rawShape struct {
 	members   []*rawMember
 	membersN  *yaml.Node
 	err       *rawError
+	rules     *yaml.Node            // checked by rules.go
 	keys      map[string]*yaml.Node // the keys present, for "applies to" checks
 }
 
@@ -111,9 +112,11 @@ type rawError struct {
 
 // loader walks one file's YAML tree and collects problems.
 type loader struct {
-	file  string
-	diags Diagnostics
-	meant map[*yaml.Node]map[string]bool // see noteMeant in diag.go
+	file     string
+	diags    Diagnostics
+	meant    map[*yaml.Node]map[string]bool // see noteMeant in diag.go
+	patterns *specPatterns                  // patterns.go
+	files    map[*yaml.Node]string          // the nodes an overlay brought, and its file
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -124,7 +127,11 @@ func (l *loader) pos(n *yaml.Node) model.Pos {
 	if n == nil {
 		return model.Pos{File: l.file, Line: 1, Col: 1}
 	}
-	return model.Pos{File: l.file, Line: n.Line, Col: n.Column}
+	file := l.file
+	if f, ok := l.files[n]; ok {
+		file = f
+	}
+	return model.Pos{File: file, Line: n.Line, Col: n.Column}
 }
 
 type pair struct{ k, v *yaml.Node }
@@ -240,13 +247,18 @@ func (l *loader) number(n *yaml.Node, what string) (float64, bool) {
 	return 0, false
 }
 
-// LoadFile reads, checks and resolves one spec file.
+// LoadFile reads, checks and resolves one spec file, with its overlays
+// when it is an imported spec (see ReadWithOverlays).
 func LoadFile(path string) (*model.Service, error) {
-	data, err := os.ReadFile(path)
+	spec, overlays, err := ReadWithOverlays(path)
 	if err != nil {
 		return nil, err
 	}
-	return Load(path, data)
+	svc, ds := CheckOverlaid(spec, overlays)
+	if ds.Errors() > 0 {
+		return nil, ds
+	}
+	return svc, nil
 }
 
 // Load checks and resolves the spec in data; name is the file name used in
@@ -263,8 +275,18 @@ func Load(name string, data []byte) (*model.Service, error) {
 // Check is Load that also returns warnings. It returns every problem found,
 // sorted by position, and a model only when none of them is an error.
 func Check(name string, data []byte) (*model.Service, Diagnostics) {
-	l := &loader{file: name}
-	raw := l.parse(data)
+	return check(name, data, pattern.DefaultLimits)
+}
+
+// check is Check with the limits on what the spec's patterns cost together.
+func check(name string, data []byte, limits pattern.Limits) (*model.Service, Diagnostics) {
+	return checkOverlaid(Source{Name: name, Data: data}, nil, limits)
+}
+
+// checkOverlaid is CheckOverlaid with the limits on the patterns.
+func checkOverlaid(spec Source, overlays []Source, limits pattern.Limits) (*model.Service, Diagnostics) {
+	l := &loader{file: spec.Name, patterns: newSpecPatterns(limits)}
+	raw := l.parse(spec.Data, overlays)
 	var svc *model.Service
 	if raw != nil {
 		svc = resolve(l, raw)
@@ -276,20 +298,7 @@ func Check(name string, data []byte) (*model.Service, Diagnostics) {
 	return svc, l.diags
 }
 
-var (
-	topKeys       = []string{"service", "operations", "shapes"}
-	serviceKeys   = []string{"name", "title", "doc", "apiVersion", "protocol", "targetPrefix", "signingName", "endpointPrefix", "validationError", "mock"}
-	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock"}
-	httpKeys      = []string{"method", "path", "status"}
-	exampleKeys   = []string{"title", "doc", "input", "output", "conforms"}
-	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error"}
-	enumKeys      = []string{"value", "name", "doc"}
-	boundsKeys    = []string{"min", "max"}
-	memberKeys    = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName"}
-	errorKeys     = []string{"code", "status", "fault"}
-)
-
-func (l *loader) parse(data []byte) *rawFile {
+func (l *loader) parse(data []byte, overlays []Source) *rawFile {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		l.diags = append(l.diags, Diagnostic{Pos: yamlErrorPos(l.file, data, err), Msg: yamlErrorMsg(err)})
@@ -300,6 +309,13 @@ func (l *loader) parse(data []byte) *rawFile {
 		return nil
 	}
 	root := doc.Content[0]
+	merged := true
+	for _, o := range overlays {
+		merged = l.overlay(root, o) && merged
+	}
+	if !merged {
+		return nil
+	}
 	f := &rawFile{path: l.file, root: root}
 	have := map[string]bool{}
 	for _, p := range l.mapping(root, "the spec", topKeys) {
@@ -517,6 +533,8 @@ func (l *loader) parseShape(k, n *yaml.Node) *rawShape {
 			}
 		case "error":
 			sh.err = l.parseError(p.v)
+		case "rules":
+			sh.rules = p.v
 		}
 	}
 	if !sh.typ.ok() && deref(n).Kind == yaml.MappingNode && !l.isMeant(n, "type") {

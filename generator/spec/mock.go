@@ -16,13 +16,6 @@ import (
 // model.OperationMock. Templates are checked with the mock run time's own
 // parser, so a template the mock would refuse is a spec error.
 
-var (
-	serviceMockKeys   = []string{"validationError", "serializationError", "throttlingError"}
-	operationMockKeys = []string{"resource", "unique", "conflict", "idempotencyMismatch", "output", "example"}
-	mockErrorKeys     = []string{"error", "members"}
-	validationKeys    = []string{"members", "fieldList"}
-)
-
 // mocks resolves every mock block; it runs after operations().
 func (r *resolver) mocks() {
 	r.svc.Mock = &model.ServiceMock{}
@@ -81,6 +74,7 @@ type scope struct {
 	input, output *model.Shape
 	existing      bool     // {existing.*}: the output of a stored item
 	defined       []string // output paths defined so far, for {output.*}
+	state         []string // the names of the state kept with an item, for {state.*}
 }
 
 func (r *resolver) mockError(n *yaml.Node, what string, sc scope) *model.MockError {
@@ -115,7 +109,7 @@ func (r *resolver) mockError(n *yaml.Node, what string, sc scope) *model.MockErr
 func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.OperationMock {
 	m := &model.OperationMock{}
 	sc := scope{input: op.Input, output: op.Output}
-	var conflict, mismatch, output *yaml.Node
+	var conflict, mismatch, quota, output, state *yaml.Node
 	for _, p := range r.mapping(n, "mock of "+op.Name, operationMockKeys) {
 		switch p.k.Value {
 		case "resource":
@@ -124,7 +118,9 @@ func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.Opera
 		case "unique":
 			for _, u := range r.sequence(p.v, "unique") {
 				v := r.str(u, "unique member")
-				if s := r.memberPath(op.Input, v, "unique member"); s != nil && !isScalar(s) {
+				if strings.Contains(v.v, "{") {
+					r.uniqueTemplate(v, scope{input: op.Input})
+				} else if s := r.memberPath(op.Input, v, "unique member"); s != nil && !isScalar(s) {
 					r.errorf(v.n, "unique member %s must be a scalar, it is %s", v.v, s.Kind)
 				}
 				m.Unique = append(m.Unique, v.v)
@@ -133,8 +129,12 @@ func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.Opera
 			conflict = p.v
 		case "idempotencyMismatch":
 			mismatch = p.v
+		case "quotaExceeded":
+			quota = p.v
 		case "output":
 			output = p.v
+		case "state":
+			state = p.v
 		case "example":
 			if ex, ok := decodeAny(p.v).(map[string]any); ok {
 				m.Example = ex
@@ -150,16 +150,93 @@ func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.Opera
 	for _, f := range m.Output {
 		sc.defined = append(sc.defined, f.Path)
 	}
+	if state != nil {
+		m.State = r.stateFields(state, sc)
+	}
+	for _, f := range m.State {
+		sc.state = append(sc.state, f.Path)
+	}
+	if quota != nil {
+		m.QuotaExceeded = r.mockError(quota, "quotaExceeded", scope{input: op.Input, output: op.Output})
+	} else if m.Resource != "" {
+		m.QuotaExceeded = r.quotaError(op, n)
+	}
 	if conflict != nil {
 		m.Conflict = r.mockError(conflict, "conflict", sc)
 	}
 	if mismatch != nil {
 		m.IdempotencyMismatch = r.mockError(mismatch, "idempotencyMismatch", sc)
 	}
-	if (len(m.Unique) > 0 || conflict != nil || mismatch != nil) && m.Resource == "" {
+	if (len(m.Unique) > 0 || conflict != nil || mismatch != nil || quota != nil || state != nil) && m.Resource == "" {
 		r.errorf(n, "mock of %s needs a resource to keep unique items and idempotency tokens in", op.Name)
 	}
 	return m
+}
+
+// uniqueTemplate checks a unique entry written as a template of the input
+// ({arnName:input.cluster}): it may refer to input members only.
+func (r *resolver) uniqueTemplate(v str, sc scope) {
+	refs, err := mockrt.TemplateRefs(v.v)
+	if err != nil {
+		r.errorf(v.n, "unique %s: %v", v.v, err)
+		return
+	}
+	if len(refs) == 0 {
+		r.errorf(v.n, "unique %s refers to no input member: every item would collide", v.v)
+	}
+	for _, ref := range refs {
+		r.checkRef(ref, v.n, sc)
+	}
+}
+
+// stateFields reads the state block: names (without dots) of templates of
+// the input and the output, kept with the item.
+func (r *resolver) stateFields(n *yaml.Node, sc scope) []*model.MockField {
+	var out []*model.MockField
+	for _, p := range r.mapping(n, "states", nil) {
+		if p.k.Value == "" || strings.Contains(p.k.Value, ".") {
+			r.errorf(p.k, "state name %q must be a name without dots", p.k.Value)
+			continue
+		}
+		v := decodeAny(p.v)
+		refs, err := mockrt.TemplateRefs(v)
+		if err != nil {
+			r.errorf(p.v, "%s: %v", p.k.Value, err)
+			continue
+		}
+		for _, ref := range refs {
+			r.checkRef(ref, p.v, scope{input: sc.input, output: sc.output, defined: sc.defined})
+		}
+		out = append(out, &model.MockField{Path: p.k.Value, Value: v})
+	}
+	return out
+}
+
+// quotaCodes are the error codes, most specific first, by which an
+// operation's declared errors name the answer to a full store when the
+// mock block does not name one with quotaExceeded.
+var quotaCodes = []string{"ServiceQuotaExceededException", "LimitExceededException", "ResourceLimitExceeded", "ResourceLimitExceededException"}
+
+// quotaError finds the operation's quota error among the errors it
+// declares, its message member set to {message}; a spec that declares none
+// must say which error stands for it.
+func (r *resolver) quotaError(op *model.Operation, n *yaml.Node) *model.MockError {
+	for _, code := range quotaCodes {
+		for _, e := range op.Errors {
+			if e.Error != nil && e.Error.Code == code {
+				me := &model.MockError{Shape: e}
+				for _, m := range e.Members {
+					if strings.EqualFold(m.Name, "message") && m.Location == "" {
+						me.Members = []*model.MockField{{Path: m.Name, Value: "{message}"}}
+						break
+					}
+				}
+				return me
+			}
+		}
+	}
+	r.errorf(n, "mock of %s stores items but %s declares no quota error (%s); name the error a full store answers with quotaExceeded", op.Name, op.Name, strings.Join(quotaCodes, ", "))
+	return nil
 }
 
 func isScalar(s *model.Shape) bool {
@@ -219,6 +296,14 @@ func (r *resolver) checkRef(ref string, n *yaml.Node, sc scope) {
 		}
 	case kind == "existing" && sc.existing:
 		r.memberPath(sc.output, str{path, n}, "{"+ref+"}")
+	case kind == "state" && sc.existing:
+		if !contains(sc.state, path) {
+			if sg := suggest(path, sc.state); sg != "" {
+				r.errorf(n, "{%s}: the mock keeps no state %q, did you mean %q?", ref, path, sg)
+			} else {
+				r.errorf(n, "{%s}: the mock keeps no state %q", ref, path)
+			}
+		}
 	default:
 		r.errorf(n, "{%s} cannot be used here", ref)
 	}

@@ -56,14 +56,23 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 			r.fillShape(sh, s)
 		}
 	}
+	r.checkPatternBudget() // patterns.go
 	for _, check := range r.defaults {
 		check()
 	}
+	r.rules() // rules.go; needs every member and its default
+	r.checkCollectionCycles()
 	r.operations()
 	r.mocks() // mock.go
 	r.markUse()
+	r.markSensitive()
 	r.nameTypes()
+	r.nameFields()
 	r.collectPatterns()
+	r.nameHelpers()
+	r.checkErrorUse()
+	r.checkBindings()  // wire.go
+	r.checkWireNames() // wire.go
 	r.checkExamples()
 	return r.svc
 }
@@ -125,7 +134,7 @@ func (r *resolver) declareShapes() {
 		case contains(builtinShapes, name.v):
 			r.errorf(name.n, "shape name %q is a built-in shape; choose another name", name.v)
 			continue
-		case !isIdentifier(name.v):
+		case !isASCIIIdentifier(name.v):
 			r.errorf(name.n, "shape name %q must be an identifier (letters, digits and underscores)", name.v)
 			continue
 		}
@@ -205,10 +214,7 @@ func (r *resolver) fillShape(sh *rawShape, s *model.Shape) {
 		}
 	}
 	if sh.pattern.ok() && k == model.String {
-		d, err := pattern.Compile(sh.pattern.v)
-		if err != nil {
-			r.patternError(sh.pattern, err)
-		} else {
+		if d := r.compilePattern(sh.pattern); d != nil {
 			s.Pattern = &model.Pattern{Source: sh.pattern.v, DFA: d}
 		}
 	}
@@ -364,9 +370,6 @@ func (r *resolver) members(sh *rawShape, s *model.Shape) {
 		} else {
 			goNames[m.GoName] = rm
 		}
-		if m.GoName == "Metadata" && sh.err != nil {
-			r.errorf(rm.name.n, "member %s of error %s clashes with the generated Metadata field; set goName", rm.name.v, sh.name.v)
-		}
 		wireName := rm.name.v
 		if rm.locationName.ok() {
 			wireName = rm.location.v + ":" + rm.locationName.v
@@ -388,6 +391,14 @@ func isExported(s string) bool {
 func (r *resolver) memberTraits(rm *rawMember, m *model.Member) {
 	if rm.idempotency && m.Shape != nil && m.Shape.Kind != model.String && m.Shape.Kind != "" {
 		r.errorf(rm.name.n, "idempotencyToken member %s must be a string, not %s", rm.name.v, m.Shape.Kind)
+	}
+	if rm.idempotency && m.Shape != nil {
+		// Enum values are filled with their shape, so look once all are.
+		r.defaults = append(r.defaults, func() {
+			if m.Shape.IsEnum() {
+				r.errorf(rm.name.n, "idempotencyToken member %s cannot be the enum %s: the client fills it with a random UUID", rm.name.v, m.Shape.Name)
+			}
+		})
 	}
 	if rm.location.ok() {
 		switch rm.location.v {
@@ -642,6 +653,41 @@ func (r *resolver) nameTypes() {
 	}
 }
 
+// checkErrorUse reports error shapes used where the emitters expect a plain
+// structure: as an operation's input or output, a member, a list element or
+// a map value. Error types are declared with their methods in errors.go and
+// have neither validation nor the other structures' JSON methods.
+func (r *resolver) checkErrorUse() {
+	isErr := func(s *model.Shape) bool { return s != nil && s.Error != nil }
+	for _, ro := range r.raw.operations {
+		for _, io := range []struct {
+			v   str
+			key string
+		}{{ro.input, "input"}, {ro.output, "output"}} {
+			if s := r.shapes[io.v.v]; io.v.ok() && isErr(s) {
+				r.errorf(io.v.n, "%s of %s is the error shape %s; use a plain structure", io.key, ro.name.v, io.v.v)
+			}
+		}
+	}
+	for _, sh := range r.raw.shapes {
+		s := r.shapes[sh.name.v]
+		if s == nil || !s.IsInput && !s.IsOutput {
+			continue // unused: nothing is generated for it
+		}
+		switch {
+		case isErr(s.Member):
+			r.errorf(sh.member.n, "list %s holds the error shape %s; errors can only be listed in an operation's errors", s.Name, s.Member.Name)
+		case isErr(s.Value):
+			r.errorf(sh.value.n, "map %s holds the error shape %s; errors can only be listed in an operation's errors", s.Name, s.Value.Name)
+		}
+		for i, m := range s.Members {
+			if isErr(m.Shape) {
+				r.errorf(sh.members[i].shape.n, "member %s of %s is the error shape %s; errors can only be listed in an operation's errors", m.Name, s.Name, m.Shape.Name)
+			}
+		}
+	}
+}
+
 // collectPatterns gives each distinct pattern one matcher function, named
 // after the first shape (by name) that uses it.
 func (r *resolver) collectPatterns() {
@@ -656,7 +702,6 @@ func (r *resolver) collectPatterns() {
 		}
 		s.Pattern.FuncName = "match" + exportedName(s.Name)
 		bySource[s.Pattern.Source] = s.Pattern
-		r.svc.Patterns = append(r.svc.Patterns, s.Pattern)
+		r.svc.Patterns = append(r.svc.Patterns, s.Pattern) // named and sorted by nameHelpers
 	}
-	sort.Slice(r.svc.Patterns, func(i, j int) bool { return r.svc.Patterns[i].FuncName < r.svc.Patterns[j].FuncName })
 }

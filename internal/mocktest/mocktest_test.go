@@ -158,6 +158,7 @@ var services = []service{
 		invalid: []invalidCase{
 			{"a name too long", `{"ServiceName":"` + strings.Repeat("a", 41) + `","SourceConfiguration":{}}`, "ServiceName: length"},
 			{"a missing required member", `{"ServiceName":"abcd"}`, "SourceConfiguration: is required"},
+			{"both repositories (a rule spanning members)", `{"ServiceName":"abcd","SourceConfiguration":{"CodeRepository":{"RepositoryUrl":"u","SourceCodeVersion":{"Type":"BRANCH","Value":"main"}},"ImageRepository":{"ImageIdentifier":"public.ecr.aws/x/y:latest","ImageRepositoryType":"ECR_PUBLIC"}}}`, "SourceConfiguration: exactly one of CodeRepository and ImageRepository must be set, found CodeRepository and ImageRepository"},
 			{"a bad enum value", `{"ServiceName":"abcd","SourceConfiguration":{"ImageRepository":{"ImageIdentifier":"public.ecr.aws/x/y:latest","ImageRepositoryType":"DOCKERHUB"}}}`, "SourceConfiguration.ImageRepository.ImageRepositoryType: "},
 		},
 		check: func(t *testing.T, out map[string]any) {
@@ -184,6 +185,7 @@ var services = []service{
 		invalid: []invalidCase{
 			{"a tag key starting with aws:", `{"executionRoleArn":"a","infrastructureRoleArn":"b","primaryContainer":{"image":"nginx"},"tags":[{"key":"AWS:team","value":"x"}]}`, "tags[0].key"},
 			{"a missing required member", `{"executionRoleArn":"a","infrastructureRoleArn":"b"}`, "primaryContainer: is required"},
+			{"a repeated tag key (a rule spanning elements)", `{"executionRoleArn":"a","infrastructureRoleArn":"b","primaryContainer":{"image":"nginx"},"tags":[{"key":"env","value":"a"},{"key":"env","value":"b"}]}`, "tags[1].key: must be unique, tags[0].key has the same value"},
 			{"a health check path without a slash", `{"executionRoleArn":"a","infrastructureRoleArn":"b","primaryContainer":{"image":"nginx"},"healthCheckPath":"ping"}`, "healthCheckPath"},
 		},
 		check: func(t *testing.T, out map[string]any) {

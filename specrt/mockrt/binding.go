@@ -2,6 +2,7 @@ package mockrt
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Binding says where a restJson1 input member travels outside the body.
@@ -202,6 +204,10 @@ func setScalar(f reflect.Value, s string, location string) (any, error) {
 	}
 	switch f.Kind() {
 	case reflect.String:
+		if !utf8.ValidString(s) {
+			// As in a body: two different bad values must not become one.
+			return nil, errors.New("invalid UTF-8")
+		}
 		f.SetString(s)
 		return s, nil
 	case reflect.Bool:

@@ -116,6 +116,8 @@ func TestRestJSONBindings(t *testing.T) {
 		{"a bound value of the wrong type is a serialization error", "/things/t1?limit=many", nil, 400, "query parameter limit: expected an integer"},
 		{"a bad header timestamp is a serialization error", "/things/t1", map[string]string{"X-Since": "yesterday"}, 400, "header X-Since: expected a timestamp"},
 		{"a path that fits no route is unknown", "/things/t1/other", nil, 400, "UnknownOperationException"},
+		{"a label that is not UTF-8 is a serialization error", "/things/t%FF1", nil, 400, "path label thingId: invalid UTF-8"},
+		{"a query value that is not UTF-8 is a serialization error", "/things/t1?kind=%C3", nil, 400, "query parameter kind: invalid UTF-8"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

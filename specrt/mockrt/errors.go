@@ -124,8 +124,10 @@ func writeError(w http.ResponseWriter, p specrt.Protocol, err error, headers fun
 
 // The common errors, as AWS answers them.
 
+// unknownOperation quotes the request's target or path no further than a
+// log line would: the answer must not grow with what the request sent.
 func unknownOperation(what string) *Error {
-	return &Error{Code: "UnknownOperationException", Message: "unknown operation " + what}
+	return &Error{Code: "UnknownOperationException", Message: "unknown operation " + logText(what)}
 }
 
 func serializationError(msg string) *Error {

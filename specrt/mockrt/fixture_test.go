@@ -14,6 +14,8 @@ import (
 
 type AuthType string
 
+func (AuthType) Values() []AuthType { return []AuthType{"NONE", "AWS_IAM"} }
+
 type Config struct {
 	Port *int32  `json:"port,omitempty"`
 	Path *string `json:"path,omitempty"`

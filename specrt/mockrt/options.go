@@ -28,9 +28,12 @@ type options struct {
 	region, account string
 	bodyLimit       int64
 	recordLimit     int
+	recordBytes     int64
+	storeLimits     storeLimits
 	creds           map[string]string // access key id → secret access key
 	logger          *slog.Logger
 	now             func() time.Time
+	limits          connLimits
 }
 
 func defaultOptions() options {
@@ -39,7 +42,10 @@ func defaultOptions() options {
 		account:     DefaultAccountID,
 		bodyLimit:   DefaultBodyLimit,
 		recordLimit: DefaultRecordLimit,
+		recordBytes: DefaultRecordBytes,
+		storeLimits: storeLimits{DefaultMaxResources, DefaultMaxStoreBytes},
 		now:         time.Now,
+		limits:      defaultConnLimits(),
 	}
 }
 
@@ -76,6 +82,26 @@ func WithLogger(l *slog.Logger) Option { return func(o *options) { o.logger = l 
 // WithClock replaces time.Now, for timestamps in outputs and the signature
 // expiry check.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
+
+// WithReadTimeout bounds the time to read a whole request, header and
+// body, on the servers NewHTTPServer and StartTest build (default 30 s);
+// a client that sends its body slower is cut off. Zero or less means none.
+func WithReadTimeout(d time.Duration) Option { return func(o *options) { o.limits.read = d } }
+
+// WithWriteTimeout bounds the time from the end of a request's header to
+// the end of its answer, added latency included (default 60 s): a client
+// that stops reading the answer is cut off. Zero or less means none.
+func WithWriteTimeout(d time.Duration) Option { return func(o *options) { o.limits.write = d } }
+
+// WithIdleTimeout bounds how long a keep-alive connection may wait for its
+// next request (default 30 s). Zero or less means the read timeout bounds
+// it, as in net/http.
+func WithIdleTimeout(d time.Duration) Option { return func(o *options) { o.limits.idle = d } }
+
+// WithMaxConns bounds how many connections the listeners of Listen and
+// StartTest keep open at once (default 1024); past it, new connections wait
+// in the listen queue until one closes. Zero or less means no bound.
+func WithMaxConns(n int) Option { return func(o *options) { o.limits.maxConns = n } }
 
 // partition is the ARN partition of region.
 func partition(region string) string {

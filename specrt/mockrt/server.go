@@ -3,6 +3,7 @@ package mockrt
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -49,19 +50,23 @@ type Server struct {
 	overrides map[string]HandlerFunc
 	injected  []*injection
 	latency   map[string]time.Duration
-	records   []Record // a ring of at most recordLimit, oldest at recStart once full
-	recStart  int
+	records   []Record // oldest first; at most recordLimit, bodies within recordBytes
+	recBytes  int64    // the bodies' bytes in records
 }
 
 type compiledOp struct {
 	*Operation
+	inType   *wireType // the input's members, for the exact decoder
+	outType  *wireType // the output's members: an output holds nothing else
 	resource string
-	unique   [][]string
+	unique   []*template
 	token    []string
 	conflict *compiledErr
 	mismatch *compiledErr
+	quota    *compiledErr
 	defaults []compiledField
 	output   []compiledField
+	state    []compiledField
 }
 
 type compiledField struct {
@@ -129,6 +134,7 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 	for _, o := range opts {
 		o(&s.opts)
 	}
+	s.store.limits = s.opts.storeLimits
 	var err error
 	if s.validation, err = compileError(svc.ValidationError); err != nil {
 		return nil, fmt.Errorf("%s: validation error: %w", svc.Name, err)
@@ -159,14 +165,24 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 }
 
 func compileOp(op *Operation) (*compiledOp, error) {
-	c := &compiledOp{Operation: op}
+	c := &compiledOp{Operation: op, inType: &wireType{}, outType: &wireType{}}
+	if op.NewInput != nil {
+		c.inType = wireTypeOf(reflect.TypeOf(op.NewInput()))
+	}
+	if op.NewOutput != nil {
+		c.outType = wireTypeOf(reflect.TypeOf(op.NewOutput()))
+	}
 	b := op.Behavior
 	if b == nil {
 		return c, nil
 	}
 	c.resource = b.Resource
 	for _, u := range b.Unique {
-		c.unique = append(c.unique, strings.Split(u, "."))
+		t, err := compileUnique(u)
+		if err != nil {
+			return nil, fmt.Errorf("unique %q: %w", u, err)
+		}
+		c.unique = append(c.unique, t)
 	}
 	if b.IdempotencyToken != "" {
 		c.token = strings.Split(b.IdempotencyToken, ".")
@@ -177,6 +193,12 @@ func compileOp(op *Operation) (*compiledOp, error) {
 	}
 	if c.mismatch, err = compileError(b.IdempotencyMismatch); err != nil {
 		return nil, fmt.Errorf("idempotency mismatch: %w", err)
+	}
+	if c.quota, err = compileError(b.QuotaExceeded); err != nil {
+		return nil, fmt.Errorf("quota exceeded: %w", err)
+	}
+	if c.state, err = compileFields(b.State); err != nil {
+		return nil, fmt.Errorf("state: %w", err)
 	}
 	if c.defaults, err = compileFields(b.Defaults); err != nil {
 		return nil, fmt.Errorf("defaults: %w", err)
@@ -296,9 +318,7 @@ func (s *Server) SetLatency(op string, d time.Duration) {
 func (s *Server) Requests() []Record {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := make([]Record, 0, len(s.records))
-	out = append(out, s.records[s.recStart:]...)
-	return append(out, s.records[:s.recStart]...)
+	return slices.Clone(s.records)
 }
 
 // Reset forgets the state, the records, the injected errors, the latencies
@@ -307,7 +327,7 @@ func (s *Server) Reset() {
 	s.store.Reset()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.records, s.recStart = nil, 0
+	s.records, s.recBytes = nil, 0
 	s.injected = nil
 	s.latency = map[string]time.Duration{}
 	s.overrides = map[string]HandlerFunc{}
@@ -341,12 +361,19 @@ func (s *Server) record(r Record) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if len(s.records) < s.opts.recordLimit {
-		s.records = append(s.records, r)
-		return
+	s.records = append(s.records, r)
+	s.recBytes += int64(len(r.Body))
+	drop := 0
+	for len(s.records)-drop > 1 && (len(s.records)-drop > s.opts.recordLimit || s.opts.recordBytes > 0 && s.recBytes > s.opts.recordBytes) {
+		s.recBytes -= int64(len(s.records[drop].Body))
+		s.records[drop] = Record{} // let the collector have its body
+		drop++
 	}
-	s.records[s.recStart] = r
-	s.recStart = (s.recStart + 1) % len(s.records)
+	if drop > 0 {
+		// Dropping from the front keeps the array; append copies the live
+		// records into a new one when it fills, so the memory is bounded.
+		s.records = s.records[drop:]
+	}
 }
 
 // route finds the operation a request is for, with its path labels; it
@@ -413,6 +440,9 @@ func (s *Server) serveRecovered(w http.ResponseWriter, r *http.Request, rec *Rec
 func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int, string) {
 	w.Header().Set("x-amzn-RequestId", rec.RequestID)
 	op, labels, what := s.route(r)
+	if err := s.refuseChunked(w, r); err != nil {
+		return s.writeError(w, err)
+	}
 	body, err := readBody(r, s.opts.bodyLimit)
 	rec.Body = body
 	if err != nil {
@@ -442,27 +472,20 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int
 	if injected != nil {
 		return s.writeError(w, injected)
 	}
-	in, err := s.decode(op, body)
+	tree, in, problems, err := s.decodeInput(op, body)
 	if err != nil {
 		return s.writeError(w, err)
 	}
-	if err := bind(op, r, labels, in, nil); err != nil {
+	if err := bind(op, r, labels, in, tree); err != nil {
 		return s.writeError(w, s.serializationFailed(err.Error()))
 	}
-	if err := in.Validate(); err != nil {
+	if err := validate(in, problems); err != nil {
 		return s.writeError(w, s.validationFailed(err))
 	}
 	s.mu.Lock()
 	h := s.overrides[op.Name]
 	s.mu.Unlock()
 	if h == nil {
-		tree, err := bodyTree(body)
-		if err == nil {
-			err = bind(op, r, labels, op.NewInput(), tree)
-		}
-		if err != nil {
-			return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot read its input", Status: 500})
-		}
 		raw, err := s.runDefault(r.Context(), op, tree)
 		if err != nil {
 			return s.writeError(w, err)
@@ -493,18 +516,22 @@ func readBody(r *http.Request, limit int64) ([]byte, error) {
 	return data, nil
 }
 
-// decode decodes the body into a new input. An empty body is an empty input.
-func (s *Server) decode(op *compiledOp, body []byte) (Input, error) {
-	in := op.NewInput()
-	if len(bytes.TrimSpace(body)) == 0 {
-		return in, nil
+// validate runs the input's validator and adds the problems the decoder
+// found, which the typed input cannot show, to its report.
+func validate(in Input, problems []specrt.FieldError) error {
+	err := in.Validate()
+	if len(problems) == 0 {
+		return err
 	}
-	// Unmarshal checks the whole body before it assigns anything, so
-	// trailing data and syntax errors are found first.
-	if err := json.Unmarshal(body, in); err != nil {
-		return nil, s.serializationFailed(describeDecodeError(err))
+	var ve *specrt.ValidationError
+	if err != nil && !errors.As(err, &ve) {
+		return err
 	}
-	return in, nil
+	fields := slices.Clone(problems)
+	if ve != nil {
+		fields = append(fields, ve.Fields...)
+	}
+	return &specrt.ValidationError{Fields: fields}
 }
 
 // describeDecodeError says what is wrong with a body, naming the member.
@@ -702,6 +729,19 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 			setPath(tree, d.path, v)
 		}
 	}
+	// What identifies the request is taken before the output is built: an
+	// output may share a structure of the input and trim it to its shape.
+	var token, key string
+	var fp [sha256.Size]byte
+	if op.resource != "" {
+		if op.token != nil {
+			token, _ = lookup(tree, op.token).(string)
+		}
+		if token != "" {
+			fp = fingerprint(tree, op.token)
+		}
+		key = uniqueKey(e, op.unique)
+	}
 	outTree := map[string]any{}
 	e.output = outTree
 	for _, f := range op.output {
@@ -709,6 +749,9 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 			setPath(outTree, f.path, v)
 		}
 	}
+	// An {input.x} template copies a structure as the request sent it; the
+	// output keeps only what its shape declares.
+	op.outType.trim(outTree, nil, nil)
 	raw, err := appendJSON(make([]byte, 0, 512), outTree)
 	if err != nil {
 		return nil, &Error{Code: "InternalFailure", Message: "the mock cannot build its output: " + err.Error(), Status: 500}
@@ -716,17 +759,21 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 	if op.resource == "" {
 		return raw, nil
 	}
-	token := ""
-	if op.token != nil {
-		token, _ = lookup(tree, op.token).(string)
+	var state []byte
+	if len(op.state) > 0 {
+		st := map[string]any{}
+		for _, f := range op.state {
+			if v := f.tmpl.eval(e); v != missing && v != nil {
+				setPath(st, f.path, v)
+			}
+		}
+		if state, err = appendJSON(nil, st); err != nil {
+			return nil, &Error{Code: "InternalFailure", Message: "the mock cannot build its state: " + err.Error(), Status: 500}
+		}
 	}
-	var fp string
-	if token != "" {
-		fp = fingerprint(tree, op.token)
-	}
-	key := uniqueKey(tree, op.unique)
 	var existing *Item
 	var answer []byte
+	var full string // the limit a create would pass, when it would
 	conflict := false
 	s.store.Update(func(tx *Tx) error {
 		if token != "" {
@@ -745,7 +792,10 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 				return nil
 			}
 		}
-		it := &Item{Key: key, raw: raw, newOutput: op.NewOutput}
+		it := &Item{Key: key, raw: raw, state: state, newOutput: op.NewOutput}
+		if full = tx.s.full(op.resource, it, token); full != "" {
+			return nil
+		}
 		tx.Put(op.resource, it)
 		if token != "" {
 			tx.putToken(op.resource, token, &tokenEntry{fingerprint: fp, item: it})
@@ -756,31 +806,16 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 	switch {
 	case answer != nil:
 		return answer, nil
+	case full != "":
+		e.message = full
+		return nil, s.buildError(op.quota, e, &Error{Code: "ServiceQuotaExceededException", Message: full})
 	case conflict:
-		e.existing = existing.JSON()
+		e.existing, e.state = existing.JSON(), existing.stateJSON()
 		return nil, s.buildError(op.conflict, e, &Error{Code: "ConflictException", Message: "the resource already exists", Status: http.StatusConflict})
 	default:
-		e.existing = existing.JSON()
+		e.existing, e.state = existing.JSON(), existing.stateJSON()
 		return nil, s.buildError(op.mismatch, e, nil)
 	}
-}
-
-// bodyTree decodes a request body that has already decoded into its input
-// type, numbers kept exact; an empty body is an empty object.
-func bodyTree(body []byte) (map[string]any, error) {
-	m := map[string]any{}
-	if len(bytes.TrimSpace(body)) == 0 {
-		return m, nil
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	if err := dec.Decode(&m); err != nil {
-		return nil, err
-	}
-	if m == nil { // the body was null
-		m = map[string]any{}
-	}
-	return m, nil
 }
 
 // toTree turns a typed value into decoded JSON, numbers kept exact.
@@ -802,11 +837,12 @@ func toTree(v any) (map[string]any, error) {
 }
 
 // fingerprint identifies the parameters of a request, leaving out its
-// idempotency token.
-func fingerprint(tree map[string]any, token []string) string {
+// idempotency token. It is a hash: a token entry must not keep a copy of
+// the request.
+func fingerprint(tree map[string]any, token []string) [sha256.Size]byte {
 	cp := shallowWithout(tree, token)
-	data, _ := json.Marshal(cp)
-	return string(data)
+	data, _ := appendJSON(nil, cp)
+	return sha256.Sum256(data)
 }
 
 func shallowWithout(m map[string]any, path []string) map[string]any {
@@ -822,16 +858,28 @@ func shallowWithout(m map[string]any, path []string) map[string]any {
 	return cp
 }
 
-// uniqueKey renders the unique members' values; empty when there are none
-// or one is absent.
-func uniqueKey(tree map[string]any, unique [][]string) string {
+// compileUnique compiles an entry of Behavior.Unique: a member path, or a
+// template of the input ({arnName:input.cluster}).
+func compileUnique(u string) (*template, error) {
+	if strings.Contains(u, "{") {
+		return compileTemplate(u)
+	}
+	if u == "" {
+		return nil, errors.New("empty member path")
+	}
+	return &template{parts: []tmplPart{{expr: &expr{kind: exprInput, path: strings.Split(u, ".")}}}, single: true}, nil
+}
+
+// uniqueKey renders the unique values of the input in e; empty when there
+// are none or one is absent.
+func uniqueKey(e *env, unique []*template) string {
 	if len(unique) == 0 {
 		return ""
 	}
 	var b strings.Builder
-	for i, p := range unique {
-		v := lookup(tree, p)
-		if v == missing {
+	for i, t := range unique {
+		v := t.eval(e)
+		if v == missing || v == nil {
 			return ""
 		}
 		if i > 0 {

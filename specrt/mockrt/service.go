@@ -68,7 +68,10 @@ type Behavior struct {
 	Resource string
 	// Unique lists the input member paths (dotted wire names) whose values
 	// together identify an item: a second create with the same values answers
-	// Conflict. Empty means any number of equal items may exist.
+	// Conflict. An entry with braces is a template of the input instead, for
+	// a member whose spellings name one resource: "{arnName:input.cluster}"
+	// makes a name and its ARN one value. Empty means any number of equal
+	// items may exist.
 	Unique []string
 	// Conflict builds the error answered for a duplicate; {existing.<path>}
 	// refers to the stored output of the item that is already there.
@@ -79,6 +82,15 @@ type Behavior struct {
 	// with different parameters. Nil answers the first response instead, as
 	// services do whose token only guards against duplicate creation.
 	IdempotencyMismatch *ErrorTemplate
+	// QuotaExceeded builds the error answered when the store is full (see
+	// WithMaxResources and WithMaxStoreBytes); {message} says which limit.
+	// Nil answers a generic ServiceQuotaExceededException.
+	QuotaExceeded *ErrorTemplate
+	// State lists values kept with a created item beside its output, for
+	// later answers about it that the output cannot give ({state.<path>} in
+	// Conflict and IdempotencyMismatch). Its templates may use the input and
+	// the output.
+	State []Field
 	// Defaults are documented input defaults, applied before the output is
 	// built so that {input.<path>} sees them. A default whose parent object is
 	// absent from the input is still applied, creating the parent, only when

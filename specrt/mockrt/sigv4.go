@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -93,19 +94,30 @@ func truncateText(s string, n int) string {
 
 // verify checks the request's SigV4 signature by signing the same request
 // again with the AWS SDK's signer and the secret of the access key it names,
-// and comparing the signatures in constant time.
+// and comparing the signatures in constant time. A request dated by Date
+// rather than X-Amz-Date is signed again by signatureAt instead.
 //
 // The copy that is signed again carries only the headers the client says it
 // signed, so a client that signs a header the SDK's signer never signs
 // (User-Agent, for one) cannot be verified.
 func (s *Server) verify(r *http.Request, body []byte) error {
-	h := r.Header.Get("Authorization")
-	if h == "" {
+	auths := r.Header.Values("Authorization")
+	if len(auths) == 0 || auths[0] == "" {
 		return s.authError("MissingAuthenticationTokenException", "Missing Authentication Token")
 	}
-	a, problems := parseAuth(h)
-	amzDate := r.Header.Get("X-Amz-Date")
+	// Which of two Authorization headers counts depends on who reads them
+	// (a proxy may take the last, the mock the first): a request with two
+	// is refused rather than verified with either.
+	if len(auths) > 1 {
+		return s.authError("IncompleteSignatureException", "Authorization header must appear only once, found "+strconv.Itoa(len(auths))+".")
+	}
+	a, problems := parseAuth(auths[0])
+	// SigV4 dates a request by X-Amz-Date or, when it is absent, by Date.
+	amzDate, dateHeader := r.Header.Get("X-Amz-Date"), ""
 	if amzDate == "" {
+		dateHeader = r.Header.Get("Date")
+	}
+	if amzDate == "" && dateHeader == "" {
 		problems = append(problems, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
 	}
 	if len(problems) > 0 {
@@ -115,9 +127,18 @@ func (s *Server) verify(r *http.Request, body []byte) error {
 	if !ok {
 		return s.authError("UnrecognizedClientException", "The security token included in the request is invalid.")
 	}
-	signingTime, err := time.Parse(amzDateFormat, amzDate)
-	if err != nil {
-		return s.authError("IncompleteSignatureException", "X-Amz-Date must be in ISO-8601 basic format (20060102T150405Z), got '"+truncateText(amzDate, 32)+"'.")
+	var signingTime time.Time
+	var err error
+	if amzDate != "" {
+		if signingTime, err = time.Parse(amzDateFormat, amzDate); err != nil {
+			return s.authError("IncompleteSignatureException", "X-Amz-Date must be in ISO-8601 basic format (20060102T150405Z), got '"+truncateText(amzDate, 32)+"'.")
+		}
+	} else {
+		if signingTime, err = http.ParseTime(dateHeader); err != nil {
+			return s.authError("IncompleteSignatureException", "Date must be an HTTP date (Mon, 02 Jan 2006 15:04:05 GMT), got '"+truncateText(dateHeader, 40)+"'.")
+		}
+		signingTime = signingTime.UTC()
+		amzDate = signingTime.Format(amzDateFormat)
 	}
 	now := s.opts.now().UTC()
 	switch {
@@ -135,6 +156,26 @@ func (s *Server) verify(r *http.Request, body []byte) error {
 			amzDate, now.Add(maxSkew).Format(amzDateFormat), now.Format(amzDateFormat)))
 	}
 
+	contentLength := int64(len(body))
+	if v := r.Header.Get("Content-Length"); v != "" {
+		contentLength, _ = strconv.ParseInt(v, 10, 64)
+	} else if r.ContentLength > 0 {
+		contentLength = r.ContentLength
+	}
+	sum := sha256.Sum256(body)
+	if dateHeader != "" {
+		// Unsigned, the Date would not bind the signature to a time; the
+		// SDK's signer, for X-Amz-Date, always signs it and the host.
+		if !slices.Contains(a.signedHeaders, "date") || !slices.Contains(a.signedHeaders, "host") {
+			return s.badSignature()
+		}
+		got := signatureAt(r, a, secret, hex.EncodeToString(sum[:]), contentLength, signingTime)
+		if subtle.ConstantTimeCompare([]byte(got), []byte(a.signature)) != 1 {
+			return s.badSignature()
+		}
+		return nil
+	}
+
 	req := &http.Request{
 		Method: r.Method,
 		URL:    &url.URL{Scheme: "http", Host: r.Host, Path: r.URL.Path, RawPath: r.URL.RawPath, RawQuery: r.URL.RawQuery},
@@ -146,12 +187,7 @@ func (s *Server) verify(r *http.Request, body []byte) error {
 		switch name {
 		case "host":
 		case "content-length":
-			req.ContentLength = int64(len(body))
-			if v := r.Header.Get("Content-Length"); v != "" {
-				req.ContentLength, _ = strconv.ParseInt(v, 10, 64)
-			} else if r.ContentLength > 0 {
-				req.ContentLength = r.ContentLength
-			}
+			req.ContentLength = contentLength
 		case "x-amz-security-token":
 			sessionToken = r.Header.Get(name)
 		default:
@@ -160,7 +196,6 @@ func (s *Server) verify(r *http.Request, body []byte) error {
 			}
 		}
 	}
-	sum := sha256.Sum256(body)
 	creds := aws.Credentials{AccessKeyID: a.accessKey, SecretAccessKey: secret, SessionToken: sessionToken}
 	if err := s.signer.SignHTTP(r.Context(), creds, req, hex.EncodeToString(sum[:]), a.service, a.region, signingTime); err != nil {
 		return s.authError("InvalidSignatureException", "The request signature could not be computed.")
@@ -168,7 +203,11 @@ func (s *Server) verify(r *http.Request, body []byte) error {
 	want, _ := parseAuth(req.Header.Get("Authorization"))
 	match := subtle.ConstantTimeCompare([]byte(want.signature), []byte(a.signature)) == 1
 	if !match || strings.Join(want.signedHeaders, ";") != strings.Join(a.signedHeaders, ";") {
-		return s.authError("InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
+		return s.badSignature()
 	}
 	return nil
+}
+
+func (s *Server) badSignature() error {
+	return s.authError("InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
 }

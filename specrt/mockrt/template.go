@@ -18,7 +18,12 @@ import (
 //	{random:0-9a-z:17}               17 characters drawn from the class
 //	{input.a.b} {output.a.b}         a value of the request or of the output built so far
 //	{existing.a.b}                   a value of the stored item a conflict is about
+//	{state.a.b}                      a value kept with that item beside its output
 //	{message}                        the problem, in validation and serialization errors
+//	{arnName:input.a}                the name an ARN ends with (the last segment of its
+//	                                 resource, after the last '/' or ':'); a value that
+//	                                 is no ARN is yielded as it is, so that a member
+//	                                 taking a name or an ARN yields the name either way
 //	{input.a|input.b|"text"|80}      the first alternative that yields a value; an
 //	                                 alternative may be a JSON literal (a quoted
 //	                                 string, a number, true or false)
@@ -59,16 +64,19 @@ const (
 	exprInput
 	exprOutput
 	exprExisting
+	exprState
 	exprMessage
 	exprLiteral
+	exprARNName
 )
 
 type expr struct {
 	kind  exprKind
-	path  []string // input, output, existing
+	path  []string // input, output, existing, state
 	class []byte   // random
 	n     int      // random
 	value any      // literal
+	arg   *expr    // the argument of a function (arnName)
 	next  *expr    // the alternative used when this one yields nothing
 }
 
@@ -198,6 +206,13 @@ func parseAlt(s string) (*expr, error) {
 	case "message":
 		return &expr{kind: exprMessage}, nil
 	}
+	if rest, ok := strings.CutPrefix(s, "arnName:"); ok {
+		arg, err := parseAlt(strings.TrimSpace(rest))
+		if err != nil {
+			return nil, err
+		}
+		return &expr{kind: exprARNName, arg: arg}, nil
+	}
 	if rest, ok := strings.CutPrefix(s, "random:"); ok {
 		cls, num, ok := strings.Cut(rest, ":")
 		n, err := strconv.Atoi(num)
@@ -213,7 +228,7 @@ func parseAlt(s string) (*expr, error) {
 	for _, p := range []struct {
 		prefix string
 		kind   exprKind
-	}{{"input.", exprInput}, {"output.", exprOutput}, {"existing.", exprExisting}} {
+	}{{"input.", exprInput}, {"output.", exprOutput}, {"existing.", exprExisting}, {"state.", exprState}} {
 		if rest, ok := strings.CutPrefix(s, p.prefix); ok && rest != "" {
 			return &expr{kind: p.kind, path: strings.Split(rest, ".")}, nil
 		}
@@ -253,6 +268,7 @@ type env struct {
 	now                        time.Time
 	message                    string
 	input, output, existing    map[string]any
+	state                      map[string]any // the state kept with existing
 }
 
 // missing marks an expression that found nothing.
@@ -373,8 +389,38 @@ func (x *expr) eval1(e *env) any {
 		return lookup(e.output, x.path)
 	case exprExisting:
 		return lookup(e.existing, x.path)
+	case exprState:
+		return lookup(e.state, x.path)
+	case exprARNName:
+		v := x.arg.eval1(e)
+		if s, ok := v.(string); ok {
+			return arnName(s)
+		}
+		return v
 	}
 	return missing
+}
+
+// arnName returns the name an ARN ends with, "default" for
+// arn:aws:ecs:us-east-1:123456789012:cluster/default, and s itself when s is
+// not an ARN. The resource part is what follows the fifth colon; its last
+// segment ends it, after a '/' or a ':'.
+func arnName(s string) string {
+	if !strings.HasPrefix(s, "arn:") {
+		return s
+	}
+	rest := s
+	for range 5 {
+		i := strings.IndexByte(rest, ':')
+		if i < 0 {
+			return s // too few parts to be an ARN
+		}
+		rest = rest[i+1:]
+	}
+	if i := strings.LastIndexAny(rest, "/:"); i >= 0 {
+		rest = rest[i+1:]
+	}
+	return rest
 }
 
 // lookup finds the value at path in a decoded JSON object.
@@ -440,8 +486,9 @@ func newUUID() string {
 func NewUUID() string { return newUUID() }
 
 // TemplateRefs checks the template v and returns the member references in
-// it, as written ("input.name", "output.id", "existing.id"), in order, so
-// that the generator can check them against the shapes when it loads a spec.
+// it, as written ("input.name", "output.id", "existing.id", "state.id"), in
+// order, so that the generator can check them against the shapes when it
+// loads a spec.
 func TemplateRefs(v any) ([]string, error) {
 	t, err := compileTemplate(v)
 	if err != nil {
@@ -458,9 +505,13 @@ func TemplateRefs(v any) ([]string, error) {
 		}
 		for _, p := range t.parts {
 			for x := p.expr; x != nil; x = x.next {
-				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing."}[x.kind]
+				arg := x
+				if x.arg != nil {
+					arg = x.arg
+				}
+				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing.", exprState: "state."}[arg.kind]
 				if prefix != "" {
-					refs = append(refs, prefix+strings.Join(x.path, "."))
+					refs = append(refs, prefix+strings.Join(arg.path, "."))
 				}
 			}
 		}

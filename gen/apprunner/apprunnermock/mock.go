@@ -55,11 +55,12 @@ func (s *Server) applyHooks() {
 
 // NewTestServer starts a new mock on an httptest server that is closed when
 // the test ends, and returns the mock and the server's URL, to use as the
-// client's base endpoint.
+// client's base endpoint. The options also set the server's timeouts and
+// connection limit (see mockrt.StartTest).
 func NewTestServer(t testing.TB, opts ...mockrt.Option) (*Server, string) {
 	t.Helper()
 	s := New(opts...)
-	return s, mockrt.StartTest(t, s)
+	return s, mockrt.StartTest(t, s, opts...)
 }
 
 // Service returns the description of AWS App Runner the mock is built from,
@@ -279,6 +280,17 @@ var service = &mockrt.Service{
 					{
 						Path:  "Service.AutoScalingConfigurationSummary.CreatedAt",
 						Value: "{now}",
+					},
+				},
+				QuotaExceeded: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "Message",
+							Value: "{message}",
+						},
+					},
+					New: func() error {
+						return new(apprunner.ServiceQuotaExceededException)
 					},
 				},
 				Resource: "service",

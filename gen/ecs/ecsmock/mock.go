@@ -56,11 +56,12 @@ func (s *Server) applyHooks() {
 
 // NewTestServer starts a new mock on an httptest server that is closed when
 // the test ends, and returns the mock and the server's URL, to use as the
-// client's base endpoint.
+// client's base endpoint. The options also set the server's timeouts and
+// connection limit (see mockrt.StartTest).
 func NewTestServer(t testing.TB, opts ...mockrt.Option) (*Server, string) {
 	t.Helper()
 	s := New(opts...)
-	return s, mockrt.StartTest(t, s)
+	return s, mockrt.StartTest(t, s, opts...)
 }
 
 // Service returns the description of Amazon Elastic Container Service the mock
@@ -104,7 +105,7 @@ var service = &mockrt.Service{
 					Members: []mockrt.Field{
 						{
 							Path:  "message",
-							Value: "Creation of service was not idempotent: service {input.serviceName} already exists in cluster {input.cluster}.",
+							Value: "Creation of service was not idempotent: service {input.serviceName} already exists in cluster {arnName:input.cluster}.",
 						},
 					},
 					New: func() error {
@@ -140,7 +141,7 @@ var service = &mockrt.Service{
 				Output: []mockrt.Field{
 					{
 						Path:  "service.cluster",
-						Value: "arn:{partition}:ecs:{region}:{account}:cluster/{input.cluster}",
+						Value: "arn:{partition}:ecs:{region}:{account}:cluster/{arnName:input.cluster}",
 					},
 					{
 						Path:  "service.serviceName",
@@ -148,7 +149,7 @@ var service = &mockrt.Service{
 					},
 					{
 						Path:  "service.serviceArn",
-						Value: "arn:{partition}:ecs:{region}:{account}:service/{input.cluster}/{output.service.serviceName}",
+						Value: "arn:{partition}:ecs:{region}:{account}:service/{arnName:input.cluster}/{output.service.serviceName}",
 					},
 					{
 						Path:  "service.infrastructureRoleArn",
@@ -160,11 +161,11 @@ var service = &mockrt.Service{
 					},
 					{
 						Path:  "service.currentDeployment",
-						Value: "arn:{partition}:ecs:{region}:{account}:service-deployment/{input.cluster}/{output.service.serviceName}/{random:a-zA-Z0-9:22}",
+						Value: "arn:{partition}:ecs:{region}:{account}:service-deployment/{arnName:input.cluster}/{output.service.serviceName}/{random:a-zA-Z0-9:22}",
 					},
 					{
 						Path:  "service.activeConfigurations",
-						Value: []any{map[string]any{"cpu": "{input.cpu}", "createdAt": "{now}", "executionRoleArn": "{input.executionRoleArn}", "healthCheckPath": "{input.healthCheckPath}", "ingressPaths": []any{map[string]any{"accessType": "PUBLIC", "endpoint": "{output.service.serviceName}.ecs.{region}.on.aws"}}, "memory": "{input.memory}", "networkConfiguration": "{input.networkConfiguration}", "primaryContainer": "{input.primaryContainer}", "scalingTarget": "{input.scalingTarget}", "serviceRevisionArn": "arn:{partition}:ecs:{region}:{account}:service-revision/{input.cluster}/{output.service.serviceName}/{random:0-9:19}", "taskRoleArn": "{input.taskRoleArn}"}},
+						Value: []any{map[string]any{"cpu": "{input.cpu}", "createdAt": "{now}", "executionRoleArn": "{input.executionRoleArn}", "healthCheckPath": "{input.healthCheckPath}", "ingressPaths": []any{map[string]any{"accessType": "PUBLIC", "endpoint": "{output.service.serviceName}.ecs.{region}.on.aws"}}, "memory": "{input.memory}", "networkConfiguration": "{input.networkConfiguration}", "primaryContainer": "{input.primaryContainer}", "scalingTarget": "{input.scalingTarget}", "serviceRevisionArn": "arn:{partition}:ecs:{region}:{account}:service-revision/{arnName:input.cluster}/{output.service.serviceName}/{random:0-9:19}", "taskRoleArn": "{input.taskRoleArn}"}},
 					},
 					{
 						Path:  "service.tags",
@@ -179,8 +180,19 @@ var service = &mockrt.Service{
 						Value: "{now}",
 					},
 				},
+				QuotaExceeded: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "{message}",
+						},
+					},
+					New: func() error {
+						return new(ecs.ClientException)
+					},
+				},
 				Resource: "service",
-				Unique:   []string{"cluster", "serviceName"},
+				Unique:   []string{"{arnName:input.cluster}", "serviceName"},
 			},
 			Name: "CreateExpressGatewayService",
 			NewInput: func() mockrt.Input {

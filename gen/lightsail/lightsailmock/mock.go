@@ -55,11 +55,12 @@ func (s *Server) applyHooks() {
 
 // NewTestServer starts a new mock on an httptest server that is closed when
 // the test ends, and returns the mock and the server's URL, to use as the
-// client's base endpoint.
+// client's base endpoint. The options also set the server's timeouts and
+// connection limit (see mockrt.StartTest).
 func NewTestServer(t testing.TB, opts ...mockrt.Option) (*Server, string) {
 	t.Helper()
 	s := New(opts...)
-	return s, mockrt.StartTest(t, s)
+	return s, mockrt.StartTest(t, s, opts...)
 }
 
 // Service returns the description of Amazon Lightsail the mock is built from,
@@ -166,6 +167,17 @@ var service = &mockrt.Service{
 					{
 						Path:  "operations",
 						Value: []any{map[string]any{"createdAt": "{now}", "id": "{uuid}", "isTerminal": true, "location": map[string]any{"availabilityZone": "all", "regionName": "{region}"}, "operationType": "CreateCertificate", "resourceName": "{input.certificateName}", "resourceType": "Certificate", "status": "Succeeded", "statusChangedAt": "{now}"}},
+					},
+				},
+				QuotaExceeded: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "{message}",
+						},
+					},
+					New: func() error {
+						return new(lightsail.InvalidInputException)
 					},
 				},
 				Resource: "certificate",

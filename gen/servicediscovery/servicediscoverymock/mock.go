@@ -55,11 +55,12 @@ func (s *Server) applyHooks() {
 
 // NewTestServer starts a new mock on an httptest server that is closed when
 // the test ends, and returns the mock and the server's URL, to use as the
-// client's base endpoint.
+// client's base endpoint. The options also set the server's timeouts and
+// connection limit (see mockrt.StartTest).
 func NewTestServer(t testing.TB, opts ...mockrt.Option) (*Server, string) {
 	t.Helper()
 	s := New(opts...)
-	return s, mockrt.StartTest(t, s)
+	return s, mockrt.StartTest(t, s, opts...)
 }
 
 // Service returns the description of AWS Cloud Map the mock is built from, for
@@ -105,6 +106,14 @@ var service = &mockrt.Service{
 							Path:  "Message",
 							Value: "Namespace {input.Name} already exists in {input.Vpc}",
 						},
+						{
+							Path:  "NamespaceId",
+							Value: "{state.NamespaceId}",
+						},
+						{
+							Path:  "CreatorRequestId",
+							Value: "{state.CreatorRequestId}",
+						},
 					},
 					New: func() error {
 						return new(servicediscovery.NamespaceAlreadyExists)
@@ -132,8 +141,29 @@ var service = &mockrt.Service{
 						Value: "{random:a-z0-9:32}-{random:a-z0-9:8}",
 					},
 				},
+				QuotaExceeded: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "Message",
+							Value: "{message}",
+						},
+					},
+					New: func() error {
+						return new(servicediscovery.ResourceLimitExceeded)
+					},
+				},
 				Resource: "namespace",
-				Unique:   []string{"Name", "Vpc"},
+				State: []mockrt.Field{
+					{
+						Path:  "NamespaceId",
+						Value: "ns-{random:a-z0-9:16}",
+					},
+					{
+						Path:  "CreatorRequestId",
+						Value: "{input.CreatorRequestId}",
+					},
+				},
+				Unique: []string{"Name", "Vpc"},
 			},
 			Name: "CreatePrivateDnsNamespace",
 			NewInput: func() mockrt.Input {

@@ -56,11 +56,12 @@ func (s *Server) applyHooks() {
 
 // NewTestServer starts a new mock on an httptest server that is closed when
 // the test ends, and returns the mock and the server's URL, to use as the
-// client's base endpoint.
+// client's base endpoint. The options also set the server's timeouts and
+// connection limit (see mockrt.StartTest).
 func NewTestServer(t testing.TB, opts ...mockrt.Option) (*Server, string) {
 	t.Helper()
 	s := New(opts...)
-	return s, mockrt.StartTest(t, s)
+	return s, mockrt.StartTest(t, s, opts...)
 }
 
 // Service returns the description of Amazon VPC Lattice the mock is built
@@ -181,6 +182,29 @@ var service = &mockrt.Service{
 					{
 						Path:  "dnsEntry.hostedZoneId",
 						Value: "Z{random:0-9A-Z:13}",
+					},
+				},
+				QuotaExceeded: &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "{message}",
+						},
+						{
+							Path:  "resourceType",
+							Value: "SERVICE",
+						},
+						{
+							Path:  "serviceCode",
+							Value: "vpc-lattice",
+						},
+						{
+							Path:  "quotaCode",
+							Value: "mock-resource-limit",
+						},
+					},
+					New: func() error {
+						return new(vpclattice.ServiceQuotaExceededException)
 					},
 				},
 				Resource: "service",

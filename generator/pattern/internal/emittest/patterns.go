@@ -50,4 +50,7 @@ var Patterns = []Pattern{
 	{"pairs", `(ab){2,300}`},
 	{"long", `x{1200}y{0,1300}`},
 	{"password", `(?=.*\d)(?=.*[a-z]).{4,}`},
+	{"lowerWord", `[a-z]{1,100000}`},
+	{"fixedTail", `[^*]{64}\.txt`},
+	{"tenthFromEnd", `(a|b)*a(a|b){9}`},
 }

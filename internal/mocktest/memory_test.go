@@ -1,0 +1,107 @@
+package mocktest
+
+import (
+	"fmt"
+	"net/http"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/specgen/specgen/gen/apprunner/apprunnermock"
+	"github.com/specgen/specgen/gen/vpclattice/vpclatticemock"
+	"github.com/specgen/specgen/specrt/mockrt"
+)
+
+// memoryCase is a create whose stored cost is measured: body(i) is the
+// i-th request, all of them successful creates.
+type memoryCase struct {
+	name    string
+	handler func(opts ...mockrt.Option) http.Handler
+	target  string
+	path    string
+	body    func(i int) string
+	large   bool // requests of 900 KB: the benchmark makes at most 500
+}
+
+func memoryCases() []memoryCase {
+	lattice := func(opts ...mockrt.Option) http.Handler { return vpclatticemock.New(opts...) }
+	apprunner := func(opts ...mockrt.Option) http.Handler { return apprunnermock.New(opts...) }
+	const image = `"SourceConfiguration":{"ImageRepository":{"ImageIdentifier":"public.ecr.aws/aws-containers/hello-app-runner:latest","ImageRepositoryType":"ECR_PUBLIC","ImageConfiguration":{"Port":"8080","RuntimeEnvironmentVariables":{"STAGE":"test","REGION":"us-east-1"}}},"AutoDeploymentsEnabled":false}`
+	injected := strings.Repeat("x", 900<<10)
+	return []memoryCase{
+		{"VPC Lattice", lattice, "", "/services", func(i int) string {
+			return fmt.Sprintf(`{"name":"lattice-%07d","clientToken":"token-%07d","tags":{"env":"test","team":"platform"}}`, i, i)
+		}, false},
+		{"App Runner", apprunner, "AppRunner.CreateService", "/", func(i int) string {
+			return fmt.Sprintf(`{"ServiceName":"svc-%07d",%s,"InstanceConfiguration":{"Cpu":"1 vCPU","Memory":"2 GB"},"Tags":[{"Key":"env","Value":"test"}]}`, i, image)
+		}, false},
+		{"App Runner with a 900 KB unknown member", apprunner, "AppRunner.CreateService", "/", func(i int) string {
+			return fmt.Sprintf(`{"ServiceName":"svc-%07d","SourceConfiguration":{"ImageRepository":{"ImageIdentifier":"public.ecr.aws/x/y:latest","ImageRepositoryType":"ECR_PUBLIC","Injected":"%s"}}}`, i, injected)
+		}, true},
+	}
+}
+
+func heapInUse() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// BenchmarkStoredBytesPerResource reports what one stored resource costs on
+// the heap (runtime.MemStats.HeapAlloc after a collection, before and after
+// b.N creates, divided by b.N), records off and limits lifted so that every
+// create is stored. Run it with -benchtime 20000x, say; the case of 900 KB
+// requests makes at most 500.
+func BenchmarkStoredBytesPerResource(b *testing.B) {
+	for _, c := range memoryCases() {
+		b.Run(c.name, func(b *testing.B) {
+			h := c.handler(mockrt.WithRecordLimit(0), mockrt.WithMaxResources(0), mockrt.WithMaxStoreBytes(0))
+			n := b.N
+			if c.large {
+				n = min(n, 500) // each request is 900 KB to read and decode
+			}
+			before := heapInUse()
+			b.ResetTimer()
+			for i := range n {
+				// The body is made here and dropped after the call: only
+				// what the mock keeps is left on the heap.
+				if w := serveRaw(h, c.target, c.path, []byte(c.body(i))); w.Code >= 300 {
+					b.Fatalf("create %d: %d %s", i, w.Code, w.Body)
+				}
+			}
+			b.StopTimer()
+			after := heapInUse()
+			b.ReportMetric(float64(int64(after)-int64(before))/float64(n), "heapB/resource")
+			// What the byte limit counts, for comparison with the heap.
+			b.ReportMetric(float64(h.(interface{ Store() *mockrt.Store }).Store().Bytes())/float64(n), "countedB/resource")
+			runtime.KeepAlive(h)
+		})
+	}
+}
+
+// The store's byte limit holds however large the accepted requests are: a
+// create that would pass it gets the quota error instead.
+func TestTheStoreStaysWithinItsByteLimit(t *testing.T) {
+	for _, c := range memoryCases()[:2] {
+		t.Run(c.name, func(t *testing.T) {
+			const limit = 64 << 10
+			h := c.handler(mockrt.WithMaxStoreBytes(limit), mockrt.WithRecordLimit(0))
+			srv := h.(interface{ Store() *mockrt.Store })
+			quota := 0
+			for i := range 400 {
+				w := serveRaw(h, c.target, c.path, []byte(c.body(i)))
+				if w.Code == 402 || w.Code == 400 {
+					quota++
+				}
+			}
+			if b := srv.Store().Bytes(); b > limit {
+				t.Errorf("the store holds %d bytes, over its limit of %d", b, limit)
+			}
+			if quota == 0 {
+				t.Errorf("400 creates fit in %d bytes: the limit was never reached", limit)
+			}
+		})
+	}
+}

@@ -1,0 +1,331 @@
+package mockrt
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/specgen/specgen/specrt"
+)
+
+// The exact decoder. encoding/json matches object keys regardless of case
+// and turns invalid UTF-8 into U+FFFD; the services do neither. A request
+// body is therefore decoded once into a tree (maps keep keys exactly as
+// sent), the tree is cut down to the members the input shape declares,
+// matched exactly, and the typed input is made from that tree. Validation,
+// uniqueness and the output all see the same value.
+
+// wireKind is what a Go type of a generated shape holds on the wire.
+type wireKind uint8
+
+const (
+	wireScalar wireKind = iota // strings, numbers, booleans, timestamps, blobs
+	wireEnum                   // a named string type: "" is not a value
+	wireStruct
+	wireList
+	wireMap
+)
+
+// wireType describes a generated Go type as far as the exact decoder needs:
+// the members of a structure by exact wire name, the element of a list or
+// map, the values of an enum.
+type wireType struct {
+	kind    wireKind
+	members map[string]*wireType
+	elem    *wireType
+	values  string          // an enum's values, "A, B", for the message
+	allowed map[string]bool // an enum's values; nil when the type lists none
+}
+
+var wireTypes sync.Map // reflect.Type → *wireType
+
+var (
+	unmarshalerType = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()
+	plainString     = reflect.TypeOf("")
+)
+
+// wireTypeOf returns the description of t (a generated type, or a pointer
+// to one), built once per type.
+func wireTypeOf(t reflect.Type) *wireType {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if w, ok := wireTypes.Load(t); ok {
+		return w.(*wireType)
+	}
+	w := buildWireType(t, map[reflect.Type]*wireType{})
+	actual, _ := wireTypes.LoadOrStore(t, w)
+	return actual.(*wireType)
+}
+
+func buildWireType(t reflect.Type, building map[reflect.Type]*wireType) *wireType {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if w, ok := building[t]; ok {
+		return w // a recursive shape
+	}
+	if w, ok := wireTypes.Load(t); ok {
+		return w.(*wireType)
+	}
+	w := &wireType{}
+	building[t] = w
+	switch {
+	case t.Kind() == reflect.Struct && t.ConvertibleTo(timeType):
+		// A timestamp is a scalar to the tree. (Generated structures with
+		// timestamps decode themselves too, but as their members say.)
+	case t.Kind() != reflect.Struct && (t.Implements(unmarshalerType) || reflect.PointerTo(t).Implements(unmarshalerType)):
+		// A type that decodes itself is a scalar to the tree.
+	case t.Kind() == reflect.String && t != plainString:
+		w.kind = wireEnum
+		w.values, w.allowed = enumValues(t)
+	case t.Kind() == reflect.Struct:
+		w.kind = wireStruct
+		w.members = map[string]*wireType{}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			w.members[name] = buildWireType(f.Type, building)
+		}
+	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
+		w.kind = wireList
+		w.elem = buildWireType(t.Elem(), building)
+	case t.Kind() == reflect.Map:
+		w.kind = wireMap
+		w.elem = buildWireType(t.Elem(), building)
+	}
+	return w
+}
+
+// enumValues returns the values a generated enum type lists through its
+// Values method, rendered as its validator names them and as a set.
+func enumValues(t reflect.Type) (string, map[string]bool) {
+	m, ok := t.MethodByName("Values")
+	if !ok || m.Type.NumIn() != 1 || m.Type.NumOut() != 1 || m.Type.Out(0).Kind() != reflect.Slice {
+		return "", nil
+	}
+	vs := m.Func.Call([]reflect.Value{reflect.Zero(t)})[0]
+	names := make([]string, vs.Len())
+	allowed := make(map[string]bool, len(names))
+	for i := range names {
+		names[i] = vs.Index(i).String()
+		allowed[names[i]] = true
+	}
+	return strings.Join(names, ", "), allowed
+}
+
+// trim removes from v, a decoded JSON value of type w, every object member
+// the type does not declare (a key that differs only in case is another
+// key) and every member that is null, which is absent. It returns v, with
+// keep false when v itself must go.
+//
+// Requests (r not nil): a member present with "" where an enum belongs is
+// reported to r, since "" is no enum's value and the typed value, which
+// holds enums by value, cannot tell it from absent. p is the wire path of v,
+// for the report; it is nil when r is.
+//
+// Outputs (r nil): a value that is not one of its enum's values is left out,
+// so that an output holds only what its shape allows; such a value can only
+// come from the mock's configuration (a region the service's enum does not
+// list), since the spec's literals are checked when it is loaded.
+func (w *wireType) trim(v any, p *specrt.Path, r *specrt.Report) (out any, keep bool) {
+	switch w.kind {
+	case wireStruct:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return v, true // the typed decoding reports the wrong type
+		}
+		for k, mv := range obj {
+			mw, known := w.members[k]
+			if !known || mv == nil {
+				delete(obj, k)
+				continue
+			}
+			var cp *specrt.Path
+			if r != nil {
+				c := p.Member(k)
+				cp = &c
+			}
+			if nv, keep := mw.trim(mv, cp, r); !keep {
+				delete(obj, k)
+			} else if mw.kind == wireList {
+				obj[k] = nv // a list may have lost elements
+			}
+		}
+	case wireList:
+		list, ok := v.([]any)
+		if !ok {
+			return v, true
+		}
+		kept := list[:0]
+		for i, e := range list {
+			var cp *specrt.Path
+			if r != nil {
+				c := p.Index(i)
+				cp = &c
+			}
+			if ne, keep := w.elem.trim(e, cp, r); keep {
+				kept = append(kept, ne)
+			}
+		}
+		return kept, true
+	case wireMap:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return v, true
+		}
+		for k, e := range obj {
+			var cp *specrt.Path
+			if r != nil {
+				c := p.Key(k)
+				cp = &c
+			}
+			if ne, keep := w.elem.trim(e, cp, r); !keep {
+				delete(obj, k)
+			} else if w.elem.kind == wireList {
+				obj[k] = ne
+			}
+		}
+	case wireEnum:
+		s, ok := v.(string)
+		switch {
+		case !ok:
+		case r != nil && s == "":
+			r.Add(*p, specrt.RuleEnum, "", "must be one of %s", w.values)
+		case r == nil && w.allowed != nil && !w.allowed[s]:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// decodeInput decodes a request body into a tree of decoded JSON (numbers
+// kept exact) holding only the members the input declares, and the typed
+// input made from it. problems lists the members present with a value the
+// typed input cannot hold (an empty enum); the caller reports them with the
+// validator's.
+func (s *Server) decodeInput(op *compiledOp, body []byte) (map[string]any, Input, []specrt.FieldError, error) {
+	in := op.NewInput()
+	tree := map[string]any{}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return tree, in, nil, nil
+	}
+	if msg := checkText(body); msg != "" {
+		return nil, nil, nil, s.serializationFailed(msg)
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var v any
+	err := dec.Decode(&v)
+	if err == nil && len(bytes.TrimSpace(body[dec.InputOffset():])) > 0 {
+		// encoding/json's own message for trailing data.
+		err = json.Unmarshal(body, new(any))
+	}
+	if err != nil {
+		return nil, nil, nil, s.serializationFailed(describeDecodeError(err))
+	}
+	switch v := v.(type) {
+	case nil:
+		return tree, in, nil, nil
+	case map[string]any:
+		tree = v
+	default:
+		return nil, nil, nil, s.serializationFailed(fmt.Sprintf("expected an object at the request body, found %s", describeJSON(v)))
+	}
+	var r specrt.Report
+	var root specrt.Path
+	op.inType.trim(tree, &root, &r)
+	data, err := appendJSON(make([]byte, 0, len(body)), tree)
+	if err == nil {
+		err = json.Unmarshal(data, in)
+	}
+	if err != nil {
+		return nil, nil, nil, s.serializationFailed(describeDecodeError(err))
+	}
+	var problems []specrt.FieldError
+	r.SortFrom(0) // map order is random; the report is not
+	if ve, ok := r.Err().(*specrt.ValidationError); ok {
+		problems = ve.Fields
+	}
+	return tree, in, problems, nil
+}
+
+func describeJSON(v any) string {
+	switch v.(type) {
+	case []any:
+		return "array"
+	case string:
+		return "string"
+	case bool:
+		return "bool"
+	}
+	return "number"
+}
+
+// checkText finds what encoding/json would silently replace by U+FFFD:
+// bytes that are not UTF-8 and \u escapes of unpaired surrogates. Two
+// different bad names must not become one name.
+func checkText(body []byte) string {
+	if !utf8.Valid(body) {
+		i := 0
+		for i < len(body) {
+			r, n := utf8.DecodeRune(body[i:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			i += n
+		}
+		return fmt.Sprintf("invalid UTF-8 at offset %d of the request body", i)
+	}
+	for i := 0; ; {
+		j := bytes.IndexByte(body[i:], '\\')
+		if j < 0 {
+			return ""
+		}
+		i += j
+		if i+1 >= len(body) {
+			return ""
+		}
+		if body[i+1] != 'u' {
+			i += 2 // an escape; \\ is skipped whole
+			continue
+		}
+		r, ok := hexRune(body[i+2:])
+		if !ok {
+			return "" // the decoder reports the malformed escape
+		}
+		switch {
+		case r >= 0xd800 && r < 0xdc00:
+			// A high surrogate must be followed by a low one.
+			if i+7 < len(body) && body[i+6] == '\\' && body[i+7] == 'u' {
+				if lo, ok := hexRune(body[i+8:]); ok && lo >= 0xdc00 && lo < 0xe000 {
+					i += 12
+					continue
+				}
+			}
+			return fmt.Sprintf("unpaired surrogate \\u%04x at offset %d of the request body: not valid UTF-16", r, i)
+		case r >= 0xdc00 && r < 0xe000:
+			return fmt.Sprintf("unpaired surrogate \\u%04x at offset %d of the request body: not valid UTF-16", r, i)
+		}
+		i += 6
+	}
+}
+
+func hexRune(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(b[:4]), 16, 32)
+	return rune(n), err == nil
+}
