@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -38,8 +37,9 @@ type rawService struct {
 	n                                                         *yaml.Node
 	name, title, doc, apiVersion, protocol                    str
 	targetPrefix, signingName, endpointPrefix, validationErrN str
+	serviceID                                                 str
+	protocols                                                 []str
 	mock                                                      *yaml.Node
-	traits                                                    rawServiceTraits // traits.go
 }
 
 type rawOperation struct {
@@ -123,6 +123,7 @@ type loader struct {
 	diags    Diagnostics
 	meant    map[*yaml.Node]map[string]bool // see noteMeant in diag.go
 	patterns *specPatterns                  // patterns.go
+	files    map[*yaml.Node]string          // the nodes an overlay brought, and its file
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -133,7 +134,11 @@ func (l *loader) pos(n *yaml.Node) model.Pos {
 	if n == nil {
 		return model.Pos{File: l.file, Line: 1, Col: 1}
 	}
-	return model.Pos{File: l.file, Line: n.Line, Col: n.Column}
+	file := l.file
+	if f, ok := l.files[n]; ok {
+		file = f
+	}
+	return model.Pos{File: file, Line: n.Line, Col: n.Column}
 }
 
 type pair struct{ k, v *yaml.Node }
@@ -249,13 +254,18 @@ func (l *loader) number(n *yaml.Node, what string) (float64, bool) {
 	return 0, false
 }
 
-// LoadFile reads, checks and resolves one spec file.
+// LoadFile reads, checks and resolves one spec file, with its overlays
+// when it is an imported spec (see ReadWithOverlays).
 func LoadFile(path string) (*model.Service, error) {
-	data, err := os.ReadFile(path)
+	spec, overlays, err := ReadWithOverlays(path)
 	if err != nil {
 		return nil, err
 	}
-	return Load(path, data)
+	svc, ds := CheckOverlaid(spec, overlays)
+	if ds.Errors() > 0 {
+		return nil, ds
+	}
+	return svc, nil
 }
 
 // Load checks and resolves the spec in data; name is the file name used in
@@ -277,8 +287,13 @@ func Check(name string, data []byte) (*model.Service, Diagnostics) {
 
 // check is Check with the limits on what the spec's patterns cost together.
 func check(name string, data []byte, limits pattern.Limits) (*model.Service, Diagnostics) {
-	l := &loader{file: name, patterns: newSpecPatterns(limits)}
-	raw := l.parse(data)
+	return checkOverlaid(Source{Name: name, Data: data}, nil, limits)
+}
+
+// checkOverlaid is CheckOverlaid with the limits on the patterns.
+func checkOverlaid(spec Source, overlays []Source, limits pattern.Limits) (*model.Service, Diagnostics) {
+	l := &loader{file: spec.Name, patterns: newSpecPatterns(limits)}
+	raw := l.parse(spec.Data, overlays)
 	var svc *model.Service
 	if raw != nil {
 		svc = resolve(l, raw)
@@ -290,20 +305,7 @@ func check(name string, data []byte, limits pattern.Limits) (*model.Service, Dia
 	return svc, l.diags
 }
 
-var (
-	topKeys       = []string{"service", "operations", "shapes"}
-	serviceKeys   = []string{"name", "title", "doc", "apiVersion", "protocol", "targetPrefix", "signingName", "endpointPrefix", "validationError", "mock"}
-	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock"}
-	httpKeys      = []string{"method", "path", "status"}
-	exampleKeys   = []string{"title", "doc", "input", "output", "conforms"}
-	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules"}
-	enumKeys      = []string{"value", "name", "doc"}
-	boundsKeys    = []string{"min", "max"}
-	memberKeys    = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName"}
-	errorKeys     = []string{"code", "status", "fault"}
-)
-
-func (l *loader) parse(data []byte) *rawFile {
+func (l *loader) parse(data []byte, overlays []Source) *rawFile {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		l.diags = append(l.diags, Diagnostic{Pos: yamlErrorPos(l.file, data, err), Msg: yamlErrorMsg(err)})
@@ -314,6 +316,13 @@ func (l *loader) parse(data []byte) *rawFile {
 		return nil
 	}
 	root := doc.Content[0]
+	merged := true
+	for _, o := range overlays {
+		merged = l.overlay(root, o) && merged
+	}
+	if !merged {
+		return nil
+	}
 	f := &rawFile{path: l.file, root: root}
 	have := map[string]bool{}
 	for _, p := range l.mapping(root, "the spec", topKeys) {
@@ -333,9 +342,9 @@ func (l *loader) parse(data []byte) *rawFile {
 			f.waiters = p.v
 		}
 	}
-	for _, k := range topKeys[:3] { // waiters are optional
-		if !have[k] && deref(root).Kind == yaml.MappingNode && !l.isMeant(root, k) {
-			l.errorf(root, "missing required key %q", k)
+	for _, k := range topSet.keys {
+		if k.required && !have[k.name] && deref(root).Kind == yaml.MappingNode && !l.isMeant(root, k.name) {
+			l.errorf(root, "missing required key %q", k.name)
 		}
 	}
 	return f
@@ -414,6 +423,10 @@ func (l *loader) parseService(n *yaml.Node) rawService {
 			s.apiVersion = l.str(p.v, "apiVersion")
 		case "protocol":
 			s.protocol = l.str(p.v, "protocol")
+		case "protocols":
+			s.protocols = l.strList(p.v, "protocols")
+		case "serviceId":
+			s.serviceID = l.str(p.v, "serviceId")
 		case "targetPrefix":
 			s.targetPrefix = l.str(p.v, "targetPrefix")
 		case "signingName":
@@ -424,8 +437,6 @@ func (l *loader) parseService(n *yaml.Node) rawService {
 			s.validationErrN = l.str(p.v, "validationError")
 		case "mock":
 			s.mock = p.v
-		default:
-			l.serviceTrait(&s, p)
 		}
 	}
 	return s
@@ -478,6 +489,15 @@ func (l *loader) sequence(n *yaml.Node, what string) []*yaml.Node {
 		return nil
 	}
 	return n.Content
+}
+
+// strList reads a sequence of strings.
+func (l *loader) strList(n *yaml.Node, what string) []str {
+	var out []str
+	for _, e := range l.sequence(n, what) {
+		out = append(out, l.str(e, what+" item"))
+	}
+	return out
 }
 
 func (l *loader) parseExample(n *yaml.Node) *rawExample {

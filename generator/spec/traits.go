@@ -18,29 +18,12 @@ import (
 // hands every key it does not know itself to the functions below, so the
 // additions stay in one place.
 
-// The keys of the additions, appended to the loader's lists here so that
-// the lists stay as they are for the other additions to the format.
-func init() {
-	topKeys = append(topKeys, "waiters")
-	serviceKeys = append(serviceKeys, "serviceId", "protocols")
-	operationKeys = append(operationKeys, "deprecated", "readonly", "idempotent", "paginator")
-	shapeKeys = append(shapeKeys, "union", "deprecated", "timestampFormat", "patternEnforced")
-	memberKeys = append(memberKeys, "deprecated", "timestampFormat")
-	errorKeys = append(errorKeys, "retryable", "throttling", "queryCode")
-}
-
 var timestampFormats = []string{model.EpochSecondsFormat, model.ISO8601Format, model.HTTPDateFormat}
 
 type rawDeprecation struct {
 	n   *yaml.Node
 	msg string
 	on  bool
-}
-
-type rawServiceTraits struct {
-	serviceID str
-	protocols []str
-	protocolN *yaml.Node
 }
 
 type rawOpTraits struct {
@@ -86,47 +69,6 @@ func (d rawDeprecation) model() *model.Deprecation {
 		return nil
 	}
 	return &model.Deprecation{Message: d.msg}
-}
-
-func (l *loader) serviceTrait(s *rawService, p pair) {
-	switch p.k.Value {
-	case "serviceId":
-		s.traits.serviceID = l.str(p.v, "serviceId")
-	case "protocols":
-		s.traits.protocolN = p.v
-		for _, n := range l.sequence(p.v, "protocols") {
-			if v := l.str(n, "protocol"); v.ok() {
-				s.traits.protocols = append(s.traits.protocols, v)
-			}
-		}
-	}
-}
-
-// serviceTraits resolves serviceId and protocols: the protocols the model
-// lists, of which protocol is the one the client speaks.
-func (r *resolver) serviceTraits() {
-	t := r.raw.service.traits
-	r.svc.ServiceID = t.serviceID.v
-	if t.serviceID.ok() && !isPrintableLine(t.serviceID.v) {
-		r.errorf(t.serviceID.n, "serviceId must be one line of printable characters")
-	}
-	if t.protocolN == nil {
-		return
-	}
-	seen := map[string]bool{}
-	for _, p := range t.protocols {
-		if !isASCIIIdentifier(p.v) {
-			r.errorf(p.n, "protocol %q in protocols must be an identifier", p.v)
-		}
-		if seen[p.v] {
-			r.errorf(p.n, "protocol %q is listed twice", p.v)
-		}
-		seen[p.v] = true
-		r.svc.Protocols = append(r.svc.Protocols, p.v)
-	}
-	if proto := r.raw.service.protocol; proto.ok() && !seen[proto.v] {
-		r.errorf(t.protocolN, "protocols must list the protocol the client speaks, %s", proto.v)
-	}
 }
 
 func (l *loader) operationTrait(op *rawOperation, p pair) {
@@ -332,8 +274,6 @@ func (r *resolver) paginators() {
 		}
 	}
 }
-
-var paginatorKeys = []string{"inputToken", "outputToken", "limitKey", "resultKey", "moreResults"}
 
 func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator {
 	pg := &model.Paginator{}
