@@ -14,9 +14,9 @@ import (
 
 // The traits of imported service models (issue 9): deprecation, unions,
 // documents, timestamp formats, unenforced patterns, error retry traits,
-// operation traits and paginators. Waiters are in waiters.go. The loader
-// hands every key it does not know itself to the functions below, so the
-// additions stay in one place.
+// operation traits and paginators. Waiters are in waiters.go. Their keys are
+// in the tables of keys.go; the loader hands each of them to the functions
+// below (its default cases), so that reading them stays in one place.
 
 var timestampFormats = []string{model.EpochSecondsFormat, model.ISO8601Format, model.HTTPDateFormat}
 
@@ -249,8 +249,7 @@ func (r *resolver) unions() {
 // emptyStructure is the input or output of an operation that names none:
 // an empty structure, so that every operation has both.
 func (r *resolver) emptyStructure(op *model.Operation, goName string) *model.Shape {
-	s := &model.Shape{Pos: op.Pos, Name: goName, Kind: model.Structure, GoName: goName,
-		Doc: fmt.Sprintf("%s takes no parameters or returns none.", op.Name)}
+	s := &model.Shape{Pos: op.Pos, Name: goName, Kind: model.Structure, GoName: goName}
 	r.synthetic = append(r.synthetic, s)
 	return s
 }
