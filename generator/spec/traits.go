@@ -222,8 +222,21 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 		if f.ok() {
 			m.TimestampFormat = f.v
 		}
+		// The bindings put timestamps in headers as HTTP dates and in
+		// paths and queries as RFC 3339 (the restJson1 defaults); another
+		// format there would be dropped, so it is refused.
+		if want, bound := locationTimeFormats[m.Location]; bound && m.TimestampFormat != "" && m.TimestampFormat != want {
+			at := rm.name.n
+			if f.ok() {
+				at = f.n
+			}
+			r.errorf(at, "member %s travels in the %s as %s; timestampFormat %s is not supported there", rm.name.v, m.Location, want, m.TimestampFormat)
+		}
 	})
 }
+
+// locationTimeFormats are the timestamp formats the HTTP bindings use.
+var locationTimeFormats = map[string]string{"header": model.HTTPDateFormat, "query": model.ISO8601Format, "uri": model.ISO8601Format}
 
 // operationTraits resolves the traits of an operation, but its paginator,
 // which needs every operation's input and output (paginators).
