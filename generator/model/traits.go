@@ -14,6 +14,9 @@ const (
 	HTTPDateFormat     = "http-date"
 )
 
+// IsFloat reports whether k is float or double.
+func (k Kind) IsFloat() bool { return k == Float || k == Double }
+
 // Deprecation marks an operation, shape or member as deprecated.
 type Deprecation struct {
 	// Message is what the model says to use instead; "" when it only says
@@ -97,12 +100,19 @@ type Acceptor struct {
 
 // ConvertsOnWire reports whether a member's value takes another form in a
 // JSON body than encoding/json gives its Go type: timestamps (epoch
-// seconds by default) and floats (NaN and the infinities as strings). The
-// structure then has JSON methods that convert it.
+// seconds by default) and floats, alone or as the elements of a list or
+// map (NaN and the infinities as strings). The structure then has JSON
+// methods that convert it.
 func (m *Member) ConvertsOnWire() bool {
 	if m.Location != "" || m.Shape == nil {
 		return false
 	}
 	k := m.Shape.Kind
+	switch k {
+	case List:
+		return m.Shape.Member != nil && m.Shape.Member.Kind.IsFloat()
+	case Map:
+		return m.Shape.Value != nil && m.Shape.Value.Kind.IsFloat()
+	}
 	return k == Timestamp || k == Float || k == Double
 }

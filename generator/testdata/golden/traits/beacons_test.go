@@ -38,7 +38,7 @@ func client(url string, validate bool) *beacons.Client {
 func echo(s *beaconsmock.Server) {
 	s.HandlePutBeacon(func(_ context.Context, in *beacons.PutBeaconInput) (*beacons.PutBeaconOutput, error) {
 		return &beacons.PutBeaconOutput{Beacon: &beacons.Beacon{
-			Name: in.Name, Signal: in.Signal, Settings: in.Settings, Brightness: in.Brightness,
+			Name: in.Name, Signal: in.Signal, Settings: in.Settings, Brightness: in.Brightness, Levels: in.Levels,
 			InstalledAt: in.InstalledAt, CheckedAt: in.CheckedAt,
 		}}, nil
 	})
@@ -67,6 +67,7 @@ func TestValuesTravelBothWays(t *testing.T) {
 				Name: ptr("north"), Signal: &beacons.Signal{Light: ptr("red")}, Settings: settings,
 				Firmware: []byte{0, 1, 0xfe}, Brightness: ptr(tc.brightness),
 				InstalledAt: &at, CheckedAt: &at, SeenAt: &at,
+				Levels: []float64{tc.brightness, 2}, Gains: map[string]float32{"g": float32(tc.brightness)},
 			}
 			out, err := client(url, true).PutBeacon(t.Context(), in)
 			if err != nil {
@@ -80,6 +81,8 @@ func TestValuesTravelBothWays(t *testing.T) {
 				`"installedAt":"2024-03-03T10:20:30Z"`,
 				`"checkedAt":"Sun, 03 Mar 2024 10:20:30 GMT"`,
 				`"seenAt":1709461230`,
+				`"levels":[` + strings.TrimPrefix(tc.wire, `"brightness":`) + `,2]`,
+				`"gains":{"g":` + strings.TrimPrefix(tc.wire, `"brightness":`) + `}`,
 			} {
 				if !strings.Contains(body, want) {
 					t.Errorf("request body %s does not hold %s", body, want)
@@ -87,7 +90,7 @@ func TestValuesTravelBothWays(t *testing.T) {
 			}
 			b := out.Beacon
 			same := func(f float64) bool { return f == tc.brightness || math.IsNaN(f) && math.IsNaN(tc.brightness) }
-			if b == nil || b.Brightness == nil || !same(*b.Brightness) {
+			if b == nil || b.Brightness == nil || !same(*b.Brightness) || len(b.Levels) != 2 || !same(b.Levels[0]) {
 				t.Fatalf("brightness came back as %+v", b)
 			}
 			got := map[string]string{"settings": b.Settings.String(), "installedAt": b.InstalledAt.String(), "checkedAt": b.CheckedAt.String()}
