@@ -53,6 +53,7 @@ type rawOperation struct {
 	mock          *yaml.Node
 	httpN         *yaml.Node
 	hasStatus     bool
+	hostPrefix    str // binding.go
 }
 
 type rawExample struct {
@@ -79,6 +80,7 @@ type rawShape struct {
 	members   []*rawMember
 	membersN  *yaml.Node
 	err       *rawError
+	payload   str                   // binding.go
 	rules     *yaml.Node            // checked by rules.go
 	keys      map[string]*yaml.Node // the keys present, for "applies to" checks
 }
@@ -102,6 +104,7 @@ type rawMember struct {
 	location, locationName str
 	required, idempotency  bool
 	def                    *yaml.Node
+	hostLabel, jsonValue   *yaml.Node // binding.go: the key, when true
 }
 
 type rawError struct {
@@ -287,13 +290,13 @@ func check(name string, data []byte, limits pattern.Limits) (*model.Service, Dia
 var (
 	topKeys       = []string{"service", "operations", "shapes"}
 	serviceKeys   = []string{"name", "title", "doc", "apiVersion", "protocol", "targetPrefix", "signingName", "endpointPrefix", "validationError", "mock"}
-	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock"}
+	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock", "hostPrefix"}
 	httpKeys      = []string{"method", "path", "status"}
 	exampleKeys   = []string{"title", "doc", "input", "output", "conforms"}
-	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules"}
+	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules", "payload"}
 	enumKeys      = []string{"value", "name", "doc"}
 	boundsKeys    = []string{"min", "max"}
-	memberKeys    = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName"}
+	memberKeys    = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName", "hostLabel", "jsonValue"}
 	errorKeys     = []string{"code", "status", "fault"}
 )
 
@@ -454,6 +457,8 @@ func (l *loader) parseOperation(k, n *yaml.Node) *rawOperation {
 			}
 		case "mock":
 			op.mock = p.v
+		case "hostPrefix":
+			op.hostPrefix = l.str(p.v, "hostPrefix")
 		}
 	}
 	return op
@@ -527,6 +532,8 @@ func (l *loader) parseShape(k, n *yaml.Node) *rawShape {
 			sh.err = l.parseError(p.v)
 		case "rules":
 			sh.rules = p.v
+		case "payload":
+			sh.payload = l.str(p.v, "payload")
 		}
 	}
 	if !sh.typ.ok() && deref(n).Kind == yaml.MappingNode && !l.isMeant(n, "type") {
@@ -605,6 +612,14 @@ func (l *loader) parseMember(k, n *yaml.Node) *rawMember {
 			m.location = l.str(p.v, "location")
 		case "locationName":
 			m.locationName = l.str(p.v, "locationName")
+		case "hostLabel":
+			if l.boolean(p.v, "hostLabel") {
+				m.hostLabel = p.k
+			}
+		case "jsonValue":
+			if l.boolean(p.v, "jsonValue") {
+				m.jsonValue = p.k
+			}
 		}
 	}
 	if !m.shape.ok() && deref(n).Kind == yaml.MappingNode && !l.isMeant(n, "shape") {
