@@ -228,7 +228,9 @@ const (
 
 // IsQueryMap reports whether m binds a map to the query string, one
 // parameter per entry (Smithy's httpQueryParams).
-func (m *Member) IsQueryMap() bool { return m.Location == LocQuery && m.Shape != nil && m.Shape.Kind == Map }
+func (m *Member) IsQueryMap() bool {
+	return m.Location == LocQuery && m.Shape != nil && m.Shape.Kind == Map
+}
 
 // PayloadMember is the member of s bound to the whole body, or nil.
 func (s *Shape) PayloadMember() *Member {
