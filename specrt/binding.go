@@ -43,6 +43,12 @@ func (b *RequestBinding) Payload(body []byte, contentType string) {
 	b.payload, b.payloadSet, b.payloadCT = body, true, contentType
 }
 
+// JSONPayload makes the JSON of v, a structure, the whole request body,
+// sent with contentType.
+func (b *RequestBinding) JSONPayload(v any, contentType string) {
+	b.payloadV, b.payloadSet, b.payloadCT = v, true, contentType
+}
+
 // encodeQuery is the query string of a request: the literal query of the
 // operation's path first, as written, then the bound parameters sorted by
 // name, each percent-encoded as RFC 3986 says (a space is %20, not +).

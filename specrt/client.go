@@ -569,7 +569,13 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 	}
 	switch {
 	case b.payloadSet:
-		if rt.body = b.payload; rt.body != nil {
+		rt.body = b.payload
+		if b.payloadV != nil {
+			if rt.body, err = json.Marshal(b.payloadV); err != nil {
+				return nil, fmt.Errorf("encode input payload: %w", err)
+			}
+		}
+		if rt.body != nil {
 			h[HeaderContentType] = []string{b.payloadCT}
 		}
 	case !op.NoBody || awsJSON:

@@ -292,6 +292,7 @@ type RequestBinding struct {
 	payload    []byte
 	payloadSet bool
 	payloadCT  string
+	payloadV   any // a structure payload, encoded by the client
 }
 
 // Label sets the value of path label name ({name} or {name+} in the
