@@ -117,6 +117,9 @@ func (r *resolver) checkLocated(rm *rawMember, s *model.Shape, m *model.Member, 
 	case m.Location == model.LocStatusCode && t.Kind != model.Integer:
 		r.errorf(at, "statusCode member %s of %s must be an integer, not %s", m.Name, s.Name, describeKind(t))
 	case m.Location == model.LocStatusCode:
+	case role == "error" && (m.Location == model.LocHeaders || m.JSONValue):
+		r.errorf(at, "member %s of %s: errors carry single headers only, not header maps or JSON values", m.Name, s.Name)
+		return
 	case m.Location == model.LocHeaders && (t.Kind != model.Map || t.Value.Kind != model.String):
 		r.errorf(at, "headers member %s of %s must be a map of strings (each entry one header named %s<key>), not %s", m.Name, s.Name, m.LocationName, describeKind(t))
 	case m.Location == model.LocHeaders:
