@@ -219,3 +219,24 @@ func TestRequestBindings(t *testing.T) {
 		})
 	}
 }
+
+func TestAWSJSONHostPrefix(t *testing.T) {
+	op := specrt.Operation{Name: "CreatePet", HostPrefix: "{name}.data-",
+		BindRequest: func(in any, b *specrt.RequestBinding) {
+			if v := in.(*createPetInput); v.Name != nil {
+				b.HostLabel("name", *v.Name)
+			}
+		}}
+	srv := &fakeServer{responses: []canned{{status: 200, body: `{}`}}}
+	c := newTestClient(&jsonService, srv, &sleepRecorder{})
+	if err := c.Invoke(context.Background(), &op, &createPetInput{Name: ptr("rex")}, &createPetOutput{}); err != nil {
+		t.Fatal(err)
+	}
+	r := srv.requests[0]
+	got := recorded{Method: r.Method, URL: r.URL, Body: r.Body}
+	// The host label is also a member of the body, as awsJson sends it.
+	want := recorded{Method: "POST", URL: "https://rex.data-pets.example.com/base/", Body: `{"name":"rex"}`}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("request (-want +got):\n%s", diff)
+	}
+}
