@@ -66,7 +66,8 @@ func Generate(files []string, cfg golang.Config) ([]golang.File, error) {
 	return GenerateServices(svcs, cfg)
 }
 
-// GenerateServices renders every package of svcs, in memory, sorted by path.
+// GenerateServices renders every package of svcs, and the registry of their
+// mocks, in memory, sorted by path.
 func GenerateServices(svcs []*model.Service, cfg golang.Config) ([]golang.File, error) {
 	var out []golang.File
 	for _, svc := range svcs {
@@ -76,6 +77,11 @@ func GenerateServices(svcs []*model.Service, cfg golang.Config) ([]golang.File, 
 		}
 		out = append(out, fs...)
 	}
+	reg, err := golang.GenerateRegistry(svcs, cfg)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, reg)
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
 }

@@ -1,7 +1,13 @@
 // Command mockserver serves the mock of every generated service on one
-// address, as LocalStack does: awsJson requests are routed by their
-// X-Amz-Target header, restJson1 requests by method and path. GET / lists
-// the services and operations served, as JSON or, to a browser, as a page.
+// address. It routes as AWS front ends do: a signed request goes to the
+// service its SigV4 credential scope names (Authorization header, or
+// X-Amz-Credential when presigned); an unsigned one by its X-Amz-Target
+// header (awsJson) or its method and path (restJson1). An unsigned request
+// that several services have an operation for, such as POST
+// /tags/{resourceArn}, is answered 400 AmbiguousRouteException naming them;
+// a signing name no service has, 400 UnknownServiceException (see
+// mockrt.Mux). GET / lists the services and operations served, as JSON or,
+// to a browser, as a page.
 //
 //	go run ./cmd/mockserver -addr 127.0.0.1:4566
 //
@@ -18,8 +24,9 @@
 // listen queue until one closes. The defaults are far beyond what a test
 // suite needs.
 //
-// It is built from the generated mock packages only; it does not import the
-// generator.
+// It serves what gen/mocks, generated with the services, lists: a service
+// added to specs/ is served after make generate, with no edit here. It does
+// not import the generator.
 package main
 
 import (
@@ -35,11 +42,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/specgen/specgen/gen/apprunner/apprunnermock"
-	"github.com/specgen/specgen/gen/ecs/ecsmock"
-	"github.com/specgen/specgen/gen/lightsail/lightsailmock"
-	"github.com/specgen/specgen/gen/servicediscovery/servicediscoverymock"
-	"github.com/specgen/specgen/gen/vpclattice/vpclatticemock"
+	"github.com/specgen/specgen/gen/mocks"
 	"github.com/specgen/specgen/specrt/mockrt"
 )
 
@@ -97,13 +100,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		opts = append(opts, mockrt.WithCredentials(*accessKey, *secretKey))
 	}
 	opts = append(opts, mockrt.WithMaxResources(*maxResources), mockrt.WithMaxStoreBytes(*maxStoreBytes))
-	mux := mockrt.NewMux(logger,
-		apprunnermock.New(opts...).Server,
-		ecsmock.New(opts...).Server,
-		lightsailmock.New(opts...).Server,
-		servicediscoverymock.New(opts...).Server,
-		vpclatticemock.New(opts...).Server,
-	)
+	mux := mockrt.NewMux(logger, mocks.All(opts...)...)
 
 	ln, err := mockrt.Listen(*addr, opts...)
 	if err != nil {

@@ -44,7 +44,7 @@ var (
 		"time", "vpcIds", "URL", "tags", "self", "children", "parent",
 	}
 	randEnumValues = []string{"AWS_IAM", "aws-iam", "a.b", "1st", "", "ÜBER", "x y", "NONE", "none", "None", "-", "type", "Values", "ok", "v2"}
-	randOpNames    = []string{"Get", "Put", "List", "Format", "Validate", "New", "String", "Error", "Do", "GetThing", "Get_Thing", "X", "Options", "Reset"}
+	randOpNames    = []string{"Get", "Put", "List", "Format", "Validate", "New", "String", "Error", "Do", "GetThing", "Get_Thing", "X", "Reset"}
 	randPatterns   = []string{"[a-z]+", "^[A-Z][a-z0-9-]*$", "(?!aws)[a-z]{1,10}", "[^/]+", `\d+`, "[a-z]+"}
 	randDocs       = []string{"*/ func init() { panic(1) } /*", "First.\n\nSecond paragraph.", "The `x` is %v %s \\ done.", "A thing.", "Validate checks.", "// not a comment", "Tags are tags."}
 	randGoNames    = []string{"Validate", "Format", "Named", "Thing_", "ID", "Metadata", "X"}
@@ -229,11 +229,42 @@ func (g *randSpec) bindable(list bool) string {
 	return g.pick(bindableKinds)
 }
 
-// structureMembers writes random members of a structure.
-func (g *randSpec) structureMembers(n int) string {
+// randMember is a member written so far, for rules to name.
+type randMember struct{ name, shape string }
+
+// structureMembers writes random members of a structure and returns them.
+func (g *randSpec) structureMembers(n int) (string, []randMember) {
 	var b strings.Builder
+	var ms []randMember
 	for _, name := range g.fresh(randMemberNames, n) {
-		b.WriteString(g.member(name, g.ref(len(g.shapes), false)))
+		shape := g.ref(len(g.shapes), false)
+		b.WriteString(g.member(name, shape))
+		ms = append(ms, randMember{name, shape})
+	}
+	return b.String(), ms
+}
+
+// rules writes random cross-member rules over ms, or nothing.
+func (g *randSpec) rules(ms []randMember) string {
+	if len(ms) < 2 || g.chance(0.5) {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("    rules:\n")
+	perm := g.r.Perm(len(ms))
+	a, c := ms[perm[0]], ms[perm[1]]
+	switch g.r.IntN(3) {
+	case 0:
+		fmt.Fprintf(&b, "      - oneOf: [%s, %s]\n", strconv.Quote(a.name), strconv.Quote(c.name))
+	case 1:
+		fmt.Fprintf(&b, "      - atMostOneOf: [%s, %s]\n", strconv.Quote(a.name), strconv.Quote(c.name))
+	default:
+		value := map[string]string{"boolean": "true", "string": `"x"`, "integer": "1", "long": "2"}[c.shape]
+		if value == "" {
+			return ""
+		}
+		fmt.Fprintf(&b, "      - member: %s\n        %s: {member: %s, equals: %s}\n",
+			strconv.Quote(a.name), g.pick([]string{"requiredWhen", "onlyWhen"}), strconv.Quote(c.name), value)
 	}
 	return b.String()
 }
@@ -263,7 +294,8 @@ func (g *randSpec) generate() string {
 		s := &g.shapes[i]
 		shapes.WriteString(s.yaml)
 		if s.kind == "structure" && !strings.HasSuffix(s.yaml, "{}\n") {
-			shapes.WriteString(g.structureMembers(1 + g.r.IntN(4)))
+			text, ms := g.structureMembers(1 + g.r.IntN(4))
+			shapes.WriteString(text + g.rules(ms))
 		}
 	}
 	for _, e := range errs {
@@ -322,7 +354,8 @@ func (g *randSpec) generate() string {
 
 		fmt.Fprintf(&shapes, "  %sRequest:\n    type: structure\n    members:\n", op)
 		shapes.WriteString(bound.String())
-		shapes.WriteString(g.structureMembers(g.r.IntN(4)))
+		text, ms := g.structureMembers(g.r.IntN(4))
+		shapes.WriteString(text)
 		if i == 0 {
 			// Every named shape must be used: the first input uses the rest.
 			for _, s := range g.shapes {
@@ -332,6 +365,7 @@ func (g *randSpec) generate() string {
 			}
 		}
 		fmt.Fprintf(&shapes, "      pad%d: string\n", i)
+		shapes.WriteString(g.rules(append(ms, randMember{fmt.Sprintf("pad%d", i), "string"})))
 		fmt.Fprintf(&shapes, "  %sResponse:\n    type: structure\n    members:\n      pad%d: string\n", op, i)
 		if g.rest && g.chance(0.4) {
 			kind := g.pick(headerKinds)
@@ -340,7 +374,8 @@ func (g *randSpec) generate() string {
 			}
 			fmt.Fprintf(&shapes, "      rh: {shape: %s, location: header, locationName: X-R%d}\n", kind, i)
 		}
-		shapes.WriteString(g.structureMembers(g.r.IntN(4)))
+		text, ms = g.structureMembers(g.r.IntN(4))
+		shapes.WriteString(text + g.rules(ms))
 	}
 	b.WriteString("shapes:\n")
 	b.WriteString(shapes.String())

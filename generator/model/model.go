@@ -65,10 +65,6 @@ type Operation struct {
 	// "{Name}."); its labels name input members marked HostLabel. Empty
 	// when the operation has none.
 	HostPrefix string
-	// Labels are the path labels of a restJson1 operation, in path order,
-	// without braces or the greedy "+"; every one is bound by exactly one
-	// uri member of Input.
-	Labels []string
 	// The unexported Go names of the operation's helpers: its description
 	// to the protocol code (opX), its request and response binders and its
 	// response decoder. Decided with every other name of the package, so

@@ -659,8 +659,8 @@ func (r *resolver) checkErrorUse() {
 	}
 	for _, sh := range r.raw.shapes {
 		s := r.shapes[sh.name.v]
-		if s == nil {
-			continue
+		if s == nil || !s.IsInput && !s.IsOutput {
+			continue // unused: nothing is generated for it
 		}
 		switch {
 		case isErr(s.Member):

@@ -39,6 +39,10 @@ func (r *resolver) checkWireNames() {
 	if v := s.name; v.ok() && reservedPackageName(v.v) {
 		r.errorf(v.n, "service name %q is a name the generated code uses for something else (a Go built-in, an imported package or a variable); choose another", v.v)
 	}
+	// The registry of mocks (golang.RegistryPackage) has this directory.
+	if v := s.name; v.ok() && v.v == "mocks" {
+		r.errorf(v.n, "service name %q is the package that lists every generated mock; choose another", v.v)
+	}
 	for _, ro := range r.raw.operations {
 		switch name := ro.name.v; {
 		case isIdentifier(name) && !isASCIIIdentifier(name):
@@ -113,15 +117,16 @@ var reservedHeaders = map[string]bool{
 	"x-amz-date": true, "x-amz-target": true, "x-amz-security-token": true, "x-amz-content-sha256": true,
 }
 
-// packageLocals are the names generated code gives its imports and local
-// variables in files that import the service's package (the mock and the
-// example): a package of that name would be shadowed there.
+// packageLocals are the names generated code gives its imports, its local
+// variables and the mock's package-level variables in files that import the
+// service's package (the mock and the example): a package of that name would
+// be shadowed there.
 var packageLocals = []string{
 	"specrt", "mockrt", "smithy", "context", "fmt", "http", "httptest", "json", "slog", "strconv",
 	"base64", "math", "time", "testing", "main",
 	"s", "t", "e", "h", "v", "r", "p", "n", "k", "i", "d", "b", "c",
 	"in", "out", "ctx", "fn", "opts", "err", "srv", "client", "cp", "at", "from", "ok",
-	"data", "wire", "plain", "st", "verb", "code", "hooks",
+	"data", "wire", "plain", "st", "verb", "code", "hooks", "service",
 }
 
 // reservedPackageName reports whether a package may not be called name: a
@@ -271,7 +276,6 @@ func (r *resolver) checkBindings() {
 			r.errorf(ro.httpN, "http path %q: %s", op.Path, problem)
 			continue
 		}
-		op.Labels = labels
 		if op.Input == nil {
 			continue
 		}
@@ -298,8 +302,8 @@ func (r *resolver) checkBindings() {
 	}
 	for _, sh := range r.raw.shapes {
 		s := r.shapes[sh.name.v]
-		if s == nil {
-			continue
+		if s == nil || !s.IsInput && !s.IsOutput {
+			continue // unused: nothing is generated for it
 		}
 		for i, m := range s.Members {
 			if m.Location == "" || m.Shape == nil || m.Shape.Kind == "" {

@@ -16,10 +16,13 @@ type index struct {
 	Services []indexService `json:"services"`
 }
 
+// indexService names the signing name too: a client that signs with it
+// reaches the service even where another has the same paths.
 type indexService struct {
-	Name       string           `json:"name"`
-	Protocol   specrt.Protocol  `json:"protocol"`
-	Operations []indexOperation `json:"operations"`
+	Name        string           `json:"name"`
+	Protocol    specrt.Protocol  `json:"protocol"`
+	SigningName string           `json:"signingName"`
+	Operations  []indexOperation `json:"operations"`
 }
 
 // indexOperation says how to call an operation: its X-Amz-Target (awsJson)
@@ -34,7 +37,8 @@ type indexOperation struct {
 func (m *Mux) index() index {
 	x := index{Services: make([]indexService, 0, len(m.servers))}
 	for _, s := range m.servers {
-		svc := indexService{Name: s.svc.Name, Protocol: s.svc.Protocol, Operations: make([]indexOperation, 0, len(s.svc.Operations))}
+		svc := indexService{Name: s.svc.Name, Protocol: s.svc.Protocol, SigningName: s.svc.SigningName,
+			Operations: make([]indexOperation, 0, len(s.svc.Operations))}
 		for _, op := range s.svc.Operations {
 			o := indexOperation{Name: op.Name}
 			if s.svc.Protocol.IsAWSJSON() {
@@ -54,6 +58,7 @@ var indexPage = htmltemplate.Must(htmltemplate.New("index").Parse(`<!DOCTYPE htm
 <body>
 <h1>Mock services</h1>
 {{range .Services}}<h2>{{.Name}} ({{.Protocol}})</h2>
+<p>SigV4 signing name: {{.SigningName}}</p>
 <ul>
 {{range .Operations}}<li>{{.Name}}: {{if .Target}}POST / with X-Amz-Target: {{.Target}}{{else}}{{.Method}} {{.Path}}{{end}}</li>
 {{end}}</ul>

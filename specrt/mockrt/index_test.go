@@ -41,8 +41,8 @@ func TestMuxIndex(t *testing.T) {
 		}
 		var want any
 		json.Unmarshal([]byte(`{"services":[
-			{"name":"things","protocol":"restJson1","operations":[{"name":"CreateThing","method":"POST","path":"/things"}]},
-			{"name":"jthings","protocol":"awsJson1_1","operations":[{"name":"CreateThing","target":"Things_20200101.CreateThing"}]}]}`), &want)
+			{"name":"things","protocol":"restJson1","signingName":"things","operations":[{"name":"CreateThing","method":"POST","path":"/things"}]},
+			{"name":"jthings","protocol":"awsJson1_1","signingName":"jthings","operations":[{"name":"CreateThing","target":"Things_20200101.CreateThing"}]}]}`), &want)
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("index (-want +got):\n%s", diff)
 		}
@@ -52,7 +52,7 @@ func TestMuxIndex(t *testing.T) {
 		if ct := resp.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
 			t.Errorf("Content-Type %q", ct)
 		}
-		for _, want := range []string{"<h2>things (restJson1)</h2>", "<li>CreateThing: POST /things</li>",
+		for _, want := range []string{"<h2>things (restJson1)</h2>", "<p>SigV4 signing name: things</p>", "<li>CreateThing: POST /things</li>",
 			"<li>CreateThing: POST / with X-Amz-Target: Things_20200101.CreateThing</li>"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("page lacks %q:\n%s", want, body)

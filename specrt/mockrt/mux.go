@@ -3,26 +3,67 @@ package mockrt
 import (
 	"log/slog"
 	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/specgen/specgen/specrt"
 )
 
-// Mux serves several mocks on one address, as LocalStack does: a request
-// goes to the mock whose service has its X-Amz-Target (awsJson protocols)
-// or its method and path (restJson1). GET / that no mock claims is answered
-// with the services and operations served, as JSON (or, to a client that
-// accepts text/html, a small page); any other request no mock claims is
-// answered 400 UnknownOperationException.
+// Mux serves several mocks on one address, routing as AWS front ends do.
+//
+// A request signed with SigV4 names its service in its credential scope
+// (Credential=AKID/20260101/us-east-1/vpc-lattice/aws4_request, in the
+// Authorization header or, presigned, in the X-Amz-Credential query
+// parameter): it goes to the mock whose service has that signing name, even
+// when the mock has no such operation, so that the service answers its own
+// errors (an unknown operation, a bad signature) in its own protocol. A
+// request without a credential scope goes to the mock that has its
+// X-Amz-Target (awsJson protocols) or its method and path (restJson1).
+//
+// Several REST services use the same paths (POST /tags/{resourceArn}), so a
+// request that more than one mock has an operation for is answered 400
+// AmbiguousRouteException naming them: an unsigned one, or a signed one
+// whose signing name two mocks share. A signing name that no mock has is
+// answered 400 UnknownServiceException naming those served: AWS never sees
+// such a request (each service has its own endpoint), and routing it by path
+// instead would hide a misconfigured client.
+//
+// GET / that no mock claims is answered with the services and operations
+// served, as JSON (or, to a client that accepts text/html, a small page);
+// any other request no mock claims is answered 400
+// UnknownOperationException.
 type Mux struct {
 	servers []*Server
-	logger  *slog.Logger
+	// bySigning, byPrefix and restIndex index servers so that a request is
+	// checked against the few mocks it may be for, not against all of them.
+	bySigning map[string][]*Server // by SigV4 signing name
+	byPrefix  map[string][]*Server // awsJson mocks by X-Amz-Target prefix
+	rest      []*Server            // the restJson1 mocks
+	restIndex restIndex            // rest by method and first path segment
+	logger    *slog.Logger
 }
 
 // NewMux returns a mux over servers. A logger, if not nil, logs the requests
-// no server claims; the servers log their own with WithLogger.
+// the mux answers itself; the servers log their own with WithLogger.
 func NewMux(logger *slog.Logger, servers ...*Server) *Mux {
-	return &Mux{servers: servers, logger: logger}
+	m := &Mux{
+		servers:   servers,
+		bySigning: map[string][]*Server{},
+		byPrefix:  map[string][]*Server{},
+		logger:    logger,
+	}
+	for _, s := range servers {
+		m.bySigning[s.svc.SigningName] = append(m.bySigning[s.svc.SigningName], s)
+		if s.svc.Protocol.IsAWSJSON() {
+			m.byPrefix[s.svc.TargetPrefix] = append(m.byPrefix[s.svc.TargetPrefix], s)
+		} else {
+			m.rest = append(m.rest, s)
+		}
+	}
+	m.restIndex = newRestIndex(m.rest)
+	return m
 }
 
 // Servers returns the mocks the mux routes to.
@@ -30,11 +71,10 @@ func (m *Mux) Servers() []*Server { return m.servers }
 
 // ServeHTTP routes one request.
 func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	for _, s := range m.servers {
-		if s.handles(r) {
-			s.ServeHTTP(w, r)
-			return
-		}
+	s, err := m.route(r)
+	if s != nil {
+		s.ServeHTTP(w, r)
+		return
 	}
 	start := time.Now()
 	rec := Record{Time: start, Method: r.Method, Path: r.URL.Path, RequestID: newUUID()}
@@ -45,9 +85,12 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var status int
 	var code string
-	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get("X-Amz-Target") == "" {
+	switch {
+	case err != nil:
+		status, code = writeError(w, specrt.AWSJSON11, err, nil)
+	case (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get("X-Amz-Target") == "":
 		status = m.serveIndex(w, r)
-	} else {
+	default:
 		what := r.Method + " " + r.URL.Path
 		if t := r.Header.Get("X-Amz-Target"); t != "" {
 			what = t
@@ -58,4 +101,154 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rec.Status, rec.ErrorCode, rec.Duration = status, code, time.Since(start)
 		m.logger.LogAttrs(r.Context(), levelFor(status), "request", slogAttrs("", &rec)...)
 	}
+}
+
+// route picks the mock that serves r. It returns neither a mock nor an
+// error when no mock claims an unsigned request (the caller answers GET /
+// or UnknownOperationException), and an error when the request's signing
+// name is unknown or more than one mock claims it.
+func (m *Mux) route(r *http.Request) (*Server, error) {
+	if name, ok := signingName(r); ok {
+		candidates := m.bySigning[name]
+		switch len(candidates) {
+		case 0:
+			return nil, m.unknownService(name)
+		case 1:
+			return candidates[0], nil
+		}
+		s, err := claimant(r, candidates, true)
+		if s == nil && err == nil {
+			// None of the services of that name has the operation: the
+			// first answers, in its protocol, as the service would.
+			s = candidates[0]
+		}
+		return s, err
+	}
+	if t := r.Header.Get("X-Amz-Target"); t != "" {
+		if prefix, _, ok := specrt.SplitTarget(t); ok {
+			if s, err := claimant(r, m.byPrefix[prefix], false); s != nil || err != nil {
+				return s, err
+			}
+		}
+	}
+	return claimant(r, m.restIndex.candidates(r, m.rest), false)
+}
+
+// claimant returns the one mock of candidates that has an operation for r,
+// nil when none has, and an error naming them when several have; signed says
+// whether r's credential scope already names them all.
+func claimant(r *http.Request, candidates []*Server, signed bool) (*Server, error) {
+	var found *Server
+	for i, s := range candidates {
+		if !s.handles(r) {
+			continue
+		}
+		if found != nil {
+			return nil, ambiguous(r, candidates[i:], found, signed)
+		}
+		found = s
+	}
+	return found, nil
+}
+
+// ambiguous builds the error for a request that first and some of rest
+// claim; it runs only on that error path, so it may check rest again.
+func ambiguous(r *http.Request, rest []*Server, first *Server, signed bool) *Error {
+	names := []string{describe(first)}
+	for _, s := range rest {
+		if s.handles(r) {
+			names = append(names, describe(s))
+		}
+	}
+	what := r.Method + " " + r.URL.Path
+	if t := r.Header.Get("X-Amz-Target"); t != "" {
+		what = t
+	}
+	hint := "; sign the request (SigV4) so that its credential scope names one of them"
+	if signed {
+		hint = "; they share the signing name of the request's credential scope, so serve them on separate addresses"
+	}
+	return &Error{
+		Code:    "AmbiguousRouteException",
+		Message: "more than one service has an operation for " + logText(what) + ": " + strings.Join(names, ", ") + hint,
+	}
+}
+
+// unknownService builds the error for a signing name no mock has.
+func (m *Mux) unknownService(name string) *Error {
+	msg := "no service with signing name '" + logText(name) + "' is served here"
+	if len(m.servers) > 0 {
+		// With whole services imported there may be hundreds: the first
+		// few show the form, GET / lists them all.
+		const shown = 10
+		served := make([]string, 0, shown)
+		for _, s := range m.servers[:min(shown, len(m.servers))] {
+			served = append(served, describe(s))
+		}
+		msg += "; served: " + strings.Join(served, ", ")
+		if more := len(m.servers) - shown; more > 0 {
+			msg += " and " + strconv.Itoa(more) + " more (GET / lists them)"
+		}
+	}
+	return &Error{Code: "UnknownServiceException", Message: msg}
+}
+
+// describe names a mock in an error: its package and its signing name.
+func describe(s *Server) string {
+	return s.svc.Name + " (signing name '" + s.svc.SigningName + "')"
+}
+
+// signingName returns the service of the request's SigV4 credential scope:
+// the Authorization header's when there is one, else the presigned
+// X-Amz-Credential query parameter's. ok is false when the request carries
+// no well-formed scope; such a request is routed by target or path, and the
+// mock that gets it judges its signature. It does not allocate for a
+// header, since every request of a signing client goes through it.
+func signingName(r *http.Request) (string, bool) {
+	if h := r.Header.Get("Authorization"); h != "" {
+		rest, ok := strings.CutPrefix(h, sigAlgorithm+" ")
+		if !ok {
+			return "", false
+		}
+		for rest != "" {
+			var part string
+			part, rest, _ = strings.Cut(rest, ",")
+			if cred, ok := strings.CutPrefix(strings.TrimSpace(part), "Credential="); ok {
+				return scopeService(cred)
+			}
+		}
+		return "", false
+	}
+	const param = "X-Amz-Credential="
+	q := r.URL.RawQuery
+	for q != "" {
+		var kv string
+		kv, q, _ = strings.Cut(q, "&")
+		if v, ok := strings.CutPrefix(kv, param); ok {
+			cred, err := url.QueryUnescape(v)
+			if err != nil {
+				return "", false
+			}
+			return scopeService(cred)
+		}
+	}
+	return "", false
+}
+
+// scopeService returns the service of a credential
+// "AKID/20260101/us-east-1/service/aws4_request", checked as parseAuth
+// checks it.
+func scopeService(cred string) (string, bool) {
+	var parts [5]string
+	for i := range 4 {
+		var ok bool
+		if parts[i], cred, ok = strings.Cut(cred, "/"); !ok {
+			return "", false
+		}
+	}
+	parts[4] = cred
+	if parts[0] == "" || parts[3] == "" || parts[4] != "aws4_request" {
+		return "", false
+	}
+	return parts[3], true
 }
