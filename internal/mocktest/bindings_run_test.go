@@ -9,9 +9,9 @@ import (
 )
 
 // TestGoldenBindingsRun generates the golden bindings case
-// (generator/testdata/golden/bindings: every HTTP binding of restJson1 and
-// a host prefix) into a throwaway module with its hand-written test, and
-// runs it: the generated client calls the generated mock with every
+// (generator/testdata/golden/bindings: every HTTP binding of restJson1,
+// host prefixes under restJson1 and awsJson) into a throwaway module with
+// its hand-written tests, and runs them: the generated client calls the generated mock with every
 // binding, both ways.
 func TestGoldenBindingsRun(t *testing.T) {
 	if testing.Short() {
@@ -46,12 +46,14 @@ func TestGoldenBindingsRun(t *testing.T) {
 	golden := filepath.Join(root, "generator", "testdata", "golden", "bindings")
 	run(root, "run", "./cmd/specgen", "generate", "-q",
 		"-specs", golden, "-out", filepath.Join(dir, "gen"), "-import", "example.com/goldenrun/gen")
-	test, err := os.ReadFile(filepath.Join(golden, "things_test.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "gen", "things", "bindings_test.go"), test, 0o644); err != nil {
-		t.Fatal(err)
+	for _, pkg := range []string{"things", "sprockets"} {
+		test, err := os.ReadFile(filepath.Join(golden, pkg+"_test.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "gen", pkg, "bindings_test.go"), test, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	run(dir, "vet", "./...")
 	run(dir, "test", "./...")
