@@ -234,6 +234,13 @@ func SetHeaderMap(h http.Header, prefix string, m map[string]string) {
 	}
 }
 
+// StatusCode returns the HTTP status of a response for an output member
+// bound to it.
+func StatusCode(status int) *int32 {
+	s := int32(status)
+	return &s
+}
+
 // JSONHeader encodes a string holding JSON for a header, as base64.
 func JSONHeader(v string) string { return base64.StdEncoding.EncodeToString([]byte(v)) }
 

@@ -368,6 +368,13 @@ func bindRequestMember(m *model.Member, host jen.Code) jen.Code {
 // locationNote says where member m travels, for its doc comment; "" for
 // the JSON body.
 func locationNote(m *model.Member) string {
+	if m.HostLabel {
+		note := "It also fills {" + m.Name + "} in the host name the request is sent to (see Options.DisableHostPrefix)."
+		if where := locationNote(&model.Member{Location: m.Location, LocationName: m.LocationName, Shape: m.Shape, JSONValue: m.JSONValue}); where != "" {
+			note = where + " " + note
+		}
+		return note
+	}
 	switch {
 	case m.Location == model.LocHeader && m.JSONValue:
 		return fmt.Sprintf("It travels in the %s header, as base64-encoded JSON.", m.LocationName)
@@ -465,10 +472,7 @@ func bindResponseMember(recv string, m *model.Member) jen.Code {
 	t := m.Shape
 	switch {
 	case m.Location == model.LocStatusCode:
-		return jen.Block(
-			jen.Id("s").Op(":=").Int32().Call(jen.Id("status")),
-			target.Clone().Op("=").Op("&").Id("s"),
-		)
+		return target.Clone().Op("=").Add(rt("StatusCode")).Call(jen.Id("status"))
 	case m.Location == model.LocHeaders:
 		return set("HeaderMap")
 	case t.Kind == model.List && t.Member.IsEnum():
