@@ -30,14 +30,19 @@ type Pos struct {
 
 // Service is one spec file, resolved.
 type Service struct {
-	Pos            Pos
-	Package        string // Go package name, also the directory under gen/
-	Title          string
-	Doc            string
-	APIVersion     string
-	Protocol       Protocol
-	TargetPrefix   string // awsJson protocols only
-	SigningName    string
+	Pos          Pos
+	Package      string // Go package name, also the directory under gen/
+	Title        string
+	Doc          string
+	APIVersion   string
+	Protocol     Protocol
+	TargetPrefix string // awsJson protocols only
+	SigningName  string
+	// ServiceID is the model's serviceId, when the spec was imported.
+	ServiceID string
+	// Protocols lists every protocol the model names, in its order; the
+	// client speaks Protocol, one of them. Empty for hand-written specs.
+	Protocols      []string
 	EndpointPrefix string
 	// ValidationError is the error shape the service answers invalid input with.
 	ValidationError *Shape

@@ -92,6 +92,8 @@ var (
 		{name: "doc", doc: "About the service, used in the package doc.", val: vString},
 		{name: "apiVersion", required: true, doc: "The API version string, e.g. \"2022-11-30\" (quote it).", val: vString},
 		{name: "protocol", required: true, doc: "The protocol the client speaks.", val: vEnum("awsJson1_0", "awsJson1_1", "restJson1")},
+		{name: "protocols", doc: "Every protocol the service's model lists, in the model's order; protocol is one of them.", val: vList(vString)},
+		{name: "serviceId", doc: "The model's serviceId, from which the package name is derived.", val: vString},
 		{name: "targetPrefix", doc: "awsJson protocols only: the X-Amz-Target prefix.", val: vString},
 		{name: "signingName", required: true, doc: "The SigV4 signing name.", val: vString},
 		{name: "endpointPrefix", required: true, doc: "Host prefix of the default endpoint, https://<endpointPrefix>.<region>.amazonaws.com.", val: vString},

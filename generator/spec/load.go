@@ -36,6 +36,8 @@ type rawService struct {
 	n                                                         *yaml.Node
 	name, title, doc, apiVersion, protocol                    str
 	targetPrefix, signingName, endpointPrefix, validationErrN str
+	serviceID                                                 str
+	protocols                                                 []str
 	mock                                                      *yaml.Node
 }
 
@@ -417,6 +419,10 @@ func (l *loader) parseService(n *yaml.Node) rawService {
 			s.apiVersion = l.str(p.v, "apiVersion")
 		case "protocol":
 			s.protocol = l.str(p.v, "protocol")
+		case "protocols":
+			s.protocols = l.strList(p.v, "protocols")
+		case "serviceId":
+			s.serviceID = l.str(p.v, "serviceId")
 		case "targetPrefix":
 			s.targetPrefix = l.str(p.v, "targetPrefix")
 		case "signingName":
@@ -479,6 +485,15 @@ func (l *loader) sequence(n *yaml.Node, what string) []*yaml.Node {
 		return nil
 	}
 	return n.Content
+}
+
+// strList reads a sequence of strings.
+func (l *loader) strList(n *yaml.Node, what string) []str {
+	var out []str
+	for _, e := range l.sequence(n, what) {
+		out = append(out, l.str(e, what+" item"))
+	}
+	return out
 }
 
 func (l *loader) parseExample(n *yaml.Node) *rawExample {
