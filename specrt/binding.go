@@ -111,6 +111,22 @@ func (b *RequestBinding) expandHost(prefix, host string) (string, error) {
 	return sb.String(), nil
 }
 
+// checkHeaders refuses a bound header value that HTTP cannot carry (a line
+// break or another control character): the transport would fail every
+// attempt, and the caller would see it as a network error, retried.
+func (b *RequestBinding) checkHeaders() error {
+	for name, vs := range b.header {
+		for _, v := range vs {
+			for i := 0; i < len(v); i++ {
+				if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
+					return fmt.Errorf("header %s: a value cannot hold control characters such as line breaks (byte %d is %#x)", name, i, c)
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // ValidHostLabel reports whether s can be one label of a host name.
 func ValidHostLabel(s string) bool {
 	if s == "" || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {

@@ -2,6 +2,7 @@ package specrt_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -238,5 +239,15 @@ func TestAWSJSONHostPrefix(t *testing.T) {
 	want := recorded{Method: "POST", URL: "https://rex.data-pets.example.com/base/", Body: `{"name":"rex"}`}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("request (-want +got):\n%s", diff)
+	}
+}
+
+func TestAHeaderValueWithALineBreakIsRefusedBeforeSending(t *testing.T) {
+	srv := &fakeServer{responses: []canned{{status: 200}}}
+	c := newTestClient(&restService, srv, &sleepRecorder{})
+	err := c.Invoke(context.Background(), &opGetPet, &getPetInput{PetID: ptr("p"), Path: ptr("x"), TraceID: ptr("a\r\nX-Injected: 1")}, &getPetOutput{})
+	var te *specrt.TransportError
+	if err == nil || errors.As(err, &te) || !strings.Contains(err.Error(), "header X-Trace-Id: a value cannot hold control characters") || len(srv.requests) != 0 {
+		t.Fatalf("err = %v after %d requests; want a refusal before sending, not a transport error", err, len(srv.requests))
 	}
 }
