@@ -242,12 +242,27 @@ func TestAWSJSONHostPrefix(t *testing.T) {
 	}
 }
 
-func TestAHeaderValueWithALineBreakIsRefusedBeforeSending(t *testing.T) {
-	srv := &fakeServer{responses: []canned{{status: 200}}}
-	c := newTestClient(&restService, srv, &sleepRecorder{})
-	err := c.Invoke(context.Background(), &opGetPet, &getPetInput{PetID: ptr("p"), Path: ptr("x"), TraceID: ptr("a\r\nX-Injected: 1")}, &getPetOutput{})
-	var te *specrt.TransportError
-	if err == nil || errors.As(err, &te) || !strings.Contains(err.Error(), "header X-Trace-Id: a value cannot hold control characters") || len(srv.requests) != 0 {
-		t.Fatalf("err = %v after %d requests; want a refusal before sending, not a transport error", err, len(srv.requests))
+func TestHeadersHTTPCannotCarryAreRefusedBeforeSending(t *testing.T) {
+	tests := []struct {
+		name string
+		op   *specrt.Operation
+		in   any
+		want string
+	}{
+		{"a value with a line break", &opGetPet, &getPetInput{PetID: ptr("p"), Path: ptr("x"), TraceID: ptr("a\r\nX-Injected: 1")},
+			"header X-Trace-Id: a value cannot hold control characters"},
+		{"a header map key with a space", &opPutThing, &thingInput{Name: ptr("t1"), Meta: map[string]string{"a b": "v"}},
+			`header name "X-Meta-a b": a header map key may hold only`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := &fakeServer{responses: []canned{{status: 200}}}
+			c := newTestClient(&restService, srv, &sleepRecorder{})
+			err := c.Invoke(context.Background(), tt.op, tt.in, nil)
+			var te *specrt.TransportError
+			if err == nil || errors.As(err, &te) || !strings.Contains(err.Error(), tt.want) || len(srv.requests) != 0 {
+				t.Fatalf("err = %v after %d requests; want %q before sending, not a transport error", err, len(srv.requests), tt.want)
+			}
+		})
 	}
 }
