@@ -448,7 +448,7 @@ func TestRandomSpecsCompile(t *testing.T) {
 	}
 	cmd := exec.Command("go", "vet", "./...")
 	cmd.Dir = tmp
-	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS="+os.Getenv("GOFLAGS")+" -mod=mod") // keeps make test's -race
 	if out, err := cmd.CombinedOutput(); err != nil {
 		var broken []string
 		for name, src := range specs {
