@@ -266,3 +266,19 @@ func TestHeadersHTTPCannotCarryAreRefusedBeforeSending(t *testing.T) {
 		})
 	}
 }
+
+// FuzzHeaderList checks that any list survives JoinHeaderList and
+// SplitHeaderList, and that splitting any header value terminates without
+// a panic.
+func FuzzHeaderList(f *testing.F) {
+	for _, seed := range []string{"a", "a,b", `"a,b", c`, `"`, `\`, `"a\"`, " , ,", ""} {
+		f.Add(seed, "x")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		specrt.SplitHeaderList(a)
+		list := []string{a, b}
+		if diff := cmp.Diff(list, specrt.SplitHeaderList(specrt.JoinHeaderList(list))); diff != "" {
+			t.Errorf("round trip of %q (-want +got):\n%s", list, diff)
+		}
+	})
+}
