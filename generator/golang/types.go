@@ -106,13 +106,8 @@ func memberDoc(m *model.Member) string {
 	if m.IdempotencyToken {
 		notes = append(notes, "When it is empty, the client fills it with a random UUID.")
 	}
-	switch m.Location {
-	case "header":
-		notes = append(notes, fmt.Sprintf("It travels in the %s header.", m.LocationName))
-	case "query":
-		notes = append(notes, fmt.Sprintf("It travels as the %s query parameter.", m.LocationName))
-	case "uri":
-		notes = append(notes, fmt.Sprintf("It travels in the request path as {%s}.", m.LocationName))
+	if note := locationNote(m); note != "" {
+		notes = append(notes, note)
 	}
 	if redactsField(m.Shape) {
 		notes = append(notes, "It is sensitive: its value never appears in errors, String, %v or slog output.")

@@ -117,6 +117,7 @@ var (
 		{name: "readonly", doc: "true: the operation changes nothing (model data).", val: vBool},
 		{name: "idempotent", doc: "true: repeating the operation has the effect of doing it once (model data).", val: vBool},
 		{name: "paginator", doc: "How the results come in pages; the client gets New<Name>Paginator.", val: vKeys(paginatorSet)},
+		{name: "hostPrefix", doc: "Prepended to the endpoint's host (\"data-\", \"{Name}.\"); {Name} is the input member marked hostLabel.", val: vString},
 	}}
 
 	httpSet = &keySet{name: "http", doc: "The HTTP binding of an operation.", keys: []keyDef{
@@ -151,6 +152,7 @@ var (
 		{name: "timestampFormat", doc: "timestamp: the wire format in JSON bodies (default epoch-seconds).", val: vEnum(timestampFormats...)},
 		{name: "patternEnforced", doc: "string: false keeps the pattern as documentation only.", val: vBool},
 		{name: "deprecated", doc: "true or a message: the Go doc gets a Deprecated: paragraph.", val: vDeprecated},
+		{name: "payload", doc: "restJson1 input or output structure: the member that is the whole body (a structure, blob or string).", val: vString},
 	}}
 
 	enumSet = &keySet{name: "enumValue", doc: "An enum value with a Go name or a doc.", keys: []keyDef{
@@ -171,10 +173,12 @@ var (
 		{name: "default", doc: "The documented default the service applies when the member is left out.", val: vScalar},
 		{name: "idempotencyToken", doc: "true: the client fills it with a fresh UUID when empty.", val: vBool},
 		{name: "goName", doc: "The Go field name, when the derived one is not right.", val: vString},
-		{name: "location", doc: "restJson1 only: where the member travels; default the JSON body.", val: vEnum("header", "uri", "query")},
-		{name: "locationName", doc: "With location: the header, path label or query parameter name.", val: vString},
 		{name: "timestampFormat", doc: "timestamp members: overrides the shape's wire format.", val: vEnum(timestampFormats...)},
 		{name: "deprecated", doc: "true or a message: the Go doc gets a Deprecated: paragraph.", val: vDeprecated},
+		{name: "location", doc: "restJson1 only: where the member travels; default the JSON body.", val: vEnum("header", "headers", "uri", "query", "statusCode")},
+		{name: "locationName", doc: "With location: the header, path label or query parameter name, or the prefix of a headers map; none for a query map or statusCode.", val: vString},
+		{name: "hostLabel", doc: "true: the member fills the label of its name in the operation's hostPrefix.", val: vBool},
+		{name: "jsonValue", doc: "true on a header string member: it holds JSON, sent base64-encoded.", val: vBool},
 	}}
 
 	errorSet = &keySet{name: "error", doc: "The error trait of a structure.", keys: []keyDef{

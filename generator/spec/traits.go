@@ -142,15 +142,6 @@ func (r *resolver) shapeTraits(sh *rawShape, s *model.Shape) {
 	r.appliesTo(sh, "timestampFormat", k == model.Timestamp, "timestamp")
 	r.appliesTo(sh, "patternEnforced", k == model.String, "string")
 	s.Deprecated = t.deprecated.model()
-	// A structure converts its timestamp members to their wire form
-	// (emitWireJSON); a list or map of timestamps would go out as
-	// encoding/json writes time.Time, in no format the protocols use.
-	if e := s.Member; k == model.List && e != nil && e.Kind == model.Timestamp {
-		r.errorf(sh.member.n, "list %s holds timestamps, which the generated code cannot put on the JSON wire yet; wrap them in a structure", sh.name.v)
-	}
-	if e := s.Value; k == model.Map && e != nil && e.Kind == model.Timestamp {
-		r.errorf(sh.value.n, "map %s holds timestamps, which the generated code cannot put on the JSON wire yet; wrap them in a structure", sh.name.v)
-	}
 	if k == model.Timestamp {
 		s.TimestampFormat = t.timestampFormat.v
 	}
@@ -212,6 +203,13 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 		if m.Shape == nil || m.Shape.Kind == "" {
 			return
 		}
+		// A structure converts its timestamp members to their wire form
+		// (emitWireJSON); the elements of a list or map in a body would go
+		// out as encoding/json writes time.Time, in no format the
+		// protocols use. (The bindings carry lists in queries and headers.)
+		if e := collectionElem(m.Shape); e != nil && e.Kind == model.Timestamp && m.Location == "" {
+			r.errorf(rm.name.n, "member %s is a %s of timestamps, which the generated code cannot put in a JSON body yet; wrap them in a structure", rm.name.v, m.Shape.Kind)
+		}
 		if m.Shape.Kind != model.Timestamp {
 			if f.ok() {
 				r.errorf(f.n, "timestampFormat applies only to timestamp members, not %s", m.Shape.Kind)
@@ -233,6 +231,18 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 			r.errorf(at, "member %s travels in the %s as %s; timestampFormat %s is not supported there", rm.name.v, m.Location, want, m.TimestampFormat)
 		}
 	})
+}
+
+// collectionElem is the element of a list or the value of a map; nil for
+// other shapes.
+func collectionElem(s *model.Shape) *model.Shape {
+	switch s.Kind {
+	case model.List:
+		return s.Member
+	case model.Map:
+		return s.Value
+	}
+	return nil
 }
 
 // locationTimeFormats are the timestamp formats the HTTP bindings use.
