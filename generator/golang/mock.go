@@ -260,8 +260,11 @@ func mockOperationValue(p *Package, op *model.Operation) jen.Code {
 		d[jen.Id("Path")] = jen.Lit(op.Path)
 		d[jen.Id("Status")] = jen.Lit(op.Status)
 	}
-	if bs := bindingsValue(op); bs != nil {
+	if bs := bindingsValue(op.Input); bs != nil {
 		d[jen.Id("Bindings")] = bs
+	}
+	if bs := bindingsValue(op.Output); bs != nil {
+		d[jen.Id("OutputBindings")] = bs
 	}
 	if b := behaviorValue(p, op); b != nil {
 		d[jen.Id("Behavior")] = b
@@ -269,19 +272,26 @@ func mockOperationValue(p *Package, op *model.Operation) jen.Code {
 	return jen.Values(d)
 }
 
-// bindingsValue lists the input members that travel outside the body.
-func bindingsValue(op *model.Operation) jen.Code {
+// bindingsValue lists the members of an input or output that travel
+// outside the JSON body.
+func bindingsValue(s *model.Shape) jen.Code {
 	var bs []jen.Code
-	for _, m := range op.Input.Members {
+	for _, m := range s.Members {
 		if m.Location == "" {
 			continue
 		}
-		bs = append(bs, jen.Line().Values(jen.Dict{
+		d := jen.Dict{
 			jen.Id("Location"): jen.Lit(m.Location),
-			jen.Id("Name"):     jen.Lit(m.LocationName),
 			jen.Id("Member"):   jen.Lit(m.Name),
 			jen.Id("Field"):    jen.Lit(m.GoName),
-		}))
+		}
+		if m.LocationName != "" {
+			d[jen.Id("Name")] = jen.Lit(m.LocationName)
+		}
+		if m.JSONValue {
+			d[jen.Id("JSONValue")] = jen.True()
+		}
+		bs = append(bs, jen.Line().Values(d))
 	}
 	if bs == nil {
 		return nil
@@ -434,6 +444,15 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 	return jen.Values(d)
 }
 
+// memberPath is a paginator's member path as the mock's dotted wire names.
+func memberPath(p model.MemberPath) string {
+	names := make([]string, len(p))
+	for i, m := range p {
+		names[i] = m.Name
+	}
+	return strings.Join(names, ".")
+}
+
 // createsResource tells whether op is a resource's create.
 func createsResource(p *Package, op *model.Operation) bool {
 	for _, res := range p.Resources {
@@ -460,8 +479,17 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	fields := map[string]string{"Identifier": ro.Identifier, "ParentIdentifier": ro.ParentIdentifier,
 		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN,
 		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue}
-	if pg := ro.Paginator; pg != nil {
-		fields["Items"], fields["InputToken"], fields["OutputToken"], fields["LimitKey"] = pg.ResultKey, pg.InputToken, pg.OutputToken, pg.LimitKey
+	if pg := ro.Operation.Paginator; ro.Role == "list" && pg != nil && len(pg.ResultKeys) > 0 {
+		fields["Items"] = memberPath(pg.ResultKeys[0])
+		if len(pg.InputTokens) > 0 {
+			fields["InputToken"] = pg.InputTokens[0].Name
+		}
+		if len(pg.OutputTokens) > 0 {
+			fields["OutputToken"] = memberPath(pg.OutputTokens[0])
+		}
+		if pg.LimitKey != nil {
+			fields["LimitKey"] = pg.LimitKey.Name
+		}
 	}
 	for field, v := range fields {
 		if v != "" {

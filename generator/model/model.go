@@ -30,14 +30,19 @@ type Pos struct {
 
 // Service is one spec file, resolved.
 type Service struct {
-	Pos            Pos
-	Package        string // Go package name, also the directory under gen/
-	Title          string
-	Doc            string
-	APIVersion     string
-	Protocol       Protocol
-	TargetPrefix   string // awsJson protocols only
-	SigningName    string
+	Pos          Pos
+	Package      string // Go package name, also the directory under gen/
+	Title        string
+	Doc          string
+	APIVersion   string
+	Protocol     Protocol
+	TargetPrefix string // awsJson protocols only
+	SigningName  string
+	// ServiceID is the model's serviceId, when the spec was imported.
+	ServiceID string
+	// Protocols lists every protocol the model names, in its order; the
+	// client speaks Protocol, one of them. Empty for hand-written specs.
+	Protocols      []string
 	EndpointPrefix string
 	// ValidationError is the error shape the service answers invalid input with.
 	ValidationError *Shape
@@ -48,6 +53,8 @@ type Service struct {
 	Patterns []*Pattern
 	// Mock is the service's mock block (see mock.go); never nil.
 	Mock *ServiceMock
+	// Waiters are the top-level waiters, sorted by Name.
+	Waiters []*Waiter
 	// Resources are the resources the mock keeps (see resources.go),
 	// sorted by Name.
 	Resources []*Resource
@@ -64,6 +71,10 @@ type Operation struct {
 	Input  *Shape // a structure whose GoName is <Name>Input
 	Output *Shape // a structure whose GoName is <Name>Output
 	Errors []*Shape
+	// HostPrefix is prepended to the endpoint's host name ("data-",
+	// "{Name}."); its labels name input members marked HostLabel. Empty
+	// when the operation has none.
+	HostPrefix string
 	// The unexported Go names of the operation's helpers: its description
 	// to the protocol code (opX), its request and response binders and its
 	// response decoder. Decided with every other name of the package, so
@@ -73,6 +84,7 @@ type Operation struct {
 	Examples []*Example
 	// Mock is the operation's mock block (see mock.go); nil when it has none.
 	Mock *OperationMock
+	OperationTraits
 }
 
 // Example is a documented request and response.
@@ -100,6 +112,7 @@ const (
 	Boolean   Kind = "boolean"
 	Timestamp Kind = "timestamp"
 	Blob      Kind = "blob"
+	// Document is declared with the other additions of issue 9, in traits.go.
 )
 
 // IsNumber reports whether k is one of the numeric kinds.
@@ -143,6 +156,7 @@ type Shape struct {
 	// Rules span members (structures) or elements (lists), in spec order;
 	// see rules.go.
 	Rules []*Rule
+	Traits
 }
 
 // IsEnum reports whether s is a string shape with enum values.
@@ -178,6 +192,12 @@ type ErrorInfo struct {
 	Code   string // wire error code
 	Status int    // HTTP status
 	Fault  string // "client" or "server"
+	// Retryable errors are worth another attempt; Throttling ones ask the
+	// caller to slow down (and are retryable too).
+	Retryable, Throttling bool
+	// QueryCode is the error's code under the awsQuery protocol, for models
+	// that are awsQuery-compatible; "" otherwise.
+	QueryCode string
 }
 
 // Member is one member of a structure.
@@ -195,6 +215,45 @@ type Member struct {
 	// float64 or bool; nil when there is none.
 	Default          any
 	IdempotencyToken bool
-	Location         string // "", "header", "uri" or "query"
-	LocationName     string
+	// Location is where the member travels: "" (a member of the JSON
+	// body), "uri" (a path label), "query" (a parameter, or with a map and
+	// no LocationName, one parameter per entry), "header", "headers" (a map
+	// of headers whose names start with LocationName), "statusCode" (the
+	// HTTP status of a response) or "payload" (the whole body, see
+	// Shape.Payload).
+	Location     string
+	LocationName string
+	// HostLabel marks a required string input member that fills a label of
+	// the operation's HostPrefix.
+	HostLabel bool
+	// JSONValue marks a header string member that holds JSON, sent
+	// base64-encoded.
+	JSONValue bool
+	MemberTraits
+}
+
+// The locations a member may have besides the JSON body.
+const (
+	LocURI        = "uri"
+	LocQuery      = "query"
+	LocHeader     = "header"
+	LocHeaders    = "headers"
+	LocStatusCode = "statusCode"
+	LocPayload    = "payload"
+)
+
+// IsQueryMap reports whether m binds a map to the query string, one
+// parameter per entry (Smithy's httpQueryParams).
+func (m *Member) IsQueryMap() bool {
+	return m.Location == LocQuery && m.Shape != nil && m.Shape.Kind == Map
+}
+
+// PayloadMember is the member of s bound to the whole body, or nil.
+func (s *Shape) PayloadMember() *Member {
+	for _, m := range s.Members {
+		if m.Location == LocPayload {
+			return m
+		}
+	}
+	return nil
 }

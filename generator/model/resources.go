@@ -36,8 +36,6 @@ type ResourceOperation struct {
 	// Description is the output member holding the resource's description;
 	// "" for the output itself, "-" for none.
 	Description string
-	// Paginator is a list's pagination; nil for other roles.
-	Paginator *Paginator
 	// MaxPageSize is a list's largest page; 0 for the mock's default.
 	MaxPageSize int
 	// IdempotencyToken is the create input's idempotency token member.
@@ -54,12 +52,6 @@ type ResourceOperation struct {
 	// operation's declared quota error, found by its code; nil for the
 	// mock's generic one.
 	QuotaExceeded *MockError
-}
-
-// Paginator names a list operation's pagination members, as botocore's
-// paginators-1.json does.
-type Paginator struct {
-	InputToken, OutputToken, LimitKey, ResultKey string
 }
 
 // Transition is a status change: During at once, Then after Delay seconds.

@@ -31,12 +31,15 @@ type rawFile struct {
 	shapes     []*rawShape
 	resources  *yaml.Node // checked by resources.go
 	root       *yaml.Node
+	waiters    *yaml.Node // traits.go
 }
 
 type rawService struct {
 	n                                                         *yaml.Node
 	name, title, doc, apiVersion, protocol                    str
 	targetPrefix, signingName, endpointPrefix, validationErrN str
+	serviceID                                                 str
+	protocols                                                 []str
 	mock                                                      *yaml.Node
 }
 
@@ -53,6 +56,8 @@ type rawOperation struct {
 	mock          *yaml.Node
 	httpN         *yaml.Node
 	hasStatus     bool
+	traits        rawOpTraits // traits.go
+	hostPrefix    str         // binding.go
 }
 
 type rawExample struct {
@@ -79,8 +84,10 @@ type rawShape struct {
 	members   []*rawMember
 	membersN  *yaml.Node
 	err       *rawError
+	payload   str                   // binding.go
 	rules     *yaml.Node            // checked by rules.go
 	keys      map[string]*yaml.Node // the keys present, for "applies to" checks
+	traits    rawShapeTraits        // traits.go
 }
 
 type rawEnum struct {
@@ -102,6 +109,8 @@ type rawMember struct {
 	location, locationName str
 	required, idempotency  bool
 	def                    *yaml.Node
+	traits                 rawMemberTraits // traits.go
+	hostLabel, jsonValue   *yaml.Node      // binding.go: the key, when true
 }
 
 type rawError struct {
@@ -109,6 +118,7 @@ type rawError struct {
 	code   str
 	status int64
 	fault  str
+	traits rawErrorTraits // traits.go
 }
 
 // loader walks one file's YAML tree and collects problems.
@@ -332,16 +342,15 @@ func (l *loader) parse(data []byte, overlays []Source) *rawFile {
 			for _, sh := range l.mapping(p.v, "shapes", nil) {
 				f.shapes = append(f.shapes, l.parseShape(sh.k, sh.v))
 			}
+		case "waiters":
+			f.waiters = p.v
 		case "resources":
 			f.resources = p.v
 		}
 	}
 	for _, k := range topSet.keys {
-		if !k.required {
-			continue
-		}
-		if k := k.name; !have[k] && deref(root).Kind == yaml.MappingNode && !l.isMeant(root, k) {
-			l.errorf(root, "missing required key %q", k)
+		if k.required && !have[k.name] && deref(root).Kind == yaml.MappingNode && !l.isMeant(root, k.name) {
+			l.errorf(root, "missing required key %q", k.name)
 		}
 	}
 	return f
@@ -420,6 +429,10 @@ func (l *loader) parseService(n *yaml.Node) rawService {
 			s.apiVersion = l.str(p.v, "apiVersion")
 		case "protocol":
 			s.protocol = l.str(p.v, "protocol")
+		case "protocols":
+			s.protocols = l.strList(p.v, "protocols")
+		case "serviceId":
+			s.serviceID = l.str(p.v, "serviceId")
 		case "targetPrefix":
 			s.targetPrefix = l.str(p.v, "targetPrefix")
 		case "signingName":
@@ -468,6 +481,10 @@ func (l *loader) parseOperation(k, n *yaml.Node) *rawOperation {
 			}
 		case "mock":
 			op.mock = p.v
+		case "hostPrefix":
+			op.hostPrefix = l.str(p.v, "hostPrefix")
+		default:
+			l.operationTrait(op, p)
 		}
 	}
 	return op
@@ -480,6 +497,15 @@ func (l *loader) sequence(n *yaml.Node, what string) []*yaml.Node {
 		return nil
 	}
 	return n.Content
+}
+
+// strList reads a sequence of strings.
+func (l *loader) strList(n *yaml.Node, what string) []str {
+	var out []str
+	for _, e := range l.sequence(n, what) {
+		out = append(out, l.str(e, what+" item"))
+	}
+	return out
 }
 
 func (l *loader) parseExample(n *yaml.Node) *rawExample {
@@ -541,6 +567,10 @@ func (l *loader) parseShape(k, n *yaml.Node) *rawShape {
 			sh.err = l.parseError(p.v)
 		case "rules":
 			sh.rules = p.v
+		case "payload":
+			sh.payload = l.str(p.v, "payload")
+		default:
+			l.shapeTrait(sh, p)
 		}
 	}
 	if !sh.typ.ok() && deref(n).Kind == yaml.MappingNode && !l.isMeant(n, "type") {
@@ -619,6 +649,16 @@ func (l *loader) parseMember(k, n *yaml.Node) *rawMember {
 			m.location = l.str(p.v, "location")
 		case "locationName":
 			m.locationName = l.str(p.v, "locationName")
+		case "hostLabel":
+			if l.boolean(p.v, "hostLabel") {
+				m.hostLabel = p.k
+			}
+		case "jsonValue":
+			if l.boolean(p.v, "jsonValue") {
+				m.jsonValue = p.k
+			}
+		default:
+			l.memberTrait(m, p)
 		}
 	}
 	if !m.shape.ok() && deref(n).Kind == yaml.MappingNode && !l.isMeant(n, "shape") {
@@ -645,6 +685,8 @@ func (l *loader) parseError(n *yaml.Node) *rawError {
 			if e.fault.ok() && e.fault.v != "client" && e.fault.v != "server" {
 				l.errorf(p.v, "fault must be \"client\" or \"server\", found %q", e.fault.v)
 			}
+		default:
+			l.errorTrait(e, p)
 		}
 	}
 	return e

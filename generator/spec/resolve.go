@@ -16,7 +16,7 @@ import (
 	"github.com/specgen/specgen/generator/pattern"
 )
 
-var kinds = []string{"structure", "list", "map", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
+var kinds = []string{"structure", "list", "map", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob", "document"}
 
 // builtinShapes are the unconstrained shapes a reference may name directly.
 var builtinShapes = []string{"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
@@ -35,6 +35,9 @@ type resolver struct {
 	builtins map[string]*model.Shape
 	svc      *model.Service
 	unknown  []unknownRef // references to undefined shapes, reported in reportRefs
+	// synthetic are the empty inputs and outputs of operations that name
+	// none (traits.go).
+	synthetic []*model.Shape
 }
 
 func resolve(l *loader, raw *rawFile) *model.Service {
@@ -56,23 +59,29 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 			r.fillShape(sh, s)
 		}
 	}
+	r.payloads()           // binding.go
 	r.checkPatternBudget() // patterns.go
 	for _, check := range r.defaults {
 		check()
 	}
-	r.rules() // rules.go; needs every member and its default
+	r.rules()  // rules.go; needs every member and its default
+	r.unions() // traits.go
 	r.checkCollectionCycles()
 	r.operations()
-	r.mocks()     // mock.go
-	r.resources() // resources.go
+	r.paginators() // traits.go
+	r.waiters()    // waiters.go
+	r.mocks()      // mock.go
+	r.resources()  // resources.go
 	r.markUse()
 	r.markSensitive()
 	r.nameTypes()
+	r.namePaginators() // traits.go
 	r.nameFields()
 	r.collectPatterns()
 	r.nameHelpers()
 	r.checkErrorUse()
 	r.checkBindings()  // wire.go
+	r.hostPrefixes()   // binding.go
 	r.checkWireNames() // wire.go
 	r.checkExamples()
 	return r.svc
@@ -99,6 +108,15 @@ func (r *resolver) service() {
 	svc.Package, svc.Title, svc.Doc = s.name.v, s.title.v, s.doc.v
 	svc.APIVersion, svc.TargetPrefix = s.apiVersion.v, s.targetPrefix.v
 	svc.SigningName, svc.EndpointPrefix = s.signingName.v, s.endpointPrefix.v
+	svc.ServiceID = s.serviceID.v
+	listed := false
+	for _, p := range s.protocols {
+		svc.Protocols = append(svc.Protocols, p.v)
+		listed = listed || p.v == s.protocol.v
+	}
+	if len(s.protocols) > 0 && s.protocol.ok() && !listed {
+		r.errorf(s.protocol.n, "protocol %s is not one of the service's protocols %v", s.protocol.v, svc.Protocols)
+	}
 	if s.name.ok() {
 		if want := packageFromFile(r.file); s.name.v != want {
 			r.errorf(s.name.n, "service name %q must match the file name %q", s.name.v, want)
@@ -214,7 +232,7 @@ func (r *resolver) fillShape(sh *rawShape, s *model.Shape) {
 			}
 		}
 	}
-	if sh.pattern.ok() && k == model.String {
+	if sh.pattern.ok() && k == model.String && sh.patternEnforced() {
 		if d := r.compilePattern(sh.pattern); d != nil {
 			s.Pattern = &model.Pattern{Source: sh.pattern.v, DFA: d}
 		}
@@ -261,6 +279,7 @@ func (r *resolver) fillShape(sh *rawShape, s *model.Shape) {
 			s.Error = e
 		}
 	}
+	r.shapeTraits(sh, s) // traits.go
 }
 
 func (r *resolver) bounds(b *rawBounds, what string, lo, hi float64) *model.Bounds {
@@ -380,6 +399,7 @@ func (r *resolver) members(sh *rawShape, s *model.Shape) {
 		}
 		wire[wireName] = true
 		r.memberTraits(rm, m)
+		r.memberTraitsOf(rm, m) // traits.go
 		s.Members = append(s.Members, m)
 	}
 }
@@ -401,21 +421,7 @@ func (r *resolver) memberTraits(rm *rawMember, m *model.Member) {
 			}
 		})
 	}
-	if rm.location.ok() {
-		switch rm.location.v {
-		case "header", "uri", "query":
-		default:
-			r.errorf(rm.location.n, "location must be header, uri or query, found %q", rm.location.v)
-		}
-		if !rm.locationName.ok() {
-			r.errorf(rm.location.n, "location needs locationName")
-		}
-		if r.raw.service.protocol.v != string(model.RestJSON1) {
-			r.errorf(rm.location.n, "location applies only to restJson1 services")
-		}
-	} else if rm.locationName.ok() {
-		r.errorf(rm.locationName.n, "locationName needs location")
-	}
+	r.memberLocation(rm, m) // binding.go
 	if rm.def != nil && m.Shape != nil {
 		r.defaults = append(r.defaults, func() { m.Default = r.defaultValue(rm, m.Shape) })
 	}
@@ -472,9 +478,7 @@ func (r *resolver) operations() {
 		if !isIdentifier(op.Name) || !isExported(op.Name) {
 			r.errorf(ro.name.n, "operation name %q must be an exported Go identifier", op.Name)
 		}
-		if !ro.doc.ok() && !r.isMeant(ro.n, "doc") {
-			r.errorf(ro.name.n, "operation %s is missing required key \"doc\"", op.Name)
-		}
+		r.operationTraits(ro, op) // traits.go
 		if ro.httpN == nil && !r.isMeant(ro.n, "http") {
 			r.errorf(ro.name.n, "operation %s is missing required key \"http\"", op.Name)
 		} else {
@@ -499,7 +503,7 @@ func (r *resolver) operations() {
 		}{{ro.input, "input", &op.Input, op.Name + "Input"}, {ro.output, "output", &op.Output, op.Name + "Output"}} {
 			if !io.v.ok() {
 				if !r.isMeant(ro.n, io.key) {
-					r.errorf(ro.name.n, "operation %s is missing required key %q", op.Name, io.key)
+					*io.dst = r.emptyStructure(op, io.name)
 				}
 				continue
 			}
@@ -613,6 +617,7 @@ func (r *resolver) markUse() {
 		}
 		r.svc.Shapes = append(r.svc.Shapes, s)
 	}
+	r.svc.Shapes = append(r.svc.Shapes, r.synthetic...)
 	r.reportRefs(unused) // unknown.go
 	sort.Slice(r.svc.Shapes, func(i, j int) bool { return r.svc.Shapes[i].Name < r.svc.Shapes[j].Name })
 }

@@ -22,7 +22,7 @@ var roleKeys = map[string][]string{
 	"update":   {"identifier", "parentIdentifier", "description"},
 	"delete":   {"identifier", "parentIdentifier", "description"},
 	"action":   {"identifier", "parentIdentifier", "description"},
-	"list":     {"parentIdentifier", "paginator", "maxPageSize"},
+	"list":     {"parentIdentifier", "maxPageSize"},
 	"tag":      {"resourceArn", "tags"},
 	"untag":    {"resourceArn", "tagKeys"},
 	"listTags": {"resourceArn", "tags"},
@@ -358,29 +358,6 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				}
 				ro.MaxPageSize = int(size)
 			}
-		case "paginator":
-			pg := &model.Paginator{}
-			for _, q := range r.mapping(p.v, what+" paginator", paginatorKeys) {
-				v := r.str(q.v, q.k.Value)
-				switch q.k.Value {
-				case "inputToken":
-					pg.InputToken = input(v, model.String)
-				case "outputToken":
-					output(v, model.String)
-					pg.OutputToken = v.v
-				case "limitKey":
-					pg.LimitKey = input(v, model.Integer, model.Long)
-				case "resultKey":
-					if s := output(v, model.List); s != nil && s.Member.Kind != model.Structure {
-						r.errorf(v.n, "%s: resultKey %s must be a list of structures", what, v.v)
-					}
-					pg.ResultKey = v.v
-				}
-			}
-			if pg.ResultKey == "" {
-				r.errorf(p.k, "%s: paginator is missing required key \"resultKey\"", what)
-			}
-			ro.Paginator = pg
 		case "status":
 			t := &model.Transition{}
 			for _, q := range r.mapping(p.v, what+" status", transitionKeys) {
@@ -424,9 +401,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 	case "read", "update", "delete", "action":
 		need(ro.Identifier, "identifier")
 	case "list":
-		if ro.Paginator == nil {
-			r.errorf(n, "%s needs paginator with its resultKey", what)
-		}
+		r.listPaginator(op, n, what)
 	case "tag", "listTags":
 		need(ro.ResourceARN, "resourceArn")
 		need(ro.Tags, "tags")
@@ -443,6 +418,25 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		}
 	}
 	return ro
+}
+
+// listPaginator checks that a list operation's paginator (the operation's
+// own paginator key) is one the engine can serve: one token each way and
+// a first result key that is a list of descriptions.
+func (r *resolver) listPaginator(op *model.Operation, n *yaml.Node, what string) {
+	pg := op.Paginator
+	switch {
+	case pg == nil:
+		r.errorf(n, "%s: operation %s has no paginator; give it one (operations.%s.paginator) naming its result list", what, op.Name, op.Name)
+	case len(pg.ResultKeys) == 0:
+		// reported with the paginator
+	case len(pg.InputTokens) > 1 || len(pg.OutputTokens) > 1:
+		r.errorf(n, "%s: the mock pages with one token, the paginator of %s has several", what, op.Name)
+	default:
+		if last := pg.ResultKeys[0].Last().Shape; last.Kind != model.List || last.Member.Kind != model.Structure {
+			r.errorf(n, "%s: the result key of %s must be a list of structures (the descriptions)", what, op.Name)
+		}
+	}
 }
 
 // tagMembers checks a tags member, a map of strings or a list of key-value

@@ -141,6 +141,12 @@ var notRequiredYetNeeded = map[string]string{
 	"rule": "a rule needs one kind key, whichever it is",
 }
 
+// breaksOthers lists optional keys whose removal from the base spec breaks
+// another part of it.
+var breaksOthers = map[string]string{
+	"operation.input": "the example's input no longer fits the empty input",
+}
+
 // TestRequiredKeysMatchLoader removes each key of the first mapping of
 // each kind in requiredBase and checks that the loader refuses the spec
 // exactly when the key table (and so the schema) calls the key required.
@@ -171,7 +177,7 @@ func TestRequiredKeysMatchLoader(t *testing.T) {
 				}
 				continue
 			}
-			if !k.required && notRequiredYetNeeded[s.name] != "" {
+			if !k.required && (notRequiredYetNeeded[s.name] != "" || breaksOthers[s.name+"."+k.name] != "") {
 				continue
 			}
 			doc, first := firstOf()
