@@ -269,7 +269,7 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	en := s.res
 	en.mu.Lock()
 	defer en.mu.Unlock()
-	now := s.opts.now()
+	now := s.now()
 	switch b.Role {
 	case RoleCreate:
 		return s.resCreate(b, op, tree, e, now)
@@ -614,27 +614,10 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	}
 	en.seq++
 	r.seq = en.seq
-	en.bytes += r.cost()
+	en.insert(r)
 	s.transition(r, b, now)
 	if r.pending && !now.Before(r.due) {
 		en.settle(r, now)
-	}
-	k.byID[id] = r
-	if arn != "" {
-		en.byARN[arn] = r
-	}
-	if name != "" {
-		k.byName[nameKey{parent, name}] = r
-	}
-	l := k.lists[parent]
-	if l == nil {
-		l = &orderedList{}
-		k.lists[parent] = l
-	}
-	l.compact()
-	l.recs = append(l.recs, r)
-	if parent != nil {
-		parent.children++
 	}
 	answer, err := s.resAnswer(b, op, r)
 	if err == nil && token != "" {

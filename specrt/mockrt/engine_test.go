@@ -49,6 +49,22 @@ type ListWidgetsOutput struct {
 	NextToken *string  `json:"nextToken,omitempty"`
 }
 
+type Part struct {
+	ID       *string `json:"id,omitempty"`
+	Name     *string `json:"name,omitempty"`
+	WidgetID *string `json:"widgetId,omitempty"`
+}
+
+type CreatePartInput struct {
+	Widget *string `json:"widget,omitempty"`
+	Name   *string `json:"name,omitempty"`
+}
+
+type CreatePartOutput struct {
+	Part *Part `json:"part,omitempty"`
+}
+
+func (*CreatePartInput) Validate() error   { return nil }
 func (*CreateWidgetInput) Validate() error { return nil }
 func (*WidgetInput) Validate() error       { return nil }
 func (*ListWidgetsInput) Validate() error  { return nil }
@@ -67,6 +83,7 @@ func widgetService() *Service {
 			op("UpdateWidget", widgetIn, widgetOut),
 			op("DeleteWidget", widgetIn, widgetOut),
 			op("ListWidgets", func() Input { return new(ListWidgetsInput) }, func() any { return new(ListWidgetsOutput) }),
+			op("CreatePart", func() Input { return new(CreatePartInput) }, func() any { return new(CreatePartOutput) }),
 		},
 		Resources: []*Resource{{
 			Name: "Widget", ID: "id", NameMember: "name", ARN: "arn", Status: "status",
@@ -79,6 +96,11 @@ func widgetService() *Service {
 				{Role: RoleUpdate, Operation: "UpdateWidget", Identifier: "widget", Description: "widget"},
 				{Role: RoleDelete, Operation: "DeleteWidget", Identifier: "widget", Description: "widget"},
 				{Role: RoleList, Operation: "ListWidgets", Items: "widgets", InputToken: "nextToken", OutputToken: "nextToken", LimitKey: "maxResults", MaxPageSize: 10},
+			},
+		}, {
+			Name: "Part", Parent: "Widget", ID: "id", NameMember: "name", ParentID: "widgetId",
+			Operations: []ResourceOperation{
+				{Role: RoleCreate, Operation: "CreatePart", ParentIdentifier: "widget", Description: "part"},
 			},
 		}},
 	}

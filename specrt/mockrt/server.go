@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
@@ -38,7 +39,8 @@ type Server struct {
 	byRoute  map[string]*compiledOp // by "METHOD /path", for paths without labels
 	routes   []*route               // paths with labels, most specific first
 	store    *Store
-	res      *engine // the resources' behaviour; nil when the service declares none
+	res      *engine      // the resources' behaviour; nil when the service declares none
+	skew     atomic.Int64 // how far AdvanceClock moved the resources' time, in nanoseconds
 
 	validation, serialization, throttling *compiledErr
 	// signer recomputes signatures. It is the server's own: the SDK's signer
