@@ -109,4 +109,3 @@ func TestControlWithoutSaveRefusesToSave(t *testing.T) {
 		t.Errorf("status %d, body (-want +got):\n%s", got, diff)
 	}
 }
-
