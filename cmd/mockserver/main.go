@@ -39,6 +39,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -73,6 +74,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	writeTimeout := fs.Duration("write-timeout", mockrt.DefaultWriteTimeout, "longest time from the end of a request's header to the end of its answer; 0 means none")
 	idleTimeout := fs.Duration("idle-timeout", mockrt.DefaultIdleTimeout, "longest time a keep-alive connection waits for its next request; 0 means the read timeout")
 	maxConns := fs.Int("max-conns", mockrt.DefaultMaxConns, "most connections open at once; more wait in the listen queue until one closes; 0 means no bound")
+	statePath := fs.String("state", "", "file the resources are loaded from at start and saved to (atomically) at shutdown and on POST "+mockrt.ControlPrefix+"state; a missing file starts empty")
+	records := fs.Int("records", 0, "requests each mock keeps for GET "+mockrt.ControlPrefix+"requests; 0 keeps none")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -90,7 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		mockrt.WithAccountID(*account),
 		mockrt.WithBodyLimit(*bodyLimit),
 		// A long-running server keeps no request records: nobody reads them.
-		mockrt.WithRecordLimit(0),
+		mockrt.WithRecordLimit(*records),
 		mockrt.WithReadTimeout(*readTimeout),
 		mockrt.WithWriteTimeout(*writeTimeout),
 		mockrt.WithIdleTimeout(*idleTimeout),
@@ -100,13 +103,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		opts = append(opts, mockrt.WithCredentials(*accessKey, *secretKey))
 	}
 	opts = append(opts, mockrt.WithMaxResources(*maxResources), mockrt.WithMaxStoreBytes(*maxStoreBytes))
-	mux := mockrt.NewMux(logger, mocks.All(opts...)...)
+	servers := mocks.All(opts...)
+	mux := mockrt.NewMux(logger, servers...)
+	control := &mockrt.Control{Servers: servers}
+	if *statePath != "" {
+		// A state that cannot be read stops the start, so that it is never
+		// overwritten by the empty state a run without it would save.
+		if err := mockrt.LoadStateFile(*statePath, servers...); err != nil {
+			return err
+		}
+		control.Save = func() error { return mockrt.SaveStateFile(*statePath, servers...) }
+	}
+	handler := withControl(control, mux)
 
 	ln, err := mockrt.Listen(*addr, opts...)
 	if err != nil {
 		return err
 	}
-	srv := mockrt.NewHTTPServer(mux, opts...)
+	srv := mockrt.NewHTTPServer(handler, opts...)
 	fmt.Fprintf(stdout, "listening on http://%s\n", ln.Addr())
 
 	served := make(chan error, 1)
@@ -125,5 +139,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
+	if control.Save != nil {
+		if err := control.Save(); err != nil {
+			return err
+		}
+		logger.Info("state saved", "file", *statePath)
+	}
 	return nil
+}
+
+// withControl serves the control endpoints under mockrt.ControlPrefix and
+// everything else with the mocks. The prefix is tested by hand rather than
+// with an http.ServeMux, which would redirect the uncleaned paths that AWS
+// APIs may use.
+func withControl(control *mockrt.Control, mocks http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, mockrt.ControlPrefix) {
+			control.ServeHTTP(w, r)
+			return
+		}
+		mocks.ServeHTTP(w, r)
+	})
 }
