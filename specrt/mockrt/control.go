@@ -138,7 +138,7 @@ func (r *record) state() ResourceState {
 		st.Parent = r.parent.id
 	}
 	if r.kind.statusPath != nil {
-		st.Status, _ = lookup(decodeTree(r.desc), r.kind.statusPath).(string)
+		st.Status, _ = lookup(r.tree(), r.kind.statusPath).(string)
 	}
 	if len(r.tags) > 0 {
 		st.Tags = make(map[string]string, len(r.tags))
@@ -147,7 +147,7 @@ func (r *record) state() ResourceState {
 		}
 	}
 	if r.pending {
-		st.Pending = &PendingTransition{Due: r.due, Then: r.then, Gone: r.remove}
+		st.Pending = &PendingTransition{Due: time.Unix(0, r.due).UTC(), Then: r.then, Gone: r.remove}
 	}
 	return st
 }
@@ -278,7 +278,7 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 			}
 		}
 		cp.seq++
-		r := &record{kind: k, seq: cp.seq, id: st.ID, name: st.Name, arn: st.ARN, parent: parent, desc: desc.Bytes()}
+		r := &record{kind: k, seq: cp.seq, id: st.ID, name: st.Name, arn: st.ARN, parent: parent, desc: desc.String()}
 		for key, v := range st.Tags {
 			if r.tags == nil {
 				r.tags = map[string]string{}
@@ -286,7 +286,7 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 			r.tags[key] = v
 		}
 		if p := st.Pending; p != nil {
-			r.pending, r.due, r.then, r.remove = true, p.Due, p.Then, p.Gone
+			r.pending, r.due, r.then, r.remove = true, p.Due.UnixNano(), p.Then, p.Gone
 		}
 		cp.insert(r)
 	}

@@ -21,12 +21,14 @@ type Widget struct {
 	Name   *string `json:"name,omitempty"`
 	Status *string `json:"status,omitempty"`
 	Size   *int32  `json:"size,omitempty"`
+	Note   *string `json:"note,omitempty"`
 }
 
 type CreateWidgetInput struct {
 	ClientToken *string `json:"clientToken,omitempty"`
 	Name        *string `json:"name,omitempty"`
 	Size        *int32  `json:"size,omitempty"`
+	Note        *string `json:"note,omitempty"`
 }
 
 type WidgetOutput struct {
@@ -244,23 +246,28 @@ func BenchmarkResourceListPage(b *testing.B) {
 }
 
 // BenchmarkResourceBytes reports the heap a stored widget takes beside the
-// size of its JSON description.
+// size of its JSON description, for a small description and for one of
+// the size AWS services typically answer (about 600 bytes).
 func BenchmarkResourceBytes(b *testing.B) {
 	const n = 20000
-	for b.Loop() {
-		s := NewServer(widgetService(), WithTransitionDelay(0), WithRecordLimit(0))
-		var before, after runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&before)
-		for i := range n {
-			call(b, s, "CreateWidget", fmt.Sprintf(`{"name":"widget-%06d","size":%d}`, i, i))
-		}
-		runtime.GC()
-		runtime.ReadMemStats(&after)
-		_, one := call(b, s, "GetWidget", `{"widget":"widget-000001"}`)
-		desc, _ := json.Marshal(one["widget"])
-		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "heap-B/resource")
-		b.ReportMetric(float64(len(desc)), "json-B/resource")
-		runtime.KeepAlive(s)
+	for _, note := range []int{0, 450} {
+		b.Run(fmt.Sprintf("note=%d", note), func(b *testing.B) {
+			for b.Loop() {
+				s := NewServer(widgetService(), WithTransitionDelay(0), WithRecordLimit(0))
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				for i := range n {
+					call(b, s, "CreateWidget", fmt.Sprintf(`{"name":"widget-%06d","size":%d,"note":%q}`, i, i, strings.Repeat("n", note)))
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				_, one := call(b, s, "GetWidget", `{"widget":"widget-000001"}`)
+				desc, _ := json.Marshal(one["widget"])
+				b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/n, "heap-B/resource")
+				b.ReportMetric(float64(len(desc)), "json-B/resource")
+				runtime.KeepAlive(s)
+			}
+		})
 	}
 }
