@@ -148,6 +148,9 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		if ro == nil {
 			continue
 		}
+		if op.Mock != nil && len(op.Mock.Output) > 0 {
+			r.warnf(p.k, "resource %s answers %s: the output of its mock block is not used", res.Name, op.Name)
+		}
 		if !isTagRole(ro.Role) {
 			if other, ok := bound[op.Name]; ok {
 				r.errorf(p.k, "resource %s: operation %s already acts on resource %s", res.Name, op.Name, other)
