@@ -1,7 +1,6 @@
 package mockrt
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -263,10 +262,20 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 		if k == nil {
 			return nil, fmt.Errorf("resource %d: no resource kind %q", i, st.Kind)
 		}
-		// The file is indented for people; the engine keeps compact JSON.
-		var desc bytes.Buffer
-		if st.ID == "" || len(st.Description) == 0 || json.Compact(&desc, st.Description) != nil {
+		// The file is indented for people and may have been edited by
+		// them: the engine keeps compact JSON of the description's members
+		// only, as a create stores it.
+		var tree map[string]any
+		if st.ID == "" || len(st.Description) == 0 || json.Unmarshal(st.Description, &tree) != nil || tree == nil {
 			return nil, fmt.Errorf("resource %d (%s): no id or no valid description", i, st.Kind)
+		}
+		tree = decodeTree(st.Description) // numbers kept exact
+		if k.descType != nil {
+			k.descType.trim(tree, nil, nil)
+		}
+		desc, err := appendJSON(nil, tree)
+		if err != nil {
+			return nil, fmt.Errorf("resource %d (%s): %w", i, st.Kind, err)
 		}
 		if k.byID[st.ID] != nil {
 			return nil, fmt.Errorf("resource %d: %s %s is there twice", i, st.Kind, st.ID)
@@ -278,7 +287,7 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 			}
 		}
 		cp.seq++
-		r := &record{kind: k, seq: cp.seq, id: st.ID, name: st.Name, arn: st.ARN, parent: parent, desc: desc.String()}
+		r := &record{kind: k, seq: cp.seq, id: st.ID, name: st.Name, arn: st.ARN, parent: parent, desc: string(desc)}
 		for key, v := range st.Tags {
 			if r.tags == nil {
 				r.tags = map[string]string{}

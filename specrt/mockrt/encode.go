@@ -36,6 +36,9 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 		return strconv.AppendInt(b, int64(v), 10), nil
 	case int64:
 		return strconv.AppendInt(b, v, 10), nil
+	case json.RawMessage:
+		// JSON the mock wrote itself (a stored resource's description).
+		return append(b, v...), nil
 	case []any:
 		b = append(b, '[')
 		for i, e := range v {

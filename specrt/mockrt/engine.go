@@ -501,25 +501,54 @@ func (s *Server) delay(t *Transition) time.Duration {
 
 // transition starts the status change the operation makes.
 func (s *Server) transition(r *record, b *boundOp, now time.Time) {
+	st, ok := s.planStatus(b)
+	if !ok {
+		return
+	}
+	if st.gone {
+		s.res.remove(r)
+		return
+	}
+	s.res.setStatus(r, st.now)
+	s.schedule(r, st, now)
+}
+
+// statusPlan is what a transition does: the status shown now, and the one
+// reached (or removal) after delay when pending.
+type statusPlan struct {
+	now, then string
+	pending   bool
+	gone      bool // removed at once
+	remove    bool // removed after delay
+	delay     time.Duration
+}
+
+// planStatus works out the operation's transition; ok is false when it
+// makes none. An immediate transition (no delay) shows its final status
+// at once, except a delete, which answers its during status and is gone
+// at the next request.
+func (s *Server) planStatus(b *boundOp) (statusPlan, bool) {
 	t := b.Transition
 	if t == nil {
-		return
+		return statusPlan{}, false
 	}
-	remove := b.Role == RoleDelete
-	if t.During == "" {
-		if remove {
-			s.res.remove(r)
-		} else if t.Then != "" {
-			r.pending = false
-			s.res.setStatus(r, t.Then)
-		}
-		return
+	d := s.delay(t)
+	switch {
+	case b.Role == RoleDelete && t.During == "":
+		return statusPlan{gone: true}, true
+	case b.Role == RoleDelete:
+		return statusPlan{now: t.During, pending: true, remove: true, delay: d}, true
+	case t.During == "" || (d == 0 && t.Then != ""):
+		return statusPlan{now: t.Then}, t.Then != ""
 	}
-	s.res.setStatus(r, t.During)
-	r.pending, r.due, r.then, r.remove = true, now.Add(s.delay(t)).UnixNano(), t.Then, remove
-	if !remove && t.Then == "" {
-		r.pending = false // it stays in During until another operation moves it
-	}
+	// Without then, the resource stays in during until another operation
+	// moves it.
+	return statusPlan{now: t.During, then: t.Then, pending: t.Then != "", delay: d}, true
+}
+
+// schedule records the pending part of a plan.
+func (s *Server) schedule(r *record, st statusPlan, now time.Time) {
+	r.pending, r.due, r.then, r.remove = st.pending, now.Add(st.delay).UnixNano(), st.then, st.remove
 }
 
 // resAnswer is the operation's output holding r's description.
@@ -527,11 +556,17 @@ func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record) ([]byte, error
 	if b.Description == "-" {
 		return []byte("{}"), nil
 	}
-	out := r.tree()
-	if b.desc != nil {
-		wrap := map[string]any{}
-		setPath(wrap, b.desc, out)
-		out = wrap
+	fits := r.kind.fits(op.outType.at(b.desc))
+	if fits && b.desc == nil {
+		return []byte(r.desc), nil
+	}
+	out := map[string]any{}
+	if b.desc == nil {
+		out = r.tree()
+	} else if fits {
+		setPath(out, b.desc, json.RawMessage(r.desc))
+	} else {
+		setPath(out, b.desc, r.tree())
 	}
 	op.outType.trim(out, nil, nil)
 	data, err := appendJSON(make([]byte, 0, len(r.desc)+32), out)
@@ -540,6 +575,11 @@ func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record) ([]byte, error
 	}
 	return data, nil
 }
+
+// fits tells whether w, the type an answer has where it holds a
+// description, is the stored description's own type: the stored JSON is
+// then answered as it is, without decoding it (trim passes it through).
+func (k *kind) fits(w *wireType) bool { return w != nil && w == k.descType }
 
 func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
 	en, k := s.res, b.kind
@@ -601,6 +641,12 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		arn = textOf(k.arnT.eval(e))
 		setPath(desc, k.arnPath, arn)
 	}
+	// The first status is written with the rest, so that the description
+	// is encoded once.
+	plan, moves := s.planStatus(b)
+	if moves && k.statusPath != nil {
+		setPath(desc, k.statusPath, plan.now)
+	}
 	if k.descType != nil {
 		k.descType.trim(desc, nil, nil)
 	}
@@ -623,8 +669,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	en.seq++
 	r.seq = en.seq
 	en.insert(r)
-	s.transition(r, b, now)
-	en.settle(r, now)
+	if moves {
+		s.schedule(r, plan, now)
+	}
 	answer, err := s.resAnswer(b, op, r)
 	if err == nil && token != "" {
 		en.tokens[k.Name+"\x00"+token] = answer
@@ -700,10 +747,19 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		start = sort.Search(len(l.recs), func(i int) bool { return l.recs[i].seq >= seq })
 	}
 	items := make([]any, 0, min(size, len(l.recs)-start))
+	var fits bool
+	if lt := op.outType.at(b.items); lt != nil && lt.kind == wireList {
+		fits = k.fits(lt.elem)
+	}
 	i := start
 	for ; i < len(l.recs) && len(items) < size; i++ {
 		r := l.recs[i]
-		if en.settle(r, now); !r.gone {
+		if en.settle(r, now); r.gone {
+			continue
+		}
+		if fits {
+			items = append(items, json.RawMessage(r.desc))
+		} else {
 			items = append(items, r.tree())
 		}
 	}
