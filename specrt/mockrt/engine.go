@@ -674,7 +674,11 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	}
 	answer, err := s.resAnswer(b, op, r)
 	if err == nil && token != "" {
-		en.tokens[k.Name+"\x00"+token] = answer
+		// The answer is kept for replays; it counts against the byte limit
+		// like the resource itself.
+		key := k.Name + "\x00" + token
+		en.tokens[key] = answer
+		en.bytes += int64(tokenOverhead + len(key) + len(answer))
 	}
 	return answer, err
 }
