@@ -159,6 +159,18 @@ func TestResourceGeneratedIDsThatCollideAreDrawnAgain(t *testing.T) {
 	}
 }
 
+func TestReplayAnswersCountAgainstTheByteLimit(t *testing.T) {
+	bytesAfter := func(body string) int64 {
+		s := NewServer(widgetService(), WithTransitionDelay(0))
+		call(t, s, "CreateWidget", body)
+		return s.res.bytes
+	}
+	without, with := bytesAfter(`{"name":"a"}`), bytesAfter(`{"name":"a","clientToken":"t1"}`)
+	if with-without < tokenOverhead {
+		t.Errorf("a kept replay answer costs %d bytes, want at least %d", with-without, tokenOverhead)
+	}
+}
+
 func TestResourceUpdateRenames(t *testing.T) {
 	s := NewServer(widgetService(), WithTransitionDelay(0))
 	call(t, s, "CreateWidget", `{"name":"a","size":1}`)
