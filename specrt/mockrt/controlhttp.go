@@ -17,6 +17,7 @@ const ControlPrefix = "/_specgen/"
 // Control serves the control endpoints of a set of mocks over HTTP, for
 // tests written in other languages and for people debugging one:
 //
+//	GET  /_specgen/                                    a page for people: services, resources, last requests
 //	GET  /_specgen/resources[?service=S&kind=K]        the stored resources, by service
 //	GET  /_specgen/resources/{service}/{kind}/{ident}  one resource, by id, name or ARN
 //	POST /_specgen/reset[?service=S]                   forget every resource, record and injection
@@ -38,6 +39,10 @@ type Control struct {
 // ServeHTTP answers one control request.
 func (c *Control) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := strings.TrimPrefix(r.URL.Path, strings.TrimSuffix(ControlPrefix, "/"))
+	if strings.Trim(path, "/") == "" && r.Method == http.MethodGet {
+		c.servePage(w)
+		return
+	}
 	status, v := c.serve(r, strings.Trim(path, "/"))
 	data, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {

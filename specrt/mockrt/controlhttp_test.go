@@ -109,3 +109,33 @@ func TestControlWithoutSaveRefusesToSave(t *testing.T) {
 		t.Errorf("status %d, body (-want +got):\n%s", got, diff)
 	}
 }
+
+func TestControlPageShowsServicesResourcesAndRequests(t *testing.T) {
+	clock := NewManualClock(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+	s := filledWidgets(t, clock)
+	call(t, s, "GetWidget", `{"widget":"<script>alert(1)</script>"}`)
+	c := &Control{Servers: []*Server{s}}
+	rec := httptest.NewRecorder()
+	c.ServeHTTP(rec, httptest.NewRequest("GET", "/_specgen/", nil))
+	page := rec.Body.String()
+	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+		t.Fatalf("content type %q", ct)
+	}
+	for _, tc := range []struct{ what, want string }{
+		{"the service", `<a href="#widgets">widgets</a>`},
+		{"a ready widget", `<td class="status">READY</td>`},
+		{"a creating widget and when it moves", `<td class="status">CREATING</td><td>READY at 00:00:02</td>`},
+		{"the part", `<td>Part</td>`},
+		{"a failed request", `<td class="error">ResourceNotFoundException</td>`},
+	} {
+		if !strings.Contains(page, tc.want) {
+			t.Errorf("the page does not show %s (%s)", tc.what, tc.want)
+		}
+	}
+	if strings.Contains(page, "<script>") {
+		t.Error("the page holds an unescaped <script> from a request")
+	}
+	if strings.Contains(page, `"size"`) {
+		t.Error("the page shows descriptions, which may hold sensitive members")
+	}
+}
