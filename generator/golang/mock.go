@@ -502,6 +502,13 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		// "" is the output itself, so it is written out; "-" is none.
 		d[jen.Id("Description")] = jen.Lit(ro.Description)
 	}
+	if len(ro.Filters) > 0 {
+		d[jen.Id("Filters")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, f := range ro.Filters {
+				g.Lit(f)
+			}
+		})
+	}
 	if ro.MaxPageSize > 0 {
 		d[jen.Id("MaxPageSize")] = jen.Lit(ro.MaxPageSize)
 	}

@@ -22,7 +22,7 @@ var roleKeys = map[string][]string{
 	"update":   {"identifier", "parentIdentifier", "description"},
 	"delete":   {"identifier", "parentIdentifier", "description"},
 	"action":   {"identifier", "parentIdentifier", "description"},
-	"list":     {"parentIdentifier", "maxPageSize"},
+	"list":     {"parentIdentifier", "filters", "maxPageSize"},
 	"tag":      {"resourceArn", "tags"},
 	"untag":    {"resourceArn", "tagKeys"},
 	"listTags": {"resourceArn", "tags"},
@@ -126,6 +126,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		opNames = append(opNames, op.Name)
 	}
 	statuses := map[*yaml.Node]string{} // transition statuses, checked once the status shape is known
+	filters := map[*yaml.Node]string{}  // list filters, checked once the description shape is known
 	for _, p := range r.mapping(opsN, "operations of resource "+res.Name, nil) {
 		var op *model.Operation
 		for _, o := range r.svc.Operations {
@@ -144,7 +145,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		if op.Input == nil || op.Output == nil {
 			continue // reported with the operation
 		}
-		ro := r.resourceOp(res, op, p.v, statuses)
+		ro := r.resourceOp(res, op, p.v, statuses, filters)
 		if ro == nil {
 			continue
 		}
@@ -203,6 +204,11 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			r.errorf(vn, "resource %s has no status member for the transition to set", res.Name)
 		case statusShape.IsEnum() && !enumHas(statusShape, status):
 			r.errorf(vn, "%q is not a value of enum %s", status, statusShape.Name)
+		}
+	}
+	for fn, f := range filters {
+		if s := r.memberPath(desc, str{f, fn}, "resource "+res.Name+" filter"); s != nil && !isScalar(s) {
+			r.errorf(fn, "resource %s: filter %s must be a scalar member of the description, it is %s", res.Name, f, s.Kind)
 		}
 	}
 	for _, k := range []string{"idTemplate", "arnTemplate"} {
@@ -284,7 +290,7 @@ func (r *resolver) resourceError(res *model.Resource, v str, what string) *model
 }
 
 // resourceOp reads what one operation does to the resource.
-func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.Node, statuses map[*yaml.Node]string) *model.ResourceOperation {
+func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.Node, statuses, filters map[*yaml.Node]string) *model.ResourceOperation {
 	ro := &model.ResourceOperation{Operation: op, Description: "-"}
 	pairs := r.mapping(n, "resource "+res.Name+" operation "+op.Name, resourceOpKeys)
 	for _, p := range pairs {
@@ -353,6 +359,15 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			ro.Description = v.v
 			if v.v != "" {
 				output(v, model.Structure)
+			}
+		case "filters":
+			for _, fn := range r.sequence(p.v, "filters") {
+				v := r.str(fn, "filter")
+				if v.ok() {
+					input(v, model.String, model.Integer, model.Long, model.Boolean)
+					ro.Filters = append(ro.Filters, v.v)
+					filters[fn] = v.v
+				}
 			}
 		case "maxPageSize":
 			if size, ok := r.integer(p.v, k); ok {

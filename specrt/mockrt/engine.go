@@ -750,6 +750,17 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		}
 		start = sort.Search(len(l.recs), func(i int) bool { return l.recs[i].seq >= seq })
 	}
+	// Filters set in the request; a page then reads on until it is full,
+	// so its cost grows with the resources the filters skip.
+	var filters map[string]any
+	for _, f := range b.Filters {
+		if v := lookup(tree, []string{f}); v != missing {
+			if filters == nil {
+				filters = map[string]any{}
+			}
+			filters[f] = v
+		}
+	}
 	items := make([]any, 0, min(size, len(l.recs)-start))
 	var fits bool
 	if lt := op.outType.at(b.items); lt != nil && lt.kind == wireList {
@@ -758,7 +769,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	i := start
 	for ; i < len(l.recs) && len(items) < size; i++ {
 		r := l.recs[i]
-		if en.settle(r, now); r.gone {
+		if en.settle(r, now); r.gone || !r.matches(filters) {
 			continue
 		}
 		if fits {
@@ -771,7 +782,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	setPath(out, b.items, items)
 	for ; i < len(l.recs) && b.outToken != nil; i++ {
 		r := l.recs[i]
-		if en.settle(r, now); !r.gone {
+		if en.settle(r, now); !r.gone && r.matches(filters) {
 			setPath(out, b.outToken, en.pageToken(k, parent, r.seq))
 			break
 		}
@@ -782,6 +793,22 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		return nil, internal("the mock cannot build its output: " + err.Error())
 	}
 	return data, nil
+}
+
+// matches tells whether r's description has each filter's value in the
+// member of the same name; values are compared as their JSON text, so
+// that a number from a query string equals the stored number.
+func (r *record) matches(filters map[string]any) bool {
+	if len(filters) == 0 {
+		return true
+	}
+	desc := r.tree()
+	for member, want := range filters {
+		if textOf(desc[member]) != textOf(want) {
+			return false
+		}
+	}
+	return true
 }
 
 // pageToken is the token of the page starting at seq: the position and a

@@ -89,6 +89,9 @@ type ResourceOperation struct {
 	// MaxPageSize is the service's largest page (0: 100).
 	InputToken, OutputToken, LimitKey string
 	MaxPageSize                       int
+	// Filters are, for list, input members that, when set, keep only the
+	// resources whose description member of the same name equals them.
+	Filters []string
 	// IdempotencyToken is the create's input member holding the idempotency
 	// token; a repeated token answers the first response.
 	IdempotencyToken string
