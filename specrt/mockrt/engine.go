@@ -312,8 +312,8 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		en.setDesc(r, data)
 	case RoleDelete:
 		if s.liveChildren(r, now) > 0 {
-			e.message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
-			return nil, s.buildError(r.kind.hasChildren, e, &Error{Code: "ConflictException", Message: e.message, Status: http.StatusConflict})
+			e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
+			return nil, s.buildError(r.kind.hasChildren, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 		}
 		if b.Transition == nil || b.Transition.During == "" {
 			answer, err := s.resAnswer(b, op, r)
@@ -338,9 +338,9 @@ func (s *Server) rename(r *record, desc map[string]any, e *env, now time.Time) e
 	}
 	if old := k.byName[nameKey{r.parent, name}]; old != nil {
 		if s.res.settle(old, now); !old.gone {
-			e.message = fmt.Sprintf("%s %s already exists", k.Name, name)
-			e.existing = old.tree()
-			return s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.message, Status: http.StatusConflict})
+			e.Message = fmt.Sprintf("%s %s already exists", k.Name, name)
+			e.Existing = old.tree()
+			return s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 		}
 	}
 	if k.byName[nameKey{r.parent, r.name}] == r {
@@ -368,8 +368,8 @@ func internal(msg string) error {
 }
 
 func (s *Server) notFound(k *kind, ident string, e *env) error {
-	e.message = fmt.Sprintf("%s %s does not exist", k.Name, ident)
-	return s.buildError(k.notFound, e, &Error{Code: "ResourceNotFoundException", Message: e.message, Status: http.StatusNotFound})
+	e.Message = fmt.Sprintf("%s %s does not exist", k.Name, ident)
+	return s.buildError(k.notFound, e, &Error{Code: "ResourceNotFoundException", Message: e.Message, Status: http.StatusNotFound})
 }
 
 // resFind finds the resource the input's identifier names, by id, ARN or
@@ -612,13 +612,13 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		name, _ = lookup(desc, k.namePath).(string)
 		if old := k.byName[nameKey{parent, name}]; name != "" && old != nil {
 			if en.settle(old, now); !old.gone {
-				e.message = fmt.Sprintf("%s %s already exists", k.Name, name)
-				e.existing = old.tree()
-				return nil, s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.message, Status: http.StatusConflict})
+				e.Message = fmt.Sprintf("%s %s already exists", k.Name, name)
+				e.Existing = old.tree()
+				return nil, s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 			}
 		}
 	}
-	e.output = desc
+	e.Output = desc
 	// Without a template, an id the input gave (a resource whose id is its
 	// name) is kept; else the id is a UUID.
 	id, _ := lookup(desc, k.idPath).(string)
@@ -628,7 +628,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		// nothing that conflicts. A template without randomness keeps
 		// its collision, answered as a conflict below.
 		for range 8 {
-			if id = textOf(k.idT.eval(e)); !en.taken(k, id, now) {
+			if id = textOf(k.idT.Eval(e)); !en.taken(k, id, now) {
 				break
 			}
 		}
@@ -638,7 +638,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	setPath(desc, k.idPath, id)
 	var arn string
 	if k.arnT != nil && k.arnPath != nil {
-		arn = textOf(k.arnT.eval(e))
+		arn = textOf(k.arnT.Eval(e))
 		setPath(desc, k.arnPath, arn)
 	}
 	// The first status is written with the rest, so that the description
@@ -656,14 +656,14 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	}
 	r := &record{kind: k, id: id, name: name, arn: arn, parent: parent, desc: string(raw), tags: readTags(b, tree)}
 	if msg := s.full(k, r); msg != "" {
-		e.message = msg
+		e.Message = msg
 		return nil, s.buildError(b.quota, e, &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired})
 	}
 	if en.taken(k, id, now) {
 		if old := k.byID[id]; old != nil {
-			e.message = fmt.Sprintf("%s %s already exists", k.Name, id)
-			e.existing = old.tree()
-			return nil, s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.message, Status: http.StatusConflict})
+			e.Message = fmt.Sprintf("%s %s already exists", k.Name, id)
+			e.Existing = old.tree()
+			return nil, s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 		}
 	}
 	en.seq++
@@ -745,8 +745,8 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	if tok, _ := lookup(tree, b.inToken).(string); tok != "" {
 		seq, ok := en.parseToken(k, parent, tok)
 		if !ok {
-			e.message = "the pagination token is invalid or expired"
-			return nil, s.buildError(k.badToken, e, &Error{Code: "ValidationException", Message: e.message})
+			e.Message = "the pagination token is invalid or expired"
+			return nil, s.buildError(k.badToken, e, &Error{Code: "ValidationException", Message: e.Message})
 		}
 		start = sort.Search(len(l.recs), func(i int) bool { return l.recs[i].seq >= seq })
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/mockrt/tmpl"
 )
 
 // HandlerFunc is an operation's behaviour: it gets a validated input (a
@@ -310,7 +311,7 @@ func (s *Server) InjectError(op string, n int, err error) {
 // Throttle makes the next n calls of op (any operation when empty) answer
 // the service's throttling error.
 func (s *Server) Throttle(op string, n int) {
-	s.InjectError(op, n, s.buildError(s.throttling, &env{message: "Rate exceeded"}, throttlingError()))
+	s.InjectError(op, n, s.buildError(s.throttling, &env{Message: "Rate exceeded"}, throttlingError()))
 }
 
 // SetLatency delays every answer of op (of every operation when op is empty)
@@ -603,7 +604,7 @@ func jsonKind(t reflect.Type) string {
 }
 
 func (s *Server) serializationFailed(msg string) error {
-	return s.buildError(s.serialization, &env{message: msg}, serializationError(msg))
+	return s.buildError(s.serialization, &env{Message: msg}, serializationError(msg))
 }
 
 // validationFailed turns a Validate error into the service's validation
@@ -611,11 +612,11 @@ func (s *Server) serializationFailed(msg string) error {
 func (s *Server) validationFailed(err error) error {
 	var ve *specrt.ValidationError
 	if !errors.As(err, &ve) {
-		return s.buildError(s.validation, &env{message: err.Error()}, &Error{Code: "ValidationException", Message: err.Error()})
+		return s.buildError(s.validation, &env{Message: err.Error()}, &Error{Code: "ValidationException", Message: err.Error()})
 	}
-	e := &env{message: ve.Error()}
+	e := &env{Message: ve.Error()}
 	if s.validation == nil || s.validation.new == nil {
-		return &Error{Code: "ValidationException", Message: e.message}
+		return &Error{Code: "ValidationException", Message: e.Message}
 	}
 	body := s.errorBody(s.validation, e)
 	if s.validation.fieldList != nil {
@@ -625,7 +626,7 @@ func (s *Server) validationFailed(err error) error {
 		}
 		setPath(body, s.validation.fieldList, list)
 	}
-	return s.typedError(s.validation, body, e.message)
+	return s.typedError(s.validation, body, e.Message)
 }
 
 // buildError builds the error t describes, or fallback when t is nil.
@@ -640,14 +641,14 @@ func (s *Server) buildError(t *compiledErr, e *env, fallback *Error) error {
 		}
 		return fallback
 	}
-	return s.typedError(t, s.errorBody(t, e), e.message)
+	return s.typedError(t, s.errorBody(t, e), e.Message)
 }
 
 func (s *Server) errorBody(t *compiledErr, e *env) map[string]any {
 	s.fillEnv(e)
 	body := map[string]any{}
 	for _, f := range t.members {
-		if v := f.tmpl.eval(e); v != missing && v != nil {
+		if v := f.tmpl.Eval(e); v != missing && v != nil {
 			setPath(body, f.path, v)
 		}
 	}
@@ -667,9 +668,9 @@ func (s *Server) typedError(t *compiledErr, body map[string]any, msg string) err
 }
 
 func (s *Server) fillEnv(e *env) {
-	e.region, e.account, e.partition = s.opts.region, s.opts.account, partition(s.opts.region)
-	if e.now.IsZero() {
-		e.now = s.opts.now()
+	e.Region, e.Account, e.Partition = s.opts.region, s.opts.account, partition(s.opts.region)
+	if e.Now.IsZero() {
+		e.Now = s.opts.now()
 	}
 }
 
@@ -754,7 +755,7 @@ func decodeOutput(op *compiledOp, raw []byte) (any, error) {
 // request turns out to be a duplicate, so that the lock is held only for the
 // checks and the write.
 func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string]any) ([]byte, error) {
-	e := &env{input: tree}
+	e := &env{Input: tree}
 	s.fillEnv(e)
 	for _, d := range op.defaults {
 		if lookup(tree, d.path) != missing {
@@ -763,7 +764,7 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 		if len(d.path) > 1 && lookup(tree, d.path[:len(d.path)-1]) == missing {
 			continue // the default belongs to a structure the request left out
 		}
-		if v := d.tmpl.eval(e); v != missing {
+		if v := d.tmpl.Eval(e); v != missing {
 			setPath(tree, d.path, v)
 		}
 	}
@@ -786,9 +787,9 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 		key = uniqueKey(e, op.unique)
 	}
 	outTree := map[string]any{}
-	e.output = outTree
+	e.Output = outTree
 	for _, f := range op.output {
-		if v := f.tmpl.eval(e); v != missing && v != nil {
+		if v := f.tmpl.Eval(e); v != missing && v != nil {
 			setPath(outTree, f.path, v)
 		}
 	}
@@ -806,7 +807,7 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 	if len(op.state) > 0 {
 		st := map[string]any{}
 		for _, f := range op.state {
-			if v := f.tmpl.eval(e); v != missing && v != nil {
+			if v := f.tmpl.Eval(e); v != missing && v != nil {
 				setPath(st, f.path, v)
 			}
 		}
@@ -850,13 +851,13 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 	case answer != nil:
 		return answer, nil
 	case full != "":
-		e.message = full
+		e.Message = full
 		return nil, s.buildError(op.quota, e, &Error{Code: "ServiceQuotaExceededException", Message: full})
 	case conflict:
-		e.existing, e.state = existing.JSON(), existing.stateJSON()
+		e.Existing, e.State = existing.JSON(), existing.stateJSON()
 		return nil, s.buildError(op.conflict, e, &Error{Code: "ConflictException", Message: "the resource already exists", Status: http.StatusConflict})
 	default:
-		e.existing, e.state = existing.JSON(), existing.stateJSON()
+		e.Existing, e.State = existing.JSON(), existing.stateJSON()
 		return nil, s.buildError(op.mismatch, e, nil)
 	}
 }
@@ -910,7 +911,7 @@ func compileUnique(u string) (*template, error) {
 	if u == "" {
 		return nil, errors.New("empty member path")
 	}
-	return &template{parts: []tmplPart{{expr: &expr{kind: exprInput, path: strings.Split(u, ".")}}}, single: true}, nil
+	return tmpl.Input(strings.Split(u, ".")), nil
 }
 
 // uniqueKey renders the unique values of the input in e; empty when there
@@ -921,7 +922,7 @@ func uniqueKey(e *env, unique []*template) string {
 	}
 	var b strings.Builder
 	for i, t := range unique {
-		v := t.eval(e)
+		v := t.Eval(e)
 		if v == missing || v == nil {
 			return ""
 		}

@@ -387,27 +387,6 @@ func (r *recorder) Header() http.Header         { return r.header }
 func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
 func (r *recorder) WriteHeader(s int)           { r.status = s }
 
-func TestTemplateAlternatives(t *testing.T) {
-	tmpl, err := compileTemplate(map[string]any{
-		"a": `{input.x|input.y|"none"}`,
-		"b": `{input.missing|80}`,
-		"c": `{input.missing|true}`,
-		"d": `pre-{input.missing|"x"}`,
-		"e": `{input.y|"none"}`,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := tmpl.eval(&env{input: map[string]any{"y": "why"}})
-	want := map[string]any{"a": "why", "b": json.Number("80"), "c": true, "d": "pre-x", "e": "why"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("(-want +got):\n%s", diff)
-	}
-	if _, err := compileTemplate(`{input.x|"unclosed}`); err == nil {
-		t.Error("a bad literal alternative was accepted")
-	}
-}
-
 func TestRecordsKeepTheNewest(t *testing.T) {
 	s, url := startRest(t, WithRecordLimit(3))
 	for i := range 5 {
