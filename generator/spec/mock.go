@@ -7,7 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/specgen/specgen/generator/model"
-	"github.com/specgen/specgen/specrt/mockrt"
+	"github.com/specgen/specgen/specrt/mockrt/tmpl"
 )
 
 // The mock blocks: how the generated mock server behaves. The loader keeps
@@ -176,7 +176,7 @@ func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.Opera
 // uniqueTemplate checks a unique entry written as a template of the input
 // ({arnName:input.cluster}): it may refer to input members only.
 func (r *resolver) uniqueTemplate(v str, sc scope) {
-	refs, err := mockrt.TemplateRefs(v.v)
+	refs, err := tmpl.Refs(v.v)
 	if err != nil {
 		r.errorf(v.n, "unique %s: %v", v.v, err)
 		return
@@ -199,7 +199,7 @@ func (r *resolver) stateFields(n *yaml.Node, sc scope) []*model.MockField {
 			continue
 		}
 		v := decodeAny(p.v)
-		refs, err := mockrt.TemplateRefs(v)
+		refs, err := tmpl.Refs(v)
 		if err != nil {
 			r.errorf(p.v, "%s: %v", p.k.Value, err)
 			continue
@@ -240,7 +240,7 @@ func (r *resolver) mockFields(n *yaml.Node, shape *model.Shape, what string, sc 
 		path := str{p.k.Value, p.k}
 		target := r.memberPath(shape, path, what)
 		v := decodeAny(p.v)
-		refs, err := mockrt.TemplateRefs(v)
+		refs, err := tmpl.Refs(v)
 		if err != nil {
 			r.errorf(p.v, "%s: %v", path.v, err)
 			sc.defined = append(sc.defined, path.v) // reported once, not again by its users
@@ -250,7 +250,7 @@ func (r *resolver) mockFields(n *yaml.Node, shape *model.Shape, what string, sc 
 			r.checkRef(ref, p.v, sc)
 		}
 		if target != nil {
-			if s, ok := v.(string); ok && mockrt.IsLiteral(v) && target.Kind == model.String {
+			if s, ok := v.(string); ok && tmpl.IsLiteral(v) && target.Kind == model.String {
 				if target.IsEnum() && !enumHas(target, s) {
 					r.errorf(p.v, "%q is not a value of enum %s", s, target.Name)
 				}

@@ -7,7 +7,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/specgen/specgen/generator/model"
-	"github.com/specgen/specgen/specrt/mockrt"
+	"github.com/specgen/specgen/specrt/mockrt/tmpl"
 )
 
 // The resources block: the kinds of resource a service keeps and the
@@ -216,7 +216,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		if !v.ok() {
 			continue
 		}
-		refs, err := mockrt.TemplateRefs(v.v)
+		refs, err := tmpl.Refs(v.v)
 		if err != nil {
 			r.errorf(v.n, "resource %s %s: %v", res.Name, k, err)
 			continue

@@ -1,7 +1,6 @@
 package spec
 
 import (
-	"go/types"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -132,7 +131,7 @@ var packageLocals = []string{
 // reservedPackageName reports whether a package may not be called name: a
 // Go built-in would be shadowed in every file that imports it.
 func reservedPackageName(name string) bool {
-	if types.Universe.Lookup(name) != nil {
+	if predeclared[name] {
 		return true
 	}
 	for _, n := range packageLocals {
