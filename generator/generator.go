@@ -8,6 +8,7 @@ package generator
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -33,6 +34,25 @@ func SpecFiles(dir string) ([]string, error) {
 // across all files; otherwise warnings lists the problems that do not stop
 // generation.
 func Load(files []string) (svcs []*model.Service, warnings spec.Diagnostics, err error) {
+	return LoadWith(files, Options{})
+}
+
+// Options tune a run of the generator; the zero value is the default.
+type Options struct {
+	// Progress, when set, is told each stage of a run as it starts
+	// ("loading specs/ecs/ecs.yaml", "emitting ecs"), for a status line on a
+	// terminal; large specs take seconds.
+	Progress func(stage string)
+}
+
+func (o Options) progress(format string, args ...any) {
+	if o.Progress != nil {
+		o.Progress(fmt.Sprintf(format, args...))
+	}
+}
+
+// LoadWith is Load, telling o.Progress which spec it loads.
+func LoadWith(files []string, o Options) (svcs []*model.Service, warnings spec.Diagnostics, err error) {
 	var all spec.Diagnostics
 	seen := map[string]bool{}
 	for _, f := range files {
@@ -40,6 +60,7 @@ func Load(files []string) (svcs []*model.Service, warnings spec.Diagnostics, err
 			continue
 		}
 		seen[f] = true
+		o.progress("loading %s", f)
 		svc, ds, err := checkSpec(f)
 		if err != nil {
 			return nil, nil, err
@@ -68,8 +89,15 @@ func Generate(files []string, cfg golang.Config) ([]golang.File, error) {
 // GenerateServices renders every package of svcs, and the registry of their
 // mocks, in memory, sorted by path.
 func GenerateServices(svcs []*model.Service, cfg golang.Config) ([]golang.File, error) {
+	return GenerateServicesWith(svcs, cfg, Options{})
+}
+
+// GenerateServicesWith is GenerateServices, telling o.Progress which
+// package it emits.
+func GenerateServicesWith(svcs []*model.Service, cfg golang.Config, o Options) ([]golang.File, error) {
 	var out []golang.File
 	for _, svc := range svcs {
+		o.progress("emitting %s", svc.Package)
 		fs, err := golang.Generate(svc, cfg)
 		if err != nil {
 			return nil, err

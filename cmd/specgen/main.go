@@ -130,7 +130,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	svcs, warnings, err := generator.Load(files)
+	var opts generator.Options
+	if (f.quiet == nil || !*f.quiet) && isTerminal(stderr) {
+		opts.Progress = func(stage string) {
+			// \r and the erase to end of line redraw one status line.
+			fmt.Fprintf(stderr, "\r\x1b[K%s: %s", cmd, stage)
+		}
+	}
+	svcs, warnings, err := generator.LoadWith(files, opts)
+	if opts.Progress != nil {
+		fmt.Fprint(stderr, "\r\x1b[K")
+	}
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -153,7 +163,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	gen, err := generator.GenerateServices(svcs, golang.Config{ImportBase: importBase})
+	gen, err := generator.GenerateServicesWith(svcs, golang.Config{ImportBase: importBase}, opts)
+	if opts.Progress != nil {
+		fmt.Fprint(stderr, "\r\x1b[K")
+	}
 	if err != nil {
 		return fail(stderr, err)
 	}
