@@ -5,6 +5,7 @@
 //	specgen generate [-specs dir] [-out dir] [-import path]   write the packages
 //	specgen check    [-specs dir] [spec.yaml ...]              check specs, write nothing
 //	specgen diff     [-specs dir] [-out dir] [-import path]   show what generate would change
+//	specgen import   [-o dir] [-q] path/to/service-2.json      write the spec of an AWS model
 //	specgen help [command]                                     print usage
 //	specgen version                                            print specgen's module version
 //
@@ -43,6 +44,7 @@ usage:
   specgen generate [-specs dir] [-out dir] [-import path] [-q]   write the packages
   specgen check    [-specs dir] [-q] [spec.yaml ...]              check specs, write nothing
   specgen diff     [-specs dir] [-out dir] [-import path]         show what generate would change
+  specgen import   [-o dir] [-q] path/to/service-2.json           write the spec of an AWS model
   specgen help [command]                                          print this, or a command's flags
   specgen version                                                 print specgen's version
 
@@ -91,6 +93,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, usage)
 			return 0
 		}
+		if args[0] == "import" {
+			importHelp(stdout)
+			return 0
+		}
 		if !contains(commands, args[0]) {
 			fmt.Fprintf(stderr, "specgen: unknown command %q\n%s", args[0], usage)
 			return 2
@@ -100,6 +106,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version":
 		fmt.Fprintln(stdout, "specgen", version())
 		return 0
+	case "import":
+		return runImport(args, stdout, stderr)
 	}
 	if !contains(commands, cmd) {
 		fmt.Fprintf(stderr, "specgen: unknown command %q\n%s", cmd, usage)
