@@ -8,7 +8,6 @@ package generator
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -21,30 +20,30 @@ import (
 // DefaultImportBase is the import path of this repository's gen directory.
 const DefaultImportBase = "github.com/specgen/specgen/gen"
 
-// SpecFiles lists the *.yaml specs of dir, sorted.
+// SpecFiles lists the specs of dir, sorted: the hand-written <pkg>.yaml and
+// the imported <pkg>/<pkg>.yaml (layout.go); Load finds the overlays of the
+// latter.
 func SpecFiles(dir string) ([]string, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
-	if err != nil {
-		return nil, err
-	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no *.yaml specs in %s", dir)
-	}
-	sort.Strings(files)
-	return files, nil
+	return findSpecs(dir)
 }
 
-// Load loads and checks every spec file. When any has problems, the error is
-// a spec.Diagnostics listing all of them, warnings included, across all
-// files; otherwise warnings lists the problems that do not stop generation.
+// Load loads and checks every spec file, an imported spec with its
+// overlays; an overlay in files stands for its spec. When any has problems,
+// the error is a spec.Diagnostics listing all of them, warnings included,
+// across all files; otherwise warnings lists the problems that do not stop
+// generation.
 func Load(files []string) (svcs []*model.Service, warnings spec.Diagnostics, err error) {
 	var all spec.Diagnostics
+	seen := map[string]bool{}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		if f = specOf(f); seen[f] {
+			continue
+		}
+		seen[f] = true
+		svc, ds, err := checkSpec(f)
 		if err != nil {
 			return nil, nil, err
 		}
-		svc, ds := spec.Check(f, data)
 		all = append(all, ds...)
 		if svc != nil {
 			svcs = append(svcs, svc)

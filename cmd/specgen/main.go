@@ -14,7 +14,8 @@
 // land in. Problems in specs are printed as file:line:col: message, every
 // one of them, and nothing is written; warnings (file:line:col: warning:
 // message) are printed but do not stop generation. diff exits 1 when the
-// output is out of date.
+// output is out of date. An imported spec, specs/<pkg>/<pkg>.yaml, is
+// loaded with the overlays next to it (specs/README.md, Layout).
 package main
 
 import (
@@ -66,7 +67,7 @@ func newFlags(cmd string, stderr io.Writer) flags {
 	fs.SetOutput(stderr)
 	f := flags{
 		fs:    fs,
-		specs: fs.String("specs", "specs", "directory of *.yaml specs"),
+		specs: fs.String("specs", "specs", "directory of specs: <pkg>.yaml, and imported <pkg>/<pkg>.yaml with its *.overlay.yaml"),
 		out:   fs.String("out", "gen", "output directory; one package per spec is written below it"),
 		imprt: fs.String("import", "", "import path of the output directory (default: worked out from the go.mod enclosing -out)"),
 		quiet: fs.Bool("q", false, "print nothing on success"),

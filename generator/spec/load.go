@@ -117,6 +117,7 @@ type loader struct {
 	diags    Diagnostics
 	meant    map[*yaml.Node]map[string]bool // see noteMeant in diag.go
 	patterns *specPatterns                  // patterns.go
+	files    map[*yaml.Node]string          // the nodes an overlay brought, and its file
 }
 
 func (l *loader) errorf(n *yaml.Node, format string, args ...any) {
@@ -127,7 +128,11 @@ func (l *loader) pos(n *yaml.Node) model.Pos {
 	if n == nil {
 		return model.Pos{File: l.file, Line: 1, Col: 1}
 	}
-	return model.Pos{File: l.file, Line: n.Line, Col: n.Column}
+	file := l.file
+	if f, ok := l.files[n]; ok {
+		file = f
+	}
+	return model.Pos{File: file, Line: n.Line, Col: n.Column}
 }
 
 type pair struct{ k, v *yaml.Node }
@@ -272,7 +277,12 @@ func Check(name string, data []byte) (*model.Service, Diagnostics) {
 // check is Check with the limits on what the spec's patterns cost together.
 func check(name string, data []byte, limits pattern.Limits) (*model.Service, Diagnostics) {
 	l := &loader{file: name, patterns: newSpecPatterns(limits)}
-	raw := l.parse(data)
+	return l.check(data, nil)
+}
+
+// check loads the spec in data with overlays merged onto it.
+func (l *loader) check(data []byte, overlays []Source) (*model.Service, Diagnostics) {
+	raw := l.parse(data, overlays)
 	var svc *model.Service
 	if raw != nil {
 		svc = resolve(l, raw)
@@ -284,20 +294,7 @@ func check(name string, data []byte, limits pattern.Limits) (*model.Service, Dia
 	return svc, l.diags
 }
 
-var (
-	topKeys       = []string{"service", "operations", "shapes"}
-	serviceKeys   = []string{"name", "title", "doc", "apiVersion", "protocol", "targetPrefix", "signingName", "endpointPrefix", "validationError", "mock"}
-	operationKeys = []string{"doc", "http", "input", "output", "errors", "examples", "mock"}
-	httpKeys      = []string{"method", "path", "status"}
-	exampleKeys   = []string{"title", "doc", "input", "output", "conforms"}
-	shapeKeys     = []string{"type", "doc", "sensitive", "enum", "length", "range", "pattern", "member", "key", "value", "members", "error", "rules"}
-	enumKeys      = []string{"value", "name", "doc"}
-	boundsKeys    = []string{"min", "max"}
-	memberKeys    = []string{"shape", "doc", "required", "default", "idempotencyToken", "goName", "location", "locationName"}
-	errorKeys     = []string{"code", "status", "fault"}
-)
-
-func (l *loader) parse(data []byte) *rawFile {
+func (l *loader) parse(data []byte, overlays []Source) *rawFile {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		l.diags = append(l.diags, Diagnostic{Pos: yamlErrorPos(l.file, data, err), Msg: yamlErrorMsg(err)})
@@ -308,6 +305,13 @@ func (l *loader) parse(data []byte) *rawFile {
 		return nil
 	}
 	root := doc.Content[0]
+	merged := true
+	for _, o := range overlays {
+		merged = l.overlay(root, o) && merged
+	}
+	if !merged {
+		return nil
+	}
 	f := &rawFile{path: l.file, root: root}
 	have := map[string]bool{}
 	for _, p := range l.mapping(root, "the spec", topKeys) {

@@ -16,13 +16,6 @@ import (
 // model.OperationMock. Templates are checked with the mock run time's own
 // parser, so a template the mock would refuse is a spec error.
 
-var (
-	serviceMockKeys   = []string{"validationError", "serializationError", "throttlingError"}
-	operationMockKeys = []string{"resource", "unique", "conflict", "idempotencyMismatch", "quotaExceeded", "output", "state", "example"}
-	mockErrorKeys     = []string{"error", "members"}
-	validationKeys    = []string{"members", "fieldList"}
-)
-
 // mocks resolves every mock block; it runs after operations().
 func (r *resolver) mocks() {
 	r.svc.Mock = &model.ServiceMock{}

@@ -15,8 +15,6 @@ import (
 // other or the members' required flags, and fills model.Shape.Rules.
 
 var (
-	ruleKeys      = []string{"oneOf", "atMostOneOf", "uniqueBy", "member", "requiredWhen", "onlyWhen"}
-	conditionKeys = []string{"member", "equals"}
 	// ruleKinds are the keys that give a rule its kind; requiredWhen and
 	// onlyWhen may share an entry (one member, two rules).
 	ruleKinds = []string{"oneOf", "atMostOneOf", "uniqueBy", "requiredWhen", "onlyWhen"}

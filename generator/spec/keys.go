@@ -1,0 +1,282 @@
+package spec
+
+// The vocabulary of the spec format: every mapping a spec may hold and the
+// keys it accepts. The loader checks keys against these tables (through the
+// []string lists below) and schema.go writes specs/spec.schema.json
+// and specs/overlay.schema.json from them, so that the two cannot drift:
+// TestSchemaMatchesKeys fails when the committed schemas differ from what
+// the tables give. Adding a key to the format is one entry here, plus the
+// code that reads it, plus `go generate ./generator/spec` for the schemas.
+
+// keySet is one kind of mapping: the keys it accepts, in the order the
+// documentation lists them.
+type keySet struct {
+	name string // its name under $defs in the schema
+	doc  string
+	keys []keyDef
+}
+
+// keyDef is one key of a keySet.
+type keyDef struct {
+	name string
+	// required is true when a spec file must have the key; an overlay may
+	// leave any key out. The loader states its own "missing required key"
+	// checks; this flag is for the schema.
+	required bool
+	doc      string
+	val      value
+}
+
+// valueKind is the kind of YAML value a key takes.
+type valueKind int
+
+const (
+	kindString valueKind = iota // a string; enum lists the allowed ones, if any
+	kindBool                    // true or false
+	kindInt                     // a whole number
+	kindNumber                  // any number
+	kindScalar                  // any scalar: a string, number or boolean
+	kindAny                     // any YAML value
+	kindKeys                    // a mapping with the keys of set
+	kindNamed                   // a mapping of free names (shapes, members) to elem
+	kindList                    // a list of elem
+	kindOneOf                   // any one of alts
+)
+
+// value describes the values a key takes.
+type value struct {
+	kind valueKind
+	enum []string
+	set  *keySet
+	elem *value
+	alts []value
+}
+
+var (
+	vString = value{kind: kindString}
+	vBool   = value{kind: kindBool}
+	vInt    = value{kind: kindInt}
+	vNumber = value{kind: kindNumber}
+	vScalar = value{kind: kindScalar}
+	vAny    = value{kind: kindAny}
+)
+
+func vEnum(values ...string) value { return value{kind: kindString, enum: values} }
+func vKeys(s *keySet) value        { return value{kind: kindKeys, set: s} }
+func vNamed(elem value) value      { return value{kind: kindNamed, elem: &elem} }
+func vList(elem value) value       { return value{kind: kindList, elem: &elem} }
+func vOneOf(alts ...value) value   { return value{kind: kindOneOf, alts: alts} }
+
+// names lists the keys of s, for loader.mapping.
+func (s *keySet) names() []string {
+	out := make([]string, len(s.keys))
+	for i, k := range s.keys {
+		out[i] = k.name
+	}
+	return out
+}
+
+// The tables. A value that the loader reads as "a string or a mapping" (a
+// member given as a bare shape reference, an enum value given bare) is a
+// vOneOf, so that the schema accepts both.
+var (
+	topSet = &keySet{name: "spec", doc: "A service spec: its protocol, operations and shapes.", keys: []keyDef{
+		{name: "service", required: true, doc: "The service block.", val: vKeys(serviceSet)},
+		{name: "operations", required: true, doc: "Map of operation name (its wire name and Go method name) to operation.", val: vNamed(vKeys(operationSet))},
+		{name: "shapes", required: true, doc: "Map of shape name to shape.", val: vNamed(vKeys(shapeSet))},
+	}}
+
+	serviceSet = &keySet{name: "service", doc: "The service block.", keys: []keyDef{
+		{name: "name", required: true, doc: "Go package name; must match the file name.", val: vString},
+		{name: "title", required: true, doc: "Full service name, e.g. Amazon VPC Lattice.", val: vString},
+		{name: "doc", doc: "About the service, used in the package doc.", val: vString},
+		{name: "apiVersion", required: true, doc: "The API version string, e.g. \"2022-11-30\" (quote it).", val: vString},
+		{name: "protocol", required: true, doc: "The protocol the client speaks.", val: vEnum("awsJson1_0", "awsJson1_1", "restJson1")},
+		{name: "targetPrefix", doc: "awsJson protocols only: the X-Amz-Target prefix.", val: vString},
+		{name: "signingName", required: true, doc: "The SigV4 signing name.", val: vString},
+		{name: "endpointPrefix", required: true, doc: "Host prefix of the default endpoint, https://<endpointPrefix>.<region>.amazonaws.com.", val: vString},
+		{name: "validationError", required: true, doc: "Name of the error shape the service answers invalid input with.", val: vString},
+		{name: "mock", doc: "How the generated mock server answers errors.", val: vKeys(serviceMockSet)},
+	}}
+
+	operationSet = &keySet{name: "operation", doc: "An operation.", keys: []keyDef{
+		{name: "doc", required: true, doc: "What the operation does.", val: vString},
+		{name: "http", required: true, doc: "The HTTP binding; for awsJson protocols always {method: POST, path: /, status: 200}.", val: vKeys(httpSet)},
+		{name: "input", required: true, doc: "Name of a structure shape; emitted as <Name>Input.", val: vString},
+		{name: "output", required: true, doc: "Name of a structure shape; emitted as <Name>Output.", val: vString},
+		{name: "errors", doc: "Error shape names the operation can return.", val: vList(vString)},
+		{name: "examples", doc: "Examples of requests and responses.", val: vList(vKeys(exampleSet))},
+		{name: "mock", doc: "How the generated mock server behaves for this operation.", val: vKeys(operationMockSet)},
+	}}
+
+	httpSet = &keySet{name: "http", doc: "The HTTP binding of an operation.", keys: []keyDef{
+		{name: "method", required: true, doc: "The HTTP method.", val: vEnum("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD")},
+		{name: "path", required: true, doc: "The request path, starting with /; {label} binds a uri member.", val: vString},
+		{name: "status", required: true, doc: "The success status (200-299).", val: vInt},
+	}}
+
+	exampleSet = &keySet{name: "example", doc: "An example request and response.", keys: []keyDef{
+		{name: "title", required: true, doc: "Short title.", val: vString},
+		{name: "doc", doc: "What the example shows.", val: vString},
+		{name: "input", doc: "The request body, as YAML.", val: vAny},
+		{name: "output", doc: "The response body, as YAML.", val: vAny},
+		{name: "conforms", doc: "false when the example, as published, does not match the shapes; it is then never validated.", val: vBool},
+	}}
+
+	shapeSet = &keySet{name: "shape", doc: "A shape: a structure, collection or scalar type with its constraints.", keys: []keyDef{
+		{name: "type", required: true, doc: "The kind of shape.", val: vEnum(kinds...)},
+		{name: "doc", doc: "Documentation.", val: vString},
+		{name: "sensitive", doc: "true: values never appear in error messages, String(), %v or slog output.", val: vBool},
+		{name: "enum", doc: "string: the allowed values; each is the value itself or {value, name, doc}.", val: vList(vOneOf(vString, vKeys(enumSet)))},
+		{name: "length", doc: "string, blob, list, map: {min, max} in characters, bytes, elements or entries.", val: vKeys(boundsSet)},
+		{name: "range", doc: "integer, long, float, double: {min, max}, inclusive.", val: vKeys(boundsSet)},
+		{name: "pattern", doc: "string: an ECMA-262 regular expression the whole value must match.", val: vString},
+		{name: "member", doc: "list: the element's shape reference.", val: vString},
+		{name: "key", doc: "map: the key's shape reference, a string shape (default string).", val: vString},
+		{name: "value", doc: "map: the value's shape reference.", val: vString},
+		{name: "members", doc: "structure: map of member name (its wire name) to member; order is kept.", val: vNamed(vOneOf(vString, vKeys(memberSet)))},
+		{name: "error", doc: "structure: makes the structure an error.", val: vKeys(errorSet)},
+		{name: "rules", doc: "structure, list: rules that span members or elements.", val: vList(vKeys(ruleSet))},
+	}}
+
+	enumSet = &keySet{name: "enumValue", doc: "An enum value with a Go name or a doc.", keys: []keyDef{
+		{name: "value", required: true, doc: "The value on the wire.", val: vString},
+		{name: "name", doc: "The Go constant's suffix.", val: vString},
+		{name: "doc", doc: "Documentation.", val: vString},
+	}}
+
+	boundsSet = &keySet{name: "bounds", doc: "Inclusive bounds; either may be left out.", keys: []keyDef{
+		{name: "min", doc: "The least value, length or count.", val: vNumber},
+		{name: "max", doc: "The greatest value, length or count.", val: vNumber},
+	}}
+
+	memberSet = &keySet{name: "member", doc: "A member of a structure.", keys: []keyDef{
+		{name: "shape", required: true, doc: "Shape reference.", val: vString},
+		{name: "doc", doc: "Documentation (defaults to the shape's doc).", val: vString},
+		{name: "required", doc: "true if the member must be set.", val: vBool},
+		{name: "default", doc: "The documented default the service applies when the member is left out.", val: vScalar},
+		{name: "idempotencyToken", doc: "true: the client fills it with a fresh UUID when empty.", val: vBool},
+		{name: "goName", doc: "The Go field name, when the derived one is not right.", val: vString},
+		{name: "location", doc: "restJson1 only: where the member travels; default the JSON body.", val: vEnum("header", "uri", "query")},
+		{name: "locationName", doc: "With location: the header, path label or query parameter name.", val: vString},
+	}}
+
+	errorSet = &keySet{name: "error", doc: "The error trait of a structure.", keys: []keyDef{
+		{name: "code", doc: "The wire code; defaults to the shape name.", val: vString},
+		{name: "status", doc: "The HTTP status (400-599).", val: vInt},
+		{name: "fault", doc: "Whose fault the error is.", val: vEnum("client", "server")},
+	}}
+
+	ruleSet = &keySet{name: "rule", doc: "A rule that spans members or elements; one kind per entry (requiredWhen and onlyWhen may share one).", keys: []keyDef{
+		{name: "oneOf", doc: "structure: exactly one of the members is set.", val: vList(vString)},
+		{name: "atMostOneOf", doc: "structure: no two of the members are set.", val: vList(vString)},
+		{name: "uniqueBy", doc: "list of structures: no two elements have the same value of this member.", val: vString},
+		{name: "member", doc: "The member requiredWhen or onlyWhen constrains.", val: vString},
+		{name: "requiredWhen", doc: "member is set whenever the condition holds.", val: vKeys(conditionSet)},
+		{name: "onlyWhen", doc: "member is left out unless the condition holds.", val: vKeys(conditionSet)},
+	}}
+
+	conditionSet = &keySet{name: "condition", doc: "A condition: a member equals a value.", keys: []keyDef{
+		{name: "member", required: true, doc: "The member compared.", val: vString},
+		{name: "equals", required: true, doc: "The value compared with.", val: vScalar},
+	}}
+
+	serviceMockSet = &keySet{name: "serviceMock", doc: "How the mock server answers errors.", keys: []keyDef{
+		{name: "validationError", doc: "The members of service.validationError answered for invalid input.", val: vKeys(validationSet)},
+		{name: "serializationError", doc: "The error for a body that cannot be decoded.", val: vKeys(mockErrorSet)},
+		{name: "throttlingError", doc: "The error Server.Throttle injects.", val: vKeys(mockErrorSet)},
+	}}
+
+	validationSet = &keySet{name: "mockValidationError", doc: "The validation error's members.", keys: []keyDef{
+		{name: "members", doc: "Map of member path to template.", val: vNamed(vAny)},
+		{name: "fieldList", doc: "A list member that gets one {name, message} per bad field.", val: vString},
+	}}
+
+	mockErrorSet = &keySet{name: "mockError", doc: "An error the mock answers.", keys: []keyDef{
+		{name: "error", doc: "The error shape; default a generic error.", val: vString},
+		{name: "members", doc: "Map of member path to template.", val: vNamed(vAny)},
+	}}
+
+	operationMockSet = &keySet{name: "operationMock", doc: "How the mock server behaves for an operation.", keys: []keyDef{
+		{name: "resource", doc: "The store collection created items go in.", val: vString},
+		{name: "unique", doc: "Input member paths whose values together must be unique in the collection.", val: vList(vString)},
+		{name: "conflict", doc: "The answer to a duplicate.", val: vKeys(mockErrorSet)},
+		{name: "idempotencyMismatch", doc: "The answer to a reused idempotency token with other parameters.", val: vKeys(mockErrorSet)},
+		{name: "quotaExceeded", doc: "The answer to a create past the mock's limits.", val: vKeys(mockErrorSet)},
+		{name: "output", doc: "Map of output member path to template, in order.", val: vNamed(vAny)},
+		{name: "state", doc: "Map of name to template: values kept with the created item beside its output.", val: vNamed(vAny)},
+		{name: "example", doc: "A valid input, used by the package's runnable Example.", val: vAny},
+	}}
+)
+
+// The key lists the loader checks mappings against.
+var (
+	topKeys           = topSet.names()
+	serviceKeys       = serviceSet.names()
+	operationKeys     = operationSet.names()
+	httpKeys          = httpSet.names()
+	exampleKeys       = exampleSet.names()
+	shapeKeys         = shapeSet.names()
+	enumKeys          = enumSet.names()
+	boundsKeys        = boundsSet.names()
+	memberKeys        = memberSet.names()
+	errorKeys         = errorSet.names()
+	ruleKeys          = ruleSet.names()
+	conditionKeys     = conditionSet.names()
+	serviceMockKeys   = serviceMockSet.names()
+	operationMockKeys = operationMockSet.names()
+	mockErrorKeys     = mockErrorSet.names()
+	validationKeys    = validationSet.names()
+)
+
+// valueAt returns what the tables say of the mapping at path (keys and
+// names from the top of a spec: "shapes", "Service", "members"), with its
+// string alternative dropped; ok is false where the tables say nothing, as
+// under a key they do not know.
+func valueAt(path []string) (v value, ok bool) {
+	v = vKeys(topSet)
+	for _, p := range path {
+		switch v = entryValue(v); v.kind {
+		case kindKeys:
+			var found bool
+			for _, k := range v.set.keys {
+				if k.name == p {
+					v, found = k.val, true
+				}
+			}
+			if !found {
+				return value{}, false
+			}
+		case kindNamed:
+			v = *v.elem
+		default:
+			return value{}, false
+		}
+	}
+	return entryValue(v), true
+}
+
+// namedEntries tells whether the mapping at path holds names the spec
+// chooses rather than keys of the format, and if so which set their
+// entries have: shapes, operations and members do; the member paths of a
+// mock block, whose entries are templates, do not.
+func namedEntries(path []string) *keySet {
+	if v, ok := valueAt(path); ok && v.kind == kindNamed {
+		return entryValue(*v.elem).set
+	}
+	return nil
+}
+
+// entryValue picks the mapping alternative of a value that is a string or a
+// mapping (a member given bare or in full).
+func entryValue(v value) value {
+	if v.kind != kindOneOf {
+		return v
+	}
+	for _, a := range v.alts {
+		if a.kind == kindKeys || a.kind == kindNamed {
+			return a
+		}
+	}
+	return v
+}
