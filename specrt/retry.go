@@ -48,6 +48,33 @@ var throttleCodes = map[string]bool{
 // "slow down": those are retried whatever their HTTP status.
 func IsThrottleCode(code string) bool { return throttleCodes[code] }
 
+// RetryableError is implemented by the generated error types whose model
+// marks them retryable, as in the AWS SDK for Go v2: the client retries
+// them whatever their status.
+type RetryableError interface {
+	error
+	RetryableError() bool
+}
+
+// ThrottlingError is implemented by the generated error types whose model
+// marks them as throttling: they ask the caller to slow down, and are
+// retried as the throttling codes are.
+type ThrottlingError interface {
+	error
+	ThrottlingError() bool
+}
+
+// IsThrottle reports whether err asks the caller to slow down: an error the
+// model marks as throttling, or one with a throttling code.
+func IsThrottle(err error) bool {
+	var marked ThrottlingError
+	if errors.As(err, &marked) && marked.ThrottlingError() {
+		return true
+	}
+	var api APIError
+	return errors.As(err, &api) && IsThrottleCode(api.ErrorCode())
+}
+
 // retryableStatus reports whether an HTTP status is worth another attempt:
 // 429 and the 5xx statuses that mean "try again" (not 501 Not Implemented).
 func retryableStatus(status int) bool {
@@ -72,11 +99,15 @@ func IsRetryable(err error) bool {
 	if errors.As(err, &te) {
 		return true
 	}
+	if IsThrottle(err) {
+		return true
+	}
+	var marked RetryableError
+	if errors.As(err, &marked) && marked.RetryableError() {
+		return true
+	}
 	var api APIError
 	if errors.As(err, &api) {
-		if IsThrottleCode(api.ErrorCode()) {
-			return true
-		}
 		status := api.HTTPStatusCode()
 		if md := api.ErrorMetadata(); md != nil && md.StatusCode != 0 {
 			status = md.StatusCode

@@ -2,8 +2,10 @@ package specrt
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
+	"net/http"
 	"strconv"
 	"time"
 )
@@ -54,4 +56,121 @@ func (e *EpochSeconds) UnmarshalJSON(data []byte) error {
 	sec, frac := math.Modf(f)
 	*e = EpochSeconds(time.Unix(int64(sec), int64(math.Round(frac*1e3))*int64(time.Millisecond)).UTC())
 	return nil
+}
+
+// The timestamp formats of the JSON protocols' timestampFormat trait, as
+// JSONDecoder.TimeIn takes them. Body members default to epoch seconds.
+const (
+	TimestampEpochSeconds = "epoch-seconds"
+	TimestampISO8601      = "iso8601"
+	TimestampHTTPDate     = "http-date"
+)
+
+// ISO8601Time is a timestamp a member's timestampFormat puts on the wire as
+// an ISO 8601 (RFC 3339) date-time string. Generated types keep time.Time
+// and convert through this type in their JSON methods.
+type ISO8601Time time.Time
+
+// ISO8601Of converts a member's value for encoding; nil stays nil.
+func ISO8601Of(t *time.Time) *ISO8601Time { return (*ISO8601Time)(t) }
+
+// Time converts a decoded value back; nil stays nil.
+func (e *ISO8601Time) Time() *time.Time { return (*time.Time)(e) }
+
+// MarshalJSON writes the timestamp in UTC, with as many fraction digits as
+// it needs.
+func (e ISO8601Time) MarshalJSON() ([]byte, error) {
+	return strconv.AppendQuote(nil, time.Time(e).UTC().Format(time.RFC3339Nano)), nil
+}
+
+// UnmarshalJSON reads an RFC 3339 date-time string.
+func (e *ISO8601Time) UnmarshalJSON(data []byte) error {
+	if bytes.Equal(data, []byte("null")) {
+		return nil
+	}
+	t, err := parseTimeString(data, TimestampISO8601)
+	if err == nil {
+		*e = ISO8601Time(t)
+	}
+	return err
+}
+
+// HTTPDateTime is a timestamp a member's timestampFormat puts on the wire as
+// an HTTP date string (RFC 7231, "Mon, 02 Jan 2006 15:04:05 GMT").
+type HTTPDateTime time.Time
+
+// HTTPDateOf converts a member's value for encoding; nil stays nil.
+func HTTPDateOf(t *time.Time) *HTTPDateTime { return (*HTTPDateTime)(t) }
+
+// Time converts a decoded value back; nil stays nil.
+func (e *HTTPDateTime) Time() *time.Time { return (*time.Time)(e) }
+
+// MarshalJSON writes the timestamp as an HTTP date; HTTP dates have whole
+// seconds.
+func (e HTTPDateTime) MarshalJSON() ([]byte, error) {
+	return strconv.AppendQuote(nil, FormatHeaderTime(time.Time(e))), nil
+}
+
+// UnmarshalJSON reads an HTTP date string.
+func (e *HTTPDateTime) UnmarshalJSON(data []byte) error {
+	if bytes.Equal(data, []byte("null")) {
+		return nil
+	}
+	t, err := parseTimeString(data, TimestampHTTPDate)
+	if err == nil {
+		*e = HTTPDateTime(t)
+	}
+	return err
+}
+
+// parseTimeString reads a JSON string holding a timestamp in format.
+func parseTimeString(data []byte, format string) (time.Time, error) {
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		return time.Time{}, fmt.Errorf("timestamp must be a string in %s format, got %s", format, truncate(string(data), 32))
+	}
+	var t time.Time
+	var err error
+	if format == TimestampHTTPDate {
+		t, err = http.ParseTime(s)
+	} else {
+		t, err = time.Parse(time.RFC3339Nano, s)
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("timestamp must be in %s format, got %q", format, truncate(s, 40))
+	}
+	return t.UTC(), nil
+}
+
+// TimeIn reads a timestamp in format (one of the Timestamp constants); null
+// gives the zero time.
+func (d *JSONDecoder) TimeIn(format string) time.Time {
+	if format == TimestampEpochSeconds || format == "" {
+		return d.Time()
+	}
+	if d.err != nil || d.Null() {
+		return time.Time{}
+	}
+	if d.peek() != '"' {
+		d.fail("expected a timestamp string in %s format, found %s", format, d.describe())
+		return time.Time{}
+	}
+	start := d.pos
+	d.str()
+	if d.err != nil {
+		return time.Time{}
+	}
+	t, err := parseTimeString(d.data[start:d.pos], format)
+	if err != nil {
+		d.fail("%v", err)
+	}
+	return t
+}
+
+// TimeInPtr reads a timestamp in format; null gives nil.
+func (d *JSONDecoder) TimeInPtr(format string) *time.Time {
+	if d.err != nil || d.Null() {
+		return nil
+	}
+	return ptrUnlessErr(d, d.TimeIn(format))
 }

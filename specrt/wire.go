@@ -824,6 +824,18 @@ func (d *JSONDecoder) Int64Ptr() *int64 {
 }
 
 func (d *JSONDecoder) float(bits int) float64 {
+	if d.peek() == '"' {
+		// NaN and the infinities travel as strings (see Float).
+		s := d.str()
+		if d.err != nil {
+			return 0
+		}
+		f, ok := specialFloat(string(s))
+		if !ok {
+			d.fail("expected a number, \"NaN\", \"Infinity\" or \"-Infinity\", found the string %q", truncate(string(s), 32))
+		}
+		return f
+	}
 	tok := d.number()
 	if d.err != nil {
 		return 0

@@ -64,7 +64,7 @@ type AutoScalingConfigurationSummary struct {
 	Status AutoScalingConfigurationStatus `json:"Status,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps as epoch seconds.
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
 func (v AutoScalingConfigurationSummary) MarshalJSON() ([]byte, error) {
 	type plain AutoScalingConfigurationSummary
 	return json.Marshal(struct {
@@ -76,7 +76,7 @@ func (v AutoScalingConfigurationSummary) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON decodes v, reading its timestamps as epoch seconds.
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
 func (v *AutoScalingConfigurationSummary) UnmarshalJSON(data []byte) error {
 	type plain AutoScalingConfigurationSummary
 	wire := struct {
@@ -604,7 +604,7 @@ type Service struct {
 	UpdatedAt *time.Time `json:"UpdatedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps as epoch seconds.
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
 func (v Service) MarshalJSON() ([]byte, error) {
 	type plain Service
 	return json.Marshal(struct {
@@ -620,7 +620,7 @@ func (v Service) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON decodes v, reading its timestamps as epoch seconds.
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
 func (v *Service) UnmarshalJSON(data []byte) error {
 	type plain Service
 	wire := struct {

@@ -212,7 +212,7 @@ type ECSExpressGatewayService struct {
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps as epoch seconds.
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
 func (v ECSExpressGatewayService) MarshalJSON() ([]byte, error) {
 	type plain ECSExpressGatewayService
 	return json.Marshal(struct {
@@ -226,7 +226,7 @@ func (v ECSExpressGatewayService) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON decodes v, reading its timestamps as epoch seconds.
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
 func (v *ECSExpressGatewayService) UnmarshalJSON(data []byte) error {
 	type plain ECSExpressGatewayService
 	wire := struct {
@@ -407,7 +407,7 @@ type ExpressGatewayServiceConfiguration struct {
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps as epoch seconds.
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
 func (v ExpressGatewayServiceConfiguration) MarshalJSON() ([]byte, error) {
 	type plain ExpressGatewayServiceConfiguration
 	return json.Marshal(struct {
@@ -419,7 +419,7 @@ func (v ExpressGatewayServiceConfiguration) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON decodes v, reading its timestamps as epoch seconds.
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
 func (v *ExpressGatewayServiceConfiguration) UnmarshalJSON(data []byte) error {
 	type plain ExpressGatewayServiceConfiguration
 	wire := struct {

@@ -124,7 +124,7 @@ type Certificate struct {
 	SupportCode *string `json:"supportCode,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps as epoch seconds.
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
 func (v Certificate) MarshalJSON() ([]byte, error) {
 	type plain Certificate
 	return json.Marshal(struct {
@@ -144,7 +144,7 @@ func (v Certificate) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON decodes v, reading its timestamps as epoch seconds.
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
 func (v *Certificate) UnmarshalJSON(data []byte) error {
 	type plain Certificate
 	wire := struct {
@@ -306,7 +306,7 @@ type Operation struct {
 	ErrorDetails *string `json:"errorDetails,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps as epoch seconds.
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
 func (v Operation) MarshalJSON() ([]byte, error) {
 	type plain Operation
 	return json.Marshal(struct {
@@ -320,7 +320,7 @@ func (v Operation) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON decodes v, reading its timestamps as epoch seconds.
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
 func (v *Operation) UnmarshalJSON(data []byte) error {
 	type plain Operation
 	wire := struct {
@@ -353,7 +353,7 @@ type RenewalSummary struct {
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps as epoch seconds.
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
 func (v RenewalSummary) MarshalJSON() ([]byte, error) {
 	type plain RenewalSummary
 	return json.Marshal(struct {
@@ -365,7 +365,7 @@ func (v RenewalSummary) MarshalJSON() ([]byte, error) {
 	})
 }
 
-// UnmarshalJSON decodes v, reading its timestamps as epoch seconds.
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
 func (v *RenewalSummary) UnmarshalJSON(data []byte) error {
 	type plain RenewalSummary
 	wire := struct {

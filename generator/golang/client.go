@@ -62,7 +62,7 @@ func emitClientTypes(f *jen.File, p *Package) {
 			methods = append(methods, jen.Line())
 		}
 		params, results := opSignature(op)
-		methods = append(methods, commentLines(docFor(op.Name, op.Doc, "calls the "+op.Name+" operation.")))
+		methods = append(methods, commentLines(withDeprecation(docFor(op.Name, op.Doc, "calls the "+op.Name+" operation."), op.Deprecated, "operation")))
 		methods = append(methods, jen.Id(op.Name).Params(params...).Params(results...))
 	}
 	f.Type().Id(apiName).Interface(methods...)
@@ -206,7 +206,7 @@ func emitOperation(f *jen.File, p *Package, op *model.Operation) {
 		notes = append(notes, fmt.Sprintf("The documented errors are %s; errors.As finds them in the returned error, which is a *specrt.OperationError.", strings.Join(names, ", ")))
 	}
 	notes = append(notes, "The input is validated first unless Options.DisableValidation is set; a *specrt.ValidationError is then returned without sending anything.")
-	f.Add(commentLines(doc + "\n\n" + comment(strings.Join(notes, " "))))
+	f.Add(commentLines(withDeprecation(doc+"\n\n"+comment(strings.Join(notes, " ")), op.Deprecated, "operation")))
 
 	body := []jen.Code{
 		jen.If(jen.Id("in").Op("==").Nil()).Block(jen.Id("in").Op("=").Op("&").Id(op.Input.GoName).Values()),
@@ -533,6 +533,7 @@ var (
 	valueReaders = map[model.Kind]string{
 		model.String: "Str", model.Integer: "Int32", model.Long: "Int64", model.Float: "Float32",
 		model.Double: "Float64", model.Boolean: "Bool", model.Timestamp: "Time", model.Blob: "Blob",
+		model.Document: "Document",
 	}
 )
 
@@ -545,6 +546,9 @@ func decodeMember(m *model.Member) []jen.Code {
 				target.Clone().Op("=").New(jen.Id(m.Shape.GoName)),
 				jen.Id(structDecoder(m.Shape)).Call(jen.Id("d"), target.Clone()),
 			)}
+		}
+		if m.Shape.Kind == model.Timestamp && m.TimestampFormat != "" && m.TimestampFormat != model.EpochSecondsFormat {
+			return []jen.Code{target.Op("=").Id("d").Dot("TimeInPtr").Call(jen.Lit(m.TimestampFormat))}
 		}
 		return []jen.Code{target.Op("=").Id("d").Dot(pointerReaders[m.Shape.Kind]).Call()}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/specgen/specgen/generator/model"
 	"github.com/specgen/specgen/templates"
 )
 
@@ -72,4 +73,18 @@ func docFor(name, text, fallback string) string {
 		return comment(text)
 	}
 	return comment(name + " " + fallback)
+}
+
+// withDeprecation appends the Go convention's "Deprecated: " paragraph to a
+// doc comment when d is set, so that tools (staticcheck, gopls) flag uses
+// of the declaration; what names the thing ("operation", "member").
+func withDeprecation(doc string, d *model.Deprecation, what string) string {
+	if d == nil {
+		return doc
+	}
+	msg := d.Message
+	if msg == "" {
+		msg = "the service marks this " + what + " as deprecated."
+	}
+	return doc + "\n\n" + comment("Deprecated: "+msg)
 }

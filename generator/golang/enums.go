@@ -28,7 +28,7 @@ func emitEnums(p *Package) *jen.File {
 	}
 	f := newFile(p)
 	for _, s := range es {
-		f.Add(commentLines(docFor(s.GoName, s.Doc, "is an enumeration of the "+p.Title+" API.")))
+		f.Add(commentLines(withDeprecation(docFor(s.GoName, s.Doc, "is an enumeration of the "+p.Title+" API."), s.Deprecated, "type")))
 		f.Type().Id(s.GoName).String()
 		f.Line()
 		f.Add(commentLines(fmt.Sprintf("Values of %s.", s.GoName)))

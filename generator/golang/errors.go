@@ -45,7 +45,7 @@ func emitErrors(p *Package) *jen.File {
 	for _, s := range es {
 		id := s.GoName
 		recv := jen.Id("e").Op("*").Id(id)
-		f.Add(commentLines(docFor(id, s.Doc, fmt.Sprintf("is the %s error.", s.Error.Code))))
+		f.Add(commentLines(withDeprecation(docFor(id, s.Doc, fmt.Sprintf("is the %s error.", s.Error.Code)), s.Deprecated, "error")))
 		fs := fields(s)
 		if len(fs) > 0 {
 			fs = append(fs, jen.Line())
@@ -88,6 +88,7 @@ func emitErrors(p *Package) *jen.File {
 		f.Add(commentLines(fmt.Sprintf("HTTPStatusCode returns the error's documented HTTP status, %d.", s.Error.Status)))
 		f.Func().Params(recv.Clone()).Id("HTTPStatusCode").Params().Int().Block(jen.Return(jen.Lit(s.Error.Status)))
 		f.Line()
+		emitRetryTraits(f, s)
 		f.Add(commentLines("ErrorMetadata returns the metadata of the response, for the client to fill in."))
 		f.Func().Params(recv.Clone()).Id("ErrorMetadata").Params().Op("*").Add(rt("ErrorMetadata")).Block(jen.Return(jen.Op("&").Id("e").Dot("Metadata")))
 		f.Line()
@@ -96,4 +97,27 @@ func emitErrors(p *Package) *jen.File {
 	f.Add(commentLines("Every error type implements specrt.APIError."))
 	f.Var().Defs(asserts...)
 	return f
+}
+
+// emitRetryTraits gives an error the model marks retryable or throttling
+// the methods through which the client's retry logic learns it
+// (specrt.RetryableError, specrt.ThrottlingError), and one with an awsQuery
+// code the method that returns it.
+func emitRetryTraits(f *jen.File, s *model.Shape) {
+	recv := jen.Id("e").Op("*").Id(s.GoName)
+	if s.Error.Retryable {
+		f.Add(commentLines("RetryableError reports that the service documents the error as worth another attempt; the client retries it."))
+		f.Func().Params(recv.Clone()).Id("RetryableError").Params().Bool().Block(jen.Return(jen.True()))
+		f.Line()
+	}
+	if s.Error.Throttling {
+		f.Add(commentLines("ThrottlingError reports that the error asks the caller to slow down; the client retries it as throttling."))
+		f.Func().Params(recv.Clone()).Id("ThrottlingError").Params().Bool().Block(jen.Return(jen.True()))
+		f.Line()
+	}
+	if s.Error.QueryCode != "" {
+		f.Add(commentLines(fmt.Sprintf("ErrorQueryCode returns the error's code under the awsQuery protocol, %q.", s.Error.QueryCode)))
+		f.Func().Params(recv.Clone()).Id("ErrorQueryCode").Params().String().Block(jen.Return(jen.Lit(s.Error.QueryCode)))
+		f.Line()
+	}
 }

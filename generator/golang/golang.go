@@ -133,6 +133,8 @@ func scalarType(k model.Kind) *jen.Statement {
 		return jen.Qual("time", "Time")
 	case model.Blob:
 		return jen.Index().Byte()
+	case model.Document:
+		return rt("Document")
 	}
 	panic("golang: no Go type for kind " + string(k))
 }
@@ -151,7 +153,7 @@ func FieldType(m *model.Member) *jen.Statement {
 // isPointer reports whether a member of shape s is held through a pointer.
 func isPointer(s *model.Shape) bool {
 	switch s.Kind {
-	case model.List, model.Map, model.Blob:
+	case model.List, model.Map, model.Blob, model.Document:
 		return false
 	case model.String:
 		return !s.IsEnum()

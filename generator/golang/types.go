@@ -33,7 +33,7 @@ func emitTypes(p *Package) *jen.File {
 		f.Add(commentLines(structDoc(p, s)))
 		f.Type().Id(s.GoName).Struct(fields(s)...)
 		f.Line()
-		emitTimestampJSON(f, s)
+		emitWireJSON(f, s)
 		emitRedaction(f, s)
 	}
 	return f
@@ -49,7 +49,15 @@ func structDoc(p *Package, s *model.Shape) string {
 			return docFor(s.GoName, "", fmt.Sprintf("is the output of %s.", op.Name))
 		}
 	}
-	return docFor(s.GoName, s.Doc, "is a structure of the "+p.Title+" API.")
+	doc := docFor(s.GoName, s.Doc, "is a structure of the "+p.Title+" API.")
+	if s.Union {
+		// A struct of pointers, not an interface with a type per member as
+		// the AWS SDK for Go v2 has: it is the shape of every other
+		// structure, encodes and validates with the same code and no
+		// allocation, and Validate enforces the one member.
+		doc += "\n\n" + comment("It is a union: exactly one member must be set.")
+	}
+	return withDeprecation(doc, s.Deprecated, "type")
 }
 
 // fields declares the members of a structure, each with its doc comment and
@@ -105,11 +113,27 @@ func memberDoc(m *model.Member) string {
 	if redactsField(m.Shape) {
 		notes = append(notes, "It is sensitive: its value never appears in errors, String, %v or slog output.")
 	}
+	if src := m.Shape.UnenforcedPattern; src != "" {
+		notes = append(notes, fmt.Sprintf("The pattern %s is documented but not enforced.", src))
+	}
+	if f := m.TimestampFormat; f != "" && f != model.EpochSecondsFormat && m.Location == "" {
+		notes = append(notes, fmt.Sprintf("It travels as %s.", timestampFormatNames[f]))
+	}
 	doc := docFor(m.GoName, text, "is the "+m.Name+" member.")
 	if len(notes) > 0 {
 		doc += "\n\n" + comment(strings.Join(notes, " "))
 	}
-	return doc
+	d := m.Deprecated
+	if d == nil && m.Shape.GoName == "" {
+		d = m.Shape.Deprecated // an inlined shape's deprecation shows on its members
+	}
+	return withDeprecation(doc, d, "member")
+}
+
+// timestampFormatNames describe the timestamp formats in member docs.
+var timestampFormatNames = map[string]string{
+	model.ISO8601Format:  "an ISO 8601 date-time string",
+	model.HTTPDateFormat: "an HTTP date string",
 }
 
 // redactsField reports whether a member of shape s is printed as [sensitive]
@@ -151,35 +175,59 @@ func emitRedaction(f *jen.File, s *model.Shape) {
 	f.Line()
 }
 
-// timestampMembers are the members of s whose values are timestamps.
-func timestampMembers(s *model.Shape) []*model.Member {
+// wireMembers are the members of s whose values are converted on the wire:
+// timestamps and floats.
+func wireMembers(s *model.Shape) []*model.Member {
 	var out []*model.Member
 	for _, m := range s.Members {
-		if m.Shape.Kind == model.Timestamp && m.Location == "" {
+		if m.ConvertsOnWire() {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-// emitTimestampJSON gives structures with timestamp members JSON methods
-// that put the timestamps on the wire as epoch seconds, as the AWS JSON
-// protocols do, while the struct itself keeps time.Time.
-func emitTimestampJSON(f *jen.File, s *model.Shape) {
-	ts := timestampMembers(s)
-	if len(ts) == 0 {
+// wireConversion is the run-time type a member travels as in a JSON body,
+// the function that converts the member to it, and the method that
+// converts it back.
+func wireConversion(m *model.Member) (typ, to *jen.Statement, back string) {
+	switch m.Shape.Kind {
+	case model.Float:
+		return rt("Float").Types(jen.Float32()), rt("FloatOf"), "Value"
+	case model.Double:
+		return rt("Float").Types(jen.Float64()), rt("FloatOf"), "Value"
+	}
+	switch m.TimestampFormat {
+	case model.ISO8601Format:
+		return rt("ISO8601Time"), rt("ISO8601Of"), "Time"
+	case model.HTTPDateFormat:
+		return rt("HTTPDateTime"), rt("HTTPDateOf"), "Time"
+	}
+	return rt("EpochSeconds"), rt("EpochSecondsOf"), "Time"
+}
+
+// emitWireJSON gives structures with timestamp or float members JSON
+// methods that put timestamps on the wire in their format (epoch seconds by
+// default, as the AWS JSON protocols do) and NaN and the infinities as
+// strings, while the struct itself keeps time.Time and float64. The
+// conversions are run-time types, so each structure only lists its
+// members.
+func emitWireJSON(f *jen.File, s *model.Shape) {
+	ms := wireMembers(s)
+	if len(ms) == 0 {
 		return
 	}
 	id := s.GoName
 	var wireFields []jen.Code
 	var set jen.Dict = jen.Dict{jen.Id("plain"): jen.Id("plain").Call(jen.Id("v"))}
 	var back []jen.Code
-	for _, m := range ts {
-		wireFields = append(wireFields, jen.Id(m.GoName).Op("*").Add(rt("EpochSeconds")).Tag(map[string]string{"json": m.Name + ",omitempty"}))
-		set[jen.Id(m.GoName)] = rt("EpochSecondsOf").Call(jen.Id("v").Dot(m.GoName))
-		back = append(back, jen.Id("v").Dot(m.GoName).Op("=").Id("wire").Dot(m.GoName).Dot("Time").Call())
+	for _, m := range ms {
+		typ, to, from := wireConversion(m)
+		wireFields = append(wireFields, jen.Id(m.GoName).Op("*").Add(typ).Tag(map[string]string{"json": m.Name + ",omitempty"}))
+		set[jen.Id(m.GoName)] = to.Call(jen.Id("v").Dot(m.GoName))
+		back = append(back, jen.Id("v").Dot(m.GoName).Op("=").Id("wire").Dot(m.GoName).Dot(from).Call())
 	}
-	f.Add(commentLines("MarshalJSON encodes v with its timestamps as epoch seconds."))
+	f.Add(commentLines("MarshalJSON encodes v with its timestamps and floats in their wire form."))
 	f.Func().Params(jen.Id("v").Id(id)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Type().Id("plain").Id(id),
 		jen.Return(jen.Qual("encoding/json", "Marshal").Call(
@@ -198,7 +246,7 @@ func emitTimestampJSON(f *jen.File, s *model.Shape) {
 	}
 	body = append(body, back...)
 	body = append(body, jen.Return(jen.Nil()))
-	f.Add(commentLines("UnmarshalJSON decodes v, reading its timestamps as epoch seconds."))
+	f.Add(commentLines("UnmarshalJSON decodes v, reading its timestamps and floats in their wire form."))
 	f.Func().Params(jen.Id("v").Op("*").Id(id)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
 	f.Line()
 }

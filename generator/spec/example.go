@@ -115,6 +115,9 @@ func (r *resolver) checkValue(n *yaml.Node, s *model.Shape, path string) {
 			bad("%q does not match the pattern of %s", n.Value, s.Name)
 		}
 	case model.Integer, model.Long, model.Float, model.Double, model.Timestamp:
+		if scalar && n.Tag == "!!str" && wireString(s.Kind, n.Value) {
+			return // NaN and the infinities; a timestamp in a string format
+		}
 		if !scalar || (n.Tag != "!!int" && n.Tag != "!!float") {
 			bad("want a number, found %s", kindName(n))
 			return
@@ -143,4 +146,17 @@ func (r *resolver) checkCount(n *yaml.Node, s *model.Shape, count int, path stri
 			r.errorf(n, "example %s: size %d is outside the length of %s", path, count, s.Name)
 		}
 	}
+}
+
+// wireString reports whether a string stands for a value of kind k on the
+// JSON wire: "NaN", "Infinity" and "-Infinity" for floats, a date-time
+// for timestamps (whose members may say iso8601 or http-date).
+func wireString(k model.Kind, v string) bool {
+	switch k {
+	case model.Float, model.Double:
+		return v == "NaN" || v == "Infinity" || v == "-Infinity"
+	case model.Timestamp:
+		return true
+	}
+	return false
 }

@@ -31,6 +31,7 @@ type rawFile struct {
 	operations []*rawOperation
 	shapes     []*rawShape
 	root       *yaml.Node
+	waiters    *yaml.Node // traits.go
 }
 
 type rawService struct {
@@ -53,6 +54,7 @@ type rawOperation struct {
 	mock          *yaml.Node
 	httpN         *yaml.Node
 	hasStatus     bool
+	traits        rawOpTraits // traits.go
 }
 
 type rawExample struct {
@@ -81,6 +83,7 @@ type rawShape struct {
 	err       *rawError
 	rules     *yaml.Node            // checked by rules.go
 	keys      map[string]*yaml.Node // the keys present, for "applies to" checks
+	traits    rawShapeTraits        // traits.go
 }
 
 type rawEnum struct {
@@ -102,6 +105,7 @@ type rawMember struct {
 	location, locationName str
 	required, idempotency  bool
 	def                    *yaml.Node
+	traits                 rawMemberTraits // traits.go
 }
 
 type rawError struct {
@@ -109,6 +113,7 @@ type rawError struct {
 	code   str
 	status int64
 	fault  str
+	traits rawErrorTraits // traits.go
 }
 
 // loader walks one file's YAML tree and collects problems.
@@ -327,9 +332,11 @@ func (l *loader) parse(data []byte, overlays []Source) *rawFile {
 			for _, sh := range l.mapping(p.v, "shapes", nil) {
 				f.shapes = append(f.shapes, l.parseShape(sh.k, sh.v))
 			}
+		case "waiters":
+			f.waiters = p.v
 		}
 	}
-	for _, k := range topKeys {
+	for _, k := range topKeys[:3] { // waiters are optional
 		if !have[k] && deref(root).Kind == yaml.MappingNode && !l.isMeant(root, k) {
 			l.errorf(root, "missing required key %q", k)
 		}
@@ -458,6 +465,8 @@ func (l *loader) parseOperation(k, n *yaml.Node) *rawOperation {
 			}
 		case "mock":
 			op.mock = p.v
+		default:
+			l.operationTrait(op, p)
 		}
 	}
 	return op
@@ -531,6 +540,8 @@ func (l *loader) parseShape(k, n *yaml.Node) *rawShape {
 			sh.err = l.parseError(p.v)
 		case "rules":
 			sh.rules = p.v
+		default:
+			l.shapeTrait(sh, p)
 		}
 	}
 	if !sh.typ.ok() && deref(n).Kind == yaml.MappingNode && !l.isMeant(n, "type") {
@@ -609,6 +620,8 @@ func (l *loader) parseMember(k, n *yaml.Node) *rawMember {
 			m.location = l.str(p.v, "location")
 		case "locationName":
 			m.locationName = l.str(p.v, "locationName")
+		default:
+			l.memberTrait(m, p)
 		}
 	}
 	if !m.shape.ok() && deref(n).Kind == yaml.MappingNode && !l.isMeant(n, "shape") {
@@ -635,6 +648,8 @@ func (l *loader) parseError(n *yaml.Node) *rawError {
 			if e.fault.ok() && e.fault.v != "client" && e.fault.v != "server" {
 				l.errorf(p.v, "fault must be \"client\" or \"server\", found %q", e.fault.v)
 			}
+		default:
+			l.errorTrait(e, p)
 		}
 	}
 	return e

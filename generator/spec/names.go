@@ -164,7 +164,7 @@ var (
 	inputMethods     = []string{"Validate"}
 	redactionMethods = []string{"String", "Format", "LogValue"}
 	timestampMethods = []string{"MarshalJSON", "UnmarshalJSON"}
-	errorMethods     = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "HTTPStatusCode", "ErrorMetadata", "Metadata", "UnmarshalJSON"}
+	errorMethods     = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "HTTPStatusCode", "ErrorMetadata", "Metadata", "RetryableError", "ThrottlingError", "ErrorQueryCode", "UnmarshalJSON"}
 )
 
 // generatedNames lists the names golang's emitters declare on the Go type of
@@ -181,7 +181,7 @@ func generatedNames(s *model.Shape) []string {
 		out = append(out, redactionMethods...)
 	}
 	for _, m := range s.Members {
-		if m.Shape != nil && m.Shape.Kind == model.Timestamp && m.Location == "" {
+		if m.ConvertsOnWire() {
 			out = append(out, timestampMethods...)
 			break
 		}

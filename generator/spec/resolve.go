@@ -16,7 +16,7 @@ import (
 	"github.com/specgen/specgen/generator/pattern"
 )
 
-var kinds = []string{"structure", "list", "map", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
+var kinds = []string{"structure", "list", "map", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob", "document"}
 
 // builtinShapes are the unconstrained shapes a reference may name directly.
 var builtinShapes = []string{"string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
@@ -35,6 +35,9 @@ type resolver struct {
 	builtins map[string]*model.Shape
 	svc      *model.Service
 	unknown  []unknownRef // references to undefined shapes, reported in reportRefs
+	// synthetic are the empty inputs and outputs of operations that name
+	// none (traits.go).
+	synthetic []*model.Shape
 }
 
 func resolve(l *loader, raw *rawFile) *model.Service {
@@ -60,10 +63,13 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	for _, check := range r.defaults {
 		check()
 	}
-	r.rules() // rules.go; needs every member and its default
+	r.rules()  // rules.go; needs every member and its default
+	r.unions() // traits.go
 	r.checkCollectionCycles()
 	r.operations()
-	r.mocks() // mock.go
+	r.paginators() // traits.go
+	r.waiters()    // waiters.go
+	r.mocks()      // mock.go
 	r.markUse()
 	r.markSensitive()
 	r.nameTypes()
@@ -213,7 +219,7 @@ func (r *resolver) fillShape(sh *rawShape, s *model.Shape) {
 			}
 		}
 	}
-	if sh.pattern.ok() && k == model.String {
+	if sh.pattern.ok() && k == model.String && sh.patternEnforced() {
 		if d := r.compilePattern(sh.pattern); d != nil {
 			s.Pattern = &model.Pattern{Source: sh.pattern.v, DFA: d}
 		}
@@ -260,6 +266,7 @@ func (r *resolver) fillShape(sh *rawShape, s *model.Shape) {
 			s.Error = e
 		}
 	}
+	r.shapeTraits(sh, s) // traits.go
 }
 
 func (r *resolver) bounds(b *rawBounds, what string, lo, hi float64) *model.Bounds {
@@ -379,6 +386,7 @@ func (r *resolver) members(sh *rawShape, s *model.Shape) {
 		}
 		wire[wireName] = true
 		r.memberTraits(rm, m)
+		r.memberTraitsOf(rm, m) // traits.go
 		s.Members = append(s.Members, m)
 	}
 }
@@ -471,9 +479,7 @@ func (r *resolver) operations() {
 		if !isIdentifier(op.Name) || !isExported(op.Name) {
 			r.errorf(ro.name.n, "operation name %q must be an exported Go identifier", op.Name)
 		}
-		if !ro.doc.ok() && !r.isMeant(ro.n, "doc") {
-			r.errorf(ro.name.n, "operation %s is missing required key \"doc\"", op.Name)
-		}
+		r.operationTraits(ro, op) // traits.go
 		if ro.httpN == nil && !r.isMeant(ro.n, "http") {
 			r.errorf(ro.name.n, "operation %s is missing required key \"http\"", op.Name)
 		} else {
@@ -498,7 +504,7 @@ func (r *resolver) operations() {
 		}{{ro.input, "input", &op.Input, op.Name + "Input"}, {ro.output, "output", &op.Output, op.Name + "Output"}} {
 			if !io.v.ok() {
 				if !r.isMeant(ro.n, io.key) {
-					r.errorf(ro.name.n, "operation %s is missing required key %q", op.Name, io.key)
+					*io.dst = r.emptyStructure(op, io.name)
 				}
 				continue
 			}
@@ -612,6 +618,7 @@ func (r *resolver) markUse() {
 		}
 		r.svc.Shapes = append(r.svc.Shapes, s)
 	}
+	r.svc.Shapes = append(r.svc.Shapes, r.synthetic...)
 	r.reportRefs(unused) // unknown.go
 	sort.Slice(r.svc.Shapes, func(i, j int) bool { return r.svc.Shapes[i].Name < r.svc.Shapes[j].Name })
 }
