@@ -52,6 +52,12 @@ type Options struct {
 	// DisableValidation skips the client-side Validate of inputs, leaving the
 	// service to reject what it does not accept.
 	DisableValidation bool
+	// DisableHostPrefix sends operations that have a host prefix
+	// ("data-", "{Name}.") to the endpoint's host as it is, as the AWS SDK's
+	// option of the same name does: for a fixed endpoint that serves every
+	// operation, such as a proxy. The prefix is never applied to an IP
+	// address or localhost (a local mock), with or without this option.
+	DisableHostPrefix bool
 	// UserAgent is appended to the User-Agent header, to identify the
 	// application in the service's logs.
 	UserAgent string
@@ -110,12 +116,16 @@ type Operation struct {
 	// NoBody is set for a restJson1 operation whose input has no body
 	// members: its requests carry no body and no Content-Type.
 	NoBody bool
-	// BindRequest, for a restJson1 input with members bound to the path,
-	// query string or headers, hands their values to b. in is the input.
+	// HostPrefix is prepended to the endpoint's host name ("data-",
+	// "{Name}."); its labels are filled from BindRequest's HostLabel calls.
+	HostPrefix string
+	// BindRequest, for an input with members bound to the path, query
+	// string, headers, host prefix or the whole body (restJson1; awsJson
+	// binds host labels only), hands their values to b. in is the input.
 	BindRequest func(in any, b *RequestBinding)
-	// BindResponse, for an output with members bound to headers, reads them
-	// from h into out.
-	BindResponse func(out any, h http.Header)
+	// BindResponse, for an output with members bound to headers or to the
+	// status, reads them from the response's status and h into out.
+	BindResponse func(out any, status int, h http.Header)
 	// Decode decodes a success body into out; nil means encoding/json.
 	// Generated clients set it to a decoder without reflection.
 	Decode func(data []byte, out any) error
@@ -481,7 +491,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, rt *ro
 			return 0, false, err
 		}
 		if op.BindResponse != nil && out != nil {
-			op.BindResponse(out, resp.Header)
+			op.BindResponse(out, resp.StatusCode, resp.Header)
 		}
 		return 0, false, nil
 	}
@@ -532,8 +542,15 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 		rt.method, path = http.MethodPost, "/"
 	}
 	var b RequestBinding
-	if op.BindRequest != nil && !awsJSON {
+	if op.BindRequest != nil {
 		op.BindRequest(in, &b)
+	}
+	if op.HostPrefix != "" && !cfg.opts.DisableHostPrefix && prefixesHost(rt.url.Host) {
+		host, err := b.expandHost(op.HostPrefix, rt.url.Host)
+		if err != nil {
+			return nil, err
+		}
+		rt.url.Host = host
 	}
 	tmpl, query, _ := strings.Cut(path, "?")
 	p, raw, err := b.ExpandPath(tmpl)
@@ -544,19 +561,24 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 		rt.url.RawPath = rt.url.EscapedPath() + raw
 	}
 	rt.url.Path += p
-	if b.query != nil {
-		if query != "" {
-			query += "&"
-		}
-		query += b.query.Encode()
-	}
-	rt.url.RawQuery = query
+	rt.url.RawQuery = b.encodeQuery(query)
 
 	h := make(http.Header, 4+len(b.header))
 	for k, v := range b.header {
 		h[k] = v
 	}
-	if !op.NoBody || awsJSON {
+	switch {
+	case b.payloadSet:
+		rt.body = b.payload
+		if b.payloadV != nil {
+			if rt.body, err = json.Marshal(b.payloadV); err != nil {
+				return nil, fmt.Errorf("encode input payload: %w", err)
+			}
+		}
+		if rt.body != nil {
+			h[HeaderContentType] = []string{b.payloadCT}
+		}
+	case !op.NoBody || awsJSON:
 		if rt.body, err = json.Marshal(in); err != nil {
 			return nil, fmt.Errorf("encode input: %w", err)
 		}

@@ -707,7 +707,7 @@ var opGetPet = specrt.Operation{
 			b.Header("X-Trace-Id", *v.TraceID)
 		}
 	},
-	BindResponse: func(out any, h http.Header) {
+	BindResponse: func(out any, _ int, h http.Header) {
 		out.(*getPetOutput).ETag = specrt.HeaderString(h, "ETag")
 	},
 }

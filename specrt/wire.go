@@ -279,14 +279,20 @@ func HeaderTime(h http.Header, name string) *time.Time {
 	return &t
 }
 
-// RequestBinding collects the members of a restJson1 input that travel
-// outside the body: path labels, query parameters and headers. Generated
-// code fills it through Operation.BindRequest; the client builds the URL
-// and headers from it once per call.
+// RequestBinding collects the members of an input that travel outside the
+// JSON body: path labels, query parameters, headers, host labels and a
+// payload. Generated code fills it through Operation.BindRequest; the
+// client builds the URL, host, headers and body from it once per call.
 type RequestBinding struct {
-	labels []string // name, value pairs
-	query  url.Values
-	header http.Header
+	labels     []string // name, value pairs
+	hostLabels []string // name, value pairs
+	query      url.Values
+	params     map[string][]string // entries of a query map: a member wins over them
+	header     http.Header
+	payload    []byte
+	payloadSet bool
+	payloadCT  string
+	payloadV   any // a structure payload, encoded by the client
 }
 
 // Label sets the value of path label name ({name} or {name+} in the
@@ -313,9 +319,14 @@ func (b *RequestBinding) Header(name, value string) {
 
 // label returns the value of label name and whether it was set.
 func (b *RequestBinding) label(name string) (string, bool) {
-	for i := 0; i+1 < len(b.labels); i += 2 {
-		if b.labels[i] == name {
-			return b.labels[i+1], true
+	return lookupPair(b.labels, name)
+}
+
+// lookupPair finds name in a list of name, value pairs.
+func lookupPair(pairs []string, name string) (string, bool) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i] == name {
+			return pairs[i+1], true
 		}
 	}
 	return "", false

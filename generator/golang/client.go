@@ -116,22 +116,27 @@ func hasBodyMembers(s *model.Shape) bool {
 	return false
 }
 
-// locatedMembers are the members of s bound to the path, query or headers.
-func locatedMembers(s *model.Shape) []*model.Member {
+// requestBound are the members of input s that op's binder hands to the
+// request: under restJson1 every member outside the JSON body, under
+// awsJson only the labels of a host prefix (the members still travel in
+// the body too).
+func requestBound(p *Package, op *model.Operation) []*model.Member {
 	var out []*model.Member
-	for _, m := range s.Members {
-		if m.Location != "" {
+	for _, m := range op.Input.Members {
+		if p.Protocol == model.RestJSON1 && m.Location != "" || m.HostLabel && op.HostPrefix != "" {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-// headerMembers are the members of s bound to headers.
-func headerMembers(s *model.Shape) []*model.Member {
+// responseBound are the members of an output or error read from the
+// response's headers or status rather than its body.
+func responseBound(s *model.Shape) []*model.Member {
 	var out []*model.Member
 	for _, m := range s.Members {
-		if m.Location == "header" {
+		switch m.Location {
+		case model.LocHeader, model.LocHeaders, model.LocStatusCode:
 			out = append(out, m)
 		}
 	}
@@ -164,11 +169,14 @@ func emitServiceInfo(f *jen.File, p *Package) {
 			if !hasBodyMembers(op.Input) {
 				d[jen.Id("NoBody")] = jen.True()
 			}
-			if len(locatedMembers(op.Input)) > 0 {
-				d[jen.Id("BindRequest")] = jen.Id(requestBinder(op))
-			}
 		}
-		if len(headerMembers(op.Output)) > 0 {
+		if op.HostPrefix != "" {
+			d[jen.Id("HostPrefix")] = jen.Lit(op.HostPrefix)
+		}
+		if len(requestBound(p, op)) > 0 {
+			d[jen.Id("BindRequest")] = jen.Id(requestBinder(op))
+		}
+		if len(responseBound(op.Output)) > 0 {
 			d[jen.Id("BindResponse")] = jen.Id(responseBinder(op))
 		}
 		d[jen.Id("Decode")] = jen.Id(responseDecoder(op))
@@ -250,24 +258,29 @@ func emitOperation(f *jen.File, p *Package, op *model.Operation) {
 // emitBinders writes the functions that move op's HTTP-bound members
 // between the Go values and the request or response.
 func emitBinders(f *jen.File, p *Package, op *model.Operation) {
-	if p.Protocol == model.RestJSON1 {
-		if ms := locatedMembers(op.Input); len(ms) > 0 {
-			body := []jen.Code{jen.Id("v").Op(":=").Id("in").Assert(jen.Op("*").Id(op.Input.GoName))}
-			for _, m := range ms {
+	if ms := requestBound(p, op); len(ms) > 0 {
+		body := []jen.Code{jen.Id("v").Op(":=").Id("in").Assert(jen.Op("*").Id(op.Input.GoName))}
+		for _, m := range ms {
+			if m.HostLabel && op.HostPrefix != "" {
+				// check makes a host label a required string: a pointer.
+				body = append(body, jen.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(
+					jen.Id("b").Dot("HostLabel").Call(jen.Lit(m.Name), jen.Op("*").Id("v").Dot(m.GoName))))
+			}
+			if p.Protocol == model.RestJSON1 && m.Location != "" {
 				body = append(body, bindRequestMember(m))
 			}
-			f.Add(commentLines(comment(fmt.Sprintf("%s hands the members of a %s that travel in the path, query string or headers to b.", requestBinder(op), op.Input.GoName))))
-			f.Func().Id(requestBinder(op)).Params(jen.Id("in").Any(), jen.Id("b").Op("*").Add(rt("RequestBinding"))).Block(body...)
-			f.Line()
 		}
+		f.Add(commentLines(comment(fmt.Sprintf("%s hands the members of a %s that travel outside the JSON body to b.", requestBinder(op), op.Input.GoName))))
+		f.Func().Id(requestBinder(op)).Params(jen.Id("in").Any(), jen.Id("b").Op("*").Add(rt("RequestBinding"))).Block(body...)
+		f.Line()
 	}
-	if ms := headerMembers(op.Output); len(ms) > 0 {
+	if ms := responseBound(op.Output); len(ms) > 0 {
 		body := []jen.Code{jen.Id("v").Op(":=").Id("out").Assert(jen.Op("*").Id(op.Output.GoName))}
 		for _, m := range ms {
-			body = append(body, bindHeader("v", m))
+			body = append(body, bindResponseMember("v", m))
 		}
-		f.Add(commentLines(comment(fmt.Sprintf("%s reads the header members of a %s from h.", responseBinder(op), op.Output.GoName))))
-		f.Func().Id(responseBinder(op)).Params(jen.Id("out").Any(), jen.Id("h").Qual("net/http", "Header")).Block(body...)
+		f.Add(commentLines(comment(fmt.Sprintf("%s reads the members of a %s that travel in the status or headers.", responseBinder(op), op.Output.GoName))))
+		f.Func().Id(responseBinder(op)).Params(jen.Id("out").Any(), jen.Id("status").Int(), jen.Id("h").Qual("net/http", "Header")).Block(body...)
 		f.Line()
 	}
 }
@@ -275,34 +288,103 @@ func emitBinders(f *jen.File, p *Package, op *model.Operation) {
 // bindRequestMember is the statement that hands member m of input v to the
 // request binding b, when it is set.
 func bindRequestMember(m *model.Member) jen.Code {
-	method := map[string]string{"uri": "Label", "query": "Query", "header": "Header"}[m.Location]
 	name := jen.Lit(m.LocationName)
 	field := jen.Id("v").Dot(m.GoName)
-	if m.Shape.Kind == model.List {
-		str, ok := formatValue(m.Shape.Member, jen.Id("e"), m.Location)
+	t := m.Shape
+	switch {
+	case m.Location == model.LocPayload:
+		return bindPayload(m)
+	case m.IsQueryMap() && t.Value.Kind == model.List:
+		str, ok := formatValue(t.Value.Member, jen.Id("e"), m.Location)
+		if !ok {
+			return unsupported(m)
+		}
+		return jen.For(jen.List(jen.Id("k"), jen.Id("l")).Op(":=").Range().Add(field)).Block(
+			jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Id("l")).Block(
+				jen.Id("b").Dot("QueryParam").Call(jen.Id("k"), str)))
+	case m.IsQueryMap() || m.Location == model.LocHeaders:
+		str, ok := formatValue(t.Value, jen.Id("e"), m.Location)
+		if !ok {
+			return unsupported(m)
+		}
+		call := jen.Id("b").Dot("QueryParam").Call(jen.Id("k"), str)
+		if m.Location == model.LocHeaders {
+			call = jen.Id("b").Dot("Header").Call(jen.Lit(m.LocationName).Op("+").Id("k"), str)
+		}
+		return jen.For(jen.List(jen.Id("k"), jen.Id("e")).Op(":=").Range().Add(field)).Block(call)
+	case t.Kind == model.List && m.Location == model.LocHeader:
+		if t.Member.Kind == model.String && !t.Member.IsEnum() {
+			return jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(jen.Id("b").Dot("HeaderList").Call(name, field))
+		}
+		str, ok := formatValue(t.Member, jen.Id("e"), m.Location)
+		if !ok {
+			return unsupported(m)
+		}
+		return jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(
+			jen.Id("l").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(field.Clone())),
+			jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(field.Clone())).Block(
+				jen.Id("l").Op("=").Append(jen.Id("l"), str)),
+			jen.Id("b").Dot("HeaderList").Call(name, jen.Id("l")),
+		)
+	case t.Kind == model.List:
+		str, ok := formatValue(t.Member, jen.Id("e"), m.Location)
 		if !ok {
 			return unsupported(m)
 		}
 		return jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(field)).Block(
-			jen.Id("b").Dot(method).Call(name, str),
+			jen.Id("b").Dot("Query").Call(name, str),
 		)
 	}
+	method := map[string]string{model.LocURI: "Label", model.LocQuery: "Query", model.LocHeader: "Header"}[m.Location]
 	value := field.Clone()
 	var cond *jen.Statement
 	switch {
-	case isPointer(m.Shape):
+	case isPointer(t):
 		cond = field.Clone().Op("!=").Nil()
 		value = jen.Op("*").Add(field.Clone())
-	case m.Shape.IsEnum():
+	case t.IsEnum():
 		cond = field.Clone().Op("!=").Lit("")
 	default:
 		cond = jen.Len(field.Clone()).Op(">").Lit(0)
 	}
-	str, ok := formatValue(m.Shape, value, m.Location)
+	str, ok := formatValue(t, value, m.Location)
 	if !ok {
 		return unsupported(m)
 	}
+	if m.JSONValue {
+		str = rt("JSONHeader").Call(str)
+	}
 	return jen.If(cond).Block(jen.Id("b").Dot(method).Call(name, str))
+}
+
+// payloadContentType is the Content-Type of a payload of shape s when the
+// model says nothing else, as Smithy's defaults are.
+func payloadContentType(s *model.Shape) string {
+	switch s.Kind {
+	case model.Blob:
+		return "application/octet-stream"
+	case model.String:
+		return "text/plain"
+	}
+	return "application/json"
+}
+
+// bindPayload is the statement that makes payload member m of input v the
+// request body: a structure as its JSON, a blob as it is, a string as its
+// text; an unset member sends no body.
+func bindPayload(m *model.Member) jen.Code {
+	field := jen.Id("v").Dot(m.GoName)
+	ct := jen.Lit(payloadContentType(m.Shape))
+	switch m.Shape.Kind {
+	case model.Structure:
+		return jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("JSONPayload").Call(field, ct))
+	case model.Blob:
+		return jen.Id("b").Dot("Payload").Call(field, ct)
+	case model.String:
+		return jen.If(field.Clone().Op("!=").Nil()).Block(
+			jen.Id("b").Dot("Payload").Call(jen.Index().Byte().Call(jen.Op("*").Add(field.Clone())), ct))
+	}
+	return unsupported(m)
 }
 
 // formatValue is the string form of x, a value of scalar shape s, in the
@@ -325,7 +407,7 @@ func formatValue(s *model.Shape, x *jen.Statement, location string) (jen.Code, b
 	case model.Boolean:
 		return jen.Qual("strconv", "FormatBool").Call(x), true
 	case model.Timestamp:
-		if location == "header" {
+		if location == model.LocHeader {
 			return rt("FormatHeaderTime").Call(x), true
 		}
 		return rt("FormatQueryTime").Call(x), true
@@ -340,25 +422,41 @@ func unsupported(m *model.Member) jen.Code {
 	panic(fmt.Sprintf("golang: member %s (%s %s) is a %s, which spec.Load refuses in a binding", m.Name, m.Location, m.LocationName, m.Shape.Kind))
 }
 
-// bindHeader is the statement that sets header member m of recv (an error
-// or an output) from the response headers h.
-func bindHeader(recv string, m *model.Member) jen.Code {
+// bindResponseMember is the statement that sets member m of recv (an error
+// or an output) from the response status or headers h.
+func bindResponseMember(recv string, m *model.Member) jen.Code {
 	name := jen.Lit(m.LocationName)
+	target := jen.Id(recv).Dot(m.GoName)
 	set := func(fn string) jen.Code {
-		return jen.Id(recv).Dot(m.GoName).Op("=").Add(rt(fn)).Call(jen.Id("h"), name)
+		return target.Clone().Op("=").Add(rt(fn)).Call(jen.Id("h"), name)
 	}
+	t := m.Shape
 	switch {
-	case m.Shape.IsEnum():
-		return jen.Id(recv).Dot(m.GoName).Op("=").Id(m.Shape.GoName).Call(jen.Id("h").Dot("Get").Call(name))
-	case m.Shape.Kind == model.String:
+	case m.Location == model.LocStatusCode:
+		return jen.Block(
+			jen.Id("s").Op(":=").Int32().Call(jen.Id("status")),
+			target.Clone().Op("=").Op("&").Id("s"),
+		)
+	case m.Location == model.LocHeaders:
+		return set("HeaderMap")
+	case t.Kind == model.List && t.Member.IsEnum():
+		return jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(rt("HeaderValues")).Call(jen.Id("h"), name)).Block(
+			target.Clone().Op("=").Append(target.Clone(), jen.Id(t.Member.GoName).Call(jen.Id("e"))))
+	case t.Kind == model.List:
+		return set("HeaderValues")
+	case m.JSONValue:
+		return set("HeaderJSON")
+	case t.IsEnum():
+		return target.Clone().Op("=").Id(t.GoName).Call(jen.Id("h").Dot("Get").Call(name))
+	case t.Kind == model.String:
 		return set("HeaderString")
-	case m.Shape.Kind == model.Integer:
+	case t.Kind == model.Integer:
 		return set("HeaderInt32")
-	case m.Shape.Kind == model.Long:
+	case t.Kind == model.Long:
 		return set("HeaderInt64")
-	case m.Shape.Kind == model.Boolean:
+	case t.Kind == model.Boolean:
 		return set("HeaderBool")
-	case m.Shape.Kind == model.Timestamp:
+	case t.Kind == model.Timestamp:
 		return set("HeaderTime")
 	}
 	return unsupported(m)
@@ -375,8 +473,8 @@ func emitErrorRegistry(f *jen.File, p *Package) {
 	for _, s := range es {
 		var binds []jen.Code
 		for _, m := range s.Members {
-			if m.Location == "header" {
-				binds = append(binds, bindHeader("e", m))
+			if m.Location == model.LocHeader || m.Location == model.LocHeaders {
+				binds = append(binds, bindResponseMember("e", m))
 			}
 		}
 		if len(binds) == 0 {
@@ -421,7 +519,7 @@ func outputStructures(p *Package) []*model.Shape {
 		walk(s.Member)
 		walk(s.Value)
 		for _, m := range s.Members {
-			if m.Location == "" {
+			if m.Location == "" || m.Location == model.LocPayload {
 				walk(m.Shape)
 			}
 		}
@@ -450,6 +548,10 @@ func outputStructures(p *Package) []*model.Shape {
 // side-by-side tests check them against the AWS SDK for Go v2.
 func emitDecoders(f *jen.File, p *Package) {
 	for _, op := range p.Operations {
+		if pm := op.Output.PayloadMember(); pm != nil {
+			emitPayloadDecoder(f, op, pm)
+			continue
+		}
 		f.Add(commentLines(comment(fmt.Sprintf("%s decodes the JSON body of a %s response into out, a *%s.", responseDecoder(op), op.Name, op.Output.GoName))))
 		f.Func().Id(responseDecoder(op)).Params(jen.Id("data").Index().Byte(), jen.Id("out").Any()).Error().Block(
 			jen.Var().Id("d").Add(rt("JSONDecoder")),
@@ -481,6 +583,41 @@ func emitDecoders(f *jen.File, p *Package) {
 		)
 		f.Line()
 	}
+}
+
+// emitPayloadDecoder writes the decoder of a response whose body is the
+// output's payload member pm: a structure decoded from its JSON, a blob
+// copied (data is the client's buffer, reused by later calls), a string.
+func emitPayloadDecoder(f *jen.File, op *model.Operation, pm *model.Member) {
+	target := jen.Id("out").Assert(jen.Op("*").Id(op.Output.GoName)).Dot(pm.GoName)
+	var body []jen.Code
+	switch pm.Shape.Kind {
+	case model.Structure:
+		body = []jen.Code{
+			jen.Var().Id("d").Add(rt("JSONDecoder")),
+			jen.Id("d").Dot("Reset").Call(jen.Id("data")),
+			jen.Id("v").Op(":=").New(jen.Id(pm.Shape.GoName)),
+			jen.Id(structDecoder(pm.Shape)).Call(jen.Op("&").Id("d"), jen.Id("v")),
+			target.Clone().Op("=").Id("v"),
+			jen.Return(jen.Id("d").Dot("Finish").Call()),
+		}
+	case model.Blob:
+		body = []jen.Code{
+			target.Clone().Op("=").Append(jen.Index().Byte().Call(jen.Nil()), jen.Id("data").Op("...")),
+			jen.Return(jen.Nil()),
+		}
+	case model.String:
+		body = []jen.Code{
+			jen.Id("s").Op(":=").String().Call(jen.Id("data")),
+			target.Clone().Op("=").Op("&").Id("s"),
+			jen.Return(jen.Nil()),
+		}
+	default:
+		unsupported(pm)
+	}
+	f.Add(commentLines(comment(fmt.Sprintf("%s reads the body of a %s response, the payload %s, into out, a *%s.", responseDecoder(op), op.Name, pm.GoName, op.Output.GoName))))
+	f.Func().Id(responseDecoder(op)).Params(jen.Id("data").Index().Byte(), jen.Id("out").Any()).Error().Block(body...)
+	f.Line()
 }
 
 // messageAlias is the other spelling under which an error's message member

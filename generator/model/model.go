@@ -63,6 +63,14 @@ type Operation struct {
 	Input  *Shape // a structure whose GoName is <Name>Input
 	Output *Shape // a structure whose GoName is <Name>Output
 	Errors []*Shape
+	// HostPrefix is prepended to the endpoint's host name ("data-",
+	// "{Name}."); its labels name input members marked HostLabel. Empty
+	// when the operation has none.
+	HostPrefix string
+	// Labels are the path labels of a restJson1 operation, in path order,
+	// without braces or the greedy "+"; every one is bound by exactly one
+	// uri member of Input.
+	Labels []string
 	// The unexported Go names of the operation's helpers: its description
 	// to the protocol code (opX), its request and response binders and its
 	// response decoder. Decided with every other name of the package, so
@@ -203,9 +211,47 @@ type Member struct {
 	// float64 or bool; nil when there is none.
 	Default          any
 	IdempotencyToken bool
-	Location         string // "", "header", "uri" or "query"
-	LocationName     string
+	// Location is where the member travels: "" (a member of the JSON
+	// body), "uri" (a path label), "query" (a parameter, or with a map and
+	// no LocationName, one parameter per entry), "header", "headers" (a map
+	// of headers whose names start with LocationName), "statusCode" (the
+	// HTTP status of a response) or "payload" (the whole body, see
+	// Shape.Payload).
+	Location     string
+	LocationName string
+	// HostLabel marks a required string input member that fills a label of
+	// the operation's HostPrefix.
+	HostLabel bool
+	// JSONValue marks a header string member that holds JSON, sent
+	// base64-encoded.
+	JSONValue bool
 	MemberTraits
+}
+
+// The locations a member may have besides the JSON body.
+const (
+	LocURI        = "uri"
+	LocQuery      = "query"
+	LocHeader     = "header"
+	LocHeaders    = "headers"
+	LocStatusCode = "statusCode"
+	LocPayload    = "payload"
+)
+
+// IsQueryMap reports whether m binds a map to the query string, one
+// parameter per entry (Smithy's httpQueryParams).
+func (m *Member) IsQueryMap() bool {
+	return m.Location == LocQuery && m.Shape != nil && m.Shape.Kind == Map
+}
+
+// PayloadMember is the member of s bound to the whole body, or nil.
+func (s *Shape) PayloadMember() *Member {
+	for _, m := range s.Members {
+		if m.Location == LocPayload {
+			return m
+		}
+	}
+	return nil
 }
 
 // Issue 9's additions: the traits of imported service models that the

@@ -84,6 +84,7 @@ var (
 		{name: "service", required: true, doc: "The service block.", val: vKeys(serviceSet)},
 		{name: "operations", required: true, doc: "Map of operation name (its wire name and Go method name) to operation.", val: vNamed(vKeys(operationSet))},
 		{name: "shapes", required: true, doc: "Map of shape name to shape.", val: vNamed(vKeys(shapeSet))},
+		{name: "waiters", doc: "Map of waiter name to waiter (waiters-2.json, kept as data).", val: vNamed(vKeys(waiterSet))},
 	}}
 
 	serviceSet = &keySet{name: "service", doc: "The service block.", keys: []keyDef{
@@ -100,13 +101,41 @@ var (
 	}}
 
 	operationSet = &keySet{name: "operation", doc: "An operation.", keys: []keyDef{
-		{name: "doc", required: true, doc: "What the operation does.", val: vString},
+		{name: "doc", doc: "What the operation does.", val: vString},
 		{name: "http", required: true, doc: "The HTTP binding; for awsJson protocols always {method: POST, path: /, status: 200}.", val: vKeys(httpSet)},
-		{name: "input", required: true, doc: "Name of a structure shape; emitted as <Name>Input.", val: vString},
-		{name: "output", required: true, doc: "Name of a structure shape; emitted as <Name>Output.", val: vString},
+		{name: "input", doc: "Name of a structure shape; emitted as <Name>Input (an empty structure when left out).", val: vString},
+		{name: "output", doc: "Name of a structure shape; emitted as <Name>Output (an empty structure when left out).", val: vString},
 		{name: "errors", doc: "Error shape names the operation can return.", val: vList(vString)},
 		{name: "examples", doc: "Examples of requests and responses.", val: vList(vKeys(exampleSet))},
 		{name: "mock", doc: "How the generated mock server behaves for this operation.", val: vKeys(operationMockSet)},
+		{name: "hostPrefix", doc: "Prepended to the endpoint's host (\"data-\", \"{Label}.\"); labels bind input members marked hostLabel.", val: vString},
+		{name: "deprecated", doc: "true, or a message saying what to use instead.", val: vOneOf(vBool, vString)},
+		{name: "readonly", doc: "true: the operation changes nothing.", val: vBool},
+		{name: "idempotent", doc: "true: repeating the operation has the effect of doing it once.", val: vBool},
+		{name: "paginator", doc: "How the operation's results come in pages.", val: vKeys(paginatorSet)},
+	}}
+
+	paginatorSet = &keySet{name: "paginator", doc: "How an operation's results come in pages (paginators-1.json).", keys: []keyDef{
+		{name: "inputToken", doc: "The input member(s) set from the output token(s).", val: vOneOf(vString, vList(vString))},
+		{name: "outputToken", doc: "The output member path(s) holding the next token.", val: vOneOf(vString, vList(vString))},
+		{name: "limitKey", doc: "The input member taking the page size.", val: vString},
+		{name: "resultKey", doc: "The output member path(s) holding the results.", val: vOneOf(vString, vList(vString))},
+		{name: "moreResults", doc: "The output member path of a boolean saying more pages follow.", val: vString},
+	}}
+
+	waiterSet = &keySet{name: "waiter", doc: "A waiter: polls an operation until an acceptor says to stop.", keys: []keyDef{
+		{name: "operation", required: true, doc: "The operation polled.", val: vString},
+		{name: "delay", required: true, doc: "Seconds between attempts.", val: vInt},
+		{name: "maxAttempts", required: true, doc: "The most attempts.", val: vInt},
+		{name: "acceptors", required: true, doc: "The conditions, in order.", val: vList(vKeys(acceptorSet))},
+		{name: "doc", doc: "Documentation.", val: vString},
+	}}
+
+	acceptorSet = &keySet{name: "acceptor", doc: "One condition of a waiter.", keys: []keyDef{
+		{name: "state", required: true, doc: "What the waiter does when it matches.", val: vEnum("success", "failure", "retry")},
+		{name: "matcher", required: true, doc: "How the answer is matched.", val: vEnum("path", "pathAll", "pathAny", "status", "error")},
+		{name: "argument", doc: "A JMESPath expression, for the path matchers.", val: vString},
+		{name: "expected", required: true, doc: "The value matched.", val: vScalar},
 	}}
 
 	httpSet = &keySet{name: "http", doc: "The HTTP binding of an operation.", keys: []keyDef{
@@ -137,6 +166,11 @@ var (
 		{name: "members", doc: "structure: map of member name (its wire name) to member; order is kept.", val: vNamed(vOneOf(vString, vKeys(memberSet)))},
 		{name: "error", doc: "structure: makes the structure an error.", val: vKeys(errorSet)},
 		{name: "rules", doc: "structure, list: rules that span members or elements.", val: vList(vKeys(ruleSet))},
+		{name: "payload", doc: "structure used as input or output: the member bound to the whole body.", val: vString},
+		{name: "union", doc: "structure: exactly one member must be set.", val: vBool},
+		{name: "deprecated", doc: "true, or a message saying what to use instead.", val: vOneOf(vBool, vString)},
+		{name: "timestampFormat", doc: "timestamp: the wire format.", val: vEnum("epoch-seconds", "iso8601", "http-date")},
+		{name: "patternEnforced", doc: "false: the pattern is documentation only.", val: vBool},
 	}}
 
 	enumSet = &keySet{name: "enumValue", doc: "An enum value with a Go name or a doc.", keys: []keyDef{
@@ -157,14 +191,21 @@ var (
 		{name: "default", doc: "The documented default the service applies when the member is left out.", val: vScalar},
 		{name: "idempotencyToken", doc: "true: the client fills it with a fresh UUID when empty.", val: vBool},
 		{name: "goName", doc: "The Go field name, when the derived one is not right.", val: vString},
-		{name: "location", doc: "restJson1 only: where the member travels; default the JSON body.", val: vEnum("header", "uri", "query")},
-		{name: "locationName", doc: "With location: the header, path label or query parameter name.", val: vString},
+		{name: "location", doc: "restJson1 only: where the member travels; default the JSON body.", val: vEnum("header", "headers", "query", "statusCode", "uri")},
+		{name: "locationName", doc: "With location: the header, header prefix, path label or query parameter name.", val: vString},
+		{name: "hostLabel", doc: "true: the member fills a label of the operation's hostPrefix.", val: vBool},
+		{name: "jsonValue", doc: "true: a header string holding base64-encoded JSON.", val: vBool},
+		{name: "deprecated", doc: "true, or a message saying what to use instead.", val: vOneOf(vBool, vString)},
+		{name: "timestampFormat", doc: "timestamp: the wire format, overriding the shape's.", val: vEnum("epoch-seconds", "iso8601", "http-date")},
 	}}
 
 	errorSet = &keySet{name: "error", doc: "The error trait of a structure.", keys: []keyDef{
 		{name: "code", doc: "The wire code; defaults to the shape name.", val: vString},
 		{name: "status", doc: "The HTTP status (400-599).", val: vInt},
 		{name: "fault", doc: "Whose fault the error is.", val: vEnum("client", "server")},
+		{name: "retryable", doc: "true: the client may retry.", val: vBool},
+		{name: "throttling", doc: "true: the error says the caller is throttled.", val: vBool},
+		{name: "queryCode", doc: "The awsQuery-compatible error code.", val: vString},
 	}}
 
 	ruleSet = &keySet{name: "rule", doc: "A rule that spans members or elements; one kind per entry (requiredWhen and onlyWhen may share one).", keys: []keyDef{
@@ -227,6 +268,9 @@ var (
 	operationMockKeys = operationMockSet.names()
 	mockErrorKeys     = mockErrorSet.names()
 	validationKeys    = validationSet.names()
+	paginatorKeys     = paginatorSet.names()
+	waiterKeys        = waiterSet.names()
+	acceptorKeys      = acceptorSet.names()
 )
 
 // valueAt returns what the tables say of the mapping at path (keys and

@@ -55,6 +55,7 @@ type rawOperation struct {
 	httpN         *yaml.Node
 	hasStatus     bool
 	traits        rawOpTraits // traits.go
+	hostPrefix    str         // binding.go
 }
 
 type rawExample struct {
@@ -81,6 +82,7 @@ type rawShape struct {
 	members   []*rawMember
 	membersN  *yaml.Node
 	err       *rawError
+	payload   str                   // binding.go
 	rules     *yaml.Node            // checked by rules.go
 	keys      map[string]*yaml.Node // the keys present, for "applies to" checks
 	traits    rawShapeTraits        // traits.go
@@ -105,6 +107,7 @@ type rawMember struct {
 	location, locationName str
 	required, idempotency  bool
 	def                    *yaml.Node
+	hostLabel, jsonValue   *yaml.Node      // binding.go: the key, when true
 	traits                 rawMemberTraits // traits.go
 }
 
@@ -465,6 +468,8 @@ func (l *loader) parseOperation(k, n *yaml.Node) *rawOperation {
 			}
 		case "mock":
 			op.mock = p.v
+		case "hostPrefix":
+			op.hostPrefix = l.str(p.v, "hostPrefix")
 		default:
 			l.operationTrait(op, p)
 		}
@@ -540,6 +545,8 @@ func (l *loader) parseShape(k, n *yaml.Node) *rawShape {
 			sh.err = l.parseError(p.v)
 		case "rules":
 			sh.rules = p.v
+		case "payload":
+			sh.payload = l.str(p.v, "payload")
 		default:
 			l.shapeTrait(sh, p)
 		}
@@ -620,6 +627,14 @@ func (l *loader) parseMember(k, n *yaml.Node) *rawMember {
 			m.location = l.str(p.v, "location")
 		case "locationName":
 			m.locationName = l.str(p.v, "locationName")
+		case "hostLabel":
+			if l.boolean(p.v, "hostLabel") {
+				m.hostLabel = p.k
+			}
+		case "jsonValue":
+			if l.boolean(p.v, "jsonValue") {
+				m.jsonValue = p.k
+			}
 		default:
 			l.memberTrait(m, p)
 		}

@@ -59,6 +59,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 			r.fillShape(sh, s)
 		}
 	}
+	r.payloads()           // binding.go
 	r.checkPatternBudget() // patterns.go
 	for _, check := range r.defaults {
 		check()
@@ -78,6 +79,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	r.nameHelpers()
 	r.checkErrorUse()
 	r.checkBindings()  // wire.go
+	r.hostPrefixes()   // binding.go
 	r.checkWireNames() // wire.go
 	r.checkExamples()
 	return r.svc
@@ -408,21 +410,7 @@ func (r *resolver) memberTraits(rm *rawMember, m *model.Member) {
 			}
 		})
 	}
-	if rm.location.ok() {
-		switch rm.location.v {
-		case "header", "uri", "query":
-		default:
-			r.errorf(rm.location.n, "location must be header, uri or query, found %q", rm.location.v)
-		}
-		if !rm.locationName.ok() {
-			r.errorf(rm.location.n, "location needs locationName")
-		}
-		if r.raw.service.protocol.v != string(model.RestJSON1) {
-			r.errorf(rm.location.n, "location applies only to restJson1 services")
-		}
-	} else if rm.locationName.ok() {
-		r.errorf(rm.locationName.n, "locationName needs location")
-	}
+	r.memberLocation(rm, m) // binding.go
 	if rm.def != nil && m.Shape != nil {
 		r.defaults = append(r.defaults, func() { m.Default = r.defaultValue(rm, m.Shape) })
 	}

@@ -18,16 +18,6 @@ import (
 // hands every key it does not know itself to the functions below, so the
 // additions stay in one place.
 
-// The keys of the additions, appended to the loader's lists here so that
-// the lists stay as they are for the other additions to the format.
-func init() {
-	topKeys = append(topKeys, "waiters")
-	operationKeys = append(operationKeys, "deprecated", "readonly", "idempotent", "paginator")
-	shapeKeys = append(shapeKeys, "union", "deprecated", "timestampFormat", "patternEnforced")
-	memberKeys = append(memberKeys, "deprecated", "timestampFormat")
-	errorKeys = append(errorKeys, "retryable", "throttling", "queryCode")
-}
-
 var timestampFormats = []string{model.EpochSecondsFormat, model.ISO8601Format, model.HTTPDateFormat}
 
 type rawDeprecation struct {
@@ -272,8 +262,6 @@ func (r *resolver) paginators() {
 		}
 	}
 }
-
-var paginatorKeys = []string{"inputToken", "outputToken", "limitKey", "resultKey", "moreResults"}
 
 func (r *resolver) paginator(op *model.Operation, n *yaml.Node) *model.Paginator {
 	pg := &model.Paginator{}

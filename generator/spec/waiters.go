@@ -14,8 +14,6 @@ import (
 // expressions, kept as written.
 
 var (
-	waiterKeys      = []string{"operation", "delay", "maxAttempts", "acceptors", "doc"}
-	acceptorKeys    = []string{"state", "matcher", "argument", "expected"}
 	acceptorStates  = []string{"success", "failure", "retry"}
 	acceptorMatches = []string{"path", "pathAll", "pathAny", "status", "error"}
 )

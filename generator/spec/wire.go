@@ -275,6 +275,7 @@ func (r *resolver) checkBindings() {
 		if op.Input == nil {
 			continue
 		}
+		r.checkQueryMaps(op) // binding.go
 		bound := map[string]bool{}
 		for i, m := range op.Input.Members {
 			if m.Location != "uri" {
@@ -307,16 +308,14 @@ func (r *resolver) checkBindings() {
 			rm := sh.members[i]
 			role, ok := top[s]
 			switch {
+			case !ok && m.Location == model.LocPayload:
+				r.errorf(sh.payload.n, "%s has a payload, but it is not an operation's input or output, where bindings apply", s.Name)
 			case !ok:
 				r.errorf(rm.location.n, "member %s of %s has location %s, but %s is not an operation's input, output or error, where bindings apply", m.Name, s.Name, m.Location, s.Name)
-			case role != "input" && m.Location != "header":
-				r.errorf(rm.location.n, "location %s applies only to members of an operation input; members of an %s can travel in headers only", m.Location, role)
-			case role != "input" && !readsHeader(m.Shape):
-				r.errorf(rm.location.n, "member %s of %s cannot be read from a header: responses carry only strings, enums, integers, longs, booleans and timestamps there, not %s", m.Name, s.Name, describeKind(m.Shape))
-			case role == "input" && m.Location == "uri" && !bindsScalar(m.Shape):
-				r.errorf(rm.location.n, "member %s of %s cannot be a path label: labels carry only strings, enums, numbers, booleans and timestamps, not %s", m.Name, s.Name, describeKind(m.Shape))
-			case role == "input" && !bindsScalar(m.Shape) && (m.Shape.Kind != model.List || !bindsScalar(m.Shape.Member)):
-				r.errorf(rm.location.n, "member %s of %s cannot travel in the %s: only strings, enums, numbers, booleans and timestamps, and lists of them, can, not %s", m.Name, s.Name, m.Location, describeKind(m.Shape))
+			case m.Location == model.LocPayload:
+				r.checkPayload(sh, s, m, role) // binding.go
+			default:
+				r.checkLocated(rm, s, m, role) // binding.go
 			}
 		}
 	}
@@ -343,8 +342,13 @@ func readsHeader(s *model.Shape) bool {
 }
 
 func describeKind(s *model.Shape) string {
-	if s.Kind == model.List && s.Member != nil {
+	switch {
+	case s.Kind == model.List && s.Member != nil:
 		return "a list of " + string(s.Member.Kind)
+	case s.Kind == model.Map && s.Value != nil:
+		return "a map of " + string(s.Value.Kind)
+	case s.Kind == model.Integer:
+		return "an integer"
 	}
 	return "a " + string(s.Kind)
 }

@@ -11,20 +11,33 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/specgen/specgen/specrt"
 )
 
-// Binding says where a restJson1 input member travels outside the body.
-// Generated input types carry such members with `json:"-"`, so the mock sets
-// them after decoding the body.
+// Binding says where a restJson1 input or output member travels outside
+// the JSON body. Generated types carry such members with `json:"-"`, so the
+// mock sets them after decoding a request body, and takes them out of an
+// output before encoding its body.
+//
+// The mock never looks at the Host header: a request for an operation with
+// a host prefix ("data-", "{Name}.") is routed by its path or target alone,
+// with or without the prefix, so that tests can send to 127.0.0.1.
 type Binding struct {
-	// Location is "uri" (a path label), "query" or "header".
+	// Location is "uri" (a path label), "query" (a parameter; with no Name,
+	// a map holding every parameter no other member binds), "header",
+	// "headers" (a map of the headers whose names start with Name),
+	// "statusCode" (an output's HTTP status) or "payload" (the whole body).
 	Location string
-	// Name is the label, query parameter or header name.
+	// Name is the label, query parameter or header name, or the prefix of
+	// a headers map.
 	Name string
 	// Member is the member's wire name, as {input.*} templates name it.
 	Member string
 	// Field is the Go field of the input type that holds it.
 	Field string
+	// JSONValue marks a header holding base64-encoded JSON.
+	JSONValue bool
 }
 
 // route is a compiled restJson1 path template with labels.
@@ -107,6 +120,7 @@ func bind(op *compiledOp, r *http.Request, labels map[string]string, in Input, t
 	var query url.Values
 	for _, b := range op.Bindings {
 		var values []string
+		var m map[string][]string
 		switch b.Location {
 		case "uri":
 			if s, ok := labels[b.Name]; ok {
@@ -116,18 +130,33 @@ func bind(op *compiledOp, r *http.Request, labels map[string]string, in Input, t
 			if query == nil {
 				query = r.URL.Query()
 			}
-			values = query[b.Name]
+			if b.Name == "" {
+				m = queryMap(op, query)
+			} else {
+				values = query[b.Name]
+			}
 		case "header":
 			values = append(values, r.Header.Values(b.Name)...)
+		case "headers":
+			m = headerMap(r.Header, b.Name)
 		}
-		if len(values) == 0 {
+		if len(values) == 0 && len(m) == 0 {
 			continue
 		}
 		f := v.FieldByName(b.Field)
 		if !f.IsValid() || !f.CanSet() {
 			return fmt.Errorf("input has no field %s", b.Field)
 		}
-		jv, err := setField(f, values, b.Location)
+		var jv any
+		var err error
+		switch {
+		case m != nil:
+			jv, err = setMap(f, m)
+		case b.JSONValue:
+			jv, err = setJSONValue(f, values[0])
+		default:
+			jv, err = setField(f, values, b.Location)
+		}
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", bindingWhere(b), b.Name, err)
 		}
@@ -144,6 +173,8 @@ func bindingWhere(b Binding) string {
 		return "path label"
 	case "query":
 		return "query parameter"
+	case "headers":
+		return "headers"
 	}
 	return "header"
 }
@@ -155,9 +186,7 @@ func setField(f reflect.Value, values []string, location string) (any, error) {
 		if location == "header" {
 			var split []string
 			for _, v := range values {
-				for p := range strings.SplitSeq(v, ",") {
-					split = append(split, strings.TrimSpace(p))
-				}
+				split = append(split, specrt.SplitHeaderList(v)...)
 			}
 			values = split
 		}
@@ -238,11 +267,17 @@ func setScalar(f reflect.Value, s string, location string) (any, error) {
 // boundMembers adds the values of the bound members of a typed input, which
 // its JSON leaves out, to its decoded tree.
 func boundMembers(op *compiledOp, in Input, tree map[string]any) error {
-	if len(op.Bindings) == 0 {
+	return addBound(op.Bindings, in, tree)
+}
+
+// addBound adds the values of the members of v (a pointer to a generated
+// type) that bs bind, which its JSON leaves out, to its decoded tree.
+func addBound(bs []Binding, in any, tree map[string]any) error {
+	if len(bs) == 0 {
 		return nil
 	}
 	v := reflect.ValueOf(in).Elem()
-	for _, b := range op.Bindings {
+	for _, b := range bs {
 		f := v.FieldByName(b.Field)
 		if !f.IsValid() || f.IsZero() {
 			continue

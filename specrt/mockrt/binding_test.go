@@ -45,13 +45,13 @@ type GetThingOutput struct {
 func boundService() *Service {
 	svc := restService()
 	bindings := []Binding{
-		{"uri", "thingId", "thingId", "ThingID"},
-		{"uri", "key", "key", "Key"},
-		{"query", "limit", "limit", "Limit"},
-		{"query", "verbose", "verbose", "Verbose"},
-		{"query", "kind", "kinds", "Kinds"},
-		{"header", "X-Trace", "trace", "Trace"},
-		{"header", "X-Since", "since", "Since"},
+		{Location: "uri", Name: "thingId", Member: "thingId", Field: "ThingID"},
+		{Location: "uri", Name: "key", Member: "key", Field: "Key"},
+		{Location: "query", Name: "limit", Member: "limit", Field: "Limit"},
+		{Location: "query", Name: "verbose", Member: "verbose", Field: "Verbose"},
+		{Location: "query", Name: "kind", Member: "kinds", Field: "Kinds"},
+		{Location: "header", Name: "X-Trace", Member: "trace", Field: "Trace"},
+		{Location: "header", Name: "X-Since", Member: "since", Field: "Since"},
 	}
 	output := []Field{
 		{"thingId", "{input.thingId}"}, {"key", "{input.key}"}, {"limit", "{input.limit}"},

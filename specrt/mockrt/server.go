@@ -56,8 +56,10 @@ type Server struct {
 
 type compiledOp struct {
 	*Operation
-	inType   *wireType // the input's members, for the exact decoder
-	outType  *wireType // the output's members: an output holds nothing else
+	inType   *wireType    // the input's members, for the exact decoder
+	outType  *wireType    // the output's members: an output holds nothing else
+	payload  *Binding     // the input member that is the whole body, if any
+	outBinds []outBinding // binding.go
 	resource string
 	unique   []*template
 	token    []string
@@ -171,6 +173,9 @@ func compileOp(op *Operation) (*compiledOp, error) {
 	}
 	if op.NewOutput != nil {
 		c.outType = wireTypeOf(reflect.TypeOf(op.NewOutput()))
+	}
+	if err := c.compileBindings(); err != nil { // binding.go
+		return nil, err
 	}
 	b := op.Behavior
 	if b == nil {
@@ -472,7 +477,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int
 	if injected != nil {
 		return s.writeError(w, injected)
 	}
-	tree, in, problems, err := s.decodeInput(op, body)
+	var tree map[string]any
+	var in Input
+	var problems []specrt.FieldError
+	if op.payload != nil {
+		tree, in, problems, err = s.decodePayload(op, body) // binding.go
+	} else {
+		tree, in, problems, err = s.decodeInput(op, body)
+	}
 	if err != nil {
 		return s.writeError(w, err)
 	}
@@ -663,6 +675,10 @@ func (s *Server) writeOutput(w http.ResponseWriter, op *compiledOp, out any) (in
 		data = []byte("{}")
 	} else if data, err = json.Marshal(out); err != nil {
 		return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output", Status: 500})
+	} else if len(op.outBinds) > 0 {
+		if data, err = addBoundOutput(op, out, data); err != nil { // binding.go
+			return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output", Status: 500})
+		}
 	}
 	return s.writeRaw(w, op, data)
 }
@@ -673,7 +689,16 @@ func (s *Server) writeRaw(w http.ResponseWriter, op *compiledOp, data []byte) (i
 		status = op.Status
 	}
 	h := w.Header()
-	h.Set("Content-Type", s.svc.Protocol.ContentType())
+	contentType := s.svc.Protocol.ContentType()
+	if len(op.outBinds) > 0 {
+		var err error
+		if status, contentType, data, err = writeBound(op, h, status, contentType, data); err != nil { // binding.go
+			return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output: " + err.Error(), Status: 500})
+		}
+	}
+	if contentType != "" {
+		h.Set("Content-Type", contentType)
+	}
 	h.Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	w.Write(data)
@@ -701,7 +726,11 @@ func (s *Server) Default(ctx context.Context, op string, in Input) (any, error) 
 
 func decodeOutput(op *compiledOp, raw []byte) (any, error) {
 	out := op.NewOutput()
-	if err := json.Unmarshal(raw, out); err != nil {
+	err := json.Unmarshal(raw, out)
+	if err == nil && len(op.outBinds) > 0 {
+		err = setBoundOutput(op, out, raw) // binding.go
+	}
+	if err != nil {
 		return nil, &Error{Code: "InternalFailure", Message: "the mock built an output that does not fit its type: " + err.Error(), Status: 500}
 	}
 	return out, nil

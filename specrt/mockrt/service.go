@@ -53,9 +53,12 @@ type Operation struct {
 	// NewOutput returns a new, empty output value (a pointer) that the
 	// default behaviour's result is decoded into.
 	NewOutput func() any
-	// Bindings are the input members that travel in the path, the query or
-	// headers (restJson1).
+	// Bindings are the input members that travel in the path, the query,
+	// headers or as the whole body (restJson1).
 	Bindings []Binding
+	// OutputBindings are the output members that travel in headers, the
+	// status or as the whole body (restJson1).
+	OutputBindings []Binding
 	// Behavior is the default behaviour; nil answers an empty output.
 	Behavior *Behavior
 }
