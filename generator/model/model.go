@@ -41,6 +41,12 @@ type Service struct {
 	EndpointPrefix string
 	// ValidationError is the error shape the service answers invalid input with.
 	ValidationError *Shape
+	// ServiceID is the model's serviceId ("VPC Lattice"); "" for a
+	// hand-written spec that does not state it.
+	ServiceID string
+	// Protocols are every protocol the model lists, in its order; nil when
+	// the spec lists none. Protocol is one of them.
+	Protocols []string
 
 	Operations []*Operation // sorted by Name
 	Shapes     []*Shape     // every named shape that is used, sorted by Name

@@ -90,9 +90,11 @@ var (
 	serviceSet = &keySet{name: "service", doc: "The service block.", keys: []keyDef{
 		{name: "name", required: true, doc: "Go package name; must match the file name.", val: vString},
 		{name: "title", required: true, doc: "Full service name, e.g. Amazon VPC Lattice.", val: vString},
+		{name: "serviceId", doc: "The model's serviceId, e.g. VPC Lattice.", val: vString},
 		{name: "doc", doc: "About the service, used in the package doc.", val: vString},
 		{name: "apiVersion", required: true, doc: "The API version string, e.g. \"2022-11-30\" (quote it).", val: vString},
 		{name: "protocol", required: true, doc: "The protocol the client speaks.", val: vEnum("awsJson1_0", "awsJson1_1", "restJson1")},
+		{name: "protocols", doc: "Every protocol the model lists, in its order; protocol is one of them.", val: vList(vString)},
 		{name: "targetPrefix", doc: "awsJson protocols only: the X-Amz-Target prefix.", val: vString},
 		{name: "signingName", required: true, doc: "The SigV4 signing name.", val: vString},
 		{name: "endpointPrefix", required: true, doc: "Host prefix of the default endpoint, https://<endpointPrefix>.<region>.amazonaws.com.", val: vString},

@@ -39,6 +39,8 @@ type rawService struct {
 	name, title, doc, apiVersion, protocol                    str
 	targetPrefix, signingName, endpointPrefix, validationErrN str
 	mock                                                      *yaml.Node
+	serviceID                                                 str        // serviceinfo.go
+	protocols                                                 *yaml.Node // serviceinfo.go
 }
 
 type rawOperation struct {
@@ -430,6 +432,10 @@ func (l *loader) parseService(n *yaml.Node) rawService {
 			s.validationErrN = l.str(p.v, "validationError")
 		case "mock":
 			s.mock = p.v
+		case "serviceId":
+			s.serviceID = l.str(p.v, "serviceId")
+		case "protocols":
+			s.protocols = p.v
 		}
 	}
 	return s

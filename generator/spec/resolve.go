@@ -133,6 +133,7 @@ func (r *resolver) service() {
 			r.errorf(s.targetPrefix.n, "targetPrefix applies only to the awsJson protocols")
 		}
 	}
+	r.serviceInfo(s)
 }
 
 func (r *resolver) declareShapes() {

@@ -371,15 +371,21 @@ func (r *resolver) tokenPath(s *model.Shape, v str, where, what string) model.Me
 				found = m
 			}
 		}
-		if found == nil || found.Location != "" {
+		// restJson1 pages through query parameters and headers as well as
+		// the body; a path label or the status cannot carry a token.
+		if found != nil && !pageable(found) {
+			r.errorf(v.n, "%s %q: member %q travels in the %s, where a paginator cannot read or write it", what, v.v, name, found.Location)
+			return nil
+		}
+		if found == nil {
 			at := where
 			if i > 0 {
 				at = s.Name
 			}
 			if sg := suggest(name, names); sg != "" {
-				r.errorf(v.n, "%s %q: %s has no body member %q, did you mean %q?", what, v.v, at, name, sg)
+				r.errorf(v.n, "%s %q: %s has no body, query or header member %q, did you mean %q?", what, v.v, at, name, sg)
 			} else {
-				r.errorf(v.n, "%s %q: %s has no body member %q", what, v.v, at, name)
+				r.errorf(v.n, "%s %q: %s has no body, query or header member %q", what, v.v, at, name)
 			}
 			return nil
 		}
@@ -387,6 +393,16 @@ func (r *resolver) tokenPath(s *model.Shape, v str, where, what string) model.Me
 		s = found.Shape
 	}
 	return path
+}
+
+// pageable reports whether m travels where a paginator's token, limit or
+// results can: the body, a query parameter or a header.
+func pageable(m *model.Member) bool {
+	switch m.Location {
+	case "", model.LocQuery, model.LocHeader:
+		return true
+	}
+	return false
 }
 
 // wantKind reports a path whose member is none of the kinds.
