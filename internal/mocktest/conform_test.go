@@ -6,8 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/specgen/specgen/generator"
 	"github.com/specgen/specgen/generator/model"
-	"github.com/specgen/specgen/generator/spec"
 )
 
 // specOf names the spec file of each service in the table.
@@ -23,10 +23,12 @@ var specOf = map[string]string{
 func TestOutputsConformToTheirShapes(t *testing.T) {
 	for _, svc := range services {
 		t.Run(svc.name, func(t *testing.T) {
-			m, err := spec.LoadFile("../../specs/" + specOf[svc.name] + ".yaml")
+			pkg := specOf[svc.name]
+			svcs, _, err := generator.Load([]string{"../../specs/" + pkg + "/" + pkg + ".yaml"})
 			if err != nil {
 				t.Fatal(err)
 			}
+			m := svcs[0]
 			var op *model.Operation
 			for _, o := range m.Operations {
 				if o.Name == svc.op {
