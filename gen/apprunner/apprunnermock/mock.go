@@ -990,6 +990,12 @@ var service = &mockrt.Service{
 	Name: "apprunner",
 	Operations: []*mockrt.Operation{
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcDNSTargets",
+					Value: []any{},
+				},
+			}},
 			Name: "AssociateCustomDomain",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.AssociateCustomDomainInput)
@@ -1314,6 +1320,16 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "CustomDomains",
+					Value: []any{},
+				},
+				{
+					Path:  "VpcDNSTargets",
+					Value: []any{},
+				},
+			}},
 			Name: "DescribeCustomDomains",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DescribeCustomDomainsInput)
@@ -1359,6 +1375,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcDNSTargets",
+					Value: []any{},
+				},
+			}},
 			Name: "DisassociateCustomDomain",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DisassociateCustomDomainInput)
@@ -1368,6 +1390,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "AutoScalingConfigurationSummaryList",
+					Value: []any{},
+				},
+			}},
 			Name: "ListAutoScalingConfigurations",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.ListAutoScalingConfigurationsInput)
@@ -1377,6 +1405,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ConnectionSummaryList",
+					Value: []any{},
+				},
+			}},
 			Name: "ListConnections",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.ListConnectionsInput)
@@ -1386,6 +1420,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ObservabilityConfigurationSummaryList",
+					Value: []any{},
+				},
+			}},
 			Name: "ListObservabilityConfigurations",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.ListObservabilityConfigurationsInput)
@@ -1404,6 +1444,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ServiceSummaryList",
+					Value: []any{},
+				},
+			}},
 			Name: "ListServices",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.ListServicesInput)
@@ -1413,6 +1459,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ServiceArnList",
+					Value: []any{},
+				},
+			}},
 			Name: "ListServicesForAutoScalingConfiguration",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.ListServicesForAutoScalingConfigurationInput)
@@ -1431,6 +1483,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcConnectors",
+					Value: []any{},
+				},
+			}},
 			Name: "ListVpcConnectors",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.ListVpcConnectorsInput)
@@ -1440,6 +1498,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcIngressConnectionSummaryList",
+					Value: []any{},
+				},
+			}},
 			Name: "ListVpcIngressConnections",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.ListVpcIngressConnectionsInput)

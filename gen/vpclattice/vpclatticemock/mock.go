@@ -2808,6 +2808,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "ResourceIdentifier",
@@ -2840,6 +2846,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "MaxResults",
@@ -2866,6 +2878,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "ServiceIdentifier",
@@ -2942,6 +2960,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "ResourceConfigurationIdentifier",
@@ -3018,6 +3042,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "ServiceIdentifier",
@@ -3056,6 +3086,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "ServiceNetworkIdentifier",
@@ -3100,6 +3136,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "ServiceNetworkIdentifier",
@@ -3138,6 +3180,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "ServiceNetworkIdentifier",
@@ -3176,6 +3224,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "ServiceNetworkIdentifier",
@@ -3208,6 +3262,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "MaxResults",
@@ -3318,6 +3378,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "TargetGroupIdentifier",
