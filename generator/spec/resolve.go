@@ -68,9 +68,10 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	r.unions() // traits.go
 	r.checkCollectionCycles()
 	r.operations()
-	r.paginators() // traits.go
-	r.waiters()    // waiters.go
-	r.mocks()      // mock.go
+	r.paginators()      // traits.go
+	r.waiters()         // waiters.go
+	r.mocks()           // mock.go
+	r.requiredOutputs() // mockdefaults.go
 	r.markUse()
 	r.markSensitive()
 	r.nameTypes()

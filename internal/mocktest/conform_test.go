@@ -126,7 +126,19 @@ func conform(s *model.Shape, v any, path string) []string {
 				bad("%q is not a value of %s", str, s.Name)
 			}
 		}
-	case model.Integer, model.Long, model.Float, model.Double, model.Timestamp:
+	case model.Timestamp:
+		// A timestamp in a text format travels as a string; epoch
+		// seconds, the JSON protocols' default, as a number.
+		if str, ok := v.(string); ok && (s.TimestampFormat == model.ISO8601Format || s.TimestampFormat == model.HTTPDateFormat) {
+			if str == "" {
+				bad("empty %s timestamp", s.TimestampFormat)
+			}
+			return problems
+		}
+		if _, ok := v.(float64); !ok {
+			bad("want a number, got %T", v)
+		}
+	case model.Integer, model.Long, model.Float, model.Double:
 		n, ok := v.(float64)
 		if !ok {
 			bad("want a number, got %T", v)

@@ -992,6 +992,18 @@ var service = &mockrt.Service{
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
 				{
+					Path:  "DNSTarget",
+					Value: "a",
+				},
+				{
+					Path:  "ServiceArn",
+					Value: "arn:aws:::000000000000:-",
+				},
+				{
+					Path:  "CustomDomain",
+					Value: map[string]any{"DomainName": "a", "EnableWWWSubdomain": false, "Status": "CREATING"},
+				},
+				{
 					Path:  "VpcDNSTargets",
 					Value: []any{},
 				},
@@ -1005,6 +1017,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "AutoScalingConfiguration",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "CreateAutoScalingConfiguration",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateAutoScalingConfigurationInput)
@@ -1014,6 +1032,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Connection",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "CreateConnection",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateConnectionInput)
@@ -1023,6 +1047,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ObservabilityConfiguration",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "CreateObservabilityConfiguration",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateObservabilityConfigurationInput)
@@ -1239,6 +1269,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcConnector",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "CreateVpcConnector",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateVpcConnectorInput)
@@ -1248,6 +1284,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcIngressConnection",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "CreateVpcIngressConnection",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.CreateVpcIngressConnectionInput)
@@ -1257,6 +1299,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "AutoScalingConfiguration",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "DeleteAutoScalingConfiguration",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DeleteAutoScalingConfigurationInput)
@@ -1275,6 +1323,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ObservabilityConfiguration",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "DeleteObservabilityConfiguration",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DeleteObservabilityConfigurationInput)
@@ -1284,6 +1338,16 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Service",
+					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+				},
+				{
+					Path:  "OperationId",
+					Value: "cccccccc-cccc-1ccc-accc-cccccccccccc",
+				},
+			}},
 			Name: "DeleteService",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DeleteServiceInput)
@@ -1293,6 +1357,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcConnector",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "DeleteVpcConnector",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DeleteVpcConnectorInput)
@@ -1302,6 +1372,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcIngressConnection",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "DeleteVpcIngressConnection",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DeleteVpcIngressConnectionInput)
@@ -1311,6 +1387,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "AutoScalingConfiguration",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "DescribeAutoScalingConfiguration",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DescribeAutoScalingConfigurationInput)
@@ -1321,6 +1403,14 @@ var service = &mockrt.Service{
 		},
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "DNSTarget",
+					Value: "a",
+				},
+				{
+					Path:  "ServiceArn",
+					Value: "arn:aws:::000000000000:-",
+				},
 				{
 					Path:  "CustomDomains",
 					Value: []any{},
@@ -1339,6 +1429,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ObservabilityConfiguration",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "DescribeObservabilityConfiguration",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DescribeObservabilityConfigurationInput)
@@ -1348,6 +1444,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Service",
+					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+				},
+			}},
 			Name: "DescribeService",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DescribeServiceInput)
@@ -1357,6 +1459,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcConnector",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "DescribeVpcConnector",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DescribeVpcConnectorInput)
@@ -1366,6 +1474,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcIngressConnection",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "DescribeVpcIngressConnection",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.DescribeVpcIngressConnectionInput)
@@ -1376,6 +1490,18 @@ var service = &mockrt.Service{
 		},
 		{
 			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "DNSTarget",
+					Value: "a",
+				},
+				{
+					Path:  "ServiceArn",
+					Value: "arn:aws:::000000000000:-",
+				},
+				{
+					Path:  "CustomDomain",
+					Value: map[string]any{"DomainName": "a", "EnableWWWSubdomain": false, "Status": "CREATING"},
+				},
 				{
 					Path:  "VpcDNSTargets",
 					Value: []any{},
@@ -1513,6 +1639,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Service",
+					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+				},
+			}},
 			Name: "PauseService",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.PauseServiceInput)
@@ -1522,6 +1654,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Service",
+					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+				},
+			}},
 			Name: "ResumeService",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.ResumeServiceInput)
@@ -1531,6 +1669,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "OperationId",
+					Value: "cccccccc-cccc-1ccc-accc-cccccccccccc",
+				},
+			}},
 			Name: "StartDeployment",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.StartDeploymentInput)
@@ -1558,6 +1702,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "AutoScalingConfiguration",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "UpdateDefaultAutoScalingConfiguration",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.UpdateDefaultAutoScalingConfigurationInput)
@@ -1567,6 +1717,64 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{
+				Defaults: []mockrt.Field{
+					{
+						Path:  "SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues.Port",
+						Value: "8080",
+					},
+					{
+						Path:  "SourceConfiguration.ImageRepository.ImageConfiguration.Port",
+						Value: "8080",
+					},
+					{
+						Path:  "InstanceConfiguration.Cpu",
+						Value: "1 vCPU",
+					},
+					{
+						Path:  "InstanceConfiguration.Memory",
+						Value: "2 GB",
+					},
+					{
+						Path:  "HealthCheckConfiguration.Protocol",
+						Value: "TCP",
+					},
+					{
+						Path:  "HealthCheckConfiguration.Path",
+						Value: "/",
+					},
+					{
+						Path:  "HealthCheckConfiguration.Interval",
+						Value: 5,
+					},
+					{
+						Path:  "HealthCheckConfiguration.Timeout",
+						Value: 2,
+					},
+					{
+						Path:  "HealthCheckConfiguration.HealthyThreshold",
+						Value: 1,
+					},
+					{
+						Path:  "HealthCheckConfiguration.UnhealthyThreshold",
+						Value: 5,
+					},
+					{
+						Path:  "NetworkConfiguration.IpAddressType",
+						Value: "IPV4",
+					},
+				},
+				Output: []mockrt.Field{
+					{
+						Path:  "Service",
+						Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+					},
+					{
+						Path:  "OperationId",
+						Value: "cccccccc-cccc-1ccc-accc-cccccccccccc",
+					},
+				},
+			},
 			Name: "UpdateService",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.UpdateServiceInput)
@@ -1576,6 +1784,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcIngressConnection",
+					Value: map[string]any{},
+				},
+			}},
 			Name: "UpdateVpcIngressConnection",
 			NewInput: func() mockrt.Input {
 				return new(apprunner.UpdateVpcIngressConnectionInput)

@@ -364,6 +364,15 @@ var service = &mockrt.Service{
 	Name: "scheduler",
 	Operations: []*mockrt.Operation{
 		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "ClientToken",
+				Output: []mockrt.Field{
+					{
+						Path:  "ScheduleArn",
+						Value: "arn:aws:scheduler:-:000000000000:schedule/-/-",
+					},
+				},
+			},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "Name",
@@ -384,6 +393,15 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "ClientToken",
+				Output: []mockrt.Field{
+					{
+						Path:  "ScheduleGroupArn",
+						Value: "arn:aws:scheduler:-:000000000000:schedule-group/-",
+					},
+				},
+			},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "Name",
@@ -508,6 +526,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ScheduleGroups",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "MaxResults",
@@ -540,6 +564,12 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Schedules",
+					Value: []any{},
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "GroupName",
@@ -650,6 +680,15 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "ClientToken",
+				Output: []mockrt.Field{
+					{
+						Path:  "ScheduleArn",
+						Value: "arn:aws:scheduler:-:000000000000:schedule/-/-",
+					},
+				},
+			},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "Name",

@@ -1908,6 +1908,31 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "clientToken",
+				Output: []mockrt.Field{
+					{
+						Path:  "id",
+						Value: "als-bbbbbbbbbbbbbbbbb",
+					},
+					{
+						Path:  "arn",
+						Value: "arn:-:vpc-lattice:-:000000000000:accesslogsubscription/als-00000000000000000",
+					},
+					{
+						Path:  "resourceId",
+						Value: "sn-aaaaaaaaaaaaaaaaa",
+					},
+					{
+						Path:  "resourceArn",
+						Value: "arn:b:b:::service/svc-bbbbbbbbbbbbbbbbb",
+					},
+					{
+						Path:  "destinationArn",
+						Value: "arn:b-b-b-b-b-b:b:::",
+					},
+				},
+			},
 			Method: "POST",
 			Name:   "CreateAccessLogSubscription",
 			NewInput: func() mockrt.Input {
@@ -2510,6 +2535,36 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "id",
+					Value: "als-bbbbbbbbbbbbbbbbb",
+				},
+				{
+					Path:  "arn",
+					Value: "arn:-:vpc-lattice:-:000000000000:accesslogsubscription/als-00000000000000000",
+				},
+				{
+					Path:  "resourceId",
+					Value: "sn-aaaaaaaaaaaaaaaaa",
+				},
+				{
+					Path:  "resourceArn",
+					Value: "arn:b:b:::service/svc-bbbbbbbbbbbbbbbbb",
+				},
+				{
+					Path:  "destinationArn",
+					Value: "arn:b-b-b-b-b-b:b:::",
+				},
+				{
+					Path:  "createdAt",
+					Value: "1970-01-01T00:00:00Z",
+				},
+				{
+					Path:  "lastUpdatedAt",
+					Value: "1970-01-01T00:00:00Z",
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "AccessLogSubscriptionIdentifier",
@@ -2550,6 +2605,28 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "id",
+					Value: "dv-aaaaaaaaaaaaaaaaa",
+				},
+				{
+					Path:  "arn",
+					Value: "arn:-:vpc-lattice:-:000000000000:domainverification/dv-00000000000000000",
+				},
+				{
+					Path:  "domainName",
+					Value: "xxx",
+				},
+				{
+					Path:  "status",
+					Value: "VERIFIED",
+				},
+				{
+					Path:  "createdAt",
+					Value: "1970-01-01T00:00:00Z",
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "DomainVerificationIdentifier",
@@ -3476,6 +3553,27 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "clientToken",
+				Output: []mockrt.Field{
+					{
+						Path:  "id",
+						Value: "dv-aaaaaaaaaaaaaaaaa",
+					},
+					{
+						Path:  "arn",
+						Value: "arn:-:vpc-lattice:-:000000000000:domainverification/dv-00000000000000000",
+					},
+					{
+						Path:  "domainName",
+						Value: "xxx",
+					},
+					{
+						Path:  "status",
+						Value: "VERIFIED",
+					},
+				},
+			},
 			Method: "POST",
 			Name:   "StartDomainVerification",
 			NewInput: func() mockrt.Input {
@@ -3534,6 +3632,28 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "id",
+					Value: "als-bbbbbbbbbbbbbbbbb",
+				},
+				{
+					Path:  "arn",
+					Value: "arn:-:vpc-lattice:-:000000000000:accesslogsubscription/als-00000000000000000",
+				},
+				{
+					Path:  "resourceId",
+					Value: "sn-aaaaaaaaaaaaaaaaa",
+				},
+				{
+					Path:  "resourceArn",
+					Value: "arn:b:b:::service/svc-bbbbbbbbbbbbbbbbb",
+				},
+				{
+					Path:  "destinationArn",
+					Value: "arn:b-b-b-b-b-b:b:::",
+				},
+			}},
 			Bindings: []mockrt.Binding{
 				{
 					Field:    "AccessLogSubscriptionIdentifier",
