@@ -12,9 +12,14 @@ check:
 	$(GO) run ./cmd/specgen check
 
 ## test: every test of the module and of the compat module (AWS SDK interop), with the race detector
+# -race goes in GOFLAGS rather than on the command line so that the tests that
+# run the go command themselves (building cmd/mockserver, the golden packages,
+# a throwaway module) inherit it and reuse the race-built packages instead of
+# compiling the standard library and every dependency a second time.
+# go env GOFLAGS keeps what is already set, in the environment or go env -w.
 test:
-	$(GO) test -race ./...
-	cd compat && $(GO) test -race ./...
+	GOFLAGS="$$($(GO) env GOFLAGS) -race" $(GO) test ./...
+	cd compat && GOFLAGS="$$($(GO) env GOFLAGS) -race" $(GO) test ./...
 
 ## lint: gofmt and go vet over both modules
 lint:

@@ -21,9 +21,6 @@ import (
 //
 // A package has one spec: flat or in its folder, not both.
 
-// overlaySuffix ends the name of every overlay file.
-const overlaySuffix = ".overlay.yaml"
-
 // findSpecs lists the specs of dir, flat and imported, sorted, and reports
 // every file that breaks the layout at once.
 func findSpecs(dir string) ([]string, error) {
@@ -37,7 +34,7 @@ func findSpecs(dir string) ([]string, error) {
 	for _, e := range entries {
 		name, path := e.Name(), filepath.Join(dir, e.Name())
 		switch {
-		case !e.IsDir() && strings.HasSuffix(name, overlaySuffix):
+		case !e.IsDir() && strings.HasSuffix(name, spec.OverlaySuffix):
 			problems = append(problems, fmt.Errorf("%s: an overlay belongs in the folder of the imported spec it changes, <package>/%s", path, name))
 		case !e.IsDir() && strings.HasSuffix(name, ".yaml"):
 			specs = append(specs, path)
@@ -83,12 +80,12 @@ func folderSpec(dir string) (string, error) {
 		switch {
 		case y == want:
 			found = true
-		case !strings.HasSuffix(y, overlaySuffix):
+		case !strings.HasSuffix(y, spec.OverlaySuffix):
 			stray = append(stray, y)
 		}
 	}
 	if len(stray) > 0 {
-		return "", fmt.Errorf("%s: neither the package's spec %s nor an overlay (*%s)", strings.Join(stray, ", "), filepath.Base(want), overlaySuffix)
+		return "", fmt.Errorf("%s: neither the package's spec %s nor an overlay (*%s)", strings.Join(stray, ", "), filepath.Base(want), spec.OverlaySuffix)
 	}
 	if !found {
 		return "", fmt.Errorf("%s has overlays but no spec %s to merge them onto", dir, filepath.Base(want))
@@ -99,38 +96,18 @@ func folderSpec(dir string) (string, error) {
 // checkSpec reads and checks the spec at path with the overlays of its
 // package folder, if it is an imported spec.
 func checkSpec(path string) (*model.Service, spec.Diagnostics, error) {
-	data, err := os.ReadFile(path)
+	src, overlays, err := spec.ReadWithOverlays(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	var overlays []spec.Source
-	for _, o := range overlaysOf(path) {
-		data, err := os.ReadFile(o)
-		if err != nil {
-			return nil, nil, err
-		}
-		overlays = append(overlays, spec.Source{Name: o, Data: data})
-	}
-	svc, ds := spec.CheckOverlaid(spec.Source{Name: path, Data: data}, overlays)
+	svc, ds := spec.CheckOverlaid(src, overlays)
 	return svc, ds, nil
-}
-
-// overlaysOf lists the overlays of the spec at path, in name order: those
-// in its folder when it is an imported spec (<pkg>/<pkg>.yaml).
-func overlaysOf(path string) []string {
-	dir := filepath.Dir(path)
-	if filepath.Base(dir)+".yaml" != filepath.Base(path) {
-		return nil
-	}
-	overlays, _ := filepath.Glob(filepath.Join(dir, "*"+overlaySuffix)) // the pattern is well-formed
-	sort.Strings(overlays)
-	return overlays
 }
 
 // specOf maps an overlay named on the command line to the spec it belongs
 // to, so that checking an overlay checks its package.
 func specOf(path string) string {
-	if !strings.HasSuffix(path, overlaySuffix) {
+	if !strings.HasSuffix(path, spec.OverlaySuffix) {
 		return path
 	}
 	dir := filepath.Dir(path)

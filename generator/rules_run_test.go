@@ -13,7 +13,16 @@ import (
 // (testdata/golden/rules/*_test.go) against the package generated from its
 // spec, through an overlay, so that every kind of rule and of condition
 // value is checked at run time, not only compiled.
-func TestGoldenRulesRun(t *testing.T) {
+func TestGoldenRulesRun(t *testing.T) { runGoldenTests(t, "testdata/golden/rules", "orders") }
+
+// TestGoldenTraitsRun runs the hand-written tests of the golden traits
+// case: documents, float specials, timestamp formats, unions and
+// paginators through the generated client and mock.
+func TestGoldenTraitsRun(t *testing.T) { runGoldenTests(t, "testdata/golden/traits", "beacons") }
+
+// runGoldenTests runs the hand-written tests of golden case dir against
+// its generated package pkg.
+func runGoldenTests(t *testing.T, dir, pkg string) {
 	if testing.Short() {
 		t.Skip("runs the go tool")
 	}
@@ -25,7 +34,6 @@ func TestGoldenRulesRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const dir = "testdata/golden/rules"
 	out := filepath.Join(wd, "testdata/golden/out")
 	tmp := t.TempDir()
 	replace := map[string]string{}
@@ -44,7 +52,7 @@ func TestGoldenRulesRun(t *testing.T) {
 		t.Fatalf("no hand-written tests in %s: %v", dir, err)
 	}
 	for _, tf := range tests {
-		replace[filepath.Join(out, "orders", filepath.Base(tf))] = filepath.Join(wd, tf)
+		replace[filepath.Join(out, pkg, filepath.Base(tf))] = filepath.Join(wd, tf)
 	}
 	overlay, err := json.Marshal(map[string]any{"Replace": replace})
 	if err != nil {
@@ -57,12 +65,12 @@ func TestGoldenRulesRun(t *testing.T) {
 	// The package directory exists only in the overlay, and go test runs a
 	// test binary in its package's directory: build the binary, then run it
 	// here.
-	bin := filepath.Join(tmp, "orders.test")
-	build := exec.Command(goTool, "test", "-c", "-vet=off", "-overlay", ovPath, "-o", bin, path.Join(goldenImportBase, "orders"))
+	bin := filepath.Join(tmp, pkg+".test")
+	build := exec.Command(goTool, "test", "-c", "-vet=off", "-overlay", ovPath, "-o", bin, path.Join(goldenImportBase, pkg))
 	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("the golden rules tests do not build: %v\n%s", err, out)
+		t.Fatalf("the golden %s tests do not build: %v\n%s", pkg, err, out)
 	}
 	if out, err := exec.Command(bin).CombinedOutput(); err != nil {
-		t.Fatalf("the golden rules tests fail: %v\n%s", err, out)
+		t.Fatalf("the golden %s tests fail: %v\n%s", pkg, err, out)
 	}
 }

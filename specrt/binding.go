@@ -111,6 +111,40 @@ func (b *RequestBinding) expandHost(prefix, host string) (string, error) {
 	return sb.String(), nil
 }
 
+// checkHeaders refuses a bound header that HTTP cannot carry: a value with
+// a line break or another control character, or a name (from the key of a
+// header map) that is not a token. The transport would fail every attempt,
+// and the caller would see it as a network error, retried.
+func (b *RequestBinding) checkHeaders() error {
+	for name, vs := range b.header {
+		if !validHeaderName(name) {
+			return fmt.Errorf("header name %q: a header map key may hold only letters, digits and !#$%%&'*+-.^_`|~", name)
+		}
+		for _, v := range vs {
+			for i := 0; i < len(v); i++ {
+				if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
+					return fmt.Errorf("header %s: a value cannot hold control characters such as line breaks (byte %d is %#x)", name, i, c)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// validHeaderName reports whether name is an RFC 7230 token.
+func validHeaderName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
 // ValidHostLabel reports whether s can be one label of a host name.
 func ValidHostLabel(s string) bool {
 	if s == "" || len(s) > 63 || s[0] == '-' || s[len(s)-1] == '-' {
@@ -232,6 +266,13 @@ func SetHeaderMap(h http.Header, prefix string, m map[string]string) {
 	for k, v := range m {
 		h[textproto.CanonicalMIMEHeaderKey(prefix+k)] = []string{v}
 	}
+}
+
+// StatusCode returns the HTTP status of a response for an output member
+// bound to it.
+func StatusCode(status int) *int32 {
+	s := int32(status)
+	return &s
 }
 
 // JSONHeader encodes a string holding JSON for a header, as base64.

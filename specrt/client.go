@@ -563,6 +563,9 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 	rt.url.Path += p
 	rt.url.RawQuery = b.encodeQuery(query)
 
+	if err := b.checkHeaders(); err != nil {
+		return nil, err
+	}
 	h := make(http.Header, 4+len(b.header))
 	for k, v := range b.header {
 		h[k] = v

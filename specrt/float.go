@@ -81,3 +81,70 @@ func specialFloat(s string) (float64, bool) {
 	}
 	return 0, false
 }
+
+// FloatList is a list of floats on the wire: each element as Float writes
+// it. Generated JSON methods convert a []float64 member to it and back
+// without copying.
+type FloatList[T float32 | float64] []T
+
+// MarshalJSON writes the elements, NaN and the infinities as strings.
+func (l FloatList[T]) MarshalJSON() ([]byte, error) {
+	if l == nil {
+		return []byte("null"), nil
+	}
+	b := []byte{'['}
+	for i, v := range l {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		e, err := Float[T]{v}.MarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, e...)
+	}
+	return append(b, ']'), nil
+}
+
+// UnmarshalJSON reads the elements as Float does.
+func (l *FloatList[T]) UnmarshalJSON(data []byte) error {
+	var raw []Float[T]
+	if err := json.Unmarshal(data, &raw); err != nil || raw == nil {
+		return err
+	}
+	out := make(FloatList[T], len(raw))
+	for i, f := range raw {
+		out[i] = f.V
+	}
+	*l = out
+	return nil
+}
+
+// FloatMap is a map of floats on the wire: each value as Float writes it.
+type FloatMap[T float32 | float64] map[string]T
+
+// MarshalJSON writes the entries, NaN and the infinities as strings.
+func (m FloatMap[T]) MarshalJSON() ([]byte, error) {
+	if m == nil {
+		return []byte("null"), nil
+	}
+	wire := make(map[string]Float[T], len(m))
+	for k, v := range m {
+		wire[k] = Float[T]{v}
+	}
+	return json.Marshal(wire)
+}
+
+// UnmarshalJSON reads the values as Float does.
+func (m *FloatMap[T]) UnmarshalJSON(data []byte) error {
+	var raw map[string]Float[T]
+	if err := json.Unmarshal(data, &raw); err != nil || raw == nil {
+		return err
+	}
+	out := make(FloatMap[T], len(raw))
+	for k, f := range raw {
+		out[k] = f.V
+	}
+	*m = out
+	return nil
+}

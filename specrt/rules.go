@@ -26,6 +26,11 @@ func CountSet(set []bool) int {
 // OneOf reports that the structure at p sets none, or more than one, of the
 // members names, of which exactly one must be set; set says which are.
 func (r *Report) OneOf(p Path, set []bool, names ...string) {
+	if len(names) == 1 {
+		// A union of one member: "exactly one of x" reads oddly.
+		r.exclusive(p, RuleOneOf, names[0]+" must be set", set, names)
+		return
+	}
 	r.exclusive(p, RuleOneOf, "exactly one of "+listNames(names)+" must be set", set, names)
 }
 

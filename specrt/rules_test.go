@@ -41,6 +41,9 @@ func TestRuleReportsNameTheMembers(t *testing.T) {
 		{"oneOf with two of three set names those two", func(r *Report) {
 			r.OneOf(root, []bool{true, false, true}, "a", "b", "c")
 		}, FieldError{Rule: RuleOneOf, Message: "exactly one of a, b and c must be set, found a and c"}},
+		{"oneOf of one member (a union) says it must be set", func(r *Report) {
+			r.OneOf(src, []bool{false}, "httpMatch")
+		}, FieldError{Path: "SourceConfiguration", Rule: RuleOneOf, Message: "httpMatch must be set, found none"}},
 		{"atMostOneOf names every member set", func(r *Report) {
 			r.AtMostOneOf(src, []bool{true, true, true}, "a", "b", "c")
 		}, FieldError{Path: "SourceConfiguration", Rule: RuleAtMostOneOf,

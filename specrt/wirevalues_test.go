@@ -200,3 +200,28 @@ func TestDocument(t *testing.T) {
 		}
 	})
 }
+
+func TestFloatCollections(t *testing.T) {
+	type wire struct {
+		L FloatList[float64] `json:"l,omitempty"`
+		M FloatMap[float32]  `json:"m,omitempty"`
+	}
+	in := wire{L: FloatList[float64]{1.5, math.NaN(), math.Inf(-1)}, M: FloatMap[float32]{"a": float32(math.Inf(1)), "b": 0.25}}
+	data, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(`{"l":[1.5,"NaN","-Infinity"],"m":{"a":"Infinity","b":0.25}}`, string(data)); diff != "" {
+		t.Errorf("encoding differs (-want +got):\n%s", diff)
+	}
+	var out wire
+	if err := json.Unmarshal(data, &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.L) != 3 || out.L[0] != 1.5 || !math.IsNaN(out.L[1]) || !math.IsInf(out.L[2], -1) || !math.IsInf(float64(out.M["a"]), 1) || out.M["b"] != 0.25 {
+		t.Errorf("decoded %v %v", out.L, out.M)
+	}
+	if err := json.Unmarshal([]byte(`{"l":["nan"]}`), &out); err == nil {
+		t.Error("decoded a string that is no float")
+	}
+}

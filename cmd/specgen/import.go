@@ -16,8 +16,10 @@ Import reads an AWS service model in the botocore JSON format, and the
 paginators-1.json, waiters-2.json and examples-1.json beside it, and writes
 the spec dir/<pkg>/<pkg>.yaml with a copy of the model files in
 dir/<pkg>/model/. <pkg> is the Go package name derived from the model's
-serviceId. It prints the path of the spec; a model it cannot carry over whole
-is refused with every reason, and nothing is written.
+serviceId. A model compressed as in botocore's data tree (service-2.json.gz)
+is read with its compressed companions. It prints the path of the spec; a
+model it cannot carry over whole is refused with every reason, and nothing is
+written.
 
 flags:
 `

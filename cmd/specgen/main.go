@@ -65,12 +65,13 @@ type flags struct {
 func newFlags(cmd string, stderr io.Writer) flags {
 	fs := flag.NewFlagSet("specgen "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	f := flags{
-		fs:    fs,
-		specs: fs.String("specs", "specs", "directory of specs: <pkg>.yaml, and imported <pkg>/<pkg>.yaml with its *.overlay.yaml"),
-		out:   fs.String("out", "gen", "output directory; one package per spec is written below it"),
-		imprt: fs.String("import", "", "import path of the output directory (default: worked out from the go.mod enclosing -out)"),
-		quiet: fs.Bool("q", false, "print nothing on success"),
+	f := flags{fs: fs, specs: fs.String("specs", "specs", "directory of specs: <pkg>.yaml, and imported <pkg>/<pkg>.yaml with its *.overlay.yaml")}
+	if cmd != "check" { // check writes nothing, so it has no output to name
+		f.out = fs.String("out", "gen", "output directory; one package per spec is written below it")
+		f.imprt = fs.String("import", "", "import path of the output directory (default: worked out from the go.mod enclosing -out)")
+	}
+	if cmd != "diff" {
+		f.quiet = fs.Bool("q", false, "print nothing on success")
 	}
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: specgen %s [flags]%s\n\nflags:\n", cmd, map[string]string{"check": " [spec.yaml ...]"}[cmd])
@@ -139,7 +140,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if cmd == "check" {
 		if !*f.quiet {
 			for _, s := range svcs {
-				fmt.Fprintf(stdout, "%s: ok (%d operations, %d shapes)\n", s.Pos.File, len(s.Operations), len(s.Shapes))
+				fmt.Fprintf(stdout, "%s: ok (%s, %s)\n", s.Pos.File,
+					count(len(s.Operations), "operation", "operations"), count(len(s.Shapes), "shape", "shapes"))
 			}
 		}
 		return 0
@@ -222,4 +224,12 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// count renders n with the singular or the plural noun.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

@@ -48,13 +48,13 @@ type AccessLogSubscriptionSummary struct {
 	// format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the access log subscription was last updated, in
 	// ISO-8601 format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -378,7 +378,7 @@ type CreateResourceConfigurationOutput struct {
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The reason that the request failed.
 	FailureReason *string `json:"failureReason,omitempty"`
@@ -1322,13 +1322,13 @@ type DomainVerificationSummary struct {
 	// format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the domain was last successfully verified, in
 	// ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastVerifiedTime *time.Time `json:"lastVerifiedTime,omitempty"`
+	LastVerifiedTime *time.Time `json:"lastVerifiedTime,omitempty" timestampFormat:"iso8601"`
 
 	// The tags associated with the domain verification.
 	Tags map[string]string `json:"tags,omitempty"`
@@ -1433,13 +1433,13 @@ type GetAccessLogSubscriptionOutput struct {
 	// format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the access log subscription was last updated, in
 	// ISO-8601 format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -1498,12 +1498,12 @@ type GetAuthPolicyOutput struct {
 	// The date and time that the auth policy was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the auth policy was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -1574,13 +1574,13 @@ type GetDomainVerificationOutput struct {
 	// format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the domain was last successfully verified, in
 	// ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastVerifiedTime *time.Time `json:"lastVerifiedTime,omitempty"`
+	LastVerifiedTime *time.Time `json:"lastVerifiedTime,omitempty" timestampFormat:"iso8601"`
 
 	// The tags associated with the domain verification.
 	Tags map[string]string `json:"tags,omitempty"`
@@ -1660,12 +1660,12 @@ type GetListenerOutput struct {
 	// The date and time that the listener was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the listener was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -1758,7 +1758,7 @@ type GetResourceConfigurationOutput struct {
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// Indicates whether the resource configuration was created and is managed by
 	// Amazon.
@@ -1771,7 +1771,7 @@ type GetResourceConfigurationOutput struct {
 	// in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 
 	// The domain verification ID.
 	DomainVerificationID *string `json:"domainVerificationId,omitempty"`
@@ -1870,13 +1870,13 @@ type GetResourceGatewayOutput struct {
 	// The date and time that the resource gateway was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the resource gateway was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -1969,13 +1969,13 @@ type GetRuleOutput struct {
 	// The date and time that the listener rule was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the listener rule was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -2037,12 +2037,12 @@ type GetServiceNetworkOutput struct {
 	// The date and time that the service network was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time of the last update, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 
 	// The Amazon Resource Name (ARN) of the service network.
 	ARN *string `json:"arn,omitempty"`
@@ -2118,7 +2118,7 @@ type GetServiceNetworkResourceAssociationOutput struct {
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The ID of the resource configuration that is associated with the service
 	// network.
@@ -2153,7 +2153,7 @@ type GetServiceNetworkResourceAssociationOutput struct {
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 
 	// The private DNS entry for the service.
 	PrivateDNSEntry *DNSEntry `json:"privateDnsEntry,omitempty"`
@@ -2230,7 +2230,7 @@ type GetServiceNetworkServiceAssociationOutput struct {
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The ID of the service.
 	ServiceID *string `json:"serviceId,omitempty"`
@@ -2317,7 +2317,7 @@ type GetServiceNetworkVpcAssociationOutput struct {
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The ID of the service network.
 	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
@@ -2346,7 +2346,7 @@ type GetServiceNetworkVpcAssociationOutput struct {
 	// The date and time that the association was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 
 	// DNS options for the service network VPC association.
 	DNSOptions *DNSOptions `json:"dnsOptions,omitempty"`
@@ -2396,12 +2396,12 @@ type GetServiceOutput struct {
 	// The date and time that the service was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the service was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 
 	// The DNS name of the service.
 	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
@@ -2488,13 +2488,13 @@ type GetTargetGroupOutput struct {
 	// The date and time that the target group was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the target group was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 
 	// The status.
 	Status TargetGroupStatus `json:"status,omitempty"`
@@ -3176,12 +3176,12 @@ type ListenerSummary struct {
 	// The date and time that the listener was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the listener was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -3372,13 +3372,13 @@ type ResourceConfigurationSummary struct {
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The most recent date and time that the resource configuration was updated,
 	// in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 
 	// The custom domain name.
 	CustomDomainName *string `json:"customDomainName,omitempty"`
@@ -3452,7 +3452,7 @@ type ResourceEndpointAssociationSummary struct {
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -3518,13 +3518,13 @@ type ResourceGatewaySummary struct {
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The most recent date and time that the resource gateway was updated, in
 	// ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -3597,13 +3597,13 @@ type RuleSummary struct {
 	// The date and time that the listener rule was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the listener rule was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -3713,7 +3713,7 @@ type ServiceNetworkEndpointAssociation struct {
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -3762,7 +3762,7 @@ type ServiceNetworkResourceAssociationSummary struct {
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The ID of the resource configuration associated with the service network.
 	ResourceConfigurationID *string `json:"resourceConfigurationId,omitempty"`
@@ -3845,7 +3845,7 @@ type ServiceNetworkServiceAssociationSummary struct {
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The ID of the service.
 	ServiceID *string `json:"serviceId,omitempty"`
@@ -3912,13 +3912,13 @@ type ServiceNetworkSummary struct {
 	// The date and time that the service network was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the service network was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 
 	// The number of VPCs associated with the service network.
 	NumberOfAssociatedVPCs *int64 `json:"numberOfAssociatedVPCs,omitempty"`
@@ -3978,7 +3978,7 @@ type ServiceNetworkVPCAssociationSummary struct {
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The ID of the service network.
 	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
@@ -4001,7 +4001,7 @@ type ServiceNetworkVPCAssociationSummary struct {
 	// The date and time that the association was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -4048,12 +4048,12 @@ type ServiceSummary struct {
 	// The date and time that the service was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The date and time that the service was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 
 	// The DNS information.
 	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
@@ -4254,7 +4254,7 @@ type TargetGroupSummary struct {
 	// The date and time that the target group was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 
 	// The port of the target group.
 	Port *int32 `json:"port,omitempty"`
@@ -4274,7 +4274,7 @@ type TargetGroupSummary struct {
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty"`
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 
 	// The status.
 	Status TargetGroupStatus `json:"status,omitempty"`

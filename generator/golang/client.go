@@ -261,13 +261,16 @@ func emitBinders(f *jen.File, p *Package, op *model.Operation) {
 	if ms := requestBound(p, op); len(ms) > 0 {
 		body := []jen.Code{jen.Id("v").Op(":=").Id("in").Assert(jen.Op("*").Id(op.Input.GoName))}
 		for _, m := range ms {
+			var host jen.Code
 			if m.HostLabel && op.HostPrefix != "" {
 				// check makes a host label a required string: a pointer.
-				body = append(body, jen.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(
-					jen.Id("b").Dot("HostLabel").Call(jen.Lit(m.Name), jen.Op("*").Id("v").Dot(m.GoName))))
+				host = jen.Id("b").Dot("HostLabel").Call(jen.Lit(m.Name), jen.Op("*").Id("v").Dot(m.GoName))
 			}
-			if p.Protocol == model.RestJSON1 && m.Location != "" {
-				body = append(body, bindRequestMember(m))
+			switch {
+			case p.Protocol == model.RestJSON1 && m.Location != "":
+				body = append(body, bindRequestMember(m, host))
+			case host != nil:
+				body = append(body, jen.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(host))
 			}
 		}
 		f.Add(commentLines(comment(fmt.Sprintf("%s hands the members of a %s that travel outside the JSON body to b.", requestBinder(op), op.Input.GoName))))
@@ -286,8 +289,9 @@ func emitBinders(f *jen.File, p *Package, op *model.Operation) {
 }
 
 // bindRequestMember is the statement that hands member m of input v to the
-// request binding b, when it is set.
-func bindRequestMember(m *model.Member) jen.Code {
+// request binding b, when it is set; host, when not nil, is the statement
+// that also hands it to the host prefix (m is then a string).
+func bindRequestMember(m *model.Member, host jen.Code) jen.Code {
 	name := jen.Lit(m.LocationName)
 	field := jen.Id("v").Dot(m.GoName)
 	t := m.Shape
@@ -354,7 +358,42 @@ func bindRequestMember(m *model.Member) jen.Code {
 	if m.JSONValue {
 		str = rt("JSONHeader").Call(str)
 	}
-	return jen.If(cond).Block(jen.Id("b").Dot(method).Call(name, str))
+	block := []jen.Code{jen.Id("b").Dot(method).Call(name, str)}
+	if host != nil {
+		block = append([]jen.Code{host}, block...)
+	}
+	return jen.If(cond).Block(block...)
+}
+
+// locationNote says where member m travels, for its doc comment; "" for
+// the JSON body.
+func locationNote(m *model.Member) string {
+	if m.HostLabel {
+		note := "It also fills {" + m.Name + "} in the host name the request is sent to (see Options.DisableHostPrefix)."
+		if where := locationNote(&model.Member{Location: m.Location, LocationName: m.LocationName, Shape: m.Shape, JSONValue: m.JSONValue}); where != "" {
+			note = where + " " + note
+		}
+		return note
+	}
+	switch {
+	case m.Location == model.LocHeader && m.JSONValue:
+		return fmt.Sprintf("It travels in the %s header, as base64-encoded JSON.", m.LocationName)
+	case m.Location == model.LocHeader:
+		return fmt.Sprintf("It travels in the %s header.", m.LocationName)
+	case m.Location == model.LocHeaders:
+		return fmt.Sprintf("Each entry travels in a header named %s followed by its key; keys are read back in lower case.", m.LocationName)
+	case m.IsQueryMap():
+		return "Each entry travels as a query parameter named by its key, unless another member binds that name."
+	case m.Location == model.LocQuery:
+		return fmt.Sprintf("It travels as the %s query parameter.", m.LocationName)
+	case m.Location == model.LocURI:
+		return fmt.Sprintf("It travels in the request path as {%s}.", m.LocationName)
+	case m.Location == model.LocStatusCode:
+		return "It is the HTTP status of the response."
+	case m.Location == model.LocPayload:
+		return "It is the whole body of the message."
+	}
+	return ""
 }
 
 // payloadContentType is the Content-Type of a payload of shape s when the
@@ -433,10 +472,7 @@ func bindResponseMember(recv string, m *model.Member) jen.Code {
 	t := m.Shape
 	switch {
 	case m.Location == model.LocStatusCode:
-		return jen.Block(
-			jen.Id("s").Op(":=").Int32().Call(jen.Id("status")),
-			target.Clone().Op("=").Op("&").Id("s"),
-		)
+		return target.Clone().Op("=").Add(rt("StatusCode")).Call(jen.Id("status"))
 	case m.Location == model.LocHeaders:
 		return set("HeaderMap")
 	case t.Kind == model.List && t.Member.IsEnum():

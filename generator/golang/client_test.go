@@ -199,7 +199,7 @@ func TestClientBindingsCompileAndWork(t *testing.T) {
 	} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = tmp
-		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+		cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS="+os.Getenv("GOFLAGS")+" -mod=mod") // keeps make test's -race
 		if out, err := cmd.CombinedOutput(); err != nil {
 			client := ""
 			for _, f := range files {

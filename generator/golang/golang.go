@@ -60,6 +60,7 @@ var emitters = []emitter{
 	{"validate.go", emitValidate},
 	{"patterns.go", emitPatterns},
 	{"client.go", emitClient},
+	{"paginators.go", emitPaginators},
 	{mockFile, emitMock},
 	{"example_test.go", emitExample},
 }

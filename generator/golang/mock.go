@@ -257,8 +257,11 @@ func mockOperationValue(p *Package, op *model.Operation) jen.Code {
 		d[jen.Id("Path")] = jen.Lit(op.Path)
 		d[jen.Id("Status")] = jen.Lit(op.Status)
 	}
-	if bs := bindingsValue(op); bs != nil {
+	if bs := bindingsValue(op.Input); bs != nil {
 		d[jen.Id("Bindings")] = bs
+	}
+	if bs := bindingsValue(op.Output); bs != nil {
+		d[jen.Id("OutputBindings")] = bs
 	}
 	if b := behaviorValue(p, op); b != nil {
 		d[jen.Id("Behavior")] = b
@@ -266,19 +269,26 @@ func mockOperationValue(p *Package, op *model.Operation) jen.Code {
 	return jen.Values(d)
 }
 
-// bindingsValue lists the input members that travel outside the body.
-func bindingsValue(op *model.Operation) jen.Code {
+// bindingsValue lists the members of an input or output that travel
+// outside the JSON body.
+func bindingsValue(s *model.Shape) jen.Code {
 	var bs []jen.Code
-	for _, m := range op.Input.Members {
+	for _, m := range s.Members {
 		if m.Location == "" {
 			continue
 		}
-		bs = append(bs, jen.Line().Values(jen.Dict{
+		d := jen.Dict{
 			jen.Id("Location"): jen.Lit(m.Location),
-			jen.Id("Name"):     jen.Lit(m.LocationName),
 			jen.Id("Member"):   jen.Lit(m.Name),
 			jen.Id("Field"):    jen.Lit(m.GoName),
-		}))
+		}
+		if m.LocationName != "" {
+			d[jen.Id("Name")] = jen.Lit(m.LocationName)
+		}
+		if m.JSONValue {
+			d[jen.Id("JSONValue")] = jen.True()
+		}
+		bs = append(bs, jen.Line().Values(d))
 	}
 	if bs == nil {
 		return nil

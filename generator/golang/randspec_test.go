@@ -132,7 +132,7 @@ func (g *randSpec) member(name, shape string) string {
 // shape declares a named shape of a random kind.
 func (g *randSpec) shape(i int, name string) randShape {
 	var b strings.Builder
-	kinds := []string{"structure", "structure", "structure", "list", "map", "string", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob"}
+	kinds := []string{"structure", "structure", "structure", "list", "map", "string", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob", "document"}
 	kind := g.pick(kinds)
 	fmt.Fprintf(&b, "  %s:\n    type: %s\n", name, kind)
 	if g.chance(0.3) {
@@ -140,6 +140,9 @@ func (g *randSpec) shape(i int, name string) randShape {
 	}
 	if g.chance(0.25) {
 		b.WriteString("    sensitive: true\n")
+	}
+	if g.chance(0.15) {
+		fmt.Fprintf(&b, "    deprecated: %s\n", g.pick([]string{"true", strconv.Quote(g.pick(randDocs))}))
 	}
 	switch kind {
 	case "structure":
@@ -175,6 +178,9 @@ func (g *randSpec) shape(i int, name string) randShape {
 			fmt.Fprintf(&b, "    enum: [%s]\n", strings.Join(vals, ", "))
 		case 1:
 			fmt.Fprintf(&b, "    pattern: %s\n", strconv.Quote(g.pick(randPatterns)))
+			if g.chance(0.2) {
+				b.WriteString("    patternEnforced: false\n")
+			}
 		default:
 			b.WriteString("    length: {min: 1, max: 64}\n")
 		}
@@ -185,6 +191,10 @@ func (g *randSpec) shape(i int, name string) randShape {
 	case "blob":
 		if g.chance(0.5) {
 			b.WriteString("    length: {max: 1024}\n")
+		}
+	case "timestamp":
+		if g.chance(0.6) {
+			fmt.Fprintf(&b, "    timestampFormat: %s\n", g.pick([]string{"epoch-seconds", "iso8601", "http-date"}))
 		}
 	}
 	return randShape{name, kind, b.String()}
@@ -448,7 +458,7 @@ func TestRandomSpecsCompile(t *testing.T) {
 	}
 	cmd := exec.Command("go", "vet", "./...")
 	cmd.Dir = tmp
-	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS="+os.Getenv("GOFLAGS")+" -mod=mod") // keeps make test's -race
 	if out, err := cmd.CombinedOutput(); err != nil {
 		var broken []string
 		for name, src := range specs {

@@ -134,7 +134,7 @@ func TestRecursiveShapesWork(t *testing.T) {
 	write("recursive/recursive_test.go", []byte(recursiveTest))
 	cmd := exec.Command("go", "test", "-count=1", "./recursive")
 	cmd.Dir = tmp
-	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=mod")
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS="+os.Getenv("GOFLAGS")+" -mod=mod") // keeps make test's -race
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go test in the generated package: %v\n%s", err, out)
 	}

@@ -82,6 +82,10 @@ func fieldTags(m *model.Member) map[string]string {
 	if redactsField(m.Shape) {
 		tags["specgen"] = "sensitive"
 	}
+	if f := m.TimestampFormat; f != "" && f != model.EpochSecondsFormat && m.Location == "" {
+		// For the mock, whose templates yield epoch seconds (mockrt).
+		tags["timestampFormat"] = f
+	}
 	return tags
 }
 
@@ -102,13 +106,8 @@ func memberDoc(m *model.Member) string {
 	if m.IdempotencyToken {
 		notes = append(notes, "When it is empty, the client fills it with a random UUID.")
 	}
-	switch m.Location {
-	case "header":
-		notes = append(notes, fmt.Sprintf("It travels in the %s header.", m.LocationName))
-	case "query":
-		notes = append(notes, fmt.Sprintf("It travels as the %s query parameter.", m.LocationName))
-	case "uri":
-		notes = append(notes, fmt.Sprintf("It travels in the request path as {%s}.", m.LocationName))
+	if note := locationNote(m); note != "" {
+		notes = append(notes, note)
 	}
 	if redactsField(m.Shape) {
 		notes = append(notes, "It is sensitive: its value never appears in errors, String, %v or slog output.")
@@ -191,6 +190,19 @@ func wireMembers(s *model.Shape) []*model.Member {
 // the function that converts the member to it, and the method that
 // converts it back.
 func wireConversion(m *model.Member) (typ, to *jen.Statement, back string) {
+	if k := m.Shape.Kind; k == model.List || k == model.Map {
+		// A named slice or map type: converted both ways without a copy.
+		e := m.Shape.Value
+		if k == model.List {
+			e = m.Shape.Member
+		}
+		elem := scalarType(e.Kind)
+		wire := rt("FloatList").Types(elem)
+		if k == model.Map {
+			wire = rt("FloatMap").Types(elem.Clone())
+		}
+		return wire, wire.Clone(), ""
+	}
 	switch m.Shape.Kind {
 	case model.Float:
 		return rt("Float").Types(jen.Float32()), rt("FloatOf"), "Value"
@@ -223,8 +235,14 @@ func emitWireJSON(f *jen.File, s *model.Shape) {
 	var back []jen.Code
 	for _, m := range ms {
 		typ, to, from := wireConversion(m)
-		wireFields = append(wireFields, jen.Id(m.GoName).Op("*").Add(typ).Tag(map[string]string{"json": m.Name + ",omitempty"}))
+		tag := map[string]string{"json": m.Name + ",omitempty"}
 		set[jen.Id(m.GoName)] = to.Call(jen.Id("v").Dot(m.GoName))
+		if from == "" { // a collection: converted by type
+			wireFields = append(wireFields, jen.Id(m.GoName).Add(typ).Tag(tag))
+			back = append(back, jen.Id("v").Dot(m.GoName).Op("=").Add(goType(m.Shape)).Call(jen.Id("wire").Dot(m.GoName)))
+			continue
+		}
+		wireFields = append(wireFields, jen.Id(m.GoName).Op("*").Add(typ).Tag(tag))
 		back = append(back, jen.Id("v").Dot(m.GoName).Op("=").Id("wire").Dot(m.GoName).Dot(from).Call())
 	}
 	f.Add(commentLines("MarshalJSON encodes v with its timestamps and floats in their wire form."))

@@ -228,7 +228,7 @@ func readModel(file string, root *value) (*botoModel, []string) {
 	r := &reader{file: file}
 	m := &botoModel{shapes: map[string]*botoShape{}}
 	var ops, shapes *value
-	for _, f := range r.object(root, "", []string{"version", "metadata", "operations", "shapes", "documentation"}, []string{"examples", "authorizers"}) {
+	for _, f := range r.object(root, "", []string{"version", "metadata", "operations", "shapes", "documentation", "examples"}, nil) {
 		switch f.key {
 		case "version":
 			if v := r.str(f.val, "version"); v != "" && v != "2.0" {
@@ -242,6 +242,12 @@ func readModel(file string, root *value) (*botoModel, []string) {
 			shapes = f.val
 		case "documentation":
 			m.doc = r.str(f.val, "documentation")
+		case "examples":
+			// Old models carry an empty examples object; examples live in
+			// examples-1.json.
+			if len(r.object(f.val, "examples", nil, nil)) > 0 {
+				r.errorf("examples", "examples in service-2.json are not read: move them to examples-1.json")
+			}
 		}
 	}
 	for _, k := range []string{"metadata", "operations", "shapes"} {

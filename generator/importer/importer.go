@@ -9,14 +9,17 @@
 // in a spec: the XML and query serialization hints (xmlNamespace, xmlOrder,
 // flattened, queryName, resultWrapper, locationName on lists), Java's box,
 // the endpoint rule parameters (contextParam, staticContextParams),
-// globalEndpoint, documentationUrl, and the documentation botocore allows on
-// a list's member, a map's key and value and an operation's error
-// reference (the shapes' own docs are kept). requestcompression becomes a
-// comment: sending uncompressed is always allowed.
+// globalEndpoint, serviceAbbreviation and uid (the title and the API
+// version say as much), documentationUrl, an operation's alias, and the
+// documentation botocore allows on a list's member, a map's key and value
+// and an operation's error reference (the shapes' own docs are kept).
+// requestcompression becomes a comment: sending uncompressed is always
+// allowed.
 package importer
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -67,15 +70,20 @@ func (e *Error) Error() string { return strings.Join(e.Problems, "\n") }
 // companions are the files read when they sit beside service-2.json.
 var companions = []string{"paginators-1.json", "waiters-2.json", "examples-1.json"}
 
-// ImportFile imports the model at path and the companion files beside it.
+// ImportFile imports the model at path and the companion files beside it;
+// when path ends in .gz, the companions are read compressed too.
 func ImportFile(path string, opts Options) (*Result, error) {
 	data, err := readFile(path, opts.max())
 	if err != nil {
 		return nil, err
 	}
 	files := []File{{Name: "service-2.json", Path: path, Data: data}}
+	gz := strings.HasSuffix(path, ".gz")
 	for _, name := range companions {
 		p := filepath.Join(filepath.Dir(path), name)
+		if gz {
+			p += ".gz"
+		}
 		data, err := readFile(p, opts.max())
 		if errors.Is(err, os.ErrNotExist) {
 			continue
@@ -96,15 +104,29 @@ func (o Options) max() int64 {
 }
 
 // readFile reads at most max bytes, so a huge file is refused without being
-// read whole.
+// read whole. A name ending in .gz (botocore's data tree compresses its
+// models) is decompressed, and the limit applies to what it decompresses
+// to, so a small file that would expand without end is refused too.
 func readFile(path string, max int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, &Error{[]string{fmt.Sprintf("%s: %v", path, err)}}
+		}
+		defer zr.Close()
+		r = zr
+	}
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
+		if strings.HasSuffix(path, ".gz") {
+			return nil, &Error{[]string{fmt.Sprintf("%s: %v", path, err)}}
+		}
 		return nil, err
 	}
 	if int64(len(data)) > max {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"os"
 	"os/exec"
@@ -17,7 +18,7 @@ import (
 // modelsDir finds the real botocore models in ../shared beside the
 // repository root. The root is the main checkout's, found through git's
 // common directory, so the test also runs in a git worktree kept elsewhere.
-func modelsDir(t *testing.T) string {
+func modelsDir(t testing.TB) string {
 	root := "../.."
 	if out, err := exec.Command("git", "rev-parse", "--path-format=absolute", "--git-common-dir").Output(); err == nil {
 		root = filepath.Dir(strings.TrimSpace(string(out)))
@@ -295,5 +296,53 @@ func TestProgress(t *testing.T) {
 		"checking the model", "writing the spec", "checking the examples"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("stages (-want +got):\n%s", diff)
+	}
+}
+
+func TestImportGzip(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range append([]string{"service-2.json"}, companions...) {
+		data, err := os.ReadFile(filepath.Join("testdata/awsjson", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write(data)
+		zw.Close()
+		if err := os.WriteFile(filepath.Join(dir, name+".gz"), b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := ImportFile(filepath.Join(dir, "service-2.json.gz"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ImportFile("testdata/awsjson/service-2.json", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want.Spec), string(got.Spec)); diff != "" {
+		t.Errorf("the compressed model imports differently (-want +got):\n%s", diff)
+	}
+	if len(got.Files) != 4 {
+		t.Errorf("read %d files, want the model and its three companions", len(got.Files))
+	}
+}
+
+// TestGzipBomb checks that the size limit applies to what a compressed
+// file expands to.
+func TestGzipBomb(t *testing.T) {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write(bytes.Repeat([]byte(" "), 40<<20))
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "service-2.json.gz")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ImportFile(path, Options{})
+	if err == nil || !strings.Contains(err.Error(), "larger than 33554432 bytes") {
+		t.Errorf("got %v, want a size error", err)
 	}
 }

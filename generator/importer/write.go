@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,7 +18,8 @@ Licensed under the Apache License, Version 2.0
 `
 
 // Write writes an imported service below dir: dir/<pkg>/<pkg>.yaml, and the
-// model files it came from in dir/<pkg>/model/ with a NOTICE. Each file is
+// model files it came from in dir/<pkg>/model/ with a NOTICE (removing
+// companions an earlier import left there that this one did not read). Each file is
 // written to a temporary name first and renamed, so an interrupted write
 // never leaves half a file. It returns the path of the spec.
 func Write(dir string, r *Result) (string, error) {
@@ -28,9 +30,20 @@ func Write(dir string, r *Result) (string, error) {
 	}
 	files := []File{{Name: "NOTICE", Data: []byte(notice)}}
 	files = append(files, r.Files...)
+	wrote := map[string]bool{}
 	for _, f := range files {
 		if err := writeFile(filepath.Join(modelDir, f.Name), f.Data); err != nil {
 			return "", err
+		}
+		wrote[f.Name] = true
+	}
+	// A companion an earlier import copied but this model no longer has
+	// would otherwise pass for part of it.
+	for _, name := range companions {
+		if !wrote[name] {
+			if err := os.Remove(filepath.Join(modelDir, name)); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return "", err
+			}
 		}
 	}
 	specPath := filepath.Join(pkgDir, r.Package+".yaml")

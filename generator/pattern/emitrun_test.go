@@ -118,7 +118,7 @@ func run() {
 	}
 	vet := exec.Command(goTool, "vet", ".")
 	vet.Dir = dir
-	vet.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local")
+	vet.Env = append(os.Environ(), "GOFLAGS="+os.Getenv("GOFLAGS")+" -mod=mod", "GOTOOLCHAIN=local") // keeps make test's -race
 	if out, err := vet.CombinedOutput(); err != nil {
 		t.Fatalf("go vet on emitted code: %v\n%s", err, out)
 	}

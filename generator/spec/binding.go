@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/specgen/specgen/generator/model"
@@ -117,6 +118,9 @@ func (r *resolver) checkLocated(rm *rawMember, s *model.Shape, m *model.Member, 
 	case m.Location == model.LocStatusCode && t.Kind != model.Integer:
 		r.errorf(at, "statusCode member %s of %s must be an integer, not %s", m.Name, s.Name, describeKind(t))
 	case m.Location == model.LocStatusCode:
+	case role == "error" && (m.Location == model.LocHeaders || m.JSONValue):
+		r.errorf(at, "member %s of %s: errors carry single headers only, not header maps or JSON values", m.Name, s.Name)
+		return
 	case m.Location == model.LocHeaders && (t.Kind != model.Map || t.Value.Kind != model.String):
 		r.errorf(at, "headers member %s of %s must be a map of strings (each entry one header named %s<key>), not %s", m.Name, s.Name, m.LocationName, describeKind(t))
 	case m.Location == model.LocHeaders:
@@ -140,6 +144,26 @@ func (r *resolver) checkLocated(rm *rawMember, s *model.Shape, m *model.Member, 
 	}
 	if m.JSONValue && m.Location == model.LocHeader && (t.Kind != model.String || t.IsEnum()) {
 		r.errorf(rm.jsonValue, "jsonValue member %s of %s must be a string holding JSON, not %s", m.Name, s.Name, describeKind(t))
+	}
+}
+
+// checkHeaderPrefix reports a headers map prefix that is not the start of
+// a header name, or that headers the client sets itself would match: the
+// map would send or read them as its entries.
+func (r *resolver) checkHeaderPrefix(v str) {
+	if !isToken(v.v) {
+		r.errorf(v.n, "header prefix %q must be an RFC 7230 token: letters, digits and !#$%%&'*+-.^_`|~", v.v)
+		return
+	}
+	var clash []string
+	for h := range reservedHeaders {
+		if strings.HasPrefix(h, strings.ToLower(v.v)) {
+			clash = append(clash, h)
+		}
+	}
+	if len(clash) > 0 {
+		sort.Strings(clash)
+		r.errorf(v.n, "header prefix %q matches %s, which the client sets itself; choose a longer prefix", v.v, strings.Join(clash, ", "))
 	}
 }
 

@@ -61,6 +61,9 @@ var (
 	vAny    = value{kind: kindAny}
 )
 
+// vDeprecated is true, false or a message.
+var vDeprecated = vOneOf(vBool, vString)
+
 func vEnum(values ...string) value { return value{kind: kindString, enum: values} }
 func vKeys(s *keySet) value        { return value{kind: kindKeys, set: s} }
 func vNamed(elem value) value      { return value{kind: kindNamed, elem: &elem} }
@@ -84,17 +87,17 @@ var (
 		{name: "service", required: true, doc: "The service block.", val: vKeys(serviceSet)},
 		{name: "operations", required: true, doc: "Map of operation name (its wire name and Go method name) to operation.", val: vNamed(vKeys(operationSet))},
 		{name: "shapes", required: true, doc: "Map of shape name to shape.", val: vNamed(vKeys(shapeSet))},
-		{name: "waiters", doc: "Map of waiter name to waiter (waiters-2.json, kept as data).", val: vNamed(vKeys(waiterSet))},
+		{name: "waiters", doc: "Map of waiter name to waiter (waiters-2.json), kept as data.", val: vNamed(vKeys(waiterSet))},
 	}}
 
 	serviceSet = &keySet{name: "service", doc: "The service block.", keys: []keyDef{
 		{name: "name", required: true, doc: "Go package name; must match the file name.", val: vString},
 		{name: "title", required: true, doc: "Full service name, e.g. Amazon VPC Lattice.", val: vString},
-		{name: "serviceId", doc: "The model's serviceId, e.g. VPC Lattice.", val: vString},
 		{name: "doc", doc: "About the service, used in the package doc.", val: vString},
 		{name: "apiVersion", required: true, doc: "The API version string, e.g. \"2022-11-30\" (quote it).", val: vString},
 		{name: "protocol", required: true, doc: "The protocol the client speaks.", val: vEnum("awsJson1_0", "awsJson1_1", "restJson1")},
-		{name: "protocols", doc: "Every protocol the model lists, in its order; protocol is one of them.", val: vList(vString)},
+		{name: "protocols", doc: "Every protocol the service's model lists, in the model's order; protocol is one of them.", val: vList(vString)},
+		{name: "serviceId", doc: "The model's serviceId, from which the package name is derived.", val: vString},
 		{name: "targetPrefix", doc: "awsJson protocols only: the X-Amz-Target prefix.", val: vString},
 		{name: "signingName", required: true, doc: "The SigV4 signing name.", val: vString},
 		{name: "endpointPrefix", required: true, doc: "Host prefix of the default endpoint, https://<endpointPrefix>.<region>.amazonaws.com.", val: vString},
@@ -105,39 +108,16 @@ var (
 	operationSet = &keySet{name: "operation", doc: "An operation.", keys: []keyDef{
 		{name: "doc", doc: "What the operation does.", val: vString},
 		{name: "http", required: true, doc: "The HTTP binding; for awsJson protocols always {method: POST, path: /, status: 200}.", val: vKeys(httpSet)},
-		{name: "input", doc: "Name of a structure shape; emitted as <Name>Input (an empty structure when left out).", val: vString},
-		{name: "output", doc: "Name of a structure shape; emitted as <Name>Output (an empty structure when left out).", val: vString},
+		{name: "input", doc: "Name of a structure shape; emitted as <Name>Input (an empty structure without it).", val: vString},
+		{name: "output", doc: "Name of a structure shape; emitted as <Name>Output (an empty structure without it).", val: vString},
 		{name: "errors", doc: "Error shape names the operation can return.", val: vList(vString)},
 		{name: "examples", doc: "Examples of requests and responses.", val: vList(vKeys(exampleSet))},
 		{name: "mock", doc: "How the generated mock server behaves for this operation.", val: vKeys(operationMockSet)},
-		{name: "hostPrefix", doc: "Prepended to the endpoint's host (\"data-\", \"{Label}.\"); labels bind input members marked hostLabel.", val: vString},
-		{name: "deprecated", doc: "true, or a message saying what to use instead.", val: vOneOf(vBool, vString)},
-		{name: "readonly", doc: "true: the operation changes nothing.", val: vBool},
-		{name: "idempotent", doc: "true: repeating the operation has the effect of doing it once.", val: vBool},
-		{name: "paginator", doc: "How the operation's results come in pages.", val: vKeys(paginatorSet)},
-	}}
-
-	paginatorSet = &keySet{name: "paginator", doc: "How an operation's results come in pages (paginators-1.json).", keys: []keyDef{
-		{name: "inputToken", doc: "The input member(s) set from the output token(s).", val: vOneOf(vString, vList(vString))},
-		{name: "outputToken", doc: "The output member path(s) holding the next token.", val: vOneOf(vString, vList(vString))},
-		{name: "limitKey", doc: "The input member taking the page size.", val: vString},
-		{name: "resultKey", doc: "The output member path(s) holding the results.", val: vOneOf(vString, vList(vString))},
-		{name: "moreResults", doc: "The output member path of a boolean saying more pages follow.", val: vString},
-	}}
-
-	waiterSet = &keySet{name: "waiter", doc: "A waiter: polls an operation until an acceptor says to stop.", keys: []keyDef{
-		{name: "operation", required: true, doc: "The operation polled.", val: vString},
-		{name: "delay", required: true, doc: "Seconds between attempts.", val: vInt},
-		{name: "maxAttempts", required: true, doc: "The most attempts.", val: vInt},
-		{name: "acceptors", required: true, doc: "The conditions, in order.", val: vList(vKeys(acceptorSet))},
-		{name: "doc", doc: "Documentation.", val: vString},
-	}}
-
-	acceptorSet = &keySet{name: "acceptor", doc: "One condition of a waiter.", keys: []keyDef{
-		{name: "state", required: true, doc: "What the waiter does when it matches.", val: vEnum("success", "failure", "retry")},
-		{name: "matcher", required: true, doc: "How the answer is matched.", val: vEnum("path", "pathAll", "pathAny", "status", "error")},
-		{name: "argument", doc: "A JMESPath expression, for the path matchers.", val: vString},
-		{name: "expected", required: true, doc: "The value matched.", val: vScalar},
+		{name: "deprecated", doc: "true or a message: the Go doc gets a Deprecated: paragraph.", val: vDeprecated},
+		{name: "readonly", doc: "true: the operation changes nothing (model data).", val: vBool},
+		{name: "idempotent", doc: "true: repeating the operation has the effect of doing it once (model data).", val: vBool},
+		{name: "paginator", doc: "How the results come in pages; the client gets New<Name>Paginator.", val: vKeys(paginatorSet)},
+		{name: "hostPrefix", doc: "Prepended to the endpoint's host (\"data-\", \"{Name}.\"); {Name} is the input member marked hostLabel.", val: vString},
 	}}
 
 	httpSet = &keySet{name: "http", doc: "The HTTP binding of an operation.", keys: []keyDef{
@@ -168,11 +148,11 @@ var (
 		{name: "members", doc: "structure: map of member name (its wire name) to member; order is kept.", val: vNamed(vOneOf(vString, vKeys(memberSet)))},
 		{name: "error", doc: "structure: makes the structure an error.", val: vKeys(errorSet)},
 		{name: "rules", doc: "structure, list: rules that span members or elements.", val: vList(vKeys(ruleSet))},
-		{name: "payload", doc: "structure used as input or output: the member bound to the whole body.", val: vString},
-		{name: "union", doc: "structure: exactly one member must be set.", val: vBool},
-		{name: "deprecated", doc: "true, or a message saying what to use instead.", val: vOneOf(vBool, vString)},
-		{name: "timestampFormat", doc: "timestamp: the wire format.", val: vEnum("epoch-seconds", "iso8601", "http-date")},
-		{name: "patternEnforced", doc: "false: the pattern is documentation only.", val: vBool},
+		{name: "union", doc: "structure: true when exactly one member must be set.", val: vBool},
+		{name: "timestampFormat", doc: "timestamp: the wire format in JSON bodies (default epoch-seconds).", val: vEnum(timestampFormats...)},
+		{name: "patternEnforced", doc: "string: false keeps the pattern as documentation only.", val: vBool},
+		{name: "deprecated", doc: "true or a message: the Go doc gets a Deprecated: paragraph.", val: vDeprecated},
+		{name: "payload", doc: "restJson1 input or output structure: the member that is the whole body (a structure, blob or string).", val: vString},
 	}}
 
 	enumSet = &keySet{name: "enumValue", doc: "An enum value with a Go name or a doc.", keys: []keyDef{
@@ -193,21 +173,44 @@ var (
 		{name: "default", doc: "The documented default the service applies when the member is left out.", val: vScalar},
 		{name: "idempotencyToken", doc: "true: the client fills it with a fresh UUID when empty.", val: vBool},
 		{name: "goName", doc: "The Go field name, when the derived one is not right.", val: vString},
-		{name: "location", doc: "restJson1 only: where the member travels; default the JSON body.", val: vEnum("header", "headers", "query", "statusCode", "uri")},
-		{name: "locationName", doc: "With location: the header, header prefix, path label or query parameter name.", val: vString},
-		{name: "hostLabel", doc: "true: the member fills a label of the operation's hostPrefix.", val: vBool},
-		{name: "jsonValue", doc: "true: a header string holding base64-encoded JSON.", val: vBool},
-		{name: "deprecated", doc: "true, or a message saying what to use instead.", val: vOneOf(vBool, vString)},
-		{name: "timestampFormat", doc: "timestamp: the wire format, overriding the shape's.", val: vEnum("epoch-seconds", "iso8601", "http-date")},
+		{name: "timestampFormat", doc: "timestamp members: overrides the shape's wire format.", val: vEnum(timestampFormats...)},
+		{name: "deprecated", doc: "true or a message: the Go doc gets a Deprecated: paragraph.", val: vDeprecated},
+		{name: "location", doc: "restJson1 only: where the member travels; default the JSON body.", val: vEnum("header", "headers", "uri", "query", "statusCode")},
+		{name: "locationName", doc: "With location: the header, path label or query parameter name, or the prefix of a headers map; none for a query map or statusCode.", val: vString},
+		{name: "hostLabel", doc: "true: the member fills the label of its name in the operation's hostPrefix.", val: vBool},
+		{name: "jsonValue", doc: "true on a header string member: it holds JSON, sent base64-encoded.", val: vBool},
 	}}
 
 	errorSet = &keySet{name: "error", doc: "The error trait of a structure.", keys: []keyDef{
 		{name: "code", doc: "The wire code; defaults to the shape name.", val: vString},
 		{name: "status", doc: "The HTTP status (400-599).", val: vInt},
 		{name: "fault", doc: "Whose fault the error is.", val: vEnum("client", "server")},
-		{name: "retryable", doc: "true: the client may retry.", val: vBool},
-		{name: "throttling", doc: "true: the error says the caller is throttled.", val: vBool},
-		{name: "queryCode", doc: "The awsQuery-compatible error code.", val: vString},
+		{name: "retryable", doc: "true: the client retries the error.", val: vBool},
+		{name: "throttling", doc: "true: the error asks the caller to slow down (and is retried).", val: vBool},
+		{name: "queryCode", doc: "The error's code under the awsQuery protocol.", val: vString},
+	}}
+
+	paginatorSet = &keySet{name: "paginator", doc: "How an operation's results come in pages (paginators-1.json).", keys: []keyDef{
+		{name: "inputToken", required: true, doc: "The input member(s) that ask for the next page.", val: vOneOf(vString, vList(vString))},
+		{name: "outputToken", required: true, doc: "The output member path(s) that give the next page's tokens; dotted paths allowed.", val: vOneOf(vString, vList(vString))},
+		{name: "limitKey", doc: "The input member that sets the page size.", val: vString},
+		{name: "resultKey", doc: "The output list or map path(s) the pages hold.", val: vOneOf(vString, vList(vString))},
+		{name: "moreResults", doc: "The output boolean path that says more pages follow.", val: vString},
+	}}
+
+	waiterSet = &keySet{name: "waiter", doc: "A waiter (waiters-2.json), kept as data for the mock engine.", keys: []keyDef{
+		{name: "operation", required: true, doc: "The operation polled.", val: vString},
+		{name: "delay", required: true, doc: "Seconds between attempts.", val: vInt},
+		{name: "maxAttempts", required: true, doc: "The most attempts.", val: vInt},
+		{name: "acceptors", required: true, doc: "The conditions that end or continue the wait.", val: vList(vKeys(acceptorSet))},
+		{name: "doc", doc: "Documentation.", val: vString},
+	}}
+
+	acceptorSet = &keySet{name: "acceptor", doc: "A condition of a waiter.", keys: []keyDef{
+		{name: "state", required: true, doc: "What the match means.", val: vEnum(acceptorStates...)},
+		{name: "matcher", required: true, doc: "What is matched.", val: vEnum(acceptorMatches...)},
+		{name: "argument", doc: "path matchers: a JMESPath expression.", val: vString},
+		{name: "expected", required: true, doc: "The value matched.", val: vScalar},
 	}}
 
 	ruleSet = &keySet{name: "rule", doc: "A rule that spans members or elements; one kind per entry (requiredWhen and onlyWhen may share one).", keys: []keyDef{
@@ -245,9 +248,9 @@ var (
 		{name: "unique", doc: "Input member paths whose values together must be unique in the collection.", val: vList(vString)},
 		{name: "conflict", doc: "The answer to a duplicate.", val: vKeys(mockErrorSet)},
 		{name: "idempotencyMismatch", doc: "The answer to a reused idempotency token with other parameters.", val: vKeys(mockErrorSet)},
-		{name: "quotaExceeded", doc: "The answer to a create past the mock's limits.", val: vKeys(mockErrorSet)},
+		{name: "quotaExceeded", doc: "The answer to a create past the mock's limits; default the operation's declared quota error.", val: vKeys(mockErrorSet)},
 		{name: "output", doc: "Map of output member path to template, in order.", val: vNamed(vAny)},
-		{name: "state", doc: "Map of name to template: values kept with the created item beside its output.", val: vNamed(vAny)},
+		{name: "state", doc: "Map of name (no dots) to template: values kept with the created item, for {state.name} in later answers.", val: vNamed(vAny)},
 		{name: "example", doc: "A valid input, used by the package's runnable Example.", val: vAny},
 	}}
 )
@@ -269,10 +272,10 @@ var (
 	serviceMockKeys   = serviceMockSet.names()
 	operationMockKeys = operationMockSet.names()
 	mockErrorKeys     = mockErrorSet.names()
-	validationKeys    = validationSet.names()
 	paginatorKeys     = paginatorSet.names()
 	waiterKeys        = waiterSet.names()
 	acceptorKeys      = acceptorSet.names()
+	validationKeys    = validationSet.names()
 )
 
 // valueAt returns what the tables say of the mapping at path (keys and

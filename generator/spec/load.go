@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -38,9 +37,9 @@ type rawService struct {
 	n                                                         *yaml.Node
 	name, title, doc, apiVersion, protocol                    str
 	targetPrefix, signingName, endpointPrefix, validationErrN str
+	serviceID                                                 str
+	protocols                                                 []str
 	mock                                                      *yaml.Node
-	serviceID                                                 str        // serviceinfo.go
-	protocols                                                 *yaml.Node // serviceinfo.go
 }
 
 type rawOperation struct {
@@ -109,8 +108,8 @@ type rawMember struct {
 	location, locationName str
 	required, idempotency  bool
 	def                    *yaml.Node
-	hostLabel, jsonValue   *yaml.Node      // binding.go: the key, when true
 	traits                 rawMemberTraits // traits.go
+	hostLabel, jsonValue   *yaml.Node      // binding.go: the key, when true
 }
 
 type rawError struct {
@@ -258,13 +257,18 @@ func (l *loader) number(n *yaml.Node, what string) (float64, bool) {
 	return 0, false
 }
 
-// LoadFile reads, checks and resolves one spec file.
+// LoadFile reads, checks and resolves one spec file, with its overlays
+// when it is an imported spec (see ReadWithOverlays).
 func LoadFile(path string) (*model.Service, error) {
-	data, err := os.ReadFile(path)
+	spec, overlays, err := ReadWithOverlays(path)
 	if err != nil {
 		return nil, err
 	}
-	return Load(path, data)
+	svc, ds := CheckOverlaid(spec, overlays)
+	if ds.Errors() > 0 {
+		return nil, ds
+	}
+	return svc, nil
 }
 
 // Load checks and resolves the spec in data; name is the file name used in
@@ -286,13 +290,13 @@ func Check(name string, data []byte) (*model.Service, Diagnostics) {
 
 // check is Check with the limits on what the spec's patterns cost together.
 func check(name string, data []byte, limits pattern.Limits) (*model.Service, Diagnostics) {
-	l := &loader{file: name, patterns: newSpecPatterns(limits)}
-	return l.check(data, nil)
+	return checkOverlaid(Source{Name: name, Data: data}, nil, limits)
 }
 
-// check loads the spec in data with overlays merged onto it.
-func (l *loader) check(data []byte, overlays []Source) (*model.Service, Diagnostics) {
-	raw := l.parse(data, overlays)
+// checkOverlaid is CheckOverlaid with the limits on the patterns.
+func checkOverlaid(spec Source, overlays []Source, limits pattern.Limits) (*model.Service, Diagnostics) {
+	l := &loader{file: spec.Name, patterns: newSpecPatterns(limits)}
+	raw := l.parse(spec.Data, overlays)
 	var svc *model.Service
 	if raw != nil {
 		svc = resolve(l, raw)
@@ -341,9 +345,9 @@ func (l *loader) parse(data []byte, overlays []Source) *rawFile {
 			f.waiters = p.v
 		}
 	}
-	for _, k := range topKeys[:3] { // waiters are optional
-		if !have[k] && deref(root).Kind == yaml.MappingNode && !l.isMeant(root, k) {
-			l.errorf(root, "missing required key %q", k)
+	for _, k := range topSet.keys {
+		if k.required && !have[k.name] && deref(root).Kind == yaml.MappingNode && !l.isMeant(root, k.name) {
+			l.errorf(root, "missing required key %q", k.name)
 		}
 	}
 	return f
@@ -422,6 +426,10 @@ func (l *loader) parseService(n *yaml.Node) rawService {
 			s.apiVersion = l.str(p.v, "apiVersion")
 		case "protocol":
 			s.protocol = l.str(p.v, "protocol")
+		case "protocols":
+			s.protocols = l.strList(p.v, "protocols")
+		case "serviceId":
+			s.serviceID = l.str(p.v, "serviceId")
 		case "targetPrefix":
 			s.targetPrefix = l.str(p.v, "targetPrefix")
 		case "signingName":
@@ -432,10 +440,6 @@ func (l *loader) parseService(n *yaml.Node) rawService {
 			s.validationErrN = l.str(p.v, "validationError")
 		case "mock":
 			s.mock = p.v
-		case "serviceId":
-			s.serviceID = l.str(p.v, "serviceId")
-		case "protocols":
-			s.protocols = p.v
 		}
 	}
 	return s
@@ -490,6 +494,15 @@ func (l *loader) sequence(n *yaml.Node, what string) []*yaml.Node {
 		return nil
 	}
 	return n.Content
+}
+
+// strList reads a sequence of strings.
+func (l *loader) strList(n *yaml.Node, what string) []str {
+	var out []str
+	for _, e := range l.sequence(n, what) {
+		out = append(out, l.str(e, what+" item"))
+	}
+	return out
 }
 
 func (l *loader) parseExample(n *yaml.Node) *rawExample {

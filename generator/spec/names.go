@@ -164,7 +164,7 @@ var (
 	inputMethods     = []string{"Validate"}
 	redactionMethods = []string{"String", "Format", "LogValue"}
 	timestampMethods = []string{"MarshalJSON", "UnmarshalJSON"}
-	errorMethods     = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "HTTPStatusCode", "ErrorMetadata", "Metadata", "RetryableError", "ThrottlingError", "ErrorQueryCode", "UnmarshalJSON"}
+	errorMethods     = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "HTTPStatusCode", "ErrorMetadata", "Metadata", "UnmarshalJSON", "RetryableError", "ThrottlingError", "ErrorQueryCode"}
 )
 
 // generatedNames lists the names golang's emitters declare on the Go type of

@@ -2,6 +2,9 @@ package spec
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -35,8 +38,37 @@ type Source struct {
 // longer apply to the imported spec, are reported at their place in the
 // overlay.
 func CheckOverlaid(spec Source, overlays []Source) (*model.Service, Diagnostics) {
-	l := &loader{file: spec.Name, patterns: newSpecPatterns(pattern.DefaultLimits)}
-	return l.check(spec.Data, overlays)
+	return checkOverlaid(spec, overlays, pattern.DefaultLimits)
+}
+
+// OverlaySuffix ends the name of every overlay file.
+const OverlaySuffix = ".overlay.yaml"
+
+// ReadWithOverlays reads the spec file at path and, when it is an imported
+// spec (<pkg>/<pkg>.yaml), the overlays next to it (<pkg>/*.overlay.yaml)
+// in name order, ready for CheckOverlaid.
+func ReadWithOverlays(path string) (Source, []Source, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Source{}, nil, err
+	}
+	var overlays []Source
+	dir := filepath.Dir(path)
+	if filepath.Base(dir)+".yaml" == filepath.Base(path) {
+		paths, err := filepath.Glob(filepath.Join(dir, "*"+OverlaySuffix))
+		if err != nil {
+			return Source{}, nil, err
+		}
+		sort.Strings(paths)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return Source{}, nil, err
+			}
+			overlays = append(overlays, Source{Name: p, Data: data})
+		}
+	}
+	return Source{Name: path, Data: data}, overlays, nil
 }
 
 // addKey is the key by which an overlay entry adds a shape, member or

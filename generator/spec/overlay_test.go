@@ -183,3 +183,35 @@ func FuzzOverlay(f *testing.F) {
 		}
 	})
 }
+
+// TestLoadFileAppliesOverlays checks that LoadFile, which tests and tools
+// call with one path, loads an imported spec with the overlays next to it,
+// and a hand-written spec alone.
+func TestLoadFileAppliesOverlays(t *testing.T) {
+	tests := []struct {
+		name, path string
+		want       []string // members of CreateOrderRequest
+	}{
+		{"an imported spec gets its overlays", "../testdata/layout/specs/shop/shop.yaml", []string{"name", "size", "note"}},
+		{"a hand-written spec is loaded alone", "../testdata/layout/flat/shop.yaml", []string{"name", "size", "note"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, err := LoadFile(tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range svc.Shapes {
+				if s.Name == "CreateOrderRequest" {
+					for _, m := range s.Members {
+						got = append(got, m.Name)
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("CreateOrderRequest members (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -75,6 +75,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	r.markUse()
 	r.markSensitive()
 	r.nameTypes()
+	r.namePaginators() // traits.go
 	r.nameFields()
 	r.collectPatterns()
 	r.nameHelpers()
@@ -107,6 +108,15 @@ func (r *resolver) service() {
 	svc.Package, svc.Title, svc.Doc = s.name.v, s.title.v, s.doc.v
 	svc.APIVersion, svc.TargetPrefix = s.apiVersion.v, s.targetPrefix.v
 	svc.SigningName, svc.EndpointPrefix = s.signingName.v, s.endpointPrefix.v
+	svc.ServiceID = s.serviceID.v
+	listed := false
+	for _, p := range s.protocols {
+		svc.Protocols = append(svc.Protocols, p.v)
+		listed = listed || p.v == s.protocol.v
+	}
+	if len(s.protocols) > 0 && s.protocol.ok() && !listed {
+		r.errorf(s.protocol.n, "protocol %s is not one of the service's protocols %v", s.protocol.v, svc.Protocols)
+	}
 	if s.name.ok() {
 		if want := packageFromFile(r.file); s.name.v != want {
 			r.errorf(s.name.n, "service name %q must match the file name %q", s.name.v, want)
@@ -134,7 +144,6 @@ func (r *resolver) service() {
 			r.errorf(s.targetPrefix.n, "targetPrefix applies only to the awsJson protocols")
 		}
 	}
-	r.serviceInfo(s)
 }
 
 func (r *resolver) declareShapes() {

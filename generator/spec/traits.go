@@ -14,9 +14,9 @@ import (
 
 // The traits of imported service models (issue 9): deprecation, unions,
 // documents, timestamp formats, unenforced patterns, error retry traits,
-// operation traits and paginators. Waiters are in waiters.go. The loader
-// hands every key it does not know itself to the functions below, so the
-// additions stay in one place.
+// operation traits and paginators. Waiters are in waiters.go. Their keys are
+// in the tables of keys.go; the loader hands each of them to the functions
+// below (its default cases), so that reading them stays in one place.
 
 var timestampFormats = []string{model.EpochSecondsFormat, model.ISO8601Format, model.HTTPDateFormat}
 
@@ -203,6 +203,13 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 		if m.Shape == nil || m.Shape.Kind == "" {
 			return
 		}
+		// A structure converts its timestamp members to their wire form
+		// (emitWireJSON); the elements of a list or map in a body would go
+		// out as encoding/json writes time.Time, in no format the
+		// protocols use. (The bindings carry lists in queries and headers.)
+		if e := collectionElem(m.Shape); e != nil && e.Kind == model.Timestamp && m.Location == "" {
+			r.errorf(rm.name.n, "member %s is a %s of timestamps, which the generated code cannot put in a JSON body yet; wrap them in a structure", rm.name.v, m.Shape.Kind)
+		}
 		if m.Shape.Kind != model.Timestamp {
 			if f.ok() {
 				r.errorf(f.n, "timestampFormat applies only to timestamp members, not %s", m.Shape.Kind)
@@ -213,8 +220,33 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 		if f.ok() {
 			m.TimestampFormat = f.v
 		}
+		// The bindings put timestamps in headers as HTTP dates and in
+		// paths and queries as RFC 3339 (the restJson1 defaults); another
+		// format there would be dropped, so it is refused.
+		if want, bound := locationTimeFormats[m.Location]; bound && m.TimestampFormat != "" && m.TimestampFormat != want {
+			at := rm.name.n
+			if f.ok() {
+				at = f.n
+			}
+			r.errorf(at, "member %s travels in the %s as %s; timestampFormat %s is not supported there", rm.name.v, m.Location, want, m.TimestampFormat)
+		}
 	})
 }
+
+// collectionElem is the element of a list or the value of a map; nil for
+// other shapes.
+func collectionElem(s *model.Shape) *model.Shape {
+	switch s.Kind {
+	case model.List:
+		return s.Member
+	case model.Map:
+		return s.Value
+	}
+	return nil
+}
+
+// locationTimeFormats are the timestamp formats the HTTP bindings use.
+var locationTimeFormats = map[string]string{"header": model.HTTPDateFormat, "query": model.ISO8601Format, "uri": model.ISO8601Format}
 
 // operationTraits resolves the traits of an operation, but its paginator,
 // which needs every operation's input and output (paginators).
@@ -240,8 +272,7 @@ func (r *resolver) unions() {
 // emptyStructure is the input or output of an operation that names none:
 // an empty structure, so that every operation has both.
 func (r *resolver) emptyStructure(op *model.Operation, goName string) *model.Shape {
-	s := &model.Shape{Pos: op.Pos, Name: goName, Kind: model.Structure, GoName: goName,
-		Doc: fmt.Sprintf("%s takes no parameters or returns none.", op.Name)}
+	s := &model.Shape{Pos: op.Pos, Name: goName, Kind: model.Structure, GoName: goName}
 	r.synthetic = append(r.synthetic, s)
 	return s
 }
@@ -258,7 +289,10 @@ func (r *resolver) paginators() {
 			continue
 		}
 		if op := byName[ro.name.v]; op != nil && op.Input != nil && op.Output != nil {
-			op.Paginator = r.paginator(op, ro.traits.paginator)
+			if op.Paginator = r.paginator(op, ro.traits.paginator); op.Paginator != nil {
+				op.Paginator.GoName = op.Name + "Paginator"
+				op.Paginator.NewFunc = "New" + op.Name + "Paginator"
+			}
 		}
 	}
 }
@@ -371,21 +405,15 @@ func (r *resolver) tokenPath(s *model.Shape, v str, where, what string) model.Me
 				found = m
 			}
 		}
-		// restJson1 pages through query parameters and headers as well as
-		// the body; a path label or the status cannot carry a token.
-		if found != nil && !pageable(found) {
-			r.errorf(v.n, "%s %q: member %q travels in the %s, where a paginator cannot read or write it", what, v.v, name, found.Location)
-			return nil
-		}
 		if found == nil {
 			at := where
 			if i > 0 {
 				at = s.Name
 			}
 			if sg := suggest(name, names); sg != "" {
-				r.errorf(v.n, "%s %q: %s has no body, query or header member %q, did you mean %q?", what, v.v, at, name, sg)
+				r.errorf(v.n, "%s %q: %s has no member %q, did you mean %q?", what, v.v, at, name, sg)
 			} else {
-				r.errorf(v.n, "%s %q: %s has no body, query or header member %q", what, v.v, at, name)
+				r.errorf(v.n, "%s %q: %s has no member %q", what, v.v, at, name)
 			}
 			return nil
 		}
@@ -395,20 +423,43 @@ func (r *resolver) tokenPath(s *model.Shape, v str, where, what string) model.Me
 	return path
 }
 
-// pageable reports whether m travels where a paginator's token, limit or
-// results can: the body, a query parameter or a header.
-func pageable(m *model.Member) bool {
-	switch m.Location {
-	case "", model.LocQuery, model.LocHeader:
-		return true
+// namePaginators reports a paginator whose Go names clash with a type or
+// constant of the package; it runs once nameTypes has named them.
+func (r *resolver) namePaginators() {
+	taken := map[string]string{}
+	for _, n := range reservedGoNames {
+		taken[n] = "a name the generated package declares"
 	}
-	return false
+	for _, s := range r.svc.Shapes {
+		if s.GoName != "" {
+			taken[s.GoName] = "shape " + s.Name
+		}
+		for _, e := range s.Enum {
+			taken[e.GoName] = fmt.Sprintf("enum value %q of %s", e.Value, s.Name)
+		}
+	}
+	for _, op := range r.svc.Operations {
+		if op.Paginator == nil {
+			continue
+		}
+		for _, n := range []string{op.Paginator.GoName, op.Paginator.NewFunc} {
+			if prev, ok := taken[n]; ok {
+				r.diags = append(r.diags, Diagnostic{Pos: op.Pos, Msg: fmt.Sprintf("Go name %s of the paginator of %s clashes with %s", n, op.Name, prev)})
+			}
+			taken[n] = "the paginator of " + op.Name
+		}
+	}
 }
 
-// wantKind reports a path whose member is none of the kinds.
+// wantKind reports a path whose member is none of the kinds (an enum is
+// not a string here: tokens are copied as *string).
 func (r *resolver) wantKind(p model.MemberPath, v str, what string, kinds ...model.Kind) {
 	s := p.Last().Shape
 	if s == nil || s.Kind == "" {
+		return
+	}
+	if s.IsEnum() {
+		r.errorf(v.n, "%s %q must not be an enum member", what, v.v)
 		return
 	}
 	for _, k := range kinds {

@@ -118,7 +118,7 @@ func (r *resolver) acceptor(n *yaml.Node) *model.Acceptor {
 		}
 	case "status", "error":
 		if have["argument"] {
-			r.errorf(n, "a %s acceptor takes no argument", a.Matcher)
+			r.errorf(n, "%s acceptor takes no argument", map[string]string{"status": "a status", "error": "an error"}[a.Matcher])
 		}
 		if expectedN == nil {
 			break

@@ -89,7 +89,11 @@ func (r *resolver) checkLocationName(rm *rawMember) {
 			r.errorf(v.n, "header name %q must be an RFC 7230 token: letters, digits and !#$%%&'*+-.^_`|~", v.v)
 		case reservedHeaders[strings.ToLower(v.v)]:
 			r.errorf(v.n, "header %s is set by the client itself (routing, signing or the body); a member cannot be bound to it", v.v)
+		case strings.EqualFold(v.v, "X-Amzn-ErrorType"):
+			r.errorf(v.n, "header X-Amzn-ErrorType carries the error code of a response; a member cannot be bound to it")
 		}
+	case "headers":
+		r.checkHeaderPrefix(v) // binding.go
 	case "uri":
 		if !isLabel(v.v) {
 			r.errorf(v.n, "path label %q must be letters, digits and underscores", v.v)

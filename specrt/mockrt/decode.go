@@ -40,6 +40,9 @@ type wireType struct {
 	elem    *wireType
 	values  string          // an enum's values, "A, B", for the message
 	allowed map[string]bool // an enum's values; nil when the type lists none
+	// timeFormats are the timestamp members of a structure that travel in
+	// another format than epoch seconds, by wire name (timeformat.go).
+	timeFormats map[string]string
 }
 
 var wireTypes sync.Map // reflect.Type → *wireType
@@ -97,6 +100,7 @@ func buildWireType(t reflect.Type, building map[reflect.Type]*wireType) *wireTyp
 				name = f.Name
 			}
 			w.members[name] = buildWireType(f.Type, building)
+			w.noteTimeFormat(name, f)
 		}
 	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
 		w.kind = wireList
@@ -151,6 +155,9 @@ func (w *wireType) trim(v any, p *specrt.Path, r *specrt.Report) (out any, keep 
 			if !known || mv == nil {
 				delete(obj, k)
 				continue
+			}
+			if r == nil && w.timeFormats[k] != "" {
+				obj[k] = formatTime(mv, w.timeFormats[k])
 			}
 			var cp *specrt.Path
 			if r != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strconv"
 	"time"
 
@@ -185,6 +186,15 @@ func SetHeader(h http.Header, name string, v any) {
 	case fmt.Stringer:
 		s = v.String()
 	default:
+		if l := reflect.ValueOf(v); l.Kind() == reflect.Slice && l.Type().Elem().Kind() == reflect.String {
+			// A list of strings or enums, as the client splits it.
+			vs := make([]string, l.Len())
+			for i := range vs {
+				vs[i] = l.Index(i).String()
+			}
+			s = specrt.JoinHeaderList(vs)
+			break
+		}
 		s = fmt.Sprint(v)
 	}
 	if s != "" {

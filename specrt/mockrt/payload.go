@@ -283,7 +283,8 @@ func writeBound(op *compiledOp, h http.Header, status int, contentType string, d
 		}
 		switch b.Location {
 		case "statusCode":
-			if n, err := strconv.Atoi(fmt.Sprint(v)); err == nil && n >= 100 && n <= 999 {
+			// Only a success: the client reads any other status as an error.
+			if n, err := strconv.Atoi(fmt.Sprint(v)); err == nil && n >= 200 && n <= 299 {
 				status = n
 			}
 		case "header":

@@ -1,0 +1,63 @@
+package mockrt
+
+import (
+	"encoding/json"
+	"math"
+	"reflect"
+	"strconv"
+	"time"
+
+	"github.com/specgen/specgen/specrt"
+)
+
+// Templates yield timestamps as epoch seconds ({now}, a stored output's
+// number). A member whose timestampFormat is iso8601 or http-date carries a
+// string instead; the generated field says which in its timestampFormat
+// tag, and an output is converted member by member as it is trimmed to its
+// shape, so that the client reads what the service would send.
+
+// timeFormatTag is the struct tag of a generated timestamp field in another
+// format than epoch seconds.
+const timeFormatTag = "timestampFormat"
+
+func (w *wireType) noteTimeFormat(name string, f reflect.StructField) {
+	format := f.Tag.Get(timeFormatTag)
+	if format == "" || format == specrt.TimestampEpochSeconds {
+		return
+	}
+	if w.timeFormats == nil {
+		w.timeFormats = map[string]string{}
+	}
+	w.timeFormats[name] = format
+}
+
+// formatTime converts v, a timestamp as templates yield it, to format; any
+// other value (a string already, from the input) is left as it is.
+func formatTime(v any, format string) any {
+	var secs float64
+	switch n := v.(type) {
+	case json.Number:
+		f, err := strconv.ParseFloat(string(n), 64)
+		if err != nil {
+			return v
+		}
+		secs = f
+	case float64:
+		secs = n
+	case int:
+		secs = float64(n)
+	case int64:
+		secs = float64(n)
+	default:
+		return v
+	}
+	if math.IsNaN(secs) || math.IsInf(secs, 0) {
+		return v
+	}
+	whole, frac := math.Modf(secs)
+	t := time.Unix(int64(whole), int64(math.Round(frac*1e3))*int64(time.Millisecond)).UTC()
+	if format == specrt.TimestampHTTPDate {
+		return specrt.FormatHeaderTime(t)
+	}
+	return t.Format(time.RFC3339Nano)
+}
