@@ -20,8 +20,8 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 
+	"github.com/specgen/specgen/generator"
 	"github.com/specgen/specgen/generator/model"
-	"github.com/specgen/specgen/generator/spec"
 	"github.com/specgen/specgen/specrt"
 )
 
@@ -29,14 +29,14 @@ import (
 // making fully populated wire values of its shapes, a recording server, and
 // a normal form in which a generated value and an AWS SDK value compare.
 
-// loadSpec loads specs/<name>.yaml.
+// loadSpec loads the imported specs/<name>/<name>.yaml with its overlays.
 func loadSpec(t testing.TB, name string) *model.Service {
 	t.Helper()
-	svc, err := spec.LoadFile("../specs/" + name + ".yaml")
+	svcs, _, err := generator.Load([]string{"../specs/" + name + "/" + name + ".yaml"})
 	if err != nil {
 		t.Fatalf("load %s: %v", name, err)
 	}
-	return svc
+	return svcs[0]
 }
 
 // operation returns the named operation of svc.

@@ -35,3 +35,35 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGenerateBySize generates one spec at a time, from a tiny one to
+// the largest imported service (Lightsail), so that the cost of generation
+// as a spec grows is known: each result also reports the time per
+// operation.
+func BenchmarkGenerateBySize(b *testing.B) {
+	for _, tc := range []struct{ name, path string }{
+		{"tiny widgets", "testdata/golden/jsonrpc/widgets.yaml"},
+		{"servicediscovery", "../specs/servicediscovery/servicediscovery.yaml"},
+		{"apprunner", "../specs/apprunner/apprunner.yaml"},
+		{"vpclattice", "../specs/vpclattice/vpclattice.yaml"},
+		{"ecs", "../specs/ecs/ecs.yaml"},
+		{"lightsail", "../specs/lightsail/lightsail.yaml"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			svcs, _, err := Load([]string{tc.path})
+			if err != nil {
+				b.Fatal(err)
+			}
+			ops := len(svcs[0].Operations)
+			cfg := golang.Config{ImportBase: DefaultImportBase}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Generate([]string{tc.path}, cfg); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(ops), "operations")
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(ops)/1e6, "ms/operation")
+		})
+	}
+}

@@ -58,17 +58,25 @@ func TestFirstUseInAnotherModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	spec, err := os.ReadFile(filepath.Join(repo, "specs", "servicediscovery.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	files := map[string]string{
 		"go.mod": "module example.com/myapp\n\ngo 1.26\n\n" +
 			"replace github.com/specgen/specgen => " + repo + "\n",
-		"go.sum":                      string(sum),
-		"specs/servicediscovery.yaml": string(spec),
-		"api/api.go":                  "// Package api holds the generated API packages.\npackage api\n\n//go:generate go tool specgen generate -specs ../specs -out .\n",
-		"api/api_test.go":             userTest,
+		"go.sum":          string(sum),
+		"api/api.go":      "// Package api holds the generated API packages.\npackage api\n\n//go:generate go tool specgen generate -specs ../specs -out .\n",
+		"api/api_test.go": userTest,
+	}
+	// The imported spec and its overlays, as a user who ran specgen import
+	// and wrote overlays would have them.
+	specFiles, err := filepath.Glob(filepath.Join(repo, "specs", "servicediscovery", "*.yaml"))
+	if err != nil || len(specFiles) == 0 {
+		t.Fatalf("no servicediscovery spec: %v", err)
+	}
+	for _, f := range specFiles {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["specs/servicediscovery/"+filepath.Base(f)] = string(data)
 	}
 	for name, content := range files {
 		p := filepath.Join(app, filepath.FromSlash(name))

@@ -110,8 +110,9 @@ func TestHelpAndVersion(t *testing.T) {
 }
 
 func TestCheckCountsInWords(t *testing.T) {
-	code, stdout, stderr := runCLI("check", "../../specs/servicediscovery.yaml")
-	if code != 0 || !strings.Contains(stdout, "servicediscovery.yaml: ok (1 operation, ") {
+	// A spec of one operation (the services' specs now hold them all).
+	code, stdout, stderr := runCLI("check", "../../generator/testdata/golden/jsonrpc/widgets.yaml")
+	if code != 0 || !strings.Contains(stdout, "widgets.yaml: ok (1 operation, ") {
 		t.Errorf("exit %d, want 0 and one operation counted\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 	}
 }

@@ -17,11 +17,269 @@ type Options = specrt.Options
 // API lists the operations of AWS App Runner. *Client implements it; code that
 // depends on API rather than *Client can be given a fake or a mock in tests.
 type API interface {
-	// Create an AWS App Runner service. After the service is created, the action
-	// also automatically starts a deployment. This is an asynchronous operation.
-	// On a successful call, you can use the returned OperationId and the
-	// ListOperations call to track the operation's progress.
+	// Associate your own domain name with the App Runner subdomain URL of your App
+	// Runner service.
+	//
+	// After you call `AssociateCustomDomain` and receive a successful response,
+	// use the information in the CustomDomain record that's returned to add CNAME
+	// records to your Domain Name System (DNS). For each mapped domain name, add a
+	// mapping to the target App Runner subdomain and one or more certificate
+	// validation records. App Runner then performs DNS validation to verify that
+	// you own or control the domain name that you associated. App Runner tracks
+	// domain validity in a certificate stored in AWS Certificate Manager (ACM)
+	// (https://docs.aws.amazon.com/acm/latest/userguide).
+	AssociateCustomDomain(ctx context.Context, in *AssociateCustomDomainInput, optFns ...func(*Options)) (*AssociateCustomDomainOutput, error)
+
+	// Create an App Runner automatic scaling configuration resource. App Runner
+	// requires this resource when you create or update App Runner services and you
+	// require non-default auto scaling settings. You can share an auto scaling
+	// configuration across multiple services.
+	//
+	// Create multiple revisions of a configuration by calling this action multiple
+	// times using the same `AutoScalingConfigurationName`. The call returns
+	// incremental `AutoScalingConfigurationRevision` values. When you create a
+	// service and configure an auto scaling configuration resource, the service
+	// uses the latest active revision of the auto scaling configuration by
+	// default. You can optionally configure the service to use a specific
+	// revision.
+	//
+	// Configure a higher `MinSize` to increase the spread of your App Runner
+	// service over more Availability Zones in the Amazon Web Services Region. The
+	// tradeoff is a higher minimal cost.
+	//
+	// Configure a lower `MaxSize` to control your cost. The tradeoff is lower
+	// responsiveness during peak demand.
+	CreateAutoScalingConfiguration(ctx context.Context, in *CreateAutoScalingConfigurationInput, optFns ...func(*Options)) (*CreateAutoScalingConfigurationOutput, error)
+
+	// Create an App Runner connection resource. App Runner requires a connection
+	// resource when you create App Runner services that access private
+	// repositories from certain third-party providers. You can share a connection
+	// across multiple services.
+	//
+	// A connection resource is needed to access GitHub and Bitbucket repositories.
+	// Both require a user interface approval process through the App Runner
+	// console before you can use the connection.
+	CreateConnection(ctx context.Context, in *CreateConnectionInput, optFns ...func(*Options)) (*CreateConnectionOutput, error)
+
+	// Create an App Runner observability configuration resource. App Runner
+	// requires this resource when you create or update App Runner services and you
+	// want to enable non-default observability features. You can share an
+	// observability configuration across multiple services.
+	//
+	// Create multiple revisions of a configuration by calling this action multiple
+	// times using the same `ObservabilityConfigurationName`. The call returns
+	// incremental `ObservabilityConfigurationRevision` values. When you create a
+	// service and configure an observability configuration resource, the service
+	// uses the latest active revision of the observability configuration by
+	// default. You can optionally configure the service to use a specific
+	// revision.
+	//
+	// The observability configuration resource is designed to configure multiple
+	// features (currently one feature, tracing). This action takes optional
+	// parameters that describe the configuration of these features (currently one
+	// parameter, `TraceConfiguration`). If you don't specify a feature parameter,
+	// App Runner doesn't enable the feature.
+	CreateObservabilityConfiguration(ctx context.Context, in *CreateObservabilityConfigurationInput, optFns ...func(*Options)) (*CreateObservabilityConfigurationOutput, error)
+
+	// Create an App Runner service. After the service is created, the action also
+	// automatically starts a deployment.
+	//
+	// This is an asynchronous operation. On a successful call, you can use the
+	// returned `OperationId` and the ListOperations
+	// (https://docs.aws.amazon.com/apprunner/latest/api/API_ListOperations.html)
+	// call to track the operation's progress.
 	CreateService(ctx context.Context, in *CreateServiceInput, optFns ...func(*Options)) (*CreateServiceOutput, error)
+
+	// Create an App Runner VPC connector resource. App Runner requires this
+	// resource when you want to associate your App Runner service to a custom
+	// Amazon Virtual Private Cloud (Amazon VPC).
+	CreateVpcConnector(ctx context.Context, in *CreateVpcConnectorInput, optFns ...func(*Options)) (*CreateVpcConnectorOutput, error)
+
+	// Create an App Runner VPC Ingress Connection resource. App Runner requires
+	// this resource when you want to associate your App Runner service with an
+	// Amazon VPC endpoint.
+	CreateVpcIngressConnection(ctx context.Context, in *CreateVpcIngressConnectionInput, optFns ...func(*Options)) (*CreateVpcIngressConnectionOutput, error)
+
+	// Delete an App Runner automatic scaling configuration resource. You can
+	// delete a top level auto scaling configuration, a specific revision of one,
+	// or all revisions associated with the top level configuration. You can't
+	// delete the default auto scaling configuration or a configuration that's used
+	// by one or more App Runner services.
+	DeleteAutoScalingConfiguration(ctx context.Context, in *DeleteAutoScalingConfigurationInput, optFns ...func(*Options)) (*DeleteAutoScalingConfigurationOutput, error)
+
+	// Delete an App Runner connection. You must first ensure that there are no
+	// running App Runner services that use this connection. If there are any, the
+	// `DeleteConnection` action fails.
+	DeleteConnection(ctx context.Context, in *DeleteConnectionInput, optFns ...func(*Options)) (*DeleteConnectionOutput, error)
+
+	// Delete an App Runner observability configuration resource. You can delete a
+	// specific revision or the latest active revision. You can't delete a
+	// configuration that's used by one or more App Runner services.
+	DeleteObservabilityConfiguration(ctx context.Context, in *DeleteObservabilityConfigurationInput, optFns ...func(*Options)) (*DeleteObservabilityConfigurationOutput, error)
+
+	// Delete an App Runner service.
+	//
+	// This is an asynchronous operation. On a successful call, you can use the
+	// returned `OperationId` and the ListOperations call to track the operation's
+	// progress.
+	//
+	// Make sure that you don't have any active VPCIngressConnections associated
+	// with the service you want to delete.
+	DeleteService(ctx context.Context, in *DeleteServiceInput, optFns ...func(*Options)) (*DeleteServiceOutput, error)
+
+	// Delete an App Runner VPC connector resource. You can't delete a connector
+	// that's used by one or more App Runner services.
+	DeleteVpcConnector(ctx context.Context, in *DeleteVpcConnectorInput, optFns ...func(*Options)) (*DeleteVpcConnectorOutput, error)
+
+	// Delete an App Runner VPC Ingress Connection resource that's associated with
+	// an App Runner service. The VPC Ingress Connection must be in one of the
+	// following states to be deleted:
+	//
+	// - `AVAILABLE` - `FAILED_CREATION` - `FAILED_UPDATE` - `FAILED_DELETION`
+	DeleteVpcIngressConnection(ctx context.Context, in *DeleteVpcIngressConnectionInput, optFns ...func(*Options)) (*DeleteVpcIngressConnectionOutput, error)
+
+	// Return a full description of an App Runner automatic scaling configuration
+	// resource.
+	DescribeAutoScalingConfiguration(ctx context.Context, in *DescribeAutoScalingConfigurationInput, optFns ...func(*Options)) (*DescribeAutoScalingConfigurationOutput, error)
+
+	// Return a description of custom domain names that are associated with an App
+	// Runner service.
+	DescribeCustomDomains(ctx context.Context, in *DescribeCustomDomainsInput, optFns ...func(*Options)) (*DescribeCustomDomainsOutput, error)
+
+	// Return a full description of an App Runner observability configuration
+	// resource.
+	DescribeObservabilityConfiguration(ctx context.Context, in *DescribeObservabilityConfigurationInput, optFns ...func(*Options)) (*DescribeObservabilityConfigurationOutput, error)
+
+	// Return a full description of an App Runner service.
+	DescribeService(ctx context.Context, in *DescribeServiceInput, optFns ...func(*Options)) (*DescribeServiceOutput, error)
+
+	// Return a description of an App Runner VPC connector resource.
+	DescribeVpcConnector(ctx context.Context, in *DescribeVpcConnectorInput, optFns ...func(*Options)) (*DescribeVpcConnectorOutput, error)
+
+	// Return a full description of an App Runner VPC Ingress Connection resource.
+	DescribeVpcIngressConnection(ctx context.Context, in *DescribeVpcIngressConnectionInput, optFns ...func(*Options)) (*DescribeVpcIngressConnectionOutput, error)
+
+	// Disassociate a custom domain name from an App Runner service.
+	//
+	// Certificates tracking domain validity are associated with a custom domain
+	// and are stored in AWS Certificate Manager (ACM)
+	// (https://docs.aws.amazon.com/acm/latest/userguide). These certificates
+	// aren't deleted as part of this action. App Runner delays certificate
+	// deletion for 30 days after a domain is disassociated from your service.
+	DisassociateCustomDomain(ctx context.Context, in *DisassociateCustomDomainInput, optFns ...func(*Options)) (*DisassociateCustomDomainOutput, error)
+
+	// Returns a list of active App Runner automatic scaling configurations in your
+	// Amazon Web Services account. You can query the revisions for a specific
+	// configuration name or the revisions for all active configurations in your
+	// account. You can optionally query only the latest revision of each requested
+	// name.
+	//
+	// To retrieve a full description of a particular configuration revision, call
+	// and provide one of the ARNs returned by `ListAutoScalingConfigurations`.
+	ListAutoScalingConfigurations(ctx context.Context, in *ListAutoScalingConfigurationsInput, optFns ...func(*Options)) (*ListAutoScalingConfigurationsOutput, error)
+
+	// Returns a list of App Runner connections that are associated with your
+	// Amazon Web Services account.
+	ListConnections(ctx context.Context, in *ListConnectionsInput, optFns ...func(*Options)) (*ListConnectionsOutput, error)
+
+	// Returns a list of active App Runner observability configurations in your
+	// Amazon Web Services account. You can query the revisions for a specific
+	// configuration name or the revisions for all active configurations in your
+	// account. You can optionally query only the latest revision of each requested
+	// name.
+	//
+	// To retrieve a full description of a particular configuration revision, call
+	// and provide one of the ARNs returned by `ListObservabilityConfigurations`.
+	ListObservabilityConfigurations(ctx context.Context, in *ListObservabilityConfigurationsInput, optFns ...func(*Options)) (*ListObservabilityConfigurationsOutput, error)
+
+	// Return a list of operations that occurred on an App Runner service.
+	//
+	// The resulting list of OperationSummary objects is sorted in reverse
+	// chronological order. The first object on the list represents the last
+	// started operation.
+	ListOperations(ctx context.Context, in *ListOperationsInput, optFns ...func(*Options)) (*ListOperationsOutput, error)
+
+	// Returns a list of running App Runner services in your Amazon Web Services
+	// account.
+	ListServices(ctx context.Context, in *ListServicesInput, optFns ...func(*Options)) (*ListServicesOutput, error)
+
+	// Returns a list of the associated App Runner services using an auto scaling
+	// configuration.
+	ListServicesForAutoScalingConfiguration(ctx context.Context, in *ListServicesForAutoScalingConfigurationInput, optFns ...func(*Options)) (*ListServicesForAutoScalingConfigurationOutput, error)
+
+	// List tags that are associated with for an App Runner resource. The response
+	// contains a list of tag key-value pairs.
+	ListTagsForResource(ctx context.Context, in *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error)
+
+	// Returns a list of App Runner VPC connectors in your Amazon Web Services
+	// account.
+	ListVpcConnectors(ctx context.Context, in *ListVpcConnectorsInput, optFns ...func(*Options)) (*ListVpcConnectorsOutput, error)
+
+	// Return a list of App Runner VPC Ingress Connections in your Amazon Web
+	// Services account.
+	ListVpcIngressConnections(ctx context.Context, in *ListVpcIngressConnectionsInput, optFns ...func(*Options)) (*ListVpcIngressConnectionsOutput, error)
+
+	// Pause an active App Runner service. App Runner reduces compute capacity for
+	// the service to zero and loses state (for example, ephemeral storage is
+	// removed).
+	//
+	// This is an asynchronous operation. On a successful call, you can use the
+	// returned `OperationId` and the ListOperations call to track the operation's
+	// progress.
+	PauseService(ctx context.Context, in *PauseServiceInput, optFns ...func(*Options)) (*PauseServiceOutput, error)
+
+	// Resume an active App Runner service. App Runner provisions compute capacity
+	// for the service.
+	//
+	// This is an asynchronous operation. On a successful call, you can use the
+	// returned `OperationId` and the ListOperations call to track the operation's
+	// progress.
+	ResumeService(ctx context.Context, in *ResumeServiceInput, optFns ...func(*Options)) (*ResumeServiceOutput, error)
+
+	// Initiate a manual deployment of the latest commit in a source code
+	// repository or the latest image in a source image repository to an App Runner
+	// service.
+	//
+	// For a source code repository, App Runner retrieves the commit and builds a
+	// Docker image. For a source image repository, App Runner retrieves the latest
+	// Docker image. In both cases, App Runner then deploys the new image to your
+	// service and starts a new container instance.
+	//
+	// This is an asynchronous operation. On a successful call, you can use the
+	// returned `OperationId` and the ListOperations call to track the operation's
+	// progress.
+	StartDeployment(ctx context.Context, in *StartDeploymentInput, optFns ...func(*Options)) (*StartDeploymentOutput, error)
+
+	// Add tags to, or update the tag values of, an App Runner resource. A tag is a
+	// key-value pair.
+	TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error)
+
+	// Remove tags from an App Runner resource.
+	UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error)
+
+	// Update an auto scaling configuration to be the default. The existing default
+	// auto scaling configuration will be set to non-default automatically.
+	UpdateDefaultAutoScalingConfiguration(ctx context.Context, in *UpdateDefaultAutoScalingConfigurationInput, optFns ...func(*Options)) (*UpdateDefaultAutoScalingConfigurationOutput, error)
+
+	// Update an App Runner service. You can update the source configuration and
+	// instance configuration of the service. You can also update the ARN of the
+	// auto scaling configuration resource that's associated with the service.
+	// However, you can't change the name or the encryption configuration of the
+	// service. These can be set only when you create the service.
+	//
+	// To update the tags applied to your service, use the separate actions
+	// TagResource and UntagResource.
+	//
+	// This is an asynchronous operation. On a successful call, you can use the
+	// returned `OperationId` and the ListOperations call to track the operation's
+	// progress.
+	UpdateService(ctx context.Context, in *UpdateServiceInput, optFns ...func(*Options)) (*UpdateServiceOutput, error)
+
+	// Update an existing App Runner VPC Ingress Connection resource. The VPC
+	// Ingress Connection must be in one of the following states to be updated:
+	//
+	// - AVAILABLE - FAILED_CREATION - FAILED_UPDATE
+	UpdateVpcIngressConnection(ctx context.Context, in *UpdateVpcIngressConnectionInput, optFns ...func(*Options)) (*UpdateVpcIngressConnectionOutput, error)
 }
 
 // Client calls AWS App Runner over HTTP with the awsJson1_0 protocol, signing
@@ -56,16 +314,287 @@ var service = specrt.Service{
 
 // The operations, described to the protocol code.
 var (
+	opAssociateCustomDomain = specrt.Operation{
+		Decode: decodeAssociateCustomDomainResponse,
+		Name:   "AssociateCustomDomain",
+	}
+	opCreateAutoScalingConfiguration = specrt.Operation{
+		Decode: decodeCreateAutoScalingConfigurationResponse,
+		Name:   "CreateAutoScalingConfiguration",
+	}
+	opCreateConnection = specrt.Operation{
+		Decode: decodeCreateConnectionResponse,
+		Name:   "CreateConnection",
+	}
+	opCreateObservabilityConfiguration = specrt.Operation{
+		Decode: decodeCreateObservabilityConfigurationResponse,
+		Name:   "CreateObservabilityConfiguration",
+	}
 	opCreateService = specrt.Operation{
 		Decode: decodeCreateServiceResponse,
 		Name:   "CreateService",
 	}
+	opCreateVpcConnector = specrt.Operation{
+		Decode: decodeCreateVpcConnectorResponse,
+		Name:   "CreateVpcConnector",
+	}
+	opCreateVpcIngressConnection = specrt.Operation{
+		Decode: decodeCreateVpcIngressConnectionResponse,
+		Name:   "CreateVpcIngressConnection",
+	}
+	opDeleteAutoScalingConfiguration = specrt.Operation{
+		Decode: decodeDeleteAutoScalingConfigurationResponse,
+		Name:   "DeleteAutoScalingConfiguration",
+	}
+	opDeleteConnection = specrt.Operation{
+		Decode: decodeDeleteConnectionResponse,
+		Name:   "DeleteConnection",
+	}
+	opDeleteObservabilityConfiguration = specrt.Operation{
+		Decode: decodeDeleteObservabilityConfigurationResponse,
+		Name:   "DeleteObservabilityConfiguration",
+	}
+	opDeleteService = specrt.Operation{
+		Decode: decodeDeleteServiceResponse,
+		Name:   "DeleteService",
+	}
+	opDeleteVpcConnector = specrt.Operation{
+		Decode: decodeDeleteVpcConnectorResponse,
+		Name:   "DeleteVpcConnector",
+	}
+	opDeleteVpcIngressConnection = specrt.Operation{
+		Decode: decodeDeleteVpcIngressConnectionResponse,
+		Name:   "DeleteVpcIngressConnection",
+	}
+	opDescribeAutoScalingConfiguration = specrt.Operation{
+		Decode: decodeDescribeAutoScalingConfigurationResponse,
+		Name:   "DescribeAutoScalingConfiguration",
+	}
+	opDescribeCustomDomains = specrt.Operation{
+		Decode: decodeDescribeCustomDomainsResponse,
+		Name:   "DescribeCustomDomains",
+	}
+	opDescribeObservabilityConfiguration = specrt.Operation{
+		Decode: decodeDescribeObservabilityConfigurationResponse,
+		Name:   "DescribeObservabilityConfiguration",
+	}
+	opDescribeService = specrt.Operation{
+		Decode: decodeDescribeServiceResponse,
+		Name:   "DescribeService",
+	}
+	opDescribeVpcConnector = specrt.Operation{
+		Decode: decodeDescribeVpcConnectorResponse,
+		Name:   "DescribeVpcConnector",
+	}
+	opDescribeVpcIngressConnection = specrt.Operation{
+		Decode: decodeDescribeVpcIngressConnectionResponse,
+		Name:   "DescribeVpcIngressConnection",
+	}
+	opDisassociateCustomDomain = specrt.Operation{
+		Decode: decodeDisassociateCustomDomainResponse,
+		Name:   "DisassociateCustomDomain",
+	}
+	opListAutoScalingConfigurations = specrt.Operation{
+		Decode: decodeListAutoScalingConfigurationsResponse,
+		Name:   "ListAutoScalingConfigurations",
+	}
+	opListConnections = specrt.Operation{
+		Decode: decodeListConnectionsResponse,
+		Name:   "ListConnections",
+	}
+	opListObservabilityConfigurations = specrt.Operation{
+		Decode: decodeListObservabilityConfigurationsResponse,
+		Name:   "ListObservabilityConfigurations",
+	}
+	opListOperations = specrt.Operation{
+		Decode: decodeListOperationsResponse,
+		Name:   "ListOperations",
+	}
+	opListServices = specrt.Operation{
+		Decode: decodeListServicesResponse,
+		Name:   "ListServices",
+	}
+	opListServicesForAutoScalingConfiguration = specrt.Operation{
+		Decode: decodeListServicesForAutoScalingConfigurationResponse,
+		Name:   "ListServicesForAutoScalingConfiguration",
+	}
+	opListTagsForResource = specrt.Operation{
+		Decode: decodeListTagsForResourceResponse,
+		Name:   "ListTagsForResource",
+	}
+	opListVpcConnectors = specrt.Operation{
+		Decode: decodeListVpcConnectorsResponse,
+		Name:   "ListVpcConnectors",
+	}
+	opListVpcIngressConnections = specrt.Operation{
+		Decode: decodeListVpcIngressConnectionsResponse,
+		Name:   "ListVpcIngressConnections",
+	}
+	opPauseService = specrt.Operation{
+		Decode: decodePauseServiceResponse,
+		Name:   "PauseService",
+	}
+	opResumeService = specrt.Operation{
+		Decode: decodeResumeServiceResponse,
+		Name:   "ResumeService",
+	}
+	opStartDeployment = specrt.Operation{
+		Decode: decodeStartDeploymentResponse,
+		Name:   "StartDeployment",
+	}
+	opTagResource = specrt.Operation{
+		Decode: decodeTagResourceResponse,
+		Name:   "TagResource",
+	}
+	opUntagResource = specrt.Operation{
+		Decode: decodeUntagResourceResponse,
+		Name:   "UntagResource",
+	}
+	opUpdateDefaultAutoScalingConfiguration = specrt.Operation{
+		Decode: decodeUpdateDefaultAutoScalingConfigurationResponse,
+		Name:   "UpdateDefaultAutoScalingConfiguration",
+	}
+	opUpdateService = specrt.Operation{
+		Decode: decodeUpdateServiceResponse,
+		Name:   "UpdateService",
+	}
+	opUpdateVpcIngressConnection = specrt.Operation{
+		Decode: decodeUpdateVpcIngressConnectionResponse,
+		Name:   "UpdateVpcIngressConnection",
+	}
 )
 
-// Create an AWS App Runner service. After the service is created, the action
-// also automatically starts a deployment. This is an asynchronous operation.
-// On a successful call, you can use the returned OperationId and the
-// ListOperations call to track the operation's progress.
+// Associate your own domain name with the App Runner subdomain URL of your App
+// Runner service.
+//
+// After you call `AssociateCustomDomain` and receive a successful response,
+// use the information in the CustomDomain record that's returned to add CNAME
+// records to your Domain Name System (DNS). For each mapped domain name, add a
+// mapping to the target App Runner subdomain and one or more certificate
+// validation records. App Runner then performs DNS validation to verify that
+// you own or control the domain name that you associated. App Runner tracks
+// domain validity in a certificate stored in AWS Certificate Manager (ACM)
+// (https://docs.aws.amazon.com/acm/latest/userguide).
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *InvalidStateException; errors.As finds them
+// in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) AssociateCustomDomain(ctx context.Context, in *AssociateCustomDomainInput, optFns ...func(*Options)) (*AssociateCustomDomainOutput, error) {
+	if in == nil {
+		in = &AssociateCustomDomainInput{}
+	}
+	out := &AssociateCustomDomainOutput{}
+	if err := c.rt.Invoke(ctx, &opAssociateCustomDomain, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create an App Runner automatic scaling configuration resource. App Runner
+// requires this resource when you create or update App Runner services and you
+// require non-default auto scaling settings. You can share an auto scaling
+// configuration across multiple services.
+//
+// Create multiple revisions of a configuration by calling this action multiple
+// times using the same `AutoScalingConfigurationName`. The call returns
+// incremental `AutoScalingConfigurationRevision` values. When you create a
+// service and configure an auto scaling configuration resource, the service
+// uses the latest active revision of the auto scaling configuration by
+// default. You can optionally configure the service to use a specific
+// revision.
+//
+// Configure a higher `MinSize` to increase the spread of your App Runner
+// service over more Availability Zones in the Amazon Web Services Region. The
+// tradeoff is a higher minimal cost.
+//
+// Configure a lower `MaxSize` to control your cost. The tradeoff is lower
+// responsiveness during peak demand.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ServiceQuotaExceededException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateAutoScalingConfiguration(ctx context.Context, in *CreateAutoScalingConfigurationInput, optFns ...func(*Options)) (*CreateAutoScalingConfigurationOutput, error) {
+	if in == nil {
+		in = &CreateAutoScalingConfigurationInput{}
+	}
+	out := &CreateAutoScalingConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateAutoScalingConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create an App Runner connection resource. App Runner requires a connection
+// resource when you create App Runner services that access private
+// repositories from certain third-party providers. You can share a connection
+// across multiple services.
+//
+// A connection resource is needed to access GitHub and Bitbucket repositories.
+// Both require a user interface approval process through the App Runner
+// console before you can use the connection.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ServiceQuotaExceededException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateConnection(ctx context.Context, in *CreateConnectionInput, optFns ...func(*Options)) (*CreateConnectionOutput, error) {
+	if in == nil {
+		in = &CreateConnectionInput{}
+	}
+	out := &CreateConnectionOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateConnection, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create an App Runner observability configuration resource. App Runner
+// requires this resource when you create or update App Runner services and you
+// want to enable non-default observability features. You can share an
+// observability configuration across multiple services.
+//
+// Create multiple revisions of a configuration by calling this action multiple
+// times using the same `ObservabilityConfigurationName`. The call returns
+// incremental `ObservabilityConfigurationRevision` values. When you create a
+// service and configure an observability configuration resource, the service
+// uses the latest active revision of the observability configuration by
+// default. You can optionally configure the service to use a specific
+// revision.
+//
+// The observability configuration resource is designed to configure multiple
+// features (currently one feature, tracing). This action takes optional
+// parameters that describe the configuration of these features (currently one
+// parameter, `TraceConfiguration`). If you don't specify a feature parameter,
+// App Runner doesn't enable the feature.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ServiceQuotaExceededException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateObservabilityConfiguration(ctx context.Context, in *CreateObservabilityConfigurationInput, optFns ...func(*Options)) (*CreateObservabilityConfigurationOutput, error) {
+	if in == nil {
+		in = &CreateObservabilityConfigurationInput{}
+	}
+	out := &CreateObservabilityConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateObservabilityConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create an App Runner service. After the service is created, the action also
+// automatically starts a deployment.
+//
+// This is an asynchronous operation. On a successful call, you can use the
+// returned `OperationId` and the ListOperations
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_ListOperations.html)
+// call to track the operation's progress.
 //
 // The documented errors are *InternalServiceErrorException,
 // *InvalidRequestException, *ServiceQuotaExceededException; errors.As finds
@@ -83,6 +612,725 @@ func (c *Client) CreateService(ctx context.Context, in *CreateServiceInput, optF
 	return out, nil
 }
 
+// Create an App Runner VPC connector resource. App Runner requires this
+// resource when you want to associate your App Runner service to a custom
+// Amazon Virtual Private Cloud (Amazon VPC).
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ServiceQuotaExceededException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateVpcConnector(ctx context.Context, in *CreateVpcConnectorInput, optFns ...func(*Options)) (*CreateVpcConnectorOutput, error) {
+	if in == nil {
+		in = &CreateVpcConnectorInput{}
+	}
+	out := &CreateVpcConnectorOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateVpcConnector, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create an App Runner VPC Ingress Connection resource. App Runner requires
+// this resource when you want to associate your App Runner service with an
+// Amazon VPC endpoint.
+//
+// The documented errors are *InvalidRequestException, *InvalidStateException,
+// *InternalServiceErrorException, *ServiceQuotaExceededException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateVpcIngressConnection(ctx context.Context, in *CreateVpcIngressConnectionInput, optFns ...func(*Options)) (*CreateVpcIngressConnectionOutput, error) {
+	if in == nil {
+		in = &CreateVpcIngressConnectionInput{}
+	}
+	out := &CreateVpcIngressConnectionOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateVpcIngressConnection, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Delete an App Runner automatic scaling configuration resource. You can
+// delete a top level auto scaling configuration, a specific revision of one,
+// or all revisions associated with the top level configuration. You can't
+// delete the default auto scaling configuration or a configuration that's used
+// by one or more App Runner services.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DeleteAutoScalingConfiguration(ctx context.Context, in *DeleteAutoScalingConfigurationInput, optFns ...func(*Options)) (*DeleteAutoScalingConfigurationOutput, error) {
+	if in == nil {
+		in = &DeleteAutoScalingConfigurationInput{}
+	}
+	out := &DeleteAutoScalingConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteAutoScalingConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Delete an App Runner connection. You must first ensure that there are no
+// running App Runner services that use this connection. If there are any, the
+// `DeleteConnection` action fails.
+//
+// The documented errors are *InvalidRequestException,
+// *ResourceNotFoundException, *InternalServiceErrorException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DeleteConnection(ctx context.Context, in *DeleteConnectionInput, optFns ...func(*Options)) (*DeleteConnectionOutput, error) {
+	if in == nil {
+		in = &DeleteConnectionInput{}
+	}
+	out := &DeleteConnectionOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteConnection, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Delete an App Runner observability configuration resource. You can delete a
+// specific revision or the latest active revision. You can't delete a
+// configuration that's used by one or more App Runner services.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DeleteObservabilityConfiguration(ctx context.Context, in *DeleteObservabilityConfigurationInput, optFns ...func(*Options)) (*DeleteObservabilityConfigurationOutput, error) {
+	if in == nil {
+		in = &DeleteObservabilityConfigurationInput{}
+	}
+	out := &DeleteObservabilityConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteObservabilityConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Delete an App Runner service.
+//
+// This is an asynchronous operation. On a successful call, you can use the
+// returned `OperationId` and the ListOperations call to track the operation's
+// progress.
+//
+// Make sure that you don't have any active VPCIngressConnections associated
+// with the service you want to delete.
+//
+// The documented errors are *InvalidRequestException,
+// *ResourceNotFoundException, *InvalidStateException,
+// *InternalServiceErrorException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteService(ctx context.Context, in *DeleteServiceInput, optFns ...func(*Options)) (*DeleteServiceOutput, error) {
+	if in == nil {
+		in = &DeleteServiceInput{}
+	}
+	out := &DeleteServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Delete an App Runner VPC connector resource. You can't delete a connector
+// that's used by one or more App Runner services.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DeleteVpcConnector(ctx context.Context, in *DeleteVpcConnectorInput, optFns ...func(*Options)) (*DeleteVpcConnectorOutput, error) {
+	if in == nil {
+		in = &DeleteVpcConnectorInput{}
+	}
+	out := &DeleteVpcConnectorOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteVpcConnector, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Delete an App Runner VPC Ingress Connection resource that's associated with
+// an App Runner service. The VPC Ingress Connection must be in one of the
+// following states to be deleted:
+//
+// - `AVAILABLE` - `FAILED_CREATION` - `FAILED_UPDATE` - `FAILED_DELETION`
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException,
+// *InvalidStateException; errors.As finds them in the returned error, which is
+// a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteVpcIngressConnection(ctx context.Context, in *DeleteVpcIngressConnectionInput, optFns ...func(*Options)) (*DeleteVpcIngressConnectionOutput, error) {
+	if in == nil {
+		in = &DeleteVpcIngressConnectionInput{}
+	}
+	out := &DeleteVpcIngressConnectionOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteVpcIngressConnection, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Return a full description of an App Runner automatic scaling configuration
+// resource.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DescribeAutoScalingConfiguration(ctx context.Context, in *DescribeAutoScalingConfigurationInput, optFns ...func(*Options)) (*DescribeAutoScalingConfigurationOutput, error) {
+	if in == nil {
+		in = &DescribeAutoScalingConfigurationInput{}
+	}
+	out := &DescribeAutoScalingConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeAutoScalingConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Return a description of custom domain names that are associated with an App
+// Runner service.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DescribeCustomDomains(ctx context.Context, in *DescribeCustomDomainsInput, optFns ...func(*Options)) (*DescribeCustomDomainsOutput, error) {
+	if in == nil {
+		in = &DescribeCustomDomainsInput{}
+	}
+	out := &DescribeCustomDomainsOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeCustomDomains, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Return a full description of an App Runner observability configuration
+// resource.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DescribeObservabilityConfiguration(ctx context.Context, in *DescribeObservabilityConfigurationInput, optFns ...func(*Options)) (*DescribeObservabilityConfigurationOutput, error) {
+	if in == nil {
+		in = &DescribeObservabilityConfigurationInput{}
+	}
+	out := &DescribeObservabilityConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeObservabilityConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Return a full description of an App Runner service.
+//
+// The documented errors are *InvalidRequestException,
+// *ResourceNotFoundException, *InternalServiceErrorException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DescribeService(ctx context.Context, in *DescribeServiceInput, optFns ...func(*Options)) (*DescribeServiceOutput, error) {
+	if in == nil {
+		in = &DescribeServiceInput{}
+	}
+	out := &DescribeServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Return a description of an App Runner VPC connector resource.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DescribeVpcConnector(ctx context.Context, in *DescribeVpcConnectorInput, optFns ...func(*Options)) (*DescribeVpcConnectorOutput, error) {
+	if in == nil {
+		in = &DescribeVpcConnectorInput{}
+	}
+	out := &DescribeVpcConnectorOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeVpcConnector, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Return a full description of an App Runner VPC Ingress Connection resource.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DescribeVpcIngressConnection(ctx context.Context, in *DescribeVpcIngressConnectionInput, optFns ...func(*Options)) (*DescribeVpcIngressConnectionOutput, error) {
+	if in == nil {
+		in = &DescribeVpcIngressConnectionInput{}
+	}
+	out := &DescribeVpcIngressConnectionOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeVpcIngressConnection, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Disassociate a custom domain name from an App Runner service.
+//
+// Certificates tracking domain validity are associated with a custom domain
+// and are stored in AWS Certificate Manager (ACM)
+// (https://docs.aws.amazon.com/acm/latest/userguide). These certificates
+// aren't deleted as part of this action. App Runner delays certificate
+// deletion for 30 days after a domain is disassociated from your service.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException,
+// *InvalidStateException; errors.As finds them in the returned error, which is
+// a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DisassociateCustomDomain(ctx context.Context, in *DisassociateCustomDomainInput, optFns ...func(*Options)) (*DisassociateCustomDomainOutput, error) {
+	if in == nil {
+		in = &DisassociateCustomDomainInput{}
+	}
+	out := &DisassociateCustomDomainOutput{}
+	if err := c.rt.Invoke(ctx, &opDisassociateCustomDomain, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of active App Runner automatic scaling configurations in your
+// Amazon Web Services account. You can query the revisions for a specific
+// configuration name or the revisions for all active configurations in your
+// account. You can optionally query only the latest revision of each requested
+// name.
+//
+// To retrieve a full description of a particular configuration revision, call
+// and provide one of the ARNs returned by `ListAutoScalingConfigurations`.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListAutoScalingConfigurations(ctx context.Context, in *ListAutoScalingConfigurationsInput, optFns ...func(*Options)) (*ListAutoScalingConfigurationsOutput, error) {
+	if in == nil {
+		in = &ListAutoScalingConfigurationsInput{}
+	}
+	out := &ListAutoScalingConfigurationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListAutoScalingConfigurations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of App Runner connections that are associated with your
+// Amazon Web Services account.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListConnections(ctx context.Context, in *ListConnectionsInput, optFns ...func(*Options)) (*ListConnectionsOutput, error) {
+	if in == nil {
+		in = &ListConnectionsInput{}
+	}
+	out := &ListConnectionsOutput{}
+	if err := c.rt.Invoke(ctx, &opListConnections, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of active App Runner observability configurations in your
+// Amazon Web Services account. You can query the revisions for a specific
+// configuration name or the revisions for all active configurations in your
+// account. You can optionally query only the latest revision of each requested
+// name.
+//
+// To retrieve a full description of a particular configuration revision, call
+// and provide one of the ARNs returned by `ListObservabilityConfigurations`.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListObservabilityConfigurations(ctx context.Context, in *ListObservabilityConfigurationsInput, optFns ...func(*Options)) (*ListObservabilityConfigurationsOutput, error) {
+	if in == nil {
+		in = &ListObservabilityConfigurationsInput{}
+	}
+	out := &ListObservabilityConfigurationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListObservabilityConfigurations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Return a list of operations that occurred on an App Runner service.
+//
+// The resulting list of OperationSummary objects is sorted in reverse
+// chronological order. The first object on the list represents the last
+// started operation.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) ListOperations(ctx context.Context, in *ListOperationsInput, optFns ...func(*Options)) (*ListOperationsOutput, error) {
+	if in == nil {
+		in = &ListOperationsInput{}
+	}
+	out := &ListOperationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListOperations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of running App Runner services in your Amazon Web Services
+// account.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListServices(ctx context.Context, in *ListServicesInput, optFns ...func(*Options)) (*ListServicesOutput, error) {
+	if in == nil {
+		in = &ListServicesInput{}
+	}
+	out := &ListServicesOutput{}
+	if err := c.rt.Invoke(ctx, &opListServices, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of the associated App Runner services using an auto scaling
+// configuration.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) ListServicesForAutoScalingConfiguration(ctx context.Context, in *ListServicesForAutoScalingConfigurationInput, optFns ...func(*Options)) (*ListServicesForAutoScalingConfigurationOutput, error) {
+	if in == nil {
+		in = &ListServicesForAutoScalingConfigurationInput{}
+	}
+	out := &ListServicesForAutoScalingConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opListServicesForAutoScalingConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// List tags that are associated with for an App Runner resource. The response
+// contains a list of tag key-value pairs.
+//
+// The documented errors are *ResourceNotFoundException,
+// *InternalServiceErrorException, *InvalidRequestException,
+// *InvalidStateException; errors.As finds them in the returned error, which is
+// a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListTagsForResource(ctx context.Context, in *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error) {
+	if in == nil {
+		in = &ListTagsForResourceInput{}
+	}
+	out := &ListTagsForResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opListTagsForResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of App Runner VPC connectors in your Amazon Web Services
+// account.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListVpcConnectors(ctx context.Context, in *ListVpcConnectorsInput, optFns ...func(*Options)) (*ListVpcConnectorsOutput, error) {
+	if in == nil {
+		in = &ListVpcConnectorsInput{}
+	}
+	out := &ListVpcConnectorsOutput{}
+	if err := c.rt.Invoke(ctx, &opListVpcConnectors, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Return a list of App Runner VPC Ingress Connections in your Amazon Web
+// Services account.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListVpcIngressConnections(ctx context.Context, in *ListVpcIngressConnectionsInput, optFns ...func(*Options)) (*ListVpcIngressConnectionsOutput, error) {
+	if in == nil {
+		in = &ListVpcIngressConnectionsInput{}
+	}
+	out := &ListVpcIngressConnectionsOutput{}
+	if err := c.rt.Invoke(ctx, &opListVpcIngressConnections, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Pause an active App Runner service. App Runner reduces compute capacity for
+// the service to zero and loses state (for example, ephemeral storage is
+// removed).
+//
+// This is an asynchronous operation. On a successful call, you can use the
+// returned `OperationId` and the ListOperations call to track the operation's
+// progress.
+//
+// The documented errors are *InvalidRequestException,
+// *ResourceNotFoundException, *InternalServiceErrorException,
+// *InvalidStateException; errors.As finds them in the returned error, which is
+// a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) PauseService(ctx context.Context, in *PauseServiceInput, optFns ...func(*Options)) (*PauseServiceOutput, error) {
+	if in == nil {
+		in = &PauseServiceInput{}
+	}
+	out := &PauseServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opPauseService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Resume an active App Runner service. App Runner provisions compute capacity
+// for the service.
+//
+// This is an asynchronous operation. On a successful call, you can use the
+// returned `OperationId` and the ListOperations call to track the operation's
+// progress.
+//
+// The documented errors are *InvalidRequestException,
+// *ResourceNotFoundException, *InternalServiceErrorException,
+// *InvalidStateException; errors.As finds them in the returned error, which is
+// a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ResumeService(ctx context.Context, in *ResumeServiceInput, optFns ...func(*Options)) (*ResumeServiceOutput, error) {
+	if in == nil {
+		in = &ResumeServiceInput{}
+	}
+	out := &ResumeServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opResumeService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Initiate a manual deployment of the latest commit in a source code
+// repository or the latest image in a source image repository to an App Runner
+// service.
+//
+// For a source code repository, App Runner retrieves the commit and builds a
+// Docker image. For a source image repository, App Runner retrieves the latest
+// Docker image. In both cases, App Runner then deploys the new image to your
+// service and starts a new container instance.
+//
+// This is an asynchronous operation. On a successful call, you can use the
+// returned `OperationId` and the ListOperations call to track the operation's
+// progress.
+//
+// The documented errors are *InvalidRequestException,
+// *ResourceNotFoundException, *InternalServiceErrorException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) StartDeployment(ctx context.Context, in *StartDeploymentInput, optFns ...func(*Options)) (*StartDeploymentOutput, error) {
+	if in == nil {
+		in = &StartDeploymentInput{}
+	}
+	out := &StartDeploymentOutput{}
+	if err := c.rt.Invoke(ctx, &opStartDeployment, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Add tags to, or update the tag values of, an App Runner resource. A tag is a
+// key-value pair.
+//
+// The documented errors are *ResourceNotFoundException,
+// *InternalServiceErrorException, *InvalidRequestException,
+// *InvalidStateException; errors.As finds them in the returned error, which is
+// a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error) {
+	if in == nil {
+		in = &TagResourceInput{}
+	}
+	out := &TagResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opTagResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Remove tags from an App Runner resource.
+//
+// The documented errors are *ResourceNotFoundException,
+// *InternalServiceErrorException, *InvalidRequestException,
+// *InvalidStateException; errors.As finds them in the returned error, which is
+// a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error) {
+	if in == nil {
+		in = &UntagResourceInput{}
+	}
+	out := &UntagResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opUntagResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Update an auto scaling configuration to be the default. The existing default
+// auto scaling configuration will be set to non-default automatically.
+//
+// The documented errors are *InvalidRequestException,
+// *InternalServiceErrorException, *ResourceNotFoundException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) UpdateDefaultAutoScalingConfiguration(ctx context.Context, in *UpdateDefaultAutoScalingConfigurationInput, optFns ...func(*Options)) (*UpdateDefaultAutoScalingConfigurationOutput, error) {
+	if in == nil {
+		in = &UpdateDefaultAutoScalingConfigurationInput{}
+	}
+	out := &UpdateDefaultAutoScalingConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateDefaultAutoScalingConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Update an App Runner service. You can update the source configuration and
+// instance configuration of the service. You can also update the ARN of the
+// auto scaling configuration resource that's associated with the service.
+// However, you can't change the name or the encryption configuration of the
+// service. These can be set only when you create the service.
+//
+// To update the tags applied to your service, use the separate actions
+// TagResource and UntagResource.
+//
+// This is an asynchronous operation. On a successful call, you can use the
+// returned `OperationId` and the ListOperations call to track the operation's
+// progress.
+//
+// The documented errors are *InvalidRequestException,
+// *ResourceNotFoundException, *InvalidStateException,
+// *InternalServiceErrorException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateService(ctx context.Context, in *UpdateServiceInput, optFns ...func(*Options)) (*UpdateServiceOutput, error) {
+	if in == nil {
+		in = &UpdateServiceInput{}
+	}
+	out := &UpdateServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Update an existing App Runner VPC Ingress Connection resource. The VPC
+// Ingress Connection must be in one of the following states to be updated:
+//
+// - AVAILABLE - FAILED_CREATION - FAILED_UPDATE
+//
+// The documented errors are *InvalidRequestException,
+// *ResourceNotFoundException, *InvalidStateException,
+// *InternalServiceErrorException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateVpcIngressConnection(ctx context.Context, in *UpdateVpcIngressConnectionInput, optFns ...func(*Options)) (*UpdateVpcIngressConnectionOutput, error) {
+	if in == nil {
+		in = &UpdateVpcIngressConnectionInput{}
+	}
+	out := &UpdateVpcIngressConnectionOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateVpcIngressConnection, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// decodeAssociateCustomDomainResponse decodes the JSON body of a
+// AssociateCustomDomain response into out, a *AssociateCustomDomainOutput.
+func decodeAssociateCustomDomainResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAssociateCustomDomainOutput(&d, out.(*AssociateCustomDomainOutput))
+	return d.Finish()
+}
+
+// decodeCreateAutoScalingConfigurationResponse decodes the JSON body of a
+// CreateAutoScalingConfiguration response into out, a
+// *CreateAutoScalingConfigurationOutput.
+func decodeCreateAutoScalingConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateAutoScalingConfigurationOutput(&d, out.(*CreateAutoScalingConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeCreateConnectionResponse decodes the JSON body of a CreateConnection
+// response into out, a *CreateConnectionOutput.
+func decodeCreateConnectionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateConnectionOutput(&d, out.(*CreateConnectionOutput))
+	return d.Finish()
+}
+
+// decodeCreateObservabilityConfigurationResponse decodes the JSON body of a
+// CreateObservabilityConfiguration response into out, a
+// *CreateObservabilityConfigurationOutput.
+func decodeCreateObservabilityConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateObservabilityConfigurationOutput(&d, out.(*CreateObservabilityConfigurationOutput))
+	return d.Finish()
+}
+
 // decodeCreateServiceResponse decodes the JSON body of a CreateService
 // response into out, a *CreateServiceOutput.
 func decodeCreateServiceResponse(data []byte, out any) error {
@@ -90,6 +1338,342 @@ func decodeCreateServiceResponse(data []byte, out any) error {
 	d.Reset(data)
 	decodeCreateServiceOutput(&d, out.(*CreateServiceOutput))
 	return d.Finish()
+}
+
+// decodeCreateVpcConnectorResponse decodes the JSON body of a
+// CreateVpcConnector response into out, a *CreateVpcConnectorOutput.
+func decodeCreateVpcConnectorResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateVpcConnectorOutput(&d, out.(*CreateVpcConnectorOutput))
+	return d.Finish()
+}
+
+// decodeCreateVpcIngressConnectionResponse decodes the JSON body of a
+// CreateVpcIngressConnection response into out, a
+// *CreateVpcIngressConnectionOutput.
+func decodeCreateVpcIngressConnectionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateVpcIngressConnectionOutput(&d, out.(*CreateVpcIngressConnectionOutput))
+	return d.Finish()
+}
+
+// decodeDeleteAutoScalingConfigurationResponse decodes the JSON body of a
+// DeleteAutoScalingConfiguration response into out, a
+// *DeleteAutoScalingConfigurationOutput.
+func decodeDeleteAutoScalingConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteAutoScalingConfigurationOutput(&d, out.(*DeleteAutoScalingConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeDeleteConnectionResponse decodes the JSON body of a DeleteConnection
+// response into out, a *DeleteConnectionOutput.
+func decodeDeleteConnectionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteConnectionOutput(&d, out.(*DeleteConnectionOutput))
+	return d.Finish()
+}
+
+// decodeDeleteObservabilityConfigurationResponse decodes the JSON body of a
+// DeleteObservabilityConfiguration response into out, a
+// *DeleteObservabilityConfigurationOutput.
+func decodeDeleteObservabilityConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteObservabilityConfigurationOutput(&d, out.(*DeleteObservabilityConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeDeleteServiceResponse decodes the JSON body of a DeleteService
+// response into out, a *DeleteServiceOutput.
+func decodeDeleteServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteServiceOutput(&d, out.(*DeleteServiceOutput))
+	return d.Finish()
+}
+
+// decodeDeleteVpcConnectorResponse decodes the JSON body of a
+// DeleteVpcConnector response into out, a *DeleteVpcConnectorOutput.
+func decodeDeleteVpcConnectorResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteVpcConnectorOutput(&d, out.(*DeleteVpcConnectorOutput))
+	return d.Finish()
+}
+
+// decodeDeleteVpcIngressConnectionResponse decodes the JSON body of a
+// DeleteVpcIngressConnection response into out, a
+// *DeleteVpcIngressConnectionOutput.
+func decodeDeleteVpcIngressConnectionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteVpcIngressConnectionOutput(&d, out.(*DeleteVpcIngressConnectionOutput))
+	return d.Finish()
+}
+
+// decodeDescribeAutoScalingConfigurationResponse decodes the JSON body of a
+// DescribeAutoScalingConfiguration response into out, a
+// *DescribeAutoScalingConfigurationOutput.
+func decodeDescribeAutoScalingConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeAutoScalingConfigurationOutput(&d, out.(*DescribeAutoScalingConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeDescribeCustomDomainsResponse decodes the JSON body of a
+// DescribeCustomDomains response into out, a *DescribeCustomDomainsOutput.
+func decodeDescribeCustomDomainsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeCustomDomainsOutput(&d, out.(*DescribeCustomDomainsOutput))
+	return d.Finish()
+}
+
+// decodeDescribeObservabilityConfigurationResponse decodes the JSON body of a
+// DescribeObservabilityConfiguration response into out, a
+// *DescribeObservabilityConfigurationOutput.
+func decodeDescribeObservabilityConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeObservabilityConfigurationOutput(&d, out.(*DescribeObservabilityConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeDescribeServiceResponse decodes the JSON body of a DescribeService
+// response into out, a *DescribeServiceOutput.
+func decodeDescribeServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeServiceOutput(&d, out.(*DescribeServiceOutput))
+	return d.Finish()
+}
+
+// decodeDescribeVpcConnectorResponse decodes the JSON body of a
+// DescribeVpcConnector response into out, a *DescribeVpcConnectorOutput.
+func decodeDescribeVpcConnectorResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeVpcConnectorOutput(&d, out.(*DescribeVpcConnectorOutput))
+	return d.Finish()
+}
+
+// decodeDescribeVpcIngressConnectionResponse decodes the JSON body of a
+// DescribeVpcIngressConnection response into out, a
+// *DescribeVpcIngressConnectionOutput.
+func decodeDescribeVpcIngressConnectionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeVpcIngressConnectionOutput(&d, out.(*DescribeVpcIngressConnectionOutput))
+	return d.Finish()
+}
+
+// decodeDisassociateCustomDomainResponse decodes the JSON body of a
+// DisassociateCustomDomain response into out, a
+// *DisassociateCustomDomainOutput.
+func decodeDisassociateCustomDomainResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDisassociateCustomDomainOutput(&d, out.(*DisassociateCustomDomainOutput))
+	return d.Finish()
+}
+
+// decodeListAutoScalingConfigurationsResponse decodes the JSON body of a
+// ListAutoScalingConfigurations response into out, a
+// *ListAutoScalingConfigurationsOutput.
+func decodeListAutoScalingConfigurationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListAutoScalingConfigurationsOutput(&d, out.(*ListAutoScalingConfigurationsOutput))
+	return d.Finish()
+}
+
+// decodeListConnectionsResponse decodes the JSON body of a ListConnections
+// response into out, a *ListConnectionsOutput.
+func decodeListConnectionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListConnectionsOutput(&d, out.(*ListConnectionsOutput))
+	return d.Finish()
+}
+
+// decodeListObservabilityConfigurationsResponse decodes the JSON body of a
+// ListObservabilityConfigurations response into out, a
+// *ListObservabilityConfigurationsOutput.
+func decodeListObservabilityConfigurationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListObservabilityConfigurationsOutput(&d, out.(*ListObservabilityConfigurationsOutput))
+	return d.Finish()
+}
+
+// decodeListOperationsResponse decodes the JSON body of a ListOperations
+// response into out, a *ListOperationsOutput.
+func decodeListOperationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListOperationsOutput(&d, out.(*ListOperationsOutput))
+	return d.Finish()
+}
+
+// decodeListServicesResponse decodes the JSON body of a ListServices response
+// into out, a *ListServicesOutput.
+func decodeListServicesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServicesOutput(&d, out.(*ListServicesOutput))
+	return d.Finish()
+}
+
+// decodeListServicesForAutoScalingConfigurationResponse decodes the JSON body
+// of a ListServicesForAutoScalingConfiguration response into out, a
+// *ListServicesForAutoScalingConfigurationOutput.
+func decodeListServicesForAutoScalingConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServicesForAutoScalingConfigurationOutput(&d, out.(*ListServicesForAutoScalingConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeListTagsForResourceResponse decodes the JSON body of a
+// ListTagsForResource response into out, a *ListTagsForResourceOutput.
+func decodeListTagsForResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListTagsForResourceOutput(&d, out.(*ListTagsForResourceOutput))
+	return d.Finish()
+}
+
+// decodeListVpcConnectorsResponse decodes the JSON body of a ListVpcConnectors
+// response into out, a *ListVpcConnectorsOutput.
+func decodeListVpcConnectorsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListVpcConnectorsOutput(&d, out.(*ListVpcConnectorsOutput))
+	return d.Finish()
+}
+
+// decodeListVpcIngressConnectionsResponse decodes the JSON body of a
+// ListVpcIngressConnections response into out, a
+// *ListVpcIngressConnectionsOutput.
+func decodeListVpcIngressConnectionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListVpcIngressConnectionsOutput(&d, out.(*ListVpcIngressConnectionsOutput))
+	return d.Finish()
+}
+
+// decodePauseServiceResponse decodes the JSON body of a PauseService response
+// into out, a *PauseServiceOutput.
+func decodePauseServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePauseServiceOutput(&d, out.(*PauseServiceOutput))
+	return d.Finish()
+}
+
+// decodeResumeServiceResponse decodes the JSON body of a ResumeService
+// response into out, a *ResumeServiceOutput.
+func decodeResumeServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeResumeServiceOutput(&d, out.(*ResumeServiceOutput))
+	return d.Finish()
+}
+
+// decodeStartDeploymentResponse decodes the JSON body of a StartDeployment
+// response into out, a *StartDeploymentOutput.
+func decodeStartDeploymentResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStartDeploymentOutput(&d, out.(*StartDeploymentOutput))
+	return d.Finish()
+}
+
+// decodeTagResourceResponse decodes the JSON body of a TagResource response
+// into out, a *TagResourceOutput.
+func decodeTagResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTagResourceOutput(&d, out.(*TagResourceOutput))
+	return d.Finish()
+}
+
+// decodeUntagResourceResponse decodes the JSON body of a UntagResource
+// response into out, a *UntagResourceOutput.
+func decodeUntagResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUntagResourceOutput(&d, out.(*UntagResourceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateDefaultAutoScalingConfigurationResponse decodes the JSON body of
+// a UpdateDefaultAutoScalingConfiguration response into out, a
+// *UpdateDefaultAutoScalingConfigurationOutput.
+func decodeUpdateDefaultAutoScalingConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateDefaultAutoScalingConfigurationOutput(&d, out.(*UpdateDefaultAutoScalingConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeUpdateServiceResponse decodes the JSON body of a UpdateService
+// response into out, a *UpdateServiceOutput.
+func decodeUpdateServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateServiceOutput(&d, out.(*UpdateServiceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateVpcIngressConnectionResponse decodes the JSON body of a
+// UpdateVpcIngressConnection response into out, a
+// *UpdateVpcIngressConnectionOutput.
+func decodeUpdateVpcIngressConnectionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateVpcIngressConnectionOutput(&d, out.(*UpdateVpcIngressConnectionOutput))
+	return d.Finish()
+}
+
+// decodeAssociateCustomDomainOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeAssociateCustomDomainOutput(d *specrt.JSONDecoder, v *AssociateCustomDomainOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "DNSTarget":
+			v.DNSTarget = d.StrPtr()
+		case "ServiceArn":
+			v.ServiceARN = d.StrPtr()
+		case "CustomDomain":
+			if !d.Null() {
+				v.CustomDomain = new(CustomDomain)
+				decodeCustomDomain(d, v.CustomDomain)
+			}
+		case "VpcDNSTargets":
+			if d.BeginArray() {
+				if v.VPCDNSTargets == nil {
+					v.VPCDNSTargets = []VPCDNSTarget{}
+				}
+				for d.NextElement() {
+					var e0 VPCDNSTarget
+					decodeVPCDNSTarget(d, &e0)
+					v.VPCDNSTargets = append(v.VPCDNSTargets, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
 }
 
 // decodeAuthenticationConfiguration decodes a JSON object into v; null leaves
@@ -100,10 +1684,48 @@ func decodeAuthenticationConfiguration(d *specrt.JSONDecoder, v *AuthenticationC
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
-		case "AccessRoleArn":
-			v.AccessRoleARN = d.StrPtr()
 		case "ConnectionArn":
 			v.ConnectionARN = d.StrPtr()
+		case "AccessRoleArn":
+			v.AccessRoleARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAutoScalingConfiguration decodes a JSON object into v; null leaves v
+// as it is.
+func decodeAutoScalingConfiguration(d *specrt.JSONDecoder, v *AutoScalingConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "AutoScalingConfigurationArn":
+			v.AutoScalingConfigurationARN = d.StrPtr()
+		case "AutoScalingConfigurationName":
+			v.AutoScalingConfigurationName = d.StrPtr()
+		case "AutoScalingConfigurationRevision":
+			v.AutoScalingConfigurationRevision = d.Int32Ptr()
+		case "Latest":
+			v.Latest = d.BoolPtr()
+		case "Status":
+			v.Status = AutoScalingConfigurationStatus(d.Str())
+		case "MaxConcurrency":
+			v.MaxConcurrency = d.Int32Ptr()
+		case "MinSize":
+			v.MinSize = d.Int32Ptr()
+		case "MaxSize":
+			v.MaxSize = d.Int32Ptr()
+		case "CreatedAt":
+			v.CreatedAt = d.TimePtr()
+		case "DeletedAt":
+			v.DeletedAt = d.TimePtr()
+		case "HasAssociatedService":
+			v.HasAssociatedService = d.BoolPtr()
+		case "IsDefault":
+			v.IsDefault = d.BoolPtr()
 		default:
 			d.Skip()
 		}
@@ -124,14 +1746,36 @@ func decodeAutoScalingConfigurationSummary(d *specrt.JSONDecoder, v *AutoScaling
 			v.AutoScalingConfigurationName = d.StrPtr()
 		case "AutoScalingConfigurationRevision":
 			v.AutoScalingConfigurationRevision = d.Int32Ptr()
+		case "Status":
+			v.Status = AutoScalingConfigurationStatus(d.Str())
 		case "CreatedAt":
 			v.CreatedAt = d.TimePtr()
 		case "HasAssociatedService":
 			v.HasAssociatedService = d.BoolPtr()
 		case "IsDefault":
 			v.IsDefault = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCertificateValidationRecord decodes a JSON object into v; null leaves
+// v as it is.
+func decodeCertificateValidationRecord(d *specrt.JSONDecoder, v *CertificateValidationRecord) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Name":
+			v.Name = d.StrPtr()
+		case "Type":
+			v.Type = d.StrPtr()
+		case "Value":
+			v.Value = d.StrPtr()
 		case "Status":
-			v.Status = AutoScalingConfigurationStatus(d.Str())
+			v.Status = CertificateValidationRecordStatus(d.Str())
 		default:
 			d.Skip()
 		}
@@ -146,13 +1790,13 @@ func decodeCodeConfiguration(d *specrt.JSONDecoder, v *CodeConfiguration) {
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
+		case "ConfigurationSource":
+			v.ConfigurationSource = ConfigurationSource(d.Str())
 		case "CodeConfigurationValues":
 			if !d.Null() {
 				v.CodeConfigurationValues = new(CodeConfigurationValues)
 				decodeCodeConfigurationValues(d, v.CodeConfigurationValues)
 			}
-		case "ConfigurationSource":
-			v.ConfigurationSource = ConfigurationSource(d.Str())
 		default:
 			d.Skip()
 		}
@@ -167,20 +1811,14 @@ func decodeCodeConfigurationValues(d *specrt.JSONDecoder, v *CodeConfigurationVa
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
-		case "BuildCommand":
-			v.BuildCommand = d.StrPtr()
-		case "Port":
-			v.Port = d.StrPtr()
 		case "Runtime":
 			v.Runtime = Runtime(d.Str())
-		case "RuntimeEnvironmentSecrets":
-			if d.BeginObject() {
-				v.RuntimeEnvironmentSecrets = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.RuntimeEnvironmentSecrets[k0] = d.Str()
-				}
-			}
+		case "BuildCommand":
+			v.BuildCommand = d.StrPtr()
+		case "StartCommand":
+			v.StartCommand = d.StrPtr()
+		case "Port":
+			v.Port = d.StrPtr()
 		case "RuntimeEnvironmentVariables":
 			if d.BeginObject() {
 				v.RuntimeEnvironmentVariables = map[string]string{}
@@ -189,8 +1827,14 @@ func decodeCodeConfigurationValues(d *specrt.JSONDecoder, v *CodeConfigurationVa
 					v.RuntimeEnvironmentVariables[k0] = d.Str()
 				}
 			}
-		case "StartCommand":
-			v.StartCommand = d.StrPtr()
+		case "RuntimeEnvironmentSecrets":
+			if d.BeginObject() {
+				v.RuntimeEnvironmentSecrets = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.RuntimeEnvironmentSecrets[k0] = d.Str()
+				}
+			}
 		default:
 			d.Skip()
 		}
@@ -204,11 +1848,6 @@ func decodeCodeRepository(d *specrt.JSONDecoder, v *CodeRepository) {
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
-		case "CodeConfiguration":
-			if !d.Null() {
-				v.CodeConfiguration = new(CodeConfiguration)
-				decodeCodeConfiguration(d, v.CodeConfiguration)
-			}
 		case "RepositoryUrl":
 			v.RepositoryURL = d.StrPtr()
 		case "SourceCodeVersion":
@@ -216,8 +1855,117 @@ func decodeCodeRepository(d *specrt.JSONDecoder, v *CodeRepository) {
 				v.SourceCodeVersion = new(SourceCodeVersion)
 				decodeSourceCodeVersion(d, v.SourceCodeVersion)
 			}
+		case "CodeConfiguration":
+			if !d.Null() {
+				v.CodeConfiguration = new(CodeConfiguration)
+				decodeCodeConfiguration(d, v.CodeConfiguration)
+			}
 		case "SourceDirectory":
 			v.SourceDirectory = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeConnection decodes a JSON object into v; null leaves v as it is.
+func decodeConnection(d *specrt.JSONDecoder, v *Connection) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ConnectionName":
+			v.ConnectionName = d.StrPtr()
+		case "ConnectionArn":
+			v.ConnectionARN = d.StrPtr()
+		case "ProviderType":
+			v.ProviderType = ProviderType(d.Str())
+		case "Status":
+			v.Status = ConnectionStatus(d.Str())
+		case "CreatedAt":
+			v.CreatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeConnectionSummary decodes a JSON object into v; null leaves v as it
+// is.
+func decodeConnectionSummary(d *specrt.JSONDecoder, v *ConnectionSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ConnectionName":
+			v.ConnectionName = d.StrPtr()
+		case "ConnectionArn":
+			v.ConnectionARN = d.StrPtr()
+		case "ProviderType":
+			v.ProviderType = ProviderType(d.Str())
+		case "Status":
+			v.Status = ConnectionStatus(d.Str())
+		case "CreatedAt":
+			v.CreatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateAutoScalingConfigurationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeCreateAutoScalingConfigurationOutput(d *specrt.JSONDecoder, v *CreateAutoScalingConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "AutoScalingConfiguration":
+			if !d.Null() {
+				v.AutoScalingConfiguration = new(AutoScalingConfiguration)
+				decodeAutoScalingConfiguration(d, v.AutoScalingConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateConnectionOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeCreateConnectionOutput(d *specrt.JSONDecoder, v *CreateConnectionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Connection":
+			if !d.Null() {
+				v.Connection = new(Connection)
+				decodeConnection(d, v.Connection)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateObservabilityConfigurationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeCreateObservabilityConfigurationOutput(d *specrt.JSONDecoder, v *CreateObservabilityConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ObservabilityConfiguration":
+			if !d.Null() {
+				v.ObservabilityConfiguration = new(ObservabilityConfiguration)
+				decodeObservabilityConfiguration(d, v.ObservabilityConfiguration)
+			}
 		default:
 			d.Skip()
 		}
@@ -232,12 +1980,367 @@ func decodeCreateServiceOutput(d *specrt.JSONDecoder, v *CreateServiceOutput) {
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
 		case "Service":
 			if !d.Null() {
 				v.Service = new(Service)
 				decodeService(d, v.Service)
+			}
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateVpcConnectorOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeCreateVpcConnectorOutput(d *specrt.JSONDecoder, v *CreateVpcConnectorOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcConnector":
+			if !d.Null() {
+				v.VPCConnector = new(VPCConnector)
+				decodeVPCConnector(d, v.VPCConnector)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateVpcIngressConnectionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCreateVpcIngressConnectionOutput(d *specrt.JSONDecoder, v *CreateVpcIngressConnectionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcIngressConnection":
+			if !d.Null() {
+				v.VPCIngressConnection = new(VPCIngressConnection)
+				decodeVPCIngressConnection(d, v.VPCIngressConnection)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCustomDomain decodes a JSON object into v; null leaves v as it is.
+func decodeCustomDomain(d *specrt.JSONDecoder, v *CustomDomain) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "DomainName":
+			v.DomainName = d.StrPtr()
+		case "EnableWWWSubdomain":
+			v.EnableWWWSubdomain = d.BoolPtr()
+		case "CertificateValidationRecords":
+			if d.BeginArray() {
+				if v.CertificateValidationRecords == nil {
+					v.CertificateValidationRecords = []CertificateValidationRecord{}
+				}
+				for d.NextElement() {
+					var e0 CertificateValidationRecord
+					decodeCertificateValidationRecord(d, &e0)
+					v.CertificateValidationRecords = append(v.CertificateValidationRecords, e0)
+				}
+			}
+		case "Status":
+			v.Status = CustomDomainAssociationStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteAutoScalingConfigurationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeDeleteAutoScalingConfigurationOutput(d *specrt.JSONDecoder, v *DeleteAutoScalingConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "AutoScalingConfiguration":
+			if !d.Null() {
+				v.AutoScalingConfiguration = new(AutoScalingConfiguration)
+				decodeAutoScalingConfiguration(d, v.AutoScalingConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteConnectionOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDeleteConnectionOutput(d *specrt.JSONDecoder, v *DeleteConnectionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Connection":
+			if !d.Null() {
+				v.Connection = new(Connection)
+				decodeConnection(d, v.Connection)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteObservabilityConfigurationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeDeleteObservabilityConfigurationOutput(d *specrt.JSONDecoder, v *DeleteObservabilityConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ObservabilityConfiguration":
+			if !d.Null() {
+				v.ObservabilityConfiguration = new(ObservabilityConfiguration)
+				decodeObservabilityConfiguration(d, v.ObservabilityConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteServiceOutput(d *specrt.JSONDecoder, v *DeleteServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteVpcConnectorOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteVpcConnectorOutput(d *specrt.JSONDecoder, v *DeleteVpcConnectorOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcConnector":
+			if !d.Null() {
+				v.VPCConnector = new(VPCConnector)
+				decodeVPCConnector(d, v.VPCConnector)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteVpcIngressConnectionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeleteVpcIngressConnectionOutput(d *specrt.JSONDecoder, v *DeleteVpcIngressConnectionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcIngressConnection":
+			if !d.Null() {
+				v.VPCIngressConnection = new(VPCIngressConnection)
+				decodeVPCIngressConnection(d, v.VPCIngressConnection)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeAutoScalingConfigurationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeDescribeAutoScalingConfigurationOutput(d *specrt.JSONDecoder, v *DescribeAutoScalingConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "AutoScalingConfiguration":
+			if !d.Null() {
+				v.AutoScalingConfiguration = new(AutoScalingConfiguration)
+				decodeAutoScalingConfiguration(d, v.AutoScalingConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeCustomDomainsOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDescribeCustomDomainsOutput(d *specrt.JSONDecoder, v *DescribeCustomDomainsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "DNSTarget":
+			v.DNSTarget = d.StrPtr()
+		case "ServiceArn":
+			v.ServiceARN = d.StrPtr()
+		case "CustomDomains":
+			if d.BeginArray() {
+				if v.CustomDomains == nil {
+					v.CustomDomains = []CustomDomain{}
+				}
+				for d.NextElement() {
+					var e0 CustomDomain
+					decodeCustomDomain(d, &e0)
+					v.CustomDomains = append(v.CustomDomains, e0)
+				}
+			}
+		case "VpcDNSTargets":
+			if d.BeginArray() {
+				if v.VPCDNSTargets == nil {
+					v.VPCDNSTargets = []VPCDNSTarget{}
+				}
+				for d.NextElement() {
+					var e0 VPCDNSTarget
+					decodeVPCDNSTarget(d, &e0)
+					v.VPCDNSTargets = append(v.VPCDNSTargets, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeObservabilityConfigurationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeDescribeObservabilityConfigurationOutput(d *specrt.JSONDecoder, v *DescribeObservabilityConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ObservabilityConfiguration":
+			if !d.Null() {
+				v.ObservabilityConfiguration = new(ObservabilityConfiguration)
+				decodeObservabilityConfiguration(d, v.ObservabilityConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeServiceOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDescribeServiceOutput(d *specrt.JSONDecoder, v *DescribeServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeVpcConnectorOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDescribeVpcConnectorOutput(d *specrt.JSONDecoder, v *DescribeVpcConnectorOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcConnector":
+			if !d.Null() {
+				v.VPCConnector = new(VPCConnector)
+				decodeVPCConnector(d, v.VPCConnector)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeVpcIngressConnectionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDescribeVpcIngressConnectionOutput(d *specrt.JSONDecoder, v *DescribeVpcIngressConnectionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcIngressConnection":
+			if !d.Null() {
+				v.VPCIngressConnection = new(VPCIngressConnection)
+				decodeVPCIngressConnection(d, v.VPCIngressConnection)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDisassociateCustomDomainOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDisassociateCustomDomainOutput(d *specrt.JSONDecoder, v *DisassociateCustomDomainOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "DNSTarget":
+			v.DNSTarget = d.StrPtr()
+		case "ServiceArn":
+			v.ServiceARN = d.StrPtr()
+		case "CustomDomain":
+			if !d.Null() {
+				v.CustomDomain = new(CustomDomain)
+				decodeCustomDomain(d, v.CustomDomain)
+			}
+		case "VpcDNSTargets":
+			if d.BeginArray() {
+				if v.VPCDNSTargets == nil {
+					v.VPCDNSTargets = []VPCDNSTarget{}
+				}
+				for d.NextElement() {
+					var e0 VPCDNSTarget
+					decodeVPCDNSTarget(d, &e0)
+					v.VPCDNSTargets = append(v.VPCDNSTargets, e0)
+				}
 			}
 		default:
 			d.Skip()
@@ -287,16 +2390,16 @@ func decodeHealthCheckConfiguration(d *specrt.JSONDecoder, v *HealthCheckConfigu
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
-		case "HealthyThreshold":
-			v.HealthyThreshold = d.Int32Ptr()
-		case "Interval":
-			v.Interval = d.Int32Ptr()
-		case "Path":
-			v.Path = d.StrPtr()
 		case "Protocol":
 			v.Protocol = HealthCheckProtocol(d.Str())
+		case "Path":
+			v.Path = d.StrPtr()
+		case "Interval":
+			v.Interval = d.Int32Ptr()
 		case "Timeout":
 			v.Timeout = d.Int32Ptr()
+		case "HealthyThreshold":
+			v.HealthyThreshold = d.Int32Ptr()
 		case "UnhealthyThreshold":
 			v.UnhealthyThreshold = d.Int32Ptr()
 		default:
@@ -313,16 +2416,6 @@ func decodeImageConfiguration(d *specrt.JSONDecoder, v *ImageConfiguration) {
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
-		case "Port":
-			v.Port = d.StrPtr()
-		case "RuntimeEnvironmentSecrets":
-			if d.BeginObject() {
-				v.RuntimeEnvironmentSecrets = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.RuntimeEnvironmentSecrets[k0] = d.Str()
-				}
-			}
 		case "RuntimeEnvironmentVariables":
 			if d.BeginObject() {
 				v.RuntimeEnvironmentVariables = map[string]string{}
@@ -333,6 +2426,16 @@ func decodeImageConfiguration(d *specrt.JSONDecoder, v *ImageConfiguration) {
 			}
 		case "StartCommand":
 			v.StartCommand = d.StrPtr()
+		case "Port":
+			v.Port = d.StrPtr()
+		case "RuntimeEnvironmentSecrets":
+			if d.BeginObject() {
+				v.RuntimeEnvironmentSecrets = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.RuntimeEnvironmentSecrets[k0] = d.Str()
+				}
+			}
 		default:
 			d.Skip()
 		}
@@ -346,13 +2449,13 @@ func decodeImageRepository(d *specrt.JSONDecoder, v *ImageRepository) {
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
+		case "ImageIdentifier":
+			v.ImageIdentifier = d.StrPtr()
 		case "ImageConfiguration":
 			if !d.Null() {
 				v.ImageConfiguration = new(ImageConfiguration)
 				decodeImageConfiguration(d, v.ImageConfiguration)
 			}
-		case "ImageIdentifier":
-			v.ImageIdentifier = d.StrPtr()
 		case "ImageRepositoryType":
 			v.ImageRepositoryType = ImageRepositoryType(d.Str())
 		default:
@@ -377,6 +2480,24 @@ func decodeIngressConfiguration(d *specrt.JSONDecoder, v *IngressConfiguration) 
 	}
 }
 
+// decodeIngressVPCConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeIngressVPCConfiguration(d *specrt.JSONDecoder, v *IngressVPCConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcId":
+			v.VPCID = d.StrPtr()
+		case "VpcEndpointId":
+			v.VPCEndpointID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeInstanceConfiguration decodes a JSON object into v; null leaves v as
 // it is.
 func decodeInstanceConfiguration(d *specrt.JSONDecoder, v *InstanceConfiguration) {
@@ -387,10 +2508,10 @@ func decodeInstanceConfiguration(d *specrt.JSONDecoder, v *InstanceConfiguration
 		switch string(d.KeyBytes()) {
 		case "Cpu":
 			v.CPU = d.StrPtr()
-		case "InstanceRoleArn":
-			v.InstanceRoleARN = d.StrPtr()
 		case "Memory":
 			v.Memory = d.StrPtr()
+		case "InstanceRoleArn":
+			v.InstanceRoleARN = d.StrPtr()
 		default:
 			d.Skip()
 		}
@@ -429,6 +2550,261 @@ func decodeInvalidRequestException(d *specrt.JSONDecoder, v *InvalidRequestExcep
 	}
 }
 
+// decodeInvalidStateException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeInvalidStateException(d *specrt.JSONDecoder, v *InvalidStateException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListAutoScalingConfigurationsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeListAutoScalingConfigurationsOutput(d *specrt.JSONDecoder, v *ListAutoScalingConfigurationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "AutoScalingConfigurationSummaryList":
+			if d.BeginArray() {
+				if v.AutoScalingConfigurationSummaryList == nil {
+					v.AutoScalingConfigurationSummaryList = []AutoScalingConfigurationSummary{}
+				}
+				for d.NextElement() {
+					var e0 AutoScalingConfigurationSummary
+					decodeAutoScalingConfigurationSummary(d, &e0)
+					v.AutoScalingConfigurationSummaryList = append(v.AutoScalingConfigurationSummaryList, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListConnectionsOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeListConnectionsOutput(d *specrt.JSONDecoder, v *ListConnectionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ConnectionSummaryList":
+			if d.BeginArray() {
+				if v.ConnectionSummaryList == nil {
+					v.ConnectionSummaryList = []ConnectionSummary{}
+				}
+				for d.NextElement() {
+					var e0 ConnectionSummary
+					decodeConnectionSummary(d, &e0)
+					v.ConnectionSummaryList = append(v.ConnectionSummaryList, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListObservabilityConfigurationsOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeListObservabilityConfigurationsOutput(d *specrt.JSONDecoder, v *ListObservabilityConfigurationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ObservabilityConfigurationSummaryList":
+			if d.BeginArray() {
+				if v.ObservabilityConfigurationSummaryList == nil {
+					v.ObservabilityConfigurationSummaryList = []ObservabilityConfigurationSummary{}
+				}
+				for d.NextElement() {
+					var e0 ObservabilityConfigurationSummary
+					decodeObservabilityConfigurationSummary(d, &e0)
+					v.ObservabilityConfigurationSummaryList = append(v.ObservabilityConfigurationSummaryList, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListOperationsOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListOperationsOutput(d *specrt.JSONDecoder, v *ListOperationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationSummaryList":
+			if d.BeginArray() {
+				if v.OperationSummaryList == nil {
+					v.OperationSummaryList = []OperationSummary{}
+				}
+				for d.NextElement() {
+					var e0 OperationSummary
+					decodeOperationSummary(d, &e0)
+					v.OperationSummaryList = append(v.OperationSummaryList, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServicesForAutoScalingConfigurationOutput decodes a JSON object
+// into v; null leaves v as it is.
+func decodeListServicesForAutoScalingConfigurationOutput(d *specrt.JSONDecoder, v *ListServicesForAutoScalingConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ServiceArnList":
+			if d.BeginArray() {
+				if v.ServiceARNList == nil {
+					v.ServiceARNList = []string{}
+				}
+				for d.NextElement() {
+					v.ServiceARNList = append(v.ServiceARNList, d.Str())
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServicesOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ServiceSummaryList":
+			if d.BeginArray() {
+				if v.ServiceSummaryList == nil {
+					v.ServiceSummaryList = []ServiceSummary{}
+				}
+				for d.NextElement() {
+					var e0 ServiceSummary
+					decodeServiceSummary(d, &e0)
+					v.ServiceSummaryList = append(v.ServiceSummaryList, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTagsForResourceOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListVpcConnectorsOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeListVpcConnectorsOutput(d *specrt.JSONDecoder, v *ListVpcConnectorsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcConnectors":
+			if d.BeginArray() {
+				if v.VPCConnectors == nil {
+					v.VPCConnectors = []VPCConnector{}
+				}
+				for d.NextElement() {
+					var e0 VPCConnector
+					decodeVPCConnector(d, &e0)
+					v.VPCConnectors = append(v.VPCConnectors, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListVpcIngressConnectionsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeListVpcIngressConnectionsOutput(d *specrt.JSONDecoder, v *ListVpcIngressConnectionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcIngressConnectionSummaryList":
+			if d.BeginArray() {
+				if v.VPCIngressConnectionSummaryList == nil {
+					v.VPCIngressConnectionSummaryList = []VPCIngressConnectionSummary{}
+				}
+				for d.NextElement() {
+					var e0 VPCIngressConnectionSummary
+					decodeVPCIngressConnectionSummary(d, &e0)
+					v.VPCIngressConnectionSummaryList = append(v.VPCIngressConnectionSummaryList, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeNetworkConfiguration decodes a JSON object into v; null leaves v as it
 // is.
 func decodeNetworkConfiguration(d *specrt.JSONDecoder, v *NetworkConfiguration) {
@@ -455,6 +2831,144 @@ func decodeNetworkConfiguration(d *specrt.JSONDecoder, v *NetworkConfiguration) 
 	}
 }
 
+// decodeObservabilityConfiguration decodes a JSON object into v; null leaves v
+// as it is.
+func decodeObservabilityConfiguration(d *specrt.JSONDecoder, v *ObservabilityConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ObservabilityConfigurationArn":
+			v.ObservabilityConfigurationARN = d.StrPtr()
+		case "ObservabilityConfigurationName":
+			v.ObservabilityConfigurationName = d.StrPtr()
+		case "TraceConfiguration":
+			if !d.Null() {
+				v.TraceConfiguration = new(TraceConfiguration)
+				decodeTraceConfiguration(d, v.TraceConfiguration)
+			}
+		case "ObservabilityConfigurationRevision":
+			v.ObservabilityConfigurationRevision = d.Int32Ptr()
+		case "Latest":
+			v.Latest = d.BoolPtr()
+		case "Status":
+			v.Status = ObservabilityConfigurationStatus(d.Str())
+		case "CreatedAt":
+			v.CreatedAt = d.TimePtr()
+		case "DeletedAt":
+			v.DeletedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeObservabilityConfigurationSummary decodes a JSON object into v; null
+// leaves v as it is.
+func decodeObservabilityConfigurationSummary(d *specrt.JSONDecoder, v *ObservabilityConfigurationSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ObservabilityConfigurationArn":
+			v.ObservabilityConfigurationARN = d.StrPtr()
+		case "ObservabilityConfigurationName":
+			v.ObservabilityConfigurationName = d.StrPtr()
+		case "ObservabilityConfigurationRevision":
+			v.ObservabilityConfigurationRevision = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOperationSummary decodes a JSON object into v; null leaves v as it is.
+func decodeOperationSummary(d *specrt.JSONDecoder, v *OperationSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Id":
+			v.ID = d.StrPtr()
+		case "Type":
+			v.Type = OperationType(d.Str())
+		case "Status":
+			v.Status = OperationStatus(d.Str())
+		case "TargetArn":
+			v.TargetARN = d.StrPtr()
+		case "StartedAt":
+			v.StartedAt = d.TimePtr()
+		case "EndedAt":
+			v.EndedAt = d.TimePtr()
+		case "UpdatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePauseServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodePauseServiceOutput(d *specrt.JSONDecoder, v *PauseServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceNotFoundException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeResourceNotFoundException(d *specrt.JSONDecoder, v *ResourceNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResumeServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeResumeServiceOutput(d *specrt.JSONDecoder, v *ResumeServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeService decodes a JSON object into v; null leaves v as it is.
 func decodeService(d *specrt.JSONDecoder, v *Service) {
 	if !d.BeginObject() {
@@ -462,15 +2976,32 @@ func decodeService(d *specrt.JSONDecoder, v *Service) {
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
-		case "AutoScalingConfigurationSummary":
-			if !d.Null() {
-				v.AutoScalingConfigurationSummary = new(AutoScalingConfigurationSummary)
-				decodeAutoScalingConfigurationSummary(d, v.AutoScalingConfigurationSummary)
-			}
+		case "ServiceName":
+			v.ServiceName = d.StrPtr()
+		case "ServiceId":
+			v.ServiceID = d.StrPtr()
+		case "ServiceArn":
+			v.ServiceARN = d.StrPtr()
+		case "ServiceUrl":
+			v.ServiceURL = d.StrPtr()
 		case "CreatedAt":
 			v.CreatedAt = d.TimePtr()
+		case "UpdatedAt":
+			v.UpdatedAt = d.TimePtr()
 		case "DeletedAt":
 			v.DeletedAt = d.TimePtr()
+		case "Status":
+			v.Status = ServiceStatus(d.Str())
+		case "SourceConfiguration":
+			if !d.Null() {
+				v.SourceConfiguration = new(SourceConfiguration)
+				decodeSourceConfiguration(d, v.SourceConfiguration)
+			}
+		case "InstanceConfiguration":
+			if !d.Null() {
+				v.InstanceConfiguration = new(InstanceConfiguration)
+				decodeInstanceConfiguration(d, v.InstanceConfiguration)
+			}
 		case "EncryptionConfiguration":
 			if !d.Null() {
 				v.EncryptionConfiguration = new(EncryptionConfiguration)
@@ -481,10 +3012,10 @@ func decodeService(d *specrt.JSONDecoder, v *Service) {
 				v.HealthCheckConfiguration = new(HealthCheckConfiguration)
 				decodeHealthCheckConfiguration(d, v.HealthCheckConfiguration)
 			}
-		case "InstanceConfiguration":
+		case "AutoScalingConfigurationSummary":
 			if !d.Null() {
-				v.InstanceConfiguration = new(InstanceConfiguration)
-				decodeInstanceConfiguration(d, v.InstanceConfiguration)
+				v.AutoScalingConfigurationSummary = new(AutoScalingConfigurationSummary)
+				decodeAutoScalingConfigurationSummary(d, v.AutoScalingConfigurationSummary)
 			}
 		case "NetworkConfiguration":
 			if !d.Null() {
@@ -496,23 +3027,6 @@ func decodeService(d *specrt.JSONDecoder, v *Service) {
 				v.ObservabilityConfiguration = new(ServiceObservabilityConfiguration)
 				decodeServiceObservabilityConfiguration(d, v.ObservabilityConfiguration)
 			}
-		case "ServiceArn":
-			v.ServiceARN = d.StrPtr()
-		case "ServiceId":
-			v.ServiceID = d.StrPtr()
-		case "ServiceName":
-			v.ServiceName = d.StrPtr()
-		case "ServiceUrl":
-			v.ServiceURL = d.StrPtr()
-		case "SourceConfiguration":
-			if !d.Null() {
-				v.SourceConfiguration = new(SourceConfiguration)
-				decodeSourceConfiguration(d, v.SourceConfiguration)
-			}
-		case "Status":
-			v.Status = ServiceStatus(d.Str())
-		case "UpdatedAt":
-			v.UpdatedAt = d.TimePtr()
 		default:
 			d.Skip()
 		}
@@ -527,10 +3041,10 @@ func decodeServiceObservabilityConfiguration(d *specrt.JSONDecoder, v *ServiceOb
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
-		case "ObservabilityConfigurationArn":
-			v.ObservabilityConfigurationARN = d.StrPtr()
 		case "ObservabilityEnabled":
 			v.ObservabilityEnabled = d.BoolPtr()
+		case "ObservabilityConfigurationArn":
+			v.ObservabilityConfigurationARN = d.StrPtr()
 		default:
 			d.Skip()
 		}
@@ -547,6 +3061,33 @@ func decodeServiceQuotaExceededException(d *specrt.JSONDecoder, v *ServiceQuotaE
 		switch string(d.KeyBytes()) {
 		case "Message", "message":
 			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceSummary decodes a JSON object into v; null leaves v as it is.
+func decodeServiceSummary(d *specrt.JSONDecoder, v *ServiceSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ServiceName":
+			v.ServiceName = d.StrPtr()
+		case "ServiceId":
+			v.ServiceID = d.StrPtr()
+		case "ServiceArn":
+			v.ServiceARN = d.StrPtr()
+		case "ServiceUrl":
+			v.ServiceURL = d.StrPtr()
+		case "CreatedAt":
+			v.CreatedAt = d.TimePtr()
+		case "UpdatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "Status":
+			v.Status = ServiceStatus(d.Str())
 		default:
 			d.Skip()
 		}
@@ -579,13 +3120,6 @@ func decodeSourceConfiguration(d *specrt.JSONDecoder, v *SourceConfiguration) {
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
-		case "AuthenticationConfiguration":
-			if !d.Null() {
-				v.AuthenticationConfiguration = new(AuthenticationConfiguration)
-				decodeAuthenticationConfiguration(d, v.AuthenticationConfiguration)
-			}
-		case "AutoDeploymentsEnabled":
-			v.AutoDeploymentsEnabled = d.BoolPtr()
 		case "CodeRepository":
 			if !d.Null() {
 				v.CodeRepository = new(CodeRepository)
@@ -596,6 +3130,264 @@ func decodeSourceConfiguration(d *specrt.JSONDecoder, v *SourceConfiguration) {
 				v.ImageRepository = new(ImageRepository)
 				decodeImageRepository(d, v.ImageRepository)
 			}
+		case "AutoDeploymentsEnabled":
+			v.AutoDeploymentsEnabled = d.BoolPtr()
+		case "AuthenticationConfiguration":
+			if !d.Null() {
+				v.AuthenticationConfiguration = new(AuthenticationConfiguration)
+				decodeAuthenticationConfiguration(d, v.AuthenticationConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStartDeploymentOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeStartDeploymentOutput(d *specrt.JSONDecoder, v *StartDeploymentOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTag decodes a JSON object into v; null leaves v as it is.
+func decodeTag(d *specrt.JSONDecoder, v *Tag) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Key":
+			v.Key = d.StrPtr()
+		case "Value":
+			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTagResourceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTraceConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTraceConfiguration(d *specrt.JSONDecoder, v *TraceConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Vendor":
+			v.Vendor = TracingVendor(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUntagResourceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateDefaultAutoScalingConfigurationOutput decodes a JSON object into
+// v; null leaves v as it is.
+func decodeUpdateDefaultAutoScalingConfigurationOutput(d *specrt.JSONDecoder, v *UpdateDefaultAutoScalingConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "AutoScalingConfiguration":
+			if !d.Null() {
+				v.AutoScalingConfiguration = new(AutoScalingConfiguration)
+				decodeAutoScalingConfiguration(d, v.AutoScalingConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUpdateServiceOutput(d *specrt.JSONDecoder, v *UpdateServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateVpcIngressConnectionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateVpcIngressConnectionOutput(d *specrt.JSONDecoder, v *UpdateVpcIngressConnectionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcIngressConnection":
+			if !d.Null() {
+				v.VPCIngressConnection = new(VPCIngressConnection)
+				decodeVPCIngressConnection(d, v.VPCIngressConnection)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVPCConnector decodes a JSON object into v; null leaves v as it is.
+func decodeVPCConnector(d *specrt.JSONDecoder, v *VPCConnector) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcConnectorName":
+			v.VPCConnectorName = d.StrPtr()
+		case "VpcConnectorArn":
+			v.VPCConnectorARN = d.StrPtr()
+		case "VpcConnectorRevision":
+			v.VPCConnectorRevision = d.Int32Ptr()
+		case "Subnets":
+			if d.BeginArray() {
+				if v.Subnets == nil {
+					v.Subnets = []string{}
+				}
+				for d.NextElement() {
+					v.Subnets = append(v.Subnets, d.Str())
+				}
+			}
+		case "SecurityGroups":
+			if d.BeginArray() {
+				if v.SecurityGroups == nil {
+					v.SecurityGroups = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroups = append(v.SecurityGroups, d.Str())
+				}
+			}
+		case "Status":
+			v.Status = VPCConnectorStatus(d.Str())
+		case "CreatedAt":
+			v.CreatedAt = d.TimePtr()
+		case "DeletedAt":
+			v.DeletedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVPCDNSTarget decodes a JSON object into v; null leaves v as it is.
+func decodeVPCDNSTarget(d *specrt.JSONDecoder, v *VPCDNSTarget) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcIngressConnectionArn":
+			v.VPCIngressConnectionARN = d.StrPtr()
+		case "VpcId":
+			v.VPCID = d.StrPtr()
+		case "DomainName":
+			v.DomainName = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVPCIngressConnection decodes a JSON object into v; null leaves v as it
+// is.
+func decodeVPCIngressConnection(d *specrt.JSONDecoder, v *VPCIngressConnection) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcIngressConnectionArn":
+			v.VPCIngressConnectionARN = d.StrPtr()
+		case "VpcIngressConnectionName":
+			v.VPCIngressConnectionName = d.StrPtr()
+		case "ServiceArn":
+			v.ServiceARN = d.StrPtr()
+		case "Status":
+			v.Status = VPCIngressConnectionStatus(d.Str())
+		case "AccountId":
+			v.AccountID = d.StrPtr()
+		case "DomainName":
+			v.DomainName = d.StrPtr()
+		case "IngressVpcConfiguration":
+			if !d.Null() {
+				v.IngressVPCConfiguration = new(IngressVPCConfiguration)
+				decodeIngressVPCConfiguration(d, v.IngressVPCConfiguration)
+			}
+		case "CreatedAt":
+			v.CreatedAt = d.TimePtr()
+		case "DeletedAt":
+			v.DeletedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVPCIngressConnectionSummary decodes a JSON object into v; null leaves
+// v as it is.
+func decodeVPCIngressConnectionSummary(d *specrt.JSONDecoder, v *VPCIngressConnectionSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "VpcIngressConnectionArn":
+			v.VPCIngressConnectionARN = d.StrPtr()
+		case "ServiceArn":
+			v.ServiceARN = d.StrPtr()
 		default:
 			d.Skip()
 		}
@@ -620,6 +3412,24 @@ func (e *InvalidRequestException) UnmarshalJSON(data []byte) error {
 	return d.Finish()
 }
 
+// UnmarshalJSON decodes the JSON body of the InvalidStateException error into
+// e, matching member names exactly.
+func (e *InvalidStateException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeInvalidStateException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
+// into e, matching member names exactly.
+func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeResourceNotFoundException(&d, e)
+	return d.Finish()
+}
+
 // UnmarshalJSON decodes the JSON body of the ServiceQuotaExceededException
 // error into e, matching member names exactly.
 func (e *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
@@ -638,6 +3448,10 @@ func newError(code string, h http.Header) specrt.APIError {
 		return &InternalServiceErrorException{}
 	case "InvalidRequestException":
 		return &InvalidRequestException{}
+	case "InvalidStateException":
+		return &InvalidStateException{}
+	case "ResourceNotFoundException":
+		return &ResourceNotFoundException{}
 	case "ServiceQuotaExceededException":
 		return &ServiceQuotaExceededException{}
 	}

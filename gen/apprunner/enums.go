@@ -2,8 +2,7 @@
 
 package apprunner
 
-// The current state of an auto scaling configuration. If the status of a
-// configuration revision is INACTIVE, it was deleted and can't be used.
+// AutoScalingConfigurationStatus is an enumeration of the AWS App Runner API.
 type AutoScalingConfigurationStatus string
 
 // Values of AutoScalingConfigurationStatus.
@@ -18,18 +17,30 @@ func (AutoScalingConfigurationStatus) Values() []AutoScalingConfigurationStatus 
 	return []AutoScalingConfigurationStatus{AutoScalingConfigurationStatusActive, AutoScalingConfigurationStatusInactive}
 }
 
-// The source of the App Runner configuration.
+// CertificateValidationRecordStatus is an enumeration of the AWS App Runner
+// API.
+type CertificateValidationRecordStatus string
+
+// Values of CertificateValidationRecordStatus.
+const (
+	CertificateValidationRecordStatusPendingValidation CertificateValidationRecordStatus = "PENDING_VALIDATION"
+	CertificateValidationRecordStatusSuccess           CertificateValidationRecordStatus = "SUCCESS"
+	CertificateValidationRecordStatusFailed            CertificateValidationRecordStatus = "FAILED"
+)
+
+// Values returns the values of CertificateValidationRecordStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CertificateValidationRecordStatus) Values() []CertificateValidationRecordStatus {
+	return []CertificateValidationRecordStatus{CertificateValidationRecordStatusPendingValidation, CertificateValidationRecordStatusSuccess, CertificateValidationRecordStatusFailed}
+}
+
+// ConfigurationSource is an enumeration of the AWS App Runner API.
 type ConfigurationSource string
 
 // Values of ConfigurationSource.
 const (
-	// App Runner reads configuration values from the apprunner.yaml file in the
-	// source code repository and ignores CodeConfigurationValues.
 	ConfigurationSourceRepository ConfigurationSource = "REPOSITORY"
-
-	// App Runner uses configuration values provided in CodeConfigurationValues and
-	// ignores the apprunner.yaml file in the source code repository.
-	ConfigurationSourceApi ConfigurationSource = "API"
+	ConfigurationSourceApi        ConfigurationSource = "API"
 )
 
 // Values returns the values of ConfigurationSource that the spec lists, in its order. A
@@ -38,16 +49,50 @@ func (ConfigurationSource) Values() []ConfigurationSource {
 	return []ConfigurationSource{ConfigurationSourceRepository, ConfigurationSourceApi}
 }
 
-// The type of egress configuration.
+// ConnectionStatus is an enumeration of the AWS App Runner API.
+type ConnectionStatus string
+
+// Values of ConnectionStatus.
+const (
+	ConnectionStatusPendingHandshake ConnectionStatus = "PENDING_HANDSHAKE"
+	ConnectionStatusAvailable        ConnectionStatus = "AVAILABLE"
+	ConnectionStatusError            ConnectionStatus = "ERROR"
+	ConnectionStatusDeleted          ConnectionStatus = "DELETED"
+)
+
+// Values returns the values of ConnectionStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ConnectionStatus) Values() []ConnectionStatus {
+	return []ConnectionStatus{ConnectionStatusPendingHandshake, ConnectionStatusAvailable, ConnectionStatusError, ConnectionStatusDeleted}
+}
+
+// CustomDomainAssociationStatus is an enumeration of the AWS App Runner API.
+type CustomDomainAssociationStatus string
+
+// Values of CustomDomainAssociationStatus.
+const (
+	CustomDomainAssociationStatusCreating                        CustomDomainAssociationStatus = "CREATING"
+	CustomDomainAssociationStatusCreateFailed                    CustomDomainAssociationStatus = "CREATE_FAILED"
+	CustomDomainAssociationStatusActive                          CustomDomainAssociationStatus = "ACTIVE"
+	CustomDomainAssociationStatusDeleting                        CustomDomainAssociationStatus = "DELETING"
+	CustomDomainAssociationStatusDeleteFailed                    CustomDomainAssociationStatus = "DELETE_FAILED"
+	CustomDomainAssociationStatusPendingCertificateDnsValidation CustomDomainAssociationStatus = "PENDING_CERTIFICATE_DNS_VALIDATION"
+	CustomDomainAssociationStatusBindingCertificate              CustomDomainAssociationStatus = "BINDING_CERTIFICATE"
+)
+
+// Values returns the values of CustomDomainAssociationStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CustomDomainAssociationStatus) Values() []CustomDomainAssociationStatus {
+	return []CustomDomainAssociationStatus{CustomDomainAssociationStatusCreating, CustomDomainAssociationStatusCreateFailed, CustomDomainAssociationStatusActive, CustomDomainAssociationStatusDeleting, CustomDomainAssociationStatusDeleteFailed, CustomDomainAssociationStatusPendingCertificateDnsValidation, CustomDomainAssociationStatusBindingCertificate}
+}
+
+// EgressType is an enumeration of the AWS App Runner API.
 type EgressType string
 
 // Values of EgressType.
 const (
-	// Access to resources hosted on public networks.
 	EgressTypeDefault EgressType = "DEFAULT"
-
-	// Associate the service to a custom VPC specified by VpcConnectorArn.
-	EgressTypeVpc EgressType = "VPC"
+	EgressTypeVpc     EgressType = "VPC"
 )
 
 // Values returns the values of EgressType that the spec lists, in its order. A
@@ -56,7 +101,7 @@ func (EgressType) Values() []EgressType {
 	return []EgressType{EgressTypeDefault, EgressTypeVpc}
 }
 
-// The IP protocol that App Runner uses to perform health checks.
+// HealthCheckProtocol is an enumeration of the AWS App Runner API.
 type HealthCheckProtocol string
 
 // Values of HealthCheckProtocol.
@@ -71,8 +116,7 @@ func (HealthCheckProtocol) Values() []HealthCheckProtocol {
 	return []HealthCheckProtocol{HealthCheckProtocolTcp, HealthCheckProtocolHttp}
 }
 
-// The type of the image repository. This reflects the repository provider and
-// whether the repository is private or public.
+// ImageRepositoryType is an enumeration of the AWS App Runner API.
 type ImageRepositoryType string
 
 // Values of ImageRepositoryType.
@@ -87,7 +131,7 @@ func (ImageRepositoryType) Values() []ImageRepositoryType {
 	return []ImageRepositoryType{ImageRepositoryTypeEcr, ImageRepositoryTypeEcrPublic}
 }
 
-// The IP address type, IPv4 or dual stack (IPv4 and IPv6).
+// IPAddressType is an enumeration of the AWS App Runner API.
 type IPAddressType string
 
 // Values of IPAddressType.
@@ -102,8 +146,77 @@ func (IPAddressType) Values() []IPAddressType {
 	return []IPAddressType{IPAddressTypeIpv4, IPAddressTypeDualStack}
 }
 
-// A runtime environment type for building and running an App Runner service.
-// It represents a programming language runtime.
+// ObservabilityConfigurationStatus is an enumeration of the AWS App Runner
+// API.
+type ObservabilityConfigurationStatus string
+
+// Values of ObservabilityConfigurationStatus.
+const (
+	ObservabilityConfigurationStatusActive   ObservabilityConfigurationStatus = "ACTIVE"
+	ObservabilityConfigurationStatusInactive ObservabilityConfigurationStatus = "INACTIVE"
+)
+
+// Values returns the values of ObservabilityConfigurationStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ObservabilityConfigurationStatus) Values() []ObservabilityConfigurationStatus {
+	return []ObservabilityConfigurationStatus{ObservabilityConfigurationStatusActive, ObservabilityConfigurationStatusInactive}
+}
+
+// OperationStatus is an enumeration of the AWS App Runner API.
+type OperationStatus string
+
+// Values of OperationStatus.
+const (
+	OperationStatusPending            OperationStatus = "PENDING"
+	OperationStatusInProgress         OperationStatus = "IN_PROGRESS"
+	OperationStatusFailed             OperationStatus = "FAILED"
+	OperationStatusSucceeded          OperationStatus = "SUCCEEDED"
+	OperationStatusRollbackInProgress OperationStatus = "ROLLBACK_IN_PROGRESS"
+	OperationStatusRollbackFailed     OperationStatus = "ROLLBACK_FAILED"
+	OperationStatusRollbackSucceeded  OperationStatus = "ROLLBACK_SUCCEEDED"
+)
+
+// Values returns the values of OperationStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (OperationStatus) Values() []OperationStatus {
+	return []OperationStatus{OperationStatusPending, OperationStatusInProgress, OperationStatusFailed, OperationStatusSucceeded, OperationStatusRollbackInProgress, OperationStatusRollbackFailed, OperationStatusRollbackSucceeded}
+}
+
+// OperationType is an enumeration of the AWS App Runner API.
+type OperationType string
+
+// Values of OperationType.
+const (
+	OperationTypeStartDeployment OperationType = "START_DEPLOYMENT"
+	OperationTypeCreateService   OperationType = "CREATE_SERVICE"
+	OperationTypePauseService    OperationType = "PAUSE_SERVICE"
+	OperationTypeResumeService   OperationType = "RESUME_SERVICE"
+	OperationTypeDeleteService   OperationType = "DELETE_SERVICE"
+	OperationTypeUpdateService   OperationType = "UPDATE_SERVICE"
+)
+
+// Values returns the values of OperationType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (OperationType) Values() []OperationType {
+	return []OperationType{OperationTypeStartDeployment, OperationTypeCreateService, OperationTypePauseService, OperationTypeResumeService, OperationTypeDeleteService, OperationTypeUpdateService}
+}
+
+// ProviderType is an enumeration of the AWS App Runner API.
+type ProviderType string
+
+// Values of ProviderType.
+const (
+	ProviderTypeGithub    ProviderType = "GITHUB"
+	ProviderTypeBitbucket ProviderType = "BITBUCKET"
+)
+
+// Values returns the values of ProviderType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ProviderType) Values() []ProviderType {
+	return []ProviderType{ProviderTypeGithub, ProviderTypeBitbucket}
+}
+
+// Runtime is an enumeration of the AWS App Runner API.
 type Runtime string
 
 // Values of Runtime.
@@ -129,21 +242,14 @@ func (Runtime) Values() []Runtime {
 	return []Runtime{RuntimePython3, RuntimeNodejs12, RuntimeNodejs14, RuntimeCorretto8, RuntimeCorretto11, RuntimeNodejs16, RuntimeGo1, RuntimeDotnet6, RuntimePhp81, RuntimeRuby31, RuntimePython311, RuntimeNodejs18, RuntimeNodejs22}
 }
 
-// The current state of an App Runner service.
+// ServiceStatus is an enumeration of the AWS App Runner API.
 type ServiceStatus string
 
 // Values of ServiceStatus.
 const (
-	// The service failed to create. The failed service isn't usable, and still
-	// counts towards your service quota. To troubleshoot this failure, read the
-	// failure events and logs, change any parameters that need to be fixed, and
-	// rebuild your service using UpdateService.
-	ServiceStatusCreateFailed ServiceStatus = "CREATE_FAILED"
-	ServiceStatusRunning      ServiceStatus = "RUNNING"
-	ServiceStatusDeleted      ServiceStatus = "DELETED"
-
-	// The service failed to delete and can't be successfully recovered. Retry the
-	// service deletion call to ensure that all related resources are removed.
+	ServiceStatusCreateFailed        ServiceStatus = "CREATE_FAILED"
+	ServiceStatusRunning             ServiceStatus = "RUNNING"
+	ServiceStatusDeleted             ServiceStatus = "DELETED"
 	ServiceStatusDeleteFailed        ServiceStatus = "DELETE_FAILED"
 	ServiceStatusPaused              ServiceStatus = "PAUSED"
 	ServiceStatusOperationInProgress ServiceStatus = "OPERATION_IN_PROGRESS"
@@ -155,8 +261,7 @@ func (ServiceStatus) Values() []ServiceStatus {
 	return []ServiceStatus{ServiceStatusCreateFailed, ServiceStatusRunning, ServiceStatusDeleted, ServiceStatusDeleteFailed, ServiceStatusPaused, ServiceStatusOperationInProgress}
 }
 
-// The type of version identifier. For a git-based repository, branches
-// represent versions.
+// SourceCodeVersionType is an enumeration of the AWS App Runner API.
 type SourceCodeVersionType string
 
 // Values of SourceCodeVersionType.
@@ -168,4 +273,54 @@ const (
 // value decoded from a response may be one it does not list yet.
 func (SourceCodeVersionType) Values() []SourceCodeVersionType {
 	return []SourceCodeVersionType{SourceCodeVersionTypeBranch}
+}
+
+// TracingVendor is an enumeration of the AWS App Runner API.
+type TracingVendor string
+
+// Values of TracingVendor.
+const (
+	TracingVendorAwsxray TracingVendor = "AWSXRAY"
+)
+
+// Values returns the values of TracingVendor that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TracingVendor) Values() []TracingVendor {
+	return []TracingVendor{TracingVendorAwsxray}
+}
+
+// VPCConnectorStatus is an enumeration of the AWS App Runner API.
+type VPCConnectorStatus string
+
+// Values of VPCConnectorStatus.
+const (
+	VPCConnectorStatusActive   VPCConnectorStatus = "ACTIVE"
+	VPCConnectorStatusInactive VPCConnectorStatus = "INACTIVE"
+)
+
+// Values returns the values of VPCConnectorStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (VPCConnectorStatus) Values() []VPCConnectorStatus {
+	return []VPCConnectorStatus{VPCConnectorStatusActive, VPCConnectorStatusInactive}
+}
+
+// VPCIngressConnectionStatus is an enumeration of the AWS App Runner API.
+type VPCIngressConnectionStatus string
+
+// Values of VPCIngressConnectionStatus.
+const (
+	VPCIngressConnectionStatusAvailable       VPCIngressConnectionStatus = "AVAILABLE"
+	VPCIngressConnectionStatusPendingCreation VPCIngressConnectionStatus = "PENDING_CREATION"
+	VPCIngressConnectionStatusPendingUpdate   VPCIngressConnectionStatus = "PENDING_UPDATE"
+	VPCIngressConnectionStatusPendingDeletion VPCIngressConnectionStatus = "PENDING_DELETION"
+	VPCIngressConnectionStatusFailedCreation  VPCIngressConnectionStatus = "FAILED_CREATION"
+	VPCIngressConnectionStatusFailedUpdate    VPCIngressConnectionStatus = "FAILED_UPDATE"
+	VPCIngressConnectionStatusFailedDeletion  VPCIngressConnectionStatus = "FAILED_DELETION"
+	VPCIngressConnectionStatusDeleted         VPCIngressConnectionStatus = "DELETED"
+)
+
+// Values returns the values of VPCIngressConnectionStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (VPCIngressConnectionStatus) Values() []VPCIngressConnectionStatus {
+	return []VPCIngressConnectionStatus{VPCIngressConnectionStatusAvailable, VPCIngressConnectionStatusPendingCreation, VPCIngressConnectionStatusPendingUpdate, VPCIngressConnectionStatusPendingDeletion, VPCIngressConnectionStatusFailedCreation, VPCIngressConnectionStatusFailedUpdate, VPCIngressConnectionStatusFailedDeletion, VPCIngressConnectionStatusDeleted}
 }

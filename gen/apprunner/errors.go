@@ -9,7 +9,7 @@ import (
 
 // An unexpected service exception occurred.
 type InternalServiceErrorException struct {
-	// An error message.
+	// Message is the Message member.
 	Message *string `json:"Message,omitempty"`
 
 	// Metadata describes the response that carried the error.
@@ -52,7 +52,7 @@ func (e *InternalServiceErrorException) ErrorMetadata() *specrt.ErrorMetadata {
 // One or more input parameters aren't valid. Refer to the API action's
 // document page, correct the input parameters, and try the action again.
 type InvalidRequestException struct {
-	// An error message.
+	// Message is the Message member.
 	Message *string `json:"Message,omitempty"`
 
 	// Metadata describes the response that carried the error.
@@ -92,11 +92,99 @@ func (e *InvalidRequestException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
+// You can't perform this action when the resource is in its current state.
+type InvalidStateException struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *InvalidStateException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "InvalidStateException".
+func (e *InvalidStateException) ErrorCode() string {
+	return "InvalidStateException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *InvalidStateException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *InvalidStateException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *InvalidStateException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *InvalidStateException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// A resource doesn't exist for the specified Amazon Resource Name (ARN) in
+// your Amazon Web Services account.
+type ResourceNotFoundException struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ResourceNotFoundException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ResourceNotFoundException".
+func (e *ResourceNotFoundException) ErrorCode() string {
+	return "ResourceNotFoundException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ResourceNotFoundException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ResourceNotFoundException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ResourceNotFoundException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ResourceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
 // App Runner can't create this resource. You've reached your account quota for
-// this resource type. For App Runner per-resource quotas, see AWS App Runner
-// endpoints and quotas in the AWS General Reference.
+// this resource type.
+//
+// For App Runner per-resource quotas, see App Runner endpoints and quotas
+// (https://docs.aws.amazon.com/general/latest/gr/apprunner.html) in the Amazon
+// Web Services General Reference.
 type ServiceQuotaExceededException struct {
-	// An error message.
+	// Message is the Message member.
 	Message *string `json:"Message,omitempty"`
 
 	// Metadata describes the response that carried the error.
@@ -140,5 +228,7 @@ func (e *ServiceQuotaExceededException) ErrorMetadata() *specrt.ErrorMetadata {
 var (
 	_ specrt.APIError = (*InternalServiceErrorException)(nil)
 	_ specrt.APIError = (*InvalidRequestException)(nil)
+	_ specrt.APIError = (*InvalidStateException)(nil)
+	_ specrt.APIError = (*ResourceNotFoundException)(nil)
 	_ specrt.APIError = (*ServiceQuotaExceededException)(nil)
 )

@@ -409,6 +409,90 @@ func matchCPU(s string) bool {
 	return st == 9
 }
 
+// matchCustomerAccountID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	[0-9]{12}
+func matchCustomerAccountID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^0-9]
+	//	1: [0-9]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 12:
+			return false
+		default:
+			// states 0 to 11: the same transitions, relative to the state
+			switch c {
+			case 1:
+				st++
+			default:
+				return false
+			}
+		}
+	}
+	return st == 12
+}
+
+// matchDomainName reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	[A-Za-z0-9*.-]{1,255}
+func matchDomainName(s string) bool {
+	// A match has 1 to 255 code points (an invalid UTF-8 byte counts as one).
+	if n := utf8.RuneCountInString(s); n < 1 || n > 255 {
+		return false
+	}
+	// Character classes of code points:
+	//
+	//	0: [^*\-.0-9A-Za-z]
+	//	1: [*\-.0-9A-Za-z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x01\x01\x00" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x40-0x4f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x60-0x6f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00" // 0x70-0x7f
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch c {
+		case 1: // st stays
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // matchImageIdentifier reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
@@ -1112,6 +1196,49 @@ func matchMemory(s string) bool {
 	return st == 6 || st == 10
 }
 
+// matchNextToken reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	.*
+func matchNextToken(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\n\r\u2028\u2029]
+	//	1: [\n\r\u2028\u2029]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x01\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case r >= '\u2028' && r <= '\u2029':
+				c = 1
+			default:
+				c = 0
+			}
+		}
+		switch c {
+		case 0: // st stays
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // matchRoleARN reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
@@ -1375,49 +1502,6 @@ func matchRoleARN(s string) bool {
 		}
 	}
 	return (st >= 35 && st <= 1047)
-}
-
-// matchRuntimeEnvironmentVariablesKey reports whether s, as a whole, matches a pattern of the spec.
-//
-// The whole value must match the pattern (ECMA-262 syntax, on code points):
-//
-//	.*
-func matchRuntimeEnvironmentVariablesKey(s string) bool {
-	// Character classes of code points:
-	//
-	//	0: [^\n\r\u2028\u2029]
-	//	1: [\n\r\u2028\u2029]
-	const class = "" +
-		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x01\x00\x00" + // 0x00-0x0f
-		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
-		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
-		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
-		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
-		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
-		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
-		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
-	for i := 0; i < len(s); {
-		var c int // class of the next code point
-		if b := s[i]; b < utf8.RuneSelf {
-			c = int(class[b])
-			i++
-		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			i += n
-			switch {
-			case r >= '\u2028' && r <= '\u2029':
-				c = 1
-			default:
-				c = 0
-			}
-		}
-		switch c {
-		case 0: // st stays
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // matchServiceName reports whether s, as a whole, matches a pattern of the spec.
@@ -1722,4 +1806,56 @@ func matchUUID(s string) bool {
 		}
 	}
 	return st == 36
+}
+
+// matchVPCConnectorName reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	[A-Za-z0-9][A-Za-z0-9\-_]{3,39}
+func matchVPCConnectorName(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9A-Z_a-z]
+	//	1: [\-_]
+	//	2: [0-9A-Za-z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x40-0x4f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x01" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 2:
+				st = 1
+			default:
+				return false
+			}
+		case 40:
+			return false
+		default:
+			// states 1 to 39: the same transitions, relative to the state
+			switch c {
+			case 0:
+				return false
+			default:
+				st++
+			}
+		}
+	}
+	return (st >= 4 && st <= 40)
 }

@@ -10,23 +10,184 @@ import (
 	"time"
 )
 
+// AssociateCustomDomainInput is the input of AssociateCustomDomain.
+type AssociateCustomDomainInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner service that you want to
+	// associate a custom domain name with.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// A custom domain endpoint to associate. Specify a root domain (for example,
+	// `example.com`), a subdomain (for example, `login.example.com` or
+	// `admin.login.example.com`), or a wildcard (for example, `*.example.com`).
+	//
+	// This member is required.
+	DomainName *string `json:"DomainName,omitempty"`
+
+	// Set to `true` to associate the subdomain `www.DomainName` with the App
+	// Runner service in addition to the base domain.
+	//
+	// Default: `true`
+	EnableWWWSubdomain *bool `json:"EnableWWWSubdomain,omitempty"`
+}
+
+// AssociateCustomDomainOutput is the output of AssociateCustomDomain.
+type AssociateCustomDomainOutput struct {
+	// The App Runner subdomain of the App Runner service. The custom domain name
+	// is mapped to this target name.
+	//
+	// This member is required.
+	DNSTarget *string `json:"DNSTarget,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the App Runner service with which a custom
+	// domain name is associated.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// A description of the domain name that's being associated.
+	//
+	// This member is required.
+	CustomDomain *CustomDomain `json:"CustomDomain,omitempty"`
+
+	// DNS Target records for the custom domains of this Amazon VPC.
+	//
+	// This member is required.
+	VPCDNSTargets []VPCDNSTarget `json:"VpcDNSTargets,omitempty"`
+}
+
 // Describes resources needed to authenticate access to some source
 // repositories. The specific resource depends on the repository provider.
 type AuthenticationConfiguration struct {
-	// The Amazon Resource Name (ARN) of the IAM role that grants the App Runner
-	// service access to a source repository. It's required for ECR image
-	// repositories (but not for ECR Public repositories).
-	AccessRoleARN *string `json:"AccessRoleArn,omitempty"`
-
 	// The Amazon Resource Name (ARN) of the App Runner connection that enables the
 	// App Runner service to connect to a source repository. It's required for
 	// GitHub code repositories.
 	ConnectionARN *string `json:"ConnectionArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the IAM role that grants the App Runner
+	// service access to a source repository. It's required for ECR image
+	// repositories (but not for ECR Public repositories).
+	AccessRoleARN *string `json:"AccessRoleArn,omitempty"`
+}
+
+// Describes an App Runner automatic scaling configuration resource.
+//
+// A higher `MinSize` increases the spread of your App Runner service over more
+// Availability Zones in the Amazon Web Services Region. The tradeoff is a
+// higher minimal cost.
+//
+// A lower `MaxSize` controls your cost. The tradeoff is lower responsiveness
+// during peak demand.
+//
+// Multiple revisions of a configuration might have the same
+// `AutoScalingConfigurationName` and different
+// `AutoScalingConfigurationRevision` values.
+type AutoScalingConfiguration struct {
+	// The Amazon Resource Name (ARN) of this auto scaling configuration.
+	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+
+	// The customer-provided auto scaling configuration name. It can be used in
+	// multiple revisions of a configuration.
+	AutoScalingConfigurationName *string `json:"AutoScalingConfigurationName,omitempty"`
+
+	// The revision of this auto scaling configuration. It's unique among all the
+	// active configurations (`"Status": "ACTIVE"`) that share the same
+	// `AutoScalingConfigurationName`.
+	AutoScalingConfigurationRevision *int32 `json:"AutoScalingConfigurationRevision,omitempty"`
+
+	// It's set to `true` for the configuration with the highest `Revision` among
+	// all configurations that share the same `AutoScalingConfigurationName`. It's
+	// set to `false` otherwise.
+	Latest *bool `json:"Latest,omitempty"`
+
+	// The current state of the auto scaling configuration. If the status of a
+	// configuration revision is `INACTIVE`, it was deleted and can't be used.
+	// Inactive configuration revisions are permanently removed some time after
+	// they are deleted.
+	Status AutoScalingConfigurationStatus `json:"Status,omitempty"`
+
+	// The maximum number of concurrent requests that an instance processes. If the
+	// number of concurrent requests exceeds this limit, App Runner scales the
+	// service up.
+	MaxConcurrency *int32 `json:"MaxConcurrency,omitempty"`
+
+	// The minimum number of instances that App Runner provisions for a service.
+	// The service always has at least `MinSize` provisioned instances. Some of
+	// them actively serve traffic. The rest of them (provisioned and inactive
+	// instances) are a cost-effective compute capacity reserve and are ready to be
+	// quickly activated. You pay for memory usage of all the provisioned
+	// instances. You pay for CPU usage of only the active subset.
+	//
+	// App Runner temporarily doubles the number of provisioned instances during
+	// deployments, to maintain the same capacity for both old and new code.
+	MinSize *int32 `json:"MinSize,omitempty"`
+
+	// The maximum number of instances that a service scales up to. At most
+	// `MaxSize` instances actively serve traffic for your service.
+	MaxSize *int32 `json:"MaxSize,omitempty"`
+
+	// The time when the auto scaling configuration was created. It's in Unix time
+	// stamp format.
+	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+
+	// The time when the auto scaling configuration was deleted. It's in Unix time
+	// stamp format.
+	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
+
+	// Indicates if this auto scaling configuration has an App Runner service
+	// associated with it. A value of `true` indicates one or more services are
+	// associated. A value of `false` indicates no services are associated.
+	HasAssociatedService *bool `json:"HasAssociatedService,omitempty"`
+
+	// Indicates if this auto scaling configuration should be used as the default
+	// for a new App Runner service that does not have an auto scaling
+	// configuration ARN specified during creation. Each account can have only one
+	// default `AutoScalingConfiguration` per region. The default
+	// `AutoScalingConfiguration` can be any revision under the same
+	// `AutoScalingConfigurationName`.
+	IsDefault *bool `json:"IsDefault,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v AutoScalingConfiguration) MarshalJSON() ([]byte, error) {
+	type plain AutoScalingConfiguration
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		DeletedAt: specrt.EpochSecondsOf(v.DeletedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *AutoScalingConfiguration) UnmarshalJSON(data []byte) error {
+	type plain AutoScalingConfiguration
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.DeletedAt = wire.DeletedAt.Time()
+	return nil
 }
 
 // Provides summary information about an App Runner automatic scaling
-// configuration resource. It includes only identification information, without
-// configuration details.
+// configuration resource.
+//
+// This type contains limited information about an auto scaling configuration.
+// It includes only identification information, without configuration details.
+// It's returned by the ListAutoScalingConfigurations action. Complete
+// configuration information is returned by the CreateAutoScalingConfiguration,
+// DescribeAutoScalingConfiguration, and DeleteAutoScalingConfiguration actions
+// using the AutoScalingConfiguration type.
 type AutoScalingConfigurationSummary struct {
 	// The Amazon Resource Name (ARN) of this auto scaling configuration.
 	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
@@ -36,32 +197,32 @@ type AutoScalingConfigurationSummary struct {
 	AutoScalingConfigurationName *string `json:"AutoScalingConfigurationName,omitempty"`
 
 	// The revision of this auto scaling configuration. It's unique among all the
-	// active configurations ("Status": "ACTIVE") with the same
-	// AutoScalingConfigurationName.
+	// active configurations (`"Status": "ACTIVE"`) with the same
+	// `AutoScalingConfigurationName`.
 	AutoScalingConfigurationRevision *int32 `json:"AutoScalingConfigurationRevision,omitempty"`
+
+	// The current state of the auto scaling configuration. If the status of a
+	// configuration revision is `INACTIVE`, it was deleted and can't be used.
+	// Inactive configuration revisions are permanently removed some time after
+	// they are deleted.
+	Status AutoScalingConfigurationStatus `json:"Status,omitempty"`
 
 	// The time when the auto scaling configuration was created. It's in Unix time
 	// stamp format.
 	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
 
 	// Indicates if this auto scaling configuration has an App Runner service
-	// associated with it. A value of true indicates one or more services are
-	// associated. A value of false indicates no services are associated.
+	// associated with it. A value of `true` indicates one or more services are
+	// associated. A value of `false` indicates no services are associated.
 	HasAssociatedService *bool `json:"HasAssociatedService,omitempty"`
 
 	// Indicates if this auto scaling configuration should be used as the default
 	// for a new App Runner service that does not have an auto scaling
 	// configuration ARN specified during creation. Each account can have only one
-	// default AutoScalingConfiguration per region. The default
-	// AutoScalingConfiguration can be any revision under the same
-	// AutoScalingConfigurationName.
+	// default `AutoScalingConfiguration` per region. The default
+	// `AutoScalingConfiguration` can be any revision under the same
+	// `AutoScalingConfigurationName`.
 	IsDefault *bool `json:"IsDefault,omitempty"`
-
-	// The current state of the auto scaling configuration. If the status of a
-	// configuration revision is INACTIVE, it was deleted and can't be used.
-	// Inactive configuration revisions are permanently removed some time after
-	// they are deleted.
-	Status AutoScalingConfigurationStatus `json:"Status,omitempty"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -90,24 +251,44 @@ func (v *AutoScalingConfigurationSummary) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Describes a certificate CNAME record to add to your DNS. For more
+// information, see AssociateCustomDomain
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_AssociateCustomDomain.html).
+type CertificateValidationRecord struct {
+	// The certificate CNAME record name.
+	Name *string `json:"Name,omitempty"`
+
+	// The record type, always `CNAME`.
+	Type *string `json:"Type,omitempty"`
+
+	// The certificate CNAME record value.
+	Value *string `json:"Value,omitempty"`
+
+	// The current state of the certificate CNAME record validation. It should
+	// change to `SUCCESS` after App Runner completes validation with your DNS.
+	Status CertificateValidationRecordStatus `json:"Status,omitempty"`
+}
+
 // Describes the configuration that App Runner uses to build and run an App
 // Runner service from a source code repository.
 type CodeConfiguration struct {
-	// The basic configuration for building and running the App Runner service. Use
-	// it to quickly launch an App Runner service without providing a
-	// apprunner.yaml file in the source code repository (or ignoring the file if
-	// it exists).
-	CodeConfigurationValues *CodeConfigurationValues `json:"CodeConfigurationValues,omitempty"`
-
 	// The source of the App Runner configuration. Values are interpreted as
-	// follows: REPOSITORY - App Runner reads configuration values from the
-	// apprunner.yaml file in the source code repository and ignores
-	// CodeConfigurationValues. API - App Runner uses configuration values provided
-	// in CodeConfigurationValues and ignores the apprunner.yaml file in the source
-	// code repository.
+	// follows:
+	//
+	// - `REPOSITORY` – App Runner reads configuration values from the
+	// `apprunner.yaml` file in the source code repository and ignores
+	// `CodeConfigurationValues`. - `API` – App Runner uses configuration values
+	// provided in `CodeConfigurationValues` and ignores the `apprunner.yaml` file
+	// in the source code repository.
 	//
 	// This member is required.
 	ConfigurationSource ConfigurationSource `json:"ConfigurationSource,omitempty"`
+
+	// The basic configuration for building and running the App Runner service. Use
+	// it to quickly launch an App Runner service without providing a
+	// `apprunner.yaml` file in the source code repository (or ignoring the file if
+	// it exists).
+	CodeConfigurationValues *CodeConfigurationValues `json:"CodeConfigurationValues,omitempty"`
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -127,39 +308,33 @@ func (v CodeConfiguration) LogValue() slog.Value {
 
 // Describes the basic configuration needed for building and running an App
 // Runner service. This type doesn't support the full set of possible
-// configuration options. For full configuration capabilities, use a
-// apprunner.yaml file in the source code repository.
+// configuration options. Fur full configuration capabilities, use a
+// `apprunner.yaml` file in the source code repository.
 type CodeConfigurationValues struct {
-	// The command App Runner runs to build your application.
-	//
-	// It is sensitive: its value never appears in errors, String, %v or slog
-	// output.
-	BuildCommand *string `json:"BuildCommand,omitempty" specgen:"sensitive"`
-
-	// The port that your application listens to in the container. Default: 8080
-	//
-	// The service's default is 8080.
-	Port *string `json:"Port,omitempty"`
-
 	// A runtime environment type for building and running an App Runner service.
 	// It represents a programming language runtime.
 	//
 	// This member is required.
 	Runtime Runtime `json:"Runtime,omitempty"`
 
-	// An array of key-value pairs representing the secrets and parameters that get
-	// referenced to your service as an environment variable. The supported values
-	// are either the full Amazon Resource Name (ARN) of the Secrets Manager secret
-	// or the full ARN of the parameter in the AWS Systems Manager Parameter Store.
-	// If the Systems Manager Parameter Store parameter exists in the same AWS
-	// Region as the service that you're launching, you can use either the full ARN
-	// or name of the secret. If the parameter exists in a different Region, then
-	// the full ARN must be specified. Currently, cross account referencing of
-	// Systems Manager Parameter Store parameter is not supported.
+	// The command App Runner runs to build your application.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	RuntimeEnvironmentSecrets map[string]string `json:"RuntimeEnvironmentSecrets,omitempty" specgen:"sensitive"`
+	BuildCommand *string `json:"BuildCommand,omitempty" specgen:"sensitive"`
+
+	// The command App Runner runs to start your application.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	StartCommand *string `json:"StartCommand,omitempty" specgen:"sensitive"`
+
+	// The port that your application listens to in the container.
+	//
+	// Default: `8080`
+	//
+	// The service's default is 8080.
+	Port *string `json:"Port,omitempty"`
 
 	// The environment variables that are available to your running App Runner
 	// service. An array of key-value pairs.
@@ -168,11 +343,22 @@ type CodeConfigurationValues struct {
 	// output.
 	RuntimeEnvironmentVariables map[string]string `json:"RuntimeEnvironmentVariables,omitempty" specgen:"sensitive"`
 
-	// The command App Runner runs to start your application.
+	// An array of key-value pairs representing the secrets and parameters that get
+	// referenced to your service as an environment variable. The supported values
+	// are either the full Amazon Resource Name (ARN) of the Secrets Manager secret
+	// or the full ARN of the parameter in the Amazon Web Services Systems Manager
+	// Parameter Store.
+	//
+	// - If the Amazon Web Services Systems Manager Parameter Store parameter
+	// exists in the same Amazon Web Services Region as the service that you're
+	// launching, you can use either the full ARN or name of the secret. If the
+	// parameter exists in a different Region, then the full ARN must be specified.
+	// - Currently, cross account referencing of Amazon Web Services Systems
+	// Manager Parameter Store parameter is not supported.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	StartCommand *string `json:"StartCommand,omitempty" specgen:"sensitive"`
+	RuntimeEnvironmentSecrets map[string]string `json:"RuntimeEnvironmentSecrets,omitempty" specgen:"sensitive"`
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -192,10 +378,6 @@ func (v CodeConfigurationValues) LogValue() slog.Value {
 
 // Describes a source code repository.
 type CodeRepository struct {
-	// Configuration for building and running the service from a source code
-	// repository. CodeConfiguration is required only for CreateService request.
-	CodeConfiguration *CodeConfiguration `json:"CodeConfiguration,omitempty"`
-
 	// The location of the repository that contains the source code.
 	//
 	// This member is required.
@@ -205,6 +387,12 @@ type CodeRepository struct {
 	//
 	// This member is required.
 	SourceCodeVersion *SourceCodeVersion `json:"SourceCodeVersion,omitempty"`
+
+	// Configuration for building and running the service from a source code
+	// repository.
+	//
+	// `CodeConfiguration` is required only for `CreateService` request.
+	CodeConfiguration *CodeConfiguration `json:"CodeConfiguration,omitempty"`
 
 	// The path of the directory that stores source code and configuration files.
 	// The build and start commands also execute from here. The path is absolute
@@ -227,39 +415,234 @@ func (v CodeRepository) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
+// Describes an App Runner connection resource.
+type Connection struct {
+	// The customer-provided connection name.
+	ConnectionName *string `json:"ConnectionName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of this connection.
+	ConnectionARN *string `json:"ConnectionArn,omitempty"`
+
+	// The source repository provider.
+	ProviderType ProviderType `json:"ProviderType,omitempty"`
+
+	// The current state of the App Runner connection. When the state is
+	// `AVAILABLE`, you can use the connection to create an App Runner service.
+	Status ConnectionStatus `json:"Status,omitempty"`
+
+	// The App Runner connection creation time, expressed as a Unix time stamp.
+	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Connection) MarshalJSON() ([]byte, error) {
+	type plain Connection
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Connection) UnmarshalJSON(data []byte) error {
+	type plain Connection
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Provides summary information about an App Runner connection resource.
+type ConnectionSummary struct {
+	// The customer-provided connection name.
+	ConnectionName *string `json:"ConnectionName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of this connection.
+	ConnectionARN *string `json:"ConnectionArn,omitempty"`
+
+	// The source repository provider.
+	ProviderType ProviderType `json:"ProviderType,omitempty"`
+
+	// The current state of the App Runner connection. When the state is
+	// `AVAILABLE`, you can use the connection to create an App Runner service.
+	Status ConnectionStatus `json:"Status,omitempty"`
+
+	// The App Runner connection creation time, expressed as a Unix time stamp.
+	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ConnectionSummary) MarshalJSON() ([]byte, error) {
+	type plain ConnectionSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ConnectionSummary) UnmarshalJSON(data []byte) error {
+	type plain ConnectionSummary
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// CreateAutoScalingConfigurationInput is the input of
+// CreateAutoScalingConfiguration.
+type CreateAutoScalingConfigurationInput struct {
+	// A name for the auto scaling configuration. When you use it for the first
+	// time in an Amazon Web Services Region, App Runner creates revision number
+	// `1` of this name. When you use the same name in subsequent calls, App Runner
+	// creates incremental revisions of the configuration.
+	//
+	// Prior to the release of Auto scale configuration enhancements
+	// (https://docs.aws.amazon.com/apprunner/latest/relnotes/release-2023-09-22-auto-scale-config.html),
+	// the name `DefaultConfiguration` was reserved.
+	//
+	// This restriction is no longer in place. You can now manage
+	// `DefaultConfiguration` the same way you manage your custom auto scaling
+	// configurations. This means you can do the following with the
+	// `DefaultConfiguration` that App Runner provides:
+	//
+	// - Create new revisions of the `DefaultConfiguration`. - Delete the revisions
+	// of the `DefaultConfiguration`. - Delete the auto scaling configuration for
+	// which the App Runner `DefaultConfiguration` was created. - If you delete the
+	// auto scaling configuration you can create another custom auto scaling
+	// configuration with the same `DefaultConfiguration` name. The original
+	// `DefaultConfiguration` resource provided by App Runner remains in your
+	// account unless you make changes to it.
+	//
+	// This member is required.
+	AutoScalingConfigurationName *string `json:"AutoScalingConfigurationName,omitempty"`
+
+	// The maximum number of concurrent requests that you want an instance to
+	// process. If the number of concurrent requests exceeds this limit, App Runner
+	// scales up your service.
+	//
+	// Default: `100`
+	MaxConcurrency *int32 `json:"MaxConcurrency,omitempty"`
+
+	// The minimum number of instances that App Runner provisions for your service.
+	// The service always has at least `MinSize` provisioned instances. Some of
+	// them actively serve traffic. The rest of them (provisioned and inactive
+	// instances) are a cost-effective compute capacity reserve and are ready to be
+	// quickly activated. You pay for memory usage of all the provisioned
+	// instances. You pay for CPU usage of only the active subset.
+	//
+	// App Runner temporarily doubles the number of provisioned instances during
+	// deployments, to maintain the same capacity for both old and new code.
+	//
+	// Default: `1`
+	MinSize *int32 `json:"MinSize,omitempty"`
+
+	// The maximum number of instances that your service scales up to. At most
+	// `MaxSize` instances actively serve traffic for your service.
+	//
+	// Default: `25`
+	MaxSize *int32 `json:"MaxSize,omitempty"`
+
+	// A list of metadata items that you can associate with your auto scaling
+	// configuration resource. A tag is a key-value pair.
+	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// CreateAutoScalingConfigurationOutput is the output of
+// CreateAutoScalingConfiguration.
+type CreateAutoScalingConfigurationOutput struct {
+	// A description of the App Runner auto scaling configuration that's created by
+	// this request.
+	//
+	// This member is required.
+	AutoScalingConfiguration *AutoScalingConfiguration `json:"AutoScalingConfiguration,omitempty"`
+}
+
+// CreateConnectionInput is the input of CreateConnection.
+type CreateConnectionInput struct {
+	// A name for the new connection. It must be unique across all App Runner
+	// connections for the Amazon Web Services account in the Amazon Web Services
+	// Region.
+	//
+	// This member is required.
+	ConnectionName *string `json:"ConnectionName,omitempty"`
+
+	// The source repository provider.
+	//
+	// This member is required.
+	ProviderType ProviderType `json:"ProviderType,omitempty"`
+
+	// A list of metadata items that you can associate with your connection
+	// resource. A tag is a key-value pair.
+	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// CreateConnectionOutput is the output of CreateConnection.
+type CreateConnectionOutput struct {
+	// A description of the App Runner connection that's created by this request.
+	//
+	// This member is required.
+	Connection *Connection `json:"Connection,omitempty"`
+}
+
+// CreateObservabilityConfigurationInput is the input of
+// CreateObservabilityConfiguration.
+type CreateObservabilityConfigurationInput struct {
+	// A name for the observability configuration. When you use it for the first
+	// time in an Amazon Web Services Region, App Runner creates revision number
+	// `1` of this name. When you use the same name in subsequent calls, App Runner
+	// creates incremental revisions of the configuration.
+	//
+	// The name `DefaultConfiguration` is reserved. You can't use it to create a
+	// new observability configuration, and you can't create a revision of it.
+	//
+	// When you want to use your own observability configuration for your App
+	// Runner service, create a configuration with a different name, and then
+	// provide it when you create or update your service.
+	//
+	// This member is required.
+	ObservabilityConfigurationName *string `json:"ObservabilityConfigurationName,omitempty"`
+
+	// The configuration of the tracing feature within this observability
+	// configuration. If you don't specify it, App Runner doesn't enable tracing.
+	TraceConfiguration *TraceConfiguration `json:"TraceConfiguration,omitempty"`
+
+	// A list of metadata items that you can associate with your observability
+	// configuration resource. A tag is a key-value pair.
+	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// CreateObservabilityConfigurationOutput is the output of
+// CreateObservabilityConfiguration.
+type CreateObservabilityConfigurationOutput struct {
+	// A description of the App Runner observability configuration that's created
+	// by this request.
+	//
+	// This member is required.
+	ObservabilityConfiguration *ObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
+}
+
 // CreateServiceInput is the input of CreateService.
 type CreateServiceInput struct {
-	// The Amazon Resource Name (ARN) of an App Runner automatic scaling
-	// configuration resource that you want to associate with your service. If not
-	// provided, App Runner associates the latest revision of a default auto
-	// scaling configuration. Specify an ARN with a name and a revision number to
-	// associate that revision. For example:
-	// arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/high-availability/3
-	// Specify just the name to associate the latest revision. For example:
-	// arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/high-availability
-	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
-
-	// An optional custom encryption key that App Runner uses to encrypt the copy
-	// of your source repository that it maintains and your service logs. By
-	// default, App Runner uses an AWS managed key.
-	EncryptionConfiguration *EncryptionConfiguration `json:"EncryptionConfiguration,omitempty"`
-
-	// The settings for the health check that AWS App Runner performs to monitor
-	// the health of the App Runner service.
-	HealthCheckConfiguration *HealthCheckConfiguration `json:"HealthCheckConfiguration,omitempty"`
-
-	// The runtime configuration of instances (scaling units) of your service.
-	InstanceConfiguration *InstanceConfiguration `json:"InstanceConfiguration,omitempty"`
-
-	// Configuration settings related to network traffic of the web application
-	// that the App Runner service runs.
-	NetworkConfiguration *NetworkConfiguration `json:"NetworkConfiguration,omitempty"`
-
-	// The observability configuration of your service.
-	ObservabilityConfiguration *ServiceObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
-
 	// A name for the App Runner service. It must be unique across all the running
-	// App Runner services in your AWS account in the AWS Region.
+	// App Runner services in your Amazon Web Services account in the Amazon Web
+	// Services Region.
 	//
 	// This member is required.
 	ServiceName *string `json:"ServiceName,omitempty"`
@@ -270,9 +653,41 @@ type CreateServiceInput struct {
 	// This member is required.
 	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
 
+	// The runtime configuration of instances (scaling units) of your service.
+	InstanceConfiguration *InstanceConfiguration `json:"InstanceConfiguration,omitempty"`
+
 	// An optional list of metadata items that you can associate with the App
 	// Runner service resource. A tag is a key-value pair.
 	Tags []Tag `json:"Tags,omitempty"`
+
+	// An optional custom encryption key that App Runner uses to encrypt the copy
+	// of your source repository that it maintains and your service logs. By
+	// default, App Runner uses an Amazon Web Services managed key.
+	EncryptionConfiguration *EncryptionConfiguration `json:"EncryptionConfiguration,omitempty"`
+
+	// The settings for the health check that App Runner performs to monitor the
+	// health of the App Runner service.
+	HealthCheckConfiguration *HealthCheckConfiguration `json:"HealthCheckConfiguration,omitempty"`
+
+	// The Amazon Resource Name (ARN) of an App Runner automatic scaling
+	// configuration resource that you want to associate with your service. If not
+	// provided, App Runner associates the latest revision of a default auto
+	// scaling configuration.
+	//
+	// Specify an ARN with a name and a revision number to associate that revision.
+	// For example:
+	// `arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/high-availability/3`
+	//
+	// Specify just the name to associate the latest revision. For example:
+	// `arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/high-availability`
+	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+
+	// Configuration settings related to network traffic of the web application
+	// that the App Runner service runs.
+	NetworkConfiguration *NetworkConfiguration `json:"NetworkConfiguration,omitempty"`
+
+	// The observability configuration of your service.
+	ObservabilityConfiguration *ServiceObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -292,17 +707,18 @@ func (v CreateServiceInput) LogValue() slog.Value {
 
 // CreateServiceOutput is the output of CreateService.
 type CreateServiceOutput struct {
-	// The unique ID of the asynchronous operation that this request started. You
-	// can use it combined with the ListOperations call to track the operation's
-	// progress.
-	//
-	// This member is required.
-	OperationID *string `json:"OperationId,omitempty"`
-
 	// A description of the App Runner service that's created by this request.
 	//
 	// This member is required.
 	Service *Service `json:"Service,omitempty"`
+
+	// The unique ID of the asynchronous operation that this request started. You
+	// can use it combined with the ListOperations
+	// (https://docs.aws.amazon.com/apprunner/latest/api/API_ListOperations.html)
+	// call to track the operation's progress.
+	//
+	// This member is required.
+	OperationID *string `json:"OperationId,omitempty"`
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -320,16 +736,481 @@ func (v CreateServiceOutput) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
+// CreateVpcConnectorInput is the input of CreateVpcConnector.
+type CreateVpcConnectorInput struct {
+	// A name for the VPC connector.
+	//
+	// This member is required.
+	VPCConnectorName *string `json:"VpcConnectorName,omitempty"`
+
+	// A list of IDs of subnets that App Runner should use when it associates your
+	// service with a custom Amazon VPC. Specify IDs of subnets of a single Amazon
+	// VPC. App Runner determines the Amazon VPC from the subnets you specify.
+	//
+	// App Runner only supports subnets of IP address type IPv4 and dual stack
+	// (IPv4 and IPv6).
+	//
+	// This member is required.
+	Subnets []string `json:"Subnets,omitempty"`
+
+	// A list of IDs of security groups that App Runner should use for access to
+	// Amazon Web Services resources under the specified subnets. If not specified,
+	// App Runner uses the default security group of the Amazon VPC. The default
+	// security group allows all outbound traffic.
+	SecurityGroups []string `json:"SecurityGroups,omitempty"`
+
+	// A list of metadata items that you can associate with your VPC connector
+	// resource. A tag is a key-value pair.
+	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// CreateVpcConnectorOutput is the output of CreateVpcConnector.
+type CreateVpcConnectorOutput struct {
+	// A description of the App Runner VPC connector that's created by this
+	// request.
+	//
+	// This member is required.
+	VPCConnector *VPCConnector `json:"VpcConnector,omitempty"`
+}
+
+// CreateVpcIngressConnectionInput is the input of CreateVpcIngressConnection.
+type CreateVpcIngressConnectionInput struct {
+	// The Amazon Resource Name (ARN) for this App Runner service that is used to
+	// create the VPC Ingress Connection resource.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// A name for the VPC Ingress Connection resource. It must be unique across all
+	// the active VPC Ingress Connections in your Amazon Web Services account in
+	// the Amazon Web Services Region.
+	//
+	// This member is required.
+	VPCIngressConnectionName *string `json:"VpcIngressConnectionName,omitempty"`
+
+	// Specifications for the customer’s Amazon VPC and the related Amazon Web
+	// Services PrivateLink VPC endpoint that are used to create the VPC Ingress
+	// Connection resource.
+	//
+	// This member is required.
+	IngressVPCConfiguration *IngressVPCConfiguration `json:"IngressVpcConfiguration,omitempty"`
+
+	// An optional list of metadata items that you can associate with the VPC
+	// Ingress Connection resource. A tag is a key-value pair.
+	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// CreateVpcIngressConnectionOutput is the output of
+// CreateVpcIngressConnection.
+type CreateVpcIngressConnectionOutput struct {
+	// A description of the App Runner VPC Ingress Connection resource that's
+	// created by this request.
+	//
+	// This member is required.
+	VPCIngressConnection *VPCIngressConnection `json:"VpcIngressConnection,omitempty"`
+}
+
+// Describes a custom domain that's associated with an App Runner service.
+type CustomDomain struct {
+	// An associated custom domain endpoint. It can be a root domain (for example,
+	// `example.com`), a subdomain (for example, `login.example.com` or
+	// `admin.login.example.com`), or a wildcard (for example, `*.example.com`).
+	//
+	// This member is required.
+	DomainName *string `json:"DomainName,omitempty"`
+
+	// When `true`, the subdomain `www.DomainName` is associated with the App
+	// Runner service in addition to the base domain.
+	//
+	// This member is required.
+	EnableWWWSubdomain *bool `json:"EnableWWWSubdomain,omitempty"`
+
+	// A list of certificate CNAME records that's used for this domain name.
+	CertificateValidationRecords []CertificateValidationRecord `json:"CertificateValidationRecords,omitempty"`
+
+	// The current state of the domain name association.
+	//
+	// This member is required.
+	Status CustomDomainAssociationStatus `json:"Status,omitempty"`
+}
+
+// DeleteAutoScalingConfigurationInput is the input of
+// DeleteAutoScalingConfiguration.
+type DeleteAutoScalingConfigurationInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner auto scaling configuration
+	// that you want to delete.
+	//
+	// The ARN can be a full auto scaling configuration ARN, or a partial ARN
+	// ending with either `.../name` or `.../name/revision`. If a revision isn't
+	// specified, the latest active revision is deleted.
+	//
+	// This member is required.
+	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+
+	// Set to `true` to delete all of the revisions associated with the
+	// `AutoScalingConfigurationArn` parameter value.
+	//
+	// When `DeleteAllRevisions` is set to `true`, the only valid value for the
+	// Amazon Resource Name (ARN) is a partial ARN ending with: `.../name`.
+	DeleteAllRevisions *bool `json:"DeleteAllRevisions,omitempty"`
+}
+
+// DeleteAutoScalingConfigurationOutput is the output of
+// DeleteAutoScalingConfiguration.
+type DeleteAutoScalingConfigurationOutput struct {
+	// A description of the App Runner auto scaling configuration that this request
+	// just deleted.
+	//
+	// This member is required.
+	AutoScalingConfiguration *AutoScalingConfiguration `json:"AutoScalingConfiguration,omitempty"`
+}
+
+// DeleteConnectionInput is the input of DeleteConnection.
+type DeleteConnectionInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner connection that you want to
+	// delete.
+	//
+	// This member is required.
+	ConnectionARN *string `json:"ConnectionArn,omitempty"`
+}
+
+// DeleteConnectionOutput is the output of DeleteConnection.
+type DeleteConnectionOutput struct {
+	// A description of the App Runner connection that this request just deleted.
+	Connection *Connection `json:"Connection,omitempty"`
+}
+
+// DeleteObservabilityConfigurationInput is the input of
+// DeleteObservabilityConfiguration.
+type DeleteObservabilityConfigurationInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner observability configuration
+	// that you want to delete.
+	//
+	// The ARN can be a full observability configuration ARN, or a partial ARN
+	// ending with either `.../name` or `.../name/revision`. If a revision isn't
+	// specified, the latest active revision is deleted.
+	//
+	// This member is required.
+	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
+}
+
+// DeleteObservabilityConfigurationOutput is the output of
+// DeleteObservabilityConfiguration.
+type DeleteObservabilityConfigurationOutput struct {
+	// A description of the App Runner observability configuration that this
+	// request just deleted.
+	//
+	// This member is required.
+	ObservabilityConfiguration *ObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
+}
+
+// DeleteServiceInput is the input of DeleteService.
+type DeleteServiceInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner service that you want to
+	// delete.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+}
+
+// DeleteServiceOutput is the output of DeleteService.
+type DeleteServiceOutput struct {
+	// A description of the App Runner service that this request just deleted.
+	//
+	// This member is required.
+	Service *Service `json:"Service,omitempty"`
+
+	// The unique ID of the asynchronous operation that this request started. You
+	// can use it combined with the ListOperations call to track the operation's
+	// progress.
+	//
+	// This member is required.
+	OperationID *string `json:"OperationId,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DeleteServiceOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DeleteServiceOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DeleteServiceOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// DeleteVpcConnectorInput is the input of DeleteVpcConnector.
+type DeleteVpcConnectorInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner VPC connector that you want
+	// to delete.
+	//
+	// The ARN must be a full VPC connector ARN.
+	//
+	// This member is required.
+	VPCConnectorARN *string `json:"VpcConnectorArn,omitempty"`
+}
+
+// DeleteVpcConnectorOutput is the output of DeleteVpcConnector.
+type DeleteVpcConnectorOutput struct {
+	// A description of the App Runner VPC connector that this request just
+	// deleted.
+	//
+	// This member is required.
+	VPCConnector *VPCConnector `json:"VpcConnector,omitempty"`
+}
+
+// DeleteVpcIngressConnectionInput is the input of DeleteVpcIngressConnection.
+type DeleteVpcIngressConnectionInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner VPC Ingress Connection that
+	// you want to delete.
+	//
+	// This member is required.
+	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+}
+
+// DeleteVpcIngressConnectionOutput is the output of
+// DeleteVpcIngressConnection.
+type DeleteVpcIngressConnectionOutput struct {
+	// A description of the App Runner VPC Ingress Connection that this request
+	// just deleted.
+	//
+	// This member is required.
+	VPCIngressConnection *VPCIngressConnection `json:"VpcIngressConnection,omitempty"`
+}
+
+// DescribeAutoScalingConfigurationInput is the input of
+// DescribeAutoScalingConfiguration.
+type DescribeAutoScalingConfigurationInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner auto scaling configuration
+	// that you want a description for.
+	//
+	// The ARN can be a full auto scaling configuration ARN, or a partial ARN
+	// ending with either `.../name` or `.../name/revision`. If a revision isn't
+	// specified, the latest active revision is described.
+	//
+	// This member is required.
+	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+}
+
+// DescribeAutoScalingConfigurationOutput is the output of
+// DescribeAutoScalingConfiguration.
+type DescribeAutoScalingConfigurationOutput struct {
+	// A full description of the App Runner auto scaling configuration that you
+	// specified in this request.
+	//
+	// This member is required.
+	AutoScalingConfiguration *AutoScalingConfiguration `json:"AutoScalingConfiguration,omitempty"`
+}
+
+// DescribeCustomDomainsInput is the input of DescribeCustomDomains.
+type DescribeCustomDomainsInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner service that you want
+	// associated custom domain names to be described for.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// A token from a previous result page. It's used for a paginated request. The
+	// request retrieves the next result page. All other parameter values must be
+	// identical to the ones that are specified in the initial request.
+	//
+	// If you don't specify `NextToken`, the request retrieves the first result
+	// page.
+	NextToken *string `json:"NextToken,omitempty"`
+
+	// The maximum number of results that each response (result page) can include.
+	// It's used for a paginated request.
+	//
+	// If you don't specify `MaxResults`, the request retrieves all available
+	// results in a single response.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+}
+
+// DescribeCustomDomainsOutput is the output of DescribeCustomDomains.
+type DescribeCustomDomainsOutput struct {
+	// The App Runner subdomain of the App Runner service. The associated custom
+	// domain names are mapped to this target name.
+	//
+	// This member is required.
+	DNSTarget *string `json:"DNSTarget,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the App Runner service whose associated
+	// custom domain names you want to describe.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// A list of descriptions of custom domain names that are associated with the
+	// service. In a paginated request, the request returns up to `MaxResults`
+	// records per call.
+	//
+	// This member is required.
+	CustomDomains []CustomDomain `json:"CustomDomains,omitempty"`
+
+	// DNS Target records for the custom domains of this Amazon VPC.
+	//
+	// This member is required.
+	VPCDNSTargets []VPCDNSTarget `json:"VpcDNSTargets,omitempty"`
+
+	// The token that you can pass in a subsequent request to get the next result
+	// page. It's returned in a paginated request.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// DescribeObservabilityConfigurationInput is the input of
+// DescribeObservabilityConfiguration.
+type DescribeObservabilityConfigurationInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner observability configuration
+	// that you want a description for.
+	//
+	// The ARN can be a full observability configuration ARN, or a partial ARN
+	// ending with either `.../name` or `.../name/revision`. If a revision isn't
+	// specified, the latest active revision is described.
+	//
+	// This member is required.
+	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
+}
+
+// DescribeObservabilityConfigurationOutput is the output of
+// DescribeObservabilityConfiguration.
+type DescribeObservabilityConfigurationOutput struct {
+	// A full description of the App Runner observability configuration that you
+	// specified in this request.
+	//
+	// This member is required.
+	ObservabilityConfiguration *ObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
+}
+
+// DescribeServiceInput is the input of DescribeService.
+type DescribeServiceInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner service that you want a
+	// description for.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+}
+
+// DescribeServiceOutput is the output of DescribeService.
+type DescribeServiceOutput struct {
+	// A full description of the App Runner service that you specified in this
+	// request.
+	//
+	// This member is required.
+	Service *Service `json:"Service,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DescribeServiceOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DescribeServiceOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DescribeServiceOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// DescribeVpcConnectorInput is the input of DescribeVpcConnector.
+type DescribeVpcConnectorInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner VPC connector that you want
+	// a description for.
+	//
+	// The ARN must be a full VPC connector ARN.
+	//
+	// This member is required.
+	VPCConnectorARN *string `json:"VpcConnectorArn,omitempty"`
+}
+
+// DescribeVpcConnectorOutput is the output of DescribeVpcConnector.
+type DescribeVpcConnectorOutput struct {
+	// A description of the App Runner VPC connector that you specified in this
+	// request.
+	//
+	// This member is required.
+	VPCConnector *VPCConnector `json:"VpcConnector,omitempty"`
+}
+
+// DescribeVpcIngressConnectionInput is the input of
+// DescribeVpcIngressConnection.
+type DescribeVpcIngressConnectionInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner VPC Ingress Connection that
+	// you want a description for.
+	//
+	// This member is required.
+	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+}
+
+// DescribeVpcIngressConnectionOutput is the output of
+// DescribeVpcIngressConnection.
+type DescribeVpcIngressConnectionOutput struct {
+	// A description of the App Runner VPC Ingress Connection that you specified in
+	// this request.
+	//
+	// This member is required.
+	VPCIngressConnection *VPCIngressConnection `json:"VpcIngressConnection,omitempty"`
+}
+
+// DisassociateCustomDomainInput is the input of DisassociateCustomDomain.
+type DisassociateCustomDomainInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner service that you want to
+	// disassociate a custom domain name from.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// The domain name that you want to disassociate from the App Runner service.
+	//
+	// This member is required.
+	DomainName *string `json:"DomainName,omitempty"`
+}
+
+// DisassociateCustomDomainOutput is the output of DisassociateCustomDomain.
+type DisassociateCustomDomainOutput struct {
+	// The App Runner subdomain of the App Runner service. The disassociated custom
+	// domain name was mapped to this target name.
+	//
+	// This member is required.
+	DNSTarget *string `json:"DNSTarget,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the App Runner service that a custom
+	// domain name is disassociated from.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// A description of the domain name that's being disassociated.
+	//
+	// This member is required.
+	CustomDomain *CustomDomain `json:"CustomDomain,omitempty"`
+
+	// DNS Target records for the custom domains of this Amazon VPC.
+	//
+	// This member is required.
+	VPCDNSTargets []VPCDNSTarget `json:"VpcDNSTargets,omitempty"`
+}
+
 // Describes configuration settings related to outbound network traffic of an
 // App Runner service.
 type EgressConfiguration struct {
-	// The type of egress configuration. Set to DEFAULT for access to resources
-	// hosted on public networks. Set to VPC to associate your service to a custom
-	// VPC specified by VpcConnectorArn.
+	// The type of egress configuration.
+	//
+	// Set to `DEFAULT` for access to resources hosted on public networks.
+	//
+	// Set to `VPC` to associate your service to a custom VPC specified by
+	// `VpcConnectorArn`.
 	EgressType EgressType `json:"EgressType,omitempty"`
 
 	// The Amazon Resource Name (ARN) of the App Runner VPC connector that you want
-	// to associate with your App Runner service. Only valid when EgressType = VPC.
+	// to associate with your App Runner service. Only valid when `EgressType =
+	// VPC`.
 	VPCConnectorARN *string `json:"VpcConnectorArn,omitempty"`
 }
 
@@ -345,38 +1226,53 @@ type EncryptionConfiguration struct {
 // Describes the settings for the health check that App Runner performs to
 // monitor the health of a service.
 type HealthCheckConfiguration struct {
-	// The number of consecutive checks that must succeed before App Runner decides
-	// that the service is healthy. Default: 1
-	//
-	// The service's default is 1.
-	HealthyThreshold *int32 `json:"HealthyThreshold,omitempty"`
-
-	// The time interval, in seconds, between health checks. Default: 5
-	//
-	// The service's default is 5.
-	Interval *int32 `json:"Interval,omitempty"`
-
-	// The URL that health check requests are sent to. Path is only applicable when
-	// you set Protocol to HTTP. Default: "/"
-	//
-	// The service's default is /.
-	Path *string `json:"Path,omitempty"`
-
 	// The IP protocol that App Runner uses to perform health checks for your
-	// service. If you set Protocol to HTTP, App Runner sends health check requests
-	// to the HTTP path specified by Path. Default: TCP
+	// service.
+	//
+	// If you set `Protocol` to `HTTP`, App Runner sends health check requests to
+	// the HTTP path specified by `Path`.
+	//
+	// Default: `TCP`
 	//
 	// The service's default is TCP.
 	Protocol HealthCheckProtocol `json:"Protocol,omitempty"`
 
+	// The URL that health check requests are sent to.
+	//
+	// `Path` is only applicable when you set `Protocol` to `HTTP`.
+	//
+	// Default: `"/"`
+	//
+	// The service's default is /.
+	Path *string `json:"Path,omitempty"`
+
+	// The time interval, in seconds, between health checks.
+	//
+	// Default: `5`
+	//
+	// The service's default is 5.
+	Interval *int32 `json:"Interval,omitempty"`
+
 	// The time, in seconds, to wait for a health check response before deciding it
-	// failed. Default: 2
+	// failed.
+	//
+	// Default: `2`
 	//
 	// The service's default is 2.
 	Timeout *int32 `json:"Timeout,omitempty"`
 
+	// The number of consecutive checks that must succeed before App Runner decides
+	// that the service is healthy.
+	//
+	// Default: `1`
+	//
+	// The service's default is 1.
+	HealthyThreshold *int32 `json:"HealthyThreshold,omitempty"`
+
 	// The number of consecutive checks that must fail before App Runner decides
-	// that the service is unhealthy. Default: 5
+	// that the service is unhealthy.
+	//
+	// Default: `5`
 	//
 	// The service's default is 5.
 	UnhealthyThreshold *int32 `json:"UnhealthyThreshold,omitempty"`
@@ -385,25 +1281,6 @@ type HealthCheckConfiguration struct {
 // Describes the configuration that App Runner uses to run an App Runner
 // service using an image pulled from a source image repository.
 type ImageConfiguration struct {
-	// The port that your application listens to in the container. Default: 8080
-	//
-	// The service's default is 8080.
-	Port *string `json:"Port,omitempty"`
-
-	// An array of key-value pairs representing the secrets and parameters that get
-	// referenced to your service as an environment variable. The supported values
-	// are either the full Amazon Resource Name (ARN) of the Secrets Manager secret
-	// or the full ARN of the parameter in the AWS Systems Manager Parameter Store.
-	// If the Systems Manager Parameter Store parameter exists in the same AWS
-	// Region as the service that you're launching, you can use either the full ARN
-	// or name of the secret. If the parameter exists in a different Region, then
-	// the full ARN must be specified. Currently, cross account referencing of
-	// Systems Manager Parameter Store parameter is not supported.
-	//
-	// It is sensitive: its value never appears in errors, String, %v or slog
-	// output.
-	RuntimeEnvironmentSecrets map[string]string `json:"RuntimeEnvironmentSecrets,omitempty" specgen:"sensitive"`
-
 	// Environment variables that are available to your running App Runner service.
 	// An array of key-value pairs.
 	//
@@ -412,12 +1289,36 @@ type ImageConfiguration struct {
 	RuntimeEnvironmentVariables map[string]string `json:"RuntimeEnvironmentVariables,omitempty" specgen:"sensitive"`
 
 	// An optional command that App Runner runs to start the application in the
-	// source image. If specified, this command overrides the Docker image's
+	// source image. If specified, this command overrides the Docker image’s
 	// default start command.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
 	StartCommand *string `json:"StartCommand,omitempty" specgen:"sensitive"`
+
+	// The port that your application listens to in the container.
+	//
+	// Default: `8080`
+	//
+	// The service's default is 8080.
+	Port *string `json:"Port,omitempty"`
+
+	// An array of key-value pairs representing the secrets and parameters that get
+	// referenced to your service as an environment variable. The supported values
+	// are either the full Amazon Resource Name (ARN) of the Secrets Manager secret
+	// or the full ARN of the parameter in the Amazon Web Services Systems Manager
+	// Parameter Store.
+	//
+	// - If the Amazon Web Services Systems Manager Parameter Store parameter
+	// exists in the same Amazon Web Services Region as the service that you're
+	// launching, you can use either the full ARN or name of the secret. If the
+	// parameter exists in a different Region, then the full ARN must be specified.
+	// - Currently, cross account referencing of Amazon Web Services Systems
+	// Manager Parameter Store parameter is not supported.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	RuntimeEnvironmentSecrets map[string]string `json:"RuntimeEnvironmentSecrets,omitempty" specgen:"sensitive"`
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -437,15 +1338,18 @@ func (v ImageConfiguration) LogValue() slog.Value {
 
 // Describes a source image repository.
 type ImageRepository struct {
-	// Configuration for running the identified image.
-	ImageConfiguration *ImageConfiguration `json:"ImageConfiguration,omitempty"`
-
-	// The identifier of an image. For an image in Amazon Elastic Container
-	// Registry (Amazon ECR), this is an image name. For the image name format, see
-	// Pulling an image in the Amazon ECR User Guide.
+	// The identifier of an image.
+	//
+	// For an image in Amazon Elastic Container Registry (Amazon ECR), this is an
+	// image name. For the image name format, see Pulling an image
+	// (https://docs.aws.amazon.com/AmazonECR/latest/userguide/docker-pull-ecr-image.html)
+	// in the Amazon ECR User Guide.
 	//
 	// This member is required.
 	ImageIdentifier *string `json:"ImageIdentifier,omitempty"`
+
+	// Configuration for running the identified image.
+	ImageConfiguration *ImageConfiguration `json:"ImageConfiguration,omitempty"`
 
 	// The type of the image repository. This reflects the repository provider and
 	// whether the repository is private or public.
@@ -472,30 +1376,377 @@ func (v ImageRepository) LogValue() slog.Value {
 // Network configuration settings for inbound network traffic.
 type IngressConfiguration struct {
 	// Specifies whether your App Runner service is publicly accessible. To make
-	// the service publicly accessible set it to True. To make the service
-	// privately accessible, from only within an Amazon VPC set it to False.
+	// the service publicly accessible set it to `True`. To make the service
+	// privately accessible, from only within an Amazon VPC set it to `False`.
 	IsPubliclyAccessible *bool `json:"IsPubliclyAccessible,omitempty"`
+}
+
+// The configuration of your VPC and the associated VPC endpoint. The VPC
+// endpoint is an Amazon Web Services PrivateLink resource that allows access
+// to your App Runner services from within an Amazon VPC.
+type IngressVPCConfiguration struct {
+	// The ID of the VPC that is used for the VPC endpoint.
+	VPCID *string `json:"VpcId,omitempty"`
+
+	// The ID of the VPC endpoint that your App Runner service connects to.
+	VPCEndpointID *string `json:"VpcEndpointId,omitempty"`
 }
 
 // Describes the runtime configuration of an App Runner service instance
 // (scaling unit).
 type InstanceConfiguration struct {
 	// The number of CPU units reserved for each instance of your App Runner
-	// service. Default: 1 vCPU
+	// service.
+	//
+	// Default: `1 vCPU`
 	//
 	// The service's default is 1 vCPU.
 	CPU *string `json:"Cpu,omitempty"`
 
-	// The Amazon Resource Name (ARN) of an IAM role that provides permissions to
-	// your App Runner service. These are permissions that your code needs when it
-	// calls any AWS APIs.
-	InstanceRoleARN *string `json:"InstanceRoleArn,omitempty"`
-
 	// The amount of memory, in MB or GB, reserved for each instance of your App
-	// Runner service. Default: 2 GB
+	// Runner service.
+	//
+	// Default: `2 GB`
 	//
 	// The service's default is 2 GB.
 	Memory *string `json:"Memory,omitempty"`
+
+	// The Amazon Resource Name (ARN) of an IAM role that provides permissions to
+	// your App Runner service. These are permissions that your code needs when it
+	// calls any Amazon Web Services APIs.
+	InstanceRoleARN *string `json:"InstanceRoleArn,omitempty"`
+}
+
+// ListAutoScalingConfigurationsInput is the input of
+// ListAutoScalingConfigurations.
+type ListAutoScalingConfigurationsInput struct {
+	// The name of the App Runner auto scaling configuration that you want to list.
+	// If specified, App Runner lists revisions that share this name. If not
+	// specified, App Runner returns revisions of all active configurations.
+	AutoScalingConfigurationName *string `json:"AutoScalingConfigurationName,omitempty"`
+
+	// Set to `true` to list only the latest revision for each requested
+	// configuration name.
+	//
+	// Set to `false` to list all revisions for each requested configuration name.
+	//
+	// Default: `true`
+	LatestOnly *bool `json:"LatestOnly,omitempty"`
+
+	// The maximum number of results to include in each response (result page).
+	// It's used for a paginated request.
+	//
+	// If you don't specify `MaxResults`, the request retrieves all available
+	// results in a single response.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// A token from a previous result page. It's used for a paginated request. The
+	// request retrieves the next result page. All other parameter values must be
+	// identical to the ones that are specified in the initial request.
+	//
+	// If you don't specify `NextToken`, the request retrieves the first result
+	// page.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListAutoScalingConfigurationsOutput is the output of
+// ListAutoScalingConfigurations.
+type ListAutoScalingConfigurationsOutput struct {
+	// A list of summary information records for auto scaling configurations. In a
+	// paginated request, the request returns up to `MaxResults` records for each
+	// call.
+	//
+	// This member is required.
+	AutoScalingConfigurationSummaryList []AutoScalingConfigurationSummary `json:"AutoScalingConfigurationSummaryList,omitempty"`
+
+	// The token that you can pass in a subsequent request to get the next result
+	// page. It's returned in a paginated request.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListConnectionsInput is the input of ListConnections.
+type ListConnectionsInput struct {
+	// If specified, only this connection is returned. If not specified, the result
+	// isn't filtered by name.
+	ConnectionName *string `json:"ConnectionName,omitempty"`
+
+	// The maximum number of results to include in each response (result page).
+	// Used for a paginated request.
+	//
+	// If you don't specify `MaxResults`, the request retrieves all available
+	// results in a single response.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// A token from a previous result page. Used for a paginated request. The
+	// request retrieves the next result page. All other parameter values must be
+	// identical to the ones specified in the initial request.
+	//
+	// If you don't specify `NextToken`, the request retrieves the first result
+	// page.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListConnectionsOutput is the output of ListConnections.
+type ListConnectionsOutput struct {
+	// A list of summary information records for connections. In a paginated
+	// request, the request returns up to `MaxResults` records for each call.
+	//
+	// This member is required.
+	ConnectionSummaryList []ConnectionSummary `json:"ConnectionSummaryList,omitempty"`
+
+	// The token that you can pass in a subsequent request to get the next result
+	// page. Returned in a paginated request.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListObservabilityConfigurationsInput is the input of
+// ListObservabilityConfigurations.
+type ListObservabilityConfigurationsInput struct {
+	// The name of the App Runner observability configuration that you want to
+	// list. If specified, App Runner lists revisions that share this name. If not
+	// specified, App Runner returns revisions of all active configurations.
+	ObservabilityConfigurationName *string `json:"ObservabilityConfigurationName,omitempty"`
+
+	// Set to `true` to list only the latest revision for each requested
+	// configuration name.
+	//
+	// Set to `false` to list all revisions for each requested configuration name.
+	//
+	// Default: `true`
+	LatestOnly *bool `json:"LatestOnly,omitempty"`
+
+	// The maximum number of results to include in each response (result page).
+	// It's used for a paginated request.
+	//
+	// If you don't specify `MaxResults`, the request retrieves all available
+	// results in a single response.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// A token from a previous result page. It's used for a paginated request. The
+	// request retrieves the next result page. All other parameter values must be
+	// identical to the ones that are specified in the initial request.
+	//
+	// If you don't specify `NextToken`, the request retrieves the first result
+	// page.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListObservabilityConfigurationsOutput is the output of
+// ListObservabilityConfigurations.
+type ListObservabilityConfigurationsOutput struct {
+	// A list of summary information records for observability configurations. In a
+	// paginated request, the request returns up to `MaxResults` records for each
+	// call.
+	//
+	// This member is required.
+	ObservabilityConfigurationSummaryList []ObservabilityConfigurationSummary `json:"ObservabilityConfigurationSummaryList,omitempty"`
+
+	// The token that you can pass in a subsequent request to get the next result
+	// page. It's returned in a paginated request.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListOperationsInput is the input of ListOperations.
+type ListOperationsInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner service that you want a
+	// list of operations for.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// A token from a previous result page. It's used for a paginated request. The
+	// request retrieves the next result page. All other parameter values must be
+	// identical to the ones specified in the initial request.
+	//
+	// If you don't specify `NextToken`, the request retrieves the first result
+	// page.
+	NextToken *string `json:"NextToken,omitempty"`
+
+	// The maximum number of results to include in each response (result page).
+	// It's used for a paginated request.
+	//
+	// If you don't specify `MaxResults`, the request retrieves all available
+	// results in a single response.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+}
+
+// ListOperationsOutput is the output of ListOperations.
+type ListOperationsOutput struct {
+	// A list of operation summary information records. In a paginated request, the
+	// request returns up to `MaxResults` records for each call.
+	OperationSummaryList []OperationSummary `json:"OperationSummaryList,omitempty"`
+
+	// The token that you can pass in a subsequent request to get the next result
+	// page. It's returned in a paginated request.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListServicesForAutoScalingConfigurationInput is the input of
+// ListServicesForAutoScalingConfiguration.
+type ListServicesForAutoScalingConfigurationInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner auto scaling configuration
+	// that you want to list the services for.
+	//
+	// The ARN can be a full auto scaling configuration ARN, or a partial ARN
+	// ending with either `.../name` or `.../name/revision`. If a revision isn't
+	// specified, the latest active revision is used.
+	//
+	// This member is required.
+	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+
+	// The maximum number of results to include in each response (result page).
+	// It's used for a paginated request.
+	//
+	// If you don't specify `MaxResults`, the request retrieves all available
+	// results in a single response.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// A token from a previous result page. It's used for a paginated request. The
+	// request retrieves the next result page. All other parameter values must be
+	// identical to the ones specified in the initial request.
+	//
+	// If you don't specify `NextToken`, the request retrieves the first result
+	// page.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListServicesForAutoScalingConfigurationOutput is the output of
+// ListServicesForAutoScalingConfiguration.
+type ListServicesForAutoScalingConfigurationOutput struct {
+	// A list of service ARN records. In a paginated request, the request returns
+	// up to `MaxResults` records for each call.
+	//
+	// This member is required.
+	ServiceARNList []string `json:"ServiceArnList,omitempty"`
+
+	// The token that you can pass in a subsequent request to get the next result
+	// page. It's returned in a paginated request.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListServicesInput is the input of ListServices.
+type ListServicesInput struct {
+	// A token from a previous result page. Used for a paginated request. The
+	// request retrieves the next result page. All other parameter values must be
+	// identical to the ones specified in the initial request.
+	//
+	// If you don't specify `NextToken`, the request retrieves the first result
+	// page.
+	NextToken *string `json:"NextToken,omitempty"`
+
+	// The maximum number of results to include in each response (result page).
+	// It's used for a paginated request.
+	//
+	// If you don't specify `MaxResults`, the request retrieves all available
+	// results in a single response.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+}
+
+// ListServicesOutput is the output of ListServices.
+type ListServicesOutput struct {
+	// A list of service summary information records. In a paginated request, the
+	// request returns up to `MaxResults` records for each call.
+	//
+	// This member is required.
+	ServiceSummaryList []ServiceSummary `json:"ServiceSummaryList,omitempty"`
+
+	// The token that you can pass in a subsequent request to get the next result
+	// page. It's returned in a paginated request.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListTagsForResourceInput is the input of ListTagsForResource.
+type ListTagsForResourceInput struct {
+	// The Amazon Resource Name (ARN) of the resource that a tag list is requested
+	// for.
+	//
+	// It must be the ARN of an App Runner resource.
+	//
+	// This member is required.
+	ResourceARN *string `json:"ResourceArn,omitempty"`
+}
+
+// ListTagsForResourceOutput is the output of ListTagsForResource.
+type ListTagsForResourceOutput struct {
+	// A list of the tag key-value pairs that are associated with the resource.
+	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// Returns a list of VPC Ingress Connections based on the filter provided. It
+// can return either `ServiceArn` or `VpcEndpointId`, or both.
+type ListVPCIngressConnectionsFilter struct {
+	// The Amazon Resource Name (ARN) of a service to filter by.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// The ID of a VPC Endpoint to filter by.
+	VPCEndpointID *string `json:"VpcEndpointId,omitempty"`
+}
+
+// ListVpcConnectorsInput is the input of ListVpcConnectors.
+type ListVpcConnectorsInput struct {
+	// The maximum number of results to include in each response (result page).
+	// It's used for a paginated request.
+	//
+	// If you don't specify `MaxResults`, the request retrieves all available
+	// results in a single response.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// A token from a previous result page. It's used for a paginated request. The
+	// request retrieves the next result page. All other parameter values must be
+	// identical to the ones that are specified in the initial request.
+	//
+	// If you don't specify `NextToken`, the request retrieves the first result
+	// page.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListVpcConnectorsOutput is the output of ListVpcConnectors.
+type ListVpcConnectorsOutput struct {
+	// A list of information records for VPC connectors. In a paginated request,
+	// the request returns up to `MaxResults` records for each call.
+	//
+	// This member is required.
+	VPCConnectors []VPCConnector `json:"VpcConnectors,omitempty"`
+
+	// The token that you can pass in a subsequent request to get the next result
+	// page. It's returned in a paginated request.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListVpcIngressConnectionsInput is the input of ListVpcIngressConnections.
+type ListVpcIngressConnectionsInput struct {
+	// The VPC Ingress Connections to be listed based on either the Service Arn or
+	// Vpc Endpoint Id, or both.
+	Filter *ListVPCIngressConnectionsFilter `json:"Filter,omitempty"`
+
+	// The maximum number of results to include in each response (result page).
+	// It's used for a paginated request.
+	//
+	// If you don't specify `MaxResults`, the request retrieves all available
+	// results in a single response.
+	MaxResults *int32 `json:"MaxResults,omitempty"`
+
+	// A token from a previous result page. It's used for a paginated request. The
+	// request retrieves the next result page. All other parameter values must be
+	// identical to the ones that are specified in the initial request.
+	//
+	// If you don't specify `NextToken`, the request retrieves the first result
+	// page.
+	NextToken *string `json:"NextToken,omitempty"`
+}
+
+// ListVpcIngressConnectionsOutput is the output of ListVpcIngressConnections.
+type ListVpcIngressConnectionsOutput struct {
+	// A list of summary information records for VPC Ingress Connections. In a
+	// paginated request, the request returns up to `MaxResults` records for each
+	// call.
+	//
+	// This member is required.
+	VPCIngressConnectionSummaryList []VPCIngressConnectionSummary `json:"VpcIngressConnectionSummaryList,omitempty"`
+
+	// The token that you can pass in a subsequent request to get the next result
+	// page. It's returned in a paginated request.
+	NextToken *string `json:"NextToken,omitempty"`
 }
 
 // Describes configuration settings related to network traffic of an App Runner
@@ -509,22 +1760,283 @@ type NetworkConfiguration struct {
 
 	// App Runner provides you with the option to choose between IPv4 and dual
 	// stack (IPv4 and IPv6). This is an optional parameter. If you do not specify
-	// an IpAddressType, it defaults to select IPv4.
+	// an `IpAddressType`, it defaults to select IPv4.
 	//
 	// The service's default is IPV4.
 	IPAddressType IPAddressType `json:"IpAddressType,omitempty"`
 }
 
-// Describes an App Runner service. It can describe a service in any state,
-// including deleted services. This type contains the full information about a
-// service, including configuration details. It's returned by the
-// CreateService, DescribeService, and DeleteService actions.
-type Service struct {
-	// Summary information for the App Runner automatic scaling configuration
-	// resource that's associated with this service.
+// Describes an App Runner observability configuration resource. Multiple
+// revisions of a configuration have the same `ObservabilityConfigurationName`
+// and different `ObservabilityConfigurationRevision` values.
+//
+// The resource is designed to configure multiple features (currently one
+// feature, tracing). This type contains optional members that describe the
+// configuration of these features (currently one member,
+// `TraceConfiguration`). If a feature member isn't specified, the feature
+// isn't enabled.
+type ObservabilityConfiguration struct {
+	// The Amazon Resource Name (ARN) of this observability configuration.
+	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
+
+	// The customer-provided observability configuration name. It can be used in
+	// multiple revisions of a configuration.
+	ObservabilityConfigurationName *string `json:"ObservabilityConfigurationName,omitempty"`
+
+	// The configuration of the tracing feature within this observability
+	// configuration. If not specified, tracing isn't enabled.
+	TraceConfiguration *TraceConfiguration `json:"TraceConfiguration,omitempty"`
+
+	// The revision of this observability configuration. It's unique among all the
+	// active configurations (`"Status": "ACTIVE"`) that share the same
+	// `ObservabilityConfigurationName`.
+	ObservabilityConfigurationRevision *int32 `json:"ObservabilityConfigurationRevision,omitempty"`
+
+	// It's set to `true` for the configuration with the highest `Revision` among
+	// all configurations that share the same `ObservabilityConfigurationName`.
+	// It's set to `false` otherwise.
+	Latest *bool `json:"Latest,omitempty"`
+
+	// The current state of the observability configuration. If the status of a
+	// configuration revision is `INACTIVE`, it was deleted and can't be used.
+	// Inactive configuration revisions are permanently removed some time after
+	// they are deleted.
+	Status ObservabilityConfigurationStatus `json:"Status,omitempty"`
+
+	// The time when the observability configuration was created. It's in Unix time
+	// stamp format.
+	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+
+	// The time when the observability configuration was deleted. It's in Unix time
+	// stamp format.
+	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ObservabilityConfiguration) MarshalJSON() ([]byte, error) {
+	type plain ObservabilityConfiguration
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		DeletedAt: specrt.EpochSecondsOf(v.DeletedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ObservabilityConfiguration) UnmarshalJSON(data []byte) error {
+	type plain ObservabilityConfiguration
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.DeletedAt = wire.DeletedAt.Time()
+	return nil
+}
+
+// Provides summary information about an App Runner observability configuration
+// resource.
+//
+// This type contains limited information about an observability configuration.
+// It includes only identification information, without configuration details.
+// It's returned by the ListObservabilityConfigurations action. Complete
+// configuration information is returned by the
+// CreateObservabilityConfiguration, DescribeObservabilityConfiguration, and
+// DeleteObservabilityConfiguration actions using the
+// ObservabilityConfiguration type.
+type ObservabilityConfigurationSummary struct {
+	// The Amazon Resource Name (ARN) of this observability configuration.
+	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
+
+	// The customer-provided observability configuration name. It can be used in
+	// multiple revisions of a configuration.
+	ObservabilityConfigurationName *string `json:"ObservabilityConfigurationName,omitempty"`
+
+	// The revision of this observability configuration. It's unique among all the
+	// active configurations (`"Status": "ACTIVE"`) that share the same
+	// `ObservabilityConfigurationName`.
+	ObservabilityConfigurationRevision *int32 `json:"ObservabilityConfigurationRevision,omitempty"`
+}
+
+// Provides summary information for an operation that occurred on an App Runner
+// service.
+type OperationSummary struct {
+	// A unique ID of this operation. It's unique in the scope of the App Runner
+	// service.
+	ID *string `json:"Id,omitempty"`
+
+	// The type of operation. It indicates a specific action that occured.
+	Type OperationType `json:"Type,omitempty"`
+
+	// The current state of the operation.
+	Status OperationStatus `json:"Status,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource that the operation acted on
+	// (for example, an App Runner service).
+	TargetARN *string `json:"TargetArn,omitempty"`
+
+	// The time when the operation started. It's in the Unix time stamp format.
+	StartedAt *time.Time `json:"StartedAt,omitempty"`
+
+	// The time when the operation ended. It's in the Unix time stamp format.
+	EndedAt *time.Time `json:"EndedAt,omitempty"`
+
+	// The time when the operation was last updated. It's in the Unix time stamp
+	// format.
+	UpdatedAt *time.Time `json:"UpdatedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v OperationSummary) MarshalJSON() ([]byte, error) {
+	type plain OperationSummary
+	return json.Marshal(struct {
+		plain
+		StartedAt *specrt.EpochSeconds `json:"StartedAt,omitempty"`
+		EndedAt   *specrt.EpochSeconds `json:"EndedAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
+	}{
+		EndedAt:   specrt.EpochSecondsOf(v.EndedAt),
+		StartedAt: specrt.EpochSecondsOf(v.StartedAt),
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *OperationSummary) UnmarshalJSON(data []byte) error {
+	type plain OperationSummary
+	wire := struct {
+		*plain
+		StartedAt *specrt.EpochSeconds `json:"StartedAt,omitempty"`
+		EndedAt   *specrt.EpochSeconds `json:"EndedAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartedAt = wire.StartedAt.Time()
+	v.EndedAt = wire.EndedAt.Time()
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// PauseServiceInput is the input of PauseService.
+type PauseServiceInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner service that you want to
+	// pause.
 	//
 	// This member is required.
-	AutoScalingConfigurationSummary *AutoScalingConfigurationSummary `json:"AutoScalingConfigurationSummary,omitempty"`
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+}
+
+// PauseServiceOutput is the output of PauseService.
+type PauseServiceOutput struct {
+	// A description of the App Runner service that this request just paused.
+	//
+	// This member is required.
+	Service *Service `json:"Service,omitempty"`
+
+	// The unique ID of the asynchronous operation that this request started. You
+	// can use it combined with the ListOperations call to track the operation's
+	// progress.
+	OperationID *string `json:"OperationId,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v PauseServiceOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v PauseServiceOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v PauseServiceOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// ResumeServiceInput is the input of ResumeService.
+type ResumeServiceInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner service that you want to
+	// resume.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+}
+
+// ResumeServiceOutput is the output of ResumeService.
+type ResumeServiceOutput struct {
+	// A description of the App Runner service that this request just resumed.
+	//
+	// This member is required.
+	Service *Service `json:"Service,omitempty"`
+
+	// The unique ID of the asynchronous operation that this request started. You
+	// can use it combined with the ListOperations call to track the operation's
+	// progress.
+	OperationID *string `json:"OperationId,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v ResumeServiceOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v ResumeServiceOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v ResumeServiceOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// Describes an App Runner service. It can describe a service in any state,
+// including deleted services.
+//
+// This type contains the full information about a service, including
+// configuration details. It's returned by the CreateService
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_CreateService.html),
+// DescribeService
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_DescribeService.html),
+// and DeleteService
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_DeleteService.html)
+// actions. A subset of this information is returned by the ListServices
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_ListServices.html)
+// action using the ServiceSummary
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_ServiceSummary.html)
+// type.
+type Service struct {
+	// The customer-provided service name.
+	//
+	// This member is required.
+	ServiceName *string `json:"ServiceName,omitempty"`
+
+	// An ID that App Runner generated for this service. It's unique within the
+	// Amazon Web Services Region.
+	//
+	// This member is required.
+	ServiceID *string `json:"ServiceId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of this service.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// A subdomain URL that App Runner generated for this service. You can use this
+	// URL to access your service web application.
+	ServiceURL *string `json:"ServiceUrl,omitempty"`
 
 	// The time when the App Runner service was created. It's in the Unix time
 	// stamp format.
@@ -532,23 +2044,56 @@ type Service struct {
 	// This member is required.
 	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
 
+	// The time when the App Runner service was last updated at. It's in the Unix
+	// time stamp format.
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"UpdatedAt,omitempty"`
+
 	// The time when the App Runner service was deleted. It's in the Unix time
 	// stamp format.
 	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
 
+	// The current state of the App Runner service. These particular values mean
+	// the following.
+	//
+	// - `CREATE_FAILED` – The service failed to create. The failed service isn't
+	// usable, and still counts towards your service quota. To troubleshoot this
+	// failure, read the failure events and logs, change any parameters that need
+	// to be fixed, and rebuild your service using `UpdateService`. -
+	// `DELETE_FAILED` – The service failed to delete and can't be successfully
+	// recovered. Retry the service deletion call to ensure that all related
+	// resources are removed.
+	//
+	// This member is required.
+	Status ServiceStatus `json:"Status,omitempty"`
+
+	// The source deployed to the App Runner service. It can be a code or an image
+	// repository.
+	//
+	// This member is required.
+	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
+
+	// The runtime configuration of instances (scaling units) of this service.
+	//
+	// This member is required.
+	InstanceConfiguration *InstanceConfiguration `json:"InstanceConfiguration,omitempty"`
+
 	// The encryption key that App Runner uses to encrypt the service logs and the
 	// copy of the source repository that App Runner maintains for the service. It
-	// can be either a customer-provided encryption key or an AWS managed key.
+	// can be either a customer-provided encryption key or an Amazon Web Services
+	// managed key.
 	EncryptionConfiguration *EncryptionConfiguration `json:"EncryptionConfiguration,omitempty"`
 
 	// The settings for the health check that App Runner performs to monitor the
 	// health of this service.
 	HealthCheckConfiguration *HealthCheckConfiguration `json:"HealthCheckConfiguration,omitempty"`
 
-	// The runtime configuration of instances (scaling units) of this service.
+	// Summary information for the App Runner automatic scaling configuration
+	// resource that's associated with this service.
 	//
 	// This member is required.
-	InstanceConfiguration *InstanceConfiguration `json:"InstanceConfiguration,omitempty"`
+	AutoScalingConfigurationSummary *AutoScalingConfigurationSummary `json:"AutoScalingConfigurationSummary,omitempty"`
 
 	// Configuration settings related to network traffic of the web application
 	// that this service runs.
@@ -558,50 +2103,6 @@ type Service struct {
 
 	// The observability configuration of this service.
 	ObservabilityConfiguration *ServiceObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
-
-	// The Amazon Resource Name (ARN) of this service.
-	//
-	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
-
-	// An ID that App Runner generated for this service. It's unique within the AWS
-	// Region.
-	//
-	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
-
-	// The customer-provided service name.
-	//
-	// This member is required.
-	ServiceName *string `json:"ServiceName,omitempty"`
-
-	// A subdomain URL that App Runner generated for this service. You can use this
-	// URL to access your service web application.
-	ServiceURL *string `json:"ServiceUrl,omitempty"`
-
-	// The source deployed to the App Runner service. It can be a code or an image
-	// repository.
-	//
-	// This member is required.
-	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
-
-	// The current state of the App Runner service. These particular values mean
-	// the following. CREATE_FAILED - The service failed to create. The failed
-	// service isn't usable, and still counts towards your service quota. To
-	// troubleshoot this failure, read the failure events and logs, change any
-	// parameters that need to be fixed, and rebuild your service using
-	// UpdateService. DELETE_FAILED - The service failed to delete and can't be
-	// successfully recovered. Retry the service deletion call to ensure that all
-	// related resources are removed.
-	//
-	// This member is required.
-	Status ServiceStatus `json:"Status,omitempty"`
-
-	// The time when the App Runner service was last updated at. It's in the Unix
-	// time stamp format.
-	//
-	// This member is required.
-	UpdatedAt *time.Time `json:"UpdatedAt,omitempty"`
 }
 
 // MarshalJSON encodes v with its timestamps and floats in their wire form.
@@ -610,8 +2111,8 @@ func (v Service) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
 		plain
 		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
 		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
+		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
 	}{
 		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
 		DeletedAt: specrt.EpochSecondsOf(v.DeletedAt),
@@ -626,15 +2127,15 @@ func (v *Service) UnmarshalJSON(data []byte) error {
 	wire := struct {
 		*plain
 		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
 		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
+		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
 	}{plain: (*plain)(v)}
 	if err := json.Unmarshal(data, &wire); err != nil {
 		return err
 	}
 	v.CreatedAt = wire.CreatedAt.Time()
-	v.DeletedAt = wire.DeletedAt.Time()
 	v.UpdatedAt = wire.UpdatedAt.Time()
+	v.DeletedAt = wire.DeletedAt.Time()
 	return nil
 }
 
@@ -658,33 +2159,118 @@ func (v Service) LogValue() slog.Value {
 // enable. They're configured in a separate resource that you associate with
 // your service.
 type ServiceObservabilityConfiguration struct {
-	// The Amazon Resource Name (ARN) of the observability configuration that is
-	// associated with the service. Specified only when ObservabilityEnabled is
-	// true. Specify an ARN with a name and a revision number to associate that
-	// revision. For example:
-	// arn:aws:apprunner:us-east-1:123456789012:observabilityconfiguration/xray-tracing/3
-	// Specify just the name to associate the latest revision. For example:
-	// arn:aws:apprunner:us-east-1:123456789012:observabilityconfiguration/xray-tracing
-	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
-
-	// When true, an observability configuration resource is associated with the
-	// service, and an ObservabilityConfigurationArn is specified.
+	// When `true`, an observability configuration resource is associated with the
+	// service, and an `ObservabilityConfigurationArn` is specified.
 	//
 	// This member is required.
 	ObservabilityEnabled *bool `json:"ObservabilityEnabled,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the observability configuration that is
+	// associated with the service. Specified only when `ObservabilityEnabled` is
+	// `true`.
+	//
+	// Specify an ARN with a name and a revision number to associate that revision.
+	// For example:
+	// `arn:aws:apprunner:us-east-1:123456789012:observabilityconfiguration/xray-tracing/3`
+	//
+	// Specify just the name to associate the latest revision. For example:
+	// `arn:aws:apprunner:us-east-1:123456789012:observabilityconfiguration/xray-tracing`
+	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
+}
+
+// Provides summary information for an App Runner service.
+//
+// This type contains limited information about a service. It doesn't include
+// configuration details. It's returned by the ListServices
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_ListServices.html)
+// action. Complete service information is returned by the CreateService
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_CreateService.html),
+// DescribeService
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_DescribeService.html),
+// and DeleteService
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_DeleteService.html)
+// actions using the Service
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_Service.html) type.
+type ServiceSummary struct {
+	// The customer-provided service name.
+	ServiceName *string `json:"ServiceName,omitempty"`
+
+	// An ID that App Runner generated for this service. It's unique within the
+	// Amazon Web Services Region.
+	ServiceID *string `json:"ServiceId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of this service.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// A subdomain URL that App Runner generated for this service. You can use this
+	// URL to access your service web application.
+	ServiceURL *string `json:"ServiceUrl,omitempty"`
+
+	// The time when the App Runner service was created. It's in the Unix time
+	// stamp format.
+	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+
+	// The time when the App Runner service was last updated. It's in theUnix time
+	// stamp format.
+	UpdatedAt *time.Time `json:"UpdatedAt,omitempty"`
+
+	// The current state of the App Runner service. These particular values mean
+	// the following.
+	//
+	// - `CREATE_FAILED` – The service failed to create. The failed service isn't
+	// usable, and still counts towards your service quota. To troubleshoot this
+	// failure, read the failure events and logs, change any parameters that need
+	// to be fixed, and rebuild your service using `UpdateService`. -
+	// `DELETE_FAILED` – The service failed to delete and can't be successfully
+	// recovered. Retry the service deletion call to ensure that all related
+	// resources are removed.
+	Status ServiceStatus `json:"Status,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceSummary) MarshalJSON() ([]byte, error) {
+	type plain ServiceSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceSummary) UnmarshalJSON(data []byte) error {
+	type plain ServiceSummary
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
 }
 
 // Identifies a version of code that App Runner refers to within a source code
 // repository.
 type SourceCodeVersion struct {
-	// The type of version identifier. For a git-based repository, branches
-	// represent versions.
+	// The type of version identifier.
+	//
+	// For a git-based repository, branches represent versions.
 	//
 	// This member is required.
 	Type SourceCodeVersionType `json:"Type,omitempty"`
 
-	// A source code version. For a git-based repository, a branch name maps to a
-	// specific version. App Runner uses the most recent commit to the branch.
+	// A source code version.
+	//
+	// For a git-based repository, a branch name maps to a specific version. App
+	// Runner uses the most recent commit to the branch.
 	//
 	// This member is required.
 	Value *string `json:"Value,omitempty"`
@@ -693,27 +2279,30 @@ type SourceCodeVersion struct {
 // Describes the source deployed to an App Runner service. It can be a code or
 // an image repository.
 type SourceConfiguration struct {
+	// The description of a source code repository.
+	//
+	// You must provide either this member or `ImageRepository` (but not both).
+	CodeRepository *CodeRepository `json:"CodeRepository,omitempty"`
+
+	// The description of a source image repository.
+	//
+	// You must provide either this member or `CodeRepository` (but not both).
+	ImageRepository *ImageRepository `json:"ImageRepository,omitempty"`
+
+	// If `true`, continuous integration from the source repository is enabled for
+	// the App Runner service. Each repository change (including any source code
+	// commit or new image version) starts a deployment.
+	//
+	// Default: App Runner sets to `false` for a source image that uses an ECR
+	// Public repository or an ECR repository that's in an Amazon Web Services
+	// account other than the one that the service is in. App Runner sets to `true`
+	// in all other cases (which currently include a source code repository or a
+	// source image using a same-account ECR repository).
+	AutoDeploymentsEnabled *bool `json:"AutoDeploymentsEnabled,omitempty"`
+
 	// Describes the resources that are needed to authenticate access to some
 	// source repositories.
 	AuthenticationConfiguration *AuthenticationConfiguration `json:"AuthenticationConfiguration,omitempty"`
-
-	// If true, continuous integration from the source repository is enabled for
-	// the App Runner service. Each repository change (including any source code
-	// commit or new image version) starts a deployment. Default: App Runner sets
-	// to false for a source image that uses an ECR Public repository or an ECR
-	// repository that's in an AWS account other than the one that the service is
-	// in. App Runner sets to true in all other cases (which currently include a
-	// source code repository or a source image using a same-account ECR
-	// repository).
-	AutoDeploymentsEnabled *bool `json:"AutoDeploymentsEnabled,omitempty"`
-
-	// The description of a source code repository. You must provide either this
-	// member or ImageRepository (but not both).
-	CodeRepository *CodeRepository `json:"CodeRepository,omitempty"`
-
-	// The description of a source image repository. You must provide either this
-	// member or CodeRepository (but not both).
-	ImageRepository *ImageRepository `json:"ImageRepository,omitempty"`
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -731,6 +2320,25 @@ func (v SourceConfiguration) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
+// StartDeploymentInput is the input of StartDeployment.
+type StartDeploymentInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner service that you want to
+	// manually deploy to.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+}
+
+// StartDeploymentOutput is the output of StartDeployment.
+type StartDeploymentOutput struct {
+	// The unique ID of the asynchronous operation that this request started. You
+	// can use it combined with the ListOperations call to track the operation's
+	// progress.
+	//
+	// This member is required.
+	OperationID *string `json:"OperationId,omitempty"`
+}
+
 // Describes a tag that is applied to an App Runner resource. A tag is a
 // metadata item consisting of a key-value pair.
 type Tag struct {
@@ -739,4 +2347,362 @@ type Tag struct {
 
 	// The value of the tag.
 	Value *string `json:"Value,omitempty"`
+}
+
+// TagResourceInput is the input of TagResource.
+type TagResourceInput struct {
+	// The Amazon Resource Name (ARN) of the resource that you want to update tags
+	// for.
+	//
+	// It must be the ARN of an App Runner resource.
+	//
+	// This member is required.
+	ResourceARN *string `json:"ResourceArn,omitempty"`
+
+	// A list of tag key-value pairs to add or update. If a key is new to the
+	// resource, the tag is added with the provided value. If a key is already
+	// associated with the resource, the value of the tag is updated.
+	//
+	// This member is required.
+	Tags []Tag `json:"Tags,omitempty"`
+}
+
+// TagResourceOutput is the output of TagResource.
+type TagResourceOutput struct{}
+
+// Describes the configuration of the tracing feature within an App Runner
+// observability configuration.
+type TraceConfiguration struct {
+	// The implementation provider chosen for tracing App Runner services.
+	//
+	// This member is required.
+	Vendor TracingVendor `json:"Vendor,omitempty"`
+}
+
+// UntagResourceInput is the input of UntagResource.
+type UntagResourceInput struct {
+	// The Amazon Resource Name (ARN) of the resource that you want to remove tags
+	// from.
+	//
+	// It must be the ARN of an App Runner resource.
+	//
+	// This member is required.
+	ResourceARN *string `json:"ResourceArn,omitempty"`
+
+	// A list of tag keys that you want to remove.
+	//
+	// This member is required.
+	TagKeys []string `json:"TagKeys,omitempty"`
+}
+
+// UntagResourceOutput is the output of UntagResource.
+type UntagResourceOutput struct{}
+
+// UpdateDefaultAutoScalingConfigurationInput is the input of
+// UpdateDefaultAutoScalingConfiguration.
+type UpdateDefaultAutoScalingConfigurationInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner auto scaling configuration
+	// that you want to set as the default.
+	//
+	// The ARN can be a full auto scaling configuration ARN, or a partial ARN
+	// ending with either `.../name` or `.../name/revision`. If a revision isn't
+	// specified, the latest active revision is set as the default.
+	//
+	// This member is required.
+	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+}
+
+// UpdateDefaultAutoScalingConfigurationOutput is the output of
+// UpdateDefaultAutoScalingConfiguration.
+type UpdateDefaultAutoScalingConfigurationOutput struct {
+	// A description of the App Runner auto scaling configuration that was set as
+	// default.
+	//
+	// This member is required.
+	AutoScalingConfiguration *AutoScalingConfiguration `json:"AutoScalingConfiguration,omitempty"`
+}
+
+// UpdateServiceInput is the input of UpdateService.
+type UpdateServiceInput struct {
+	// The Amazon Resource Name (ARN) of the App Runner service that you want to
+	// update.
+	//
+	// This member is required.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// The source configuration to apply to the App Runner service.
+	//
+	// You can change the configuration of the code or image repository that the
+	// service uses. However, you can't switch from code to image or the other way
+	// around. This means that you must provide the same structure member of
+	// `SourceConfiguration` that you originally included when you created the
+	// service. Specifically, you can include either `CodeRepository` or
+	// `ImageRepository`. To update the source configuration, set the values to
+	// members of the structure that you include.
+	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
+
+	// The runtime configuration to apply to instances (scaling units) of your
+	// service.
+	InstanceConfiguration *InstanceConfiguration `json:"InstanceConfiguration,omitempty"`
+
+	// The Amazon Resource Name (ARN) of an App Runner automatic scaling
+	// configuration resource that you want to associate with the App Runner
+	// service.
+	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+
+	// The settings for the health check that App Runner performs to monitor the
+	// health of the App Runner service.
+	HealthCheckConfiguration *HealthCheckConfiguration `json:"HealthCheckConfiguration,omitempty"`
+
+	// Configuration settings related to network traffic of the web application
+	// that the App Runner service runs.
+	NetworkConfiguration *NetworkConfiguration `json:"NetworkConfiguration,omitempty"`
+
+	// The observability configuration of your service.
+	ObservabilityConfiguration *ServiceObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v UpdateServiceInput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v UpdateServiceInput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v UpdateServiceInput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// UpdateServiceOutput is the output of UpdateService.
+type UpdateServiceOutput struct {
+	// A description of the App Runner service updated by this request. All
+	// configuration values in the returned `Service` structure reflect
+	// configuration changes that are being applied by this request.
+	//
+	// This member is required.
+	Service *Service `json:"Service,omitempty"`
+
+	// The unique ID of the asynchronous operation that this request started. You
+	// can use it combined with the ListOperations call to track the operation's
+	// progress.
+	//
+	// This member is required.
+	OperationID *string `json:"OperationId,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v UpdateServiceOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v UpdateServiceOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v UpdateServiceOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// UpdateVpcIngressConnectionInput is the input of UpdateVpcIngressConnection.
+type UpdateVpcIngressConnectionInput struct {
+	// The Amazon Resource Name (Arn) for the App Runner VPC Ingress Connection
+	// resource that you want to update.
+	//
+	// This member is required.
+	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+
+	// Specifications for the customer’s Amazon VPC and the related Amazon Web
+	// Services PrivateLink VPC endpoint that are used to update the VPC Ingress
+	// Connection resource.
+	//
+	// This member is required.
+	IngressVPCConfiguration *IngressVPCConfiguration `json:"IngressVpcConfiguration,omitempty"`
+}
+
+// UpdateVpcIngressConnectionOutput is the output of
+// UpdateVpcIngressConnection.
+type UpdateVpcIngressConnectionOutput struct {
+	// A description of the App Runner VPC Ingress Connection resource that's
+	// updated by this request.
+	//
+	// This member is required.
+	VPCIngressConnection *VPCIngressConnection `json:"VpcIngressConnection,omitempty"`
+}
+
+// Describes an App Runner VPC connector resource. A VPC connector describes
+// the Amazon Virtual Private Cloud (Amazon VPC) that an App Runner service is
+// associated with, and the subnets and security group that are used.
+//
+// Multiple revisions of a connector might have the same `Name` and different
+// `Revision` values.
+//
+// At this time, App Runner supports only one revision per name.
+type VPCConnector struct {
+	// The customer-provided VPC connector name.
+	VPCConnectorName *string `json:"VpcConnectorName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of this VPC connector.
+	VPCConnectorARN *string `json:"VpcConnectorArn,omitempty"`
+
+	// The revision of this VPC connector. It's unique among all the active
+	// connectors (`"Status": "ACTIVE"`) that share the same `Name`.
+	//
+	// At this time, App Runner supports only one revision per name.
+	VPCConnectorRevision *int32 `json:"VpcConnectorRevision,omitempty"`
+
+	// A list of IDs of subnets that App Runner uses for your service. All IDs are
+	// of subnets of a single Amazon VPC.
+	Subnets []string `json:"Subnets,omitempty"`
+
+	// A list of IDs of security groups that App Runner uses for access to Amazon
+	// Web Services resources under the specified subnets. If not specified, App
+	// Runner uses the default security group of the Amazon VPC. The default
+	// security group allows all outbound traffic.
+	SecurityGroups []string `json:"SecurityGroups,omitempty"`
+
+	// The current state of the VPC connector. If the status of a connector
+	// revision is `INACTIVE`, it was deleted and can't be used. Inactive connector
+	// revisions are permanently removed some time after they are deleted.
+	Status VPCConnectorStatus `json:"Status,omitempty"`
+
+	// The time when the VPC connector was created. It's in Unix time stamp format.
+	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+
+	// The time when the VPC connector was deleted. It's in Unix time stamp format.
+	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v VPCConnector) MarshalJSON() ([]byte, error) {
+	type plain VPCConnector
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		DeletedAt: specrt.EpochSecondsOf(v.DeletedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *VPCConnector) UnmarshalJSON(data []byte) error {
+	type plain VPCConnector
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.DeletedAt = wire.DeletedAt.Time()
+	return nil
+}
+
+// DNS Target record for a custom domain of this Amazon VPC.
+type VPCDNSTarget struct {
+	// The Amazon Resource Name (ARN) of the VPC Ingress Connection that is
+	// associated with your service.
+	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+
+	// The ID of the Amazon VPC that is associated with the custom domain name of
+	// the target DNS.
+	VPCID *string `json:"VpcId,omitempty"`
+
+	// The domain name of your target DNS that is associated with the Amazon VPC.
+	DomainName *string `json:"DomainName,omitempty"`
+}
+
+// The App Runner resource that specifies an App Runner endpoint for incoming
+// traffic. It establishes a connection between a VPC interface endpoint and a
+// App Runner service, to make your App Runner service accessible from only
+// within an Amazon VPC.
+type VPCIngressConnection struct {
+	// The Amazon Resource Name (ARN) of the VPC Ingress Connection.
+	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+
+	// The customer-provided VPC Ingress Connection name.
+	VPCIngressConnectionName *string `json:"VpcIngressConnectionName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service associated with the VPC
+	// Ingress Connection.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// The current status of the VPC Ingress Connection. The VPC Ingress Connection
+	// displays one of the following statuses: `AVAILABLE`, `PENDING_CREATION`,
+	// `PENDING_UPDATE`, `PENDING_DELETION`,`FAILED_CREATION`, `FAILED_UPDATE`,
+	// `FAILED_DELETION`, and `DELETED`..
+	Status VPCIngressConnectionStatus `json:"Status,omitempty"`
+
+	// The Account Id you use to create the VPC Ingress Connection resource.
+	AccountID *string `json:"AccountId,omitempty"`
+
+	// The domain name associated with the VPC Ingress Connection resource.
+	DomainName *string `json:"DomainName,omitempty"`
+
+	// Specifications for the customer’s VPC and related PrivateLink VPC endpoint
+	// that are used to associate with the VPC Ingress Connection resource.
+	IngressVPCConfiguration *IngressVPCConfiguration `json:"IngressVpcConfiguration,omitempty"`
+
+	// The time when the VPC Ingress Connection was created. It's in the Unix time
+	// stamp format.
+	//
+	// - Type: Timestamp - Required: Yes
+	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+
+	// The time when the App Runner service was deleted. It's in the Unix time
+	// stamp format.
+	//
+	// - Type: Timestamp - Required: No
+	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v VPCIngressConnection) MarshalJSON() ([]byte, error) {
+	type plain VPCIngressConnection
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		DeletedAt: specrt.EpochSecondsOf(v.DeletedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *VPCIngressConnection) UnmarshalJSON(data []byte) error {
+	type plain VPCIngressConnection
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
+		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.DeletedAt = wire.DeletedAt.Time()
+	return nil
+}
+
+// Provides summary information about an VPC Ingress Connection, which includes
+// its VPC Ingress Connection ARN and its associated Service ARN.
+type VPCIngressConnectionSummary struct {
+	// The Amazon Resource Name (ARN) of the VPC Ingress Connection.
+	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service associated with the VPC
+	// Ingress Connection.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
 }

@@ -10,6 +10,28 @@ import (
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *AssociateCustomDomainInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AssociateCustomDomainInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+	if v.DomainName == nil {
+		r.Missing(p, "DomainName")
+	} else {
+		validateDomainName(r, p.Member("DomainName"), *v.DomainName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *AuthenticationConfiguration) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -17,11 +39,11 @@ func (v *AuthenticationConfiguration) Validate() error {
 }
 
 func (v *AuthenticationConfiguration) validate(r *specrt.Report, p specrt.Path) {
-	if v.AccessRoleARN != nil {
-		validateRoleArn(r, p.Member("AccessRoleArn"), *v.AccessRoleARN)
-	}
 	if v.ConnectionARN != nil {
 		validateAppRunnerResourceArn(r, p.Member("ConnectionArn"), *v.ConnectionARN)
+	}
+	if v.AccessRoleARN != nil {
+		validateRoleArn(r, p.Member("AccessRoleArn"), *v.AccessRoleARN)
 	}
 }
 
@@ -35,13 +57,13 @@ func (v *CodeConfiguration) Validate() error {
 }
 
 func (v *CodeConfiguration) validate(r *specrt.Report, p specrt.Path) {
-	if v.CodeConfigurationValues != nil {
-		v.CodeConfigurationValues.validate(r, p.Member("CodeConfigurationValues"))
-	}
 	if v.ConfigurationSource == "" {
 		r.Missing(p, "ConfigurationSource")
 	} else {
 		validateConfigurationSource(r, p.Member("ConfigurationSource"), v.ConfigurationSource)
+	}
+	if v.CodeConfigurationValues != nil {
+		v.CodeConfigurationValues.validate(r, p.Member("CodeConfigurationValues"))
 	}
 	if v.CodeConfigurationValues == nil && v.ConfigurationSource == ConfigurationSourceApi {
 		r.RequiredWhen(p, "CodeConfigurationValues", "ConfigurationSource", "API")
@@ -58,25 +80,25 @@ func (v *CodeConfigurationValues) Validate() error {
 }
 
 func (v *CodeConfigurationValues) validate(r *specrt.Report, p specrt.Path) {
-	if v.BuildCommand != nil {
-		validateBuildCommand(r, p.Member("BuildCommand"), *v.BuildCommand)
-	}
-	if v.Port != nil {
-		validateString(r, p.Member("Port"), *v.Port)
-	}
 	if v.Runtime == "" {
 		r.Missing(p, "Runtime")
 	} else {
 		validateRuntime(r, p.Member("Runtime"), v.Runtime)
 	}
-	if v.RuntimeEnvironmentSecrets != nil {
-		validateRuntimeEnvironmentSecrets(r, p.Member("RuntimeEnvironmentSecrets"), v.RuntimeEnvironmentSecrets)
+	if v.BuildCommand != nil {
+		validateBuildCommand(r, p.Member("BuildCommand"), *v.BuildCommand)
+	}
+	if v.StartCommand != nil {
+		validateStartCommand(r, p.Member("StartCommand"), *v.StartCommand)
+	}
+	if v.Port != nil {
+		validateString(r, p.Member("Port"), *v.Port)
 	}
 	if v.RuntimeEnvironmentVariables != nil {
 		validateRuntimeEnvironmentVariables(r, p.Member("RuntimeEnvironmentVariables"), v.RuntimeEnvironmentVariables)
 	}
-	if v.StartCommand != nil {
-		validateStartCommand(r, p.Member("StartCommand"), *v.StartCommand)
+	if v.RuntimeEnvironmentSecrets != nil {
+		validateRuntimeEnvironmentSecrets(r, p.Member("RuntimeEnvironmentSecrets"), v.RuntimeEnvironmentSecrets)
 	}
 }
 
@@ -90,9 +112,6 @@ func (v *CodeRepository) Validate() error {
 }
 
 func (v *CodeRepository) validate(r *specrt.Report, p specrt.Path) {
-	if v.CodeConfiguration != nil {
-		v.CodeConfiguration.validate(r, p.Member("CodeConfiguration"))
-	}
 	if v.RepositoryURL == nil {
 		r.Missing(p, "RepositoryUrl")
 	} else {
@@ -103,8 +122,88 @@ func (v *CodeRepository) validate(r *specrt.Report, p specrt.Path) {
 	} else {
 		v.SourceCodeVersion.validate(r, p.Member("SourceCodeVersion"))
 	}
+	if v.CodeConfiguration != nil {
+		v.CodeConfiguration.validate(r, p.Member("CodeConfiguration"))
+	}
 	if v.SourceDirectory != nil {
 		validateSourceDirectory(r, p.Member("SourceDirectory"), *v.SourceDirectory)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateAutoScalingConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateAutoScalingConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AutoScalingConfigurationName == nil {
+		r.Missing(p, "AutoScalingConfigurationName")
+	} else {
+		validateAutoScalingConfigurationName(r, p.Member("AutoScalingConfigurationName"), *v.AutoScalingConfigurationName)
+	}
+	if v.MaxConcurrency != nil {
+		validateASConfigMaxConcurrency(r, p.Member("MaxConcurrency"), *v.MaxConcurrency)
+	}
+	if v.MinSize != nil {
+		validateASConfigMinSize(r, p.Member("MinSize"), *v.MinSize)
+	}
+	if v.MaxSize != nil {
+		validateASConfigMaxSize(r, p.Member("MaxSize"), *v.MaxSize)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("Tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateConnectionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateConnectionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ConnectionName == nil {
+		r.Missing(p, "ConnectionName")
+	} else {
+		validateConnectionName(r, p.Member("ConnectionName"), *v.ConnectionName)
+	}
+	if v.ProviderType == "" {
+		r.Missing(p, "ProviderType")
+	} else {
+		validateProviderType(r, p.Member("ProviderType"), v.ProviderType)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("Tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateObservabilityConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateObservabilityConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ObservabilityConfigurationName == nil {
+		r.Missing(p, "ObservabilityConfigurationName")
+	} else {
+		validateObservabilityConfigurationName(r, p.Member("ObservabilityConfigurationName"), *v.ObservabilityConfigurationName)
+	}
+	if v.TraceConfiguration != nil {
+		v.TraceConfiguration.validate(r, p.Member("TraceConfiguration"))
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("Tags"), v.Tags)
 	}
 }
 
@@ -118,24 +217,6 @@ func (v *CreateServiceInput) Validate() error {
 }
 
 func (v *CreateServiceInput) validate(r *specrt.Report, p specrt.Path) {
-	if v.AutoScalingConfigurationARN != nil {
-		validateAppRunnerResourceArn(r, p.Member("AutoScalingConfigurationArn"), *v.AutoScalingConfigurationARN)
-	}
-	if v.EncryptionConfiguration != nil {
-		v.EncryptionConfiguration.validate(r, p.Member("EncryptionConfiguration"))
-	}
-	if v.HealthCheckConfiguration != nil {
-		v.HealthCheckConfiguration.validate(r, p.Member("HealthCheckConfiguration"))
-	}
-	if v.InstanceConfiguration != nil {
-		v.InstanceConfiguration.validate(r, p.Member("InstanceConfiguration"))
-	}
-	if v.NetworkConfiguration != nil {
-		v.NetworkConfiguration.validate(r, p.Member("NetworkConfiguration"))
-	}
-	if v.ObservabilityConfiguration != nil {
-		v.ObservabilityConfiguration.validate(r, p.Member("ObservabilityConfiguration"))
-	}
 	if v.ServiceName == nil {
 		r.Missing(p, "ServiceName")
 	} else {
@@ -146,8 +227,316 @@ func (v *CreateServiceInput) validate(r *specrt.Report, p specrt.Path) {
 	} else {
 		v.SourceConfiguration.validate(r, p.Member("SourceConfiguration"))
 	}
+	if v.InstanceConfiguration != nil {
+		v.InstanceConfiguration.validate(r, p.Member("InstanceConfiguration"))
+	}
 	if v.Tags != nil {
 		validateTagList(r, p.Member("Tags"), v.Tags)
+	}
+	if v.EncryptionConfiguration != nil {
+		v.EncryptionConfiguration.validate(r, p.Member("EncryptionConfiguration"))
+	}
+	if v.HealthCheckConfiguration != nil {
+		v.HealthCheckConfiguration.validate(r, p.Member("HealthCheckConfiguration"))
+	}
+	if v.AutoScalingConfigurationARN != nil {
+		validateAppRunnerResourceArn(r, p.Member("AutoScalingConfigurationArn"), *v.AutoScalingConfigurationARN)
+	}
+	if v.NetworkConfiguration != nil {
+		v.NetworkConfiguration.validate(r, p.Member("NetworkConfiguration"))
+	}
+	if v.ObservabilityConfiguration != nil {
+		v.ObservabilityConfiguration.validate(r, p.Member("ObservabilityConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateVpcConnectorInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateVpcConnectorInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.VPCConnectorName == nil {
+		r.Missing(p, "VpcConnectorName")
+	} else {
+		validateVpcConnectorName(r, p.Member("VpcConnectorName"), *v.VPCConnectorName)
+	}
+	if v.Subnets == nil {
+		r.Missing(p, "Subnets")
+	} else {
+		validateStringList(r, p.Member("Subnets"), v.Subnets)
+	}
+	if v.SecurityGroups != nil {
+		validateStringList(r, p.Member("SecurityGroups"), v.SecurityGroups)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("Tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateVpcIngressConnectionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateVpcIngressConnectionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+	if v.VPCIngressConnectionName == nil {
+		r.Missing(p, "VpcIngressConnectionName")
+	} else {
+		validateVpcIngressConnectionName(r, p.Member("VpcIngressConnectionName"), *v.VPCIngressConnectionName)
+	}
+	if v.IngressVPCConfiguration == nil {
+		r.Missing(p, "IngressVpcConfiguration")
+	} else {
+		v.IngressVPCConfiguration.validate(r, p.Member("IngressVpcConfiguration"))
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("Tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteAutoScalingConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteAutoScalingConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AutoScalingConfigurationARN == nil {
+		r.Missing(p, "AutoScalingConfigurationArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("AutoScalingConfigurationArn"), *v.AutoScalingConfigurationARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteConnectionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteConnectionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ConnectionARN == nil {
+		r.Missing(p, "ConnectionArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ConnectionArn"), *v.ConnectionARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteObservabilityConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteObservabilityConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ObservabilityConfigurationARN == nil {
+		r.Missing(p, "ObservabilityConfigurationArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ObservabilityConfigurationArn"), *v.ObservabilityConfigurationARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteVpcConnectorInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteVpcConnectorInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.VPCConnectorARN == nil {
+		r.Missing(p, "VpcConnectorArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("VpcConnectorArn"), *v.VPCConnectorARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteVpcIngressConnectionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteVpcIngressConnectionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.VPCIngressConnectionARN == nil {
+		r.Missing(p, "VpcIngressConnectionArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("VpcIngressConnectionArn"), *v.VPCIngressConnectionARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeAutoScalingConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeAutoScalingConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AutoScalingConfigurationARN == nil {
+		r.Missing(p, "AutoScalingConfigurationArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("AutoScalingConfigurationArn"), *v.AutoScalingConfigurationARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeCustomDomainsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeCustomDomainsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+	if v.NextToken != nil {
+		validateString(r, p.Member("NextToken"), *v.NextToken)
+	}
+	if v.MaxResults != nil {
+		validateDescribeCustomDomainsMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeObservabilityConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeObservabilityConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ObservabilityConfigurationARN == nil {
+		r.Missing(p, "ObservabilityConfigurationArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ObservabilityConfigurationArn"), *v.ObservabilityConfigurationARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeVpcConnectorInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeVpcConnectorInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.VPCConnectorARN == nil {
+		r.Missing(p, "VpcConnectorArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("VpcConnectorArn"), *v.VPCConnectorARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeVpcIngressConnectionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeVpcIngressConnectionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.VPCIngressConnectionARN == nil {
+		r.Missing(p, "VpcIngressConnectionArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("VpcIngressConnectionArn"), *v.VPCIngressConnectionARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DisassociateCustomDomainInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DisassociateCustomDomainInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+	if v.DomainName == nil {
+		r.Missing(p, "DomainName")
+	} else {
+		validateDomainName(r, p.Member("DomainName"), *v.DomainName)
 	}
 }
 
@@ -199,20 +588,20 @@ func (v *HealthCheckConfiguration) Validate() error {
 }
 
 func (v *HealthCheckConfiguration) validate(r *specrt.Report, p specrt.Path) {
-	if v.HealthyThreshold != nil {
-		validateHealthCheckHealthyThreshold(r, p.Member("HealthyThreshold"), *v.HealthyThreshold)
-	}
-	if v.Interval != nil {
-		validateHealthCheckInterval(r, p.Member("Interval"), *v.Interval)
+	if v.Protocol != "" {
+		validateHealthCheckProtocol(r, p.Member("Protocol"), v.Protocol)
 	}
 	if v.Path != nil {
 		validateHealthCheckPath(r, p.Member("Path"), *v.Path)
 	}
-	if v.Protocol != "" {
-		validateHealthCheckProtocol(r, p.Member("Protocol"), v.Protocol)
+	if v.Interval != nil {
+		validateHealthCheckInterval(r, p.Member("Interval"), *v.Interval)
 	}
 	if v.Timeout != nil {
 		validateHealthCheckTimeout(r, p.Member("Timeout"), *v.Timeout)
+	}
+	if v.HealthyThreshold != nil {
+		validateHealthCheckHealthyThreshold(r, p.Member("HealthyThreshold"), *v.HealthyThreshold)
 	}
 	if v.UnhealthyThreshold != nil {
 		validateHealthCheckUnhealthyThreshold(r, p.Member("UnhealthyThreshold"), *v.UnhealthyThreshold)
@@ -232,17 +621,17 @@ func (v *ImageConfiguration) Validate() error {
 }
 
 func (v *ImageConfiguration) validate(r *specrt.Report, p specrt.Path) {
-	if v.Port != nil {
-		validateString(r, p.Member("Port"), *v.Port)
-	}
-	if v.RuntimeEnvironmentSecrets != nil {
-		validateRuntimeEnvironmentSecrets(r, p.Member("RuntimeEnvironmentSecrets"), v.RuntimeEnvironmentSecrets)
-	}
 	if v.RuntimeEnvironmentVariables != nil {
 		validateRuntimeEnvironmentVariables(r, p.Member("RuntimeEnvironmentVariables"), v.RuntimeEnvironmentVariables)
 	}
 	if v.StartCommand != nil {
 		validateStartCommand(r, p.Member("StartCommand"), *v.StartCommand)
+	}
+	if v.Port != nil {
+		validateString(r, p.Member("Port"), *v.Port)
+	}
+	if v.RuntimeEnvironmentSecrets != nil {
+		validateRuntimeEnvironmentSecrets(r, p.Member("RuntimeEnvironmentSecrets"), v.RuntimeEnvironmentSecrets)
 	}
 }
 
@@ -256,13 +645,13 @@ func (v *ImageRepository) Validate() error {
 }
 
 func (v *ImageRepository) validate(r *specrt.Report, p specrt.Path) {
-	if v.ImageConfiguration != nil {
-		v.ImageConfiguration.validate(r, p.Member("ImageConfiguration"))
-	}
 	if v.ImageIdentifier == nil {
 		r.Missing(p, "ImageIdentifier")
 	} else {
 		validateImageIdentifier(r, p.Member("ImageIdentifier"), *v.ImageIdentifier)
+	}
+	if v.ImageConfiguration != nil {
+		v.ImageConfiguration.validate(r, p.Member("ImageConfiguration"))
 	}
 	if v.ImageRepositoryType == "" {
 		r.Missing(p, "ImageRepositoryType")
@@ -282,6 +671,24 @@ func (v *IngressConfiguration) Validate() error {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *IngressVPCConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *IngressVPCConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.VPCID != nil {
+		validateString(r, p.Member("VpcId"), *v.VPCID)
+	}
+	if v.VPCEndpointID != nil {
+		validateString(r, p.Member("VpcEndpointId"), *v.VPCEndpointID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *InstanceConfiguration) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -292,11 +699,212 @@ func (v *InstanceConfiguration) validate(r *specrt.Report, p specrt.Path) {
 	if v.CPU != nil {
 		validateCpu(r, p.Member("Cpu"), *v.CPU)
 	}
+	if v.Memory != nil {
+		validateMemory(r, p.Member("Memory"), *v.Memory)
+	}
 	if v.InstanceRoleARN != nil {
 		validateRoleArn(r, p.Member("InstanceRoleArn"), *v.InstanceRoleARN)
 	}
-	if v.Memory != nil {
-		validateMemory(r, p.Member("Memory"), *v.Memory)
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListAutoScalingConfigurationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListAutoScalingConfigurationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AutoScalingConfigurationName != nil {
+		validateAutoScalingConfigurationName(r, p.Member("AutoScalingConfigurationName"), *v.AutoScalingConfigurationName)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListConnectionsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListConnectionsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ConnectionName != nil {
+		validateConnectionName(r, p.Member("ConnectionName"), *v.ConnectionName)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListObservabilityConfigurationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListObservabilityConfigurationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ObservabilityConfigurationName != nil {
+		validateObservabilityConfigurationName(r, p.Member("ObservabilityConfigurationName"), *v.ObservabilityConfigurationName)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListOperationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListOperationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+	if v.NextToken != nil {
+		validateString(r, p.Member("NextToken"), *v.NextToken)
+	}
+	if v.MaxResults != nil {
+		validateListOperationsMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServicesForAutoScalingConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServicesForAutoScalingConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AutoScalingConfigurationARN == nil {
+		r.Missing(p, "AutoScalingConfigurationArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("AutoScalingConfigurationArn"), *v.AutoScalingConfigurationARN)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServicesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServicesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.NextToken != nil {
+		validateString(r, p.Member("NextToken"), *v.NextToken)
+	}
+	if v.MaxResults != nil {
+		validateServiceMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListTagsForResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListTagsForResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "ResourceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ResourceArn"), *v.ResourceARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListVPCIngressConnectionsFilter) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListVPCIngressConnectionsFilter) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN != nil {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+	if v.VPCEndpointID != nil {
+		validateString(r, p.Member("VpcEndpointId"), *v.VPCEndpointID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListVpcConnectorsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListVpcConnectorsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListVpcIngressConnectionsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListVpcIngressConnectionsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Filter != nil {
+		v.Filter.validate(r, p.Member("Filter"))
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
 	}
 }
 
@@ -321,6 +929,40 @@ func (v *NetworkConfiguration) validate(r *specrt.Report, p specrt.Path) {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *PauseServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PauseServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ResumeServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ResumeServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *ServiceObservabilityConfiguration) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -328,11 +970,11 @@ func (v *ServiceObservabilityConfiguration) Validate() error {
 }
 
 func (v *ServiceObservabilityConfiguration) validate(r *specrt.Report, p specrt.Path) {
-	if v.ObservabilityConfigurationARN != nil {
-		validateAppRunnerResourceArn(r, p.Member("ObservabilityConfigurationArn"), *v.ObservabilityConfigurationARN)
-	}
 	if v.ObservabilityEnabled == nil {
 		r.Missing(p, "ObservabilityEnabled")
+	}
+	if v.ObservabilityConfigurationARN != nil {
+		validateAppRunnerResourceArn(r, p.Member("ObservabilityConfigurationArn"), *v.ObservabilityConfigurationARN)
 	}
 	if v.ObservabilityConfigurationARN != nil && (v.ObservabilityEnabled == nil || !*v.ObservabilityEnabled) {
 		r.OnlyWhen(p, "ObservabilityConfigurationArn", "ObservabilityEnabled", "true")
@@ -371,17 +1013,34 @@ func (v *SourceConfiguration) Validate() error {
 }
 
 func (v *SourceConfiguration) validate(r *specrt.Report, p specrt.Path) {
-	if v.AuthenticationConfiguration != nil {
-		v.AuthenticationConfiguration.validate(r, p.Member("AuthenticationConfiguration"))
-	}
 	if v.CodeRepository != nil {
 		v.CodeRepository.validate(r, p.Member("CodeRepository"))
 	}
 	if v.ImageRepository != nil {
 		v.ImageRepository.validate(r, p.Member("ImageRepository"))
 	}
+	if v.AuthenticationConfiguration != nil {
+		v.AuthenticationConfiguration.validate(r, p.Member("AuthenticationConfiguration"))
+	}
 	if set := [...]bool{v.CodeRepository != nil, v.ImageRepository != nil}; specrt.CountSet(set[:]) != 1 {
 		r.OneOf(p, set[:], "CodeRepository", "ImageRepository")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StartDeploymentInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StartDeploymentInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
 	}
 }
 
@@ -403,6 +1062,162 @@ func (v *Tag) validate(r *specrt.Report, p specrt.Path) {
 	}
 }
 
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TagResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TagResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "ResourceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ResourceArn"), *v.ResourceARN)
+	}
+	if v.Tags == nil {
+		r.Missing(p, "Tags")
+	} else {
+		validateTagList(r, p.Member("Tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TraceConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TraceConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Vendor == "" {
+		r.Missing(p, "Vendor")
+	} else {
+		validateTracingVendor(r, p.Member("Vendor"), v.Vendor)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UntagResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UntagResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "ResourceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ResourceArn"), *v.ResourceARN)
+	}
+	if v.TagKeys == nil {
+		r.Missing(p, "TagKeys")
+	} else {
+		validateTagKeyList(r, p.Member("TagKeys"), v.TagKeys)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateDefaultAutoScalingConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateDefaultAutoScalingConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AutoScalingConfigurationARN == nil {
+		r.Missing(p, "AutoScalingConfigurationArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("AutoScalingConfigurationArn"), *v.AutoScalingConfigurationARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "ServiceArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("ServiceArn"), *v.ServiceARN)
+	}
+	if v.SourceConfiguration != nil {
+		v.SourceConfiguration.validate(r, p.Member("SourceConfiguration"))
+	}
+	if v.InstanceConfiguration != nil {
+		v.InstanceConfiguration.validate(r, p.Member("InstanceConfiguration"))
+	}
+	if v.AutoScalingConfigurationARN != nil {
+		validateAppRunnerResourceArn(r, p.Member("AutoScalingConfigurationArn"), *v.AutoScalingConfigurationARN)
+	}
+	if v.HealthCheckConfiguration != nil {
+		v.HealthCheckConfiguration.validate(r, p.Member("HealthCheckConfiguration"))
+	}
+	if v.NetworkConfiguration != nil {
+		v.NetworkConfiguration.validate(r, p.Member("NetworkConfiguration"))
+	}
+	if v.ObservabilityConfiguration != nil {
+		v.ObservabilityConfiguration.validate(r, p.Member("ObservabilityConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateVpcIngressConnectionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateVpcIngressConnectionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.VPCIngressConnectionARN == nil {
+		r.Missing(p, "VpcIngressConnectionArn")
+	} else {
+		validateAppRunnerResourceArn(r, p.Member("VpcIngressConnectionArn"), *v.VPCIngressConnectionARN)
+	}
+	if v.IngressVPCConfiguration == nil {
+		r.Missing(p, "IngressVpcConfiguration")
+	} else {
+		v.IngressVPCConfiguration.validate(r, p.Member("IngressVpcConfiguration"))
+	}
+}
+
+// validateASConfigMaxConcurrency checks a value of shape ASConfigMaxConcurrency.
+func validateASConfigMaxConcurrency(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 200 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 200")
+	}
+}
+
+// validateASConfigMaxSize checks a value of shape ASConfigMaxSize.
+func validateASConfigMaxSize(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be at least 1")
+	}
+}
+
+// validateASConfigMinSize checks a value of shape ASConfigMinSize.
+func validateASConfigMinSize(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 25 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 25")
+	}
+}
+
 // validateAppRunnerResourceArn checks a value of shape AppRunnerResourceArn.
 func validateAppRunnerResourceArn(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 1, 1011); !ok {
@@ -410,6 +1225,16 @@ func validateAppRunnerResourceArn(r *specrt.Report, p specrt.Path, v string) {
 	}
 	if !matchAppRunnerResourceARN(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `arn:aws(-[\w]+)*:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[0-9]{12}:(\w|\/|-){1,1011}`)
+	}
+}
+
+// validateAutoScalingConfigurationName checks a value of shape AutoScalingConfigurationName.
+func validateAutoScalingConfigurationName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 4, 32); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 4 and 32 characters, got %d", n)
+	}
+	if !matchAutoScalingConfigurationName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[A-Za-z0-9][A-Za-z0-9\-_]{3,31}`)
 	}
 }
 
@@ -430,6 +1255,16 @@ func validateConfigurationSource(r *specrt.Report, p specrt.Path, v Configuratio
 	}
 }
 
+// validateConnectionName checks a value of shape ConnectionName.
+func validateConnectionName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 4, 32); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 4 and 32 characters, got %d", n)
+	}
+	if !matchAutoScalingConfigurationName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[A-Za-z0-9][A-Za-z0-9\-_]{3,31}`)
+	}
+}
+
 // validateCpu checks a value of shape Cpu.
 func validateCpu(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 3, 9); !ok {
@@ -437,6 +1272,23 @@ func validateCpu(r *specrt.Report, p specrt.Path, v string) {
 	}
 	if !matchCPU(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `256|512|1024|2048|4096|(0.25|0.5|1|2|4) vCPU`)
+	}
+}
+
+// validateDescribeCustomDomainsMaxResults checks a value of shape DescribeCustomDomainsMaxResults.
+func validateDescribeCustomDomainsMaxResults(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 5 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 5")
+	}
+}
+
+// validateDomainName checks a value of shape DomainName.
+func validateDomainName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 255 characters, got %d", n)
+	}
+	if !matchDomainName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[A-Za-z0-9*.-]{1,255}`)
 	}
 }
 
@@ -531,6 +1383,20 @@ func validateKmsKeyArn(r *specrt.Report, p specrt.Path, v string) {
 	}
 }
 
+// validateListOperationsMaxResults checks a value of shape ListOperationsMaxResults.
+func validateListOperationsMaxResults(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 20 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 20")
+	}
+}
+
+// validateMaxResults checks a value of shape MaxResults.
+func validateMaxResults(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 100 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 100")
+	}
+}
+
 // validateMemory checks a value of shape Memory.
 func validateMemory(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 3, 6); !ok {
@@ -538,6 +1404,35 @@ func validateMemory(r *specrt.Report, p specrt.Path, v string) {
 	}
 	if !matchMemory(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `512|1024|2048|3072|4096|6144|8192|10240|12288|(0.5|1|2|3|4|6|8|10|12) GB`)
+	}
+}
+
+// validateNextToken checks a value of shape NextToken.
+func validateNextToken(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 1024); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 1024 characters, got %d", n)
+	}
+	if !matchNextToken(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `.*`)
+	}
+}
+
+// validateObservabilityConfigurationName checks a value of shape ObservabilityConfigurationName.
+func validateObservabilityConfigurationName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 4, 32); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 4 and 32 characters, got %d", n)
+	}
+	if !matchAutoScalingConfigurationName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[A-Za-z0-9][A-Za-z0-9\-_]{3,31}`)
+	}
+}
+
+// validateProviderType checks a value of shape ProviderType.
+func validateProviderType(r *specrt.Report, p specrt.Path, v ProviderType) {
+	switch v {
+	case ProviderTypeGithub, ProviderTypeBitbucket:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of GITHUB, BITBUCKET")
 	}
 }
 
@@ -604,7 +1499,7 @@ func validateRuntimeEnvironmentVariablesKey(r *specrt.Report, p specrt.Path, v s
 	if n, ok := specrt.CharsWithin(v, 1, 51200); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 51200 characters, got %d", n)
 	}
-	if !matchRuntimeEnvironmentVariablesKey(v) {
+	if !matchNextToken(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `.*`)
 	}
 }
@@ -615,8 +1510,15 @@ func validateRuntimeEnvironmentVariablesValue(r *specrt.Report, p specrt.Path, v
 	if n, ok := specrt.CharsWithin(v, 0, 51200); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 51200 characters, got %d", n)
 	}
-	if !matchRuntimeEnvironmentVariablesKey(v) {
+	if !matchNextToken(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `.*`)
+	}
+}
+
+// validateServiceMaxResults checks a value of shape ServiceMaxResults.
+func validateServiceMaxResults(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 20 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 20")
 	}
 }
 
@@ -662,8 +1564,15 @@ func validateString(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 0, 51200); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 51200 characters, got %d", n)
 	}
-	if !matchRuntimeEnvironmentVariablesKey(v) {
+	if !matchNextToken(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `.*`)
+	}
+}
+
+// validateStringList checks a list of shape StringList.
+func validateStringList(r *specrt.Report, p specrt.Path, v []string) {
+	for i := range v {
+		validateString(r, p.Index(i), v[i])
 	}
 }
 
@@ -674,6 +1583,13 @@ func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
 	}
 	if !matchTagKey(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^(?!aws:).+`)
+	}
+}
+
+// validateTagKeyList checks a list of shape TagKeyList.
+func validateTagKeyList(r *specrt.Report, p specrt.Path, v []string) {
+	for i := range v {
+		validateTagKey(r, p.Index(i), v[i])
 	}
 }
 
@@ -689,7 +1605,36 @@ func validateTagValue(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 0, 256); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 256 characters, got %d", n)
 	}
-	if !matchRuntimeEnvironmentVariablesKey(v) {
+	if !matchNextToken(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `.*`)
+	}
+}
+
+// validateTracingVendor checks a value of shape TracingVendor.
+func validateTracingVendor(r *specrt.Report, p specrt.Path, v TracingVendor) {
+	switch v {
+	case TracingVendorAwsxray:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of AWSXRAY")
+	}
+}
+
+// validateVpcConnectorName checks a value of shape VpcConnectorName.
+func validateVpcConnectorName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 4, 40); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 4 and 40 characters, got %d", n)
+	}
+	if !matchVPCConnectorName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[A-Za-z0-9][A-Za-z0-9\-_]{3,39}`)
+	}
+}
+
+// validateVpcIngressConnectionName checks a value of shape VpcIngressConnectionName.
+func validateVpcIngressConnectionName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 4, 40); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 4 and 40 characters, got %d", n)
+	}
+	if !matchVPCConnectorName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[A-Za-z0-9][A-Za-z0-9\-_]{3,39}`)
 	}
 }

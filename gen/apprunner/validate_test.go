@@ -615,14 +615,14 @@ func TestEveryViolationIsReported(t *testing.T) {
 			in.SourceConfiguration.ImageRepository.ImageIdentifier = nil
 			in.Tags[1].Key = ptr("aws:x")
 		}, []problem{
-			bad("HealthCheckConfiguration.Interval", specrt.RuleRange, "0"),
 			bad("ServiceName", specrt.RuleLength, "ab"),
 			bad("ServiceName", specrt.RulePattern, "ab"),
-			hidden(vals+"BuildCommand", specrt.RulePattern),
 			missing(code + "SourceCodeVersion.Value"),
+			hidden(vals+"BuildCommand", specrt.RulePattern),
 			missing(img + "ImageIdentifier"),
 			{Path: "SourceConfiguration", Rule: specrt.RuleOneOf},
 			bad("Tags[1].Key", specrt.RulePattern, "aws:x"),
+			bad("HealthCheckConfiguration.Interval", specrt.RuleRange, "0"),
 		}},
 	})
 }
@@ -655,14 +655,14 @@ func TestUnknownEnumDecodes(t *testing.T) {
 	}
 	got := problems(t, in.Validate())
 	want := []problem{
+		bad(code+"SourceCodeVersion.Type", specrt.RuleEnum, "TAG"),
+		bad(code+"CodeConfiguration.ConfigurationSource", specrt.RuleEnum, "Api"),
+		bad(vals+"Runtime", specrt.RuleEnum, "PYTHON_4"),
+		bad(img+"ImageRepositoryType", specrt.RuleEnum, "GHCR"),
+		{Path: "SourceConfiguration", Rule: specrt.RuleOneOf}, // both repositories, to decode both trees
 		bad("HealthCheckConfiguration.Protocol", specrt.RuleEnum, "GRPC"),
 		bad("NetworkConfiguration.EgressConfiguration.EgressType", specrt.RuleEnum, "NAT"),
 		bad("NetworkConfiguration.IpAddressType", specrt.RuleEnum, "IPV6_ONLY"),
-		bad(vals+"Runtime", specrt.RuleEnum, "PYTHON_4"),
-		bad(code+"CodeConfiguration.ConfigurationSource", specrt.RuleEnum, "Api"),
-		bad(code+"SourceCodeVersion.Type", specrt.RuleEnum, "TAG"),
-		bad(img+"ImageRepositoryType", specrt.RuleEnum, "GHCR"),
-		{Path: "SourceConfiguration", Rule: specrt.RuleOneOf}, // both repositories, to decode both trees
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Validate() problems mismatch (-want +got):\n%s", diff)
@@ -714,11 +714,11 @@ func TestSensitiveValuesAreNeverShown(t *testing.T) {
 	got := problems(t, err)
 	want := []problem{
 		hidden(vals+"BuildCommand", specrt.RulePattern),
-		hidden(vals+"RuntimeEnvironmentSecrets[*]", specrt.RuleLength),
-		hidden(vals+"RuntimeEnvironmentSecrets[*]", specrt.RuleLength),
-		hidden(vals+"RuntimeEnvironmentVariables[*]", specrt.RulePattern),
-		hidden(vals+"RuntimeEnvironmentVariables[*]", specrt.RulePattern),
 		hidden(vals+"StartCommand", specrt.RulePattern),
+		hidden(vals+"RuntimeEnvironmentVariables[*]", specrt.RulePattern),
+		hidden(vals+"RuntimeEnvironmentVariables[*]", specrt.RulePattern),
+		hidden(vals+"RuntimeEnvironmentSecrets[*]", specrt.RuleLength),
+		hidden(vals+"RuntimeEnvironmentSecrets[*]", specrt.RuleLength),
 		hidden(imgCfg+"RuntimeEnvironmentVariables[*]", specrt.RulePattern),
 		hidden(imgCfg+"StartCommand", specrt.RulePattern),
 		{Path: "SourceConfiguration", Rule: specrt.RuleOneOf},
@@ -942,11 +942,11 @@ func TestRules(t *testing.T) {
 			in.NetworkConfiguration.EgressConfiguration.EgressType = apprunner.EgressTypeDefault
 			in.ObservabilityConfiguration.ObservabilityEnabled = ptr(false)
 		}, []specrt.FieldError{
+			{Path: codeCf + "CodeConfigurationValues", Rule: specrt.RuleRequiredWhen, Message: "is required when ConfigurationSource is API"},
+			oneOf("CodeRepository and ImageRepository"),
 			onlyWhen(health+"Path", "Protocol", "HTTP"),
 			onlyWhen(egress+"VpcConnectorArn", "EgressType", "VPC"),
 			onlyWhen(obs+"ObservabilityConfigurationArn", "ObservabilityEnabled", "true"),
-			{Path: codeCf + "CodeConfigurationValues", Rule: specrt.RuleRequiredWhen, Message: "is required when ConfigurationSource is API"},
-			oneOf("CodeRepository and ImageRepository"),
 		}},
 	}
 	for _, tt := range tests {
@@ -973,8 +973,8 @@ func TestRuleMessages(t *testing.T) {
 	in.SourceConfiguration.ImageRepository = imageRepository()
 	in.HealthCheckConfiguration.Protocol = apprunner.HealthCheckProtocolTcp
 	want := "validation failed with 2 problems: " +
-		"HealthCheckConfiguration.Path: is allowed only when Protocol is HTTP; " +
-		"SourceConfiguration: exactly one of CodeRepository and ImageRepository must be set, found CodeRepository and ImageRepository"
+		"SourceConfiguration: exactly one of CodeRepository and ImageRepository must be set, found CodeRepository and ImageRepository; " +
+		"HealthCheckConfiguration.Path: is allowed only when Protocol is HTTP"
 	if err := in.Validate(); err == nil || err.Error() != want {
 		t.Errorf("Validate() = %v, want %s", err, want)
 	}

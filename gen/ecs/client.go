@@ -14,10 +14,66 @@ import (
 // field and its default.
 type Options = specrt.Options
 
-// API lists the operations of Amazon Elastic Container Service. *Client
-// implements it; code that depends on API rather than *Client can be given a
-// fake or a mock in tests.
+// API lists the operations of Amazon EC2 Container Service. *Client implements
+// it; code that depends on API rather than *Client can be given a fake or a
+// mock in tests.
 type API interface {
+	// Continues or rolls back an Amazon ECS service deployment that is paused at a
+	// lifecycle hook.
+	//
+	// When a service deployment reaches a lifecycle stage that has a `PAUSE` hook
+	// configured, the deployment pauses and waits for an explicit action. Use this
+	// API to either continue the deployment to the next stage or roll back to the
+	// previous service revision.
+	//
+	// To find the `hookId` of the paused hook, call DescribeServiceDeployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html)
+	// and inspect the `lifecycleHookDetails` field.
+	//
+	// For more information, see Continuing Amazon ECS service deployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/continue-service-deployment.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ContinueServiceDeployment(ctx context.Context, in *ContinueServiceDeploymentInput, optFns ...func(*Options)) (*ContinueServiceDeploymentOutput, error)
+
+	// Creates a capacity provider. Capacity providers are associated with a
+	// cluster and are used in capacity provider strategies to facilitate cluster
+	// auto scaling. You can create capacity providers for Amazon ECS Managed
+	// Instances and EC2 instances. Fargate has the predefined `FARGATE` and
+	// `FARGATE_SPOT` capacity providers.
+	CreateCapacityProvider(ctx context.Context, in *CreateCapacityProviderInput, optFns ...func(*Options)) (*CreateCapacityProviderOutput, error)
+
+	// Creates a new Amazon ECS cluster. By default, your account receives a
+	// `default` cluster when you launch your first container instance. However,
+	// you can create your own cluster with a unique name.
+	//
+	// When you call the CreateCluster
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html)
+	// API operation, Amazon ECS attempts to create the Amazon ECS service-linked
+	// role for your account. This is so that it can manage required resources in
+	// other Amazon Web Services services on your behalf. However, if the user that
+	// makes the call doesn't have permissions to create the service-linked role,
+	// it isn't created. For more information, see Using service-linked roles for
+	// Amazon ECS
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	CreateCluster(ctx context.Context, in *CreateClusterInput, optFns ...func(*Options)) (*CreateClusterOutput, error)
+
+	// Creates a new daemon in the specified cluster and capacity providers. A
+	// daemon deploys cross-cutting software agents such as security monitoring,
+	// telemetry, and logging independently across your Amazon ECS infrastructure.
+	//
+	// Amazon ECS deploys exactly one daemon task on each container instance of the
+	// specified capacity providers. When a container instance registers with the
+	// cluster, Amazon ECS automatically starts daemon tasks. Amazon ECS starts a
+	// daemon task before scheduling other tasks.
+	//
+	// Daemons are essential for instance health - if a daemon task stops, Amazon
+	// ECS automatically drains and replaces that container instance.
+	//
+	// ECS Managed Daemons is only supported for Amazon ECS Managed Instances
+	// Capacity Providers.
+	CreateDaemon(ctx context.Context, in *CreateDaemonInput, optFns ...func(*Options)) (*CreateDaemonOutput, error)
+
 	// Creates an Express service that simplifies deploying containerized web
 	// applications on Amazon ECS with managed Amazon Web Services infrastructure.
 	// This operation provisions and configures Application Load Balancers, target
@@ -31,9 +87,1100 @@ type API interface {
 	// Provide an execution role for task operations and an infrastructure role for
 	// managing Amazon Web Services resources on your behalf.
 	CreateExpressGatewayService(ctx context.Context, in *CreateExpressGatewayServiceInput, optFns ...func(*Options)) (*CreateExpressGatewayServiceOutput, error)
+
+	// Runs and maintains your desired number of tasks from a specified task
+	// definition. If the number of tasks running in a service drops below the
+	// `desiredCount`, Amazon ECS runs another copy of the task in the specified
+	// cluster. To update an existing service, use UpdateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
+	//
+	// On March 21, 2024, a change was made to resolve the task definition revision
+	// before authorization. When a task definition revision is not specified,
+	// authorization will occur using the latest revision of a task definition.
+	//
+	// Amazon Elastic Inference (EI) is no longer available to customers.
+	//
+	// In addition to maintaining the desired count of tasks in your service, you
+	// can optionally run your service behind one or more load balancers. The load
+	// balancers distribute traffic across the tasks that are associated with the
+	// service. For more information, see Service load balancing
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the
+	// volume when creating or updating a service. `volumeConfigurations` is only
+	// supported for REPLICA service and not DAEMON service. For more information,
+	// see Amazon EBS volumes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// Tasks for services that don't use a load balancer are considered healthy if
+	// they're in the `RUNNING` state. Tasks for services that use a load balancer
+	// are considered healthy if they're in the `RUNNING` state and are reported as
+	// healthy by the load balancer.
+	//
+	// There are two service scheduler strategies available:
+	//
+	// - `REPLICA` - The replica scheduling strategy places and maintains your
+	// desired number of tasks across your cluster. By default, the service
+	// scheduler spreads tasks across Availability Zones. You can use task
+	// placement strategies and constraints to customize task placement decisions.
+	// For more information, see Service scheduler concepts
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html)
+	// in the Amazon Elastic Container Service Developer Guide. - `DAEMON` - The
+	// daemon scheduling strategy deploys exactly one task on each active container
+	// instance that meets all of the task placement constraints that you specify
+	// in your cluster. The service scheduler also evaluates the task placement
+	// constraints for running tasks. It also stops tasks that don't meet the
+	// placement constraints. When using this strategy, you don't need to specify a
+	// desired number of tasks, a task placement strategy, or use Service Auto
+	// Scaling policies. For more information, see Amazon ECS services
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// The deployment controller is the mechanism that determines how tasks are
+	// deployed for your service. The valid options are:
+	//
+	// - ECS
+	//
+	// When you create a service which uses the `ECS` deployment controller, you
+	// can choose between the following deployment strategies (which you can set in
+	// the “`strategy`” field in “`deploymentConfiguration`”): :
+	//
+	// - `ROLLING`: When you create a service which uses the rolling update
+	// (`ROLLING`) deployment strategy, the Amazon ECS service scheduler replaces
+	// the currently running tasks with new tasks. The number of tasks that Amazon
+	// ECS adds or removes from the service during a rolling update is controlled
+	// by the service deployment configuration. For more information, see Deploy
+	// Amazon ECS services by replacing tasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// Rolling update deployments are best suited for the following scenarios:
+	//
+	// - Gradual service updates: You need to update your service incrementally
+	// without taking the entire service offline at once. - Limited resource
+	// requirements: You want to avoid the additional resource costs of running two
+	// complete environments simultaneously (as required by blue/green
+	// deployments). - Acceptable deployment time: Your application can tolerate a
+	// longer deployment process, as rolling updates replace tasks one by one. - No
+	// need for instant roll back: Your service can tolerate a rollback process
+	// that takes minutes rather than seconds. - Simple deployment process: You
+	// prefer a straightforward deployment approach without the complexity of
+	// managing multiple environments, target groups, and listeners. - No load
+	// balancer requirement: Your service doesn't use or require a load balancer,
+	// Application Load Balancer, Network Load Balancer, or Service Connect (which
+	// are required for blue/green deployments). - Stateful applications: Your
+	// application maintains state that makes it difficult to run two parallel
+	// environments. - Cost sensitivity: You want to minimize deployment costs by
+	// not running duplicate environments during deployment.
+	//
+	// Rolling updates are the default deployment strategy for services and provide
+	// a balance between deployment safety and resource efficiency for many common
+	// application scenarios.
+	//
+	// - `BLUE_GREEN`: A blue/green deployment strategy (`BLUE_GREEN`) is a release
+	// methodology that reduces downtime and risk by running two identical
+	// production environments called blue and green. With Amazon ECS blue/green
+	// deployments, you can validate new service revisions before directing
+	// production traffic to them. This approach provides a safer way to deploy
+	// changes with the ability to quickly roll back if needed. For more
+	// information, see Amazon ECS blue/green deployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// Amazon ECS blue/green deployments are best suited for the following
+	// scenarios:
+	//
+	// - Service validation: When you need to validate new service revisions before
+	// directing production traffic to them - Zero downtime: When your service
+	// requires zero-downtime deployments - Instant roll back: When you need the
+	// ability to quickly roll back if issues are detected - Load balancer
+	// requirement: When your service uses Application Load Balancer, Network Load
+	// Balancer, or Service Connect - `LINEAR`: A linear deployment strategy
+	// (`LINEAR`) gradually shifts traffic from the current production environment
+	// to a new environment in equal percentage increments. With Amazon ECS linear
+	// deployments, you can control the pace of traffic shifting and validate new
+	// service revisions with increasing amounts of production traffic.
+	//
+	// Linear deployments are best suited for the following scenarios:
+	//
+	// - Gradual validation: When you want to gradually validate your new service
+	// version with increasing traffic - Performance monitoring: When you need time
+	// to monitor metrics and performance during the deployment - Risk
+	// minimization: When you want to minimize risk by exposing the new version to
+	// production traffic incrementally - Load balancer requirement: When your
+	// service uses Application Load Balancer or Service Connect - `CANARY`: A
+	// canary deployment strategy (`CANARY`) shifts a small percentage of traffic
+	// to the new service revision first, then shifts the remaining traffic all at
+	// once after a specified time period. This allows you to test the new version
+	// with a subset of users before full deployment.
+	//
+	// Canary deployments are best suited for the following scenarios:
+	//
+	// - Feature testing: When you want to test new features with a small subset of
+	// users before full rollout - Production validation: When you need to validate
+	// performance and functionality with real production traffic - Blast radius
+	// control: When you want to minimize blast radius if issues are discovered in
+	// the new version - Load balancer requirement: When your service uses
+	// Application Load Balancer or Service Connect - External
+	//
+	// Use a third-party deployment controller.
+	//
+	// - Blue/green deployment (powered by CodeDeploy)
+	//
+	// CodeDeploy installs an updated version of the application as a new
+	// replacement task set and reroutes production traffic from the original
+	// application task set to the replacement task set. The original task set is
+	// terminated after a successful deployment. Use this deployment controller to
+	// verify a new deployment of a service before sending production traffic to
+	// it.
+	//
+	// When creating a service that uses the `EXTERNAL` deployment controller, you
+	// can specify only parameters that aren't controlled at the task set level.
+	// The only required parameter is the service name. You control your services
+	// using the CreateTaskSet
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html).
+	// For more information, see Amazon ECS deployment types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// When the service scheduler launches new tasks, it determines task placement.
+	// For information about task placement and task placement strategies, see
+	// Amazon ECS task placement
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html)
+	// in the Amazon Elastic Container Service Developer Guide
+	CreateService(ctx context.Context, in *CreateServiceInput, optFns ...func(*Options)) (*CreateServiceOutput, error)
+
+	// Create a task set in the specified cluster and service. This is used when a
+	// service uses the `EXTERNAL` deployment controller type. For more
+	// information, see Amazon ECS deployment types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// On March 21, 2024, a change was made to resolve the task definition revision
+	// before authorization. When a task definition revision is not specified,
+	// authorization will occur using the latest revision of a task definition.
+	//
+	// For information about the maximum number of task sets and other quotas, see
+	// Amazon ECS service quotas
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	CreateTaskSet(ctx context.Context, in *CreateTaskSetInput, optFns ...func(*Options)) (*CreateTaskSetOutput, error)
+
+	// Disables an account setting for a specified user, role, or the root user for
+	// an account.
+	DeleteAccountSetting(ctx context.Context, in *DeleteAccountSettingInput, optFns ...func(*Options)) (*DeleteAccountSettingOutput, error)
+
+	// Deletes one or more custom attributes from an Amazon ECS resource.
+	DeleteAttributes(ctx context.Context, in *DeleteAttributesInput, optFns ...func(*Options)) (*DeleteAttributesOutput, error)
+
+	// Deletes the specified capacity provider.
+	//
+	// The `FARGATE` and `FARGATE_SPOT` capacity providers are reserved and can't
+	// be deleted. You can disassociate them from a cluster using either
+	// PutClusterCapacityProviders
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+	// or by deleting the cluster.
+	//
+	// Prior to a capacity provider being deleted, the capacity provider must be
+	// removed from the capacity provider strategy from all services. The
+	// UpdateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html)
+	// API can be used to remove a capacity provider from a service's capacity
+	// provider strategy. When updating a service, the `forceNewDeployment` option
+	// can be used to ensure that any tasks using the Amazon EC2 instance capacity
+	// provided by the capacity provider are transitioned to use the capacity from
+	// the remaining capacity providers. Only capacity providers that aren't
+	// associated with a cluster can be deleted. To remove a capacity provider from
+	// a cluster, you can either use PutClusterCapacityProviders
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+	// or delete the cluster.
+	DeleteCapacityProvider(ctx context.Context, in *DeleteCapacityProviderInput, optFns ...func(*Options)) (*DeleteCapacityProviderOutput, error)
+
+	// Deletes the specified cluster. The cluster transitions to the `INACTIVE`
+	// state. Clusters with an `INACTIVE` status might remain discoverable in your
+	// account for a period of time. However, this behavior is subject to change in
+	// the future. We don't recommend that you rely on `INACTIVE` clusters
+	// persisting.
+	//
+	// You must deregister all container instances from this cluster before you may
+	// delete it. You can list the container instances in a cluster with
+	// ListContainerInstances
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html)
+	// and deregister them with DeregisterContainerInstance
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html).
+	DeleteCluster(ctx context.Context, in *DeleteClusterInput, optFns ...func(*Options)) (*DeleteClusterOutput, error)
+
+	// Deletes the specified daemon. The daemon must be in an `ACTIVE` state to be
+	// deleted. Deleting a daemon stops all running daemon tasks on the associated
+	// container instances. Amazon ECS drains existing container instances and
+	// provisions new instances without the deleted daemon. Amazon ECS
+	// automatically launches replacement tasks for your Amazon ECS services.
+	//
+	// ECS Managed Daemons is only supported for Amazon ECS Managed Instances
+	// Capacity Providers.
+	DeleteDaemon(ctx context.Context, in *DeleteDaemonInput, optFns ...func(*Options)) (*DeleteDaemonOutput, error)
+
+	// Deletes the specified daemon task definition. After a daemon task definition
+	// is deleted, no new daemons can be created using this definition. Existing
+	// daemons that reference the deleted daemon task definition continue to run.
+	//
+	// A daemon task definition must be in an `ACTIVE` state to be deleted.
+	DeleteDaemonTaskDefinition(ctx context.Context, in *DeleteDaemonTaskDefinitionInput, optFns ...func(*Options)) (*DeleteDaemonTaskDefinitionOutput, error)
+
+	// Deletes an Express service and removes all associated Amazon Web Services
+	// resources. This operation stops service tasks, removes the Application Load
+	// Balancer, target groups, security groups, auto-scaling policies, and other
+	// managed infrastructure components.
+	//
+	// The service enters a `DRAINING` state where existing tasks complete current
+	// requests without starting new tasks. After all tasks stop, the service and
+	// infrastructure are permanently removed.
+	//
+	// This operation cannot be reversed. Back up important data and verify the
+	// service is no longer needed before deletion.
+	DeleteExpressGatewayService(ctx context.Context, in *DeleteExpressGatewayServiceInput, optFns ...func(*Options)) (*DeleteExpressGatewayServiceOutput, error)
+
+	// Deletes a specified service within a cluster. You can delete a service if
+	// you have no running tasks in it and the desired task count is zero. If the
+	// service is actively maintaining tasks, you can't delete it, and you must
+	// update the service to a desired task count of zero. For more information,
+	// see UpdateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
+	//
+	// When you delete a service, if there are still running tasks that require
+	// cleanup, the service status moves from `ACTIVE` to `DRAINING`, and the
+	// service is no longer visible in the console or in the ListServices
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html)
+	// API operation. After all tasks have transitioned to either `STOPPING` or
+	// `STOPPED` status, the service status moves from `DRAINING` to `INACTIVE`.
+	// Services in the `DRAINING` or `INACTIVE` status can still be viewed with the
+	// DescribeServices
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html)
+	// API operation. However, in the future, `INACTIVE` services may be cleaned up
+	// and purged from Amazon ECS record keeping, and DescribeServices
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html)
+	// calls on those services return a `ServiceNotFoundException` error.
+	//
+	// If you attempt to create a new service with the same name as an existing
+	// service in either `ACTIVE` or `DRAINING` status, you receive an error.
+	DeleteService(ctx context.Context, in *DeleteServiceInput, optFns ...func(*Options)) (*DeleteServiceOutput, error)
+
+	// Deletes one or more task definitions.
+	//
+	// You must deregister a task definition revision before you delete it. For
+	// more information, see DeregisterTaskDefinition
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html).
+	//
+	// When you delete a task definition revision, it is immediately transitions
+	// from the `INACTIVE` to `DELETE_IN_PROGRESS`. Existing tasks and services
+	// that reference a `DELETE_IN_PROGRESS` task definition revision continue to
+	// run without disruption. Existing services that reference a
+	// `DELETE_IN_PROGRESS` task definition revision can still scale up or down by
+	// modifying the service's desired count.
+	//
+	// You can't use a `DELETE_IN_PROGRESS` task definition revision to run new
+	// tasks or create new services. You also can't update an existing service to
+	// reference a `DELETE_IN_PROGRESS` task definition revision.
+	//
+	// A task definition revision will stay in `DELETE_IN_PROGRESS` status until
+	// all the associated tasks and services have been terminated.
+	//
+	// When you delete all `INACTIVE` task definition revisions, the task
+	// definition name is not displayed in the console and not returned in the API.
+	// If a task definition revisions are in the `DELETE_IN_PROGRESS` state, the
+	// task definition name is displayed in the console and returned in the API.
+	// The task definition name is retained by Amazon ECS and the revision is
+	// incremented the next time you create a task definition with that name.
+	DeleteTaskDefinitions(ctx context.Context, in *DeleteTaskDefinitionsInput, optFns ...func(*Options)) (*DeleteTaskDefinitionsOutput, error)
+
+	// Deletes a specified task set within a service. This is used when a service
+	// uses the `EXTERNAL` deployment controller type. For more information, see
+	// Amazon ECS deployment types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	DeleteTaskSet(ctx context.Context, in *DeleteTaskSetInput, optFns ...func(*Options)) (*DeleteTaskSetOutput, error)
+
+	// Deregisters an Amazon ECS container instance from the specified cluster.
+	// This instance is no longer available to run tasks.
+	//
+	// If you intend to use the container instance for some other purpose after
+	// deregistration, we recommend that you stop all of the tasks running on the
+	// container instance before deregistration. That prevents any orphaned tasks
+	// from consuming resources.
+	//
+	// Deregistering a container instance removes the instance from a cluster, but
+	// it doesn't terminate the EC2 instance. If you are finished using the
+	// instance, be sure to terminate it in the Amazon EC2 console to stop billing.
+	//
+	// If you terminate a running container instance, Amazon ECS automatically
+	// deregisters the instance from your cluster (stopped container instances or
+	// instances with disconnected agents aren't automatically deregistered when
+	// terminated).
+	DeregisterContainerInstance(ctx context.Context, in *DeregisterContainerInstanceInput, optFns ...func(*Options)) (*DeregisterContainerInstanceOutput, error)
+
+	// Deregisters the specified task definition by family and revision. Upon
+	// deregistration, the task definition is marked as `INACTIVE`. Existing tasks
+	// and services that reference an `INACTIVE` task definition continue to run
+	// without disruption. Existing services that reference an `INACTIVE` task
+	// definition can still scale up or down by modifying the service's desired
+	// count. If you want to delete a task definition revision, you must first
+	// deregister the task definition revision.
+	//
+	// You can't use an `INACTIVE` task definition to run new tasks or create new
+	// services, and you can't update an existing service to reference an
+	// `INACTIVE` task definition. However, there may be up to a 10-minute window
+	// following deregistration where these restrictions have not yet taken effect.
+	//
+	// At this time, `INACTIVE` task definitions remain discoverable in your
+	// account indefinitely. However, this behavior is subject to change in the
+	// future. We don't recommend that you rely on `INACTIVE` task definitions
+	// persisting beyond the lifecycle of any associated tasks and services.
+	//
+	// You must deregister a task definition revision before you delete it. For
+	// more information, see DeleteTaskDefinitions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html).
+	DeregisterTaskDefinition(ctx context.Context, in *DeregisterTaskDefinitionInput, optFns ...func(*Options)) (*DeregisterTaskDefinitionOutput, error)
+
+	// Describes one or more of your capacity providers.
+	DescribeCapacityProviders(ctx context.Context, in *DescribeCapacityProvidersInput, optFns ...func(*Options)) (*DescribeCapacityProvidersOutput, error)
+
+	// Describes one or more of your clusters.
+	//
+	// For CLI examples, see describe-clusters.rst
+	// (https://github.com/aws/aws-cli/blob/develop/awscli/examples/ecs/describe-clusters.rst)
+	// on GitHub.
+	DescribeClusters(ctx context.Context, in *DescribeClustersInput, optFns ...func(*Options)) (*DescribeClustersOutput, error)
+
+	// Describes one or more container instances. Returns metadata about each
+	// container instance requested.
+	DescribeContainerInstances(ctx context.Context, in *DescribeContainerInstancesInput, optFns ...func(*Options)) (*DescribeContainerInstancesOutput, error)
+
+	// Describes the specified daemon.
+	DescribeDaemon(ctx context.Context, in *DescribeDaemonInput, optFns ...func(*Options)) (*DescribeDaemonOutput, error)
+
+	// Describes one or more of your daemon deployments.
+	//
+	// A daemon deployment orchestrates the progressive rollout of daemon task
+	// updates across container instances managed by the daemon's capacity
+	// providers. Each deployment includes circuit breaker and alarm-based rollback
+	// capabilities.
+	DescribeDaemonDeployments(ctx context.Context, in *DescribeDaemonDeploymentsInput, optFns ...func(*Options)) (*DescribeDaemonDeploymentsOutput, error)
+
+	// Describes one or more of your daemon revisions.
+	//
+	// A daemon revision is a snapshot of a daemon's configuration at the time a
+	// deployment was initiated. It captures the daemon task definition, container
+	// images, tag propagation, and execute command settings. Daemon revisions are
+	// immutable.
+	DescribeDaemonRevisions(ctx context.Context, in *DescribeDaemonRevisionsInput, optFns ...func(*Options)) (*DescribeDaemonRevisionsOutput, error)
+
+	// Describes a daemon task definition. You can specify a `family` and
+	// `revision` to find information about a specific daemon task definition, or
+	// you can simply specify the family to find the latest `ACTIVE` revision in
+	// that family.
+	DescribeDaemonTaskDefinition(ctx context.Context, in *DescribeDaemonTaskDefinitionInput, optFns ...func(*Options)) (*DescribeDaemonTaskDefinitionOutput, error)
+
+	// Retrieves detailed information about an Express service, including current
+	// status, configuration, managed infrastructure, and service revisions.
+	//
+	// Returns comprehensive service details, active service revisions, ingress
+	// paths with endpoints, and managed Amazon Web Services resource status
+	// including load balancers and auto-scaling policies.
+	//
+	// Use the `include` parameter to retrieve additional information such as
+	// resource tags.
+	DescribeExpressGatewayService(ctx context.Context, in *DescribeExpressGatewayServiceInput, optFns ...func(*Options)) (*DescribeExpressGatewayServiceOutput, error)
+
+	// Describes one or more of your service deployments.
+	//
+	// A service deployment happens when you release a software update for the
+	// service. For more information, see View service history using Amazon ECS
+	// service deployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html).
+	DescribeServiceDeployments(ctx context.Context, in *DescribeServiceDeploymentsInput, optFns ...func(*Options)) (*DescribeServiceDeploymentsOutput, error)
+
+	// Describes one or more service revisions.
+	//
+	// A service revision is a version of the service that includes the values for
+	// the Amazon ECS resources (for example, task definition) and the environment
+	// resources (for example, load balancers, subnets, and security groups). For
+	// more information, see Amazon ECS service revisions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-revision.html).
+	//
+	// You can't describe a service revision that was created before October 25,
+	// 2024.
+	DescribeServiceRevisions(ctx context.Context, in *DescribeServiceRevisionsInput, optFns ...func(*Options)) (*DescribeServiceRevisionsOutput, error)
+
+	// Describes the specified services running in your cluster.
+	DescribeServices(ctx context.Context, in *DescribeServicesInput, optFns ...func(*Options)) (*DescribeServicesOutput, error)
+
+	// Describes a task definition. You can specify a `family` and `revision` to
+	// find information about a specific task definition, or you can simply specify
+	// the family to find the latest `ACTIVE` revision in that family.
+	//
+	// You can only describe `INACTIVE` task definitions while an active task or
+	// service references them.
+	DescribeTaskDefinition(ctx context.Context, in *DescribeTaskDefinitionInput, optFns ...func(*Options)) (*DescribeTaskDefinitionOutput, error)
+
+	// Describes the task sets in the specified cluster and service. This is used
+	// when a service uses the `EXTERNAL` deployment controller type. For more
+	// information, see Amazon ECS Deployment Types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	DescribeTaskSets(ctx context.Context, in *DescribeTaskSetsInput, optFns ...func(*Options)) (*DescribeTaskSetsOutput, error)
+
+	// Describes a specified task or tasks.
+	//
+	// Currently, stopped tasks appear in the returned results for at least one
+	// hour.
+	//
+	// If you have tasks with tags, and then delete the cluster, the tagged tasks
+	// are returned in the response. If you create a new cluster with the same name
+	// as the deleted cluster, the tagged tasks are not included in the response.
+	DescribeTasks(ctx context.Context, in *DescribeTasksInput, optFns ...func(*Options)) (*DescribeTasksOutput, error)
+
+	// This action is only used by the Amazon ECS agent, and it is not intended for
+	// use outside of the agent.
+	//
+	// Returns an endpoint for the Amazon ECS agent to poll for updates.
+	DiscoverPollEndpoint(ctx context.Context, in *DiscoverPollEndpointInput, optFns ...func(*Options)) (*DiscoverPollEndpointOutput, error)
+
+	// Runs a command remotely on a container within a task.
+	//
+	// If you use a condition key in your IAM policy to refine the conditions for
+	// the policy statement, for example limit the actions to a specific cluster,
+	// you receive an `AccessDeniedException` when there is a mismatch between the
+	// condition key value and the corresponding parameter value.
+	//
+	// For information about required permissions and considerations, see Using
+	// Amazon ECS Exec for debugging
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html)
+	// in the Amazon ECS Developer Guide.
+	ExecuteCommand(ctx context.Context, in *ExecuteCommandInput, optFns ...func(*Options)) (*ExecuteCommandOutput, error)
+
+	// Retrieves the protection status of tasks in an Amazon ECS service.
+	GetTaskProtection(ctx context.Context, in *GetTaskProtectionInput, optFns ...func(*Options)) (*GetTaskProtectionOutput, error)
+
+	// Lists the account settings for a specified principal.
+	ListAccountSettings(ctx context.Context, in *ListAccountSettingsInput, optFns ...func(*Options)) (*ListAccountSettingsOutput, error)
+
+	// Lists the attributes for Amazon ECS resources within a specified target type
+	// and cluster. When you specify a target type and cluster, `ListAttributes`
+	// returns a list of attribute objects, one for each attribute on each
+	// resource. You can filter the list of results to a single attribute name to
+	// only return results that have that name. You can also filter the results by
+	// attribute name and value. You can do this, for example, to see which
+	// container instances in a cluster are running a Linux AMI
+	// (`ecs.os-type=linux`).
+	ListAttributes(ctx context.Context, in *ListAttributesInput, optFns ...func(*Options)) (*ListAttributesOutput, error)
+
+	// Returns a list of existing clusters.
+	ListClusters(ctx context.Context, in *ListClustersInput, optFns ...func(*Options)) (*ListClustersOutput, error)
+
+	// Returns a list of container instances in a specified cluster. You can filter
+	// the results of a `ListContainerInstances` operation with cluster query
+	// language statements inside the `filter` parameter. For more information, see
+	// Cluster Query Language
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ListContainerInstances(ctx context.Context, in *ListContainerInstancesInput, optFns ...func(*Options)) (*ListContainerInstancesOutput, error)
+
+	// Returns a list of daemon deployments for a specified daemon. You can filter
+	// the results by status or creation time.
+	ListDaemonDeployments(ctx context.Context, in *ListDaemonDeploymentsInput, optFns ...func(*Options)) (*ListDaemonDeploymentsOutput, error)
+
+	// Returns a list of daemon task definitions that are registered to your
+	// account. You can filter the results by family name, status, or both to find
+	// daemon task definitions that match your criteria.
+	ListDaemonTaskDefinitions(ctx context.Context, in *ListDaemonTaskDefinitionsInput, optFns ...func(*Options)) (*ListDaemonTaskDefinitionsOutput, error)
+
+	// Returns a list of daemons. You can filter the results by cluster or capacity
+	// provider.
+	ListDaemons(ctx context.Context, in *ListDaemonsInput, optFns ...func(*Options)) (*ListDaemonsOutput, error)
+
+	// This operation lists all the service deployments that meet the specified
+	// filter criteria.
+	//
+	// A service deployment happens when you release a software update for the
+	// service. You route traffic from the running service revisions to the new
+	// service revison and control the number of running tasks.
+	//
+	// This API returns the values that you use for the request parameters in
+	// DescribeServiceRevisions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html).
+	ListServiceDeployments(ctx context.Context, in *ListServiceDeploymentsInput, optFns ...func(*Options)) (*ListServiceDeploymentsOutput, error)
+
+	// Returns a list of services. You can filter the results by cluster, launch
+	// type, and scheduling strategy.
+	ListServices(ctx context.Context, in *ListServicesInput, optFns ...func(*Options)) (*ListServicesOutput, error)
+
+	// This operation lists all of the services that are associated with a Cloud
+	// Map namespace. This list might include services in different clusters. In
+	// contrast, `ListServices` can only list services in one cluster at a time. If
+	// you need to filter the list of services in a single cluster by various
+	// parameters, use `ListServices`. For more information, see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ListServicesByNamespace(ctx context.Context, in *ListServicesByNamespaceInput, optFns ...func(*Options)) (*ListServicesByNamespaceOutput, error)
+
+	// List the tags for an Amazon ECS resource.
+	ListTagsForResource(ctx context.Context, in *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error)
+
+	// Returns a list of task definition families that are registered to your
+	// account. This list includes task definition families that no longer have any
+	// `ACTIVE` task definition revisions.
+	//
+	// You can filter out task definition families that don't contain any `ACTIVE`
+	// task definition revisions by setting the `status` parameter to `ACTIVE`. You
+	// can also filter the results with the `familyPrefix` parameter.
+	ListTaskDefinitionFamilies(ctx context.Context, in *ListTaskDefinitionFamiliesInput, optFns ...func(*Options)) (*ListTaskDefinitionFamiliesOutput, error)
+
+	// Returns a list of task definitions that are registered to your account. You
+	// can filter the results by family name with the `familyPrefix` parameter or
+	// by status with the `status` parameter.
+	ListTaskDefinitions(ctx context.Context, in *ListTaskDefinitionsInput, optFns ...func(*Options)) (*ListTaskDefinitionsOutput, error)
+
+	// Returns a list of tasks. You can filter the results by cluster, task
+	// definition family, container instance, launch type, what IAM principal
+	// started the task, or by the desired status of the task.
+	//
+	// Recently stopped tasks might appear in the returned results.
+	ListTasks(ctx context.Context, in *ListTasksInput, optFns ...func(*Options)) (*ListTasksOutput, error)
+
+	// Modifies an account setting. Account settings are set on a per-Region basis.
+	//
+	// If you change the root user account setting, the default settings are reset
+	// for users and roles that do not have specified individual account settings.
+	// For more information, see Account Settings
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	PutAccountSetting(ctx context.Context, in *PutAccountSettingInput, optFns ...func(*Options)) (*PutAccountSettingOutput, error)
+
+	// Modifies an account setting for all users on an account for whom no
+	// individual account setting has been specified. Account settings are set on a
+	// per-Region basis.
+	PutAccountSettingDefault(ctx context.Context, in *PutAccountSettingDefaultInput, optFns ...func(*Options)) (*PutAccountSettingDefaultOutput, error)
+
+	// Create or update an attribute on an Amazon ECS resource. If the attribute
+	// doesn't exist, it's created. If the attribute exists, its value is replaced
+	// with the specified value. To delete an attribute, use DeleteAttributes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html).
+	// For more information, see Attributes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html#attributes)
+	// in the Amazon Elastic Container Service Developer Guide.
+	PutAttributes(ctx context.Context, in *PutAttributesInput, optFns ...func(*Options)) (*PutAttributesOutput, error)
+
+	// Modifies the available capacity providers and the default capacity provider
+	// strategy for a cluster.
+	//
+	// You must specify both the available capacity providers and a default
+	// capacity provider strategy for the cluster. If the specified cluster has
+	// existing capacity providers associated with it, you must specify all
+	// existing capacity providers in addition to any new ones you want to add. Any
+	// existing capacity providers that are associated with a cluster that are
+	// omitted from a PutClusterCapacityProviders
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+	// API call will be disassociated with the cluster. You can only disassociate
+	// an existing capacity provider from a cluster if it's not being used by any
+	// existing tasks.
+	//
+	// When creating a service or running a task on a cluster, if no capacity
+	// provider or launch type is specified, then the cluster's default capacity
+	// provider strategy is used. We recommend that you define a default capacity
+	// provider strategy for your cluster. However, you must specify an empty array
+	// (`[]`) to bypass defining a default strategy.
+	//
+	// Amazon ECS Managed Instances doesn't support this, because when you create a
+	// capacity provider with Amazon ECS Managed Instances, it becomes available
+	// only within the specified cluster.
+	PutClusterCapacityProviders(ctx context.Context, in *PutClusterCapacityProvidersInput, optFns ...func(*Options)) (*PutClusterCapacityProvidersOutput, error)
+
+	// This action is only used by the Amazon ECS agent, and it is not intended for
+	// use outside of the agent.
+	//
+	// Registers an EC2 instance into the specified cluster. This instance becomes
+	// available to place containers on.
+	RegisterContainerInstance(ctx context.Context, in *RegisterContainerInstanceInput, optFns ...func(*Options)) (*RegisterContainerInstanceOutput, error)
+
+	// Registers a new daemon task definition from the supplied `family` and
+	// `containerDefinitions`. Optionally, you can add data volumes to your
+	// containers with the `volumes` parameter. For more information, see Daemon
+	// task definitions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/daemon-task-definitions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// A daemon task definition is a template that describes the containers that
+	// form a daemon. Daemons deploy cross-cutting software agents such as security
+	// monitoring, telemetry, and logging across your Amazon ECS infrastructure.
+	//
+	// Each time you call `RegisterDaemonTaskDefinition`, a new revision of the
+	// daemon task definition is created. You can't modify a revision after you
+	// register it.
+	RegisterDaemonTaskDefinition(ctx context.Context, in *RegisterDaemonTaskDefinitionInput, optFns ...func(*Options)) (*RegisterDaemonTaskDefinitionOutput, error)
+
+	// Registers a new task definition from the supplied `family` and
+	// `containerDefinitions`. Optionally, you can add data volumes to your
+	// containers with the `volumes` parameter. For more information about task
+	// definition parameters and defaults, see Amazon ECS Task Definitions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_defintions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// You can specify a role for your task with the `taskRoleArn` parameter. When
+	// you specify a role for a task, its containers can then use the latest
+	// versions of the CLI or SDKs to make API requests to the Amazon Web Services
+	// services that are specified in the policy that's associated with the role.
+	// For more information, see IAM Roles for Tasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// You can specify a Docker networking mode for the containers in your task
+	// definition with the `networkMode` parameter. If you specify the `awsvpc`
+	// network mode, the task is allocated an elastic network interface, and you
+	// must specify a NetworkConfiguration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html)
+	// when you create a service or run a task with the task definition. For more
+	// information, see Task Networking
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	RegisterTaskDefinition(ctx context.Context, in *RegisterTaskDefinitionInput, optFns ...func(*Options)) (*RegisterTaskDefinitionOutput, error)
+
+	// Starts a new task using the specified task definition.
+	//
+	// On March 21, 2024, a change was made to resolve the task definition revision
+	// before authorization. When a task definition revision is not specified,
+	// authorization will occur using the latest revision of a task definition.
+	//
+	// Amazon Elastic Inference (EI) is no longer available to customers.
+	//
+	// You can allow Amazon ECS to place tasks for you, or you can customize how
+	// Amazon ECS places tasks using placement constraints and placement
+	// strategies. For more information, see Scheduling Tasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/scheduling_tasks.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// Alternatively, you can use `StartTask` to use your own scheduler or place
+	// tasks manually on specific container instances.
+	//
+	// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the
+	// volume when creating or updating a service. For more information, see Amazon
+	// EBS volumes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// The Amazon ECS API follows an eventual consistency model. This is because of
+	// the distributed nature of the system supporting the API. This means that the
+	// result of an API command you run that affects your Amazon ECS resources
+	// might not be immediately visible to all subsequent commands you run. Keep
+	// this in mind when you carry out an API command that immediately follows a
+	// previous API command.
+	//
+	// To manage eventual consistency, you can do the following:
+	//
+	// - Confirm the state of the resource before you run a command to modify it.
+	// Run the DescribeTasks command using an exponential backoff algorithm to
+	// ensure that you allow enough time for the previous command to propagate
+	// through the system. To do this, run the DescribeTasks command repeatedly,
+	// starting with a couple of seconds of wait time and increasing gradually up
+	// to five minutes of wait time. - Add wait time between subsequent commands,
+	// even if the DescribeTasks command returns an accurate response. Apply an
+	// exponential backoff algorithm starting with a couple of seconds of wait
+	// time, and increase gradually up to about five minutes of wait time.
+	//
+	// If you get a `ConflictException` error, the `RunTask` request could not be
+	// processed due to conflicts. The provided `clientToken` is already in use
+	// with a different `RunTask` request. The `resourceIds` are the existing task
+	// ARNs which are already associated with the `clientToken`.
+	//
+	// To fix this issue:
+	//
+	// - Run `RunTask` with a unique `clientToken`. - Run `RunTask` with the
+	// `clientToken` and the original set of parameters
+	//
+	// If you get a `ClientException`error, the `RunTask` could not be processed
+	// because you use managed scaling and there is a capacity error because the
+	// quota of tasks in the `PROVISIONING` per cluster has been reached. For
+	// information about the service quotas, see Amazon ECS service quotas
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html).
+	RunTask(ctx context.Context, in *RunTaskInput, optFns ...func(*Options)) (*RunTaskOutput, error)
+
+	// Starts a new task from the specified task definition on the specified
+	// container instance or instances.
+	//
+	// On March 21, 2024, a change was made to resolve the task definition revision
+	// before authorization. When a task definition revision is not specified,
+	// authorization will occur using the latest revision of a task definition.
+	//
+	// Amazon Elastic Inference (EI) is no longer available to customers.
+	//
+	// Alternatively, you can use`RunTask` to place tasks for you. For more
+	// information, see Scheduling Tasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/scheduling_tasks.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the
+	// volume when creating or updating a service. For more information, see Amazon
+	// EBS volumes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+	// in the Amazon Elastic Container Service Developer Guide.
+	StartTask(ctx context.Context, in *StartTaskInput, optFns ...func(*Options)) (*StartTaskOutput, error)
+
+	// Stops an ongoing service deployment.
+	//
+	// The following stop types are avaiable:
+	//
+	// - ROLLBACK - This option rolls back the service deployment to the previous
+	// service revision.
+	//
+	// You can use this option even if you didn't configure the service deployment
+	// for the rollback option.
+	//
+	// For more information, see Stopping Amazon ECS service deployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stop-service-deployment.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	StopServiceDeployment(ctx context.Context, in *StopServiceDeploymentInput, optFns ...func(*Options)) (*StopServiceDeploymentOutput, error)
+
+	// Stops a running task. Any tags associated with the task will be deleted.
+	//
+	// When you call `StopTask` on a task, the equivalent of `docker stop` is
+	// issued to the containers running in the task. This results in a stop signal
+	// value and a default 30-second timeout, after which the `SIGKILL` value is
+	// sent and the containers are forcibly stopped. This signal can be defined in
+	// your container image with the `STOPSIGNAL` instruction and will default to
+	// `SIGTERM`. If the container handles the `SIGTERM` value gracefully and exits
+	// within 30 seconds from receiving it, no `SIGKILL` value is sent.
+	//
+	// For Windows containers, POSIX signals do not work and runtime stops the
+	// container by sending a `CTRL_SHUTDOWN_EVENT`. For more information, see
+	// Unable to react to graceful shutdown of (Windows) container #25982
+	// (https://github.com/moby/moby/issues/25982) on GitHub.
+	//
+	// The default 30-second timeout can be configured on the Amazon ECS container
+	// agent with the `ECS_CONTAINER_STOP_TIMEOUT` variable. For more information,
+	// see Amazon ECS Container Agent Configuration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-config.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	StopTask(ctx context.Context, in *StopTaskInput, optFns ...func(*Options)) (*StopTaskOutput, error)
+
+	// This action is only used by the Amazon ECS agent, and it is not intended for
+	// use outside of the agent.
+	//
+	// Sent to acknowledge that an attachment changed states.
+	SubmitAttachmentStateChanges(ctx context.Context, in *SubmitAttachmentStateChangesInput, optFns ...func(*Options)) (*SubmitAttachmentStateChangesOutput, error)
+
+	// This action is only used by the Amazon ECS agent, and it is not intended for
+	// use outside of the agent.
+	//
+	// Sent to acknowledge that a container changed states.
+	SubmitContainerStateChange(ctx context.Context, in *SubmitContainerStateChangeInput, optFns ...func(*Options)) (*SubmitContainerStateChangeOutput, error)
+
+	// This action is only used by the Amazon ECS agent, and it is not intended for
+	// use outside of the agent.
+	//
+	// Sent to acknowledge that a task changed states.
+	SubmitTaskStateChange(ctx context.Context, in *SubmitTaskStateChangeInput, optFns ...func(*Options)) (*SubmitTaskStateChangeOutput, error)
+
+	// Associates the specified tags to a resource with the specified
+	// `resourceArn`. If existing tags on a resource aren't specified in the
+	// request parameters, they aren't changed. When a resource is deleted, the
+	// tags that are associated with that resource are deleted as well.
+	TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error)
+
+	// Deletes specified tags from a resource.
+	UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error)
+
+	// Modifies the parameters for a capacity provider.
+	//
+	// These changes only apply to new Amazon ECS Managed Instances, or EC2
+	// instances, not existing ones.
+	UpdateCapacityProvider(ctx context.Context, in *UpdateCapacityProviderInput, optFns ...func(*Options)) (*UpdateCapacityProviderOutput, error)
+
+	// Updates the cluster.
+	UpdateCluster(ctx context.Context, in *UpdateClusterInput, optFns ...func(*Options)) (*UpdateClusterOutput, error)
+
+	// Modifies the settings to use for a cluster.
+	UpdateClusterSettings(ctx context.Context, in *UpdateClusterSettingsInput, optFns ...func(*Options)) (*UpdateClusterSettingsOutput, error)
+
+	// Updates the Amazon ECS container agent on a specified container instance.
+	// Updating the Amazon ECS container agent doesn't interrupt running tasks or
+	// services on the container instance. The process for updating the agent
+	// differs depending on whether your container instance was launched with the
+	// Amazon ECS-optimized AMI or another operating system.
+	//
+	// The `UpdateContainerAgent` API isn't supported for container instances using
+	// the Amazon ECS-optimized Amazon Linux 2 (arm64) AMI. To update the container
+	// agent, you can update the `ecs-init` package. This updates the agent. For
+	// more information, see Updating the Amazon ECS container agent
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/agent-update-ecs-ami.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// Agent updates with the `UpdateContainerAgent` API operation do not apply to
+	// Windows container instances. We recommend that you launch new container
+	// instances to update the agent version in your Windows clusters.
+	//
+	// The `UpdateContainerAgent` API requires an Amazon ECS-optimized AMI or
+	// Amazon Linux AMI with the `ecs-init` service installed and running. For help
+	// updating the Amazon ECS container agent on other operating systems, see
+	// Manually updating the Amazon ECS container agent
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html#manually_update_agent)
+	// in the Amazon Elastic Container Service Developer Guide.
+	UpdateContainerAgent(ctx context.Context, in *UpdateContainerAgentInput, optFns ...func(*Options)) (*UpdateContainerAgentOutput, error)
+
+	// Modifies the status of an Amazon ECS container instance.
+	//
+	// Once a container instance has reached an `ACTIVE` state, you can change the
+	// status of a container instance to `DRAINING` to manually remove an instance
+	// from a cluster, for example to perform system updates, update the Docker
+	// daemon, or scale down the cluster size.
+	//
+	// A container instance can't be changed to `DRAINING` until it has reached an
+	// `ACTIVE` status. If the instance is in any other status, an error will be
+	// received.
+	//
+	// When you set a container instance to `DRAINING`, Amazon ECS prevents new
+	// tasks from being scheduled for placement on the container instance and
+	// replacement service tasks are started on other container instances in the
+	// cluster if the resources are available. Service tasks on the container
+	// instance that are in the `PENDING` state are stopped immediately.
+	//
+	// Service tasks on the container instance that are in the `RUNNING` state are
+	// stopped and replaced according to the service's deployment configuration
+	// parameters, `minimumHealthyPercent` and `maximumPercent`. You can change the
+	// deployment configuration of your service using UpdateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
+	//
+	// - If `minimumHealthyPercent` is below 100%, the scheduler can ignore
+	// `desiredCount` temporarily during task replacement. For example,
+	// `desiredCount` is four tasks, a minimum of 50% allows the scheduler to stop
+	// two existing tasks before starting two new tasks. If the minimum is 100%,
+	// the service scheduler can't remove existing tasks until the replacement
+	// tasks are considered healthy. Tasks for services that do not use a load
+	// balancer are considered healthy if they're in the `RUNNING` state. Tasks for
+	// services that use a load balancer are considered healthy if they're in the
+	// `RUNNING` state and are reported as healthy by the load balancer. - The
+	// `maximumPercent` parameter represents an upper limit on the number of
+	// running tasks during task replacement. You can use this to define the
+	// replacement batch size. For example, if `desiredCount` is four tasks, a
+	// maximum of 200% starts four new tasks before stopping the four tasks to be
+	// drained, provided that the cluster resources required to do this are
+	// available. If the maximum is 100%, then replacement tasks can't start until
+	// the draining tasks have stopped.
+	//
+	// Any `PENDING` or `RUNNING` tasks that do not belong to a service aren't
+	// affected. You must wait for them to finish or stop them manually.
+	//
+	// A container instance has completed draining when it has no more `RUNNING`
+	// tasks. You can verify this using ListTasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html).
+	//
+	// When a container instance has been drained, you can set a container instance
+	// to `ACTIVE` status and once it has reached that status the Amazon ECS
+	// scheduler can begin scheduling tasks on the instance again.
+	UpdateContainerInstancesState(ctx context.Context, in *UpdateContainerInstancesStateInput, optFns ...func(*Options)) (*UpdateContainerInstancesStateOutput, error)
+
+	// Updates the specified daemon. When you update a daemon, a new deployment is
+	// triggered that progressively rolls out the changes to the container
+	// instances associated with the daemon's capacity providers. For more
+	// information, see Daemon deployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/daemon-deployments.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// Amazon ECS drains existing container instances and provisions new instances
+	// with the updated daemon. Amazon ECS automatically launches replacement tasks
+	// for your services.
+	//
+	// Updating a daemon triggers a rolling deployment that drains and replaces
+	// container instances. Plan updates during maintenance windows to minimize
+	// impact on running services.
+	//
+	// ECS Managed Daemons is only supported for Amazon ECS Managed Instances
+	// Capacity Providers.
+	UpdateDaemon(ctx context.Context, in *UpdateDaemonInput, optFns ...func(*Options)) (*UpdateDaemonOutput, error)
+
+	// Updates an existing Express service configuration. Modifies container
+	// settings, resource allocation, auto-scaling configuration, and other service
+	// parameters without recreating the service.
+	//
+	// Amazon ECS creates a new service revision with updated configuration and
+	// performs a rolling deployment to replace existing tasks. The service remains
+	// available during updates, ensuring zero-downtime deployments.
+	//
+	// Some parameters like the infrastructure role cannot be modified after
+	// service creation and require creating a new service.
+	UpdateExpressGatewayService(ctx context.Context, in *UpdateExpressGatewayServiceInput, optFns ...func(*Options)) (*UpdateExpressGatewayServiceOutput, error)
+
+	// Modifies the parameters of a service.
+	//
+	// On March 21, 2024, a change was made to resolve the task definition revision
+	// before authorization. When a task definition revision is not specified,
+	// authorization will occur using the latest revision of a task definition.
+	//
+	// For services using the rolling update (`ECS`) you can update the desired
+	// count, deployment configuration, network configuration, load balancers,
+	// service registries, enable ECS managed tags option, propagate tags option,
+	// task placement constraints and strategies, and task definition. When you
+	// update any of these parameters, Amazon ECS starts new tasks with the new
+	// configuration.
+	//
+	// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the
+	// volume when starting or running a task, or when creating or updating a
+	// service. For more information, see Amazon EBS volumes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+	// in the Amazon Elastic Container Service Developer Guide. You can update your
+	// volume configurations and trigger a new deployment. `volumeConfigurations`
+	// is only supported for REPLICA service and not DAEMON service. If you leave
+	// `volumeConfigurations` `null`, it doesn't trigger a new deployment. For more
+	// information on volumes, see Amazon EBS volumes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// For services using the blue/green (`CODE_DEPLOY`) deployment controller,
+	// only the desired count, deployment configuration, health check grace period,
+	// task placement constraints and strategies, enable ECS managed tags option,
+	// and propagate tags can be updated using this API. If the network
+	// configuration, platform version, task definition, or load balancer need to
+	// be updated, create a new CodeDeploy deployment. For more information, see
+	// CreateDeployment
+	// (https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_CreateDeployment.html)
+	// in the CodeDeploy API Reference.
+	//
+	// For services using an external deployment controller, you can update only
+	// the desired count, task placement constraints and strategies, health check
+	// grace period, enable ECS managed tags option, and propagate tags option,
+	// using this API. If the launch type, load balancer, network configuration,
+	// platform version, or task definition need to be updated, create a new task
+	// set For more information, see CreateTaskSet
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html).
+	//
+	// You can add to or subtract from the number of instantiations of a task
+	// definition in a service by specifying the cluster that the service is
+	// running in and a new `desiredCount` parameter.
+	//
+	// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the
+	// volume when starting or running a task, or when creating or updating a
+	// service. For more information, see Amazon EBS volumes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// If you have updated the container image of your application, you can create
+	// a new task definition with that image and deploy it to your service. The
+	// service scheduler uses the minimum healthy percent and maximum percent
+	// parameters (in the service's deployment configuration) to determine the
+	// deployment strategy.
+	//
+	// If your updated Docker image uses the same tag as what is in the existing
+	// task definition for your service (for example, `my_image:latest`), you don't
+	// need to create a new revision of your task definition. You can update the
+	// service using the `forceNewDeployment` option. The new tasks launched by the
+	// deployment pull the current image/tag combination from your repository when
+	// they start.
+	//
+	// You can also update the deployment configuration of a service. When a
+	// deployment is triggered by updating the task definition of a service, the
+	// service scheduler uses the deployment configuration parameters,
+	// `minimumHealthyPercent` and `maximumPercent`, to determine the deployment
+	// strategy.
+	//
+	// - If `minimumHealthyPercent` is below 100%, the scheduler can ignore
+	// `desiredCount` temporarily during a deployment. For example, if
+	// `desiredCount` is four tasks, a minimum of 50% allows the scheduler to stop
+	// two existing tasks before starting two new tasks. Tasks for services that
+	// don't use a load balancer are considered healthy if they're in the `RUNNING`
+	// state. Tasks for services that use a load balancer are considered healthy if
+	// they're in the `RUNNING` state and are reported as healthy by the load
+	// balancer. - The `maximumPercent` parameter represents an upper limit on the
+	// number of running tasks during a deployment. You can use it to define the
+	// deployment batch size. For example, if `desiredCount` is four tasks, a
+	// maximum of 200% starts four new tasks before stopping the four older tasks
+	// (provided that the cluster resources required to do this are available).
+	//
+	// When UpdateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html)
+	// stops a task during a deployment, the equivalent of `docker stop` is issued
+	// to the containers running in the task. This results in a `SIGTERM` and a
+	// 30-second timeout. After this, `SIGKILL` is sent and the containers are
+	// forcibly stopped. If the container handles the `SIGTERM` gracefully and
+	// exits within 30 seconds from receiving it, no `SIGKILL` is sent.
+	//
+	// When the service scheduler launches new tasks, it determines task placement
+	// in your cluster with the following logic.
+	//
+	// - Determine which of the container instances in your cluster can support
+	// your service's task definition. For example, they have the required CPU,
+	// memory, ports, and container instance attributes. - By default, the service
+	// scheduler attempts to balance tasks across Availability Zones in this manner
+	// even though you can choose a different placement strategy. - Sort the valid
+	// container instances by the fewest number of running tasks for this service
+	// in the same Availability Zone as the instance. For example, if zone A has
+	// one running service task and zones B and C each have zero, valid container
+	// instances in either zone B or C are considered optimal for placement. -
+	// Place the new service task on a valid container instance in an optimal
+	// Availability Zone (based on the previous steps), favoring container
+	// instances with the fewest number of running tasks for this service.
+	//
+	// When the service scheduler stops running tasks, it attempts to maintain
+	// balance across the Availability Zones in your cluster using the following
+	// logic:
+	//
+	// - Sort the container instances by the largest number of running tasks for
+	// this service in the same Availability Zone as the instance. For example, if
+	// zone A has one running service task and zones B and C each have two,
+	// container instances in either zone B or C are considered optimal for
+	// termination. - Stop the task on a container instance in an optimal
+	// Availability Zone (based on the previous steps), favoring container
+	// instances with the largest number of running tasks for this service.
+	UpdateService(ctx context.Context, in *UpdateServiceInput, optFns ...func(*Options)) (*UpdateServiceOutput, error)
+
+	// Modifies which task set in a service is the primary task set. Any parameters
+	// that are updated on the primary task set in a service will transition to the
+	// service. This is used when a service uses the `EXTERNAL` deployment
+	// controller type. For more information, see Amazon ECS Deployment Types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	UpdateServicePrimaryTaskSet(ctx context.Context, in *UpdateServicePrimaryTaskSetInput, optFns ...func(*Options)) (*UpdateServicePrimaryTaskSetOutput, error)
+
+	// Updates the protection status of a task. You can set `protectionEnabled` to
+	// `true` to protect your task from termination during scale-in events from
+	// Service Autoscaling
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-auto-scaling.html)
+	// or deployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html).
+	//
+	// Task-protection, by default, expires after 2 hours at which point Amazon ECS
+	// clears the `protectionEnabled` property making the task eligible for
+	// termination by a subsequent scale-in event.
+	//
+	// You can specify a custom expiration period for task protection from 1 minute
+	// to up to 2,880 minutes (48 hours). To specify the custom expiration period,
+	// set the `expiresInMinutes` property. The `expiresInMinutes` property is
+	// always reset when you invoke this operation for a task that already has
+	// `protectionEnabled` set to `true`. You can keep extending the protection
+	// expiration period of a task by invoking this operation repeatedly.
+	//
+	// To learn more about Amazon ECS task protection, see Task scale-in protection
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-scale-in-protection.html)
+	// in the Amazon Elastic Container Service Developer Guide .
+	//
+	// This operation is only supported for tasks belonging to an Amazon ECS
+	// service. Invoking this operation for a standalone task will result in an
+	// `TASK_NOT_VALID` failure. For more information, see API failure reasons
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html).
+	//
+	// If you prefer to set task protection from within the container, we recommend
+	// using the Task scale-in protection endpoint
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-scale-in-protection-endpoint.html).
+	UpdateTaskProtection(ctx context.Context, in *UpdateTaskProtectionInput, optFns ...func(*Options)) (*UpdateTaskProtectionOutput, error)
+
+	// Modifies a task set. This is used when a service uses the `EXTERNAL`
+	// deployment controller type. For more information, see Amazon ECS Deployment
+	// Types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	UpdateTaskSet(ctx context.Context, in *UpdateTaskSetInput, optFns ...func(*Options)) (*UpdateTaskSetOutput, error)
 }
 
-// Client calls Amazon Elastic Container Service over HTTP with the awsJson1_1
+// Client calls Amazon EC2 Container Service over HTTP with the awsJson1_1
 // protocol, signing requests with SigV4 as "ecs". Create it with New; it is
 // safe for concurrent use.
 type Client struct {
@@ -53,7 +1200,7 @@ func (c *Client) Options() Options {
 	return c.rt.Options()
 }
 
-// service describes Amazon Elastic Container Service to the protocol code.
+// service describes Amazon EC2 Container Service to the protocol code.
 var service = specrt.Service{
 	EndpointPrefix: "ecs",
 	Name:           "ecs",
@@ -65,11 +1212,436 @@ var service = specrt.Service{
 
 // The operations, described to the protocol code.
 var (
+	opContinueServiceDeployment = specrt.Operation{
+		Decode: decodeContinueServiceDeploymentResponse,
+		Name:   "ContinueServiceDeployment",
+	}
+	opCreateCapacityProvider = specrt.Operation{
+		Decode: decodeCreateCapacityProviderResponse,
+		Name:   "CreateCapacityProvider",
+	}
+	opCreateCluster = specrt.Operation{
+		Decode: decodeCreateClusterResponse,
+		Name:   "CreateCluster",
+	}
+	opCreateDaemon = specrt.Operation{
+		Decode: decodeCreateDaemonResponse,
+		Name:   "CreateDaemon",
+	}
 	opCreateExpressGatewayService = specrt.Operation{
 		Decode: decodeCreateExpressGatewayServiceResponse,
 		Name:   "CreateExpressGatewayService",
 	}
+	opCreateService = specrt.Operation{
+		Decode: decodeCreateServiceResponse,
+		Name:   "CreateService",
+	}
+	opCreateTaskSet = specrt.Operation{
+		Decode: decodeCreateTaskSetResponse,
+		Name:   "CreateTaskSet",
+	}
+	opDeleteAccountSetting = specrt.Operation{
+		Decode: decodeDeleteAccountSettingResponse,
+		Name:   "DeleteAccountSetting",
+	}
+	opDeleteAttributes = specrt.Operation{
+		Decode: decodeDeleteAttributesResponse,
+		Name:   "DeleteAttributes",
+	}
+	opDeleteCapacityProvider = specrt.Operation{
+		Decode: decodeDeleteCapacityProviderResponse,
+		Name:   "DeleteCapacityProvider",
+	}
+	opDeleteCluster = specrt.Operation{
+		Decode: decodeDeleteClusterResponse,
+		Name:   "DeleteCluster",
+	}
+	opDeleteDaemon = specrt.Operation{
+		Decode: decodeDeleteDaemonResponse,
+		Name:   "DeleteDaemon",
+	}
+	opDeleteDaemonTaskDefinition = specrt.Operation{
+		Decode: decodeDeleteDaemonTaskDefinitionResponse,
+		Name:   "DeleteDaemonTaskDefinition",
+	}
+	opDeleteExpressGatewayService = specrt.Operation{
+		Decode: decodeDeleteExpressGatewayServiceResponse,
+		Name:   "DeleteExpressGatewayService",
+	}
+	opDeleteService = specrt.Operation{
+		Decode: decodeDeleteServiceResponse,
+		Name:   "DeleteService",
+	}
+	opDeleteTaskDefinitions = specrt.Operation{
+		Decode: decodeDeleteTaskDefinitionsResponse,
+		Name:   "DeleteTaskDefinitions",
+	}
+	opDeleteTaskSet = specrt.Operation{
+		Decode: decodeDeleteTaskSetResponse,
+		Name:   "DeleteTaskSet",
+	}
+	opDeregisterContainerInstance = specrt.Operation{
+		Decode: decodeDeregisterContainerInstanceResponse,
+		Name:   "DeregisterContainerInstance",
+	}
+	opDeregisterTaskDefinition = specrt.Operation{
+		Decode: decodeDeregisterTaskDefinitionResponse,
+		Name:   "DeregisterTaskDefinition",
+	}
+	opDescribeCapacityProviders = specrt.Operation{
+		Decode: decodeDescribeCapacityProvidersResponse,
+		Name:   "DescribeCapacityProviders",
+	}
+	opDescribeClusters = specrt.Operation{
+		Decode: decodeDescribeClustersResponse,
+		Name:   "DescribeClusters",
+	}
+	opDescribeContainerInstances = specrt.Operation{
+		Decode: decodeDescribeContainerInstancesResponse,
+		Name:   "DescribeContainerInstances",
+	}
+	opDescribeDaemon = specrt.Operation{
+		Decode: decodeDescribeDaemonResponse,
+		Name:   "DescribeDaemon",
+	}
+	opDescribeDaemonDeployments = specrt.Operation{
+		Decode: decodeDescribeDaemonDeploymentsResponse,
+		Name:   "DescribeDaemonDeployments",
+	}
+	opDescribeDaemonRevisions = specrt.Operation{
+		Decode: decodeDescribeDaemonRevisionsResponse,
+		Name:   "DescribeDaemonRevisions",
+	}
+	opDescribeDaemonTaskDefinition = specrt.Operation{
+		Decode: decodeDescribeDaemonTaskDefinitionResponse,
+		Name:   "DescribeDaemonTaskDefinition",
+	}
+	opDescribeExpressGatewayService = specrt.Operation{
+		Decode: decodeDescribeExpressGatewayServiceResponse,
+		Name:   "DescribeExpressGatewayService",
+	}
+	opDescribeServiceDeployments = specrt.Operation{
+		Decode: decodeDescribeServiceDeploymentsResponse,
+		Name:   "DescribeServiceDeployments",
+	}
+	opDescribeServiceRevisions = specrt.Operation{
+		Decode: decodeDescribeServiceRevisionsResponse,
+		Name:   "DescribeServiceRevisions",
+	}
+	opDescribeServices = specrt.Operation{
+		Decode: decodeDescribeServicesResponse,
+		Name:   "DescribeServices",
+	}
+	opDescribeTaskDefinition = specrt.Operation{
+		Decode: decodeDescribeTaskDefinitionResponse,
+		Name:   "DescribeTaskDefinition",
+	}
+	opDescribeTaskSets = specrt.Operation{
+		Decode: decodeDescribeTaskSetsResponse,
+		Name:   "DescribeTaskSets",
+	}
+	opDescribeTasks = specrt.Operation{
+		Decode: decodeDescribeTasksResponse,
+		Name:   "DescribeTasks",
+	}
+	opDiscoverPollEndpoint = specrt.Operation{
+		Decode: decodeDiscoverPollEndpointResponse,
+		Name:   "DiscoverPollEndpoint",
+	}
+	opExecuteCommand = specrt.Operation{
+		Decode: decodeExecuteCommandResponse,
+		Name:   "ExecuteCommand",
+	}
+	opGetTaskProtection = specrt.Operation{
+		Decode: decodeGetTaskProtectionResponse,
+		Name:   "GetTaskProtection",
+	}
+	opListAccountSettings = specrt.Operation{
+		Decode: decodeListAccountSettingsResponse,
+		Name:   "ListAccountSettings",
+	}
+	opListAttributes = specrt.Operation{
+		Decode: decodeListAttributesResponse,
+		Name:   "ListAttributes",
+	}
+	opListClusters = specrt.Operation{
+		Decode: decodeListClustersResponse,
+		Name:   "ListClusters",
+	}
+	opListContainerInstances = specrt.Operation{
+		Decode: decodeListContainerInstancesResponse,
+		Name:   "ListContainerInstances",
+	}
+	opListDaemonDeployments = specrt.Operation{
+		Decode: decodeListDaemonDeploymentsResponse,
+		Name:   "ListDaemonDeployments",
+	}
+	opListDaemonTaskDefinitions = specrt.Operation{
+		Decode: decodeListDaemonTaskDefinitionsResponse,
+		Name:   "ListDaemonTaskDefinitions",
+	}
+	opListDaemons = specrt.Operation{
+		Decode: decodeListDaemonsResponse,
+		Name:   "ListDaemons",
+	}
+	opListServiceDeployments = specrt.Operation{
+		Decode: decodeListServiceDeploymentsResponse,
+		Name:   "ListServiceDeployments",
+	}
+	opListServices = specrt.Operation{
+		Decode: decodeListServicesResponse,
+		Name:   "ListServices",
+	}
+	opListServicesByNamespace = specrt.Operation{
+		Decode: decodeListServicesByNamespaceResponse,
+		Name:   "ListServicesByNamespace",
+	}
+	opListTagsForResource = specrt.Operation{
+		Decode: decodeListTagsForResourceResponse,
+		Name:   "ListTagsForResource",
+	}
+	opListTaskDefinitionFamilies = specrt.Operation{
+		Decode: decodeListTaskDefinitionFamiliesResponse,
+		Name:   "ListTaskDefinitionFamilies",
+	}
+	opListTaskDefinitions = specrt.Operation{
+		Decode: decodeListTaskDefinitionsResponse,
+		Name:   "ListTaskDefinitions",
+	}
+	opListTasks = specrt.Operation{
+		Decode: decodeListTasksResponse,
+		Name:   "ListTasks",
+	}
+	opPutAccountSetting = specrt.Operation{
+		Decode: decodePutAccountSettingResponse,
+		Name:   "PutAccountSetting",
+	}
+	opPutAccountSettingDefault = specrt.Operation{
+		Decode: decodePutAccountSettingDefaultResponse,
+		Name:   "PutAccountSettingDefault",
+	}
+	opPutAttributes = specrt.Operation{
+		Decode: decodePutAttributesResponse,
+		Name:   "PutAttributes",
+	}
+	opPutClusterCapacityProviders = specrt.Operation{
+		Decode: decodePutClusterCapacityProvidersResponse,
+		Name:   "PutClusterCapacityProviders",
+	}
+	opRegisterContainerInstance = specrt.Operation{
+		Decode: decodeRegisterContainerInstanceResponse,
+		Name:   "RegisterContainerInstance",
+	}
+	opRegisterDaemonTaskDefinition = specrt.Operation{
+		Decode: decodeRegisterDaemonTaskDefinitionResponse,
+		Name:   "RegisterDaemonTaskDefinition",
+	}
+	opRegisterTaskDefinition = specrt.Operation{
+		Decode: decodeRegisterTaskDefinitionResponse,
+		Name:   "RegisterTaskDefinition",
+	}
+	opRunTask = specrt.Operation{
+		Decode: decodeRunTaskResponse,
+		Name:   "RunTask",
+	}
+	opStartTask = specrt.Operation{
+		Decode: decodeStartTaskResponse,
+		Name:   "StartTask",
+	}
+	opStopServiceDeployment = specrt.Operation{
+		Decode: decodeStopServiceDeploymentResponse,
+		Name:   "StopServiceDeployment",
+	}
+	opStopTask = specrt.Operation{
+		Decode: decodeStopTaskResponse,
+		Name:   "StopTask",
+	}
+	opSubmitAttachmentStateChanges = specrt.Operation{
+		Decode: decodeSubmitAttachmentStateChangesResponse,
+		Name:   "SubmitAttachmentStateChanges",
+	}
+	opSubmitContainerStateChange = specrt.Operation{
+		Decode: decodeSubmitContainerStateChangeResponse,
+		Name:   "SubmitContainerStateChange",
+	}
+	opSubmitTaskStateChange = specrt.Operation{
+		Decode: decodeSubmitTaskStateChangeResponse,
+		Name:   "SubmitTaskStateChange",
+	}
+	opTagResource = specrt.Operation{
+		Decode: decodeTagResourceResponse,
+		Name:   "TagResource",
+	}
+	opUntagResource = specrt.Operation{
+		Decode: decodeUntagResourceResponse,
+		Name:   "UntagResource",
+	}
+	opUpdateCapacityProvider = specrt.Operation{
+		Decode: decodeUpdateCapacityProviderResponse,
+		Name:   "UpdateCapacityProvider",
+	}
+	opUpdateCluster = specrt.Operation{
+		Decode: decodeUpdateClusterResponse,
+		Name:   "UpdateCluster",
+	}
+	opUpdateClusterSettings = specrt.Operation{
+		Decode: decodeUpdateClusterSettingsResponse,
+		Name:   "UpdateClusterSettings",
+	}
+	opUpdateContainerAgent = specrt.Operation{
+		Decode: decodeUpdateContainerAgentResponse,
+		Name:   "UpdateContainerAgent",
+	}
+	opUpdateContainerInstancesState = specrt.Operation{
+		Decode: decodeUpdateContainerInstancesStateResponse,
+		Name:   "UpdateContainerInstancesState",
+	}
+	opUpdateDaemon = specrt.Operation{
+		Decode: decodeUpdateDaemonResponse,
+		Name:   "UpdateDaemon",
+	}
+	opUpdateExpressGatewayService = specrt.Operation{
+		Decode: decodeUpdateExpressGatewayServiceResponse,
+		Name:   "UpdateExpressGatewayService",
+	}
+	opUpdateService = specrt.Operation{
+		Decode: decodeUpdateServiceResponse,
+		Name:   "UpdateService",
+	}
+	opUpdateServicePrimaryTaskSet = specrt.Operation{
+		Decode: decodeUpdateServicePrimaryTaskSetResponse,
+		Name:   "UpdateServicePrimaryTaskSet",
+	}
+	opUpdateTaskProtection = specrt.Operation{
+		Decode: decodeUpdateTaskProtectionResponse,
+		Name:   "UpdateTaskProtection",
+	}
+	opUpdateTaskSet = specrt.Operation{
+		Decode: decodeUpdateTaskSetResponse,
+		Name:   "UpdateTaskSet",
+	}
 )
+
+// Continues or rolls back an Amazon ECS service deployment that is paused at a
+// lifecycle hook.
+//
+// When a service deployment reaches a lifecycle stage that has a `PAUSE` hook
+// configured, the deployment pauses and waits for an explicit action. Use this
+// API to either continue the deployment to the next stage or roll back to the
+// previous service revision.
+//
+// To find the `hookId` of the paused hook, call DescribeServiceDeployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html)
+// and inspect the `lifecycleHookDetails` field.
+//
+// For more information, see Continuing Amazon ECS service deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/continue-service-deployment.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException,
+// *ServiceDeploymentNotFoundException, *UnsupportedFeatureException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) ContinueServiceDeployment(ctx context.Context, in *ContinueServiceDeploymentInput, optFns ...func(*Options)) (*ContinueServiceDeploymentOutput, error) {
+	if in == nil {
+		in = &ContinueServiceDeploymentInput{}
+	}
+	out := &ContinueServiceDeploymentOutput{}
+	if err := c.rt.Invoke(ctx, &opContinueServiceDeployment, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a capacity provider. Capacity providers are associated with a
+// cluster and are used in capacity provider strategies to facilitate cluster
+// auto scaling. You can create capacity providers for Amazon ECS Managed
+// Instances and EC2 instances. Fargate has the predefined `FARGATE` and
+// `FARGATE_SPOT` capacity providers.
+//
+// The documented errors are *AccessDeniedException, *LimitExceededException,
+// *ServerException, *UpdateInProgressException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException, *UnsupportedFeatureException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateCapacityProvider(ctx context.Context, in *CreateCapacityProviderInput, optFns ...func(*Options)) (*CreateCapacityProviderOutput, error) {
+	if in == nil {
+		in = &CreateCapacityProviderInput{}
+	}
+	out := &CreateCapacityProviderOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateCapacityProvider, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a new Amazon ECS cluster. By default, your account receives a
+// `default` cluster when you launch your first container instance. However,
+// you can create your own cluster with a unique name.
+//
+// When you call the CreateCluster
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html)
+// API operation, Amazon ECS attempts to create the Amazon ECS service-linked
+// role for your account. This is so that it can manage required resources in
+// other Amazon Web Services services on your behalf. However, if the user that
+// makes the call doesn't have permissions to create the service-linked role,
+// it isn't created. For more information, see Using service-linked roles for
+// Amazon ECS
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException,
+// *NamespaceNotFoundException, *ServerException, *InvalidParameterException,
+// *ClientException; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateCluster(ctx context.Context, in *CreateClusterInput, optFns ...func(*Options)) (*CreateClusterOutput, error) {
+	if in == nil {
+		in = &CreateClusterInput{}
+	}
+	out := &CreateClusterOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateCluster, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a new daemon in the specified cluster and capacity providers. A
+// daemon deploys cross-cutting software agents such as security monitoring,
+// telemetry, and logging independently across your Amazon ECS infrastructure.
+//
+// Amazon ECS deploys exactly one daemon task on each container instance of the
+// specified capacity providers. When a container instance registers with the
+// cluster, Amazon ECS automatically starts daemon tasks. Amazon ECS starts a
+// daemon task before scheduling other tasks.
+//
+// Daemons are essential for instance health - if a daemon task stops, Amazon
+// ECS automatically drains and replaces that container instance.
+//
+// ECS Managed Daemons is only supported for Amazon ECS Managed Instances
+// Capacity Providers.
+//
+// The documented errors are *AccessDeniedException, *PlatformUnknownException,
+// *ServerException, *InvalidParameterException, *ClientException,
+// *ClusterNotFoundException, *UnsupportedFeatureException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateDaemon(ctx context.Context, in *CreateDaemonInput, optFns ...func(*Options)) (*CreateDaemonOutput, error) {
+	if in == nil {
+		in = &CreateDaemonInput{}
+	}
+	out := &CreateDaemonOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateDaemon, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
 
 // Creates an Express service that simplifies deploying containerized web
 // applications on Amazon ECS with managed Amazon Web Services infrastructure.
@@ -102,6 +1674,2302 @@ func (c *Client) CreateExpressGatewayService(ctx context.Context, in *CreateExpr
 	return out, nil
 }
 
+// Runs and maintains your desired number of tasks from a specified task
+// definition. If the number of tasks running in a service drops below the
+// `desiredCount`, Amazon ECS runs another copy of the task in the specified
+// cluster. To update an existing service, use UpdateService
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
+//
+// On March 21, 2024, a change was made to resolve the task definition revision
+// before authorization. When a task definition revision is not specified,
+// authorization will occur using the latest revision of a task definition.
+//
+// Amazon Elastic Inference (EI) is no longer available to customers.
+//
+// In addition to maintaining the desired count of tasks in your service, you
+// can optionally run your service behind one or more load balancers. The load
+// balancers distribute traffic across the tasks that are associated with the
+// service. For more information, see Service load balancing
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the
+// volume when creating or updating a service. `volumeConfigurations` is only
+// supported for REPLICA service and not DAEMON service. For more information,
+// see Amazon EBS volumes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Tasks for services that don't use a load balancer are considered healthy if
+// they're in the `RUNNING` state. Tasks for services that use a load balancer
+// are considered healthy if they're in the `RUNNING` state and are reported as
+// healthy by the load balancer.
+//
+// There are two service scheduler strategies available:
+//
+// - `REPLICA` - The replica scheduling strategy places and maintains your
+// desired number of tasks across your cluster. By default, the service
+// scheduler spreads tasks across Availability Zones. You can use task
+// placement strategies and constraints to customize task placement decisions.
+// For more information, see Service scheduler concepts
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html)
+// in the Amazon Elastic Container Service Developer Guide. - `DAEMON` - The
+// daemon scheduling strategy deploys exactly one task on each active container
+// instance that meets all of the task placement constraints that you specify
+// in your cluster. The service scheduler also evaluates the task placement
+// constraints for running tasks. It also stops tasks that don't meet the
+// placement constraints. When using this strategy, you don't need to specify a
+// desired number of tasks, a task placement strategy, or use Service Auto
+// Scaling policies. For more information, see Amazon ECS services
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The deployment controller is the mechanism that determines how tasks are
+// deployed for your service. The valid options are:
+//
+// - ECS
+//
+// When you create a service which uses the `ECS` deployment controller, you
+// can choose between the following deployment strategies (which you can set in
+// the “`strategy`” field in “`deploymentConfiguration`”): :
+//
+// - `ROLLING`: When you create a service which uses the rolling update
+// (`ROLLING`) deployment strategy, the Amazon ECS service scheduler replaces
+// the currently running tasks with new tasks. The number of tasks that Amazon
+// ECS adds or removes from the service during a rolling update is controlled
+// by the service deployment configuration. For more information, see Deploy
+// Amazon ECS services by replacing tasks
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Rolling update deployments are best suited for the following scenarios:
+//
+// - Gradual service updates: You need to update your service incrementally
+// without taking the entire service offline at once. - Limited resource
+// requirements: You want to avoid the additional resource costs of running two
+// complete environments simultaneously (as required by blue/green
+// deployments). - Acceptable deployment time: Your application can tolerate a
+// longer deployment process, as rolling updates replace tasks one by one. - No
+// need for instant roll back: Your service can tolerate a rollback process
+// that takes minutes rather than seconds. - Simple deployment process: You
+// prefer a straightforward deployment approach without the complexity of
+// managing multiple environments, target groups, and listeners. - No load
+// balancer requirement: Your service doesn't use or require a load balancer,
+// Application Load Balancer, Network Load Balancer, or Service Connect (which
+// are required for blue/green deployments). - Stateful applications: Your
+// application maintains state that makes it difficult to run two parallel
+// environments. - Cost sensitivity: You want to minimize deployment costs by
+// not running duplicate environments during deployment.
+//
+// Rolling updates are the default deployment strategy for services and provide
+// a balance between deployment safety and resource efficiency for many common
+// application scenarios.
+//
+// - `BLUE_GREEN`: A blue/green deployment strategy (`BLUE_GREEN`) is a release
+// methodology that reduces downtime and risk by running two identical
+// production environments called blue and green. With Amazon ECS blue/green
+// deployments, you can validate new service revisions before directing
+// production traffic to them. This approach provides a safer way to deploy
+// changes with the ability to quickly roll back if needed. For more
+// information, see Amazon ECS blue/green deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Amazon ECS blue/green deployments are best suited for the following
+// scenarios:
+//
+// - Service validation: When you need to validate new service revisions before
+// directing production traffic to them - Zero downtime: When your service
+// requires zero-downtime deployments - Instant roll back: When you need the
+// ability to quickly roll back if issues are detected - Load balancer
+// requirement: When your service uses Application Load Balancer, Network Load
+// Balancer, or Service Connect - `LINEAR`: A linear deployment strategy
+// (`LINEAR`) gradually shifts traffic from the current production environment
+// to a new environment in equal percentage increments. With Amazon ECS linear
+// deployments, you can control the pace of traffic shifting and validate new
+// service revisions with increasing amounts of production traffic.
+//
+// Linear deployments are best suited for the following scenarios:
+//
+// - Gradual validation: When you want to gradually validate your new service
+// version with increasing traffic - Performance monitoring: When you need time
+// to monitor metrics and performance during the deployment - Risk
+// minimization: When you want to minimize risk by exposing the new version to
+// production traffic incrementally - Load balancer requirement: When your
+// service uses Application Load Balancer or Service Connect - `CANARY`: A
+// canary deployment strategy (`CANARY`) shifts a small percentage of traffic
+// to the new service revision first, then shifts the remaining traffic all at
+// once after a specified time period. This allows you to test the new version
+// with a subset of users before full deployment.
+//
+// Canary deployments are best suited for the following scenarios:
+//
+// - Feature testing: When you want to test new features with a small subset of
+// users before full rollout - Production validation: When you need to validate
+// performance and functionality with real production traffic - Blast radius
+// control: When you want to minimize blast radius if issues are discovered in
+// the new version - Load balancer requirement: When your service uses
+// Application Load Balancer or Service Connect - External
+//
+// Use a third-party deployment controller.
+//
+// - Blue/green deployment (powered by CodeDeploy)
+//
+// CodeDeploy installs an updated version of the application as a new
+// replacement task set and reroutes production traffic from the original
+// application task set to the replacement task set. The original task set is
+// terminated after a successful deployment. Use this deployment controller to
+// verify a new deployment of a service before sending production traffic to
+// it.
+//
+// When creating a service that uses the `EXTERNAL` deployment controller, you
+// can specify only parameters that aren't controlled at the task set level.
+// The only required parameter is the service name. You control your services
+// using the CreateTaskSet
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html).
+// For more information, see Amazon ECS deployment types
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// When the service scheduler launches new tasks, it determines task placement.
+// For information about task placement and task placement strategies, see
+// Amazon ECS task placement
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html)
+// in the Amazon Elastic Container Service Developer Guide
+//
+// The documented errors are *AccessDeniedException, *PlatformUnknownException,
+// *NamespaceNotFoundException, *ServerException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException,
+// *PlatformTaskDefinitionIncompatibilityException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateService(ctx context.Context, in *CreateServiceInput, optFns ...func(*Options)) (*CreateServiceOutput, error) {
+	if in == nil {
+		in = &CreateServiceInput{}
+	}
+	out := &CreateServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create a task set in the specified cluster and service. This is used when a
+// service uses the `EXTERNAL` deployment controller type. For more
+// information, see Amazon ECS deployment types
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// On March 21, 2024, a change was made to resolve the task definition revision
+// before authorization. When a task definition revision is not specified,
+// authorization will occur using the latest revision of a task definition.
+//
+// For information about the maximum number of task sets and other quotas, see
+// Amazon ECS service quotas
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *LimitExceededException,
+// *PlatformUnknownException, *NamespaceNotFoundException,
+// *ServiceNotActiveException, *ServerException, *InvalidParameterException,
+// *ClientException, *ServiceNotFoundException, *ClusterNotFoundException,
+// *PlatformTaskDefinitionIncompatibilityException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateTaskSet(ctx context.Context, in *CreateTaskSetInput, optFns ...func(*Options)) (*CreateTaskSetOutput, error) {
+	if in == nil {
+		in = &CreateTaskSetInput{}
+	}
+	out := &CreateTaskSetOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateTaskSet, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Disables an account setting for a specified user, role, or the root user for
+// an account.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) DeleteAccountSetting(ctx context.Context, in *DeleteAccountSettingInput, optFns ...func(*Options)) (*DeleteAccountSettingOutput, error) {
+	if in == nil {
+		in = &DeleteAccountSettingInput{}
+	}
+	out := &DeleteAccountSettingOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteAccountSetting, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes one or more custom attributes from an Amazon ECS resource.
+//
+// The documented errors are *AccessDeniedException, *TargetNotFoundException,
+// *ServerException, *InvalidParameterException, *ClientException,
+// *ClusterNotFoundException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteAttributes(ctx context.Context, in *DeleteAttributesInput, optFns ...func(*Options)) (*DeleteAttributesOutput, error) {
+	if in == nil {
+		in = &DeleteAttributesInput{}
+	}
+	out := &DeleteAttributesOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteAttributes, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the specified capacity provider.
+//
+// The `FARGATE` and `FARGATE_SPOT` capacity providers are reserved and can't
+// be deleted. You can disassociate them from a cluster using either
+// PutClusterCapacityProviders
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+// or by deleting the cluster.
+//
+// Prior to a capacity provider being deleted, the capacity provider must be
+// removed from the capacity provider strategy from all services. The
+// UpdateService
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html)
+// API can be used to remove a capacity provider from a service's capacity
+// provider strategy. When updating a service, the `forceNewDeployment` option
+// can be used to ensure that any tasks using the Amazon EC2 instance capacity
+// provided by the capacity provider are transitioned to use the capacity from
+// the remaining capacity providers. Only capacity providers that aren't
+// associated with a cluster can be deleted. To remove a capacity provider from
+// a cluster, you can either use PutClusterCapacityProviders
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+// or delete the cluster.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *UpdateInProgressException, *InvalidParameterException, *ClientException,
+// *ClusterNotFoundException, *UnsupportedFeatureException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DeleteCapacityProvider(ctx context.Context, in *DeleteCapacityProviderInput, optFns ...func(*Options)) (*DeleteCapacityProviderOutput, error) {
+	if in == nil {
+		in = &DeleteCapacityProviderInput{}
+	}
+	out := &DeleteCapacityProviderOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteCapacityProvider, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the specified cluster. The cluster transitions to the `INACTIVE`
+// state. Clusters with an `INACTIVE` status might remain discoverable in your
+// account for a period of time. However, this behavior is subject to change in
+// the future. We don't recommend that you rely on `INACTIVE` clusters
+// persisting.
+//
+// You must deregister all container instances from this cluster before you may
+// delete it. You can list the container instances in a cluster with
+// ListContainerInstances
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html)
+// and deregister them with DeregisterContainerInstance
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html).
+//
+// The documented errors are *ClusterContainsContainerInstancesException,
+// *AccessDeniedException, *ClusterContainsServicesException,
+// *ClusterContainsCapacityProviderException, *ClusterContainsTasksException,
+// *ServerException, *UpdateInProgressException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) DeleteCluster(ctx context.Context, in *DeleteClusterInput, optFns ...func(*Options)) (*DeleteClusterOutput, error) {
+	if in == nil {
+		in = &DeleteClusterInput{}
+	}
+	out := &DeleteClusterOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteCluster, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the specified daemon. The daemon must be in an `ACTIVE` state to be
+// deleted. Deleting a daemon stops all running daemon tasks on the associated
+// container instances. Amazon ECS drains existing container instances and
+// provisions new instances without the deleted daemon. Amazon ECS
+// automatically launches replacement tasks for your Amazon ECS services.
+//
+// ECS Managed Daemons is only supported for Amazon ECS Managed Instances
+// Capacity Providers.
+//
+// The documented errors are *AccessDeniedException, *DaemonNotFoundException,
+// *DaemonNotActiveException, *ServerException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException, *UnsupportedFeatureException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteDaemon(ctx context.Context, in *DeleteDaemonInput, optFns ...func(*Options)) (*DeleteDaemonOutput, error) {
+	if in == nil {
+		in = &DeleteDaemonInput{}
+	}
+	out := &DeleteDaemonOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteDaemon, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the specified daemon task definition. After a daemon task definition
+// is deleted, no new daemons can be created using this definition. Existing
+// daemons that reference the deleted daemon task definition continue to run.
+//
+// A daemon task definition must be in an `ACTIVE` state to be deleted.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) DeleteDaemonTaskDefinition(ctx context.Context, in *DeleteDaemonTaskDefinitionInput, optFns ...func(*Options)) (*DeleteDaemonTaskDefinitionOutput, error) {
+	if in == nil {
+		in = &DeleteDaemonTaskDefinitionInput{}
+	}
+	out := &DeleteDaemonTaskDefinitionOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteDaemonTaskDefinition, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes an Express service and removes all associated Amazon Web Services
+// resources. This operation stops service tasks, removes the Application Load
+// Balancer, target groups, security groups, auto-scaling policies, and other
+// managed infrastructure components.
+//
+// The service enters a `DRAINING` state where existing tasks complete current
+// requests without starting new tasks. After all tasks stop, the service and
+// infrastructure are permanently removed.
+//
+// This operation cannot be reversed. Back up important data and verify the
+// service is no longer needed before deletion.
+//
+// The documented errors are *AccessDeniedException,
+// *ServiceNotActiveException, *ServerException, *InvalidParameterException,
+// *ClientException, *ServiceNotFoundException, *ClusterNotFoundException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteExpressGatewayService(ctx context.Context, in *DeleteExpressGatewayServiceInput, optFns ...func(*Options)) (*DeleteExpressGatewayServiceOutput, error) {
+	if in == nil {
+		in = &DeleteExpressGatewayServiceInput{}
+	}
+	out := &DeleteExpressGatewayServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteExpressGatewayService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a specified service within a cluster. You can delete a service if
+// you have no running tasks in it and the desired task count is zero. If the
+// service is actively maintaining tasks, you can't delete it, and you must
+// update the service to a desired task count of zero. For more information,
+// see UpdateService
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
+//
+// When you delete a service, if there are still running tasks that require
+// cleanup, the service status moves from `ACTIVE` to `DRAINING`, and the
+// service is no longer visible in the console or in the ListServices
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html)
+// API operation. After all tasks have transitioned to either `STOPPING` or
+// `STOPPED` status, the service status moves from `DRAINING` to `INACTIVE`.
+// Services in the `DRAINING` or `INACTIVE` status can still be viewed with the
+// DescribeServices
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html)
+// API operation. However, in the future, `INACTIVE` services may be cleaned up
+// and purged from Amazon ECS record keeping, and DescribeServices
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServices.html)
+// calls on those services return a `ServiceNotFoundException` error.
+//
+// If you attempt to create a new service with the same name as an existing
+// service in either `ACTIVE` or `DRAINING` status, you receive an error.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ServiceNotFoundException,
+// *ClusterNotFoundException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteService(ctx context.Context, in *DeleteServiceInput, optFns ...func(*Options)) (*DeleteServiceOutput, error) {
+	if in == nil {
+		in = &DeleteServiceInput{}
+	}
+	out := &DeleteServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes one or more task definitions.
+//
+// You must deregister a task definition revision before you delete it. For
+// more information, see DeregisterTaskDefinition
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html).
+//
+// When you delete a task definition revision, it is immediately transitions
+// from the `INACTIVE` to `DELETE_IN_PROGRESS`. Existing tasks and services
+// that reference a `DELETE_IN_PROGRESS` task definition revision continue to
+// run without disruption. Existing services that reference a
+// `DELETE_IN_PROGRESS` task definition revision can still scale up or down by
+// modifying the service's desired count.
+//
+// You can't use a `DELETE_IN_PROGRESS` task definition revision to run new
+// tasks or create new services. You also can't update an existing service to
+// reference a `DELETE_IN_PROGRESS` task definition revision.
+//
+// A task definition revision will stay in `DELETE_IN_PROGRESS` status until
+// all the associated tasks and services have been terminated.
+//
+// When you delete all `INACTIVE` task definition revisions, the task
+// definition name is not displayed in the console and not returned in the API.
+// If a task definition revisions are in the `DELETE_IN_PROGRESS` state, the
+// task definition name is displayed in the console and returned in the API.
+// The task definition name is retained by Amazon ECS and the revision is
+// incremented the next time you create a task definition with that name.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) DeleteTaskDefinitions(ctx context.Context, in *DeleteTaskDefinitionsInput, optFns ...func(*Options)) (*DeleteTaskDefinitionsOutput, error) {
+	if in == nil {
+		in = &DeleteTaskDefinitionsInput{}
+	}
+	out := &DeleteTaskDefinitionsOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteTaskDefinitions, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a specified task set within a service. This is used when a service
+// uses the `EXTERNAL` deployment controller type. For more information, see
+// Amazon ECS deployment types
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *LimitExceededException,
+// *ServiceNotActiveException, *ServerException, *InvalidParameterException,
+// *TaskSetNotFoundException, *ClientException, *ServiceNotFoundException,
+// *ClusterNotFoundException, *UnsupportedFeatureException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DeleteTaskSet(ctx context.Context, in *DeleteTaskSetInput, optFns ...func(*Options)) (*DeleteTaskSetOutput, error) {
+	if in == nil {
+		in = &DeleteTaskSetInput{}
+	}
+	out := &DeleteTaskSetOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteTaskSet, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deregisters an Amazon ECS container instance from the specified cluster.
+// This instance is no longer available to run tasks.
+//
+// If you intend to use the container instance for some other purpose after
+// deregistration, we recommend that you stop all of the tasks running on the
+// container instance before deregistration. That prevents any orphaned tasks
+// from consuming resources.
+//
+// Deregistering a container instance removes the instance from a cluster, but
+// it doesn't terminate the EC2 instance. If you are finished using the
+// instance, be sure to terminate it in the Amazon EC2 console to stop billing.
+//
+// If you terminate a running container instance, Amazon ECS automatically
+// deregisters the instance from your cluster (stopped container instances or
+// instances with disconnected agents aren't automatically deregistered when
+// terminated).
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeregisterContainerInstance(ctx context.Context, in *DeregisterContainerInstanceInput, optFns ...func(*Options)) (*DeregisterContainerInstanceOutput, error) {
+	if in == nil {
+		in = &DeregisterContainerInstanceInput{}
+	}
+	out := &DeregisterContainerInstanceOutput{}
+	if err := c.rt.Invoke(ctx, &opDeregisterContainerInstance, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deregisters the specified task definition by family and revision. Upon
+// deregistration, the task definition is marked as `INACTIVE`. Existing tasks
+// and services that reference an `INACTIVE` task definition continue to run
+// without disruption. Existing services that reference an `INACTIVE` task
+// definition can still scale up or down by modifying the service's desired
+// count. If you want to delete a task definition revision, you must first
+// deregister the task definition revision.
+//
+// You can't use an `INACTIVE` task definition to run new tasks or create new
+// services, and you can't update an existing service to reference an
+// `INACTIVE` task definition. However, there may be up to a 10-minute window
+// following deregistration where these restrictions have not yet taken effect.
+//
+// At this time, `INACTIVE` task definitions remain discoverable in your
+// account indefinitely. However, this behavior is subject to change in the
+// future. We don't recommend that you rely on `INACTIVE` task definitions
+// persisting beyond the lifecycle of any associated tasks and services.
+//
+// You must deregister a task definition revision before you delete it. For
+// more information, see DeleteTaskDefinitions
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteTaskDefinitions.html).
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) DeregisterTaskDefinition(ctx context.Context, in *DeregisterTaskDefinitionInput, optFns ...func(*Options)) (*DeregisterTaskDefinitionOutput, error) {
+	if in == nil {
+		in = &DeregisterTaskDefinitionInput{}
+	}
+	out := &DeregisterTaskDefinitionOutput{}
+	if err := c.rt.Invoke(ctx, &opDeregisterTaskDefinition, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes one or more of your capacity providers.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DescribeCapacityProviders(ctx context.Context, in *DescribeCapacityProvidersInput, optFns ...func(*Options)) (*DescribeCapacityProvidersOutput, error) {
+	if in == nil {
+		in = &DescribeCapacityProvidersInput{}
+	}
+	out := &DescribeCapacityProvidersOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeCapacityProviders, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes one or more of your clusters.
+//
+// For CLI examples, see describe-clusters.rst
+// (https://github.com/aws/aws-cli/blob/develop/awscli/examples/ecs/describe-clusters.rst)
+// on GitHub.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) DescribeClusters(ctx context.Context, in *DescribeClustersInput, optFns ...func(*Options)) (*DescribeClustersOutput, error) {
+	if in == nil {
+		in = &DescribeClustersInput{}
+	}
+	out := &DescribeClustersOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeClusters, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes one or more container instances. Returns metadata about each
+// container instance requested.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DescribeContainerInstances(ctx context.Context, in *DescribeContainerInstancesInput, optFns ...func(*Options)) (*DescribeContainerInstancesOutput, error) {
+	if in == nil {
+		in = &DescribeContainerInstancesInput{}
+	}
+	out := &DescribeContainerInstancesOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeContainerInstances, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes the specified daemon.
+//
+// The documented errors are *AccessDeniedException, *DaemonNotFoundException,
+// *ServerException, *InvalidParameterException, *ClientException,
+// *ClusterNotFoundException, *UnsupportedFeatureException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DescribeDaemon(ctx context.Context, in *DescribeDaemonInput, optFns ...func(*Options)) (*DescribeDaemonOutput, error) {
+	if in == nil {
+		in = &DescribeDaemonInput{}
+	}
+	out := &DescribeDaemonOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeDaemon, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes one or more of your daemon deployments.
+//
+// A daemon deployment orchestrates the progressive rollout of daemon task
+// updates across container instances managed by the daemon's capacity
+// providers. Each deployment includes circuit breaker and alarm-based rollback
+// capabilities.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DescribeDaemonDeployments(ctx context.Context, in *DescribeDaemonDeploymentsInput, optFns ...func(*Options)) (*DescribeDaemonDeploymentsOutput, error) {
+	if in == nil {
+		in = &DescribeDaemonDeploymentsInput{}
+	}
+	out := &DescribeDaemonDeploymentsOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeDaemonDeployments, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes one or more of your daemon revisions.
+//
+// A daemon revision is a snapshot of a daemon's configuration at the time a
+// deployment was initiated. It captures the daemon task definition, container
+// images, tag propagation, and execute command settings. Daemon revisions are
+// immutable.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DescribeDaemonRevisions(ctx context.Context, in *DescribeDaemonRevisionsInput, optFns ...func(*Options)) (*DescribeDaemonRevisionsOutput, error) {
+	if in == nil {
+		in = &DescribeDaemonRevisionsInput{}
+	}
+	out := &DescribeDaemonRevisionsOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeDaemonRevisions, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes a daemon task definition. You can specify a `family` and
+// `revision` to find information about a specific daemon task definition, or
+// you can simply specify the family to find the latest `ACTIVE` revision in
+// that family.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) DescribeDaemonTaskDefinition(ctx context.Context, in *DescribeDaemonTaskDefinitionInput, optFns ...func(*Options)) (*DescribeDaemonTaskDefinitionOutput, error) {
+	if in == nil {
+		in = &DescribeDaemonTaskDefinitionInput{}
+	}
+	out := &DescribeDaemonTaskDefinitionOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeDaemonTaskDefinition, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Retrieves detailed information about an Express service, including current
+// status, configuration, managed infrastructure, and service revisions.
+//
+// Returns comprehensive service details, active service revisions, ingress
+// paths with endpoints, and managed Amazon Web Services resource status
+// including load balancers and auto-scaling policies.
+//
+// Use the `include` parameter to retrieve additional information such as
+// resource tags.
+//
+// The documented errors are *AccessDeniedException,
+// *ResourceNotFoundException, *ServerException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException, *UnsupportedFeatureException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DescribeExpressGatewayService(ctx context.Context, in *DescribeExpressGatewayServiceInput, optFns ...func(*Options)) (*DescribeExpressGatewayServiceOutput, error) {
+	if in == nil {
+		in = &DescribeExpressGatewayServiceInput{}
+	}
+	out := &DescribeExpressGatewayServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeExpressGatewayService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes one or more of your service deployments.
+//
+// A service deployment happens when you release a software update for the
+// service. For more information, see View service history using Amazon ECS
+// service deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html).
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ServiceNotFoundException,
+// *ClusterNotFoundException, *UnsupportedFeatureException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DescribeServiceDeployments(ctx context.Context, in *DescribeServiceDeploymentsInput, optFns ...func(*Options)) (*DescribeServiceDeploymentsOutput, error) {
+	if in == nil {
+		in = &DescribeServiceDeploymentsInput{}
+	}
+	out := &DescribeServiceDeploymentsOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeServiceDeployments, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes one or more service revisions.
+//
+// A service revision is a version of the service that includes the values for
+// the Amazon ECS resources (for example, task definition) and the environment
+// resources (for example, load balancers, subnets, and security groups). For
+// more information, see Amazon ECS service revisions
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-revision.html).
+//
+// You can't describe a service revision that was created before October 25,
+// 2024.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ServiceNotFoundException,
+// *ClusterNotFoundException, *UnsupportedFeatureException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DescribeServiceRevisions(ctx context.Context, in *DescribeServiceRevisionsInput, optFns ...func(*Options)) (*DescribeServiceRevisionsOutput, error) {
+	if in == nil {
+		in = &DescribeServiceRevisionsInput{}
+	}
+	out := &DescribeServiceRevisionsOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeServiceRevisions, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes the specified services running in your cluster.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DescribeServices(ctx context.Context, in *DescribeServicesInput, optFns ...func(*Options)) (*DescribeServicesOutput, error) {
+	if in == nil {
+		in = &DescribeServicesInput{}
+	}
+	out := &DescribeServicesOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeServices, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes a task definition. You can specify a `family` and `revision` to
+// find information about a specific task definition, or you can simply specify
+// the family to find the latest `ACTIVE` revision in that family.
+//
+// You can only describe `INACTIVE` task definitions while an active task or
+// service references them.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) DescribeTaskDefinition(ctx context.Context, in *DescribeTaskDefinitionInput, optFns ...func(*Options)) (*DescribeTaskDefinitionOutput, error) {
+	if in == nil {
+		in = &DescribeTaskDefinitionInput{}
+	}
+	out := &DescribeTaskDefinitionOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeTaskDefinition, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes the task sets in the specified cluster and service. This is used
+// when a service uses the `EXTERNAL` deployment controller type. For more
+// information, see Amazon ECS Deployment Types
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException,
+// *ServiceNotActiveException, *ServerException, *InvalidParameterException,
+// *ClientException, *ServiceNotFoundException, *ClusterNotFoundException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DescribeTaskSets(ctx context.Context, in *DescribeTaskSetsInput, optFns ...func(*Options)) (*DescribeTaskSetsOutput, error) {
+	if in == nil {
+		in = &DescribeTaskSetsInput{}
+	}
+	out := &DescribeTaskSetsOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeTaskSets, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Describes a specified task or tasks.
+//
+// Currently, stopped tasks appear in the returned results for at least one
+// hour.
+//
+// If you have tasks with tags, and then delete the cluster, the tagged tasks
+// are returned in the response. If you create a new cluster with the same name
+// as the deleted cluster, the tagged tasks are not included in the response.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DescribeTasks(ctx context.Context, in *DescribeTasksInput, optFns ...func(*Options)) (*DescribeTasksOutput, error) {
+	if in == nil {
+		in = &DescribeTasksInput{}
+	}
+	out := &DescribeTasksOutput{}
+	if err := c.rt.Invoke(ctx, &opDescribeTasks, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// This action is only used by the Amazon ECS agent, and it is not intended for
+// use outside of the agent.
+//
+// Returns an endpoint for the Amazon ECS agent to poll for updates.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) DiscoverPollEndpoint(ctx context.Context, in *DiscoverPollEndpointInput, optFns ...func(*Options)) (*DiscoverPollEndpointOutput, error) {
+	if in == nil {
+		in = &DiscoverPollEndpointInput{}
+	}
+	out := &DiscoverPollEndpointOutput{}
+	if err := c.rt.Invoke(ctx, &opDiscoverPollEndpoint, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Runs a command remotely on a container within a task.
+//
+// If you use a condition key in your IAM policy to refine the conditions for
+// the policy statement, for example limit the actions to a specific cluster,
+// you receive an `AccessDeniedException` when there is a mismatch between the
+// condition key value and the corresponding parameter value.
+//
+// For information about required permissions and considerations, see Using
+// Amazon ECS Exec for debugging
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html)
+// in the Amazon ECS Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *TargetNotConnectedException,
+// *ClusterNotFoundException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ExecuteCommand(ctx context.Context, in *ExecuteCommandInput, optFns ...func(*Options)) (*ExecuteCommandOutput, error) {
+	if in == nil {
+		in = &ExecuteCommandInput{}
+	}
+	out := &ExecuteCommandOutput{}
+	if err := c.rt.Invoke(ctx, &opExecuteCommand, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Retrieves the protection status of tasks in an Amazon ECS service.
+//
+// The documented errors are *AccessDeniedException,
+// *ResourceNotFoundException, *ServerException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException, *UnsupportedFeatureException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetTaskProtection(ctx context.Context, in *GetTaskProtectionInput, optFns ...func(*Options)) (*GetTaskProtectionOutput, error) {
+	if in == nil {
+		in = &GetTaskProtectionInput{}
+	}
+	out := &GetTaskProtectionOutput{}
+	if err := c.rt.Invoke(ctx, &opGetTaskProtection, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Lists the account settings for a specified principal.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListAccountSettings(ctx context.Context, in *ListAccountSettingsInput, optFns ...func(*Options)) (*ListAccountSettingsOutput, error) {
+	if in == nil {
+		in = &ListAccountSettingsInput{}
+	}
+	out := &ListAccountSettingsOutput{}
+	if err := c.rt.Invoke(ctx, &opListAccountSettings, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Lists the attributes for Amazon ECS resources within a specified target type
+// and cluster. When you specify a target type and cluster, `ListAttributes`
+// returns a list of attribute objects, one for each attribute on each
+// resource. You can filter the list of results to a single attribute name to
+// only return results that have that name. You can also filter the results by
+// attribute name and value. You can do this, for example, to see which
+// container instances in a cluster are running a Linux AMI
+// (`ecs.os-type=linux`).
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListAttributes(ctx context.Context, in *ListAttributesInput, optFns ...func(*Options)) (*ListAttributesOutput, error) {
+	if in == nil {
+		in = &ListAttributesInput{}
+	}
+	out := &ListAttributesOutput{}
+	if err := c.rt.Invoke(ctx, &opListAttributes, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of existing clusters.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListClusters(ctx context.Context, in *ListClustersInput, optFns ...func(*Options)) (*ListClustersOutput, error) {
+	if in == nil {
+		in = &ListClustersInput{}
+	}
+	out := &ListClustersOutput{}
+	if err := c.rt.Invoke(ctx, &opListClusters, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of container instances in a specified cluster. You can filter
+// the results of a `ListContainerInstances` operation with cluster query
+// language statements inside the `filter` parameter. For more information, see
+// Cluster Query Language
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListContainerInstances(ctx context.Context, in *ListContainerInstancesInput, optFns ...func(*Options)) (*ListContainerInstancesOutput, error) {
+	if in == nil {
+		in = &ListContainerInstancesInput{}
+	}
+	out := &ListContainerInstancesOutput{}
+	if err := c.rt.Invoke(ctx, &opListContainerInstances, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of daemon deployments for a specified daemon. You can filter
+// the results by status or creation time.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListDaemonDeployments(ctx context.Context, in *ListDaemonDeploymentsInput, optFns ...func(*Options)) (*ListDaemonDeploymentsOutput, error) {
+	if in == nil {
+		in = &ListDaemonDeploymentsInput{}
+	}
+	out := &ListDaemonDeploymentsOutput{}
+	if err := c.rt.Invoke(ctx, &opListDaemonDeployments, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of daemon task definitions that are registered to your
+// account. You can filter the results by family name, status, or both to find
+// daemon task definitions that match your criteria.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListDaemonTaskDefinitions(ctx context.Context, in *ListDaemonTaskDefinitionsInput, optFns ...func(*Options)) (*ListDaemonTaskDefinitionsOutput, error) {
+	if in == nil {
+		in = &ListDaemonTaskDefinitionsInput{}
+	}
+	out := &ListDaemonTaskDefinitionsOutput{}
+	if err := c.rt.Invoke(ctx, &opListDaemonTaskDefinitions, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of daemons. You can filter the results by cluster or capacity
+// provider.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListDaemons(ctx context.Context, in *ListDaemonsInput, optFns ...func(*Options)) (*ListDaemonsOutput, error) {
+	if in == nil {
+		in = &ListDaemonsInput{}
+	}
+	out := &ListDaemonsOutput{}
+	if err := c.rt.Invoke(ctx, &opListDaemons, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// This operation lists all the service deployments that meet the specified
+// filter criteria.
+//
+// A service deployment happens when you release a software update for the
+// service. You route traffic from the running service revisions to the new
+// service revison and control the number of running tasks.
+//
+// This API returns the values that you use for the request parameters in
+// DescribeServiceRevisions
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceRevisions.html).
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ServiceNotFoundException,
+// *ClusterNotFoundException, *UnsupportedFeatureException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) ListServiceDeployments(ctx context.Context, in *ListServiceDeploymentsInput, optFns ...func(*Options)) (*ListServiceDeploymentsOutput, error) {
+	if in == nil {
+		in = &ListServiceDeploymentsInput{}
+	}
+	out := &ListServiceDeploymentsOutput{}
+	if err := c.rt.Invoke(ctx, &opListServiceDeployments, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of services. You can filter the results by cluster, launch
+// type, and scheduling strategy.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListServices(ctx context.Context, in *ListServicesInput, optFns ...func(*Options)) (*ListServicesOutput, error) {
+	if in == nil {
+		in = &ListServicesInput{}
+	}
+	out := &ListServicesOutput{}
+	if err := c.rt.Invoke(ctx, &opListServices, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// This operation lists all of the services that are associated with a Cloud
+// Map namespace. This list might include services in different clusters. In
+// contrast, `ListServices` can only list services in one cluster at a time. If
+// you need to filter the list of services in a single cluster by various
+// parameters, use `ListServices`. For more information, see Service Connect
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException,
+// *NamespaceNotFoundException, *ServerException, *InvalidParameterException,
+// *ClientException; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListServicesByNamespace(ctx context.Context, in *ListServicesByNamespaceInput, optFns ...func(*Options)) (*ListServicesByNamespaceOutput, error) {
+	if in == nil {
+		in = &ListServicesByNamespaceInput{}
+	}
+	out := &ListServicesByNamespaceOutput{}
+	if err := c.rt.Invoke(ctx, &opListServicesByNamespace, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// List the tags for an Amazon ECS resource.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListTagsForResource(ctx context.Context, in *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error) {
+	if in == nil {
+		in = &ListTagsForResourceInput{}
+	}
+	out := &ListTagsForResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opListTagsForResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of task definition families that are registered to your
+// account. This list includes task definition families that no longer have any
+// `ACTIVE` task definition revisions.
+//
+// You can filter out task definition families that don't contain any `ACTIVE`
+// task definition revisions by setting the `status` parameter to `ACTIVE`. You
+// can also filter the results with the `familyPrefix` parameter.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListTaskDefinitionFamilies(ctx context.Context, in *ListTaskDefinitionFamiliesInput, optFns ...func(*Options)) (*ListTaskDefinitionFamiliesOutput, error) {
+	if in == nil {
+		in = &ListTaskDefinitionFamiliesInput{}
+	}
+	out := &ListTaskDefinitionFamiliesOutput{}
+	if err := c.rt.Invoke(ctx, &opListTaskDefinitionFamilies, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of task definitions that are registered to your account. You
+// can filter the results by family name with the `familyPrefix` parameter or
+// by status with the `status` parameter.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListTaskDefinitions(ctx context.Context, in *ListTaskDefinitionsInput, optFns ...func(*Options)) (*ListTaskDefinitionsOutput, error) {
+	if in == nil {
+		in = &ListTaskDefinitionsInput{}
+	}
+	out := &ListTaskDefinitionsOutput{}
+	if err := c.rt.Invoke(ctx, &opListTaskDefinitions, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of tasks. You can filter the results by cluster, task
+// definition family, container instance, launch type, what IAM principal
+// started the task, or by the desired status of the task.
+//
+// Recently stopped tasks might appear in the returned results.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ServiceNotFoundException,
+// *ClusterNotFoundException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListTasks(ctx context.Context, in *ListTasksInput, optFns ...func(*Options)) (*ListTasksOutput, error) {
+	if in == nil {
+		in = &ListTasksInput{}
+	}
+	out := &ListTasksOutput{}
+	if err := c.rt.Invoke(ctx, &opListTasks, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Modifies an account setting. Account settings are set on a per-Region basis.
+//
+// If you change the root user account setting, the default settings are reset
+// for users and roles that do not have specified individual account settings.
+// For more information, see Account Settings
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) PutAccountSetting(ctx context.Context, in *PutAccountSettingInput, optFns ...func(*Options)) (*PutAccountSettingOutput, error) {
+	if in == nil {
+		in = &PutAccountSettingInput{}
+	}
+	out := &PutAccountSettingOutput{}
+	if err := c.rt.Invoke(ctx, &opPutAccountSetting, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Modifies an account setting for all users on an account for whom no
+// individual account setting has been specified. Account settings are set on a
+// per-Region basis.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) PutAccountSettingDefault(ctx context.Context, in *PutAccountSettingDefaultInput, optFns ...func(*Options)) (*PutAccountSettingDefaultOutput, error) {
+	if in == nil {
+		in = &PutAccountSettingDefaultInput{}
+	}
+	out := &PutAccountSettingDefaultOutput{}
+	if err := c.rt.Invoke(ctx, &opPutAccountSettingDefault, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create or update an attribute on an Amazon ECS resource. If the attribute
+// doesn't exist, it's created. If the attribute exists, its value is replaced
+// with the specified value. To delete an attribute, use DeleteAttributes
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html).
+// For more information, see Attributes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html#attributes)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *TargetNotFoundException,
+// *ServerException, *AttributeLimitExceededException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) PutAttributes(ctx context.Context, in *PutAttributesInput, optFns ...func(*Options)) (*PutAttributesOutput, error) {
+	if in == nil {
+		in = &PutAttributesInput{}
+	}
+	out := &PutAttributesOutput{}
+	if err := c.rt.Invoke(ctx, &opPutAttributes, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Modifies the available capacity providers and the default capacity provider
+// strategy for a cluster.
+//
+// You must specify both the available capacity providers and a default
+// capacity provider strategy for the cluster. If the specified cluster has
+// existing capacity providers associated with it, you must specify all
+// existing capacity providers in addition to any new ones you want to add. Any
+// existing capacity providers that are associated with a cluster that are
+// omitted from a PutClusterCapacityProviders
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+// API call will be disassociated with the cluster. You can only disassociate
+// an existing capacity provider from a cluster if it's not being used by any
+// existing tasks.
+//
+// When creating a service or running a task on a cluster, if no capacity
+// provider or launch type is specified, then the cluster's default capacity
+// provider strategy is used. We recommend that you define a default capacity
+// provider strategy for your cluster. However, you must specify an empty array
+// (`[]`) to bypass defining a default strategy.
+//
+// Amazon ECS Managed Instances doesn't support this, because when you create a
+// capacity provider with Amazon ECS Managed Instances, it becomes available
+// only within the specified cluster.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *UpdateInProgressException, *InvalidParameterException,
+// *ResourceInUseException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) PutClusterCapacityProviders(ctx context.Context, in *PutClusterCapacityProvidersInput, optFns ...func(*Options)) (*PutClusterCapacityProvidersOutput, error) {
+	if in == nil {
+		in = &PutClusterCapacityProvidersInput{}
+	}
+	out := &PutClusterCapacityProvidersOutput{}
+	if err := c.rt.Invoke(ctx, &opPutClusterCapacityProviders, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// This action is only used by the Amazon ECS agent, and it is not intended for
+// use outside of the agent.
+//
+// Registers an EC2 instance into the specified cluster. This instance becomes
+// available to place containers on.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) RegisterContainerInstance(ctx context.Context, in *RegisterContainerInstanceInput, optFns ...func(*Options)) (*RegisterContainerInstanceOutput, error) {
+	if in == nil {
+		in = &RegisterContainerInstanceInput{}
+	}
+	out := &RegisterContainerInstanceOutput{}
+	if err := c.rt.Invoke(ctx, &opRegisterContainerInstance, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Registers a new daemon task definition from the supplied `family` and
+// `containerDefinitions`. Optionally, you can add data volumes to your
+// containers with the `volumes` parameter. For more information, see Daemon
+// task definitions
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/daemon-task-definitions.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// A daemon task definition is a template that describes the containers that
+// form a daemon. Daemons deploy cross-cutting software agents such as security
+// monitoring, telemetry, and logging across your Amazon ECS infrastructure.
+//
+// Each time you call `RegisterDaemonTaskDefinition`, a new revision of the
+// daemon task definition is created. You can't modify a revision after you
+// register it.
+//
+// The documented errors are *AccessDeniedException, *LimitExceededException,
+// *ServerException, *InvalidParameterException, *ClientException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) RegisterDaemonTaskDefinition(ctx context.Context, in *RegisterDaemonTaskDefinitionInput, optFns ...func(*Options)) (*RegisterDaemonTaskDefinitionOutput, error) {
+	if in == nil {
+		in = &RegisterDaemonTaskDefinitionInput{}
+	}
+	out := &RegisterDaemonTaskDefinitionOutput{}
+	if err := c.rt.Invoke(ctx, &opRegisterDaemonTaskDefinition, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Registers a new task definition from the supplied `family` and
+// `containerDefinitions`. Optionally, you can add data volumes to your
+// containers with the `volumes` parameter. For more information about task
+// definition parameters and defaults, see Amazon ECS Task Definitions
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_defintions.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// You can specify a role for your task with the `taskRoleArn` parameter. When
+// you specify a role for a task, its containers can then use the latest
+// versions of the CLI or SDKs to make API requests to the Amazon Web Services
+// services that are specified in the policy that's associated with the role.
+// For more information, see IAM Roles for Tasks
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// You can specify a Docker networking mode for the containers in your task
+// definition with the `networkMode` parameter. If you specify the `awsvpc`
+// network mode, the task is allocated an elastic network interface, and you
+// must specify a NetworkConfiguration
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html)
+// when you create a service or run a task with the task definition. For more
+// information, see Task Networking
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *LimitExceededException,
+// *ServerException, *InvalidParameterException, *ClientException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) RegisterTaskDefinition(ctx context.Context, in *RegisterTaskDefinitionInput, optFns ...func(*Options)) (*RegisterTaskDefinitionOutput, error) {
+	if in == nil {
+		in = &RegisterTaskDefinitionInput{}
+	}
+	out := &RegisterTaskDefinitionOutput{}
+	if err := c.rt.Invoke(ctx, &opRegisterTaskDefinition, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Starts a new task using the specified task definition.
+//
+// On March 21, 2024, a change was made to resolve the task definition revision
+// before authorization. When a task definition revision is not specified,
+// authorization will occur using the latest revision of a task definition.
+//
+// Amazon Elastic Inference (EI) is no longer available to customers.
+//
+// You can allow Amazon ECS to place tasks for you, or you can customize how
+// Amazon ECS places tasks using placement constraints and placement
+// strategies. For more information, see Scheduling Tasks
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/scheduling_tasks.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Alternatively, you can use `StartTask` to use your own scheduler or place
+// tasks manually on specific container instances.
+//
+// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the
+// volume when creating or updating a service. For more information, see Amazon
+// EBS volumes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The Amazon ECS API follows an eventual consistency model. This is because of
+// the distributed nature of the system supporting the API. This means that the
+// result of an API command you run that affects your Amazon ECS resources
+// might not be immediately visible to all subsequent commands you run. Keep
+// this in mind when you carry out an API command that immediately follows a
+// previous API command.
+//
+// To manage eventual consistency, you can do the following:
+//
+// - Confirm the state of the resource before you run a command to modify it.
+// Run the DescribeTasks command using an exponential backoff algorithm to
+// ensure that you allow enough time for the previous command to propagate
+// through the system. To do this, run the DescribeTasks command repeatedly,
+// starting with a couple of seconds of wait time and increasing gradually up
+// to five minutes of wait time. - Add wait time between subsequent commands,
+// even if the DescribeTasks command returns an accurate response. Apply an
+// exponential backoff algorithm starting with a couple of seconds of wait
+// time, and increase gradually up to about five minutes of wait time.
+//
+// If you get a `ConflictException` error, the `RunTask` request could not be
+// processed due to conflicts. The provided `clientToken` is already in use
+// with a different `RunTask` request. The `resourceIds` are the existing task
+// ARNs which are already associated with the `clientToken`.
+//
+// To fix this issue:
+//
+// - Run `RunTask` with a unique `clientToken`. - Run `RunTask` with the
+// `clientToken` and the original set of parameters
+//
+// If you get a `ClientException`error, the `RunTask` could not be processed
+// because you use managed scaling and there is a capacity error because the
+// quota of tasks in the `PROVISIONING` per cluster has been reached. For
+// information about the service quotas, see Amazon ECS service quotas
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html).
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ConflictException, *AccessDeniedException, *PlatformUnknownException,
+// *ServerException, *InvalidParameterException, *BlockedException,
+// *ClientException, *ClusterNotFoundException,
+// *PlatformTaskDefinitionIncompatibilityException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) RunTask(ctx context.Context, in *RunTaskInput, optFns ...func(*Options)) (*RunTaskOutput, error) {
+	if in == nil {
+		in = &RunTaskInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &RunTaskOutput{}
+	if err := c.rt.Invoke(ctx, &opRunTask, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Starts a new task from the specified task definition on the specified
+// container instance or instances.
+//
+// On March 21, 2024, a change was made to resolve the task definition revision
+// before authorization. When a task definition revision is not specified,
+// authorization will occur using the latest revision of a task definition.
+//
+// Amazon Elastic Inference (EI) is no longer available to customers.
+//
+// Alternatively, you can use`RunTask` to place tasks for you. For more
+// information, see Scheduling Tasks
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/scheduling_tasks.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the
+// volume when creating or updating a service. For more information, see Amazon
+// EBS volumes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException,
+// *NamespaceNotFoundException, *ServerException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException, *UnsupportedFeatureException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) StartTask(ctx context.Context, in *StartTaskInput, optFns ...func(*Options)) (*StartTaskOutput, error) {
+	if in == nil {
+		in = &StartTaskInput{}
+	}
+	out := &StartTaskOutput{}
+	if err := c.rt.Invoke(ctx, &opStartTask, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Stops an ongoing service deployment.
+//
+// The following stop types are avaiable:
+//
+// - ROLLBACK - This option rolls back the service deployment to the previous
+// service revision.
+//
+// You can use this option even if you didn't configure the service deployment
+// for the rollback option.
+//
+// For more information, see Stopping Amazon ECS service deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stop-service-deployment.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *ConflictException, *AccessDeniedException,
+// *ServerException, *InvalidParameterException, *ClientException,
+// *ServiceDeploymentNotFoundException, *UnsupportedFeatureException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) StopServiceDeployment(ctx context.Context, in *StopServiceDeploymentInput, optFns ...func(*Options)) (*StopServiceDeploymentOutput, error) {
+	if in == nil {
+		in = &StopServiceDeploymentInput{}
+	}
+	out := &StopServiceDeploymentOutput{}
+	if err := c.rt.Invoke(ctx, &opStopServiceDeployment, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Stops a running task. Any tags associated with the task will be deleted.
+//
+// When you call `StopTask` on a task, the equivalent of `docker stop` is
+// issued to the containers running in the task. This results in a stop signal
+// value and a default 30-second timeout, after which the `SIGKILL` value is
+// sent and the containers are forcibly stopped. This signal can be defined in
+// your container image with the `STOPSIGNAL` instruction and will default to
+// `SIGTERM`. If the container handles the `SIGTERM` value gracefully and exits
+// within 30 seconds from receiving it, no `SIGKILL` value is sent.
+//
+// For Windows containers, POSIX signals do not work and runtime stops the
+// container by sending a `CTRL_SHUTDOWN_EVENT`. For more information, see
+// Unable to react to graceful shutdown of (Windows) container #25982
+// (https://github.com/moby/moby/issues/25982) on GitHub.
+//
+// The default 30-second timeout can be configured on the Amazon ECS container
+// agent with the `ECS_CONTAINER_STOP_TIMEOUT` variable. For more information,
+// see Amazon ECS Container Agent Configuration
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-config.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) StopTask(ctx context.Context, in *StopTaskInput, optFns ...func(*Options)) (*StopTaskOutput, error) {
+	if in == nil {
+		in = &StopTaskInput{}
+	}
+	out := &StopTaskOutput{}
+	if err := c.rt.Invoke(ctx, &opStopTask, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// This action is only used by the Amazon ECS agent, and it is not intended for
+// use outside of the agent.
+//
+// Sent to acknowledge that an attachment changed states.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) SubmitAttachmentStateChanges(ctx context.Context, in *SubmitAttachmentStateChangesInput, optFns ...func(*Options)) (*SubmitAttachmentStateChangesOutput, error) {
+	if in == nil {
+		in = &SubmitAttachmentStateChangesInput{}
+	}
+	out := &SubmitAttachmentStateChangesOutput{}
+	if err := c.rt.Invoke(ctx, &opSubmitAttachmentStateChanges, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// This action is only used by the Amazon ECS agent, and it is not intended for
+// use outside of the agent.
+//
+// Sent to acknowledge that a container changed states.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) SubmitContainerStateChange(ctx context.Context, in *SubmitContainerStateChangeInput, optFns ...func(*Options)) (*SubmitContainerStateChangeOutput, error) {
+	if in == nil {
+		in = &SubmitContainerStateChangeInput{}
+	}
+	out := &SubmitContainerStateChangeOutput{}
+	if err := c.rt.Invoke(ctx, &opSubmitContainerStateChange, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// This action is only used by the Amazon ECS agent, and it is not intended for
+// use outside of the agent.
+//
+// Sent to acknowledge that a task changed states.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) SubmitTaskStateChange(ctx context.Context, in *SubmitTaskStateChangeInput, optFns ...func(*Options)) (*SubmitTaskStateChangeOutput, error) {
+	if in == nil {
+		in = &SubmitTaskStateChangeInput{}
+	}
+	out := &SubmitTaskStateChangeOutput{}
+	if err := c.rt.Invoke(ctx, &opSubmitTaskStateChange, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Associates the specified tags to a resource with the specified
+// `resourceArn`. If existing tags on a resource aren't specified in the
+// request parameters, they aren't changed. When a resource is deleted, the
+// tags that are associated with that resource are deleted as well.
+//
+// The documented errors are *AccessDeniedException, *LimitExceededException,
+// *ResourceNotFoundException, *ServerException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error) {
+	if in == nil {
+		in = &TagResourceInput{}
+	}
+	out := &TagResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opTagResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes specified tags from a resource.
+//
+// The documented errors are *AccessDeniedException,
+// *ResourceNotFoundException, *ServerException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error) {
+	if in == nil {
+		in = &UntagResourceInput{}
+	}
+	out := &UntagResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opUntagResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Modifies the parameters for a capacity provider.
+//
+// These changes only apply to new Amazon ECS Managed Instances, or EC2
+// instances, not existing ones.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateCapacityProvider(ctx context.Context, in *UpdateCapacityProviderInput, optFns ...func(*Options)) (*UpdateCapacityProviderOutput, error) {
+	if in == nil {
+		in = &UpdateCapacityProviderInput{}
+	}
+	out := &UpdateCapacityProviderOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateCapacityProvider, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates the cluster.
+//
+// The documented errors are *AccessDeniedException,
+// *NamespaceNotFoundException, *ServerException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) UpdateCluster(ctx context.Context, in *UpdateClusterInput, optFns ...func(*Options)) (*UpdateClusterOutput, error) {
+	if in == nil {
+		in = &UpdateClusterInput{}
+	}
+	out := &UpdateClusterOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateCluster, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Modifies the settings to use for a cluster.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *UpdateInProgressException, *InvalidParameterException, *ClientException,
+// *ClusterNotFoundException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateClusterSettings(ctx context.Context, in *UpdateClusterSettingsInput, optFns ...func(*Options)) (*UpdateClusterSettingsOutput, error) {
+	if in == nil {
+		in = &UpdateClusterSettingsInput{}
+	}
+	out := &UpdateClusterSettingsOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateClusterSettings, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates the Amazon ECS container agent on a specified container instance.
+// Updating the Amazon ECS container agent doesn't interrupt running tasks or
+// services on the container instance. The process for updating the agent
+// differs depending on whether your container instance was launched with the
+// Amazon ECS-optimized AMI or another operating system.
+//
+// The `UpdateContainerAgent` API isn't supported for container instances using
+// the Amazon ECS-optimized Amazon Linux 2 (arm64) AMI. To update the container
+// agent, you can update the `ecs-init` package. This updates the agent. For
+// more information, see Updating the Amazon ECS container agent
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/agent-update-ecs-ami.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Agent updates with the `UpdateContainerAgent` API operation do not apply to
+// Windows container instances. We recommend that you launch new container
+// instances to update the agent version in your Windows clusters.
+//
+// The `UpdateContainerAgent` API requires an Amazon ECS-optimized AMI or
+// Amazon Linux AMI with the `ecs-init` service installed and running. For help
+// updating the Amazon ECS container agent on other operating systems, see
+// Manually updating the Amazon ECS container agent
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html#manually_update_agent)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException,
+// *NoUpdateAvailableException, *MissingVersionException, *ServerException,
+// *UpdateInProgressException, *InvalidParameterException, *ClientException,
+// *ClusterNotFoundException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateContainerAgent(ctx context.Context, in *UpdateContainerAgentInput, optFns ...func(*Options)) (*UpdateContainerAgentOutput, error) {
+	if in == nil {
+		in = &UpdateContainerAgentInput{}
+	}
+	out := &UpdateContainerAgentOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateContainerAgent, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Modifies the status of an Amazon ECS container instance.
+//
+// Once a container instance has reached an `ACTIVE` state, you can change the
+// status of a container instance to `DRAINING` to manually remove an instance
+// from a cluster, for example to perform system updates, update the Docker
+// daemon, or scale down the cluster size.
+//
+// A container instance can't be changed to `DRAINING` until it has reached an
+// `ACTIVE` status. If the instance is in any other status, an error will be
+// received.
+//
+// When you set a container instance to `DRAINING`, Amazon ECS prevents new
+// tasks from being scheduled for placement on the container instance and
+// replacement service tasks are started on other container instances in the
+// cluster if the resources are available. Service tasks on the container
+// instance that are in the `PENDING` state are stopped immediately.
+//
+// Service tasks on the container instance that are in the `RUNNING` state are
+// stopped and replaced according to the service's deployment configuration
+// parameters, `minimumHealthyPercent` and `maximumPercent`. You can change the
+// deployment configuration of your service using UpdateService
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
+//
+// - If `minimumHealthyPercent` is below 100%, the scheduler can ignore
+// `desiredCount` temporarily during task replacement. For example,
+// `desiredCount` is four tasks, a minimum of 50% allows the scheduler to stop
+// two existing tasks before starting two new tasks. If the minimum is 100%,
+// the service scheduler can't remove existing tasks until the replacement
+// tasks are considered healthy. Tasks for services that do not use a load
+// balancer are considered healthy if they're in the `RUNNING` state. Tasks for
+// services that use a load balancer are considered healthy if they're in the
+// `RUNNING` state and are reported as healthy by the load balancer. - The
+// `maximumPercent` parameter represents an upper limit on the number of
+// running tasks during task replacement. You can use this to define the
+// replacement batch size. For example, if `desiredCount` is four tasks, a
+// maximum of 200% starts four new tasks before stopping the four tasks to be
+// drained, provided that the cluster resources required to do this are
+// available. If the maximum is 100%, then replacement tasks can't start until
+// the draining tasks have stopped.
+//
+// Any `PENDING` or `RUNNING` tasks that do not belong to a service aren't
+// affected. You must wait for them to finish or stop them manually.
+//
+// A container instance has completed draining when it has no more `RUNNING`
+// tasks. You can verify this using ListTasks
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html).
+//
+// When a container instance has been drained, you can set a container instance
+// to `ACTIVE` status and once it has reached that status the Amazon ECS
+// scheduler can begin scheduling tasks on the instance again.
+//
+// The documented errors are *AccessDeniedException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateContainerInstancesState(ctx context.Context, in *UpdateContainerInstancesStateInput, optFns ...func(*Options)) (*UpdateContainerInstancesStateOutput, error) {
+	if in == nil {
+		in = &UpdateContainerInstancesStateInput{}
+	}
+	out := &UpdateContainerInstancesStateOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateContainerInstancesState, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates the specified daemon. When you update a daemon, a new deployment is
+// triggered that progressively rolls out the changes to the container
+// instances associated with the daemon's capacity providers. For more
+// information, see Daemon deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/daemon-deployments.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Amazon ECS drains existing container instances and provisions new instances
+// with the updated daemon. Amazon ECS automatically launches replacement tasks
+// for your services.
+//
+// Updating a daemon triggers a rolling deployment that drains and replaces
+// container instances. Plan updates during maintenance windows to minimize
+// impact on running services.
+//
+// ECS Managed Daemons is only supported for Amazon ECS Managed Instances
+// Capacity Providers.
+//
+// The documented errors are *AccessDeniedException, *DaemonNotFoundException,
+// *PlatformUnknownException, *DaemonNotActiveException, *ServerException,
+// *InvalidParameterException, *ClientException, *ClusterNotFoundException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateDaemon(ctx context.Context, in *UpdateDaemonInput, optFns ...func(*Options)) (*UpdateDaemonOutput, error) {
+	if in == nil {
+		in = &UpdateDaemonInput{}
+	}
+	out := &UpdateDaemonOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateDaemon, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates an existing Express service configuration. Modifies container
+// settings, resource allocation, auto-scaling configuration, and other service
+// parameters without recreating the service.
+//
+// Amazon ECS creates a new service revision with updated configuration and
+// performs a rolling deployment to replace existing tasks. The service remains
+// available during updates, ensuring zero-downtime deployments.
+//
+// Some parameters like the infrastructure role cannot be modified after
+// service creation and require creating a new service.
+//
+// The documented errors are *AccessDeniedException,
+// *ServiceNotActiveException, *ServerException, *InvalidParameterException,
+// *ClientException, *ServiceNotFoundException, *ClusterNotFoundException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateExpressGatewayService(ctx context.Context, in *UpdateExpressGatewayServiceInput, optFns ...func(*Options)) (*UpdateExpressGatewayServiceOutput, error) {
+	if in == nil {
+		in = &UpdateExpressGatewayServiceInput{}
+	}
+	out := &UpdateExpressGatewayServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateExpressGatewayService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Modifies the parameters of a service.
+//
+// On March 21, 2024, a change was made to resolve the task definition revision
+// before authorization. When a task definition revision is not specified,
+// authorization will occur using the latest revision of a task definition.
+//
+// For services using the rolling update (`ECS`) you can update the desired
+// count, deployment configuration, network configuration, load balancers,
+// service registries, enable ECS managed tags option, propagate tags option,
+// task placement constraints and strategies, and task definition. When you
+// update any of these parameters, Amazon ECS starts new tasks with the new
+// configuration.
+//
+// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the
+// volume when starting or running a task, or when creating or updating a
+// service. For more information, see Amazon EBS volumes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+// in the Amazon Elastic Container Service Developer Guide. You can update your
+// volume configurations and trigger a new deployment. `volumeConfigurations`
+// is only supported for REPLICA service and not DAEMON service. If you leave
+// `volumeConfigurations` `null`, it doesn't trigger a new deployment. For more
+// information on volumes, see Amazon EBS volumes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// For services using the blue/green (`CODE_DEPLOY`) deployment controller,
+// only the desired count, deployment configuration, health check grace period,
+// task placement constraints and strategies, enable ECS managed tags option,
+// and propagate tags can be updated using this API. If the network
+// configuration, platform version, task definition, or load balancer need to
+// be updated, create a new CodeDeploy deployment. For more information, see
+// CreateDeployment
+// (https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_CreateDeployment.html)
+// in the CodeDeploy API Reference.
+//
+// For services using an external deployment controller, you can update only
+// the desired count, task placement constraints and strategies, health check
+// grace period, enable ECS managed tags option, and propagate tags option,
+// using this API. If the launch type, load balancer, network configuration,
+// platform version, or task definition need to be updated, create a new task
+// set For more information, see CreateTaskSet
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html).
+//
+// You can add to or subtract from the number of instantiations of a task
+// definition in a service by specifying the cluster that the service is
+// running in and a new `desiredCount` parameter.
+//
+// You can attach Amazon EBS volumes to Amazon ECS tasks by configuring the
+// volume when starting or running a task, or when creating or updating a
+// service. For more information, see Amazon EBS volumes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// If you have updated the container image of your application, you can create
+// a new task definition with that image and deploy it to your service. The
+// service scheduler uses the minimum healthy percent and maximum percent
+// parameters (in the service's deployment configuration) to determine the
+// deployment strategy.
+//
+// If your updated Docker image uses the same tag as what is in the existing
+// task definition for your service (for example, `my_image:latest`), you don't
+// need to create a new revision of your task definition. You can update the
+// service using the `forceNewDeployment` option. The new tasks launched by the
+// deployment pull the current image/tag combination from your repository when
+// they start.
+//
+// You can also update the deployment configuration of a service. When a
+// deployment is triggered by updating the task definition of a service, the
+// service scheduler uses the deployment configuration parameters,
+// `minimumHealthyPercent` and `maximumPercent`, to determine the deployment
+// strategy.
+//
+// - If `minimumHealthyPercent` is below 100%, the scheduler can ignore
+// `desiredCount` temporarily during a deployment. For example, if
+// `desiredCount` is four tasks, a minimum of 50% allows the scheduler to stop
+// two existing tasks before starting two new tasks. Tasks for services that
+// don't use a load balancer are considered healthy if they're in the `RUNNING`
+// state. Tasks for services that use a load balancer are considered healthy if
+// they're in the `RUNNING` state and are reported as healthy by the load
+// balancer. - The `maximumPercent` parameter represents an upper limit on the
+// number of running tasks during a deployment. You can use it to define the
+// deployment batch size. For example, if `desiredCount` is four tasks, a
+// maximum of 200% starts four new tasks before stopping the four older tasks
+// (provided that the cluster resources required to do this are available).
+//
+// When UpdateService
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html)
+// stops a task during a deployment, the equivalent of `docker stop` is issued
+// to the containers running in the task. This results in a `SIGTERM` and a
+// 30-second timeout. After this, `SIGKILL` is sent and the containers are
+// forcibly stopped. If the container handles the `SIGTERM` gracefully and
+// exits within 30 seconds from receiving it, no `SIGKILL` is sent.
+//
+// When the service scheduler launches new tasks, it determines task placement
+// in your cluster with the following logic.
+//
+// - Determine which of the container instances in your cluster can support
+// your service's task definition. For example, they have the required CPU,
+// memory, ports, and container instance attributes. - By default, the service
+// scheduler attempts to balance tasks across Availability Zones in this manner
+// even though you can choose a different placement strategy. - Sort the valid
+// container instances by the fewest number of running tasks for this service
+// in the same Availability Zone as the instance. For example, if zone A has
+// one running service task and zones B and C each have zero, valid container
+// instances in either zone B or C are considered optimal for placement. -
+// Place the new service task on a valid container instance in an optimal
+// Availability Zone (based on the previous steps), favoring container
+// instances with the fewest number of running tasks for this service.
+//
+// When the service scheduler stops running tasks, it attempts to maintain
+// balance across the Availability Zones in your cluster using the following
+// logic:
+//
+// - Sort the container instances by the largest number of running tasks for
+// this service in the same Availability Zone as the instance. For example, if
+// zone A has one running service task and zones B and C each have two,
+// container instances in either zone B or C are considered optimal for
+// termination. - Stop the task on a container instance in an optimal
+// Availability Zone (based on the previous steps), favoring container
+// instances with the largest number of running tasks for this service.
+//
+// The documented errors are *AccessDeniedException, *PlatformUnknownException,
+// *NamespaceNotFoundException, *ServiceNotActiveException, *ServerException,
+// *InvalidParameterException, *ClientException, *ServiceNotFoundException,
+// *ClusterNotFoundException, *PlatformTaskDefinitionIncompatibilityException,
+// *UnsupportedFeatureException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateService(ctx context.Context, in *UpdateServiceInput, optFns ...func(*Options)) (*UpdateServiceOutput, error) {
+	if in == nil {
+		in = &UpdateServiceInput{}
+	}
+	out := &UpdateServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Modifies which task set in a service is the primary task set. Any parameters
+// that are updated on the primary task set in a service will transition to the
+// service. This is used when a service uses the `EXTERNAL` deployment
+// controller type. For more information, see Amazon ECS Deployment Types
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException,
+// *ServiceNotActiveException, *ServerException, *InvalidParameterException,
+// *TaskSetNotFoundException, *ClientException, *ServiceNotFoundException,
+// *ClusterNotFoundException, *UnsupportedFeatureException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) UpdateServicePrimaryTaskSet(ctx context.Context, in *UpdateServicePrimaryTaskSetInput, optFns ...func(*Options)) (*UpdateServicePrimaryTaskSetOutput, error) {
+	if in == nil {
+		in = &UpdateServicePrimaryTaskSetInput{}
+	}
+	out := &UpdateServicePrimaryTaskSetOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateServicePrimaryTaskSet, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates the protection status of a task. You can set `protectionEnabled` to
+// `true` to protect your task from termination during scale-in events from
+// Service Autoscaling
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-auto-scaling.html)
+// or deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html).
+//
+// Task-protection, by default, expires after 2 hours at which point Amazon ECS
+// clears the `protectionEnabled` property making the task eligible for
+// termination by a subsequent scale-in event.
+//
+// You can specify a custom expiration period for task protection from 1 minute
+// to up to 2,880 minutes (48 hours). To specify the custom expiration period,
+// set the `expiresInMinutes` property. The `expiresInMinutes` property is
+// always reset when you invoke this operation for a task that already has
+// `protectionEnabled` set to `true`. You can keep extending the protection
+// expiration period of a task by invoking this operation repeatedly.
+//
+// To learn more about Amazon ECS task protection, see Task scale-in protection
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-scale-in-protection.html)
+// in the Amazon Elastic Container Service Developer Guide .
+//
+// This operation is only supported for tasks belonging to an Amazon ECS
+// service. Invoking this operation for a standalone task will result in an
+// `TASK_NOT_VALID` failure. For more information, see API failure reasons
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html).
+//
+// If you prefer to set task protection from within the container, we recommend
+// using the Task scale-in protection endpoint
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-scale-in-protection-endpoint.html).
+//
+// The documented errors are *AccessDeniedException,
+// *ResourceNotFoundException, *ServerException, *InvalidParameterException,
+// *ClientException, *ClusterNotFoundException, *UnsupportedFeatureException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateTaskProtection(ctx context.Context, in *UpdateTaskProtectionInput, optFns ...func(*Options)) (*UpdateTaskProtectionOutput, error) {
+	if in == nil {
+		in = &UpdateTaskProtectionInput{}
+	}
+	out := &UpdateTaskProtectionOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateTaskProtection, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Modifies a task set. This is used when a service uses the `EXTERNAL`
+// deployment controller type. For more information, see Amazon ECS Deployment
+// Types
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *LimitExceededException,
+// *ServiceNotActiveException, *ServerException, *InvalidParameterException,
+// *TaskSetNotFoundException, *ClientException, *ServiceNotFoundException,
+// *ClusterNotFoundException, *UnsupportedFeatureException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) UpdateTaskSet(ctx context.Context, in *UpdateTaskSetInput, optFns ...func(*Options)) (*UpdateTaskSetOutput, error) {
+	if in == nil {
+		in = &UpdateTaskSetInput{}
+	}
+	out := &UpdateTaskSetOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateTaskSet, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// decodeContinueServiceDeploymentResponse decodes the JSON body of a
+// ContinueServiceDeployment response into out, a
+// *ContinueServiceDeploymentOutput.
+func decodeContinueServiceDeploymentResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeContinueServiceDeploymentOutput(&d, out.(*ContinueServiceDeploymentOutput))
+	return d.Finish()
+}
+
+// decodeCreateCapacityProviderResponse decodes the JSON body of a
+// CreateCapacityProvider response into out, a *CreateCapacityProviderOutput.
+func decodeCreateCapacityProviderResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateCapacityProviderOutput(&d, out.(*CreateCapacityProviderOutput))
+	return d.Finish()
+}
+
+// decodeCreateClusterResponse decodes the JSON body of a CreateCluster
+// response into out, a *CreateClusterOutput.
+func decodeCreateClusterResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateClusterOutput(&d, out.(*CreateClusterOutput))
+	return d.Finish()
+}
+
+// decodeCreateDaemonResponse decodes the JSON body of a CreateDaemon response
+// into out, a *CreateDaemonOutput.
+func decodeCreateDaemonResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateDaemonOutput(&d, out.(*CreateDaemonOutput))
+	return d.Finish()
+}
+
 // decodeCreateExpressGatewayServiceResponse decodes the JSON body of a
 // CreateExpressGatewayService response into out, a
 // *CreateExpressGatewayServiceOutput.
@@ -110,6 +3978,746 @@ func decodeCreateExpressGatewayServiceResponse(data []byte, out any) error {
 	d.Reset(data)
 	decodeCreateExpressGatewayServiceOutput(&d, out.(*CreateExpressGatewayServiceOutput))
 	return d.Finish()
+}
+
+// decodeCreateServiceResponse decodes the JSON body of a CreateService
+// response into out, a *CreateServiceOutput.
+func decodeCreateServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateServiceOutput(&d, out.(*CreateServiceOutput))
+	return d.Finish()
+}
+
+// decodeCreateTaskSetResponse decodes the JSON body of a CreateTaskSet
+// response into out, a *CreateTaskSetOutput.
+func decodeCreateTaskSetResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateTaskSetOutput(&d, out.(*CreateTaskSetOutput))
+	return d.Finish()
+}
+
+// decodeDeleteAccountSettingResponse decodes the JSON body of a
+// DeleteAccountSetting response into out, a *DeleteAccountSettingOutput.
+func decodeDeleteAccountSettingResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteAccountSettingOutput(&d, out.(*DeleteAccountSettingOutput))
+	return d.Finish()
+}
+
+// decodeDeleteAttributesResponse decodes the JSON body of a DeleteAttributes
+// response into out, a *DeleteAttributesOutput.
+func decodeDeleteAttributesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteAttributesOutput(&d, out.(*DeleteAttributesOutput))
+	return d.Finish()
+}
+
+// decodeDeleteCapacityProviderResponse decodes the JSON body of a
+// DeleteCapacityProvider response into out, a *DeleteCapacityProviderOutput.
+func decodeDeleteCapacityProviderResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteCapacityProviderOutput(&d, out.(*DeleteCapacityProviderOutput))
+	return d.Finish()
+}
+
+// decodeDeleteClusterResponse decodes the JSON body of a DeleteCluster
+// response into out, a *DeleteClusterOutput.
+func decodeDeleteClusterResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteClusterOutput(&d, out.(*DeleteClusterOutput))
+	return d.Finish()
+}
+
+// decodeDeleteDaemonResponse decodes the JSON body of a DeleteDaemon response
+// into out, a *DeleteDaemonOutput.
+func decodeDeleteDaemonResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteDaemonOutput(&d, out.(*DeleteDaemonOutput))
+	return d.Finish()
+}
+
+// decodeDeleteDaemonTaskDefinitionResponse decodes the JSON body of a
+// DeleteDaemonTaskDefinition response into out, a
+// *DeleteDaemonTaskDefinitionOutput.
+func decodeDeleteDaemonTaskDefinitionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteDaemonTaskDefinitionOutput(&d, out.(*DeleteDaemonTaskDefinitionOutput))
+	return d.Finish()
+}
+
+// decodeDeleteExpressGatewayServiceResponse decodes the JSON body of a
+// DeleteExpressGatewayService response into out, a
+// *DeleteExpressGatewayServiceOutput.
+func decodeDeleteExpressGatewayServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteExpressGatewayServiceOutput(&d, out.(*DeleteExpressGatewayServiceOutput))
+	return d.Finish()
+}
+
+// decodeDeleteServiceResponse decodes the JSON body of a DeleteService
+// response into out, a *DeleteServiceOutput.
+func decodeDeleteServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteServiceOutput(&d, out.(*DeleteServiceOutput))
+	return d.Finish()
+}
+
+// decodeDeleteTaskDefinitionsResponse decodes the JSON body of a
+// DeleteTaskDefinitions response into out, a *DeleteTaskDefinitionsOutput.
+func decodeDeleteTaskDefinitionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteTaskDefinitionsOutput(&d, out.(*DeleteTaskDefinitionsOutput))
+	return d.Finish()
+}
+
+// decodeDeleteTaskSetResponse decodes the JSON body of a DeleteTaskSet
+// response into out, a *DeleteTaskSetOutput.
+func decodeDeleteTaskSetResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteTaskSetOutput(&d, out.(*DeleteTaskSetOutput))
+	return d.Finish()
+}
+
+// decodeDeregisterContainerInstanceResponse decodes the JSON body of a
+// DeregisterContainerInstance response into out, a
+// *DeregisterContainerInstanceOutput.
+func decodeDeregisterContainerInstanceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeregisterContainerInstanceOutput(&d, out.(*DeregisterContainerInstanceOutput))
+	return d.Finish()
+}
+
+// decodeDeregisterTaskDefinitionResponse decodes the JSON body of a
+// DeregisterTaskDefinition response into out, a
+// *DeregisterTaskDefinitionOutput.
+func decodeDeregisterTaskDefinitionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeregisterTaskDefinitionOutput(&d, out.(*DeregisterTaskDefinitionOutput))
+	return d.Finish()
+}
+
+// decodeDescribeCapacityProvidersResponse decodes the JSON body of a
+// DescribeCapacityProviders response into out, a
+// *DescribeCapacityProvidersOutput.
+func decodeDescribeCapacityProvidersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeCapacityProvidersOutput(&d, out.(*DescribeCapacityProvidersOutput))
+	return d.Finish()
+}
+
+// decodeDescribeClustersResponse decodes the JSON body of a DescribeClusters
+// response into out, a *DescribeClustersOutput.
+func decodeDescribeClustersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeClustersOutput(&d, out.(*DescribeClustersOutput))
+	return d.Finish()
+}
+
+// decodeDescribeContainerInstancesResponse decodes the JSON body of a
+// DescribeContainerInstances response into out, a
+// *DescribeContainerInstancesOutput.
+func decodeDescribeContainerInstancesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeContainerInstancesOutput(&d, out.(*DescribeContainerInstancesOutput))
+	return d.Finish()
+}
+
+// decodeDescribeDaemonResponse decodes the JSON body of a DescribeDaemon
+// response into out, a *DescribeDaemonOutput.
+func decodeDescribeDaemonResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeDaemonOutput(&d, out.(*DescribeDaemonOutput))
+	return d.Finish()
+}
+
+// decodeDescribeDaemonDeploymentsResponse decodes the JSON body of a
+// DescribeDaemonDeployments response into out, a
+// *DescribeDaemonDeploymentsOutput.
+func decodeDescribeDaemonDeploymentsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeDaemonDeploymentsOutput(&d, out.(*DescribeDaemonDeploymentsOutput))
+	return d.Finish()
+}
+
+// decodeDescribeDaemonRevisionsResponse decodes the JSON body of a
+// DescribeDaemonRevisions response into out, a *DescribeDaemonRevisionsOutput.
+func decodeDescribeDaemonRevisionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeDaemonRevisionsOutput(&d, out.(*DescribeDaemonRevisionsOutput))
+	return d.Finish()
+}
+
+// decodeDescribeDaemonTaskDefinitionResponse decodes the JSON body of a
+// DescribeDaemonTaskDefinition response into out, a
+// *DescribeDaemonTaskDefinitionOutput.
+func decodeDescribeDaemonTaskDefinitionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeDaemonTaskDefinitionOutput(&d, out.(*DescribeDaemonTaskDefinitionOutput))
+	return d.Finish()
+}
+
+// decodeDescribeExpressGatewayServiceResponse decodes the JSON body of a
+// DescribeExpressGatewayService response into out, a
+// *DescribeExpressGatewayServiceOutput.
+func decodeDescribeExpressGatewayServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeExpressGatewayServiceOutput(&d, out.(*DescribeExpressGatewayServiceOutput))
+	return d.Finish()
+}
+
+// decodeDescribeServiceDeploymentsResponse decodes the JSON body of a
+// DescribeServiceDeployments response into out, a
+// *DescribeServiceDeploymentsOutput.
+func decodeDescribeServiceDeploymentsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeServiceDeploymentsOutput(&d, out.(*DescribeServiceDeploymentsOutput))
+	return d.Finish()
+}
+
+// decodeDescribeServiceRevisionsResponse decodes the JSON body of a
+// DescribeServiceRevisions response into out, a
+// *DescribeServiceRevisionsOutput.
+func decodeDescribeServiceRevisionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeServiceRevisionsOutput(&d, out.(*DescribeServiceRevisionsOutput))
+	return d.Finish()
+}
+
+// decodeDescribeServicesResponse decodes the JSON body of a DescribeServices
+// response into out, a *DescribeServicesOutput.
+func decodeDescribeServicesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeServicesOutput(&d, out.(*DescribeServicesOutput))
+	return d.Finish()
+}
+
+// decodeDescribeTaskDefinitionResponse decodes the JSON body of a
+// DescribeTaskDefinition response into out, a *DescribeTaskDefinitionOutput.
+func decodeDescribeTaskDefinitionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeTaskDefinitionOutput(&d, out.(*DescribeTaskDefinitionOutput))
+	return d.Finish()
+}
+
+// decodeDescribeTaskSetsResponse decodes the JSON body of a DescribeTaskSets
+// response into out, a *DescribeTaskSetsOutput.
+func decodeDescribeTaskSetsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeTaskSetsOutput(&d, out.(*DescribeTaskSetsOutput))
+	return d.Finish()
+}
+
+// decodeDescribeTasksResponse decodes the JSON body of a DescribeTasks
+// response into out, a *DescribeTasksOutput.
+func decodeDescribeTasksResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDescribeTasksOutput(&d, out.(*DescribeTasksOutput))
+	return d.Finish()
+}
+
+// decodeDiscoverPollEndpointResponse decodes the JSON body of a
+// DiscoverPollEndpoint response into out, a *DiscoverPollEndpointOutput.
+func decodeDiscoverPollEndpointResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDiscoverPollEndpointOutput(&d, out.(*DiscoverPollEndpointOutput))
+	return d.Finish()
+}
+
+// decodeExecuteCommandResponse decodes the JSON body of a ExecuteCommand
+// response into out, a *ExecuteCommandOutput.
+func decodeExecuteCommandResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeExecuteCommandOutput(&d, out.(*ExecuteCommandOutput))
+	return d.Finish()
+}
+
+// decodeGetTaskProtectionResponse decodes the JSON body of a GetTaskProtection
+// response into out, a *GetTaskProtectionOutput.
+func decodeGetTaskProtectionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetTaskProtectionOutput(&d, out.(*GetTaskProtectionOutput))
+	return d.Finish()
+}
+
+// decodeListAccountSettingsResponse decodes the JSON body of a
+// ListAccountSettings response into out, a *ListAccountSettingsOutput.
+func decodeListAccountSettingsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListAccountSettingsOutput(&d, out.(*ListAccountSettingsOutput))
+	return d.Finish()
+}
+
+// decodeListAttributesResponse decodes the JSON body of a ListAttributes
+// response into out, a *ListAttributesOutput.
+func decodeListAttributesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListAttributesOutput(&d, out.(*ListAttributesOutput))
+	return d.Finish()
+}
+
+// decodeListClustersResponse decodes the JSON body of a ListClusters response
+// into out, a *ListClustersOutput.
+func decodeListClustersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListClustersOutput(&d, out.(*ListClustersOutput))
+	return d.Finish()
+}
+
+// decodeListContainerInstancesResponse decodes the JSON body of a
+// ListContainerInstances response into out, a *ListContainerInstancesOutput.
+func decodeListContainerInstancesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListContainerInstancesOutput(&d, out.(*ListContainerInstancesOutput))
+	return d.Finish()
+}
+
+// decodeListDaemonDeploymentsResponse decodes the JSON body of a
+// ListDaemonDeployments response into out, a *ListDaemonDeploymentsOutput.
+func decodeListDaemonDeploymentsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListDaemonDeploymentsOutput(&d, out.(*ListDaemonDeploymentsOutput))
+	return d.Finish()
+}
+
+// decodeListDaemonTaskDefinitionsResponse decodes the JSON body of a
+// ListDaemonTaskDefinitions response into out, a
+// *ListDaemonTaskDefinitionsOutput.
+func decodeListDaemonTaskDefinitionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListDaemonTaskDefinitionsOutput(&d, out.(*ListDaemonTaskDefinitionsOutput))
+	return d.Finish()
+}
+
+// decodeListDaemonsResponse decodes the JSON body of a ListDaemons response
+// into out, a *ListDaemonsOutput.
+func decodeListDaemonsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListDaemonsOutput(&d, out.(*ListDaemonsOutput))
+	return d.Finish()
+}
+
+// decodeListServiceDeploymentsResponse decodes the JSON body of a
+// ListServiceDeployments response into out, a *ListServiceDeploymentsOutput.
+func decodeListServiceDeploymentsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServiceDeploymentsOutput(&d, out.(*ListServiceDeploymentsOutput))
+	return d.Finish()
+}
+
+// decodeListServicesResponse decodes the JSON body of a ListServices response
+// into out, a *ListServicesOutput.
+func decodeListServicesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServicesOutput(&d, out.(*ListServicesOutput))
+	return d.Finish()
+}
+
+// decodeListServicesByNamespaceResponse decodes the JSON body of a
+// ListServicesByNamespace response into out, a *ListServicesByNamespaceOutput.
+func decodeListServicesByNamespaceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServicesByNamespaceOutput(&d, out.(*ListServicesByNamespaceOutput))
+	return d.Finish()
+}
+
+// decodeListTagsForResourceResponse decodes the JSON body of a
+// ListTagsForResource response into out, a *ListTagsForResourceOutput.
+func decodeListTagsForResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListTagsForResourceOutput(&d, out.(*ListTagsForResourceOutput))
+	return d.Finish()
+}
+
+// decodeListTaskDefinitionFamiliesResponse decodes the JSON body of a
+// ListTaskDefinitionFamilies response into out, a
+// *ListTaskDefinitionFamiliesOutput.
+func decodeListTaskDefinitionFamiliesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListTaskDefinitionFamiliesOutput(&d, out.(*ListTaskDefinitionFamiliesOutput))
+	return d.Finish()
+}
+
+// decodeListTaskDefinitionsResponse decodes the JSON body of a
+// ListTaskDefinitions response into out, a *ListTaskDefinitionsOutput.
+func decodeListTaskDefinitionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListTaskDefinitionsOutput(&d, out.(*ListTaskDefinitionsOutput))
+	return d.Finish()
+}
+
+// decodeListTasksResponse decodes the JSON body of a ListTasks response into
+// out, a *ListTasksOutput.
+func decodeListTasksResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListTasksOutput(&d, out.(*ListTasksOutput))
+	return d.Finish()
+}
+
+// decodePutAccountSettingResponse decodes the JSON body of a PutAccountSetting
+// response into out, a *PutAccountSettingOutput.
+func decodePutAccountSettingResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePutAccountSettingOutput(&d, out.(*PutAccountSettingOutput))
+	return d.Finish()
+}
+
+// decodePutAccountSettingDefaultResponse decodes the JSON body of a
+// PutAccountSettingDefault response into out, a
+// *PutAccountSettingDefaultOutput.
+func decodePutAccountSettingDefaultResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePutAccountSettingDefaultOutput(&d, out.(*PutAccountSettingDefaultOutput))
+	return d.Finish()
+}
+
+// decodePutAttributesResponse decodes the JSON body of a PutAttributes
+// response into out, a *PutAttributesOutput.
+func decodePutAttributesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePutAttributesOutput(&d, out.(*PutAttributesOutput))
+	return d.Finish()
+}
+
+// decodePutClusterCapacityProvidersResponse decodes the JSON body of a
+// PutClusterCapacityProviders response into out, a
+// *PutClusterCapacityProvidersOutput.
+func decodePutClusterCapacityProvidersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePutClusterCapacityProvidersOutput(&d, out.(*PutClusterCapacityProvidersOutput))
+	return d.Finish()
+}
+
+// decodeRegisterContainerInstanceResponse decodes the JSON body of a
+// RegisterContainerInstance response into out, a
+// *RegisterContainerInstanceOutput.
+func decodeRegisterContainerInstanceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRegisterContainerInstanceOutput(&d, out.(*RegisterContainerInstanceOutput))
+	return d.Finish()
+}
+
+// decodeRegisterDaemonTaskDefinitionResponse decodes the JSON body of a
+// RegisterDaemonTaskDefinition response into out, a
+// *RegisterDaemonTaskDefinitionOutput.
+func decodeRegisterDaemonTaskDefinitionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRegisterDaemonTaskDefinitionOutput(&d, out.(*RegisterDaemonTaskDefinitionOutput))
+	return d.Finish()
+}
+
+// decodeRegisterTaskDefinitionResponse decodes the JSON body of a
+// RegisterTaskDefinition response into out, a *RegisterTaskDefinitionOutput.
+func decodeRegisterTaskDefinitionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRegisterTaskDefinitionOutput(&d, out.(*RegisterTaskDefinitionOutput))
+	return d.Finish()
+}
+
+// decodeRunTaskResponse decodes the JSON body of a RunTask response into out,
+// a *RunTaskOutput.
+func decodeRunTaskResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRunTaskOutput(&d, out.(*RunTaskOutput))
+	return d.Finish()
+}
+
+// decodeStartTaskResponse decodes the JSON body of a StartTask response into
+// out, a *StartTaskOutput.
+func decodeStartTaskResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStartTaskOutput(&d, out.(*StartTaskOutput))
+	return d.Finish()
+}
+
+// decodeStopServiceDeploymentResponse decodes the JSON body of a
+// StopServiceDeployment response into out, a *StopServiceDeploymentOutput.
+func decodeStopServiceDeploymentResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStopServiceDeploymentOutput(&d, out.(*StopServiceDeploymentOutput))
+	return d.Finish()
+}
+
+// decodeStopTaskResponse decodes the JSON body of a StopTask response into
+// out, a *StopTaskOutput.
+func decodeStopTaskResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStopTaskOutput(&d, out.(*StopTaskOutput))
+	return d.Finish()
+}
+
+// decodeSubmitAttachmentStateChangesResponse decodes the JSON body of a
+// SubmitAttachmentStateChanges response into out, a
+// *SubmitAttachmentStateChangesOutput.
+func decodeSubmitAttachmentStateChangesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeSubmitAttachmentStateChangesOutput(&d, out.(*SubmitAttachmentStateChangesOutput))
+	return d.Finish()
+}
+
+// decodeSubmitContainerStateChangeResponse decodes the JSON body of a
+// SubmitContainerStateChange response into out, a
+// *SubmitContainerStateChangeOutput.
+func decodeSubmitContainerStateChangeResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeSubmitContainerStateChangeOutput(&d, out.(*SubmitContainerStateChangeOutput))
+	return d.Finish()
+}
+
+// decodeSubmitTaskStateChangeResponse decodes the JSON body of a
+// SubmitTaskStateChange response into out, a *SubmitTaskStateChangeOutput.
+func decodeSubmitTaskStateChangeResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeSubmitTaskStateChangeOutput(&d, out.(*SubmitTaskStateChangeOutput))
+	return d.Finish()
+}
+
+// decodeTagResourceResponse decodes the JSON body of a TagResource response
+// into out, a *TagResourceOutput.
+func decodeTagResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTagResourceOutput(&d, out.(*TagResourceOutput))
+	return d.Finish()
+}
+
+// decodeUntagResourceResponse decodes the JSON body of a UntagResource
+// response into out, a *UntagResourceOutput.
+func decodeUntagResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUntagResourceOutput(&d, out.(*UntagResourceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateCapacityProviderResponse decodes the JSON body of a
+// UpdateCapacityProvider response into out, a *UpdateCapacityProviderOutput.
+func decodeUpdateCapacityProviderResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateCapacityProviderOutput(&d, out.(*UpdateCapacityProviderOutput))
+	return d.Finish()
+}
+
+// decodeUpdateClusterResponse decodes the JSON body of a UpdateCluster
+// response into out, a *UpdateClusterOutput.
+func decodeUpdateClusterResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateClusterOutput(&d, out.(*UpdateClusterOutput))
+	return d.Finish()
+}
+
+// decodeUpdateClusterSettingsResponse decodes the JSON body of a
+// UpdateClusterSettings response into out, a *UpdateClusterSettingsOutput.
+func decodeUpdateClusterSettingsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateClusterSettingsOutput(&d, out.(*UpdateClusterSettingsOutput))
+	return d.Finish()
+}
+
+// decodeUpdateContainerAgentResponse decodes the JSON body of a
+// UpdateContainerAgent response into out, a *UpdateContainerAgentOutput.
+func decodeUpdateContainerAgentResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateContainerAgentOutput(&d, out.(*UpdateContainerAgentOutput))
+	return d.Finish()
+}
+
+// decodeUpdateContainerInstancesStateResponse decodes the JSON body of a
+// UpdateContainerInstancesState response into out, a
+// *UpdateContainerInstancesStateOutput.
+func decodeUpdateContainerInstancesStateResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateContainerInstancesStateOutput(&d, out.(*UpdateContainerInstancesStateOutput))
+	return d.Finish()
+}
+
+// decodeUpdateDaemonResponse decodes the JSON body of a UpdateDaemon response
+// into out, a *UpdateDaemonOutput.
+func decodeUpdateDaemonResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateDaemonOutput(&d, out.(*UpdateDaemonOutput))
+	return d.Finish()
+}
+
+// decodeUpdateExpressGatewayServiceResponse decodes the JSON body of a
+// UpdateExpressGatewayService response into out, a
+// *UpdateExpressGatewayServiceOutput.
+func decodeUpdateExpressGatewayServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateExpressGatewayServiceOutput(&d, out.(*UpdateExpressGatewayServiceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateServiceResponse decodes the JSON body of a UpdateService
+// response into out, a *UpdateServiceOutput.
+func decodeUpdateServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateServiceOutput(&d, out.(*UpdateServiceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateServicePrimaryTaskSetResponse decodes the JSON body of a
+// UpdateServicePrimaryTaskSet response into out, a
+// *UpdateServicePrimaryTaskSetOutput.
+func decodeUpdateServicePrimaryTaskSetResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateServicePrimaryTaskSetOutput(&d, out.(*UpdateServicePrimaryTaskSetOutput))
+	return d.Finish()
+}
+
+// decodeUpdateTaskProtectionResponse decodes the JSON body of a
+// UpdateTaskProtection response into out, a *UpdateTaskProtectionOutput.
+func decodeUpdateTaskProtectionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateTaskProtectionOutput(&d, out.(*UpdateTaskProtectionOutput))
+	return d.Finish()
+}
+
+// decodeUpdateTaskSetResponse decodes the JSON body of a UpdateTaskSet
+// response into out, a *UpdateTaskSetOutput.
+func decodeUpdateTaskSetResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateTaskSetOutput(&d, out.(*UpdateTaskSetOutput))
+	return d.Finish()
+}
+
+// decodeAWSVPCConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeAWSVPCConfiguration(d *specrt.JSONDecoder, v *AWSVPCConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "subnets":
+			if d.BeginArray() {
+				if v.Subnets == nil {
+					v.Subnets = []string{}
+				}
+				for d.NextElement() {
+					v.Subnets = append(v.Subnets, d.Str())
+				}
+			}
+		case "securityGroups":
+			if d.BeginArray() {
+				if v.SecurityGroups == nil {
+					v.SecurityGroups = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroups = append(v.SecurityGroups, d.Str())
+				}
+			}
+		case "assignPublicIp":
+			v.AssignPublicIP = AssignPublicIP(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAcceleratorCountRequest decodes a JSON object into v; null leaves v as
+// it is.
+func decodeAcceleratorCountRequest(d *specrt.JSONDecoder, v *AcceleratorCountRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "min":
+			v.Min = d.Int32Ptr()
+		case "max":
+			v.Max = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAcceleratorTotalMemoryMiBRequest decodes a JSON object into v; null
+// leaves v as it is.
+func decodeAcceleratorTotalMemoryMiBRequest(d *specrt.JSONDecoder, v *AcceleratorTotalMemoryMiBRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "min":
+			v.Min = d.Int32Ptr()
+		case "max":
+			v.Max = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
 }
 
 // decodeAccessDeniedException decodes a JSON object into v; null leaves v as
@@ -128,8 +4736,466 @@ func decodeAccessDeniedException(d *specrt.JSONDecoder, v *AccessDeniedException
 	}
 }
 
+// decodeAdvancedConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeAdvancedConfiguration(d *specrt.JSONDecoder, v *AdvancedConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "alternateTargetGroupArn":
+			v.AlternateTargetGroupARN = d.StrPtr()
+		case "productionListenerRule":
+			v.ProductionListenerRule = d.StrPtr()
+		case "testListenerRule":
+			v.TestListenerRule = d.StrPtr()
+		case "roleArn":
+			v.RoleARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAttachment decodes a JSON object into v; null leaves v as it is.
+func decodeAttachment(d *specrt.JSONDecoder, v *Attachment) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "type":
+			v.Type = d.StrPtr()
+		case "status":
+			v.Status = d.StrPtr()
+		case "details":
+			if d.BeginArray() {
+				if v.Details == nil {
+					v.Details = []KeyValuePair{}
+				}
+				for d.NextElement() {
+					var e0 KeyValuePair
+					decodeKeyValuePair(d, &e0)
+					v.Details = append(v.Details, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAttribute decodes a JSON object into v; null leaves v as it is.
+func decodeAttribute(d *specrt.JSONDecoder, v *Attribute) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "value":
+			v.Value = d.StrPtr()
+		case "targetType":
+			v.TargetType = TargetType(d.Str())
+		case "targetId":
+			v.TargetID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAttributeLimitExceededException decodes a JSON object into v; null
+// leaves v as it is.
+func decodeAttributeLimitExceededException(d *specrt.JSONDecoder, v *AttributeLimitExceededException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAutoRepairConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeAutoRepairConfiguration(d *specrt.JSONDecoder, v *AutoRepairConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "actionsStatus":
+			v.ActionsStatus = AutoRepairActionsStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAutoScalingGroupProvider decodes a JSON object into v; null leaves v
+// as it is.
+func decodeAutoScalingGroupProvider(d *specrt.JSONDecoder, v *AutoScalingGroupProvider) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "autoScalingGroupArn":
+			v.AutoScalingGroupARN = d.StrPtr()
+		case "managedScaling":
+			if !d.Null() {
+				v.ManagedScaling = new(ManagedScaling)
+				decodeManagedScaling(d, v.ManagedScaling)
+			}
+		case "managedTerminationProtection":
+			v.ManagedTerminationProtection = ManagedTerminationProtection(d.Str())
+		case "managedDraining":
+			v.ManagedDraining = ManagedDraining(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBaselineEbsBandwidthMbpsRequest decodes a JSON object into v; null
+// leaves v as it is.
+func decodeBaselineEbsBandwidthMbpsRequest(d *specrt.JSONDecoder, v *BaselineEbsBandwidthMbpsRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "min":
+			v.Min = d.Int32Ptr()
+		case "max":
+			v.Max = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBlockedException decodes a JSON object into v; null leaves v as it is.
+func decodeBlockedException(d *specrt.JSONDecoder, v *BlockedException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCanaryConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCanaryConfiguration(d *specrt.JSONDecoder, v *CanaryConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "canaryPercent":
+			v.CanaryPercent = d.Float64Ptr()
+		case "canaryBakeTimeInMinutes":
+			v.CanaryBakeTimeInMinutes = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCapacityProvider decodes a JSON object into v; null leaves v as it is.
+func decodeCapacityProvider(d *specrt.JSONDecoder, v *CapacityProvider) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "capacityProviderArn":
+			v.CapacityProviderARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "cluster":
+			v.Cluster = d.StrPtr()
+		case "status":
+			v.Status = CapacityProviderStatus(d.Str())
+		case "autoScalingGroupProvider":
+			if !d.Null() {
+				v.AutoScalingGroupProvider = new(AutoScalingGroupProvider)
+				decodeAutoScalingGroupProvider(d, v.AutoScalingGroupProvider)
+			}
+		case "managedInstancesProvider":
+			if !d.Null() {
+				v.ManagedInstancesProvider = new(ManagedInstancesProvider)
+				decodeManagedInstancesProvider(d, v.ManagedInstancesProvider)
+			}
+		case "updateStatus":
+			v.UpdateStatus = CapacityProviderUpdateStatus(d.Str())
+		case "updateStatusReason":
+			v.UpdateStatusReason = d.StrPtr()
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "type":
+			v.Type = CapacityProviderType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCapacityProviderStrategyItem decodes a JSON object into v; null leaves
+// v as it is.
+func decodeCapacityProviderStrategyItem(d *specrt.JSONDecoder, v *CapacityProviderStrategyItem) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "capacityProvider":
+			v.CapacityProvider = d.StrPtr()
+		case "weight":
+			v.Weight = d.Int32Ptr()
+		case "base":
+			v.Base = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCapacityReservationRequest decodes a JSON object into v; null leaves v
+// as it is.
+func decodeCapacityReservationRequest(d *specrt.JSONDecoder, v *CapacityReservationRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "reservationGroupArn":
+			v.ReservationGroupARN = d.StrPtr()
+		case "reservationPreference":
+			v.ReservationPreference = CapacityReservationPreference(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeClientException decodes a JSON object into v; null leaves v as it is.
 func decodeClientException(d *specrt.JSONDecoder, v *ClientException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCluster decodes a JSON object into v; null leaves v as it is.
+func decodeCluster(d *specrt.JSONDecoder, v *Cluster) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "clusterName":
+			v.ClusterName = d.StrPtr()
+		case "configuration":
+			if !d.Null() {
+				v.Configuration = new(ClusterConfiguration)
+				decodeClusterConfiguration(d, v.Configuration)
+			}
+		case "status":
+			v.Status = d.StrPtr()
+		case "registeredContainerInstancesCount":
+			v.RegisteredContainerInstancesCount = d.Int32Ptr()
+		case "runningTasksCount":
+			v.RunningTasksCount = d.Int32Ptr()
+		case "pendingTasksCount":
+			v.PendingTasksCount = d.Int32Ptr()
+		case "activeServicesCount":
+			v.ActiveServicesCount = d.Int32Ptr()
+		case "statistics":
+			if d.BeginArray() {
+				if v.Statistics == nil {
+					v.Statistics = []KeyValuePair{}
+				}
+				for d.NextElement() {
+					var e0 KeyValuePair
+					decodeKeyValuePair(d, &e0)
+					v.Statistics = append(v.Statistics, e0)
+				}
+			}
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "settings":
+			if d.BeginArray() {
+				if v.Settings == nil {
+					v.Settings = []ClusterSetting{}
+				}
+				for d.NextElement() {
+					var e0 ClusterSetting
+					decodeClusterSetting(d, &e0)
+					v.Settings = append(v.Settings, e0)
+				}
+			}
+		case "capacityProviders":
+			if d.BeginArray() {
+				if v.CapacityProviders == nil {
+					v.CapacityProviders = []string{}
+				}
+				for d.NextElement() {
+					v.CapacityProviders = append(v.CapacityProviders, d.Str())
+				}
+			}
+		case "defaultCapacityProviderStrategy":
+			if d.BeginArray() {
+				if v.DefaultCapacityProviderStrategy == nil {
+					v.DefaultCapacityProviderStrategy = []CapacityProviderStrategyItem{}
+				}
+				for d.NextElement() {
+					var e0 CapacityProviderStrategyItem
+					decodeCapacityProviderStrategyItem(d, &e0)
+					v.DefaultCapacityProviderStrategy = append(v.DefaultCapacityProviderStrategy, e0)
+				}
+			}
+		case "attachments":
+			if d.BeginArray() {
+				if v.Attachments == nil {
+					v.Attachments = []Attachment{}
+				}
+				for d.NextElement() {
+					var e0 Attachment
+					decodeAttachment(d, &e0)
+					v.Attachments = append(v.Attachments, e0)
+				}
+			}
+		case "attachmentsStatus":
+			v.AttachmentsStatus = d.StrPtr()
+		case "serviceConnectDefaults":
+			if !d.Null() {
+				v.ServiceConnectDefaults = new(ClusterServiceConnectDefaults)
+				decodeClusterServiceConnectDefaults(d, v.ServiceConnectDefaults)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeClusterConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeClusterConfiguration(d *specrt.JSONDecoder, v *ClusterConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "executeCommandConfiguration":
+			if !d.Null() {
+				v.ExecuteCommandConfiguration = new(ExecuteCommandConfiguration)
+				decodeExecuteCommandConfiguration(d, v.ExecuteCommandConfiguration)
+			}
+		case "managedStorageConfiguration":
+			if !d.Null() {
+				v.ManagedStorageConfiguration = new(ManagedStorageConfiguration)
+				decodeManagedStorageConfiguration(d, v.ManagedStorageConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeClusterContainsCapacityProviderException decodes a JSON object into v;
+// null leaves v as it is.
+func decodeClusterContainsCapacityProviderException(d *specrt.JSONDecoder, v *ClusterContainsCapacityProviderException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeClusterContainsContainerInstancesException decodes a JSON object into
+// v; null leaves v as it is.
+func decodeClusterContainsContainerInstancesException(d *specrt.JSONDecoder, v *ClusterContainsContainerInstancesException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeClusterContainsServicesException decodes a JSON object into v; null
+// leaves v as it is.
+func decodeClusterContainsServicesException(d *specrt.JSONDecoder, v *ClusterContainsServicesException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeClusterContainsTasksException decodes a JSON object into v; null
+// leaves v as it is.
+func decodeClusterContainsTasksException(d *specrt.JSONDecoder, v *ClusterContainsTasksException) {
 	if !d.BeginObject() {
 		return
 	}
@@ -159,6 +5225,756 @@ func decodeClusterNotFoundException(d *specrt.JSONDecoder, v *ClusterNotFoundExc
 	}
 }
 
+// decodeClusterServiceConnectDefaults decodes a JSON object into v; null
+// leaves v as it is.
+func decodeClusterServiceConnectDefaults(d *specrt.JSONDecoder, v *ClusterServiceConnectDefaults) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "namespace":
+			v.Namespace = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeClusterSetting decodes a JSON object into v; null leaves v as it is.
+func decodeClusterSetting(d *specrt.JSONDecoder, v *ClusterSetting) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = ClusterSettingName(d.Str())
+		case "value":
+			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeConflictException decodes a JSON object into v; null leaves v as it
+// is.
+func decodeConflictException(d *specrt.JSONDecoder, v *ConflictException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resourceIds":
+			if d.BeginArray() {
+				if v.ResourceIDs == nil {
+					v.ResourceIDs = []string{}
+				}
+				for d.NextElement() {
+					v.ResourceIDs = append(v.ResourceIDs, d.Str())
+				}
+			}
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainer decodes a JSON object into v; null leaves v as it is.
+func decodeContainer(d *specrt.JSONDecoder, v *Container) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerArn":
+			v.ContainerARN = d.StrPtr()
+		case "taskArn":
+			v.TaskARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "image":
+			v.Image = d.StrPtr()
+		case "imageDigest":
+			v.ImageDigest = d.StrPtr()
+		case "runtimeId":
+			v.RuntimeID = d.StrPtr()
+		case "lastStatus":
+			v.LastStatus = d.StrPtr()
+		case "exitCode":
+			v.ExitCode = d.Int32Ptr()
+		case "reason":
+			v.Reason = d.StrPtr()
+		case "networkBindings":
+			if d.BeginArray() {
+				if v.NetworkBindings == nil {
+					v.NetworkBindings = []NetworkBinding{}
+				}
+				for d.NextElement() {
+					var e0 NetworkBinding
+					decodeNetworkBinding(d, &e0)
+					v.NetworkBindings = append(v.NetworkBindings, e0)
+				}
+			}
+		case "networkInterfaces":
+			if d.BeginArray() {
+				if v.NetworkInterfaces == nil {
+					v.NetworkInterfaces = []NetworkInterface{}
+				}
+				for d.NextElement() {
+					var e0 NetworkInterface
+					decodeNetworkInterface(d, &e0)
+					v.NetworkInterfaces = append(v.NetworkInterfaces, e0)
+				}
+			}
+		case "healthStatus":
+			v.HealthStatus = HealthStatus(d.Str())
+		case "managedAgents":
+			if d.BeginArray() {
+				if v.ManagedAgents == nil {
+					v.ManagedAgents = []ManagedAgent{}
+				}
+				for d.NextElement() {
+					var e0 ManagedAgent
+					decodeManagedAgent(d, &e0)
+					v.ManagedAgents = append(v.ManagedAgents, e0)
+				}
+			}
+		case "cpu":
+			v.CPU = d.StrPtr()
+		case "memory":
+			v.Memory = d.StrPtr()
+		case "memoryReservation":
+			v.MemoryReservation = d.StrPtr()
+		case "gpuIds":
+			if d.BeginArray() {
+				if v.GpuIDs == nil {
+					v.GpuIDs = []string{}
+				}
+				for d.NextElement() {
+					v.GpuIDs = append(v.GpuIDs, d.Str())
+				}
+			}
+		case "neuronDeviceIds":
+			if d.BeginArray() {
+				if v.NeuronDeviceIDs == nil {
+					v.NeuronDeviceIDs = []string{}
+				}
+				for d.NextElement() {
+					v.NeuronDeviceIDs = append(v.NeuronDeviceIDs, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerDefinition decodes a JSON object into v; null leaves v as it
+// is.
+func decodeContainerDefinition(d *specrt.JSONDecoder, v *ContainerDefinition) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "image":
+			v.Image = d.StrPtr()
+		case "repositoryCredentials":
+			if !d.Null() {
+				v.RepositoryCredentials = new(RepositoryCredentials)
+				decodeRepositoryCredentials(d, v.RepositoryCredentials)
+			}
+		case "cpu":
+			v.CPU = d.Int32Ptr()
+		case "memory":
+			v.Memory = d.Int32Ptr()
+		case "memoryReservation":
+			v.MemoryReservation = d.Int32Ptr()
+		case "links":
+			if d.BeginArray() {
+				if v.Links == nil {
+					v.Links = []string{}
+				}
+				for d.NextElement() {
+					v.Links = append(v.Links, d.Str())
+				}
+			}
+		case "portMappings":
+			if d.BeginArray() {
+				if v.PortMappings == nil {
+					v.PortMappings = []PortMapping{}
+				}
+				for d.NextElement() {
+					var e0 PortMapping
+					decodePortMapping(d, &e0)
+					v.PortMappings = append(v.PortMappings, e0)
+				}
+			}
+		case "essential":
+			v.Essential = d.BoolPtr()
+		case "restartPolicy":
+			if !d.Null() {
+				v.RestartPolicy = new(ContainerRestartPolicy)
+				decodeContainerRestartPolicy(d, v.RestartPolicy)
+			}
+		case "entryPoint":
+			if d.BeginArray() {
+				if v.EntryPoint == nil {
+					v.EntryPoint = []string{}
+				}
+				for d.NextElement() {
+					v.EntryPoint = append(v.EntryPoint, d.Str())
+				}
+			}
+		case "command":
+			if d.BeginArray() {
+				if v.Command == nil {
+					v.Command = []string{}
+				}
+				for d.NextElement() {
+					v.Command = append(v.Command, d.Str())
+				}
+			}
+		case "environment":
+			if d.BeginArray() {
+				if v.Environment == nil {
+					v.Environment = []KeyValuePair{}
+				}
+				for d.NextElement() {
+					var e0 KeyValuePair
+					decodeKeyValuePair(d, &e0)
+					v.Environment = append(v.Environment, e0)
+				}
+			}
+		case "environmentFiles":
+			if d.BeginArray() {
+				if v.EnvironmentFiles == nil {
+					v.EnvironmentFiles = []EnvironmentFile{}
+				}
+				for d.NextElement() {
+					var e0 EnvironmentFile
+					decodeEnvironmentFile(d, &e0)
+					v.EnvironmentFiles = append(v.EnvironmentFiles, e0)
+				}
+			}
+		case "mountPoints":
+			if d.BeginArray() {
+				if v.MountPoints == nil {
+					v.MountPoints = []MountPoint{}
+				}
+				for d.NextElement() {
+					var e0 MountPoint
+					decodeMountPoint(d, &e0)
+					v.MountPoints = append(v.MountPoints, e0)
+				}
+			}
+		case "volumesFrom":
+			if d.BeginArray() {
+				if v.VolumesFrom == nil {
+					v.VolumesFrom = []VolumeFrom{}
+				}
+				for d.NextElement() {
+					var e0 VolumeFrom
+					decodeVolumeFrom(d, &e0)
+					v.VolumesFrom = append(v.VolumesFrom, e0)
+				}
+			}
+		case "linuxParameters":
+			if !d.Null() {
+				v.LinuxParameters = new(LinuxParameters)
+				decodeLinuxParameters(d, v.LinuxParameters)
+			}
+		case "secrets":
+			if d.BeginArray() {
+				if v.Secrets == nil {
+					v.Secrets = []Secret{}
+				}
+				for d.NextElement() {
+					var e0 Secret
+					decodeSecret(d, &e0)
+					v.Secrets = append(v.Secrets, e0)
+				}
+			}
+		case "dependsOn":
+			if d.BeginArray() {
+				if v.DependsOn == nil {
+					v.DependsOn = []ContainerDependency{}
+				}
+				for d.NextElement() {
+					var e0 ContainerDependency
+					decodeContainerDependency(d, &e0)
+					v.DependsOn = append(v.DependsOn, e0)
+				}
+			}
+		case "startTimeout":
+			v.StartTimeout = d.Int32Ptr()
+		case "stopTimeout":
+			v.StopTimeout = d.Int32Ptr()
+		case "versionConsistency":
+			v.VersionConsistency = VersionConsistency(d.Str())
+		case "hostname":
+			v.Hostname = d.StrPtr()
+		case "user":
+			v.User = d.StrPtr()
+		case "workingDirectory":
+			v.WorkingDirectory = d.StrPtr()
+		case "disableNetworking":
+			v.DisableNetworking = d.BoolPtr()
+		case "privileged":
+			v.Privileged = d.BoolPtr()
+		case "readonlyRootFilesystem":
+			v.ReadonlyRootFilesystem = d.BoolPtr()
+		case "dnsServers":
+			if d.BeginArray() {
+				if v.DNSServers == nil {
+					v.DNSServers = []string{}
+				}
+				for d.NextElement() {
+					v.DNSServers = append(v.DNSServers, d.Str())
+				}
+			}
+		case "dnsSearchDomains":
+			if d.BeginArray() {
+				if v.DNSSearchDomains == nil {
+					v.DNSSearchDomains = []string{}
+				}
+				for d.NextElement() {
+					v.DNSSearchDomains = append(v.DNSSearchDomains, d.Str())
+				}
+			}
+		case "extraHosts":
+			if d.BeginArray() {
+				if v.ExtraHosts == nil {
+					v.ExtraHosts = []HostEntry{}
+				}
+				for d.NextElement() {
+					var e0 HostEntry
+					decodeHostEntry(d, &e0)
+					v.ExtraHosts = append(v.ExtraHosts, e0)
+				}
+			}
+		case "dockerSecurityOptions":
+			if d.BeginArray() {
+				if v.DockerSecurityOptions == nil {
+					v.DockerSecurityOptions = []string{}
+				}
+				for d.NextElement() {
+					v.DockerSecurityOptions = append(v.DockerSecurityOptions, d.Str())
+				}
+			}
+		case "interactive":
+			v.Interactive = d.BoolPtr()
+		case "pseudoTerminal":
+			v.PseudoTerminal = d.BoolPtr()
+		case "dockerLabels":
+			if d.BeginObject() {
+				v.DockerLabels = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.DockerLabels[k0] = d.Str()
+				}
+			}
+		case "ulimits":
+			if d.BeginArray() {
+				if v.Ulimits == nil {
+					v.Ulimits = []Ulimit{}
+				}
+				for d.NextElement() {
+					var e0 Ulimit
+					decodeUlimit(d, &e0)
+					v.Ulimits = append(v.Ulimits, e0)
+				}
+			}
+		case "logConfiguration":
+			if !d.Null() {
+				v.LogConfiguration = new(LogConfiguration)
+				decodeLogConfiguration(d, v.LogConfiguration)
+			}
+		case "healthCheck":
+			if !d.Null() {
+				v.HealthCheck = new(HealthCheck)
+				decodeHealthCheck(d, v.HealthCheck)
+			}
+		case "systemControls":
+			if d.BeginArray() {
+				if v.SystemControls == nil {
+					v.SystemControls = []SystemControl{}
+				}
+				for d.NextElement() {
+					var e0 SystemControl
+					decodeSystemControl(d, &e0)
+					v.SystemControls = append(v.SystemControls, e0)
+				}
+			}
+		case "resourceRequirements":
+			if d.BeginArray() {
+				if v.ResourceRequirements == nil {
+					v.ResourceRequirements = []ResourceRequirement{}
+				}
+				for d.NextElement() {
+					var e0 ResourceRequirement
+					decodeResourceRequirement(d, &e0)
+					v.ResourceRequirements = append(v.ResourceRequirements, e0)
+				}
+			}
+		case "firelensConfiguration":
+			if !d.Null() {
+				v.FirelensConfiguration = new(FirelensConfiguration)
+				decodeFirelensConfiguration(d, v.FirelensConfiguration)
+			}
+		case "credentialSpecs":
+			if d.BeginArray() {
+				if v.CredentialSpecs == nil {
+					v.CredentialSpecs = []string{}
+				}
+				for d.NextElement() {
+					v.CredentialSpecs = append(v.CredentialSpecs, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerDependency decodes a JSON object into v; null leaves v as it
+// is.
+func decodeContainerDependency(d *specrt.JSONDecoder, v *ContainerDependency) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerName":
+			v.ContainerName = d.StrPtr()
+		case "condition":
+			v.Condition = ContainerCondition(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerImage decodes a JSON object into v; null leaves v as it is.
+func decodeContainerImage(d *specrt.JSONDecoder, v *ContainerImage) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerName":
+			v.ContainerName = d.StrPtr()
+		case "imageDigest":
+			v.ImageDigest = d.StrPtr()
+		case "image":
+			v.Image = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerInstance decodes a JSON object into v; null leaves v as it
+// is.
+func decodeContainerInstance(d *specrt.JSONDecoder, v *ContainerInstance) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerInstanceArn":
+			v.ContainerInstanceARN = d.StrPtr()
+		case "ec2InstanceId":
+			v.Ec2InstanceID = d.StrPtr()
+		case "capacityProviderName":
+			v.CapacityProviderName = d.StrPtr()
+		case "version":
+			v.Version = d.Int64Ptr()
+		case "versionInfo":
+			if !d.Null() {
+				v.VersionInfo = new(VersionInfo)
+				decodeVersionInfo(d, v.VersionInfo)
+			}
+		case "remainingResources":
+			if d.BeginArray() {
+				if v.RemainingResources == nil {
+					v.RemainingResources = []Resource{}
+				}
+				for d.NextElement() {
+					var e0 Resource
+					decodeResource(d, &e0)
+					v.RemainingResources = append(v.RemainingResources, e0)
+				}
+			}
+		case "registeredResources":
+			if d.BeginArray() {
+				if v.RegisteredResources == nil {
+					v.RegisteredResources = []Resource{}
+				}
+				for d.NextElement() {
+					var e0 Resource
+					decodeResource(d, &e0)
+					v.RegisteredResources = append(v.RegisteredResources, e0)
+				}
+			}
+		case "status":
+			v.Status = d.StrPtr()
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "agentConnected":
+			v.AgentConnected = d.BoolPtr()
+		case "runningTasksCount":
+			v.RunningTasksCount = d.Int32Ptr()
+		case "pendingTasksCount":
+			v.PendingTasksCount = d.Int32Ptr()
+		case "agentUpdateStatus":
+			v.AgentUpdateStatus = AgentUpdateStatus(d.Str())
+		case "attributes":
+			if d.BeginArray() {
+				if v.Attributes == nil {
+					v.Attributes = []Attribute{}
+				}
+				for d.NextElement() {
+					var e0 Attribute
+					decodeAttribute(d, &e0)
+					v.Attributes = append(v.Attributes, e0)
+				}
+			}
+		case "registeredAt":
+			v.RegisteredAt = d.TimePtr()
+		case "attachments":
+			if d.BeginArray() {
+				if v.Attachments == nil {
+					v.Attachments = []Attachment{}
+				}
+				for d.NextElement() {
+					var e0 Attachment
+					decodeAttachment(d, &e0)
+					v.Attachments = append(v.Attachments, e0)
+				}
+			}
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "healthStatus":
+			if !d.Null() {
+				v.HealthStatus = new(ContainerInstanceHealthStatus)
+				decodeContainerInstanceHealthStatus(d, v.HealthStatus)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerInstanceHealthStatus decodes a JSON object into v; null
+// leaves v as it is.
+func decodeContainerInstanceHealthStatus(d *specrt.JSONDecoder, v *ContainerInstanceHealthStatus) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "overallStatus":
+			v.OverallStatus = InstanceHealthCheckState(d.Str())
+		case "details":
+			if d.BeginArray() {
+				if v.Details == nil {
+					v.Details = []InstanceHealthCheckResult{}
+				}
+				for d.NextElement() {
+					var e0 InstanceHealthCheckResult
+					decodeInstanceHealthCheckResult(d, &e0)
+					v.Details = append(v.Details, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerOverride decodes a JSON object into v; null leaves v as it
+// is.
+func decodeContainerOverride(d *specrt.JSONDecoder, v *ContainerOverride) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "command":
+			if d.BeginArray() {
+				if v.Command == nil {
+					v.Command = []string{}
+				}
+				for d.NextElement() {
+					v.Command = append(v.Command, d.Str())
+				}
+			}
+		case "environment":
+			if d.BeginArray() {
+				if v.Environment == nil {
+					v.Environment = []KeyValuePair{}
+				}
+				for d.NextElement() {
+					var e0 KeyValuePair
+					decodeKeyValuePair(d, &e0)
+					v.Environment = append(v.Environment, e0)
+				}
+			}
+		case "environmentFiles":
+			if d.BeginArray() {
+				if v.EnvironmentFiles == nil {
+					v.EnvironmentFiles = []EnvironmentFile{}
+				}
+				for d.NextElement() {
+					var e0 EnvironmentFile
+					decodeEnvironmentFile(d, &e0)
+					v.EnvironmentFiles = append(v.EnvironmentFiles, e0)
+				}
+			}
+		case "cpu":
+			v.CPU = d.Int32Ptr()
+		case "memory":
+			v.Memory = d.Int32Ptr()
+		case "memoryReservation":
+			v.MemoryReservation = d.Int32Ptr()
+		case "resourceRequirements":
+			if d.BeginArray() {
+				if v.ResourceRequirements == nil {
+					v.ResourceRequirements = []ResourceRequirement{}
+				}
+				for d.NextElement() {
+					var e0 ResourceRequirement
+					decodeResourceRequirement(d, &e0)
+					v.ResourceRequirements = append(v.ResourceRequirements, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerRestartPolicy decodes a JSON object into v; null leaves v as
+// it is.
+func decodeContainerRestartPolicy(d *specrt.JSONDecoder, v *ContainerRestartPolicy) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "enabled":
+			v.Enabled = d.BoolPtr()
+		case "ignoredExitCodes":
+			if d.BeginArray() {
+				if v.IgnoredExitCodes == nil {
+					v.IgnoredExitCodes = []int32{}
+				}
+				for d.NextElement() {
+					v.IgnoredExitCodes = append(v.IgnoredExitCodes, d.Int32())
+				}
+			}
+		case "restartAttemptPeriod":
+			v.RestartAttemptPeriod = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContinueServiceDeploymentOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeContinueServiceDeploymentOutput(d *specrt.JSONDecoder, v *ContinueServiceDeploymentOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceDeploymentArn":
+			v.ServiceDeploymentARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateCapacityProviderOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeCreateCapacityProviderOutput(d *specrt.JSONDecoder, v *CreateCapacityProviderOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "capacityProvider":
+			if !d.Null() {
+				v.CapacityProvider = new(CapacityProvider)
+				decodeCapacityProvider(d, v.CapacityProvider)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateClusterOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateClusterOutput(d *specrt.JSONDecoder, v *CreateClusterOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cluster":
+			if !d.Null() {
+				v.Cluster = new(Cluster)
+				decodeCluster(d, v.Cluster)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateDaemonOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateDaemonOutput(d *specrt.JSONDecoder, v *CreateDaemonOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonArn":
+			v.DaemonARN = d.StrPtr()
+		case "status":
+			v.Status = DaemonStatus(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "deploymentArn":
+			v.DeploymentARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeCreateExpressGatewayServiceOutput decodes a JSON object into v; null
 // leaves v as it is.
 func decodeCreateExpressGatewayServiceOutput(d *specrt.JSONDecoder, v *CreateExpressGatewayServiceOutput) {
@@ -172,6 +5988,1965 @@ func decodeCreateExpressGatewayServiceOutput(d *specrt.JSONDecoder, v *CreateExp
 				v.Service = new(ECSExpressGatewayService)
 				decodeECSExpressGatewayService(d, v.Service)
 			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateServiceOutput(d *specrt.JSONDecoder, v *CreateServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateTaskSetOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateTaskSetOutput(d *specrt.JSONDecoder, v *CreateTaskSetOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskSet":
+			if !d.Null() {
+				v.TaskSet = new(TaskSet)
+				decodeTaskSet(d, v.TaskSet)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonAlarmConfiguration decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDaemonAlarmConfiguration(d *specrt.JSONDecoder, v *DaemonAlarmConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "alarmNames":
+			if d.BeginArray() {
+				if v.AlarmNames == nil {
+					v.AlarmNames = []string{}
+				}
+				for d.NextElement() {
+					v.AlarmNames = append(v.AlarmNames, d.Str())
+				}
+			}
+		case "enable":
+			v.Enable = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonCapacityProvider decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDaemonCapacityProvider(d *specrt.JSONDecoder, v *DaemonCapacityProvider) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "runningCount":
+			v.RunningCount = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonCircuitBreaker decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDaemonCircuitBreaker(d *specrt.JSONDecoder, v *DaemonCircuitBreaker) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "failureCount":
+			v.FailureCount = d.Int32Ptr()
+		case "status":
+			v.Status = DaemonDeploymentRollbackMonitorsStatus(d.Str())
+		case "threshold":
+			v.Threshold = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonContainerDefinition decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDaemonContainerDefinition(d *specrt.JSONDecoder, v *DaemonContainerDefinition) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "image":
+			v.Image = d.StrPtr()
+		case "memory":
+			v.Memory = d.Int32Ptr()
+		case "memoryReservation":
+			v.MemoryReservation = d.Int32Ptr()
+		case "repositoryCredentials":
+			if !d.Null() {
+				v.RepositoryCredentials = new(RepositoryCredentials)
+				decodeRepositoryCredentials(d, v.RepositoryCredentials)
+			}
+		case "healthCheck":
+			if !d.Null() {
+				v.HealthCheck = new(HealthCheck)
+				decodeHealthCheck(d, v.HealthCheck)
+			}
+		case "cpu":
+			v.CPU = d.Int32Ptr()
+		case "essential":
+			v.Essential = d.BoolPtr()
+		case "entryPoint":
+			if d.BeginArray() {
+				if v.EntryPoint == nil {
+					v.EntryPoint = []string{}
+				}
+				for d.NextElement() {
+					v.EntryPoint = append(v.EntryPoint, d.Str())
+				}
+			}
+		case "command":
+			if d.BeginArray() {
+				if v.Command == nil {
+					v.Command = []string{}
+				}
+				for d.NextElement() {
+					v.Command = append(v.Command, d.Str())
+				}
+			}
+		case "workingDirectory":
+			v.WorkingDirectory = d.StrPtr()
+		case "environmentFiles":
+			if d.BeginArray() {
+				if v.EnvironmentFiles == nil {
+					v.EnvironmentFiles = []EnvironmentFile{}
+				}
+				for d.NextElement() {
+					var e0 EnvironmentFile
+					decodeEnvironmentFile(d, &e0)
+					v.EnvironmentFiles = append(v.EnvironmentFiles, e0)
+				}
+			}
+		case "environment":
+			if d.BeginArray() {
+				if v.Environment == nil {
+					v.Environment = []KeyValuePair{}
+				}
+				for d.NextElement() {
+					var e0 KeyValuePair
+					decodeKeyValuePair(d, &e0)
+					v.Environment = append(v.Environment, e0)
+				}
+			}
+		case "secrets":
+			if d.BeginArray() {
+				if v.Secrets == nil {
+					v.Secrets = []Secret{}
+				}
+				for d.NextElement() {
+					var e0 Secret
+					decodeSecret(d, &e0)
+					v.Secrets = append(v.Secrets, e0)
+				}
+			}
+		case "readonlyRootFilesystem":
+			v.ReadonlyRootFilesystem = d.BoolPtr()
+		case "mountPoints":
+			if d.BeginArray() {
+				if v.MountPoints == nil {
+					v.MountPoints = []MountPoint{}
+				}
+				for d.NextElement() {
+					var e0 MountPoint
+					decodeMountPoint(d, &e0)
+					v.MountPoints = append(v.MountPoints, e0)
+				}
+			}
+		case "logConfiguration":
+			if !d.Null() {
+				v.LogConfiguration = new(LogConfiguration)
+				decodeLogConfiguration(d, v.LogConfiguration)
+			}
+		case "firelensConfiguration":
+			if !d.Null() {
+				v.FirelensConfiguration = new(FirelensConfiguration)
+				decodeFirelensConfiguration(d, v.FirelensConfiguration)
+			}
+		case "privileged":
+			v.Privileged = d.BoolPtr()
+		case "user":
+			v.User = d.StrPtr()
+		case "ulimits":
+			if d.BeginArray() {
+				if v.Ulimits == nil {
+					v.Ulimits = []Ulimit{}
+				}
+				for d.NextElement() {
+					var e0 Ulimit
+					decodeUlimit(d, &e0)
+					v.Ulimits = append(v.Ulimits, e0)
+				}
+			}
+		case "linuxParameters":
+			if !d.Null() {
+				v.LinuxParameters = new(DaemonLinuxParameters)
+				decodeDaemonLinuxParameters(d, v.LinuxParameters)
+			}
+		case "dependsOn":
+			if d.BeginArray() {
+				if v.DependsOn == nil {
+					v.DependsOn = []ContainerDependency{}
+				}
+				for d.NextElement() {
+					var e0 ContainerDependency
+					decodeContainerDependency(d, &e0)
+					v.DependsOn = append(v.DependsOn, e0)
+				}
+			}
+		case "startTimeout":
+			v.StartTimeout = d.Int32Ptr()
+		case "stopTimeout":
+			v.StopTimeout = d.Int32Ptr()
+		case "systemControls":
+			if d.BeginArray() {
+				if v.SystemControls == nil {
+					v.SystemControls = []SystemControl{}
+				}
+				for d.NextElement() {
+					var e0 SystemControl
+					decodeSystemControl(d, &e0)
+					v.SystemControls = append(v.SystemControls, e0)
+				}
+			}
+		case "interactive":
+			v.Interactive = d.BoolPtr()
+		case "pseudoTerminal":
+			v.PseudoTerminal = d.BoolPtr()
+		case "restartPolicy":
+			if !d.Null() {
+				v.RestartPolicy = new(ContainerRestartPolicy)
+				decodeContainerRestartPolicy(d, v.RestartPolicy)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonContainerImage decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDaemonContainerImage(d *specrt.JSONDecoder, v *DaemonContainerImage) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerName":
+			v.ContainerName = d.StrPtr()
+		case "imageDigest":
+			v.ImageDigest = d.StrPtr()
+		case "image":
+			v.Image = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonDeployment decodes a JSON object into v; null leaves v as it is.
+func decodeDaemonDeployment(d *specrt.JSONDecoder, v *DaemonDeployment) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonDeploymentArn":
+			v.DaemonDeploymentARN = d.StrPtr()
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "status":
+			v.Status = DaemonDeploymentStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "targetDaemonRevision":
+			if !d.Null() {
+				v.TargetDaemonRevision = new(DaemonDeploymentRevisionDetail)
+				decodeDaemonDeploymentRevisionDetail(d, v.TargetDaemonRevision)
+			}
+		case "sourceDaemonRevisions":
+			if d.BeginArray() {
+				if v.SourceDaemonRevisions == nil {
+					v.SourceDaemonRevisions = []DaemonDeploymentRevisionDetail{}
+				}
+				for d.NextElement() {
+					var e0 DaemonDeploymentRevisionDetail
+					decodeDaemonDeploymentRevisionDetail(d, &e0)
+					v.SourceDaemonRevisions = append(v.SourceDaemonRevisions, e0)
+				}
+			}
+		case "circuitBreaker":
+			if !d.Null() {
+				v.CircuitBreaker = new(DaemonCircuitBreaker)
+				decodeDaemonCircuitBreaker(d, v.CircuitBreaker)
+			}
+		case "alarms":
+			if !d.Null() {
+				v.Alarms = new(DaemonDeploymentAlarms)
+				decodeDaemonDeploymentAlarms(d, v.Alarms)
+			}
+		case "rollback":
+			if !d.Null() {
+				v.Rollback = new(DaemonRollback)
+				decodeDaemonRollback(d, v.Rollback)
+			}
+		case "deploymentConfiguration":
+			if !d.Null() {
+				v.DeploymentConfiguration = new(DaemonDeploymentConfiguration)
+				decodeDaemonDeploymentConfiguration(d, v.DeploymentConfiguration)
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "startedAt":
+			v.StartedAt = d.TimePtr()
+		case "stoppedAt":
+			v.StoppedAt = d.TimePtr()
+		case "finishedAt":
+			v.FinishedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonDeploymentAlarms decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDaemonDeploymentAlarms(d *specrt.JSONDecoder, v *DaemonDeploymentAlarms) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "status":
+			v.Status = DaemonDeploymentRollbackMonitorsStatus(d.Str())
+		case "alarmNames":
+			if d.BeginArray() {
+				if v.AlarmNames == nil {
+					v.AlarmNames = []string{}
+				}
+				for d.NextElement() {
+					v.AlarmNames = append(v.AlarmNames, d.Str())
+				}
+			}
+		case "triggeredAlarmNames":
+			if d.BeginArray() {
+				if v.TriggeredAlarmNames == nil {
+					v.TriggeredAlarmNames = []string{}
+				}
+				for d.NextElement() {
+					v.TriggeredAlarmNames = append(v.TriggeredAlarmNames, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonDeploymentCapacityProvider decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDaemonDeploymentCapacityProvider(d *specrt.JSONDecoder, v *DaemonDeploymentCapacityProvider) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "runningInstanceCount":
+			v.RunningInstanceCount = d.Int32Ptr()
+		case "drainingInstanceCount":
+			v.DrainingInstanceCount = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonDeploymentConfiguration decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDaemonDeploymentConfiguration(d *specrt.JSONDecoder, v *DaemonDeploymentConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "drainPercent":
+			v.DrainPercent = d.Float64Ptr()
+		case "alarms":
+			if !d.Null() {
+				v.Alarms = new(DaemonAlarmConfiguration)
+				decodeDaemonAlarmConfiguration(d, v.Alarms)
+			}
+		case "bakeTimeInMinutes":
+			v.BakeTimeInMinutes = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonDeploymentRevisionDetail decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDaemonDeploymentRevisionDetail(d *specrt.JSONDecoder, v *DaemonDeploymentRevisionDetail) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "capacityProviders":
+			if d.BeginArray() {
+				if v.CapacityProviders == nil {
+					v.CapacityProviders = []DaemonDeploymentCapacityProvider{}
+				}
+				for d.NextElement() {
+					var e0 DaemonDeploymentCapacityProvider
+					decodeDaemonDeploymentCapacityProvider(d, &e0)
+					v.CapacityProviders = append(v.CapacityProviders, e0)
+				}
+			}
+		case "totalRunningInstanceCount":
+			v.TotalRunningInstanceCount = d.Int32Ptr()
+		case "totalDrainingInstanceCount":
+			v.TotalDrainingInstanceCount = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonDeploymentSummary decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDaemonDeploymentSummary(d *specrt.JSONDecoder, v *DaemonDeploymentSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonDeploymentArn":
+			v.DaemonDeploymentARN = d.StrPtr()
+		case "daemonArn":
+			v.DaemonARN = d.StrPtr()
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "status":
+			v.Status = DaemonDeploymentStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "targetDaemonRevisionArn":
+			v.TargetDaemonRevisionARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "startedAt":
+			v.StartedAt = d.TimePtr()
+		case "stoppedAt":
+			v.StoppedAt = d.TimePtr()
+		case "finishedAt":
+			v.FinishedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonDetail decodes a JSON object into v; null leaves v as it is.
+func decodeDaemonDetail(d *specrt.JSONDecoder, v *DaemonDetail) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonArn":
+			v.DaemonARN = d.StrPtr()
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "status":
+			v.Status = DaemonStatus(d.Str())
+		case "currentRevisions":
+			if d.BeginArray() {
+				if v.CurrentRevisions == nil {
+					v.CurrentRevisions = []DaemonRevisionDetail{}
+				}
+				for d.NextElement() {
+					var e0 DaemonRevisionDetail
+					decodeDaemonRevisionDetail(d, &e0)
+					v.CurrentRevisions = append(v.CurrentRevisions, e0)
+				}
+			}
+		case "deploymentArn":
+			v.DeploymentARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonLinuxParameters decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDaemonLinuxParameters(d *specrt.JSONDecoder, v *DaemonLinuxParameters) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "capabilities":
+			if !d.Null() {
+				v.Capabilities = new(KernelCapabilities)
+				decodeKernelCapabilities(d, v.Capabilities)
+			}
+		case "devices":
+			if d.BeginArray() {
+				if v.Devices == nil {
+					v.Devices = []Device{}
+				}
+				for d.NextElement() {
+					var e0 Device
+					decodeDevice(d, &e0)
+					v.Devices = append(v.Devices, e0)
+				}
+			}
+		case "initProcessEnabled":
+			v.InitProcessEnabled = d.BoolPtr()
+		case "tmpfs":
+			if d.BeginArray() {
+				if v.Tmpfs == nil {
+					v.Tmpfs = []Tmpfs{}
+				}
+				for d.NextElement() {
+					var e0 Tmpfs
+					decodeTmpfs(d, &e0)
+					v.Tmpfs = append(v.Tmpfs, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonNotActiveException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDaemonNotActiveException(d *specrt.JSONDecoder, v *DaemonNotActiveException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonNotFoundException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDaemonNotFoundException(d *specrt.JSONDecoder, v *DaemonNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonRevision decodes a JSON object into v; null leaves v as it is.
+func decodeDaemonRevision(d *specrt.JSONDecoder, v *DaemonRevision) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonRevisionArn":
+			v.DaemonRevisionARN = d.StrPtr()
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "daemonArn":
+			v.DaemonARN = d.StrPtr()
+		case "daemonTaskDefinitionArn":
+			v.DaemonTaskDefinitionARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "containerImages":
+			if d.BeginArray() {
+				if v.ContainerImages == nil {
+					v.ContainerImages = []DaemonContainerImage{}
+				}
+				for d.NextElement() {
+					var e0 DaemonContainerImage
+					decodeDaemonContainerImage(d, &e0)
+					v.ContainerImages = append(v.ContainerImages, e0)
+				}
+			}
+		case "propagateTags":
+			v.PropagateTags = DaemonPropagateTags(d.Str())
+		case "enableECSManagedTags":
+			v.EnableECSManagedTags = d.BoolPtr()
+		case "enableExecuteCommand":
+			v.EnableExecuteCommand = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonRevisionDetail decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDaemonRevisionDetail(d *specrt.JSONDecoder, v *DaemonRevisionDetail) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "capacityProviders":
+			if d.BeginArray() {
+				if v.CapacityProviders == nil {
+					v.CapacityProviders = []DaemonCapacityProvider{}
+				}
+				for d.NextElement() {
+					var e0 DaemonCapacityProvider
+					decodeDaemonCapacityProvider(d, &e0)
+					v.CapacityProviders = append(v.CapacityProviders, e0)
+				}
+			}
+		case "totalRunningCount":
+			v.TotalRunningCount = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonRollback decodes a JSON object into v; null leaves v as it is.
+func decodeDaemonRollback(d *specrt.JSONDecoder, v *DaemonRollback) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "reason":
+			v.Reason = d.StrPtr()
+		case "startedAt":
+			v.StartedAt = d.TimePtr()
+		case "rollbackTargetDaemonRevisionArn":
+			v.RollbackTargetDaemonRevisionARN = d.StrPtr()
+		case "rollbackCapacityProviders":
+			if d.BeginArray() {
+				if v.RollbackCapacityProviders == nil {
+					v.RollbackCapacityProviders = []string{}
+				}
+				for d.NextElement() {
+					v.RollbackCapacityProviders = append(v.RollbackCapacityProviders, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonSummary decodes a JSON object into v; null leaves v as it is.
+func decodeDaemonSummary(d *specrt.JSONDecoder, v *DaemonSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonArn":
+			v.DaemonARN = d.StrPtr()
+		case "status":
+			v.Status = DaemonStatus(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonTaskDefinition decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDaemonTaskDefinition(d *specrt.JSONDecoder, v *DaemonTaskDefinition) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonTaskDefinitionArn":
+			v.DaemonTaskDefinitionARN = d.StrPtr()
+		case "family":
+			v.Family = d.StrPtr()
+		case "revision":
+			v.Revision = d.Int32Ptr()
+		case "taskRoleArn":
+			v.TaskRoleARN = d.StrPtr()
+		case "executionRoleArn":
+			v.ExecutionRoleARN = d.StrPtr()
+		case "containerDefinitions":
+			if d.BeginArray() {
+				if v.ContainerDefinitions == nil {
+					v.ContainerDefinitions = []DaemonContainerDefinition{}
+				}
+				for d.NextElement() {
+					var e0 DaemonContainerDefinition
+					decodeDaemonContainerDefinition(d, &e0)
+					v.ContainerDefinitions = append(v.ContainerDefinitions, e0)
+				}
+			}
+		case "volumes":
+			if d.BeginArray() {
+				if v.Volumes == nil {
+					v.Volumes = []DaemonVolume{}
+				}
+				for d.NextElement() {
+					var e0 DaemonVolume
+					decodeDaemonVolume(d, &e0)
+					v.Volumes = append(v.Volumes, e0)
+				}
+			}
+		case "cpu":
+			v.CPU = d.StrPtr()
+		case "memory":
+			v.Memory = d.StrPtr()
+		case "status":
+			v.Status = DaemonTaskDefinitionStatus(d.Str())
+		case "registeredAt":
+			v.RegisteredAt = d.TimePtr()
+		case "deleteRequestedAt":
+			v.DeleteRequestedAt = d.TimePtr()
+		case "registeredBy":
+			v.RegisteredBy = d.StrPtr()
+		case "pidMode":
+			v.PidMode = DaemonPidMode(d.Str())
+		case "ipcMode":
+			v.IpcMode = DaemonIpcMode(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonTaskDefinitionSummary decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDaemonTaskDefinitionSummary(d *specrt.JSONDecoder, v *DaemonTaskDefinitionSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "registeredAt":
+			v.RegisteredAt = d.TimePtr()
+		case "registeredBy":
+			v.RegisteredBy = d.StrPtr()
+		case "deleteRequestedAt":
+			v.DeleteRequestedAt = d.TimePtr()
+		case "status":
+			v.Status = DaemonTaskDefinitionStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDaemonVolume decodes a JSON object into v; null leaves v as it is.
+func decodeDaemonVolume(d *specrt.JSONDecoder, v *DaemonVolume) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "host":
+			if !d.Null() {
+				v.Host = new(HostVolumeProperties)
+				decodeHostVolumeProperties(d, v.Host)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteAccountSettingOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteAccountSettingOutput(d *specrt.JSONDecoder, v *DeleteAccountSettingOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "setting":
+			if !d.Null() {
+				v.Setting = new(Setting)
+				decodeSetting(d, v.Setting)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteAttributesOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDeleteAttributesOutput(d *specrt.JSONDecoder, v *DeleteAttributesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "attributes":
+			if d.BeginArray() {
+				if v.Attributes == nil {
+					v.Attributes = []Attribute{}
+				}
+				for d.NextElement() {
+					var e0 Attribute
+					decodeAttribute(d, &e0)
+					v.Attributes = append(v.Attributes, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteCapacityProviderOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDeleteCapacityProviderOutput(d *specrt.JSONDecoder, v *DeleteCapacityProviderOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "capacityProvider":
+			if !d.Null() {
+				v.CapacityProvider = new(CapacityProvider)
+				decodeCapacityProvider(d, v.CapacityProvider)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteClusterOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteClusterOutput(d *specrt.JSONDecoder, v *DeleteClusterOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cluster":
+			if !d.Null() {
+				v.Cluster = new(Cluster)
+				decodeCluster(d, v.Cluster)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteDaemonOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteDaemonOutput(d *specrt.JSONDecoder, v *DeleteDaemonOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonArn":
+			v.DaemonARN = d.StrPtr()
+		case "status":
+			v.Status = DaemonStatus(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "deploymentArn":
+			v.DeploymentARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteDaemonTaskDefinitionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeleteDaemonTaskDefinitionOutput(d *specrt.JSONDecoder, v *DeleteDaemonTaskDefinitionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonTaskDefinitionArn":
+			v.DaemonTaskDefinitionARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteExpressGatewayServiceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeleteExpressGatewayServiceOutput(d *specrt.JSONDecoder, v *DeleteExpressGatewayServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "service":
+			if !d.Null() {
+				v.Service = new(ECSExpressGatewayService)
+				decodeECSExpressGatewayService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteServiceOutput(d *specrt.JSONDecoder, v *DeleteServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteTaskDefinitionsOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDeleteTaskDefinitionsOutput(d *specrt.JSONDecoder, v *DeleteTaskDefinitionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskDefinitions":
+			if d.BeginArray() {
+				if v.TaskDefinitions == nil {
+					v.TaskDefinitions = []TaskDefinition{}
+				}
+				for d.NextElement() {
+					var e0 TaskDefinition
+					decodeTaskDefinition(d, &e0)
+					v.TaskDefinitions = append(v.TaskDefinitions, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteTaskSetOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteTaskSetOutput(d *specrt.JSONDecoder, v *DeleteTaskSetOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskSet":
+			if !d.Null() {
+				v.TaskSet = new(TaskSet)
+				decodeTaskSet(d, v.TaskSet)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeployment decodes a JSON object into v; null leaves v as it is.
+func decodeDeployment(d *specrt.JSONDecoder, v *Deployment) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "status":
+			v.Status = d.StrPtr()
+		case "taskDefinition":
+			v.TaskDefinition = d.StrPtr()
+		case "desiredCount":
+			v.DesiredCount = d.Int32Ptr()
+		case "pendingCount":
+			v.PendingCount = d.Int32Ptr()
+		case "runningCount":
+			v.RunningCount = d.Int32Ptr()
+		case "failedTasks":
+			v.FailedTasks = d.Int32Ptr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "capacityProviderStrategy":
+			if d.BeginArray() {
+				if v.CapacityProviderStrategy == nil {
+					v.CapacityProviderStrategy = []CapacityProviderStrategyItem{}
+				}
+				for d.NextElement() {
+					var e0 CapacityProviderStrategyItem
+					decodeCapacityProviderStrategyItem(d, &e0)
+					v.CapacityProviderStrategy = append(v.CapacityProviderStrategy, e0)
+				}
+			}
+		case "launchType":
+			v.LaunchType = LaunchType(d.Str())
+		case "platformVersion":
+			v.PlatformVersion = d.StrPtr()
+		case "platformFamily":
+			v.PlatformFamily = d.StrPtr()
+		case "networkConfiguration":
+			if !d.Null() {
+				v.NetworkConfiguration = new(NetworkConfiguration)
+				decodeNetworkConfiguration(d, v.NetworkConfiguration)
+			}
+		case "rolloutState":
+			v.RolloutState = DeploymentRolloutState(d.Str())
+		case "rolloutStateReason":
+			v.RolloutStateReason = d.StrPtr()
+		case "serviceConnectConfiguration":
+			if !d.Null() {
+				v.ServiceConnectConfiguration = new(ServiceConnectConfiguration)
+				decodeServiceConnectConfiguration(d, v.ServiceConnectConfiguration)
+			}
+		case "serviceConnectResources":
+			if d.BeginArray() {
+				if v.ServiceConnectResources == nil {
+					v.ServiceConnectResources = []ServiceConnectServiceResource{}
+				}
+				for d.NextElement() {
+					var e0 ServiceConnectServiceResource
+					decodeServiceConnectServiceResource(d, &e0)
+					v.ServiceConnectResources = append(v.ServiceConnectResources, e0)
+				}
+			}
+		case "volumeConfigurations":
+			if d.BeginArray() {
+				if v.VolumeConfigurations == nil {
+					v.VolumeConfigurations = []ServiceVolumeConfiguration{}
+				}
+				for d.NextElement() {
+					var e0 ServiceVolumeConfiguration
+					decodeServiceVolumeConfiguration(d, &e0)
+					v.VolumeConfigurations = append(v.VolumeConfigurations, e0)
+				}
+			}
+		case "fargateEphemeralStorage":
+			if !d.Null() {
+				v.FargateEphemeralStorage = new(DeploymentEphemeralStorage)
+				decodeDeploymentEphemeralStorage(d, v.FargateEphemeralStorage)
+			}
+		case "vpcLatticeConfigurations":
+			if d.BeginArray() {
+				if v.VPCLatticeConfigurations == nil {
+					v.VPCLatticeConfigurations = []VPCLatticeConfiguration{}
+				}
+				for d.NextElement() {
+					var e0 VPCLatticeConfiguration
+					decodeVPCLatticeConfiguration(d, &e0)
+					v.VPCLatticeConfigurations = append(v.VPCLatticeConfigurations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeploymentAlarms decodes a JSON object into v; null leaves v as it is.
+func decodeDeploymentAlarms(d *specrt.JSONDecoder, v *DeploymentAlarms) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "alarmNames":
+			if d.BeginArray() {
+				if v.AlarmNames == nil {
+					v.AlarmNames = []string{}
+				}
+				for d.NextElement() {
+					v.AlarmNames = append(v.AlarmNames, d.Str())
+				}
+			}
+		case "rollback":
+			v.Rollback = d.BoolPtr()
+		case "enable":
+			v.Enable = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeploymentCircuitBreaker decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeploymentCircuitBreaker(d *specrt.JSONDecoder, v *DeploymentCircuitBreaker) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "enable":
+			v.Enable = d.BoolPtr()
+		case "rollback":
+			v.Rollback = d.BoolPtr()
+		case "resetOnHealthyTask":
+			v.ResetOnHealthyTask = d.BoolPtr()
+		case "thresholdConfiguration":
+			if !d.Null() {
+				v.ThresholdConfiguration = new(ThresholdConfiguration)
+				decodeThresholdConfiguration(d, v.ThresholdConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeploymentConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDeploymentConfiguration(d *specrt.JSONDecoder, v *DeploymentConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "deploymentCircuitBreaker":
+			if !d.Null() {
+				v.DeploymentCircuitBreaker = new(DeploymentCircuitBreaker)
+				decodeDeploymentCircuitBreaker(d, v.DeploymentCircuitBreaker)
+			}
+		case "maximumPercent":
+			v.MaximumPercent = d.Int32Ptr()
+		case "minimumHealthyPercent":
+			v.MinimumHealthyPercent = d.Int32Ptr()
+		case "alarms":
+			if !d.Null() {
+				v.Alarms = new(DeploymentAlarms)
+				decodeDeploymentAlarms(d, v.Alarms)
+			}
+		case "strategy":
+			v.Strategy = DeploymentStrategy(d.Str())
+		case "bakeTimeInMinutes":
+			v.BakeTimeInMinutes = d.Int32Ptr()
+		case "lifecycleHooks":
+			if d.BeginArray() {
+				if v.LifecycleHooks == nil {
+					v.LifecycleHooks = []DeploymentLifecycleHook{}
+				}
+				for d.NextElement() {
+					var e0 DeploymentLifecycleHook
+					decodeDeploymentLifecycleHook(d, &e0)
+					v.LifecycleHooks = append(v.LifecycleHooks, e0)
+				}
+			}
+		case "linearConfiguration":
+			if !d.Null() {
+				v.LinearConfiguration = new(LinearConfiguration)
+				decodeLinearConfiguration(d, v.LinearConfiguration)
+			}
+		case "canaryConfiguration":
+			if !d.Null() {
+				v.CanaryConfiguration = new(CanaryConfiguration)
+				decodeCanaryConfiguration(d, v.CanaryConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeploymentController decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeploymentController(d *specrt.JSONDecoder, v *DeploymentController) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "type":
+			v.Type = DeploymentControllerType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeploymentEphemeralStorage decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeploymentEphemeralStorage(d *specrt.JSONDecoder, v *DeploymentEphemeralStorage) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "kmsKeyId":
+			v.KMSKeyID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeploymentLifecycleHook decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDeploymentLifecycleHook(d *specrt.JSONDecoder, v *DeploymentLifecycleHook) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "targetType":
+			v.TargetType = DeploymentLifecycleHookTargetType(d.Str())
+		case "hookTargetArn":
+			v.HookTargetARN = d.StrPtr()
+		case "roleArn":
+			v.RoleARN = d.StrPtr()
+		case "lifecycleStages":
+			if d.BeginArray() {
+				if v.LifecycleStages == nil {
+					v.LifecycleStages = []DeploymentLifecycleHookStage{}
+				}
+				for d.NextElement() {
+					v.LifecycleStages = append(v.LifecycleStages, DeploymentLifecycleHookStage(d.Str()))
+				}
+			}
+		case "hookDetails":
+			v.HookDetails = d.Document()
+		case "timeoutConfiguration":
+			if !d.Null() {
+				v.TimeoutConfiguration = new(DeploymentLifecycleHookTimeoutConfiguration)
+				decodeDeploymentLifecycleHookTimeoutConfiguration(d, v.TimeoutConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeploymentLifecycleHookDetail decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeploymentLifecycleHookDetail(d *specrt.JSONDecoder, v *DeploymentLifecycleHookDetail) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "hookId":
+			v.HookID = d.StrPtr()
+		case "targetType":
+			v.TargetType = DeploymentLifecycleHookTargetType(d.Str())
+		case "targetArn":
+			v.TargetARN = d.StrPtr()
+		case "status":
+			v.Status = DeploymentLifecycleHookStatus(d.Str())
+		case "expiresAt":
+			v.ExpiresAt = d.TimePtr()
+		case "timeoutAction":
+			v.TimeoutAction = DeploymentLifecycleHookAction(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeploymentLifecycleHookTimeoutConfiguration decodes a JSON object into
+// v; null leaves v as it is.
+func decodeDeploymentLifecycleHookTimeoutConfiguration(d *specrt.JSONDecoder, v *DeploymentLifecycleHookTimeoutConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "timeoutInMinutes":
+			v.TimeoutInMinutes = d.Int32Ptr()
+		case "action":
+			v.Action = DeploymentLifecycleHookAction(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeregisterContainerInstanceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeregisterContainerInstanceOutput(d *specrt.JSONDecoder, v *DeregisterContainerInstanceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerInstance":
+			if !d.Null() {
+				v.ContainerInstance = new(ContainerInstance)
+				decodeContainerInstance(d, v.ContainerInstance)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeregisterTaskDefinitionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeregisterTaskDefinitionOutput(d *specrt.JSONDecoder, v *DeregisterTaskDefinitionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskDefinition":
+			if !d.Null() {
+				v.TaskDefinition = new(TaskDefinition)
+				decodeTaskDefinition(d, v.TaskDefinition)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeCapacityProvidersOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDescribeCapacityProvidersOutput(d *specrt.JSONDecoder, v *DescribeCapacityProvidersOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "capacityProviders":
+			if d.BeginArray() {
+				if v.CapacityProviders == nil {
+					v.CapacityProviders = []CapacityProvider{}
+				}
+				for d.NextElement() {
+					var e0 CapacityProvider
+					decodeCapacityProvider(d, &e0)
+					v.CapacityProviders = append(v.CapacityProviders, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeClustersOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDescribeClustersOutput(d *specrt.JSONDecoder, v *DescribeClustersOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "clusters":
+			if d.BeginArray() {
+				if v.Clusters == nil {
+					v.Clusters = []Cluster{}
+				}
+				for d.NextElement() {
+					var e0 Cluster
+					decodeCluster(d, &e0)
+					v.Clusters = append(v.Clusters, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeContainerInstancesOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDescribeContainerInstancesOutput(d *specrt.JSONDecoder, v *DescribeContainerInstancesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerInstances":
+			if d.BeginArray() {
+				if v.ContainerInstances == nil {
+					v.ContainerInstances = []ContainerInstance{}
+				}
+				for d.NextElement() {
+					var e0 ContainerInstance
+					decodeContainerInstance(d, &e0)
+					v.ContainerInstances = append(v.ContainerInstances, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeDaemonDeploymentsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDescribeDaemonDeploymentsOutput(d *specrt.JSONDecoder, v *DescribeDaemonDeploymentsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		case "daemonDeployments":
+			if d.BeginArray() {
+				if v.DaemonDeployments == nil {
+					v.DaemonDeployments = []DaemonDeployment{}
+				}
+				for d.NextElement() {
+					var e0 DaemonDeployment
+					decodeDaemonDeployment(d, &e0)
+					v.DaemonDeployments = append(v.DaemonDeployments, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeDaemonOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDescribeDaemonOutput(d *specrt.JSONDecoder, v *DescribeDaemonOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemon":
+			if !d.Null() {
+				v.Daemon = new(DaemonDetail)
+				decodeDaemonDetail(d, v.Daemon)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeDaemonRevisionsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDescribeDaemonRevisionsOutput(d *specrt.JSONDecoder, v *DescribeDaemonRevisionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonRevisions":
+			if d.BeginArray() {
+				if v.DaemonRevisions == nil {
+					v.DaemonRevisions = []DaemonRevision{}
+				}
+				for d.NextElement() {
+					var e0 DaemonRevision
+					decodeDaemonRevision(d, &e0)
+					v.DaemonRevisions = append(v.DaemonRevisions, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeDaemonTaskDefinitionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDescribeDaemonTaskDefinitionOutput(d *specrt.JSONDecoder, v *DescribeDaemonTaskDefinitionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonTaskDefinition":
+			if !d.Null() {
+				v.DaemonTaskDefinition = new(DaemonTaskDefinition)
+				decodeDaemonTaskDefinition(d, v.DaemonTaskDefinition)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeExpressGatewayServiceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDescribeExpressGatewayServiceOutput(d *specrt.JSONDecoder, v *DescribeExpressGatewayServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "service":
+			if !d.Null() {
+				v.Service = new(ECSExpressGatewayService)
+				decodeECSExpressGatewayService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeServiceDeploymentsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDescribeServiceDeploymentsOutput(d *specrt.JSONDecoder, v *DescribeServiceDeploymentsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceDeployments":
+			if d.BeginArray() {
+				if v.ServiceDeployments == nil {
+					v.ServiceDeployments = []ServiceDeployment{}
+				}
+				for d.NextElement() {
+					var e0 ServiceDeployment
+					decodeServiceDeployment(d, &e0)
+					v.ServiceDeployments = append(v.ServiceDeployments, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeServiceRevisionsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDescribeServiceRevisionsOutput(d *specrt.JSONDecoder, v *DescribeServiceRevisionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceRevisions":
+			if d.BeginArray() {
+				if v.ServiceRevisions == nil {
+					v.ServiceRevisions = []ServiceRevision{}
+				}
+				for d.NextElement() {
+					var e0 ServiceRevision
+					decodeServiceRevision(d, &e0)
+					v.ServiceRevisions = append(v.ServiceRevisions, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeServicesOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDescribeServicesOutput(d *specrt.JSONDecoder, v *DescribeServicesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "services":
+			if d.BeginArray() {
+				if v.Services == nil {
+					v.Services = []Service{}
+				}
+				for d.NextElement() {
+					var e0 Service
+					decodeService(d, &e0)
+					v.Services = append(v.Services, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeTaskDefinitionOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDescribeTaskDefinitionOutput(d *specrt.JSONDecoder, v *DescribeTaskDefinitionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskDefinition":
+			if !d.Null() {
+				v.TaskDefinition = new(TaskDefinition)
+				decodeTaskDefinition(d, v.TaskDefinition)
+			}
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeTaskSetsOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDescribeTaskSetsOutput(d *specrt.JSONDecoder, v *DescribeTaskSetsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskSets":
+			if d.BeginArray() {
+				if v.TaskSets == nil {
+					v.TaskSets = []TaskSet{}
+				}
+				for d.NextElement() {
+					var e0 TaskSet
+					decodeTaskSet(d, &e0)
+					v.TaskSets = append(v.TaskSets, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDescribeTasksOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDescribeTasksOutput(d *specrt.JSONDecoder, v *DescribeTasksOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "tasks":
+			if d.BeginArray() {
+				if v.Tasks == nil {
+					v.Tasks = []Task{}
+				}
+				for d.NextElement() {
+					var e0 Task
+					decodeTask(d, &e0)
+					v.Tasks = append(v.Tasks, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDevice decodes a JSON object into v; null leaves v as it is.
+func decodeDevice(d *specrt.JSONDecoder, v *Device) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "hostPath":
+			v.HostPath = d.StrPtr()
+		case "containerPath":
+			v.ContainerPath = d.StrPtr()
+		case "permissions":
+			if d.BeginArray() {
+				if v.Permissions == nil {
+					v.Permissions = []DeviceCgroupPermission{}
+				}
+				for d.NextElement() {
+					v.Permissions = append(v.Permissions, DeviceCgroupPermission(d.Str()))
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDiscoverPollEndpointOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDiscoverPollEndpointOutput(d *specrt.JSONDecoder, v *DiscoverPollEndpointOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "endpoint":
+			v.Endpoint = d.StrPtr()
+		case "telemetryEndpoint":
+			v.TelemetryEndpoint = d.StrPtr()
+		case "serviceConnectEndpoint":
+			v.ServiceConnectEndpoint = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDockerVolumeConfiguration decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDockerVolumeConfiguration(d *specrt.JSONDecoder, v *DockerVolumeConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "scope":
+			v.Scope = Scope(d.Str())
+		case "autoprovision":
+			v.Autoprovision = d.BoolPtr()
+		case "driver":
+			v.Driver = d.StrPtr()
+		case "driverOpts":
+			if d.BeginObject() {
+				v.DriverOpts = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.DriverOpts[k0] = d.Str()
+				}
+			}
+		case "labels":
+			if d.BeginObject() {
+				v.Labels = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Labels[k0] = d.Str()
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEBSTagSpecification decodes a JSON object into v; null leaves v as it
+// is.
+func decodeEBSTagSpecification(d *specrt.JSONDecoder, v *EBSTagSpecification) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resourceType":
+			v.ResourceType = EBSResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "propagateTags":
+			v.PropagateTags = PropagateTags(d.Str())
 		default:
 			d.Skip()
 		}
@@ -227,6 +8002,222 @@ func decodeECSExpressGatewayService(d *specrt.JSONDecoder, v *ECSExpressGatewayS
 			v.CreatedAt = d.TimePtr()
 		case "updatedAt":
 			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeECSManagedResources decodes a JSON object into v; null leaves v as it
+// is.
+func decodeECSManagedResources(d *specrt.JSONDecoder, v *ECSManagedResources) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ingressPaths":
+			if d.BeginArray() {
+				if v.IngressPaths == nil {
+					v.IngressPaths = []ManagedIngressPath{}
+				}
+				for d.NextElement() {
+					var e0 ManagedIngressPath
+					decodeManagedIngressPath(d, &e0)
+					v.IngressPaths = append(v.IngressPaths, e0)
+				}
+			}
+		case "autoScaling":
+			if !d.Null() {
+				v.AutoScaling = new(ManagedAutoScaling)
+				decodeManagedAutoScaling(d, v.AutoScaling)
+			}
+		case "metricAlarms":
+			if d.BeginArray() {
+				if v.MetricAlarms == nil {
+					v.MetricAlarms = []ManagedMetricAlarm{}
+				}
+				for d.NextElement() {
+					var e0 ManagedMetricAlarm
+					decodeManagedMetricAlarm(d, &e0)
+					v.MetricAlarms = append(v.MetricAlarms, e0)
+				}
+			}
+		case "serviceSecurityGroups":
+			if d.BeginArray() {
+				if v.ServiceSecurityGroups == nil {
+					v.ServiceSecurityGroups = []ManagedSecurityGroup{}
+				}
+				for d.NextElement() {
+					var e0 ManagedSecurityGroup
+					decodeManagedSecurityGroup(d, &e0)
+					v.ServiceSecurityGroups = append(v.ServiceSecurityGroups, e0)
+				}
+			}
+		case "logGroups":
+			if d.BeginArray() {
+				if v.LogGroups == nil {
+					v.LogGroups = []ManagedLogGroup{}
+				}
+				for d.NextElement() {
+					var e0 ManagedLogGroup
+					decodeManagedLogGroup(d, &e0)
+					v.LogGroups = append(v.LogGroups, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEFSAuthorizationConfig decodes a JSON object into v; null leaves v as
+// it is.
+func decodeEFSAuthorizationConfig(d *specrt.JSONDecoder, v *EFSAuthorizationConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "accessPointId":
+			v.AccessPointID = d.StrPtr()
+		case "iam":
+			v.IAM = EFSAuthorizationConfigIAM(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEFSVolumeConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeEFSVolumeConfiguration(d *specrt.JSONDecoder, v *EFSVolumeConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "fileSystemId":
+			v.FileSystemID = d.StrPtr()
+		case "rootDirectory":
+			v.RootDirectory = d.StrPtr()
+		case "transitEncryption":
+			v.TransitEncryption = EFSTransitEncryption(d.Str())
+		case "transitEncryptionPort":
+			v.TransitEncryptionPort = d.Int32Ptr()
+		case "authorizationConfig":
+			if !d.Null() {
+				v.AuthorizationConfig = new(EFSAuthorizationConfig)
+				decodeEFSAuthorizationConfig(d, v.AuthorizationConfig)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEnvironmentFile decodes a JSON object into v; null leaves v as it is.
+func decodeEnvironmentFile(d *specrt.JSONDecoder, v *EnvironmentFile) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "value":
+			v.Value = d.StrPtr()
+		case "type":
+			v.Type = EnvironmentFileType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEphemeralStorage decodes a JSON object into v; null leaves v as it is.
+func decodeEphemeralStorage(d *specrt.JSONDecoder, v *EphemeralStorage) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "sizeInGiB":
+			v.SizeInGiB = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExecuteCommandConfiguration decodes a JSON object into v; null leaves
+// v as it is.
+func decodeExecuteCommandConfiguration(d *specrt.JSONDecoder, v *ExecuteCommandConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "kmsKeyId":
+			v.KMSKeyID = d.StrPtr()
+		case "logging":
+			v.Logging = ExecuteCommandLogging(d.Str())
+		case "logConfiguration":
+			if !d.Null() {
+				v.LogConfiguration = new(ExecuteCommandLogConfiguration)
+				decodeExecuteCommandLogConfiguration(d, v.LogConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExecuteCommandLogConfiguration decodes a JSON object into v; null
+// leaves v as it is.
+func decodeExecuteCommandLogConfiguration(d *specrt.JSONDecoder, v *ExecuteCommandLogConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cloudWatchLogGroupName":
+			v.CloudWatchLogGroupName = d.StrPtr()
+		case "cloudWatchEncryptionEnabled":
+			v.CloudWatchEncryptionEnabled = d.BoolPtr()
+		case "s3BucketName":
+			v.S3BucketName = d.StrPtr()
+		case "s3EncryptionEnabled":
+			v.S3EncryptionEnabled = d.BoolPtr()
+		case "s3KeyPrefix":
+			v.S3KeyPrefix = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExecuteCommandOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeExecuteCommandOutput(d *specrt.JSONDecoder, v *ExecuteCommandOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "containerArn":
+			v.ContainerARN = d.StrPtr()
+		case "containerName":
+			v.ContainerName = d.StrPtr()
+		case "interactive":
+			v.Interactive = d.BoolPtr()
+		case "session":
+			if !d.Null() {
+				v.Session = new(Session)
+				decodeSession(d, v.Session)
+			}
+		case "taskArn":
+			v.TaskARN = d.StrPtr()
 		default:
 			d.Skip()
 		}
@@ -362,6 +8353,8 @@ func decodeExpressGatewayServiceConfiguration(d *specrt.JSONDecoder, v *ExpressG
 			v.ExecutionRoleARN = d.StrPtr()
 		case "taskRoleArn":
 			v.TaskRoleARN = d.StrPtr()
+		case "taskDefinitionArn":
+			v.TaskDefinitionARN = d.StrPtr()
 		case "cpu":
 			v.CPU = d.StrPtr()
 		case "memory":
@@ -452,6 +8445,241 @@ func decodeExpressGatewayServiceStatus(d *specrt.JSONDecoder, v *ExpressGatewayS
 	}
 }
 
+// decodeFSxWindowsFileServerAuthorizationConfig decodes a JSON object into v;
+// null leaves v as it is.
+func decodeFSxWindowsFileServerAuthorizationConfig(d *specrt.JSONDecoder, v *FSxWindowsFileServerAuthorizationConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "credentialsParameter":
+			v.CredentialsParameter = d.StrPtr()
+		case "domain":
+			v.Domain = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeFSxWindowsFileServerVolumeConfiguration decodes a JSON object into v;
+// null leaves v as it is.
+func decodeFSxWindowsFileServerVolumeConfiguration(d *specrt.JSONDecoder, v *FSxWindowsFileServerVolumeConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "fileSystemId":
+			v.FileSystemID = d.StrPtr()
+		case "rootDirectory":
+			v.RootDirectory = d.StrPtr()
+		case "authorizationConfig":
+			if !d.Null() {
+				v.AuthorizationConfig = new(FSxWindowsFileServerAuthorizationConfig)
+				decodeFSxWindowsFileServerAuthorizationConfig(d, v.AuthorizationConfig)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeFailure decodes a JSON object into v; null leaves v as it is.
+func decodeFailure(d *specrt.JSONDecoder, v *Failure) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "reason":
+			v.Reason = d.StrPtr()
+		case "detail":
+			v.Detail = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeFirelensConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeFirelensConfiguration(d *specrt.JSONDecoder, v *FirelensConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "type":
+			v.Type = FirelensConfigurationType(d.Str())
+		case "options":
+			if d.BeginObject() {
+				v.Options = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Options[k0] = d.Str()
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetTaskProtectionOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetTaskProtectionOutput(d *specrt.JSONDecoder, v *GetTaskProtectionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "protectedTasks":
+			if d.BeginArray() {
+				if v.ProtectedTasks == nil {
+					v.ProtectedTasks = []ProtectedTask{}
+				}
+				for d.NextElement() {
+					var e0 ProtectedTask
+					decodeProtectedTask(d, &e0)
+					v.ProtectedTasks = append(v.ProtectedTasks, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHealthCheck decodes a JSON object into v; null leaves v as it is.
+func decodeHealthCheck(d *specrt.JSONDecoder, v *HealthCheck) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "command":
+			if d.BeginArray() {
+				if v.Command == nil {
+					v.Command = []string{}
+				}
+				for d.NextElement() {
+					v.Command = append(v.Command, d.Str())
+				}
+			}
+		case "interval":
+			v.Interval = d.Int32Ptr()
+		case "timeout":
+			v.Timeout = d.Int32Ptr()
+		case "retries":
+			v.Retries = d.Int32Ptr()
+		case "startPeriod":
+			v.StartPeriod = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHostEntry decodes a JSON object into v; null leaves v as it is.
+func decodeHostEntry(d *specrt.JSONDecoder, v *HostEntry) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "hostname":
+			v.Hostname = d.StrPtr()
+		case "ipAddress":
+			v.IPAddress = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHostVolumeProperties decodes a JSON object into v; null leaves v as it
+// is.
+func decodeHostVolumeProperties(d *specrt.JSONDecoder, v *HostVolumeProperties) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "sourcePath":
+			v.SourcePath = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInferenceAccelerator decodes a JSON object into v; null leaves v as it
+// is.
+func decodeInferenceAccelerator(d *specrt.JSONDecoder, v *InferenceAccelerator) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "deviceName":
+			v.DeviceName = d.StrPtr()
+		case "deviceType":
+			v.DeviceType = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInferenceAcceleratorOverride decodes a JSON object into v; null leaves
+// v as it is.
+func decodeInferenceAcceleratorOverride(d *specrt.JSONDecoder, v *InferenceAcceleratorOverride) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "deviceName":
+			v.DeviceName = d.StrPtr()
+		case "deviceType":
+			v.DeviceType = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInfrastructureOptimization decodes a JSON object into v; null leaves v
+// as it is.
+func decodeInfrastructureOptimization(d *specrt.JSONDecoder, v *InfrastructureOptimization) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "scaleInAfter":
+			v.ScaleInAfter = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeIngressPathSummary decodes a JSON object into v; null leaves v as it
 // is.
 func decodeIngressPathSummary(d *specrt.JSONDecoder, v *IngressPathSummary) {
@@ -464,6 +8692,224 @@ func decodeIngressPathSummary(d *specrt.JSONDecoder, v *IngressPathSummary) {
 			v.AccessType = AccessType(d.Str())
 		case "endpoint":
 			v.Endpoint = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceHealthCheckResult decodes a JSON object into v; null leaves v
+// as it is.
+func decodeInstanceHealthCheckResult(d *specrt.JSONDecoder, v *InstanceHealthCheckResult) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "type":
+			v.Type = InstanceHealthCheckType(d.Str())
+		case "status":
+			v.Status = InstanceHealthCheckState(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "lastUpdated":
+			v.LastUpdated = d.TimePtr()
+		case "lastStatusChange":
+			v.LastStatusChange = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceLaunchTemplate decodes a JSON object into v; null leaves v as
+// it is.
+func decodeInstanceLaunchTemplate(d *specrt.JSONDecoder, v *InstanceLaunchTemplate) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ec2InstanceProfileArn":
+			v.Ec2InstanceProfileARN = d.StrPtr()
+		case "networkConfiguration":
+			if !d.Null() {
+				v.NetworkConfiguration = new(ManagedInstancesNetworkConfiguration)
+				decodeManagedInstancesNetworkConfiguration(d, v.NetworkConfiguration)
+			}
+		case "storageConfiguration":
+			if !d.Null() {
+				v.StorageConfiguration = new(ManagedInstancesStorageConfiguration)
+				decodeManagedInstancesStorageConfiguration(d, v.StorageConfiguration)
+			}
+		case "localStorageConfiguration":
+			if !d.Null() {
+				v.LocalStorageConfiguration = new(ManagedInstancesLocalStorageConfiguration)
+				decodeManagedInstancesLocalStorageConfiguration(d, v.LocalStorageConfiguration)
+			}
+		case "monitoring":
+			v.Monitoring = ManagedInstancesMonitoringOptions(d.Str())
+		case "capacityOptionType":
+			v.CapacityOptionType = CapacityOptionType(d.Str())
+		case "instanceMetadataTagsPropagation":
+			v.InstanceMetadataTagsPropagation = d.BoolPtr()
+		case "instanceRequirements":
+			if !d.Null() {
+				v.InstanceRequirements = new(InstanceRequirementsRequest)
+				decodeInstanceRequirementsRequest(d, v.InstanceRequirements)
+			}
+		case "fipsEnabled":
+			v.FipsEnabled = d.BoolPtr()
+		case "capacityReservations":
+			if !d.Null() {
+				v.CapacityReservations = new(CapacityReservationRequest)
+				decodeCapacityReservationRequest(d, v.CapacityReservations)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceRequirementsRequest decodes a JSON object into v; null leaves
+// v as it is.
+func decodeInstanceRequirementsRequest(d *specrt.JSONDecoder, v *InstanceRequirementsRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "vCpuCount":
+			if !d.Null() {
+				v.VCPUCount = new(VCPUCountRangeRequest)
+				decodeVCPUCountRangeRequest(d, v.VCPUCount)
+			}
+		case "memoryMiB":
+			if !d.Null() {
+				v.MemoryMiB = new(MemoryMiBRequest)
+				decodeMemoryMiBRequest(d, v.MemoryMiB)
+			}
+		case "cpuManufacturers":
+			if d.BeginArray() {
+				if v.CPUManufacturers == nil {
+					v.CPUManufacturers = []CPUManufacturer{}
+				}
+				for d.NextElement() {
+					v.CPUManufacturers = append(v.CPUManufacturers, CPUManufacturer(d.Str()))
+				}
+			}
+		case "memoryGiBPerVCpu":
+			if !d.Null() {
+				v.MemoryGiBPerVCPU = new(MemoryGiBPerVCPURequest)
+				decodeMemoryGiBPerVCPURequest(d, v.MemoryGiBPerVCPU)
+			}
+		case "excludedInstanceTypes":
+			if d.BeginArray() {
+				if v.ExcludedInstanceTypes == nil {
+					v.ExcludedInstanceTypes = []string{}
+				}
+				for d.NextElement() {
+					v.ExcludedInstanceTypes = append(v.ExcludedInstanceTypes, d.Str())
+				}
+			}
+		case "instanceGenerations":
+			if d.BeginArray() {
+				if v.InstanceGenerations == nil {
+					v.InstanceGenerations = []InstanceGeneration{}
+				}
+				for d.NextElement() {
+					v.InstanceGenerations = append(v.InstanceGenerations, InstanceGeneration(d.Str()))
+				}
+			}
+		case "spotMaxPricePercentageOverLowestPrice":
+			v.SpotMaxPricePercentageOverLowestPrice = d.Int32Ptr()
+		case "onDemandMaxPricePercentageOverLowestPrice":
+			v.OnDemandMaxPricePercentageOverLowestPrice = d.Int32Ptr()
+		case "bareMetal":
+			v.BareMetal = BareMetal(d.Str())
+		case "burstablePerformance":
+			v.BurstablePerformance = BurstablePerformance(d.Str())
+		case "requireHibernateSupport":
+			v.RequireHibernateSupport = d.BoolPtr()
+		case "networkInterfaceCount":
+			if !d.Null() {
+				v.NetworkInterfaceCount = new(NetworkInterfaceCountRequest)
+				decodeNetworkInterfaceCountRequest(d, v.NetworkInterfaceCount)
+			}
+		case "localStorage":
+			v.LocalStorage = LocalStorage(d.Str())
+		case "localStorageTypes":
+			if d.BeginArray() {
+				if v.LocalStorageTypes == nil {
+					v.LocalStorageTypes = []LocalStorageType{}
+				}
+				for d.NextElement() {
+					v.LocalStorageTypes = append(v.LocalStorageTypes, LocalStorageType(d.Str()))
+				}
+			}
+		case "totalLocalStorageGB":
+			if !d.Null() {
+				v.TotalLocalStorageGB = new(TotalLocalStorageGBRequest)
+				decodeTotalLocalStorageGBRequest(d, v.TotalLocalStorageGB)
+			}
+		case "baselineEbsBandwidthMbps":
+			if !d.Null() {
+				v.BaselineEbsBandwidthMbps = new(BaselineEbsBandwidthMbpsRequest)
+				decodeBaselineEbsBandwidthMbpsRequest(d, v.BaselineEbsBandwidthMbps)
+			}
+		case "acceleratorTypes":
+			if d.BeginArray() {
+				if v.AcceleratorTypes == nil {
+					v.AcceleratorTypes = []AcceleratorType{}
+				}
+				for d.NextElement() {
+					v.AcceleratorTypes = append(v.AcceleratorTypes, AcceleratorType(d.Str()))
+				}
+			}
+		case "acceleratorCount":
+			if !d.Null() {
+				v.AcceleratorCount = new(AcceleratorCountRequest)
+				decodeAcceleratorCountRequest(d, v.AcceleratorCount)
+			}
+		case "acceleratorManufacturers":
+			if d.BeginArray() {
+				if v.AcceleratorManufacturers == nil {
+					v.AcceleratorManufacturers = []AcceleratorManufacturer{}
+				}
+				for d.NextElement() {
+					v.AcceleratorManufacturers = append(v.AcceleratorManufacturers, AcceleratorManufacturer(d.Str()))
+				}
+			}
+		case "acceleratorNames":
+			if d.BeginArray() {
+				if v.AcceleratorNames == nil {
+					v.AcceleratorNames = []AcceleratorName{}
+				}
+				for d.NextElement() {
+					v.AcceleratorNames = append(v.AcceleratorNames, AcceleratorName(d.Str()))
+				}
+			}
+		case "acceleratorTotalMemoryMiB":
+			if !d.Null() {
+				v.AcceleratorTotalMemoryMiB = new(AcceleratorTotalMemoryMiBRequest)
+				decodeAcceleratorTotalMemoryMiBRequest(d, v.AcceleratorTotalMemoryMiB)
+			}
+		case "networkBandwidthGbps":
+			if !d.Null() {
+				v.NetworkBandwidthGbps = new(NetworkBandwidthGbpsRequest)
+				decodeNetworkBandwidthGbpsRequest(d, v.NetworkBandwidthGbps)
+			}
+		case "allowedInstanceTypes":
+			if d.BeginArray() {
+				if v.AllowedInstanceTypes == nil {
+					v.AllowedInstanceTypes = []string{}
+				}
+				for d.NextElement() {
+					v.AllowedInstanceTypes = append(v.AllowedInstanceTypes, d.Str())
+				}
+			}
+		case "maxSpotPriceAsPercentageOfOptimalOnDemandPrice":
+			v.MaxSpotPriceAsPercentageOfOptimalOnDemandPrice = d.Int32Ptr()
 		default:
 			d.Skip()
 		}
@@ -486,6 +8932,38 @@ func decodeInvalidParameterException(d *specrt.JSONDecoder, v *InvalidParameterE
 	}
 }
 
+// decodeKernelCapabilities decodes a JSON object into v; null leaves v as it
+// is.
+func decodeKernelCapabilities(d *specrt.JSONDecoder, v *KernelCapabilities) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "add":
+			if d.BeginArray() {
+				if v.Add == nil {
+					v.Add = []string{}
+				}
+				for d.NextElement() {
+					v.Add = append(v.Add, d.Str())
+				}
+			}
+		case "drop":
+			if d.BeginArray() {
+				if v.Drop == nil {
+					v.Drop = []string{}
+				}
+				for d.NextElement() {
+					v.Drop = append(v.Drop, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeKeyValuePair decodes a JSON object into v; null leaves v as it is.
 func decodeKeyValuePair(d *specrt.JSONDecoder, v *KeyValuePair) {
 	if !d.BeginObject() {
@@ -497,6 +8975,1303 @@ func decodeKeyValuePair(d *specrt.JSONDecoder, v *KeyValuePair) {
 			v.Name = d.StrPtr()
 		case "value":
 			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLimitExceededException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeLimitExceededException(d *specrt.JSONDecoder, v *LimitExceededException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLinearConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeLinearConfiguration(d *specrt.JSONDecoder, v *LinearConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "stepPercent":
+			v.StepPercent = d.Float64Ptr()
+		case "stepBakeTimeInMinutes":
+			v.StepBakeTimeInMinutes = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLinuxParameters decodes a JSON object into v; null leaves v as it is.
+func decodeLinuxParameters(d *specrt.JSONDecoder, v *LinuxParameters) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "capabilities":
+			if !d.Null() {
+				v.Capabilities = new(KernelCapabilities)
+				decodeKernelCapabilities(d, v.Capabilities)
+			}
+		case "devices":
+			if d.BeginArray() {
+				if v.Devices == nil {
+					v.Devices = []Device{}
+				}
+				for d.NextElement() {
+					var e0 Device
+					decodeDevice(d, &e0)
+					v.Devices = append(v.Devices, e0)
+				}
+			}
+		case "initProcessEnabled":
+			v.InitProcessEnabled = d.BoolPtr()
+		case "sharedMemorySize":
+			v.SharedMemorySize = d.Int32Ptr()
+		case "tmpfs":
+			if d.BeginArray() {
+				if v.Tmpfs == nil {
+					v.Tmpfs = []Tmpfs{}
+				}
+				for d.NextElement() {
+					var e0 Tmpfs
+					decodeTmpfs(d, &e0)
+					v.Tmpfs = append(v.Tmpfs, e0)
+				}
+			}
+		case "maxSwap":
+			v.MaxSwap = d.Int32Ptr()
+		case "swappiness":
+			v.Swappiness = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListAccountSettingsOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeListAccountSettingsOutput(d *specrt.JSONDecoder, v *ListAccountSettingsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "settings":
+			if d.BeginArray() {
+				if v.Settings == nil {
+					v.Settings = []Setting{}
+				}
+				for d.NextElement() {
+					var e0 Setting
+					decodeSetting(d, &e0)
+					v.Settings = append(v.Settings, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListAttributesOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListAttributesOutput(d *specrt.JSONDecoder, v *ListAttributesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "attributes":
+			if d.BeginArray() {
+				if v.Attributes == nil {
+					v.Attributes = []Attribute{}
+				}
+				for d.NextElement() {
+					var e0 Attribute
+					decodeAttribute(d, &e0)
+					v.Attributes = append(v.Attributes, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListClustersOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListClustersOutput(d *specrt.JSONDecoder, v *ListClustersOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "clusterArns":
+			if d.BeginArray() {
+				if v.ClusterARNs == nil {
+					v.ClusterARNs = []string{}
+				}
+				for d.NextElement() {
+					v.ClusterARNs = append(v.ClusterARNs, d.Str())
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListContainerInstancesOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeListContainerInstancesOutput(d *specrt.JSONDecoder, v *ListContainerInstancesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerInstanceArns":
+			if d.BeginArray() {
+				if v.ContainerInstanceARNs == nil {
+					v.ContainerInstanceARNs = []string{}
+				}
+				for d.NextElement() {
+					v.ContainerInstanceARNs = append(v.ContainerInstanceARNs, d.Str())
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListDaemonDeploymentsOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeListDaemonDeploymentsOutput(d *specrt.JSONDecoder, v *ListDaemonDeploymentsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		case "daemonDeployments":
+			if d.BeginArray() {
+				if v.DaemonDeployments == nil {
+					v.DaemonDeployments = []DaemonDeploymentSummary{}
+				}
+				for d.NextElement() {
+					var e0 DaemonDeploymentSummary
+					decodeDaemonDeploymentSummary(d, &e0)
+					v.DaemonDeployments = append(v.DaemonDeployments, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListDaemonTaskDefinitionsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeListDaemonTaskDefinitionsOutput(d *specrt.JSONDecoder, v *ListDaemonTaskDefinitionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonTaskDefinitions":
+			if d.BeginArray() {
+				if v.DaemonTaskDefinitions == nil {
+					v.DaemonTaskDefinitions = []DaemonTaskDefinitionSummary{}
+				}
+				for d.NextElement() {
+					var e0 DaemonTaskDefinitionSummary
+					decodeDaemonTaskDefinitionSummary(d, &e0)
+					v.DaemonTaskDefinitions = append(v.DaemonTaskDefinitions, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListDaemonsOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListDaemonsOutput(d *specrt.JSONDecoder, v *ListDaemonsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonSummariesList":
+			if d.BeginArray() {
+				if v.DaemonSummariesList == nil {
+					v.DaemonSummariesList = []DaemonSummary{}
+				}
+				for d.NextElement() {
+					var e0 DaemonSummary
+					decodeDaemonSummary(d, &e0)
+					v.DaemonSummariesList = append(v.DaemonSummariesList, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServiceDeploymentsOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeListServiceDeploymentsOutput(d *specrt.JSONDecoder, v *ListServiceDeploymentsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceDeployments":
+			if d.BeginArray() {
+				if v.ServiceDeployments == nil {
+					v.ServiceDeployments = []ServiceDeploymentBrief{}
+				}
+				for d.NextElement() {
+					var e0 ServiceDeploymentBrief
+					decodeServiceDeploymentBrief(d, &e0)
+					v.ServiceDeployments = append(v.ServiceDeployments, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServicesByNamespaceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeListServicesByNamespaceOutput(d *specrt.JSONDecoder, v *ListServicesByNamespaceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceArns":
+			if d.BeginArray() {
+				if v.ServiceARNs == nil {
+					v.ServiceARNs = []string{}
+				}
+				for d.NextElement() {
+					v.ServiceARNs = append(v.ServiceARNs, d.Str())
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServicesOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceArns":
+			if d.BeginArray() {
+				if v.ServiceARNs == nil {
+					v.ServiceARNs = []string{}
+				}
+				for d.NextElement() {
+					v.ServiceARNs = append(v.ServiceARNs, d.Str())
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTagsForResourceOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTaskDefinitionFamiliesOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeListTaskDefinitionFamiliesOutput(d *specrt.JSONDecoder, v *ListTaskDefinitionFamiliesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "families":
+			if d.BeginArray() {
+				if v.Families == nil {
+					v.Families = []string{}
+				}
+				for d.NextElement() {
+					v.Families = append(v.Families, d.Str())
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTaskDefinitionsOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeListTaskDefinitionsOutput(d *specrt.JSONDecoder, v *ListTaskDefinitionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskDefinitionArns":
+			if d.BeginArray() {
+				if v.TaskDefinitionARNs == nil {
+					v.TaskDefinitionARNs = []string{}
+				}
+				for d.NextElement() {
+					v.TaskDefinitionARNs = append(v.TaskDefinitionARNs, d.Str())
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTasksOutput decodes a JSON object into v; null leaves v as it is.
+func decodeListTasksOutput(d *specrt.JSONDecoder, v *ListTasksOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskArns":
+			if d.BeginArray() {
+				if v.TaskARNs == nil {
+					v.TaskARNs = []string{}
+				}
+				for d.NextElement() {
+					v.TaskARNs = append(v.TaskARNs, d.Str())
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLoadBalancer decodes a JSON object into v; null leaves v as it is.
+func decodeLoadBalancer(d *specrt.JSONDecoder, v *LoadBalancer) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "targetGroupArn":
+			v.TargetGroupARN = d.StrPtr()
+		case "loadBalancerName":
+			v.LoadBalancerName = d.StrPtr()
+		case "containerName":
+			v.ContainerName = d.StrPtr()
+		case "containerPort":
+			v.ContainerPort = d.Int32Ptr()
+		case "advancedConfiguration":
+			if !d.Null() {
+				v.AdvancedConfiguration = new(AdvancedConfiguration)
+				decodeAdvancedConfiguration(d, v.AdvancedConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLogConfiguration decodes a JSON object into v; null leaves v as it is.
+func decodeLogConfiguration(d *specrt.JSONDecoder, v *LogConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "logDriver":
+			v.LogDriver = LogDriver(d.Str())
+		case "options":
+			if d.BeginObject() {
+				v.Options = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Options[k0] = d.Str()
+				}
+			}
+		case "secretOptions":
+			if d.BeginArray() {
+				if v.SecretOptions == nil {
+					v.SecretOptions = []Secret{}
+				}
+				for d.NextElement() {
+					var e0 Secret
+					decodeSecret(d, &e0)
+					v.SecretOptions = append(v.SecretOptions, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedAgent decodes a JSON object into v; null leaves v as it is.
+func decodeManagedAgent(d *specrt.JSONDecoder, v *ManagedAgent) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "lastStartedAt":
+			v.LastStartedAt = d.TimePtr()
+		case "name":
+			v.Name = ManagedAgentName(d.Str())
+		case "reason":
+			v.Reason = d.StrPtr()
+		case "lastStatus":
+			v.LastStatus = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedApplicationAutoScalingPolicy decodes a JSON object into v; null
+// leaves v as it is.
+func decodeManagedApplicationAutoScalingPolicy(d *specrt.JSONDecoder, v *ManagedApplicationAutoScalingPolicy) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ManagedResourceStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "policyType":
+			v.PolicyType = d.StrPtr()
+		case "targetValue":
+			v.TargetValue = d.Float64Ptr()
+		case "metric":
+			v.Metric = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedAutoScaling decodes a JSON object into v; null leaves v as it
+// is.
+func decodeManagedAutoScaling(d *specrt.JSONDecoder, v *ManagedAutoScaling) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "scalableTarget":
+			if !d.Null() {
+				v.ScalableTarget = new(ManagedScalableTarget)
+				decodeManagedScalableTarget(d, v.ScalableTarget)
+			}
+		case "applicationAutoScalingPolicies":
+			if d.BeginArray() {
+				if v.ApplicationAutoScalingPolicies == nil {
+					v.ApplicationAutoScalingPolicies = []ManagedApplicationAutoScalingPolicy{}
+				}
+				for d.NextElement() {
+					var e0 ManagedApplicationAutoScalingPolicy
+					decodeManagedApplicationAutoScalingPolicy(d, &e0)
+					v.ApplicationAutoScalingPolicies = append(v.ApplicationAutoScalingPolicies, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedCertificate decodes a JSON object into v; null leaves v as it
+// is.
+func decodeManagedCertificate(d *specrt.JSONDecoder, v *ManagedCertificate) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ManagedResourceStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedIngressPath decodes a JSON object into v; null leaves v as it
+// is.
+func decodeManagedIngressPath(d *specrt.JSONDecoder, v *ManagedIngressPath) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "accessType":
+			v.AccessType = AccessType(d.Str())
+		case "endpoint":
+			v.Endpoint = d.StrPtr()
+		case "loadBalancer":
+			if !d.Null() {
+				v.LoadBalancer = new(ManagedLoadBalancer)
+				decodeManagedLoadBalancer(d, v.LoadBalancer)
+			}
+		case "loadBalancerSecurityGroups":
+			if d.BeginArray() {
+				if v.LoadBalancerSecurityGroups == nil {
+					v.LoadBalancerSecurityGroups = []ManagedSecurityGroup{}
+				}
+				for d.NextElement() {
+					var e0 ManagedSecurityGroup
+					decodeManagedSecurityGroup(d, &e0)
+					v.LoadBalancerSecurityGroups = append(v.LoadBalancerSecurityGroups, e0)
+				}
+			}
+		case "certificate":
+			if !d.Null() {
+				v.Certificate = new(ManagedCertificate)
+				decodeManagedCertificate(d, v.Certificate)
+			}
+		case "listener":
+			if !d.Null() {
+				v.Listener = new(ManagedListener)
+				decodeManagedListener(d, v.Listener)
+			}
+		case "rule":
+			if !d.Null() {
+				v.Rule = new(ManagedListenerRule)
+				decodeManagedListenerRule(d, v.Rule)
+			}
+		case "targetGroups":
+			if d.BeginArray() {
+				if v.TargetGroups == nil {
+					v.TargetGroups = []ManagedTargetGroup{}
+				}
+				for d.NextElement() {
+					var e0 ManagedTargetGroup
+					decodeManagedTargetGroup(d, &e0)
+					v.TargetGroups = append(v.TargetGroups, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedInstancesLocalStorageConfiguration decodes a JSON object into
+// v; null leaves v as it is.
+func decodeManagedInstancesLocalStorageConfiguration(d *specrt.JSONDecoder, v *ManagedInstancesLocalStorageConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "useLocalStorage":
+			v.UseLocalStorage = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedInstancesNetworkConfiguration decodes a JSON object into v;
+// null leaves v as it is.
+func decodeManagedInstancesNetworkConfiguration(d *specrt.JSONDecoder, v *ManagedInstancesNetworkConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "subnets":
+			if d.BeginArray() {
+				if v.Subnets == nil {
+					v.Subnets = []string{}
+				}
+				for d.NextElement() {
+					v.Subnets = append(v.Subnets, d.Str())
+				}
+			}
+		case "securityGroups":
+			if d.BeginArray() {
+				if v.SecurityGroups == nil {
+					v.SecurityGroups = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroups = append(v.SecurityGroups, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedInstancesProvider decodes a JSON object into v; null leaves v
+// as it is.
+func decodeManagedInstancesProvider(d *specrt.JSONDecoder, v *ManagedInstancesProvider) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "infrastructureRoleArn":
+			v.InfrastructureRoleARN = d.StrPtr()
+		case "instanceLaunchTemplate":
+			if !d.Null() {
+				v.InstanceLaunchTemplate = new(InstanceLaunchTemplate)
+				decodeInstanceLaunchTemplate(d, v.InstanceLaunchTemplate)
+			}
+		case "propagateTags":
+			v.PropagateTags = PropagateMITags(d.Str())
+		case "infrastructureOptimization":
+			if !d.Null() {
+				v.InfrastructureOptimization = new(InfrastructureOptimization)
+				decodeInfrastructureOptimization(d, v.InfrastructureOptimization)
+			}
+		case "autoRepairConfiguration":
+			if !d.Null() {
+				v.AutoRepairConfiguration = new(AutoRepairConfiguration)
+				decodeAutoRepairConfiguration(d, v.AutoRepairConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedInstancesStorageConfiguration decodes a JSON object into v;
+// null leaves v as it is.
+func decodeManagedInstancesStorageConfiguration(d *specrt.JSONDecoder, v *ManagedInstancesStorageConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "storageSizeGiB":
+			v.StorageSizeGiB = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedListener decodes a JSON object into v; null leaves v as it is.
+func decodeManagedListener(d *specrt.JSONDecoder, v *ManagedListener) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ManagedResourceStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedListenerRule decodes a JSON object into v; null leaves v as it
+// is.
+func decodeManagedListenerRule(d *specrt.JSONDecoder, v *ManagedListenerRule) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ManagedResourceStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedLoadBalancer decodes a JSON object into v; null leaves v as it
+// is.
+func decodeManagedLoadBalancer(d *specrt.JSONDecoder, v *ManagedLoadBalancer) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ManagedResourceStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "scheme":
+			v.Scheme = d.StrPtr()
+		case "subnetIds":
+			if d.BeginArray() {
+				if v.SubnetIDs == nil {
+					v.SubnetIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SubnetIDs = append(v.SubnetIDs, d.Str())
+				}
+			}
+		case "securityGroupIds":
+			if d.BeginArray() {
+				if v.SecurityGroupIDs == nil {
+					v.SecurityGroupIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedLogGroup decodes a JSON object into v; null leaves v as it is.
+func decodeManagedLogGroup(d *specrt.JSONDecoder, v *ManagedLogGroup) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ManagedResourceStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "logGroupName":
+			v.LogGroupName = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedMetricAlarm decodes a JSON object into v; null leaves v as it
+// is.
+func decodeManagedMetricAlarm(d *specrt.JSONDecoder, v *ManagedMetricAlarm) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ManagedResourceStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedScalableTarget decodes a JSON object into v; null leaves v as
+// it is.
+func decodeManagedScalableTarget(d *specrt.JSONDecoder, v *ManagedScalableTarget) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ManagedResourceStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "minCapacity":
+			v.MinCapacity = d.Int32Ptr()
+		case "maxCapacity":
+			v.MaxCapacity = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedScaling decodes a JSON object into v; null leaves v as it is.
+func decodeManagedScaling(d *specrt.JSONDecoder, v *ManagedScaling) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "status":
+			v.Status = ManagedScalingStatus(d.Str())
+		case "targetCapacity":
+			v.TargetCapacity = d.Int32Ptr()
+		case "minimumScalingStepSize":
+			v.MinimumScalingStepSize = d.Int32Ptr()
+		case "maximumScalingStepSize":
+			v.MaximumScalingStepSize = d.Int32Ptr()
+		case "instanceWarmupPeriod":
+			v.InstanceWarmupPeriod = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedSecurityGroup decodes a JSON object into v; null leaves v as it
+// is.
+func decodeManagedSecurityGroup(d *specrt.JSONDecoder, v *ManagedSecurityGroup) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ManagedResourceStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedStorageConfiguration decodes a JSON object into v; null leaves
+// v as it is.
+func decodeManagedStorageConfiguration(d *specrt.JSONDecoder, v *ManagedStorageConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "kmsKeyId":
+			v.KMSKeyID = d.StrPtr()
+		case "fargateEphemeralStorageKmsKeyId":
+			v.FargateEphemeralStorageKMSKeyID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeManagedTargetGroup decodes a JSON object into v; null leaves v as it
+// is.
+func decodeManagedTargetGroup(d *specrt.JSONDecoder, v *ManagedTargetGroup) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ManagedResourceStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "healthCheckPath":
+			v.HealthCheckPath = d.StrPtr()
+		case "healthCheckPort":
+			v.HealthCheckPort = d.Int32Ptr()
+		case "port":
+			v.Port = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMemoryGiBPerVCPURequest decodes a JSON object into v; null leaves v as
+// it is.
+func decodeMemoryGiBPerVCPURequest(d *specrt.JSONDecoder, v *MemoryGiBPerVCPURequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "min":
+			v.Min = d.Float64Ptr()
+		case "max":
+			v.Max = d.Float64Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMemoryMiBRequest decodes a JSON object into v; null leaves v as it is.
+func decodeMemoryMiBRequest(d *specrt.JSONDecoder, v *MemoryMiBRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "min":
+			v.Min = d.Int32Ptr()
+		case "max":
+			v.Max = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMetricConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeMetricConfiguration(d *specrt.JSONDecoder, v *MetricConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "metricNames":
+			if d.BeginArray() {
+				if v.MetricNames == nil {
+					v.MetricNames = []string{}
+				}
+				for d.NextElement() {
+					v.MetricNames = append(v.MetricNames, d.Str())
+				}
+			}
+		case "resolutionSeconds":
+			v.ResolutionSeconds = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMissingVersionException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeMissingVersionException(d *specrt.JSONDecoder, v *MissingVersionException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMonitoringConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeMonitoringConfiguration(d *specrt.JSONDecoder, v *MonitoringConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "metricConfigurations":
+			if d.BeginArray() {
+				if v.MetricConfigurations == nil {
+					v.MetricConfigurations = []MetricConfiguration{}
+				}
+				for d.NextElement() {
+					var e0 MetricConfiguration
+					decodeMetricConfiguration(d, &e0)
+					v.MetricConfigurations = append(v.MetricConfigurations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMountPoint decodes a JSON object into v; null leaves v as it is.
+func decodeMountPoint(d *specrt.JSONDecoder, v *MountPoint) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "sourceVolume":
+			v.SourceVolume = d.StrPtr()
+		case "containerPath":
+			v.ContainerPath = d.StrPtr()
+		case "readOnly":
+			v.ReadOnly = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNamespaceNotFoundException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeNamespaceNotFoundException(d *specrt.JSONDecoder, v *NamespaceNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNetworkBandwidthGbpsRequest decodes a JSON object into v; null leaves
+// v as it is.
+func decodeNetworkBandwidthGbpsRequest(d *specrt.JSONDecoder, v *NetworkBandwidthGbpsRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "min":
+			v.Min = d.Float64Ptr()
+		case "max":
+			v.Max = d.Float64Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNetworkBinding decodes a JSON object into v; null leaves v as it is.
+func decodeNetworkBinding(d *specrt.JSONDecoder, v *NetworkBinding) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "bindIP":
+			v.BindIP = d.StrPtr()
+		case "containerPort":
+			v.ContainerPort = d.Int32Ptr()
+		case "hostPort":
+			v.HostPort = d.Int32Ptr()
+		case "protocol":
+			v.Protocol = TransportProtocol(d.Str())
+		case "containerPortRange":
+			v.ContainerPortRange = d.StrPtr()
+		case "hostPortRange":
+			v.HostPortRange = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNetworkConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeNetworkConfiguration(d *specrt.JSONDecoder, v *NetworkConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "awsvpcConfiguration":
+			if !d.Null() {
+				v.AwsvpcConfiguration = new(AWSVPCConfiguration)
+				decodeAWSVPCConfiguration(d, v.AwsvpcConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNetworkInterface decodes a JSON object into v; null leaves v as it is.
+func decodeNetworkInterface(d *specrt.JSONDecoder, v *NetworkInterface) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "attachmentId":
+			v.AttachmentID = d.StrPtr()
+		case "privateIpv4Address":
+			v.PrivateIpv4Address = d.StrPtr()
+		case "ipv6Address":
+			v.Ipv6Address = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNetworkInterfaceCountRequest decodes a JSON object into v; null leaves
+// v as it is.
+func decodeNetworkInterfaceCountRequest(d *specrt.JSONDecoder, v *NetworkInterfaceCountRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "min":
+			v.Min = d.Int32Ptr()
+		case "max":
+			v.Max = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNoUpdateAvailableException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeNoUpdateAvailableException(d *specrt.JSONDecoder, v *NoUpdateAvailableException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePlacementConstraint decodes a JSON object into v; null leaves v as it
+// is.
+func decodePlacementConstraint(d *specrt.JSONDecoder, v *PlacementConstraint) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "type":
+			v.Type = PlacementConstraintType(d.Str())
+		case "expression":
+			v.Expression = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePlacementStrategy decodes a JSON object into v; null leaves v as it
+// is.
+func decodePlacementStrategy(d *specrt.JSONDecoder, v *PlacementStrategy) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "type":
+			v.Type = PlacementStrategyType(d.Str())
+		case "field":
+			v.Field = d.StrPtr()
 		default:
 			d.Skip()
 		}
@@ -535,6 +10310,475 @@ func decodePlatformUnknownException(d *specrt.JSONDecoder, v *PlatformUnknownExc
 	}
 }
 
+// decodePortMapping decodes a JSON object into v; null leaves v as it is.
+func decodePortMapping(d *specrt.JSONDecoder, v *PortMapping) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerPort":
+			v.ContainerPort = d.Int32Ptr()
+		case "hostPort":
+			v.HostPort = d.Int32Ptr()
+		case "protocol":
+			v.Protocol = TransportProtocol(d.Str())
+		case "name":
+			v.Name = d.StrPtr()
+		case "appProtocol":
+			v.AppProtocol = ApplicationProtocol(d.Str())
+		case "containerPortRange":
+			v.ContainerPortRange = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeProtectedTask decodes a JSON object into v; null leaves v as it is.
+func decodeProtectedTask(d *specrt.JSONDecoder, v *ProtectedTask) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskArn":
+			v.TaskARN = d.StrPtr()
+		case "protectionEnabled":
+			v.ProtectionEnabled = d.BoolPtr()
+		case "expirationDate":
+			v.ExpirationDate = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeProxyConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeProxyConfiguration(d *specrt.JSONDecoder, v *ProxyConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "type":
+			v.Type = ProxyConfigurationType(d.Str())
+		case "containerName":
+			v.ContainerName = d.StrPtr()
+		case "properties":
+			if d.BeginArray() {
+				if v.Properties == nil {
+					v.Properties = []KeyValuePair{}
+				}
+				for d.NextElement() {
+					var e0 KeyValuePair
+					decodeKeyValuePair(d, &e0)
+					v.Properties = append(v.Properties, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePutAccountSettingDefaultOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodePutAccountSettingDefaultOutput(d *specrt.JSONDecoder, v *PutAccountSettingDefaultOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "setting":
+			if !d.Null() {
+				v.Setting = new(Setting)
+				decodeSetting(d, v.Setting)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePutAccountSettingOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodePutAccountSettingOutput(d *specrt.JSONDecoder, v *PutAccountSettingOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "setting":
+			if !d.Null() {
+				v.Setting = new(Setting)
+				decodeSetting(d, v.Setting)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePutAttributesOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodePutAttributesOutput(d *specrt.JSONDecoder, v *PutAttributesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "attributes":
+			if d.BeginArray() {
+				if v.Attributes == nil {
+					v.Attributes = []Attribute{}
+				}
+				for d.NextElement() {
+					var e0 Attribute
+					decodeAttribute(d, &e0)
+					v.Attributes = append(v.Attributes, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePutClusterCapacityProvidersOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodePutClusterCapacityProvidersOutput(d *specrt.JSONDecoder, v *PutClusterCapacityProvidersOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cluster":
+			if !d.Null() {
+				v.Cluster = new(Cluster)
+				decodeCluster(d, v.Cluster)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRegisterContainerInstanceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeRegisterContainerInstanceOutput(d *specrt.JSONDecoder, v *RegisterContainerInstanceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerInstance":
+			if !d.Null() {
+				v.ContainerInstance = new(ContainerInstance)
+				decodeContainerInstance(d, v.ContainerInstance)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRegisterDaemonTaskDefinitionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeRegisterDaemonTaskDefinitionOutput(d *specrt.JSONDecoder, v *RegisterDaemonTaskDefinitionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonTaskDefinitionArn":
+			v.DaemonTaskDefinitionARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRegisterTaskDefinitionOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeRegisterTaskDefinitionOutput(d *specrt.JSONDecoder, v *RegisterTaskDefinitionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskDefinition":
+			if !d.Null() {
+				v.TaskDefinition = new(TaskDefinition)
+				decodeTaskDefinition(d, v.TaskDefinition)
+			}
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRepositoryCredentials decodes a JSON object into v; null leaves v as
+// it is.
+func decodeRepositoryCredentials(d *specrt.JSONDecoder, v *RepositoryCredentials) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "credentialsParameter":
+			v.CredentialsParameter = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResolvedConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeResolvedConfiguration(d *specrt.JSONDecoder, v *ResolvedConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "loadBalancers":
+			if d.BeginArray() {
+				if v.LoadBalancers == nil {
+					v.LoadBalancers = []ServiceRevisionLoadBalancer{}
+				}
+				for d.NextElement() {
+					var e0 ServiceRevisionLoadBalancer
+					decodeServiceRevisionLoadBalancer(d, &e0)
+					v.LoadBalancers = append(v.LoadBalancers, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResource decodes a JSON object into v; null leaves v as it is.
+func decodeResource(d *specrt.JSONDecoder, v *Resource) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "type":
+			v.Type = d.StrPtr()
+		case "doubleValue":
+			v.DoubleValue = d.Float64Ptr()
+		case "longValue":
+			v.LongValue = d.Int64Ptr()
+		case "integerValue":
+			v.IntegerValue = d.Int32Ptr()
+		case "stringSetValue":
+			if d.BeginArray() {
+				if v.StringSetValue == nil {
+					v.StringSetValue = []string{}
+				}
+				for d.NextElement() {
+					v.StringSetValue = append(v.StringSetValue, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceInUseException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeResourceInUseException(d *specrt.JSONDecoder, v *ResourceInUseException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceNotFoundException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeResourceNotFoundException(d *specrt.JSONDecoder, v *ResourceNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceRequirement decodes a JSON object into v; null leaves v as it
+// is.
+func decodeResourceRequirement(d *specrt.JSONDecoder, v *ResourceRequirement) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "value":
+			v.Value = d.StrPtr()
+		case "type":
+			v.Type = ResourceType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRollback decodes a JSON object into v; null leaves v as it is.
+func decodeRollback(d *specrt.JSONDecoder, v *Rollback) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "reason":
+			v.Reason = d.StrPtr()
+		case "startedAt":
+			v.StartedAt = d.TimePtr()
+		case "serviceRevisionArn":
+			v.ServiceRevisionARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRunTaskOutput decodes a JSON object into v; null leaves v as it is.
+func decodeRunTaskOutput(d *specrt.JSONDecoder, v *RunTaskOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "tasks":
+			if d.BeginArray() {
+				if v.Tasks == nil {
+					v.Tasks = []Task{}
+				}
+				for d.NextElement() {
+					var e0 Task
+					decodeTask(d, &e0)
+					v.Tasks = append(v.Tasks, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRuntimePlatform decodes a JSON object into v; null leaves v as it is.
+func decodeRuntimePlatform(d *specrt.JSONDecoder, v *RuntimePlatform) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cpuArchitecture":
+			v.CPUArchitecture = CPUArchitecture(d.Str())
+		case "operatingSystemFamily":
+			v.OperatingSystemFamily = OSFamily(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRuntimePlatformOverride decodes a JSON object into v; null leaves v as
+// it is.
+func decodeRuntimePlatformOverride(d *specrt.JSONDecoder, v *RuntimePlatformOverride) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cpuArchitecture":
+			v.CPUArchitecture = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeS3FilesVolumeConfiguration decodes a JSON object into v; null leaves v
+// as it is.
+func decodeS3FilesVolumeConfiguration(d *specrt.JSONDecoder, v *S3FilesVolumeConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "fileSystemArn":
+			v.FileSystemARN = d.StrPtr()
+		case "rootDirectory":
+			v.RootDirectory = d.StrPtr()
+		case "transitEncryptionPort":
+			v.TransitEncryptionPort = d.Int32Ptr()
+		case "accessPointArn":
+			v.AccessPointARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeScale decodes a JSON object into v; null leaves v as it is.
+func decodeScale(d *specrt.JSONDecoder, v *Scale) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "value":
+			v.Value = d.Float64Ptr()
+		case "unit":
+			v.Unit = ScaleUnit(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeSecret decodes a JSON object into v; null leaves v as it is.
 func decodeSecret(d *specrt.JSONDecoder, v *Secret) {
 	if !d.BeginObject() {
@@ -567,6 +10811,1136 @@ func decodeServerException(d *specrt.JSONDecoder, v *ServerException) {
 	}
 }
 
+// decodeService decodes a JSON object into v; null leaves v as it is.
+func decodeService(d *specrt.JSONDecoder, v *Service) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "serviceName":
+			v.ServiceName = d.StrPtr()
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "loadBalancers":
+			if d.BeginArray() {
+				if v.LoadBalancers == nil {
+					v.LoadBalancers = []LoadBalancer{}
+				}
+				for d.NextElement() {
+					var e0 LoadBalancer
+					decodeLoadBalancer(d, &e0)
+					v.LoadBalancers = append(v.LoadBalancers, e0)
+				}
+			}
+		case "serviceRegistries":
+			if d.BeginArray() {
+				if v.ServiceRegistries == nil {
+					v.ServiceRegistries = []ServiceRegistry{}
+				}
+				for d.NextElement() {
+					var e0 ServiceRegistry
+					decodeServiceRegistry(d, &e0)
+					v.ServiceRegistries = append(v.ServiceRegistries, e0)
+				}
+			}
+		case "status":
+			v.Status = d.StrPtr()
+		case "desiredCount":
+			v.DesiredCount = d.Int32Ptr()
+		case "runningCount":
+			v.RunningCount = d.Int32Ptr()
+		case "pendingCount":
+			v.PendingCount = d.Int32Ptr()
+		case "launchType":
+			v.LaunchType = LaunchType(d.Str())
+		case "capacityProviderStrategy":
+			if d.BeginArray() {
+				if v.CapacityProviderStrategy == nil {
+					v.CapacityProviderStrategy = []CapacityProviderStrategyItem{}
+				}
+				for d.NextElement() {
+					var e0 CapacityProviderStrategyItem
+					decodeCapacityProviderStrategyItem(d, &e0)
+					v.CapacityProviderStrategy = append(v.CapacityProviderStrategy, e0)
+				}
+			}
+		case "platformVersion":
+			v.PlatformVersion = d.StrPtr()
+		case "platformFamily":
+			v.PlatformFamily = d.StrPtr()
+		case "taskDefinition":
+			v.TaskDefinition = d.StrPtr()
+		case "deploymentConfiguration":
+			if !d.Null() {
+				v.DeploymentConfiguration = new(DeploymentConfiguration)
+				decodeDeploymentConfiguration(d, v.DeploymentConfiguration)
+			}
+		case "taskSets":
+			if d.BeginArray() {
+				if v.TaskSets == nil {
+					v.TaskSets = []TaskSet{}
+				}
+				for d.NextElement() {
+					var e0 TaskSet
+					decodeTaskSet(d, &e0)
+					v.TaskSets = append(v.TaskSets, e0)
+				}
+			}
+		case "deployments":
+			if d.BeginArray() {
+				if v.Deployments == nil {
+					v.Deployments = []Deployment{}
+				}
+				for d.NextElement() {
+					var e0 Deployment
+					decodeDeployment(d, &e0)
+					v.Deployments = append(v.Deployments, e0)
+				}
+			}
+		case "roleArn":
+			v.RoleARN = d.StrPtr()
+		case "events":
+			if d.BeginArray() {
+				if v.Events == nil {
+					v.Events = []ServiceEvent{}
+				}
+				for d.NextElement() {
+					var e0 ServiceEvent
+					decodeServiceEvent(d, &e0)
+					v.Events = append(v.Events, e0)
+				}
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "currentServiceDeployment":
+			v.CurrentServiceDeployment = d.StrPtr()
+		case "currentServiceRevisions":
+			if d.BeginArray() {
+				if v.CurrentServiceRevisions == nil {
+					v.CurrentServiceRevisions = []ServiceCurrentRevisionSummary{}
+				}
+				for d.NextElement() {
+					var e0 ServiceCurrentRevisionSummary
+					decodeServiceCurrentRevisionSummary(d, &e0)
+					v.CurrentServiceRevisions = append(v.CurrentServiceRevisions, e0)
+				}
+			}
+		case "placementConstraints":
+			if d.BeginArray() {
+				if v.PlacementConstraints == nil {
+					v.PlacementConstraints = []PlacementConstraint{}
+				}
+				for d.NextElement() {
+					var e0 PlacementConstraint
+					decodePlacementConstraint(d, &e0)
+					v.PlacementConstraints = append(v.PlacementConstraints, e0)
+				}
+			}
+		case "placementStrategy":
+			if d.BeginArray() {
+				if v.PlacementStrategy == nil {
+					v.PlacementStrategy = []PlacementStrategy{}
+				}
+				for d.NextElement() {
+					var e0 PlacementStrategy
+					decodePlacementStrategy(d, &e0)
+					v.PlacementStrategy = append(v.PlacementStrategy, e0)
+				}
+			}
+		case "networkConfiguration":
+			if !d.Null() {
+				v.NetworkConfiguration = new(NetworkConfiguration)
+				decodeNetworkConfiguration(d, v.NetworkConfiguration)
+			}
+		case "healthCheckGracePeriodSeconds":
+			v.HealthCheckGracePeriodSeconds = d.Int32Ptr()
+		case "schedulingStrategy":
+			v.SchedulingStrategy = SchedulingStrategy(d.Str())
+		case "deploymentController":
+			if !d.Null() {
+				v.DeploymentController = new(DeploymentController)
+				decodeDeploymentController(d, v.DeploymentController)
+			}
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "enableECSManagedTags":
+			v.EnableECSManagedTags = d.BoolPtr()
+		case "propagateTags":
+			v.PropagateTags = PropagateTags(d.Str())
+		case "enableExecuteCommand":
+			v.EnableExecuteCommand = d.BoolPtr()
+		case "availabilityZoneRebalancing":
+			v.AvailabilityZoneRebalancing = AvailabilityZoneRebalancing(d.Str())
+		case "resourceManagementType":
+			v.ResourceManagementType = ResourceManagementType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceConnectAccessLogConfiguration decodes a JSON object into v;
+// null leaves v as it is.
+func decodeServiceConnectAccessLogConfiguration(d *specrt.JSONDecoder, v *ServiceConnectAccessLogConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "format":
+			v.Format = ServiceConnectAccessLoggingFormat(d.Str())
+		case "includeQueryParameters":
+			v.IncludeQueryParameters = ServiceConnectIncludeQueryParameters(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceConnectClientAlias decodes a JSON object into v; null leaves v
+// as it is.
+func decodeServiceConnectClientAlias(d *specrt.JSONDecoder, v *ServiceConnectClientAlias) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "dnsName":
+			v.DNSName = d.StrPtr()
+		case "testTrafficRules":
+			if !d.Null() {
+				v.TestTrafficRules = new(ServiceConnectTestTrafficRules)
+				decodeServiceConnectTestTrafficRules(d, v.TestTrafficRules)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceConnectConfiguration decodes a JSON object into v; null leaves
+// v as it is.
+func decodeServiceConnectConfiguration(d *specrt.JSONDecoder, v *ServiceConnectConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "enabled":
+			v.Enabled = d.BoolPtr()
+		case "namespace":
+			v.Namespace = d.StrPtr()
+		case "services":
+			if d.BeginArray() {
+				if v.Services == nil {
+					v.Services = []ServiceConnectService{}
+				}
+				for d.NextElement() {
+					var e0 ServiceConnectService
+					decodeServiceConnectService(d, &e0)
+					v.Services = append(v.Services, e0)
+				}
+			}
+		case "logConfiguration":
+			if !d.Null() {
+				v.LogConfiguration = new(LogConfiguration)
+				decodeLogConfiguration(d, v.LogConfiguration)
+			}
+		case "accessLogConfiguration":
+			if !d.Null() {
+				v.AccessLogConfiguration = new(ServiceConnectAccessLogConfiguration)
+				decodeServiceConnectAccessLogConfiguration(d, v.AccessLogConfiguration)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceConnectService decodes a JSON object into v; null leaves v as
+// it is.
+func decodeServiceConnectService(d *specrt.JSONDecoder, v *ServiceConnectService) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "portName":
+			v.PortName = d.StrPtr()
+		case "discoveryName":
+			v.DiscoveryName = d.StrPtr()
+		case "clientAliases":
+			if d.BeginArray() {
+				if v.ClientAliases == nil {
+					v.ClientAliases = []ServiceConnectClientAlias{}
+				}
+				for d.NextElement() {
+					var e0 ServiceConnectClientAlias
+					decodeServiceConnectClientAlias(d, &e0)
+					v.ClientAliases = append(v.ClientAliases, e0)
+				}
+			}
+		case "ingressPortOverride":
+			v.IngressPortOverride = d.Int32Ptr()
+		case "timeout":
+			if !d.Null() {
+				v.Timeout = new(TimeoutConfiguration)
+				decodeTimeoutConfiguration(d, v.Timeout)
+			}
+		case "tls":
+			if !d.Null() {
+				v.TLS = new(ServiceConnectTLSConfiguration)
+				decodeServiceConnectTLSConfiguration(d, v.TLS)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceConnectServiceResource decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceConnectServiceResource(d *specrt.JSONDecoder, v *ServiceConnectServiceResource) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "discoveryName":
+			v.DiscoveryName = d.StrPtr()
+		case "discoveryArn":
+			v.DiscoveryARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceConnectTLSCertificateAuthority decodes a JSON object into v;
+// null leaves v as it is.
+func decodeServiceConnectTLSCertificateAuthority(d *specrt.JSONDecoder, v *ServiceConnectTLSCertificateAuthority) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "awsPcaAuthorityArn":
+			v.AWSPcaAuthorityARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceConnectTLSConfiguration decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceConnectTLSConfiguration(d *specrt.JSONDecoder, v *ServiceConnectTLSConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "issuerCertificateAuthority":
+			if !d.Null() {
+				v.IssuerCertificateAuthority = new(ServiceConnectTLSCertificateAuthority)
+				decodeServiceConnectTLSCertificateAuthority(d, v.IssuerCertificateAuthority)
+			}
+		case "kmsKey":
+			v.KMSKey = d.StrPtr()
+		case "roleArn":
+			v.RoleARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceConnectTestTrafficHeaderMatchRules decodes a JSON object into
+// v; null leaves v as it is.
+func decodeServiceConnectTestTrafficHeaderMatchRules(d *specrt.JSONDecoder, v *ServiceConnectTestTrafficHeaderMatchRules) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "exact":
+			v.Exact = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceConnectTestTrafficHeaderRules decodes a JSON object into v;
+// null leaves v as it is.
+func decodeServiceConnectTestTrafficHeaderRules(d *specrt.JSONDecoder, v *ServiceConnectTestTrafficHeaderRules) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "value":
+			if !d.Null() {
+				v.Value = new(ServiceConnectTestTrafficHeaderMatchRules)
+				decodeServiceConnectTestTrafficHeaderMatchRules(d, v.Value)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceConnectTestTrafficRules decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceConnectTestTrafficRules(d *specrt.JSONDecoder, v *ServiceConnectTestTrafficRules) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "header":
+			if !d.Null() {
+				v.Header = new(ServiceConnectTestTrafficHeaderRules)
+				decodeServiceConnectTestTrafficHeaderRules(d, v.Header)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceCurrentRevisionSummary decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceCurrentRevisionSummary(d *specrt.JSONDecoder, v *ServiceCurrentRevisionSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "requestedTaskCount":
+			v.RequestedTaskCount = d.Int32Ptr()
+		case "runningTaskCount":
+			v.RunningTaskCount = d.Int32Ptr()
+		case "pendingTaskCount":
+			v.PendingTaskCount = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceDeployment decodes a JSON object into v; null leaves v as it
+// is.
+func decodeServiceDeployment(d *specrt.JSONDecoder, v *ServiceDeployment) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceDeploymentArn":
+			v.ServiceDeploymentARN = d.StrPtr()
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "startedAt":
+			v.StartedAt = d.TimePtr()
+		case "finishedAt":
+			v.FinishedAt = d.TimePtr()
+		case "stoppedAt":
+			v.StoppedAt = d.TimePtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "sourceServiceRevisions":
+			if d.BeginArray() {
+				if v.SourceServiceRevisions == nil {
+					v.SourceServiceRevisions = []ServiceRevisionSummary{}
+				}
+				for d.NextElement() {
+					var e0 ServiceRevisionSummary
+					decodeServiceRevisionSummary(d, &e0)
+					v.SourceServiceRevisions = append(v.SourceServiceRevisions, e0)
+				}
+			}
+		case "targetServiceRevision":
+			if !d.Null() {
+				v.TargetServiceRevision = new(ServiceRevisionSummary)
+				decodeServiceRevisionSummary(d, v.TargetServiceRevision)
+			}
+		case "status":
+			v.Status = ServiceDeploymentStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		case "lifecycleStage":
+			v.LifecycleStage = ServiceDeploymentLifecycleStage(d.Str())
+		case "lifecycleHookDetails":
+			if d.BeginArray() {
+				if v.LifecycleHookDetails == nil {
+					v.LifecycleHookDetails = []DeploymentLifecycleHookDetail{}
+				}
+				for d.NextElement() {
+					var e0 DeploymentLifecycleHookDetail
+					decodeDeploymentLifecycleHookDetail(d, &e0)
+					v.LifecycleHookDetails = append(v.LifecycleHookDetails, e0)
+				}
+			}
+		case "deploymentConfiguration":
+			if !d.Null() {
+				v.DeploymentConfiguration = new(DeploymentConfiguration)
+				decodeDeploymentConfiguration(d, v.DeploymentConfiguration)
+			}
+		case "rollback":
+			if !d.Null() {
+				v.Rollback = new(Rollback)
+				decodeRollback(d, v.Rollback)
+			}
+		case "deploymentCircuitBreaker":
+			if !d.Null() {
+				v.DeploymentCircuitBreaker = new(ServiceDeploymentCircuitBreaker)
+				decodeServiceDeploymentCircuitBreaker(d, v.DeploymentCircuitBreaker)
+			}
+		case "alarms":
+			if !d.Null() {
+				v.Alarms = new(ServiceDeploymentAlarms)
+				decodeServiceDeploymentAlarms(d, v.Alarms)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceDeploymentAlarms decodes a JSON object into v; null leaves v as
+// it is.
+func decodeServiceDeploymentAlarms(d *specrt.JSONDecoder, v *ServiceDeploymentAlarms) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "status":
+			v.Status = ServiceDeploymentRollbackMonitorsStatus(d.Str())
+		case "alarmNames":
+			if d.BeginArray() {
+				if v.AlarmNames == nil {
+					v.AlarmNames = []string{}
+				}
+				for d.NextElement() {
+					v.AlarmNames = append(v.AlarmNames, d.Str())
+				}
+			}
+		case "triggeredAlarmNames":
+			if d.BeginArray() {
+				if v.TriggeredAlarmNames == nil {
+					v.TriggeredAlarmNames = []string{}
+				}
+				for d.NextElement() {
+					v.TriggeredAlarmNames = append(v.TriggeredAlarmNames, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceDeploymentBrief decodes a JSON object into v; null leaves v as
+// it is.
+func decodeServiceDeploymentBrief(d *specrt.JSONDecoder, v *ServiceDeploymentBrief) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceDeploymentArn":
+			v.ServiceDeploymentARN = d.StrPtr()
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "startedAt":
+			v.StartedAt = d.TimePtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "finishedAt":
+			v.FinishedAt = d.TimePtr()
+		case "targetServiceRevisionArn":
+			v.TargetServiceRevisionARN = d.StrPtr()
+		case "status":
+			v.Status = ServiceDeploymentStatus(d.Str())
+		case "statusReason":
+			v.StatusReason = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceDeploymentCircuitBreaker decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceDeploymentCircuitBreaker(d *specrt.JSONDecoder, v *ServiceDeploymentCircuitBreaker) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "status":
+			v.Status = ServiceDeploymentRollbackMonitorsStatus(d.Str())
+		case "failureCount":
+			v.FailureCount = d.Int32Ptr()
+		case "threshold":
+			v.Threshold = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceDeploymentNotFoundException decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceDeploymentNotFoundException(d *specrt.JSONDecoder, v *ServiceDeploymentNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceEvent decodes a JSON object into v; null leaves v as it is.
+func decodeServiceEvent(d *specrt.JSONDecoder, v *ServiceEvent) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceManagedEBSVolumeConfiguration decodes a JSON object into v;
+// null leaves v as it is.
+func decodeServiceManagedEBSVolumeConfiguration(d *specrt.JSONDecoder, v *ServiceManagedEBSVolumeConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "encrypted":
+			v.Encrypted = d.BoolPtr()
+		case "kmsKeyId":
+			v.KMSKeyID = d.StrPtr()
+		case "volumeType":
+			v.VolumeType = d.StrPtr()
+		case "sizeInGiB":
+			v.SizeInGiB = d.Int32Ptr()
+		case "snapshotId":
+			v.SnapshotID = d.StrPtr()
+		case "volumeInitializationRate":
+			v.VolumeInitializationRate = d.Int32Ptr()
+		case "iops":
+			v.Iops = d.Int32Ptr()
+		case "throughput":
+			v.Throughput = d.Int32Ptr()
+		case "tagSpecifications":
+			if d.BeginArray() {
+				if v.TagSpecifications == nil {
+					v.TagSpecifications = []EBSTagSpecification{}
+				}
+				for d.NextElement() {
+					var e0 EBSTagSpecification
+					decodeEBSTagSpecification(d, &e0)
+					v.TagSpecifications = append(v.TagSpecifications, e0)
+				}
+			}
+		case "roleArn":
+			v.RoleARN = d.StrPtr()
+		case "filesystemType":
+			v.FilesystemType = TaskFilesystemType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceNotActiveException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeServiceNotActiveException(d *specrt.JSONDecoder, v *ServiceNotActiveException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceNotFoundException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeServiceNotFoundException(d *specrt.JSONDecoder, v *ServiceNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceRegistry decodes a JSON object into v; null leaves v as it is.
+func decodeServiceRegistry(d *specrt.JSONDecoder, v *ServiceRegistry) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "registryArn":
+			v.RegistryARN = d.StrPtr()
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "containerName":
+			v.ContainerName = d.StrPtr()
+		case "containerPort":
+			v.ContainerPort = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceRevision decodes a JSON object into v; null leaves v as it is.
+func decodeServiceRevision(d *specrt.JSONDecoder, v *ServiceRevision) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceRevisionArn":
+			v.ServiceRevisionARN = d.StrPtr()
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "taskDefinition":
+			v.TaskDefinition = d.StrPtr()
+		case "capacityProviderStrategy":
+			if d.BeginArray() {
+				if v.CapacityProviderStrategy == nil {
+					v.CapacityProviderStrategy = []CapacityProviderStrategyItem{}
+				}
+				for d.NextElement() {
+					var e0 CapacityProviderStrategyItem
+					decodeCapacityProviderStrategyItem(d, &e0)
+					v.CapacityProviderStrategy = append(v.CapacityProviderStrategy, e0)
+				}
+			}
+		case "launchType":
+			v.LaunchType = LaunchType(d.Str())
+		case "platformVersion":
+			v.PlatformVersion = d.StrPtr()
+		case "platformFamily":
+			v.PlatformFamily = d.StrPtr()
+		case "loadBalancers":
+			if d.BeginArray() {
+				if v.LoadBalancers == nil {
+					v.LoadBalancers = []LoadBalancer{}
+				}
+				for d.NextElement() {
+					var e0 LoadBalancer
+					decodeLoadBalancer(d, &e0)
+					v.LoadBalancers = append(v.LoadBalancers, e0)
+				}
+			}
+		case "serviceRegistries":
+			if d.BeginArray() {
+				if v.ServiceRegistries == nil {
+					v.ServiceRegistries = []ServiceRegistry{}
+				}
+				for d.NextElement() {
+					var e0 ServiceRegistry
+					decodeServiceRegistry(d, &e0)
+					v.ServiceRegistries = append(v.ServiceRegistries, e0)
+				}
+			}
+		case "networkConfiguration":
+			if !d.Null() {
+				v.NetworkConfiguration = new(NetworkConfiguration)
+				decodeNetworkConfiguration(d, v.NetworkConfiguration)
+			}
+		case "containerImages":
+			if d.BeginArray() {
+				if v.ContainerImages == nil {
+					v.ContainerImages = []ContainerImage{}
+				}
+				for d.NextElement() {
+					var e0 ContainerImage
+					decodeContainerImage(d, &e0)
+					v.ContainerImages = append(v.ContainerImages, e0)
+				}
+			}
+		case "guardDutyEnabled":
+			v.GuardDutyEnabled = d.BoolPtr()
+		case "serviceConnectConfiguration":
+			if !d.Null() {
+				v.ServiceConnectConfiguration = new(ServiceConnectConfiguration)
+				decodeServiceConnectConfiguration(d, v.ServiceConnectConfiguration)
+			}
+		case "volumeConfigurations":
+			if d.BeginArray() {
+				if v.VolumeConfigurations == nil {
+					v.VolumeConfigurations = []ServiceVolumeConfiguration{}
+				}
+				for d.NextElement() {
+					var e0 ServiceVolumeConfiguration
+					decodeServiceVolumeConfiguration(d, &e0)
+					v.VolumeConfigurations = append(v.VolumeConfigurations, e0)
+				}
+			}
+		case "fargateEphemeralStorage":
+			if !d.Null() {
+				v.FargateEphemeralStorage = new(DeploymentEphemeralStorage)
+				decodeDeploymentEphemeralStorage(d, v.FargateEphemeralStorage)
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "vpcLatticeConfigurations":
+			if d.BeginArray() {
+				if v.VPCLatticeConfigurations == nil {
+					v.VPCLatticeConfigurations = []VPCLatticeConfiguration{}
+				}
+				for d.NextElement() {
+					var e0 VPCLatticeConfiguration
+					decodeVPCLatticeConfiguration(d, &e0)
+					v.VPCLatticeConfigurations = append(v.VPCLatticeConfigurations, e0)
+				}
+			}
+		case "resolvedConfiguration":
+			if !d.Null() {
+				v.ResolvedConfiguration = new(ResolvedConfiguration)
+				decodeResolvedConfiguration(d, v.ResolvedConfiguration)
+			}
+		case "ecsManagedResources":
+			if !d.Null() {
+				v.EcsManagedResources = new(ECSManagedResources)
+				decodeECSManagedResources(d, v.EcsManagedResources)
+			}
+		case "overrides":
+			if !d.Null() {
+				v.Overrides = new(ServiceRevisionOverrides)
+				decodeServiceRevisionOverrides(d, v.Overrides)
+			}
+		case "monitoring":
+			if !d.Null() {
+				v.Monitoring = new(MonitoringConfiguration)
+				decodeMonitoringConfiguration(d, v.Monitoring)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceRevisionLoadBalancer decodes a JSON object into v; null leaves
+// v as it is.
+func decodeServiceRevisionLoadBalancer(d *specrt.JSONDecoder, v *ServiceRevisionLoadBalancer) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "targetGroupArn":
+			v.TargetGroupARN = d.StrPtr()
+		case "productionListenerRule":
+			v.ProductionListenerRule = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceRevisionOverrides decodes a JSON object into v; null leaves v
+// as it is.
+func decodeServiceRevisionOverrides(d *specrt.JSONDecoder, v *ServiceRevisionOverrides) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "runtimePlatform":
+			if !d.Null() {
+				v.RuntimePlatform = new(RuntimePlatformOverride)
+				decodeRuntimePlatformOverride(d, v.RuntimePlatform)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceRevisionSummary decodes a JSON object into v; null leaves v as
+// it is.
+func decodeServiceRevisionSummary(d *specrt.JSONDecoder, v *ServiceRevisionSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "requestedTaskCount":
+			v.RequestedTaskCount = d.Int32Ptr()
+		case "runningTaskCount":
+			v.RunningTaskCount = d.Int32Ptr()
+		case "pendingTaskCount":
+			v.PendingTaskCount = d.Int32Ptr()
+		case "requestedTestTrafficWeight":
+			v.RequestedTestTrafficWeight = d.Float64Ptr()
+		case "requestedProductionTrafficWeight":
+			v.RequestedProductionTrafficWeight = d.Float64Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceVolumeConfiguration decodes a JSON object into v; null leaves v
+// as it is.
+func decodeServiceVolumeConfiguration(d *specrt.JSONDecoder, v *ServiceVolumeConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "managedEBSVolume":
+			if !d.Null() {
+				v.ManagedEBSVolume = new(ServiceManagedEBSVolumeConfiguration)
+				decodeServiceManagedEBSVolumeConfiguration(d, v.ManagedEBSVolume)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSession decodes a JSON object into v; null leaves v as it is.
+func decodeSession(d *specrt.JSONDecoder, v *Session) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "sessionId":
+			v.SessionID = d.StrPtr()
+		case "streamUrl":
+			v.StreamURL = d.StrPtr()
+		case "tokenValue":
+			v.TokenValue = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSetting decodes a JSON object into v; null leaves v as it is.
+func decodeSetting(d *specrt.JSONDecoder, v *Setting) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = SettingName(d.Str())
+		case "value":
+			v.Value = d.StrPtr()
+		case "principalArn":
+			v.PrincipalARN = d.StrPtr()
+		case "type":
+			v.Type = SettingType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStartTaskOutput decodes a JSON object into v; null leaves v as it is.
+func decodeStartTaskOutput(d *specrt.JSONDecoder, v *StartTaskOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "tasks":
+			if d.BeginArray() {
+				if v.Tasks == nil {
+					v.Tasks = []Task{}
+				}
+				for d.NextElement() {
+					var e0 Task
+					decodeTask(d, &e0)
+					v.Tasks = append(v.Tasks, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStopServiceDeploymentOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeStopServiceDeploymentOutput(d *specrt.JSONDecoder, v *StopServiceDeploymentOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceDeploymentArn":
+			v.ServiceDeploymentARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStopTaskOutput decodes a JSON object into v; null leaves v as it is.
+func decodeStopTaskOutput(d *specrt.JSONDecoder, v *StopTaskOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "task":
+			if !d.Null() {
+				v.Task = new(Task)
+				decodeTask(d, v.Task)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSubmitAttachmentStateChangesOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeSubmitAttachmentStateChangesOutput(d *specrt.JSONDecoder, v *SubmitAttachmentStateChangesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "acknowledgment":
+			v.Acknowledgment = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSubmitContainerStateChangeOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeSubmitContainerStateChangeOutput(d *specrt.JSONDecoder, v *SubmitContainerStateChangeOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "acknowledgment":
+			v.Acknowledgment = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSubmitTaskStateChangeOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeSubmitTaskStateChangeOutput(d *specrt.JSONDecoder, v *SubmitTaskStateChangeOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "acknowledgment":
+			v.Acknowledgment = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSystemControl decodes a JSON object into v; null leaves v as it is.
+func decodeSystemControl(d *specrt.JSONDecoder, v *SystemControl) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "namespace":
+			v.Namespace = d.StrPtr()
+		case "value":
+			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeTag decodes a JSON object into v; null leaves v as it is.
 func decodeTag(d *specrt.JSONDecoder, v *Tag) {
 	if !d.BeginObject() {
@@ -578,6 +11952,633 @@ func decodeTag(d *specrt.JSONDecoder, v *Tag) {
 			v.Key = d.StrPtr()
 		case "value":
 			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTagResourceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTargetNotConnectedException decodes a JSON object into v; null leaves
+// v as it is.
+func decodeTargetNotConnectedException(d *specrt.JSONDecoder, v *TargetNotConnectedException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTargetNotFoundException decodes a JSON object into v; null leaves v as
+// it is.
+func decodeTargetNotFoundException(d *specrt.JSONDecoder, v *TargetNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTask decodes a JSON object into v; null leaves v as it is.
+func decodeTask(d *specrt.JSONDecoder, v *Task) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "attachments":
+			if d.BeginArray() {
+				if v.Attachments == nil {
+					v.Attachments = []Attachment{}
+				}
+				for d.NextElement() {
+					var e0 Attachment
+					decodeAttachment(d, &e0)
+					v.Attachments = append(v.Attachments, e0)
+				}
+			}
+		case "attributes":
+			if d.BeginArray() {
+				if v.Attributes == nil {
+					v.Attributes = []Attribute{}
+				}
+				for d.NextElement() {
+					var e0 Attribute
+					decodeAttribute(d, &e0)
+					v.Attributes = append(v.Attributes, e0)
+				}
+			}
+		case "availabilityZone":
+			v.AvailabilityZone = d.StrPtr()
+		case "capacityProviderName":
+			v.CapacityProviderName = d.StrPtr()
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "connectivity":
+			v.Connectivity = Connectivity(d.Str())
+		case "connectivityAt":
+			v.ConnectivityAt = d.TimePtr()
+		case "containerInstanceArn":
+			v.ContainerInstanceARN = d.StrPtr()
+		case "containers":
+			if d.BeginArray() {
+				if v.Containers == nil {
+					v.Containers = []Container{}
+				}
+				for d.NextElement() {
+					var e0 Container
+					decodeContainer(d, &e0)
+					v.Containers = append(v.Containers, e0)
+				}
+			}
+		case "cpu":
+			v.CPU = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "desiredStatus":
+			v.DesiredStatus = d.StrPtr()
+		case "enableExecuteCommand":
+			v.EnableExecuteCommand = d.BoolPtr()
+		case "executionStoppedAt":
+			v.ExecutionStoppedAt = d.TimePtr()
+		case "group":
+			v.Group = d.StrPtr()
+		case "healthStatus":
+			v.HealthStatus = HealthStatus(d.Str())
+		case "inferenceAccelerators":
+			if d.BeginArray() {
+				if v.InferenceAccelerators == nil {
+					v.InferenceAccelerators = []InferenceAccelerator{}
+				}
+				for d.NextElement() {
+					var e0 InferenceAccelerator
+					decodeInferenceAccelerator(d, &e0)
+					v.InferenceAccelerators = append(v.InferenceAccelerators, e0)
+				}
+			}
+		case "lastStatus":
+			v.LastStatus = d.StrPtr()
+		case "launchType":
+			v.LaunchType = LaunchType(d.Str())
+		case "memory":
+			v.Memory = d.StrPtr()
+		case "overrides":
+			if !d.Null() {
+				v.Overrides = new(TaskOverride)
+				decodeTaskOverride(d, v.Overrides)
+			}
+		case "platformVersion":
+			v.PlatformVersion = d.StrPtr()
+		case "platformFamily":
+			v.PlatformFamily = d.StrPtr()
+		case "pullStartedAt":
+			v.PullStartedAt = d.TimePtr()
+		case "pullStoppedAt":
+			v.PullStoppedAt = d.TimePtr()
+		case "startedAt":
+			v.StartedAt = d.TimePtr()
+		case "startedBy":
+			v.StartedBy = d.StrPtr()
+		case "stopCode":
+			v.StopCode = TaskStopCode(d.Str())
+		case "stoppedAt":
+			v.StoppedAt = d.TimePtr()
+		case "stoppedReason":
+			v.StoppedReason = d.StrPtr()
+		case "stoppingAt":
+			v.StoppingAt = d.TimePtr()
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "taskArn":
+			v.TaskARN = d.StrPtr()
+		case "taskDefinitionArn":
+			v.TaskDefinitionARN = d.StrPtr()
+		case "version":
+			v.Version = d.Int64Ptr()
+		case "ephemeralStorage":
+			if !d.Null() {
+				v.EphemeralStorage = new(EphemeralStorage)
+				decodeEphemeralStorage(d, v.EphemeralStorage)
+			}
+		case "fargateEphemeralStorage":
+			if !d.Null() {
+				v.FargateEphemeralStorage = new(TaskEphemeralStorage)
+				decodeTaskEphemeralStorage(d, v.FargateEphemeralStorage)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTaskDefinition decodes a JSON object into v; null leaves v as it is.
+func decodeTaskDefinition(d *specrt.JSONDecoder, v *TaskDefinition) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskDefinitionArn":
+			v.TaskDefinitionARN = d.StrPtr()
+		case "containerDefinitions":
+			if d.BeginArray() {
+				if v.ContainerDefinitions == nil {
+					v.ContainerDefinitions = []ContainerDefinition{}
+				}
+				for d.NextElement() {
+					var e0 ContainerDefinition
+					decodeContainerDefinition(d, &e0)
+					v.ContainerDefinitions = append(v.ContainerDefinitions, e0)
+				}
+			}
+		case "family":
+			v.Family = d.StrPtr()
+		case "taskRoleArn":
+			v.TaskRoleARN = d.StrPtr()
+		case "executionRoleArn":
+			v.ExecutionRoleARN = d.StrPtr()
+		case "networkMode":
+			v.NetworkMode = NetworkMode(d.Str())
+		case "revision":
+			v.Revision = d.Int32Ptr()
+		case "volumes":
+			if d.BeginArray() {
+				if v.Volumes == nil {
+					v.Volumes = []Volume{}
+				}
+				for d.NextElement() {
+					var e0 Volume
+					decodeVolume(d, &e0)
+					v.Volumes = append(v.Volumes, e0)
+				}
+			}
+		case "status":
+			v.Status = TaskDefinitionStatus(d.Str())
+		case "requiresAttributes":
+			if d.BeginArray() {
+				if v.RequiresAttributes == nil {
+					v.RequiresAttributes = []Attribute{}
+				}
+				for d.NextElement() {
+					var e0 Attribute
+					decodeAttribute(d, &e0)
+					v.RequiresAttributes = append(v.RequiresAttributes, e0)
+				}
+			}
+		case "placementConstraints":
+			if d.BeginArray() {
+				if v.PlacementConstraints == nil {
+					v.PlacementConstraints = []TaskDefinitionPlacementConstraint{}
+				}
+				for d.NextElement() {
+					var e0 TaskDefinitionPlacementConstraint
+					decodeTaskDefinitionPlacementConstraint(d, &e0)
+					v.PlacementConstraints = append(v.PlacementConstraints, e0)
+				}
+			}
+		case "compatibilities":
+			if d.BeginArray() {
+				if v.Compatibilities == nil {
+					v.Compatibilities = []Compatibility{}
+				}
+				for d.NextElement() {
+					v.Compatibilities = append(v.Compatibilities, Compatibility(d.Str()))
+				}
+			}
+		case "runtimePlatform":
+			if !d.Null() {
+				v.RuntimePlatform = new(RuntimePlatform)
+				decodeRuntimePlatform(d, v.RuntimePlatform)
+			}
+		case "requiresCompatibilities":
+			if d.BeginArray() {
+				if v.RequiresCompatibilities == nil {
+					v.RequiresCompatibilities = []Compatibility{}
+				}
+				for d.NextElement() {
+					v.RequiresCompatibilities = append(v.RequiresCompatibilities, Compatibility(d.Str()))
+				}
+			}
+		case "cpu":
+			v.CPU = d.StrPtr()
+		case "memory":
+			v.Memory = d.StrPtr()
+		case "inferenceAccelerators":
+			if d.BeginArray() {
+				if v.InferenceAccelerators == nil {
+					v.InferenceAccelerators = []InferenceAccelerator{}
+				}
+				for d.NextElement() {
+					var e0 InferenceAccelerator
+					decodeInferenceAccelerator(d, &e0)
+					v.InferenceAccelerators = append(v.InferenceAccelerators, e0)
+				}
+			}
+		case "pidMode":
+			v.PidMode = PidMode(d.Str())
+		case "ipcMode":
+			v.IpcMode = IpcMode(d.Str())
+		case "proxyConfiguration":
+			if !d.Null() {
+				v.ProxyConfiguration = new(ProxyConfiguration)
+				decodeProxyConfiguration(d, v.ProxyConfiguration)
+			}
+		case "registeredAt":
+			v.RegisteredAt = d.TimePtr()
+		case "deregisteredAt":
+			v.DeregisteredAt = d.TimePtr()
+		case "deleteRequestedAt":
+			v.DeleteRequestedAt = d.TimePtr()
+		case "registeredBy":
+			v.RegisteredBy = d.StrPtr()
+		case "ephemeralStorage":
+			if !d.Null() {
+				v.EphemeralStorage = new(EphemeralStorage)
+				decodeEphemeralStorage(d, v.EphemeralStorage)
+			}
+		case "enableFaultInjection":
+			v.EnableFaultInjection = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTaskDefinitionPlacementConstraint decodes a JSON object into v; null
+// leaves v as it is.
+func decodeTaskDefinitionPlacementConstraint(d *specrt.JSONDecoder, v *TaskDefinitionPlacementConstraint) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "type":
+			v.Type = TaskDefinitionPlacementConstraintType(d.Str())
+		case "expression":
+			v.Expression = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTaskEphemeralStorage decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTaskEphemeralStorage(d *specrt.JSONDecoder, v *TaskEphemeralStorage) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "sizeInGiB":
+			v.SizeInGiB = d.Int32Ptr()
+		case "kmsKeyId":
+			v.KMSKeyID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTaskOverride decodes a JSON object into v; null leaves v as it is.
+func decodeTaskOverride(d *specrt.JSONDecoder, v *TaskOverride) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerOverrides":
+			if d.BeginArray() {
+				if v.ContainerOverrides == nil {
+					v.ContainerOverrides = []ContainerOverride{}
+				}
+				for d.NextElement() {
+					var e0 ContainerOverride
+					decodeContainerOverride(d, &e0)
+					v.ContainerOverrides = append(v.ContainerOverrides, e0)
+				}
+			}
+		case "cpu":
+			v.CPU = d.StrPtr()
+		case "inferenceAcceleratorOverrides":
+			if d.BeginArray() {
+				if v.InferenceAcceleratorOverrides == nil {
+					v.InferenceAcceleratorOverrides = []InferenceAcceleratorOverride{}
+				}
+				for d.NextElement() {
+					var e0 InferenceAcceleratorOverride
+					decodeInferenceAcceleratorOverride(d, &e0)
+					v.InferenceAcceleratorOverrides = append(v.InferenceAcceleratorOverrides, e0)
+				}
+			}
+		case "executionRoleArn":
+			v.ExecutionRoleARN = d.StrPtr()
+		case "memory":
+			v.Memory = d.StrPtr()
+		case "taskRoleArn":
+			v.TaskRoleARN = d.StrPtr()
+		case "ephemeralStorage":
+			if !d.Null() {
+				v.EphemeralStorage = new(EphemeralStorage)
+				decodeEphemeralStorage(d, v.EphemeralStorage)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTaskSet decodes a JSON object into v; null leaves v as it is.
+func decodeTaskSet(d *specrt.JSONDecoder, v *TaskSet) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "taskSetArn":
+			v.TaskSetARN = d.StrPtr()
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "clusterArn":
+			v.ClusterARN = d.StrPtr()
+		case "startedBy":
+			v.StartedBy = d.StrPtr()
+		case "externalId":
+			v.ExternalID = d.StrPtr()
+		case "status":
+			v.Status = d.StrPtr()
+		case "taskDefinition":
+			v.TaskDefinition = d.StrPtr()
+		case "computedDesiredCount":
+			v.ComputedDesiredCount = d.Int32Ptr()
+		case "pendingCount":
+			v.PendingCount = d.Int32Ptr()
+		case "runningCount":
+			v.RunningCount = d.Int32Ptr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "launchType":
+			v.LaunchType = LaunchType(d.Str())
+		case "capacityProviderStrategy":
+			if d.BeginArray() {
+				if v.CapacityProviderStrategy == nil {
+					v.CapacityProviderStrategy = []CapacityProviderStrategyItem{}
+				}
+				for d.NextElement() {
+					var e0 CapacityProviderStrategyItem
+					decodeCapacityProviderStrategyItem(d, &e0)
+					v.CapacityProviderStrategy = append(v.CapacityProviderStrategy, e0)
+				}
+			}
+		case "platformVersion":
+			v.PlatformVersion = d.StrPtr()
+		case "platformFamily":
+			v.PlatformFamily = d.StrPtr()
+		case "networkConfiguration":
+			if !d.Null() {
+				v.NetworkConfiguration = new(NetworkConfiguration)
+				decodeNetworkConfiguration(d, v.NetworkConfiguration)
+			}
+		case "loadBalancers":
+			if d.BeginArray() {
+				if v.LoadBalancers == nil {
+					v.LoadBalancers = []LoadBalancer{}
+				}
+				for d.NextElement() {
+					var e0 LoadBalancer
+					decodeLoadBalancer(d, &e0)
+					v.LoadBalancers = append(v.LoadBalancers, e0)
+				}
+			}
+		case "serviceRegistries":
+			if d.BeginArray() {
+				if v.ServiceRegistries == nil {
+					v.ServiceRegistries = []ServiceRegistry{}
+				}
+				for d.NextElement() {
+					var e0 ServiceRegistry
+					decodeServiceRegistry(d, &e0)
+					v.ServiceRegistries = append(v.ServiceRegistries, e0)
+				}
+			}
+		case "scale":
+			if !d.Null() {
+				v.Scale = new(Scale)
+				decodeScale(d, v.Scale)
+			}
+		case "stabilityStatus":
+			v.StabilityStatus = StabilityStatus(d.Str())
+		case "stabilityStatusAt":
+			v.StabilityStatusAt = d.TimePtr()
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "fargateEphemeralStorage":
+			if !d.Null() {
+				v.FargateEphemeralStorage = new(DeploymentEphemeralStorage)
+				decodeDeploymentEphemeralStorage(d, v.FargateEphemeralStorage)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTaskSetNotFoundException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeTaskSetNotFoundException(d *specrt.JSONDecoder, v *TaskSetNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeThresholdConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeThresholdConfiguration(d *specrt.JSONDecoder, v *ThresholdConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "type":
+			v.Type = ThresholdType(d.Str())
+		case "value":
+			v.Value = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTimeoutConfiguration decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTimeoutConfiguration(d *specrt.JSONDecoder, v *TimeoutConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "idleTimeoutSeconds":
+			v.IdleTimeoutSeconds = d.Int32Ptr()
+		case "perRequestTimeoutSeconds":
+			v.PerRequestTimeoutSeconds = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTmpfs decodes a JSON object into v; null leaves v as it is.
+func decodeTmpfs(d *specrt.JSONDecoder, v *Tmpfs) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerPath":
+			v.ContainerPath = d.StrPtr()
+		case "size":
+			v.Size = d.Int32Ptr()
+		case "mountOptions":
+			if d.BeginArray() {
+				if v.MountOptions == nil {
+					v.MountOptions = []string{}
+				}
+				for d.NextElement() {
+					v.MountOptions = append(v.MountOptions, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTotalLocalStorageGBRequest decodes a JSON object into v; null leaves v
+// as it is.
+func decodeTotalLocalStorageGBRequest(d *specrt.JSONDecoder, v *TotalLocalStorageGBRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "min":
+			v.Min = d.Float64Ptr()
+		case "max":
+			v.Max = d.Float64Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUlimit decodes a JSON object into v; null leaves v as it is.
+func decodeUlimit(d *specrt.JSONDecoder, v *Ulimit) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = UlimitName(d.Str())
+		case "softLimit":
+			v.SoftLimit = d.Int32Ptr()
+		case "hardLimit":
+			v.HardLimit = d.Int32Ptr()
 		default:
 			d.Skip()
 		}
@@ -600,12 +12601,458 @@ func decodeUnsupportedFeatureException(d *specrt.JSONDecoder, v *UnsupportedFeat
 	}
 }
 
+// decodeUntagResourceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateCapacityProviderOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeUpdateCapacityProviderOutput(d *specrt.JSONDecoder, v *UpdateCapacityProviderOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "capacityProvider":
+			if !d.Null() {
+				v.CapacityProvider = new(CapacityProvider)
+				decodeCapacityProvider(d, v.CapacityProvider)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateClusterOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUpdateClusterOutput(d *specrt.JSONDecoder, v *UpdateClusterOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cluster":
+			if !d.Null() {
+				v.Cluster = new(Cluster)
+				decodeCluster(d, v.Cluster)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateClusterSettingsOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeUpdateClusterSettingsOutput(d *specrt.JSONDecoder, v *UpdateClusterSettingsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cluster":
+			if !d.Null() {
+				v.Cluster = new(Cluster)
+				decodeCluster(d, v.Cluster)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateContainerAgentOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeUpdateContainerAgentOutput(d *specrt.JSONDecoder, v *UpdateContainerAgentOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerInstance":
+			if !d.Null() {
+				v.ContainerInstance = new(ContainerInstance)
+				decodeContainerInstance(d, v.ContainerInstance)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateContainerInstancesStateOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateContainerInstancesStateOutput(d *specrt.JSONDecoder, v *UpdateContainerInstancesStateOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerInstances":
+			if d.BeginArray() {
+				if v.ContainerInstances == nil {
+					v.ContainerInstances = []ContainerInstance{}
+				}
+				for d.NextElement() {
+					var e0 ContainerInstance
+					decodeContainerInstance(d, &e0)
+					v.ContainerInstances = append(v.ContainerInstances, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateDaemonOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUpdateDaemonOutput(d *specrt.JSONDecoder, v *UpdateDaemonOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "daemonArn":
+			v.DaemonARN = d.StrPtr()
+		case "status":
+			v.Status = DaemonStatus(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		case "deploymentArn":
+			v.DeploymentARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateExpressGatewayServiceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateExpressGatewayServiceOutput(d *specrt.JSONDecoder, v *UpdateExpressGatewayServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "service":
+			if !d.Null() {
+				v.Service = new(UpdatedExpressGatewayService)
+				decodeUpdatedExpressGatewayService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateInProgressException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeUpdateInProgressException(d *specrt.JSONDecoder, v *UpdateInProgressException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUpdateServiceOutput(d *specrt.JSONDecoder, v *UpdateServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateServicePrimaryTaskSetOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateServicePrimaryTaskSetOutput(d *specrt.JSONDecoder, v *UpdateServicePrimaryTaskSetOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskSet":
+			if !d.Null() {
+				v.TaskSet = new(TaskSet)
+				decodeTaskSet(d, v.TaskSet)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateTaskProtectionOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeUpdateTaskProtectionOutput(d *specrt.JSONDecoder, v *UpdateTaskProtectionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "protectedTasks":
+			if d.BeginArray() {
+				if v.ProtectedTasks == nil {
+					v.ProtectedTasks = []ProtectedTask{}
+				}
+				for d.NextElement() {
+					var e0 ProtectedTask
+					decodeProtectedTask(d, &e0)
+					v.ProtectedTasks = append(v.ProtectedTasks, e0)
+				}
+			}
+		case "failures":
+			if d.BeginArray() {
+				if v.Failures == nil {
+					v.Failures = []Failure{}
+				}
+				for d.NextElement() {
+					var e0 Failure
+					decodeFailure(d, &e0)
+					v.Failures = append(v.Failures, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateTaskSetOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUpdateTaskSetOutput(d *specrt.JSONDecoder, v *UpdateTaskSetOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "taskSet":
+			if !d.Null() {
+				v.TaskSet = new(TaskSet)
+				decodeTaskSet(d, v.TaskSet)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdatedExpressGatewayService decodes a JSON object into v; null leaves
+// v as it is.
+func decodeUpdatedExpressGatewayService(d *specrt.JSONDecoder, v *UpdatedExpressGatewayService) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "cluster":
+			v.Cluster = d.StrPtr()
+		case "serviceName":
+			v.ServiceName = d.StrPtr()
+		case "status":
+			if !d.Null() {
+				v.Status = new(ExpressGatewayServiceStatus)
+				decodeExpressGatewayServiceStatus(d, v.Status)
+			}
+		case "targetConfiguration":
+			if !d.Null() {
+				v.TargetConfiguration = new(ExpressGatewayServiceConfiguration)
+				decodeExpressGatewayServiceConfiguration(d, v.TargetConfiguration)
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "updatedAt":
+			v.UpdatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVCPUCountRangeRequest decodes a JSON object into v; null leaves v as
+// it is.
+func decodeVCPUCountRangeRequest(d *specrt.JSONDecoder, v *VCPUCountRangeRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "min":
+			v.Min = d.Int32Ptr()
+		case "max":
+			v.Max = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVPCLatticeConfiguration decodes a JSON object into v; null leaves v as
+// it is.
+func decodeVPCLatticeConfiguration(d *specrt.JSONDecoder, v *VPCLatticeConfiguration) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "roleArn":
+			v.RoleARN = d.StrPtr()
+		case "targetGroupArn":
+			v.TargetGroupARN = d.StrPtr()
+		case "portName":
+			v.PortName = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVersionInfo decodes a JSON object into v; null leaves v as it is.
+func decodeVersionInfo(d *specrt.JSONDecoder, v *VersionInfo) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "agentVersion":
+			v.AgentVersion = d.StrPtr()
+		case "agentHash":
+			v.AgentHash = d.StrPtr()
+		case "dockerVersion":
+			v.DockerVersion = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVolume decodes a JSON object into v; null leaves v as it is.
+func decodeVolume(d *specrt.JSONDecoder, v *Volume) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "host":
+			if !d.Null() {
+				v.Host = new(HostVolumeProperties)
+				decodeHostVolumeProperties(d, v.Host)
+			}
+		case "dockerVolumeConfiguration":
+			if !d.Null() {
+				v.DockerVolumeConfiguration = new(DockerVolumeConfiguration)
+				decodeDockerVolumeConfiguration(d, v.DockerVolumeConfiguration)
+			}
+		case "efsVolumeConfiguration":
+			if !d.Null() {
+				v.EfsVolumeConfiguration = new(EFSVolumeConfiguration)
+				decodeEFSVolumeConfiguration(d, v.EfsVolumeConfiguration)
+			}
+		case "s3filesVolumeConfiguration":
+			if !d.Null() {
+				v.S3filesVolumeConfiguration = new(S3FilesVolumeConfiguration)
+				decodeS3FilesVolumeConfiguration(d, v.S3filesVolumeConfiguration)
+			}
+		case "fsxWindowsFileServerVolumeConfiguration":
+			if !d.Null() {
+				v.FsxWindowsFileServerVolumeConfiguration = new(FSxWindowsFileServerVolumeConfiguration)
+				decodeFSxWindowsFileServerVolumeConfiguration(d, v.FsxWindowsFileServerVolumeConfiguration)
+			}
+		case "configuredAtLaunch":
+			v.ConfiguredAtLaunch = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeVolumeFrom decodes a JSON object into v; null leaves v as it is.
+func decodeVolumeFrom(d *specrt.JSONDecoder, v *VolumeFrom) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "sourceContainer":
+			v.SourceContainer = d.StrPtr()
+		case "readOnly":
+			v.ReadOnly = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // UnmarshalJSON decodes the JSON body of the AccessDeniedException error into
 // e, matching member names exactly.
 func (e *AccessDeniedException) UnmarshalJSON(data []byte) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeAccessDeniedException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the AttributeLimitExceededException
+// error into e, matching member names exactly.
+func (e *AttributeLimitExceededException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAttributeLimitExceededException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the BlockedException error into e,
+// matching member names exactly.
+func (e *BlockedException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeBlockedException(&d, e)
 	return d.Finish()
 }
 
@@ -618,6 +13065,44 @@ func (e *ClientException) UnmarshalJSON(data []byte) error {
 	return d.Finish()
 }
 
+// UnmarshalJSON decodes the JSON body of the
+// ClusterContainsCapacityProviderException error into e, matching member names
+// exactly.
+func (e *ClusterContainsCapacityProviderException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeClusterContainsCapacityProviderException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the
+// ClusterContainsContainerInstancesException error into e, matching member
+// names exactly.
+func (e *ClusterContainsContainerInstancesException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeClusterContainsContainerInstancesException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ClusterContainsServicesException
+// error into e, matching member names exactly.
+func (e *ClusterContainsServicesException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeClusterContainsServicesException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ClusterContainsTasksException
+// error into e, matching member names exactly.
+func (e *ClusterContainsTasksException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeClusterContainsTasksException(&d, e)
+	return d.Finish()
+}
+
 // UnmarshalJSON decodes the JSON body of the ClusterNotFoundException error
 // into e, matching member names exactly.
 func (e *ClusterNotFoundException) UnmarshalJSON(data []byte) error {
@@ -627,12 +13112,75 @@ func (e *ClusterNotFoundException) UnmarshalJSON(data []byte) error {
 	return d.Finish()
 }
 
+// UnmarshalJSON decodes the JSON body of the ConflictException error into e,
+// matching member names exactly.
+func (e *ConflictException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeConflictException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the DaemonNotActiveException error
+// into e, matching member names exactly.
+func (e *DaemonNotActiveException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDaemonNotActiveException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the DaemonNotFoundException error
+// into e, matching member names exactly.
+func (e *DaemonNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDaemonNotFoundException(&d, e)
+	return d.Finish()
+}
+
 // UnmarshalJSON decodes the JSON body of the InvalidParameterException error
 // into e, matching member names exactly.
 func (e *InvalidParameterException) UnmarshalJSON(data []byte) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeInvalidParameterException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the LimitExceededException error into
+// e, matching member names exactly.
+func (e *LimitExceededException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeLimitExceededException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the MissingVersionException error
+// into e, matching member names exactly.
+func (e *MissingVersionException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeMissingVersionException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the NamespaceNotFoundException error
+// into e, matching member names exactly.
+func (e *NamespaceNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeNamespaceNotFoundException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the NoUpdateAvailableException error
+// into e, matching member names exactly.
+func (e *NoUpdateAvailableException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeNoUpdateAvailableException(&d, e)
 	return d.Finish()
 }
 
@@ -655,12 +13203,85 @@ func (e *PlatformUnknownException) UnmarshalJSON(data []byte) error {
 	return d.Finish()
 }
 
+// UnmarshalJSON decodes the JSON body of the ResourceInUseException error into
+// e, matching member names exactly.
+func (e *ResourceInUseException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeResourceInUseException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
+// into e, matching member names exactly.
+func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeResourceNotFoundException(&d, e)
+	return d.Finish()
+}
+
 // UnmarshalJSON decodes the JSON body of the ServerException error into e,
 // matching member names exactly.
 func (e *ServerException) UnmarshalJSON(data []byte) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeServerException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the
+// ServiceDeploymentNotFoundException error into e, matching member names
+// exactly.
+func (e *ServiceDeploymentNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeServiceDeploymentNotFoundException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ServiceNotActiveException error
+// into e, matching member names exactly.
+func (e *ServiceNotActiveException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeServiceNotActiveException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ServiceNotFoundException error
+// into e, matching member names exactly.
+func (e *ServiceNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeServiceNotFoundException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the TargetNotConnectedException error
+// into e, matching member names exactly.
+func (e *TargetNotConnectedException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTargetNotConnectedException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the TargetNotFoundException error
+// into e, matching member names exactly.
+func (e *TargetNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTargetNotFoundException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the TaskSetNotFoundException error
+// into e, matching member names exactly.
+func (e *TaskSetNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTaskSetNotFoundException(&d, e)
 	return d.Finish()
 }
 
@@ -673,27 +13294,80 @@ func (e *UnsupportedFeatureException) UnmarshalJSON(data []byte) error {
 	return d.Finish()
 }
 
-// newError returns an empty typed error for an error code of Amazon Elastic
+// UnmarshalJSON decodes the JSON body of the UpdateInProgressException error
+// into e, matching member names exactly.
+func (e *UpdateInProgressException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateInProgressException(&d, e)
+	return d.Finish()
+}
+
+// newError returns an empty typed error for an error code of Amazon EC2
 // Container Service, with its header members read from h, for the protocol
 // code to decode the body into; nil for a code the spec does not define.
 func newError(code string, h http.Header) specrt.APIError {
 	switch code {
 	case "AccessDeniedException":
 		return &AccessDeniedException{}
+	case "AttributeLimitExceededException":
+		return &AttributeLimitExceededException{}
+	case "BlockedException":
+		return &BlockedException{}
 	case "ClientException":
 		return &ClientException{}
+	case "ClusterContainsCapacityProviderException":
+		return &ClusterContainsCapacityProviderException{}
+	case "ClusterContainsContainerInstancesException":
+		return &ClusterContainsContainerInstancesException{}
+	case "ClusterContainsServicesException":
+		return &ClusterContainsServicesException{}
+	case "ClusterContainsTasksException":
+		return &ClusterContainsTasksException{}
 	case "ClusterNotFoundException":
 		return &ClusterNotFoundException{}
+	case "ConflictException":
+		return &ConflictException{}
+	case "DaemonNotActiveException":
+		return &DaemonNotActiveException{}
+	case "DaemonNotFoundException":
+		return &DaemonNotFoundException{}
 	case "InvalidParameterException":
 		return &InvalidParameterException{}
+	case "LimitExceededException":
+		return &LimitExceededException{}
+	case "MissingVersionException":
+		return &MissingVersionException{}
+	case "NamespaceNotFoundException":
+		return &NamespaceNotFoundException{}
+	case "NoUpdateAvailableException":
+		return &NoUpdateAvailableException{}
 	case "PlatformTaskDefinitionIncompatibilityException":
 		return &PlatformTaskDefinitionIncompatibilityException{}
 	case "PlatformUnknownException":
 		return &PlatformUnknownException{}
+	case "ResourceInUseException":
+		return &ResourceInUseException{}
+	case "ResourceNotFoundException":
+		return &ResourceNotFoundException{}
 	case "ServerException":
 		return &ServerException{}
+	case "ServiceDeploymentNotFoundException":
+		return &ServiceDeploymentNotFoundException{}
+	case "ServiceNotActiveException":
+		return &ServiceNotActiveException{}
+	case "ServiceNotFoundException":
+		return &ServiceNotFoundException{}
+	case "TargetNotConnectedException":
+		return &TargetNotConnectedException{}
+	case "TargetNotFoundException":
+		return &TargetNotFoundException{}
+	case "TaskSetNotFoundException":
+		return &TaskSetNotFoundException{}
 	case "UnsupportedFeatureException":
 		return &UnsupportedFeatureException{}
+	case "UpdateInProgressException":
+		return &UpdateInProgressException{}
 	}
 	return nil
 }

@@ -2,7 +2,67 @@
 
 package ecs
 
-// The type of access to an Express service endpoint.
+// AcceleratorManufacturer is an enumeration of the Amazon EC2 Container
+// Service API.
+type AcceleratorManufacturer string
+
+// Values of AcceleratorManufacturer.
+const (
+	AcceleratorManufacturerAmazonWebServices AcceleratorManufacturer = "amazon-web-services"
+	AcceleratorManufacturerAmd               AcceleratorManufacturer = "amd"
+	AcceleratorManufacturerNvidia            AcceleratorManufacturer = "nvidia"
+	AcceleratorManufacturerXilinx            AcceleratorManufacturer = "xilinx"
+	AcceleratorManufacturerHabana            AcceleratorManufacturer = "habana"
+)
+
+// Values returns the values of AcceleratorManufacturer that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AcceleratorManufacturer) Values() []AcceleratorManufacturer {
+	return []AcceleratorManufacturer{AcceleratorManufacturerAmazonWebServices, AcceleratorManufacturerAmd, AcceleratorManufacturerNvidia, AcceleratorManufacturerXilinx, AcceleratorManufacturerHabana}
+}
+
+// AcceleratorName is an enumeration of the Amazon EC2 Container Service API.
+type AcceleratorName string
+
+// Values of AcceleratorName.
+const (
+	AcceleratorNameA100          AcceleratorName = "a100"
+	AcceleratorNameInferentia    AcceleratorName = "inferentia"
+	AcceleratorNameK520          AcceleratorName = "k520"
+	AcceleratorNameK80           AcceleratorName = "k80"
+	AcceleratorNameM60           AcceleratorName = "m60"
+	AcceleratorNameRadeonProV520 AcceleratorName = "radeon-pro-v520"
+	AcceleratorNameT4            AcceleratorName = "t4"
+	AcceleratorNameVu9p          AcceleratorName = "vu9p"
+	AcceleratorNameV100          AcceleratorName = "v100"
+	AcceleratorNameA10g          AcceleratorName = "a10g"
+	AcceleratorNameH100          AcceleratorName = "h100"
+	AcceleratorNameT4g           AcceleratorName = "t4g"
+)
+
+// Values returns the values of AcceleratorName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AcceleratorName) Values() []AcceleratorName {
+	return []AcceleratorName{AcceleratorNameA100, AcceleratorNameInferentia, AcceleratorNameK520, AcceleratorNameK80, AcceleratorNameM60, AcceleratorNameRadeonProV520, AcceleratorNameT4, AcceleratorNameVu9p, AcceleratorNameV100, AcceleratorNameA10g, AcceleratorNameH100, AcceleratorNameT4g}
+}
+
+// AcceleratorType is an enumeration of the Amazon EC2 Container Service API.
+type AcceleratorType string
+
+// Values of AcceleratorType.
+const (
+	AcceleratorTypeGpu       AcceleratorType = "gpu"
+	AcceleratorTypeFpga      AcceleratorType = "fpga"
+	AcceleratorTypeInference AcceleratorType = "inference"
+)
+
+// Values returns the values of AcceleratorType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AcceleratorType) Values() []AcceleratorType {
+	return []AcceleratorType{AcceleratorTypeGpu, AcceleratorTypeFpga, AcceleratorTypeInference}
+}
+
+// AccessType is an enumeration of the Amazon EC2 Container Service API.
 type AccessType string
 
 // Values of AccessType.
@@ -17,7 +77,782 @@ func (AccessType) Values() []AccessType {
 	return []AccessType{AccessTypePublic, AccessTypePrivate}
 }
 
-// A metric used for auto-scaling decisions.
+// AgentUpdateStatus is an enumeration of the Amazon EC2 Container Service API.
+type AgentUpdateStatus string
+
+// Values of AgentUpdateStatus.
+const (
+	AgentUpdateStatusPending  AgentUpdateStatus = "PENDING"
+	AgentUpdateStatusStaging  AgentUpdateStatus = "STAGING"
+	AgentUpdateStatusStaged   AgentUpdateStatus = "STAGED"
+	AgentUpdateStatusUpdating AgentUpdateStatus = "UPDATING"
+	AgentUpdateStatusUpdated  AgentUpdateStatus = "UPDATED"
+	AgentUpdateStatusFailed   AgentUpdateStatus = "FAILED"
+)
+
+// Values returns the values of AgentUpdateStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AgentUpdateStatus) Values() []AgentUpdateStatus {
+	return []AgentUpdateStatus{AgentUpdateStatusPending, AgentUpdateStatusStaging, AgentUpdateStatusStaged, AgentUpdateStatusUpdating, AgentUpdateStatusUpdated, AgentUpdateStatusFailed}
+}
+
+// ApplicationProtocol is an enumeration of the Amazon EC2 Container Service
+// API.
+type ApplicationProtocol string
+
+// Values of ApplicationProtocol.
+const (
+	ApplicationProtocolHttp  ApplicationProtocol = "http"
+	ApplicationProtocolHttp2 ApplicationProtocol = "http2"
+	ApplicationProtocolGrpc  ApplicationProtocol = "grpc"
+)
+
+// Values returns the values of ApplicationProtocol that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ApplicationProtocol) Values() []ApplicationProtocol {
+	return []ApplicationProtocol{ApplicationProtocolHttp, ApplicationProtocolHttp2, ApplicationProtocolGrpc}
+}
+
+// AssignPublicIP is an enumeration of the Amazon EC2 Container Service API.
+type AssignPublicIP string
+
+// Values of AssignPublicIP.
+const (
+	AssignPublicIPEnabled  AssignPublicIP = "ENABLED"
+	AssignPublicIPDisabled AssignPublicIP = "DISABLED"
+)
+
+// Values returns the values of AssignPublicIP that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AssignPublicIP) Values() []AssignPublicIP {
+	return []AssignPublicIP{AssignPublicIPEnabled, AssignPublicIPDisabled}
+}
+
+// AutoRepairActionsStatus is an enumeration of the Amazon EC2 Container
+// Service API.
+type AutoRepairActionsStatus string
+
+// Values of AutoRepairActionsStatus.
+const (
+	AutoRepairActionsStatusEnabled  AutoRepairActionsStatus = "ENABLED"
+	AutoRepairActionsStatusDisabled AutoRepairActionsStatus = "DISABLED"
+)
+
+// Values returns the values of AutoRepairActionsStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AutoRepairActionsStatus) Values() []AutoRepairActionsStatus {
+	return []AutoRepairActionsStatus{AutoRepairActionsStatusEnabled, AutoRepairActionsStatusDisabled}
+}
+
+// AvailabilityZoneRebalancing is an enumeration of the Amazon EC2 Container
+// Service API.
+type AvailabilityZoneRebalancing string
+
+// Values of AvailabilityZoneRebalancing.
+const (
+	AvailabilityZoneRebalancingEnabled  AvailabilityZoneRebalancing = "ENABLED"
+	AvailabilityZoneRebalancingDisabled AvailabilityZoneRebalancing = "DISABLED"
+)
+
+// Values returns the values of AvailabilityZoneRebalancing that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AvailabilityZoneRebalancing) Values() []AvailabilityZoneRebalancing {
+	return []AvailabilityZoneRebalancing{AvailabilityZoneRebalancingEnabled, AvailabilityZoneRebalancingDisabled}
+}
+
+// BareMetal is an enumeration of the Amazon EC2 Container Service API.
+type BareMetal string
+
+// Values of BareMetal.
+const (
+	BareMetalIncluded BareMetal = "included"
+	BareMetalRequired BareMetal = "required"
+	BareMetalExcluded BareMetal = "excluded"
+)
+
+// Values returns the values of BareMetal that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (BareMetal) Values() []BareMetal {
+	return []BareMetal{BareMetalIncluded, BareMetalRequired, BareMetalExcluded}
+}
+
+// BurstablePerformance is an enumeration of the Amazon EC2 Container Service
+// API.
+type BurstablePerformance string
+
+// Values of BurstablePerformance.
+const (
+	BurstablePerformanceIncluded BurstablePerformance = "included"
+	BurstablePerformanceRequired BurstablePerformance = "required"
+	BurstablePerformanceExcluded BurstablePerformance = "excluded"
+)
+
+// Values returns the values of BurstablePerformance that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (BurstablePerformance) Values() []BurstablePerformance {
+	return []BurstablePerformance{BurstablePerformanceIncluded, BurstablePerformanceRequired, BurstablePerformanceExcluded}
+}
+
+// CPUArchitecture is an enumeration of the Amazon EC2 Container Service API.
+type CPUArchitecture string
+
+// Values of CPUArchitecture.
+const (
+	CPUArchitectureX8664 CPUArchitecture = "X86_64"
+	CPUArchitectureArm64 CPUArchitecture = "ARM64"
+)
+
+// Values returns the values of CPUArchitecture that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CPUArchitecture) Values() []CPUArchitecture {
+	return []CPUArchitecture{CPUArchitectureX8664, CPUArchitectureArm64}
+}
+
+// CapacityOptionType is an enumeration of the Amazon EC2 Container Service
+// API.
+type CapacityOptionType string
+
+// Values of CapacityOptionType.
+const (
+	CapacityOptionTypeOnDemand CapacityOptionType = "ON_DEMAND"
+	CapacityOptionTypeSpot     CapacityOptionType = "SPOT"
+	CapacityOptionTypeReserved CapacityOptionType = "RESERVED"
+)
+
+// Values returns the values of CapacityOptionType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CapacityOptionType) Values() []CapacityOptionType {
+	return []CapacityOptionType{CapacityOptionTypeOnDemand, CapacityOptionTypeSpot, CapacityOptionTypeReserved}
+}
+
+// CapacityProviderField is an enumeration of the Amazon EC2 Container Service
+// API.
+type CapacityProviderField string
+
+// Values of CapacityProviderField.
+const (
+	CapacityProviderFieldTags CapacityProviderField = "TAGS"
+)
+
+// Values returns the values of CapacityProviderField that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CapacityProviderField) Values() []CapacityProviderField {
+	return []CapacityProviderField{CapacityProviderFieldTags}
+}
+
+// CapacityProviderStatus is an enumeration of the Amazon EC2 Container Service
+// API.
+type CapacityProviderStatus string
+
+// Values of CapacityProviderStatus.
+const (
+	CapacityProviderStatusProvisioning   CapacityProviderStatus = "PROVISIONING"
+	CapacityProviderStatusActive         CapacityProviderStatus = "ACTIVE"
+	CapacityProviderStatusDeprovisioning CapacityProviderStatus = "DEPROVISIONING"
+	CapacityProviderStatusInactive       CapacityProviderStatus = "INACTIVE"
+)
+
+// Values returns the values of CapacityProviderStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CapacityProviderStatus) Values() []CapacityProviderStatus {
+	return []CapacityProviderStatus{CapacityProviderStatusProvisioning, CapacityProviderStatusActive, CapacityProviderStatusDeprovisioning, CapacityProviderStatusInactive}
+}
+
+// CapacityProviderType is an enumeration of the Amazon EC2 Container Service
+// API.
+type CapacityProviderType string
+
+// Values of CapacityProviderType.
+const (
+	CapacityProviderTypeEc2Autoscaling   CapacityProviderType = "EC2_AUTOSCALING"
+	CapacityProviderTypeManagedInstances CapacityProviderType = "MANAGED_INSTANCES"
+	CapacityProviderTypeFargate          CapacityProviderType = "FARGATE"
+	CapacityProviderTypeFargateSpot      CapacityProviderType = "FARGATE_SPOT"
+)
+
+// Values returns the values of CapacityProviderType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CapacityProviderType) Values() []CapacityProviderType {
+	return []CapacityProviderType{CapacityProviderTypeEc2Autoscaling, CapacityProviderTypeManagedInstances, CapacityProviderTypeFargate, CapacityProviderTypeFargateSpot}
+}
+
+// CapacityProviderUpdateStatus is an enumeration of the Amazon EC2 Container
+// Service API.
+type CapacityProviderUpdateStatus string
+
+// Values of CapacityProviderUpdateStatus.
+const (
+	CapacityProviderUpdateStatusCreateInProgress CapacityProviderUpdateStatus = "CREATE_IN_PROGRESS"
+	CapacityProviderUpdateStatusCreateComplete   CapacityProviderUpdateStatus = "CREATE_COMPLETE"
+	CapacityProviderUpdateStatusCreateFailed     CapacityProviderUpdateStatus = "CREATE_FAILED"
+	CapacityProviderUpdateStatusDeleteInProgress CapacityProviderUpdateStatus = "DELETE_IN_PROGRESS"
+	CapacityProviderUpdateStatusDeleteComplete   CapacityProviderUpdateStatus = "DELETE_COMPLETE"
+	CapacityProviderUpdateStatusDeleteFailed     CapacityProviderUpdateStatus = "DELETE_FAILED"
+	CapacityProviderUpdateStatusUpdateInProgress CapacityProviderUpdateStatus = "UPDATE_IN_PROGRESS"
+	CapacityProviderUpdateStatusUpdateComplete   CapacityProviderUpdateStatus = "UPDATE_COMPLETE"
+	CapacityProviderUpdateStatusUpdateFailed     CapacityProviderUpdateStatus = "UPDATE_FAILED"
+)
+
+// Values returns the values of CapacityProviderUpdateStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CapacityProviderUpdateStatus) Values() []CapacityProviderUpdateStatus {
+	return []CapacityProviderUpdateStatus{CapacityProviderUpdateStatusCreateInProgress, CapacityProviderUpdateStatusCreateComplete, CapacityProviderUpdateStatusCreateFailed, CapacityProviderUpdateStatusDeleteInProgress, CapacityProviderUpdateStatusDeleteComplete, CapacityProviderUpdateStatusDeleteFailed, CapacityProviderUpdateStatusUpdateInProgress, CapacityProviderUpdateStatusUpdateComplete, CapacityProviderUpdateStatusUpdateFailed}
+}
+
+// CapacityReservationPreference is an enumeration of the Amazon EC2 Container
+// Service API.
+type CapacityReservationPreference string
+
+// Values of CapacityReservationPreference.
+const (
+	CapacityReservationPreferenceReservationsOnly     CapacityReservationPreference = "RESERVATIONS_ONLY"
+	CapacityReservationPreferenceReservationsFirst    CapacityReservationPreference = "RESERVATIONS_FIRST"
+	CapacityReservationPreferenceReservationsExcluded CapacityReservationPreference = "RESERVATIONS_EXCLUDED"
+)
+
+// Values returns the values of CapacityReservationPreference that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CapacityReservationPreference) Values() []CapacityReservationPreference {
+	return []CapacityReservationPreference{CapacityReservationPreferenceReservationsOnly, CapacityReservationPreferenceReservationsFirst, CapacityReservationPreferenceReservationsExcluded}
+}
+
+// ClusterField is an enumeration of the Amazon EC2 Container Service API.
+type ClusterField string
+
+// Values of ClusterField.
+const (
+	ClusterFieldAttachments    ClusterField = "ATTACHMENTS"
+	ClusterFieldConfigurations ClusterField = "CONFIGURATIONS"
+	ClusterFieldSettings       ClusterField = "SETTINGS"
+	ClusterFieldStatistics     ClusterField = "STATISTICS"
+	ClusterFieldTags           ClusterField = "TAGS"
+)
+
+// Values returns the values of ClusterField that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ClusterField) Values() []ClusterField {
+	return []ClusterField{ClusterFieldAttachments, ClusterFieldConfigurations, ClusterFieldSettings, ClusterFieldStatistics, ClusterFieldTags}
+}
+
+// ClusterSettingName is an enumeration of the Amazon EC2 Container Service
+// API.
+type ClusterSettingName string
+
+// Values of ClusterSettingName.
+const (
+	ClusterSettingNameContainerInsights ClusterSettingName = "containerInsights"
+)
+
+// Values returns the values of ClusterSettingName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ClusterSettingName) Values() []ClusterSettingName {
+	return []ClusterSettingName{ClusterSettingNameContainerInsights}
+}
+
+// Compatibility is an enumeration of the Amazon EC2 Container Service API.
+type Compatibility string
+
+// Values of Compatibility.
+const (
+	CompatibilityEc2              Compatibility = "EC2"
+	CompatibilityFargate          Compatibility = "FARGATE"
+	CompatibilityExternal         Compatibility = "EXTERNAL"
+	CompatibilityManagedInstances Compatibility = "MANAGED_INSTANCES"
+)
+
+// Values returns the values of Compatibility that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (Compatibility) Values() []Compatibility {
+	return []Compatibility{CompatibilityEc2, CompatibilityFargate, CompatibilityExternal, CompatibilityManagedInstances}
+}
+
+// Connectivity is an enumeration of the Amazon EC2 Container Service API.
+type Connectivity string
+
+// Values of Connectivity.
+const (
+	ConnectivityConnected    Connectivity = "CONNECTED"
+	ConnectivityDisconnected Connectivity = "DISCONNECTED"
+)
+
+// Values returns the values of Connectivity that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (Connectivity) Values() []Connectivity {
+	return []Connectivity{ConnectivityConnected, ConnectivityDisconnected}
+}
+
+// ContainerCondition is an enumeration of the Amazon EC2 Container Service
+// API.
+type ContainerCondition string
+
+// Values of ContainerCondition.
+const (
+	ContainerConditionStart    ContainerCondition = "START"
+	ContainerConditionComplete ContainerCondition = "COMPLETE"
+	ContainerConditionSuccess  ContainerCondition = "SUCCESS"
+	ContainerConditionHealthy  ContainerCondition = "HEALTHY"
+)
+
+// Values returns the values of ContainerCondition that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContainerCondition) Values() []ContainerCondition {
+	return []ContainerCondition{ContainerConditionStart, ContainerConditionComplete, ContainerConditionSuccess, ContainerConditionHealthy}
+}
+
+// ContainerInstanceField is an enumeration of the Amazon EC2 Container Service
+// API.
+type ContainerInstanceField string
+
+// Values of ContainerInstanceField.
+const (
+	ContainerInstanceFieldTags                    ContainerInstanceField = "TAGS"
+	ContainerInstanceFieldContainerInstanceHealth ContainerInstanceField = "CONTAINER_INSTANCE_HEALTH"
+)
+
+// Values returns the values of ContainerInstanceField that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContainerInstanceField) Values() []ContainerInstanceField {
+	return []ContainerInstanceField{ContainerInstanceFieldTags, ContainerInstanceFieldContainerInstanceHealth}
+}
+
+// ContainerInstanceStatus is an enumeration of the Amazon EC2 Container
+// Service API.
+type ContainerInstanceStatus string
+
+// Values of ContainerInstanceStatus.
+const (
+	ContainerInstanceStatusActive             ContainerInstanceStatus = "ACTIVE"
+	ContainerInstanceStatusDraining           ContainerInstanceStatus = "DRAINING"
+	ContainerInstanceStatusRegistering        ContainerInstanceStatus = "REGISTERING"
+	ContainerInstanceStatusDeregistering      ContainerInstanceStatus = "DEREGISTERING"
+	ContainerInstanceStatusRegistrationFailed ContainerInstanceStatus = "REGISTRATION_FAILED"
+)
+
+// Values returns the values of ContainerInstanceStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContainerInstanceStatus) Values() []ContainerInstanceStatus {
+	return []ContainerInstanceStatus{ContainerInstanceStatusActive, ContainerInstanceStatusDraining, ContainerInstanceStatusRegistering, ContainerInstanceStatusDeregistering, ContainerInstanceStatusRegistrationFailed}
+}
+
+// CPUManufacturer is an enumeration of the Amazon EC2 Container Service API.
+type CPUManufacturer string
+
+// Values of CPUManufacturer.
+const (
+	CPUManufacturerIntel             CPUManufacturer = "intel"
+	CPUManufacturerAmd               CPUManufacturer = "amd"
+	CPUManufacturerAmazonWebServices CPUManufacturer = "amazon-web-services"
+)
+
+// Values returns the values of CPUManufacturer that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CPUManufacturer) Values() []CPUManufacturer {
+	return []CPUManufacturer{CPUManufacturerIntel, CPUManufacturerAmd, CPUManufacturerAmazonWebServices}
+}
+
+// DaemonDeploymentRollbackMonitorsStatus is an enumeration of the Amazon EC2
+// Container Service API.
+type DaemonDeploymentRollbackMonitorsStatus string
+
+// Values of DaemonDeploymentRollbackMonitorsStatus.
+const (
+	DaemonDeploymentRollbackMonitorsStatusTriggered          DaemonDeploymentRollbackMonitorsStatus = "TRIGGERED"
+	DaemonDeploymentRollbackMonitorsStatusMonitoring         DaemonDeploymentRollbackMonitorsStatus = "MONITORING"
+	DaemonDeploymentRollbackMonitorsStatusMonitoringComplete DaemonDeploymentRollbackMonitorsStatus = "MONITORING_COMPLETE"
+	DaemonDeploymentRollbackMonitorsStatusDisabled           DaemonDeploymentRollbackMonitorsStatus = "DISABLED"
+)
+
+// Values returns the values of DaemonDeploymentRollbackMonitorsStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DaemonDeploymentRollbackMonitorsStatus) Values() []DaemonDeploymentRollbackMonitorsStatus {
+	return []DaemonDeploymentRollbackMonitorsStatus{DaemonDeploymentRollbackMonitorsStatusTriggered, DaemonDeploymentRollbackMonitorsStatusMonitoring, DaemonDeploymentRollbackMonitorsStatusMonitoringComplete, DaemonDeploymentRollbackMonitorsStatusDisabled}
+}
+
+// DaemonDeploymentStatus is an enumeration of the Amazon EC2 Container Service
+// API.
+type DaemonDeploymentStatus string
+
+// Values of DaemonDeploymentStatus.
+const (
+	DaemonDeploymentStatusPending            DaemonDeploymentStatus = "PENDING"
+	DaemonDeploymentStatusSuccessful         DaemonDeploymentStatus = "SUCCESSFUL"
+	DaemonDeploymentStatusStopped            DaemonDeploymentStatus = "STOPPED"
+	DaemonDeploymentStatusStopRequested      DaemonDeploymentStatus = "STOP_REQUESTED"
+	DaemonDeploymentStatusInProgress         DaemonDeploymentStatus = "IN_PROGRESS"
+	DaemonDeploymentStatusRollbackInProgress DaemonDeploymentStatus = "ROLLBACK_IN_PROGRESS"
+	DaemonDeploymentStatusRollbackSuccessful DaemonDeploymentStatus = "ROLLBACK_SUCCESSFUL"
+	DaemonDeploymentStatusRollbackFailed     DaemonDeploymentStatus = "ROLLBACK_FAILED"
+)
+
+// Values returns the values of DaemonDeploymentStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DaemonDeploymentStatus) Values() []DaemonDeploymentStatus {
+	return []DaemonDeploymentStatus{DaemonDeploymentStatusPending, DaemonDeploymentStatusSuccessful, DaemonDeploymentStatusStopped, DaemonDeploymentStatusStopRequested, DaemonDeploymentStatusInProgress, DaemonDeploymentStatusRollbackInProgress, DaemonDeploymentStatusRollbackSuccessful, DaemonDeploymentStatusRollbackFailed}
+}
+
+// DaemonIpcMode is an enumeration of the Amazon EC2 Container Service API.
+type DaemonIpcMode string
+
+// Values of DaemonIpcMode.
+const (
+	DaemonIpcModeNone   DaemonIpcMode = "none"
+	DaemonIpcModeShared DaemonIpcMode = "shared"
+)
+
+// Values returns the values of DaemonIpcMode that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DaemonIpcMode) Values() []DaemonIpcMode {
+	return []DaemonIpcMode{DaemonIpcModeNone, DaemonIpcModeShared}
+}
+
+// DaemonPidMode is an enumeration of the Amazon EC2 Container Service API.
+type DaemonPidMode string
+
+// Values of DaemonPidMode.
+const (
+	DaemonPidModeNone   DaemonPidMode = "none"
+	DaemonPidModeShared DaemonPidMode = "shared"
+)
+
+// Values returns the values of DaemonPidMode that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DaemonPidMode) Values() []DaemonPidMode {
+	return []DaemonPidMode{DaemonPidModeNone, DaemonPidModeShared}
+}
+
+// DaemonPropagateTags is an enumeration of the Amazon EC2 Container Service
+// API.
+type DaemonPropagateTags string
+
+// Values of DaemonPropagateTags.
+const (
+	DaemonPropagateTagsDaemon DaemonPropagateTags = "DAEMON"
+	DaemonPropagateTagsNone   DaemonPropagateTags = "NONE"
+)
+
+// Values returns the values of DaemonPropagateTags that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DaemonPropagateTags) Values() []DaemonPropagateTags {
+	return []DaemonPropagateTags{DaemonPropagateTagsDaemon, DaemonPropagateTagsNone}
+}
+
+// DaemonStatus is an enumeration of the Amazon EC2 Container Service API.
+type DaemonStatus string
+
+// Values of DaemonStatus.
+const (
+	DaemonStatusActive           DaemonStatus = "ACTIVE"
+	DaemonStatusDeleteInProgress DaemonStatus = "DELETE_IN_PROGRESS"
+)
+
+// Values returns the values of DaemonStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DaemonStatus) Values() []DaemonStatus {
+	return []DaemonStatus{DaemonStatusActive, DaemonStatusDeleteInProgress}
+}
+
+// DaemonTaskDefinitionRevisionFilter is an enumeration of the Amazon EC2
+// Container Service API.
+type DaemonTaskDefinitionRevisionFilter string
+
+// Values of DaemonTaskDefinitionRevisionFilter.
+const (
+	DaemonTaskDefinitionRevisionFilterLastRegistered DaemonTaskDefinitionRevisionFilter = "LAST_REGISTERED"
+)
+
+// Values returns the values of DaemonTaskDefinitionRevisionFilter that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DaemonTaskDefinitionRevisionFilter) Values() []DaemonTaskDefinitionRevisionFilter {
+	return []DaemonTaskDefinitionRevisionFilter{DaemonTaskDefinitionRevisionFilterLastRegistered}
+}
+
+// DaemonTaskDefinitionStatus is an enumeration of the Amazon EC2 Container
+// Service API.
+type DaemonTaskDefinitionStatus string
+
+// Values of DaemonTaskDefinitionStatus.
+const (
+	DaemonTaskDefinitionStatusActive           DaemonTaskDefinitionStatus = "ACTIVE"
+	DaemonTaskDefinitionStatusDeleteInProgress DaemonTaskDefinitionStatus = "DELETE_IN_PROGRESS"
+	DaemonTaskDefinitionStatusDeleted          DaemonTaskDefinitionStatus = "DELETED"
+)
+
+// Values returns the values of DaemonTaskDefinitionStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DaemonTaskDefinitionStatus) Values() []DaemonTaskDefinitionStatus {
+	return []DaemonTaskDefinitionStatus{DaemonTaskDefinitionStatusActive, DaemonTaskDefinitionStatusDeleteInProgress, DaemonTaskDefinitionStatusDeleted}
+}
+
+// DaemonTaskDefinitionStatusFilter is an enumeration of the Amazon EC2
+// Container Service API.
+type DaemonTaskDefinitionStatusFilter string
+
+// Values of DaemonTaskDefinitionStatusFilter.
+const (
+	DaemonTaskDefinitionStatusFilterActive           DaemonTaskDefinitionStatusFilter = "ACTIVE"
+	DaemonTaskDefinitionStatusFilterDeleteInProgress DaemonTaskDefinitionStatusFilter = "DELETE_IN_PROGRESS"
+	DaemonTaskDefinitionStatusFilterAll              DaemonTaskDefinitionStatusFilter = "ALL"
+)
+
+// Values returns the values of DaemonTaskDefinitionStatusFilter that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DaemonTaskDefinitionStatusFilter) Values() []DaemonTaskDefinitionStatusFilter {
+	return []DaemonTaskDefinitionStatusFilter{DaemonTaskDefinitionStatusFilterActive, DaemonTaskDefinitionStatusFilterDeleteInProgress, DaemonTaskDefinitionStatusFilterAll}
+}
+
+// DeploymentControllerType is an enumeration of the Amazon EC2 Container
+// Service API.
+type DeploymentControllerType string
+
+// Values of DeploymentControllerType.
+const (
+	DeploymentControllerTypeEcs        DeploymentControllerType = "ECS"
+	DeploymentControllerTypeCodeDeploy DeploymentControllerType = "CODE_DEPLOY"
+	DeploymentControllerTypeExternal   DeploymentControllerType = "EXTERNAL"
+)
+
+// Values returns the values of DeploymentControllerType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DeploymentControllerType) Values() []DeploymentControllerType {
+	return []DeploymentControllerType{DeploymentControllerTypeEcs, DeploymentControllerTypeCodeDeploy, DeploymentControllerTypeExternal}
+}
+
+// DeploymentLifecycleHookAction is an enumeration of the Amazon EC2 Container
+// Service API.
+type DeploymentLifecycleHookAction string
+
+// Values of DeploymentLifecycleHookAction.
+const (
+	DeploymentLifecycleHookActionRollback DeploymentLifecycleHookAction = "ROLLBACK"
+	DeploymentLifecycleHookActionContinue DeploymentLifecycleHookAction = "CONTINUE"
+)
+
+// Values returns the values of DeploymentLifecycleHookAction that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DeploymentLifecycleHookAction) Values() []DeploymentLifecycleHookAction {
+	return []DeploymentLifecycleHookAction{DeploymentLifecycleHookActionRollback, DeploymentLifecycleHookActionContinue}
+}
+
+// DeploymentLifecycleHookStage is an enumeration of the Amazon EC2 Container
+// Service API.
+type DeploymentLifecycleHookStage string
+
+// Values of DeploymentLifecycleHookStage.
+const (
+	DeploymentLifecycleHookStageReconcileService           DeploymentLifecycleHookStage = "RECONCILE_SERVICE"
+	DeploymentLifecycleHookStagePreScaleUp                 DeploymentLifecycleHookStage = "PRE_SCALE_UP"
+	DeploymentLifecycleHookStagePostScaleUp                DeploymentLifecycleHookStage = "POST_SCALE_UP"
+	DeploymentLifecycleHookStageTestTrafficShift           DeploymentLifecycleHookStage = "TEST_TRAFFIC_SHIFT"
+	DeploymentLifecycleHookStagePostTestTrafficShift       DeploymentLifecycleHookStage = "POST_TEST_TRAFFIC_SHIFT"
+	DeploymentLifecycleHookStagePreProductionTrafficShift  DeploymentLifecycleHookStage = "PRE_PRODUCTION_TRAFFIC_SHIFT"
+	DeploymentLifecycleHookStageProductionTrafficShift     DeploymentLifecycleHookStage = "PRODUCTION_TRAFFIC_SHIFT"
+	DeploymentLifecycleHookStagePostProductionTrafficShift DeploymentLifecycleHookStage = "POST_PRODUCTION_TRAFFIC_SHIFT"
+)
+
+// Values returns the values of DeploymentLifecycleHookStage that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DeploymentLifecycleHookStage) Values() []DeploymentLifecycleHookStage {
+	return []DeploymentLifecycleHookStage{DeploymentLifecycleHookStageReconcileService, DeploymentLifecycleHookStagePreScaleUp, DeploymentLifecycleHookStagePostScaleUp, DeploymentLifecycleHookStageTestTrafficShift, DeploymentLifecycleHookStagePostTestTrafficShift, DeploymentLifecycleHookStagePreProductionTrafficShift, DeploymentLifecycleHookStageProductionTrafficShift, DeploymentLifecycleHookStagePostProductionTrafficShift}
+}
+
+// DeploymentLifecycleHookStatus is an enumeration of the Amazon EC2 Container
+// Service API.
+type DeploymentLifecycleHookStatus string
+
+// Values of DeploymentLifecycleHookStatus.
+const (
+	DeploymentLifecycleHookStatusAwaitingAction DeploymentLifecycleHookStatus = "AWAITING_ACTION"
+	DeploymentLifecycleHookStatusInProgress     DeploymentLifecycleHookStatus = "IN_PROGRESS"
+	DeploymentLifecycleHookStatusSucceeded      DeploymentLifecycleHookStatus = "SUCCEEDED"
+	DeploymentLifecycleHookStatusFailed         DeploymentLifecycleHookStatus = "FAILED"
+	DeploymentLifecycleHookStatusTimedOut       DeploymentLifecycleHookStatus = "TIMED_OUT"
+)
+
+// Values returns the values of DeploymentLifecycleHookStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DeploymentLifecycleHookStatus) Values() []DeploymentLifecycleHookStatus {
+	return []DeploymentLifecycleHookStatus{DeploymentLifecycleHookStatusAwaitingAction, DeploymentLifecycleHookStatusInProgress, DeploymentLifecycleHookStatusSucceeded, DeploymentLifecycleHookStatusFailed, DeploymentLifecycleHookStatusTimedOut}
+}
+
+// DeploymentLifecycleHookTargetType is an enumeration of the Amazon EC2
+// Container Service API.
+type DeploymentLifecycleHookTargetType string
+
+// Values of DeploymentLifecycleHookTargetType.
+const (
+	DeploymentLifecycleHookTargetTypeAwsLambda DeploymentLifecycleHookTargetType = "AWS_LAMBDA"
+	DeploymentLifecycleHookTargetTypePause     DeploymentLifecycleHookTargetType = "PAUSE"
+)
+
+// Values returns the values of DeploymentLifecycleHookTargetType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DeploymentLifecycleHookTargetType) Values() []DeploymentLifecycleHookTargetType {
+	return []DeploymentLifecycleHookTargetType{DeploymentLifecycleHookTargetTypeAwsLambda, DeploymentLifecycleHookTargetTypePause}
+}
+
+// DeploymentRolloutState is an enumeration of the Amazon EC2 Container Service
+// API.
+type DeploymentRolloutState string
+
+// Values of DeploymentRolloutState.
+const (
+	DeploymentRolloutStateCompleted  DeploymentRolloutState = "COMPLETED"
+	DeploymentRolloutStateFailed     DeploymentRolloutState = "FAILED"
+	DeploymentRolloutStateInProgress DeploymentRolloutState = "IN_PROGRESS"
+)
+
+// Values returns the values of DeploymentRolloutState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DeploymentRolloutState) Values() []DeploymentRolloutState {
+	return []DeploymentRolloutState{DeploymentRolloutStateCompleted, DeploymentRolloutStateFailed, DeploymentRolloutStateInProgress}
+}
+
+// DeploymentStrategy is an enumeration of the Amazon EC2 Container Service
+// API.
+type DeploymentStrategy string
+
+// Values of DeploymentStrategy.
+const (
+	DeploymentStrategyRolling   DeploymentStrategy = "ROLLING"
+	DeploymentStrategyBlueGreen DeploymentStrategy = "BLUE_GREEN"
+	DeploymentStrategyLinear    DeploymentStrategy = "LINEAR"
+	DeploymentStrategyCanary    DeploymentStrategy = "CANARY"
+)
+
+// Values returns the values of DeploymentStrategy that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DeploymentStrategy) Values() []DeploymentStrategy {
+	return []DeploymentStrategy{DeploymentStrategyRolling, DeploymentStrategyBlueGreen, DeploymentStrategyLinear, DeploymentStrategyCanary}
+}
+
+// DesiredStatus is an enumeration of the Amazon EC2 Container Service API.
+type DesiredStatus string
+
+// Values of DesiredStatus.
+const (
+	DesiredStatusRunning DesiredStatus = "RUNNING"
+	DesiredStatusPending DesiredStatus = "PENDING"
+	DesiredStatusStopped DesiredStatus = "STOPPED"
+)
+
+// Values returns the values of DesiredStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DesiredStatus) Values() []DesiredStatus {
+	return []DesiredStatus{DesiredStatusRunning, DesiredStatusPending, DesiredStatusStopped}
+}
+
+// DeviceCgroupPermission is an enumeration of the Amazon EC2 Container Service
+// API.
+type DeviceCgroupPermission string
+
+// Values of DeviceCgroupPermission.
+const (
+	DeviceCgroupPermissionRead  DeviceCgroupPermission = "read"
+	DeviceCgroupPermissionWrite DeviceCgroupPermission = "write"
+	DeviceCgroupPermissionMknod DeviceCgroupPermission = "mknod"
+)
+
+// Values returns the values of DeviceCgroupPermission that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DeviceCgroupPermission) Values() []DeviceCgroupPermission {
+	return []DeviceCgroupPermission{DeviceCgroupPermissionRead, DeviceCgroupPermissionWrite, DeviceCgroupPermissionMknod}
+}
+
+// EBSResourceType is an enumeration of the Amazon EC2 Container Service API.
+type EBSResourceType string
+
+// Values of EBSResourceType.
+const (
+	EBSResourceTypeVolume EBSResourceType = "volume"
+)
+
+// Values returns the values of EBSResourceType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (EBSResourceType) Values() []EBSResourceType {
+	return []EBSResourceType{EBSResourceTypeVolume}
+}
+
+// EFSAuthorizationConfigIAM is an enumeration of the Amazon EC2 Container
+// Service API.
+type EFSAuthorizationConfigIAM string
+
+// Values of EFSAuthorizationConfigIAM.
+const (
+	EFSAuthorizationConfigIAMEnabled  EFSAuthorizationConfigIAM = "ENABLED"
+	EFSAuthorizationConfigIAMDisabled EFSAuthorizationConfigIAM = "DISABLED"
+)
+
+// Values returns the values of EFSAuthorizationConfigIAM that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (EFSAuthorizationConfigIAM) Values() []EFSAuthorizationConfigIAM {
+	return []EFSAuthorizationConfigIAM{EFSAuthorizationConfigIAMEnabled, EFSAuthorizationConfigIAMDisabled}
+}
+
+// EFSTransitEncryption is an enumeration of the Amazon EC2 Container Service
+// API.
+type EFSTransitEncryption string
+
+// Values of EFSTransitEncryption.
+const (
+	EFSTransitEncryptionEnabled  EFSTransitEncryption = "ENABLED"
+	EFSTransitEncryptionDisabled EFSTransitEncryption = "DISABLED"
+)
+
+// Values returns the values of EFSTransitEncryption that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (EFSTransitEncryption) Values() []EFSTransitEncryption {
+	return []EFSTransitEncryption{EFSTransitEncryptionEnabled, EFSTransitEncryptionDisabled}
+}
+
+// EnvironmentFileType is an enumeration of the Amazon EC2 Container Service
+// API.
+type EnvironmentFileType string
+
+// Values of EnvironmentFileType.
+const (
+	EnvironmentFileTypeS3 EnvironmentFileType = "s3"
+)
+
+// Values returns the values of EnvironmentFileType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (EnvironmentFileType) Values() []EnvironmentFileType {
+	return []EnvironmentFileType{EnvironmentFileTypeS3}
+}
+
+// ExecuteCommandLogging is an enumeration of the Amazon EC2 Container Service
+// API.
+type ExecuteCommandLogging string
+
+// Values of ExecuteCommandLogging.
+const (
+	ExecuteCommandLoggingNone     ExecuteCommandLogging = "NONE"
+	ExecuteCommandLoggingDefault  ExecuteCommandLogging = "DEFAULT"
+	ExecuteCommandLoggingOverride ExecuteCommandLogging = "OVERRIDE"
+)
+
+// Values returns the values of ExecuteCommandLogging that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ExecuteCommandLogging) Values() []ExecuteCommandLogging {
+	return []ExecuteCommandLogging{ExecuteCommandLoggingNone, ExecuteCommandLoggingDefault, ExecuteCommandLoggingOverride}
+}
+
+// ExpressGatewayServiceInclude is an enumeration of the Amazon EC2 Container
+// Service API.
+type ExpressGatewayServiceInclude string
+
+// Values of ExpressGatewayServiceInclude.
+const (
+	ExpressGatewayServiceIncludeTags ExpressGatewayServiceInclude = "TAGS"
+)
+
+// Values returns the values of ExpressGatewayServiceInclude that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ExpressGatewayServiceInclude) Values() []ExpressGatewayServiceInclude {
+	return []ExpressGatewayServiceInclude{ExpressGatewayServiceIncludeTags}
+}
+
+// ExpressGatewayServiceScalingMetric is an enumeration of the Amazon EC2
+// Container Service API.
 type ExpressGatewayServiceScalingMetric string
 
 // Values of ExpressGatewayServiceScalingMetric.
@@ -33,7 +868,8 @@ func (ExpressGatewayServiceScalingMetric) Values() []ExpressGatewayServiceScalin
 	return []ExpressGatewayServiceScalingMetric{ExpressGatewayServiceScalingMetricAverageCpu, ExpressGatewayServiceScalingMetricAverageMemory, ExpressGatewayServiceScalingMetricRequestCountPerTarget}
 }
 
-// The status of an Express service.
+// ExpressGatewayServiceStatusCode is an enumeration of the Amazon EC2
+// Container Service API.
 type ExpressGatewayServiceStatusCode string
 
 // Values of ExpressGatewayServiceStatusCode.
@@ -47,4 +883,914 @@ const (
 // value decoded from a response may be one it does not list yet.
 func (ExpressGatewayServiceStatusCode) Values() []ExpressGatewayServiceStatusCode {
 	return []ExpressGatewayServiceStatusCode{ExpressGatewayServiceStatusCodeActive, ExpressGatewayServiceStatusCodeDraining, ExpressGatewayServiceStatusCodeInactive}
+}
+
+// FirelensConfigurationType is an enumeration of the Amazon EC2 Container
+// Service API.
+type FirelensConfigurationType string
+
+// Values of FirelensConfigurationType.
+const (
+	FirelensConfigurationTypeFluentd   FirelensConfigurationType = "fluentd"
+	FirelensConfigurationTypeFluentbit FirelensConfigurationType = "fluentbit"
+)
+
+// Values returns the values of FirelensConfigurationType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (FirelensConfigurationType) Values() []FirelensConfigurationType {
+	return []FirelensConfigurationType{FirelensConfigurationTypeFluentd, FirelensConfigurationTypeFluentbit}
+}
+
+// HealthStatus is an enumeration of the Amazon EC2 Container Service API.
+type HealthStatus string
+
+// Values of HealthStatus.
+const (
+	HealthStatusHealthy   HealthStatus = "HEALTHY"
+	HealthStatusUnhealthy HealthStatus = "UNHEALTHY"
+	HealthStatusUnknown   HealthStatus = "UNKNOWN"
+)
+
+// Values returns the values of HealthStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (HealthStatus) Values() []HealthStatus {
+	return []HealthStatus{HealthStatusHealthy, HealthStatusUnhealthy, HealthStatusUnknown}
+}
+
+// InstanceGeneration is an enumeration of the Amazon EC2 Container Service
+// API.
+type InstanceGeneration string
+
+// Values of InstanceGeneration.
+const (
+	InstanceGenerationCurrent  InstanceGeneration = "current"
+	InstanceGenerationPrevious InstanceGeneration = "previous"
+)
+
+// Values returns the values of InstanceGeneration that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (InstanceGeneration) Values() []InstanceGeneration {
+	return []InstanceGeneration{InstanceGenerationCurrent, InstanceGenerationPrevious}
+}
+
+// InstanceHealthCheckState is an enumeration of the Amazon EC2 Container
+// Service API.
+type InstanceHealthCheckState string
+
+// Values of InstanceHealthCheckState.
+const (
+	InstanceHealthCheckStateOk               InstanceHealthCheckState = "OK"
+	InstanceHealthCheckStateImpaired         InstanceHealthCheckState = "IMPAIRED"
+	InstanceHealthCheckStateInsufficientData InstanceHealthCheckState = "INSUFFICIENT_DATA"
+	InstanceHealthCheckStateInitializing     InstanceHealthCheckState = "INITIALIZING"
+)
+
+// Values returns the values of InstanceHealthCheckState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (InstanceHealthCheckState) Values() []InstanceHealthCheckState {
+	return []InstanceHealthCheckState{InstanceHealthCheckStateOk, InstanceHealthCheckStateImpaired, InstanceHealthCheckStateInsufficientData, InstanceHealthCheckStateInitializing}
+}
+
+// InstanceHealthCheckType is an enumeration of the Amazon EC2 Container
+// Service API.
+type InstanceHealthCheckType string
+
+// Values of InstanceHealthCheckType.
+const (
+	InstanceHealthCheckTypeContainerRuntime   InstanceHealthCheckType = "CONTAINER_RUNTIME"
+	InstanceHealthCheckTypeAcceleratedCompute InstanceHealthCheckType = "ACCELERATED_COMPUTE"
+	InstanceHealthCheckTypeDaemon             InstanceHealthCheckType = "DAEMON"
+	InstanceHealthCheckTypeAgentConnectivity  InstanceHealthCheckType = "AGENT_CONNECTIVITY"
+)
+
+// Values returns the values of InstanceHealthCheckType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (InstanceHealthCheckType) Values() []InstanceHealthCheckType {
+	return []InstanceHealthCheckType{InstanceHealthCheckTypeContainerRuntime, InstanceHealthCheckTypeAcceleratedCompute, InstanceHealthCheckTypeDaemon, InstanceHealthCheckTypeAgentConnectivity}
+}
+
+// IpcMode is an enumeration of the Amazon EC2 Container Service API.
+type IpcMode string
+
+// Values of IpcMode.
+const (
+	IpcModeHost IpcMode = "host"
+	IpcModeTask IpcMode = "task"
+	IpcModeNone IpcMode = "none"
+)
+
+// Values returns the values of IpcMode that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (IpcMode) Values() []IpcMode {
+	return []IpcMode{IpcModeHost, IpcModeTask, IpcModeNone}
+}
+
+// LaunchType is an enumeration of the Amazon EC2 Container Service API.
+type LaunchType string
+
+// Values of LaunchType.
+const (
+	LaunchTypeEc2              LaunchType = "EC2"
+	LaunchTypeFargate          LaunchType = "FARGATE"
+	LaunchTypeExternal         LaunchType = "EXTERNAL"
+	LaunchTypeManagedInstances LaunchType = "MANAGED_INSTANCES"
+)
+
+// Values returns the values of LaunchType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LaunchType) Values() []LaunchType {
+	return []LaunchType{LaunchTypeEc2, LaunchTypeFargate, LaunchTypeExternal, LaunchTypeManagedInstances}
+}
+
+// LocalStorage is an enumeration of the Amazon EC2 Container Service API.
+type LocalStorage string
+
+// Values of LocalStorage.
+const (
+	LocalStorageIncluded LocalStorage = "included"
+	LocalStorageRequired LocalStorage = "required"
+	LocalStorageExcluded LocalStorage = "excluded"
+)
+
+// Values returns the values of LocalStorage that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LocalStorage) Values() []LocalStorage {
+	return []LocalStorage{LocalStorageIncluded, LocalStorageRequired, LocalStorageExcluded}
+}
+
+// LocalStorageType is an enumeration of the Amazon EC2 Container Service API.
+type LocalStorageType string
+
+// Values of LocalStorageType.
+const (
+	LocalStorageTypeHdd LocalStorageType = "hdd"
+	LocalStorageTypeSsd LocalStorageType = "ssd"
+)
+
+// Values returns the values of LocalStorageType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LocalStorageType) Values() []LocalStorageType {
+	return []LocalStorageType{LocalStorageTypeHdd, LocalStorageTypeSsd}
+}
+
+// LogDriver is an enumeration of the Amazon EC2 Container Service API.
+type LogDriver string
+
+// Values of LogDriver.
+const (
+	LogDriverJsonFile    LogDriver = "json-file"
+	LogDriverSyslog      LogDriver = "syslog"
+	LogDriverJournald    LogDriver = "journald"
+	LogDriverGelf        LogDriver = "gelf"
+	LogDriverFluentd     LogDriver = "fluentd"
+	LogDriverAwslogs     LogDriver = "awslogs"
+	LogDriverSplunk      LogDriver = "splunk"
+	LogDriverAwsfirelens LogDriver = "awsfirelens"
+)
+
+// Values returns the values of LogDriver that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LogDriver) Values() []LogDriver {
+	return []LogDriver{LogDriverJsonFile, LogDriverSyslog, LogDriverJournald, LogDriverGelf, LogDriverFluentd, LogDriverAwslogs, LogDriverSplunk, LogDriverAwsfirelens}
+}
+
+// ManagedAgentName is an enumeration of the Amazon EC2 Container Service API.
+type ManagedAgentName string
+
+// Values of ManagedAgentName.
+const (
+	ManagedAgentNameExecuteCommandAgent ManagedAgentName = "ExecuteCommandAgent"
+)
+
+// Values returns the values of ManagedAgentName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ManagedAgentName) Values() []ManagedAgentName {
+	return []ManagedAgentName{ManagedAgentNameExecuteCommandAgent}
+}
+
+// ManagedDraining is an enumeration of the Amazon EC2 Container Service API.
+type ManagedDraining string
+
+// Values of ManagedDraining.
+const (
+	ManagedDrainingEnabled  ManagedDraining = "ENABLED"
+	ManagedDrainingDisabled ManagedDraining = "DISABLED"
+)
+
+// Values returns the values of ManagedDraining that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ManagedDraining) Values() []ManagedDraining {
+	return []ManagedDraining{ManagedDrainingEnabled, ManagedDrainingDisabled}
+}
+
+// ManagedInstancesMonitoringOptions is an enumeration of the Amazon EC2
+// Container Service API.
+type ManagedInstancesMonitoringOptions string
+
+// Values of ManagedInstancesMonitoringOptions.
+const (
+	ManagedInstancesMonitoringOptionsBasic    ManagedInstancesMonitoringOptions = "BASIC"
+	ManagedInstancesMonitoringOptionsDetailed ManagedInstancesMonitoringOptions = "DETAILED"
+)
+
+// Values returns the values of ManagedInstancesMonitoringOptions that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ManagedInstancesMonitoringOptions) Values() []ManagedInstancesMonitoringOptions {
+	return []ManagedInstancesMonitoringOptions{ManagedInstancesMonitoringOptionsBasic, ManagedInstancesMonitoringOptionsDetailed}
+}
+
+// ManagedResourceStatus is an enumeration of the Amazon EC2 Container Service
+// API.
+type ManagedResourceStatus string
+
+// Values of ManagedResourceStatus.
+const (
+	ManagedResourceStatusProvisioning   ManagedResourceStatus = "PROVISIONING"
+	ManagedResourceStatusActive         ManagedResourceStatus = "ACTIVE"
+	ManagedResourceStatusDeprovisioning ManagedResourceStatus = "DEPROVISIONING"
+	ManagedResourceStatusDeleted        ManagedResourceStatus = "DELETED"
+	ManagedResourceStatusFailed         ManagedResourceStatus = "FAILED"
+)
+
+// Values returns the values of ManagedResourceStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ManagedResourceStatus) Values() []ManagedResourceStatus {
+	return []ManagedResourceStatus{ManagedResourceStatusProvisioning, ManagedResourceStatusActive, ManagedResourceStatusDeprovisioning, ManagedResourceStatusDeleted, ManagedResourceStatusFailed}
+}
+
+// ManagedScalingStatus is an enumeration of the Amazon EC2 Container Service
+// API.
+type ManagedScalingStatus string
+
+// Values of ManagedScalingStatus.
+const (
+	ManagedScalingStatusEnabled  ManagedScalingStatus = "ENABLED"
+	ManagedScalingStatusDisabled ManagedScalingStatus = "DISABLED"
+)
+
+// Values returns the values of ManagedScalingStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ManagedScalingStatus) Values() []ManagedScalingStatus {
+	return []ManagedScalingStatus{ManagedScalingStatusEnabled, ManagedScalingStatusDisabled}
+}
+
+// ManagedTerminationProtection is an enumeration of the Amazon EC2 Container
+// Service API.
+type ManagedTerminationProtection string
+
+// Values of ManagedTerminationProtection.
+const (
+	ManagedTerminationProtectionEnabled  ManagedTerminationProtection = "ENABLED"
+	ManagedTerminationProtectionDisabled ManagedTerminationProtection = "DISABLED"
+)
+
+// Values returns the values of ManagedTerminationProtection that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ManagedTerminationProtection) Values() []ManagedTerminationProtection {
+	return []ManagedTerminationProtection{ManagedTerminationProtectionEnabled, ManagedTerminationProtectionDisabled}
+}
+
+// NetworkMode is an enumeration of the Amazon EC2 Container Service API.
+type NetworkMode string
+
+// Values of NetworkMode.
+const (
+	NetworkModeBridge NetworkMode = "bridge"
+	NetworkModeHost   NetworkMode = "host"
+	NetworkModeAwsvpc NetworkMode = "awsvpc"
+	NetworkModeNone   NetworkMode = "none"
+)
+
+// Values returns the values of NetworkMode that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (NetworkMode) Values() []NetworkMode {
+	return []NetworkMode{NetworkModeBridge, NetworkModeHost, NetworkModeAwsvpc, NetworkModeNone}
+}
+
+// OSFamily is an enumeration of the Amazon EC2 Container Service API.
+type OSFamily string
+
+// Values of OSFamily.
+const (
+	OSFamilyWindowsServer2019Full OSFamily = "WINDOWS_SERVER_2019_FULL"
+	OSFamilyWindowsServer2019Core OSFamily = "WINDOWS_SERVER_2019_CORE"
+	OSFamilyWindowsServer2016Full OSFamily = "WINDOWS_SERVER_2016_FULL"
+	OSFamilyWindowsServer2004Core OSFamily = "WINDOWS_SERVER_2004_CORE"
+	OSFamilyWindowsServer2022Core OSFamily = "WINDOWS_SERVER_2022_CORE"
+	OSFamilyWindowsServer2022Full OSFamily = "WINDOWS_SERVER_2022_FULL"
+	OSFamilyWindowsServer2025Core OSFamily = "WINDOWS_SERVER_2025_CORE"
+	OSFamilyWindowsServer2025Full OSFamily = "WINDOWS_SERVER_2025_FULL"
+	OSFamilyWindowsServer20h2Core OSFamily = "WINDOWS_SERVER_20H2_CORE"
+	OSFamilyLinux                 OSFamily = "LINUX"
+)
+
+// Values returns the values of OSFamily that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (OSFamily) Values() []OSFamily {
+	return []OSFamily{OSFamilyWindowsServer2019Full, OSFamilyWindowsServer2019Core, OSFamilyWindowsServer2016Full, OSFamilyWindowsServer2004Core, OSFamilyWindowsServer2022Core, OSFamilyWindowsServer2022Full, OSFamilyWindowsServer2025Core, OSFamilyWindowsServer2025Full, OSFamilyWindowsServer20h2Core, OSFamilyLinux}
+}
+
+// PidMode is an enumeration of the Amazon EC2 Container Service API.
+type PidMode string
+
+// Values of PidMode.
+const (
+	PidModeHost PidMode = "host"
+	PidModeTask PidMode = "task"
+)
+
+// Values returns the values of PidMode that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PidMode) Values() []PidMode {
+	return []PidMode{PidModeHost, PidModeTask}
+}
+
+// PlacementConstraintType is an enumeration of the Amazon EC2 Container
+// Service API.
+type PlacementConstraintType string
+
+// Values of PlacementConstraintType.
+const (
+	PlacementConstraintTypeDistinctInstance PlacementConstraintType = "distinctInstance"
+	PlacementConstraintTypeMemberOf         PlacementConstraintType = "memberOf"
+)
+
+// Values returns the values of PlacementConstraintType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PlacementConstraintType) Values() []PlacementConstraintType {
+	return []PlacementConstraintType{PlacementConstraintTypeDistinctInstance, PlacementConstraintTypeMemberOf}
+}
+
+// PlacementStrategyType is an enumeration of the Amazon EC2 Container Service
+// API.
+type PlacementStrategyType string
+
+// Values of PlacementStrategyType.
+const (
+	PlacementStrategyTypeRandom  PlacementStrategyType = "random"
+	PlacementStrategyTypeSpread  PlacementStrategyType = "spread"
+	PlacementStrategyTypeBinpack PlacementStrategyType = "binpack"
+)
+
+// Values returns the values of PlacementStrategyType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PlacementStrategyType) Values() []PlacementStrategyType {
+	return []PlacementStrategyType{PlacementStrategyTypeRandom, PlacementStrategyTypeSpread, PlacementStrategyTypeBinpack}
+}
+
+// PlatformDeviceType is an enumeration of the Amazon EC2 Container Service
+// API.
+type PlatformDeviceType string
+
+// Values of PlatformDeviceType.
+const (
+	PlatformDeviceTypeGpu          PlatformDeviceType = "GPU"
+	PlatformDeviceTypeNeuronDevice PlatformDeviceType = "NEURON_DEVICE"
+)
+
+// Values returns the values of PlatformDeviceType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PlatformDeviceType) Values() []PlatformDeviceType {
+	return []PlatformDeviceType{PlatformDeviceTypeGpu, PlatformDeviceTypeNeuronDevice}
+}
+
+// PropagateMITags is an enumeration of the Amazon EC2 Container Service API.
+type PropagateMITags string
+
+// Values of PropagateMITags.
+const (
+	PropagateMITagsCapacityProvider PropagateMITags = "CAPACITY_PROVIDER"
+	PropagateMITagsNone             PropagateMITags = "NONE"
+)
+
+// Values returns the values of PropagateMITags that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PropagateMITags) Values() []PropagateMITags {
+	return []PropagateMITags{PropagateMITagsCapacityProvider, PropagateMITagsNone}
+}
+
+// PropagateTags is an enumeration of the Amazon EC2 Container Service API.
+type PropagateTags string
+
+// Values of PropagateTags.
+const (
+	PropagateTagsTaskDefinition PropagateTags = "TASK_DEFINITION"
+	PropagateTagsService        PropagateTags = "SERVICE"
+	PropagateTagsNone           PropagateTags = "NONE"
+)
+
+// Values returns the values of PropagateTags that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PropagateTags) Values() []PropagateTags {
+	return []PropagateTags{PropagateTagsTaskDefinition, PropagateTagsService, PropagateTagsNone}
+}
+
+// ProxyConfigurationType is an enumeration of the Amazon EC2 Container Service
+// API.
+type ProxyConfigurationType string
+
+// Values of ProxyConfigurationType.
+const (
+	ProxyConfigurationTypeAppmesh ProxyConfigurationType = "APPMESH"
+)
+
+// Values returns the values of ProxyConfigurationType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ProxyConfigurationType) Values() []ProxyConfigurationType {
+	return []ProxyConfigurationType{ProxyConfigurationTypeAppmesh}
+}
+
+// ResourceManagementType is an enumeration of the Amazon EC2 Container Service
+// API.
+type ResourceManagementType string
+
+// Values of ResourceManagementType.
+const (
+	ResourceManagementTypeCustomer ResourceManagementType = "CUSTOMER"
+	ResourceManagementTypeEcs      ResourceManagementType = "ECS"
+)
+
+// Values returns the values of ResourceManagementType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ResourceManagementType) Values() []ResourceManagementType {
+	return []ResourceManagementType{ResourceManagementTypeCustomer, ResourceManagementTypeEcs}
+}
+
+// ResourceType is an enumeration of the Amazon EC2 Container Service API.
+type ResourceType string
+
+// Values of ResourceType.
+const (
+	ResourceTypeGpu                  ResourceType = "GPU"
+	ResourceTypeInferenceAccelerator ResourceType = "InferenceAccelerator"
+	ResourceTypeNeuronDevice         ResourceType = "NeuronDevice"
+)
+
+// Values returns the values of ResourceType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ResourceType) Values() []ResourceType {
+	return []ResourceType{ResourceTypeGpu, ResourceTypeInferenceAccelerator, ResourceTypeNeuronDevice}
+}
+
+// ScaleUnit is an enumeration of the Amazon EC2 Container Service API.
+type ScaleUnit string
+
+// Values of ScaleUnit.
+const (
+	ScaleUnitPercent ScaleUnit = "PERCENT"
+)
+
+// Values returns the values of ScaleUnit that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ScaleUnit) Values() []ScaleUnit {
+	return []ScaleUnit{ScaleUnitPercent}
+}
+
+// SchedulingStrategy is an enumeration of the Amazon EC2 Container Service
+// API.
+type SchedulingStrategy string
+
+// Values of SchedulingStrategy.
+const (
+	SchedulingStrategyReplica SchedulingStrategy = "REPLICA"
+	SchedulingStrategyDaemon  SchedulingStrategy = "DAEMON"
+)
+
+// Values returns the values of SchedulingStrategy that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (SchedulingStrategy) Values() []SchedulingStrategy {
+	return []SchedulingStrategy{SchedulingStrategyReplica, SchedulingStrategyDaemon}
+}
+
+// Scope is an enumeration of the Amazon EC2 Container Service API.
+type Scope string
+
+// Values of Scope.
+const (
+	ScopeTask   Scope = "task"
+	ScopeShared Scope = "shared"
+)
+
+// Values returns the values of Scope that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (Scope) Values() []Scope {
+	return []Scope{ScopeTask, ScopeShared}
+}
+
+// The format for Service Connect access log output. Choose TEXT for
+// human-readable logs or JSON for structured data that integrates well with
+// log analysis tools.
+type ServiceConnectAccessLoggingFormat string
+
+// Values of ServiceConnectAccessLoggingFormat.
+const (
+	ServiceConnectAccessLoggingFormatText ServiceConnectAccessLoggingFormat = "TEXT"
+	ServiceConnectAccessLoggingFormatJson ServiceConnectAccessLoggingFormat = "JSON"
+)
+
+// Values returns the values of ServiceConnectAccessLoggingFormat that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ServiceConnectAccessLoggingFormat) Values() []ServiceConnectAccessLoggingFormat {
+	return []ServiceConnectAccessLoggingFormat{ServiceConnectAccessLoggingFormatText, ServiceConnectAccessLoggingFormatJson}
+}
+
+// Controls whether query parameters are included in Service Connect access
+// logs. Consider security and privacy implications when enabling this feature.
+// By default, this parameter is `DISABLED`.
+type ServiceConnectIncludeQueryParameters string
+
+// Values of ServiceConnectIncludeQueryParameters.
+const (
+	ServiceConnectIncludeQueryParametersDisabled ServiceConnectIncludeQueryParameters = "DISABLED"
+	ServiceConnectIncludeQueryParametersEnabled  ServiceConnectIncludeQueryParameters = "ENABLED"
+)
+
+// Values returns the values of ServiceConnectIncludeQueryParameters that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ServiceConnectIncludeQueryParameters) Values() []ServiceConnectIncludeQueryParameters {
+	return []ServiceConnectIncludeQueryParameters{ServiceConnectIncludeQueryParametersDisabled, ServiceConnectIncludeQueryParametersEnabled}
+}
+
+// ServiceDeploymentLifecycleStage is an enumeration of the Amazon EC2
+// Container Service API.
+type ServiceDeploymentLifecycleStage string
+
+// Values of ServiceDeploymentLifecycleStage.
+const (
+	ServiceDeploymentLifecycleStageReconcileService           ServiceDeploymentLifecycleStage = "RECONCILE_SERVICE"
+	ServiceDeploymentLifecycleStagePreScaleUp                 ServiceDeploymentLifecycleStage = "PRE_SCALE_UP"
+	ServiceDeploymentLifecycleStageScaleUp                    ServiceDeploymentLifecycleStage = "SCALE_UP"
+	ServiceDeploymentLifecycleStagePostScaleUp                ServiceDeploymentLifecycleStage = "POST_SCALE_UP"
+	ServiceDeploymentLifecycleStageTestTrafficShift           ServiceDeploymentLifecycleStage = "TEST_TRAFFIC_SHIFT"
+	ServiceDeploymentLifecycleStagePostTestTrafficShift       ServiceDeploymentLifecycleStage = "POST_TEST_TRAFFIC_SHIFT"
+	ServiceDeploymentLifecycleStageProductionTrafficShift     ServiceDeploymentLifecycleStage = "PRODUCTION_TRAFFIC_SHIFT"
+	ServiceDeploymentLifecycleStagePostProductionTrafficShift ServiceDeploymentLifecycleStage = "POST_PRODUCTION_TRAFFIC_SHIFT"
+	ServiceDeploymentLifecycleStageBakeTime                   ServiceDeploymentLifecycleStage = "BAKE_TIME"
+	ServiceDeploymentLifecycleStageCleanUp                    ServiceDeploymentLifecycleStage = "CLEAN_UP"
+)
+
+// Values returns the values of ServiceDeploymentLifecycleStage that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ServiceDeploymentLifecycleStage) Values() []ServiceDeploymentLifecycleStage {
+	return []ServiceDeploymentLifecycleStage{ServiceDeploymentLifecycleStageReconcileService, ServiceDeploymentLifecycleStagePreScaleUp, ServiceDeploymentLifecycleStageScaleUp, ServiceDeploymentLifecycleStagePostScaleUp, ServiceDeploymentLifecycleStageTestTrafficShift, ServiceDeploymentLifecycleStagePostTestTrafficShift, ServiceDeploymentLifecycleStageProductionTrafficShift, ServiceDeploymentLifecycleStagePostProductionTrafficShift, ServiceDeploymentLifecycleStageBakeTime, ServiceDeploymentLifecycleStageCleanUp}
+}
+
+// ServiceDeploymentRollbackMonitorsStatus is an enumeration of the Amazon EC2
+// Container Service API.
+type ServiceDeploymentRollbackMonitorsStatus string
+
+// Values of ServiceDeploymentRollbackMonitorsStatus.
+const (
+	ServiceDeploymentRollbackMonitorsStatusTriggered          ServiceDeploymentRollbackMonitorsStatus = "TRIGGERED"
+	ServiceDeploymentRollbackMonitorsStatusMonitoring         ServiceDeploymentRollbackMonitorsStatus = "MONITORING"
+	ServiceDeploymentRollbackMonitorsStatusMonitoringComplete ServiceDeploymentRollbackMonitorsStatus = "MONITORING_COMPLETE"
+	ServiceDeploymentRollbackMonitorsStatusDisabled           ServiceDeploymentRollbackMonitorsStatus = "DISABLED"
+)
+
+// Values returns the values of ServiceDeploymentRollbackMonitorsStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ServiceDeploymentRollbackMonitorsStatus) Values() []ServiceDeploymentRollbackMonitorsStatus {
+	return []ServiceDeploymentRollbackMonitorsStatus{ServiceDeploymentRollbackMonitorsStatusTriggered, ServiceDeploymentRollbackMonitorsStatusMonitoring, ServiceDeploymentRollbackMonitorsStatusMonitoringComplete, ServiceDeploymentRollbackMonitorsStatusDisabled}
+}
+
+// ServiceDeploymentStatus is an enumeration of the Amazon EC2 Container
+// Service API.
+type ServiceDeploymentStatus string
+
+// Values of ServiceDeploymentStatus.
+const (
+	ServiceDeploymentStatusPending            ServiceDeploymentStatus = "PENDING"
+	ServiceDeploymentStatusSuccessful         ServiceDeploymentStatus = "SUCCESSFUL"
+	ServiceDeploymentStatusStopped            ServiceDeploymentStatus = "STOPPED"
+	ServiceDeploymentStatusStopRequested      ServiceDeploymentStatus = "STOP_REQUESTED"
+	ServiceDeploymentStatusInProgress         ServiceDeploymentStatus = "IN_PROGRESS"
+	ServiceDeploymentStatusRollbackRequested  ServiceDeploymentStatus = "ROLLBACK_REQUESTED"
+	ServiceDeploymentStatusRollbackInProgress ServiceDeploymentStatus = "ROLLBACK_IN_PROGRESS"
+	ServiceDeploymentStatusRollbackSuccessful ServiceDeploymentStatus = "ROLLBACK_SUCCESSFUL"
+	ServiceDeploymentStatusRollbackFailed     ServiceDeploymentStatus = "ROLLBACK_FAILED"
+)
+
+// Values returns the values of ServiceDeploymentStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ServiceDeploymentStatus) Values() []ServiceDeploymentStatus {
+	return []ServiceDeploymentStatus{ServiceDeploymentStatusPending, ServiceDeploymentStatusSuccessful, ServiceDeploymentStatusStopped, ServiceDeploymentStatusStopRequested, ServiceDeploymentStatusInProgress, ServiceDeploymentStatusRollbackRequested, ServiceDeploymentStatusRollbackInProgress, ServiceDeploymentStatusRollbackSuccessful, ServiceDeploymentStatusRollbackFailed}
+}
+
+// ServiceField is an enumeration of the Amazon EC2 Container Service API.
+type ServiceField string
+
+// Values of ServiceField.
+const (
+	ServiceFieldTags ServiceField = "TAGS"
+)
+
+// Values returns the values of ServiceField that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ServiceField) Values() []ServiceField {
+	return []ServiceField{ServiceFieldTags}
+}
+
+// SettingName is an enumeration of the Amazon EC2 Container Service API.
+type SettingName string
+
+// Values of SettingName.
+const (
+	SettingNameServiceLongArnFormat            SettingName = "serviceLongArnFormat"
+	SettingNameTaskLongArnFormat               SettingName = "taskLongArnFormat"
+	SettingNameContainerInstanceLongArnFormat  SettingName = "containerInstanceLongArnFormat"
+	SettingNameAwsvpcTrunking                  SettingName = "awsvpcTrunking"
+	SettingNameContainerInsights               SettingName = "containerInsights"
+	SettingNameFargateFipsMode                 SettingName = "fargateFIPSMode"
+	SettingNameTagResourceAuthorization        SettingName = "tagResourceAuthorization"
+	SettingNameFargateTaskRetirementWaitPeriod SettingName = "fargateTaskRetirementWaitPeriod"
+	SettingNameGuardDutyActivate               SettingName = "guardDutyActivate"
+	SettingNameDefaultLogDriverMode            SettingName = "defaultLogDriverMode"
+	SettingNameFargateEventWindows             SettingName = "fargateEventWindows"
+)
+
+// Values returns the values of SettingName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (SettingName) Values() []SettingName {
+	return []SettingName{SettingNameServiceLongArnFormat, SettingNameTaskLongArnFormat, SettingNameContainerInstanceLongArnFormat, SettingNameAwsvpcTrunking, SettingNameContainerInsights, SettingNameFargateFipsMode, SettingNameTagResourceAuthorization, SettingNameFargateTaskRetirementWaitPeriod, SettingNameGuardDutyActivate, SettingNameDefaultLogDriverMode, SettingNameFargateEventWindows}
+}
+
+// SettingType is an enumeration of the Amazon EC2 Container Service API.
+type SettingType string
+
+// Values of SettingType.
+const (
+	SettingTypeUser       SettingType = "user"
+	SettingTypeAwsManaged SettingType = "aws_managed"
+)
+
+// Values returns the values of SettingType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (SettingType) Values() []SettingType {
+	return []SettingType{SettingTypeUser, SettingTypeAwsManaged}
+}
+
+// SortOrder is an enumeration of the Amazon EC2 Container Service API.
+type SortOrder string
+
+// Values of SortOrder.
+const (
+	SortOrderAsc  SortOrder = "ASC"
+	SortOrderDesc SortOrder = "DESC"
+)
+
+// Values returns the values of SortOrder that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (SortOrder) Values() []SortOrder {
+	return []SortOrder{SortOrderAsc, SortOrderDesc}
+}
+
+// StabilityStatus is an enumeration of the Amazon EC2 Container Service API.
+type StabilityStatus string
+
+// Values of StabilityStatus.
+const (
+	StabilityStatusSteadyState StabilityStatus = "STEADY_STATE"
+	StabilityStatusStabilizing StabilityStatus = "STABILIZING"
+)
+
+// Values returns the values of StabilityStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (StabilityStatus) Values() []StabilityStatus {
+	return []StabilityStatus{StabilityStatusSteadyState, StabilityStatusStabilizing}
+}
+
+// StopServiceDeploymentStopType is an enumeration of the Amazon EC2 Container
+// Service API.
+type StopServiceDeploymentStopType string
+
+// Values of StopServiceDeploymentStopType.
+const (
+	StopServiceDeploymentStopTypeAbort    StopServiceDeploymentStopType = "ABORT"
+	StopServiceDeploymentStopTypeRollback StopServiceDeploymentStopType = "ROLLBACK"
+)
+
+// Values returns the values of StopServiceDeploymentStopType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (StopServiceDeploymentStopType) Values() []StopServiceDeploymentStopType {
+	return []StopServiceDeploymentStopType{StopServiceDeploymentStopTypeAbort, StopServiceDeploymentStopTypeRollback}
+}
+
+// TargetType is an enumeration of the Amazon EC2 Container Service API.
+type TargetType string
+
+// Values of TargetType.
+const (
+	TargetTypeContainerInstance TargetType = "container-instance"
+)
+
+// Values returns the values of TargetType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TargetType) Values() []TargetType {
+	return []TargetType{TargetTypeContainerInstance}
+}
+
+// TaskDefinitionFamilyStatus is an enumeration of the Amazon EC2 Container
+// Service API.
+type TaskDefinitionFamilyStatus string
+
+// Values of TaskDefinitionFamilyStatus.
+const (
+	TaskDefinitionFamilyStatusActive   TaskDefinitionFamilyStatus = "ACTIVE"
+	TaskDefinitionFamilyStatusInactive TaskDefinitionFamilyStatus = "INACTIVE"
+	TaskDefinitionFamilyStatusAll      TaskDefinitionFamilyStatus = "ALL"
+)
+
+// Values returns the values of TaskDefinitionFamilyStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TaskDefinitionFamilyStatus) Values() []TaskDefinitionFamilyStatus {
+	return []TaskDefinitionFamilyStatus{TaskDefinitionFamilyStatusActive, TaskDefinitionFamilyStatusInactive, TaskDefinitionFamilyStatusAll}
+}
+
+// TaskDefinitionField is an enumeration of the Amazon EC2 Container Service
+// API.
+type TaskDefinitionField string
+
+// Values of TaskDefinitionField.
+const (
+	TaskDefinitionFieldTags TaskDefinitionField = "TAGS"
+)
+
+// Values returns the values of TaskDefinitionField that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TaskDefinitionField) Values() []TaskDefinitionField {
+	return []TaskDefinitionField{TaskDefinitionFieldTags}
+}
+
+// TaskDefinitionPlacementConstraintType is an enumeration of the Amazon EC2
+// Container Service API.
+type TaskDefinitionPlacementConstraintType string
+
+// Values of TaskDefinitionPlacementConstraintType.
+const (
+	TaskDefinitionPlacementConstraintTypeMemberOf TaskDefinitionPlacementConstraintType = "memberOf"
+)
+
+// Values returns the values of TaskDefinitionPlacementConstraintType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TaskDefinitionPlacementConstraintType) Values() []TaskDefinitionPlacementConstraintType {
+	return []TaskDefinitionPlacementConstraintType{TaskDefinitionPlacementConstraintTypeMemberOf}
+}
+
+// TaskDefinitionStatus is an enumeration of the Amazon EC2 Container Service
+// API.
+type TaskDefinitionStatus string
+
+// Values of TaskDefinitionStatus.
+const (
+	TaskDefinitionStatusActive           TaskDefinitionStatus = "ACTIVE"
+	TaskDefinitionStatusInactive         TaskDefinitionStatus = "INACTIVE"
+	TaskDefinitionStatusDeleteInProgress TaskDefinitionStatus = "DELETE_IN_PROGRESS"
+)
+
+// Values returns the values of TaskDefinitionStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TaskDefinitionStatus) Values() []TaskDefinitionStatus {
+	return []TaskDefinitionStatus{TaskDefinitionStatusActive, TaskDefinitionStatusInactive, TaskDefinitionStatusDeleteInProgress}
+}
+
+// TaskField is an enumeration of the Amazon EC2 Container Service API.
+type TaskField string
+
+// Values of TaskField.
+const (
+	TaskFieldTags TaskField = "TAGS"
+)
+
+// Values returns the values of TaskField that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TaskField) Values() []TaskField {
+	return []TaskField{TaskFieldTags}
+}
+
+// TaskFilesystemType is an enumeration of the Amazon EC2 Container Service
+// API.
+type TaskFilesystemType string
+
+// Values of TaskFilesystemType.
+const (
+	TaskFilesystemTypeExt3 TaskFilesystemType = "ext3"
+	TaskFilesystemTypeExt4 TaskFilesystemType = "ext4"
+	TaskFilesystemTypeXfs  TaskFilesystemType = "xfs"
+	TaskFilesystemTypeNtfs TaskFilesystemType = "ntfs"
+)
+
+// Values returns the values of TaskFilesystemType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TaskFilesystemType) Values() []TaskFilesystemType {
+	return []TaskFilesystemType{TaskFilesystemTypeExt3, TaskFilesystemTypeExt4, TaskFilesystemTypeXfs, TaskFilesystemTypeNtfs}
+}
+
+// TaskSetField is an enumeration of the Amazon EC2 Container Service API.
+type TaskSetField string
+
+// Values of TaskSetField.
+const (
+	TaskSetFieldTags TaskSetField = "TAGS"
+)
+
+// Values returns the values of TaskSetField that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TaskSetField) Values() []TaskSetField {
+	return []TaskSetField{TaskSetFieldTags}
+}
+
+// TaskStopCode is an enumeration of the Amazon EC2 Container Service API.
+type TaskStopCode string
+
+// Values of TaskStopCode.
+const (
+	TaskStopCodeTaskFailedToStart         TaskStopCode = "TaskFailedToStart"
+	TaskStopCodeEssentialContainerExited  TaskStopCode = "EssentialContainerExited"
+	TaskStopCodeUserInitiated             TaskStopCode = "UserInitiated"
+	TaskStopCodeServiceSchedulerInitiated TaskStopCode = "ServiceSchedulerInitiated"
+	TaskStopCodeSpotInterruption          TaskStopCode = "SpotInterruption"
+	TaskStopCodeTerminationNotice         TaskStopCode = "TerminationNotice"
+	TaskStopCodeInfrastructureHealth      TaskStopCode = "InfrastructureHealth"
+)
+
+// Values returns the values of TaskStopCode that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TaskStopCode) Values() []TaskStopCode {
+	return []TaskStopCode{TaskStopCodeTaskFailedToStart, TaskStopCodeEssentialContainerExited, TaskStopCodeUserInitiated, TaskStopCodeServiceSchedulerInitiated, TaskStopCodeSpotInterruption, TaskStopCodeTerminationNotice, TaskStopCodeInfrastructureHealth}
+}
+
+// Determines how the deployment circuit breaker calculates the number of task
+// failures tolerated before it triggers, based on the configured `value`.
+type ThresholdType string
+
+// Values of ThresholdType.
+const (
+	ThresholdTypeCount            ThresholdType = "COUNT"
+	ThresholdTypeBoundedPercent   ThresholdType = "BOUNDED_PERCENT"
+	ThresholdTypeUnboundedPercent ThresholdType = "UNBOUNDED_PERCENT"
+)
+
+// Values returns the values of ThresholdType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ThresholdType) Values() []ThresholdType {
+	return []ThresholdType{ThresholdTypeCount, ThresholdTypeBoundedPercent, ThresholdTypeUnboundedPercent}
+}
+
+// TransportProtocol is an enumeration of the Amazon EC2 Container Service API.
+type TransportProtocol string
+
+// Values of TransportProtocol.
+const (
+	TransportProtocolTcp TransportProtocol = "tcp"
+	TransportProtocolUdp TransportProtocol = "udp"
+)
+
+// Values returns the values of TransportProtocol that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TransportProtocol) Values() []TransportProtocol {
+	return []TransportProtocol{TransportProtocolTcp, TransportProtocolUdp}
+}
+
+// UlimitName is an enumeration of the Amazon EC2 Container Service API.
+type UlimitName string
+
+// Values of UlimitName.
+const (
+	UlimitNameCore       UlimitName = "core"
+	UlimitNameCpu        UlimitName = "cpu"
+	UlimitNameData       UlimitName = "data"
+	UlimitNameFsize      UlimitName = "fsize"
+	UlimitNameLocks      UlimitName = "locks"
+	UlimitNameMemlock    UlimitName = "memlock"
+	UlimitNameMsgqueue   UlimitName = "msgqueue"
+	UlimitNameNice       UlimitName = "nice"
+	UlimitNameNofile     UlimitName = "nofile"
+	UlimitNameNproc      UlimitName = "nproc"
+	UlimitNameRss        UlimitName = "rss"
+	UlimitNameRtprio     UlimitName = "rtprio"
+	UlimitNameRttime     UlimitName = "rttime"
+	UlimitNameSigpending UlimitName = "sigpending"
+	UlimitNameStack      UlimitName = "stack"
+)
+
+// Values returns the values of UlimitName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (UlimitName) Values() []UlimitName {
+	return []UlimitName{UlimitNameCore, UlimitNameCpu, UlimitNameData, UlimitNameFsize, UlimitNameLocks, UlimitNameMemlock, UlimitNameMsgqueue, UlimitNameNice, UlimitNameNofile, UlimitNameNproc, UlimitNameRss, UlimitNameRtprio, UlimitNameRttime, UlimitNameSigpending, UlimitNameStack}
+}
+
+// VersionConsistency is an enumeration of the Amazon EC2 Container Service
+// API.
+type VersionConsistency string
+
+// Values of VersionConsistency.
+const (
+	VersionConsistencyEnabled  VersionConsistency = "enabled"
+	VersionConsistencyDisabled VersionConsistency = "disabled"
+)
+
+// Values returns the values of VersionConsistency that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (VersionConsistency) Values() []VersionConsistency {
+	return []VersionConsistency{VersionConsistencyEnabled, VersionConsistencyDisabled}
 }

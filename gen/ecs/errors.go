@@ -49,6 +49,95 @@ func (e *AccessDeniedException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
+// You can apply up to 10 custom attributes for each resource. You can view the
+// attributes of a resource with ListAttributes
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListAttributes.html).
+// You can remove existing attributes on a resource with DeleteAttributes
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html).
+type AttributeLimitExceededException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *AttributeLimitExceededException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "AttributeLimitExceededException".
+func (e *AttributeLimitExceededException) ErrorCode() string {
+	return "AttributeLimitExceededException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *AttributeLimitExceededException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *AttributeLimitExceededException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *AttributeLimitExceededException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *AttributeLimitExceededException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// Your Amazon Web Services account was blocked. For more information, contact
+// Amazon Web Services Support (http://aws.amazon.com/contact-us/).
+type BlockedException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *BlockedException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "BlockedException".
+func (e *BlockedException) ErrorCode() string {
+	return "BlockedException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *BlockedException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *BlockedException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *BlockedException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *BlockedException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
 // These errors are usually caused by a client action. This client action might
 // be using an action or resource on behalf of a user that doesn't have
 // permissions to use the action or resource. Or, it might be specifying an
@@ -94,8 +183,190 @@ func (e *ClientException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
+// The cluster contains one or more capacity providers that prevent the
+// requested operation. This exception occurs when you try to delete a cluster
+// that still has active capacity providers, including Amazon ECS Managed
+// Instances capacity providers. You must first delete all capacity providers
+// from the cluster before you can delete the cluster itself.
+type ClusterContainsCapacityProviderException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ClusterContainsCapacityProviderException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ClusterContainsCapacityProviderException".
+func (e *ClusterContainsCapacityProviderException) ErrorCode() string {
+	return "ClusterContainsCapacityProviderException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ClusterContainsCapacityProviderException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ClusterContainsCapacityProviderException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ClusterContainsCapacityProviderException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ClusterContainsCapacityProviderException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// You can't delete a cluster that has registered container instances. First,
+// deregister the container instances before you can delete the cluster. For
+// more information, see DeregisterContainerInstance
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html).
+type ClusterContainsContainerInstancesException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ClusterContainsContainerInstancesException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ClusterContainsContainerInstancesException".
+func (e *ClusterContainsContainerInstancesException) ErrorCode() string {
+	return "ClusterContainsContainerInstancesException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ClusterContainsContainerInstancesException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ClusterContainsContainerInstancesException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ClusterContainsContainerInstancesException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ClusterContainsContainerInstancesException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// You can't delete a cluster that contains services. First, update the service
+// to reduce its desired task count to 0, and then delete the service. For more
+// information, see UpdateService
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html)
+// and DeleteService
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html).
+type ClusterContainsServicesException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ClusterContainsServicesException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ClusterContainsServicesException".
+func (e *ClusterContainsServicesException) ErrorCode() string {
+	return "ClusterContainsServicesException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ClusterContainsServicesException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ClusterContainsServicesException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ClusterContainsServicesException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ClusterContainsServicesException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// You can't delete a cluster that has active tasks.
+type ClusterContainsTasksException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ClusterContainsTasksException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ClusterContainsTasksException".
+func (e *ClusterContainsTasksException) ErrorCode() string {
+	return "ClusterContainsTasksException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ClusterContainsTasksException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ClusterContainsTasksException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ClusterContainsTasksException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ClusterContainsTasksException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
 // The specified cluster wasn't found. You can view your available clusters
-// with ListClusters. Amazon ECS clusters are Region specific.
+// with ListClusters
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListClusters.html).
+// Amazon ECS clusters are Region specific.
 type ClusterNotFoundException struct {
 	// Message that describes the cause of the exception.
 	Message *string `json:"message,omitempty"`
@@ -134,6 +405,142 @@ func (e *ClusterNotFoundException) HTTPStatusCode() int {
 
 // ErrorMetadata returns the metadata of the response, for the client to fill in.
 func (e *ClusterNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The request could not be processed because of conflict in the current state
+// of the resource.
+type ConflictException struct {
+	// The existing task ARNs which are already associated with the `clientToken`.
+	ResourceIDs []string `json:"resourceIds,omitempty"`
+
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ConflictException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ConflictException".
+func (e *ConflictException) ErrorCode() string {
+	return "ConflictException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ConflictException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ConflictException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ConflictException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ConflictException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The specified daemon isn't active. You can't update a daemon that's
+// inactive. If you have previously deleted a daemon, you can re-create it with
+// CreateDaemon
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateDaemon.html).
+type DaemonNotActiveException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *DaemonNotActiveException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "DaemonNotActiveException".
+func (e *DaemonNotActiveException) ErrorCode() string {
+	return "DaemonNotActiveException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *DaemonNotActiveException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *DaemonNotActiveException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *DaemonNotActiveException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *DaemonNotActiveException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The specified daemon wasn't found. You can view your available daemons with
+// ListDaemons
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListDaemons.html).
+// Amazon ECS daemons are cluster specific and Region specific.
+type DaemonNotFoundException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *DaemonNotFoundException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "DaemonNotFoundException".
+func (e *DaemonNotFoundException) ErrorCode() string {
+	return "DaemonNotFoundException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *DaemonNotFoundException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *DaemonNotFoundException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *DaemonNotFoundException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *DaemonNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
@@ -181,6 +588,180 @@ func (e *InvalidParameterException) HTTPStatusCode() int {
 
 // ErrorMetadata returns the metadata of the response, for the client to fill in.
 func (e *InvalidParameterException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The limit for the resource was exceeded.
+type LimitExceededException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *LimitExceededException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "LimitExceededException".
+func (e *LimitExceededException) ErrorCode() string {
+	return "LimitExceededException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *LimitExceededException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *LimitExceededException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *LimitExceededException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *LimitExceededException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// Amazon ECS can't determine the current version of the Amazon ECS container
+// agent on the container instance and doesn't have enough information to
+// proceed with an update. This could be because the agent running on the
+// container instance is a previous or custom version that doesn't use our
+// version information.
+type MissingVersionException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *MissingVersionException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "MissingVersionException".
+func (e *MissingVersionException) ErrorCode() string {
+	return "MissingVersionException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *MissingVersionException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *MissingVersionException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *MissingVersionException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *MissingVersionException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The specified namespace wasn't found.
+type NamespaceNotFoundException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *NamespaceNotFoundException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "NamespaceNotFoundException".
+func (e *NamespaceNotFoundException) ErrorCode() string {
+	return "NamespaceNotFoundException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *NamespaceNotFoundException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *NamespaceNotFoundException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *NamespaceNotFoundException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *NamespaceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// There's no update available for this Amazon ECS container agent. This might
+// be because the agent is already running the latest version or because it's
+// so old that there's no update path to the current version.
+type NoUpdateAvailableException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *NoUpdateAvailableException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "NoUpdateAvailableException".
+func (e *NoUpdateAvailableException) ErrorCode() string {
+	return "NoUpdateAvailableException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *NoUpdateAvailableException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *NoUpdateAvailableException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *NoUpdateAvailableException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *NoUpdateAvailableException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
@@ -269,6 +850,90 @@ func (e *PlatformUnknownException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
+// The specified resource is in-use and can't be removed.
+type ResourceInUseException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ResourceInUseException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ResourceInUseException".
+func (e *ResourceInUseException) ErrorCode() string {
+	return "ResourceInUseException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ResourceInUseException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ResourceInUseException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ResourceInUseException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ResourceInUseException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The specified resource wasn't found.
+type ResourceNotFoundException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ResourceNotFoundException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ResourceNotFoundException".
+func (e *ResourceNotFoundException) ErrorCode() string {
+	return "ResourceNotFoundException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ResourceNotFoundException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ResourceNotFoundException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ResourceNotFoundException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ResourceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
 // These errors are usually caused by a server issue.
 type ServerException struct {
 	// Message that describes the cause of the exception.
@@ -308,6 +973,282 @@ func (e *ServerException) HTTPStatusCode() int {
 
 // ErrorMetadata returns the metadata of the response, for the client to fill in.
 func (e *ServerException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The service deploy ARN that you specified in the `ContinueServiceDeployment`
+// doesn't exist. You can use `ListServiceDeployments` to retrieve the service
+// deployment ARNs.
+type ServiceDeploymentNotFoundException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ServiceDeploymentNotFoundException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ServiceDeploymentNotFoundException".
+func (e *ServiceDeploymentNotFoundException) ErrorCode() string {
+	return "ServiceDeploymentNotFoundException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ServiceDeploymentNotFoundException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ServiceDeploymentNotFoundException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ServiceDeploymentNotFoundException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ServiceDeploymentNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The specified service isn't active. You can't update a service that's
+// inactive. If you have previously deleted a service, you can re-create it
+// with CreateService
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html).
+type ServiceNotActiveException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ServiceNotActiveException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ServiceNotActiveException".
+func (e *ServiceNotActiveException) ErrorCode() string {
+	return "ServiceNotActiveException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ServiceNotActiveException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ServiceNotActiveException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ServiceNotActiveException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ServiceNotActiveException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The specified service wasn't found. You can view your available services
+// with ListServices
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html).
+// Amazon ECS services are cluster specific and Region specific.
+type ServiceNotFoundException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ServiceNotFoundException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ServiceNotFoundException".
+func (e *ServiceNotFoundException) ErrorCode() string {
+	return "ServiceNotFoundException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ServiceNotFoundException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ServiceNotFoundException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ServiceNotFoundException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ServiceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The execute command cannot run. This error can be caused by any of the
+// following configuration issues:
+//
+// - Incorrect IAM permissions - The SSM agent is not installed or is not
+// running - There is an interface Amazon VPC endpoint for Amazon ECS, but
+// there is not one for Systems Manager Session Manager
+//
+// For information about how to troubleshoot the issues, see Troubleshooting
+// issues with ECS Exec
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type TargetNotConnectedException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *TargetNotConnectedException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "TargetNotConnectedException".
+func (e *TargetNotConnectedException) ErrorCode() string {
+	return "TargetNotConnectedException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *TargetNotConnectedException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *TargetNotConnectedException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *TargetNotConnectedException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *TargetNotConnectedException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The specified target wasn't found. You can view your available container
+// instances with ListContainerInstances
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListContainerInstances.html).
+// Amazon ECS container instances are cluster-specific and Region-specific.
+type TargetNotFoundException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *TargetNotFoundException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "TargetNotFoundException".
+func (e *TargetNotFoundException) ErrorCode() string {
+	return "TargetNotFoundException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *TargetNotFoundException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *TargetNotFoundException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *TargetNotFoundException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *TargetNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The specified task set wasn't found. You can view your available task sets
+// with DescribeTaskSets
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskSets.html).
+// Task sets are specific to each cluster, service and Region.
+type TaskSetNotFoundException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *TaskSetNotFoundException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "TaskSetNotFoundException".
+func (e *TaskSetNotFoundException) ErrorCode() string {
+	return "TaskSetNotFoundException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *TaskSetNotFoundException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *TaskSetNotFoundException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *TaskSetNotFoundException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *TaskSetNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
@@ -353,14 +1294,82 @@ func (e *UnsupportedFeatureException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
+// There's already a current Amazon ECS container agent update in progress on
+// the container instance that's specified. If the container agent becomes
+// disconnected while it's in a transitional stage, such as `PENDING` or
+// `STAGING`, the update process can get stuck in that state. However, when the
+// agent reconnects, it resumes where it stopped previously.
+type UpdateInProgressException struct {
+	// Message that describes the cause of the exception.
+	Message *string `json:"message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *UpdateInProgressException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "UpdateInProgressException".
+func (e *UpdateInProgressException) ErrorCode() string {
+	return "UpdateInProgressException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *UpdateInProgressException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *UpdateInProgressException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *UpdateInProgressException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *UpdateInProgressException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
 // Every error type implements specrt.APIError.
 var (
 	_ specrt.APIError = (*AccessDeniedException)(nil)
+	_ specrt.APIError = (*AttributeLimitExceededException)(nil)
+	_ specrt.APIError = (*BlockedException)(nil)
 	_ specrt.APIError = (*ClientException)(nil)
+	_ specrt.APIError = (*ClusterContainsCapacityProviderException)(nil)
+	_ specrt.APIError = (*ClusterContainsContainerInstancesException)(nil)
+	_ specrt.APIError = (*ClusterContainsServicesException)(nil)
+	_ specrt.APIError = (*ClusterContainsTasksException)(nil)
 	_ specrt.APIError = (*ClusterNotFoundException)(nil)
+	_ specrt.APIError = (*ConflictException)(nil)
+	_ specrt.APIError = (*DaemonNotActiveException)(nil)
+	_ specrt.APIError = (*DaemonNotFoundException)(nil)
 	_ specrt.APIError = (*InvalidParameterException)(nil)
+	_ specrt.APIError = (*LimitExceededException)(nil)
+	_ specrt.APIError = (*MissingVersionException)(nil)
+	_ specrt.APIError = (*NamespaceNotFoundException)(nil)
+	_ specrt.APIError = (*NoUpdateAvailableException)(nil)
 	_ specrt.APIError = (*PlatformTaskDefinitionIncompatibilityException)(nil)
 	_ specrt.APIError = (*PlatformUnknownException)(nil)
+	_ specrt.APIError = (*ResourceInUseException)(nil)
+	_ specrt.APIError = (*ResourceNotFoundException)(nil)
 	_ specrt.APIError = (*ServerException)(nil)
+	_ specrt.APIError = (*ServiceDeploymentNotFoundException)(nil)
+	_ specrt.APIError = (*ServiceNotActiveException)(nil)
+	_ specrt.APIError = (*ServiceNotFoundException)(nil)
+	_ specrt.APIError = (*TargetNotConnectedException)(nil)
+	_ specrt.APIError = (*TargetNotFoundException)(nil)
+	_ specrt.APIError = (*TaskSetNotFoundException)(nil)
 	_ specrt.APIError = (*UnsupportedFeatureException)(nil)
+	_ specrt.APIError = (*UpdateInProgressException)(nil)
 )

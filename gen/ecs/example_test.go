@@ -10,8 +10,8 @@ import (
 	"net/http/httptest"
 )
 
-// Example calls CreateExpressGatewayService on a mock of Amazon Elastic
-// Container Service with the generated client.
+// Example calls CreateExpressGatewayService on a mock of Amazon EC2 Container
+// Service with the generated client.
 func Example() {
 	// Serve a mock of the service; in a test, ecsmock.NewTestServer(t) does this
 	// and closes it when the test ends.

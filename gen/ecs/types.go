@@ -10,6 +10,2126 @@ import (
 	"time"
 )
 
+// An object representing the networking details for a task or service. For
+// example
+// `awsVpcConfiguration={subnets=["subnet-12344321"],securityGroups=["sg-12344321"]}`.
+type AWSVPCConfiguration struct {
+	// The IDs of the subnets associated with the task or service. There's a limit
+	// of 16 subnets that can be specified.
+	//
+	// All specified subnets must be from the same VPC.
+	//
+	// This member is required.
+	Subnets []string `json:"subnets,omitempty"`
+
+	// The IDs of the security groups associated with the task or service. If you
+	// don't specify a security group, the default security group for the VPC is
+	// used. There's a limit of 5 security groups that can be specified.
+	//
+	// All specified security groups must be from the same VPC.
+	SecurityGroups []string `json:"securityGroups,omitempty"`
+
+	// Whether the task's elastic network interface receives a public IP address.
+	//
+	// Consider the following when you set this value:
+	//
+	// - When you use `create-service` or `update-service`, the default is
+	// `DISABLED`. - When the service `deploymentController` is `ECS`, the value
+	// must be `DISABLED`.
+	AssignPublicIP AssignPublicIP `json:"assignPublicIp,omitempty"`
+}
+
+// The minimum and maximum number of accelerators (such as GPUs) for instance
+// type selection. This is used for workloads that require specific numbers of
+// accelerators.
+type AcceleratorCountRequest struct {
+	// The minimum number of accelerators. Instance types with fewer accelerators
+	// are excluded from selection.
+	Min *int32 `json:"min,omitempty"`
+
+	// The maximum number of accelerators. Instance types with more accelerators
+	// are excluded from selection.
+	Max *int32 `json:"max,omitempty"`
+}
+
+// The minimum and maximum total accelerator memory in mebibytes (MiB) for
+// instance type selection. This is important for GPU workloads that require
+// specific amounts of video memory.
+type AcceleratorTotalMemoryMiBRequest struct {
+	// The minimum total accelerator memory in MiB. Instance types with less
+	// accelerator memory are excluded from selection.
+	Min *int32 `json:"min,omitempty"`
+
+	// The maximum total accelerator memory in MiB. Instance types with more
+	// accelerator memory are excluded from selection.
+	Max *int32 `json:"max,omitempty"`
+}
+
+// The advanced settings for a load balancer used in blue/green deployments.
+// Specify the alternate target group, listener rules, and IAM role required
+// for traffic shifting during blue/green deployments. For more information,
+// see Required resources for Amazon ECS blue/green deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-deployment-implementation.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type AdvancedConfiguration struct {
+	// The Amazon Resource Name (ARN) of the alternate target group for Amazon ECS
+	// blue/green deployments.
+	AlternateTargetGroupARN *string `json:"alternateTargetGroupArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) that that identifies the production listener
+	// rule (in the case of an Application Load Balancer) or listener (in the case
+	// for an Network Load Balancer) for routing production traffic.
+	ProductionListenerRule *string `json:"productionListenerRule,omitempty"`
+
+	// The Amazon Resource Name (ARN) that identifies ) that identifies the test
+	// listener rule (in the case of an Application Load Balancer) or listener (in
+	// the case for an Network Load Balancer) for routing test traffic.
+	TestListenerRule *string `json:"testListenerRule,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the IAM role that grants Amazon ECS
+	// permission to call the Elastic Load Balancing APIs for you.
+	RoleARN *string `json:"roleArn,omitempty"`
+}
+
+// An object representing a container instance or task attachment.
+type Attachment struct {
+	// The unique identifier for the attachment.
+	ID *string `json:"id,omitempty"`
+
+	// The type of the attachment, such as `ElasticNetworkInterface`, `Service
+	// Connect`, and `AmazonElasticBlockStorage`.
+	Type *string `json:"type,omitempty"`
+
+	// The status of the attachment. Valid values are `PRECREATED`, `CREATED`,
+	// `ATTACHING`, `ATTACHED`, `DETACHING`, `DETACHED`, `DELETED`, and `FAILED`.
+	Status *string `json:"status,omitempty"`
+
+	// Details of the attachment.
+	//
+	// For elastic network interfaces, this includes the network interface ID, the
+	// MAC address, the subnet ID, and the private IPv4 address.
+	//
+	// For Service Connect services, this includes `portName`, `clientAliases`,
+	// `discoveryName`, and `ingressPortOverride`.
+	//
+	// For Elastic Block Storage, this includes `roleArn`, `deleteOnTermination`,
+	// `volumeName`, `volumeId`, and `statusReason` (only when the attachment fails
+	// to create or attach).
+	Details []KeyValuePair `json:"details,omitempty"`
+}
+
+// An object representing a change in state for a task attachment.
+type AttachmentStateChange struct {
+	// The Amazon Resource Name (ARN) of the attachment.
+	//
+	// This member is required.
+	AttachmentARN *string `json:"attachmentArn,omitempty"`
+
+	// The status of the attachment.
+	//
+	// This member is required.
+	Status *string `json:"status,omitempty"`
+}
+
+// An attribute is a name-value pair that's associated with an Amazon ECS
+// object. Use attributes to extend the Amazon ECS data model by adding custom
+// metadata to your resources. For more information, see Attributes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html#attributes)
+// in the Amazon Elastic Container Service Developer Guide.
+type Attribute struct {
+	// The name of the attribute. The `name` must contain between 1 and 128
+	// characters. The name may contain letters (uppercase and lowercase), numbers,
+	// hyphens (-), underscores (_), forward slashes (/), back slashes (\), or
+	// periods (.).
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The value of the attribute. The `value` must contain between 1 and 128
+	// characters. It can contain letters (uppercase and lowercase), numbers,
+	// hyphens (-), underscores (_), periods (.), at signs (@), forward slashes
+	// (/), back slashes (\), colons (:), or spaces. The value can't start or end
+	// with a space.
+	Value *string `json:"value,omitempty"`
+
+	// The type of the target to attach the attribute with. This parameter is
+	// required if you use the short form ID for a resource instead of the full
+	// ARN.
+	TargetType TargetType `json:"targetType,omitempty"`
+
+	// The ID of the target. You can specify the short form ID for a resource or
+	// the full Amazon Resource Name (ARN).
+	TargetID *string `json:"targetId,omitempty"`
+}
+
+// The auto repair configuration for an Amazon ECS Managed Instances capacity
+// provider. When enabled, Amazon ECS automatically replaces container
+// instances that are detected as unhealthy based on container instance health
+// checks, including accelerated compute device and daemon health checks.
+type AutoRepairConfiguration struct {
+	// The status of auto repair actions for the capacity provider. When set to
+	// `ENABLED`, Amazon ECS automatically replaces container instances with an
+	// `IMPAIRED` health status. When set to `DISABLED`, Amazon ECS still monitors
+	// container instance health but does not automatically replace impaired
+	// instances.
+	ActionsStatus AutoRepairActionsStatus `json:"actionsStatus,omitempty"`
+}
+
+// The details of the Auto Scaling group for the capacity provider.
+type AutoScalingGroupProvider struct {
+	// The Amazon Resource Name (ARN) that identifies the Auto Scaling group, or
+	// the Auto Scaling group name.
+	//
+	// This member is required.
+	AutoScalingGroupARN *string `json:"autoScalingGroupArn,omitempty"`
+
+	// The managed scaling settings for the Auto Scaling group capacity provider.
+	ManagedScaling *ManagedScaling `json:"managedScaling,omitempty"`
+
+	// The managed termination protection setting to use for the Auto Scaling group
+	// capacity provider. This determines whether the Auto Scaling group has
+	// managed termination protection. The default is off.
+	//
+	// When using managed termination protection, managed scaling must also be used
+	// otherwise managed termination protection doesn't work.
+	//
+	// When managed termination protection is on, Amazon ECS prevents the Amazon
+	// EC2 instances in an Auto Scaling group that contain tasks from being
+	// terminated during a scale-in action. The Auto Scaling group and each
+	// instance in the Auto Scaling group must have instance protection from
+	// scale-in actions on as well. For more information, see Instance Protection
+	// (https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-instance-termination.html#instance-protection)
+	// in the Auto Scaling User Guide.
+	//
+	// When managed termination protection is off, your Amazon EC2 instances aren't
+	// protected from termination when the Auto Scaling group scales in.
+	ManagedTerminationProtection ManagedTerminationProtection `json:"managedTerminationProtection,omitempty"`
+
+	// The managed draining option for the Auto Scaling group capacity provider.
+	// When you enable this, Amazon ECS manages and gracefully drains the EC2
+	// container instances that are in the Auto Scaling group capacity provider.
+	ManagedDraining ManagedDraining `json:"managedDraining,omitempty"`
+}
+
+// The details of the Auto Scaling group capacity provider to update.
+type AutoScalingGroupProviderUpdate struct {
+	// The managed scaling settings for the Auto Scaling group capacity provider.
+	ManagedScaling *ManagedScaling `json:"managedScaling,omitempty"`
+
+	// The managed termination protection setting to use for the Auto Scaling group
+	// capacity provider. This determines whether the Auto Scaling group has
+	// managed termination protection.
+	//
+	// When using managed termination protection, managed scaling must also be used
+	// otherwise managed termination protection doesn't work.
+	//
+	// When managed termination protection is on, Amazon ECS prevents the Amazon
+	// EC2 instances in an Auto Scaling group that contain tasks from being
+	// terminated during a scale-in action. The Auto Scaling group and each
+	// instance in the Auto Scaling group must have instance protection from
+	// scale-in actions on. For more information, see Instance Protection
+	// (https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-instance-termination.html#instance-protection)
+	// in the Auto Scaling User Guide.
+	//
+	// When managed termination protection is off, your Amazon EC2 instances aren't
+	// protected from termination when the Auto Scaling group scales in.
+	ManagedTerminationProtection ManagedTerminationProtection `json:"managedTerminationProtection,omitempty"`
+
+	// The managed draining option for the Auto Scaling group capacity provider.
+	// When you enable this, Amazon ECS manages and gracefully drains the EC2
+	// container instances that are in the Auto Scaling group capacity provider.
+	ManagedDraining ManagedDraining `json:"managedDraining,omitempty"`
+}
+
+// The minimum and maximum baseline Amazon EBS bandwidth in megabits per second
+// (Mbps) for instance type selection. This is important for workloads with
+// high storage I/O requirements.
+type BaselineEbsBandwidthMbpsRequest struct {
+	// The minimum baseline Amazon EBS bandwidth in Mbps. Instance types with lower
+	// Amazon EBS bandwidth are excluded from selection.
+	Min *int32 `json:"min,omitempty"`
+
+	// The maximum baseline Amazon EBS bandwidth in Mbps. Instance types with
+	// higher Amazon EBS bandwidth are excluded from selection.
+	Max *int32 `json:"max,omitempty"`
+}
+
+// Configuration for a canary deployment strategy that shifts a fixed
+// percentage of traffic to the new service revision, waits for a specified
+// bake time, then shifts the remaining traffic.
+//
+// This is only valid when you run `CreateService` or `UpdateService` with
+// `deploymentController` set to `ECS` and a `deploymentConfiguration` with a
+// strategy set to `CANARY`.
+type CanaryConfiguration struct {
+	// The percentage of production traffic to shift to the new service revision
+	// during the canary phase. Valid values are multiples of 0.1 from 0.1 to
+	// 100.0. The default value is 5.0.
+	CanaryPercent *float64 `json:"canaryPercent,omitempty"`
+
+	// The amount of time in minutes to wait during the canary phase before
+	// shifting the remaining production traffic to the new service revision. Valid
+	// values are 0 to 1440 minutes (24 hours). The default value is 10.
+	CanaryBakeTimeInMinutes *int32 `json:"canaryBakeTimeInMinutes,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v CanaryConfiguration) MarshalJSON() ([]byte, error) {
+	type plain CanaryConfiguration
+	return json.Marshal(struct {
+		plain
+		CanaryPercent *specrt.Float[float64] `json:"canaryPercent,omitempty"`
+	}{
+		CanaryPercent: specrt.FloatOf(v.CanaryPercent),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *CanaryConfiguration) UnmarshalJSON(data []byte) error {
+	type plain CanaryConfiguration
+	wire := struct {
+		*plain
+		CanaryPercent *specrt.Float[float64] `json:"canaryPercent,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CanaryPercent = wire.CanaryPercent.Value()
+	return nil
+}
+
+// The details for a capacity provider.
+type CapacityProvider struct {
+	// The Amazon Resource Name (ARN) that identifies the capacity provider.
+	CapacityProviderARN *string `json:"capacityProviderArn,omitempty"`
+
+	// The name of the capacity provider.
+	Name *string `json:"name,omitempty"`
+
+	// The cluster that this capacity provider is associated with. Managed
+	// instances capacity providers are cluster-scoped, meaning they can only be
+	// used within their associated cluster.
+	//
+	// This is required for Managed instances.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The current status of the capacity provider. Only capacity providers in an
+	// `ACTIVE` state can be used in a cluster. When a capacity provider is
+	// successfully deleted, it has an `INACTIVE` status.
+	Status CapacityProviderStatus `json:"status,omitempty"`
+
+	// The Auto Scaling group settings for the capacity provider.
+	AutoScalingGroupProvider *AutoScalingGroupProvider `json:"autoScalingGroupProvider,omitempty"`
+
+	// The configuration for the Amazon ECS Managed Instances provider. This
+	// includes the infrastructure role, the launch template configuration, and tag
+	// propagation settings.
+	ManagedInstancesProvider *ManagedInstancesProvider `json:"managedInstancesProvider,omitempty"`
+
+	// The update status of the capacity provider. The following are the possible
+	// states that is returned.
+	//
+	// DELETE_IN_PROGRESS
+	//
+	// The capacity provider is in the process of being deleted.
+	//
+	// DELETE_COMPLETE
+	//
+	// The capacity provider was successfully deleted and has an `INACTIVE` status.
+	//
+	// DELETE_FAILED
+	//
+	// The capacity provider can't be deleted. The update status reason provides
+	// further details about why the delete failed.
+	UpdateStatus CapacityProviderUpdateStatus `json:"updateStatus,omitempty"`
+
+	// The update status reason. This provides further details about the update
+	// status for the capacity provider.
+	UpdateStatusReason *string `json:"updateStatusReason,omitempty"`
+
+	// The metadata that you apply to the capacity provider to help you categorize
+	// and organize it. Each tag consists of a key and an optional value. You
+	// define both.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The type of capacity provider. For Amazon ECS Managed Instances, this value
+	// is `MANAGED_INSTANCES`, indicating that Amazon ECS manages the underlying
+	// Amazon EC2 instances on your behalf.
+	Type CapacityProviderType `json:"type,omitempty"`
+}
+
+// The details of a capacity provider strategy. A capacity provider strategy
+// can be set when using the RunTask
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html)or
+// CreateCluster
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html)
+// APIs or as the default capacity provider strategy for a cluster with the
+// `CreateCluster` API.
+//
+// Only capacity providers that are already associated with a cluster and have
+// an `ACTIVE` or `UPDATING` status can be used in a capacity provider
+// strategy. The PutClusterCapacityProviders
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+// API is used to associate a capacity provider with a cluster.
+//
+// If specifying a capacity provider that uses an Auto Scaling group, the
+// capacity provider must already be created. New Auto Scaling group capacity
+// providers can be created with the CreateClusterCapacityProvider
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateClusterCapacityProvider.html)
+// API operation.
+//
+// To use a Fargate capacity provider, specify either the `FARGATE` or
+// `FARGATE_SPOT` capacity providers. The Fargate capacity providers are
+// available to all accounts and only need to be associated with a cluster to
+// be used in a capacity provider strategy.
+//
+// With `FARGATE_SPOT`, you can run interruption tolerant tasks at a rate
+// that's discounted compared to the `FARGATE` price. `FARGATE_SPOT` runs tasks
+// on spare compute capacity. When Amazon Web Services needs the capacity back,
+// your tasks are interrupted with a two-minute warning. `FARGATE_SPOT`
+// supports Linux tasks with the X86_64 architecture on platform version 1.3.0
+// or later. `FARGATE_SPOT` supports Linux tasks with the ARM64 architecture on
+// platform version 1.4.0 or later.
+//
+// A capacity provider strategy can contain a maximum of 20 capacity providers.
+type CapacityProviderStrategyItem struct {
+	// The short name of the capacity provider.
+	//
+	// This member is required.
+	CapacityProvider *string `json:"capacityProvider,omitempty"`
+
+	// The weight value designates the relative percentage of the total number of
+	// tasks launched that should use the specified capacity provider. The `weight`
+	// value is taken into consideration after the `base` value, if defined, is
+	// satisfied.
+	//
+	// If no `weight` value is specified, the default value of `0` is used. When
+	// multiple capacity providers are specified within a capacity provider
+	// strategy, at least one of the capacity providers must have a weight value
+	// greater than zero and any capacity providers with a weight of `0` can't be
+	// used to place tasks. If you specify multiple capacity providers in a
+	// strategy that all have a weight of `0`, any `RunTask` or `CreateService`
+	// actions using the capacity provider strategy will fail.
+	//
+	// Weight value characteristics:
+	//
+	// - Weight is considered after the base value is satisfied - The default value
+	// is `0` if not specified - The valid range is 0 to 1,000 - At least one
+	// capacity provider must have a weight greater than zero - Capacity providers
+	// with weight of `0` cannot place tasks
+	//
+	// Task distribution logic:
+	//
+	// - Base satisfaction: The minimum number of tasks specified by the base value
+	// are placed on that capacity provider - Weight distribution: After base
+	// requirements are met, additional tasks are distributed according to weight
+	// ratios
+	//
+	// Examples:
+	//
+	// Equal Distribution: Two capacity providers both with weight `1` will split
+	// tasks evenly after base requirements are met.
+	//
+	// Weighted Distribution: If capacityProviderA has weight `1` and
+	// capacityProviderB has weight `4`, then for every 1 task on A, 4 tasks will
+	// run on B.
+	Weight *int32 `json:"weight,omitempty"`
+
+	// The base value designates how many tasks, at a minimum, to run on the
+	// specified capacity provider for each service. Only one capacity provider in
+	// a capacity provider strategy can have a base defined. If no value is
+	// specified, the default value of `0` is used.
+	//
+	// Base value characteristics:
+	//
+	// - Only one capacity provider in a strategy can have a base defined - The
+	// default value is `0` if not specified - The valid range is 0 to 100,000 -
+	// Base requirements are satisfied first before weight distribution
+	Base *int32 `json:"base,omitempty"`
+}
+
+// The Capacity Reservation configurations to be used when using the `RESERVED`
+// capacity option type.
+type CapacityReservationRequest struct {
+	// The ARN of the Capacity Reservation resource group in which to run the
+	// instance.
+	ReservationGroupARN *string `json:"reservationGroupArn,omitempty"`
+
+	// The preference on when capacity reservations should be used.
+	//
+	// Valid values are:
+	//
+	// - `RESERVATIONS_ONLY` - Exclusively launch instances into capacity
+	// reservations that match the instance requirements configured for the
+	// capacity provider. If none exist, instances will fail to provision. -
+	// `RESERVATIONS_FIRST` - Prefer to launch instances into a capacity
+	// reservation if any exist that match the instance requirements configured for
+	// the capacity provider. If none exist, fall back to launching instances
+	// On-Demand. - `RESERVATIONS_EXCLUDED` - Avoid using capacity reservations and
+	// launch exclusively On-Demand.
+	ReservationPreference CapacityReservationPreference `json:"reservationPreference,omitempty"`
+}
+
+// A regional grouping of one or more container instances where you can run
+// task requests. Each account receives a default cluster the first time you
+// use the Amazon ECS service, but you may also create other clusters. Clusters
+// may contain more than one instance type simultaneously.
+type Cluster struct {
+	// The Amazon Resource Name (ARN) that identifies the cluster. For more
+	// information about the ARN format, see Amazon Resource Name (ARN)
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html#ecs-resource-ids)
+	// in the Amazon ECS Developer Guide.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// A user-generated string that you use to identify your cluster.
+	ClusterName *string `json:"clusterName,omitempty"`
+
+	// The execute command and managed storage configuration for the cluster.
+	Configuration *ClusterConfiguration `json:"configuration,omitempty"`
+
+	// The status of the cluster. The following are the possible states that are
+	// returned.
+	//
+	// # ACTIVE
+	//
+	// The cluster is ready to accept tasks and if applicable you can register
+	// container instances with the cluster.
+	//
+	// # PROVISIONING
+	//
+	// The cluster has capacity providers that are associated with it and the
+	// resources needed for the capacity provider are being created.
+	//
+	// # DEPROVISIONING
+	//
+	// The cluster has capacity providers that are associated with it and the
+	// resources needed for the capacity provider are being deleted.
+	//
+	// # FAILED
+	//
+	// The cluster has capacity providers that are associated with it and the
+	// resources needed for the capacity provider have failed to create.
+	//
+	// # INACTIVE
+	//
+	// The cluster has been deleted. Clusters with an `INACTIVE` status may remain
+	// discoverable in your account for a period of time. However, this behavior is
+	// subject to change in the future. We don't recommend that you rely on
+	// `INACTIVE` clusters persisting.
+	Status *string `json:"status,omitempty"`
+
+	// The number of container instances registered into the cluster. This includes
+	// container instances in both `ACTIVE` and `DRAINING` status.
+	RegisteredContainerInstancesCount *int32 `json:"registeredContainerInstancesCount,omitempty"`
+
+	// The number of tasks in the cluster that are in the `RUNNING` state.
+	RunningTasksCount *int32 `json:"runningTasksCount,omitempty"`
+
+	// The number of tasks in the cluster that are in the `PENDING` state.
+	PendingTasksCount *int32 `json:"pendingTasksCount,omitempty"`
+
+	// The number of services that are running on the cluster in an `ACTIVE` state.
+	// You can view these services with ListServices
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html).
+	ActiveServicesCount *int32 `json:"activeServicesCount,omitempty"`
+
+	// Additional information about your clusters that are separated by launch
+	// type. They include the following:
+	//
+	// - runningEC2TasksCount - RunningFargateTasksCount - pendingEC2TasksCount -
+	// pendingFargateTasksCount - activeEC2ServiceCount - activeFargateServiceCount
+	// - drainingEC2ServiceCount - drainingFargateServiceCount
+	Statistics []KeyValuePair `json:"statistics,omitempty"`
+
+	// The metadata that you apply to the cluster to help you categorize and
+	// organize them. Each tag consists of a key and an optional value. You define
+	// both.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The settings for the cluster. This parameter indicates whether CloudWatch
+	// Container Insights is on or off for a cluster.
+	Settings []ClusterSetting `json:"settings,omitempty"`
+
+	// The capacity providers associated with the cluster.
+	CapacityProviders []string `json:"capacityProviders,omitempty"`
+
+	// The default capacity provider strategy for the cluster. When services or
+	// tasks are run in the cluster with no launch type or capacity provider
+	// strategy specified, the default capacity provider strategy is used.
+	DefaultCapacityProviderStrategy []CapacityProviderStrategyItem `json:"defaultCapacityProviderStrategy,omitempty"`
+
+	// The resources attached to a cluster. When using a capacity provider with a
+	// cluster, the capacity provider and associated resources are returned as
+	// cluster attachments.
+	Attachments []Attachment `json:"attachments,omitempty"`
+
+	// The status of the capacity providers associated with the cluster. The
+	// following are the states that are returned.
+	//
+	// UPDATE_IN_PROGRESS
+	//
+	// The available capacity providers for the cluster are updating.
+	//
+	// UPDATE_COMPLETE
+	//
+	// The capacity providers have successfully updated.
+	//
+	// UPDATE_FAILED
+	//
+	// The capacity provider updates failed.
+	AttachmentsStatus *string `json:"attachmentsStatus,omitempty"`
+
+	// Use this parameter to set a default Service Connect namespace. After you set
+	// a default Service Connect namespace, any new services with Service Connect
+	// turned on that are created in the cluster are added as client services in
+	// the namespace. This setting only applies to new services that set the
+	// `enabled` parameter to `true` in the `ServiceConnectConfiguration`. You can
+	// set the namespace of each service individually in the
+	// `ServiceConnectConfiguration` to override this default parameter.
+	//
+	// Tasks that run in a namespace can use short names to connect to services in
+	// the namespace. Tasks can connect to services across all of the clusters in
+	// the namespace. Tasks connect through a managed proxy container that collects
+	// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+	// services create are supported with Service Connect. For more information,
+	// see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ServiceConnectDefaults *ClusterServiceConnectDefaults `json:"serviceConnectDefaults,omitempty"`
+}
+
+// The execute command and managed storage configuration for the cluster.
+type ClusterConfiguration struct {
+	// The details of the execute command configuration.
+	ExecuteCommandConfiguration *ExecuteCommandConfiguration `json:"executeCommandConfiguration,omitempty"`
+
+	// The details of the managed storage configuration.
+	ManagedStorageConfiguration *ManagedStorageConfiguration `json:"managedStorageConfiguration,omitempty"`
+}
+
+// Use this parameter to set a default Service Connect namespace. After you set
+// a default Service Connect namespace, any new services with Service Connect
+// turned on that are created in the cluster are added as client services in
+// the namespace. This setting only applies to new services that set the
+// `enabled` parameter to `true` in the `ServiceConnectConfiguration`. You can
+// set the namespace of each service individually in the
+// `ServiceConnectConfiguration` to override this default parameter.
+//
+// Tasks that run in a namespace can use short names to connect to services in
+// the namespace. Tasks can connect to services across all of the clusters in
+// the namespace. Tasks connect through a managed proxy container that collects
+// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+// services create are supported with Service Connect. For more information,
+// see Service Connect
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type ClusterServiceConnectDefaults struct {
+	// The namespace name or full Amazon Resource Name (ARN) of the Cloud Map
+	// namespace. When you create a service and don't specify a Service Connect
+	// configuration, this namespace is used.
+	Namespace *string `json:"namespace,omitempty"`
+}
+
+// Use this parameter to set a default Service Connect namespace. After you set
+// a default Service Connect namespace, any new services with Service Connect
+// turned on that are created in the cluster are added as client services in
+// the namespace. This setting only applies to new services that set the
+// `enabled` parameter to `true` in the `ServiceConnectConfiguration`. You can
+// set the namespace of each service individually in the
+// `ServiceConnectConfiguration` to override this default parameter.
+//
+// Tasks that run in a namespace can use short names to connect to services in
+// the namespace. Tasks can connect to services across all of the clusters in
+// the namespace. Tasks connect through a managed proxy container that collects
+// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+// services create are supported with Service Connect. For more information,
+// see Service Connect
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type ClusterServiceConnectDefaultsRequest struct {
+	// The namespace name or full Amazon Resource Name (ARN) of the Cloud Map
+	// namespace that's used when you create a service and don't specify a Service
+	// Connect configuration. The namespace name can include up to 1024 characters.
+	// The name is case-sensitive. The name can't include greater than (>), less
+	// than (<), double quotation marks ("), or slash (/).
+	//
+	// If you enter an existing namespace name or ARN, then that namespace will be
+	// used. Any namespace type is supported. The namespace must be in this account
+	// and this Amazon Web Services Region.
+	//
+	// If you enter a new name, a Cloud Map namespace will be created. Amazon ECS
+	// creates a Cloud Map namespace with the "API calls" method of instance
+	// discovery only. This instance discovery method is the "HTTP" namespace type
+	// in the Command Line Interface. Other types of instance discovery aren't used
+	// by Service Connect.
+	//
+	// If you update the cluster with an empty string `""` for the namespace name,
+	// the cluster configuration for Service Connect is removed. Note that the
+	// namespace will remain in Cloud Map and must be deleted separately.
+	//
+	// For more information about Cloud Map, see Working with Services
+	// (https://docs.aws.amazon.com/cloud-map/latest/dg/working-with-services.html)
+	// in the Cloud Map Developer Guide.
+	//
+	// This member is required.
+	Namespace *string `json:"namespace,omitempty"`
+}
+
+// The settings to use when creating a cluster. This parameter is used to turn
+// on CloudWatch Container Insights with enhanced observability or CloudWatch
+// Container Insights for a cluster.
+//
+// Container Insights with enhanced observability provides all the Container
+// Insights metrics, plus additional task and container metrics. This version
+// supports enhanced observability for Amazon ECS clusters using the Amazon EC2
+// and Fargate launch types. After you configure Container Insights with
+// enhanced observability on Amazon ECS, Container Insights auto-collects
+// detailed infrastructure telemetry from the cluster level down to the
+// container level in your environment and displays these critical performance
+// data in curated dashboards removing the heavy lifting in observability
+// set-up.
+//
+// For more information, see Monitor Amazon ECS containers using Container
+// Insights with enhanced observability
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type ClusterSetting struct {
+	// The name of the cluster setting. The value is `containerInsights`.
+	Name ClusterSettingName `json:"name,omitempty"`
+
+	// The value to set for the cluster setting. The supported values are
+	// `enhanced`, `enabled`, and `disabled`.
+	//
+	// To use Container Insights with enhanced observability, set the
+	// `containerInsights` account setting to `enhanced`.
+	//
+	// To use Container Insights, set the `containerInsights` account setting to
+	// `enabled`.
+	//
+	// If a cluster value is specified, it will override the `containerInsights`
+	// value set with PutAccountSetting
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html)
+	// or PutAccountSettingDefault
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html).
+	Value *string `json:"value,omitempty"`
+}
+
+// A Docker container that's part of a task.
+type Container struct {
+	// The Amazon Resource Name (ARN) of the container.
+	ContainerARN *string `json:"containerArn,omitempty"`
+
+	// The ARN of the task.
+	TaskARN *string `json:"taskArn,omitempty"`
+
+	// The name of the container.
+	Name *string `json:"name,omitempty"`
+
+	// The image used for the container.
+	Image *string `json:"image,omitempty"`
+
+	// The container image manifest digest.
+	ImageDigest *string `json:"imageDigest,omitempty"`
+
+	// The ID of the Docker container.
+	RuntimeID *string `json:"runtimeId,omitempty"`
+
+	// The last known status of the container.
+	LastStatus *string `json:"lastStatus,omitempty"`
+
+	// The exit code returned from the container.
+	ExitCode *int32 `json:"exitCode,omitempty"`
+
+	// A short (1024 max characters) human-readable string to provide additional
+	// details about a running or stopped container.
+	Reason *string `json:"reason,omitempty"`
+
+	// The network bindings associated with the container.
+	NetworkBindings []NetworkBinding `json:"networkBindings,omitempty"`
+
+	// The network interfaces associated with the container.
+	NetworkInterfaces []NetworkInterface `json:"networkInterfaces,omitempty"`
+
+	// The health status of the container. If health checks aren't configured for
+	// this container in its task definition, then it reports the health status as
+	// `UNKNOWN`.
+	HealthStatus HealthStatus `json:"healthStatus,omitempty"`
+
+	// The details of any Amazon ECS managed agents associated with the container.
+	ManagedAgents []ManagedAgent `json:"managedAgents,omitempty"`
+
+	// The number of CPU units set for the container. The value is `0` if no value
+	// was specified in the container definition when the task definition was
+	// registered.
+	CPU *string `json:"cpu,omitempty"`
+
+	// The hard limit (in MiB) of memory set for the container.
+	Memory *string `json:"memory,omitempty"`
+
+	// The soft limit (in MiB) of memory set for the container.
+	MemoryReservation *string `json:"memoryReservation,omitempty"`
+
+	// The IDs of each GPU assigned to the container.
+	GpuIDs []string `json:"gpuIds,omitempty"`
+
+	// The IDs of each Neuron device assigned to the container.
+	NeuronDeviceIDs []string `json:"neuronDeviceIds,omitempty"`
+}
+
+// Container definitions are used in task definitions to describe the different
+// containers that are launched as part of a task.
+type ContainerDefinition struct {
+	// The name of a container. If you're linking multiple containers together in a
+	// task definition, the `name` of one container can be entered in the `links`
+	// of another container to connect the containers. Up to 255 letters (uppercase
+	// and lowercase), numbers, underscores, and hyphens are allowed. This
+	// parameter maps to `name` in the docker container create command and the
+	// `--name` option to docker run.
+	Name *string `json:"name,omitempty"`
+
+	// The image used to start a container. This string is passed directly to the
+	// Docker daemon. By default, images in the Docker Hub registry are available.
+	// Other repositories are specified with either `repository-url/image:tag` or
+	// `repository-url/image@digest`. For images using tags
+	// (repository-url/image:tag), up to 255 characters total are allowed,
+	// including letters (uppercase and lowercase), numbers, hyphens, underscores,
+	// colons, periods, forward slashes, and number signs (#). For images using
+	// digests (repository-url/image@digest), the 255 character limit applies only
+	// to the repository URL and image name (everything before the @ sign). The
+	// only supported hash function is sha256, and the hash value after sha256:
+	// must be exactly 64 characters (only letters A-F, a-f, and numbers 0-9 are
+	// allowed). This parameter maps to `Image` in the docker container create
+	// command and the `IMAGE` parameter of docker run.
+	//
+	// - When a new task starts, the Amazon ECS container agent pulls the latest
+	// version of the specified image and tag for the container to use. However,
+	// subsequent updates to a repository image aren't propagated to already
+	// running tasks. - Images in Amazon ECR repositories can be specified by
+	// either using the full `registry/repository:tag` or
+	// `registry/repository@digest`. For example,
+	// `012345678910.dkr.ecr.<region-name>.amazonaws.com/<repository-name>:latest`
+	// or
+	// `012345678910.dkr.ecr.<region-name>.amazonaws.com/<repository-name>@sha256:94afd1f2e64d908bc90dbca0035a5b567EXAMPLE`.
+	// - Images in official repositories on Docker Hub use a single name (for
+	// example, `ubuntu` or `mongo`). - Images in other repositories on Docker Hub
+	// are qualified with an organization name (for example,
+	// `amazon/amazon-ecs-agent`). - Images in other online repositories are
+	// qualified further by a domain name (for example,
+	// `quay.io/assemblyline/ubuntu`).
+	Image *string `json:"image,omitempty"`
+
+	// The private repository authentication credentials to use.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	RepositoryCredentials *RepositoryCredentials `json:"repositoryCredentials,omitempty" specgen:"sensitive"`
+
+	// The number of `cpu` units reserved for the container. This parameter maps to
+	// `CpuShares` in the docker container create command and the `--cpu-shares`
+	// option to docker run.
+	//
+	// This field is optional for tasks using the Fargate launch type, and the only
+	// requirement is that the total amount of CPU reserved for all containers
+	// within a task be lower than the task-level `cpu` value.
+	//
+	// You can determine the number of CPU units that are available per EC2
+	// instance type by multiplying the vCPUs listed for that instance type on the
+	// Amazon EC2 Instances (http://aws.amazon.com/ec2/instance-types/) detail page
+	// by 1,024.
+	//
+	// Linux containers share unallocated CPU units with other containers on the
+	// container instance with the same ratio as their allocated amount. For
+	// example, if you run a single-container task on a single-core instance type
+	// with 512 CPU units specified for that container, and that's the only task
+	// running on the container instance, that container could use the full 1,024
+	// CPU unit share at any given time. However, if you launched another copy of
+	// the same task on that container instance, each task is guaranteed a minimum
+	// of 512 CPU units when needed. Moreover, each container could float to higher
+	// CPU usage if the other container was not using it. If both tasks were 100%
+	// active all of the time, they would be limited to 512 CPU units.
+	//
+	// On Linux container instances, the Docker daemon on the container instance
+	// uses the CPU value to calculate the relative CPU share ratios for running
+	// containers. The minimum valid CPU share value that the Linux kernel allows
+	// is 2, and the maximum valid CPU share value that the Linux kernel allows is
+	// 262144. However, the CPU parameter isn't required, and you can use CPU
+	// values below 2 or above 262144 in your container definitions. For CPU values
+	// below 2 (including null) or above 262144, the behavior varies based on your
+	// Amazon ECS container agent version:
+	//
+	// - Agent versions less than or equal to 1.1.0: Null and zero CPU values are
+	// passed to Docker as 0, which Docker then converts to 1,024 CPU shares. CPU
+	// values of 1 are passed to Docker as 1, which the Linux kernel converts to
+	// two CPU shares. - Agent versions greater than or equal to 1.2.0: Null, zero,
+	// and CPU values of 1 are passed to Docker as 2. - Agent versions greater than
+	// or equal to 1.84.0: CPU values greater than 256 vCPU are passed to Docker as
+	// 256, which is equivalent to 262144 CPU shares.
+	//
+	// On Windows container instances, the CPU limit is enforced as an absolute
+	// limit, or a quota. Windows containers only have access to the specified
+	// amount of CPU that's described in the task definition. A null or zero CPU
+	// value is passed to Docker as `0`, which Windows interprets as 1% of one CPU.
+	CPU *int32 `json:"cpu,omitempty"`
+
+	// The amount (in MiB) of memory to present to the container. If your container
+	// attempts to exceed the memory specified here, the container is killed. The
+	// total amount of memory reserved for all containers within a task must be
+	// lower than the task `memory` value, if one is specified. This parameter maps
+	// to `Memory` in the docker container create command and the `--memory` option
+	// to docker run.
+	//
+	// If using the Fargate launch type, this parameter is optional.
+	//
+	// If using the EC2 launch type, you must specify either a task-level memory
+	// value or a container-level memory value. If you specify both a
+	// container-level `memory` and `memoryReservation` value, `memory` must be
+	// greater than `memoryReservation`. If you specify `memoryReservation`, then
+	// that value is subtracted from the available memory resources for the
+	// container instance where the container is placed. Otherwise, the value of
+	// `memory` is used.
+	//
+	// The Docker 20.10.0 or later daemon reserves a minimum of 6 MiB of memory for
+	// a container. So, don't specify less than 6 MiB of memory for your
+	// containers.
+	//
+	// The Docker 19.03.13-ce or earlier daemon reserves a minimum of 4 MiB of
+	// memory for a container. So, don't specify less than 4 MiB of memory for your
+	// containers.
+	Memory *int32 `json:"memory,omitempty"`
+
+	// The soft limit (in MiB) of memory to reserve for the container. When system
+	// memory is under heavy contention, Docker attempts to keep the container
+	// memory to this soft limit. However, your container can consume more memory
+	// when it needs to, up to either the hard limit specified with the `memory`
+	// parameter (if applicable), or all of the available memory on the container
+	// instance, whichever comes first. This parameter maps to `MemoryReservation`
+	// in the docker container create command and the `--memory-reservation` option
+	// to docker run.
+	//
+	// If a task-level memory value is not specified, you must specify a non-zero
+	// integer for one or both of `memory` or `memoryReservation` in a container
+	// definition. If you specify both, `memory` must be greater than
+	// `memoryReservation`. If you specify `memoryReservation`, then that value is
+	// subtracted from the available memory resources for the container instance
+	// where the container is placed. Otherwise, the value of `memory` is used.
+	//
+	// For example, if your container normally uses 128 MiB of memory, but
+	// occasionally bursts to 256 MiB of memory for short periods of time, you can
+	// set a `memoryReservation` of 128 MiB, and a `memory` hard limit of 300 MiB.
+	// This configuration would allow the container to only reserve 128 MiB of
+	// memory from the remaining resources on the container instance, but also
+	// allow the container to consume more memory resources when needed.
+	//
+	// The Docker 20.10.0 or later daemon reserves a minimum of 6 MiB of memory for
+	// a container. So, don't specify less than 6 MiB of memory for your
+	// containers.
+	//
+	// The Docker 19.03.13-ce or earlier daemon reserves a minimum of 4 MiB of
+	// memory for a container. So, don't specify less than 4 MiB of memory for your
+	// containers.
+	MemoryReservation *int32 `json:"memoryReservation,omitempty"`
+
+	// The `links` parameter allows containers to communicate with each other
+	// without the need for port mappings. This parameter is only supported if the
+	// network mode of a task definition is `bridge`. The `name:internalName`
+	// construct is analogous to `name:alias` in Docker links. Up to 255 letters
+	// (uppercase and lowercase), numbers, underscores, and hyphens are allowed..
+	// This parameter maps to `Links` in the docker container create command and
+	// the `--link` option to docker run.
+	//
+	// This parameter is not supported for Windows containers.
+	//
+	// Containers that are collocated on a single container instance may be able to
+	// communicate with each other without requiring links or host port mappings.
+	// Network isolation is achieved on the container instance using security
+	// groups and VPC settings.
+	Links []string `json:"links,omitempty"`
+
+	// The list of port mappings for the container. Port mappings allow containers
+	// to access ports on the host container instance to send or receive traffic.
+	//
+	// For task definitions that use the `awsvpc` network mode, only specify the
+	// `containerPort`. The `hostPort` can be left blank or it must be the same
+	// value as the `containerPort`.
+	//
+	// Port mappings on Windows use the `NetNAT` gateway address rather than
+	// `localhost`. There's no loopback for port mappings on Windows, so you can't
+	// access a container's mapped port from the host itself.
+	//
+	// This parameter maps to `PortBindings` in the docker container create command
+	// and the `--publish` option to docker run. If the network mode of a task
+	// definition is set to `none`, then you can't specify port mappings. If the
+	// network mode of a task definition is set to `host`, then host ports must
+	// either be undefined or they must match the container port in the port
+	// mapping.
+	//
+	// After a task reaches the `RUNNING` status, manual and automatic host and
+	// container port assignments are visible in the Network Bindings section of a
+	// container description for a selected task in the Amazon ECS console. The
+	// assignments are also visible in the `networkBindings` section DescribeTasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html)
+	// responses.
+	PortMappings []PortMapping `json:"portMappings,omitempty"`
+
+	// If the `essential` parameter of a container is marked as `true`, and that
+	// container fails or stops for any reason, all other containers that are part
+	// of the task are stopped. If the `essential` parameter of a container is
+	// marked as `false`, its failure doesn't affect the rest of the containers in
+	// a task. If this parameter is omitted, a container is assumed to be
+	// essential.
+	//
+	// All tasks must have at least one essential container. If you have an
+	// application that's composed of multiple containers, group containers that
+	// are used for a common purpose into components, and separate the different
+	// components into multiple task definitions. For more information, see
+	// Application Architecture
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/application_architecture.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	Essential *bool `json:"essential,omitempty"`
+
+	// The restart policy for a container. When you set up a restart policy, Amazon
+	// ECS can restart the container without needing to replace the task. For more
+	// information, see Restart individual containers in Amazon ECS tasks with
+	// container restart policies
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-restart-policy.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	RestartPolicy *ContainerRestartPolicy `json:"restartPolicy,omitempty"`
+
+	// Early versions of the Amazon ECS container agent don't properly handle
+	// `entryPoint` parameters. If you have problems using `entryPoint`, update
+	// your container agent or enter your commands and arguments as `command` array
+	// items instead.
+	//
+	// The entry point that's passed to the container. This parameter maps to
+	// `Entrypoint` in the docker container create command and the `--entrypoint`
+	// option to docker run.
+	EntryPoint []string `json:"entryPoint,omitempty"`
+
+	// The command that's passed to the container. This parameter maps to `Cmd` in
+	// the docker container create command and the `COMMAND` parameter to docker
+	// run. If there are multiple arguments, each argument is a separated string in
+	// the array.
+	Command []string `json:"command,omitempty"`
+
+	// The environment variables to pass to a container. This parameter maps to
+	// `Env` in the docker container create command and the `--env` option to
+	// docker run.
+	//
+	// We don't recommend that you use plaintext environment variables for
+	// sensitive information, such as credential data.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	Environment []KeyValuePair `json:"environment,omitempty" specgen:"sensitive"`
+
+	// A list of files containing the environment variables to pass to a container.
+	// This parameter maps to the `--env-file` option to docker run.
+	//
+	// You can specify up to ten environment files. The file must have a `.env`
+	// file extension. Each line in an environment file contains an environment
+	// variable in `VARIABLE=VALUE` format. Lines beginning with `#` are treated as
+	// comments and are ignored.
+	//
+	// If there are environment variables specified using the `environment`
+	// parameter in a container definition, they take precedence over the variables
+	// contained within an environment file. If multiple environment files are
+	// specified that contain the same variable, they're processed from the top
+	// down. We recommend that you use unique variable names. For more information,
+	// see Specifying Environment Variables
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/taskdef-envfiles.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	EnvironmentFiles []EnvironmentFile `json:"environmentFiles,omitempty"`
+
+	// The mount points for data volumes in your container.
+	//
+	// This parameter maps to `Volumes` in the docker container create command and
+	// the `--volume` option to docker run.
+	//
+	// Windows containers can mount whole directories on the same drive as
+	// `$env:ProgramData`. Windows containers can't mount directories on a
+	// different drive, and mount point can't be across drives.
+	MountPoints []MountPoint `json:"mountPoints,omitempty"`
+
+	// Data volumes to mount from another container. This parameter maps to
+	// `VolumesFrom` in the docker container create command and the
+	// `--volumes-from` option to docker run.
+	VolumesFrom []VolumeFrom `json:"volumesFrom,omitempty"`
+
+	// Linux-specific modifications that are applied to the default Docker
+	// container configuration, such as Linux kernel capabilities. For more
+	// information see KernelCapabilities
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html).
+	//
+	// This parameter is not supported for Windows containers.
+	LinuxParameters *LinuxParameters `json:"linuxParameters,omitempty"`
+
+	// The secrets to pass to the container. For more information, see Specifying
+	// Sensitive Data
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	Secrets []Secret `json:"secrets,omitempty"`
+
+	// The dependencies defined for container startup and shutdown. A container can
+	// contain multiple dependencies on other containers in a task definition. When
+	// a dependency is defined for container startup, for container shutdown it is
+	// reversed.
+	//
+	// For tasks using the EC2 launch type, the container instances require at
+	// least version 1.26.0 of the container agent to turn on container
+	// dependencies. However, we recommend using the latest container agent
+	// version. For information about checking your agent version and updating to
+	// the latest version, see Updating the Amazon ECS Container Agent
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html)
+	// in the Amazon Elastic Container Service Developer Guide. If you're using an
+	// Amazon ECS-optimized Linux AMI, your instance needs at least version
+	// 1.26.0-1 of the `ecs-init` package. If your container instances are launched
+	// from version `20190301` or later, then they contain the required versions of
+	// the container agent and `ecs-init`. For more information, see Amazon
+	// ECS-optimized Linux AMI
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// For tasks using the Fargate launch type, the task or service requires the
+	// following platforms:
+	//
+	// - Linux platform version `1.3.0` or later. - Windows platform version
+	// `1.0.0` or later.
+	DependsOn []ContainerDependency `json:"dependsOn,omitempty"`
+
+	// Time duration (in seconds) to wait before giving up on resolving
+	// dependencies for a container. For example, you specify two containers in a
+	// task definition with containerA having a dependency on containerB reaching a
+	// `COMPLETE`, `SUCCESS`, or `HEALTHY` status. If a `startTimeout` value is
+	// specified for containerB and it doesn't reach the desired status within that
+	// time then containerA gives up and not start. This results in the task
+	// transitioning to a `STOPPED` state.
+	//
+	// When the `ECS_CONTAINER_START_TIMEOUT` container agent configuration
+	// variable is used, it's enforced independently from this start timeout value.
+	//
+	// For tasks using the Fargate launch type, the task or service requires the
+	// following platforms:
+	//
+	// - Linux platform version `1.3.0` or later. - Windows platform version
+	// `1.0.0` or later.
+	//
+	// For tasks using the EC2 launch type, your container instances require at
+	// least version `1.26.0` of the container agent to use a container start
+	// timeout value. However, we recommend using the latest container agent
+	// version. For information about checking your agent version and updating to
+	// the latest version, see Updating the Amazon ECS Container Agent
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html)
+	// in the Amazon Elastic Container Service Developer Guide. If you're using an
+	// Amazon ECS-optimized Linux AMI, your instance needs at least version
+	// `1.26.0-1` of the `ecs-init` package. If your container instances are
+	// launched from version `20190301` or later, then they contain the required
+	// versions of the container agent and `ecs-init`. For more information, see
+	// Amazon ECS-optimized Linux AMI
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// The valid values for Fargate are 2-120 seconds.
+	StartTimeout *int32 `json:"startTimeout,omitempty"`
+
+	// Time duration (in seconds) to wait before the container is forcefully killed
+	// if it doesn't exit normally on its own.
+	//
+	// For tasks using the Fargate launch type, the task or service requires the
+	// following platforms:
+	//
+	// - Linux platform version `1.3.0` or later. - Windows platform version
+	// `1.0.0` or later.
+	//
+	// For tasks that use the Fargate launch type, the max stop timeout value is
+	// 120 seconds and if the parameter is not specified, the default value of 30
+	// seconds is used.
+	//
+	// For tasks that use the EC2 launch type, if the `stopTimeout` parameter isn't
+	// specified, the value set for the Amazon ECS container agent configuration
+	// variable `ECS_CONTAINER_STOP_TIMEOUT` is used. If neither the `stopTimeout`
+	// parameter or the `ECS_CONTAINER_STOP_TIMEOUT` agent configuration variable
+	// are set, then the default values of 30 seconds for Linux containers and 30
+	// seconds on Windows containers are used. Your container instances require at
+	// least version 1.26.0 of the container agent to use a container stop timeout
+	// value. However, we recommend using the latest container agent version. For
+	// information about checking your agent version and updating to the latest
+	// version, see Updating the Amazon ECS Container Agent
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html)
+	// in the Amazon Elastic Container Service Developer Guide. If you're using an
+	// Amazon ECS-optimized Linux AMI, your instance needs at least version
+	// 1.26.0-1 of the `ecs-init` package. If your container instances are launched
+	// from version `20190301` or later, then they contain the required versions of
+	// the container agent and `ecs-init`. For more information, see Amazon
+	// ECS-optimized Linux AMI
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// The valid values for Fargate are 2-120 seconds.
+	StopTimeout *int32 `json:"stopTimeout,omitempty"`
+
+	// Specifies whether Amazon ECS will resolve the container image tag provided
+	// in the container definition to an image digest. By default, the value is
+	// `enabled`. If you set the value for a container as `disabled`, Amazon ECS
+	// will not resolve the provided container image tag to a digest and will use
+	// the original image URI specified in the container definition for deployment.
+	// For more information about container image resolution, see Container image
+	// resolution
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html#deployment-container-image-stability)
+	// in the Amazon ECS Developer Guide.
+	VersionConsistency VersionConsistency `json:"versionConsistency,omitempty"`
+
+	// The hostname to use for your container. This parameter maps to `Hostname` in
+	// the docker container create command and the `--hostname` option to docker
+	// run.
+	//
+	// The `hostname` parameter is not supported if you're using the `awsvpc`
+	// network mode.
+	Hostname *string `json:"hostname,omitempty"`
+
+	// The user to use inside the container. This parameter maps to `User` in the
+	// docker container create command and the `--user` option to docker run.
+	//
+	// When running tasks using the `host` network mode, don't run containers using
+	// the root user (UID 0). We recommend using a non-root user for better
+	// security.
+	//
+	// You can specify the `user` using the following formats. If specifying a UID
+	// or GID, you must specify it as a positive integer.
+	//
+	// - `user` - `user:group` - `uid` - `uid:gid` - `user:gid` - `uid:group`
+	//
+	// This parameter is not supported for Windows containers.
+	User *string `json:"user,omitempty"`
+
+	// The working directory to run commands inside the container in. This
+	// parameter maps to `WorkingDir` in the docker container create command and
+	// the `--workdir` option to docker run.
+	WorkingDirectory *string `json:"workingDirectory,omitempty"`
+
+	// When this parameter is true, networking is off within the container. This
+	// parameter maps to `NetworkDisabled` in the docker container create command.
+	//
+	// This parameter is not supported for Windows containers.
+	DisableNetworking *bool `json:"disableNetworking,omitempty"`
+
+	// When this parameter is true, the container is given elevated privileges on
+	// the host container instance (similar to the `root` user). This parameter
+	// maps to `Privileged` in the docker container create command and the
+	// `--privileged` option to docker run
+	//
+	// This parameter is not supported for Windows containers or tasks run on
+	// Fargate.
+	Privileged *bool `json:"privileged,omitempty"`
+
+	// When this parameter is true, the container is given read-only access to its
+	// root file system. This parameter maps to `ReadonlyRootfs` in the docker
+	// container create command and the `--read-only` option to docker run.
+	//
+	// This parameter is not supported for Windows containers.
+	ReadonlyRootFilesystem *bool `json:"readonlyRootFilesystem,omitempty"`
+
+	// A list of DNS servers that are presented to the container. This parameter
+	// maps to `Dns` in the docker container create command and the `--dns` option
+	// to docker run.
+	//
+	// This parameter is not supported for Windows containers.
+	DNSServers []string `json:"dnsServers,omitempty"`
+
+	// A list of DNS search domains that are presented to the container. This
+	// parameter maps to `DnsSearch` in the docker container create command and the
+	// `--dns-search` option to docker run.
+	//
+	// This parameter is not supported for Windows containers.
+	DNSSearchDomains []string `json:"dnsSearchDomains,omitempty"`
+
+	// A list of hostnames and IP address mappings to append to the `/etc/hosts`
+	// file on the container. This parameter maps to `ExtraHosts` in the docker
+	// container create command and the `--add-host` option to docker run.
+	//
+	// This parameter isn't supported for Windows containers or tasks that use the
+	// `awsvpc` network mode.
+	ExtraHosts []HostEntry `json:"extraHosts,omitempty"`
+
+	// A list of strings to provide custom configuration for multiple security
+	// systems. This field isn't valid for containers in tasks using the Fargate
+	// launch type.
+	//
+	// For Linux tasks on EC2, this parameter can be used to reference custom
+	// labels for SELinux and AppArmor multi-level security systems.
+	//
+	// For any tasks on EC2, this parameter can be used to reference a credential
+	// spec file that configures a container for Active Directory authentication.
+	// For more information, see Using gMSAs for Windows Containers
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/windows-gmsa.html)
+	// and Using gMSAs for Linux Containers
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/linux-gmsa.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// This parameter maps to `SecurityOpt` in the docker container create command
+	// and the `--security-opt` option to docker run.
+	//
+	// The Amazon ECS container agent running on a container instance must register
+	// with the `ECS_SELINUX_CAPABLE=true` or `ECS_APPARMOR_CAPABLE=true`
+	// environment variables before containers placed on that instance can use
+	// these security options. For more information, see Amazon ECS Container Agent
+	// Configuration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-config.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// Valid values: "no-new-privileges" | "apparmor:PROFILE" | "label:value" |
+	// "credentialspec:CredentialSpecFilePath"
+	DockerSecurityOptions []string `json:"dockerSecurityOptions,omitempty"`
+
+	// When this parameter is `true`, you can deploy containerized applications
+	// that require `stdin` or a `tty` to be allocated. This parameter maps to
+	// `OpenStdin` in the docker container create command and the `--interactive`
+	// option to docker run.
+	Interactive *bool `json:"interactive,omitempty"`
+
+	// When this parameter is `true`, a TTY is allocated. This parameter maps to
+	// `Tty` in the docker container create command and the `--tty` option to
+	// docker run.
+	PseudoTerminal *bool `json:"pseudoTerminal,omitempty"`
+
+	// A key/value map of labels to add to the container. This parameter maps to
+	// `Labels` in the docker container create command and the `--label` option to
+	// docker run. This parameter requires version 1.18 of the Docker Remote API or
+	// greater on your container instance. To check the Docker Remote API version
+	// on your container instance, log in to your container instance and run the
+	// following command: `sudo docker version --format '{{.Server.APIVersion}}'`
+	DockerLabels map[string]string `json:"dockerLabels,omitempty"`
+
+	// A list of `ulimits` to set in the container. If a `ulimit` value is
+	// specified in a task definition, it overrides the default values set by
+	// Docker. This parameter maps to `Ulimits` in the docker container create
+	// command and the `--ulimit` option to docker run. Valid naming values are
+	// displayed in the Ulimit
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Ulimit.html)
+	// data type.
+	//
+	// Amazon ECS tasks hosted on Fargate use the default resource limit values set
+	// by the operating system with the exception of the `nofile` resource limit
+	// parameter which Fargate overrides. The `nofile` resource limit sets a
+	// restriction on the number of open files that a container can use. The
+	// default `nofile` soft limit is `65535` and the default hard limit is
+	// `65535`.
+	//
+	// This parameter requires version 1.18 of the Docker Remote API or greater on
+	// your container instance. To check the Docker Remote API version on your
+	// container instance, log in to your container instance and run the following
+	// command: `sudo docker version --format '{{.Server.APIVersion}}'`
+	//
+	// This parameter is not supported for Windows containers.
+	Ulimits []Ulimit `json:"ulimits,omitempty"`
+
+	// The log configuration specification for the container.
+	//
+	// This parameter maps to `LogConfig` in the docker container create command
+	// and the `--log-driver` option to docker run. By default, containers use the
+	// same logging driver that the Docker daemon uses. However the container can
+	// use a different logging driver than the Docker daemon by specifying a log
+	// driver with this parameter in the container definition. To use a different
+	// logging driver for a container, the log system must be configured properly
+	// on the container instance (or on a different log server for remote logging
+	// options).
+	//
+	// Amazon ECS currently supports a subset of the logging drivers available to
+	// the Docker daemon (shown in the LogConfiguration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html)
+	// data type). Additional log drivers may be available in future releases of
+	// the Amazon ECS container agent.
+	//
+	// This parameter requires version 1.18 of the Docker Remote API or greater on
+	// your container instance. To check the Docker Remote API version on your
+	// container instance, log in to your container instance and run the following
+	// command: `sudo docker version --format '{{.Server.APIVersion}}'`
+	//
+	// The Amazon ECS container agent running on a container instance must register
+	// the logging drivers available on that instance with the
+	// `ECS_AVAILABLE_LOGGING_DRIVERS` environment variable before containers
+	// placed on that instance can use these log configuration options. For more
+	// information, see Amazon ECS Container Agent Configuration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-config.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	LogConfiguration *LogConfiguration `json:"logConfiguration,omitempty"`
+
+	// The container health check command and associated configuration parameters
+	// for the container. This parameter maps to `HealthCheck` in the docker
+	// container create command and the `HEALTHCHECK` parameter of docker run.
+	HealthCheck *HealthCheck `json:"healthCheck,omitempty"`
+
+	// A list of namespaced kernel parameters to set in the container. This
+	// parameter maps to `Sysctls` in the docker container create command and the
+	// `--sysctl` option to docker run. For example, you can configure
+	// `net.ipv4.tcp_keepalive_time` setting to maintain longer lived connections.
+	SystemControls []SystemControl `json:"systemControls,omitempty"`
+
+	// The type and amount of a resource to assign to a container. The supported
+	// resources are GPUs and Neuron devices.
+	ResourceRequirements []ResourceRequirement `json:"resourceRequirements,omitempty"`
+
+	// The FireLens configuration for the container. This is used to specify and
+	// configure a log router for container logs. For more information, see Custom
+	// Log Routing
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	FirelensConfiguration *FirelensConfiguration `json:"firelensConfiguration,omitempty"`
+
+	// A list of ARNs in SSM or Amazon S3 to a credential spec (`CredSpec`) file
+	// that configures the container for Active Directory authentication. We
+	// recommend that you use this parameter instead of the
+	// `dockerSecurityOptions`. The maximum number of ARNs is 1.
+	//
+	// There are two formats for each ARN.
+	//
+	// credentialspecdomainless:MyARN
+	//
+	// You use `credentialspecdomainless:MyARN` to provide a `CredSpec` with an
+	// additional section for a secret in Secrets Manager. You provide the login
+	// credentials to the domain in the secret.
+	//
+	// Each task that runs on any container instance can join different domains.
+	//
+	// You can use this format without joining the container instance to a domain.
+	//
+	// credentialspec:MyARN
+	//
+	// You use `credentialspec:MyARN` to provide a `CredSpec` for a single domain.
+	//
+	// You must join the container instance to the domain before you start any
+	// tasks that use this task definition.
+	//
+	// In both formats, replace `MyARN` with the ARN in SSM or Amazon S3.
+	//
+	// If you provide a `credentialspecdomainless:MyARN`, the `credspec` must
+	// provide a ARN in Secrets Manager for a secret containing the username,
+	// password, and the domain to connect to. For better security, the instance
+	// isn't joined to the domain for domainless authentication. Other applications
+	// on the instance can't use the domainless credentials. You can use this
+	// parameter to run tasks on the same instance, even it the tasks need to join
+	// different domains. For more information, see Using gMSAs for Windows
+	// Containers
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/windows-gmsa.html)
+	// and Using gMSAs for Linux Containers
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/linux-gmsa.html).
+	CredentialSpecs []string `json:"credentialSpecs,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v ContainerDefinition) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v ContainerDefinition) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v ContainerDefinition) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// The dependencies defined for container startup and shutdown. A container can
+// contain multiple dependencies. When a dependency is defined for container
+// startup, for container shutdown it is reversed.
+//
+// Your Amazon ECS container instances require at least version 1.26.0 of the
+// container agent to use container dependencies. However, we recommend using
+// the latest container agent version. For information about checking your
+// agent version and updating to the latest version, see Updating the Amazon
+// ECS Container Agent
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html)
+// in the Amazon Elastic Container Service Developer Guide. If you're using an
+// Amazon ECS-optimized Linux AMI, your instance needs at least version
+// 1.26.0-1 of the `ecs-init` package. If your container instances are launched
+// from version `20190301` or later, then they contain the required versions of
+// the container agent and `ecs-init`. For more information, see Amazon
+// ECS-optimized Linux AMI
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// For tasks that use the Fargate launch type, the task or service requires the
+// following platforms:
+//
+// - Linux platform version `1.3.0` or later. - Windows platform version
+// `1.0.0` or later.
+//
+// For more information about how to create a container dependency, see
+// Container dependency
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/example_task_definitions.html#example_task_definition-containerdependency)
+// in the Amazon Elastic Container Service Developer Guide.
+type ContainerDependency struct {
+	// The name of a container.
+	//
+	// This member is required.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The dependency condition of the container. The following are the available
+	// conditions and their behavior:
+	//
+	// - `START` - This condition emulates the behavior of links and volumes today.
+	// It validates that a dependent container is started before permitting other
+	// containers to start. - `COMPLETE` - This condition validates that a
+	// dependent container runs to completion (exits) before permitting other
+	// containers to start. This can be useful for nonessential containers that run
+	// a script and then exit. This condition can't be set on an essential
+	// container. - `SUCCESS` - This condition is the same as `COMPLETE`, but it
+	// also requires that the container exits with a `zero` status. This condition
+	// can't be set on an essential container. - `HEALTHY` - This condition
+	// validates that the dependent container passes its Docker health check before
+	// permitting other containers to start. This requires that the dependent
+	// container has health checks configured. This condition is confirmed only at
+	// task startup.
+	//
+	// This member is required.
+	Condition ContainerCondition `json:"condition,omitempty"`
+}
+
+// The details about the container image a service revision uses.
+//
+// To ensure that all tasks in a service use the same container image, Amazon
+// ECS resolves container image names and any image tags specified in the task
+// definition to container image digests.
+//
+// After the container image digest has been established, Amazon ECS uses the
+// digest to start any other desired tasks, and for any future service and
+// service revision updates. This leads to all tasks in a service always
+// running identical container images, resulting in version consistency for
+// your software. For more information, see Container image resolution
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html#deployment-container-image-stability)
+// in the Amazon ECS Developer Guide.
+type ContainerImage struct {
+	// The name of the container.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The container image digest.
+	ImageDigest *string `json:"imageDigest,omitempty"`
+
+	// The container image.
+	Image *string `json:"image,omitempty"`
+}
+
+// An Amazon EC2 or External instance that's running the Amazon ECS agent and
+// has been registered with a cluster.
+type ContainerInstance struct {
+	// The Amazon Resource Name (ARN) of the container instance. For more
+	// information about the ARN format, see Amazon Resource Name (ARN)
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html#ecs-resource-ids)
+	// in the Amazon ECS Developer Guide.
+	ContainerInstanceARN *string `json:"containerInstanceArn,omitempty"`
+
+	// The ID of the container instance. For Amazon EC2 instances, this value is
+	// the Amazon EC2 instance ID. For external instances, this value is the Amazon
+	// Web Services Systems Manager managed instance ID.
+	Ec2InstanceID *string `json:"ec2InstanceId,omitempty"`
+
+	// The capacity provider that's associated with the container instance.
+	CapacityProviderName *string `json:"capacityProviderName,omitempty"`
+
+	// The version counter for the container instance. Every time a container
+	// instance experiences a change that triggers a CloudWatch event, the version
+	// counter is incremented. If you're replicating your Amazon ECS container
+	// instance state with CloudWatch Events, you can compare the version of a
+	// container instance reported by the Amazon ECS APIs with the version reported
+	// in CloudWatch Events for the container instance (inside the `detail` object)
+	// to verify that the version in your event stream is current.
+	Version *int64 `json:"version,omitempty"`
+
+	// The version information for the Amazon ECS container agent and Docker daemon
+	// running on the container instance.
+	VersionInfo *VersionInfo `json:"versionInfo,omitempty"`
+
+	// For CPU and memory resource types, this parameter describes the remaining
+	// CPU and memory that wasn't already allocated to tasks and is therefore
+	// available for new tasks. For port resource types, this parameter describes
+	// the ports that were reserved by the Amazon ECS container agent (at instance
+	// registration time) and any task containers that have reserved port mappings
+	// on the host (with the `host` or `bridge` network mode). Any port that's not
+	// specified here is available for new tasks.
+	RemainingResources []Resource `json:"remainingResources,omitempty"`
+
+	// For CPU and memory resource types, this parameter describes the amount of
+	// each resource that was available on the container instance when the
+	// container agent registered it with Amazon ECS. This value represents the
+	// total amount of CPU and memory that can be allocated on this container
+	// instance to tasks. For port resource types, this parameter describes the
+	// ports that were reserved by the Amazon ECS container agent when it
+	// registered the container instance with Amazon ECS.
+	RegisteredResources []Resource `json:"registeredResources,omitempty"`
+
+	// The status of the container instance. The valid values are `REGISTERING`,
+	// `REGISTRATION_FAILED`, `ACTIVE`, `INACTIVE`, `DEREGISTERING`, or `DRAINING`.
+	//
+	// If your account has opted in to the `awsvpcTrunking` account setting, then
+	// any newly registered container instance will transition to a `REGISTERING`
+	// status while the trunk elastic network interface is provisioned for the
+	// instance. If the registration fails, the instance will transition to a
+	// `REGISTRATION_FAILED` status. You can describe the container instance and
+	// see the reason for failure in the `statusReason` parameter. Once the
+	// container instance is terminated, the instance transitions to a
+	// `DEREGISTERING` status while the trunk elastic network interface is
+	// deprovisioned. The instance then transitions to an `INACTIVE` status.
+	//
+	// The `ACTIVE` status indicates that the container instance can accept tasks.
+	// The `DRAINING` indicates that new tasks aren't placed on the container
+	// instance and any service tasks running on the container instance are removed
+	// if possible. For more information, see Container instance draining
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-draining.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	Status *string `json:"status,omitempty"`
+
+	// The reason that the container instance reached its current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// This parameter returns `true` if the agent is connected to Amazon ECS. An
+	// instance with an agent that may be unhealthy or stopped return `false`. Only
+	// instances connected to an agent can accept task placement requests.
+	AgentConnected *bool `json:"agentConnected,omitempty"`
+
+	// The number of tasks on the container instance that have a desired status
+	// (`desiredStatus`) of `RUNNING`.
+	RunningTasksCount *int32 `json:"runningTasksCount,omitempty"`
+
+	// The number of tasks on the container instance that are in the `PENDING`
+	// status.
+	PendingTasksCount *int32 `json:"pendingTasksCount,omitempty"`
+
+	// The status of the most recent agent update. If an update wasn't ever
+	// requested, this value is `NULL`.
+	AgentUpdateStatus AgentUpdateStatus `json:"agentUpdateStatus,omitempty"`
+
+	// The attributes set for the container instance, either by the Amazon ECS
+	// container agent at instance registration or manually with the PutAttributes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAttributes.html)
+	// operation.
+	Attributes []Attribute `json:"attributes,omitempty"`
+
+	// The Unix timestamp for the time when the container instance was registered.
+	RegisteredAt *time.Time `json:"registeredAt,omitempty"`
+
+	// The resources attached to a container instance, such as an elastic network
+	// interface.
+	Attachments []Attachment `json:"attachments,omitempty"`
+
+	// The metadata that you apply to the container instance to help you categorize
+	// and organize them. Each tag consists of a key and an optional value. You
+	// define both.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// An object representing the health status of the container instance.
+	HealthStatus *ContainerInstanceHealthStatus `json:"healthStatus,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ContainerInstance) MarshalJSON() ([]byte, error) {
+	type plain ContainerInstance
+	return json.Marshal(struct {
+		plain
+		RegisteredAt *specrt.EpochSeconds `json:"registeredAt,omitempty"`
+	}{
+		RegisteredAt: specrt.EpochSecondsOf(v.RegisteredAt),
+		plain:        plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ContainerInstance) UnmarshalJSON(data []byte) error {
+	type plain ContainerInstance
+	wire := struct {
+		*plain
+		RegisteredAt *specrt.EpochSeconds `json:"registeredAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.RegisteredAt = wire.RegisteredAt.Time()
+	return nil
+}
+
+// An object representing the health status of the container instance.
+type ContainerInstanceHealthStatus struct {
+	// The overall health status of the container instance. This is an aggregate
+	// status of all container instance health checks.
+	OverallStatus InstanceHealthCheckState `json:"overallStatus,omitempty"`
+
+	// An array of objects representing the details of the container instance
+	// health status.
+	Details []InstanceHealthCheckResult `json:"details,omitempty"`
+}
+
+// The overrides that are sent to a container. An empty container override can
+// be passed in. An example of an empty container override is
+// `{"containerOverrides": [ ] }`. If a non-empty container override is
+// specified, the `name` parameter must be included.
+//
+// You can use Secrets Manager or Amazon Web Services Systems Manager Parameter
+// Store to store the sensitive data. For more information, see Retrieve
+// secrets through environment variables
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar.html)
+// in the Amazon ECS Developer Guide.
+type ContainerOverride struct {
+	// The name of the container that receives the override. This parameter is
+	// required if any override is specified.
+	Name *string `json:"name,omitempty"`
+
+	// The command to send to the container that overrides the default command from
+	// the Docker image or the task definition. You must also specify a container
+	// name.
+	Command []string `json:"command,omitempty"`
+
+	// The environment variables to send to the container. You can add new
+	// environment variables, which are added to the container at launch, or you
+	// can override the existing environment variables from the Docker image or the
+	// task definition. You must also specify a container name.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	Environment []KeyValuePair `json:"environment,omitempty" specgen:"sensitive"`
+
+	// A list of files containing the environment variables to pass to a container,
+	// instead of the value from the container definition.
+	EnvironmentFiles []EnvironmentFile `json:"environmentFiles,omitempty"`
+
+	// The number of `cpu` units reserved for the container, instead of the default
+	// value from the task definition. You must also specify a container name.
+	CPU *int32 `json:"cpu,omitempty"`
+
+	// The hard limit (in MiB) of memory to present to the container, instead of
+	// the default value from the task definition. If your container attempts to
+	// exceed the memory specified here, the container is killed. You must also
+	// specify a container name.
+	Memory *int32 `json:"memory,omitempty"`
+
+	// The soft limit (in MiB) of memory to reserve for the container, instead of
+	// the default value from the task definition. You must also specify a
+	// container name.
+	MemoryReservation *int32 `json:"memoryReservation,omitempty"`
+
+	// The type and amount of a resource to assign to a container, instead of the
+	// default value from the task definition. The supported resources are GPUs and
+	// Neuron devices.
+	ResourceRequirements []ResourceRequirement `json:"resourceRequirements,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v ContainerOverride) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v ContainerOverride) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v ContainerOverride) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// You can enable a restart policy for each container defined in your task
+// definition, to overcome transient failures faster and maintain task
+// availability. When you enable a restart policy for a container, Amazon ECS
+// can restart the container if it exits, without needing to replace the task.
+// For more information, see Restart individual containers in Amazon ECS tasks
+// with container restart policies
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-restart-policy.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type ContainerRestartPolicy struct {
+	// Specifies whether a restart policy is enabled for the container.
+	//
+	// This member is required.
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// A list of exit codes that Amazon ECS will ignore and not attempt a restart
+	// on. You can specify a maximum of 50 container exit codes. By default, Amazon
+	// ECS does not ignore any exit codes.
+	IgnoredExitCodes []int32 `json:"ignoredExitCodes,omitempty"`
+
+	// A period of time (in seconds) that the container must run for before a
+	// restart can be attempted. A container can be restarted only once every
+	// `restartAttemptPeriod` seconds. If a container isn't able to run for this
+	// time period and exits early, it will not be restarted. You can set a minimum
+	// `restartAttemptPeriod` of 60 seconds and a maximum `restartAttemptPeriod` of
+	// 1800 seconds. By default, a container must run for 300 seconds before it can
+	// be restarted.
+	RestartAttemptPeriod *int32 `json:"restartAttemptPeriod,omitempty"`
+}
+
+// An object that represents a change in state for a container.
+type ContainerStateChange struct {
+	// The name of the container.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The container image SHA 256 digest.
+	ImageDigest *string `json:"imageDigest,omitempty"`
+
+	// The ID of the Docker container.
+	RuntimeID *string `json:"runtimeId,omitempty"`
+
+	// The exit code for the container, if the state change is a result of the
+	// container exiting.
+	ExitCode *int32 `json:"exitCode,omitempty"`
+
+	// Any network bindings that are associated with the container.
+	NetworkBindings []NetworkBinding `json:"networkBindings,omitempty"`
+
+	// The reason for the state change.
+	Reason *string `json:"reason,omitempty"`
+
+	// The status of the container.
+	Status *string `json:"status,omitempty"`
+}
+
+// ContinueServiceDeploymentInput is the input of ContinueServiceDeployment.
+type ContinueServiceDeploymentInput struct {
+	// The ARN of the service deployment to continue or roll back.
+	//
+	// This member is required.
+	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+
+	// The ID of the paused lifecycle hook to act on. You can find the `hookId` by
+	// calling DescribeServiceDeployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html)
+	// and inspecting the `lifecycleHookDetails` field of the service deployment.
+	//
+	// This member is required.
+	HookID *string `json:"hookId,omitempty"`
+
+	// The action to take on the paused lifecycle hook. Valid values are:
+	//
+	// - `CONTINUE` - Proceeds the deployment to the next lifecycle stage. -
+	// `ROLLBACK` - Rolls back the deployment to the previous service revision.
+	//
+	// If no value is specified, the default action is `CONTINUE`.
+	Action DeploymentLifecycleHookAction `json:"action,omitempty"`
+}
+
+// ContinueServiceDeploymentOutput is the output of ContinueServiceDeployment.
+type ContinueServiceDeploymentOutput struct {
+	// The ARN of the service deployment that was continued or rolled back.
+	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+}
+
+// CreateCapacityProviderInput is the input of CreateCapacityProvider.
+type CreateCapacityProviderInput struct {
+	// The name of the capacity provider. Up to 255 characters are allowed. They
+	// include letters (both upper and lowercase letters), numbers, underscores
+	// (_), and hyphens (-). The name can't be prefixed with "`aws`", "`ecs`", or
+	// "`fargate`".
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The name of the cluster to associate with the capacity provider. When you
+	// create a capacity provider with Amazon ECS Managed Instances, it becomes
+	// available only within the specified cluster.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The details of the Auto Scaling group for the capacity provider.
+	AutoScalingGroupProvider *AutoScalingGroupProvider `json:"autoScalingGroupProvider,omitempty"`
+
+	// The configuration for the Amazon ECS Managed Instances provider. This
+	// configuration specifies how Amazon ECS manages Amazon EC2 instances on your
+	// behalf, including the infrastructure role, instance launch template, and tag
+	// propagation settings.
+	ManagedInstancesProvider *CreateManagedInstancesProviderConfiguration `json:"managedInstancesProvider,omitempty"`
+
+	// The metadata that you apply to the capacity provider to categorize and
+	// organize them more conveniently. Each tag consists of a key and an optional
+	// value. You define both of them.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// CreateCapacityProviderOutput is the output of CreateCapacityProvider.
+type CreateCapacityProviderOutput struct {
+	// The full description of the new capacity provider.
+	CapacityProvider *CapacityProvider `json:"capacityProvider,omitempty"`
+}
+
+// CreateClusterInput is the input of CreateCluster.
+type CreateClusterInput struct {
+	// The name of your cluster. If you don't specify a name for your cluster, you
+	// create a cluster that's named `default`. Up to 255 letters (uppercase and
+	// lowercase), numbers, underscores, and hyphens are allowed.
+	ClusterName *string `json:"clusterName,omitempty"`
+
+	// The metadata that you apply to the cluster to help you categorize and
+	// organize them. Each tag consists of a key and an optional value. You define
+	// both.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The setting to use when creating a cluster. This parameter is used to turn
+	// on CloudWatch Container Insights for a cluster. If this value is specified,
+	// it overrides the `containerInsights` value set with PutAccountSetting
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html)
+	// or PutAccountSettingDefault
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html).
+	Settings []ClusterSetting `json:"settings,omitempty"`
+
+	// The `execute` command configuration for the cluster.
+	Configuration *ClusterConfiguration `json:"configuration,omitempty"`
+
+	// The short name of one or more capacity providers to associate with the
+	// cluster. A capacity provider must be associated with a cluster before it can
+	// be included as part of the default capacity provider strategy of the cluster
+	// or used in a capacity provider strategy when calling the CreateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
+	// or RunTask
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html)
+	// actions.
+	//
+	// If specifying a capacity provider that uses an Auto Scaling group, the
+	// capacity provider must be created but not associated with another cluster.
+	// New Auto Scaling group capacity providers can be created with the
+	// CreateCapacityProvider
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html)
+	// API operation.
+	//
+	// To use a Fargate capacity provider, specify either the `FARGATE` or
+	// `FARGATE_SPOT` capacity providers. The Fargate capacity providers are
+	// available to all accounts and only need to be associated with a cluster to
+	// be used.
+	//
+	// The PutCapacityProvider
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutCapacityProvider.html)
+	// API operation is used to update the list of available capacity providers for
+	// a cluster after the cluster is created.
+	CapacityProviders []string `json:"capacityProviders,omitempty"`
+
+	// The capacity provider strategy to set as the default for the cluster. After
+	// a default capacity provider strategy is set for a cluster, when you call the
+	// CreateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
+	// or RunTask
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html)
+	// APIs with no capacity provider strategy or launch type specified, the
+	// default capacity provider strategy for the cluster is used.
+	//
+	// If a default capacity provider strategy isn't defined for a cluster when it
+	// was created, it can be defined later with the PutClusterCapacityProviders
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+	// API operation.
+	DefaultCapacityProviderStrategy []CapacityProviderStrategyItem `json:"defaultCapacityProviderStrategy,omitempty"`
+
+	// Use this parameter to set a default Service Connect namespace. After you set
+	// a default Service Connect namespace, any new services with Service Connect
+	// turned on that are created in the cluster are added as client services in
+	// the namespace. This setting only applies to new services that set the
+	// `enabled` parameter to `true` in the `ServiceConnectConfiguration`. You can
+	// set the namespace of each service individually in the
+	// `ServiceConnectConfiguration` to override this default parameter.
+	//
+	// Tasks that run in a namespace can use short names to connect to services in
+	// the namespace. Tasks can connect to services across all of the clusters in
+	// the namespace. Tasks connect through a managed proxy container that collects
+	// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+	// services create are supported with Service Connect. For more information,
+	// see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ServiceConnectDefaults *ClusterServiceConnectDefaultsRequest `json:"serviceConnectDefaults,omitempty"`
+}
+
+// CreateClusterOutput is the output of CreateCluster.
+type CreateClusterOutput struct {
+	// The full description of your new cluster.
+	Cluster *Cluster `json:"cluster,omitempty"`
+}
+
+// CreateDaemonInput is the input of CreateDaemon.
+type CreateDaemonInput struct {
+	// The name of the daemon. Up to 255 letters (uppercase and lowercase),
+	// numbers, underscores, and hyphens are allowed.
+	//
+	// This member is required.
+	DaemonName *string `json:"daemonName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the cluster to create the daemon in.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the daemon task definition to use for the
+	// daemon.
+	//
+	// This member is required.
+	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+
+	// The Amazon Resource Names (ARNs) of the capacity providers to associate with
+	// the daemon. The daemon deploys tasks on container instances managed by these
+	// capacity providers.
+	//
+	// This member is required.
+	CapacityProviderARNs []string `json:"capacityProviderArns,omitempty"`
+
+	// Optional deployment parameters that control how the daemon rolls out
+	// updates, including the drain percentage, alarm-based rollback, and bake
+	// time.
+	DeploymentConfiguration *DaemonDeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+
+	// The metadata that you apply to the daemon to help you categorize and
+	// organize them. Each tag consists of a key and an optional value. You define
+	// both of them.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// Specifies whether to propagate the tags from the daemon to the daemon tasks.
+	// If you don't specify a value, the tags aren't propagated. You can only
+	// propagate tags to daemon tasks during task creation. To add tags to a task
+	// after task creation, use the TagResource
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html)
+	// API action.
+	PropagateTags DaemonPropagateTags `json:"propagateTags,omitempty"`
+
+	// Specifies whether to turn on Amazon ECS managed tags for the tasks in the
+	// daemon. For more information, see Tagging your Amazon ECS resources
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+
+	// Determines whether the execute command functionality is turned on for the
+	// daemon. If `true`, the execute command functionality is turned on for all
+	// tasks in the daemon.
+	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+
+	// An identifier that you provide to ensure the idempotency of the request. It
+	// must be unique and is case sensitive. Up to 36 ASCII characters in the range
+	// of 33-126 (inclusive) are allowed.
+	ClientToken *string `json:"clientToken,omitempty"`
+}
+
+// CreateDaemonOutput is the output of CreateDaemon.
+type CreateDaemonOutput struct {
+	// The Amazon Resource Name (ARN) of the daemon.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+
+	// The status of the daemon.
+	Status DaemonStatus `json:"status,omitempty"`
+
+	// The Unix timestamp for the time when the daemon was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the initial daemon deployment. This
+	// deployment places daemon tasks on each container instance of the specified
+	// capacity providers.
+	DeploymentARN *string `json:"deploymentArn,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v CreateDaemonOutput) MarshalJSON() ([]byte, error) {
+	type plain CreateDaemonOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *CreateDaemonOutput) UnmarshalJSON(data []byte) error {
+	type plain CreateDaemonOutput
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
 // CreateExpressGatewayServiceInput is the input of
 // CreateExpressGatewayService.
 type CreateExpressGatewayServiceInput struct {
@@ -20,9 +2140,9 @@ type CreateExpressGatewayServiceInput struct {
 	// retrieve sensitive data from Amazon Web Services Systems Manager Parameter
 	// Store or Amazon Web Services Secrets Manager.
 	//
-	// The execution role must include the AmazonECSTaskExecutionRolePolicy managed
-	// policy or equivalent permissions. For Express services, this role is used
-	// during task startup and runtime for container management operations.
+	// The execution role must include the `AmazonECSTaskExecutionRolePolicy`
+	// managed policy or equivalent permissions. For Express services, this role is
+	// used during task startup and runtime for container management operations.
 	//
 	// This member is required.
 	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
@@ -52,7 +2172,7 @@ type CreateExpressGatewayServiceInput struct {
 	ServiceName *string `json:"serviceName,omitempty"`
 
 	// The short name or full Amazon Resource Name (ARN) of the cluster on which to
-	// create the Express service. If you do not specify a cluster, the default
+	// create the Express service. If you do not specify a cluster, the `default`
 	// cluster is assumed.
 	//
 	// The service's default is default.
@@ -62,9 +2182,9 @@ type CreateExpressGatewayServiceInput struct {
 	// checks. This should be a valid HTTP endpoint that returns a successful
 	// response (HTTP 200) when the application is healthy.
 	//
-	// If not specified, the default health check path is /ping. The health check
+	// If not specified, the default health check path is `/ping`. The health check
 	// path must start with a forward slash and can include query parameters.
-	// Examples: /health, /api/status, /ping?format=json.
+	// Examples: `/health`, `/api/status`, `/ping?format=json`.
 	//
 	// The service's default is /ping.
 	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
@@ -169,6 +2289,2997 @@ func (v CreateExpressGatewayServiceOutput) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
+// The configuration for creating a Amazon ECS Managed Instances provider. This
+// specifies how Amazon ECS should manage Amazon EC2 instances, including the
+// infrastructure role, instance launch template, and whether to propagate tags
+// from the capacity provider to the instances.
+type CreateManagedInstancesProviderConfiguration struct {
+	// The Amazon Resource Name (ARN) of the infrastructure role that Amazon ECS
+	// uses to manage instances on your behalf. This role must have permissions to
+	// launch, terminate, and manage Amazon EC2 instances, as well as access to
+	// other Amazon Web Services services required for Amazon ECS Managed Instances
+	// functionality.
+	//
+	// For more information, see Amazon ECS infrastructure IAM role
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html)
+	// in the Amazon ECS Developer Guide.
+	//
+	// This member is required.
+	InfrastructureRoleARN *string `json:"infrastructureRoleArn,omitempty"`
+
+	// The launch template configuration that specifies how Amazon ECS should
+	// launch Amazon EC2 instances. This includes the instance profile, network
+	// configuration, storage settings, and instance requirements for
+	// attribute-based instance type selection.
+	//
+	// For more information, see Store instance launch parameters in Amazon EC2
+	// launch templates
+	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html)
+	// in the Amazon EC2 User Guide.
+	//
+	// This member is required.
+	InstanceLaunchTemplate *InstanceLaunchTemplate `json:"instanceLaunchTemplate,omitempty"`
+
+	// Specifies whether to propagate tags from the capacity provider to the Amazon
+	// ECS Managed Instances. When enabled, tags applied to the capacity provider
+	// are automatically applied to all instances launched by this provider.
+	PropagateTags PropagateMITags `json:"propagateTags,omitempty"`
+
+	// Defines how Amazon ECS Managed Instances optimizes the infrastastructure in
+	// your capacity provider. Provides control over the delay between when EC2
+	// instances become idle or underutilized and when Amazon ECS optimizes them.
+	InfrastructureOptimization *InfrastructureOptimization `json:"infrastructureOptimization,omitempty"`
+
+	// The auto repair configuration for the Amazon ECS Managed Instances capacity
+	// provider. Use this to enable or disable automatic replacement of container
+	// instances that are detected as unhealthy.
+	AutoRepairConfiguration *AutoRepairConfiguration `json:"autoRepairConfiguration,omitempty"`
+}
+
+// CreateServiceInput is the input of CreateService.
+type CreateServiceInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that you
+	// run your service on. If you do not specify a cluster, the default cluster is
+	// assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The name of your service. Up to 255 letters (uppercase and lowercase),
+	// numbers, underscores, and hyphens are allowed. Service names must be unique
+	// within a cluster, but you can have similarly named services in multiple
+	// clusters within a Region or across multiple Regions.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The `family` and `revision` (`family:revision`) or full ARN of the task
+	// definition to run in your service. If a `revision` isn't specified, the
+	// latest `ACTIVE` revision is used.
+	//
+	// A task definition must be specified if the service uses either the `ECS` or
+	// `CODE_DEPLOY` deployment controllers.
+	//
+	// For more information about deployment types, see Amazon ECS deployment types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html).
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+
+	// Indicates whether to use Availability Zone rebalancing for the service.
+	//
+	// For more information, see Balancing an Amazon ECS service across
+	// Availability Zones
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-rebalancing.html)
+	// in the Amazon Elastic Container Service Developer Guide .
+	//
+	// The default behavior of `AvailabilityZoneRebalancing` differs between create
+	// and update requests:
+	//
+	// - For create service requests, when no value is specified for
+	// `AvailabilityZoneRebalancing`, Amazon ECS defaults the value to `ENABLED`. -
+	// For update service requests, when no value is specified for
+	// `AvailabilityZoneRebalancing`, Amazon ECS defaults to the existing
+	// service’s `AvailabilityZoneRebalancing` value. If the service never had an
+	// `AvailabilityZoneRebalancing` value set, Amazon ECS treats this as
+	// `DISABLED`.
+	AvailabilityZoneRebalancing AvailabilityZoneRebalancing `json:"availabilityZoneRebalancing,omitempty"`
+
+	// A load balancer object representing the load balancers to use with your
+	// service. For more information, see Service load balancing
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-load-balancing.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// If the service uses the `ECS` deployment controller and using either an
+	// Application Load Balancer or Network Load Balancer, you must specify one or
+	// more target group ARNs to attach to the service. The service-linked role is
+	// required for services that use multiple target groups. For more information,
+	// see Using service-linked roles for Amazon ECS
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// If the service uses the `CODE_DEPLOY` deployment controller, the service is
+	// required to use either an Application Load Balancer or Network Load
+	// Balancer. When creating an CodeDeploy deployment group, you specify two
+	// target groups (referred to as a `targetGroupPair`). During a deployment,
+	// CodeDeploy determines which task set in your service has the status
+	// `PRIMARY`, and it associates one target group with it. Then, it also
+	// associates the other target group with the replacement task set. The load
+	// balancer can also have up to two listeners: a required listener for
+	// production traffic and an optional listener that you can use to perform
+	// validation tests with Lambda functions before routing production traffic to
+	// it.
+	//
+	// If you use the `CODE_DEPLOY` deployment controller, these values can be
+	// changed when updating the service.
+	//
+	// For Application Load Balancers and Network Load Balancers, this object must
+	// contain the load balancer target group ARN, the container name, and the
+	// container port to access from the load balancer. The container name must be
+	// as it appears in a container definition. The load balancer name parameter
+	// must be omitted. When a task from this service is placed on a container
+	// instance, the container instance and port combination is registered as a
+	// target in the target group that's specified here.
+	//
+	// For Classic Load Balancers, this object must contain the load balancer name,
+	// the container name , and the container port to access from the load
+	// balancer. The container name must be as it appears in a container
+	// definition. The target group ARN parameter must be omitted. When a task from
+	// this service is placed on a container instance, the container instance is
+	// registered with the load balancer that's specified here.
+	//
+	// Services with tasks that use the `awsvpc` network mode (for example, those
+	// with the Fargate launch type) only support Application Load Balancers and
+	// Network Load Balancers. Classic Load Balancers aren't supported. Also, when
+	// you create any target groups for these services, you must choose `ip` as the
+	// target type, not `instance`. This is because tasks that use the `awsvpc`
+	// network mode are associated with an elastic network interface, not an Amazon
+	// EC2 instance.
+	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+
+	// The details of the service discovery registry to associate with this
+	// service. For more information, see Service discovery
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html).
+	//
+	// Each service may be associated with one service registry. Multiple service
+	// registries for each service isn't supported.
+	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+
+	// The number of instantiations of the specified task definition to place and
+	// keep running in your service.
+	//
+	// This is required if `schedulingStrategy` is `REPLICA` or isn't specified. If
+	// `schedulingStrategy` is `DAEMON` then this isn't required.
+	DesiredCount *int32 `json:"desiredCount,omitempty"`
+
+	// An identifier that you provide to ensure the idempotency of the request. It
+	// must be unique and is case sensitive. Up to 36 ASCII characters in the range
+	// of 33-126 (inclusive) are allowed.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The infrastructure that you run your service on. For more information, see
+	// Amazon ECS launch types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// If you want to use Amazon ECS Managed Instances, you must use the
+	// `capacityProviderStrategy` request parameter and omit the `launchType`
+	// request parameter.
+	//
+	// The `FARGATE` launch type runs your tasks on Fargate On-Demand
+	// infrastructure.
+	//
+	// Fargate Spot infrastructure is available for use but a capacity provider
+	// strategy must be used. For more information, see Fargate capacity providers
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html)
+	// in the Amazon ECS Developer Guide.
+	//
+	// The `EC2` launch type runs your tasks on Amazon EC2 instances registered to
+	// your cluster.
+	//
+	// The `EXTERNAL` launch type runs your tasks on your on-premises server or
+	// virtual machine (VM) capacity registered to your cluster.
+	//
+	// A service can use either a launch type or a capacity provider strategy. If a
+	// `launchType` is specified, the `capacityProviderStrategy` parameter must be
+	// omitted.
+	LaunchType LaunchType `json:"launchType,omitempty"`
+
+	// The capacity provider strategy to use for the service.
+	//
+	// If you want to use Amazon ECS Managed Instances, you must use the
+	// `capacityProviderStrategy` request parameter and omit the `launchType`
+	// request parameter.
+	//
+	// If a `capacityProviderStrategy` is specified, the `launchType` parameter
+	// must be omitted. If no `capacityProviderStrategy` or `launchType` is
+	// specified, the `defaultCapacityProviderStrategy` for the cluster is used.
+	//
+	// A capacity provider strategy can contain a maximum of 20 capacity providers.
+	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+
+	// The platform version that your tasks in the service are running on. A
+	// platform version is specified only for tasks using the Fargate launch type.
+	// If one isn't specified, the `LATEST` platform version is used. For more
+	// information, see Fargate platform versions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	PlatformVersion *string `json:"platformVersion,omitempty"`
+
+	// The name or full Amazon Resource Name (ARN) of the IAM role that allows
+	// Amazon ECS to make calls to your load balancer on your behalf. This
+	// parameter is only permitted if you are using a load balancer with your
+	// service and your task definition doesn't use the `awsvpc` network mode. If
+	// you specify the `role` parameter, you must also specify a load balancer
+	// object with the `loadBalancers` parameter.
+	//
+	// If your account has already created the Amazon ECS service-linked role, that
+	// role is used for your service unless you specify a role here. The
+	// service-linked role is required if your task definition uses the `awsvpc`
+	// network mode or if the service is configured to use service discovery, an
+	// external deployment controller, multiple target groups, or Elastic Inference
+	// accelerators in which case you don't specify a role here. For more
+	// information, see Using service-linked roles for Amazon ECS
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// If your specified role has a path other than `/`, then you must either
+	// specify the full role ARN (this is recommended) or prefix the role name with
+	// the path. For example, if a role with the name `bar` has a path of `/foo/`
+	// then you would specify `/foo/bar` as the role name. For more information,
+	// see Friendly names and paths
+	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-friendly-names)
+	// in the IAM User Guide.
+	Role *string `json:"role,omitempty"`
+
+	// Optional deployment parameters that control how many tasks run during the
+	// deployment and the ordering of stopping and starting tasks.
+	DeploymentConfiguration *DeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+
+	// An array of placement constraint objects to use for tasks in your service.
+	// You can specify a maximum of 10 constraints for each task. This limit
+	// includes constraints in the task definition and those specified at runtime.
+	PlacementConstraints []PlacementConstraint `json:"placementConstraints,omitempty"`
+
+	// The placement strategy objects to use for tasks in your service. You can
+	// specify a maximum of 5 strategy rules for each service.
+	PlacementStrategy []PlacementStrategy `json:"placementStrategy,omitempty"`
+
+	// The network configuration for the service. This parameter is required for
+	// task definitions that use the `awsvpc` network mode to receive their own
+	// elastic network interface, and it isn't supported for other network modes.
+	// For more information, see Task networking
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// The period of time, in seconds, that the Amazon ECS service scheduler
+	// ignores unhealthy Elastic Load Balancing, VPC Lattice, and container health
+	// checks after a task has first started. If you do not specify a health check
+	// grace period value, the default value of 0 is used. If you do not use any of
+	// the health checks, then `healthCheckGracePeriodSeconds` is unused.
+	//
+	// If your service has more running tasks than desired, unhealthy tasks in the
+	// grace period might be stopped to reach the desired count.
+	HealthCheckGracePeriodSeconds *int32 `json:"healthCheckGracePeriodSeconds,omitempty"`
+
+	// The scheduling strategy to use for the service. For more information, see
+	// Services
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html).
+	//
+	// There are two service scheduler strategies available:
+	//
+	// - `REPLICA`-The replica scheduling strategy places and maintains the desired
+	// number of tasks across your cluster. By default, the service scheduler
+	// spreads tasks across Availability Zones. You can use task placement
+	// strategies and constraints to customize task placement decisions. This
+	// scheduler strategy is required if the service uses the `CODE_DEPLOY` or
+	// `EXTERNAL` deployment controller types. - `DAEMON`-The daemon scheduling
+	// strategy deploys exactly one task on each active container instance that
+	// meets all of the task placement constraints that you specify in your
+	// cluster. The service scheduler also evaluates the task placement constraints
+	// for running tasks and will stop tasks that don't meet the placement
+	// constraints. When you're using this strategy, you don't need to specify a
+	// desired number of tasks, a task placement strategy, or use Service Auto
+	// Scaling policies.
+	//
+	// Tasks using the Fargate launch type or the `CODE_DEPLOY` or `EXTERNAL`
+	// deployment controller types don't support the `DAEMON` scheduling strategy.
+	SchedulingStrategy SchedulingStrategy `json:"schedulingStrategy,omitempty"`
+
+	// The deployment controller to use for the service. If no deployment
+	// controller is specified, the default value of `ECS` is used.
+	DeploymentController *DeploymentController `json:"deploymentController,omitempty"`
+
+	// The metadata that you apply to the service to help you categorize and
+	// organize them. Each tag consists of a key and an optional value, both of
+	// which you define. When a service is deleted, the tags are deleted as well.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// Specifies whether to turn on Amazon ECS managed tags for the tasks within
+	// the service. For more information, see Tagging your Amazon ECS resources
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// When you use Amazon ECS managed tags, you must set the `propagateTags`
+	// request parameter.
+	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+
+	// Specifies whether to propagate the tags from the task definition to the
+	// task. If no value is specified, the tags aren't propagated. Tags can only be
+	// propagated to the task during task creation. To add tags to a task after
+	// task creation, use the TagResource
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html)
+	// API action.
+	//
+	// You must set this to a value other than `NONE` when you use Cost Explorer.
+	// For more information, see Amazon ECS usage reports
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/usage-reports.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// The default is `NONE`.
+	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+
+	// Determines whether the execute command functionality is turned on for the
+	// service. If `true`, this enables execute command functionality on all
+	// containers in the service tasks.
+	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+
+	// The configuration for this service to discover and connect to services, and
+	// be discovered by, and connected from, other services within a namespace.
+	//
+	// Tasks that run in a namespace can use short names to connect to services in
+	// the namespace. Tasks can connect to services across all of the clusters in
+	// the namespace. Tasks connect through a managed proxy container that collects
+	// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+	// services create are supported with Service Connect. For more information,
+	// see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ServiceConnectConfiguration *ServiceConnectConfiguration `json:"serviceConnectConfiguration,omitempty"`
+
+	// The configuration for a volume specified in the task definition as a volume
+	// that is configured at launch time. Currently, the only supported volume type
+	// is an Amazon EBS volume.
+	VolumeConfigurations []ServiceVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+
+	// The VPC Lattice configuration for the service being created.
+	VPCLatticeConfigurations []VPCLatticeConfiguration `json:"vpcLatticeConfigurations,omitempty"`
+
+	// The optional monitoring configuration for the service, which defines the
+	// resolution for the service-level `CPUUtilization` and `MemoryUtilization`
+	// Amazon CloudWatch metrics. When not specified, Amazon ECS uses the default
+	// resolution of `60` seconds.
+	Monitoring *MonitoringConfiguration `json:"monitoring,omitempty"`
+}
+
+// CreateServiceOutput is the output of CreateService.
+type CreateServiceOutput struct {
+	// The full description of your service following the create call.
+	//
+	// A service will return either a `capacityProviderStrategy` or `launchType`
+	// parameter, but not both, depending where one was specified when it was
+	// created.
+	//
+	// If a service is using the `ECS` deployment controller, the
+	// `deploymentController` and `taskSets` parameters will not be returned.
+	//
+	// if the service uses the `CODE_DEPLOY` deployment controller, the
+	// `deploymentController`, `taskSets` and `deployments` parameters will be
+	// returned, however the `deployments` parameter will be an empty list.
+	//
+	// The response includes a `lifecycleHookDetails` field, which is an empty
+	// array when the service is created or updated. The values are populated when
+	// a lifecycle hook executes and are available as part of the service
+	// deployment details (DescribeServiceDeployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html)).
+	Service *Service `json:"service,omitempty"`
+}
+
+// CreateTaskSetInput is the input of CreateTaskSet.
+type CreateTaskSetInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the service to create
+	// the task set in.
+	//
+	// This member is required.
+	Service *string `json:"service,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the service to create the task set in.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// An optional non-unique tag that identifies this task set in external
+	// systems. If the task set is associated with a service discovery registry,
+	// the tasks in this task set will have the `ECS_TASK_SET_EXTERNAL_ID` Cloud
+	// Map attribute set to the provided value.
+	ExternalID *string `json:"externalId,omitempty"`
+
+	// The task definition for the tasks in the task set to use. If a revision
+	// isn't specified, the latest `ACTIVE` revision is used.
+	//
+	// This member is required.
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+
+	// An object representing the network configuration for a task set.
+	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// A load balancer object representing the load balancer to use with the task
+	// set. The supported load balancer types are either an Application Load
+	// Balancer or a Network Load Balancer.
+	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+
+	// The details of the service discovery registries to assign to this task set.
+	// For more information, see Service discovery
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html).
+	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+
+	// The launch type that new tasks in the task set uses. For more information,
+	// see Amazon ECS launch types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// If a `launchType` is specified, the `capacityProviderStrategy` parameter
+	// must be omitted.
+	LaunchType LaunchType `json:"launchType,omitempty"`
+
+	// The capacity provider strategy to use for the task set.
+	//
+	// A capacity provider strategy consists of one or more capacity providers
+	// along with the `base` and `weight` to assign to them. A capacity provider
+	// must be associated with the cluster to be used in a capacity provider
+	// strategy. The PutClusterCapacityProviders
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+	// API is used to associate a capacity provider with a cluster. Only capacity
+	// providers with an `ACTIVE` or `UPDATING` status can be used.
+	//
+	// If a `capacityProviderStrategy` is specified, the `launchType` parameter
+	// must be omitted. If no `capacityProviderStrategy` or `launchType` is
+	// specified, the `defaultCapacityProviderStrategy` for the cluster is used.
+	//
+	// If specifying a capacity provider that uses an Auto Scaling group, the
+	// capacity provider must already be created. New capacity providers can be
+	// created with the CreateCapacityProviderProvider
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProviderProvider.html)API
+	// operation.
+	//
+	// To use a Fargate capacity provider, specify either the `FARGATE` or
+	// `FARGATE_SPOT` capacity providers. The Fargate capacity providers are
+	// available to all accounts and only need to be associated with a cluster to
+	// be used.
+	//
+	// The PutClusterCapacityProviders
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+	// API operation is used to update the list of available capacity providers for
+	// a cluster after the cluster is created.
+	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+
+	// The platform version that the tasks in the task set uses. A platform version
+	// is specified only for tasks using the Fargate launch type. If one isn't
+	// specified, the `LATEST` platform version is used.
+	PlatformVersion *string `json:"platformVersion,omitempty"`
+
+	// A floating-point percentage of the desired number of tasks to place and keep
+	// running in the task set.
+	Scale *Scale `json:"scale,omitempty"`
+
+	// An identifier that you provide to ensure the idempotency of the request. It
+	// must be unique and is case sensitive. Up to 36 ASCII characters in the range
+	// of 33-126 (inclusive) are allowed.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The metadata that you apply to the task set to help you categorize and
+	// organize them. Each tag consists of a key and an optional value. You define
+	// both. When a service is deleted, the tags are deleted.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// CreateTaskSetOutput is the output of CreateTaskSet.
+type CreateTaskSetOutput struct {
+	// Information about a set of Amazon ECS tasks in either an CodeDeploy or an
+	// `EXTERNAL` deployment. A task set includes details such as the desired
+	// number of tasks, how many tasks are running, and whether the task set serves
+	// production traffic.
+	TaskSet *TaskSet `json:"taskSet,omitempty"`
+}
+
+// The optional filter to narrow the `ListServiceDeployment` results.
+//
+// If you do not specify a value, service deployments that were created before
+// the current time are included in the result.
+type CreatedAt struct {
+	// Include service deployments in the result that were created before this
+	// time. The format is yyyy-MM-dd HH:mm:ss.SSSSSS.
+	Before *time.Time `json:"before,omitempty"`
+
+	// Include service deployments in the result that were created after this time.
+	// The format is yyyy-MM-dd HH:mm:ss.SSSSSS.
+	After *time.Time `json:"after,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v CreatedAt) MarshalJSON() ([]byte, error) {
+	type plain CreatedAt
+	return json.Marshal(struct {
+		plain
+		Before *specrt.EpochSeconds `json:"before,omitempty"`
+		After  *specrt.EpochSeconds `json:"after,omitempty"`
+	}{
+		After:  specrt.EpochSecondsOf(v.After),
+		Before: specrt.EpochSecondsOf(v.Before),
+		plain:  plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *CreatedAt) UnmarshalJSON(data []byte) error {
+	type plain CreatedAt
+	wire := struct {
+		*plain
+		Before *specrt.EpochSeconds `json:"before,omitempty"`
+		After  *specrt.EpochSeconds `json:"after,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Before = wire.Before.Time()
+	v.After = wire.After.Time()
+	return nil
+}
+
+// The CloudWatch alarm configuration for a daemon. When enabled, CloudWatch
+// alarms determine whether a daemon deployment has failed.
+type DaemonAlarmConfiguration struct {
+	// The CloudWatch alarm names to monitor during a daemon deployment.
+	AlarmNames []string `json:"alarmNames,omitempty"`
+
+	// Determines whether to use the CloudWatch alarm option in the daemon
+	// deployment process. The default value is `false`.
+	Enable *bool `json:"enable,omitempty"`
+}
+
+// Information about a capacity provider associated with a daemon revision.
+type DaemonCapacityProvider struct {
+	// The Amazon Resource Name (ARN) of the capacity provider.
+	ARN *string `json:"arn,omitempty"`
+
+	// The number of daemon tasks running on this capacity provider.
+	RunningCount *int32 `json:"runningCount,omitempty"`
+}
+
+// Information about the circuit breaker used to determine when a daemon
+// deployment has failed.
+type DaemonCircuitBreaker struct {
+	// The number of times the circuit breaker detected a daemon deployment
+	// failure.
+	FailureCount *int32 `json:"failureCount,omitempty"`
+
+	// The circuit breaker status. Amazon ECS is not using the circuit breaker for
+	// daemon deployment failures when the status is `DISABLED`.
+	Status DaemonDeploymentRollbackMonitorsStatus `json:"status,omitempty"`
+
+	// The threshold which determines that the daemon deployment failed.
+	Threshold *int32 `json:"threshold,omitempty"`
+}
+
+// A container definition for a daemon task. Daemon container definitions
+// describe the containers that run as part of a daemon task on container
+// instances managed by capacity providers.
+type DaemonContainerDefinition struct {
+	// The name of the container. Up to 255 letters (uppercase and lowercase),
+	// numbers, underscores, and hyphens are allowed.
+	Name *string `json:"name,omitempty"`
+
+	// The image used to start the container. This string is passed directly to the
+	// Docker daemon. Images in the Docker Hub registry are available by default.
+	// Other repositories are specified with either `repository-url/image:tag` or
+	// `repository-url/image@digest`.
+	//
+	// This member is required.
+	Image *string `json:"image,omitempty"`
+
+	// The amount (in MiB) of memory to present to the container. If the container
+	// attempts to exceed the memory specified here, the container is killed.
+	Memory *int32 `json:"memory,omitempty"`
+
+	// The soft limit (in MiB) of memory to reserve for the container.
+	MemoryReservation *int32 `json:"memoryReservation,omitempty"`
+
+	// The private repository authentication credentials to use.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	RepositoryCredentials *RepositoryCredentials `json:"repositoryCredentials,omitempty" specgen:"sensitive"`
+
+	// The container health check command and associated configuration parameters
+	// for the container.
+	HealthCheck *HealthCheck `json:"healthCheck,omitempty"`
+
+	// The number of `cpu` units reserved for the container.
+	CPU *int32 `json:"cpu,omitempty"`
+
+	// If the `essential` parameter of a container is marked as `true`, and that
+	// container fails or stops for any reason, all other containers that are part
+	// of the task are stopped.
+	Essential *bool `json:"essential,omitempty"`
+
+	// The entry point that's passed to the container.
+	EntryPoint []string `json:"entryPoint,omitempty"`
+
+	// The command that's passed to the container.
+	Command []string `json:"command,omitempty"`
+
+	// The working directory to run commands inside the container in.
+	WorkingDirectory *string `json:"workingDirectory,omitempty"`
+
+	// A list of files containing the environment variables to pass to a container.
+	EnvironmentFiles []EnvironmentFile `json:"environmentFiles,omitempty"`
+
+	// The environment variables to pass to a container.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	Environment []KeyValuePair `json:"environment,omitempty" specgen:"sensitive"`
+
+	// The secrets to pass to the container.
+	Secrets []Secret `json:"secrets,omitempty"`
+
+	// When this parameter is true, the container is given read-only access to its
+	// root file system.
+	ReadonlyRootFilesystem *bool `json:"readonlyRootFilesystem,omitempty"`
+
+	// The mount points for data volumes in your container.
+	MountPoints []MountPoint `json:"mountPoints,omitempty"`
+
+	// The log configuration specification for the container.
+	LogConfiguration *LogConfiguration `json:"logConfiguration,omitempty"`
+
+	// The FireLens configuration for the container. This is used to specify and
+	// configure a log router for container logs.
+	FirelensConfiguration *FirelensConfiguration `json:"firelensConfiguration,omitempty"`
+
+	// When this parameter is true, the container is given elevated privileges on
+	// the host container instance (similar to the `root` user).
+	Privileged *bool `json:"privileged,omitempty"`
+
+	// The user to use inside the container.
+	User *string `json:"user,omitempty"`
+
+	// A list of `ulimits` to set in the container.
+	Ulimits []Ulimit `json:"ulimits,omitempty"`
+
+	// Linux-specific modifications that are applied to the container
+	// configuration, such as Linux kernel capabilities.
+	LinuxParameters *DaemonLinuxParameters `json:"linuxParameters,omitempty"`
+
+	// The dependencies defined for container startup and shutdown. A container can
+	// contain multiple dependencies on other containers in a task definition.
+	DependsOn []ContainerDependency `json:"dependsOn,omitempty"`
+
+	// Time duration (in seconds) to wait before giving up on resolving
+	// dependencies for a container.
+	StartTimeout *int32 `json:"startTimeout,omitempty"`
+
+	// Time duration (in seconds) to wait before the container is forcefully killed
+	// if it doesn't exit normally on its own.
+	StopTimeout *int32 `json:"stopTimeout,omitempty"`
+
+	// A list of namespaced kernel parameters to set in the container.
+	SystemControls []SystemControl `json:"systemControls,omitempty"`
+
+	// When this parameter is `true`, you can deploy containerized applications
+	// that require `stdin` or a `tty` to be allocated.
+	Interactive *bool `json:"interactive,omitempty"`
+
+	// When this parameter is `true`, a TTY is allocated.
+	PseudoTerminal *bool `json:"pseudoTerminal,omitempty"`
+
+	// The restart policy for the container. When you set up a restart policy,
+	// Amazon ECS can restart the container without needing to replace the task.
+	RestartPolicy *ContainerRestartPolicy `json:"restartPolicy,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DaemonContainerDefinition) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DaemonContainerDefinition) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DaemonContainerDefinition) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// The details about the container image a daemon revision uses.
+type DaemonContainerImage struct {
+	// The name of the container.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The container image digest.
+	ImageDigest *string `json:"imageDigest,omitempty"`
+
+	// The container image.
+	Image *string `json:"image,omitempty"`
+}
+
+// Information about a daemon deployment. A daemon deployment orchestrates the
+// progressive rollout of daemon task updates across container instances.
+type DaemonDeployment struct {
+	// The Amazon Resource Name (ARN) of the daemon deployment.
+	DaemonDeploymentARN *string `json:"daemonDeploymentArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the cluster that hosts the daemon.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The status of the daemon deployment.
+	Status DaemonDeploymentStatus `json:"status,omitempty"`
+
+	// Information about why the daemon deployment is in the current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The daemon revision being deployed.
+	TargetDaemonRevision *DaemonDeploymentRevisionDetail `json:"targetDaemonRevision,omitempty"`
+
+	// The currently deployed daemon revisions that are being replaced.
+	SourceDaemonRevisions []DaemonDeploymentRevisionDetail `json:"sourceDaemonRevisions,omitempty"`
+
+	// The circuit breaker configuration that determines when a daemon deployment
+	// has failed.
+	CircuitBreaker *DaemonCircuitBreaker `json:"circuitBreaker,omitempty"`
+
+	// The CloudWatch alarms that determine when a daemon deployment fails.
+	Alarms *DaemonDeploymentAlarms `json:"alarms,omitempty"`
+
+	// The rollback options for the daemon deployment.
+	Rollback *DaemonRollback `json:"rollback,omitempty"`
+
+	// The deployment configuration used for this daemon deployment.
+	DeploymentConfiguration *DaemonDeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+
+	// The time the daemon deployment was created. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The time the daemon deployment started. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	StartedAt *time.Time `json:"startedAt,omitempty"`
+
+	// The time the daemon deployment stopped. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
+
+	// The time the daemon deployment finished. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	FinishedAt *time.Time `json:"finishedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DaemonDeployment) MarshalJSON() ([]byte, error) {
+	type plain DaemonDeployment
+	return json.Marshal(struct {
+		plain
+		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
+		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
+		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
+	}{
+		CreatedAt:  specrt.EpochSecondsOf(v.CreatedAt),
+		FinishedAt: specrt.EpochSecondsOf(v.FinishedAt),
+		StartedAt:  specrt.EpochSecondsOf(v.StartedAt),
+		StoppedAt:  specrt.EpochSecondsOf(v.StoppedAt),
+		plain:      plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DaemonDeployment) UnmarshalJSON(data []byte) error {
+	type plain DaemonDeployment
+	wire := struct {
+		*plain
+		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
+		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
+		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.StartedAt = wire.StartedAt.Time()
+	v.StoppedAt = wire.StoppedAt.Time()
+	v.FinishedAt = wire.FinishedAt.Time()
+	return nil
+}
+
+// The CloudWatch alarms used to determine a daemon deployment failed.
+type DaemonDeploymentAlarms struct {
+	// The status of the alarms check. Amazon ECS is not using alarms for daemon
+	// deployment failures when the status is `DISABLED`.
+	Status DaemonDeploymentRollbackMonitorsStatus `json:"status,omitempty"`
+
+	// The name of the CloudWatch alarms that determine when a daemon deployment
+	// failed.
+	AlarmNames []string `json:"alarmNames,omitempty"`
+
+	// One or more CloudWatch alarm names that have been triggered during the
+	// daemon deployment.
+	TriggeredAlarmNames []string `json:"triggeredAlarmNames,omitempty"`
+}
+
+// Information about a capacity provider during a daemon deployment.
+type DaemonDeploymentCapacityProvider struct {
+	// The Amazon Resource Name (ARN) of the capacity provider.
+	ARN *string `json:"arn,omitempty"`
+
+	// The number of instances running daemon tasks on this capacity provider.
+	RunningInstanceCount *int32 `json:"runningInstanceCount,omitempty"`
+
+	// The number of instances being drained on this capacity provider during the
+	// deployment.
+	DrainingInstanceCount *int32 `json:"drainingInstanceCount,omitempty"`
+}
+
+// Optional deployment parameters that control how a daemon rolls out updates
+// across container instances.
+type DaemonDeploymentConfiguration struct {
+	// The percentage of container instances to drain simultaneously during a
+	// daemon deployment. Valid values are between 0.0 and 100.0.
+	DrainPercent *float64 `json:"drainPercent,omitempty"`
+
+	// The CloudWatch alarm configuration for the daemon deployment. When alarms
+	// are triggered during a deployment, the deployment can be automatically
+	// rolled back.
+	Alarms *DaemonAlarmConfiguration `json:"alarms,omitempty"`
+
+	// The amount of time (in minutes) to wait after a successful deployment step
+	// before proceeding. This allows time to monitor for issues before continuing.
+	// The default value is 0.
+	BakeTimeInMinutes *int32 `json:"bakeTimeInMinutes,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DaemonDeploymentConfiguration) MarshalJSON() ([]byte, error) {
+	type plain DaemonDeploymentConfiguration
+	return json.Marshal(struct {
+		plain
+		DrainPercent *specrt.Float[float64] `json:"drainPercent,omitempty"`
+	}{
+		DrainPercent: specrt.FloatOf(v.DrainPercent),
+		plain:        plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DaemonDeploymentConfiguration) UnmarshalJSON(data []byte) error {
+	type plain DaemonDeploymentConfiguration
+	wire := struct {
+		*plain
+		DrainPercent *specrt.Float[float64] `json:"drainPercent,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.DrainPercent = wire.DrainPercent.Value()
+	return nil
+}
+
+// Details about a daemon revision during a deployment, including running and
+// draining instance counts per capacity provider.
+type DaemonDeploymentRevisionDetail struct {
+	// The Amazon Resource Name (ARN) of the daemon revision.
+	ARN *string `json:"arn,omitempty"`
+
+	// The capacity providers associated with this daemon revision during the
+	// deployment.
+	CapacityProviders []DaemonDeploymentCapacityProvider `json:"capacityProviders,omitempty"`
+
+	// The total number of instances running daemon tasks for this revision.
+	TotalRunningInstanceCount *int32 `json:"totalRunningInstanceCount,omitempty"`
+
+	// The total number of instances being drained for this revision during the
+	// deployment.
+	TotalDrainingInstanceCount *int32 `json:"totalDrainingInstanceCount,omitempty"`
+}
+
+// A summary of a daemon deployment.
+type DaemonDeploymentSummary struct {
+	// The Amazon Resource Name (ARN) of the daemon deployment.
+	DaemonDeploymentARN *string `json:"daemonDeploymentArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the daemon.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the cluster that hosts the daemon.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The status of the daemon deployment.
+	Status DaemonDeploymentStatus `json:"status,omitempty"`
+
+	// Information about why the daemon deployment is in the current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The ARN of the daemon revision being deployed.
+	TargetDaemonRevisionARN *string `json:"targetDaemonRevisionArn,omitempty"`
+
+	// The time the daemon deployment was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The time the daemon deployment started.
+	StartedAt *time.Time `json:"startedAt,omitempty"`
+
+	// The time the daemon deployment stopped.
+	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
+
+	// The time the daemon deployment finished.
+	FinishedAt *time.Time `json:"finishedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DaemonDeploymentSummary) MarshalJSON() ([]byte, error) {
+	type plain DaemonDeploymentSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
+		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
+		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
+	}{
+		CreatedAt:  specrt.EpochSecondsOf(v.CreatedAt),
+		FinishedAt: specrt.EpochSecondsOf(v.FinishedAt),
+		StartedAt:  specrt.EpochSecondsOf(v.StartedAt),
+		StoppedAt:  specrt.EpochSecondsOf(v.StoppedAt),
+		plain:      plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DaemonDeploymentSummary) UnmarshalJSON(data []byte) error {
+	type plain DaemonDeploymentSummary
+	wire := struct {
+		*plain
+		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
+		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
+		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.StartedAt = wire.StartedAt.Time()
+	v.StoppedAt = wire.StoppedAt.Time()
+	v.FinishedAt = wire.FinishedAt.Time()
+	return nil
+}
+
+// The detailed information about a daemon.
+type DaemonDetail struct {
+	// The Amazon Resource Name (ARN) of the daemon.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the cluster that the daemon is running in.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The status of the daemon.
+	Status DaemonStatus `json:"status,omitempty"`
+
+	// The current daemon revision details, including the running task counts per
+	// capacity provider.
+	CurrentRevisions []DaemonRevisionDetail `json:"currentRevisions,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the most recent daemon deployment.
+	DeploymentARN *string `json:"deploymentArn,omitempty"`
+
+	// The Unix timestamp for the time when the daemon was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Unix timestamp for the time when the daemon was last updated.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DaemonDetail) MarshalJSON() ([]byte, error) {
+	type plain DaemonDetail
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DaemonDetail) UnmarshalJSON(data []byte) error {
+	type plain DaemonDetail
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The Linux-specific options that are applied to the daemon container, such as
+// Linux kernel capabilities.
+type DaemonLinuxParameters struct {
+	// The Linux capabilities for the container that are added to or dropped from
+	// the default configuration provided by Docker.
+	Capabilities *KernelCapabilities `json:"capabilities,omitempty"`
+
+	// Any host devices to expose to the container.
+	Devices []Device `json:"devices,omitempty"`
+
+	// Run an `init` process inside the container that forwards signals and reaps
+	// processes.
+	InitProcessEnabled *bool `json:"initProcessEnabled,omitempty"`
+
+	// The container path, mount options, and size (in MiB) of the tmpfs mount.
+	Tmpfs []Tmpfs `json:"tmpfs,omitempty"`
+}
+
+// Information about a daemon revision. A daemon revision is a snapshot of the
+// daemon's configuration at the time a deployment was initiated.
+type DaemonRevision struct {
+	// The Amazon Resource Name (ARN) of the daemon revision.
+	DaemonRevisionARN *string `json:"daemonRevisionArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the cluster that hosts the daemon.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the daemon for this revision.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the daemon task definition used by this
+	// revision.
+	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+
+	// The Unix timestamp for the time when the daemon revision was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The container images used by the daemon revision.
+	ContainerImages []DaemonContainerImage `json:"containerImages,omitempty"`
+
+	// Specifies whether tags are propagated from the daemon to the daemon tasks.
+	PropagateTags DaemonPropagateTags `json:"propagateTags,omitempty"`
+
+	// Specifies whether Amazon ECS managed tags are turned on for the daemon
+	// tasks.
+	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+
+	// Specifies whether the execute command functionality is turned on for the
+	// daemon tasks.
+	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DaemonRevision) MarshalJSON() ([]byte, error) {
+	type plain DaemonRevision
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DaemonRevision) UnmarshalJSON(data []byte) error {
+	type plain DaemonRevision
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Details about a daemon revision, including the running task counts per
+// capacity provider.
+type DaemonRevisionDetail struct {
+	// The Amazon Resource Name (ARN) of the daemon revision.
+	ARN *string `json:"arn,omitempty"`
+
+	// The capacity providers associated with this daemon revision.
+	CapacityProviders []DaemonCapacityProvider `json:"capacityProviders,omitempty"`
+
+	// The total number of daemon tasks running for this revision.
+	TotalRunningCount *int32 `json:"totalRunningCount,omitempty"`
+}
+
+// Information about a daemon deployment rollback.
+type DaemonRollback struct {
+	// The reason the rollback happened. For example, the circuit breaker initiated
+	// the rollback operation.
+	Reason *string `json:"reason,omitempty"`
+
+	// The time that the rollback started. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	StartedAt *time.Time `json:"startedAt,omitempty"`
+
+	// The ARN of the daemon revision deployed as part of the rollback.
+	RollbackTargetDaemonRevisionARN *string `json:"rollbackTargetDaemonRevisionArn,omitempty"`
+
+	// The capacity providers involved in the rollback.
+	RollbackCapacityProviders []string `json:"rollbackCapacityProviders,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DaemonRollback) MarshalJSON() ([]byte, error) {
+	type plain DaemonRollback
+	return json.Marshal(struct {
+		plain
+		StartedAt *specrt.EpochSeconds `json:"startedAt,omitempty"`
+	}{
+		StartedAt: specrt.EpochSecondsOf(v.StartedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DaemonRollback) UnmarshalJSON(data []byte) error {
+	type plain DaemonRollback
+	wire := struct {
+		*plain
+		StartedAt *specrt.EpochSeconds `json:"startedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartedAt = wire.StartedAt.Time()
+	return nil
+}
+
+// A summary of a daemon.
+type DaemonSummary struct {
+	// The Amazon Resource Name (ARN) of the daemon.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+
+	// The status of the daemon.
+	Status DaemonStatus `json:"status,omitempty"`
+
+	// The Unix timestamp for the time when the daemon was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Unix timestamp for the time when the daemon was last updated.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DaemonSummary) MarshalJSON() ([]byte, error) {
+	type plain DaemonSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DaemonSummary) UnmarshalJSON(data []byte) error {
+	type plain DaemonSummary
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The details of a daemon task definition. A daemon task definition is a
+// template that describes the containers that form a daemon. Daemons deploy
+// cross-cutting software agents independently across your Amazon ECS
+// infrastructure.
+type DaemonTaskDefinition struct {
+	// The full Amazon Resource Name (ARN) of the daemon task definition.
+	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+
+	// The name of a family that this daemon task definition is registered to.
+	Family *string `json:"family,omitempty"`
+
+	// The revision of the daemon task in a particular family. The revision is a
+	// version number of a daemon task definition in a family. When you register a
+	// daemon task definition for the first time, the revision is `1`. Each time
+	// that you register a new revision of a daemon task definition in the same
+	// family, the revision value always increases by one.
+	Revision *int32 `json:"revision,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the IAM role that
+	// grants containers in the daemon task permission to call Amazon Web Services
+	// APIs on your behalf.
+	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the task execution role that grants the
+	// Amazon ECS container agent permission to make Amazon Web Services API calls
+	// on your behalf.
+	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+
+	// A list of container definitions in JSON format that describe the containers
+	// that make up the daemon task.
+	ContainerDefinitions []DaemonContainerDefinition `json:"containerDefinitions,omitempty"`
+
+	// The list of data volume definitions for the daemon task.
+	Volumes []DaemonVolume `json:"volumes,omitempty"`
+
+	// The number of CPU units used by the daemon task.
+	CPU *string `json:"cpu,omitempty"`
+
+	// The amount of memory (in MiB) used by the daemon task.
+	Memory *string `json:"memory,omitempty"`
+
+	// The status of the daemon task definition. The valid values are `ACTIVE`,
+	// `DELETE_IN_PROGRESS`, and `DELETED`.
+	Status DaemonTaskDefinitionStatus `json:"status,omitempty"`
+
+	// The Unix timestamp for the time when the daemon task definition was
+	// registered.
+	RegisteredAt *time.Time `json:"registeredAt,omitempty"`
+
+	// The Unix timestamp for the time when the daemon task definition delete was
+	// requested.
+	DeleteRequestedAt *time.Time `json:"deleteRequestedAt,omitempty"`
+
+	// The principal that registered the daemon task definition.
+	RegisteredBy *string `json:"registeredBy,omitempty"`
+
+	// The PID namespace mode for the daemon. The valid values are `none` and
+	// `shared`. The default is `none`.
+	//
+	// If `none` is specified or no value is provided, the daemon runs with its own
+	// PID namespace, isolated from other tasks. If `shared` is specified, the
+	// daemon joins the host PID namespace, making it accessible to non-daemon
+	// tasks that use `pidMode: "host"` or other daemons that use `pidMode:
+	// "shared"`.
+	PidMode DaemonPidMode `json:"pidMode,omitempty"`
+
+	// The IPC namespace mode for the daemon. The valid values are `none` and
+	// `shared`. The default is `none`.
+	//
+	// If `none` is specified or no value is provided, the daemon runs with its own
+	// IPC namespace, isolated from other tasks. If `shared` is specified, the
+	// daemon joins the host IPC namespace, making it accessible to non-daemon
+	// tasks that use `ipcMode: "host"` or other daemons that use `ipcMode:
+	// "shared"`.
+	IpcMode DaemonIpcMode `json:"ipcMode,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DaemonTaskDefinition) MarshalJSON() ([]byte, error) {
+	type plain DaemonTaskDefinition
+	return json.Marshal(struct {
+		plain
+		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
+		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
+	}{
+		DeleteRequestedAt: specrt.EpochSecondsOf(v.DeleteRequestedAt),
+		RegisteredAt:      specrt.EpochSecondsOf(v.RegisteredAt),
+		plain:             plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DaemonTaskDefinition) UnmarshalJSON(data []byte) error {
+	type plain DaemonTaskDefinition
+	wire := struct {
+		*plain
+		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
+		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.RegisteredAt = wire.RegisteredAt.Time()
+	v.DeleteRequestedAt = wire.DeleteRequestedAt.Time()
+	return nil
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DaemonTaskDefinition) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DaemonTaskDefinition) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DaemonTaskDefinition) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// A summary of a daemon task definition.
+type DaemonTaskDefinitionSummary struct {
+	// The Amazon Resource Name (ARN) of the daemon task definition.
+	ARN *string `json:"arn,omitempty"`
+
+	// The Unix timestamp for the time when the daemon task definition was
+	// registered.
+	RegisteredAt *time.Time `json:"registeredAt,omitempty"`
+
+	// The principal that registered the daemon task definition.
+	RegisteredBy *string `json:"registeredBy,omitempty"`
+
+	// The Unix timestamp for the time when the daemon task definition delete was
+	// requested.
+	DeleteRequestedAt *time.Time `json:"deleteRequestedAt,omitempty"`
+
+	// The status of the daemon task definition.
+	Status DaemonTaskDefinitionStatus `json:"status,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DaemonTaskDefinitionSummary) MarshalJSON() ([]byte, error) {
+	type plain DaemonTaskDefinitionSummary
+	return json.Marshal(struct {
+		plain
+		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
+		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
+	}{
+		DeleteRequestedAt: specrt.EpochSecondsOf(v.DeleteRequestedAt),
+		RegisteredAt:      specrt.EpochSecondsOf(v.RegisteredAt),
+		plain:             plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DaemonTaskDefinitionSummary) UnmarshalJSON(data []byte) error {
+	type plain DaemonTaskDefinitionSummary
+	wire := struct {
+		*plain
+		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
+		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.RegisteredAt = wire.RegisteredAt.Time()
+	v.DeleteRequestedAt = wire.DeleteRequestedAt.Time()
+	return nil
+}
+
+// A data volume definition for a daemon task.
+type DaemonVolume struct {
+	// The name of the volume. Up to 255 letters (uppercase and lowercase),
+	// numbers, underscores, and hyphens are allowed.
+	Name *string `json:"name,omitempty"`
+
+	// The contents of the `host` parameter determine whether your bind mount host
+	// volume persists on the host container instance and where it's stored.
+	Host *HostVolumeProperties `json:"host,omitempty"`
+}
+
+// DeleteAccountSettingInput is the input of DeleteAccountSetting.
+type DeleteAccountSettingInput struct {
+	// The resource name to disable the account setting for. If
+	// `serviceLongArnFormat` is specified, the ARN for your Amazon ECS services is
+	// affected. If `taskLongArnFormat` is specified, the ARN and resource ID for
+	// your Amazon ECS tasks is affected. If `containerInstanceLongArnFormat` is
+	// specified, the ARN and resource ID for your Amazon ECS container instances
+	// is affected. If `awsvpcTrunking` is specified, the ENI limit for your Amazon
+	// ECS container instances is affected.
+	//
+	// This member is required.
+	Name SettingName `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the principal. It can be a user, role, or
+	// the root user. If you specify the root user, it disables the account setting
+	// for all users, roles, and the root user of the account unless a user or role
+	// explicitly overrides these settings. If this field is omitted, the setting
+	// is changed only for the authenticated user.
+	//
+	// In order to use this parameter, you must be the root user, or the principal.
+	PrincipalARN *string `json:"principalArn,omitempty"`
+}
+
+// DeleteAccountSettingOutput is the output of DeleteAccountSetting.
+type DeleteAccountSettingOutput struct {
+	// The account setting for the specified principal ARN.
+	Setting *Setting `json:"setting,omitempty"`
+}
+
+// DeleteAttributesInput is the input of DeleteAttributes.
+type DeleteAttributesInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that
+	// contains the resource to delete attributes. If you do not specify a cluster,
+	// the default cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The attributes to delete from your resource. You can specify up to 10
+	// attributes for each request. For custom attributes, specify the attribute
+	// name and target ID, but don't specify the value. If you specify the target
+	// ID using the short form, you must also specify the target type.
+	//
+	// This member is required.
+	Attributes []Attribute `json:"attributes,omitempty"`
+}
+
+// DeleteAttributesOutput is the output of DeleteAttributes.
+type DeleteAttributesOutput struct {
+	// A list of attribute objects that were successfully deleted from your
+	// resource.
+	Attributes []Attribute `json:"attributes,omitempty"`
+}
+
+// DeleteCapacityProviderInput is the input of DeleteCapacityProvider.
+type DeleteCapacityProviderInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the capacity provider
+	// to delete.
+	//
+	// This member is required.
+	CapacityProvider *string `json:"capacityProvider,omitempty"`
+
+	// The name of the cluster that contains the capacity provider to delete.
+	// Managed instances capacity providers are cluster-scoped and can only be
+	// deleted from their associated cluster.
+	Cluster *string `json:"cluster,omitempty"`
+}
+
+// DeleteCapacityProviderOutput is the output of DeleteCapacityProvider.
+type DeleteCapacityProviderOutput struct {
+	// The details of the capacity provider.
+	CapacityProvider *CapacityProvider `json:"capacityProvider,omitempty"`
+}
+
+// DeleteClusterInput is the input of DeleteCluster.
+type DeleteClusterInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster to delete.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+}
+
+// DeleteClusterOutput is the output of DeleteCluster.
+type DeleteClusterOutput struct {
+	// The full description of the deleted cluster.
+	Cluster *Cluster `json:"cluster,omitempty"`
+}
+
+// DeleteDaemonInput is the input of DeleteDaemon.
+type DeleteDaemonInput struct {
+	// The Amazon Resource Name (ARN) of the daemon to delete.
+	//
+	// This member is required.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+}
+
+// DeleteDaemonOutput is the output of DeleteDaemon.
+type DeleteDaemonOutput struct {
+	// The Amazon Resource Name (ARN) of the daemon.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+
+	// The status of the daemon. After you call `DeleteDaemon`, the status changes
+	// to `DELETE_IN_PROGRESS`.
+	Status DaemonStatus `json:"status,omitempty"`
+
+	// The Unix timestamp for the time when the daemon was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Unix timestamp for the time when the daemon was last updated.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the daemon deployment that was triggered
+	// by the delete operation. This deployment drains existing daemon tasks from
+	// the container instances.
+	DeploymentARN *string `json:"deploymentArn,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DeleteDaemonOutput) MarshalJSON() ([]byte, error) {
+	type plain DeleteDaemonOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DeleteDaemonOutput) UnmarshalJSON(data []byte) error {
+	type plain DeleteDaemonOutput
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// DeleteDaemonTaskDefinitionInput is the input of DeleteDaemonTaskDefinition.
+type DeleteDaemonTaskDefinitionInput struct {
+	// The `family` and `revision` (`family:revision`) or full Amazon Resource Name
+	// (ARN) of the daemon task definition to delete.
+	//
+	// This member is required.
+	DaemonTaskDefinition *string `json:"daemonTaskDefinition,omitempty"`
+}
+
+// DeleteDaemonTaskDefinitionOutput is the output of
+// DeleteDaemonTaskDefinition.
+type DeleteDaemonTaskDefinitionOutput struct {
+	// The full Amazon Resource Name (ARN) of the deleted daemon task definition.
+	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+}
+
+// DeleteExpressGatewayServiceInput is the input of
+// DeleteExpressGatewayService.
+type DeleteExpressGatewayServiceInput struct {
+	// The Amazon Resource Name (ARN) of the Express service to delete. The ARN
+	// uniquely identifies the service within your Amazon Web Services account and
+	// region.
+	//
+	// This member is required.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+}
+
+// DeleteExpressGatewayServiceOutput is the output of
+// DeleteExpressGatewayService.
+type DeleteExpressGatewayServiceOutput struct {
+	// The full description of the deleted express service.
+	Service *ECSExpressGatewayService `json:"service,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DeleteExpressGatewayServiceOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DeleteExpressGatewayServiceOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DeleteExpressGatewayServiceOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// DeleteServiceInput is the input of DeleteService.
+type DeleteServiceInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the service to delete. If you do not specify a cluster, the default cluster
+	// is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The name of the service to delete.
+	//
+	// This member is required.
+	Service *string `json:"service,omitempty"`
+
+	// If `true`, allows you to delete a service even if it wasn't scaled down to
+	// zero tasks. It's only necessary to use this if the service uses the
+	// `REPLICA` scheduling strategy.
+	Force *bool `json:"force,omitempty"`
+}
+
+// DeleteServiceOutput is the output of DeleteService.
+type DeleteServiceOutput struct {
+	// The full description of the deleted service.
+	Service *Service `json:"service,omitempty"`
+}
+
+// DeleteTaskDefinitionsInput is the input of DeleteTaskDefinitions.
+type DeleteTaskDefinitionsInput struct {
+	// The `family` and `revision` (`family:revision`) or full Amazon Resource Name
+	// (ARN) of the task definition to delete. You must specify a `revision`.
+	//
+	// You can specify up to 10 task definitions as a comma separated list.
+	//
+	// This member is required.
+	TaskDefinitions []string `json:"taskDefinitions,omitempty"`
+}
+
+// DeleteTaskDefinitionsOutput is the output of DeleteTaskDefinitions.
+type DeleteTaskDefinitionsOutput struct {
+	// The list of deleted task definitions.
+	TaskDefinitions []TaskDefinition `json:"taskDefinitions,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DeleteTaskDefinitionsOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DeleteTaskDefinitionsOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DeleteTaskDefinitionsOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// DeleteTaskSetInput is the input of DeleteTaskSet.
+type DeleteTaskSetInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the service that the task set found in to delete.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the service that hosts
+	// the task set to delete.
+	//
+	// This member is required.
+	Service *string `json:"service,omitempty"`
+
+	// The task set ID or full Amazon Resource Name (ARN) of the task set to
+	// delete.
+	//
+	// This member is required.
+	TaskSet *string `json:"taskSet,omitempty"`
+
+	// If `true`, you can delete a task set even if it hasn't been scaled down to
+	// zero.
+	Force *bool `json:"force,omitempty"`
+}
+
+// DeleteTaskSetOutput is the output of DeleteTaskSet.
+type DeleteTaskSetOutput struct {
+	// Details about the task set.
+	TaskSet *TaskSet `json:"taskSet,omitempty"`
+}
+
+// The details of an Amazon ECS service deployment. This is used only when a
+// service uses the `ECS` deployment controller type.
+type Deployment struct {
+	// The ID of the deployment.
+	ID *string `json:"id,omitempty"`
+
+	// The status of the deployment. The following describes each state.
+	//
+	// # PRIMARY
+	//
+	// The most recent deployment of a service.
+	//
+	// # ACTIVE
+	//
+	// A service deployment that still has running tasks, but are in the process of
+	// being replaced with a new `PRIMARY` deployment.
+	//
+	// # INACTIVE
+	//
+	// A deployment that has been completely replaced.
+	Status *string `json:"status,omitempty"`
+
+	// The most recent task definition that was specified for the tasks in the
+	// service to use.
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+
+	// The most recent desired count of tasks that was specified for the service to
+	// deploy or maintain.
+	DesiredCount *int32 `json:"desiredCount,omitempty"`
+
+	// The number of tasks in the deployment that are in the `PENDING` status.
+	PendingCount *int32 `json:"pendingCount,omitempty"`
+
+	// The number of tasks in the deployment that are in the `RUNNING` status.
+	RunningCount *int32 `json:"runningCount,omitempty"`
+
+	// The number of consecutively failed tasks in the deployment. A task is
+	// considered a failure if the service scheduler can't launch the task, the
+	// task doesn't transition to a `RUNNING` state, or if it fails any of its
+	// defined health checks and is stopped.
+	//
+	// Once a service deployment has one or more successfully running tasks, the
+	// failed task count resets to zero and stops being evaluated.
+	FailedTasks *int32 `json:"failedTasks,omitempty"`
+
+	// The Unix timestamp for the time when the service deployment was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Unix timestamp for the time when the service deployment was last
+	// updated.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The capacity provider strategy that the deployment is using.
+	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+
+	// The launch type the tasks in the service are using. For more information,
+	// see Amazon ECS Launch Types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	LaunchType LaunchType `json:"launchType,omitempty"`
+
+	// The platform version that your tasks in the service run on. A platform
+	// version is only specified for tasks using the Fargate launch type. If one
+	// isn't specified, the `LATEST` platform version is used. For more
+	// information, see Fargate Platform Versions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	PlatformVersion *string `json:"platformVersion,omitempty"`
+
+	// The operating system that your tasks in the service, or tasks are running
+	// on. A platform family is specified only for tasks using the Fargate launch
+	// type.
+	//
+	// All tasks that run as part of this service must use the same
+	// `platformFamily` value as the service, for example, `LINUX.`.
+	PlatformFamily *string `json:"platformFamily,omitempty"`
+
+	// The VPC subnet and security group configuration for tasks that receive their
+	// own elastic network interface by using the `awsvpc` networking mode.
+	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// The `rolloutState` of a service is only returned for services that use the
+	// rolling update (`ECS`) deployment type that aren't behind a Classic Load
+	// Balancer.
+	//
+	// The rollout state of the deployment. When a service deployment is started,
+	// it begins in an `IN_PROGRESS` state. When the service reaches a steady
+	// state, the deployment transitions to a `COMPLETED` state. If the service
+	// fails to reach a steady state and circuit breaker is turned on, the
+	// deployment transitions to a `FAILED` state. A deployment in `FAILED` state
+	// doesn't launch any new tasks. For more information, see
+	// DeploymentCircuitBreaker
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html).
+	RolloutState DeploymentRolloutState `json:"rolloutState,omitempty"`
+
+	// A description of the rollout state of a deployment.
+	RolloutStateReason *string `json:"rolloutStateReason,omitempty"`
+
+	// The details of the Service Connect configuration that's used by this
+	// deployment. Compare the configuration between multiple deployments when
+	// troubleshooting issues with new deployments.
+	//
+	// The configuration for this service to discover and connect to services, and
+	// be discovered by, and connected from, other services within a namespace.
+	//
+	// Tasks that run in a namespace can use short names to connect to services in
+	// the namespace. Tasks can connect to services across all of the clusters in
+	// the namespace. Tasks connect through a managed proxy container that collects
+	// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+	// services create are supported with Service Connect. For more information,
+	// see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ServiceConnectConfiguration *ServiceConnectConfiguration `json:"serviceConnectConfiguration,omitempty"`
+
+	// The list of Service Connect resources that are associated with this
+	// deployment. Each list entry maps a discovery name to a Cloud Map service
+	// name.
+	ServiceConnectResources []ServiceConnectServiceResource `json:"serviceConnectResources,omitempty"`
+
+	// The details of the volume that was `configuredAtLaunch`. You can configure
+	// different settings like the size, throughput, volumeType, and ecryption in
+	// ServiceManagedEBSVolumeConfiguration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html).
+	// The `name` of the volume must match the `name` from the task definition.
+	VolumeConfigurations []ServiceVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+
+	// The Fargate ephemeral storage settings for the deployment.
+	FargateEphemeralStorage *DeploymentEphemeralStorage `json:"fargateEphemeralStorage,omitempty"`
+
+	// The VPC Lattice configuration for the service deployment.
+	VPCLatticeConfigurations []VPCLatticeConfiguration `json:"vpcLatticeConfigurations,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Deployment) MarshalJSON() ([]byte, error) {
+	type plain Deployment
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Deployment) UnmarshalJSON(data []byte) error {
+	type plain Deployment
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// One of the methods which provide a way for you to quickly identify when a
+// deployment has failed, and then to optionally roll back the failure to the
+// last working deployment.
+//
+// When the alarms are generated, Amazon ECS sets the service deployment to
+// failed. Set the rollback parameter to have Amazon ECS to roll back your
+// service to the last completed deployment after a failure.
+//
+// You can only use the `DeploymentAlarms` method to detect failures when the
+// `DeploymentController` is set to `ECS`.
+//
+// For more information, see Rolling update
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html)
+// in the Amazon Elastic Container Service Developer Guide .
+type DeploymentAlarms struct {
+	// One or more CloudWatch alarm names. Use a "," to separate the alarms.
+	//
+	// This member is required.
+	AlarmNames []string `json:"alarmNames,omitempty"`
+
+	// Determines whether to configure Amazon ECS to roll back the service if a
+	// service deployment fails. If rollback is used, when a service deployment
+	// fails, the service is rolled back to the last deployment that completed
+	// successfully.
+	//
+	// This member is required.
+	Rollback *bool `json:"rollback,omitempty"`
+
+	// Determines whether to use the CloudWatch alarm option in the service
+	// deployment process.
+	//
+	// This member is required.
+	Enable *bool `json:"enable,omitempty"`
+}
+
+// The deployment circuit breaker can only be used for services using the
+// rolling update (`ECS`) deployment type.
+//
+// The deployment circuit breaker determines whether a service deployment will
+// fail if the service can't reach a steady state. If it is turned on, a
+// service deployment will transition to a failed state and stop launching new
+// tasks. You can also configure Amazon ECS to roll back your service to the
+// last completed deployment after a failure. For more information, see Rolling
+// update
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// For more information about API failure reasons, see API failure reasons
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type DeploymentCircuitBreaker struct {
+	// Determines whether to use the deployment circuit breaker logic for the
+	// service.
+	//
+	// This member is required.
+	Enable *bool `json:"enable,omitempty"`
+
+	// Determines whether to configure Amazon ECS to roll back the service if a
+	// service deployment fails. If rollback is on, when a service deployment
+	// fails, the service is rolled back to the last deployment that completed
+	// successfully.
+	//
+	// This member is required.
+	Rollback *bool `json:"rollback,omitempty"`
+
+	// Specifies whether the deployment circuit breaker resets its failure count
+	// when a task reaches a healthy state. When set to `true`, a task that reaches
+	// a healthy state resets the failure count to `0`. When set to `false`, Amazon
+	// ECS does not reset the failure count. The default is `true`.
+	ResetOnHealthyTask *bool `json:"resetOnHealthyTask,omitempty"`
+
+	// The threshold configuration that controls when the deployment circuit
+	// breaker triggers. The `type` and `value` together determine how many task
+	// failures are tolerated before the circuit breaker activates.
+	ThresholdConfiguration *ThresholdConfiguration `json:"thresholdConfiguration,omitempty"`
+}
+
+// Optional deployment parameters that control how many tasks run during a
+// deployment and the ordering of stopping and starting tasks.
+type DeploymentConfiguration struct {
+	// The deployment circuit breaker can only be used for services using the
+	// rolling update (`ECS`) deployment type.
+	//
+	// The deployment circuit breaker determines whether a service deployment will
+	// fail if the service can't reach a steady state. If you use the deployment
+	// circuit breaker, a service deployment will transition to a failed state and
+	// stop launching new tasks. If you use the rollback option, when a service
+	// deployment fails, the service is rolled back to the last deployment that
+	// completed successfully. For more information, see Rolling update
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html)
+	// in the Amazon Elastic Container Service Developer Guide
+	DeploymentCircuitBreaker *DeploymentCircuitBreaker `json:"deploymentCircuitBreaker,omitempty"`
+
+	// If a service is using the rolling update (`ECS`) deployment type, the
+	// `maximumPercent` parameter represents an upper limit on the number of your
+	// service's tasks that are allowed in the `RUNNING` or `PENDING` state during
+	// a deployment, as a percentage of the `desiredCount` (rounded down to the
+	// nearest integer). This parameter enables you to define the deployment batch
+	// size. For example, if your service is using the `REPLICA` service scheduler
+	// and has a `desiredCount` of four tasks and a `maximumPercent` value of 200%,
+	// the scheduler may start four new tasks before stopping the four older tasks
+	// (provided that the cluster resources required to do this are available). The
+	// default `maximumPercent` value for a service using the `REPLICA` service
+	// scheduler is 200%.
+	//
+	// The Amazon ECS scheduler uses this parameter to replace unhealthy tasks by
+	// starting replacement tasks first and then stopping the unhealthy tasks, as
+	// long as cluster resources for starting replacement tasks are available. For
+	// more information about how the scheduler replaces unhealthy tasks, see
+	// Amazon ECS services
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html).
+	//
+	// If a service is using either the blue/green (`CODE_DEPLOY`) or `EXTERNAL`
+	// deployment types, and tasks in the service use the EC2 launch type, the
+	// maximum percent value is set to the default value. The maximum percent value
+	// is used to define the upper limit on the number of the tasks in the service
+	// that remain in the `RUNNING` state while the container instances are in the
+	// `DRAINING` state.
+	//
+	// You can't specify a custom `maximumPercent` value for a service that uses
+	// either the blue/green (`CODE_DEPLOY`) or `EXTERNAL` deployment types and has
+	// tasks that use the EC2 launch type.
+	//
+	// If the service uses either the blue/green (`CODE_DEPLOY`) or `EXTERNAL`
+	// deployment types, and the tasks in the service use the Fargate launch type,
+	// the maximum percent value is not used. The value is still returned when
+	// describing your service.
+	MaximumPercent *int32 `json:"maximumPercent,omitempty"`
+
+	// If a service is using the rolling update (`ECS`) deployment type, the
+	// `minimumHealthyPercent` represents a lower limit on the number of your
+	// service's tasks that must remain in the `RUNNING` state during a deployment,
+	// as a percentage of the `desiredCount` (rounded up to the nearest integer).
+	// This parameter enables you to deploy without using additional cluster
+	// capacity. For example, if your service has a `desiredCount` of four tasks
+	// and a `minimumHealthyPercent` of 50%, the service scheduler may stop two
+	// existing tasks to free up cluster capacity before starting two new tasks.
+	//
+	// If any tasks are unhealthy and if `maximumPercent` doesn't allow the Amazon
+	// ECS scheduler to start replacement tasks, the scheduler stops the unhealthy
+	// tasks one-by-one — using the `minimumHealthyPercent` as a constraint —
+	// to clear up capacity to launch replacement tasks. For more information about
+	// how the scheduler replaces unhealthy tasks, see Amazon ECS services
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html).
+	//
+	// For services that do not use a load balancer, the following should be noted:
+	//
+	// - A service is considered healthy if all essential containers within the
+	// tasks in the service pass their health checks. - If a task has no essential
+	// containers with a health check defined, the service scheduler will wait for
+	// 40 seconds after a task reaches a `RUNNING` state before the task is counted
+	// towards the minimum healthy percent total. - If a task has one or more
+	// essential containers with a health check defined, the service scheduler will
+	// wait for the task to reach a healthy status before counting it towards the
+	// minimum healthy percent total. A task is considered healthy when all
+	// essential containers within the task have passed their health checks. The
+	// amount of time the service scheduler can wait for is determined by the
+	// container health check settings.
+	//
+	// For services that do use a load balancer, the following should be noted:
+	//
+	// - If a task has no essential containers with a health check defined, the
+	// service scheduler will wait for the load balancer target group health check
+	// to return a healthy status before counting the task towards the minimum
+	// healthy percent total. - If a task has an essential container with a health
+	// check defined, the service scheduler will wait for both the task to reach a
+	// healthy status and the load balancer target group health check to return a
+	// healthy status before counting the task towards the minimum healthy percent
+	// total.
+	//
+	// The default value for a replica service for `minimumHealthyPercent` is 100%.
+	// The default `minimumHealthyPercent` value for a service using the `DAEMON`
+	// service schedule is 0% for the CLI, the Amazon Web Services SDKs, and the
+	// APIs and 50% for the Amazon Web Services Management Console.
+	//
+	// The minimum number of healthy tasks during a deployment is the
+	// `desiredCount` multiplied by the `minimumHealthyPercent`/100, rounded up to
+	// the nearest integer value.
+	//
+	// If a service is using either the blue/green (`CODE_DEPLOY`) or `EXTERNAL`
+	// deployment types and is running tasks that use the EC2 launch type, the
+	// minimum healthy percent value is set to the default value. The minimum
+	// healthy percent value is used to define the lower limit on the number of the
+	// tasks in the service that remain in the `RUNNING` state while the container
+	// instances are in the `DRAINING` state.
+	//
+	// You can't specify a custom `minimumHealthyPercent` value for a service that
+	// uses either the blue/green (`CODE_DEPLOY`) or `EXTERNAL` deployment types
+	// and has tasks that use the EC2 launch type.
+	//
+	// If a service is using either the blue/green (`CODE_DEPLOY`) or `EXTERNAL`
+	// deployment types and is running tasks that use the Fargate launch type, the
+	// minimum healthy percent value is not used, although it is returned when
+	// describing your service.
+	MinimumHealthyPercent *int32 `json:"minimumHealthyPercent,omitempty"`
+
+	// Information about the CloudWatch alarms.
+	Alarms *DeploymentAlarms `json:"alarms,omitempty"`
+
+	// The deployment strategy for the service. Choose from these valid values:
+	//
+	// - `ROLLING` - When you create a service which uses the rolling update
+	// (`ROLLING`) deployment strategy, the Amazon ECS service scheduler replaces
+	// the currently running tasks with new tasks. The number of tasks that Amazon
+	// ECS adds or removes from the service during a rolling update is controlled
+	// by the service deployment configuration. - `BLUE_GREEN` - A blue/green
+	// deployment strategy (`BLUE_GREEN`) is a release methodology that reduces
+	// downtime and risk by running two identical production environments called
+	// blue and green. With Amazon ECS blue/green deployments, you can validate new
+	// service revisions before directing production traffic to them. This approach
+	// provides a safer way to deploy changes with the ability to quickly roll back
+	// if needed. - `LINEAR` - A linear deployment strategy (`LINEAR`) gradually
+	// shifts traffic from the current production environment to a new environment
+	// in equal percentages over time. With Amazon ECS linear deployments, you can
+	// control the pace of traffic shifting and validate new service revisions with
+	// increasing amounts of production traffic. - `CANARY` - A canary deployment
+	// strategy (`CANARY`) shifts a small percentage of traffic to the new service
+	// revision first, then shifts the remaining traffic all at once after a
+	// specified time period. This allows you to test the new version with a subset
+	// of users before full deployment.
+	Strategy DeploymentStrategy `json:"strategy,omitempty"`
+
+	// The time period when both blue and green service revisions are running
+	// simultaneously after the production traffic has shifted.
+	//
+	// You must provide this parameter when you use the `BLUE_GREEN` deployment
+	// strategy.
+	BakeTimeInMinutes *int32 `json:"bakeTimeInMinutes,omitempty"`
+
+	// An array of deployment lifecycle hook objects to run custom logic or pause
+	// the deployment at specific stages of the deployment lifecycle.
+	LifecycleHooks []DeploymentLifecycleHook `json:"lifecycleHooks,omitempty"`
+
+	// Configuration for linear deployment strategy. Only valid when the deployment
+	// strategy is `LINEAR`. This configuration enables progressive traffic
+	// shifting in equal percentage increments with configurable bake times between
+	// each step.
+	LinearConfiguration *LinearConfiguration `json:"linearConfiguration,omitempty"`
+
+	// Configuration for canary deployment strategy. Only valid when the deployment
+	// strategy is `CANARY`. This configuration enables shifting a fixed percentage
+	// of traffic for testing, followed by shifting the remaining traffic after a
+	// bake period.
+	CanaryConfiguration *CanaryConfiguration `json:"canaryConfiguration,omitempty"`
+}
+
+// The deployment controller to use for the service.
+type DeploymentController struct {
+	// The deployment controller type to use.
+	//
+	// The deployment controller is the mechanism that determines how tasks are
+	// deployed for your service. The valid options are:
+	//
+	// - ECS
+	//
+	// When you create a service which uses the `ECS` deployment controller, you
+	// can choose between the following deployment strategies:
+	//
+	// - `ROLLING`: When you create a service which uses the rolling update
+	// (`ROLLING`) deployment strategy, the Amazon ECS service scheduler replaces
+	// the currently running tasks with new tasks. The number of tasks that Amazon
+	// ECS adds or removes from the service during a rolling update is controlled
+	// by the service deployment configuration.
+	//
+	// Rolling update deployments are best suited for the following scenarios:
+	//
+	// - Gradual service updates: You need to update your service incrementally
+	// without taking the entire service offline at once. - Limited resource
+	// requirements: You want to avoid the additional resource costs of running two
+	// complete environments simultaneously (as required by blue/green
+	// deployments). - Acceptable deployment time: Your application can tolerate a
+	// longer deployment process, as rolling updates replace tasks one by one. - No
+	// need for instant roll back: Your service can tolerate a rollback process
+	// that takes minutes rather than seconds. - Simple deployment process: You
+	// prefer a straightforward deployment approach without the complexity of
+	// managing multiple environments, target groups, and listeners. - No load
+	// balancer requirement: Your service doesn't use or require a load balancer,
+	// Application Load Balancer, Network Load Balancer, or Service Connect (which
+	// are required for blue/green deployments). - Stateful applications: Your
+	// application maintains state that makes it difficult to run two parallel
+	// environments. - Cost sensitivity: You want to minimize deployment costs by
+	// not running duplicate environments during deployment.
+	//
+	// Rolling updates are the default deployment strategy for services and provide
+	// a balance between deployment safety and resource efficiency for many common
+	// application scenarios.
+	//
+	// - `BLUE_GREEN`: A blue/green deployment strategy (`BLUE_GREEN`) is a release
+	// methodology that reduces downtime and risk by running two identical
+	// production environments called blue and green. With Amazon ECS blue/green
+	// deployments, you can validate new service revisions before directing
+	// production traffic to them. This approach provides a safer way to deploy
+	// changes with the ability to quickly roll back if needed.
+	//
+	// Amazon ECS blue/green deployments are best suited for the following
+	// scenarios:
+	//
+	// - Service validation: When you need to validate new service revisions before
+	// directing production traffic to them - Zero downtime: When your service
+	// requires zero-downtime deployments - Instant roll back: When you need the
+	// ability to quickly roll back if issues are detected - Load balancer
+	// requirement: When your service uses Application Load Balancer, Network Load
+	// Balancer, or Service Connect - External
+	//
+	// Use a third-party deployment controller.
+	//
+	// - Blue/green deployment (powered by CodeDeploy)
+	//
+	// CodeDeploy installs an updated version of the application as a new
+	// replacement task set and reroutes production traffic from the original
+	// application task set to the replacement task set. The original task set is
+	// terminated after a successful deployment. Use this deployment controller to
+	// verify a new deployment of a service before sending production traffic to
+	// it.
+	//
+	// This member is required.
+	Type DeploymentControllerType `json:"type,omitempty"`
+}
+
+// The amount of ephemeral storage to allocate for the deployment.
+type DeploymentEphemeralStorage struct {
+	// Specify an Key Management Service key ID to encrypt the ephemeral storage
+	// for deployment.
+	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+}
+
+// A deployment lifecycle hook runs custom logic or pauses the deployment at
+// specific stages of the deployment process. You can use Lambda functions or
+// pause hooks as hook targets.
+//
+// For more information, see Lifecycle hooks for Amazon ECS service deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type DeploymentLifecycleHook struct {
+	// The type of action the lifecycle hook performs. Valid values are:
+	//
+	// - `AWS_LAMBDA` - Invokes a Lambda function at the specified lifecycle stage.
+	// This is the default value. - `PAUSE` - Pauses the deployment at the
+	// specified lifecycle stage until you call `ContinueServiceDeployment` to
+	// continue or roll back.
+	//
+	// This field is optional. If not specified, the default value is `AWS_LAMBDA`.
+	TargetType DeploymentLifecycleHookTargetType `json:"targetType,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the hook target. For `AWS_LAMBDA` hooks,
+	// this is the Lambda function ARN. This field is not applicable for `PAUSE`
+	// hooks.
+	//
+	// You must provide this parameter when configuring an `AWS_LAMBDA` lifecycle
+	// hook.
+	HookTargetARN *string `json:"hookTargetArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the IAM role that grants Amazon ECS
+	// permission to call Lambda functions on your behalf.
+	//
+	// For more information, see Permissions required for Lambda functions in
+	// Amazon ECS blue/green deployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-permissions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	RoleARN *string `json:"roleArn,omitempty"`
+
+	// The lifecycle stages at which to run the hook. Choose from these valid
+	// values:
+	//
+	// - RECONCILE_SERVICE
+	//
+	// The reconciliation stage that only happens when you start a new service
+	// deployment with more than 1 service revision in an ACTIVE state.
+	//
+	// You can use a lifecycle hook for this stage.
+	//
+	// - PRE_SCALE_UP
+	//
+	// The green service revision has not started. The blue service revision is
+	// handling 100% of the production traffic. There is no test traffic.
+	//
+	// You can use a lifecycle hook for this stage.
+	//
+	// - POST_SCALE_UP
+	//
+	// The green service revision has started. The blue service revision is
+	// handling 100% of the production traffic. There is no test traffic.
+	//
+	// You can use a lifecycle hook for this stage.
+	//
+	// - TEST_TRAFFIC_SHIFT
+	//
+	// The blue and green service revisions are running. The blue service revision
+	// handles 100% of the production traffic. The green service revision is
+	// migrating from 0% to 100% of test traffic.
+	//
+	// You can use a lifecycle hook for this stage.
+	//
+	// - POST_TEST_TRAFFIC_SHIFT
+	//
+	// The test traffic shift is complete. The green service revision handles 100%
+	// of the test traffic.
+	//
+	// You can use a lifecycle hook for this stage.
+	//
+	// - PRE_PRODUCTION_TRAFFIC_SHIFT
+	//
+	// Occurs before production traffic shift. For linear and canary deployments,
+	// this stage is invoked before every traffic shift step.
+	//
+	// You can use a lifecycle hook for this stage.
+	//
+	// - PRODUCTION_TRAFFIC_SHIFT
+	//
+	// Production traffic is shifting to the green service revision. The green
+	// service revision is migrating from 0% to 100% of production traffic. For
+	// linear and canary deployments, this stage is invoked at every traffic shift
+	// step.
+	//
+	// You can use a lifecycle hook for this stage.
+	//
+	// - POST_PRODUCTION_TRAFFIC_SHIFT
+	//
+	// The production traffic shift is complete.
+	//
+	// You can use a lifecycle hook for this stage.
+	//
+	// `PAUSE` hooks cannot be configured at `TEST_TRAFFIC_SHIFT` or
+	// `PRODUCTION_TRAFFIC_SHIFT` stages. These stages are only valid for
+	// `AWS_LAMBDA` hooks.
+	//
+	// You must provide this parameter when configuring a deployment lifecycle
+	// hook.
+	LifecycleStages []DeploymentLifecycleHookStage `json:"lifecycleStages,omitempty"`
+
+	// Use this field to specify custom parameters that Amazon ECS passes to your
+	// Lambda function on each invocation. This field is not used for `PAUSE`
+	// hooks.
+	HookDetails specrt.Document `json:"hookDetails,omitempty"`
+
+	// The timeout configuration for the lifecycle hook. This specifies how long
+	// Amazon ECS waits before taking the timeout action if the hook is not
+	// resolved.
+	TimeoutConfiguration *DeploymentLifecycleHookTimeoutConfiguration `json:"timeoutConfiguration,omitempty"`
+}
+
+// The details of a deployment lifecycle hook that is active during a service
+// deployment.
+//
+// You can view lifecycle hook details by calling DescribeServiceDeployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html).
+type DeploymentLifecycleHookDetail struct {
+	// The ID of the lifecycle hook. Use this value when calling
+	// `ContinueServiceDeployment` to continue or roll back a paused deployment.
+	HookID *string `json:"hookId,omitempty"`
+
+	// The type of action the lifecycle hook performs, such as `AWS_LAMBDA` or
+	// `PAUSE`.
+	TargetType DeploymentLifecycleHookTargetType `json:"targetType,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the hook target. For `AWS_LAMBDA` hooks,
+	// this is the Lambda function ARN. For `PAUSE` hooks, this field is not set.
+	TargetARN *string `json:"targetArn,omitempty"`
+
+	// The status of the lifecycle hook. Valid values include `AWAITING_ACTION`,
+	// `IN_PROGRESS`, `SUCCEEDED`, `FAILED`, and `TIMED_OUT`.
+	Status DeploymentLifecycleHookStatus `json:"status,omitempty"`
+
+	// The time when the lifecycle hook times out. If the hook has not been
+	// completed by this time, Amazon ECS takes the timeout action.
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+
+	// The action Amazon ECS takes when the lifecycle hook times out. Valid values
+	// are `CONTINUE` and `ROLLBACK`.
+	TimeoutAction DeploymentLifecycleHookAction `json:"timeoutAction,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DeploymentLifecycleHookDetail) MarshalJSON() ([]byte, error) {
+	type plain DeploymentLifecycleHookDetail
+	return json.Marshal(struct {
+		plain
+		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
+	}{
+		ExpiresAt: specrt.EpochSecondsOf(v.ExpiresAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DeploymentLifecycleHookDetail) UnmarshalJSON(data []byte) error {
+	type plain DeploymentLifecycleHookDetail
+	wire := struct {
+		*plain
+		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.ExpiresAt = wire.ExpiresAt.Time()
+	return nil
+}
+
+// The timeout configuration for a deployment lifecycle hook. This determines
+// how long Amazon ECS waits for the hook to complete before taking the
+// specified timeout action.
+type DeploymentLifecycleHookTimeoutConfiguration struct {
+	// The number of minutes Amazon ECS waits for the lifecycle hook to complete
+	// before taking the timeout action.
+	//
+	// Default: 1440 (24 hours)
+	TimeoutInMinutes *int32 `json:"timeoutInMinutes,omitempty"`
+
+	// The action Amazon ECS takes when the lifecycle hook times out. Valid values
+	// are:
+	//
+	// - `CONTINUE` - Proceeds the deployment to the next lifecycle stage. -
+	// `ROLLBACK` - Rolls back the deployment to the previous service revision.
+	//
+	// Default: `ROLLBACK`
+	Action DeploymentLifecycleHookAction `json:"action,omitempty"`
+}
+
+// DeregisterContainerInstanceInput is the input of
+// DeregisterContainerInstance.
+type DeregisterContainerInstanceInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the container instance to deregister. If you do not specify a cluster, the
+	// default cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The container instance ID or full ARN of the container instance to
+	// deregister. For more information about the ARN format, see Amazon Resource
+	// Name (ARN)
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html#ecs-resource-ids)
+	// in the Amazon ECS Developer Guide.
+	//
+	// This member is required.
+	ContainerInstance *string `json:"containerInstance,omitempty"`
+
+	// Forces the container instance to be deregistered. If you have tasks running
+	// on the container instance when you deregister it with the `force` option,
+	// these tasks remain running until you terminate the instance or the tasks
+	// stop through some other means, but they're orphaned (no longer monitored or
+	// accounted for by Amazon ECS). If an orphaned task on your container instance
+	// is part of an Amazon ECS service, then the service scheduler starts another
+	// copy of that task, on a different container instance if possible.
+	//
+	// Any containers in orphaned service tasks that are registered with a Classic
+	// Load Balancer or an Application Load Balancer target group are deregistered.
+	// They begin connection draining according to the settings on the load
+	// balancer or target group.
+	Force *bool `json:"force,omitempty"`
+}
+
+// DeregisterContainerInstanceOutput is the output of
+// DeregisterContainerInstance.
+type DeregisterContainerInstanceOutput struct {
+	// The container instance that was deregistered.
+	ContainerInstance *ContainerInstance `json:"containerInstance,omitempty"`
+}
+
+// DeregisterTaskDefinitionInput is the input of DeregisterTaskDefinition.
+type DeregisterTaskDefinitionInput struct {
+	// The `family` and `revision` (`family:revision`) or full Amazon Resource Name
+	// (ARN) of the task definition to deregister. You must specify a `revision`.
+	//
+	// This member is required.
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+}
+
+// DeregisterTaskDefinitionOutput is the output of DeregisterTaskDefinition.
+type DeregisterTaskDefinitionOutput struct {
+	// The full description of the deregistered task.
+	TaskDefinition *TaskDefinition `json:"taskDefinition,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DeregisterTaskDefinitionOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DeregisterTaskDefinitionOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DeregisterTaskDefinitionOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// DescribeCapacityProvidersInput is the input of DescribeCapacityProviders.
+type DescribeCapacityProvidersInput struct {
+	// The short name or full Amazon Resource Name (ARN) of one or more capacity
+	// providers. Up to `100` capacity providers can be described in an action.
+	CapacityProviders []string `json:"capacityProviders,omitempty"`
+
+	// The name of the cluster to describe capacity providers for. When specified,
+	// only capacity providers associated with this cluster are returned, including
+	// Amazon ECS Managed Instances capacity providers.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// Specifies whether or not you want to see the resource tags for the capacity
+	// provider. If `TAGS` is specified, the tags are included in the response. If
+	// this field is omitted, tags aren't included in the response.
+	Include []CapacityProviderField `json:"include,omitempty"`
+
+	// The maximum number of account setting results returned by
+	// `DescribeCapacityProviders` in paginated output. When this parameter is
+	// used, `DescribeCapacityProviders` only returns `maxResults` results in a
+	// single page along with a `nextToken` response element. The remaining results
+	// of the initial request can be seen by sending another
+	// `DescribeCapacityProviders` request with the returned `nextToken` value.
+	// This value can be between 1 and 10. If this parameter is not used, then
+	// `DescribeCapacityProviders` returns up to 10 results and a `nextToken` value
+	// if applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+
+	// The `nextToken` value returned from a previous paginated
+	// `DescribeCapacityProviders` request where `maxResults` was used and the
+	// results exceeded the value of that parameter. Pagination continues from the
+	// end of the previous results that returned the `nextToken` value.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// DescribeCapacityProvidersOutput is the output of DescribeCapacityProviders.
+type DescribeCapacityProvidersOutput struct {
+	// The list of capacity providers.
+	CapacityProviders []CapacityProvider `json:"capacityProviders,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+
+	// The `nextToken` value to include in a future `DescribeCapacityProviders`
+	// request. When the results of a `DescribeCapacityProviders` request exceed
+	// `maxResults`, this value can be used to retrieve the next page of results.
+	// This value is `null` when there are no more results to return.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// DescribeClustersInput is the input of DescribeClusters.
+type DescribeClustersInput struct {
+	// A list of up to 100 cluster names or full cluster Amazon Resource Name (ARN)
+	// entries. If you do not specify a cluster, the default cluster is assumed.
+	Clusters []string `json:"clusters,omitempty"`
+
+	// Determines whether to include additional information about the clusters in
+	// the response. If this field is omitted, this information isn't included.
+	//
+	// If `ATTACHMENTS` is specified, the attachments for the container instances
+	// or tasks within the cluster are included, for example the capacity
+	// providers.
+	//
+	// If `SETTINGS` is specified, the settings for the cluster are included.
+	//
+	// If `CONFIGURATIONS` is specified, the configuration for the cluster is
+	// included.
+	//
+	// If `STATISTICS` is specified, the task and service count is included,
+	// separated by launch type.
+	//
+	// If `TAGS` is specified, the metadata tags associated with the cluster are
+	// included.
+	Include []ClusterField `json:"include,omitempty"`
+}
+
+// DescribeClustersOutput is the output of DescribeClusters.
+type DescribeClustersOutput struct {
+	// The list of clusters.
+	Clusters []Cluster `json:"clusters,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// DescribeContainerInstancesInput is the input of DescribeContainerInstances.
+type DescribeContainerInstancesInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the container instances to describe. If you do not specify a cluster, the
+	// default cluster is assumed. This parameter is required if the container
+	// instance or container instances you are describing were launched in any
+	// cluster other than the default cluster.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// A list of up to 100 container instance IDs or full Amazon Resource Name
+	// (ARN) entries.
+	//
+	// This member is required.
+	ContainerInstances []string `json:"containerInstances,omitempty"`
+
+	// Specifies whether you want to see the resource tags for the container
+	// instance. If `TAGS` is specified, the tags are included in the response. If
+	// `CONTAINER_INSTANCE_HEALTH` is specified, the container instance health is
+	// included in the response. If this field is omitted, tags and container
+	// instance health status aren't included in the response.
+	Include []ContainerInstanceField `json:"include,omitempty"`
+}
+
+// DescribeContainerInstancesOutput is the output of
+// DescribeContainerInstances.
+type DescribeContainerInstancesOutput struct {
+	// The list of container instances.
+	ContainerInstances []ContainerInstance `json:"containerInstances,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// DescribeDaemonDeploymentsInput is the input of DescribeDaemonDeployments.
+type DescribeDaemonDeploymentsInput struct {
+	// The ARN of the daemon deployments to describe. You can specify up to 20
+	// ARNs.
+	//
+	// This member is required.
+	DaemonDeploymentARNs []string `json:"daemonDeploymentArns,omitempty"`
+}
+
+// DescribeDaemonDeploymentsOutput is the output of DescribeDaemonDeployments.
+type DescribeDaemonDeploymentsOutput struct {
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+
+	// The list of daemon deployments.
+	DaemonDeployments []DaemonDeployment `json:"daemonDeployments,omitempty"`
+}
+
+// DescribeDaemonInput is the input of DescribeDaemon.
+type DescribeDaemonInput struct {
+	// The Amazon Resource Name (ARN) of the daemon to describe.
+	//
+	// This member is required.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+}
+
+// DescribeDaemonOutput is the output of DescribeDaemon.
+type DescribeDaemonOutput struct {
+	// The full description of the daemon, including the current revisions,
+	// deployment ARN, cluster, and status information.
+	Daemon *DaemonDetail `json:"daemon,omitempty"`
+}
+
+// DescribeDaemonRevisionsInput is the input of DescribeDaemonRevisions.
+type DescribeDaemonRevisionsInput struct {
+	// The ARN of the daemon revisions to describe. You can specify up to 20 ARNs.
+	//
+	// This member is required.
+	DaemonRevisionARNs []string `json:"daemonRevisionArns,omitempty"`
+}
+
+// DescribeDaemonRevisionsOutput is the output of DescribeDaemonRevisions.
+type DescribeDaemonRevisionsOutput struct {
+	// The list of daemon revisions.
+	DaemonRevisions []DaemonRevision `json:"daemonRevisions,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// DescribeDaemonTaskDefinitionInput is the input of
+// DescribeDaemonTaskDefinition.
+type DescribeDaemonTaskDefinitionInput struct {
+	// The `family` for the latest `ACTIVE` revision, `family` and `revision`
+	// (`family:revision`) for a specific revision in the family, or full Amazon
+	// Resource Name (ARN) of the daemon task definition to describe.
+	//
+	// This member is required.
+	DaemonTaskDefinition *string `json:"daemonTaskDefinition,omitempty"`
+}
+
+// DescribeDaemonTaskDefinitionOutput is the output of
+// DescribeDaemonTaskDefinition.
+type DescribeDaemonTaskDefinitionOutput struct {
+	// The full daemon task definition description.
+	DaemonTaskDefinition *DaemonTaskDefinition `json:"daemonTaskDefinition,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DescribeDaemonTaskDefinitionOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DescribeDaemonTaskDefinitionOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DescribeDaemonTaskDefinitionOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// DescribeExpressGatewayServiceInput is the input of
+// DescribeExpressGatewayService.
+type DescribeExpressGatewayServiceInput struct {
+	// The Amazon Resource Name (ARN) of the Express service to describe. The ARN
+	// uniquely identifies the service within your Amazon Web Services account and
+	// region.
+	//
+	// This member is required.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// Specifies additional information to include in the response. Valid values
+	// are `TAGS` to include resource tags associated with the Express service.
+	Include []ExpressGatewayServiceInclude `json:"include,omitempty"`
+}
+
+// DescribeExpressGatewayServiceOutput is the output of
+// DescribeExpressGatewayService.
+type DescribeExpressGatewayServiceOutput struct {
+	// The full description of the described express service.
+	Service *ECSExpressGatewayService `json:"service,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DescribeExpressGatewayServiceOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DescribeExpressGatewayServiceOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DescribeExpressGatewayServiceOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// DescribeServiceDeploymentsInput is the input of DescribeServiceDeployments.
+type DescribeServiceDeploymentsInput struct {
+	// The ARN of the service deployment.
+	//
+	// You can specify a maximum of 20 ARNs.
+	//
+	// This member is required.
+	ServiceDeploymentARNs []string `json:"serviceDeploymentArns,omitempty"`
+}
+
+// DescribeServiceDeploymentsOutput is the output of
+// DescribeServiceDeployments.
+type DescribeServiceDeploymentsOutput struct {
+	// The list of service deployments described.
+	ServiceDeployments []ServiceDeployment `json:"serviceDeployments,omitempty"`
+
+	// Any failures associated with the call.
+	//
+	// If you decsribe a deployment with a service revision created before October
+	// 25, 2024, the call fails. The failure includes the service revision ARN and
+	// the reason set to `MISSING`.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// DescribeServiceRevisionsInput is the input of DescribeServiceRevisions.
+type DescribeServiceRevisionsInput struct {
+	// The ARN of the service revision.
+	//
+	// You can specify a maximum of 20 ARNs.
+	//
+	// You can call ListServiceDeployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServiceDeployments.html)
+	// to get the ARNs.
+	//
+	// This member is required.
+	ServiceRevisionARNs []string `json:"serviceRevisionArns,omitempty"`
+}
+
+// DescribeServiceRevisionsOutput is the output of DescribeServiceRevisions.
+type DescribeServiceRevisionsOutput struct {
+	// The list of service revisions described.
+	ServiceRevisions []ServiceRevision `json:"serviceRevisions,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// DescribeServicesInput is the input of DescribeServices.
+type DescribeServicesInput struct {
+	// The short name or full Amazon Resource Name (ARN)the cluster that hosts the
+	// service to describe. If you do not specify a cluster, the default cluster is
+	// assumed. This parameter is required if the service or services you are
+	// describing were launched in any cluster other than the default cluster.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// A list of services to describe. You may specify up to 10 services to
+	// describe in a single operation.
+	//
+	// This member is required.
+	Services []string `json:"services,omitempty"`
+
+	// Determines whether you want to see the resource tags for the service. If
+	// `TAGS` is specified, the tags are included in the response. If this field is
+	// omitted, tags aren't included in the response.
+	Include []ServiceField `json:"include,omitempty"`
+}
+
+// DescribeServicesOutput is the output of DescribeServices.
+type DescribeServicesOutput struct {
+	// The list of services described.
+	Services []Service `json:"services,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// DescribeTaskDefinitionInput is the input of DescribeTaskDefinition.
+type DescribeTaskDefinitionInput struct {
+	// The `family` for the latest `ACTIVE` revision, `family` and `revision`
+	// (`family:revision`) for a specific revision in the family, or full Amazon
+	// Resource Name (ARN) of the task definition to describe.
+	//
+	// This member is required.
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+
+	// Determines whether to see the resource tags for the task definition. If
+	// `TAGS` is specified, the tags are included in the response. If this field is
+	// omitted, tags aren't included in the response.
+	Include []TaskDefinitionField `json:"include,omitempty"`
+}
+
+// DescribeTaskDefinitionOutput is the output of DescribeTaskDefinition.
+type DescribeTaskDefinitionOutput struct {
+	// The full task definition description.
+	TaskDefinition *TaskDefinition `json:"taskDefinition,omitempty"`
+
+	// The metadata that's applied to the task definition to help you categorize
+	// and organize them. Each tag consists of a key and an optional value. You
+	// define both.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DescribeTaskDefinitionOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DescribeTaskDefinitionOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DescribeTaskDefinitionOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// DescribeTaskSetsInput is the input of DescribeTaskSets.
+type DescribeTaskSetsInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the service that the task sets exist in.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the service that the
+	// task sets exist in.
+	//
+	// This member is required.
+	Service *string `json:"service,omitempty"`
+
+	// The ID or full Amazon Resource Name (ARN) of task sets to describe.
+	TaskSets []string `json:"taskSets,omitempty"`
+
+	// Specifies whether to see the resource tags for the task set. If `TAGS` is
+	// specified, the tags are included in the response. If this field is omitted,
+	// tags aren't included in the response.
+	Include []TaskSetField `json:"include,omitempty"`
+}
+
+// DescribeTaskSetsOutput is the output of DescribeTaskSets.
+type DescribeTaskSetsOutput struct {
+	// The list of task sets described.
+	TaskSets []TaskSet `json:"taskSets,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// DescribeTasksInput is the input of DescribeTasks.
+type DescribeTasksInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the task or tasks to describe. If you do not specify a cluster, the default
+	// cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// A list of up to 100 task IDs or full ARN entries.
+	//
+	// This member is required.
+	Tasks []string `json:"tasks,omitempty"`
+
+	// Specifies whether you want to see the resource tags for the task. If `TAGS`
+	// is specified, the tags are included in the response. If this field is
+	// omitted, tags aren't included in the response.
+	Include []TaskField `json:"include,omitempty"`
+}
+
+// DescribeTasksOutput is the output of DescribeTasks.
+type DescribeTasksOutput struct {
+	// The list of tasks.
+	Tasks []Task `json:"tasks,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v DescribeTasksOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v DescribeTasksOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v DescribeTasksOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// An object representing a container instance host device.
+type Device struct {
+	// The path for the device on the host container instance.
+	//
+	// This member is required.
+	HostPath *string `json:"hostPath,omitempty"`
+
+	// The path inside the container at which to expose the host device.
+	ContainerPath *string `json:"containerPath,omitempty"`
+
+	// The explicit permissions to provide to the container for the device. By
+	// default, the container has permissions for `read`, `write`, and `mknod` for
+	// the device.
+	Permissions []DeviceCgroupPermission `json:"permissions,omitempty"`
+}
+
+// DiscoverPollEndpointInput is the input of DiscoverPollEndpoint.
+type DiscoverPollEndpointInput struct {
+	// The container instance ID or full ARN of the container instance. For more
+	// information about the ARN format, see Amazon Resource Name (ARN)
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html#ecs-resource-ids)
+	// in the Amazon ECS Developer Guide.
+	ContainerInstance *string `json:"containerInstance,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the cluster that the
+	// container instance belongs to.
+	Cluster *string `json:"cluster,omitempty"`
+}
+
+// DiscoverPollEndpointOutput is the output of DiscoverPollEndpoint.
+type DiscoverPollEndpointOutput struct {
+	// The endpoint for the Amazon ECS agent to poll.
+	Endpoint *string `json:"endpoint,omitempty"`
+
+	// The telemetry endpoint for the Amazon ECS agent.
+	TelemetryEndpoint *string `json:"telemetryEndpoint,omitempty"`
+
+	// The endpoint for the Amazon ECS agent to poll for Service Connect
+	// configuration. For more information, see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ServiceConnectEndpoint *string `json:"serviceConnectEndpoint,omitempty"`
+}
+
+// This parameter is specified when you're using Docker volumes. Docker volumes
+// are only supported when you're using the EC2 launch type. Windows containers
+// only support the use of the `local` driver. To use bind mounts, specify a
+// `host` instead.
+type DockerVolumeConfiguration struct {
+	// The scope for the Docker volume that determines its lifecycle. Docker
+	// volumes that are scoped to a `task` are automatically provisioned when the
+	// task starts and destroyed when the task stops. Docker volumes that are
+	// scoped as `shared` persist after the task stops.
+	Scope Scope `json:"scope,omitempty"`
+
+	// If this value is `true`, the Docker volume is created if it doesn't already
+	// exist.
+	//
+	// This field is only used if the `scope` is `shared`.
+	Autoprovision *bool `json:"autoprovision,omitempty"`
+
+	// The Docker volume driver to use. The driver value must match the driver name
+	// provided by Docker because it is used for task placement. If the driver was
+	// installed using the Docker plugin CLI, use `docker plugin ls` to retrieve
+	// the driver name from your container instance. If the driver was installed
+	// using another method, use Docker plugin discovery to retrieve the driver
+	// name. This parameter maps to `Driver` in the docker container create command
+	// and the `xxdriver` option to docker volume create.
+	Driver *string `json:"driver,omitempty"`
+
+	// A map of Docker driver-specific options passed through. This parameter maps
+	// to `DriverOpts` in the docker create-volume command and the `xxopt` option
+	// to docker volume create.
+	DriverOpts map[string]string `json:"driverOpts,omitempty"`
+
+	// Custom metadata to add to your Docker volume. This parameter maps to
+	// `Labels` in the docker container create command and the `xxlabel` option to
+	// docker volume create.
+	Labels map[string]string `json:"labels,omitempty"`
+}
+
+// The tag specifications of an Amazon EBS volume.
+type EBSTagSpecification struct {
+	// The type of volume resource.
+	//
+	// This member is required.
+	ResourceType EBSResourceType `json:"resourceType,omitempty"`
+
+	// The tags applied to this Amazon EBS volume. `AmazonECSCreated` and
+	// `AmazonECSManaged` are reserved tags that can't be used.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// Determines whether to propagate the tags from the task definition to the
+	// Amazon EBS volume. Tags can only propagate to a `SERVICE` specified in
+	// `ServiceVolumeConfiguration`. If no value is specified, the tags aren't
+	// propagated.
+	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+}
+
 // Represents an Express service, which provides a simplified way to deploy
 // containerized web applications on Amazon ECS with managed Amazon Web
 // Services infrastructure. An Express service automatically provisions and
@@ -257,6 +5368,266 @@ func (v ECSExpressGatewayService) LogValue() slog.Value {
 	return specrt.LogValue(v)
 }
 
+// Represents the Amazon Web Services resources managed by Amazon ECS for an
+// Express service, including ingress paths, auto-scaling policies, metric
+// alarms, and security groups.
+type ECSManagedResources struct {
+	// The ingress paths and endpoints for the Express service.
+	IngressPaths []ManagedIngressPath `json:"ingressPaths,omitempty"`
+
+	// The auto-scaling configuration and policies for the Express service.
+	AutoScaling *ManagedAutoScaling `json:"autoScaling,omitempty"`
+
+	// The CloudWatch metric alarms associated with the Express service.
+	MetricAlarms []ManagedMetricAlarm `json:"metricAlarms,omitempty"`
+
+	// The security groups managed by the Express service.
+	ServiceSecurityGroups []ManagedSecurityGroup `json:"serviceSecurityGroups,omitempty"`
+
+	// The log groups managed by the Express service.
+	LogGroups []ManagedLogGroup `json:"logGroups,omitempty"`
+}
+
+// The authorization configuration details for the Amazon EFS file system.
+type EFSAuthorizationConfig struct {
+	// The Amazon EFS access point ID to use. If an access point is specified, the
+	// root directory value specified in the `EFSVolumeConfiguration` must either
+	// be omitted or set to `/` which will enforce the path set on the EFS access
+	// point. If an access point is used, transit encryption must be on in the
+	// `EFSVolumeConfiguration`. For more information, see Working with Amazon EFS
+	// access points
+	// (https://docs.aws.amazon.com/efs/latest/ug/efs-access-points.html) in the
+	// Amazon Elastic File System User Guide.
+	AccessPointID *string `json:"accessPointId,omitempty"`
+
+	// Determines whether to use the Amazon ECS task role defined in a task
+	// definition when mounting the Amazon EFS file system. If it is turned on,
+	// transit encryption must be turned on in the `EFSVolumeConfiguration`. If
+	// this parameter is omitted, the default value of `DISABLED` is used. For more
+	// information, see Using Amazon EFS access points
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html#efs-volume-accesspoints)
+	// in the Amazon Elastic Container Service Developer Guide.
+	IAM EFSAuthorizationConfigIAM `json:"iam,omitempty"`
+}
+
+// This parameter is specified when you're using an Amazon Elastic File System
+// file system for task storage. For more information, see Amazon EFS volumes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type EFSVolumeConfiguration struct {
+	// The Amazon EFS file system ID to use.
+	//
+	// This member is required.
+	FileSystemID *string `json:"fileSystemId,omitempty"`
+
+	// The directory within the Amazon EFS file system to mount as the root
+	// directory inside the host. If this parameter is omitted, the root of the
+	// Amazon EFS volume will be used. Specifying `/` will have the same effect as
+	// omitting this parameter.
+	//
+	// If an EFS access point is specified in the `authorizationConfig`, the root
+	// directory parameter must either be omitted or set to `/` which will enforce
+	// the path set on the EFS access point.
+	RootDirectory *string `json:"rootDirectory,omitempty"`
+
+	// Determines whether to use encryption for Amazon EFS data in transit between
+	// the Amazon ECS host and the Amazon EFS server. Transit encryption must be
+	// turned on if Amazon EFS IAM authorization is used. If this parameter is
+	// omitted, the default value of `DISABLED` is used. For more information, see
+	// Encrypting data in transit
+	// (https://docs.aws.amazon.com/efs/latest/ug/encryption-in-transit.html) in
+	// the Amazon Elastic File System User Guide.
+	TransitEncryption EFSTransitEncryption `json:"transitEncryption,omitempty"`
+
+	// The port to use when sending encrypted data between the Amazon ECS host and
+	// the Amazon EFS server. If you do not specify a transit encryption port, it
+	// will use the port selection strategy that the Amazon EFS mount helper uses.
+	// For more information, see EFS mount helper
+	// (https://docs.aws.amazon.com/efs/latest/ug/efs-mount-helper.html) in the
+	// Amazon Elastic File System User Guide.
+	TransitEncryptionPort *int32 `json:"transitEncryptionPort,omitempty"`
+
+	// The authorization configuration details for the Amazon EFS file system.
+	AuthorizationConfig *EFSAuthorizationConfig `json:"authorizationConfig,omitempty"`
+}
+
+// A list of files containing the environment variables to pass to a container.
+// You can specify up to ten environment files. The file must have a `.env`
+// file extension. Each line in an environment file should contain an
+// environment variable in `VARIABLE=VALUE` format. Lines beginning with `#`
+// are treated as comments and are ignored.
+//
+// If there are environment variables specified using the `environment`
+// parameter in a container definition, they take precedence over the variables
+// contained within an environment file. If multiple environment files are
+// specified that contain the same variable, they're processed from the top
+// down. We recommend that you use unique variable names. For more information,
+// see Use a file to pass environment variables to a container
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/use-environment-file.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Environment variable files are objects in Amazon S3 and all Amazon S3
+// security considerations apply.
+//
+// You must use the following platforms for the Fargate launch type:
+//
+// - Linux platform version `1.4.0` or later. - Windows platform version
+// `1.0.0` or later.
+//
+// Consider the following when using the Fargate launch type:
+//
+// - The file is handled like a native Docker env-file. - There is no support
+// for shell escape handling. - The container entry point interperts the
+// `VARIABLE` values.
+type EnvironmentFile struct {
+	// The Amazon Resource Name (ARN) of the Amazon S3 object containing the
+	// environment variable file.
+	//
+	// This member is required.
+	Value *string `json:"value,omitempty"`
+
+	// The file type to use. Environment files are objects in Amazon S3. The only
+	// supported value is `s3`.
+	//
+	// This member is required.
+	Type EnvironmentFileType `json:"type,omitempty"`
+}
+
+// The amount of ephemeral storage to allocate for the task. This parameter is
+// used to expand the total amount of ephemeral storage available, beyond the
+// default amount, for tasks hosted on Fargate. For more information, see Using
+// data volumes in tasks
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html)
+// in the Amazon ECS Developer Guide;.
+//
+// For tasks using the Fargate launch type, the task requires the following
+// platforms:
+//
+// - Linux platform version `1.4.0` or later. - Windows platform version
+// `1.0.0` or later.
+type EphemeralStorage struct {
+	// The total amount, in GiB, of ephemeral storage to set for the task. The
+	// minimum supported value is `21` GiB and the maximum supported value is `200`
+	// GiB.
+	//
+	// This member is required.
+	SizeInGiB *int32 `json:"sizeInGiB,omitempty"`
+}
+
+// The details of the execute command configuration.
+type ExecuteCommandConfiguration struct {
+	// Specify an Key Management Service key ID to encrypt the data between the
+	// local client and the container.
+	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+
+	// The log setting to use for redirecting logs for your execute command
+	// results. The following log settings are available.
+	//
+	// - `NONE`: The execute command session is not logged. - `DEFAULT`: The
+	// `awslogs` configuration in the task definition is used. If no logging
+	// parameter is specified, it defaults to this value. If no `awslogs` log
+	// driver is configured in the task definition, the output won't be logged. -
+	// `OVERRIDE`: Specify the logging details as a part of `logConfiguration`. If
+	// the `OVERRIDE` logging option is specified, the `logConfiguration` is
+	// required.
+	Logging ExecuteCommandLogging `json:"logging,omitempty"`
+
+	// The log configuration for the results of the execute command actions. The
+	// logs can be sent to CloudWatch Logs or an Amazon S3 bucket. When
+	// `logging=OVERRIDE` is specified, a `logConfiguration` must be provided.
+	LogConfiguration *ExecuteCommandLogConfiguration `json:"logConfiguration,omitempty"`
+}
+
+// ExecuteCommandInput is the input of ExecuteCommand.
+type ExecuteCommandInput struct {
+	// The Amazon Resource Name (ARN) or short name of the cluster the task is
+	// running in. If you do not specify a cluster, the default cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The name of the container to execute the command on. A container name only
+	// needs to be specified for tasks containing multiple containers.
+	Container *string `json:"container,omitempty"`
+
+	// The command to run on the container.
+	//
+	// This member is required.
+	Command *string `json:"command,omitempty"`
+
+	// Use this flag to run your command in interactive mode.
+	//
+	// This member is required.
+	Interactive *bool `json:"interactive,omitempty"`
+
+	// The Amazon Resource Name (ARN) or ID of the task the container is part of.
+	//
+	// This member is required.
+	Task *string `json:"task,omitempty"`
+}
+
+// The log configuration for the results of the execute command actions. The
+// logs can be sent to CloudWatch Logs or an Amazon S3 bucket.
+type ExecuteCommandLogConfiguration struct {
+	// The name of the CloudWatch log group to send logs to.
+	//
+	// The CloudWatch log group must already be created.
+	CloudWatchLogGroupName *string `json:"cloudWatchLogGroupName,omitempty"`
+
+	// Determines whether to use encryption on the CloudWatch logs. If not
+	// specified, encryption will be off.
+	CloudWatchEncryptionEnabled *bool `json:"cloudWatchEncryptionEnabled,omitempty"`
+
+	// The name of the S3 bucket to send logs to.
+	//
+	// The S3 bucket must already be created.
+	S3BucketName *string `json:"s3BucketName,omitempty"`
+
+	// Determines whether to use encryption on the S3 logs. If not specified,
+	// encryption is not used.
+	S3EncryptionEnabled *bool `json:"s3EncryptionEnabled,omitempty"`
+
+	// An optional folder in the S3 bucket to place logs in.
+	S3KeyPrefix *string `json:"s3KeyPrefix,omitempty"`
+}
+
+// ExecuteCommandOutput is the output of ExecuteCommand.
+type ExecuteCommandOutput struct {
+	// The Amazon Resource Name (ARN) of the cluster.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the container.
+	ContainerARN *string `json:"containerArn,omitempty"`
+
+	// The name of the container.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// Determines whether the execute command session is running in interactive
+	// mode. Amazon ECS only supports initiating interactive sessions, so you must
+	// specify `true` for this value.
+	Interactive *bool `json:"interactive,omitempty"`
+
+	// The details of the SSM session that was created for this instance of
+	// execute-command.
+	Session *Session `json:"session,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the task.
+	TaskARN *string `json:"taskArn,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v ExecuteCommandOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v ExecuteCommandOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v ExecuteCommandOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
 // Defines the configuration for the primary container in an Express service.
 // This container receives traffic from the Application Load Balancer and runs
 // your application code.
@@ -268,8 +5639,8 @@ func (v ECSExpressGatewayService) LogValue() slog.Value {
 type ExpressGatewayContainer struct {
 	// The image used to start a container. This string is passed directly to the
 	// Docker daemon. Images in the Docker Hub registry are available by default.
-	// Other repositories are specified with either repository-url/image:tag or
-	// repository-url/image@digest.
+	// Other repositories are specified with either `repository-url/image:tag` or
+	// `repository-url/image@digest`.
 	//
 	// For Express services, the image typically contains a web application that
 	// listens on the specified container port. The image can be stored in Amazon
@@ -345,7 +5716,7 @@ type ExpressGatewayScalingTarget struct {
 	MaxTaskCount *int32 `json:"maxTaskCount,omitempty"`
 
 	// The metric used for auto-scaling decisions. The default metric used for an
-	// Express service is CPUUtilization.
+	// Express service is `CPUUtilization`.
 	AutoScalingMetric ExpressGatewayServiceScalingMetric `json:"autoScalingMetric,omitempty"`
 
 	// The target value for the auto-scaling metric. The default value for an
@@ -364,7 +5735,7 @@ type ExpressGatewayServiceAWSLogsConfiguration struct {
 	LogGroup *string `json:"logGroup,omitempty"`
 
 	// The prefix for the CloudWatch Logs log stream names. The default for an
-	// Express service is ecs.
+	// Express service is `ecs`.
 	//
 	// This member is required.
 	LogStreamPrefix *string `json:"logStreamPrefix,omitempty"`
@@ -381,6 +5752,11 @@ type ExpressGatewayServiceConfiguration struct {
 
 	// The ARN of the task role for the service revision.
 	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+
+	// The ARN of the task definition used by this service revision. This is
+	// present for all Express services and reflects the task definition in use,
+	// whether managed by Amazon ECS or provided by the customer.
+	TaskDefinitionARN *string `json:"taskDefinitionArn,omitempty"`
 
 	// The CPU allocation for tasks in this service revision.
 	CPU *string `json:"cpu,omitempty"`
@@ -469,6 +5845,379 @@ type ExpressGatewayServiceStatus struct {
 	StatusReason *string `json:"statusReason,omitempty"`
 }
 
+// The authorization configuration details for Amazon FSx for Windows File
+// Server file system. See FSxWindowsFileServerVolumeConfiguration
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FSxWindowsFileServerVolumeConfiguration.html)
+// in the Amazon ECS API Reference.
+//
+// For more information and the input format, see Amazon FSx for Windows File
+// Server Volumes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/wfsx-volumes.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type FSxWindowsFileServerAuthorizationConfig struct {
+	// The authorization credential option to use. The authorization credential
+	// options can be provided using either the Amazon Resource Name (ARN) of an
+	// Secrets Manager secret or SSM Parameter Store parameter. The ARN refers to
+	// the stored credentials.
+	//
+	// This member is required.
+	CredentialsParameter *string `json:"credentialsParameter,omitempty"`
+
+	// A fully qualified domain name hosted by an Directory Service
+	// (https://docs.aws.amazon.com/directoryservice/latest/admin-guide/directory_microsoft_ad.html)
+	// Managed Microsoft AD (Active Directory) or self-hosted AD on Amazon EC2.
+	//
+	// This member is required.
+	Domain *string `json:"domain,omitempty"`
+}
+
+// This parameter is specified when you're using Amazon FSx for Windows File
+// Server (https://docs.aws.amazon.com/fsx/latest/WindowsGuide/what-is.html)
+// file system for task storage.
+//
+// For more information and the input format, see Amazon FSx for Windows File
+// Server volumes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/wfsx-volumes.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type FSxWindowsFileServerVolumeConfiguration struct {
+	// The Amazon FSx for Windows File Server file system ID to use.
+	//
+	// This member is required.
+	FileSystemID *string `json:"fileSystemId,omitempty"`
+
+	// The directory within the Amazon FSx for Windows File Server file system to
+	// mount as the root directory inside the host.
+	//
+	// This member is required.
+	RootDirectory *string `json:"rootDirectory,omitempty"`
+
+	// The authorization configuration details for the Amazon FSx for Windows File
+	// Server file system.
+	//
+	// This member is required.
+	AuthorizationConfig *FSxWindowsFileServerAuthorizationConfig `json:"authorizationConfig,omitempty"`
+}
+
+// A failed resource. For a list of common causes, see API failure reasons
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type Failure struct {
+	// The Amazon Resource Name (ARN) of the failed resource.
+	ARN *string `json:"arn,omitempty"`
+
+	// The reason for the failure.
+	Reason *string `json:"reason,omitempty"`
+
+	// The details of the failure.
+	Detail *string `json:"detail,omitempty"`
+}
+
+// The FireLens configuration for the container. This is used to specify and
+// configure a log router for container logs. For more information, see Custom
+// log routing
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type FirelensConfiguration struct {
+	// The log router to use. The valid values are `fluentd` or `fluentbit`.
+	//
+	// This member is required.
+	Type FirelensConfigurationType `json:"type,omitempty"`
+
+	// The options to use when configuring the log router. This field is optional
+	// and can be used to specify a custom configuration file or to add additional
+	// metadata, such as the task, task definition, cluster, and container instance
+	// details to the log event. If specified, the syntax to use is
+	// `"options":{"enable-ecs-log-metadata":"true|false","config-file-type:"s3|file","config-file-value":"arn:aws:s3:::mybucket/fluent.conf|filepath"}`.
+	// For more information, see Creating a task definition that uses a FireLens
+	// configuration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html#firelens-taskdef)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// Tasks hosted on Fargate only support the `file` configuration file type.
+	Options map[string]string `json:"options,omitempty"`
+}
+
+// GetTaskProtectionInput is the input of GetTaskProtection.
+type GetTaskProtectionInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the service that the task sets exist in.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// A list of up to 100 task IDs or full ARN entries.
+	Tasks []string `json:"tasks,omitempty"`
+}
+
+// GetTaskProtectionOutput is the output of GetTaskProtection.
+type GetTaskProtectionOutput struct {
+	// A list of tasks with the following information.
+	//
+	// - `taskArn`: The task ARN. - `protectionEnabled`: The protection status of
+	// the task. If scale-in protection is turned on for a task, the value is
+	// `true`. Otherwise, it is `false`. - `expirationDate`: The epoch time when
+	// protection for the task will expire.
+	ProtectedTasks []ProtectedTask `json:"protectedTasks,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// An object representing a container health check. Health check parameters
+// that are specified in a container definition override any Docker health
+// checks that exist in the container image (such as those specified in a
+// parent image or from the image's Dockerfile). This configuration maps to the
+// `HEALTHCHECK` parameter of docker run.
+//
+// The Amazon ECS container agent only monitors and reports on the health
+// checks specified in the task definition. Amazon ECS does not monitor Docker
+// health checks that are embedded in a container image and not specified in
+// the container definition. Health check parameters that are specified in a
+// container definition override any Docker health checks that exist in the
+// container image.
+//
+// You can view the health status of both individual containers and a task with
+// the DescribeTasks API operation or when viewing the task details in the
+// console.
+//
+// The health check is designed to make sure that your containers survive agent
+// restarts, upgrades, or temporary unavailability.
+//
+// Amazon ECS performs health checks on containers with the default that
+// launched the container instance or the task.
+//
+// The following describes the possible `healthStatus` values for a container:
+//
+// - `HEALTHY`-The container health check has passed successfully. -
+// `UNHEALTHY`-The container health check has failed. - `UNKNOWN`-The container
+// health check is being evaluated, there's no container health check defined,
+// or Amazon ECS doesn't have the health status of the container.
+//
+// The following describes the possible `healthStatus` values based on the
+// container health checker status of essential containers in the task with the
+// following priority order (high to low):
+//
+// - `UNHEALTHY`-One or more essential containers have failed their health
+// check. - `UNKNOWN`-Any essential container running within the task is in an
+// `UNKNOWN` state and no other essential containers have an `UNHEALTHY` state.
+// - `HEALTHY`-All essential containers within the task have passed their
+// health checks.
+//
+// Consider the following task health example with 2 containers.
+//
+// - If Container1 is `UNHEALTHY` and Container2 is `UNKNOWN`, the task health
+// is `UNHEALTHY`. - If Container1 is `UNHEALTHY` and Container2 is `HEALTHY`,
+// the task health is `UNHEALTHY`. - If Container1 is `HEALTHY` and Container2
+// is `UNKNOWN`, the task health is `UNKNOWN`. - If Container1 is `HEALTHY` and
+// Container2 is `HEALTHY`, the task health is `HEALTHY`.
+//
+// Consider the following task health example with 3 containers.
+//
+// - If Container1 is `UNHEALTHY` and Container2 is `UNKNOWN`, and Container3
+// is `UNKNOWN`, the task health is `UNHEALTHY`. - If Container1 is `UNHEALTHY`
+// and Container2 is `UNKNOWN`, and Container3 is `HEALTHY`, the task health is
+// `UNHEALTHY`. - If Container1 is `UNHEALTHY` and Container2 is `HEALTHY`, and
+// Container3 is `HEALTHY`, the task health is `UNHEALTHY`. - If Container1 is
+// `HEALTHY` and Container2 is `UNKNOWN`, and Container3 is `HEALTHY`, the task
+// health is `UNKNOWN`. - If Container1 is `HEALTHY` and Container2 is
+// `UNKNOWN`, and Container3 is `UNKNOWN`, the task health is `UNKNOWN`. - If
+// Container1 is `HEALTHY` and Container2 is `HEALTHY`, and Container3 is
+// `HEALTHY`, the task health is `HEALTHY`.
+//
+// If a task is run manually, and not as part of a service, the task will
+// continue its lifecycle regardless of its health status. For tasks that are
+// part of a service, if the task reports as unhealthy then the task will be
+// stopped and the service scheduler will replace it.
+//
+// When a container health check fails for a task that is part of a service,
+// the following process occurs:
+//
+// - The task is marked as `UNHEALTHY`. - The unhealthy task will be stopped,
+// and during the stopping process, it will go through the following states: -
+// `DEACTIVATING` - In this state, Amazon ECS performs additional steps before
+// stopping the task. For example, for tasks that are part of services
+// configured to use Elastic Load Balancing target groups, target groups will
+// be deregistered in this state. - `STOPPING` - The task is in the process of
+// being stopped. - `DEPROVISIONING` - Resources associated with the task are
+// being cleaned up. - `STOPPED` - The task has been completely stopped. -
+// After the old task stops, a new task will be launched to ensure service
+// operation, and the new task will go through the following lifecycle: -
+// `PROVISIONING` - Resources required for the task are being provisioned. -
+// `PENDING` - The task is waiting to be placed on a container instance. -
+// `ACTIVATING` - In this state, Amazon ECS pulls container images, creates
+// containers, configures task networking, registers load balancer target
+// groups, and configures service discovery status. - `RUNNING` - The task is
+// running and performing its work.
+//
+// For more detailed information about task lifecycle states, see Task
+// lifecycle
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle-explanation.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// The following are notes about container health check support:
+//
+// - If the Amazon ECS container agent becomes disconnected from the Amazon ECS
+// service, this won't cause a container to transition to an `UNHEALTHY`
+// status. This is by design, to ensure that containers remain running during
+// agent restarts or temporary unavailability. The health check status is the
+// "last heard from" response from the Amazon ECS agent, so if the container
+// was considered `HEALTHY` prior to the disconnect, that status will remain
+// until the agent reconnects and another health check occurs. There are no
+// assumptions made about the status of the container health checks. -
+// Container health checks require version `1.17.0` or greater of the Amazon
+// ECS container agent. For more information, see Updating the Amazon ECS
+// container agent
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-update.html).
+// - Container health checks are supported for Fargate tasks if you're using
+// platform version `1.1.0` or greater. For more information, see Fargate
+// platform versions
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html).
+// - Container health checks aren't supported for tasks that are part of a
+// service that's configured to use a Classic Load Balancer.
+//
+// For an example of how to specify a task definition with multiple containers
+// where container dependency is specified, see Container dependency
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/example_task_definitions.html#example_task_definition-containerdependency)
+// in the Amazon Elastic Container Service Developer Guide.
+type HealthCheck struct {
+	// A string array representing the command that the container runs to determine
+	// if it is healthy. The string array must start with `CMD` to run the command
+	// arguments directly, or `CMD-SHELL` to run the command with the container's
+	// default shell.
+	//
+	// When you use the Amazon Web Services Management Console JSON panel, the
+	// Command Line Interface, or the APIs, enclose the list of commands in double
+	// quotes and brackets.
+	//
+	// `[ "CMD-SHELL", "curl -f http://localhost/ || exit 1" ]`
+	//
+	// You don't include the double quotes and brackets when you use the Amazon Web
+	// Services Management Console.
+	//
+	// `CMD-SHELL, curl -f http://localhost/ || exit 1`
+	//
+	// An exit code of 0 indicates success, and non-zero exit code indicates
+	// failure. For more information, see `HealthCheck` in the docker container
+	// create command.
+	//
+	// This member is required.
+	Command []string `json:"command,omitempty"`
+
+	// The time period in seconds between each health check execution. You may
+	// specify between 5 and 300 seconds. The default value is 30 seconds. This
+	// value applies only when you specify a `command`.
+	Interval *int32 `json:"interval,omitempty"`
+
+	// The time period in seconds to wait for a health check to succeed before it
+	// is considered a failure. You may specify between 2 and 60 seconds. The
+	// default value is 5. This value applies only when you specify a `command`.
+	Timeout *int32 `json:"timeout,omitempty"`
+
+	// The number of times to retry a failed health check before the container is
+	// considered unhealthy. You may specify between 1 and 10 retries. The default
+	// value is 3. This value applies only when you specify a `command`.
+	Retries *int32 `json:"retries,omitempty"`
+
+	// The optional grace period to provide containers time to bootstrap before
+	// failed health checks count towards the maximum number of retries. You can
+	// specify between 0 and 300 seconds. By default, the `startPeriod` is off.
+	// This value applies only when you specify a `command`.
+	//
+	// If a health check succeeds within the `startPeriod`, then the container is
+	// considered healthy and any subsequent failures count toward the maximum
+	// number of retries.
+	StartPeriod *int32 `json:"startPeriod,omitempty"`
+}
+
+// Hostnames and IP address entries that are added to the `/etc/hosts` file of
+// a container via the `extraHosts` parameter of its ContainerDefinition
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
+type HostEntry struct {
+	// The hostname to use in the `/etc/hosts` entry.
+	//
+	// This member is required.
+	Hostname *string `json:"hostname,omitempty"`
+
+	// The IP address to use in the `/etc/hosts` entry.
+	//
+	// This member is required.
+	IPAddress *string `json:"ipAddress,omitempty"`
+}
+
+// Details on a container instance bind mount host volume.
+type HostVolumeProperties struct {
+	// When the `host` parameter is used, specify a `sourcePath` to declare the
+	// path on the host container instance that's presented to the container. If
+	// this parameter is empty, then the Docker daemon has assigned a host path for
+	// you. If the `host` parameter contains a `sourcePath` file location, then the
+	// data volume persists at the specified location on the host container
+	// instance until you delete it manually. If the `sourcePath` value doesn't
+	// exist on the host container instance, the Docker daemon creates it. If the
+	// location does exist, the contents of the source path folder are exported.
+	//
+	// If you're using the Fargate launch type, the `sourcePath` parameter is not
+	// supported.
+	SourcePath *string `json:"sourcePath,omitempty"`
+}
+
+// Details on an Elastic Inference accelerator. For more information, see
+// Working with Amazon Elastic Inference on Amazon ECS
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-inference.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Deprecated: This feature is no longer available. (deprecated since
+// 2023-04-15)
+type InferenceAccelerator struct {
+	// The Elastic Inference accelerator device name. The `deviceName` must also be
+	// referenced in a container definition as a ResourceRequirement
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResourceRequirement.html).
+	//
+	// This member is required.
+	DeviceName *string `json:"deviceName,omitempty"`
+
+	// The Elastic Inference accelerator type to use.
+	//
+	// This member is required.
+	DeviceType *string `json:"deviceType,omitempty"`
+}
+
+// Details on an Elastic Inference accelerator task override. This parameter is
+// used to override the Elastic Inference accelerator specified in the task
+// definition. For more information, see Working with Amazon Elastic Inference
+// on Amazon ECS
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-inference.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Deprecated: This feature is no longer available. (deprecated since
+// 2023-04-15)
+type InferenceAcceleratorOverride struct {
+	// The Elastic Inference accelerator device name to override for the task. This
+	// parameter must match a `deviceName` specified in the task definition.
+	DeviceName *string `json:"deviceName,omitempty"`
+
+	// The Elastic Inference accelerator type to use.
+	DeviceType *string `json:"deviceType,omitempty"`
+}
+
+// The configuration that controls how Amazon ECS optimizes your
+// infrastructure.
+type InfrastructureOptimization struct {
+	// This parameter defines the number of seconds Amazon ECS Managed Instances
+	// waits before optimizing EC2 instances that have become idle or
+	// underutilized. A longer delay increases the likelihood of placing new tasks
+	// on idle or underutilized instances instances, reducing startup time. A
+	// shorter delay helps reduce infrastructure costs by optimizing idle or
+	// underutilized instances,instances more quickly.
+	//
+	// Valid values are:
+	//
+	// - `null` - Uses the default optimization behavior. - `-1` - Disables
+	// automatic infrastructure optimization. - A value between `0` and `3600`
+	// (inclusive) - Specifies the number of seconds to wait before optimizing
+	// instances.
+	ScaleInAfter *int32 `json:"scaleInAfter,omitempty"`
+}
+
 // The entry point into an Express service.
 type IngressPathSummary struct {
 	// The type of access to the endpoint for the Express service.
@@ -482,6 +6231,425 @@ type IngressPathSummary struct {
 	Endpoint *string `json:"endpoint,omitempty"`
 }
 
+// An object representing the result of a container instance health status
+// check.
+type InstanceHealthCheckResult struct {
+	// The type of container instance health status that was verified.
+	Type InstanceHealthCheckType `json:"type,omitempty"`
+
+	// The container instance health status.
+	Status InstanceHealthCheckState `json:"status,omitempty"`
+
+	// The reason for the container instance health status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when the container instance health status was last
+	// updated.
+	LastUpdated *time.Time `json:"lastUpdated,omitempty"`
+
+	// The Unix timestamp for when the container instance health status last
+	// changed.
+	LastStatusChange *time.Time `json:"lastStatusChange,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v InstanceHealthCheckResult) MarshalJSON() ([]byte, error) {
+	type plain InstanceHealthCheckResult
+	return json.Marshal(struct {
+		plain
+		LastUpdated      *specrt.EpochSeconds `json:"lastUpdated,omitempty"`
+		LastStatusChange *specrt.EpochSeconds `json:"lastStatusChange,omitempty"`
+	}{
+		LastStatusChange: specrt.EpochSecondsOf(v.LastStatusChange),
+		LastUpdated:      specrt.EpochSecondsOf(v.LastUpdated),
+		plain:            plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *InstanceHealthCheckResult) UnmarshalJSON(data []byte) error {
+	type plain InstanceHealthCheckResult
+	wire := struct {
+		*plain
+		LastUpdated      *specrt.EpochSeconds `json:"lastUpdated,omitempty"`
+		LastStatusChange *specrt.EpochSeconds `json:"lastStatusChange,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.LastUpdated = wire.LastUpdated.Time()
+	v.LastStatusChange = wire.LastStatusChange.Time()
+	return nil
+}
+
+// The launch template configuration for Amazon ECS Managed Instances. This
+// defines how Amazon ECS launches Amazon EC2 instances, including the instance
+// profile for your tasks, network and storage configuration, capacity options,
+// and instance requirements for flexible instance type selection.
+type InstanceLaunchTemplate struct {
+	// The Amazon Resource Name (ARN) of the instance profile that Amazon ECS
+	// applies to Amazon ECS Managed Instances. This instance profile must include
+	// the necessary permissions for your tasks to access Amazon Web Services
+	// services and resources.
+	//
+	// For more information, see Amazon ECS instance profile for Managed Instances
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-instances-instance-profile.html)
+	// in the Amazon ECS Developer Guide.
+	//
+	// This member is required.
+	Ec2InstanceProfileARN *string `json:"ec2InstanceProfileArn,omitempty"`
+
+	// The network configuration for Amazon ECS Managed Instances. This specifies
+	// the subnets and security groups that instances use for network connectivity.
+	//
+	// This member is required.
+	NetworkConfiguration *ManagedInstancesNetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// The storage configuration for Amazon ECS Managed Instances. This defines the
+	// data volume properties for the instances.
+	StorageConfiguration *ManagedInstancesStorageConfiguration `json:"storageConfiguration,omitempty"`
+
+	// The local storage configuration for Amazon ECS Managed Instances. This
+	// defines how ECS uses instance store volumes available on the container
+	// instance.
+	LocalStorageConfiguration *ManagedInstancesLocalStorageConfiguration `json:"localStorageConfiguration,omitempty"`
+
+	// CloudWatch provides two categories of monitoring: basic monitoring and
+	// detailed monitoring. By default, your managed instance is configured for
+	// basic monitoring. You can optionally enable detailed monitoring to help you
+	// more quickly identify and act on operational issues. You can enable or turn
+	// off detailed monitoring at launch or when the managed instance is running or
+	// stopped. For more information, see Detailed monitoring for Amazon ECS
+	// Managed Instances
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/detailed-monitoring-managed-instances.html)
+	// in the Amazon ECS Developer Guide.
+	Monitoring ManagedInstancesMonitoringOptions `json:"monitoring,omitempty"`
+
+	// The capacity option type. This determines whether Amazon ECS launches
+	// On-Demand, Spot or Capacity Reservation Instances for your managed instance
+	// capacity provider.
+	//
+	// Valid values are:
+	//
+	// - `ON_DEMAND` - Launches standard On-Demand Instances. On-Demand Instances
+	// provide predictable pricing and availability. - `SPOT` - Launches Spot
+	// Instances that use spare Amazon EC2 capacity at reduced cost. Spot Instances
+	// can be interrupted by Amazon EC2 with a two-minute notification when the
+	// capacity is needed back. - `RESERVED` - Launches Instances using Amazon EC2
+	// Capacity Reservations. Capacity Reservations allow you to reserve compute
+	// capacity for Amazon EC2 instances in a specific Availability Zone.
+	//
+	// # The default is On-Demand
+	//
+	// For more information about Amazon EC2 capacity options, see Instance
+	// purchasing options
+	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-purchasing-options.html)
+	// in the Amazon EC2 User Guide.
+	CapacityOptionType CapacityOptionType `json:"capacityOptionType,omitempty"`
+
+	// Determines whether tags are propagated to the instance metadata service
+	// (IMDS) for Amazon EC2 instances launched by the Managed Instances capacity
+	// provider. When enabled, all tags associated with the instance are available
+	// through the instance metadata service. When disabled, tags are not
+	// propagated to IMDS.
+	//
+	// Disable this setting if your tags contain characters that are not compatible
+	// with IMDS, such as `/`. IMDS requires tag keys to match the pattern
+	// `[0-9a-zA-Z\-_+=,.@:]{1,255}`.
+	//
+	// The default value is `true`.
+	//
+	// For more information, see Work with instance tags in instance metadata
+	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#work-with-tags-in-IMDS)
+	// in the Amazon EC2 User Guide.
+	InstanceMetadataTagsPropagation *bool `json:"instanceMetadataTagsPropagation,omitempty"`
+
+	// The instance requirements. You can specify:
+	//
+	// - The instance types - Instance requirements such as vCPU count, memory,
+	// network performance, and accelerator specifications
+	//
+	// Amazon ECS automatically selects the instances that match the specified
+	// criteria.
+	InstanceRequirements *InstanceRequirementsRequest `json:"instanceRequirements,omitempty"`
+
+	// Determines whether to enable FIPS 140-2 validated cryptographic modules on
+	// EC2 instances launched by the capacity provider. If `true`, instances use
+	// FIPS-compliant cryptographic algorithms and modules for enhanced security
+	// compliance. If `false`, instances use standard cryptographic
+	// implementations.
+	//
+	// If not specified, instances are launched with FIPS enabled in Amazon Web
+	// Services GovCloud (US) regions and FIPS disabled in other regions.
+	FipsEnabled *bool `json:"fipsEnabled,omitempty"`
+
+	// Capacity reservation specifications. You can specify:
+	//
+	// - Capacity reservation preference - Reservation resource group to be used
+	// for targeted capacity reservations
+	//
+	// Amazon ECS will launch instances according to the specified criteria.
+	CapacityReservations *CapacityReservationRequest `json:"capacityReservations,omitempty"`
+}
+
+// The updated launch template configuration for Amazon ECS Managed Instances.
+// You can modify the instance profile, network configuration, storage
+// settings, and instance requirements. Changes apply to new instances launched
+// after the update.
+//
+// For more information, see Store instance launch parameters in Amazon EC2
+// launch templates
+// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html)
+// in the Amazon EC2 User Guide.
+type InstanceLaunchTemplateUpdate struct {
+	// The updated Amazon Resource Name (ARN) of the instance profile. The new
+	// instance profile must have the necessary permissions for your tasks.
+	//
+	// For more information, see Amazon ECS instance profile for Managed Instances
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-instances-instance-profile.html)
+	// in the Amazon ECS Developer Guide.
+	Ec2InstanceProfileARN *string `json:"ec2InstanceProfileArn,omitempty"`
+
+	// The updated network configuration for Amazon ECS Managed Instances. Changes
+	// to subnets and security groups affect new instances launched after the
+	// update.
+	NetworkConfiguration *ManagedInstancesNetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// The updated storage configuration for Amazon ECS Managed Instances. Changes
+	// to storage settings apply to new instances launched after the update.
+	StorageConfiguration *ManagedInstancesStorageConfiguration `json:"storageConfiguration,omitempty"`
+
+	// Determines whether tags are propagated to the instance metadata service
+	// (IMDS) for Amazon EC2 instances launched by the Managed Instances capacity
+	// provider. When enabled, all tags associated with the instance are available
+	// through the instance metadata service. When disabled, tags are not
+	// propagated to IMDS.
+	//
+	// Disable this setting if your tags contain characters that are not compatible
+	// with IMDS, such as `/`. IMDS requires tag keys to match the pattern
+	// `[0-9a-zA-Z\-_+=,.@:]{1,255}`.
+	//
+	// The default value is `true`.
+	//
+	// For more information, see Work with instance tags in instance metadata
+	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#work-with-tags-in-IMDS)
+	// in the Amazon EC2 User Guide.
+	InstanceMetadataTagsPropagation *bool `json:"instanceMetadataTagsPropagation,omitempty"`
+
+	// The updated local storage configuration for Amazon ECS Managed Instances.
+	// Changes to local storage settings apply to new instances launched after the
+	// update.
+	LocalStorageConfiguration *ManagedInstancesLocalStorageConfiguration `json:"localStorageConfiguration,omitempty"`
+
+	// CloudWatch provides two categories of monitoring: basic monitoring and
+	// detailed monitoring. By default, your managed instance is configured for
+	// basic monitoring. You can optionally enable detailed monitoring to help you
+	// more quickly identify and act on operational issues. You can enable or turn
+	// off detailed monitoring at launch or when the managed instance is running or
+	// stopped. For more information, see Detailed monitoring for Amazon ECS
+	// Managed Instances
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/detailed-monitoring-managed-instances.html)
+	// in the Amazon ECS Developer Guide.
+	Monitoring ManagedInstancesMonitoringOptions `json:"monitoring,omitempty"`
+
+	// The updated instance requirements for attribute-based instance type
+	// selection. Changes to instance requirements affect which instance types
+	// Amazon ECS selects for new instances.
+	InstanceRequirements *InstanceRequirementsRequest `json:"instanceRequirements,omitempty"`
+
+	// The updated capacity reservations specifications for Amazon ECS Managed
+	// Instances. Changes to capacity reservations settings apply to new instances
+	// launched after the update.
+	CapacityReservations *CapacityReservationRequest `json:"capacityReservations,omitempty"`
+}
+
+// The instance requirements for attribute-based instance type selection.
+// Instead of specifying exact instance types, you define requirements such as
+// vCPU count, memory size, network performance, and accelerator
+// specifications. Amazon ECS automatically selects Amazon EC2 instance types
+// that match these requirements, providing flexibility and helping to mitigate
+// capacity constraints.
+type InstanceRequirementsRequest struct {
+	// The minimum and maximum number of vCPUs for the instance types. Amazon ECS
+	// selects instance types that have vCPU counts within this range.
+	//
+	// This member is required.
+	VCPUCount *VCPUCountRangeRequest `json:"vCpuCount,omitempty"`
+
+	// The minimum and maximum amount of memory in mebibytes (MiB) for the instance
+	// types. Amazon ECS selects instance types that have memory within this range.
+	//
+	// This member is required.
+	MemoryMiB *MemoryMiBRequest `json:"memoryMiB,omitempty"`
+
+	// The CPU manufacturers to include or exclude. You can specify `intel`, `amd`,
+	// or `amazon-web-services` to control which CPU types are used for your
+	// workloads.
+	CPUManufacturers []CPUManufacturer `json:"cpuManufacturers,omitempty"`
+
+	// The minimum and maximum amount of memory per vCPU in gibibytes (GiB). This
+	// helps ensure that instance types have the appropriate memory-to-CPU ratio
+	// for your workloads.
+	MemoryGiBPerVCPU *MemoryGiBPerVCPURequest `json:"memoryGiBPerVCpu,omitempty"`
+
+	// The instance types to exclude from selection. Use this to prevent Amazon ECS
+	// from selecting specific instance types that may not be suitable for your
+	// workloads.
+	ExcludedInstanceTypes []string `json:"excludedInstanceTypes,omitempty"`
+
+	// The instance generations to include. You can specify `current` to use the
+	// latest generation instances, or `previous` to include previous generation
+	// instances for cost optimization.
+	InstanceGenerations []InstanceGeneration `json:"instanceGenerations,omitempty"`
+
+	// The maximum price for Spot instances as a percentage over the lowest priced
+	// On-Demand instance. This helps control Spot instance costs while maintaining
+	// access to capacity.
+	SpotMaxPricePercentageOverLowestPrice *int32 `json:"spotMaxPricePercentageOverLowestPrice,omitempty"`
+
+	// The price protection threshold for On-Demand Instances, as a percentage
+	// higher than an identified On-Demand price. The identified On-Demand price is
+	// the price of the lowest priced current generation C, M, or R instance type
+	// with your specified attributes. If no current generation C, M, or R instance
+	// type matches your attributes, then the identified price is from either the
+	// lowest priced current generation instance types or, failing that, the lowest
+	// priced previous generation instance types that match your attributes. When
+	// Amazon ECS selects instance types with your attributes, we will exclude
+	// instance types whose price exceeds your specified threshold.
+	OnDemandMaxPricePercentageOverLowestPrice *int32 `json:"onDemandMaxPricePercentageOverLowestPrice,omitempty"`
+
+	// Indicates whether to include bare metal instance types. Set to `included` to
+	// allow bare metal instances, `excluded` to exclude them, or `required` to use
+	// only bare metal instances.
+	BareMetal BareMetal `json:"bareMetal,omitempty"`
+
+	// Indicates whether to include burstable performance instance types (T2, T3,
+	// T3a, T4g). Set to `included` to allow burstable instances, `excluded` to
+	// exclude them, or `required` to use only burstable instances.
+	BurstablePerformance BurstablePerformance `json:"burstablePerformance,omitempty"`
+
+	// Indicates whether the instance types must support hibernation. When set to
+	// `true`, only instance types that support hibernation are selected.
+	RequireHibernateSupport *bool `json:"requireHibernateSupport,omitempty"`
+
+	// The minimum and maximum number of network interfaces for the instance types.
+	// This is useful for workloads that require multiple network interfaces.
+	NetworkInterfaceCount *NetworkInterfaceCountRequest `json:"networkInterfaceCount,omitempty"`
+
+	// Indicates whether to include instance types with local storage. Set to
+	// `included` to allow local storage, `excluded` to exclude it, or `required`
+	// to use only instances with local storage.
+	LocalStorage LocalStorage `json:"localStorage,omitempty"`
+
+	// The local storage types to include. You can specify `hdd` for hard disk
+	// drives, `ssd` for solid state drives, or both.
+	LocalStorageTypes []LocalStorageType `json:"localStorageTypes,omitempty"`
+
+	// The minimum and maximum total local storage in gigabytes (GB) for instance
+	// types with local storage.
+	TotalLocalStorageGB *TotalLocalStorageGBRequest `json:"totalLocalStorageGB,omitempty"`
+
+	// The minimum and maximum baseline Amazon EBS bandwidth in megabits per second
+	// (Mbps). This is important for workloads with high storage I/O requirements.
+	BaselineEbsBandwidthMbps *BaselineEbsBandwidthMbpsRequest `json:"baselineEbsBandwidthMbps,omitempty"`
+
+	// The accelerator types to include. You can specify `gpu` for graphics
+	// processing units, `fpga` for field programmable gate arrays, or `inference`
+	// for machine learning inference accelerators.
+	AcceleratorTypes []AcceleratorType `json:"acceleratorTypes,omitempty"`
+
+	// The minimum and maximum number of accelerators for the instance types. This
+	// is used when you need instances with specific numbers of GPUs or other
+	// accelerators.
+	AcceleratorCount *AcceleratorCountRequest `json:"acceleratorCount,omitempty"`
+
+	// The accelerator manufacturers to include. You can specify `nvidia`, `amd`,
+	// `amazon-web-services`, or `xilinx` depending on your accelerator
+	// requirements.
+	AcceleratorManufacturers []AcceleratorManufacturer `json:"acceleratorManufacturers,omitempty"`
+
+	// The specific accelerator names to include. For example, you can specify
+	// `a100`, `v100`, `k80`, or other specific accelerator models.
+	AcceleratorNames []AcceleratorName `json:"acceleratorNames,omitempty"`
+
+	// The minimum and maximum total accelerator memory in mebibytes (MiB). This is
+	// important for GPU workloads that require specific amounts of video memory.
+	AcceleratorTotalMemoryMiB *AcceleratorTotalMemoryMiBRequest `json:"acceleratorTotalMemoryMiB,omitempty"`
+
+	// The minimum and maximum network bandwidth in gigabits per second (Gbps).
+	// This is crucial for network-intensive workloads that require high
+	// throughput.
+	NetworkBandwidthGbps *NetworkBandwidthGbpsRequest `json:"networkBandwidthGbps,omitempty"`
+
+	// The instance types to include in the selection. When specified, Amazon ECS
+	// only considers these instance types, subject to the other requirements
+	// specified.
+	AllowedInstanceTypes []string `json:"allowedInstanceTypes,omitempty"`
+
+	// The maximum price for Spot instances as a percentage of the optimal
+	// On-Demand price. This provides more precise cost control for Spot instance
+	// selection.
+	MaxSpotPriceAsPercentageOfOptimalOnDemandPrice *int32 `json:"maxSpotPriceAsPercentageOfOptimalOnDemandPrice,omitempty"`
+}
+
+// The Linux capabilities to add or remove from the default Docker
+// configuration for a container defined in the task definition. For more
+// detailed information about these Linux capabilities, see the capabilities(7)
+// (http://man7.org/linux/man-pages/man7/capabilities.7.html) Linux manual
+// page.
+//
+// The following describes how Docker processes the Linux capabilities
+// specified in the `add` and `drop` request parameters. For information about
+// the latest behavior, see Docker Compose: order of cap_drop and cap_add
+// (https://forums.docker.com/t/docker-compose-order-of-cap-drop-and-cap-add/97136/1)
+// in the Docker Community Forum.
+//
+// - When the container is a privleged container, the container capabilities
+// are all of the default Docker capabilities. The capabilities specified in
+// the `add` request parameter, and the `drop` request parameter are ignored. -
+// When the `add` request parameter is set to ALL, the container capabilities
+// are all of the default Docker capabilities, excluding those specified in the
+// `drop` request parameter. - When the `drop` request parameter is set to ALL,
+// the container capabilities are the capabilities specified in the `add`
+// request parameter. - When the `add` request parameter and the `drop` request
+// parameter are both empty, the capabilities the container capabilities are
+// all of the default Docker capabilities. - The default is to first drop the
+// capabilities specified in the `drop` request parameter, and then add the
+// capabilities specified in the `add` request parameter.
+type KernelCapabilities struct {
+	// The Linux capabilities for the container that have been added to the default
+	// configuration provided by Docker. This parameter maps to `CapAdd` in the
+	// docker container create command and the `--cap-add` option to docker run.
+	//
+	// Tasks launched on Fargate only support adding the `SYS_PTRACE` kernel
+	// capability.
+	//
+	// Valid values: `"ALL" | "AUDIT_CONTROL" | "AUDIT_WRITE" | "BLOCK_SUSPEND" |
+	// "CHOWN" | "DAC_OVERRIDE" | "DAC_READ_SEARCH" | "FOWNER" | "FSETID" |
+	// "IPC_LOCK" | "IPC_OWNER" | "KILL" | "LEASE" | "LINUX_IMMUTABLE" |
+	// "MAC_ADMIN" | "MAC_OVERRIDE" | "MKNOD" | "NET_ADMIN" | "NET_BIND_SERVICE" |
+	// "NET_BROADCAST" | "NET_RAW" | "SETFCAP" | "SETGID" | "SETPCAP" | "SETUID" |
+	// "SYS_ADMIN" | "SYS_BOOT" | "SYS_CHROOT" | "SYS_MODULE" | "SYS_NICE" |
+	// "SYS_PACCT" | "SYS_PTRACE" | "SYS_RAWIO" | "SYS_RESOURCE" | "SYS_TIME" |
+	// "SYS_TTY_CONFIG" | "SYSLOG" | "WAKE_ALARM"`
+	Add []string `json:"add,omitempty"`
+
+	// The Linux capabilities for the container that have been removed from the
+	// default configuration provided by Docker. This parameter maps to `CapDrop`
+	// in the docker container create command and the `--cap-drop` option to docker
+	// run.
+	//
+	// Valid values: `"ALL" | "AUDIT_CONTROL" | "AUDIT_WRITE" | "BLOCK_SUSPEND" |
+	// "CHOWN" | "DAC_OVERRIDE" | "DAC_READ_SEARCH" | "FOWNER" | "FSETID" |
+	// "IPC_LOCK" | "IPC_OWNER" | "KILL" | "LEASE" | "LINUX_IMMUTABLE" |
+	// "MAC_ADMIN" | "MAC_OVERRIDE" | "MKNOD" | "NET_ADMIN" | "NET_BIND_SERVICE" |
+	// "NET_BROADCAST" | "NET_RAW" | "SETFCAP" | "SETGID" | "SETPCAP" | "SETUID" |
+	// "SYS_ADMIN" | "SYS_BOOT" | "SYS_CHROOT" | "SYS_MODULE" | "SYS_NICE" |
+	// "SYS_PACCT" | "SYS_PTRACE" | "SYS_RAWIO" | "SYS_RESOURCE" | "SYS_TIME" |
+	// "SYS_TTY_CONFIG" | "SYSLOG" | "WAKE_ALARM"`
+	Drop []string `json:"drop,omitempty"`
+}
+
 // A key-value pair object.
 type KeyValuePair struct {
 	// The name of the key-value pair. For environment variables, this is the name
@@ -493,12 +6661,3855 @@ type KeyValuePair struct {
 	Value *string `json:"value,omitempty"`
 }
 
+// Configuration for linear deployment strategy that shifts production traffic
+// in equal percentage increments with configurable wait times between each
+// step until 100% of traffic is shifted to the new service revision. This is
+// only valid when you run `CreateService` or `UpdateService` with
+// `deploymentController` set to `ECS` and a `deploymentConfiguration` with a
+// strategy set to `LINEAR`.
+type LinearConfiguration struct {
+	// The percentage of production traffic to shift in each step during a linear
+	// deployment. Valid values are multiples of 0.1 from 3.0 to 100.0. The default
+	// value is 10.0.
+	StepPercent *float64 `json:"stepPercent,omitempty"`
+
+	// The amount of time in minutes to wait between each traffic shifting step
+	// during a linear deployment. Valid values are 0 to 1440 minutes (24 hours).
+	// The default value is 6. This bake time is not applied after reaching 100
+	// percent traffic.
+	StepBakeTimeInMinutes *int32 `json:"stepBakeTimeInMinutes,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v LinearConfiguration) MarshalJSON() ([]byte, error) {
+	type plain LinearConfiguration
+	return json.Marshal(struct {
+		plain
+		StepPercent *specrt.Float[float64] `json:"stepPercent,omitempty"`
+	}{
+		StepPercent: specrt.FloatOf(v.StepPercent),
+		plain:       plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *LinearConfiguration) UnmarshalJSON(data []byte) error {
+	type plain LinearConfiguration
+	wire := struct {
+		*plain
+		StepPercent *specrt.Float[float64] `json:"stepPercent,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StepPercent = wire.StepPercent.Value()
+	return nil
+}
+
+// The Linux-specific options that are applied to the container, such as Linux
+// KernelCapabilities
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html).
+type LinuxParameters struct {
+	// The Linux capabilities for the container that are added to or dropped from
+	// the default configuration provided by Docker.
+	//
+	// For tasks that use the Fargate launch type, `capabilities` is supported for
+	// all platform versions but the `add` parameter is only supported if using
+	// platform version 1.4.0 or later.
+	Capabilities *KernelCapabilities `json:"capabilities,omitempty"`
+
+	// Any host devices to expose to the container. This parameter maps to
+	// `Devices` in the docker container create command and the `--device` option
+	// to docker run.
+	//
+	// If you're using tasks that use the Fargate launch type, the `devices`
+	// parameter isn't supported.
+	Devices []Device `json:"devices,omitempty"`
+
+	// Run an `init` process inside the container that forwards signals and reaps
+	// processes. This parameter maps to the `--init` option to docker run. This
+	// parameter requires version 1.25 of the Docker Remote API or greater on your
+	// container instance. To check the Docker Remote API version on your container
+	// instance, log in to your container instance and run the following command:
+	// `sudo docker version --format '{{.Server.APIVersion}}'`
+	InitProcessEnabled *bool `json:"initProcessEnabled,omitempty"`
+
+	// The value for the size (in MiB) of the `/dev/shm` volume. This parameter
+	// maps to the `--shm-size` option to docker run.
+	//
+	// If you are using tasks that use the Fargate launch type, the
+	// `sharedMemorySize` parameter is not supported.
+	SharedMemorySize *int32 `json:"sharedMemorySize,omitempty"`
+
+	// The container path, mount options, and size (in MiB) of the tmpfs mount.
+	// This parameter maps to the `--tmpfs` option to docker run.
+	Tmpfs []Tmpfs `json:"tmpfs,omitempty"`
+
+	// The total amount of swap memory (in MiB) a container can use. This parameter
+	// will be translated to the `--memory-swap` option to docker run where the
+	// value would be the sum of the container memory plus the `maxSwap` value.
+	//
+	// If a `maxSwap` value of `0` is specified, the container will not use swap.
+	// Accepted values are `0` or any positive integer. If the `maxSwap` parameter
+	// is omitted, the container will use the swap configuration for the container
+	// instance it is running on. A `maxSwap` value must be set for the
+	// `swappiness` parameter to be used.
+	//
+	// If you're using tasks that use the Fargate launch type, the `maxSwap`
+	// parameter isn't supported.
+	//
+	// If you're using tasks on Amazon Linux 2023 the `swappiness` parameter isn't
+	// supported.
+	MaxSwap *int32 `json:"maxSwap,omitempty"`
+
+	// This allows you to tune a container's memory swappiness behavior. A
+	// `swappiness` value of `0` will cause swapping to not happen unless
+	// absolutely necessary. A `swappiness` value of `100` will cause pages to be
+	// swapped very aggressively. Accepted values are whole numbers between `0` and
+	// `100`. If the `swappiness` parameter is not specified, a default value of
+	// `60` is used. If a value is not specified for `maxSwap` then this parameter
+	// is ignored. This parameter maps to the `--memory-swappiness` option to
+	// docker run.
+	//
+	// If you're using tasks that use the Fargate launch type, the `swappiness`
+	// parameter isn't supported.
+	//
+	// If you're using tasks on Amazon Linux 2023 the `swappiness` parameter isn't
+	// supported.
+	Swappiness *int32 `json:"swappiness,omitempty"`
+}
+
+// ListAccountSettingsInput is the input of ListAccountSettings.
+type ListAccountSettingsInput struct {
+	// The name of the account setting you want to list the settings for.
+	Name SettingName `json:"name,omitempty"`
+
+	// The value of the account settings to filter results with. You must also
+	// specify an account setting name to use this parameter.
+	Value *string `json:"value,omitempty"`
+
+	// The ARN of the principal, which can be a user, role, or the root user. If
+	// this field is omitted, the account settings are listed only for the
+	// authenticated user.
+	//
+	// In order to use this parameter, you must be the root user, or the principal.
+	//
+	// Federated users assume the account setting of the root user and can't have
+	// explicit account settings set for them.
+	PrincipalARN *string `json:"principalArn,omitempty"`
+
+	// Determines whether to return the effective settings. If `true`, the account
+	// settings for the root user or the default setting for the `principalArn` are
+	// returned. If `false`, the account settings for the `principalArn` are
+	// returned if they're set. Otherwise, no account settings are returned.
+	EffectiveSettings *bool `json:"effectiveSettings,omitempty"`
+
+	// The `nextToken` value returned from a `ListAccountSettings` request
+	// indicating that more results are available to fulfill the request and
+	// further calls will be needed. If `maxResults` was provided, it's possible
+	// the number of results to be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of account setting results returned by
+	// `ListAccountSettings` in paginated output. When this parameter is used,
+	// `ListAccountSettings` only returns `maxResults` results in a single page
+	// along with a `nextToken` response element. The remaining results of the
+	// initial request can be seen by sending another `ListAccountSettings` request
+	// with the returned `nextToken` value. This value can be between 1 and 10. If
+	// this parameter isn't used, then `ListAccountSettings` returns up to 10
+	// results and a `nextToken` value if applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+}
+
+// ListAccountSettingsOutput is the output of ListAccountSettings.
+type ListAccountSettingsOutput struct {
+	// The account settings for the resource.
+	Settings []Setting `json:"settings,omitempty"`
+
+	// The `nextToken` value to include in a future `ListAccountSettings` request.
+	// When the results of a `ListAccountSettings` request exceed `maxResults`,
+	// this value can be used to retrieve the next page of results. This value is
+	// `null` when there are no more results to return.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListAttributesInput is the input of ListAttributes.
+type ListAttributesInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster to list
+	// attributes. If you do not specify a cluster, the default cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The type of the target to list attributes with.
+	//
+	// This member is required.
+	TargetType TargetType `json:"targetType,omitempty"`
+
+	// The name of the attribute to filter the results with.
+	AttributeName *string `json:"attributeName,omitempty"`
+
+	// The value of the attribute to filter results with. You must also specify an
+	// attribute name to use this parameter.
+	AttributeValue *string `json:"attributeValue,omitempty"`
+
+	// The `nextToken` value returned from a `ListAttributes` request indicating
+	// that more results are available to fulfill the request and further calls are
+	// needed. If `maxResults` was provided, it's possible the number of results to
+	// be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of cluster results that `ListAttributes` returned in
+	// paginated output. When this parameter is used, `ListAttributes` only returns
+	// `maxResults` results in a single page along with a `nextToken` response
+	// element. The remaining results of the initial request can be seen by sending
+	// another `ListAttributes` request with the returned `nextToken` value. This
+	// value can be between 1 and 100. If this parameter isn't used, then
+	// `ListAttributes` returns up to 100 results and a `nextToken` value if
+	// applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+}
+
+// ListAttributesOutput is the output of ListAttributes.
+type ListAttributesOutput struct {
+	// A list of attribute objects that meet the criteria of the request.
+	Attributes []Attribute `json:"attributes,omitempty"`
+
+	// The `nextToken` value to include in a future `ListAttributes` request. When
+	// the results of a `ListAttributes` request exceed `maxResults`, this value
+	// can be used to retrieve the next page of results. This value is `null` when
+	// there are no more results to return.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListClustersInput is the input of ListClusters.
+type ListClustersInput struct {
+	// The `nextToken` value returned from a `ListClusters` request indicating that
+	// more results are available to fulfill the request and further calls are
+	// needed. If `maxResults` was provided, it's possible the number of results to
+	// be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of cluster results that `ListClusters` returned in
+	// paginated output. When this parameter is used, `ListClusters` only returns
+	// `maxResults` results in a single page along with a `nextToken` response
+	// element. The remaining results of the initial request can be seen by sending
+	// another `ListClusters` request with the returned `nextToken` value. This
+	// value can be between 1 and 100. If this parameter isn't used, then
+	// `ListClusters` returns up to 100 results and a `nextToken` value if
+	// applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+}
+
+// ListClustersOutput is the output of ListClusters.
+type ListClustersOutput struct {
+	// The list of full Amazon Resource Name (ARN) entries for each cluster that's
+	// associated with your account.
+	ClusterARNs []string `json:"clusterArns,omitempty"`
+
+	// The `nextToken` value to include in a future `ListClusters` request. When
+	// the results of a `ListClusters` request exceed `maxResults`, this value can
+	// be used to retrieve the next page of results. This value is `null` when
+	// there are no more results to return.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListContainerInstancesInput is the input of ListContainerInstances.
+type ListContainerInstancesInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the container instances to list. If you do not specify a cluster, the
+	// default cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// You can filter the results of a `ListContainerInstances` operation with
+	// cluster query language statements. For more information, see Cluster Query
+	// Language
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	Filter *string `json:"filter,omitempty"`
+
+	// The `nextToken` value returned from a `ListContainerInstances` request
+	// indicating that more results are available to fulfill the request and
+	// further calls are needed. If `maxResults` was provided, it's possible the
+	// number of results to be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of container instance results that
+	// `ListContainerInstances` returned in paginated output. When this parameter
+	// is used, `ListContainerInstances` only returns `maxResults` results in a
+	// single page along with a `nextToken` response element. The remaining results
+	// of the initial request can be seen by sending another
+	// `ListContainerInstances` request with the returned `nextToken` value. This
+	// value can be between 1 and 100. If this parameter isn't used, then
+	// `ListContainerInstances` returns up to 100 results and a `nextToken` value
+	// if applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+
+	// Filters the container instances by status. For example, if you specify the
+	// `DRAINING` status, the results include only container instances that have
+	// been set to `DRAINING` using UpdateContainerInstancesState
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html).
+	// If you don't specify this parameter, the The default is to include container
+	// instances set to all states other than `INACTIVE`.
+	Status ContainerInstanceStatus `json:"status,omitempty"`
+}
+
+// ListContainerInstancesOutput is the output of ListContainerInstances.
+type ListContainerInstancesOutput struct {
+	// The list of container instances with full ARN entries for each container
+	// instance associated with the specified cluster.
+	ContainerInstanceARNs []string `json:"containerInstanceArns,omitempty"`
+
+	// The `nextToken` value to include in a future `ListContainerInstances`
+	// request. When the results of a `ListContainerInstances` request exceed
+	// `maxResults`, this value can be used to retrieve the next page of results.
+	// This value is `null` when there are no more results to return.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListDaemonDeploymentsInput is the input of ListDaemonDeployments.
+type ListDaemonDeploymentsInput struct {
+	// The Amazon Resource Name (ARN) of the daemon to list deployments for.
+	//
+	// This member is required.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+
+	// An optional filter to narrow the `ListDaemonDeployments` results by
+	// deployment status. If you don't specify a status, all deployments are
+	// returned.
+	Status []DaemonDeploymentStatus `json:"status,omitempty"`
+
+	// An optional filter to narrow the `ListDaemonDeployments` results by creation
+	// time. If you don't specify a time range, all deployments are returned.
+	CreatedAt *CreatedAt `json:"createdAt,omitempty"`
+
+	// The maximum number of daemon deployment results that `ListDaemonDeployments`
+	// returned in paginated output. When this parameter is used,
+	// `ListDaemonDeployments` only returns `maxResults` results in a single page
+	// along with a `nextToken` response element. The remaining results of the
+	// initial request can be seen by sending another `ListDaemonDeployments`
+	// request with the returned `nextToken` value. This value can be between 1 and
+	// 100. If this parameter isn't used, then `ListDaemonDeployments` returns up
+	// to 20 results and a `nextToken` value if applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+
+	// The `nextToken` value returned from a `ListDaemonDeployments` request
+	// indicating that more results are available to fulfill the request and
+	// further calls will be needed. If `maxResults` was provided, it's possible
+	// for the number of results to be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListDaemonDeploymentsOutput is the output of ListDaemonDeployments.
+type ListDaemonDeploymentsOutput struct {
+	// The `nextToken` value to include in a future `ListDaemonDeployments`
+	// request. When the results of a `ListDaemonDeployments` request exceed
+	// `maxResults`, this value can be used to retrieve the next page of results.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The list of daemon deployment summaries.
+	DaemonDeployments []DaemonDeploymentSummary `json:"daemonDeployments,omitempty"`
+}
+
+// ListDaemonTaskDefinitionsInput is the input of ListDaemonTaskDefinitions.
+type ListDaemonTaskDefinitionsInput struct {
+	// The full family name to filter the `ListDaemonTaskDefinitions` results with.
+	// Specifying a `familyPrefix` limits the listed daemon task definitions to
+	// daemon task definition families that start with the `familyPrefix` string.
+	FamilyPrefix *string `json:"familyPrefix,omitempty"`
+
+	// The exact name of the daemon task definition family to filter results with.
+	Family *string `json:"family,omitempty"`
+
+	// The revision filter to apply. Specify `LAST_REGISTERED` to return only the
+	// last registered revision for each daemon task definition family.
+	Revision DaemonTaskDefinitionRevisionFilter `json:"revision,omitempty"`
+
+	// The daemon task definition status to filter the `ListDaemonTaskDefinitions`
+	// results with. By default, only `ACTIVE` daemon task definitions are listed.
+	// If you set this parameter to `DELETE_IN_PROGRESS`, only daemon task
+	// definitions that are in the process of being deleted are listed. If you set
+	// this parameter to `ALL`, all daemon task definitions are listed regardless
+	// of status.
+	Status DaemonTaskDefinitionStatusFilter `json:"status,omitempty"`
+
+	// The order to sort the results. Valid values are `ASC` and `DESC`. By default
+	// (`ASC`), daemon task definitions are listed in ascending order by family
+	// name and revision number.
+	Sort SortOrder `json:"sort,omitempty"`
+
+	// The `nextToken` value returned from a `ListDaemonTaskDefinitions` request
+	// indicating that more results are available to fulfill the request and
+	// further calls will be needed. If `maxResults` was provided, it's possible
+	// for the number of results to be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of daemon task definition results that
+	// `ListDaemonTaskDefinitions` returned in paginated output. When this
+	// parameter is used, `ListDaemonTaskDefinitions` only returns `maxResults`
+	// results in a single page along with a `nextToken` response element. The
+	// remaining results of the initial request can be seen by sending another
+	// `ListDaemonTaskDefinitions` request with the returned `nextToken` value.
+	// This value can be between 1 and 100. If this parameter isn't used, then
+	// `ListDaemonTaskDefinitions` returns up to 100 results and a `nextToken`
+	// value if applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+}
+
+// ListDaemonTaskDefinitionsOutput is the output of ListDaemonTaskDefinitions.
+type ListDaemonTaskDefinitionsOutput struct {
+	// The list of daemon task definition summaries.
+	DaemonTaskDefinitions []DaemonTaskDefinitionSummary `json:"daemonTaskDefinitions,omitempty"`
+
+	// The `nextToken` value to include in a future `ListDaemonTaskDefinitions`
+	// request. When the results of a `ListDaemonTaskDefinitions` request exceed
+	// `maxResults`, this value can be used to retrieve the next page of results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListDaemonsInput is the input of ListDaemons.
+type ListDaemonsInput struct {
+	// The Amazon Resource Name (ARN) of the cluster to filter daemons by. If you
+	// do not specify a cluster, the default cluster is assumed.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The Amazon Resource Names (ARNs) of the capacity providers to filter daemons
+	// by. Only daemons associated with the specified capacity providers are
+	// returned.
+	CapacityProviderARNs []string `json:"capacityProviderArns,omitempty"`
+
+	// The maximum number of daemon results that `ListDaemons` returned in
+	// paginated output. When this parameter is used, `ListDaemons` only returns
+	// `maxResults` results in a single page along with a `nextToken` response
+	// element. The remaining results of the initial request can be seen by sending
+	// another `ListDaemons` request with the returned `nextToken` value. This
+	// value can be between 1 and 100. If this parameter isn't used, then
+	// `ListDaemons` returns up to 100 results and a `nextToken` value if
+	// applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+
+	// The `nextToken` value returned from a `ListDaemons` request indicating that
+	// more results are available to fulfill the request and further calls will be
+	// needed. If `maxResults` was provided, it's possible for the number of
+	// results to be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListDaemonsOutput is the output of ListDaemons.
+type ListDaemonsOutput struct {
+	// The list of daemon summaries.
+	DaemonSummariesList []DaemonSummary `json:"daemonSummariesList,omitempty"`
+
+	// The `nextToken` value to include in a future `ListDaemons` request. When the
+	// results of a `ListDaemons` request exceed `maxResults`, this value can be
+	// used to retrieve the next page of results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListServiceDeploymentsInput is the input of ListServiceDeployments.
+type ListServiceDeploymentsInput struct {
+	// The ARN or name of the service
+	//
+	// This member is required.
+	Service *string `json:"service,omitempty"`
+
+	// The cluster that hosts the service. This can either be the cluster name or
+	// ARN. Starting April 15, 2023, Amazon Web Services will not onboard new
+	// customers to Amazon Elastic Inference (EI), and will help current customers
+	// migrate their workloads to options that offer better price and performance.
+	// If you don't specify a cluster, `default` is used.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// An optional filter you can use to narrow the results. If you do not specify
+	// a status, then all status values are included in the result.
+	Status []ServiceDeploymentStatus `json:"status,omitempty"`
+
+	// An optional filter you can use to narrow the results by the service creation
+	// date. If you do not specify a value, the result includes all services
+	// created before the current time. The format is yyyy-MM-dd HH:mm:ss.SSSSSS.
+	CreatedAt *CreatedAt `json:"createdAt,omitempty"`
+
+	// The `nextToken` value returned from a `ListServiceDeployments` request
+	// indicating that more results are available to fulfill the request and
+	// further calls are needed. If you provided `maxResults`, it's possible the
+	// number of results is fewer than `maxResults`.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of service deployment results that
+	// `ListServiceDeployments` returned in paginated output. When this parameter
+	// is used, `ListServiceDeployments` only returns `maxResults` results in a
+	// single page along with a `nextToken` response element. The remaining results
+	// of the initial request can be seen by sending another
+	// `ListServiceDeployments` request with the returned `nextToken` value. This
+	// value can be between 1 and 100. If this parameter isn't used, then
+	// `ListServiceDeployments` returns up to 20 results and a `nextToken` value if
+	// applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+}
+
+// ListServiceDeploymentsOutput is the output of ListServiceDeployments.
+type ListServiceDeploymentsOutput struct {
+	// An overview of the service deployment, including the following properties:
+	//
+	// - The ARN of the service deployment. - The ARN of the service being
+	// deployed. - The ARN of the cluster that hosts the service in the service
+	// deployment. - The time that the service deployment started. - The time that
+	// the service deployment completed. - The service deployment status. -
+	// Information about why the service deployment is in the current state. - The
+	// ARN of the service revision that is being deployed.
+	ServiceDeployments []ServiceDeploymentBrief `json:"serviceDeployments,omitempty"`
+
+	// The `nextToken` value to include in a future `ListServiceDeployments`
+	// request. When the results of a `ListServiceDeployments` request exceed
+	// `maxResults`, this value can be used to retrieve the next page of results.
+	// This value is null when there are no more results to return.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListServicesByNamespaceInput is the input of ListServicesByNamespace.
+type ListServicesByNamespaceInput struct {
+	// The namespace name or full Amazon Resource Name (ARN) of the Cloud Map
+	// namespace to list the services in.
+	//
+	// Tasks that run in a namespace can use short names to connect to services in
+	// the namespace. Tasks can connect to services across all of the clusters in
+	// the namespace. Tasks connect through a managed proxy container that collects
+	// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+	// services create are supported with Service Connect. For more information,
+	// see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// This member is required.
+	Namespace *string `json:"namespace,omitempty"`
+
+	// The `nextToken` value that's returned from a `ListServicesByNamespace`
+	// request. It indicates that more results are available to fulfill the request
+	// and further calls are needed. If `maxResults` is returned, it is possible
+	// the number of results is less than `maxResults`.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of service results that `ListServicesByNamespace` returns
+	// in paginated output. When this parameter is used, `ListServicesByNamespace`
+	// only returns `maxResults` results in a single page along with a `nextToken`
+	// response element. The remaining results of the initial request can be seen
+	// by sending another `ListServicesByNamespace` request with the returned
+	// `nextToken` value. This value can be between 1 and 100. If this parameter
+	// isn't used, then `ListServicesByNamespace` returns up to 10 results and a
+	// `nextToken` value if applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+}
+
+// ListServicesByNamespaceOutput is the output of ListServicesByNamespace.
+type ListServicesByNamespaceOutput struct {
+	// The list of full ARN entries for each service that's associated with the
+	// specified namespace.
+	ServiceARNs []string `json:"serviceArns,omitempty"`
+
+	// The `nextToken` value to include in a future `ListServicesByNamespace`
+	// request. When the results of a `ListServicesByNamespace` request exceed
+	// `maxResults`, this value can be used to retrieve the next page of results.
+	// When there are no more results to return, this value is `null`.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListServicesInput is the input of ListServices.
+type ListServicesInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster to use when
+	// filtering the `ListServices` results. If you do not specify a cluster, the
+	// default cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The `nextToken` value returned from a `ListServices` request indicating that
+	// more results are available to fulfill the request and further calls will be
+	// needed. If `maxResults` was provided, it is possible the number of results
+	// to be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of service results that `ListServices` returned in
+	// paginated output. When this parameter is used, `ListServices` only returns
+	// `maxResults` results in a single page along with a `nextToken` response
+	// element. The remaining results of the initial request can be seen by sending
+	// another `ListServices` request with the returned `nextToken` value. This
+	// value can be between 1 and 100. If this parameter isn't used, then
+	// `ListServices` returns up to 10 results and a `nextToken` value if
+	// applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+
+	// The launch type to use when filtering the `ListServices` results.
+	LaunchType LaunchType `json:"launchType,omitempty"`
+
+	// The scheduling strategy to use when filtering the `ListServices` results.
+	SchedulingStrategy SchedulingStrategy `json:"schedulingStrategy,omitempty"`
+
+	// The resourceManagementType type to use when filtering the `ListServices`
+	// results.
+	ResourceManagementType ResourceManagementType `json:"resourceManagementType,omitempty"`
+}
+
+// ListServicesOutput is the output of ListServices.
+type ListServicesOutput struct {
+	// The list of full ARN entries for each service that's associated with the
+	// specified cluster.
+	ServiceARNs []string `json:"serviceArns,omitempty"`
+
+	// The `nextToken` value to include in a future `ListServices` request. When
+	// the results of a `ListServices` request exceed `maxResults`, this value can
+	// be used to retrieve the next page of results. This value is `null` when
+	// there are no more results to return.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListTagsForResourceInput is the input of ListTagsForResource.
+type ListTagsForResourceInput struct {
+	// The Amazon Resource Name (ARN) that identifies the resource to list the tags
+	// for. Currently, the supported resources are Amazon ECS tasks, services, task
+	// definitions, clusters, and container instances.
+	//
+	// This member is required.
+	ResourceARN *string `json:"resourceArn,omitempty"`
+}
+
+// ListTagsForResourceOutput is the output of ListTagsForResource.
+type ListTagsForResourceOutput struct {
+	// The tags for the resource.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// ListTaskDefinitionFamiliesInput is the input of ListTaskDefinitionFamilies.
+type ListTaskDefinitionFamiliesInput struct {
+	// The `familyPrefix` is a string that's used to filter the results of
+	// `ListTaskDefinitionFamilies`. If you specify a `familyPrefix`, only task
+	// definition family names that begin with the `familyPrefix` string are
+	// returned.
+	FamilyPrefix *string `json:"familyPrefix,omitempty"`
+
+	// The task definition family status to filter the `ListTaskDefinitionFamilies`
+	// results with. By default, both `ACTIVE` and `INACTIVE` task definition
+	// families are listed. If this parameter is set to `ACTIVE`, only task
+	// definition families that have an `ACTIVE` task definition revision are
+	// returned. If this parameter is set to `INACTIVE`, only task definition
+	// families that do not have any `ACTIVE` task definition revisions are
+	// returned. If you paginate the resulting output, be sure to keep the `status`
+	// value constant in each subsequent request.
+	Status TaskDefinitionFamilyStatus `json:"status,omitempty"`
+
+	// The `nextToken` value returned from a `ListTaskDefinitionFamilies` request
+	// indicating that more results are available to fulfill the request and
+	// further calls will be needed. If `maxResults` was provided, it is possible
+	// the number of results to be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of task definition family results that
+	// `ListTaskDefinitionFamilies` returned in paginated output. When this
+	// parameter is used, `ListTaskDefinitions` only returns `maxResults` results
+	// in a single page along with a `nextToken` response element. The remaining
+	// results of the initial request can be seen by sending another
+	// `ListTaskDefinitionFamilies` request with the returned `nextToken` value.
+	// This value can be between 1 and 100. If this parameter isn't used, then
+	// `ListTaskDefinitionFamilies` returns up to 100 results and a `nextToken`
+	// value if applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+}
+
+// ListTaskDefinitionFamiliesOutput is the output of
+// ListTaskDefinitionFamilies.
+type ListTaskDefinitionFamiliesOutput struct {
+	// The list of task definition family names that match the
+	// `ListTaskDefinitionFamilies` request.
+	Families []string `json:"families,omitempty"`
+
+	// The `nextToken` value to include in a future `ListTaskDefinitionFamilies`
+	// request. When the results of a `ListTaskDefinitionFamilies` request exceed
+	// `maxResults`, this value can be used to retrieve the next page of results.
+	// This value is `null` when there are no more results to return.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListTaskDefinitionsInput is the input of ListTaskDefinitions.
+type ListTaskDefinitionsInput struct {
+	// The full family name to filter the `ListTaskDefinitions` results with.
+	// Specifying a `familyPrefix` limits the listed task definitions to task
+	// definition revisions that belong to that family.
+	FamilyPrefix *string `json:"familyPrefix,omitempty"`
+
+	// The task definition status to filter the `ListTaskDefinitions` results with.
+	// By default, only `ACTIVE` task definitions are listed. By setting this
+	// parameter to `INACTIVE`, you can view task definitions that are `INACTIVE`
+	// as long as an active task or service still references them. If you paginate
+	// the resulting output, be sure to keep the `status` value constant in each
+	// subsequent request.
+	Status TaskDefinitionStatus `json:"status,omitempty"`
+
+	// The order to sort the results in. Valid values are `ASC` and `DESC`. By
+	// default, (`ASC`) task definitions are listed lexicographically by family
+	// name and in ascending numerical order by revision so that the newest task
+	// definitions in a family are listed last. Setting this parameter to `DESC`
+	// reverses the sort order on family name and revision. This is so that the
+	// newest task definitions in a family are listed first.
+	Sort SortOrder `json:"sort,omitempty"`
+
+	// The `nextToken` value returned from a `ListTaskDefinitions` request
+	// indicating that more results are available to fulfill the request and
+	// further calls will be needed. If `maxResults` was provided, it is possible
+	// the number of results to be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of task definition results that `ListTaskDefinitions`
+	// returned in paginated output. When this parameter is used,
+	// `ListTaskDefinitions` only returns `maxResults` results in a single page
+	// along with a `nextToken` response element. The remaining results of the
+	// initial request can be seen by sending another `ListTaskDefinitions` request
+	// with the returned `nextToken` value. This value can be between 1 and 100. If
+	// this parameter isn't used, then `ListTaskDefinitions` returns up to 100
+	// results and a `nextToken` value if applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+}
+
+// ListTaskDefinitionsOutput is the output of ListTaskDefinitions.
+type ListTaskDefinitionsOutput struct {
+	// The list of task definition Amazon Resource Name (ARN) entries for the
+	// `ListTaskDefinitions` request.
+	TaskDefinitionARNs []string `json:"taskDefinitionArns,omitempty"`
+
+	// The `nextToken` value to include in a future `ListTaskDefinitions` request.
+	// When the results of a `ListTaskDefinitions` request exceed `maxResults`,
+	// this value can be used to retrieve the next page of results. This value is
+	// `null` when there are no more results to return.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListTasksInput is the input of ListTasks.
+type ListTasksInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster to use when
+	// filtering the `ListTasks` results. If you do not specify a cluster, the
+	// default cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The container instance ID or full ARN of the container instance to use when
+	// filtering the `ListTasks` results. Specifying a `containerInstance` limits
+	// the results to tasks that belong to that container instance.
+	ContainerInstance *string `json:"containerInstance,omitempty"`
+
+	// The name of the task definition family to use when filtering the `ListTasks`
+	// results. Specifying a `family` limits the results to tasks that belong to
+	// that family.
+	Family *string `json:"family,omitempty"`
+
+	// The `nextToken` value returned from a `ListTasks` request indicating that
+	// more results are available to fulfill the request and further calls will be
+	// needed. If `maxResults` was provided, it's possible the number of results to
+	// be fewer than `maxResults`.
+	//
+	// This token should be treated as an opaque identifier that is only used to
+	// retrieve the next items in a list and not for other programmatic purposes.
+	NextToken *string `json:"nextToken,omitempty"`
+
+	// The maximum number of task results that `ListTasks` returned in paginated
+	// output. When this parameter is used, `ListTasks` only returns `maxResults`
+	// results in a single page along with a `nextToken` response element. The
+	// remaining results of the initial request can be seen by sending another
+	// `ListTasks` request with the returned `nextToken` value. This value can be
+	// between 1 and 100. If this parameter isn't used, then `ListTasks` returns up
+	// to 100 results and a `nextToken` value if applicable.
+	MaxResults *int32 `json:"maxResults,omitempty"`
+
+	// The `startedBy` value to filter the task results with. Specifying a
+	// `startedBy` value limits the results to tasks that were started with that
+	// value.
+	//
+	// When you specify `startedBy` as the filter, it must be the only filter that
+	// you use.
+	StartedBy *string `json:"startedBy,omitempty"`
+
+	// The name of the service to use when filtering the `ListTasks` results.
+	// Specifying a `serviceName` limits the results to tasks that belong to that
+	// service.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The task desired status to use when filtering the `ListTasks` results.
+	// Specifying a `desiredStatus` of `STOPPED` limits the results to tasks that
+	// Amazon ECS has set the desired status to `STOPPED`. This can be useful for
+	// debugging tasks that aren't starting properly or have died or finished. The
+	// default status filter is `RUNNING`, which shows tasks that Amazon ECS has
+	// set the desired status to `RUNNING`.
+	//
+	// Although you can filter results based on a desired status of `PENDING`, this
+	// doesn't return any results. Amazon ECS never sets the desired status of a
+	// task to that value (only a task's `lastStatus` may have a value of
+	// `PENDING`).
+	DesiredStatus DesiredStatus `json:"desiredStatus,omitempty"`
+
+	// The launch type to use when filtering the `ListTasks` results.
+	LaunchType LaunchType `json:"launchType,omitempty"`
+
+	// The name of the daemon to use when filtering the `ListTasks` results.
+	// Specifying a `daemonName` limits the results to tasks that belong to that
+	// daemon.
+	DaemonName *string `json:"daemonName,omitempty"`
+}
+
+// ListTasksOutput is the output of ListTasks.
+type ListTasksOutput struct {
+	// The list of task ARN entries for the `ListTasks` request.
+	TaskARNs []string `json:"taskArns,omitempty"`
+
+	// The `nextToken` value to include in a future `ListTasks` request. When the
+	// results of a `ListTasks` request exceed `maxResults`, this value can be used
+	// to retrieve the next page of results. This value is `null` when there are no
+	// more results to return.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// The load balancer configuration to use with a service or task set.
+//
+// When you add, update, or remove a load balancer configuration, Amazon ECS
+// starts a new deployment with the updated Elastic Load Balancing
+// configuration. This causes tasks to register to and deregister from load
+// balancers.
+//
+// We recommend that you verify this on a test environment before you update
+// the Elastic Load Balancing configuration.
+//
+// A service-linked role is required for services that use multiple target
+// groups. For more information, see Using service-linked roles
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type LoadBalancer struct {
+	// The full Amazon Resource Name (ARN) of the Elastic Load Balancing target
+	// group or groups associated with a service or task set.
+	//
+	// A target group ARN is only specified when using an Application Load Balancer
+	// or Network Load Balancer.
+	//
+	// For services using the `ECS` deployment controller, you can specify one or
+	// multiple target groups. For more information, see Registering multiple
+	// target groups with a service
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// For services using the `CODE_DEPLOY` deployment controller, you're required
+	// to define two target groups for the load balancer. For more information, see
+	// Blue/green deployment with CodeDeploy
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// If your service's task definition uses the `awsvpc` network mode, you must
+	// choose `ip` as the target type, not `instance`. Do this when creating your
+	// target groups because tasks that use the `awsvpc` network mode are
+	// associated with an elastic network interface, not an Amazon EC2 instance.
+	// This network mode is required for the Fargate launch type.
+	TargetGroupARN *string `json:"targetGroupArn,omitempty"`
+
+	// The name of the load balancer to associate with the Amazon ECS service or
+	// task set.
+	//
+	// If you are using an Application Load Balancer or a Network Load Balancer the
+	// load balancer name parameter should be omitted.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+
+	// The name of the container (as it appears in a container definition) to
+	// associate with the load balancer.
+	//
+	// You need to specify the container name when configuring the target group for
+	// an Amazon ECS load balancer.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The port on the container to associate with the load balancer. This port
+	// must correspond to a `containerPort` in the task definition the tasks in the
+	// service are using. For tasks that use the EC2 launch type, the container
+	// instance they're launched on must allow ingress traffic on the `hostPort` of
+	// the port mapping.
+	ContainerPort *int32 `json:"containerPort,omitempty"`
+
+	// The advanced settings for the load balancer used in blue/green deployments.
+	// Specify the alternate target group, listener rules, and IAM role required
+	// for traffic shifting during blue/green deployments.
+	AdvancedConfiguration *AdvancedConfiguration `json:"advancedConfiguration,omitempty"`
+}
+
+// The log configuration for the container. This parameter maps to `LogConfig`
+// in the docker container create command and the `--log-driver` option to
+// docker run.
+//
+// By default, containers use the same logging driver that the Docker daemon
+// uses. However, the container might use a different logging driver than the
+// Docker daemon by specifying a log driver configuration in the container
+// definition.
+//
+// Understand the following when specifying a log configuration for your
+// containers.
+//
+// - Amazon ECS currently supports a subset of the logging drivers available to
+// the Docker daemon. Additional log drivers may be available in future
+// releases of the Amazon ECS container agent.
+//
+// For tasks on Fargate, the supported log drivers are `awslogs`, `splunk`, and
+// `awsfirelens`.
+//
+// For tasks hosted on Amazon EC2 instances, the supported log drivers are
+// `awslogs`, `fluentd`, `gelf`, `json-file`, `journald`,`syslog`, `splunk`,
+// and `awsfirelens`.
+//
+// - This parameter requires version 1.18 of the Docker Remote API or greater
+// on your container instance. - For tasks that are hosted on Amazon EC2
+// instances, the Amazon ECS container agent must register the available
+// logging drivers with the `ECS_AVAILABLE_LOGGING_DRIVERS` environment
+// variable before containers placed on that instance can use these log
+// configuration options. For more information, see Amazon ECS container agent
+// configuration
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-config.html)
+// in the Amazon Elastic Container Service Developer Guide. - For tasks that
+// are on Fargate, because you don't have access to the underlying
+// infrastructure your tasks are hosted on, any additional software needed must
+// be installed outside of the task. For example, the Fluentd output
+// aggregators or a remote host running Logstash to send Gelf logs to.
+type LogConfiguration struct {
+	// The log driver to use for the container.
+	//
+	// For tasks on Fargate, the supported log drivers are `awslogs`, `splunk`, and
+	// `awsfirelens`.
+	//
+	// For tasks hosted on Amazon EC2 instances, the supported log drivers are
+	// `awslogs`, `fluentd`, `gelf`, `json-file`, `journald`, `syslog`, `splunk`,
+	// and `awsfirelens`.
+	//
+	// For more information about using the `awslogs` log driver, see Send Amazon
+	// ECS logs to CloudWatch
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// For more information about using the `awsfirelens` log driver, see Send
+	// Amazon ECS logs to an Amazon Web Services service or Amazon Web Services
+	// Partner
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html).
+	//
+	// If you have a custom driver that isn't listed, you can fork the Amazon ECS
+	// container agent project that's available on GitHub
+	// (https://github.com/aws/amazon-ecs-agent) and customize it to work with that
+	// driver. We encourage you to submit pull requests for changes that you would
+	// like to have included. However, we don't currently provide support for
+	// running modified copies of this software.
+	//
+	// This member is required.
+	LogDriver LogDriver `json:"logDriver,omitempty"`
+
+	// The configuration options to send to the log driver.
+	//
+	// The options you can specify depend on the log driver. Some of the options
+	// you can specify when you use the `awslogs` log driver to route logs to
+	// Amazon CloudWatch include the following:
+	//
+	// awslogs-create-group
+	//
+	// Required: No
+	//
+	// Specify whether you want the log group to be created automatically. If this
+	// option isn't specified, it defaults to `false`.
+	//
+	// Your IAM policy must include the `logs:CreateLogGroup` permission before you
+	// attempt to use `awslogs-create-group`.
+	//
+	// awslogs-region
+	//
+	// Required: Yes
+	//
+	// Specify the Amazon Web Services Region that the `awslogs` log driver is to
+	// send your Docker logs to. You can choose to send all of your logs from
+	// clusters in different Regions to a single region in CloudWatch Logs. This is
+	// so that they're all visible in one location. Otherwise, you can separate
+	// them by Region for more granularity. Make sure that the specified log group
+	// exists in the Region that you specify with this option.
+	//
+	// awslogs-group
+	//
+	// Required: Yes
+	//
+	// Make sure to specify a log group that the `awslogs` log driver sends its log
+	// streams to.
+	//
+	// awslogs-stream-prefix
+	//
+	// Required: Yes, when using Fargate.Optional when using EC2.
+	//
+	// Use the `awslogs-stream-prefix` option to associate a log stream with the
+	// specified prefix, the container name, and the ID of the Amazon ECS task that
+	// the container belongs to. If you specify a prefix with this option, then the
+	// log stream takes the format `prefix-name/container-name/ecs-task-id`.
+	//
+	// If you don't specify a prefix with this option, then the log stream is named
+	// after the container ID that's assigned by the Docker daemon on the container
+	// instance. Because it's difficult to trace logs back to the container that
+	// sent them with just the Docker container ID (which is only available on the
+	// container instance), we recommend that you specify a prefix with this
+	// option.
+	//
+	// For Amazon ECS services, you can use the service name as the prefix. Doing
+	// so, you can trace log streams to the service that the container belongs to,
+	// the name of the container that sent them, and the ID of the task that the
+	// container belongs to.
+	//
+	// You must specify a stream-prefix for your logs to have your logs appear in
+	// the Log pane when using the Amazon ECS console.
+	//
+	// awslogs-datetime-format
+	//
+	// Required: No
+	//
+	// This option defines a multiline start pattern in Python `strftime` format. A
+	// log message consists of a line that matches the pattern and any following
+	// lines that don’t match the pattern. The matched line is the delimiter
+	// between log messages.
+	//
+	// One example of a use case for using this format is for parsing output such
+	// as a stack dump, which might otherwise be logged in multiple entries. The
+	// correct pattern allows it to be captured in a single entry.
+	//
+	// For more information, see awslogs-datetime-format
+	// (https://docs.docker.com/config/containers/logging/awslogs/#awslogs-datetime-format).
+	//
+	// You cannot configure both the `awslogs-datetime-format` and
+	// `awslogs-multiline-pattern` options.
+	//
+	// Multiline logging performs regular expression parsing and matching of all
+	// log messages. This might have a negative impact on logging performance.
+	//
+	// awslogs-multiline-pattern
+	//
+	// Required: No
+	//
+	// This option defines a multiline start pattern that uses a regular
+	// expression. A log message consists of a line that matches the pattern and
+	// any following lines that don’t match the pattern. The matched line is the
+	// delimiter between log messages.
+	//
+	// For more information, see awslogs-multiline-pattern
+	// (https://docs.docker.com/config/containers/logging/awslogs/#awslogs-multiline-pattern).
+	//
+	// This option is ignored if `awslogs-datetime-format` is also configured.
+	//
+	// You cannot configure both the `awslogs-datetime-format` and
+	// `awslogs-multiline-pattern` options.
+	//
+	// Multiline logging performs regular expression parsing and matching of all
+	// log messages. This might have a negative impact on logging performance.
+	//
+	// The following options apply to all supported log drivers.
+	//
+	// mode
+	//
+	// Required: No
+	//
+	// Valid values: `non-blocking` | `blocking`
+	//
+	// This option defines the delivery mode of log messages from the container to
+	// the log driver specified using `logDriver`. The delivery mode you choose
+	// affects application availability when the flow of logs from container is
+	// interrupted.
+	//
+	// If you use the `blocking` mode and the flow of logs is interrupted, calls
+	// from container code to write to the `stdout` and `stderr` streams will
+	// block. The logging thread of the application will block as a result. This
+	// may cause the application to become unresponsive and lead to container
+	// healthcheck failure.
+	//
+	// If you use the `non-blocking` mode, the container's logs are instead stored
+	// in an in-memory intermediate buffer configured with the `max-buffer-size`
+	// option. This prevents the application from becoming unresponsive when logs
+	// cannot be sent. We recommend using this mode if you want to ensure service
+	// availability and are okay with some log loss. For more information, see
+	// Preventing log loss with non-blocking mode in the `awslogs` container log
+	// driver
+	// (http://aws.amazon.com/blogs/containers/preventing-log-loss-with-non-blocking-mode-in-the-awslogs-container-log-driver/).
+	//
+	// You can set a default `mode` for all containers in a specific Amazon Web
+	// Services Region by using the `defaultLogDriverMode` account setting. If you
+	// don't specify the `mode` option or configure the account setting, Amazon ECS
+	// will default to the `non-blocking` mode. For more information about the
+	// account setting, see Default log driver mode
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html#default-log-driver-mode)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// On June 25, 2025, Amazon ECS changed the default log driver mode from
+	// `blocking` to `non-blocking` to prioritize task availability over logging.
+	// To continue using the `blocking` mode after this change, do one of the
+	// following:
+	//
+	// - Set the `mode` option in your container definition's `logConfiguration` as
+	// `blocking`. - Set the `defaultLogDriverMode` account setting to `blocking`.
+	//
+	// max-buffer-size
+	//
+	// Required: No
+	//
+	// Default value: `10m`
+	//
+	// When `non-blocking` mode is used, the `max-buffer-size` log option controls
+	// the size of the buffer that's used for intermediate message storage. Make
+	// sure to specify an adequate buffer size based on your application. When the
+	// buffer fills up, further logs cannot be stored. Logs that cannot be stored
+	// are lost.
+	//
+	// To route logs using the `splunk` log router, you need to specify a
+	// `splunk-token` and a `splunk-url`.
+	//
+	// When you use the `awsfirelens` log router to route logs to an Amazon Web
+	// Services Service or Amazon Web Services Partner Network destination for log
+	// storage and analytics, you can set the `log-driver-buffer-limit` option to
+	// limit the number of events that are buffered in memory, before being sent to
+	// the log router container. It can help to resolve potential log loss issue
+	// because high throughput might result in memory running out for the buffer
+	// inside of Docker.
+	//
+	// Other options you can specify when using `awsfirelens` to route logs depend
+	// on the destination. When you export logs to Amazon Data Firehose, you can
+	// specify the Amazon Web Services Region with `region` and a name for the log
+	// stream with `delivery_stream`.
+	//
+	// When you export logs to Amazon Kinesis Data Streams, you can specify an
+	// Amazon Web Services Region with `region` and a data stream name with
+	// `stream`.
+	//
+	// When you export logs to Amazon OpenSearch Service, you can specify options
+	// like `Name`, `Host` (OpenSearch Service endpoint without protocol), `Port`,
+	// `Index`, `Type`, `Aws_auth`, `Aws_region`, `Suppress_Type_Name`, and `tls`.
+	// For more information, see Under the hood: FireLens for Amazon ECS Tasks
+	// (http://aws.amazon.com/blogs/containers/under-the-hood-firelens-for-amazon-ecs-tasks/).
+	//
+	// When you export logs to Amazon S3, you can specify the bucket using the
+	// `bucket` option. You can also specify `region`, `total_file_size`,
+	// `upload_timeout`, and `use_put_object` as options.
+	//
+	// This parameter requires version 1.19 of the Docker Remote API or greater on
+	// your container instance. To check the Docker Remote API version on your
+	// container instance, log in to your container instance and run the following
+	// command: `sudo docker version --format '{{.Server.APIVersion}}'`
+	Options map[string]string `json:"options,omitempty"`
+
+	// The secrets to pass to the log configuration. For more information, see
+	// Specifying sensitive data
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	SecretOptions []Secret `json:"secretOptions,omitempty"`
+}
+
+// Details about the managed agent status for the container.
+type ManagedAgent struct {
+	// The Unix timestamp for the time when the managed agent was last started.
+	LastStartedAt *time.Time `json:"lastStartedAt,omitempty"`
+
+	// The name of the managed agent. When the execute command feature is turned
+	// on, the managed agent name is `ExecuteCommandAgent`.
+	Name ManagedAgentName `json:"name,omitempty"`
+
+	// The reason for why the managed agent is in the state it is in.
+	Reason *string `json:"reason,omitempty"`
+
+	// The last known status of the managed agent.
+	LastStatus *string `json:"lastStatus,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedAgent) MarshalJSON() ([]byte, error) {
+	type plain ManagedAgent
+	return json.Marshal(struct {
+		plain
+		LastStartedAt *specrt.EpochSeconds `json:"lastStartedAt,omitempty"`
+	}{
+		LastStartedAt: specrt.EpochSecondsOf(v.LastStartedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedAgent) UnmarshalJSON(data []byte) error {
+	type plain ManagedAgent
+	wire := struct {
+		*plain
+		LastStartedAt *specrt.EpochSeconds `json:"lastStartedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.LastStartedAt = wire.LastStartedAt.Time()
+	return nil
+}
+
+// An object representing a change in state for a managed agent.
+type ManagedAgentStateChange struct {
+	// The name of the container that's associated with the managed agent.
+	//
+	// This member is required.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The name of the managed agent.
+	//
+	// This member is required.
+	ManagedAgentName ManagedAgentName `json:"managedAgentName,omitempty"`
+
+	// The status of the managed agent.
+	//
+	// This member is required.
+	Status *string `json:"status,omitempty"`
+
+	// The reason for the status of the managed agent.
+	Reason *string `json:"reason,omitempty"`
+}
+
+// The Application Auto Scaling policy created by Amazon ECS when you create an
+// Express service.
+type ManagedApplicationAutoScalingPolicy struct {
+	// The Amazon Resource Name (ARN) of the Application Auto Scaling policy
+	// associated with the Express service.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of Application Auto Scaling policy creation.
+	//
+	// This member is required.
+	Status ManagedResourceStatus `json:"status,omitempty"`
+
+	// Information about why the Application Auto Scaling policy is in the current
+	// status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when the Application Auto Scaling policy was last
+	// updated.
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The type of Application Auto Scaling policy associated with the Express
+	// service. Valid values are `TargetTrackingScaling`, `StepScaling`, and
+	// `PredictiveScaling`.
+	//
+	// This member is required.
+	PolicyType *string `json:"policyType,omitempty"`
+
+	// The target value for the auto scaling metric.
+	//
+	// This member is required.
+	TargetValue *float64 `json:"targetValue,omitempty"`
+
+	// The metric used for auto scaling decisions. The available metrics are
+	// `ECSServiceAverageCPUUtilization`, `ECSServiceAverageMemoryUtilization`, and
+	// `ALBRequestCOuntPerTarget`.
+	//
+	// This member is required.
+	Metric *string `json:"metric,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedApplicationAutoScalingPolicy) MarshalJSON() ([]byte, error) {
+	type plain ManagedApplicationAutoScalingPolicy
+	return json.Marshal(struct {
+		plain
+		UpdatedAt   *specrt.EpochSeconds   `json:"updatedAt,omitempty"`
+		TargetValue *specrt.Float[float64] `json:"targetValue,omitempty"`
+	}{
+		TargetValue: specrt.FloatOf(v.TargetValue),
+		UpdatedAt:   specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:       plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedApplicationAutoScalingPolicy) UnmarshalJSON(data []byte) error {
+	type plain ManagedApplicationAutoScalingPolicy
+	wire := struct {
+		*plain
+		UpdatedAt   *specrt.EpochSeconds   `json:"updatedAt,omitempty"`
+		TargetValue *specrt.Float[float64] `json:"targetValue,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	v.TargetValue = wire.TargetValue.Value()
+	return nil
+}
+
+// The auto scaling configuration created by Amazon ECS for an Express service.
+type ManagedAutoScaling struct {
+	// Represents a scalable target.
+	ScalableTarget *ManagedScalableTarget `json:"scalableTarget,omitempty"`
+
+	// The policy used for auto scaling.
+	ApplicationAutoScalingPolicies []ManagedApplicationAutoScalingPolicy `json:"applicationAutoScalingPolicies,omitempty"`
+}
+
+// The ACM certificate associated with the HTTPS domain created for the Express
+// service.
+type ManagedCertificate struct {
+	// The Amazon Resource Name (ARN) of the ACM certificate.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the ACM; certificate.
+	//
+	// This member is required.
+	Status ManagedResourceStatus `json:"status,omitempty"`
+
+	// Information about why the ACM certificate is in the current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when the ACM certificate was last updated
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The fully qualified domain name (FQDN) that is secured with this ACM
+	// certificate.
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedCertificate) MarshalJSON() ([]byte, error) {
+	type plain ManagedCertificate
+	return json.Marshal(struct {
+		plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedCertificate) UnmarshalJSON(data []byte) error {
+	type plain ManagedCertificate
+	wire := struct {
+		*plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The entry point into the Express service.
+type ManagedIngressPath struct {
+	// The type of access to the endpoint for the Express service.
+	//
+	// This member is required.
+	AccessType AccessType `json:"accessType,omitempty"`
+
+	// The endpoint for access to the Express service.
+	//
+	// This member is required.
+	Endpoint *string `json:"endpoint,omitempty"`
+
+	// The Application Load Balancer associated with the Express service.
+	LoadBalancer *ManagedLoadBalancer `json:"loadBalancer,omitempty"`
+
+	// The security groups associated with the Application Load Balancer.
+	LoadBalancerSecurityGroups []ManagedSecurityGroup `json:"loadBalancerSecurityGroups,omitempty"`
+
+	// The ACM certificate for the Express service's domain.
+	Certificate *ManagedCertificate `json:"certificate,omitempty"`
+
+	// The listeners associated with the Application Load Balancer.
+	Listener *ManagedListener `json:"listener,omitempty"`
+
+	// The listener rules for the Application Load Balancer.
+	Rule *ManagedListenerRule `json:"rule,omitempty"`
+
+	// The target groups associated with the Application Load Balancer.
+	TargetGroups []ManagedTargetGroup `json:"targetGroups,omitempty"`
+}
+
+// The local storage configuration for Amazon ECS Managed Instances. This
+// defines how ECS uses and configures instance store volumes available on
+// container instance.
+type ManagedInstancesLocalStorageConfiguration struct {
+	// Use instance store volumes for data storage when available. EBS volumes are
+	// not provisioned for data storage. If the container instance has multiple
+	// instance store volumes, a single data volume is created. Consider defining
+	// instance store requirements using the `localStorage`, `localStorageTypes`
+	// and `totalLocalStorageGB` properties.
+	UseLocalStorage *bool `json:"useLocalStorage,omitempty"`
+}
+
+// The network configuration for Amazon ECS Managed Instances. This specifies
+// the VPC subnets and security groups that instances use for network
+// connectivity. Amazon ECS Managed Instances support multiple network modes
+// including `awsvpc` (instances receive ENIs for task isolation), `host`
+// (instances share network namespace with tasks), and `none` (no external
+// network connectivity), ensuring backward compatibility for migrating
+// workloads from Fargate or Amazon EC2.
+type ManagedInstancesNetworkConfiguration struct {
+	// The list of subnet IDs where Amazon ECS can launch Amazon ECS Managed
+	// Instances. Instances are distributed across the specified subnets for high
+	// availability. All subnets must be in the same VPC.
+	Subnets []string `json:"subnets,omitempty"`
+
+	// The list of security group IDs to apply to Amazon ECS Managed Instances.
+	// These security groups control the network traffic allowed to and from the
+	// instances.
+	SecurityGroups []string `json:"securityGroups,omitempty"`
+}
+
+// The configuration for a Amazon ECS Managed Instances provider. Amazon ECS
+// uses this configuration to automatically launch, manage, and terminate
+// Amazon EC2 instances on your behalf. Managed instances provide access to the
+// full range of Amazon EC2 instance types and features while offloading
+// infrastructure management to Amazon Web Services.
+type ManagedInstancesProvider struct {
+	// The Amazon Resource Name (ARN) of the infrastructure role that Amazon ECS
+	// assumes to manage instances. This role must include permissions for Amazon
+	// EC2 instance lifecycle management, networking, and any additional Amazon Web
+	// Services services required for your workloads.
+	//
+	// For more information, see Amazon ECS infrastructure IAM role
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html)
+	// in the Amazon ECS Developer Guide.
+	InfrastructureRoleARN *string `json:"infrastructureRoleArn,omitempty"`
+
+	// The launch template that defines how Amazon ECS launches Amazon ECS Managed
+	// Instances. This includes the instance profile for your tasks, network and
+	// storage configuration, and instance requirements that determine which Amazon
+	// EC2 instance types can be used.
+	//
+	// For more information, see Store instance launch parameters in Amazon EC2
+	// launch templates
+	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html)
+	// in the Amazon EC2 User Guide.
+	InstanceLaunchTemplate *InstanceLaunchTemplate `json:"instanceLaunchTemplate,omitempty"`
+
+	// Determines whether tags from the capacity provider are automatically applied
+	// to Amazon ECS Managed Instances. This helps with cost allocation and
+	// resource management by ensuring consistent tagging across your
+	// infrastructure.
+	PropagateTags PropagateMITags `json:"propagateTags,omitempty"`
+
+	// Defines how Amazon ECS Managed Instances optimizes the infrastastructure in
+	// your capacity provider. Configure it to turn on or off the infrastructure
+	// optimization in your capacity provider, and to control the idle or
+	// underutilized EC2 instances optimization delay.
+	InfrastructureOptimization *InfrastructureOptimization `json:"infrastructureOptimization,omitempty"`
+
+	// The auto repair configuration for the Amazon ECS Managed Instances capacity
+	// provider. Indicates whether Amazon ECS automatically replaces container
+	// instances that are detected as unhealthy.
+	AutoRepairConfiguration *AutoRepairConfiguration `json:"autoRepairConfiguration,omitempty"`
+}
+
+// The storage configuration for Amazon ECS Managed Instances. This defines the
+// data volume configuration for the instances.
+type ManagedInstancesStorageConfiguration struct {
+	// The size of the data volume.
+	StorageSizeGiB *int32 `json:"storageSizeGiB,omitempty"`
+}
+
+// The listeners associated with the Express service's Application Load
+// Balancer.
+type ManagedListener struct {
+	// The Amazon Resource Name (ARN) of the load balancer listener.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the load balancer listener.
+	//
+	// This member is required.
+	Status ManagedResourceStatus `json:"status,omitempty"`
+
+	// Informaion about why the load balancer listener is in the current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when this listener was most recently updated.
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedListener) MarshalJSON() ([]byte, error) {
+	type plain ManagedListener
+	return json.Marshal(struct {
+		plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedListener) UnmarshalJSON(data []byte) error {
+	type plain ManagedListener
+	wire := struct {
+		*plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The listener rule associated with the Express service's Application Load
+// Balancer.
+type ManagedListenerRule struct {
+	// The Amazon Resource Name (ARN) of the load balancer listener rule.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the load balancer listener rule.
+	//
+	// This member is required.
+	Status ManagedResourceStatus `json:"status,omitempty"`
+
+	// Information about why the load balancer listener rule is in the current
+	// status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when this listener rule was most recently updated.
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedListenerRule) MarshalJSON() ([]byte, error) {
+	type plain ManagedListenerRule
+	return json.Marshal(struct {
+		plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedListenerRule) UnmarshalJSON(data []byte) error {
+	type plain ManagedListenerRule
+	wire := struct {
+		*plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The Application Load Balancer associated with the Express service.
+type ManagedLoadBalancer struct {
+	// The Amazon Resource Name (ARN) of the load balancer.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the load balancer.
+	//
+	// This member is required.
+	Status ManagedResourceStatus `json:"status,omitempty"`
+
+	// Information about why the load balancer is in the current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when this load balancer was most recently updated.
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The scheme of the load balancer. By default, the scheme of the load balancer
+	// is `internet-facing`.
+	//
+	// This member is required.
+	Scheme *string `json:"scheme,omitempty"`
+
+	// The IDs of the subnets associated with the load balancer.
+	SubnetIDs []string `json:"subnetIds,omitempty"`
+
+	// The IDs of the security groups associated with the load balancer.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedLoadBalancer) MarshalJSON() ([]byte, error) {
+	type plain ManagedLoadBalancer
+	return json.Marshal(struct {
+		plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedLoadBalancer) UnmarshalJSON(data []byte) error {
+	type plain ManagedLoadBalancer
+	wire := struct {
+		*plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The Cloudwatch Log Group created by Amazon ECS for an Express service.
+type ManagedLogGroup struct {
+	// The Amazon Resource Name (ARN) of the Cloudwatch Log Group associated with
+	// the Express service.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the Cloudwatch LogGroup.
+	//
+	// This member is required.
+	Status ManagedResourceStatus `json:"status,omitempty"`
+
+	// Information about why the Cloudwatch LogGroup is in the current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when the Cloudwatch LogGroup was last updated
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The name of the Cloudwatch Log Group associated with the Express service.
+	//
+	// This member is required.
+	LogGroupName *string `json:"logGroupName,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedLogGroup) MarshalJSON() ([]byte, error) {
+	type plain ManagedLogGroup
+	return json.Marshal(struct {
+		plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedLogGroup) UnmarshalJSON(data []byte) error {
+	type plain ManagedLogGroup
+	wire := struct {
+		*plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The CloudWatch metric alarm associated with the Express service's scaling
+// policy.
+type ManagedMetricAlarm struct {
+	// The Amazon Resource Name (ARN) of the CloudWatch metric alarm.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the CloudWatch metric alarm.
+	//
+	// This member is required.
+	Status ManagedResourceStatus `json:"status,omitempty"`
+
+	// Information about why the CloudWatch metric alarm is in the current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when the CloudWatch metric alarm was last updated.
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedMetricAlarm) MarshalJSON() ([]byte, error) {
+	type plain ManagedMetricAlarm
+	return json.Marshal(struct {
+		plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedMetricAlarm) UnmarshalJSON(data []byte) error {
+	type plain ManagedMetricAlarm
+	wire := struct {
+		*plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// Represents a scalable target.
+type ManagedScalableTarget struct {
+	// The ARN of the scalable target.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the scalable target.
+	//
+	// This member is required.
+	Status ManagedResourceStatus `json:"status,omitempty"`
+
+	// Information about why the scalable target is in the current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when the target was most recently updated.
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The minimum value to scale to in response to a scale-in activity.
+	//
+	// This member is required.
+	MinCapacity *int32 `json:"minCapacity,omitempty"`
+
+	// The maximum value to scale to in response to a scale-out activity.
+	//
+	// This member is required.
+	MaxCapacity *int32 `json:"maxCapacity,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedScalableTarget) MarshalJSON() ([]byte, error) {
+	type plain ManagedScalableTarget
+	return json.Marshal(struct {
+		plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedScalableTarget) UnmarshalJSON(data []byte) error {
+	type plain ManagedScalableTarget
+	wire := struct {
+		*plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The managed scaling settings for the Auto Scaling group capacity provider.
+//
+// When managed scaling is turned on, Amazon ECS manages the scale-in and
+// scale-out actions of the Auto Scaling group. Amazon ECS manages a target
+// tracking scaling policy using an Amazon ECS managed CloudWatch metric with
+// the specified `targetCapacity` value as the target value for the metric. For
+// more information, see Using managed scaling
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers.html#asg-capacity-providers-managed-scaling)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// If managed scaling is off, the user must manage the scaling of the Auto
+// Scaling group.
+type ManagedScaling struct {
+	// Determines whether to use managed scaling for the capacity provider.
+	Status ManagedScalingStatus `json:"status,omitempty"`
+
+	// The target capacity utilization as a percentage for the capacity provider.
+	// The specified value must be greater than `0` and less than or equal to
+	// `100`. For example, if you want the capacity provider to maintain 10% spare
+	// capacity, then that means the utilization is 90%, so use a `targetCapacity`
+	// of `90`. The default value of `100` percent results in the Amazon EC2
+	// instances in your Auto Scaling group being completely used.
+	TargetCapacity *int32 `json:"targetCapacity,omitempty"`
+
+	// The minimum number of Amazon EC2 instances that Amazon ECS will scale out at
+	// one time. The scale in process is not affected by this parameter If this
+	// parameter is omitted, the default value of `1` is used.
+	//
+	// When additional capacity is required, Amazon ECS will scale up the minimum
+	// scaling step size even if the actual demand is less than the minimum scaling
+	// step size.
+	MinimumScalingStepSize *int32 `json:"minimumScalingStepSize,omitempty"`
+
+	// The maximum number of Amazon EC2 instances that Amazon ECS will scale out at
+	// one time. If this parameter is omitted, the default value of `10000` is
+	// used.
+	MaximumScalingStepSize *int32 `json:"maximumScalingStepSize,omitempty"`
+
+	// The period of time, in seconds, after a newly launched Amazon EC2 instance
+	// can contribute to CloudWatch metrics for Auto Scaling group. If this
+	// parameter is omitted, the default value of `300` seconds is used.
+	InstanceWarmupPeriod *int32 `json:"instanceWarmupPeriod,omitempty"`
+}
+
+// A security group associated with the Express service.
+type ManagedSecurityGroup struct {
+	// The ARN of the security group.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the security group.
+	//
+	// This member is required.
+	Status ManagedResourceStatus `json:"status,omitempty"`
+
+	// Information about why the security group is in the current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when the security group was last updated.
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedSecurityGroup) MarshalJSON() ([]byte, error) {
+	type plain ManagedSecurityGroup
+	return json.Marshal(struct {
+		plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedSecurityGroup) UnmarshalJSON(data []byte) error {
+	type plain ManagedSecurityGroup
+	wire := struct {
+		*plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The managed storage configuration for the cluster.
+type ManagedStorageConfiguration struct {
+	// Specify a Key Management Service key ID to encrypt Amazon ECS managed
+	// storage.
+	//
+	// When you specify a `kmsKeyId`, Amazon ECS uses the key to encrypt data
+	// volumes managed by Amazon ECS that are attached to tasks in the cluster. The
+	// following data volumes are managed by Amazon ECS: Amazon EBS. For more
+	// information about encryption of Amazon EBS volumes attached to Amazon ECS
+	// tasks, see Encrypt data stored in Amazon EBS volumes for Amazon ECS
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-kms-encryption.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// The key must be a single Region key.
+	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+
+	// Specify the Key Management Service key ID for Fargate ephemeral storage.
+	//
+	// When you specify a `fargateEphemeralStorageKmsKeyId`, Amazon Web Services
+	// Fargate uses the key to encrypt data at rest in ephemeral storage. For more
+	// information about Fargate ephemeral storage encryption, see Customer managed
+	// keys for Amazon Web Services Fargate ephemeral storage for Amazon ECS
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-storage-encryption.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// The key must be a single Region key.
+	FargateEphemeralStorageKMSKeyID *string `json:"fargateEphemeralStorageKmsKeyId,omitempty"`
+}
+
+// The target group associated with the Express service's Application Load
+// Balancer. For more information about load balancer target groups, see
+// CreateTargetGroup
+// (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html)
+// in the Elastic Load Balancing API Reference
+type ManagedTargetGroup struct {
+	// The Amazon Resource Name (ARN) of the target group.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the target group.
+	//
+	// This member is required.
+	Status ManagedResourceStatus `json:"status,omitempty"`
+
+	// Information about why the target group is in the current status.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The Unix timestamp for when the target group was last updated.
+	//
+	// This member is required.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The destination for health checks on the targets.
+	//
+	// This member is required.
+	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
+
+	// The port the load balancer uses when performing health checks on targets.
+	//
+	// This member is required.
+	HealthCheckPort *int32 `json:"healthCheckPort,omitempty"`
+
+	// The port on which the targets receive traffic.
+	//
+	// This member is required.
+	Port *int32 `json:"port,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ManagedTargetGroup) MarshalJSON() ([]byte, error) {
+	type plain ManagedTargetGroup
+	return json.Marshal(struct {
+		plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ManagedTargetGroup) UnmarshalJSON(data []byte) error {
+	type plain ManagedTargetGroup
+	wire := struct {
+		*plain
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The minimum and maximum amount of memory per vCPU in gibibytes (GiB). This
+// helps ensure that instance types have the appropriate memory-to-CPU ratio
+// for your workloads.
+type MemoryGiBPerVCPURequest struct {
+	// The minimum amount of memory per vCPU in GiB. Instance types with a lower
+	// memory-to-vCPU ratio are excluded from selection.
+	Min *float64 `json:"min,omitempty"`
+
+	// The maximum amount of memory per vCPU in GiB. Instance types with a higher
+	// memory-to-vCPU ratio are excluded from selection.
+	Max *float64 `json:"max,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v MemoryGiBPerVCPURequest) MarshalJSON() ([]byte, error) {
+	type plain MemoryGiBPerVCPURequest
+	return json.Marshal(struct {
+		plain
+		Min *specrt.Float[float64] `json:"min,omitempty"`
+		Max *specrt.Float[float64] `json:"max,omitempty"`
+	}{
+		Max:   specrt.FloatOf(v.Max),
+		Min:   specrt.FloatOf(v.Min),
+		plain: plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *MemoryGiBPerVCPURequest) UnmarshalJSON(data []byte) error {
+	type plain MemoryGiBPerVCPURequest
+	wire := struct {
+		*plain
+		Min *specrt.Float[float64] `json:"min,omitempty"`
+		Max *specrt.Float[float64] `json:"max,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Min = wire.Min.Value()
+	v.Max = wire.Max.Value()
+	return nil
+}
+
+// The minimum and maximum amount of memory in mebibytes (MiB) for instance
+// type selection. This ensures that selected instance types have adequate
+// memory for your workloads.
+type MemoryMiBRequest struct {
+	// The minimum amount of memory in MiB. Instance types with less memory than
+	// this value are excluded from selection.
+	//
+	// This member is required.
+	Min *int32 `json:"min,omitempty"`
+
+	// The maximum amount of memory in MiB. Instance types with more memory than
+	// this value are excluded from selection.
+	Max *int32 `json:"max,omitempty"`
+}
+
+// The configuration for a specific set of metrics to collect for a service.
+type MetricConfiguration struct {
+	// The list of metric names to configure. The supported metric names are
+	// `CPUUtilization` and `MemoryUtilization`.
+	//
+	// This member is required.
+	MetricNames []string `json:"metricNames,omitempty"`
+
+	// The resolution, in seconds, at which to collect the metrics. The valid
+	// values are `20` and `60`.
+	//
+	// This member is required.
+	ResolutionSeconds *int32 `json:"resolutionSeconds,omitempty"`
+}
+
+// The optional monitoring configuration for a service, which defines the
+// resolution for the service-level `CPUUtilization` and `MemoryUtilization`
+// Amazon CloudWatch metrics. When not specified, Amazon ECS uses the default
+// resolution of `60` seconds.
+type MonitoringConfiguration struct {
+	// The list of metric configurations for the service monitoring.
+	MetricConfigurations []MetricConfiguration `json:"metricConfigurations,omitempty"`
+}
+
+// The details for a volume mount point that's used in a container definition.
+type MountPoint struct {
+	// The name of the volume to mount. Must be a volume name referenced in the
+	// `name` parameter of task definition `volume`.
+	SourceVolume *string `json:"sourceVolume,omitempty"`
+
+	// The path on the container to mount the host volume at.
+	ContainerPath *string `json:"containerPath,omitempty"`
+
+	// If this value is `true`, the container has read-only access to the volume.
+	// If this value is `false`, then the container can write to the volume. The
+	// default value is `false`.
+	ReadOnly *bool `json:"readOnly,omitempty"`
+}
+
+// The minimum and maximum network bandwidth in gigabits per second (Gbps) for
+// instance type selection. This is important for network-intensive workloads.
+type NetworkBandwidthGbpsRequest struct {
+	// The minimum network bandwidth in Gbps. Instance types with lower network
+	// bandwidth are excluded from selection.
+	Min *float64 `json:"min,omitempty"`
+
+	// The maximum network bandwidth in Gbps. Instance types with higher network
+	// bandwidth are excluded from selection.
+	Max *float64 `json:"max,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v NetworkBandwidthGbpsRequest) MarshalJSON() ([]byte, error) {
+	type plain NetworkBandwidthGbpsRequest
+	return json.Marshal(struct {
+		plain
+		Min *specrt.Float[float64] `json:"min,omitempty"`
+		Max *specrt.Float[float64] `json:"max,omitempty"`
+	}{
+		Max:   specrt.FloatOf(v.Max),
+		Min:   specrt.FloatOf(v.Min),
+		plain: plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *NetworkBandwidthGbpsRequest) UnmarshalJSON(data []byte) error {
+	type plain NetworkBandwidthGbpsRequest
+	wire := struct {
+		*plain
+		Min *specrt.Float[float64] `json:"min,omitempty"`
+		Max *specrt.Float[float64] `json:"max,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Min = wire.Min.Value()
+	v.Max = wire.Max.Value()
+	return nil
+}
+
+// Details on the network bindings between a container and its host container
+// instance. After a task reaches the `RUNNING` status, manual and automatic
+// host and container port assignments are visible in the `networkBindings`
+// section of DescribeTasks
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html)
+// API responses.
+type NetworkBinding struct {
+	// The IP address that the container is bound to on the container instance.
+	BindIP *string `json:"bindIP,omitempty"`
+
+	// The port number on the container that's used with the network binding.
+	ContainerPort *int32 `json:"containerPort,omitempty"`
+
+	// The port number on the host that's used with the network binding.
+	HostPort *int32 `json:"hostPort,omitempty"`
+
+	// The protocol used for the network binding.
+	Protocol TransportProtocol `json:"protocol,omitempty"`
+
+	// The port number range on the container that's bound to the dynamically
+	// mapped host port range.
+	//
+	// The following rules apply when you specify a `containerPortRange`:
+	//
+	// - You must use either the `bridge` network mode or the `awsvpc` network
+	// mode. - This parameter is available for both the EC2 and Fargate launch
+	// types. - This parameter is available for both the Linux and Windows
+	// operating systems. - The container instance must have at least version
+	// 1.67.0 of the container agent and at least version 1.67.0-1 of the
+	// `ecs-init` package - You can specify a maximum of 100 port ranges per
+	// container. - You do not specify a `hostPortRange`. The value of the
+	// `hostPortRange` is set as follows: - For containers in a task with the
+	// `awsvpc` network mode, the `hostPortRange` is set to the same value as the
+	// `containerPortRange`. This is a static mapping strategy. - For containers in
+	// a task with the `bridge` network mode, the Amazon ECS agent finds open host
+	// ports from the default ephemeral range and passes it to docker to bind them
+	// to the container ports. - The `containerPortRange` valid values are between
+	// 1 and 65535. - A port can only be included in one port mapping per
+	// container. - You cannot specify overlapping port ranges. - The first port in
+	// the range must be less than last port in the range. - Docker recommends that
+	// you turn off the docker-proxy in the Docker daemon config file when you have
+	// a large number of ports.
+	//
+	// For more information, see Issue #11185
+	// (https://github.com/moby/moby/issues/11185) on the Github website.
+	//
+	// For information about how to turn off the docker-proxy in the Docker daemon
+	// config file, see Docker daemon
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bootstrap_container_instance.html#bootstrap_docker_daemon)
+	// in the Amazon ECS Developer Guide.
+	//
+	// You can call `DescribeTasks`
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html)
+	// to view the `hostPortRange` which are the host ports that are bound to the
+	// container ports.
+	ContainerPortRange *string `json:"containerPortRange,omitempty"`
+
+	// The port number range on the host that's used with the network binding. This
+	// is assigned is assigned by Docker and delivered by the Amazon ECS agent.
+	HostPortRange *string `json:"hostPortRange,omitempty"`
+}
+
+// The network configuration for a task or service.
+type NetworkConfiguration struct {
+	// The VPC subnets and security groups that are associated with a task.
+	//
+	// All specified subnets and security groups must be from the same VPC.
+	AwsvpcConfiguration *AWSVPCConfiguration `json:"awsvpcConfiguration,omitempty"`
+}
+
+// An object representing the elastic network interface for tasks that use the
+// `awsvpc` network mode.
+type NetworkInterface struct {
+	// The attachment ID for the network interface.
+	AttachmentID *string `json:"attachmentId,omitempty"`
+
+	// The private IPv4 address for the network interface.
+	PrivateIpv4Address *string `json:"privateIpv4Address,omitempty"`
+
+	// The private IPv6 address for the network interface.
+	Ipv6Address *string `json:"ipv6Address,omitempty"`
+}
+
+// The minimum and maximum number of network interfaces for instance type
+// selection. This is useful for workloads that require multiple network
+// interfaces.
+type NetworkInterfaceCountRequest struct {
+	// The minimum number of network interfaces. Instance types that support fewer
+	// network interfaces are excluded from selection.
+	Min *int32 `json:"min,omitempty"`
+
+	// The maximum number of network interfaces. Instance types that support more
+	// network interfaces are excluded from selection.
+	Max *int32 `json:"max,omitempty"`
+}
+
+// An object representing a constraint on task placement. For more information,
+// see Task placement constraints
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// If you're using the Fargate launch type, task placement constraints aren't
+// supported.
+type PlacementConstraint struct {
+	// The type of constraint. Use `distinctInstance` to ensure that each task in a
+	// particular group is running on a different container instance. Use
+	// `memberOf` to restrict the selection to a group of valid candidates.
+	Type PlacementConstraintType `json:"type,omitempty"`
+
+	// A cluster query language expression to apply to the constraint. The
+	// expression can have a maximum length of 2000 characters. You can't specify
+	// an expression if the constraint type is `distinctInstance`. For more
+	// information, see Cluster query language
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	Expression *string `json:"expression,omitempty"`
+}
+
+// The task placement strategy for a task or service. For more information, see
+// Task placement strategies
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type PlacementStrategy struct {
+	// The type of placement strategy. The `random` placement strategy randomly
+	// places tasks on available candidates. The `spread` placement strategy
+	// spreads placement across available candidates evenly based on the `field`
+	// parameter. The `binpack` strategy places tasks on available candidates that
+	// have the least available amount of the resource that's specified with the
+	// `field` parameter. For example, if you binpack on memory, a task is placed
+	// on the instance with the least amount of remaining memory but still enough
+	// to run the task.
+	Type PlacementStrategyType `json:"type,omitempty"`
+
+	// The field to apply the placement strategy against. For the `spread`
+	// placement strategy, valid values are `instanceId` (or `host`, which has the
+	// same effect), or any platform or custom attribute that's applied to a
+	// container instance, such as `attribute:ecs.availability-zone`. For the
+	// `binpack` placement strategy, valid values are `cpu` and `memory`. For the
+	// `random` placement strategy, this field is not used.
+	Field *string `json:"field,omitempty"`
+}
+
+// The devices that are available on the container instance. The supported
+// device types are GPUs and Neuron devices.
+type PlatformDevice struct {
+	// The ID for the GPU or Neuron device on the container instance. For GPUs, the
+	// available GPU IDs can also be obtained on the container instance in the
+	// `/var/lib/ecs/gpu/nvidia_gpu_info.json` file. For Neuron devices, the ID
+	// corresponds to the device index (for example, `0` for `/dev/neuron0`).
+	//
+	// This member is required.
+	ID *string `json:"id,omitempty"`
+
+	// The type of device that's available on the container instance. The supported
+	// values are `GPU` and `NEURON_DEVICE`.
+	//
+	// This member is required.
+	Type PlatformDeviceType `json:"type,omitempty"`
+}
+
+// Port mappings allow containers to access ports on the host container
+// instance to send or receive traffic. Port mappings are specified as part of
+// the container definition.
+//
+// If you use containers in a task with the `awsvpc` or `host` network mode,
+// specify the exposed ports using `containerPort`. The `hostPort` can be left
+// blank or it must be the same value as the `containerPort`.
+//
+// Most fields of this parameter (`containerPort`, `hostPort`, `protocol`) maps
+// to `PortBindings` in the docker container create command and the `--publish`
+// option to `docker run`. If the network mode of a task definition is set to
+// `host`, host ports must either be undefined or match the container port in
+// the port mapping.
+//
+// You can't expose the same container port for multiple protocols. If you
+// attempt this, an error is returned.
+//
+// After a task reaches the `RUNNING` status, manual and automatic host and
+// container port assignments are visible in the `networkBindings` section of
+// DescribeTasks
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html)
+// API responses.
+type PortMapping struct {
+	// The port number on the container that's bound to the user-specified or
+	// automatically assigned host port.
+	//
+	// If you use containers in a task with the `awsvpc` or `host` network mode,
+	// specify the exposed ports using `containerPort`.
+	//
+	// If you use containers in a task with the `bridge` network mode and you
+	// specify a container port and not a host port, your container automatically
+	// receives a host port in the ephemeral port range. For more information, see
+	// `hostPort`. Port mappings that are automatically assigned in this way do not
+	// count toward the 100 reserved ports limit of a container instance.
+	ContainerPort *int32 `json:"containerPort,omitempty"`
+
+	// The port number on the container instance to reserve for your container.
+	//
+	// If you specify a `containerPortRange`, leave this field empty and the value
+	// of the `hostPort` is set as follows:
+	//
+	// - For containers in a task with the `awsvpc` network mode, the `hostPort` is
+	// set to the same value as the `containerPort`. This is a static mapping
+	// strategy. - For containers in a task with the `bridge` network mode, the
+	// Amazon ECS agent finds open ports on the host and automatically binds them
+	// to the container ports. This is a dynamic mapping strategy.
+	//
+	// If you use containers in a task with the `awsvpc` or `host` network mode,
+	// the `hostPort` can either be left blank or set to the same value as the
+	// `containerPort`.
+	//
+	// If you use containers in a task with the `bridge` network mode, you can
+	// specify a non-reserved host port for your container port mapping, or you can
+	// omit the `hostPort` (or set it to `0`) while specifying a `containerPort`
+	// and your container automatically receives a port in the ephemeral port range
+	// for your container instance operating system and Docker version.
+	//
+	// The default ephemeral port range for Docker version 1.6.0 and later is
+	// listed on the instance under `/proc/sys/net/ipv4/ip_local_port_range`. If
+	// this kernel parameter is unavailable, the default ephemeral port range from
+	// 49153 through 65535 (Linux) or 49152 through 65535 (Windows) is used. Do not
+	// attempt to specify a host port in the ephemeral port range as these are
+	// reserved for automatic assignment. In general, ports below 32768 are outside
+	// of the ephemeral port range.
+	//
+	// The default reserved ports are 22 for SSH, the Docker ports 2375 and 2376,
+	// and the Amazon ECS container agent ports 51678-51680. Any host port that was
+	// previously specified in a running task is also reserved while the task is
+	// running. That is, after a task stops, the host port is released. The current
+	// reserved ports are displayed in the `remainingResources` of
+	// DescribeContainerInstances
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeContainerInstances.html)
+	// output. A container instance can have up to 100 reserved ports at a time.
+	// This number includes the default reserved ports. Automatically assigned
+	// ports aren't included in the 100 reserved ports quota.
+	HostPort *int32 `json:"hostPort,omitempty"`
+
+	// The protocol used for the port mapping. Valid values are `tcp` and `udp`.
+	// The default is `tcp`. `protocol` is immutable in a Service Connect service.
+	// Updating this field requires a service deletion and redeployment.
+	Protocol TransportProtocol `json:"protocol,omitempty"`
+
+	// The name that's used for the port mapping. This parameter is the name that
+	// you use in the `serviceConnectConfiguration` and the
+	// `vpcLatticeConfigurations` of a service. The name can include up to 64
+	// characters. The characters can include lowercase letters, numbers,
+	// underscores (_), and hyphens (-). The name can't start with a hyphen.
+	Name *string `json:"name,omitempty"`
+
+	// The application protocol that's used for the port mapping. This parameter
+	// only applies to Service Connect. We recommend that you set this parameter to
+	// be consistent with the protocol that your application uses. If you set this
+	// parameter, Amazon ECS adds protocol-specific connection handling to the
+	// Service Connect proxy. If you set this parameter, Amazon ECS adds
+	// protocol-specific telemetry in the Amazon ECS console and CloudWatch.
+	//
+	// If you don't set a value for this parameter, then TCP is used. However,
+	// Amazon ECS doesn't add protocol-specific telemetry for TCP.
+	//
+	// `appProtocol` is immutable in a Service Connect service. Updating this field
+	// requires a service deletion and redeployment.
+	//
+	// Tasks that run in a namespace can use short names to connect to services in
+	// the namespace. Tasks can connect to services across all of the clusters in
+	// the namespace. Tasks connect through a managed proxy container that collects
+	// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+	// services create are supported with Service Connect. For more information,
+	// see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	AppProtocol ApplicationProtocol `json:"appProtocol,omitempty"`
+
+	// The port number range on the container that's bound to the dynamically
+	// mapped host port range.
+	//
+	// The following rules apply when you specify a `containerPortRange`:
+	//
+	// - You must use either the `bridge` network mode or the `awsvpc` network
+	// mode. - This parameter is available for both the EC2 and Fargate launch
+	// types. - This parameter is available for both the Linux and Windows
+	// operating systems. - The container instance must have at least version
+	// 1.67.0 of the container agent and at least version 1.67.0-1 of the
+	// `ecs-init` package - You can specify a maximum of 100 port ranges per
+	// container. - You do not specify a `hostPortRange`. The value of the
+	// `hostPortRange` is set as follows: - For containers in a task with the
+	// `awsvpc` network mode, the `hostPortRange` is set to the same value as the
+	// `containerPortRange`. This is a static mapping strategy. - For containers in
+	// a task with the `bridge` network mode, the Amazon ECS agent finds open host
+	// ports from the default ephemeral range and passes it to docker to bind them
+	// to the container ports. - The `containerPortRange` valid values are between
+	// 1 and 65535. - A port can only be included in one port mapping per
+	// container. - You cannot specify overlapping port ranges. - The first port in
+	// the range must be less than last port in the range. - Docker recommends that
+	// you turn off the docker-proxy in the Docker daemon config file when you have
+	// a large number of ports.
+	//
+	// For more information, see Issue #11185
+	// (https://github.com/moby/moby/issues/11185) on the Github website.
+	//
+	// For information about how to turn off the docker-proxy in the Docker daemon
+	// config file, see Docker daemon
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bootstrap_container_instance.html#bootstrap_docker_daemon)
+	// in the Amazon ECS Developer Guide.
+	//
+	// You can call `DescribeTasks`
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html)
+	// to view the `hostPortRange` which are the host ports that are bound to the
+	// container ports.
+	ContainerPortRange *string `json:"containerPortRange,omitempty"`
+}
+
+// An object representing the protection status details for a task. You can set
+// the protection status with the UpdateTaskProtection
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateTaskProtection.html)
+// API and get the status of tasks with the GetTaskProtection
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_GetTaskProtection.html)
+// API.
+type ProtectedTask struct {
+	// The task ARN.
+	TaskARN *string `json:"taskArn,omitempty"`
+
+	// The protection status of the task. If scale-in protection is on for a task,
+	// the value is `true`. Otherwise, it is `false`.
+	ProtectionEnabled *bool `json:"protectionEnabled,omitempty"`
+
+	// The epoch time when protection for the task will expire.
+	ExpirationDate *time.Time `json:"expirationDate,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ProtectedTask) MarshalJSON() ([]byte, error) {
+	type plain ProtectedTask
+	return json.Marshal(struct {
+		plain
+		ExpirationDate *specrt.EpochSeconds `json:"expirationDate,omitempty"`
+	}{
+		ExpirationDate: specrt.EpochSecondsOf(v.ExpirationDate),
+		plain:          plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ProtectedTask) UnmarshalJSON(data []byte) error {
+	type plain ProtectedTask
+	wire := struct {
+		*plain
+		ExpirationDate *specrt.EpochSeconds `json:"expirationDate,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.ExpirationDate = wire.ExpirationDate.Time()
+	return nil
+}
+
+// The configuration details for the App Mesh proxy.
+//
+// For tasks that use the EC2 launch type, the container instances require at
+// least version 1.26.0 of the container agent and at least version 1.26.0-1 of
+// the `ecs-init` package to use a proxy configuration. If your container
+// instances are launched from the Amazon ECS optimized AMI version `20190301`
+// or later, then they contain the required versions of the container agent and
+// `ecs-init`. For more information, see Amazon ECS-optimized Linux AMI
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html)
+type ProxyConfiguration struct {
+	// The proxy type. The only supported value is `APPMESH`.
+	Type ProxyConfigurationType `json:"type,omitempty"`
+
+	// The name of the container that will serve as the App Mesh proxy.
+	//
+	// This member is required.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The set of network configuration parameters to provide the Container Network
+	// Interface (CNI) plugin, specified as key-value pairs.
+	//
+	// - `IgnoredUID` - (Required) The user ID (UID) of the proxy container as
+	// defined by the `user` parameter in a container definition. This is used to
+	// ensure the proxy ignores its own traffic. If `IgnoredGID` is specified, this
+	// field can be empty. - `IgnoredGID` - (Required) The group ID (GID) of the
+	// proxy container as defined by the `user` parameter in a container
+	// definition. This is used to ensure the proxy ignores its own traffic. If
+	// `IgnoredUID` is specified, this field can be empty. - `AppPorts` -
+	// (Required) The list of ports that the application uses. Network traffic to
+	// these ports is forwarded to the `ProxyIngressPort` and `ProxyEgressPort`. -
+	// `ProxyIngressPort` - (Required) Specifies the port that incoming traffic to
+	// the `AppPorts` is directed to. - `ProxyEgressPort` - (Required) Specifies
+	// the port that outgoing traffic from the `AppPorts` is directed to. -
+	// `EgressIgnoredPorts` - (Required) The egress traffic going to the specified
+	// ports is ignored and not redirected to the `ProxyEgressPort`. It can be an
+	// empty list. - `EgressIgnoredIPs` - (Required) The egress traffic going to
+	// the specified IP addresses is ignored and not redirected to the
+	// `ProxyEgressPort`. It can be an empty list.
+	Properties []KeyValuePair `json:"properties,omitempty"`
+}
+
+// PutAccountSettingDefaultInput is the input of PutAccountSettingDefault.
+type PutAccountSettingDefaultInput struct {
+	// The resource name for which to modify the account setting.
+	//
+	// The following are the valid values for the account setting name.
+	//
+	// - `serviceLongArnFormat` - When modified, the Amazon Resource Name (ARN) and
+	// resource ID format of the resource type for a specified user, role, or the
+	// root user for an account is affected. The opt-in and opt-out account setting
+	// must be set for each Amazon ECS resource separately. The ARN and resource ID
+	// format of a resource is defined by the opt-in status of the user or role
+	// that created the resource. You must turn on this setting to use Amazon ECS
+	// features such as resource tagging. - `taskLongArnFormat` - When modified,
+	// the Amazon Resource Name (ARN) and resource ID format of the resource type
+	// for a specified user, role, or the root user for an account is affected. The
+	// opt-in and opt-out account setting must be set for each Amazon ECS resource
+	// separately. The ARN and resource ID format of a resource is defined by the
+	// opt-in status of the user or role that created the resource. You must turn
+	// on this setting to use Amazon ECS features such as resource tagging. -
+	// `containerInstanceLongArnFormat` - When modified, the Amazon Resource Name
+	// (ARN) and resource ID format of the resource type for a specified user,
+	// role, or the root user for an account is affected. The opt-in and opt-out
+	// account setting must be set for each Amazon ECS resource separately. The ARN
+	// and resource ID format of a resource is defined by the opt-in status of the
+	// user or role that created the resource. You must turn on this setting to use
+	// Amazon ECS features such as resource tagging. - `awsvpcTrunking` - When
+	// modified, the elastic network interface (ENI) limit for any new container
+	// instances that support the feature is changed. If `awsvpcTrunking` is turned
+	// on, any new container instances that support the feature are launched have
+	// the increased ENI limits available to them. For more information, see
+	// Elastic Network Interface Trunking
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html)
+	// in the Amazon Elastic Container Service Developer Guide. -
+	// `containerInsights` - Container Insights with enhanced observability
+	// provides all the Container Insights metrics, plus additional task and
+	// container metrics. This version supports enhanced observability for Amazon
+	// ECS clusters using the Amazon EC2 and Fargate launch types. After you
+	// configure Container Insights with enhanced observability on Amazon ECS,
+	// Container Insights auto-collects detailed infrastructure telemetry from the
+	// cluster level down to the container level in your environment and displays
+	// these critical performance data in curated dashboards removing the heavy
+	// lifting in observability set-up.
+	//
+	// To use Container Insights with enhanced observability, set the
+	// `containerInsights` account setting to `enhanced`.
+	//
+	// To use Container Insights, set the `containerInsights` account setting to
+	// `enabled`.
+	//
+	// For more information, see Monitor Amazon ECS containers using Container
+	// Insights with enhanced observability
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// - `dualStackIPv6` - When turned on, when using a VPC in dual stack mode,
+	// your tasks using the `awsvpc` network mode can have an IPv6 address
+	// assigned. For more information on using IPv6 with tasks launched on Amazon
+	// EC2 instances, see Using a VPC in dual-stack mode
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking-awsvpc.html#task-networking-vpc-dual-stack).
+	// For more information on using IPv6 with tasks launched on Fargate, see Using
+	// a VPC in dual-stack mode
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html#fargate-task-networking-vpc-dual-stack).
+	// - `fargateFIPSMode` - If you specify `fargateFIPSMode`, Fargate FIPS 140
+	// compliance is affected. - `fargateTaskRetirementWaitPeriod` - When Amazon
+	// Web Services determines that a security or infrastructure update is needed
+	// for an Amazon ECS task hosted on Fargate, the tasks need to be stopped and
+	// new tasks launched to replace them. Use `fargateTaskRetirementWaitPeriod` to
+	// configure the wait time to retire a Fargate task. For information about the
+	// Fargate tasks maintenance, see Amazon Web Services Fargate task maintenance
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-maintenance.html)
+	// in the Amazon ECS Developer Guide. - `fargateEventWindows` - When Amazon Web
+	// Services determines that a security or infrastructure update is needed for
+	// an Amazon ECS task hosted on Fargate, the tasks need to be stopped and new
+	// tasks launched to replace them. Use `fargateEventWindows` to use EC2 Event
+	// Windows associated with Fargate tasks to configure time windows for task
+	// retirement. - `tagResourceAuthorization` - Amazon ECS is introducing tagging
+	// authorization for resource creation. Users must have permissions for actions
+	// that create the resource, such as `ecsCreateCluster`. If tags are specified
+	// when you create a resource, Amazon Web Services performs additional
+	// authorization to verify if users or roles have permissions to create tags.
+	// Therefore, you must grant explicit permissions to use the `ecs:TagResource`
+	// action. For more information, see Grant permission to tag resources on
+	// creation
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/supported-iam-actions-tagging.html)
+	// in the Amazon ECS Developer Guide. - `defaultLogDriverMode` -Amazon ECS
+	// supports setting a default delivery mode of log messages from a container to
+	// the `logDriver` that you specify in the container's `logConfiguration`. The
+	// delivery mode affects application stability when the flow of logs from the
+	// container to the log driver is interrupted. The `defaultLogDriverMode`
+	// setting supports two values: `blocking` and `non-blocking`. If you don't
+	// specify a delivery mode in your container definition's `logConfiguration`,
+	// the mode you specify using this account setting will be used as the default.
+	// For more information about log delivery modes, see LogConfiguration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html).
+	//
+	// On June 25, 2025, Amazon ECS changed the default log driver mode from
+	// `blocking` to `non-blocking` to prioritize task availability over logging.
+	// To continue using the `blocking` mode after this change, do one of the
+	// following:
+	//
+	// - Set the `mode` option in your container definition's `logConfiguration` as
+	// `blocking`. - Set the `defaultLogDriverMode` account setting to `blocking`.
+	// - `guardDutyActivate` - The `guardDutyActivate` parameter is read-only in
+	// Amazon ECS and indicates whether Amazon ECS Runtime Monitoring is enabled or
+	// disabled by your security administrator in your Amazon ECS account. Amazon
+	// GuardDuty controls this account setting on your behalf. For more
+	// information, see Protecting Amazon ECS workloads with Amazon ECS Runtime
+	// Monitoring
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-guard-duty-integration.html).
+	//
+	// This member is required.
+	Name SettingName `json:"name,omitempty"`
+
+	// The account setting value for the specified principal ARN. Accepted values
+	// are `enabled`, `disabled`, `on`, `enhanced`, and `off`.
+	//
+	// When you specify `fargateTaskRetirementWaitPeriod` for the `name`, the
+	// following are the valid values:
+	//
+	// - `0` - Amazon Web Services sends the notification, and immediately retires
+	// the affected tasks. - `7` - Amazon Web Services sends the notification, and
+	// waits 7 calendar days to retire the tasks. - `14` - Amazon Web Services
+	// sends the notification, and waits 14 calendar days to retire the tasks.
+	//
+	// This member is required.
+	Value *string `json:"value,omitempty"`
+}
+
+// PutAccountSettingDefaultOutput is the output of PutAccountSettingDefault.
+type PutAccountSettingDefaultOutput struct {
+	// The current setting for a resource.
+	Setting *Setting `json:"setting,omitempty"`
+}
+
+// PutAccountSettingInput is the input of PutAccountSetting.
+type PutAccountSettingInput struct {
+	// The Amazon ECS account setting name to modify.
+	//
+	// The following are the valid values for the account setting name.
+	//
+	// - `serviceLongArnFormat` - When modified, the Amazon Resource Name (ARN) and
+	// resource ID format of the resource type for a specified user, role, or the
+	// root user for an account is affected. The opt-in and opt-out account setting
+	// must be set for each Amazon ECS resource separately. The ARN and resource ID
+	// format of a resource is defined by the opt-in status of the user or role
+	// that created the resource. You must turn on this setting to use Amazon ECS
+	// features such as resource tagging. - `taskLongArnFormat` - When modified,
+	// the Amazon Resource Name (ARN) and resource ID format of the resource type
+	// for a specified user, role, or the root user for an account is affected. The
+	// opt-in and opt-out account setting must be set for each Amazon ECS resource
+	// separately. The ARN and resource ID format of a resource is defined by the
+	// opt-in status of the user or role that created the resource. You must turn
+	// on this setting to use Amazon ECS features such as resource tagging. -
+	// `containerInstanceLongArnFormat` - When modified, the Amazon Resource Name
+	// (ARN) and resource ID format of the resource type for a specified user,
+	// role, or the root user for an account is affected. The opt-in and opt-out
+	// account setting must be set for each Amazon ECS resource separately. The ARN
+	// and resource ID format of a resource is defined by the opt-in status of the
+	// user or role that created the resource. You must turn on this setting to use
+	// Amazon ECS features such as resource tagging. - `awsvpcTrunking` - When
+	// modified, the elastic network interface (ENI) limit for any new container
+	// instances that support the feature is changed. If `awsvpcTrunking` is turned
+	// on, any new container instances that support the feature are launched have
+	// the increased ENI limits available to them. For more information, see
+	// Elastic Network Interface Trunking
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html)
+	// in the Amazon Elastic Container Service Developer Guide. -
+	// `containerInsights` - Container Insights with enhanced observability
+	// provides all the Container Insights metrics, plus additional task and
+	// container metrics. This version supports enhanced observability for Amazon
+	// ECS clusters using the Amazon EC2 and Fargate launch types. After you
+	// configure Container Insights with enhanced observability on Amazon ECS,
+	// Container Insights auto-collects detailed infrastructure telemetry from the
+	// cluster level down to the container level in your environment and displays
+	// these critical performance data in curated dashboards removing the heavy
+	// lifting in observability set-up.
+	//
+	// To use Container Insights with enhanced observability, set the
+	// `containerInsights` account setting to `enhanced`.
+	//
+	// To use Container Insights, set the `containerInsights` account setting to
+	// `enabled`.
+	//
+	// For more information, see Monitor Amazon ECS containers using Container
+	// Insights with enhanced observability
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// - `dualStackIPv6` - When turned on, when using a VPC in dual stack mode,
+	// your tasks using the `awsvpc` network mode can have an IPv6 address
+	// assigned. For more information on using IPv6 with tasks launched on Amazon
+	// EC2 instances, see Using a VPC in dual-stack mode
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking-awsvpc.html#task-networking-vpc-dual-stack).
+	// For more information on using IPv6 with tasks launched on Fargate, see Using
+	// a VPC in dual-stack mode
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html#fargate-task-networking-vpc-dual-stack).
+	// - `fargateTaskRetirementWaitPeriod` - When Amazon Web Services determines
+	// that a security or infrastructure update is needed for an Amazon ECS task
+	// hosted on Fargate, the tasks need to be stopped and new tasks launched to
+	// replace them. Use `fargateTaskRetirementWaitPeriod` to configure the wait
+	// time to retire a Fargate task. For information about the Fargate tasks
+	// maintenance, see Amazon Web Services Fargate task maintenance
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-maintenance.html)
+	// in the Amazon ECS Developer Guide. - `fargateEventWindows` - When Amazon Web
+	// Services determines that a security or infrastructure update is needed for
+	// an Amazon ECS task hosted on Fargate, the tasks need to be stopped and new
+	// tasks launched to replace them. Use `fargateEventWindows` to use EC2 Event
+	// Windows associated with Fargate tasks to configure time windows for task
+	// retirement. - `tagResourceAuthorization` - Amazon ECS is introducing tagging
+	// authorization for resource creation. Users must have permissions for actions
+	// that create the resource, such as `ecsCreateCluster`. If tags are specified
+	// when you create a resource, Amazon Web Services performs additional
+	// authorization to verify if users or roles have permissions to create tags.
+	// Therefore, you must grant explicit permissions to use the `ecs:TagResource`
+	// action. For more information, see Grant permission to tag resources on
+	// creation
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/supported-iam-actions-tagging.html)
+	// in the Amazon ECS Developer Guide. - `defaultLogDriverMode` - Amazon ECS
+	// supports setting a default delivery mode of log messages from a container to
+	// the `logDriver` that you specify in the container's `logConfiguration`. The
+	// delivery mode affects application stability when the flow of logs from the
+	// container to the log driver is interrupted. The `defaultLogDriverMode`
+	// setting supports two values: `blocking` and `non-blocking`. If you don't
+	// specify a delivery mode in your container definition's `logConfiguration`,
+	// the mode you specify using this account setting will be used as the default.
+	// For more information about log delivery modes, see LogConfiguration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html).
+	//
+	// On June 25, 2025, Amazon ECS changed the default log driver mode from
+	// `blocking` to `non-blocking` to prioritize task availability over logging.
+	// To continue using the `blocking` mode after this change, do one of the
+	// following:
+	//
+	// - Set the `mode` option in your container definition's `logConfiguration` as
+	// `blocking`. - Set the `defaultLogDriverMode` account setting to `blocking`.
+	// - `guardDutyActivate` - The `guardDutyActivate` parameter is read-only in
+	// Amazon ECS and indicates whether Amazon ECS Runtime Monitoring is enabled or
+	// disabled by your security administrator in your Amazon ECS account. Amazon
+	// GuardDuty controls this account setting on your behalf. For more
+	// information, see Protecting Amazon ECS workloads with Amazon ECS Runtime
+	// Monitoring
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-guard-duty-integration.html).
+	//
+	// This member is required.
+	Name SettingName `json:"name,omitempty"`
+
+	// The account setting value for the specified principal ARN. Accepted values
+	// are `enabled`, `disabled`, `enhanced`, `on`, and `off`.
+	//
+	// When you specify `fargateTaskRetirementWaitPeriod` for the `name`, the
+	// following are the valid values:
+	//
+	// - `0` - Amazon Web Services sends the notification, and immediately retires
+	// the affected tasks. - `7` - Amazon Web Services sends the notification, and
+	// waits 7 calendar days to retire the tasks. - `14` - Amazon Web Services
+	// sends the notification, and waits 14 calendar days to retire the tasks.
+	//
+	// This member is required.
+	Value *string `json:"value,omitempty"`
+
+	// The ARN of the principal, which can be a user, role, or the root user. If
+	// you specify the root user, it modifies the account setting for all users,
+	// roles, and the root user of the account unless a user or role explicitly
+	// overrides these settings. If this field is omitted, the setting is changed
+	// only for the authenticated user.
+	//
+	// In order to use this parameter, you must be the root user, or the principal.
+	//
+	// You must use the root user when you set the Fargate wait time
+	// (`fargateTaskRetirementWaitPeriod`).
+	//
+	// Federated users assume the account setting of the root user and can't have
+	// explicit account settings set for them.
+	PrincipalARN *string `json:"principalArn,omitempty"`
+}
+
+// PutAccountSettingOutput is the output of PutAccountSetting.
+type PutAccountSettingOutput struct {
+	// The current account setting for a resource.
+	Setting *Setting `json:"setting,omitempty"`
+}
+
+// PutAttributesInput is the input of PutAttributes.
+type PutAttributesInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that
+	// contains the resource to apply attributes. If you do not specify a cluster,
+	// the default cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The attributes to apply to your resource. You can specify up to 10 custom
+	// attributes for each resource. You can specify up to 10 attributes in a
+	// single call.
+	//
+	// This member is required.
+	Attributes []Attribute `json:"attributes,omitempty"`
+}
+
+// PutAttributesOutput is the output of PutAttributes.
+type PutAttributesOutput struct {
+	// The attributes applied to your resource.
+	Attributes []Attribute `json:"attributes,omitempty"`
+}
+
+// PutClusterCapacityProvidersInput is the input of
+// PutClusterCapacityProviders.
+type PutClusterCapacityProvidersInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster to modify
+	// the capacity provider settings for. If you don't specify a cluster, the
+	// default cluster is assumed.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The name of one or more capacity providers to associate with the cluster.
+	//
+	// If specifying a capacity provider that uses an Auto Scaling group, the
+	// capacity provider must already be created. New capacity providers can be
+	// created with the CreateCapacityProvider
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html)
+	// API operation.
+	//
+	// To use a Fargate capacity provider, specify either the `FARGATE` or
+	// `FARGATE_SPOT` capacity providers. The Fargate capacity providers are
+	// available to all accounts and only need to be associated with a cluster to
+	// be used.
+	//
+	// This member is required.
+	CapacityProviders []string `json:"capacityProviders,omitempty"`
+
+	// The capacity provider strategy to use by default for the cluster.
+	//
+	// When creating a service or running a task on a cluster, if no capacity
+	// provider or launch type is specified then the default capacity provider
+	// strategy for the cluster is used.
+	//
+	// A capacity provider strategy consists of one or more capacity providers
+	// along with the `base` and `weight` to assign to them. A capacity provider
+	// must be associated with the cluster to be used in a capacity provider
+	// strategy. The PutClusterCapacityProviders
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
+	// API is used to associate a capacity provider with a cluster. Only capacity
+	// providers with an `ACTIVE` or `UPDATING` status can be used.
+	//
+	// If specifying a capacity provider that uses an Auto Scaling group, the
+	// capacity provider must already be created. New capacity providers can be
+	// created with the CreateCapacityProvider
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCapacityProvider.html)
+	// API operation.
+	//
+	// To use a Fargate capacity provider, specify either the `FARGATE` or
+	// `FARGATE_SPOT` capacity providers. The Fargate capacity providers are
+	// available to all accounts and only need to be associated with a cluster to
+	// be used.
+	//
+	// This member is required.
+	DefaultCapacityProviderStrategy []CapacityProviderStrategyItem `json:"defaultCapacityProviderStrategy,omitempty"`
+}
+
+// PutClusterCapacityProvidersOutput is the output of
+// PutClusterCapacityProviders.
+type PutClusterCapacityProvidersOutput struct {
+	// Details about the cluster.
+	Cluster *Cluster `json:"cluster,omitempty"`
+}
+
+// RegisterContainerInstanceInput is the input of RegisterContainerInstance.
+type RegisterContainerInstanceInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster to register
+	// your container instance with. If you do not specify a cluster, the default
+	// cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The instance identity document for the EC2 instance to register. This
+	// document can be found by running the following command from the instance:
+	// `curl http://169.254.169.254/latest/dynamic/instance-identity/document/`
+	InstanceIdentityDocument *string `json:"instanceIdentityDocument,omitempty"`
+
+	// The instance identity document signature for the EC2 instance to register.
+	// This signature can be found by running the following command from the
+	// instance: `curl
+	// http://169.254.169.254/latest/dynamic/instance-identity/signature/`
+	InstanceIdentityDocumentSignature *string `json:"instanceIdentityDocumentSignature,omitempty"`
+
+	// The resources available on the instance.
+	TotalResources []Resource `json:"totalResources,omitempty"`
+
+	// The version information for the Amazon ECS container agent and Docker daemon
+	// that runs on the container instance.
+	VersionInfo *VersionInfo `json:"versionInfo,omitempty"`
+
+	// The ARN of the container instance (if it was previously registered).
+	ContainerInstanceARN *string `json:"containerInstanceArn,omitempty"`
+
+	// The container instance attributes that this container instance supports.
+	Attributes []Attribute `json:"attributes,omitempty"`
+
+	// The devices that are available on the container instance. The supported
+	// device types are GPUs and Neuron devices.
+	PlatformDevices []PlatformDevice `json:"platformDevices,omitempty"`
+
+	// The metadata that you apply to the container instance to help you categorize
+	// and organize them. Each tag consists of a key and an optional value. You
+	// define both.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// RegisterContainerInstanceOutput is the output of RegisterContainerInstance.
+type RegisterContainerInstanceOutput struct {
+	// The container instance that was registered.
+	ContainerInstance *ContainerInstance `json:"containerInstance,omitempty"`
+}
+
+// RegisterDaemonTaskDefinitionInput is the input of
+// RegisterDaemonTaskDefinition.
+type RegisterDaemonTaskDefinitionInput struct {
+	// You must specify a `family` for a daemon task definition. This family is
+	// used as a name for your daemon task definition. Up to 255 letters (uppercase
+	// and lowercase), numbers, underscores, and hyphens are allowed.
+	//
+	// This member is required.
+	Family *string `json:"family,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the IAM role that
+	// containers in this daemon task can assume. All containers in this daemon
+	// task are granted the permissions that are specified in this role.
+	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the task execution role that grants the
+	// Amazon ECS container agent permission to make Amazon Web Services API calls
+	// on your behalf. The task execution role is required for daemon tasks that
+	// pull container images from Amazon ECR or send container logs to CloudWatch.
+	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+
+	// A list of container definitions in JSON format that describe the containers
+	// that make up your daemon task.
+	//
+	// This member is required.
+	ContainerDefinitions []DaemonContainerDefinition `json:"containerDefinitions,omitempty"`
+
+	// The number of CPU units used by the daemon task. It can be expressed as an
+	// integer using CPU units (for example, `1024`).
+	CPU *string `json:"cpu,omitempty"`
+
+	// The amount of memory (in MiB) used by the daemon task. It can be expressed
+	// as an integer using MiB (for example, `1024`).
+	Memory *string `json:"memory,omitempty"`
+
+	// A list of volume definitions in JSON format that containers in your daemon
+	// task can use.
+	Volumes []DaemonVolume `json:"volumes,omitempty"`
+
+	// The metadata that you apply to the daemon task definition to help you
+	// categorize and organize them. Each tag consists of a key and an optional
+	// value. You define both of them.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The PID namespace mode for the daemon. The valid values are `none` and
+	// `shared`. The default is `none`.
+	//
+	// If `none` is specified or no value is provided, the daemon runs with its own
+	// PID namespace, isolated from other tasks. If `shared` is specified, the
+	// daemon joins the host PID namespace, making it accessible to non-daemon
+	// tasks that use `pidMode: "host"` or other daemons that use `pidMode:
+	// "shared"`.
+	PidMode DaemonPidMode `json:"pidMode,omitempty"`
+
+	// The IPC namespace mode for the daemon. The valid values are `none` and
+	// `shared`. The default is `none`.
+	//
+	// If `none` is specified or no value is provided, the daemon runs with its own
+	// IPC namespace, isolated from other tasks. If `shared` is specified, the
+	// daemon joins the host IPC namespace, making it accessible to non-daemon
+	// tasks that use `ipcMode: "host"` or other daemons that use `ipcMode:
+	// "shared"`.
+	IpcMode DaemonIpcMode `json:"ipcMode,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v RegisterDaemonTaskDefinitionInput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v RegisterDaemonTaskDefinitionInput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v RegisterDaemonTaskDefinitionInput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// RegisterDaemonTaskDefinitionOutput is the output of
+// RegisterDaemonTaskDefinition.
+type RegisterDaemonTaskDefinitionOutput struct {
+	// The full Amazon Resource Name (ARN) of the registered daemon task
+	// definition.
+	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+}
+
+// RegisterTaskDefinitionInput is the input of RegisterTaskDefinition.
+type RegisterTaskDefinitionInput struct {
+	// You must specify a `family` for a task definition. You can use it track
+	// multiple versions of the same task definition. The `family` is used as a
+	// name for your task definition. Up to 255 letters (uppercase and lowercase),
+	// numbers, underscores, and hyphens are allowed.
+	//
+	// This member is required.
+	Family *string `json:"family,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the IAM role that
+	// containers in this task can assume. All containers in this task are granted
+	// the permissions that are specified in this role. For more information, see
+	// IAM Roles for Tasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the task execution role that grants the
+	// Amazon ECS container agent permission to make Amazon Web Services API calls
+	// on your behalf. For informationabout the required IAM roles for Amazon ECS,
+	// see IAM roles for Amazon ECS
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-ecs-iam-role-overview.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+
+	// The Docker networking mode to use for the containers in the task. The valid
+	// values are `none`, `bridge`, `awsvpc`, and `host`. If no network mode is
+	// specified, the default is `bridge`.
+	//
+	// For Amazon ECS tasks on Fargate, the `awsvpc` network mode is required. For
+	// Amazon ECS tasks on Amazon EC2 Linux instances, any network mode can be
+	// used. For Amazon ECS tasks on Amazon EC2 Windows instances, `<default>` or
+	// `awsvpc` can be used. If the network mode is set to `none`, you cannot
+	// specify port mappings in your container definitions, and the tasks
+	// containers do not have external connectivity. The `host` and `awsvpc`
+	// network modes offer the highest networking performance for containers
+	// because they use the EC2 network stack instead of the virtualized network
+	// stack provided by the `bridge` mode.
+	//
+	// With the `host` and `awsvpc` network modes, exposed container ports are
+	// mapped directly to the corresponding host port (for the `host` network mode)
+	// or the attached elastic network interface port (for the `awsvpc` network
+	// mode), so you cannot take advantage of dynamic host port mappings.
+	//
+	// When using the `host` network mode, you should not run containers using the
+	// root user (UID 0). It is considered best practice to use a non-root user.
+	//
+	// If the network mode is `awsvpc`, the task is allocated an elastic network
+	// interface, and you must specify a NetworkConfiguration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html)
+	// value when you create a service or run a task with the task definition. For
+	// more information, see Task Networking
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// If the network mode is `host`, you cannot run multiple instantiations of the
+	// same task on a single container instance when port mappings are used.
+	NetworkMode NetworkMode `json:"networkMode,omitempty"`
+
+	// A list of container definitions in JSON format that describe the different
+	// containers that make up your task.
+	//
+	// This member is required.
+	ContainerDefinitions []ContainerDefinition `json:"containerDefinitions,omitempty"`
+
+	// A list of volume definitions in JSON format that containers in your task
+	// might use.
+	Volumes []Volume `json:"volumes,omitempty"`
+
+	// An array of placement constraint objects to use for the task. You can
+	// specify a maximum of 10 constraints for each task. This limit includes
+	// constraints in the task definition and those specified at runtime.
+	PlacementConstraints []TaskDefinitionPlacementConstraint `json:"placementConstraints,omitempty"`
+
+	// The task launch type that Amazon ECS validates the task definition against.
+	// A client exception is returned if the task definition doesn't validate
+	// against the compatibilities specified. If no value is specified, the
+	// parameter is omitted from the response.
+	RequiresCompatibilities []Compatibility `json:"requiresCompatibilities,omitempty"`
+
+	// The number of CPU units used by the task. It can be expressed as an integer
+	// using CPU units (for example, `1024`) or as a string using vCPUs (for
+	// example, `1 vCPU` or `1 vcpu`) in a task definition. String values are
+	// converted to an integer indicating the CPU units when the task definition is
+	// registered.
+	//
+	// Task-level CPU and memory parameters are ignored for Windows containers. We
+	// recommend specifying container-level resources for Windows containers.
+	//
+	// If you're using the EC2 launch type or external launch type, this field is
+	// optional. Supported values are between `128` CPU units (`0.125` vCPUs) and
+	// `196608` CPU units (`192` vCPUs). If you do not specify a value, the
+	// parameter is ignored.
+	//
+	// This field is required for Fargate. For information about the valid values,
+	// see Task size
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size)
+	// in the Amazon Elastic Container Service Developer Guide.
+	CPU *string `json:"cpu,omitempty"`
+
+	// The amount of memory (in MiB) used by the task. It can be expressed as an
+	// integer using MiB (for example ,`1024`) or as a string using GB (for
+	// example, `1GB` or `1 GB`) in a task definition. String values are converted
+	// to an integer indicating the MiB when the task definition is registered.
+	//
+	// Task-level CPU and memory parameters are ignored for Windows containers. We
+	// recommend specifying container-level resources for Windows containers.
+	//
+	// If using the EC2 launch type, this field is optional.
+	//
+	// If using the Fargate launch type, this field is required and you must use
+	// one of the following values. This determines your range of supported values
+	// for the `cpu` parameter.
+	//
+	// The CPU units cannot be less than 1 vCPU when you use Windows containers on
+	// Fargate.
+	//
+	// - 512 (0.5 GB), 1024 (1 GB), 2048 (2 GB) - Available `cpu` values: 256 (.25
+	// vCPU) - 1024 (1 GB), 2048 (2 GB), 3072 (3 GB), 4096 (4 GB) - Available `cpu`
+	// values: 512 (.5 vCPU) - 2048 (2 GB), 3072 (3 GB), 4096 (4 GB), 5120 (5 GB),
+	// 6144 (6 GB), 7168 (7 GB), 8192 (8 GB) - Available `cpu` values: 1024 (1
+	// vCPU) - Between 4096 (4 GB) and 16384 (16 GB) in increments of 1024 (1 GB) -
+	// Available `cpu` values: 2048 (2 vCPU) - Between 8192 (8 GB) and 30720 (30
+	// GB) in increments of 1024 (1 GB) - Available `cpu` values: 4096 (4 vCPU) -
+	// Between 16 GB and 60 GB in 4 GB increments - Available `cpu` values: 8192 (8
+	// vCPU)
+	//
+	// This option requires Linux platform `1.4.0` or later.
+	//
+	// - Between 32GB and 120 GB in 8 GB increments - Available `cpu` values: 16384
+	// (16 vCPU)
+	//
+	// This option requires Linux platform `1.4.0` or later.
+	Memory *string `json:"memory,omitempty"`
+
+	// The metadata that you apply to the task definition to help you categorize
+	// and organize them. Each tag consists of a key and an optional value. You
+	// define both of them.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The process namespace to use for the containers in the task. The valid
+	// values are `host` or `task`. On Fargate for Linux containers, the only valid
+	// value is `task`. For example, monitoring sidecars might need `pidMode` to
+	// access information about other containers running in the same task.
+	//
+	// If `host` is specified, all containers within the tasks that specified the
+	// `host` PID mode on the same container instance share the same process
+	// namespace with the host Amazon EC2 instance.
+	//
+	// If `task` is specified, all containers within the specified task share the
+	// same process namespace.
+	//
+	// If no value is specified, the The default is a private namespace for each
+	// container.
+	//
+	// If the `host` PID mode is used, there's a heightened risk of undesired
+	// process namespace exposure.
+	//
+	// This parameter is not supported for Windows containers.
+	//
+	// This parameter is only supported for tasks that are hosted on Fargate if the
+	// tasks are using platform version `1.4.0` or later (Linux). This isn't
+	// supported for Windows containers on Fargate.
+	PidMode PidMode `json:"pidMode,omitempty"`
+
+	// The IPC resource namespace to use for the containers in the task. The valid
+	// values are `host`, `task`, or `none`. If `host` is specified, then all
+	// containers within the tasks that specified the `host` IPC mode on the same
+	// container instance share the same IPC resources with the host Amazon EC2
+	// instance. If `task` is specified, all containers within the specified task
+	// share the same IPC resources. If `none` is specified, then IPC resources
+	// within the containers of a task are private and not shared with other
+	// containers in a task or on the container instance. If no value is specified,
+	// then the IPC resource namespace sharing depends on the Docker daemon setting
+	// on the container instance.
+	//
+	// If the `host` IPC mode is used, be aware that there is a heightened risk of
+	// undesired IPC namespace expose.
+	//
+	// If you are setting namespaced kernel parameters using `systemControls` for
+	// the containers in the task, the following will apply to your IPC resource
+	// namespace. For more information, see System Controls
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// - For tasks that use the `host` IPC mode, IPC namespace related
+	// `systemControls` are not supported. - For tasks that use the `task` IPC
+	// mode, IPC namespace related `systemControls` will apply to all containers
+	// within a task.
+	//
+	// This parameter is not supported for Windows containers or tasks run on
+	// Fargate.
+	IpcMode IpcMode `json:"ipcMode,omitempty"`
+
+	// The configuration details for the App Mesh proxy.
+	//
+	// For tasks hosted on Amazon EC2 instances, the container instances require at
+	// least version `1.26.0` of the container agent and at least version
+	// `1.26.0-1` of the `ecs-init` package to use a proxy configuration. If your
+	// container instances are launched from the Amazon ECS-optimized AMI version
+	// `20190301` or later, then they contain the required versions of the
+	// container agent and `ecs-init`. For more information, see Amazon
+	// ECS-optimized AMI versions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-ami-versions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ProxyConfiguration *ProxyConfiguration `json:"proxyConfiguration,omitempty"`
+
+	// The Elastic Inference accelerators to use for the containers in the task.
+	//
+	// Deprecated: This feature is no longer available. (deprecated since
+	// 2023-04-15)
+	InferenceAccelerators []InferenceAccelerator `json:"inferenceAccelerators,omitempty"`
+
+	// The amount of ephemeral storage to allocate for the task. This parameter is
+	// used to expand the total amount of ephemeral storage available, beyond the
+	// default amount, for tasks hosted on Fargate. For more information, see Using
+	// data volumes in tasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html)
+	// in the Amazon ECS Developer Guide.
+	//
+	// For tasks using the Fargate launch type, the task requires the following
+	// platforms:
+	//
+	// - Linux platform version `1.4.0` or later. - Windows platform version
+	// `1.0.0` or later.
+	EphemeralStorage *EphemeralStorage `json:"ephemeralStorage,omitempty"`
+
+	// The operating system that your tasks definitions run on.
+	RuntimePlatform *RuntimePlatform `json:"runtimePlatform,omitempty"`
+
+	// Enables fault injection when you register your task definition and allows
+	// for fault injection requests to be accepted from the task's containers. The
+	// default value is `false`.
+	EnableFaultInjection *bool `json:"enableFaultInjection,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v RegisterTaskDefinitionInput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v RegisterTaskDefinitionInput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v RegisterTaskDefinitionInput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// RegisterTaskDefinitionOutput is the output of RegisterTaskDefinition.
+type RegisterTaskDefinitionOutput struct {
+	// The full description of the registered task definition.
+	TaskDefinition *TaskDefinition `json:"taskDefinition,omitempty"`
+
+	// The list of tags associated with the task definition.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v RegisterTaskDefinitionOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v RegisterTaskDefinitionOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v RegisterTaskDefinitionOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// The repository credentials for private registry authentication.
+type RepositoryCredentials struct {
+	// The Amazon Resource Name (ARN) of the secret containing the private
+	// repository credentials.
+	//
+	// When you use the Amazon ECS API, CLI, or Amazon Web Services SDK, if the
+	// secret exists in the same Region as the task that you're launching then you
+	// can use either the full ARN or the name of the secret. When you use the
+	// Amazon Web Services Management Console, you must specify the full ARN of the
+	// secret.
+	//
+	// This member is required.
+	CredentialsParameter *string `json:"credentialsParameter,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v RepositoryCredentials) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v RepositoryCredentials) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v RepositoryCredentials) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// The resolved configuration for a service revision, which contains the actual
+// resources your service revision uses, such as which target groups serve
+// traffic.
+type ResolvedConfiguration struct {
+	// The resolved load balancer configuration for the service revision. This
+	// includes information about which target groups serve traffic and which
+	// listener rules direct traffic to them.
+	LoadBalancers []ServiceRevisionLoadBalancer `json:"loadBalancers,omitempty"`
+}
+
+// Describes the resources available for a container instance.
+type Resource struct {
+	// The name of the resource, such as `CPU`, `MEMORY`, `PORTS`, `PORTS_UDP`, or
+	// a user-defined resource.
+	Name *string `json:"name,omitempty"`
+
+	// The type of the resource. Valid values: `INTEGER`, `DOUBLE`, `LONG`, or
+	// `STRINGSET`.
+	Type *string `json:"type,omitempty"`
+
+	// When the `doubleValue` type is set, the value of the resource must be a
+	// double precision floating-point type.
+	DoubleValue *float64 `json:"doubleValue,omitempty"`
+
+	// When the `longValue` type is set, the value of the resource must be an
+	// extended precision floating-point type.
+	LongValue *int64 `json:"longValue,omitempty"`
+
+	// When the `integerValue` type is set, the value of the resource must be an
+	// integer.
+	IntegerValue *int32 `json:"integerValue,omitempty"`
+
+	// When the `stringSetValue` type is set, the value of the resource must be a
+	// string type.
+	StringSetValue []string `json:"stringSetValue,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Resource) MarshalJSON() ([]byte, error) {
+	type plain Resource
+	return json.Marshal(struct {
+		plain
+		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
+	}{
+		DoubleValue: specrt.FloatOf(v.DoubleValue),
+		plain:       plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Resource) UnmarshalJSON(data []byte) error {
+	type plain Resource
+	wire := struct {
+		*plain
+		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.DoubleValue = wire.DoubleValue.Value()
+	return nil
+}
+
+// The type and amount of a resource to assign to a container. The supported
+// resource types are GPUs, Neuron devices, and Elastic Inference accelerators.
+// For more information, see Working with GPUs on Amazon ECS
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-gpu.html)
+// or Working with Amazon Elastic Inference on Amazon ECS
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-inference.html)
+// in the Amazon Elastic Container Service Developer Guide
+type ResourceRequirement struct {
+	// The value for the specified resource type.
+	//
+	// When the type is `GPU`, the value is the number of physical `GPUs` the
+	// Amazon ECS container agent reserves for the container. The number of GPUs
+	// that's reserved for all containers in a task can't exceed the number of
+	// available GPUs on the container instance that the task is launched on. You
+	// can also specify `ALL` to allocate all available GPUs on the instance to the
+	// container.
+	//
+	// When the type is `NeuronDevice`, the value must be `ALL`. This allocates all
+	// available Neuron devices on the instance to the container. Only one
+	// container in a task can specify `NeuronDevice` resources. This resource type
+	// is only supported on Managed Instances.
+	//
+	// When the type is `InferenceAccelerator`, the `value` matches the
+	// `deviceName` for an InferenceAccelerator
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_InferenceAccelerator.html)
+	// specified in a task definition.
+	//
+	// This member is required.
+	Value *string `json:"value,omitempty"`
+
+	// The type of resource to assign to a container.
+	//
+	// This member is required.
+	Type ResourceType `json:"type,omitempty"`
+}
+
+// Information about the service deployment rollback.
+type Rollback struct {
+	// The reason the rollback happened. For example, the circuit breaker initiated
+	// the rollback operation.
+	Reason *string `json:"reason,omitempty"`
+
+	// Time time that the rollback started. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	StartedAt *time.Time `json:"startedAt,omitempty"`
+
+	// The ARN of the service revision deployed as part of the rollback.
+	ServiceRevisionARN *string `json:"serviceRevisionArn,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Rollback) MarshalJSON() ([]byte, error) {
+	type plain Rollback
+	return json.Marshal(struct {
+		plain
+		StartedAt *specrt.EpochSeconds `json:"startedAt,omitempty"`
+	}{
+		StartedAt: specrt.EpochSecondsOf(v.StartedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Rollback) UnmarshalJSON(data []byte) error {
+	type plain Rollback
+	wire := struct {
+		*plain
+		StartedAt *specrt.EpochSeconds `json:"startedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartedAt = wire.StartedAt.Time()
+	return nil
+}
+
+// RunTaskInput is the input of RunTask.
+type RunTaskInput struct {
+	// The capacity provider strategy to use for the task.
+	//
+	// If you want to use Amazon ECS Managed Instances, you must use the
+	// `capacityProviderStrategy` request parameter and omit the `launchType`
+	// request parameter.
+	//
+	// If a `capacityProviderStrategy` is specified, the `launchType` parameter
+	// must be omitted. If no `capacityProviderStrategy` or `launchType` is
+	// specified, the `defaultCapacityProviderStrategy` for the cluster is used.
+	//
+	// When you use cluster auto scaling, you must specify
+	// `capacityProviderStrategy` and not `launchType`.
+	//
+	// A capacity provider strategy can contain a maximum of 20 capacity providers.
+	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the cluster to run your
+	// task on. If you do not specify a cluster, the default cluster is assumed.
+	//
+	// Each account receives a default cluster the first time you use the service,
+	// but you may also create other clusters.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The number of instantiations of the specified task to place on your cluster.
+	// You can specify up to 10 tasks for each call.
+	Count *int32 `json:"count,omitempty"`
+
+	// Specifies whether to use Amazon ECS managed tags for the task. For more
+	// information, see Tagging Your Amazon ECS Resources
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+
+	// Determines whether to use the execute command functionality for the
+	// containers in this task. If `true`, this enables execute command
+	// functionality on all containers in the task.
+	//
+	// If `true`, then the task definition must have a task role, or you must
+	// provide one as an override.
+	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+
+	// The name of the task group to associate with the task. The default value is
+	// the family name of the task definition (for example,
+	// `family:my-family-name`).
+	Group *string `json:"group,omitempty"`
+
+	// The infrastructure to run your standalone task on. For more information, see
+	// Amazon ECS launch types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// If you want to use Amazon ECS Managed Instances, you must use the
+	// `capacityProviderStrategy` request parameter and omit the `launchType`
+	// request parameter.
+	//
+	// The `FARGATE` launch type runs your tasks on Fargate On-Demand
+	// infrastructure.
+	//
+	// Fargate Spot infrastructure is available for use but a capacity provider
+	// strategy must be used. For more information, see Fargate capacity providers
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html)
+	// in the Amazon ECS Developer Guide.
+	//
+	// The `EC2` launch type runs your tasks on Amazon EC2 instances registered to
+	// your cluster.
+	//
+	// The `EXTERNAL` launch type runs your tasks on your on-premises server or
+	// virtual machine (VM) capacity registered to your cluster.
+	//
+	// A task can use either a launch type or a capacity provider strategy. If a
+	// `launchType` is specified, the `capacityProviderStrategy` parameter must be
+	// omitted.
+	//
+	// When you use cluster auto scaling, you must specify
+	// `capacityProviderStrategy` and not `launchType`.
+	LaunchType LaunchType `json:"launchType,omitempty"`
+
+	// The network configuration for the task. This parameter is required for task
+	// definitions that use the `awsvpc` network mode to receive their own elastic
+	// network interface, and it isn't supported for other network modes. For more
+	// information, see Task networking
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// A list of container overrides in JSON format that specify the name of a
+	// container in the specified task definition and the overrides it should
+	// receive. You can override the default command for a container (that's
+	// specified in the task definition or Docker image) with a `command` override.
+	// You can also override existing environment variables (that are specified in
+	// the task definition or Docker image) on a container or add new environment
+	// variables to it with an `environment` override.
+	//
+	// A total of 8192 characters are allowed for overrides. This limit includes
+	// the JSON formatting characters of the override structure.
+	Overrides *TaskOverride `json:"overrides,omitempty"`
+
+	// An array of placement constraint objects to use for the task. You can
+	// specify up to 10 constraints for each task (including constraints in the
+	// task definition and those specified at runtime).
+	PlacementConstraints []PlacementConstraint `json:"placementConstraints,omitempty"`
+
+	// The placement strategy objects to use for the task. You can specify a
+	// maximum of 5 strategy rules for each task.
+	PlacementStrategy []PlacementStrategy `json:"placementStrategy,omitempty"`
+
+	// The platform version the task uses. A platform version is only specified for
+	// tasks hosted on Fargate. If one isn't specified, the `LATEST` platform
+	// version is used. For more information, see Fargate platform versions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	PlatformVersion *string `json:"platformVersion,omitempty"`
+
+	// Specifies whether to propagate the tags from the task definition to the
+	// task. If no value is specified, the tags aren't propagated. Tags can only be
+	// propagated to the task during task creation. To add tags to a task after
+	// task creation, use theTagResource
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html)
+	// API action.
+	//
+	// An error will be received if you specify the `SERVICE` option when running a
+	// task.
+	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+
+	// This parameter is only used by Amazon ECS. It is not intended for use by
+	// customers.
+	ReferenceID *string `json:"referenceId,omitempty"`
+
+	// An optional tag specified when a task is started. For example, if you
+	// automatically trigger a task to run a batch process job, you could apply a
+	// unique identifier for that job to your task with the `startedBy` parameter.
+	// You can then identify which tasks belong to that job by filtering the
+	// results of a ListTasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html)
+	// call with the `startedBy` value. Up to 128 letters (uppercase and
+	// lowercase), numbers, hyphens (-), forward slash (/), and underscores (_) are
+	// allowed.
+	//
+	// If a task is started by an Amazon ECS service, then the `startedBy`
+	// parameter contains the deployment ID of the service that starts it.
+	StartedBy *string `json:"startedBy,omitempty"`
+
+	// The metadata that you apply to the task to help you categorize and organize
+	// them. Each tag consists of a key and an optional value, both of which you
+	// define.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The `family` and `revision` (`family:revision`) or full ARN of the task
+	// definition to run. If a `revision` isn't specified, the latest `ACTIVE`
+	// revision is used.
+	//
+	// The full ARN value must match the value that you specified as the `Resource`
+	// of the principal's permissions policy.
+	//
+	// When you specify a task definition, you must either specify a specific
+	// revision, or all revisions in the ARN.
+	//
+	// To specify a specific revision, include the revision number in the ARN. For
+	// example, to specify revision 2, use
+	// `arn:aws:ecs:us-east-1:111122223333:task-definition/TaskFamilyName:2`.
+	//
+	// To specify all revisions, use the wildcard (*) in the ARN. For example, to
+	// specify all revisions, use
+	// `arn:aws:ecs:us-east-1:111122223333:task-definition/TaskFamilyName:*`.
+	//
+	// For more information, see Policy Resources for Amazon ECS
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security_iam_service-with-iam.html#security_iam_service-with-iam-id-based-policies-resources)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// This member is required.
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+
+	// An identifier that you provide to ensure the idempotency of the request. It
+	// must be unique and is case sensitive. Up to 64 characters are allowed. The
+	// valid characters are characters in the range of 33-126, inclusive. For more
+	// information, see Ensuring idempotency
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/ECS_Idempotency.html).
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The details of the volume that was `configuredAtLaunch`. You can configure
+	// the size, volumeType, IOPS, throughput, snapshot and encryption in
+	// TaskManagedEBSVolumeConfiguration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html).
+	// The `name` of the volume must match the `name` from the task definition.
+	VolumeConfigurations []TaskVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v RunTaskInput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v RunTaskInput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v RunTaskInput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// RunTaskOutput is the output of RunTask.
+type RunTaskOutput struct {
+	// A full description of the tasks that were run. The tasks that were
+	// successfully placed on your cluster are described here.
+	Tasks []Task `json:"tasks,omitempty"`
+
+	// Any failures associated with the call.
+	//
+	// For information about how to address failures, see Service event messages
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html#service-event-messages-list)
+	// and API failure reasons
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v RunTaskOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v RunTaskOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v RunTaskOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// Information about the platform for the Amazon ECS service or task.
+//
+// For more information about `RuntimePlatform`, see RuntimePlatform
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#runtime-platform)
+// in the Amazon Elastic Container Service Developer Guide.
+type RuntimePlatform struct {
+	// The CPU architecture.
+	//
+	// You can run your Linux tasks on an ARM-based platform by setting the value
+	// to `ARM64`. This option is available for tasks that run on Linux Amazon EC2
+	// instance, Amazon ECS Managed Instances, or Linux containers on Fargate.
+	CPUArchitecture CPUArchitecture `json:"cpuArchitecture,omitempty"`
+
+	// The operating system.
+	OperatingSystemFamily OSFamily `json:"operatingSystemFamily,omitempty"`
+}
+
+// The runtime platform that Amazon ECS applies to a service revision. This
+// value overrides the runtime platform specified in the task definition. You
+// can't set this value.
+type RuntimePlatformOverride struct {
+	// The CPU architecture that tasks in this service revision run on. This value
+	// might differ from the architecture declared in the task definition—for
+	// example, when Amazon ECS detects an architecture mismatch during an Amazon
+	// ECS Express deployment and runs tasks on a different architecture. You can't
+	// set this value.
+	//
+	// Valid values:
+	//
+	// - `X86_64` - The x86 64-bit architecture. - `ARM64` - The 64-bit ARM
+	// architecture.
+	CPUArchitecture *string `json:"cpuArchitecture,omitempty"`
+}
+
+// This parameter is specified when you're using an Amazon S3 Files file system
+// for task storage. For more information, see Amazon S3 Files volumes
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/s3files-volumes.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Your task definition must include a Task IAM Role. See IAM role for
+// attaching your file system to Amazon Web Services compute resources
+// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-files-prereq-policies.html#s3-files-prereq-iam-compute-role)
+// for required permissions.
+type S3FilesVolumeConfiguration struct {
+	// The full ARN of the S3 Files file system to mount.
+	//
+	// This member is required.
+	FileSystemARN *string `json:"fileSystemArn,omitempty"`
+
+	// The directory within the Amazon S3 Files file system to mount as the root
+	// directory. If this parameter is omitted, the root of the Amazon S3 Files
+	// file system will be used. Specifying `/` will have the same effect as
+	// omitting this parameter.
+	//
+	// If a S3 Files access point is specified in the `accessPointArn`, the root
+	// directory parameter must either be omitted or set to `/` which will enforce
+	// the path set on the S3 Files access point.
+	RootDirectory *string `json:"rootDirectory,omitempty"`
+
+	// The port to use for sending encrypted data between the ECS host and the S3
+	// Files file system. If you do not specify a transit encryption port, it will
+	// use the port selection strategy that the Amazon S3 Files mount helper uses.
+	// For more information, see S3 Files mount helper
+	// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-files-mounting.html).
+	TransitEncryptionPort *int32 `json:"transitEncryptionPort,omitempty"`
+
+	// The full ARN of the S3 Files access point to use. If an access point is
+	// specified, the root directory value specified in the
+	// `S3FilesVolumeConfiguration` must either be omitted or set to `/` which will
+	// enforce the path set on the S3 Files access point. For more information, see
+	// Creating S3 Files access points
+	// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-files-access-points-creating.html).
+	AccessPointARN *string `json:"accessPointArn,omitempty"`
+}
+
+// A floating-point percentage of the desired number of tasks to place and keep
+// running in the task set.
+type Scale struct {
+	// The value, specified as a percent total of a service's `desiredCount`, to
+	// scale the task set. Accepted values are numbers between 0 and 100.
+	Value *float64 `json:"value,omitempty"`
+
+	// The unit of measure for the scale value.
+	Unit ScaleUnit `json:"unit,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Scale) MarshalJSON() ([]byte, error) {
+	type plain Scale
+	return json.Marshal(struct {
+		plain
+		Value *specrt.Float[float64] `json:"value,omitempty"`
+	}{
+		Value: specrt.FloatOf(v.Value),
+		plain: plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Scale) UnmarshalJSON(data []byte) error {
+	type plain Scale
+	wire := struct {
+		*plain
+		Value *specrt.Float[float64] `json:"value,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Value = wire.Value.Value()
+	return nil
+}
+
 // An object representing the secret to expose to your container. Secrets can
 // be exposed to a container in the following ways:
 //
 // - To inject sensitive data into your containers as environment variables,
-// use the secrets container definition parameter. - To reference sensitive
-// information in the log configuration of a container, use the secretOptions
+// use the `secrets` container definition parameter. - To reference sensitive
+// information in the log configuration of a container, use the `secretOptions`
 // container definition parameter.
 //
 // For more information, see Specifying sensitive data
@@ -514,20 +10525,1779 @@ type Secret struct {
 	// full ARN of the Secrets Manager secret or the full ARN of the parameter in
 	// the SSM Parameter Store.
 	//
-	// For the required Identity and Access Management permissions, see Required
-	// IAM permissions for Amazon ECS secrets in the Amazon Elastic Container
-	// Service Developer Guide (for Secrets Manager:
-	// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data-secrets.html#secrets-iam;
-	// for Systems Manager Parameter Store:
-	// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data-parameters.html).
+	// For information about the require Identity and Access Management
+	// permissions, see Required IAM permissions for Amazon ECS secrets
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data-secrets.html#secrets-iam)
+	// (for Secrets Manager) or Required IAM permissions for Amazon ECS secrets
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data-parameters.html)
+	// (for Systems Manager Parameter store) in the Amazon Elastic Container
+	// Service Developer Guide.
 	//
-	// Note: if the SSM Parameter Store parameter exists in the same Region as the
-	// task you're launching, then you can use either the full ARN or name of the
+	// If the SSM Parameter Store parameter exists in the same Region as the task
+	// you're launching, then you can use either the full ARN or name of the
 	// parameter. If the parameter exists in a different Region, then the full ARN
 	// must be specified.
 	//
 	// This member is required.
 	ValueFrom *string `json:"valueFrom,omitempty"`
+}
+
+// Details on a service within a cluster.
+type Service struct {
+	// The ARN that identifies the service. For more information about the ARN
+	// format, see Amazon Resource Name (ARN)
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html#ecs-resource-ids)
+	// in the Amazon ECS Developer Guide.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The name of your service. Up to 255 letters (uppercase and lowercase),
+	// numbers, underscores, and hyphens are allowed. Service names must be unique
+	// within a cluster. However, you can have similarly named services in multiple
+	// clusters within a Region or across multiple Regions.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the cluster that hosts the service.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// A list of Elastic Load Balancing load balancer objects. It contains the load
+	// balancer name, the container name, and the container port to access from the
+	// load balancer. The container name is as it appears in a container
+	// definition.
+	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+
+	// The details for the service discovery registries to assign to this service.
+	// For more information, see Service Discovery
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html).
+	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+
+	// The status of the service. The valid values are `ACTIVE`, `DRAINING`, or
+	// `INACTIVE`.
+	Status *string `json:"status,omitempty"`
+
+	// The desired number of instantiations of the task definition to keep running
+	// on the service. This value is specified when the service is created with
+	// CreateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
+	// , and it can be modified with UpdateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
+	DesiredCount *int32 `json:"desiredCount,omitempty"`
+
+	// The number of tasks in the cluster that are in the `RUNNING` state.
+	RunningCount *int32 `json:"runningCount,omitempty"`
+
+	// The number of tasks in the cluster that are in the `PENDING` state.
+	PendingCount *int32 `json:"pendingCount,omitempty"`
+
+	// The launch type the service is using. When using the DescribeServices API,
+	// this field is omitted if the service was created using a capacity provider
+	// strategy.
+	LaunchType LaunchType `json:"launchType,omitempty"`
+
+	// The capacity provider strategy the service uses. When using the
+	// DescribeServices API, this field is omitted if the service was created using
+	// a launch type.
+	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+
+	// The platform version to run your service on. A platform version is only
+	// specified for tasks that are hosted on Fargate. If one isn't specified, the
+	// `LATEST` platform version is used. For more information, see Fargate
+	// Platform Versions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	PlatformVersion *string `json:"platformVersion,omitempty"`
+
+	// The operating system that your tasks in the service run on. A platform
+	// family is specified only for tasks using the Fargate launch type.
+	//
+	// All tasks that run as part of this service must use the same
+	// `platformFamily` value as the service (for example, `LINUX`).
+	PlatformFamily *string `json:"platformFamily,omitempty"`
+
+	// The task definition to use for tasks in the service. This value is specified
+	// when the service is created with CreateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html),
+	// and it can be modified with UpdateService
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+
+	// Optional deployment parameters that control how many tasks run during the
+	// deployment and the ordering of stopping and starting tasks.
+	DeploymentConfiguration *DeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+
+	// Information about a set of Amazon ECS tasks in either an CodeDeploy or an
+	// `EXTERNAL` deployment. An Amazon ECS task set includes details such as the
+	// desired number of tasks, how many tasks are running, and whether the task
+	// set serves production traffic.
+	TaskSets []TaskSet `json:"taskSets,omitempty"`
+
+	// The current state of deployments for the service.
+	Deployments []Deployment `json:"deployments,omitempty"`
+
+	// The ARN of the IAM role that's associated with the service. It allows the
+	// Amazon ECS container agent to register container instances with an Elastic
+	// Load Balancing load balancer.
+	RoleARN *string `json:"roleArn,omitempty"`
+
+	// The event stream for your service. A maximum of 100 of the latest events are
+	// displayed.
+	Events []ServiceEvent `json:"events,omitempty"`
+
+	// The Unix timestamp for the time when the service was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The ARN of the current service deployment.
+	CurrentServiceDeployment *string `json:"currentServiceDeployment,omitempty"`
+
+	// The list of the service revisions.
+	CurrentServiceRevisions []ServiceCurrentRevisionSummary `json:"currentServiceRevisions,omitempty"`
+
+	// The placement constraints for the tasks in the service.
+	PlacementConstraints []PlacementConstraint `json:"placementConstraints,omitempty"`
+
+	// The placement strategy that determines how tasks for the service are placed.
+	PlacementStrategy []PlacementStrategy `json:"placementStrategy,omitempty"`
+
+	// The VPC subnet and security group configuration for tasks that receive their
+	// own elastic network interface by using the `awsvpc` networking mode.
+	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// The period of time, in seconds, that the Amazon ECS service scheduler
+	// ignores unhealthy Elastic Load Balancing, VPC Lattice, and container health
+	// checks after a task has first started.
+	//
+	// If your service has more running tasks than desired, unhealthy tasks in the
+	// grace period might be stopped to reach the desired count.
+	HealthCheckGracePeriodSeconds *int32 `json:"healthCheckGracePeriodSeconds,omitempty"`
+
+	// The scheduling strategy to use for the service. For more information, see
+	// Services
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html).
+	//
+	// There are two service scheduler strategies available.
+	//
+	// - `REPLICA`-The replica scheduling strategy places and maintains the desired
+	// number of tasks across your cluster. By default, the service scheduler
+	// spreads tasks across Availability Zones. You can use task placement
+	// strategies and constraints to customize task placement decisions. -
+	// `DAEMON`-The daemon scheduling strategy deploys exactly one task on each
+	// active container instance. This task meets all of the task placement
+	// constraints that you specify in your cluster. The service scheduler also
+	// evaluates the task placement constraints for running tasks. It stop tasks
+	// that don't meet the placement constraints.
+	//
+	// Fargate tasks don't support the `DAEMON` scheduling strategy.
+	SchedulingStrategy SchedulingStrategy `json:"schedulingStrategy,omitempty"`
+
+	// The deployment controller type the service is using.
+	DeploymentController *DeploymentController `json:"deploymentController,omitempty"`
+
+	// The metadata that you apply to the service to help you categorize and
+	// organize them. Each tag consists of a key and an optional value. You define
+	// bot the key and value.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The principal that created the service.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// Determines whether to use Amazon ECS managed tags for the tasks in the
+	// service. For more information, see Tagging Your Amazon ECS Resources
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+
+	// Determines whether to propagate the tags from the task definition or the
+	// service to the task. If no value is specified, the tags aren't propagated.
+	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+
+	// Determines whether the execute command functionality is turned on for the
+	// service. If `true`, the execute command functionality is turned on for all
+	// containers in tasks as part of the service.
+	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+
+	// Indicates whether to use Availability Zone rebalancing for the service.
+	//
+	// For more information, see Balancing an Amazon ECS service across
+	// Availability Zones
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-rebalancing.html)
+	// in the Amazon Elastic Container Service Developer Guide .
+	//
+	// The default behavior of `AvailabilityZoneRebalancing` differs between create
+	// and update requests:
+	//
+	// - For create service requests, when no value is specified for
+	// `AvailabilityZoneRebalancing`, Amazon ECS defaults the value to `ENABLED`. -
+	// For update service requests, when no value is specified for
+	// `AvailabilityZoneRebalancing`, Amazon ECS defaults to the existing
+	// service’s `AvailabilityZoneRebalancing` value. If the service never had an
+	// `AvailabilityZoneRebalancing` value set, Amazon ECS treats this as
+	// `DISABLED`.
+	AvailabilityZoneRebalancing AvailabilityZoneRebalancing `json:"availabilityZoneRebalancing,omitempty"`
+
+	// Identifies whether an ECS Service is an Express Service managed by ECS, or
+	// managed by the customer. The valid values are `ECS` and `CUSTOMER`
+	ResourceManagementType ResourceManagementType `json:"resourceManagementType,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Service) MarshalJSON() ([]byte, error) {
+	type plain Service
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Service) UnmarshalJSON(data []byte) error {
+	type plain Service
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Configuration for Service Connect access logging. Access logs provide
+// detailed information about requests made to your service, including request
+// patterns, response codes, and timing data for debugging and monitoring
+// purposes.
+//
+// To enable access logs, you must also specify a `logConfiguration` in the
+// `serviceConnectConfiguration`.
+type ServiceConnectAccessLogConfiguration struct {
+	// The format for Service Connect access log output. Choose TEXT for
+	// human-readable logs or JSON for structured data that integrates well with
+	// log analysis tools.
+	//
+	// This member is required.
+	Format ServiceConnectAccessLoggingFormat `json:"format,omitempty"`
+
+	// Specifies whether to include query parameters in Service Connect access
+	// logs.
+	//
+	// When enabled, query parameters from HTTP requests are included in the access
+	// logs. Consider security and privacy implications when enabling this feature,
+	// as query parameters may contain sensitive information such as request IDs
+	// and tokens. By default, this parameter is `DISABLED`.
+	IncludeQueryParameters ServiceConnectIncludeQueryParameters `json:"includeQueryParameters,omitempty"`
+}
+
+// Each alias ("endpoint") is a fully-qualified name and port number that other
+// tasks ("clients") can use to connect to this service.
+//
+// Each name and port mapping must be unique within the namespace.
+//
+// Tasks that run in a namespace can use short names to connect to services in
+// the namespace. Tasks can connect to services across all of the clusters in
+// the namespace. Tasks connect through a managed proxy container that collects
+// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+// services create are supported with Service Connect. For more information,
+// see Service Connect
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type ServiceConnectClientAlias struct {
+	// The listening port number for the Service Connect proxy. This port is
+	// available inside of all of the tasks within the same namespace.
+	//
+	// To avoid changing your applications in client Amazon ECS services, set this
+	// to the same port that the client application uses by default. For more
+	// information, see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// This member is required.
+	Port *int32 `json:"port,omitempty"`
+
+	// The `dnsName` is the name that you use in the applications of client tasks
+	// to connect to this service. The name must be a valid DNS name but doesn't
+	// need to be fully-qualified. The name can include up to 127 characters. The
+	// name can include lowercase letters, numbers, underscores (_), hyphens (-),
+	// and periods (.). The name can't start with a hyphen.
+	//
+	// If this parameter isn't specified, the default value of
+	// `discoveryName.namespace` is used. If the `discoveryName` isn't specified,
+	// the port mapping name from the task definition is used in
+	// `portName.namespace`.
+	//
+	// To avoid changing your applications in client Amazon ECS services, set this
+	// to the same name that the client application uses by default. For example, a
+	// few common names are `database`, `db`, or the lowercase name of a database,
+	// such as `mysql` or `redis`. For more information, see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	DNSName *string `json:"dnsName,omitempty"`
+
+	// The configuration for test traffic routing rules used during blue/green
+	// deployments with Amazon ECS Service Connect. This allows you to route a
+	// portion of traffic to the new service revision of your service for testing
+	// before shifting all production traffic.
+	TestTrafficRules *ServiceConnectTestTrafficRules `json:"testTrafficRules,omitempty"`
+}
+
+// The Service Connect configuration of your Amazon ECS service. The
+// configuration for this service to discover and connect to services, and be
+// discovered by, and connected from, other services within a namespace.
+//
+// Tasks that run in a namespace can use short names to connect to services in
+// the namespace. Tasks can connect to services across all of the clusters in
+// the namespace. Tasks connect through a managed proxy container that collects
+// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+// services create are supported with Service Connect. For more information,
+// see Service Connect
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type ServiceConnectConfiguration struct {
+	// Specifies whether to use Service Connect with this service.
+	//
+	// This member is required.
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// The namespace name or full Amazon Resource Name (ARN) of the Cloud Map
+	// namespace for use with Service Connect. The namespace must be in the same
+	// Amazon Web Services Region as the Amazon ECS service and cluster. The type
+	// of namespace doesn't affect Service Connect. For more information about
+	// Cloud Map, see Working with Services
+	// (https://docs.aws.amazon.com/cloud-map/latest/dg/working-with-services.html)
+	// in the Cloud Map Developer Guide.
+	Namespace *string `json:"namespace,omitempty"`
+
+	// The list of Service Connect service objects. These are names and aliases
+	// (also known as endpoints) that are used by other Amazon ECS services to
+	// connect to this service.
+	//
+	// This field is not required for a "client" Amazon ECS service that's a member
+	// of a namespace only to connect to other services within the namespace. An
+	// example of this would be a frontend application that accepts incoming
+	// requests from either a load balancer that's attached to the service or by
+	// other means.
+	//
+	// An object selects a port from the task definition, assigns a name for the
+	// Cloud Map service, and a list of aliases (endpoints) and ports for client
+	// applications to refer to this service.
+	Services []ServiceConnectService `json:"services,omitempty"`
+
+	// The log configuration for the container. This parameter maps to `LogConfig`
+	// in the docker container create command and the `--log-driver` option to
+	// docker run.
+	//
+	// By default, containers use the same logging driver that the Docker daemon
+	// uses. However, the container might use a different logging driver than the
+	// Docker daemon by specifying a log driver configuration in the container
+	// definition.
+	//
+	// Understand the following when specifying a log configuration for your
+	// containers.
+	//
+	// - Amazon ECS currently supports a subset of the logging drivers available to
+	// the Docker daemon. Additional log drivers may be available in future
+	// releases of the Amazon ECS container agent.
+	//
+	// For tasks on Fargate, the supported log drivers are `awslogs`, `splunk`, and
+	// `awsfirelens`.
+	//
+	// For tasks hosted on Amazon EC2 instances, the supported log drivers are
+	// `awslogs`, `fluentd`, `gelf`, `json-file`, `journald`,`syslog`, `splunk`,
+	// and `awsfirelens`.
+	//
+	// - This parameter requires version 1.18 of the Docker Remote API or greater
+	// on your container instance. - For tasks that are hosted on Amazon EC2
+	// instances, the Amazon ECS container agent must register the available
+	// logging drivers with the `ECS_AVAILABLE_LOGGING_DRIVERS` environment
+	// variable before containers placed on that instance can use these log
+	// configuration options. For more information, see Amazon ECS container agent
+	// configuration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-config.html)
+	// in the Amazon Elastic Container Service Developer Guide. - For tasks that
+	// are on Fargate, because you don't have access to the underlying
+	// infrastructure your tasks are hosted on, any additional software needed must
+	// be installed outside of the task. For example, the Fluentd output
+	// aggregators or a remote host running Logstash to send Gelf logs to.
+	LogConfiguration *LogConfiguration `json:"logConfiguration,omitempty"`
+
+	// The configuration for Service Connect access logging. Access logs capture
+	// detailed information about requests made to your service, including request
+	// patterns, response codes, and timing data. They can be useful for debugging
+	// connectivity issues, monitoring service performance, and auditing
+	// service-to-service communication for security and compliance purposes.
+	//
+	// To enable access logs, you must also specify a `logConfiguration` in the
+	// `serviceConnectConfiguration`.
+	AccessLogConfiguration *ServiceConnectAccessLogConfiguration `json:"accessLogConfiguration,omitempty"`
+}
+
+// The Service Connect service object configuration. For more information, see
+// Service Connect
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type ServiceConnectService struct {
+	// The `portName` must match the name of one of the `portMappings` from all the
+	// containers in the task definition of this Amazon ECS service.
+	//
+	// This member is required.
+	PortName *string `json:"portName,omitempty"`
+
+	// The `discoveryName` is the name of the new Cloud Map service that Amazon ECS
+	// creates for this Amazon ECS service. This must be unique within the Cloud
+	// Map namespace. The name can contain up to 64 characters. The name can
+	// include lowercase letters, numbers, underscores (_), and hyphens (-). The
+	// name can't start with a hyphen.
+	//
+	// If the `discoveryName` isn't specified, the port mapping name from the task
+	// definition is used in `portName.namespace`.
+	DiscoveryName *string `json:"discoveryName,omitempty"`
+
+	// The list of client aliases for this Service Connect service. You use these
+	// to assign names that can be used by client applications. The maximum number
+	// of client aliases that you can have in this list is 1.
+	//
+	// Each alias ("endpoint") is a fully-qualified name and port number that other
+	// Amazon ECS tasks ("clients") can use to connect to this service.
+	//
+	// Each name and port mapping must be unique within the namespace.
+	//
+	// For each `ServiceConnectService`, you must provide at least one
+	// `clientAlias` with one `port`.
+	ClientAliases []ServiceConnectClientAlias `json:"clientAliases,omitempty"`
+
+	// The port number for the Service Connect proxy to listen on.
+	//
+	// Use the value of this field to bypass the proxy for traffic on the port
+	// number specified in the named `portMapping` in the task definition of this
+	// application, and then use it in your VPC security groups to allow traffic
+	// into the proxy for this Amazon ECS service.
+	//
+	// In `awsvpc` mode and Fargate, the default value is the container port
+	// number. The container port number is in the `portMapping` in the task
+	// definition. In bridge mode, the default value is the ephemeral port of the
+	// Service Connect proxy.
+	IngressPortOverride *int32 `json:"ingressPortOverride,omitempty"`
+
+	// A reference to an object that represents the configured timeouts for Service
+	// Connect.
+	Timeout *TimeoutConfiguration `json:"timeout,omitempty"`
+
+	// A reference to an object that represents a Transport Layer Security (TLS)
+	// configuration.
+	TLS *ServiceConnectTLSConfiguration `json:"tls,omitempty"`
+}
+
+// The Service Connect resource. Each configuration maps a discovery name to a
+// Cloud Map service name. The data is stored in Cloud Map as part of the
+// Service Connect configuration for each discovery name of this Amazon ECS
+// service.
+//
+// A task can resolve the `dnsName` for each of the `clientAliases` of a
+// service. However a task can't resolve the discovery names. If you want to
+// connect to a service, refer to the `ServiceConnectConfiguration` of that
+// service for the list of `clientAliases` that you can use.
+type ServiceConnectServiceResource struct {
+	// The discovery name of this Service Connect resource.
+	//
+	// The `discoveryName` is the name of the new Cloud Map service that Amazon ECS
+	// creates for this Amazon ECS service. This must be unique within the Cloud
+	// Map namespace. The name can contain up to 64 characters. The name can
+	// include lowercase letters, numbers, underscores (_), and hyphens (-). The
+	// name can't start with a hyphen.
+	//
+	// If the `discoveryName` isn't specified, the port mapping name from the task
+	// definition is used in `portName.namespace`.
+	DiscoveryName *string `json:"discoveryName,omitempty"`
+
+	// The Amazon Resource Name (ARN) for the service in Cloud Map that matches the
+	// discovery name for this Service Connect resource. You can use this ARN in
+	// other integrations with Cloud Map. However, Service Connect can't ensure
+	// connectivity outside of Amazon ECS.
+	DiscoveryARN *string `json:"discoveryArn,omitempty"`
+}
+
+// The certificate root authority that secures your service.
+type ServiceConnectTLSCertificateAuthority struct {
+	// The ARN of the Amazon Web Services Private Certificate Authority
+	// certificate.
+	AWSPcaAuthorityARN *string `json:"awsPcaAuthorityArn,omitempty"`
+}
+
+// The key that encrypts and decrypts your resources for Service Connect TLS.
+type ServiceConnectTLSConfiguration struct {
+	// The signer certificate authority.
+	//
+	// This member is required.
+	IssuerCertificateAuthority *ServiceConnectTLSCertificateAuthority `json:"issuerCertificateAuthority,omitempty"`
+
+	// The Amazon Web Services Key Management Service key.
+	KMSKey *string `json:"kmsKey,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the IAM role that's associated with the
+	// Service Connect TLS.
+	RoleARN *string `json:"roleArn,omitempty"`
+}
+
+// The header matching rules for test traffic routing in Amazon ECS blue/green
+// deployments. These rules determine how incoming requests are matched based
+// on HTTP headers to route test traffic to the new service revision.
+type ServiceConnectTestTrafficHeaderMatchRules struct {
+	// The exact value that the HTTP header must match for the test traffic routing
+	// rule to apply. This provides precise control over which requests are routed
+	// to the new service revision during blue/green deployments.
+	//
+	// This member is required.
+	Exact *string `json:"exact,omitempty"`
+}
+
+// The HTTP header rules used to identify and route test traffic during Amazon
+// ECS blue/green deployments. These rules specify which HTTP headers to
+// examine and what values to match for routing decisions.
+//
+// For more information, see Service Connect for Amazon ECS blue/green
+// deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-blue-green.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type ServiceConnectTestTrafficHeaderRules struct {
+	// The name of the HTTP header to examine for test traffic routing. Common
+	// examples include custom headers like `X-Test-Version` or `X-Canary-Request`
+	// that can be used to identify test traffic.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The header value matching configuration that determines how the HTTP header
+	// value is evaluated for test traffic routing decisions.
+	Value *ServiceConnectTestTrafficHeaderMatchRules `json:"value,omitempty"`
+}
+
+// The test traffic routing configuration for Amazon ECS blue/green
+// deployments. This configuration allows you to define rules for routing
+// specific traffic to the new service revision during the deployment process,
+// allowing for safe testing before full production traffic shift.
+//
+// For more information, see Service Connect for Amazon ECS blue/green
+// deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-blue-green.html)
+// in the Amazon Elastic Container Service Developer Guide.
+type ServiceConnectTestTrafficRules struct {
+	// The HTTP header-based routing rules that determine which requests should be
+	// routed to the new service version during blue/green deployment testing.
+	// These rules provide fine-grained control over test traffic routing based on
+	// request headers.
+	//
+	// This member is required.
+	Header *ServiceConnectTestTrafficHeaderRules `json:"header,omitempty"`
+}
+
+// The summary of the current service revision configuration
+type ServiceCurrentRevisionSummary struct {
+	// The ARN of the current service revision.
+	ARN *string `json:"arn,omitempty"`
+
+	// The number of requested tasks in the current service revision
+	RequestedTaskCount *int32 `json:"requestedTaskCount,omitempty"`
+
+	// The number of running tasks of the current service revision
+	RunningTaskCount *int32 `json:"runningTaskCount,omitempty"`
+
+	// The number of pending tasks in the current service revision
+	PendingTaskCount *int32 `json:"pendingTaskCount,omitempty"`
+}
+
+// Information about the service deployment.
+//
+// Service deployments provide a comprehensive view of your deployments. For
+// information about service deployments, see View service history using Amazon
+// ECS service deployments
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-deployment.html)
+// in the Amazon Elastic Container Service Developer Guide .
+type ServiceDeployment struct {
+	// The ARN of the service deployment.
+	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+
+	// The ARN of the service for this service deployment.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The ARN of the cluster that hosts the service.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The time the service deployment was created. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The time the service deployment statred. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	StartedAt *time.Time `json:"startedAt,omitempty"`
+
+	// The time the service deployment finished. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	FinishedAt *time.Time `json:"finishedAt,omitempty"`
+
+	// The time the service deployment stopped. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	//
+	// The service deployment stops when any of the following actions happen:
+	//
+	// - A user manually stops the deployment - The rollback option is not in use
+	// for the failure detection mechanism (the circuit breaker or alarm-based) and
+	// the service fails.
+	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
+
+	// The time that the service deployment was last updated. The format is
+	// yyyy-MM-dd HH:mm:ss.SSSSSS.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The currently deployed workload configuration.
+	SourceServiceRevisions []ServiceRevisionSummary `json:"sourceServiceRevisions,omitempty"`
+
+	// The workload configuration being deployed.
+	TargetServiceRevision *ServiceRevisionSummary `json:"targetServiceRevision,omitempty"`
+
+	// The service deployment state.
+	Status ServiceDeploymentStatus `json:"status,omitempty"`
+
+	// Information about why the service deployment is in the current status. For
+	// example, the circuit breaker detected a failure.
+	StatusReason *string `json:"statusReason,omitempty"`
+
+	// The current lifecycle stage of the deployment. Possible values include:
+	//
+	// - RECONCILE_SERVICE
+	//
+	// The reconciliation stage that only happens when you start a new service
+	// deployment with more than 1 service revision in an ACTIVE state.
+	//
+	// - PRE_SCALE_UP
+	//
+	// The green service revision has not started. The blue service revision is
+	// handling 100% of the production traffic. There is no test traffic.
+	//
+	// - SCALE_UP
+	//
+	// The stage when the green service revision scales up to 100% and launches new
+	// tasks. The green service revision is not serving any traffic at this point.
+	//
+	// - POST_SCALE_UP
+	//
+	// The green service revision has started. The blue service revision is
+	// handling 100% of the production traffic. There is no test traffic.
+	//
+	// - TEST_TRAFFIC_SHIFT
+	//
+	// The blue and green service revisions are running. The blue service revision
+	// handles 100% of the production traffic. The green service revision is
+	// migrating from 0% to 100% of test traffic.
+	//
+	// - POST_TEST_TRAFFIC_SHIFT
+	//
+	// The test traffic shift is complete. The green service revision handles 100%
+	// of the test traffic.
+	//
+	// - PRE_PRODUCTION_TRAFFIC_SHIFT
+	//
+	// Occurs before production traffic shift. For linear and canary deployments,
+	// this stage is invoked before every traffic shift step.
+	//
+	// - PRODUCTION_TRAFFIC_SHIFT
+	//
+	// Production traffic is shifting to the green service revision. The green
+	// service revision is migrating from 0% to 100% of production traffic. For
+	// linear and canary deployments, this stage is invoked at every traffic shift
+	// step.
+	//
+	// - POST_PRODUCTION_TRAFFIC_SHIFT
+	//
+	// The production traffic shift is complete.
+	//
+	// - BAKE_TIME
+	//
+	// The stage when both blue and green service revisions are running
+	// simultaneously after the production traffic has shifted.
+	//
+	// - CLEAN_UP
+	//
+	// The stage when the blue service revision has completely scaled down to 0
+	// running tasks. The green service revision is now the production service
+	// revision after this stage.
+	LifecycleStage ServiceDeploymentLifecycleStage `json:"lifecycleStage,omitempty"`
+
+	// The details of the lifecycle hooks for the current service deployment.
+	LifecycleHookDetails []DeploymentLifecycleHookDetail `json:"lifecycleHookDetails,omitempty"`
+
+	// Optional deployment parameters that control how many tasks run during a
+	// deployment and the ordering of stopping and starting tasks.
+	DeploymentConfiguration *DeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+
+	// The rollback options the service deployment uses when the deployment fails.
+	Rollback *Rollback `json:"rollback,omitempty"`
+
+	// The circuit breaker configuration that determines a service deployment
+	// failed.
+	DeploymentCircuitBreaker *ServiceDeploymentCircuitBreaker `json:"deploymentCircuitBreaker,omitempty"`
+
+	// The CloudWatch alarms that determine when a service deployment fails.
+	Alarms *ServiceDeploymentAlarms `json:"alarms,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceDeployment) MarshalJSON() ([]byte, error) {
+	type plain ServiceDeployment
+	return json.Marshal(struct {
+		plain
+		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
+		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
+		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
+		UpdatedAt  *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		CreatedAt:  specrt.EpochSecondsOf(v.CreatedAt),
+		FinishedAt: specrt.EpochSecondsOf(v.FinishedAt),
+		StartedAt:  specrt.EpochSecondsOf(v.StartedAt),
+		StoppedAt:  specrt.EpochSecondsOf(v.StoppedAt),
+		UpdatedAt:  specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:      plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceDeployment) UnmarshalJSON(data []byte) error {
+	type plain ServiceDeployment
+	wire := struct {
+		*plain
+		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
+		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
+		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
+		UpdatedAt  *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.StartedAt = wire.StartedAt.Time()
+	v.FinishedAt = wire.FinishedAt.Time()
+	v.StoppedAt = wire.StoppedAt.Time()
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// The CloudWatch alarms used to determine a service deployment failed.
+//
+// Amazon ECS considers the service deployment as failed when any of the alarms
+// move to the `ALARM` state. For more information, see How CloudWatch alarms
+// detect Amazon ECS deployment failures
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html)
+// in the Amazon ECS Developer Guide.
+type ServiceDeploymentAlarms struct {
+	// The status of the alarms check. Amazon ECS is not using alarms for service
+	// deployment failures when the status is `DISABLED`.
+	Status ServiceDeploymentRollbackMonitorsStatus `json:"status,omitempty"`
+
+	// The name of the CloudWatch alarms that determine when a service deployment
+	// failed. A "," separates the alarms.
+	AlarmNames []string `json:"alarmNames,omitempty"`
+
+	// One or more CloudWatch alarm names that have been triggered during the
+	// service deployment. A "," separates the alarm names.
+	TriggeredAlarmNames []string `json:"triggeredAlarmNames,omitempty"`
+}
+
+// The service deployment properties that are retured when you call
+// `ListServiceDeployments`.
+//
+// This provides a high-level overview of the service deployment.
+type ServiceDeploymentBrief struct {
+	// The ARN of the service deployment.
+	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+
+	// The ARN of the service for this service deployment.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The ARN of the cluster that hosts the service.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The time that the service deployment statred. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	StartedAt *time.Time `json:"startedAt,omitempty"`
+
+	// The time that the service deployment was created. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The time that the service deployment completed. The format is yyyy-MM-dd
+	// HH:mm:ss.SSSSSS.
+	FinishedAt *time.Time `json:"finishedAt,omitempty"`
+
+	// The ARN of the service revision being deplyed.
+	TargetServiceRevisionARN *string `json:"targetServiceRevisionArn,omitempty"`
+
+	// The status of the service deployment
+	Status ServiceDeploymentStatus `json:"status,omitempty"`
+
+	// Information about why the service deployment is in the current status. For
+	// example, the circuit breaker detected a deployment failure.
+	StatusReason *string `json:"statusReason,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceDeploymentBrief) MarshalJSON() ([]byte, error) {
+	type plain ServiceDeploymentBrief
+	return json.Marshal(struct {
+		plain
+		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
+		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
+	}{
+		CreatedAt:  specrt.EpochSecondsOf(v.CreatedAt),
+		FinishedAt: specrt.EpochSecondsOf(v.FinishedAt),
+		StartedAt:  specrt.EpochSecondsOf(v.StartedAt),
+		plain:      plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceDeploymentBrief) UnmarshalJSON(data []byte) error {
+	type plain ServiceDeploymentBrief
+	wire := struct {
+		*plain
+		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
+		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartedAt = wire.StartedAt.Time()
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.FinishedAt = wire.FinishedAt.Time()
+	return nil
+}
+
+// Information about the circuit breaker used to determine when a service
+// deployment has failed.
+//
+// The deployment circuit breaker is the rolling update mechanism that
+// determines if the tasks reach a steady state. The deployment circuit breaker
+// has an option that will automatically roll back a failed deployment to the
+// last cpompleted service revision. For more information, see How the Amazon
+// ECS deployment circuit breaker detects failures
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html)
+// in the Amazon ECS Developer Guide.
+type ServiceDeploymentCircuitBreaker struct {
+	// The circuit breaker status. Amazon ECS is not using the circuit breaker for
+	// service deployment failures when the status is `DISABLED`.
+	Status ServiceDeploymentRollbackMonitorsStatus `json:"status,omitempty"`
+
+	// The number of times the circuit breaker detected a service deploymeny
+	// failure.
+	FailureCount *int32 `json:"failureCount,omitempty"`
+
+	// The threshhold which determines that the service deployment failed.
+	//
+	// The deployment circuit breaker calculates the threshold value, and then uses
+	// the value to determine when to move the deployment to a FAILED state. The
+	// deployment circuit breaker has a minimum threshold of 3 and a maximum
+	// threshold of 200. and uses the values in the following formula to determine
+	// the deployment failure.
+	//
+	// `0.5 * desired task count`
+	Threshold *int32 `json:"threshold,omitempty"`
+}
+
+// The details for an event that's associated with a service.
+type ServiceEvent struct {
+	// The ID string for the event.
+	ID *string `json:"id,omitempty"`
+
+	// The Unix timestamp for the time when the event was triggered.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The event message.
+	Message *string `json:"message,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceEvent) MarshalJSON() ([]byte, error) {
+	type plain ServiceEvent
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceEvent) UnmarshalJSON(data []byte) error {
+	type plain ServiceEvent
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// The configuration for the Amazon EBS volume that Amazon ECS creates and
+// manages on your behalf. These settings are used to create each Amazon EBS
+// volume, with one volume created for each task in the service. For
+// information about the supported launch types and operating systems, see
+// Supported operating systems and launch types
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volumes-configuration)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Many of these parameters map 1:1 with the Amazon EBS `CreateVolume` API
+// request parameters.
+type ServiceManagedEBSVolumeConfiguration struct {
+	// Indicates whether the volume should be encrypted. If you turn on
+	// Region-level Amazon EBS encryption by default but set this value as `false`,
+	// the setting is overridden and the volume is encrypted with the KMS key
+	// specified for Amazon EBS encryption by default. This parameter maps 1:1 with
+	// the `Encrypted` parameter of the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	Encrypted *bool `json:"encrypted,omitempty"`
+
+	// The Amazon Resource Name (ARN) identifier of the Amazon Web Services Key
+	// Management Service key to use for Amazon EBS encryption. When a key is
+	// specified using this parameter, it overrides Amazon EBS default encryption
+	// or any KMS key that you specified for cluster-level managed storage
+	// encryption. This parameter maps 1:1 with the `KmsKeyId` parameter of the
+	// CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference. For more information about encrypting
+	// Amazon EBS volumes attached to tasks, see Encrypt data stored in Amazon EBS
+	// volumes attached to Amazon ECS tasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-kms-encryption.html).
+	//
+	// Amazon Web Services authenticates the Amazon Web Services Key Management
+	// Service key asynchronously. Therefore, if you specify an ID, alias, or ARN
+	// that is invalid, the action can appear to complete, but eventually fails.
+	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+
+	// The volume type. This parameter maps 1:1 with the `VolumeType` parameter of
+	// the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference. For more information, see Amazon EBS volume
+	// types
+	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ebs-volume-types.html)
+	// in the Amazon EC2 User Guide.
+	//
+	// The following are the supported volume types.
+	//
+	// - General Purpose SSD: `gp2`|`gp3` - Provisioned IOPS SSD: `io1`|`io2` -
+	// Throughput Optimized HDD: `st1` - Cold HDD: `sc1` - Magnetic: `standard`
+	//
+	// The magnetic volume type is not supported on Fargate.
+	VolumeType *string `json:"volumeType,omitempty"`
+
+	// The size of the volume in GiB. You must specify either a volume size or a
+	// snapshot ID. If you specify a snapshot ID, the snapshot size is used for the
+	// volume size by default. You can optionally specify a volume size greater
+	// than or equal to the snapshot size. This parameter maps 1:1 with the `Size`
+	// parameter of the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	//
+	// The following are the supported volume size values for each volume type.
+	//
+	// - `gp2` and `gp3`: 1-16,384 - `io1` and `io2`: 4-16,384 - `st1` and `sc1`:
+	// 125-16,384 - `standard`: 1-1,024
+	SizeInGiB *int32 `json:"sizeInGiB,omitempty"`
+
+	// The snapshot that Amazon ECS uses to create volumes for attachment to tasks
+	// maintained by the service. You must specify either `snapshotId` or
+	// `sizeInGiB` in your volume configuration. This parameter maps 1:1 with the
+	// `SnapshotId` parameter of the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	SnapshotID *string `json:"snapshotId,omitempty"`
+
+	// The rate, in MiB/s, at which data is fetched from a snapshot of an existing
+	// EBS volume to create new volumes for attachment to the tasks maintained by
+	// the service. This property can be specified only if you specify a
+	// `snapshotId`. For more information, see Initialize Amazon EBS volumes
+	// (https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html) in
+	// the Amazon EBS User Guide.
+	VolumeInitializationRate *int32 `json:"volumeInitializationRate,omitempty"`
+
+	// The number of I/O operations per second (IOPS). For `gp3`, `io1`, and `io2`
+	// volumes, this represents the number of IOPS that are provisioned for the
+	// volume. For `gp2` volumes, this represents the baseline performance of the
+	// volume and the rate at which the volume accumulates I/O credits for
+	// bursting.
+	//
+	// The following are the supported values for each volume type.
+	//
+	// - `gp3`: 3,000 - 16,000 IOPS - `io1`: 100 - 64,000 IOPS - `io2`: 100 -
+	// 256,000 IOPS
+	//
+	// This parameter is required for `io1` and `io2` volume types. The default for
+	// `gp3` volumes is `3,000 IOPS`. This parameter is not supported for `st1`,
+	// `sc1`, or `standard` volume types.
+	//
+	// This parameter maps 1:1 with the `Iops` parameter of the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	Iops *int32 `json:"iops,omitempty"`
+
+	// The throughput to provision for a volume, in MiB/s, with a maximum of 1,000
+	// MiB/s. This parameter maps 1:1 with the `Throughput` parameter of the
+	// CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	//
+	// This parameter is only supported for the `gp3` volume type.
+	Throughput *int32 `json:"throughput,omitempty"`
+
+	// The tags to apply to the volume. Amazon ECS applies service-managed tags by
+	// default. This parameter maps 1:1 with the `TagSpecifications.N` parameter of
+	// the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	TagSpecifications []EBSTagSpecification `json:"tagSpecifications,omitempty"`
+
+	// The ARN of the IAM role to associate with this volume. This is the Amazon
+	// ECS infrastructure IAM role that is used to manage your Amazon Web Services
+	// infrastructure. We recommend using the Amazon ECS-managed
+	// `AmazonECSInfrastructureRolePolicyForVolumes` IAM policy with this role. For
+	// more information, see Amazon ECS infrastructure IAM role
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html)
+	// in the Amazon ECS Developer Guide.
+	//
+	// This member is required.
+	RoleARN *string `json:"roleArn,omitempty"`
+
+	// The filesystem type for the volume. For volumes created from a snapshot, you
+	// must specify the same filesystem type that the volume was using when the
+	// snapshot was created. If there is a filesystem type mismatch, the tasks will
+	// fail to start.
+	//
+	// The available Linux filesystem types are `ext3`, `ext4`, and `xfs`. If no
+	// value is specified, the `xfs` filesystem type is used by default.
+	//
+	// The available Windows filesystem types are `NTFS`.
+	FilesystemType TaskFilesystemType `json:"filesystemType,omitempty"`
+}
+
+// The details for the service registry.
+//
+// Each service may be associated with one service registry. Multiple service
+// registries for each service are not supported.
+//
+// When you add, update, or remove the service registries configuration, Amazon
+// ECS starts a new deployment. New tasks are registered and deregistered to
+// the updated service registry configuration.
+type ServiceRegistry struct {
+	// The Amazon Resource Name (ARN) of the service registry. The currently
+	// supported service registry is Cloud Map. For more information, see
+	// CreateService
+	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html).
+	RegistryARN *string `json:"registryArn,omitempty"`
+
+	// The port value used if your service discovery service specified an SRV
+	// record. This field might be used if both the `awsvpc` network mode and SRV
+	// records are used.
+	Port *int32 `json:"port,omitempty"`
+
+	// The container name value to be used for your service discovery service. It's
+	// already specified in the task definition. If the task definition that your
+	// service task specifies uses the `bridge` or `host` network mode, you must
+	// specify a `containerName` and `containerPort` combination from the task
+	// definition. If the task definition that your service task specifies uses the
+	// `awsvpc` network mode and a type SRV DNS record is used, you must specify
+	// either a `containerName` and `containerPort` combination or a `port` value.
+	// However, you can't specify both.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The port value to be used for your service discovery service. It's already
+	// specified in the task definition. If the task definition your service task
+	// specifies uses the `bridge` or `host` network mode, you must specify a
+	// `containerName` and `containerPort` combination from the task definition. If
+	// the task definition your service task specifies uses the `awsvpc` network
+	// mode and a type SRV DNS record is used, you must specify either a
+	// `containerName` and `containerPort` combination or a `port` value. However,
+	// you can't specify both.
+	ContainerPort *int32 `json:"containerPort,omitempty"`
+}
+
+// Information about the service revision.
+//
+// A service revision contains a record of the workload configuration Amazon
+// ECS is attempting to deploy. Whenever you create or deploy a service, Amazon
+// ECS automatically creates and captures the configuration that you're trying
+// to deploy in the service revision. For information about service revisions,
+// see Amazon ECS service revisions
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-revision.html)
+// in the Amazon Elastic Container Service Developer Guide .
+type ServiceRevision struct {
+	// The ARN of the service revision.
+	ServiceRevisionARN *string `json:"serviceRevisionArn,omitempty"`
+
+	// The ARN of the service for the service revision.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The ARN of the cluster that hosts the service.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The task definition the service revision uses.
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+
+	// The capacity provider strategy the service revision uses.
+	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+
+	// The launch type the service revision uses.
+	LaunchType LaunchType `json:"launchType,omitempty"`
+
+	// For the Fargate launch type, the platform version the service revision uses.
+	PlatformVersion *string `json:"platformVersion,omitempty"`
+
+	// The platform family the service revision uses.
+	PlatformFamily *string `json:"platformFamily,omitempty"`
+
+	// The load balancers the service revision uses.
+	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+
+	// The service registries (for Service Discovery) the service revision uses.
+	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+
+	// The network configuration for a task or service.
+	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// The container images the service revision uses.
+	ContainerImages []ContainerImage `json:"containerImages,omitempty"`
+
+	// Indicates whether Runtime Monitoring is turned on.
+	GuardDutyEnabled *bool `json:"guardDutyEnabled,omitempty"`
+
+	// The Service Connect configuration of your Amazon ECS service. The
+	// configuration for this service to discover and connect to services, and be
+	// discovered by, and connected from, other services within a namespace.
+	//
+	// Tasks that run in a namespace can use short names to connect to services in
+	// the namespace. Tasks can connect to services across all of the clusters in
+	// the namespace. Tasks connect through a managed proxy container that collects
+	// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+	// services create are supported with Service Connect. For more information,
+	// see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ServiceConnectConfiguration *ServiceConnectConfiguration `json:"serviceConnectConfiguration,omitempty"`
+
+	// The volumes that are configured at deployment that the service revision
+	// uses.
+	VolumeConfigurations []ServiceVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+
+	// The amount of ephemeral storage to allocate for the deployment.
+	FargateEphemeralStorage *DeploymentEphemeralStorage `json:"fargateEphemeralStorage,omitempty"`
+
+	// The time that the service revision was created. The format is yyyy-mm-dd
+	// HH:mm:ss.SSSSS.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The VPC Lattice configuration for the service revision.
+	VPCLatticeConfigurations []VPCLatticeConfiguration `json:"vpcLatticeConfigurations,omitempty"`
+
+	// The resolved configuration for the service revision which contains the
+	// actual resources your service revision uses, such as which target groups
+	// serve traffic.
+	ResolvedConfiguration *ResolvedConfiguration `json:"resolvedConfiguration,omitempty"`
+
+	// The resources created and managed by Amazon ECS when you create an Express
+	// service for Amazon ECS.
+	EcsManagedResources *ECSManagedResources `json:"ecsManagedResources,omitempty"`
+
+	// The effective runtime overrides that Amazon ECS applies to this service
+	// revision. This value is present only when Amazon ECS detects a difference
+	// between the task definition and the actual runtime configuration.
+	Overrides *ServiceRevisionOverrides `json:"overrides,omitempty"`
+
+	// The optional monitoring configuration for the service, which defines the
+	// resolution for the service-level `CPUUtilization` and `MemoryUtilization`
+	// Amazon CloudWatch metrics. When not specified, Amazon ECS uses the default
+	// resolution of `60` seconds.
+	Monitoring *MonitoringConfiguration `json:"monitoring,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceRevision) MarshalJSON() ([]byte, error) {
+	type plain ServiceRevision
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceRevision) UnmarshalJSON(data []byte) error {
+	type plain ServiceRevision
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// The resolved load balancer configuration for a service revision. This
+// includes information about which target groups serve traffic and which
+// listener rules direct traffic to them.
+type ServiceRevisionLoadBalancer struct {
+	// The Amazon Resource Name (ARN) of the target group associated with the
+	// service revision.
+	TargetGroupARN *string `json:"targetGroupArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the production listener rule or listener
+	// that directs traffic to the target group associated with the service
+	// revision.
+	ProductionListenerRule *string `json:"productionListenerRule,omitempty"`
+}
+
+// Contains the runtime overrides that Amazon ECS automatically applies to a
+// service revision when the effective runtime configuration differs from the
+// task definition. This value is read-only.
+type ServiceRevisionOverrides struct {
+	// The runtime platform override that Amazon ECS automatically applies to the
+	// service revision. You can't set this value.
+	RuntimePlatform *RuntimePlatformOverride `json:"runtimePlatform,omitempty"`
+}
+
+// The information about the number of requested, pending, and running tasks
+// for a service revision.
+type ServiceRevisionSummary struct {
+	// The ARN of the service revision.
+	ARN *string `json:"arn,omitempty"`
+
+	// The number of requested tasks for the service revision.
+	RequestedTaskCount *int32 `json:"requestedTaskCount,omitempty"`
+
+	// The number of running tasks for the service revision.
+	RunningTaskCount *int32 `json:"runningTaskCount,omitempty"`
+
+	// The number of pending tasks for the service revision.
+	PendingTaskCount *int32 `json:"pendingTaskCount,omitempty"`
+
+	// The percentage of test traffic that is directed to this service revision.
+	// This value represents a snapshot of the traffic distribution and may not
+	// reflect real-time changes during active deployments. Valid values are 0.0 to
+	// 100.0.
+	RequestedTestTrafficWeight *float64 `json:"requestedTestTrafficWeight,omitempty"`
+
+	// The percentage of production traffic that is directed to this service
+	// revision. This value represents a snapshot of the traffic distribution and
+	// may not reflect real-time changes during active deployments. Valid values
+	// are 0.0 to 100.0.
+	RequestedProductionTrafficWeight *float64 `json:"requestedProductionTrafficWeight,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceRevisionSummary) MarshalJSON() ([]byte, error) {
+	type plain ServiceRevisionSummary
+	return json.Marshal(struct {
+		plain
+		RequestedTestTrafficWeight       *specrt.Float[float64] `json:"requestedTestTrafficWeight,omitempty"`
+		RequestedProductionTrafficWeight *specrt.Float[float64] `json:"requestedProductionTrafficWeight,omitempty"`
+	}{
+		RequestedProductionTrafficWeight: specrt.FloatOf(v.RequestedProductionTrafficWeight),
+		RequestedTestTrafficWeight:       specrt.FloatOf(v.RequestedTestTrafficWeight),
+		plain:                            plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceRevisionSummary) UnmarshalJSON(data []byte) error {
+	type plain ServiceRevisionSummary
+	wire := struct {
+		*plain
+		RequestedTestTrafficWeight       *specrt.Float[float64] `json:"requestedTestTrafficWeight,omitempty"`
+		RequestedProductionTrafficWeight *specrt.Float[float64] `json:"requestedProductionTrafficWeight,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.RequestedTestTrafficWeight = wire.RequestedTestTrafficWeight.Value()
+	v.RequestedProductionTrafficWeight = wire.RequestedProductionTrafficWeight.Value()
+	return nil
+}
+
+// The configuration for a volume specified in the task definition as a volume
+// that is configured at launch time. Currently, the only supported volume type
+// is an Amazon EBS volume.
+type ServiceVolumeConfiguration struct {
+	// The name of the volume. This value must match the volume name from the
+	// `Volume` object in the task definition.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The configuration for the Amazon EBS volume that Amazon ECS creates and
+	// manages on your behalf. These settings are used to create each Amazon EBS
+	// volume, with one volume created for each task in the service. The Amazon EBS
+	// volumes are visible in your account in the Amazon EC2 console once they are
+	// created.
+	ManagedEBSVolume *ServiceManagedEBSVolumeConfiguration `json:"managedEBSVolume,omitempty"`
+}
+
+// The details for the execute command session.
+type Session struct {
+	// The ID of the execute command session.
+	SessionID *string `json:"sessionId,omitempty"`
+
+	// A URL to the managed agent on the container that the SSM Session Manager
+	// client uses to send commands and receive output from the container.
+	StreamURL *string `json:"streamUrl,omitempty"`
+
+	// An encrypted token value containing session and caller information. It's
+	// used to authenticate the connection to the container.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	TokenValue *string `json:"tokenValue,omitempty" specgen:"sensitive"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v Session) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v Session) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v Session) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// The current account setting for a resource.
+type Setting struct {
+	// The Amazon ECS resource name.
+	Name SettingName `json:"name,omitempty"`
+
+	// Determines whether the account setting is on or off for the specified
+	// resource.
+	Value *string `json:"value,omitempty"`
+
+	// The ARN of the principal. It can be a user, role, or the root user. If this
+	// field is omitted, the authenticated user is assumed.
+	PrincipalARN *string `json:"principalArn,omitempty"`
+
+	// Indicates whether Amazon Web Services manages the account setting, or if the
+	// user manages it.
+	//
+	// `aws_managed` account settings are read-only, as Amazon Web Services manages
+	// such on the customer's behalf. Currently, the `guardDutyActivate` account
+	// setting is the only one Amazon Web Services manages.
+	Type SettingType `json:"type,omitempty"`
+}
+
+// StartTaskInput is the input of StartTask.
+type StartTaskInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster where to
+	// start your task. If you do not specify a cluster, the default cluster is
+	// assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The container instance IDs or full ARN entries for the container instances
+	// where you would like to place your task. You can specify up to 10 container
+	// instances.
+	//
+	// This member is required.
+	ContainerInstances []string `json:"containerInstances,omitempty"`
+
+	// Specifies whether to use Amazon ECS managed tags for the task. For more
+	// information, see Tagging Your Amazon ECS Resources
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+
+	// Whether or not the execute command functionality is turned on for the task.
+	// If `true`, this turns on the execute command functionality on all containers
+	// in the task.
+	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+
+	// The name of the task group to associate with the task. The default value is
+	// the family name of the task definition (for example, family:my-family-name).
+	Group *string `json:"group,omitempty"`
+
+	// The VPC subnet and security group configuration for tasks that receive their
+	// own elastic network interface by using the `awsvpc` networking mode.
+	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// A list of container overrides in JSON format that specify the name of a
+	// container in the specified task definition and the overrides it receives.
+	// You can override the default command for a container (that's specified in
+	// the task definition or Docker image) with a `command` override. You can also
+	// override existing environment variables (that are specified in the task
+	// definition or Docker image) on a container or add new environment variables
+	// to it with an `environment` override.
+	//
+	// A total of 8192 characters are allowed for overrides. This limit includes
+	// the JSON formatting characters of the override structure.
+	Overrides *TaskOverride `json:"overrides,omitempty"`
+
+	// Specifies whether to propagate the tags from the task definition or the
+	// service to the task. If no value is specified, the tags aren't propagated.
+	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+
+	// This parameter is only used by Amazon ECS. It is not intended for use by
+	// customers.
+	ReferenceID *string `json:"referenceId,omitempty"`
+
+	// An optional tag specified when a task is started. For example, if you
+	// automatically trigger a task to run a batch process job, you could apply a
+	// unique identifier for that job to your task with the `startedBy` parameter.
+	// You can then identify which tasks belong to that job by filtering the
+	// results of a ListTasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html)
+	// call with the `startedBy` value. Up to 36 letters (uppercase and lowercase),
+	// numbers, hyphens (-), forward slash (/), and underscores (_) are allowed.
+	//
+	// If a task is started by an Amazon ECS service, the `startedBy` parameter
+	// contains the deployment ID of the service that starts it.
+	StartedBy *string `json:"startedBy,omitempty"`
+
+	// The metadata that you apply to the task to help you categorize and organize
+	// them. Each tag consists of a key and an optional value, both of which you
+	// define.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The `family` and `revision` (`family:revision`) or full ARN of the task
+	// definition to start. If a `revision` isn't specified, the latest `ACTIVE`
+	// revision is used.
+	//
+	// This member is required.
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+
+	// The details of the volume that was `configuredAtLaunch`. You can configure
+	// the size, volumeType, IOPS, throughput, snapshot and encryption in
+	// TaskManagedEBSVolumeConfiguration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html).
+	// The `name` of the volume must match the `name` from the task definition.
+	VolumeConfigurations []TaskVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v StartTaskInput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v StartTaskInput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v StartTaskInput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// StartTaskOutput is the output of StartTask.
+type StartTaskOutput struct {
+	// A full description of the tasks that were started. Each task that was
+	// successfully placed on your container instances is described.
+	Tasks []Task `json:"tasks,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v StartTaskOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v StartTaskOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v StartTaskOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// StopServiceDeploymentInput is the input of StopServiceDeployment.
+type StopServiceDeploymentInput struct {
+	// The ARN of the service deployment that you want to stop.
+	//
+	// This member is required.
+	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+
+	// How you want Amazon ECS to stop the service.
+	//
+	// The valid values are `ROLLBACK`.
+	StopType StopServiceDeploymentStopType `json:"stopType,omitempty"`
+}
+
+// StopServiceDeploymentOutput is the output of StopServiceDeployment.
+type StopServiceDeploymentOutput struct {
+	// The ARN of the stopped service deployment.
+	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+}
+
+// StopTaskInput is the input of StopTask.
+type StopTaskInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the task to stop. If you do not specify a cluster, the default cluster is
+	// assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// Thefull Amazon Resource Name (ARN) of the task.
+	//
+	// This member is required.
+	Task *string `json:"task,omitempty"`
+
+	// An optional message specified when a task is stopped. For example, if you're
+	// using a custom scheduler, you can use this parameter to specify the reason
+	// for stopping the task here, and the message appears in subsequent
+	// DescribeTasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html)>
+	// API operations on this task.
+	Reason *string `json:"reason,omitempty"`
+}
+
+// StopTaskOutput is the output of StopTask.
+type StopTaskOutput struct {
+	// The task that was stopped.
+	Task *Task `json:"task,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v StopTaskOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v StopTaskOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v StopTaskOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// SubmitAttachmentStateChangesInput is the input of
+// SubmitAttachmentStateChanges.
+type SubmitAttachmentStateChangesInput struct {
+	// The short name or full ARN of the cluster that hosts the container instance
+	// the attachment belongs to.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// Any attachments associated with the state change request.
+	//
+	// This member is required.
+	Attachments []AttachmentStateChange `json:"attachments,omitempty"`
+}
+
+// SubmitAttachmentStateChangesOutput is the output of
+// SubmitAttachmentStateChanges.
+type SubmitAttachmentStateChangesOutput struct {
+	// Acknowledgement of the state change.
+	Acknowledgment *string `json:"acknowledgment,omitempty"`
+}
+
+// SubmitContainerStateChangeInput is the input of SubmitContainerStateChange.
+type SubmitContainerStateChangeInput struct {
+	// The short name or full ARN of the cluster that hosts the container.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The task ID or full Amazon Resource Name (ARN) of the task that hosts the
+	// container.
+	Task *string `json:"task,omitempty"`
+
+	// The name of the container.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The ID of the Docker container.
+	RuntimeID *string `json:"runtimeId,omitempty"`
+
+	// The status of the state change request.
+	Status *string `json:"status,omitempty"`
+
+	// The exit code that's returned for the state change request.
+	ExitCode *int32 `json:"exitCode,omitempty"`
+
+	// The reason for the state change request.
+	Reason *string `json:"reason,omitempty"`
+
+	// The network bindings of the container.
+	NetworkBindings []NetworkBinding `json:"networkBindings,omitempty"`
+}
+
+// SubmitContainerStateChangeOutput is the output of
+// SubmitContainerStateChange.
+type SubmitContainerStateChangeOutput struct {
+	// Acknowledgement of the state change.
+	Acknowledgment *string `json:"acknowledgment,omitempty"`
+}
+
+// SubmitTaskStateChangeInput is the input of SubmitTaskStateChange.
+type SubmitTaskStateChangeInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the task.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The task ID or full ARN of the task in the state change request.
+	Task *string `json:"task,omitempty"`
+
+	// The status of the state change request.
+	Status *string `json:"status,omitempty"`
+
+	// The reason for the state change request.
+	Reason *string `json:"reason,omitempty"`
+
+	// Any containers that's associated with the state change request.
+	Containers []ContainerStateChange `json:"containers,omitempty"`
+
+	// Any attachments associated with the state change request.
+	Attachments []AttachmentStateChange `json:"attachments,omitempty"`
+
+	// The details for the managed agent that's associated with the task.
+	ManagedAgents []ManagedAgentStateChange `json:"managedAgents,omitempty"`
+
+	// The Unix timestamp for the time when the container image pull started.
+	PullStartedAt *time.Time `json:"pullStartedAt,omitempty"`
+
+	// The Unix timestamp for the time when the container image pull completed.
+	PullStoppedAt *time.Time `json:"pullStoppedAt,omitempty"`
+
+	// The Unix timestamp for the time when the task execution stopped.
+	ExecutionStoppedAt *time.Time `json:"executionStoppedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v SubmitTaskStateChangeInput) MarshalJSON() ([]byte, error) {
+	type plain SubmitTaskStateChangeInput
+	return json.Marshal(struct {
+		plain
+		PullStartedAt      *specrt.EpochSeconds `json:"pullStartedAt,omitempty"`
+		PullStoppedAt      *specrt.EpochSeconds `json:"pullStoppedAt,omitempty"`
+		ExecutionStoppedAt *specrt.EpochSeconds `json:"executionStoppedAt,omitempty"`
+	}{
+		ExecutionStoppedAt: specrt.EpochSecondsOf(v.ExecutionStoppedAt),
+		PullStartedAt:      specrt.EpochSecondsOf(v.PullStartedAt),
+		PullStoppedAt:      specrt.EpochSecondsOf(v.PullStoppedAt),
+		plain:              plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *SubmitTaskStateChangeInput) UnmarshalJSON(data []byte) error {
+	type plain SubmitTaskStateChangeInput
+	wire := struct {
+		*plain
+		PullStartedAt      *specrt.EpochSeconds `json:"pullStartedAt,omitempty"`
+		PullStoppedAt      *specrt.EpochSeconds `json:"pullStoppedAt,omitempty"`
+		ExecutionStoppedAt *specrt.EpochSeconds `json:"executionStoppedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.PullStartedAt = wire.PullStartedAt.Time()
+	v.PullStoppedAt = wire.PullStoppedAt.Time()
+	v.ExecutionStoppedAt = wire.ExecutionStoppedAt.Time()
+	return nil
+}
+
+// SubmitTaskStateChangeOutput is the output of SubmitTaskStateChange.
+type SubmitTaskStateChangeOutput struct {
+	// Acknowledgement of the state change.
+	Acknowledgment *string `json:"acknowledgment,omitempty"`
+}
+
+// A list of namespaced kernel parameters to set in the container. This
+// parameter maps to `Sysctls` in the docker container create command and the
+// `--sysctl` option to docker run. For example, you can configure
+// `net.ipv4.tcp_keepalive_time` setting to maintain longer lived connections.
+//
+// We don't recommend that you specify network-related `systemControls`
+// parameters for multiple containers in a single task that also uses either
+// the `awsvpc` or `host` network mode. Doing this has the following
+// disadvantages:
+//
+// - For tasks that use the `awsvpc` network mode including Fargate, if you set
+// `systemControls` for any container, it applies to all containers in the
+// task. If you set different `systemControls` for multiple containers in a
+// single task, the container that's started last determines which
+// `systemControls` take effect. - For tasks that use the `host` network mode,
+// the network namespace `systemControls` aren't supported.
+//
+// If you're setting an IPC resource namespace to use for the containers in the
+// task, the following conditions apply to your system controls. For more
+// information, see IPC mode
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_definition_ipcmode).
+//
+// - For tasks that use the `host` IPC mode, IPC namespace `systemControls`
+// aren't supported. - For tasks that use the `task` IPC mode, IPC namespace
+// `systemControls` values apply to all containers within a task.
+//
+// This parameter is not supported for Windows containers.
+//
+// This parameter is only supported for tasks that are hosted on Fargate if the
+// tasks are using platform version `1.4.0` or later (Linux). This isn't
+// supported for Windows containers on Fargate.
+type SystemControl struct {
+	// The namespaced kernel parameter to set a `value` for.
+	Namespace *string `json:"namespace,omitempty"`
+
+	// The namespaced kernel parameter to set a `value` for.
+	//
+	// Valid IPC namespace values: `"kernel.msgmax" | "kernel.msgmnb" |
+	// "kernel.msgmni" | "kernel.sem" | "kernel.shmall" | "kernel.shmmax" |
+	// "kernel.shmmni" | "kernel.shm_rmid_forced"`, and `Sysctls` that start with
+	// `"fs.mqueue.*"`
+	//
+	// Valid network namespace values: `Sysctls` that start with `"net.*"`. Only
+	// namespaced `Sysctls` that exist within the container starting with "net.*
+	// are accepted.
+	//
+	// All of these values are supported by Fargate.
+	Value *string `json:"value,omitempty"`
 }
 
 // The metadata that you apply to a resource to help you categorize and
@@ -543,17 +12313,2257 @@ type Secret struct {
 // services and resources, remember that other services may have restrictions
 // on allowed characters. Generally allowed characters are: letters, numbers,
 // and spaces representable in UTF-8, and the following characters: + - = . _ :
-// / @. - Tag keys and values are case-sensitive. - Do not use aws:, AWS:, or
-// any upper or lowercase combination of such as a prefix for either keys or
+// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+// or any upper or lowercase combination of such as a prefix for either keys or
 // values as it is reserved for Amazon Web Services use. You cannot edit or
 // delete tag keys or values with this prefix. Tags with this prefix do not
 // count against your tags per resource limit.
 type Tag struct {
-	// One part of a key-value pair that make up a tag. A key is a general label
+	// One part of a key-value pair that make up a tag. A `key` is a general label
 	// that acts like a category for more specific tag values.
 	Key *string `json:"key,omitempty"`
 
-	// The optional part of a key-value pair that make up a tag. A value acts as a
-	// descriptor within a tag category (key).
+	// The optional part of a key-value pair that make up a tag. A `value` acts as
+	// a descriptor within a tag category (key).
 	Value *string `json:"value,omitempty"`
+}
+
+// TagResourceInput is the input of TagResource.
+type TagResourceInput struct {
+	// The Amazon Resource Name (ARN) of the resource to add tags to. Currently,
+	// the supported resources are Amazon ECS capacity providers, tasks, services,
+	// task definitions, clusters, and container instances.
+	//
+	// In order to tag a service that has the following ARN format, you need to
+	// migrate the service to the long ARN. For more information, see Migrate an
+	// Amazon ECS short service ARN to a long ARN
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-arn-migration.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// `arn:aws:ecs:region:aws_account_id:service/service-name`
+	//
+	// After the migration is complete, the service has the long ARN format, as
+	// shown below. Use this ARN to tag the service.
+	//
+	// `arn:aws:ecs:region:aws_account_id:service/cluster-name/service-name`
+	//
+	// If you try to tag a service with a short ARN, you receive an
+	// `InvalidParameterException` error.
+	//
+	// This member is required.
+	ResourceARN *string `json:"resourceArn,omitempty"`
+
+	// The tags to add to the resource. A tag is an array of key-value pairs.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	//
+	// This member is required.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// TagResourceOutput is the output of TagResource.
+type TagResourceOutput struct{}
+
+// Details on a task in a cluster.
+type Task struct {
+	// The Elastic Network Adapter that's associated with the task if the task uses
+	// the `awsvpc` network mode.
+	Attachments []Attachment `json:"attachments,omitempty"`
+
+	// The attributes of the task
+	Attributes []Attribute `json:"attributes,omitempty"`
+
+	// The Availability Zone for the task.
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+
+	// The capacity provider that's associated with the task.
+	CapacityProviderName *string `json:"capacityProviderName,omitempty"`
+
+	// The ARN of the cluster that hosts the task.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The connectivity status of a task.
+	Connectivity Connectivity `json:"connectivity,omitempty"`
+
+	// The Unix timestamp for the time when the task last went into `CONNECTED`
+	// status.
+	ConnectivityAt *time.Time `json:"connectivityAt,omitempty"`
+
+	// The ARN of the container instances that host the task.
+	ContainerInstanceARN *string `json:"containerInstanceArn,omitempty"`
+
+	// The containers that's associated with the task.
+	Containers []Container `json:"containers,omitempty"`
+
+	// The number of CPU units used by the task as expressed in a task definition.
+	// It can be expressed as an integer using CPU units (for example, `1024`). It
+	// can also be expressed as a string using vCPUs (for example, `1 vCPU` or `1
+	// vcpu`). String values are converted to an integer that indicates the CPU
+	// units when the task definition is registered.
+	//
+	// If you're using the EC2 launch type or the external launch type, this field
+	// is optional. Supported values are between `128` CPU units (`0.125` vCPUs)
+	// and `196608` CPU units (`192` vCPUs). If you do not specify a value, the
+	// parameter is ignored.
+	//
+	// This field is required for Fargate. For information about the valid values,
+	// see Task size
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size)
+	// in the Amazon Elastic Container Service Developer Guide.
+	CPU *string `json:"cpu,omitempty"`
+
+	// The Unix timestamp for the time when the task was created. More
+	// specifically, it's for the time when the task entered the `PENDING` state.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The desired status of the task. For more information, see Task Lifecycle
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle.html).
+	DesiredStatus *string `json:"desiredStatus,omitempty"`
+
+	// Determines whether execute command functionality is turned on for this task.
+	// If `true`, execute command functionality is turned on all the containers in
+	// the task.
+	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+
+	// The Unix timestamp for the time when the task execution stopped.
+	ExecutionStoppedAt *time.Time `json:"executionStoppedAt,omitempty"`
+
+	// The name of the task group that's associated with the task.
+	Group *string `json:"group,omitempty"`
+
+	// The health status for the task. It's determined by the health of the
+	// essential containers in the task. If all essential containers in the task
+	// are reporting as `HEALTHY`, the task status also reports as `HEALTHY`. If
+	// any essential containers in the task are reporting as `UNHEALTHY` or
+	// `UNKNOWN`, the task status also reports as `UNHEALTHY` or `UNKNOWN`.
+	//
+	// The Amazon ECS container agent doesn't monitor or report on Docker health
+	// checks that are embedded in a container image and not specified in the
+	// container definition. For example, this includes those specified in a parent
+	// image or from the image's Dockerfile. Health check parameters that are
+	// specified in a container definition override any Docker health checks that
+	// are found in the container image.
+	HealthStatus HealthStatus `json:"healthStatus,omitempty"`
+
+	// The Elastic Inference accelerator that's associated with the task.
+	//
+	// Deprecated: This feature is no longer available. (deprecated since
+	// 2023-04-15)
+	InferenceAccelerators []InferenceAccelerator `json:"inferenceAccelerators,omitempty"`
+
+	// The last known status for the task. For more information, see Task Lifecycle
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle.html).
+	LastStatus *string `json:"lastStatus,omitempty"`
+
+	// The infrastructure where your task runs on. For more information, see Amazon
+	// ECS launch types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	LaunchType LaunchType `json:"launchType,omitempty"`
+
+	// The amount of memory (in MiB) that the task uses as expressed in a task
+	// definition. It can be expressed as an integer using MiB (for example,
+	// `1024`). If it's expressed as a string using GB (for example, `1GB` or `1
+	// GB`), it's converted to an integer indicating the MiB when the task
+	// definition is registered.
+	//
+	// If you use the EC2 launch type, this field is optional.
+	//
+	// If you use the Fargate launch type, this field is required. You must use one
+	// of the following values. The value that you choose determines the range of
+	// supported values for the `cpu` parameter.
+	//
+	// - 512 (0.5 GB), 1024 (1 GB), 2048 (2 GB) - Available `cpu` values: 256 (.25
+	// vCPU) - 1024 (1 GB), 2048 (2 GB), 3072 (3 GB), 4096 (4 GB) - Available `cpu`
+	// values: 512 (.5 vCPU) - 2048 (2 GB), 3072 (3 GB), 4096 (4 GB), 5120 (5 GB),
+	// 6144 (6 GB), 7168 (7 GB), 8192 (8 GB) - Available `cpu` values: 1024 (1
+	// vCPU) - Between 4096 (4 GB) and 16384 (16 GB) in increments of 1024 (1 GB) -
+	// Available `cpu` values: 2048 (2 vCPU) - Between 8192 (8 GB) and 30720 (30
+	// GB) in increments of 1024 (1 GB) - Available `cpu` values: 4096 (4 vCPU) -
+	// Between 16 GB and 60 GB in 4 GB increments - Available `cpu` values: 8192 (8
+	// vCPU)
+	//
+	// This option requires Linux platform `1.4.0` or later.
+	//
+	// - Between 32GB and 120 GB in 8 GB increments - Available `cpu` values: 16384
+	// (16 vCPU)
+	//
+	// This option requires Linux platform `1.4.0` or later.
+	Memory *string `json:"memory,omitempty"`
+
+	// One or more container overrides.
+	Overrides *TaskOverride `json:"overrides,omitempty"`
+
+	// The platform version where your task runs on. A platform version is only
+	// specified for tasks that use the Fargate launch type. If you didn't specify
+	// one, the `LATEST` platform version is used. For more information, see
+	// Fargate Platform Versions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	PlatformVersion *string `json:"platformVersion,omitempty"`
+
+	// The operating system that your tasks are running on. A platform family is
+	// specified only for tasks that use the Fargate launch type.
+	//
+	// All tasks that run as part of this service must use the same
+	// `platformFamily` value as the service (for example, `LINUX.`).
+	PlatformFamily *string `json:"platformFamily,omitempty"`
+
+	// The Unix timestamp for the time when the container image pull began.
+	PullStartedAt *time.Time `json:"pullStartedAt,omitempty"`
+
+	// The Unix timestamp for the time when the container image pull completed.
+	PullStoppedAt *time.Time `json:"pullStoppedAt,omitempty"`
+
+	// The Unix timestamp for the time when the task started. More specifically,
+	// it's for the time when the task transitioned from the `PENDING` state to the
+	// `RUNNING` state.
+	StartedAt *time.Time `json:"startedAt,omitempty"`
+
+	// The tag specified when a task is started. If an Amazon ECS service started
+	// the task, the `startedBy` parameter contains the deployment ID of that
+	// service.
+	StartedBy *string `json:"startedBy,omitempty"`
+
+	// The stop code indicating why a task was stopped. The `stoppedReason` might
+	// contain additional details.
+	//
+	// For more information about stop code, see Stopped tasks error codes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html)
+	// in the Amazon ECS Developer Guide.
+	StopCode TaskStopCode `json:"stopCode,omitempty"`
+
+	// The Unix timestamp for the time when the task was stopped. More
+	// specifically, it's for the time when the task transitioned from the
+	// `RUNNING` state to the `STOPPED` state.
+	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
+
+	// The reason that the task was stopped.
+	StoppedReason *string `json:"stoppedReason,omitempty"`
+
+	// The Unix timestamp for the time when the task stops. More specifically, it's
+	// for the time when the task transitions from the `RUNNING` state to
+	// `STOPPING`.
+	StoppingAt *time.Time `json:"stoppingAt,omitempty"`
+
+	// The metadata that you apply to the task to help you categorize and organize
+	// the task. Each tag consists of a key and an optional value. You define both
+	// the key and value.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the task.
+	TaskARN *string `json:"taskArn,omitempty"`
+
+	// The ARN of the task definition that creates the task.
+	TaskDefinitionARN *string `json:"taskDefinitionArn,omitempty"`
+
+	// The version counter for the task. Every time a task experiences a change
+	// that starts a CloudWatch event, the version counter is incremented. If you
+	// replicate your Amazon ECS task state with CloudWatch Events, you can compare
+	// the version of a task reported by the Amazon ECS API actions with the
+	// version reported in CloudWatch Events for the task (inside the `detail`
+	// object) to verify that the version in your event stream is current.
+	Version *int64 `json:"version,omitempty"`
+
+	// The ephemeral storage settings for the task.
+	EphemeralStorage *EphemeralStorage `json:"ephemeralStorage,omitempty"`
+
+	// The Fargate ephemeral storage settings for the task.
+	FargateEphemeralStorage *TaskEphemeralStorage `json:"fargateEphemeralStorage,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Task) MarshalJSON() ([]byte, error) {
+	type plain Task
+	return json.Marshal(struct {
+		plain
+		ConnectivityAt     *specrt.EpochSeconds `json:"connectivityAt,omitempty"`
+		CreatedAt          *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		ExecutionStoppedAt *specrt.EpochSeconds `json:"executionStoppedAt,omitempty"`
+		PullStartedAt      *specrt.EpochSeconds `json:"pullStartedAt,omitempty"`
+		PullStoppedAt      *specrt.EpochSeconds `json:"pullStoppedAt,omitempty"`
+		StartedAt          *specrt.EpochSeconds `json:"startedAt,omitempty"`
+		StoppedAt          *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
+		StoppingAt         *specrt.EpochSeconds `json:"stoppingAt,omitempty"`
+	}{
+		ConnectivityAt:     specrt.EpochSecondsOf(v.ConnectivityAt),
+		CreatedAt:          specrt.EpochSecondsOf(v.CreatedAt),
+		ExecutionStoppedAt: specrt.EpochSecondsOf(v.ExecutionStoppedAt),
+		PullStartedAt:      specrt.EpochSecondsOf(v.PullStartedAt),
+		PullStoppedAt:      specrt.EpochSecondsOf(v.PullStoppedAt),
+		StartedAt:          specrt.EpochSecondsOf(v.StartedAt),
+		StoppedAt:          specrt.EpochSecondsOf(v.StoppedAt),
+		StoppingAt:         specrt.EpochSecondsOf(v.StoppingAt),
+		plain:              plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Task) UnmarshalJSON(data []byte) error {
+	type plain Task
+	wire := struct {
+		*plain
+		ConnectivityAt     *specrt.EpochSeconds `json:"connectivityAt,omitempty"`
+		CreatedAt          *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		ExecutionStoppedAt *specrt.EpochSeconds `json:"executionStoppedAt,omitempty"`
+		PullStartedAt      *specrt.EpochSeconds `json:"pullStartedAt,omitempty"`
+		PullStoppedAt      *specrt.EpochSeconds `json:"pullStoppedAt,omitempty"`
+		StartedAt          *specrt.EpochSeconds `json:"startedAt,omitempty"`
+		StoppedAt          *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
+		StoppingAt         *specrt.EpochSeconds `json:"stoppingAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.ConnectivityAt = wire.ConnectivityAt.Time()
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.ExecutionStoppedAt = wire.ExecutionStoppedAt.Time()
+	v.PullStartedAt = wire.PullStartedAt.Time()
+	v.PullStoppedAt = wire.PullStoppedAt.Time()
+	v.StartedAt = wire.StartedAt.Time()
+	v.StoppedAt = wire.StoppedAt.Time()
+	v.StoppingAt = wire.StoppingAt.Time()
+	return nil
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v Task) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v Task) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v Task) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// The details of a task definition which describes the container and volume
+// definitions of an Amazon Elastic Container Service task. You can specify
+// which Docker images to use, the required resources, and other configurations
+// related to launching the task definition through an Amazon ECS service or
+// task.
+type TaskDefinition struct {
+	// The full Amazon Resource Name (ARN) of the task definition.
+	TaskDefinitionARN *string `json:"taskDefinitionArn,omitempty"`
+
+	// A list of container definitions in JSON format that describe the different
+	// containers that make up your task. For more information about container
+	// definition parameters and defaults, see Amazon ECS Task Definitions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_defintions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ContainerDefinitions []ContainerDefinition `json:"containerDefinitions,omitempty"`
+
+	// The name of a family that this task definition is registered to. Up to 255
+	// characters are allowed. Letters (both uppercase and lowercase letters),
+	// numbers, hyphens (-), and underscores (_) are allowed.
+	//
+	// A family groups multiple versions of a task definition. Amazon ECS gives the
+	// first task definition that you registered to a family a revision number of
+	// 1. Amazon ECS gives sequential revision numbers to each task definition that
+	// you add.
+	Family *string `json:"family,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the Identity and Access
+	// Management role that grants containers in the task permission to call Amazon
+	// Web Services APIs on your behalf. For informationabout the required IAM
+	// roles for Amazon ECS, see IAM roles for Amazon ECS
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-ecs-iam-role-overview.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the task execution role that grants the
+	// Amazon ECS container agent permission to make Amazon Web Services API calls
+	// on your behalf. For informationabout the required IAM roles for Amazon ECS,
+	// see IAM roles for Amazon ECS
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-ecs-iam-role-overview.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+
+	// The Docker networking mode to use for the containers in the task. The valid
+	// values are `none`, `bridge`, `awsvpc`, and `host`. If no network mode is
+	// specified, the default is `bridge`.
+	//
+	// For Amazon ECS tasks on Fargate, the `awsvpc` network mode is required. For
+	// Amazon ECS tasks on Amazon EC2 Linux instances, any network mode can be
+	// used. For Amazon ECS tasks on Amazon EC2 Windows instances, `<default>` or
+	// `awsvpc` can be used. If the network mode is set to `none`, you cannot
+	// specify port mappings in your container definitions, and the tasks
+	// containers do not have external connectivity. The `host` and `awsvpc`
+	// network modes offer the highest networking performance for containers
+	// because they use the EC2 network stack instead of the virtualized network
+	// stack provided by the `bridge` mode.
+	//
+	// With the `host` and `awsvpc` network modes, exposed container ports are
+	// mapped directly to the corresponding host port (for the `host` network mode)
+	// or the attached elastic network interface port (for the `awsvpc` network
+	// mode), so you cannot take advantage of dynamic host port mappings.
+	//
+	// When using the `host` network mode, you should not run containers using the
+	// root user (UID 0). It is considered best practice to use a non-root user.
+	//
+	// If the network mode is `awsvpc`, the task is allocated an elastic network
+	// interface, and you must specify a NetworkConfiguration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html)
+	// value when you create a service or run a task with the task definition. For
+	// more information, see Task Networking
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// If the network mode is `host`, you cannot run multiple instantiations of the
+	// same task on a single container instance when port mappings are used.
+	NetworkMode NetworkMode `json:"networkMode,omitempty"`
+
+	// The revision of the task in a particular family. The revision is a version
+	// number of a task definition in a family. When you register a task definition
+	// for the first time, the revision is `1`. Each time that you register a new
+	// revision of a task definition in the same family, the revision value always
+	// increases by one. This is even if you deregistered previous revisions in
+	// this family.
+	Revision *int32 `json:"revision,omitempty"`
+
+	// The list of data volume definitions for the task. For more information, see
+	// Using data volumes in tasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// The `host` and `sourcePath` parameters aren't supported for tasks run on
+	// Fargate.
+	Volumes []Volume `json:"volumes,omitempty"`
+
+	// The status of the task definition.
+	Status TaskDefinitionStatus `json:"status,omitempty"`
+
+	// The container instance attributes required by your task. When an Amazon EC2
+	// instance is registered to your cluster, the Amazon ECS container agent
+	// assigns some standard attributes to the instance. You can apply custom
+	// attributes. These are specified as key-value pairs using the Amazon ECS
+	// console or the PutAttributes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAttributes.html)
+	// API. These attributes are used when determining task placement for tasks
+	// hosted on Amazon EC2 instances. For more information, see Attributes
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html#attributes)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// This parameter isn't supported for tasks run on Fargate.
+	RequiresAttributes []Attribute `json:"requiresAttributes,omitempty"`
+
+	// An array of placement constraint objects to use for tasks.
+	//
+	// This parameter isn't supported for tasks run on Fargate.
+	PlacementConstraints []TaskDefinitionPlacementConstraint `json:"placementConstraints,omitempty"`
+
+	// Amazon ECS validates the task definition parameters with those supported by
+	// the launch type. For more information, see Amazon ECS launch types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	Compatibilities []Compatibility `json:"compatibilities,omitempty"`
+
+	// The operating system that your task definitions are running on. A platform
+	// family is specified only for tasks using the Fargate launch type.
+	//
+	// When you specify a task in a service, this value must match the
+	// `runtimePlatform` value of the service.
+	RuntimePlatform *RuntimePlatform `json:"runtimePlatform,omitempty"`
+
+	// The task launch types the task definition was validated against. The valid
+	// values are `MANAGED_INSTANCES`, `EC2`, `FARGATE`, and `EXTERNAL`. For more
+	// information, see Amazon ECS launch types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	RequiresCompatibilities []Compatibility `json:"requiresCompatibilities,omitempty"`
+
+	// The number of `cpu` units used by the task. If you use the EC2 launch type,
+	// this field is optional. Any value can be used. If you use the Fargate launch
+	// type, this field is required. You must use one of the following values. The
+	// value that you choose determines your range of valid values for the `memory`
+	// parameter.
+	//
+	// If you're using the EC2 launch type or the external launch type, this field
+	// is optional. Supported values are between `128` CPU units (`0.125` vCPUs)
+	// and `196608` CPU units (`192` vCPUs).
+	//
+	// This field is required for Fargate. For information about the valid values,
+	// see Task size
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size)
+	// in the Amazon Elastic Container Service Developer Guide.
+	CPU *string `json:"cpu,omitempty"`
+
+	// The amount (in MiB) of memory used by the task.
+	//
+	// If your tasks runs on Amazon EC2 instances, you must specify either a
+	// task-level memory value or a container-level memory value. This field is
+	// optional and any value can be used. If a task-level memory value is
+	// specified, the container-level memory value is optional. For more
+	// information regarding container-level memory and memory reservation, see
+	// ContainerDefinition
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
+	//
+	// If your tasks runs on Fargate, this field is required. You must use one of
+	// the following values. The value you choose determines your range of valid
+	// values for the `cpu` parameter.
+	//
+	// - 512 (0.5 GB), 1024 (1 GB), 2048 (2 GB) - Available `cpu` values: 256 (.25
+	// vCPU) - 1024 (1 GB), 2048 (2 GB), 3072 (3 GB), 4096 (4 GB) - Available `cpu`
+	// values: 512 (.5 vCPU) - 2048 (2 GB), 3072 (3 GB), 4096 (4 GB), 5120 (5 GB),
+	// 6144 (6 GB), 7168 (7 GB), 8192 (8 GB) - Available `cpu` values: 1024 (1
+	// vCPU) - Between 4096 (4 GB) and 16384 (16 GB) in increments of 1024 (1 GB) -
+	// Available `cpu` values: 2048 (2 vCPU) - Between 8192 (8 GB) and 30720 (30
+	// GB) in increments of 1024 (1 GB) - Available `cpu` values: 4096 (4 vCPU) -
+	// Between 16 GB and 60 GB in 4 GB increments - Available `cpu` values: 8192 (8
+	// vCPU)
+	//
+	// This option requires Linux platform `1.4.0` or later.
+	//
+	// - Between 32GB and 120 GB in 8 GB increments - Available `cpu` values: 16384
+	// (16 vCPU)
+	//
+	// This option requires Linux platform `1.4.0` or later.
+	Memory *string `json:"memory,omitempty"`
+
+	// The Elastic Inference accelerator that's associated with the task.
+	//
+	// Deprecated: This feature is no longer available. (deprecated since
+	// 2023-04-15)
+	InferenceAccelerators []InferenceAccelerator `json:"inferenceAccelerators,omitempty"`
+
+	// The process namespace to use for the containers in the task. The valid
+	// values are `host` or `task`. On Fargate for Linux containers, the only valid
+	// value is `task`. For example, monitoring sidecars might need `pidMode` to
+	// access information about other containers running in the same task.
+	//
+	// If `host` is specified, all containers within the tasks that specified the
+	// `host` PID mode on the same container instance share the same process
+	// namespace with the host Amazon EC2 instance.
+	//
+	// If `task` is specified, all containers within the specified task share the
+	// same process namespace.
+	//
+	// If no value is specified, the The default is a private namespace for each
+	// container.
+	//
+	// If the `host` PID mode is used, there's a heightened risk of undesired
+	// process namespace exposure.
+	//
+	// This parameter is not supported for Windows containers.
+	//
+	// This parameter is only supported for tasks that are hosted on Fargate if the
+	// tasks are using platform version `1.4.0` or later (Linux). This isn't
+	// supported for Windows containers on Fargate.
+	PidMode PidMode `json:"pidMode,omitempty"`
+
+	// The IPC resource namespace to use for the containers in the task. The valid
+	// values are `host`, `task`, or `none`. If `host` is specified, then all
+	// containers within the tasks that specified the `host` IPC mode on the same
+	// container instance share the same IPC resources with the host Amazon EC2
+	// instance. If `task` is specified, all containers within the specified task
+	// share the same IPC resources. If `none` is specified, then IPC resources
+	// within the containers of a task are private and not shared with other
+	// containers in a task or on the container instance. If no value is specified,
+	// then the IPC resource namespace sharing depends on the Docker daemon setting
+	// on the container instance.
+	//
+	// If the `host` IPC mode is used, be aware that there is a heightened risk of
+	// undesired IPC namespace expose.
+	//
+	// If you are setting namespaced kernel parameters using `systemControls` for
+	// the containers in the task, the following will apply to your IPC resource
+	// namespace. For more information, see System Controls
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// - For tasks that use the `host` IPC mode, IPC namespace related
+	// `systemControls` are not supported. - For tasks that use the `task` IPC
+	// mode, IPC namespace related `systemControls` will apply to all containers
+	// within a task.
+	//
+	// This parameter is not supported for Windows containers or tasks run on
+	// Fargate.
+	IpcMode IpcMode `json:"ipcMode,omitempty"`
+
+	// The configuration details for the App Mesh proxy.
+	//
+	// Your Amazon ECS container instances require at least version 1.26.0 of the
+	// container agent and at least version 1.26.0-1 of the `ecs-init` package to
+	// use a proxy configuration. If your container instances are launched from the
+	// Amazon ECS optimized AMI version `20190301` or later, they contain the
+	// required versions of the container agent and `ecs-init`. For more
+	// information, see Amazon ECS-optimized Linux AMI
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ProxyConfiguration *ProxyConfiguration `json:"proxyConfiguration,omitempty"`
+
+	// The Unix timestamp for the time when the task definition was registered.
+	RegisteredAt *time.Time `json:"registeredAt,omitempty"`
+
+	// The Unix timestamp for the time when the task definition was deregistered.
+	DeregisteredAt *time.Time `json:"deregisteredAt,omitempty"`
+
+	// The Unix timestamp for the time when the task definition delete was
+	// requested.
+	DeleteRequestedAt *time.Time `json:"deleteRequestedAt,omitempty"`
+
+	// The principal that registered the task definition.
+	RegisteredBy *string `json:"registeredBy,omitempty"`
+
+	// The ephemeral storage settings to use for tasks run with the task
+	// definition.
+	EphemeralStorage *EphemeralStorage `json:"ephemeralStorage,omitempty"`
+
+	// Enables fault injection and allows for fault injection requests to be
+	// accepted from the task's containers. The default value is `false`.
+	EnableFaultInjection *bool `json:"enableFaultInjection,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v TaskDefinition) MarshalJSON() ([]byte, error) {
+	type plain TaskDefinition
+	return json.Marshal(struct {
+		plain
+		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
+		DeregisteredAt    *specrt.EpochSeconds `json:"deregisteredAt,omitempty"`
+		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
+	}{
+		DeleteRequestedAt: specrt.EpochSecondsOf(v.DeleteRequestedAt),
+		DeregisteredAt:    specrt.EpochSecondsOf(v.DeregisteredAt),
+		RegisteredAt:      specrt.EpochSecondsOf(v.RegisteredAt),
+		plain:             plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *TaskDefinition) UnmarshalJSON(data []byte) error {
+	type plain TaskDefinition
+	wire := struct {
+		*plain
+		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
+		DeregisteredAt    *specrt.EpochSeconds `json:"deregisteredAt,omitempty"`
+		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.RegisteredAt = wire.RegisteredAt.Time()
+	v.DeregisteredAt = wire.DeregisteredAt.Time()
+	v.DeleteRequestedAt = wire.DeleteRequestedAt.Time()
+	return nil
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v TaskDefinition) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v TaskDefinition) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v TaskDefinition) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// The constraint on task placement in the task definition. For more
+// information, see Task placement constraints
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html)
+// in the Amazon Elastic Container Service Developer Guide.
+//
+// Task placement constraints aren't supported for tasks run on Fargate.
+type TaskDefinitionPlacementConstraint struct {
+	// The type of constraint. The `MemberOf` constraint restricts selection to be
+	// from a group of valid candidates.
+	Type TaskDefinitionPlacementConstraintType `json:"type,omitempty"`
+
+	// A cluster query language expression to apply to the constraint. For more
+	// information, see Cluster query language
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	Expression *string `json:"expression,omitempty"`
+}
+
+// The amount of ephemeral storage to allocate for the task.
+type TaskEphemeralStorage struct {
+	// The total amount, in GiB, of the ephemeral storage to set for the task. The
+	// minimum supported value is `20` GiB and the maximum supported value is `200`
+	// GiB.
+	SizeInGiB *int32 `json:"sizeInGiB,omitempty"`
+
+	// Specify an Key Management Service key ID to encrypt the ephemeral storage
+	// for the task.
+	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+}
+
+// The configuration for the Amazon EBS volume that Amazon ECS creates and
+// manages on your behalf. These settings are used to create each Amazon EBS
+// volume, with one volume created for each task.
+type TaskManagedEBSVolumeConfiguration struct {
+	// Indicates whether the volume should be encrypted. If you turn on
+	// Region-level Amazon EBS encryption by default but set this value as `false`,
+	// the setting is overridden and the volume is encrypted with the KMS key
+	// specified for Amazon EBS encryption by default. This parameter maps 1:1 with
+	// the `Encrypted` parameter of the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	Encrypted *bool `json:"encrypted,omitempty"`
+
+	// The Amazon Resource Name (ARN) identifier of the Amazon Web Services Key
+	// Management Service key to use for Amazon EBS encryption. When a key is
+	// specified using this parameter, it overrides Amazon EBS default encryption
+	// or any KMS key that you specified for cluster-level managed storage
+	// encryption. This parameter maps 1:1 with the `KmsKeyId` parameter of the
+	// CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference. For more information about encrypting
+	// Amazon EBS volumes attached to a task, see Encrypt data stored in Amazon EBS
+	// volumes attached to Amazon ECS tasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-kms-encryption.html).
+	//
+	// Amazon Web Services authenticates the Amazon Web Services Key Management
+	// Service key asynchronously. Therefore, if you specify an ID, alias, or ARN
+	// that is invalid, the action can appear to complete, but eventually fails.
+	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+
+	// The volume type. This parameter maps 1:1 with the `VolumeType` parameter of
+	// the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference. For more information, see Amazon EBS volume
+	// types
+	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ebs-volume-types.html)
+	// in the Amazon EC2 User Guide.
+	//
+	// The following are the supported volume types.
+	//
+	// - General Purpose SSD: `gp2`|`gp3` - Provisioned IOPS SSD: `io1`|`io2` -
+	// Throughput Optimized HDD: `st1` - Cold HDD: `sc1` - Magnetic: `standard`
+	//
+	// The magnetic volume type is not supported on Fargate.
+	VolumeType *string `json:"volumeType,omitempty"`
+
+	// The size of the volume in GiB. You must specify either a volume size or a
+	// snapshot ID. If you specify a snapshot ID, the snapshot size is used for the
+	// volume size by default. You can optionally specify a volume size greater
+	// than or equal to the snapshot size. This parameter maps 1:1 with the `Size`
+	// parameter of the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	//
+	// The following are the supported volume size values for each volume type.
+	//
+	// - `gp2` and `gp3`: 1-16,384 - `io1` and `io2`: 4-16,384 - `st1` and `sc1`:
+	// 125-16,384 - `standard`: 1-1,024
+	SizeInGiB *int32 `json:"sizeInGiB,omitempty"`
+
+	// The snapshot that Amazon ECS uses to create the volume. You must specify
+	// either a snapshot ID or a volume size. This parameter maps 1:1 with the
+	// `SnapshotId` parameter of the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	SnapshotID *string `json:"snapshotId,omitempty"`
+
+	// The rate, in MiB/s, at which data is fetched from a snapshot of an existing
+	// Amazon EBS volume to create a new volume for attachment to the task. This
+	// property can be specified only if you specify a `snapshotId`. For more
+	// information, see Initialize Amazon EBS volumes
+	// (https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html) in
+	// the Amazon EBS User Guide.
+	VolumeInitializationRate *int32 `json:"volumeInitializationRate,omitempty"`
+
+	// The number of I/O operations per second (IOPS). For `gp3`, `io1`, and `io2`
+	// volumes, this represents the number of IOPS that are provisioned for the
+	// volume. For `gp2` volumes, this represents the baseline performance of the
+	// volume and the rate at which the volume accumulates I/O credits for
+	// bursting.
+	//
+	// The following are the supported values for each volume type.
+	//
+	// - `gp3`: 3,000 - 16,000 IOPS - `io1`: 100 - 64,000 IOPS - `io2`: 100 -
+	// 256,000 IOPS
+	//
+	// This parameter is required for `io1` and `io2` volume types. The default for
+	// `gp3` volumes is `3,000 IOPS`. This parameter is not supported for `st1`,
+	// `sc1`, or `standard` volume types.
+	//
+	// This parameter maps 1:1 with the `Iops` parameter of the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	Iops *int32 `json:"iops,omitempty"`
+
+	// The throughput to provision for a volume, in MiB/s, with a maximum of 1,000
+	// MiB/s. This parameter maps 1:1 with the `Throughput` parameter of the
+	// CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	//
+	// This parameter is only supported for the `gp3` volume type.
+	Throughput *int32 `json:"throughput,omitempty"`
+
+	// The tags to apply to the volume. Amazon ECS applies service-managed tags by
+	// default. This parameter maps 1:1 with the `TagSpecifications.N` parameter of
+	// the CreateVolume API
+	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
+	// in the Amazon EC2 API Reference.
+	TagSpecifications []EBSTagSpecification `json:"tagSpecifications,omitempty"`
+
+	// The ARN of the IAM role to associate with this volume. This is the Amazon
+	// ECS infrastructure IAM role that is used to manage your Amazon Web Services
+	// infrastructure. We recommend using the Amazon ECS-managed
+	// `AmazonECSInfrastructureRolePolicyForVolumes` IAM policy with this role. For
+	// more information, see Amazon ECS infrastructure IAM role
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html)
+	// in the Amazon ECS Developer Guide.
+	//
+	// This member is required.
+	RoleARN *string `json:"roleArn,omitempty"`
+
+	// The termination policy for the volume when the task exits. This provides a
+	// way to control whether Amazon ECS terminates the Amazon EBS volume when the
+	// task stops.
+	TerminationPolicy *TaskManagedEBSVolumeTerminationPolicy `json:"terminationPolicy,omitempty"`
+
+	// The Linux filesystem type for the volume. For volumes created from a
+	// snapshot, you must specify the same filesystem type that the volume was
+	// using when the snapshot was created. If there is a filesystem type mismatch,
+	// the task will fail to start.
+	//
+	// The available filesystem types are `ext3`, `ext4`, and `xfs`. If no value is
+	// specified, the `xfs` filesystem type is used by default.
+	FilesystemType TaskFilesystemType `json:"filesystemType,omitempty"`
+}
+
+// The termination policy for the Amazon EBS volume when the task exits. For
+// more information, see Amazon ECS volume termination policy
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ebs-volumes.html#ebs-volume-types).
+type TaskManagedEBSVolumeTerminationPolicy struct {
+	// Indicates whether the volume should be deleted on when the task stops. If a
+	// value of `true` is specified, Amazon ECS deletes the Amazon EBS volume on
+	// your behalf when the task goes into the `STOPPED` state. If no value is
+	// specified, the default value is `true` is used. When set to `false`, Amazon
+	// ECS leaves the volume in your account.
+	//
+	// This member is required.
+	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
+}
+
+// The overrides that are associated with a task.
+type TaskOverride struct {
+	// One or more container overrides that are sent to a task.
+	ContainerOverrides []ContainerOverride `json:"containerOverrides,omitempty"`
+
+	// The CPU override for the task.
+	CPU *string `json:"cpu,omitempty"`
+
+	// The Elastic Inference accelerator override for the task.
+	//
+	// Deprecated: This feature is no longer available. (deprecated since
+	// 2023-04-15)
+	InferenceAcceleratorOverrides []InferenceAcceleratorOverride `json:"inferenceAcceleratorOverrides,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the task execution role override for the
+	// task. For more information, see Amazon ECS task execution IAM role
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+
+	// The memory override for the task.
+	Memory *string `json:"memory,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the role that containers in this task can
+	// assume. All containers in this task are granted the permissions that are
+	// specified in this role. For more information, see IAM Role for Tasks
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+
+	// The ephemeral storage setting override for the task.
+	//
+	// This parameter is only supported for tasks hosted on Fargate that use the
+	// following platform versions:
+	//
+	// - Linux platform version `1.4.0` or later. - Windows platform version
+	// `1.0.0` or later.
+	EphemeralStorage *EphemeralStorage `json:"ephemeralStorage,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v TaskOverride) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v TaskOverride) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v TaskOverride) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// Information about a set of Amazon ECS tasks in either an CodeDeploy or an
+// `EXTERNAL` deployment. An Amazon ECS task set includes details such as the
+// desired number of tasks, how many tasks are running, and whether the task
+// set serves production traffic.
+type TaskSet struct {
+	// The ID of the task set.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the task set.
+	TaskSetARN *string `json:"taskSetArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service the task set exists in.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the cluster that the service that hosts
+	// the task set exists in.
+	ClusterARN *string `json:"clusterArn,omitempty"`
+
+	// The tag specified when a task set is started. If an CodeDeploy deployment
+	// created the task set, the `startedBy` parameter is `CODE_DEPLOY`. If an
+	// external deployment created the task set, the `startedBy` field isn't used.
+	StartedBy *string `json:"startedBy,omitempty"`
+
+	// The external ID associated with the task set.
+	//
+	// If an CodeDeploy deployment created a task set, the `externalId` parameter
+	// contains the CodeDeploy deployment ID.
+	//
+	// If a task set is created for an external deployment and is associated with a
+	// service discovery registry, the `externalId` parameter contains the
+	// `ECS_TASK_SET_EXTERNAL_ID` Cloud Map attribute.
+	ExternalID *string `json:"externalId,omitempty"`
+
+	// The status of the task set. The following describes each state.
+	//
+	// # PRIMARY
+	//
+	// The task set is serving production traffic.
+	//
+	// # ACTIVE
+	//
+	// The task set isn't serving production traffic.
+	//
+	// # DRAINING
+	//
+	// The tasks in the task set are being stopped, and their corresponding targets
+	// are being deregistered from their target group.
+	Status *string `json:"status,omitempty"`
+
+	// The task definition that the task set is using.
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+
+	// The computed desired count for the task set. This is calculated by
+	// multiplying the service's `desiredCount` by the task set's `scale`
+	// percentage. The result is always rounded up. For example, if the computed
+	// desired count is 1.2, it rounds up to 2 tasks.
+	ComputedDesiredCount *int32 `json:"computedDesiredCount,omitempty"`
+
+	// The number of tasks in the task set that are in the `PENDING` status during
+	// a deployment. A task in the `PENDING` state is preparing to enter the
+	// `RUNNING` state. A task set enters the `PENDING` status when it launches for
+	// the first time or when it's restarted after being in the `STOPPED` state.
+	PendingCount *int32 `json:"pendingCount,omitempty"`
+
+	// The number of tasks in the task set that are in the `RUNNING` status during
+	// a deployment. A task in the `RUNNING` state is running and ready for use.
+	RunningCount *int32 `json:"runningCount,omitempty"`
+
+	// The Unix timestamp for the time when the task set was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Unix timestamp for the time when the task set was last updated.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The launch type the tasks in the task set are using. For more information,
+	// see Amazon ECS launch types
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	LaunchType LaunchType `json:"launchType,omitempty"`
+
+	// The capacity provider strategy that are associated with the task set.
+	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+
+	// The Fargate platform version where the tasks in the task set are running. A
+	// platform version is only specified for tasks run on Fargate. For more
+	// information, see Fargate platform versions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	PlatformVersion *string `json:"platformVersion,omitempty"`
+
+	// The operating system that your tasks in the set are running on. A platform
+	// family is specified only for tasks that use the Fargate launch type.
+	//
+	// All tasks in the set must have the same value.
+	PlatformFamily *string `json:"platformFamily,omitempty"`
+
+	// The network configuration for the task set.
+	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// Details on a load balancer that are used with a task set.
+	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+
+	// The details for the service discovery registries to assign to this task set.
+	// For more information, see Service discovery
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html).
+	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+
+	// A floating-point percentage of your desired number of tasks to place and
+	// keep running in the task set.
+	Scale *Scale `json:"scale,omitempty"`
+
+	// The stability status. This indicates whether the task set has reached a
+	// steady state. If the following conditions are met, the task set are in
+	// `STEADY_STATE`:
+	//
+	// - The task `runningCount` is equal to the `computedDesiredCount`. - The
+	// `pendingCount` is `0`. - There are no tasks that are running on container
+	// instances in the `DRAINING` status. - All tasks are reporting a healthy
+	// status from the load balancers, service discovery, and container health
+	// checks.
+	//
+	// If any of those conditions aren't met, the stability status returns
+	// `STABILIZING`.
+	StabilityStatus StabilityStatus `json:"stabilityStatus,omitempty"`
+
+	// The Unix timestamp for the time when the task set stability status was
+	// retrieved.
+	StabilityStatusAt *time.Time `json:"stabilityStatusAt,omitempty"`
+
+	// The metadata that you apply to the task set to help you categorize and
+	// organize them. Each tag consists of a key and an optional value. You define
+	// both.
+	//
+	// The following basic restrictions apply to tags:
+	//
+	// - Maximum number of tags per resource - 50 - For each resource, each tag key
+	// must be unique, and each tag key can have only one value. - Maximum key
+	// length - 128 Unicode characters in UTF-8 - Maximum value length - 256
+	// Unicode characters in UTF-8 - If your tagging schema is used across multiple
+	// services and resources, remember that other services may have restrictions
+	// on allowed characters. Generally allowed characters are: letters, numbers,
+	// and spaces representable in UTF-8, and the following characters: + - = . _ :
+	// / @. - Tag keys and values are case-sensitive. - Do not use `aws:`, `AWS:`,
+	// or any upper or lowercase combination of such as a prefix for either keys or
+	// values as it is reserved for Amazon Web Services use. You cannot edit or
+	// delete tag keys or values with this prefix. Tags with this prefix do not
+	// count against your tags per resource limit.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The Fargate ephemeral storage settings for the task set.
+	FargateEphemeralStorage *DeploymentEphemeralStorage `json:"fargateEphemeralStorage,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v TaskSet) MarshalJSON() ([]byte, error) {
+	type plain TaskSet
+	return json.Marshal(struct {
+		plain
+		CreatedAt         *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt         *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+		StabilityStatusAt *specrt.EpochSeconds `json:"stabilityStatusAt,omitempty"`
+	}{
+		CreatedAt:         specrt.EpochSecondsOf(v.CreatedAt),
+		StabilityStatusAt: specrt.EpochSecondsOf(v.StabilityStatusAt),
+		UpdatedAt:         specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:             plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *TaskSet) UnmarshalJSON(data []byte) error {
+	type plain TaskSet
+	wire := struct {
+		*plain
+		CreatedAt         *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt         *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+		StabilityStatusAt *specrt.EpochSeconds `json:"stabilityStatusAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	v.StabilityStatusAt = wire.StabilityStatusAt.Time()
+	return nil
+}
+
+// Configuration settings for the task volume that was `configuredAtLaunch`
+// that weren't set during `RegisterTaskDef`.
+type TaskVolumeConfiguration struct {
+	// The name of the volume. This value must match the volume name from the
+	// `Volume` object in the task definition.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The configuration for the Amazon EBS volume that Amazon ECS creates and
+	// manages on your behalf. These settings are used to create each Amazon EBS
+	// volume, with one volume created for each task. The Amazon EBS volumes are
+	// visible in your account in the Amazon EC2 console once they are created.
+	ManagedEBSVolume *TaskManagedEBSVolumeConfiguration `json:"managedEBSVolume,omitempty"`
+}
+
+// Defines the failure threshold that the deployment circuit breaker uses to
+// monitor a deployment. The `type` and `value` together determine the number
+// of task failures that are tolerated before the circuit breaker triggers.
+//
+// By default, the threshold configuration uses a `type` of `BOUNDED_PERCENT`
+// with a `value` of `50`.
+type ThresholdConfiguration struct {
+	// Determines how Amazon ECS uses `value` to calculate the failure threshold.
+	// For the percentage types (`BOUNDED_PERCENT` and `UNBOUNDED_PERCENT`), Amazon
+	// ECS multiplies `value` by the latest service desired count. For `COUNT`,
+	// Amazon ECS uses `value` directly as the threshold. The default is
+	// `BOUNDED_PERCENT`.
+	//
+	// This member is required.
+	Type ThresholdType `json:"type,omitempty"`
+
+	// Specifies the integer that Amazon ECS uses to calculate the failure
+	// threshold. When `type` is `COUNT`, this value is the failure threshold
+	// itself. When `type` is a percentage type, Amazon ECS multiplies this value
+	// by the latest service desired count to produce the failure threshold. The
+	// default is `50`.
+	//
+	// This member is required.
+	Value *int32 `json:"value,omitempty"`
+}
+
+// An object that represents the timeout configurations for Service Connect.
+//
+// If `idleTimeout` is set to a time that is less than `perRequestTimeout`, the
+// connection will close when the `idleTimeout` is reached and not the
+// `perRequestTimeout`.
+type TimeoutConfiguration struct {
+	// The amount of time in seconds a connection will stay active while idle. A
+	// value of `0` can be set to disable `idleTimeout`.
+	//
+	// The `idleTimeout` default for `HTTP`/`HTTP2`/`GRPC` is 5 minutes.
+	//
+	// The `idleTimeout` default for `TCP` is 1 hour.
+	IdleTimeoutSeconds *int32 `json:"idleTimeoutSeconds,omitempty"`
+
+	// The amount of time waiting for the upstream to respond with a complete
+	// response per request. A value of `0` can be set to disable
+	// `perRequestTimeout`. `perRequestTimeout` can only be set if Service Connect
+	// `appProtocol` isn't `TCP`. Only `idleTimeout` is allowed for `TCP`
+	// `appProtocol`.
+	PerRequestTimeoutSeconds *int32 `json:"perRequestTimeoutSeconds,omitempty"`
+}
+
+// The container path, mount options, and size of the tmpfs mount.
+type Tmpfs struct {
+	// The absolute file path where the tmpfs volume is to be mounted.
+	//
+	// This member is required.
+	ContainerPath *string `json:"containerPath,omitempty"`
+
+	// The maximum size (in MiB) of the tmpfs volume.
+	//
+	// This member is required.
+	Size *int32 `json:"size,omitempty"`
+
+	// The list of tmpfs volume mount options.
+	//
+	// Valid values: `"defaults" | "ro" | "rw" | "suid" | "nosuid" | "dev" |
+	// "nodev" | "exec" | "noexec" | "sync" | "async" | "dirsync" | "remount" |
+	// "mand" | "nomand" | "atime" | "noatime" | "diratime" | "nodiratime" | "bind"
+	// | "rbind" | "unbindable" | "runbindable" | "private" | "rprivate" | "shared"
+	// | "rshared" | "slave" | "rslave" | "relatime" | "norelatime" | "strictatime"
+	// | "nostrictatime" | "mode" | "uid" | "gid" | "nr_inodes" | "nr_blocks" |
+	// "mpol"`
+	MountOptions []string `json:"mountOptions,omitempty"`
+}
+
+// The minimum and maximum total local storage in gigabytes (GB) for instance
+// types with local storage. This is useful for workloads that require local
+// storage for temporary data or caching.
+type TotalLocalStorageGBRequest struct {
+	// The minimum total local storage in GB. Instance types with less local
+	// storage are excluded from selection.
+	Min *float64 `json:"min,omitempty"`
+
+	// The maximum total local storage in GB. Instance types with more local
+	// storage are excluded from selection.
+	Max *float64 `json:"max,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v TotalLocalStorageGBRequest) MarshalJSON() ([]byte, error) {
+	type plain TotalLocalStorageGBRequest
+	return json.Marshal(struct {
+		plain
+		Min *specrt.Float[float64] `json:"min,omitempty"`
+		Max *specrt.Float[float64] `json:"max,omitempty"`
+	}{
+		Max:   specrt.FloatOf(v.Max),
+		Min:   specrt.FloatOf(v.Min),
+		plain: plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *TotalLocalStorageGBRequest) UnmarshalJSON(data []byte) error {
+	type plain TotalLocalStorageGBRequest
+	wire := struct {
+		*plain
+		Min *specrt.Float[float64] `json:"min,omitempty"`
+		Max *specrt.Float[float64] `json:"max,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Min = wire.Min.Value()
+	v.Max = wire.Max.Value()
+	return nil
+}
+
+// The `ulimit` settings to pass to the container.
+//
+// Amazon ECS tasks hosted on Fargate use the default resource limit values set
+// by the operating system with the exception of the `nofile` resource limit
+// parameter which Fargate overrides. The `nofile` resource limit sets a
+// restriction on the number of open files that a container can use. The
+// default `nofile` soft limit is `65535` and the default hard limit is
+// `65535`.
+//
+// You can specify the `ulimit` settings for a container in a task definition.
+type Ulimit struct {
+	// The `type` of the `ulimit`.
+	//
+	// This member is required.
+	Name UlimitName `json:"name,omitempty"`
+
+	// The soft limit for the `ulimit` type. The value can be specified in bytes,
+	// seconds, or as a count, depending on the `type` of the `ulimit`.
+	//
+	// This member is required.
+	SoftLimit *int32 `json:"softLimit,omitempty"`
+
+	// The hard limit for the `ulimit` type. The value can be specified in bytes,
+	// seconds, or as a count, depending on the `type` of the `ulimit`.
+	//
+	// This member is required.
+	HardLimit *int32 `json:"hardLimit,omitempty"`
+}
+
+// UntagResourceInput is the input of UntagResource.
+type UntagResourceInput struct {
+	// The Amazon Resource Name (ARN) of the resource to delete tags from.
+	// Currently, the supported resources are Amazon ECS capacity providers, tasks,
+	// services, task definitions, clusters, and container instances.
+	//
+	// This member is required.
+	ResourceARN *string `json:"resourceArn,omitempty"`
+
+	// The keys of the tags to be removed.
+	//
+	// This member is required.
+	TagKeys []string `json:"tagKeys,omitempty"`
+}
+
+// UntagResourceOutput is the output of UntagResource.
+type UntagResourceOutput struct{}
+
+// UpdateCapacityProviderInput is the input of UpdateCapacityProvider.
+type UpdateCapacityProviderInput struct {
+	// The name of the capacity provider to update.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The name of the cluster that contains the capacity provider to update.
+	// Managed instances capacity providers are cluster-scoped and can only be
+	// updated within their associated cluster.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// An object that represent the parameters to update for the Auto Scaling group
+	// capacity provider.
+	AutoScalingGroupProvider *AutoScalingGroupProviderUpdate `json:"autoScalingGroupProvider,omitempty"`
+
+	// The updated configuration for the Amazon ECS Managed Instances provider. You
+	// can modify the infrastructure role, instance launch template, and tag
+	// propagation settings. Changes take effect for new instances launched after
+	// the update.
+	ManagedInstancesProvider *UpdateManagedInstancesProviderConfiguration `json:"managedInstancesProvider,omitempty"`
+}
+
+// UpdateCapacityProviderOutput is the output of UpdateCapacityProvider.
+type UpdateCapacityProviderOutput struct {
+	// Details about the capacity provider.
+	CapacityProvider *CapacityProvider `json:"capacityProvider,omitempty"`
+}
+
+// UpdateClusterInput is the input of UpdateCluster.
+type UpdateClusterInput struct {
+	// The name of the cluster to modify the settings for.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The cluster settings for your cluster.
+	Settings []ClusterSetting `json:"settings,omitempty"`
+
+	// The execute command configuration for the cluster.
+	Configuration *ClusterConfiguration `json:"configuration,omitempty"`
+
+	// Use this parameter to set a default Service Connect namespace. After you set
+	// a default Service Connect namespace, any new services with Service Connect
+	// turned on that are created in the cluster are added as client services in
+	// the namespace. This setting only applies to new services that set the
+	// `enabled` parameter to `true` in the `ServiceConnectConfiguration`. You can
+	// set the namespace of each service individually in the
+	// `ServiceConnectConfiguration` to override this default parameter.
+	//
+	// Tasks that run in a namespace can use short names to connect to services in
+	// the namespace. Tasks can connect to services across all of the clusters in
+	// the namespace. Tasks connect through a managed proxy container that collects
+	// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+	// services create are supported with Service Connect. For more information,
+	// see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	ServiceConnectDefaults *ClusterServiceConnectDefaultsRequest `json:"serviceConnectDefaults,omitempty"`
+}
+
+// UpdateClusterOutput is the output of UpdateCluster.
+type UpdateClusterOutput struct {
+	// Details about the cluster.
+	Cluster *Cluster `json:"cluster,omitempty"`
+}
+
+// UpdateClusterSettingsInput is the input of UpdateClusterSettings.
+type UpdateClusterSettingsInput struct {
+	// The name of the cluster to modify the settings for.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The setting to use by default for a cluster. This parameter is used to turn
+	// on CloudWatch Container Insights for a cluster. If this value is specified,
+	// it overrides the `containerInsights` value set with PutAccountSetting
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html)
+	// or PutAccountSettingDefault
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html).
+	//
+	// Currently, if you delete an existing cluster that does not have Container
+	// Insights turned on, and then create a new cluster with the same name with
+	// Container Insights tuned on, Container Insights will not actually be turned
+	// on. If you want to preserve the same name for your existing cluster and turn
+	// on Container Insights, you must wait 7 days before you can re-create it.
+	//
+	// This member is required.
+	Settings []ClusterSetting `json:"settings,omitempty"`
+}
+
+// UpdateClusterSettingsOutput is the output of UpdateClusterSettings.
+type UpdateClusterSettingsOutput struct {
+	// Details about the cluster
+	Cluster *Cluster `json:"cluster,omitempty"`
+}
+
+// UpdateContainerAgentInput is the input of UpdateContainerAgent.
+type UpdateContainerAgentInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that your
+	// container instance is running on. If you do not specify a cluster, the
+	// default cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The container instance ID or full ARN entries for the container instance
+	// where you would like to update the Amazon ECS container agent.
+	//
+	// This member is required.
+	ContainerInstance *string `json:"containerInstance,omitempty"`
+}
+
+// UpdateContainerAgentOutput is the output of UpdateContainerAgent.
+type UpdateContainerAgentOutput struct {
+	// The container instance that the container agent was updated for.
+	ContainerInstance *ContainerInstance `json:"containerInstance,omitempty"`
+}
+
+// UpdateContainerInstancesStateInput is the input of
+// UpdateContainerInstancesState.
+type UpdateContainerInstancesStateInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the container instance to update. If you do not specify a cluster, the
+	// default cluster is assumed.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// A list of up to 10 container instance IDs or full ARN entries.
+	//
+	// This member is required.
+	ContainerInstances []string `json:"containerInstances,omitempty"`
+
+	// The container instance state to update the container instance with. The only
+	// valid values for this action are `ACTIVE` and `DRAINING`. A container
+	// instance can only be updated to `DRAINING` status once it has reached an
+	// `ACTIVE` state. If a container instance is in `REGISTERING`,
+	// `DEREGISTERING`, or `REGISTRATION_FAILED` state you can describe the
+	// container instance but can't update the container instance state.
+	//
+	// This member is required.
+	Status ContainerInstanceStatus `json:"status,omitempty"`
+}
+
+// UpdateContainerInstancesStateOutput is the output of
+// UpdateContainerInstancesState.
+type UpdateContainerInstancesStateOutput struct {
+	// The list of container instances.
+	ContainerInstances []ContainerInstance `json:"containerInstances,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// UpdateDaemonInput is the input of UpdateDaemon.
+type UpdateDaemonInput struct {
+	// The Amazon Resource Name (ARN) of the daemon to update.
+	//
+	// This member is required.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the daemon task definition to use for the
+	// updated daemon.
+	//
+	// This member is required.
+	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+
+	// The Amazon Resource Names (ARNs) of the capacity providers to associate with
+	// the daemon.
+	//
+	// This member is required.
+	CapacityProviderARNs []string `json:"capacityProviderArns,omitempty"`
+
+	// Optional deployment parameters that control how the daemon rolls out
+	// updates, including the drain percentage, alarm-based rollback, and bake
+	// time.
+	DeploymentConfiguration *DaemonDeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+
+	// Specifies whether to propagate the tags from the daemon to the daemon tasks.
+	// If you don't specify a value, the tags aren't propagated. You can only
+	// propagate tags to daemon tasks during task creation.
+	PropagateTags DaemonPropagateTags `json:"propagateTags,omitempty"`
+
+	// Specifies whether to turn on Amazon ECS managed tags for the tasks in the
+	// daemon. For more information, see Tagging your Amazon ECS resources
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+
+	// If `true`, the execute command functionality is turned on for all tasks in
+	// the daemon. If `false`, the execute command functionality is turned off.
+	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+}
+
+// UpdateDaemonOutput is the output of UpdateDaemon.
+type UpdateDaemonOutput struct {
+	// The Amazon Resource Name (ARN) of the daemon.
+	DaemonARN *string `json:"daemonArn,omitempty"`
+
+	// The status of the daemon.
+	Status DaemonStatus `json:"status,omitempty"`
+
+	// The Unix timestamp for the time when the daemon was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Unix timestamp for the time when the daemon was last updated.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the daemon deployment that was triggered
+	// by the update.
+	DeploymentARN *string `json:"deploymentArn,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v UpdateDaemonOutput) MarshalJSON() ([]byte, error) {
+	type plain UpdateDaemonOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *UpdateDaemonOutput) UnmarshalJSON(data []byte) error {
+	type plain UpdateDaemonOutput
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// UpdateExpressGatewayServiceInput is the input of
+// UpdateExpressGatewayService.
+type UpdateExpressGatewayServiceInput struct {
+	// The Amazon Resource Name (ARN) of the Express service to update.
+	//
+	// This member is required.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the task execution role for the Express
+	// service.
+	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+
+	// The path on the container for Application Load Balancer health checks.
+	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
+
+	// The primary container configuration for the Express service.
+	PrimaryContainer *ExpressGatewayContainer `json:"primaryContainer,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the IAM role for containers in this task.
+	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+
+	// The network configuration for the Express service tasks. By default, the
+	// network configuration for an Express service uses the default VPC.
+	NetworkConfiguration *ExpressGatewayServiceNetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// The number of CPU units used by the task.
+	CPU *string `json:"cpu,omitempty"`
+
+	// The amount of memory (in MiB) used by the task.
+	Memory *string `json:"memory,omitempty"`
+
+	// The auto-scaling configuration for the Express service.
+	ScalingTarget *ExpressGatewayScalingTarget `json:"scalingTarget,omitempty"`
+
+	// The Amazon Resource Name (ARN) of a task definition to use to update the
+	// Express Gateway service. This allows you to manage your own task definition,
+	// giving you more control over the service configuration such as adding
+	// sidecar containers.
+	//
+	// The task definition must have a container named `Main` with a single TCP
+	// port mapping that includes a container port and port name. The task
+	// definition must also have `FARGATE` compatibility.
+	//
+	// If you provide a task definition ARN, you cannot also specify
+	// `primaryContainer`, `executionRoleArn`, `taskRoleArn`, `cpu`, or `memory`.
+	TaskDefinitionARN *string `json:"taskDefinitionArn,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v UpdateExpressGatewayServiceInput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v UpdateExpressGatewayServiceInput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v UpdateExpressGatewayServiceInput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// UpdateExpressGatewayServiceOutput is the output of
+// UpdateExpressGatewayService.
+type UpdateExpressGatewayServiceOutput struct {
+	// The full description of your express gateway service following the update
+	// call.
+	Service *UpdatedExpressGatewayService `json:"service,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v UpdateExpressGatewayServiceOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v UpdateExpressGatewayServiceOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v UpdateExpressGatewayServiceOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// The updated configuration for a Amazon ECS Managed Instances provider. You
+// can modify the infrastructure role, instance launch template, and tag
+// propagation settings. Changes apply to new instances launched after the
+// update.
+type UpdateManagedInstancesProviderConfiguration struct {
+	// The updated Amazon Resource Name (ARN) of the infrastructure role. The new
+	// role must have the necessary permissions to manage instances and access
+	// required Amazon Web Services services.
+	//
+	// For more information, see Amazon ECS infrastructure IAM role
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html)
+	// in the Amazon ECS Developer Guide.
+	//
+	// This member is required.
+	InfrastructureRoleARN *string `json:"infrastructureRoleArn,omitempty"`
+
+	// The updated launch template configuration. Changes to the launch template
+	// affect new instances launched after the update, while existing instances
+	// continue to use their original configuration.
+	//
+	// This member is required.
+	InstanceLaunchTemplate *InstanceLaunchTemplateUpdate `json:"instanceLaunchTemplate,omitempty"`
+
+	// The updated tag propagation setting. When changed, this affects only new
+	// instances launched after the update.
+	PropagateTags PropagateMITags `json:"propagateTags,omitempty"`
+
+	// The updated infrastructure optimization configuration. Changes to this
+	// setting affect how Amazon ECS optimizes instances going forward.
+	InfrastructureOptimization *InfrastructureOptimization `json:"infrastructureOptimization,omitempty"`
+
+	// The updated auto repair configuration for the Amazon ECS Managed Instances
+	// capacity provider.
+	AutoRepairConfiguration *AutoRepairConfiguration `json:"autoRepairConfiguration,omitempty"`
+}
+
+// UpdateServiceInput is the input of UpdateService.
+type UpdateServiceInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that your
+	// service runs on. If you do not specify a cluster, the default cluster is
+	// assumed.
+	//
+	// You can't change the cluster name.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The name of the service to update.
+	//
+	// This member is required.
+	Service *string `json:"service,omitempty"`
+
+	// The number of instantiations of the task to place and keep running in your
+	// service.
+	//
+	// This parameter doesn't trigger a new service deployment.
+	DesiredCount *int32 `json:"desiredCount,omitempty"`
+
+	// The `family` and `revision` (`family:revision`) or full ARN of the task
+	// definition to run in your service. If a `revision` is not specified, the
+	// latest `ACTIVE` revision is used. If you modify the task definition with
+	// `UpdateService`, Amazon ECS spawns a task with the new version of the task
+	// definition and then stops an old task after the new version is running.
+	//
+	// This parameter triggers a new service deployment.
+	TaskDefinition *string `json:"taskDefinition,omitempty"`
+
+	// The details of a capacity provider strategy. You can set a capacity provider
+	// when you create a cluster, run a task, or update a service.
+	//
+	// If you want to use Amazon ECS Managed Instances, you must use the
+	// `capacityProviderStrategy` request parameter.
+	//
+	// When you use Fargate, the capacity providers are `FARGATE` or
+	// `FARGATE_SPOT`.
+	//
+	// When you use Amazon EC2, the capacity providers are Auto Scaling groups.
+	//
+	// You can change capacity providers for rolling deployments and blue/green
+	// deployments.
+	//
+	// The following list provides the valid transitions:
+	//
+	// - Update the Fargate launch type to an Auto Scaling group capacity provider.
+	// - Update the Amazon EC2 launch type to a Fargate capacity provider. - Update
+	// the Fargate capacity provider to an Auto Scaling group capacity provider. -
+	// Update the Amazon EC2 capacity provider to a Fargate capacity provider. -
+	// Update the Auto Scaling group or Fargate capacity provider back to the
+	// launch type.
+	//
+	// Pass an empty list in the `capacityProviderStrategy` parameter.
+	//
+	// For information about Amazon Web Services CDK considerations, see Amazon Web
+	// Services CDK considerations
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/update-service-parameters.html).
+	//
+	// This parameter doesn't trigger a new service deployment.
+	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+
+	// Optional deployment parameters that control how many tasks run during the
+	// deployment and the ordering of stopping and starting tasks.
+	//
+	// This parameter doesn't trigger a new service deployment.
+	DeploymentConfiguration *DeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+
+	// Indicates whether to use Availability Zone rebalancing for the service.
+	//
+	// For more information, see Balancing an Amazon ECS service across
+	// Availability Zones
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-rebalancing.html)
+	// in the Amazon Elastic Container Service Developer Guide .
+	//
+	// The default behavior of `AvailabilityZoneRebalancing` differs between create
+	// and update requests:
+	//
+	// - For create service requests, when no value is specified for
+	// `AvailabilityZoneRebalancing`, Amazon ECS defaults the value to `ENABLED`. -
+	// For update service requests, when no value is specified for
+	// `AvailabilityZoneRebalancing`, Amazon ECS defaults to the existing
+	// service’s `AvailabilityZoneRebalancing` value. If the service never had an
+	// `AvailabilityZoneRebalancing` value set, Amazon ECS treats this as
+	// `DISABLED`.
+	//
+	// This parameter doesn't trigger a new service deployment.
+	AvailabilityZoneRebalancing AvailabilityZoneRebalancing `json:"availabilityZoneRebalancing,omitempty"`
+
+	// An object representing the network configuration for the service.
+	//
+	// This parameter triggers a new service deployment.
+	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+
+	// An array of task placement constraint objects to update the service to use.
+	// If no value is specified, the existing placement constraints for the service
+	// will remain unchanged. If this value is specified, it will override any
+	// existing placement constraints defined for the service. To remove all
+	// existing placement constraints, specify an empty array.
+	//
+	// You can specify a maximum of 10 constraints for each task. This limit
+	// includes constraints in the task definition and those specified at runtime.
+	//
+	// This parameter doesn't trigger a new service deployment.
+	PlacementConstraints []PlacementConstraint `json:"placementConstraints,omitempty"`
+
+	// The task placement strategy objects to update the service to use. If no
+	// value is specified, the existing placement strategy for the service will
+	// remain unchanged. If this value is specified, it will override the existing
+	// placement strategy defined for the service. To remove an existing placement
+	// strategy, specify an empty object.
+	//
+	// You can specify a maximum of five strategy rules for each service.
+	//
+	// This parameter doesn't trigger a new service deployment.
+	PlacementStrategy []PlacementStrategy `json:"placementStrategy,omitempty"`
+
+	// The platform version that your tasks in the service run on. A platform
+	// version is only specified for tasks using the Fargate launch type. If a
+	// platform version is not specified, the `LATEST` platform version is used.
+	// For more information, see Fargate Platform Versions
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// This parameter triggers a new service deployment.
+	PlatformVersion *string `json:"platformVersion,omitempty"`
+
+	// Determines whether to force a new deployment of the service. By default,
+	// deployments aren't forced. You can use this option to start a new deployment
+	// with no service definition changes. For example, you can update a service's
+	// tasks to use a newer Docker image with the same image/tag combination
+	// (`my_image:latest`) or to roll Fargate tasks onto a newer platform version.
+	ForceNewDeployment *bool `json:"forceNewDeployment,omitempty"`
+
+	// The period of time, in seconds, that the Amazon ECS service scheduler
+	// ignores unhealthy Elastic Load Balancing, VPC Lattice, and container health
+	// checks after a task has first started. If you don't specify a health check
+	// grace period value, the default value of `0` is used. If you don't use any
+	// of the health checks, then `healthCheckGracePeriodSeconds` is unused.
+	//
+	// If your service's tasks take a while to start and respond to health checks,
+	// you can specify a health check grace period of up to 2,147,483,647 seconds
+	// (about 69 years). During that time, the Amazon ECS service scheduler ignores
+	// health check status. This grace period can prevent the service scheduler
+	// from marking tasks as unhealthy and stopping them before they have time to
+	// come up.
+	//
+	// If your service has more running tasks than desired, unhealthy tasks in the
+	// grace period might be stopped to reach the desired count.
+	//
+	// This parameter doesn't trigger a new service deployment.
+	HealthCheckGracePeriodSeconds *int32 `json:"healthCheckGracePeriodSeconds,omitempty"`
+
+	// The deployment controller to use for the service.
+	DeploymentController *DeploymentController `json:"deploymentController,omitempty"`
+
+	// If `true`, this enables execute command functionality on all task
+	// containers.
+	//
+	// If you do not want to override the value that was set when the service was
+	// created, you can set this to `null` when performing this action.
+	//
+	// This parameter doesn't trigger a new service deployment.
+	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+
+	// Determines whether to turn on Amazon ECS managed tags for the tasks in the
+	// service. For more information, see Tagging Your Amazon ECS Resources
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// Only tasks launched after the update will reflect the update. To update the
+	// tags on all tasks, set `forceNewDeployment` to `true`, so that Amazon ECS
+	// starts new tasks with the updated tags.
+	//
+	// This parameter doesn't trigger a new service deployment.
+	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+
+	// You must have a service-linked role when you update this property
+	//
+	// A list of Elastic Load Balancing load balancer objects. It contains the load
+	// balancer name, the container name, and the container port to access from the
+	// load balancer. The container name is as it appears in a container
+	// definition.
+	//
+	// When you add, update, or remove a load balancer configuration, Amazon ECS
+	// starts new tasks with the updated Elastic Load Balancing configuration, and
+	// then stops the old tasks when the new tasks are running.
+	//
+	// For services that use rolling updates, you can add, update, or remove
+	// Elastic Load Balancing target groups. You can update from a single target
+	// group to multiple target groups and from multiple target groups to a single
+	// target group.
+	//
+	// For services that use blue/green deployments, you can update Elastic Load
+	// Balancing target groups by using `CreateDeployment
+	// (https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_CreateDeployment.html)`
+	// through CodeDeploy. Note that multiple target groups are not supported for
+	// blue/green deployments. For more information see Register multiple target
+	// groups with a service
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// For services that use the external deployment controller, you can add,
+	// update, or remove load balancers by using CreateTaskSet
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateTaskSet.html).
+	// Note that multiple target groups are not supported for external deployments.
+	// For more information see Register multiple target groups with a service
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// You can remove existing `loadBalancers` by passing an empty list.
+	//
+	// This parameter triggers a new service deployment.
+	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+
+	// Determines whether to propagate the tags from the task definition or the
+	// service to the task. If no value is specified, the tags aren't propagated.
+	//
+	// Only tasks launched after the update will reflect the update. To update the
+	// tags on all tasks, set `forceNewDeployment` to `true`, so that Amazon ECS
+	// starts new tasks with the updated tags.
+	//
+	// This parameter doesn't trigger a new service deployment.
+	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+
+	// You must have a service-linked role when you update this property.
+	//
+	// For more information about the role see the `CreateService` request
+	// parameter `role`
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html#ECS-CreateService-request-role).
+	//
+	// The details for the service discovery registries to assign to this service.
+	// For more information, see Service Discovery
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html).
+	//
+	// When you add, update, or remove the service registries configuration, Amazon
+	// ECS starts new tasks with the updated service registries configuration, and
+	// then stops the old tasks when the new tasks are running.
+	//
+	// You can remove existing `serviceRegistries` by passing an empty list.
+	//
+	// This parameter triggers a new service deployment.
+	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+
+	// The configuration for this service to discover and connect to services, and
+	// be discovered by, and connected from, other services within a namespace.
+	//
+	// Tasks that run in a namespace can use short names to connect to services in
+	// the namespace. Tasks can connect to services across all of the clusters in
+	// the namespace. Tasks connect through a managed proxy container that collects
+	// logs and metrics for increased visibility. Only the tasks that Amazon ECS
+	// services create are supported with Service Connect. For more information,
+	// see Service Connect
+	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
+	// in the Amazon Elastic Container Service Developer Guide.
+	//
+	// This parameter triggers a new service deployment.
+	ServiceConnectConfiguration *ServiceConnectConfiguration `json:"serviceConnectConfiguration,omitempty"`
+
+	// The details of the volume that was `configuredAtLaunch`. You can configure
+	// the size, volumeType, IOPS, throughput, snapshot and encryption in
+	// ServiceManagedEBSVolumeConfiguration
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html).
+	// The `name` of the volume must match the `name` from the task definition. If
+	// set to null, no new deployment is triggered. Otherwise, if this
+	// configuration differs from the existing one, it triggers a new deployment.
+	//
+	// This parameter triggers a new service deployment.
+	VolumeConfigurations []ServiceVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+
+	// An object representing the VPC Lattice configuration for the service being
+	// updated.
+	//
+	// This parameter triggers a new service deployment.
+	VPCLatticeConfigurations []VPCLatticeConfiguration `json:"vpcLatticeConfigurations,omitempty"`
+
+	// The optional monitoring configuration for the service, which defines the
+	// resolution for the service-level `CPUUtilization` and `MemoryUtilization`
+	// Amazon CloudWatch metrics. When not specified, Amazon ECS uses the default
+	// resolution of `60` seconds.
+	Monitoring *MonitoringConfiguration `json:"monitoring,omitempty"`
+}
+
+// UpdateServiceOutput is the output of UpdateService.
+type UpdateServiceOutput struct {
+	// The full description of your service following the update call.
+	//
+	// The response includes a `lifecycleHookDetails` field, which is an empty
+	// array when the service is created or updated. The values are populated when
+	// a lifecycle hook executes and are available as part of the service
+	// deployment details (DescribeServiceDeployments
+	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html)).
+	Service *Service `json:"service,omitempty"`
+}
+
+// UpdateServicePrimaryTaskSetInput is the input of
+// UpdateServicePrimaryTaskSet.
+type UpdateServicePrimaryTaskSetInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the service that the task set exists in.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the service that the
+	// task set exists in.
+	//
+	// This member is required.
+	Service *string `json:"service,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the task set to set as
+	// the primary task set in the deployment.
+	//
+	// This member is required.
+	PrimaryTaskSet *string `json:"primaryTaskSet,omitempty"`
+}
+
+// UpdateServicePrimaryTaskSetOutput is the output of
+// UpdateServicePrimaryTaskSet.
+type UpdateServicePrimaryTaskSetOutput struct {
+	// The details about the task set.
+	TaskSet *TaskSet `json:"taskSet,omitempty"`
+}
+
+// UpdateTaskProtectionInput is the input of UpdateTaskProtection.
+type UpdateTaskProtectionInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the service that the task sets exist in.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// A list of up to 10 task IDs or full ARN entries.
+	//
+	// This member is required.
+	Tasks []string `json:"tasks,omitempty"`
+
+	// Specify `true` to mark a task for protection and `false` to unset
+	// protection, making it eligible for termination.
+	//
+	// This member is required.
+	ProtectionEnabled *bool `json:"protectionEnabled,omitempty"`
+
+	// If you set `protectionEnabled` to `true`, you can specify the duration for
+	// task protection in minutes. You can specify a value from 1 minute to up to
+	// 2,880 minutes (48 hours). During this time, your task will not be terminated
+	// by scale-in events from Service Auto Scaling or deployments. After this time
+	// period lapses, `protectionEnabled` will be reset to `false`.
+	//
+	// If you don’t specify the time, then the task is automatically protected
+	// for 120 minutes (2 hours).
+	ExpiresInMinutes *int32 `json:"expiresInMinutes,omitempty"`
+}
+
+// UpdateTaskProtectionOutput is the output of UpdateTaskProtection.
+type UpdateTaskProtectionOutput struct {
+	// A list of tasks with the following information.
+	//
+	// - `taskArn`: The task ARN. - `protectionEnabled`: The protection status of
+	// the task. If scale-in protection is turned on for a task, the value is
+	// `true`. Otherwise, it is `false`. - `expirationDate`: The epoch time when
+	// protection for the task will expire.
+	ProtectedTasks []ProtectedTask `json:"protectedTasks,omitempty"`
+
+	// Any failures associated with the call.
+	Failures []Failure `json:"failures,omitempty"`
+}
+
+// UpdateTaskSetInput is the input of UpdateTaskSet.
+type UpdateTaskSetInput struct {
+	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
+	// the service that the task set is found in.
+	//
+	// This member is required.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the service that the
+	// task set is found in.
+	//
+	// This member is required.
+	Service *string `json:"service,omitempty"`
+
+	// The short name or full Amazon Resource Name (ARN) of the task set to update.
+	//
+	// This member is required.
+	TaskSet *string `json:"taskSet,omitempty"`
+
+	// A floating-point percentage of the desired number of tasks to place and keep
+	// running in the task set.
+	//
+	// This member is required.
+	Scale *Scale `json:"scale,omitempty"`
+}
+
+// UpdateTaskSetOutput is the output of UpdateTaskSet.
+type UpdateTaskSetOutput struct {
+	// Details about the task set.
+	TaskSet *TaskSet `json:"taskSet,omitempty"`
+}
+
+// An object that describes an Express service to be updated.
+type UpdatedExpressGatewayService struct {
+	// The ARN of the Express service that is being updated.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The cluster associated with the Express service that is being updated.
+	Cluster *string `json:"cluster,omitempty"`
+
+	// The name of the Express service that is being updated.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The status of the Express service that is being updated.
+	Status *ExpressGatewayServiceStatus `json:"status,omitempty"`
+
+	// The configuration to which the current Express service is being updated to.
+	TargetConfiguration *ExpressGatewayServiceConfiguration `json:"targetConfiguration,omitempty"`
+
+	// The Unix timestamp for when the Express service that is being updated was
+	// created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Unix timestamp for when the Express service that is being updated was
+	// most recently updated.
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v UpdatedExpressGatewayService) MarshalJSON() ([]byte, error) {
+	type plain UpdatedExpressGatewayService
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *UpdatedExpressGatewayService) UnmarshalJSON(data []byte) error {
+	type plain UpdatedExpressGatewayService
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.UpdatedAt = wire.UpdatedAt.Time()
+	return nil
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v UpdatedExpressGatewayService) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v UpdatedExpressGatewayService) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v UpdatedExpressGatewayService) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// The minimum and maximum number of vCPUs for instance type selection. This
+// allows you to specify a range of vCPU counts that meet your workload
+// requirements.
+type VCPUCountRangeRequest struct {
+	// The minimum number of vCPUs. Instance types with fewer vCPUs than this value
+	// are excluded from selection.
+	//
+	// This member is required.
+	Min *int32 `json:"min,omitempty"`
+
+	// The maximum number of vCPUs. Instance types with more vCPUs than this value
+	// are excluded from selection.
+	Max *int32 `json:"max,omitempty"`
+}
+
+// The VPC Lattice configuration for your service that holds the information
+// for the target group(s) Amazon ECS tasks will be registered to.
+type VPCLatticeConfiguration struct {
+	// The ARN of the IAM role to associate with this VPC Lattice configuration.
+	// This is the Amazon ECS infrastructure IAM role that is used to manage your
+	// VPC Lattice infrastructure.
+	//
+	// This member is required.
+	RoleARN *string `json:"roleArn,omitempty"`
+
+	// The full Amazon Resource Name (ARN) of the target group or groups associated
+	// with the VPC Lattice configuration that the Amazon ECS tasks will be
+	// registered to.
+	//
+	// This member is required.
+	TargetGroupARN *string `json:"targetGroupArn,omitempty"`
+
+	// The name of the port mapping to register in the VPC Lattice target group.
+	// This is the name of the `portMapping` you defined in your task definition.
+	//
+	// This member is required.
+	PortName *string `json:"portName,omitempty"`
+}
+
+// The Docker and Amazon ECS container agent version information about a
+// container instance.
+type VersionInfo struct {
+	// The version number of the Amazon ECS container agent.
+	AgentVersion *string `json:"agentVersion,omitempty"`
+
+	// The Git commit hash for the Amazon ECS container agent build on the
+	// amazon-ecs-agent (https://github.com/aws/amazon-ecs-agent) GitHub
+	// repository.
+	AgentHash *string `json:"agentHash,omitempty"`
+
+	// The Docker version that's running on the container instance.
+	DockerVersion *string `json:"dockerVersion,omitempty"`
+}
+
+// The data volume configuration for tasks launched using this task definition.
+// Specifying a volume configuration in a task definition is optional. The
+// volume configuration may contain multiple volumes but only one volume
+// configured at launch is supported. Each volume defined in the volume
+// configuration may only specify a `name` and one of either
+// `configuredAtLaunch`, `dockerVolumeConfiguration`, `efsVolumeConfiguration`,
+// `s3filesVolumeConfiguration`, `fsxWindowsFileServerVolumeConfiguration`, or
+// `host`. If an empty volume configuration is specified, by default Amazon ECS
+// uses a host volume. For more information, see Using data volumes in tasks
+// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_data_volumes.html).
+type Volume struct {
+	// The name of the volume. Up to 255 letters (uppercase and lowercase),
+	// numbers, underscores, and hyphens are allowed.
+	//
+	// When using a volume configured at launch, the `name` is required and must
+	// also be specified as the volume name in the `ServiceVolumeConfiguration` or
+	// `TaskVolumeConfiguration` parameter when creating your service or standalone
+	// task.
+	//
+	// For all other types of volumes, this name is referenced in the
+	// `sourceVolume` parameter of the `mountPoints` object in the container
+	// definition.
+	//
+	// When a volume is using the `efsVolumeConfiguration`, the name is required.
+	//
+	// When a volume is using the `s3filesVolumeConfiguration`, the name is
+	// required.
+	Name *string `json:"name,omitempty"`
+
+	// This parameter is specified when you use bind mount host volumes. The
+	// contents of the `host` parameter determine whether your bind mount host
+	// volume persists on the host container instance and where it's stored. If the
+	// `host` parameter is empty, then the Docker daemon assigns a host path for
+	// your data volume. However, the data isn't guaranteed to persist after the
+	// containers that are associated with it stop running.
+	//
+	// Windows containers can mount whole directories on the same drive as
+	// `$env:ProgramData`. Windows containers can't mount directories on a
+	// different drive, and mount point can't be across drives. For example, you
+	// can mount `C:\my\path:C:\my\path` and `D:\:D:\`, but not
+	// `D:\my\path:C:\my\path` or `D:\:C:\my\path`.
+	Host *HostVolumeProperties `json:"host,omitempty"`
+
+	// This parameter is specified when you use Docker volumes.
+	//
+	// Windows containers only support the use of the `local` driver. To use bind
+	// mounts, specify the `host` parameter instead.
+	//
+	// Docker volumes aren't supported by tasks run on Fargate.
+	DockerVolumeConfiguration *DockerVolumeConfiguration `json:"dockerVolumeConfiguration,omitempty"`
+
+	// This parameter is specified when you use an Amazon Elastic File System file
+	// system for task storage.
+	EfsVolumeConfiguration *EFSVolumeConfiguration `json:"efsVolumeConfiguration,omitempty"`
+
+	// This parameter is specified when you use an Amazon S3 Files file system for
+	// task storage.
+	S3filesVolumeConfiguration *S3FilesVolumeConfiguration `json:"s3filesVolumeConfiguration,omitempty"`
+
+	// This parameter is specified when you use Amazon FSx for Windows File Server
+	// file system for task storage.
+	FsxWindowsFileServerVolumeConfiguration *FSxWindowsFileServerVolumeConfiguration `json:"fsxWindowsFileServerVolumeConfiguration,omitempty"`
+
+	// Indicates whether the volume should be configured at launch time. This is
+	// used to create Amazon EBS volumes for standalone tasks or tasks created as
+	// part of a service. Each task definition revision may only have one volume
+	// configured at launch in the volume configuration.
+	//
+	// To configure a volume at launch time, use this task definition revision and
+	// specify a `volumeConfigurations` object when calling the `CreateService`,
+	// `UpdateService`, `RunTask` or `StartTask` APIs.
+	ConfiguredAtLaunch *bool `json:"configuredAtLaunch,omitempty"`
+}
+
+// Details on a data volume from another container in the same task definition.
+type VolumeFrom struct {
+	// The name of another container within the same task definition to mount
+	// volumes from.
+	SourceContainer *string `json:"sourceContainer,omitempty"`
+
+	// If this value is `true`, the container has read-only access to the volume.
+	// If this value is `false`, then the container can write to the volume. The
+	// default value is `false`.
+	ReadOnly *bool `json:"readOnly,omitempty"`
 }

@@ -7,6 +7,465 @@ import "github.com/specgen/specgen/specrt"
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *AWSVPCConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AWSVPCConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Subnets == nil {
+		r.Missing(p, "subnets")
+	}
+	if v.AssignPublicIP != "" {
+		validateAssignPublicIP(r, p.Member("assignPublicIp"), v.AssignPublicIP)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// AcceleratorCountRequest has no constraints, so Validate always returns nil.
+func (v *AcceleratorCountRequest) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// AcceleratorTotalMemoryMiBRequest has no constraints, so Validate always returns nil.
+func (v *AcceleratorTotalMemoryMiBRequest) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// AdvancedConfiguration has no constraints, so Validate always returns nil.
+func (v *AdvancedConfiguration) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AttachmentStateChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AttachmentStateChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.AttachmentARN == nil {
+		r.Missing(p, "attachmentArn")
+	}
+	if v.Status == nil {
+		r.Missing(p, "status")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *Attribute) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *Attribute) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "name")
+	}
+	if v.TargetType != "" {
+		validateTargetType(r, p.Member("targetType"), v.TargetType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AutoRepairConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AutoRepairConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.ActionsStatus != "" {
+		validateAutoRepairActionsStatus(r, p.Member("actionsStatus"), v.ActionsStatus)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AutoScalingGroupProvider) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AutoScalingGroupProvider) validate(r *specrt.Report, p specrt.Path) {
+	if v.AutoScalingGroupARN == nil {
+		r.Missing(p, "autoScalingGroupArn")
+	}
+	if v.ManagedScaling != nil {
+		v.ManagedScaling.validate(r, p.Member("managedScaling"))
+	}
+	if v.ManagedTerminationProtection != "" {
+		validateManagedTerminationProtection(r, p.Member("managedTerminationProtection"), v.ManagedTerminationProtection)
+	}
+	if v.ManagedDraining != "" {
+		validateManagedDraining(r, p.Member("managedDraining"), v.ManagedDraining)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AutoScalingGroupProviderUpdate) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AutoScalingGroupProviderUpdate) validate(r *specrt.Report, p specrt.Path) {
+	if v.ManagedScaling != nil {
+		v.ManagedScaling.validate(r, p.Member("managedScaling"))
+	}
+	if v.ManagedTerminationProtection != "" {
+		validateManagedTerminationProtection(r, p.Member("managedTerminationProtection"), v.ManagedTerminationProtection)
+	}
+	if v.ManagedDraining != "" {
+		validateManagedDraining(r, p.Member("managedDraining"), v.ManagedDraining)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// BaselineEbsBandwidthMbpsRequest has no constraints, so Validate always returns nil.
+func (v *BaselineEbsBandwidthMbpsRequest) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// CanaryConfiguration has no constraints, so Validate always returns nil.
+func (v *CanaryConfiguration) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CapacityProviderStrategyItem) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CapacityProviderStrategyItem) validate(r *specrt.Report, p specrt.Path) {
+	if v.CapacityProvider == nil {
+		r.Missing(p, "capacityProvider")
+	}
+	if v.Weight != nil {
+		validateCapacityProviderStrategyItemWeight(r, p.Member("weight"), *v.Weight)
+	}
+	if v.Base != nil {
+		validateCapacityProviderStrategyItemBase(r, p.Member("base"), *v.Base)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CapacityReservationRequest) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CapacityReservationRequest) validate(r *specrt.Report, p specrt.Path) {
+	if v.ReservationPreference != "" {
+		validateCapacityReservationPreference(r, p.Member("reservationPreference"), v.ReservationPreference)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ClusterConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ClusterConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.ExecuteCommandConfiguration != nil {
+		v.ExecuteCommandConfiguration.validate(r, p.Member("executeCommandConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ClusterServiceConnectDefaultsRequest) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ClusterServiceConnectDefaultsRequest) validate(r *specrt.Report, p specrt.Path) {
+	if v.Namespace == nil {
+		r.Missing(p, "namespace")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ClusterSetting) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ClusterSetting) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name != "" {
+		validateClusterSettingName(r, p.Member("name"), v.Name)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ContainerDefinition) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ContainerDefinition) validate(r *specrt.Report, p specrt.Path) {
+	if v.RepositoryCredentials != nil {
+		v.RepositoryCredentials.validate(r, p.Member("repositoryCredentials"))
+	}
+	if v.PortMappings != nil {
+		validatePortMappingList(r, p.Member("portMappings"), v.PortMappings)
+	}
+	if v.RestartPolicy != nil {
+		v.RestartPolicy.validate(r, p.Member("restartPolicy"))
+	}
+	if v.EnvironmentFiles != nil {
+		validateEnvironmentFiles(r, p.Member("environmentFiles"), v.EnvironmentFiles)
+	}
+	if v.LinuxParameters != nil {
+		v.LinuxParameters.validate(r, p.Member("linuxParameters"))
+	}
+	if v.Secrets != nil {
+		validateSecretList(r, p.Member("secrets"), v.Secrets)
+	}
+	if v.DependsOn != nil {
+		validateContainerDependencies(r, p.Member("dependsOn"), v.DependsOn)
+	}
+	if v.VersionConsistency != "" {
+		validateVersionConsistency(r, p.Member("versionConsistency"), v.VersionConsistency)
+	}
+	if v.ExtraHosts != nil {
+		validateHostEntryList(r, p.Member("extraHosts"), v.ExtraHosts)
+	}
+	if v.Ulimits != nil {
+		validateUlimitList(r, p.Member("ulimits"), v.Ulimits)
+	}
+	if v.LogConfiguration != nil {
+		v.LogConfiguration.validate(r, p.Member("logConfiguration"))
+	}
+	if v.HealthCheck != nil {
+		v.HealthCheck.validate(r, p.Member("healthCheck"))
+	}
+	if v.ResourceRequirements != nil {
+		validateResourceRequirements(r, p.Member("resourceRequirements"), v.ResourceRequirements)
+	}
+	if v.FirelensConfiguration != nil {
+		v.FirelensConfiguration.validate(r, p.Member("firelensConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ContainerDependency) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ContainerDependency) validate(r *specrt.Report, p specrt.Path) {
+	if v.ContainerName == nil {
+		r.Missing(p, "containerName")
+	}
+	if v.Condition == "" {
+		r.Missing(p, "condition")
+	} else {
+		validateContainerCondition(r, p.Member("condition"), v.Condition)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ContainerOverride) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ContainerOverride) validate(r *specrt.Report, p specrt.Path) {
+	if v.EnvironmentFiles != nil {
+		validateEnvironmentFiles(r, p.Member("environmentFiles"), v.EnvironmentFiles)
+	}
+	if v.ResourceRequirements != nil {
+		validateResourceRequirements(r, p.Member("resourceRequirements"), v.ResourceRequirements)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ContainerRestartPolicy) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ContainerRestartPolicy) validate(r *specrt.Report, p specrt.Path) {
+	if v.Enabled == nil {
+		r.Missing(p, "enabled")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ContainerStateChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ContainerStateChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.NetworkBindings != nil {
+		validateNetworkBindings(r, p.Member("networkBindings"), v.NetworkBindings)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ContinueServiceDeploymentInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ContinueServiceDeploymentInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceDeploymentARN == nil {
+		r.Missing(p, "serviceDeploymentArn")
+	}
+	if v.HookID == nil {
+		r.Missing(p, "hookId")
+	}
+	if v.Action != "" {
+		validateDeploymentLifecycleHookAction(r, p.Member("action"), v.Action)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateCapacityProviderInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateCapacityProviderInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "name")
+	}
+	if v.AutoScalingGroupProvider != nil {
+		v.AutoScalingGroupProvider.validate(r, p.Member("autoScalingGroupProvider"))
+	}
+	if v.ManagedInstancesProvider != nil {
+		v.ManagedInstancesProvider.validate(r, p.Member("managedInstancesProvider"))
+	}
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateClusterInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateClusterInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+	if v.Settings != nil {
+		validateClusterSettings(r, p.Member("settings"), v.Settings)
+	}
+	if v.Configuration != nil {
+		v.Configuration.validate(r, p.Member("configuration"))
+	}
+	if v.DefaultCapacityProviderStrategy != nil {
+		validateCapacityProviderStrategy(r, p.Member("defaultCapacityProviderStrategy"), v.DefaultCapacityProviderStrategy)
+	}
+	if v.ServiceConnectDefaults != nil {
+		v.ServiceConnectDefaults.validate(r, p.Member("serviceConnectDefaults"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateDaemonInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateDaemonInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DaemonName == nil {
+		r.Missing(p, "daemonName")
+	}
+	if v.DaemonTaskDefinitionARN == nil {
+		r.Missing(p, "daemonTaskDefinitionArn")
+	}
+	if v.CapacityProviderARNs == nil {
+		r.Missing(p, "capacityProviderArns")
+	}
+	if v.DeploymentConfiguration != nil {
+		v.DeploymentConfiguration.validate(r, p.Member("deploymentConfiguration"))
+	}
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+	if v.PropagateTags != "" {
+		validateDaemonPropagateTags(r, p.Member("propagateTags"), v.PropagateTags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *CreateExpressGatewayServiceInput) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -37,6 +496,952 @@ func (v *CreateExpressGatewayServiceInput) validate(r *specrt.Report, p specrt.P
 	if v.Tags != nil {
 		validateTags(r, p.Member("tags"), v.Tags)
 	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateManagedInstancesProviderConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateManagedInstancesProviderConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.InfrastructureRoleARN == nil {
+		r.Missing(p, "infrastructureRoleArn")
+	}
+	if v.InstanceLaunchTemplate == nil {
+		r.Missing(p, "instanceLaunchTemplate")
+	} else {
+		v.InstanceLaunchTemplate.validate(r, p.Member("instanceLaunchTemplate"))
+	}
+	if v.PropagateTags != "" {
+		validatePropagateMITags(r, p.Member("propagateTags"), v.PropagateTags)
+	}
+	if v.AutoRepairConfiguration != nil {
+		v.AutoRepairConfiguration.validate(r, p.Member("autoRepairConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	}
+	if v.AvailabilityZoneRebalancing != "" {
+		validateAvailabilityZoneRebalancing(r, p.Member("availabilityZoneRebalancing"), v.AvailabilityZoneRebalancing)
+	}
+	if v.LaunchType != "" {
+		validateLaunchType(r, p.Member("launchType"), v.LaunchType)
+	}
+	if v.CapacityProviderStrategy != nil {
+		validateCapacityProviderStrategy(r, p.Member("capacityProviderStrategy"), v.CapacityProviderStrategy)
+	}
+	if v.DeploymentConfiguration != nil {
+		v.DeploymentConfiguration.validate(r, p.Member("deploymentConfiguration"))
+	}
+	if v.PlacementConstraints != nil {
+		validatePlacementConstraints(r, p.Member("placementConstraints"), v.PlacementConstraints)
+	}
+	if v.PlacementStrategy != nil {
+		validatePlacementStrategies(r, p.Member("placementStrategy"), v.PlacementStrategy)
+	}
+	if v.NetworkConfiguration != nil {
+		v.NetworkConfiguration.validate(r, p.Member("networkConfiguration"))
+	}
+	if v.SchedulingStrategy != "" {
+		validateSchedulingStrategy(r, p.Member("schedulingStrategy"), v.SchedulingStrategy)
+	}
+	if v.DeploymentController != nil {
+		v.DeploymentController.validate(r, p.Member("deploymentController"))
+	}
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+	if v.PropagateTags != "" {
+		validatePropagateTags(r, p.Member("propagateTags"), v.PropagateTags)
+	}
+	if v.ServiceConnectConfiguration != nil {
+		v.ServiceConnectConfiguration.validate(r, p.Member("serviceConnectConfiguration"))
+	}
+	if v.VolumeConfigurations != nil {
+		validateServiceVolumeConfigurations(r, p.Member("volumeConfigurations"), v.VolumeConfigurations)
+	}
+	if v.VPCLatticeConfigurations != nil {
+		validateVpcLatticeConfigurations(r, p.Member("vpcLatticeConfigurations"), v.VPCLatticeConfigurations)
+	}
+	if v.Monitoring != nil {
+		v.Monitoring.validate(r, p.Member("monitoring"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateTaskSetInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateTaskSetInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Service == nil {
+		r.Missing(p, "service")
+	}
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+	if v.TaskDefinition == nil {
+		r.Missing(p, "taskDefinition")
+	}
+	if v.NetworkConfiguration != nil {
+		v.NetworkConfiguration.validate(r, p.Member("networkConfiguration"))
+	}
+	if v.LaunchType != "" {
+		validateLaunchType(r, p.Member("launchType"), v.LaunchType)
+	}
+	if v.CapacityProviderStrategy != nil {
+		validateCapacityProviderStrategy(r, p.Member("capacityProviderStrategy"), v.CapacityProviderStrategy)
+	}
+	if v.Scale != nil {
+		v.Scale.validate(r, p.Member("scale"))
+	}
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// CreatedAt has no constraints, so Validate always returns nil.
+func (v *CreatedAt) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// DaemonAlarmConfiguration has no constraints, so Validate always returns nil.
+func (v *DaemonAlarmConfiguration) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DaemonContainerDefinition) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DaemonContainerDefinition) validate(r *specrt.Report, p specrt.Path) {
+	if v.Image == nil {
+		r.Missing(p, "image")
+	}
+	if v.RepositoryCredentials != nil {
+		v.RepositoryCredentials.validate(r, p.Member("repositoryCredentials"))
+	}
+	if v.HealthCheck != nil {
+		v.HealthCheck.validate(r, p.Member("healthCheck"))
+	}
+	if v.EnvironmentFiles != nil {
+		validateEnvironmentFiles(r, p.Member("environmentFiles"), v.EnvironmentFiles)
+	}
+	if v.Secrets != nil {
+		validateSecretList(r, p.Member("secrets"), v.Secrets)
+	}
+	if v.LogConfiguration != nil {
+		v.LogConfiguration.validate(r, p.Member("logConfiguration"))
+	}
+	if v.FirelensConfiguration != nil {
+		v.FirelensConfiguration.validate(r, p.Member("firelensConfiguration"))
+	}
+	if v.Ulimits != nil {
+		validateUlimitList(r, p.Member("ulimits"), v.Ulimits)
+	}
+	if v.LinuxParameters != nil {
+		v.LinuxParameters.validate(r, p.Member("linuxParameters"))
+	}
+	if v.DependsOn != nil {
+		validateContainerDependencies(r, p.Member("dependsOn"), v.DependsOn)
+	}
+	if v.RestartPolicy != nil {
+		v.RestartPolicy.validate(r, p.Member("restartPolicy"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DaemonDeploymentConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DaemonDeploymentConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.DrainPercent != nil {
+		validateDaemonDrainPercent(r, p.Member("drainPercent"), *v.DrainPercent)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DaemonLinuxParameters) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DaemonLinuxParameters) validate(r *specrt.Report, p specrt.Path) {
+	if v.Devices != nil {
+		validateDevicesList(r, p.Member("devices"), v.Devices)
+	}
+	if v.Tmpfs != nil {
+		validateTmpfsList(r, p.Member("tmpfs"), v.Tmpfs)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// DaemonVolume has no constraints, so Validate always returns nil.
+func (v *DaemonVolume) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteAccountSettingInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteAccountSettingInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == "" {
+		r.Missing(p, "name")
+	} else {
+		validateSettingName(r, p.Member("name"), v.Name)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteAttributesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteAttributesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Attributes == nil {
+		r.Missing(p, "attributes")
+	} else {
+		validateAttributes(r, p.Member("attributes"), v.Attributes)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteCapacityProviderInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteCapacityProviderInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.CapacityProvider == nil {
+		r.Missing(p, "capacityProvider")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteClusterInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteClusterInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteDaemonInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteDaemonInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DaemonARN == nil {
+		r.Missing(p, "daemonArn")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteDaemonTaskDefinitionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteDaemonTaskDefinitionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DaemonTaskDefinition == nil {
+		r.Missing(p, "daemonTaskDefinition")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteExpressGatewayServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteExpressGatewayServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "serviceArn")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Service == nil {
+		r.Missing(p, "service")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteTaskDefinitionsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteTaskDefinitionsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.TaskDefinitions == nil {
+		r.Missing(p, "taskDefinitions")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteTaskSetInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteTaskSetInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+	if v.Service == nil {
+		r.Missing(p, "service")
+	}
+	if v.TaskSet == nil {
+		r.Missing(p, "taskSet")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeploymentAlarms) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeploymentAlarms) validate(r *specrt.Report, p specrt.Path) {
+	if v.AlarmNames == nil {
+		r.Missing(p, "alarmNames")
+	}
+	if v.Rollback == nil {
+		r.Missing(p, "rollback")
+	}
+	if v.Enable == nil {
+		r.Missing(p, "enable")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeploymentCircuitBreaker) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeploymentCircuitBreaker) validate(r *specrt.Report, p specrt.Path) {
+	if v.Enable == nil {
+		r.Missing(p, "enable")
+	}
+	if v.Rollback == nil {
+		r.Missing(p, "rollback")
+	}
+	if v.ThresholdConfiguration != nil {
+		v.ThresholdConfiguration.validate(r, p.Member("thresholdConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeploymentConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeploymentConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.DeploymentCircuitBreaker != nil {
+		v.DeploymentCircuitBreaker.validate(r, p.Member("deploymentCircuitBreaker"))
+	}
+	if v.Alarms != nil {
+		v.Alarms.validate(r, p.Member("alarms"))
+	}
+	if v.Strategy != "" {
+		validateDeploymentStrategy(r, p.Member("strategy"), v.Strategy)
+	}
+	if v.LifecycleHooks != nil {
+		validateDeploymentLifecycleHookList(r, p.Member("lifecycleHooks"), v.LifecycleHooks)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeploymentController) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeploymentController) validate(r *specrt.Report, p specrt.Path) {
+	if v.Type == "" {
+		r.Missing(p, "type")
+	} else {
+		validateDeploymentControllerType(r, p.Member("type"), v.Type)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeploymentLifecycleHook) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeploymentLifecycleHook) validate(r *specrt.Report, p specrt.Path) {
+	if v.TargetType != "" {
+		validateDeploymentLifecycleHookTargetType(r, p.Member("targetType"), v.TargetType)
+	}
+	if v.LifecycleStages != nil {
+		validateDeploymentLifecycleHookStageList(r, p.Member("lifecycleStages"), v.LifecycleStages)
+	}
+	if v.TimeoutConfiguration != nil {
+		v.TimeoutConfiguration.validate(r, p.Member("timeoutConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeploymentLifecycleHookTimeoutConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeploymentLifecycleHookTimeoutConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.TimeoutInMinutes != nil {
+		validateDeploymentLifecycleHookDuration(r, p.Member("timeoutInMinutes"), *v.TimeoutInMinutes)
+	}
+	if v.Action != "" {
+		validateDeploymentLifecycleHookAction(r, p.Member("action"), v.Action)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeregisterContainerInstanceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeregisterContainerInstanceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ContainerInstance == nil {
+		r.Missing(p, "containerInstance")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeregisterTaskDefinitionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeregisterTaskDefinitionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.TaskDefinition == nil {
+		r.Missing(p, "taskDefinition")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeCapacityProvidersInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeCapacityProvidersInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Include != nil {
+		validateCapacityProviderFieldList(r, p.Member("include"), v.Include)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeClustersInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeClustersInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Include != nil {
+		validateClusterFieldList(r, p.Member("include"), v.Include)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeContainerInstancesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeContainerInstancesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ContainerInstances == nil {
+		r.Missing(p, "containerInstances")
+	}
+	if v.Include != nil {
+		validateContainerInstanceFieldList(r, p.Member("include"), v.Include)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeDaemonDeploymentsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeDaemonDeploymentsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DaemonDeploymentARNs == nil {
+		r.Missing(p, "daemonDeploymentArns")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeDaemonInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeDaemonInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DaemonARN == nil {
+		r.Missing(p, "daemonArn")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeDaemonRevisionsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeDaemonRevisionsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DaemonRevisionARNs == nil {
+		r.Missing(p, "daemonRevisionArns")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeDaemonTaskDefinitionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeDaemonTaskDefinitionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DaemonTaskDefinition == nil {
+		r.Missing(p, "daemonTaskDefinition")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeExpressGatewayServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeExpressGatewayServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "serviceArn")
+	}
+	if v.Include != nil {
+		validateExpressGatewayServiceIncludeList(r, p.Member("include"), v.Include)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeServiceDeploymentsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeServiceDeploymentsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceDeploymentARNs == nil {
+		r.Missing(p, "serviceDeploymentArns")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeServiceRevisionsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeServiceRevisionsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceRevisionARNs == nil {
+		r.Missing(p, "serviceRevisionArns")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeServicesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeServicesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Services == nil {
+		r.Missing(p, "services")
+	}
+	if v.Include != nil {
+		validateServiceFieldList(r, p.Member("include"), v.Include)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeTaskDefinitionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeTaskDefinitionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.TaskDefinition == nil {
+		r.Missing(p, "taskDefinition")
+	}
+	if v.Include != nil {
+		validateTaskDefinitionFieldList(r, p.Member("include"), v.Include)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeTaskSetsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeTaskSetsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+	if v.Service == nil {
+		r.Missing(p, "service")
+	}
+	if v.Include != nil {
+		validateTaskSetFieldList(r, p.Member("include"), v.Include)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DescribeTasksInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DescribeTasksInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Tasks == nil {
+		r.Missing(p, "tasks")
+	}
+	if v.Include != nil {
+		validateTaskFieldList(r, p.Member("include"), v.Include)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *Device) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *Device) validate(r *specrt.Report, p specrt.Path) {
+	if v.HostPath == nil {
+		r.Missing(p, "hostPath")
+	}
+	if v.Permissions != nil {
+		validateDeviceCgroupPermissions(r, p.Member("permissions"), v.Permissions)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// DiscoverPollEndpointInput has no constraints, so Validate always returns nil.
+func (v *DiscoverPollEndpointInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DockerVolumeConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DockerVolumeConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Scope != "" {
+		validateScope(r, p.Member("scope"), v.Scope)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *EBSTagSpecification) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *EBSTagSpecification) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceType == "" {
+		r.Missing(p, "resourceType")
+	} else {
+		validateEBSResourceType(r, p.Member("resourceType"), v.ResourceType)
+	}
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+	if v.PropagateTags != "" {
+		validatePropagateTags(r, p.Member("propagateTags"), v.PropagateTags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *EFSAuthorizationConfig) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *EFSAuthorizationConfig) validate(r *specrt.Report, p specrt.Path) {
+	if v.IAM != "" {
+		validateEFSAuthorizationConfigIAM(r, p.Member("iam"), v.IAM)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *EFSVolumeConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *EFSVolumeConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.FileSystemID == nil {
+		r.Missing(p, "fileSystemId")
+	}
+	if v.TransitEncryption != "" {
+		validateEFSTransitEncryption(r, p.Member("transitEncryption"), v.TransitEncryption)
+	}
+	if v.AuthorizationConfig != nil {
+		v.AuthorizationConfig.validate(r, p.Member("authorizationConfig"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *EnvironmentFile) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *EnvironmentFile) validate(r *specrt.Report, p specrt.Path) {
+	if v.Value == nil {
+		r.Missing(p, "value")
+	}
+	if v.Type == "" {
+		r.Missing(p, "type")
+	} else {
+		validateEnvironmentFileType(r, p.Member("type"), v.Type)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *EphemeralStorage) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *EphemeralStorage) validate(r *specrt.Report, p specrt.Path) {
+	if v.SizeInGiB == nil {
+		r.Missing(p, "sizeInGiB")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ExecuteCommandConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ExecuteCommandConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Logging != "" {
+		validateExecuteCommandLogging(r, p.Member("logging"), v.Logging)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ExecuteCommandInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ExecuteCommandInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Command == nil {
+		r.Missing(p, "command")
+	}
+	if v.Interactive == nil {
+		r.Missing(p, "interactive")
+	}
+	if v.Task == nil {
+		r.Missing(p, "task")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// ExecuteCommandLogConfiguration has no constraints, so Validate always returns nil.
+func (v *ExecuteCommandLogConfiguration) Validate() error {
+	return nil
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -121,9 +1526,1159 @@ func (v *ExpressGatewayServiceNetworkConfiguration) Validate() error {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *FSxWindowsFileServerAuthorizationConfig) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *FSxWindowsFileServerAuthorizationConfig) validate(r *specrt.Report, p specrt.Path) {
+	if v.CredentialsParameter == nil {
+		r.Missing(p, "credentialsParameter")
+	}
+	if v.Domain == nil {
+		r.Missing(p, "domain")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *FSxWindowsFileServerVolumeConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *FSxWindowsFileServerVolumeConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.FileSystemID == nil {
+		r.Missing(p, "fileSystemId")
+	}
+	if v.RootDirectory == nil {
+		r.Missing(p, "rootDirectory")
+	}
+	if v.AuthorizationConfig == nil {
+		r.Missing(p, "authorizationConfig")
+	} else {
+		v.AuthorizationConfig.validate(r, p.Member("authorizationConfig"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *FirelensConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *FirelensConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Type == "" {
+		r.Missing(p, "type")
+	} else {
+		validateFirelensConfigurationType(r, p.Member("type"), v.Type)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetTaskProtectionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetTaskProtectionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HealthCheck) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HealthCheck) validate(r *specrt.Report, p specrt.Path) {
+	if v.Command == nil {
+		r.Missing(p, "command")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HostEntry) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HostEntry) validate(r *specrt.Report, p specrt.Path) {
+	if v.Hostname == nil {
+		r.Missing(p, "hostname")
+	}
+	if v.IPAddress == nil {
+		r.Missing(p, "ipAddress")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// HostVolumeProperties has no constraints, so Validate always returns nil.
+func (v *HostVolumeProperties) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *InferenceAccelerator) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *InferenceAccelerator) validate(r *specrt.Report, p specrt.Path) {
+	if v.DeviceName == nil {
+		r.Missing(p, "deviceName")
+	}
+	if v.DeviceType == nil {
+		r.Missing(p, "deviceType")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// InferenceAcceleratorOverride has no constraints, so Validate always returns nil.
+func (v *InferenceAcceleratorOverride) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// InfrastructureOptimization has no constraints, so Validate always returns nil.
+func (v *InfrastructureOptimization) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *InstanceLaunchTemplate) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *InstanceLaunchTemplate) validate(r *specrt.Report, p specrt.Path) {
+	if v.Ec2InstanceProfileARN == nil {
+		r.Missing(p, "ec2InstanceProfileArn")
+	}
+	if v.NetworkConfiguration == nil {
+		r.Missing(p, "networkConfiguration")
+	}
+	if v.StorageConfiguration != nil {
+		v.StorageConfiguration.validate(r, p.Member("storageConfiguration"))
+	}
+	if v.Monitoring != "" {
+		validateManagedInstancesMonitoringOptions(r, p.Member("monitoring"), v.Monitoring)
+	}
+	if v.CapacityOptionType != "" {
+		validateCapacityOptionType(r, p.Member("capacityOptionType"), v.CapacityOptionType)
+	}
+	if v.InstanceRequirements != nil {
+		v.InstanceRequirements.validate(r, p.Member("instanceRequirements"))
+	}
+	if v.CapacityReservations != nil {
+		v.CapacityReservations.validate(r, p.Member("capacityReservations"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *InstanceLaunchTemplateUpdate) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *InstanceLaunchTemplateUpdate) validate(r *specrt.Report, p specrt.Path) {
+	if v.StorageConfiguration != nil {
+		v.StorageConfiguration.validate(r, p.Member("storageConfiguration"))
+	}
+	if v.Monitoring != "" {
+		validateManagedInstancesMonitoringOptions(r, p.Member("monitoring"), v.Monitoring)
+	}
+	if v.InstanceRequirements != nil {
+		v.InstanceRequirements.validate(r, p.Member("instanceRequirements"))
+	}
+	if v.CapacityReservations != nil {
+		v.CapacityReservations.validate(r, p.Member("capacityReservations"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *InstanceRequirementsRequest) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *InstanceRequirementsRequest) validate(r *specrt.Report, p specrt.Path) {
+	if v.VCPUCount == nil {
+		r.Missing(p, "vCpuCount")
+	} else {
+		v.VCPUCount.validate(r, p.Member("vCpuCount"))
+	}
+	if v.MemoryMiB == nil {
+		r.Missing(p, "memoryMiB")
+	} else {
+		v.MemoryMiB.validate(r, p.Member("memoryMiB"))
+	}
+	if v.CPUManufacturers != nil {
+		validateCpuManufacturerSet(r, p.Member("cpuManufacturers"), v.CPUManufacturers)
+	}
+	if v.ExcludedInstanceTypes != nil {
+		validateExcludedInstanceTypeSet(r, p.Member("excludedInstanceTypes"), v.ExcludedInstanceTypes)
+	}
+	if v.InstanceGenerations != nil {
+		validateInstanceGenerationSet(r, p.Member("instanceGenerations"), v.InstanceGenerations)
+	}
+	if v.BareMetal != "" {
+		validateBareMetal(r, p.Member("bareMetal"), v.BareMetal)
+	}
+	if v.BurstablePerformance != "" {
+		validateBurstablePerformance(r, p.Member("burstablePerformance"), v.BurstablePerformance)
+	}
+	if v.LocalStorage != "" {
+		validateLocalStorage(r, p.Member("localStorage"), v.LocalStorage)
+	}
+	if v.LocalStorageTypes != nil {
+		validateLocalStorageTypeSet(r, p.Member("localStorageTypes"), v.LocalStorageTypes)
+	}
+	if v.AcceleratorTypes != nil {
+		validateAcceleratorTypeSet(r, p.Member("acceleratorTypes"), v.AcceleratorTypes)
+	}
+	if v.AcceleratorManufacturers != nil {
+		validateAcceleratorManufacturerSet(r, p.Member("acceleratorManufacturers"), v.AcceleratorManufacturers)
+	}
+	if v.AcceleratorNames != nil {
+		validateAcceleratorNameSet(r, p.Member("acceleratorNames"), v.AcceleratorNames)
+	}
+	if v.AllowedInstanceTypes != nil {
+		validateAllowedInstanceTypeSet(r, p.Member("allowedInstanceTypes"), v.AllowedInstanceTypes)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// KernelCapabilities has no constraints, so Validate always returns nil.
+func (v *KernelCapabilities) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 // KeyValuePair has no constraints, so Validate always returns nil.
 func (v *KeyValuePair) Validate() error {
 	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// LinearConfiguration has no constraints, so Validate always returns nil.
+func (v *LinearConfiguration) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *LinuxParameters) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *LinuxParameters) validate(r *specrt.Report, p specrt.Path) {
+	if v.Devices != nil {
+		validateDevicesList(r, p.Member("devices"), v.Devices)
+	}
+	if v.Tmpfs != nil {
+		validateTmpfsList(r, p.Member("tmpfs"), v.Tmpfs)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListAccountSettingsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListAccountSettingsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name != "" {
+		validateSettingName(r, p.Member("name"), v.Name)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListAttributesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListAttributesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.TargetType == "" {
+		r.Missing(p, "targetType")
+	} else {
+		validateTargetType(r, p.Member("targetType"), v.TargetType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// ListClustersInput has no constraints, so Validate always returns nil.
+func (v *ListClustersInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListContainerInstancesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListContainerInstancesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Status != "" {
+		validateContainerInstanceStatus(r, p.Member("status"), v.Status)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListDaemonDeploymentsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListDaemonDeploymentsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DaemonARN == nil {
+		r.Missing(p, "daemonArn")
+	}
+	if v.Status != nil {
+		validateDaemonDeploymentStatusList(r, p.Member("status"), v.Status)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListDaemonTaskDefinitionsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListDaemonTaskDefinitionsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Revision != "" {
+		validateDaemonTaskDefinitionRevisionFilter(r, p.Member("revision"), v.Revision)
+	}
+	if v.Status != "" {
+		validateDaemonTaskDefinitionStatusFilter(r, p.Member("status"), v.Status)
+	}
+	if v.Sort != "" {
+		validateSortOrder(r, p.Member("sort"), v.Sort)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// ListDaemonsInput has no constraints, so Validate always returns nil.
+func (v *ListDaemonsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServiceDeploymentsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServiceDeploymentsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Service == nil {
+		r.Missing(p, "service")
+	}
+	if v.Status != nil {
+		validateServiceDeploymentStatusList(r, p.Member("status"), v.Status)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServicesByNamespaceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServicesByNamespaceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Namespace == nil {
+		r.Missing(p, "namespace")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServicesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServicesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LaunchType != "" {
+		validateLaunchType(r, p.Member("launchType"), v.LaunchType)
+	}
+	if v.SchedulingStrategy != "" {
+		validateSchedulingStrategy(r, p.Member("schedulingStrategy"), v.SchedulingStrategy)
+	}
+	if v.ResourceManagementType != "" {
+		validateResourceManagementType(r, p.Member("resourceManagementType"), v.ResourceManagementType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListTagsForResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListTagsForResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "resourceArn")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListTaskDefinitionFamiliesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListTaskDefinitionFamiliesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Status != "" {
+		validateTaskDefinitionFamilyStatus(r, p.Member("status"), v.Status)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListTaskDefinitionsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListTaskDefinitionsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Status != "" {
+		validateTaskDefinitionStatus(r, p.Member("status"), v.Status)
+	}
+	if v.Sort != "" {
+		validateSortOrder(r, p.Member("sort"), v.Sort)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListTasksInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListTasksInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DesiredStatus != "" {
+		validateDesiredStatus(r, p.Member("desiredStatus"), v.DesiredStatus)
+	}
+	if v.LaunchType != "" {
+		validateLaunchType(r, p.Member("launchType"), v.LaunchType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// LoadBalancer has no constraints, so Validate always returns nil.
+func (v *LoadBalancer) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *LogConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *LogConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.LogDriver == "" {
+		r.Missing(p, "logDriver")
+	} else {
+		validateLogDriver(r, p.Member("logDriver"), v.LogDriver)
+	}
+	if v.SecretOptions != nil {
+		validateSecretList(r, p.Member("secretOptions"), v.SecretOptions)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ManagedAgentStateChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ManagedAgentStateChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.ContainerName == nil {
+		r.Missing(p, "containerName")
+	}
+	if v.ManagedAgentName == "" {
+		r.Missing(p, "managedAgentName")
+	} else {
+		validateManagedAgentName(r, p.Member("managedAgentName"), v.ManagedAgentName)
+	}
+	if v.Status == nil {
+		r.Missing(p, "status")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// ManagedInstancesLocalStorageConfiguration has no constraints, so Validate always returns nil.
+func (v *ManagedInstancesLocalStorageConfiguration) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// ManagedInstancesNetworkConfiguration has no constraints, so Validate always returns nil.
+func (v *ManagedInstancesNetworkConfiguration) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ManagedInstancesStorageConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ManagedInstancesStorageConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.StorageSizeGiB != nil {
+		validateTaskVolumeStorageGiB(r, p.Member("storageSizeGiB"), *v.StorageSizeGiB)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ManagedScaling) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ManagedScaling) validate(r *specrt.Report, p specrt.Path) {
+	if v.Status != "" {
+		validateManagedScalingStatus(r, p.Member("status"), v.Status)
+	}
+	if v.TargetCapacity != nil {
+		validateManagedScalingTargetCapacity(r, p.Member("targetCapacity"), *v.TargetCapacity)
+	}
+	if v.MinimumScalingStepSize != nil {
+		validateManagedScalingStepSize(r, p.Member("minimumScalingStepSize"), *v.MinimumScalingStepSize)
+	}
+	if v.MaximumScalingStepSize != nil {
+		validateManagedScalingStepSize(r, p.Member("maximumScalingStepSize"), *v.MaximumScalingStepSize)
+	}
+	if v.InstanceWarmupPeriod != nil {
+		validateManagedScalingInstanceWarmupPeriod(r, p.Member("instanceWarmupPeriod"), *v.InstanceWarmupPeriod)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// ManagedStorageConfiguration has no constraints, so Validate always returns nil.
+func (v *ManagedStorageConfiguration) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// MemoryGiBPerVCPURequest has no constraints, so Validate always returns nil.
+func (v *MemoryGiBPerVCPURequest) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *MemoryMiBRequest) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *MemoryMiBRequest) validate(r *specrt.Report, p specrt.Path) {
+	if v.Min == nil {
+		r.Missing(p, "min")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *MetricConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *MetricConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.MetricNames == nil {
+		r.Missing(p, "metricNames")
+	} else {
+		validateMetricNamesList(r, p.Member("metricNames"), v.MetricNames)
+	}
+	if v.ResolutionSeconds == nil {
+		r.Missing(p, "resolutionSeconds")
+	} else {
+		validateMetricResolutionSeconds(r, p.Member("resolutionSeconds"), *v.ResolutionSeconds)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *MonitoringConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *MonitoringConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.MetricConfigurations != nil {
+		validateMetricConfigurationList(r, p.Member("metricConfigurations"), v.MetricConfigurations)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// MountPoint has no constraints, so Validate always returns nil.
+func (v *MountPoint) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// NetworkBandwidthGbpsRequest has no constraints, so Validate always returns nil.
+func (v *NetworkBandwidthGbpsRequest) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *NetworkBinding) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *NetworkBinding) validate(r *specrt.Report, p specrt.Path) {
+	if v.Protocol != "" {
+		validateTransportProtocol(r, p.Member("protocol"), v.Protocol)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *NetworkConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *NetworkConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.AwsvpcConfiguration != nil {
+		v.AwsvpcConfiguration.validate(r, p.Member("awsvpcConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// NetworkInterfaceCountRequest has no constraints, so Validate always returns nil.
+func (v *NetworkInterfaceCountRequest) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PlacementConstraint) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PlacementConstraint) validate(r *specrt.Report, p specrt.Path) {
+	if v.Type != "" {
+		validatePlacementConstraintType(r, p.Member("type"), v.Type)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PlacementStrategy) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PlacementStrategy) validate(r *specrt.Report, p specrt.Path) {
+	if v.Type != "" {
+		validatePlacementStrategyType(r, p.Member("type"), v.Type)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PlatformDevice) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PlatformDevice) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID == nil {
+		r.Missing(p, "id")
+	}
+	if v.Type == "" {
+		r.Missing(p, "type")
+	} else {
+		validatePlatformDeviceType(r, p.Member("type"), v.Type)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PortMapping) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PortMapping) validate(r *specrt.Report, p specrt.Path) {
+	if v.Protocol != "" {
+		validateTransportProtocol(r, p.Member("protocol"), v.Protocol)
+	}
+	if v.AppProtocol != "" {
+		validateApplicationProtocol(r, p.Member("appProtocol"), v.AppProtocol)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ProxyConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ProxyConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Type != "" {
+		validateProxyConfigurationType(r, p.Member("type"), v.Type)
+	}
+	if v.ContainerName == nil {
+		r.Missing(p, "containerName")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PutAccountSettingDefaultInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PutAccountSettingDefaultInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == "" {
+		r.Missing(p, "name")
+	} else {
+		validateSettingName(r, p.Member("name"), v.Name)
+	}
+	if v.Value == nil {
+		r.Missing(p, "value")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PutAccountSettingInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PutAccountSettingInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == "" {
+		r.Missing(p, "name")
+	} else {
+		validateSettingName(r, p.Member("name"), v.Name)
+	}
+	if v.Value == nil {
+		r.Missing(p, "value")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PutAttributesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PutAttributesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Attributes == nil {
+		r.Missing(p, "attributes")
+	} else {
+		validateAttributes(r, p.Member("attributes"), v.Attributes)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PutClusterCapacityProvidersInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PutClusterCapacityProvidersInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+	if v.CapacityProviders == nil {
+		r.Missing(p, "capacityProviders")
+	}
+	if v.DefaultCapacityProviderStrategy == nil {
+		r.Missing(p, "defaultCapacityProviderStrategy")
+	} else {
+		validateCapacityProviderStrategy(r, p.Member("defaultCapacityProviderStrategy"), v.DefaultCapacityProviderStrategy)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RegisterContainerInstanceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RegisterContainerInstanceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Attributes != nil {
+		validateAttributes(r, p.Member("attributes"), v.Attributes)
+	}
+	if v.PlatformDevices != nil {
+		validatePlatformDevices(r, p.Member("platformDevices"), v.PlatformDevices)
+	}
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RegisterDaemonTaskDefinitionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RegisterDaemonTaskDefinitionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Family == nil {
+		r.Missing(p, "family")
+	}
+	if v.ContainerDefinitions == nil {
+		r.Missing(p, "containerDefinitions")
+	} else {
+		validateDaemonContainerDefinitionList(r, p.Member("containerDefinitions"), v.ContainerDefinitions)
+	}
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+	if v.PidMode != "" {
+		validateDaemonPidMode(r, p.Member("pidMode"), v.PidMode)
+	}
+	if v.IpcMode != "" {
+		validateDaemonIpcMode(r, p.Member("ipcMode"), v.IpcMode)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RegisterTaskDefinitionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RegisterTaskDefinitionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Family == nil {
+		r.Missing(p, "family")
+	}
+	if v.NetworkMode != "" {
+		validateNetworkMode(r, p.Member("networkMode"), v.NetworkMode)
+	}
+	if v.ContainerDefinitions == nil {
+		r.Missing(p, "containerDefinitions")
+	} else {
+		validateContainerDefinitions(r, p.Member("containerDefinitions"), v.ContainerDefinitions)
+	}
+	if v.Volumes != nil {
+		validateVolumeList(r, p.Member("volumes"), v.Volumes)
+	}
+	if v.PlacementConstraints != nil {
+		validateTaskDefinitionPlacementConstraints(r, p.Member("placementConstraints"), v.PlacementConstraints)
+	}
+	if v.RequiresCompatibilities != nil {
+		validateCompatibilityList(r, p.Member("requiresCompatibilities"), v.RequiresCompatibilities)
+	}
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+	if v.PidMode != "" {
+		validatePidMode(r, p.Member("pidMode"), v.PidMode)
+	}
+	if v.IpcMode != "" {
+		validateIpcMode(r, p.Member("ipcMode"), v.IpcMode)
+	}
+	if v.ProxyConfiguration != nil {
+		v.ProxyConfiguration.validate(r, p.Member("proxyConfiguration"))
+	}
+	if v.InferenceAccelerators != nil {
+		validateInferenceAccelerators(r, p.Member("inferenceAccelerators"), v.InferenceAccelerators)
+	}
+	if v.EphemeralStorage != nil {
+		v.EphemeralStorage.validate(r, p.Member("ephemeralStorage"))
+	}
+	if v.RuntimePlatform != nil {
+		v.RuntimePlatform.validate(r, p.Member("runtimePlatform"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RepositoryCredentials) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RepositoryCredentials) validate(r *specrt.Report, p specrt.Path) {
+	p = p.Redacted()
+	if v.CredentialsParameter == nil {
+		r.Missing(p, "credentialsParameter")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// Resource has no constraints, so Validate always returns nil.
+func (v *Resource) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ResourceRequirement) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ResourceRequirement) validate(r *specrt.Report, p specrt.Path) {
+	if v.Value == nil {
+		r.Missing(p, "value")
+	}
+	if v.Type == "" {
+		r.Missing(p, "type")
+	} else {
+		validateResourceType(r, p.Member("type"), v.Type)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RunTaskInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RunTaskInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.CapacityProviderStrategy != nil {
+		validateCapacityProviderStrategy(r, p.Member("capacityProviderStrategy"), v.CapacityProviderStrategy)
+	}
+	if v.LaunchType != "" {
+		validateLaunchType(r, p.Member("launchType"), v.LaunchType)
+	}
+	if v.NetworkConfiguration != nil {
+		v.NetworkConfiguration.validate(r, p.Member("networkConfiguration"))
+	}
+	if v.Overrides != nil {
+		v.Overrides.validate(r, p.Member("overrides"))
+	}
+	if v.PlacementConstraints != nil {
+		validatePlacementConstraints(r, p.Member("placementConstraints"), v.PlacementConstraints)
+	}
+	if v.PlacementStrategy != nil {
+		validatePlacementStrategies(r, p.Member("placementStrategy"), v.PlacementStrategy)
+	}
+	if v.PropagateTags != "" {
+		validatePropagateTags(r, p.Member("propagateTags"), v.PropagateTags)
+	}
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+	if v.TaskDefinition == nil {
+		r.Missing(p, "taskDefinition")
+	}
+	if v.VolumeConfigurations != nil {
+		validateTaskVolumeConfigurations(r, p.Member("volumeConfigurations"), v.VolumeConfigurations)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RuntimePlatform) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RuntimePlatform) validate(r *specrt.Report, p specrt.Path) {
+	if v.CPUArchitecture != "" {
+		validateCPUArchitecture(r, p.Member("cpuArchitecture"), v.CPUArchitecture)
+	}
+	if v.OperatingSystemFamily != "" {
+		validateOSFamily(r, p.Member("operatingSystemFamily"), v.OperatingSystemFamily)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *S3FilesVolumeConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *S3FilesVolumeConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.FileSystemARN == nil {
+		r.Missing(p, "fileSystemArn")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *Scale) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *Scale) validate(r *specrt.Report, p specrt.Path) {
+	if v.Unit != "" {
+		validateScaleUnit(r, p.Member("unit"), v.Unit)
+	}
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -147,6 +2702,344 @@ func (v *Secret) validate(r *specrt.Report, p specrt.Path) {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *ServiceConnectAccessLogConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceConnectAccessLogConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Format == "" {
+		r.Missing(p, "format")
+	} else {
+		validateServiceConnectAccessLoggingFormat(r, p.Member("format"), v.Format)
+	}
+	if v.IncludeQueryParameters != "" {
+		validateServiceConnectIncludeQueryParameters(r, p.Member("includeQueryParameters"), v.IncludeQueryParameters)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceConnectClientAlias) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceConnectClientAlias) validate(r *specrt.Report, p specrt.Path) {
+	if v.Port == nil {
+		r.Missing(p, "port")
+	} else {
+		validatePortNumber(r, p.Member("port"), *v.Port)
+	}
+	if v.TestTrafficRules != nil {
+		v.TestTrafficRules.validate(r, p.Member("testTrafficRules"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceConnectConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceConnectConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Enabled == nil {
+		r.Missing(p, "enabled")
+	}
+	if v.Services != nil {
+		validateServiceConnectServiceList(r, p.Member("services"), v.Services)
+	}
+	if v.LogConfiguration != nil {
+		v.LogConfiguration.validate(r, p.Member("logConfiguration"))
+	}
+	if v.AccessLogConfiguration != nil {
+		v.AccessLogConfiguration.validate(r, p.Member("accessLogConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceConnectService) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceConnectService) validate(r *specrt.Report, p specrt.Path) {
+	if v.PortName == nil {
+		r.Missing(p, "portName")
+	}
+	if v.ClientAliases != nil {
+		validateServiceConnectClientAliasList(r, p.Member("clientAliases"), v.ClientAliases)
+	}
+	if v.IngressPortOverride != nil {
+		validatePortNumber(r, p.Member("ingressPortOverride"), *v.IngressPortOverride)
+	}
+	if v.Timeout != nil {
+		v.Timeout.validate(r, p.Member("timeout"))
+	}
+	if v.TLS != nil {
+		v.TLS.validate(r, p.Member("tls"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// ServiceConnectTLSCertificateAuthority has no constraints, so Validate always returns nil.
+func (v *ServiceConnectTLSCertificateAuthority) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceConnectTLSConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceConnectTLSConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.IssuerCertificateAuthority == nil {
+		r.Missing(p, "issuerCertificateAuthority")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceConnectTestTrafficHeaderMatchRules) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceConnectTestTrafficHeaderMatchRules) validate(r *specrt.Report, p specrt.Path) {
+	if v.Exact == nil {
+		r.Missing(p, "exact")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceConnectTestTrafficHeaderRules) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceConnectTestTrafficHeaderRules) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "name")
+	}
+	if v.Value != nil {
+		v.Value.validate(r, p.Member("value"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceConnectTestTrafficRules) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceConnectTestTrafficRules) validate(r *specrt.Report, p specrt.Path) {
+	if v.Header == nil {
+		r.Missing(p, "header")
+	} else {
+		v.Header.validate(r, p.Member("header"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceManagedEBSVolumeConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceManagedEBSVolumeConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.TagSpecifications != nil {
+		validateEBSTagSpecifications(r, p.Member("tagSpecifications"), v.TagSpecifications)
+	}
+	if v.RoleARN == nil {
+		r.Missing(p, "roleArn")
+	}
+	if v.FilesystemType != "" {
+		validateTaskFilesystemType(r, p.Member("filesystemType"), v.FilesystemType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// ServiceRegistry has no constraints, so Validate always returns nil.
+func (v *ServiceRegistry) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceVolumeConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceVolumeConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "name")
+	}
+	if v.ManagedEBSVolume != nil {
+		v.ManagedEBSVolume.validate(r, p.Member("managedEBSVolume"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StartTaskInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StartTaskInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ContainerInstances == nil {
+		r.Missing(p, "containerInstances")
+	}
+	if v.NetworkConfiguration != nil {
+		v.NetworkConfiguration.validate(r, p.Member("networkConfiguration"))
+	}
+	if v.Overrides != nil {
+		v.Overrides.validate(r, p.Member("overrides"))
+	}
+	if v.PropagateTags != "" {
+		validatePropagateTags(r, p.Member("propagateTags"), v.PropagateTags)
+	}
+	if v.Tags != nil {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+	if v.TaskDefinition == nil {
+		r.Missing(p, "taskDefinition")
+	}
+	if v.VolumeConfigurations != nil {
+		validateTaskVolumeConfigurations(r, p.Member("volumeConfigurations"), v.VolumeConfigurations)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StopServiceDeploymentInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StopServiceDeploymentInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceDeploymentARN == nil {
+		r.Missing(p, "serviceDeploymentArn")
+	}
+	if v.StopType != "" {
+		validateStopServiceDeploymentStopType(r, p.Member("stopType"), v.StopType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StopTaskInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StopTaskInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Task == nil {
+		r.Missing(p, "task")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *SubmitAttachmentStateChangesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *SubmitAttachmentStateChangesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Attachments == nil {
+		r.Missing(p, "attachments")
+	} else {
+		validateAttachmentStateChanges(r, p.Member("attachments"), v.Attachments)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *SubmitContainerStateChangeInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *SubmitContainerStateChangeInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.NetworkBindings != nil {
+		validateNetworkBindings(r, p.Member("networkBindings"), v.NetworkBindings)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *SubmitTaskStateChangeInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *SubmitTaskStateChangeInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Containers != nil {
+		validateContainerStateChanges(r, p.Member("containers"), v.Containers)
+	}
+	if v.Attachments != nil {
+		validateAttachmentStateChanges(r, p.Member("attachments"), v.Attachments)
+	}
+	if v.ManagedAgents != nil {
+		validateManagedAgentStateChanges(r, p.Member("managedAgents"), v.ManagedAgents)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// SystemControl has no constraints, so Validate always returns nil.
+func (v *SystemControl) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *Tag) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -162,10 +3055,1197 @@ func (v *Tag) validate(r *specrt.Report, p specrt.Path) {
 	}
 }
 
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TagResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TagResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "resourceArn")
+	}
+	if v.Tags == nil {
+		r.Missing(p, "tags")
+	} else {
+		validateTags(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TaskDefinitionPlacementConstraint) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TaskDefinitionPlacementConstraint) validate(r *specrt.Report, p specrt.Path) {
+	if v.Type != "" {
+		validateTaskDefinitionPlacementConstraintType(r, p.Member("type"), v.Type)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TaskManagedEBSVolumeConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TaskManagedEBSVolumeConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.TagSpecifications != nil {
+		validateEBSTagSpecifications(r, p.Member("tagSpecifications"), v.TagSpecifications)
+	}
+	if v.RoleARN == nil {
+		r.Missing(p, "roleArn")
+	}
+	if v.TerminationPolicy != nil {
+		v.TerminationPolicy.validate(r, p.Member("terminationPolicy"))
+	}
+	if v.FilesystemType != "" {
+		validateTaskFilesystemType(r, p.Member("filesystemType"), v.FilesystemType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TaskManagedEBSVolumeTerminationPolicy) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TaskManagedEBSVolumeTerminationPolicy) validate(r *specrt.Report, p specrt.Path) {
+	if v.DeleteOnTermination == nil {
+		r.Missing(p, "deleteOnTermination")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TaskOverride) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TaskOverride) validate(r *specrt.Report, p specrt.Path) {
+	if v.ContainerOverrides != nil {
+		validateContainerOverrides(r, p.Member("containerOverrides"), v.ContainerOverrides)
+	}
+	if v.EphemeralStorage != nil {
+		v.EphemeralStorage.validate(r, p.Member("ephemeralStorage"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TaskVolumeConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TaskVolumeConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "name")
+	}
+	if v.ManagedEBSVolume != nil {
+		v.ManagedEBSVolume.validate(r, p.Member("managedEBSVolume"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ThresholdConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ThresholdConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.Type == "" {
+		r.Missing(p, "type")
+	} else {
+		validateThresholdType(r, p.Member("type"), v.Type)
+	}
+	if v.Value == nil {
+		r.Missing(p, "value")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TimeoutConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TimeoutConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.IdleTimeoutSeconds != nil {
+		validateDuration(r, p.Member("idleTimeoutSeconds"), *v.IdleTimeoutSeconds)
+	}
+	if v.PerRequestTimeoutSeconds != nil {
+		validateDuration(r, p.Member("perRequestTimeoutSeconds"), *v.PerRequestTimeoutSeconds)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *Tmpfs) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *Tmpfs) validate(r *specrt.Report, p specrt.Path) {
+	if v.ContainerPath == nil {
+		r.Missing(p, "containerPath")
+	}
+	if v.Size == nil {
+		r.Missing(p, "size")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// TotalLocalStorageGBRequest has no constraints, so Validate always returns nil.
+func (v *TotalLocalStorageGBRequest) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *Ulimit) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *Ulimit) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == "" {
+		r.Missing(p, "name")
+	} else {
+		validateUlimitName(r, p.Member("name"), v.Name)
+	}
+	if v.SoftLimit == nil {
+		r.Missing(p, "softLimit")
+	}
+	if v.HardLimit == nil {
+		r.Missing(p, "hardLimit")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UntagResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UntagResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "resourceArn")
+	}
+	if v.TagKeys == nil {
+		r.Missing(p, "tagKeys")
+	} else {
+		validateTagKeys(r, p.Member("tagKeys"), v.TagKeys)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateCapacityProviderInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateCapacityProviderInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "name")
+	}
+	if v.AutoScalingGroupProvider != nil {
+		v.AutoScalingGroupProvider.validate(r, p.Member("autoScalingGroupProvider"))
+	}
+	if v.ManagedInstancesProvider != nil {
+		v.ManagedInstancesProvider.validate(r, p.Member("managedInstancesProvider"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateClusterInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateClusterInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+	if v.Settings != nil {
+		validateClusterSettings(r, p.Member("settings"), v.Settings)
+	}
+	if v.Configuration != nil {
+		v.Configuration.validate(r, p.Member("configuration"))
+	}
+	if v.ServiceConnectDefaults != nil {
+		v.ServiceConnectDefaults.validate(r, p.Member("serviceConnectDefaults"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateClusterSettingsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateClusterSettingsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+	if v.Settings == nil {
+		r.Missing(p, "settings")
+	} else {
+		validateClusterSettings(r, p.Member("settings"), v.Settings)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateContainerAgentInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateContainerAgentInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ContainerInstance == nil {
+		r.Missing(p, "containerInstance")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateContainerInstancesStateInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateContainerInstancesStateInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ContainerInstances == nil {
+		r.Missing(p, "containerInstances")
+	}
+	if v.Status == "" {
+		r.Missing(p, "status")
+	} else {
+		validateContainerInstanceStatus(r, p.Member("status"), v.Status)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateDaemonInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateDaemonInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DaemonARN == nil {
+		r.Missing(p, "daemonArn")
+	}
+	if v.DaemonTaskDefinitionARN == nil {
+		r.Missing(p, "daemonTaskDefinitionArn")
+	}
+	if v.CapacityProviderARNs == nil {
+		r.Missing(p, "capacityProviderArns")
+	}
+	if v.DeploymentConfiguration != nil {
+		v.DeploymentConfiguration.validate(r, p.Member("deploymentConfiguration"))
+	}
+	if v.PropagateTags != "" {
+		validateDaemonPropagateTags(r, p.Member("propagateTags"), v.PropagateTags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateExpressGatewayServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateExpressGatewayServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceARN == nil {
+		r.Missing(p, "serviceArn")
+	}
+	if v.PrimaryContainer != nil {
+		v.PrimaryContainer.validate(r, p.Member("primaryContainer"))
+	}
+	if v.ScalingTarget != nil {
+		v.ScalingTarget.validate(r, p.Member("scalingTarget"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateManagedInstancesProviderConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateManagedInstancesProviderConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.InfrastructureRoleARN == nil {
+		r.Missing(p, "infrastructureRoleArn")
+	}
+	if v.InstanceLaunchTemplate == nil {
+		r.Missing(p, "instanceLaunchTemplate")
+	} else {
+		v.InstanceLaunchTemplate.validate(r, p.Member("instanceLaunchTemplate"))
+	}
+	if v.PropagateTags != "" {
+		validatePropagateMITags(r, p.Member("propagateTags"), v.PropagateTags)
+	}
+	if v.AutoRepairConfiguration != nil {
+		v.AutoRepairConfiguration.validate(r, p.Member("autoRepairConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Service == nil {
+		r.Missing(p, "service")
+	}
+	if v.CapacityProviderStrategy != nil {
+		validateCapacityProviderStrategy(r, p.Member("capacityProviderStrategy"), v.CapacityProviderStrategy)
+	}
+	if v.DeploymentConfiguration != nil {
+		v.DeploymentConfiguration.validate(r, p.Member("deploymentConfiguration"))
+	}
+	if v.AvailabilityZoneRebalancing != "" {
+		validateAvailabilityZoneRebalancing(r, p.Member("availabilityZoneRebalancing"), v.AvailabilityZoneRebalancing)
+	}
+	if v.NetworkConfiguration != nil {
+		v.NetworkConfiguration.validate(r, p.Member("networkConfiguration"))
+	}
+	if v.PlacementConstraints != nil {
+		validatePlacementConstraints(r, p.Member("placementConstraints"), v.PlacementConstraints)
+	}
+	if v.PlacementStrategy != nil {
+		validatePlacementStrategies(r, p.Member("placementStrategy"), v.PlacementStrategy)
+	}
+	if v.DeploymentController != nil {
+		v.DeploymentController.validate(r, p.Member("deploymentController"))
+	}
+	if v.PropagateTags != "" {
+		validatePropagateTags(r, p.Member("propagateTags"), v.PropagateTags)
+	}
+	if v.ServiceConnectConfiguration != nil {
+		v.ServiceConnectConfiguration.validate(r, p.Member("serviceConnectConfiguration"))
+	}
+	if v.VolumeConfigurations != nil {
+		validateServiceVolumeConfigurations(r, p.Member("volumeConfigurations"), v.VolumeConfigurations)
+	}
+	if v.VPCLatticeConfigurations != nil {
+		validateVpcLatticeConfigurations(r, p.Member("vpcLatticeConfigurations"), v.VPCLatticeConfigurations)
+	}
+	if v.Monitoring != nil {
+		v.Monitoring.validate(r, p.Member("monitoring"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateServicePrimaryTaskSetInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateServicePrimaryTaskSetInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+	if v.Service == nil {
+		r.Missing(p, "service")
+	}
+	if v.PrimaryTaskSet == nil {
+		r.Missing(p, "primaryTaskSet")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateTaskProtectionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateTaskProtectionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+	if v.Tasks == nil {
+		r.Missing(p, "tasks")
+	}
+	if v.ProtectionEnabled == nil {
+		r.Missing(p, "protectionEnabled")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateTaskSetInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateTaskSetInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Cluster == nil {
+		r.Missing(p, "cluster")
+	}
+	if v.Service == nil {
+		r.Missing(p, "service")
+	}
+	if v.TaskSet == nil {
+		r.Missing(p, "taskSet")
+	}
+	if v.Scale == nil {
+		r.Missing(p, "scale")
+	} else {
+		v.Scale.validate(r, p.Member("scale"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *VCPUCountRangeRequest) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *VCPUCountRangeRequest) validate(r *specrt.Report, p specrt.Path) {
+	if v.Min == nil {
+		r.Missing(p, "min")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *VPCLatticeConfiguration) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *VPCLatticeConfiguration) validate(r *specrt.Report, p specrt.Path) {
+	if v.RoleARN == nil {
+		r.Missing(p, "roleArn")
+	}
+	if v.TargetGroupARN == nil {
+		r.Missing(p, "targetGroupArn")
+	}
+	if v.PortName == nil {
+		r.Missing(p, "portName")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// VersionInfo has no constraints, so Validate always returns nil.
+func (v *VersionInfo) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *Volume) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *Volume) validate(r *specrt.Report, p specrt.Path) {
+	if v.DockerVolumeConfiguration != nil {
+		v.DockerVolumeConfiguration.validate(r, p.Member("dockerVolumeConfiguration"))
+	}
+	if v.EfsVolumeConfiguration != nil {
+		v.EfsVolumeConfiguration.validate(r, p.Member("efsVolumeConfiguration"))
+	}
+	if v.S3filesVolumeConfiguration != nil {
+		v.S3filesVolumeConfiguration.validate(r, p.Member("s3filesVolumeConfiguration"))
+	}
+	if v.FsxWindowsFileServerVolumeConfiguration != nil {
+		v.FsxWindowsFileServerVolumeConfiguration.validate(r, p.Member("fsxWindowsFileServerVolumeConfiguration"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// VolumeFrom has no constraints, so Validate always returns nil.
+func (v *VolumeFrom) Validate() error {
+	return nil
+}
+
+// validateAcceleratorManufacturer checks a value of shape AcceleratorManufacturer.
+func validateAcceleratorManufacturer(r *specrt.Report, p specrt.Path, v AcceleratorManufacturer) {
+	switch v {
+	case AcceleratorManufacturerAmazonWebServices, AcceleratorManufacturerAmd, AcceleratorManufacturerNvidia, AcceleratorManufacturerXilinx, AcceleratorManufacturerHabana:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of amazon-web-services, amd, nvidia, xilinx, habana")
+	}
+}
+
+// validateAcceleratorManufacturerSet checks a list of shape AcceleratorManufacturerSet.
+func validateAcceleratorManufacturerSet(r *specrt.Report, p specrt.Path, v []AcceleratorManufacturer) {
+	for i := range v {
+		validateAcceleratorManufacturer(r, p.Index(i), v[i])
+	}
+}
+
+// validateAcceleratorName checks a value of shape AcceleratorName.
+func validateAcceleratorName(r *specrt.Report, p specrt.Path, v AcceleratorName) {
+	switch v {
+	case AcceleratorNameA100, AcceleratorNameInferentia, AcceleratorNameK520, AcceleratorNameK80, AcceleratorNameM60, AcceleratorNameRadeonProV520, AcceleratorNameT4, AcceleratorNameVu9p, AcceleratorNameV100, AcceleratorNameA10g, AcceleratorNameH100, AcceleratorNameT4g:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of a100, inferentia, k520, k80, m60, radeon-pro-v520, t4, vu9p, v100, a10g, h100, t4g")
+	}
+}
+
+// validateAcceleratorNameSet checks a list of shape AcceleratorNameSet.
+func validateAcceleratorNameSet(r *specrt.Report, p specrt.Path, v []AcceleratorName) {
+	for i := range v {
+		validateAcceleratorName(r, p.Index(i), v[i])
+	}
+}
+
+// validateAcceleratorType checks a value of shape AcceleratorType.
+func validateAcceleratorType(r *specrt.Report, p specrt.Path, v AcceleratorType) {
+	switch v {
+	case AcceleratorTypeGpu, AcceleratorTypeFpga, AcceleratorTypeInference:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of gpu, fpga, inference")
+	}
+}
+
+// validateAcceleratorTypeSet checks a list of shape AcceleratorTypeSet.
+func validateAcceleratorTypeSet(r *specrt.Report, p specrt.Path, v []AcceleratorType) {
+	for i := range v {
+		validateAcceleratorType(r, p.Index(i), v[i])
+	}
+}
+
+// validateAllowedInstanceType checks a value of shape AllowedInstanceType.
+func validateAllowedInstanceType(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 30); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 30 characters, got %d", n)
+	}
+	if !matchAllowedInstanceType(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[a-zA-Z0-9\.\*\-]+`)
+	}
+}
+
+// validateAllowedInstanceTypeSet checks a list of shape AllowedInstanceTypeSet.
+func validateAllowedInstanceTypeSet(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n > 400 {
+		r.Add(p, specrt.RuleLength, "", "must have between 0 and 400 elements, got %d", n)
+	}
+	for i := range v {
+		validateAllowedInstanceType(r, p.Index(i), v[i])
+	}
+}
+
+// validateApplicationProtocol checks a value of shape ApplicationProtocol.
+func validateApplicationProtocol(r *specrt.Report, p specrt.Path, v ApplicationProtocol) {
+	switch v {
+	case ApplicationProtocolHttp, ApplicationProtocolHttp2, ApplicationProtocolGrpc:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of http, http2, grpc")
+	}
+}
+
+// validateAssignPublicIP checks a value of shape AssignPublicIp.
+func validateAssignPublicIP(r *specrt.Report, p specrt.Path, v AssignPublicIP) {
+	switch v {
+	case AssignPublicIPEnabled, AssignPublicIPDisabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ENABLED, DISABLED")
+	}
+}
+
+// validateAttachmentStateChanges checks a list of shape AttachmentStateChanges.
+func validateAttachmentStateChanges(r *specrt.Report, p specrt.Path, v []AttachmentStateChange) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateAttributes checks a list of shape Attributes.
+func validateAttributes(r *specrt.Report, p specrt.Path, v []Attribute) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateAutoRepairActionsStatus checks a value of shape AutoRepairActionsStatus.
+func validateAutoRepairActionsStatus(r *specrt.Report, p specrt.Path, v AutoRepairActionsStatus) {
+	switch v {
+	case AutoRepairActionsStatusEnabled, AutoRepairActionsStatusDisabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ENABLED, DISABLED")
+	}
+}
+
+// validateAvailabilityZoneRebalancing checks a value of shape AvailabilityZoneRebalancing.
+func validateAvailabilityZoneRebalancing(r *specrt.Report, p specrt.Path, v AvailabilityZoneRebalancing) {
+	switch v {
+	case AvailabilityZoneRebalancingEnabled, AvailabilityZoneRebalancingDisabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ENABLED, DISABLED")
+	}
+}
+
+// validateBareMetal checks a value of shape BareMetal.
+func validateBareMetal(r *specrt.Report, p specrt.Path, v BareMetal) {
+	switch v {
+	case BareMetalIncluded, BareMetalRequired, BareMetalExcluded:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of included, required, excluded")
+	}
+}
+
+// validateBurstablePerformance checks a value of shape BurstablePerformance.
+func validateBurstablePerformance(r *specrt.Report, p specrt.Path, v BurstablePerformance) {
+	switch v {
+	case BurstablePerformanceIncluded, BurstablePerformanceRequired, BurstablePerformanceExcluded:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of included, required, excluded")
+	}
+}
+
+// validateCPUArchitecture checks a value of shape CPUArchitecture.
+func validateCPUArchitecture(r *specrt.Report, p specrt.Path, v CPUArchitecture) {
+	switch v {
+	case CPUArchitectureX8664, CPUArchitectureArm64:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of X86_64, ARM64")
+	}
+}
+
+// validateCPUManufacturer checks a value of shape CpuManufacturer.
+func validateCPUManufacturer(r *specrt.Report, p specrt.Path, v CPUManufacturer) {
+	switch v {
+	case CPUManufacturerIntel, CPUManufacturerAmd, CPUManufacturerAmazonWebServices:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of intel, amd, amazon-web-services")
+	}
+}
+
+// validateCapacityOptionType checks a value of shape CapacityOptionType.
+func validateCapacityOptionType(r *specrt.Report, p specrt.Path, v CapacityOptionType) {
+	switch v {
+	case CapacityOptionTypeOnDemand, CapacityOptionTypeSpot, CapacityOptionTypeReserved:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ON_DEMAND, SPOT, RESERVED")
+	}
+}
+
+// validateCapacityProviderField checks a value of shape CapacityProviderField.
+func validateCapacityProviderField(r *specrt.Report, p specrt.Path, v CapacityProviderField) {
+	switch v {
+	case CapacityProviderFieldTags:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TAGS")
+	}
+}
+
+// validateCapacityProviderFieldList checks a list of shape CapacityProviderFieldList.
+func validateCapacityProviderFieldList(r *specrt.Report, p specrt.Path, v []CapacityProviderField) {
+	for i := range v {
+		validateCapacityProviderField(r, p.Index(i), v[i])
+	}
+}
+
+// validateCapacityProviderStrategy checks a list of shape CapacityProviderStrategy.
+func validateCapacityProviderStrategy(r *specrt.Report, p specrt.Path, v []CapacityProviderStrategyItem) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateCapacityProviderStrategyItemBase checks a value of shape CapacityProviderStrategyItemBase.
+func validateCapacityProviderStrategyItemBase(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 100000 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 100000")
+	}
+}
+
+// validateCapacityProviderStrategyItemWeight checks a value of shape CapacityProviderStrategyItemWeight.
+func validateCapacityProviderStrategyItemWeight(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 1000 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 1000")
+	}
+}
+
+// validateCapacityReservationPreference checks a value of shape CapacityReservationPreference.
+func validateCapacityReservationPreference(r *specrt.Report, p specrt.Path, v CapacityReservationPreference) {
+	switch v {
+	case CapacityReservationPreferenceReservationsOnly, CapacityReservationPreferenceReservationsFirst, CapacityReservationPreferenceReservationsExcluded:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of RESERVATIONS_ONLY, RESERVATIONS_FIRST, RESERVATIONS_EXCLUDED")
+	}
+}
+
+// validateClusterField checks a value of shape ClusterField.
+func validateClusterField(r *specrt.Report, p specrt.Path, v ClusterField) {
+	switch v {
+	case ClusterFieldAttachments, ClusterFieldConfigurations, ClusterFieldSettings, ClusterFieldStatistics, ClusterFieldTags:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ATTACHMENTS, CONFIGURATIONS, SETTINGS, STATISTICS, TAGS")
+	}
+}
+
+// validateClusterFieldList checks a list of shape ClusterFieldList.
+func validateClusterFieldList(r *specrt.Report, p specrt.Path, v []ClusterField) {
+	for i := range v {
+		validateClusterField(r, p.Index(i), v[i])
+	}
+}
+
+// validateClusterSettingName checks a value of shape ClusterSettingName.
+func validateClusterSettingName(r *specrt.Report, p specrt.Path, v ClusterSettingName) {
+	switch v {
+	case ClusterSettingNameContainerInsights:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of containerInsights")
+	}
+}
+
+// validateClusterSettings checks a list of shape ClusterSettings.
+func validateClusterSettings(r *specrt.Report, p specrt.Path, v []ClusterSetting) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateCompatibility checks a value of shape Compatibility.
+func validateCompatibility(r *specrt.Report, p specrt.Path, v Compatibility) {
+	switch v {
+	case CompatibilityEc2, CompatibilityFargate, CompatibilityExternal, CompatibilityManagedInstances:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES")
+	}
+}
+
+// validateCompatibilityList checks a list of shape CompatibilityList.
+func validateCompatibilityList(r *specrt.Report, p specrt.Path, v []Compatibility) {
+	for i := range v {
+		validateCompatibility(r, p.Index(i), v[i])
+	}
+}
+
+// validateContainerCondition checks a value of shape ContainerCondition.
+func validateContainerCondition(r *specrt.Report, p specrt.Path, v ContainerCondition) {
+	switch v {
+	case ContainerConditionStart, ContainerConditionComplete, ContainerConditionSuccess, ContainerConditionHealthy:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of START, COMPLETE, SUCCESS, HEALTHY")
+	}
+}
+
+// validateContainerDefinitions checks a list of shape ContainerDefinitions.
+func validateContainerDefinitions(r *specrt.Report, p specrt.Path, v []ContainerDefinition) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateContainerDependencies checks a list of shape ContainerDependencies.
+func validateContainerDependencies(r *specrt.Report, p specrt.Path, v []ContainerDependency) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateContainerInstanceField checks a value of shape ContainerInstanceField.
+func validateContainerInstanceField(r *specrt.Report, p specrt.Path, v ContainerInstanceField) {
+	switch v {
+	case ContainerInstanceFieldTags, ContainerInstanceFieldContainerInstanceHealth:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TAGS, CONTAINER_INSTANCE_HEALTH")
+	}
+}
+
+// validateContainerInstanceFieldList checks a list of shape ContainerInstanceFieldList.
+func validateContainerInstanceFieldList(r *specrt.Report, p specrt.Path, v []ContainerInstanceField) {
+	for i := range v {
+		validateContainerInstanceField(r, p.Index(i), v[i])
+	}
+}
+
+// validateContainerInstanceStatus checks a value of shape ContainerInstanceStatus.
+func validateContainerInstanceStatus(r *specrt.Report, p specrt.Path, v ContainerInstanceStatus) {
+	switch v {
+	case ContainerInstanceStatusActive, ContainerInstanceStatusDraining, ContainerInstanceStatusRegistering, ContainerInstanceStatusDeregistering, ContainerInstanceStatusRegistrationFailed:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ACTIVE, DRAINING, REGISTERING, DEREGISTERING, REGISTRATION_FAILED")
+	}
+}
+
+// validateContainerOverrides checks a list of shape ContainerOverrides.
+func validateContainerOverrides(r *specrt.Report, p specrt.Path, v []ContainerOverride) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
 // validateContainerPort checks a value of shape ContainerPort.
 func validateContainerPort(r *specrt.Report, p specrt.Path, v int32) {
 	if v < 1 || v > 65535 {
 		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 65535")
+	}
+}
+
+// validateContainerStateChanges checks a list of shape ContainerStateChanges.
+func validateContainerStateChanges(r *specrt.Report, p specrt.Path, v []ContainerStateChange) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateCpuManufacturerSet checks a list of shape CpuManufacturerSet.
+func validateCpuManufacturerSet(r *specrt.Report, p specrt.Path, v []CPUManufacturer) {
+	for i := range v {
+		validateCPUManufacturer(r, p.Index(i), v[i])
+	}
+}
+
+// validateDaemonContainerDefinitionList checks a list of shape DaemonContainerDefinitionList.
+func validateDaemonContainerDefinitionList(r *specrt.Report, p specrt.Path, v []DaemonContainerDefinition) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateDaemonDeploymentStatus checks a value of shape DaemonDeploymentStatus.
+func validateDaemonDeploymentStatus(r *specrt.Report, p specrt.Path, v DaemonDeploymentStatus) {
+	switch v {
+	case DaemonDeploymentStatusPending, DaemonDeploymentStatusSuccessful, DaemonDeploymentStatusStopped, DaemonDeploymentStatusStopRequested, DaemonDeploymentStatusInProgress, DaemonDeploymentStatusRollbackInProgress, DaemonDeploymentStatusRollbackSuccessful, DaemonDeploymentStatusRollbackFailed:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of PENDING, SUCCESSFUL, STOPPED, STOP_REQUESTED, IN_PROGRESS, ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED")
+	}
+}
+
+// validateDaemonDeploymentStatusList checks a list of shape DaemonDeploymentStatusList.
+func validateDaemonDeploymentStatusList(r *specrt.Report, p specrt.Path, v []DaemonDeploymentStatus) {
+	for i := range v {
+		validateDaemonDeploymentStatus(r, p.Index(i), v[i])
+	}
+}
+
+// validateDaemonDrainPercent checks a value of shape DaemonDrainPercent.
+func validateDaemonDrainPercent(r *specrt.Report, p specrt.Path, v float64) {
+	if v < 0 || v > 100 {
+		r.Add(p, specrt.RuleRange, specrt.FormatFloat(float64(v)), "must be between 0 and 100")
+	}
+}
+
+// validateDaemonIpcMode checks a value of shape DaemonIpcMode.
+func validateDaemonIpcMode(r *specrt.Report, p specrt.Path, v DaemonIpcMode) {
+	switch v {
+	case DaemonIpcModeNone, DaemonIpcModeShared:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of none, shared")
+	}
+}
+
+// validateDaemonPidMode checks a value of shape DaemonPidMode.
+func validateDaemonPidMode(r *specrt.Report, p specrt.Path, v DaemonPidMode) {
+	switch v {
+	case DaemonPidModeNone, DaemonPidModeShared:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of none, shared")
+	}
+}
+
+// validateDaemonPropagateTags checks a value of shape DaemonPropagateTags.
+func validateDaemonPropagateTags(r *specrt.Report, p specrt.Path, v DaemonPropagateTags) {
+	switch v {
+	case DaemonPropagateTagsDaemon, DaemonPropagateTagsNone:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of DAEMON, NONE")
+	}
+}
+
+// validateDaemonTaskDefinitionRevisionFilter checks a value of shape DaemonTaskDefinitionRevisionFilter.
+func validateDaemonTaskDefinitionRevisionFilter(r *specrt.Report, p specrt.Path, v DaemonTaskDefinitionRevisionFilter) {
+	switch v {
+	case DaemonTaskDefinitionRevisionFilterLastRegistered:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of LAST_REGISTERED")
+	}
+}
+
+// validateDaemonTaskDefinitionStatusFilter checks a value of shape DaemonTaskDefinitionStatusFilter.
+func validateDaemonTaskDefinitionStatusFilter(r *specrt.Report, p specrt.Path, v DaemonTaskDefinitionStatusFilter) {
+	switch v {
+	case DaemonTaskDefinitionStatusFilterActive, DaemonTaskDefinitionStatusFilterDeleteInProgress, DaemonTaskDefinitionStatusFilterAll:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ACTIVE, DELETE_IN_PROGRESS, ALL")
+	}
+}
+
+// validateDeploymentControllerType checks a value of shape DeploymentControllerType.
+func validateDeploymentControllerType(r *specrt.Report, p specrt.Path, v DeploymentControllerType) {
+	switch v {
+	case DeploymentControllerTypeEcs, DeploymentControllerTypeCodeDeploy, DeploymentControllerTypeExternal:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ECS, CODE_DEPLOY, EXTERNAL")
+	}
+}
+
+// validateDeploymentLifecycleHookAction checks a value of shape DeploymentLifecycleHookAction.
+func validateDeploymentLifecycleHookAction(r *specrt.Report, p specrt.Path, v DeploymentLifecycleHookAction) {
+	switch v {
+	case DeploymentLifecycleHookActionRollback, DeploymentLifecycleHookActionContinue:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ROLLBACK, CONTINUE")
+	}
+}
+
+// validateDeploymentLifecycleHookDuration checks a value of shape DeploymentLifecycleHookDuration.
+func validateDeploymentLifecycleHookDuration(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 20160 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 20160")
+	}
+}
+
+// validateDeploymentLifecycleHookList checks a list of shape DeploymentLifecycleHookList.
+func validateDeploymentLifecycleHookList(r *specrt.Report, p specrt.Path, v []DeploymentLifecycleHook) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateDeploymentLifecycleHookStage checks a value of shape DeploymentLifecycleHookStage.
+func validateDeploymentLifecycleHookStage(r *specrt.Report, p specrt.Path, v DeploymentLifecycleHookStage) {
+	switch v {
+	case DeploymentLifecycleHookStageReconcileService, DeploymentLifecycleHookStagePreScaleUp, DeploymentLifecycleHookStagePostScaleUp, DeploymentLifecycleHookStageTestTrafficShift, DeploymentLifecycleHookStagePostTestTrafficShift, DeploymentLifecycleHookStagePreProductionTrafficShift, DeploymentLifecycleHookStageProductionTrafficShift, DeploymentLifecycleHookStagePostProductionTrafficShift:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of RECONCILE_SERVICE, PRE_SCALE_UP, POST_SCALE_UP, TEST_TRAFFIC_SHIFT, POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT")
+	}
+}
+
+// validateDeploymentLifecycleHookStageList checks a list of shape DeploymentLifecycleHookStageList.
+func validateDeploymentLifecycleHookStageList(r *specrt.Report, p specrt.Path, v []DeploymentLifecycleHookStage) {
+	for i := range v {
+		validateDeploymentLifecycleHookStage(r, p.Index(i), v[i])
+	}
+}
+
+// validateDeploymentLifecycleHookTargetType checks a value of shape DeploymentLifecycleHookTargetType.
+func validateDeploymentLifecycleHookTargetType(r *specrt.Report, p specrt.Path, v DeploymentLifecycleHookTargetType) {
+	switch v {
+	case DeploymentLifecycleHookTargetTypeAwsLambda, DeploymentLifecycleHookTargetTypePause:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of AWS_LAMBDA, PAUSE")
+	}
+}
+
+// validateDeploymentStrategy checks a value of shape DeploymentStrategy.
+func validateDeploymentStrategy(r *specrt.Report, p specrt.Path, v DeploymentStrategy) {
+	switch v {
+	case DeploymentStrategyRolling, DeploymentStrategyBlueGreen, DeploymentStrategyLinear, DeploymentStrategyCanary:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ROLLING, BLUE_GREEN, LINEAR, CANARY")
+	}
+}
+
+// validateDesiredStatus checks a value of shape DesiredStatus.
+func validateDesiredStatus(r *specrt.Report, p specrt.Path, v DesiredStatus) {
+	switch v {
+	case DesiredStatusRunning, DesiredStatusPending, DesiredStatusStopped:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of RUNNING, PENDING, STOPPED")
+	}
+}
+
+// validateDeviceCgroupPermission checks a value of shape DeviceCgroupPermission.
+func validateDeviceCgroupPermission(r *specrt.Report, p specrt.Path, v DeviceCgroupPermission) {
+	switch v {
+	case DeviceCgroupPermissionRead, DeviceCgroupPermissionWrite, DeviceCgroupPermissionMknod:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of read, write, mknod")
+	}
+}
+
+// validateDeviceCgroupPermissions checks a list of shape DeviceCgroupPermissions.
+func validateDeviceCgroupPermissions(r *specrt.Report, p specrt.Path, v []DeviceCgroupPermission) {
+	for i := range v {
+		validateDeviceCgroupPermission(r, p.Index(i), v[i])
+	}
+}
+
+// validateDevicesList checks a list of shape DevicesList.
+func validateDevicesList(r *specrt.Report, p specrt.Path, v []Device) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateDuration checks a value of shape Duration.
+func validateDuration(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 2147483647 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 2147483647")
+	}
+}
+
+// validateEBSResourceType checks a value of shape EBSResourceType.
+func validateEBSResourceType(r *specrt.Report, p specrt.Path, v EBSResourceType) {
+	switch v {
+	case EBSResourceTypeVolume:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of volume")
+	}
+}
+
+// validateEBSTagSpecifications checks a list of shape EBSTagSpecifications.
+func validateEBSTagSpecifications(r *specrt.Report, p specrt.Path, v []EBSTagSpecification) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateEFSAuthorizationConfigIAM checks a value of shape EFSAuthorizationConfigIAM.
+func validateEFSAuthorizationConfigIAM(r *specrt.Report, p specrt.Path, v EFSAuthorizationConfigIAM) {
+	switch v {
+	case EFSAuthorizationConfigIAMEnabled, EFSAuthorizationConfigIAMDisabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ENABLED, DISABLED")
+	}
+}
+
+// validateEFSTransitEncryption checks a value of shape EFSTransitEncryption.
+func validateEFSTransitEncryption(r *specrt.Report, p specrt.Path, v EFSTransitEncryption) {
+	switch v {
+	case EFSTransitEncryptionEnabled, EFSTransitEncryptionDisabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ENABLED, DISABLED")
+	}
+}
+
+// validateEnvironmentFileType checks a value of shape EnvironmentFileType.
+func validateEnvironmentFileType(r *specrt.Report, p specrt.Path, v EnvironmentFileType) {
+	switch v {
+	case EnvironmentFileTypeS3:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of s3")
+	}
+}
+
+// validateEnvironmentFiles checks a list of shape EnvironmentFiles.
+func validateEnvironmentFiles(r *specrt.Report, p specrt.Path, v []EnvironmentFile) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateExcludedInstanceType checks a value of shape ExcludedInstanceType.
+func validateExcludedInstanceType(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 30); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 30 characters, got %d", n)
+	}
+	if !matchAllowedInstanceType(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[a-zA-Z0-9\.\*\-]+`)
+	}
+}
+
+// validateExcludedInstanceTypeSet checks a list of shape ExcludedInstanceTypeSet.
+func validateExcludedInstanceTypeSet(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n > 400 {
+		r.Add(p, specrt.RuleLength, "", "must have between 0 and 400 elements, got %d", n)
+	}
+	for i := range v {
+		validateExcludedInstanceType(r, p.Index(i), v[i])
+	}
+}
+
+// validateExecuteCommandLogging checks a value of shape ExecuteCommandLogging.
+func validateExecuteCommandLogging(r *specrt.Report, p specrt.Path, v ExecuteCommandLogging) {
+	switch v {
+	case ExecuteCommandLoggingNone, ExecuteCommandLoggingDefault, ExecuteCommandLoggingOverride:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of NONE, DEFAULT, OVERRIDE")
+	}
+}
+
+// validateExpressGatewayServiceInclude checks a value of shape ExpressGatewayServiceInclude.
+func validateExpressGatewayServiceInclude(r *specrt.Report, p specrt.Path, v ExpressGatewayServiceInclude) {
+	switch v {
+	case ExpressGatewayServiceIncludeTags:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TAGS")
+	}
+}
+
+// validateExpressGatewayServiceIncludeList checks a list of shape ExpressGatewayServiceIncludeList.
+func validateExpressGatewayServiceIncludeList(r *specrt.Report, p specrt.Path, v []ExpressGatewayServiceInclude) {
+	for i := range v {
+		validateExpressGatewayServiceInclude(r, p.Index(i), v[i])
 	}
 }
 
@@ -178,6 +4258,15 @@ func validateExpressGatewayServiceScalingMetric(r *specrt.Report, p specrt.Path,
 	}
 }
 
+// validateFirelensConfigurationType checks a value of shape FirelensConfigurationType.
+func validateFirelensConfigurationType(r *specrt.Report, p specrt.Path, v FirelensConfigurationType) {
+	switch v {
+	case FirelensConfigurationTypeFluentd, FirelensConfigurationTypeFluentbit:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of fluentd, fluentbit")
+	}
+}
+
 // validateHealthCheckPath checks a value of shape HealthCheckPath.
 func validateHealthCheckPath(r *specrt.Report, p specrt.Path, v string) {
 	if !matchHealthCheckPath(v) {
@@ -185,10 +4274,438 @@ func validateHealthCheckPath(r *specrt.Report, p specrt.Path, v string) {
 	}
 }
 
+// validateHostEntryList checks a list of shape HostEntryList.
+func validateHostEntryList(r *specrt.Report, p specrt.Path, v []HostEntry) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateInferenceAccelerators checks a list of shape InferenceAccelerators.
+func validateInferenceAccelerators(r *specrt.Report, p specrt.Path, v []InferenceAccelerator) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateInstanceGeneration checks a value of shape InstanceGeneration.
+func validateInstanceGeneration(r *specrt.Report, p specrt.Path, v InstanceGeneration) {
+	switch v {
+	case InstanceGenerationCurrent, InstanceGenerationPrevious:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of current, previous")
+	}
+}
+
+// validateInstanceGenerationSet checks a list of shape InstanceGenerationSet.
+func validateInstanceGenerationSet(r *specrt.Report, p specrt.Path, v []InstanceGeneration) {
+	for i := range v {
+		validateInstanceGeneration(r, p.Index(i), v[i])
+	}
+}
+
+// validateIpcMode checks a value of shape IpcMode.
+func validateIpcMode(r *specrt.Report, p specrt.Path, v IpcMode) {
+	switch v {
+	case IpcModeHost, IpcModeTask, IpcModeNone:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of host, task, none")
+	}
+}
+
+// validateLaunchType checks a value of shape LaunchType.
+func validateLaunchType(r *specrt.Report, p specrt.Path, v LaunchType) {
+	switch v {
+	case LaunchTypeEc2, LaunchTypeFargate, LaunchTypeExternal, LaunchTypeManagedInstances:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of EC2, FARGATE, EXTERNAL, MANAGED_INSTANCES")
+	}
+}
+
+// validateLocalStorage checks a value of shape LocalStorage.
+func validateLocalStorage(r *specrt.Report, p specrt.Path, v LocalStorage) {
+	switch v {
+	case LocalStorageIncluded, LocalStorageRequired, LocalStorageExcluded:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of included, required, excluded")
+	}
+}
+
+// validateLocalStorageType checks a value of shape LocalStorageType.
+func validateLocalStorageType(r *specrt.Report, p specrt.Path, v LocalStorageType) {
+	switch v {
+	case LocalStorageTypeHdd, LocalStorageTypeSsd:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of hdd, ssd")
+	}
+}
+
+// validateLocalStorageTypeSet checks a list of shape LocalStorageTypeSet.
+func validateLocalStorageTypeSet(r *specrt.Report, p specrt.Path, v []LocalStorageType) {
+	for i := range v {
+		validateLocalStorageType(r, p.Index(i), v[i])
+	}
+}
+
+// validateLogDriver checks a value of shape LogDriver.
+func validateLogDriver(r *specrt.Report, p specrt.Path, v LogDriver) {
+	switch v {
+	case LogDriverJsonFile, LogDriverSyslog, LogDriverJournald, LogDriverGelf, LogDriverFluentd, LogDriverAwslogs, LogDriverSplunk, LogDriverAwsfirelens:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of json-file, syslog, journald, gelf, fluentd, awslogs, splunk, awsfirelens")
+	}
+}
+
+// validateManagedAgentName checks a value of shape ManagedAgentName.
+func validateManagedAgentName(r *specrt.Report, p specrt.Path, v ManagedAgentName) {
+	switch v {
+	case ManagedAgentNameExecuteCommandAgent:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ExecuteCommandAgent")
+	}
+}
+
+// validateManagedAgentStateChanges checks a list of shape ManagedAgentStateChanges.
+func validateManagedAgentStateChanges(r *specrt.Report, p specrt.Path, v []ManagedAgentStateChange) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateManagedDraining checks a value of shape ManagedDraining.
+func validateManagedDraining(r *specrt.Report, p specrt.Path, v ManagedDraining) {
+	switch v {
+	case ManagedDrainingEnabled, ManagedDrainingDisabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ENABLED, DISABLED")
+	}
+}
+
+// validateManagedInstancesMonitoringOptions checks a value of shape ManagedInstancesMonitoringOptions.
+func validateManagedInstancesMonitoringOptions(r *specrt.Report, p specrt.Path, v ManagedInstancesMonitoringOptions) {
+	switch v {
+	case ManagedInstancesMonitoringOptionsBasic, ManagedInstancesMonitoringOptionsDetailed:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of BASIC, DETAILED")
+	}
+}
+
+// validateManagedScalingInstanceWarmupPeriod checks a value of shape ManagedScalingInstanceWarmupPeriod.
+func validateManagedScalingInstanceWarmupPeriod(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 10000 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 10000")
+	}
+}
+
+// validateManagedScalingStatus checks a value of shape ManagedScalingStatus.
+func validateManagedScalingStatus(r *specrt.Report, p specrt.Path, v ManagedScalingStatus) {
+	switch v {
+	case ManagedScalingStatusEnabled, ManagedScalingStatusDisabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ENABLED, DISABLED")
+	}
+}
+
+// validateManagedScalingStepSize checks a value of shape ManagedScalingStepSize.
+func validateManagedScalingStepSize(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 10000 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 10000")
+	}
+}
+
+// validateManagedScalingTargetCapacity checks a value of shape ManagedScalingTargetCapacity.
+func validateManagedScalingTargetCapacity(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 100 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 100")
+	}
+}
+
+// validateManagedTerminationProtection checks a value of shape ManagedTerminationProtection.
+func validateManagedTerminationProtection(r *specrt.Report, p specrt.Path, v ManagedTerminationProtection) {
+	switch v {
+	case ManagedTerminationProtectionEnabled, ManagedTerminationProtectionDisabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ENABLED, DISABLED")
+	}
+}
+
+// validateMetricConfigurationList checks a list of shape MetricConfigurationList.
+func validateMetricConfigurationList(r *specrt.Report, p specrt.Path, v []MetricConfiguration) {
+	if n := len(v); n > 5 {
+		r.Add(p, specrt.RuleLength, "", "must have between 0 and 5 elements, got %d", n)
+	}
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateMetricName checks a value of shape MetricName.
+func validateMetricName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 255 characters, got %d", n)
+	}
+}
+
+// validateMetricNamesList checks a list of shape MetricNamesList.
+func validateMetricNamesList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n < 1 || n > 5 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 5 elements, got %d", n)
+	}
+	for i := range v {
+		validateMetricName(r, p.Index(i), v[i])
+	}
+}
+
+// validateMetricResolutionSeconds checks a value of shape MetricResolutionSeconds.
+func validateMetricResolutionSeconds(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 20 || v > 60 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 20 and 60")
+	}
+}
+
+// validateNetworkBindings checks a list of shape NetworkBindings.
+func validateNetworkBindings(r *specrt.Report, p specrt.Path, v []NetworkBinding) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateNetworkMode checks a value of shape NetworkMode.
+func validateNetworkMode(r *specrt.Report, p specrt.Path, v NetworkMode) {
+	switch v {
+	case NetworkModeBridge, NetworkModeHost, NetworkModeAwsvpc, NetworkModeNone:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of bridge, host, awsvpc, none")
+	}
+}
+
+// validateOSFamily checks a value of shape OSFamily.
+func validateOSFamily(r *specrt.Report, p specrt.Path, v OSFamily) {
+	switch v {
+	case OSFamilyWindowsServer2019Full, OSFamilyWindowsServer2019Core, OSFamilyWindowsServer2016Full, OSFamilyWindowsServer2004Core, OSFamilyWindowsServer2022Core, OSFamilyWindowsServer2022Full, OSFamilyWindowsServer2025Core, OSFamilyWindowsServer2025Full, OSFamilyWindowsServer20h2Core, OSFamilyLinux:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of WINDOWS_SERVER_2019_FULL, WINDOWS_SERVER_2019_CORE, WINDOWS_SERVER_2016_FULL, WINDOWS_SERVER_2004_CORE, WINDOWS_SERVER_2022_CORE, WINDOWS_SERVER_2022_FULL, WINDOWS_SERVER_2025_CORE, WINDOWS_SERVER_2025_FULL, WINDOWS_SERVER_20H2_CORE, LINUX")
+	}
+}
+
+// validatePidMode checks a value of shape PidMode.
+func validatePidMode(r *specrt.Report, p specrt.Path, v PidMode) {
+	switch v {
+	case PidModeHost, PidModeTask:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of host, task")
+	}
+}
+
+// validatePlacementConstraintType checks a value of shape PlacementConstraintType.
+func validatePlacementConstraintType(r *specrt.Report, p specrt.Path, v PlacementConstraintType) {
+	switch v {
+	case PlacementConstraintTypeDistinctInstance, PlacementConstraintTypeMemberOf:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of distinctInstance, memberOf")
+	}
+}
+
+// validatePlacementConstraints checks a list of shape PlacementConstraints.
+func validatePlacementConstraints(r *specrt.Report, p specrt.Path, v []PlacementConstraint) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validatePlacementStrategies checks a list of shape PlacementStrategies.
+func validatePlacementStrategies(r *specrt.Report, p specrt.Path, v []PlacementStrategy) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validatePlacementStrategyType checks a value of shape PlacementStrategyType.
+func validatePlacementStrategyType(r *specrt.Report, p specrt.Path, v PlacementStrategyType) {
+	switch v {
+	case PlacementStrategyTypeRandom, PlacementStrategyTypeSpread, PlacementStrategyTypeBinpack:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of random, spread, binpack")
+	}
+}
+
+// validatePlatformDeviceType checks a value of shape PlatformDeviceType.
+func validatePlatformDeviceType(r *specrt.Report, p specrt.Path, v PlatformDeviceType) {
+	switch v {
+	case PlatformDeviceTypeGpu, PlatformDeviceTypeNeuronDevice:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of GPU, NEURON_DEVICE")
+	}
+}
+
+// validatePlatformDevices checks a list of shape PlatformDevices.
+func validatePlatformDevices(r *specrt.Report, p specrt.Path, v []PlatformDevice) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validatePortMappingList checks a list of shape PortMappingList.
+func validatePortMappingList(r *specrt.Report, p specrt.Path, v []PortMapping) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validatePortNumber checks a value of shape PortNumber.
+func validatePortNumber(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 65535 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 65535")
+	}
+}
+
+// validatePropagateMITags checks a value of shape PropagateMITags.
+func validatePropagateMITags(r *specrt.Report, p specrt.Path, v PropagateMITags) {
+	switch v {
+	case PropagateMITagsCapacityProvider, PropagateMITagsNone:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of CAPACITY_PROVIDER, NONE")
+	}
+}
+
+// validatePropagateTags checks a value of shape PropagateTags.
+func validatePropagateTags(r *specrt.Report, p specrt.Path, v PropagateTags) {
+	switch v {
+	case PropagateTagsTaskDefinition, PropagateTagsService, PropagateTagsNone:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TASK_DEFINITION, SERVICE, NONE")
+	}
+}
+
+// validateProxyConfigurationType checks a value of shape ProxyConfigurationType.
+func validateProxyConfigurationType(r *specrt.Report, p specrt.Path, v ProxyConfigurationType) {
+	switch v {
+	case ProxyConfigurationTypeAppmesh:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of APPMESH")
+	}
+}
+
+// validateResourceManagementType checks a value of shape ResourceManagementType.
+func validateResourceManagementType(r *specrt.Report, p specrt.Path, v ResourceManagementType) {
+	switch v {
+	case ResourceManagementTypeCustomer, ResourceManagementTypeEcs:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of CUSTOMER, ECS")
+	}
+}
+
+// validateResourceRequirements checks a list of shape ResourceRequirements.
+func validateResourceRequirements(r *specrt.Report, p specrt.Path, v []ResourceRequirement) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateResourceType checks a value of shape ResourceType.
+func validateResourceType(r *specrt.Report, p specrt.Path, v ResourceType) {
+	switch v {
+	case ResourceTypeGpu, ResourceTypeInferenceAccelerator, ResourceTypeNeuronDevice:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of GPU, InferenceAccelerator, NeuronDevice")
+	}
+}
+
+// validateScaleUnit checks a value of shape ScaleUnit.
+func validateScaleUnit(r *specrt.Report, p specrt.Path, v ScaleUnit) {
+	switch v {
+	case ScaleUnitPercent:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of PERCENT")
+	}
+}
+
+// validateSchedulingStrategy checks a value of shape SchedulingStrategy.
+func validateSchedulingStrategy(r *specrt.Report, p specrt.Path, v SchedulingStrategy) {
+	switch v {
+	case SchedulingStrategyReplica, SchedulingStrategyDaemon:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of REPLICA, DAEMON")
+	}
+}
+
+// validateScope checks a value of shape Scope.
+func validateScope(r *specrt.Report, p specrt.Path, v Scope) {
+	switch v {
+	case ScopeTask, ScopeShared:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of task, shared")
+	}
+}
+
 // validateSecretList checks a list of shape SecretList.
 func validateSecretList(r *specrt.Report, p specrt.Path, v []Secret) {
 	for i := range v {
 		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateServiceConnectAccessLoggingFormat checks a value of shape ServiceConnectAccessLoggingFormat.
+func validateServiceConnectAccessLoggingFormat(r *specrt.Report, p specrt.Path, v ServiceConnectAccessLoggingFormat) {
+	switch v {
+	case ServiceConnectAccessLoggingFormatText, ServiceConnectAccessLoggingFormatJson:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TEXT, JSON")
+	}
+}
+
+// validateServiceConnectClientAliasList checks a list of shape ServiceConnectClientAliasList.
+func validateServiceConnectClientAliasList(r *specrt.Report, p specrt.Path, v []ServiceConnectClientAlias) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateServiceConnectIncludeQueryParameters checks a value of shape ServiceConnectIncludeQueryParameters.
+func validateServiceConnectIncludeQueryParameters(r *specrt.Report, p specrt.Path, v ServiceConnectIncludeQueryParameters) {
+	switch v {
+	case ServiceConnectIncludeQueryParametersDisabled, ServiceConnectIncludeQueryParametersEnabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of DISABLED, ENABLED")
+	}
+}
+
+// validateServiceConnectServiceList checks a list of shape ServiceConnectServiceList.
+func validateServiceConnectServiceList(r *specrt.Report, p specrt.Path, v []ServiceConnectService) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateServiceDeploymentStatus checks a value of shape ServiceDeploymentStatus.
+func validateServiceDeploymentStatus(r *specrt.Report, p specrt.Path, v ServiceDeploymentStatus) {
+	switch v {
+	case ServiceDeploymentStatusPending, ServiceDeploymentStatusSuccessful, ServiceDeploymentStatusStopped, ServiceDeploymentStatusStopRequested, ServiceDeploymentStatusInProgress, ServiceDeploymentStatusRollbackRequested, ServiceDeploymentStatusRollbackInProgress, ServiceDeploymentStatusRollbackSuccessful, ServiceDeploymentStatusRollbackFailed:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of PENDING, SUCCESSFUL, STOPPED, STOP_REQUESTED, IN_PROGRESS, ROLLBACK_REQUESTED, ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED")
+	}
+}
+
+// validateServiceDeploymentStatusList checks a list of shape ServiceDeploymentStatusList.
+func validateServiceDeploymentStatusList(r *specrt.Report, p specrt.Path, v []ServiceDeploymentStatus) {
+	for i := range v {
+		validateServiceDeploymentStatus(r, p.Index(i), v[i])
+	}
+}
+
+// validateServiceField checks a value of shape ServiceField.
+func validateServiceField(r *specrt.Report, p specrt.Path, v ServiceField) {
+	switch v {
+	case ServiceFieldTags:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TAGS")
+	}
+}
+
+// validateServiceFieldList checks a list of shape ServiceFieldList.
+func validateServiceFieldList(r *specrt.Report, p specrt.Path, v []ServiceField) {
+	for i := range v {
+		validateServiceField(r, p.Index(i), v[i])
 	}
 }
 
@@ -202,6 +4719,40 @@ func validateServiceName(r *specrt.Report, p specrt.Path, v string) {
 	}
 }
 
+// validateServiceVolumeConfigurations checks a list of shape ServiceVolumeConfigurations.
+func validateServiceVolumeConfigurations(r *specrt.Report, p specrt.Path, v []ServiceVolumeConfiguration) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateSettingName checks a value of shape SettingName.
+func validateSettingName(r *specrt.Report, p specrt.Path, v SettingName) {
+	switch v {
+	case SettingNameServiceLongArnFormat, SettingNameTaskLongArnFormat, SettingNameContainerInstanceLongArnFormat, SettingNameAwsvpcTrunking, SettingNameContainerInsights, SettingNameFargateFipsMode, SettingNameTagResourceAuthorization, SettingNameFargateTaskRetirementWaitPeriod, SettingNameGuardDutyActivate, SettingNameDefaultLogDriverMode, SettingNameFargateEventWindows:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of serviceLongArnFormat, taskLongArnFormat, containerInstanceLongArnFormat, awsvpcTrunking, containerInsights, fargateFIPSMode, tagResourceAuthorization, fargateTaskRetirementWaitPeriod, guardDutyActivate, defaultLogDriverMode, fargateEventWindows")
+	}
+}
+
+// validateSortOrder checks a value of shape SortOrder.
+func validateSortOrder(r *specrt.Report, p specrt.Path, v SortOrder) {
+	switch v {
+	case SortOrderAsc, SortOrderDesc:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ASC, DESC")
+	}
+}
+
+// validateStopServiceDeploymentStopType checks a value of shape StopServiceDeploymentStopType.
+func validateStopServiceDeploymentStopType(r *specrt.Report, p specrt.Path, v StopServiceDeploymentStopType) {
+	switch v {
+	case StopServiceDeploymentStopTypeAbort, StopServiceDeploymentStopTypeRollback:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ABORT, ROLLBACK")
+	}
+}
+
 // validateTagKey checks a value of shape TagKey.
 func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 1, 128); !ok {
@@ -209,6 +4760,13 @@ func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
 	}
 	if !matchTagKey(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `(?![aA][wW][sS]:)([\p{L}\p{Z}\p{N}_.:/=+\-@]*)`)
+	}
+}
+
+// validateTagKeys checks a list of shape TagKeys.
+func validateTagKeys(r *specrt.Report, p specrt.Path, v []string) {
+	for i := range v {
+		validateTagKey(r, p.Index(i), v[i])
 	}
 }
 
@@ -238,9 +4796,187 @@ func validateTags(r *specrt.Report, p specrt.Path, v []Tag) {
 	})
 }
 
+// validateTargetType checks a value of shape TargetType.
+func validateTargetType(r *specrt.Report, p specrt.Path, v TargetType) {
+	switch v {
+	case TargetTypeContainerInstance:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of container-instance")
+	}
+}
+
 // validateTaskCount checks a value of shape TaskCount.
 func validateTaskCount(r *specrt.Report, p specrt.Path, v int32) {
 	if v < 0 {
 		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be at least 0")
+	}
+}
+
+// validateTaskDefinitionFamilyStatus checks a value of shape TaskDefinitionFamilyStatus.
+func validateTaskDefinitionFamilyStatus(r *specrt.Report, p specrt.Path, v TaskDefinitionFamilyStatus) {
+	switch v {
+	case TaskDefinitionFamilyStatusActive, TaskDefinitionFamilyStatusInactive, TaskDefinitionFamilyStatusAll:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ACTIVE, INACTIVE, ALL")
+	}
+}
+
+// validateTaskDefinitionField checks a value of shape TaskDefinitionField.
+func validateTaskDefinitionField(r *specrt.Report, p specrt.Path, v TaskDefinitionField) {
+	switch v {
+	case TaskDefinitionFieldTags:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TAGS")
+	}
+}
+
+// validateTaskDefinitionFieldList checks a list of shape TaskDefinitionFieldList.
+func validateTaskDefinitionFieldList(r *specrt.Report, p specrt.Path, v []TaskDefinitionField) {
+	for i := range v {
+		validateTaskDefinitionField(r, p.Index(i), v[i])
+	}
+}
+
+// validateTaskDefinitionPlacementConstraintType checks a value of shape TaskDefinitionPlacementConstraintType.
+func validateTaskDefinitionPlacementConstraintType(r *specrt.Report, p specrt.Path, v TaskDefinitionPlacementConstraintType) {
+	switch v {
+	case TaskDefinitionPlacementConstraintTypeMemberOf:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of memberOf")
+	}
+}
+
+// validateTaskDefinitionPlacementConstraints checks a list of shape TaskDefinitionPlacementConstraints.
+func validateTaskDefinitionPlacementConstraints(r *specrt.Report, p specrt.Path, v []TaskDefinitionPlacementConstraint) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateTaskDefinitionStatus checks a value of shape TaskDefinitionStatus.
+func validateTaskDefinitionStatus(r *specrt.Report, p specrt.Path, v TaskDefinitionStatus) {
+	switch v {
+	case TaskDefinitionStatusActive, TaskDefinitionStatusInactive, TaskDefinitionStatusDeleteInProgress:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ACTIVE, INACTIVE, DELETE_IN_PROGRESS")
+	}
+}
+
+// validateTaskField checks a value of shape TaskField.
+func validateTaskField(r *specrt.Report, p specrt.Path, v TaskField) {
+	switch v {
+	case TaskFieldTags:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TAGS")
+	}
+}
+
+// validateTaskFieldList checks a list of shape TaskFieldList.
+func validateTaskFieldList(r *specrt.Report, p specrt.Path, v []TaskField) {
+	for i := range v {
+		validateTaskField(r, p.Index(i), v[i])
+	}
+}
+
+// validateTaskFilesystemType checks a value of shape TaskFilesystemType.
+func validateTaskFilesystemType(r *specrt.Report, p specrt.Path, v TaskFilesystemType) {
+	switch v {
+	case TaskFilesystemTypeExt3, TaskFilesystemTypeExt4, TaskFilesystemTypeXfs, TaskFilesystemTypeNtfs:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ext3, ext4, xfs, ntfs")
+	}
+}
+
+// validateTaskSetField checks a value of shape TaskSetField.
+func validateTaskSetField(r *specrt.Report, p specrt.Path, v TaskSetField) {
+	switch v {
+	case TaskSetFieldTags:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TAGS")
+	}
+}
+
+// validateTaskSetFieldList checks a list of shape TaskSetFieldList.
+func validateTaskSetFieldList(r *specrt.Report, p specrt.Path, v []TaskSetField) {
+	for i := range v {
+		validateTaskSetField(r, p.Index(i), v[i])
+	}
+}
+
+// validateTaskVolumeConfigurations checks a list of shape TaskVolumeConfigurations.
+func validateTaskVolumeConfigurations(r *specrt.Report, p specrt.Path, v []TaskVolumeConfiguration) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateTaskVolumeStorageGiB checks a value of shape TaskVolumeStorageGiB.
+func validateTaskVolumeStorageGiB(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be at least 1")
+	}
+}
+
+// validateThresholdType checks a value of shape ThresholdType.
+func validateThresholdType(r *specrt.Report, p specrt.Path, v ThresholdType) {
+	switch v {
+	case ThresholdTypeCount, ThresholdTypeBoundedPercent, ThresholdTypeUnboundedPercent:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of COUNT, BOUNDED_PERCENT, UNBOUNDED_PERCENT")
+	}
+}
+
+// validateTmpfsList checks a list of shape TmpfsList.
+func validateTmpfsList(r *specrt.Report, p specrt.Path, v []Tmpfs) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateTransportProtocol checks a value of shape TransportProtocol.
+func validateTransportProtocol(r *specrt.Report, p specrt.Path, v TransportProtocol) {
+	switch v {
+	case TransportProtocolTcp, TransportProtocolUdp:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of tcp, udp")
+	}
+}
+
+// validateUlimitList checks a list of shape UlimitList.
+func validateUlimitList(r *specrt.Report, p specrt.Path, v []Ulimit) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateUlimitName checks a value of shape UlimitName.
+func validateUlimitName(r *specrt.Report, p specrt.Path, v UlimitName) {
+	switch v {
+	case UlimitNameCore, UlimitNameCpu, UlimitNameData, UlimitNameFsize, UlimitNameLocks, UlimitNameMemlock, UlimitNameMsgqueue, UlimitNameNice, UlimitNameNofile, UlimitNameNproc, UlimitNameRss, UlimitNameRtprio, UlimitNameRttime, UlimitNameSigpending, UlimitNameStack:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of core, cpu, data, fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack")
+	}
+}
+
+// validateVersionConsistency checks a value of shape VersionConsistency.
+func validateVersionConsistency(r *specrt.Report, p specrt.Path, v VersionConsistency) {
+	switch v {
+	case VersionConsistencyEnabled, VersionConsistencyDisabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of enabled, disabled")
+	}
+}
+
+// validateVolumeList checks a list of shape VolumeList.
+func validateVolumeList(r *specrt.Report, p specrt.Path, v []Volume) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateVpcLatticeConfigurations checks a list of shape VpcLatticeConfigurations.
+func validateVpcLatticeConfigurations(r *specrt.Report, p specrt.Path, v []VPCLatticeConfiguration) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
 	}
 }

@@ -18,20 +18,1373 @@ type Options = specrt.Options
 // that depends on API rather than *Client can be given a fake or a mock in
 // tests.
 type API interface {
+	// Allocates a static IP address.
+	AllocateStaticIp(ctx context.Context, in *AllocateStaticIpInput, optFns ...func(*Options)) (*AllocateStaticIpOutput, error)
+
+	// Attaches an SSL/TLS certificate to your Amazon Lightsail content delivery
+	// network (CDN) distribution.
+	//
+	// After the certificate is attached, your distribution accepts HTTPS traffic
+	// for all of the domains that are associated with the certificate.
+	//
+	// Use the `CreateCertificate` action to create a certificate that you can
+	// attach to your distribution.
+	//
+	// Only certificates created in the `us-east-1` Amazon Web Services Region can
+	// be attached to Lightsail distributions. Lightsail distributions are global
+	// resources that can reference an origin in any Amazon Web Services Region,
+	// and distribute its content globally. However, all distributions are located
+	// in the `us-east-1` Region.
+	AttachCertificateToDistribution(ctx context.Context, in *AttachCertificateToDistributionInput, optFns ...func(*Options)) (*AttachCertificateToDistributionOutput, error)
+
+	// Attaches a block storage disk to a running or stopped Lightsail instance and
+	// exposes it to the instance with the specified disk name.
+	//
+	// The `attach disk` operation supports tag-based access control via resource
+	// tags applied to the resource identified by `disk name`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	AttachDisk(ctx context.Context, in *AttachDiskInput, optFns ...func(*Options)) (*AttachDiskOutput, error)
+
+	// Attaches one or more Lightsail instances to a load balancer.
+	//
+	// After some time, the instances are attached to the load balancer and the
+	// health check status is available.
+	//
+	// The `attach instances to load balancer` operation supports tag-based access
+	// control via resource tags applied to the resource identified by `load
+	// balancer name`. For more information, see the Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	AttachInstancesToLoadBalancer(ctx context.Context, in *AttachInstancesToLoadBalancerInput, optFns ...func(*Options)) (*AttachInstancesToLoadBalancerOutput, error)
+
+	// Attaches a Transport Layer Security (TLS) certificate to your load balancer.
+	// TLS is just an updated, more secure version of Secure Socket Layer (SSL).
+	//
+	// Once you create and validate your certificate, you can attach it to your
+	// load balancer. You can also use this API to rotate the certificates on your
+	// account. Use the `AttachLoadBalancerTlsCertificate` action with the
+	// non-attached certificate, and it will replace the existing one and become
+	// the attached certificate.
+	//
+	// The `AttachLoadBalancerTlsCertificate` operation supports tag-based access
+	// control via resource tags applied to the resource identified by `load
+	// balancer name`. For more information, see the Amazon Lightsail Developer
+	// Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	AttachLoadBalancerTlsCertificate(ctx context.Context, in *AttachLoadBalancerTlsCertificateInput, optFns ...func(*Options)) (*AttachLoadBalancerTlsCertificateOutput, error)
+
+	// Attaches a static IP address to a specific Amazon Lightsail instance.
+	AttachStaticIp(ctx context.Context, in *AttachStaticIpInput, optFns ...func(*Options)) (*AttachStaticIpOutput, error)
+
+	// Closes ports for a specific Amazon Lightsail instance.
+	//
+	// The `CloseInstancePublicPorts` action supports tag-based access control via
+	// resource tags applied to the resource identified by `instanceName`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CloseInstancePublicPorts(ctx context.Context, in *CloseInstancePublicPortsInput, optFns ...func(*Options)) (*CloseInstancePublicPortsOutput, error)
+
+	// Copies a manual snapshot of an instance or disk as another manual snapshot,
+	// or copies an automatic snapshot of an instance or disk as a manual snapshot.
+	// This operation can also be used to copy a manual or automatic snapshot of an
+	// instance or a disk from one Amazon Web Services Region to another in Amazon
+	// Lightsail.
+	//
+	// When copying a manual snapshot, be sure to define the `source region`,
+	// `source snapshot name`, and `target snapshot name` parameters.
+	//
+	// When copying an automatic snapshot, be sure to define the `source region`,
+	// `source resource name`, `target snapshot name`, and either the `restore
+	// date` or the `use latest restorable auto snapshot` parameters.
+	CopySnapshot(ctx context.Context, in *CopySnapshotInput, optFns ...func(*Options)) (*CopySnapshotOutput, error)
+
+	// Creates an Amazon Lightsail bucket.
+	//
+	// A bucket is a cloud storage resource available in the Lightsail object
+	// storage service. Use buckets to store objects such as data and its
+	// descriptive metadata. For more information about buckets, see Buckets in
+	// Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/buckets-in-amazon-lightsail)
+	// in the Amazon Lightsail Developer Guide.
+	CreateBucket(ctx context.Context, in *CreateBucketInput, optFns ...func(*Options)) (*CreateBucketOutput, error)
+
+	// Creates a new access key for the specified Amazon Lightsail bucket. Access
+	// keys consist of an access key ID and corresponding secret access key.
+	//
+	// Access keys grant full programmatic access to the specified bucket and its
+	// objects. You can have a maximum of two access keys per bucket. Use the
+	// GetBucketAccessKeys
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetBucketAccessKeys.html)
+	// action to get a list of current access keys for a specific bucket. For more
+	// information about access keys, see Creating access keys for a bucket in
+	// Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-bucket-access-keys)
+	// in the Amazon Lightsail Developer Guide.
+	//
+	// The `secretAccessKey` value is returned only in response to the
+	// `CreateBucketAccessKey` action. You can get a secret access key only when
+	// you first create an access key; you cannot get the secret access key later.
+	// If you lose the secret access key, you must create a new access key.
+	CreateBucketAccessKey(ctx context.Context, in *CreateBucketAccessKeyInput, optFns ...func(*Options)) (*CreateBucketAccessKeyOutput, error)
+
 	// Creates an SSL/TLS certificate for an Amazon Lightsail content delivery
 	// network (CDN) distribution and a container service.
 	//
-	// After the certificate is valid, use the AttachCertificateToDistribution
+	// After the certificate is valid, use the `AttachCertificateToDistribution`
 	// action to use the certificate and its domains with your distribution. Or use
-	// the UpdateContainerService action to use the certificate and its domains
+	// the `UpdateContainerService` action to use the certificate and its domains
 	// with your container service.
 	//
-	// Warning: only certificates created in the us-east-1 Amazon Web Services
-	// Region can be attached to Lightsail distributions. Lightsail distributions
-	// are global resources that can reference an origin in any Amazon Web Services
-	// Region, and distribute its content globally. However, all distributions are
-	// located in the us-east-1 Region.
+	// Only certificates created in the `us-east-1` Amazon Web Services Region can
+	// be attached to Lightsail distributions. Lightsail distributions are global
+	// resources that can reference an origin in any Amazon Web Services Region,
+	// and distribute its content globally. However, all distributions are located
+	// in the `us-east-1` Region.
 	CreateCertificate(ctx context.Context, in *CreateCertificateInput, optFns ...func(*Options)) (*CreateCertificateOutput, error)
+
+	// Creates an AWS CloudFormation stack, which creates a new Amazon EC2 instance
+	// from an exported Amazon Lightsail snapshot. This operation results in a
+	// CloudFormation stack record that can be used to track the AWS CloudFormation
+	// stack created. Use the `get cloud formation stack records` operation to get
+	// a list of the CloudFormation stacks created.
+	//
+	// Wait until after your new Amazon EC2 instance is created before running the
+	// `create cloud formation stack` operation again with the same export snapshot
+	// record.
+	CreateCloudFormationStack(ctx context.Context, in *CreateCloudFormationStackInput, optFns ...func(*Options)) (*CreateCloudFormationStackOutput, error)
+
+	// Creates an email or SMS text message contact method.
+	//
+	// A contact method is used to send you notifications about your Amazon
+	// Lightsail resources. You can add one email address and one mobile phone
+	// number contact method in each Amazon Web Services Region. However, SMS text
+	// messaging is not supported in some Amazon Web Services Regions, and SMS text
+	// messages cannot be sent to some countries/regions. For more information, see
+	// Notifications in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
+	//
+	// The `create contact method` operation supports tag-based access control via
+	// request tags. For more information, see the Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateContactMethod(ctx context.Context, in *CreateContactMethodInput, optFns ...func(*Options)) (*CreateContactMethodOutput, error)
+
+	// Creates an Amazon Lightsail container service.
+	//
+	// A Lightsail container service is a compute resource to which you can deploy
+	// containers. For more information, see Container services in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-services)
+	// in the Lightsail Dev Guide.
+	CreateContainerService(ctx context.Context, in *CreateContainerServiceInput, optFns ...func(*Options)) (*CreateContainerServiceOutput, error)
+
+	// Creates a deployment for your Amazon Lightsail container service.
+	//
+	// A deployment specifies the containers that will be launched on the container
+	// service and their settings, such as the ports to open, the environment
+	// variables to apply, and the launch command to run. It also specifies the
+	// container that will serve as the public endpoint of the deployment and its
+	// settings, such as the HTTP or HTTPS port to use, and the health check
+	// configuration.
+	//
+	// You can deploy containers to your container service using container images
+	// from a public registry such as Amazon ECR Public, or from your local
+	// machine. For more information, see Creating container images for your Amazon
+	// Lightsail container services
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-container-images)
+	// in the Amazon Lightsail Developer Guide.
+	CreateContainerServiceDeployment(ctx context.Context, in *CreateContainerServiceDeploymentInput, optFns ...func(*Options)) (*CreateContainerServiceDeploymentOutput, error)
+
+	// Creates a temporary set of log in credentials that you can use to log in to
+	// the Docker process on your local machine. After you're logged in, you can
+	// use the native Docker commands to push your local container images to the
+	// container image registry of your Amazon Lightsail account so that you can
+	// use them with your Lightsail container service. The log in credentials
+	// expire 12 hours after they are created, at which point you will need to
+	// create a new set of log in credentials.
+	//
+	// You can only push container images to the container service registry of your
+	// Lightsail account. You cannot pull container images or perform any other
+	// container image management actions on the container service registry.
+	//
+	// After you push your container images to the container image registry of your
+	// Lightsail account, use the `RegisterContainerImage` action to register the
+	// pushed images to a specific Lightsail container service.
+	//
+	// This action is not required if you install and use the Lightsail Control
+	// (lightsailctl) plugin to push container images to your Lightsail container
+	// service. For more information, see Pushing and managing container images on
+	// your Amazon Lightsail container services
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-pushing-container-images)
+	// in the Amazon Lightsail Developer Guide.
+	CreateContainerServiceRegistryLogin(ctx context.Context, in *CreateContainerServiceRegistryLoginInput, optFns ...func(*Options)) (*CreateContainerServiceRegistryLoginOutput, error)
+
+	// Creates a block storage disk that can be attached to an Amazon Lightsail
+	// instance in the same Availability Zone (`us-east-2a`).
+	//
+	// The `create disk` operation supports tag-based access control via request
+	// tags. For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateDisk(ctx context.Context, in *CreateDiskInput, optFns ...func(*Options)) (*CreateDiskOutput, error)
+
+	// Creates a block storage disk from a manual or automatic snapshot of a disk.
+	// The resulting disk can be attached to an Amazon Lightsail instance in the
+	// same Availability Zone (`us-east-2a`).
+	//
+	// The `create disk from snapshot` operation supports tag-based access control
+	// via request tags and resource tags applied to the resource identified by
+	// `disk snapshot name`. For more information, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateDiskFromSnapshot(ctx context.Context, in *CreateDiskFromSnapshotInput, optFns ...func(*Options)) (*CreateDiskFromSnapshotOutput, error)
+
+	// Creates a snapshot of a block storage disk. You can use snapshots for
+	// backups, to make copies of disks, and to save data before shutting down a
+	// Lightsail instance.
+	//
+	// You can take a snapshot of an attached disk that is in use; however,
+	// snapshots only capture data that has been written to your disk at the time
+	// the snapshot command is issued. This may exclude any data that has been
+	// cached by any applications or the operating system. If you can pause any
+	// file systems on the disk long enough to take a snapshot, your snapshot
+	// should be complete. Nevertheless, if you cannot pause all file writes to the
+	// disk, you should unmount the disk from within the Lightsail instance, issue
+	// the create disk snapshot command, and then remount the disk to ensure a
+	// consistent and complete snapshot. You may remount and use your disk while
+	// the snapshot status is pending.
+	//
+	// You can also use this operation to create a snapshot of an instance's system
+	// volume. You might want to do this, for example, to recover data from the
+	// system volume of a botched instance or to create a backup of the system
+	// volume like you would for a block storage disk. To create a snapshot of a
+	// system volume, just define the `instance name` parameter when issuing the
+	// snapshot command, and a snapshot of the defined instance's system volume
+	// will be created. After the snapshot is available, you can create a block
+	// storage disk from the snapshot and attach it to a running instance to access
+	// the data on the disk.
+	//
+	// The `create disk snapshot` operation supports tag-based access control via
+	// request tags. For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateDiskSnapshot(ctx context.Context, in *CreateDiskSnapshotInput, optFns ...func(*Options)) (*CreateDiskSnapshotOutput, error)
+
+	// Creates an Amazon Lightsail content delivery network (CDN) distribution.
+	//
+	// A distribution is a globally distributed network of caching servers that
+	// improve the performance of your website or web application hosted on a
+	// Lightsail instance. For more information, see Content delivery networks in
+	// Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-content-delivery-network-distributions).
+	CreateDistribution(ctx context.Context, in *CreateDistributionInput, optFns ...func(*Options)) (*CreateDistributionOutput, error)
+
+	// Creates a domain resource for the specified domain (example.com).
+	//
+	// The `create domain` operation supports tag-based access control via request
+	// tags. For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateDomain(ctx context.Context, in *CreateDomainInput, optFns ...func(*Options)) (*CreateDomainOutput, error)
+
+	// Creates one of the following domain name system (DNS) records in a domain
+	// DNS zone: Address (A), canonical name (CNAME), mail exchanger (MX), name
+	// server (NS), start of authority (SOA), service locator (SRV), or text (TXT).
+	//
+	// The `create domain entry` operation supports tag-based access control via
+	// resource tags applied to the resource identified by `domain name`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateDomainEntry(ctx context.Context, in *CreateDomainEntryInput, optFns ...func(*Options)) (*CreateDomainEntryOutput, error)
+
+	// Creates two URLs that are used to access a virtual computer’s graphical
+	// user interface (GUI) session. The primary URL initiates a web-based Amazon
+	// DCV session to the virtual computer's application. The secondary URL
+	// initiates a web-based Amazon DCV session to the virtual computer's operating
+	// session.
+	//
+	// Use `StartGUISession` to open the session.
+	CreateGUISessionAccessDetails(ctx context.Context, in *CreateGUISessionAccessDetailsInput, optFns ...func(*Options)) (*CreateGUISessionAccessDetailsOutput, error)
+
+	// Creates a snapshot of a specific virtual private server, or instance. You
+	// can use a snapshot to create a new instance that is based on that snapshot.
+	//
+	// The `create instance snapshot` operation supports tag-based access control
+	// via request tags. For more information, see the Amazon Lightsail Developer
+	// Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateInstanceSnapshot(ctx context.Context, in *CreateInstanceSnapshotInput, optFns ...func(*Options)) (*CreateInstanceSnapshotOutput, error)
+
+	// Creates one or more Amazon Lightsail instances.
+	//
+	// The `create instances` operation supports tag-based access control via
+	// request tags. For more information, see the Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateInstances(ctx context.Context, in *CreateInstancesInput, optFns ...func(*Options)) (*CreateInstancesOutput, error)
+
+	// Creates one or more new instances from a manual or automatic snapshot of an
+	// instance.
+	//
+	// The `create instances from snapshot` operation supports tag-based access
+	// control via request tags and resource tags applied to the resource
+	// identified by `instance snapshot name`. For more information, see the Amazon
+	// Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateInstancesFromSnapshot(ctx context.Context, in *CreateInstancesFromSnapshotInput, optFns ...func(*Options)) (*CreateInstancesFromSnapshotOutput, error)
+
+	// Creates a custom SSH key pair that you can use with an Amazon Lightsail
+	// instance.
+	//
+	// Use the DownloadDefaultKeyPair
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_DownloadDefaultKeyPair.html)
+	// action to create a Lightsail default key pair in an Amazon Web Services
+	// Region where a default key pair does not currently exist.
+	//
+	// The `create key pair` operation supports tag-based access control via
+	// request tags. For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateKeyPair(ctx context.Context, in *CreateKeyPairInput, optFns ...func(*Options)) (*CreateKeyPairOutput, error)
+
+	// Creates a Lightsail load balancer. To learn more about deciding whether to
+	// load balance your application, see Configure your Lightsail instances for
+	// load balancing
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/configure-lightsail-instances-for-load-balancing).
+	// You can create up to 10 load balancers per AWS Region in your account.
+	//
+	// When you create a load balancer, you can specify a unique name and port
+	// settings. To change additional load balancer settings, use the
+	// `UpdateLoadBalancerAttribute` operation.
+	//
+	// The `create load balancer` operation supports tag-based access control via
+	// request tags. For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateLoadBalancer(ctx context.Context, in *CreateLoadBalancerInput, optFns ...func(*Options)) (*CreateLoadBalancerOutput, error)
+
+	// Creates an SSL/TLS certificate for an Amazon Lightsail load balancer.
+	//
+	// TLS is just an updated, more secure version of Secure Socket Layer (SSL).
+	//
+	// The `CreateLoadBalancerTlsCertificate` operation supports tag-based access
+	// control via resource tags applied to the resource identified by `load
+	// balancer name`. For more information, see the Amazon Lightsail Developer
+	// Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateLoadBalancerTlsCertificate(ctx context.Context, in *CreateLoadBalancerTlsCertificateInput, optFns ...func(*Options)) (*CreateLoadBalancerTlsCertificateOutput, error)
+
+	// Creates a new database in Amazon Lightsail.
+	//
+	// The `create relational database` operation supports tag-based access control
+	// via request tags. For more information, see the Amazon Lightsail Developer
+	// Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateRelationalDatabase(ctx context.Context, in *CreateRelationalDatabaseInput, optFns ...func(*Options)) (*CreateRelationalDatabaseOutput, error)
+
+	// Creates a new database from an existing database snapshot in Amazon
+	// Lightsail.
+	//
+	// You can create a new database from a snapshot in if something goes wrong
+	// with your original database, or to change it to a different plan, such as a
+	// high availability or standard plan.
+	//
+	// The `create relational database from snapshot` operation supports tag-based
+	// access control via request tags and resource tags applied to the resource
+	// identified by relationalDatabaseSnapshotName. For more information, see the
+	// Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateRelationalDatabaseFromSnapshot(ctx context.Context, in *CreateRelationalDatabaseFromSnapshotInput, optFns ...func(*Options)) (*CreateRelationalDatabaseFromSnapshotOutput, error)
+
+	// Creates a snapshot of your database in Amazon Lightsail. You can use
+	// snapshots for backups, to make copies of a database, and to save data before
+	// deleting a database.
+	//
+	// The `create relational database snapshot` operation supports tag-based
+	// access control via request tags. For more information, see the Amazon
+	// Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	CreateRelationalDatabaseSnapshot(ctx context.Context, in *CreateRelationalDatabaseSnapshotInput, optFns ...func(*Options)) (*CreateRelationalDatabaseSnapshotOutput, error)
+
+	// Deletes an alarm.
+	//
+	// An alarm is used to monitor a single metric for one of your resources. When
+	// a metric condition is met, the alarm can notify you by email, SMS text
+	// message, and a banner displayed on the Amazon Lightsail console. For more
+	// information, see Alarms in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
+	DeleteAlarm(ctx context.Context, in *DeleteAlarmInput, optFns ...func(*Options)) (*DeleteAlarmOutput, error)
+
+	// Deletes an automatic snapshot of an instance or disk. For more information,
+	// see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+	DeleteAutoSnapshot(ctx context.Context, in *DeleteAutoSnapshotInput, optFns ...func(*Options)) (*DeleteAutoSnapshotOutput, error)
+
+	// Deletes a Amazon Lightsail bucket.
+	//
+	// When you delete your bucket, the bucket name is released and can be reused
+	// for a new bucket in your account or another Amazon Web Services account.
+	DeleteBucket(ctx context.Context, in *DeleteBucketInput, optFns ...func(*Options)) (*DeleteBucketOutput, error)
+
+	// Deletes an access key for the specified Amazon Lightsail bucket.
+	//
+	// We recommend that you delete an access key if the secret access key is
+	// compromised.
+	//
+	// For more information about access keys, see Creating access keys for a
+	// bucket in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-bucket-access-keys)
+	// in the Amazon Lightsail Developer Guide.
+	DeleteBucketAccessKey(ctx context.Context, in *DeleteBucketAccessKeyInput, optFns ...func(*Options)) (*DeleteBucketAccessKeyOutput, error)
+
+	// Deletes an SSL/TLS certificate for your Amazon Lightsail content delivery
+	// network (CDN) distribution.
+	//
+	// Certificates that are currently attached to a distribution cannot be
+	// deleted. Use the `DetachCertificateFromDistribution` action to detach a
+	// certificate from a distribution.
+	DeleteCertificate(ctx context.Context, in *DeleteCertificateInput, optFns ...func(*Options)) (*DeleteCertificateOutput, error)
+
+	// Deletes a contact method.
+	//
+	// A contact method is used to send you notifications about your Amazon
+	// Lightsail resources. You can add one email address and one mobile phone
+	// number contact method in each Amazon Web Services Region. However, SMS text
+	// messaging is not supported in some Amazon Web Services Regions, and SMS text
+	// messages cannot be sent to some countries/regions. For more information, see
+	// Notifications in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
+	DeleteContactMethod(ctx context.Context, in *DeleteContactMethodInput, optFns ...func(*Options)) (*DeleteContactMethodOutput, error)
+
+	// Deletes a container image that is registered to your Amazon Lightsail
+	// container service.
+	DeleteContainerImage(ctx context.Context, in *DeleteContainerImageInput, optFns ...func(*Options)) (*DeleteContainerImageOutput, error)
+
+	// Deletes your Amazon Lightsail container service.
+	DeleteContainerService(ctx context.Context, in *DeleteContainerServiceInput, optFns ...func(*Options)) (*DeleteContainerServiceOutput, error)
+
+	// Deletes the specified block storage disk. The disk must be in the
+	// `available` state (not attached to a Lightsail instance).
+	//
+	// The disk may remain in the `deleting` state for several minutes.
+	//
+	// The `delete disk` operation supports tag-based access control via resource
+	// tags applied to the resource identified by `disk name`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteDisk(ctx context.Context, in *DeleteDiskInput, optFns ...func(*Options)) (*DeleteDiskOutput, error)
+
+	// Deletes the specified disk snapshot.
+	//
+	// When you make periodic snapshots of a disk, the snapshots are incremental,
+	// and only the blocks on the device that have changed since your last snapshot
+	// are saved in the new snapshot. When you delete a snapshot, only the data not
+	// needed for any other snapshot is removed. So regardless of which prior
+	// snapshots have been deleted, all active snapshots will have access to all
+	// the information needed to restore the disk.
+	//
+	// The `delete disk snapshot` operation supports tag-based access control via
+	// resource tags applied to the resource identified by `disk snapshot name`.
+	// For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteDiskSnapshot(ctx context.Context, in *DeleteDiskSnapshotInput, optFns ...func(*Options)) (*DeleteDiskSnapshotOutput, error)
+
+	// Deletes your Amazon Lightsail content delivery network (CDN) distribution.
+	DeleteDistribution(ctx context.Context, in *DeleteDistributionInput, optFns ...func(*Options)) (*DeleteDistributionOutput, error)
+
+	// Deletes the specified domain recordset and all of its domain records.
+	//
+	// The `delete domain` operation supports tag-based access control via resource
+	// tags applied to the resource identified by `domain name`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteDomain(ctx context.Context, in *DeleteDomainInput, optFns ...func(*Options)) (*DeleteDomainOutput, error)
+
+	// Deletes a specific domain entry.
+	//
+	// The `delete domain entry` operation supports tag-based access control via
+	// resource tags applied to the resource identified by `domain name`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteDomainEntry(ctx context.Context, in *DeleteDomainEntryInput, optFns ...func(*Options)) (*DeleteDomainEntryOutput, error)
+
+	// Deletes an Amazon Lightsail instance.
+	//
+	// The `delete instance` operation supports tag-based access control via
+	// resource tags applied to the resource identified by `instance name`. For
+	// more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteInstance(ctx context.Context, in *DeleteInstanceInput, optFns ...func(*Options)) (*DeleteInstanceOutput, error)
+
+	// Deletes a specific snapshot of a virtual private server (or instance).
+	//
+	// The `delete instance snapshot` operation supports tag-based access control
+	// via resource tags applied to the resource identified by `instance snapshot
+	// name`. For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteInstanceSnapshot(ctx context.Context, in *DeleteInstanceSnapshotInput, optFns ...func(*Options)) (*DeleteInstanceSnapshotOutput, error)
+
+	// Deletes the specified key pair by removing the public key from Amazon
+	// Lightsail.
+	//
+	// You can delete key pairs that were created using the ImportKeyPair
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_ImportKeyPair.html)
+	// and CreateKeyPair
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateKeyPair.html)
+	// actions, as well as the Lightsail default key pair. A new default key pair
+	// will not be created unless you launch an instance without specifying a
+	// custom key pair, or you call the DownloadDefaultKeyPair
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_DownloadDefaultKeyPair.html)
+	// API.
+	//
+	// The `delete key pair` operation supports tag-based access control via
+	// resource tags applied to the resource identified by `key pair name`. For
+	// more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteKeyPair(ctx context.Context, in *DeleteKeyPairInput, optFns ...func(*Options)) (*DeleteKeyPairOutput, error)
+
+	// Deletes the known host key or certificate used by the Amazon Lightsail
+	// browser-based SSH or RDP clients to authenticate an instance. This operation
+	// enables the Lightsail browser-based SSH or RDP clients to connect to the
+	// instance after a host key mismatch.
+	//
+	// Perform this operation only if you were expecting the host key or
+	// certificate mismatch or if you are familiar with the new host key or
+	// certificate on the instance. For more information, see Troubleshooting
+	// connection issues when using the Amazon Lightsail browser-based SSH or RDP
+	// client
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-troubleshooting-browser-based-ssh-rdp-client-connection).
+	DeleteKnownHostKeys(ctx context.Context, in *DeleteKnownHostKeysInput, optFns ...func(*Options)) (*DeleteKnownHostKeysOutput, error)
+
+	// Deletes a Lightsail load balancer and all its associated SSL/TLS
+	// certificates. Once the load balancer is deleted, you will need to create a
+	// new load balancer, create a new certificate, and verify domain ownership
+	// again.
+	//
+	// The `delete load balancer` operation supports tag-based access control via
+	// resource tags applied to the resource identified by `load balancer name`.
+	// For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteLoadBalancer(ctx context.Context, in *DeleteLoadBalancerInput, optFns ...func(*Options)) (*DeleteLoadBalancerOutput, error)
+
+	// Deletes an SSL/TLS certificate associated with a Lightsail load balancer.
+	//
+	// The `DeleteLoadBalancerTlsCertificate` operation supports tag-based access
+	// control via resource tags applied to the resource identified by `load
+	// balancer name`. For more information, see the Amazon Lightsail Developer
+	// Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteLoadBalancerTlsCertificate(ctx context.Context, in *DeleteLoadBalancerTlsCertificateInput, optFns ...func(*Options)) (*DeleteLoadBalancerTlsCertificateOutput, error)
+
+	// Deletes a database in Amazon Lightsail.
+	//
+	// The `delete relational database` operation supports tag-based access control
+	// via resource tags applied to the resource identified by
+	// relationalDatabaseName. For more information, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteRelationalDatabase(ctx context.Context, in *DeleteRelationalDatabaseInput, optFns ...func(*Options)) (*DeleteRelationalDatabaseOutput, error)
+
+	// Deletes a database snapshot in Amazon Lightsail.
+	//
+	// The `delete relational database snapshot` operation supports tag-based
+	// access control via resource tags applied to the resource identified by
+	// relationalDatabaseName. For more information, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DeleteRelationalDatabaseSnapshot(ctx context.Context, in *DeleteRelationalDatabaseSnapshotInput, optFns ...func(*Options)) (*DeleteRelationalDatabaseSnapshotOutput, error)
+
+	// Detaches an SSL/TLS certificate from your Amazon Lightsail content delivery
+	// network (CDN) distribution.
+	//
+	// After the certificate is detached, your distribution stops accepting traffic
+	// for all of the domains that are associated with the certificate.
+	DetachCertificateFromDistribution(ctx context.Context, in *DetachCertificateFromDistributionInput, optFns ...func(*Options)) (*DetachCertificateFromDistributionOutput, error)
+
+	// Detaches a stopped block storage disk from a Lightsail instance. Make sure
+	// to unmount any file systems on the device within your operating system
+	// before stopping the instance and detaching the disk.
+	//
+	// The `detach disk` operation supports tag-based access control via resource
+	// tags applied to the resource identified by `disk name`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DetachDisk(ctx context.Context, in *DetachDiskInput, optFns ...func(*Options)) (*DetachDiskOutput, error)
+
+	// Detaches the specified instances from a Lightsail load balancer.
+	//
+	// This operation waits until the instances are no longer needed before they
+	// are detached from the load balancer.
+	//
+	// The `detach instances from load balancer` operation supports tag-based
+	// access control via resource tags applied to the resource identified by `load
+	// balancer name`. For more information, see the Amazon Lightsail Developer
+	// Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	DetachInstancesFromLoadBalancer(ctx context.Context, in *DetachInstancesFromLoadBalancerInput, optFns ...func(*Options)) (*DetachInstancesFromLoadBalancerOutput, error)
+
+	// Detaches a static IP from the Amazon Lightsail instance to which it is
+	// attached.
+	DetachStaticIp(ctx context.Context, in *DetachStaticIpInput, optFns ...func(*Options)) (*DetachStaticIpOutput, error)
+
+	// Disables an add-on for an Amazon Lightsail resource. For more information,
+	// see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+	DisableAddOn(ctx context.Context, in *DisableAddOnInput, optFns ...func(*Options)) (*DisableAddOnOutput, error)
+
+	// Downloads the regional Amazon Lightsail default key pair.
+	//
+	// This action also creates a Lightsail default key pair if a default key pair
+	// does not currently exist in the Amazon Web Services Region.
+	DownloadDefaultKeyPair(ctx context.Context, in *DownloadDefaultKeyPairInput, optFns ...func(*Options)) (*DownloadDefaultKeyPairOutput, error)
+
+	// Enables or modifies an add-on for an Amazon Lightsail resource. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+	EnableAddOn(ctx context.Context, in *EnableAddOnInput, optFns ...func(*Options)) (*EnableAddOnOutput, error)
+
+	// Exports an Amazon Lightsail instance or block storage disk snapshot to
+	// Amazon Elastic Compute Cloud (Amazon EC2). This operation results in an
+	// export snapshot record that can be used with the `create cloud formation
+	// stack` operation to create new Amazon EC2 instances.
+	//
+	// Exported instance snapshots appear in Amazon EC2 as Amazon Machine Images
+	// (AMIs), and the instance system disk appears as an Amazon Elastic Block
+	// Store (Amazon EBS) volume. Exported disk snapshots appear in Amazon EC2 as
+	// Amazon EBS volumes. Snapshots are exported to the same Amazon Web Services
+	// Region in Amazon EC2 as the source Lightsail snapshot.
+	//
+	// The `export snapshot` operation supports tag-based access control via
+	// resource tags applied to the resource identified by `source snapshot name`.
+	// For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	//
+	// Use the `get instance snapshots` or `get disk snapshots` operations to get a
+	// list of snapshots that you can export to Amazon EC2.
+	ExportSnapshot(ctx context.Context, in *ExportSnapshotInput, optFns ...func(*Options)) (*ExportSnapshotOutput, error)
+
+	// Returns the names of all active (not deleted) resources.
+	GetActiveNames(ctx context.Context, in *GetActiveNamesInput, optFns ...func(*Options)) (*GetActiveNamesOutput, error)
+
+	// Returns information about the configured alarms. Specify an alarm name in
+	// your request to return information about a specific alarm, or specify a
+	// monitored resource name to return information about all alarms for a
+	// specific resource.
+	//
+	// An alarm is used to monitor a single metric for one of your resources. When
+	// a metric condition is met, the alarm can notify you by email, SMS text
+	// message, and a banner displayed on the Amazon Lightsail console. For more
+	// information, see Alarms in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
+	GetAlarms(ctx context.Context, in *GetAlarmsInput, optFns ...func(*Options)) (*GetAlarmsOutput, error)
+
+	// Returns the available automatic snapshots for an instance or disk. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+	GetAutoSnapshots(ctx context.Context, in *GetAutoSnapshotsInput, optFns ...func(*Options)) (*GetAutoSnapshotsOutput, error)
+
+	// Returns the list of available instance images, or blueprints. You can use a
+	// blueprint to create a new instance already running a specific operating
+	// system, as well as a preinstalled app or development stack. The software
+	// each instance is running depends on the blueprint image you choose.
+	//
+	// Use active blueprints when creating new instances. Inactive blueprints are
+	// listed to support customers with existing instances and are not necessarily
+	// available to create new instances. Blueprints are marked inactive when they
+	// become outdated due to operating system updates or new application releases.
+	GetBlueprints(ctx context.Context, in *GetBlueprintsInput, optFns ...func(*Options)) (*GetBlueprintsOutput, error)
+
+	// Returns the existing access key IDs for the specified Amazon Lightsail
+	// bucket.
+	//
+	// This action does not return the secret access key value of an access key.
+	// You can get a secret access key only when you create it from the response of
+	// the CreateBucketAccessKey
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateBucketAccessKey.html)
+	// action. If you lose the secret access key, you must create a new access key.
+	GetBucketAccessKeys(ctx context.Context, in *GetBucketAccessKeysInput, optFns ...func(*Options)) (*GetBucketAccessKeysOutput, error)
+
+	// Returns the bundles that you can apply to a Amazon Lightsail bucket.
+	//
+	// The bucket bundle specifies the monthly cost, storage quota, and data
+	// transfer quota for a bucket.
+	//
+	// Use the UpdateBucketBundle
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_UpdateBucketBundle.html)
+	// action to update the bundle for a bucket.
+	GetBucketBundles(ctx context.Context, in *GetBucketBundlesInput, optFns ...func(*Options)) (*GetBucketBundlesOutput, error)
+
+	// Returns the data points of a specific metric for an Amazon Lightsail bucket.
+	//
+	// Metrics report the utilization of a bucket. View and collect metric data
+	// regularly to monitor the number of objects stored in a bucket (including
+	// object versions) and the storage space used by those objects.
+	GetBucketMetricData(ctx context.Context, in *GetBucketMetricDataInput, optFns ...func(*Options)) (*GetBucketMetricDataOutput, error)
+
+	// Returns information about one or more Amazon Lightsail buckets. The
+	// information returned includes the synchronization status of the Amazon
+	// Simple Storage Service (Amazon S3) account-level block public access feature
+	// for your Lightsail buckets.
+	//
+	// For more information about buckets, see Buckets in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/buckets-in-amazon-lightsail)
+	// in the Amazon Lightsail Developer Guide.
+	GetBuckets(ctx context.Context, in *GetBucketsInput, optFns ...func(*Options)) (*GetBucketsOutput, error)
+
+	// Returns the bundles that you can apply to an Amazon Lightsail instance when
+	// you create it.
+	//
+	// A bundle describes the specifications of an instance, such as the monthly
+	// cost, amount of memory, the number of vCPUs, amount of storage space, and
+	// monthly network data transfer quota.
+	//
+	// Bundles are referred to as instance plans in the Lightsail console.
+	GetBundles(ctx context.Context, in *GetBundlesInput, optFns ...func(*Options)) (*GetBundlesOutput, error)
+
+	// Returns information about one or more Amazon Lightsail SSL/TLS certificates.
+	//
+	// To get a summary of a certificate, omit `includeCertificateDetails` from
+	// your request. The response will include only the certificate Amazon Resource
+	// Name (ARN), certificate name, domain name, and tags.
+	GetCertificates(ctx context.Context, in *GetCertificatesInput, optFns ...func(*Options)) (*GetCertificatesOutput, error)
+
+	// Returns the CloudFormation stack record created as a result of the `create
+	// cloud formation stack` operation.
+	//
+	// An AWS CloudFormation stack is used to create a new Amazon EC2 instance from
+	// an exported Lightsail snapshot.
+	GetCloudFormationStackRecords(ctx context.Context, in *GetCloudFormationStackRecordsInput, optFns ...func(*Options)) (*GetCloudFormationStackRecordsOutput, error)
+
+	// Returns information about the configured contact methods. Specify a protocol
+	// in your request to return information about a specific contact method.
+	//
+	// A contact method is used to send you notifications about your Amazon
+	// Lightsail resources. You can add one email address and one mobile phone
+	// number contact method in each Amazon Web Services Region. However, SMS text
+	// messaging is not supported in some Amazon Web Services Regions, and SMS text
+	// messages cannot be sent to some countries/regions. For more information, see
+	// Notifications in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
+	GetContactMethods(ctx context.Context, in *GetContactMethodsInput, optFns ...func(*Options)) (*GetContactMethodsOutput, error)
+
+	// Returns information about Amazon Lightsail containers, such as the current
+	// version of the Lightsail Control (lightsailctl) plugin.
+	GetContainerAPIMetadata(ctx context.Context, in *GetContainerAPIMetadataInput, optFns ...func(*Options)) (*GetContainerAPIMetadataOutput, error)
+
+	// Returns the container images that are registered to your Amazon Lightsail
+	// container service.
+	//
+	// If you created a deployment on your Lightsail container service that uses
+	// container images from a public registry like Docker Hub, those images are
+	// not returned as part of this action. Those images are not registered to your
+	// Lightsail container service.
+	GetContainerImages(ctx context.Context, in *GetContainerImagesInput, optFns ...func(*Options)) (*GetContainerImagesOutput, error)
+
+	// Returns the log events of a container of your Amazon Lightsail container
+	// service.
+	//
+	// If your container service has more than one node (i.e., a scale greater than
+	// 1), then the log events that are returned for the specified container are
+	// merged from all nodes on your container service.
+	//
+	// Container logs are retained for a certain amount of time. For more
+	// information, see Amazon Lightsail endpoints and quotas
+	// (https://docs.aws.amazon.com/general/latest/gr/lightsail.html) in the Amazon
+	// Web Services General Reference.
+	GetContainerLog(ctx context.Context, in *GetContainerLogInput, optFns ...func(*Options)) (*GetContainerLogOutput, error)
+
+	// Returns the deployments for your Amazon Lightsail container service
+	//
+	// A deployment specifies the settings, such as the ports and launch command,
+	// of containers that are deployed to your container service.
+	//
+	// The deployments are ordered by version in ascending order. The newest
+	// version is listed at the top of the response.
+	//
+	// A set number of deployments are kept before the oldest one is replaced with
+	// the newest one. For more information, see Amazon Lightsail endpoints and
+	// quotas (https://docs.aws.amazon.com/general/latest/gr/lightsail.html) in the
+	// Amazon Web Services General Reference.
+	GetContainerServiceDeployments(ctx context.Context, in *GetContainerServiceDeploymentsInput, optFns ...func(*Options)) (*GetContainerServiceDeploymentsOutput, error)
+
+	// Returns the data points of a specific metric of your Amazon Lightsail
+	// container service.
+	//
+	// Metrics report the utilization of your resources. Monitor and collect metric
+	// data regularly to maintain the reliability, availability, and performance of
+	// your resources.
+	GetContainerServiceMetricData(ctx context.Context, in *GetContainerServiceMetricDataInput, optFns ...func(*Options)) (*GetContainerServiceMetricDataOutput, error)
+
+	// Returns the list of powers that can be specified for your Amazon Lightsail
+	// container services.
+	//
+	// The power specifies the amount of memory, the number of vCPUs, and the base
+	// price of the container service.
+	GetContainerServicePowers(ctx context.Context, in *GetContainerServicePowersInput, optFns ...func(*Options)) (*GetContainerServicePowersOutput, error)
+
+	// Returns information about one or more of your Amazon Lightsail container
+	// services.
+	GetContainerServices(ctx context.Context, in *GetContainerServicesInput, optFns ...func(*Options)) (*GetContainerServicesOutput, error)
+
+	// Retrieves information about the cost estimate for a specified resource. A
+	// cost estimate will not generate for a resource that has been deleted.
+	GetCostEstimate(ctx context.Context, in *GetCostEstimateInput, optFns ...func(*Options)) (*GetCostEstimateOutput, error)
+
+	// Returns information about a specific block storage disk.
+	GetDisk(ctx context.Context, in *GetDiskInput, optFns ...func(*Options)) (*GetDiskOutput, error)
+
+	// Returns information about a specific block storage disk snapshot.
+	GetDiskSnapshot(ctx context.Context, in *GetDiskSnapshotInput, optFns ...func(*Options)) (*GetDiskSnapshotOutput, error)
+
+	// Returns information about all block storage disk snapshots in your AWS
+	// account and region.
+	GetDiskSnapshots(ctx context.Context, in *GetDiskSnapshotsInput, optFns ...func(*Options)) (*GetDiskSnapshotsOutput, error)
+
+	// Returns information about all block storage disks in your AWS account and
+	// region.
+	GetDisks(ctx context.Context, in *GetDisksInput, optFns ...func(*Options)) (*GetDisksOutput, error)
+
+	// Returns the bundles that can be applied to your Amazon Lightsail content
+	// delivery network (CDN) distributions.
+	//
+	// A distribution bundle specifies the monthly network transfer quota and
+	// monthly cost of your distribution.
+	GetDistributionBundles(ctx context.Context, in *GetDistributionBundlesInput, optFns ...func(*Options)) (*GetDistributionBundlesOutput, error)
+
+	// Returns the timestamp and status of the last cache reset of a specific
+	// Amazon Lightsail content delivery network (CDN) distribution.
+	GetDistributionLatestCacheReset(ctx context.Context, in *GetDistributionLatestCacheResetInput, optFns ...func(*Options)) (*GetDistributionLatestCacheResetOutput, error)
+
+	// Returns the data points of a specific metric for an Amazon Lightsail content
+	// delivery network (CDN) distribution.
+	//
+	// Metrics report the utilization of your resources, and the error counts
+	// generated by them. Monitor and collect metric data regularly to maintain the
+	// reliability, availability, and performance of your resources.
+	GetDistributionMetricData(ctx context.Context, in *GetDistributionMetricDataInput, optFns ...func(*Options)) (*GetDistributionMetricDataOutput, error)
+
+	// Returns information about one or more of your Amazon Lightsail content
+	// delivery network (CDN) distributions.
+	GetDistributions(ctx context.Context, in *GetDistributionsInput, optFns ...func(*Options)) (*GetDistributionsOutput, error)
+
+	// Returns information about a specific domain recordset.
+	GetDomain(ctx context.Context, in *GetDomainInput, optFns ...func(*Options)) (*GetDomainOutput, error)
+
+	// Returns a list of all domains in the user's account.
+	GetDomains(ctx context.Context, in *GetDomainsInput, optFns ...func(*Options)) (*GetDomainsOutput, error)
+
+	// Returns all export snapshot records created as a result of the `export
+	// snapshot` operation.
+	//
+	// An export snapshot record can be used to create a new Amazon EC2 instance
+	// and its related resources with the CreateCloudFormationStack
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateCloudFormationStack.html)
+	// action.
+	GetExportSnapshotRecords(ctx context.Context, in *GetExportSnapshotRecordsInput, optFns ...func(*Options)) (*GetExportSnapshotRecordsOutput, error)
+
+	// Returns information about a specific Amazon Lightsail instance, which is a
+	// virtual private server.
+	GetInstance(ctx context.Context, in *GetInstanceInput, optFns ...func(*Options)) (*GetInstanceOutput, error)
+
+	// Returns temporary SSH keys you can use to connect to a specific virtual
+	// private server, or instance.
+	//
+	// The `get instance access details` operation supports tag-based access
+	// control via resource tags applied to the resource identified by `instance
+	// name`. For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	GetInstanceAccessDetails(ctx context.Context, in *GetInstanceAccessDetailsInput, optFns ...func(*Options)) (*GetInstanceAccessDetailsOutput, error)
+
+	// Returns the data points for the specified Amazon Lightsail instance metric,
+	// given an instance name.
+	//
+	// Metrics report the utilization of your resources, and the error counts
+	// generated by them. Monitor and collect metric data regularly to maintain the
+	// reliability, availability, and performance of your resources.
+	GetInstanceMetricData(ctx context.Context, in *GetInstanceMetricDataInput, optFns ...func(*Options)) (*GetInstanceMetricDataOutput, error)
+
+	// Returns the firewall port states for a specific Amazon Lightsail instance,
+	// the IP addresses allowed to connect to the instance through the ports, and
+	// the protocol.
+	GetInstancePortStates(ctx context.Context, in *GetInstancePortStatesInput, optFns ...func(*Options)) (*GetInstancePortStatesOutput, error)
+
+	// Returns information about a specific instance snapshot.
+	GetInstanceSnapshot(ctx context.Context, in *GetInstanceSnapshotInput, optFns ...func(*Options)) (*GetInstanceSnapshotOutput, error)
+
+	// Returns all instance snapshots for the user's account.
+	GetInstanceSnapshots(ctx context.Context, in *GetInstanceSnapshotsInput, optFns ...func(*Options)) (*GetInstanceSnapshotsOutput, error)
+
+	// Returns the state of a specific instance. Works on one instance at a time.
+	GetInstanceState(ctx context.Context, in *GetInstanceStateInput, optFns ...func(*Options)) (*GetInstanceStateOutput, error)
+
+	// Returns information about all Amazon Lightsail virtual private servers, or
+	// instances.
+	GetInstances(ctx context.Context, in *GetInstancesInput, optFns ...func(*Options)) (*GetInstancesOutput, error)
+
+	// Returns information about a specific key pair.
+	GetKeyPair(ctx context.Context, in *GetKeyPairInput, optFns ...func(*Options)) (*GetKeyPairOutput, error)
+
+	// Returns information about all key pairs in the user's account.
+	GetKeyPairs(ctx context.Context, in *GetKeyPairsInput, optFns ...func(*Options)) (*GetKeyPairsOutput, error)
+
+	// Returns information about the specified Lightsail load balancer.
+	GetLoadBalancer(ctx context.Context, in *GetLoadBalancerInput, optFns ...func(*Options)) (*GetLoadBalancerOutput, error)
+
+	// Returns information about health metrics for your Lightsail load balancer.
+	//
+	// Metrics report the utilization of your resources, and the error counts
+	// generated by them. Monitor and collect metric data regularly to maintain the
+	// reliability, availability, and performance of your resources.
+	GetLoadBalancerMetricData(ctx context.Context, in *GetLoadBalancerMetricDataInput, optFns ...func(*Options)) (*GetLoadBalancerMetricDataOutput, error)
+
+	// Returns information about the TLS certificates that are associated with the
+	// specified Lightsail load balancer.
+	//
+	// TLS is just an updated, more secure version of Secure Socket Layer (SSL).
+	//
+	// You can have a maximum of 2 certificates associated with a Lightsail load
+	// balancer. One is active and the other is inactive.
+	GetLoadBalancerTlsCertificates(ctx context.Context, in *GetLoadBalancerTlsCertificatesInput, optFns ...func(*Options)) (*GetLoadBalancerTlsCertificatesOutput, error)
+
+	// Returns a list of TLS security policies that you can apply to Lightsail load
+	// balancers.
+	//
+	// For more information about load balancer TLS security policies, see
+	// Configuring TLS security policies on your Amazon Lightsail load balancers
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configure-load-balancer-tls-security-policy)
+	// in the Amazon Lightsail Developer Guide.
+	GetLoadBalancerTlsPolicies(ctx context.Context, in *GetLoadBalancerTlsPoliciesInput, optFns ...func(*Options)) (*GetLoadBalancerTlsPoliciesOutput, error)
+
+	// Returns information about all load balancers in an account.
+	GetLoadBalancers(ctx context.Context, in *GetLoadBalancersInput, optFns ...func(*Options)) (*GetLoadBalancersOutput, error)
+
+	// Returns information about a specific operation. Operations include events
+	// such as when you create an instance, allocate a static IP, attach a static
+	// IP, and so on.
+	GetOperation(ctx context.Context, in *GetOperationInput, optFns ...func(*Options)) (*GetOperationOutput, error)
+
+	// Returns information about all operations.
+	//
+	// Results are returned from oldest to newest, up to a maximum of 200. Results
+	// can be paged by making each subsequent call to `GetOperations` use the
+	// maximum (last) `statusChangedAt` value from the previous request.
+	GetOperations(ctx context.Context, in *GetOperationsInput, optFns ...func(*Options)) (*GetOperationsOutput, error)
+
+	// Gets operations for a specific resource (an instance or a static IP).
+	GetOperationsForResource(ctx context.Context, in *GetOperationsForResourceInput, optFns ...func(*Options)) (*GetOperationsForResourceOutput, error)
+
+	// Returns a list of all valid regions for Amazon Lightsail. Use the `include
+	// availability zones` parameter to also return the Availability Zones in a
+	// region.
+	GetRegions(ctx context.Context, in *GetRegionsInput, optFns ...func(*Options)) (*GetRegionsOutput, error)
+
+	// Returns information about a specific database in Amazon Lightsail.
+	GetRelationalDatabase(ctx context.Context, in *GetRelationalDatabaseInput, optFns ...func(*Options)) (*GetRelationalDatabaseOutput, error)
+
+	// Returns a list of available database blueprints in Amazon Lightsail. A
+	// blueprint describes the major engine version of a database.
+	//
+	// You can use a blueprint ID to create a new database that runs a specific
+	// database engine.
+	GetRelationalDatabaseBlueprints(ctx context.Context, in *GetRelationalDatabaseBlueprintsInput, optFns ...func(*Options)) (*GetRelationalDatabaseBlueprintsOutput, error)
+
+	// Returns the list of bundles that are available in Amazon Lightsail. A bundle
+	// describes the performance specifications for a database.
+	//
+	// You can use a bundle ID to create a new database with explicit performance
+	// specifications.
+	GetRelationalDatabaseBundles(ctx context.Context, in *GetRelationalDatabaseBundlesInput, optFns ...func(*Options)) (*GetRelationalDatabaseBundlesOutput, error)
+
+	// Returns a list of events for a specific database in Amazon Lightsail.
+	GetRelationalDatabaseEvents(ctx context.Context, in *GetRelationalDatabaseEventsInput, optFns ...func(*Options)) (*GetRelationalDatabaseEventsOutput, error)
+
+	// Returns a list of log events for a database in Amazon Lightsail.
+	GetRelationalDatabaseLogEvents(ctx context.Context, in *GetRelationalDatabaseLogEventsInput, optFns ...func(*Options)) (*GetRelationalDatabaseLogEventsOutput, error)
+
+	// Returns a list of available log streams for a specific database in Amazon
+	// Lightsail.
+	GetRelationalDatabaseLogStreams(ctx context.Context, in *GetRelationalDatabaseLogStreamsInput, optFns ...func(*Options)) (*GetRelationalDatabaseLogStreamsOutput, error)
+
+	// Returns the current, previous, or pending versions of the master user
+	// password for a Lightsail database.
+	//
+	// The `GetRelationalDatabaseMasterUserPassword` operation supports tag-based
+	// access control via resource tags applied to the resource identified by
+	// relationalDatabaseName.
+	GetRelationalDatabaseMasterUserPassword(ctx context.Context, in *GetRelationalDatabaseMasterUserPasswordInput, optFns ...func(*Options)) (*GetRelationalDatabaseMasterUserPasswordOutput, error)
+
+	// Returns the data points of the specified metric for a database in Amazon
+	// Lightsail.
+	//
+	// Metrics report the utilization of your resources, and the error counts
+	// generated by them. Monitor and collect metric data regularly to maintain the
+	// reliability, availability, and performance of your resources.
+	GetRelationalDatabaseMetricData(ctx context.Context, in *GetRelationalDatabaseMetricDataInput, optFns ...func(*Options)) (*GetRelationalDatabaseMetricDataOutput, error)
+
+	// Returns all of the runtime parameters offered by the underlying database
+	// software, or engine, for a specific database in Amazon Lightsail.
+	//
+	// In addition to the parameter names and values, this operation returns other
+	// information about each parameter. This information includes whether changes
+	// require a reboot, whether the parameter is modifiable, the allowed values,
+	// and the data types.
+	GetRelationalDatabaseParameters(ctx context.Context, in *GetRelationalDatabaseParametersInput, optFns ...func(*Options)) (*GetRelationalDatabaseParametersOutput, error)
+
+	// Returns information about a specific database snapshot in Amazon Lightsail.
+	GetRelationalDatabaseSnapshot(ctx context.Context, in *GetRelationalDatabaseSnapshotInput, optFns ...func(*Options)) (*GetRelationalDatabaseSnapshotOutput, error)
+
+	// Returns information about all of your database snapshots in Amazon
+	// Lightsail.
+	GetRelationalDatabaseSnapshots(ctx context.Context, in *GetRelationalDatabaseSnapshotsInput, optFns ...func(*Options)) (*GetRelationalDatabaseSnapshotsOutput, error)
+
+	// Returns information about all of your databases in Amazon Lightsail.
+	GetRelationalDatabases(ctx context.Context, in *GetRelationalDatabasesInput, optFns ...func(*Options)) (*GetRelationalDatabasesOutput, error)
+
+	// Returns detailed information for five of the most recent
+	// `SetupInstanceHttps` requests that were ran on the target instance.
+	GetSetupHistory(ctx context.Context, in *GetSetupHistoryInput, optFns ...func(*Options)) (*GetSetupHistoryOutput, error)
+
+	// Returns information about an Amazon Lightsail static IP.
+	GetStaticIp(ctx context.Context, in *GetStaticIpInput, optFns ...func(*Options)) (*GetStaticIpOutput, error)
+
+	// Returns information about all static IPs in the user's account.
+	GetStaticIps(ctx context.Context, in *GetStaticIpsInput, optFns ...func(*Options)) (*GetStaticIpsOutput, error)
+
+	// Imports a public SSH key from a specific key pair.
+	ImportKeyPair(ctx context.Context, in *ImportKeyPairInput, optFns ...func(*Options)) (*ImportKeyPairOutput, error)
+
+	// Returns a Boolean value indicating whether your Lightsail VPC is peered.
+	IsVpcPeered(ctx context.Context, in *IsVpcPeeredInput, optFns ...func(*Options)) (*IsVpcPeeredOutput, error)
+
+	// Opens ports for a specific Amazon Lightsail instance, and specifies the IP
+	// addresses allowed to connect to the instance through the ports, and the
+	// protocol.
+	//
+	// The `OpenInstancePublicPorts` action supports tag-based access control via
+	// resource tags applied to the resource identified by `instanceName`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	OpenInstancePublicPorts(ctx context.Context, in *OpenInstancePublicPortsInput, optFns ...func(*Options)) (*OpenInstancePublicPortsOutput, error)
+
+	// Peers the Lightsail VPC with the user's default VPC.
+	PeerVpc(ctx context.Context, in *PeerVpcInput, optFns ...func(*Options)) (*PeerVpcOutput, error)
+
+	// Creates or updates an alarm, and associates it with the specified metric.
+	//
+	// An alarm is used to monitor a single metric for one of your resources. When
+	// a metric condition is met, the alarm can notify you by email, SMS text
+	// message, and a banner displayed on the Amazon Lightsail console. For more
+	// information, see Alarms in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
+	//
+	// When this action creates an alarm, the alarm state is immediately set to
+	// `INSUFFICIENT_DATA`. The alarm is then evaluated and its state is set
+	// appropriately. Any actions associated with the new state are then executed.
+	//
+	// When you update an existing alarm, its state is left unchanged, but the
+	// update completely overwrites the previous configuration of the alarm. The
+	// alarm is then evaluated with the updated configuration.
+	//
+	// The `put alarm` operation supports tag-based access control via request
+	// tags. For more information, see the Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	PutAlarm(ctx context.Context, in *PutAlarmInput, optFns ...func(*Options)) (*PutAlarmOutput, error)
+
+	// Opens ports for a specific Amazon Lightsail instance, and specifies the IP
+	// addresses allowed to connect to the instance through the ports, and the
+	// protocol. This action also closes all currently open ports that are not
+	// included in the request. Include all of the ports and the protocols you want
+	// to open in your `PutInstancePublicPorts`request. Or use the
+	// `OpenInstancePublicPorts` action to open ports without closing currently
+	// open ports.
+	//
+	// The `PutInstancePublicPorts` action supports tag-based access control via
+	// resource tags applied to the resource identified by `instanceName`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	PutInstancePublicPorts(ctx context.Context, in *PutInstancePublicPortsInput, optFns ...func(*Options)) (*PutInstancePublicPortsOutput, error)
+
+	// Restarts a specific instance.
+	//
+	// The `reboot instance` operation supports tag-based access control via
+	// resource tags applied to the resource identified by `instance name`. For
+	// more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	RebootInstance(ctx context.Context, in *RebootInstanceInput, optFns ...func(*Options)) (*RebootInstanceOutput, error)
+
+	// Restarts a specific database in Amazon Lightsail.
+	//
+	// The `reboot relational database` operation supports tag-based access control
+	// via resource tags applied to the resource identified by
+	// relationalDatabaseName. For more information, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	RebootRelationalDatabase(ctx context.Context, in *RebootRelationalDatabaseInput, optFns ...func(*Options)) (*RebootRelationalDatabaseOutput, error)
+
+	// Registers a container image to your Amazon Lightsail container service.
+	//
+	// This action is not required if you install and use the Lightsail Control
+	// (lightsailctl) plugin to push container images to your Lightsail container
+	// service. For more information, see Pushing and managing container images on
+	// your Amazon Lightsail container services
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-pushing-container-images)
+	// in the Amazon Lightsail Developer Guide.
+	RegisterContainerImage(ctx context.Context, in *RegisterContainerImageInput, optFns ...func(*Options)) (*RegisterContainerImageOutput, error)
+
+	// Deletes a specific static IP from your account.
+	ReleaseStaticIp(ctx context.Context, in *ReleaseStaticIpInput, optFns ...func(*Options)) (*ReleaseStaticIpOutput, error)
+
+	// Deletes currently cached content from your Amazon Lightsail content delivery
+	// network (CDN) distribution.
+	//
+	// After resetting the cache, the next time a content request is made, your
+	// distribution pulls, serves, and caches it from the origin.
+	ResetDistributionCache(ctx context.Context, in *ResetDistributionCacheInput, optFns ...func(*Options)) (*ResetDistributionCacheOutput, error)
+
+	// Sends a verification request to an email contact method to ensure it's owned
+	// by the requester. SMS contact methods don't need to be verified.
+	//
+	// A contact method is used to send you notifications about your Amazon
+	// Lightsail resources. You can add one email address and one mobile phone
+	// number contact method in each Amazon Web Services Region. However, SMS text
+	// messaging is not supported in some Amazon Web Services Regions, and SMS text
+	// messages cannot be sent to some countries/regions. For more information, see
+	// Notifications in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
+	//
+	// A verification request is sent to the contact method when you initially
+	// create it. Use this action to send another verification request if a
+	// previous verification request was deleted, or has expired.
+	//
+	// Notifications are not sent to an email contact method until after it is
+	// verified, and confirmed as valid.
+	SendContactMethodVerification(ctx context.Context, in *SendContactMethodVerificationInput, optFns ...func(*Options)) (*SendContactMethodVerificationOutput, error)
+
+	// Sets the IP address type for an Amazon Lightsail resource.
+	//
+	// Use this action to enable dual-stack for a resource, which enables IPv4 and
+	// IPv6 for the specified resource. Alternately, you can use this action to
+	// disable dual-stack, and enable IPv4 only.
+	SetIpAddressType(ctx context.Context, in *SetIpAddressTypeInput, optFns ...func(*Options)) (*SetIpAddressTypeOutput, error)
+
+	// Sets the Amazon Lightsail resources that can access the specified Lightsail
+	// bucket.
+	//
+	// Lightsail buckets currently support setting access for Lightsail instances
+	// in the same Amazon Web Services Region.
+	SetResourceAccessForBucket(ctx context.Context, in *SetResourceAccessForBucketInput, optFns ...func(*Options)) (*SetResourceAccessForBucketOutput, error)
+
+	// Creates an SSL/TLS certificate that secures traffic for your website. After
+	// the certificate is created, it is installed on the specified Lightsail
+	// instance.
+	//
+	// If you provide more than one domain name in the request, at least one name
+	// must be less than or equal to 63 characters in length.
+	SetupInstanceHttps(ctx context.Context, in *SetupInstanceHttpsInput, optFns ...func(*Options)) (*SetupInstanceHttpsOutput, error)
+
+	// Initiates a graphical user interface (GUI) session that’s used to access a
+	// virtual computer’s operating system and application. The session will be
+	// active for 1 hour. Use this action to resume the session after it expires.
+	StartGUISession(ctx context.Context, in *StartGUISessionInput, optFns ...func(*Options)) (*StartGUISessionOutput, error)
+
+	// Starts a specific Amazon Lightsail instance from a stopped state. To restart
+	// an instance, use the `reboot instance` operation.
+	//
+	// When you start a stopped instance, Lightsail assigns a new public IP address
+	// to the instance. To use the same IP address after stopping and starting an
+	// instance, create a static IP address and attach it to the instance. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/lightsail-create-static-ip).
+	//
+	// The `start instance` operation supports tag-based access control via
+	// resource tags applied to the resource identified by `instance name`. For
+	// more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	StartInstance(ctx context.Context, in *StartInstanceInput, optFns ...func(*Options)) (*StartInstanceOutput, error)
+
+	// Starts a specific database from a stopped state in Amazon Lightsail. To
+	// restart a database, use the `reboot relational database` operation.
+	//
+	// The `start relational database` operation supports tag-based access control
+	// via resource tags applied to the resource identified by
+	// relationalDatabaseName. For more information, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	StartRelationalDatabase(ctx context.Context, in *StartRelationalDatabaseInput, optFns ...func(*Options)) (*StartRelationalDatabaseOutput, error)
+
+	// Terminates a web-based Amazon DCV session that’s used to access a virtual
+	// computer’s operating system or application. The session will close and any
+	// unsaved data will be lost.
+	StopGUISession(ctx context.Context, in *StopGUISessionInput, optFns ...func(*Options)) (*StopGUISessionOutput, error)
+
+	// Stops a specific Amazon Lightsail instance that is currently running.
+	//
+	// When you start a stopped instance, Lightsail assigns a new public IP address
+	// to the instance. To use the same IP address after stopping and starting an
+	// instance, create a static IP address and attach it to the instance. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/lightsail-create-static-ip).
+	//
+	// The `stop instance` operation supports tag-based access control via resource
+	// tags applied to the resource identified by `instance name`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	StopInstance(ctx context.Context, in *StopInstanceInput, optFns ...func(*Options)) (*StopInstanceOutput, error)
+
+	// Stops a specific database that is currently running in Amazon Lightsail.
+	//
+	// If you don't manually start your database instance after it has been stopped
+	// for seven consecutive days, Amazon Lightsail automatically starts it for
+	// you. This action helps ensure that your database instance doesn't fall
+	// behind on any required maintenance updates.
+	//
+	// The `stop relational database` operation supports tag-based access control
+	// via resource tags applied to the resource identified by
+	// relationalDatabaseName. For more information, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	StopRelationalDatabase(ctx context.Context, in *StopRelationalDatabaseInput, optFns ...func(*Options)) (*StopRelationalDatabaseOutput, error)
+
+	// Adds one or more tags to the specified Amazon Lightsail resource. Each
+	// resource can have a maximum of 50 tags. Each tag consists of a key and an
+	// optional value. Tag keys must be unique per resource. For more information
+	// about tags, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	//
+	// The `tag resource` operation supports tag-based access control via request
+	// tags and resource tags applied to the resource identified by `resource
+	// name`. For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error)
+
+	// Tests an alarm by displaying a banner on the Amazon Lightsail console. If a
+	// notification trigger is configured for the specified alarm, the test also
+	// sends a notification to the notification protocol (`Email` and/or `SMS`)
+	// configured for the alarm.
+	//
+	// An alarm is used to monitor a single metric for one of your resources. When
+	// a metric condition is met, the alarm can notify you by email, SMS text
+	// message, and a banner displayed on the Amazon Lightsail console. For more
+	// information, see Alarms in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
+	TestAlarm(ctx context.Context, in *TestAlarmInput, optFns ...func(*Options)) (*TestAlarmOutput, error)
+
+	// Unpeers the Lightsail VPC from the user's default VPC.
+	UnpeerVpc(ctx context.Context, in *UnpeerVpcInput, optFns ...func(*Options)) (*UnpeerVpcOutput, error)
+
+	// Deletes the specified set of tag keys and their values from the specified
+	// Amazon Lightsail resource.
+	//
+	// The `untag resource` operation supports tag-based access control via request
+	// tags and resource tags applied to the resource identified by `resource
+	// name`. For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error)
+
+	// Updates an existing Amazon Lightsail bucket.
+	//
+	// Use this action to update the configuration of an existing bucket, such as
+	// versioning, public accessibility, and the Amazon Web Services accounts that
+	// can access the bucket.
+	UpdateBucket(ctx context.Context, in *UpdateBucketInput, optFns ...func(*Options)) (*UpdateBucketOutput, error)
+
+	// Updates the bundle, or storage plan, of an existing Amazon Lightsail bucket.
+	//
+	// A bucket bundle specifies the monthly cost, storage space, and data transfer
+	// quota for a bucket. You can update a bucket's bundle only one time within a
+	// monthly Amazon Web Services billing cycle. To determine if you can update a
+	// bucket's bundle, use the GetBuckets
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetBuckets.html)
+	// action. The `ableToUpdateBundle` parameter in the response will indicate
+	// whether you can currently update a bucket's bundle.
+	//
+	// Update a bucket's bundle if it's consistently going over its storage space
+	// or data transfer quota, or if a bucket's usage is consistently in the lower
+	// range of its storage space or data transfer quota. Due to the unpredictable
+	// usage fluctuations that a bucket might experience, we strongly recommend
+	// that you update a bucket's bundle only as a long-term strategy, instead of
+	// as a short-term, monthly cost-cutting measure. Choose a bucket bundle that
+	// will provide the bucket with ample storage space and data transfer for a
+	// long time to come.
+	UpdateBucketBundle(ctx context.Context, in *UpdateBucketBundleInput, optFns ...func(*Options)) (*UpdateBucketBundleOutput, error)
+
+	// Updates the configuration of your Amazon Lightsail container service, such
+	// as its power, scale, and public domain names.
+	UpdateContainerService(ctx context.Context, in *UpdateContainerServiceInput, optFns ...func(*Options)) (*UpdateContainerServiceOutput, error)
+
+	// Updates an existing Amazon Lightsail content delivery network (CDN)
+	// distribution.
+	//
+	// Use this action to update the configuration of your existing distribution.
+	UpdateDistribution(ctx context.Context, in *UpdateDistributionInput, optFns ...func(*Options)) (*UpdateDistributionOutput, error)
+
+	// Updates the bundle of your Amazon Lightsail content delivery network (CDN)
+	// distribution.
+	//
+	// A distribution bundle specifies the monthly network transfer quota and
+	// monthly cost of your distribution.
+	//
+	// Update your distribution's bundle if your distribution is going over its
+	// monthly network transfer quota and is incurring an overage fee.
+	//
+	// You can update your distribution's bundle only one time within your monthly
+	// Amazon Web Services billing cycle. To determine if you can update your
+	// distribution's bundle, use the `GetDistributions` action. The
+	// `ableToUpdateBundle` parameter in the result will indicate whether you can
+	// currently update your distribution's bundle.
+	UpdateDistributionBundle(ctx context.Context, in *UpdateDistributionBundleInput, optFns ...func(*Options)) (*UpdateDistributionBundleOutput, error)
+
+	// Updates a domain recordset after it is created.
+	//
+	// The `update domain entry` operation supports tag-based access control via
+	// resource tags applied to the resource identified by `domain name`. For more
+	// information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	UpdateDomainEntry(ctx context.Context, in *UpdateDomainEntryInput, optFns ...func(*Options)) (*UpdateDomainEntryOutput, error)
+
+	// Modifies the Amazon Lightsail instance metadata parameters on a running or
+	// stopped instance. When you modify the parameters on a running instance, the
+	// `GetInstance` or `GetInstances` API operation initially responds with a
+	// state of `pending`. After the parameter modifications are successfully
+	// applied, the state changes to `applied` in subsequent `GetInstance` or
+	// `GetInstances` API calls. For more information, see Use IMDSv2 with an
+	// Amazon Lightsail instance
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-instance-metadata-service)
+	// in the Amazon Lightsail Developer Guide.
+	UpdateInstanceMetadataOptions(ctx context.Context, in *UpdateInstanceMetadataOptionsInput, optFns ...func(*Options)) (*UpdateInstanceMetadataOptionsOutput, error)
+
+	// Updates the specified attribute for a load balancer. You can only update one
+	// attribute at a time.
+	//
+	// The `update load balancer attribute` operation supports tag-based access
+	// control via resource tags applied to the resource identified by `load
+	// balancer name`. For more information, see the Amazon Lightsail Developer
+	// Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	UpdateLoadBalancerAttribute(ctx context.Context, in *UpdateLoadBalancerAttributeInput, optFns ...func(*Options)) (*UpdateLoadBalancerAttributeOutput, error)
+
+	// Allows the update of one or more attributes of a database in Amazon
+	// Lightsail.
+	//
+	// Updates are applied immediately, or in cases where the updates could result
+	// in an outage, are applied during the database's predefined maintenance
+	// window.
+	//
+	// The `update relational database` operation supports tag-based access control
+	// via resource tags applied to the resource identified by
+	// relationalDatabaseName. For more information, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	UpdateRelationalDatabase(ctx context.Context, in *UpdateRelationalDatabaseInput, optFns ...func(*Options)) (*UpdateRelationalDatabaseOutput, error)
+
+	// Allows the update of one or more parameters of a database in Amazon
+	// Lightsail.
+	//
+	// Parameter updates don't cause outages; therefore, their application is not
+	// subject to the preferred maintenance window. However, there are two ways in
+	// which parameter updates are applied: `dynamic` or `pending-reboot`.
+	// Parameters marked with a `dynamic` apply type are applied immediately.
+	// Parameters marked with a `pending-reboot` apply type are applied only after
+	// the database is rebooted using the `reboot relational database` operation.
+	//
+	// The `update relational database parameters` operation supports tag-based
+	// access control via resource tags applied to the resource identified by
+	// relationalDatabaseName. For more information, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+	UpdateRelationalDatabaseParameters(ctx context.Context, in *UpdateRelationalDatabaseParametersInput, optFns ...func(*Options)) (*UpdateRelationalDatabaseParametersOutput, error)
 }
 
 // Client calls Amazon Lightsail over HTTP with the awsJson1_1 protocol,
@@ -66,25 +1419,941 @@ var service = specrt.Service{
 
 // The operations, described to the protocol code.
 var (
+	opAllocateStaticIp = specrt.Operation{
+		Decode: decodeAllocateStaticIpResponse,
+		Name:   "AllocateStaticIp",
+	}
+	opAttachCertificateToDistribution = specrt.Operation{
+		Decode: decodeAttachCertificateToDistributionResponse,
+		Name:   "AttachCertificateToDistribution",
+	}
+	opAttachDisk = specrt.Operation{
+		Decode: decodeAttachDiskResponse,
+		Name:   "AttachDisk",
+	}
+	opAttachInstancesToLoadBalancer = specrt.Operation{
+		Decode: decodeAttachInstancesToLoadBalancerResponse,
+		Name:   "AttachInstancesToLoadBalancer",
+	}
+	opAttachLoadBalancerTlsCertificate = specrt.Operation{
+		Decode: decodeAttachLoadBalancerTlsCertificateResponse,
+		Name:   "AttachLoadBalancerTlsCertificate",
+	}
+	opAttachStaticIp = specrt.Operation{
+		Decode: decodeAttachStaticIpResponse,
+		Name:   "AttachStaticIp",
+	}
+	opCloseInstancePublicPorts = specrt.Operation{
+		Decode: decodeCloseInstancePublicPortsResponse,
+		Name:   "CloseInstancePublicPorts",
+	}
+	opCopySnapshot = specrt.Operation{
+		Decode: decodeCopySnapshotResponse,
+		Name:   "CopySnapshot",
+	}
+	opCreateBucket = specrt.Operation{
+		Decode: decodeCreateBucketResponse,
+		Name:   "CreateBucket",
+	}
+	opCreateBucketAccessKey = specrt.Operation{
+		Decode: decodeCreateBucketAccessKeyResponse,
+		Name:   "CreateBucketAccessKey",
+	}
 	opCreateCertificate = specrt.Operation{
 		Decode: decodeCreateCertificateResponse,
 		Name:   "CreateCertificate",
 	}
+	opCreateCloudFormationStack = specrt.Operation{
+		Decode: decodeCreateCloudFormationStackResponse,
+		Name:   "CreateCloudFormationStack",
+	}
+	opCreateContactMethod = specrt.Operation{
+		Decode: decodeCreateContactMethodResponse,
+		Name:   "CreateContactMethod",
+	}
+	opCreateContainerService = specrt.Operation{
+		Decode: decodeCreateContainerServiceResponse,
+		Name:   "CreateContainerService",
+	}
+	opCreateContainerServiceDeployment = specrt.Operation{
+		Decode: decodeCreateContainerServiceDeploymentResponse,
+		Name:   "CreateContainerServiceDeployment",
+	}
+	opCreateContainerServiceRegistryLogin = specrt.Operation{
+		Decode: decodeCreateContainerServiceRegistryLoginResponse,
+		Name:   "CreateContainerServiceRegistryLogin",
+	}
+	opCreateDisk = specrt.Operation{
+		Decode: decodeCreateDiskResponse,
+		Name:   "CreateDisk",
+	}
+	opCreateDiskFromSnapshot = specrt.Operation{
+		Decode: decodeCreateDiskFromSnapshotResponse,
+		Name:   "CreateDiskFromSnapshot",
+	}
+	opCreateDiskSnapshot = specrt.Operation{
+		Decode: decodeCreateDiskSnapshotResponse,
+		Name:   "CreateDiskSnapshot",
+	}
+	opCreateDistribution = specrt.Operation{
+		Decode: decodeCreateDistributionResponse,
+		Name:   "CreateDistribution",
+	}
+	opCreateDomain = specrt.Operation{
+		Decode: decodeCreateDomainResponse,
+		Name:   "CreateDomain",
+	}
+	opCreateDomainEntry = specrt.Operation{
+		Decode: decodeCreateDomainEntryResponse,
+		Name:   "CreateDomainEntry",
+	}
+	opCreateGUISessionAccessDetails = specrt.Operation{
+		Decode: decodeCreateGUISessionAccessDetailsResponse,
+		Name:   "CreateGUISessionAccessDetails",
+	}
+	opCreateInstanceSnapshot = specrt.Operation{
+		Decode: decodeCreateInstanceSnapshotResponse,
+		Name:   "CreateInstanceSnapshot",
+	}
+	opCreateInstances = specrt.Operation{
+		Decode: decodeCreateInstancesResponse,
+		Name:   "CreateInstances",
+	}
+	opCreateInstancesFromSnapshot = specrt.Operation{
+		Decode: decodeCreateInstancesFromSnapshotResponse,
+		Name:   "CreateInstancesFromSnapshot",
+	}
+	opCreateKeyPair = specrt.Operation{
+		Decode: decodeCreateKeyPairResponse,
+		Name:   "CreateKeyPair",
+	}
+	opCreateLoadBalancer = specrt.Operation{
+		Decode: decodeCreateLoadBalancerResponse,
+		Name:   "CreateLoadBalancer",
+	}
+	opCreateLoadBalancerTlsCertificate = specrt.Operation{
+		Decode: decodeCreateLoadBalancerTlsCertificateResponse,
+		Name:   "CreateLoadBalancerTlsCertificate",
+	}
+	opCreateRelationalDatabase = specrt.Operation{
+		Decode: decodeCreateRelationalDatabaseResponse,
+		Name:   "CreateRelationalDatabase",
+	}
+	opCreateRelationalDatabaseFromSnapshot = specrt.Operation{
+		Decode: decodeCreateRelationalDatabaseFromSnapshotResponse,
+		Name:   "CreateRelationalDatabaseFromSnapshot",
+	}
+	opCreateRelationalDatabaseSnapshot = specrt.Operation{
+		Decode: decodeCreateRelationalDatabaseSnapshotResponse,
+		Name:   "CreateRelationalDatabaseSnapshot",
+	}
+	opDeleteAlarm = specrt.Operation{
+		Decode: decodeDeleteAlarmResponse,
+		Name:   "DeleteAlarm",
+	}
+	opDeleteAutoSnapshot = specrt.Operation{
+		Decode: decodeDeleteAutoSnapshotResponse,
+		Name:   "DeleteAutoSnapshot",
+	}
+	opDeleteBucket = specrt.Operation{
+		Decode: decodeDeleteBucketResponse,
+		Name:   "DeleteBucket",
+	}
+	opDeleteBucketAccessKey = specrt.Operation{
+		Decode: decodeDeleteBucketAccessKeyResponse,
+		Name:   "DeleteBucketAccessKey",
+	}
+	opDeleteCertificate = specrt.Operation{
+		Decode: decodeDeleteCertificateResponse,
+		Name:   "DeleteCertificate",
+	}
+	opDeleteContactMethod = specrt.Operation{
+		Decode: decodeDeleteContactMethodResponse,
+		Name:   "DeleteContactMethod",
+	}
+	opDeleteContainerImage = specrt.Operation{
+		Decode: decodeDeleteContainerImageResponse,
+		Name:   "DeleteContainerImage",
+	}
+	opDeleteContainerService = specrt.Operation{
+		Decode: decodeDeleteContainerServiceResponse,
+		Name:   "DeleteContainerService",
+	}
+	opDeleteDisk = specrt.Operation{
+		Decode: decodeDeleteDiskResponse,
+		Name:   "DeleteDisk",
+	}
+	opDeleteDiskSnapshot = specrt.Operation{
+		Decode: decodeDeleteDiskSnapshotResponse,
+		Name:   "DeleteDiskSnapshot",
+	}
+	opDeleteDistribution = specrt.Operation{
+		Decode: decodeDeleteDistributionResponse,
+		Name:   "DeleteDistribution",
+	}
+	opDeleteDomain = specrt.Operation{
+		Decode: decodeDeleteDomainResponse,
+		Name:   "DeleteDomain",
+	}
+	opDeleteDomainEntry = specrt.Operation{
+		Decode: decodeDeleteDomainEntryResponse,
+		Name:   "DeleteDomainEntry",
+	}
+	opDeleteInstance = specrt.Operation{
+		Decode: decodeDeleteInstanceResponse,
+		Name:   "DeleteInstance",
+	}
+	opDeleteInstanceSnapshot = specrt.Operation{
+		Decode: decodeDeleteInstanceSnapshotResponse,
+		Name:   "DeleteInstanceSnapshot",
+	}
+	opDeleteKeyPair = specrt.Operation{
+		Decode: decodeDeleteKeyPairResponse,
+		Name:   "DeleteKeyPair",
+	}
+	opDeleteKnownHostKeys = specrt.Operation{
+		Decode: decodeDeleteKnownHostKeysResponse,
+		Name:   "DeleteKnownHostKeys",
+	}
+	opDeleteLoadBalancer = specrt.Operation{
+		Decode: decodeDeleteLoadBalancerResponse,
+		Name:   "DeleteLoadBalancer",
+	}
+	opDeleteLoadBalancerTlsCertificate = specrt.Operation{
+		Decode: decodeDeleteLoadBalancerTlsCertificateResponse,
+		Name:   "DeleteLoadBalancerTlsCertificate",
+	}
+	opDeleteRelationalDatabase = specrt.Operation{
+		Decode: decodeDeleteRelationalDatabaseResponse,
+		Name:   "DeleteRelationalDatabase",
+	}
+	opDeleteRelationalDatabaseSnapshot = specrt.Operation{
+		Decode: decodeDeleteRelationalDatabaseSnapshotResponse,
+		Name:   "DeleteRelationalDatabaseSnapshot",
+	}
+	opDetachCertificateFromDistribution = specrt.Operation{
+		Decode: decodeDetachCertificateFromDistributionResponse,
+		Name:   "DetachCertificateFromDistribution",
+	}
+	opDetachDisk = specrt.Operation{
+		Decode: decodeDetachDiskResponse,
+		Name:   "DetachDisk",
+	}
+	opDetachInstancesFromLoadBalancer = specrt.Operation{
+		Decode: decodeDetachInstancesFromLoadBalancerResponse,
+		Name:   "DetachInstancesFromLoadBalancer",
+	}
+	opDetachStaticIp = specrt.Operation{
+		Decode: decodeDetachStaticIpResponse,
+		Name:   "DetachStaticIp",
+	}
+	opDisableAddOn = specrt.Operation{
+		Decode: decodeDisableAddOnResponse,
+		Name:   "DisableAddOn",
+	}
+	opDownloadDefaultKeyPair = specrt.Operation{
+		Decode: decodeDownloadDefaultKeyPairResponse,
+		Name:   "DownloadDefaultKeyPair",
+	}
+	opEnableAddOn = specrt.Operation{
+		Decode: decodeEnableAddOnResponse,
+		Name:   "EnableAddOn",
+	}
+	opExportSnapshot = specrt.Operation{
+		Decode: decodeExportSnapshotResponse,
+		Name:   "ExportSnapshot",
+	}
+	opGetActiveNames = specrt.Operation{
+		Decode: decodeGetActiveNamesResponse,
+		Name:   "GetActiveNames",
+	}
+	opGetAlarms = specrt.Operation{
+		Decode: decodeGetAlarmsResponse,
+		Name:   "GetAlarms",
+	}
+	opGetAutoSnapshots = specrt.Operation{
+		Decode: decodeGetAutoSnapshotsResponse,
+		Name:   "GetAutoSnapshots",
+	}
+	opGetBlueprints = specrt.Operation{
+		Decode: decodeGetBlueprintsResponse,
+		Name:   "GetBlueprints",
+	}
+	opGetBucketAccessKeys = specrt.Operation{
+		Decode: decodeGetBucketAccessKeysResponse,
+		Name:   "GetBucketAccessKeys",
+	}
+	opGetBucketBundles = specrt.Operation{
+		Decode: decodeGetBucketBundlesResponse,
+		Name:   "GetBucketBundles",
+	}
+	opGetBucketMetricData = specrt.Operation{
+		Decode: decodeGetBucketMetricDataResponse,
+		Name:   "GetBucketMetricData",
+	}
+	opGetBuckets = specrt.Operation{
+		Decode: decodeGetBucketsResponse,
+		Name:   "GetBuckets",
+	}
+	opGetBundles = specrt.Operation{
+		Decode: decodeGetBundlesResponse,
+		Name:   "GetBundles",
+	}
+	opGetCertificates = specrt.Operation{
+		Decode: decodeGetCertificatesResponse,
+		Name:   "GetCertificates",
+	}
+	opGetCloudFormationStackRecords = specrt.Operation{
+		Decode: decodeGetCloudFormationStackRecordsResponse,
+		Name:   "GetCloudFormationStackRecords",
+	}
+	opGetContactMethods = specrt.Operation{
+		Decode: decodeGetContactMethodsResponse,
+		Name:   "GetContactMethods",
+	}
+	opGetContainerAPIMetadata = specrt.Operation{
+		Decode: decodeGetContainerAPIMetadataResponse,
+		Name:   "GetContainerAPIMetadata",
+	}
+	opGetContainerImages = specrt.Operation{
+		Decode: decodeGetContainerImagesResponse,
+		Name:   "GetContainerImages",
+	}
+	opGetContainerLog = specrt.Operation{
+		Decode: decodeGetContainerLogResponse,
+		Name:   "GetContainerLog",
+	}
+	opGetContainerServiceDeployments = specrt.Operation{
+		Decode: decodeGetContainerServiceDeploymentsResponse,
+		Name:   "GetContainerServiceDeployments",
+	}
+	opGetContainerServiceMetricData = specrt.Operation{
+		Decode: decodeGetContainerServiceMetricDataResponse,
+		Name:   "GetContainerServiceMetricData",
+	}
+	opGetContainerServicePowers = specrt.Operation{
+		Decode: decodeGetContainerServicePowersResponse,
+		Name:   "GetContainerServicePowers",
+	}
+	opGetContainerServices = specrt.Operation{
+		Decode: decodeGetContainerServicesResponse,
+		Name:   "GetContainerServices",
+	}
+	opGetCostEstimate = specrt.Operation{
+		Decode: decodeGetCostEstimateResponse,
+		Name:   "GetCostEstimate",
+	}
+	opGetDisk = specrt.Operation{
+		Decode: decodeGetDiskResponse,
+		Name:   "GetDisk",
+	}
+	opGetDiskSnapshot = specrt.Operation{
+		Decode: decodeGetDiskSnapshotResponse,
+		Name:   "GetDiskSnapshot",
+	}
+	opGetDiskSnapshots = specrt.Operation{
+		Decode: decodeGetDiskSnapshotsResponse,
+		Name:   "GetDiskSnapshots",
+	}
+	opGetDisks = specrt.Operation{
+		Decode: decodeGetDisksResponse,
+		Name:   "GetDisks",
+	}
+	opGetDistributionBundles = specrt.Operation{
+		Decode: decodeGetDistributionBundlesResponse,
+		Name:   "GetDistributionBundles",
+	}
+	opGetDistributionLatestCacheReset = specrt.Operation{
+		Decode: decodeGetDistributionLatestCacheResetResponse,
+		Name:   "GetDistributionLatestCacheReset",
+	}
+	opGetDistributionMetricData = specrt.Operation{
+		Decode: decodeGetDistributionMetricDataResponse,
+		Name:   "GetDistributionMetricData",
+	}
+	opGetDistributions = specrt.Operation{
+		Decode: decodeGetDistributionsResponse,
+		Name:   "GetDistributions",
+	}
+	opGetDomain = specrt.Operation{
+		Decode: decodeGetDomainResponse,
+		Name:   "GetDomain",
+	}
+	opGetDomains = specrt.Operation{
+		Decode: decodeGetDomainsResponse,
+		Name:   "GetDomains",
+	}
+	opGetExportSnapshotRecords = specrt.Operation{
+		Decode: decodeGetExportSnapshotRecordsResponse,
+		Name:   "GetExportSnapshotRecords",
+	}
+	opGetInstance = specrt.Operation{
+		Decode: decodeGetInstanceResponse,
+		Name:   "GetInstance",
+	}
+	opGetInstanceAccessDetails = specrt.Operation{
+		Decode: decodeGetInstanceAccessDetailsResponse,
+		Name:   "GetInstanceAccessDetails",
+	}
+	opGetInstanceMetricData = specrt.Operation{
+		Decode: decodeGetInstanceMetricDataResponse,
+		Name:   "GetInstanceMetricData",
+	}
+	opGetInstancePortStates = specrt.Operation{
+		Decode: decodeGetInstancePortStatesResponse,
+		Name:   "GetInstancePortStates",
+	}
+	opGetInstanceSnapshot = specrt.Operation{
+		Decode: decodeGetInstanceSnapshotResponse,
+		Name:   "GetInstanceSnapshot",
+	}
+	opGetInstanceSnapshots = specrt.Operation{
+		Decode: decodeGetInstanceSnapshotsResponse,
+		Name:   "GetInstanceSnapshots",
+	}
+	opGetInstanceState = specrt.Operation{
+		Decode: decodeGetInstanceStateResponse,
+		Name:   "GetInstanceState",
+	}
+	opGetInstances = specrt.Operation{
+		Decode: decodeGetInstancesResponse,
+		Name:   "GetInstances",
+	}
+	opGetKeyPair = specrt.Operation{
+		Decode: decodeGetKeyPairResponse,
+		Name:   "GetKeyPair",
+	}
+	opGetKeyPairs = specrt.Operation{
+		Decode: decodeGetKeyPairsResponse,
+		Name:   "GetKeyPairs",
+	}
+	opGetLoadBalancer = specrt.Operation{
+		Decode: decodeGetLoadBalancerResponse,
+		Name:   "GetLoadBalancer",
+	}
+	opGetLoadBalancerMetricData = specrt.Operation{
+		Decode: decodeGetLoadBalancerMetricDataResponse,
+		Name:   "GetLoadBalancerMetricData",
+	}
+	opGetLoadBalancerTlsCertificates = specrt.Operation{
+		Decode: decodeGetLoadBalancerTlsCertificatesResponse,
+		Name:   "GetLoadBalancerTlsCertificates",
+	}
+	opGetLoadBalancerTlsPolicies = specrt.Operation{
+		Decode: decodeGetLoadBalancerTlsPoliciesResponse,
+		Name:   "GetLoadBalancerTlsPolicies",
+	}
+	opGetLoadBalancers = specrt.Operation{
+		Decode: decodeGetLoadBalancersResponse,
+		Name:   "GetLoadBalancers",
+	}
+	opGetOperation = specrt.Operation{
+		Decode: decodeGetOperationResponse,
+		Name:   "GetOperation",
+	}
+	opGetOperations = specrt.Operation{
+		Decode: decodeGetOperationsResponse,
+		Name:   "GetOperations",
+	}
+	opGetOperationsForResource = specrt.Operation{
+		Decode: decodeGetOperationsForResourceResponse,
+		Name:   "GetOperationsForResource",
+	}
+	opGetRegions = specrt.Operation{
+		Decode: decodeGetRegionsResponse,
+		Name:   "GetRegions",
+	}
+	opGetRelationalDatabase = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseResponse,
+		Name:   "GetRelationalDatabase",
+	}
+	opGetRelationalDatabaseBlueprints = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseBlueprintsResponse,
+		Name:   "GetRelationalDatabaseBlueprints",
+	}
+	opGetRelationalDatabaseBundles = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseBundlesResponse,
+		Name:   "GetRelationalDatabaseBundles",
+	}
+	opGetRelationalDatabaseEvents = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseEventsResponse,
+		Name:   "GetRelationalDatabaseEvents",
+	}
+	opGetRelationalDatabaseLogEvents = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseLogEventsResponse,
+		Name:   "GetRelationalDatabaseLogEvents",
+	}
+	opGetRelationalDatabaseLogStreams = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseLogStreamsResponse,
+		Name:   "GetRelationalDatabaseLogStreams",
+	}
+	opGetRelationalDatabaseMasterUserPassword = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseMasterUserPasswordResponse,
+		Name:   "GetRelationalDatabaseMasterUserPassword",
+	}
+	opGetRelationalDatabaseMetricData = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseMetricDataResponse,
+		Name:   "GetRelationalDatabaseMetricData",
+	}
+	opGetRelationalDatabaseParameters = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseParametersResponse,
+		Name:   "GetRelationalDatabaseParameters",
+	}
+	opGetRelationalDatabaseSnapshot = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseSnapshotResponse,
+		Name:   "GetRelationalDatabaseSnapshot",
+	}
+	opGetRelationalDatabaseSnapshots = specrt.Operation{
+		Decode: decodeGetRelationalDatabaseSnapshotsResponse,
+		Name:   "GetRelationalDatabaseSnapshots",
+	}
+	opGetRelationalDatabases = specrt.Operation{
+		Decode: decodeGetRelationalDatabasesResponse,
+		Name:   "GetRelationalDatabases",
+	}
+	opGetSetupHistory = specrt.Operation{
+		Decode: decodeGetSetupHistoryResponse,
+		Name:   "GetSetupHistory",
+	}
+	opGetStaticIp = specrt.Operation{
+		Decode: decodeGetStaticIpResponse,
+		Name:   "GetStaticIp",
+	}
+	opGetStaticIps = specrt.Operation{
+		Decode: decodeGetStaticIpsResponse,
+		Name:   "GetStaticIps",
+	}
+	opImportKeyPair = specrt.Operation{
+		Decode: decodeImportKeyPairResponse,
+		Name:   "ImportKeyPair",
+	}
+	opIsVpcPeered = specrt.Operation{
+		Decode: decodeIsVpcPeeredResponse,
+		Name:   "IsVpcPeered",
+	}
+	opOpenInstancePublicPorts = specrt.Operation{
+		Decode: decodeOpenInstancePublicPortsResponse,
+		Name:   "OpenInstancePublicPorts",
+	}
+	opPeerVpc = specrt.Operation{
+		Decode: decodePeerVpcResponse,
+		Name:   "PeerVpc",
+	}
+	opPutAlarm = specrt.Operation{
+		Decode: decodePutAlarmResponse,
+		Name:   "PutAlarm",
+	}
+	opPutInstancePublicPorts = specrt.Operation{
+		Decode: decodePutInstancePublicPortsResponse,
+		Name:   "PutInstancePublicPorts",
+	}
+	opRebootInstance = specrt.Operation{
+		Decode: decodeRebootInstanceResponse,
+		Name:   "RebootInstance",
+	}
+	opRebootRelationalDatabase = specrt.Operation{
+		Decode: decodeRebootRelationalDatabaseResponse,
+		Name:   "RebootRelationalDatabase",
+	}
+	opRegisterContainerImage = specrt.Operation{
+		Decode: decodeRegisterContainerImageResponse,
+		Name:   "RegisterContainerImage",
+	}
+	opReleaseStaticIp = specrt.Operation{
+		Decode: decodeReleaseStaticIpResponse,
+		Name:   "ReleaseStaticIp",
+	}
+	opResetDistributionCache = specrt.Operation{
+		Decode: decodeResetDistributionCacheResponse,
+		Name:   "ResetDistributionCache",
+	}
+	opSendContactMethodVerification = specrt.Operation{
+		Decode: decodeSendContactMethodVerificationResponse,
+		Name:   "SendContactMethodVerification",
+	}
+	opSetIpAddressType = specrt.Operation{
+		Decode: decodeSetIpAddressTypeResponse,
+		Name:   "SetIpAddressType",
+	}
+	opSetResourceAccessForBucket = specrt.Operation{
+		Decode: decodeSetResourceAccessForBucketResponse,
+		Name:   "SetResourceAccessForBucket",
+	}
+	opSetupInstanceHttps = specrt.Operation{
+		Decode: decodeSetupInstanceHttpsResponse,
+		Name:   "SetupInstanceHttps",
+	}
+	opStartGUISession = specrt.Operation{
+		Decode: decodeStartGUISessionResponse,
+		Name:   "StartGUISession",
+	}
+	opStartInstance = specrt.Operation{
+		Decode: decodeStartInstanceResponse,
+		Name:   "StartInstance",
+	}
+	opStartRelationalDatabase = specrt.Operation{
+		Decode: decodeStartRelationalDatabaseResponse,
+		Name:   "StartRelationalDatabase",
+	}
+	opStopGUISession = specrt.Operation{
+		Decode: decodeStopGUISessionResponse,
+		Name:   "StopGUISession",
+	}
+	opStopInstance = specrt.Operation{
+		Decode: decodeStopInstanceResponse,
+		Name:   "StopInstance",
+	}
+	opStopRelationalDatabase = specrt.Operation{
+		Decode: decodeStopRelationalDatabaseResponse,
+		Name:   "StopRelationalDatabase",
+	}
+	opTagResource = specrt.Operation{
+		Decode: decodeTagResourceResponse,
+		Name:   "TagResource",
+	}
+	opTestAlarm = specrt.Operation{
+		Decode: decodeTestAlarmResponse,
+		Name:   "TestAlarm",
+	}
+	opUnpeerVpc = specrt.Operation{
+		Decode: decodeUnpeerVpcResponse,
+		Name:   "UnpeerVpc",
+	}
+	opUntagResource = specrt.Operation{
+		Decode: decodeUntagResourceResponse,
+		Name:   "UntagResource",
+	}
+	opUpdateBucket = specrt.Operation{
+		Decode: decodeUpdateBucketResponse,
+		Name:   "UpdateBucket",
+	}
+	opUpdateBucketBundle = specrt.Operation{
+		Decode: decodeUpdateBucketBundleResponse,
+		Name:   "UpdateBucketBundle",
+	}
+	opUpdateContainerService = specrt.Operation{
+		Decode: decodeUpdateContainerServiceResponse,
+		Name:   "UpdateContainerService",
+	}
+	opUpdateDistribution = specrt.Operation{
+		Decode: decodeUpdateDistributionResponse,
+		Name:   "UpdateDistribution",
+	}
+	opUpdateDistributionBundle = specrt.Operation{
+		Decode: decodeUpdateDistributionBundleResponse,
+		Name:   "UpdateDistributionBundle",
+	}
+	opUpdateDomainEntry = specrt.Operation{
+		Decode: decodeUpdateDomainEntryResponse,
+		Name:   "UpdateDomainEntry",
+	}
+	opUpdateInstanceMetadataOptions = specrt.Operation{
+		Decode: decodeUpdateInstanceMetadataOptionsResponse,
+		Name:   "UpdateInstanceMetadataOptions",
+	}
+	opUpdateLoadBalancerAttribute = specrt.Operation{
+		Decode: decodeUpdateLoadBalancerAttributeResponse,
+		Name:   "UpdateLoadBalancerAttribute",
+	}
+	opUpdateRelationalDatabase = specrt.Operation{
+		Decode: decodeUpdateRelationalDatabaseResponse,
+		Name:   "UpdateRelationalDatabase",
+	}
+	opUpdateRelationalDatabaseParameters = specrt.Operation{
+		Decode: decodeUpdateRelationalDatabaseParametersResponse,
+		Name:   "UpdateRelationalDatabaseParameters",
+	}
 )
+
+// Allocates a static IP address.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) AllocateStaticIp(ctx context.Context, in *AllocateStaticIpInput, optFns ...func(*Options)) (*AllocateStaticIpOutput, error) {
+	if in == nil {
+		in = &AllocateStaticIpInput{}
+	}
+	out := &AllocateStaticIpOutput{}
+	if err := c.rt.Invoke(ctx, &opAllocateStaticIp, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Attaches an SSL/TLS certificate to your Amazon Lightsail content delivery
+// network (CDN) distribution.
+//
+// After the certificate is attached, your distribution accepts HTTPS traffic
+// for all of the domains that are associated with the certificate.
+//
+// Use the `CreateCertificate` action to create a certificate that you can
+// attach to your distribution.
+//
+// Only certificates created in the `us-east-1` Amazon Web Services Region can
+// be attached to Lightsail distributions. Lightsail distributions are global
+// resources that can reference an origin in any Amazon Web Services Region,
+// and distribute its content globally. However, all distributions are located
+// in the `us-east-1` Region.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) AttachCertificateToDistribution(ctx context.Context, in *AttachCertificateToDistributionInput, optFns ...func(*Options)) (*AttachCertificateToDistributionOutput, error) {
+	if in == nil {
+		in = &AttachCertificateToDistributionInput{}
+	}
+	out := &AttachCertificateToDistributionOutput{}
+	if err := c.rt.Invoke(ctx, &opAttachCertificateToDistribution, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Attaches a block storage disk to a running or stopped Lightsail instance and
+// exposes it to the instance with the specified disk name.
+//
+// The `attach disk` operation supports tag-based access control via resource
+// tags applied to the resource identified by `disk name`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) AttachDisk(ctx context.Context, in *AttachDiskInput, optFns ...func(*Options)) (*AttachDiskOutput, error) {
+	if in == nil {
+		in = &AttachDiskInput{}
+	}
+	out := &AttachDiskOutput{}
+	if err := c.rt.Invoke(ctx, &opAttachDisk, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Attaches one or more Lightsail instances to a load balancer.
+//
+// After some time, the instances are attached to the load balancer and the
+// health check status is available.
+//
+// The `attach instances to load balancer` operation supports tag-based access
+// control via resource tags applied to the resource identified by `load
+// balancer name`. For more information, see the Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) AttachInstancesToLoadBalancer(ctx context.Context, in *AttachInstancesToLoadBalancerInput, optFns ...func(*Options)) (*AttachInstancesToLoadBalancerOutput, error) {
+	if in == nil {
+		in = &AttachInstancesToLoadBalancerInput{}
+	}
+	out := &AttachInstancesToLoadBalancerOutput{}
+	if err := c.rt.Invoke(ctx, &opAttachInstancesToLoadBalancer, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Attaches a Transport Layer Security (TLS) certificate to your load balancer.
+// TLS is just an updated, more secure version of Secure Socket Layer (SSL).
+//
+// Once you create and validate your certificate, you can attach it to your
+// load balancer. You can also use this API to rotate the certificates on your
+// account. Use the `AttachLoadBalancerTlsCertificate` action with the
+// non-attached certificate, and it will replace the existing one and become
+// the attached certificate.
+//
+// The `AttachLoadBalancerTlsCertificate` operation supports tag-based access
+// control via resource tags applied to the resource identified by `load
+// balancer name`. For more information, see the Amazon Lightsail Developer
+// Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) AttachLoadBalancerTlsCertificate(ctx context.Context, in *AttachLoadBalancerTlsCertificateInput, optFns ...func(*Options)) (*AttachLoadBalancerTlsCertificateOutput, error) {
+	if in == nil {
+		in = &AttachLoadBalancerTlsCertificateInput{}
+	}
+	out := &AttachLoadBalancerTlsCertificateOutput{}
+	if err := c.rt.Invoke(ctx, &opAttachLoadBalancerTlsCertificate, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Attaches a static IP address to a specific Amazon Lightsail instance.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) AttachStaticIp(ctx context.Context, in *AttachStaticIpInput, optFns ...func(*Options)) (*AttachStaticIpOutput, error) {
+	if in == nil {
+		in = &AttachStaticIpInput{}
+	}
+	out := &AttachStaticIpOutput{}
+	if err := c.rt.Invoke(ctx, &opAttachStaticIp, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Closes ports for a specific Amazon Lightsail instance.
+//
+// The `CloseInstancePublicPorts` action supports tag-based access control via
+// resource tags applied to the resource identified by `instanceName`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CloseInstancePublicPorts(ctx context.Context, in *CloseInstancePublicPortsInput, optFns ...func(*Options)) (*CloseInstancePublicPortsOutput, error) {
+	if in == nil {
+		in = &CloseInstancePublicPortsInput{}
+	}
+	out := &CloseInstancePublicPortsOutput{}
+	if err := c.rt.Invoke(ctx, &opCloseInstancePublicPorts, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Copies a manual snapshot of an instance or disk as another manual snapshot,
+// or copies an automatic snapshot of an instance or disk as a manual snapshot.
+// This operation can also be used to copy a manual or automatic snapshot of an
+// instance or a disk from one Amazon Web Services Region to another in Amazon
+// Lightsail.
+//
+// When copying a manual snapshot, be sure to define the `source region`,
+// `source snapshot name`, and `target snapshot name` parameters.
+//
+// When copying an automatic snapshot, be sure to define the `source region`,
+// `source resource name`, `target snapshot name`, and either the `restore
+// date` or the `use latest restorable auto snapshot` parameters.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CopySnapshot(ctx context.Context, in *CopySnapshotInput, optFns ...func(*Options)) (*CopySnapshotOutput, error) {
+	if in == nil {
+		in = &CopySnapshotInput{}
+	}
+	out := &CopySnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opCopySnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates an Amazon Lightsail bucket.
+//
+// A bucket is a cloud storage resource available in the Lightsail object
+// storage service. Use buckets to store objects such as data and its
+// descriptive metadata. For more information about buckets, see Buckets in
+// Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/buckets-in-amazon-lightsail)
+// in the Amazon Lightsail Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateBucket(ctx context.Context, in *CreateBucketInput, optFns ...func(*Options)) (*CreateBucketOutput, error) {
+	if in == nil {
+		in = &CreateBucketInput{}
+	}
+	out := &CreateBucketOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateBucket, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a new access key for the specified Amazon Lightsail bucket. Access
+// keys consist of an access key ID and corresponding secret access key.
+//
+// Access keys grant full programmatic access to the specified bucket and its
+// objects. You can have a maximum of two access keys per bucket. Use the
+// GetBucketAccessKeys
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetBucketAccessKeys.html)
+// action to get a list of current access keys for a specific bucket. For more
+// information about access keys, see Creating access keys for a bucket in
+// Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-bucket-access-keys)
+// in the Amazon Lightsail Developer Guide.
+//
+// The `secretAccessKey` value is returned only in response to the
+// `CreateBucketAccessKey` action. You can get a secret access key only when
+// you first create an access key; you cannot get the secret access key later.
+// If you lose the secret access key, you must create a new access key.
+//
+// The documented errors are *AccessDeniedException, *NotFoundException,
+// *InvalidInputException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateBucketAccessKey(ctx context.Context, in *CreateBucketAccessKeyInput, optFns ...func(*Options)) (*CreateBucketAccessKeyOutput, error) {
+	if in == nil {
+		in = &CreateBucketAccessKeyInput{}
+	}
+	out := &CreateBucketAccessKeyOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateBucketAccessKey, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
 
 // Creates an SSL/TLS certificate for an Amazon Lightsail content delivery
 // network (CDN) distribution and a container service.
 //
-// After the certificate is valid, use the AttachCertificateToDistribution
+// After the certificate is valid, use the `AttachCertificateToDistribution`
 // action to use the certificate and its domains with your distribution. Or use
-// the UpdateContainerService action to use the certificate and its domains
+// the `UpdateContainerService` action to use the certificate and its domains
 // with your container service.
 //
-// Warning: only certificates created in the us-east-1 Amazon Web Services
-// Region can be attached to Lightsail distributions. Lightsail distributions
-// are global resources that can reference an origin in any Amazon Web Services
-// Region, and distribute its content globally. However, all distributions are
-// located in the us-east-1 Region.
+// Only certificates created in the `us-east-1` Amazon Web Services Region can
+// be attached to Lightsail distributions. Lightsail distributions are global
+// resources that can reference an origin in any Amazon Web Services Region,
+// and distribute its content globally. However, all distributions are located
+// in the `us-east-1` Region.
 //
 // The documented errors are *ServiceException, *InvalidInputException,
 // *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
@@ -103,12 +2372,5245 @@ func (c *Client) CreateCertificate(ctx context.Context, in *CreateCertificateInp
 	return out, nil
 }
 
+// Creates an AWS CloudFormation stack, which creates a new Amazon EC2 instance
+// from an exported Amazon Lightsail snapshot. This operation results in a
+// CloudFormation stack record that can be used to track the AWS CloudFormation
+// stack created. Use the `get cloud formation stack records` operation to get
+// a list of the CloudFormation stacks created.
+//
+// Wait until after your new Amazon EC2 instance is created before running the
+// `create cloud formation stack` operation again with the same export snapshot
+// record.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateCloudFormationStack(ctx context.Context, in *CreateCloudFormationStackInput, optFns ...func(*Options)) (*CreateCloudFormationStackOutput, error) {
+	if in == nil {
+		in = &CreateCloudFormationStackInput{}
+	}
+	out := &CreateCloudFormationStackOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateCloudFormationStack, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates an email or SMS text message contact method.
+//
+// A contact method is used to send you notifications about your Amazon
+// Lightsail resources. You can add one email address and one mobile phone
+// number contact method in each Amazon Web Services Region. However, SMS text
+// messaging is not supported in some Amazon Web Services Regions, and SMS text
+// messages cannot be sent to some countries/regions. For more information, see
+// Notifications in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
+//
+// The `create contact method` operation supports tag-based access control via
+// request tags. For more information, see the Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException, *RegionSetupInProgressException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateContactMethod(ctx context.Context, in *CreateContactMethodInput, optFns ...func(*Options)) (*CreateContactMethodOutput, error) {
+	if in == nil {
+		in = &CreateContactMethodInput{}
+	}
+	out := &CreateContactMethodOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateContactMethod, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates an Amazon Lightsail container service.
+//
+// A Lightsail container service is a compute resource to which you can deploy
+// containers. For more information, see Container services in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-services)
+// in the Lightsail Dev Guide.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateContainerService(ctx context.Context, in *CreateContainerServiceInput, optFns ...func(*Options)) (*CreateContainerServiceOutput, error) {
+	if in == nil {
+		in = &CreateContainerServiceInput{}
+	}
+	out := &CreateContainerServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateContainerService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a deployment for your Amazon Lightsail container service.
+//
+// A deployment specifies the containers that will be launched on the container
+// service and their settings, such as the ports to open, the environment
+// variables to apply, and the launch command to run. It also specifies the
+// container that will serve as the public endpoint of the deployment and its
+// settings, such as the HTTP or HTTPS port to use, and the health check
+// configuration.
+//
+// You can deploy containers to your container service using container images
+// from a public registry such as Amazon ECR Public, or from your local
+// machine. For more information, see Creating container images for your Amazon
+// Lightsail container services
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-container-images)
+// in the Amazon Lightsail Developer Guide.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateContainerServiceDeployment(ctx context.Context, in *CreateContainerServiceDeploymentInput, optFns ...func(*Options)) (*CreateContainerServiceDeploymentOutput, error) {
+	if in == nil {
+		in = &CreateContainerServiceDeploymentInput{}
+	}
+	out := &CreateContainerServiceDeploymentOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateContainerServiceDeployment, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a temporary set of log in credentials that you can use to log in to
+// the Docker process on your local machine. After you're logged in, you can
+// use the native Docker commands to push your local container images to the
+// container image registry of your Amazon Lightsail account so that you can
+// use them with your Lightsail container service. The log in credentials
+// expire 12 hours after they are created, at which point you will need to
+// create a new set of log in credentials.
+//
+// You can only push container images to the container service registry of your
+// Lightsail account. You cannot pull container images or perform any other
+// container image management actions on the container service registry.
+//
+// After you push your container images to the container image registry of your
+// Lightsail account, use the `RegisterContainerImage` action to register the
+// pushed images to a specific Lightsail container service.
+//
+// This action is not required if you install and use the Lightsail Control
+// (lightsailctl) plugin to push container images to your Lightsail container
+// service. For more information, see Pushing and managing container images on
+// your Amazon Lightsail container services
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-pushing-container-images)
+// in the Amazon Lightsail Developer Guide.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateContainerServiceRegistryLogin(ctx context.Context, in *CreateContainerServiceRegistryLoginInput, optFns ...func(*Options)) (*CreateContainerServiceRegistryLoginOutput, error) {
+	if in == nil {
+		in = &CreateContainerServiceRegistryLoginInput{}
+	}
+	out := &CreateContainerServiceRegistryLoginOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateContainerServiceRegistryLogin, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a block storage disk that can be attached to an Amazon Lightsail
+// instance in the same Availability Zone (`us-east-2a`).
+//
+// The `create disk` operation supports tag-based access control via request
+// tags. For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateDisk(ctx context.Context, in *CreateDiskInput, optFns ...func(*Options)) (*CreateDiskOutput, error) {
+	if in == nil {
+		in = &CreateDiskInput{}
+	}
+	out := &CreateDiskOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateDisk, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a block storage disk from a manual or automatic snapshot of a disk.
+// The resulting disk can be attached to an Amazon Lightsail instance in the
+// same Availability Zone (`us-east-2a`).
+//
+// The `create disk from snapshot` operation supports tag-based access control
+// via request tags and resource tags applied to the resource identified by
+// `disk snapshot name`. For more information, see the Amazon Lightsail
+// Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateDiskFromSnapshot(ctx context.Context, in *CreateDiskFromSnapshotInput, optFns ...func(*Options)) (*CreateDiskFromSnapshotOutput, error) {
+	if in == nil {
+		in = &CreateDiskFromSnapshotInput{}
+	}
+	out := &CreateDiskFromSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateDiskFromSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a snapshot of a block storage disk. You can use snapshots for
+// backups, to make copies of disks, and to save data before shutting down a
+// Lightsail instance.
+//
+// You can take a snapshot of an attached disk that is in use; however,
+// snapshots only capture data that has been written to your disk at the time
+// the snapshot command is issued. This may exclude any data that has been
+// cached by any applications or the operating system. If you can pause any
+// file systems on the disk long enough to take a snapshot, your snapshot
+// should be complete. Nevertheless, if you cannot pause all file writes to the
+// disk, you should unmount the disk from within the Lightsail instance, issue
+// the create disk snapshot command, and then remount the disk to ensure a
+// consistent and complete snapshot. You may remount and use your disk while
+// the snapshot status is pending.
+//
+// You can also use this operation to create a snapshot of an instance's system
+// volume. You might want to do this, for example, to recover data from the
+// system volume of a botched instance or to create a backup of the system
+// volume like you would for a block storage disk. To create a snapshot of a
+// system volume, just define the `instance name` parameter when issuing the
+// snapshot command, and a snapshot of the defined instance's system volume
+// will be created. After the snapshot is available, you can create a block
+// storage disk from the snapshot and attach it to a running instance to access
+// the data on the disk.
+//
+// The `create disk snapshot` operation supports tag-based access control via
+// request tags. For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateDiskSnapshot(ctx context.Context, in *CreateDiskSnapshotInput, optFns ...func(*Options)) (*CreateDiskSnapshotOutput, error) {
+	if in == nil {
+		in = &CreateDiskSnapshotInput{}
+	}
+	out := &CreateDiskSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateDiskSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates an Amazon Lightsail content delivery network (CDN) distribution.
+//
+// A distribution is a globally distributed network of caching servers that
+// improve the performance of your website or web application hosted on a
+// Lightsail instance. For more information, see Content delivery networks in
+// Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-content-delivery-network-distributions).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateDistribution(ctx context.Context, in *CreateDistributionInput, optFns ...func(*Options)) (*CreateDistributionOutput, error) {
+	if in == nil {
+		in = &CreateDistributionInput{}
+	}
+	out := &CreateDistributionOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateDistribution, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a domain resource for the specified domain (example.com).
+//
+// The `create domain` operation supports tag-based access control via request
+// tags. For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateDomain(ctx context.Context, in *CreateDomainInput, optFns ...func(*Options)) (*CreateDomainOutput, error) {
+	if in == nil {
+		in = &CreateDomainInput{}
+	}
+	out := &CreateDomainOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateDomain, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates one of the following domain name system (DNS) records in a domain
+// DNS zone: Address (A), canonical name (CNAME), mail exchanger (MX), name
+// server (NS), start of authority (SOA), service locator (SRV), or text (TXT).
+//
+// The `create domain entry` operation supports tag-based access control via
+// resource tags applied to the resource identified by `domain name`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateDomainEntry(ctx context.Context, in *CreateDomainEntryInput, optFns ...func(*Options)) (*CreateDomainEntryOutput, error) {
+	if in == nil {
+		in = &CreateDomainEntryInput{}
+	}
+	out := &CreateDomainEntryOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateDomainEntry, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates two URLs that are used to access a virtual computer’s graphical
+// user interface (GUI) session. The primary URL initiates a web-based Amazon
+// DCV session to the virtual computer's application. The secondary URL
+// initiates a web-based Amazon DCV session to the virtual computer's operating
+// session.
+//
+// Use `StartGUISession` to open the session.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateGUISessionAccessDetails(ctx context.Context, in *CreateGUISessionAccessDetailsInput, optFns ...func(*Options)) (*CreateGUISessionAccessDetailsOutput, error) {
+	if in == nil {
+		in = &CreateGUISessionAccessDetailsInput{}
+	}
+	out := &CreateGUISessionAccessDetailsOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateGUISessionAccessDetails, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a snapshot of a specific virtual private server, or instance. You
+// can use a snapshot to create a new instance that is based on that snapshot.
+//
+// The `create instance snapshot` operation supports tag-based access control
+// via request tags. For more information, see the Amazon Lightsail Developer
+// Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateInstanceSnapshot(ctx context.Context, in *CreateInstanceSnapshotInput, optFns ...func(*Options)) (*CreateInstanceSnapshotOutput, error) {
+	if in == nil {
+		in = &CreateInstanceSnapshotInput{}
+	}
+	out := &CreateInstanceSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateInstanceSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates one or more Amazon Lightsail instances.
+//
+// The `create instances` operation supports tag-based access control via
+// request tags. For more information, see the Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateInstances(ctx context.Context, in *CreateInstancesInput, optFns ...func(*Options)) (*CreateInstancesOutput, error) {
+	if in == nil {
+		in = &CreateInstancesInput{}
+	}
+	out := &CreateInstancesOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateInstances, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates one or more new instances from a manual or automatic snapshot of an
+// instance.
+//
+// The `create instances from snapshot` operation supports tag-based access
+// control via request tags and resource tags applied to the resource
+// identified by `instance snapshot name`. For more information, see the Amazon
+// Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateInstancesFromSnapshot(ctx context.Context, in *CreateInstancesFromSnapshotInput, optFns ...func(*Options)) (*CreateInstancesFromSnapshotOutput, error) {
+	if in == nil {
+		in = &CreateInstancesFromSnapshotInput{}
+	}
+	out := &CreateInstancesFromSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateInstancesFromSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a custom SSH key pair that you can use with an Amazon Lightsail
+// instance.
+//
+// Use the DownloadDefaultKeyPair
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_DownloadDefaultKeyPair.html)
+// action to create a Lightsail default key pair in an Amazon Web Services
+// Region where a default key pair does not currently exist.
+//
+// The `create key pair` operation supports tag-based access control via
+// request tags. For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateKeyPair(ctx context.Context, in *CreateKeyPairInput, optFns ...func(*Options)) (*CreateKeyPairOutput, error) {
+	if in == nil {
+		in = &CreateKeyPairInput{}
+	}
+	out := &CreateKeyPairOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateKeyPair, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a Lightsail load balancer. To learn more about deciding whether to
+// load balance your application, see Configure your Lightsail instances for
+// load balancing
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/configure-lightsail-instances-for-load-balancing).
+// You can create up to 10 load balancers per AWS Region in your account.
+//
+// When you create a load balancer, you can specify a unique name and port
+// settings. To change additional load balancer settings, use the
+// `UpdateLoadBalancerAttribute` operation.
+//
+// The `create load balancer` operation supports tag-based access control via
+// request tags. For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateLoadBalancer(ctx context.Context, in *CreateLoadBalancerInput, optFns ...func(*Options)) (*CreateLoadBalancerOutput, error) {
+	if in == nil {
+		in = &CreateLoadBalancerInput{}
+	}
+	out := &CreateLoadBalancerOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateLoadBalancer, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates an SSL/TLS certificate for an Amazon Lightsail load balancer.
+//
+// TLS is just an updated, more secure version of Secure Socket Layer (SSL).
+//
+// The `CreateLoadBalancerTlsCertificate` operation supports tag-based access
+// control via resource tags applied to the resource identified by `load
+// balancer name`. For more information, see the Amazon Lightsail Developer
+// Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateLoadBalancerTlsCertificate(ctx context.Context, in *CreateLoadBalancerTlsCertificateInput, optFns ...func(*Options)) (*CreateLoadBalancerTlsCertificateOutput, error) {
+	if in == nil {
+		in = &CreateLoadBalancerTlsCertificateInput{}
+	}
+	out := &CreateLoadBalancerTlsCertificateOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateLoadBalancerTlsCertificate, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a new database in Amazon Lightsail.
+//
+// The `create relational database` operation supports tag-based access control
+// via request tags. For more information, see the Amazon Lightsail Developer
+// Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateRelationalDatabase(ctx context.Context, in *CreateRelationalDatabaseInput, optFns ...func(*Options)) (*CreateRelationalDatabaseOutput, error) {
+	if in == nil {
+		in = &CreateRelationalDatabaseInput{}
+	}
+	out := &CreateRelationalDatabaseOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateRelationalDatabase, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a new database from an existing database snapshot in Amazon
+// Lightsail.
+//
+// You can create a new database from a snapshot in if something goes wrong
+// with your original database, or to change it to a different plan, such as a
+// high availability or standard plan.
+//
+// The `create relational database from snapshot` operation supports tag-based
+// access control via request tags and resource tags applied to the resource
+// identified by relationalDatabaseSnapshotName. For more information, see the
+// Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateRelationalDatabaseFromSnapshot(ctx context.Context, in *CreateRelationalDatabaseFromSnapshotInput, optFns ...func(*Options)) (*CreateRelationalDatabaseFromSnapshotOutput, error) {
+	if in == nil {
+		in = &CreateRelationalDatabaseFromSnapshotInput{}
+	}
+	out := &CreateRelationalDatabaseFromSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateRelationalDatabaseFromSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a snapshot of your database in Amazon Lightsail. You can use
+// snapshots for backups, to make copies of a database, and to save data before
+// deleting a database.
+//
+// The `create relational database snapshot` operation supports tag-based
+// access control via request tags. For more information, see the Amazon
+// Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateRelationalDatabaseSnapshot(ctx context.Context, in *CreateRelationalDatabaseSnapshotInput, optFns ...func(*Options)) (*CreateRelationalDatabaseSnapshotOutput, error) {
+	if in == nil {
+		in = &CreateRelationalDatabaseSnapshotInput{}
+	}
+	out := &CreateRelationalDatabaseSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateRelationalDatabaseSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes an alarm.
+//
+// An alarm is used to monitor a single metric for one of your resources. When
+// a metric condition is met, the alarm can notify you by email, SMS text
+// message, and a banner displayed on the Amazon Lightsail console. For more
+// information, see Alarms in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *OperationFailureException, *UnauthenticatedException,
+// *AccessDeniedException, *NotFoundException, *RegionSetupInProgressException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteAlarm(ctx context.Context, in *DeleteAlarmInput, optFns ...func(*Options)) (*DeleteAlarmOutput, error) {
+	if in == nil {
+		in = &DeleteAlarmInput{}
+	}
+	out := &DeleteAlarmOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteAlarm, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes an automatic snapshot of an instance or disk. For more information,
+// see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException, *RegionSetupInProgressException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DeleteAutoSnapshot(ctx context.Context, in *DeleteAutoSnapshotInput, optFns ...func(*Options)) (*DeleteAutoSnapshotOutput, error) {
+	if in == nil {
+		in = &DeleteAutoSnapshotInput{}
+	}
+	out := &DeleteAutoSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteAutoSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a Amazon Lightsail bucket.
+//
+// When you delete your bucket, the bucket name is released and can be reused
+// for a new bucket in your account or another Amazon Web Services account.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteBucket(ctx context.Context, in *DeleteBucketInput, optFns ...func(*Options)) (*DeleteBucketOutput, error) {
+	if in == nil {
+		in = &DeleteBucketInput{}
+	}
+	out := &DeleteBucketOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteBucket, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes an access key for the specified Amazon Lightsail bucket.
+//
+// We recommend that you delete an access key if the secret access key is
+// compromised.
+//
+// For more information about access keys, see Creating access keys for a
+// bucket in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-bucket-access-keys)
+// in the Amazon Lightsail Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteBucketAccessKey(ctx context.Context, in *DeleteBucketAccessKeyInput, optFns ...func(*Options)) (*DeleteBucketAccessKeyOutput, error) {
+	if in == nil {
+		in = &DeleteBucketAccessKeyInput{}
+	}
+	out := &DeleteBucketAccessKeyOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteBucketAccessKey, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes an SSL/TLS certificate for your Amazon Lightsail content delivery
+// network (CDN) distribution.
+//
+// Certificates that are currently attached to a distribution cannot be
+// deleted. Use the `DetachCertificateFromDistribution` action to detach a
+// certificate from a distribution.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *AccessDeniedException, *NotFoundException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteCertificate(ctx context.Context, in *DeleteCertificateInput, optFns ...func(*Options)) (*DeleteCertificateOutput, error) {
+	if in == nil {
+		in = &DeleteCertificateInput{}
+	}
+	out := &DeleteCertificateOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteCertificate, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a contact method.
+//
+// A contact method is used to send you notifications about your Amazon
+// Lightsail resources. You can add one email address and one mobile phone
+// number contact method in each Amazon Web Services Region. However, SMS text
+// messaging is not supported in some Amazon Web Services Regions, and SMS text
+// messages cannot be sent to some countries/regions. For more information, see
+// Notifications in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *OperationFailureException, *UnauthenticatedException,
+// *AccessDeniedException, *NotFoundException, *RegionSetupInProgressException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteContactMethod(ctx context.Context, in *DeleteContactMethodInput, optFns ...func(*Options)) (*DeleteContactMethodOutput, error) {
+	if in == nil {
+		in = &DeleteContactMethodInput{}
+	}
+	out := &DeleteContactMethodOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteContactMethod, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a container image that is registered to your Amazon Lightsail
+// container service.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteContainerImage(ctx context.Context, in *DeleteContainerImageInput, optFns ...func(*Options)) (*DeleteContainerImageOutput, error) {
+	if in == nil {
+		in = &DeleteContainerImageInput{}
+	}
+	out := &DeleteContainerImageOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteContainerImage, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes your Amazon Lightsail container service.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteContainerService(ctx context.Context, in *DeleteContainerServiceInput, optFns ...func(*Options)) (*DeleteContainerServiceOutput, error) {
+	if in == nil {
+		in = &DeleteContainerServiceInput{}
+	}
+	out := &DeleteContainerServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteContainerService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the specified block storage disk. The disk must be in the
+// `available` state (not attached to a Lightsail instance).
+//
+// The disk may remain in the `deleting` state for several minutes.
+//
+// The `delete disk` operation supports tag-based access control via resource
+// tags applied to the resource identified by `disk name`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteDisk(ctx context.Context, in *DeleteDiskInput, optFns ...func(*Options)) (*DeleteDiskOutput, error) {
+	if in == nil {
+		in = &DeleteDiskInput{}
+	}
+	out := &DeleteDiskOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteDisk, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the specified disk snapshot.
+//
+// When you make periodic snapshots of a disk, the snapshots are incremental,
+// and only the blocks on the device that have changed since your last snapshot
+// are saved in the new snapshot. When you delete a snapshot, only the data not
+// needed for any other snapshot is removed. So regardless of which prior
+// snapshots have been deleted, all active snapshots will have access to all
+// the information needed to restore the disk.
+//
+// The `delete disk snapshot` operation supports tag-based access control via
+// resource tags applied to the resource identified by `disk snapshot name`.
+// For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteDiskSnapshot(ctx context.Context, in *DeleteDiskSnapshotInput, optFns ...func(*Options)) (*DeleteDiskSnapshotOutput, error) {
+	if in == nil {
+		in = &DeleteDiskSnapshotInput{}
+	}
+	out := &DeleteDiskSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteDiskSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes your Amazon Lightsail content delivery network (CDN) distribution.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteDistribution(ctx context.Context, in *DeleteDistributionInput, optFns ...func(*Options)) (*DeleteDistributionOutput, error) {
+	if in == nil {
+		in = &DeleteDistributionInput{}
+	}
+	out := &DeleteDistributionOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteDistribution, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the specified domain recordset and all of its domain records.
+//
+// The `delete domain` operation supports tag-based access control via resource
+// tags applied to the resource identified by `domain name`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteDomain(ctx context.Context, in *DeleteDomainInput, optFns ...func(*Options)) (*DeleteDomainOutput, error) {
+	if in == nil {
+		in = &DeleteDomainInput{}
+	}
+	out := &DeleteDomainOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteDomain, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a specific domain entry.
+//
+// The `delete domain entry` operation supports tag-based access control via
+// resource tags applied to the resource identified by `domain name`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteDomainEntry(ctx context.Context, in *DeleteDomainEntryInput, optFns ...func(*Options)) (*DeleteDomainEntryOutput, error) {
+	if in == nil {
+		in = &DeleteDomainEntryInput{}
+	}
+	out := &DeleteDomainEntryOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteDomainEntry, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes an Amazon Lightsail instance.
+//
+// The `delete instance` operation supports tag-based access control via
+// resource tags applied to the resource identified by `instance name`. For
+// more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteInstance(ctx context.Context, in *DeleteInstanceInput, optFns ...func(*Options)) (*DeleteInstanceOutput, error) {
+	if in == nil {
+		in = &DeleteInstanceInput{}
+	}
+	out := &DeleteInstanceOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteInstance, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a specific snapshot of a virtual private server (or instance).
+//
+// The `delete instance snapshot` operation supports tag-based access control
+// via resource tags applied to the resource identified by `instance snapshot
+// name`. For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteInstanceSnapshot(ctx context.Context, in *DeleteInstanceSnapshotInput, optFns ...func(*Options)) (*DeleteInstanceSnapshotOutput, error) {
+	if in == nil {
+		in = &DeleteInstanceSnapshotInput{}
+	}
+	out := &DeleteInstanceSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteInstanceSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the specified key pair by removing the public key from Amazon
+// Lightsail.
+//
+// You can delete key pairs that were created using the ImportKeyPair
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_ImportKeyPair.html)
+// and CreateKeyPair
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateKeyPair.html)
+// actions, as well as the Lightsail default key pair. A new default key pair
+// will not be created unless you launch an instance without specifying a
+// custom key pair, or you call the DownloadDefaultKeyPair
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_DownloadDefaultKeyPair.html)
+// API.
+//
+// The `delete key pair` operation supports tag-based access control via
+// resource tags applied to the resource identified by `key pair name`. For
+// more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteKeyPair(ctx context.Context, in *DeleteKeyPairInput, optFns ...func(*Options)) (*DeleteKeyPairOutput, error) {
+	if in == nil {
+		in = &DeleteKeyPairInput{}
+	}
+	out := &DeleteKeyPairOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteKeyPair, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the known host key or certificate used by the Amazon Lightsail
+// browser-based SSH or RDP clients to authenticate an instance. This operation
+// enables the Lightsail browser-based SSH or RDP clients to connect to the
+// instance after a host key mismatch.
+//
+// Perform this operation only if you were expecting the host key or
+// certificate mismatch or if you are familiar with the new host key or
+// certificate on the instance. For more information, see Troubleshooting
+// connection issues when using the Amazon Lightsail browser-based SSH or RDP
+// client
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-troubleshooting-browser-based-ssh-rdp-client-connection).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteKnownHostKeys(ctx context.Context, in *DeleteKnownHostKeysInput, optFns ...func(*Options)) (*DeleteKnownHostKeysOutput, error) {
+	if in == nil {
+		in = &DeleteKnownHostKeysInput{}
+	}
+	out := &DeleteKnownHostKeysOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteKnownHostKeys, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a Lightsail load balancer and all its associated SSL/TLS
+// certificates. Once the load balancer is deleted, you will need to create a
+// new load balancer, create a new certificate, and verify domain ownership
+// again.
+//
+// The `delete load balancer` operation supports tag-based access control via
+// resource tags applied to the resource identified by `load balancer name`.
+// For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteLoadBalancer(ctx context.Context, in *DeleteLoadBalancerInput, optFns ...func(*Options)) (*DeleteLoadBalancerOutput, error) {
+	if in == nil {
+		in = &DeleteLoadBalancerInput{}
+	}
+	out := &DeleteLoadBalancerOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteLoadBalancer, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes an SSL/TLS certificate associated with a Lightsail load balancer.
+//
+// The `DeleteLoadBalancerTlsCertificate` operation supports tag-based access
+// control via resource tags applied to the resource identified by `load
+// balancer name`. For more information, see the Amazon Lightsail Developer
+// Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteLoadBalancerTlsCertificate(ctx context.Context, in *DeleteLoadBalancerTlsCertificateInput, optFns ...func(*Options)) (*DeleteLoadBalancerTlsCertificateOutput, error) {
+	if in == nil {
+		in = &DeleteLoadBalancerTlsCertificateInput{}
+	}
+	out := &DeleteLoadBalancerTlsCertificateOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteLoadBalancerTlsCertificate, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a database in Amazon Lightsail.
+//
+// The `delete relational database` operation supports tag-based access control
+// via resource tags applied to the resource identified by
+// relationalDatabaseName. For more information, see the Amazon Lightsail
+// Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteRelationalDatabase(ctx context.Context, in *DeleteRelationalDatabaseInput, optFns ...func(*Options)) (*DeleteRelationalDatabaseOutput, error) {
+	if in == nil {
+		in = &DeleteRelationalDatabaseInput{}
+	}
+	out := &DeleteRelationalDatabaseOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteRelationalDatabase, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a database snapshot in Amazon Lightsail.
+//
+// The `delete relational database snapshot` operation supports tag-based
+// access control via resource tags applied to the resource identified by
+// relationalDatabaseName. For more information, see the Amazon Lightsail
+// Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteRelationalDatabaseSnapshot(ctx context.Context, in *DeleteRelationalDatabaseSnapshotInput, optFns ...func(*Options)) (*DeleteRelationalDatabaseSnapshotOutput, error) {
+	if in == nil {
+		in = &DeleteRelationalDatabaseSnapshotInput{}
+	}
+	out := &DeleteRelationalDatabaseSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteRelationalDatabaseSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Detaches an SSL/TLS certificate from your Amazon Lightsail content delivery
+// network (CDN) distribution.
+//
+// After the certificate is detached, your distribution stops accepting traffic
+// for all of the domains that are associated with the certificate.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DetachCertificateFromDistribution(ctx context.Context, in *DetachCertificateFromDistributionInput, optFns ...func(*Options)) (*DetachCertificateFromDistributionOutput, error) {
+	if in == nil {
+		in = &DetachCertificateFromDistributionInput{}
+	}
+	out := &DetachCertificateFromDistributionOutput{}
+	if err := c.rt.Invoke(ctx, &opDetachCertificateFromDistribution, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Detaches a stopped block storage disk from a Lightsail instance. Make sure
+// to unmount any file systems on the device within your operating system
+// before stopping the instance and detaching the disk.
+//
+// The `detach disk` operation supports tag-based access control via resource
+// tags applied to the resource identified by `disk name`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DetachDisk(ctx context.Context, in *DetachDiskInput, optFns ...func(*Options)) (*DetachDiskOutput, error) {
+	if in == nil {
+		in = &DetachDiskInput{}
+	}
+	out := &DetachDiskOutput{}
+	if err := c.rt.Invoke(ctx, &opDetachDisk, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Detaches the specified instances from a Lightsail load balancer.
+//
+// This operation waits until the instances are no longer needed before they
+// are detached from the load balancer.
+//
+// The `detach instances from load balancer` operation supports tag-based
+// access control via resource tags applied to the resource identified by `load
+// balancer name`. For more information, see the Amazon Lightsail Developer
+// Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DetachInstancesFromLoadBalancer(ctx context.Context, in *DetachInstancesFromLoadBalancerInput, optFns ...func(*Options)) (*DetachInstancesFromLoadBalancerOutput, error) {
+	if in == nil {
+		in = &DetachInstancesFromLoadBalancerInput{}
+	}
+	out := &DetachInstancesFromLoadBalancerOutput{}
+	if err := c.rt.Invoke(ctx, &opDetachInstancesFromLoadBalancer, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Detaches a static IP from the Amazon Lightsail instance to which it is
+// attached.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DetachStaticIp(ctx context.Context, in *DetachStaticIpInput, optFns ...func(*Options)) (*DetachStaticIpOutput, error) {
+	if in == nil {
+		in = &DetachStaticIpInput{}
+	}
+	out := &DetachStaticIpOutput{}
+	if err := c.rt.Invoke(ctx, &opDetachStaticIp, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Disables an add-on for an Amazon Lightsail resource. For more information,
+// see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException, *RegionSetupInProgressException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DisableAddOn(ctx context.Context, in *DisableAddOnInput, optFns ...func(*Options)) (*DisableAddOnOutput, error) {
+	if in == nil {
+		in = &DisableAddOnInput{}
+	}
+	out := &DisableAddOnOutput{}
+	if err := c.rt.Invoke(ctx, &opDisableAddOn, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Downloads the regional Amazon Lightsail default key pair.
+//
+// This action also creates a Lightsail default key pair if a default key pair
+// does not currently exist in the Amazon Web Services Region.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DownloadDefaultKeyPair(ctx context.Context, in *DownloadDefaultKeyPairInput, optFns ...func(*Options)) (*DownloadDefaultKeyPairOutput, error) {
+	if in == nil {
+		in = &DownloadDefaultKeyPairInput{}
+	}
+	out := &DownloadDefaultKeyPairOutput{}
+	if err := c.rt.Invoke(ctx, &opDownloadDefaultKeyPair, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Enables or modifies an add-on for an Amazon Lightsail resource. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException, *RegionSetupInProgressException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) EnableAddOn(ctx context.Context, in *EnableAddOnInput, optFns ...func(*Options)) (*EnableAddOnOutput, error) {
+	if in == nil {
+		in = &EnableAddOnInput{}
+	}
+	out := &EnableAddOnOutput{}
+	if err := c.rt.Invoke(ctx, &opEnableAddOn, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Exports an Amazon Lightsail instance or block storage disk snapshot to
+// Amazon Elastic Compute Cloud (Amazon EC2). This operation results in an
+// export snapshot record that can be used with the `create cloud formation
+// stack` operation to create new Amazon EC2 instances.
+//
+// Exported instance snapshots appear in Amazon EC2 as Amazon Machine Images
+// (AMIs), and the instance system disk appears as an Amazon Elastic Block
+// Store (Amazon EBS) volume. Exported disk snapshots appear in Amazon EC2 as
+// Amazon EBS volumes. Snapshots are exported to the same Amazon Web Services
+// Region in Amazon EC2 as the source Lightsail snapshot.
+//
+// The `export snapshot` operation supports tag-based access control via
+// resource tags applied to the resource identified by `source snapshot name`.
+// For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// Use the `get instance snapshots` or `get disk snapshots` operations to get a
+// list of snapshots that you can export to Amazon EC2.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ExportSnapshot(ctx context.Context, in *ExportSnapshotInput, optFns ...func(*Options)) (*ExportSnapshotOutput, error) {
+	if in == nil {
+		in = &ExportSnapshotInput{}
+	}
+	out := &ExportSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opExportSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the names of all active (not deleted) resources.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetActiveNames(ctx context.Context, in *GetActiveNamesInput, optFns ...func(*Options)) (*GetActiveNamesOutput, error) {
+	if in == nil {
+		in = &GetActiveNamesInput{}
+	}
+	out := &GetActiveNamesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetActiveNames, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about the configured alarms. Specify an alarm name in
+// your request to return information about a specific alarm, or specify a
+// monitored resource name to return information about all alarms for a
+// specific resource.
+//
+// An alarm is used to monitor a single metric for one of your resources. When
+// a metric condition is met, the alarm can notify you by email, SMS text
+// message, and a banner displayed on the Amazon Lightsail console. For more
+// information, see Alarms in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *OperationFailureException, *UnauthenticatedException,
+// *AccessDeniedException, *NotFoundException, *RegionSetupInProgressException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetAlarms(ctx context.Context, in *GetAlarmsInput, optFns ...func(*Options)) (*GetAlarmsOutput, error) {
+	if in == nil {
+		in = &GetAlarmsInput{}
+	}
+	out := &GetAlarmsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetAlarms, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the available automatic snapshots for an instance or disk. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException, *RegionSetupInProgressException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) GetAutoSnapshots(ctx context.Context, in *GetAutoSnapshotsInput, optFns ...func(*Options)) (*GetAutoSnapshotsOutput, error) {
+	if in == nil {
+		in = &GetAutoSnapshotsInput{}
+	}
+	out := &GetAutoSnapshotsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetAutoSnapshots, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the list of available instance images, or blueprints. You can use a
+// blueprint to create a new instance already running a specific operating
+// system, as well as a preinstalled app or development stack. The software
+// each instance is running depends on the blueprint image you choose.
+//
+// Use active blueprints when creating new instances. Inactive blueprints are
+// listed to support customers with existing instances and are not necessarily
+// available to create new instances. Blueprints are marked inactive when they
+// become outdated due to operating system updates or new application releases.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetBlueprints(ctx context.Context, in *GetBlueprintsInput, optFns ...func(*Options)) (*GetBlueprintsOutput, error) {
+	if in == nil {
+		in = &GetBlueprintsInput{}
+	}
+	out := &GetBlueprintsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetBlueprints, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the existing access key IDs for the specified Amazon Lightsail
+// bucket.
+//
+// This action does not return the secret access key value of an access key.
+// You can get a secret access key only when you create it from the response of
+// the CreateBucketAccessKey
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateBucketAccessKey.html)
+// action. If you lose the secret access key, you must create a new access key.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetBucketAccessKeys(ctx context.Context, in *GetBucketAccessKeysInput, optFns ...func(*Options)) (*GetBucketAccessKeysOutput, error) {
+	if in == nil {
+		in = &GetBucketAccessKeysInput{}
+	}
+	out := &GetBucketAccessKeysOutput{}
+	if err := c.rt.Invoke(ctx, &opGetBucketAccessKeys, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the bundles that you can apply to a Amazon Lightsail bucket.
+//
+// The bucket bundle specifies the monthly cost, storage quota, and data
+// transfer quota for a bucket.
+//
+// Use the UpdateBucketBundle
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_UpdateBucketBundle.html)
+// action to update the bundle for a bucket.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetBucketBundles(ctx context.Context, in *GetBucketBundlesInput, optFns ...func(*Options)) (*GetBucketBundlesOutput, error) {
+	if in == nil {
+		in = &GetBucketBundlesInput{}
+	}
+	out := &GetBucketBundlesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetBucketBundles, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the data points of a specific metric for an Amazon Lightsail bucket.
+//
+// Metrics report the utilization of a bucket. View and collect metric data
+// regularly to monitor the number of objects stored in a bucket (including
+// object versions) and the storage space used by those objects.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetBucketMetricData(ctx context.Context, in *GetBucketMetricDataInput, optFns ...func(*Options)) (*GetBucketMetricDataOutput, error) {
+	if in == nil {
+		in = &GetBucketMetricDataInput{}
+	}
+	out := &GetBucketMetricDataOutput{}
+	if err := c.rt.Invoke(ctx, &opGetBucketMetricData, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about one or more Amazon Lightsail buckets. The
+// information returned includes the synchronization status of the Amazon
+// Simple Storage Service (Amazon S3) account-level block public access feature
+// for your Lightsail buckets.
+//
+// For more information about buckets, see Buckets in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/buckets-in-amazon-lightsail)
+// in the Amazon Lightsail Developer Guide.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetBuckets(ctx context.Context, in *GetBucketsInput, optFns ...func(*Options)) (*GetBucketsOutput, error) {
+	if in == nil {
+		in = &GetBucketsInput{}
+	}
+	out := &GetBucketsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetBuckets, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the bundles that you can apply to an Amazon Lightsail instance when
+// you create it.
+//
+// A bundle describes the specifications of an instance, such as the monthly
+// cost, amount of memory, the number of vCPUs, amount of storage space, and
+// monthly network data transfer quota.
+//
+// Bundles are referred to as instance plans in the Lightsail console.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetBundles(ctx context.Context, in *GetBundlesInput, optFns ...func(*Options)) (*GetBundlesOutput, error) {
+	if in == nil {
+		in = &GetBundlesInput{}
+	}
+	out := &GetBundlesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetBundles, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about one or more Amazon Lightsail SSL/TLS certificates.
+//
+// To get a summary of a certificate, omit `includeCertificateDetails` from
+// your request. The response will include only the certificate Amazon Resource
+// Name (ARN), certificate name, domain name, and tags.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetCertificates(ctx context.Context, in *GetCertificatesInput, optFns ...func(*Options)) (*GetCertificatesOutput, error) {
+	if in == nil {
+		in = &GetCertificatesInput{}
+	}
+	out := &GetCertificatesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetCertificates, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the CloudFormation stack record created as a result of the `create
+// cloud formation stack` operation.
+//
+// An AWS CloudFormation stack is used to create a new Amazon EC2 instance from
+// an exported Lightsail snapshot.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetCloudFormationStackRecords(ctx context.Context, in *GetCloudFormationStackRecordsInput, optFns ...func(*Options)) (*GetCloudFormationStackRecordsOutput, error) {
+	if in == nil {
+		in = &GetCloudFormationStackRecordsInput{}
+	}
+	out := &GetCloudFormationStackRecordsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetCloudFormationStackRecords, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about the configured contact methods. Specify a protocol
+// in your request to return information about a specific contact method.
+//
+// A contact method is used to send you notifications about your Amazon
+// Lightsail resources. You can add one email address and one mobile phone
+// number contact method in each Amazon Web Services Region. However, SMS text
+// messaging is not supported in some Amazon Web Services Regions, and SMS text
+// messages cannot be sent to some countries/regions. For more information, see
+// Notifications in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException, *RegionSetupInProgressException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) GetContactMethods(ctx context.Context, in *GetContactMethodsInput, optFns ...func(*Options)) (*GetContactMethodsOutput, error) {
+	if in == nil {
+		in = &GetContactMethodsInput{}
+	}
+	out := &GetContactMethodsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetContactMethods, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about Amazon Lightsail containers, such as the current
+// version of the Lightsail Control (lightsailctl) plugin.
+//
+// The documented errors are *ServiceException, *AccessDeniedException,
+// *UnauthenticatedException, *RegionSetupInProgressException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) GetContainerAPIMetadata(ctx context.Context, in *GetContainerAPIMetadataInput, optFns ...func(*Options)) (*GetContainerAPIMetadataOutput, error) {
+	if in == nil {
+		in = &GetContainerAPIMetadataInput{}
+	}
+	out := &GetContainerAPIMetadataOutput{}
+	if err := c.rt.Invoke(ctx, &opGetContainerAPIMetadata, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the container images that are registered to your Amazon Lightsail
+// container service.
+//
+// If you created a deployment on your Lightsail container service that uses
+// container images from a public registry like Docker Hub, those images are
+// not returned as part of this action. Those images are not registered to your
+// Lightsail container service.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetContainerImages(ctx context.Context, in *GetContainerImagesInput, optFns ...func(*Options)) (*GetContainerImagesOutput, error) {
+	if in == nil {
+		in = &GetContainerImagesInput{}
+	}
+	out := &GetContainerImagesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetContainerImages, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the log events of a container of your Amazon Lightsail container
+// service.
+//
+// If your container service has more than one node (i.e., a scale greater than
+// 1), then the log events that are returned for the specified container are
+// merged from all nodes on your container service.
+//
+// Container logs are retained for a certain amount of time. For more
+// information, see Amazon Lightsail endpoints and quotas
+// (https://docs.aws.amazon.com/general/latest/gr/lightsail.html) in the Amazon
+// Web Services General Reference.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetContainerLog(ctx context.Context, in *GetContainerLogInput, optFns ...func(*Options)) (*GetContainerLogOutput, error) {
+	if in == nil {
+		in = &GetContainerLogInput{}
+	}
+	out := &GetContainerLogOutput{}
+	if err := c.rt.Invoke(ctx, &opGetContainerLog, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the deployments for your Amazon Lightsail container service
+//
+// A deployment specifies the settings, such as the ports and launch command,
+// of containers that are deployed to your container service.
+//
+// The deployments are ordered by version in ascending order. The newest
+// version is listed at the top of the response.
+//
+// A set number of deployments are kept before the oldest one is replaced with
+// the newest one. For more information, see Amazon Lightsail endpoints and
+// quotas (https://docs.aws.amazon.com/general/latest/gr/lightsail.html) in the
+// Amazon Web Services General Reference.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetContainerServiceDeployments(ctx context.Context, in *GetContainerServiceDeploymentsInput, optFns ...func(*Options)) (*GetContainerServiceDeploymentsOutput, error) {
+	if in == nil {
+		in = &GetContainerServiceDeploymentsInput{}
+	}
+	out := &GetContainerServiceDeploymentsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetContainerServiceDeployments, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the data points of a specific metric of your Amazon Lightsail
+// container service.
+//
+// Metrics report the utilization of your resources. Monitor and collect metric
+// data regularly to maintain the reliability, availability, and performance of
+// your resources.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetContainerServiceMetricData(ctx context.Context, in *GetContainerServiceMetricDataInput, optFns ...func(*Options)) (*GetContainerServiceMetricDataOutput, error) {
+	if in == nil {
+		in = &GetContainerServiceMetricDataInput{}
+	}
+	out := &GetContainerServiceMetricDataOutput{}
+	if err := c.rt.Invoke(ctx, &opGetContainerServiceMetricData, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the list of powers that can be specified for your Amazon Lightsail
+// container services.
+//
+// The power specifies the amount of memory, the number of vCPUs, and the base
+// price of the container service.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetContainerServicePowers(ctx context.Context, in *GetContainerServicePowersInput, optFns ...func(*Options)) (*GetContainerServicePowersOutput, error) {
+	if in == nil {
+		in = &GetContainerServicePowersInput{}
+	}
+	out := &GetContainerServicePowersOutput{}
+	if err := c.rt.Invoke(ctx, &opGetContainerServicePowers, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about one or more of your Amazon Lightsail container
+// services.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetContainerServices(ctx context.Context, in *GetContainerServicesInput, optFns ...func(*Options)) (*GetContainerServicesOutput, error) {
+	if in == nil {
+		in = &GetContainerServicesInput{}
+	}
+	out := &GetContainerServicesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetContainerServices, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Retrieves information about the cost estimate for a specified resource. A
+// cost estimate will not generate for a resource that has been deleted.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetCostEstimate(ctx context.Context, in *GetCostEstimateInput, optFns ...func(*Options)) (*GetCostEstimateOutput, error) {
+	if in == nil {
+		in = &GetCostEstimateInput{}
+	}
+	out := &GetCostEstimateOutput{}
+	if err := c.rt.Invoke(ctx, &opGetCostEstimate, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about a specific block storage disk.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDisk(ctx context.Context, in *GetDiskInput, optFns ...func(*Options)) (*GetDiskOutput, error) {
+	if in == nil {
+		in = &GetDiskInput{}
+	}
+	out := &GetDiskOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDisk, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about a specific block storage disk snapshot.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDiskSnapshot(ctx context.Context, in *GetDiskSnapshotInput, optFns ...func(*Options)) (*GetDiskSnapshotOutput, error) {
+	if in == nil {
+		in = &GetDiskSnapshotInput{}
+	}
+	out := &GetDiskSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDiskSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about all block storage disk snapshots in your AWS
+// account and region.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDiskSnapshots(ctx context.Context, in *GetDiskSnapshotsInput, optFns ...func(*Options)) (*GetDiskSnapshotsOutput, error) {
+	if in == nil {
+		in = &GetDiskSnapshotsInput{}
+	}
+	out := &GetDiskSnapshotsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDiskSnapshots, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about all block storage disks in your AWS account and
+// region.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDisks(ctx context.Context, in *GetDisksInput, optFns ...func(*Options)) (*GetDisksOutput, error) {
+	if in == nil {
+		in = &GetDisksInput{}
+	}
+	out := &GetDisksOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDisks, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the bundles that can be applied to your Amazon Lightsail content
+// delivery network (CDN) distributions.
+//
+// A distribution bundle specifies the monthly network transfer quota and
+// monthly cost of your distribution.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDistributionBundles(ctx context.Context, in *GetDistributionBundlesInput, optFns ...func(*Options)) (*GetDistributionBundlesOutput, error) {
+	if in == nil {
+		in = &GetDistributionBundlesInput{}
+	}
+	out := &GetDistributionBundlesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDistributionBundles, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the timestamp and status of the last cache reset of a specific
+// Amazon Lightsail content delivery network (CDN) distribution.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDistributionLatestCacheReset(ctx context.Context, in *GetDistributionLatestCacheResetInput, optFns ...func(*Options)) (*GetDistributionLatestCacheResetOutput, error) {
+	if in == nil {
+		in = &GetDistributionLatestCacheResetInput{}
+	}
+	out := &GetDistributionLatestCacheResetOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDistributionLatestCacheReset, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the data points of a specific metric for an Amazon Lightsail content
+// delivery network (CDN) distribution.
+//
+// Metrics report the utilization of your resources, and the error counts
+// generated by them. Monitor and collect metric data regularly to maintain the
+// reliability, availability, and performance of your resources.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDistributionMetricData(ctx context.Context, in *GetDistributionMetricDataInput, optFns ...func(*Options)) (*GetDistributionMetricDataOutput, error) {
+	if in == nil {
+		in = &GetDistributionMetricDataInput{}
+	}
+	out := &GetDistributionMetricDataOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDistributionMetricData, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about one or more of your Amazon Lightsail content
+// delivery network (CDN) distributions.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDistributions(ctx context.Context, in *GetDistributionsInput, optFns ...func(*Options)) (*GetDistributionsOutput, error) {
+	if in == nil {
+		in = &GetDistributionsInput{}
+	}
+	out := &GetDistributionsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDistributions, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about a specific domain recordset.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDomain(ctx context.Context, in *GetDomainInput, optFns ...func(*Options)) (*GetDomainOutput, error) {
+	if in == nil {
+		in = &GetDomainInput{}
+	}
+	out := &GetDomainOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDomain, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of all domains in the user's account.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDomains(ctx context.Context, in *GetDomainsInput, optFns ...func(*Options)) (*GetDomainsOutput, error) {
+	if in == nil {
+		in = &GetDomainsInput{}
+	}
+	out := &GetDomainsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDomains, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns all export snapshot records created as a result of the `export
+// snapshot` operation.
+//
+// An export snapshot record can be used to create a new Amazon EC2 instance
+// and its related resources with the CreateCloudFormationStack
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateCloudFormationStack.html)
+// action.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetExportSnapshotRecords(ctx context.Context, in *GetExportSnapshotRecordsInput, optFns ...func(*Options)) (*GetExportSnapshotRecordsOutput, error) {
+	if in == nil {
+		in = &GetExportSnapshotRecordsInput{}
+	}
+	out := &GetExportSnapshotRecordsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetExportSnapshotRecords, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about a specific Amazon Lightsail instance, which is a
+// virtual private server.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetInstance(ctx context.Context, in *GetInstanceInput, optFns ...func(*Options)) (*GetInstanceOutput, error) {
+	if in == nil {
+		in = &GetInstanceInput{}
+	}
+	out := &GetInstanceOutput{}
+	if err := c.rt.Invoke(ctx, &opGetInstance, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns temporary SSH keys you can use to connect to a specific virtual
+// private server, or instance.
+//
+// The `get instance access details` operation supports tag-based access
+// control via resource tags applied to the resource identified by `instance
+// name`. For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetInstanceAccessDetails(ctx context.Context, in *GetInstanceAccessDetailsInput, optFns ...func(*Options)) (*GetInstanceAccessDetailsOutput, error) {
+	if in == nil {
+		in = &GetInstanceAccessDetailsInput{}
+	}
+	out := &GetInstanceAccessDetailsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetInstanceAccessDetails, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the data points for the specified Amazon Lightsail instance metric,
+// given an instance name.
+//
+// Metrics report the utilization of your resources, and the error counts
+// generated by them. Monitor and collect metric data regularly to maintain the
+// reliability, availability, and performance of your resources.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetInstanceMetricData(ctx context.Context, in *GetInstanceMetricDataInput, optFns ...func(*Options)) (*GetInstanceMetricDataOutput, error) {
+	if in == nil {
+		in = &GetInstanceMetricDataInput{}
+	}
+	out := &GetInstanceMetricDataOutput{}
+	if err := c.rt.Invoke(ctx, &opGetInstanceMetricData, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the firewall port states for a specific Amazon Lightsail instance,
+// the IP addresses allowed to connect to the instance through the ports, and
+// the protocol.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetInstancePortStates(ctx context.Context, in *GetInstancePortStatesInput, optFns ...func(*Options)) (*GetInstancePortStatesOutput, error) {
+	if in == nil {
+		in = &GetInstancePortStatesInput{}
+	}
+	out := &GetInstancePortStatesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetInstancePortStates, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about a specific instance snapshot.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetInstanceSnapshot(ctx context.Context, in *GetInstanceSnapshotInput, optFns ...func(*Options)) (*GetInstanceSnapshotOutput, error) {
+	if in == nil {
+		in = &GetInstanceSnapshotInput{}
+	}
+	out := &GetInstanceSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opGetInstanceSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns all instance snapshots for the user's account.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetInstanceSnapshots(ctx context.Context, in *GetInstanceSnapshotsInput, optFns ...func(*Options)) (*GetInstanceSnapshotsOutput, error) {
+	if in == nil {
+		in = &GetInstanceSnapshotsInput{}
+	}
+	out := &GetInstanceSnapshotsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetInstanceSnapshots, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the state of a specific instance. Works on one instance at a time.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetInstanceState(ctx context.Context, in *GetInstanceStateInput, optFns ...func(*Options)) (*GetInstanceStateOutput, error) {
+	if in == nil {
+		in = &GetInstanceStateInput{}
+	}
+	out := &GetInstanceStateOutput{}
+	if err := c.rt.Invoke(ctx, &opGetInstanceState, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about all Amazon Lightsail virtual private servers, or
+// instances.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetInstances(ctx context.Context, in *GetInstancesInput, optFns ...func(*Options)) (*GetInstancesOutput, error) {
+	if in == nil {
+		in = &GetInstancesInput{}
+	}
+	out := &GetInstancesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetInstances, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about a specific key pair.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetKeyPair(ctx context.Context, in *GetKeyPairInput, optFns ...func(*Options)) (*GetKeyPairOutput, error) {
+	if in == nil {
+		in = &GetKeyPairInput{}
+	}
+	out := &GetKeyPairOutput{}
+	if err := c.rt.Invoke(ctx, &opGetKeyPair, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about all key pairs in the user's account.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetKeyPairs(ctx context.Context, in *GetKeyPairsInput, optFns ...func(*Options)) (*GetKeyPairsOutput, error) {
+	if in == nil {
+		in = &GetKeyPairsInput{}
+	}
+	out := &GetKeyPairsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetKeyPairs, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about the specified Lightsail load balancer.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetLoadBalancer(ctx context.Context, in *GetLoadBalancerInput, optFns ...func(*Options)) (*GetLoadBalancerOutput, error) {
+	if in == nil {
+		in = &GetLoadBalancerInput{}
+	}
+	out := &GetLoadBalancerOutput{}
+	if err := c.rt.Invoke(ctx, &opGetLoadBalancer, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about health metrics for your Lightsail load balancer.
+//
+// Metrics report the utilization of your resources, and the error counts
+// generated by them. Monitor and collect metric data regularly to maintain the
+// reliability, availability, and performance of your resources.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetLoadBalancerMetricData(ctx context.Context, in *GetLoadBalancerMetricDataInput, optFns ...func(*Options)) (*GetLoadBalancerMetricDataOutput, error) {
+	if in == nil {
+		in = &GetLoadBalancerMetricDataInput{}
+	}
+	out := &GetLoadBalancerMetricDataOutput{}
+	if err := c.rt.Invoke(ctx, &opGetLoadBalancerMetricData, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about the TLS certificates that are associated with the
+// specified Lightsail load balancer.
+//
+// TLS is just an updated, more secure version of Secure Socket Layer (SSL).
+//
+// You can have a maximum of 2 certificates associated with a Lightsail load
+// balancer. One is active and the other is inactive.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetLoadBalancerTlsCertificates(ctx context.Context, in *GetLoadBalancerTlsCertificatesInput, optFns ...func(*Options)) (*GetLoadBalancerTlsCertificatesOutput, error) {
+	if in == nil {
+		in = &GetLoadBalancerTlsCertificatesInput{}
+	}
+	out := &GetLoadBalancerTlsCertificatesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetLoadBalancerTlsCertificates, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of TLS security policies that you can apply to Lightsail load
+// balancers.
+//
+// For more information about load balancer TLS security policies, see
+// Configuring TLS security policies on your Amazon Lightsail load balancers
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configure-load-balancer-tls-security-policy)
+// in the Amazon Lightsail Developer Guide.
+//
+// The documented errors are *ServiceException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException, *InvalidInputException; errors.As finds them in
+// the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) GetLoadBalancerTlsPolicies(ctx context.Context, in *GetLoadBalancerTlsPoliciesInput, optFns ...func(*Options)) (*GetLoadBalancerTlsPoliciesOutput, error) {
+	if in == nil {
+		in = &GetLoadBalancerTlsPoliciesInput{}
+	}
+	out := &GetLoadBalancerTlsPoliciesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetLoadBalancerTlsPolicies, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about all load balancers in an account.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetLoadBalancers(ctx context.Context, in *GetLoadBalancersInput, optFns ...func(*Options)) (*GetLoadBalancersOutput, error) {
+	if in == nil {
+		in = &GetLoadBalancersInput{}
+	}
+	out := &GetLoadBalancersOutput{}
+	if err := c.rt.Invoke(ctx, &opGetLoadBalancers, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about a specific operation. Operations include events
+// such as when you create an instance, allocate a static IP, attach a static
+// IP, and so on.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetOperation(ctx context.Context, in *GetOperationInput, optFns ...func(*Options)) (*GetOperationOutput, error) {
+	if in == nil {
+		in = &GetOperationInput{}
+	}
+	out := &GetOperationOutput{}
+	if err := c.rt.Invoke(ctx, &opGetOperation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about all operations.
+//
+// Results are returned from oldest to newest, up to a maximum of 200. Results
+// can be paged by making each subsequent call to `GetOperations` use the
+// maximum (last) `statusChangedAt` value from the previous request.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetOperations(ctx context.Context, in *GetOperationsInput, optFns ...func(*Options)) (*GetOperationsOutput, error) {
+	if in == nil {
+		in = &GetOperationsInput{}
+	}
+	out := &GetOperationsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetOperations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Gets operations for a specific resource (an instance or a static IP).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetOperationsForResource(ctx context.Context, in *GetOperationsForResourceInput, optFns ...func(*Options)) (*GetOperationsForResourceOutput, error) {
+	if in == nil {
+		in = &GetOperationsForResourceInput{}
+	}
+	out := &GetOperationsForResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opGetOperationsForResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of all valid regions for Amazon Lightsail. Use the `include
+// availability zones` parameter to also return the Availability Zones in a
+// region.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRegions(ctx context.Context, in *GetRegionsInput, optFns ...func(*Options)) (*GetRegionsOutput, error) {
+	if in == nil {
+		in = &GetRegionsInput{}
+	}
+	out := &GetRegionsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRegions, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about a specific database in Amazon Lightsail.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabase(ctx context.Context, in *GetRelationalDatabaseInput, optFns ...func(*Options)) (*GetRelationalDatabaseOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseInput{}
+	}
+	out := &GetRelationalDatabaseOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabase, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of available database blueprints in Amazon Lightsail. A
+// blueprint describes the major engine version of a database.
+//
+// You can use a blueprint ID to create a new database that runs a specific
+// database engine.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabaseBlueprints(ctx context.Context, in *GetRelationalDatabaseBlueprintsInput, optFns ...func(*Options)) (*GetRelationalDatabaseBlueprintsOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseBlueprintsInput{}
+	}
+	out := &GetRelationalDatabaseBlueprintsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabaseBlueprints, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the list of bundles that are available in Amazon Lightsail. A bundle
+// describes the performance specifications for a database.
+//
+// You can use a bundle ID to create a new database with explicit performance
+// specifications.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabaseBundles(ctx context.Context, in *GetRelationalDatabaseBundlesInput, optFns ...func(*Options)) (*GetRelationalDatabaseBundlesOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseBundlesInput{}
+	}
+	out := &GetRelationalDatabaseBundlesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabaseBundles, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of events for a specific database in Amazon Lightsail.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabaseEvents(ctx context.Context, in *GetRelationalDatabaseEventsInput, optFns ...func(*Options)) (*GetRelationalDatabaseEventsOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseEventsInput{}
+	}
+	out := &GetRelationalDatabaseEventsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabaseEvents, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of log events for a database in Amazon Lightsail.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabaseLogEvents(ctx context.Context, in *GetRelationalDatabaseLogEventsInput, optFns ...func(*Options)) (*GetRelationalDatabaseLogEventsOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseLogEventsInput{}
+	}
+	out := &GetRelationalDatabaseLogEventsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabaseLogEvents, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a list of available log streams for a specific database in Amazon
+// Lightsail.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabaseLogStreams(ctx context.Context, in *GetRelationalDatabaseLogStreamsInput, optFns ...func(*Options)) (*GetRelationalDatabaseLogStreamsOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseLogStreamsInput{}
+	}
+	out := &GetRelationalDatabaseLogStreamsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabaseLogStreams, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the current, previous, or pending versions of the master user
+// password for a Lightsail database.
+//
+// The `GetRelationalDatabaseMasterUserPassword` operation supports tag-based
+// access control via resource tags applied to the resource identified by
+// relationalDatabaseName.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabaseMasterUserPassword(ctx context.Context, in *GetRelationalDatabaseMasterUserPasswordInput, optFns ...func(*Options)) (*GetRelationalDatabaseMasterUserPasswordOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseMasterUserPasswordInput{}
+	}
+	out := &GetRelationalDatabaseMasterUserPasswordOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabaseMasterUserPassword, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the data points of the specified metric for a database in Amazon
+// Lightsail.
+//
+// Metrics report the utilization of your resources, and the error counts
+// generated by them. Monitor and collect metric data regularly to maintain the
+// reliability, availability, and performance of your resources.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabaseMetricData(ctx context.Context, in *GetRelationalDatabaseMetricDataInput, optFns ...func(*Options)) (*GetRelationalDatabaseMetricDataOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseMetricDataInput{}
+	}
+	out := &GetRelationalDatabaseMetricDataOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabaseMetricData, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns all of the runtime parameters offered by the underlying database
+// software, or engine, for a specific database in Amazon Lightsail.
+//
+// In addition to the parameter names and values, this operation returns other
+// information about each parameter. This information includes whether changes
+// require a reboot, whether the parameter is modifiable, the allowed values,
+// and the data types.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabaseParameters(ctx context.Context, in *GetRelationalDatabaseParametersInput, optFns ...func(*Options)) (*GetRelationalDatabaseParametersOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseParametersInput{}
+	}
+	out := &GetRelationalDatabaseParametersOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabaseParameters, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about a specific database snapshot in Amazon Lightsail.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabaseSnapshot(ctx context.Context, in *GetRelationalDatabaseSnapshotInput, optFns ...func(*Options)) (*GetRelationalDatabaseSnapshotOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseSnapshotInput{}
+	}
+	out := &GetRelationalDatabaseSnapshotOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabaseSnapshot, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about all of your database snapshots in Amazon
+// Lightsail.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabaseSnapshots(ctx context.Context, in *GetRelationalDatabaseSnapshotsInput, optFns ...func(*Options)) (*GetRelationalDatabaseSnapshotsOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabaseSnapshotsInput{}
+	}
+	out := &GetRelationalDatabaseSnapshotsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabaseSnapshots, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about all of your databases in Amazon Lightsail.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRelationalDatabases(ctx context.Context, in *GetRelationalDatabasesInput, optFns ...func(*Options)) (*GetRelationalDatabasesOutput, error) {
+	if in == nil {
+		in = &GetRelationalDatabasesInput{}
+	}
+	out := &GetRelationalDatabasesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRelationalDatabases, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns detailed information for five of the most recent
+// `SetupInstanceHttps` requests that were ran on the target instance.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetSetupHistory(ctx context.Context, in *GetSetupHistoryInput, optFns ...func(*Options)) (*GetSetupHistoryOutput, error) {
+	if in == nil {
+		in = &GetSetupHistoryInput{}
+	}
+	out := &GetSetupHistoryOutput{}
+	if err := c.rt.Invoke(ctx, &opGetSetupHistory, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about an Amazon Lightsail static IP.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetStaticIp(ctx context.Context, in *GetStaticIpInput, optFns ...func(*Options)) (*GetStaticIpOutput, error) {
+	if in == nil {
+		in = &GetStaticIpInput{}
+	}
+	out := &GetStaticIpOutput{}
+	if err := c.rt.Invoke(ctx, &opGetStaticIp, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns information about all static IPs in the user's account.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetStaticIps(ctx context.Context, in *GetStaticIpsInput, optFns ...func(*Options)) (*GetStaticIpsOutput, error) {
+	if in == nil {
+		in = &GetStaticIpsInput{}
+	}
+	out := &GetStaticIpsOutput{}
+	if err := c.rt.Invoke(ctx, &opGetStaticIps, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Imports a public SSH key from a specific key pair.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ImportKeyPair(ctx context.Context, in *ImportKeyPairInput, optFns ...func(*Options)) (*ImportKeyPairOutput, error) {
+	if in == nil {
+		in = &ImportKeyPairInput{}
+	}
+	out := &ImportKeyPairOutput{}
+	if err := c.rt.Invoke(ctx, &opImportKeyPair, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns a Boolean value indicating whether your Lightsail VPC is peered.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) IsVpcPeered(ctx context.Context, in *IsVpcPeeredInput, optFns ...func(*Options)) (*IsVpcPeeredOutput, error) {
+	if in == nil {
+		in = &IsVpcPeeredInput{}
+	}
+	out := &IsVpcPeeredOutput{}
+	if err := c.rt.Invoke(ctx, &opIsVpcPeered, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Opens ports for a specific Amazon Lightsail instance, and specifies the IP
+// addresses allowed to connect to the instance through the ports, and the
+// protocol.
+//
+// The `OpenInstancePublicPorts` action supports tag-based access control via
+// resource tags applied to the resource identified by `instanceName`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) OpenInstancePublicPorts(ctx context.Context, in *OpenInstancePublicPortsInput, optFns ...func(*Options)) (*OpenInstancePublicPortsOutput, error) {
+	if in == nil {
+		in = &OpenInstancePublicPortsInput{}
+	}
+	out := &OpenInstancePublicPortsOutput{}
+	if err := c.rt.Invoke(ctx, &opOpenInstancePublicPorts, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Peers the Lightsail VPC with the user's default VPC.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) PeerVpc(ctx context.Context, in *PeerVpcInput, optFns ...func(*Options)) (*PeerVpcOutput, error) {
+	if in == nil {
+		in = &PeerVpcInput{}
+	}
+	out := &PeerVpcOutput{}
+	if err := c.rt.Invoke(ctx, &opPeerVpc, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates or updates an alarm, and associates it with the specified metric.
+//
+// An alarm is used to monitor a single metric for one of your resources. When
+// a metric condition is met, the alarm can notify you by email, SMS text
+// message, and a banner displayed on the Amazon Lightsail console. For more
+// information, see Alarms in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
+//
+// When this action creates an alarm, the alarm state is immediately set to
+// `INSUFFICIENT_DATA`. The alarm is then evaluated and its state is set
+// appropriately. Any actions associated with the new state are then executed.
+//
+// When you update an existing alarm, its state is left unchanged, but the
+// update completely overwrites the previous configuration of the alarm. The
+// alarm is then evaluated with the updated configuration.
+//
+// The `put alarm` operation supports tag-based access control via request
+// tags. For more information, see the Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException, *NotFoundException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) PutAlarm(ctx context.Context, in *PutAlarmInput, optFns ...func(*Options)) (*PutAlarmOutput, error) {
+	if in == nil {
+		in = &PutAlarmInput{}
+	}
+	out := &PutAlarmOutput{}
+	if err := c.rt.Invoke(ctx, &opPutAlarm, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Opens ports for a specific Amazon Lightsail instance, and specifies the IP
+// addresses allowed to connect to the instance through the ports, and the
+// protocol. This action also closes all currently open ports that are not
+// included in the request. Include all of the ports and the protocols you want
+// to open in your `PutInstancePublicPorts`request. Or use the
+// `OpenInstancePublicPorts` action to open ports without closing currently
+// open ports.
+//
+// The `PutInstancePublicPorts` action supports tag-based access control via
+// resource tags applied to the resource identified by `instanceName`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) PutInstancePublicPorts(ctx context.Context, in *PutInstancePublicPortsInput, optFns ...func(*Options)) (*PutInstancePublicPortsOutput, error) {
+	if in == nil {
+		in = &PutInstancePublicPortsInput{}
+	}
+	out := &PutInstancePublicPortsOutput{}
+	if err := c.rt.Invoke(ctx, &opPutInstancePublicPorts, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Restarts a specific instance.
+//
+// The `reboot instance` operation supports tag-based access control via
+// resource tags applied to the resource identified by `instance name`. For
+// more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) RebootInstance(ctx context.Context, in *RebootInstanceInput, optFns ...func(*Options)) (*RebootInstanceOutput, error) {
+	if in == nil {
+		in = &RebootInstanceInput{}
+	}
+	out := &RebootInstanceOutput{}
+	if err := c.rt.Invoke(ctx, &opRebootInstance, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Restarts a specific database in Amazon Lightsail.
+//
+// The `reboot relational database` operation supports tag-based access control
+// via resource tags applied to the resource identified by
+// relationalDatabaseName. For more information, see the Amazon Lightsail
+// Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) RebootRelationalDatabase(ctx context.Context, in *RebootRelationalDatabaseInput, optFns ...func(*Options)) (*RebootRelationalDatabaseOutput, error) {
+	if in == nil {
+		in = &RebootRelationalDatabaseInput{}
+	}
+	out := &RebootRelationalDatabaseOutput{}
+	if err := c.rt.Invoke(ctx, &opRebootRelationalDatabase, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Registers a container image to your Amazon Lightsail container service.
+//
+// This action is not required if you install and use the Lightsail Control
+// (lightsailctl) plugin to push container images to your Lightsail container
+// service. For more information, see Pushing and managing container images on
+// your Amazon Lightsail container services
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-pushing-container-images)
+// in the Amazon Lightsail Developer Guide.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) RegisterContainerImage(ctx context.Context, in *RegisterContainerImageInput, optFns ...func(*Options)) (*RegisterContainerImageOutput, error) {
+	if in == nil {
+		in = &RegisterContainerImageInput{}
+	}
+	out := &RegisterContainerImageOutput{}
+	if err := c.rt.Invoke(ctx, &opRegisterContainerImage, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a specific static IP from your account.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ReleaseStaticIp(ctx context.Context, in *ReleaseStaticIpInput, optFns ...func(*Options)) (*ReleaseStaticIpOutput, error) {
+	if in == nil {
+		in = &ReleaseStaticIpInput{}
+	}
+	out := &ReleaseStaticIpOutput{}
+	if err := c.rt.Invoke(ctx, &opReleaseStaticIp, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes currently cached content from your Amazon Lightsail content delivery
+// network (CDN) distribution.
+//
+// After resetting the cache, the next time a content request is made, your
+// distribution pulls, serves, and caches it from the origin.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ResetDistributionCache(ctx context.Context, in *ResetDistributionCacheInput, optFns ...func(*Options)) (*ResetDistributionCacheOutput, error) {
+	if in == nil {
+		in = &ResetDistributionCacheInput{}
+	}
+	out := &ResetDistributionCacheOutput{}
+	if err := c.rt.Invoke(ctx, &opResetDistributionCache, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Sends a verification request to an email contact method to ensure it's owned
+// by the requester. SMS contact methods don't need to be verified.
+//
+// A contact method is used to send you notifications about your Amazon
+// Lightsail resources. You can add one email address and one mobile phone
+// number contact method in each Amazon Web Services Region. However, SMS text
+// messaging is not supported in some Amazon Web Services Regions, and SMS text
+// messages cannot be sent to some countries/regions. For more information, see
+// Notifications in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
+//
+// A verification request is sent to the contact method when you initially
+// create it. Use this action to send another verification request if a
+// previous verification request was deleted, or has expired.
+//
+// Notifications are not sent to an email contact method until after it is
+// verified, and confirmed as valid.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *OperationFailureException, *UnauthenticatedException,
+// *AccessDeniedException, *NotFoundException, *RegionSetupInProgressException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) SendContactMethodVerification(ctx context.Context, in *SendContactMethodVerificationInput, optFns ...func(*Options)) (*SendContactMethodVerificationOutput, error) {
+	if in == nil {
+		in = &SendContactMethodVerificationInput{}
+	}
+	out := &SendContactMethodVerificationOutput{}
+	if err := c.rt.Invoke(ctx, &opSendContactMethodVerification, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Sets the IP address type for an Amazon Lightsail resource.
+//
+// Use this action to enable dual-stack for a resource, which enables IPv4 and
+// IPv6 for the specified resource. Alternately, you can use this action to
+// disable dual-stack, and enable IPv4 only.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) SetIpAddressType(ctx context.Context, in *SetIpAddressTypeInput, optFns ...func(*Options)) (*SetIpAddressTypeOutput, error) {
+	if in == nil {
+		in = &SetIpAddressTypeInput{}
+	}
+	out := &SetIpAddressTypeOutput{}
+	if err := c.rt.Invoke(ctx, &opSetIpAddressType, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Sets the Amazon Lightsail resources that can access the specified Lightsail
+// bucket.
+//
+// Lightsail buckets currently support setting access for Lightsail instances
+// in the same Amazon Web Services Region.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) SetResourceAccessForBucket(ctx context.Context, in *SetResourceAccessForBucketInput, optFns ...func(*Options)) (*SetResourceAccessForBucketOutput, error) {
+	if in == nil {
+		in = &SetResourceAccessForBucketInput{}
+	}
+	out := &SetResourceAccessForBucketOutput{}
+	if err := c.rt.Invoke(ctx, &opSetResourceAccessForBucket, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates an SSL/TLS certificate that secures traffic for your website. After
+// the certificate is created, it is installed on the specified Lightsail
+// instance.
+//
+// If you provide more than one domain name in the request, at least one name
+// must be less than or equal to 63 characters in length.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) SetupInstanceHttps(ctx context.Context, in *SetupInstanceHttpsInput, optFns ...func(*Options)) (*SetupInstanceHttpsOutput, error) {
+	if in == nil {
+		in = &SetupInstanceHttpsInput{}
+	}
+	out := &SetupInstanceHttpsOutput{}
+	if err := c.rt.Invoke(ctx, &opSetupInstanceHttps, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Initiates a graphical user interface (GUI) session that’s used to access a
+// virtual computer’s operating system and application. The session will be
+// active for 1 hour. Use this action to resume the session after it expires.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) StartGUISession(ctx context.Context, in *StartGUISessionInput, optFns ...func(*Options)) (*StartGUISessionOutput, error) {
+	if in == nil {
+		in = &StartGUISessionInput{}
+	}
+	out := &StartGUISessionOutput{}
+	if err := c.rt.Invoke(ctx, &opStartGUISession, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Starts a specific Amazon Lightsail instance from a stopped state. To restart
+// an instance, use the `reboot instance` operation.
+//
+// When you start a stopped instance, Lightsail assigns a new public IP address
+// to the instance. To use the same IP address after stopping and starting an
+// instance, create a static IP address and attach it to the instance. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/lightsail-create-static-ip).
+//
+// The `start instance` operation supports tag-based access control via
+// resource tags applied to the resource identified by `instance name`. For
+// more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) StartInstance(ctx context.Context, in *StartInstanceInput, optFns ...func(*Options)) (*StartInstanceOutput, error) {
+	if in == nil {
+		in = &StartInstanceInput{}
+	}
+	out := &StartInstanceOutput{}
+	if err := c.rt.Invoke(ctx, &opStartInstance, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Starts a specific database from a stopped state in Amazon Lightsail. To
+// restart a database, use the `reboot relational database` operation.
+//
+// The `start relational database` operation supports tag-based access control
+// via resource tags applied to the resource identified by
+// relationalDatabaseName. For more information, see the Amazon Lightsail
+// Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) StartRelationalDatabase(ctx context.Context, in *StartRelationalDatabaseInput, optFns ...func(*Options)) (*StartRelationalDatabaseOutput, error) {
+	if in == nil {
+		in = &StartRelationalDatabaseInput{}
+	}
+	out := &StartRelationalDatabaseOutput{}
+	if err := c.rt.Invoke(ctx, &opStartRelationalDatabase, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Terminates a web-based Amazon DCV session that’s used to access a virtual
+// computer’s operating system or application. The session will close and any
+// unsaved data will be lost.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) StopGUISession(ctx context.Context, in *StopGUISessionInput, optFns ...func(*Options)) (*StopGUISessionOutput, error) {
+	if in == nil {
+		in = &StopGUISessionInput{}
+	}
+	out := &StopGUISessionOutput{}
+	if err := c.rt.Invoke(ctx, &opStopGUISession, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Stops a specific Amazon Lightsail instance that is currently running.
+//
+// When you start a stopped instance, Lightsail assigns a new public IP address
+// to the instance. To use the same IP address after stopping and starting an
+// instance, create a static IP address and attach it to the instance. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/lightsail-create-static-ip).
+//
+// The `stop instance` operation supports tag-based access control via resource
+// tags applied to the resource identified by `instance name`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) StopInstance(ctx context.Context, in *StopInstanceInput, optFns ...func(*Options)) (*StopInstanceOutput, error) {
+	if in == nil {
+		in = &StopInstanceInput{}
+	}
+	out := &StopInstanceOutput{}
+	if err := c.rt.Invoke(ctx, &opStopInstance, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Stops a specific database that is currently running in Amazon Lightsail.
+//
+// If you don't manually start your database instance after it has been stopped
+// for seven consecutive days, Amazon Lightsail automatically starts it for
+// you. This action helps ensure that your database instance doesn't fall
+// behind on any required maintenance updates.
+//
+// The `stop relational database` operation supports tag-based access control
+// via resource tags applied to the resource identified by
+// relationalDatabaseName. For more information, see the Amazon Lightsail
+// Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) StopRelationalDatabase(ctx context.Context, in *StopRelationalDatabaseInput, optFns ...func(*Options)) (*StopRelationalDatabaseOutput, error) {
+	if in == nil {
+		in = &StopRelationalDatabaseInput{}
+	}
+	out := &StopRelationalDatabaseOutput{}
+	if err := c.rt.Invoke(ctx, &opStopRelationalDatabase, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Adds one or more tags to the specified Amazon Lightsail resource. Each
+// resource can have a maximum of 50 tags. Each tag consists of a key and an
+// optional value. Tag keys must be unique per resource. For more information
+// about tags, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+//
+// The `tag resource` operation supports tag-based access control via request
+// tags and resource tags applied to the resource identified by `resource
+// name`. For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error) {
+	if in == nil {
+		in = &TagResourceInput{}
+	}
+	out := &TagResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opTagResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Tests an alarm by displaying a banner on the Amazon Lightsail console. If a
+// notification trigger is configured for the specified alarm, the test also
+// sends a notification to the notification protocol (`Email` and/or `SMS`)
+// configured for the alarm.
+//
+// An alarm is used to monitor a single metric for one of your resources. When
+// a metric condition is met, the alarm can notify you by email, SMS text
+// message, and a banner displayed on the Amazon Lightsail console. For more
+// information, see Alarms in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *OperationFailureException, *UnauthenticatedException,
+// *AccessDeniedException, *NotFoundException, *RegionSetupInProgressException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) TestAlarm(ctx context.Context, in *TestAlarmInput, optFns ...func(*Options)) (*TestAlarmOutput, error) {
+	if in == nil {
+		in = &TestAlarmInput{}
+	}
+	out := &TestAlarmOutput{}
+	if err := c.rt.Invoke(ctx, &opTestAlarm, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Unpeers the Lightsail VPC from the user's default VPC.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UnpeerVpc(ctx context.Context, in *UnpeerVpcInput, optFns ...func(*Options)) (*UnpeerVpcOutput, error) {
+	if in == nil {
+		in = &UnpeerVpcInput{}
+	}
+	out := &UnpeerVpcOutput{}
+	if err := c.rt.Invoke(ctx, &opUnpeerVpc, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the specified set of tag keys and their values from the specified
+// Amazon Lightsail resource.
+//
+// The `untag resource` operation supports tag-based access control via request
+// tags and resource tags applied to the resource identified by `resource
+// name`. For more information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error) {
+	if in == nil {
+		in = &UntagResourceInput{}
+	}
+	out := &UntagResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opUntagResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates an existing Amazon Lightsail bucket.
+//
+// Use this action to update the configuration of an existing bucket, such as
+// versioning, public accessibility, and the Amazon Web Services accounts that
+// can access the bucket.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateBucket(ctx context.Context, in *UpdateBucketInput, optFns ...func(*Options)) (*UpdateBucketOutput, error) {
+	if in == nil {
+		in = &UpdateBucketInput{}
+	}
+	out := &UpdateBucketOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateBucket, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates the bundle, or storage plan, of an existing Amazon Lightsail bucket.
+//
+// A bucket bundle specifies the monthly cost, storage space, and data transfer
+// quota for a bucket. You can update a bucket's bundle only one time within a
+// monthly Amazon Web Services billing cycle. To determine if you can update a
+// bucket's bundle, use the GetBuckets
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetBuckets.html)
+// action. The `ableToUpdateBundle` parameter in the response will indicate
+// whether you can currently update a bucket's bundle.
+//
+// Update a bucket's bundle if it's consistently going over its storage space
+// or data transfer quota, or if a bucket's usage is consistently in the lower
+// range of its storage space or data transfer quota. Due to the unpredictable
+// usage fluctuations that a bucket might experience, we strongly recommend
+// that you update a bucket's bundle only as a long-term strategy, instead of
+// as a short-term, monthly cost-cutting measure. Choose a bucket bundle that
+// will provide the bucket with ample storage space and data transfer for a
+// long time to come.
+//
+// The documented errors are *AccessDeniedException, *InvalidInputException,
+// *NotFoundException, *ServiceException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateBucketBundle(ctx context.Context, in *UpdateBucketBundleInput, optFns ...func(*Options)) (*UpdateBucketBundleOutput, error) {
+	if in == nil {
+		in = &UpdateBucketBundleInput{}
+	}
+	out := &UpdateBucketBundleOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateBucketBundle, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates the configuration of your Amazon Lightsail container service, such
+// as its power, scale, and public domain names.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *AccessDeniedException, *UnauthenticatedException,
+// *RegionSetupInProgressException; errors.As finds them in the returned error,
+// which is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateContainerService(ctx context.Context, in *UpdateContainerServiceInput, optFns ...func(*Options)) (*UpdateContainerServiceOutput, error) {
+	if in == nil {
+		in = &UpdateContainerServiceInput{}
+	}
+	out := &UpdateContainerServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateContainerService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates an existing Amazon Lightsail content delivery network (CDN)
+// distribution.
+//
+// Use this action to update the configuration of your existing distribution.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateDistribution(ctx context.Context, in *UpdateDistributionInput, optFns ...func(*Options)) (*UpdateDistributionOutput, error) {
+	if in == nil {
+		in = &UpdateDistributionInput{}
+	}
+	out := &UpdateDistributionOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateDistribution, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates the bundle of your Amazon Lightsail content delivery network (CDN)
+// distribution.
+//
+// A distribution bundle specifies the monthly network transfer quota and
+// monthly cost of your distribution.
+//
+// Update your distribution's bundle if your distribution is going over its
+// monthly network transfer quota and is incurring an overage fee.
+//
+// You can update your distribution's bundle only one time within your monthly
+// Amazon Web Services billing cycle. To determine if you can update your
+// distribution's bundle, use the `GetDistributions` action. The
+// `ableToUpdateBundle` parameter in the result will indicate whether you can
+// currently update your distribution's bundle.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateDistributionBundle(ctx context.Context, in *UpdateDistributionBundleInput, optFns ...func(*Options)) (*UpdateDistributionBundleOutput, error) {
+	if in == nil {
+		in = &UpdateDistributionBundleInput{}
+	}
+	out := &UpdateDistributionBundleOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateDistributionBundle, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates a domain recordset after it is created.
+//
+// The `update domain entry` operation supports tag-based access control via
+// resource tags applied to the resource identified by `domain name`. For more
+// information, see the Amazon Lightsail Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateDomainEntry(ctx context.Context, in *UpdateDomainEntryInput, optFns ...func(*Options)) (*UpdateDomainEntryOutput, error) {
+	if in == nil {
+		in = &UpdateDomainEntryInput{}
+	}
+	out := &UpdateDomainEntryOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateDomainEntry, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Modifies the Amazon Lightsail instance metadata parameters on a running or
+// stopped instance. When you modify the parameters on a running instance, the
+// `GetInstance` or `GetInstances` API operation initially responds with a
+// state of `pending`. After the parameter modifications are successfully
+// applied, the state changes to `applied` in subsequent `GetInstance` or
+// `GetInstances` API calls. For more information, see Use IMDSv2 with an
+// Amazon Lightsail instance
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-instance-metadata-service)
+// in the Amazon Lightsail Developer Guide.
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateInstanceMetadataOptions(ctx context.Context, in *UpdateInstanceMetadataOptionsInput, optFns ...func(*Options)) (*UpdateInstanceMetadataOptionsOutput, error) {
+	if in == nil {
+		in = &UpdateInstanceMetadataOptionsInput{}
+	}
+	out := &UpdateInstanceMetadataOptionsOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateInstanceMetadataOptions, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates the specified attribute for a load balancer. You can only update one
+// attribute at a time.
+//
+// The `update load balancer attribute` operation supports tag-based access
+// control via resource tags applied to the resource identified by `load
+// balancer name`. For more information, see the Amazon Lightsail Developer
+// Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateLoadBalancerAttribute(ctx context.Context, in *UpdateLoadBalancerAttributeInput, optFns ...func(*Options)) (*UpdateLoadBalancerAttributeOutput, error) {
+	if in == nil {
+		in = &UpdateLoadBalancerAttributeInput{}
+	}
+	out := &UpdateLoadBalancerAttributeOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateLoadBalancerAttribute, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Allows the update of one or more attributes of a database in Amazon
+// Lightsail.
+//
+// Updates are applied immediately, or in cases where the updates could result
+// in an outage, are applied during the database's predefined maintenance
+// window.
+//
+// The `update relational database` operation supports tag-based access control
+// via resource tags applied to the resource identified by
+// relationalDatabaseName. For more information, see the Amazon Lightsail
+// Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateRelationalDatabase(ctx context.Context, in *UpdateRelationalDatabaseInput, optFns ...func(*Options)) (*UpdateRelationalDatabaseOutput, error) {
+	if in == nil {
+		in = &UpdateRelationalDatabaseInput{}
+	}
+	out := &UpdateRelationalDatabaseOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateRelationalDatabase, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Allows the update of one or more parameters of a database in Amazon
+// Lightsail.
+//
+// Parameter updates don't cause outages; therefore, their application is not
+// subject to the preferred maintenance window. However, there are two ways in
+// which parameter updates are applied: `dynamic` or `pending-reboot`.
+// Parameters marked with a `dynamic` apply type are applied immediately.
+// Parameters marked with a `pending-reboot` apply type are applied only after
+// the database is rebooted using the `reboot relational database` operation.
+//
+// The `update relational database parameters` operation supports tag-based
+// access control via resource tags applied to the resource identified by
+// relationalDatabaseName. For more information, see the Amazon Lightsail
+// Developer Guide
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-controlling-access-using-tags).
+//
+// The documented errors are *ServiceException, *InvalidInputException,
+// *NotFoundException, *OperationFailureException, *AccessDeniedException,
+// *AccountSetupInProgressException, *RegionSetupInProgressException,
+// *UnauthenticatedException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateRelationalDatabaseParameters(ctx context.Context, in *UpdateRelationalDatabaseParametersInput, optFns ...func(*Options)) (*UpdateRelationalDatabaseParametersOutput, error) {
+	if in == nil {
+		in = &UpdateRelationalDatabaseParametersInput{}
+	}
+	out := &UpdateRelationalDatabaseParametersOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateRelationalDatabaseParameters, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// decodeAllocateStaticIpResponse decodes the JSON body of a AllocateStaticIp
+// response into out, a *AllocateStaticIpOutput.
+func decodeAllocateStaticIpResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAllocateStaticIpOutput(&d, out.(*AllocateStaticIpOutput))
+	return d.Finish()
+}
+
+// decodeAttachCertificateToDistributionResponse decodes the JSON body of a
+// AttachCertificateToDistribution response into out, a
+// *AttachCertificateToDistributionOutput.
+func decodeAttachCertificateToDistributionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAttachCertificateToDistributionOutput(&d, out.(*AttachCertificateToDistributionOutput))
+	return d.Finish()
+}
+
+// decodeAttachDiskResponse decodes the JSON body of a AttachDisk response into
+// out, a *AttachDiskOutput.
+func decodeAttachDiskResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAttachDiskOutput(&d, out.(*AttachDiskOutput))
+	return d.Finish()
+}
+
+// decodeAttachInstancesToLoadBalancerResponse decodes the JSON body of a
+// AttachInstancesToLoadBalancer response into out, a
+// *AttachInstancesToLoadBalancerOutput.
+func decodeAttachInstancesToLoadBalancerResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAttachInstancesToLoadBalancerOutput(&d, out.(*AttachInstancesToLoadBalancerOutput))
+	return d.Finish()
+}
+
+// decodeAttachLoadBalancerTlsCertificateResponse decodes the JSON body of a
+// AttachLoadBalancerTlsCertificate response into out, a
+// *AttachLoadBalancerTlsCertificateOutput.
+func decodeAttachLoadBalancerTlsCertificateResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAttachLoadBalancerTlsCertificateOutput(&d, out.(*AttachLoadBalancerTlsCertificateOutput))
+	return d.Finish()
+}
+
+// decodeAttachStaticIpResponse decodes the JSON body of a AttachStaticIp
+// response into out, a *AttachStaticIpOutput.
+func decodeAttachStaticIpResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAttachStaticIpOutput(&d, out.(*AttachStaticIpOutput))
+	return d.Finish()
+}
+
+// decodeCloseInstancePublicPortsResponse decodes the JSON body of a
+// CloseInstancePublicPorts response into out, a
+// *CloseInstancePublicPortsOutput.
+func decodeCloseInstancePublicPortsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCloseInstancePublicPortsOutput(&d, out.(*CloseInstancePublicPortsOutput))
+	return d.Finish()
+}
+
+// decodeCopySnapshotResponse decodes the JSON body of a CopySnapshot response
+// into out, a *CopySnapshotOutput.
+func decodeCopySnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCopySnapshotOutput(&d, out.(*CopySnapshotOutput))
+	return d.Finish()
+}
+
+// decodeCreateBucketResponse decodes the JSON body of a CreateBucket response
+// into out, a *CreateBucketOutput.
+func decodeCreateBucketResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateBucketOutput(&d, out.(*CreateBucketOutput))
+	return d.Finish()
+}
+
+// decodeCreateBucketAccessKeyResponse decodes the JSON body of a
+// CreateBucketAccessKey response into out, a *CreateBucketAccessKeyOutput.
+func decodeCreateBucketAccessKeyResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateBucketAccessKeyOutput(&d, out.(*CreateBucketAccessKeyOutput))
+	return d.Finish()
+}
+
 // decodeCreateCertificateResponse decodes the JSON body of a CreateCertificate
 // response into out, a *CreateCertificateOutput.
 func decodeCreateCertificateResponse(data []byte, out any) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeCreateCertificateOutput(&d, out.(*CreateCertificateOutput))
+	return d.Finish()
+}
+
+// decodeCreateCloudFormationStackResponse decodes the JSON body of a
+// CreateCloudFormationStack response into out, a
+// *CreateCloudFormationStackOutput.
+func decodeCreateCloudFormationStackResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateCloudFormationStackOutput(&d, out.(*CreateCloudFormationStackOutput))
+	return d.Finish()
+}
+
+// decodeCreateContactMethodResponse decodes the JSON body of a
+// CreateContactMethod response into out, a *CreateContactMethodOutput.
+func decodeCreateContactMethodResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateContactMethodOutput(&d, out.(*CreateContactMethodOutput))
+	return d.Finish()
+}
+
+// decodeCreateContainerServiceResponse decodes the JSON body of a
+// CreateContainerService response into out, a *CreateContainerServiceOutput.
+func decodeCreateContainerServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateContainerServiceOutput(&d, out.(*CreateContainerServiceOutput))
+	return d.Finish()
+}
+
+// decodeCreateContainerServiceDeploymentResponse decodes the JSON body of a
+// CreateContainerServiceDeployment response into out, a
+// *CreateContainerServiceDeploymentOutput.
+func decodeCreateContainerServiceDeploymentResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateContainerServiceDeploymentOutput(&d, out.(*CreateContainerServiceDeploymentOutput))
+	return d.Finish()
+}
+
+// decodeCreateContainerServiceRegistryLoginResponse decodes the JSON body of a
+// CreateContainerServiceRegistryLogin response into out, a
+// *CreateContainerServiceRegistryLoginOutput.
+func decodeCreateContainerServiceRegistryLoginResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateContainerServiceRegistryLoginOutput(&d, out.(*CreateContainerServiceRegistryLoginOutput))
+	return d.Finish()
+}
+
+// decodeCreateDiskResponse decodes the JSON body of a CreateDisk response into
+// out, a *CreateDiskOutput.
+func decodeCreateDiskResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateDiskOutput(&d, out.(*CreateDiskOutput))
+	return d.Finish()
+}
+
+// decodeCreateDiskFromSnapshotResponse decodes the JSON body of a
+// CreateDiskFromSnapshot response into out, a *CreateDiskFromSnapshotOutput.
+func decodeCreateDiskFromSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateDiskFromSnapshotOutput(&d, out.(*CreateDiskFromSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeCreateDiskSnapshotResponse decodes the JSON body of a
+// CreateDiskSnapshot response into out, a *CreateDiskSnapshotOutput.
+func decodeCreateDiskSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateDiskSnapshotOutput(&d, out.(*CreateDiskSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeCreateDistributionResponse decodes the JSON body of a
+// CreateDistribution response into out, a *CreateDistributionOutput.
+func decodeCreateDistributionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateDistributionOutput(&d, out.(*CreateDistributionOutput))
+	return d.Finish()
+}
+
+// decodeCreateDomainResponse decodes the JSON body of a CreateDomain response
+// into out, a *CreateDomainOutput.
+func decodeCreateDomainResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateDomainOutput(&d, out.(*CreateDomainOutput))
+	return d.Finish()
+}
+
+// decodeCreateDomainEntryResponse decodes the JSON body of a CreateDomainEntry
+// response into out, a *CreateDomainEntryOutput.
+func decodeCreateDomainEntryResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateDomainEntryOutput(&d, out.(*CreateDomainEntryOutput))
+	return d.Finish()
+}
+
+// decodeCreateGUISessionAccessDetailsResponse decodes the JSON body of a
+// CreateGUISessionAccessDetails response into out, a
+// *CreateGUISessionAccessDetailsOutput.
+func decodeCreateGUISessionAccessDetailsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateGUISessionAccessDetailsOutput(&d, out.(*CreateGUISessionAccessDetailsOutput))
+	return d.Finish()
+}
+
+// decodeCreateInstanceSnapshotResponse decodes the JSON body of a
+// CreateInstanceSnapshot response into out, a *CreateInstanceSnapshotOutput.
+func decodeCreateInstanceSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateInstanceSnapshotOutput(&d, out.(*CreateInstanceSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeCreateInstancesResponse decodes the JSON body of a CreateInstances
+// response into out, a *CreateInstancesOutput.
+func decodeCreateInstancesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateInstancesOutput(&d, out.(*CreateInstancesOutput))
+	return d.Finish()
+}
+
+// decodeCreateInstancesFromSnapshotResponse decodes the JSON body of a
+// CreateInstancesFromSnapshot response into out, a
+// *CreateInstancesFromSnapshotOutput.
+func decodeCreateInstancesFromSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateInstancesFromSnapshotOutput(&d, out.(*CreateInstancesFromSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeCreateKeyPairResponse decodes the JSON body of a CreateKeyPair
+// response into out, a *CreateKeyPairOutput.
+func decodeCreateKeyPairResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateKeyPairOutput(&d, out.(*CreateKeyPairOutput))
+	return d.Finish()
+}
+
+// decodeCreateLoadBalancerResponse decodes the JSON body of a
+// CreateLoadBalancer response into out, a *CreateLoadBalancerOutput.
+func decodeCreateLoadBalancerResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateLoadBalancerOutput(&d, out.(*CreateLoadBalancerOutput))
+	return d.Finish()
+}
+
+// decodeCreateLoadBalancerTlsCertificateResponse decodes the JSON body of a
+// CreateLoadBalancerTlsCertificate response into out, a
+// *CreateLoadBalancerTlsCertificateOutput.
+func decodeCreateLoadBalancerTlsCertificateResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateLoadBalancerTlsCertificateOutput(&d, out.(*CreateLoadBalancerTlsCertificateOutput))
+	return d.Finish()
+}
+
+// decodeCreateRelationalDatabaseResponse decodes the JSON body of a
+// CreateRelationalDatabase response into out, a
+// *CreateRelationalDatabaseOutput.
+func decodeCreateRelationalDatabaseResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateRelationalDatabaseOutput(&d, out.(*CreateRelationalDatabaseOutput))
+	return d.Finish()
+}
+
+// decodeCreateRelationalDatabaseFromSnapshotResponse decodes the JSON body of
+// a CreateRelationalDatabaseFromSnapshot response into out, a
+// *CreateRelationalDatabaseFromSnapshotOutput.
+func decodeCreateRelationalDatabaseFromSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateRelationalDatabaseFromSnapshotOutput(&d, out.(*CreateRelationalDatabaseFromSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeCreateRelationalDatabaseSnapshotResponse decodes the JSON body of a
+// CreateRelationalDatabaseSnapshot response into out, a
+// *CreateRelationalDatabaseSnapshotOutput.
+func decodeCreateRelationalDatabaseSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateRelationalDatabaseSnapshotOutput(&d, out.(*CreateRelationalDatabaseSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeDeleteAlarmResponse decodes the JSON body of a DeleteAlarm response
+// into out, a *DeleteAlarmOutput.
+func decodeDeleteAlarmResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteAlarmOutput(&d, out.(*DeleteAlarmOutput))
+	return d.Finish()
+}
+
+// decodeDeleteAutoSnapshotResponse decodes the JSON body of a
+// DeleteAutoSnapshot response into out, a *DeleteAutoSnapshotOutput.
+func decodeDeleteAutoSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteAutoSnapshotOutput(&d, out.(*DeleteAutoSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeDeleteBucketResponse decodes the JSON body of a DeleteBucket response
+// into out, a *DeleteBucketOutput.
+func decodeDeleteBucketResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteBucketOutput(&d, out.(*DeleteBucketOutput))
+	return d.Finish()
+}
+
+// decodeDeleteBucketAccessKeyResponse decodes the JSON body of a
+// DeleteBucketAccessKey response into out, a *DeleteBucketAccessKeyOutput.
+func decodeDeleteBucketAccessKeyResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteBucketAccessKeyOutput(&d, out.(*DeleteBucketAccessKeyOutput))
+	return d.Finish()
+}
+
+// decodeDeleteCertificateResponse decodes the JSON body of a DeleteCertificate
+// response into out, a *DeleteCertificateOutput.
+func decodeDeleteCertificateResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteCertificateOutput(&d, out.(*DeleteCertificateOutput))
+	return d.Finish()
+}
+
+// decodeDeleteContactMethodResponse decodes the JSON body of a
+// DeleteContactMethod response into out, a *DeleteContactMethodOutput.
+func decodeDeleteContactMethodResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteContactMethodOutput(&d, out.(*DeleteContactMethodOutput))
+	return d.Finish()
+}
+
+// decodeDeleteContainerImageResponse decodes the JSON body of a
+// DeleteContainerImage response into out, a *DeleteContainerImageOutput.
+func decodeDeleteContainerImageResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteContainerImageOutput(&d, out.(*DeleteContainerImageOutput))
+	return d.Finish()
+}
+
+// decodeDeleteContainerServiceResponse decodes the JSON body of a
+// DeleteContainerService response into out, a *DeleteContainerServiceOutput.
+func decodeDeleteContainerServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteContainerServiceOutput(&d, out.(*DeleteContainerServiceOutput))
+	return d.Finish()
+}
+
+// decodeDeleteDiskResponse decodes the JSON body of a DeleteDisk response into
+// out, a *DeleteDiskOutput.
+func decodeDeleteDiskResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteDiskOutput(&d, out.(*DeleteDiskOutput))
+	return d.Finish()
+}
+
+// decodeDeleteDiskSnapshotResponse decodes the JSON body of a
+// DeleteDiskSnapshot response into out, a *DeleteDiskSnapshotOutput.
+func decodeDeleteDiskSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteDiskSnapshotOutput(&d, out.(*DeleteDiskSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeDeleteDistributionResponse decodes the JSON body of a
+// DeleteDistribution response into out, a *DeleteDistributionOutput.
+func decodeDeleteDistributionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteDistributionOutput(&d, out.(*DeleteDistributionOutput))
+	return d.Finish()
+}
+
+// decodeDeleteDomainResponse decodes the JSON body of a DeleteDomain response
+// into out, a *DeleteDomainOutput.
+func decodeDeleteDomainResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteDomainOutput(&d, out.(*DeleteDomainOutput))
+	return d.Finish()
+}
+
+// decodeDeleteDomainEntryResponse decodes the JSON body of a DeleteDomainEntry
+// response into out, a *DeleteDomainEntryOutput.
+func decodeDeleteDomainEntryResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteDomainEntryOutput(&d, out.(*DeleteDomainEntryOutput))
+	return d.Finish()
+}
+
+// decodeDeleteInstanceResponse decodes the JSON body of a DeleteInstance
+// response into out, a *DeleteInstanceOutput.
+func decodeDeleteInstanceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteInstanceOutput(&d, out.(*DeleteInstanceOutput))
+	return d.Finish()
+}
+
+// decodeDeleteInstanceSnapshotResponse decodes the JSON body of a
+// DeleteInstanceSnapshot response into out, a *DeleteInstanceSnapshotOutput.
+func decodeDeleteInstanceSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteInstanceSnapshotOutput(&d, out.(*DeleteInstanceSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeDeleteKeyPairResponse decodes the JSON body of a DeleteKeyPair
+// response into out, a *DeleteKeyPairOutput.
+func decodeDeleteKeyPairResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteKeyPairOutput(&d, out.(*DeleteKeyPairOutput))
+	return d.Finish()
+}
+
+// decodeDeleteKnownHostKeysResponse decodes the JSON body of a
+// DeleteKnownHostKeys response into out, a *DeleteKnownHostKeysOutput.
+func decodeDeleteKnownHostKeysResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteKnownHostKeysOutput(&d, out.(*DeleteKnownHostKeysOutput))
+	return d.Finish()
+}
+
+// decodeDeleteLoadBalancerResponse decodes the JSON body of a
+// DeleteLoadBalancer response into out, a *DeleteLoadBalancerOutput.
+func decodeDeleteLoadBalancerResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteLoadBalancerOutput(&d, out.(*DeleteLoadBalancerOutput))
+	return d.Finish()
+}
+
+// decodeDeleteLoadBalancerTlsCertificateResponse decodes the JSON body of a
+// DeleteLoadBalancerTlsCertificate response into out, a
+// *DeleteLoadBalancerTlsCertificateOutput.
+func decodeDeleteLoadBalancerTlsCertificateResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteLoadBalancerTlsCertificateOutput(&d, out.(*DeleteLoadBalancerTlsCertificateOutput))
+	return d.Finish()
+}
+
+// decodeDeleteRelationalDatabaseResponse decodes the JSON body of a
+// DeleteRelationalDatabase response into out, a
+// *DeleteRelationalDatabaseOutput.
+func decodeDeleteRelationalDatabaseResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteRelationalDatabaseOutput(&d, out.(*DeleteRelationalDatabaseOutput))
+	return d.Finish()
+}
+
+// decodeDeleteRelationalDatabaseSnapshotResponse decodes the JSON body of a
+// DeleteRelationalDatabaseSnapshot response into out, a
+// *DeleteRelationalDatabaseSnapshotOutput.
+func decodeDeleteRelationalDatabaseSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteRelationalDatabaseSnapshotOutput(&d, out.(*DeleteRelationalDatabaseSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeDetachCertificateFromDistributionResponse decodes the JSON body of a
+// DetachCertificateFromDistribution response into out, a
+// *DetachCertificateFromDistributionOutput.
+func decodeDetachCertificateFromDistributionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDetachCertificateFromDistributionOutput(&d, out.(*DetachCertificateFromDistributionOutput))
+	return d.Finish()
+}
+
+// decodeDetachDiskResponse decodes the JSON body of a DetachDisk response into
+// out, a *DetachDiskOutput.
+func decodeDetachDiskResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDetachDiskOutput(&d, out.(*DetachDiskOutput))
+	return d.Finish()
+}
+
+// decodeDetachInstancesFromLoadBalancerResponse decodes the JSON body of a
+// DetachInstancesFromLoadBalancer response into out, a
+// *DetachInstancesFromLoadBalancerOutput.
+func decodeDetachInstancesFromLoadBalancerResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDetachInstancesFromLoadBalancerOutput(&d, out.(*DetachInstancesFromLoadBalancerOutput))
+	return d.Finish()
+}
+
+// decodeDetachStaticIpResponse decodes the JSON body of a DetachStaticIp
+// response into out, a *DetachStaticIpOutput.
+func decodeDetachStaticIpResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDetachStaticIpOutput(&d, out.(*DetachStaticIpOutput))
+	return d.Finish()
+}
+
+// decodeDisableAddOnResponse decodes the JSON body of a DisableAddOn response
+// into out, a *DisableAddOnOutput.
+func decodeDisableAddOnResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDisableAddOnOutput(&d, out.(*DisableAddOnOutput))
+	return d.Finish()
+}
+
+// decodeDownloadDefaultKeyPairResponse decodes the JSON body of a
+// DownloadDefaultKeyPair response into out, a *DownloadDefaultKeyPairOutput.
+func decodeDownloadDefaultKeyPairResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDownloadDefaultKeyPairOutput(&d, out.(*DownloadDefaultKeyPairOutput))
+	return d.Finish()
+}
+
+// decodeEnableAddOnResponse decodes the JSON body of a EnableAddOn response
+// into out, a *EnableAddOnOutput.
+func decodeEnableAddOnResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeEnableAddOnOutput(&d, out.(*EnableAddOnOutput))
+	return d.Finish()
+}
+
+// decodeExportSnapshotResponse decodes the JSON body of a ExportSnapshot
+// response into out, a *ExportSnapshotOutput.
+func decodeExportSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeExportSnapshotOutput(&d, out.(*ExportSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeGetActiveNamesResponse decodes the JSON body of a GetActiveNames
+// response into out, a *GetActiveNamesOutput.
+func decodeGetActiveNamesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetActiveNamesOutput(&d, out.(*GetActiveNamesOutput))
+	return d.Finish()
+}
+
+// decodeGetAlarmsResponse decodes the JSON body of a GetAlarms response into
+// out, a *GetAlarmsOutput.
+func decodeGetAlarmsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetAlarmsOutput(&d, out.(*GetAlarmsOutput))
+	return d.Finish()
+}
+
+// decodeGetAutoSnapshotsResponse decodes the JSON body of a GetAutoSnapshots
+// response into out, a *GetAutoSnapshotsOutput.
+func decodeGetAutoSnapshotsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetAutoSnapshotsOutput(&d, out.(*GetAutoSnapshotsOutput))
+	return d.Finish()
+}
+
+// decodeGetBlueprintsResponse decodes the JSON body of a GetBlueprints
+// response into out, a *GetBlueprintsOutput.
+func decodeGetBlueprintsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetBlueprintsOutput(&d, out.(*GetBlueprintsOutput))
+	return d.Finish()
+}
+
+// decodeGetBucketAccessKeysResponse decodes the JSON body of a
+// GetBucketAccessKeys response into out, a *GetBucketAccessKeysOutput.
+func decodeGetBucketAccessKeysResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetBucketAccessKeysOutput(&d, out.(*GetBucketAccessKeysOutput))
+	return d.Finish()
+}
+
+// decodeGetBucketBundlesResponse decodes the JSON body of a GetBucketBundles
+// response into out, a *GetBucketBundlesOutput.
+func decodeGetBucketBundlesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetBucketBundlesOutput(&d, out.(*GetBucketBundlesOutput))
+	return d.Finish()
+}
+
+// decodeGetBucketMetricDataResponse decodes the JSON body of a
+// GetBucketMetricData response into out, a *GetBucketMetricDataOutput.
+func decodeGetBucketMetricDataResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetBucketMetricDataOutput(&d, out.(*GetBucketMetricDataOutput))
+	return d.Finish()
+}
+
+// decodeGetBucketsResponse decodes the JSON body of a GetBuckets response into
+// out, a *GetBucketsOutput.
+func decodeGetBucketsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetBucketsOutput(&d, out.(*GetBucketsOutput))
+	return d.Finish()
+}
+
+// decodeGetBundlesResponse decodes the JSON body of a GetBundles response into
+// out, a *GetBundlesOutput.
+func decodeGetBundlesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetBundlesOutput(&d, out.(*GetBundlesOutput))
+	return d.Finish()
+}
+
+// decodeGetCertificatesResponse decodes the JSON body of a GetCertificates
+// response into out, a *GetCertificatesOutput.
+func decodeGetCertificatesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetCertificatesOutput(&d, out.(*GetCertificatesOutput))
+	return d.Finish()
+}
+
+// decodeGetCloudFormationStackRecordsResponse decodes the JSON body of a
+// GetCloudFormationStackRecords response into out, a
+// *GetCloudFormationStackRecordsOutput.
+func decodeGetCloudFormationStackRecordsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetCloudFormationStackRecordsOutput(&d, out.(*GetCloudFormationStackRecordsOutput))
+	return d.Finish()
+}
+
+// decodeGetContactMethodsResponse decodes the JSON body of a GetContactMethods
+// response into out, a *GetContactMethodsOutput.
+func decodeGetContactMethodsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetContactMethodsOutput(&d, out.(*GetContactMethodsOutput))
+	return d.Finish()
+}
+
+// decodeGetContainerAPIMetadataResponse decodes the JSON body of a
+// GetContainerAPIMetadata response into out, a *GetContainerAPIMetadataOutput.
+func decodeGetContainerAPIMetadataResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetContainerAPIMetadataOutput(&d, out.(*GetContainerAPIMetadataOutput))
+	return d.Finish()
+}
+
+// decodeGetContainerImagesResponse decodes the JSON body of a
+// GetContainerImages response into out, a *GetContainerImagesOutput.
+func decodeGetContainerImagesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetContainerImagesOutput(&d, out.(*GetContainerImagesOutput))
+	return d.Finish()
+}
+
+// decodeGetContainerLogResponse decodes the JSON body of a GetContainerLog
+// response into out, a *GetContainerLogOutput.
+func decodeGetContainerLogResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetContainerLogOutput(&d, out.(*GetContainerLogOutput))
+	return d.Finish()
+}
+
+// decodeGetContainerServiceDeploymentsResponse decodes the JSON body of a
+// GetContainerServiceDeployments response into out, a
+// *GetContainerServiceDeploymentsOutput.
+func decodeGetContainerServiceDeploymentsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetContainerServiceDeploymentsOutput(&d, out.(*GetContainerServiceDeploymentsOutput))
+	return d.Finish()
+}
+
+// decodeGetContainerServiceMetricDataResponse decodes the JSON body of a
+// GetContainerServiceMetricData response into out, a
+// *GetContainerServiceMetricDataOutput.
+func decodeGetContainerServiceMetricDataResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetContainerServiceMetricDataOutput(&d, out.(*GetContainerServiceMetricDataOutput))
+	return d.Finish()
+}
+
+// decodeGetContainerServicePowersResponse decodes the JSON body of a
+// GetContainerServicePowers response into out, a
+// *GetContainerServicePowersOutput.
+func decodeGetContainerServicePowersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetContainerServicePowersOutput(&d, out.(*GetContainerServicePowersOutput))
+	return d.Finish()
+}
+
+// decodeGetContainerServicesResponse decodes the JSON body of a
+// GetContainerServices response into out, a *GetContainerServicesOutput.
+func decodeGetContainerServicesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetContainerServicesOutput(&d, out.(*GetContainerServicesOutput))
+	return d.Finish()
+}
+
+// decodeGetCostEstimateResponse decodes the JSON body of a GetCostEstimate
+// response into out, a *GetCostEstimateOutput.
+func decodeGetCostEstimateResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetCostEstimateOutput(&d, out.(*GetCostEstimateOutput))
+	return d.Finish()
+}
+
+// decodeGetDiskResponse decodes the JSON body of a GetDisk response into out,
+// a *GetDiskOutput.
+func decodeGetDiskResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDiskOutput(&d, out.(*GetDiskOutput))
+	return d.Finish()
+}
+
+// decodeGetDiskSnapshotResponse decodes the JSON body of a GetDiskSnapshot
+// response into out, a *GetDiskSnapshotOutput.
+func decodeGetDiskSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDiskSnapshotOutput(&d, out.(*GetDiskSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeGetDiskSnapshotsResponse decodes the JSON body of a GetDiskSnapshots
+// response into out, a *GetDiskSnapshotsOutput.
+func decodeGetDiskSnapshotsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDiskSnapshotsOutput(&d, out.(*GetDiskSnapshotsOutput))
+	return d.Finish()
+}
+
+// decodeGetDisksResponse decodes the JSON body of a GetDisks response into
+// out, a *GetDisksOutput.
+func decodeGetDisksResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDisksOutput(&d, out.(*GetDisksOutput))
+	return d.Finish()
+}
+
+// decodeGetDistributionBundlesResponse decodes the JSON body of a
+// GetDistributionBundles response into out, a *GetDistributionBundlesOutput.
+func decodeGetDistributionBundlesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDistributionBundlesOutput(&d, out.(*GetDistributionBundlesOutput))
+	return d.Finish()
+}
+
+// decodeGetDistributionLatestCacheResetResponse decodes the JSON body of a
+// GetDistributionLatestCacheReset response into out, a
+// *GetDistributionLatestCacheResetOutput.
+func decodeGetDistributionLatestCacheResetResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDistributionLatestCacheResetOutput(&d, out.(*GetDistributionLatestCacheResetOutput))
+	return d.Finish()
+}
+
+// decodeGetDistributionMetricDataResponse decodes the JSON body of a
+// GetDistributionMetricData response into out, a
+// *GetDistributionMetricDataOutput.
+func decodeGetDistributionMetricDataResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDistributionMetricDataOutput(&d, out.(*GetDistributionMetricDataOutput))
+	return d.Finish()
+}
+
+// decodeGetDistributionsResponse decodes the JSON body of a GetDistributions
+// response into out, a *GetDistributionsOutput.
+func decodeGetDistributionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDistributionsOutput(&d, out.(*GetDistributionsOutput))
+	return d.Finish()
+}
+
+// decodeGetDomainResponse decodes the JSON body of a GetDomain response into
+// out, a *GetDomainOutput.
+func decodeGetDomainResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDomainOutput(&d, out.(*GetDomainOutput))
+	return d.Finish()
+}
+
+// decodeGetDomainsResponse decodes the JSON body of a GetDomains response into
+// out, a *GetDomainsOutput.
+func decodeGetDomainsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDomainsOutput(&d, out.(*GetDomainsOutput))
+	return d.Finish()
+}
+
+// decodeGetExportSnapshotRecordsResponse decodes the JSON body of a
+// GetExportSnapshotRecords response into out, a
+// *GetExportSnapshotRecordsOutput.
+func decodeGetExportSnapshotRecordsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetExportSnapshotRecordsOutput(&d, out.(*GetExportSnapshotRecordsOutput))
+	return d.Finish()
+}
+
+// decodeGetInstanceResponse decodes the JSON body of a GetInstance response
+// into out, a *GetInstanceOutput.
+func decodeGetInstanceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetInstanceOutput(&d, out.(*GetInstanceOutput))
+	return d.Finish()
+}
+
+// decodeGetInstanceAccessDetailsResponse decodes the JSON body of a
+// GetInstanceAccessDetails response into out, a
+// *GetInstanceAccessDetailsOutput.
+func decodeGetInstanceAccessDetailsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetInstanceAccessDetailsOutput(&d, out.(*GetInstanceAccessDetailsOutput))
+	return d.Finish()
+}
+
+// decodeGetInstanceMetricDataResponse decodes the JSON body of a
+// GetInstanceMetricData response into out, a *GetInstanceMetricDataOutput.
+func decodeGetInstanceMetricDataResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetInstanceMetricDataOutput(&d, out.(*GetInstanceMetricDataOutput))
+	return d.Finish()
+}
+
+// decodeGetInstancePortStatesResponse decodes the JSON body of a
+// GetInstancePortStates response into out, a *GetInstancePortStatesOutput.
+func decodeGetInstancePortStatesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetInstancePortStatesOutput(&d, out.(*GetInstancePortStatesOutput))
+	return d.Finish()
+}
+
+// decodeGetInstanceSnapshotResponse decodes the JSON body of a
+// GetInstanceSnapshot response into out, a *GetInstanceSnapshotOutput.
+func decodeGetInstanceSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetInstanceSnapshotOutput(&d, out.(*GetInstanceSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeGetInstanceSnapshotsResponse decodes the JSON body of a
+// GetInstanceSnapshots response into out, a *GetInstanceSnapshotsOutput.
+func decodeGetInstanceSnapshotsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetInstanceSnapshotsOutput(&d, out.(*GetInstanceSnapshotsOutput))
+	return d.Finish()
+}
+
+// decodeGetInstanceStateResponse decodes the JSON body of a GetInstanceState
+// response into out, a *GetInstanceStateOutput.
+func decodeGetInstanceStateResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetInstanceStateOutput(&d, out.(*GetInstanceStateOutput))
+	return d.Finish()
+}
+
+// decodeGetInstancesResponse decodes the JSON body of a GetInstances response
+// into out, a *GetInstancesOutput.
+func decodeGetInstancesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetInstancesOutput(&d, out.(*GetInstancesOutput))
+	return d.Finish()
+}
+
+// decodeGetKeyPairResponse decodes the JSON body of a GetKeyPair response into
+// out, a *GetKeyPairOutput.
+func decodeGetKeyPairResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetKeyPairOutput(&d, out.(*GetKeyPairOutput))
+	return d.Finish()
+}
+
+// decodeGetKeyPairsResponse decodes the JSON body of a GetKeyPairs response
+// into out, a *GetKeyPairsOutput.
+func decodeGetKeyPairsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetKeyPairsOutput(&d, out.(*GetKeyPairsOutput))
+	return d.Finish()
+}
+
+// decodeGetLoadBalancerResponse decodes the JSON body of a GetLoadBalancer
+// response into out, a *GetLoadBalancerOutput.
+func decodeGetLoadBalancerResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetLoadBalancerOutput(&d, out.(*GetLoadBalancerOutput))
+	return d.Finish()
+}
+
+// decodeGetLoadBalancerMetricDataResponse decodes the JSON body of a
+// GetLoadBalancerMetricData response into out, a
+// *GetLoadBalancerMetricDataOutput.
+func decodeGetLoadBalancerMetricDataResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetLoadBalancerMetricDataOutput(&d, out.(*GetLoadBalancerMetricDataOutput))
+	return d.Finish()
+}
+
+// decodeGetLoadBalancerTlsCertificatesResponse decodes the JSON body of a
+// GetLoadBalancerTlsCertificates response into out, a
+// *GetLoadBalancerTlsCertificatesOutput.
+func decodeGetLoadBalancerTlsCertificatesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetLoadBalancerTlsCertificatesOutput(&d, out.(*GetLoadBalancerTlsCertificatesOutput))
+	return d.Finish()
+}
+
+// decodeGetLoadBalancerTlsPoliciesResponse decodes the JSON body of a
+// GetLoadBalancerTlsPolicies response into out, a
+// *GetLoadBalancerTlsPoliciesOutput.
+func decodeGetLoadBalancerTlsPoliciesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetLoadBalancerTlsPoliciesOutput(&d, out.(*GetLoadBalancerTlsPoliciesOutput))
+	return d.Finish()
+}
+
+// decodeGetLoadBalancersResponse decodes the JSON body of a GetLoadBalancers
+// response into out, a *GetLoadBalancersOutput.
+func decodeGetLoadBalancersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetLoadBalancersOutput(&d, out.(*GetLoadBalancersOutput))
+	return d.Finish()
+}
+
+// decodeGetOperationResponse decodes the JSON body of a GetOperation response
+// into out, a *GetOperationOutput.
+func decodeGetOperationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetOperationOutput(&d, out.(*GetOperationOutput))
+	return d.Finish()
+}
+
+// decodeGetOperationsResponse decodes the JSON body of a GetOperations
+// response into out, a *GetOperationsOutput.
+func decodeGetOperationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetOperationsOutput(&d, out.(*GetOperationsOutput))
+	return d.Finish()
+}
+
+// decodeGetOperationsForResourceResponse decodes the JSON body of a
+// GetOperationsForResource response into out, a
+// *GetOperationsForResourceOutput.
+func decodeGetOperationsForResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetOperationsForResourceOutput(&d, out.(*GetOperationsForResourceOutput))
+	return d.Finish()
+}
+
+// decodeGetRegionsResponse decodes the JSON body of a GetRegions response into
+// out, a *GetRegionsOutput.
+func decodeGetRegionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRegionsOutput(&d, out.(*GetRegionsOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseResponse decodes the JSON body of a
+// GetRelationalDatabase response into out, a *GetRelationalDatabaseOutput.
+func decodeGetRelationalDatabaseResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseOutput(&d, out.(*GetRelationalDatabaseOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseBlueprintsResponse decodes the JSON body of a
+// GetRelationalDatabaseBlueprints response into out, a
+// *GetRelationalDatabaseBlueprintsOutput.
+func decodeGetRelationalDatabaseBlueprintsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseBlueprintsOutput(&d, out.(*GetRelationalDatabaseBlueprintsOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseBundlesResponse decodes the JSON body of a
+// GetRelationalDatabaseBundles response into out, a
+// *GetRelationalDatabaseBundlesOutput.
+func decodeGetRelationalDatabaseBundlesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseBundlesOutput(&d, out.(*GetRelationalDatabaseBundlesOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseEventsResponse decodes the JSON body of a
+// GetRelationalDatabaseEvents response into out, a
+// *GetRelationalDatabaseEventsOutput.
+func decodeGetRelationalDatabaseEventsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseEventsOutput(&d, out.(*GetRelationalDatabaseEventsOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseLogEventsResponse decodes the JSON body of a
+// GetRelationalDatabaseLogEvents response into out, a
+// *GetRelationalDatabaseLogEventsOutput.
+func decodeGetRelationalDatabaseLogEventsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseLogEventsOutput(&d, out.(*GetRelationalDatabaseLogEventsOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseLogStreamsResponse decodes the JSON body of a
+// GetRelationalDatabaseLogStreams response into out, a
+// *GetRelationalDatabaseLogStreamsOutput.
+func decodeGetRelationalDatabaseLogStreamsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseLogStreamsOutput(&d, out.(*GetRelationalDatabaseLogStreamsOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseMasterUserPasswordResponse decodes the JSON body
+// of a GetRelationalDatabaseMasterUserPassword response into out, a
+// *GetRelationalDatabaseMasterUserPasswordOutput.
+func decodeGetRelationalDatabaseMasterUserPasswordResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseMasterUserPasswordOutput(&d, out.(*GetRelationalDatabaseMasterUserPasswordOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseMetricDataResponse decodes the JSON body of a
+// GetRelationalDatabaseMetricData response into out, a
+// *GetRelationalDatabaseMetricDataOutput.
+func decodeGetRelationalDatabaseMetricDataResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseMetricDataOutput(&d, out.(*GetRelationalDatabaseMetricDataOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseParametersResponse decodes the JSON body of a
+// GetRelationalDatabaseParameters response into out, a
+// *GetRelationalDatabaseParametersOutput.
+func decodeGetRelationalDatabaseParametersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseParametersOutput(&d, out.(*GetRelationalDatabaseParametersOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseSnapshotResponse decodes the JSON body of a
+// GetRelationalDatabaseSnapshot response into out, a
+// *GetRelationalDatabaseSnapshotOutput.
+func decodeGetRelationalDatabaseSnapshotResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseSnapshotOutput(&d, out.(*GetRelationalDatabaseSnapshotOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabaseSnapshotsResponse decodes the JSON body of a
+// GetRelationalDatabaseSnapshots response into out, a
+// *GetRelationalDatabaseSnapshotsOutput.
+func decodeGetRelationalDatabaseSnapshotsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabaseSnapshotsOutput(&d, out.(*GetRelationalDatabaseSnapshotsOutput))
+	return d.Finish()
+}
+
+// decodeGetRelationalDatabasesResponse decodes the JSON body of a
+// GetRelationalDatabases response into out, a *GetRelationalDatabasesOutput.
+func decodeGetRelationalDatabasesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRelationalDatabasesOutput(&d, out.(*GetRelationalDatabasesOutput))
+	return d.Finish()
+}
+
+// decodeGetSetupHistoryResponse decodes the JSON body of a GetSetupHistory
+// response into out, a *GetSetupHistoryOutput.
+func decodeGetSetupHistoryResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetSetupHistoryOutput(&d, out.(*GetSetupHistoryOutput))
+	return d.Finish()
+}
+
+// decodeGetStaticIpResponse decodes the JSON body of a GetStaticIp response
+// into out, a *GetStaticIpOutput.
+func decodeGetStaticIpResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetStaticIpOutput(&d, out.(*GetStaticIpOutput))
+	return d.Finish()
+}
+
+// decodeGetStaticIpsResponse decodes the JSON body of a GetStaticIps response
+// into out, a *GetStaticIpsOutput.
+func decodeGetStaticIpsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetStaticIpsOutput(&d, out.(*GetStaticIpsOutput))
+	return d.Finish()
+}
+
+// decodeImportKeyPairResponse decodes the JSON body of a ImportKeyPair
+// response into out, a *ImportKeyPairOutput.
+func decodeImportKeyPairResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeImportKeyPairOutput(&d, out.(*ImportKeyPairOutput))
+	return d.Finish()
+}
+
+// decodeIsVpcPeeredResponse decodes the JSON body of a IsVpcPeered response
+// into out, a *IsVpcPeeredOutput.
+func decodeIsVpcPeeredResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeIsVpcPeeredOutput(&d, out.(*IsVpcPeeredOutput))
+	return d.Finish()
+}
+
+// decodeOpenInstancePublicPortsResponse decodes the JSON body of a
+// OpenInstancePublicPorts response into out, a *OpenInstancePublicPortsOutput.
+func decodeOpenInstancePublicPortsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeOpenInstancePublicPortsOutput(&d, out.(*OpenInstancePublicPortsOutput))
+	return d.Finish()
+}
+
+// decodePeerVpcResponse decodes the JSON body of a PeerVpc response into out,
+// a *PeerVpcOutput.
+func decodePeerVpcResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePeerVpcOutput(&d, out.(*PeerVpcOutput))
+	return d.Finish()
+}
+
+// decodePutAlarmResponse decodes the JSON body of a PutAlarm response into
+// out, a *PutAlarmOutput.
+func decodePutAlarmResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePutAlarmOutput(&d, out.(*PutAlarmOutput))
+	return d.Finish()
+}
+
+// decodePutInstancePublicPortsResponse decodes the JSON body of a
+// PutInstancePublicPorts response into out, a *PutInstancePublicPortsOutput.
+func decodePutInstancePublicPortsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePutInstancePublicPortsOutput(&d, out.(*PutInstancePublicPortsOutput))
+	return d.Finish()
+}
+
+// decodeRebootInstanceResponse decodes the JSON body of a RebootInstance
+// response into out, a *RebootInstanceOutput.
+func decodeRebootInstanceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRebootInstanceOutput(&d, out.(*RebootInstanceOutput))
+	return d.Finish()
+}
+
+// decodeRebootRelationalDatabaseResponse decodes the JSON body of a
+// RebootRelationalDatabase response into out, a
+// *RebootRelationalDatabaseOutput.
+func decodeRebootRelationalDatabaseResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRebootRelationalDatabaseOutput(&d, out.(*RebootRelationalDatabaseOutput))
+	return d.Finish()
+}
+
+// decodeRegisterContainerImageResponse decodes the JSON body of a
+// RegisterContainerImage response into out, a *RegisterContainerImageOutput.
+func decodeRegisterContainerImageResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRegisterContainerImageOutput(&d, out.(*RegisterContainerImageOutput))
+	return d.Finish()
+}
+
+// decodeReleaseStaticIpResponse decodes the JSON body of a ReleaseStaticIp
+// response into out, a *ReleaseStaticIpOutput.
+func decodeReleaseStaticIpResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeReleaseStaticIpOutput(&d, out.(*ReleaseStaticIpOutput))
+	return d.Finish()
+}
+
+// decodeResetDistributionCacheResponse decodes the JSON body of a
+// ResetDistributionCache response into out, a *ResetDistributionCacheOutput.
+func decodeResetDistributionCacheResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeResetDistributionCacheOutput(&d, out.(*ResetDistributionCacheOutput))
+	return d.Finish()
+}
+
+// decodeSendContactMethodVerificationResponse decodes the JSON body of a
+// SendContactMethodVerification response into out, a
+// *SendContactMethodVerificationOutput.
+func decodeSendContactMethodVerificationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeSendContactMethodVerificationOutput(&d, out.(*SendContactMethodVerificationOutput))
+	return d.Finish()
+}
+
+// decodeSetIpAddressTypeResponse decodes the JSON body of a SetIpAddressType
+// response into out, a *SetIpAddressTypeOutput.
+func decodeSetIpAddressTypeResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeSetIpAddressTypeOutput(&d, out.(*SetIpAddressTypeOutput))
+	return d.Finish()
+}
+
+// decodeSetResourceAccessForBucketResponse decodes the JSON body of a
+// SetResourceAccessForBucket response into out, a
+// *SetResourceAccessForBucketOutput.
+func decodeSetResourceAccessForBucketResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeSetResourceAccessForBucketOutput(&d, out.(*SetResourceAccessForBucketOutput))
+	return d.Finish()
+}
+
+// decodeSetupInstanceHttpsResponse decodes the JSON body of a
+// SetupInstanceHttps response into out, a *SetupInstanceHttpsOutput.
+func decodeSetupInstanceHttpsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeSetupInstanceHttpsOutput(&d, out.(*SetupInstanceHttpsOutput))
+	return d.Finish()
+}
+
+// decodeStartGUISessionResponse decodes the JSON body of a StartGUISession
+// response into out, a *StartGUISessionOutput.
+func decodeStartGUISessionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStartGUISessionOutput(&d, out.(*StartGUISessionOutput))
+	return d.Finish()
+}
+
+// decodeStartInstanceResponse decodes the JSON body of a StartInstance
+// response into out, a *StartInstanceOutput.
+func decodeStartInstanceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStartInstanceOutput(&d, out.(*StartInstanceOutput))
+	return d.Finish()
+}
+
+// decodeStartRelationalDatabaseResponse decodes the JSON body of a
+// StartRelationalDatabase response into out, a *StartRelationalDatabaseOutput.
+func decodeStartRelationalDatabaseResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStartRelationalDatabaseOutput(&d, out.(*StartRelationalDatabaseOutput))
+	return d.Finish()
+}
+
+// decodeStopGUISessionResponse decodes the JSON body of a StopGUISession
+// response into out, a *StopGUISessionOutput.
+func decodeStopGUISessionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStopGUISessionOutput(&d, out.(*StopGUISessionOutput))
+	return d.Finish()
+}
+
+// decodeStopInstanceResponse decodes the JSON body of a StopInstance response
+// into out, a *StopInstanceOutput.
+func decodeStopInstanceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStopInstanceOutput(&d, out.(*StopInstanceOutput))
+	return d.Finish()
+}
+
+// decodeStopRelationalDatabaseResponse decodes the JSON body of a
+// StopRelationalDatabase response into out, a *StopRelationalDatabaseOutput.
+func decodeStopRelationalDatabaseResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStopRelationalDatabaseOutput(&d, out.(*StopRelationalDatabaseOutput))
+	return d.Finish()
+}
+
+// decodeTagResourceResponse decodes the JSON body of a TagResource response
+// into out, a *TagResourceOutput.
+func decodeTagResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTagResourceOutput(&d, out.(*TagResourceOutput))
+	return d.Finish()
+}
+
+// decodeTestAlarmResponse decodes the JSON body of a TestAlarm response into
+// out, a *TestAlarmOutput.
+func decodeTestAlarmResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTestAlarmOutput(&d, out.(*TestAlarmOutput))
+	return d.Finish()
+}
+
+// decodeUnpeerVpcResponse decodes the JSON body of a UnpeerVpc response into
+// out, a *UnpeerVpcOutput.
+func decodeUnpeerVpcResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUnpeerVpcOutput(&d, out.(*UnpeerVpcOutput))
+	return d.Finish()
+}
+
+// decodeUntagResourceResponse decodes the JSON body of a UntagResource
+// response into out, a *UntagResourceOutput.
+func decodeUntagResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUntagResourceOutput(&d, out.(*UntagResourceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateBucketResponse decodes the JSON body of a UpdateBucket response
+// into out, a *UpdateBucketOutput.
+func decodeUpdateBucketResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateBucketOutput(&d, out.(*UpdateBucketOutput))
+	return d.Finish()
+}
+
+// decodeUpdateBucketBundleResponse decodes the JSON body of a
+// UpdateBucketBundle response into out, a *UpdateBucketBundleOutput.
+func decodeUpdateBucketBundleResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateBucketBundleOutput(&d, out.(*UpdateBucketBundleOutput))
+	return d.Finish()
+}
+
+// decodeUpdateContainerServiceResponse decodes the JSON body of a
+// UpdateContainerService response into out, a *UpdateContainerServiceOutput.
+func decodeUpdateContainerServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateContainerServiceOutput(&d, out.(*UpdateContainerServiceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateDistributionResponse decodes the JSON body of a
+// UpdateDistribution response into out, a *UpdateDistributionOutput.
+func decodeUpdateDistributionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateDistributionOutput(&d, out.(*UpdateDistributionOutput))
+	return d.Finish()
+}
+
+// decodeUpdateDistributionBundleResponse decodes the JSON body of a
+// UpdateDistributionBundle response into out, a
+// *UpdateDistributionBundleOutput.
+func decodeUpdateDistributionBundleResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateDistributionBundleOutput(&d, out.(*UpdateDistributionBundleOutput))
+	return d.Finish()
+}
+
+// decodeUpdateDomainEntryResponse decodes the JSON body of a UpdateDomainEntry
+// response into out, a *UpdateDomainEntryOutput.
+func decodeUpdateDomainEntryResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateDomainEntryOutput(&d, out.(*UpdateDomainEntryOutput))
+	return d.Finish()
+}
+
+// decodeUpdateInstanceMetadataOptionsResponse decodes the JSON body of a
+// UpdateInstanceMetadataOptions response into out, a
+// *UpdateInstanceMetadataOptionsOutput.
+func decodeUpdateInstanceMetadataOptionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateInstanceMetadataOptionsOutput(&d, out.(*UpdateInstanceMetadataOptionsOutput))
+	return d.Finish()
+}
+
+// decodeUpdateLoadBalancerAttributeResponse decodes the JSON body of a
+// UpdateLoadBalancerAttribute response into out, a
+// *UpdateLoadBalancerAttributeOutput.
+func decodeUpdateLoadBalancerAttributeResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateLoadBalancerAttributeOutput(&d, out.(*UpdateLoadBalancerAttributeOutput))
+	return d.Finish()
+}
+
+// decodeUpdateRelationalDatabaseResponse decodes the JSON body of a
+// UpdateRelationalDatabase response into out, a
+// *UpdateRelationalDatabaseOutput.
+func decodeUpdateRelationalDatabaseResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateRelationalDatabaseOutput(&d, out.(*UpdateRelationalDatabaseOutput))
+	return d.Finish()
+}
+
+// decodeUpdateRelationalDatabaseParametersResponse decodes the JSON body of a
+// UpdateRelationalDatabaseParameters response into out, a
+// *UpdateRelationalDatabaseParametersOutput.
+func decodeUpdateRelationalDatabaseParametersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateRelationalDatabaseParametersOutput(&d, out.(*UpdateRelationalDatabaseParametersOutput))
 	return d.Finish()
 }
 
@@ -128,6 +7630,819 @@ func decodeAccessDeniedException(d *specrt.JSONDecoder, v *AccessDeniedException
 			v.Message = d.StrPtr()
 		case "tip":
 			v.Tip = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAccessKey decodes a JSON object into v; null leaves v as it is.
+func decodeAccessKey(d *specrt.JSONDecoder, v *AccessKey) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "accessKeyId":
+			v.AccessKeyID = d.StrPtr()
+		case "secretAccessKey":
+			v.SecretAccessKey = d.StrPtr()
+		case "status":
+			v.Status = StatusType(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "lastUsed":
+			if !d.Null() {
+				v.LastUsed = new(AccessKeyLastUsed)
+				decodeAccessKeyLastUsed(d, v.LastUsed)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAccessKeyLastUsed decodes a JSON object into v; null leaves v as it
+// is.
+func decodeAccessKeyLastUsed(d *specrt.JSONDecoder, v *AccessKeyLastUsed) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "lastUsedDate":
+			v.LastUsedDate = d.TimePtr()
+		case "region":
+			v.Region = d.StrPtr()
+		case "serviceName":
+			v.ServiceName = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAccessRules decodes a JSON object into v; null leaves v as it is.
+func decodeAccessRules(d *specrt.JSONDecoder, v *AccessRules) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "getObject":
+			v.GetObject = AccessType(d.Str())
+		case "allowPublicOverrides":
+			v.AllowPublicOverrides = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAccountLevelBpaSync decodes a JSON object into v; null leaves v as it
+// is.
+func decodeAccountLevelBpaSync(d *specrt.JSONDecoder, v *AccountLevelBpaSync) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "status":
+			v.Status = AccountLevelBpaSyncStatus(d.Str())
+		case "lastSyncedAt":
+			v.LastSyncedAt = d.TimePtr()
+		case "message":
+			v.Message = BPAStatusMessage(d.Str())
+		case "bpaImpactsLightsail":
+			v.BpaImpactsLightsail = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAccountSetupInProgressException decodes a JSON object into v; null
+// leaves v as it is.
+func decodeAccountSetupInProgressException(d *specrt.JSONDecoder, v *AccountSetupInProgressException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = d.StrPtr()
+		case "docs":
+			v.Docs = d.StrPtr()
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "tip":
+			v.Tip = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAddOn decodes a JSON object into v; null leaves v as it is.
+func decodeAddOn(d *specrt.JSONDecoder, v *AddOn) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "status":
+			v.Status = d.StrPtr()
+		case "snapshotTimeOfDay":
+			v.SnapshotTimeOfDay = d.StrPtr()
+		case "nextSnapshotTimeOfDay":
+			v.NextSnapshotTimeOfDay = d.StrPtr()
+		case "threshold":
+			v.Threshold = d.StrPtr()
+		case "duration":
+			v.Duration = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAlarm decodes a JSON object into v; null leaves v as it is.
+func decodeAlarm(d *specrt.JSONDecoder, v *Alarm) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "monitoredResourceInfo":
+			if !d.Null() {
+				v.MonitoredResourceInfo = new(MonitoredResourceInfo)
+				decodeMonitoredResourceInfo(d, v.MonitoredResourceInfo)
+			}
+		case "comparisonOperator":
+			v.ComparisonOperator = ComparisonOperator(d.Str())
+		case "evaluationPeriods":
+			v.EvaluationPeriods = d.Int32Ptr()
+		case "period":
+			v.Period = d.Int32Ptr()
+		case "threshold":
+			v.Threshold = d.Float64Ptr()
+		case "datapointsToAlarm":
+			v.DatapointsToAlarm = d.Int32Ptr()
+		case "treatMissingData":
+			v.TreatMissingData = TreatMissingData(d.Str())
+		case "statistic":
+			v.Statistic = MetricStatistic(d.Str())
+		case "metricName":
+			v.MetricName = MetricName(d.Str())
+		case "state":
+			v.State = AlarmState(d.Str())
+		case "unit":
+			v.Unit = MetricUnit(d.Str())
+		case "contactProtocols":
+			if d.BeginArray() {
+				if v.ContactProtocols == nil {
+					v.ContactProtocols = []ContactProtocol{}
+				}
+				for d.NextElement() {
+					v.ContactProtocols = append(v.ContactProtocols, ContactProtocol(d.Str()))
+				}
+			}
+		case "notificationTriggers":
+			if d.BeginArray() {
+				if v.NotificationTriggers == nil {
+					v.NotificationTriggers = []AlarmState{}
+				}
+				for d.NextElement() {
+					v.NotificationTriggers = append(v.NotificationTriggers, AlarmState(d.Str()))
+				}
+			}
+		case "notificationEnabled":
+			v.NotificationEnabled = d.BoolPtr()
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAllocateStaticIpOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeAllocateStaticIpOutput(d *specrt.JSONDecoder, v *AllocateStaticIpOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAttachCertificateToDistributionOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeAttachCertificateToDistributionOutput(d *specrt.JSONDecoder, v *AttachCertificateToDistributionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAttachDiskOutput decodes a JSON object into v; null leaves v as it is.
+func decodeAttachDiskOutput(d *specrt.JSONDecoder, v *AttachDiskOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAttachInstancesToLoadBalancerOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeAttachInstancesToLoadBalancerOutput(d *specrt.JSONDecoder, v *AttachInstancesToLoadBalancerOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAttachLoadBalancerTlsCertificateOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeAttachLoadBalancerTlsCertificateOutput(d *specrt.JSONDecoder, v *AttachLoadBalancerTlsCertificateOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAttachStaticIpOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeAttachStaticIpOutput(d *specrt.JSONDecoder, v *AttachStaticIpOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAttachedDisk decodes a JSON object into v; null leaves v as it is.
+func decodeAttachedDisk(d *specrt.JSONDecoder, v *AttachedDisk) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "path":
+			v.Path = d.StrPtr()
+		case "sizeInGb":
+			v.SizeInGb = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAutoSnapshotDetails decodes a JSON object into v; null leaves v as it
+// is.
+func decodeAutoSnapshotDetails(d *specrt.JSONDecoder, v *AutoSnapshotDetails) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "date":
+			v.Date = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "status":
+			v.Status = AutoSnapshotStatus(d.Str())
+		case "fromAttachedDisks":
+			if d.BeginArray() {
+				if v.FromAttachedDisks == nil {
+					v.FromAttachedDisks = []AttachedDisk{}
+				}
+				for d.NextElement() {
+					var e0 AttachedDisk
+					decodeAttachedDisk(d, &e0)
+					v.FromAttachedDisks = append(v.FromAttachedDisks, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAvailabilityZone decodes a JSON object into v; null leaves v as it is.
+func decodeAvailabilityZone(d *specrt.JSONDecoder, v *AvailabilityZone) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "zoneName":
+			v.ZoneName = d.StrPtr()
+		case "state":
+			v.State = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBlueprint decodes a JSON object into v; null leaves v as it is.
+func decodeBlueprint(d *specrt.JSONDecoder, v *Blueprint) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "blueprintId":
+			v.BlueprintID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "group":
+			v.Group = d.StrPtr()
+		case "type":
+			v.Type = BlueprintType(d.Str())
+		case "description":
+			v.Description = d.StrPtr()
+		case "isActive":
+			v.IsActive = d.BoolPtr()
+		case "minPower":
+			v.MinPower = d.Int32Ptr()
+		case "version":
+			v.Version = d.StrPtr()
+		case "versionCode":
+			v.VersionCode = d.StrPtr()
+		case "productUrl":
+			v.ProductURL = d.StrPtr()
+		case "licenseUrl":
+			v.LicenseURL = d.StrPtr()
+		case "platform":
+			v.Platform = InstancePlatform(d.Str())
+		case "appCategory":
+			v.AppCategory = AppCategory(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBucket decodes a JSON object into v; null leaves v as it is.
+func decodeBucket(d *specrt.JSONDecoder, v *Bucket) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resourceType":
+			v.ResourceType = d.StrPtr()
+		case "accessRules":
+			if !d.Null() {
+				v.AccessRules = new(AccessRules)
+				decodeAccessRules(d, v.AccessRules)
+			}
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "bundleId":
+			v.BundleID = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "url":
+			v.URL = d.StrPtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "name":
+			v.Name = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "objectVersioning":
+			v.ObjectVersioning = d.StrPtr()
+		case "ableToUpdateBundle":
+			v.AbleToUpdateBundle = d.BoolPtr()
+		case "readonlyAccessAccounts":
+			if d.BeginArray() {
+				if v.ReadonlyAccessAccounts == nil {
+					v.ReadonlyAccessAccounts = []string{}
+				}
+				for d.NextElement() {
+					v.ReadonlyAccessAccounts = append(v.ReadonlyAccessAccounts, d.Str())
+				}
+			}
+		case "resourcesReceivingAccess":
+			if d.BeginArray() {
+				if v.ResourcesReceivingAccess == nil {
+					v.ResourcesReceivingAccess = []ResourceReceivingAccess{}
+				}
+				for d.NextElement() {
+					var e0 ResourceReceivingAccess
+					decodeResourceReceivingAccess(d, &e0)
+					v.ResourcesReceivingAccess = append(v.ResourcesReceivingAccess, e0)
+				}
+			}
+		case "state":
+			if !d.Null() {
+				v.State = new(BucketState)
+				decodeBucketState(d, v.State)
+			}
+		case "accessLogConfig":
+			if !d.Null() {
+				v.AccessLogConfig = new(BucketAccessLogConfig)
+				decodeBucketAccessLogConfig(d, v.AccessLogConfig)
+			}
+		case "cors":
+			if !d.Null() {
+				v.Cors = new(BucketCorsConfig)
+				decodeBucketCorsConfig(d, v.Cors)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBucketAccessLogConfig decodes a JSON object into v; null leaves v as
+// it is.
+func decodeBucketAccessLogConfig(d *specrt.JSONDecoder, v *BucketAccessLogConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "enabled":
+			v.Enabled = d.BoolPtr()
+		case "destination":
+			v.Destination = d.StrPtr()
+		case "prefix":
+			v.Prefix = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBucketBundle decodes a JSON object into v; null leaves v as it is.
+func decodeBucketBundle(d *specrt.JSONDecoder, v *BucketBundle) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "bundleId":
+			v.BundleID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "price":
+			v.Price = d.Float32Ptr()
+		case "storagePerMonthInGb":
+			v.StoragePerMonthInGb = d.Int32Ptr()
+		case "transferPerMonthInGb":
+			v.TransferPerMonthInGb = d.Int32Ptr()
+		case "isActive":
+			v.IsActive = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBucketCorsConfig decodes a JSON object into v; null leaves v as it is.
+func decodeBucketCorsConfig(d *specrt.JSONDecoder, v *BucketCorsConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "rules":
+			if d.BeginArray() {
+				if v.Rules == nil {
+					v.Rules = []BucketCorsRule{}
+				}
+				for d.NextElement() {
+					var e0 BucketCorsRule
+					decodeBucketCorsRule(d, &e0)
+					v.Rules = append(v.Rules, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBucketCorsRule decodes a JSON object into v; null leaves v as it is.
+func decodeBucketCorsRule(d *specrt.JSONDecoder, v *BucketCorsRule) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "allowedMethods":
+			if d.BeginArray() {
+				if v.AllowedMethods == nil {
+					v.AllowedMethods = []string{}
+				}
+				for d.NextElement() {
+					v.AllowedMethods = append(v.AllowedMethods, d.Str())
+				}
+			}
+		case "allowedOrigins":
+			if d.BeginArray() {
+				if v.AllowedOrigins == nil {
+					v.AllowedOrigins = []string{}
+				}
+				for d.NextElement() {
+					v.AllowedOrigins = append(v.AllowedOrigins, d.Str())
+				}
+			}
+		case "allowedHeaders":
+			if d.BeginArray() {
+				if v.AllowedHeaders == nil {
+					v.AllowedHeaders = []string{}
+				}
+				for d.NextElement() {
+					v.AllowedHeaders = append(v.AllowedHeaders, d.Str())
+				}
+			}
+		case "exposeHeaders":
+			if d.BeginArray() {
+				if v.ExposeHeaders == nil {
+					v.ExposeHeaders = []string{}
+				}
+				for d.NextElement() {
+					v.ExposeHeaders = append(v.ExposeHeaders, d.Str())
+				}
+			}
+		case "maxAgeSeconds":
+			v.MaxAgeSeconds = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBucketState decodes a JSON object into v; null leaves v as it is.
+func decodeBucketState(d *specrt.JSONDecoder, v *BucketState) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = d.StrPtr()
+		case "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBundle decodes a JSON object into v; null leaves v as it is.
+func decodeBundle(d *specrt.JSONDecoder, v *Bundle) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "price":
+			v.Price = d.Float32Ptr()
+		case "cpuCount":
+			v.CPUCount = d.Int32Ptr()
+		case "diskSizeInGb":
+			v.DiskSizeInGb = d.Int32Ptr()
+		case "bundleId":
+			v.BundleID = d.StrPtr()
+		case "instanceType":
+			v.InstanceType = d.StrPtr()
+		case "isActive":
+			v.IsActive = d.BoolPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "power":
+			v.Power = d.Int32Ptr()
+		case "ramSizeInGb":
+			v.RamSizeInGb = d.Float32Ptr()
+		case "transferPerMonthInGb":
+			v.TransferPerMonthInGb = d.Int32Ptr()
+		case "supportedPlatforms":
+			if d.BeginArray() {
+				if v.SupportedPlatforms == nil {
+					v.SupportedPlatforms = []InstancePlatform{}
+				}
+				for d.NextElement() {
+					v.SupportedPlatforms = append(v.SupportedPlatforms, InstancePlatform(d.Str()))
+				}
+			}
+		case "supportedAppCategories":
+			if d.BeginArray() {
+				if v.SupportedAppCategories == nil {
+					v.SupportedAppCategories = []AppCategory{}
+				}
+				for d.NextElement() {
+					v.SupportedAppCategories = append(v.SupportedAppCategories, AppCategory(d.Str()))
+				}
+			}
+		case "publicIpv4AddressCount":
+			v.PublicIpv4AddressCount = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCacheBehavior decodes a JSON object into v; null leaves v as it is.
+func decodeCacheBehavior(d *specrt.JSONDecoder, v *CacheBehavior) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "behavior":
+			v.Behavior = BehaviorEnum(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCacheBehaviorPerPath decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCacheBehaviorPerPath(d *specrt.JSONDecoder, v *CacheBehaviorPerPath) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "path":
+			v.Path = d.StrPtr()
+		case "behavior":
+			v.Behavior = BehaviorEnum(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCacheSettings decodes a JSON object into v; null leaves v as it is.
+func decodeCacheSettings(d *specrt.JSONDecoder, v *CacheSettings) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "defaultTTL":
+			v.DefaultTTL = d.Int64Ptr()
+		case "minimumTTL":
+			v.MinimumTTL = d.Int64Ptr()
+		case "maximumTTL":
+			v.MaximumTTL = d.Int64Ptr()
+		case "allowedHTTPMethods":
+			v.AllowedHTTPMethods = d.StrPtr()
+		case "cachedHTTPMethods":
+			v.CachedHTTPMethods = d.StrPtr()
+		case "forwardedCookies":
+			if !d.Null() {
+				v.ForwardedCookies = new(CookieObject)
+				decodeCookieObject(d, v.ForwardedCookies)
+			}
+		case "forwardedHeaders":
+			if !d.Null() {
+				v.ForwardedHeaders = new(HeaderObject)
+				decodeHeaderObject(d, v.ForwardedHeaders)
+			}
+		case "forwardedQueryStrings":
+			if !d.Null() {
+				v.ForwardedQueryStrings = new(QueryStringObject)
+				decodeQueryStringObject(d, v.ForwardedQueryStrings)
+			}
 		default:
 			d.Skip()
 		}
@@ -253,6 +8568,605 @@ func decodeCertificateSummary(d *specrt.JSONDecoder, v *CertificateSummary) {
 	}
 }
 
+// decodeCloseInstancePublicPortsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCloseInstancePublicPortsOutput(d *specrt.JSONDecoder, v *CloseInstancePublicPortsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCloudFormationStackRecord decodes a JSON object into v; null leaves v
+// as it is.
+func decodeCloudFormationStackRecord(d *specrt.JSONDecoder, v *CloudFormationStackRecord) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "state":
+			v.State = RecordState(d.Str())
+		case "sourceInfo":
+			if d.BeginArray() {
+				if v.SourceInfo == nil {
+					v.SourceInfo = []CloudFormationStackRecordSourceInfo{}
+				}
+				for d.NextElement() {
+					var e0 CloudFormationStackRecordSourceInfo
+					decodeCloudFormationStackRecordSourceInfo(d, &e0)
+					v.SourceInfo = append(v.SourceInfo, e0)
+				}
+			}
+		case "destinationInfo":
+			if !d.Null() {
+				v.DestinationInfo = new(DestinationInfo)
+				decodeDestinationInfo(d, v.DestinationInfo)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCloudFormationStackRecordSourceInfo decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCloudFormationStackRecordSourceInfo(d *specrt.JSONDecoder, v *CloudFormationStackRecordSourceInfo) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resourceType":
+			v.ResourceType = CloudFormationStackRecordSourceType(d.Str())
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContactMethod decodes a JSON object into v; null leaves v as it is.
+func decodeContactMethod(d *specrt.JSONDecoder, v *ContactMethod) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "contactEndpoint":
+			v.ContactEndpoint = d.StrPtr()
+		case "status":
+			v.Status = ContactMethodStatus(d.Str())
+		case "protocol":
+			v.Protocol = ContactProtocol(d.Str())
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainer decodes a JSON object into v; null leaves v as it is.
+func decodeContainer(d *specrt.JSONDecoder, v *Container) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "image":
+			v.Image = d.StrPtr()
+		case "command":
+			if d.BeginArray() {
+				if v.Command == nil {
+					v.Command = []string{}
+				}
+				for d.NextElement() {
+					v.Command = append(v.Command, d.Str())
+				}
+			}
+		case "environment":
+			if d.BeginObject() {
+				v.Environment = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Environment[k0] = d.Str()
+				}
+			}
+		case "ports":
+			if d.BeginObject() {
+				v.Ports = map[string]ContainerServiceProtocol{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Ports[k0] = ContainerServiceProtocol(d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerImage decodes a JSON object into v; null leaves v as it is.
+func decodeContainerImage(d *specrt.JSONDecoder, v *ContainerImage) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "image":
+			v.Image = d.StrPtr()
+		case "digest":
+			v.Digest = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerService decodes a JSON object into v; null leaves v as it is.
+func decodeContainerService(d *specrt.JSONDecoder, v *ContainerService) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerServiceName":
+			v.ContainerServiceName = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "power":
+			v.Power = ContainerServicePowerName(d.Str())
+		case "powerId":
+			v.PowerID = d.StrPtr()
+		case "state":
+			v.State = ContainerServiceState(d.Str())
+		case "stateDetail":
+			if !d.Null() {
+				v.StateDetail = new(ContainerServiceStateDetail)
+				decodeContainerServiceStateDetail(d, v.StateDetail)
+			}
+		case "scale":
+			v.Scale = d.Int32Ptr()
+		case "currentDeployment":
+			if !d.Null() {
+				v.CurrentDeployment = new(ContainerServiceDeployment)
+				decodeContainerServiceDeployment(d, v.CurrentDeployment)
+			}
+		case "nextDeployment":
+			if !d.Null() {
+				v.NextDeployment = new(ContainerServiceDeployment)
+				decodeContainerServiceDeployment(d, v.NextDeployment)
+			}
+		case "isDisabled":
+			v.IsDisabled = d.BoolPtr()
+		case "principalArn":
+			v.PrincipalARN = d.StrPtr()
+		case "privateDomainName":
+			v.PrivateDomainName = d.StrPtr()
+		case "publicDomainNames":
+			if d.BeginObject() {
+				v.PublicDomainNames = map[string][]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					var e0 []string
+					if d.BeginArray() {
+						if e0 == nil {
+							e0 = []string{}
+						}
+						for d.NextElement() {
+							e0 = append(e0, d.Str())
+						}
+					}
+					v.PublicDomainNames[k0] = e0
+				}
+			}
+		case "url":
+			v.URL = d.StrPtr()
+		case "privateRegistryAccess":
+			if !d.Null() {
+				v.PrivateRegistryAccess = new(PrivateRegistryAccess)
+				decodePrivateRegistryAccess(d, v.PrivateRegistryAccess)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerServiceDeployment decodes a JSON object into v; null leaves v
+// as it is.
+func decodeContainerServiceDeployment(d *specrt.JSONDecoder, v *ContainerServiceDeployment) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "version":
+			v.Version = d.Int32Ptr()
+		case "state":
+			v.State = ContainerServiceDeploymentState(d.Str())
+		case "containers":
+			if d.BeginObject() {
+				v.Containers = map[string]Container{}
+				for d.NextMember() {
+					k0 := d.Key()
+					var e0 Container
+					decodeContainer(d, &e0)
+					v.Containers[k0] = e0
+				}
+			}
+		case "publicEndpoint":
+			if !d.Null() {
+				v.PublicEndpoint = new(ContainerServiceEndpoint)
+				decodeContainerServiceEndpoint(d, v.PublicEndpoint)
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerServiceECRImagePullerRole decodes a JSON object into v; null
+// leaves v as it is.
+func decodeContainerServiceECRImagePullerRole(d *specrt.JSONDecoder, v *ContainerServiceECRImagePullerRole) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "isActive":
+			v.IsActive = d.BoolPtr()
+		case "principalArn":
+			v.PrincipalARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerServiceEndpoint decodes a JSON object into v; null leaves v
+// as it is.
+func decodeContainerServiceEndpoint(d *specrt.JSONDecoder, v *ContainerServiceEndpoint) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerName":
+			v.ContainerName = d.StrPtr()
+		case "containerPort":
+			v.ContainerPort = d.Int32Ptr()
+		case "healthCheck":
+			if !d.Null() {
+				v.HealthCheck = new(ContainerServiceHealthCheckConfig)
+				decodeContainerServiceHealthCheckConfig(d, v.HealthCheck)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerServiceHealthCheckConfig decodes a JSON object into v; null
+// leaves v as it is.
+func decodeContainerServiceHealthCheckConfig(d *specrt.JSONDecoder, v *ContainerServiceHealthCheckConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "healthyThreshold":
+			v.HealthyThreshold = d.Int32Ptr()
+		case "unhealthyThreshold":
+			v.UnhealthyThreshold = d.Int32Ptr()
+		case "timeoutSeconds":
+			v.TimeoutSeconds = d.Int32Ptr()
+		case "intervalSeconds":
+			v.IntervalSeconds = d.Int32Ptr()
+		case "path":
+			v.Path = d.StrPtr()
+		case "successCodes":
+			v.SuccessCodes = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerServiceLogEvent decodes a JSON object into v; null leaves v
+// as it is.
+func decodeContainerServiceLogEvent(d *specrt.JSONDecoder, v *ContainerServiceLogEvent) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerServicePower decodes a JSON object into v; null leaves v as
+// it is.
+func decodeContainerServicePower(d *specrt.JSONDecoder, v *ContainerServicePower) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "powerId":
+			v.PowerID = d.StrPtr()
+		case "price":
+			v.Price = d.Float32Ptr()
+		case "cpuCount":
+			v.CPUCount = d.Float32Ptr()
+		case "ramSizeInGb":
+			v.RamSizeInGb = d.Float32Ptr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "isActive":
+			v.IsActive = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerServiceRegistryLogin decodes a JSON object into v; null
+// leaves v as it is.
+func decodeContainerServiceRegistryLogin(d *specrt.JSONDecoder, v *ContainerServiceRegistryLogin) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "username":
+			v.Username = d.StrPtr()
+		case "password":
+			v.Password = d.StrPtr()
+		case "expiresAt":
+			v.ExpiresAt = d.TimePtr()
+		case "registry":
+			v.Registry = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeContainerServiceStateDetail decodes a JSON object into v; null leaves
+// v as it is.
+func decodeContainerServiceStateDetail(d *specrt.JSONDecoder, v *ContainerServiceStateDetail) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = ContainerServiceStateDetailCode(d.Str())
+		case "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCookieObject decodes a JSON object into v; null leaves v as it is.
+func decodeCookieObject(d *specrt.JSONDecoder, v *CookieObject) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "option":
+			v.Option = ForwardValues(d.Str())
+		case "cookiesAllowList":
+			if d.BeginArray() {
+				if v.CookiesAllowList == nil {
+					v.CookiesAllowList = []string{}
+				}
+				for d.NextElement() {
+					v.CookiesAllowList = append(v.CookiesAllowList, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCopySnapshotOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCopySnapshotOutput(d *specrt.JSONDecoder, v *CopySnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCostEstimate decodes a JSON object into v; null leaves v as it is.
+func decodeCostEstimate(d *specrt.JSONDecoder, v *CostEstimate) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "usageType":
+			v.UsageType = d.StrPtr()
+		case "resultsByTime":
+			if d.BeginArray() {
+				if v.ResultsByTime == nil {
+					v.ResultsByTime = []EstimateByTime{}
+				}
+				for d.NextElement() {
+					var e0 EstimateByTime
+					decodeEstimateByTime(d, &e0)
+					v.ResultsByTime = append(v.ResultsByTime, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateBucketAccessKeyOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeCreateBucketAccessKeyOutput(d *specrt.JSONDecoder, v *CreateBucketAccessKeyOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "accessKey":
+			if !d.Null() {
+				v.AccessKey = new(AccessKey)
+				decodeAccessKey(d, v.AccessKey)
+			}
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateBucketOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateBucketOutput(d *specrt.JSONDecoder, v *CreateBucketOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "bucket":
+			if !d.Null() {
+				v.Bucket = new(Bucket)
+				decodeBucket(d, v.Bucket)
+			}
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeCreateCertificateOutput decodes a JSON object into v; null leaves v as
 // it is.
 func decodeCreateCertificateOutput(d *specrt.JSONDecoder, v *CreateCertificateOutput) {
@@ -266,6 +9180,510 @@ func decodeCreateCertificateOutput(d *specrt.JSONDecoder, v *CreateCertificateOu
 				v.Certificate = new(CertificateSummary)
 				decodeCertificateSummary(d, v.Certificate)
 			}
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateCloudFormationStackOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCreateCloudFormationStackOutput(d *specrt.JSONDecoder, v *CreateCloudFormationStackOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateContactMethodOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeCreateContactMethodOutput(d *specrt.JSONDecoder, v *CreateContactMethodOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateContainerServiceDeploymentOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeCreateContainerServiceDeploymentOutput(d *specrt.JSONDecoder, v *CreateContainerServiceDeploymentOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerService":
+			if !d.Null() {
+				v.ContainerService = new(ContainerService)
+				decodeContainerService(d, v.ContainerService)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateContainerServiceOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeCreateContainerServiceOutput(d *specrt.JSONDecoder, v *CreateContainerServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerService":
+			if !d.Null() {
+				v.ContainerService = new(ContainerService)
+				decodeContainerService(d, v.ContainerService)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateContainerServiceRegistryLoginOutput decodes a JSON object into
+// v; null leaves v as it is.
+func decodeCreateContainerServiceRegistryLoginOutput(d *specrt.JSONDecoder, v *CreateContainerServiceRegistryLoginOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "registryLogin":
+			if !d.Null() {
+				v.RegistryLogin = new(ContainerServiceRegistryLogin)
+				decodeContainerServiceRegistryLogin(d, v.RegistryLogin)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateDiskFromSnapshotOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeCreateDiskFromSnapshotOutput(d *specrt.JSONDecoder, v *CreateDiskFromSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateDiskOutput decodes a JSON object into v; null leaves v as it is.
+func decodeCreateDiskOutput(d *specrt.JSONDecoder, v *CreateDiskOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateDiskSnapshotOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeCreateDiskSnapshotOutput(d *specrt.JSONDecoder, v *CreateDiskSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateDistributionOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeCreateDistributionOutput(d *specrt.JSONDecoder, v *CreateDistributionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "distribution":
+			if !d.Null() {
+				v.Distribution = new(LightsailDistribution)
+				decodeLightsailDistribution(d, v.Distribution)
+			}
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateDomainEntryOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeCreateDomainEntryOutput(d *specrt.JSONDecoder, v *CreateDomainEntryOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateDomainOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateDomainOutput(d *specrt.JSONDecoder, v *CreateDomainOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateGUISessionAccessDetailsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCreateGUISessionAccessDetailsOutput(d *specrt.JSONDecoder, v *CreateGUISessionAccessDetailsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resourceName":
+			v.ResourceName = d.StrPtr()
+		case "status":
+			v.Status = Status(d.Str())
+		case "percentageComplete":
+			v.PercentageComplete = d.Int32Ptr()
+		case "failureReason":
+			v.FailureReason = d.StrPtr()
+		case "sessions":
+			if d.BeginArray() {
+				if v.Sessions == nil {
+					v.Sessions = []Session{}
+				}
+				for d.NextElement() {
+					var e0 Session
+					decodeSession(d, &e0)
+					v.Sessions = append(v.Sessions, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateInstanceSnapshotOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeCreateInstanceSnapshotOutput(d *specrt.JSONDecoder, v *CreateInstanceSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateInstancesFromSnapshotOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCreateInstancesFromSnapshotOutput(d *specrt.JSONDecoder, v *CreateInstancesFromSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateInstancesOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeCreateInstancesOutput(d *specrt.JSONDecoder, v *CreateInstancesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateKeyPairOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateKeyPairOutput(d *specrt.JSONDecoder, v *CreateKeyPairOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "keyPair":
+			if !d.Null() {
+				v.KeyPair = new(KeyPair)
+				decodeKeyPair(d, v.KeyPair)
+			}
+		case "publicKeyBase64":
+			v.PublicKeyBase64 = d.StrPtr()
+		case "privateKeyBase64":
+			v.PrivateKeyBase64 = d.StrPtr()
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateLoadBalancerOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeCreateLoadBalancerOutput(d *specrt.JSONDecoder, v *CreateLoadBalancerOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateLoadBalancerTlsCertificateOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeCreateLoadBalancerTlsCertificateOutput(d *specrt.JSONDecoder, v *CreateLoadBalancerTlsCertificateOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateRelationalDatabaseFromSnapshotOutput decodes a JSON object into
+// v; null leaves v as it is.
+func decodeCreateRelationalDatabaseFromSnapshotOutput(d *specrt.JSONDecoder, v *CreateRelationalDatabaseFromSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateRelationalDatabaseOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCreateRelationalDatabaseOutput(d *specrt.JSONDecoder, v *CreateRelationalDatabaseOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateRelationalDatabaseSnapshotOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeCreateRelationalDatabaseSnapshotOutput(d *specrt.JSONDecoder, v *CreateRelationalDatabaseSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
 		case "operations":
 			if d.BeginArray() {
 				if v.Operations == nil {
@@ -301,6 +9719,890 @@ func decodeDNSRecordCreationState(d *specrt.JSONDecoder, v *DNSRecordCreationSta
 	}
 }
 
+// decodeDeleteAlarmOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteAlarmOutput(d *specrt.JSONDecoder, v *DeleteAlarmOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteAutoSnapshotOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteAutoSnapshotOutput(d *specrt.JSONDecoder, v *DeleteAutoSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteBucketAccessKeyOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDeleteBucketAccessKeyOutput(d *specrt.JSONDecoder, v *DeleteBucketAccessKeyOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteBucketOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteBucketOutput(d *specrt.JSONDecoder, v *DeleteBucketOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteCertificateOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDeleteCertificateOutput(d *specrt.JSONDecoder, v *DeleteCertificateOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteContactMethodOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteContactMethodOutput(d *specrt.JSONDecoder, v *DeleteContactMethodOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteContainerImageOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteContainerImageOutput(d *specrt.JSONDecoder, v *DeleteContainerImageOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteContainerServiceOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDeleteContainerServiceOutput(d *specrt.JSONDecoder, v *DeleteContainerServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteDiskOutput decodes a JSON object into v; null leaves v as it is.
+func decodeDeleteDiskOutput(d *specrt.JSONDecoder, v *DeleteDiskOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteDiskSnapshotOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteDiskSnapshotOutput(d *specrt.JSONDecoder, v *DeleteDiskSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteDistributionOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteDistributionOutput(d *specrt.JSONDecoder, v *DeleteDistributionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteDomainEntryOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDeleteDomainEntryOutput(d *specrt.JSONDecoder, v *DeleteDomainEntryOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteDomainOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteDomainOutput(d *specrt.JSONDecoder, v *DeleteDomainOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteInstanceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteInstanceOutput(d *specrt.JSONDecoder, v *DeleteInstanceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteInstanceSnapshotOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDeleteInstanceSnapshotOutput(d *specrt.JSONDecoder, v *DeleteInstanceSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteKeyPairOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteKeyPairOutput(d *specrt.JSONDecoder, v *DeleteKeyPairOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteKnownHostKeysOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteKnownHostKeysOutput(d *specrt.JSONDecoder, v *DeleteKnownHostKeysOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteLoadBalancerOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteLoadBalancerOutput(d *specrt.JSONDecoder, v *DeleteLoadBalancerOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteLoadBalancerTlsCertificateOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeDeleteLoadBalancerTlsCertificateOutput(d *specrt.JSONDecoder, v *DeleteLoadBalancerTlsCertificateOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteRelationalDatabaseOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeleteRelationalDatabaseOutput(d *specrt.JSONDecoder, v *DeleteRelationalDatabaseOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteRelationalDatabaseSnapshotOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeDeleteRelationalDatabaseSnapshotOutput(d *specrt.JSONDecoder, v *DeleteRelationalDatabaseSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDestinationInfo decodes a JSON object into v; null leaves v as it is.
+func decodeDestinationInfo(d *specrt.JSONDecoder, v *DestinationInfo) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "service":
+			v.Service = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDetachCertificateFromDistributionOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeDetachCertificateFromDistributionOutput(d *specrt.JSONDecoder, v *DetachCertificateFromDistributionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDetachDiskOutput decodes a JSON object into v; null leaves v as it is.
+func decodeDetachDiskOutput(d *specrt.JSONDecoder, v *DetachDiskOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDetachInstancesFromLoadBalancerOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeDetachInstancesFromLoadBalancerOutput(d *specrt.JSONDecoder, v *DetachInstancesFromLoadBalancerOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDetachStaticIpOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDetachStaticIpOutput(d *specrt.JSONDecoder, v *DetachStaticIpOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDisableAddOnOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDisableAddOnOutput(d *specrt.JSONDecoder, v *DisableAddOnOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDisk decodes a JSON object into v; null leaves v as it is.
+func decodeDisk(d *specrt.JSONDecoder, v *Disk) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "addOns":
+			if d.BeginArray() {
+				if v.AddOns == nil {
+					v.AddOns = []AddOn{}
+				}
+				for d.NextElement() {
+					var e0 AddOn
+					decodeAddOn(d, &e0)
+					v.AddOns = append(v.AddOns, e0)
+				}
+			}
+		case "sizeInGb":
+			v.SizeInGb = d.Int32Ptr()
+		case "isSystemDisk":
+			v.IsSystemDisk = d.BoolPtr()
+		case "iops":
+			v.Iops = d.Int32Ptr()
+		case "path":
+			v.Path = d.StrPtr()
+		case "state":
+			v.State = DiskState(d.Str())
+		case "attachedTo":
+			v.AttachedTo = d.StrPtr()
+		case "isAttached":
+			v.IsAttached = d.BoolPtr()
+		case "attachmentState":
+			v.AttachmentState = d.StrPtr()
+		case "gbInUse":
+			v.GbInUse = d.Int32Ptr()
+		case "autoMountStatus":
+			v.AutoMountStatus = AutoMountStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDiskInfo decodes a JSON object into v; null leaves v as it is.
+func decodeDiskInfo(d *specrt.JSONDecoder, v *DiskInfo) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "path":
+			v.Path = d.StrPtr()
+		case "sizeInGb":
+			v.SizeInGb = d.Int32Ptr()
+		case "isSystemDisk":
+			v.IsSystemDisk = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDiskSnapshot decodes a JSON object into v; null leaves v as it is.
+func decodeDiskSnapshot(d *specrt.JSONDecoder, v *DiskSnapshot) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "sizeInGb":
+			v.SizeInGb = d.Int32Ptr()
+		case "state":
+			v.State = DiskSnapshotState(d.Str())
+		case "progress":
+			v.Progress = d.StrPtr()
+		case "fromDiskName":
+			v.FromDiskName = d.StrPtr()
+		case "fromDiskArn":
+			v.FromDiskARN = d.StrPtr()
+		case "fromInstanceName":
+			v.FromInstanceName = d.StrPtr()
+		case "fromInstanceArn":
+			v.FromInstanceARN = d.StrPtr()
+		case "isFromAutoSnapshot":
+			v.IsFromAutoSnapshot = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDiskSnapshotInfo decodes a JSON object into v; null leaves v as it is.
+func decodeDiskSnapshotInfo(d *specrt.JSONDecoder, v *DiskSnapshotInfo) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "sizeInGb":
+			v.SizeInGb = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDistributionBundle decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDistributionBundle(d *specrt.JSONDecoder, v *DistributionBundle) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "bundleId":
+			v.BundleID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "price":
+			v.Price = d.Float32Ptr()
+		case "transferPerMonthInGb":
+			v.TransferPerMonthInGb = d.Int32Ptr()
+		case "isActive":
+			v.IsActive = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDomain decodes a JSON object into v; null leaves v as it is.
+func decodeDomain(d *specrt.JSONDecoder, v *Domain) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "domainEntries":
+			if d.BeginArray() {
+				if v.DomainEntries == nil {
+					v.DomainEntries = []DomainEntry{}
+				}
+				for d.NextElement() {
+					var e0 DomainEntry
+					decodeDomainEntry(d, &e0)
+					v.DomainEntries = append(v.DomainEntries, e0)
+				}
+			}
+		case "registeredDomainDelegationInfo":
+			if !d.Null() {
+				v.RegisteredDomainDelegationInfo = new(RegisteredDomainDelegationInfo)
+				decodeRegisteredDomainDelegationInfo(d, v.RegisteredDomainDelegationInfo)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDomainEntry decodes a JSON object into v; null leaves v as it is.
+func decodeDomainEntry(d *specrt.JSONDecoder, v *DomainEntry) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "target":
+			v.Target = d.StrPtr()
+		case "isAlias":
+			v.IsAlias = d.BoolPtr()
+		case "type":
+			v.Type = d.StrPtr()
+		case "options":
+			if d.BeginObject() {
+				v.Options = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Options[k0] = d.Str()
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeDomainValidationRecord decodes a JSON object into v; null leaves v as
 // it is.
 func decodeDomainValidationRecord(d *specrt.JSONDecoder, v *DomainValidationRecord) {
@@ -329,6 +10631,2326 @@ func decodeDomainValidationRecord(d *specrt.JSONDecoder, v *DomainValidationReco
 	}
 }
 
+// decodeDownloadDefaultKeyPairOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDownloadDefaultKeyPairOutput(d *specrt.JSONDecoder, v *DownloadDefaultKeyPairOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "publicKeyBase64":
+			v.PublicKeyBase64 = d.StrPtr()
+		case "privateKeyBase64":
+			v.PrivateKeyBase64 = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEnableAddOnOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeEnableAddOnOutput(d *specrt.JSONDecoder, v *EnableAddOnOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeEstimateByTime decodes a JSON object into v; null leaves v as it is.
+func decodeEstimateByTime(d *specrt.JSONDecoder, v *EstimateByTime) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "usageCost":
+			v.UsageCost = d.Float64Ptr()
+		case "pricingUnit":
+			v.PricingUnit = PricingUnit(d.Str())
+		case "unit":
+			v.Unit = d.Float64Ptr()
+		case "currency":
+			v.Currency = Currency(d.Str())
+		case "timePeriod":
+			if !d.Null() {
+				v.TimePeriod = new(TimePeriod)
+				decodeTimePeriod(d, v.TimePeriod)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExportSnapshotOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeExportSnapshotOutput(d *specrt.JSONDecoder, v *ExportSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExportSnapshotRecord decodes a JSON object into v; null leaves v as it
+// is.
+func decodeExportSnapshotRecord(d *specrt.JSONDecoder, v *ExportSnapshotRecord) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "state":
+			v.State = RecordState(d.Str())
+		case "sourceInfo":
+			if !d.Null() {
+				v.SourceInfo = new(ExportSnapshotRecordSourceInfo)
+				decodeExportSnapshotRecordSourceInfo(d, v.SourceInfo)
+			}
+		case "destinationInfo":
+			if !d.Null() {
+				v.DestinationInfo = new(DestinationInfo)
+				decodeDestinationInfo(d, v.DestinationInfo)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeExportSnapshotRecordSourceInfo decodes a JSON object into v; null
+// leaves v as it is.
+func decodeExportSnapshotRecordSourceInfo(d *specrt.JSONDecoder, v *ExportSnapshotRecordSourceInfo) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resourceType":
+			v.ResourceType = ExportSnapshotRecordSourceType(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "fromResourceName":
+			v.FromResourceName = d.StrPtr()
+		case "fromResourceArn":
+			v.FromResourceARN = d.StrPtr()
+		case "instanceSnapshotInfo":
+			if !d.Null() {
+				v.InstanceSnapshotInfo = new(InstanceSnapshotInfo)
+				decodeInstanceSnapshotInfo(d, v.InstanceSnapshotInfo)
+			}
+		case "diskSnapshotInfo":
+			if !d.Null() {
+				v.DiskSnapshotInfo = new(DiskSnapshotInfo)
+				decodeDiskSnapshotInfo(d, v.DiskSnapshotInfo)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetActiveNamesOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetActiveNamesOutput(d *specrt.JSONDecoder, v *GetActiveNamesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "activeNames":
+			if d.BeginArray() {
+				if v.ActiveNames == nil {
+					v.ActiveNames = []string{}
+				}
+				for d.NextElement() {
+					v.ActiveNames = append(v.ActiveNames, d.Str())
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetAlarmsOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetAlarmsOutput(d *specrt.JSONDecoder, v *GetAlarmsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "alarms":
+			if d.BeginArray() {
+				if v.Alarms == nil {
+					v.Alarms = []Alarm{}
+				}
+				for d.NextElement() {
+					var e0 Alarm
+					decodeAlarm(d, &e0)
+					v.Alarms = append(v.Alarms, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetAutoSnapshotsOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetAutoSnapshotsOutput(d *specrt.JSONDecoder, v *GetAutoSnapshotsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resourceName":
+			v.ResourceName = d.StrPtr()
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "autoSnapshots":
+			if d.BeginArray() {
+				if v.AutoSnapshots == nil {
+					v.AutoSnapshots = []AutoSnapshotDetails{}
+				}
+				for d.NextElement() {
+					var e0 AutoSnapshotDetails
+					decodeAutoSnapshotDetails(d, &e0)
+					v.AutoSnapshots = append(v.AutoSnapshots, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetBlueprintsOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetBlueprintsOutput(d *specrt.JSONDecoder, v *GetBlueprintsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "blueprints":
+			if d.BeginArray() {
+				if v.Blueprints == nil {
+					v.Blueprints = []Blueprint{}
+				}
+				for d.NextElement() {
+					var e0 Blueprint
+					decodeBlueprint(d, &e0)
+					v.Blueprints = append(v.Blueprints, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetBucketAccessKeysOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeGetBucketAccessKeysOutput(d *specrt.JSONDecoder, v *GetBucketAccessKeysOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "accessKeys":
+			if d.BeginArray() {
+				if v.AccessKeys == nil {
+					v.AccessKeys = []AccessKey{}
+				}
+				for d.NextElement() {
+					var e0 AccessKey
+					decodeAccessKey(d, &e0)
+					v.AccessKeys = append(v.AccessKeys, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetBucketBundlesOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetBucketBundlesOutput(d *specrt.JSONDecoder, v *GetBucketBundlesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "bundles":
+			if d.BeginArray() {
+				if v.Bundles == nil {
+					v.Bundles = []BucketBundle{}
+				}
+				for d.NextElement() {
+					var e0 BucketBundle
+					decodeBucketBundle(d, &e0)
+					v.Bundles = append(v.Bundles, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetBucketMetricDataOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeGetBucketMetricDataOutput(d *specrt.JSONDecoder, v *GetBucketMetricDataOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "metricName":
+			v.MetricName = BucketMetricName(d.Str())
+		case "metricData":
+			if d.BeginArray() {
+				if v.MetricData == nil {
+					v.MetricData = []MetricDatapoint{}
+				}
+				for d.NextElement() {
+					var e0 MetricDatapoint
+					decodeMetricDatapoint(d, &e0)
+					v.MetricData = append(v.MetricData, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetBucketsOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetBucketsOutput(d *specrt.JSONDecoder, v *GetBucketsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "buckets":
+			if d.BeginArray() {
+				if v.Buckets == nil {
+					v.Buckets = []Bucket{}
+				}
+				for d.NextElement() {
+					var e0 Bucket
+					decodeBucket(d, &e0)
+					v.Buckets = append(v.Buckets, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		case "accountLevelBpaSync":
+			if !d.Null() {
+				v.AccountLevelBpaSync = new(AccountLevelBpaSync)
+				decodeAccountLevelBpaSync(d, v.AccountLevelBpaSync)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetBundlesOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetBundlesOutput(d *specrt.JSONDecoder, v *GetBundlesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "bundles":
+			if d.BeginArray() {
+				if v.Bundles == nil {
+					v.Bundles = []Bundle{}
+				}
+				for d.NextElement() {
+					var e0 Bundle
+					decodeBundle(d, &e0)
+					v.Bundles = append(v.Bundles, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetCertificatesOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetCertificatesOutput(d *specrt.JSONDecoder, v *GetCertificatesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "certificates":
+			if d.BeginArray() {
+				if v.Certificates == nil {
+					v.Certificates = []CertificateSummary{}
+				}
+				for d.NextElement() {
+					var e0 CertificateSummary
+					decodeCertificateSummary(d, &e0)
+					v.Certificates = append(v.Certificates, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetCloudFormationStackRecordsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetCloudFormationStackRecordsOutput(d *specrt.JSONDecoder, v *GetCloudFormationStackRecordsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cloudFormationStackRecords":
+			if d.BeginArray() {
+				if v.CloudFormationStackRecords == nil {
+					v.CloudFormationStackRecords = []CloudFormationStackRecord{}
+				}
+				for d.NextElement() {
+					var e0 CloudFormationStackRecord
+					decodeCloudFormationStackRecord(d, &e0)
+					v.CloudFormationStackRecords = append(v.CloudFormationStackRecords, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetContactMethodsOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetContactMethodsOutput(d *specrt.JSONDecoder, v *GetContactMethodsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "contactMethods":
+			if d.BeginArray() {
+				if v.ContactMethods == nil {
+					v.ContactMethods = []ContactMethod{}
+				}
+				for d.NextElement() {
+					var e0 ContactMethod
+					decodeContactMethod(d, &e0)
+					v.ContactMethods = append(v.ContactMethods, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetContainerAPIMetadataOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetContainerAPIMetadataOutput(d *specrt.JSONDecoder, v *GetContainerAPIMetadataOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "metadata":
+			if d.BeginArray() {
+				if v.Metadata == nil {
+					v.Metadata = []map[string]string{}
+				}
+				for d.NextElement() {
+					var e0 map[string]string
+					if d.BeginObject() {
+						e0 = map[string]string{}
+						for d.NextMember() {
+							k1 := d.Key()
+							e0[k1] = d.Str()
+						}
+					}
+					v.Metadata = append(v.Metadata, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetContainerImagesOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeGetContainerImagesOutput(d *specrt.JSONDecoder, v *GetContainerImagesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerImages":
+			if d.BeginArray() {
+				if v.ContainerImages == nil {
+					v.ContainerImages = []ContainerImage{}
+				}
+				for d.NextElement() {
+					var e0 ContainerImage
+					decodeContainerImage(d, &e0)
+					v.ContainerImages = append(v.ContainerImages, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetContainerLogOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetContainerLogOutput(d *specrt.JSONDecoder, v *GetContainerLogOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "logEvents":
+			if d.BeginArray() {
+				if v.LogEvents == nil {
+					v.LogEvents = []ContainerServiceLogEvent{}
+				}
+				for d.NextElement() {
+					var e0 ContainerServiceLogEvent
+					decodeContainerServiceLogEvent(d, &e0)
+					v.LogEvents = append(v.LogEvents, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetContainerServiceDeploymentsOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeGetContainerServiceDeploymentsOutput(d *specrt.JSONDecoder, v *GetContainerServiceDeploymentsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "deployments":
+			if d.BeginArray() {
+				if v.Deployments == nil {
+					v.Deployments = []ContainerServiceDeployment{}
+				}
+				for d.NextElement() {
+					var e0 ContainerServiceDeployment
+					decodeContainerServiceDeployment(d, &e0)
+					v.Deployments = append(v.Deployments, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetContainerServiceMetricDataOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetContainerServiceMetricDataOutput(d *specrt.JSONDecoder, v *GetContainerServiceMetricDataOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "metricName":
+			v.MetricName = ContainerServiceMetricName(d.Str())
+		case "metricData":
+			if d.BeginArray() {
+				if v.MetricData == nil {
+					v.MetricData = []MetricDatapoint{}
+				}
+				for d.NextElement() {
+					var e0 MetricDatapoint
+					decodeMetricDatapoint(d, &e0)
+					v.MetricData = append(v.MetricData, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetContainerServicePowersOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetContainerServicePowersOutput(d *specrt.JSONDecoder, v *GetContainerServicePowersOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "powers":
+			if d.BeginArray() {
+				if v.Powers == nil {
+					v.Powers = []ContainerServicePower{}
+				}
+				for d.NextElement() {
+					var e0 ContainerServicePower
+					decodeContainerServicePower(d, &e0)
+					v.Powers = append(v.Powers, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetContainerServicesOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeGetContainerServicesOutput(d *specrt.JSONDecoder, v *GetContainerServicesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerServices":
+			if d.BeginArray() {
+				if v.ContainerServices == nil {
+					v.ContainerServices = []ContainerService{}
+				}
+				for d.NextElement() {
+					var e0 ContainerService
+					decodeContainerService(d, &e0)
+					v.ContainerServices = append(v.ContainerServices, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetCostEstimateOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetCostEstimateOutput(d *specrt.JSONDecoder, v *GetCostEstimateOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resourcesBudgetEstimate":
+			if d.BeginArray() {
+				if v.ResourcesBudgetEstimate == nil {
+					v.ResourcesBudgetEstimate = []ResourceBudgetEstimate{}
+				}
+				for d.NextElement() {
+					var e0 ResourceBudgetEstimate
+					decodeResourceBudgetEstimate(d, &e0)
+					v.ResourcesBudgetEstimate = append(v.ResourcesBudgetEstimate, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDiskOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetDiskOutput(d *specrt.JSONDecoder, v *GetDiskOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "disk":
+			if !d.Null() {
+				v.Disk = new(Disk)
+				decodeDisk(d, v.Disk)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDiskSnapshotOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetDiskSnapshotOutput(d *specrt.JSONDecoder, v *GetDiskSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "diskSnapshot":
+			if !d.Null() {
+				v.DiskSnapshot = new(DiskSnapshot)
+				decodeDiskSnapshot(d, v.DiskSnapshot)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDiskSnapshotsOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetDiskSnapshotsOutput(d *specrt.JSONDecoder, v *GetDiskSnapshotsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "diskSnapshots":
+			if d.BeginArray() {
+				if v.DiskSnapshots == nil {
+					v.DiskSnapshots = []DiskSnapshot{}
+				}
+				for d.NextElement() {
+					var e0 DiskSnapshot
+					decodeDiskSnapshot(d, &e0)
+					v.DiskSnapshots = append(v.DiskSnapshots, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDisksOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetDisksOutput(d *specrt.JSONDecoder, v *GetDisksOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "disks":
+			if d.BeginArray() {
+				if v.Disks == nil {
+					v.Disks = []Disk{}
+				}
+				for d.NextElement() {
+					var e0 Disk
+					decodeDisk(d, &e0)
+					v.Disks = append(v.Disks, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDistributionBundlesOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeGetDistributionBundlesOutput(d *specrt.JSONDecoder, v *GetDistributionBundlesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "bundles":
+			if d.BeginArray() {
+				if v.Bundles == nil {
+					v.Bundles = []DistributionBundle{}
+				}
+				for d.NextElement() {
+					var e0 DistributionBundle
+					decodeDistributionBundle(d, &e0)
+					v.Bundles = append(v.Bundles, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDistributionLatestCacheResetOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeGetDistributionLatestCacheResetOutput(d *specrt.JSONDecoder, v *GetDistributionLatestCacheResetOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "status":
+			v.Status = d.StrPtr()
+		case "createTime":
+			v.CreateTime = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDistributionMetricDataOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetDistributionMetricDataOutput(d *specrt.JSONDecoder, v *GetDistributionMetricDataOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "metricName":
+			v.MetricName = DistributionMetricName(d.Str())
+		case "metricData":
+			if d.BeginArray() {
+				if v.MetricData == nil {
+					v.MetricData = []MetricDatapoint{}
+				}
+				for d.NextElement() {
+					var e0 MetricDatapoint
+					decodeMetricDatapoint(d, &e0)
+					v.MetricData = append(v.MetricData, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDistributionsOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetDistributionsOutput(d *specrt.JSONDecoder, v *GetDistributionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "distributions":
+			if d.BeginArray() {
+				if v.Distributions == nil {
+					v.Distributions = []LightsailDistribution{}
+				}
+				for d.NextElement() {
+					var e0 LightsailDistribution
+					decodeLightsailDistribution(d, &e0)
+					v.Distributions = append(v.Distributions, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDomainOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetDomainOutput(d *specrt.JSONDecoder, v *GetDomainOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "domain":
+			if !d.Null() {
+				v.Domain = new(Domain)
+				decodeDomain(d, v.Domain)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDomainsOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetDomainsOutput(d *specrt.JSONDecoder, v *GetDomainsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "domains":
+			if d.BeginArray() {
+				if v.Domains == nil {
+					v.Domains = []Domain{}
+				}
+				for d.NextElement() {
+					var e0 Domain
+					decodeDomain(d, &e0)
+					v.Domains = append(v.Domains, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetExportSnapshotRecordsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetExportSnapshotRecordsOutput(d *specrt.JSONDecoder, v *GetExportSnapshotRecordsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "exportSnapshotRecords":
+			if d.BeginArray() {
+				if v.ExportSnapshotRecords == nil {
+					v.ExportSnapshotRecords = []ExportSnapshotRecord{}
+				}
+				for d.NextElement() {
+					var e0 ExportSnapshotRecord
+					decodeExportSnapshotRecord(d, &e0)
+					v.ExportSnapshotRecords = append(v.ExportSnapshotRecords, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetInstanceAccessDetailsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetInstanceAccessDetailsOutput(d *specrt.JSONDecoder, v *GetInstanceAccessDetailsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "accessDetails":
+			if !d.Null() {
+				v.AccessDetails = new(InstanceAccessDetails)
+				decodeInstanceAccessDetails(d, v.AccessDetails)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetInstanceMetricDataOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeGetInstanceMetricDataOutput(d *specrt.JSONDecoder, v *GetInstanceMetricDataOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "metricName":
+			v.MetricName = InstanceMetricName(d.Str())
+		case "metricData":
+			if d.BeginArray() {
+				if v.MetricData == nil {
+					v.MetricData = []MetricDatapoint{}
+				}
+				for d.NextElement() {
+					var e0 MetricDatapoint
+					decodeMetricDatapoint(d, &e0)
+					v.MetricData = append(v.MetricData, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetInstanceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetInstanceOutput(d *specrt.JSONDecoder, v *GetInstanceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "instance":
+			if !d.Null() {
+				v.Instance = new(Instance)
+				decodeInstance(d, v.Instance)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetInstancePortStatesOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeGetInstancePortStatesOutput(d *specrt.JSONDecoder, v *GetInstancePortStatesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "portStates":
+			if d.BeginArray() {
+				if v.PortStates == nil {
+					v.PortStates = []InstancePortState{}
+				}
+				for d.NextElement() {
+					var e0 InstancePortState
+					decodeInstancePortState(d, &e0)
+					v.PortStates = append(v.PortStates, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetInstanceSnapshotOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeGetInstanceSnapshotOutput(d *specrt.JSONDecoder, v *GetInstanceSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "instanceSnapshot":
+			if !d.Null() {
+				v.InstanceSnapshot = new(InstanceSnapshot)
+				decodeInstanceSnapshot(d, v.InstanceSnapshot)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetInstanceSnapshotsOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeGetInstanceSnapshotsOutput(d *specrt.JSONDecoder, v *GetInstanceSnapshotsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "instanceSnapshots":
+			if d.BeginArray() {
+				if v.InstanceSnapshots == nil {
+					v.InstanceSnapshots = []InstanceSnapshot{}
+				}
+				for d.NextElement() {
+					var e0 InstanceSnapshot
+					decodeInstanceSnapshot(d, &e0)
+					v.InstanceSnapshots = append(v.InstanceSnapshots, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetInstanceStateOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetInstanceStateOutput(d *specrt.JSONDecoder, v *GetInstanceStateOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "state":
+			if !d.Null() {
+				v.State = new(InstanceState)
+				decodeInstanceState(d, v.State)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetInstancesOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetInstancesOutput(d *specrt.JSONDecoder, v *GetInstancesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "instances":
+			if d.BeginArray() {
+				if v.Instances == nil {
+					v.Instances = []Instance{}
+				}
+				for d.NextElement() {
+					var e0 Instance
+					decodeInstance(d, &e0)
+					v.Instances = append(v.Instances, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetKeyPairOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetKeyPairOutput(d *specrt.JSONDecoder, v *GetKeyPairOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "keyPair":
+			if !d.Null() {
+				v.KeyPair = new(KeyPair)
+				decodeKeyPair(d, v.KeyPair)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetKeyPairsOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetKeyPairsOutput(d *specrt.JSONDecoder, v *GetKeyPairsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "keyPairs":
+			if d.BeginArray() {
+				if v.KeyPairs == nil {
+					v.KeyPairs = []KeyPair{}
+				}
+				for d.NextElement() {
+					var e0 KeyPair
+					decodeKeyPair(d, &e0)
+					v.KeyPairs = append(v.KeyPairs, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetLoadBalancerMetricDataOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetLoadBalancerMetricDataOutput(d *specrt.JSONDecoder, v *GetLoadBalancerMetricDataOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "metricName":
+			v.MetricName = LoadBalancerMetricName(d.Str())
+		case "metricData":
+			if d.BeginArray() {
+				if v.MetricData == nil {
+					v.MetricData = []MetricDatapoint{}
+				}
+				for d.NextElement() {
+					var e0 MetricDatapoint
+					decodeMetricDatapoint(d, &e0)
+					v.MetricData = append(v.MetricData, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetLoadBalancerOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetLoadBalancerOutput(d *specrt.JSONDecoder, v *GetLoadBalancerOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "loadBalancer":
+			if !d.Null() {
+				v.LoadBalancer = new(LoadBalancer)
+				decodeLoadBalancer(d, v.LoadBalancer)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetLoadBalancerTlsCertificatesOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeGetLoadBalancerTlsCertificatesOutput(d *specrt.JSONDecoder, v *GetLoadBalancerTlsCertificatesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "tlsCertificates":
+			if d.BeginArray() {
+				if v.TLSCertificates == nil {
+					v.TLSCertificates = []LoadBalancerTLSCertificate{}
+				}
+				for d.NextElement() {
+					var e0 LoadBalancerTLSCertificate
+					decodeLoadBalancerTLSCertificate(d, &e0)
+					v.TLSCertificates = append(v.TLSCertificates, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetLoadBalancerTlsPoliciesOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetLoadBalancerTlsPoliciesOutput(d *specrt.JSONDecoder, v *GetLoadBalancerTlsPoliciesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "tlsPolicies":
+			if d.BeginArray() {
+				if v.TLSPolicies == nil {
+					v.TLSPolicies = []LoadBalancerTLSPolicy{}
+				}
+				for d.NextElement() {
+					var e0 LoadBalancerTLSPolicy
+					decodeLoadBalancerTLSPolicy(d, &e0)
+					v.TLSPolicies = append(v.TLSPolicies, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetLoadBalancersOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetLoadBalancersOutput(d *specrt.JSONDecoder, v *GetLoadBalancersOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "loadBalancers":
+			if d.BeginArray() {
+				if v.LoadBalancers == nil {
+					v.LoadBalancers = []LoadBalancer{}
+				}
+				for d.NextElement() {
+					var e0 LoadBalancer
+					decodeLoadBalancer(d, &e0)
+					v.LoadBalancers = append(v.LoadBalancers, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetOperationOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetOperationOutput(d *specrt.JSONDecoder, v *GetOperationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetOperationsForResourceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetOperationsForResourceOutput(d *specrt.JSONDecoder, v *GetOperationsForResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		case "nextPageCount":
+			v.NextPageCount = d.StrPtr()
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetOperationsOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetOperationsOutput(d *specrt.JSONDecoder, v *GetOperationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRegionsOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetRegionsOutput(d *specrt.JSONDecoder, v *GetRegionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "regions":
+			if d.BeginArray() {
+				if v.Regions == nil {
+					v.Regions = []Region{}
+				}
+				for d.NextElement() {
+					var e0 Region
+					decodeRegion(d, &e0)
+					v.Regions = append(v.Regions, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseBlueprintsOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeGetRelationalDatabaseBlueprintsOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseBlueprintsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "blueprints":
+			if d.BeginArray() {
+				if v.Blueprints == nil {
+					v.Blueprints = []RelationalDatabaseBlueprint{}
+				}
+				for d.NextElement() {
+					var e0 RelationalDatabaseBlueprint
+					decodeRelationalDatabaseBlueprint(d, &e0)
+					v.Blueprints = append(v.Blueprints, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseBundlesOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetRelationalDatabaseBundlesOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseBundlesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "bundles":
+			if d.BeginArray() {
+				if v.Bundles == nil {
+					v.Bundles = []RelationalDatabaseBundle{}
+				}
+				for d.NextElement() {
+					var e0 RelationalDatabaseBundle
+					decodeRelationalDatabaseBundle(d, &e0)
+					v.Bundles = append(v.Bundles, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseEventsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetRelationalDatabaseEventsOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseEventsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "relationalDatabaseEvents":
+			if d.BeginArray() {
+				if v.RelationalDatabaseEvents == nil {
+					v.RelationalDatabaseEvents = []RelationalDatabaseEvent{}
+				}
+				for d.NextElement() {
+					var e0 RelationalDatabaseEvent
+					decodeRelationalDatabaseEvent(d, &e0)
+					v.RelationalDatabaseEvents = append(v.RelationalDatabaseEvents, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseLogEventsOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeGetRelationalDatabaseLogEventsOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseLogEventsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resourceLogEvents":
+			if d.BeginArray() {
+				if v.ResourceLogEvents == nil {
+					v.ResourceLogEvents = []LogEvent{}
+				}
+				for d.NextElement() {
+					var e0 LogEvent
+					decodeLogEvent(d, &e0)
+					v.ResourceLogEvents = append(v.ResourceLogEvents, e0)
+				}
+			}
+		case "nextBackwardToken":
+			v.NextBackwardToken = d.StrPtr()
+		case "nextForwardToken":
+			v.NextForwardToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseLogStreamsOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeGetRelationalDatabaseLogStreamsOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseLogStreamsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "logStreams":
+			if d.BeginArray() {
+				if v.LogStreams == nil {
+					v.LogStreams = []string{}
+				}
+				for d.NextElement() {
+					v.LogStreams = append(v.LogStreams, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseMasterUserPasswordOutput decodes a JSON object
+// into v; null leaves v as it is.
+func decodeGetRelationalDatabaseMasterUserPasswordOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseMasterUserPasswordOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "masterUserPassword":
+			v.MasterUserPassword = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseMetricDataOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeGetRelationalDatabaseMetricDataOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseMetricDataOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "metricName":
+			v.MetricName = RelationalDatabaseMetricName(d.Str())
+		case "metricData":
+			if d.BeginArray() {
+				if v.MetricData == nil {
+					v.MetricData = []MetricDatapoint{}
+				}
+				for d.NextElement() {
+					var e0 MetricDatapoint
+					decodeMetricDatapoint(d, &e0)
+					v.MetricData = append(v.MetricData, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeGetRelationalDatabaseOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "relationalDatabase":
+			if !d.Null() {
+				v.RelationalDatabase = new(RelationalDatabase)
+				decodeRelationalDatabase(d, v.RelationalDatabase)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseParametersOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeGetRelationalDatabaseParametersOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseParametersOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "parameters":
+			if d.BeginArray() {
+				if v.Parameters == nil {
+					v.Parameters = []RelationalDatabaseParameter{}
+				}
+				for d.NextElement() {
+					var e0 RelationalDatabaseParameter
+					decodeRelationalDatabaseParameter(d, &e0)
+					v.Parameters = append(v.Parameters, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseSnapshotOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetRelationalDatabaseSnapshotOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseSnapshotOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "relationalDatabaseSnapshot":
+			if !d.Null() {
+				v.RelationalDatabaseSnapshot = new(RelationalDatabaseSnapshot)
+				decodeRelationalDatabaseSnapshot(d, v.RelationalDatabaseSnapshot)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabaseSnapshotsOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeGetRelationalDatabaseSnapshotsOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseSnapshotsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "relationalDatabaseSnapshots":
+			if d.BeginArray() {
+				if v.RelationalDatabaseSnapshots == nil {
+					v.RelationalDatabaseSnapshots = []RelationalDatabaseSnapshot{}
+				}
+				for d.NextElement() {
+					var e0 RelationalDatabaseSnapshot
+					decodeRelationalDatabaseSnapshot(d, &e0)
+					v.RelationalDatabaseSnapshots = append(v.RelationalDatabaseSnapshots, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRelationalDatabasesOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeGetRelationalDatabasesOutput(d *specrt.JSONDecoder, v *GetRelationalDatabasesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "relationalDatabases":
+			if d.BeginArray() {
+				if v.RelationalDatabases == nil {
+					v.RelationalDatabases = []RelationalDatabase{}
+				}
+				for d.NextElement() {
+					var e0 RelationalDatabase
+					decodeRelationalDatabase(d, &e0)
+					v.RelationalDatabases = append(v.RelationalDatabases, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetSetupHistoryOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetSetupHistoryOutput(d *specrt.JSONDecoder, v *GetSetupHistoryOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "setupHistory":
+			if d.BeginArray() {
+				if v.SetupHistory == nil {
+					v.SetupHistory = []SetupHistory{}
+				}
+				for d.NextElement() {
+					var e0 SetupHistory
+					decodeSetupHistory(d, &e0)
+					v.SetupHistory = append(v.SetupHistory, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetStaticIpOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetStaticIpOutput(d *specrt.JSONDecoder, v *GetStaticIpOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "staticIp":
+			if !d.Null() {
+				v.StaticIP = new(StaticIP)
+				decodeStaticIP(d, v.StaticIP)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetStaticIpsOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetStaticIpsOutput(d *specrt.JSONDecoder, v *GetStaticIpsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "staticIps":
+			if d.BeginArray() {
+				if v.StaticIPs == nil {
+					v.StaticIPs = []StaticIP{}
+				}
+				for d.NextElement() {
+					var e0 StaticIP
+					decodeStaticIP(d, &e0)
+					v.StaticIPs = append(v.StaticIPs, e0)
+				}
+			}
+		case "nextPageToken":
+			v.NextPageToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHeaderObject decodes a JSON object into v; null leaves v as it is.
+func decodeHeaderObject(d *specrt.JSONDecoder, v *HeaderObject) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "option":
+			v.Option = ForwardValues(d.Str())
+		case "headersAllowList":
+			if d.BeginArray() {
+				if v.HeadersAllowList == nil {
+					v.HeadersAllowList = []HeaderEnum{}
+				}
+				for d.NextElement() {
+					v.HeadersAllowList = append(v.HeadersAllowList, HeaderEnum(d.Str()))
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHostKeyAttributes decodes a JSON object into v; null leaves v as it
+// is.
+func decodeHostKeyAttributes(d *specrt.JSONDecoder, v *HostKeyAttributes) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "algorithm":
+			v.Algorithm = d.StrPtr()
+		case "publicKey":
+			v.PublicKey = d.StrPtr()
+		case "witnessedAt":
+			v.WitnessedAt = d.TimePtr()
+		case "fingerprintSHA1":
+			v.FingerprintSHA1 = d.StrPtr()
+		case "fingerprintSHA256":
+			v.FingerprintSHA256 = d.StrPtr()
+		case "notValidBefore":
+			v.NotValidBefore = d.TimePtr()
+		case "notValidAfter":
+			v.NotValidAfter = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeImportKeyPairOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeImportKeyPairOutput(d *specrt.JSONDecoder, v *ImportKeyPairOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstance decodes a JSON object into v; null leaves v as it is.
+func decodeInstance(d *specrt.JSONDecoder, v *Instance) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "blueprintId":
+			v.BlueprintID = d.StrPtr()
+		case "blueprintName":
+			v.BlueprintName = d.StrPtr()
+		case "bundleId":
+			v.BundleID = d.StrPtr()
+		case "addOns":
+			if d.BeginArray() {
+				if v.AddOns == nil {
+					v.AddOns = []AddOn{}
+				}
+				for d.NextElement() {
+					var e0 AddOn
+					decodeAddOn(d, &e0)
+					v.AddOns = append(v.AddOns, e0)
+				}
+			}
+		case "isStaticIp":
+			v.IsStaticIP = d.BoolPtr()
+		case "privateIpAddress":
+			v.PrivateIPAddress = d.StrPtr()
+		case "publicIpAddress":
+			v.PublicIPAddress = d.StrPtr()
+		case "ipv6Addresses":
+			if d.BeginArray() {
+				if v.Ipv6Addresses == nil {
+					v.Ipv6Addresses = []string{}
+				}
+				for d.NextElement() {
+					v.Ipv6Addresses = append(v.Ipv6Addresses, d.Str())
+				}
+			}
+		case "ipAddressType":
+			v.IPAddressType = IPAddressType(d.Str())
+		case "hardware":
+			if !d.Null() {
+				v.Hardware = new(InstanceHardware)
+				decodeInstanceHardware(d, v.Hardware)
+			}
+		case "networking":
+			if !d.Null() {
+				v.Networking = new(InstanceNetworking)
+				decodeInstanceNetworking(d, v.Networking)
+			}
+		case "state":
+			if !d.Null() {
+				v.State = new(InstanceState)
+				decodeInstanceState(d, v.State)
+			}
+		case "username":
+			v.Username = d.StrPtr()
+		case "sshKeyName":
+			v.SshKeyName = d.StrPtr()
+		case "metadataOptions":
+			if !d.Null() {
+				v.MetadataOptions = new(InstanceMetadataOptions)
+				decodeInstanceMetadataOptions(d, v.MetadataOptions)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceAccessDetails decodes a JSON object into v; null leaves v as
+// it is.
+func decodeInstanceAccessDetails(d *specrt.JSONDecoder, v *InstanceAccessDetails) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "certKey":
+			v.CertKey = d.StrPtr()
+		case "expiresAt":
+			v.ExpiresAt = d.TimePtr()
+		case "ipAddress":
+			v.IPAddress = d.StrPtr()
+		case "ipv6Addresses":
+			if d.BeginArray() {
+				if v.Ipv6Addresses == nil {
+					v.Ipv6Addresses = []string{}
+				}
+				for d.NextElement() {
+					v.Ipv6Addresses = append(v.Ipv6Addresses, d.Str())
+				}
+			}
+		case "password":
+			v.Password = d.StrPtr()
+		case "passwordData":
+			if !d.Null() {
+				v.PasswordData = new(PasswordData)
+				decodePasswordData(d, v.PasswordData)
+			}
+		case "privateKey":
+			v.PrivateKey = d.StrPtr()
+		case "protocol":
+			v.Protocol = InstanceAccessProtocol(d.Str())
+		case "instanceName":
+			v.InstanceName = d.StrPtr()
+		case "username":
+			v.Username = d.StrPtr()
+		case "hostKeys":
+			if d.BeginArray() {
+				if v.HostKeys == nil {
+					v.HostKeys = []HostKeyAttributes{}
+				}
+				for d.NextElement() {
+					var e0 HostKeyAttributes
+					decodeHostKeyAttributes(d, &e0)
+					v.HostKeys = append(v.HostKeys, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceHardware decodes a JSON object into v; null leaves v as it is.
+func decodeInstanceHardware(d *specrt.JSONDecoder, v *InstanceHardware) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cpuCount":
+			v.CPUCount = d.Int32Ptr()
+		case "disks":
+			if d.BeginArray() {
+				if v.Disks == nil {
+					v.Disks = []Disk{}
+				}
+				for d.NextElement() {
+					var e0 Disk
+					decodeDisk(d, &e0)
+					v.Disks = append(v.Disks, e0)
+				}
+			}
+		case "ramSizeInGb":
+			v.RamSizeInGb = d.Float32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceHealthSummary decodes a JSON object into v; null leaves v as
+// it is.
+func decodeInstanceHealthSummary(d *specrt.JSONDecoder, v *InstanceHealthSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "instanceName":
+			v.InstanceName = d.StrPtr()
+		case "instanceHealth":
+			v.InstanceHealth = InstanceHealthState(d.Str())
+		case "instanceHealthReason":
+			v.InstanceHealthReason = InstanceHealthReason(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceMetadataOptions decodes a JSON object into v; null leaves v as
+// it is.
+func decodeInstanceMetadataOptions(d *specrt.JSONDecoder, v *InstanceMetadataOptions) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "state":
+			v.State = InstanceMetadataState(d.Str())
+		case "httpTokens":
+			v.HTTPTokens = HTTPTokens(d.Str())
+		case "httpEndpoint":
+			v.HTTPEndpoint = HTTPEndpoint(d.Str())
+		case "httpPutResponseHopLimit":
+			v.HTTPPutResponseHopLimit = d.Int32Ptr()
+		case "httpProtocolIpv6":
+			v.HTTPProtocolIpv6 = HTTPProtocolIpv6(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceNetworking decodes a JSON object into v; null leaves v as it
+// is.
+func decodeInstanceNetworking(d *specrt.JSONDecoder, v *InstanceNetworking) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "monthlyTransfer":
+			if !d.Null() {
+				v.MonthlyTransfer = new(MonthlyTransfer)
+				decodeMonthlyTransfer(d, v.MonthlyTransfer)
+			}
+		case "ports":
+			if d.BeginArray() {
+				if v.Ports == nil {
+					v.Ports = []InstancePortInfo{}
+				}
+				for d.NextElement() {
+					var e0 InstancePortInfo
+					decodeInstancePortInfo(d, &e0)
+					v.Ports = append(v.Ports, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstancePortInfo decodes a JSON object into v; null leaves v as it is.
+func decodeInstancePortInfo(d *specrt.JSONDecoder, v *InstancePortInfo) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "fromPort":
+			v.FromPort = d.Int32Ptr()
+		case "toPort":
+			v.ToPort = d.Int32Ptr()
+		case "protocol":
+			v.Protocol = NetworkProtocol(d.Str())
+		case "accessFrom":
+			v.AccessFrom = d.StrPtr()
+		case "accessType":
+			v.AccessType = PortAccessType(d.Str())
+		case "commonName":
+			v.CommonName = d.StrPtr()
+		case "accessDirection":
+			v.AccessDirection = AccessDirection(d.Str())
+		case "cidrs":
+			if d.BeginArray() {
+				if v.Cidrs == nil {
+					v.Cidrs = []string{}
+				}
+				for d.NextElement() {
+					v.Cidrs = append(v.Cidrs, d.Str())
+				}
+			}
+		case "ipv6Cidrs":
+			if d.BeginArray() {
+				if v.Ipv6Cidrs == nil {
+					v.Ipv6Cidrs = []string{}
+				}
+				for d.NextElement() {
+					v.Ipv6Cidrs = append(v.Ipv6Cidrs, d.Str())
+				}
+			}
+		case "cidrListAliases":
+			if d.BeginArray() {
+				if v.CidrListAliases == nil {
+					v.CidrListAliases = []string{}
+				}
+				for d.NextElement() {
+					v.CidrListAliases = append(v.CidrListAliases, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstancePortState decodes a JSON object into v; null leaves v as it
+// is.
+func decodeInstancePortState(d *specrt.JSONDecoder, v *InstancePortState) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "fromPort":
+			v.FromPort = d.Int32Ptr()
+		case "toPort":
+			v.ToPort = d.Int32Ptr()
+		case "protocol":
+			v.Protocol = NetworkProtocol(d.Str())
+		case "state":
+			v.State = PortState(d.Str())
+		case "cidrs":
+			if d.BeginArray() {
+				if v.Cidrs == nil {
+					v.Cidrs = []string{}
+				}
+				for d.NextElement() {
+					v.Cidrs = append(v.Cidrs, d.Str())
+				}
+			}
+		case "ipv6Cidrs":
+			if d.BeginArray() {
+				if v.Ipv6Cidrs == nil {
+					v.Ipv6Cidrs = []string{}
+				}
+				for d.NextElement() {
+					v.Ipv6Cidrs = append(v.Ipv6Cidrs, d.Str())
+				}
+			}
+		case "cidrListAliases":
+			if d.BeginArray() {
+				if v.CidrListAliases == nil {
+					v.CidrListAliases = []string{}
+				}
+				for d.NextElement() {
+					v.CidrListAliases = append(v.CidrListAliases, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceSnapshot decodes a JSON object into v; null leaves v as it is.
+func decodeInstanceSnapshot(d *specrt.JSONDecoder, v *InstanceSnapshot) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "state":
+			v.State = InstanceSnapshotState(d.Str())
+		case "progress":
+			v.Progress = d.StrPtr()
+		case "fromAttachedDisks":
+			if d.BeginArray() {
+				if v.FromAttachedDisks == nil {
+					v.FromAttachedDisks = []Disk{}
+				}
+				for d.NextElement() {
+					var e0 Disk
+					decodeDisk(d, &e0)
+					v.FromAttachedDisks = append(v.FromAttachedDisks, e0)
+				}
+			}
+		case "fromInstanceName":
+			v.FromInstanceName = d.StrPtr()
+		case "fromInstanceArn":
+			v.FromInstanceARN = d.StrPtr()
+		case "fromBlueprintId":
+			v.FromBlueprintID = d.StrPtr()
+		case "fromBundleId":
+			v.FromBundleID = d.StrPtr()
+		case "isFromAutoSnapshot":
+			v.IsFromAutoSnapshot = d.BoolPtr()
+		case "sizeInGb":
+			v.SizeInGb = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceSnapshotInfo decodes a JSON object into v; null leaves v as it
+// is.
+func decodeInstanceSnapshotInfo(d *specrt.JSONDecoder, v *InstanceSnapshotInfo) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "fromBundleId":
+			v.FromBundleID = d.StrPtr()
+		case "fromBlueprintId":
+			v.FromBlueprintID = d.StrPtr()
+		case "fromDiskInfo":
+			if d.BeginArray() {
+				if v.FromDiskInfo == nil {
+					v.FromDiskInfo = []DiskInfo{}
+				}
+				for d.NextElement() {
+					var e0 DiskInfo
+					decodeDiskInfo(d, &e0)
+					v.FromDiskInfo = append(v.FromDiskInfo, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceState decodes a JSON object into v; null leaves v as it is.
+func decodeInstanceState(d *specrt.JSONDecoder, v *InstanceState) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = d.Int32Ptr()
+		case "name":
+			v.Name = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeInvalidInputException decodes a JSON object into v; null leaves v as
 // it is.
 func decodeInvalidInputException(d *specrt.JSONDecoder, v *InvalidInputException) {
@@ -351,6 +12973,590 @@ func decodeInvalidInputException(d *specrt.JSONDecoder, v *InvalidInputException
 	}
 }
 
+// decodeIsVpcPeeredOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeIsVpcPeeredOutput(d *specrt.JSONDecoder, v *IsVpcPeeredOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "isPeered":
+			v.IsPeered = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeKeyPair decodes a JSON object into v; null leaves v as it is.
+func decodeKeyPair(d *specrt.JSONDecoder, v *KeyPair) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "fingerprint":
+			v.Fingerprint = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLightsailDistribution decodes a JSON object into v; null leaves v as
+// it is.
+func decodeLightsailDistribution(d *specrt.JSONDecoder, v *LightsailDistribution) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "alternativeDomainNames":
+			if d.BeginArray() {
+				if v.AlternativeDomainNames == nil {
+					v.AlternativeDomainNames = []string{}
+				}
+				for d.NextElement() {
+					v.AlternativeDomainNames = append(v.AlternativeDomainNames, d.Str())
+				}
+			}
+		case "status":
+			v.Status = d.StrPtr()
+		case "isEnabled":
+			v.IsEnabled = d.BoolPtr()
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "bundleId":
+			v.BundleID = d.StrPtr()
+		case "certificateName":
+			v.CertificateName = d.StrPtr()
+		case "origin":
+			if !d.Null() {
+				v.Origin = new(Origin)
+				decodeOrigin(d, v.Origin)
+			}
+		case "originPublicDNS":
+			v.OriginPublicDNS = d.StrPtr()
+		case "defaultCacheBehavior":
+			if !d.Null() {
+				v.DefaultCacheBehavior = new(CacheBehavior)
+				decodeCacheBehavior(d, v.DefaultCacheBehavior)
+			}
+		case "cacheBehaviorSettings":
+			if !d.Null() {
+				v.CacheBehaviorSettings = new(CacheSettings)
+				decodeCacheSettings(d, v.CacheBehaviorSettings)
+			}
+		case "cacheBehaviors":
+			if d.BeginArray() {
+				if v.CacheBehaviors == nil {
+					v.CacheBehaviors = []CacheBehaviorPerPath{}
+				}
+				for d.NextElement() {
+					var e0 CacheBehaviorPerPath
+					decodeCacheBehaviorPerPath(d, &e0)
+					v.CacheBehaviors = append(v.CacheBehaviors, e0)
+				}
+			}
+		case "ableToUpdateBundle":
+			v.AbleToUpdateBundle = d.BoolPtr()
+		case "ipAddressType":
+			v.IPAddressType = IPAddressType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "viewerMinimumTlsProtocolVersion":
+			v.ViewerMinimumTLSProtocolVersion = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLoadBalancer decodes a JSON object into v; null leaves v as it is.
+func decodeLoadBalancer(d *specrt.JSONDecoder, v *LoadBalancer) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "dnsName":
+			v.DNSName = d.StrPtr()
+		case "state":
+			v.State = LoadBalancerState(d.Str())
+		case "protocol":
+			v.Protocol = LoadBalancerProtocol(d.Str())
+		case "publicPorts":
+			if d.BeginArray() {
+				if v.PublicPorts == nil {
+					v.PublicPorts = []int32{}
+				}
+				for d.NextElement() {
+					v.PublicPorts = append(v.PublicPorts, d.Int32())
+				}
+			}
+		case "healthCheckPath":
+			v.HealthCheckPath = d.StrPtr()
+		case "instancePort":
+			v.InstancePort = d.Int32Ptr()
+		case "instanceHealthSummary":
+			if d.BeginArray() {
+				if v.InstanceHealthSummary == nil {
+					v.InstanceHealthSummary = []InstanceHealthSummary{}
+				}
+				for d.NextElement() {
+					var e0 InstanceHealthSummary
+					decodeInstanceHealthSummary(d, &e0)
+					v.InstanceHealthSummary = append(v.InstanceHealthSummary, e0)
+				}
+			}
+		case "tlsCertificateSummaries":
+			if d.BeginArray() {
+				if v.TLSCertificateSummaries == nil {
+					v.TLSCertificateSummaries = []LoadBalancerTLSCertificateSummary{}
+				}
+				for d.NextElement() {
+					var e0 LoadBalancerTLSCertificateSummary
+					decodeLoadBalancerTLSCertificateSummary(d, &e0)
+					v.TLSCertificateSummaries = append(v.TLSCertificateSummaries, e0)
+				}
+			}
+		case "configurationOptions":
+			if d.BeginObject() {
+				v.ConfigurationOptions = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.ConfigurationOptions[k0] = d.Str()
+				}
+			}
+		case "ipAddressType":
+			v.IPAddressType = IPAddressType(d.Str())
+		case "httpsRedirectionEnabled":
+			v.HTTPSRedirectionEnabled = d.BoolPtr()
+		case "tlsPolicyName":
+			v.TLSPolicyName = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLoadBalancerTLSCertificate decodes a JSON object into v; null leaves v
+// as it is.
+func decodeLoadBalancerTLSCertificate(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificate) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "loadBalancerName":
+			v.LoadBalancerName = d.StrPtr()
+		case "isAttached":
+			v.IsAttached = d.BoolPtr()
+		case "status":
+			v.Status = LoadBalancerTLSCertificateStatus(d.Str())
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "domainValidationRecords":
+			if d.BeginArray() {
+				if v.DomainValidationRecords == nil {
+					v.DomainValidationRecords = []LoadBalancerTLSCertificateDomainValidationRecord{}
+				}
+				for d.NextElement() {
+					var e0 LoadBalancerTLSCertificateDomainValidationRecord
+					decodeLoadBalancerTLSCertificateDomainValidationRecord(d, &e0)
+					v.DomainValidationRecords = append(v.DomainValidationRecords, e0)
+				}
+			}
+		case "failureReason":
+			v.FailureReason = LoadBalancerTLSCertificateFailureReason(d.Str())
+		case "issuedAt":
+			v.IssuedAt = d.TimePtr()
+		case "issuer":
+			v.Issuer = d.StrPtr()
+		case "keyAlgorithm":
+			v.KeyAlgorithm = d.StrPtr()
+		case "notAfter":
+			v.NotAfter = d.TimePtr()
+		case "notBefore":
+			v.NotBefore = d.TimePtr()
+		case "renewalSummary":
+			if !d.Null() {
+				v.RenewalSummary = new(LoadBalancerTLSCertificateRenewalSummary)
+				decodeLoadBalancerTLSCertificateRenewalSummary(d, v.RenewalSummary)
+			}
+		case "revocationReason":
+			v.RevocationReason = LoadBalancerTLSCertificateRevocationReason(d.Str())
+		case "revokedAt":
+			v.RevokedAt = d.TimePtr()
+		case "serial":
+			v.Serial = d.StrPtr()
+		case "signatureAlgorithm":
+			v.SignatureAlgorithm = d.StrPtr()
+		case "subject":
+			v.Subject = d.StrPtr()
+		case "subjectAlternativeNames":
+			if d.BeginArray() {
+				if v.SubjectAlternativeNames == nil {
+					v.SubjectAlternativeNames = []string{}
+				}
+				for d.NextElement() {
+					v.SubjectAlternativeNames = append(v.SubjectAlternativeNames, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLoadBalancerTLSCertificateDNSRecordCreationState decodes a JSON object
+// into v; null leaves v as it is.
+func decodeLoadBalancerTLSCertificateDNSRecordCreationState(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificateDNSRecordCreationState) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = LoadBalancerTLSCertificateDNSRecordCreationStateCode(d.Str())
+		case "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLoadBalancerTLSCertificateDomainValidationOption decodes a JSON object
+// into v; null leaves v as it is.
+func decodeLoadBalancerTLSCertificateDomainValidationOption(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificateDomainValidationOption) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "validationStatus":
+			v.ValidationStatus = LoadBalancerTLSCertificateDomainStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLoadBalancerTLSCertificateDomainValidationRecord decodes a JSON object
+// into v; null leaves v as it is.
+func decodeLoadBalancerTLSCertificateDomainValidationRecord(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificateDomainValidationRecord) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "type":
+			v.Type = d.StrPtr()
+		case "value":
+			v.Value = d.StrPtr()
+		case "validationStatus":
+			v.ValidationStatus = LoadBalancerTLSCertificateDomainStatus(d.Str())
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "dnsRecordCreationState":
+			if !d.Null() {
+				v.DNSRecordCreationState = new(LoadBalancerTLSCertificateDNSRecordCreationState)
+				decodeLoadBalancerTLSCertificateDNSRecordCreationState(d, v.DNSRecordCreationState)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLoadBalancerTLSCertificateRenewalSummary decodes a JSON object into v;
+// null leaves v as it is.
+func decodeLoadBalancerTLSCertificateRenewalSummary(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificateRenewalSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "renewalStatus":
+			v.RenewalStatus = LoadBalancerTLSCertificateRenewalStatus(d.Str())
+		case "domainValidationOptions":
+			if d.BeginArray() {
+				if v.DomainValidationOptions == nil {
+					v.DomainValidationOptions = []LoadBalancerTLSCertificateDomainValidationOption{}
+				}
+				for d.NextElement() {
+					var e0 LoadBalancerTLSCertificateDomainValidationOption
+					decodeLoadBalancerTLSCertificateDomainValidationOption(d, &e0)
+					v.DomainValidationOptions = append(v.DomainValidationOptions, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLoadBalancerTLSCertificateSummary decodes a JSON object into v; null
+// leaves v as it is.
+func decodeLoadBalancerTLSCertificateSummary(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificateSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "isAttached":
+			v.IsAttached = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLoadBalancerTLSPolicy decodes a JSON object into v; null leaves v as
+// it is.
+func decodeLoadBalancerTLSPolicy(d *specrt.JSONDecoder, v *LoadBalancerTLSPolicy) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "isDefault":
+			v.IsDefault = d.BoolPtr()
+		case "description":
+			v.Description = d.StrPtr()
+		case "protocols":
+			if d.BeginArray() {
+				if v.Protocols == nil {
+					v.Protocols = []string{}
+				}
+				for d.NextElement() {
+					v.Protocols = append(v.Protocols, d.Str())
+				}
+			}
+		case "ciphers":
+			if d.BeginArray() {
+				if v.Ciphers == nil {
+					v.Ciphers = []string{}
+				}
+				for d.NextElement() {
+					v.Ciphers = append(v.Ciphers, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeLogEvent decodes a JSON object into v; null leaves v as it is.
+func decodeLogEvent(d *specrt.JSONDecoder, v *LogEvent) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMetricDatapoint decodes a JSON object into v; null leaves v as it is.
+func decodeMetricDatapoint(d *specrt.JSONDecoder, v *MetricDatapoint) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "average":
+			v.Average = d.Float64Ptr()
+		case "maximum":
+			v.Maximum = d.Float64Ptr()
+		case "minimum":
+			v.Minimum = d.Float64Ptr()
+		case "sampleCount":
+			v.SampleCount = d.Float64Ptr()
+		case "sum":
+			v.Sum = d.Float64Ptr()
+		case "timestamp":
+			v.Timestamp = d.TimePtr()
+		case "unit":
+			v.Unit = MetricUnit(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMonitoredResourceInfo decodes a JSON object into v; null leaves v as
+// it is.
+func decodeMonitoredResourceInfo(d *specrt.JSONDecoder, v *MonitoredResourceInfo) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMonthlyTransfer decodes a JSON object into v; null leaves v as it is.
+func decodeMonthlyTransfer(d *specrt.JSONDecoder, v *MonthlyTransfer) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "gbPerMonthAllocated":
+			v.GbPerMonthAllocated = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNameServersUpdateState decodes a JSON object into v; null leaves v as
+// it is.
+func decodeNameServersUpdateState(d *specrt.JSONDecoder, v *NameServersUpdateState) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = NameServersUpdateStateCode(d.Str())
+		case "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeNotFoundException decodes a JSON object into v; null leaves v as it
 // is.
 func decodeNotFoundException(d *specrt.JSONDecoder, v *NotFoundException) {
@@ -367,6 +13573,25 @@ func decodeNotFoundException(d *specrt.JSONDecoder, v *NotFoundException) {
 			v.Message = d.StrPtr()
 		case "tip":
 			v.Tip = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOpenInstancePublicPortsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeOpenInstancePublicPortsOutput(d *specrt.JSONDecoder, v *OpenInstancePublicPortsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
 		default:
 			d.Skip()
 		}
@@ -413,6 +13638,326 @@ func decodeOperation(d *specrt.JSONDecoder, v *Operation) {
 	}
 }
 
+// decodeOperationFailureException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeOperationFailureException(d *specrt.JSONDecoder, v *OperationFailureException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = d.StrPtr()
+		case "docs":
+			v.Docs = d.StrPtr()
+		case "message", "Message":
+			v.Message = d.StrPtr()
+		case "tip":
+			v.Tip = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOrigin decodes a JSON object into v; null leaves v as it is.
+func decodeOrigin(d *specrt.JSONDecoder, v *Origin) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "regionName":
+			v.RegionName = RegionName(d.Str())
+		case "protocolPolicy":
+			v.ProtocolPolicy = OriginProtocolPolicyEnum(d.Str())
+		case "responseTimeout":
+			v.ResponseTimeout = d.Int32Ptr()
+		case "ipAddressType":
+			v.IPAddressType = OriginIPAddressTypeEnum(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePasswordData decodes a JSON object into v; null leaves v as it is.
+func decodePasswordData(d *specrt.JSONDecoder, v *PasswordData) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ciphertext":
+			v.Ciphertext = d.StrPtr()
+		case "keyPairName":
+			v.KeyPairName = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePeerVpcOutput decodes a JSON object into v; null leaves v as it is.
+func decodePeerVpcOutput(d *specrt.JSONDecoder, v *PeerVpcOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePendingMaintenanceAction decodes a JSON object into v; null leaves v
+// as it is.
+func decodePendingMaintenanceAction(d *specrt.JSONDecoder, v *PendingMaintenanceAction) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "action":
+			v.Action = d.StrPtr()
+		case "description":
+			v.Description = d.StrPtr()
+		case "currentApplyDate":
+			v.CurrentApplyDate = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePendingModifiedRelationalDatabaseValues decodes a JSON object into v;
+// null leaves v as it is.
+func decodePendingModifiedRelationalDatabaseValues(d *specrt.JSONDecoder, v *PendingModifiedRelationalDatabaseValues) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "masterUserPassword":
+			v.MasterUserPassword = d.StrPtr()
+		case "engineVersion":
+			v.EngineVersion = d.StrPtr()
+		case "backupRetentionEnabled":
+			v.BackupRetentionEnabled = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePrivateRegistryAccess decodes a JSON object into v; null leaves v as
+// it is.
+func decodePrivateRegistryAccess(d *specrt.JSONDecoder, v *PrivateRegistryAccess) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ecrImagePullerRole":
+			if !d.Null() {
+				v.ECRImagePullerRole = new(ContainerServiceECRImagePullerRole)
+				decodeContainerServiceECRImagePullerRole(d, v.ECRImagePullerRole)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePutAlarmOutput decodes a JSON object into v; null leaves v as it is.
+func decodePutAlarmOutput(d *specrt.JSONDecoder, v *PutAlarmOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePutInstancePublicPortsOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodePutInstancePublicPortsOutput(d *specrt.JSONDecoder, v *PutInstancePublicPortsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeQueryStringObject decodes a JSON object into v; null leaves v as it
+// is.
+func decodeQueryStringObject(d *specrt.JSONDecoder, v *QueryStringObject) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "option":
+			v.Option = d.BoolPtr()
+		case "queryStringsAllowList":
+			if d.BeginArray() {
+				if v.QueryStringsAllowList == nil {
+					v.QueryStringsAllowList = []string{}
+				}
+				for d.NextElement() {
+					v.QueryStringsAllowList = append(v.QueryStringsAllowList, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeR53HostedZoneDeletionState decodes a JSON object into v; null leaves v
+// as it is.
+func decodeR53HostedZoneDeletionState(d *specrt.JSONDecoder, v *R53HostedZoneDeletionState) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "code":
+			v.Code = R53HostedZoneDeletionStateCode(d.Str())
+		case "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRebootInstanceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeRebootInstanceOutput(d *specrt.JSONDecoder, v *RebootInstanceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRebootRelationalDatabaseOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeRebootRelationalDatabaseOutput(d *specrt.JSONDecoder, v *RebootRelationalDatabaseOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRegion decodes a JSON object into v; null leaves v as it is.
+func decodeRegion(d *specrt.JSONDecoder, v *Region) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "continentCode":
+			v.ContinentCode = d.StrPtr()
+		case "description":
+			v.Description = d.StrPtr()
+		case "displayName":
+			v.DisplayName = d.StrPtr()
+		case "name":
+			v.Name = RegionName(d.Str())
+		case "availabilityZones":
+			if d.BeginArray() {
+				if v.AvailabilityZones == nil {
+					v.AvailabilityZones = []AvailabilityZone{}
+				}
+				for d.NextElement() {
+					var e0 AvailabilityZone
+					decodeAvailabilityZone(d, &e0)
+					v.AvailabilityZones = append(v.AvailabilityZones, e0)
+				}
+			}
+		case "relationalDatabaseAvailabilityZones":
+			if d.BeginArray() {
+				if v.RelationalDatabaseAvailabilityZones == nil {
+					v.RelationalDatabaseAvailabilityZones = []AvailabilityZone{}
+				}
+				for d.NextElement() {
+					var e0 AvailabilityZone
+					decodeAvailabilityZone(d, &e0)
+					v.RelationalDatabaseAvailabilityZones = append(v.RelationalDatabaseAvailabilityZones, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeRegionSetupInProgressException decodes a JSON object into v; null
 // leaves v as it is.
 func decodeRegionSetupInProgressException(d *specrt.JSONDecoder, v *RegionSetupInProgressException) {
@@ -429,6 +13974,381 @@ func decodeRegionSetupInProgressException(d *specrt.JSONDecoder, v *RegionSetupI
 			v.Message = d.StrPtr()
 		case "tip":
 			v.Tip = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRegisterContainerImageOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeRegisterContainerImageOutput(d *specrt.JSONDecoder, v *RegisterContainerImageOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerImage":
+			if !d.Null() {
+				v.ContainerImage = new(ContainerImage)
+				decodeContainerImage(d, v.ContainerImage)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRegisteredDomainDelegationInfo decodes a JSON object into v; null
+// leaves v as it is.
+func decodeRegisteredDomainDelegationInfo(d *specrt.JSONDecoder, v *RegisteredDomainDelegationInfo) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "nameServersUpdateState":
+			if !d.Null() {
+				v.NameServersUpdateState = new(NameServersUpdateState)
+				decodeNameServersUpdateState(d, v.NameServersUpdateState)
+			}
+		case "r53HostedZoneDeletionState":
+			if !d.Null() {
+				v.R53HostedZoneDeletionState = new(R53HostedZoneDeletionState)
+				decodeR53HostedZoneDeletionState(d, v.R53HostedZoneDeletionState)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRelationalDatabase decodes a JSON object into v; null leaves v as it
+// is.
+func decodeRelationalDatabase(d *specrt.JSONDecoder, v *RelationalDatabase) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "relationalDatabaseBlueprintId":
+			v.RelationalDatabaseBlueprintID = d.StrPtr()
+		case "relationalDatabaseBundleId":
+			v.RelationalDatabaseBundleID = d.StrPtr()
+		case "masterDatabaseName":
+			v.MasterDatabaseName = d.StrPtr()
+		case "hardware":
+			if !d.Null() {
+				v.Hardware = new(RelationalDatabaseHardware)
+				decodeRelationalDatabaseHardware(d, v.Hardware)
+			}
+		case "state":
+			v.State = d.StrPtr()
+		case "secondaryAvailabilityZone":
+			v.SecondaryAvailabilityZone = d.StrPtr()
+		case "backupRetentionEnabled":
+			v.BackupRetentionEnabled = d.BoolPtr()
+		case "pendingModifiedValues":
+			if !d.Null() {
+				v.PendingModifiedValues = new(PendingModifiedRelationalDatabaseValues)
+				decodePendingModifiedRelationalDatabaseValues(d, v.PendingModifiedValues)
+			}
+		case "engine":
+			v.Engine = d.StrPtr()
+		case "engineVersion":
+			v.EngineVersion = d.StrPtr()
+		case "latestRestorableTime":
+			v.LatestRestorableTime = d.TimePtr()
+		case "masterUsername":
+			v.MasterUsername = d.StrPtr()
+		case "parameterApplyStatus":
+			v.ParameterApplyStatus = d.StrPtr()
+		case "preferredBackupWindow":
+			v.PreferredBackupWindow = d.StrPtr()
+		case "preferredMaintenanceWindow":
+			v.PreferredMaintenanceWindow = d.StrPtr()
+		case "publiclyAccessible":
+			v.PubliclyAccessible = d.BoolPtr()
+		case "masterEndpoint":
+			if !d.Null() {
+				v.MasterEndpoint = new(RelationalDatabaseEndpoint)
+				decodeRelationalDatabaseEndpoint(d, v.MasterEndpoint)
+			}
+		case "pendingMaintenanceActions":
+			if d.BeginArray() {
+				if v.PendingMaintenanceActions == nil {
+					v.PendingMaintenanceActions = []PendingMaintenanceAction{}
+				}
+				for d.NextElement() {
+					var e0 PendingMaintenanceAction
+					decodePendingMaintenanceAction(d, &e0)
+					v.PendingMaintenanceActions = append(v.PendingMaintenanceActions, e0)
+				}
+			}
+		case "caCertificateIdentifier":
+			v.CaCertificateIdentifier = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRelationalDatabaseBlueprint decodes a JSON object into v; null leaves
+// v as it is.
+func decodeRelationalDatabaseBlueprint(d *specrt.JSONDecoder, v *RelationalDatabaseBlueprint) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "blueprintId":
+			v.BlueprintID = d.StrPtr()
+		case "engine":
+			v.Engine = RelationalDatabaseEngine(d.Str())
+		case "engineVersion":
+			v.EngineVersion = d.StrPtr()
+		case "engineDescription":
+			v.EngineDescription = d.StrPtr()
+		case "engineVersionDescription":
+			v.EngineVersionDescription = d.StrPtr()
+		case "isEngineDefault":
+			v.IsEngineDefault = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRelationalDatabaseBundle decodes a JSON object into v; null leaves v
+// as it is.
+func decodeRelationalDatabaseBundle(d *specrt.JSONDecoder, v *RelationalDatabaseBundle) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "bundleId":
+			v.BundleID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "price":
+			v.Price = d.Float32Ptr()
+		case "ramSizeInGb":
+			v.RamSizeInGb = d.Float32Ptr()
+		case "diskSizeInGb":
+			v.DiskSizeInGb = d.Int32Ptr()
+		case "transferPerMonthInGb":
+			v.TransferPerMonthInGb = d.Int32Ptr()
+		case "cpuCount":
+			v.CPUCount = d.Int32Ptr()
+		case "isEncrypted":
+			v.IsEncrypted = d.BoolPtr()
+		case "isActive":
+			v.IsActive = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRelationalDatabaseEndpoint decodes a JSON object into v; null leaves v
+// as it is.
+func decodeRelationalDatabaseEndpoint(d *specrt.JSONDecoder, v *RelationalDatabaseEndpoint) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "address":
+			v.Address = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRelationalDatabaseEvent decodes a JSON object into v; null leaves v as
+// it is.
+func decodeRelationalDatabaseEvent(d *specrt.JSONDecoder, v *RelationalDatabaseEvent) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resource":
+			v.Resource = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "message":
+			v.Message = d.StrPtr()
+		case "eventCategories":
+			if d.BeginArray() {
+				if v.EventCategories == nil {
+					v.EventCategories = []string{}
+				}
+				for d.NextElement() {
+					v.EventCategories = append(v.EventCategories, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRelationalDatabaseHardware decodes a JSON object into v; null leaves v
+// as it is.
+func decodeRelationalDatabaseHardware(d *specrt.JSONDecoder, v *RelationalDatabaseHardware) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "cpuCount":
+			v.CPUCount = d.Int32Ptr()
+		case "diskSizeInGb":
+			v.DiskSizeInGb = d.Int32Ptr()
+		case "ramSizeInGb":
+			v.RamSizeInGb = d.Float32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRelationalDatabaseParameter decodes a JSON object into v; null leaves
+// v as it is.
+func decodeRelationalDatabaseParameter(d *specrt.JSONDecoder, v *RelationalDatabaseParameter) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "allowedValues":
+			v.AllowedValues = d.StrPtr()
+		case "applyMethod":
+			v.ApplyMethod = d.StrPtr()
+		case "applyType":
+			v.ApplyType = d.StrPtr()
+		case "dataType":
+			v.DataType = d.StrPtr()
+		case "description":
+			v.Description = d.StrPtr()
+		case "isModifiable":
+			v.IsModifiable = d.BoolPtr()
+		case "parameterName":
+			v.ParameterName = d.StrPtr()
+		case "parameterValue":
+			v.ParameterValue = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRelationalDatabaseSnapshot decodes a JSON object into v; null leaves v
+// as it is.
+func decodeRelationalDatabaseSnapshot(d *specrt.JSONDecoder, v *RelationalDatabaseSnapshot) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		case "engine":
+			v.Engine = d.StrPtr()
+		case "engineVersion":
+			v.EngineVersion = d.StrPtr()
+		case "sizeInGb":
+			v.SizeInGb = d.Int32Ptr()
+		case "state":
+			v.State = d.StrPtr()
+		case "fromRelationalDatabaseName":
+			v.FromRelationalDatabaseName = d.StrPtr()
+		case "fromRelationalDatabaseArn":
+			v.FromRelationalDatabaseARN = d.StrPtr()
+		case "fromRelationalDatabaseBundleId":
+			v.FromRelationalDatabaseBundleID = d.StrPtr()
+		case "fromRelationalDatabaseBlueprintId":
+			v.FromRelationalDatabaseBlueprintID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeReleaseStaticIpOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeReleaseStaticIpOutput(d *specrt.JSONDecoder, v *ReleaseStaticIpOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
 		default:
 			d.Skip()
 		}
@@ -465,6 +14385,62 @@ func decodeRenewalSummary(d *specrt.JSONDecoder, v *RenewalSummary) {
 	}
 }
 
+// decodeResetDistributionCacheOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeResetDistributionCacheOutput(d *specrt.JSONDecoder, v *ResetDistributionCacheOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "status":
+			v.Status = d.StrPtr()
+		case "createTime":
+			v.CreateTime = d.TimePtr()
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceBudgetEstimate decodes a JSON object into v; null leaves v as
+// it is.
+func decodeResourceBudgetEstimate(d *specrt.JSONDecoder, v *ResourceBudgetEstimate) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "resourceName":
+			v.ResourceName = d.StrPtr()
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "costEstimates":
+			if d.BeginArray() {
+				if v.CostEstimates == nil {
+					v.CostEstimates = []CostEstimate{}
+				}
+				for d.NextElement() {
+					var e0 CostEstimate
+					decodeCostEstimate(d, &e0)
+					v.CostEstimates = append(v.CostEstimates, e0)
+				}
+			}
+		case "startTime":
+			v.StartTime = d.TimePtr()
+		case "endTime":
+			v.EndTime = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeResourceLocation decodes a JSON object into v; null leaves v as it is.
 func decodeResourceLocation(d *specrt.JSONDecoder, v *ResourceLocation) {
 	if !d.BeginObject() {
@@ -476,6 +14452,24 @@ func decodeResourceLocation(d *specrt.JSONDecoder, v *ResourceLocation) {
 			v.AvailabilityZone = d.StrPtr()
 		case "regionName":
 			v.RegionName = RegionName(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceReceivingAccess decodes a JSON object into v; null leaves v as
+// it is.
+func decodeResourceReceivingAccess(d *specrt.JSONDecoder, v *ResourceReceivingAccess) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "resourceType":
+			v.ResourceType = d.StrPtr()
 		default:
 			d.Skip()
 		}
@@ -495,6 +14489,31 @@ func decodeResourceRecord(d *specrt.JSONDecoder, v *ResourceRecord) {
 			v.Type = d.StrPtr()
 		case "value":
 			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSendContactMethodVerificationOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeSendContactMethodVerificationOutput(d *specrt.JSONDecoder, v *SendContactMethodVerificationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
 		default:
 			d.Skip()
 		}
@@ -522,6 +14541,403 @@ func decodeServiceException(d *specrt.JSONDecoder, v *ServiceException) {
 	}
 }
 
+// decodeSession decodes a JSON object into v; null leaves v as it is.
+func decodeSession(d *specrt.JSONDecoder, v *Session) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "url":
+			v.URL = d.StrPtr()
+		case "isPrimary":
+			v.IsPrimary = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSetIpAddressTypeOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeSetIpAddressTypeOutput(d *specrt.JSONDecoder, v *SetIpAddressTypeOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSetResourceAccessForBucketOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeSetResourceAccessForBucketOutput(d *specrt.JSONDecoder, v *SetResourceAccessForBucketOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSetupExecutionDetails decodes a JSON object into v; null leaves v as
+// it is.
+func decodeSetupExecutionDetails(d *specrt.JSONDecoder, v *SetupExecutionDetails) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "command":
+			v.Command = d.StrPtr()
+		case "dateTime":
+			v.DateTime = d.TimePtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "status":
+			v.Status = SetupStatus(d.Str())
+		case "standardError":
+			v.StandardError = d.StrPtr()
+		case "standardOutput":
+			v.StandardOutput = d.StrPtr()
+		case "version":
+			v.Version = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSetupHistory decodes a JSON object into v; null leaves v as it is.
+func decodeSetupHistory(d *specrt.JSONDecoder, v *SetupHistory) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operationId":
+			v.OperationID = d.StrPtr()
+		case "request":
+			if !d.Null() {
+				v.Request = new(SetupRequest)
+				decodeSetupRequest(d, v.Request)
+			}
+		case "resource":
+			if !d.Null() {
+				v.Resource = new(SetupHistoryResource)
+				decodeSetupHistoryResource(d, v.Resource)
+			}
+		case "executionDetails":
+			if d.BeginArray() {
+				if v.ExecutionDetails == nil {
+					v.ExecutionDetails = []SetupExecutionDetails{}
+				}
+				for d.NextElement() {
+					var e0 SetupExecutionDetails
+					decodeSetupExecutionDetails(d, &e0)
+					v.ExecutionDetails = append(v.ExecutionDetails, e0)
+				}
+			}
+		case "status":
+			v.Status = SetupStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSetupHistoryResource decodes a JSON object into v; null leaves v as it
+// is.
+func decodeSetupHistoryResource(d *specrt.JSONDecoder, v *SetupHistoryResource) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSetupInstanceHttpsOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeSetupInstanceHttpsOutput(d *specrt.JSONDecoder, v *SetupInstanceHttpsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSetupRequest decodes a JSON object into v; null leaves v as it is.
+func decodeSetupRequest(d *specrt.JSONDecoder, v *SetupRequest) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "instanceName":
+			v.InstanceName = d.StrPtr()
+		case "domainNames":
+			if d.BeginArray() {
+				if v.DomainNames == nil {
+					v.DomainNames = []string{}
+				}
+				for d.NextElement() {
+					v.DomainNames = append(v.DomainNames, d.Str())
+				}
+			}
+		case "certificateProvider":
+			v.CertificateProvider = CertificateProvider(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStartGUISessionOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeStartGUISessionOutput(d *specrt.JSONDecoder, v *StartGUISessionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStartInstanceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeStartInstanceOutput(d *specrt.JSONDecoder, v *StartInstanceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStartRelationalDatabaseOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeStartRelationalDatabaseOutput(d *specrt.JSONDecoder, v *StartRelationalDatabaseOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStaticIP decodes a JSON object into v; null leaves v as it is.
+func decodeStaticIP(d *specrt.JSONDecoder, v *StaticIP) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "supportCode":
+			v.SupportCode = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimePtr()
+		case "location":
+			if !d.Null() {
+				v.Location = new(ResourceLocation)
+				decodeResourceLocation(d, v.Location)
+			}
+		case "resourceType":
+			v.ResourceType = ResourceType(d.Str())
+		case "ipAddress":
+			v.IPAddress = d.StrPtr()
+		case "attachedTo":
+			v.AttachedTo = d.StrPtr()
+		case "isAttached":
+			v.IsAttached = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStopGUISessionOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeStopGUISessionOutput(d *specrt.JSONDecoder, v *StopGUISessionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStopInstanceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeStopInstanceOutput(d *specrt.JSONDecoder, v *StopInstanceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStopRelationalDatabaseOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeStopRelationalDatabaseOutput(d *specrt.JSONDecoder, v *StopRelationalDatabaseOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeTag decodes a JSON object into v; null leaves v as it is.
 func decodeTag(d *specrt.JSONDecoder, v *Tag) {
 	if !d.BeginObject() {
@@ -533,6 +14949,72 @@ func decodeTag(d *specrt.JSONDecoder, v *Tag) {
 			v.Key = d.StrPtr()
 		case "value":
 			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTagResourceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTestAlarmOutput decodes a JSON object into v; null leaves v as it is.
+func decodeTestAlarmOutput(d *specrt.JSONDecoder, v *TestAlarmOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTimePeriod decodes a JSON object into v; null leaves v as it is.
+func decodeTimePeriod(d *specrt.JSONDecoder, v *TimePeriod) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "start":
+			v.Start = d.TimePtr()
+		case "end":
+			v.End = d.TimePtr()
 		default:
 			d.Skip()
 		}
@@ -561,12 +15043,295 @@ func decodeUnauthenticatedException(d *specrt.JSONDecoder, v *UnauthenticatedExc
 	}
 }
 
+// decodeUnpeerVpcOutput decodes a JSON object into v; null leaves v as it is.
+func decodeUnpeerVpcOutput(d *specrt.JSONDecoder, v *UnpeerVpcOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUntagResourceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateBucketBundleOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeUpdateBucketBundleOutput(d *specrt.JSONDecoder, v *UpdateBucketBundleOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateBucketOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUpdateBucketOutput(d *specrt.JSONDecoder, v *UpdateBucketOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "bucket":
+			if !d.Null() {
+				v.Bucket = new(Bucket)
+				decodeBucket(d, v.Bucket)
+			}
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateContainerServiceOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeUpdateContainerServiceOutput(d *specrt.JSONDecoder, v *UpdateContainerServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "containerService":
+			if !d.Null() {
+				v.ContainerService = new(ContainerService)
+				decodeContainerService(d, v.ContainerService)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateDistributionBundleOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateDistributionBundleOutput(d *specrt.JSONDecoder, v *UpdateDistributionBundleOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateDistributionOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeUpdateDistributionOutput(d *specrt.JSONDecoder, v *UpdateDistributionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateDomainEntryOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeUpdateDomainEntryOutput(d *specrt.JSONDecoder, v *UpdateDomainEntryOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateInstanceMetadataOptionsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateInstanceMetadataOptionsOutput(d *specrt.JSONDecoder, v *UpdateInstanceMetadataOptionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateLoadBalancerAttributeOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateLoadBalancerAttributeOutput(d *specrt.JSONDecoder, v *UpdateLoadBalancerAttributeOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateRelationalDatabaseOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateRelationalDatabaseOutput(d *specrt.JSONDecoder, v *UpdateRelationalDatabaseOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateRelationalDatabaseParametersOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeUpdateRelationalDatabaseParametersOutput(d *specrt.JSONDecoder, v *UpdateRelationalDatabaseParametersOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []Operation{}
+				}
+				for d.NextElement() {
+					var e0 Operation
+					decodeOperation(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // UnmarshalJSON decodes the JSON body of the AccessDeniedException error into
 // e, matching member names exactly.
 func (e *AccessDeniedException) UnmarshalJSON(data []byte) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeAccessDeniedException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the AccountSetupInProgressException
+// error into e, matching member names exactly.
+func (e *AccountSetupInProgressException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeAccountSetupInProgressException(&d, e)
 	return d.Finish()
 }
 
@@ -585,6 +15350,15 @@ func (e *NotFoundException) UnmarshalJSON(data []byte) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeNotFoundException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the OperationFailureException error
+// into e, matching member names exactly.
+func (e *OperationFailureException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeOperationFailureException(&d, e)
 	return d.Finish()
 }
 
@@ -622,10 +15396,14 @@ func newError(code string, h http.Header) specrt.APIError {
 	switch code {
 	case "AccessDeniedException":
 		return &AccessDeniedException{}
+	case "AccountSetupInProgressException":
+		return &AccountSetupInProgressException{}
 	case "InvalidInputException":
 		return &InvalidInputException{}
 	case "NotFoundException":
 		return &NotFoundException{}
+	case "OperationFailureException":
+		return &OperationFailureException{}
 	case "RegionSetupInProgressException":
 		return &RegionSetupInProgressException{}
 	case "ServiceException":

@@ -2,7 +2,196 @@
 
 package lightsail
 
-// The validation status of a domain validation record.
+// AccessDirection is an enumeration of the Amazon Lightsail API.
+type AccessDirection string
+
+// Values of AccessDirection.
+const (
+	AccessDirectionInbound  AccessDirection = "inbound"
+	AccessDirectionOutbound AccessDirection = "outbound"
+)
+
+// Values returns the values of AccessDirection that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AccessDirection) Values() []AccessDirection {
+	return []AccessDirection{AccessDirectionInbound, AccessDirectionOutbound}
+}
+
+// AccessType is an enumeration of the Amazon Lightsail API.
+type AccessType string
+
+// Values of AccessType.
+const (
+	AccessTypePublic  AccessType = "public"
+	AccessTypePrivate AccessType = "private"
+)
+
+// Values returns the values of AccessType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AccessType) Values() []AccessType {
+	return []AccessType{AccessTypePublic, AccessTypePrivate}
+}
+
+// AccountLevelBpaSyncStatus is an enumeration of the Amazon Lightsail API.
+type AccountLevelBpaSyncStatus string
+
+// Values of AccountLevelBpaSyncStatus.
+const (
+	AccountLevelBpaSyncStatusInSync      AccountLevelBpaSyncStatus = "InSync"
+	AccountLevelBpaSyncStatusFailed      AccountLevelBpaSyncStatus = "Failed"
+	AccountLevelBpaSyncStatusNeverSynced AccountLevelBpaSyncStatus = "NeverSynced"
+	AccountLevelBpaSyncStatusDefaulted   AccountLevelBpaSyncStatus = "Defaulted"
+)
+
+// Values returns the values of AccountLevelBpaSyncStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AccountLevelBpaSyncStatus) Values() []AccountLevelBpaSyncStatus {
+	return []AccountLevelBpaSyncStatus{AccountLevelBpaSyncStatusInSync, AccountLevelBpaSyncStatusFailed, AccountLevelBpaSyncStatusNeverSynced, AccountLevelBpaSyncStatusDefaulted}
+}
+
+// AddOnType is an enumeration of the Amazon Lightsail API.
+type AddOnType string
+
+// Values of AddOnType.
+const (
+	AddOnTypeAutoSnapshot       AddOnType = "AutoSnapshot"
+	AddOnTypeStopInstanceOnIdle AddOnType = "StopInstanceOnIdle"
+)
+
+// Values returns the values of AddOnType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AddOnType) Values() []AddOnType {
+	return []AddOnType{AddOnTypeAutoSnapshot, AddOnTypeStopInstanceOnIdle}
+}
+
+// AlarmState is an enumeration of the Amazon Lightsail API.
+type AlarmState string
+
+// Values of AlarmState.
+const (
+	AlarmStateOk               AlarmState = "OK"
+	AlarmStateAlarm            AlarmState = "ALARM"
+	AlarmStateInsufficientData AlarmState = "INSUFFICIENT_DATA"
+)
+
+// Values returns the values of AlarmState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AlarmState) Values() []AlarmState {
+	return []AlarmState{AlarmStateOk, AlarmStateAlarm, AlarmStateInsufficientData}
+}
+
+// AppCategory is an enumeration of the Amazon Lightsail API.
+type AppCategory string
+
+// Values of AppCategory.
+const (
+	AppCategoryLfR AppCategory = "LfR"
+)
+
+// Values returns the values of AppCategory that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AppCategory) Values() []AppCategory {
+	return []AppCategory{AppCategoryLfR}
+}
+
+// AutoMountStatus is an enumeration of the Amazon Lightsail API.
+type AutoMountStatus string
+
+// Values of AutoMountStatus.
+const (
+	AutoMountStatusFailed     AutoMountStatus = "Failed"
+	AutoMountStatusPending    AutoMountStatus = "Pending"
+	AutoMountStatusMounted    AutoMountStatus = "Mounted"
+	AutoMountStatusNotMounted AutoMountStatus = "NotMounted"
+)
+
+// Values returns the values of AutoMountStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AutoMountStatus) Values() []AutoMountStatus {
+	return []AutoMountStatus{AutoMountStatusFailed, AutoMountStatusPending, AutoMountStatusMounted, AutoMountStatusNotMounted}
+}
+
+// AutoSnapshotStatus is an enumeration of the Amazon Lightsail API.
+type AutoSnapshotStatus string
+
+// Values of AutoSnapshotStatus.
+const (
+	AutoSnapshotStatusSuccess    AutoSnapshotStatus = "Success"
+	AutoSnapshotStatusFailed     AutoSnapshotStatus = "Failed"
+	AutoSnapshotStatusInProgress AutoSnapshotStatus = "InProgress"
+	AutoSnapshotStatusNotFound   AutoSnapshotStatus = "NotFound"
+)
+
+// Values returns the values of AutoSnapshotStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AutoSnapshotStatus) Values() []AutoSnapshotStatus {
+	return []AutoSnapshotStatus{AutoSnapshotStatusSuccess, AutoSnapshotStatusFailed, AutoSnapshotStatusInProgress, AutoSnapshotStatusNotFound}
+}
+
+// BPAStatusMessage is an enumeration of the Amazon Lightsail API.
+type BPAStatusMessage string
+
+// Values of BPAStatusMessage.
+const (
+	BPAStatusMessageDefaultedForSlrMissing       BPAStatusMessage = "DEFAULTED_FOR_SLR_MISSING"
+	BPAStatusMessageSyncOnHold                   BPAStatusMessage = "SYNC_ON_HOLD"
+	BPAStatusMessageDefaultedForSlrMissingOnHold BPAStatusMessage = "DEFAULTED_FOR_SLR_MISSING_ON_HOLD"
+	BPAStatusMessageUnknown                      BPAStatusMessage = "Unknown"
+)
+
+// Values returns the values of BPAStatusMessage that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (BPAStatusMessage) Values() []BPAStatusMessage {
+	return []BPAStatusMessage{BPAStatusMessageDefaultedForSlrMissing, BPAStatusMessageSyncOnHold, BPAStatusMessageDefaultedForSlrMissingOnHold, BPAStatusMessageUnknown}
+}
+
+// BehaviorEnum is an enumeration of the Amazon Lightsail API.
+type BehaviorEnum string
+
+// Values of BehaviorEnum.
+const (
+	BehaviorEnumDontCache BehaviorEnum = "dont-cache"
+	BehaviorEnumCache     BehaviorEnum = "cache"
+)
+
+// Values returns the values of BehaviorEnum that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (BehaviorEnum) Values() []BehaviorEnum {
+	return []BehaviorEnum{BehaviorEnumDontCache, BehaviorEnumCache}
+}
+
+// BlueprintType is an enumeration of the Amazon Lightsail API.
+type BlueprintType string
+
+// Values of BlueprintType.
+const (
+	BlueprintTypeOs  BlueprintType = "os"
+	BlueprintTypeApp BlueprintType = "app"
+)
+
+// Values returns the values of BlueprintType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (BlueprintType) Values() []BlueprintType {
+	return []BlueprintType{BlueprintTypeOs, BlueprintTypeApp}
+}
+
+// BucketMetricName is an enumeration of the Amazon Lightsail API.
+type BucketMetricName string
+
+// Values of BucketMetricName.
+const (
+	BucketMetricNameBucketSizeBytes BucketMetricName = "BucketSizeBytes"
+	BucketMetricNameNumberOfObjects BucketMetricName = "NumberOfObjects"
+)
+
+// Values returns the values of BucketMetricName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (BucketMetricName) Values() []BucketMetricName {
+	return []BucketMetricName{BucketMetricNameBucketSizeBytes, BucketMetricNameNumberOfObjects}
+}
+
+// CertificateDomainValidationStatus is an enumeration of the Amazon Lightsail
+// API.
 type CertificateDomainValidationStatus string
 
 // Values of CertificateDomainValidationStatus.
@@ -18,7 +207,21 @@ func (CertificateDomainValidationStatus) Values() []CertificateDomainValidationS
 	return []CertificateDomainValidationStatus{CertificateDomainValidationStatusPendingValidation, CertificateDomainValidationStatusFailed, CertificateDomainValidationStatusSuccess}
 }
 
-// The validation status of a certificate.
+// CertificateProvider is an enumeration of the Amazon Lightsail API.
+type CertificateProvider string
+
+// Values of CertificateProvider.
+const (
+	CertificateProviderLetsEncrypt CertificateProvider = "LetsEncrypt"
+)
+
+// Values returns the values of CertificateProvider that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CertificateProvider) Values() []CertificateProvider {
+	return []CertificateProvider{CertificateProviderLetsEncrypt}
+}
+
+// CertificateStatus is an enumeration of the Amazon Lightsail API.
 type CertificateStatus string
 
 // Values of CertificateStatus.
@@ -38,19 +241,272 @@ func (CertificateStatus) Values() []CertificateStatus {
 	return []CertificateStatus{CertificateStatusPendingValidation, CertificateStatusIssued, CertificateStatusInactive, CertificateStatusExpired, CertificateStatusValidationTimedOut, CertificateStatusRevoked, CertificateStatusFailed}
 }
 
-// The status code for the automated DNS record creation.
+// CloudFormationStackRecordSourceType is an enumeration of the Amazon
+// Lightsail API.
+type CloudFormationStackRecordSourceType string
+
+// Values of CloudFormationStackRecordSourceType.
+const (
+	CloudFormationStackRecordSourceTypeExportSnapshotRecord CloudFormationStackRecordSourceType = "ExportSnapshotRecord"
+)
+
+// Values returns the values of CloudFormationStackRecordSourceType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (CloudFormationStackRecordSourceType) Values() []CloudFormationStackRecordSourceType {
+	return []CloudFormationStackRecordSourceType{CloudFormationStackRecordSourceTypeExportSnapshotRecord}
+}
+
+// ComparisonOperator is an enumeration of the Amazon Lightsail API.
+type ComparisonOperator string
+
+// Values of ComparisonOperator.
+const (
+	ComparisonOperatorGreaterThanOrEqualToThreshold ComparisonOperator = "GreaterThanOrEqualToThreshold"
+	ComparisonOperatorGreaterThanThreshold          ComparisonOperator = "GreaterThanThreshold"
+	ComparisonOperatorLessThanThreshold             ComparisonOperator = "LessThanThreshold"
+	ComparisonOperatorLessThanOrEqualToThreshold    ComparisonOperator = "LessThanOrEqualToThreshold"
+)
+
+// Values returns the values of ComparisonOperator that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ComparisonOperator) Values() []ComparisonOperator {
+	return []ComparisonOperator{ComparisonOperatorGreaterThanOrEqualToThreshold, ComparisonOperatorGreaterThanThreshold, ComparisonOperatorLessThanThreshold, ComparisonOperatorLessThanOrEqualToThreshold}
+}
+
+// ContactMethodStatus is an enumeration of the Amazon Lightsail API.
+type ContactMethodStatus string
+
+// Values of ContactMethodStatus.
+const (
+	ContactMethodStatusPendingVerification ContactMethodStatus = "PendingVerification"
+	ContactMethodStatusValid               ContactMethodStatus = "Valid"
+	ContactMethodStatusInvalid             ContactMethodStatus = "Invalid"
+)
+
+// Values returns the values of ContactMethodStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContactMethodStatus) Values() []ContactMethodStatus {
+	return []ContactMethodStatus{ContactMethodStatusPendingVerification, ContactMethodStatusValid, ContactMethodStatusInvalid}
+}
+
+// ContactMethodVerificationProtocol is an enumeration of the Amazon Lightsail
+// API.
+type ContactMethodVerificationProtocol string
+
+// Values of ContactMethodVerificationProtocol.
+const (
+	ContactMethodVerificationProtocolEmail ContactMethodVerificationProtocol = "Email"
+)
+
+// Values returns the values of ContactMethodVerificationProtocol that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContactMethodVerificationProtocol) Values() []ContactMethodVerificationProtocol {
+	return []ContactMethodVerificationProtocol{ContactMethodVerificationProtocolEmail}
+}
+
+// ContactProtocol is an enumeration of the Amazon Lightsail API.
+type ContactProtocol string
+
+// Values of ContactProtocol.
+const (
+	ContactProtocolEmail ContactProtocol = "Email"
+	ContactProtocolSms   ContactProtocol = "SMS"
+)
+
+// Values returns the values of ContactProtocol that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContactProtocol) Values() []ContactProtocol {
+	return []ContactProtocol{ContactProtocolEmail, ContactProtocolSms}
+}
+
+// ContainerServiceDeploymentState is an enumeration of the Amazon Lightsail
+// API.
+type ContainerServiceDeploymentState string
+
+// Values of ContainerServiceDeploymentState.
+const (
+	ContainerServiceDeploymentStateActivating ContainerServiceDeploymentState = "ACTIVATING"
+	ContainerServiceDeploymentStateActive     ContainerServiceDeploymentState = "ACTIVE"
+	ContainerServiceDeploymentStateInactive   ContainerServiceDeploymentState = "INACTIVE"
+	ContainerServiceDeploymentStateFailed     ContainerServiceDeploymentState = "FAILED"
+)
+
+// Values returns the values of ContainerServiceDeploymentState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContainerServiceDeploymentState) Values() []ContainerServiceDeploymentState {
+	return []ContainerServiceDeploymentState{ContainerServiceDeploymentStateActivating, ContainerServiceDeploymentStateActive, ContainerServiceDeploymentStateInactive, ContainerServiceDeploymentStateFailed}
+}
+
+// ContainerServiceMetricName is an enumeration of the Amazon Lightsail API.
+type ContainerServiceMetricName string
+
+// Values of ContainerServiceMetricName.
+const (
+	ContainerServiceMetricNameCpuUtilization    ContainerServiceMetricName = "CPUUtilization"
+	ContainerServiceMetricNameMemoryUtilization ContainerServiceMetricName = "MemoryUtilization"
+)
+
+// Values returns the values of ContainerServiceMetricName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContainerServiceMetricName) Values() []ContainerServiceMetricName {
+	return []ContainerServiceMetricName{ContainerServiceMetricNameCpuUtilization, ContainerServiceMetricNameMemoryUtilization}
+}
+
+// ContainerServicePowerName is an enumeration of the Amazon Lightsail API.
+type ContainerServicePowerName string
+
+// Values of ContainerServicePowerName.
+const (
+	ContainerServicePowerNameNano   ContainerServicePowerName = "nano"
+	ContainerServicePowerNameMicro  ContainerServicePowerName = "micro"
+	ContainerServicePowerNameSmall  ContainerServicePowerName = "small"
+	ContainerServicePowerNameMedium ContainerServicePowerName = "medium"
+	ContainerServicePowerNameLarge  ContainerServicePowerName = "large"
+	ContainerServicePowerNameXlarge ContainerServicePowerName = "xlarge"
+)
+
+// Values returns the values of ContainerServicePowerName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContainerServicePowerName) Values() []ContainerServicePowerName {
+	return []ContainerServicePowerName{ContainerServicePowerNameNano, ContainerServicePowerNameMicro, ContainerServicePowerNameSmall, ContainerServicePowerNameMedium, ContainerServicePowerNameLarge, ContainerServicePowerNameXlarge}
+}
+
+// ContainerServiceProtocol is an enumeration of the Amazon Lightsail API.
+type ContainerServiceProtocol string
+
+// Values of ContainerServiceProtocol.
+const (
+	ContainerServiceProtocolHttp  ContainerServiceProtocol = "HTTP"
+	ContainerServiceProtocolHttps ContainerServiceProtocol = "HTTPS"
+	ContainerServiceProtocolTcp   ContainerServiceProtocol = "TCP"
+	ContainerServiceProtocolUdp   ContainerServiceProtocol = "UDP"
+)
+
+// Values returns the values of ContainerServiceProtocol that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContainerServiceProtocol) Values() []ContainerServiceProtocol {
+	return []ContainerServiceProtocol{ContainerServiceProtocolHttp, ContainerServiceProtocolHttps, ContainerServiceProtocolTcp, ContainerServiceProtocolUdp}
+}
+
+// ContainerServiceState is an enumeration of the Amazon Lightsail API.
+type ContainerServiceState string
+
+// Values of ContainerServiceState.
+const (
+	ContainerServiceStatePending   ContainerServiceState = "PENDING"
+	ContainerServiceStateReady     ContainerServiceState = "READY"
+	ContainerServiceStateRunning   ContainerServiceState = "RUNNING"
+	ContainerServiceStateUpdating  ContainerServiceState = "UPDATING"
+	ContainerServiceStateDeleting  ContainerServiceState = "DELETING"
+	ContainerServiceStateDisabled  ContainerServiceState = "DISABLED"
+	ContainerServiceStateDeploying ContainerServiceState = "DEPLOYING"
+)
+
+// Values returns the values of ContainerServiceState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContainerServiceState) Values() []ContainerServiceState {
+	return []ContainerServiceState{ContainerServiceStatePending, ContainerServiceStateReady, ContainerServiceStateRunning, ContainerServiceStateUpdating, ContainerServiceStateDeleting, ContainerServiceStateDisabled, ContainerServiceStateDeploying}
+}
+
+// ContainerServiceStateDetailCode is an enumeration of the Amazon Lightsail
+// API.
+type ContainerServiceStateDetailCode string
+
+// Values of ContainerServiceStateDetailCode.
+const (
+	ContainerServiceStateDetailCodeCreatingSystemResources       ContainerServiceStateDetailCode = "CREATING_SYSTEM_RESOURCES"
+	ContainerServiceStateDetailCodeCreatingNetworkInfrastructure ContainerServiceStateDetailCode = "CREATING_NETWORK_INFRASTRUCTURE"
+	ContainerServiceStateDetailCodeProvisioningCertificate       ContainerServiceStateDetailCode = "PROVISIONING_CERTIFICATE"
+	ContainerServiceStateDetailCodeProvisioningService           ContainerServiceStateDetailCode = "PROVISIONING_SERVICE"
+	ContainerServiceStateDetailCodeCreatingDeployment            ContainerServiceStateDetailCode = "CREATING_DEPLOYMENT"
+	ContainerServiceStateDetailCodeEvaluatingHealthCheck         ContainerServiceStateDetailCode = "EVALUATING_HEALTH_CHECK"
+	ContainerServiceStateDetailCodeActivatingDeployment          ContainerServiceStateDetailCode = "ACTIVATING_DEPLOYMENT"
+	ContainerServiceStateDetailCodeCertificateLimitExceeded      ContainerServiceStateDetailCode = "CERTIFICATE_LIMIT_EXCEEDED"
+	ContainerServiceStateDetailCodeUnknownError                  ContainerServiceStateDetailCode = "UNKNOWN_ERROR"
+)
+
+// Values returns the values of ContainerServiceStateDetailCode that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ContainerServiceStateDetailCode) Values() []ContainerServiceStateDetailCode {
+	return []ContainerServiceStateDetailCode{ContainerServiceStateDetailCodeCreatingSystemResources, ContainerServiceStateDetailCodeCreatingNetworkInfrastructure, ContainerServiceStateDetailCodeProvisioningCertificate, ContainerServiceStateDetailCodeProvisioningService, ContainerServiceStateDetailCodeCreatingDeployment, ContainerServiceStateDetailCodeEvaluatingHealthCheck, ContainerServiceStateDetailCodeActivatingDeployment, ContainerServiceStateDetailCodeCertificateLimitExceeded, ContainerServiceStateDetailCodeUnknownError}
+}
+
+// Currency is an enumeration of the Amazon Lightsail API.
+type Currency string
+
+// Values of Currency.
+const (
+	CurrencyUsd Currency = "USD"
+)
+
+// Values returns the values of Currency that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (Currency) Values() []Currency {
+	return []Currency{CurrencyUsd}
+}
+
+// DiskSnapshotState is an enumeration of the Amazon Lightsail API.
+type DiskSnapshotState string
+
+// Values of DiskSnapshotState.
+const (
+	DiskSnapshotStatePending   DiskSnapshotState = "pending"
+	DiskSnapshotStateCompleted DiskSnapshotState = "completed"
+	DiskSnapshotStateError     DiskSnapshotState = "error"
+	DiskSnapshotStateUnknown   DiskSnapshotState = "unknown"
+)
+
+// Values returns the values of DiskSnapshotState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DiskSnapshotState) Values() []DiskSnapshotState {
+	return []DiskSnapshotState{DiskSnapshotStatePending, DiskSnapshotStateCompleted, DiskSnapshotStateError, DiskSnapshotStateUnknown}
+}
+
+// DiskState is an enumeration of the Amazon Lightsail API.
+type DiskState string
+
+// Values of DiskState.
+const (
+	DiskStatePending   DiskState = "pending"
+	DiskStateError     DiskState = "error"
+	DiskStateAvailable DiskState = "available"
+	DiskStateInUse     DiskState = "in-use"
+	DiskStateUnknown   DiskState = "unknown"
+)
+
+// Values returns the values of DiskState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DiskState) Values() []DiskState {
+	return []DiskState{DiskStatePending, DiskStateError, DiskStateAvailable, DiskStateInUse, DiskStateUnknown}
+}
+
+// DistributionMetricName is an enumeration of the Amazon Lightsail API.
+type DistributionMetricName string
+
+// Values of DistributionMetricName.
+const (
+	DistributionMetricNameRequests         DistributionMetricName = "Requests"
+	DistributionMetricNameBytesDownloaded  DistributionMetricName = "BytesDownloaded"
+	DistributionMetricNameBytesUploaded    DistributionMetricName = "BytesUploaded"
+	DistributionMetricNameTotalErrorRate   DistributionMetricName = "TotalErrorRate"
+	DistributionMetricNameHttp4xxErrorRate DistributionMetricName = "Http4xxErrorRate"
+	DistributionMetricNameHttp5xxErrorRate DistributionMetricName = "Http5xxErrorRate"
+)
+
+// Values returns the values of DistributionMetricName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (DistributionMetricName) Values() []DistributionMetricName {
+	return []DistributionMetricName{DistributionMetricNameRequests, DistributionMetricNameBytesDownloaded, DistributionMetricNameBytesUploaded, DistributionMetricNameTotalErrorRate, DistributionMetricNameHttp4xxErrorRate, DistributionMetricNameHttp5xxErrorRate}
+}
+
+// DNSRecordCreationStateCode is an enumeration of the Amazon Lightsail API.
 type DNSRecordCreationStateCode string
 
 // Values of DNSRecordCreationStateCode.
 const (
-	// The validation records were successfully added to the domain.
 	DNSRecordCreationStateCodeSucceeded DNSRecordCreationStateCode = "SUCCEEDED"
-
-	// The automatic DNS record creation has started.
-	DNSRecordCreationStateCodeStarted DNSRecordCreationStateCode = "STARTED"
-
-	// The validation records failed to be added to the domain.
-	DNSRecordCreationStateCodeFailed DNSRecordCreationStateCode = "FAILED"
+	DNSRecordCreationStateCodeStarted   DNSRecordCreationStateCode = "STARTED"
+	DNSRecordCreationStateCodeFailed    DNSRecordCreationStateCode = "FAILED"
 )
 
 // Values returns the values of DNSRecordCreationStateCode that the spec lists, in its order. A
@@ -59,7 +515,578 @@ func (DNSRecordCreationStateCode) Values() []DNSRecordCreationStateCode {
 	return []DNSRecordCreationStateCode{DNSRecordCreationStateCodeSucceeded, DNSRecordCreationStateCodeStarted, DNSRecordCreationStateCodeFailed}
 }
 
-// The status of an operation.
+// ExportSnapshotRecordSourceType is an enumeration of the Amazon Lightsail
+// API.
+type ExportSnapshotRecordSourceType string
+
+// Values of ExportSnapshotRecordSourceType.
+const (
+	ExportSnapshotRecordSourceTypeInstanceSnapshot ExportSnapshotRecordSourceType = "InstanceSnapshot"
+	ExportSnapshotRecordSourceTypeDiskSnapshot     ExportSnapshotRecordSourceType = "DiskSnapshot"
+)
+
+// Values returns the values of ExportSnapshotRecordSourceType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ExportSnapshotRecordSourceType) Values() []ExportSnapshotRecordSourceType {
+	return []ExportSnapshotRecordSourceType{ExportSnapshotRecordSourceTypeInstanceSnapshot, ExportSnapshotRecordSourceTypeDiskSnapshot}
+}
+
+// ForwardValues is an enumeration of the Amazon Lightsail API.
+type ForwardValues string
+
+// Values of ForwardValues.
+const (
+	ForwardValuesNone      ForwardValues = "none"
+	ForwardValuesAllowList ForwardValues = "allow-list"
+	ForwardValuesAll       ForwardValues = "all"
+)
+
+// Values returns the values of ForwardValues that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ForwardValues) Values() []ForwardValues {
+	return []ForwardValues{ForwardValuesNone, ForwardValuesAllowList, ForwardValuesAll}
+}
+
+// HeaderEnum is an enumeration of the Amazon Lightsail API.
+type HeaderEnum string
+
+// Values of HeaderEnum.
+const (
+	HeaderEnumAccept                    HeaderEnum = "Accept"
+	HeaderEnumAcceptCharset             HeaderEnum = "Accept-Charset"
+	HeaderEnumAcceptDatetime            HeaderEnum = "Accept-Datetime"
+	HeaderEnumAcceptEncoding            HeaderEnum = "Accept-Encoding"
+	HeaderEnumAcceptLanguage            HeaderEnum = "Accept-Language"
+	HeaderEnumAuthorization             HeaderEnum = "Authorization"
+	HeaderEnumCloudFrontForwardedProto  HeaderEnum = "CloudFront-Forwarded-Proto"
+	HeaderEnumCloudFrontIsDesktopViewer HeaderEnum = "CloudFront-Is-Desktop-Viewer"
+	HeaderEnumCloudFrontIsMobileViewer  HeaderEnum = "CloudFront-Is-Mobile-Viewer"
+	HeaderEnumCloudFrontIsSmartTvViewer HeaderEnum = "CloudFront-Is-SmartTV-Viewer"
+	HeaderEnumCloudFrontIsTabletViewer  HeaderEnum = "CloudFront-Is-Tablet-Viewer"
+	HeaderEnumCloudFrontViewerCountry   HeaderEnum = "CloudFront-Viewer-Country"
+	HeaderEnumHost                      HeaderEnum = "Host"
+	HeaderEnumOrigin                    HeaderEnum = "Origin"
+	HeaderEnumReferer                   HeaderEnum = "Referer"
+)
+
+// Values returns the values of HeaderEnum that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (HeaderEnum) Values() []HeaderEnum {
+	return []HeaderEnum{HeaderEnumAccept, HeaderEnumAcceptCharset, HeaderEnumAcceptDatetime, HeaderEnumAcceptEncoding, HeaderEnumAcceptLanguage, HeaderEnumAuthorization, HeaderEnumCloudFrontForwardedProto, HeaderEnumCloudFrontIsDesktopViewer, HeaderEnumCloudFrontIsMobileViewer, HeaderEnumCloudFrontIsSmartTvViewer, HeaderEnumCloudFrontIsTabletViewer, HeaderEnumCloudFrontViewerCountry, HeaderEnumHost, HeaderEnumOrigin, HeaderEnumReferer}
+}
+
+// HTTPEndpoint is an enumeration of the Amazon Lightsail API.
+type HTTPEndpoint string
+
+// Values of HTTPEndpoint.
+const (
+	HTTPEndpointDisabled HTTPEndpoint = "disabled"
+	HTTPEndpointEnabled  HTTPEndpoint = "enabled"
+)
+
+// Values returns the values of HTTPEndpoint that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (HTTPEndpoint) Values() []HTTPEndpoint {
+	return []HTTPEndpoint{HTTPEndpointDisabled, HTTPEndpointEnabled}
+}
+
+// HTTPProtocolIpv6 is an enumeration of the Amazon Lightsail API.
+type HTTPProtocolIpv6 string
+
+// Values of HTTPProtocolIpv6.
+const (
+	HTTPProtocolIpv6Disabled HTTPProtocolIpv6 = "disabled"
+	HTTPProtocolIpv6Enabled  HTTPProtocolIpv6 = "enabled"
+)
+
+// Values returns the values of HTTPProtocolIpv6 that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (HTTPProtocolIpv6) Values() []HTTPProtocolIpv6 {
+	return []HTTPProtocolIpv6{HTTPProtocolIpv6Disabled, HTTPProtocolIpv6Enabled}
+}
+
+// HTTPTokens is an enumeration of the Amazon Lightsail API.
+type HTTPTokens string
+
+// Values of HTTPTokens.
+const (
+	HTTPTokensOptional HTTPTokens = "optional"
+	HTTPTokensRequired HTTPTokens = "required"
+)
+
+// Values returns the values of HTTPTokens that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (HTTPTokens) Values() []HTTPTokens {
+	return []HTTPTokens{HTTPTokensOptional, HTTPTokensRequired}
+}
+
+// InstanceAccessProtocol is an enumeration of the Amazon Lightsail API.
+type InstanceAccessProtocol string
+
+// Values of InstanceAccessProtocol.
+const (
+	InstanceAccessProtocolSsh InstanceAccessProtocol = "ssh"
+	InstanceAccessProtocolRdp InstanceAccessProtocol = "rdp"
+)
+
+// Values returns the values of InstanceAccessProtocol that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (InstanceAccessProtocol) Values() []InstanceAccessProtocol {
+	return []InstanceAccessProtocol{InstanceAccessProtocolSsh, InstanceAccessProtocolRdp}
+}
+
+// InstanceHealthReason is an enumeration of the Amazon Lightsail API.
+type InstanceHealthReason string
+
+// Values of InstanceHealthReason.
+const (
+	InstanceHealthReasonLbRegistrationInProgress         InstanceHealthReason = "Lb.RegistrationInProgress"
+	InstanceHealthReasonLbInitialHealthChecking          InstanceHealthReason = "Lb.InitialHealthChecking"
+	InstanceHealthReasonLbInternalError                  InstanceHealthReason = "Lb.InternalError"
+	InstanceHealthReasonInstanceResponseCodeMismatch     InstanceHealthReason = "Instance.ResponseCodeMismatch"
+	InstanceHealthReasonInstanceTimeout                  InstanceHealthReason = "Instance.Timeout"
+	InstanceHealthReasonInstanceFailedHealthChecks       InstanceHealthReason = "Instance.FailedHealthChecks"
+	InstanceHealthReasonInstanceNotRegistered            InstanceHealthReason = "Instance.NotRegistered"
+	InstanceHealthReasonInstanceNotInUse                 InstanceHealthReason = "Instance.NotInUse"
+	InstanceHealthReasonInstanceDeregistrationInProgress InstanceHealthReason = "Instance.DeregistrationInProgress"
+	InstanceHealthReasonInstanceInvalidState             InstanceHealthReason = "Instance.InvalidState"
+	InstanceHealthReasonInstanceIpUnusable               InstanceHealthReason = "Instance.IpUnusable"
+)
+
+// Values returns the values of InstanceHealthReason that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (InstanceHealthReason) Values() []InstanceHealthReason {
+	return []InstanceHealthReason{InstanceHealthReasonLbRegistrationInProgress, InstanceHealthReasonLbInitialHealthChecking, InstanceHealthReasonLbInternalError, InstanceHealthReasonInstanceResponseCodeMismatch, InstanceHealthReasonInstanceTimeout, InstanceHealthReasonInstanceFailedHealthChecks, InstanceHealthReasonInstanceNotRegistered, InstanceHealthReasonInstanceNotInUse, InstanceHealthReasonInstanceDeregistrationInProgress, InstanceHealthReasonInstanceInvalidState, InstanceHealthReasonInstanceIpUnusable}
+}
+
+// InstanceHealthState is an enumeration of the Amazon Lightsail API.
+type InstanceHealthState string
+
+// Values of InstanceHealthState.
+const (
+	InstanceHealthStateInitial     InstanceHealthState = "initial"
+	InstanceHealthStateHealthy     InstanceHealthState = "healthy"
+	InstanceHealthStateUnhealthy   InstanceHealthState = "unhealthy"
+	InstanceHealthStateUnused      InstanceHealthState = "unused"
+	InstanceHealthStateDraining    InstanceHealthState = "draining"
+	InstanceHealthStateUnavailable InstanceHealthState = "unavailable"
+)
+
+// Values returns the values of InstanceHealthState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (InstanceHealthState) Values() []InstanceHealthState {
+	return []InstanceHealthState{InstanceHealthStateInitial, InstanceHealthStateHealthy, InstanceHealthStateUnhealthy, InstanceHealthStateUnused, InstanceHealthStateDraining, InstanceHealthStateUnavailable}
+}
+
+// InstanceMetadataState is an enumeration of the Amazon Lightsail API.
+type InstanceMetadataState string
+
+// Values of InstanceMetadataState.
+const (
+	InstanceMetadataStatePending InstanceMetadataState = "pending"
+	InstanceMetadataStateApplied InstanceMetadataState = "applied"
+)
+
+// Values returns the values of InstanceMetadataState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (InstanceMetadataState) Values() []InstanceMetadataState {
+	return []InstanceMetadataState{InstanceMetadataStatePending, InstanceMetadataStateApplied}
+}
+
+// InstanceMetricName is an enumeration of the Amazon Lightsail API.
+type InstanceMetricName string
+
+// Values of InstanceMetricName.
+const (
+	InstanceMetricNameCpuUtilization            InstanceMetricName = "CPUUtilization"
+	InstanceMetricNameNetworkIn                 InstanceMetricName = "NetworkIn"
+	InstanceMetricNameNetworkOut                InstanceMetricName = "NetworkOut"
+	InstanceMetricNameStatusCheckFailed         InstanceMetricName = "StatusCheckFailed"
+	InstanceMetricNameStatusCheckFailedInstance InstanceMetricName = "StatusCheckFailed_Instance"
+	InstanceMetricNameStatusCheckFailedSystem   InstanceMetricName = "StatusCheckFailed_System"
+	InstanceMetricNameBurstCapacityTime         InstanceMetricName = "BurstCapacityTime"
+	InstanceMetricNameBurstCapacityPercentage   InstanceMetricName = "BurstCapacityPercentage"
+	InstanceMetricNameMetadataNoToken           InstanceMetricName = "MetadataNoToken"
+)
+
+// Values returns the values of InstanceMetricName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (InstanceMetricName) Values() []InstanceMetricName {
+	return []InstanceMetricName{InstanceMetricNameCpuUtilization, InstanceMetricNameNetworkIn, InstanceMetricNameNetworkOut, InstanceMetricNameStatusCheckFailed, InstanceMetricNameStatusCheckFailedInstance, InstanceMetricNameStatusCheckFailedSystem, InstanceMetricNameBurstCapacityTime, InstanceMetricNameBurstCapacityPercentage, InstanceMetricNameMetadataNoToken}
+}
+
+// InstancePlatform is an enumeration of the Amazon Lightsail API.
+type InstancePlatform string
+
+// Values of InstancePlatform.
+const (
+	InstancePlatformLinuxUnix InstancePlatform = "LINUX_UNIX"
+	InstancePlatformWindows   InstancePlatform = "WINDOWS"
+)
+
+// Values returns the values of InstancePlatform that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (InstancePlatform) Values() []InstancePlatform {
+	return []InstancePlatform{InstancePlatformLinuxUnix, InstancePlatformWindows}
+}
+
+// InstanceSnapshotState is an enumeration of the Amazon Lightsail API.
+type InstanceSnapshotState string
+
+// Values of InstanceSnapshotState.
+const (
+	InstanceSnapshotStatePending   InstanceSnapshotState = "pending"
+	InstanceSnapshotStateError     InstanceSnapshotState = "error"
+	InstanceSnapshotStateAvailable InstanceSnapshotState = "available"
+)
+
+// Values returns the values of InstanceSnapshotState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (InstanceSnapshotState) Values() []InstanceSnapshotState {
+	return []InstanceSnapshotState{InstanceSnapshotStatePending, InstanceSnapshotStateError, InstanceSnapshotStateAvailable}
+}
+
+// IPAddressType is an enumeration of the Amazon Lightsail API.
+type IPAddressType string
+
+// Values of IPAddressType.
+const (
+	IPAddressTypeDualstack IPAddressType = "dualstack"
+	IPAddressTypeIpv4      IPAddressType = "ipv4"
+	IPAddressTypeIpv6      IPAddressType = "ipv6"
+)
+
+// Values returns the values of IPAddressType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (IPAddressType) Values() []IPAddressType {
+	return []IPAddressType{IPAddressTypeDualstack, IPAddressTypeIpv4, IPAddressTypeIpv6}
+}
+
+// LoadBalancerAttributeName is an enumeration of the Amazon Lightsail API.
+type LoadBalancerAttributeName string
+
+// Values of LoadBalancerAttributeName.
+const (
+	LoadBalancerAttributeNameHealthCheckPath                          LoadBalancerAttributeName = "HealthCheckPath"
+	LoadBalancerAttributeNameSessionStickinessEnabled                 LoadBalancerAttributeName = "SessionStickinessEnabled"
+	LoadBalancerAttributeNameSessionStickinessLbCookieDurationSeconds LoadBalancerAttributeName = "SessionStickiness_LB_CookieDurationSeconds"
+	LoadBalancerAttributeNameHttpsRedirectionEnabled                  LoadBalancerAttributeName = "HttpsRedirectionEnabled"
+	LoadBalancerAttributeNameTlsPolicyName                            LoadBalancerAttributeName = "TlsPolicyName"
+)
+
+// Values returns the values of LoadBalancerAttributeName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LoadBalancerAttributeName) Values() []LoadBalancerAttributeName {
+	return []LoadBalancerAttributeName{LoadBalancerAttributeNameHealthCheckPath, LoadBalancerAttributeNameSessionStickinessEnabled, LoadBalancerAttributeNameSessionStickinessLbCookieDurationSeconds, LoadBalancerAttributeNameHttpsRedirectionEnabled, LoadBalancerAttributeNameTlsPolicyName}
+}
+
+// LoadBalancerMetricName is an enumeration of the Amazon Lightsail API.
+type LoadBalancerMetricName string
+
+// Values of LoadBalancerMetricName.
+const (
+	LoadBalancerMetricNameClientTlsNegotiationErrorCount LoadBalancerMetricName = "ClientTLSNegotiationErrorCount"
+	LoadBalancerMetricNameHealthyHostCount               LoadBalancerMetricName = "HealthyHostCount"
+	LoadBalancerMetricNameUnhealthyHostCount             LoadBalancerMetricName = "UnhealthyHostCount"
+	LoadBalancerMetricNameHttpCodeLb4xxCount             LoadBalancerMetricName = "HTTPCode_LB_4XX_Count"
+	LoadBalancerMetricNameHttpCodeLb5xxCount             LoadBalancerMetricName = "HTTPCode_LB_5XX_Count"
+	LoadBalancerMetricNameHttpCodeInstance2xxCount       LoadBalancerMetricName = "HTTPCode_Instance_2XX_Count"
+	LoadBalancerMetricNameHttpCodeInstance3xxCount       LoadBalancerMetricName = "HTTPCode_Instance_3XX_Count"
+	LoadBalancerMetricNameHttpCodeInstance4xxCount       LoadBalancerMetricName = "HTTPCode_Instance_4XX_Count"
+	LoadBalancerMetricNameHttpCodeInstance5xxCount       LoadBalancerMetricName = "HTTPCode_Instance_5XX_Count"
+	LoadBalancerMetricNameInstanceResponseTime           LoadBalancerMetricName = "InstanceResponseTime"
+	LoadBalancerMetricNameRejectedConnectionCount        LoadBalancerMetricName = "RejectedConnectionCount"
+	LoadBalancerMetricNameRequestCount                   LoadBalancerMetricName = "RequestCount"
+)
+
+// Values returns the values of LoadBalancerMetricName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LoadBalancerMetricName) Values() []LoadBalancerMetricName {
+	return []LoadBalancerMetricName{LoadBalancerMetricNameClientTlsNegotiationErrorCount, LoadBalancerMetricNameHealthyHostCount, LoadBalancerMetricNameUnhealthyHostCount, LoadBalancerMetricNameHttpCodeLb4xxCount, LoadBalancerMetricNameHttpCodeLb5xxCount, LoadBalancerMetricNameHttpCodeInstance2xxCount, LoadBalancerMetricNameHttpCodeInstance3xxCount, LoadBalancerMetricNameHttpCodeInstance4xxCount, LoadBalancerMetricNameHttpCodeInstance5xxCount, LoadBalancerMetricNameInstanceResponseTime, LoadBalancerMetricNameRejectedConnectionCount, LoadBalancerMetricNameRequestCount}
+}
+
+// LoadBalancerProtocol is an enumeration of the Amazon Lightsail API.
+type LoadBalancerProtocol string
+
+// Values of LoadBalancerProtocol.
+const (
+	LoadBalancerProtocolHttpHttps LoadBalancerProtocol = "HTTP_HTTPS"
+	LoadBalancerProtocolHttp      LoadBalancerProtocol = "HTTP"
+)
+
+// Values returns the values of LoadBalancerProtocol that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LoadBalancerProtocol) Values() []LoadBalancerProtocol {
+	return []LoadBalancerProtocol{LoadBalancerProtocolHttpHttps, LoadBalancerProtocolHttp}
+}
+
+// LoadBalancerState is an enumeration of the Amazon Lightsail API.
+type LoadBalancerState string
+
+// Values of LoadBalancerState.
+const (
+	LoadBalancerStateActive         LoadBalancerState = "active"
+	LoadBalancerStateProvisioning   LoadBalancerState = "provisioning"
+	LoadBalancerStateActiveImpaired LoadBalancerState = "active_impaired"
+	LoadBalancerStateFailed         LoadBalancerState = "failed"
+	LoadBalancerStateUnknown        LoadBalancerState = "unknown"
+)
+
+// Values returns the values of LoadBalancerState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LoadBalancerState) Values() []LoadBalancerState {
+	return []LoadBalancerState{LoadBalancerStateActive, LoadBalancerStateProvisioning, LoadBalancerStateActiveImpaired, LoadBalancerStateFailed, LoadBalancerStateUnknown}
+}
+
+// LoadBalancerTLSCertificateDNSRecordCreationStateCode is an enumeration of
+// the Amazon Lightsail API.
+type LoadBalancerTLSCertificateDNSRecordCreationStateCode string
+
+// Values of LoadBalancerTLSCertificateDNSRecordCreationStateCode.
+const (
+	LoadBalancerTLSCertificateDNSRecordCreationStateCodeSucceeded LoadBalancerTLSCertificateDNSRecordCreationStateCode = "SUCCEEDED"
+	LoadBalancerTLSCertificateDNSRecordCreationStateCodeStarted   LoadBalancerTLSCertificateDNSRecordCreationStateCode = "STARTED"
+	LoadBalancerTLSCertificateDNSRecordCreationStateCodeFailed    LoadBalancerTLSCertificateDNSRecordCreationStateCode = "FAILED"
+)
+
+// Values returns the values of LoadBalancerTLSCertificateDNSRecordCreationStateCode that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LoadBalancerTLSCertificateDNSRecordCreationStateCode) Values() []LoadBalancerTLSCertificateDNSRecordCreationStateCode {
+	return []LoadBalancerTLSCertificateDNSRecordCreationStateCode{LoadBalancerTLSCertificateDNSRecordCreationStateCodeSucceeded, LoadBalancerTLSCertificateDNSRecordCreationStateCodeStarted, LoadBalancerTLSCertificateDNSRecordCreationStateCodeFailed}
+}
+
+// LoadBalancerTLSCertificateDomainStatus is an enumeration of the Amazon
+// Lightsail API.
+type LoadBalancerTLSCertificateDomainStatus string
+
+// Values of LoadBalancerTLSCertificateDomainStatus.
+const (
+	LoadBalancerTLSCertificateDomainStatusPendingValidation LoadBalancerTLSCertificateDomainStatus = "PENDING_VALIDATION"
+	LoadBalancerTLSCertificateDomainStatusFailed            LoadBalancerTLSCertificateDomainStatus = "FAILED"
+	LoadBalancerTLSCertificateDomainStatusSuccess           LoadBalancerTLSCertificateDomainStatus = "SUCCESS"
+)
+
+// Values returns the values of LoadBalancerTLSCertificateDomainStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LoadBalancerTLSCertificateDomainStatus) Values() []LoadBalancerTLSCertificateDomainStatus {
+	return []LoadBalancerTLSCertificateDomainStatus{LoadBalancerTLSCertificateDomainStatusPendingValidation, LoadBalancerTLSCertificateDomainStatusFailed, LoadBalancerTLSCertificateDomainStatusSuccess}
+}
+
+// LoadBalancerTLSCertificateFailureReason is an enumeration of the Amazon
+// Lightsail API.
+type LoadBalancerTLSCertificateFailureReason string
+
+// Values of LoadBalancerTLSCertificateFailureReason.
+const (
+	LoadBalancerTLSCertificateFailureReasonNoAvailableContacts            LoadBalancerTLSCertificateFailureReason = "NO_AVAILABLE_CONTACTS"
+	LoadBalancerTLSCertificateFailureReasonAdditionalVerificationRequired LoadBalancerTLSCertificateFailureReason = "ADDITIONAL_VERIFICATION_REQUIRED"
+	LoadBalancerTLSCertificateFailureReasonDomainNotAllowed               LoadBalancerTLSCertificateFailureReason = "DOMAIN_NOT_ALLOWED"
+	LoadBalancerTLSCertificateFailureReasonInvalidPublicDomain            LoadBalancerTLSCertificateFailureReason = "INVALID_PUBLIC_DOMAIN"
+	LoadBalancerTLSCertificateFailureReasonOther                          LoadBalancerTLSCertificateFailureReason = "OTHER"
+)
+
+// Values returns the values of LoadBalancerTLSCertificateFailureReason that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LoadBalancerTLSCertificateFailureReason) Values() []LoadBalancerTLSCertificateFailureReason {
+	return []LoadBalancerTLSCertificateFailureReason{LoadBalancerTLSCertificateFailureReasonNoAvailableContacts, LoadBalancerTLSCertificateFailureReasonAdditionalVerificationRequired, LoadBalancerTLSCertificateFailureReasonDomainNotAllowed, LoadBalancerTLSCertificateFailureReasonInvalidPublicDomain, LoadBalancerTLSCertificateFailureReasonOther}
+}
+
+// LoadBalancerTLSCertificateRenewalStatus is an enumeration of the Amazon
+// Lightsail API.
+type LoadBalancerTLSCertificateRenewalStatus string
+
+// Values of LoadBalancerTLSCertificateRenewalStatus.
+const (
+	LoadBalancerTLSCertificateRenewalStatusPendingAutoRenewal LoadBalancerTLSCertificateRenewalStatus = "PENDING_AUTO_RENEWAL"
+	LoadBalancerTLSCertificateRenewalStatusPendingValidation  LoadBalancerTLSCertificateRenewalStatus = "PENDING_VALIDATION"
+	LoadBalancerTLSCertificateRenewalStatusSuccess            LoadBalancerTLSCertificateRenewalStatus = "SUCCESS"
+	LoadBalancerTLSCertificateRenewalStatusFailed             LoadBalancerTLSCertificateRenewalStatus = "FAILED"
+)
+
+// Values returns the values of LoadBalancerTLSCertificateRenewalStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LoadBalancerTLSCertificateRenewalStatus) Values() []LoadBalancerTLSCertificateRenewalStatus {
+	return []LoadBalancerTLSCertificateRenewalStatus{LoadBalancerTLSCertificateRenewalStatusPendingAutoRenewal, LoadBalancerTLSCertificateRenewalStatusPendingValidation, LoadBalancerTLSCertificateRenewalStatusSuccess, LoadBalancerTLSCertificateRenewalStatusFailed}
+}
+
+// LoadBalancerTLSCertificateRevocationReason is an enumeration of the Amazon
+// Lightsail API.
+type LoadBalancerTLSCertificateRevocationReason string
+
+// Values of LoadBalancerTLSCertificateRevocationReason.
+const (
+	LoadBalancerTLSCertificateRevocationReasonUnspecified          LoadBalancerTLSCertificateRevocationReason = "UNSPECIFIED"
+	LoadBalancerTLSCertificateRevocationReasonKeyCompromise        LoadBalancerTLSCertificateRevocationReason = "KEY_COMPROMISE"
+	LoadBalancerTLSCertificateRevocationReasonCaCompromise         LoadBalancerTLSCertificateRevocationReason = "CA_COMPROMISE"
+	LoadBalancerTLSCertificateRevocationReasonAffiliationChanged   LoadBalancerTLSCertificateRevocationReason = "AFFILIATION_CHANGED"
+	LoadBalancerTLSCertificateRevocationReasonSuperceded           LoadBalancerTLSCertificateRevocationReason = "SUPERCEDED"
+	LoadBalancerTLSCertificateRevocationReasonCessationOfOperation LoadBalancerTLSCertificateRevocationReason = "CESSATION_OF_OPERATION"
+	LoadBalancerTLSCertificateRevocationReasonCertificateHold      LoadBalancerTLSCertificateRevocationReason = "CERTIFICATE_HOLD"
+	LoadBalancerTLSCertificateRevocationReasonRemoveFromCrl        LoadBalancerTLSCertificateRevocationReason = "REMOVE_FROM_CRL"
+	LoadBalancerTLSCertificateRevocationReasonPrivilegeWithdrawn   LoadBalancerTLSCertificateRevocationReason = "PRIVILEGE_WITHDRAWN"
+	LoadBalancerTLSCertificateRevocationReasonAACompromise         LoadBalancerTLSCertificateRevocationReason = "A_A_COMPROMISE"
+)
+
+// Values returns the values of LoadBalancerTLSCertificateRevocationReason that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LoadBalancerTLSCertificateRevocationReason) Values() []LoadBalancerTLSCertificateRevocationReason {
+	return []LoadBalancerTLSCertificateRevocationReason{LoadBalancerTLSCertificateRevocationReasonUnspecified, LoadBalancerTLSCertificateRevocationReasonKeyCompromise, LoadBalancerTLSCertificateRevocationReasonCaCompromise, LoadBalancerTLSCertificateRevocationReasonAffiliationChanged, LoadBalancerTLSCertificateRevocationReasonSuperceded, LoadBalancerTLSCertificateRevocationReasonCessationOfOperation, LoadBalancerTLSCertificateRevocationReasonCertificateHold, LoadBalancerTLSCertificateRevocationReasonRemoveFromCrl, LoadBalancerTLSCertificateRevocationReasonPrivilegeWithdrawn, LoadBalancerTLSCertificateRevocationReasonAACompromise}
+}
+
+// LoadBalancerTLSCertificateStatus is an enumeration of the Amazon Lightsail
+// API.
+type LoadBalancerTLSCertificateStatus string
+
+// Values of LoadBalancerTLSCertificateStatus.
+const (
+	LoadBalancerTLSCertificateStatusPendingValidation  LoadBalancerTLSCertificateStatus = "PENDING_VALIDATION"
+	LoadBalancerTLSCertificateStatusIssued             LoadBalancerTLSCertificateStatus = "ISSUED"
+	LoadBalancerTLSCertificateStatusInactive           LoadBalancerTLSCertificateStatus = "INACTIVE"
+	LoadBalancerTLSCertificateStatusExpired            LoadBalancerTLSCertificateStatus = "EXPIRED"
+	LoadBalancerTLSCertificateStatusValidationTimedOut LoadBalancerTLSCertificateStatus = "VALIDATION_TIMED_OUT"
+	LoadBalancerTLSCertificateStatusRevoked            LoadBalancerTLSCertificateStatus = "REVOKED"
+	LoadBalancerTLSCertificateStatusFailed             LoadBalancerTLSCertificateStatus = "FAILED"
+	LoadBalancerTLSCertificateStatusUnknown            LoadBalancerTLSCertificateStatus = "UNKNOWN"
+)
+
+// Values returns the values of LoadBalancerTLSCertificateStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LoadBalancerTLSCertificateStatus) Values() []LoadBalancerTLSCertificateStatus {
+	return []LoadBalancerTLSCertificateStatus{LoadBalancerTLSCertificateStatusPendingValidation, LoadBalancerTLSCertificateStatusIssued, LoadBalancerTLSCertificateStatusInactive, LoadBalancerTLSCertificateStatusExpired, LoadBalancerTLSCertificateStatusValidationTimedOut, LoadBalancerTLSCertificateStatusRevoked, LoadBalancerTLSCertificateStatusFailed, LoadBalancerTLSCertificateStatusUnknown}
+}
+
+// MetricName is an enumeration of the Amazon Lightsail API.
+type MetricName string
+
+// Values of MetricName.
+const (
+	MetricNameCpuUtilization                 MetricName = "CPUUtilization"
+	MetricNameNetworkIn                      MetricName = "NetworkIn"
+	MetricNameNetworkOut                     MetricName = "NetworkOut"
+	MetricNameStatusCheckFailed              MetricName = "StatusCheckFailed"
+	MetricNameStatusCheckFailedInstance      MetricName = "StatusCheckFailed_Instance"
+	MetricNameStatusCheckFailedSystem        MetricName = "StatusCheckFailed_System"
+	MetricNameClientTlsNegotiationErrorCount MetricName = "ClientTLSNegotiationErrorCount"
+	MetricNameHealthyHostCount               MetricName = "HealthyHostCount"
+	MetricNameUnhealthyHostCount             MetricName = "UnhealthyHostCount"
+	MetricNameHttpCodeLb4xxCount             MetricName = "HTTPCode_LB_4XX_Count"
+	MetricNameHttpCodeLb5xxCount             MetricName = "HTTPCode_LB_5XX_Count"
+	MetricNameHttpCodeInstance2xxCount       MetricName = "HTTPCode_Instance_2XX_Count"
+	MetricNameHttpCodeInstance3xxCount       MetricName = "HTTPCode_Instance_3XX_Count"
+	MetricNameHttpCodeInstance4xxCount       MetricName = "HTTPCode_Instance_4XX_Count"
+	MetricNameHttpCodeInstance5xxCount       MetricName = "HTTPCode_Instance_5XX_Count"
+	MetricNameInstanceResponseTime           MetricName = "InstanceResponseTime"
+	MetricNameRejectedConnectionCount        MetricName = "RejectedConnectionCount"
+	MetricNameRequestCount                   MetricName = "RequestCount"
+	MetricNameDatabaseConnections            MetricName = "DatabaseConnections"
+	MetricNameDiskQueueDepth                 MetricName = "DiskQueueDepth"
+	MetricNameFreeStorageSpace               MetricName = "FreeStorageSpace"
+	MetricNameNetworkReceiveThroughput       MetricName = "NetworkReceiveThroughput"
+	MetricNameNetworkTransmitThroughput      MetricName = "NetworkTransmitThroughput"
+	MetricNameBurstCapacityTime              MetricName = "BurstCapacityTime"
+	MetricNameBurstCapacityPercentage        MetricName = "BurstCapacityPercentage"
+)
+
+// Values returns the values of MetricName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (MetricName) Values() []MetricName {
+	return []MetricName{MetricNameCpuUtilization, MetricNameNetworkIn, MetricNameNetworkOut, MetricNameStatusCheckFailed, MetricNameStatusCheckFailedInstance, MetricNameStatusCheckFailedSystem, MetricNameClientTlsNegotiationErrorCount, MetricNameHealthyHostCount, MetricNameUnhealthyHostCount, MetricNameHttpCodeLb4xxCount, MetricNameHttpCodeLb5xxCount, MetricNameHttpCodeInstance2xxCount, MetricNameHttpCodeInstance3xxCount, MetricNameHttpCodeInstance4xxCount, MetricNameHttpCodeInstance5xxCount, MetricNameInstanceResponseTime, MetricNameRejectedConnectionCount, MetricNameRequestCount, MetricNameDatabaseConnections, MetricNameDiskQueueDepth, MetricNameFreeStorageSpace, MetricNameNetworkReceiveThroughput, MetricNameNetworkTransmitThroughput, MetricNameBurstCapacityTime, MetricNameBurstCapacityPercentage}
+}
+
+// MetricStatistic is an enumeration of the Amazon Lightsail API.
+type MetricStatistic string
+
+// Values of MetricStatistic.
+const (
+	MetricStatisticMinimum     MetricStatistic = "Minimum"
+	MetricStatisticMaximum     MetricStatistic = "Maximum"
+	MetricStatisticSum         MetricStatistic = "Sum"
+	MetricStatisticAverage     MetricStatistic = "Average"
+	MetricStatisticSampleCount MetricStatistic = "SampleCount"
+)
+
+// Values returns the values of MetricStatistic that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (MetricStatistic) Values() []MetricStatistic {
+	return []MetricStatistic{MetricStatisticMinimum, MetricStatisticMaximum, MetricStatisticSum, MetricStatisticAverage, MetricStatisticSampleCount}
+}
+
+// MetricUnit is an enumeration of the Amazon Lightsail API.
+type MetricUnit string
+
+// Values of MetricUnit.
+const (
+	MetricUnitSeconds         MetricUnit = "Seconds"
+	MetricUnitMicroseconds    MetricUnit = "Microseconds"
+	MetricUnitMilliseconds    MetricUnit = "Milliseconds"
+	MetricUnitBytes           MetricUnit = "Bytes"
+	MetricUnitKilobytes       MetricUnit = "Kilobytes"
+	MetricUnitMegabytes       MetricUnit = "Megabytes"
+	MetricUnitGigabytes       MetricUnit = "Gigabytes"
+	MetricUnitTerabytes       MetricUnit = "Terabytes"
+	MetricUnitBits            MetricUnit = "Bits"
+	MetricUnitKilobits        MetricUnit = "Kilobits"
+	MetricUnitMegabits        MetricUnit = "Megabits"
+	MetricUnitGigabits        MetricUnit = "Gigabits"
+	MetricUnitTerabits        MetricUnit = "Terabits"
+	MetricUnitPercent         MetricUnit = "Percent"
+	MetricUnitCount           MetricUnit = "Count"
+	MetricUnitBytesSecond     MetricUnit = "Bytes/Second"
+	MetricUnitKilobytesSecond MetricUnit = "Kilobytes/Second"
+	MetricUnitMegabytesSecond MetricUnit = "Megabytes/Second"
+	MetricUnitGigabytesSecond MetricUnit = "Gigabytes/Second"
+	MetricUnitTerabytesSecond MetricUnit = "Terabytes/Second"
+	MetricUnitBitsSecond      MetricUnit = "Bits/Second"
+	MetricUnitKilobitsSecond  MetricUnit = "Kilobits/Second"
+	MetricUnitMegabitsSecond  MetricUnit = "Megabits/Second"
+	MetricUnitGigabitsSecond  MetricUnit = "Gigabits/Second"
+	MetricUnitTerabitsSecond  MetricUnit = "Terabits/Second"
+	MetricUnitCountSecond     MetricUnit = "Count/Second"
+	MetricUnitNone            MetricUnit = "None"
+)
+
+// Values returns the values of MetricUnit that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (MetricUnit) Values() []MetricUnit {
+	return []MetricUnit{MetricUnitSeconds, MetricUnitMicroseconds, MetricUnitMilliseconds, MetricUnitBytes, MetricUnitKilobytes, MetricUnitMegabytes, MetricUnitGigabytes, MetricUnitTerabytes, MetricUnitBits, MetricUnitKilobits, MetricUnitMegabits, MetricUnitGigabits, MetricUnitTerabits, MetricUnitPercent, MetricUnitCount, MetricUnitBytesSecond, MetricUnitKilobytesSecond, MetricUnitMegabytesSecond, MetricUnitGigabytesSecond, MetricUnitTerabytesSecond, MetricUnitBitsSecond, MetricUnitKilobitsSecond, MetricUnitMegabitsSecond, MetricUnitGigabitsSecond, MetricUnitTerabitsSecond, MetricUnitCountSecond, MetricUnitNone}
+}
+
+// NameServersUpdateStateCode is an enumeration of the Amazon Lightsail API.
+type NameServersUpdateStateCode string
+
+// Values of NameServersUpdateStateCode.
+const (
+	NameServersUpdateStateCodeSucceeded NameServersUpdateStateCode = "SUCCEEDED"
+	NameServersUpdateStateCodePending   NameServersUpdateStateCode = "PENDING"
+	NameServersUpdateStateCodeFailed    NameServersUpdateStateCode = "FAILED"
+	NameServersUpdateStateCodeStarted   NameServersUpdateStateCode = "STARTED"
+)
+
+// Values returns the values of NameServersUpdateStateCode that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (NameServersUpdateStateCode) Values() []NameServersUpdateStateCode {
+	return []NameServersUpdateStateCode{NameServersUpdateStateCodeSucceeded, NameServersUpdateStateCodePending, NameServersUpdateStateCodeFailed, NameServersUpdateStateCodeStarted}
+}
+
+// NetworkProtocol is an enumeration of the Amazon Lightsail API.
+type NetworkProtocol string
+
+// Values of NetworkProtocol.
+const (
+	NetworkProtocolTcp    NetworkProtocol = "tcp"
+	NetworkProtocolAll    NetworkProtocol = "all"
+	NetworkProtocolUdp    NetworkProtocol = "udp"
+	NetworkProtocolIcmp   NetworkProtocol = "icmp"
+	NetworkProtocolIcmpv6 NetworkProtocol = "icmpv6"
+)
+
+// Values returns the values of NetworkProtocol that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (NetworkProtocol) Values() []NetworkProtocol {
+	return []NetworkProtocol{NetworkProtocolTcp, NetworkProtocolAll, NetworkProtocolUdp, NetworkProtocolIcmp, NetworkProtocolIcmpv6}
+}
+
+// OperationStatus is an enumeration of the Amazon Lightsail API.
 type OperationStatus string
 
 // Values of OperationStatus.
@@ -77,7 +1104,7 @@ func (OperationStatus) Values() []OperationStatus {
 	return []OperationStatus{OperationStatusNotStarted, OperationStatusStarted, OperationStatusFailed, OperationStatusCompleted, OperationStatusSucceeded}
 }
 
-// The type of a Lightsail operation.
+// OperationType is an enumeration of the Amazon Lightsail API.
 type OperationType string
 
 // Values of OperationType.
@@ -173,7 +1200,137 @@ func (OperationType) Values() []OperationType {
 	return []OperationType{OperationTypeDeleteKnownHostKeys, OperationTypeDeleteInstance, OperationTypeCreateInstance, OperationTypeStopInstance, OperationTypeStartInstance, OperationTypeRebootInstance, OperationTypeOpenInstancePublicPorts, OperationTypePutInstancePublicPorts, OperationTypeCloseInstancePublicPorts, OperationTypeAllocateStaticIp, OperationTypeReleaseStaticIp, OperationTypeAttachStaticIp, OperationTypeDetachStaticIp, OperationTypeUpdateDomainEntry, OperationTypeDeleteDomainEntry, OperationTypeCreateDomain, OperationTypeDeleteDomain, OperationTypeCreateInstanceSnapshot, OperationTypeDeleteInstanceSnapshot, OperationTypeCreateInstancesFromSnapshot, OperationTypeCreateLoadBalancer, OperationTypeDeleteLoadBalancer, OperationTypeAttachInstancesToLoadBalancer, OperationTypeDetachInstancesFromLoadBalancer, OperationTypeUpdateLoadBalancerAttribute, OperationTypeCreateLoadBalancerTlsCertificate, OperationTypeDeleteLoadBalancerTlsCertificate, OperationTypeAttachLoadBalancerTlsCertificate, OperationTypeCreateDisk, OperationTypeDeleteDisk, OperationTypeAttachDisk, OperationTypeDetachDisk, OperationTypeCreateDiskSnapshot, OperationTypeDeleteDiskSnapshot, OperationTypeCreateDiskFromSnapshot, OperationTypeCreateRelationalDatabase, OperationTypeUpdateRelationalDatabase, OperationTypeDeleteRelationalDatabase, OperationTypeCreateRelationalDatabaseFromSnapshot, OperationTypeCreateRelationalDatabaseSnapshot, OperationTypeDeleteRelationalDatabaseSnapshot, OperationTypeUpdateRelationalDatabaseParameters, OperationTypeStartRelationalDatabase, OperationTypeRebootRelationalDatabase, OperationTypeStopRelationalDatabase, OperationTypeEnableAddOn, OperationTypeDisableAddOn, OperationTypePutAlarm, OperationTypeGetAlarms, OperationTypeDeleteAlarm, OperationTypeTestAlarm, OperationTypeCreateContactMethod, OperationTypeGetContactMethods, OperationTypeSendContactMethodVerification, OperationTypeDeleteContactMethod, OperationTypeCreateDistribution, OperationTypeUpdateDistribution, OperationTypeDeleteDistribution, OperationTypeResetDistributionCache, OperationTypeAttachCertificateToDistribution, OperationTypeDetachCertificateFromDistribution, OperationTypeUpdateDistributionBundle, OperationTypeSetIpAddressType, OperationTypeCreateCertificate, OperationTypeDeleteCertificate, OperationTypeCreateContainerService, OperationTypeUpdateContainerService, OperationTypeDeleteContainerService, OperationTypeCreateContainerServiceDeployment, OperationTypeCreateContainerServiceRegistryLogin, OperationTypeRegisterContainerImage, OperationTypeDeleteContainerImage, OperationTypeCreateBucket, OperationTypeDeleteBucket, OperationTypeCreateBucketAccessKey, OperationTypeDeleteBucketAccessKey, OperationTypeUpdateBucketBundle, OperationTypeUpdateBucket, OperationTypeSetResourceAccessForBucket, OperationTypeUpdateInstanceMetadataOptions, OperationTypeStartGuiSession, OperationTypeStopGuiSession, OperationTypeSetupInstanceHttps}
 }
 
-// An Amazon Web Services Region in which Lightsail is available.
+// OriginIPAddressTypeEnum is an enumeration of the Amazon Lightsail API.
+type OriginIPAddressTypeEnum string
+
+// Values of OriginIPAddressTypeEnum.
+const (
+	OriginIPAddressTypeEnumIpv4      OriginIPAddressTypeEnum = "ipv4"
+	OriginIPAddressTypeEnumIpv6      OriginIPAddressTypeEnum = "ipv6"
+	OriginIPAddressTypeEnumDualstack OriginIPAddressTypeEnum = "dualstack"
+)
+
+// Values returns the values of OriginIPAddressTypeEnum that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (OriginIPAddressTypeEnum) Values() []OriginIPAddressTypeEnum {
+	return []OriginIPAddressTypeEnum{OriginIPAddressTypeEnumIpv4, OriginIPAddressTypeEnumIpv6, OriginIPAddressTypeEnumDualstack}
+}
+
+// OriginProtocolPolicyEnum is an enumeration of the Amazon Lightsail API.
+type OriginProtocolPolicyEnum string
+
+// Values of OriginProtocolPolicyEnum.
+const (
+	OriginProtocolPolicyEnumHttpOnly  OriginProtocolPolicyEnum = "http-only"
+	OriginProtocolPolicyEnumHttpsOnly OriginProtocolPolicyEnum = "https-only"
+)
+
+// Values returns the values of OriginProtocolPolicyEnum that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (OriginProtocolPolicyEnum) Values() []OriginProtocolPolicyEnum {
+	return []OriginProtocolPolicyEnum{OriginProtocolPolicyEnumHttpOnly, OriginProtocolPolicyEnumHttpsOnly}
+}
+
+// PortAccessType is an enumeration of the Amazon Lightsail API.
+type PortAccessType string
+
+// Values of PortAccessType.
+const (
+	PortAccessTypePublic  PortAccessType = "Public"
+	PortAccessTypePrivate PortAccessType = "Private"
+)
+
+// Values returns the values of PortAccessType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PortAccessType) Values() []PortAccessType {
+	return []PortAccessType{PortAccessTypePublic, PortAccessTypePrivate}
+}
+
+// PortInfoSourceType is an enumeration of the Amazon Lightsail API.
+type PortInfoSourceType string
+
+// Values of PortInfoSourceType.
+const (
+	PortInfoSourceTypeDefault  PortInfoSourceType = "DEFAULT"
+	PortInfoSourceTypeInstance PortInfoSourceType = "INSTANCE"
+	PortInfoSourceTypeNone     PortInfoSourceType = "NONE"
+	PortInfoSourceTypeClosed   PortInfoSourceType = "CLOSED"
+)
+
+// Values returns the values of PortInfoSourceType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PortInfoSourceType) Values() []PortInfoSourceType {
+	return []PortInfoSourceType{PortInfoSourceTypeDefault, PortInfoSourceTypeInstance, PortInfoSourceTypeNone, PortInfoSourceTypeClosed}
+}
+
+// PortState is an enumeration of the Amazon Lightsail API.
+type PortState string
+
+// Values of PortState.
+const (
+	PortStateOpen   PortState = "open"
+	PortStateClosed PortState = "closed"
+)
+
+// Values returns the values of PortState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PortState) Values() []PortState {
+	return []PortState{PortStateOpen, PortStateClosed}
+}
+
+// PricingUnit is an enumeration of the Amazon Lightsail API.
+type PricingUnit string
+
+// Values of PricingUnit.
+const (
+	PricingUnitGb      PricingUnit = "GB"
+	PricingUnitHrs     PricingUnit = "Hrs"
+	PricingUnitGbMo    PricingUnit = "GB-Mo"
+	PricingUnitBundles PricingUnit = "Bundles"
+	PricingUnitQueries PricingUnit = "Queries"
+)
+
+// Values returns the values of PricingUnit that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PricingUnit) Values() []PricingUnit {
+	return []PricingUnit{PricingUnitGb, PricingUnitHrs, PricingUnitGbMo, PricingUnitBundles, PricingUnitQueries}
+}
+
+// R53HostedZoneDeletionStateCode is an enumeration of the Amazon Lightsail
+// API.
+type R53HostedZoneDeletionStateCode string
+
+// Values of R53HostedZoneDeletionStateCode.
+const (
+	R53HostedZoneDeletionStateCodeSucceeded R53HostedZoneDeletionStateCode = "SUCCEEDED"
+	R53HostedZoneDeletionStateCodePending   R53HostedZoneDeletionStateCode = "PENDING"
+	R53HostedZoneDeletionStateCodeFailed    R53HostedZoneDeletionStateCode = "FAILED"
+	R53HostedZoneDeletionStateCodeStarted   R53HostedZoneDeletionStateCode = "STARTED"
+)
+
+// Values returns the values of R53HostedZoneDeletionStateCode that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (R53HostedZoneDeletionStateCode) Values() []R53HostedZoneDeletionStateCode {
+	return []R53HostedZoneDeletionStateCode{R53HostedZoneDeletionStateCodeSucceeded, R53HostedZoneDeletionStateCodePending, R53HostedZoneDeletionStateCodeFailed, R53HostedZoneDeletionStateCodeStarted}
+}
+
+// RecordState is an enumeration of the Amazon Lightsail API.
+type RecordState string
+
+// Values of RecordState.
+const (
+	RecordStateStarted   RecordState = "Started"
+	RecordStateSucceeded RecordState = "Succeeded"
+	RecordStateFailed    RecordState = "Failed"
+)
+
+// Values returns the values of RecordState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (RecordState) Values() []RecordState {
+	return []RecordState{RecordStateStarted, RecordStateSucceeded, RecordStateFailed}
+}
+
+// RegionName is an enumeration of the Amazon Lightsail API.
 type RegionName string
 
 // Values of RegionName.
@@ -202,30 +1359,65 @@ func (RegionName) Values() []RegionName {
 	return []RegionName{RegionNameUsEast1, RegionNameUsEast2, RegionNameUsWest1, RegionNameUsWest2, RegionNameEuWest1, RegionNameEuWest2, RegionNameEuWest3, RegionNameEuCentral1, RegionNameCaCentral1, RegionNameApSouth1, RegionNameApSoutheast1, RegionNameApSoutheast2, RegionNameApNortheast1, RegionNameApNortheast2, RegionNameEuNorth1, RegionNameApSoutheast3}
 }
 
-// The renewal status of a certificate.
+// RelationalDatabaseEngine is an enumeration of the Amazon Lightsail API.
+type RelationalDatabaseEngine string
+
+// Values of RelationalDatabaseEngine.
+const (
+	RelationalDatabaseEngineMysql RelationalDatabaseEngine = "mysql"
+)
+
+// Values returns the values of RelationalDatabaseEngine that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (RelationalDatabaseEngine) Values() []RelationalDatabaseEngine {
+	return []RelationalDatabaseEngine{RelationalDatabaseEngineMysql}
+}
+
+// RelationalDatabaseMetricName is an enumeration of the Amazon Lightsail API.
+type RelationalDatabaseMetricName string
+
+// Values of RelationalDatabaseMetricName.
+const (
+	RelationalDatabaseMetricNameCpuUtilization            RelationalDatabaseMetricName = "CPUUtilization"
+	RelationalDatabaseMetricNameDatabaseConnections       RelationalDatabaseMetricName = "DatabaseConnections"
+	RelationalDatabaseMetricNameDiskQueueDepth            RelationalDatabaseMetricName = "DiskQueueDepth"
+	RelationalDatabaseMetricNameFreeStorageSpace          RelationalDatabaseMetricName = "FreeStorageSpace"
+	RelationalDatabaseMetricNameNetworkReceiveThroughput  RelationalDatabaseMetricName = "NetworkReceiveThroughput"
+	RelationalDatabaseMetricNameNetworkTransmitThroughput RelationalDatabaseMetricName = "NetworkTransmitThroughput"
+)
+
+// Values returns the values of RelationalDatabaseMetricName that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (RelationalDatabaseMetricName) Values() []RelationalDatabaseMetricName {
+	return []RelationalDatabaseMetricName{RelationalDatabaseMetricNameCpuUtilization, RelationalDatabaseMetricNameDatabaseConnections, RelationalDatabaseMetricNameDiskQueueDepth, RelationalDatabaseMetricNameFreeStorageSpace, RelationalDatabaseMetricNameNetworkReceiveThroughput, RelationalDatabaseMetricNameNetworkTransmitThroughput}
+}
+
+// RelationalDatabasePasswordVersion is an enumeration of the Amazon Lightsail
+// API.
+type RelationalDatabasePasswordVersion string
+
+// Values of RelationalDatabasePasswordVersion.
+const (
+	RelationalDatabasePasswordVersionCurrent  RelationalDatabasePasswordVersion = "CURRENT"
+	RelationalDatabasePasswordVersionPrevious RelationalDatabasePasswordVersion = "PREVIOUS"
+	RelationalDatabasePasswordVersionPending  RelationalDatabasePasswordVersion = "PENDING"
+)
+
+// Values returns the values of RelationalDatabasePasswordVersion that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (RelationalDatabasePasswordVersion) Values() []RelationalDatabasePasswordVersion {
+	return []RelationalDatabasePasswordVersion{RelationalDatabasePasswordVersionCurrent, RelationalDatabasePasswordVersionPrevious, RelationalDatabasePasswordVersionPending}
+}
+
+// RenewalStatus is an enumeration of the Amazon Lightsail API.
 type RenewalStatus string
 
 // Values of RenewalStatus.
 const (
-	// Lightsail is attempting to automatically validate the domain names of the
-	// certificate. No further action is required.
 	RenewalStatusPendingAutoRenewal RenewalStatus = "PendingAutoRenewal"
-
-	// Lightsail couldn't automatically validate one or more domain names of the
-	// certificate. You must take action to validate these domain names or the
-	// certificate won't be renewed. Check to make sure your certificate's domain
-	// validation records exist in your domain's DNS, and that your certificate
-	// remains in use.
-	RenewalStatusPendingValidation RenewalStatus = "PendingValidation"
-
-	// All domain names in the certificate are validated, and Lightsail renewed the
-	// certificate. No further action is required.
-	RenewalStatusSuccess RenewalStatus = "Success"
-
-	// One or more domain names were not validated before the certificate expired,
-	// and Lightsail did not renew the certificate. You can request a new
-	// certificate using the CreateCertificate action.
-	RenewalStatusFailed RenewalStatus = "Failed"
+	RenewalStatusPendingValidation  RenewalStatus = "PendingValidation"
+	RenewalStatusSuccess            RenewalStatus = "Success"
+	RenewalStatusFailed             RenewalStatus = "Failed"
 )
 
 // Values returns the values of RenewalStatus that the spec lists, in its order. A
@@ -234,7 +1426,22 @@ func (RenewalStatus) Values() []RenewalStatus {
 	return []RenewalStatus{RenewalStatusPendingAutoRenewal, RenewalStatusPendingValidation, RenewalStatusSuccess, RenewalStatusFailed}
 }
 
-// The type of a Lightsail resource.
+// ResourceBucketAccess is an enumeration of the Amazon Lightsail API.
+type ResourceBucketAccess string
+
+// Values of ResourceBucketAccess.
+const (
+	ResourceBucketAccessAllow ResourceBucketAccess = "allow"
+	ResourceBucketAccessDeny  ResourceBucketAccess = "deny"
+)
+
+// Values returns the values of ResourceBucketAccess that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ResourceBucketAccess) Values() []ResourceBucketAccess {
+	return []ResourceBucketAccess{ResourceBucketAccessAllow, ResourceBucketAccessDeny}
+}
+
+// ResourceType is an enumeration of the Amazon Lightsail API.
 type ResourceType string
 
 // Values of ResourceType.
@@ -265,4 +1472,93 @@ const (
 // value decoded from a response may be one it does not list yet.
 func (ResourceType) Values() []ResourceType {
 	return []ResourceType{ResourceTypeContainerService, ResourceTypeInstance, ResourceTypeStaticIp, ResourceTypeKeyPair, ResourceTypeInstanceSnapshot, ResourceTypeDomain, ResourceTypePeeredVpc, ResourceTypeLoadBalancer, ResourceTypeLoadBalancerTlsCertificate, ResourceTypeDisk, ResourceTypeDiskSnapshot, ResourceTypeRelationalDatabase, ResourceTypeRelationalDatabaseSnapshot, ResourceTypeExportSnapshotRecord, ResourceTypeCloudFormationStackRecord, ResourceTypeAlarm, ResourceTypeContactMethod, ResourceTypeDistribution, ResourceTypeCertificate, ResourceTypeBucket}
+}
+
+// SetupStatus is an enumeration of the Amazon Lightsail API.
+type SetupStatus string
+
+// Values of SetupStatus.
+const (
+	SetupStatusSucceeded  SetupStatus = "succeeded"
+	SetupStatusFailed     SetupStatus = "failed"
+	SetupStatusInProgress SetupStatus = "inProgress"
+)
+
+// Values returns the values of SetupStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (SetupStatus) Values() []SetupStatus {
+	return []SetupStatus{SetupStatusSucceeded, SetupStatusFailed, SetupStatusInProgress}
+}
+
+// Status is an enumeration of the Amazon Lightsail API.
+type Status string
+
+// Values of Status.
+const (
+	StatusStartExpired             Status = "startExpired"
+	StatusNotStarted               Status = "notStarted"
+	StatusStarted                  Status = "started"
+	StatusStarting                 Status = "starting"
+	StatusStopped                  Status = "stopped"
+	StatusStopping                 Status = "stopping"
+	StatusSettingUpInstance        Status = "settingUpInstance"
+	StatusFailedInstanceCreation   Status = "failedInstanceCreation"
+	StatusFailedStartingGuiSession Status = "failedStartingGUISession"
+	StatusFailedStoppingGuiSession Status = "failedStoppingGUISession"
+)
+
+// Values returns the values of Status that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (Status) Values() []Status {
+	return []Status{StatusStartExpired, StatusNotStarted, StatusStarted, StatusStarting, StatusStopped, StatusStopping, StatusSettingUpInstance, StatusFailedInstanceCreation, StatusFailedStartingGuiSession, StatusFailedStoppingGuiSession}
+}
+
+// StatusType is an enumeration of the Amazon Lightsail API.
+type StatusType string
+
+// Values of StatusType.
+const (
+	StatusTypeActive   StatusType = "Active"
+	StatusTypeInactive StatusType = "Inactive"
+)
+
+// Values returns the values of StatusType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (StatusType) Values() []StatusType {
+	return []StatusType{StatusTypeActive, StatusTypeInactive}
+}
+
+// TreatMissingData is an enumeration of the Amazon Lightsail API.
+type TreatMissingData string
+
+// Values of TreatMissingData.
+const (
+	TreatMissingDataBreaching    TreatMissingData = "breaching"
+	TreatMissingDataNotBreaching TreatMissingData = "notBreaching"
+	TreatMissingDataIgnore       TreatMissingData = "ignore"
+	TreatMissingDataMissing      TreatMissingData = "missing"
+)
+
+// Values returns the values of TreatMissingData that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TreatMissingData) Values() []TreatMissingData {
+	return []TreatMissingData{TreatMissingDataBreaching, TreatMissingDataNotBreaching, TreatMissingDataIgnore, TreatMissingDataMissing}
+}
+
+// ViewerMinimumTLSProtocolVersionEnum is an enumeration of the Amazon
+// Lightsail API.
+type ViewerMinimumTLSProtocolVersionEnum string
+
+// Values of ViewerMinimumTLSProtocolVersionEnum.
+const (
+	ViewerMinimumTLSProtocolVersionEnumTlSv112016 ViewerMinimumTLSProtocolVersionEnum = "TLSv1.1_2016"
+	ViewerMinimumTLSProtocolVersionEnumTlSv122018 ViewerMinimumTLSProtocolVersionEnum = "TLSv1.2_2018"
+	ViewerMinimumTLSProtocolVersionEnumTlSv122019 ViewerMinimumTLSProtocolVersionEnum = "TLSv1.2_2019"
+	ViewerMinimumTLSProtocolVersionEnumTlSv122021 ViewerMinimumTLSProtocolVersionEnum = "TLSv1.2_2021"
+)
+
+// Values returns the values of ViewerMinimumTLSProtocolVersionEnum that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ViewerMinimumTLSProtocolVersionEnum) Values() []ViewerMinimumTLSProtocolVersionEnum {
+	return []ViewerMinimumTLSProtocolVersionEnum{ViewerMinimumTLSProtocolVersionEnumTlSv112016, ViewerMinimumTLSProtocolVersionEnumTlSv122018, ViewerMinimumTLSProtocolVersionEnumTlSv122019, ViewerMinimumTLSProtocolVersionEnumTlSv122021}
 }

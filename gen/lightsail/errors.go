@@ -59,12 +59,65 @@ func (e *AccessDeniedException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
+// Lightsail throws this exception when an account is still in the setup in
+// progress state.
+type AccountSetupInProgressException struct {
+	// Code is the code member.
+	Code *string `json:"code,omitempty"`
+
+	// Docs is the docs member.
+	Docs *string `json:"docs,omitempty"`
+
+	// Message is the message member.
+	Message *string `json:"message,omitempty"`
+
+	// Tip is the tip member.
+	Tip *string `json:"tip,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *AccountSetupInProgressException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "AccountSetupInProgressException".
+func (e *AccountSetupInProgressException) ErrorCode() string {
+	return "AccountSetupInProgressException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *AccountSetupInProgressException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *AccountSetupInProgressException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *AccountSetupInProgressException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *AccountSetupInProgressException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
 // Lightsail throws this exception when user input does not conform to the
 // validation rules of an input field.
 //
-// Note: domain and distribution APIs are only available in the N. Virginia
-// (us-east-1) Amazon Web Services Region. Please set your Amazon Web Services
-// Region configuration to us-east-1 to create, view, or edit these resources.
+// Domain and distribution APIs are only available in the N. Virginia
+// (`us-east-1`) Amazon Web Services Region. Please set your Amazon Web
+// Services Region configuration to `us-east-1` to create, view, or edit these
+// resources.
 type InvalidInputException struct {
 	// Code is the code member.
 	Code *string `json:"code,omitempty"`
@@ -166,6 +219,57 @@ func (e *NotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
+// Lightsail throws this exception when an operation fails to execute.
+type OperationFailureException struct {
+	// Code is the code member.
+	Code *string `json:"code,omitempty"`
+
+	// Docs is the docs member.
+	Docs *string `json:"docs,omitempty"`
+
+	// Message is the message member.
+	Message *string `json:"message,omitempty"`
+
+	// Tip is the tip member.
+	Tip *string `json:"tip,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *OperationFailureException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "OperationFailureException".
+func (e *OperationFailureException) ErrorCode() string {
+	return "OperationFailureException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *OperationFailureException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *OperationFailureException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *OperationFailureException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *OperationFailureException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
 // Lightsail throws this exception when an operation is performed on resources
 // in an opt-in Region that is currently being set up.
 type RegionSetupInProgressException struct {
@@ -173,7 +277,7 @@ type RegionSetupInProgressException struct {
 	Code *string `json:"code,omitempty"`
 
 	// Regions and Availability Zones for Lightsail
-	// (https://docs.aws.amazon.com/lightsail/latest/userguide/understanding-regions-and-availability-zones-in-amazon-lightsail.html).
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/understanding-regions-and-availability-zones-in-amazon-lightsail.html)
 	Docs *string `json:"docs,omitempty"`
 
 	// Message is the message member.
@@ -325,8 +429,10 @@ func (e *UnauthenticatedException) ErrorMetadata() *specrt.ErrorMetadata {
 // Every error type implements specrt.APIError.
 var (
 	_ specrt.APIError = (*AccessDeniedException)(nil)
+	_ specrt.APIError = (*AccountSetupInProgressException)(nil)
 	_ specrt.APIError = (*InvalidInputException)(nil)
 	_ specrt.APIError = (*NotFoundException)(nil)
+	_ specrt.APIError = (*OperationFailureException)(nil)
 	_ specrt.APIError = (*RegionSetupInProgressException)(nil)
 	_ specrt.APIError = (*ServiceException)(nil)
 	_ specrt.APIError = (*UnauthenticatedException)(nil)

@@ -7,6 +7,1455 @@ import (
 	"unicode/utf8"
 )
 
+// matchAutoSnapshotDate reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^[0-9]{4}-[0-9]{2}-[0-9]{2}$
+func matchAutoSnapshotDate(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9]
+	//	1: [\-]
+	//	2: [0-9]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 10:
+			return false
+		default:
+			// states 0 to 9 read [0-9]{4}-[0-9][0-9]-[0-9][0-9]
+			if c != int("\x02\x02\x02\x02\x01\x02\x02\x01\x02\x02"[st]) {
+				return false
+			}
+			st++
+		}
+	}
+	return st == 10
+}
+
+// matchBucketAccessLogPrefix reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^[\w/!.*')(-]+$
+func matchBucketAccessLogPrefix(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^!'-*\--9A-Z_a-z]
+	//	1: [!'-*\--9A-Z_a-z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x01\x00\x00\x00\x00\x00\x01\x01\x01\x01\x00\x00\x01\x01\x01" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x40-0x4f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x01" + // 0x50-0x5f
+		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x60-0x6f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0, 1:
+			switch c {
+			case 1:
+				st = 1
+			default:
+				return false
+			}
+		}
+	}
+	return st == 1
+}
+
+// matchBucketCorsAllowedMethod reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^(DELETE|GET|HEAD|POST|PUT)$
+func matchBucketCorsAllowedMethod(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^ADEGHLOPS-U]
+	//	1: [A]
+	//	2: [D]
+	//	3: [E]
+	//	4: [G]
+	//	5: [H]
+	//	6: [L]
+	//	7: [O]
+	//	8: [P]
+	//	9: [S]
+	//	10: [T]
+	//	11: [U]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x01\x00\x00\x02\x03\x00\x04\x05\x00\x00\x00\x06\x00\x00\x07" + // 0x40-0x4f
+		"\x08\x00\x00\x09\x0a\x0b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 2:
+				st = 1
+			case 4:
+				st = 7
+			case 5:
+				st = 9
+			case 8:
+				st = 12
+			default:
+				return false
+			}
+		case 6:
+			return false
+		case 7:
+			switch c {
+			case 3:
+				st = 8
+			default:
+				return false
+			}
+		case 8:
+			switch c {
+			case 10:
+				st = 6
+			default:
+				return false
+			}
+		case 9:
+			switch c {
+			case 3:
+				st = 10
+			default:
+				return false
+			}
+		case 10:
+			switch c {
+			case 1:
+				st = 11
+			default:
+				return false
+			}
+		case 11:
+			switch c {
+			case 2:
+				st = 6
+			default:
+				return false
+			}
+		case 12:
+			switch c {
+			case 7:
+				st = 13
+			case 11:
+				st = 8
+			default:
+				return false
+			}
+		case 13:
+			switch c {
+			case 9:
+				st = 8
+			default:
+				return false
+			}
+		default:
+			// states 1 to 5 read ELETE
+			if c != int("\x03\x06\x03\x0a\x03"[st-1]) {
+				return false
+			}
+			st++
+		}
+	}
+	return st == 6
+}
+
+// matchBucketName reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^[a-z0-9][a-z0-9-]{1,52}[a-z0-9]$
+func matchBucketName(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 2:
+				st = 1
+			default:
+				return false
+			}
+		case 1:
+			switch c {
+			case 0:
+				return false
+			default:
+				st = 2
+			}
+		case 2:
+			switch c {
+			case 1:
+				st = 3
+			case 2:
+				st = 105
+			default:
+				return false
+			}
+		case 3, 105:
+			switch c {
+			case 1:
+				st = 4
+			case 2:
+				st = 104
+			default:
+				return false
+			}
+		case 4, 104:
+			switch c {
+			case 1:
+				st = 5
+			case 2:
+				st = 103
+			default:
+				return false
+			}
+		case 5, 103:
+			switch c {
+			case 1:
+				st = 6
+			case 2:
+				st = 102
+			default:
+				return false
+			}
+		case 6, 102:
+			switch c {
+			case 1:
+				st = 7
+			case 2:
+				st = 101
+			default:
+				return false
+			}
+		case 7, 101:
+			switch c {
+			case 1:
+				st = 8
+			case 2:
+				st = 100
+			default:
+				return false
+			}
+		case 8, 100:
+			switch c {
+			case 1:
+				st = 9
+			case 2:
+				st = 99
+			default:
+				return false
+			}
+		case 9, 99:
+			switch c {
+			case 1:
+				st = 10
+			case 2:
+				st = 98
+			default:
+				return false
+			}
+		case 10, 98:
+			switch c {
+			case 1:
+				st = 11
+			case 2:
+				st = 97
+			default:
+				return false
+			}
+		case 11, 97:
+			switch c {
+			case 1:
+				st = 12
+			case 2:
+				st = 96
+			default:
+				return false
+			}
+		case 12, 96:
+			switch c {
+			case 1:
+				st = 13
+			case 2:
+				st = 95
+			default:
+				return false
+			}
+		case 13, 95:
+			switch c {
+			case 1:
+				st = 14
+			case 2:
+				st = 94
+			default:
+				return false
+			}
+		case 14, 94:
+			switch c {
+			case 1:
+				st = 15
+			case 2:
+				st = 93
+			default:
+				return false
+			}
+		case 15, 93:
+			switch c {
+			case 1:
+				st = 16
+			case 2:
+				st = 92
+			default:
+				return false
+			}
+		case 16, 92:
+			switch c {
+			case 1:
+				st = 17
+			case 2:
+				st = 91
+			default:
+				return false
+			}
+		case 17, 91:
+			switch c {
+			case 1:
+				st = 18
+			case 2:
+				st = 90
+			default:
+				return false
+			}
+		case 18, 90:
+			switch c {
+			case 1:
+				st = 19
+			case 2:
+				st = 89
+			default:
+				return false
+			}
+		case 19, 89:
+			switch c {
+			case 1:
+				st = 20
+			case 2:
+				st = 88
+			default:
+				return false
+			}
+		case 20, 88:
+			switch c {
+			case 1:
+				st = 21
+			case 2:
+				st = 87
+			default:
+				return false
+			}
+		case 21, 87:
+			switch c {
+			case 1:
+				st = 22
+			case 2:
+				st = 86
+			default:
+				return false
+			}
+		case 22, 86:
+			switch c {
+			case 1:
+				st = 23
+			case 2:
+				st = 85
+			default:
+				return false
+			}
+		case 23, 85:
+			switch c {
+			case 1:
+				st = 24
+			case 2:
+				st = 84
+			default:
+				return false
+			}
+		case 24, 84:
+			switch c {
+			case 1:
+				st = 25
+			case 2:
+				st = 83
+			default:
+				return false
+			}
+		case 25, 83:
+			switch c {
+			case 1:
+				st = 26
+			case 2:
+				st = 82
+			default:
+				return false
+			}
+		case 26, 82:
+			switch c {
+			case 1:
+				st = 27
+			case 2:
+				st = 81
+			default:
+				return false
+			}
+		case 27, 81:
+			switch c {
+			case 1:
+				st = 28
+			case 2:
+				st = 80
+			default:
+				return false
+			}
+		case 28, 80:
+			switch c {
+			case 1:
+				st = 29
+			case 2:
+				st = 79
+			default:
+				return false
+			}
+		case 29, 79:
+			switch c {
+			case 1:
+				st = 30
+			case 2:
+				st = 78
+			default:
+				return false
+			}
+		case 30, 78:
+			switch c {
+			case 1:
+				st = 31
+			case 2:
+				st = 77
+			default:
+				return false
+			}
+		case 31, 77:
+			switch c {
+			case 1:
+				st = 32
+			case 2:
+				st = 76
+			default:
+				return false
+			}
+		case 32, 76:
+			switch c {
+			case 1:
+				st = 33
+			case 2:
+				st = 75
+			default:
+				return false
+			}
+		case 33, 75:
+			switch c {
+			case 1:
+				st = 34
+			case 2:
+				st = 74
+			default:
+				return false
+			}
+		case 34, 74:
+			switch c {
+			case 1:
+				st = 35
+			case 2:
+				st = 73
+			default:
+				return false
+			}
+		case 35, 73:
+			switch c {
+			case 1:
+				st = 36
+			case 2:
+				st = 72
+			default:
+				return false
+			}
+		case 36, 72:
+			switch c {
+			case 1:
+				st = 37
+			case 2:
+				st = 71
+			default:
+				return false
+			}
+		case 37, 71:
+			switch c {
+			case 1:
+				st = 38
+			case 2:
+				st = 70
+			default:
+				return false
+			}
+		case 38, 70:
+			switch c {
+			case 1:
+				st = 39
+			case 2:
+				st = 69
+			default:
+				return false
+			}
+		case 39, 69:
+			switch c {
+			case 1:
+				st = 40
+			case 2:
+				st = 68
+			default:
+				return false
+			}
+		case 40, 68:
+			switch c {
+			case 1:
+				st = 41
+			case 2:
+				st = 67
+			default:
+				return false
+			}
+		case 41, 67:
+			switch c {
+			case 1:
+				st = 42
+			case 2:
+				st = 66
+			default:
+				return false
+			}
+		case 42, 66:
+			switch c {
+			case 1:
+				st = 43
+			case 2:
+				st = 65
+			default:
+				return false
+			}
+		case 43, 65:
+			switch c {
+			case 1:
+				st = 44
+			case 2:
+				st = 64
+			default:
+				return false
+			}
+		case 44, 64:
+			switch c {
+			case 1:
+				st = 45
+			case 2:
+				st = 63
+			default:
+				return false
+			}
+		case 45, 63:
+			switch c {
+			case 1:
+				st = 46
+			case 2:
+				st = 62
+			default:
+				return false
+			}
+		case 46, 62:
+			switch c {
+			case 1:
+				st = 47
+			case 2:
+				st = 61
+			default:
+				return false
+			}
+		case 47, 61:
+			switch c {
+			case 1:
+				st = 48
+			case 2:
+				st = 60
+			default:
+				return false
+			}
+		case 48, 60:
+			switch c {
+			case 1:
+				st = 49
+			case 2:
+				st = 59
+			default:
+				return false
+			}
+		case 49, 59:
+			switch c {
+			case 1:
+				st = 50
+			case 2:
+				st = 58
+			default:
+				return false
+			}
+		case 50, 58:
+			switch c {
+			case 1:
+				st = 51
+			case 2:
+				st = 57
+			default:
+				return false
+			}
+		case 51, 57:
+			switch c {
+			case 1:
+				st = 52
+			case 2:
+				st = 56
+			default:
+				return false
+			}
+		case 52, 56:
+			switch c {
+			case 1:
+				st = 53
+			case 2:
+				st = 55
+			default:
+				return false
+			}
+		case 53, 55:
+			switch c {
+			case 2:
+				st = 54
+			default:
+				return false
+			}
+		case 54:
+			return false
+		}
+	}
+	return (st >= 54 && st <= 105)
+}
+
+// matchContainerLabel reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^[a-z0-9]{1,2}|[a-z0-9][a-z0-9-]+[a-z0-9]$
+func matchContainerLabel(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 2:
+				st = 1
+			default:
+				return false
+			}
+		case 1, 2:
+			switch c {
+			case 1:
+				st = 2
+			case 2:
+				st = 1
+			default:
+				return false
+			}
+		}
+	}
+	return st == 1
+}
+
+// matchEmailAddress reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^[\w!#$%&.'*+\/=?^_\x60{|}~\-]{1,64}@[a-zA-Z0-9\-]{1,63}(\.[a-zA-Z0-9\-]{1,63}){0,8}(\.[a-zA-Z]{2,63})$
+func matchEmailAddress(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^!#-'*+\--9=?-Z\^-~]
+	//	1: [!#-'*+/=?\^-`{-~]
+	//	2: [\-0-9]
+	//	3: [.]
+	//	4: [@]
+	//	5: [A-Za-z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x01\x00\x01\x01\x01\x01\x01\x00\x00\x01\x01\x00\x02\x03\x01" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x01\x00\x01" + // 0x30-0x3f
+		"\x04\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x01\x01" + // 0x50-0x5f
+		"\x01\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x60-0x6f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x01\x01\x01\x01\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 0, 4:
+				return false
+			default:
+				st = 1
+			}
+		case 64:
+			switch c {
+			case 4:
+				st = 65
+			default:
+				return false
+			}
+		case 65:
+			switch c {
+			case 2, 5:
+				st = 66
+			default:
+				return false
+			}
+		case 128:
+			switch c {
+			case 3:
+				st = 129
+			default:
+				return false
+			}
+		case 129:
+			switch c {
+			case 2:
+				st = 130
+			case 5:
+				st = 1146
+			default:
+				return false
+			}
+		case 192, 1208:
+			switch c {
+			case 3:
+				st = 193
+			default:
+				return false
+			}
+		case 193:
+			switch c {
+			case 2:
+				st = 194
+			case 5:
+				st = 1083
+			default:
+				return false
+			}
+		case 256, 1145:
+			switch c {
+			case 3:
+				st = 257
+			default:
+				return false
+			}
+		case 257:
+			switch c {
+			case 2:
+				st = 258
+			case 5:
+				st = 1020
+			default:
+				return false
+			}
+		case 320, 1082:
+			switch c {
+			case 3:
+				st = 321
+			default:
+				return false
+			}
+		case 321:
+			switch c {
+			case 2:
+				st = 322
+			case 5:
+				st = 957
+			default:
+				return false
+			}
+		case 384, 1019:
+			switch c {
+			case 3:
+				st = 385
+			default:
+				return false
+			}
+		case 385:
+			switch c {
+			case 2:
+				st = 386
+			case 5:
+				st = 894
+			default:
+				return false
+			}
+		case 448, 956:
+			switch c {
+			case 3:
+				st = 449
+			default:
+				return false
+			}
+		case 449:
+			switch c {
+			case 2:
+				st = 450
+			case 5:
+				st = 831
+			default:
+				return false
+			}
+		case 512, 893:
+			switch c {
+			case 3:
+				st = 513
+			default:
+				return false
+			}
+		case 513:
+			switch c {
+			case 2:
+				st = 514
+			case 5:
+				st = 768
+			default:
+				return false
+			}
+		case 576, 830:
+			switch c {
+			case 3:
+				st = 577
+			default:
+				return false
+			}
+		case 577:
+			switch c {
+			case 2:
+				st = 578
+			case 5:
+				st = 705
+			default:
+				return false
+			}
+		case 640, 767:
+			switch c {
+			case 3:
+				st = 641
+			default:
+				return false
+			}
+		case 704:
+			return false
+		default:
+			switch {
+			case st <= 63:
+				// states 1 to 63: the same transitions, relative to the state
+				switch c {
+				case 0:
+					return false
+				case 4:
+					st = 65
+				default:
+					st++
+				}
+			case st <= 127:
+				// states 66 to 127: the same transitions, relative to the state
+				switch c {
+				case 2, 5:
+					st++
+				case 3:
+					st = 129
+				default:
+					return false
+				}
+			case st <= 191:
+				// states 130 to 191: the same transitions, relative to the state
+				switch c {
+				case 2, 5:
+					st++
+				case 3:
+					st = 193
+				default:
+					return false
+				}
+			case st <= 255:
+				// states 194 to 255: the same transitions, relative to the state
+				switch c {
+				case 2, 5:
+					st++
+				case 3:
+					st = 257
+				default:
+					return false
+				}
+			case st <= 319:
+				// states 258 to 319: the same transitions, relative to the state
+				switch c {
+				case 2, 5:
+					st++
+				case 3:
+					st = 321
+				default:
+					return false
+				}
+			case st <= 383:
+				// states 322 to 383: the same transitions, relative to the state
+				switch c {
+				case 2, 5:
+					st++
+				case 3:
+					st = 385
+				default:
+					return false
+				}
+			case st <= 447:
+				// states 386 to 447: the same transitions, relative to the state
+				switch c {
+				case 2, 5:
+					st++
+				case 3:
+					st = 449
+				default:
+					return false
+				}
+			case st <= 511:
+				// states 450 to 511: the same transitions, relative to the state
+				switch c {
+				case 2, 5:
+					st++
+				case 3:
+					st = 513
+				default:
+					return false
+				}
+			case st <= 575:
+				// states 514 to 575: the same transitions, relative to the state
+				switch c {
+				case 2, 5:
+					st++
+				case 3:
+					st = 577
+				default:
+					return false
+				}
+			case st <= 639:
+				// states 578 to 639: the same transitions, relative to the state
+				switch c {
+				case 2, 5:
+					st++
+				case 3:
+					st = 641
+				default:
+					return false
+				}
+			case st <= 703:
+				// states 641 to 703: the same transitions, relative to the state
+				switch c {
+				case 5:
+					st++
+				default:
+					return false
+				}
+			case st <= 766:
+				// states 705 to 766: the same transitions, relative to the state
+				switch c {
+				case 2:
+					st -= 126
+				case 3:
+					st = 641
+				case 5:
+					st++
+				default:
+					return false
+				}
+			case st <= 829:
+				// states 768 to 829: the same transitions, relative to the state
+				switch c {
+				case 2:
+					st -= 253
+				case 3:
+					st = 577
+				case 5:
+					st++
+				default:
+					return false
+				}
+			case st <= 892:
+				// states 831 to 892: the same transitions, relative to the state
+				switch c {
+				case 2:
+					st -= 380
+				case 3:
+					st = 513
+				case 5:
+					st++
+				default:
+					return false
+				}
+			case st <= 955:
+				// states 894 to 955: the same transitions, relative to the state
+				switch c {
+				case 2:
+					st -= 507
+				case 3:
+					st = 449
+				case 5:
+					st++
+				default:
+					return false
+				}
+			case st <= 1018:
+				// states 957 to 1018: the same transitions, relative to the state
+				switch c {
+				case 2:
+					st -= 634
+				case 3:
+					st = 385
+				case 5:
+					st++
+				default:
+					return false
+				}
+			case st <= 1081:
+				// states 1020 to 1081: the same transitions, relative to the state
+				switch c {
+				case 2:
+					st -= 761
+				case 3:
+					st = 321
+				case 5:
+					st++
+				default:
+					return false
+				}
+			case st <= 1144:
+				// states 1083 to 1144: the same transitions, relative to the state
+				switch c {
+				case 2:
+					st -= 888
+				case 3:
+					st = 257
+				case 5:
+					st++
+				default:
+					return false
+				}
+			default:
+				// states 1146 to 1207: the same transitions, relative to the state
+				switch c {
+				case 2:
+					st -= 1015
+				case 3:
+					st = 193
+				case 5:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return (st >= 643 && st <= 704) || (st >= 706 && st <= 767) || (st >= 769 && st <= 830) || (st >= 832 && st <= 893) || (st >= 895 && st <= 956) || (st >= 958 && st <= 1019) || (st >= 1021 && st <= 1082) || (st >= 1084 && st <= 1145) || (st >= 1147 && st <= 1208)
+}
+
+// matchIAMAccessKeyID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^[A-Z0-9]{20}$
+func matchIAMAccessKeyID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^0-9A-Z]
+	//	1: [0-9A-Z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x40-0x4f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 20:
+			return false
+		default:
+			// states 0 to 19: the same transitions, relative to the state
+			switch c {
+			case 1:
+				st++
+			default:
+				return false
+			}
+		}
+	}
+	return st == 20
+}
+
+// matchIPAddress reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	([0-9]{1,3}\.){3}[0-9]{1,3}
+func matchIPAddress(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^.0-9]
+	//	1: [.]
+	//	2: [0-9]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 2:
+				st = 1
+			default:
+				return false
+			}
+		case 1:
+			switch c {
+			case 1:
+				st = 3
+			case 2:
+				st = 2
+			default:
+				return false
+			}
+		case 2:
+			switch c {
+			case 1:
+				st = 3
+			case 2:
+				st = 15
+			default:
+				return false
+			}
+		case 3:
+			switch c {
+			case 2:
+				st = 4
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 1:
+				st = 6
+			case 2:
+				st = 5
+			default:
+				return false
+			}
+		case 5:
+			switch c {
+			case 1:
+				st = 6
+			case 2:
+				st = 14
+			default:
+				return false
+			}
+		case 6:
+			switch c {
+			case 2:
+				st = 7
+			default:
+				return false
+			}
+		case 7:
+			switch c {
+			case 1:
+				st = 9
+			case 2:
+				st = 8
+			default:
+				return false
+			}
+		case 8:
+			switch c {
+			case 1:
+				st = 9
+			case 2:
+				st = 13
+			default:
+				return false
+			}
+		case 12:
+			return false
+		case 13:
+			switch c {
+			case 1:
+				st = 9
+			default:
+				return false
+			}
+		case 14:
+			switch c {
+			case 1:
+				st = 6
+			default:
+				return false
+			}
+		case 15:
+			switch c {
+			case 1:
+				st = 3
+			default:
+				return false
+			}
+		default:
+			// states 9 to 11: the same transitions, relative to the state
+			switch c {
+			case 2:
+				st++
+			default:
+				return false
+			}
+		}
+	}
+	return (st >= 10 && st <= 12)
+}
+
+// matchIpv6Address reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	([A-F0-9]{1,4}:){7}[A-F0-9]{1,4}
+func matchIpv6Address(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^0-:A-F]
+	//	1: [0-9A-F]
+	//	2: [:]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x02\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 39:
+			return false
+		default:
+			switch {
+			case st <= 35:
+				// states 0 to 35: the same transitions every 5 states, relative to the state
+				switch st % 5 {
+				case 0:
+					switch c {
+					case 1:
+						st++
+					default:
+						return false
+					}
+				case 1:
+					switch c {
+					case 1:
+						st++
+					case 2:
+						st += 4
+					default:
+						return false
+					}
+				case 2:
+					switch c {
+					case 1:
+						st++
+					case 2:
+						st += 3
+					default:
+						return false
+					}
+				case 3:
+					switch c {
+					case 1:
+						st++
+					case 2:
+						st += 2
+					default:
+						return false
+					}
+				default:
+					switch c {
+					case 2:
+						st++
+					default:
+						return false
+					}
+				}
+			default:
+				// states 36 to 38: the same transitions, relative to the state
+				switch c {
+				case 1:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return (st >= 36 && st <= 39)
+}
+
 // matchNonEmptyString reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
@@ -65,6 +1514,131 @@ func matchNonEmptyString(s string) bool {
 	return st == 1
 }
 
+// matchResourceARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^arn:(aws[^:]*):([a-zA-Z0-9-]+):([a-z0-9-]+):([0-9]+):([a-zA-Z]+)/([a-zA-Z0-9-]+)$
+func matchResourceARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [b-mo-qt-vx-z]
+	//	8: [n]
+	//	9: [r]
+	//	10: [s]
+	//	11: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x08\x07" + // 0x60-0x6f
+		"\x07\x07\x09\x0a\x07\x07\x07\x0b\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			c = 0
+		}
+		switch st {
+		case 7:
+			switch c {
+			case 4:
+				st = 8
+			default: // st stays
+			}
+		case 8:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 9
+			}
+		case 9:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 10
+			default: // st stays
+			}
+		case 10:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 11
+			}
+		case 11:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 12
+			default: // st stays
+			}
+		case 12:
+			switch c {
+			case 3:
+				st = 13
+			default:
+				return false
+			}
+		case 13:
+			switch c {
+			case 3: // st stays
+			case 4:
+				st = 14
+			default:
+				return false
+			}
+		case 14:
+			switch c {
+			case 0, 1, 2, 3, 4:
+				return false
+			default:
+				st = 15
+			}
+		case 15:
+			switch c {
+			case 0, 1, 3, 4:
+				return false
+			case 2:
+				st = 16
+			default: // st stays
+			}
+		case 16, 17:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 17
+			}
+		default:
+			// states 0 to 6 read arn:aws
+			if c != int("\x06\x09\x08\x04\x06\x0b\x0a"[st]) {
+				return false
+			}
+			st++
+		}
+	}
+	return st == 17
+}
+
 // matchResourceName reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
@@ -114,6 +1688,424 @@ func matchResourceName(s string) bool {
 		}
 	}
 	return st == 2
+}
+
+// matchSetupDomainName reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^[a-zA-Z0-9\-]{1,63}(\.[a-zA-Z0-9\-]{1,63}){0,8}(\.[a-zA-Z]{2,63})$
+func matchSetupDomainName(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-.0-9A-Za-z]
+	//	1: [\-0-9]
+	//	2: [.]
+	//	3: [A-Za-z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x02\x00" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03" + // 0x40-0x4f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03" + // 0x60-0x6f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 1, 3:
+				st = 1
+			default:
+				return false
+			}
+		case 63:
+			switch c {
+			case 2:
+				st = 64
+			default:
+				return false
+			}
+		case 64:
+			switch c {
+			case 1:
+				st = 65
+			case 3:
+				st = 1081
+			default:
+				return false
+			}
+		case 127, 1143:
+			switch c {
+			case 2:
+				st = 128
+			default:
+				return false
+			}
+		case 128:
+			switch c {
+			case 1:
+				st = 129
+			case 3:
+				st = 1018
+			default:
+				return false
+			}
+		case 191, 1080:
+			switch c {
+			case 2:
+				st = 192
+			default:
+				return false
+			}
+		case 192:
+			switch c {
+			case 1:
+				st = 193
+			case 3:
+				st = 955
+			default:
+				return false
+			}
+		case 255, 1017:
+			switch c {
+			case 2:
+				st = 256
+			default:
+				return false
+			}
+		case 256:
+			switch c {
+			case 1:
+				st = 257
+			case 3:
+				st = 892
+			default:
+				return false
+			}
+		case 319, 954:
+			switch c {
+			case 2:
+				st = 320
+			default:
+				return false
+			}
+		case 320:
+			switch c {
+			case 1:
+				st = 321
+			case 3:
+				st = 829
+			default:
+				return false
+			}
+		case 383, 891:
+			switch c {
+			case 2:
+				st = 384
+			default:
+				return false
+			}
+		case 384:
+			switch c {
+			case 1:
+				st = 385
+			case 3:
+				st = 766
+			default:
+				return false
+			}
+		case 447, 828:
+			switch c {
+			case 2:
+				st = 448
+			default:
+				return false
+			}
+		case 448:
+			switch c {
+			case 1:
+				st = 449
+			case 3:
+				st = 703
+			default:
+				return false
+			}
+		case 511, 765:
+			switch c {
+			case 2:
+				st = 512
+			default:
+				return false
+			}
+		case 512:
+			switch c {
+			case 1:
+				st = 513
+			case 3:
+				st = 640
+			default:
+				return false
+			}
+		case 575, 702:
+			switch c {
+			case 2:
+				st = 576
+			default:
+				return false
+			}
+		case 639:
+			return false
+		default:
+			switch {
+			case st <= 62:
+				// states 1 to 62: the same transitions, relative to the state
+				switch c {
+				case 0:
+					return false
+				case 2:
+					st = 64
+				default:
+					st++
+				}
+			case st <= 126:
+				// states 65 to 126: the same transitions, relative to the state
+				switch c {
+				case 0:
+					return false
+				case 2:
+					st = 128
+				default:
+					st++
+				}
+			case st <= 190:
+				// states 129 to 190: the same transitions, relative to the state
+				switch c {
+				case 0:
+					return false
+				case 2:
+					st = 192
+				default:
+					st++
+				}
+			case st <= 254:
+				// states 193 to 254: the same transitions, relative to the state
+				switch c {
+				case 0:
+					return false
+				case 2:
+					st = 256
+				default:
+					st++
+				}
+			case st <= 318:
+				// states 257 to 318: the same transitions, relative to the state
+				switch c {
+				case 0:
+					return false
+				case 2:
+					st = 320
+				default:
+					st++
+				}
+			case st <= 382:
+				// states 321 to 382: the same transitions, relative to the state
+				switch c {
+				case 0:
+					return false
+				case 2:
+					st = 384
+				default:
+					st++
+				}
+			case st <= 446:
+				// states 385 to 446: the same transitions, relative to the state
+				switch c {
+				case 0:
+					return false
+				case 2:
+					st = 448
+				default:
+					st++
+				}
+			case st <= 510:
+				// states 449 to 510: the same transitions, relative to the state
+				switch c {
+				case 0:
+					return false
+				case 2:
+					st = 512
+				default:
+					st++
+				}
+			case st <= 574:
+				// states 513 to 574: the same transitions, relative to the state
+				switch c {
+				case 0:
+					return false
+				case 2:
+					st = 576
+				default:
+					st++
+				}
+			case st <= 638:
+				// states 576 to 638: the same transitions, relative to the state
+				switch c {
+				case 3:
+					st++
+				default:
+					return false
+				}
+			case st <= 701:
+				// states 640 to 701: the same transitions, relative to the state
+				switch c {
+				case 1:
+					st -= 126
+				case 2:
+					st = 576
+				case 3:
+					st++
+				default:
+					return false
+				}
+			case st <= 764:
+				// states 703 to 764: the same transitions, relative to the state
+				switch c {
+				case 1:
+					st -= 253
+				case 2:
+					st = 512
+				case 3:
+					st++
+				default:
+					return false
+				}
+			case st <= 827:
+				// states 766 to 827: the same transitions, relative to the state
+				switch c {
+				case 1:
+					st -= 380
+				case 2:
+					st = 448
+				case 3:
+					st++
+				default:
+					return false
+				}
+			case st <= 890:
+				// states 829 to 890: the same transitions, relative to the state
+				switch c {
+				case 1:
+					st -= 507
+				case 2:
+					st = 384
+				case 3:
+					st++
+				default:
+					return false
+				}
+			case st <= 953:
+				// states 892 to 953: the same transitions, relative to the state
+				switch c {
+				case 1:
+					st -= 634
+				case 2:
+					st = 320
+				case 3:
+					st++
+				default:
+					return false
+				}
+			case st <= 1016:
+				// states 955 to 1016: the same transitions, relative to the state
+				switch c {
+				case 1:
+					st -= 761
+				case 2:
+					st = 256
+				case 3:
+					st++
+				default:
+					return false
+				}
+			case st <= 1079:
+				// states 1018 to 1079: the same transitions, relative to the state
+				switch c {
+				case 1:
+					st -= 888
+				case 2:
+					st = 192
+				case 3:
+					st++
+				default:
+					return false
+				}
+			default:
+				// states 1081 to 1142: the same transitions, relative to the state
+				switch c {
+				case 1:
+					st -= 1015
+				case 2:
+					st = 128
+				case 3:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return (st >= 578 && st <= 639) || (st >= 641 && st <= 702) || (st >= 704 && st <= 765) || (st >= 767 && st <= 828) || (st >= 830 && st <= 891) || (st >= 893 && st <= 954) || (st >= 956 && st <= 1017) || (st >= 1019 && st <= 1080) || (st >= 1082 && st <= 1143)
+}
+
+// matchSetupHistoryPageToken reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^[A-Za-z0-9+/=]+$
+func matchSetupHistoryPageToken(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^+/-9=A-Za-z]
+	//	1: [+/-9=A-Za-z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x00\x01" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x01\x00\x00" + // 0x30-0x3f
+		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x40-0x4f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x60-0x6f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0, 1:
+			switch c {
+			case 1:
+				st = 1
+			default:
+				return false
+			}
+		}
+	}
+	return st == 1
 }
 
 // matchSubjectAlternativeName reports whether s, as a whole, matches a pattern of the spec.
@@ -200,4 +2192,89 @@ func matchTagKey(s string) bool {
 		}
 	}
 	return true
+}
+
+// matchTimeOfDay reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	^(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$
+func matchTimeOfDay(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^0-:]
+	//	1: [01]
+	//	2: [2]
+	//	3: [3]
+	//	4: [45]
+	//	5: [6-9]
+	//	6: [:]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x01\x01\x02\x03\x04\x04\x05\x05\x05\x05\x06\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 1:
+				st = 1
+			case 2:
+				st = 6
+			default:
+				return false
+			}
+		case 1:
+			switch c {
+			case 0, 6:
+				return false
+			default:
+				st = 2
+			}
+		case 2:
+			switch c {
+			case 6:
+				st = 3
+			default:
+				return false
+			}
+		case 3:
+			switch c {
+			case 0, 5, 6:
+				return false
+			default:
+				st = 4
+			}
+		case 4:
+			switch c {
+			case 0, 6:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			return false
+		case 6:
+			switch c {
+			case 1, 2, 3:
+				st = 2
+			default:
+				return false
+			}
+		}
+	}
+	return st == 5
 }

@@ -4,21 +4,1335 @@ package lightsail
 
 import (
 	"encoding/json"
+	"fmt"
 	"github.com/specgen/specgen/specrt"
+	"log/slog"
 	"time"
 )
 
+// Describes an access key for an Amazon Lightsail bucket.
+//
+// Access keys grant full programmatic access to the specified bucket and its
+// objects. You can have a maximum of two access keys per bucket. Use the
+// CreateBucketAccessKey
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateBucketAccessKey.html)
+// action to create an access key for a specific bucket. For more information
+// about access keys, see Creating access keys for a bucket in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-creating-bucket-access-keys)
+// in the Amazon Lightsail Developer Guide.
+//
+// The `secretAccessKey` value is returned only in response to the
+// `CreateBucketAccessKey` action. You can get a secret access key only when
+// you first create an access key; you cannot get the secret access key later.
+// If you lose the secret access key, you must create a new access key.
+type AccessKey struct {
+	// The ID of the access key.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	AccessKeyID *string `json:"accessKeyId,omitempty" specgen:"sensitive"`
+
+	// The secret access key used to sign requests.
+	//
+	// You should store the secret access key in a safe location. We recommend that
+	// you delete the access key if the secret access key is compromised.
+	SecretAccessKey *string `json:"secretAccessKey,omitempty"`
+
+	// The status of the access key.
+	//
+	// A status of `Active` means that the key is valid, while `Inactive` means it
+	// is not.
+	Status StatusType `json:"status,omitempty"`
+
+	// The timestamp when the access key was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// An object that describes the last time the access key was used.
+	//
+	// This object does not include data in the response of a CreateBucketAccessKey
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateBucketAccessKey.html)
+	// action. If the access key has not been used, the `region` and `serviceName`
+	// values are `N/A`, and the `lastUsedDate` value is null.
+	LastUsed *AccessKeyLastUsed `json:"lastUsed,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v AccessKey) MarshalJSON() ([]byte, error) {
+	type plain AccessKey
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *AccessKey) UnmarshalJSON(data []byte) error {
+	type plain AccessKey
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v AccessKey) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v AccessKey) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v AccessKey) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// Describes the last time an access key was used.
+//
+// This object does not include data in the response of a CreateBucketAccessKey
+// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateBucketAccessKey.html)
+// action.
+type AccessKeyLastUsed struct {
+	// The date and time when the access key was most recently used.
+	//
+	// This value is null if the access key has not been used.
+	LastUsedDate *time.Time `json:"lastUsedDate,omitempty"`
+
+	// The Amazon Web Services Region where this access key was most recently used.
+	//
+	// This value is `N/A` if the access key has not been used.
+	Region *string `json:"region,omitempty"`
+
+	// The name of the Amazon Web Services service with which this access key was
+	// most recently used.
+	//
+	// This value is `N/A` if the access key has not been used.
+	ServiceName *string `json:"serviceName,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v AccessKeyLastUsed) MarshalJSON() ([]byte, error) {
+	type plain AccessKeyLastUsed
+	return json.Marshal(struct {
+		plain
+		LastUsedDate *specrt.EpochSeconds `json:"lastUsedDate,omitempty"`
+	}{
+		LastUsedDate: specrt.EpochSecondsOf(v.LastUsedDate),
+		plain:        plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *AccessKeyLastUsed) UnmarshalJSON(data []byte) error {
+	type plain AccessKeyLastUsed
+	wire := struct {
+		*plain
+		LastUsedDate *specrt.EpochSeconds `json:"lastUsedDate,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.LastUsedDate = wire.LastUsedDate.Time()
+	return nil
+}
+
+// Describes the anonymous access permissions for an Amazon Lightsail bucket
+// and its objects.
+//
+// For more information about bucket access permissions, see Understanding
+// bucket permissions in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-understanding-bucket-permissions)
+// in the
+//
+// Amazon Lightsail Developer Guide.
+type AccessRules struct {
+	// Specifies the anonymous access to all objects in a bucket.
+	//
+	// The following options can be specified:
+	//
+	// - `public` - Sets all objects in the bucket to public (read-only), making
+	// them readable by anyone in the world.
+	//
+	// If the `getObject` value is set to `public`, then all objects in the bucket
+	// default to public regardless of the `allowPublicOverrides` value.
+	//
+	// - `private` - Sets all objects in the bucket to private, making them
+	// readable only by you or anyone you give access to.
+	//
+	// If the `getObject` value is set to `private`, and the `allowPublicOverrides`
+	// value is set to `true`, then all objects in the bucket default to private
+	// unless they are configured with a `public-read` ACL. Individual objects with
+	// a `public-read` ACL are readable by anyone in the world.
+	GetObject AccessType `json:"getObject,omitempty"`
+
+	// A Boolean value that indicates whether the access control list (ACL)
+	// permissions that are applied to individual objects override the `getObject`
+	// option that is currently specified.
+	//
+	// When this is true, you can use the PutObjectAcl
+	// (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectAcl.html)
+	// Amazon S3 API action to set individual objects to public (read-only) using
+	// the `public-read` ACL, or to private using the `private` ACL.
+	AllowPublicOverrides *bool `json:"allowPublicOverrides,omitempty"`
+}
+
+// Describes the synchronization status of the Amazon Simple Storage Service
+// (Amazon S3) account-level block public access (BPA) feature for your
+// Lightsail buckets.
+//
+// The account-level BPA feature of Amazon S3 provides centralized controls to
+// limit public access to all Amazon S3 buckets in an account. BPA can make all
+// Amazon S3 buckets in an Amazon Web Services account private regardless of
+// the individual bucket and object permissions that are configured. Lightsail
+// buckets take into account the Amazon S3 account-level BPA configuration when
+// allowing or denying public access. To do this, Lightsail periodically
+// fetches the account-level BPA configuration from Amazon S3. When the
+// account-level BPA status is `InSync`, the Amazon S3 account-level BPA
+// configuration is synchronized and it applies to your Lightsail buckets. For
+// more information about Amazon Simple Storage Service account-level BPA and
+// how it affects Lightsail buckets, see Block public access for buckets in
+// Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-block-public-access-for-buckets)
+// in the Amazon Lightsail Developer Guide.
+type AccountLevelBpaSync struct {
+	// The status of the account-level BPA synchronization.
+	//
+	// The following statuses are possible:
+	//
+	// - `InSync` - Account-level BPA is synchronized. The Amazon S3 account-level
+	// BPA configuration applies to your Lightsail buckets. - `NeverSynced` -
+	// Synchronization has not yet happened. The Amazon S3 account-level BPA
+	// configuration does not apply to your Lightsail buckets. - `Failed` -
+	// Synchronization failed. The Amazon S3 account-level BPA configuration does
+	// not apply to your Lightsail buckets. - `Defaulted` - Synchronization failed
+	// and account-level BPA for your Lightsail buckets is defaulted to active.
+	//
+	// You might need to complete further actions if the status is `Failed` or
+	// `Defaulted`. The `message` parameter provides more information for those
+	// statuses.
+	Status AccountLevelBpaSyncStatus `json:"status,omitempty"`
+
+	// The timestamp of when the account-level BPA configuration was last
+	// synchronized. This value is null when the account-level BPA configuration
+	// has not been synchronized.
+	LastSyncedAt *time.Time `json:"lastSyncedAt,omitempty"`
+
+	// A message that provides a reason for a `Failed` or `Defaulted`
+	// synchronization status.
+	//
+	// The following messages are possible:
+	//
+	// - `SYNC_ON_HOLD` - The synchronization has not yet happened. This status
+	// message occurs immediately after you create your first Lightsail bucket.
+	// This status message should change after the first synchronization happens,
+	// approximately 1 hour after the first bucket is created. -
+	// `DEFAULTED_FOR_SLR_MISSING` - The synchronization failed because the
+	// required service-linked role is missing from your Amazon Web Services
+	// account. The account-level BPA configuration for your Lightsail buckets is
+	// defaulted to active until the synchronization can occur. This means that all
+	// your buckets are private and not publicly accessible. For more information
+	// about how to create the required service-linked role to allow
+	// synchronization, see Using Service-Linked Roles for Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-using-service-linked-roles)
+	// in the Amazon Lightsail Developer Guide. -
+	// `DEFAULTED_FOR_SLR_MISSING_ON_HOLD` - The synchronization failed because the
+	// required service-linked role is missing from your Amazon Web Services
+	// account. Account-level BPA is not yet configured for your Lightsail buckets.
+	// Therefore, only the bucket access permissions and individual object access
+	// permissions apply to your Lightsail buckets. For more information about how
+	// to create the required service-linked role to allow synchronization, see
+	// Using Service-Linked Roles for Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-using-service-linked-roles)
+	// in the Amazon Lightsail Developer Guide. - `Unknown` - The reason that
+	// synchronization failed is unknown. Contact Amazon Web Services Support for
+	// more information.
+	Message BPAStatusMessage `json:"message,omitempty"`
+
+	// A Boolean value that indicates whether account-level block public access is
+	// affecting your Lightsail buckets.
+	BpaImpactsLightsail *bool `json:"bpaImpactsLightsail,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v AccountLevelBpaSync) MarshalJSON() ([]byte, error) {
+	type plain AccountLevelBpaSync
+	return json.Marshal(struct {
+		plain
+		LastSyncedAt *specrt.EpochSeconds `json:"lastSyncedAt,omitempty"`
+	}{
+		LastSyncedAt: specrt.EpochSecondsOf(v.LastSyncedAt),
+		plain:        plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *AccountLevelBpaSync) UnmarshalJSON(data []byte) error {
+	type plain AccountLevelBpaSync
+	wire := struct {
+		*plain
+		LastSyncedAt *specrt.EpochSeconds `json:"lastSyncedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.LastSyncedAt = wire.LastSyncedAt.Time()
+	return nil
+}
+
+// Describes an add-on that is enabled for an Amazon Lightsail resource.
+type AddOn struct {
+	// The name of the add-on.
+	Name *string `json:"name,omitempty"`
+
+	// The status of the add-on.
+	Status *string `json:"status,omitempty"`
+
+	// The daily time when an automatic snapshot is created.
+	//
+	// The time shown is in `HH:00` format, and in Coordinated Universal Time
+	// (UTC).
+	//
+	// The snapshot is automatically created between the time shown and up to 45
+	// minutes after.
+	SnapshotTimeOfDay *string `json:"snapshotTimeOfDay,omitempty"`
+
+	// The next daily time an automatic snapshot will be created.
+	//
+	// The time shown is in `HH:00` format, and in Coordinated Universal Time
+	// (UTC).
+	//
+	// The snapshot is automatically created between the time shown and up to 45
+	// minutes after.
+	NextSnapshotTimeOfDay *string `json:"nextSnapshotTimeOfDay,omitempty"`
+
+	// The trigger threshold of the action.
+	//
+	// This add-on only applies to Lightsail for Research resources.
+	Threshold *string `json:"threshold,omitempty"`
+
+	// The amount of idle time in minutes after which your virtual computer will
+	// automatically stop.
+	//
+	// This add-on only applies to Lightsail for Research resources.
+	Duration *string `json:"duration,omitempty"`
+}
+
+// Describes a request to enable, modify, or disable an add-on for an Amazon
+// Lightsail resource.
+//
+// An additional cost may be associated with enabling add-ons. For more
+// information, see the Lightsail pricing page
+// (https://aws.amazon.com/lightsail/pricing/).
+type AddOnRequest struct {
+	// The add-on type.
+	//
+	// This member is required.
+	AddOnType AddOnType `json:"addOnType,omitempty"`
+
+	// An object that represents additional parameters when enabling or modifying
+	// the automatic snapshot add-on.
+	AutoSnapshotAddOnRequest *AutoSnapshotAddOnRequest `json:"autoSnapshotAddOnRequest,omitempty"`
+
+	// An object that represents additional parameters when enabling or modifying
+	// the `StopInstanceOnIdle` add-on.
+	//
+	// This object only applies to Lightsail for Research resources.
+	StopInstanceOnIdleRequest *StopInstanceOnIdleRequest `json:"stopInstanceOnIdleRequest,omitempty"`
+}
+
+// Describes an alarm.
+//
+// An alarm is a way to monitor your Lightsail resource metrics. For more
+// information, see Alarms in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
+type Alarm struct {
+	// The name of the alarm.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the alarm.
+	ARN *string `json:"arn,omitempty"`
+
+	// The timestamp when the alarm was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// An object that lists information about the location of the alarm.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type of the alarm.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about your Lightsail alarm. This code enables our support team to
+	// look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// An object that lists information about the resource monitored by the alarm.
+	MonitoredResourceInfo *MonitoredResourceInfo `json:"monitoredResourceInfo,omitempty"`
+
+	// The arithmetic operation used when comparing the specified statistic and
+	// threshold.
+	ComparisonOperator ComparisonOperator `json:"comparisonOperator,omitempty"`
+
+	// The number of periods over which data is compared to the specified
+	// threshold.
+	EvaluationPeriods *int32 `json:"evaluationPeriods,omitempty"`
+
+	// The period, in seconds, over which the statistic is applied.
+	Period *int32 `json:"period,omitempty"`
+
+	// The value against which the specified statistic is compared.
+	Threshold *float64 `json:"threshold,omitempty"`
+
+	// The number of data points that must not within the specified threshold to
+	// trigger the alarm.
+	DatapointsToAlarm *int32 `json:"datapointsToAlarm,omitempty"`
+
+	// Specifies how the alarm handles missing data points.
+	//
+	// An alarm can treat missing data in the following ways:
+	//
+	// - `breaching` - Assume the missing data is not within the threshold. Missing
+	// data counts towards the number of times the metric is not within the
+	// threshold. - `notBreaching` - Assume the missing data is within the
+	// threshold. Missing data does not count towards the number of times the
+	// metric is not within the threshold. - `ignore` - Ignore the missing data.
+	// Maintains the current alarm state. - `missing` - Missing data is treated as
+	// missing.
+	TreatMissingData TreatMissingData `json:"treatMissingData,omitempty"`
+
+	// The statistic for the metric associated with the alarm.
+	//
+	// The following statistics are available:
+	//
+	// - `Minimum` - The lowest value observed during the specified period. Use
+	// this value to determine low volumes of activity for your application. -
+	// `Maximum` - The highest value observed during the specified period. Use this
+	// value to determine high volumes of activity for your application. - `Sum` -
+	// All values submitted for the matching metric added together. You can use
+	// this statistic to determine the total volume of a metric. - `Average` - The
+	// value of Sum / SampleCount during the specified period. By comparing this
+	// statistic with the Minimum and Maximum values, you can determine the full
+	// scope of a metric and how close the average use is to the Minimum and
+	// Maximum values. This comparison helps you to know when to increase or
+	// decrease your resources. - `SampleCount` - The count, or number, of data
+	// points used for the statistical calculation.
+	Statistic MetricStatistic `json:"statistic,omitempty"`
+
+	// The name of the metric associated with the alarm.
+	MetricName MetricName `json:"metricName,omitempty"`
+
+	// The current state of the alarm.
+	//
+	// An alarm has the following possible states:
+	//
+	// - `ALARM` - The metric is outside of the defined threshold. -
+	// `INSUFFICIENT_DATA` - The alarm has just started, the metric is not
+	// available, or not enough data is available for the metric to determine the
+	// alarm state. - `OK` - The metric is within the defined threshold.
+	State AlarmState `json:"state,omitempty"`
+
+	// The unit of the metric associated with the alarm.
+	Unit MetricUnit `json:"unit,omitempty"`
+
+	// The contact protocols for the alarm, such as `Email`, `SMS` (text
+	// messaging), or both.
+	ContactProtocols []ContactProtocol `json:"contactProtocols,omitempty"`
+
+	// The alarm states that trigger a notification.
+	NotificationTriggers []AlarmState `json:"notificationTriggers,omitempty"`
+
+	// Indicates whether the alarm is enabled.
+	NotificationEnabled *bool `json:"notificationEnabled,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Alarm) MarshalJSON() ([]byte, error) {
+	type plain Alarm
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds   `json:"createdAt,omitempty"`
+		Threshold *specrt.Float[float64] `json:"threshold,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		Threshold: specrt.FloatOf(v.Threshold),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Alarm) UnmarshalJSON(data []byte) error {
+	type plain Alarm
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds   `json:"createdAt,omitempty"`
+		Threshold *specrt.Float[float64] `json:"threshold,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.Threshold = wire.Threshold.Value()
+	return nil
+}
+
+// AllocateStaticIpInput is the input of AllocateStaticIp.
+type AllocateStaticIpInput struct {
+	// The name of the static IP address.
+	//
+	// This member is required.
+	StaticIPName *string `json:"staticIpName,omitempty"`
+}
+
+// AllocateStaticIpOutput is the output of AllocateStaticIp.
+type AllocateStaticIpOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// AttachCertificateToDistributionInput is the input of
+// AttachCertificateToDistribution.
+type AttachCertificateToDistributionInput struct {
+	// The name of the distribution that the certificate will be attached to.
+	//
+	// Use the `GetDistributions` action to get a list of distribution names that
+	// you can specify.
+	//
+	// This member is required.
+	DistributionName *string `json:"distributionName,omitempty"`
+
+	// The name of the certificate to attach to a distribution.
+	//
+	// Only certificates with a status of `ISSUED` can be attached to a
+	// distribution.
+	//
+	// Use the `GetCertificates` action to get a list of certificate names that you
+	// can specify.
+	//
+	// This is the name of the certificate resource type and is used only to
+	// reference the certificate in other API actions. It can be different than the
+	// domain name of the certificate. For example, your certificate name might be
+	// `WordPress-Blog-Certificate` and the domain name of the certificate might be
+	// `example.com`.
+	//
+	// This member is required.
+	CertificateName *string `json:"certificateName,omitempty"`
+}
+
+// AttachCertificateToDistributionOutput is the output of
+// AttachCertificateToDistribution.
+type AttachCertificateToDistributionOutput struct {
+	// An object that describes the result of the action, such as the status of the
+	// request, the timestamp of the request, and the resources affected by the
+	// request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// AttachDiskInput is the input of AttachDisk.
+type AttachDiskInput struct {
+	// The unique Lightsail disk name (`my-disk`).
+	//
+	// This member is required.
+	DiskName *string `json:"diskName,omitempty"`
+
+	// The name of the Lightsail instance where you want to utilize the storage
+	// disk.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// The disk path to expose to the instance (`/dev/xvdf`).
+	//
+	// This member is required.
+	DiskPath *string `json:"diskPath,omitempty"`
+
+	// A Boolean value used to determine the automatic mounting of a storage volume
+	// to a virtual computer. The default value is `False`.
+	//
+	// This value only applies to Lightsail for Research resources.
+	AutoMounting *bool `json:"autoMounting,omitempty"`
+}
+
+// AttachDiskOutput is the output of AttachDisk.
+type AttachDiskOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// AttachInstancesToLoadBalancerInput is the input of
+// AttachInstancesToLoadBalancer.
+type AttachInstancesToLoadBalancerInput struct {
+	// The name of the load balancer.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+
+	// An array of strings representing the instance name(s) you want to attach to
+	// your load balancer.
+	//
+	// An instance must be `running` before you can attach it to your load
+	// balancer.
+	//
+	// There are no additional limits on the number of instances you can attach to
+	// your load balancer, aside from the limit of Lightsail instances you can
+	// create in your account (20).
+	//
+	// This member is required.
+	InstanceNames []string `json:"instanceNames,omitempty"`
+}
+
+// AttachInstancesToLoadBalancerOutput is the output of
+// AttachInstancesToLoadBalancer.
+type AttachInstancesToLoadBalancerOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// AttachLoadBalancerTlsCertificateInput is the input of
+// AttachLoadBalancerTlsCertificate.
+type AttachLoadBalancerTlsCertificateInput struct {
+	// The name of the load balancer to which you want to associate the SSL/TLS
+	// certificate.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+
+	// The name of your SSL/TLS certificate.
+	//
+	// This member is required.
+	CertificateName *string `json:"certificateName,omitempty"`
+}
+
+// AttachLoadBalancerTlsCertificateOutput is the output of
+// AttachLoadBalancerTlsCertificate.
+type AttachLoadBalancerTlsCertificateOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	//
+	// These SSL/TLS certificates are only usable by Lightsail load balancers. You
+	// can't get the certificate and use it for another purpose.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// AttachStaticIpInput is the input of AttachStaticIp.
+type AttachStaticIpInput struct {
+	// The name of the static IP.
+	//
+	// This member is required.
+	StaticIPName *string `json:"staticIpName,omitempty"`
+
+	// The instance name to which you want to attach the static IP address.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+}
+
+// AttachStaticIpOutput is the output of AttachStaticIp.
+type AttachStaticIpOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Describes a block storage disk that is attached to an instance, and is
+// included in an automatic snapshot.
+type AttachedDisk struct {
+	// The path of the disk (`/dev/xvdf`).
+	Path *string `json:"path,omitempty"`
+
+	// The size of the disk in GB.
+	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+}
+
+// Describes a request to enable or modify the automatic snapshot add-on for an
+// Amazon Lightsail instance or disk.
+//
+// When you modify the automatic snapshot time for a resource, it is typically
+// effective immediately except under the following conditions:
+//
+// - If an automatic snapshot has been created for the current day, and you
+// change the snapshot time to a later time of day, then the new snapshot time
+// will be effective the following day. This ensures that two snapshots are not
+// created for the current day. - If an automatic snapshot has not yet been
+// created for the current day, and you change the snapshot time to an earlier
+// time of day, then the new snapshot time will be effective the following day
+// and a snapshot is automatically created at the previously set time for the
+// current day. This ensures that a snapshot is created for the current day. -
+// If an automatic snapshot has not yet been created for the current day, and
+// you change the snapshot time to a time that is within 30 minutes from your
+// current time, then the new snapshot time will be effective the following day
+// and a snapshot is automatically created at the previously set time for the
+// current day. This ensures that a snapshot is created for the current day,
+// because 30 minutes is required between your current time and the new
+// snapshot time that you specify. - If an automatic snapshot is scheduled to
+// be created within 30 minutes from your current time and you change the
+// snapshot time, then the new snapshot time will be effective the following
+// day and a snapshot is automatically created at the previously set time for
+// the current day. This ensures that a snapshot is created for the current
+// day, because 30 minutes is required between your current time and the new
+// snapshot time that you specify.
+type AutoSnapshotAddOnRequest struct {
+	// The daily time when an automatic snapshot will be created.
+	//
+	// Constraints:
+	//
+	// - Must be in `HH:00` format, and in an hourly increment. - Specified in
+	// Coordinated Universal Time (UTC). - The snapshot will be automatically
+	// created between the time specified and up to 45 minutes after.
+	SnapshotTimeOfDay *string `json:"snapshotTimeOfDay,omitempty"`
+}
+
+// Describes an automatic snapshot.
+type AutoSnapshotDetails struct {
+	// The date of the automatic snapshot in `YYYY-MM-DD` format.
+	Date *string `json:"date,omitempty"`
+
+	// The timestamp when the automatic snapshot was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The status of the automatic snapshot.
+	Status AutoSnapshotStatus `json:"status,omitempty"`
+
+	// An array of objects that describe the block storage disks attached to the
+	// instance when the automatic snapshot was created.
+	FromAttachedDisks []AttachedDisk `json:"fromAttachedDisks,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v AutoSnapshotDetails) MarshalJSON() ([]byte, error) {
+	type plain AutoSnapshotDetails
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *AutoSnapshotDetails) UnmarshalJSON(data []byte) error {
+	type plain AutoSnapshotDetails
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes an Availability Zone. This is returned only as part of a
+// `GetRegions` request.
+type AvailabilityZone struct {
+	// The name of the Availability Zone. The format is `us-east-2a`
+	// (case-sensitive).
+	ZoneName *string `json:"zoneName,omitempty"`
+
+	// The state of the Availability Zone.
+	State *string `json:"state,omitempty"`
+}
+
+// Describes a blueprint (a virtual private server image).
+type Blueprint struct {
+	// The ID for the virtual private server image (`app_wordpress_x_x` or
+	// `app_lamp_x_x`).
+	BlueprintID *string `json:"blueprintId,omitempty"`
+
+	// The friendly name of the blueprint (`Amazon Linux`).
+	Name *string `json:"name,omitempty"`
+
+	// The group name of the blueprint (`amazon-linux`).
+	Group *string `json:"group,omitempty"`
+
+	// The type of the blueprint (`os` or `app`).
+	Type BlueprintType `json:"type,omitempty"`
+
+	// The description of the blueprint.
+	Description *string `json:"description,omitempty"`
+
+	// A Boolean value indicating whether the blueprint is active. Inactive
+	// blueprints are listed to support customers with existing instances but are
+	// not necessarily available for launch of new instances. Blueprints are marked
+	// inactive when they become outdated due to operating system updates or new
+	// application releases.
+	IsActive *bool `json:"isActive,omitempty"`
+
+	// The minimum bundle power required to run this blueprint. For example, you
+	// need a bundle with a power value of 500 or more to create an instance that
+	// uses a blueprint with a minimum power value of 500. `0` indicates that the
+	// blueprint runs on all instance sizes.
+	MinPower *int32 `json:"minPower,omitempty"`
+
+	// The version number of the operating system, application, or stack (
+	// `2016.03.0`).
+	Version *string `json:"version,omitempty"`
+
+	// The version code.
+	VersionCode *string `json:"versionCode,omitempty"`
+
+	// The product URL to learn more about the image or blueprint.
+	ProductURL *string `json:"productUrl,omitempty"`
+
+	// The end-user license agreement URL for the image or blueprint.
+	LicenseURL *string `json:"licenseUrl,omitempty"`
+
+	// The operating system platform (either Linux/Unix-based or Windows
+	// Server-based) of the blueprint.
+	Platform InstancePlatform `json:"platform,omitempty"`
+
+	// Virtual computer blueprints that are supported by Lightsail for Research.
+	//
+	// This parameter only applies to Lightsail for Research resources.
+	AppCategory AppCategory `json:"appCategory,omitempty"`
+}
+
+// Describes an Amazon Lightsail bucket.
+type Bucket struct {
+	// The Lightsail resource type of the bucket.
+	ResourceType *string `json:"resourceType,omitempty"`
+
+	// An object that describes the access rules of the bucket.
+	AccessRules *AccessRules `json:"accessRules,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the bucket.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the bundle currently applied to the bucket.
+	//
+	// A bucket bundle specifies the monthly cost, storage space, and data transfer
+	// quota for a bucket.
+	//
+	// Use the UpdateBucketBundle
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_UpdateBucketBundle.html)
+	// action to change the bundle of a bucket.
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// The timestamp when the distribution was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The URL of the bucket.
+	URL *string `json:"url,omitempty"`
+
+	// An object that describes the location of the bucket, such as the Amazon Web
+	// Services Region and Availability Zone.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The name of the bucket.
+	Name *string `json:"name,omitempty"`
+
+	// The support code for a bucket. Include this code in your email to support
+	// when you have questions about a Lightsail bucket. This code enables our
+	// support team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The tag keys and optional values for the bucket. For more information, see
+	// Tags in Amazon Lightsail
+	// (https://lightsail.aws.amazon.com/ls/docs/en/articles/amazon-lightsail-tags)
+	// in the Amazon Lightsail Developer Guide.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// Indicates whether object versioning is enabled for the bucket.
+	//
+	// The following options can be configured:
+	//
+	// - `Enabled` - Object versioning is enabled. - `Suspended` - Object
+	// versioning was previously enabled but is currently suspended. Existing
+	// object versions are retained. - `NeverEnabled` - Object versioning has never
+	// been enabled.
+	ObjectVersioning *string `json:"objectVersioning,omitempty"`
+
+	// Indicates whether the bundle that is currently applied to a bucket can be
+	// changed to another bundle.
+	//
+	// You can update a bucket's bundle only one time within a monthly Amazon Web
+	// Services billing cycle.
+	//
+	// Use the UpdateBucketBundle
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_UpdateBucketBundle.html)
+	// action to change a bucket's bundle.
+	AbleToUpdateBundle *bool `json:"ableToUpdateBundle,omitempty"`
+
+	// An array of strings that specify the Amazon Web Services account IDs that
+	// have read-only access to the bucket.
+	ReadonlyAccessAccounts []string `json:"readonlyAccessAccounts,omitempty"`
+
+	// An array of objects that describe Lightsail instances that have access to
+	// the bucket.
+	//
+	// Use the SetResourceAccessForBucket
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_SetResourceAccessForBucket.html)
+	// action to update the instances that have access to a bucket.
+	ResourcesReceivingAccess []ResourceReceivingAccess `json:"resourcesReceivingAccess,omitempty"`
+
+	// An object that describes the state of the bucket.
+	State *BucketState `json:"state,omitempty"`
+
+	// An object that describes the access log configuration for the bucket.
+	AccessLogConfig *BucketAccessLogConfig `json:"accessLogConfig,omitempty"`
+
+	// An array of cross-origin resource sharing (CORS) rules that identify origins
+	// and the HTTP methods that can be executed on your bucket. This field is only
+	// included in the response when CORS configuration is requested or when
+	// updating CORS configuration. For more information, see Configuring
+	// cross-origin resource sharing (CORS)
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/configure-cors.html).
+	Cors *BucketCorsConfig `json:"cors,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Bucket) MarshalJSON() ([]byte, error) {
+	type plain Bucket
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Bucket) UnmarshalJSON(data []byte) error {
+	type plain Bucket
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes the access log configuration for a bucket in the Amazon Lightsail
+// object storage service.
+//
+// For more information about bucket access logs, see Logging bucket requests
+// using access logging in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-bucket-access-logs)
+// in the Amazon Lightsail Developer Guide.
+type BucketAccessLogConfig struct {
+	// A Boolean value that indicates whether bucket access logging is enabled for
+	// the bucket.
+	//
+	// This member is required.
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// The name of the bucket where the access logs are saved. The destination can
+	// be a Lightsail bucket in the same account, and in the same Amazon Web
+	// Services Region as the source bucket.
+	//
+	// This parameter is required when enabling the access log for a bucket, and
+	// should be omitted when disabling the access log.
+	Destination *string `json:"destination,omitempty"`
+
+	// The optional object prefix for the bucket access log.
+	//
+	// The prefix is an optional addition to the object key that organizes your
+	// access log files in the destination bucket. For example, if you specify a
+	// `logs/` prefix, then each log object will begin with the `logs/` prefix in
+	// its key (for example, `logs/2021-11-01-21-32-16-E568B2907131C0C0`).
+	//
+	// This parameter can be optionally specified when enabling the access log for
+	// a bucket, and should be omitted when disabling the access log.
+	Prefix *string `json:"prefix,omitempty"`
+}
+
+// Describes the specifications of a bundle that can be applied to an Amazon
+// Lightsail bucket.
+//
+// A bucket bundle specifies the monthly cost, storage space, and data transfer
+// quota for a bucket.
+type BucketBundle struct {
+	// The ID of the bundle.
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// The name of the bundle.
+	Name *string `json:"name,omitempty"`
+
+	// The monthly price of the bundle, in US dollars.
+	Price *float32 `json:"price,omitempty"`
+
+	// The storage size of the bundle, in GB.
+	StoragePerMonthInGb *int32 `json:"storagePerMonthInGb,omitempty"`
+
+	// The monthly network transfer quota of the bundle.
+	TransferPerMonthInGb *int32 `json:"transferPerMonthInGb,omitempty"`
+
+	// Indicates whether the bundle is active. Use for a new or existing bucket.
+	IsActive *bool `json:"isActive,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v BucketBundle) MarshalJSON() ([]byte, error) {
+	type plain BucketBundle
+	return json.Marshal(struct {
+		plain
+		Price *specrt.Float[float32] `json:"price,omitempty"`
+	}{
+		Price: specrt.FloatOf(v.Price),
+		plain: plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *BucketBundle) UnmarshalJSON(data []byte) error {
+	type plain BucketBundle
+	wire := struct {
+		*plain
+		Price *specrt.Float[float32] `json:"price,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Price = wire.Price.Value()
+	return nil
+}
+
+// Describes the cross-origin resource sharing (CORS) configuration for a
+// Lightsail bucket. CORS defines a way for client web applications that are
+// loaded in one domain to interact with resources in a different domain. For
+// more information, see Configuring cross-origin resource sharing (CORS)
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/configure-cors.html).
+type BucketCorsConfig struct {
+	// A set of origins and methods (cross-origin access that you want to allow).
+	// You can add up to 20 rules to the configuration. The total size is limited
+	// to 64 KB.
+	Rules []BucketCorsRule `json:"rules,omitempty"`
+}
+
+// Describes a cross-origin resource sharing (CORS) rule for a Lightsail
+// bucket. CORS rules specify which origins are allowed to access the bucket,
+// which HTTP methods are allowed, and other access control information. For
+// more information, see Configuring cross-origin resource sharing (CORS)
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/configure-cors.html).
+type BucketCorsRule struct {
+	// A unique identifier for the CORS rule. The ID value can be up to 255
+	// characters long. The IDs help you find a rule in the configuration.
+	ID *string `json:"id,omitempty"`
+
+	// The HTTP methods that are allowed when accessing the bucket from the
+	// specified origin. Each CORS rule must identify at least one origin and one
+	// method.
+	//
+	// You can use the following HTTP methods:
+	//
+	// - `GET` - Retrieves data from the server, such as downloading files or
+	// viewing content. - `PUT` - Uploads or replaces data on the server, such as
+	// uploading new files. - `POST` - Sends data to the server for processing,
+	// such as submitting forms or creating new resources. - `DELETE` - Removes
+	// data from the server, such as deleting files or resources. - `HEAD` -
+	// Retrieves only the headers from the server without the actual content,
+	// useful for checking if a resource exists.
+	//
+	// This member is required.
+	AllowedMethods []string `json:"allowedMethods,omitempty"`
+
+	// One or more origins you want customers to be able to access the bucket from.
+	// Each CORS rule must identify at least one origin and one method.
+	//
+	// This member is required.
+	AllowedOrigins []string `json:"allowedOrigins,omitempty"`
+
+	// Headers that are specified in the `Access-Control-Request-Headers` header.
+	// These headers are allowed in a preflight `OPTIONS` request. In response to
+	// any preflight `OPTIONS` request, Amazon S3 returns any requested headers
+	// that are allowed.
+	AllowedHeaders []string `json:"allowedHeaders,omitempty"`
+
+	// One or more headers in the response that you want customers to be able to
+	// access from their applications (for example, from a JavaScript
+	// `XMLHttpRequest` object).
+	ExposeHeaders []string `json:"exposeHeaders,omitempty"`
+
+	// The time in seconds that your browser is to cache the preflight response for
+	// the specified resource. A CORS rule can have only one `maxAgeSeconds`
+	// element.
+	MaxAgeSeconds *int32 `json:"maxAgeSeconds,omitempty"`
+}
+
+// Describes the state of an Amazon Lightsail bucket.
+type BucketState struct {
+	// The state code of the bucket.
+	//
+	// The following codes are possible:
+	//
+	// - `OK` - The bucket is in a running state. - `Unknown` - Creation of the
+	// bucket might have timed-out. You might want to delete the bucket and create
+	// a new one.
+	Code *string `json:"code,omitempty"`
+
+	// A message that describes the state of the bucket.
+	Message *string `json:"message,omitempty"`
+}
+
+// Describes a bundle, which is a set of specs describing your virtual private
+// server (or instance).
+type Bundle struct {
+	// The price in US dollars (`5.0`) of the bundle.
+	Price *float32 `json:"price,omitempty"`
+
+	// The number of vCPUs included in the bundle (`2`).
+	CPUCount *int32 `json:"cpuCount,omitempty"`
+
+	// The size of the SSD (`30`).
+	DiskSizeInGb *int32 `json:"diskSizeInGb,omitempty"`
+
+	// The bundle ID (`micro_x_x`).
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// The instance type (`micro`).
+	InstanceType *string `json:"instanceType,omitempty"`
+
+	// A Boolean value indicating whether the bundle is active.
+	IsActive *bool `json:"isActive,omitempty"`
+
+	// A friendly name for the bundle (`Micro`).
+	Name *string `json:"name,omitempty"`
+
+	// A numeric value that represents the power of the bundle (`500`). You can use
+	// the bundle's power value in conjunction with a blueprint's minimum power
+	// value to determine whether the blueprint will run on the bundle. For
+	// example, you need a bundle with a power value of 500 or more to create an
+	// instance that uses a blueprint with a minimum power value of 500.
+	Power *int32 `json:"power,omitempty"`
+
+	// The amount of RAM in GB (`2.0`).
+	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
+
+	// The data transfer rate per month in GB (`2000`).
+	TransferPerMonthInGb *int32 `json:"transferPerMonthInGb,omitempty"`
+
+	// The operating system platform (Linux/Unix-based or Windows Server-based)
+	// that the bundle supports. You can only launch a `WINDOWS` bundle on a
+	// blueprint that supports the `WINDOWS` platform. `LINUX_UNIX` blueprints
+	// require a `LINUX_UNIX` bundle.
+	SupportedPlatforms []InstancePlatform `json:"supportedPlatforms,omitempty"`
+
+	// Virtual computer blueprints that are supported by a Lightsail for Research
+	// bundle.
+	//
+	// This parameter only applies to Lightsail for Research resources.
+	SupportedAppCategories []AppCategory `json:"supportedAppCategories,omitempty"`
+
+	// An integer that indicates the public ipv4 address count included in the
+	// bundle, the value is either 0 or 1.
+	PublicIpv4AddressCount *int32 `json:"publicIpv4AddressCount,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Bundle) MarshalJSON() ([]byte, error) {
+	type plain Bundle
+	return json.Marshal(struct {
+		plain
+		Price       *specrt.Float[float32] `json:"price,omitempty"`
+		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
+	}{
+		Price:       specrt.FloatOf(v.Price),
+		RamSizeInGb: specrt.FloatOf(v.RamSizeInGb),
+		plain:       plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Bundle) UnmarshalJSON(data []byte) error {
+	type plain Bundle
+	wire := struct {
+		*plain
+		Price       *specrt.Float[float32] `json:"price,omitempty"`
+		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Price = wire.Price.Value()
+	v.RamSizeInGb = wire.RamSizeInGb.Value()
+	return nil
+}
+
+// Describes the default cache behavior of an Amazon Lightsail content delivery
+// network (CDN) distribution.
+type CacheBehavior struct {
+	// The cache behavior of the distribution.
+	//
+	// The following cache behaviors can be specified:
+	//
+	// - `cache` - This option is best for static sites. When specified, your
+	// distribution caches and serves your entire website as static content. This
+	// behavior is ideal for websites with static content that doesn't change
+	// depending on who views it, or for websites that don't use cookies, headers,
+	// or query strings to personalize content. - `dont-cache` - This option is
+	// best for sites that serve a mix of static and dynamic content. When
+	// specified, your distribution caches and serve only the content that is
+	// specified in the distribution's `CacheBehaviorPerPath` parameter. This
+	// behavior is ideal for websites or web applications that use cookies,
+	// headers, and query strings to personalize content for individual users.
+	Behavior BehaviorEnum `json:"behavior,omitempty"`
+}
+
+// Describes the per-path cache behavior of an Amazon Lightsail content
+// delivery network (CDN) distribution.
+//
+// A per-path cache behavior is used to override, or add an exception to, the
+// default cache behavior of a distribution. For example, if the
+// `cacheBehavior` is set to `cache`, then a per-path cache behavior can be
+// used to specify a directory, file, or file type that your distribution will
+// cache. Alternately, if the distribution's `cacheBehavior` is `dont-cache`,
+// then a per-path cache behavior can be used to specify a directory, file, or
+// file type that your distribution will not cache.
+type CacheBehaviorPerPath struct {
+	// The path to a directory or file to cached, or not cache. Use an asterisk
+	// symbol to specify wildcard directories (`path/to/assets/*`), and file types
+	// (`*.html, *jpg, *js`). Directories and file paths are case-sensitive.
+	//
+	// Examples:
+	//
+	// - Specify the following to cache all files in the document root of an Apache
+	// web server running on a Lightsail instance.
+	//
+	// `var/www/html/`
+	//
+	// - Specify the following file to cache only the index page in the document
+	// root of an Apache web server.
+	//
+	// `var/www/html/index.html`
+	//
+	// - Specify the following to cache only the .html files in the document root
+	// of an Apache web server.
+	//
+	// `var/www/html/*.html`
+	//
+	// - Specify the following to cache only the .jpg, .png, and .gif files in the
+	// images sub-directory of the document root of an Apache web server.
+	//
+	// `var/www/html/images/*.jpg`
+	//
+	// `var/www/html/images/*.png`
+	//
+	// `var/www/html/images/*.gif`
+	//
+	// Specify the following to cache all files in the images sub-directory of the
+	// document root of an Apache web server.
+	//
+	// `var/www/html/images/`
+	Path *string `json:"path,omitempty"`
+
+	// The cache behavior for the specified path.
+	//
+	// You can specify one of the following per-path cache behaviors:
+	//
+	// - `cache` - This behavior caches the specified path. - `dont-cache` - This
+	// behavior doesn't cache the specified path.
+	Behavior BehaviorEnum `json:"behavior,omitempty"`
+}
+
+// Describes the cache settings of an Amazon Lightsail content delivery network
+// (CDN) distribution.
+//
+// These settings apply only to your distribution's `cacheBehaviors` (including
+// the `defaultCacheBehavior`) that have a `behavior` of `cache`.
+type CacheSettings struct {
+	// The default amount of time that objects stay in the distribution's cache
+	// before the distribution forwards another request to the origin to determine
+	// whether the content has been updated.
+	//
+	// The value specified applies only when the origin does not add HTTP headers
+	// such as `Cache-Control max-age`, `Cache-Control s-maxage`, and `Expires` to
+	// objects.
+	DefaultTTL *int64 `json:"defaultTTL,omitempty"`
+
+	// The minimum amount of time that objects stay in the distribution's cache
+	// before the distribution forwards another request to the origin to determine
+	// whether the object has been updated.
+	//
+	// A value of `0` must be specified for `minimumTTL` if the distribution is
+	// configured to forward all headers to the origin.
+	MinimumTTL *int64 `json:"minimumTTL,omitempty"`
+
+	// The maximum amount of time that objects stay in the distribution's cache
+	// before the distribution forwards another request to the origin to determine
+	// whether the object has been updated.
+	//
+	// The value specified applies only when the origin adds HTTP headers such as
+	// `Cache-Control max-age`, `Cache-Control s-maxage`, and `Expires` to objects.
+	MaximumTTL *int64 `json:"maximumTTL,omitempty"`
+
+	// The HTTP methods that are processed and forwarded to the distribution's
+	// origin.
+	//
+	// You can specify the following options:
+	//
+	// - `GET,HEAD` - The distribution forwards the `GET` and `HEAD` methods. -
+	// `GET,HEAD,OPTIONS` - The distribution forwards the `GET`, `HEAD`, and
+	// `OPTIONS` methods. - `GET,HEAD,OPTIONS,PUT,PATCH,POST,DELETE` - The
+	// distribution forwards the `GET`, `HEAD`, `OPTIONS`, `PUT`, `PATCH`, `POST`,
+	// and `DELETE` methods.
+	//
+	// If you specify the third option, you might need to restrict access to your
+	// distribution's origin so users can't perform operations that you don't want
+	// them to. For example, you might not want users to have permission to delete
+	// objects from your origin.
+	AllowedHTTPMethods *string `json:"allowedHTTPMethods,omitempty"`
+
+	// The HTTP method responses that are cached by your distribution.
+	//
+	// You can specify the following options:
+	//
+	// - `GET,HEAD` - The distribution caches responses to the `GET` and `HEAD`
+	// methods. - `GET,HEAD,OPTIONS` - The distribution caches responses to the
+	// `GET`, `HEAD`, and `OPTIONS` methods.
+	CachedHTTPMethods *string `json:"cachedHTTPMethods,omitempty"`
+
+	// An object that describes the cookies that are forwarded to the origin. Your
+	// content is cached based on the cookies that are forwarded.
+	ForwardedCookies *CookieObject `json:"forwardedCookies,omitempty"`
+
+	// An object that describes the headers that are forwarded to the origin. Your
+	// content is cached based on the headers that are forwarded.
+	ForwardedHeaders *HeaderObject `json:"forwardedHeaders,omitempty"`
+
+	// An object that describes the query strings that are forwarded to the origin.
+	// Your content is cached based on the query strings that are forwarded.
+	ForwardedQueryStrings *QueryStringObject `json:"forwardedQueryStrings,omitempty"`
+}
+
 // Describes the full details of an Amazon Lightsail SSL/TLS certificate.
 //
-// Note: to get a summary of a certificate, use the GetCertificates action and
-// omit includeCertificateDetails from your request. The response will include
+// To get a summary of a certificate, use the `GetCertificates` action and omit
+// `includeCertificateDetails` from your request. The response will include
 // only the certificate Amazon Resource Name (ARN), certificate name, domain
 // name, and tags.
 type Certificate struct {
 	// The Amazon Resource Name (ARN) of the certificate.
 	ARN *string `json:"arn,omitempty"`
 
-	// The name of the certificate (my-certificate).
+	// The name of the certificate (`my-certificate`).
 	Name *string `json:"name,omitempty"`
 
 	// The domain name of the certificate.
@@ -30,8 +1344,8 @@ type Certificate struct {
 	// The serial number of the certificate.
 	SerialNumber *string `json:"serialNumber,omitempty"`
 
-	// An array of strings that specify the alternate domains (example2.com) and
-	// subdomains (blog.example.com) of the certificate.
+	// An array of strings that specify the alternate domains (`example2.com`) and
+	// subdomains (`blog.example.com`) of the certificate.
 	SubjectAlternativeNames []string `json:"subjectAlternativeNames,omitempty"`
 
 	// An array of objects that describe the domain validation records of the
@@ -42,38 +1356,48 @@ type Certificate struct {
 	//
 	// The following failure reasons are possible:
 	//
-	// - NO_AVAILABLE_CONTACTS - This failure applies to email validation, which is
-	// not available for Lightsail certificates. - ADDITIONAL_VERIFICATION_REQUIRED
-	// - Lightsail requires additional information to process this certificate
-	// request. This can happen as a fraud-protection measure, such as when the
-	// domain ranks within the Alexa top 1000 websites. To provide the required
-	// information, use the Amazon Web Services Support Center
-	// (https://console.aws.amazon.com/support/home) to contact Amazon Web Services
-	// Support. Note: you cannot request a certificate for Amazon-owned domain
-	// names such as those ending in amazonaws.com, cloudfront.net, or
-	// elasticbeanstalk.com. - DOMAIN_NOT_ALLOWED - One or more of the domain names
-	// in the certificate request was reported as an unsafe domain by VirusTotal
+	// - `NO_AVAILABLE_CONTACTS` - This failure applies to email validation, which
+	// is not available for Lightsail certificates. -
+	// `ADDITIONAL_VERIFICATION_REQUIRED` - Lightsail requires additional
+	// information to process this certificate request. This can happen as a
+	// fraud-protection measure, such as when the domain ranks within the Alexa top
+	// 1000 websites. To provide the required information, use the Amazon Web
+	// Services Support Center (https://console.aws.amazon.com/support/home) to
+	// contact Amazon Web Services Support.
+	//
+	// You cannot request a certificate for Amazon-owned domain names such as those
+	// ending in amazonaws.com, cloudfront.net, or elasticbeanstalk.com.
+	//
+	// - `DOMAIN_NOT_ALLOWED` - One or more of the domain names in the certificate
+	// request was reported as an unsafe domain by VirusTotal
 	// (https://www.virustotal.com/gui/home/url). To correct the problem, search
-	// for your domain name on the VirusTotal website. If your domain is reported
-	// as suspicious, see Google Help for Hacked Websites
+	// for your domain name on the VirusTotal
+	// (https://www.virustotal.com/gui/home/url) website. If your domain is
+	// reported as suspicious, see Google Help for Hacked Websites
 	// (https://developers.google.com/web/fundamentals/security/hacked) to learn
-	// what you can do. If you believe that the result is a false positive, notify
-	// the organization that is reporting the domain. VirusTotal is an aggregate of
-	// several antivirus and URL scanners and cannot remove your domain from a
-	// block list itself. After you correct the problem and the VirusTotal registry
-	// has been updated, request a new certificate. If you see this error and your
-	// domain is not included in the VirusTotal list, visit the Amazon Web Services
-	// Support Center and create a case. - INVALID_PUBLIC_DOMAIN - One or more of
-	// the domain names in the certificate request is not valid. Typically, this is
-	// because a domain name in the request is not a valid top-level domain. Try to
-	// request a certificate again, correcting any spelling errors or typos that
-	// were in the failed request, and ensure that all domain names in the request
-	// are for valid top-level domains. For example, you cannot request a
-	// certificate for example.invalidpublicdomain because invalidpublicdomain is
-	// not a valid top-level domain. - OTHER - Typically, this failure occurs when
-	// there is a typographical error in one or more of the domain names in the
-	// certificate request. Try to request a certificate again, correcting any
-	// spelling errors or typos that were in the failed request.
+	// what you can do.
+	//
+	// If you believe that the result is a false positive, notify the organization
+	// that is reporting the domain. VirusTotal is an aggregate of several
+	// antivirus and URL scanners and cannot remove your domain from a block list
+	// itself. After you correct the problem and the VirusTotal registry has been
+	// updated, request a new certificate.
+	//
+	// If you see this error and your domain is not included in the VirusTotal
+	// list, visit the Amazon Web Services Support Center
+	// (https://console.aws.amazon.com/support/home) and create a case.
+	//
+	// - `INVALID_PUBLIC_DOMAIN` - One or more of the domain names in the
+	// certificate request is not valid. Typically, this is because a domain name
+	// in the request is not a valid top-level domain. Try to request a certificate
+	// again, correcting any spelling errors or typos that were in the failed
+	// request, and ensure that all domain names in the request are for valid
+	// top-level domains. For example, you cannot request a certificate for
+	// `example.invalidpublicdomain` because `invalidpublicdomain` is not a valid
+	// top-level domain. - `OTHER` - Typically, this failure occurs when there is a
+	// typographical error in one or more of the domain names in the certificate
+	// request. Try to request a certificate again, correcting any spelling errors
+	// or typos that were in the failed request.
 	RequestFailureReason *string `json:"requestFailureReason,omitempty"`
 
 	// The number of Lightsail resources that the certificate is attached to.
@@ -106,11 +1430,11 @@ type Certificate struct {
 	RenewalSummary *RenewalSummary `json:"renewalSummary,omitempty"`
 
 	// The timestamp when the certificate was revoked. This value is present only
-	// when the certificate status is REVOKED.
+	// when the certificate status is `REVOKED`.
 	RevokedAt *time.Time `json:"revokedAt,omitempty"`
 
 	// The reason the certificate was revoked. This value is present only when the
-	// certificate status is REVOKED.
+	// certificate status is `REVOKED`.
 	RevocationReason *string `json:"revocationReason,omitempty"`
 
 	// The tag keys and optional values for the resource. For more information
@@ -186,6 +1510,912 @@ type CertificateSummary struct {
 	Tags []Tag `json:"tags,omitempty"`
 }
 
+// CloseInstancePublicPortsInput is the input of CloseInstancePublicPorts.
+type CloseInstancePublicPortsInput struct {
+	// An object to describe the ports to close for the specified instance.
+	//
+	// This member is required.
+	PortInfo *PortInfo `json:"portInfo,omitempty"`
+
+	// The name of the instance for which to close ports.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+}
+
+// CloseInstancePublicPortsOutput is the output of CloseInstancePublicPorts.
+type CloseInstancePublicPortsOutput struct {
+	// An object that describes the result of the action, such as the status of the
+	// request, the timestamp of the request, and the resources affected by the
+	// request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// Describes a CloudFormation stack record created as a result of the `create
+// cloud formation stack` action.
+//
+// A CloudFormation stack record provides information about the AWS
+// CloudFormation stack used to create a new Amazon Elastic Compute Cloud
+// instance from an exported Lightsail instance snapshot.
+type CloudFormationStackRecord struct {
+	// The name of the CloudFormation stack record. It starts with
+	// `CloudFormationStackRecord` followed by a GUID.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the CloudFormation stack record.
+	ARN *string `json:"arn,omitempty"`
+
+	// The date when the CloudFormation stack record was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// A list of objects describing the Availability Zone and Amazon Web Services
+	// Region of the CloudFormation stack record.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type (`CloudFormationStackRecord`).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The current state of the CloudFormation stack record.
+	State RecordState `json:"state,omitempty"`
+
+	// A list of objects describing the source of the CloudFormation stack record.
+	SourceInfo []CloudFormationStackRecordSourceInfo `json:"sourceInfo,omitempty"`
+
+	// A list of objects describing the destination service, which is AWS
+	// CloudFormation, and the Amazon Resource Name (ARN) of the AWS CloudFormation
+	// stack.
+	DestinationInfo *DestinationInfo `json:"destinationInfo,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v CloudFormationStackRecord) MarshalJSON() ([]byte, error) {
+	type plain CloudFormationStackRecord
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *CloudFormationStackRecord) UnmarshalJSON(data []byte) error {
+	type plain CloudFormationStackRecord
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes the source of a CloudFormation stack record (i.e., the export
+// snapshot record).
+type CloudFormationStackRecordSourceInfo struct {
+	// The Lightsail resource type (`ExportSnapshotRecord`).
+	ResourceType CloudFormationStackRecordSourceType `json:"resourceType,omitempty"`
+
+	// The name of the record.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the export snapshot record.
+	ARN *string `json:"arn,omitempty"`
+}
+
+// Describes a contact method.
+//
+// A contact method is a way to send you notifications. For more information,
+// see Notifications in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
+type ContactMethod struct {
+	// The destination of the contact method, such as an email address or a mobile
+	// phone number.
+	ContactEndpoint *string `json:"contactEndpoint,omitempty"`
+
+	// The current status of the contact method.
+	//
+	// A contact method has the following possible status:
+	//
+	// - `PendingVerification` - The contact method has not yet been verified, and
+	// the verification has not yet expired. - `Valid` - The contact method has
+	// been verified. - `InValid` - An attempt was made to verify the contact
+	// method, but the verification has expired.
+	Status ContactMethodStatus `json:"status,omitempty"`
+
+	// The protocol of the contact method, such as email or SMS (text messaging).
+	Protocol ContactProtocol `json:"protocol,omitempty"`
+
+	// The name of the contact method.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the contact method.
+	ARN *string `json:"arn,omitempty"`
+
+	// The timestamp when the contact method was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// An object that describes the location of the contact method, such as the
+	// Amazon Web Services Region and Availability Zone.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type of the contact method.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about your Lightsail contact method. This code enables our support
+	// team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ContactMethod) MarshalJSON() ([]byte, error) {
+	type plain ContactMethod
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ContactMethod) UnmarshalJSON(data []byte) error {
+	type plain ContactMethod
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes the settings of a container that will be launched, or that is
+// launched, to an Amazon Lightsail container service.
+type Container struct {
+	// The name of the image used for the container.
+	//
+	// Container images sourced from your Lightsail container service, that are
+	// registered and stored on your service, start with a colon (`:`). For
+	// example, if your container service name is `container-service-1`, the
+	// container image label is `mystaticsite`, and you want to use the third (`3`)
+	// version of the registered container image, then you should specify
+	// `:container-service-1.mystaticsite.3`. To use the latest version of a
+	// container image, specify `latest` instead of a version number (for example,
+	// `:container-service-1.mystaticsite.latest`). Lightsail will automatically
+	// use the highest numbered version of the registered container image.
+	//
+	// Container images sourced from a public registry like Docker Hub don't start
+	// with a colon. For example, `nginx:latest` or `nginx`.
+	Image *string `json:"image,omitempty"`
+
+	// The launch command for the container.
+	Command []string `json:"command,omitempty"`
+
+	// The environment variables of the container.
+	Environment map[string]string `json:"environment,omitempty"`
+
+	// The open firewall ports of the container.
+	Ports map[string]ContainerServiceProtocol `json:"ports,omitempty"`
+}
+
+// Describes a container image that is registered to an Amazon Lightsail
+// container service.
+type ContainerImage struct {
+	// The name of the container image.
+	Image *string `json:"image,omitempty"`
+
+	// The digest of the container image.
+	Digest *string `json:"digest,omitempty"`
+
+	// The timestamp when the container image was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ContainerImage) MarshalJSON() ([]byte, error) {
+	type plain ContainerImage
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ContainerImage) UnmarshalJSON(data []byte) error {
+	type plain ContainerImage
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes an Amazon Lightsail container service.
+type ContainerService struct {
+	// The name of the container service.
+	ContainerServiceName *string `json:"containerServiceName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the container service.
+	ARN *string `json:"arn,omitempty"`
+
+	// The timestamp when the container service was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// An object that describes the location of the container service, such as the
+	// Amazon Web Services Region and Availability Zone.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type of the container service.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The power specification of the container service.
+	//
+	// The power specifies the amount of RAM, the number of vCPUs, and the base
+	// price of the container service.
+	Power ContainerServicePowerName `json:"power,omitempty"`
+
+	// The ID of the power of the container service.
+	PowerID *string `json:"powerId,omitempty"`
+
+	// The current state of the container service.
+	//
+	// The following container service states are possible:
+	//
+	// - `PENDING` - The container service is being created. - `READY` - The
+	// container service is running but it does not have an active container
+	// deployment. - `DEPLOYING` - The container service is launching a container
+	// deployment. - `RUNNING` - The container service is running and it has an
+	// active container deployment. - `UPDATING` - The container service capacity
+	// or its custom domains are being updated. - `DELETING` - The container
+	// service is being deleted. - `DISABLED` - The container service is disabled,
+	// and its active deployment and containers, if any, are shut down.
+	State ContainerServiceState `json:"state,omitempty"`
+
+	// An object that describes the current state of the container service.
+	//
+	// The state detail is populated only when a container service is in a
+	// `PENDING`, `DEPLOYING`, or `UPDATING` state.
+	StateDetail *ContainerServiceStateDetail `json:"stateDetail,omitempty"`
+
+	// The scale specification of the container service.
+	//
+	// The scale specifies the allocated compute nodes of the container service.
+	Scale *int32 `json:"scale,omitempty"`
+
+	// An object that describes the current container deployment of the container
+	// service.
+	CurrentDeployment *ContainerServiceDeployment `json:"currentDeployment,omitempty"`
+
+	// An object that describes the next deployment of the container service.
+	//
+	// This value is `null` when there is no deployment in a `pending` state.
+	NextDeployment *ContainerServiceDeployment `json:"nextDeployment,omitempty"`
+
+	// A Boolean value indicating whether the container service is disabled.
+	IsDisabled *bool `json:"isDisabled,omitempty"`
+
+	// The principal ARN of the container service.
+	//
+	// The principal ARN can be used to create a trust relationship between your
+	// standard Amazon Web Services account and your Lightsail container service.
+	// This allows you to give your service permission to access resources in your
+	// standard Amazon Web Services account.
+	PrincipalARN *string `json:"principalArn,omitempty"`
+
+	// The private domain name of the container service.
+	//
+	// The private domain name is accessible only by other resources within the
+	// default virtual private cloud (VPC) of your Lightsail account.
+	PrivateDomainName *string `json:"privateDomainName,omitempty"`
+
+	// The public domain name of the container service, such as `example.com` and
+	// `www.example.com`.
+	//
+	// You can specify up to four public domain names for a container service. The
+	// domain names that you specify are used when you create a deployment with a
+	// container configured as the public endpoint of your container service.
+	//
+	// If you don't specify public domain names, then you can use the default
+	// domain of the container service.
+	//
+	// You must create and validate an SSL/TLS certificate before you can use
+	// public domain names with your container service. Use the `CreateCertificate`
+	// action to create a certificate for the public domain names you want to use
+	// with your container service.
+	//
+	// See `CreateContainerService` or `UpdateContainerService` for information
+	// about how to specify public domain names for your Lightsail container
+	// service.
+	PublicDomainNames map[string][]string `json:"publicDomainNames,omitempty"`
+
+	// The publicly accessible URL of the container service.
+	//
+	// If no public endpoint is specified in the `currentDeployment`, this URL
+	// returns a 404 response.
+	URL *string `json:"url,omitempty"`
+
+	// An object that describes the configuration for the container service to
+	// access private container image repositories, such as Amazon Elastic
+	// Container Registry (Amazon ECR) private repositories.
+	//
+	// For more information, see Configuring access to an Amazon ECR private
+	// repository for an Amazon Lightsail container service
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-service-ecr-private-repo-access)
+	// in the Amazon Lightsail Developer Guide.
+	PrivateRegistryAccess *PrivateRegistryAccess `json:"privateRegistryAccess,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ContainerService) MarshalJSON() ([]byte, error) {
+	type plain ContainerService
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ContainerService) UnmarshalJSON(data []byte) error {
+	type plain ContainerService
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes a container deployment configuration of an Amazon Lightsail
+// container service.
+//
+// A deployment specifies the settings, such as the ports and launch command,
+// of containers that are deployed to your container service.
+type ContainerServiceDeployment struct {
+	// The version number of the deployment.
+	Version *int32 `json:"version,omitempty"`
+
+	// The state of the deployment.
+	//
+	// A deployment can be in one of the following states:
+	//
+	// - `ACTIVATING` - The deployment is being created. - `ACTIVE` - The
+	// deployment was successfully created, and it's currently running on the
+	// container service. The container service can have only one deployment in an
+	// active state at a time. - `INACTIVE` - The deployment was previously
+	// successfully created, but it is not currently running on the container
+	// service. - `FAILED` - The deployment failed. Use the `GetContainerLog`
+	// action to view the log events for the containers in the deployment to try to
+	// determine the reason for the failure.
+	State ContainerServiceDeploymentState `json:"state,omitempty"`
+
+	// An object that describes the configuration for the containers of the
+	// deployment.
+	Containers map[string]Container `json:"containers,omitempty"`
+
+	// An object that describes the endpoint of the deployment.
+	PublicEndpoint *ContainerServiceEndpoint `json:"publicEndpoint,omitempty"`
+
+	// The timestamp when the deployment was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ContainerServiceDeployment) MarshalJSON() ([]byte, error) {
+	type plain ContainerServiceDeployment
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ContainerServiceDeployment) UnmarshalJSON(data []byte) error {
+	type plain ContainerServiceDeployment
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes a container deployment configuration of an Amazon Lightsail
+// container service.
+//
+// A deployment specifies the settings, such as the ports and launch command,
+// of containers that are deployed to your container service.
+type ContainerServiceDeploymentRequest struct {
+	// An object that describes the configuration for the containers of the
+	// deployment.
+	Containers map[string]Container `json:"containers,omitempty"`
+
+	// An object that describes the endpoint of the deployment.
+	PublicEndpoint *EndpointRequest `json:"publicEndpoint,omitempty"`
+}
+
+// Describes the activation status of the role that you can use to grant an
+// Amazon Lightsail container service access to Amazon Elastic Container
+// Registry (Amazon ECR) private repositories.
+//
+// When activated, Lightsail creates an Identity and Access Management (IAM)
+// role for the specified Lightsail container service. You can use the ARN of
+// the role to create a trust relationship between your Lightsail container
+// service and an Amazon ECR private repository in your Amazon Web Services
+// account. This allows your container service to pull images from Amazon ECR
+// private repositories. For more information, see Configuring access to an
+// Amazon ECR private repository for an Amazon Lightsail container service
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-service-ecr-private-repo-access)
+// in the Amazon Lightsail Developer Guide.
+type ContainerServiceECRImagePullerRole struct {
+	// A Boolean value that indicates whether the role is activated.
+	IsActive *bool `json:"isActive,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the role, if it is activated.
+	PrincipalARN *string `json:"principalArn,omitempty"`
+}
+
+// Describes a request to activate or deactivate the role that you can use to
+// grant an Amazon Lightsail container service access to Amazon Elastic
+// Container Registry (Amazon ECR) private repositories.
+//
+// When activated, Lightsail creates an Identity and Access Management (IAM)
+// role for the specified Lightsail container service. You can use the ARN of
+// the role to create a trust relationship between your Lightsail container
+// service and an Amazon ECR private repository in your Amazon Web Services
+// account. This allows your container service to pull images from Amazon ECR
+// private repositories. For more information, see Configuring access to an
+// Amazon ECR private repository for an Amazon Lightsail container service
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-service-ecr-private-repo-access)
+// in the Amazon Lightsail Developer Guide.
+type ContainerServiceECRImagePullerRoleRequest struct {
+	// A Boolean value that indicates whether to activate the role.
+	IsActive *bool `json:"isActive,omitempty"`
+}
+
+// Describes the public endpoint configuration of a deployment of an Amazon
+// Lightsail container service.
+type ContainerServiceEndpoint struct {
+	// The name of the container entry of the deployment that the endpoint
+	// configuration applies to.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The port of the specified container to which traffic is forwarded to.
+	ContainerPort *int32 `json:"containerPort,omitempty"`
+
+	// An object that describes the health check configuration of the container.
+	HealthCheck *ContainerServiceHealthCheckConfig `json:"healthCheck,omitempty"`
+}
+
+// Describes the health check configuration of an Amazon Lightsail container
+// service.
+type ContainerServiceHealthCheckConfig struct {
+	// The number of consecutive health checks successes required before moving the
+	// container to the `Healthy` state. The default value is `2`.
+	HealthyThreshold *int32 `json:"healthyThreshold,omitempty"`
+
+	// The number of consecutive health check failures required before moving the
+	// container to the `Unhealthy` state. The default value is `2`.
+	UnhealthyThreshold *int32 `json:"unhealthyThreshold,omitempty"`
+
+	// The amount of time, in seconds, during which no response means a failed
+	// health check. You can specify between 2 and 60 seconds. The default value is
+	// `2`.
+	TimeoutSeconds *int32 `json:"timeoutSeconds,omitempty"`
+
+	// The approximate interval, in seconds, between health checks of an individual
+	// container. You can specify between 5 and 300 seconds. The default value is
+	// `5`.
+	IntervalSeconds *int32 `json:"intervalSeconds,omitempty"`
+
+	// The path on the container on which to perform the health check. The default
+	// value is `/`.
+	Path *string `json:"path,omitempty"`
+
+	// The HTTP codes to use when checking for a successful response from a
+	// container. You can specify values between `200` and `499`. You can specify
+	// multiple values (for example, `200,202`) or a range of values (for example,
+	// `200-299`).
+	SuccessCodes *string `json:"successCodes,omitempty"`
+}
+
+// Describes the log events of a container of an Amazon Lightsail container
+// service.
+type ContainerServiceLogEvent struct {
+	// The timestamp when the container service log event was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The message of the container service log event.
+	Message *string `json:"message,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ContainerServiceLogEvent) MarshalJSON() ([]byte, error) {
+	type plain ContainerServiceLogEvent
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ContainerServiceLogEvent) UnmarshalJSON(data []byte) error {
+	type plain ContainerServiceLogEvent
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes the powers that can be specified for an Amazon Lightsail container
+// service.
+//
+// The power specifies the amount of RAM, the number of vCPUs, and the base
+// price of the container service.
+type ContainerServicePower struct {
+	// The ID of the power (`nano-1`).
+	PowerID *string `json:"powerId,omitempty"`
+
+	// The monthly price of the power in USD.
+	Price *float32 `json:"price,omitempty"`
+
+	// The number of vCPUs included in the power.
+	CPUCount *float32 `json:"cpuCount,omitempty"`
+
+	// The amount of RAM (in GB) of the power.
+	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
+
+	// The friendly name of the power (`nano`).
+	Name *string `json:"name,omitempty"`
+
+	// A Boolean value indicating whether the power is active and can be specified
+	// for container services.
+	IsActive *bool `json:"isActive,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ContainerServicePower) MarshalJSON() ([]byte, error) {
+	type plain ContainerServicePower
+	return json.Marshal(struct {
+		plain
+		Price       *specrt.Float[float32] `json:"price,omitempty"`
+		CPUCount    *specrt.Float[float32] `json:"cpuCount,omitempty"`
+		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
+	}{
+		CPUCount:    specrt.FloatOf(v.CPUCount),
+		Price:       specrt.FloatOf(v.Price),
+		RamSizeInGb: specrt.FloatOf(v.RamSizeInGb),
+		plain:       plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ContainerServicePower) UnmarshalJSON(data []byte) error {
+	type plain ContainerServicePower
+	wire := struct {
+		*plain
+		Price       *specrt.Float[float32] `json:"price,omitempty"`
+		CPUCount    *specrt.Float[float32] `json:"cpuCount,omitempty"`
+		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Price = wire.Price.Value()
+	v.CPUCount = wire.CPUCount.Value()
+	v.RamSizeInGb = wire.RamSizeInGb.Value()
+	return nil
+}
+
+// Describes the sign-in credentials for the container image registry of an
+// Amazon Lightsail account.
+type ContainerServiceRegistryLogin struct {
+	// The container service registry username to use to push container images to
+	// the container image registry of a Lightsail account.
+	Username *string `json:"username,omitempty"`
+
+	// The container service registry password to use to push container images to
+	// the container image registry of a Lightsail account
+	Password *string `json:"password,omitempty"`
+
+	// The timestamp of when the container image registry sign-in credentials
+	// expire.
+	//
+	// The log in credentials expire 12 hours after they are created, at which
+	// point you will need to create a new set of log in credentials using the
+	// `CreateContainerServiceRegistryLogin` action.
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+
+	// The address to use to push container images to the container image registry
+	// of a Lightsail account.
+	Registry *string `json:"registry,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ContainerServiceRegistryLogin) MarshalJSON() ([]byte, error) {
+	type plain ContainerServiceRegistryLogin
+	return json.Marshal(struct {
+		plain
+		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
+	}{
+		ExpiresAt: specrt.EpochSecondsOf(v.ExpiresAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ContainerServiceRegistryLogin) UnmarshalJSON(data []byte) error {
+	type plain ContainerServiceRegistryLogin
+	wire := struct {
+		*plain
+		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.ExpiresAt = wire.ExpiresAt.Time()
+	return nil
+}
+
+// Describes the current state of a container service.
+type ContainerServiceStateDetail struct {
+	// The state code of the container service.
+	//
+	// The following state codes are possible:
+	//
+	// - The following state codes are possible if your container service is in a
+	// `DEPLOYING` or `UPDATING` state: - `CREATING_SYSTEM_RESOURCES` - The system
+	// resources for your container service are being created. -
+	// `CREATING_NETWORK_INFRASTRUCTURE` - The network infrastructure for your
+	// container service are being created. - `PROVISIONING_CERTIFICATE` - The
+	// SSL/TLS certificate for your container service is being created. -
+	// `PROVISIONING_SERVICE` - Your container service is being provisioned. -
+	// `CREATING_DEPLOYMENT` - Your deployment is being created on your container
+	// service. - `EVALUATING_HEALTH_CHECK` - The health of your deployment is
+	// being evaluated. - `ACTIVATING_DEPLOYMENT` - Your deployment is being
+	// activated. - The following state codes are possible if your container
+	// service is in a `PENDING` state: - `CERTIFICATE_LIMIT_EXCEEDED` - The
+	// SSL/TLS certificate required for your container service exceeds the maximum
+	// number of certificates allowed for your account. - `UNKNOWN_ERROR` - An
+	// error was experienced when your container service was being created.
+	Code ContainerServiceStateDetailCode `json:"code,omitempty"`
+
+	// A message that provides more information for the state code.
+	//
+	// The state detail is populated only when a container service is in a
+	// `PENDING`, `DEPLOYING`, or `UPDATING` state.
+	Message *string `json:"message,omitempty"`
+}
+
+// Describes whether an Amazon Lightsail content delivery network (CDN)
+// distribution forwards cookies to the origin and, if so, which ones.
+//
+// For the cookies that you specify, your distribution caches separate versions
+// of the specified content based on the cookie values in viewer requests.
+type CookieObject struct {
+	// Specifies which cookies to forward to the distribution's origin for a cache
+	// behavior: `all`, `none`, or `allow-list` to forward only the cookies
+	// specified in the `cookiesAllowList` parameter.
+	Option ForwardValues `json:"option,omitempty"`
+
+	// The specific cookies to forward to your distribution's origin.
+	CookiesAllowList []string `json:"cookiesAllowList,omitempty"`
+}
+
+// CopySnapshotInput is the input of CopySnapshot.
+type CopySnapshotInput struct {
+	// The name of the source manual snapshot to copy.
+	//
+	// Constraint:
+	//
+	// - Define this parameter only when copying a manual snapshot as another
+	// manual snapshot.
+	SourceSnapshotName *string `json:"sourceSnapshotName,omitempty"`
+
+	// The name of the source instance or disk from which the source automatic
+	// snapshot was created.
+	//
+	// Constraint:
+	//
+	// - Define this parameter only when copying an automatic snapshot as a manual
+	// snapshot. For more information, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-keeping-automatic-snapshots).
+	SourceResourceName *string `json:"sourceResourceName,omitempty"`
+
+	// The date of the source automatic snapshot to copy. Use the `get auto
+	// snapshots` operation to identify the dates of the available automatic
+	// snapshots.
+	//
+	// Constraints:
+	//
+	// - Must be specified in `YYYY-MM-DD` format. - This parameter cannot be
+	// defined together with the `use latest restorable auto snapshot` parameter.
+	// The `restore date` and `use latest restorable auto snapshot` parameters are
+	// mutually exclusive. - Define this parameter only when copying an automatic
+	// snapshot as a manual snapshot. For more information, see the Amazon
+	// Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-keeping-automatic-snapshots).
+	RestoreDate *string `json:"restoreDate,omitempty"`
+
+	// A Boolean value to indicate whether to use the latest available automatic
+	// snapshot of the specified source instance or disk.
+	//
+	// Constraints:
+	//
+	// - This parameter cannot be defined together with the `restore date`
+	// parameter. The `use latest restorable auto snapshot` and `restore date`
+	// parameters are mutually exclusive. - Define this parameter only when copying
+	// an automatic snapshot as a manual snapshot. For more information, see the
+	// Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-keeping-automatic-snapshots).
+	UseLatestRestorableAutoSnapshot *bool `json:"useLatestRestorableAutoSnapshot,omitempty"`
+
+	// The name of the new manual snapshot to be created as a copy.
+	//
+	// This member is required.
+	TargetSnapshotName *string `json:"targetSnapshotName,omitempty"`
+
+	// The Amazon Web Services Region where the source manual or automatic snapshot
+	// is located.
+	//
+	// This member is required.
+	SourceRegion RegionName `json:"sourceRegion,omitempty"`
+}
+
+// CopySnapshotOutput is the output of CopySnapshot.
+type CopySnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Describes the estimated cost for resources in your Lightsail for Research
+// account.
+type CostEstimate struct {
+	// The types of usage that are included in the estimate, such as costs, usage,
+	// or data transfer.
+	UsageType *string `json:"usageType,omitempty"`
+
+	// The cost estimate result that's associated with a time period.
+	ResultsByTime []EstimateByTime `json:"resultsByTime,omitempty"`
+}
+
+// CreateBucketAccessKeyInput is the input of CreateBucketAccessKey.
+type CreateBucketAccessKeyInput struct {
+	// The name of the bucket that the new access key will belong to, and grant
+	// access to.
+	//
+	// This member is required.
+	BucketName *string `json:"bucketName,omitempty"`
+}
+
+// CreateBucketAccessKeyOutput is the output of CreateBucketAccessKey.
+type CreateBucketAccessKeyOutput struct {
+	// An object that describes the access key that is created.
+	AccessKey *AccessKey `json:"accessKey,omitempty"`
+
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v CreateBucketAccessKeyOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v CreateBucketAccessKeyOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v CreateBucketAccessKeyOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// CreateBucketInput is the input of CreateBucket.
+type CreateBucketInput struct {
+	// The name for the bucket.
+	//
+	// For more information about bucket names, see Bucket naming rules in Amazon
+	// Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/bucket-naming-rules-in-amazon-lightsail)
+	// in the Amazon Lightsail Developer Guide.
+	//
+	// This member is required.
+	BucketName *string `json:"bucketName,omitempty"`
+
+	// The ID of the bundle to use for the bucket.
+	//
+	// A bucket bundle specifies the monthly cost, storage space, and data transfer
+	// quota for a bucket.
+	//
+	// Use the GetBucketBundles
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetBucketBundles.html)
+	// action to get a list of bundle IDs that you can specify.
+	//
+	// Use the UpdateBucketBundle
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_UpdateBucketBundle.html)
+	// action to change the bundle after the bucket is created.
+	//
+	// This member is required.
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// The tag keys and optional values to add to the bucket during creation.
+	//
+	// Use the TagResource
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_TagResource.html)
+	// action to tag the bucket after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// A Boolean value that indicates whether to enable versioning of objects in
+	// the bucket.
+	//
+	// For more information about versioning, see Enabling and suspending object
+	// versioning in a bucket in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-managing-bucket-object-versioning)
+	// in the Amazon Lightsail Developer Guide.
+	EnableObjectVersioning *bool `json:"enableObjectVersioning,omitempty"`
+}
+
+// CreateBucketOutput is the output of CreateBucket.
+type CreateBucketOutput struct {
+	// An object that describes the bucket that is created.
+	Bucket *Bucket `json:"bucket,omitempty"`
+
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
 // CreateCertificateInput is the input of CreateCertificate.
 type CreateCertificateInput struct {
 	// The name for the certificate.
@@ -193,23 +2423,23 @@ type CreateCertificateInput struct {
 	// This member is required.
 	CertificateName *string `json:"certificateName,omitempty"`
 
-	// The domain name (example.com) for the certificate.
+	// The domain name (`example.com`) for the certificate.
 	//
 	// This member is required.
 	DomainName *string `json:"domainName,omitempty"`
 
-	// An array of strings that specify the alternate domains (example2.com) and
-	// subdomains (blog.example.com) for the certificate.
+	// An array of strings that specify the alternate domains (`example2.com`) and
+	// subdomains (`blog.example.com`) for the certificate.
 	//
 	// You can specify a maximum of nine alternate domains (in addition to the
 	// primary domain name).
 	//
-	// Wildcard domain entries (*.example.com) are not supported.
+	// Wildcard domain entries (`*.example.com`) are not supported.
 	SubjectAlternativeNames []string `json:"subjectAlternativeNames,omitempty"`
 
 	// The tag keys and optional values to add to the certificate during create.
 	//
-	// Use the TagResource action to tag a resource after it's created.
+	// Use the `TagResource` action to tag a resource after it's created.
 	Tags []Tag `json:"tags,omitempty"`
 }
 
@@ -218,6 +2448,1259 @@ type CreateCertificateOutput struct {
 	// An object that describes the certificate created.
 	Certificate *CertificateSummary `json:"certificate,omitempty"`
 
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateCloudFormationStackInput is the input of CreateCloudFormationStack.
+type CreateCloudFormationStackInput struct {
+	// An array of parameters that will be used to create the new Amazon EC2
+	// instance. You can only pass one instance entry at a time in this array. You
+	// will get an invalid parameter error if you pass more than one instance entry
+	// in this array.
+	//
+	// This member is required.
+	Instances []InstanceEntry `json:"instances,omitempty"`
+}
+
+// CreateCloudFormationStackOutput is the output of CreateCloudFormationStack.
+type CreateCloudFormationStackOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateContactMethodInput is the input of CreateContactMethod.
+type CreateContactMethodInput struct {
+	// The protocol of the contact method, such as `Email` or `SMS` (text
+	// messaging).
+	//
+	// The `SMS` protocol is supported only in the following Amazon Web Services
+	// Regions.
+	//
+	// - US East (N. Virginia) (`us-east-1`) - US West (Oregon) (`us-west-2`) -
+	// Europe (Ireland) (`eu-west-1`) - Asia Pacific (Tokyo) (`ap-northeast-1`) -
+	// Asia Pacific (Singapore) (`ap-southeast-1`) - Asia Pacific (Sydney)
+	// (`ap-southeast-2`)
+	//
+	// For a list of countries/regions where SMS text messages can be sent, and the
+	// latest Amazon Web Services Regions where SMS text messaging is supported,
+	// see Supported Regions and Countries
+	// (https://docs.aws.amazon.com/sns/latest/dg/sns-supported-regions-countries.html)
+	// in the Amazon SNS Developer Guide.
+	//
+	// For more information about notifications in Amazon Lightsail, see
+	// Notifications in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
+	//
+	// This member is required.
+	Protocol ContactProtocol `json:"protocol,omitempty"`
+
+	// The destination of the contact method, such as an email address or a mobile
+	// phone number.
+	//
+	// Use the E.164 format when specifying a mobile phone number. E.164 is a
+	// standard for the phone number structure used for international
+	// telecommunication. Phone numbers that follow this format can have a maximum
+	// of 15 digits, and they are prefixed with the plus character (+) and the
+	// country code. For example, a U.S. phone number in E.164 format would be
+	// specified as +1XXX5550100. For more information, see E.164
+	// (https://en.wikipedia.org/wiki/E.164) on Wikipedia.
+	//
+	// This member is required.
+	ContactEndpoint *string `json:"contactEndpoint,omitempty"`
+
+	// The tag keys and optional values to add to the contact method during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// CreateContactMethodOutput is the output of CreateContactMethod.
+type CreateContactMethodOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateContainerServiceDeploymentInput is the input of
+// CreateContainerServiceDeployment.
+type CreateContainerServiceDeploymentInput struct {
+	// The name of the container service for which to create the deployment.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// An object that describes the settings of the containers that will be
+	// launched on the container service.
+	Containers map[string]Container `json:"containers,omitempty"`
+
+	// An object that describes the settings of the public endpoint for the
+	// container service.
+	PublicEndpoint *EndpointRequest `json:"publicEndpoint,omitempty"`
+}
+
+// CreateContainerServiceDeploymentOutput is the output of
+// CreateContainerServiceDeployment.
+type CreateContainerServiceDeploymentOutput struct {
+	// An object that describes a container service.
+	ContainerService *ContainerService `json:"containerService,omitempty"`
+}
+
+// CreateContainerServiceInput is the input of CreateContainerService.
+type CreateContainerServiceInput struct {
+	// The name for the container service.
+	//
+	// The name that you specify for your container service will make up part of
+	// its default domain. The default domain of a container service is typically
+	// `https://<ServiceName>.<RandomGUID>.<AWSRegion>.cs.amazonlightsail.com`. If
+	// the name of your container service is `container-service-1`, and it's
+	// located in the US East (Ohio) Amazon Web Services Region (`us-east-2`), then
+	// the domain for your container service will be like the following example:
+	// `https://container-service-1.ur4EXAMPLE2uq.us-east-2.cs.amazonlightsail.com`
+	//
+	// The following are the requirements for container service names:
+	//
+	// - Must be unique within each Amazon Web Services Region in your Lightsail
+	// account. - Must contain 1 to 63 characters. - Must contain only alphanumeric
+	// characters and hyphens. - A hyphen (-) can separate words but cannot be at
+	// the start or end of the name.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The power specification for the container service.
+	//
+	// The power specifies the amount of memory, vCPUs, and base monthly cost of
+	// each node of the container service. The `power` and `scale` of a container
+	// service makes up its configured capacity. To determine the monthly price of
+	// your container service, multiply the base price of the `power` with the
+	// `scale` (the number of nodes) of the service.
+	//
+	// Use the `GetContainerServicePowers` action to get a list of power options
+	// that you can specify using this parameter, and their base monthly cost.
+	//
+	// This member is required.
+	Power ContainerServicePowerName `json:"power,omitempty"`
+
+	// The scale specification for the container service.
+	//
+	// The scale specifies the allocated compute nodes of the container service.
+	// The `power` and `scale` of a container service makes up its configured
+	// capacity. To determine the monthly price of your container service, multiply
+	// the base price of the `power` with the `scale` (the number of nodes) of the
+	// service.
+	//
+	// This member is required.
+	Scale *int32 `json:"scale,omitempty"`
+
+	// The tag keys and optional values to add to the container service during
+	// create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	//
+	// For more information about tags in Lightsail, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The public domain names to use with the container service, such as
+	// `example.com` and `www.example.com`.
+	//
+	// You can specify up to four public domain names for a container service. The
+	// domain names that you specify are used when you create a deployment with a
+	// container configured as the public endpoint of your container service.
+	//
+	// If you don't specify public domain names, then you can use the default
+	// domain of the container service.
+	//
+	// You must create and validate an SSL/TLS certificate before you can use
+	// public domain names with your container service. Use the `CreateCertificate`
+	// action to create a certificate for the public domain names you want to use
+	// with your container service.
+	//
+	// You can specify public domain names using a string to array map as shown in
+	// the example later on this page.
+	PublicDomainNames map[string][]string `json:"publicDomainNames,omitempty"`
+
+	// An object that describes a deployment for the container service.
+	//
+	// A deployment specifies the containers that will be launched on the container
+	// service and their settings, such as the ports to open, the environment
+	// variables to apply, and the launch command to run. It also specifies the
+	// container that will serve as the public endpoint of the deployment and its
+	// settings, such as the HTTP or HTTPS port to use, and the health check
+	// configuration.
+	Deployment *ContainerServiceDeploymentRequest `json:"deployment,omitempty"`
+
+	// An object to describe the configuration for the container service to access
+	// private container image repositories, such as Amazon Elastic Container
+	// Registry (Amazon ECR) private repositories.
+	//
+	// For more information, see Configuring access to an Amazon ECR private
+	// repository for an Amazon Lightsail container service
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-service-ecr-private-repo-access)
+	// in the Amazon Lightsail Developer Guide.
+	PrivateRegistryAccess *PrivateRegistryAccessRequest `json:"privateRegistryAccess,omitempty"`
+}
+
+// CreateContainerServiceOutput is the output of CreateContainerService.
+type CreateContainerServiceOutput struct {
+	// An object that describes a container service.
+	ContainerService *ContainerService `json:"containerService,omitempty"`
+}
+
+// CreateContainerServiceRegistryLoginInput is the input of
+// CreateContainerServiceRegistryLogin.
+type CreateContainerServiceRegistryLoginInput struct{}
+
+// CreateContainerServiceRegistryLoginOutput is the output of
+// CreateContainerServiceRegistryLogin.
+type CreateContainerServiceRegistryLoginOutput struct {
+	// An object that describes the log in information for the container service
+	// registry of your Lightsail account.
+	RegistryLogin *ContainerServiceRegistryLogin `json:"registryLogin,omitempty"`
+}
+
+// CreateDiskFromSnapshotInput is the input of CreateDiskFromSnapshot.
+type CreateDiskFromSnapshotInput struct {
+	// The unique Lightsail disk name (`my-disk`).
+	//
+	// This member is required.
+	DiskName *string `json:"diskName,omitempty"`
+
+	// The name of the disk snapshot (`my-snapshot`) from which to create the new
+	// storage disk.
+	//
+	// Constraint:
+	//
+	// - This parameter cannot be defined together with the `source disk name`
+	// parameter. The `disk snapshot name` and `source disk name` parameters are
+	// mutually exclusive.
+	DiskSnapshotName *string `json:"diskSnapshotName,omitempty"`
+
+	// The Availability Zone where you want to create the disk (`us-east-2a`).
+	// Choose the same Availability Zone as the Lightsail instance where you want
+	// to create the disk.
+	//
+	// Use the GetRegions operation to list the Availability Zones where Lightsail
+	// is currently available.
+	//
+	// This member is required.
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+
+	// The size of the disk in GB (`32`).
+	//
+	// This member is required.
+	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// An array of objects that represent the add-ons to enable for the new disk.
+	AddOns []AddOnRequest `json:"addOns,omitempty"`
+
+	// The name of the source disk from which the source automatic snapshot was
+	// created.
+	//
+	// Constraints:
+	//
+	// - This parameter cannot be defined together with the `disk snapshot name`
+	// parameter. The `source disk name` and `disk snapshot name` parameters are
+	// mutually exclusive. - Define this parameter only when creating a new disk
+	// from an automatic snapshot. For more information, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+	SourceDiskName *string `json:"sourceDiskName,omitempty"`
+
+	// The date of the automatic snapshot to use for the new disk. Use the `get
+	// auto snapshots` operation to identify the dates of the available automatic
+	// snapshots.
+	//
+	// Constraints:
+	//
+	// - Must be specified in `YYYY-MM-DD` format. - This parameter cannot be
+	// defined together with the `use latest restorable auto snapshot` parameter.
+	// The `restore date` and `use latest restorable auto snapshot` parameters are
+	// mutually exclusive. - Define this parameter only when creating a new disk
+	// from an automatic snapshot. For more information, see the Amazon Lightsail
+	// Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+	RestoreDate *string `json:"restoreDate,omitempty"`
+
+	// A Boolean value to indicate whether to use the latest available automatic
+	// snapshot.
+	//
+	// Constraints:
+	//
+	// - This parameter cannot be defined together with the `restore date`
+	// parameter. The `use latest restorable auto snapshot` and `restore date`
+	// parameters are mutually exclusive. - Define this parameter only when
+	// creating a new disk from an automatic snapshot. For more information, see
+	// the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+	UseLatestRestorableAutoSnapshot *bool `json:"useLatestRestorableAutoSnapshot,omitempty"`
+}
+
+// CreateDiskFromSnapshotOutput is the output of CreateDiskFromSnapshot.
+type CreateDiskFromSnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateDiskInput is the input of CreateDisk.
+type CreateDiskInput struct {
+	// The unique Lightsail disk name (`my-disk`).
+	//
+	// This member is required.
+	DiskName *string `json:"diskName,omitempty"`
+
+	// The Availability Zone where you want to create the disk (`us-east-2a`). Use
+	// the same Availability Zone as the Lightsail instance to which you want to
+	// attach the disk.
+	//
+	// Use the `get regions` operation to list the Availability Zones where
+	// Lightsail is currently available.
+	//
+	// This member is required.
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+
+	// The size of the disk in GB (`32`).
+	//
+	// This member is required.
+	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// An array of objects that represent the add-ons to enable for the new disk.
+	AddOns []AddOnRequest `json:"addOns,omitempty"`
+}
+
+// CreateDiskOutput is the output of CreateDisk.
+type CreateDiskOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateDiskSnapshotInput is the input of CreateDiskSnapshot.
+type CreateDiskSnapshotInput struct {
+	// The unique name of the source disk (`Disk-Virginia-1`).
+	//
+	// This parameter cannot be defined together with the `instance name`
+	// parameter. The `disk name` and `instance name` parameters are mutually
+	// exclusive.
+	DiskName *string `json:"diskName,omitempty"`
+
+	// The name of the destination disk snapshot (`my-disk-snapshot`) based on the
+	// source disk.
+	//
+	// This member is required.
+	DiskSnapshotName *string `json:"diskSnapshotName,omitempty"`
+
+	// The unique name of the source instance (`Amazon_Linux-512MB-Virginia-1`).
+	// When this is defined, a snapshot of the instance's system volume is created.
+	//
+	// This parameter cannot be defined together with the `disk name` parameter.
+	// The `instance name` and `disk name` parameters are mutually exclusive.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// CreateDiskSnapshotOutput is the output of CreateDiskSnapshot.
+type CreateDiskSnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateDistributionInput is the input of CreateDistribution.
+type CreateDistributionInput struct {
+	// The name for the distribution.
+	//
+	// This member is required.
+	DistributionName *string `json:"distributionName,omitempty"`
+
+	// An object that describes the origin resource for the distribution, such as a
+	// Lightsail instance, bucket, or load balancer.
+	//
+	// The distribution pulls, caches, and serves content from the origin.
+	//
+	// This member is required.
+	Origin *InputOrigin `json:"origin,omitempty"`
+
+	// An object that describes the default cache behavior for the distribution.
+	//
+	// This member is required.
+	DefaultCacheBehavior *CacheBehavior `json:"defaultCacheBehavior,omitempty"`
+
+	// An object that describes the cache behavior settings for the distribution.
+	CacheBehaviorSettings *CacheSettings `json:"cacheBehaviorSettings,omitempty"`
+
+	// An array of objects that describe the per-path cache behavior for the
+	// distribution.
+	CacheBehaviors []CacheBehaviorPerPath `json:"cacheBehaviors,omitempty"`
+
+	// The bundle ID to use for the distribution.
+	//
+	// A distribution bundle describes the specifications of your distribution,
+	// such as the monthly cost and monthly network transfer quota.
+	//
+	// Use the `GetDistributionBundles` action to get a list of distribution bundle
+	// IDs that you can specify.
+	//
+	// This member is required.
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// The IP address type for the distribution.
+	//
+	// The possible values are `ipv4` for IPv4 only, and `dualstack` for IPv4 and
+	// IPv6.
+	//
+	// The default value is `dualstack`.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+
+	// The tag keys and optional values to add to the distribution during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The name of the SSL/TLS certificate that you want to attach to the
+	// distribution.
+	//
+	// Use the GetCertificates
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetCertificates.html)
+	// action to get a list of certificate names that you can specify.
+	CertificateName *string `json:"certificateName,omitempty"`
+
+	// The minimum TLS protocol version for the SSL/TLS certificate.
+	ViewerMinimumTLSProtocolVersion ViewerMinimumTLSProtocolVersionEnum `json:"viewerMinimumTlsProtocolVersion,omitempty"`
+}
+
+// CreateDistributionOutput is the output of CreateDistribution.
+type CreateDistributionOutput struct {
+	// An object that describes the distribution created.
+	Distribution *LightsailDistribution `json:"distribution,omitempty"`
+
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// CreateDomainEntryInput is the input of CreateDomainEntry.
+type CreateDomainEntryInput struct {
+	// The domain name (`example.com`) for which you want to create the domain
+	// entry.
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// An array of key-value pairs containing information about the domain entry
+	// request.
+	//
+	// This member is required.
+	DomainEntry *DomainEntry `json:"domainEntry,omitempty"`
+}
+
+// CreateDomainEntryOutput is the output of CreateDomainEntry.
+type CreateDomainEntryOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// CreateDomainInput is the input of CreateDomain.
+type CreateDomainInput struct {
+	// The domain name to manage (`example.com`).
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// CreateDomainOutput is the output of CreateDomain.
+type CreateDomainOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// CreateGUISessionAccessDetailsInput is the input of
+// CreateGUISessionAccessDetails.
+type CreateGUISessionAccessDetailsInput struct {
+	// The resource name.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+}
+
+// CreateGUISessionAccessDetailsOutput is the output of
+// CreateGUISessionAccessDetails.
+type CreateGUISessionAccessDetailsOutput struct {
+	// The resource name.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The status of the operation.
+	Status Status `json:"status,omitempty"`
+
+	// The percentage of completion for the operation.
+	PercentageComplete *int32 `json:"percentageComplete,omitempty"`
+
+	// The reason the operation failed.
+	FailureReason *string `json:"failureReason,omitempty"`
+
+	// Returns information about the specified Amazon DCV GUI session.
+	Sessions []Session `json:"sessions,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v CreateGUISessionAccessDetailsOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v CreateGUISessionAccessDetailsOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v CreateGUISessionAccessDetailsOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// CreateInstanceSnapshotInput is the input of CreateInstanceSnapshot.
+type CreateInstanceSnapshotInput struct {
+	// The name for your new snapshot.
+	//
+	// This member is required.
+	InstanceSnapshotName *string `json:"instanceSnapshotName,omitempty"`
+
+	// The Lightsail instance on which to base your snapshot.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// CreateInstanceSnapshotOutput is the output of CreateInstanceSnapshot.
+type CreateInstanceSnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateInstancesFromSnapshotInput is the input of
+// CreateInstancesFromSnapshot.
+type CreateInstancesFromSnapshotInput struct {
+	// The names for your new instances.
+	//
+	// This member is required.
+	InstanceNames []string `json:"instanceNames,omitempty"`
+
+	// An object containing information about one or more disk mappings.
+	AttachedDiskMapping map[string][]DiskMap `json:"attachedDiskMapping,omitempty"`
+
+	// The Availability Zone where you want to create your instances. Use the
+	// following formatting: `us-east-2a` (case sensitive). You can get a list of
+	// Availability Zones by using the get regions
+	// (http://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetRegions.html)
+	// operation. Be sure to add the `include Availability Zones` parameter to your
+	// request.
+	//
+	// This member is required.
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+
+	// The name of the instance snapshot on which you are basing your new
+	// instances. Use the get instance snapshots operation to return information
+	// about your existing snapshots.
+	//
+	// Constraint:
+	//
+	// - This parameter cannot be defined together with the `source instance name`
+	// parameter. The `instance snapshot name` and `source instance name`
+	// parameters are mutually exclusive.
+	InstanceSnapshotName *string `json:"instanceSnapshotName,omitempty"`
+
+	// The bundle of specification information for your virtual private server (or
+	// instance), including the pricing plan (`micro_x_x`).
+	//
+	// This member is required.
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// You can create a launch script that configures a server with additional user
+	// data. For example, `apt-get -y update`.
+	//
+	// Depending on the machine image you choose, the command to get software on
+	// your instance varies. Amazon Linux and CentOS use `yum`, Debian and Ubuntu
+	// use `apt-get`, and FreeBSD uses `pkg`. For a complete list, see the Amazon
+	// Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/compare-options-choose-lightsail-instance-image).
+	UserData *string `json:"userData,omitempty"`
+
+	// The name for your key pair.
+	KeyPairName *string `json:"keyPairName,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// An array of objects representing the add-ons to enable for the new instance.
+	AddOns []AddOnRequest `json:"addOns,omitempty"`
+
+	// The IP address type for the instance.
+	//
+	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
+	// `dualstack` for IPv4 and IPv6.
+	//
+	// The default value is `dualstack`.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+
+	// The name of the source instance from which the source automatic snapshot was
+	// created.
+	//
+	// Constraints:
+	//
+	// - This parameter cannot be defined together with the `instance snapshot
+	// name` parameter. The `source instance name` and `instance snapshot name`
+	// parameters are mutually exclusive. - Define this parameter only when
+	// creating a new instance from an automatic snapshot. For more information,
+	// see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+	SourceInstanceName *string `json:"sourceInstanceName,omitempty"`
+
+	// The date of the automatic snapshot to use for the new instance. Use the `get
+	// auto snapshots` operation to identify the dates of the available automatic
+	// snapshots.
+	//
+	// Constraints:
+	//
+	// - Must be specified in `YYYY-MM-DD` format. - This parameter cannot be
+	// defined together with the `use latest restorable auto snapshot` parameter.
+	// The `restore date` and `use latest restorable auto snapshot` parameters are
+	// mutually exclusive. - Define this parameter only when creating a new
+	// instance from an automatic snapshot. For more information, see the Amazon
+	// Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+	RestoreDate *string `json:"restoreDate,omitempty"`
+
+	// A Boolean value to indicate whether to use the latest available automatic
+	// snapshot.
+	//
+	// Constraints:
+	//
+	// - This parameter cannot be defined together with the `restore date`
+	// parameter. The `use latest restorable auto snapshot` and `restore date`
+	// parameters are mutually exclusive. - Define this parameter only when
+	// creating a new instance from an automatic snapshot. For more information,
+	// see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
+	UseLatestRestorableAutoSnapshot *bool `json:"useLatestRestorableAutoSnapshot,omitempty"`
+}
+
+// CreateInstancesFromSnapshotOutput is the output of
+// CreateInstancesFromSnapshot.
+type CreateInstancesFromSnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateInstancesInput is the input of CreateInstances.
+type CreateInstancesInput struct {
+	// The names to use for your new Lightsail instances. Separate multiple values
+	// using quotation marks and commas, for example:
+	// `["MyFirstInstance","MySecondInstance"]`
+	//
+	// This member is required.
+	InstanceNames []string `json:"instanceNames,omitempty"`
+
+	// The Availability Zone in which to create your instance. Use the following
+	// format: `us-east-2a` (case sensitive). You can get a list of Availability
+	// Zones by using the get regions
+	// (http://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetRegions.html)
+	// operation. Be sure to add the `include Availability Zones` parameter to your
+	// request.
+	//
+	// This member is required.
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+
+	// (Discontinued) The name for your custom image.
+	//
+	// In releases prior to June 12, 2017, this parameter was ignored by the API.
+	// It is now discontinued.
+	//
+	// Deprecated: the service marks this member as deprecated.
+	CustomImageName *string `json:"customImageName,omitempty"`
+
+	// The ID for a virtual private server image (`app_wordpress_x_x` or
+	// `app_lamp_x_x`). Use the `get blueprints` operation to return a list of
+	// available images (or blueprints).
+	//
+	// Use active blueprints when creating new instances. Inactive blueprints are
+	// listed to support customers with existing instances and are not necessarily
+	// available to create new instances. Blueprints are marked inactive when they
+	// become outdated due to operating system updates or new application releases.
+	//
+	// This member is required.
+	BlueprintID *string `json:"blueprintId,omitempty"`
+
+	// The bundle of specification information for your virtual private server (or
+	// instance), including the pricing plan (`medium_x_x`).
+	//
+	// This member is required.
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// A launch script you can create that configures a server with additional user
+	// data. For example, you might want to run `apt-get -y update`.
+	//
+	// Depending on the machine image you choose, the command to get software on
+	// your instance varies. Amazon Linux and CentOS use `yum`, Debian and Ubuntu
+	// use `apt-get`, and FreeBSD uses `pkg`. For a complete list, see the Amazon
+	// Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/compare-options-choose-lightsail-instance-image).
+	UserData *string `json:"userData,omitempty"`
+
+	// The name of your key pair.
+	KeyPairName *string `json:"keyPairName,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// An array of objects representing the add-ons to enable for the new instance.
+	AddOns []AddOnRequest `json:"addOns,omitempty"`
+
+	// The IP address type for the instance.
+	//
+	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
+	// `dualstack` for IPv4 and IPv6.
+	//
+	// The default value is `dualstack`.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+}
+
+// CreateInstancesOutput is the output of CreateInstances.
+type CreateInstancesOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateKeyPairInput is the input of CreateKeyPair.
+type CreateKeyPairInput struct {
+	// The name for your new key pair.
+	//
+	// This member is required.
+	KeyPairName *string `json:"keyPairName,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// CreateKeyPairOutput is the output of CreateKeyPair.
+type CreateKeyPairOutput struct {
+	// An array of key-value pairs containing information about the new key pair
+	// you just created.
+	KeyPair *KeyPair `json:"keyPair,omitempty"`
+
+	// A base64-encoded public key of the `ssh-rsa` type.
+	PublicKeyBase64 *string `json:"publicKeyBase64,omitempty"`
+
+	// A base64-encoded RSA private key.
+	PrivateKeyBase64 *string `json:"privateKeyBase64,omitempty"`
+
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// CreateLoadBalancerInput is the input of CreateLoadBalancer.
+type CreateLoadBalancerInput struct {
+	// The name of your load balancer.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+
+	// The instance port where you're creating your load balancer.
+	//
+	// This member is required.
+	InstancePort *int32 `json:"instancePort,omitempty"`
+
+	// The path you provided to perform the load balancer health check. If you
+	// didn't specify a health check path, Lightsail uses the root path of your
+	// website (`"/"`).
+	//
+	// You may want to specify a custom health check path other than the root of
+	// your application if your home page loads slowly or has a lot of media or
+	// scripting on it.
+	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
+
+	// The name of the SSL/TLS certificate.
+	//
+	// If you specify `certificateName`, then `certificateDomainName` is required
+	// (and vice-versa).
+	CertificateName *string `json:"certificateName,omitempty"`
+
+	// The domain name with which your certificate is associated (`example.com`).
+	//
+	// If you specify `certificateDomainName`, then `certificateName` is required
+	// (and vice-versa).
+	CertificateDomainName *string `json:"certificateDomainName,omitempty"`
+
+	// The optional alternative domains and subdomains to use with your SSL/TLS
+	// certificate (`www.example.com`, `example.com`, `m.example.com`,
+	// `blog.example.com`).
+	CertificateAlternativeNames []string `json:"certificateAlternativeNames,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The IP address type for the load balancer.
+	//
+	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
+	// `dualstack` for IPv4 and IPv6.
+	//
+	// The default value is `dualstack`.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+
+	// The name of the TLS policy to apply to the load balancer.
+	//
+	// Use the GetLoadBalancerTlsPolicies
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetLoadBalancerTlsPolicies.html)
+	// action to get a list of TLS policy names that you can specify.
+	//
+	// For more information about load balancer TLS policies, see Configuring TLS
+	// security policies on your Amazon Lightsail load balancers
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configure-load-balancer-tls-security-policy)
+	// in the Amazon Lightsail Developer Guide.
+	TLSPolicyName *string `json:"tlsPolicyName,omitempty"`
+}
+
+// CreateLoadBalancerOutput is the output of CreateLoadBalancer.
+type CreateLoadBalancerOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateLoadBalancerTlsCertificateInput is the input of
+// CreateLoadBalancerTlsCertificate.
+type CreateLoadBalancerTlsCertificateInput struct {
+	// The load balancer name where you want to create the SSL/TLS certificate.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+
+	// The SSL/TLS certificate name.
+	//
+	// You can have up to 10 certificates in your account at one time. Each
+	// Lightsail load balancer can have up to 2 certificates associated with it at
+	// one time. There is also an overall limit to the number of certificates that
+	// can be issue in a 365-day period. For more information, see Limits
+	// (http://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html).
+	//
+	// This member is required.
+	CertificateName *string `json:"certificateName,omitempty"`
+
+	// The domain name (`example.com`) for your SSL/TLS certificate.
+	//
+	// This member is required.
+	CertificateDomainName *string `json:"certificateDomainName,omitempty"`
+
+	// An array of strings listing alternative domains and subdomains for your
+	// SSL/TLS certificate. Lightsail will de-dupe the names for you. You can have
+	// a maximum of 9 alternative names (in addition to the 1 primary domain). We
+	// do not support wildcards (`*.example.com`).
+	CertificateAlternativeNames []string `json:"certificateAlternativeNames,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// CreateLoadBalancerTlsCertificateOutput is the output of
+// CreateLoadBalancerTlsCertificate.
+type CreateLoadBalancerTlsCertificateOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateRelationalDatabaseFromSnapshotInput is the input of
+// CreateRelationalDatabaseFromSnapshot.
+type CreateRelationalDatabaseFromSnapshotInput struct {
+	// The name to use for your new Lightsail database resource.
+	//
+	// Constraints:
+	//
+	// - Must contain from 2 to 255 alphanumeric characters, or hyphens. - The
+	// first and last character must be a letter or number.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The Availability Zone in which to create your new database. Use the
+	// `us-east-2a` case-sensitive format.
+	//
+	// You can get a list of Availability Zones by using the `get regions`
+	// operation. Be sure to add the `include relational database Availability
+	// Zones` parameter to your request.
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+
+	// Specifies the accessibility options for your new database. A value of `true`
+	// specifies a database that is available to resources outside of your
+	// Lightsail account. A value of `false` specifies a database that is available
+	// only to your Lightsail resources in the same region as your database.
+	PubliclyAccessible *bool `json:"publiclyAccessible,omitempty"`
+
+	// The name of the database snapshot from which to create your new database.
+	RelationalDatabaseSnapshotName *string `json:"relationalDatabaseSnapshotName,omitempty"`
+
+	// The bundle ID for your new database. A bundle describes the performance
+	// specifications for your database.
+	//
+	// You can get a list of database bundle IDs by using the `get relational
+	// database bundles` operation.
+	//
+	// When creating a new database from a snapshot, you cannot choose a bundle
+	// that is smaller than the bundle of the source database.
+	RelationalDatabaseBundleID *string `json:"relationalDatabaseBundleId,omitempty"`
+
+	// The name of the source database.
+	SourceRelationalDatabaseName *string `json:"sourceRelationalDatabaseName,omitempty"`
+
+	// The date and time to restore your database from.
+	//
+	// Constraints:
+	//
+	// - Must be before the latest restorable time for the database. - Cannot be
+	// specified if the `use latest restorable time` parameter is `true`. -
+	// Specified in Coordinated Universal Time (UTC). - Specified in the Unix time
+	// format.
+	//
+	// For example, if you wish to use a restore time of October 1, 2018, at 8 PM
+	// UTC, then you input `1538424000` as the restore time.
+	RestoreTime *time.Time `json:"restoreTime,omitempty"`
+
+	// Specifies whether your database is restored from the latest backup time. A
+	// value of `true` restores from the latest backup time.
+	//
+	// Default: `false`
+	//
+	// Constraints: Cannot be specified if the `restore time` parameter is
+	// provided.
+	UseLatestRestorableTime *bool `json:"useLatestRestorableTime,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v CreateRelationalDatabaseFromSnapshotInput) MarshalJSON() ([]byte, error) {
+	type plain CreateRelationalDatabaseFromSnapshotInput
+	return json.Marshal(struct {
+		plain
+		RestoreTime *specrt.EpochSeconds `json:"restoreTime,omitempty"`
+	}{
+		RestoreTime: specrt.EpochSecondsOf(v.RestoreTime),
+		plain:       plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *CreateRelationalDatabaseFromSnapshotInput) UnmarshalJSON(data []byte) error {
+	type plain CreateRelationalDatabaseFromSnapshotInput
+	wire := struct {
+		*plain
+		RestoreTime *specrt.EpochSeconds `json:"restoreTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.RestoreTime = wire.RestoreTime.Time()
+	return nil
+}
+
+// CreateRelationalDatabaseFromSnapshotOutput is the output of
+// CreateRelationalDatabaseFromSnapshot.
+type CreateRelationalDatabaseFromSnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateRelationalDatabaseInput is the input of CreateRelationalDatabase.
+type CreateRelationalDatabaseInput struct {
+	// The name to use for your new Lightsail database resource.
+	//
+	// Constraints:
+	//
+	// - Must contain from 2 to 255 alphanumeric characters, or hyphens. - The
+	// first and last character must be a letter or number.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The Availability Zone in which to create your new database. Use the
+	// `us-east-2a` case-sensitive format.
+	//
+	// You can get a list of Availability Zones by using the `get regions`
+	// operation. Be sure to add the `include relational database Availability
+	// Zones` parameter to your request.
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+
+	// The blueprint ID for your new database. A blueprint describes the major
+	// engine version of a database.
+	//
+	// You can get a list of database blueprints IDs by using the `get relational
+	// database blueprints` operation.
+	//
+	// This member is required.
+	RelationalDatabaseBlueprintID *string `json:"relationalDatabaseBlueprintId,omitempty"`
+
+	// The bundle ID for your new database. A bundle describes the performance
+	// specifications for your database.
+	//
+	// You can get a list of database bundle IDs by using the `get relational
+	// database bundles` operation.
+	//
+	// This member is required.
+	RelationalDatabaseBundleID *string `json:"relationalDatabaseBundleId,omitempty"`
+
+	// The meaning of this parameter differs according to the database engine you
+	// use.
+	//
+	// # MySQL
+	//
+	// The name of the database to create when the Lightsail database resource is
+	// created. If this parameter isn't specified, no database is created in the
+	// database resource.
+	//
+	// Constraints:
+	//
+	// - Must contain 1 to 64 letters or numbers. - Must begin with a letter.
+	// Subsequent characters can be letters, underscores, or digits (0- 9). - Can't
+	// be a word reserved by the specified database engine.
+	//
+	// For more information about reserved words in MySQL, see the Keywords and
+	// Reserved Words articles for MySQL 5.6
+	// (https://dev.mysql.com/doc/refman/5.6/en/keywords.html), MySQL 5.7
+	// (https://dev.mysql.com/doc/refman/5.7/en/keywords.html), and MySQL 8.0
+	// (https://dev.mysql.com/doc/refman/8.0/en/keywords.html).
+	//
+	// # PostgreSQL
+	//
+	// The name of the database to create when the Lightsail database resource is
+	// created. If this parameter isn't specified, a database named `postgres` is
+	// created in the database resource.
+	//
+	// Constraints:
+	//
+	// - Must contain 1 to 63 letters or numbers. - Must begin with a letter.
+	// Subsequent characters can be letters, underscores, or digits (0- 9). - Can't
+	// be a word reserved by the specified database engine.
+	//
+	// For more information about reserved words in PostgreSQL, see the SQL Key
+	// Words articles for PostgreSQL 9.6
+	// (https://www.postgresql.org/docs/9.6/sql-keywords-appendix.html), PostgreSQL
+	// 10 (https://www.postgresql.org/docs/10/sql-keywords-appendix.html),
+	// PostgreSQL 11
+	// (https://www.postgresql.org/docs/11/sql-keywords-appendix.html), and
+	// PostgreSQL 12
+	// (https://www.postgresql.org/docs/12/sql-keywords-appendix.html).
+	//
+	// This member is required.
+	MasterDatabaseName *string `json:"masterDatabaseName,omitempty"`
+
+	// The name for the master user.
+	//
+	// # MySQL
+	//
+	// Constraints:
+	//
+	// - Required for MySQL. - Must be 1 to 16 letters or numbers. Can contain
+	// underscores. - First character must be a letter. - Can't be a reserved word
+	// for the chosen database engine.
+	//
+	// For more information about reserved words in MySQL 5.6 or 5.7, see the
+	// Keywords and Reserved Words articles for MySQL 5.6
+	// (https://dev.mysql.com/doc/refman/5.6/en/keywords.html), MySQL 5.7
+	// (https://dev.mysql.com/doc/refman/5.7/en/keywords.html), or MySQL 8.0
+	// (https://dev.mysql.com/doc/refman/8.0/en/keywords.html).
+	//
+	// # PostgreSQL
+	//
+	// Constraints:
+	//
+	// - Required for PostgreSQL. - Must be 1 to 63 letters or numbers. Can contain
+	// underscores. - First character must be a letter. - Can't be a reserved word
+	// for the chosen database engine.
+	//
+	// For more information about reserved words in MySQL 5.6 or 5.7, see the
+	// Keywords and Reserved Words articles for PostgreSQL 9.6
+	// (https://www.postgresql.org/docs/9.6/sql-keywords-appendix.html), PostgreSQL
+	// 10 (https://www.postgresql.org/docs/10/sql-keywords-appendix.html),
+	// PostgreSQL 11
+	// (https://www.postgresql.org/docs/11/sql-keywords-appendix.html), and
+	// PostgreSQL 12
+	// (https://www.postgresql.org/docs/12/sql-keywords-appendix.html).
+	//
+	// This member is required.
+	MasterUsername *string `json:"masterUsername,omitempty"`
+
+	// The password for the master user. The password can include any printable
+	// ASCII character except "/", """, or "@". It cannot contain spaces.
+	//
+	// # MySQL
+	//
+	// Constraints: Must contain from 8 to 41 characters.
+	//
+	// # PostgreSQL
+	//
+	// Constraints: Must contain from 8 to 128 characters.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	MasterUserPassword *string `json:"masterUserPassword,omitempty" specgen:"sensitive"`
+
+	// The daily time range during which automated backups are created for your new
+	// database if automated backups are enabled.
+	//
+	// The default is a 30-minute window selected at random from an 8-hour block of
+	// time for each AWS Region. For more information about the preferred backup
+	// window time blocks for each region, see the Working With Backups
+	// (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html#USER_WorkingWithAutomatedBackups.BackupWindow)
+	// guide in the Amazon Relational Database Service documentation.
+	//
+	// Constraints:
+	//
+	// - Must be in the `hh24:mi-hh24:mi` format.
+	//
+	// Example: `16:00-16:30`
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Must not conflict with
+	// the preferred maintenance window. - Must be at least 30 minutes.
+	PreferredBackupWindow *string `json:"preferredBackupWindow,omitempty"`
+
+	// The weekly time range during which system maintenance can occur on your new
+	// database.
+	//
+	// The default is a 30-minute window selected at random from an 8-hour block of
+	// time for each AWS Region, occurring on a random day of the week.
+	//
+	// Constraints:
+	//
+	// - Must be in the `ddd:hh24:mi-ddd:hh24:mi` format. - Valid days: Mon, Tue,
+	// Wed, Thu, Fri, Sat, Sun. - Must be at least 30 minutes. - Specified in
+	// Coordinated Universal Time (UTC). - Example: `Tue:17:00-Tue:17:30`
+	PreferredMaintenanceWindow *string `json:"preferredMaintenanceWindow,omitempty"`
+
+	// Specifies the accessibility options for your new database. A value of `true`
+	// specifies a database that is available to resources outside of your
+	// Lightsail account. A value of `false` specifies a database that is available
+	// only to your Lightsail resources in the same region as your database.
+	PubliclyAccessible *bool `json:"publiclyAccessible,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v CreateRelationalDatabaseInput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v CreateRelationalDatabaseInput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v CreateRelationalDatabaseInput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// CreateRelationalDatabaseOutput is the output of CreateRelationalDatabase.
+type CreateRelationalDatabaseOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// CreateRelationalDatabaseSnapshotInput is the input of
+// CreateRelationalDatabaseSnapshot.
+type CreateRelationalDatabaseSnapshotInput struct {
+	// The name of the database on which to base your new snapshot.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The name for your new database snapshot.
+	//
+	// Constraints:
+	//
+	// - Must contain from 2 to 255 alphanumeric characters, or hyphens. - The
+	// first and last character must be a letter or number.
+	//
+	// This member is required.
+	RelationalDatabaseSnapshotName *string `json:"relationalDatabaseSnapshotName,omitempty"`
+
+	// The tag keys and optional values to add to the resource during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// CreateRelationalDatabaseSnapshotOutput is the output of
+// CreateRelationalDatabaseSnapshot.
+type CreateRelationalDatabaseSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
@@ -240,10 +3723,936 @@ type CreateCertificateOutput struct {
 // in the Amazon Lightsail Developer Guide.
 type DNSRecordCreationState struct {
 	// The status code for the automated DNS record creation.
+	//
+	// Following are the possible values:
+	//
+	// - `SUCCEEDED` - The validation records were successfully added to the
+	// domain. - `STARTED` - The automatic DNS record creation has started. -
+	// `FAILED` - The validation records failed to be added to the domain.
 	Code DNSRecordCreationStateCode `json:"code,omitempty"`
 
 	// The message that describes the reason for the status code.
 	Message *string `json:"message,omitempty"`
+}
+
+// DeleteAlarmInput is the input of DeleteAlarm.
+type DeleteAlarmInput struct {
+	// The name of the alarm to delete.
+	//
+	// This member is required.
+	AlarmName *string `json:"alarmName,omitempty"`
+}
+
+// DeleteAlarmOutput is the output of DeleteAlarm.
+type DeleteAlarmOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteAutoSnapshotInput is the input of DeleteAutoSnapshot.
+type DeleteAutoSnapshotInput struct {
+	// The name of the source instance or disk from which to delete the automatic
+	// snapshot.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The date of the automatic snapshot to delete in `YYYY-MM-DD` format. Use the
+	// `get auto snapshots` operation to get the available automatic snapshots for
+	// a resource.
+	//
+	// This member is required.
+	Date *string `json:"date,omitempty"`
+}
+
+// DeleteAutoSnapshotOutput is the output of DeleteAutoSnapshot.
+type DeleteAutoSnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteBucketAccessKeyInput is the input of DeleteBucketAccessKey.
+type DeleteBucketAccessKeyInput struct {
+	// The name of the bucket that the access key belongs to.
+	//
+	// This member is required.
+	BucketName *string `json:"bucketName,omitempty"`
+
+	// The ID of the access key to delete.
+	//
+	// Use the GetBucketAccessKeys
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetBucketAccessKeys.html)
+	// action to get a list of access key IDs that you can specify.
+	//
+	// This member is required.
+	AccessKeyID *string `json:"accessKeyId,omitempty"`
+}
+
+// DeleteBucketAccessKeyOutput is the output of DeleteBucketAccessKey.
+type DeleteBucketAccessKeyOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteBucketInput is the input of DeleteBucket.
+type DeleteBucketInput struct {
+	// The name of the bucket to delete.
+	//
+	// Use the GetBuckets
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetBuckets.html)
+	// action to get a list of bucket names that you can specify.
+	//
+	// This member is required.
+	BucketName *string `json:"bucketName,omitempty"`
+
+	// A Boolean value that indicates whether to force delete the bucket.
+	//
+	// You must force delete the bucket if it has one of the following conditions:
+	//
+	// - The bucket is the origin of a distribution. - The bucket has instances
+	// that were granted access to it using the SetResourceAccessForBucket
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_SetResourceAccessForBucket.html)
+	// action. - The bucket has objects. - The bucket has access keys.
+	//
+	// Force deleting a bucket might impact other resources that rely on the
+	// bucket, such as instances, distributions, or software that use the issued
+	// access keys.
+	ForceDelete *bool `json:"forceDelete,omitempty"`
+}
+
+// DeleteBucketOutput is the output of DeleteBucket.
+type DeleteBucketOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteCertificateInput is the input of DeleteCertificate.
+type DeleteCertificateInput struct {
+	// The name of the certificate to delete.
+	//
+	// Use the `GetCertificates` action to get a list of certificate names that you
+	// can specify.
+	//
+	// This member is required.
+	CertificateName *string `json:"certificateName,omitempty"`
+}
+
+// DeleteCertificateOutput is the output of DeleteCertificate.
+type DeleteCertificateOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteContactMethodInput is the input of DeleteContactMethod.
+type DeleteContactMethodInput struct {
+	// The protocol that will be deleted, such as `Email` or `SMS` (text
+	// messaging).
+	//
+	// To delete an `Email` and an `SMS` contact method if you added both, you must
+	// run separate `DeleteContactMethod` actions to delete each protocol.
+	//
+	// This member is required.
+	Protocol ContactProtocol `json:"protocol,omitempty"`
+}
+
+// DeleteContactMethodOutput is the output of DeleteContactMethod.
+type DeleteContactMethodOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteContainerImageInput is the input of DeleteContainerImage.
+type DeleteContainerImageInput struct {
+	// The name of the container service for which to delete a registered container
+	// image.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The name of the container image to delete from the container service.
+	//
+	// Use the `GetContainerImages` action to get the name of the container images
+	// that are registered to a container service.
+	//
+	// Container images sourced from your Lightsail container service, that are
+	// registered and stored on your service, start with a colon (`:`). For
+	// example, `:container-service-1.mystaticwebsite.1`. Container images sourced
+	// from a public registry like Docker Hub don't start with a colon. For
+	// example, `nginx:latest` or `nginx`.
+	//
+	// This member is required.
+	Image *string `json:"image,omitempty"`
+}
+
+// DeleteContainerImageOutput is the output of DeleteContainerImage.
+type DeleteContainerImageOutput struct{}
+
+// DeleteContainerServiceInput is the input of DeleteContainerService.
+type DeleteContainerServiceInput struct {
+	// The name of the container service to delete.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+}
+
+// DeleteContainerServiceOutput is the output of DeleteContainerService.
+type DeleteContainerServiceOutput struct{}
+
+// DeleteDiskInput is the input of DeleteDisk.
+type DeleteDiskInput struct {
+	// The unique name of the disk you want to delete (`my-disk`).
+	//
+	// This member is required.
+	DiskName *string `json:"diskName,omitempty"`
+
+	// A Boolean value to indicate whether to delete all add-ons for the disk.
+	ForceDeleteAddOns *bool `json:"forceDeleteAddOns,omitempty"`
+}
+
+// DeleteDiskOutput is the output of DeleteDisk.
+type DeleteDiskOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteDiskSnapshotInput is the input of DeleteDiskSnapshot.
+type DeleteDiskSnapshotInput struct {
+	// The name of the disk snapshot you want to delete (`my-disk-snapshot`).
+	//
+	// This member is required.
+	DiskSnapshotName *string `json:"diskSnapshotName,omitempty"`
+}
+
+// DeleteDiskSnapshotOutput is the output of DeleteDiskSnapshot.
+type DeleteDiskSnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteDistributionInput is the input of DeleteDistribution.
+type DeleteDistributionInput struct {
+	// The name of the distribution to delete.
+	//
+	// Use the `GetDistributions` action to get a list of distribution names that
+	// you can specify.
+	DistributionName *string `json:"distributionName,omitempty"`
+}
+
+// DeleteDistributionOutput is the output of DeleteDistribution.
+type DeleteDistributionOutput struct {
+	// An object that describes the result of the action, such as the status of the
+	// request, the timestamp of the request, and the resources affected by the
+	// request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// DeleteDomainEntryInput is the input of DeleteDomainEntry.
+type DeleteDomainEntryInput struct {
+	// The name of the domain entry to delete.
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// An array of key-value pairs containing information about your domain
+	// entries.
+	//
+	// This member is required.
+	DomainEntry *DomainEntry `json:"domainEntry,omitempty"`
+}
+
+// DeleteDomainEntryOutput is the output of DeleteDomainEntry.
+type DeleteDomainEntryOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// DeleteDomainInput is the input of DeleteDomain.
+type DeleteDomainInput struct {
+	// The specific domain name to delete.
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+}
+
+// DeleteDomainOutput is the output of DeleteDomain.
+type DeleteDomainOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// DeleteInstanceInput is the input of DeleteInstance.
+type DeleteInstanceInput struct {
+	// The name of the instance to delete.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// A Boolean value to indicate whether to delete all add-ons for the instance.
+	ForceDeleteAddOns *bool `json:"forceDeleteAddOns,omitempty"`
+}
+
+// DeleteInstanceOutput is the output of DeleteInstance.
+type DeleteInstanceOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteInstanceSnapshotInput is the input of DeleteInstanceSnapshot.
+type DeleteInstanceSnapshotInput struct {
+	// The name of the snapshot to delete.
+	//
+	// This member is required.
+	InstanceSnapshotName *string `json:"instanceSnapshotName,omitempty"`
+}
+
+// DeleteInstanceSnapshotOutput is the output of DeleteInstanceSnapshot.
+type DeleteInstanceSnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteKeyPairInput is the input of DeleteKeyPair.
+type DeleteKeyPairInput struct {
+	// The name of the key pair to delete.
+	//
+	// This member is required.
+	KeyPairName *string `json:"keyPairName,omitempty"`
+
+	// The RSA fingerprint of the Lightsail default key pair to delete.
+	//
+	// The `expectedFingerprint` parameter is required only when specifying to
+	// delete a Lightsail default key pair.
+	ExpectedFingerprint *string `json:"expectedFingerprint,omitempty"`
+}
+
+// DeleteKeyPairOutput is the output of DeleteKeyPair.
+type DeleteKeyPairOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// DeleteKnownHostKeysInput is the input of DeleteKnownHostKeys.
+type DeleteKnownHostKeysInput struct {
+	// The name of the instance for which you want to reset the host key or
+	// certificate.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+}
+
+// DeleteKnownHostKeysOutput is the output of DeleteKnownHostKeys.
+type DeleteKnownHostKeysOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteLoadBalancerInput is the input of DeleteLoadBalancer.
+type DeleteLoadBalancerInput struct {
+	// The name of the load balancer you want to delete.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+}
+
+// DeleteLoadBalancerOutput is the output of DeleteLoadBalancer.
+type DeleteLoadBalancerOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteLoadBalancerTlsCertificateInput is the input of
+// DeleteLoadBalancerTlsCertificate.
+type DeleteLoadBalancerTlsCertificateInput struct {
+	// The load balancer name.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+
+	// The SSL/TLS certificate name.
+	//
+	// This member is required.
+	CertificateName *string `json:"certificateName,omitempty"`
+
+	// When `true`, forces the deletion of an SSL/TLS certificate.
+	//
+	// There can be two certificates associated with a Lightsail load balancer: the
+	// primary and the backup. The `force` parameter is required when the primary
+	// SSL/TLS certificate is in use by an instance attached to the load balancer.
+	Force *bool `json:"force,omitempty"`
+}
+
+// DeleteLoadBalancerTlsCertificateOutput is the output of
+// DeleteLoadBalancerTlsCertificate.
+type DeleteLoadBalancerTlsCertificateOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteRelationalDatabaseInput is the input of DeleteRelationalDatabase.
+type DeleteRelationalDatabaseInput struct {
+	// The name of the database that you are deleting.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// Determines whether a final database snapshot is created before your database
+	// is deleted. If `true` is specified, no database snapshot is created. If
+	// `false` is specified, a database snapshot is created before your database is
+	// deleted.
+	//
+	// You must specify the `final relational database snapshot name` parameter if
+	// the `skip final snapshot` parameter is `false`.
+	//
+	// Default: `false`
+	SkipFinalSnapshot *bool `json:"skipFinalSnapshot,omitempty"`
+
+	// The name of the database snapshot created if `skip final snapshot` is
+	// `false`, which is the default value for that parameter.
+	//
+	// Specifying this parameter and also specifying the `skip final snapshot`
+	// parameter to `true` results in an error.
+	//
+	// Constraints:
+	//
+	// - Must contain from 2 to 255 alphanumeric characters, or hyphens. - The
+	// first and last character must be a letter or number.
+	FinalRelationalDatabaseSnapshotName *string `json:"finalRelationalDatabaseSnapshotName,omitempty"`
+}
+
+// DeleteRelationalDatabaseOutput is the output of DeleteRelationalDatabase.
+type DeleteRelationalDatabaseOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DeleteRelationalDatabaseSnapshotInput is the input of
+// DeleteRelationalDatabaseSnapshot.
+type DeleteRelationalDatabaseSnapshotInput struct {
+	// The name of the database snapshot that you are deleting.
+	//
+	// This member is required.
+	RelationalDatabaseSnapshotName *string `json:"relationalDatabaseSnapshotName,omitempty"`
+}
+
+// DeleteRelationalDatabaseSnapshotOutput is the output of
+// DeleteRelationalDatabaseSnapshot.
+type DeleteRelationalDatabaseSnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Describes the destination of a record.
+type DestinationInfo struct {
+	// The ID of the resource created at the destination.
+	ID *string `json:"id,omitempty"`
+
+	// The destination service of the record.
+	Service *string `json:"service,omitempty"`
+}
+
+// DetachCertificateFromDistributionInput is the input of
+// DetachCertificateFromDistribution.
+type DetachCertificateFromDistributionInput struct {
+	// The name of the distribution from which to detach the certificate.
+	//
+	// Use the `GetDistributions` action to get a list of distribution names that
+	// you can specify.
+	//
+	// This member is required.
+	DistributionName *string `json:"distributionName,omitempty"`
+}
+
+// DetachCertificateFromDistributionOutput is the output of
+// DetachCertificateFromDistribution.
+type DetachCertificateFromDistributionOutput struct {
+	// An object that describes the result of the action, such as the status of the
+	// request, the timestamp of the request, and the resources affected by the
+	// request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// DetachDiskInput is the input of DetachDisk.
+type DetachDiskInput struct {
+	// The unique name of the disk you want to detach from your instance
+	// (`my-disk`).
+	//
+	// This member is required.
+	DiskName *string `json:"diskName,omitempty"`
+}
+
+// DetachDiskOutput is the output of DetachDisk.
+type DetachDiskOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DetachInstancesFromLoadBalancerInput is the input of
+// DetachInstancesFromLoadBalancer.
+type DetachInstancesFromLoadBalancerInput struct {
+	// The name of the Lightsail load balancer.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+
+	// An array of strings containing the names of the instances you want to detach
+	// from the load balancer.
+	//
+	// This member is required.
+	InstanceNames []string `json:"instanceNames,omitempty"`
+}
+
+// DetachInstancesFromLoadBalancerOutput is the output of
+// DetachInstancesFromLoadBalancer.
+type DetachInstancesFromLoadBalancerOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DetachStaticIpInput is the input of DetachStaticIp.
+type DetachStaticIpInput struct {
+	// The name of the static IP to detach from the instance.
+	//
+	// This member is required.
+	StaticIPName *string `json:"staticIpName,omitempty"`
+}
+
+// DetachStaticIpOutput is the output of DetachStaticIp.
+type DetachStaticIpOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// DisableAddOnInput is the input of DisableAddOn.
+type DisableAddOnInput struct {
+	// The add-on type to disable.
+	//
+	// This member is required.
+	AddOnType AddOnType `json:"addOnType,omitempty"`
+
+	// The name of the source resource for which to disable the add-on.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+}
+
+// DisableAddOnOutput is the output of DisableAddOn.
+type DisableAddOnOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Describes a block storage disk.
+type Disk struct {
+	// The unique name of the disk.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the disk.
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about an instance or another resource in Lightsail. This code
+	// enables our support team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The date when the disk was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The AWS Region and Availability Zone where the disk is located.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type (`Disk`).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// An array of objects representing the add-ons enabled on the disk.
+	AddOns []AddOn `json:"addOns,omitempty"`
+
+	// The size of the disk in GB.
+	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+
+	// A Boolean value indicating whether this disk is a system disk (has an
+	// operating system loaded on it).
+	IsSystemDisk *bool `json:"isSystemDisk,omitempty"`
+
+	// The input/output operations per second (IOPS) of the disk.
+	Iops *int32 `json:"iops,omitempty"`
+
+	// The disk path.
+	Path *string `json:"path,omitempty"`
+
+	// Describes the status of the disk.
+	State DiskState `json:"state,omitempty"`
+
+	// The resources to which the disk is attached.
+	AttachedTo *string `json:"attachedTo,omitempty"`
+
+	// A Boolean value indicating whether the disk is attached.
+	IsAttached *bool `json:"isAttached,omitempty"`
+
+	// (Discontinued) The attachment state of the disk.
+	//
+	// In releases prior to November 14, 2017, this parameter returned `attached`
+	// for system disks in the API response. It is now discontinued, but still
+	// included in the response. Use `isAttached` instead.
+	//
+	// Deprecated: the service marks this member as deprecated.
+	AttachmentState *string `json:"attachmentState,omitempty"`
+
+	// (Discontinued) The number of GB in use by the disk.
+	//
+	// In releases prior to November 14, 2017, this parameter was not included in
+	// the API response. It is now discontinued.
+	//
+	// Deprecated: the service marks this member as deprecated.
+	GbInUse *int32 `json:"gbInUse,omitempty"`
+
+	// The status of automatically mounting a storage disk to a virtual computer.
+	//
+	// This parameter only applies to Lightsail for Research resources.
+	AutoMountStatus AutoMountStatus `json:"autoMountStatus,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Disk) MarshalJSON() ([]byte, error) {
+	type plain Disk
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Disk) UnmarshalJSON(data []byte) error {
+	type plain Disk
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes a disk.
+type DiskInfo struct {
+	// The disk name.
+	Name *string `json:"name,omitempty"`
+
+	// The disk path.
+	Path *string `json:"path,omitempty"`
+
+	// The size of the disk in GB (`32`).
+	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+
+	// A Boolean value indicating whether this disk is a system disk (has an
+	// operating system loaded on it).
+	IsSystemDisk *bool `json:"isSystemDisk,omitempty"`
+}
+
+// Describes a block storage disk mapping.
+type DiskMap struct {
+	// The original disk path exposed to the instance (for example, `/dev/sdh`).
+	OriginalDiskPath *string `json:"originalDiskPath,omitempty"`
+
+	// The new disk name (`my-new-disk`).
+	NewDiskName *string `json:"newDiskName,omitempty"`
+}
+
+// Describes a block storage disk snapshot.
+type DiskSnapshot struct {
+	// The name of the disk snapshot (`my-disk-snapshot`).
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the disk snapshot.
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about an instance or another resource in Lightsail. This code
+	// enables our support team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The date when the disk snapshot was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The AWS Region and Availability Zone where the disk snapshot was created.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type (`DiskSnapshot`).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The size of the disk in GB.
+	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+
+	// The status of the disk snapshot operation.
+	State DiskSnapshotState `json:"state,omitempty"`
+
+	// The progress of the snapshot.
+	Progress *string `json:"progress,omitempty"`
+
+	// The unique name of the source disk from which the disk snapshot was created.
+	FromDiskName *string `json:"fromDiskName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the source disk from which the disk
+	// snapshot was created.
+	FromDiskARN *string `json:"fromDiskArn,omitempty"`
+
+	// The unique name of the source instance from which the disk (system volume)
+	// snapshot was created.
+	FromInstanceName *string `json:"fromInstanceName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the source instance from which the disk
+	// (system volume) snapshot was created.
+	FromInstanceARN *string `json:"fromInstanceArn,omitempty"`
+
+	// A Boolean value indicating whether the snapshot was created from an
+	// automatic snapshot.
+	IsFromAutoSnapshot *bool `json:"isFromAutoSnapshot,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DiskSnapshot) MarshalJSON() ([]byte, error) {
+	type plain DiskSnapshot
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DiskSnapshot) UnmarshalJSON(data []byte) error {
+	type plain DiskSnapshot
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes a disk snapshot.
+type DiskSnapshotInfo struct {
+	// The size of the disk in GB (`32`).
+	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+}
+
+// Describes the specifications of a distribution bundle.
+type DistributionBundle struct {
+	// The ID of the bundle.
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// The name of the distribution bundle.
+	Name *string `json:"name,omitempty"`
+
+	// The monthly price, in US dollars, of the bundle.
+	Price *float32 `json:"price,omitempty"`
+
+	// The monthly network transfer quota of the bundle.
+	TransferPerMonthInGb *int32 `json:"transferPerMonthInGb,omitempty"`
+
+	// Indicates whether the bundle is active, and can be specified for a new or
+	// existing distribution.
+	IsActive *bool `json:"isActive,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DistributionBundle) MarshalJSON() ([]byte, error) {
+	type plain DistributionBundle
+	return json.Marshal(struct {
+		plain
+		Price *specrt.Float[float32] `json:"price,omitempty"`
+	}{
+		Price: specrt.FloatOf(v.Price),
+		plain: plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DistributionBundle) UnmarshalJSON(data []byte) error {
+	type plain DistributionBundle
+	wire := struct {
+		*plain
+		Price *specrt.Float[float32] `json:"price,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Price = wire.Price.Value()
+	return nil
+}
+
+// Describes a domain where you are storing recordsets.
+type Domain struct {
+	// The name of the domain.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the domain recordset
+	// (`arn:aws:lightsail:global:123456789101:Domain/824cede0-abc7-4f84-8dbc-12345EXAMPLE`).
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about an instance or another resource in Lightsail. This code
+	// enables our support team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The date when the domain recordset was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The AWS Region and Availability Zones where the domain recordset was
+	// created.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The resource type.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// An array of key-value pairs containing information about the domain entries.
+	DomainEntries []DomainEntry `json:"domainEntries,omitempty"`
+
+	// An object that describes the state of the Route 53 domain delegation to a
+	// Lightsail DNS zone.
+	RegisteredDomainDelegationInfo *RegisteredDomainDelegationInfo `json:"registeredDomainDelegationInfo,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Domain) MarshalJSON() ([]byte, error) {
+	type plain Domain
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Domain) UnmarshalJSON(data []byte) error {
+	type plain Domain
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes a domain recordset entry.
+type DomainEntry struct {
+	// The ID of the domain recordset entry.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the domain.
+	Name *string `json:"name,omitempty"`
+
+	// The target IP address (`192.0.2.0`), or AWS name server
+	// (`ns-111.awsdns-22.com.`).
+	//
+	// For Lightsail load balancers, the value looks like
+	// `ab1234c56789c6b86aba6fb203d443bc-123456789.us-east-2.elb.amazonaws.com`.
+	// For Lightsail distributions, the value looks like
+	// `exampled1182ne.cloudfront.net`. For Lightsail container services, the value
+	// looks like
+	// `container-service-1.example23scljs.us-west-2.cs.amazonlightsail.com`. Be
+	// sure to also set `isAlias` to `true` when setting up an A record for a
+	// Lightsail load balancer, distribution, or container service.
+	Target *string `json:"target,omitempty"`
+
+	// When `true`, specifies whether the domain entry is an alias used by the
+	// Lightsail load balancer, Lightsail container service, Lightsail content
+	// delivery network (CDN) distribution, or another Amazon Web Services
+	// resource. You can include an alias (A type) record in your request, which
+	// points to the DNS name of a load balancer, container service, CDN
+	// distribution, or other Amazon Web Services resource and routes traffic to
+	// that resource.
+	IsAlias *bool `json:"isAlias,omitempty"`
+
+	// The type of domain entry, such as address for IPv4 (A), address for IPv6
+	// (AAAA), canonical name (CNAME), mail exchanger (MX), name server (NS), start
+	// of authority (SOA), service locator (SRV), or text (TXT).
+	//
+	// The following domain entry types can be used:
+	//
+	// - `A` - `AAAA` - `CNAME` - `MX` - `NS` - `SOA` - `SRV` - `TXT`
+	Type *string `json:"type,omitempty"`
+
+	// (Discontinued) The options for the domain entry.
+	//
+	// In releases prior to November 29, 2017, this parameter was not included in
+	// the API response. It is now discontinued.
+	//
+	// Deprecated: the service marks this member as deprecated.
+	Options map[string]string `json:"options,omitempty"`
 }
 
 // Describes the domain name system (DNS) records that you must add to the DNS
@@ -251,7 +4660,7 @@ type DNSRecordCreationState struct {
 // SSL/TLS certificate.
 type DomainValidationRecord struct {
 	// The domain name of the certificate validation record. For example,
-	// example.com or www.example.com.
+	// `example.com` or `www.example.com`.
 	DomainName *string `json:"domainName,omitempty"`
 
 	// An object that describes the DNS records to add to your domain's DNS to
@@ -267,6 +4676,4523 @@ type DomainValidationRecord struct {
 	ValidationStatus CertificateDomainValidationStatus `json:"validationStatus,omitempty"`
 }
 
+// DownloadDefaultKeyPairInput is the input of DownloadDefaultKeyPair.
+type DownloadDefaultKeyPairInput struct{}
+
+// DownloadDefaultKeyPairOutput is the output of DownloadDefaultKeyPair.
+type DownloadDefaultKeyPairOutput struct {
+	// A base64-encoded public key of the `ssh-rsa` type.
+	PublicKeyBase64 *string `json:"publicKeyBase64,omitempty"`
+
+	// A base64-encoded RSA private key.
+	PrivateKeyBase64 *string `json:"privateKeyBase64,omitempty"`
+
+	// The timestamp when the default key pair was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DownloadDefaultKeyPairOutput) MarshalJSON() ([]byte, error) {
+	type plain DownloadDefaultKeyPairOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DownloadDefaultKeyPairOutput) UnmarshalJSON(data []byte) error {
+	type plain DownloadDefaultKeyPairOutput
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// EnableAddOnInput is the input of EnableAddOn.
+type EnableAddOnInput struct {
+	// The name of the source resource for which to enable or modify the add-on.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// An array of strings representing the add-on to enable or modify.
+	//
+	// This member is required.
+	AddOnRequest *AddOnRequest `json:"addOnRequest,omitempty"`
+}
+
+// EnableAddOnOutput is the output of EnableAddOn.
+type EnableAddOnOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Describes the settings of a public endpoint for an Amazon Lightsail
+// container service.
+type EndpointRequest struct {
+	// The name of the container for the endpoint.
+	//
+	// This member is required.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The port of the container to which traffic is forwarded to.
+	//
+	// This member is required.
+	ContainerPort *int32 `json:"containerPort,omitempty"`
+
+	// An object that describes the health check configuration of the container.
+	HealthCheck *ContainerServiceHealthCheckConfig `json:"healthCheck,omitempty"`
+}
+
+// An estimate that's associated with a time period.
+type EstimateByTime struct {
+	// The amount of cost or usage that's measured for the cost estimate.
+	UsageCost *float64 `json:"usageCost,omitempty"`
+
+	// The unit of measurement that's used for the cost estimate.
+	PricingUnit PricingUnit `json:"pricingUnit,omitempty"`
+
+	// The number of pricing units used to calculate the total number of hours. For
+	// example, 1 unit equals 1 hour.
+	Unit *float64 `json:"unit,omitempty"`
+
+	// The currency of the estimate in USD.
+	Currency Currency `json:"currency,omitempty"`
+
+	// The period of time, in days, that an estimate covers. The period has a start
+	// date and an end date. The start date must come before the end date.
+	TimePeriod *TimePeriod `json:"timePeriod,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v EstimateByTime) MarshalJSON() ([]byte, error) {
+	type plain EstimateByTime
+	return json.Marshal(struct {
+		plain
+		UsageCost *specrt.Float[float64] `json:"usageCost,omitempty"`
+		Unit      *specrt.Float[float64] `json:"unit,omitempty"`
+	}{
+		Unit:      specrt.FloatOf(v.Unit),
+		UsageCost: specrt.FloatOf(v.UsageCost),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *EstimateByTime) UnmarshalJSON(data []byte) error {
+	type plain EstimateByTime
+	wire := struct {
+		*plain
+		UsageCost *specrt.Float[float64] `json:"usageCost,omitempty"`
+		Unit      *specrt.Float[float64] `json:"unit,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.UsageCost = wire.UsageCost.Value()
+	v.Unit = wire.Unit.Value()
+	return nil
+}
+
+// ExportSnapshotInput is the input of ExportSnapshot.
+type ExportSnapshotInput struct {
+	// The name of the instance or disk snapshot to be exported to Amazon EC2.
+	//
+	// This member is required.
+	SourceSnapshotName *string `json:"sourceSnapshotName,omitempty"`
+}
+
+// ExportSnapshotOutput is the output of ExportSnapshot.
+type ExportSnapshotOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Describes an export snapshot record.
+type ExportSnapshotRecord struct {
+	// The export snapshot record name.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the export snapshot record.
+	ARN *string `json:"arn,omitempty"`
+
+	// The date when the export snapshot record was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The AWS Region and Availability Zone where the export snapshot record is
+	// located.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type (`ExportSnapshotRecord`).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The state of the export snapshot record.
+	State RecordState `json:"state,omitempty"`
+
+	// A list of objects describing the source of the export snapshot record.
+	SourceInfo *ExportSnapshotRecordSourceInfo `json:"sourceInfo,omitempty"`
+
+	// A list of objects describing the destination of the export snapshot record.
+	DestinationInfo *DestinationInfo `json:"destinationInfo,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ExportSnapshotRecord) MarshalJSON() ([]byte, error) {
+	type plain ExportSnapshotRecord
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ExportSnapshotRecord) UnmarshalJSON(data []byte) error {
+	type plain ExportSnapshotRecord
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes the source of an export snapshot record.
+type ExportSnapshotRecordSourceInfo struct {
+	// The Lightsail resource type (`InstanceSnapshot` or `DiskSnapshot`).
+	ResourceType ExportSnapshotRecordSourceType `json:"resourceType,omitempty"`
+
+	// The date when the source instance or disk snapshot was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The name of the source instance or disk snapshot.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the source instance or disk snapshot.
+	ARN *string `json:"arn,omitempty"`
+
+	// The name of the snapshot's source instance or disk.
+	FromResourceName *string `json:"fromResourceName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the snapshot's source instance or disk.
+	FromResourceARN *string `json:"fromResourceArn,omitempty"`
+
+	// A list of objects describing an instance snapshot.
+	InstanceSnapshotInfo *InstanceSnapshotInfo `json:"instanceSnapshotInfo,omitempty"`
+
+	// A list of objects describing a disk snapshot.
+	DiskSnapshotInfo *DiskSnapshotInfo `json:"diskSnapshotInfo,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ExportSnapshotRecordSourceInfo) MarshalJSON() ([]byte, error) {
+	type plain ExportSnapshotRecordSourceInfo
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ExportSnapshotRecordSourceInfo) UnmarshalJSON(data []byte) error {
+	type plain ExportSnapshotRecordSourceInfo
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// GetActiveNamesInput is the input of GetActiveNames.
+type GetActiveNamesInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetActiveNames` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetActiveNamesOutput is the output of GetActiveNames.
+type GetActiveNamesOutput struct {
+	// The list of active names returned by the get active names request.
+	ActiveNames []string `json:"activeNames,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetActiveNames` request
+	// and specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetAlarmsInput is the input of GetAlarms.
+type GetAlarmsInput struct {
+	// The name of the alarm.
+	//
+	// Specify an alarm name to return information about a specific alarm.
+	AlarmName *string `json:"alarmName,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetAlarms` request. If your results
+	// are paginated, the response will return a next page token that you can
+	// specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+
+	// The name of the Lightsail resource being monitored by the alarm.
+	//
+	// Specify a monitored resource name to return information about all alarms for
+	// a specific resource.
+	MonitoredResourceName *string `json:"monitoredResourceName,omitempty"`
+}
+
+// GetAlarmsOutput is the output of GetAlarms.
+type GetAlarmsOutput struct {
+	// An array of objects that describe the alarms.
+	Alarms []Alarm `json:"alarms,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetAlarms` request and
+	// specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetAutoSnapshotsInput is the input of GetAutoSnapshots.
+type GetAutoSnapshotsInput struct {
+	// The name of the source instance or disk from which to get automatic snapshot
+	// information.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+}
+
+// GetAutoSnapshotsOutput is the output of GetAutoSnapshots.
+type GetAutoSnapshotsOutput struct {
+	// The name of the source instance or disk for the automatic snapshots.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The resource type of the automatic snapshot. The possible values are
+	// `Instance`, and `Disk`.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// An array of objects that describe the automatic snapshots that are available
+	// for the specified source instance or disk.
+	AutoSnapshots []AutoSnapshotDetails `json:"autoSnapshots,omitempty"`
+}
+
+// GetBlueprintsInput is the input of GetBlueprints.
+type GetBlueprintsInput struct {
+	// A Boolean value that indicates whether to include inactive (unavailable)
+	// blueprints in the response of your request.
+	IncludeInactive *bool `json:"includeInactive,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetBlueprints` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+
+	// Returns a list of blueprints that are specific to Lightsail for Research.
+	//
+	// You must use this parameter to view Lightsail for Research blueprints.
+	AppCategory AppCategory `json:"appCategory,omitempty"`
+}
+
+// GetBlueprintsOutput is the output of GetBlueprints.
+type GetBlueprintsOutput struct {
+	// An array of key-value pairs that contains information about the available
+	// blueprints.
+	Blueprints []Blueprint `json:"blueprints,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetBlueprints` request and
+	// specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetBucketAccessKeysInput is the input of GetBucketAccessKeys.
+type GetBucketAccessKeysInput struct {
+	// The name of the bucket for which to return access keys.
+	//
+	// This member is required.
+	BucketName *string `json:"bucketName,omitempty"`
+}
+
+// GetBucketAccessKeysOutput is the output of GetBucketAccessKeys.
+type GetBucketAccessKeysOutput struct {
+	// An object that describes the access keys for the specified bucket.
+	AccessKeys []AccessKey `json:"accessKeys,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v GetBucketAccessKeysOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v GetBucketAccessKeysOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v GetBucketAccessKeysOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// GetBucketBundlesInput is the input of GetBucketBundles.
+type GetBucketBundlesInput struct {
+	// A Boolean value that indicates whether to include inactive (unavailable)
+	// bundles in the response of your request.
+	IncludeInactive *bool `json:"includeInactive,omitempty"`
+}
+
+// GetBucketBundlesOutput is the output of GetBucketBundles.
+type GetBucketBundlesOutput struct {
+	// An object that describes bucket bundles.
+	Bundles []BucketBundle `json:"bundles,omitempty"`
+}
+
+// GetBucketMetricDataInput is the input of GetBucketMetricData.
+type GetBucketMetricDataInput struct {
+	// The name of the bucket for which to get metric data.
+	//
+	// This member is required.
+	BucketName *string `json:"bucketName,omitempty"`
+
+	// The metric for which you want to return information.
+	//
+	// Valid bucket metric names are listed below, along with the most useful
+	// statistics to include in your request, and the published unit value.
+	//
+	// These bucket metrics are reported once per day.
+	//
+	// - `BucketSizeBytes` - The amount of data in bytes stored in a bucket. This
+	// value is calculated by summing the size of all objects in the bucket
+	// (including object versions), including the size of all parts for all
+	// incomplete multipart uploads to the bucket.
+	//
+	// Statistics: The most useful statistic is `Maximum`.
+	//
+	// Unit: The published unit is `Bytes`.
+	//
+	// - `NumberOfObjects` - The total number of objects stored in a bucket. This
+	// value is calculated by counting all objects in the bucket (including object
+	// versions) and the total number of parts for all incomplete multipart uploads
+	// to the bucket.
+	//
+	// Statistics: The most useful statistic is `Average`.
+	//
+	// Unit: The published unit is `Count`.
+	//
+	// This member is required.
+	MetricName BucketMetricName `json:"metricName,omitempty"`
+
+	// The timestamp indicating the earliest data to be returned.
+	//
+	// This member is required.
+	StartTime *time.Time `json:"startTime,omitempty"`
+
+	// The timestamp indicating the latest data to be returned.
+	//
+	// This member is required.
+	EndTime *time.Time `json:"endTime,omitempty"`
+
+	// The granularity, in seconds, of the returned data points.
+	//
+	// Bucket storage metrics are reported once per day. Therefore, you should
+	// specify a period of 86400 seconds, which is the number of seconds in a day.
+	//
+	// This member is required.
+	Period *int32 `json:"period,omitempty"`
+
+	// The statistic for the metric.
+	//
+	// The following statistics are available:
+	//
+	// - `Minimum` - The lowest value observed during the specified period. Use
+	// this value to determine low volumes of activity for your application. -
+	// `Maximum` - The highest value observed during the specified period. Use this
+	// value to determine high volumes of activity for your application. - `Sum` -
+	// The sum of all values submitted for the matching metric. You can use this
+	// statistic to determine the total volume of a metric. - `Average` - The value
+	// of `Sum` / `SampleCount` during the specified period. By comparing this
+	// statistic with the `Minimum` and `Maximum` values, you can determine the
+	// full scope of a metric and how close the average use is to the `Minimum` and
+	// `Maximum` values. This comparison helps you to know when to increase or
+	// decrease your resources. - `SampleCount` - The count, or number, of data
+	// points used for the statistical calculation.
+	//
+	// This member is required.
+	Statistics []MetricStatistic `json:"statistics,omitempty"`
+
+	// The unit for the metric data request.
+	//
+	// Valid units depend on the metric data being requested. For the valid units
+	// with each available metric, see the `metricName` parameter.
+	//
+	// This member is required.
+	Unit MetricUnit `json:"unit,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetBucketMetricDataInput) MarshalJSON() ([]byte, error) {
+	type plain GetBucketMetricDataInput
+	return json.Marshal(struct {
+		plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{
+		EndTime:   specrt.EpochSecondsOf(v.EndTime),
+		StartTime: specrt.EpochSecondsOf(v.StartTime),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetBucketMetricDataInput) UnmarshalJSON(data []byte) error {
+	type plain GetBucketMetricDataInput
+	wire := struct {
+		*plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartTime = wire.StartTime.Time()
+	v.EndTime = wire.EndTime.Time()
+	return nil
+}
+
+// GetBucketMetricDataOutput is the output of GetBucketMetricData.
+type GetBucketMetricDataOutput struct {
+	// The name of the metric returned.
+	MetricName BucketMetricName `json:"metricName,omitempty"`
+
+	// An array of objects that describe the metric data returned.
+	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+}
+
+// GetBucketsInput is the input of GetBuckets.
+type GetBucketsInput struct {
+	// The name of the bucket for which to return information.
+	//
+	// When omitted, the response includes all of your buckets in the Amazon Web
+	// Services Region where the request is made.
+	BucketName *string `json:"bucketName,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetBuckets` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+
+	// A Boolean value that indicates whether to include Lightsail instances that
+	// were given access to the bucket using the SetResourceAccessForBucket
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_SetResourceAccessForBucket.html)
+	// action.
+	IncludeConnectedResources *bool `json:"includeConnectedResources,omitempty"`
+
+	// A Boolean value that indicates whether to include Lightsail bucket CORS
+	// configuration in the response. For more information, see Configuring
+	// cross-origin resource sharing (CORS)
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/configure-cors.html).
+	//
+	// This parameter is only supported when getting a single bucket with
+	// `bucketName` specified. The default value for this parameter is `False`.
+	IncludeCors *bool `json:"includeCors,omitempty"`
+}
+
+// GetBucketsOutput is the output of GetBuckets.
+type GetBucketsOutput struct {
+	// An array of objects that describe buckets.
+	Buckets []Bucket `json:"buckets,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetBuckets` request and
+	// specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+
+	// An object that describes the synchronization status of the Amazon S3
+	// account-level block public access feature for your Lightsail buckets.
+	//
+	// For more information about this feature and how it affects Lightsail
+	// buckets, see Block public access for buckets in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-block-public-access-for-buckets).
+	AccountLevelBpaSync *AccountLevelBpaSync `json:"accountLevelBpaSync,omitempty"`
+}
+
+// GetBundlesInput is the input of GetBundles.
+type GetBundlesInput struct {
+	// A Boolean value that indicates whether to include inactive (unavailable)
+	// bundles in the response of your request.
+	IncludeInactive *bool `json:"includeInactive,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetBundles` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+
+	// Returns a list of bundles that are specific to Lightsail for Research.
+	//
+	// You must use this parameter to view Lightsail for Research bundles.
+	AppCategory AppCategory `json:"appCategory,omitempty"`
+}
+
+// GetBundlesOutput is the output of GetBundles.
+type GetBundlesOutput struct {
+	// An array of key-value pairs that contains information about the available
+	// bundles.
+	Bundles []Bundle `json:"bundles,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetBundles` request and
+	// specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetCertificatesInput is the input of GetCertificates.
+type GetCertificatesInput struct {
+	// The status of the certificates for which to return information.
+	//
+	// For example, specify `ISSUED` to return only certificates with an `ISSUED`
+	// status.
+	//
+	// When omitted, the response includes all of your certificates in the Amazon
+	// Web Services Region where the request is made, regardless of their current
+	// status.
+	CertificateStatuses []CertificateStatus `json:"certificateStatuses,omitempty"`
+
+	// Indicates whether to include detailed information about the certificates in
+	// the response.
+	//
+	// When omitted, the response includes only the certificate names, Amazon
+	// Resource Names (ARNs), domain names, and tags.
+	IncludeCertificateDetails *bool `json:"includeCertificateDetails,omitempty"`
+
+	// The name for the certificate for which to return information.
+	//
+	// When omitted, the response includes all of your certificates in the Amazon
+	// Web Services Region where the request is made.
+	CertificateName *string `json:"certificateName,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetCertificates` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetCertificatesOutput is the output of GetCertificates.
+type GetCertificatesOutput struct {
+	// An object that describes certificates.
+	Certificates []CertificateSummary `json:"certificates,omitempty"`
+
+	// If `NextPageToken` is returned there are more results available. The value
+	// of `NextPageToken` is a unique pagination token for each page. Make the call
+	// again using the returned token to retrieve the next page. Keep all other
+	// arguments unchanged.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetCloudFormationStackRecordsInput is the input of
+// GetCloudFormationStackRecords.
+type GetCloudFormationStackRecordsInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetClouFormationStackRecords`
+	// request. If your results are paginated, the response will return a next page
+	// token that you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetCloudFormationStackRecordsOutput is the output of
+// GetCloudFormationStackRecords.
+type GetCloudFormationStackRecordsOutput struct {
+	// A list of objects describing the CloudFormation stack records.
+	CloudFormationStackRecords []CloudFormationStackRecord `json:"cloudFormationStackRecords,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another
+	// `GetCloudFormationStackRecords` request and specify the next page token
+	// using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetContactMethodsInput is the input of GetContactMethods.
+type GetContactMethodsInput struct {
+	// The protocols used to send notifications, such as `Email`, or `SMS` (text
+	// messaging).
+	//
+	// Specify a protocol in your request to return information about a specific
+	// contact method protocol.
+	Protocols []ContactProtocol `json:"protocols,omitempty"`
+}
+
+// GetContactMethodsOutput is the output of GetContactMethods.
+type GetContactMethodsOutput struct {
+	// An array of objects that describe the contact methods.
+	ContactMethods []ContactMethod `json:"contactMethods,omitempty"`
+}
+
+// GetContainerAPIMetadataInput is the input of GetContainerAPIMetadata.
+type GetContainerAPIMetadataInput struct{}
+
+// GetContainerAPIMetadataOutput is the output of GetContainerAPIMetadata.
+type GetContainerAPIMetadataOutput struct {
+	// Metadata about Lightsail containers, such as the current version of the
+	// Lightsail Control (lightsailctl) plugin.
+	Metadata []map[string]string `json:"metadata,omitempty"`
+}
+
+// GetContainerImagesInput is the input of GetContainerImages.
+type GetContainerImagesInput struct {
+	// The name of the container service for which to return registered container
+	// images.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+}
+
+// GetContainerImagesOutput is the output of GetContainerImages.
+type GetContainerImagesOutput struct {
+	// An array of objects that describe container images that are registered to
+	// the container service.
+	ContainerImages []ContainerImage `json:"containerImages,omitempty"`
+}
+
+// GetContainerLogInput is the input of GetContainerLog.
+type GetContainerLogInput struct {
+	// The name of the container service for which to get a container log.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The name of the container that is either running or previously ran on the
+	// container service for which to return a log.
+	//
+	// This member is required.
+	ContainerName *string `json:"containerName,omitempty"`
+
+	// The start of the time interval for which to get log data.
+	//
+	// Constraints:
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Specified in the Unix
+	// time format.
+	//
+	// For example, if you wish to use a start time of October 1, 2018, at 8 PM
+	// UTC, specify `1538424000` as the start time.
+	//
+	// You can convert a human-friendly time to Unix time format using a converter
+	// like Epoch converter (https://www.epochconverter.com/).
+	StartTime *time.Time `json:"startTime,omitempty"`
+
+	// The end of the time interval for which to get log data.
+	//
+	// Constraints:
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Specified in the Unix
+	// time format.
+	//
+	// For example, if you wish to use an end time of October 1, 2018, at 9 PM UTC,
+	// specify `1538427600` as the end time.
+	//
+	// You can convert a human-friendly time to Unix time format using a converter
+	// like Epoch converter (https://www.epochconverter.com/).
+	EndTime *time.Time `json:"endTime,omitempty"`
+
+	// The pattern to use to filter the returned log events to a specific term.
+	//
+	// The following are a few examples of filter patterns that you can specify:
+	//
+	// - To return all log events, specify a filter pattern of `""`. - To exclude
+	// log events that contain the `ERROR` term, and return all other log events,
+	// specify a filter pattern of `"-ERROR"`. - To return log events that contain
+	// the `ERROR` term, specify a filter pattern of `"ERROR"`. - To return log
+	// events that contain both the `ERROR` and `Exception` terms, specify a filter
+	// pattern of `"ERROR Exception"`. - To return log events that contain the
+	// `ERROR` or the `Exception` term, specify a filter pattern of `"?ERROR
+	// ?Exception"`.
+	FilterPattern *string `json:"filterPattern,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetContainerLog` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetContainerLogInput) MarshalJSON() ([]byte, error) {
+	type plain GetContainerLogInput
+	return json.Marshal(struct {
+		plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{
+		EndTime:   specrt.EpochSecondsOf(v.EndTime),
+		StartTime: specrt.EpochSecondsOf(v.StartTime),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetContainerLogInput) UnmarshalJSON(data []byte) error {
+	type plain GetContainerLogInput
+	wire := struct {
+		*plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartTime = wire.StartTime.Time()
+	v.EndTime = wire.EndTime.Time()
+	return nil
+}
+
+// GetContainerLogOutput is the output of GetContainerLog.
+type GetContainerLogOutput struct {
+	// An array of objects that describe the log events of a container.
+	LogEvents []ContainerServiceLogEvent `json:"logEvents,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetContainerLog` request
+	// and specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetContainerServiceDeploymentsInput is the input of
+// GetContainerServiceDeployments.
+type GetContainerServiceDeploymentsInput struct {
+	// The name of the container service for which to return deployments.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+}
+
+// GetContainerServiceDeploymentsOutput is the output of
+// GetContainerServiceDeployments.
+type GetContainerServiceDeploymentsOutput struct {
+	// An array of objects that describe deployments for a container service.
+	Deployments []ContainerServiceDeployment `json:"deployments,omitempty"`
+}
+
+// GetContainerServiceMetricDataInput is the input of
+// GetContainerServiceMetricData.
+type GetContainerServiceMetricDataInput struct {
+	// The name of the container service for which to get metric data.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The metric for which you want to return information.
+	//
+	// Valid container service metric names are listed below, along with the most
+	// useful statistics to include in your request, and the published unit value.
+	//
+	// - `CPUUtilization` - The average percentage of compute units that are
+	// currently in use across all nodes of the container service. This metric
+	// identifies the processing power required to run containers on each node of
+	// the container service.
+	//
+	// Statistics: The most useful statistics are `Maximum` and `Average`.
+	//
+	// Unit: The published unit is `Percent`.
+	//
+	// - `MemoryUtilization` - The average percentage of available memory that is
+	// currently in use across all nodes of the container service. This metric
+	// identifies the memory required to run containers on each node of the
+	// container service.
+	//
+	// Statistics: The most useful statistics are `Maximum` and `Average`.
+	//
+	// Unit: The published unit is `Percent`.
+	//
+	// This member is required.
+	MetricName ContainerServiceMetricName `json:"metricName,omitempty"`
+
+	// The start time of the time period.
+	//
+	// This member is required.
+	StartTime *time.Time `json:"startTime,omitempty"`
+
+	// The end time of the time period.
+	//
+	// This member is required.
+	EndTime *time.Time `json:"endTime,omitempty"`
+
+	// The granularity, in seconds, of the returned data points.
+	//
+	// All container service metric data is available in 5-minute (300 seconds)
+	// granularity.
+	//
+	// This member is required.
+	Period *int32 `json:"period,omitempty"`
+
+	// The statistic for the metric.
+	//
+	// The following statistics are available:
+	//
+	// - `Minimum` - The lowest value observed during the specified period. Use
+	// this value to determine low volumes of activity for your application. -
+	// `Maximum` - The highest value observed during the specified period. Use this
+	// value to determine high volumes of activity for your application. - `Sum` -
+	// All values submitted for the matching metric added together. You can use
+	// this statistic to determine the total volume of a metric. - `Average` - The
+	// value of `Sum` / `SampleCount` during the specified period. By comparing
+	// this statistic with the `Minimum` and `Maximum` values, you can determine
+	// the full scope of a metric and how close the average use is to the `Minimum`
+	// and `Maximum` values. This comparison helps you to know when to increase or
+	// decrease your resources. - `SampleCount` - The count, or number, of data
+	// points used for the statistical calculation.
+	//
+	// This member is required.
+	Statistics []MetricStatistic `json:"statistics,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetContainerServiceMetricDataInput) MarshalJSON() ([]byte, error) {
+	type plain GetContainerServiceMetricDataInput
+	return json.Marshal(struct {
+		plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{
+		EndTime:   specrt.EpochSecondsOf(v.EndTime),
+		StartTime: specrt.EpochSecondsOf(v.StartTime),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetContainerServiceMetricDataInput) UnmarshalJSON(data []byte) error {
+	type plain GetContainerServiceMetricDataInput
+	wire := struct {
+		*plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartTime = wire.StartTime.Time()
+	v.EndTime = wire.EndTime.Time()
+	return nil
+}
+
+// GetContainerServiceMetricDataOutput is the output of
+// GetContainerServiceMetricData.
+type GetContainerServiceMetricDataOutput struct {
+	// The name of the metric returned.
+	MetricName ContainerServiceMetricName `json:"metricName,omitempty"`
+
+	// An array of objects that describe the metric data returned.
+	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+}
+
+// GetContainerServicePowersInput is the input of GetContainerServicePowers.
+type GetContainerServicePowersInput struct{}
+
+// GetContainerServicePowersOutput is the output of GetContainerServicePowers.
+type GetContainerServicePowersOutput struct {
+	// An array of objects that describe the powers that can be specified for a
+	// container service.
+	Powers []ContainerServicePower `json:"powers,omitempty"`
+}
+
+// GetContainerServicesInput is the input of GetContainerServices.
+type GetContainerServicesInput struct {
+	// The name of the container service for which to return information.
+	//
+	// When omitted, the response includes all of your container services in the
+	// Amazon Web Services Region where the request is made.
+	ServiceName *string `json:"serviceName,omitempty"`
+}
+
+// GetContainerServicesOutput is the output of GetContainerServices.
+type GetContainerServicesOutput struct {
+	// An array of objects that describe one or more container services.
+	ContainerServices []ContainerService `json:"containerServices,omitempty"`
+}
+
+// GetCostEstimateInput is the input of GetCostEstimate.
+type GetCostEstimateInput struct {
+	// The resource name.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The cost estimate start time.
+	//
+	// Constraints:
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Specified in the Unix
+	// time format.
+	//
+	// For example, if you want to use a start time of October 1, 2018, at 8 PM
+	// UTC, specify `1538424000` as the start time.
+	//
+	// You can convert a human-friendly time to Unix time format using a converter
+	// like Epoch converter (https://www.epochconverter.com/).
+	//
+	// This member is required.
+	StartTime *time.Time `json:"startTime,omitempty"`
+
+	// The cost estimate end time.
+	//
+	// Constraints:
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Specified in the Unix
+	// time format.
+	//
+	// For example, if you want to use an end time of October 1, 2018, at 9 PM UTC,
+	// specify `1538427600` as the end time.
+	//
+	// You can convert a human-friendly time to Unix time format using a converter
+	// like Epoch converter (https://www.epochconverter.com/).
+	//
+	// This member is required.
+	EndTime *time.Time `json:"endTime,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetCostEstimateInput) MarshalJSON() ([]byte, error) {
+	type plain GetCostEstimateInput
+	return json.Marshal(struct {
+		plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{
+		EndTime:   specrt.EpochSecondsOf(v.EndTime),
+		StartTime: specrt.EpochSecondsOf(v.StartTime),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetCostEstimateInput) UnmarshalJSON(data []byte) error {
+	type plain GetCostEstimateInput
+	wire := struct {
+		*plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartTime = wire.StartTime.Time()
+	v.EndTime = wire.EndTime.Time()
+	return nil
+}
+
+// GetCostEstimateOutput is the output of GetCostEstimate.
+type GetCostEstimateOutput struct {
+	// Returns the estimate's forecasted cost or usage.
+	ResourcesBudgetEstimate []ResourceBudgetEstimate `json:"resourcesBudgetEstimate,omitempty"`
+}
+
+// GetDiskInput is the input of GetDisk.
+type GetDiskInput struct {
+	// The name of the disk (`my-disk`).
+	//
+	// This member is required.
+	DiskName *string `json:"diskName,omitempty"`
+}
+
+// GetDiskOutput is the output of GetDisk.
+type GetDiskOutput struct {
+	// An object containing information about the disk.
+	Disk *Disk `json:"disk,omitempty"`
+}
+
+// GetDiskSnapshotInput is the input of GetDiskSnapshot.
+type GetDiskSnapshotInput struct {
+	// The name of the disk snapshot (`my-disk-snapshot`).
+	//
+	// This member is required.
+	DiskSnapshotName *string `json:"diskSnapshotName,omitempty"`
+}
+
+// GetDiskSnapshotOutput is the output of GetDiskSnapshot.
+type GetDiskSnapshotOutput struct {
+	// An object containing information about the disk snapshot.
+	DiskSnapshot *DiskSnapshot `json:"diskSnapshot,omitempty"`
+}
+
+// GetDiskSnapshotsInput is the input of GetDiskSnapshots.
+type GetDiskSnapshotsInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetDiskSnapshots` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetDiskSnapshotsOutput is the output of GetDiskSnapshots.
+type GetDiskSnapshotsOutput struct {
+	// An array of objects containing information about all block storage disk
+	// snapshots.
+	DiskSnapshots []DiskSnapshot `json:"diskSnapshots,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetDiskSnapshots` request
+	// and specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetDisksInput is the input of GetDisks.
+type GetDisksInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetDisks` request. If your results
+	// are paginated, the response will return a next page token that you can
+	// specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetDisksOutput is the output of GetDisks.
+type GetDisksOutput struct {
+	// An array of objects containing information about all block storage disks.
+	Disks []Disk `json:"disks,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetDisks` request and
+	// specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetDistributionBundlesInput is the input of GetDistributionBundles.
+type GetDistributionBundlesInput struct{}
+
+// GetDistributionBundlesOutput is the output of GetDistributionBundles.
+type GetDistributionBundlesOutput struct {
+	// An object that describes a distribution bundle.
+	Bundles []DistributionBundle `json:"bundles,omitempty"`
+}
+
+// GetDistributionLatestCacheResetInput is the input of
+// GetDistributionLatestCacheReset.
+type GetDistributionLatestCacheResetInput struct {
+	// The name of the distribution for which to return the timestamp of the last
+	// cache reset.
+	//
+	// Use the `GetDistributions` action to get a list of distribution names that
+	// you can specify.
+	//
+	// When omitted, the response includes the latest cache reset timestamp of all
+	// your distributions.
+	DistributionName *string `json:"distributionName,omitempty"`
+}
+
+// GetDistributionLatestCacheResetOutput is the output of
+// GetDistributionLatestCacheReset.
+type GetDistributionLatestCacheResetOutput struct {
+	// The status of the last cache reset.
+	Status *string `json:"status,omitempty"`
+
+	// The timestamp of the last cache reset (`1479734909.17`) in Unix time format.
+	CreateTime *time.Time `json:"createTime,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetDistributionLatestCacheResetOutput) MarshalJSON() ([]byte, error) {
+	type plain GetDistributionLatestCacheResetOutput
+	return json.Marshal(struct {
+		plain
+		CreateTime *specrt.EpochSeconds `json:"createTime,omitempty"`
+	}{
+		CreateTime: specrt.EpochSecondsOf(v.CreateTime),
+		plain:      plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetDistributionLatestCacheResetOutput) UnmarshalJSON(data []byte) error {
+	type plain GetDistributionLatestCacheResetOutput
+	wire := struct {
+		*plain
+		CreateTime *specrt.EpochSeconds `json:"createTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreateTime = wire.CreateTime.Time()
+	return nil
+}
+
+// GetDistributionMetricDataInput is the input of GetDistributionMetricData.
+type GetDistributionMetricDataInput struct {
+	// The name of the distribution for which to get metric data.
+	//
+	// Use the `GetDistributions` action to get a list of distribution names that
+	// you can specify.
+	//
+	// This member is required.
+	DistributionName *string `json:"distributionName,omitempty"`
+
+	// The metric for which you want to return information.
+	//
+	// Valid distribution metric names are listed below, along with the most useful
+	// `statistics` to include in your request, and the published `unit` value.
+	//
+	// - `Requests` - The total number of viewer requests received by your
+	// Lightsail distribution, for all HTTP methods, and for both HTTP and HTTPS
+	// requests.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `None`.
+	//
+	// - `BytesDownloaded` - The number of bytes downloaded by viewers for GET,
+	// HEAD, and OPTIONS requests.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `None`.
+	//
+	// - `BytesUploaded` - The number of bytes uploaded to your origin by your
+	// Lightsail distribution, using POST and PUT requests.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `None`.
+	//
+	// - `TotalErrorRate` - The percentage of all viewer requests for which the
+	// response's HTTP status code was 4xx or 5xx.
+	//
+	// `Statistics`: The most useful statistic is `Average`.
+	//
+	// `Unit`: The published unit is `Percent`.
+	//
+	// - `4xxErrorRate` - The percentage of all viewer requests for which the
+	// response's HTTP status cod was 4xx. In these cases, the client or client
+	// viewer may have made an error. For example, a status code of 404 (Not Found)
+	// means that the client requested an object that could not be found.
+	//
+	// `Statistics`: The most useful statistic is `Average`.
+	//
+	// `Unit`: The published unit is `Percent`.
+	//
+	// - `5xxErrorRate` - The percentage of all viewer requests for which the
+	// response's HTTP status code was 5xx. In these cases, the origin server did
+	// not satisfy the requests. For example, a status code of 503 (Service
+	// Unavailable) means that the origin server is currently unavailable.
+	//
+	// `Statistics`: The most useful statistic is `Average`.
+	//
+	// `Unit`: The published unit is `Percent`.
+	//
+	// This member is required.
+	MetricName DistributionMetricName `json:"metricName,omitempty"`
+
+	// The start of the time interval for which to get metric data.
+	//
+	// Constraints:
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Specified in the Unix
+	// time format.
+	//
+	// For example, if you wish to use a start time of October 1, 2018, at 8 PM
+	// UTC, specify `1538424000` as the start time.
+	//
+	// You can convert a human-friendly time to Unix time format using a converter
+	// like Epoch converter (https://www.epochconverter.com/).
+	//
+	// This member is required.
+	StartTime *time.Time `json:"startTime,omitempty"`
+
+	// The end of the time interval for which to get metric data.
+	//
+	// Constraints:
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Specified in the Unix
+	// time format.
+	//
+	// For example, if you wish to use an end time of October 1, 2018, at 9 PM UTC,
+	// specify `1538427600` as the end time.
+	//
+	// You can convert a human-friendly time to Unix time format using a converter
+	// like Epoch converter (https://www.epochconverter.com/).
+	//
+	// This member is required.
+	EndTime *time.Time `json:"endTime,omitempty"`
+
+	// The granularity, in seconds, for the metric data points that will be
+	// returned.
+	//
+	// This member is required.
+	Period *int32 `json:"period,omitempty"`
+
+	// The unit for the metric data request.
+	//
+	// Valid units depend on the metric data being requested. For the valid units
+	// with each available metric, see the `metricName` parameter.
+	//
+	// This member is required.
+	Unit MetricUnit `json:"unit,omitempty"`
+
+	// The statistic for the metric.
+	//
+	// The following statistics are available:
+	//
+	// - `Minimum` - The lowest value observed during the specified period. Use
+	// this value to determine low volumes of activity for your application. -
+	// `Maximum` - The highest value observed during the specified period. Use this
+	// value to determine high volumes of activity for your application. - `Sum` -
+	// All values submitted for the matching metric added together. You can use
+	// this statistic to determine the total volume of a metric. - `Average` - The
+	// value of Sum / SampleCount during the specified period. By comparing this
+	// statistic with the Minimum and Maximum values, you can determine the full
+	// scope of a metric and how close the average use is to the Minimum and
+	// Maximum values. This comparison helps you to know when to increase or
+	// decrease your resources. - `SampleCount` - The count, or number, of data
+	// points used for the statistical calculation.
+	//
+	// This member is required.
+	Statistics []MetricStatistic `json:"statistics,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetDistributionMetricDataInput) MarshalJSON() ([]byte, error) {
+	type plain GetDistributionMetricDataInput
+	return json.Marshal(struct {
+		plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{
+		EndTime:   specrt.EpochSecondsOf(v.EndTime),
+		StartTime: specrt.EpochSecondsOf(v.StartTime),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetDistributionMetricDataInput) UnmarshalJSON(data []byte) error {
+	type plain GetDistributionMetricDataInput
+	wire := struct {
+		*plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartTime = wire.StartTime.Time()
+	v.EndTime = wire.EndTime.Time()
+	return nil
+}
+
+// GetDistributionMetricDataOutput is the output of GetDistributionMetricData.
+type GetDistributionMetricDataOutput struct {
+	// The name of the metric returned.
+	MetricName DistributionMetricName `json:"metricName,omitempty"`
+
+	// An array of objects that describe the metric data returned.
+	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+}
+
+// GetDistributionsInput is the input of GetDistributions.
+type GetDistributionsInput struct {
+	// The name of the distribution for which to return information.
+	//
+	// When omitted, the response includes all of your distributions in the Amazon
+	// Web Services Region where the request is made.
+	DistributionName *string `json:"distributionName,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetDistributions` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetDistributionsOutput is the output of GetDistributions.
+type GetDistributionsOutput struct {
+	// An array of objects that describe your distributions.
+	Distributions []LightsailDistribution `json:"distributions,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetDistributions` request
+	// and specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetDomainInput is the input of GetDomain.
+type GetDomainInput struct {
+	// The domain name for which your want to return information about.
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+}
+
+// GetDomainOutput is the output of GetDomain.
+type GetDomainOutput struct {
+	// An array of key-value pairs containing information about your get domain
+	// request.
+	Domain *Domain `json:"domain,omitempty"`
+}
+
+// GetDomainsInput is the input of GetDomains.
+type GetDomainsInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetDomains` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetDomainsOutput is the output of GetDomains.
+type GetDomainsOutput struct {
+	// An array of key-value pairs containing information about each of the domain
+	// entries in the user's account.
+	Domains []Domain `json:"domains,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetDomains` request and
+	// specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetExportSnapshotRecordsInput is the input of GetExportSnapshotRecords.
+type GetExportSnapshotRecordsInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetExportSnapshotRecords` request.
+	// If your results are paginated, the response will return a next page token
+	// that you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetExportSnapshotRecordsOutput is the output of GetExportSnapshotRecords.
+type GetExportSnapshotRecordsOutput struct {
+	// A list of objects describing the export snapshot records.
+	ExportSnapshotRecords []ExportSnapshotRecord `json:"exportSnapshotRecords,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetExportSnapshotRecords`
+	// request and specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetInstanceAccessDetailsInput is the input of GetInstanceAccessDetails.
+type GetInstanceAccessDetailsInput struct {
+	// The name of the instance to access.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// The protocol to use to connect to your instance. Defaults to `ssh`.
+	Protocol InstanceAccessProtocol `json:"protocol,omitempty"`
+}
+
+// GetInstanceAccessDetailsOutput is the output of GetInstanceAccessDetails.
+type GetInstanceAccessDetailsOutput struct {
+	// An array of key-value pairs containing information about a get instance
+	// access request.
+	AccessDetails *InstanceAccessDetails `json:"accessDetails,omitempty"`
+}
+
+// GetInstanceInput is the input of GetInstance.
+type GetInstanceInput struct {
+	// The name of the instance.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+}
+
+// GetInstanceMetricDataInput is the input of GetInstanceMetricData.
+type GetInstanceMetricDataInput struct {
+	// The name of the instance for which you want to get metrics data.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// The metric for which you want to return information.
+	//
+	// Valid instance metric names are listed below, along with the most useful
+	// `statistics` to include in your request, and the published `unit` value.
+	//
+	// - `BurstCapacityPercentage` - The percentage of CPU performance available
+	// for your instance to burst above its baseline. Your instance continuously
+	// accrues and consumes burst capacity. Burst capacity stops accruing when your
+	// instance's `BurstCapacityPercentage` reaches 100%. For more information, see
+	// Viewing instance burst capacity in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-viewing-instance-burst-capacity).
+	//
+	// `Statistics`: The most useful statistics are `Maximum` and `Average`.
+	//
+	// `Unit`: The published unit is `Percent`.
+	//
+	// - `BurstCapacityTime` - The available amount of time for your instance to
+	// burst at 100% CPU utilization. Your instance continuously accrues and
+	// consumes burst capacity. Burst capacity time stops accruing when your
+	// instance's `BurstCapacityPercentage` metric reaches 100%.
+	//
+	// Burst capacity time is consumed at the full rate only when your instance
+	// operates at 100% CPU utilization. For example, if your instance operates at
+	// 50% CPU utilization in the burstable zone for a 5-minute period, then it
+	// consumes CPU burst capacity minutes at a 50% rate in that period. Your
+	// instance consumed 2 minutes and 30 seconds of CPU burst capacity minutes in
+	// the 5-minute period. For more information, see Viewing instance burst
+	// capacity in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-viewing-instance-burst-capacity).
+	//
+	// `Statistics`: The most useful statistics are `Maximum` and `Average`.
+	//
+	// `Unit`: The published unit is `Seconds`.
+	//
+	// - `CPUUtilization` - The percentage of allocated compute units that are
+	// currently in use on the instance. This metric identifies the processing
+	// power to run the applications on the instance. Tools in your operating
+	// system can show a lower percentage than Lightsail when the instance is not
+	// allocated a full processor core.
+	//
+	// `Statistics`: The most useful statistics are `Maximum` and `Average`.
+	//
+	// `Unit`: The published unit is `Percent`.
+	//
+	// - `NetworkIn` - The number of bytes received on all network interfaces by
+	// the instance. This metric identifies the volume of incoming network traffic
+	// to the instance. The number reported is the number of bytes received during
+	// the period. Because this metric is reported in 5-minute intervals, divide
+	// the reported number by 300 to find Bytes/second.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `Bytes`.
+	//
+	// - `NetworkOut` - The number of bytes sent out on all network interfaces by
+	// the instance. This metric identifies the volume of outgoing network traffic
+	// from the instance. The number reported is the number of bytes sent during
+	// the period. Because this metric is reported in 5-minute intervals, divide
+	// the reported number by 300 to find Bytes/second.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `Bytes`.
+	//
+	// - `StatusCheckFailed` - Reports whether the instance passed or failed both
+	// the instance status check and the system status check. This metric can be
+	// either 0 (passed) or 1 (failed). This metric data is available in 1-minute
+	// (60 seconds) granularity.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `StatusCheckFailed_Instance` - Reports whether the instance passed or
+	// failed the instance status check. This metric can be either 0 (passed) or 1
+	// (failed). This metric data is available in 1-minute (60 seconds)
+	// granularity.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `StatusCheckFailed_System` - Reports whether the instance passed or failed
+	// the system status check. This metric can be either 0 (passed) or 1 (failed).
+	// This metric data is available in 1-minute (60 seconds) granularity.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `MetadataNoToken` - Reports the number of times that the instance metadata
+	// service was successfully accessed without a token. This metric determines if
+	// there are any processes accessing instance metadata by using Instance
+	// Metadata Service Version 1, which doesn't use a token. If all requests use
+	// token-backed sessions, such as Instance Metadata Service Version 2, then the
+	// value is 0.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// This member is required.
+	MetricName InstanceMetricName `json:"metricName,omitempty"`
+
+	// The granularity, in seconds, of the returned data points.
+	//
+	// The `StatusCheckFailed`, `StatusCheckFailed_Instance`, and
+	// `StatusCheckFailed_System` instance metric data is available in 1-minute (60
+	// seconds) granularity. All other instance metric data is available in
+	// 5-minute (300 seconds) granularity.
+	//
+	// This member is required.
+	Period *int32 `json:"period,omitempty"`
+
+	// The start time of the time period.
+	//
+	// This member is required.
+	StartTime *time.Time `json:"startTime,omitempty"`
+
+	// The end time of the time period.
+	//
+	// This member is required.
+	EndTime *time.Time `json:"endTime,omitempty"`
+
+	// The unit for the metric data request. Valid units depend on the metric data
+	// being requested. For the valid units to specify with each available metric,
+	// see the `metricName` parameter.
+	//
+	// This member is required.
+	Unit MetricUnit `json:"unit,omitempty"`
+
+	// The statistic for the metric.
+	//
+	// The following statistics are available:
+	//
+	// - `Minimum` - The lowest value observed during the specified period. Use
+	// this value to determine low volumes of activity for your application. -
+	// `Maximum` - The highest value observed during the specified period. Use this
+	// value to determine high volumes of activity for your application. - `Sum` -
+	// All values submitted for the matching metric added together. You can use
+	// this statistic to determine the total volume of a metric. - `Average` - The
+	// value of Sum / SampleCount during the specified period. By comparing this
+	// statistic with the Minimum and Maximum values, you can determine the full
+	// scope of a metric and how close the average use is to the Minimum and
+	// Maximum values. This comparison helps you to know when to increase or
+	// decrease your resources. - `SampleCount` - The count, or number, of data
+	// points used for the statistical calculation.
+	//
+	// This member is required.
+	Statistics []MetricStatistic `json:"statistics,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetInstanceMetricDataInput) MarshalJSON() ([]byte, error) {
+	type plain GetInstanceMetricDataInput
+	return json.Marshal(struct {
+		plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{
+		EndTime:   specrt.EpochSecondsOf(v.EndTime),
+		StartTime: specrt.EpochSecondsOf(v.StartTime),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetInstanceMetricDataInput) UnmarshalJSON(data []byte) error {
+	type plain GetInstanceMetricDataInput
+	wire := struct {
+		*plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartTime = wire.StartTime.Time()
+	v.EndTime = wire.EndTime.Time()
+	return nil
+}
+
+// GetInstanceMetricDataOutput is the output of GetInstanceMetricData.
+type GetInstanceMetricDataOutput struct {
+	// The name of the metric returned.
+	MetricName InstanceMetricName `json:"metricName,omitempty"`
+
+	// An array of objects that describe the metric data returned.
+	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+}
+
+// GetInstanceOutput is the output of GetInstance.
+type GetInstanceOutput struct {
+	// An array of key-value pairs containing information about the specified
+	// instance.
+	Instance *Instance `json:"instance,omitempty"`
+}
+
+// GetInstancePortStatesInput is the input of GetInstancePortStates.
+type GetInstancePortStatesInput struct {
+	// The name of the instance for which to return firewall port states.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+}
+
+// GetInstancePortStatesOutput is the output of GetInstancePortStates.
+type GetInstancePortStatesOutput struct {
+	// An array of objects that describe the firewall port states for the specified
+	// instance.
+	PortStates []InstancePortState `json:"portStates,omitempty"`
+}
+
+// GetInstanceSnapshotInput is the input of GetInstanceSnapshot.
+type GetInstanceSnapshotInput struct {
+	// The name of the snapshot for which you are requesting information.
+	//
+	// This member is required.
+	InstanceSnapshotName *string `json:"instanceSnapshotName,omitempty"`
+}
+
+// GetInstanceSnapshotOutput is the output of GetInstanceSnapshot.
+type GetInstanceSnapshotOutput struct {
+	// An array of key-value pairs containing information about the results of your
+	// get instance snapshot request.
+	InstanceSnapshot *InstanceSnapshot `json:"instanceSnapshot,omitempty"`
+}
+
+// GetInstanceSnapshotsInput is the input of GetInstanceSnapshots.
+type GetInstanceSnapshotsInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetInstanceSnapshots` request. If
+	// your results are paginated, the response will return a next page token that
+	// you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetInstanceSnapshotsOutput is the output of GetInstanceSnapshots.
+type GetInstanceSnapshotsOutput struct {
+	// An array of key-value pairs containing information about the results of your
+	// get instance snapshots request.
+	InstanceSnapshots []InstanceSnapshot `json:"instanceSnapshots,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetInstanceSnapshots`
+	// request and specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetInstanceStateInput is the input of GetInstanceState.
+type GetInstanceStateInput struct {
+	// The name of the instance to get state information about.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+}
+
+// GetInstanceStateOutput is the output of GetInstanceState.
+type GetInstanceStateOutput struct {
+	// The state of the instance.
+	State *InstanceState `json:"state,omitempty"`
+}
+
+// GetInstancesInput is the input of GetInstances.
+type GetInstancesInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetInstances` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetInstancesOutput is the output of GetInstances.
+type GetInstancesOutput struct {
+	// An array of key-value pairs containing information about your instances.
+	Instances []Instance `json:"instances,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetInstances` request and
+	// specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetKeyPairInput is the input of GetKeyPair.
+type GetKeyPairInput struct {
+	// The name of the key pair for which you are requesting information.
+	//
+	// This member is required.
+	KeyPairName *string `json:"keyPairName,omitempty"`
+}
+
+// GetKeyPairOutput is the output of GetKeyPair.
+type GetKeyPairOutput struct {
+	// An array of key-value pairs containing information about the key pair.
+	KeyPair *KeyPair `json:"keyPair,omitempty"`
+}
+
+// GetKeyPairsInput is the input of GetKeyPairs.
+type GetKeyPairsInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetKeyPairs` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+
+	// A Boolean value that indicates whether to include the default key pair in
+	// the response of your request.
+	IncludeDefaultKeyPair *bool `json:"includeDefaultKeyPair,omitempty"`
+}
+
+// GetKeyPairsOutput is the output of GetKeyPairs.
+type GetKeyPairsOutput struct {
+	// An array of key-value pairs containing information about the key pairs.
+	KeyPairs []KeyPair `json:"keyPairs,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetKeyPairs` request and
+	// specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetLoadBalancerInput is the input of GetLoadBalancer.
+type GetLoadBalancerInput struct {
+	// The name of the load balancer.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+}
+
+// GetLoadBalancerMetricDataInput is the input of GetLoadBalancerMetricData.
+type GetLoadBalancerMetricDataInput struct {
+	// The name of the load balancer.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+
+	// The metric for which you want to return information.
+	//
+	// Valid load balancer metric names are listed below, along with the most
+	// useful `statistics` to include in your request, and the published `unit`
+	// value.
+	//
+	// - `ClientTLSNegotiationErrorCount` - The number of TLS connections initiated
+	// by the client that did not establish a session with the load balancer due to
+	// a TLS error generated by the load balancer. Possible causes include a
+	// mismatch of ciphers or protocols.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `HealthyHostCount` - The number of target instances that are considered
+	// healthy.
+	//
+	// `Statistics`: The most useful statistic are `Average`, `Minimum`, and
+	// `Maximum`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `HTTPCode_Instance_2XX_Count` - The number of HTTP 2XX response codes
+	// generated by the target instances. This does not include any response codes
+	// generated by the load balancer.
+	//
+	// `Statistics`: The most useful statistic is `Sum`. Note that `Minimum`,
+	// `Maximum`, and `Average` all return `1`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `HTTPCode_Instance_3XX_Count` - The number of HTTP 3XX response codes
+	// generated by the target instances. This does not include any response codes
+	// generated by the load balancer.
+	//
+	// `Statistics`: The most useful statistic is `Sum`. Note that `Minimum`,
+	// `Maximum`, and `Average` all return `1`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `HTTPCode_Instance_4XX_Count` - The number of HTTP 4XX response codes
+	// generated by the target instances. This does not include any response codes
+	// generated by the load balancer.
+	//
+	// `Statistics`: The most useful statistic is `Sum`. Note that `Minimum`,
+	// `Maximum`, and `Average` all return `1`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `HTTPCode_Instance_5XX_Count` - The number of HTTP 5XX response codes
+	// generated by the target instances. This does not include any response codes
+	// generated by the load balancer.
+	//
+	// `Statistics`: The most useful statistic is `Sum`. Note that `Minimum`,
+	// `Maximum`, and `Average` all return `1`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `HTTPCode_LB_4XX_Count` - The number of HTTP 4XX client error codes that
+	// originated from the load balancer. Client errors are generated when requests
+	// are malformed or incomplete. These requests were not received by the target
+	// instance. This count does not include response codes generated by the target
+	// instances.
+	//
+	// `Statistics`: The most useful statistic is `Sum`. Note that `Minimum`,
+	// `Maximum`, and `Average` all return `1`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `HTTPCode_LB_5XX_Count` - The number of HTTP 5XX server error codes that
+	// originated from the load balancer. This does not include any response codes
+	// generated by the target instance. This metric is reported if there are no
+	// healthy instances attached to the load balancer, or if the request rate
+	// exceeds the capacity of the instances (spillover) or the load balancer.
+	//
+	// `Statistics`: The most useful statistic is `Sum`. Note that `Minimum`,
+	// `Maximum`, and `Average` all return `1`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `InstanceResponseTime` - The time elapsed, in seconds, after the request
+	// leaves the load balancer until a response from the target instance is
+	// received.
+	//
+	// `Statistics`: The most useful statistic is `Average`.
+	//
+	// `Unit`: The published unit is `Seconds`.
+	//
+	// - `RejectedConnectionCount` - The number of connections that were rejected
+	// because the load balancer had reached its maximum number of connections.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `RequestCount` - The number of requests processed over IPv4. This count
+	// includes only the requests with a response generated by a target instance of
+	// the load balancer.
+	//
+	// `Statistics`: The most useful statistic is `Sum`. Note that `Minimum`,
+	// `Maximum`, and `Average` all return `1`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `UnhealthyHostCount` - The number of target instances that are considered
+	// unhealthy.
+	//
+	// `Statistics`: The most useful statistic are `Average`, `Minimum`, and
+	// `Maximum`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// This member is required.
+	MetricName LoadBalancerMetricName `json:"metricName,omitempty"`
+
+	// The granularity, in seconds, of the returned data points.
+	//
+	// This member is required.
+	Period *int32 `json:"period,omitempty"`
+
+	// The start time of the period.
+	//
+	// This member is required.
+	StartTime *time.Time `json:"startTime,omitempty"`
+
+	// The end time of the period.
+	//
+	// This member is required.
+	EndTime *time.Time `json:"endTime,omitempty"`
+
+	// The unit for the metric data request. Valid units depend on the metric data
+	// being requested. For the valid units with each available metric, see the
+	// `metricName` parameter.
+	//
+	// This member is required.
+	Unit MetricUnit `json:"unit,omitempty"`
+
+	// The statistic for the metric.
+	//
+	// The following statistics are available:
+	//
+	// - `Minimum` - The lowest value observed during the specified period. Use
+	// this value to determine low volumes of activity for your application. -
+	// `Maximum` - The highest value observed during the specified period. Use this
+	// value to determine high volumes of activity for your application. - `Sum` -
+	// All values submitted for the matching metric added together. You can use
+	// this statistic to determine the total volume of a metric. - `Average` - The
+	// value of Sum / SampleCount during the specified period. By comparing this
+	// statistic with the Minimum and Maximum values, you can determine the full
+	// scope of a metric and how close the average use is to the Minimum and
+	// Maximum values. This comparison helps you to know when to increase or
+	// decrease your resources. - `SampleCount` - The count, or number, of data
+	// points used for the statistical calculation.
+	//
+	// This member is required.
+	Statistics []MetricStatistic `json:"statistics,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetLoadBalancerMetricDataInput) MarshalJSON() ([]byte, error) {
+	type plain GetLoadBalancerMetricDataInput
+	return json.Marshal(struct {
+		plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{
+		EndTime:   specrt.EpochSecondsOf(v.EndTime),
+		StartTime: specrt.EpochSecondsOf(v.StartTime),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetLoadBalancerMetricDataInput) UnmarshalJSON(data []byte) error {
+	type plain GetLoadBalancerMetricDataInput
+	wire := struct {
+		*plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartTime = wire.StartTime.Time()
+	v.EndTime = wire.EndTime.Time()
+	return nil
+}
+
+// GetLoadBalancerMetricDataOutput is the output of GetLoadBalancerMetricData.
+type GetLoadBalancerMetricDataOutput struct {
+	// The name of the metric returned.
+	MetricName LoadBalancerMetricName `json:"metricName,omitempty"`
+
+	// An array of objects that describe the metric data returned.
+	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+}
+
+// GetLoadBalancerOutput is the output of GetLoadBalancer.
+type GetLoadBalancerOutput struct {
+	// An object containing information about your load balancer.
+	LoadBalancer *LoadBalancer `json:"loadBalancer,omitempty"`
+}
+
+// GetLoadBalancerTlsCertificatesInput is the input of
+// GetLoadBalancerTlsCertificates.
+type GetLoadBalancerTlsCertificatesInput struct {
+	// The name of the load balancer you associated with your SSL/TLS certificate.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+}
+
+// GetLoadBalancerTlsCertificatesOutput is the output of
+// GetLoadBalancerTlsCertificates.
+type GetLoadBalancerTlsCertificatesOutput struct {
+	// An array of LoadBalancerTlsCertificate objects describing your SSL/TLS
+	// certificates.
+	TLSCertificates []LoadBalancerTLSCertificate `json:"tlsCertificates,omitempty"`
+}
+
+// GetLoadBalancerTlsPoliciesInput is the input of GetLoadBalancerTlsPolicies.
+type GetLoadBalancerTlsPoliciesInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetLoadBalancerTlsPolicies`
+	// request. If your results are paginated, the response will return a next page
+	// token that you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetLoadBalancerTlsPoliciesOutput is the output of
+// GetLoadBalancerTlsPolicies.
+type GetLoadBalancerTlsPoliciesOutput struct {
+	// An array of objects that describe the TLS security policies that are
+	// available.
+	TLSPolicies []LoadBalancerTLSPolicy `json:"tlsPolicies,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another
+	// `GetLoadBalancerTlsPolicies` request and specify the next page token using
+	// the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetLoadBalancersInput is the input of GetLoadBalancers.
+type GetLoadBalancersInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetLoadBalancers` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetLoadBalancersOutput is the output of GetLoadBalancers.
+type GetLoadBalancersOutput struct {
+	// An array of LoadBalancer objects describing your load balancers.
+	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetLoadBalancers` request
+	// and specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetOperationInput is the input of GetOperation.
+type GetOperationInput struct {
+	// A GUID used to identify the operation.
+	//
+	// This member is required.
+	OperationID *string `json:"operationId,omitempty"`
+}
+
+// GetOperationOutput is the output of GetOperation.
+type GetOperationOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// GetOperationsForResourceInput is the input of GetOperationsForResource.
+type GetOperationsForResourceInput struct {
+	// The name of the resource for which you are requesting information.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetOperationsForResource` request.
+	// If your results are paginated, the response will return a next page token
+	// that you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetOperationsForResourceOutput is the output of GetOperationsForResource.
+type GetOperationsForResourceOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+
+	// (Discontinued) Returns the number of pages of results that remain.
+	//
+	// In releases prior to June 12, 2017, this parameter returned `null` by the
+	// API. It is now discontinued, and the API returns the `next page token`
+	// parameter instead.
+	//
+	// Deprecated: the service marks this member as deprecated.
+	NextPageCount *string `json:"nextPageCount,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetOperationsForResource`
+	// request and specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetOperationsInput is the input of GetOperations.
+type GetOperationsInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetOperations` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetOperationsOutput is the output of GetOperations.
+type GetOperationsOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetOperations` request and
+	// specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetRegionsInput is the input of GetRegions.
+type GetRegionsInput struct {
+	// A Boolean value indicating whether to also include Availability Zones in
+	// your get regions request. Availability Zones are indicated with a letter:
+	// `us-east-2a`.
+	IncludeAvailabilityZones *bool `json:"includeAvailabilityZones,omitempty"`
+
+	// A Boolean value indicating whether to also include Availability Zones for
+	// databases in your get regions request. Availability Zones are indicated with
+	// a letter (`us-east-2a`).
+	IncludeRelationalDatabaseAvailabilityZones *bool `json:"includeRelationalDatabaseAvailabilityZones,omitempty"`
+}
+
+// GetRegionsOutput is the output of GetRegions.
+type GetRegionsOutput struct {
+	// An array of key-value pairs containing information about your get regions
+	// request.
+	Regions []Region `json:"regions,omitempty"`
+}
+
+// GetRelationalDatabaseBlueprintsInput is the input of
+// GetRelationalDatabaseBlueprints.
+type GetRelationalDatabaseBlueprintsInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetRelationalDatabaseBlueprints`
+	// request. If your results are paginated, the response will return a next page
+	// token that you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetRelationalDatabaseBlueprintsOutput is the output of
+// GetRelationalDatabaseBlueprints.
+type GetRelationalDatabaseBlueprintsOutput struct {
+	// An object describing the result of your get relational database blueprints
+	// request.
+	Blueprints []RelationalDatabaseBlueprint `json:"blueprints,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another
+	// `GetRelationalDatabaseBlueprints` request and specify the next page token
+	// using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetRelationalDatabaseBundlesInput is the input of
+// GetRelationalDatabaseBundles.
+type GetRelationalDatabaseBundlesInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetRelationalDatabaseBundles`
+	// request. If your results are paginated, the response will return a next page
+	// token that you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+
+	// A Boolean value that indicates whether to include inactive (unavailable)
+	// bundles in the response of your request.
+	IncludeInactive *bool `json:"includeInactive,omitempty"`
+}
+
+// GetRelationalDatabaseBundlesOutput is the output of
+// GetRelationalDatabaseBundles.
+type GetRelationalDatabaseBundlesOutput struct {
+	// An object describing the result of your get relational database bundles
+	// request.
+	Bundles []RelationalDatabaseBundle `json:"bundles,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another
+	// `GetRelationalDatabaseBundles` request and specify the next page token using
+	// the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetRelationalDatabaseEventsInput is the input of
+// GetRelationalDatabaseEvents.
+type GetRelationalDatabaseEventsInput struct {
+	// The name of the database from which to get events.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The number of minutes in the past from which to retrieve events. For
+	// example, to get all events from the past 2 hours, enter 120.
+	//
+	// Default: `60`
+	//
+	// The minimum is 1 and the maximum is 14 days (20160 minutes).
+	DurationInMinutes *int32 `json:"durationInMinutes,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetRelationalDatabaseEvents`
+	// request. If your results are paginated, the response will return a next page
+	// token that you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetRelationalDatabaseEventsOutput is the output of
+// GetRelationalDatabaseEvents.
+type GetRelationalDatabaseEventsOutput struct {
+	// An object describing the result of your get relational database events
+	// request.
+	RelationalDatabaseEvents []RelationalDatabaseEvent `json:"relationalDatabaseEvents,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another
+	// `GetRelationalDatabaseEvents` request and specify the next page token using
+	// the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetRelationalDatabaseInput is the input of GetRelationalDatabase.
+type GetRelationalDatabaseInput struct {
+	// The name of the database that you are looking up.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+}
+
+// GetRelationalDatabaseLogEventsInput is the input of
+// GetRelationalDatabaseLogEvents.
+type GetRelationalDatabaseLogEventsInput struct {
+	// The name of your database for which to get log events.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The name of the log stream.
+	//
+	// Use the `get relational database log streams` operation to get a list of
+	// available log streams.
+	//
+	// This member is required.
+	LogStreamName *string `json:"logStreamName,omitempty"`
+
+	// The start of the time interval from which to get log events.
+	//
+	// Constraints:
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Specified in the Unix
+	// time format.
+	//
+	// For example, if you wish to use a start time of October 1, 2018, at 8 PM
+	// UTC, then you input `1538424000` as the start time.
+	StartTime *time.Time `json:"startTime,omitempty"`
+
+	// The end of the time interval from which to get log events.
+	//
+	// Constraints:
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Specified in the Unix
+	// time format.
+	//
+	// For example, if you wish to use an end time of October 1, 2018, at 8 PM UTC,
+	// then you input `1538424000` as the end time.
+	EndTime *time.Time `json:"endTime,omitempty"`
+
+	// Parameter to specify if the log should start from head or tail. If `true` is
+	// specified, the log event starts from the head of the log. If `false` is
+	// specified, the log event starts from the tail of the log.
+	//
+	// For PostgreSQL, the default value of `false` is the only option available.
+	StartFromHead *bool `json:"startFromHead,omitempty"`
+
+	// The token to advance to the next or previous page of results from your
+	// request.
+	//
+	// To get a page token, perform an initial `GetRelationalDatabaseLogEvents`
+	// request. If your results are paginated, the response will return a next
+	// forward token and/or next backward token that you can specify as the page
+	// token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetRelationalDatabaseLogEventsInput) MarshalJSON() ([]byte, error) {
+	type plain GetRelationalDatabaseLogEventsInput
+	return json.Marshal(struct {
+		plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{
+		EndTime:   specrt.EpochSecondsOf(v.EndTime),
+		StartTime: specrt.EpochSecondsOf(v.StartTime),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetRelationalDatabaseLogEventsInput) UnmarshalJSON(data []byte) error {
+	type plain GetRelationalDatabaseLogEventsInput
+	wire := struct {
+		*plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartTime = wire.StartTime.Time()
+	v.EndTime = wire.EndTime.Time()
+	return nil
+}
+
+// GetRelationalDatabaseLogEventsOutput is the output of
+// GetRelationalDatabaseLogEvents.
+type GetRelationalDatabaseLogEventsOutput struct {
+	// An object describing the result of your get relational database log events
+	// request.
+	ResourceLogEvents []LogEvent `json:"resourceLogEvents,omitempty"`
+
+	// A token used for advancing to the previous page of results from your get
+	// relational database log events request.
+	NextBackwardToken *string `json:"nextBackwardToken,omitempty"`
+
+	// A token used for advancing to the next page of results from your get
+	// relational database log events request.
+	NextForwardToken *string `json:"nextForwardToken,omitempty"`
+}
+
+// GetRelationalDatabaseLogStreamsInput is the input of
+// GetRelationalDatabaseLogStreams.
+type GetRelationalDatabaseLogStreamsInput struct {
+	// The name of your database for which to get log streams.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+}
+
+// GetRelationalDatabaseLogStreamsOutput is the output of
+// GetRelationalDatabaseLogStreams.
+type GetRelationalDatabaseLogStreamsOutput struct {
+	// An object describing the result of your get relational database log streams
+	// request.
+	LogStreams []string `json:"logStreams,omitempty"`
+}
+
+// GetRelationalDatabaseMasterUserPasswordInput is the input of
+// GetRelationalDatabaseMasterUserPassword.
+type GetRelationalDatabaseMasterUserPasswordInput struct {
+	// The name of your database for which to get the master user password.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The password version to return.
+	//
+	// Specifying `CURRENT` or `PREVIOUS` returns the current or previous passwords
+	// respectively. Specifying `PENDING` returns the newest version of the
+	// password that will rotate to `CURRENT`. After the `PENDING` password rotates
+	// to `CURRENT`, the `PENDING` password is no longer available.
+	//
+	// Default: `CURRENT`
+	PasswordVersion RelationalDatabasePasswordVersion `json:"passwordVersion,omitempty"`
+}
+
+// GetRelationalDatabaseMasterUserPasswordOutput is the output of
+// GetRelationalDatabaseMasterUserPassword.
+type GetRelationalDatabaseMasterUserPasswordOutput struct {
+	// The master user password for the `password version` specified.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	MasterUserPassword *string `json:"masterUserPassword,omitempty" specgen:"sensitive"`
+
+	// The timestamp when the specified version of the master user password was
+	// created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetRelationalDatabaseMasterUserPasswordOutput) MarshalJSON() ([]byte, error) {
+	type plain GetRelationalDatabaseMasterUserPasswordOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetRelationalDatabaseMasterUserPasswordOutput) UnmarshalJSON(data []byte) error {
+	type plain GetRelationalDatabaseMasterUserPasswordOutput
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v GetRelationalDatabaseMasterUserPasswordOutput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v GetRelationalDatabaseMasterUserPasswordOutput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v GetRelationalDatabaseMasterUserPasswordOutput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// GetRelationalDatabaseMetricDataInput is the input of
+// GetRelationalDatabaseMetricData.
+type GetRelationalDatabaseMetricDataInput struct {
+	// The name of your database from which to get metric data.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The metric for which you want to return information.
+	//
+	// Valid relational database metric names are listed below, along with the most
+	// useful `statistics` to include in your request, and the published `unit`
+	// value. All relational database metric data is available in 1-minute (60
+	// seconds) granularity.
+	//
+	// - `CPUUtilization` - The percentage of CPU utilization currently in use on
+	// the database.
+	//
+	// `Statistics`: The most useful statistics are `Maximum` and `Average`.
+	//
+	// `Unit`: The published unit is `Percent`.
+	//
+	// - `DatabaseConnections` - The number of database connections in use.
+	//
+	// `Statistics`: The most useful statistics are `Maximum` and `Sum`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `DiskQueueDepth` - The number of outstanding IOs (read/write requests)
+	// that are waiting to access the disk.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `Count`.
+	//
+	// - `FreeStorageSpace` - The amount of available storage space.
+	//
+	// `Statistics`: The most useful statistic is `Sum`.
+	//
+	// `Unit`: The published unit is `Bytes`.
+	//
+	// - `NetworkReceiveThroughput` - The incoming (Receive) network traffic on the
+	// database, including both customer database traffic and AWS traffic used for
+	// monitoring and replication.
+	//
+	// `Statistics`: The most useful statistic is `Average`.
+	//
+	// `Unit`: The published unit is `Bytes/Second`.
+	//
+	// - `NetworkTransmitThroughput` - The outgoing (Transmit) network traffic on
+	// the database, including both customer database traffic and AWS traffic used
+	// for monitoring and replication.
+	//
+	// `Statistics`: The most useful statistic is `Average`.
+	//
+	// `Unit`: The published unit is `Bytes/Second`.
+	//
+	// This member is required.
+	MetricName RelationalDatabaseMetricName `json:"metricName,omitempty"`
+
+	// The granularity, in seconds, of the returned data points.
+	//
+	// All relational database metric data is available in 1-minute (60 seconds)
+	// granularity.
+	//
+	// This member is required.
+	Period *int32 `json:"period,omitempty"`
+
+	// The start of the time interval from which to get metric data.
+	//
+	// Constraints:
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Specified in the Unix
+	// time format.
+	//
+	// For example, if you wish to use a start time of October 1, 2018, at 8 PM
+	// UTC, then you input `1538424000` as the start time.
+	//
+	// This member is required.
+	StartTime *time.Time `json:"startTime,omitempty"`
+
+	// The end of the time interval from which to get metric data.
+	//
+	// Constraints:
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Specified in the Unix
+	// time format.
+	//
+	// For example, if you wish to use an end time of October 1, 2018, at 8 PM UTC,
+	// then you input `1538424000` as the end time.
+	//
+	// This member is required.
+	EndTime *time.Time `json:"endTime,omitempty"`
+
+	// The unit for the metric data request. Valid units depend on the metric data
+	// being requested. For the valid units with each available metric, see the
+	// `metricName` parameter.
+	//
+	// This member is required.
+	Unit MetricUnit `json:"unit,omitempty"`
+
+	// The statistic for the metric.
+	//
+	// The following statistics are available:
+	//
+	// - `Minimum` - The lowest value observed during the specified period. Use
+	// this value to determine low volumes of activity for your application. -
+	// `Maximum` - The highest value observed during the specified period. Use this
+	// value to determine high volumes of activity for your application. - `Sum` -
+	// All values submitted for the matching metric added together. You can use
+	// this statistic to determine the total volume of a metric. - `Average` - The
+	// value of Sum / SampleCount during the specified period. By comparing this
+	// statistic with the Minimum and Maximum values, you can determine the full
+	// scope of a metric and how close the average use is to the Minimum and
+	// Maximum values. This comparison helps you to know when to increase or
+	// decrease your resources. - `SampleCount` - The count, or number, of data
+	// points used for the statistical calculation.
+	//
+	// This member is required.
+	Statistics []MetricStatistic `json:"statistics,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetRelationalDatabaseMetricDataInput) MarshalJSON() ([]byte, error) {
+	type plain GetRelationalDatabaseMetricDataInput
+	return json.Marshal(struct {
+		plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{
+		EndTime:   specrt.EpochSecondsOf(v.EndTime),
+		StartTime: specrt.EpochSecondsOf(v.StartTime),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetRelationalDatabaseMetricDataInput) UnmarshalJSON(data []byte) error {
+	type plain GetRelationalDatabaseMetricDataInput
+	wire := struct {
+		*plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartTime = wire.StartTime.Time()
+	v.EndTime = wire.EndTime.Time()
+	return nil
+}
+
+// GetRelationalDatabaseMetricDataOutput is the output of
+// GetRelationalDatabaseMetricData.
+type GetRelationalDatabaseMetricDataOutput struct {
+	// The name of the metric returned.
+	MetricName RelationalDatabaseMetricName `json:"metricName,omitempty"`
+
+	// An array of objects that describe the metric data returned.
+	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+}
+
+// GetRelationalDatabaseOutput is the output of GetRelationalDatabase.
+type GetRelationalDatabaseOutput struct {
+	// An object describing the specified database.
+	RelationalDatabase *RelationalDatabase `json:"relationalDatabase,omitempty"`
+}
+
+// GetRelationalDatabaseParametersInput is the input of
+// GetRelationalDatabaseParameters.
+type GetRelationalDatabaseParametersInput struct {
+	// The name of your database for which to get parameters.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetRelationalDatabaseParameters`
+	// request. If your results are paginated, the response will return a next page
+	// token that you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetRelationalDatabaseParametersOutput is the output of
+// GetRelationalDatabaseParameters.
+type GetRelationalDatabaseParametersOutput struct {
+	// An object describing the result of your get relational database parameters
+	// request.
+	Parameters []RelationalDatabaseParameter `json:"parameters,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another
+	// `GetRelationalDatabaseParameters` request and specify the next page token
+	// using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetRelationalDatabaseSnapshotInput is the input of
+// GetRelationalDatabaseSnapshot.
+type GetRelationalDatabaseSnapshotInput struct {
+	// The name of the database snapshot for which to get information.
+	//
+	// This member is required.
+	RelationalDatabaseSnapshotName *string `json:"relationalDatabaseSnapshotName,omitempty"`
+}
+
+// GetRelationalDatabaseSnapshotOutput is the output of
+// GetRelationalDatabaseSnapshot.
+type GetRelationalDatabaseSnapshotOutput struct {
+	// An object describing the specified database snapshot.
+	RelationalDatabaseSnapshot *RelationalDatabaseSnapshot `json:"relationalDatabaseSnapshot,omitempty"`
+}
+
+// GetRelationalDatabaseSnapshotsInput is the input of
+// GetRelationalDatabaseSnapshots.
+type GetRelationalDatabaseSnapshotsInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetRelationalDatabaseSnapshots`
+	// request. If your results are paginated, the response will return a next page
+	// token that you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetRelationalDatabaseSnapshotsOutput is the output of
+// GetRelationalDatabaseSnapshots.
+type GetRelationalDatabaseSnapshotsOutput struct {
+	// An object describing the result of your get relational database snapshots
+	// request.
+	RelationalDatabaseSnapshots []RelationalDatabaseSnapshot `json:"relationalDatabaseSnapshots,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another
+	// `GetRelationalDatabaseSnapshots` request and specify the next page token
+	// using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetRelationalDatabasesInput is the input of GetRelationalDatabases.
+type GetRelationalDatabasesInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetRelationalDatabases` request. If
+	// your results are paginated, the response will return a next page token that
+	// you can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetRelationalDatabasesOutput is the output of GetRelationalDatabases.
+type GetRelationalDatabasesOutput struct {
+	// An object describing the result of your get relational databases request.
+	RelationalDatabases []RelationalDatabase `json:"relationalDatabases,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetRelationalDatabases`
+	// request and specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetSetupHistoryInput is the input of GetSetupHistory.
+type GetSetupHistoryInput struct {
+	// The name of the resource for which you are requesting information.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetSetupHistory` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetSetupHistoryOutput is the output of GetSetupHistory.
+type GetSetupHistoryOutput struct {
+	// The historical information that's returned.
+	SetupHistory []SetupHistory `json:"setupHistory,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetSetupHistory` request
+	// and specify the next page token using the pageToken parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// GetStaticIpInput is the input of GetStaticIp.
+type GetStaticIpInput struct {
+	// The name of the static IP in Lightsail.
+	//
+	// This member is required.
+	StaticIPName *string `json:"staticIpName,omitempty"`
+}
+
+// GetStaticIpOutput is the output of GetStaticIp.
+type GetStaticIpOutput struct {
+	// An array of key-value pairs containing information about the requested
+	// static IP.
+	StaticIP *StaticIP `json:"staticIp,omitempty"`
+}
+
+// GetStaticIpsInput is the input of GetStaticIps.
+type GetStaticIpsInput struct {
+	// The token to advance to the next page of results from your request.
+	//
+	// To get a page token, perform an initial `GetStaticIps` request. If your
+	// results are paginated, the response will return a next page token that you
+	// can specify as the page token in a subsequent request.
+	PageToken *string `json:"pageToken,omitempty"`
+}
+
+// GetStaticIpsOutput is the output of GetStaticIps.
+type GetStaticIpsOutput struct {
+	// An array of key-value pairs containing information about your get static IPs
+	// request.
+	StaticIPs []StaticIP `json:"staticIps,omitempty"`
+
+	// The token to advance to the next page of results from your request.
+	//
+	// A next page token is not returned if there are no more results to display.
+	//
+	// To get the next page of results, perform another `GetStaticIps` request and
+	// specify the next page token using the `pageToken` parameter.
+	NextPageToken *string `json:"nextPageToken,omitempty"`
+}
+
+// Describes the request headers that a Lightsail distribution bases caching
+// on.
+//
+// For the headers that you specify, your distribution caches separate versions
+// of the specified content based on the header values in viewer requests. For
+// example, suppose viewer requests for `logo.jpg` contain a custom `product`
+// header that has a value of either `acme` or `apex`, and you configure your
+// distribution to cache your content based on values in the `product` header.
+// Your distribution forwards the `product` header to the origin and caches the
+// response from the origin once for each header value.
+type HeaderObject struct {
+	// The headers that you want your distribution to forward to your origin and
+	// base caching on.
+	//
+	// You can configure your distribution to do one of the following:
+	//
+	// - `all` - Forward all headers to your origin. - `none` - Forward only the
+	// default headers. - `allow-list` - Forward only the headers you specify using
+	// the `headersAllowList` parameter.
+	Option ForwardValues `json:"option,omitempty"`
+
+	// The specific headers to forward to your distribution's origin.
+	HeadersAllowList []HeaderEnum `json:"headersAllowList,omitempty"`
+}
+
+// Describes the public SSH host keys or the RDP certificate.
+type HostKeyAttributes struct {
+	// The SSH host key algorithm or the RDP certificate format.
+	//
+	// For SSH host keys, the algorithm may be `ssh-rsa`, `ecdsa-sha2-nistp256`,
+	// `ssh-ed25519`, etc. For RDP certificates, the algorithm is always
+	// `x509-cert`.
+	Algorithm *string `json:"algorithm,omitempty"`
+
+	// The public SSH host key or the RDP certificate.
+	PublicKey *string `json:"publicKey,omitempty"`
+
+	// The time that the SSH host key or RDP certificate was recorded by Lightsail.
+	WitnessedAt *time.Time `json:"witnessedAt,omitempty"`
+
+	// The SHA-1 fingerprint of the returned SSH host key or RDP certificate.
+	//
+	// - Example of an SHA-1 SSH fingerprint:
+	//
+	// `SHA1:1CHH6FaAaXjtFOsR/t83vf91SR0`
+	//
+	// - Example of an SHA-1 RDP fingerprint:
+	//
+	// `af:34:51:fe:09:f0:e0:da:b8:4e:56:ca:60:c2:10:ff:38:06:db:45`
+	FingerprintSHA1 *string `json:"fingerprintSHA1,omitempty"`
+
+	// The SHA-256 fingerprint of the returned SSH host key or RDP certificate.
+	//
+	// - Example of an SHA-256 SSH fingerprint:
+	//
+	// `SHA256:KTsMnRBh1IhD17HpdfsbzeGA4jOijm5tyXsMjKVbB8o`
+	//
+	// - Example of an SHA-256 RDP fingerprint:
+	//
+	// `03:9b:36:9f:4b:de:4e:61:70:fc:7c:c9:78:e7:d2:1a:1c:25:a8:0c:91:f6:7c:e4:d6:a0:85:c8:b4:53:99:68`
+	FingerprintSHA256 *string `json:"fingerprintSHA256,omitempty"`
+
+	// The returned RDP certificate is valid after this point in time.
+	//
+	// This value is listed only for RDP certificates.
+	NotValidBefore *time.Time `json:"notValidBefore,omitempty"`
+
+	// The returned RDP certificate is not valid after this point in time.
+	//
+	// This value is listed only for RDP certificates.
+	NotValidAfter *time.Time `json:"notValidAfter,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v HostKeyAttributes) MarshalJSON() ([]byte, error) {
+	type plain HostKeyAttributes
+	return json.Marshal(struct {
+		plain
+		WitnessedAt    *specrt.EpochSeconds `json:"witnessedAt,omitempty"`
+		NotValidBefore *specrt.EpochSeconds `json:"notValidBefore,omitempty"`
+		NotValidAfter  *specrt.EpochSeconds `json:"notValidAfter,omitempty"`
+	}{
+		NotValidAfter:  specrt.EpochSecondsOf(v.NotValidAfter),
+		NotValidBefore: specrt.EpochSecondsOf(v.NotValidBefore),
+		WitnessedAt:    specrt.EpochSecondsOf(v.WitnessedAt),
+		plain:          plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *HostKeyAttributes) UnmarshalJSON(data []byte) error {
+	type plain HostKeyAttributes
+	wire := struct {
+		*plain
+		WitnessedAt    *specrt.EpochSeconds `json:"witnessedAt,omitempty"`
+		NotValidBefore *specrt.EpochSeconds `json:"notValidBefore,omitempty"`
+		NotValidAfter  *specrt.EpochSeconds `json:"notValidAfter,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.WitnessedAt = wire.WitnessedAt.Time()
+	v.NotValidBefore = wire.NotValidBefore.Time()
+	v.NotValidAfter = wire.NotValidAfter.Time()
+	return nil
+}
+
+// ImportKeyPairInput is the input of ImportKeyPair.
+type ImportKeyPairInput struct {
+	// The name of the key pair for which you want to import the public key.
+	//
+	// This member is required.
+	KeyPairName *string `json:"keyPairName,omitempty"`
+
+	// A base64-encoded public key of the `ssh-rsa` type.
+	//
+	// This member is required.
+	PublicKeyBase64 *string `json:"publicKeyBase64,omitempty"`
+}
+
+// ImportKeyPairOutput is the output of ImportKeyPair.
+type ImportKeyPairOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// Describes the origin resource of an Amazon Lightsail content delivery
+// network (CDN) distribution.
+//
+// An origin can be a Lightsail instance, bucket, container service, or load
+// balancer. A distribution pulls content from an origin, caches it, and serves
+// it to viewers via a worldwide network of edge servers.
+type InputOrigin struct {
+	// The name of the origin resource.
+	Name *string `json:"name,omitempty"`
+
+	// The AWS Region name of the origin resource.
+	RegionName RegionName `json:"regionName,omitempty"`
+
+	// The protocol that your Amazon Lightsail distribution uses when establishing
+	// a connection with your origin to pull content.
+	ProtocolPolicy OriginProtocolPolicyEnum `json:"protocolPolicy,omitempty"`
+
+	// The amount of time, in seconds, that the distribution waits for a response
+	// after forwarding a request to the origin. The minimum timeout is 1 second,
+	// the maximum is 60 seconds, and the default (if you don't specify otherwise)
+	// is 30 seconds.
+	ResponseTimeout *int32 `json:"responseTimeout,omitempty"`
+
+	// The IP address type that the distribution uses when connecting to the
+	// origin.
+	//
+	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
+	// `dualstack` for IPv4 and IPv6.
+	IPAddressType OriginIPAddressTypeEnum `json:"ipAddressType,omitempty"`
+}
+
+// Describes an instance (a virtual private server).
+type Instance struct {
+	// The name the user gave the instance (`Amazon_Linux_2023-1`).
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the instance
+	// (`arn:aws:lightsail:us-east-2:123456789101:Instance/244ad76f-8aad-4741-809f-12345EXAMPLE`).
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about an instance or another resource in Lightsail. This code
+	// enables our support team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The timestamp when the instance was created (`1479734909.17`) in Unix time
+	// format.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The region name and Availability Zone where the instance is located.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The type of resource (usually `Instance`).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The blueprint ID (`amazon_linux_2023`).
+	BlueprintID *string `json:"blueprintId,omitempty"`
+
+	// The friendly name of the blueprint (`Amazon Linux 2023`).
+	BlueprintName *string `json:"blueprintName,omitempty"`
+
+	// The bundle for the instance (`micro_x_x`).
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// An array of objects representing the add-ons enabled on the instance.
+	AddOns []AddOn `json:"addOns,omitempty"`
+
+	// A Boolean value indicating whether this instance has a static IP assigned to
+	// it.
+	IsStaticIP *bool `json:"isStaticIp,omitempty"`
+
+	// The private IP address of the instance.
+	PrivateIPAddress *string `json:"privateIpAddress,omitempty"`
+
+	// The public IP address of the instance.
+	PublicIPAddress *string `json:"publicIpAddress,omitempty"`
+
+	// The IPv6 addresses of the instance.
+	Ipv6Addresses []string `json:"ipv6Addresses,omitempty"`
+
+	// The IP address type of the instance.
+	//
+	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
+	// `dualstack` for IPv4 and IPv6.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+
+	// The size of the vCPU and the amount of RAM for the instance.
+	Hardware *InstanceHardware `json:"hardware,omitempty"`
+
+	// Information about the public ports and monthly data transfer rates for the
+	// instance.
+	Networking *InstanceNetworking `json:"networking,omitempty"`
+
+	// The status code and the state (`running`) for the instance.
+	State *InstanceState `json:"state,omitempty"`
+
+	// The user name for connecting to the instance (`ec2-user`).
+	Username *string `json:"username,omitempty"`
+
+	// The name of the SSH key being used to connect to the instance
+	// (`LightsailDefaultKeyPair`).
+	SshKeyName *string `json:"sshKeyName,omitempty"`
+
+	// The metadata options for the Amazon Lightsail instance.
+	MetadataOptions *InstanceMetadataOptions `json:"metadataOptions,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v Instance) MarshalJSON() ([]byte, error) {
+	type plain Instance
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *Instance) UnmarshalJSON(data []byte) error {
+	type plain Instance
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// The parameters for gaining temporary access to one of your Amazon Lightsail
+// instances.
+type InstanceAccessDetails struct {
+	// For SSH access, the public key to use when accessing your instance For
+	// OpenSSH clients (command line SSH), you should save this value to
+	// `tempkey-cert.pub`.
+	CertKey *string `json:"certKey,omitempty"`
+
+	// For SSH access, the date on which the temporary keys expire.
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+
+	// The public IP address of the Amazon Lightsail instance.
+	IPAddress *string `json:"ipAddress,omitempty"`
+
+	// The IPv6 address of the Amazon Lightsail instance.
+	Ipv6Addresses []string `json:"ipv6Addresses,omitempty"`
+
+	// For RDP access, the password for your Amazon Lightsail instance. Password
+	// will be an empty string if the password for your new instance is not ready
+	// yet. When you create an instance, it can take up to 15 minutes for the
+	// instance to be ready.
+	//
+	// If you create an instance using any key pair other than the default
+	// (`LightsailDefaultKeyPair`), `password` will always be an empty string.
+	//
+	// If you change the Administrator password on the instance, Lightsail will
+	// continue to return the original password value. When accessing the instance
+	// using RDP, you need to manually enter the Administrator password after
+	// changing it from the default.
+	Password *string `json:"password,omitempty"`
+
+	// For a Windows Server-based instance, an object with the data you can use to
+	// retrieve your password. This is only needed if `password` is empty and the
+	// instance is not new (and therefore the password is not ready yet). When you
+	// create an instance, it can take up to 15 minutes for the instance to be
+	// ready.
+	PasswordData *PasswordData `json:"passwordData,omitempty"`
+
+	// For SSH access, the temporary private key. For OpenSSH clients (command line
+	// SSH), you should save this value to `tempkey`).
+	PrivateKey *string `json:"privateKey,omitempty"`
+
+	// The protocol for these Amazon Lightsail instance access details.
+	Protocol InstanceAccessProtocol `json:"protocol,omitempty"`
+
+	// The name of this Amazon Lightsail instance.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// The user name to use when logging in to the Amazon Lightsail instance.
+	Username *string `json:"username,omitempty"`
+
+	// Describes the public SSH host keys or the RDP certificate.
+	HostKeys []HostKeyAttributes `json:"hostKeys,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v InstanceAccessDetails) MarshalJSON() ([]byte, error) {
+	type plain InstanceAccessDetails
+	return json.Marshal(struct {
+		plain
+		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
+	}{
+		ExpiresAt: specrt.EpochSecondsOf(v.ExpiresAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *InstanceAccessDetails) UnmarshalJSON(data []byte) error {
+	type plain InstanceAccessDetails
+	wire := struct {
+		*plain
+		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.ExpiresAt = wire.ExpiresAt.Time()
+	return nil
+}
+
+// Describes the Amazon Elastic Compute Cloud instance and related resources to
+// be created using the `create cloud formation stack` operation.
+type InstanceEntry struct {
+	// The name of the export snapshot record, which contains the exported
+	// Lightsail instance snapshot that will be used as the source of the new
+	// Amazon EC2 instance.
+	//
+	// Use the `get export snapshot records` operation to get a list of export
+	// snapshot records that you can use to create a CloudFormation stack.
+	//
+	// This member is required.
+	SourceName *string `json:"sourceName,omitempty"`
+
+	// The instance type (`t2.micro`) to use for the new Amazon EC2 instance.
+	//
+	// This member is required.
+	InstanceType *string `json:"instanceType,omitempty"`
+
+	// The port configuration to use for the new Amazon EC2 instance.
+	//
+	// The following configuration options are available:
+	//
+	// - `DEFAULT` - Use the default firewall settings from the Lightsail instance
+	// blueprint. If this is specified, then IPv4 and IPv6 will be configured for
+	// the new instance that is created in Amazon EC2. - `INSTANCE` - Use the
+	// configured firewall settings from the source Lightsail instance. If this is
+	// specified, the new instance that is created in Amazon EC2 will be configured
+	// to match the configuration of the source Lightsail instance. For example, if
+	// the source instance is configured for dual-stack (IPv4 and IPv6), then IPv4
+	// and IPv6 will be configured for the new instance that is created in Amazon
+	// EC2. If the source instance is configured for IPv4 only, then only IPv4 will
+	// be configured for the new instance that is created in Amazon EC2. - `NONE` -
+	// Use the default Amazon EC2 security group. If this is specified, then only
+	// IPv4 will be configured for the new instance that is created in Amazon EC2.
+	// - `CLOSED` - All ports closed. If this is specified, then only IPv4 will be
+	// configured for the new instance that is created in Amazon EC2.
+	//
+	// If you configured `lightsail-connect` as a `cidrListAliases` on your
+	// instance, or if you chose to allow the Lightsail browser-based SSH or RDP
+	// clients to connect to your instance, that configuration is not carried over
+	// to your new Amazon EC2 instance.
+	//
+	// This member is required.
+	PortInfoSource PortInfoSourceType `json:"portInfoSource,omitempty"`
+
+	// A launch script you can create that configures a server with additional user
+	// data. For example, you might want to run `apt-get -y update`.
+	//
+	// Depending on the machine image you choose, the command to get software on
+	// your instance varies. Amazon Linux and CentOS use `yum`, Debian and Ubuntu
+	// use `apt-get`, and FreeBSD uses `pkg`.
+	UserData *string `json:"userData,omitempty"`
+
+	// The Availability Zone for the new Amazon EC2 instance.
+	//
+	// This member is required.
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+}
+
+// Describes the hardware for the instance.
+type InstanceHardware struct {
+	// The number of vCPUs the instance has.
+	CPUCount *int32 `json:"cpuCount,omitempty"`
+
+	// The disks attached to the instance.
+	Disks []Disk `json:"disks,omitempty"`
+
+	// The amount of RAM in GB on the instance (`1.0`).
+	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v InstanceHardware) MarshalJSON() ([]byte, error) {
+	type plain InstanceHardware
+	return json.Marshal(struct {
+		plain
+		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
+	}{
+		RamSizeInGb: specrt.FloatOf(v.RamSizeInGb),
+		plain:       plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *InstanceHardware) UnmarshalJSON(data []byte) error {
+	type plain InstanceHardware
+	wire := struct {
+		*plain
+		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.RamSizeInGb = wire.RamSizeInGb.Value()
+	return nil
+}
+
+// Describes information about the health of the instance.
+type InstanceHealthSummary struct {
+	// The name of the Lightsail instance for which you are requesting health check
+	// data.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// Describes the overall instance health. Valid values are below.
+	InstanceHealth InstanceHealthState `json:"instanceHealth,omitempty"`
+
+	// More information about the instance health. If the `instanceHealth` is
+	// `healthy`, then an `instanceHealthReason` value is not provided.
+	//
+	// If `instanceHealth` is `initial`, the `instanceHealthReason` value can be
+	// one of the following:
+	//
+	// - `Lb.RegistrationInProgress` - The target instance is in the process of
+	// being registered with the load balancer. - `Lb.InitialHealthChecking` - The
+	// Lightsail load balancer is still sending the target instance the minimum
+	// number of health checks required to determine its health status.
+	//
+	// If `instanceHealth` is `unhealthy`, the `instanceHealthReason` value can be
+	// one of the following:
+	//
+	// - `Instance.ResponseCodeMismatch` - The health checks did not return an
+	// expected HTTP code. - `Instance.Timeout` - The health check requests timed
+	// out. - `Instance.FailedHealthChecks` - The health checks failed because the
+	// connection to the target instance timed out, the target instance response
+	// was malformed, or the target instance failed the health check for an unknown
+	// reason. - `Lb.InternalError` - The health checks failed due to an internal
+	// error.
+	//
+	// If `instanceHealth` is `unused`, the `instanceHealthReason` value can be one
+	// of the following:
+	//
+	// - `Instance.NotRegistered` - The target instance is not registered with the
+	// target group. - `Instance.NotInUse` - The target group is not used by any
+	// load balancer, or the target instance is in an Availability Zone that is not
+	// enabled for its load balancer. - `Instance.IpUnusable` - The target IP
+	// address is reserved for use by a Lightsail load balancer. -
+	// `Instance.InvalidState` - The target is in the stopped or terminated state.
+	//
+	// If `instanceHealth` is `draining`, the `instanceHealthReason` value can be
+	// one of the following:
+	//
+	// - `Instance.DeregistrationInProgress` - The target instance is in the
+	// process of being deregistered and the deregistration delay period has not
+	// expired.
+	InstanceHealthReason InstanceHealthReason `json:"instanceHealthReason,omitempty"`
+}
+
+// The metadata options for the instance.
+type InstanceMetadataOptions struct {
+	// The state of the metadata option changes.
+	//
+	// The following states are possible:
+	//
+	// - `pending` - The metadata options are being updated. The instance is not
+	// yet ready to process metadata traffic with the new selection. - `applied` -
+	// The metadata options have been successfully applied to the instance.
+	State InstanceMetadataState `json:"state,omitempty"`
+
+	// The state of token usage for your instance metadata requests.
+	//
+	// If the state is `optional`, you can choose whether to retrieve instance
+	// metadata with a signed token header on your request. If you retrieve the IAM
+	// role credentials without a token, the version 1.0 role credentials are
+	// returned. If you retrieve the IAM role credentials by using a valid signed
+	// token, the version 2.0 role credentials are returned.
+	//
+	// If the state is `required`, you must send a signed token header with all
+	// instance metadata retrieval requests. In this state, retrieving the IAM role
+	// credential always returns the version 2.0 credentials. The version 1.0
+	// credentials are not available.
+	//
+	// Not all instance blueprints in Lightsail support version 2.0 credentials.
+	// Use the `MetadataNoToken` instance metric to track the number of calls to
+	// the instance metadata service that are using version 1.0 credentials. For
+	// more information, see Viewing instance metrics in Amazon Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-viewing-instance-health-metrics)
+	// in the Amazon Lightsail Developer Guide.
+	HTTPTokens HTTPTokens `json:"httpTokens,omitempty"`
+
+	// Indicates whether the HTTP metadata endpoint on your instances is enabled or
+	// disabled.
+	//
+	// If the value is `disabled`, you cannot access your instance metadata.
+	HTTPEndpoint HTTPEndpoint `json:"httpEndpoint,omitempty"`
+
+	// The desired HTTP PUT response hop limit for instance metadata requests. A
+	// larger number means that the instance metadata requests can travel farther.
+	HTTPPutResponseHopLimit *int32 `json:"httpPutResponseHopLimit,omitempty"`
+
+	// Indicates whether the IPv6 endpoint for the instance metadata service is
+	// enabled or disabled.
+	HTTPProtocolIpv6 HTTPProtocolIpv6 `json:"httpProtocolIpv6,omitempty"`
+}
+
+// Describes monthly data transfer rates and port information for an instance.
+type InstanceNetworking struct {
+	// The amount of data in GB allocated for monthly data transfers.
+	MonthlyTransfer *MonthlyTransfer `json:"monthlyTransfer,omitempty"`
+
+	// An array of key-value pairs containing information about the ports on the
+	// instance.
+	Ports []InstancePortInfo `json:"ports,omitempty"`
+}
+
+// Describes information about ports for an Amazon Lightsail instance.
+type InstancePortInfo struct {
+	// The first port in a range of open ports on an instance.
+	//
+	// Allowed ports:
+	//
+	// - TCP and UDP - `0` to `65535` - ICMP - The ICMP type for IPv4 addresses.
+	// For example, specify `8` as the `fromPort` (ICMP type), and `-1` as the
+	// `toPort` (ICMP code), to enable ICMP Ping. For more information, see Control
+	// Messages
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol#Control_messages)
+	// on Wikipedia. - ICMPv6 - The ICMP type for IPv6 addresses. For example,
+	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
+	// code). For more information, see Internet Control Message Protocol for IPv6
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
+	FromPort *int32 `json:"fromPort,omitempty"`
+
+	// The last port in a range of open ports on an instance.
+	//
+	// Allowed ports:
+	//
+	// - TCP and UDP - `0` to `65535` - ICMP - The ICMP code for IPv4 addresses.
+	// For example, specify `8` as the `fromPort` (ICMP type), and `-1` as the
+	// `toPort` (ICMP code), to enable ICMP Ping. For more information, see Control
+	// Messages
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol#Control_messages)
+	// on Wikipedia. - ICMPv6 - The ICMP code for IPv6 addresses. For example,
+	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
+	// code). For more information, see Internet Control Message Protocol for IPv6
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
+	ToPort *int32 `json:"toPort,omitempty"`
+
+	// The IP protocol name.
+	//
+	// The name can be one of the following:
+	//
+	// - `tcp` - Transmission Control Protocol (TCP) provides reliable, ordered,
+	// and error-checked delivery of streamed data between applications running on
+	// hosts communicating by an IP network. If you have an application that
+	// doesn't require reliable data stream service, use UDP instead. - `all` - All
+	// transport layer protocol types. For more general information, see Transport
+	// layer (https://en.wikipedia.org/wiki/Transport_layer) on Wikipedia. - `udp`
+	// - With User Datagram Protocol (UDP), computer applications can send messages
+	// (or datagrams) to other hosts on an Internet Protocol (IP) network. Prior
+	// communications are not required to set up transmission channels or data
+	// paths. Applications that don't require reliable data stream service can use
+	// UDP, which provides a connectionless datagram service that emphasizes
+	// reduced latency over reliability. If you do require reliable data stream
+	// service, use TCP instead. - `icmp` - Internet Control Message Protocol
+	// (ICMP) is used to send error messages and operational information indicating
+	// success or failure when communicating with an instance. For example, an
+	// error is indicated when an instance could not be reached. When you specify
+	// `icmp` as the `protocol`, you must specify the ICMP type using the
+	// `fromPort` parameter, and ICMP code using the `toPort` parameter. - `icmp6`
+	// - Internet Control Message Protocol (ICMP) for IPv6. When you specify
+	// `icmp6` as the `protocol`, you must specify the ICMP type using the
+	// `fromPort` parameter, and ICMP code using the `toPort` parameter.
+	Protocol NetworkProtocol `json:"protocol,omitempty"`
+
+	// The location from which access is allowed. For example, `Anywhere
+	// (0.0.0.0/0)`, or `Custom` if a specific IP address or range of IP addresses
+	// is allowed.
+	AccessFrom *string `json:"accessFrom,omitempty"`
+
+	// The type of access (`Public` or `Private`).
+	AccessType PortAccessType `json:"accessType,omitempty"`
+
+	// The common name of the port information.
+	CommonName *string `json:"commonName,omitempty"`
+
+	// The access direction (`inbound` or `outbound`).
+	//
+	// Lightsail currently supports only `inbound` access direction.
+	AccessDirection AccessDirection `json:"accessDirection,omitempty"`
+
+	// The IPv4 address, or range of IPv4 addresses (in CIDR notation) that are
+	// allowed to connect to an instance through the ports, and the protocol.
+	//
+	// The `ipv6Cidrs` parameter lists the IPv6 addresses that are allowed to
+	// connect to an instance.
+	//
+	// For more information about CIDR block notation, see Classless Inter-Domain
+	// Routing
+	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
+	// on Wikipedia.
+	Cidrs []string `json:"cidrs,omitempty"`
+
+	// The IPv6 address, or range of IPv6 addresses (in CIDR notation) that are
+	// allowed to connect to an instance through the ports, and the protocol. Only
+	// devices with an IPv6 address can connect to an instance through IPv6;
+	// otherwise, IPv4 should be used.
+	//
+	// The `cidrs` parameter lists the IPv4 addresses that are allowed to connect
+	// to an instance.
+	//
+	// For more information about CIDR block notation, see Classless Inter-Domain
+	// Routing
+	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
+	// on Wikipedia.
+	Ipv6Cidrs []string `json:"ipv6Cidrs,omitempty"`
+
+	// An alias that defines access for a preconfigured range of IP addresses.
+	//
+	// The only alias currently supported is `lightsail-connect`, which allows IP
+	// addresses of the browser-based RDP/SSH client in the Lightsail console to
+	// connect to your instance.
+	CidrListAliases []string `json:"cidrListAliases,omitempty"`
+}
+
+// Describes open ports on an instance, the IP addresses allowed to connect to
+// the instance through the ports, and the protocol.
+type InstancePortState struct {
+	// The first port in a range of open ports on an instance.
+	//
+	// Allowed ports:
+	//
+	// - TCP and UDP - `0` to `65535` - ICMP - The ICMP type for IPv4 addresses.
+	// For example, specify `8` as the `fromPort` (ICMP type), and `-1` as the
+	// `toPort` (ICMP code), to enable ICMP Ping. For more information, see Control
+	// Messages
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol#Control_messages)
+	// on Wikipedia. - ICMPv6 - The ICMP type for IPv6 addresses. For example,
+	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
+	// code). For more information, see Internet Control Message Protocol for IPv6
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
+	FromPort *int32 `json:"fromPort,omitempty"`
+
+	// The last port in a range of open ports on an instance.
+	//
+	// Allowed ports:
+	//
+	// - TCP and UDP - `0` to `65535` - ICMP - The ICMP code for IPv4 addresses.
+	// For example, specify `8` as the `fromPort` (ICMP type), and `-1` as the
+	// `toPort` (ICMP code), to enable ICMP Ping. For more information, see Control
+	// Messages
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol#Control_messages)
+	// on Wikipedia. - ICMPv6 - The ICMP code for IPv6 addresses. For example,
+	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
+	// code). For more information, see Internet Control Message Protocol for IPv6
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
+	ToPort *int32 `json:"toPort,omitempty"`
+
+	// The IP protocol name.
+	//
+	// The name can be one of the following:
+	//
+	// - `tcp` - Transmission Control Protocol (TCP) provides reliable, ordered,
+	// and error-checked delivery of streamed data between applications running on
+	// hosts communicating by an IP network. If you have an application that
+	// doesn't require reliable data stream service, use UDP instead. - `all` - All
+	// transport layer protocol types. For more general information, see Transport
+	// layer (https://en.wikipedia.org/wiki/Transport_layer) on Wikipedia. - `udp`
+	// - With User Datagram Protocol (UDP), computer applications can send messages
+	// (or datagrams) to other hosts on an Internet Protocol (IP) network. Prior
+	// communications are not required to set up transmission channels or data
+	// paths. Applications that don't require reliable data stream service can use
+	// UDP, which provides a connectionless datagram service that emphasizes
+	// reduced latency over reliability. If you do require reliable data stream
+	// service, use TCP instead. - `icmp` - Internet Control Message Protocol
+	// (ICMP) is used to send error messages and operational information indicating
+	// success or failure when communicating with an instance. For example, an
+	// error is indicated when an instance could not be reached. When you specify
+	// `icmp` as the `protocol`, you must specify the ICMP type using the
+	// `fromPort` parameter, and ICMP code using the `toPort` parameter. - `icmp6`
+	// - Internet Control Message Protocol (ICMP) for IPv6. When you specify
+	// `icmp6` as the `protocol`, you must specify the ICMP type using the
+	// `fromPort` parameter, and ICMP code using the `toPort` parameter.
+	Protocol NetworkProtocol `json:"protocol,omitempty"`
+
+	// Specifies whether the instance port is `open` or `closed`.
+	//
+	// The port state for Lightsail instances is always `open`.
+	State PortState `json:"state,omitempty"`
+
+	// The IPv4 address, or range of IPv4 addresses (in CIDR notation) that are
+	// allowed to connect to an instance through the ports, and the protocol.
+	//
+	// The `ipv6Cidrs` parameter lists the IPv6 addresses that are allowed to
+	// connect to an instance.
+	//
+	// For more information about CIDR block notation, see Classless Inter-Domain
+	// Routing
+	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
+	// on Wikipedia.
+	Cidrs []string `json:"cidrs,omitempty"`
+
+	// The IPv6 address, or range of IPv6 addresses (in CIDR notation) that are
+	// allowed to connect to an instance through the ports, and the protocol. Only
+	// devices with an IPv6 address can connect to an instance through IPv6;
+	// otherwise, IPv4 should be used.
+	//
+	// The `cidrs` parameter lists the IPv4 addresses that are allowed to connect
+	// to an instance.
+	//
+	// For more information about CIDR block notation, see Classless Inter-Domain
+	// Routing
+	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
+	// on Wikipedia.
+	Ipv6Cidrs []string `json:"ipv6Cidrs,omitempty"`
+
+	// An alias that defines access for a preconfigured range of IP addresses.
+	//
+	// The only alias currently supported is `lightsail-connect`, which allows IP
+	// addresses of the browser-based RDP/SSH client in the Lightsail console to
+	// connect to your instance.
+	CidrListAliases []string `json:"cidrListAliases,omitempty"`
+}
+
+// Describes an instance snapshot.
+type InstanceSnapshot struct {
+	// The name of the snapshot.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the snapshot
+	// (`arn:aws:lightsail:us-east-2:123456789101:InstanceSnapshot/d23b5706-3322-4d83-81e5-12345EXAMPLE`).
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about an instance or another resource in Lightsail. This code
+	// enables our support team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The timestamp when the snapshot was created (`1479907467.024`).
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The region name and Availability Zone where you created the snapshot.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The type of resource (usually `InstanceSnapshot`).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The state the snapshot is in.
+	State InstanceSnapshotState `json:"state,omitempty"`
+
+	// The progress of the snapshot.
+	//
+	// This is populated only for disk snapshots, and is `null` for instance
+	// snapshots.
+	Progress *string `json:"progress,omitempty"`
+
+	// An array of disk objects containing information about all block storage
+	// disks.
+	FromAttachedDisks []Disk `json:"fromAttachedDisks,omitempty"`
+
+	// The instance from which the snapshot was created.
+	FromInstanceName *string `json:"fromInstanceName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the instance from which the snapshot was
+	// created
+	// (`arn:aws:lightsail:us-east-2:123456789101:Instance/64b8404c-ccb1-430b-8daf-12345EXAMPLE`).
+	FromInstanceARN *string `json:"fromInstanceArn,omitempty"`
+
+	// The blueprint ID from which you created the snapshot (`amazon_linux_2023`).
+	// A blueprint is a virtual private server (or instance) image used to create
+	// instances quickly.
+	FromBlueprintID *string `json:"fromBlueprintId,omitempty"`
+
+	// The bundle ID from which you created the snapshot (`micro_x_x`).
+	FromBundleID *string `json:"fromBundleId,omitempty"`
+
+	// A Boolean value indicating whether the snapshot was created from an
+	// automatic snapshot.
+	IsFromAutoSnapshot *bool `json:"isFromAutoSnapshot,omitempty"`
+
+	// The size in GB of the SSD.
+	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v InstanceSnapshot) MarshalJSON() ([]byte, error) {
+	type plain InstanceSnapshot
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *InstanceSnapshot) UnmarshalJSON(data []byte) error {
+	type plain InstanceSnapshot
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes an instance snapshot.
+type InstanceSnapshotInfo struct {
+	// The bundle ID from which the source instance was created (`micro_x_x`).
+	FromBundleID *string `json:"fromBundleId,omitempty"`
+
+	// The blueprint ID from which the source instance (`amazon_linux_2023`).
+	FromBlueprintID *string `json:"fromBlueprintId,omitempty"`
+
+	// A list of objects describing the disks that were attached to the source
+	// instance.
+	FromDiskInfo []DiskInfo `json:"fromDiskInfo,omitempty"`
+}
+
+// Describes the virtual private server (or instance) status.
+type InstanceState struct {
+	// The status code for the instance.
+	Code *int32 `json:"code,omitempty"`
+
+	// The state of the instance (`running` or `pending`).
+	Name *string `json:"name,omitempty"`
+}
+
+// IsVpcPeeredInput is the input of IsVpcPeered.
+type IsVpcPeeredInput struct{}
+
+// IsVpcPeeredOutput is the output of IsVpcPeered.
+type IsVpcPeeredOutput struct {
+	// Returns `true` if the Lightsail VPC is peered; otherwise, `false`.
+	IsPeered *bool `json:"isPeered,omitempty"`
+}
+
+// Describes an SSH key pair.
+type KeyPair struct {
+	// The friendly name of the SSH key pair.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the key pair
+	// (`arn:aws:lightsail:us-east-2:123456789101:KeyPair/05859e3d-331d-48ba-9034-12345EXAMPLE`).
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about an instance or another resource in Lightsail. This code
+	// enables our support team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The timestamp when the key pair was created (`1479816991.349`).
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The region name and Availability Zone where the key pair was created.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The resource type (usually `KeyPair`).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The RSA fingerprint of the key pair.
+	Fingerprint *string `json:"fingerprint,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v KeyPair) MarshalJSON() ([]byte, error) {
+	type plain KeyPair
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *KeyPair) UnmarshalJSON(data []byte) error {
+	type plain KeyPair
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes an Amazon Lightsail content delivery network (CDN) distribution.
+type LightsailDistribution struct {
+	// The name of the distribution.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the distribution.
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about your Lightsail distribution. This code enables our support
+	// team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The timestamp when the distribution was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// An object that describes the location of the distribution, such as the
+	// Amazon Web Services Region and Availability Zone.
+	//
+	// Lightsail distributions are global resources that can reference an origin in
+	// any Amazon Web Services Region, and distribute its content globally.
+	// However, all distributions are located in the `us-east-1` Region.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type (`Distribution`).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The alternate domain names of the distribution.
+	AlternativeDomainNames []string `json:"alternativeDomainNames,omitempty"`
+
+	// The status of the distribution.
+	Status *string `json:"status,omitempty"`
+
+	// Indicates whether the distribution is enabled.
+	IsEnabled *bool `json:"isEnabled,omitempty"`
+
+	// The domain name of the distribution.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// The ID of the bundle currently applied to the distribution.
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// The name of the SSL/TLS certificate attached to the distribution, if any.
+	CertificateName *string `json:"certificateName,omitempty"`
+
+	// An object that describes the origin resource of the distribution, such as a
+	// Lightsail instance, bucket, or load balancer.
+	//
+	// The distribution pulls, caches, and serves content from the origin.
+	Origin *Origin `json:"origin,omitempty"`
+
+	// The public DNS of the origin.
+	OriginPublicDNS *string `json:"originPublicDNS,omitempty"`
+
+	// An object that describes the default cache behavior of the distribution.
+	DefaultCacheBehavior *CacheBehavior `json:"defaultCacheBehavior,omitempty"`
+
+	// An object that describes the cache behavior settings of the distribution.
+	CacheBehaviorSettings *CacheSettings `json:"cacheBehaviorSettings,omitempty"`
+
+	// An array of objects that describe the per-path cache behavior of the
+	// distribution.
+	CacheBehaviors []CacheBehaviorPerPath `json:"cacheBehaviors,omitempty"`
+
+	// Indicates whether the bundle that is currently applied to your distribution,
+	// specified using the `distributionName` parameter, can be changed to another
+	// bundle.
+	//
+	// Use the `UpdateDistributionBundle` action to change your distribution's
+	// bundle.
+	AbleToUpdateBundle *bool `json:"ableToUpdateBundle,omitempty"`
+
+	// The IP address type of the distribution.
+	//
+	// The possible values are `ipv4` for IPv4 only, and `dualstack` for IPv4 and
+	// IPv6.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The minimum TLS protocol version that the distribution can use to
+	// communicate with viewers.
+	ViewerMinimumTLSProtocolVersion *string `json:"viewerMinimumTlsProtocolVersion,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v LightsailDistribution) MarshalJSON() ([]byte, error) {
+	type plain LightsailDistribution
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *LightsailDistribution) UnmarshalJSON(data []byte) error {
+	type plain LightsailDistribution
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes a load balancer.
+type LoadBalancer struct {
+	// The name of the load balancer (`my-load-balancer`).
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the load balancer.
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about your Lightsail load balancer. This code enables our support
+	// team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The date when your load balancer was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The AWS Region where your load balancer was created (`us-east-2a`).
+	// Lightsail automatically creates your load balancer across Availability
+	// Zones.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The resource type (`LoadBalancer`.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The DNS name of your Lightsail load balancer.
+	DNSName *string `json:"dnsName,omitempty"`
+
+	// The status of your load balancer. Valid values are below.
+	State LoadBalancerState `json:"state,omitempty"`
+
+	// The protocol you have enabled for your load balancer. Valid values are
+	// below.
+	//
+	// You can't just have `HTTP_HTTPS`, but you can have just `HTTP`.
+	Protocol LoadBalancerProtocol `json:"protocol,omitempty"`
+
+	// An array of public port settings for your load balancer. For HTTP, use port
+	// 80. For HTTPS, use port 443.
+	PublicPorts []int32 `json:"publicPorts,omitempty"`
+
+	// The path you specified to perform your health checks. If no path is
+	// specified, the load balancer tries to make a request to the default (root)
+	// page.
+	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
+
+	// The port where the load balancer will direct traffic to your Lightsail
+	// instances. For HTTP traffic, it's port 80. For HTTPS traffic, it's port 443.
+	InstancePort *int32 `json:"instancePort,omitempty"`
+
+	// An array of InstanceHealthSummary objects describing the health of the load
+	// balancer.
+	InstanceHealthSummary []InstanceHealthSummary `json:"instanceHealthSummary,omitempty"`
+
+	// An array of LoadBalancerTlsCertificateSummary objects that provide
+	// additional information about the SSL/TLS certificates. For example, if
+	// `true`, the certificate is attached to the load balancer.
+	TLSCertificateSummaries []LoadBalancerTLSCertificateSummary `json:"tlsCertificateSummaries,omitempty"`
+
+	// A string to string map of the configuration options for your load balancer.
+	// Valid values are listed below.
+	ConfigurationOptions map[string]string `json:"configurationOptions,omitempty"`
+
+	// The IP address type of the load balancer.
+	//
+	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
+	// `dualstack` for IPv4 and IPv6.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+
+	// A Boolean value that indicates whether HTTPS redirection is enabled for the
+	// load balancer.
+	HTTPSRedirectionEnabled *bool `json:"httpsRedirectionEnabled,omitempty"`
+
+	// The name of the TLS security policy for the load balancer.
+	TLSPolicyName *string `json:"tlsPolicyName,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v LoadBalancer) MarshalJSON() ([]byte, error) {
+	type plain LoadBalancer
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *LoadBalancer) UnmarshalJSON(data []byte) error {
+	type plain LoadBalancer
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes a load balancer SSL/TLS certificate.
+//
+// TLS is just an updated, more secure version of Secure Socket Layer (SSL).
+type LoadBalancerTLSCertificate struct {
+	// The name of the SSL/TLS certificate (`my-certificate`).
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the SSL/TLS certificate.
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about your Lightsail load balancer or SSL/TLS certificate. This
+	// code enables our support team to look up your Lightsail information more
+	// easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The time when you created your SSL/TLS certificate.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Amazon Web Services Region and Availability Zone where you created your
+	// certificate.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The resource type (`LoadBalancerTlsCertificate`).
+	//
+	// - `Instance` - A Lightsail instance (a virtual private server) - `StaticIp`
+	// - A static IP address - `KeyPair` - The key pair used to connect to a
+	// Lightsail instance - `InstanceSnapshot` - A Lightsail instance snapshot -
+	// `Domain` - A DNS zone - `PeeredVpc` - A peered VPC - `LoadBalancer` - A
+	// Lightsail load balancer - `LoadBalancerTlsCertificate` - An SSL/TLS
+	// certificate associated with a Lightsail load balancer - `Disk` - A Lightsail
+	// block storage disk - `DiskSnapshot` - A block storage disk snapshot
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The load balancer name where your SSL/TLS certificate is attached.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+
+	// When `true`, the SSL/TLS certificate is attached to the Lightsail load
+	// balancer.
+	IsAttached *bool `json:"isAttached,omitempty"`
+
+	// The validation status of the SSL/TLS certificate. Valid values are below.
+	Status LoadBalancerTLSCertificateStatus `json:"status,omitempty"`
+
+	// The domain name for your SSL/TLS certificate.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// An array of LoadBalancerTlsCertificateDomainValidationRecord objects
+	// describing the records.
+	DomainValidationRecords []LoadBalancerTLSCertificateDomainValidationRecord `json:"domainValidationRecords,omitempty"`
+
+	// The validation failure reason, if any, of the certificate.
+	//
+	// The following failure reasons are possible:
+	//
+	// - `NO_AVAILABLE_CONTACTS` - This failure applies to email validation, which
+	// is not available for Lightsail certificates. -
+	// `ADDITIONAL_VERIFICATION_REQUIRED` - Lightsail requires additional
+	// information to process this certificate request. This can happen as a
+	// fraud-protection measure, such as when the domain ranks within the Alexa top
+	// 1000 websites. To provide the required information, use the AWS Support
+	// Center (https://console.aws.amazon.com/support/home) to contact AWS Support.
+	//
+	// You cannot request a certificate for Amazon-owned domain names such as those
+	// ending in amazonaws.com, cloudfront.net, or elasticbeanstalk.com.
+	//
+	// - `DOMAIN_NOT_ALLOWED` - One or more of the domain names in the certificate
+	// request was reported as an unsafe domain by VirusTotal
+	// (https://www.virustotal.com/gui/home/url). To correct the problem, search
+	// for your domain name on the VirusTotal
+	// (https://www.virustotal.com/gui/home/url) website. If your domain is
+	// reported as suspicious, see Google Help for Hacked Websites
+	// (https://developers.google.com/web/fundamentals/security/hacked) to learn
+	// what you can do.
+	//
+	// If you believe that the result is a false positive, notify the organization
+	// that is reporting the domain. VirusTotal is an aggregate of several
+	// antivirus and URL scanners and cannot remove your domain from a block list
+	// itself. After you correct the problem and the VirusTotal registry has been
+	// updated, request a new certificate.
+	//
+	// If you see this error and your domain is not included in the VirusTotal
+	// list, visit the AWS Support Center
+	// (https://console.aws.amazon.com/support/home) and create a case.
+	//
+	// - `INVALID_PUBLIC_DOMAIN` - One or more of the domain names in the
+	// certificate request is not valid. Typically, this is because a domain name
+	// in the request is not a valid top-level domain. Try to request a certificate
+	// again, correcting any spelling errors or typos that were in the failed
+	// request, and ensure that all domain names in the request are for valid
+	// top-level domains. For example, you cannot request a certificate for
+	// `example.invalidpublicdomain` because `invalidpublicdomain` is not a valid
+	// top-level domain. - `OTHER` - Typically, this failure occurs when there is a
+	// typographical error in one or more of the domain names in the certificate
+	// request. Try to request a certificate again, correcting any spelling errors
+	// or typos that were in the failed request.
+	FailureReason LoadBalancerTLSCertificateFailureReason `json:"failureReason,omitempty"`
+
+	// The time when the SSL/TLS certificate was issued.
+	IssuedAt *time.Time `json:"issuedAt,omitempty"`
+
+	// The issuer of the certificate.
+	Issuer *string `json:"issuer,omitempty"`
+
+	// The algorithm used to generate the key pair (the public and private key).
+	KeyAlgorithm *string `json:"keyAlgorithm,omitempty"`
+
+	// The timestamp when the SSL/TLS certificate expires.
+	NotAfter *time.Time `json:"notAfter,omitempty"`
+
+	// The timestamp when the SSL/TLS certificate is first valid.
+	NotBefore *time.Time `json:"notBefore,omitempty"`
+
+	// An object that describes the status of the certificate renewal managed by
+	// Lightsail.
+	RenewalSummary *LoadBalancerTLSCertificateRenewalSummary `json:"renewalSummary,omitempty"`
+
+	// The reason the certificate was revoked. This value is present only when the
+	// certificate status is `REVOKED`.
+	RevocationReason LoadBalancerTLSCertificateRevocationReason `json:"revocationReason,omitempty"`
+
+	// The timestamp when the certificate was revoked. This value is present only
+	// when the certificate status is `REVOKED`.
+	RevokedAt *time.Time `json:"revokedAt,omitempty"`
+
+	// The serial number of the certificate.
+	Serial *string `json:"serial,omitempty"`
+
+	// The algorithm that was used to sign the certificate.
+	SignatureAlgorithm *string `json:"signatureAlgorithm,omitempty"`
+
+	// The name of the entity that is associated with the public key contained in
+	// the certificate.
+	Subject *string `json:"subject,omitempty"`
+
+	// An array of strings that specify the alternate domains (`example2.com`) and
+	// subdomains (`blog.example.com`) for the certificate.
+	SubjectAlternativeNames []string `json:"subjectAlternativeNames,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v LoadBalancerTLSCertificate) MarshalJSON() ([]byte, error) {
+	type plain LoadBalancerTLSCertificate
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		IssuedAt  *specrt.EpochSeconds `json:"issuedAt,omitempty"`
+		NotAfter  *specrt.EpochSeconds `json:"notAfter,omitempty"`
+		NotBefore *specrt.EpochSeconds `json:"notBefore,omitempty"`
+		RevokedAt *specrt.EpochSeconds `json:"revokedAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		IssuedAt:  specrt.EpochSecondsOf(v.IssuedAt),
+		NotAfter:  specrt.EpochSecondsOf(v.NotAfter),
+		NotBefore: specrt.EpochSecondsOf(v.NotBefore),
+		RevokedAt: specrt.EpochSecondsOf(v.RevokedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *LoadBalancerTLSCertificate) UnmarshalJSON(data []byte) error {
+	type plain LoadBalancerTLSCertificate
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		IssuedAt  *specrt.EpochSeconds `json:"issuedAt,omitempty"`
+		NotAfter  *specrt.EpochSeconds `json:"notAfter,omitempty"`
+		NotBefore *specrt.EpochSeconds `json:"notBefore,omitempty"`
+		RevokedAt *specrt.EpochSeconds `json:"revokedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.IssuedAt = wire.IssuedAt.Time()
+	v.NotAfter = wire.NotAfter.Time()
+	v.NotBefore = wire.NotBefore.Time()
+	v.RevokedAt = wire.RevokedAt.Time()
+	return nil
+}
+
+// An object that describes the state of the canonical name (CNAME) records
+// that are automatically added by Lightsail to the DNS of the domain to
+// validate domain ownership.
+type LoadBalancerTLSCertificateDNSRecordCreationState struct {
+	// The status code for the automated DNS record creation.
+	//
+	// Following are the possible values:
+	//
+	// - `SUCCEEDED` - The validation records were successfully added. - `STARTED`
+	// - The automatic DNS record creation has started. - `FAILED` - The validation
+	// record addition failed.
+	Code LoadBalancerTLSCertificateDNSRecordCreationStateCode `json:"code,omitempty"`
+
+	// The message that describes the reason for the status code.
+	Message *string `json:"message,omitempty"`
+}
+
+// Contains information about the domain names on an SSL/TLS certificate that
+// you will use to validate domain ownership.
+type LoadBalancerTLSCertificateDomainValidationOption struct {
+	// The fully qualified domain name in the certificate request.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// The status of the domain validation. Valid values are listed below.
+	ValidationStatus LoadBalancerTLSCertificateDomainStatus `json:"validationStatus,omitempty"`
+}
+
+// Describes the validation record of each domain name in the SSL/TLS
+// certificate.
+type LoadBalancerTLSCertificateDomainValidationRecord struct {
+	// A fully qualified domain name in the certificate. For example,
+	// `example.com`.
+	Name *string `json:"name,omitempty"`
+
+	// The type of validation record. For example, `CNAME` for domain validation.
+	Type *string `json:"type,omitempty"`
+
+	// The value for that type.
+	Value *string `json:"value,omitempty"`
+
+	// The validation status. Valid values are listed below.
+	ValidationStatus LoadBalancerTLSCertificateDomainStatus `json:"validationStatus,omitempty"`
+
+	// The domain name against which your SSL/TLS certificate was validated.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// An object that describes the state of the canonical name (CNAME) records
+	// that are automatically added by Lightsail to the DNS of a domain to validate
+	// domain ownership.
+	DNSRecordCreationState *LoadBalancerTLSCertificateDNSRecordCreationState `json:"dnsRecordCreationState,omitempty"`
+}
+
+// Contains information about the status of Lightsail's managed renewal for the
+// certificate.
+//
+// The renewal status of the certificate.
+//
+// The following renewal status are possible:
+//
+// - `PendingAutoRenewal` - Lightsail is attempting to automatically validate
+// the domain names in the certificate. No further action is required. -
+// `PendingValidation` - Lightsail couldn't automatically validate one or more
+// domain names in the certificate. You must take action to validate these
+// domain names or the certificate won't be renewed. If you used DNS
+// validation, check to make sure your certificate's domain validation records
+// exist in your domain's DNS, and that your certificate remains in use. -
+// `Success` - All domain names in the certificate are validated, and Lightsail
+// renewed the certificate. No further action is required. - `Failed` - One or
+// more domain names were not validated before the certificate expired, and
+// Lightsail did not renew the certificate. You can request a new certificate
+// using the `CreateCertificate` action.
+type LoadBalancerTLSCertificateRenewalSummary struct {
+	// The renewal status of the certificate.
+	//
+	// The following renewal status are possible:
+	//
+	// - `PendingAutoRenewal` - Lightsail is attempting to automatically validate
+	// the domain names of the certificate. No further action is required. -
+	// `PendingValidation` - Lightsail couldn't automatically validate one or more
+	// domain names of the certificate. You must take action to validate these
+	// domain names or the certificate won't be renewed. Check to make sure your
+	// certificate's domain validation records exist in your domain's DNS, and that
+	// your certificate remains in use. - `Success` - All domain names in the
+	// certificate are validated, and Lightsail renewed the certificate. No further
+	// action is required. - `Failed` - One or more domain names were not validated
+	// before the certificate expired, and Lightsail did not renew the certificate.
+	// You can request a new certificate using the `CreateCertificate` action.
+	RenewalStatus LoadBalancerTLSCertificateRenewalStatus `json:"renewalStatus,omitempty"`
+
+	// Contains information about the validation of each domain name in the
+	// certificate, as it pertains to Lightsail's managed renewal. This is
+	// different from the initial validation that occurs as a result of the
+	// RequestCertificate request.
+	DomainValidationOptions []LoadBalancerTLSCertificateDomainValidationOption `json:"domainValidationOptions,omitempty"`
+}
+
+// Provides a summary of SSL/TLS certificate metadata.
+type LoadBalancerTLSCertificateSummary struct {
+	// The name of the SSL/TLS certificate.
+	Name *string `json:"name,omitempty"`
+
+	// When `true`, the SSL/TLS certificate is attached to the Lightsail load
+	// balancer.
+	IsAttached *bool `json:"isAttached,omitempty"`
+}
+
+// Describes the TLS security policies that are available for Lightsail load
+// balancers.
+//
+// For more information about load balancer TLS security policies, see
+// Configuring TLS security policies on your Amazon Lightsail load balancers
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configure-load-balancer-tls-security-policy)
+// in the Amazon Lightsail Developer Guide.
+type LoadBalancerTLSPolicy struct {
+	// The name of the TLS security policy.
+	Name *string `json:"name,omitempty"`
+
+	// A Boolean value that indicates whether the TLS security policy is the
+	// default.
+	IsDefault *bool `json:"isDefault,omitempty"`
+
+	// The description of the TLS security policy.
+	Description *string `json:"description,omitempty"`
+
+	// The protocols used in a given TLS security policy.
+	Protocols []string `json:"protocols,omitempty"`
+
+	// The ciphers used by the TLS security policy.
+	//
+	// The ciphers are listed in order of preference.
+	Ciphers []string `json:"ciphers,omitempty"`
+}
+
+// Describes a database log event.
+type LogEvent struct {
+	// The timestamp when the database log event was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The message of the database log event.
+	Message *string `json:"message,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v LogEvent) MarshalJSON() ([]byte, error) {
+	type plain LogEvent
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *LogEvent) UnmarshalJSON(data []byte) error {
+	type plain LogEvent
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes the metric data point.
+type MetricDatapoint struct {
+	// The average.
+	Average *float64 `json:"average,omitempty"`
+
+	// The maximum.
+	Maximum *float64 `json:"maximum,omitempty"`
+
+	// The minimum.
+	Minimum *float64 `json:"minimum,omitempty"`
+
+	// The sample count.
+	SampleCount *float64 `json:"sampleCount,omitempty"`
+
+	// The sum.
+	Sum *float64 `json:"sum,omitempty"`
+
+	// The timestamp (`1479816991.349`).
+	Timestamp *time.Time `json:"timestamp,omitempty"`
+
+	// The unit.
+	Unit MetricUnit `json:"unit,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v MetricDatapoint) MarshalJSON() ([]byte, error) {
+	type plain MetricDatapoint
+	return json.Marshal(struct {
+		plain
+		Average     *specrt.Float[float64] `json:"average,omitempty"`
+		Maximum     *specrt.Float[float64] `json:"maximum,omitempty"`
+		Minimum     *specrt.Float[float64] `json:"minimum,omitempty"`
+		SampleCount *specrt.Float[float64] `json:"sampleCount,omitempty"`
+		Sum         *specrt.Float[float64] `json:"sum,omitempty"`
+		Timestamp   *specrt.EpochSeconds   `json:"timestamp,omitempty"`
+	}{
+		Average:     specrt.FloatOf(v.Average),
+		Maximum:     specrt.FloatOf(v.Maximum),
+		Minimum:     specrt.FloatOf(v.Minimum),
+		SampleCount: specrt.FloatOf(v.SampleCount),
+		Sum:         specrt.FloatOf(v.Sum),
+		Timestamp:   specrt.EpochSecondsOf(v.Timestamp),
+		plain:       plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *MetricDatapoint) UnmarshalJSON(data []byte) error {
+	type plain MetricDatapoint
+	wire := struct {
+		*plain
+		Average     *specrt.Float[float64] `json:"average,omitempty"`
+		Maximum     *specrt.Float[float64] `json:"maximum,omitempty"`
+		Minimum     *specrt.Float[float64] `json:"minimum,omitempty"`
+		SampleCount *specrt.Float[float64] `json:"sampleCount,omitempty"`
+		Sum         *specrt.Float[float64] `json:"sum,omitempty"`
+		Timestamp   *specrt.EpochSeconds   `json:"timestamp,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Average = wire.Average.Value()
+	v.Maximum = wire.Maximum.Value()
+	v.Minimum = wire.Minimum.Value()
+	v.SampleCount = wire.SampleCount.Value()
+	v.Sum = wire.Sum.Value()
+	v.Timestamp = wire.Timestamp.Time()
+	return nil
+}
+
+// Describes resource being monitored by an alarm.
+//
+// An alarm is a way to monitor your Amazon Lightsail resource metrics. For
+// more information, see Alarms in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
+type MonitoredResourceInfo struct {
+	// The Amazon Resource Name (ARN) of the resource being monitored.
+	ARN *string `json:"arn,omitempty"`
+
+	// The name of the Lightsail resource being monitored.
+	Name *string `json:"name,omitempty"`
+
+	// The Lightsail resource type of the resource being monitored.
+	//
+	// Instances, load balancers, and relational databases are the only Lightsail
+	// resources that can currently be monitored by alarms.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+}
+
+// Describes the monthly data transfer in and out of your virtual private
+// server (or instance).
+type MonthlyTransfer struct {
+	// The amount allocated per month (in GB).
+	GbPerMonthAllocated *int32 `json:"gbPerMonthAllocated,omitempty"`
+}
+
+// Describes the state of the name server records update made by Amazon
+// Lightsail to an Amazon Route 53 registered domain.
+//
+// For more information, see DNS in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/understanding-dns-in-amazon-lightsail)
+// in the Amazon Lightsail Developer Guide.
+type NameServersUpdateState struct {
+	// The status code for the name servers update.
+	//
+	// Following are the possible values:
+	//
+	// - `SUCCEEDED` - The name server records were successfully updated. -
+	// `PENDING` - The name server record update is in progress. - `FAILED` - The
+	// name server record update failed. - `STARTED` - The automatic name server
+	// record update started.
+	Code NameServersUpdateStateCode `json:"code,omitempty"`
+
+	// The message that describes the reason for the status code.
+	Message *string `json:"message,omitempty"`
+}
+
+// OpenInstancePublicPortsInput is the input of OpenInstancePublicPorts.
+type OpenInstancePublicPortsInput struct {
+	// An object to describe the ports to open for the specified instance.
+	//
+	// This member is required.
+	PortInfo *PortInfo `json:"portInfo,omitempty"`
+
+	// The name of the instance for which to open ports.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+}
+
+// OpenInstancePublicPortsOutput is the output of OpenInstancePublicPorts.
+type OpenInstancePublicPortsOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
 // Describes the API operation.
 type Operation struct {
 	// The ID of the operation.
@@ -278,7 +9204,7 @@ type Operation struct {
 	// The resource type.
 	ResourceType ResourceType `json:"resourceType,omitempty"`
 
-	// The timestamp when the operation was initialized (1479816991.349).
+	// The timestamp when the operation was initialized (`1479816991.349`).
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 
 	// The Amazon Web Services Region and Availability Zone.
@@ -287,7 +9213,7 @@ type Operation struct {
 	// A Boolean value indicating whether the operation is terminal.
 	IsTerminal *bool `json:"isTerminal,omitempty"`
 
-	// Details about the operation (Debian-1GB-Ohio-1).
+	// Details about the operation (`Debian-1GB-Ohio-1`).
 	OperationDetails *string `json:"operationDetails,omitempty"`
 
 	// The type of operation.
@@ -296,7 +9222,7 @@ type Operation struct {
 	// The status of the operation.
 	Status OperationStatus `json:"status,omitempty"`
 
-	// The timestamp when the status was changed (1479816991.349).
+	// The timestamp when the status was changed (`1479816991.349`).
 	StatusChangedAt *time.Time `json:"statusChangedAt,omitempty"`
 
 	// The error code.
@@ -336,6 +9262,1063 @@ func (v *Operation) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// Describes the origin resource of an Amazon Lightsail content delivery
+// network (CDN) distribution.
+//
+// An origin can be a Lightsail instance, bucket, or load balancer. A
+// distribution pulls content from an origin, caches it, and serves it to
+// viewers via a worldwide network of edge servers.
+type Origin struct {
+	// The name of the origin resource.
+	Name *string `json:"name,omitempty"`
+
+	// The resource type of the origin resource (Instance).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The AWS Region name of the origin resource.
+	RegionName RegionName `json:"regionName,omitempty"`
+
+	// The protocol that your Amazon Lightsail distribution uses when establishing
+	// a connection with your origin to pull content.
+	ProtocolPolicy OriginProtocolPolicyEnum `json:"protocolPolicy,omitempty"`
+
+	// The amount of time, in seconds, that the distribution waits for a response
+	// after forwarding a request to the origin. The minimum timeout is 1 second,
+	// the maximum is 60 seconds, and the default (if you don't specify otherwise)
+	// is 30 seconds.
+	ResponseTimeout *int32 `json:"responseTimeout,omitempty"`
+
+	// The IP address type that the distribution uses when connecting to the
+	// origin.
+	//
+	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
+	// `dualstack` for IPv4 and IPv6.
+	IPAddressType OriginIPAddressTypeEnum `json:"ipAddressType,omitempty"`
+}
+
+// The password data for the Windows Server-based instance, including the
+// ciphertext and the key pair name.
+type PasswordData struct {
+	// The encrypted password. Ciphertext will be an empty string if access to your
+	// new instance is not ready yet. When you create an instance, it can take up
+	// to 15 minutes for the instance to be ready.
+	//
+	// If you use the default key pair (`LightsailDefaultKeyPair`), the decrypted
+	// password will be available in the password field.
+	//
+	// If you are using a custom key pair, you need to use your own means of
+	// decryption.
+	//
+	// If you change the Administrator password on the instance, Lightsail will
+	// continue to return the original ciphertext value. When accessing the
+	// instance using RDP, you need to manually enter the Administrator password
+	// after changing it from the default.
+	Ciphertext *string `json:"ciphertext,omitempty"`
+
+	// The name of the key pair that you used when creating your instance. If no
+	// key pair name was specified when creating the instance, Lightsail uses the
+	// default key pair (`LightsailDefaultKeyPair`).
+	//
+	// If you are using a custom key pair, you need to use your own means of
+	// decrypting your password using the `ciphertext`. Lightsail creates the
+	// ciphertext by encrypting your password with the public key part of this key
+	// pair.
+	KeyPairName *string `json:"keyPairName,omitempty"`
+}
+
+// PeerVpcInput is the input of PeerVpc.
+type PeerVpcInput struct{}
+
+// PeerVpcOutput is the output of PeerVpc.
+type PeerVpcOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// Describes a pending database maintenance action.
+type PendingMaintenanceAction struct {
+	// The type of pending database maintenance action.
+	Action *string `json:"action,omitempty"`
+
+	// Additional detail about the pending database maintenance action.
+	Description *string `json:"description,omitempty"`
+
+	// The effective date of the pending database maintenance action.
+	CurrentApplyDate *time.Time `json:"currentApplyDate,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v PendingMaintenanceAction) MarshalJSON() ([]byte, error) {
+	type plain PendingMaintenanceAction
+	return json.Marshal(struct {
+		plain
+		CurrentApplyDate *specrt.EpochSeconds `json:"currentApplyDate,omitempty"`
+	}{
+		CurrentApplyDate: specrt.EpochSecondsOf(v.CurrentApplyDate),
+		plain:            plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *PendingMaintenanceAction) UnmarshalJSON(data []byte) error {
+	type plain PendingMaintenanceAction
+	wire := struct {
+		*plain
+		CurrentApplyDate *specrt.EpochSeconds `json:"currentApplyDate,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CurrentApplyDate = wire.CurrentApplyDate.Time()
+	return nil
+}
+
+// Describes a pending database value modification.
+type PendingModifiedRelationalDatabaseValues struct {
+	// The password for the master user of the database.
+	MasterUserPassword *string `json:"masterUserPassword,omitempty"`
+
+	// The database engine version.
+	EngineVersion *string `json:"engineVersion,omitempty"`
+
+	// A Boolean value indicating whether automated backup retention is enabled.
+	BackupRetentionEnabled *bool `json:"backupRetentionEnabled,omitempty"`
+}
+
+// Describes ports to open on an instance, the IP addresses allowed to connect
+// to the instance through the ports, and the protocol.
+type PortInfo struct {
+	// The first port in a range of open ports on an instance.
+	//
+	// Allowed ports:
+	//
+	// - TCP and UDP - `0` to `65535` - ICMP - The ICMP type for IPv4 addresses.
+	// For example, specify `8` as the `fromPort` (ICMP type), and `-1` as the
+	// `toPort` (ICMP code), to enable ICMP Ping. For more information, see Control
+	// Messages
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol#Control_messages)
+	// on Wikipedia. - ICMPv6 - The ICMP type for IPv6 addresses. For example,
+	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
+	// code). For more information, see Internet Control Message Protocol for IPv6
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
+	FromPort *int32 `json:"fromPort,omitempty"`
+
+	// The last port in a range of open ports on an instance.
+	//
+	// Allowed ports:
+	//
+	// - TCP and UDP - `0` to `65535` - ICMP - The ICMP code for IPv4 addresses.
+	// For example, specify `8` as the `fromPort` (ICMP type), and `-1` as the
+	// `toPort` (ICMP code), to enable ICMP Ping. For more information, see Control
+	// Messages
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol#Control_messages)
+	// on Wikipedia. - ICMPv6 - The ICMP code for IPv6 addresses. For example,
+	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
+	// code). For more information, see Internet Control Message Protocol for IPv6
+	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
+	ToPort *int32 `json:"toPort,omitempty"`
+
+	// The IP protocol name.
+	//
+	// The name can be one of the following:
+	//
+	// - `tcp` - Transmission Control Protocol (TCP) provides reliable, ordered,
+	// and error-checked delivery of streamed data between applications running on
+	// hosts communicating by an IP network. If you have an application that
+	// doesn't require reliable data stream service, use UDP instead. - `all` - All
+	// transport layer protocol types. For more general information, see Transport
+	// layer (https://en.wikipedia.org/wiki/Transport_layer) on Wikipedia. - `udp`
+	// - With User Datagram Protocol (UDP), computer applications can send messages
+	// (or datagrams) to other hosts on an Internet Protocol (IP) network. Prior
+	// communications are not required to set up transmission channels or data
+	// paths. Applications that don't require reliable data stream service can use
+	// UDP, which provides a connectionless datagram service that emphasizes
+	// reduced latency over reliability. If you do require reliable data stream
+	// service, use TCP instead. - `icmp` - Internet Control Message Protocol
+	// (ICMP) is used to send error messages and operational information indicating
+	// success or failure when communicating with an instance. For example, an
+	// error is indicated when an instance could not be reached. When you specify
+	// `icmp` as the `protocol`, you must specify the ICMP type using the
+	// `fromPort` parameter, and ICMP code using the `toPort` parameter. - `icmp6`
+	// - Internet Control Message Protocol (ICMP) for IPv6. When you specify
+	// `icmp6` as the `protocol`, you must specify the ICMP type using the
+	// `fromPort` parameter, and ICMP code using the `toPort` parameter.
+	Protocol NetworkProtocol `json:"protocol,omitempty"`
+
+	// The IPv4 address, or range of IPv4 addresses (in CIDR notation) that are
+	// allowed to connect to an instance through the ports, and the protocol.
+	//
+	// The `ipv6Cidrs` parameter lists the IPv6 addresses that are allowed to
+	// connect to an instance.
+	//
+	// Examples:
+	//
+	// - To allow the IP address `192.0.2.44`, specify `192.0.2.44` or
+	// `192.0.2.44/32`. - To allow the IP addresses `192.0.2.0` to `192.0.2.255`,
+	// specify `192.0.2.0/24`.
+	//
+	// For more information about CIDR block notation, see Classless Inter-Domain
+	// Routing
+	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
+	// on Wikipedia.
+	Cidrs []string `json:"cidrs,omitempty"`
+
+	// The IPv6 address, or range of IPv6 addresses (in CIDR notation) that are
+	// allowed to connect to an instance through the ports, and the protocol. Only
+	// devices with an IPv6 address can connect to an instance through IPv6;
+	// otherwise, IPv4 should be used.
+	//
+	// The `cidrs` parameter lists the IPv4 addresses that are allowed to connect
+	// to an instance.
+	//
+	// For more information about CIDR block notation, see Classless Inter-Domain
+	// Routing
+	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
+	// on Wikipedia.
+	Ipv6Cidrs []string `json:"ipv6Cidrs,omitempty"`
+
+	// An alias that defines access for a preconfigured range of IP addresses.
+	//
+	// The only alias currently supported is `lightsail-connect`, which allows IP
+	// addresses of the browser-based RDP/SSH client in the Lightsail console to
+	// connect to your instance.
+	CidrListAliases []string `json:"cidrListAliases,omitempty"`
+}
+
+// Describes the configuration for an Amazon Lightsail container service to
+// access private container image repositories, such as Amazon Elastic
+// Container Registry (Amazon ECR) private repositories.
+//
+// For more information, see Configuring access to an Amazon ECR private
+// repository for an Amazon Lightsail container service
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-service-ecr-private-repo-access)
+// in the Amazon Lightsail Developer Guide.
+type PrivateRegistryAccess struct {
+	// An object that describes the activation status of the role that you can use
+	// to grant a Lightsail container service access to Amazon ECR private
+	// repositories. If the role is activated, the Amazon Resource Name (ARN) of
+	// the role is also listed.
+	ECRImagePullerRole *ContainerServiceECRImagePullerRole `json:"ecrImagePullerRole,omitempty"`
+}
+
+// Describes a request to configure an Amazon Lightsail container service to
+// access private container image repositories, such as Amazon Elastic
+// Container Registry (Amazon ECR) private repositories.
+//
+// For more information, see Configuring access to an Amazon ECR private
+// repository for an Amazon Lightsail container service
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-service-ecr-private-repo-access)
+// in the Amazon Lightsail Developer Guide.
+type PrivateRegistryAccessRequest struct {
+	// An object to describe a request to activate or deactivate the role that you
+	// can use to grant an Amazon Lightsail container service access to Amazon
+	// Elastic Container Registry (Amazon ECR) private repositories.
+	ECRImagePullerRole *ContainerServiceECRImagePullerRoleRequest `json:"ecrImagePullerRole,omitempty"`
+}
+
+// PutAlarmInput is the input of PutAlarm.
+type PutAlarmInput struct {
+	// The name for the alarm. Specify the name of an existing alarm to update, and
+	// overwrite the previous configuration of the alarm.
+	//
+	// This member is required.
+	AlarmName *string `json:"alarmName,omitempty"`
+
+	// The name of the metric to associate with the alarm.
+	//
+	// You can configure up to two alarms per metric.
+	//
+	// The following metrics are available for each resource type:
+	//
+	// - Instances: `BurstCapacityPercentage`, `BurstCapacityTime`,
+	// `CPUUtilization`, `NetworkIn`, `NetworkOut`, `StatusCheckFailed`,
+	// `StatusCheckFailed_Instance`, and `StatusCheckFailed_System`. - Load
+	// balancers: `ClientTLSNegotiationErrorCount`, `HealthyHostCount`,
+	// `UnhealthyHostCount`, `HTTPCode_LB_4XX_Count`, `HTTPCode_LB_5XX_Count`,
+	// `HTTPCode_Instance_2XX_Count`, `HTTPCode_Instance_3XX_Count`,
+	// `HTTPCode_Instance_4XX_Count`, `HTTPCode_Instance_5XX_Count`,
+	// `InstanceResponseTime`, `RejectedConnectionCount`, and `RequestCount`. -
+	// Relational databases: `CPUUtilization`, `DatabaseConnections`,
+	// `DiskQueueDepth`, `FreeStorageSpace`, `NetworkReceiveThroughput`, and
+	// `NetworkTransmitThroughput`.
+	//
+	// For more information about these metrics, see Metrics available in Lightsail
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-resource-health-metrics#available-metrics).
+	//
+	// This member is required.
+	MetricName MetricName `json:"metricName,omitempty"`
+
+	// The name of the Lightsail resource that will be monitored.
+	//
+	// Instances, load balancers, and relational databases are the only Lightsail
+	// resources that can currently be monitored by alarms.
+	//
+	// This member is required.
+	MonitoredResourceName *string `json:"monitoredResourceName,omitempty"`
+
+	// The arithmetic operation to use when comparing the specified statistic to
+	// the threshold. The specified statistic value is used as the first operand.
+	//
+	// This member is required.
+	ComparisonOperator ComparisonOperator `json:"comparisonOperator,omitempty"`
+
+	// The value against which the specified statistic is compared.
+	//
+	// This member is required.
+	Threshold *float64 `json:"threshold,omitempty"`
+
+	// The number of most recent periods over which data is compared to the
+	// specified threshold. If you are setting an "M out of N" alarm, this value
+	// (`evaluationPeriods`) is the N.
+	//
+	// If you are setting an alarm that requires that a number of consecutive data
+	// points be breaching to trigger the alarm, this value specifies the rolling
+	// period of time in which data points are evaluated.
+	//
+	// Each evaluation period is five minutes long. For example, specify an
+	// evaluation period of 24 to evaluate a metric over a rolling period of two
+	// hours.
+	//
+	// You can specify a minimum valuation period of 1 (5 minutes), and a maximum
+	// evaluation period of 288 (24 hours).
+	//
+	// This member is required.
+	EvaluationPeriods *int32 `json:"evaluationPeriods,omitempty"`
+
+	// The number of data points that must be not within the specified threshold to
+	// trigger the alarm. If you are setting an "M out of N" alarm, this value
+	// (`datapointsToAlarm`) is the M.
+	DatapointsToAlarm *int32 `json:"datapointsToAlarm,omitempty"`
+
+	// Sets how this alarm will handle missing data points.
+	//
+	// An alarm can treat missing data in the following ways:
+	//
+	// - `breaching` - Assume the missing data is not within the threshold. Missing
+	// data counts towards the number of times the metric is not within the
+	// threshold. - `notBreaching` - Assume the missing data is within the
+	// threshold. Missing data does not count towards the number of times the
+	// metric is not within the threshold. - `ignore` - Ignore the missing data.
+	// Maintains the current alarm state. - `missing` - Missing data is treated as
+	// missing.
+	//
+	// If `treatMissingData` is not specified, the default behavior of `missing` is
+	// used.
+	TreatMissingData TreatMissingData `json:"treatMissingData,omitempty"`
+
+	// The contact protocols to use for the alarm, such as `Email`, `SMS` (text
+	// messaging), or both.
+	//
+	// A notification is sent via the specified contact protocol if notifications
+	// are enabled for the alarm, and when the alarm is triggered.
+	//
+	// A notification is not sent if a contact protocol is not specified, if the
+	// specified contact protocol is not configured in the Amazon Web Services
+	// Region, or if notifications are not enabled for the alarm using the
+	// `notificationEnabled` paramater.
+	//
+	// Use the `CreateContactMethod` action to configure a contact protocol in an
+	// Amazon Web Services Region.
+	ContactProtocols []ContactProtocol `json:"contactProtocols,omitempty"`
+
+	// The alarm states that trigger a notification.
+	//
+	// An alarm has the following possible states:
+	//
+	// - `ALARM` - The metric is outside of the defined threshold. -
+	// `INSUFFICIENT_DATA` - The alarm has just started, the metric is not
+	// available, or not enough data is available for the metric to determine the
+	// alarm state. - `OK` - The metric is within the defined threshold.
+	//
+	// When you specify a notification trigger, the `ALARM` state must be
+	// specified. The `INSUFFICIENT_DATA` and `OK` states can be specified in
+	// addition to the `ALARM` state.
+	//
+	// - If you specify `OK` as an alarm trigger, a notification is sent when the
+	// alarm switches from an `ALARM` or `INSUFFICIENT_DATA` alarm state to an `OK`
+	// state. This can be thought of as an all clear alarm notification. - If you
+	// specify `INSUFFICIENT_DATA` as the alarm trigger, a notification is sent
+	// when the alarm switches from an `OK` or `ALARM` alarm state to an
+	// `INSUFFICIENT_DATA` state.
+	//
+	// The notification trigger defaults to `ALARM` if you don't specify this
+	// parameter.
+	NotificationTriggers []AlarmState `json:"notificationTriggers,omitempty"`
+
+	// Indicates whether the alarm is enabled.
+	//
+	// Notifications are enabled by default if you don't specify this parameter.
+	NotificationEnabled *bool `json:"notificationEnabled,omitempty"`
+
+	// The tag keys and optional values to add to the alarm during create.
+	//
+	// Use the `TagResource` action to tag a resource after it's created.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v PutAlarmInput) MarshalJSON() ([]byte, error) {
+	type plain PutAlarmInput
+	return json.Marshal(struct {
+		plain
+		Threshold *specrt.Float[float64] `json:"threshold,omitempty"`
+	}{
+		Threshold: specrt.FloatOf(v.Threshold),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *PutAlarmInput) UnmarshalJSON(data []byte) error {
+	type plain PutAlarmInput
+	wire := struct {
+		*plain
+		Threshold *specrt.Float[float64] `json:"threshold,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Threshold = wire.Threshold.Value()
+	return nil
+}
+
+// PutAlarmOutput is the output of PutAlarm.
+type PutAlarmOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// PutInstancePublicPortsInput is the input of PutInstancePublicPorts.
+type PutInstancePublicPortsInput struct {
+	// An array of objects to describe the ports to open for the specified
+	// instance.
+	//
+	// This member is required.
+	PortInfos []PortInfo `json:"portInfos,omitempty"`
+
+	// The name of the instance for which to open ports.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+}
+
+// PutInstancePublicPortsOutput is the output of PutInstancePublicPorts.
+type PutInstancePublicPortsOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// Describes the query string parameters that an Amazon Lightsail content
+// delivery network (CDN) distribution to bases caching on.
+//
+// For the query strings that you specify, your distribution caches separate
+// versions of the specified content based on the query string values in viewer
+// requests.
+type QueryStringObject struct {
+	// Indicates whether the distribution forwards and caches based on query
+	// strings.
+	Option *bool `json:"option,omitempty"`
+
+	// The specific query strings that the distribution forwards to the origin.
+	//
+	// Your distribution will cache content based on the specified query strings.
+	//
+	// If the `option` parameter is true, then your distribution forwards all query
+	// strings, regardless of what you specify using the `queryStringsAllowList`
+	// parameter.
+	QueryStringsAllowList []string `json:"queryStringsAllowList,omitempty"`
+}
+
+// Describes the deletion state of an Amazon Route 53 hosted zone for a domain
+// that is being automatically delegated to an Amazon Lightsail DNS zone.
+type R53HostedZoneDeletionState struct {
+	// The status code for the deletion state.
+	//
+	// Following are the possible values:
+	//
+	// - `SUCCEEDED` - The hosted zone was successfully deleted. - `PENDING` - The
+	// hosted zone deletion is in progress. - `FAILED` - The hosted zone deletion
+	// failed. - `STARTED` - The hosted zone deletion started.
+	Code R53HostedZoneDeletionStateCode `json:"code,omitempty"`
+
+	// The message that describes the reason for the status code.
+	Message *string `json:"message,omitempty"`
+}
+
+// RebootInstanceInput is the input of RebootInstance.
+type RebootInstanceInput struct {
+	// The name of the instance to reboot.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+}
+
+// RebootInstanceOutput is the output of RebootInstance.
+type RebootInstanceOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// RebootRelationalDatabaseInput is the input of RebootRelationalDatabase.
+type RebootRelationalDatabaseInput struct {
+	// The name of your database to reboot.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+}
+
+// RebootRelationalDatabaseOutput is the output of RebootRelationalDatabase.
+type RebootRelationalDatabaseOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Describes the Amazon Web Services Region.
+type Region struct {
+	// The continent code (`NA`, meaning North America).
+	ContinentCode *string `json:"continentCode,omitempty"`
+
+	// The description of the Amazon Web Services Region (`This region is
+	// recommended to serve users in the eastern United States and eastern
+	// Canada`).
+	Description *string `json:"description,omitempty"`
+
+	// The display name (`Ohio`).
+	DisplayName *string `json:"displayName,omitempty"`
+
+	// The region name (`us-east-2`).
+	Name RegionName `json:"name,omitempty"`
+
+	// The Availability Zones. Follows the format `us-east-2a` (case-sensitive).
+	AvailabilityZones []AvailabilityZone `json:"availabilityZones,omitempty"`
+
+	// The Availability Zones for databases. Follows the format `us-east-2a`
+	// (case-sensitive).
+	RelationalDatabaseAvailabilityZones []AvailabilityZone `json:"relationalDatabaseAvailabilityZones,omitempty"`
+}
+
+// RegisterContainerImageInput is the input of RegisterContainerImage.
+type RegisterContainerImageInput struct {
+	// The name of the container service for which to register a container image.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The label for the container image when it's registered to the container
+	// service.
+	//
+	// Use a descriptive label that you can use to track the different versions of
+	// your registered container images.
+	//
+	// Use the `GetContainerImages` action to return the container images
+	// registered to a Lightsail container service. The label is the `<imagelabel>`
+	// portion of the following image name example:
+	//
+	// - `:container-service-1.<imagelabel>.1`
+	//
+	// If the name of your container service is `mycontainerservice`, and the label
+	// that you specify is `mystaticwebsite`, then the name of the registered
+	// container image will be `:mycontainerservice.mystaticwebsite.1`.
+	//
+	// The number at the end of these image name examples represents the version of
+	// the registered container image. If you push and register another container
+	// image to the same Lightsail container service, with the same label, then the
+	// version number for the new registered container image will be `2`. If you
+	// push and register another container image, the version number will be `3`,
+	// and so on.
+	//
+	// This member is required.
+	Label *string `json:"label,omitempty"`
+
+	// The digest of the container image to be registered.
+	//
+	// This member is required.
+	Digest *string `json:"digest,omitempty"`
+}
+
+// RegisterContainerImageOutput is the output of RegisterContainerImage.
+type RegisterContainerImageOutput struct {
+	// An object that describes a container image that is registered to a Lightsail
+	// container service
+	ContainerImage *ContainerImage `json:"containerImage,omitempty"`
+}
+
+// Describes the delegation state of an Amazon Route 53 registered domain to
+// Amazon Lightsail.
+//
+// When you delegate an Amazon Route 53 registered domain to Lightsail, you can
+// manage the DNS of the domain using a Lightsail DNS zone. You no longer use
+// the Route 53 hosted zone to manage the DNS of the domain. To delegate the
+// domain, Lightsail automatically updates the domain's name servers in Route
+// 53 to the name servers of the Lightsail DNS zone. Then, Lightsail
+// automatically deletes the Route 53 hosted zone for the domain.
+//
+// All of the following conditions must be true for automatic domain delegation
+// to be successful:
+//
+// - The registered domain must be in the same Amazon Web Services account as
+// the Lightsail account making the request. - The user or entity making the
+// request must have permission to manage domains in Route 53. - The Route 53
+// hosted zone for the domain must be empty. It cannot contain DNS records
+// other than start of authority (SOA) and name server records.
+//
+// If automatic domain delegation fails, or if you manage the DNS of your
+// domain using a service other than Route 53, then you must manually add the
+// Lightsail DNS zone name servers to your domain in order to delegate
+// management of its DNS to Lightsail. For more information, see Creating a DNS
+// zone to manage your domain’s records in Amazon Lightsail
+// (https://docs.aws.amazon.com/lightsail/latest/userguide/lightsail-how-to-create-dns-entry)
+// in the Amazon Lightsail Developer Guide.
+type RegisteredDomainDelegationInfo struct {
+	// An object that describes the state of the name server records that are
+	// automatically added to the Route 53 domain by Lightsail.
+	NameServersUpdateState *NameServersUpdateState `json:"nameServersUpdateState,omitempty"`
+
+	// Describes the deletion state of an Amazon Route 53 hosted zone for a domain
+	// that is being automatically delegated to an Amazon Lightsail DNS zone.
+	R53HostedZoneDeletionState *R53HostedZoneDeletionState `json:"r53HostedZoneDeletionState,omitempty"`
+}
+
+// Describes a database.
+type RelationalDatabase struct {
+	// The unique name of the database resource in Lightsail.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the database.
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code for the database. Include this code in your email to
+	// support when you have questions about a database in Lightsail. This code
+	// enables our support team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The timestamp when the database was created. Formatted in Unix time.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Region name and Availability Zone where the database is located.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type for the database (for example,
+	// `RelationalDatabase`).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The blueprint ID for the database. A blueprint describes the major engine
+	// version of a database.
+	RelationalDatabaseBlueprintID *string `json:"relationalDatabaseBlueprintId,omitempty"`
+
+	// The bundle ID for the database. A bundle describes the performance
+	// specifications for your database.
+	RelationalDatabaseBundleID *string `json:"relationalDatabaseBundleId,omitempty"`
+
+	// The name of the master database created when the Lightsail database resource
+	// is created.
+	MasterDatabaseName *string `json:"masterDatabaseName,omitempty"`
+
+	// Describes the hardware of the database.
+	Hardware *RelationalDatabaseHardware `json:"hardware,omitempty"`
+
+	// Describes the current state of the database.
+	State *string `json:"state,omitempty"`
+
+	// Describes the secondary Availability Zone of a high availability database.
+	//
+	// The secondary database is used for failover support of a high availability
+	// database.
+	SecondaryAvailabilityZone *string `json:"secondaryAvailabilityZone,omitempty"`
+
+	// A Boolean value indicating whether automated backup retention is enabled for
+	// the database.
+	BackupRetentionEnabled *bool `json:"backupRetentionEnabled,omitempty"`
+
+	// Describes pending database value modifications.
+	PendingModifiedValues *PendingModifiedRelationalDatabaseValues `json:"pendingModifiedValues,omitempty"`
+
+	// The database software (for example, `MySQL`).
+	Engine *string `json:"engine,omitempty"`
+
+	// The database engine version (for example, `5.7.23`).
+	EngineVersion *string `json:"engineVersion,omitempty"`
+
+	// The latest point in time to which the database can be restored. Formatted in
+	// Unix time.
+	LatestRestorableTime *time.Time `json:"latestRestorableTime,omitempty"`
+
+	// The master user name of the database.
+	MasterUsername *string `json:"masterUsername,omitempty"`
+
+	// The status of parameter updates for the database.
+	ParameterApplyStatus *string `json:"parameterApplyStatus,omitempty"`
+
+	// The daily time range during which automated backups are created for the
+	// database (for example, `16:00-16:30`).
+	PreferredBackupWindow *string `json:"preferredBackupWindow,omitempty"`
+
+	// The weekly time range during which system maintenance can occur on the
+	// database.
+	//
+	// In the format `ddd:hh24:mi-ddd:hh24:mi`. For example, `Tue:17:00-Tue:17:30`.
+	PreferredMaintenanceWindow *string `json:"preferredMaintenanceWindow,omitempty"`
+
+	// A Boolean value indicating whether the database is publicly accessible.
+	PubliclyAccessible *bool `json:"publiclyAccessible,omitempty"`
+
+	// The master endpoint for the database.
+	MasterEndpoint *RelationalDatabaseEndpoint `json:"masterEndpoint,omitempty"`
+
+	// Describes the pending maintenance actions for the database.
+	PendingMaintenanceActions []PendingMaintenanceAction `json:"pendingMaintenanceActions,omitempty"`
+
+	// The certificate associated with the database.
+	CaCertificateIdentifier *string `json:"caCertificateIdentifier,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v RelationalDatabase) MarshalJSON() ([]byte, error) {
+	type plain RelationalDatabase
+	return json.Marshal(struct {
+		plain
+		CreatedAt            *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		LatestRestorableTime *specrt.EpochSeconds `json:"latestRestorableTime,omitempty"`
+	}{
+		CreatedAt:            specrt.EpochSecondsOf(v.CreatedAt),
+		LatestRestorableTime: specrt.EpochSecondsOf(v.LatestRestorableTime),
+		plain:                plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *RelationalDatabase) UnmarshalJSON(data []byte) error {
+	type plain RelationalDatabase
+	wire := struct {
+		*plain
+		CreatedAt            *specrt.EpochSeconds `json:"createdAt,omitempty"`
+		LatestRestorableTime *specrt.EpochSeconds `json:"latestRestorableTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LatestRestorableTime = wire.LatestRestorableTime.Time()
+	return nil
+}
+
+// Describes a database image, or blueprint. A blueprint describes the major
+// engine version of a database.
+type RelationalDatabaseBlueprint struct {
+	// The ID for the database blueprint.
+	BlueprintID *string `json:"blueprintId,omitempty"`
+
+	// The database software of the database blueprint (for example, `MySQL`).
+	Engine RelationalDatabaseEngine `json:"engine,omitempty"`
+
+	// The database engine version for the database blueprint (for example,
+	// `5.7.23`).
+	EngineVersion *string `json:"engineVersion,omitempty"`
+
+	// The description of the database engine for the database blueprint.
+	EngineDescription *string `json:"engineDescription,omitempty"`
+
+	// The description of the database engine version for the database blueprint.
+	EngineVersionDescription *string `json:"engineVersionDescription,omitempty"`
+
+	// A Boolean value indicating whether the engine version is the default for the
+	// database blueprint.
+	IsEngineDefault *bool `json:"isEngineDefault,omitempty"`
+}
+
+// Describes a database bundle. A bundle describes the performance
+// specifications of the database.
+type RelationalDatabaseBundle struct {
+	// The ID for the database bundle.
+	BundleID *string `json:"bundleId,omitempty"`
+
+	// The name for the database bundle.
+	Name *string `json:"name,omitempty"`
+
+	// The cost of the database bundle in US currency.
+	Price *float32 `json:"price,omitempty"`
+
+	// The amount of RAM in GB (for example, `2.0`) for the database bundle.
+	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
+
+	// The size of the disk for the database bundle.
+	DiskSizeInGb *int32 `json:"diskSizeInGb,omitempty"`
+
+	// The data transfer rate per month in GB for the database bundle.
+	TransferPerMonthInGb *int32 `json:"transferPerMonthInGb,omitempty"`
+
+	// The number of virtual CPUs (vCPUs) for the database bundle.
+	CPUCount *int32 `json:"cpuCount,omitempty"`
+
+	// A Boolean value indicating whether the database bundle is encrypted.
+	IsEncrypted *bool `json:"isEncrypted,omitempty"`
+
+	// A Boolean value indicating whether the database bundle is active.
+	IsActive *bool `json:"isActive,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v RelationalDatabaseBundle) MarshalJSON() ([]byte, error) {
+	type plain RelationalDatabaseBundle
+	return json.Marshal(struct {
+		plain
+		Price       *specrt.Float[float32] `json:"price,omitempty"`
+		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
+	}{
+		Price:       specrt.FloatOf(v.Price),
+		RamSizeInGb: specrt.FloatOf(v.RamSizeInGb),
+		plain:       plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *RelationalDatabaseBundle) UnmarshalJSON(data []byte) error {
+	type plain RelationalDatabaseBundle
+	wire := struct {
+		*plain
+		Price       *specrt.Float[float32] `json:"price,omitempty"`
+		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Price = wire.Price.Value()
+	v.RamSizeInGb = wire.RamSizeInGb.Value()
+	return nil
+}
+
+// Describes an endpoint for a database.
+type RelationalDatabaseEndpoint struct {
+	// Specifies the port that the database is listening on.
+	Port *int32 `json:"port,omitempty"`
+
+	// Specifies the DNS address of the database.
+	Address *string `json:"address,omitempty"`
+}
+
+// Describes an event for a database.
+type RelationalDatabaseEvent struct {
+	// The database that the database event relates to.
+	Resource *string `json:"resource,omitempty"`
+
+	// The timestamp when the database event was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The message of the database event.
+	Message *string `json:"message,omitempty"`
+
+	// The category that the database event belongs to.
+	EventCategories []string `json:"eventCategories,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v RelationalDatabaseEvent) MarshalJSON() ([]byte, error) {
+	type plain RelationalDatabaseEvent
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *RelationalDatabaseEvent) UnmarshalJSON(data []byte) error {
+	type plain RelationalDatabaseEvent
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Describes the hardware of a database.
+type RelationalDatabaseHardware struct {
+	// The number of vCPUs for the database.
+	CPUCount *int32 `json:"cpuCount,omitempty"`
+
+	// The size of the disk for the database.
+	DiskSizeInGb *int32 `json:"diskSizeInGb,omitempty"`
+
+	// The amount of RAM in GB for the database.
+	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v RelationalDatabaseHardware) MarshalJSON() ([]byte, error) {
+	type plain RelationalDatabaseHardware
+	return json.Marshal(struct {
+		plain
+		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
+	}{
+		RamSizeInGb: specrt.FloatOf(v.RamSizeInGb),
+		plain:       plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *RelationalDatabaseHardware) UnmarshalJSON(data []byte) error {
+	type plain RelationalDatabaseHardware
+	wire := struct {
+		*plain
+		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.RamSizeInGb = wire.RamSizeInGb.Value()
+	return nil
+}
+
+// Describes the parameters of a database.
+type RelationalDatabaseParameter struct {
+	// Specifies the valid range of values for the parameter.
+	AllowedValues *string `json:"allowedValues,omitempty"`
+
+	// Indicates when parameter updates are applied.
+	//
+	// Can be `immediate` or `pending-reboot`.
+	ApplyMethod *string `json:"applyMethod,omitempty"`
+
+	// Specifies the engine-specific parameter type.
+	ApplyType *string `json:"applyType,omitempty"`
+
+	// Specifies the valid data type for the parameter.
+	DataType *string `json:"dataType,omitempty"`
+
+	// Provides a description of the parameter.
+	Description *string `json:"description,omitempty"`
+
+	// A Boolean value indicating whether the parameter can be modified.
+	IsModifiable *bool `json:"isModifiable,omitempty"`
+
+	// Specifies the name of the parameter.
+	ParameterName *string `json:"parameterName,omitempty"`
+
+	// Specifies the value of the parameter.
+	ParameterValue *string `json:"parameterValue,omitempty"`
+}
+
+// Describes a database snapshot.
+type RelationalDatabaseSnapshot struct {
+	// The name of the database snapshot.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the database snapshot.
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code for the database snapshot. Include this code in your email
+	// to support when you have questions about a database snapshot in Lightsail.
+	// This code enables our support team to look up your Lightsail information
+	// more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The timestamp when the database snapshot was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The Region name and Availability Zone where the database snapshot is
+	// located.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The tag keys and optional values for the resource. For more information
+	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
+	Tags []Tag `json:"tags,omitempty"`
+
+	// The software of the database snapshot (for example, `MySQL`)
+	Engine *string `json:"engine,omitempty"`
+
+	// The database engine version for the database snapshot (for example,
+	// `5.7.23`).
+	EngineVersion *string `json:"engineVersion,omitempty"`
+
+	// The size of the disk in GB (for example, `32`) for the database snapshot.
+	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+
+	// The state of the database snapshot.
+	State *string `json:"state,omitempty"`
+
+	// The name of the source database from which the database snapshot was
+	// created.
+	FromRelationalDatabaseName *string `json:"fromRelationalDatabaseName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the database from which the database
+	// snapshot was created.
+	FromRelationalDatabaseARN *string `json:"fromRelationalDatabaseArn,omitempty"`
+
+	// The bundle ID of the database from which the database snapshot was created.
+	FromRelationalDatabaseBundleID *string `json:"fromRelationalDatabaseBundleId,omitempty"`
+
+	// The blueprint ID of the database from which the database snapshot was
+	// created. A blueprint describes the major engine version of a database.
+	FromRelationalDatabaseBlueprintID *string `json:"fromRelationalDatabaseBlueprintId,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v RelationalDatabaseSnapshot) MarshalJSON() ([]byte, error) {
+	type plain RelationalDatabaseSnapshot
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *RelationalDatabaseSnapshot) UnmarshalJSON(data []byte) error {
+	type plain RelationalDatabaseSnapshot
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// ReleaseStaticIpInput is the input of ReleaseStaticIp.
+type ReleaseStaticIpInput struct {
+	// The name of the static IP to delete.
+	//
+	// This member is required.
+	StaticIPName *string `json:"staticIpName,omitempty"`
+}
+
+// ReleaseStaticIpOutput is the output of ReleaseStaticIp.
+type ReleaseStaticIpOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
 // Describes the status of a SSL/TLS certificate renewal managed by Amazon
 // Lightsail.
 type RenewalSummary struct {
@@ -344,6 +10327,20 @@ type RenewalSummary struct {
 	DomainValidationRecords []DomainValidationRecord `json:"domainValidationRecords,omitempty"`
 
 	// The renewal status of the certificate.
+	//
+	// The following renewal status are possible:
+	//
+	// - `PendingAutoRenewal` - Lightsail is attempting to automatically validate
+	// the domain names of the certificate. No further action is required. -
+	// `PendingValidation` - Lightsail couldn't automatically validate one or more
+	// domain names of the certificate. You must take action to validate these
+	// domain names or the certificate won't be renewed. Check to make sure your
+	// certificate's domain validation records exist in your domain's DNS, and that
+	// your certificate remains in use. - `Success` - All domain names in the
+	// certificate are validated, and Lightsail renewed the certificate. No further
+	// action is required. - `Failed` - One or more domain names were not validated
+	// before the certificate expired, and Lightsail did not renew the certificate.
+	// You can request a new certificate using the `CreateCertificate` action.
 	RenewalStatus RenewalStatus `json:"renewalStatus,omitempty"`
 
 	// The reason for the renewal status of the certificate.
@@ -379,13 +10376,121 @@ func (v *RenewalSummary) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
+// ResetDistributionCacheInput is the input of ResetDistributionCache.
+type ResetDistributionCacheInput struct {
+	// The name of the distribution for which to reset cache.
+	//
+	// Use the `GetDistributions` action to get a list of distribution names that
+	// you can specify.
+	DistributionName *string `json:"distributionName,omitempty"`
+}
+
+// ResetDistributionCacheOutput is the output of ResetDistributionCache.
+type ResetDistributionCacheOutput struct {
+	// The status of the reset cache request.
+	Status *string `json:"status,omitempty"`
+
+	// The timestamp of the reset cache request (`1479734909.17`) in Unix time
+	// format.
+	CreateTime *time.Time `json:"createTime,omitempty"`
+
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ResetDistributionCacheOutput) MarshalJSON() ([]byte, error) {
+	type plain ResetDistributionCacheOutput
+	return json.Marshal(struct {
+		plain
+		CreateTime *specrt.EpochSeconds `json:"createTime,omitempty"`
+	}{
+		CreateTime: specrt.EpochSecondsOf(v.CreateTime),
+		plain:      plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ResetDistributionCacheOutput) UnmarshalJSON(data []byte) error {
+	type plain ResetDistributionCacheOutput
+	wire := struct {
+		*plain
+		CreateTime *specrt.EpochSeconds `json:"createTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreateTime = wire.CreateTime.Time()
+	return nil
+}
+
+// Describes the estimated cost or usage that a budget tracks.
+type ResourceBudgetEstimate struct {
+	// The resource name.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The type of resource the budget will track.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The cost estimate for the specified budget.
+	CostEstimates []CostEstimate `json:"costEstimates,omitempty"`
+
+	// The estimate start time.
+	StartTime *time.Time `json:"startTime,omitempty"`
+
+	// The estimate end time.
+	EndTime *time.Time `json:"endTime,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ResourceBudgetEstimate) MarshalJSON() ([]byte, error) {
+	type plain ResourceBudgetEstimate
+	return json.Marshal(struct {
+		plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{
+		EndTime:   specrt.EpochSecondsOf(v.EndTime),
+		StartTime: specrt.EpochSecondsOf(v.StartTime),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ResourceBudgetEstimate) UnmarshalJSON(data []byte) error {
+	type plain ResourceBudgetEstimate
+	wire := struct {
+		*plain
+		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
+		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.StartTime = wire.StartTime.Time()
+	v.EndTime = wire.EndTime.Time()
+	return nil
+}
+
 // Describes the resource location.
 type ResourceLocation struct {
-	// The Availability Zone. Follows the format us-east-2a (case-sensitive).
+	// The Availability Zone. Follows the format `us-east-2a` (case-sensitive).
 	AvailabilityZone *string `json:"availabilityZone,omitempty"`
 
 	// The Amazon Web Services Region name.
 	RegionName RegionName `json:"regionName,omitempty"`
+}
+
+// Describes an Amazon Lightsail instance that has access to a Lightsail
+// bucket.
+type ResourceReceivingAccess struct {
+	// The name of the Lightsail instance.
+	Name *string `json:"name,omitempty"`
+
+	// The Lightsail resource type (for example, `Instance`).
+	ResourceType *string `json:"resourceType,omitempty"`
 }
 
 // Describes the domain name system (DNS) records to add to your domain's DNS
@@ -399,6 +10504,488 @@ type ResourceRecord struct {
 
 	// The value for the DNS record.
 	Value *string `json:"value,omitempty"`
+}
+
+// SendContactMethodVerificationInput is the input of
+// SendContactMethodVerification.
+type SendContactMethodVerificationInput struct {
+	// The protocol to verify, such as `Email` or `SMS` (text messaging).
+	//
+	// This member is required.
+	Protocol ContactMethodVerificationProtocol `json:"protocol,omitempty"`
+}
+
+// SendContactMethodVerificationOutput is the output of
+// SendContactMethodVerification.
+type SendContactMethodVerificationOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Describes a web-based, remote graphical user interface (GUI), Amazon DCV
+// session. The session is used to access a virtual computer’s operating
+// system or application.
+type Session struct {
+	// The session name.
+	Name *string `json:"name,omitempty"`
+
+	// The session URL.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	URL *string `json:"url,omitempty" specgen:"sensitive"`
+
+	// When true, this Boolean value indicates the primary session for the
+	// specified resource.
+	IsPrimary *bool `json:"isPrimary,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v Session) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v Session) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v Session) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// SetIpAddressTypeInput is the input of SetIpAddressType.
+type SetIpAddressTypeInput struct {
+	// The resource type.
+	//
+	// The resource values are `Distribution`, `Instance`, and `LoadBalancer`.
+	//
+	// Distribution-related APIs are available only in the N. Virginia
+	// (`us-east-1`) Amazon Web Services Region. Set your Amazon Web Services
+	// Region configuration to `us-east-1` to create, view, or edit distributions.
+	//
+	// This member is required.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The name of the resource for which to set the IP address type.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The IP address type to set for the specified resource.
+	//
+	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
+	// `dualstack` for IPv4 and IPv6.
+	//
+	// This member is required.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+
+	// Required parameter to accept the instance bundle update when changing to,
+	// and from, IPv6-only.
+	//
+	// An instance bundle will change when switching from `dual-stack` or `ipv4`,
+	// to `ipv6`. It also changes when switching from `ipv6`, to `dual-stack` or
+	// `ipv4`.
+	//
+	// You must include this parameter in the command to update the bundle. For
+	// example, if you switch from `dual-stack` to `ipv6`, the bundle will be
+	// updated, and billing for the IPv6-only instance bundle begins immediately.
+	AcceptBundleUpdate *bool `json:"acceptBundleUpdate,omitempty"`
+}
+
+// SetIpAddressTypeOutput is the output of SetIpAddressType.
+type SetIpAddressTypeOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// SetResourceAccessForBucketInput is the input of SetResourceAccessForBucket.
+type SetResourceAccessForBucketInput struct {
+	// The name of the Lightsail instance for which to set bucket access. The
+	// instance must be in a running or stopped state.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The name of the bucket for which to set access to another Lightsail
+	// resource.
+	//
+	// This member is required.
+	BucketName *string `json:"bucketName,omitempty"`
+
+	// The access setting.
+	//
+	// The following access settings are available:
+	//
+	// - `allow` - Allows access to the bucket and its objects. - `deny` - Denies
+	// access to the bucket and its objects. Use this setting to remove access for
+	// a resource previously set to `allow`.
+	//
+	// This member is required.
+	Access ResourceBucketAccess `json:"access,omitempty"`
+}
+
+// SetResourceAccessForBucketOutput is the output of
+// SetResourceAccessForBucket.
+type SetResourceAccessForBucketOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Returns details about the commands that were run.
+type SetupExecutionDetails struct {
+	// The command that was executed.
+	Command *string `json:"command,omitempty"`
+
+	// The timestamp for when the request was run.
+	DateTime *time.Time `json:"dateTime,omitempty"`
+
+	// The name of the target resource.
+	Name *string `json:"name,omitempty"`
+
+	// The status of the `SetupInstanceHttps` request.
+	Status SetupStatus `json:"status,omitempty"`
+
+	// The text written by the command to stderr.
+	StandardError *string `json:"standardError,omitempty"`
+
+	// The text written by the command to stdout.
+	StandardOutput *string `json:"standardOutput,omitempty"`
+
+	// The current version of the script..
+	Version *string `json:"version,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v SetupExecutionDetails) MarshalJSON() ([]byte, error) {
+	type plain SetupExecutionDetails
+	return json.Marshal(struct {
+		plain
+		DateTime *specrt.EpochSeconds `json:"dateTime,omitempty"`
+	}{
+		DateTime: specrt.EpochSecondsOf(v.DateTime),
+		plain:    plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *SetupExecutionDetails) UnmarshalJSON(data []byte) error {
+	type plain SetupExecutionDetails
+	wire := struct {
+		*plain
+		DateTime *specrt.EpochSeconds `json:"dateTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.DateTime = wire.DateTime.Time()
+	return nil
+}
+
+// Returns a list of the commands that were ran on the target resource.
+//
+// The status of each command is also returned.
+type SetupHistory struct {
+	// A GUID that's used to identify the operation.
+	OperationID *string `json:"operationId,omitempty"`
+
+	// Information about the specified request.
+	Request *SetupRequest `json:"request,omitempty"`
+
+	// The target resource name for the request.
+	Resource *SetupHistoryResource `json:"resource,omitempty"`
+
+	// Describes the full details of the request.
+	ExecutionDetails []SetupExecutionDetails `json:"executionDetails,omitempty"`
+
+	// The status of the request.
+	Status SetupStatus `json:"status,omitempty"`
+}
+
+// The Lightsail resource that `SetupHistory` was ran on.
+type SetupHistoryResource struct {
+	// The name of the Lightsail resource.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the Lightsail resource.
+	ARN *string `json:"arn,omitempty"`
+
+	// The timestamp for when the resource was created.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// Describes the resource location.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The Lightsail resource type. For example, `Instance`.
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v SetupHistoryResource) MarshalJSON() ([]byte, error) {
+	type plain SetupHistoryResource
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *SetupHistoryResource) UnmarshalJSON(data []byte) error {
+	type plain SetupHistoryResource
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// SetupInstanceHttpsInput is the input of SetupInstanceHttps.
+type SetupInstanceHttpsInput struct {
+	// The name of the Lightsail instance.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// The contact method for SSL/TLS certificate renewal alerts. You can enter one
+	// email address.
+	//
+	// This member is required. It is sensitive: its value never appears in errors,
+	// String, %v or slog output.
+	EmailAddress *string `json:"emailAddress,omitempty" specgen:"sensitive"`
+
+	// The name of the domain and subdomains that were specified for the SSL/TLS
+	// certificate.
+	//
+	// This member is required.
+	DomainNames []string `json:"domainNames,omitempty"`
+
+	// The certificate authority that issues the SSL/TLS certificate.
+	//
+	// This member is required.
+	CertificateProvider CertificateProvider `json:"certificateProvider,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v SetupInstanceHttpsInput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v SetupInstanceHttpsInput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v SetupInstanceHttpsInput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// SetupInstanceHttpsOutput is the output of SetupInstanceHttps.
+type SetupInstanceHttpsOutput struct {
+	// The available API operations for `SetupInstanceHttps`.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Returns information that was submitted during the `SetupInstanceHttps`
+// request. Email information is redacted for privacy.
+type SetupRequest struct {
+	// The name of the Lightsail instance.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// The name of the domain and subdomains that the SSL/TLS certificate secures.
+	DomainNames []string `json:"domainNames,omitempty"`
+
+	// The Certificate Authority (CA) that issues the SSL/TLS certificate.
+	CertificateProvider CertificateProvider `json:"certificateProvider,omitempty"`
+}
+
+// StartGUISessionInput is the input of StartGUISession.
+type StartGUISessionInput struct {
+	// The resource name.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+}
+
+// StartGUISessionOutput is the output of StartGUISession.
+type StartGUISessionOutput struct {
+	// The available API operations.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// StartInstanceInput is the input of StartInstance.
+type StartInstanceInput struct {
+	// The name of the instance (a virtual private server) to start.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+}
+
+// StartInstanceOutput is the output of StartInstance.
+type StartInstanceOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// StartRelationalDatabaseInput is the input of StartRelationalDatabase.
+type StartRelationalDatabaseInput struct {
+	// The name of your database to start.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+}
+
+// StartRelationalDatabaseOutput is the output of StartRelationalDatabase.
+type StartRelationalDatabaseOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Describes a static IP.
+type StaticIP struct {
+	// The name of the static IP (`StaticIP-Ohio-EXAMPLE`).
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the static IP
+	// (`arn:aws:lightsail:us-east-2:123456789101:StaticIp/9cbb4a9e-f8e3-4dfe-b57e-12345EXAMPLE`).
+	ARN *string `json:"arn,omitempty"`
+
+	// The support code. Include this code in your email to support when you have
+	// questions about an instance or another resource in Lightsail. This code
+	// enables our support team to look up your Lightsail information more easily.
+	SupportCode *string `json:"supportCode,omitempty"`
+
+	// The timestamp when the static IP was created (`1479735304.222`).
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+
+	// The region and Availability Zone where the static IP was created.
+	Location *ResourceLocation `json:"location,omitempty"`
+
+	// The resource type (usually `StaticIp`).
+	ResourceType ResourceType `json:"resourceType,omitempty"`
+
+	// The static IP address.
+	IPAddress *string `json:"ipAddress,omitempty"`
+
+	// The instance where the static IP is attached (`Amazon_Linux-1GB-Ohio-1`).
+	AttachedTo *string `json:"attachedTo,omitempty"`
+
+	// A Boolean value indicating whether the static IP is attached.
+	IsAttached *bool `json:"isAttached,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v StaticIP) MarshalJSON() ([]byte, error) {
+	type plain StaticIP
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *StaticIP) UnmarshalJSON(data []byte) error {
+	type plain StaticIP
+	wire := struct {
+		*plain
+		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// StopGUISessionInput is the input of StopGUISession.
+type StopGUISessionInput struct {
+	// The resource name.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+}
+
+// StopGUISessionOutput is the output of StopGUISession.
+type StopGUISessionOutput struct {
+	// The available API operations.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// StopInstanceInput is the input of StopInstance.
+type StopInstanceInput struct {
+	// The name of the instance (a virtual private server) to stop.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// When set to `True`, forces a Lightsail instance that is stuck in a
+	// `stopping` state to stop.
+	//
+	// Only use the `force` parameter if your instance is stuck in the `stopping`
+	// state. In any other state, your instance should stop normally without adding
+	// this parameter to your API request.
+	Force *bool `json:"force,omitempty"`
+}
+
+// Describes a request to create or edit the `StopInstanceOnIdle` add-on.
+//
+// This add-on only applies to Lightsail for Research resources.
+type StopInstanceOnIdleRequest struct {
+	// The value to compare with the duration.
+	Threshold *string `json:"threshold,omitempty"`
+
+	// The amount of idle time in minutes after which your virtual computer will
+	// automatically stop.
+	Duration *string `json:"duration,omitempty"`
+}
+
+// StopInstanceOutput is the output of StopInstance.
+type StopInstanceOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// StopRelationalDatabaseInput is the input of StopRelationalDatabase.
+type StopRelationalDatabaseInput struct {
+	// The name of your database to stop.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The name of your new database snapshot to be created before stopping your
+	// database.
+	RelationalDatabaseSnapshotName *string `json:"relationalDatabaseSnapshotName,omitempty"`
+}
+
+// StopRelationalDatabaseOutput is the output of StopRelationalDatabase.
+type StopRelationalDatabaseOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
 }
 
 // Describes a tag key and optional value assigned to an Amazon Lightsail
@@ -419,4 +11006,637 @@ type Tag struct {
 	// Constraints: Tag values accept a maximum of 256 letters, numbers, spaces in
 	// UTF-8, or the following characters: + - = . _ : / @
 	Value *string `json:"value,omitempty"`
+}
+
+// TagResourceInput is the input of TagResource.
+type TagResourceInput struct {
+	// The name of the resource to which you are adding tags.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource to which you want to add a
+	// tag.
+	ResourceARN *string `json:"resourceArn,omitempty"`
+
+	// The tag key and optional value.
+	//
+	// This member is required.
+	Tags []Tag `json:"tags,omitempty"`
+}
+
+// TagResourceOutput is the output of TagResource.
+type TagResourceOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// TestAlarmInput is the input of TestAlarm.
+type TestAlarmInput struct {
+	// The name of the alarm to test.
+	//
+	// This member is required.
+	AlarmName *string `json:"alarmName,omitempty"`
+
+	// The alarm state to test.
+	//
+	// An alarm has the following possible states that can be tested:
+	//
+	// - `ALARM` - The metric is outside of the defined threshold. -
+	// `INSUFFICIENT_DATA` - The alarm has just started, the metric is not
+	// available, or not enough data is available for the metric to determine the
+	// alarm state. - `OK` - The metric is within the defined threshold.
+	//
+	// This member is required.
+	State AlarmState `json:"state,omitempty"`
+}
+
+// TestAlarmOutput is the output of TestAlarm.
+type TestAlarmOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// Sets the start date and end date for retrieving a cost estimate. The start
+// date is inclusive, but the end date is exclusive. For example, if `start` is
+// `2017-01-01` and `end` is `2017-05-01`, then the cost and usage data is
+// retrieved from `2017-01-01` up to and including `2017-04-30` but not
+// including `2017-05-01`.
+type TimePeriod struct {
+	// The beginning of the time period. The start date is inclusive. For example,
+	// if `start` is `2017-01-01`, Lightsail for Research retrieves cost and usage
+	// data starting at `2017-01-01` up to the end date. The start date must be
+	// equal to or no later than the current date to avoid a validation error.
+	Start *time.Time `json:"start,omitempty"`
+
+	// The end of the time period. The end date is exclusive. For example, if `end`
+	// is `2017-05-01`, Lightsail for Research retrieves cost and usage data from
+	// the start date up to, but not including, `2017-05-01`.
+	End *time.Time `json:"end,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v TimePeriod) MarshalJSON() ([]byte, error) {
+	type plain TimePeriod
+	return json.Marshal(struct {
+		plain
+		Start *specrt.EpochSeconds `json:"start,omitempty"`
+		End   *specrt.EpochSeconds `json:"end,omitempty"`
+	}{
+		End:   specrt.EpochSecondsOf(v.End),
+		Start: specrt.EpochSecondsOf(v.Start),
+		plain: plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *TimePeriod) UnmarshalJSON(data []byte) error {
+	type plain TimePeriod
+	wire := struct {
+		*plain
+		Start *specrt.EpochSeconds `json:"start,omitempty"`
+		End   *specrt.EpochSeconds `json:"end,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.Start = wire.Start.Time()
+	v.End = wire.End.Time()
+	return nil
+}
+
+// UnpeerVpcInput is the input of UnpeerVpc.
+type UnpeerVpcInput struct{}
+
+// UnpeerVpcOutput is the output of UnpeerVpc.
+type UnpeerVpcOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// UntagResourceInput is the input of UntagResource.
+type UntagResourceInput struct {
+	// The name of the resource from which you are removing a tag.
+	//
+	// This member is required.
+	ResourceName *string `json:"resourceName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource from which you want to remove
+	// a tag.
+	ResourceARN *string `json:"resourceArn,omitempty"`
+
+	// The tag keys to delete from the specified resource.
+	//
+	// This member is required.
+	TagKeys []string `json:"tagKeys,omitempty"`
+}
+
+// UntagResourceOutput is the output of UntagResource.
+type UntagResourceOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// UpdateBucketBundleInput is the input of UpdateBucketBundle.
+type UpdateBucketBundleInput struct {
+	// The name of the bucket for which to update the bundle.
+	//
+	// This member is required.
+	BucketName *string `json:"bucketName,omitempty"`
+
+	// The ID of the new bundle to apply to the bucket.
+	//
+	// Use the GetBucketBundles
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetBucketBundles.html)
+	// action to get a list of bundle IDs that you can specify.
+	//
+	// This member is required.
+	BundleID *string `json:"bundleId,omitempty"`
+}
+
+// UpdateBucketBundleOutput is the output of UpdateBucketBundle.
+type UpdateBucketBundleOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// UpdateBucketInput is the input of UpdateBucket.
+type UpdateBucketInput struct {
+	// The name of the bucket to update.
+	//
+	// This member is required.
+	BucketName *string `json:"bucketName,omitempty"`
+
+	// An object that sets the public accessibility of objects in the specified
+	// bucket.
+	AccessRules *AccessRules `json:"accessRules,omitempty"`
+
+	// Specifies whether to enable or suspend versioning of objects in the bucket.
+	//
+	// The following options can be specified:
+	//
+	// - `Enabled` - Enables versioning of objects in the specified bucket. -
+	// `Suspended` - Suspends versioning of objects in the specified bucket.
+	// Existing object versions are retained.
+	Versioning *string `json:"versioning,omitempty"`
+
+	// An array of strings to specify the Amazon Web Services account IDs that can
+	// access the bucket.
+	//
+	// You can give a maximum of 10 Amazon Web Services accounts access to a
+	// bucket.
+	ReadonlyAccessAccounts []string `json:"readonlyAccessAccounts,omitempty"`
+
+	// An object that describes the access log configuration for the bucket.
+	AccessLogConfig *BucketAccessLogConfig `json:"accessLogConfig,omitempty"`
+
+	// Sets the cross-origin resource sharing (CORS) configuration for your bucket.
+	// If a CORS configuration exists, it is replaced with the specified
+	// configuration. For AWS CLI operations, this parameter can also be passed as
+	// a file. For more information, see Configuring cross-origin resource sharing
+	// (CORS)
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/configure-cors.html).
+	//
+	// CORS information is only returned in a response when you update the CORS
+	// policy.
+	Cors *BucketCorsConfig `json:"cors,omitempty"`
+}
+
+// UpdateBucketOutput is the output of UpdateBucket.
+type UpdateBucketOutput struct {
+	// An object that describes the bucket that is updated.
+	Bucket *Bucket `json:"bucket,omitempty"`
+
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// UpdateContainerServiceInput is the input of UpdateContainerService.
+type UpdateContainerServiceInput struct {
+	// The name of the container service to update.
+	//
+	// This member is required.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The power for the container service.
+	//
+	// The power specifies the amount of memory, vCPUs, and base monthly cost of
+	// each node of the container service. The `power` and `scale` of a container
+	// service makes up its configured capacity. To determine the monthly price of
+	// your container service, multiply the base price of the `power` with the
+	// `scale` (the number of nodes) of the service.
+	//
+	// Use the `GetContainerServicePowers` action to view the specifications of
+	// each power option.
+	Power ContainerServicePowerName `json:"power,omitempty"`
+
+	// The scale for the container service.
+	//
+	// The scale specifies the allocated compute nodes of the container service.
+	// The `power` and `scale` of a container service makes up its configured
+	// capacity. To determine the monthly price of your container service, multiply
+	// the base price of the `power` with the `scale` (the number of nodes) of the
+	// service.
+	Scale *int32 `json:"scale,omitempty"`
+
+	// A Boolean value to indicate whether the container service is disabled.
+	IsDisabled *bool `json:"isDisabled,omitempty"`
+
+	// The public domain names to use with the container service, such as
+	// `example.com` and `www.example.com`.
+	//
+	// You can specify up to four public domain names for a container service. The
+	// domain names that you specify are used when you create a deployment with a
+	// container configured as the public endpoint of your container service.
+	//
+	// If you don't specify public domain names, then you can use the default
+	// domain of the container service.
+	//
+	// You must create and validate an SSL/TLS certificate before you can use
+	// public domain names with your container service. Use the `CreateCertificate`
+	// action to create a certificate for the public domain names you want to use
+	// with your container service.
+	//
+	// You can specify public domain names using a string to array map as shown in
+	// the example later on this page.
+	PublicDomainNames map[string][]string `json:"publicDomainNames,omitempty"`
+
+	// An object to describe the configuration for the container service to access
+	// private container image repositories, such as Amazon Elastic Container
+	// Registry (Amazon ECR) private repositories.
+	//
+	// For more information, see Configuring access to an Amazon ECR private
+	// repository for an Amazon Lightsail container service
+	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-service-ecr-private-repo-access)
+	// in the Amazon Lightsail Developer Guide.
+	PrivateRegistryAccess *PrivateRegistryAccessRequest `json:"privateRegistryAccess,omitempty"`
+}
+
+// UpdateContainerServiceOutput is the output of UpdateContainerService.
+type UpdateContainerServiceOutput struct {
+	// An object that describes a container service.
+	ContainerService *ContainerService `json:"containerService,omitempty"`
+}
+
+// UpdateDistributionBundleInput is the input of UpdateDistributionBundle.
+type UpdateDistributionBundleInput struct {
+	// The name of the distribution for which to update the bundle.
+	//
+	// Use the `GetDistributions` action to get a list of distribution names that
+	// you can specify.
+	DistributionName *string `json:"distributionName,omitempty"`
+
+	// The bundle ID of the new bundle to apply to your distribution.
+	//
+	// Use the `GetDistributionBundles` action to get a list of distribution bundle
+	// IDs that you can specify.
+	BundleID *string `json:"bundleId,omitempty"`
+}
+
+// UpdateDistributionBundleOutput is the output of UpdateDistributionBundle.
+type UpdateDistributionBundleOutput struct {
+	// An object that describes the result of the action, such as the status of the
+	// request, the timestamp of the request, and the resources affected by the
+	// request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// UpdateDistributionInput is the input of UpdateDistribution.
+type UpdateDistributionInput struct {
+	// The name of the distribution to update.
+	//
+	// Use the `GetDistributions` action to get a list of distribution names that
+	// you can specify.
+	//
+	// This member is required.
+	DistributionName *string `json:"distributionName,omitempty"`
+
+	// An object that describes the origin resource for the distribution, such as a
+	// Lightsail instance, bucket, or load balancer.
+	//
+	// The distribution pulls, caches, and serves content from the origin.
+	Origin *InputOrigin `json:"origin,omitempty"`
+
+	// An object that describes the default cache behavior for the distribution.
+	DefaultCacheBehavior *CacheBehavior `json:"defaultCacheBehavior,omitempty"`
+
+	// An object that describes the cache behavior settings for the distribution.
+	//
+	// The `cacheBehaviorSettings` specified in your `UpdateDistributionRequest`
+	// will replace your distribution's existing settings.
+	CacheBehaviorSettings *CacheSettings `json:"cacheBehaviorSettings,omitempty"`
+
+	// An array of objects that describe the per-path cache behavior for the
+	// distribution.
+	CacheBehaviors []CacheBehaviorPerPath `json:"cacheBehaviors,omitempty"`
+
+	// Indicates whether to enable the distribution.
+	IsEnabled *bool `json:"isEnabled,omitempty"`
+
+	// Use this parameter to update the minimum TLS protocol version for the
+	// SSL/TLS certificate that's attached to the distribution.
+	ViewerMinimumTLSProtocolVersion ViewerMinimumTLSProtocolVersionEnum `json:"viewerMinimumTlsProtocolVersion,omitempty"`
+
+	// The name of the SSL/TLS certificate that you want to attach to the
+	// distribution.
+	//
+	// Only certificates with a status of `ISSUED` can be attached to a
+	// distribution.
+	//
+	// Use the GetCertificates
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetCertificates.html)
+	// action to get a list of certificate names that you can specify.
+	CertificateName *string `json:"certificateName,omitempty"`
+
+	// Indicates whether the default SSL/TLS certificate is attached to the
+	// distribution. The default value is `true`. When `true`, the distribution
+	// uses the default domain name such as `d111111abcdef8.cloudfront.net`.
+	//
+	// Set this value to `false` to attach a new certificate to the distribution.
+	UseDefaultCertificate *bool `json:"useDefaultCertificate,omitempty"`
+}
+
+// UpdateDistributionOutput is the output of UpdateDistribution.
+type UpdateDistributionOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// UpdateDomainEntryInput is the input of UpdateDomainEntry.
+type UpdateDomainEntryInput struct {
+	// The name of the domain recordset to update.
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// An array of key-value pairs containing information about the domain entry.
+	//
+	// This member is required.
+	DomainEntry *DomainEntry `json:"domainEntry,omitempty"`
+}
+
+// UpdateDomainEntryOutput is the output of UpdateDomainEntry.
+type UpdateDomainEntryOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// UpdateInstanceMetadataOptionsInput is the input of
+// UpdateInstanceMetadataOptions.
+type UpdateInstanceMetadataOptionsInput struct {
+	// The name of the instance for which to update metadata parameters.
+	//
+	// This member is required.
+	InstanceName *string `json:"instanceName,omitempty"`
+
+	// The state of token usage for your instance metadata requests. If the
+	// parameter is not specified in the request, the default state is `optional`.
+	//
+	// If the state is `optional`, you can choose whether to retrieve instance
+	// metadata with a signed token header on your request. If you retrieve the IAM
+	// role credentials without a token, the version 1.0 role credentials are
+	// returned. If you retrieve the IAM role credentials by using a valid signed
+	// token, the version 2.0 role credentials are returned.
+	//
+	// If the state is `required`, you must send a signed token header with all
+	// instance metadata retrieval requests. In this state, retrieving the IAM role
+	// credential always returns the version 2.0 credentials. The version 1.0
+	// credentials are not available.
+	HTTPTokens HTTPTokens `json:"httpTokens,omitempty"`
+
+	// Enables or disables the HTTP metadata endpoint on your instances. If this
+	// parameter is not specified, the existing state is maintained.
+	//
+	// If you specify a value of `disabled`, you cannot access your instance
+	// metadata.
+	HTTPEndpoint HTTPEndpoint `json:"httpEndpoint,omitempty"`
+
+	// The desired HTTP PUT response hop limit for instance metadata requests. A
+	// larger number means that the instance metadata requests can travel farther.
+	// If no parameter is specified, the existing state is maintained.
+	HTTPPutResponseHopLimit *int32 `json:"httpPutResponseHopLimit,omitempty"`
+
+	// Enables or disables the IPv6 endpoint for the instance metadata service.
+	// This setting applies only when the HTTP metadata endpoint is enabled.
+	//
+	// This parameter is available only for instances in the Europe (Stockholm)
+	// Amazon Web Services Region (`eu-north-1`).
+	HTTPProtocolIpv6 HTTPProtocolIpv6 `json:"httpProtocolIpv6,omitempty"`
+}
+
+// UpdateInstanceMetadataOptionsOutput is the output of
+// UpdateInstanceMetadataOptions.
+type UpdateInstanceMetadataOptionsOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operation *Operation `json:"operation,omitempty"`
+}
+
+// UpdateLoadBalancerAttributeInput is the input of
+// UpdateLoadBalancerAttribute.
+type UpdateLoadBalancerAttributeInput struct {
+	// The name of the load balancer that you want to modify (`my-load-balancer`.
+	//
+	// This member is required.
+	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+
+	// The name of the attribute you want to update.
+	//
+	// This member is required.
+	AttributeName LoadBalancerAttributeName `json:"attributeName,omitempty"`
+
+	// The value that you want to specify for the attribute name.
+	//
+	// The following values are supported depending on what you specify for the
+	// `attributeName` request parameter:
+	//
+	// - If you specify `HealthCheckPath` for the `attributeName` request
+	// parameter, then the `attributeValue` request parameter must be the path to
+	// ping on the target (for example, `/weather/us/wa/seattle`). - If you specify
+	// `SessionStickinessEnabled` for the `attributeName` request parameter, then
+	// the `attributeValue` request parameter must be `true` to activate session
+	// stickiness or `false` to deactivate session stickiness. - If you specify
+	// `SessionStickiness_LB_CookieDurationSeconds` for the `attributeName` request
+	// parameter, then the `attributeValue` request parameter must be an interger
+	// that represents the cookie duration in seconds. - If you specify
+	// `HttpsRedirectionEnabled` for the `attributeName` request parameter, then
+	// the `attributeValue` request parameter must be `true` to activate HTTP to
+	// HTTPS redirection or `false` to deactivate HTTP to HTTPS redirection. - If
+	// you specify `TlsPolicyName` for the `attributeName` request parameter, then
+	// the `attributeValue` request parameter must be the name of the TLS policy.
+	//
+	// Use the GetLoadBalancerTlsPolicies
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetLoadBalancerTlsPolicies.html)
+	// action to get a list of TLS policy names that you can specify.
+	//
+	// This member is required.
+	AttributeValue *string `json:"attributeValue,omitempty"`
+}
+
+// UpdateLoadBalancerAttributeOutput is the output of
+// UpdateLoadBalancerAttribute.
+type UpdateLoadBalancerAttributeOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// UpdateRelationalDatabaseInput is the input of UpdateRelationalDatabase.
+type UpdateRelationalDatabaseInput struct {
+	// The name of your Lightsail database resource to update.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The password for the master user. The password can include any printable
+	// ASCII character except "/", """, or "@".
+	//
+	// # MySQL
+	//
+	// Constraints: Must contain from 8 to 41 characters.
+	//
+	// # PostgreSQL
+	//
+	// Constraints: Must contain from 8 to 128 characters.
+	//
+	// It is sensitive: its value never appears in errors, String, %v or slog
+	// output.
+	MasterUserPassword *string `json:"masterUserPassword,omitempty" specgen:"sensitive"`
+
+	// When `true`, the master user password is changed to a new strong password
+	// generated by Lightsail.
+	//
+	// Use the `get relational database master user password` operation to get the
+	// new password.
+	RotateMasterUserPassword *bool `json:"rotateMasterUserPassword,omitempty"`
+
+	// The daily time range during which automated backups are created for your
+	// database if automated backups are enabled.
+	//
+	// Constraints:
+	//
+	// - Must be in the `hh24:mi-hh24:mi` format.
+	//
+	// Example: `16:00-16:30`
+	//
+	// - Specified in Coordinated Universal Time (UTC). - Must not conflict with
+	// the preferred maintenance window. - Must be at least 30 minutes.
+	PreferredBackupWindow *string `json:"preferredBackupWindow,omitempty"`
+
+	// The weekly time range during which system maintenance can occur on your
+	// database.
+	//
+	// The default is a 30-minute window selected at random from an 8-hour block of
+	// time for each Amazon Web Services Region, occurring on a random day of the
+	// week.
+	//
+	// Constraints:
+	//
+	// - Must be in the `ddd:hh24:mi-ddd:hh24:mi` format. - Valid days: Mon, Tue,
+	// Wed, Thu, Fri, Sat, Sun. - Must be at least 30 minutes. - Specified in
+	// Coordinated Universal Time (UTC). - Example: `Tue:17:00-Tue:17:30`
+	PreferredMaintenanceWindow *string `json:"preferredMaintenanceWindow,omitempty"`
+
+	// When `true`, enables automated backup retention for your database.
+	//
+	// Updates are applied during the next maintenance window because this can
+	// result in an outage.
+	EnableBackupRetention *bool `json:"enableBackupRetention,omitempty"`
+
+	// When `true`, disables automated backup retention for your database.
+	//
+	// Disabling backup retention deletes all automated database backups. Before
+	// disabling this, you may want to create a snapshot of your database using the
+	// `create relational database snapshot` operation.
+	//
+	// Updates are applied during the next maintenance window because this can
+	// result in an outage.
+	DisableBackupRetention *bool `json:"disableBackupRetention,omitempty"`
+
+	// Specifies the accessibility options for your database. A value of `true`
+	// specifies a database that is available to resources outside of your
+	// Lightsail account. A value of `false` specifies a database that is available
+	// only to your Lightsail resources in the same region as your database.
+	PubliclyAccessible *bool `json:"publiclyAccessible,omitempty"`
+
+	// When `true`, applies changes immediately. When `false`, applies changes
+	// during the preferred maintenance window. Some changes may cause an outage.
+	//
+	// Default: `false`
+	ApplyImmediately *bool `json:"applyImmediately,omitempty"`
+
+	// Indicates the certificate that needs to be associated with the database.
+	CaCertificateIdentifier *string `json:"caCertificateIdentifier,omitempty"`
+
+	// This parameter is used to update the major version of the database. Enter
+	// the `blueprintId` for the major version that you want to update to.
+	//
+	// Use the GetRelationalDatabaseBlueprints
+	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetRelationalDatabaseBlueprints.html)
+	// action to get a list of available blueprint IDs.
+	RelationalDatabaseBlueprintID *string `json:"relationalDatabaseBlueprintId,omitempty"`
+}
+
+// String returns v as %+v prints it, with sensitive members redacted.
+func (v UpdateRelationalDatabaseInput) String() string {
+	return fmt.Sprintf("%+v", v)
+}
+
+// Format implements fmt.Formatter, so that fmt never prints sensitive members.
+func (v UpdateRelationalDatabaseInput) Format(st fmt.State, verb rune) {
+	specrt.Format(st, verb, v)
+}
+
+// LogValue implements slog.LogValuer, so that log output never holds sensitive members.
+func (v UpdateRelationalDatabaseInput) LogValue() slog.Value {
+	return specrt.LogValue(v)
+}
+
+// UpdateRelationalDatabaseOutput is the output of UpdateRelationalDatabase.
+type UpdateRelationalDatabaseOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
+}
+
+// UpdateRelationalDatabaseParametersInput is the input of
+// UpdateRelationalDatabaseParameters.
+type UpdateRelationalDatabaseParametersInput struct {
+	// The name of your database for which to update parameters.
+	//
+	// This member is required.
+	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+
+	// The database parameters to update.
+	//
+	// This member is required.
+	Parameters []RelationalDatabaseParameter `json:"parameters,omitempty"`
+}
+
+// UpdateRelationalDatabaseParametersOutput is the output of
+// UpdateRelationalDatabaseParameters.
+type UpdateRelationalDatabaseParametersOutput struct {
+	// An array of objects that describe the result of the action, such as the
+	// status of the request, the timestamp of the request, and the resources
+	// affected by the request.
+	Operations []Operation `json:"operations,omitempty"`
 }

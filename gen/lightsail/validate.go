@@ -7,6 +7,454 @@ import "github.com/specgen/specgen/specrt"
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *AccessRules) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AccessRules) validate(r *specrt.Report, p specrt.Path) {
+	if v.GetObject != "" {
+		validateAccessType(r, p.Member("getObject"), v.GetObject)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AddOnRequest) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AddOnRequest) validate(r *specrt.Report, p specrt.Path) {
+	if v.AddOnType == "" {
+		r.Missing(p, "addOnType")
+	} else {
+		validateAddOnType(r, p.Member("addOnType"), v.AddOnType)
+	}
+	if v.AutoSnapshotAddOnRequest != nil {
+		v.AutoSnapshotAddOnRequest.validate(r, p.Member("autoSnapshotAddOnRequest"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AllocateStaticIpInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AllocateStaticIpInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.StaticIPName == nil {
+		r.Missing(p, "staticIpName")
+	} else {
+		validateResourceName(r, p.Member("staticIpName"), *v.StaticIPName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AttachCertificateToDistributionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AttachCertificateToDistributionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DistributionName == nil {
+		r.Missing(p, "distributionName")
+	} else {
+		validateResourceName(r, p.Member("distributionName"), *v.DistributionName)
+	}
+	if v.CertificateName == nil {
+		r.Missing(p, "certificateName")
+	} else {
+		validateResourceName(r, p.Member("certificateName"), *v.CertificateName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AttachDiskInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AttachDiskInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DiskName == nil {
+		r.Missing(p, "diskName")
+	} else {
+		validateResourceName(r, p.Member("diskName"), *v.DiskName)
+	}
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+	if v.DiskPath == nil {
+		r.Missing(p, "diskPath")
+	} else {
+		validateNonEmptyString(r, p.Member("diskPath"), *v.DiskPath)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AttachInstancesToLoadBalancerInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AttachInstancesToLoadBalancerInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+	if v.InstanceNames == nil {
+		r.Missing(p, "instanceNames")
+	} else {
+		validateResourceNameList(r, p.Member("instanceNames"), v.InstanceNames)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AttachLoadBalancerTlsCertificateInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AttachLoadBalancerTlsCertificateInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+	if v.CertificateName == nil {
+		r.Missing(p, "certificateName")
+	} else {
+		validateResourceName(r, p.Member("certificateName"), *v.CertificateName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AttachStaticIpInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AttachStaticIpInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.StaticIPName == nil {
+		r.Missing(p, "staticIpName")
+	} else {
+		validateResourceName(r, p.Member("staticIpName"), *v.StaticIPName)
+	}
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *AutoSnapshotAddOnRequest) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *AutoSnapshotAddOnRequest) validate(r *specrt.Report, p specrt.Path) {
+	if v.SnapshotTimeOfDay != nil {
+		validateTimeOfDay(r, p.Member("snapshotTimeOfDay"), *v.SnapshotTimeOfDay)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *BucketAccessLogConfig) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *BucketAccessLogConfig) validate(r *specrt.Report, p specrt.Path) {
+	if v.Enabled == nil {
+		r.Missing(p, "enabled")
+	}
+	if v.Destination != nil {
+		validateBucketName(r, p.Member("destination"), *v.Destination)
+	}
+	if v.Prefix != nil {
+		validateBucketAccessLogPrefix(r, p.Member("prefix"), *v.Prefix)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *BucketCorsConfig) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *BucketCorsConfig) validate(r *specrt.Report, p specrt.Path) {
+	if v.Rules != nil {
+		validateBucketCorsRules(r, p.Member("rules"), v.Rules)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *BucketCorsRule) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *BucketCorsRule) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID != nil {
+		validateBucketCorsRuleId(r, p.Member("id"), *v.ID)
+	}
+	if v.AllowedMethods == nil {
+		r.Missing(p, "allowedMethods")
+	} else {
+		validateBucketCorsAllowedMethods(r, p.Member("allowedMethods"), v.AllowedMethods)
+	}
+	if v.AllowedOrigins == nil {
+		r.Missing(p, "allowedOrigins")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CacheBehavior) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CacheBehavior) validate(r *specrt.Report, p specrt.Path) {
+	if v.Behavior != "" {
+		validateBehaviorEnum(r, p.Member("behavior"), v.Behavior)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CacheBehaviorPerPath) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CacheBehaviorPerPath) validate(r *specrt.Report, p specrt.Path) {
+	if v.Behavior != "" {
+		validateBehaviorEnum(r, p.Member("behavior"), v.Behavior)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CacheSettings) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CacheSettings) validate(r *specrt.Report, p specrt.Path) {
+	if v.AllowedHTTPMethods != nil {
+		validateNonEmptyString(r, p.Member("allowedHTTPMethods"), *v.AllowedHTTPMethods)
+	}
+	if v.CachedHTTPMethods != nil {
+		validateNonEmptyString(r, p.Member("cachedHTTPMethods"), *v.CachedHTTPMethods)
+	}
+	if v.ForwardedCookies != nil {
+		v.ForwardedCookies.validate(r, p.Member("forwardedCookies"))
+	}
+	if v.ForwardedHeaders != nil {
+		v.ForwardedHeaders.validate(r, p.Member("forwardedHeaders"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CloseInstancePublicPortsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CloseInstancePublicPortsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.PortInfo == nil {
+		r.Missing(p, "portInfo")
+	} else {
+		v.PortInfo.validate(r, p.Member("portInfo"))
+	}
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *Container) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *Container) validate(r *specrt.Report, p specrt.Path) {
+	if v.Ports != nil {
+		validatePortMap(r, p.Member("ports"), v.Ports)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ContainerServiceDeploymentRequest) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ContainerServiceDeploymentRequest) validate(r *specrt.Report, p specrt.Path) {
+	if v.Containers != nil {
+		validateContainerMap(r, p.Member("containers"), v.Containers)
+	}
+	if v.PublicEndpoint != nil {
+		v.PublicEndpoint.validate(r, p.Member("publicEndpoint"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// ContainerServiceECRImagePullerRoleRequest has no constraints, so Validate always returns nil.
+func (v *ContainerServiceECRImagePullerRoleRequest) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// ContainerServiceHealthCheckConfig has no constraints, so Validate always returns nil.
+func (v *ContainerServiceHealthCheckConfig) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CookieObject) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CookieObject) validate(r *specrt.Report, p specrt.Path) {
+	if v.Option != "" {
+		validateForwardValues(r, p.Member("option"), v.Option)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CopySnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CopySnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.SourceSnapshotName != nil {
+		validateResourceName(r, p.Member("sourceSnapshotName"), *v.SourceSnapshotName)
+	}
+	if v.TargetSnapshotName == nil {
+		r.Missing(p, "targetSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("targetSnapshotName"), *v.TargetSnapshotName)
+	}
+	if v.SourceRegion == "" {
+		r.Missing(p, "sourceRegion")
+	} else {
+		validateRegionName(r, p.Member("sourceRegion"), v.SourceRegion)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateBucketAccessKeyInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateBucketAccessKeyInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.BucketName == nil {
+		r.Missing(p, "bucketName")
+	} else {
+		validateBucketName(r, p.Member("bucketName"), *v.BucketName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateBucketInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateBucketInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.BucketName == nil {
+		r.Missing(p, "bucketName")
+	} else {
+		validateBucketName(r, p.Member("bucketName"), *v.BucketName)
+	}
+	if v.BundleID == nil {
+		r.Missing(p, "bundleId")
+	} else {
+		validateNonEmptyString(r, p.Member("bundleId"), *v.BundleID)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *CreateCertificateInput) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -31,6 +479,2761 @@ func (v *CreateCertificateInput) validate(r *specrt.Report, p specrt.Path) {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *CreateCloudFormationStackInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateCloudFormationStackInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Instances == nil {
+		r.Missing(p, "instances")
+	} else {
+		validateInstanceEntryList(r, p.Member("instances"), v.Instances)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateContactMethodInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateContactMethodInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Protocol == "" {
+		r.Missing(p, "protocol")
+	} else {
+		validateContactProtocol(r, p.Member("protocol"), v.Protocol)
+	}
+	if v.ContactEndpoint == nil {
+		r.Missing(p, "contactEndpoint")
+	} else {
+		validateStringMax256(r, p.Member("contactEndpoint"), *v.ContactEndpoint)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateContainerServiceDeploymentInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateContainerServiceDeploymentInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	} else {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+	if v.Containers != nil {
+		validateContainerMap(r, p.Member("containers"), v.Containers)
+	}
+	if v.PublicEndpoint != nil {
+		v.PublicEndpoint.validate(r, p.Member("publicEndpoint"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateContainerServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateContainerServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	} else {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+	if v.Power == "" {
+		r.Missing(p, "power")
+	} else {
+		validateContainerServicePowerName(r, p.Member("power"), v.Power)
+	}
+	if v.Scale == nil {
+		r.Missing(p, "scale")
+	} else {
+		validateContainerServiceScale(r, p.Member("scale"), *v.Scale)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+	if v.Deployment != nil {
+		v.Deployment.validate(r, p.Member("deployment"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// CreateContainerServiceRegistryLoginInput has no constraints, so Validate always returns nil.
+func (v *CreateContainerServiceRegistryLoginInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateDiskFromSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateDiskFromSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DiskName == nil {
+		r.Missing(p, "diskName")
+	} else {
+		validateResourceName(r, p.Member("diskName"), *v.DiskName)
+	}
+	if v.DiskSnapshotName != nil {
+		validateResourceName(r, p.Member("diskSnapshotName"), *v.DiskSnapshotName)
+	}
+	if v.AvailabilityZone == nil {
+		r.Missing(p, "availabilityZone")
+	} else {
+		validateNonEmptyString(r, p.Member("availabilityZone"), *v.AvailabilityZone)
+	}
+	if v.SizeInGb == nil {
+		r.Missing(p, "sizeInGb")
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+	if v.AddOns != nil {
+		validateAddOnRequestList(r, p.Member("addOns"), v.AddOns)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateDiskInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateDiskInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DiskName == nil {
+		r.Missing(p, "diskName")
+	} else {
+		validateResourceName(r, p.Member("diskName"), *v.DiskName)
+	}
+	if v.AvailabilityZone == nil {
+		r.Missing(p, "availabilityZone")
+	} else {
+		validateNonEmptyString(r, p.Member("availabilityZone"), *v.AvailabilityZone)
+	}
+	if v.SizeInGb == nil {
+		r.Missing(p, "sizeInGb")
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+	if v.AddOns != nil {
+		validateAddOnRequestList(r, p.Member("addOns"), v.AddOns)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateDiskSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateDiskSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DiskName != nil {
+		validateResourceName(r, p.Member("diskName"), *v.DiskName)
+	}
+	if v.DiskSnapshotName == nil {
+		r.Missing(p, "diskSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("diskSnapshotName"), *v.DiskSnapshotName)
+	}
+	if v.InstanceName != nil {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateDistributionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateDistributionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DistributionName == nil {
+		r.Missing(p, "distributionName")
+	} else {
+		validateResourceName(r, p.Member("distributionName"), *v.DistributionName)
+	}
+	if v.Origin == nil {
+		r.Missing(p, "origin")
+	} else {
+		v.Origin.validate(r, p.Member("origin"))
+	}
+	if v.DefaultCacheBehavior == nil {
+		r.Missing(p, "defaultCacheBehavior")
+	} else {
+		v.DefaultCacheBehavior.validate(r, p.Member("defaultCacheBehavior"))
+	}
+	if v.CacheBehaviorSettings != nil {
+		v.CacheBehaviorSettings.validate(r, p.Member("cacheBehaviorSettings"))
+	}
+	if v.CacheBehaviors != nil {
+		validateCacheBehaviorList(r, p.Member("cacheBehaviors"), v.CacheBehaviors)
+	}
+	if v.BundleID == nil {
+		r.Missing(p, "bundleId")
+	}
+	if v.IPAddressType != "" {
+		validateIPAddressType(r, p.Member("ipAddressType"), v.IPAddressType)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+	if v.CertificateName != nil {
+		validateResourceName(r, p.Member("certificateName"), *v.CertificateName)
+	}
+	if v.ViewerMinimumTLSProtocolVersion != "" {
+		validateViewerMinimumTLSProtocolVersionEnum(r, p.Member("viewerMinimumTlsProtocolVersion"), v.ViewerMinimumTLSProtocolVersion)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateDomainEntryInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateDomainEntryInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DomainName == nil {
+		r.Missing(p, "domainName")
+	}
+	if v.DomainEntry == nil {
+		r.Missing(p, "domainEntry")
+	} else {
+		v.DomainEntry.validate(r, p.Member("domainEntry"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateDomainInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateDomainInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DomainName == nil {
+		r.Missing(p, "domainName")
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateGUISessionAccessDetailsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateGUISessionAccessDetailsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateInstanceSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateInstanceSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceSnapshotName == nil {
+		r.Missing(p, "instanceSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("instanceSnapshotName"), *v.InstanceSnapshotName)
+	}
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateInstancesFromSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateInstancesFromSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceNames == nil {
+		r.Missing(p, "instanceNames")
+	}
+	if v.AttachedDiskMapping != nil {
+		validateAttachedDiskMap(r, p.Member("attachedDiskMapping"), v.AttachedDiskMapping)
+	}
+	if v.AvailabilityZone == nil {
+		r.Missing(p, "availabilityZone")
+	}
+	if v.InstanceSnapshotName != nil {
+		validateResourceName(r, p.Member("instanceSnapshotName"), *v.InstanceSnapshotName)
+	}
+	if v.BundleID == nil {
+		r.Missing(p, "bundleId")
+	} else {
+		validateNonEmptyString(r, p.Member("bundleId"), *v.BundleID)
+	}
+	if v.KeyPairName != nil {
+		validateResourceName(r, p.Member("keyPairName"), *v.KeyPairName)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+	if v.AddOns != nil {
+		validateAddOnRequestList(r, p.Member("addOns"), v.AddOns)
+	}
+	if v.IPAddressType != "" {
+		validateIPAddressType(r, p.Member("ipAddressType"), v.IPAddressType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateInstancesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateInstancesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceNames == nil {
+		r.Missing(p, "instanceNames")
+	}
+	if v.AvailabilityZone == nil {
+		r.Missing(p, "availabilityZone")
+	}
+	if v.CustomImageName != nil {
+		validateResourceName(r, p.Member("customImageName"), *v.CustomImageName)
+	}
+	if v.BlueprintID == nil {
+		r.Missing(p, "blueprintId")
+	} else {
+		validateNonEmptyString(r, p.Member("blueprintId"), *v.BlueprintID)
+	}
+	if v.BundleID == nil {
+		r.Missing(p, "bundleId")
+	} else {
+		validateNonEmptyString(r, p.Member("bundleId"), *v.BundleID)
+	}
+	if v.KeyPairName != nil {
+		validateResourceName(r, p.Member("keyPairName"), *v.KeyPairName)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+	if v.AddOns != nil {
+		validateAddOnRequestList(r, p.Member("addOns"), v.AddOns)
+	}
+	if v.IPAddressType != "" {
+		validateIPAddressType(r, p.Member("ipAddressType"), v.IPAddressType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateKeyPairInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateKeyPairInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.KeyPairName == nil {
+		r.Missing(p, "keyPairName")
+	} else {
+		validateResourceName(r, p.Member("keyPairName"), *v.KeyPairName)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateLoadBalancerInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateLoadBalancerInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+	if v.InstancePort == nil {
+		r.Missing(p, "instancePort")
+	} else {
+		validatePort(r, p.Member("instancePort"), *v.InstancePort)
+	}
+	if v.CertificateName != nil {
+		validateResourceName(r, p.Member("certificateName"), *v.CertificateName)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+	if v.IPAddressType != "" {
+		validateIPAddressType(r, p.Member("ipAddressType"), v.IPAddressType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateLoadBalancerTlsCertificateInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateLoadBalancerTlsCertificateInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+	if v.CertificateName == nil {
+		r.Missing(p, "certificateName")
+	} else {
+		validateResourceName(r, p.Member("certificateName"), *v.CertificateName)
+	}
+	if v.CertificateDomainName == nil {
+		r.Missing(p, "certificateDomainName")
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateRelationalDatabaseFromSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateRelationalDatabaseFromSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+	if v.RelationalDatabaseSnapshotName != nil {
+		validateResourceName(r, p.Member("relationalDatabaseSnapshotName"), *v.RelationalDatabaseSnapshotName)
+	}
+	if v.SourceRelationalDatabaseName != nil {
+		validateResourceName(r, p.Member("sourceRelationalDatabaseName"), *v.SourceRelationalDatabaseName)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateRelationalDatabaseInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateRelationalDatabaseInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+	if v.RelationalDatabaseBlueprintID == nil {
+		r.Missing(p, "relationalDatabaseBlueprintId")
+	}
+	if v.RelationalDatabaseBundleID == nil {
+		r.Missing(p, "relationalDatabaseBundleId")
+	}
+	if v.MasterDatabaseName == nil {
+		r.Missing(p, "masterDatabaseName")
+	}
+	if v.MasterUsername == nil {
+		r.Missing(p, "masterUsername")
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateRelationalDatabaseSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateRelationalDatabaseSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+	if v.RelationalDatabaseSnapshotName == nil {
+		r.Missing(p, "relationalDatabaseSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseSnapshotName"), *v.RelationalDatabaseSnapshotName)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteAlarmInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteAlarmInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AlarmName == nil {
+		r.Missing(p, "alarmName")
+	} else {
+		validateResourceName(r, p.Member("alarmName"), *v.AlarmName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteAutoSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteAutoSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+	if v.Date == nil {
+		r.Missing(p, "date")
+	} else {
+		validateAutoSnapshotDate(r, p.Member("date"), *v.Date)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteBucketAccessKeyInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteBucketAccessKeyInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.BucketName == nil {
+		r.Missing(p, "bucketName")
+	} else {
+		validateBucketName(r, p.Member("bucketName"), *v.BucketName)
+	}
+	if v.AccessKeyID == nil {
+		r.Missing(p, "accessKeyId")
+	} else {
+		validateNonEmptyString(r, p.Member("accessKeyId"), *v.AccessKeyID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteBucketInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteBucketInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.BucketName == nil {
+		r.Missing(p, "bucketName")
+	} else {
+		validateBucketName(r, p.Member("bucketName"), *v.BucketName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteCertificateInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteCertificateInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.CertificateName == nil {
+		r.Missing(p, "certificateName")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteContactMethodInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteContactMethodInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Protocol == "" {
+		r.Missing(p, "protocol")
+	} else {
+		validateContactProtocol(r, p.Member("protocol"), v.Protocol)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteContainerImageInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteContainerImageInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	} else {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+	if v.Image == nil {
+		r.Missing(p, "image")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteContainerServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteContainerServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	} else {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteDiskInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteDiskInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DiskName == nil {
+		r.Missing(p, "diskName")
+	} else {
+		validateResourceName(r, p.Member("diskName"), *v.DiskName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteDiskSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteDiskSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DiskSnapshotName == nil {
+		r.Missing(p, "diskSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("diskSnapshotName"), *v.DiskSnapshotName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteDistributionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteDistributionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DistributionName != nil {
+		validateResourceName(r, p.Member("distributionName"), *v.DistributionName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteDomainEntryInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteDomainEntryInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DomainName == nil {
+		r.Missing(p, "domainName")
+	}
+	if v.DomainEntry == nil {
+		r.Missing(p, "domainEntry")
+	} else {
+		v.DomainEntry.validate(r, p.Member("domainEntry"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteDomainInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteDomainInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DomainName == nil {
+		r.Missing(p, "domainName")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteInstanceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteInstanceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteInstanceSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteInstanceSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceSnapshotName == nil {
+		r.Missing(p, "instanceSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("instanceSnapshotName"), *v.InstanceSnapshotName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteKeyPairInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteKeyPairInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.KeyPairName == nil {
+		r.Missing(p, "keyPairName")
+	} else {
+		validateResourceName(r, p.Member("keyPairName"), *v.KeyPairName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteKnownHostKeysInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteKnownHostKeysInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteLoadBalancerInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteLoadBalancerInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteLoadBalancerTlsCertificateInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteLoadBalancerTlsCertificateInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+	if v.CertificateName == nil {
+		r.Missing(p, "certificateName")
+	} else {
+		validateResourceName(r, p.Member("certificateName"), *v.CertificateName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteRelationalDatabaseInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteRelationalDatabaseInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+	if v.FinalRelationalDatabaseSnapshotName != nil {
+		validateResourceName(r, p.Member("finalRelationalDatabaseSnapshotName"), *v.FinalRelationalDatabaseSnapshotName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteRelationalDatabaseSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteRelationalDatabaseSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseSnapshotName == nil {
+		r.Missing(p, "relationalDatabaseSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseSnapshotName"), *v.RelationalDatabaseSnapshotName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DetachCertificateFromDistributionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DetachCertificateFromDistributionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DistributionName == nil {
+		r.Missing(p, "distributionName")
+	} else {
+		validateResourceName(r, p.Member("distributionName"), *v.DistributionName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DetachDiskInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DetachDiskInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DiskName == nil {
+		r.Missing(p, "diskName")
+	} else {
+		validateResourceName(r, p.Member("diskName"), *v.DiskName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DetachInstancesFromLoadBalancerInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DetachInstancesFromLoadBalancerInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+	if v.InstanceNames == nil {
+		r.Missing(p, "instanceNames")
+	} else {
+		validateResourceNameList(r, p.Member("instanceNames"), v.InstanceNames)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DetachStaticIpInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DetachStaticIpInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.StaticIPName == nil {
+		r.Missing(p, "staticIpName")
+	} else {
+		validateResourceName(r, p.Member("staticIpName"), *v.StaticIPName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DisableAddOnInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DisableAddOnInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AddOnType == "" {
+		r.Missing(p, "addOnType")
+	} else {
+		validateAddOnType(r, p.Member("addOnType"), v.AddOnType)
+	}
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DiskMap) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DiskMap) validate(r *specrt.Report, p specrt.Path) {
+	if v.OriginalDiskPath != nil {
+		validateNonEmptyString(r, p.Member("originalDiskPath"), *v.OriginalDiskPath)
+	}
+	if v.NewDiskName != nil {
+		validateResourceName(r, p.Member("newDiskName"), *v.NewDiskName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DomainEntry) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DomainEntry) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID != nil {
+		validateNonEmptyString(r, p.Member("id"), *v.ID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// DownloadDefaultKeyPairInput has no constraints, so Validate always returns nil.
+func (v *DownloadDefaultKeyPairInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *EnableAddOnInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *EnableAddOnInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+	if v.AddOnRequest == nil {
+		r.Missing(p, "addOnRequest")
+	} else {
+		v.AddOnRequest.validate(r, p.Member("addOnRequest"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *EndpointRequest) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *EndpointRequest) validate(r *specrt.Report, p specrt.Path) {
+	if v.ContainerName == nil {
+		r.Missing(p, "containerName")
+	}
+	if v.ContainerPort == nil {
+		r.Missing(p, "containerPort")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ExportSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ExportSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.SourceSnapshotName == nil {
+		r.Missing(p, "sourceSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("sourceSnapshotName"), *v.SourceSnapshotName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetActiveNamesInput has no constraints, so Validate always returns nil.
+func (v *GetActiveNamesInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetAlarmsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetAlarmsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AlarmName != nil {
+		validateResourceName(r, p.Member("alarmName"), *v.AlarmName)
+	}
+	if v.MonitoredResourceName != nil {
+		validateResourceName(r, p.Member("monitoredResourceName"), *v.MonitoredResourceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetAutoSnapshotsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetAutoSnapshotsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetBlueprintsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetBlueprintsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AppCategory != "" {
+		validateAppCategory(r, p.Member("appCategory"), v.AppCategory)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetBucketAccessKeysInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetBucketAccessKeysInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.BucketName == nil {
+		r.Missing(p, "bucketName")
+	} else {
+		validateBucketName(r, p.Member("bucketName"), *v.BucketName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetBucketBundlesInput has no constraints, so Validate always returns nil.
+func (v *GetBucketBundlesInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetBucketMetricDataInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetBucketMetricDataInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.BucketName == nil {
+		r.Missing(p, "bucketName")
+	} else {
+		validateBucketName(r, p.Member("bucketName"), *v.BucketName)
+	}
+	if v.MetricName == "" {
+		r.Missing(p, "metricName")
+	} else {
+		validateBucketMetricName(r, p.Member("metricName"), v.MetricName)
+	}
+	if v.StartTime == nil {
+		r.Missing(p, "startTime")
+	}
+	if v.EndTime == nil {
+		r.Missing(p, "endTime")
+	}
+	if v.Period == nil {
+		r.Missing(p, "period")
+	} else {
+		validateMetricPeriod(r, p.Member("period"), *v.Period)
+	}
+	if v.Statistics == nil {
+		r.Missing(p, "statistics")
+	} else {
+		validateMetricStatisticList(r, p.Member("statistics"), v.Statistics)
+	}
+	if v.Unit == "" {
+		r.Missing(p, "unit")
+	} else {
+		validateMetricUnit(r, p.Member("unit"), v.Unit)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetBucketsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetBucketsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.BucketName != nil {
+		validateBucketName(r, p.Member("bucketName"), *v.BucketName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetBundlesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetBundlesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AppCategory != "" {
+		validateAppCategory(r, p.Member("appCategory"), v.AppCategory)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetCertificatesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetCertificatesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.CertificateStatuses != nil {
+		validateCertificateStatusList(r, p.Member("certificateStatuses"), v.CertificateStatuses)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetCloudFormationStackRecordsInput has no constraints, so Validate always returns nil.
+func (v *GetCloudFormationStackRecordsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetContactMethodsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetContactMethodsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Protocols != nil {
+		validateContactProtocolsList(r, p.Member("protocols"), v.Protocols)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetContainerAPIMetadataInput has no constraints, so Validate always returns nil.
+func (v *GetContainerAPIMetadataInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetContainerImagesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetContainerImagesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	} else {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetContainerLogInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetContainerLogInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	} else {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+	if v.ContainerName == nil {
+		r.Missing(p, "containerName")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetContainerServiceDeploymentsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetContainerServiceDeploymentsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	} else {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetContainerServiceMetricDataInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetContainerServiceMetricDataInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	} else {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+	if v.MetricName == "" {
+		r.Missing(p, "metricName")
+	} else {
+		validateContainerServiceMetricName(r, p.Member("metricName"), v.MetricName)
+	}
+	if v.StartTime == nil {
+		r.Missing(p, "startTime")
+	}
+	if v.EndTime == nil {
+		r.Missing(p, "endTime")
+	}
+	if v.Period == nil {
+		r.Missing(p, "period")
+	} else {
+		validateMetricPeriod(r, p.Member("period"), *v.Period)
+	}
+	if v.Statistics == nil {
+		r.Missing(p, "statistics")
+	} else {
+		validateMetricStatisticList(r, p.Member("statistics"), v.Statistics)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetContainerServicePowersInput has no constraints, so Validate always returns nil.
+func (v *GetContainerServicePowersInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetContainerServicesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetContainerServicesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName != nil {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetCostEstimateInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetCostEstimateInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+	if v.StartTime == nil {
+		r.Missing(p, "startTime")
+	}
+	if v.EndTime == nil {
+		r.Missing(p, "endTime")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetDiskInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetDiskInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DiskName == nil {
+		r.Missing(p, "diskName")
+	} else {
+		validateResourceName(r, p.Member("diskName"), *v.DiskName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetDiskSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetDiskSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DiskSnapshotName == nil {
+		r.Missing(p, "diskSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("diskSnapshotName"), *v.DiskSnapshotName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetDiskSnapshotsInput has no constraints, so Validate always returns nil.
+func (v *GetDiskSnapshotsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetDisksInput has no constraints, so Validate always returns nil.
+func (v *GetDisksInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetDistributionBundlesInput has no constraints, so Validate always returns nil.
+func (v *GetDistributionBundlesInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetDistributionLatestCacheResetInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetDistributionLatestCacheResetInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DistributionName != nil {
+		validateResourceName(r, p.Member("distributionName"), *v.DistributionName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetDistributionMetricDataInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetDistributionMetricDataInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DistributionName == nil {
+		r.Missing(p, "distributionName")
+	} else {
+		validateResourceName(r, p.Member("distributionName"), *v.DistributionName)
+	}
+	if v.MetricName == "" {
+		r.Missing(p, "metricName")
+	} else {
+		validateDistributionMetricName(r, p.Member("metricName"), v.MetricName)
+	}
+	if v.StartTime == nil {
+		r.Missing(p, "startTime")
+	}
+	if v.EndTime == nil {
+		r.Missing(p, "endTime")
+	}
+	if v.Period == nil {
+		r.Missing(p, "period")
+	} else {
+		validateMetricPeriod(r, p.Member("period"), *v.Period)
+	}
+	if v.Unit == "" {
+		r.Missing(p, "unit")
+	} else {
+		validateMetricUnit(r, p.Member("unit"), v.Unit)
+	}
+	if v.Statistics == nil {
+		r.Missing(p, "statistics")
+	} else {
+		validateMetricStatisticList(r, p.Member("statistics"), v.Statistics)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetDistributionsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetDistributionsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DistributionName != nil {
+		validateResourceName(r, p.Member("distributionName"), *v.DistributionName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetDomainInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetDomainInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DomainName == nil {
+		r.Missing(p, "domainName")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetDomainsInput has no constraints, so Validate always returns nil.
+func (v *GetDomainsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetExportSnapshotRecordsInput has no constraints, so Validate always returns nil.
+func (v *GetExportSnapshotRecordsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetInstanceAccessDetailsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetInstanceAccessDetailsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+	if v.Protocol != "" {
+		validateInstanceAccessProtocol(r, p.Member("protocol"), v.Protocol)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetInstanceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetInstanceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetInstanceMetricDataInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetInstanceMetricDataInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+	if v.MetricName == "" {
+		r.Missing(p, "metricName")
+	} else {
+		validateInstanceMetricName(r, p.Member("metricName"), v.MetricName)
+	}
+	if v.Period == nil {
+		r.Missing(p, "period")
+	} else {
+		validateMetricPeriod(r, p.Member("period"), *v.Period)
+	}
+	if v.StartTime == nil {
+		r.Missing(p, "startTime")
+	}
+	if v.EndTime == nil {
+		r.Missing(p, "endTime")
+	}
+	if v.Unit == "" {
+		r.Missing(p, "unit")
+	} else {
+		validateMetricUnit(r, p.Member("unit"), v.Unit)
+	}
+	if v.Statistics == nil {
+		r.Missing(p, "statistics")
+	} else {
+		validateMetricStatisticList(r, p.Member("statistics"), v.Statistics)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetInstancePortStatesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetInstancePortStatesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetInstanceSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetInstanceSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceSnapshotName == nil {
+		r.Missing(p, "instanceSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("instanceSnapshotName"), *v.InstanceSnapshotName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetInstanceSnapshotsInput has no constraints, so Validate always returns nil.
+func (v *GetInstanceSnapshotsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetInstanceStateInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetInstanceStateInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetInstancesInput has no constraints, so Validate always returns nil.
+func (v *GetInstancesInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetKeyPairInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetKeyPairInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.KeyPairName == nil {
+		r.Missing(p, "keyPairName")
+	} else {
+		validateResourceName(r, p.Member("keyPairName"), *v.KeyPairName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetKeyPairsInput has no constraints, so Validate always returns nil.
+func (v *GetKeyPairsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetLoadBalancerInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetLoadBalancerInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetLoadBalancerMetricDataInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetLoadBalancerMetricDataInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+	if v.MetricName == "" {
+		r.Missing(p, "metricName")
+	} else {
+		validateLoadBalancerMetricName(r, p.Member("metricName"), v.MetricName)
+	}
+	if v.Period == nil {
+		r.Missing(p, "period")
+	} else {
+		validateMetricPeriod(r, p.Member("period"), *v.Period)
+	}
+	if v.StartTime == nil {
+		r.Missing(p, "startTime")
+	}
+	if v.EndTime == nil {
+		r.Missing(p, "endTime")
+	}
+	if v.Unit == "" {
+		r.Missing(p, "unit")
+	} else {
+		validateMetricUnit(r, p.Member("unit"), v.Unit)
+	}
+	if v.Statistics == nil {
+		r.Missing(p, "statistics")
+	} else {
+		validateMetricStatisticList(r, p.Member("statistics"), v.Statistics)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetLoadBalancerTlsCertificatesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetLoadBalancerTlsCertificatesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetLoadBalancerTlsPoliciesInput has no constraints, so Validate always returns nil.
+func (v *GetLoadBalancerTlsPoliciesInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetLoadBalancersInput has no constraints, so Validate always returns nil.
+func (v *GetLoadBalancersInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetOperationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetOperationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.OperationID == nil {
+		r.Missing(p, "operationId")
+	} else {
+		validateNonEmptyString(r, p.Member("operationId"), *v.OperationID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetOperationsForResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetOperationsForResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetOperationsInput has no constraints, so Validate always returns nil.
+func (v *GetOperationsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetRegionsInput has no constraints, so Validate always returns nil.
+func (v *GetRegionsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetRelationalDatabaseBlueprintsInput has no constraints, so Validate always returns nil.
+func (v *GetRelationalDatabaseBlueprintsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetRelationalDatabaseBundlesInput has no constraints, so Validate always returns nil.
+func (v *GetRelationalDatabaseBundlesInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetRelationalDatabaseEventsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetRelationalDatabaseEventsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetRelationalDatabaseInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetRelationalDatabaseInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetRelationalDatabaseLogEventsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetRelationalDatabaseLogEventsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+	if v.LogStreamName == nil {
+		r.Missing(p, "logStreamName")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetRelationalDatabaseLogStreamsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetRelationalDatabaseLogStreamsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetRelationalDatabaseMasterUserPasswordInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetRelationalDatabaseMasterUserPasswordInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+	if v.PasswordVersion != "" {
+		validateRelationalDatabasePasswordVersion(r, p.Member("passwordVersion"), v.PasswordVersion)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetRelationalDatabaseMetricDataInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetRelationalDatabaseMetricDataInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+	if v.MetricName == "" {
+		r.Missing(p, "metricName")
+	} else {
+		validateRelationalDatabaseMetricName(r, p.Member("metricName"), v.MetricName)
+	}
+	if v.Period == nil {
+		r.Missing(p, "period")
+	} else {
+		validateMetricPeriod(r, p.Member("period"), *v.Period)
+	}
+	if v.StartTime == nil {
+		r.Missing(p, "startTime")
+	}
+	if v.EndTime == nil {
+		r.Missing(p, "endTime")
+	}
+	if v.Unit == "" {
+		r.Missing(p, "unit")
+	} else {
+		validateMetricUnit(r, p.Member("unit"), v.Unit)
+	}
+	if v.Statistics == nil {
+		r.Missing(p, "statistics")
+	} else {
+		validateMetricStatisticList(r, p.Member("statistics"), v.Statistics)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetRelationalDatabaseParametersInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetRelationalDatabaseParametersInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetRelationalDatabaseSnapshotInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetRelationalDatabaseSnapshotInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseSnapshotName == nil {
+		r.Missing(p, "relationalDatabaseSnapshotName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseSnapshotName"), *v.RelationalDatabaseSnapshotName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetRelationalDatabaseSnapshotsInput has no constraints, so Validate always returns nil.
+func (v *GetRelationalDatabaseSnapshotsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetRelationalDatabasesInput has no constraints, so Validate always returns nil.
+func (v *GetRelationalDatabasesInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetSetupHistoryInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetSetupHistoryInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+	if v.PageToken != nil {
+		validateSetupHistoryPageToken(r, p.Member("pageToken"), *v.PageToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetStaticIpInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetStaticIpInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.StaticIPName == nil {
+		r.Missing(p, "staticIpName")
+	} else {
+		validateResourceName(r, p.Member("staticIpName"), *v.StaticIPName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// GetStaticIpsInput has no constraints, so Validate always returns nil.
+func (v *GetStaticIpsInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HeaderObject) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HeaderObject) validate(r *specrt.Report, p specrt.Path) {
+	if v.Option != "" {
+		validateForwardValues(r, p.Member("option"), v.Option)
+	}
+	if v.HeadersAllowList != nil {
+		validateHeaderForwardList(r, p.Member("headersAllowList"), v.HeadersAllowList)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ImportKeyPairInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ImportKeyPairInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.KeyPairName == nil {
+		r.Missing(p, "keyPairName")
+	} else {
+		validateResourceName(r, p.Member("keyPairName"), *v.KeyPairName)
+	}
+	if v.PublicKeyBase64 == nil {
+		r.Missing(p, "publicKeyBase64")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *InputOrigin) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *InputOrigin) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name != nil {
+		validateResourceName(r, p.Member("name"), *v.Name)
+	}
+	if v.RegionName != "" {
+		validateRegionName(r, p.Member("regionName"), v.RegionName)
+	}
+	if v.ProtocolPolicy != "" {
+		validateOriginProtocolPolicyEnum(r, p.Member("protocolPolicy"), v.ProtocolPolicy)
+	}
+	if v.IPAddressType != "" {
+		validateOriginIPAddressTypeEnum(r, p.Member("ipAddressType"), v.IPAddressType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *InstanceEntry) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *InstanceEntry) validate(r *specrt.Report, p specrt.Path) {
+	if v.SourceName == nil {
+		r.Missing(p, "sourceName")
+	} else {
+		validateResourceName(r, p.Member("sourceName"), *v.SourceName)
+	}
+	if v.InstanceType == nil {
+		r.Missing(p, "instanceType")
+	} else {
+		validateNonEmptyString(r, p.Member("instanceType"), *v.InstanceType)
+	}
+	if v.PortInfoSource == "" {
+		r.Missing(p, "portInfoSource")
+	} else {
+		validatePortInfoSourceType(r, p.Member("portInfoSource"), v.PortInfoSource)
+	}
+	if v.AvailabilityZone == nil {
+		r.Missing(p, "availabilityZone")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// IsVpcPeeredInput has no constraints, so Validate always returns nil.
+func (v *IsVpcPeeredInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *OpenInstancePublicPortsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *OpenInstancePublicPortsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.PortInfo == nil {
+		r.Missing(p, "portInfo")
+	} else {
+		v.PortInfo.validate(r, p.Member("portInfo"))
+	}
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// PeerVpcInput has no constraints, so Validate always returns nil.
+func (v *PeerVpcInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PortInfo) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PortInfo) validate(r *specrt.Report, p specrt.Path) {
+	if v.FromPort != nil {
+		validatePort(r, p.Member("fromPort"), *v.FromPort)
+	}
+	if v.ToPort != nil {
+		validatePort(r, p.Member("toPort"), *v.ToPort)
+	}
+	if v.Protocol != "" {
+		validateNetworkProtocol(r, p.Member("protocol"), v.Protocol)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// PrivateRegistryAccessRequest has no constraints, so Validate always returns nil.
+func (v *PrivateRegistryAccessRequest) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PutAlarmInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PutAlarmInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AlarmName == nil {
+		r.Missing(p, "alarmName")
+	} else {
+		validateResourceName(r, p.Member("alarmName"), *v.AlarmName)
+	}
+	if v.MetricName == "" {
+		r.Missing(p, "metricName")
+	} else {
+		validateMetricName(r, p.Member("metricName"), v.MetricName)
+	}
+	if v.MonitoredResourceName == nil {
+		r.Missing(p, "monitoredResourceName")
+	} else {
+		validateResourceName(r, p.Member("monitoredResourceName"), *v.MonitoredResourceName)
+	}
+	if v.ComparisonOperator == "" {
+		r.Missing(p, "comparisonOperator")
+	} else {
+		validateComparisonOperator(r, p.Member("comparisonOperator"), v.ComparisonOperator)
+	}
+	if v.Threshold == nil {
+		r.Missing(p, "threshold")
+	}
+	if v.EvaluationPeriods == nil {
+		r.Missing(p, "evaluationPeriods")
+	}
+	if v.TreatMissingData != "" {
+		validateTreatMissingData(r, p.Member("treatMissingData"), v.TreatMissingData)
+	}
+	if v.ContactProtocols != nil {
+		validateContactProtocolsList(r, p.Member("contactProtocols"), v.ContactProtocols)
+	}
+	if v.NotificationTriggers != nil {
+		validateNotificationTriggerList(r, p.Member("notificationTriggers"), v.NotificationTriggers)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PutInstancePublicPortsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PutInstancePublicPortsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.PortInfos == nil {
+		r.Missing(p, "portInfos")
+	} else {
+		validatePortInfoList(r, p.Member("portInfos"), v.PortInfos)
+	}
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// QueryStringObject has no constraints, so Validate always returns nil.
+func (v *QueryStringObject) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RebootInstanceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RebootInstanceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RebootRelationalDatabaseInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RebootRelationalDatabaseInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RegisterContainerImageInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RegisterContainerImageInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	} else {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+	if v.Label == nil {
+		r.Missing(p, "label")
+	} else {
+		validateContainerLabel(r, p.Member("label"), *v.Label)
+	}
+	if v.Digest == nil {
+		r.Missing(p, "digest")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// RelationalDatabaseParameter has no constraints, so Validate always returns nil.
+func (v *RelationalDatabaseParameter) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ReleaseStaticIpInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ReleaseStaticIpInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.StaticIPName == nil {
+		r.Missing(p, "staticIpName")
+	} else {
+		validateResourceName(r, p.Member("staticIpName"), *v.StaticIPName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ResetDistributionCacheInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ResetDistributionCacheInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DistributionName != nil {
+		validateResourceName(r, p.Member("distributionName"), *v.DistributionName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *SendContactMethodVerificationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *SendContactMethodVerificationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Protocol == "" {
+		r.Missing(p, "protocol")
+	} else {
+		validateContactMethodVerificationProtocol(r, p.Member("protocol"), v.Protocol)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *SetIpAddressTypeInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *SetIpAddressTypeInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceType == "" {
+		r.Missing(p, "resourceType")
+	} else {
+		validateResourceType(r, p.Member("resourceType"), v.ResourceType)
+	}
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+	if v.IPAddressType == "" {
+		r.Missing(p, "ipAddressType")
+	} else {
+		validateIPAddressType(r, p.Member("ipAddressType"), v.IPAddressType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *SetResourceAccessForBucketInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *SetResourceAccessForBucketInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+	if v.BucketName == nil {
+		r.Missing(p, "bucketName")
+	} else {
+		validateBucketName(r, p.Member("bucketName"), *v.BucketName)
+	}
+	if v.Access == "" {
+		r.Missing(p, "access")
+	} else {
+		validateResourceBucketAccess(r, p.Member("access"), v.Access)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *SetupInstanceHttpsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *SetupInstanceHttpsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+	if v.EmailAddress == nil {
+		r.Missing(p, "emailAddress")
+	} else {
+		validateEmailAddress(r, p.Member("emailAddress"), *v.EmailAddress)
+	}
+	if v.DomainNames == nil {
+		r.Missing(p, "domainNames")
+	} else {
+		validateSetupDomainNameList(r, p.Member("domainNames"), v.DomainNames)
+	}
+	if v.CertificateProvider == "" {
+		r.Missing(p, "certificateProvider")
+	} else {
+		validateCertificateProvider(r, p.Member("certificateProvider"), v.CertificateProvider)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StartGUISessionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StartGUISessionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StartInstanceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StartInstanceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StartRelationalDatabaseInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StartRelationalDatabaseInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StopGUISessionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StopGUISessionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StopInstanceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StopInstanceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// StopInstanceOnIdleRequest has no constraints, so Validate always returns nil.
+func (v *StopInstanceOnIdleRequest) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StopRelationalDatabaseInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StopRelationalDatabaseInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+	if v.RelationalDatabaseSnapshotName != nil {
+		validateResourceName(r, p.Member("relationalDatabaseSnapshotName"), *v.RelationalDatabaseSnapshotName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *Tag) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -43,6 +3246,953 @@ func (v *Tag) validate(r *specrt.Report, p specrt.Path) {
 	}
 	if v.Value != nil {
 		validateTagValue(r, p.Member("value"), *v.Value)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TagResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TagResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+	if v.ResourceARN != nil {
+		validateResourceArn(r, p.Member("resourceArn"), *v.ResourceARN)
+	}
+	if v.Tags == nil {
+		r.Missing(p, "tags")
+	} else {
+		validateTagList(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TestAlarmInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TestAlarmInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AlarmName == nil {
+		r.Missing(p, "alarmName")
+	} else {
+		validateResourceName(r, p.Member("alarmName"), *v.AlarmName)
+	}
+	if v.State == "" {
+		r.Missing(p, "state")
+	} else {
+		validateAlarmState(r, p.Member("state"), v.State)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// UnpeerVpcInput has no constraints, so Validate always returns nil.
+func (v *UnpeerVpcInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UntagResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UntagResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceName == nil {
+		r.Missing(p, "resourceName")
+	} else {
+		validateResourceName(r, p.Member("resourceName"), *v.ResourceName)
+	}
+	if v.ResourceARN != nil {
+		validateResourceArn(r, p.Member("resourceArn"), *v.ResourceARN)
+	}
+	if v.TagKeys == nil {
+		r.Missing(p, "tagKeys")
+	} else {
+		validateTagKeyList(r, p.Member("tagKeys"), v.TagKeys)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateBucketBundleInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateBucketBundleInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.BucketName == nil {
+		r.Missing(p, "bucketName")
+	} else {
+		validateBucketName(r, p.Member("bucketName"), *v.BucketName)
+	}
+	if v.BundleID == nil {
+		r.Missing(p, "bundleId")
+	} else {
+		validateNonEmptyString(r, p.Member("bundleId"), *v.BundleID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateBucketInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateBucketInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.BucketName == nil {
+		r.Missing(p, "bucketName")
+	} else {
+		validateBucketName(r, p.Member("bucketName"), *v.BucketName)
+	}
+	if v.AccessRules != nil {
+		v.AccessRules.validate(r, p.Member("accessRules"))
+	}
+	if v.Versioning != nil {
+		validateNonEmptyString(r, p.Member("versioning"), *v.Versioning)
+	}
+	if v.ReadonlyAccessAccounts != nil {
+		validatePartnerIdList(r, p.Member("readonlyAccessAccounts"), v.ReadonlyAccessAccounts)
+	}
+	if v.AccessLogConfig != nil {
+		v.AccessLogConfig.validate(r, p.Member("accessLogConfig"))
+	}
+	if v.Cors != nil {
+		v.Cors.validate(r, p.Member("cors"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateContainerServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateContainerServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceName == nil {
+		r.Missing(p, "serviceName")
+	} else {
+		validateContainerServiceName(r, p.Member("serviceName"), *v.ServiceName)
+	}
+	if v.Power != "" {
+		validateContainerServicePowerName(r, p.Member("power"), v.Power)
+	}
+	if v.Scale != nil {
+		validateContainerServiceScale(r, p.Member("scale"), *v.Scale)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateDistributionBundleInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateDistributionBundleInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DistributionName != nil {
+		validateResourceName(r, p.Member("distributionName"), *v.DistributionName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateDistributionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateDistributionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DistributionName == nil {
+		r.Missing(p, "distributionName")
+	} else {
+		validateResourceName(r, p.Member("distributionName"), *v.DistributionName)
+	}
+	if v.Origin != nil {
+		v.Origin.validate(r, p.Member("origin"))
+	}
+	if v.DefaultCacheBehavior != nil {
+		v.DefaultCacheBehavior.validate(r, p.Member("defaultCacheBehavior"))
+	}
+	if v.CacheBehaviorSettings != nil {
+		v.CacheBehaviorSettings.validate(r, p.Member("cacheBehaviorSettings"))
+	}
+	if v.CacheBehaviors != nil {
+		validateCacheBehaviorList(r, p.Member("cacheBehaviors"), v.CacheBehaviors)
+	}
+	if v.ViewerMinimumTLSProtocolVersion != "" {
+		validateViewerMinimumTLSProtocolVersionEnum(r, p.Member("viewerMinimumTlsProtocolVersion"), v.ViewerMinimumTLSProtocolVersion)
+	}
+	if v.CertificateName != nil {
+		validateResourceName(r, p.Member("certificateName"), *v.CertificateName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateDomainEntryInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateDomainEntryInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DomainName == nil {
+		r.Missing(p, "domainName")
+	}
+	if v.DomainEntry == nil {
+		r.Missing(p, "domainEntry")
+	} else {
+		v.DomainEntry.validate(r, p.Member("domainEntry"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateInstanceMetadataOptionsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateInstanceMetadataOptionsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.InstanceName == nil {
+		r.Missing(p, "instanceName")
+	} else {
+		validateResourceName(r, p.Member("instanceName"), *v.InstanceName)
+	}
+	if v.HTTPTokens != "" {
+		validateHTTPTokens(r, p.Member("httpTokens"), v.HTTPTokens)
+	}
+	if v.HTTPEndpoint != "" {
+		validateHTTPEndpoint(r, p.Member("httpEndpoint"), v.HTTPEndpoint)
+	}
+	if v.HTTPProtocolIpv6 != "" {
+		validateHTTPProtocolIpv6(r, p.Member("httpProtocolIpv6"), v.HTTPProtocolIpv6)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateLoadBalancerAttributeInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateLoadBalancerAttributeInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.LoadBalancerName == nil {
+		r.Missing(p, "loadBalancerName")
+	} else {
+		validateResourceName(r, p.Member("loadBalancerName"), *v.LoadBalancerName)
+	}
+	if v.AttributeName == "" {
+		r.Missing(p, "attributeName")
+	} else {
+		validateLoadBalancerAttributeName(r, p.Member("attributeName"), v.AttributeName)
+	}
+	if v.AttributeValue == nil {
+		r.Missing(p, "attributeValue")
+	} else {
+		validateStringMax256(r, p.Member("attributeValue"), *v.AttributeValue)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateRelationalDatabaseInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateRelationalDatabaseInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateRelationalDatabaseParametersInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateRelationalDatabaseParametersInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.RelationalDatabaseName == nil {
+		r.Missing(p, "relationalDatabaseName")
+	} else {
+		validateResourceName(r, p.Member("relationalDatabaseName"), *v.RelationalDatabaseName)
+	}
+	if v.Parameters == nil {
+		r.Missing(p, "parameters")
+	}
+}
+
+// validateAccessType checks a value of shape AccessType.
+func validateAccessType(r *specrt.Report, p specrt.Path, v AccessType) {
+	switch v {
+	case AccessTypePublic, AccessTypePrivate:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of public, private")
+	}
+}
+
+// validateAddOnRequestList checks a list of shape AddOnRequestList.
+func validateAddOnRequestList(r *specrt.Report, p specrt.Path, v []AddOnRequest) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateAddOnType checks a value of shape AddOnType.
+func validateAddOnType(r *specrt.Report, p specrt.Path, v AddOnType) {
+	switch v {
+	case AddOnTypeAutoSnapshot, AddOnTypeStopInstanceOnIdle:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of AutoSnapshot, StopInstanceOnIdle")
+	}
+}
+
+// validateAlarmState checks a value of shape AlarmState.
+func validateAlarmState(r *specrt.Report, p specrt.Path, v AlarmState) {
+	switch v {
+	case AlarmStateOk, AlarmStateAlarm, AlarmStateInsufficientData:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of OK, ALARM, INSUFFICIENT_DATA")
+	}
+}
+
+// validateAppCategory checks a value of shape AppCategory.
+func validateAppCategory(r *specrt.Report, p specrt.Path, v AppCategory) {
+	switch v {
+	case AppCategoryLfR:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of LfR")
+	}
+}
+
+// validateAttachedDiskMap checks a map of shape AttachedDiskMap.
+func validateAttachedDiskMap(r *specrt.Report, p specrt.Path, v map[string][]DiskMap) {
+	from := r.Len()
+	for k, e := range v {
+		at := p.Key(k)
+		validateResourceName(r, at, k)
+		validateDiskMapList(r, at, e)
+	}
+	r.SortFrom(from)
+}
+
+// validateAutoSnapshotDate checks a value of shape AutoSnapshotDate.
+func validateAutoSnapshotDate(r *specrt.Report, p specrt.Path, v string) {
+	if !matchAutoSnapshotDate(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	}
+}
+
+// validateBehaviorEnum checks a value of shape BehaviorEnum.
+func validateBehaviorEnum(r *specrt.Report, p specrt.Path, v BehaviorEnum) {
+	switch v {
+	case BehaviorEnumDontCache, BehaviorEnumCache:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of dont-cache, cache")
+	}
+}
+
+// validateBucketAccessLogPrefix checks a value of shape BucketAccessLogPrefix.
+func validateBucketAccessLogPrefix(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 100); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 100 characters, got %d", n)
+	}
+	if !matchBucketAccessLogPrefix(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[\w/!.*')(-]+$`)
+	}
+}
+
+// validateBucketCorsAllowedMethod checks a value of shape BucketCorsAllowedMethod.
+func validateBucketCorsAllowedMethod(r *specrt.Report, p specrt.Path, v string) {
+	if !matchBucketCorsAllowedMethod(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^(DELETE|GET|HEAD|POST|PUT)$`)
+	}
+}
+
+// validateBucketCorsAllowedMethods checks a list of shape BucketCorsAllowedMethods.
+func validateBucketCorsAllowedMethods(r *specrt.Report, p specrt.Path, v []string) {
+	for i := range v {
+		validateBucketCorsAllowedMethod(r, p.Index(i), v[i])
+	}
+}
+
+// validateBucketCorsRuleId checks a value of shape BucketCorsRuleId.
+func validateBucketCorsRuleId(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 255 characters, got %d", n)
+	}
+}
+
+// validateBucketCorsRules checks a list of shape BucketCorsRules.
+func validateBucketCorsRules(r *specrt.Report, p specrt.Path, v []BucketCorsRule) {
+	if n := len(v); n > 20 {
+		r.Add(p, specrt.RuleLength, "", "must have at most 20 elements, got %d", n)
+	}
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateBucketMetricName checks a value of shape BucketMetricName.
+func validateBucketMetricName(r *specrt.Report, p specrt.Path, v BucketMetricName) {
+	switch v {
+	case BucketMetricNameBucketSizeBytes, BucketMetricNameNumberOfObjects:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of BucketSizeBytes, NumberOfObjects")
+	}
+}
+
+// validateBucketName checks a value of shape BucketName.
+func validateBucketName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 3, 54); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 54 characters, got %d", n)
+	}
+	if !matchBucketName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[a-z0-9][a-z0-9-]{1,52}[a-z0-9]$`)
+	}
+}
+
+// validateCacheBehaviorList checks a list of shape CacheBehaviorList.
+func validateCacheBehaviorList(r *specrt.Report, p specrt.Path, v []CacheBehaviorPerPath) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateCertificateProvider checks a value of shape CertificateProvider.
+func validateCertificateProvider(r *specrt.Report, p specrt.Path, v CertificateProvider) {
+	switch v {
+	case CertificateProviderLetsEncrypt:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of LetsEncrypt")
+	}
+}
+
+// validateCertificateStatus checks a value of shape CertificateStatus.
+func validateCertificateStatus(r *specrt.Report, p specrt.Path, v CertificateStatus) {
+	switch v {
+	case CertificateStatusPendingValidation, CertificateStatusIssued, CertificateStatusInactive, CertificateStatusExpired, CertificateStatusValidationTimedOut, CertificateStatusRevoked, CertificateStatusFailed:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of PENDING_VALIDATION, ISSUED, INACTIVE, EXPIRED, VALIDATION_TIMED_OUT, REVOKED, FAILED")
+	}
+}
+
+// validateCertificateStatusList checks a list of shape CertificateStatusList.
+func validateCertificateStatusList(r *specrt.Report, p specrt.Path, v []CertificateStatus) {
+	for i := range v {
+		validateCertificateStatus(r, p.Index(i), v[i])
+	}
+}
+
+// validateComparisonOperator checks a value of shape ComparisonOperator.
+func validateComparisonOperator(r *specrt.Report, p specrt.Path, v ComparisonOperator) {
+	switch v {
+	case ComparisonOperatorGreaterThanOrEqualToThreshold, ComparisonOperatorGreaterThanThreshold, ComparisonOperatorLessThanThreshold, ComparisonOperatorLessThanOrEqualToThreshold:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold")
+	}
+}
+
+// validateContactMethodVerificationProtocol checks a value of shape ContactMethodVerificationProtocol.
+func validateContactMethodVerificationProtocol(r *specrt.Report, p specrt.Path, v ContactMethodVerificationProtocol) {
+	switch v {
+	case ContactMethodVerificationProtocolEmail:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of Email")
+	}
+}
+
+// validateContactProtocol checks a value of shape ContactProtocol.
+func validateContactProtocol(r *specrt.Report, p specrt.Path, v ContactProtocol) {
+	switch v {
+	case ContactProtocolEmail, ContactProtocolSms:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of Email, SMS")
+	}
+}
+
+// validateContactProtocolsList checks a list of shape ContactProtocolsList.
+func validateContactProtocolsList(r *specrt.Report, p specrt.Path, v []ContactProtocol) {
+	for i := range v {
+		validateContactProtocol(r, p.Index(i), v[i])
+	}
+}
+
+// validateContainerLabel checks a value of shape ContainerLabel.
+func validateContainerLabel(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 53); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 53 characters, got %d", n)
+	}
+	if !matchContainerLabel(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[a-z0-9]{1,2}|[a-z0-9][a-z0-9-]+[a-z0-9]$`)
+	}
+}
+
+// validateContainerMap checks a map of shape ContainerMap.
+func validateContainerMap(r *specrt.Report, p specrt.Path, v map[string]Container) {
+	from := r.Len()
+	for k, e := range v {
+		at := p.Key(k)
+		validateContainerName(r, at, k)
+		e.validate(r, at)
+	}
+	r.SortFrom(from)
+}
+
+// validateContainerName checks a value of shape ContainerName.
+func validateContainerName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 53); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 53 characters, got %d", n)
+	}
+	if !matchContainerLabel(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[a-z0-9]{1,2}|[a-z0-9][a-z0-9-]+[a-z0-9]$`)
+	}
+}
+
+// validateContainerServiceMetricName checks a value of shape ContainerServiceMetricName.
+func validateContainerServiceMetricName(r *specrt.Report, p specrt.Path, v ContainerServiceMetricName) {
+	switch v {
+	case ContainerServiceMetricNameCpuUtilization, ContainerServiceMetricNameMemoryUtilization:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of CPUUtilization, MemoryUtilization")
+	}
+}
+
+// validateContainerServiceName checks a value of shape ContainerServiceName.
+func validateContainerServiceName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 63); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 63 characters, got %d", n)
+	}
+	if !matchContainerLabel(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[a-z0-9]{1,2}|[a-z0-9][a-z0-9-]+[a-z0-9]$`)
+	}
+}
+
+// validateContainerServicePowerName checks a value of shape ContainerServicePowerName.
+func validateContainerServicePowerName(r *specrt.Report, p specrt.Path, v ContainerServicePowerName) {
+	switch v {
+	case ContainerServicePowerNameNano, ContainerServicePowerNameMicro, ContainerServicePowerNameSmall, ContainerServicePowerNameMedium, ContainerServicePowerNameLarge, ContainerServicePowerNameXlarge:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of nano, micro, small, medium, large, xlarge")
+	}
+}
+
+// validateContainerServiceProtocol checks a value of shape ContainerServiceProtocol.
+func validateContainerServiceProtocol(r *specrt.Report, p specrt.Path, v ContainerServiceProtocol) {
+	switch v {
+	case ContainerServiceProtocolHttp, ContainerServiceProtocolHttps, ContainerServiceProtocolTcp, ContainerServiceProtocolUdp:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of HTTP, HTTPS, TCP, UDP")
+	}
+}
+
+// validateContainerServiceScale checks a value of shape ContainerServiceScale.
+func validateContainerServiceScale(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 20 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 20")
+	}
+}
+
+// validateDiskMapList checks a list of shape DiskMapList.
+func validateDiskMapList(r *specrt.Report, p specrt.Path, v []DiskMap) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateDistributionMetricName checks a value of shape DistributionMetricName.
+func validateDistributionMetricName(r *specrt.Report, p specrt.Path, v DistributionMetricName) {
+	switch v {
+	case DistributionMetricNameRequests, DistributionMetricNameBytesDownloaded, DistributionMetricNameBytesUploaded, DistributionMetricNameTotalErrorRate, DistributionMetricNameHttp4xxErrorRate, DistributionMetricNameHttp5xxErrorRate:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of Requests, BytesDownloaded, BytesUploaded, TotalErrorRate, Http4xxErrorRate, Http5xxErrorRate")
+	}
+}
+
+// validateEmailAddress checks a value of shape EmailAddress.
+func validateEmailAddress(r *specrt.Report, p specrt.Path, v string) {
+	p = p.Redacted()
+	if n, ok := specrt.CharsWithin(v, 6, 254); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 6 and 254 characters, got %d", n)
+	}
+	if !matchEmailAddress(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[\w!#$%&.'*+\/=?^_\x60{|}~\-]{1,64}@[a-zA-Z0-9\-]{1,63}(\.[a-zA-Z0-9\-]{1,63}){0,8}(\.[a-zA-Z]{2,63})$`)
+	}
+}
+
+// validateForwardValues checks a value of shape ForwardValues.
+func validateForwardValues(r *specrt.Report, p specrt.Path, v ForwardValues) {
+	switch v {
+	case ForwardValuesNone, ForwardValuesAllowList, ForwardValuesAll:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of none, allow-list, all")
+	}
+}
+
+// validateHTTPEndpoint checks a value of shape HttpEndpoint.
+func validateHTTPEndpoint(r *specrt.Report, p specrt.Path, v HTTPEndpoint) {
+	switch v {
+	case HTTPEndpointDisabled, HTTPEndpointEnabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of disabled, enabled")
+	}
+}
+
+// validateHTTPProtocolIpv6 checks a value of shape HttpProtocolIpv6.
+func validateHTTPProtocolIpv6(r *specrt.Report, p specrt.Path, v HTTPProtocolIpv6) {
+	switch v {
+	case HTTPProtocolIpv6Disabled, HTTPProtocolIpv6Enabled:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of disabled, enabled")
+	}
+}
+
+// validateHTTPTokens checks a value of shape HttpTokens.
+func validateHTTPTokens(r *specrt.Report, p specrt.Path, v HTTPTokens) {
+	switch v {
+	case HTTPTokensOptional, HTTPTokensRequired:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of optional, required")
+	}
+}
+
+// validateHeaderEnum checks a value of shape HeaderEnum.
+func validateHeaderEnum(r *specrt.Report, p specrt.Path, v HeaderEnum) {
+	switch v {
+	case HeaderEnumAccept, HeaderEnumAcceptCharset, HeaderEnumAcceptDatetime, HeaderEnumAcceptEncoding, HeaderEnumAcceptLanguage, HeaderEnumAuthorization, HeaderEnumCloudFrontForwardedProto, HeaderEnumCloudFrontIsDesktopViewer, HeaderEnumCloudFrontIsMobileViewer, HeaderEnumCloudFrontIsSmartTvViewer, HeaderEnumCloudFrontIsTabletViewer, HeaderEnumCloudFrontViewerCountry, HeaderEnumHost, HeaderEnumOrigin, HeaderEnumReferer:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of Accept, Accept-Charset, Accept-Datetime, Accept-Encoding, Accept-Language, Authorization, CloudFront-Forwarded-Proto, CloudFront-Is-Desktop-Viewer, CloudFront-Is-Mobile-Viewer, CloudFront-Is-SmartTV-Viewer, CloudFront-Is-Tablet-Viewer, CloudFront-Viewer-Country, Host, Origin, Referer")
+	}
+}
+
+// validateHeaderForwardList checks a list of shape HeaderForwardList.
+func validateHeaderForwardList(r *specrt.Report, p specrt.Path, v []HeaderEnum) {
+	for i := range v {
+		validateHeaderEnum(r, p.Index(i), v[i])
+	}
+}
+
+// validateIPAddressType checks a value of shape IpAddressType.
+func validateIPAddressType(r *specrt.Report, p specrt.Path, v IPAddressType) {
+	switch v {
+	case IPAddressTypeDualstack, IPAddressTypeIpv4, IPAddressTypeIpv6:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of dualstack, ipv4, ipv6")
+	}
+}
+
+// validateInstanceAccessProtocol checks a value of shape InstanceAccessProtocol.
+func validateInstanceAccessProtocol(r *specrt.Report, p specrt.Path, v InstanceAccessProtocol) {
+	switch v {
+	case InstanceAccessProtocolSsh, InstanceAccessProtocolRdp:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ssh, rdp")
+	}
+}
+
+// validateInstanceEntryList checks a list of shape InstanceEntryList.
+func validateInstanceEntryList(r *specrt.Report, p specrt.Path, v []InstanceEntry) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateInstanceMetricName checks a value of shape InstanceMetricName.
+func validateInstanceMetricName(r *specrt.Report, p specrt.Path, v InstanceMetricName) {
+	switch v {
+	case InstanceMetricNameCpuUtilization, InstanceMetricNameNetworkIn, InstanceMetricNameNetworkOut, InstanceMetricNameStatusCheckFailed, InstanceMetricNameStatusCheckFailedInstance, InstanceMetricNameStatusCheckFailedSystem, InstanceMetricNameBurstCapacityTime, InstanceMetricNameBurstCapacityPercentage, InstanceMetricNameMetadataNoToken:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of CPUUtilization, NetworkIn, NetworkOut, StatusCheckFailed, StatusCheckFailed_Instance, StatusCheckFailed_System, BurstCapacityTime, BurstCapacityPercentage, MetadataNoToken")
+	}
+}
+
+// validateLoadBalancerAttributeName checks a value of shape LoadBalancerAttributeName.
+func validateLoadBalancerAttributeName(r *specrt.Report, p specrt.Path, v LoadBalancerAttributeName) {
+	switch v {
+	case LoadBalancerAttributeNameHealthCheckPath, LoadBalancerAttributeNameSessionStickinessEnabled, LoadBalancerAttributeNameSessionStickinessLbCookieDurationSeconds, LoadBalancerAttributeNameHttpsRedirectionEnabled, LoadBalancerAttributeNameTlsPolicyName:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of HealthCheckPath, SessionStickinessEnabled, SessionStickiness_LB_CookieDurationSeconds, HttpsRedirectionEnabled, TlsPolicyName")
+	}
+}
+
+// validateLoadBalancerMetricName checks a value of shape LoadBalancerMetricName.
+func validateLoadBalancerMetricName(r *specrt.Report, p specrt.Path, v LoadBalancerMetricName) {
+	switch v {
+	case LoadBalancerMetricNameClientTlsNegotiationErrorCount, LoadBalancerMetricNameHealthyHostCount, LoadBalancerMetricNameUnhealthyHostCount, LoadBalancerMetricNameHttpCodeLb4xxCount, LoadBalancerMetricNameHttpCodeLb5xxCount, LoadBalancerMetricNameHttpCodeInstance2xxCount, LoadBalancerMetricNameHttpCodeInstance3xxCount, LoadBalancerMetricNameHttpCodeInstance4xxCount, LoadBalancerMetricNameHttpCodeInstance5xxCount, LoadBalancerMetricNameInstanceResponseTime, LoadBalancerMetricNameRejectedConnectionCount, LoadBalancerMetricNameRequestCount:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ClientTLSNegotiationErrorCount, HealthyHostCount, UnhealthyHostCount, HTTPCode_LB_4XX_Count, HTTPCode_LB_5XX_Count, HTTPCode_Instance_2XX_Count, HTTPCode_Instance_3XX_Count, HTTPCode_Instance_4XX_Count, HTTPCode_Instance_5XX_Count, InstanceResponseTime, RejectedConnectionCount, RequestCount")
+	}
+}
+
+// validateMetricName checks a value of shape MetricName.
+func validateMetricName(r *specrt.Report, p specrt.Path, v MetricName) {
+	switch v {
+	case MetricNameCpuUtilization, MetricNameNetworkIn, MetricNameNetworkOut, MetricNameStatusCheckFailed, MetricNameStatusCheckFailedInstance, MetricNameStatusCheckFailedSystem, MetricNameClientTlsNegotiationErrorCount, MetricNameHealthyHostCount, MetricNameUnhealthyHostCount, MetricNameHttpCodeLb4xxCount, MetricNameHttpCodeLb5xxCount, MetricNameHttpCodeInstance2xxCount, MetricNameHttpCodeInstance3xxCount, MetricNameHttpCodeInstance4xxCount, MetricNameHttpCodeInstance5xxCount, MetricNameInstanceResponseTime, MetricNameRejectedConnectionCount, MetricNameRequestCount, MetricNameDatabaseConnections, MetricNameDiskQueueDepth, MetricNameFreeStorageSpace, MetricNameNetworkReceiveThroughput, MetricNameNetworkTransmitThroughput, MetricNameBurstCapacityTime, MetricNameBurstCapacityPercentage:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of CPUUtilization, NetworkIn, NetworkOut, StatusCheckFailed, StatusCheckFailed_Instance, StatusCheckFailed_System, ClientTLSNegotiationErrorCount, HealthyHostCount, UnhealthyHostCount, HTTPCode_LB_4XX_Count, HTTPCode_LB_5XX_Count, HTTPCode_Instance_2XX_Count, HTTPCode_Instance_3XX_Count, HTTPCode_Instance_4XX_Count, HTTPCode_Instance_5XX_Count, InstanceResponseTime, RejectedConnectionCount, RequestCount, DatabaseConnections, DiskQueueDepth, FreeStorageSpace, NetworkReceiveThroughput, NetworkTransmitThroughput, BurstCapacityTime, BurstCapacityPercentage")
+	}
+}
+
+// validateMetricPeriod checks a value of shape MetricPeriod.
+func validateMetricPeriod(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 60 || v > 86400 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 60 and 86400")
+	}
+}
+
+// validateMetricStatistic checks a value of shape MetricStatistic.
+func validateMetricStatistic(r *specrt.Report, p specrt.Path, v MetricStatistic) {
+	switch v {
+	case MetricStatisticMinimum, MetricStatisticMaximum, MetricStatisticSum, MetricStatisticAverage, MetricStatisticSampleCount:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of Minimum, Maximum, Sum, Average, SampleCount")
+	}
+}
+
+// validateMetricStatisticList checks a list of shape MetricStatisticList.
+func validateMetricStatisticList(r *specrt.Report, p specrt.Path, v []MetricStatistic) {
+	for i := range v {
+		validateMetricStatistic(r, p.Index(i), v[i])
+	}
+}
+
+// validateMetricUnit checks a value of shape MetricUnit.
+func validateMetricUnit(r *specrt.Report, p specrt.Path, v MetricUnit) {
+	switch v {
+	case MetricUnitSeconds, MetricUnitMicroseconds, MetricUnitMilliseconds, MetricUnitBytes, MetricUnitKilobytes, MetricUnitMegabytes, MetricUnitGigabytes, MetricUnitTerabytes, MetricUnitBits, MetricUnitKilobits, MetricUnitMegabits, MetricUnitGigabits, MetricUnitTerabits, MetricUnitPercent, MetricUnitCount, MetricUnitBytesSecond, MetricUnitKilobytesSecond, MetricUnitMegabytesSecond, MetricUnitGigabytesSecond, MetricUnitTerabytesSecond, MetricUnitBitsSecond, MetricUnitKilobitsSecond, MetricUnitMegabitsSecond, MetricUnitGigabitsSecond, MetricUnitTerabitsSecond, MetricUnitCountSecond, MetricUnitNone:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of Seconds, Microseconds, Milliseconds, Bytes, Kilobytes, Megabytes, Gigabytes, Terabytes, Bits, Kilobits, Megabits, Gigabits, Terabits, Percent, Count, Bytes/Second, Kilobytes/Second, Megabytes/Second, Gigabytes/Second, Terabytes/Second, Bits/Second, Kilobits/Second, Megabits/Second, Gigabits/Second, Terabits/Second, Count/Second, None")
+	}
+}
+
+// validateNetworkProtocol checks a value of shape NetworkProtocol.
+func validateNetworkProtocol(r *specrt.Report, p specrt.Path, v NetworkProtocol) {
+	switch v {
+	case NetworkProtocolTcp, NetworkProtocolAll, NetworkProtocolUdp, NetworkProtocolIcmp, NetworkProtocolIcmpv6:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of tcp, all, udp, icmp, icmpv6")
+	}
+}
+
+// validateNonEmptyString checks a value of shape NonEmptyString.
+func validateNonEmptyString(r *specrt.Report, p specrt.Path, v string) {
+	if !matchNonEmptyString(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `.*\S.*`)
+	}
+}
+
+// validateNotificationTriggerList checks a list of shape NotificationTriggerList.
+func validateNotificationTriggerList(r *specrt.Report, p specrt.Path, v []AlarmState) {
+	for i := range v {
+		validateAlarmState(r, p.Index(i), v[i])
+	}
+}
+
+// validateOriginIPAddressTypeEnum checks a value of shape OriginIpAddressTypeEnum.
+func validateOriginIPAddressTypeEnum(r *specrt.Report, p specrt.Path, v OriginIPAddressTypeEnum) {
+	switch v {
+	case OriginIPAddressTypeEnumIpv4, OriginIPAddressTypeEnumIpv6, OriginIPAddressTypeEnumDualstack:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ipv4, ipv6, dualstack")
+	}
+}
+
+// validateOriginProtocolPolicyEnum checks a value of shape OriginProtocolPolicyEnum.
+func validateOriginProtocolPolicyEnum(r *specrt.Report, p specrt.Path, v OriginProtocolPolicyEnum) {
+	switch v {
+	case OriginProtocolPolicyEnumHttpOnly, OriginProtocolPolicyEnumHttpsOnly:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of http-only, https-only")
+	}
+}
+
+// validatePartnerIdList checks a list of shape PartnerIdList.
+func validatePartnerIdList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n > 10 {
+		r.Add(p, specrt.RuleLength, "", "must have at most 10 elements, got %d", n)
+	}
+	for i := range v {
+		validateNonEmptyString(r, p.Index(i), v[i])
+	}
+}
+
+// validatePort checks a value of shape Port.
+func validatePort(r *specrt.Report, p specrt.Path, v int32) {
+	if v < -1 || v > 65535 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between -1 and 65535")
+	}
+}
+
+// validatePortInfoList checks a list of shape PortInfoList.
+func validatePortInfoList(r *specrt.Report, p specrt.Path, v []PortInfo) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validatePortInfoSourceType checks a value of shape PortInfoSourceType.
+func validatePortInfoSourceType(r *specrt.Report, p specrt.Path, v PortInfoSourceType) {
+	switch v {
+	case PortInfoSourceTypeDefault, PortInfoSourceTypeInstance, PortInfoSourceTypeNone, PortInfoSourceTypeClosed:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of DEFAULT, INSTANCE, NONE, CLOSED")
+	}
+}
+
+// validatePortMap checks a map of shape PortMap.
+func validatePortMap(r *specrt.Report, p specrt.Path, v map[string]ContainerServiceProtocol) {
+	from := r.Len()
+	for k, e := range v {
+		at := p.Key(k)
+		validateContainerServiceProtocol(r, at, e)
+	}
+	r.SortFrom(from)
+}
+
+// validateRegionName checks a value of shape RegionName.
+func validateRegionName(r *specrt.Report, p specrt.Path, v RegionName) {
+	switch v {
+	case RegionNameUsEast1, RegionNameUsEast2, RegionNameUsWest1, RegionNameUsWest2, RegionNameEuWest1, RegionNameEuWest2, RegionNameEuWest3, RegionNameEuCentral1, RegionNameCaCentral1, RegionNameApSouth1, RegionNameApSoutheast1, RegionNameApSoutheast2, RegionNameApNortheast1, RegionNameApNortheast2, RegionNameEuNorth1, RegionNameApSoutheast3:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of us-east-1, us-east-2, us-west-1, us-west-2, eu-west-1, eu-west-2, eu-west-3, eu-central-1, ca-central-1, ap-south-1, ap-southeast-1, ap-southeast-2, ap-northeast-1, ap-northeast-2, eu-north-1, ap-southeast-3")
+	}
+}
+
+// validateRelationalDatabaseMetricName checks a value of shape RelationalDatabaseMetricName.
+func validateRelationalDatabaseMetricName(r *specrt.Report, p specrt.Path, v RelationalDatabaseMetricName) {
+	switch v {
+	case RelationalDatabaseMetricNameCpuUtilization, RelationalDatabaseMetricNameDatabaseConnections, RelationalDatabaseMetricNameDiskQueueDepth, RelationalDatabaseMetricNameFreeStorageSpace, RelationalDatabaseMetricNameNetworkReceiveThroughput, RelationalDatabaseMetricNameNetworkTransmitThroughput:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of CPUUtilization, DatabaseConnections, DiskQueueDepth, FreeStorageSpace, NetworkReceiveThroughput, NetworkTransmitThroughput")
+	}
+}
+
+// validateRelationalDatabasePasswordVersion checks a value of shape RelationalDatabasePasswordVersion.
+func validateRelationalDatabasePasswordVersion(r *specrt.Report, p specrt.Path, v RelationalDatabasePasswordVersion) {
+	switch v {
+	case RelationalDatabasePasswordVersionCurrent, RelationalDatabasePasswordVersionPrevious, RelationalDatabasePasswordVersionPending:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of CURRENT, PREVIOUS, PENDING")
+	}
+}
+
+// validateResourceArn checks a value of shape ResourceArn.
+func validateResourceArn(r *specrt.Report, p specrt.Path, v string) {
+	if !matchResourceARN(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^arn:(aws[^:]*):([a-zA-Z0-9-]+):([a-z0-9-]+):([0-9]+):([a-zA-Z]+)/([a-zA-Z0-9-]+)$`)
+	}
+}
+
+// validateResourceBucketAccess checks a value of shape ResourceBucketAccess.
+func validateResourceBucketAccess(r *specrt.Report, p specrt.Path, v ResourceBucketAccess) {
+	switch v {
+	case ResourceBucketAccessAllow, ResourceBucketAccessDeny:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of allow, deny")
+	}
+}
+
+// validateResourceName checks a value of shape ResourceName.
+func validateResourceName(r *specrt.Report, p specrt.Path, v string) {
+	if !matchResourceName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `\w[\w\-]*\w`)
+	}
+}
+
+// validateResourceNameList checks a list of shape ResourceNameList.
+func validateResourceNameList(r *specrt.Report, p specrt.Path, v []string) {
+	for i := range v {
+		validateResourceName(r, p.Index(i), v[i])
+	}
+}
+
+// validateResourceType checks a value of shape ResourceType.
+func validateResourceType(r *specrt.Report, p specrt.Path, v ResourceType) {
+	switch v {
+	case ResourceTypeContainerService, ResourceTypeInstance, ResourceTypeStaticIp, ResourceTypeKeyPair, ResourceTypeInstanceSnapshot, ResourceTypeDomain, ResourceTypePeeredVpc, ResourceTypeLoadBalancer, ResourceTypeLoadBalancerTlsCertificate, ResourceTypeDisk, ResourceTypeDiskSnapshot, ResourceTypeRelationalDatabase, ResourceTypeRelationalDatabaseSnapshot, ResourceTypeExportSnapshotRecord, ResourceTypeCloudFormationStackRecord, ResourceTypeAlarm, ResourceTypeContactMethod, ResourceTypeDistribution, ResourceTypeCertificate, ResourceTypeBucket:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of ContainerService, Instance, StaticIp, KeyPair, InstanceSnapshot, Domain, PeeredVpc, LoadBalancer, LoadBalancerTlsCertificate, Disk, DiskSnapshot, RelationalDatabase, RelationalDatabaseSnapshot, ExportSnapshotRecord, CloudFormationStackRecord, Alarm, ContactMethod, Distribution, Certificate, Bucket")
+	}
+}
+
+// validateSetupDomainName checks a value of shape SetupDomainName.
+func validateSetupDomainName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 4, 253); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 4 and 253 characters, got %d", n)
+	}
+	if !matchSetupDomainName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[a-zA-Z0-9\-]{1,63}(\.[a-zA-Z0-9\-]{1,63}){0,8}(\.[a-zA-Z]{2,63})$`)
+	}
+}
+
+// validateSetupDomainNameList checks a list of shape SetupDomainNameList.
+func validateSetupDomainNameList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n < 1 || n > 10 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 10 elements, got %d", n)
+	}
+	for i := range v {
+		validateSetupDomainName(r, p.Index(i), v[i])
+	}
+}
+
+// validateSetupHistoryPageToken checks a value of shape SetupHistoryPageToken.
+func validateSetupHistoryPageToken(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 24, 40); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 24 and 40 characters, got %d", n)
+	}
+	if !matchSetupHistoryPageToken(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[A-Za-z0-9+/=]+$`)
+	}
+}
+
+// validateStringMax256 checks a value of shape StringMax256.
+func validateStringMax256(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 256); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 256 characters, got %d", n)
 	}
 }
 
@@ -73,6 +4223,13 @@ func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
 	}
 }
 
+// validateTagKeyList checks a list of shape TagKeyList.
+func validateTagKeyList(r *specrt.Report, p specrt.Path, v []string) {
+	for i := range v {
+		validateTagKey(r, p.Index(i), v[i])
+	}
+}
+
 // validateTagList checks a list of shape TagList.
 func validateTagList(r *specrt.Report, p specrt.Path, v []Tag) {
 	for i := range v {
@@ -87,5 +4244,30 @@ func validateTagValue(r *specrt.Report, p specrt.Path, v string) {
 	}
 	if !matchTagKey(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`)
+	}
+}
+
+// validateTimeOfDay checks a value of shape TimeOfDay.
+func validateTimeOfDay(r *specrt.Report, p specrt.Path, v string) {
+	if !matchTimeOfDay(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^(0[0-9]|1[0-9]|2[0-3]):[0-5][0-9]$`)
+	}
+}
+
+// validateTreatMissingData checks a value of shape TreatMissingData.
+func validateTreatMissingData(r *specrt.Report, p specrt.Path, v TreatMissingData) {
+	switch v {
+	case TreatMissingDataBreaching, TreatMissingDataNotBreaching, TreatMissingDataIgnore, TreatMissingDataMissing:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of breaching, notBreaching, ignore, missing")
+	}
+}
+
+// validateViewerMinimumTLSProtocolVersionEnum checks a value of shape ViewerMinimumTlsProtocolVersionEnum.
+func validateViewerMinimumTLSProtocolVersionEnum(r *specrt.Report, p specrt.Path, v ViewerMinimumTLSProtocolVersionEnum) {
+	switch v {
+	case ViewerMinimumTLSProtocolVersionEnumTlSv112016, ViewerMinimumTLSProtocolVersionEnumTlSv122018, ViewerMinimumTLSProtocolVersionEnumTlSv122019, ViewerMinimumTLSProtocolVersionEnumTlSv122021:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TLSv1.1_2016, TLSv1.2_2018, TLSv1.2_2019, TLSv1.2_2021")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/specgen/specgen/gen/apprunner/apprunnermock"
 	"github.com/specgen/specgen/gen/ecs/ecsmock"
 	"github.com/specgen/specgen/gen/lightsail/lightsailmock"
+	"github.com/specgen/specgen/gen/scheduler/schedulermock"
 	"github.com/specgen/specgen/gen/servicediscovery/servicediscoverymock"
 	"github.com/specgen/specgen/gen/vpclattice/vpclatticemock"
 	"github.com/specgen/specgen/specrt/mockrt"
@@ -22,6 +23,7 @@ func All(opts ...mockrt.Option) []*mockrt.Server {
 		apprunnermock.New(opts...).Server,
 		ecsmock.New(opts...).Server,
 		lightsailmock.New(opts...).Server,
+		schedulermock.New(opts...).Server,
 		servicediscoverymock.New(opts...).Server,
 		vpclatticemock.New(opts...).Server,
 	}

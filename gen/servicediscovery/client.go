@@ -17,16 +17,221 @@ type Options = specrt.Options
 // API lists the operations of AWS Cloud Map. *Client implements it; code that
 // depends on API rather than *Client can be given a fake or a mock in tests.
 type API interface {
+	// Creates an HTTP namespace. Service instances registered using an HTTP
+	// namespace can be discovered using a `DiscoverInstances` request but can't be
+	// discovered using DNS.
+	//
+	// For the current quota on the number of namespaces that you can create using
+	// the same Amazon Web Services account, see Cloud Map quotas
+	// (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
+	// the Cloud Map Developer Guide.
+	CreateHttpNamespace(ctx context.Context, in *CreateHttpNamespaceInput, optFns ...func(*Options)) (*CreateHttpNamespaceOutput, error)
+
 	// Creates a private namespace based on DNS, which is visible only inside a
 	// specified Amazon VPC. The namespace defines your service naming scheme. For
-	// example, if you name your namespace example.com and name your service
-	// backend, the resulting DNS name for the service is backend.example.com.
+	// example, if you name your namespace `example.com` and name your service
+	// `backend`, the resulting DNS name for the service is `backend.example.com`.
 	// Service instances that are registered using a private DNS namespace can be
-	// discovered using either a DiscoverInstances request or using DNS. For the
+	// discovered using either a `DiscoverInstances` request or using DNS. For the
 	// current quota on the number of namespaces that you can create using the same
-	// Amazon Web Services account, see Cloud Map quotas in the Cloud Map Developer
-	// Guide.
+	// Amazon Web Services account, see Cloud Map quotas
+	// (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
+	// the Cloud Map Developer Guide.
 	CreatePrivateDnsNamespace(ctx context.Context, in *CreatePrivateDnsNamespaceInput, optFns ...func(*Options)) (*CreatePrivateDnsNamespaceOutput, error)
+
+	// Creates a public namespace based on DNS, which is visible on the internet.
+	// The namespace defines your service naming scheme. For example, if you name
+	// your namespace `example.com` and name your service `backend`, the resulting
+	// DNS name for the service is `backend.example.com`. You can discover
+	// instances that were registered with a public DNS namespace by using either a
+	// `DiscoverInstances` request or using DNS. For the current quota on the
+	// number of namespaces that you can create using the same Amazon Web Services
+	// account, see Cloud Map quotas
+	// (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
+	// the Cloud Map Developer Guide.
+	//
+	// The `CreatePublicDnsNamespace` API operation is not supported in the Amazon
+	// Web Services GovCloud (US) Regions.
+	CreatePublicDnsNamespace(ctx context.Context, in *CreatePublicDnsNamespaceInput, optFns ...func(*Options)) (*CreatePublicDnsNamespaceOutput, error)
+
+	// Creates a service. This action defines the configuration for the following
+	// entities:
+	//
+	// - For public and private DNS namespaces, one of the following combinations
+	// of DNS records in Amazon Route 53: - `A` - `AAAA` - `A` and `AAAA` - `SRV` -
+	// `CNAME` - Optionally, a health check
+	//
+	// After you create the service, you can submit a RegisterInstance
+	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html)
+	// request, and Cloud Map uses the values in the configuration to create the
+	// specified entities.
+	//
+	// For the current quota on the number of instances that you can register using
+	// the same namespace and using the same service, see Cloud Map quotas
+	// (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
+	// the Cloud Map Developer Guide.
+	CreateService(ctx context.Context, in *CreateServiceInput, optFns ...func(*Options)) (*CreateServiceOutput, error)
+
+	// Deletes a namespace from the current account. If the namespace still
+	// contains one or more services, the request fails.
+	DeleteNamespace(ctx context.Context, in *DeleteNamespaceInput, optFns ...func(*Options)) (*DeleteNamespaceOutput, error)
+
+	// Deletes a specified service and all associated service attributes. If the
+	// service still contains one or more registered instances, the request fails.
+	DeleteService(ctx context.Context, in *DeleteServiceInput, optFns ...func(*Options)) (*DeleteServiceOutput, error)
+
+	// Deletes specific attributes associated with a service.
+	DeleteServiceAttributes(ctx context.Context, in *DeleteServiceAttributesInput, optFns ...func(*Options)) (*DeleteServiceAttributesOutput, error)
+
+	// Deletes the Amazon Route 53 DNS records and health check, if any, that Cloud
+	// Map created for the specified instance.
+	DeregisterInstance(ctx context.Context, in *DeregisterInstanceInput, optFns ...func(*Options)) (*DeregisterInstanceOutput, error)
+
+	// Discovers registered instances for a specified namespace and service. You
+	// can use `DiscoverInstances` to discover instances for any type of namespace.
+	// `DiscoverInstances` returns a randomized list of instances allowing
+	// customers to distribute traffic evenly across instances. For public and
+	// private DNS namespaces, you can also use DNS queries to discover instances.
+	DiscoverInstances(ctx context.Context, in *DiscoverInstancesInput, optFns ...func(*Options)) (*DiscoverInstancesOutput, error)
+
+	// Discovers the increasing revision associated with an instance.
+	DiscoverInstancesRevision(ctx context.Context, in *DiscoverInstancesRevisionInput, optFns ...func(*Options)) (*DiscoverInstancesRevisionOutput, error)
+
+	// Gets information about a specified instance.
+	GetInstance(ctx context.Context, in *GetInstanceInput, optFns ...func(*Options)) (*GetInstanceOutput, error)
+
+	// Gets the current health status (`Healthy`, `Unhealthy`, or `Unknown`) of one
+	// or more instances that are associated with a specified service.
+	//
+	// There's a brief delay between when you register an instance and when the
+	// health status for the instance is available.
+	GetInstancesHealthStatus(ctx context.Context, in *GetInstancesHealthStatusInput, optFns ...func(*Options)) (*GetInstancesHealthStatusOutput, error)
+
+	// Gets information about a namespace.
+	GetNamespace(ctx context.Context, in *GetNamespaceInput, optFns ...func(*Options)) (*GetNamespaceOutput, error)
+
+	// Gets information about any operation that returns an operation ID in the
+	// response, such as a `CreateHttpNamespace` request.
+	//
+	// To get a list of operations that match specified criteria, see
+	// ListOperations
+	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_ListOperations.html).
+	GetOperation(ctx context.Context, in *GetOperationInput, optFns ...func(*Options)) (*GetOperationOutput, error)
+
+	// Gets the settings for a specified service.
+	GetService(ctx context.Context, in *GetServiceInput, optFns ...func(*Options)) (*GetServiceOutput, error)
+
+	// Returns the attributes associated with a specified service.
+	GetServiceAttributes(ctx context.Context, in *GetServiceAttributesInput, optFns ...func(*Options)) (*GetServiceAttributesOutput, error)
+
+	// Lists summary information about the instances that you registered by using a
+	// specified service.
+	ListInstances(ctx context.Context, in *ListInstancesInput, optFns ...func(*Options)) (*ListInstancesOutput, error)
+
+	// Lists summary information about the namespaces that were created by the
+	// current Amazon Web Services account and shared with the current Amazon Web
+	// Services account.
+	ListNamespaces(ctx context.Context, in *ListNamespacesInput, optFns ...func(*Options)) (*ListNamespacesOutput, error)
+
+	// Lists operations that match the criteria that you specify.
+	ListOperations(ctx context.Context, in *ListOperationsInput, optFns ...func(*Options)) (*ListOperationsOutput, error)
+
+	// Lists summary information for all the services that are associated with one
+	// or more namespaces.
+	ListServices(ctx context.Context, in *ListServicesInput, optFns ...func(*Options)) (*ListServicesOutput, error)
+
+	// Lists tags for the specified resource.
+	ListTagsForResource(ctx context.Context, in *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error)
+
+	// Creates or updates one or more records and, optionally, creates a health
+	// check based on the settings in a specified service. When you submit a
+	// `RegisterInstance` request, the following occurs:
+	//
+	// - For each DNS record that you define in the service that's specified by
+	// `ServiceId`, a record is created or updated in the hosted zone that's
+	// associated with the corresponding namespace. - If the service includes
+	// `HealthCheckConfig`, a health check is created based on the settings in the
+	// health check configuration. - The health check, if any, is associated with
+	// each of the new or updated records.
+	//
+	// One `RegisterInstance` request must complete before you can submit another
+	// request and specify the same service ID and instance ID.
+	//
+	// For more information, see CreateService
+	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html).
+	//
+	// When Cloud Map receives a DNS query for the specified DNS name, it returns
+	// the applicable value:
+	//
+	// - If the health check is healthy: returns all the records - If the health
+	// check is unhealthy: returns the applicable value for the last healthy
+	// instance - If you didn't specify a health check configuration: returns all
+	// the records
+	//
+	// For the current quota on the number of instances that you can register using
+	// the same namespace and using the same service, see Cloud Map quotas
+	// (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
+	// the Cloud Map Developer Guide.
+	RegisterInstance(ctx context.Context, in *RegisterInstanceInput, optFns ...func(*Options)) (*RegisterInstanceOutput, error)
+
+	// Adds one or more tags to the specified resource.
+	TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error)
+
+	// Removes one or more tags from the specified resource.
+	UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error)
+
+	// Updates an HTTP namespace.
+	UpdateHttpNamespace(ctx context.Context, in *UpdateHttpNamespaceInput, optFns ...func(*Options)) (*UpdateHttpNamespaceOutput, error)
+
+	// Submits a request to change the health status of a custom health check to
+	// healthy or unhealthy.
+	//
+	// You can use `UpdateInstanceCustomHealthStatus` to change the status only for
+	// custom health checks, which you define using `HealthCheckCustomConfig` when
+	// you create a service. You can't use it to change the status for Route 53
+	// health checks, which you define using `HealthCheckConfig`.
+	//
+	// For more information, see HealthCheckCustomConfig
+	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_HealthCheckCustomConfig.html).
+	UpdateInstanceCustomHealthStatus(ctx context.Context, in *UpdateInstanceCustomHealthStatusInput, optFns ...func(*Options)) (*UpdateInstanceCustomHealthStatusOutput, error)
+
+	// Updates a private DNS namespace.
+	UpdatePrivateDnsNamespace(ctx context.Context, in *UpdatePrivateDnsNamespaceInput, optFns ...func(*Options)) (*UpdatePrivateDnsNamespaceOutput, error)
+
+	// Updates a public DNS namespace.
+	UpdatePublicDnsNamespace(ctx context.Context, in *UpdatePublicDnsNamespaceInput, optFns ...func(*Options)) (*UpdatePublicDnsNamespaceOutput, error)
+
+	// Submits a request to perform the following operations:
+	//
+	// - Update the TTL setting for existing `DnsRecords` configurations - Add,
+	// update, or delete `HealthCheckConfig` for a specified service
+	//
+	// You can't add, update, or delete a `HealthCheckCustomConfig` configuration.
+	//
+	// For public and private DNS namespaces, note the following:
+	//
+	// - If you omit any existing `DnsRecords` or `HealthCheckConfig`
+	// configurations from an `UpdateService` request, the configurations are
+	// deleted from the service. - If you omit an existing
+	// `HealthCheckCustomConfig` configuration from an `UpdateService` request, the
+	// configuration isn't deleted from the service.
+	//
+	// You can't call `UpdateService` and update settings in the following
+	// scenarios:
+	//
+	// - When the service is associated with an HTTP namespace - When the service
+	// is associated with a shared namespace and contains instances that were
+	// registered by Amazon Web Services accounts other than the account making the
+	// `UpdateService` call
+	//
+	// When you update settings for a service, Cloud Map also updates the
+	// corresponding settings in all the records and health checks that were
+	// created by using the specified service.
+	UpdateService(ctx context.Context, in *UpdateServiceInput, optFns ...func(*Options)) (*UpdateServiceOutput, error)
+
+	// Submits a request to update a specified service to add service-level
+	// attributes.
+	UpdateServiceAttributes(ctx context.Context, in *UpdateServiceAttributesInput, optFns ...func(*Options)) (*UpdateServiceAttributesOutput, error)
 }
 
 // Client calls AWS Cloud Map over HTTP with the awsJson1_1 protocol, signing
@@ -62,21 +267,172 @@ var service = specrt.Service{
 
 // The operations, described to the protocol code.
 var (
+	opCreateHttpNamespace = specrt.Operation{
+		Decode: decodeCreateHttpNamespaceResponse,
+		Name:   "CreateHttpNamespace",
+	}
 	opCreatePrivateDnsNamespace = specrt.Operation{
 		Decode: decodeCreatePrivateDnsNamespaceResponse,
 		Name:   "CreatePrivateDnsNamespace",
 	}
+	opCreatePublicDnsNamespace = specrt.Operation{
+		Decode: decodeCreatePublicDnsNamespaceResponse,
+		Name:   "CreatePublicDnsNamespace",
+	}
+	opCreateService = specrt.Operation{
+		Decode: decodeCreateServiceResponse,
+		Name:   "CreateService",
+	}
+	opDeleteNamespace = specrt.Operation{
+		Decode: decodeDeleteNamespaceResponse,
+		Name:   "DeleteNamespace",
+	}
+	opDeleteService = specrt.Operation{
+		Decode: decodeDeleteServiceResponse,
+		Name:   "DeleteService",
+	}
+	opDeleteServiceAttributes = specrt.Operation{
+		Decode: decodeDeleteServiceAttributesResponse,
+		Name:   "DeleteServiceAttributes",
+	}
+	opDeregisterInstance = specrt.Operation{
+		Decode: decodeDeregisterInstanceResponse,
+		Name:   "DeregisterInstance",
+	}
+	opDiscoverInstances = specrt.Operation{
+		Decode:     decodeDiscoverInstancesResponse,
+		HostPrefix: "data-",
+		Name:       "DiscoverInstances",
+	}
+	opDiscoverInstancesRevision = specrt.Operation{
+		Decode:     decodeDiscoverInstancesRevisionResponse,
+		HostPrefix: "data-",
+		Name:       "DiscoverInstancesRevision",
+	}
+	opGetInstance = specrt.Operation{
+		Decode: decodeGetInstanceResponse,
+		Name:   "GetInstance",
+	}
+	opGetInstancesHealthStatus = specrt.Operation{
+		Decode: decodeGetInstancesHealthStatusResponse,
+		Name:   "GetInstancesHealthStatus",
+	}
+	opGetNamespace = specrt.Operation{
+		Decode: decodeGetNamespaceResponse,
+		Name:   "GetNamespace",
+	}
+	opGetOperation = specrt.Operation{
+		Decode: decodeGetOperationResponse,
+		Name:   "GetOperation",
+	}
+	opGetService = specrt.Operation{
+		Decode: decodeGetServiceResponse,
+		Name:   "GetService",
+	}
+	opGetServiceAttributes = specrt.Operation{
+		Decode: decodeGetServiceAttributesResponse,
+		Name:   "GetServiceAttributes",
+	}
+	opListInstances = specrt.Operation{
+		Decode: decodeListInstancesResponse,
+		Name:   "ListInstances",
+	}
+	opListNamespaces = specrt.Operation{
+		Decode: decodeListNamespacesResponse,
+		Name:   "ListNamespaces",
+	}
+	opListOperations = specrt.Operation{
+		Decode: decodeListOperationsResponse,
+		Name:   "ListOperations",
+	}
+	opListServices = specrt.Operation{
+		Decode: decodeListServicesResponse,
+		Name:   "ListServices",
+	}
+	opListTagsForResource = specrt.Operation{
+		Decode: decodeListTagsForResourceResponse,
+		Name:   "ListTagsForResource",
+	}
+	opRegisterInstance = specrt.Operation{
+		Decode: decodeRegisterInstanceResponse,
+		Name:   "RegisterInstance",
+	}
+	opTagResource = specrt.Operation{
+		Decode: decodeTagResourceResponse,
+		Name:   "TagResource",
+	}
+	opUntagResource = specrt.Operation{
+		Decode: decodeUntagResourceResponse,
+		Name:   "UntagResource",
+	}
+	opUpdateHttpNamespace = specrt.Operation{
+		Decode: decodeUpdateHttpNamespaceResponse,
+		Name:   "UpdateHttpNamespace",
+	}
+	opUpdateInstanceCustomHealthStatus = specrt.Operation{
+		Decode: decodeUpdateInstanceCustomHealthStatusResponse,
+		Name:   "UpdateInstanceCustomHealthStatus",
+	}
+	opUpdatePrivateDnsNamespace = specrt.Operation{
+		Decode: decodeUpdatePrivateDnsNamespaceResponse,
+		Name:   "UpdatePrivateDnsNamespace",
+	}
+	opUpdatePublicDnsNamespace = specrt.Operation{
+		Decode: decodeUpdatePublicDnsNamespaceResponse,
+		Name:   "UpdatePublicDnsNamespace",
+	}
+	opUpdateService = specrt.Operation{
+		Decode: decodeUpdateServiceResponse,
+		Name:   "UpdateService",
+	}
+	opUpdateServiceAttributes = specrt.Operation{
+		Decode: decodeUpdateServiceAttributesResponse,
+		Name:   "UpdateServiceAttributes",
+	}
 )
+
+// Creates an HTTP namespace. Service instances registered using an HTTP
+// namespace can be discovered using a `DiscoverInstances` request but can't be
+// discovered using DNS.
+//
+// For the current quota on the number of namespaces that you can create using
+// the same Amazon Web Services account, see Cloud Map quotas
+// (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
+// the Cloud Map Developer Guide.
+//
+// When in.CreatorRequestID is empty, it is filled with a random UUID, the same
+// for every attempt; in itself is not modified. The documented errors are
+// *InvalidInput, *NamespaceAlreadyExists, *ResourceLimitExceeded,
+// *DuplicateRequest, *TooManyTagsException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) CreateHttpNamespace(ctx context.Context, in *CreateHttpNamespaceInput, optFns ...func(*Options)) (*CreateHttpNamespaceOutput, error) {
+	if in == nil {
+		in = &CreateHttpNamespaceInput{}
+	}
+	if specrt.NeedsToken(in.CreatorRequestID) {
+		cp := *in
+		cp.CreatorRequestID = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateHttpNamespaceOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateHttpNamespace, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
 
 // Creates a private namespace based on DNS, which is visible only inside a
 // specified Amazon VPC. The namespace defines your service naming scheme. For
-// example, if you name your namespace example.com and name your service
-// backend, the resulting DNS name for the service is backend.example.com.
+// example, if you name your namespace `example.com` and name your service
+// `backend`, the resulting DNS name for the service is `backend.example.com`.
 // Service instances that are registered using a private DNS namespace can be
-// discovered using either a DiscoverInstances request or using DNS. For the
+// discovered using either a `DiscoverInstances` request or using DNS. For the
 // current quota on the number of namespaces that you can create using the same
-// Amazon Web Services account, see Cloud Map quotas in the Cloud Map Developer
-// Guide.
+// Amazon Web Services account, see Cloud Map quotas
+// (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
+// the Cloud Map Developer Guide.
 //
 // When in.CreatorRequestID is empty, it is filled with a random UUID, the same
 // for every attempt; in itself is not modified. The documented errors are
@@ -101,6 +457,662 @@ func (c *Client) CreatePrivateDnsNamespace(ctx context.Context, in *CreatePrivat
 	return out, nil
 }
 
+// Creates a public namespace based on DNS, which is visible on the internet.
+// The namespace defines your service naming scheme. For example, if you name
+// your namespace `example.com` and name your service `backend`, the resulting
+// DNS name for the service is `backend.example.com`. You can discover
+// instances that were registered with a public DNS namespace by using either a
+// `DiscoverInstances` request or using DNS. For the current quota on the
+// number of namespaces that you can create using the same Amazon Web Services
+// account, see Cloud Map quotas
+// (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
+// the Cloud Map Developer Guide.
+//
+// The `CreatePublicDnsNamespace` API operation is not supported in the Amazon
+// Web Services GovCloud (US) Regions.
+//
+// When in.CreatorRequestID is empty, it is filled with a random UUID, the same
+// for every attempt; in itself is not modified. The documented errors are
+// *InvalidInput, *NamespaceAlreadyExists, *ResourceLimitExceeded,
+// *DuplicateRequest, *TooManyTagsException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) CreatePublicDnsNamespace(ctx context.Context, in *CreatePublicDnsNamespaceInput, optFns ...func(*Options)) (*CreatePublicDnsNamespaceOutput, error) {
+	if in == nil {
+		in = &CreatePublicDnsNamespaceInput{}
+	}
+	if specrt.NeedsToken(in.CreatorRequestID) {
+		cp := *in
+		cp.CreatorRequestID = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreatePublicDnsNamespaceOutput{}
+	if err := c.rt.Invoke(ctx, &opCreatePublicDnsNamespace, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a service. This action defines the configuration for the following
+// entities:
+//
+// - For public and private DNS namespaces, one of the following combinations
+// of DNS records in Amazon Route 53: - `A` - `AAAA` - `A` and `AAAA` - `SRV` -
+// `CNAME` - Optionally, a health check
+//
+// After you create the service, you can submit a RegisterInstance
+// (https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html)
+// request, and Cloud Map uses the values in the configuration to create the
+// specified entities.
+//
+// For the current quota on the number of instances that you can register using
+// the same namespace and using the same service, see Cloud Map quotas
+// (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
+// the Cloud Map Developer Guide.
+//
+// When in.CreatorRequestID is empty, it is filled with a random UUID, the same
+// for every attempt; in itself is not modified. The documented errors are
+// *InvalidInput, *ResourceLimitExceeded, *NamespaceNotFound,
+// *ServiceAlreadyExists, *TooManyTagsException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) CreateService(ctx context.Context, in *CreateServiceInput, optFns ...func(*Options)) (*CreateServiceOutput, error) {
+	if in == nil {
+		in = &CreateServiceInput{}
+	}
+	if specrt.NeedsToken(in.CreatorRequestID) {
+		cp := *in
+		cp.CreatorRequestID = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a namespace from the current account. If the namespace still
+// contains one or more services, the request fails.
+//
+// The documented errors are *InvalidInput, *NamespaceNotFound, *ResourceInUse,
+// *DuplicateRequest; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteNamespace(ctx context.Context, in *DeleteNamespaceInput, optFns ...func(*Options)) (*DeleteNamespaceOutput, error) {
+	if in == nil {
+		in = &DeleteNamespaceInput{}
+	}
+	out := &DeleteNamespaceOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteNamespace, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes a specified service and all associated service attributes. If the
+// service still contains one or more registered instances, the request fails.
+//
+// The documented errors are *InvalidInput, *ServiceNotFound, *ResourceInUse;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteService(ctx context.Context, in *DeleteServiceInput, optFns ...func(*Options)) (*DeleteServiceOutput, error) {
+	if in == nil {
+		in = &DeleteServiceInput{}
+	}
+	out := &DeleteServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes specific attributes associated with a service.
+//
+// The documented errors are *InvalidInput, *ServiceNotFound; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DeleteServiceAttributes(ctx context.Context, in *DeleteServiceAttributesInput, optFns ...func(*Options)) (*DeleteServiceAttributesOutput, error) {
+	if in == nil {
+		in = &DeleteServiceAttributesInput{}
+	}
+	out := &DeleteServiceAttributesOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteServiceAttributes, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the Amazon Route 53 DNS records and health check, if any, that Cloud
+// Map created for the specified instance.
+//
+// The documented errors are *DuplicateRequest, *InvalidInput,
+// *InstanceNotFound, *ResourceInUse, *ServiceNotFound; errors.As finds them in
+// the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DeregisterInstance(ctx context.Context, in *DeregisterInstanceInput, optFns ...func(*Options)) (*DeregisterInstanceOutput, error) {
+	if in == nil {
+		in = &DeregisterInstanceInput{}
+	}
+	out := &DeregisterInstanceOutput{}
+	if err := c.rt.Invoke(ctx, &opDeregisterInstance, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Discovers registered instances for a specified namespace and service. You
+// can use `DiscoverInstances` to discover instances for any type of namespace.
+// `DiscoverInstances` returns a randomized list of instances allowing
+// customers to distribute traffic evenly across instances. For public and
+// private DNS namespaces, you can also use DNS queries to discover instances.
+//
+// The documented errors are *ServiceNotFound, *NamespaceNotFound,
+// *InvalidInput, *RequestLimitExceeded; errors.As finds them in the returned
+// error, which is a *specrt.OperationError. The input is validated first
+// unless Options.DisableValidation is set; a *specrt.ValidationError is then
+// returned without sending anything.
+func (c *Client) DiscoverInstances(ctx context.Context, in *DiscoverInstancesInput, optFns ...func(*Options)) (*DiscoverInstancesOutput, error) {
+	if in == nil {
+		in = &DiscoverInstancesInput{}
+	}
+	out := &DiscoverInstancesOutput{}
+	if err := c.rt.Invoke(ctx, &opDiscoverInstances, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Discovers the increasing revision associated with an instance.
+//
+// The documented errors are *ServiceNotFound, *NamespaceNotFound,
+// *InvalidInput, *RequestLimitExceeded; errors.As finds them in the returned
+// error, which is a *specrt.OperationError. The input is validated first
+// unless Options.DisableValidation is set; a *specrt.ValidationError is then
+// returned without sending anything.
+func (c *Client) DiscoverInstancesRevision(ctx context.Context, in *DiscoverInstancesRevisionInput, optFns ...func(*Options)) (*DiscoverInstancesRevisionOutput, error) {
+	if in == nil {
+		in = &DiscoverInstancesRevisionInput{}
+	}
+	out := &DiscoverInstancesRevisionOutput{}
+	if err := c.rt.Invoke(ctx, &opDiscoverInstancesRevision, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Gets information about a specified instance.
+//
+// The documented errors are *InstanceNotFound, *InvalidInput,
+// *ServiceNotFound; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetInstance(ctx context.Context, in *GetInstanceInput, optFns ...func(*Options)) (*GetInstanceOutput, error) {
+	if in == nil {
+		in = &GetInstanceInput{}
+	}
+	out := &GetInstanceOutput{}
+	if err := c.rt.Invoke(ctx, &opGetInstance, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Gets the current health status (`Healthy`, `Unhealthy`, or `Unknown`) of one
+// or more instances that are associated with a specified service.
+//
+// There's a brief delay between when you register an instance and when the
+// health status for the instance is available.
+//
+// The documented errors are *InstanceNotFound, *InvalidInput,
+// *ServiceNotFound; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetInstancesHealthStatus(ctx context.Context, in *GetInstancesHealthStatusInput, optFns ...func(*Options)) (*GetInstancesHealthStatusOutput, error) {
+	if in == nil {
+		in = &GetInstancesHealthStatusInput{}
+	}
+	out := &GetInstancesHealthStatusOutput{}
+	if err := c.rt.Invoke(ctx, &opGetInstancesHealthStatus, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Gets information about a namespace.
+//
+// The documented errors are *InvalidInput, *NamespaceNotFound; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) GetNamespace(ctx context.Context, in *GetNamespaceInput, optFns ...func(*Options)) (*GetNamespaceOutput, error) {
+	if in == nil {
+		in = &GetNamespaceInput{}
+	}
+	out := &GetNamespaceOutput{}
+	if err := c.rt.Invoke(ctx, &opGetNamespace, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Gets information about any operation that returns an operation ID in the
+// response, such as a `CreateHttpNamespace` request.
+//
+// To get a list of operations that match specified criteria, see
+// ListOperations
+// (https://docs.aws.amazon.com/cloud-map/latest/api/API_ListOperations.html).
+//
+// The documented errors are *InvalidInput, *OperationNotFound; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) GetOperation(ctx context.Context, in *GetOperationInput, optFns ...func(*Options)) (*GetOperationOutput, error) {
+	if in == nil {
+		in = &GetOperationInput{}
+	}
+	out := &GetOperationOutput{}
+	if err := c.rt.Invoke(ctx, &opGetOperation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Gets the settings for a specified service.
+//
+// The documented errors are *InvalidInput, *ServiceNotFound; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) GetService(ctx context.Context, in *GetServiceInput, optFns ...func(*Options)) (*GetServiceOutput, error) {
+	if in == nil {
+		in = &GetServiceInput{}
+	}
+	out := &GetServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opGetService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Returns the attributes associated with a specified service.
+//
+// The documented errors are *InvalidInput, *ServiceNotFound; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) GetServiceAttributes(ctx context.Context, in *GetServiceAttributesInput, optFns ...func(*Options)) (*GetServiceAttributesOutput, error) {
+	if in == nil {
+		in = &GetServiceAttributesInput{}
+	}
+	out := &GetServiceAttributesOutput{}
+	if err := c.rt.Invoke(ctx, &opGetServiceAttributes, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Lists summary information about the instances that you registered by using a
+// specified service.
+//
+// The documented errors are *ServiceNotFound, *InvalidInput; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) ListInstances(ctx context.Context, in *ListInstancesInput, optFns ...func(*Options)) (*ListInstancesOutput, error) {
+	if in == nil {
+		in = &ListInstancesInput{}
+	}
+	out := &ListInstancesOutput{}
+	if err := c.rt.Invoke(ctx, &opListInstances, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Lists summary information about the namespaces that were created by the
+// current Amazon Web Services account and shared with the current Amazon Web
+// Services account.
+//
+// The documented errors are *InvalidInput; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListNamespaces(ctx context.Context, in *ListNamespacesInput, optFns ...func(*Options)) (*ListNamespacesOutput, error) {
+	if in == nil {
+		in = &ListNamespacesInput{}
+	}
+	out := &ListNamespacesOutput{}
+	if err := c.rt.Invoke(ctx, &opListNamespaces, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Lists operations that match the criteria that you specify.
+//
+// The documented errors are *InvalidInput; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListOperations(ctx context.Context, in *ListOperationsInput, optFns ...func(*Options)) (*ListOperationsOutput, error) {
+	if in == nil {
+		in = &ListOperationsInput{}
+	}
+	out := &ListOperationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListOperations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Lists summary information for all the services that are associated with one
+// or more namespaces.
+//
+// The documented errors are *InvalidInput; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListServices(ctx context.Context, in *ListServicesInput, optFns ...func(*Options)) (*ListServicesOutput, error) {
+	if in == nil {
+		in = &ListServicesInput{}
+	}
+	out := &ListServicesOutput{}
+	if err := c.rt.Invoke(ctx, &opListServices, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Lists tags for the specified resource.
+//
+// The documented errors are *ResourceNotFoundException, *InvalidInput;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListTagsForResource(ctx context.Context, in *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error) {
+	if in == nil {
+		in = &ListTagsForResourceInput{}
+	}
+	out := &ListTagsForResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opListTagsForResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates or updates one or more records and, optionally, creates a health
+// check based on the settings in a specified service. When you submit a
+// `RegisterInstance` request, the following occurs:
+//
+// - For each DNS record that you define in the service that's specified by
+// `ServiceId`, a record is created or updated in the hosted zone that's
+// associated with the corresponding namespace. - If the service includes
+// `HealthCheckConfig`, a health check is created based on the settings in the
+// health check configuration. - The health check, if any, is associated with
+// each of the new or updated records.
+//
+// One `RegisterInstance` request must complete before you can submit another
+// request and specify the same service ID and instance ID.
+//
+// For more information, see CreateService
+// (https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html).
+//
+// When Cloud Map receives a DNS query for the specified DNS name, it returns
+// the applicable value:
+//
+// - If the health check is healthy: returns all the records - If the health
+// check is unhealthy: returns the applicable value for the last healthy
+// instance - If you didn't specify a health check configuration: returns all
+// the records
+//
+// For the current quota on the number of instances that you can register using
+// the same namespace and using the same service, see Cloud Map quotas
+// (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
+// the Cloud Map Developer Guide.
+//
+// When in.CreatorRequestID is empty, it is filled with a random UUID, the same
+// for every attempt; in itself is not modified. The documented errors are
+// *DuplicateRequest, *InvalidInput, *ResourceInUse, *ResourceLimitExceeded,
+// *ServiceNotFound; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) RegisterInstance(ctx context.Context, in *RegisterInstanceInput, optFns ...func(*Options)) (*RegisterInstanceOutput, error) {
+	if in == nil {
+		in = &RegisterInstanceInput{}
+	}
+	if specrt.NeedsToken(in.CreatorRequestID) {
+		cp := *in
+		cp.CreatorRequestID = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &RegisterInstanceOutput{}
+	if err := c.rt.Invoke(ctx, &opRegisterInstance, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Adds one or more tags to the specified resource.
+//
+// The documented errors are *ResourceNotFoundException, *TooManyTagsException,
+// *InvalidInput; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error) {
+	if in == nil {
+		in = &TagResourceInput{}
+	}
+	out := &TagResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opTagResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Removes one or more tags from the specified resource.
+//
+// The documented errors are *ResourceNotFoundException, *InvalidInput;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error) {
+	if in == nil {
+		in = &UntagResourceInput{}
+	}
+	out := &UntagResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opUntagResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates an HTTP namespace.
+//
+// When in.UpdaterRequestID is empty, it is filled with a random UUID, the same
+// for every attempt; in itself is not modified. The documented errors are
+// *InvalidInput, *NamespaceNotFound, *ResourceInUse, *DuplicateRequest;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateHttpNamespace(ctx context.Context, in *UpdateHttpNamespaceInput, optFns ...func(*Options)) (*UpdateHttpNamespaceOutput, error) {
+	if in == nil {
+		in = &UpdateHttpNamespaceInput{}
+	}
+	if specrt.NeedsToken(in.UpdaterRequestID) {
+		cp := *in
+		cp.UpdaterRequestID = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &UpdateHttpNamespaceOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateHttpNamespace, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Submits a request to change the health status of a custom health check to
+// healthy or unhealthy.
+//
+// You can use `UpdateInstanceCustomHealthStatus` to change the status only for
+// custom health checks, which you define using `HealthCheckCustomConfig` when
+// you create a service. You can't use it to change the status for Route 53
+// health checks, which you define using `HealthCheckConfig`.
+//
+// For more information, see HealthCheckCustomConfig
+// (https://docs.aws.amazon.com/cloud-map/latest/api/API_HealthCheckCustomConfig.html).
+//
+// The documented errors are *InstanceNotFound, *ServiceNotFound,
+// *CustomHealthNotFound, *InvalidInput; errors.As finds them in the returned
+// error, which is a *specrt.OperationError. The input is validated first
+// unless Options.DisableValidation is set; a *specrt.ValidationError is then
+// returned without sending anything.
+func (c *Client) UpdateInstanceCustomHealthStatus(ctx context.Context, in *UpdateInstanceCustomHealthStatusInput, optFns ...func(*Options)) (*UpdateInstanceCustomHealthStatusOutput, error) {
+	if in == nil {
+		in = &UpdateInstanceCustomHealthStatusInput{}
+	}
+	out := &UpdateInstanceCustomHealthStatusOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateInstanceCustomHealthStatus, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates a private DNS namespace.
+//
+// When in.UpdaterRequestID is empty, it is filled with a random UUID, the same
+// for every attempt; in itself is not modified. The documented errors are
+// *InvalidInput, *NamespaceNotFound, *ResourceInUse, *DuplicateRequest;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdatePrivateDnsNamespace(ctx context.Context, in *UpdatePrivateDnsNamespaceInput, optFns ...func(*Options)) (*UpdatePrivateDnsNamespaceOutput, error) {
+	if in == nil {
+		in = &UpdatePrivateDnsNamespaceInput{}
+	}
+	if specrt.NeedsToken(in.UpdaterRequestID) {
+		cp := *in
+		cp.UpdaterRequestID = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &UpdatePrivateDnsNamespaceOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdatePrivateDnsNamespace, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Updates a public DNS namespace.
+//
+// When in.UpdaterRequestID is empty, it is filled with a random UUID, the same
+// for every attempt; in itself is not modified. The documented errors are
+// *InvalidInput, *NamespaceNotFound, *ResourceInUse, *DuplicateRequest;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdatePublicDnsNamespace(ctx context.Context, in *UpdatePublicDnsNamespaceInput, optFns ...func(*Options)) (*UpdatePublicDnsNamespaceOutput, error) {
+	if in == nil {
+		in = &UpdatePublicDnsNamespaceInput{}
+	}
+	if specrt.NeedsToken(in.UpdaterRequestID) {
+		cp := *in
+		cp.UpdaterRequestID = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &UpdatePublicDnsNamespaceOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdatePublicDnsNamespace, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Submits a request to perform the following operations:
+//
+// - Update the TTL setting for existing `DnsRecords` configurations - Add,
+// update, or delete `HealthCheckConfig` for a specified service
+//
+// You can't add, update, or delete a `HealthCheckCustomConfig` configuration.
+//
+// For public and private DNS namespaces, note the following:
+//
+// - If you omit any existing `DnsRecords` or `HealthCheckConfig`
+// configurations from an `UpdateService` request, the configurations are
+// deleted from the service. - If you omit an existing
+// `HealthCheckCustomConfig` configuration from an `UpdateService` request, the
+// configuration isn't deleted from the service.
+//
+// You can't call `UpdateService` and update settings in the following
+// scenarios:
+//
+// - When the service is associated with an HTTP namespace - When the service
+// is associated with a shared namespace and contains instances that were
+// registered by Amazon Web Services accounts other than the account making the
+// `UpdateService` call
+//
+// When you update settings for a service, Cloud Map also updates the
+// corresponding settings in all the records and health checks that were
+// created by using the specified service.
+//
+// The documented errors are *DuplicateRequest, *InvalidInput,
+// *ServiceNotFound; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateService(ctx context.Context, in *UpdateServiceInput, optFns ...func(*Options)) (*UpdateServiceOutput, error) {
+	if in == nil {
+		in = &UpdateServiceInput{}
+	}
+	out := &UpdateServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Submits a request to update a specified service to add service-level
+// attributes.
+//
+// The documented errors are *InvalidInput, *ServiceNotFound,
+// *ServiceAttributesLimitExceededException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) UpdateServiceAttributes(ctx context.Context, in *UpdateServiceAttributesInput, optFns ...func(*Options)) (*UpdateServiceAttributesOutput, error) {
+	if in == nil {
+		in = &UpdateServiceAttributesInput{}
+	}
+	out := &UpdateServiceAttributesOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateServiceAttributes, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// decodeCreateHttpNamespaceResponse decodes the JSON body of a
+// CreateHttpNamespace response into out, a *CreateHttpNamespaceOutput.
+func decodeCreateHttpNamespaceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateHttpNamespaceOutput(&d, out.(*CreateHttpNamespaceOutput))
+	return d.Finish()
+}
+
 // decodeCreatePrivateDnsNamespaceResponse decodes the JSON body of a
 // CreatePrivateDnsNamespace response into out, a
 // *CreatePrivateDnsNamespaceOutput.
@@ -109,6 +1121,280 @@ func decodeCreatePrivateDnsNamespaceResponse(data []byte, out any) error {
 	d.Reset(data)
 	decodeCreatePrivateDnsNamespaceOutput(&d, out.(*CreatePrivateDnsNamespaceOutput))
 	return d.Finish()
+}
+
+// decodeCreatePublicDnsNamespaceResponse decodes the JSON body of a
+// CreatePublicDnsNamespace response into out, a
+// *CreatePublicDnsNamespaceOutput.
+func decodeCreatePublicDnsNamespaceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreatePublicDnsNamespaceOutput(&d, out.(*CreatePublicDnsNamespaceOutput))
+	return d.Finish()
+}
+
+// decodeCreateServiceResponse decodes the JSON body of a CreateService
+// response into out, a *CreateServiceOutput.
+func decodeCreateServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateServiceOutput(&d, out.(*CreateServiceOutput))
+	return d.Finish()
+}
+
+// decodeDeleteNamespaceResponse decodes the JSON body of a DeleteNamespace
+// response into out, a *DeleteNamespaceOutput.
+func decodeDeleteNamespaceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteNamespaceOutput(&d, out.(*DeleteNamespaceOutput))
+	return d.Finish()
+}
+
+// decodeDeleteServiceResponse decodes the JSON body of a DeleteService
+// response into out, a *DeleteServiceOutput.
+func decodeDeleteServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteServiceOutput(&d, out.(*DeleteServiceOutput))
+	return d.Finish()
+}
+
+// decodeDeleteServiceAttributesResponse decodes the JSON body of a
+// DeleteServiceAttributes response into out, a *DeleteServiceAttributesOutput.
+func decodeDeleteServiceAttributesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteServiceAttributesOutput(&d, out.(*DeleteServiceAttributesOutput))
+	return d.Finish()
+}
+
+// decodeDeregisterInstanceResponse decodes the JSON body of a
+// DeregisterInstance response into out, a *DeregisterInstanceOutput.
+func decodeDeregisterInstanceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeregisterInstanceOutput(&d, out.(*DeregisterInstanceOutput))
+	return d.Finish()
+}
+
+// decodeDiscoverInstancesResponse decodes the JSON body of a DiscoverInstances
+// response into out, a *DiscoverInstancesOutput.
+func decodeDiscoverInstancesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDiscoverInstancesOutput(&d, out.(*DiscoverInstancesOutput))
+	return d.Finish()
+}
+
+// decodeDiscoverInstancesRevisionResponse decodes the JSON body of a
+// DiscoverInstancesRevision response into out, a
+// *DiscoverInstancesRevisionOutput.
+func decodeDiscoverInstancesRevisionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDiscoverInstancesRevisionOutput(&d, out.(*DiscoverInstancesRevisionOutput))
+	return d.Finish()
+}
+
+// decodeGetInstanceResponse decodes the JSON body of a GetInstance response
+// into out, a *GetInstanceOutput.
+func decodeGetInstanceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetInstanceOutput(&d, out.(*GetInstanceOutput))
+	return d.Finish()
+}
+
+// decodeGetInstancesHealthStatusResponse decodes the JSON body of a
+// GetInstancesHealthStatus response into out, a
+// *GetInstancesHealthStatusOutput.
+func decodeGetInstancesHealthStatusResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetInstancesHealthStatusOutput(&d, out.(*GetInstancesHealthStatusOutput))
+	return d.Finish()
+}
+
+// decodeGetNamespaceResponse decodes the JSON body of a GetNamespace response
+// into out, a *GetNamespaceOutput.
+func decodeGetNamespaceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetNamespaceOutput(&d, out.(*GetNamespaceOutput))
+	return d.Finish()
+}
+
+// decodeGetOperationResponse decodes the JSON body of a GetOperation response
+// into out, a *GetOperationOutput.
+func decodeGetOperationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetOperationOutput(&d, out.(*GetOperationOutput))
+	return d.Finish()
+}
+
+// decodeGetServiceResponse decodes the JSON body of a GetService response into
+// out, a *GetServiceOutput.
+func decodeGetServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetServiceOutput(&d, out.(*GetServiceOutput))
+	return d.Finish()
+}
+
+// decodeGetServiceAttributesResponse decodes the JSON body of a
+// GetServiceAttributes response into out, a *GetServiceAttributesOutput.
+func decodeGetServiceAttributesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetServiceAttributesOutput(&d, out.(*GetServiceAttributesOutput))
+	return d.Finish()
+}
+
+// decodeListInstancesResponse decodes the JSON body of a ListInstances
+// response into out, a *ListInstancesOutput.
+func decodeListInstancesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListInstancesOutput(&d, out.(*ListInstancesOutput))
+	return d.Finish()
+}
+
+// decodeListNamespacesResponse decodes the JSON body of a ListNamespaces
+// response into out, a *ListNamespacesOutput.
+func decodeListNamespacesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListNamespacesOutput(&d, out.(*ListNamespacesOutput))
+	return d.Finish()
+}
+
+// decodeListOperationsResponse decodes the JSON body of a ListOperations
+// response into out, a *ListOperationsOutput.
+func decodeListOperationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListOperationsOutput(&d, out.(*ListOperationsOutput))
+	return d.Finish()
+}
+
+// decodeListServicesResponse decodes the JSON body of a ListServices response
+// into out, a *ListServicesOutput.
+func decodeListServicesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServicesOutput(&d, out.(*ListServicesOutput))
+	return d.Finish()
+}
+
+// decodeListTagsForResourceResponse decodes the JSON body of a
+// ListTagsForResource response into out, a *ListTagsForResourceOutput.
+func decodeListTagsForResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListTagsForResourceOutput(&d, out.(*ListTagsForResourceOutput))
+	return d.Finish()
+}
+
+// decodeRegisterInstanceResponse decodes the JSON body of a RegisterInstance
+// response into out, a *RegisterInstanceOutput.
+func decodeRegisterInstanceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRegisterInstanceOutput(&d, out.(*RegisterInstanceOutput))
+	return d.Finish()
+}
+
+// decodeTagResourceResponse decodes the JSON body of a TagResource response
+// into out, a *TagResourceOutput.
+func decodeTagResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTagResourceOutput(&d, out.(*TagResourceOutput))
+	return d.Finish()
+}
+
+// decodeUntagResourceResponse decodes the JSON body of a UntagResource
+// response into out, a *UntagResourceOutput.
+func decodeUntagResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUntagResourceOutput(&d, out.(*UntagResourceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateHttpNamespaceResponse decodes the JSON body of a
+// UpdateHttpNamespace response into out, a *UpdateHttpNamespaceOutput.
+func decodeUpdateHttpNamespaceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateHttpNamespaceOutput(&d, out.(*UpdateHttpNamespaceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateInstanceCustomHealthStatusResponse decodes the JSON body of a
+// UpdateInstanceCustomHealthStatus response into out, a
+// *UpdateInstanceCustomHealthStatusOutput.
+func decodeUpdateInstanceCustomHealthStatusResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateInstanceCustomHealthStatusOutput(&d, out.(*UpdateInstanceCustomHealthStatusOutput))
+	return d.Finish()
+}
+
+// decodeUpdatePrivateDnsNamespaceResponse decodes the JSON body of a
+// UpdatePrivateDnsNamespace response into out, a
+// *UpdatePrivateDnsNamespaceOutput.
+func decodeUpdatePrivateDnsNamespaceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdatePrivateDnsNamespaceOutput(&d, out.(*UpdatePrivateDnsNamespaceOutput))
+	return d.Finish()
+}
+
+// decodeUpdatePublicDnsNamespaceResponse decodes the JSON body of a
+// UpdatePublicDnsNamespace response into out, a
+// *UpdatePublicDnsNamespaceOutput.
+func decodeUpdatePublicDnsNamespaceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdatePublicDnsNamespaceOutput(&d, out.(*UpdatePublicDnsNamespaceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateServiceResponse decodes the JSON body of a UpdateService
+// response into out, a *UpdateServiceOutput.
+func decodeUpdateServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateServiceOutput(&d, out.(*UpdateServiceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateServiceAttributesResponse decodes the JSON body of a
+// UpdateServiceAttributes response into out, a *UpdateServiceAttributesOutput.
+func decodeUpdateServiceAttributesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateServiceAttributesOutput(&d, out.(*UpdateServiceAttributesOutput))
+	return d.Finish()
+}
+
+// decodeCreateHttpNamespaceOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeCreateHttpNamespaceOutput(d *specrt.JSONDecoder, v *CreateHttpNamespaceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
 }
 
 // decodeCreatePrivateDnsNamespaceOutput decodes a JSON object into v; null
@@ -121,6 +1407,225 @@ func decodeCreatePrivateDnsNamespaceOutput(d *specrt.JSONDecoder, v *CreatePriva
 		switch string(d.KeyBytes()) {
 		case "OperationId":
 			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreatePublicDnsNamespaceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCreatePublicDnsNamespaceOutput(d *specrt.JSONDecoder, v *CreatePublicDnsNamespaceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateServiceOutput(d *specrt.JSONDecoder, v *CreateServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCustomHealthNotFound decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCustomHealthNotFound(d *specrt.JSONDecoder, v *CustomHealthNotFound) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDNSConfig decodes a JSON object into v; null leaves v as it is.
+func decodeDNSConfig(d *specrt.JSONDecoder, v *DNSConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "NamespaceId":
+			v.NamespaceID = d.StrPtr()
+		case "RoutingPolicy":
+			v.RoutingPolicy = RoutingPolicy(d.Str())
+		case "DnsRecords":
+			if d.BeginArray() {
+				if v.DNSRecords == nil {
+					v.DNSRecords = []DNSRecord{}
+				}
+				for d.NextElement() {
+					var e0 DNSRecord
+					decodeDNSRecord(d, &e0)
+					v.DNSRecords = append(v.DNSRecords, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDNSProperties decodes a JSON object into v; null leaves v as it is.
+func decodeDNSProperties(d *specrt.JSONDecoder, v *DNSProperties) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "HostedZoneId":
+			v.HostedZoneID = d.StrPtr()
+		case "SOA":
+			if !d.Null() {
+				v.SOA = new(SOA)
+				decodeSOA(d, v.SOA)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDNSRecord decodes a JSON object into v; null leaves v as it is.
+func decodeDNSRecord(d *specrt.JSONDecoder, v *DNSRecord) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Type":
+			v.Type = RecordType(d.Str())
+		case "TTL":
+			v.TTL = d.Int64Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteNamespaceOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDeleteNamespaceOutput(d *specrt.JSONDecoder, v *DeleteNamespaceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteServiceAttributesOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeleteServiceAttributesOutput(d *specrt.JSONDecoder, v *DeleteServiceAttributesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteServiceOutput(d *specrt.JSONDecoder, v *DeleteServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeregisterInstanceOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeregisterInstanceOutput(d *specrt.JSONDecoder, v *DeregisterInstanceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDiscoverInstancesOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDiscoverInstancesOutput(d *specrt.JSONDecoder, v *DiscoverInstancesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Instances":
+			if d.BeginArray() {
+				if v.Instances == nil {
+					v.Instances = []HTTPInstanceSummary{}
+				}
+				for d.NextElement() {
+					var e0 HTTPInstanceSummary
+					decodeHTTPInstanceSummary(d, &e0)
+					v.Instances = append(v.Instances, e0)
+				}
+			}
+		case "InstancesRevision":
+			v.InstancesRevision = d.Int64Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDiscoverInstancesRevisionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDiscoverInstancesRevisionOutput(d *specrt.JSONDecoder, v *DiscoverInstancesRevisionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "InstancesRevision":
+			v.InstancesRevision = d.Int64Ptr()
 		default:
 			d.Skip()
 		}
@@ -144,6 +1649,274 @@ func decodeDuplicateRequest(d *specrt.JSONDecoder, v *DuplicateRequest) {
 	}
 }
 
+// decodeGetInstanceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetInstanceOutput(d *specrt.JSONDecoder, v *GetInstanceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ResourceOwner":
+			v.ResourceOwner = d.StrPtr()
+		case "Instance":
+			if !d.Null() {
+				v.Instance = new(Instance)
+				decodeInstance(d, v.Instance)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetInstancesHealthStatusOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetInstancesHealthStatusOutput(d *specrt.JSONDecoder, v *GetInstancesHealthStatusOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Status":
+			if d.BeginObject() {
+				v.Status = map[string]HealthStatus{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Status[k0] = HealthStatus(d.Str())
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetNamespaceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetNamespaceOutput(d *specrt.JSONDecoder, v *GetNamespaceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Namespace":
+			if !d.Null() {
+				v.Namespace = new(Namespace)
+				decodeNamespace(d, v.Namespace)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetOperationOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetOperationOutput(d *specrt.JSONDecoder, v *GetOperationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Operation":
+			if !d.Null() {
+				v.Operation = new(Operation)
+				decodeOperation(d, v.Operation)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetServiceAttributesOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeGetServiceAttributesOutput(d *specrt.JSONDecoder, v *GetServiceAttributesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ServiceAttributes":
+			if !d.Null() {
+				v.ServiceAttributes = new(ServiceAttributes)
+				decodeServiceAttributes(d, v.ServiceAttributes)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetServiceOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetServiceOutput(d *specrt.JSONDecoder, v *GetServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Service":
+			if !d.Null() {
+				v.Service = new(Service)
+				decodeService(d, v.Service)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHTTPInstanceSummary decodes a JSON object into v; null leaves v as it
+// is.
+func decodeHTTPInstanceSummary(d *specrt.JSONDecoder, v *HTTPInstanceSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "InstanceId":
+			v.InstanceID = d.StrPtr()
+		case "NamespaceName":
+			v.NamespaceName = d.StrPtr()
+		case "ServiceName":
+			v.ServiceName = d.StrPtr()
+		case "HealthStatus":
+			v.HealthStatus = HealthStatus(d.Str())
+		case "Attributes":
+			if d.BeginObject() {
+				v.Attributes = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Attributes[k0] = d.Str()
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHTTPProperties decodes a JSON object into v; null leaves v as it is.
+func decodeHTTPProperties(d *specrt.JSONDecoder, v *HTTPProperties) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "HttpName":
+			v.HTTPName = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHealthCheckConfig decodes a JSON object into v; null leaves v as it
+// is.
+func decodeHealthCheckConfig(d *specrt.JSONDecoder, v *HealthCheckConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Type":
+			v.Type = HealthCheckType(d.Str())
+		case "ResourcePath":
+			v.ResourcePath = d.StrPtr()
+		case "FailureThreshold":
+			v.FailureThreshold = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHealthCheckCustomConfig decodes a JSON object into v; null leaves v as
+// it is.
+func decodeHealthCheckCustomConfig(d *specrt.JSONDecoder, v *HealthCheckCustomConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "FailureThreshold":
+			v.FailureThreshold = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstance decodes a JSON object into v; null leaves v as it is.
+func decodeInstance(d *specrt.JSONDecoder, v *Instance) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Id":
+			v.ID = d.StrPtr()
+		case "CreatorRequestId":
+			v.CreatorRequestID = d.StrPtr()
+		case "Attributes":
+			if d.BeginObject() {
+				v.Attributes = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Attributes[k0] = d.Str()
+				}
+			}
+		case "CreatedByAccount":
+			v.CreatedByAccount = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceNotFound decodes a JSON object into v; null leaves v as it is.
+func decodeInstanceNotFound(d *specrt.JSONDecoder, v *InstanceNotFound) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInstanceSummary decodes a JSON object into v; null leaves v as it is.
+func decodeInstanceSummary(d *specrt.JSONDecoder, v *InstanceSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Id":
+			v.ID = d.StrPtr()
+		case "Attributes":
+			if d.BeginObject() {
+				v.Attributes = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Attributes[k0] = d.Str()
+				}
+			}
+		case "CreatedByAccount":
+			v.CreatedByAccount = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeInvalidInput decodes a JSON object into v; null leaves v as it is.
 func decodeInvalidInput(d *specrt.JSONDecoder, v *InvalidInput) {
 	if !d.BeginObject() {
@@ -153,6 +1926,177 @@ func decodeInvalidInput(d *specrt.JSONDecoder, v *InvalidInput) {
 		switch string(d.KeyBytes()) {
 		case "Message", "message":
 			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListInstancesOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListInstancesOutput(d *specrt.JSONDecoder, v *ListInstancesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ResourceOwner":
+			v.ResourceOwner = d.StrPtr()
+		case "Instances":
+			if d.BeginArray() {
+				if v.Instances == nil {
+					v.Instances = []InstanceSummary{}
+				}
+				for d.NextElement() {
+					var e0 InstanceSummary
+					decodeInstanceSummary(d, &e0)
+					v.Instances = append(v.Instances, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListNamespacesOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListNamespacesOutput(d *specrt.JSONDecoder, v *ListNamespacesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Namespaces":
+			if d.BeginArray() {
+				if v.Namespaces == nil {
+					v.Namespaces = []NamespaceSummary{}
+				}
+				for d.NextElement() {
+					var e0 NamespaceSummary
+					decodeNamespaceSummary(d, &e0)
+					v.Namespaces = append(v.Namespaces, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListOperationsOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListOperationsOutput(d *specrt.JSONDecoder, v *ListOperationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Operations":
+			if d.BeginArray() {
+				if v.Operations == nil {
+					v.Operations = []OperationSummary{}
+				}
+				for d.NextElement() {
+					var e0 OperationSummary
+					decodeOperationSummary(d, &e0)
+					v.Operations = append(v.Operations, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServicesOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Services":
+			if d.BeginArray() {
+				if v.Services == nil {
+					v.Services = []ServiceSummary{}
+				}
+				for d.NextElement() {
+					var e0 ServiceSummary
+					decodeServiceSummary(d, &e0)
+					v.Services = append(v.Services, e0)
+				}
+			}
+		case "NextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTagsForResourceOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Tags":
+			if d.BeginArray() {
+				if v.Tags == nil {
+					v.Tags = []Tag{}
+				}
+				for d.NextElement() {
+					var e0 Tag
+					decodeTag(d, &e0)
+					v.Tags = append(v.Tags, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNamespace decodes a JSON object into v; null leaves v as it is.
+func decodeNamespace(d *specrt.JSONDecoder, v *Namespace) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Id":
+			v.ID = d.StrPtr()
+		case "Arn":
+			v.ARN = d.StrPtr()
+		case "ResourceOwner":
+			v.ResourceOwner = d.StrPtr()
+		case "Name":
+			v.Name = d.StrPtr()
+		case "Type":
+			v.Type = NamespaceType(d.Str())
+		case "Description":
+			v.Description = d.StrPtr()
+		case "ServiceCount":
+			v.ServiceCount = d.Int32Ptr()
+		case "Properties":
+			if !d.Null() {
+				v.Properties = new(NamespaceProperties)
+				decodeNamespaceProperties(d, v.Properties)
+			}
+		case "CreateDate":
+			v.CreateDate = d.TimePtr()
+		case "CreatorRequestId":
+			v.CreatorRequestID = d.StrPtr()
 		default:
 			d.Skip()
 		}
@@ -179,6 +2123,197 @@ func decodeNamespaceAlreadyExists(d *specrt.JSONDecoder, v *NamespaceAlreadyExis
 	}
 }
 
+// decodeNamespaceNotFound decodes a JSON object into v; null leaves v as it
+// is.
+func decodeNamespaceNotFound(d *specrt.JSONDecoder, v *NamespaceNotFound) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNamespaceProperties decodes a JSON object into v; null leaves v as it
+// is.
+func decodeNamespaceProperties(d *specrt.JSONDecoder, v *NamespaceProperties) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "DnsProperties":
+			if !d.Null() {
+				v.DNSProperties = new(DNSProperties)
+				decodeDNSProperties(d, v.DNSProperties)
+			}
+		case "HttpProperties":
+			if !d.Null() {
+				v.HTTPProperties = new(HTTPProperties)
+				decodeHTTPProperties(d, v.HTTPProperties)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeNamespaceSummary decodes a JSON object into v; null leaves v as it is.
+func decodeNamespaceSummary(d *specrt.JSONDecoder, v *NamespaceSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Id":
+			v.ID = d.StrPtr()
+		case "Arn":
+			v.ARN = d.StrPtr()
+		case "ResourceOwner":
+			v.ResourceOwner = d.StrPtr()
+		case "Name":
+			v.Name = d.StrPtr()
+		case "Type":
+			v.Type = NamespaceType(d.Str())
+		case "Description":
+			v.Description = d.StrPtr()
+		case "ServiceCount":
+			v.ServiceCount = d.Int32Ptr()
+		case "Properties":
+			if !d.Null() {
+				v.Properties = new(NamespaceProperties)
+				decodeNamespaceProperties(d, v.Properties)
+			}
+		case "CreateDate":
+			v.CreateDate = d.TimePtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOperation decodes a JSON object into v; null leaves v as it is.
+func decodeOperation(d *specrt.JSONDecoder, v *Operation) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Id":
+			v.ID = d.StrPtr()
+		case "OwnerAccount":
+			v.OwnerAccount = d.StrPtr()
+		case "Type":
+			v.Type = OperationType(d.Str())
+		case "Status":
+			v.Status = OperationStatus(d.Str())
+		case "ErrorMessage":
+			v.ErrorMessage = d.StrPtr()
+		case "ErrorCode":
+			v.ErrorCode = d.StrPtr()
+		case "CreateDate":
+			v.CreateDate = d.TimePtr()
+		case "UpdateDate":
+			v.UpdateDate = d.TimePtr()
+		case "Targets":
+			if d.BeginObject() {
+				v.Targets = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Targets[k0] = d.Str()
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOperationNotFound decodes a JSON object into v; null leaves v as it
+// is.
+func decodeOperationNotFound(d *specrt.JSONDecoder, v *OperationNotFound) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeOperationSummary decodes a JSON object into v; null leaves v as it is.
+func decodeOperationSummary(d *specrt.JSONDecoder, v *OperationSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Id":
+			v.ID = d.StrPtr()
+		case "Status":
+			v.Status = OperationStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRegisterInstanceOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeRegisterInstanceOutput(d *specrt.JSONDecoder, v *RegisterInstanceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRequestLimitExceeded decodes a JSON object into v; null leaves v as it
+// is.
+func decodeRequestLimitExceeded(d *specrt.JSONDecoder, v *RequestLimitExceeded) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceInUse decodes a JSON object into v; null leaves v as it is.
+func decodeResourceInUse(d *specrt.JSONDecoder, v *ResourceInUse) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeResourceLimitExceeded decodes a JSON object into v; null leaves v as
 // it is.
 func decodeResourceLimitExceeded(d *specrt.JSONDecoder, v *ResourceLimitExceeded) {
@@ -189,6 +2324,243 @@ func decodeResourceLimitExceeded(d *specrt.JSONDecoder, v *ResourceLimitExceeded
 		switch string(d.KeyBytes()) {
 		case "Message", "message":
 			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceNotFoundException decodes a JSON object into v; null leaves v
+// as it is.
+func decodeResourceNotFoundException(d *specrt.JSONDecoder, v *ResourceNotFoundException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSOA decodes a JSON object into v; null leaves v as it is.
+func decodeSOA(d *specrt.JSONDecoder, v *SOA) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "TTL":
+			v.TTL = d.Int64Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeService decodes a JSON object into v; null leaves v as it is.
+func decodeService(d *specrt.JSONDecoder, v *Service) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Id":
+			v.ID = d.StrPtr()
+		case "Arn":
+			v.ARN = d.StrPtr()
+		case "ResourceOwner":
+			v.ResourceOwner = d.StrPtr()
+		case "Name":
+			v.Name = d.StrPtr()
+		case "NamespaceId":
+			v.NamespaceID = d.StrPtr()
+		case "Description":
+			v.Description = d.StrPtr()
+		case "InstanceCount":
+			v.InstanceCount = d.Int32Ptr()
+		case "DnsConfig":
+			if !d.Null() {
+				v.DNSConfig = new(DNSConfig)
+				decodeDNSConfig(d, v.DNSConfig)
+			}
+		case "Type":
+			v.Type = ServiceType(d.Str())
+		case "HealthCheckConfig":
+			if !d.Null() {
+				v.HealthCheckConfig = new(HealthCheckConfig)
+				decodeHealthCheckConfig(d, v.HealthCheckConfig)
+			}
+		case "HealthCheckCustomConfig":
+			if !d.Null() {
+				v.HealthCheckCustomConfig = new(HealthCheckCustomConfig)
+				decodeHealthCheckCustomConfig(d, v.HealthCheckCustomConfig)
+			}
+		case "CreateDate":
+			v.CreateDate = d.TimePtr()
+		case "CreatorRequestId":
+			v.CreatorRequestID = d.StrPtr()
+		case "CreatedByAccount":
+			v.CreatedByAccount = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceAlreadyExists decodes a JSON object into v; null leaves v as it
+// is.
+func decodeServiceAlreadyExists(d *specrt.JSONDecoder, v *ServiceAlreadyExists) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		case "CreatorRequestId":
+			v.CreatorRequestID = d.StrPtr()
+		case "ServiceId":
+			v.ServiceID = d.StrPtr()
+		case "ServiceArn":
+			v.ServiceARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceAttributes decodes a JSON object into v; null leaves v as it
+// is.
+func decodeServiceAttributes(d *specrt.JSONDecoder, v *ServiceAttributes) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ServiceArn":
+			v.ServiceARN = d.StrPtr()
+		case "ResourceOwner":
+			v.ResourceOwner = d.StrPtr()
+		case "Attributes":
+			if d.BeginObject() {
+				v.Attributes = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Attributes[k0] = d.Str()
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceAttributesLimitExceededException decodes a JSON object into v;
+// null leaves v as it is.
+func decodeServiceAttributesLimitExceededException(d *specrt.JSONDecoder, v *ServiceAttributesLimitExceededException) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceNotFound decodes a JSON object into v; null leaves v as it is.
+func decodeServiceNotFound(d *specrt.JSONDecoder, v *ServiceNotFound) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Message", "message":
+			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceSummary decodes a JSON object into v; null leaves v as it is.
+func decodeServiceSummary(d *specrt.JSONDecoder, v *ServiceSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Id":
+			v.ID = d.StrPtr()
+		case "Arn":
+			v.ARN = d.StrPtr()
+		case "ResourceOwner":
+			v.ResourceOwner = d.StrPtr()
+		case "Name":
+			v.Name = d.StrPtr()
+		case "Type":
+			v.Type = ServiceType(d.Str())
+		case "Description":
+			v.Description = d.StrPtr()
+		case "InstanceCount":
+			v.InstanceCount = d.Int32Ptr()
+		case "DnsConfig":
+			if !d.Null() {
+				v.DNSConfig = new(DNSConfig)
+				decodeDNSConfig(d, v.DNSConfig)
+			}
+		case "HealthCheckConfig":
+			if !d.Null() {
+				v.HealthCheckConfig = new(HealthCheckConfig)
+				decodeHealthCheckConfig(d, v.HealthCheckConfig)
+			}
+		case "HealthCheckCustomConfig":
+			if !d.Null() {
+				v.HealthCheckCustomConfig = new(HealthCheckCustomConfig)
+				decodeHealthCheckCustomConfig(d, v.HealthCheckCustomConfig)
+			}
+		case "CreateDate":
+			v.CreateDate = d.TimePtr()
+		case "CreatedByAccount":
+			v.CreatedByAccount = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTag decodes a JSON object into v; null leaves v as it is.
+func decodeTag(d *specrt.JSONDecoder, v *Tag) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "Key":
+			v.Key = d.StrPtr()
+		case "Value":
+			v.Value = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTagResourceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
 		default:
 			d.Skip()
 		}
@@ -213,12 +2585,136 @@ func decodeTooManyTagsException(d *specrt.JSONDecoder, v *TooManyTagsException) 
 	}
 }
 
+// decodeUntagResourceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateHttpNamespaceOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeUpdateHttpNamespaceOutput(d *specrt.JSONDecoder, v *UpdateHttpNamespaceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateInstanceCustomHealthStatusOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeUpdateInstanceCustomHealthStatusOutput(d *specrt.JSONDecoder, v *UpdateInstanceCustomHealthStatusOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdatePrivateDnsNamespaceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdatePrivateDnsNamespaceOutput(d *specrt.JSONDecoder, v *UpdatePrivateDnsNamespaceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdatePublicDnsNamespaceOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdatePublicDnsNamespaceOutput(d *specrt.JSONDecoder, v *UpdatePublicDnsNamespaceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateServiceAttributesOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateServiceAttributesOutput(d *specrt.JSONDecoder, v *UpdateServiceAttributesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUpdateServiceOutput(d *specrt.JSONDecoder, v *UpdateServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "OperationId":
+			v.OperationID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// UnmarshalJSON decodes the JSON body of the CustomHealthNotFound error into
+// e, matching member names exactly.
+func (e *CustomHealthNotFound) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCustomHealthNotFound(&d, e)
+	return d.Finish()
+}
+
 // UnmarshalJSON decodes the JSON body of the DuplicateRequest error into e,
 // matching member names exactly.
 func (e *DuplicateRequest) UnmarshalJSON(data []byte) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeDuplicateRequest(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the InstanceNotFound error into e,
+// matching member names exactly.
+func (e *InstanceNotFound) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeInstanceNotFound(&d, e)
 	return d.Finish()
 }
 
@@ -240,12 +2736,85 @@ func (e *NamespaceAlreadyExists) UnmarshalJSON(data []byte) error {
 	return d.Finish()
 }
 
+// UnmarshalJSON decodes the JSON body of the NamespaceNotFound error into e,
+// matching member names exactly.
+func (e *NamespaceNotFound) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeNamespaceNotFound(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the OperationNotFound error into e,
+// matching member names exactly.
+func (e *OperationNotFound) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeOperationNotFound(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the RequestLimitExceeded error into
+// e, matching member names exactly.
+func (e *RequestLimitExceeded) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRequestLimitExceeded(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ResourceInUse error into e,
+// matching member names exactly.
+func (e *ResourceInUse) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeResourceInUse(&d, e)
+	return d.Finish()
+}
+
 // UnmarshalJSON decodes the JSON body of the ResourceLimitExceeded error into
 // e, matching member names exactly.
 func (e *ResourceLimitExceeded) UnmarshalJSON(data []byte) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeResourceLimitExceeded(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
+// into e, matching member names exactly.
+func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeResourceNotFoundException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ServiceAlreadyExists error into
+// e, matching member names exactly.
+func (e *ServiceAlreadyExists) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeServiceAlreadyExists(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the
+// ServiceAttributesLimitExceededException error into e, matching member names
+// exactly.
+func (e *ServiceAttributesLimitExceededException) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeServiceAttributesLimitExceededException(&d, e)
+	return d.Finish()
+}
+
+// UnmarshalJSON decodes the JSON body of the ServiceNotFound error into e,
+// matching member names exactly.
+func (e *ServiceNotFound) UnmarshalJSON(data []byte) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeServiceNotFound(&d, e)
 	return d.Finish()
 }
 
@@ -263,14 +2832,34 @@ func (e *TooManyTagsException) UnmarshalJSON(data []byte) error {
 // body into; nil for a code the spec does not define.
 func newError(code string, h http.Header) specrt.APIError {
 	switch code {
+	case "CustomHealthNotFound":
+		return &CustomHealthNotFound{}
 	case "DuplicateRequest":
 		return &DuplicateRequest{}
+	case "InstanceNotFound":
+		return &InstanceNotFound{}
 	case "InvalidInput":
 		return &InvalidInput{}
 	case "NamespaceAlreadyExists":
 		return &NamespaceAlreadyExists{}
+	case "NamespaceNotFound":
+		return &NamespaceNotFound{}
+	case "OperationNotFound":
+		return &OperationNotFound{}
+	case "RequestLimitExceeded":
+		return &RequestLimitExceeded{}
+	case "ResourceInUse":
+		return &ResourceInUse{}
 	case "ResourceLimitExceeded":
 		return &ResourceLimitExceeded{}
+	case "ResourceNotFoundException":
+		return &ResourceNotFoundException{}
+	case "ServiceAlreadyExists":
+		return &ServiceAlreadyExists{}
+	case "ServiceAttributesLimitExceededException":
+		return &ServiceAttributesLimitExceededException{}
+	case "ServiceNotFound":
+		return &ServiceNotFound{}
 	case "TooManyTagsException":
 		return &TooManyTagsException{}
 	}

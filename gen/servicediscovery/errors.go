@@ -7,6 +7,49 @@ import (
 	"github.com/specgen/specgen/specrt"
 )
 
+// The health check for the instance that's specified by `ServiceId` and
+// `InstanceId` isn't a custom health check.
+type CustomHealthNotFound struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *CustomHealthNotFound) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "CustomHealthNotFound".
+func (e *CustomHealthNotFound) ErrorCode() string {
+	return "CustomHealthNotFound"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *CustomHealthNotFound) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *CustomHealthNotFound) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *CustomHealthNotFound) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *CustomHealthNotFound) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
 // The operation is already in progress.
 type DuplicateRequest struct {
 	// Message is the Message member.
@@ -49,6 +92,49 @@ func (e *DuplicateRequest) HTTPStatusCode() int {
 
 // ErrorMetadata returns the metadata of the response, for the client to fill in.
 func (e *DuplicateRequest) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// No instance exists with the specified ID, or the instance was recently
+// registered, and information about the instance hasn't propagated yet.
+type InstanceNotFound struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *InstanceNotFound) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "InstanceNotFound".
+func (e *InstanceNotFound) ErrorCode() string {
+	return "InstanceNotFound"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *InstanceNotFound) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *InstanceNotFound) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *InstanceNotFound) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *InstanceNotFound) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
@@ -101,7 +187,7 @@ type NamespaceAlreadyExists struct {
 	// Message is the Message member.
 	Message *string `json:"Message,omitempty"`
 
-	// The CreatorRequestId that was used to create the namespace.
+	// The `CreatorRequestId` that was used to create the namespace.
 	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
 
 	// The ID of the existing namespace.
@@ -141,6 +227,179 @@ func (e *NamespaceAlreadyExists) HTTPStatusCode() int {
 
 // ErrorMetadata returns the metadata of the response, for the client to fill in.
 func (e *NamespaceAlreadyExists) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// No namespace exists with the specified ID.
+type NamespaceNotFound struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *NamespaceNotFound) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "NamespaceNotFound".
+func (e *NamespaceNotFound) ErrorCode() string {
+	return "NamespaceNotFound"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *NamespaceNotFound) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *NamespaceNotFound) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *NamespaceNotFound) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *NamespaceNotFound) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// No operation exists with the specified ID.
+type OperationNotFound struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *OperationNotFound) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "OperationNotFound".
+func (e *OperationNotFound) ErrorCode() string {
+	return "OperationNotFound"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *OperationNotFound) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *OperationNotFound) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *OperationNotFound) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *OperationNotFound) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The operation can't be completed because you've reached the quota for the
+// number of requests. For more information, see Cloud Map API request
+// throttling quota
+// (https://docs.aws.amazon.com/cloud-map/latest/dg/throttling.html) in the
+// Cloud Map Developer Guide.
+type RequestLimitExceeded struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *RequestLimitExceeded) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "RequestLimitExceeded".
+func (e *RequestLimitExceeded) ErrorCode() string {
+	return "RequestLimitExceeded"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *RequestLimitExceeded) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *RequestLimitExceeded) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *RequestLimitExceeded) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *RequestLimitExceeded) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The specified resource can't be deleted because it contains other resources.
+// For example, you can't delete a service that contains any instances.
+type ResourceInUse struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ResourceInUse) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ResourceInUse".
+func (e *ResourceInUse) ErrorCode() string {
+	return "ResourceInUse"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ResourceInUse) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ResourceInUse) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ResourceInUse) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ResourceInUse) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
@@ -184,6 +443,185 @@ func (e *ResourceLimitExceeded) HTTPStatusCode() int {
 
 // ErrorMetadata returns the metadata of the response, for the client to fill in.
 func (e *ResourceLimitExceeded) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The operation can't be completed because the resource was not found.
+type ResourceNotFoundException struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ResourceNotFoundException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ResourceNotFoundException".
+func (e *ResourceNotFoundException) ErrorCode() string {
+	return "ResourceNotFoundException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ResourceNotFoundException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ResourceNotFoundException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ResourceNotFoundException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ResourceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The service can't be created because a service with the same name already
+// exists.
+type ServiceAlreadyExists struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// The `CreatorRequestId` that was used to create the service.
+	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+
+	// The ID of the existing service.
+	ServiceID *string `json:"ServiceId,omitempty"`
+
+	// The ARN of the existing service.
+	ServiceARN *string `json:"ServiceArn,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ServiceAlreadyExists) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ServiceAlreadyExists".
+func (e *ServiceAlreadyExists) ErrorCode() string {
+	return "ServiceAlreadyExists"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ServiceAlreadyExists) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ServiceAlreadyExists) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ServiceAlreadyExists) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ServiceAlreadyExists) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// The attribute can't be added to the service because you've exceeded the
+// quota for the number of attributes you can add to a service.
+type ServiceAttributesLimitExceededException struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ServiceAttributesLimitExceededException) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ServiceAttributesLimitExceededException".
+func (e *ServiceAttributesLimitExceededException) ErrorCode() string {
+	return "ServiceAttributesLimitExceededException"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ServiceAttributesLimitExceededException) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ServiceAttributesLimitExceededException) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ServiceAttributesLimitExceededException) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ServiceAttributesLimitExceededException) ErrorMetadata() *specrt.ErrorMetadata {
+	return &e.Metadata
+}
+
+// No service exists with the specified ID.
+type ServiceNotFound struct {
+	// Message is the Message member.
+	Message *string `json:"Message,omitempty"`
+
+	// Metadata describes the response that carried the error.
+	Metadata specrt.ErrorMetadata `json:"-"`
+}
+
+// Error returns the error code and message.
+func (e *ServiceNotFound) Error() string {
+	return specrt.FormatAPIError(e.ErrorCode(), e.ErrorMessage())
+}
+
+// ErrorCode returns the error's code on the wire, "ServiceNotFound".
+func (e *ServiceNotFound) ErrorCode() string {
+	return "ServiceNotFound"
+}
+
+// ErrorMessage returns the message the service gave, if any.
+func (e *ServiceNotFound) ErrorMessage() string {
+	if e.Message == nil {
+		return ""
+	}
+	return *e.Message
+}
+
+// ErrorFault reports that the request is at fault.
+func (e *ServiceNotFound) ErrorFault() smithy.ErrorFault {
+	return smithy.FaultClient
+}
+
+// HTTPStatusCode returns the error's documented HTTP status, 400.
+func (e *ServiceNotFound) HTTPStatusCode() int {
+	return 400
+}
+
+// ErrorMetadata returns the metadata of the response, for the client to fill in.
+func (e *ServiceNotFound) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
@@ -235,9 +673,19 @@ func (e *TooManyTagsException) ErrorMetadata() *specrt.ErrorMetadata {
 
 // Every error type implements specrt.APIError.
 var (
+	_ specrt.APIError = (*CustomHealthNotFound)(nil)
 	_ specrt.APIError = (*DuplicateRequest)(nil)
+	_ specrt.APIError = (*InstanceNotFound)(nil)
 	_ specrt.APIError = (*InvalidInput)(nil)
 	_ specrt.APIError = (*NamespaceAlreadyExists)(nil)
+	_ specrt.APIError = (*NamespaceNotFound)(nil)
+	_ specrt.APIError = (*OperationNotFound)(nil)
+	_ specrt.APIError = (*RequestLimitExceeded)(nil)
+	_ specrt.APIError = (*ResourceInUse)(nil)
 	_ specrt.APIError = (*ResourceLimitExceeded)(nil)
+	_ specrt.APIError = (*ResourceNotFoundException)(nil)
+	_ specrt.APIError = (*ServiceAlreadyExists)(nil)
+	_ specrt.APIError = (*ServiceAttributesLimitExceededException)(nil)
+	_ specrt.APIError = (*ServiceNotFound)(nil)
 	_ specrt.APIError = (*TooManyTagsException)(nil)
 )

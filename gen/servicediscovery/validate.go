@@ -7,6 +7,32 @@ import "github.com/specgen/specgen/specrt"
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *CreateHttpNamespaceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateHttpNamespaceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "Name")
+	} else {
+		validateNamespaceNameHttp(r, p.Member("Name"), *v.Name)
+	}
+	if v.CreatorRequestID != nil {
+		validateResourceId(r, p.Member("CreatorRequestId"), *v.CreatorRequestID)
+	}
+	if v.Description != nil {
+		validateResourceDescription(r, p.Member("Description"), *v.Description)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("Tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *CreatePrivateDnsNamespaceInput) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -41,6 +67,617 @@ func (v *CreatePrivateDnsNamespaceInput) validate(r *specrt.Report, p specrt.Pat
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *CreatePublicDnsNamespaceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreatePublicDnsNamespaceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "Name")
+	} else {
+		validateNamespaceNamePublic(r, p.Member("Name"), *v.Name)
+	}
+	if v.CreatorRequestID != nil {
+		validateResourceId(r, p.Member("CreatorRequestId"), *v.CreatorRequestID)
+	}
+	if v.Description != nil {
+		validateResourceDescription(r, p.Member("Description"), *v.Description)
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("Tags"), v.Tags)
+	}
+	if v.Properties != nil {
+		v.Properties.validate(r, p.Member("Properties"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "Name")
+	}
+	if v.NamespaceID != nil {
+		validateArn(r, p.Member("NamespaceId"), *v.NamespaceID)
+	}
+	if v.CreatorRequestID != nil {
+		validateResourceId(r, p.Member("CreatorRequestId"), *v.CreatorRequestID)
+	}
+	if v.Description != nil {
+		validateResourceDescription(r, p.Member("Description"), *v.Description)
+	}
+	if v.DNSConfig != nil {
+		v.DNSConfig.validate(r, p.Member("DnsConfig"))
+	}
+	if v.HealthCheckConfig != nil {
+		v.HealthCheckConfig.validate(r, p.Member("HealthCheckConfig"))
+	}
+	if v.HealthCheckCustomConfig != nil {
+		v.HealthCheckCustomConfig.validate(r, p.Member("HealthCheckCustomConfig"))
+	}
+	if v.Tags != nil {
+		validateTagList(r, p.Member("Tags"), v.Tags)
+	}
+	if v.Type != "" {
+		validateServiceTypeOption(r, p.Member("Type"), v.Type)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DNSConfig) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DNSConfig) validate(r *specrt.Report, p specrt.Path) {
+	if v.NamespaceID != nil {
+		validateResourceId(r, p.Member("NamespaceId"), *v.NamespaceID)
+	}
+	if v.RoutingPolicy != "" {
+		validateRoutingPolicy(r, p.Member("RoutingPolicy"), v.RoutingPolicy)
+	}
+	if v.DNSRecords == nil {
+		r.Missing(p, "DnsRecords")
+	} else {
+		validateDnsRecordList(r, p.Member("DnsRecords"), v.DNSRecords)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DNSConfigChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DNSConfigChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.DNSRecords == nil {
+		r.Missing(p, "DnsRecords")
+	} else {
+		validateDnsRecordList(r, p.Member("DnsRecords"), v.DNSRecords)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DNSRecord) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DNSRecord) validate(r *specrt.Report, p specrt.Path) {
+	if v.Type == "" {
+		r.Missing(p, "Type")
+	} else {
+		validateRecordType(r, p.Member("Type"), v.Type)
+	}
+	if v.TTL == nil {
+		r.Missing(p, "TTL")
+	} else {
+		validateRecordTTL(r, p.Member("TTL"), *v.TTL)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteNamespaceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteNamespaceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID == nil {
+		r.Missing(p, "Id")
+	} else {
+		validateArn(r, p.Member("Id"), *v.ID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteServiceAttributesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteServiceAttributesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceID == nil {
+		r.Missing(p, "ServiceId")
+	} else {
+		validateArn(r, p.Member("ServiceId"), *v.ServiceID)
+	}
+	if v.Attributes == nil {
+		r.Missing(p, "Attributes")
+	} else {
+		validateServiceAttributeKeyList(r, p.Member("Attributes"), v.Attributes)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID == nil {
+		r.Missing(p, "Id")
+	} else {
+		validateArn(r, p.Member("Id"), *v.ID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeregisterInstanceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeregisterInstanceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceID == nil {
+		r.Missing(p, "ServiceId")
+	} else {
+		validateArn(r, p.Member("ServiceId"), *v.ServiceID)
+	}
+	if v.InstanceID == nil {
+		r.Missing(p, "InstanceId")
+	} else {
+		validateResourceId(r, p.Member("InstanceId"), *v.InstanceID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DiscoverInstancesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DiscoverInstancesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.NamespaceName == nil {
+		r.Missing(p, "NamespaceName")
+	} else {
+		validateNamespaceName(r, p.Member("NamespaceName"), *v.NamespaceName)
+	}
+	if v.ServiceName == nil {
+		r.Missing(p, "ServiceName")
+	}
+	if v.MaxResults != nil {
+		validateDiscoverMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.QueryParameters != nil {
+		validateAttributes(r, p.Member("QueryParameters"), v.QueryParameters)
+	}
+	if v.OptionalParameters != nil {
+		validateAttributes(r, p.Member("OptionalParameters"), v.OptionalParameters)
+	}
+	if v.HealthStatus != "" {
+		validateHealthStatusFilter(r, p.Member("HealthStatus"), v.HealthStatus)
+	}
+	if v.OwnerAccount != nil {
+		validateAWSAccountId(r, p.Member("OwnerAccount"), *v.OwnerAccount)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DiscoverInstancesRevisionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DiscoverInstancesRevisionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.NamespaceName == nil {
+		r.Missing(p, "NamespaceName")
+	} else {
+		validateNamespaceName(r, p.Member("NamespaceName"), *v.NamespaceName)
+	}
+	if v.ServiceName == nil {
+		r.Missing(p, "ServiceName")
+	}
+	if v.OwnerAccount != nil {
+		validateAWSAccountId(r, p.Member("OwnerAccount"), *v.OwnerAccount)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetInstanceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetInstanceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceID == nil {
+		r.Missing(p, "ServiceId")
+	} else {
+		validateArn(r, p.Member("ServiceId"), *v.ServiceID)
+	}
+	if v.InstanceID == nil {
+		r.Missing(p, "InstanceId")
+	} else {
+		validateResourceId(r, p.Member("InstanceId"), *v.InstanceID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetInstancesHealthStatusInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetInstancesHealthStatusInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceID == nil {
+		r.Missing(p, "ServiceId")
+	} else {
+		validateArn(r, p.Member("ServiceId"), *v.ServiceID)
+	}
+	if v.Instances != nil {
+		validateInstanceIdList(r, p.Member("Instances"), v.Instances)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetNamespaceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetNamespaceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID == nil {
+		r.Missing(p, "Id")
+	} else {
+		validateArn(r, p.Member("Id"), *v.ID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetOperationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetOperationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.OperationID == nil {
+		r.Missing(p, "OperationId")
+	} else {
+		validateOperationId(r, p.Member("OperationId"), *v.OperationID)
+	}
+	if v.OwnerAccount != nil {
+		validateAWSAccountId(r, p.Member("OwnerAccount"), *v.OwnerAccount)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetServiceAttributesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetServiceAttributesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceID == nil {
+		r.Missing(p, "ServiceId")
+	} else {
+		validateArn(r, p.Member("ServiceId"), *v.ServiceID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID == nil {
+		r.Missing(p, "Id")
+	} else {
+		validateArn(r, p.Member("Id"), *v.ID)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HTTPNamespaceChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HTTPNamespaceChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.Description == nil {
+		r.Missing(p, "Description")
+	} else {
+		validateResourceDescription(r, p.Member("Description"), *v.Description)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HealthCheckConfig) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HealthCheckConfig) validate(r *specrt.Report, p specrt.Path) {
+	if v.Type == "" {
+		r.Missing(p, "Type")
+	} else {
+		validateHealthCheckType(r, p.Member("Type"), v.Type)
+	}
+	if v.ResourcePath != nil {
+		validateResourcePath(r, p.Member("ResourcePath"), *v.ResourcePath)
+	}
+	if v.FailureThreshold != nil {
+		validateFailureThreshold(r, p.Member("FailureThreshold"), *v.FailureThreshold)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HealthCheckCustomConfig) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HealthCheckCustomConfig) validate(r *specrt.Report, p specrt.Path) {
+	if v.FailureThreshold != nil {
+		validateFailureThreshold(r, p.Member("FailureThreshold"), *v.FailureThreshold)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListInstancesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListInstancesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceID == nil {
+		r.Missing(p, "ServiceId")
+	} else {
+		validateArn(r, p.Member("ServiceId"), *v.ServiceID)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListNamespacesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListNamespacesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.Filters != nil {
+		validateNamespaceFilters(r, p.Member("Filters"), v.Filters)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListOperationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListOperationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.Filters != nil {
+		validateOperationFilters(r, p.Member("Filters"), v.Filters)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServicesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServicesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("NextToken"), *v.NextToken)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("MaxResults"), *v.MaxResults)
+	}
+	if v.Filters != nil {
+		validateServiceFilters(r, p.Member("Filters"), v.Filters)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListTagsForResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListTagsForResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "ResourceARN")
+	} else {
+		validateAmazonResourceName(r, p.Member("ResourceARN"), *v.ResourceARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *NamespaceFilter) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *NamespaceFilter) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == "" {
+		r.Missing(p, "Name")
+	} else {
+		validateNamespaceFilterName(r, p.Member("Name"), v.Name)
+	}
+	if v.Values == nil {
+		r.Missing(p, "Values")
+	} else {
+		validateFilterValues(r, p.Member("Values"), v.Values)
+	}
+	if v.Condition != "" {
+		validateFilterCondition(r, p.Member("Condition"), v.Condition)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *OperationFilter) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *OperationFilter) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == "" {
+		r.Missing(p, "Name")
+	} else {
+		validateOperationFilterName(r, p.Member("Name"), v.Name)
+	}
+	if v.Values == nil {
+		r.Missing(p, "Values")
+	} else {
+		validateFilterValues(r, p.Member("Values"), v.Values)
+	}
+	if v.Condition != "" {
+		validateFilterCondition(r, p.Member("Condition"), v.Condition)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PrivateDNSNamespaceChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PrivateDNSNamespaceChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.Description != nil {
+		validateResourceDescription(r, p.Member("Description"), *v.Description)
+	}
+	if v.Properties != nil {
+		v.Properties.validate(r, p.Member("Properties"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *PrivateDNSNamespaceProperties) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -48,6 +685,23 @@ func (v *PrivateDNSNamespaceProperties) Validate() error {
 }
 
 func (v *PrivateDNSNamespaceProperties) validate(r *specrt.Report, p specrt.Path) {
+	if v.DNSProperties == nil {
+		r.Missing(p, "DnsProperties")
+	} else {
+		v.DNSProperties.validate(r, p.Member("DnsProperties"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PrivateDNSNamespacePropertiesChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PrivateDNSNamespacePropertiesChange) validate(r *specrt.Report, p specrt.Path) {
 	if v.DNSProperties == nil {
 		r.Missing(p, "DnsProperties")
 	} else {
@@ -75,6 +729,139 @@ func (v *PrivateDNSPropertiesMutable) validate(r *specrt.Report, p specrt.Path) 
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *PrivateDNSPropertiesMutableChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PrivateDNSPropertiesMutableChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.SOA == nil {
+		r.Missing(p, "SOA")
+	} else {
+		v.SOA.validate(r, p.Member("SOA"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PublicDNSNamespaceChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PublicDNSNamespaceChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.Description != nil {
+		validateResourceDescription(r, p.Member("Description"), *v.Description)
+	}
+	if v.Properties != nil {
+		v.Properties.validate(r, p.Member("Properties"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PublicDNSNamespaceProperties) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PublicDNSNamespaceProperties) validate(r *specrt.Report, p specrt.Path) {
+	if v.DNSProperties == nil {
+		r.Missing(p, "DnsProperties")
+	} else {
+		v.DNSProperties.validate(r, p.Member("DnsProperties"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PublicDNSNamespacePropertiesChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PublicDNSNamespacePropertiesChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.DNSProperties == nil {
+		r.Missing(p, "DnsProperties")
+	} else {
+		v.DNSProperties.validate(r, p.Member("DnsProperties"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PublicDNSPropertiesMutable) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PublicDNSPropertiesMutable) validate(r *specrt.Report, p specrt.Path) {
+	if v.SOA == nil {
+		r.Missing(p, "SOA")
+	} else {
+		v.SOA.validate(r, p.Member("SOA"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PublicDNSPropertiesMutableChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PublicDNSPropertiesMutableChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.SOA == nil {
+		r.Missing(p, "SOA")
+	} else {
+		v.SOA.validate(r, p.Member("SOA"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RegisterInstanceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RegisterInstanceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceID == nil {
+		r.Missing(p, "ServiceId")
+	} else {
+		validateArn(r, p.Member("ServiceId"), *v.ServiceID)
+	}
+	if v.InstanceID == nil {
+		r.Missing(p, "InstanceId")
+	} else {
+		validateInstanceId(r, p.Member("InstanceId"), *v.InstanceID)
+	}
+	if v.CreatorRequestID != nil {
+		validateResourceId(r, p.Member("CreatorRequestId"), *v.CreatorRequestID)
+	}
+	if v.Attributes == nil {
+		r.Missing(p, "Attributes")
+	} else {
+		validateAttributes(r, p.Member("Attributes"), v.Attributes)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *SOA) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -86,6 +873,69 @@ func (v *SOA) validate(r *specrt.Report, p specrt.Path) {
 		r.Missing(p, "TTL")
 	} else {
 		validateRecordTTL(r, p.Member("TTL"), *v.TTL)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *SOAChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *SOAChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.TTL == nil {
+		r.Missing(p, "TTL")
+	} else {
+		validateRecordTTL(r, p.Member("TTL"), *v.TTL)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceChange) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceChange) validate(r *specrt.Report, p specrt.Path) {
+	if v.Description != nil {
+		validateResourceDescription(r, p.Member("Description"), *v.Description)
+	}
+	if v.DNSConfig != nil {
+		v.DNSConfig.validate(r, p.Member("DnsConfig"))
+	}
+	if v.HealthCheckConfig != nil {
+		v.HealthCheckConfig.validate(r, p.Member("HealthCheckConfig"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ServiceFilter) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ServiceFilter) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == "" {
+		r.Missing(p, "Name")
+	} else {
+		validateServiceFilterName(r, p.Member("Name"), v.Name)
+	}
+	if v.Values == nil {
+		r.Missing(p, "Values")
+	} else {
+		validateFilterValues(r, p.Member("Values"), v.Values)
+	}
+	if v.Condition != "" {
+		validateFilterCondition(r, p.Member("Condition"), v.Condition)
 	}
 }
 
@@ -111,6 +961,382 @@ func (v *Tag) validate(r *specrt.Report, p specrt.Path) {
 	}
 }
 
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TagResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TagResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "ResourceARN")
+	} else {
+		validateAmazonResourceName(r, p.Member("ResourceARN"), *v.ResourceARN)
+	}
+	if v.Tags == nil {
+		r.Missing(p, "Tags")
+	} else {
+		validateTagList(r, p.Member("Tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UntagResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UntagResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "ResourceARN")
+	} else {
+		validateAmazonResourceName(r, p.Member("ResourceARN"), *v.ResourceARN)
+	}
+	if v.TagKeys == nil {
+		r.Missing(p, "TagKeys")
+	} else {
+		validateTagKeyList(r, p.Member("TagKeys"), v.TagKeys)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateHttpNamespaceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateHttpNamespaceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID == nil {
+		r.Missing(p, "Id")
+	} else {
+		validateArn(r, p.Member("Id"), *v.ID)
+	}
+	if v.UpdaterRequestID != nil {
+		validateResourceId(r, p.Member("UpdaterRequestId"), *v.UpdaterRequestID)
+	}
+	if v.Namespace == nil {
+		r.Missing(p, "Namespace")
+	} else {
+		v.Namespace.validate(r, p.Member("Namespace"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateInstanceCustomHealthStatusInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateInstanceCustomHealthStatusInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceID == nil {
+		r.Missing(p, "ServiceId")
+	} else {
+		validateArn(r, p.Member("ServiceId"), *v.ServiceID)
+	}
+	if v.InstanceID == nil {
+		r.Missing(p, "InstanceId")
+	} else {
+		validateResourceId(r, p.Member("InstanceId"), *v.InstanceID)
+	}
+	if v.Status == "" {
+		r.Missing(p, "Status")
+	} else {
+		validateCustomHealthStatus(r, p.Member("Status"), v.Status)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdatePrivateDnsNamespaceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdatePrivateDnsNamespaceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID == nil {
+		r.Missing(p, "Id")
+	} else {
+		validateArn(r, p.Member("Id"), *v.ID)
+	}
+	if v.UpdaterRequestID != nil {
+		validateResourceId(r, p.Member("UpdaterRequestId"), *v.UpdaterRequestID)
+	}
+	if v.Namespace == nil {
+		r.Missing(p, "Namespace")
+	} else {
+		v.Namespace.validate(r, p.Member("Namespace"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdatePublicDnsNamespaceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdatePublicDnsNamespaceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID == nil {
+		r.Missing(p, "Id")
+	} else {
+		validateArn(r, p.Member("Id"), *v.ID)
+	}
+	if v.UpdaterRequestID != nil {
+		validateResourceId(r, p.Member("UpdaterRequestId"), *v.UpdaterRequestID)
+	}
+	if v.Namespace == nil {
+		r.Missing(p, "Namespace")
+	} else {
+		v.Namespace.validate(r, p.Member("Namespace"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateServiceAttributesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateServiceAttributesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceID == nil {
+		r.Missing(p, "ServiceId")
+	} else {
+		validateArn(r, p.Member("ServiceId"), *v.ServiceID)
+	}
+	if v.Attributes == nil {
+		r.Missing(p, "Attributes")
+	} else {
+		validateServiceAttributesMap(r, p.Member("Attributes"), v.Attributes)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID == nil {
+		r.Missing(p, "Id")
+	} else {
+		validateArn(r, p.Member("Id"), *v.ID)
+	}
+	if v.Service == nil {
+		r.Missing(p, "Service")
+	} else {
+		v.Service.validate(r, p.Member("Service"))
+	}
+}
+
+// validateAWSAccountId checks a value of shape AWSAccountId.
+func validateAWSAccountId(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 12, 12); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be exactly 12 characters, got %d", n)
+	}
+}
+
+// validateAmazonResourceName checks a value of shape AmazonResourceName.
+func validateAmazonResourceName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 1011); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 1011 characters, got %d", n)
+	}
+}
+
+// validateArn checks a value of shape Arn.
+func validateArn(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 255 characters, got %d", n)
+	}
+}
+
+// validateAttrKey checks a value of shape AttrKey.
+func validateAttrKey(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 255 characters, got %d", n)
+	}
+	if !matchAttrKey(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[a-zA-Z0-9!-~]+$`)
+	}
+}
+
+// validateAttrValue checks a value of shape AttrValue.
+func validateAttrValue(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 1024); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 1024 characters, got %d", n)
+	}
+	if !matchAttrValue(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^([a-zA-Z0-9!-~][ \ta-zA-Z0-9!-~]*){0,1}[a-zA-Z0-9!-~]{0,1}$`)
+	}
+}
+
+// validateAttributes checks a map of shape Attributes.
+func validateAttributes(r *specrt.Report, p specrt.Path, v map[string]string) {
+	from := r.Len()
+	for k, e := range v {
+		at := p.Key(k)
+		validateAttrKey(r, at, k)
+		validateAttrValue(r, at, e)
+	}
+	r.SortFrom(from)
+}
+
+// validateCustomHealthStatus checks a value of shape CustomHealthStatus.
+func validateCustomHealthStatus(r *specrt.Report, p specrt.Path, v CustomHealthStatus) {
+	switch v {
+	case CustomHealthStatusHealthy, CustomHealthStatusUnhealthy:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of HEALTHY, UNHEALTHY")
+	}
+}
+
+// validateDiscoverMaxResults checks a value of shape DiscoverMaxResults.
+func validateDiscoverMaxResults(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 1000 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 1000")
+	}
+}
+
+// validateDnsRecordList checks a list of shape DnsRecordList.
+func validateDnsRecordList(r *specrt.Report, p specrt.Path, v []DNSRecord) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateFailureThreshold checks a value of shape FailureThreshold.
+func validateFailureThreshold(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 10 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 10")
+	}
+}
+
+// validateFilterCondition checks a value of shape FilterCondition.
+func validateFilterCondition(r *specrt.Report, p specrt.Path, v FilterCondition) {
+	switch v {
+	case FilterConditionEq, FilterConditionIn, FilterConditionBetween, FilterConditionBeginsWith:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of EQ, IN, BETWEEN, BEGINS_WITH")
+	}
+}
+
+// validateFilterValue checks a value of shape FilterValue.
+func validateFilterValue(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 255 characters, got %d", n)
+	}
+}
+
+// validateFilterValues checks a list of shape FilterValues.
+func validateFilterValues(r *specrt.Report, p specrt.Path, v []string) {
+	for i := range v {
+		validateFilterValue(r, p.Index(i), v[i])
+	}
+}
+
+// validateHealthCheckType checks a value of shape HealthCheckType.
+func validateHealthCheckType(r *specrt.Report, p specrt.Path, v HealthCheckType) {
+	switch v {
+	case HealthCheckTypeHttp, HealthCheckTypeHttps, HealthCheckTypeTcp:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of HTTP, HTTPS, TCP")
+	}
+}
+
+// validateHealthStatusFilter checks a value of shape HealthStatusFilter.
+func validateHealthStatusFilter(r *specrt.Report, p specrt.Path, v HealthStatusFilter) {
+	switch v {
+	case HealthStatusFilterHealthy, HealthStatusFilterUnhealthy, HealthStatusFilterAll, HealthStatusFilterHealthyOrElseAll:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of HEALTHY, UNHEALTHY, ALL, HEALTHY_OR_ELSE_ALL")
+	}
+}
+
+// validateInstanceId checks a value of shape InstanceId.
+func validateInstanceId(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 64); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 64 characters, got %d", n)
+	}
+	if !matchInstanceID(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[0-9a-zA-Z_/:.@-]+$`)
+	}
+}
+
+// validateInstanceIdList checks a list of shape InstanceIdList.
+func validateInstanceIdList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n < 1 {
+		r.Add(p, specrt.RuleLength, "", "must have at least 1 elements, got %d", n)
+	}
+	for i := range v {
+		validateResourceId(r, p.Index(i), v[i])
+	}
+}
+
+// validateMaxResults checks a value of shape MaxResults.
+func validateMaxResults(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 100 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 100")
+	}
+}
+
+// validateNamespaceFilterName checks a value of shape NamespaceFilterName.
+func validateNamespaceFilterName(r *specrt.Report, p specrt.Path, v NamespaceFilterName) {
+	switch v {
+	case NamespaceFilterNameType, NamespaceFilterNameName, NamespaceFilterNameHttpName, NamespaceFilterNameResourceOwner:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TYPE, NAME, HTTP_NAME, RESOURCE_OWNER")
+	}
+}
+
+// validateNamespaceFilters checks a list of shape NamespaceFilters.
+func validateNamespaceFilters(r *specrt.Report, p specrt.Path, v []NamespaceFilter) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateNamespaceName checks a value of shape NamespaceName.
+func validateNamespaceName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 1024); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 1024 characters, got %d", n)
+	}
+	if !matchNamespaceName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^[!-~]{1,1024}$`)
+	}
+}
+
+// validateNamespaceNameHttp checks a value of shape NamespaceNameHttp.
+func validateNamespaceNameHttp(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 1024); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 1024 characters, got %d", n)
+	}
+	if !matchNamespaceNameHTTP(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^(?!arn:)[!-~]{1,1024}$`)
+	}
+}
+
 // validateNamespaceNamePrivate checks a value of shape NamespaceNamePrivate.
 func validateNamespaceNamePrivate(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 0, 253); !ok {
@@ -121,10 +1347,59 @@ func validateNamespaceNamePrivate(r *specrt.Report, p specrt.Path, v string) {
 	}
 }
 
+// validateNamespaceNamePublic checks a value of shape NamespaceNamePublic.
+func validateNamespaceNamePublic(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 253); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 253 characters, got %d", n)
+	}
+	if !matchNamespaceNamePublic(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `^([a-zA-Z0-9]([a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z0-9]([a-zA-Z0-9\-]{0,61}[a-zA-Z0-9])?$`)
+	}
+}
+
+// validateNextToken checks a value of shape NextToken.
+func validateNextToken(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 4096); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 4096 characters, got %d", n)
+	}
+}
+
+// validateOperationFilterName checks a value of shape OperationFilterName.
+func validateOperationFilterName(r *specrt.Report, p specrt.Path, v OperationFilterName) {
+	switch v {
+	case OperationFilterNameNamespaceId, OperationFilterNameServiceId, OperationFilterNameStatus, OperationFilterNameType, OperationFilterNameUpdateDate:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of NAMESPACE_ID, SERVICE_ID, STATUS, TYPE, UPDATE_DATE")
+	}
+}
+
+// validateOperationFilters checks a list of shape OperationFilters.
+func validateOperationFilters(r *specrt.Report, p specrt.Path, v []OperationFilter) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateOperationId checks a value of shape OperationId.
+func validateOperationId(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 255 characters, got %d", n)
+	}
+}
+
 // validateRecordTTL checks a value of shape RecordTTL.
 func validateRecordTTL(r *specrt.Report, p specrt.Path, v int64) {
 	if v < 0 || v > 2147483647 {
 		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 2147483647")
+	}
+}
+
+// validateRecordType checks a value of shape RecordType.
+func validateRecordType(r *specrt.Report, p specrt.Path, v RecordType) {
+	switch v {
+	case RecordTypeSrv, RecordTypeA, RecordTypeAaaa, RecordTypeCname:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of SRV, A, AAAA, CNAME")
 	}
 }
 
@@ -142,10 +1417,99 @@ func validateResourceId(r *specrt.Report, p specrt.Path, v string) {
 	}
 }
 
+// validateResourcePath checks a value of shape ResourcePath.
+func validateResourcePath(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 255 characters, got %d", n)
+	}
+}
+
+// validateRoutingPolicy checks a value of shape RoutingPolicy.
+func validateRoutingPolicy(r *specrt.Report, p specrt.Path, v RoutingPolicy) {
+	switch v {
+	case RoutingPolicyMultivalue, RoutingPolicyWeighted:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of MULTIVALUE, WEIGHTED")
+	}
+}
+
+// validateServiceAttributeKey checks a value of shape ServiceAttributeKey.
+func validateServiceAttributeKey(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 255 characters, got %d", n)
+	}
+}
+
+// validateServiceAttributeKeyList checks a list of shape ServiceAttributeKeyList.
+func validateServiceAttributeKeyList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n < 1 || n > 30 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 30 elements, got %d", n)
+	}
+	for i := range v {
+		validateServiceAttributeKey(r, p.Index(i), v[i])
+	}
+}
+
+// validateServiceAttributeValue checks a value of shape ServiceAttributeValue.
+func validateServiceAttributeValue(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 1024); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be at most 1024 characters, got %d", n)
+	}
+}
+
+// validateServiceAttributesMap checks a map of shape ServiceAttributesMap.
+func validateServiceAttributesMap(r *specrt.Report, p specrt.Path, v map[string]string) {
+	if n := len(v); n < 1 || n > 30 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 30 entries, got %d", n)
+	}
+	from := r.Len()
+	for k, e := range v {
+		at := p.Key(k)
+		validateServiceAttributeKey(r, at, k)
+		validateServiceAttributeValue(r, at, e)
+	}
+	r.SortFrom(from)
+}
+
+// validateServiceFilterName checks a value of shape ServiceFilterName.
+func validateServiceFilterName(r *specrt.Report, p specrt.Path, v ServiceFilterName) {
+	switch v {
+	case ServiceFilterNameNamespaceId, ServiceFilterNameResourceOwner:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of NAMESPACE_ID, RESOURCE_OWNER")
+	}
+}
+
+// validateServiceFilters checks a list of shape ServiceFilters.
+func validateServiceFilters(r *specrt.Report, p specrt.Path, v []ServiceFilter) {
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateServiceTypeOption checks a value of shape ServiceTypeOption.
+func validateServiceTypeOption(r *specrt.Report, p specrt.Path, v ServiceTypeOption) {
+	switch v {
+	case ServiceTypeOptionHttp:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of HTTP")
+	}
+}
+
 // validateTagKey checks a value of shape TagKey.
 func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 1, 128); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 128 characters, got %d", n)
+	}
+}
+
+// validateTagKeyList checks a list of shape TagKeyList.
+func validateTagKeyList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n > 200 {
+		r.Add(p, specrt.RuleLength, "", "must have between 0 and 200 elements, got %d", n)
+	}
+	for i := range v {
+		validateTagKey(r, p.Index(i), v[i])
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/specgen/specgen/specrt"
 	"net/http"
+	"strconv"
 )
 
 // Options configures a Client: region, endpoint, HTTP client, credentials,
@@ -18,11 +19,375 @@ type Options = specrt.Options
 // that depends on API rather than *Client can be given a fake or a mock in
 // tests.
 type API interface {
+	// Updates the listener rules in a batch. You can use this operation to change
+	// the priority of listener rules. This can be useful when bulk updating or
+	// swapping rule priority.
+	//
+	// Required permissions: `vpc-lattice:UpdateRule`
+	//
+	// For more information, see How Amazon VPC Lattice works with IAM
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/security_iam_service-with-iam.html)
+	// in the Amazon VPC Lattice User Guide.
+	BatchUpdateRule(ctx context.Context, in *BatchUpdateRuleInput, optFns ...func(*Options)) (*BatchUpdateRuleOutput, error)
+
+	// Enables access logs to be sent to Amazon CloudWatch, Amazon S3, and Amazon
+	// Kinesis Data Firehose. The service network owner can use the access logs to
+	// audit the services in the network. The service network owner can only see
+	// access logs from clients and services that are associated with their service
+	// network. Access log entries represent traffic originated from VPCs
+	// associated with that network. For more information, see Access logs
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/monitoring-access-logs.html)
+	// in the Amazon VPC Lattice User Guide.
+	CreateAccessLogSubscription(ctx context.Context, in *CreateAccessLogSubscriptionInput, optFns ...func(*Options)) (*CreateAccessLogSubscriptionOutput, error)
+
+	// Creates a listener for a service. Before you start using your Amazon VPC
+	// Lattice service, you must add one or more listeners. A listener is a process
+	// that checks for connection requests to your services. For more information,
+	// see Listeners
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html) in the
+	// Amazon VPC Lattice User Guide.
+	CreateListener(ctx context.Context, in *CreateListenerInput, optFns ...func(*Options)) (*CreateListenerOutput, error)
+
+	// Creates a resource configuration. A resource configuration defines a
+	// specific resource. You can associate a resource configuration with a service
+	// network or a VPC endpoint.
+	CreateResourceConfiguration(ctx context.Context, in *CreateResourceConfigurationInput, optFns ...func(*Options)) (*CreateResourceConfigurationOutput, error)
+
+	// A resource gateway is a point of ingress into the VPC where a resource
+	// resides. It spans multiple Availability Zones. For your resource to be
+	// accessible from all Availability Zones, you should create your resource
+	// gateways to span as many Availability Zones as possible. A VPC can have
+	// multiple resource gateways.
+	CreateResourceGateway(ctx context.Context, in *CreateResourceGatewayInput, optFns ...func(*Options)) (*CreateResourceGatewayOutput, error)
+
+	// Creates a listener rule. Each listener has a default rule for checking
+	// connection requests, but you can define additional rules. Each rule consists
+	// of a priority, one or more actions, and one or more conditions. For more
+	// information, see Listener rules
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html#listener-rules)
+	// in the Amazon VPC Lattice User Guide.
+	CreateRule(ctx context.Context, in *CreateRuleInput, optFns ...func(*Options)) (*CreateRuleOutput, error)
+
 	// Creates a service. A service is any software application that can run on
 	// instances containers, or serverless functions within an account or virtual
-	// private cloud (VPC). For more information, see Services in the Amazon VPC
-	// Lattice User Guide.
+	// private cloud (VPC).
+	//
+	// For more information, see Services
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/services.html) in the
+	// Amazon VPC Lattice User Guide.
 	CreateService(ctx context.Context, in *CreateServiceInput, optFns ...func(*Options)) (*CreateServiceOutput, error)
+
+	// Creates a service network. A service network is a logical boundary for a
+	// collection of services. You can associate services and VPCs with a service
+	// network.
+	//
+	// For more information, see Service networks
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html) in
+	// the Amazon VPC Lattice User Guide.
+	CreateServiceNetwork(ctx context.Context, in *CreateServiceNetworkInput, optFns ...func(*Options)) (*CreateServiceNetworkOutput, error)
+
+	// Associates the specified service network with the specified resource
+	// configuration. This allows the resource configuration to receive connections
+	// through the service network, including through a service network VPC
+	// endpoint.
+	CreateServiceNetworkResourceAssociation(ctx context.Context, in *CreateServiceNetworkResourceAssociationInput, optFns ...func(*Options)) (*CreateServiceNetworkResourceAssociationOutput, error)
+
+	// Associates the specified service with the specified service network. For
+	// more information, see Manage service associations
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-network-associations.html#service-network-service-associations)
+	// in the Amazon VPC Lattice User Guide.
+	//
+	// You can't use this operation if the service and service network are already
+	// associated or if there is a disassociation or deletion in progress. If the
+	// association fails, you can retry the operation by deleting the association
+	// and recreating it.
+	//
+	// You cannot associate a service and service network that are shared with a
+	// caller. The caller must own either the service or the service network.
+	//
+	// As a result of this operation, the association is created in the service
+	// network account and the association owner account.
+	CreateServiceNetworkServiceAssociation(ctx context.Context, in *CreateServiceNetworkServiceAssociationInput, optFns ...func(*Options)) (*CreateServiceNetworkServiceAssociationOutput, error)
+
+	// Associates a VPC with a service network. When you associate a VPC with the
+	// service network, it enables all the resources within that VPC to be clients
+	// and communicate with other services in the service network. For more
+	// information, see Manage VPC associations
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-network-associations.html#service-network-vpc-associations)
+	// in the Amazon VPC Lattice User Guide.
+	//
+	// You can't use this operation if there is a disassociation in progress. If
+	// the association fails, retry by deleting the association and recreating it.
+	//
+	// As a result of this operation, the association gets created in the service
+	// network account and the VPC owner account.
+	//
+	// If you add a security group to the service network and VPC association, the
+	// association must continue to always have at least one security group. You
+	// can add or edit security groups at any time. However, to remove all security
+	// groups, you must first delete the association and recreate it without
+	// security groups.
+	CreateServiceNetworkVpcAssociation(ctx context.Context, in *CreateServiceNetworkVpcAssociationInput, optFns ...func(*Options)) (*CreateServiceNetworkVpcAssociationOutput, error)
+
+	// Creates a target group. A target group is a collection of targets, or
+	// compute resources, that run your application or service. A target group can
+	// only be used by a single service.
+	//
+	// For more information, see Target groups
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/target-groups.html) in
+	// the Amazon VPC Lattice User Guide.
+	CreateTargetGroup(ctx context.Context, in *CreateTargetGroupInput, optFns ...func(*Options)) (*CreateTargetGroupOutput, error)
+
+	// Deletes the specified access log subscription.
+	DeleteAccessLogSubscription(ctx context.Context, in *DeleteAccessLogSubscriptionInput, optFns ...func(*Options)) (*DeleteAccessLogSubscriptionOutput, error)
+
+	// Deletes the specified auth policy. If an auth is set to `AWS_IAM` and the
+	// auth policy is deleted, all requests are denied. If you are trying to remove
+	// the auth policy completely, you must set the auth type to `NONE`. If auth is
+	// enabled on the resource, but no auth policy is set, all requests are denied.
+	DeleteAuthPolicy(ctx context.Context, in *DeleteAuthPolicyInput, optFns ...func(*Options)) (*DeleteAuthPolicyOutput, error)
+
+	// Deletes the specified domain verification.
+	DeleteDomainVerification(ctx context.Context, in *DeleteDomainVerificationInput, optFns ...func(*Options)) (*DeleteDomainVerificationOutput, error)
+
+	// Deletes the specified listener.
+	DeleteListener(ctx context.Context, in *DeleteListenerInput, optFns ...func(*Options)) (*DeleteListenerOutput, error)
+
+	// Deletes the specified resource configuration.
+	DeleteResourceConfiguration(ctx context.Context, in *DeleteResourceConfigurationInput, optFns ...func(*Options)) (*DeleteResourceConfigurationOutput, error)
+
+	// Disassociates the resource configuration from the resource VPC endpoint.
+	DeleteResourceEndpointAssociation(ctx context.Context, in *DeleteResourceEndpointAssociationInput, optFns ...func(*Options)) (*DeleteResourceEndpointAssociationOutput, error)
+
+	// Deletes the specified resource gateway.
+	DeleteResourceGateway(ctx context.Context, in *DeleteResourceGatewayInput, optFns ...func(*Options)) (*DeleteResourceGatewayOutput, error)
+
+	// Deletes the specified resource policy.
+	DeleteResourcePolicy(ctx context.Context, in *DeleteResourcePolicyInput, optFns ...func(*Options)) (*DeleteResourcePolicyOutput, error)
+
+	// Deletes a listener rule. Each listener has a default rule for checking
+	// connection requests, but you can define additional rules. Each rule consists
+	// of a priority, one or more actions, and one or more conditions. You can
+	// delete additional listener rules, but you cannot delete the default rule.
+	//
+	// For more information, see Listener rules
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html#listener-rules)
+	// in the Amazon VPC Lattice User Guide.
+	DeleteRule(ctx context.Context, in *DeleteRuleInput, optFns ...func(*Options)) (*DeleteRuleOutput, error)
+
+	// Deletes a service. A service can't be deleted if it's associated with a
+	// service network. If you delete a service, all resources related to the
+	// service, such as the resource policy, auth policy, listeners, listener
+	// rules, and access log subscriptions, are also deleted. For more information,
+	// see Delete a service
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/services.html#delete-service)
+	// in the Amazon VPC Lattice User Guide.
+	DeleteService(ctx context.Context, in *DeleteServiceInput, optFns ...func(*Options)) (*DeleteServiceOutput, error)
+
+	// Deletes a service network. You can only delete the service network if there
+	// is no service or VPC associated with it. If you delete a service network,
+	// all resources related to the service network, such as the resource policy,
+	// auth policy, and access log subscriptions, are also deleted. For more
+	// information, see Delete a service network
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html#delete-service-network)
+	// in the Amazon VPC Lattice User Guide.
+	DeleteServiceNetwork(ctx context.Context, in *DeleteServiceNetworkInput, optFns ...func(*Options)) (*DeleteServiceNetworkOutput, error)
+
+	// Deletes the association between a service network and a resource
+	// configuration.
+	DeleteServiceNetworkResourceAssociation(ctx context.Context, in *DeleteServiceNetworkResourceAssociationInput, optFns ...func(*Options)) (*DeleteServiceNetworkResourceAssociationOutput, error)
+
+	// Deletes the association between a service and a service network. This
+	// operation fails if an association is still in progress.
+	DeleteServiceNetworkServiceAssociation(ctx context.Context, in *DeleteServiceNetworkServiceAssociationInput, optFns ...func(*Options)) (*DeleteServiceNetworkServiceAssociationOutput, error)
+
+	// Disassociates the VPC from the service network. You can't disassociate the
+	// VPC if there is a create or update association in progress.
+	DeleteServiceNetworkVpcAssociation(ctx context.Context, in *DeleteServiceNetworkVpcAssociationInput, optFns ...func(*Options)) (*DeleteServiceNetworkVpcAssociationOutput, error)
+
+	// Deletes a target group. You can't delete a target group if it is used in a
+	// listener rule or if the target group creation is in progress.
+	DeleteTargetGroup(ctx context.Context, in *DeleteTargetGroupInput, optFns ...func(*Options)) (*DeleteTargetGroupOutput, error)
+
+	// Deregisters the specified targets from the specified target group.
+	DeregisterTargets(ctx context.Context, in *DeregisterTargetsInput, optFns ...func(*Options)) (*DeregisterTargetsOutput, error)
+
+	// Retrieves information about the specified access log subscription.
+	GetAccessLogSubscription(ctx context.Context, in *GetAccessLogSubscriptionInput, optFns ...func(*Options)) (*GetAccessLogSubscriptionOutput, error)
+
+	// Retrieves information about the auth policy for the specified service or
+	// service network.
+	GetAuthPolicy(ctx context.Context, in *GetAuthPolicyInput, optFns ...func(*Options)) (*GetAuthPolicyOutput, error)
+
+	// Retrieves information about a domain verification.ß
+	GetDomainVerification(ctx context.Context, in *GetDomainVerificationInput, optFns ...func(*Options)) (*GetDomainVerificationOutput, error)
+
+	// Retrieves information about the specified listener for the specified
+	// service.
+	GetListener(ctx context.Context, in *GetListenerInput, optFns ...func(*Options)) (*GetListenerOutput, error)
+
+	// Retrieves information about the specified resource configuration.
+	GetResourceConfiguration(ctx context.Context, in *GetResourceConfigurationInput, optFns ...func(*Options)) (*GetResourceConfigurationOutput, error)
+
+	// Retrieves information about the specified resource gateway.
+	GetResourceGateway(ctx context.Context, in *GetResourceGatewayInput, optFns ...func(*Options)) (*GetResourceGatewayOutput, error)
+
+	// Retrieves information about the specified resource policy. The resource
+	// policy is an IAM policy created on behalf of the resource owner when they
+	// share a resource.
+	GetResourcePolicy(ctx context.Context, in *GetResourcePolicyInput, optFns ...func(*Options)) (*GetResourcePolicyOutput, error)
+
+	// Retrieves information about the specified listener rules. You can also
+	// retrieve information about the default listener rule. For more information,
+	// see Listener rules
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html#listener-rules)
+	// in the Amazon VPC Lattice User Guide.
+	GetRule(ctx context.Context, in *GetRuleInput, optFns ...func(*Options)) (*GetRuleOutput, error)
+
+	// Retrieves information about the specified service.
+	GetService(ctx context.Context, in *GetServiceInput, optFns ...func(*Options)) (*GetServiceOutput, error)
+
+	// Retrieves information about the specified service network.
+	GetServiceNetwork(ctx context.Context, in *GetServiceNetworkInput, optFns ...func(*Options)) (*GetServiceNetworkOutput, error)
+
+	// Retrieves information about the specified association between a service
+	// network and a resource configuration.
+	GetServiceNetworkResourceAssociation(ctx context.Context, in *GetServiceNetworkResourceAssociationInput, optFns ...func(*Options)) (*GetServiceNetworkResourceAssociationOutput, error)
+
+	// Retrieves information about the specified association between a service
+	// network and a service.
+	GetServiceNetworkServiceAssociation(ctx context.Context, in *GetServiceNetworkServiceAssociationInput, optFns ...func(*Options)) (*GetServiceNetworkServiceAssociationOutput, error)
+
+	// Retrieves information about the specified association between a service
+	// network and a VPC.
+	GetServiceNetworkVpcAssociation(ctx context.Context, in *GetServiceNetworkVpcAssociationInput, optFns ...func(*Options)) (*GetServiceNetworkVpcAssociationOutput, error)
+
+	// Retrieves information about the specified target group.
+	GetTargetGroup(ctx context.Context, in *GetTargetGroupInput, optFns ...func(*Options)) (*GetTargetGroupOutput, error)
+
+	// Lists the access log subscriptions for the specified service network or
+	// service.
+	ListAccessLogSubscriptions(ctx context.Context, in *ListAccessLogSubscriptionsInput, optFns ...func(*Options)) (*ListAccessLogSubscriptionsOutput, error)
+
+	// Lists the domain verifications.
+	ListDomainVerifications(ctx context.Context, in *ListDomainVerificationsInput, optFns ...func(*Options)) (*ListDomainVerificationsOutput, error)
+
+	// Lists the listeners for the specified service.
+	ListListeners(ctx context.Context, in *ListListenersInput, optFns ...func(*Options)) (*ListListenersOutput, error)
+
+	// Lists the resource configurations owned by or shared with this account.
+	ListResourceConfigurations(ctx context.Context, in *ListResourceConfigurationsInput, optFns ...func(*Options)) (*ListResourceConfigurationsOutput, error)
+
+	// Lists the associations for the specified VPC endpoint.
+	ListResourceEndpointAssociations(ctx context.Context, in *ListResourceEndpointAssociationsInput, optFns ...func(*Options)) (*ListResourceEndpointAssociationsOutput, error)
+
+	// Lists the resource gateways that you own or that were shared with you.
+	ListResourceGateways(ctx context.Context, in *ListResourceGatewaysInput, optFns ...func(*Options)) (*ListResourceGatewaysOutput, error)
+
+	// Lists the rules for the specified listener.
+	ListRules(ctx context.Context, in *ListRulesInput, optFns ...func(*Options)) (*ListRulesOutput, error)
+
+	// Lists the associations between a service network and a resource
+	// configuration.
+	ListServiceNetworkResourceAssociations(ctx context.Context, in *ListServiceNetworkResourceAssociationsInput, optFns ...func(*Options)) (*ListServiceNetworkResourceAssociationsOutput, error)
+
+	// Lists the associations between a service network and a service. You can
+	// filter the list either by service or service network. You must provide
+	// either the service network identifier or the service identifier.
+	//
+	// Every association in Amazon VPC Lattice has a unique Amazon Resource Name
+	// (ARN), such as when a service network is associated with a VPC or when a
+	// service is associated with a service network. If the association is for a
+	// resource is shared with another account, the association includes the local
+	// account ID as the prefix in the ARN.
+	ListServiceNetworkServiceAssociations(ctx context.Context, in *ListServiceNetworkServiceAssociationsInput, optFns ...func(*Options)) (*ListServiceNetworkServiceAssociationsOutput, error)
+
+	// Lists the associations between a service network and a VPC. You can filter
+	// the list either by VPC or service network. You must provide either the ID of
+	// the service network identifier or the ID of the VPC.
+	ListServiceNetworkVpcAssociations(ctx context.Context, in *ListServiceNetworkVpcAssociationsInput, optFns ...func(*Options)) (*ListServiceNetworkVpcAssociationsOutput, error)
+
+	// Lists the associations between a service network and a VPC endpoint.
+	ListServiceNetworkVpcEndpointAssociations(ctx context.Context, in *ListServiceNetworkVpcEndpointAssociationsInput, optFns ...func(*Options)) (*ListServiceNetworkVpcEndpointAssociationsOutput, error)
+
+	// Lists the service networks owned by or shared with this account. The account
+	// ID in the ARN shows which account owns the service network.
+	ListServiceNetworks(ctx context.Context, in *ListServiceNetworksInput, optFns ...func(*Options)) (*ListServiceNetworksOutput, error)
+
+	// Lists the services owned by the caller account or shared with the caller
+	// account.
+	ListServices(ctx context.Context, in *ListServicesInput, optFns ...func(*Options)) (*ListServicesOutput, error)
+
+	// Lists the tags for the specified resource.
+	ListTagsForResource(ctx context.Context, in *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error)
+
+	// Lists your target groups. You can narrow your search by using the filters
+	// below in your request.
+	ListTargetGroups(ctx context.Context, in *ListTargetGroupsInput, optFns ...func(*Options)) (*ListTargetGroupsOutput, error)
+
+	// Lists the targets for the target group. By default, all targets are
+	// included. You can use this API to check the health status of targets. You
+	// can also ﬁlter the results by target.
+	ListTargets(ctx context.Context, in *ListTargetsInput, optFns ...func(*Options)) (*ListTargetsOutput, error)
+
+	// Creates or updates the auth policy. The policy string in JSON must not
+	// contain newlines or blank lines.
+	//
+	// For more information, see Auth policies
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/auth-policies.html) in
+	// the Amazon VPC Lattice User Guide.
+	PutAuthPolicy(ctx context.Context, in *PutAuthPolicyInput, optFns ...func(*Options)) (*PutAuthPolicyOutput, error)
+
+	// Attaches a resource-based permission policy to a service or service network.
+	// The policy must contain the same actions and condition statements as the
+	// Amazon Web Services Resource Access Manager permission for sharing services
+	// and service networks.
+	PutResourcePolicy(ctx context.Context, in *PutResourcePolicyInput, optFns ...func(*Options)) (*PutResourcePolicyOutput, error)
+
+	// Registers the targets with the target group. If it's a Lambda target, you
+	// can only have one target in a target group.
+	RegisterTargets(ctx context.Context, in *RegisterTargetsInput, optFns ...func(*Options)) (*RegisterTargetsOutput, error)
+
+	// Starts the domain verification process for a custom domain name.
+	StartDomainVerification(ctx context.Context, in *StartDomainVerificationInput, optFns ...func(*Options)) (*StartDomainVerificationOutput, error)
+
+	// Adds the specified tags to the specified resource.
+	TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error)
+
+	// Removes the specified tags from the specified resource.
+	UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error)
+
+	// Updates the specified access log subscription.
+	UpdateAccessLogSubscription(ctx context.Context, in *UpdateAccessLogSubscriptionInput, optFns ...func(*Options)) (*UpdateAccessLogSubscriptionOutput, error)
+
+	// Updates the specified listener for the specified service.
+	UpdateListener(ctx context.Context, in *UpdateListenerInput, optFns ...func(*Options)) (*UpdateListenerOutput, error)
+
+	// Updates the specified resource configuration.
+	UpdateResourceConfiguration(ctx context.Context, in *UpdateResourceConfigurationInput, optFns ...func(*Options)) (*UpdateResourceConfigurationOutput, error)
+
+	// Updates the specified resource gateway.
+	UpdateResourceGateway(ctx context.Context, in *UpdateResourceGatewayInput, optFns ...func(*Options)) (*UpdateResourceGatewayOutput, error)
+
+	// Updates a specified rule for the listener. You can't modify a default
+	// listener rule. To modify a default listener rule, use `UpdateListener`.
+	UpdateRule(ctx context.Context, in *UpdateRuleInput, optFns ...func(*Options)) (*UpdateRuleOutput, error)
+
+	// Updates the specified service.
+	UpdateService(ctx context.Context, in *UpdateServiceInput, optFns ...func(*Options)) (*UpdateServiceOutput, error)
+
+	// Updates the specified service network.
+	UpdateServiceNetwork(ctx context.Context, in *UpdateServiceNetworkInput, optFns ...func(*Options)) (*UpdateServiceNetworkOutput, error)
+
+	// Updates the service network and VPC association. If you add a security group
+	// to the service network and VPC association, the association must continue to
+	// have at least one security group. You can add or edit security groups at any
+	// time. However, to remove all security groups, you must first delete the
+	// association and then recreate it without security groups.
+	UpdateServiceNetworkVpcAssociation(ctx context.Context, in *UpdateServiceNetworkVpcAssociationInput, optFns ...func(*Options)) (*UpdateServiceNetworkVpcAssociationOutput, error)
+
+	// Updates the specified target group.
+	UpdateTargetGroup(ctx context.Context, in *UpdateTargetGroupInput, optFns ...func(*Options)) (*UpdateTargetGroupOutput, error)
 }
 
 // Client calls Amazon VPC Lattice over HTTP with the restJson1 protocol,
@@ -56,18 +421,774 @@ var service = specrt.Service{
 
 // The operations, described to the protocol code.
 var (
+	opBatchUpdateRule = specrt.Operation{
+		BindRequest: bindBatchUpdateRuleRequest,
+		Decode:      decodeBatchUpdateRuleResponse,
+		Method:      "PATCH",
+		Name:        "BatchUpdateRule",
+		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules",
+	}
+	opCreateAccessLogSubscription = specrt.Operation{
+		Decode: decodeCreateAccessLogSubscriptionResponse,
+		Method: "POST",
+		Name:   "CreateAccessLogSubscription",
+		Path:   "/accesslogsubscriptions",
+	}
+	opCreateListener = specrt.Operation{
+		BindRequest: bindCreateListenerRequest,
+		Decode:      decodeCreateListenerResponse,
+		Method:      "POST",
+		Name:        "CreateListener",
+		Path:        "/services/{serviceIdentifier}/listeners",
+	}
+	opCreateResourceConfiguration = specrt.Operation{
+		Decode: decodeCreateResourceConfigurationResponse,
+		Method: "POST",
+		Name:   "CreateResourceConfiguration",
+		Path:   "/resourceconfigurations",
+	}
+	opCreateResourceGateway = specrt.Operation{
+		Decode: decodeCreateResourceGatewayResponse,
+		Method: "POST",
+		Name:   "CreateResourceGateway",
+		Path:   "/resourcegateways",
+	}
+	opCreateRule = specrt.Operation{
+		BindRequest: bindCreateRuleRequest,
+		Decode:      decodeCreateRuleResponse,
+		Method:      "POST",
+		Name:        "CreateRule",
+		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules",
+	}
 	opCreateService = specrt.Operation{
 		Decode: decodeCreateServiceResponse,
 		Method: "POST",
 		Name:   "CreateService",
 		Path:   "/services",
 	}
+	opCreateServiceNetwork = specrt.Operation{
+		Decode: decodeCreateServiceNetworkResponse,
+		Method: "POST",
+		Name:   "CreateServiceNetwork",
+		Path:   "/servicenetworks",
+	}
+	opCreateServiceNetworkResourceAssociation = specrt.Operation{
+		Decode: decodeCreateServiceNetworkResourceAssociationResponse,
+		Method: "POST",
+		Name:   "CreateServiceNetworkResourceAssociation",
+		Path:   "/servicenetworkresourceassociations",
+	}
+	opCreateServiceNetworkServiceAssociation = specrt.Operation{
+		Decode: decodeCreateServiceNetworkServiceAssociationResponse,
+		Method: "POST",
+		Name:   "CreateServiceNetworkServiceAssociation",
+		Path:   "/servicenetworkserviceassociations",
+	}
+	opCreateServiceNetworkVpcAssociation = specrt.Operation{
+		Decode: decodeCreateServiceNetworkVpcAssociationResponse,
+		Method: "POST",
+		Name:   "CreateServiceNetworkVpcAssociation",
+		Path:   "/servicenetworkvpcassociations",
+	}
+	opCreateTargetGroup = specrt.Operation{
+		Decode: decodeCreateTargetGroupResponse,
+		Method: "POST",
+		Name:   "CreateTargetGroup",
+		Path:   "/targetgroups",
+	}
+	opDeleteAccessLogSubscription = specrt.Operation{
+		BindRequest: bindDeleteAccessLogSubscriptionRequest,
+		Decode:      decodeDeleteAccessLogSubscriptionResponse,
+		Method:      "DELETE",
+		Name:        "DeleteAccessLogSubscription",
+		NoBody:      true,
+		Path:        "/accesslogsubscriptions/{accessLogSubscriptionIdentifier}",
+	}
+	opDeleteAuthPolicy = specrt.Operation{
+		BindRequest: bindDeleteAuthPolicyRequest,
+		Decode:      decodeDeleteAuthPolicyResponse,
+		Method:      "DELETE",
+		Name:        "DeleteAuthPolicy",
+		NoBody:      true,
+		Path:        "/authpolicy/{resourceIdentifier}",
+	}
+	opDeleteDomainVerification = specrt.Operation{
+		BindRequest: bindDeleteDomainVerificationRequest,
+		Decode:      decodeDeleteDomainVerificationResponse,
+		Method:      "DELETE",
+		Name:        "DeleteDomainVerification",
+		NoBody:      true,
+		Path:        "/domainverifications/{domainVerificationIdentifier}",
+	}
+	opDeleteListener = specrt.Operation{
+		BindRequest: bindDeleteListenerRequest,
+		Decode:      decodeDeleteListenerResponse,
+		Method:      "DELETE",
+		Name:        "DeleteListener",
+		NoBody:      true,
+		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}",
+	}
+	opDeleteResourceConfiguration = specrt.Operation{
+		BindRequest: bindDeleteResourceConfigurationRequest,
+		Decode:      decodeDeleteResourceConfigurationResponse,
+		Method:      "DELETE",
+		Name:        "DeleteResourceConfiguration",
+		NoBody:      true,
+		Path:        "/resourceconfigurations/{resourceConfigurationIdentifier}",
+	}
+	opDeleteResourceEndpointAssociation = specrt.Operation{
+		BindRequest: bindDeleteResourceEndpointAssociationRequest,
+		Decode:      decodeDeleteResourceEndpointAssociationResponse,
+		Method:      "DELETE",
+		Name:        "DeleteResourceEndpointAssociation",
+		NoBody:      true,
+		Path:        "/resourceendpointassociations/{resourceEndpointAssociationIdentifier}",
+	}
+	opDeleteResourceGateway = specrt.Operation{
+		BindRequest: bindDeleteResourceGatewayRequest,
+		Decode:      decodeDeleteResourceGatewayResponse,
+		Method:      "DELETE",
+		Name:        "DeleteResourceGateway",
+		NoBody:      true,
+		Path:        "/resourcegateways/{resourceGatewayIdentifier}",
+	}
+	opDeleteResourcePolicy = specrt.Operation{
+		BindRequest: bindDeleteResourcePolicyRequest,
+		Decode:      decodeDeleteResourcePolicyResponse,
+		Method:      "DELETE",
+		Name:        "DeleteResourcePolicy",
+		NoBody:      true,
+		Path:        "/resourcepolicy/{resourceArn}",
+	}
+	opDeleteRule = specrt.Operation{
+		BindRequest: bindDeleteRuleRequest,
+		Decode:      decodeDeleteRuleResponse,
+		Method:      "DELETE",
+		Name:        "DeleteRule",
+		NoBody:      true,
+		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}",
+	}
+	opDeleteService = specrt.Operation{
+		BindRequest: bindDeleteServiceRequest,
+		Decode:      decodeDeleteServiceResponse,
+		Method:      "DELETE",
+		Name:        "DeleteService",
+		NoBody:      true,
+		Path:        "/services/{serviceIdentifier}",
+	}
+	opDeleteServiceNetwork = specrt.Operation{
+		BindRequest: bindDeleteServiceNetworkRequest,
+		Decode:      decodeDeleteServiceNetworkResponse,
+		Method:      "DELETE",
+		Name:        "DeleteServiceNetwork",
+		NoBody:      true,
+		Path:        "/servicenetworks/{serviceNetworkIdentifier}",
+	}
+	opDeleteServiceNetworkResourceAssociation = specrt.Operation{
+		BindRequest: bindDeleteServiceNetworkResourceAssociationRequest,
+		Decode:      decodeDeleteServiceNetworkResourceAssociationResponse,
+		Method:      "DELETE",
+		Name:        "DeleteServiceNetworkResourceAssociation",
+		NoBody:      true,
+		Path:        "/servicenetworkresourceassociations/{serviceNetworkResourceAssociationIdentifier}",
+	}
+	opDeleteServiceNetworkServiceAssociation = specrt.Operation{
+		BindRequest: bindDeleteServiceNetworkServiceAssociationRequest,
+		Decode:      decodeDeleteServiceNetworkServiceAssociationResponse,
+		Method:      "DELETE",
+		Name:        "DeleteServiceNetworkServiceAssociation",
+		NoBody:      true,
+		Path:        "/servicenetworkserviceassociations/{serviceNetworkServiceAssociationIdentifier}",
+	}
+	opDeleteServiceNetworkVpcAssociation = specrt.Operation{
+		BindRequest: bindDeleteServiceNetworkVpcAssociationRequest,
+		Decode:      decodeDeleteServiceNetworkVpcAssociationResponse,
+		Method:      "DELETE",
+		Name:        "DeleteServiceNetworkVpcAssociation",
+		NoBody:      true,
+		Path:        "/servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}",
+	}
+	opDeleteTargetGroup = specrt.Operation{
+		BindRequest: bindDeleteTargetGroupRequest,
+		Decode:      decodeDeleteTargetGroupResponse,
+		Method:      "DELETE",
+		Name:        "DeleteTargetGroup",
+		NoBody:      true,
+		Path:        "/targetgroups/{targetGroupIdentifier}",
+	}
+	opDeregisterTargets = specrt.Operation{
+		BindRequest: bindDeregisterTargetsRequest,
+		Decode:      decodeDeregisterTargetsResponse,
+		Method:      "POST",
+		Name:        "DeregisterTargets",
+		Path:        "/targetgroups/{targetGroupIdentifier}/deregistertargets",
+	}
+	opGetAccessLogSubscription = specrt.Operation{
+		BindRequest: bindGetAccessLogSubscriptionRequest,
+		Decode:      decodeGetAccessLogSubscriptionResponse,
+		Method:      "GET",
+		Name:        "GetAccessLogSubscription",
+		NoBody:      true,
+		Path:        "/accesslogsubscriptions/{accessLogSubscriptionIdentifier}",
+	}
+	opGetAuthPolicy = specrt.Operation{
+		BindRequest: bindGetAuthPolicyRequest,
+		Decode:      decodeGetAuthPolicyResponse,
+		Method:      "GET",
+		Name:        "GetAuthPolicy",
+		NoBody:      true,
+		Path:        "/authpolicy/{resourceIdentifier}",
+	}
+	opGetDomainVerification = specrt.Operation{
+		BindRequest: bindGetDomainVerificationRequest,
+		Decode:      decodeGetDomainVerificationResponse,
+		Method:      "GET",
+		Name:        "GetDomainVerification",
+		NoBody:      true,
+		Path:        "/domainverifications/{domainVerificationIdentifier}",
+	}
+	opGetListener = specrt.Operation{
+		BindRequest: bindGetListenerRequest,
+		Decode:      decodeGetListenerResponse,
+		Method:      "GET",
+		Name:        "GetListener",
+		NoBody:      true,
+		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}",
+	}
+	opGetResourceConfiguration = specrt.Operation{
+		BindRequest: bindGetResourceConfigurationRequest,
+		Decode:      decodeGetResourceConfigurationResponse,
+		Method:      "GET",
+		Name:        "GetResourceConfiguration",
+		NoBody:      true,
+		Path:        "/resourceconfigurations/{resourceConfigurationIdentifier}",
+	}
+	opGetResourceGateway = specrt.Operation{
+		BindRequest: bindGetResourceGatewayRequest,
+		Decode:      decodeGetResourceGatewayResponse,
+		Method:      "GET",
+		Name:        "GetResourceGateway",
+		NoBody:      true,
+		Path:        "/resourcegateways/{resourceGatewayIdentifier}",
+	}
+	opGetResourcePolicy = specrt.Operation{
+		BindRequest: bindGetResourcePolicyRequest,
+		Decode:      decodeGetResourcePolicyResponse,
+		Method:      "GET",
+		Name:        "GetResourcePolicy",
+		NoBody:      true,
+		Path:        "/resourcepolicy/{resourceArn}",
+	}
+	opGetRule = specrt.Operation{
+		BindRequest: bindGetRuleRequest,
+		Decode:      decodeGetRuleResponse,
+		Method:      "GET",
+		Name:        "GetRule",
+		NoBody:      true,
+		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}",
+	}
+	opGetService = specrt.Operation{
+		BindRequest: bindGetServiceRequest,
+		Decode:      decodeGetServiceResponse,
+		Method:      "GET",
+		Name:        "GetService",
+		NoBody:      true,
+		Path:        "/services/{serviceIdentifier}",
+	}
+	opGetServiceNetwork = specrt.Operation{
+		BindRequest: bindGetServiceNetworkRequest,
+		Decode:      decodeGetServiceNetworkResponse,
+		Method:      "GET",
+		Name:        "GetServiceNetwork",
+		NoBody:      true,
+		Path:        "/servicenetworks/{serviceNetworkIdentifier}",
+	}
+	opGetServiceNetworkResourceAssociation = specrt.Operation{
+		BindRequest: bindGetServiceNetworkResourceAssociationRequest,
+		Decode:      decodeGetServiceNetworkResourceAssociationResponse,
+		Method:      "GET",
+		Name:        "GetServiceNetworkResourceAssociation",
+		NoBody:      true,
+		Path:        "/servicenetworkresourceassociations/{serviceNetworkResourceAssociationIdentifier}",
+	}
+	opGetServiceNetworkServiceAssociation = specrt.Operation{
+		BindRequest: bindGetServiceNetworkServiceAssociationRequest,
+		Decode:      decodeGetServiceNetworkServiceAssociationResponse,
+		Method:      "GET",
+		Name:        "GetServiceNetworkServiceAssociation",
+		NoBody:      true,
+		Path:        "/servicenetworkserviceassociations/{serviceNetworkServiceAssociationIdentifier}",
+	}
+	opGetServiceNetworkVpcAssociation = specrt.Operation{
+		BindRequest: bindGetServiceNetworkVpcAssociationRequest,
+		Decode:      decodeGetServiceNetworkVpcAssociationResponse,
+		Method:      "GET",
+		Name:        "GetServiceNetworkVpcAssociation",
+		NoBody:      true,
+		Path:        "/servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}",
+	}
+	opGetTargetGroup = specrt.Operation{
+		BindRequest: bindGetTargetGroupRequest,
+		Decode:      decodeGetTargetGroupResponse,
+		Method:      "GET",
+		Name:        "GetTargetGroup",
+		NoBody:      true,
+		Path:        "/targetgroups/{targetGroupIdentifier}",
+	}
+	opListAccessLogSubscriptions = specrt.Operation{
+		BindRequest: bindListAccessLogSubscriptionsRequest,
+		Decode:      decodeListAccessLogSubscriptionsResponse,
+		Method:      "GET",
+		Name:        "ListAccessLogSubscriptions",
+		NoBody:      true,
+		Path:        "/accesslogsubscriptions",
+	}
+	opListDomainVerifications = specrt.Operation{
+		BindRequest: bindListDomainVerificationsRequest,
+		Decode:      decodeListDomainVerificationsResponse,
+		Method:      "GET",
+		Name:        "ListDomainVerifications",
+		NoBody:      true,
+		Path:        "/domainverifications",
+	}
+	opListListeners = specrt.Operation{
+		BindRequest: bindListListenersRequest,
+		Decode:      decodeListListenersResponse,
+		Method:      "GET",
+		Name:        "ListListeners",
+		NoBody:      true,
+		Path:        "/services/{serviceIdentifier}/listeners",
+	}
+	opListResourceConfigurations = specrt.Operation{
+		BindRequest: bindListResourceConfigurationsRequest,
+		Decode:      decodeListResourceConfigurationsResponse,
+		Method:      "GET",
+		Name:        "ListResourceConfigurations",
+		NoBody:      true,
+		Path:        "/resourceconfigurations",
+	}
+	opListResourceEndpointAssociations = specrt.Operation{
+		BindRequest: bindListResourceEndpointAssociationsRequest,
+		Decode:      decodeListResourceEndpointAssociationsResponse,
+		Method:      "GET",
+		Name:        "ListResourceEndpointAssociations",
+		NoBody:      true,
+		Path:        "/resourceendpointassociations",
+	}
+	opListResourceGateways = specrt.Operation{
+		BindRequest: bindListResourceGatewaysRequest,
+		Decode:      decodeListResourceGatewaysResponse,
+		Method:      "GET",
+		Name:        "ListResourceGateways",
+		NoBody:      true,
+		Path:        "/resourcegateways",
+	}
+	opListRules = specrt.Operation{
+		BindRequest: bindListRulesRequest,
+		Decode:      decodeListRulesResponse,
+		Method:      "GET",
+		Name:        "ListRules",
+		NoBody:      true,
+		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules",
+	}
+	opListServiceNetworkResourceAssociations = specrt.Operation{
+		BindRequest: bindListServiceNetworkResourceAssociationsRequest,
+		Decode:      decodeListServiceNetworkResourceAssociationsResponse,
+		Method:      "GET",
+		Name:        "ListServiceNetworkResourceAssociations",
+		NoBody:      true,
+		Path:        "/servicenetworkresourceassociations",
+	}
+	opListServiceNetworkServiceAssociations = specrt.Operation{
+		BindRequest: bindListServiceNetworkServiceAssociationsRequest,
+		Decode:      decodeListServiceNetworkServiceAssociationsResponse,
+		Method:      "GET",
+		Name:        "ListServiceNetworkServiceAssociations",
+		NoBody:      true,
+		Path:        "/servicenetworkserviceassociations",
+	}
+	opListServiceNetworkVpcAssociations = specrt.Operation{
+		BindRequest: bindListServiceNetworkVpcAssociationsRequest,
+		Decode:      decodeListServiceNetworkVpcAssociationsResponse,
+		Method:      "GET",
+		Name:        "ListServiceNetworkVpcAssociations",
+		NoBody:      true,
+		Path:        "/servicenetworkvpcassociations",
+	}
+	opListServiceNetworkVpcEndpointAssociations = specrt.Operation{
+		BindRequest: bindListServiceNetworkVpcEndpointAssociationsRequest,
+		Decode:      decodeListServiceNetworkVpcEndpointAssociationsResponse,
+		Method:      "GET",
+		Name:        "ListServiceNetworkVpcEndpointAssociations",
+		NoBody:      true,
+		Path:        "/servicenetworkvpcendpointassociations",
+	}
+	opListServiceNetworks = specrt.Operation{
+		BindRequest: bindListServiceNetworksRequest,
+		Decode:      decodeListServiceNetworksResponse,
+		Method:      "GET",
+		Name:        "ListServiceNetworks",
+		NoBody:      true,
+		Path:        "/servicenetworks",
+	}
+	opListServices = specrt.Operation{
+		BindRequest: bindListServicesRequest,
+		Decode:      decodeListServicesResponse,
+		Method:      "GET",
+		Name:        "ListServices",
+		NoBody:      true,
+		Path:        "/services",
+	}
+	opListTagsForResource = specrt.Operation{
+		BindRequest: bindListTagsForResourceRequest,
+		Decode:      decodeListTagsForResourceResponse,
+		Method:      "GET",
+		Name:        "ListTagsForResource",
+		NoBody:      true,
+		Path:        "/tags/{resourceArn}",
+	}
+	opListTargetGroups = specrt.Operation{
+		BindRequest: bindListTargetGroupsRequest,
+		Decode:      decodeListTargetGroupsResponse,
+		Method:      "GET",
+		Name:        "ListTargetGroups",
+		NoBody:      true,
+		Path:        "/targetgroups",
+	}
+	opListTargets = specrt.Operation{
+		BindRequest: bindListTargetsRequest,
+		Decode:      decodeListTargetsResponse,
+		Method:      "POST",
+		Name:        "ListTargets",
+		Path:        "/targetgroups/{targetGroupIdentifier}/listtargets",
+	}
+	opPutAuthPolicy = specrt.Operation{
+		BindRequest: bindPutAuthPolicyRequest,
+		Decode:      decodePutAuthPolicyResponse,
+		Method:      "PUT",
+		Name:        "PutAuthPolicy",
+		Path:        "/authpolicy/{resourceIdentifier}",
+	}
+	opPutResourcePolicy = specrt.Operation{
+		BindRequest: bindPutResourcePolicyRequest,
+		Decode:      decodePutResourcePolicyResponse,
+		Method:      "PUT",
+		Name:        "PutResourcePolicy",
+		Path:        "/resourcepolicy/{resourceArn}",
+	}
+	opRegisterTargets = specrt.Operation{
+		BindRequest: bindRegisterTargetsRequest,
+		Decode:      decodeRegisterTargetsResponse,
+		Method:      "POST",
+		Name:        "RegisterTargets",
+		Path:        "/targetgroups/{targetGroupIdentifier}/registertargets",
+	}
+	opStartDomainVerification = specrt.Operation{
+		Decode: decodeStartDomainVerificationResponse,
+		Method: "POST",
+		Name:   "StartDomainVerification",
+		Path:   "/domainverifications",
+	}
+	opTagResource = specrt.Operation{
+		BindRequest: bindTagResourceRequest,
+		Decode:      decodeTagResourceResponse,
+		Method:      "POST",
+		Name:        "TagResource",
+		Path:        "/tags/{resourceArn}",
+	}
+	opUntagResource = specrt.Operation{
+		BindRequest: bindUntagResourceRequest,
+		Decode:      decodeUntagResourceResponse,
+		Method:      "DELETE",
+		Name:        "UntagResource",
+		NoBody:      true,
+		Path:        "/tags/{resourceArn}",
+	}
+	opUpdateAccessLogSubscription = specrt.Operation{
+		BindRequest: bindUpdateAccessLogSubscriptionRequest,
+		Decode:      decodeUpdateAccessLogSubscriptionResponse,
+		Method:      "PATCH",
+		Name:        "UpdateAccessLogSubscription",
+		Path:        "/accesslogsubscriptions/{accessLogSubscriptionIdentifier}",
+	}
+	opUpdateListener = specrt.Operation{
+		BindRequest: bindUpdateListenerRequest,
+		Decode:      decodeUpdateListenerResponse,
+		Method:      "PATCH",
+		Name:        "UpdateListener",
+		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}",
+	}
+	opUpdateResourceConfiguration = specrt.Operation{
+		BindRequest: bindUpdateResourceConfigurationRequest,
+		Decode:      decodeUpdateResourceConfigurationResponse,
+		Method:      "PATCH",
+		Name:        "UpdateResourceConfiguration",
+		Path:        "/resourceconfigurations/{resourceConfigurationIdentifier}",
+	}
+	opUpdateResourceGateway = specrt.Operation{
+		BindRequest: bindUpdateResourceGatewayRequest,
+		Decode:      decodeUpdateResourceGatewayResponse,
+		Method:      "PATCH",
+		Name:        "UpdateResourceGateway",
+		Path:        "/resourcegateways/{resourceGatewayIdentifier}",
+	}
+	opUpdateRule = specrt.Operation{
+		BindRequest: bindUpdateRuleRequest,
+		Decode:      decodeUpdateRuleResponse,
+		Method:      "PATCH",
+		Name:        "UpdateRule",
+		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}",
+	}
+	opUpdateService = specrt.Operation{
+		BindRequest: bindUpdateServiceRequest,
+		Decode:      decodeUpdateServiceResponse,
+		Method:      "PATCH",
+		Name:        "UpdateService",
+		Path:        "/services/{serviceIdentifier}",
+	}
+	opUpdateServiceNetwork = specrt.Operation{
+		BindRequest: bindUpdateServiceNetworkRequest,
+		Decode:      decodeUpdateServiceNetworkResponse,
+		Method:      "PATCH",
+		Name:        "UpdateServiceNetwork",
+		Path:        "/servicenetworks/{serviceNetworkIdentifier}",
+	}
+	opUpdateServiceNetworkVpcAssociation = specrt.Operation{
+		BindRequest: bindUpdateServiceNetworkVpcAssociationRequest,
+		Decode:      decodeUpdateServiceNetworkVpcAssociationResponse,
+		Method:      "PATCH",
+		Name:        "UpdateServiceNetworkVpcAssociation",
+		Path:        "/servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}",
+	}
+	opUpdateTargetGroup = specrt.Operation{
+		BindRequest: bindUpdateTargetGroupRequest,
+		Decode:      decodeUpdateTargetGroupResponse,
+		Method:      "PATCH",
+		Name:        "UpdateTargetGroup",
+		Path:        "/targetgroups/{targetGroupIdentifier}",
+	}
 )
+
+// Updates the listener rules in a batch. You can use this operation to change
+// the priority of listener rules. This can be useful when bulk updating or
+// swapping rule priority.
+//
+// Required permissions: `vpc-lattice:UpdateRule`
+//
+// For more information, see How Amazon VPC Lattice works with IAM
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/security_iam_service-with-iam.html)
+// in the Amazon VPC Lattice User Guide.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) BatchUpdateRule(ctx context.Context, in *BatchUpdateRuleInput, optFns ...func(*Options)) (*BatchUpdateRuleOutput, error) {
+	if in == nil {
+		in = &BatchUpdateRuleInput{}
+	}
+	out := &BatchUpdateRuleOutput{}
+	if err := c.rt.Invoke(ctx, &opBatchUpdateRule, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindBatchUpdateRuleRequest hands the members of a BatchUpdateRuleInput that
+// travel outside the JSON body to b.
+func bindBatchUpdateRuleRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*BatchUpdateRuleInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier != nil {
+		b.Label("listenerIdentifier", *v.ListenerIdentifier)
+	}
+}
+
+// Enables access logs to be sent to Amazon CloudWatch, Amazon S3, and Amazon
+// Kinesis Data Firehose. The service network owner can use the access logs to
+// audit the services in the network. The service network owner can only see
+// access logs from clients and services that are associated with their service
+// network. Access log entries represent traffic originated from VPCs
+// associated with that network. For more information, see Access logs
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/monitoring-access-logs.html)
+// in the Amazon VPC Lattice User Guide.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) CreateAccessLogSubscription(ctx context.Context, in *CreateAccessLogSubscriptionInput, optFns ...func(*Options)) (*CreateAccessLogSubscriptionOutput, error) {
+	if in == nil {
+		in = &CreateAccessLogSubscriptionInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateAccessLogSubscriptionOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateAccessLogSubscription, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a listener for a service. Before you start using your Amazon VPC
+// Lattice service, you must add one or more listeners. A listener is a process
+// that checks for connection requests to your services. For more information,
+// see Listeners
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html) in the
+// Amazon VPC Lattice User Guide.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateListener(ctx context.Context, in *CreateListenerInput, optFns ...func(*Options)) (*CreateListenerOutput, error) {
+	if in == nil {
+		in = &CreateListenerInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateListenerOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateListener, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindCreateListenerRequest hands the members of a CreateListenerInput that
+// travel outside the JSON body to b.
+func bindCreateListenerRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*CreateListenerInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+}
+
+// Creates a resource configuration. A resource configuration defines a
+// specific resource. You can associate a resource configuration with a service
+// network or a VPC endpoint.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateResourceConfiguration(ctx context.Context, in *CreateResourceConfigurationInput, optFns ...func(*Options)) (*CreateResourceConfigurationOutput, error) {
+	if in == nil {
+		in = &CreateResourceConfigurationInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateResourceConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateResourceConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// A resource gateway is a point of ingress into the VPC where a resource
+// resides. It spans multiple Availability Zones. For your resource to be
+// accessible from all Availability Zones, you should create your resource
+// gateways to span as many Availability Zones as possible. A VPC can have
+// multiple resource gateways.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateResourceGateway(ctx context.Context, in *CreateResourceGatewayInput, optFns ...func(*Options)) (*CreateResourceGatewayOutput, error) {
+	if in == nil {
+		in = &CreateResourceGatewayInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateResourceGatewayOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateResourceGateway, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a listener rule. Each listener has a default rule for checking
+// connection requests, but you can define additional rules. Each rule consists
+// of a priority, one or more actions, and one or more conditions. For more
+// information, see Listener rules
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html#listener-rules)
+// in the Amazon VPC Lattice User Guide.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateRule(ctx context.Context, in *CreateRuleInput, optFns ...func(*Options)) (*CreateRuleOutput, error) {
+	if in == nil {
+		in = &CreateRuleInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateRuleOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateRule, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindCreateRuleRequest hands the members of a CreateRuleInput that travel
+// outside the JSON body to b.
+func bindCreateRuleRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*CreateRuleInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier != nil {
+		b.Label("listenerIdentifier", *v.ListenerIdentifier)
+	}
+}
 
 // Creates a service. A service is any software application that can run on
 // instances containers, or serverless functions within an account or virtual
-// private cloud (VPC). For more information, see Services in the Amazon VPC
-// Lattice User Guide.
+// private cloud (VPC).
+//
+// For more information, see Services
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/services.html) in the
+// Amazon VPC Lattice User Guide.
 //
 // When in.ClientToken is empty, it is filled with a random UUID, the same for
 // every attempt; in itself is not modified. The documented errors are
@@ -93,6 +1214,2152 @@ func (c *Client) CreateService(ctx context.Context, in *CreateServiceInput, optF
 	return out, nil
 }
 
+// Creates a service network. A service network is a logical boundary for a
+// collection of services. You can associate services and VPCs with a service
+// network.
+//
+// For more information, see Service networks
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html) in
+// the Amazon VPC Lattice User Guide.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateServiceNetwork(ctx context.Context, in *CreateServiceNetworkInput, optFns ...func(*Options)) (*CreateServiceNetworkOutput, error) {
+	if in == nil {
+		in = &CreateServiceNetworkInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateServiceNetworkOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateServiceNetwork, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Associates the specified service network with the specified resource
+// configuration. This allows the resource configuration to receive connections
+// through the service network, including through a service network VPC
+// endpoint.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateServiceNetworkResourceAssociation(ctx context.Context, in *CreateServiceNetworkResourceAssociationInput, optFns ...func(*Options)) (*CreateServiceNetworkResourceAssociationOutput, error) {
+	if in == nil {
+		in = &CreateServiceNetworkResourceAssociationInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateServiceNetworkResourceAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateServiceNetworkResourceAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Associates the specified service with the specified service network. For
+// more information, see Manage service associations
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-network-associations.html#service-network-service-associations)
+// in the Amazon VPC Lattice User Guide.
+//
+// You can't use this operation if the service and service network are already
+// associated or if there is a disassociation or deletion in progress. If the
+// association fails, you can retry the operation by deleting the association
+// and recreating it.
+//
+// You cannot associate a service and service network that are shared with a
+// caller. The caller must own either the service or the service network.
+//
+// As a result of this operation, the association is created in the service
+// network account and the association owner account.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateServiceNetworkServiceAssociation(ctx context.Context, in *CreateServiceNetworkServiceAssociationInput, optFns ...func(*Options)) (*CreateServiceNetworkServiceAssociationOutput, error) {
+	if in == nil {
+		in = &CreateServiceNetworkServiceAssociationInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateServiceNetworkServiceAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateServiceNetworkServiceAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Associates a VPC with a service network. When you associate a VPC with the
+// service network, it enables all the resources within that VPC to be clients
+// and communicate with other services in the service network. For more
+// information, see Manage VPC associations
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-network-associations.html#service-network-vpc-associations)
+// in the Amazon VPC Lattice User Guide.
+//
+// You can't use this operation if there is a disassociation in progress. If
+// the association fails, retry by deleting the association and recreating it.
+//
+// As a result of this operation, the association gets created in the service
+// network account and the VPC owner account.
+//
+// If you add a security group to the service network and VPC association, the
+// association must continue to always have at least one security group. You
+// can add or edit security groups at any time. However, to remove all security
+// groups, you must first delete the association and recreate it without
+// security groups.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateServiceNetworkVpcAssociation(ctx context.Context, in *CreateServiceNetworkVpcAssociationInput, optFns ...func(*Options)) (*CreateServiceNetworkVpcAssociationOutput, error) {
+	if in == nil {
+		in = &CreateServiceNetworkVpcAssociationInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateServiceNetworkVpcAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateServiceNetworkVpcAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Creates a target group. A target group is a collection of targets, or
+// compute resources, that run your application or service. A target group can
+// only be used by a single service.
+//
+// For more information, see Target groups
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/target-groups.html) in
+// the Amazon VPC Lattice User Guide.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) CreateTargetGroup(ctx context.Context, in *CreateTargetGroupInput, optFns ...func(*Options)) (*CreateTargetGroupOutput, error) {
+	if in == nil {
+		in = &CreateTargetGroupInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &CreateTargetGroupOutput{}
+	if err := c.rt.Invoke(ctx, &opCreateTargetGroup, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deletes the specified access log subscription.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteAccessLogSubscription(ctx context.Context, in *DeleteAccessLogSubscriptionInput, optFns ...func(*Options)) (*DeleteAccessLogSubscriptionOutput, error) {
+	if in == nil {
+		in = &DeleteAccessLogSubscriptionInput{}
+	}
+	out := &DeleteAccessLogSubscriptionOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteAccessLogSubscription, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteAccessLogSubscriptionRequest hands the members of a
+// DeleteAccessLogSubscriptionInput that travel outside the JSON body to b.
+func bindDeleteAccessLogSubscriptionRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteAccessLogSubscriptionInput)
+	if v.AccessLogSubscriptionIdentifier != nil {
+		b.Label("accessLogSubscriptionIdentifier", *v.AccessLogSubscriptionIdentifier)
+	}
+}
+
+// Deletes the specified auth policy. If an auth is set to `AWS_IAM` and the
+// auth policy is deleted, all requests are denied. If you are trying to remove
+// the auth policy completely, you must set the auth type to `NONE`. If auth is
+// enabled on the resource, but no auth policy is set, all requests are denied.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteAuthPolicy(ctx context.Context, in *DeleteAuthPolicyInput, optFns ...func(*Options)) (*DeleteAuthPolicyOutput, error) {
+	if in == nil {
+		in = &DeleteAuthPolicyInput{}
+	}
+	out := &DeleteAuthPolicyOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteAuthPolicy, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteAuthPolicyRequest hands the members of a DeleteAuthPolicyInput
+// that travel outside the JSON body to b.
+func bindDeleteAuthPolicyRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteAuthPolicyInput)
+	if v.ResourceIdentifier != nil {
+		b.Label("resourceIdentifier", *v.ResourceIdentifier)
+	}
+}
+
+// Deletes the specified domain verification.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteDomainVerification(ctx context.Context, in *DeleteDomainVerificationInput, optFns ...func(*Options)) (*DeleteDomainVerificationOutput, error) {
+	if in == nil {
+		in = &DeleteDomainVerificationInput{}
+	}
+	out := &DeleteDomainVerificationOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteDomainVerification, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteDomainVerificationRequest hands the members of a
+// DeleteDomainVerificationInput that travel outside the JSON body to b.
+func bindDeleteDomainVerificationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteDomainVerificationInput)
+	if v.DomainVerificationIdentifier != nil {
+		b.Label("domainVerificationIdentifier", *v.DomainVerificationIdentifier)
+	}
+}
+
+// Deletes the specified listener.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteListener(ctx context.Context, in *DeleteListenerInput, optFns ...func(*Options)) (*DeleteListenerOutput, error) {
+	if in == nil {
+		in = &DeleteListenerInput{}
+	}
+	out := &DeleteListenerOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteListener, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteListenerRequest hands the members of a DeleteListenerInput that
+// travel outside the JSON body to b.
+func bindDeleteListenerRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteListenerInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier != nil {
+		b.Label("listenerIdentifier", *v.ListenerIdentifier)
+	}
+}
+
+// Deletes the specified resource configuration.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteResourceConfiguration(ctx context.Context, in *DeleteResourceConfigurationInput, optFns ...func(*Options)) (*DeleteResourceConfigurationOutput, error) {
+	if in == nil {
+		in = &DeleteResourceConfigurationInput{}
+	}
+	out := &DeleteResourceConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteResourceConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteResourceConfigurationRequest hands the members of a
+// DeleteResourceConfigurationInput that travel outside the JSON body to b.
+func bindDeleteResourceConfigurationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteResourceConfigurationInput)
+	if v.ResourceConfigurationIdentifier != nil {
+		b.Label("resourceConfigurationIdentifier", *v.ResourceConfigurationIdentifier)
+	}
+}
+
+// Disassociates the resource configuration from the resource VPC endpoint.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteResourceEndpointAssociation(ctx context.Context, in *DeleteResourceEndpointAssociationInput, optFns ...func(*Options)) (*DeleteResourceEndpointAssociationOutput, error) {
+	if in == nil {
+		in = &DeleteResourceEndpointAssociationInput{}
+	}
+	out := &DeleteResourceEndpointAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteResourceEndpointAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteResourceEndpointAssociationRequest hands the members of a
+// DeleteResourceEndpointAssociationInput that travel outside the JSON body to
+// b.
+func bindDeleteResourceEndpointAssociationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteResourceEndpointAssociationInput)
+	if v.ResourceEndpointAssociationIdentifier != nil {
+		b.Label("resourceEndpointAssociationIdentifier", *v.ResourceEndpointAssociationIdentifier)
+	}
+}
+
+// Deletes the specified resource gateway.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteResourceGateway(ctx context.Context, in *DeleteResourceGatewayInput, optFns ...func(*Options)) (*DeleteResourceGatewayOutput, error) {
+	if in == nil {
+		in = &DeleteResourceGatewayInput{}
+	}
+	out := &DeleteResourceGatewayOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteResourceGateway, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteResourceGatewayRequest hands the members of a
+// DeleteResourceGatewayInput that travel outside the JSON body to b.
+func bindDeleteResourceGatewayRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteResourceGatewayInput)
+	if v.ResourceGatewayIdentifier != nil {
+		b.Label("resourceGatewayIdentifier", *v.ResourceGatewayIdentifier)
+	}
+}
+
+// Deletes the specified resource policy.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteResourcePolicy(ctx context.Context, in *DeleteResourcePolicyInput, optFns ...func(*Options)) (*DeleteResourcePolicyOutput, error) {
+	if in == nil {
+		in = &DeleteResourcePolicyInput{}
+	}
+	out := &DeleteResourcePolicyOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteResourcePolicy, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteResourcePolicyRequest hands the members of a
+// DeleteResourcePolicyInput that travel outside the JSON body to b.
+func bindDeleteResourcePolicyRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteResourcePolicyInput)
+	if v.ResourceARN != nil {
+		b.Label("resourceArn", *v.ResourceARN)
+	}
+}
+
+// Deletes a listener rule. Each listener has a default rule for checking
+// connection requests, but you can define additional rules. Each rule consists
+// of a priority, one or more actions, and one or more conditions. You can
+// delete additional listener rules, but you cannot delete the default rule.
+//
+// For more information, see Listener rules
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html#listener-rules)
+// in the Amazon VPC Lattice User Guide.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteRule(ctx context.Context, in *DeleteRuleInput, optFns ...func(*Options)) (*DeleteRuleOutput, error) {
+	if in == nil {
+		in = &DeleteRuleInput{}
+	}
+	out := &DeleteRuleOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteRule, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteRuleRequest hands the members of a DeleteRuleInput that travel
+// outside the JSON body to b.
+func bindDeleteRuleRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteRuleInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier != nil {
+		b.Label("listenerIdentifier", *v.ListenerIdentifier)
+	}
+	if v.RuleIdentifier != nil {
+		b.Label("ruleIdentifier", *v.RuleIdentifier)
+	}
+}
+
+// Deletes a service. A service can't be deleted if it's associated with a
+// service network. If you delete a service, all resources related to the
+// service, such as the resource policy, auth policy, listeners, listener
+// rules, and access log subscriptions, are also deleted. For more information,
+// see Delete a service
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/services.html#delete-service)
+// in the Amazon VPC Lattice User Guide.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteService(ctx context.Context, in *DeleteServiceInput, optFns ...func(*Options)) (*DeleteServiceOutput, error) {
+	if in == nil {
+		in = &DeleteServiceInput{}
+	}
+	out := &DeleteServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteServiceRequest hands the members of a DeleteServiceInput that
+// travel outside the JSON body to b.
+func bindDeleteServiceRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteServiceInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+}
+
+// Deletes a service network. You can only delete the service network if there
+// is no service or VPC associated with it. If you delete a service network,
+// all resources related to the service network, such as the resource policy,
+// auth policy, and access log subscriptions, are also deleted. For more
+// information, see Delete a service network
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html#delete-service-network)
+// in the Amazon VPC Lattice User Guide.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteServiceNetwork(ctx context.Context, in *DeleteServiceNetworkInput, optFns ...func(*Options)) (*DeleteServiceNetworkOutput, error) {
+	if in == nil {
+		in = &DeleteServiceNetworkInput{}
+	}
+	out := &DeleteServiceNetworkOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteServiceNetwork, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteServiceNetworkRequest hands the members of a
+// DeleteServiceNetworkInput that travel outside the JSON body to b.
+func bindDeleteServiceNetworkRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteServiceNetworkInput)
+	if v.ServiceNetworkIdentifier != nil {
+		b.Label("serviceNetworkIdentifier", *v.ServiceNetworkIdentifier)
+	}
+}
+
+// Deletes the association between a service network and a resource
+// configuration.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteServiceNetworkResourceAssociation(ctx context.Context, in *DeleteServiceNetworkResourceAssociationInput, optFns ...func(*Options)) (*DeleteServiceNetworkResourceAssociationOutput, error) {
+	if in == nil {
+		in = &DeleteServiceNetworkResourceAssociationInput{}
+	}
+	out := &DeleteServiceNetworkResourceAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteServiceNetworkResourceAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteServiceNetworkResourceAssociationRequest hands the members of a
+// DeleteServiceNetworkResourceAssociationInput that travel outside the JSON
+// body to b.
+func bindDeleteServiceNetworkResourceAssociationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteServiceNetworkResourceAssociationInput)
+	if v.ServiceNetworkResourceAssociationIdentifier != nil {
+		b.Label("serviceNetworkResourceAssociationIdentifier", *v.ServiceNetworkResourceAssociationIdentifier)
+	}
+}
+
+// Deletes the association between a service and a service network. This
+// operation fails if an association is still in progress.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteServiceNetworkServiceAssociation(ctx context.Context, in *DeleteServiceNetworkServiceAssociationInput, optFns ...func(*Options)) (*DeleteServiceNetworkServiceAssociationOutput, error) {
+	if in == nil {
+		in = &DeleteServiceNetworkServiceAssociationInput{}
+	}
+	out := &DeleteServiceNetworkServiceAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteServiceNetworkServiceAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteServiceNetworkServiceAssociationRequest hands the members of a
+// DeleteServiceNetworkServiceAssociationInput that travel outside the JSON
+// body to b.
+func bindDeleteServiceNetworkServiceAssociationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteServiceNetworkServiceAssociationInput)
+	if v.ServiceNetworkServiceAssociationIdentifier != nil {
+		b.Label("serviceNetworkServiceAssociationIdentifier", *v.ServiceNetworkServiceAssociationIdentifier)
+	}
+}
+
+// Disassociates the VPC from the service network. You can't disassociate the
+// VPC if there is a create or update association in progress.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteServiceNetworkVpcAssociation(ctx context.Context, in *DeleteServiceNetworkVpcAssociationInput, optFns ...func(*Options)) (*DeleteServiceNetworkVpcAssociationOutput, error) {
+	if in == nil {
+		in = &DeleteServiceNetworkVpcAssociationInput{}
+	}
+	out := &DeleteServiceNetworkVpcAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteServiceNetworkVpcAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteServiceNetworkVpcAssociationRequest hands the members of a
+// DeleteServiceNetworkVpcAssociationInput that travel outside the JSON body to
+// b.
+func bindDeleteServiceNetworkVpcAssociationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteServiceNetworkVpcAssociationInput)
+	if v.ServiceNetworkVPCAssociationIdentifier != nil {
+		b.Label("serviceNetworkVpcAssociationIdentifier", *v.ServiceNetworkVPCAssociationIdentifier)
+	}
+}
+
+// Deletes a target group. You can't delete a target group if it is used in a
+// listener rule or if the target group creation is in progress.
+//
+// The documented errors are *ValidationException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeleteTargetGroup(ctx context.Context, in *DeleteTargetGroupInput, optFns ...func(*Options)) (*DeleteTargetGroupOutput, error) {
+	if in == nil {
+		in = &DeleteTargetGroupInput{}
+	}
+	out := &DeleteTargetGroupOutput{}
+	if err := c.rt.Invoke(ctx, &opDeleteTargetGroup, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeleteTargetGroupRequest hands the members of a DeleteTargetGroupInput
+// that travel outside the JSON body to b.
+func bindDeleteTargetGroupRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeleteTargetGroupInput)
+	if v.TargetGroupIdentifier != nil {
+		b.Label("targetGroupIdentifier", *v.TargetGroupIdentifier)
+	}
+}
+
+// Deregisters the specified targets from the specified target group.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) DeregisterTargets(ctx context.Context, in *DeregisterTargetsInput, optFns ...func(*Options)) (*DeregisterTargetsOutput, error) {
+	if in == nil {
+		in = &DeregisterTargetsInput{}
+	}
+	out := &DeregisterTargetsOutput{}
+	if err := c.rt.Invoke(ctx, &opDeregisterTargets, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDeregisterTargetsRequest hands the members of a DeregisterTargetsInput
+// that travel outside the JSON body to b.
+func bindDeregisterTargetsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DeregisterTargetsInput)
+	if v.TargetGroupIdentifier != nil {
+		b.Label("targetGroupIdentifier", *v.TargetGroupIdentifier)
+	}
+}
+
+// Retrieves information about the specified access log subscription.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetAccessLogSubscription(ctx context.Context, in *GetAccessLogSubscriptionInput, optFns ...func(*Options)) (*GetAccessLogSubscriptionOutput, error) {
+	if in == nil {
+		in = &GetAccessLogSubscriptionInput{}
+	}
+	out := &GetAccessLogSubscriptionOutput{}
+	if err := c.rt.Invoke(ctx, &opGetAccessLogSubscription, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetAccessLogSubscriptionRequest hands the members of a
+// GetAccessLogSubscriptionInput that travel outside the JSON body to b.
+func bindGetAccessLogSubscriptionRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetAccessLogSubscriptionInput)
+	if v.AccessLogSubscriptionIdentifier != nil {
+		b.Label("accessLogSubscriptionIdentifier", *v.AccessLogSubscriptionIdentifier)
+	}
+}
+
+// Retrieves information about the auth policy for the specified service or
+// service network.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetAuthPolicy(ctx context.Context, in *GetAuthPolicyInput, optFns ...func(*Options)) (*GetAuthPolicyOutput, error) {
+	if in == nil {
+		in = &GetAuthPolicyInput{}
+	}
+	out := &GetAuthPolicyOutput{}
+	if err := c.rt.Invoke(ctx, &opGetAuthPolicy, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetAuthPolicyRequest hands the members of a GetAuthPolicyInput that
+// travel outside the JSON body to b.
+func bindGetAuthPolicyRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetAuthPolicyInput)
+	if v.ResourceIdentifier != nil {
+		b.Label("resourceIdentifier", *v.ResourceIdentifier)
+	}
+}
+
+// Retrieves information about a domain verification.ß
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetDomainVerification(ctx context.Context, in *GetDomainVerificationInput, optFns ...func(*Options)) (*GetDomainVerificationOutput, error) {
+	if in == nil {
+		in = &GetDomainVerificationInput{}
+	}
+	out := &GetDomainVerificationOutput{}
+	if err := c.rt.Invoke(ctx, &opGetDomainVerification, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetDomainVerificationRequest hands the members of a
+// GetDomainVerificationInput that travel outside the JSON body to b.
+func bindGetDomainVerificationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetDomainVerificationInput)
+	if v.DomainVerificationIdentifier != nil {
+		b.Label("domainVerificationIdentifier", *v.DomainVerificationIdentifier)
+	}
+}
+
+// Retrieves information about the specified listener for the specified
+// service.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetListener(ctx context.Context, in *GetListenerInput, optFns ...func(*Options)) (*GetListenerOutput, error) {
+	if in == nil {
+		in = &GetListenerInput{}
+	}
+	out := &GetListenerOutput{}
+	if err := c.rt.Invoke(ctx, &opGetListener, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetListenerRequest hands the members of a GetListenerInput that travel
+// outside the JSON body to b.
+func bindGetListenerRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetListenerInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier != nil {
+		b.Label("listenerIdentifier", *v.ListenerIdentifier)
+	}
+}
+
+// Retrieves information about the specified resource configuration.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetResourceConfiguration(ctx context.Context, in *GetResourceConfigurationInput, optFns ...func(*Options)) (*GetResourceConfigurationOutput, error) {
+	if in == nil {
+		in = &GetResourceConfigurationInput{}
+	}
+	out := &GetResourceConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opGetResourceConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetResourceConfigurationRequest hands the members of a
+// GetResourceConfigurationInput that travel outside the JSON body to b.
+func bindGetResourceConfigurationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetResourceConfigurationInput)
+	if v.ResourceConfigurationIdentifier != nil {
+		b.Label("resourceConfigurationIdentifier", *v.ResourceConfigurationIdentifier)
+	}
+}
+
+// Retrieves information about the specified resource gateway.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetResourceGateway(ctx context.Context, in *GetResourceGatewayInput, optFns ...func(*Options)) (*GetResourceGatewayOutput, error) {
+	if in == nil {
+		in = &GetResourceGatewayInput{}
+	}
+	out := &GetResourceGatewayOutput{}
+	if err := c.rt.Invoke(ctx, &opGetResourceGateway, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetResourceGatewayRequest hands the members of a GetResourceGatewayInput
+// that travel outside the JSON body to b.
+func bindGetResourceGatewayRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetResourceGatewayInput)
+	if v.ResourceGatewayIdentifier != nil {
+		b.Label("resourceGatewayIdentifier", *v.ResourceGatewayIdentifier)
+	}
+}
+
+// Retrieves information about the specified resource policy. The resource
+// policy is an IAM policy created on behalf of the resource owner when they
+// share a resource.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetResourcePolicy(ctx context.Context, in *GetResourcePolicyInput, optFns ...func(*Options)) (*GetResourcePolicyOutput, error) {
+	if in == nil {
+		in = &GetResourcePolicyInput{}
+	}
+	out := &GetResourcePolicyOutput{}
+	if err := c.rt.Invoke(ctx, &opGetResourcePolicy, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetResourcePolicyRequest hands the members of a GetResourcePolicyInput
+// that travel outside the JSON body to b.
+func bindGetResourcePolicyRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetResourcePolicyInput)
+	if v.ResourceARN != nil {
+		b.Label("resourceArn", *v.ResourceARN)
+	}
+}
+
+// Retrieves information about the specified listener rules. You can also
+// retrieve information about the default listener rule. For more information,
+// see Listener rules
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html#listener-rules)
+// in the Amazon VPC Lattice User Guide.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetRule(ctx context.Context, in *GetRuleInput, optFns ...func(*Options)) (*GetRuleOutput, error) {
+	if in == nil {
+		in = &GetRuleInput{}
+	}
+	out := &GetRuleOutput{}
+	if err := c.rt.Invoke(ctx, &opGetRule, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetRuleRequest hands the members of a GetRuleInput that travel outside
+// the JSON body to b.
+func bindGetRuleRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetRuleInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier != nil {
+		b.Label("listenerIdentifier", *v.ListenerIdentifier)
+	}
+	if v.RuleIdentifier != nil {
+		b.Label("ruleIdentifier", *v.RuleIdentifier)
+	}
+}
+
+// Retrieves information about the specified service.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetService(ctx context.Context, in *GetServiceInput, optFns ...func(*Options)) (*GetServiceOutput, error) {
+	if in == nil {
+		in = &GetServiceInput{}
+	}
+	out := &GetServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opGetService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetServiceRequest hands the members of a GetServiceInput that travel
+// outside the JSON body to b.
+func bindGetServiceRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetServiceInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+}
+
+// Retrieves information about the specified service network.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetServiceNetwork(ctx context.Context, in *GetServiceNetworkInput, optFns ...func(*Options)) (*GetServiceNetworkOutput, error) {
+	if in == nil {
+		in = &GetServiceNetworkInput{}
+	}
+	out := &GetServiceNetworkOutput{}
+	if err := c.rt.Invoke(ctx, &opGetServiceNetwork, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetServiceNetworkRequest hands the members of a GetServiceNetworkInput
+// that travel outside the JSON body to b.
+func bindGetServiceNetworkRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetServiceNetworkInput)
+	if v.ServiceNetworkIdentifier != nil {
+		b.Label("serviceNetworkIdentifier", *v.ServiceNetworkIdentifier)
+	}
+}
+
+// Retrieves information about the specified association between a service
+// network and a resource configuration.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetServiceNetworkResourceAssociation(ctx context.Context, in *GetServiceNetworkResourceAssociationInput, optFns ...func(*Options)) (*GetServiceNetworkResourceAssociationOutput, error) {
+	if in == nil {
+		in = &GetServiceNetworkResourceAssociationInput{}
+	}
+	out := &GetServiceNetworkResourceAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opGetServiceNetworkResourceAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetServiceNetworkResourceAssociationRequest hands the members of a
+// GetServiceNetworkResourceAssociationInput that travel outside the JSON body
+// to b.
+func bindGetServiceNetworkResourceAssociationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetServiceNetworkResourceAssociationInput)
+	if v.ServiceNetworkResourceAssociationIdentifier != nil {
+		b.Label("serviceNetworkResourceAssociationIdentifier", *v.ServiceNetworkResourceAssociationIdentifier)
+	}
+}
+
+// Retrieves information about the specified association between a service
+// network and a service.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetServiceNetworkServiceAssociation(ctx context.Context, in *GetServiceNetworkServiceAssociationInput, optFns ...func(*Options)) (*GetServiceNetworkServiceAssociationOutput, error) {
+	if in == nil {
+		in = &GetServiceNetworkServiceAssociationInput{}
+	}
+	out := &GetServiceNetworkServiceAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opGetServiceNetworkServiceAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetServiceNetworkServiceAssociationRequest hands the members of a
+// GetServiceNetworkServiceAssociationInput that travel outside the JSON body
+// to b.
+func bindGetServiceNetworkServiceAssociationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetServiceNetworkServiceAssociationInput)
+	if v.ServiceNetworkServiceAssociationIdentifier != nil {
+		b.Label("serviceNetworkServiceAssociationIdentifier", *v.ServiceNetworkServiceAssociationIdentifier)
+	}
+}
+
+// Retrieves information about the specified association between a service
+// network and a VPC.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetServiceNetworkVpcAssociation(ctx context.Context, in *GetServiceNetworkVpcAssociationInput, optFns ...func(*Options)) (*GetServiceNetworkVpcAssociationOutput, error) {
+	if in == nil {
+		in = &GetServiceNetworkVpcAssociationInput{}
+	}
+	out := &GetServiceNetworkVpcAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opGetServiceNetworkVpcAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetServiceNetworkVpcAssociationRequest hands the members of a
+// GetServiceNetworkVpcAssociationInput that travel outside the JSON body to b.
+func bindGetServiceNetworkVpcAssociationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetServiceNetworkVpcAssociationInput)
+	if v.ServiceNetworkVPCAssociationIdentifier != nil {
+		b.Label("serviceNetworkVpcAssociationIdentifier", *v.ServiceNetworkVPCAssociationIdentifier)
+	}
+}
+
+// Retrieves information about the specified target group.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) GetTargetGroup(ctx context.Context, in *GetTargetGroupInput, optFns ...func(*Options)) (*GetTargetGroupOutput, error) {
+	if in == nil {
+		in = &GetTargetGroupInput{}
+	}
+	out := &GetTargetGroupOutput{}
+	if err := c.rt.Invoke(ctx, &opGetTargetGroup, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindGetTargetGroupRequest hands the members of a GetTargetGroupInput that
+// travel outside the JSON body to b.
+func bindGetTargetGroupRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*GetTargetGroupInput)
+	if v.TargetGroupIdentifier != nil {
+		b.Label("targetGroupIdentifier", *v.TargetGroupIdentifier)
+	}
+}
+
+// Lists the access log subscriptions for the specified service network or
+// service.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListAccessLogSubscriptions(ctx context.Context, in *ListAccessLogSubscriptionsInput, optFns ...func(*Options)) (*ListAccessLogSubscriptionsOutput, error) {
+	if in == nil {
+		in = &ListAccessLogSubscriptionsInput{}
+	}
+	out := &ListAccessLogSubscriptionsOutput{}
+	if err := c.rt.Invoke(ctx, &opListAccessLogSubscriptions, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListAccessLogSubscriptionsRequest hands the members of a
+// ListAccessLogSubscriptionsInput that travel outside the JSON body to b.
+func bindListAccessLogSubscriptionsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListAccessLogSubscriptionsInput)
+	if v.ResourceIdentifier != nil {
+		b.Query("resourceIdentifier", *v.ResourceIdentifier)
+	}
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the domain verifications.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListDomainVerifications(ctx context.Context, in *ListDomainVerificationsInput, optFns ...func(*Options)) (*ListDomainVerificationsOutput, error) {
+	if in == nil {
+		in = &ListDomainVerificationsInput{}
+	}
+	out := &ListDomainVerificationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListDomainVerifications, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListDomainVerificationsRequest hands the members of a
+// ListDomainVerificationsInput that travel outside the JSON body to b.
+func bindListDomainVerificationsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListDomainVerificationsInput)
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the listeners for the specified service.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListListeners(ctx context.Context, in *ListListenersInput, optFns ...func(*Options)) (*ListListenersOutput, error) {
+	if in == nil {
+		in = &ListListenersInput{}
+	}
+	out := &ListListenersOutput{}
+	if err := c.rt.Invoke(ctx, &opListListeners, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListListenersRequest hands the members of a ListListenersInput that
+// travel outside the JSON body to b.
+func bindListListenersRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListListenersInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the resource configurations owned by or shared with this account.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListResourceConfigurations(ctx context.Context, in *ListResourceConfigurationsInput, optFns ...func(*Options)) (*ListResourceConfigurationsOutput, error) {
+	if in == nil {
+		in = &ListResourceConfigurationsInput{}
+	}
+	out := &ListResourceConfigurationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListResourceConfigurations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListResourceConfigurationsRequest hands the members of a
+// ListResourceConfigurationsInput that travel outside the JSON body to b.
+func bindListResourceConfigurationsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListResourceConfigurationsInput)
+	if v.ResourceGatewayIdentifier != nil {
+		b.Query("resourceGatewayIdentifier", *v.ResourceGatewayIdentifier)
+	}
+	if v.ResourceConfigurationGroupIdentifier != nil {
+		b.Query("resourceConfigurationGroupIdentifier", *v.ResourceConfigurationGroupIdentifier)
+	}
+	if v.DomainVerificationIdentifier != nil {
+		b.Query("domainVerificationIdentifier", *v.DomainVerificationIdentifier)
+	}
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the associations for the specified VPC endpoint.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListResourceEndpointAssociations(ctx context.Context, in *ListResourceEndpointAssociationsInput, optFns ...func(*Options)) (*ListResourceEndpointAssociationsOutput, error) {
+	if in == nil {
+		in = &ListResourceEndpointAssociationsInput{}
+	}
+	out := &ListResourceEndpointAssociationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListResourceEndpointAssociations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListResourceEndpointAssociationsRequest hands the members of a
+// ListResourceEndpointAssociationsInput that travel outside the JSON body to
+// b.
+func bindListResourceEndpointAssociationsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListResourceEndpointAssociationsInput)
+	if v.ResourceConfigurationIdentifier != nil {
+		b.Query("resourceConfigurationIdentifier", *v.ResourceConfigurationIdentifier)
+	}
+	if v.ResourceEndpointAssociationIdentifier != nil {
+		b.Query("resourceEndpointAssociationIdentifier", *v.ResourceEndpointAssociationIdentifier)
+	}
+	if v.VPCEndpointID != nil {
+		b.Query("vpcEndpointId", *v.VPCEndpointID)
+	}
+	if v.VPCEndpointOwner != nil {
+		b.Query("vpcEndpointOwner", *v.VPCEndpointOwner)
+	}
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the resource gateways that you own or that were shared with you.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListResourceGateways(ctx context.Context, in *ListResourceGatewaysInput, optFns ...func(*Options)) (*ListResourceGatewaysOutput, error) {
+	if in == nil {
+		in = &ListResourceGatewaysInput{}
+	}
+	out := &ListResourceGatewaysOutput{}
+	if err := c.rt.Invoke(ctx, &opListResourceGateways, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListResourceGatewaysRequest hands the members of a
+// ListResourceGatewaysInput that travel outside the JSON body to b.
+func bindListResourceGatewaysRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListResourceGatewaysInput)
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the rules for the specified listener.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListRules(ctx context.Context, in *ListRulesInput, optFns ...func(*Options)) (*ListRulesOutput, error) {
+	if in == nil {
+		in = &ListRulesInput{}
+	}
+	out := &ListRulesOutput{}
+	if err := c.rt.Invoke(ctx, &opListRules, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListRulesRequest hands the members of a ListRulesInput that travel
+// outside the JSON body to b.
+func bindListRulesRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListRulesInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier != nil {
+		b.Label("listenerIdentifier", *v.ListenerIdentifier)
+	}
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the associations between a service network and a resource
+// configuration.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListServiceNetworkResourceAssociations(ctx context.Context, in *ListServiceNetworkResourceAssociationsInput, optFns ...func(*Options)) (*ListServiceNetworkResourceAssociationsOutput, error) {
+	if in == nil {
+		in = &ListServiceNetworkResourceAssociationsInput{}
+	}
+	out := &ListServiceNetworkResourceAssociationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListServiceNetworkResourceAssociations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListServiceNetworkResourceAssociationsRequest hands the members of a
+// ListServiceNetworkResourceAssociationsInput that travel outside the JSON
+// body to b.
+func bindListServiceNetworkResourceAssociationsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListServiceNetworkResourceAssociationsInput)
+	if v.ServiceNetworkIdentifier != nil {
+		b.Query("serviceNetworkIdentifier", *v.ServiceNetworkIdentifier)
+	}
+	if v.ResourceConfigurationIdentifier != nil {
+		b.Query("resourceConfigurationIdentifier", *v.ResourceConfigurationIdentifier)
+	}
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+	if v.IncludeChildren != nil {
+		b.Query("includeChildren", strconv.FormatBool(*v.IncludeChildren))
+	}
+}
+
+// Lists the associations between a service network and a service. You can
+// filter the list either by service or service network. You must provide
+// either the service network identifier or the service identifier.
+//
+// Every association in Amazon VPC Lattice has a unique Amazon Resource Name
+// (ARN), such as when a service network is associated with a VPC or when a
+// service is associated with a service network. If the association is for a
+// resource is shared with another account, the association includes the local
+// account ID as the prefix in the ARN.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListServiceNetworkServiceAssociations(ctx context.Context, in *ListServiceNetworkServiceAssociationsInput, optFns ...func(*Options)) (*ListServiceNetworkServiceAssociationsOutput, error) {
+	if in == nil {
+		in = &ListServiceNetworkServiceAssociationsInput{}
+	}
+	out := &ListServiceNetworkServiceAssociationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListServiceNetworkServiceAssociations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListServiceNetworkServiceAssociationsRequest hands the members of a
+// ListServiceNetworkServiceAssociationsInput that travel outside the JSON body
+// to b.
+func bindListServiceNetworkServiceAssociationsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListServiceNetworkServiceAssociationsInput)
+	if v.ServiceNetworkIdentifier != nil {
+		b.Query("serviceNetworkIdentifier", *v.ServiceNetworkIdentifier)
+	}
+	if v.ServiceIdentifier != nil {
+		b.Query("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the associations between a service network and a VPC. You can filter
+// the list either by VPC or service network. You must provide either the ID of
+// the service network identifier or the ID of the VPC.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListServiceNetworkVpcAssociations(ctx context.Context, in *ListServiceNetworkVpcAssociationsInput, optFns ...func(*Options)) (*ListServiceNetworkVpcAssociationsOutput, error) {
+	if in == nil {
+		in = &ListServiceNetworkVpcAssociationsInput{}
+	}
+	out := &ListServiceNetworkVpcAssociationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListServiceNetworkVpcAssociations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListServiceNetworkVpcAssociationsRequest hands the members of a
+// ListServiceNetworkVpcAssociationsInput that travel outside the JSON body to
+// b.
+func bindListServiceNetworkVpcAssociationsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListServiceNetworkVpcAssociationsInput)
+	if v.ServiceNetworkIdentifier != nil {
+		b.Query("serviceNetworkIdentifier", *v.ServiceNetworkIdentifier)
+	}
+	if v.VPCIdentifier != nil {
+		b.Query("vpcIdentifier", *v.VPCIdentifier)
+	}
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the associations between a service network and a VPC endpoint.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListServiceNetworkVpcEndpointAssociations(ctx context.Context, in *ListServiceNetworkVpcEndpointAssociationsInput, optFns ...func(*Options)) (*ListServiceNetworkVpcEndpointAssociationsOutput, error) {
+	if in == nil {
+		in = &ListServiceNetworkVpcEndpointAssociationsInput{}
+	}
+	out := &ListServiceNetworkVpcEndpointAssociationsOutput{}
+	if err := c.rt.Invoke(ctx, &opListServiceNetworkVpcEndpointAssociations, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListServiceNetworkVpcEndpointAssociationsRequest hands the members of a
+// ListServiceNetworkVpcEndpointAssociationsInput that travel outside the JSON
+// body to b.
+func bindListServiceNetworkVpcEndpointAssociationsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListServiceNetworkVpcEndpointAssociationsInput)
+	if v.ServiceNetworkIdentifier != nil {
+		b.Query("serviceNetworkIdentifier", *v.ServiceNetworkIdentifier)
+	}
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the service networks owned by or shared with this account. The account
+// ID in the ARN shows which account owns the service network.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListServiceNetworks(ctx context.Context, in *ListServiceNetworksInput, optFns ...func(*Options)) (*ListServiceNetworksOutput, error) {
+	if in == nil {
+		in = &ListServiceNetworksInput{}
+	}
+	out := &ListServiceNetworksOutput{}
+	if err := c.rt.Invoke(ctx, &opListServiceNetworks, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListServiceNetworksRequest hands the members of a
+// ListServiceNetworksInput that travel outside the JSON body to b.
+func bindListServiceNetworksRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListServiceNetworksInput)
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the services owned by the caller account or shared with the caller
+// account.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListServices(ctx context.Context, in *ListServicesInput, optFns ...func(*Options)) (*ListServicesOutput, error) {
+	if in == nil {
+		in = &ListServicesInput{}
+	}
+	out := &ListServicesOutput{}
+	if err := c.rt.Invoke(ctx, &opListServices, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListServicesRequest hands the members of a ListServicesInput that travel
+// outside the JSON body to b.
+func bindListServicesRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListServicesInput)
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Lists the tags for the specified resource.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *InternalServerException; errors.As finds them
+// in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) ListTagsForResource(ctx context.Context, in *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error) {
+	if in == nil {
+		in = &ListTagsForResourceInput{}
+	}
+	out := &ListTagsForResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opListTagsForResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListTagsForResourceRequest hands the members of a
+// ListTagsForResourceInput that travel outside the JSON body to b.
+func bindListTagsForResourceRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListTagsForResourceInput)
+	if v.ResourceARN != nil {
+		b.Label("resourceArn", *v.ResourceARN)
+	}
+}
+
+// Lists your target groups. You can narrow your search by using the filters
+// below in your request.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
+func (c *Client) ListTargetGroups(ctx context.Context, in *ListTargetGroupsInput, optFns ...func(*Options)) (*ListTargetGroupsOutput, error) {
+	if in == nil {
+		in = &ListTargetGroupsInput{}
+	}
+	out := &ListTargetGroupsOutput{}
+	if err := c.rt.Invoke(ctx, &opListTargetGroups, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListTargetGroupsRequest hands the members of a ListTargetGroupsInput
+// that travel outside the JSON body to b.
+func bindListTargetGroupsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListTargetGroupsInput)
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+	if v.VPCIdentifier != nil {
+		b.Query("vpcIdentifier", *v.VPCIdentifier)
+	}
+	if v.TargetGroupType != "" {
+		b.Query("targetGroupType", string(v.TargetGroupType))
+	}
+}
+
+// Lists the targets for the target group. By default, all targets are
+// included. You can use this API to check the health status of targets. You
+// can also ﬁlter the results by target.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) ListTargets(ctx context.Context, in *ListTargetsInput, optFns ...func(*Options)) (*ListTargetsOutput, error) {
+	if in == nil {
+		in = &ListTargetsInput{}
+	}
+	out := &ListTargetsOutput{}
+	if err := c.rt.Invoke(ctx, &opListTargets, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindListTargetsRequest hands the members of a ListTargetsInput that travel
+// outside the JSON body to b.
+func bindListTargetsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*ListTargetsInput)
+	if v.TargetGroupIdentifier != nil {
+		b.Label("targetGroupIdentifier", *v.TargetGroupIdentifier)
+	}
+	if v.MaxResults != nil {
+		b.Query("maxResults", strconv.FormatInt(int64(*v.MaxResults), 10))
+	}
+	if v.NextToken != nil {
+		b.Query("nextToken", *v.NextToken)
+	}
+}
+
+// Creates or updates the auth policy. The policy string in JSON must not
+// contain newlines or blank lines.
+//
+// For more information, see Auth policies
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/auth-policies.html) in
+// the Amazon VPC Lattice User Guide.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) PutAuthPolicy(ctx context.Context, in *PutAuthPolicyInput, optFns ...func(*Options)) (*PutAuthPolicyOutput, error) {
+	if in == nil {
+		in = &PutAuthPolicyInput{}
+	}
+	out := &PutAuthPolicyOutput{}
+	if err := c.rt.Invoke(ctx, &opPutAuthPolicy, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindPutAuthPolicyRequest hands the members of a PutAuthPolicyInput that
+// travel outside the JSON body to b.
+func bindPutAuthPolicyRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*PutAuthPolicyInput)
+	if v.ResourceIdentifier != nil {
+		b.Label("resourceIdentifier", *v.ResourceIdentifier)
+	}
+}
+
+// Attaches a resource-based permission policy to a service or service network.
+// The policy must contain the same actions and condition statements as the
+// Amazon Web Services Resource Access Manager permission for sharing services
+// and service networks.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) PutResourcePolicy(ctx context.Context, in *PutResourcePolicyInput, optFns ...func(*Options)) (*PutResourcePolicyOutput, error) {
+	if in == nil {
+		in = &PutResourcePolicyInput{}
+	}
+	out := &PutResourcePolicyOutput{}
+	if err := c.rt.Invoke(ctx, &opPutResourcePolicy, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindPutResourcePolicyRequest hands the members of a PutResourcePolicyInput
+// that travel outside the JSON body to b.
+func bindPutResourcePolicyRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*PutResourcePolicyInput)
+	if v.ResourceARN != nil {
+		b.Label("resourceArn", *v.ResourceARN)
+	}
+}
+
+// Registers the targets with the target group. If it's a Lambda target, you
+// can only have one target in a target group.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) RegisterTargets(ctx context.Context, in *RegisterTargetsInput, optFns ...func(*Options)) (*RegisterTargetsOutput, error) {
+	if in == nil {
+		in = &RegisterTargetsInput{}
+	}
+	out := &RegisterTargetsOutput{}
+	if err := c.rt.Invoke(ctx, &opRegisterTargets, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindRegisterTargetsRequest hands the members of a RegisterTargetsInput that
+// travel outside the JSON body to b.
+func bindRegisterTargetsRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*RegisterTargetsInput)
+	if v.TargetGroupIdentifier != nil {
+		b.Label("targetGroupIdentifier", *v.TargetGroupIdentifier)
+	}
+}
+
+// Starts the domain verification process for a custom domain name.
+//
+// When in.ClientToken is empty, it is filled with a random UUID, the same for
+// every attempt; in itself is not modified. The documented errors are
+// *ValidationException, *AccessDeniedException, *ConflictException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) StartDomainVerification(ctx context.Context, in *StartDomainVerificationInput, optFns ...func(*Options)) (*StartDomainVerificationOutput, error) {
+	if in == nil {
+		in = &StartDomainVerificationInput{}
+	}
+	if specrt.NeedsToken(in.ClientToken) {
+		cp := *in
+		cp.ClientToken = specrt.IdempotencyToken()
+		in = &cp
+	}
+	out := &StartDomainVerificationOutput{}
+	if err := c.rt.Invoke(ctx, &opStartDomainVerification, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Adds the specified tags to the specified resource.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
+// errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) TagResource(ctx context.Context, in *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error) {
+	if in == nil {
+		in = &TagResourceInput{}
+	}
+	out := &TagResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opTagResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindTagResourceRequest hands the members of a TagResourceInput that travel
+// outside the JSON body to b.
+func bindTagResourceRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*TagResourceInput)
+	if v.ResourceARN != nil {
+		b.Label("resourceArn", *v.ResourceARN)
+	}
+}
+
+// Removes the specified tags from the specified resource.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *InternalServerException; errors.As finds them
+// in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error) {
+	if in == nil {
+		in = &UntagResourceInput{}
+	}
+	out := &UntagResourceOutput{}
+	if err := c.rt.Invoke(ctx, &opUntagResource, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindUntagResourceRequest hands the members of a UntagResourceInput that
+// travel outside the JSON body to b.
+func bindUntagResourceRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*UntagResourceInput)
+	if v.ResourceARN != nil {
+		b.Label("resourceArn", *v.ResourceARN)
+	}
+	for _, e := range v.TagKeys {
+		b.Query("tagKeys", e)
+	}
+}
+
+// Updates the specified access log subscription.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateAccessLogSubscription(ctx context.Context, in *UpdateAccessLogSubscriptionInput, optFns ...func(*Options)) (*UpdateAccessLogSubscriptionOutput, error) {
+	if in == nil {
+		in = &UpdateAccessLogSubscriptionInput{}
+	}
+	out := &UpdateAccessLogSubscriptionOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateAccessLogSubscription, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindUpdateAccessLogSubscriptionRequest hands the members of a
+// UpdateAccessLogSubscriptionInput that travel outside the JSON body to b.
+func bindUpdateAccessLogSubscriptionRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*UpdateAccessLogSubscriptionInput)
+	if v.AccessLogSubscriptionIdentifier != nil {
+		b.Label("accessLogSubscriptionIdentifier", *v.AccessLogSubscriptionIdentifier)
+	}
+}
+
+// Updates the specified listener for the specified service.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) UpdateListener(ctx context.Context, in *UpdateListenerInput, optFns ...func(*Options)) (*UpdateListenerOutput, error) {
+	if in == nil {
+		in = &UpdateListenerInput{}
+	}
+	out := &UpdateListenerOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateListener, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindUpdateListenerRequest hands the members of a UpdateListenerInput that
+// travel outside the JSON body to b.
+func bindUpdateListenerRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*UpdateListenerInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier != nil {
+		b.Label("listenerIdentifier", *v.ListenerIdentifier)
+	}
+}
+
+// Updates the specified resource configuration.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) UpdateResourceConfiguration(ctx context.Context, in *UpdateResourceConfigurationInput, optFns ...func(*Options)) (*UpdateResourceConfigurationOutput, error) {
+	if in == nil {
+		in = &UpdateResourceConfigurationInput{}
+	}
+	out := &UpdateResourceConfigurationOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateResourceConfiguration, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindUpdateResourceConfigurationRequest hands the members of a
+// UpdateResourceConfigurationInput that travel outside the JSON body to b.
+func bindUpdateResourceConfigurationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*UpdateResourceConfigurationInput)
+	if v.ResourceConfigurationIdentifier != nil {
+		b.Label("resourceConfigurationIdentifier", *v.ResourceConfigurationIdentifier)
+	}
+}
+
+// Updates the specified resource gateway.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateResourceGateway(ctx context.Context, in *UpdateResourceGatewayInput, optFns ...func(*Options)) (*UpdateResourceGatewayOutput, error) {
+	if in == nil {
+		in = &UpdateResourceGatewayInput{}
+	}
+	out := &UpdateResourceGatewayOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateResourceGateway, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindUpdateResourceGatewayRequest hands the members of a
+// UpdateResourceGatewayInput that travel outside the JSON body to b.
+func bindUpdateResourceGatewayRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*UpdateResourceGatewayInput)
+	if v.ResourceGatewayIdentifier != nil {
+		b.Label("resourceGatewayIdentifier", *v.ResourceGatewayIdentifier)
+	}
+}
+
+// Updates a specified rule for the listener. You can't modify a default
+// listener rule. To modify a default listener rule, use `UpdateListener`.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) UpdateRule(ctx context.Context, in *UpdateRuleInput, optFns ...func(*Options)) (*UpdateRuleOutput, error) {
+	if in == nil {
+		in = &UpdateRuleInput{}
+	}
+	out := &UpdateRuleOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateRule, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindUpdateRuleRequest hands the members of a UpdateRuleInput that travel
+// outside the JSON body to b.
+func bindUpdateRuleRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*UpdateRuleInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier != nil {
+		b.Label("listenerIdentifier", *v.ListenerIdentifier)
+	}
+	if v.RuleIdentifier != nil {
+		b.Label("ruleIdentifier", *v.RuleIdentifier)
+	}
+}
+
+// Updates the specified service.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) UpdateService(ctx context.Context, in *UpdateServiceInput, optFns ...func(*Options)) (*UpdateServiceOutput, error) {
+	if in == nil {
+		in = &UpdateServiceInput{}
+	}
+	out := &UpdateServiceOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateService, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindUpdateServiceRequest hands the members of a UpdateServiceInput that
+// travel outside the JSON body to b.
+func bindUpdateServiceRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*UpdateServiceInput)
+	if v.ServiceIdentifier != nil {
+		b.Label("serviceIdentifier", *v.ServiceIdentifier)
+	}
+}
+
+// Updates the specified service network.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateServiceNetwork(ctx context.Context, in *UpdateServiceNetworkInput, optFns ...func(*Options)) (*UpdateServiceNetworkOutput, error) {
+	if in == nil {
+		in = &UpdateServiceNetworkInput{}
+	}
+	out := &UpdateServiceNetworkOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateServiceNetwork, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindUpdateServiceNetworkRequest hands the members of a
+// UpdateServiceNetworkInput that travel outside the JSON body to b.
+func bindUpdateServiceNetworkRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*UpdateServiceNetworkInput)
+	if v.ServiceNetworkIdentifier != nil {
+		b.Label("serviceNetworkIdentifier", *v.ServiceNetworkIdentifier)
+	}
+}
+
+// Updates the service network and VPC association. If you add a security group
+// to the service network and VPC association, the association must continue to
+// have at least one security group. You can add or edit security groups at any
+// time. However, to remove all security groups, you must first delete the
+// association and then recreate it without security groups.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
+func (c *Client) UpdateServiceNetworkVpcAssociation(ctx context.Context, in *UpdateServiceNetworkVpcAssociationInput, optFns ...func(*Options)) (*UpdateServiceNetworkVpcAssociationOutput, error) {
+	if in == nil {
+		in = &UpdateServiceNetworkVpcAssociationInput{}
+	}
+	out := &UpdateServiceNetworkVpcAssociationOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateServiceNetworkVpcAssociation, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindUpdateServiceNetworkVpcAssociationRequest hands the members of a
+// UpdateServiceNetworkVpcAssociationInput that travel outside the JSON body to
+// b.
+func bindUpdateServiceNetworkVpcAssociationRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*UpdateServiceNetworkVpcAssociationInput)
+	if v.ServiceNetworkVPCAssociationIdentifier != nil {
+		b.Label("serviceNetworkVpcAssociationIdentifier", *v.ServiceNetworkVPCAssociationIdentifier)
+	}
+}
+
+// Updates the specified target group.
+//
+// The documented errors are *ValidationException, *AccessDeniedException,
+// *ConflictException, *ResourceNotFoundException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) UpdateTargetGroup(ctx context.Context, in *UpdateTargetGroupInput, optFns ...func(*Options)) (*UpdateTargetGroupOutput, error) {
+	if in == nil {
+		in = &UpdateTargetGroupInput{}
+	}
+	out := &UpdateTargetGroupOutput{}
+	if err := c.rt.Invoke(ctx, &opUpdateTargetGroup, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindUpdateTargetGroupRequest hands the members of a UpdateTargetGroupInput
+// that travel outside the JSON body to b.
+func bindUpdateTargetGroupRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*UpdateTargetGroupInput)
+	if v.TargetGroupIdentifier != nil {
+		b.Label("targetGroupIdentifier", *v.TargetGroupIdentifier)
+	}
+}
+
+// decodeBatchUpdateRuleResponse decodes the JSON body of a BatchUpdateRule
+// response into out, a *BatchUpdateRuleOutput.
+func decodeBatchUpdateRuleResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeBatchUpdateRuleOutput(&d, out.(*BatchUpdateRuleOutput))
+	return d.Finish()
+}
+
+// decodeCreateAccessLogSubscriptionResponse decodes the JSON body of a
+// CreateAccessLogSubscription response into out, a
+// *CreateAccessLogSubscriptionOutput.
+func decodeCreateAccessLogSubscriptionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateAccessLogSubscriptionOutput(&d, out.(*CreateAccessLogSubscriptionOutput))
+	return d.Finish()
+}
+
+// decodeCreateListenerResponse decodes the JSON body of a CreateListener
+// response into out, a *CreateListenerOutput.
+func decodeCreateListenerResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateListenerOutput(&d, out.(*CreateListenerOutput))
+	return d.Finish()
+}
+
+// decodeCreateResourceConfigurationResponse decodes the JSON body of a
+// CreateResourceConfiguration response into out, a
+// *CreateResourceConfigurationOutput.
+func decodeCreateResourceConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateResourceConfigurationOutput(&d, out.(*CreateResourceConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeCreateResourceGatewayResponse decodes the JSON body of a
+// CreateResourceGateway response into out, a *CreateResourceGatewayOutput.
+func decodeCreateResourceGatewayResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateResourceGatewayOutput(&d, out.(*CreateResourceGatewayOutput))
+	return d.Finish()
+}
+
+// decodeCreateRuleResponse decodes the JSON body of a CreateRule response into
+// out, a *CreateRuleOutput.
+func decodeCreateRuleResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateRuleOutput(&d, out.(*CreateRuleOutput))
+	return d.Finish()
+}
+
 // decodeCreateServiceResponse decodes the JSON body of a CreateService
 // response into out, a *CreateServiceOutput.
 func decodeCreateServiceResponse(data []byte, out any) error {
@@ -100,6 +3367,640 @@ func decodeCreateServiceResponse(data []byte, out any) error {
 	d.Reset(data)
 	decodeCreateServiceOutput(&d, out.(*CreateServiceOutput))
 	return d.Finish()
+}
+
+// decodeCreateServiceNetworkResponse decodes the JSON body of a
+// CreateServiceNetwork response into out, a *CreateServiceNetworkOutput.
+func decodeCreateServiceNetworkResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateServiceNetworkOutput(&d, out.(*CreateServiceNetworkOutput))
+	return d.Finish()
+}
+
+// decodeCreateServiceNetworkResourceAssociationResponse decodes the JSON body
+// of a CreateServiceNetworkResourceAssociation response into out, a
+// *CreateServiceNetworkResourceAssociationOutput.
+func decodeCreateServiceNetworkResourceAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateServiceNetworkResourceAssociationOutput(&d, out.(*CreateServiceNetworkResourceAssociationOutput))
+	return d.Finish()
+}
+
+// decodeCreateServiceNetworkServiceAssociationResponse decodes the JSON body
+// of a CreateServiceNetworkServiceAssociation response into out, a
+// *CreateServiceNetworkServiceAssociationOutput.
+func decodeCreateServiceNetworkServiceAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateServiceNetworkServiceAssociationOutput(&d, out.(*CreateServiceNetworkServiceAssociationOutput))
+	return d.Finish()
+}
+
+// decodeCreateServiceNetworkVpcAssociationResponse decodes the JSON body of a
+// CreateServiceNetworkVpcAssociation response into out, a
+// *CreateServiceNetworkVpcAssociationOutput.
+func decodeCreateServiceNetworkVpcAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateServiceNetworkVpcAssociationOutput(&d, out.(*CreateServiceNetworkVpcAssociationOutput))
+	return d.Finish()
+}
+
+// decodeCreateTargetGroupResponse decodes the JSON body of a CreateTargetGroup
+// response into out, a *CreateTargetGroupOutput.
+func decodeCreateTargetGroupResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeCreateTargetGroupOutput(&d, out.(*CreateTargetGroupOutput))
+	return d.Finish()
+}
+
+// decodeDeleteAccessLogSubscriptionResponse decodes the JSON body of a
+// DeleteAccessLogSubscription response into out, a
+// *DeleteAccessLogSubscriptionOutput.
+func decodeDeleteAccessLogSubscriptionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteAccessLogSubscriptionOutput(&d, out.(*DeleteAccessLogSubscriptionOutput))
+	return d.Finish()
+}
+
+// decodeDeleteAuthPolicyResponse decodes the JSON body of a DeleteAuthPolicy
+// response into out, a *DeleteAuthPolicyOutput.
+func decodeDeleteAuthPolicyResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteAuthPolicyOutput(&d, out.(*DeleteAuthPolicyOutput))
+	return d.Finish()
+}
+
+// decodeDeleteDomainVerificationResponse decodes the JSON body of a
+// DeleteDomainVerification response into out, a
+// *DeleteDomainVerificationOutput.
+func decodeDeleteDomainVerificationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteDomainVerificationOutput(&d, out.(*DeleteDomainVerificationOutput))
+	return d.Finish()
+}
+
+// decodeDeleteListenerResponse decodes the JSON body of a DeleteListener
+// response into out, a *DeleteListenerOutput.
+func decodeDeleteListenerResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteListenerOutput(&d, out.(*DeleteListenerOutput))
+	return d.Finish()
+}
+
+// decodeDeleteResourceConfigurationResponse decodes the JSON body of a
+// DeleteResourceConfiguration response into out, a
+// *DeleteResourceConfigurationOutput.
+func decodeDeleteResourceConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteResourceConfigurationOutput(&d, out.(*DeleteResourceConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeDeleteResourceEndpointAssociationResponse decodes the JSON body of a
+// DeleteResourceEndpointAssociation response into out, a
+// *DeleteResourceEndpointAssociationOutput.
+func decodeDeleteResourceEndpointAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteResourceEndpointAssociationOutput(&d, out.(*DeleteResourceEndpointAssociationOutput))
+	return d.Finish()
+}
+
+// decodeDeleteResourceGatewayResponse decodes the JSON body of a
+// DeleteResourceGateway response into out, a *DeleteResourceGatewayOutput.
+func decodeDeleteResourceGatewayResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteResourceGatewayOutput(&d, out.(*DeleteResourceGatewayOutput))
+	return d.Finish()
+}
+
+// decodeDeleteResourcePolicyResponse decodes the JSON body of a
+// DeleteResourcePolicy response into out, a *DeleteResourcePolicyOutput.
+func decodeDeleteResourcePolicyResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteResourcePolicyOutput(&d, out.(*DeleteResourcePolicyOutput))
+	return d.Finish()
+}
+
+// decodeDeleteRuleResponse decodes the JSON body of a DeleteRule response into
+// out, a *DeleteRuleOutput.
+func decodeDeleteRuleResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteRuleOutput(&d, out.(*DeleteRuleOutput))
+	return d.Finish()
+}
+
+// decodeDeleteServiceResponse decodes the JSON body of a DeleteService
+// response into out, a *DeleteServiceOutput.
+func decodeDeleteServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteServiceOutput(&d, out.(*DeleteServiceOutput))
+	return d.Finish()
+}
+
+// decodeDeleteServiceNetworkResponse decodes the JSON body of a
+// DeleteServiceNetwork response into out, a *DeleteServiceNetworkOutput.
+func decodeDeleteServiceNetworkResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteServiceNetworkOutput(&d, out.(*DeleteServiceNetworkOutput))
+	return d.Finish()
+}
+
+// decodeDeleteServiceNetworkResourceAssociationResponse decodes the JSON body
+// of a DeleteServiceNetworkResourceAssociation response into out, a
+// *DeleteServiceNetworkResourceAssociationOutput.
+func decodeDeleteServiceNetworkResourceAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteServiceNetworkResourceAssociationOutput(&d, out.(*DeleteServiceNetworkResourceAssociationOutput))
+	return d.Finish()
+}
+
+// decodeDeleteServiceNetworkServiceAssociationResponse decodes the JSON body
+// of a DeleteServiceNetworkServiceAssociation response into out, a
+// *DeleteServiceNetworkServiceAssociationOutput.
+func decodeDeleteServiceNetworkServiceAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteServiceNetworkServiceAssociationOutput(&d, out.(*DeleteServiceNetworkServiceAssociationOutput))
+	return d.Finish()
+}
+
+// decodeDeleteServiceNetworkVpcAssociationResponse decodes the JSON body of a
+// DeleteServiceNetworkVpcAssociation response into out, a
+// *DeleteServiceNetworkVpcAssociationOutput.
+func decodeDeleteServiceNetworkVpcAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteServiceNetworkVpcAssociationOutput(&d, out.(*DeleteServiceNetworkVpcAssociationOutput))
+	return d.Finish()
+}
+
+// decodeDeleteTargetGroupResponse decodes the JSON body of a DeleteTargetGroup
+// response into out, a *DeleteTargetGroupOutput.
+func decodeDeleteTargetGroupResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeleteTargetGroupOutput(&d, out.(*DeleteTargetGroupOutput))
+	return d.Finish()
+}
+
+// decodeDeregisterTargetsResponse decodes the JSON body of a DeregisterTargets
+// response into out, a *DeregisterTargetsOutput.
+func decodeDeregisterTargetsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeDeregisterTargetsOutput(&d, out.(*DeregisterTargetsOutput))
+	return d.Finish()
+}
+
+// decodeGetAccessLogSubscriptionResponse decodes the JSON body of a
+// GetAccessLogSubscription response into out, a
+// *GetAccessLogSubscriptionOutput.
+func decodeGetAccessLogSubscriptionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetAccessLogSubscriptionOutput(&d, out.(*GetAccessLogSubscriptionOutput))
+	return d.Finish()
+}
+
+// decodeGetAuthPolicyResponse decodes the JSON body of a GetAuthPolicy
+// response into out, a *GetAuthPolicyOutput.
+func decodeGetAuthPolicyResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetAuthPolicyOutput(&d, out.(*GetAuthPolicyOutput))
+	return d.Finish()
+}
+
+// decodeGetDomainVerificationResponse decodes the JSON body of a
+// GetDomainVerification response into out, a *GetDomainVerificationOutput.
+func decodeGetDomainVerificationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetDomainVerificationOutput(&d, out.(*GetDomainVerificationOutput))
+	return d.Finish()
+}
+
+// decodeGetListenerResponse decodes the JSON body of a GetListener response
+// into out, a *GetListenerOutput.
+func decodeGetListenerResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetListenerOutput(&d, out.(*GetListenerOutput))
+	return d.Finish()
+}
+
+// decodeGetResourceConfigurationResponse decodes the JSON body of a
+// GetResourceConfiguration response into out, a
+// *GetResourceConfigurationOutput.
+func decodeGetResourceConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetResourceConfigurationOutput(&d, out.(*GetResourceConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeGetResourceGatewayResponse decodes the JSON body of a
+// GetResourceGateway response into out, a *GetResourceGatewayOutput.
+func decodeGetResourceGatewayResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetResourceGatewayOutput(&d, out.(*GetResourceGatewayOutput))
+	return d.Finish()
+}
+
+// decodeGetResourcePolicyResponse decodes the JSON body of a GetResourcePolicy
+// response into out, a *GetResourcePolicyOutput.
+func decodeGetResourcePolicyResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetResourcePolicyOutput(&d, out.(*GetResourcePolicyOutput))
+	return d.Finish()
+}
+
+// decodeGetRuleResponse decodes the JSON body of a GetRule response into out,
+// a *GetRuleOutput.
+func decodeGetRuleResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetRuleOutput(&d, out.(*GetRuleOutput))
+	return d.Finish()
+}
+
+// decodeGetServiceResponse decodes the JSON body of a GetService response into
+// out, a *GetServiceOutput.
+func decodeGetServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetServiceOutput(&d, out.(*GetServiceOutput))
+	return d.Finish()
+}
+
+// decodeGetServiceNetworkResponse decodes the JSON body of a GetServiceNetwork
+// response into out, a *GetServiceNetworkOutput.
+func decodeGetServiceNetworkResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetServiceNetworkOutput(&d, out.(*GetServiceNetworkOutput))
+	return d.Finish()
+}
+
+// decodeGetServiceNetworkResourceAssociationResponse decodes the JSON body of
+// a GetServiceNetworkResourceAssociation response into out, a
+// *GetServiceNetworkResourceAssociationOutput.
+func decodeGetServiceNetworkResourceAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetServiceNetworkResourceAssociationOutput(&d, out.(*GetServiceNetworkResourceAssociationOutput))
+	return d.Finish()
+}
+
+// decodeGetServiceNetworkServiceAssociationResponse decodes the JSON body of a
+// GetServiceNetworkServiceAssociation response into out, a
+// *GetServiceNetworkServiceAssociationOutput.
+func decodeGetServiceNetworkServiceAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetServiceNetworkServiceAssociationOutput(&d, out.(*GetServiceNetworkServiceAssociationOutput))
+	return d.Finish()
+}
+
+// decodeGetServiceNetworkVpcAssociationResponse decodes the JSON body of a
+// GetServiceNetworkVpcAssociation response into out, a
+// *GetServiceNetworkVpcAssociationOutput.
+func decodeGetServiceNetworkVpcAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetServiceNetworkVpcAssociationOutput(&d, out.(*GetServiceNetworkVpcAssociationOutput))
+	return d.Finish()
+}
+
+// decodeGetTargetGroupResponse decodes the JSON body of a GetTargetGroup
+// response into out, a *GetTargetGroupOutput.
+func decodeGetTargetGroupResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeGetTargetGroupOutput(&d, out.(*GetTargetGroupOutput))
+	return d.Finish()
+}
+
+// decodeListAccessLogSubscriptionsResponse decodes the JSON body of a
+// ListAccessLogSubscriptions response into out, a
+// *ListAccessLogSubscriptionsOutput.
+func decodeListAccessLogSubscriptionsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListAccessLogSubscriptionsOutput(&d, out.(*ListAccessLogSubscriptionsOutput))
+	return d.Finish()
+}
+
+// decodeListDomainVerificationsResponse decodes the JSON body of a
+// ListDomainVerifications response into out, a *ListDomainVerificationsOutput.
+func decodeListDomainVerificationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListDomainVerificationsOutput(&d, out.(*ListDomainVerificationsOutput))
+	return d.Finish()
+}
+
+// decodeListListenersResponse decodes the JSON body of a ListListeners
+// response into out, a *ListListenersOutput.
+func decodeListListenersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListListenersOutput(&d, out.(*ListListenersOutput))
+	return d.Finish()
+}
+
+// decodeListResourceConfigurationsResponse decodes the JSON body of a
+// ListResourceConfigurations response into out, a
+// *ListResourceConfigurationsOutput.
+func decodeListResourceConfigurationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListResourceConfigurationsOutput(&d, out.(*ListResourceConfigurationsOutput))
+	return d.Finish()
+}
+
+// decodeListResourceEndpointAssociationsResponse decodes the JSON body of a
+// ListResourceEndpointAssociations response into out, a
+// *ListResourceEndpointAssociationsOutput.
+func decodeListResourceEndpointAssociationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListResourceEndpointAssociationsOutput(&d, out.(*ListResourceEndpointAssociationsOutput))
+	return d.Finish()
+}
+
+// decodeListResourceGatewaysResponse decodes the JSON body of a
+// ListResourceGateways response into out, a *ListResourceGatewaysOutput.
+func decodeListResourceGatewaysResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListResourceGatewaysOutput(&d, out.(*ListResourceGatewaysOutput))
+	return d.Finish()
+}
+
+// decodeListRulesResponse decodes the JSON body of a ListRules response into
+// out, a *ListRulesOutput.
+func decodeListRulesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListRulesOutput(&d, out.(*ListRulesOutput))
+	return d.Finish()
+}
+
+// decodeListServiceNetworkResourceAssociationsResponse decodes the JSON body
+// of a ListServiceNetworkResourceAssociations response into out, a
+// *ListServiceNetworkResourceAssociationsOutput.
+func decodeListServiceNetworkResourceAssociationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServiceNetworkResourceAssociationsOutput(&d, out.(*ListServiceNetworkResourceAssociationsOutput))
+	return d.Finish()
+}
+
+// decodeListServiceNetworkServiceAssociationsResponse decodes the JSON body of
+// a ListServiceNetworkServiceAssociations response into out, a
+// *ListServiceNetworkServiceAssociationsOutput.
+func decodeListServiceNetworkServiceAssociationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServiceNetworkServiceAssociationsOutput(&d, out.(*ListServiceNetworkServiceAssociationsOutput))
+	return d.Finish()
+}
+
+// decodeListServiceNetworkVpcAssociationsResponse decodes the JSON body of a
+// ListServiceNetworkVpcAssociations response into out, a
+// *ListServiceNetworkVpcAssociationsOutput.
+func decodeListServiceNetworkVpcAssociationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServiceNetworkVpcAssociationsOutput(&d, out.(*ListServiceNetworkVpcAssociationsOutput))
+	return d.Finish()
+}
+
+// decodeListServiceNetworkVpcEndpointAssociationsResponse decodes the JSON
+// body of a ListServiceNetworkVpcEndpointAssociations response into out, a
+// *ListServiceNetworkVpcEndpointAssociationsOutput.
+func decodeListServiceNetworkVpcEndpointAssociationsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServiceNetworkVpcEndpointAssociationsOutput(&d, out.(*ListServiceNetworkVpcEndpointAssociationsOutput))
+	return d.Finish()
+}
+
+// decodeListServiceNetworksResponse decodes the JSON body of a
+// ListServiceNetworks response into out, a *ListServiceNetworksOutput.
+func decodeListServiceNetworksResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServiceNetworksOutput(&d, out.(*ListServiceNetworksOutput))
+	return d.Finish()
+}
+
+// decodeListServicesResponse decodes the JSON body of a ListServices response
+// into out, a *ListServicesOutput.
+func decodeListServicesResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListServicesOutput(&d, out.(*ListServicesOutput))
+	return d.Finish()
+}
+
+// decodeListTagsForResourceResponse decodes the JSON body of a
+// ListTagsForResource response into out, a *ListTagsForResourceOutput.
+func decodeListTagsForResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListTagsForResourceOutput(&d, out.(*ListTagsForResourceOutput))
+	return d.Finish()
+}
+
+// decodeListTargetGroupsResponse decodes the JSON body of a ListTargetGroups
+// response into out, a *ListTargetGroupsOutput.
+func decodeListTargetGroupsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListTargetGroupsOutput(&d, out.(*ListTargetGroupsOutput))
+	return d.Finish()
+}
+
+// decodeListTargetsResponse decodes the JSON body of a ListTargets response
+// into out, a *ListTargetsOutput.
+func decodeListTargetsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeListTargetsOutput(&d, out.(*ListTargetsOutput))
+	return d.Finish()
+}
+
+// decodePutAuthPolicyResponse decodes the JSON body of a PutAuthPolicy
+// response into out, a *PutAuthPolicyOutput.
+func decodePutAuthPolicyResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePutAuthPolicyOutput(&d, out.(*PutAuthPolicyOutput))
+	return d.Finish()
+}
+
+// decodePutResourcePolicyResponse decodes the JSON body of a PutResourcePolicy
+// response into out, a *PutResourcePolicyOutput.
+func decodePutResourcePolicyResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodePutResourcePolicyOutput(&d, out.(*PutResourcePolicyOutput))
+	return d.Finish()
+}
+
+// decodeRegisterTargetsResponse decodes the JSON body of a RegisterTargets
+// response into out, a *RegisterTargetsOutput.
+func decodeRegisterTargetsResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeRegisterTargetsOutput(&d, out.(*RegisterTargetsOutput))
+	return d.Finish()
+}
+
+// decodeStartDomainVerificationResponse decodes the JSON body of a
+// StartDomainVerification response into out, a *StartDomainVerificationOutput.
+func decodeStartDomainVerificationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeStartDomainVerificationOutput(&d, out.(*StartDomainVerificationOutput))
+	return d.Finish()
+}
+
+// decodeTagResourceResponse decodes the JSON body of a TagResource response
+// into out, a *TagResourceOutput.
+func decodeTagResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTagResourceOutput(&d, out.(*TagResourceOutput))
+	return d.Finish()
+}
+
+// decodeUntagResourceResponse decodes the JSON body of a UntagResource
+// response into out, a *UntagResourceOutput.
+func decodeUntagResourceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUntagResourceOutput(&d, out.(*UntagResourceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateAccessLogSubscriptionResponse decodes the JSON body of a
+// UpdateAccessLogSubscription response into out, a
+// *UpdateAccessLogSubscriptionOutput.
+func decodeUpdateAccessLogSubscriptionResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateAccessLogSubscriptionOutput(&d, out.(*UpdateAccessLogSubscriptionOutput))
+	return d.Finish()
+}
+
+// decodeUpdateListenerResponse decodes the JSON body of a UpdateListener
+// response into out, a *UpdateListenerOutput.
+func decodeUpdateListenerResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateListenerOutput(&d, out.(*UpdateListenerOutput))
+	return d.Finish()
+}
+
+// decodeUpdateResourceConfigurationResponse decodes the JSON body of a
+// UpdateResourceConfiguration response into out, a
+// *UpdateResourceConfigurationOutput.
+func decodeUpdateResourceConfigurationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateResourceConfigurationOutput(&d, out.(*UpdateResourceConfigurationOutput))
+	return d.Finish()
+}
+
+// decodeUpdateResourceGatewayResponse decodes the JSON body of a
+// UpdateResourceGateway response into out, a *UpdateResourceGatewayOutput.
+func decodeUpdateResourceGatewayResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateResourceGatewayOutput(&d, out.(*UpdateResourceGatewayOutput))
+	return d.Finish()
+}
+
+// decodeUpdateRuleResponse decodes the JSON body of a UpdateRule response into
+// out, a *UpdateRuleOutput.
+func decodeUpdateRuleResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateRuleOutput(&d, out.(*UpdateRuleOutput))
+	return d.Finish()
+}
+
+// decodeUpdateServiceResponse decodes the JSON body of a UpdateService
+// response into out, a *UpdateServiceOutput.
+func decodeUpdateServiceResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateServiceOutput(&d, out.(*UpdateServiceOutput))
+	return d.Finish()
+}
+
+// decodeUpdateServiceNetworkResponse decodes the JSON body of a
+// UpdateServiceNetwork response into out, a *UpdateServiceNetworkOutput.
+func decodeUpdateServiceNetworkResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateServiceNetworkOutput(&d, out.(*UpdateServiceNetworkOutput))
+	return d.Finish()
+}
+
+// decodeUpdateServiceNetworkVpcAssociationResponse decodes the JSON body of a
+// UpdateServiceNetworkVpcAssociation response into out, a
+// *UpdateServiceNetworkVpcAssociationOutput.
+func decodeUpdateServiceNetworkVpcAssociationResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateServiceNetworkVpcAssociationOutput(&d, out.(*UpdateServiceNetworkVpcAssociationOutput))
+	return d.Finish()
+}
+
+// decodeUpdateTargetGroupResponse decodes the JSON body of a UpdateTargetGroup
+// response into out, a *UpdateTargetGroupOutput.
+func decodeUpdateTargetGroupResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeUpdateTargetGroupOutput(&d, out.(*UpdateTargetGroupOutput))
+	return d.Finish()
+}
+
+// decodeARNResource decodes a JSON object into v; null leaves v as it is.
+func decodeARNResource(d *specrt.JSONDecoder, v *ARNResource) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
 }
 
 // decodeAccessDeniedException decodes a JSON object into v; null leaves v as
@@ -112,6 +4013,72 @@ func decodeAccessDeniedException(d *specrt.JSONDecoder, v *AccessDeniedException
 		switch string(d.KeyBytes()) {
 		case "message", "Message":
 			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeAccessLogSubscriptionSummary decodes a JSON object into v; null leaves
+// v as it is.
+func decodeAccessLogSubscriptionSummary(d *specrt.JSONDecoder, v *AccessLogSubscriptionSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "resourceId":
+			v.ResourceID = d.StrPtr()
+		case "resourceArn":
+			v.ResourceARN = d.StrPtr()
+		case "destinationArn":
+			v.DestinationARN = d.StrPtr()
+		case "serviceNetworkLogType":
+			v.ServiceNetworkLogType = ServiceNetworkLogType(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeBatchUpdateRuleOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeBatchUpdateRuleOutput(d *specrt.JSONDecoder, v *BatchUpdateRuleOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "successful":
+			if d.BeginArray() {
+				if v.Successful == nil {
+					v.Successful = []RuleUpdateSuccess{}
+				}
+				for d.NextElement() {
+					var e0 RuleUpdateSuccess
+					decodeRuleUpdateSuccess(d, &e0)
+					v.Successful = append(v.Successful, e0)
+				}
+			}
+		case "unsuccessful":
+			if d.BeginArray() {
+				if v.Unsuccessful == nil {
+					v.Unsuccessful = []RuleUpdateFailure{}
+				}
+				for d.NextElement() {
+					var e0 RuleUpdateFailure
+					decodeRuleUpdateFailure(d, &e0)
+					v.Unsuccessful = append(v.Unsuccessful, e0)
+				}
+			}
 		default:
 			d.Skip()
 		}
@@ -132,6 +4099,320 @@ func decodeConflictException(d *specrt.JSONDecoder, v *ConflictException) {
 			v.ResourceID = d.StrPtr()
 		case "resourceType":
 			v.ResourceType = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateAccessLogSubscriptionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCreateAccessLogSubscriptionOutput(d *specrt.JSONDecoder, v *CreateAccessLogSubscriptionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "resourceId":
+			v.ResourceID = d.StrPtr()
+		case "resourceArn":
+			v.ResourceARN = d.StrPtr()
+		case "serviceNetworkLogType":
+			v.ServiceNetworkLogType = ServiceNetworkLogType(d.Str())
+		case "destinationArn":
+			v.DestinationARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateListenerOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeCreateListenerOutput(d *specrt.JSONDecoder, v *CreateListenerOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "protocol":
+			v.Protocol = ListenerProtocol(d.Str())
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "serviceId":
+			v.ServiceID = d.StrPtr()
+		case "defaultAction":
+			if !d.Null() {
+				v.DefaultAction = new(RuleAction)
+				decodeRuleAction(d, v.DefaultAction)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateResourceConfigurationOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeCreateResourceConfigurationOutput(d *specrt.JSONDecoder, v *CreateResourceConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "resourceGatewayId":
+			v.ResourceGatewayID = d.StrPtr()
+		case "resourceConfigurationGroupId":
+			v.ResourceConfigurationGroupID = d.StrPtr()
+		case "type":
+			v.Type = ResourceConfigurationType(d.Str())
+		case "portRanges":
+			if d.BeginArray() {
+				if v.PortRanges == nil {
+					v.PortRanges = []string{}
+				}
+				for d.NextElement() {
+					v.PortRanges = append(v.PortRanges, d.Str())
+				}
+			}
+		case "protocol":
+			v.Protocol = ProtocolType(d.Str())
+		case "status":
+			v.Status = ResourceConfigurationStatus(d.Str())
+		case "resourceConfigurationDefinition":
+			if !d.Null() {
+				v.ResourceConfigurationDefinition = new(ResourceConfigurationDefinition)
+				decodeResourceConfigurationDefinition(d, v.ResourceConfigurationDefinition)
+			}
+		case "allowAssociationToShareableServiceNetwork":
+			v.AllowAssociationToShareableServiceNetwork = d.BoolPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "failureReason":
+			v.FailureReason = d.StrPtr()
+		case "customDomainName":
+			v.CustomDomainName = d.StrPtr()
+		case "domainVerificationId":
+			v.DomainVerificationID = d.StrPtr()
+		case "groupDomain":
+			v.GroupDomain = d.StrPtr()
+		case "domainVerificationArn":
+			v.DomainVerificationARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateResourceGatewayOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeCreateResourceGatewayOutput(d *specrt.JSONDecoder, v *CreateResourceGatewayOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ResourceGatewayStatus(d.Str())
+		case "vpcIdentifier":
+			v.VPCIdentifier = d.StrPtr()
+		case "subnetIds":
+			if d.BeginArray() {
+				if v.SubnetIDs == nil {
+					v.SubnetIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SubnetIDs = append(v.SubnetIDs, d.Str())
+				}
+			}
+		case "securityGroupIds":
+			if d.BeginArray() {
+				if v.SecurityGroupIDs == nil {
+					v.SecurityGroupIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
+				}
+			}
+		case "ipAddressType":
+			v.IPAddressType = ResourceGatewayIPAddressType(d.Str())
+		case "ipv4AddressesPerEni":
+			v.Ipv4AddressesPerEni = d.Int32Ptr()
+		case "resourceConfigDnsResolution":
+			v.ResourceConfigDNSResolution = ResourceConfigDNSResolution(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateRuleOutput decodes a JSON object into v; null leaves v as it is.
+func decodeCreateRuleOutput(d *specrt.JSONDecoder, v *CreateRuleOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "match":
+			if !d.Null() {
+				v.Match = new(RuleMatch)
+				decodeRuleMatch(d, v.Match)
+			}
+		case "priority":
+			v.Priority = d.Int32Ptr()
+		case "action":
+			if !d.Null() {
+				v.Action = new(RuleAction)
+				decodeRuleAction(d, v.Action)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateServiceNetworkOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeCreateServiceNetworkOutput(d *specrt.JSONDecoder, v *CreateServiceNetworkOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "sharingConfig":
+			if !d.Null() {
+				v.SharingConfig = new(SharingConfig)
+				decodeSharingConfig(d, v.SharingConfig)
+			}
+		case "authType":
+			v.AuthType = AuthType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateServiceNetworkResourceAssociationOutput decodes a JSON object
+// into v; null leaves v as it is.
+func decodeCreateServiceNetworkResourceAssociationOutput(d *specrt.JSONDecoder, v *CreateServiceNetworkResourceAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkResourceAssociationStatus(d.Str())
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "privateDnsEnabled":
+			v.PrivateDNSEnabled = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateServiceNetworkServiceAssociationOutput decodes a JSON object
+// into v; null leaves v as it is.
+func decodeCreateServiceNetworkServiceAssociationOutput(d *specrt.JSONDecoder, v *CreateServiceNetworkServiceAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkServiceAssociationStatus(d.Str())
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "customDomainName":
+			v.CustomDomainName = d.StrPtr()
+		case "dnsEntry":
+			if !d.Null() {
+				v.DNSEntry = new(DNSEntry)
+				decodeDNSEntry(d, v.DNSEntry)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeCreateServiceNetworkVpcAssociationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeCreateServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *CreateServiceNetworkVpcAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkVPCAssociationStatus(d.Str())
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "securityGroupIds":
+			if d.BeginArray() {
+				if v.SecurityGroupIDs == nil {
+					v.SecurityGroupIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
+				}
+			}
+		case "privateDnsEnabled":
+			v.PrivateDNSEnabled = d.BoolPtr()
+		case "dnsOptions":
+			if !d.Null() {
+				v.DNSOptions = new(DNSOptions)
+				decodeDNSOptions(d, v.DNSOptions)
+			}
 		default:
 			d.Skip()
 		}
@@ -171,6 +4452,35 @@ func decodeCreateServiceOutput(d *specrt.JSONDecoder, v *CreateServiceOutput) {
 	}
 }
 
+// decodeCreateTargetGroupOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeCreateTargetGroupOutput(d *specrt.JSONDecoder, v *CreateTargetGroupOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "type":
+			v.Type = TargetGroupType(d.Str())
+		case "config":
+			if !d.Null() {
+				v.Config = new(TargetGroupConfig)
+				decodeTargetGroupConfig(d, v.Config)
+			}
+		case "status":
+			v.Status = TargetGroupStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeDNSEntry decodes a JSON object into v; null leaves v as it is.
 func decodeDNSEntry(d *specrt.JSONDecoder, v *DNSEntry) {
 	if !d.BeginObject() {
@@ -182,6 +4492,1128 @@ func decodeDNSEntry(d *specrt.JSONDecoder, v *DNSEntry) {
 			v.DomainName = d.StrPtr()
 		case "hostedZoneId":
 			v.HostedZoneID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDNSOptions decodes a JSON object into v; null leaves v as it is.
+func decodeDNSOptions(d *specrt.JSONDecoder, v *DNSOptions) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "privateDnsPreference":
+			v.PrivateDNSPreference = PrivateDNSPreference(d.Str())
+		case "privateDnsSpecifiedDomains":
+			if d.BeginArray() {
+				if v.PrivateDNSSpecifiedDomains == nil {
+					v.PrivateDNSSpecifiedDomains = []string{}
+				}
+				for d.NextElement() {
+					v.PrivateDNSSpecifiedDomains = append(v.PrivateDNSSpecifiedDomains, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDNSResource decodes a JSON object into v; null leaves v as it is.
+func decodeDNSResource(d *specrt.JSONDecoder, v *DNSResource) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "ipAddressType":
+			v.IPAddressType = ResourceConfigurationIPAddressType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteAccessLogSubscriptionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeleteAccessLogSubscriptionOutput(d *specrt.JSONDecoder, v *DeleteAccessLogSubscriptionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteAuthPolicyOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDeleteAuthPolicyOutput(d *specrt.JSONDecoder, v *DeleteAuthPolicyOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteDomainVerificationOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeleteDomainVerificationOutput(d *specrt.JSONDecoder, v *DeleteDomainVerificationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteListenerOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteListenerOutput(d *specrt.JSONDecoder, v *DeleteListenerOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteResourceConfigurationOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeDeleteResourceConfigurationOutput(d *specrt.JSONDecoder, v *DeleteResourceConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteResourceEndpointAssociationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeDeleteResourceEndpointAssociationOutput(d *specrt.JSONDecoder, v *DeleteResourceEndpointAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "resourceConfigurationId":
+			v.ResourceConfigurationID = d.StrPtr()
+		case "resourceConfigurationArn":
+			v.ResourceConfigurationARN = d.StrPtr()
+		case "vpcEndpointId":
+			v.VPCEndpointID = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteResourceGatewayOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDeleteResourceGatewayOutput(d *specrt.JSONDecoder, v *DeleteResourceGatewayOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "status":
+			v.Status = ResourceGatewayStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteResourcePolicyOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteResourcePolicyOutput(d *specrt.JSONDecoder, v *DeleteResourcePolicyOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteRuleOutput decodes a JSON object into v; null leaves v as it is.
+func decodeDeleteRuleOutput(d *specrt.JSONDecoder, v *DeleteRuleOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteServiceNetworkOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDeleteServiceNetworkOutput(d *specrt.JSONDecoder, v *DeleteServiceNetworkOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteServiceNetworkResourceAssociationOutput decodes a JSON object
+// into v; null leaves v as it is.
+func decodeDeleteServiceNetworkResourceAssociationOutput(d *specrt.JSONDecoder, v *DeleteServiceNetworkResourceAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkResourceAssociationStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteServiceNetworkServiceAssociationOutput decodes a JSON object
+// into v; null leaves v as it is.
+func decodeDeleteServiceNetworkServiceAssociationOutput(d *specrt.JSONDecoder, v *DeleteServiceNetworkServiceAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkServiceAssociationStatus(d.Str())
+		case "arn":
+			v.ARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteServiceNetworkVpcAssociationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeDeleteServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *DeleteServiceNetworkVpcAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkVPCAssociationStatus(d.Str())
+		case "arn":
+			v.ARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeDeleteServiceOutput(d *specrt.JSONDecoder, v *DeleteServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "status":
+			v.Status = ServiceStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeleteTargetGroupOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDeleteTargetGroupOutput(d *specrt.JSONDecoder, v *DeleteTargetGroupOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = TargetGroupStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDeregisterTargetsOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeDeregisterTargetsOutput(d *specrt.JSONDecoder, v *DeregisterTargetsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "successful":
+			if d.BeginArray() {
+				if v.Successful == nil {
+					v.Successful = []Target{}
+				}
+				for d.NextElement() {
+					var e0 Target
+					decodeTarget(d, &e0)
+					v.Successful = append(v.Successful, e0)
+				}
+			}
+		case "unsuccessful":
+			if d.BeginArray() {
+				if v.Unsuccessful == nil {
+					v.Unsuccessful = []TargetFailure{}
+				}
+				for d.NextElement() {
+					var e0 TargetFailure
+					decodeTargetFailure(d, &e0)
+					v.Unsuccessful = append(v.Unsuccessful, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeDomainVerificationSummary decodes a JSON object into v; null leaves v
+// as it is.
+func decodeDomainVerificationSummary(d *specrt.JSONDecoder, v *DomainVerificationSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "status":
+			v.Status = VerificationStatus(d.Str())
+		case "txtMethodConfig":
+			if !d.Null() {
+				v.TxtMethodConfig = new(TxtMethodConfig)
+				decodeTxtMethodConfig(d, v.TxtMethodConfig)
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastVerifiedTime":
+			v.LastVerifiedTime = d.TimeInPtr("iso8601")
+		case "tags":
+			if d.BeginObject() {
+				v.Tags = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Tags[k0] = d.Str()
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeFixedResponseAction decodes a JSON object into v; null leaves v as it
+// is.
+func decodeFixedResponseAction(d *specrt.JSONDecoder, v *FixedResponseAction) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "statusCode":
+			v.StatusCode = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeForwardAction decodes a JSON object into v; null leaves v as it is.
+func decodeForwardAction(d *specrt.JSONDecoder, v *ForwardAction) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "targetGroups":
+			if d.BeginArray() {
+				if v.TargetGroups == nil {
+					v.TargetGroups = []WeightedTargetGroup{}
+				}
+				for d.NextElement() {
+					var e0 WeightedTargetGroup
+					decodeWeightedTargetGroup(d, &e0)
+					v.TargetGroups = append(v.TargetGroups, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetAccessLogSubscriptionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetAccessLogSubscriptionOutput(d *specrt.JSONDecoder, v *GetAccessLogSubscriptionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "resourceId":
+			v.ResourceID = d.StrPtr()
+		case "resourceArn":
+			v.ResourceARN = d.StrPtr()
+		case "destinationArn":
+			v.DestinationARN = d.StrPtr()
+		case "serviceNetworkLogType":
+			v.ServiceNetworkLogType = ServiceNetworkLogType(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetAuthPolicyOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetAuthPolicyOutput(d *specrt.JSONDecoder, v *GetAuthPolicyOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "policy":
+			v.Policy = d.StrPtr()
+		case "state":
+			v.State = AuthPolicyState(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetDomainVerificationOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeGetDomainVerificationOutput(d *specrt.JSONDecoder, v *GetDomainVerificationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "status":
+			v.Status = VerificationStatus(d.Str())
+		case "txtMethodConfig":
+			if !d.Null() {
+				v.TxtMethodConfig = new(TxtMethodConfig)
+				decodeTxtMethodConfig(d, v.TxtMethodConfig)
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastVerifiedTime":
+			v.LastVerifiedTime = d.TimeInPtr("iso8601")
+		case "tags":
+			if d.BeginObject() {
+				v.Tags = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Tags[k0] = d.Str()
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetListenerOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetListenerOutput(d *specrt.JSONDecoder, v *GetListenerOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "protocol":
+			v.Protocol = ListenerProtocol(d.Str())
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "serviceId":
+			v.ServiceID = d.StrPtr()
+		case "defaultAction":
+			if !d.Null() {
+				v.DefaultAction = new(RuleAction)
+				decodeRuleAction(d, v.DefaultAction)
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetResourceConfigurationOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeGetResourceConfigurationOutput(d *specrt.JSONDecoder, v *GetResourceConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "resourceGatewayId":
+			v.ResourceGatewayID = d.StrPtr()
+		case "resourceConfigurationGroupId":
+			v.ResourceConfigurationGroupID = d.StrPtr()
+		case "type":
+			v.Type = ResourceConfigurationType(d.Str())
+		case "allowAssociationToShareableServiceNetwork":
+			v.AllowAssociationToShareableServiceNetwork = d.BoolPtr()
+		case "portRanges":
+			if d.BeginArray() {
+				if v.PortRanges == nil {
+					v.PortRanges = []string{}
+				}
+				for d.NextElement() {
+					v.PortRanges = append(v.PortRanges, d.Str())
+				}
+			}
+		case "protocol":
+			v.Protocol = ProtocolType(d.Str())
+		case "customDomainName":
+			v.CustomDomainName = d.StrPtr()
+		case "status":
+			v.Status = ResourceConfigurationStatus(d.Str())
+		case "resourceConfigurationDefinition":
+			if !d.Null() {
+				v.ResourceConfigurationDefinition = new(ResourceConfigurationDefinition)
+				decodeResourceConfigurationDefinition(d, v.ResourceConfigurationDefinition)
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "amazonManaged":
+			v.AmazonManaged = d.BoolPtr()
+		case "failureReason":
+			v.FailureReason = d.StrPtr()
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		case "domainVerificationId":
+			v.DomainVerificationID = d.StrPtr()
+		case "domainVerificationArn":
+			v.DomainVerificationARN = d.StrPtr()
+		case "domainVerificationStatus":
+			v.DomainVerificationStatus = VerificationStatus(d.Str())
+		case "groupDomain":
+			v.GroupDomain = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetResourceGatewayOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeGetResourceGatewayOutput(d *specrt.JSONDecoder, v *GetResourceGatewayOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ResourceGatewayStatus(d.Str())
+		case "vpcId":
+			v.VPCID = d.StrPtr()
+		case "subnetIds":
+			if d.BeginArray() {
+				if v.SubnetIDs == nil {
+					v.SubnetIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SubnetIDs = append(v.SubnetIDs, d.Str())
+				}
+			}
+		case "serviceManaged":
+			v.ServiceManaged = d.BoolPtr()
+		case "managedBy":
+			v.ManagedBy = d.StrPtr()
+		case "securityGroupIds":
+			if d.BeginArray() {
+				if v.SecurityGroupIDs == nil {
+					v.SecurityGroupIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
+				}
+			}
+		case "ipAddressType":
+			v.IPAddressType = ResourceGatewayIPAddressType(d.Str())
+		case "ipv4AddressesPerEni":
+			v.Ipv4AddressesPerEni = d.Int32Ptr()
+		case "resourceConfigDnsResolution":
+			v.ResourceConfigDNSResolution = ResourceConfigDNSResolution(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetResourcePolicyOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetResourcePolicyOutput(d *specrt.JSONDecoder, v *GetResourcePolicyOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "policy":
+			v.Policy = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetRuleOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetRuleOutput(d *specrt.JSONDecoder, v *GetRuleOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "isDefault":
+			v.IsDefault = d.BoolPtr()
+		case "match":
+			if !d.Null() {
+				v.Match = new(RuleMatch)
+				decodeRuleMatch(d, v.Match)
+			}
+		case "priority":
+			v.Priority = d.Int32Ptr()
+		case "action":
+			if !d.Null() {
+				v.Action = new(RuleAction)
+				decodeRuleAction(d, v.Action)
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetServiceNetworkOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeGetServiceNetworkOutput(d *specrt.JSONDecoder, v *GetServiceNetworkOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "authType":
+			v.AuthType = AuthType(d.Str())
+		case "sharingConfig":
+			if !d.Null() {
+				v.SharingConfig = new(SharingConfig)
+				decodeSharingConfig(d, v.SharingConfig)
+			}
+		case "numberOfAssociatedVPCs":
+			v.NumberOfAssociatedVPCs = d.Int64Ptr()
+		case "numberOfAssociatedServices":
+			v.NumberOfAssociatedServices = d.Int64Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetServiceNetworkResourceAssociationOutput decodes a JSON object into
+// v; null leaves v as it is.
+func decodeGetServiceNetworkResourceAssociationOutput(d *specrt.JSONDecoder, v *GetServiceNetworkResourceAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkResourceAssociationStatus(d.Str())
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "resourceConfigurationId":
+			v.ResourceConfigurationID = d.StrPtr()
+		case "resourceConfigurationArn":
+			v.ResourceConfigurationARN = d.StrPtr()
+		case "resourceConfigurationName":
+			v.ResourceConfigurationName = d.StrPtr()
+		case "serviceNetworkId":
+			v.ServiceNetworkID = d.StrPtr()
+		case "serviceNetworkArn":
+			v.ServiceNetworkARN = d.StrPtr()
+		case "serviceNetworkName":
+			v.ServiceNetworkName = d.StrPtr()
+		case "failureReason":
+			v.FailureReason = d.StrPtr()
+		case "failureCode":
+			v.FailureCode = d.StrPtr()
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		case "privateDnsEntry":
+			if !d.Null() {
+				v.PrivateDNSEntry = new(DNSEntry)
+				decodeDNSEntry(d, v.PrivateDNSEntry)
+			}
+		case "privateDnsEnabled":
+			v.PrivateDNSEnabled = d.BoolPtr()
+		case "dnsEntry":
+			if !d.Null() {
+				v.DNSEntry = new(DNSEntry)
+				decodeDNSEntry(d, v.DNSEntry)
+			}
+		case "isManagedAssociation":
+			v.IsManagedAssociation = d.BoolPtr()
+		case "domainVerificationStatus":
+			v.DomainVerificationStatus = VerificationStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetServiceNetworkServiceAssociationOutput decodes a JSON object into
+// v; null leaves v as it is.
+func decodeGetServiceNetworkServiceAssociationOutput(d *specrt.JSONDecoder, v *GetServiceNetworkServiceAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkServiceAssociationStatus(d.Str())
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "serviceId":
+			v.ServiceID = d.StrPtr()
+		case "serviceName":
+			v.ServiceName = d.StrPtr()
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "serviceNetworkId":
+			v.ServiceNetworkID = d.StrPtr()
+		case "serviceNetworkName":
+			v.ServiceNetworkName = d.StrPtr()
+		case "serviceNetworkArn":
+			v.ServiceNetworkARN = d.StrPtr()
+		case "dnsEntry":
+			if !d.Null() {
+				v.DNSEntry = new(DNSEntry)
+				decodeDNSEntry(d, v.DNSEntry)
+			}
+		case "customDomainName":
+			v.CustomDomainName = d.StrPtr()
+		case "failureMessage":
+			v.FailureMessage = d.StrPtr()
+		case "failureCode":
+			v.FailureCode = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetServiceNetworkVpcAssociationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeGetServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *GetServiceNetworkVpcAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkVPCAssociationStatus(d.Str())
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "serviceNetworkId":
+			v.ServiceNetworkID = d.StrPtr()
+		case "serviceNetworkName":
+			v.ServiceNetworkName = d.StrPtr()
+		case "serviceNetworkArn":
+			v.ServiceNetworkARN = d.StrPtr()
+		case "vpcId":
+			v.VPCID = d.StrPtr()
+		case "securityGroupIds":
+			if d.BeginArray() {
+				if v.SecurityGroupIDs == nil {
+					v.SecurityGroupIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
+				}
+			}
+		case "privateDnsEnabled":
+			v.PrivateDNSEnabled = d.BoolPtr()
+		case "failureMessage":
+			v.FailureMessage = d.StrPtr()
+		case "failureCode":
+			v.FailureCode = d.StrPtr()
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		case "dnsOptions":
+			if !d.Null() {
+				v.DNSOptions = new(DNSOptions)
+				decodeDNSOptions(d, v.DNSOptions)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetServiceOutput decodes a JSON object into v; null leaves v as it is.
+func decodeGetServiceOutput(d *specrt.JSONDecoder, v *GetServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		case "dnsEntry":
+			if !d.Null() {
+				v.DNSEntry = new(DNSEntry)
+				decodeDNSEntry(d, v.DNSEntry)
+			}
+		case "customDomainName":
+			v.CustomDomainName = d.StrPtr()
+		case "certificateArn":
+			v.CertificateARN = d.StrPtr()
+		case "status":
+			v.Status = ServiceStatus(d.Str())
+		case "authType":
+			v.AuthType = AuthType(d.Str())
+		case "idleTimeoutSeconds":
+			v.IdleTimeoutSeconds = d.Int32Ptr()
+		case "failureCode":
+			v.FailureCode = d.StrPtr()
+		case "failureMessage":
+			v.FailureMessage = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeGetTargetGroupOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeGetTargetGroupOutput(d *specrt.JSONDecoder, v *GetTargetGroupOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "type":
+			v.Type = TargetGroupType(d.Str())
+		case "config":
+			if !d.Null() {
+				v.Config = new(TargetGroupConfig)
+				decodeTargetGroupConfig(d, v.Config)
+			}
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		case "status":
+			v.Status = TargetGroupStatus(d.Str())
+		case "serviceArns":
+			if d.BeginArray() {
+				if v.ServiceARNs == nil {
+					v.ServiceARNs = []string{}
+				}
+				for d.NextElement() {
+					v.ServiceARNs = append(v.ServiceARNs, d.Str())
+				}
+			}
+		case "failureMessage":
+			v.FailureMessage = d.StrPtr()
+		case "failureCode":
+			v.FailureCode = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHTTPMatch decodes a JSON object into v; null leaves v as it is.
+func decodeHTTPMatch(d *specrt.JSONDecoder, v *HTTPMatch) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "method":
+			v.Method = d.StrPtr()
+		case "pathMatch":
+			if !d.Null() {
+				v.PathMatch = new(PathMatch)
+				decodePathMatch(d, v.PathMatch)
+			}
+		case "headerMatches":
+			if d.BeginArray() {
+				if v.HeaderMatches == nil {
+					v.HeaderMatches = []HeaderMatch{}
+				}
+				for d.NextElement() {
+					var e0 HeaderMatch
+					decodeHeaderMatch(d, &e0)
+					v.HeaderMatches = append(v.HeaderMatches, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHeaderMatch decodes a JSON object into v; null leaves v as it is.
+func decodeHeaderMatch(d *specrt.JSONDecoder, v *HeaderMatch) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "match":
+			if !d.Null() {
+				v.Match = new(HeaderMatchType)
+				decodeHeaderMatchType(d, v.Match)
+			}
+		case "caseSensitive":
+			v.CaseSensitive = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHeaderMatchType decodes a JSON object into v; null leaves v as it is.
+func decodeHeaderMatchType(d *specrt.JSONDecoder, v *HeaderMatchType) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "exact":
+			v.Exact = d.StrPtr()
+		case "prefix":
+			v.Prefix = d.StrPtr()
+		case "contains":
+			v.Contains = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHealthCheckConfig decodes a JSON object into v; null leaves v as it
+// is.
+func decodeHealthCheckConfig(d *specrt.JSONDecoder, v *HealthCheckConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "enabled":
+			v.Enabled = d.BoolPtr()
+		case "protocol":
+			v.Protocol = TargetGroupProtocol(d.Str())
+		case "protocolVersion":
+			v.ProtocolVersion = HealthCheckProtocolVersion(d.Str())
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "path":
+			v.Path = d.StrPtr()
+		case "healthCheckIntervalSeconds":
+			v.HealthCheckIntervalSeconds = d.Int32Ptr()
+		case "healthCheckTimeoutSeconds":
+			v.HealthCheckTimeoutSeconds = d.Int32Ptr()
+		case "healthyThresholdCount":
+			v.HealthyThresholdCount = d.Int32Ptr()
+		case "unhealthyThresholdCount":
+			v.UnhealthyThresholdCount = d.Int32Ptr()
+		case "matcher":
+			if !d.Null() {
+				v.Matcher = new(Matcher)
+				decodeMatcher(d, v.Matcher)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeIPResource decodes a JSON object into v; null leaves v as it is.
+func decodeIPResource(d *specrt.JSONDecoder, v *IPResource) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ipAddress":
+			v.IPAddress = d.StrPtr()
 		default:
 			d.Skip()
 		}
@@ -204,6 +5636,732 @@ func decodeInternalServerException(d *specrt.JSONDecoder, v *InternalServerExcep
 	}
 }
 
+// decodeListAccessLogSubscriptionsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeListAccessLogSubscriptionsOutput(d *specrt.JSONDecoder, v *ListAccessLogSubscriptionsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []AccessLogSubscriptionSummary{}
+				}
+				for d.NextElement() {
+					var e0 AccessLogSubscriptionSummary
+					decodeAccessLogSubscriptionSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListDomainVerificationsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeListDomainVerificationsOutput(d *specrt.JSONDecoder, v *ListDomainVerificationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []DomainVerificationSummary{}
+				}
+				for d.NextElement() {
+					var e0 DomainVerificationSummary
+					decodeDomainVerificationSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListListenersOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListListenersOutput(d *specrt.JSONDecoder, v *ListListenersOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []ListenerSummary{}
+				}
+				for d.NextElement() {
+					var e0 ListenerSummary
+					decodeListenerSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListResourceConfigurationsOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeListResourceConfigurationsOutput(d *specrt.JSONDecoder, v *ListResourceConfigurationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []ResourceConfigurationSummary{}
+				}
+				for d.NextElement() {
+					var e0 ResourceConfigurationSummary
+					decodeResourceConfigurationSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListResourceEndpointAssociationsOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeListResourceEndpointAssociationsOutput(d *specrt.JSONDecoder, v *ListResourceEndpointAssociationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []ResourceEndpointAssociationSummary{}
+				}
+				for d.NextElement() {
+					var e0 ResourceEndpointAssociationSummary
+					decodeResourceEndpointAssociationSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListResourceGatewaysOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeListResourceGatewaysOutput(d *specrt.JSONDecoder, v *ListResourceGatewaysOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []ResourceGatewaySummary{}
+				}
+				for d.NextElement() {
+					var e0 ResourceGatewaySummary
+					decodeResourceGatewaySummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListRulesOutput decodes a JSON object into v; null leaves v as it is.
+func decodeListRulesOutput(d *specrt.JSONDecoder, v *ListRulesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []RuleSummary{}
+				}
+				for d.NextElement() {
+					var e0 RuleSummary
+					decodeRuleSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServiceNetworkResourceAssociationsOutput decodes a JSON object
+// into v; null leaves v as it is.
+func decodeListServiceNetworkResourceAssociationsOutput(d *specrt.JSONDecoder, v *ListServiceNetworkResourceAssociationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []ServiceNetworkResourceAssociationSummary{}
+				}
+				for d.NextElement() {
+					var e0 ServiceNetworkResourceAssociationSummary
+					decodeServiceNetworkResourceAssociationSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServiceNetworkServiceAssociationsOutput decodes a JSON object into
+// v; null leaves v as it is.
+func decodeListServiceNetworkServiceAssociationsOutput(d *specrt.JSONDecoder, v *ListServiceNetworkServiceAssociationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []ServiceNetworkServiceAssociationSummary{}
+				}
+				for d.NextElement() {
+					var e0 ServiceNetworkServiceAssociationSummary
+					decodeServiceNetworkServiceAssociationSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServiceNetworkVpcAssociationsOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeListServiceNetworkVpcAssociationsOutput(d *specrt.JSONDecoder, v *ListServiceNetworkVpcAssociationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []ServiceNetworkVPCAssociationSummary{}
+				}
+				for d.NextElement() {
+					var e0 ServiceNetworkVPCAssociationSummary
+					decodeServiceNetworkVPCAssociationSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServiceNetworkVpcEndpointAssociationsOutput decodes a JSON object
+// into v; null leaves v as it is.
+func decodeListServiceNetworkVpcEndpointAssociationsOutput(d *specrt.JSONDecoder, v *ListServiceNetworkVpcEndpointAssociationsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []ServiceNetworkEndpointAssociation{}
+				}
+				for d.NextElement() {
+					var e0 ServiceNetworkEndpointAssociation
+					decodeServiceNetworkEndpointAssociation(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServiceNetworksOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeListServiceNetworksOutput(d *specrt.JSONDecoder, v *ListServiceNetworksOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []ServiceNetworkSummary{}
+				}
+				for d.NextElement() {
+					var e0 ServiceNetworkSummary
+					decodeServiceNetworkSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListServicesOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []ServiceSummary{}
+				}
+				for d.NextElement() {
+					var e0 ServiceSummary
+					decodeServiceSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTagsForResourceOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "tags":
+			if d.BeginObject() {
+				v.Tags = map[string]string{}
+				for d.NextMember() {
+					k0 := d.Key()
+					v.Tags[k0] = d.Str()
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTargetGroupsOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeListTargetGroupsOutput(d *specrt.JSONDecoder, v *ListTargetGroupsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []TargetGroupSummary{}
+				}
+				for d.NextElement() {
+					var e0 TargetGroupSummary
+					decodeTargetGroupSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListTargetsOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeListTargetsOutput(d *specrt.JSONDecoder, v *ListTargetsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "items":
+			if d.BeginArray() {
+				if v.Items == nil {
+					v.Items = []TargetSummary{}
+				}
+				for d.NextElement() {
+					var e0 TargetSummary
+					decodeTargetSummary(d, &e0)
+					v.Items = append(v.Items, e0)
+				}
+			}
+		case "nextToken":
+			v.NextToken = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeListenerSummary decodes a JSON object into v; null leaves v as it is.
+func decodeListenerSummary(d *specrt.JSONDecoder, v *ListenerSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "protocol":
+			v.Protocol = ListenerProtocol(d.Str())
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeMatcher decodes a JSON object into v; null leaves v as it is.
+func decodeMatcher(d *specrt.JSONDecoder, v *Matcher) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "httpCode":
+			v.HTTPCode = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePathMatch decodes a JSON object into v; null leaves v as it is.
+func decodePathMatch(d *specrt.JSONDecoder, v *PathMatch) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "match":
+			if !d.Null() {
+				v.Match = new(PathMatchType)
+				decodePathMatchType(d, v.Match)
+			}
+		case "caseSensitive":
+			v.CaseSensitive = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePathMatchType decodes a JSON object into v; null leaves v as it is.
+func decodePathMatchType(d *specrt.JSONDecoder, v *PathMatchType) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "exact":
+			v.Exact = d.StrPtr()
+		case "prefix":
+			v.Prefix = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePutAuthPolicyOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodePutAuthPolicyOutput(d *specrt.JSONDecoder, v *PutAuthPolicyOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "policy":
+			v.Policy = d.StrPtr()
+		case "state":
+			v.State = AuthPolicyState(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodePutResourcePolicyOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodePutResourcePolicyOutput(d *specrt.JSONDecoder, v *PutResourcePolicyOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRegisterTargetsOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeRegisterTargetsOutput(d *specrt.JSONDecoder, v *RegisterTargetsOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "successful":
+			if d.BeginArray() {
+				if v.Successful == nil {
+					v.Successful = []Target{}
+				}
+				for d.NextElement() {
+					var e0 Target
+					decodeTarget(d, &e0)
+					v.Successful = append(v.Successful, e0)
+				}
+			}
+		case "unsuccessful":
+			if d.BeginArray() {
+				if v.Unsuccessful == nil {
+					v.Unsuccessful = []TargetFailure{}
+				}
+				for d.NextElement() {
+					var e0 TargetFailure
+					decodeTargetFailure(d, &e0)
+					v.Unsuccessful = append(v.Unsuccessful, e0)
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceConfigurationDefinition decodes a JSON object into v; null
+// leaves v as it is.
+func decodeResourceConfigurationDefinition(d *specrt.JSONDecoder, v *ResourceConfigurationDefinition) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "dnsResource":
+			if !d.Null() {
+				v.DNSResource = new(DNSResource)
+				decodeDNSResource(d, v.DNSResource)
+			}
+		case "ipResource":
+			if !d.Null() {
+				v.IPResource = new(IPResource)
+				decodeIPResource(d, v.IPResource)
+			}
+		case "arnResource":
+			if !d.Null() {
+				v.ARNResource = new(ARNResource)
+				decodeARNResource(d, v.ARNResource)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceConfigurationSummary decodes a JSON object into v; null leaves
+// v as it is.
+func decodeResourceConfigurationSummary(d *specrt.JSONDecoder, v *ResourceConfigurationSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "resourceGatewayId":
+			v.ResourceGatewayID = d.StrPtr()
+		case "resourceConfigurationGroupId":
+			v.ResourceConfigurationGroupID = d.StrPtr()
+		case "type":
+			v.Type = ResourceConfigurationType(d.Str())
+		case "status":
+			v.Status = ResourceConfigurationStatus(d.Str())
+		case "amazonManaged":
+			v.AmazonManaged = d.BoolPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		case "customDomainName":
+			v.CustomDomainName = d.StrPtr()
+		case "domainVerificationId":
+			v.DomainVerificationID = d.StrPtr()
+		case "groupDomain":
+			v.GroupDomain = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceEndpointAssociationSummary decodes a JSON object into v; null
+// leaves v as it is.
+func decodeResourceEndpointAssociationSummary(d *specrt.JSONDecoder, v *ResourceEndpointAssociationSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "resourceConfigurationId":
+			v.ResourceConfigurationID = d.StrPtr()
+		case "resourceConfigurationArn":
+			v.ResourceConfigurationARN = d.StrPtr()
+		case "resourceConfigurationName":
+			v.ResourceConfigurationName = d.StrPtr()
+		case "vpcEndpointId":
+			v.VPCEndpointID = d.StrPtr()
+		case "vpcEndpointOwner":
+			v.VPCEndpointOwner = d.StrPtr()
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeResourceGatewaySummary decodes a JSON object into v; null leaves v as
+// it is.
+func decodeResourceGatewaySummary(d *specrt.JSONDecoder, v *ResourceGatewaySummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ResourceGatewayStatus(d.Str())
+		case "vpcIdentifier":
+			v.VPCIdentifier = d.StrPtr()
+		case "subnetIds":
+			if d.BeginArray() {
+				if v.SubnetIDs == nil {
+					v.SubnetIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SubnetIDs = append(v.SubnetIDs, d.Str())
+				}
+			}
+		case "securityGroupIds":
+			if d.BeginArray() {
+				if v.SecurityGroupIDs == nil {
+					v.SecurityGroupIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
+				}
+			}
+		case "ipAddressType":
+			v.IPAddressType = ResourceGatewayIPAddressType(d.Str())
+		case "ipv4AddressesPerEni":
+			v.Ipv4AddressesPerEni = d.Int32Ptr()
+		case "resourceConfigDnsResolution":
+			v.ResourceConfigDNSResolution = ResourceConfigDNSResolution(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeResourceNotFoundException decodes a JSON object into v; null leaves v
 // as it is.
 func decodeResourceNotFoundException(d *specrt.JSONDecoder, v *ResourceNotFoundException) {
@@ -218,6 +6376,322 @@ func decodeResourceNotFoundException(d *specrt.JSONDecoder, v *ResourceNotFoundE
 			v.ResourceID = d.StrPtr()
 		case "resourceType":
 			v.ResourceType = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRuleAction decodes a JSON object into v; null leaves v as it is.
+func decodeRuleAction(d *specrt.JSONDecoder, v *RuleAction) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "forward":
+			if !d.Null() {
+				v.Forward = new(ForwardAction)
+				decodeForwardAction(d, v.Forward)
+			}
+		case "fixedResponse":
+			if !d.Null() {
+				v.FixedResponse = new(FixedResponseAction)
+				decodeFixedResponseAction(d, v.FixedResponse)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRuleMatch decodes a JSON object into v; null leaves v as it is.
+func decodeRuleMatch(d *specrt.JSONDecoder, v *RuleMatch) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "httpMatch":
+			if !d.Null() {
+				v.HTTPMatch = new(HTTPMatch)
+				decodeHTTPMatch(d, v.HTTPMatch)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRuleSummary decodes a JSON object into v; null leaves v as it is.
+func decodeRuleSummary(d *specrt.JSONDecoder, v *RuleSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "isDefault":
+			v.IsDefault = d.BoolPtr()
+		case "priority":
+			v.Priority = d.Int32Ptr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRuleUpdateFailure decodes a JSON object into v; null leaves v as it
+// is.
+func decodeRuleUpdateFailure(d *specrt.JSONDecoder, v *RuleUpdateFailure) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "ruleIdentifier":
+			v.RuleIdentifier = d.StrPtr()
+		case "failureCode":
+			v.FailureCode = d.StrPtr()
+		case "failureMessage":
+			v.FailureMessage = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeRuleUpdateSuccess decodes a JSON object into v; null leaves v as it
+// is.
+func decodeRuleUpdateSuccess(d *specrt.JSONDecoder, v *RuleUpdateSuccess) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "isDefault":
+			v.IsDefault = d.BoolPtr()
+		case "match":
+			if !d.Null() {
+				v.Match = new(RuleMatch)
+				decodeRuleMatch(d, v.Match)
+			}
+		case "priority":
+			v.Priority = d.Int32Ptr()
+		case "action":
+			if !d.Null() {
+				v.Action = new(RuleAction)
+				decodeRuleAction(d, v.Action)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceNetworkEndpointAssociation decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceNetworkEndpointAssociation(d *specrt.JSONDecoder, v *ServiceNetworkEndpointAssociation) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "vpcEndpointId":
+			v.VPCEndpointID = d.StrPtr()
+		case "vpcId":
+			v.VPCID = d.StrPtr()
+		case "vpcEndpointOwnerId":
+			v.VPCEndpointOwnerID = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "state":
+			v.State = d.StrPtr()
+		case "serviceNetworkArn":
+			v.ServiceNetworkARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceNetworkResourceAssociationSummary decodes a JSON object into v;
+// null leaves v as it is.
+func decodeServiceNetworkResourceAssociationSummary(d *specrt.JSONDecoder, v *ServiceNetworkResourceAssociationSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkResourceAssociationStatus(d.Str())
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "resourceConfigurationId":
+			v.ResourceConfigurationID = d.StrPtr()
+		case "resourceConfigurationArn":
+			v.ResourceConfigurationARN = d.StrPtr()
+		case "resourceConfigurationName":
+			v.ResourceConfigurationName = d.StrPtr()
+		case "serviceNetworkId":
+			v.ServiceNetworkID = d.StrPtr()
+		case "serviceNetworkArn":
+			v.ServiceNetworkARN = d.StrPtr()
+		case "serviceNetworkName":
+			v.ServiceNetworkName = d.StrPtr()
+		case "dnsEntry":
+			if !d.Null() {
+				v.DNSEntry = new(DNSEntry)
+				decodeDNSEntry(d, v.DNSEntry)
+			}
+		case "privateDnsEntry":
+			if !d.Null() {
+				v.PrivateDNSEntry = new(DNSEntry)
+				decodeDNSEntry(d, v.PrivateDNSEntry)
+			}
+		case "isManagedAssociation":
+			v.IsManagedAssociation = d.BoolPtr()
+		case "failureCode":
+			v.FailureCode = d.StrPtr()
+		case "privateDnsEnabled":
+			v.PrivateDNSEnabled = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceNetworkServiceAssociationSummary decodes a JSON object into v;
+// null leaves v as it is.
+func decodeServiceNetworkServiceAssociationSummary(d *specrt.JSONDecoder, v *ServiceNetworkServiceAssociationSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkServiceAssociationStatus(d.Str())
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "serviceId":
+			v.ServiceID = d.StrPtr()
+		case "serviceName":
+			v.ServiceName = d.StrPtr()
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "serviceNetworkId":
+			v.ServiceNetworkID = d.StrPtr()
+		case "serviceNetworkName":
+			v.ServiceNetworkName = d.StrPtr()
+		case "serviceNetworkArn":
+			v.ServiceNetworkARN = d.StrPtr()
+		case "dnsEntry":
+			if !d.Null() {
+				v.DNSEntry = new(DNSEntry)
+				decodeDNSEntry(d, v.DNSEntry)
+			}
+		case "customDomainName":
+			v.CustomDomainName = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceNetworkSummary decodes a JSON object into v; null leaves v as
+// it is.
+func decodeServiceNetworkSummary(d *specrt.JSONDecoder, v *ServiceNetworkSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		case "numberOfAssociatedVPCs":
+			v.NumberOfAssociatedVPCs = d.Int64Ptr()
+		case "numberOfAssociatedServices":
+			v.NumberOfAssociatedServices = d.Int64Ptr()
+		case "numberOfAssociatedResourceConfigurations":
+			v.NumberOfAssociatedResourceConfigurations = d.Int64Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeServiceNetworkVPCAssociationSummary decodes a JSON object into v; null
+// leaves v as it is.
+func decodeServiceNetworkVPCAssociationSummary(d *specrt.JSONDecoder, v *ServiceNetworkVPCAssociationSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkVPCAssociationStatus(d.Str())
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "serviceNetworkId":
+			v.ServiceNetworkID = d.StrPtr()
+		case "serviceNetworkName":
+			v.ServiceNetworkName = d.StrPtr()
+		case "serviceNetworkArn":
+			v.ServiceNetworkARN = d.StrPtr()
+		case "privateDnsEnabled":
+			v.PrivateDNSEnabled = d.BoolPtr()
+		case "dnsOptions":
+			if !d.Null() {
+				v.DNSOptions = new(DNSOptions)
+				decodeDNSOptions(d, v.DNSOptions)
+			}
+		case "vpcId":
+			v.VPCID = d.StrPtr()
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
 		default:
 			d.Skip()
 		}
@@ -248,6 +6722,231 @@ func decodeServiceQuotaExceededException(d *specrt.JSONDecoder, v *ServiceQuotaE
 	}
 }
 
+// decodeServiceSummary decodes a JSON object into v; null leaves v as it is.
+func decodeServiceSummary(d *specrt.JSONDecoder, v *ServiceSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		case "dnsEntry":
+			if !d.Null() {
+				v.DNSEntry = new(DNSEntry)
+				decodeDNSEntry(d, v.DNSEntry)
+			}
+		case "customDomainName":
+			v.CustomDomainName = d.StrPtr()
+		case "status":
+			v.Status = ServiceStatus(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeSharingConfig decodes a JSON object into v; null leaves v as it is.
+func decodeSharingConfig(d *specrt.JSONDecoder, v *SharingConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "enabled":
+			v.Enabled = d.BoolPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeStartDomainVerificationOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeStartDomainVerificationOutput(d *specrt.JSONDecoder, v *StartDomainVerificationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "domainName":
+			v.DomainName = d.StrPtr()
+		case "status":
+			v.Status = VerificationStatus(d.Str())
+		case "txtMethodConfig":
+			if !d.Null() {
+				v.TxtMethodConfig = new(TxtMethodConfig)
+				decodeTxtMethodConfig(d, v.TxtMethodConfig)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTagResourceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTarget decodes a JSON object into v; null leaves v as it is.
+func decodeTarget(d *specrt.JSONDecoder, v *Target) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "port":
+			v.Port = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTargetFailure decodes a JSON object into v; null leaves v as it is.
+func decodeTargetFailure(d *specrt.JSONDecoder, v *TargetFailure) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "failureCode":
+			v.FailureCode = d.StrPtr()
+		case "failureMessage":
+			v.FailureMessage = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTargetGroupConfig decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTargetGroupConfig(d *specrt.JSONDecoder, v *TargetGroupConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "protocol":
+			v.Protocol = TargetGroupProtocol(d.Str())
+		case "protocolVersion":
+			v.ProtocolVersion = TargetGroupProtocolVersion(d.Str())
+		case "ipAddressType":
+			v.IPAddressType = IPAddressType(d.Str())
+		case "vpcIdentifier":
+			v.VPCIdentifier = d.StrPtr()
+		case "healthCheck":
+			if !d.Null() {
+				v.HealthCheck = new(HealthCheckConfig)
+				decodeHealthCheckConfig(d, v.HealthCheck)
+			}
+		case "lambdaEventStructureVersion":
+			v.LambdaEventStructureVersion = LambdaEventStructureVersion(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTargetGroupSummary decodes a JSON object into v; null leaves v as it
+// is.
+func decodeTargetGroupSummary(d *specrt.JSONDecoder, v *TargetGroupSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "type":
+			v.Type = TargetGroupType(d.Str())
+		case "createdAt":
+			v.CreatedAt = d.TimeInPtr("iso8601")
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "protocol":
+			v.Protocol = TargetGroupProtocol(d.Str())
+		case "ipAddressType":
+			v.IPAddressType = IPAddressType(d.Str())
+		case "vpcIdentifier":
+			v.VPCIdentifier = d.StrPtr()
+		case "lastUpdatedAt":
+			v.LastUpdatedAt = d.TimeInPtr("iso8601")
+		case "status":
+			v.Status = TargetGroupStatus(d.Str())
+		case "serviceArns":
+			if d.BeginArray() {
+				if v.ServiceARNs == nil {
+					v.ServiceARNs = []string{}
+				}
+				for d.NextElement() {
+					v.ServiceARNs = append(v.ServiceARNs, d.Str())
+				}
+			}
+		case "lambdaEventStructureVersion":
+			v.LambdaEventStructureVersion = LambdaEventStructureVersion(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTargetSummary decodes a JSON object into v; null leaves v as it is.
+func decodeTargetSummary(d *specrt.JSONDecoder, v *TargetSummary) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "status":
+			v.Status = TargetStatus(d.Str())
+		case "reasonCode":
+			v.ReasonCode = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeThrottlingException decodes a JSON object into v; null leaves v as it
 // is.
 func decodeThrottlingException(d *specrt.JSONDecoder, v *ThrottlingException) {
@@ -262,6 +6961,327 @@ func decodeThrottlingException(d *specrt.JSONDecoder, v *ThrottlingException) {
 			v.ServiceCode = d.StrPtr()
 		case "quotaCode":
 			v.QuotaCode = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTxtMethodConfig decodes a JSON object into v; null leaves v as it is.
+func decodeTxtMethodConfig(d *specrt.JSONDecoder, v *TxtMethodConfig) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "value":
+			v.Value = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUntagResourceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateAccessLogSubscriptionOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateAccessLogSubscriptionOutput(d *specrt.JSONDecoder, v *UpdateAccessLogSubscriptionOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "resourceId":
+			v.ResourceID = d.StrPtr()
+		case "resourceArn":
+			v.ResourceARN = d.StrPtr()
+		case "destinationArn":
+			v.DestinationARN = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateListenerOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUpdateListenerOutput(d *specrt.JSONDecoder, v *UpdateListenerOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "protocol":
+			v.Protocol = ListenerProtocol(d.Str())
+		case "port":
+			v.Port = d.Int32Ptr()
+		case "serviceArn":
+			v.ServiceARN = d.StrPtr()
+		case "serviceId":
+			v.ServiceID = d.StrPtr()
+		case "defaultAction":
+			if !d.Null() {
+				v.DefaultAction = new(RuleAction)
+				decodeRuleAction(d, v.DefaultAction)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateResourceConfigurationOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeUpdateResourceConfigurationOutput(d *specrt.JSONDecoder, v *UpdateResourceConfigurationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "resourceGatewayId":
+			v.ResourceGatewayID = d.StrPtr()
+		case "resourceConfigurationGroupId":
+			v.ResourceConfigurationGroupID = d.StrPtr()
+		case "type":
+			v.Type = ResourceConfigurationType(d.Str())
+		case "portRanges":
+			if d.BeginArray() {
+				if v.PortRanges == nil {
+					v.PortRanges = []string{}
+				}
+				for d.NextElement() {
+					v.PortRanges = append(v.PortRanges, d.Str())
+				}
+			}
+		case "allowAssociationToShareableServiceNetwork":
+			v.AllowAssociationToShareableServiceNetwork = d.BoolPtr()
+		case "protocol":
+			v.Protocol = ProtocolType(d.Str())
+		case "status":
+			v.Status = ResourceConfigurationStatus(d.Str())
+		case "resourceConfigurationDefinition":
+			if !d.Null() {
+				v.ResourceConfigurationDefinition = new(ResourceConfigurationDefinition)
+				decodeResourceConfigurationDefinition(d, v.ResourceConfigurationDefinition)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateResourceGatewayOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeUpdateResourceGatewayOutput(d *specrt.JSONDecoder, v *UpdateResourceGatewayOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "name":
+			v.Name = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ResourceGatewayStatus(d.Str())
+		case "vpcId":
+			v.VPCID = d.StrPtr()
+		case "subnetIds":
+			if d.BeginArray() {
+				if v.SubnetIDs == nil {
+					v.SubnetIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SubnetIDs = append(v.SubnetIDs, d.Str())
+				}
+			}
+		case "securityGroupIds":
+			if d.BeginArray() {
+				if v.SecurityGroupIDs == nil {
+					v.SecurityGroupIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
+				}
+			}
+		case "ipAddressType":
+			v.IPAddressType = IPAddressType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateRuleOutput decodes a JSON object into v; null leaves v as it is.
+func decodeUpdateRuleOutput(d *specrt.JSONDecoder, v *UpdateRuleOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "isDefault":
+			v.IsDefault = d.BoolPtr()
+		case "match":
+			if !d.Null() {
+				v.Match = new(RuleMatch)
+				decodeRuleMatch(d, v.Match)
+			}
+		case "priority":
+			v.Priority = d.Int32Ptr()
+		case "action":
+			if !d.Null() {
+				v.Action = new(RuleAction)
+				decodeRuleAction(d, v.Action)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateServiceNetworkOutput decodes a JSON object into v; null leaves v
+// as it is.
+func decodeUpdateServiceNetworkOutput(d *specrt.JSONDecoder, v *UpdateServiceNetworkOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "authType":
+			v.AuthType = AuthType(d.Str())
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateServiceNetworkVpcAssociationOutput decodes a JSON object into v;
+// null leaves v as it is.
+func decodeUpdateServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *UpdateServiceNetworkVpcAssociationOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "status":
+			v.Status = ServiceNetworkVPCAssociationStatus(d.Str())
+		case "createdBy":
+			v.CreatedBy = d.StrPtr()
+		case "securityGroupIds":
+			if d.BeginArray() {
+				if v.SecurityGroupIDs == nil {
+					v.SecurityGroupIDs = []string{}
+				}
+				for d.NextElement() {
+					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
+				}
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateServiceOutput decodes a JSON object into v; null leaves v as it
+// is.
+func decodeUpdateServiceOutput(d *specrt.JSONDecoder, v *UpdateServiceOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "customDomainName":
+			v.CustomDomainName = d.StrPtr()
+		case "certificateArn":
+			v.CertificateARN = d.StrPtr()
+		case "authType":
+			v.AuthType = AuthType(d.Str())
+		case "idleTimeoutSeconds":
+			v.IdleTimeoutSeconds = d.Int32Ptr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeUpdateTargetGroupOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeUpdateTargetGroupOutput(d *specrt.JSONDecoder, v *UpdateTargetGroupOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "id":
+			v.ID = d.StrPtr()
+		case "arn":
+			v.ARN = d.StrPtr()
+		case "name":
+			v.Name = d.StrPtr()
+		case "type":
+			v.Type = TargetGroupType(d.Str())
+		case "config":
+			if !d.Null() {
+				v.Config = new(TargetGroupConfig)
+				decodeTargetGroupConfig(d, v.Config)
+			}
+		case "status":
+			v.Status = TargetGroupStatus(d.Str())
 		default:
 			d.Skip()
 		}
@@ -309,6 +7329,24 @@ func decodeValidationExceptionField(d *specrt.JSONDecoder, v *ValidationExceptio
 			v.Name = d.StrPtr()
 		case "message":
 			v.Message = d.StrPtr()
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeWeightedTargetGroup decodes a JSON object into v; null leaves v as it
+// is.
+func decodeWeightedTargetGroup(d *specrt.JSONDecoder, v *WeightedTargetGroup) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "targetGroupIdentifier":
+			v.TargetGroupIdentifier = d.StrPtr()
+		case "weight":
+			v.Weight = d.Int32Ptr()
 		default:
 			d.Skip()
 		}

@@ -8,11 +8,85 @@
 // you use to connect, secure, and monitor all of your services across multiple
 // accounts and virtual private clouds (VPCs). Amazon VPC Lattice interconnects
 // your microservices and legacy services within a logical boundary, so that
-// you can discover and manage them more efficiently.
+// you can discover and manage them more efficiently. For more information, see
+// the Amazon VPC Lattice User Guide
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/)
 //
 // Operations:
 //
+//   - BatchUpdateRule: PATCH /services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules, answered with 200
+//   - CreateAccessLogSubscription: POST /accesslogsubscriptions, answered with 201
+//   - CreateListener: POST /services/{serviceIdentifier}/listeners, answered with 201
+//   - CreateResourceConfiguration: POST /resourceconfigurations, answered with 201
+//   - CreateResourceGateway: POST /resourcegateways, answered with 201
+//   - CreateRule: POST /services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules, answered with 201
 //   - CreateService: POST /services, answered with 201
+//   - CreateServiceNetwork: POST /servicenetworks, answered with 201
+//   - CreateServiceNetworkResourceAssociation: POST /servicenetworkresourceassociations, answered with 201
+//   - CreateServiceNetworkServiceAssociation: POST /servicenetworkserviceassociations, answered with 200
+//   - CreateServiceNetworkVpcAssociation: POST /servicenetworkvpcassociations, answered with 200
+//   - CreateTargetGroup: POST /targetgroups, answered with 201
+//   - DeleteAccessLogSubscription: DELETE /accesslogsubscriptions/{accessLogSubscriptionIdentifier}, answered with 204
+//   - DeleteAuthPolicy: DELETE /authpolicy/{resourceIdentifier}, answered with 204
+//   - DeleteDomainVerification: DELETE /domainverifications/{domainVerificationIdentifier}, answered with 200
+//   - DeleteListener: DELETE /services/{serviceIdentifier}/listeners/{listenerIdentifier}, answered with 204
+//   - DeleteResourceConfiguration: DELETE /resourceconfigurations/{resourceConfigurationIdentifier}, answered with 204
+//   - DeleteResourceEndpointAssociation: DELETE /resourceendpointassociations/{resourceEndpointAssociationIdentifier}, answered with 200
+//   - DeleteResourceGateway: DELETE /resourcegateways/{resourceGatewayIdentifier}, answered with 200
+//   - DeleteResourcePolicy: DELETE /resourcepolicy/{resourceArn}, answered with 204
+//   - DeleteRule: DELETE /services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}, answered with 204
+//   - DeleteService: DELETE /services/{serviceIdentifier}, answered with 200
+//   - DeleteServiceNetwork: DELETE /servicenetworks/{serviceNetworkIdentifier}, answered with 204
+//   - DeleteServiceNetworkResourceAssociation: DELETE /servicenetworkresourceassociations/{serviceNetworkResourceAssociationIdentifier}, answered with 200
+//   - DeleteServiceNetworkServiceAssociation: DELETE /servicenetworkserviceassociations/{serviceNetworkServiceAssociationIdentifier}, answered with 200
+//   - DeleteServiceNetworkVpcAssociation: DELETE /servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}, answered with 200
+//   - DeleteTargetGroup: DELETE /targetgroups/{targetGroupIdentifier}, answered with 200
+//   - DeregisterTargets: POST /targetgroups/{targetGroupIdentifier}/deregistertargets, answered with 200
+//   - GetAccessLogSubscription: GET /accesslogsubscriptions/{accessLogSubscriptionIdentifier}, answered with 200
+//   - GetAuthPolicy: GET /authpolicy/{resourceIdentifier}, answered with 200
+//   - GetDomainVerification: GET /domainverifications/{domainVerificationIdentifier}, answered with 200
+//   - GetListener: GET /services/{serviceIdentifier}/listeners/{listenerIdentifier}, answered with 200
+//   - GetResourceConfiguration: GET /resourceconfigurations/{resourceConfigurationIdentifier}, answered with 200
+//   - GetResourceGateway: GET /resourcegateways/{resourceGatewayIdentifier}, answered with 200
+//   - GetResourcePolicy: GET /resourcepolicy/{resourceArn}, answered with 200
+//   - GetRule: GET /services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}, answered with 200
+//   - GetService: GET /services/{serviceIdentifier}, answered with 200
+//   - GetServiceNetwork: GET /servicenetworks/{serviceNetworkIdentifier}, answered with 200
+//   - GetServiceNetworkResourceAssociation: GET /servicenetworkresourceassociations/{serviceNetworkResourceAssociationIdentifier}, answered with 200
+//   - GetServiceNetworkServiceAssociation: GET /servicenetworkserviceassociations/{serviceNetworkServiceAssociationIdentifier}, answered with 200
+//   - GetServiceNetworkVpcAssociation: GET /servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}, answered with 200
+//   - GetTargetGroup: GET /targetgroups/{targetGroupIdentifier}, answered with 200
+//   - ListAccessLogSubscriptions: GET /accesslogsubscriptions, answered with 200
+//   - ListDomainVerifications: GET /domainverifications, answered with 200
+//   - ListListeners: GET /services/{serviceIdentifier}/listeners, answered with 200
+//   - ListResourceConfigurations: GET /resourceconfigurations, answered with 200
+//   - ListResourceEndpointAssociations: GET /resourceendpointassociations, answered with 200
+//   - ListResourceGateways: GET /resourcegateways, answered with 200
+//   - ListRules: GET /services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules, answered with 200
+//   - ListServiceNetworkResourceAssociations: GET /servicenetworkresourceassociations, answered with 200
+//   - ListServiceNetworkServiceAssociations: GET /servicenetworkserviceassociations, answered with 200
+//   - ListServiceNetworkVpcAssociations: GET /servicenetworkvpcassociations, answered with 200
+//   - ListServiceNetworkVpcEndpointAssociations: GET /servicenetworkvpcendpointassociations, answered with 200
+//   - ListServiceNetworks: GET /servicenetworks, answered with 200
+//   - ListServices: GET /services, answered with 200
+//   - ListTagsForResource: GET /tags/{resourceArn}, answered with 200
+//   - ListTargetGroups: GET /targetgroups, answered with 200
+//   - ListTargets: POST /targetgroups/{targetGroupIdentifier}/listtargets, answered with 200
+//   - PutAuthPolicy: PUT /authpolicy/{resourceIdentifier}, answered with 200
+//   - PutResourcePolicy: PUT /resourcepolicy/{resourceArn}, answered with 200
+//   - RegisterTargets: POST /targetgroups/{targetGroupIdentifier}/registertargets, answered with 200
+//   - StartDomainVerification: POST /domainverifications, answered with 201
+//   - TagResource: POST /tags/{resourceArn}, answered with 200
+//   - UntagResource: DELETE /tags/{resourceArn}, answered with 200
+//   - UpdateAccessLogSubscription: PATCH /accesslogsubscriptions/{accessLogSubscriptionIdentifier}, answered with 200
+//   - UpdateListener: PATCH /services/{serviceIdentifier}/listeners/{listenerIdentifier}, answered with 200
+//   - UpdateResourceConfiguration: PATCH /resourceconfigurations/{resourceConfigurationIdentifier}, answered with 200
+//   - UpdateResourceGateway: PATCH /resourcegateways/{resourceGatewayIdentifier}, answered with 200
+//   - UpdateRule: PATCH /services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}, answered with 200
+//   - UpdateService: PATCH /services/{serviceIdentifier}, answered with 200
+//   - UpdateServiceNetwork: PATCH /servicenetworks/{serviceNetworkIdentifier}, answered with 200
+//   - UpdateServiceNetworkVpcAssociation: PATCH /servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}, answered with 200
+//   - UpdateTargetGroup: PATCH /targetgroups/{targetGroupIdentifier}, answered with 200
 //
 // Every input type has a Validate method that checks the whole value against
 // the documented constraints (required members, lengths in characters,

@@ -2,16 +2,27 @@
 
 package vpclattice
 
-// The type of IAM policy.
+// AuthPolicyState is an enumeration of the Amazon VPC Lattice API.
+type AuthPolicyState string
+
+// Values of AuthPolicyState.
+const (
+	AuthPolicyStateActive   AuthPolicyState = "Active"
+	AuthPolicyStateInactive AuthPolicyState = "Inactive"
+)
+
+// Values returns the values of AuthPolicyState that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (AuthPolicyState) Values() []AuthPolicyState {
+	return []AuthPolicyState{AuthPolicyStateActive, AuthPolicyStateInactive}
+}
+
+// AuthType is an enumeration of the Amazon VPC Lattice API.
 type AuthType string
 
 // Values of AuthType.
 const (
-	// The resource does not use an IAM policy. This is the default.
-	AuthTypeNone AuthType = "NONE"
-
-	// The resource uses an IAM policy. When this type is used, auth is enabled and
-	// an auth policy is required.
+	AuthTypeNone   AuthType = "NONE"
 	AuthTypeAwsIam AuthType = "AWS_IAM"
 )
 
@@ -21,8 +32,280 @@ func (AuthType) Values() []AuthType {
 	return []AuthType{AuthTypeNone, AuthTypeAwsIam}
 }
 
-// The status. If the status is CREATE_FAILED, you must delete and recreate the
-// service.
+// HealthCheckProtocolVersion is an enumeration of the Amazon VPC Lattice API.
+type HealthCheckProtocolVersion string
+
+// Values of HealthCheckProtocolVersion.
+const (
+	HealthCheckProtocolVersionHttp1 HealthCheckProtocolVersion = "HTTP1"
+	HealthCheckProtocolVersionHttp2 HealthCheckProtocolVersion = "HTTP2"
+)
+
+// Values returns the values of HealthCheckProtocolVersion that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (HealthCheckProtocolVersion) Values() []HealthCheckProtocolVersion {
+	return []HealthCheckProtocolVersion{HealthCheckProtocolVersionHttp1, HealthCheckProtocolVersionHttp2}
+}
+
+// IPAddressType is an enumeration of the Amazon VPC Lattice API.
+type IPAddressType string
+
+// Values of IPAddressType.
+const (
+	IPAddressTypeIpv4 IPAddressType = "IPV4"
+	IPAddressTypeIpv6 IPAddressType = "IPV6"
+)
+
+// Values returns the values of IPAddressType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (IPAddressType) Values() []IPAddressType {
+	return []IPAddressType{IPAddressTypeIpv4, IPAddressTypeIpv6}
+}
+
+// LambdaEventStructureVersion is an enumeration of the Amazon VPC Lattice API.
+type LambdaEventStructureVersion string
+
+// Values of LambdaEventStructureVersion.
+const (
+	LambdaEventStructureVersionV1 LambdaEventStructureVersion = "V1"
+	LambdaEventStructureVersionV2 LambdaEventStructureVersion = "V2"
+)
+
+// Values returns the values of LambdaEventStructureVersion that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (LambdaEventStructureVersion) Values() []LambdaEventStructureVersion {
+	return []LambdaEventStructureVersion{LambdaEventStructureVersionV1, LambdaEventStructureVersionV2}
+}
+
+// ListenerProtocol is an enumeration of the Amazon VPC Lattice API.
+type ListenerProtocol string
+
+// Values of ListenerProtocol.
+const (
+	ListenerProtocolHttp           ListenerProtocol = "HTTP"
+	ListenerProtocolHttps          ListenerProtocol = "HTTPS"
+	ListenerProtocolTlsPassthrough ListenerProtocol = "TLS_PASSTHROUGH"
+)
+
+// Values returns the values of ListenerProtocol that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ListenerProtocol) Values() []ListenerProtocol {
+	return []ListenerProtocol{ListenerProtocolHttp, ListenerProtocolHttps, ListenerProtocolTlsPassthrough}
+}
+
+// PrivateDNSPreference is an enumeration of the Amazon VPC Lattice API.
+type PrivateDNSPreference string
+
+// Values of PrivateDNSPreference.
+const (
+	PrivateDNSPreferenceVerifiedDomainsOnly                PrivateDNSPreference = "VERIFIED_DOMAINS_ONLY"
+	PrivateDNSPreferenceAllDomains                         PrivateDNSPreference = "ALL_DOMAINS"
+	PrivateDNSPreferenceVerifiedDomainsAndSpecifiedDomains PrivateDNSPreference = "VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS"
+	PrivateDNSPreferenceSpecifiedDomainsOnly               PrivateDNSPreference = "SPECIFIED_DOMAINS_ONLY"
+)
+
+// Values returns the values of PrivateDNSPreference that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (PrivateDNSPreference) Values() []PrivateDNSPreference {
+	return []PrivateDNSPreference{PrivateDNSPreferenceVerifiedDomainsOnly, PrivateDNSPreferenceAllDomains, PrivateDNSPreferenceVerifiedDomainsAndSpecifiedDomains, PrivateDNSPreferenceSpecifiedDomainsOnly}
+}
+
+// ProtocolType is an enumeration of the Amazon VPC Lattice API.
+type ProtocolType string
+
+// Values of ProtocolType.
+const (
+	ProtocolTypeTcp ProtocolType = "TCP"
+)
+
+// Values returns the values of ProtocolType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ProtocolType) Values() []ProtocolType {
+	return []ProtocolType{ProtocolTypeTcp}
+}
+
+// ResourceConfigDNSResolution is an enumeration of the Amazon VPC Lattice API.
+type ResourceConfigDNSResolution string
+
+// Values of ResourceConfigDNSResolution.
+const (
+	ResourceConfigDNSResolutionInVpc  ResourceConfigDNSResolution = "IN_VPC"
+	ResourceConfigDNSResolutionPublic ResourceConfigDNSResolution = "PUBLIC"
+)
+
+// Values returns the values of ResourceConfigDNSResolution that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ResourceConfigDNSResolution) Values() []ResourceConfigDNSResolution {
+	return []ResourceConfigDNSResolution{ResourceConfigDNSResolutionInVpc, ResourceConfigDNSResolutionPublic}
+}
+
+// ResourceConfigurationIPAddressType is an enumeration of the Amazon VPC
+// Lattice API.
+type ResourceConfigurationIPAddressType string
+
+// Values of ResourceConfigurationIPAddressType.
+const (
+	ResourceConfigurationIPAddressTypeIpv4      ResourceConfigurationIPAddressType = "IPV4"
+	ResourceConfigurationIPAddressTypeIpv6      ResourceConfigurationIPAddressType = "IPV6"
+	ResourceConfigurationIPAddressTypeDualstack ResourceConfigurationIPAddressType = "DUALSTACK"
+)
+
+// Values returns the values of ResourceConfigurationIPAddressType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ResourceConfigurationIPAddressType) Values() []ResourceConfigurationIPAddressType {
+	return []ResourceConfigurationIPAddressType{ResourceConfigurationIPAddressTypeIpv4, ResourceConfigurationIPAddressTypeIpv6, ResourceConfigurationIPAddressTypeDualstack}
+}
+
+// ResourceConfigurationStatus is an enumeration of the Amazon VPC Lattice API.
+type ResourceConfigurationStatus string
+
+// Values of ResourceConfigurationStatus.
+const (
+	ResourceConfigurationStatusActive           ResourceConfigurationStatus = "ACTIVE"
+	ResourceConfigurationStatusCreateInProgress ResourceConfigurationStatus = "CREATE_IN_PROGRESS"
+	ResourceConfigurationStatusUpdateInProgress ResourceConfigurationStatus = "UPDATE_IN_PROGRESS"
+	ResourceConfigurationStatusDeleteInProgress ResourceConfigurationStatus = "DELETE_IN_PROGRESS"
+	ResourceConfigurationStatusCreateFailed     ResourceConfigurationStatus = "CREATE_FAILED"
+	ResourceConfigurationStatusUpdateFailed     ResourceConfigurationStatus = "UPDATE_FAILED"
+	ResourceConfigurationStatusDeleteFailed     ResourceConfigurationStatus = "DELETE_FAILED"
+)
+
+// Values returns the values of ResourceConfigurationStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ResourceConfigurationStatus) Values() []ResourceConfigurationStatus {
+	return []ResourceConfigurationStatus{ResourceConfigurationStatusActive, ResourceConfigurationStatusCreateInProgress, ResourceConfigurationStatusUpdateInProgress, ResourceConfigurationStatusDeleteInProgress, ResourceConfigurationStatusCreateFailed, ResourceConfigurationStatusUpdateFailed, ResourceConfigurationStatusDeleteFailed}
+}
+
+// ResourceConfigurationType is an enumeration of the Amazon VPC Lattice API.
+type ResourceConfigurationType string
+
+// Values of ResourceConfigurationType.
+const (
+	ResourceConfigurationTypeGroup  ResourceConfigurationType = "GROUP"
+	ResourceConfigurationTypeChild  ResourceConfigurationType = "CHILD"
+	ResourceConfigurationTypeSingle ResourceConfigurationType = "SINGLE"
+	ResourceConfigurationTypeArn    ResourceConfigurationType = "ARN"
+)
+
+// Values returns the values of ResourceConfigurationType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ResourceConfigurationType) Values() []ResourceConfigurationType {
+	return []ResourceConfigurationType{ResourceConfigurationTypeGroup, ResourceConfigurationTypeChild, ResourceConfigurationTypeSingle, ResourceConfigurationTypeArn}
+}
+
+// ResourceGatewayIPAddressType is an enumeration of the Amazon VPC Lattice
+// API.
+type ResourceGatewayIPAddressType string
+
+// Values of ResourceGatewayIPAddressType.
+const (
+	ResourceGatewayIPAddressTypeIpv4      ResourceGatewayIPAddressType = "IPV4"
+	ResourceGatewayIPAddressTypeIpv6      ResourceGatewayIPAddressType = "IPV6"
+	ResourceGatewayIPAddressTypeDualstack ResourceGatewayIPAddressType = "DUALSTACK"
+)
+
+// Values returns the values of ResourceGatewayIPAddressType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ResourceGatewayIPAddressType) Values() []ResourceGatewayIPAddressType {
+	return []ResourceGatewayIPAddressType{ResourceGatewayIPAddressTypeIpv4, ResourceGatewayIPAddressTypeIpv6, ResourceGatewayIPAddressTypeDualstack}
+}
+
+// ResourceGatewayStatus is an enumeration of the Amazon VPC Lattice API.
+type ResourceGatewayStatus string
+
+// Values of ResourceGatewayStatus.
+const (
+	ResourceGatewayStatusActive           ResourceGatewayStatus = "ACTIVE"
+	ResourceGatewayStatusCreateInProgress ResourceGatewayStatus = "CREATE_IN_PROGRESS"
+	ResourceGatewayStatusUpdateInProgress ResourceGatewayStatus = "UPDATE_IN_PROGRESS"
+	ResourceGatewayStatusDeleteInProgress ResourceGatewayStatus = "DELETE_IN_PROGRESS"
+	ResourceGatewayStatusCreateFailed     ResourceGatewayStatus = "CREATE_FAILED"
+	ResourceGatewayStatusUpdateFailed     ResourceGatewayStatus = "UPDATE_FAILED"
+	ResourceGatewayStatusDeleteFailed     ResourceGatewayStatus = "DELETE_FAILED"
+)
+
+// Values returns the values of ResourceGatewayStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ResourceGatewayStatus) Values() []ResourceGatewayStatus {
+	return []ResourceGatewayStatus{ResourceGatewayStatusActive, ResourceGatewayStatusCreateInProgress, ResourceGatewayStatusUpdateInProgress, ResourceGatewayStatusDeleteInProgress, ResourceGatewayStatusCreateFailed, ResourceGatewayStatusUpdateFailed, ResourceGatewayStatusDeleteFailed}
+}
+
+// ServiceNetworkLogType is an enumeration of the Amazon VPC Lattice API.
+type ServiceNetworkLogType string
+
+// Values of ServiceNetworkLogType.
+const (
+	ServiceNetworkLogTypeService  ServiceNetworkLogType = "SERVICE"
+	ServiceNetworkLogTypeResource ServiceNetworkLogType = "RESOURCE"
+)
+
+// Values returns the values of ServiceNetworkLogType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ServiceNetworkLogType) Values() []ServiceNetworkLogType {
+	return []ServiceNetworkLogType{ServiceNetworkLogTypeService, ServiceNetworkLogTypeResource}
+}
+
+// ServiceNetworkResourceAssociationStatus is an enumeration of the Amazon VPC
+// Lattice API.
+type ServiceNetworkResourceAssociationStatus string
+
+// Values of ServiceNetworkResourceAssociationStatus.
+const (
+	ServiceNetworkResourceAssociationStatusCreateInProgress ServiceNetworkResourceAssociationStatus = "CREATE_IN_PROGRESS"
+	ServiceNetworkResourceAssociationStatusActive           ServiceNetworkResourceAssociationStatus = "ACTIVE"
+	ServiceNetworkResourceAssociationStatusPartial          ServiceNetworkResourceAssociationStatus = "PARTIAL"
+	ServiceNetworkResourceAssociationStatusDeleteInProgress ServiceNetworkResourceAssociationStatus = "DELETE_IN_PROGRESS"
+	ServiceNetworkResourceAssociationStatusCreateFailed     ServiceNetworkResourceAssociationStatus = "CREATE_FAILED"
+	ServiceNetworkResourceAssociationStatusDeleteFailed     ServiceNetworkResourceAssociationStatus = "DELETE_FAILED"
+)
+
+// Values returns the values of ServiceNetworkResourceAssociationStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ServiceNetworkResourceAssociationStatus) Values() []ServiceNetworkResourceAssociationStatus {
+	return []ServiceNetworkResourceAssociationStatus{ServiceNetworkResourceAssociationStatusCreateInProgress, ServiceNetworkResourceAssociationStatusActive, ServiceNetworkResourceAssociationStatusPartial, ServiceNetworkResourceAssociationStatusDeleteInProgress, ServiceNetworkResourceAssociationStatusCreateFailed, ServiceNetworkResourceAssociationStatusDeleteFailed}
+}
+
+// ServiceNetworkServiceAssociationStatus is an enumeration of the Amazon VPC
+// Lattice API.
+type ServiceNetworkServiceAssociationStatus string
+
+// Values of ServiceNetworkServiceAssociationStatus.
+const (
+	ServiceNetworkServiceAssociationStatusCreateInProgress ServiceNetworkServiceAssociationStatus = "CREATE_IN_PROGRESS"
+	ServiceNetworkServiceAssociationStatusActive           ServiceNetworkServiceAssociationStatus = "ACTIVE"
+	ServiceNetworkServiceAssociationStatusDeleteInProgress ServiceNetworkServiceAssociationStatus = "DELETE_IN_PROGRESS"
+	ServiceNetworkServiceAssociationStatusCreateFailed     ServiceNetworkServiceAssociationStatus = "CREATE_FAILED"
+	ServiceNetworkServiceAssociationStatusDeleteFailed     ServiceNetworkServiceAssociationStatus = "DELETE_FAILED"
+)
+
+// Values returns the values of ServiceNetworkServiceAssociationStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ServiceNetworkServiceAssociationStatus) Values() []ServiceNetworkServiceAssociationStatus {
+	return []ServiceNetworkServiceAssociationStatus{ServiceNetworkServiceAssociationStatusCreateInProgress, ServiceNetworkServiceAssociationStatusActive, ServiceNetworkServiceAssociationStatusDeleteInProgress, ServiceNetworkServiceAssociationStatusCreateFailed, ServiceNetworkServiceAssociationStatusDeleteFailed}
+}
+
+// ServiceNetworkVPCAssociationStatus is an enumeration of the Amazon VPC
+// Lattice API.
+type ServiceNetworkVPCAssociationStatus string
+
+// Values of ServiceNetworkVPCAssociationStatus.
+const (
+	ServiceNetworkVPCAssociationStatusCreateInProgress ServiceNetworkVPCAssociationStatus = "CREATE_IN_PROGRESS"
+	ServiceNetworkVPCAssociationStatusActive           ServiceNetworkVPCAssociationStatus = "ACTIVE"
+	ServiceNetworkVPCAssociationStatusUpdateInProgress ServiceNetworkVPCAssociationStatus = "UPDATE_IN_PROGRESS"
+	ServiceNetworkVPCAssociationStatusDeleteInProgress ServiceNetworkVPCAssociationStatus = "DELETE_IN_PROGRESS"
+	ServiceNetworkVPCAssociationStatusCreateFailed     ServiceNetworkVPCAssociationStatus = "CREATE_FAILED"
+	ServiceNetworkVPCAssociationStatusDeleteFailed     ServiceNetworkVPCAssociationStatus = "DELETE_FAILED"
+	ServiceNetworkVPCAssociationStatusUpdateFailed     ServiceNetworkVPCAssociationStatus = "UPDATE_FAILED"
+)
+
+// Values returns the values of ServiceNetworkVPCAssociationStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (ServiceNetworkVPCAssociationStatus) Values() []ServiceNetworkVPCAssociationStatus {
+	return []ServiceNetworkVPCAssociationStatus{ServiceNetworkVPCAssociationStatusCreateInProgress, ServiceNetworkVPCAssociationStatusActive, ServiceNetworkVPCAssociationStatusUpdateInProgress, ServiceNetworkVPCAssociationStatusDeleteInProgress, ServiceNetworkVPCAssociationStatusCreateFailed, ServiceNetworkVPCAssociationStatusDeleteFailed, ServiceNetworkVPCAssociationStatusUpdateFailed}
+}
+
+// ServiceStatus is an enumeration of the Amazon VPC Lattice API.
 type ServiceStatus string
 
 // Values of ServiceStatus.
@@ -40,7 +323,93 @@ func (ServiceStatus) Values() []ServiceStatus {
 	return []ServiceStatus{ServiceStatusActive, ServiceStatusCreateInProgress, ServiceStatusDeleteInProgress, ServiceStatusCreateFailed, ServiceStatusDeleteFailed}
 }
 
-// The reason for a validation failure.
+// TargetGroupProtocol is an enumeration of the Amazon VPC Lattice API.
+type TargetGroupProtocol string
+
+// Values of TargetGroupProtocol.
+const (
+	TargetGroupProtocolHttp  TargetGroupProtocol = "HTTP"
+	TargetGroupProtocolHttps TargetGroupProtocol = "HTTPS"
+	TargetGroupProtocolTcp   TargetGroupProtocol = "TCP"
+)
+
+// Values returns the values of TargetGroupProtocol that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TargetGroupProtocol) Values() []TargetGroupProtocol {
+	return []TargetGroupProtocol{TargetGroupProtocolHttp, TargetGroupProtocolHttps, TargetGroupProtocolTcp}
+}
+
+// TargetGroupProtocolVersion is an enumeration of the Amazon VPC Lattice API.
+type TargetGroupProtocolVersion string
+
+// Values of TargetGroupProtocolVersion.
+const (
+	TargetGroupProtocolVersionHttp1 TargetGroupProtocolVersion = "HTTP1"
+	TargetGroupProtocolVersionHttp2 TargetGroupProtocolVersion = "HTTP2"
+	TargetGroupProtocolVersionGrpc  TargetGroupProtocolVersion = "GRPC"
+)
+
+// Values returns the values of TargetGroupProtocolVersion that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TargetGroupProtocolVersion) Values() []TargetGroupProtocolVersion {
+	return []TargetGroupProtocolVersion{TargetGroupProtocolVersionHttp1, TargetGroupProtocolVersionHttp2, TargetGroupProtocolVersionGrpc}
+}
+
+// TargetGroupStatus is an enumeration of the Amazon VPC Lattice API.
+type TargetGroupStatus string
+
+// Values of TargetGroupStatus.
+const (
+	TargetGroupStatusCreateInProgress TargetGroupStatus = "CREATE_IN_PROGRESS"
+	TargetGroupStatusActive           TargetGroupStatus = "ACTIVE"
+	TargetGroupStatusDeleteInProgress TargetGroupStatus = "DELETE_IN_PROGRESS"
+	TargetGroupStatusCreateFailed     TargetGroupStatus = "CREATE_FAILED"
+	TargetGroupStatusDeleteFailed     TargetGroupStatus = "DELETE_FAILED"
+)
+
+// Values returns the values of TargetGroupStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TargetGroupStatus) Values() []TargetGroupStatus {
+	return []TargetGroupStatus{TargetGroupStatusCreateInProgress, TargetGroupStatusActive, TargetGroupStatusDeleteInProgress, TargetGroupStatusCreateFailed, TargetGroupStatusDeleteFailed}
+}
+
+// TargetGroupType is an enumeration of the Amazon VPC Lattice API.
+type TargetGroupType string
+
+// Values of TargetGroupType.
+const (
+	TargetGroupTypeIp       TargetGroupType = "IP"
+	TargetGroupTypeLambda   TargetGroupType = "LAMBDA"
+	TargetGroupTypeInstance TargetGroupType = "INSTANCE"
+	TargetGroupTypeAlb      TargetGroupType = "ALB"
+)
+
+// Values returns the values of TargetGroupType that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TargetGroupType) Values() []TargetGroupType {
+	return []TargetGroupType{TargetGroupTypeIp, TargetGroupTypeLambda, TargetGroupTypeInstance, TargetGroupTypeAlb}
+}
+
+// TargetStatus is an enumeration of the Amazon VPC Lattice API.
+type TargetStatus string
+
+// Values of TargetStatus.
+const (
+	TargetStatusDraining    TargetStatus = "DRAINING"
+	TargetStatusUnavailable TargetStatus = "UNAVAILABLE"
+	TargetStatusHealthy     TargetStatus = "HEALTHY"
+	TargetStatusUnhealthy   TargetStatus = "UNHEALTHY"
+	TargetStatusInitial     TargetStatus = "INITIAL"
+	TargetStatusUnused      TargetStatus = "UNUSED"
+)
+
+// Values returns the values of TargetStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (TargetStatus) Values() []TargetStatus {
+	return []TargetStatus{TargetStatusDraining, TargetStatusUnavailable, TargetStatusHealthy, TargetStatusUnhealthy, TargetStatusInitial, TargetStatusUnused}
+}
+
+// ValidationExceptionReason is an enumeration of the Amazon VPC Lattice API.
 type ValidationExceptionReason string
 
 // Values of ValidationExceptionReason.
@@ -55,4 +424,20 @@ const (
 // value decoded from a response may be one it does not list yet.
 func (ValidationExceptionReason) Values() []ValidationExceptionReason {
 	return []ValidationExceptionReason{ValidationExceptionReasonUnknownOperation, ValidationExceptionReasonCannotParse, ValidationExceptionReasonFieldValidationFailed, ValidationExceptionReasonOther}
+}
+
+// VerificationStatus is an enumeration of the Amazon VPC Lattice API.
+type VerificationStatus string
+
+// Values of VerificationStatus.
+const (
+	VerificationStatusVerified             VerificationStatus = "VERIFIED"
+	VerificationStatusPending              VerificationStatus = "PENDING"
+	VerificationStatusVerificationTimedOut VerificationStatus = "VERIFICATION_TIMED_OUT"
+)
+
+// Values returns the values of VerificationStatus that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (VerificationStatus) Values() []VerificationStatus {
+	return []VerificationStatus{VerificationStatusVerified, VerificationStatusPending, VerificationStatusVerificationTimedOut}
 }

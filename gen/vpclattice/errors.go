@@ -150,6 +150,11 @@ func (e *InternalServerException) HTTPStatusCode() int {
 	return 500
 }
 
+// RetryableError reports that the service documents the error as worth another attempt; the client retries it.
+func (e *InternalServerException) RetryableError() bool {
+	return true
+}
+
 // ErrorMetadata returns the metadata of the response, for the client to fill in.
 func (e *InternalServerException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
@@ -321,12 +326,23 @@ func (e *ThrottlingException) HTTPStatusCode() int {
 	return 429
 }
 
+// RetryableError reports that the service documents the error as worth another attempt; the client retries it.
+func (e *ThrottlingException) RetryableError() bool {
+	return true
+}
+
+// ThrottlingError reports that the error asks the caller to slow down; the client retries it as throttling.
+func (e *ThrottlingException) ThrottlingError() bool {
+	return true
+}
+
 // ErrorMetadata returns the metadata of the response, for the client to fill in.
 func (e *ThrottlingException) ErrorMetadata() *specrt.ErrorMetadata {
 	return &e.Metadata
 }
 
-// The input does not satisfy the constraints specified by an AWS service.
+// The input does not satisfy the constraints specified by an Amazon Web
+// Services service.
 type ValidationException struct {
 	// Message is the message member.
 	//

@@ -7,6 +7,656 @@ import (
 	"unicode/utf8"
 )
 
+// matchARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9][-.a-z0-9]{0,62}:vpc-lattice:([a-z0-9][-.a-z0-9]{0,62})?:\d{12}?:[^/].{0,1023}
+func matchARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\n\r\--:a-z\u2028\u2029]
+	//	1: [\n\r\u2028\u2029]
+	//	2: [\-]
+	//	3: [.]
+	//	4: [/]
+	//	5: [0-9]
+	//	6: [:]
+	//	7: [a]
+	//	8: [bdf-hjkmoqsuw-z]
+	//	9: [c]
+	//	10: [e]
+	//	11: [i]
+	//	12: [l]
+	//	13: [n]
+	//	14: [p]
+	//	15: [r]
+	//	16: [t]
+	//	17: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x01\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x03\x04" + // 0x20-0x2f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x06\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x07\x08\x09\x08\x0a\x08\x08\x08\x0b\x08\x08\x0c\x08\x0d\x08" + // 0x60-0x6f
+		"\x0e\x08\x0f\x08\x10\x08\x11\x08\x08\x08\x08\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case r >= '\u2028' && r <= '\u2029':
+				c = 1
+			default:
+				c = 0
+			}
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 1, 2, 3, 4, 6:
+				return false
+			default:
+				st = 5
+			}
+		case 80:
+			switch c {
+			case 0, 1, 2, 3, 4:
+				return false
+			case 6:
+				st = 144
+			default:
+				st = 81
+			}
+		case 157:
+			switch c {
+			case 4:
+				return false
+			default:
+				st = 158
+			}
+		case 1181:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x07\x0f\x0d\x06"[st]) {
+					return false
+				}
+				st++
+			case st <= 66:
+				// states 5 to 66: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 4:
+					return false
+				case 6:
+					st = 68
+				default:
+					st++
+				}
+			case st <= 79:
+				// states 67 to 79 read :vpc-lattice:
+				if c != int("\x06\x11\x0e\x09\x02\x0c\x07\x10\x10\x0b\x09\x0a\x06"[st-67]) {
+					return false
+				}
+				st++
+			case st <= 142:
+				// states 81 to 142: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 4:
+					return false
+				case 6:
+					st = 144
+				default:
+					st++
+				}
+			case st <= 156:
+				// states 143 to 156 read :[0-9]{12}:
+				if c != int("\x06\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x06"[st-143]) {
+					return false
+				}
+				st++
+			default:
+				// states 158 to 1180: the same transitions, relative to the state
+				switch c {
+				case 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return (st >= 158 && st <= 1181)
+}
+
+// matchAccessLogDestinationARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn(:[a-z0-9]+([.-][a-z0-9]+)*){2}(:([a-z0-9]+([.-][a-z0-9]+)*)?){2}:([^/].*)?
+func matchAccessLogDestinationARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\n\r\--:a-z\u2028\u2029]
+	//	1: [\n\r\u2028\u2029]
+	//	2: [\-.]
+	//	3: [/]
+	//	4: [0-9b-mo-qs-z]
+	//	5: [:]
+	//	6: [a]
+	//	7: [n]
+	//	8: [r]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x01\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x02\x03" + // 0x20-0x2f
+		"\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x05\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x07\x04" + // 0x60-0x6f
+		"\x04\x04\x08\x04\x04\x04\x04\x04\x04\x04\x04\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case r >= '\u2028' && r <= '\u2029':
+				c = 1
+			default:
+				c = 0
+			}
+		}
+		switch st {
+		case 8:
+			switch c {
+			case 4, 6, 7, 8:
+				st = 14
+			case 5:
+				st = 9
+			default:
+				return false
+			}
+		case 9:
+			switch c {
+			case 4, 6, 7, 8:
+				st = 10
+			case 5:
+				st = 12
+			default:
+				return false
+			}
+		case 10:
+			switch c {
+			case 0, 1, 3:
+				return false
+			case 2:
+				st = 11
+			case 5:
+				st = 12
+			default: // st stays
+			}
+		case 11:
+			switch c {
+			case 4, 6, 7, 8:
+				st = 10
+			default:
+				return false
+			}
+		case 12:
+			switch c {
+			case 3:
+				return false
+			default:
+				st = 13
+			}
+		case 13:
+			switch c {
+			case 1:
+				return false
+			default: // st stays
+			}
+		case 14:
+			switch c {
+			case 0, 1, 3:
+				return false
+			case 2:
+				st = 15
+			case 5:
+				st = 9
+			default: // st stays
+			}
+		case 15:
+			switch c {
+			case 4, 6, 7, 8:
+				st = 14
+			default:
+				return false
+			}
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x08\x07\x05"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 4 to 7: the same transitions every 2 states, relative to the state
+				switch st % 2 {
+				case 0:
+					switch c {
+					case 4, 6, 7, 8:
+						st++
+					default:
+						return false
+					}
+				default:
+					switch c {
+					case 0, 1, 3:
+						return false
+					case 2:
+						st--
+					case 5:
+						st++
+					default: // st stays
+					}
+				}
+			}
+		}
+	}
+	return st == 12 || st == 13
+}
+
+// matchAccessLogSubscriptionARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:accesslogsubscription/als-[0-9a-z]{17}
+func matchAccessLogSubscriptionARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [b]
+	//	8: [c]
+	//	9: [dfhjkmqw-z]
+	//	10: [e]
+	//	11: [g]
+	//	12: [i]
+	//	13: [l]
+	//	14: [n]
+	//	15: [o]
+	//	16: [p]
+	//	17: [r]
+	//	18: [s]
+	//	19: [t]
+	//	20: [u]
+	//	21: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x09\x0a\x09\x0b\x09\x0c\x09\x09\x0d\x09\x0e\x0f" + // 0x60-0x6f
+		"\x10\x09\x11\x12\x13\x14\x15\x09\x09\x09\x09\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 76:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x11\x0e\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x15\x10\x08\x01\x0d\x06\x13\x13\x0c\x08\x0a\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 58:
+				// states 20 to 58 read [0-9]{12}:accesslogsubscription/als-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x06\x08\x08\x0a\x12\x12\x0d\x0f\x0b\x12\x14\x07\x12\x08\x11\x0c\x10\x13\x0c\x0f\x0e\x02\x06\x0d\x12\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 59 to 75: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 76
+}
+
+// matchAccessLogSubscriptionID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	als-[0-9a-z]{17}
+func matchAccessLogSubscriptionID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9b-km-rt-z]
+	//	3: [a]
+	//	4: [l]
+	//	5: [s]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x03\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x04\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x05\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 21:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read als-
+				if c != int("\x03\x04\x05\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 4 to 20: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 21
+}
+
+// matchAccessLogSubscriptionIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((als-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:accesslogsubscription/als-[0-9a-z]{17}))
+func matchAccessLogSubscriptionIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [b]
+	//	8: [c]
+	//	9: [dfhjkmqw-z]
+	//	10: [e]
+	//	11: [g]
+	//	12: [i]
+	//	13: [l]
+	//	14: [n]
+	//	15: [o]
+	//	16: [p]
+	//	17: [r]
+	//	18: [s]
+	//	19: [t]
+	//	20: [u]
+	//	21: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x09\x0a\x09\x0b\x09\x0c\x09\x09\x0d\x09\x0e\x0f" + // 0x60-0x6f
+		"\x10\x09\x11\x12\x13\x14\x15\x09\x09\x09\x09\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			default:
+				return false
+			}
+		case 1:
+			switch c {
+			case 13:
+				st = 2
+			case 17:
+				st = 22
+			default:
+				return false
+			}
+		case 2:
+			switch c {
+			case 18:
+				st = 3
+			default:
+				return false
+			}
+		case 3:
+			switch c {
+			case 1:
+				st = 4
+			default:
+				return false
+			}
+		case 21:
+			return false
+		case 22:
+			switch c {
+			case 14:
+				st = 23
+			default:
+				return false
+			}
+		case 23:
+			switch c {
+			case 4:
+				st = 24
+			default:
+				return false
+			}
+		case 24:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 25
+			}
+		case 25:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 26
+			default: // st stays
+			}
+		case 38:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 39
+			}
+		case 39:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 40
+			default: // st stays
+			}
+		case 76:
+			switch c {
+			case 13:
+				st = 2
+			default:
+				return false
+			}
+		default:
+			switch {
+			case st <= 20:
+				// states 4 to 20: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			case st <= 37:
+				// states 26 to 37 read vpc-lattice:
+				if c != int("\x15\x10\x08\x01\x0d\x06\x13\x13\x0c\x08\x0a\x04"[st-26]) {
+					return false
+				}
+				st++
+			default:
+				// states 40 to 75 read [0-9]{12}:accesslogsubscription/a
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x06\x08\x08\x0a\x12\x12\x0d\x0f\x0b\x12\x14\x07\x12\x08\x11\x0c\x10\x13\x0c\x0f\x0e\x02\x06"[st-40]) {
+					return false
+				}
+				st++
+			}
+		}
+	}
+	return st == 21
+}
+
+// matchAccountID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	[0-9]{12}
+func matchAccountID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^0-9]
+	//	1: [0-9]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 12:
+			return false
+		default:
+			// states 0 to 11: the same transitions, relative to the state
+			switch c {
+			case 1:
+				st++
+			default:
+				return false
+			}
+		}
+	}
+	return st == 12
+}
+
 // matchCertificateARN reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
@@ -204,6 +854,3068 @@ func matchClientToken(s string) bool {
 	return st == 1
 }
 
+// matchDomainVerificationARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9f\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:domainverification/dv-[a-fA-F0-9]{17}
+func matchDomainVerificationARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-F]
+	//	6: [G-Z]
+	//	7: [a]
+	//	8: [b]
+	//	9: [c]
+	//	10: [d]
+	//	11: [e]
+	//	12: [f]
+	//	13: [ghjkqsuw-z]
+	//	14: [i]
+	//	15: [l]
+	//	16: [m]
+	//	17: [n]
+	//	18: [o]
+	//	19: [p]
+	//	20: [r]
+	//	21: [t]
+	//	22: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x06\x06\x06\x06\x06\x06\x06\x06\x06" + // 0x40-0x4f
+		"\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x07\x08\x09\x0a\x0b\x0c\x0d\x0d\x0e\x0d\x0d\x0f\x10\x11\x12" + // 0x60-0x6f
+		"\x13\x0d\x14\x0d\x15\x0d\x16\x0d\x0d\x0d\x0d\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5, 6:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5, 6:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 72:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x07\x14\x11\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x16\x13\x09\x01\x0f\x07\x15\x15\x0e\x09\x0b\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 54:
+				// states 20 to 54 read [0-9]{12}:domainverification/dv-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x0a\x12\x10\x07\x0e\x11\x16\x0b\x14\x0e\x0c\x0e\x09\x07\x15\x0e\x12\x11\x02\x0a\x16\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 55 to 71: the same transitions, relative to the state
+				switch c {
+				case 3, 5, 7, 8, 9, 10, 11, 12:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return st == 72
+}
+
+// matchDomainVerificationID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	dv-[a-fA-F0-9]{17}
+func matchDomainVerificationID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9A-Fa-fv]
+	//	1: [\-]
+	//	2: [0-9A-Fa-cef]
+	//	3: [d]
+	//	4: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x03\x02\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 20:
+			return false
+		default:
+			switch {
+			case st <= 2:
+				// states 0 to 2 read dv-
+				if c != int("\x03\x04\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 3 to 19: the same transitions, relative to the state
+				switch c {
+				case 2, 3:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return st == 20
+}
+
+// matchDomainVerificationIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((dv-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:domainverification/dv-[a-fA-F0-9]{17}))
+func matchDomainVerificationIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-F]
+	//	6: [G-Z]
+	//	7: [a]
+	//	8: [b]
+	//	9: [c]
+	//	10: [d]
+	//	11: [e]
+	//	12: [f]
+	//	13: [ghjkqsuw-z]
+	//	14: [i]
+	//	15: [l]
+	//	16: [m]
+	//	17: [n]
+	//	18: [o]
+	//	19: [p]
+	//	20: [r]
+	//	21: [t]
+	//	22: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x06\x06\x06\x06\x06\x06\x06\x06\x06" + // 0x40-0x4f
+		"\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x07\x08\x09\x0a\x0b\x0c\x0d\x0d\x0e\x0d\x0d\x0f\x10\x11\x12" + // 0x60-0x6f
+		"\x13\x0d\x14\x0d\x15\x0d\x16\x0d\x0d\x0d\x0d\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 7:
+				st = 1
+			case 10:
+				st = 73
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5, 6:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5, 6:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 72:
+			return false
+		case 73:
+			switch c {
+			case 22:
+				st = 74
+			default:
+				return false
+			}
+		case 74:
+			switch c {
+			case 1:
+				st = 75
+			default:
+				return false
+			}
+		case 91:
+			switch c {
+			case 0, 1, 2, 4, 5, 6:
+				return false
+			default:
+				st = 72
+			}
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x14\x11\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x16\x13\x09\x01\x0f\x07\x15\x15\x0e\x09\x0b\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 54:
+				// states 20 to 54 read [0-9]{12}:domainverification/dv-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x0a\x12\x10\x07\x0e\x11\x16\x0b\x14\x0e\x0c\x0e\x09\x07\x15\x0e\x12\x11\x02\x0a\x16\x01"[st-20]) {
+					return false
+				}
+				st++
+			case st <= 71:
+				// states 55 to 71: the same transitions, relative to the state
+				switch c {
+				case 3, 5, 7, 8, 9, 10, 11, 12:
+					st++
+				default:
+					return false
+				}
+			default:
+				// states 75 to 90: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5, 6:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 72
+}
+
+// matchListenerARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:service/svc-[0-9a-z]{17}/listener/listener-[0-9a-z]{17}
+func matchListenerARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjkmoquw-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [l]
+	//	12: [n]
+	//	13: [p]
+	//	14: [r]
+	//	15: [s]
+	//	16: [t]
+	//	17: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x07\x0b\x07\x0c\x07" + // 0x60-0x6f
+		"\x0d\x07\x0e\x0f\x10\x07\x11\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 98:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x0e\x0c\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x11\x0d\x08\x01\x0b\x06\x10\x10\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 44:
+				// states 20 to 44 read [0-9]{12}:service/svc-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x0f\x09\x0e\x11\x0a\x08\x09\x02\x0f\x11\x08\x01"[st-20]) {
+					return false
+				}
+				st++
+			case st <= 61:
+				// states 45 to 61: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			case st <= 80:
+				// states 62 to 80 read /listener/listener-
+				if c != int("\x02\x0b\x0a\x0f\x10\x09\x0c\x09\x0e\x02\x0b\x0a\x0f\x10\x09\x0c\x09\x0e\x01"[st-62]) {
+					return false
+				}
+				st++
+			default:
+				// states 81 to 97: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 98
+}
+
+// matchListenerID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	listener-[0-9a-z]{17}
+func matchListenerID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-df-hjkmo-qu-z]
+	//	3: [e]
+	//	4: [i]
+	//	5: [l]
+	//	6: [n]
+	//	7: [r]
+	//	8: [s]
+	//	9: [t]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x03\x02\x02\x02\x04\x02\x02\x05\x02\x06\x02" + // 0x60-0x6f
+		"\x02\x02\x07\x08\x09\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 26:
+			return false
+		default:
+			switch {
+			case st <= 8:
+				// states 0 to 8 read listener-
+				if c != int("\x05\x04\x08\x09\x03\x06\x03\x07\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 9 to 25: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 26
+}
+
+// matchListenerIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((listener-[0-9a-z]{17})|(^arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:service/svc-[0-9a-z]{17}/listener/listener-[0-9a-z]{17}$))
+func matchListenerIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjkmoquw-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [l]
+	//	12: [n]
+	//	13: [p]
+	//	14: [r]
+	//	15: [s]
+	//	16: [t]
+	//	17: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x07\x0b\x07\x0c\x07" + // 0x60-0x6f
+		"\x0d\x07\x0e\x0f\x10\x07\x11\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 11:
+				st = 73
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 98:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x0e\x0c\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x11\x0d\x08\x01\x0b\x06\x10\x10\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 44:
+				// states 20 to 44 read [0-9]{12}:service/svc-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x0f\x09\x0e\x11\x0a\x08\x09\x02\x0f\x11\x08\x01"[st-20]) {
+					return false
+				}
+				st++
+			case st <= 61:
+				// states 45 to 61: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			case st <= 80:
+				// states 62 to 80 read /listener/listener-
+				if c != int("\x02\x0b\x0a\x0f\x10\x09\x0c\x09\x0e\x02\x0b\x0a\x0f\x10\x09\x0c\x09\x0e\x01"[st-62]) {
+					return false
+				}
+				st++
+			default:
+				// states 81 to 97: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 98
+}
+
+// matchListenerName reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	(?!listener-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+
+func matchListenerName(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-df-hjkmo-qu-z]
+	//	3: [e]
+	//	4: [i]
+	//	5: [l]
+	//	6: [n]
+	//	7: [r]
+	//	8: [s]
+	//	9: [t]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x03\x02\x02\x02\x04\x02\x02\x05\x02\x06\x02" + // 0x60-0x6f
+		"\x02\x02\x07\x08\x09\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 0, 1:
+				return false
+			case 5:
+				st = 3
+			default:
+				st = 1
+			}
+		case 1:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			default: // st stays
+			}
+		case 2, 10:
+			switch c {
+			case 0, 1:
+				return false
+			default:
+				st = 1
+			}
+		case 3:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 4:
+				st = 4
+			default:
+				st = 1
+			}
+		case 4:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 8:
+				st = 5
+			default:
+				st = 1
+			}
+		case 5:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 9:
+				st = 6
+			default:
+				st = 1
+			}
+		case 6:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 3:
+				st = 7
+			default:
+				st = 1
+			}
+		case 7:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 6:
+				st = 8
+			default:
+				st = 1
+			}
+		case 8:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 3:
+				st = 9
+			default:
+				st = 1
+			}
+		case 9:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 7:
+				st = 10
+			default:
+				st = 1
+			}
+		}
+	}
+	return st == 1 || (st >= 3 && st <= 10)
+}
+
+// matchPathMatchExact reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	/[a-zA-Z0-9@:%_+.~#?&/=-]*
+func matchPathMatchExact(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^#%&+\--:=?-Z_a-z~]
+	//	1: [#%&+\-.0-:=?-Z_a-z~]
+	//	2: [/]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x01\x00\x01\x01\x00\x00\x00\x00\x01\x00\x01\x01\x02" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x01\x00\x01" + // 0x30-0x3f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x40-0x4f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x01" + // 0x50-0x5f
+		"\x00\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01" + // 0x60-0x6f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x01\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 2:
+				st = 1
+			default:
+				return false
+			}
+		case 1:
+			switch c {
+			case 0:
+				return false
+			default: // st stays
+			}
+		}
+	}
+	return st == 1
+}
+
+// matchPolicyString reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	.*\S.*
+func matchPolicyString(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\t-\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]
+	//	1: [\t\v\f \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]
+	//	2: [\n\r\u2028\u2029]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x02\x01\x01\x02\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case r == '\u00a0', r == '\u1680', r >= '\u2000' && r <= '\u200a', r == '\u202f', r == '\u205f', r == '\u3000', r == '\ufeff':
+				c = 1
+			case r >= '\u2028' && r <= '\u2029':
+				c = 2
+			default:
+				c = 0
+			}
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 0:
+				st = 1
+			case 1: // st stays
+			default:
+				return false
+			}
+		case 1:
+			switch c {
+			case 2:
+				return false
+			default: // st stays
+			}
+		}
+	}
+	return st == 1
+}
+
+// matchPortRange reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((\d{1,5}\-\d{1,5})|(\d+))
+func matchPortRange(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9]
+	//	1: [\-]
+	//	2: [0-9]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 2:
+				st = 1
+			default:
+				return false
+			}
+		case 5:
+			switch c {
+			case 1:
+				st = 6
+			case 2:
+				st = 12
+			default:
+				return false
+			}
+		case 11:
+			return false
+		case 12:
+			switch c {
+			case 2: // st stays
+			default:
+				return false
+			}
+		default:
+			switch {
+			case st <= 4:
+				// states 1 to 4: the same transitions, relative to the state
+				switch c {
+				case 1:
+					st = 6
+				case 2:
+					st++
+				default:
+					return false
+				}
+			default:
+				// states 6 to 10: the same transitions, relative to the state
+				switch c {
+				case 2:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return (st >= 1 && st <= 5) || (st >= 7 && st <= 12)
+}
+
+// matchResourceARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn(:[a-z0-9]+([.-][a-z0-9]+)*){2}(:([a-z0-9]+([.-][a-z0-9]+)*)?){2}:((servicenetwork/sn)|(service/svc)|(resourceconfiguration/rcfg))-[0-9a-z]{17}
+func matchResourceARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\--:a-z]
+	//	1: [\-]
+	//	2: [.]
+	//	3: [/]
+	//	4: [0-9bdhjlmpqx-z]
+	//	5: [:]
+	//	6: [a]
+	//	7: [c]
+	//	8: [e]
+	//	9: [f]
+	//	10: [g]
+	//	11: [i]
+	//	12: [k]
+	//	13: [n]
+	//	14: [o]
+	//	15: [r]
+	//	16: [s]
+	//	17: [t]
+	//	18: [u]
+	//	19: [v]
+	//	20: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x02\x03" + // 0x20-0x2f
+		"\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x05\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x04\x07\x04\x08\x09\x0a\x04\x0b\x04\x0c\x04\x04\x0d\x0e" + // 0x60-0x6f
+		"\x04\x04\x0f\x10\x11\x12\x13\x14\x04\x04\x04\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 8:
+			switch c {
+			case 0, 1, 2, 3:
+				return false
+			case 5:
+				st = 9
+			default:
+				st = 76
+			}
+		case 9:
+			switch c {
+			case 0, 1, 2, 3:
+				return false
+			case 5:
+				st = 12
+			default:
+				st = 10
+			}
+		case 10:
+			switch c {
+			case 0, 3:
+				return false
+			case 1, 2:
+				st = 11
+			case 5:
+				st = 12
+			default: // st stays
+			}
+		case 11:
+			switch c {
+			case 0, 1, 2, 3, 5:
+				return false
+			default:
+				st = 10
+			}
+		case 12:
+			switch c {
+			case 15:
+				st = 13
+			case 16:
+				st = 57
+			default:
+				return false
+			}
+		case 56:
+			return false
+		case 63:
+			switch c {
+			case 3:
+				st = 64
+			case 13:
+				st = 67
+			default:
+				return false
+			}
+		case 64:
+			switch c {
+			case 16:
+				st = 65
+			default:
+				return false
+			}
+		case 65:
+			switch c {
+			case 19:
+				st = 66
+			default:
+				return false
+			}
+		case 66:
+			switch c {
+			case 7:
+				st = 38
+			default:
+				return false
+			}
+		case 75:
+			switch c {
+			case 13:
+				st = 38
+			default:
+				return false
+			}
+		case 76:
+			switch c {
+			case 0, 3:
+				return false
+			case 1, 2:
+				st = 77
+			case 5:
+				st = 9
+			default: // st stays
+			}
+		case 77:
+			switch c {
+			case 0, 1, 2, 3, 5:
+				return false
+			default:
+				st = 76
+			}
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x0f\x0d\x05"[st]) {
+					return false
+				}
+				st++
+			case st <= 7:
+				// states 4 to 7: the same transitions every 2 states, relative to the state
+				switch st % 2 {
+				case 0:
+					switch c {
+					case 0, 1, 2, 3, 5:
+						return false
+					default:
+						st++
+					}
+				default:
+					switch c {
+					case 0, 3:
+						return false
+					case 1, 2:
+						st--
+					case 5:
+						st++
+					default: // st stays
+					}
+				}
+			case st <= 38:
+				// states 13 to 38 read esourceconfiguration/rcfg-
+				if c != int("\x08\x10\x0e\x12\x0f\x07\x08\x07\x0e\x0d\x09\x0b\x0a\x12\x0f\x06\x11\x0b\x0e\x0d\x03\x0f\x07\x09\x0a\x01"[st-13]) {
+					return false
+				}
+				st++
+			case st <= 55:
+				// states 39 to 55: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 3, 5:
+					return false
+				default:
+					st++
+				}
+			case st <= 62:
+				// states 57 to 62 read ervice
+				if c != int("\x08\x0f\x13\x0b\x07\x08"[st-57]) {
+					return false
+				}
+				st++
+			default:
+				// states 67 to 74 read etwork/s
+				if c != int("\x08\x11\x14\x0e\x0f\x0c\x03\x10"[st-67]) {
+					return false
+				}
+				st++
+			}
+		}
+	}
+	return st == 56
+}
+
+// matchResourceConfigurationARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9f\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:resourceconfiguration/rcfg-[0-9a-z]{17}
+func matchResourceConfigurationARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdhjkmqw-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [f]
+	//	11: [g]
+	//	12: [i]
+	//	13: [l]
+	//	14: [n]
+	//	15: [o]
+	//	16: [p]
+	//	17: [r]
+	//	18: [s]
+	//	19: [t]
+	//	20: [u]
+	//	21: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x0a\x0b\x07\x0c\x07\x07\x0d\x07\x0e\x0f" + // 0x60-0x6f
+		"\x10\x07\x11\x12\x13\x14\x15\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 77:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x11\x0e\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x15\x10\x08\x01\x0d\x06\x13\x13\x0c\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 59:
+				// states 20 to 59 read [0-9]{12}:resourceconfiguration/rcfg-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x09\x12\x0f\x14\x11\x08\x09\x08\x0f\x0e\x0a\x0c\x0b\x14\x11\x06\x13\x0c\x0f\x0e\x02\x11\x08\x0a\x0b\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 60 to 76: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 77
+}
+
+// matchResourceConfigurationID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	rcfg-[0-9a-z]{17}
+func matchResourceConfigurationID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9abdeh-qs-z]
+	//	3: [c]
+	//	4: [f]
+	//	5: [g]
+	//	6: [r]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x03\x02\x02\x04\x05\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x06\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 22:
+			return false
+		default:
+			switch {
+			case st <= 4:
+				// states 0 to 4 read rcfg-
+				if c != int("\x06\x03\x04\x05\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 5 to 21: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 22
+}
+
+// matchResourceConfigurationIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((rcfg-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:resourceconfiguration/rcfg-[0-9a-z]{17}))
+func matchResourceConfigurationIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdhjkmqw-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [f]
+	//	11: [g]
+	//	12: [i]
+	//	13: [l]
+	//	14: [n]
+	//	15: [o]
+	//	16: [p]
+	//	17: [r]
+	//	18: [s]
+	//	19: [t]
+	//	20: [u]
+	//	21: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x0a\x0b\x07\x0c\x07\x07\x0d\x07\x0e\x0f" + // 0x60-0x6f
+		"\x10\x07\x11\x12\x13\x14\x15\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 17:
+				st = 56
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 77:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x11\x0e\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x15\x10\x08\x01\x0d\x06\x13\x13\x0c\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 59:
+				// states 20 to 59 read [0-9]{12}:resourceconfiguration/rcfg-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x09\x12\x0f\x14\x11\x08\x09\x08\x0f\x0e\x0a\x0c\x0b\x14\x11\x06\x13\x0c\x0f\x0e\x02\x11\x08\x0a\x0b\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 60 to 76: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 77
+}
+
+// matchResourceConfigurationName reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	(?!rcfg-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+
+func matchResourceConfigurationName(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9abdeh-qs-z]
+	//	3: [c]
+	//	4: [f]
+	//	5: [g]
+	//	6: [r]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x03\x02\x02\x04\x05\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x06\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 0, 1:
+				return false
+			case 6:
+				st = 3
+			default:
+				st = 1
+			}
+		case 1:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			default: // st stays
+			}
+		case 2, 6:
+			switch c {
+			case 0, 1:
+				return false
+			default:
+				st = 1
+			}
+		case 3:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 3:
+				st = 4
+			default:
+				st = 1
+			}
+		case 4:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 4:
+				st = 5
+			default:
+				st = 1
+			}
+		case 5:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 5:
+				st = 6
+			default:
+				st = 1
+			}
+		}
+	}
+	return st == 1 || (st >= 3 && st <= 6)
+}
+
+// matchResourceEndpointAssociationARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:resourceendpointassociation/rea-[0-9a-f]{17}
+func matchResourceEndpointAssociationARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bf]
+	//	8: [c]
+	//	9: [d]
+	//	10: [e]
+	//	11: [ghjkmqw-z]
+	//	12: [i]
+	//	13: [l]
+	//	14: [n]
+	//	15: [o]
+	//	16: [p]
+	//	17: [r]
+	//	18: [s]
+	//	19: [t]
+	//	20: [u]
+	//	21: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x09\x0a\x07\x0b\x0b\x0c\x0b\x0b\x0d\x0b\x0e\x0f" + // 0x60-0x6f
+		"\x10\x0b\x11\x12\x13\x14\x15\x0b\x0b\x0b\x0b\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 82:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x11\x0e\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x15\x10\x08\x01\x0d\x06\x13\x13\x0c\x08\x0a\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 64:
+				// states 20 to 64 read [0-9]{12}:resourceendpointassociation/rea-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x0a\x12\x0f\x14\x11\x08\x0a\x0a\x0e\x09\x10\x0f\x0c\x0e\x13\x06\x12\x12\x0f\x08\x0c\x06\x13\x0c\x0f\x0e\x02\x11\x0a\x06\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 65 to 81: the same transitions, relative to the state
+				switch c {
+				case 3, 6, 7, 8, 9, 10:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return st == 82
+}
+
+// matchResourceEndpointAssociationID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	rea-[0-9a-f]{17}
+func matchResourceEndpointAssociationID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-fr]
+	//	1: [\-]
+	//	2: [0-9b-df]
+	//	3: [a]
+	//	4: [e]
+	//	5: [r]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x03\x02\x02\x02\x04\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x05\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 21:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read rea-
+				if c != int("\x05\x04\x03\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 4 to 20: the same transitions, relative to the state
+				switch c {
+				case 2, 3, 4:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return st == 21
+}
+
+// matchResourceEndpointAssociationIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((rea-[0-9a-f]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:resourceendpointassociation/rea-[0-9a-f]{17}))
+func matchResourceEndpointAssociationIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bf]
+	//	8: [c]
+	//	9: [d]
+	//	10: [e]
+	//	11: [ghjkmqw-z]
+	//	12: [i]
+	//	13: [l]
+	//	14: [n]
+	//	15: [o]
+	//	16: [p]
+	//	17: [r]
+	//	18: [s]
+	//	19: [t]
+	//	20: [u]
+	//	21: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x09\x0a\x07\x0b\x0b\x0c\x0b\x0b\x0d\x0b\x0e\x0f" + // 0x60-0x6f
+		"\x10\x0b\x11\x12\x13\x14\x15\x0b\x0b\x0b\x0b\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 17:
+				st = 62
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 82:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x11\x0e\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x15\x10\x08\x01\x0d\x06\x13\x13\x0c\x08\x0a\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 64:
+				// states 20 to 64 read [0-9]{12}:resourceendpointassociation/rea-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x0a\x12\x0f\x14\x11\x08\x0a\x0a\x0e\x09\x10\x0f\x0c\x0e\x13\x06\x12\x12\x0f\x08\x0c\x06\x13\x0c\x0f\x0e\x02\x11\x0a\x06\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 65 to 81: the same transitions, relative to the state
+				switch c {
+				case 3, 6, 7, 8, 9, 10:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return st == 82
+}
+
+// matchResourceGatewayARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:resourcegateway/rgw-[0-9a-z]{17}
+func matchResourceGatewayARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdfhjkmqxz]
+	//	8: [c]
+	//	9: [e]
+	//	10: [g]
+	//	11: [i]
+	//	12: [l]
+	//	13: [n]
+	//	14: [o]
+	//	15: [p]
+	//	16: [r]
+	//	17: [s]
+	//	18: [t]
+	//	19: [u]
+	//	20: [v]
+	//	21: [w]
+	//	22: [y]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x0a\x07\x0b\x07\x07\x0c\x07\x0d\x0e" + // 0x60-0x6f
+		"\x0f\x07\x10\x11\x12\x13\x14\x15\x07\x16\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 70:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x10\x0d\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x14\x0f\x08\x01\x0c\x06\x12\x12\x0b\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 52:
+				// states 20 to 52 read [0-9]{12}:resourcegateway/rgw-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x10\x09\x11\x0e\x13\x10\x08\x09\x0a\x06\x12\x09\x15\x06\x16\x02\x10\x0a\x15\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 53 to 69: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 70
+}
+
+// matchResourceGatewayID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	rgw-[0-9a-z]{17}
+func matchResourceGatewayID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-fh-qs-vx-z]
+	//	3: [g]
+	//	4: [r]
+	//	5: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x02\x02\x03\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x04\x02\x02\x02\x02\x05\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 21:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read rgw-
+				if c != int("\x04\x03\x05\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 4 to 20: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 21
+}
+
+// matchResourceGatewayIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((rgw-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:resourcegateway/rgw-[0-9a-z]{17}))
+func matchResourceGatewayIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdfhjkmqxz]
+	//	8: [c]
+	//	9: [e]
+	//	10: [g]
+	//	11: [i]
+	//	12: [l]
+	//	13: [n]
+	//	14: [o]
+	//	15: [p]
+	//	16: [r]
+	//	17: [s]
+	//	18: [t]
+	//	19: [u]
+	//	20: [v]
+	//	21: [w]
+	//	22: [y]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x0a\x07\x0b\x07\x07\x0c\x07\x0d\x0e" + // 0x60-0x6f
+		"\x0f\x07\x10\x11\x12\x13\x14\x15\x07\x16\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 16:
+				st = 50
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 70:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x10\x0d\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x14\x0f\x08\x01\x0c\x06\x12\x12\x0b\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 52:
+				// states 20 to 52 read [0-9]{12}:resourcegateway/rgw-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x10\x09\x11\x0e\x13\x10\x08\x09\x0a\x06\x12\x09\x15\x06\x16\x02\x10\x0a\x15\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 53 to 69: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 70
+}
+
+// matchResourceGatewayName reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	(?!rgw-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+
+func matchResourceGatewayName(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-fh-qs-vx-z]
+	//	3: [g]
+	//	4: [r]
+	//	5: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x02\x02\x03\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x04\x02\x02\x02\x02\x05\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 0, 1:
+				return false
+			case 4:
+				st = 3
+			default:
+				st = 1
+			}
+		case 1:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			default: // st stays
+			}
+		case 2, 5:
+			switch c {
+			case 0, 1:
+				return false
+			default:
+				st = 1
+			}
+		case 3:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 3:
+				st = 4
+			default:
+				st = 1
+			}
+		case 4:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 5:
+				st = 5
+			default:
+				st = 1
+			}
+		}
+	}
+	return st == 1 || (st >= 3 && st <= 5)
+}
+
+// matchResourceID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((sn)|(svc))-[0-9a-z]{17}
+func matchResourceID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9abd-mo-rtuw-z]
+	//	3: [c]
+	//	4: [n]
+	//	5: [s]
+	//	6: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x03\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x04\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x05\x02\x02\x06\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 5:
+				st = 1
+			default:
+				return false
+			}
+		case 1:
+			switch c {
+			case 4:
+				st = 2
+			case 6:
+				st = 21
+			default:
+				return false
+			}
+		case 2:
+			switch c {
+			case 1:
+				st = 3
+			default:
+				return false
+			}
+		case 20:
+			return false
+		case 21:
+			switch c {
+			case 3:
+				st = 2
+			default:
+				return false
+			}
+		default:
+			// states 3 to 19: the same transitions, relative to the state
+			switch c {
+			case 0, 1:
+				return false
+			default:
+				st++
+			}
+		}
+	}
+	return st == 20
+}
+
+// matchResourceIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((((sn)|(svc)|(rcfg))-[0-9a-z]{17})|(arn(:[a-z0-9]+([.-][a-z0-9]+)*){2}(:([a-z0-9]+([.-][a-z0-9]+)*)?){2}:((servicenetwork/sn)|(resourceconfiguration/rcfg)|(service/svc))-[0-9a-z]{17}))
+func matchResourceIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\--:a-z]
+	//	1: [\-]
+	//	2: [.]
+	//	3: [/]
+	//	4: [0-9bdhjlmpqx-z]
+	//	5: [:]
+	//	6: [a]
+	//	7: [c]
+	//	8: [e]
+	//	9: [f]
+	//	10: [g]
+	//	11: [i]
+	//	12: [k]
+	//	13: [n]
+	//	14: [o]
+	//	15: [r]
+	//	16: [s]
+	//	17: [t]
+	//	18: [u]
+	//	19: [v]
+	//	20: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x02\x03" + // 0x20-0x2f
+		"\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x05\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x04\x07\x04\x08\x09\x0a\x04\x0b\x04\x0c\x04\x04\x0d\x0e" + // 0x60-0x6f
+		"\x04\x04\x0f\x10\x11\x12\x13\x14\x04\x04\x04\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 15:
+				st = 35
+			case 16:
+				st = 78
+			default:
+				return false
+			}
+		case 8:
+			switch c {
+			case 0, 1, 2, 3:
+				return false
+			case 5:
+				st = 9
+			default:
+				st = 76
+			}
+		case 9:
+			switch c {
+			case 0, 1, 2, 3:
+				return false
+			case 5:
+				st = 12
+			default:
+				st = 10
+			}
+		case 10:
+			switch c {
+			case 0, 3:
+				return false
+			case 1, 2:
+				st = 11
+			case 5:
+				st = 12
+			default: // st stays
+			}
+		case 11:
+			switch c {
+			case 0, 1, 2, 3, 5:
+				return false
+			default:
+				st = 10
+			}
+		case 12:
+			switch c {
+			case 15:
+				st = 13
+			case 16:
+				st = 57
+			default:
+				return false
+			}
+		case 56:
+			return false
+		case 63:
+			switch c {
+			case 3:
+				st = 64
+			case 13:
+				st = 67
+			default:
+				return false
+			}
+		case 64:
+			switch c {
+			case 16:
+				st = 65
+			default:
+				return false
+			}
+		case 65:
+			switch c {
+			case 19:
+				st = 66
+			default:
+				return false
+			}
+		case 66:
+			switch c {
+			case 7:
+				st = 38
+			default:
+				return false
+			}
+		case 75:
+			switch c {
+			case 13:
+				st = 38
+			default:
+				return false
+			}
+		case 76:
+			switch c {
+			case 0, 3:
+				return false
+			case 1, 2:
+				st = 77
+			case 5:
+				st = 9
+			default: // st stays
+			}
+		case 77:
+			switch c {
+			case 0, 1, 2, 3, 5:
+				return false
+			default:
+				st = 76
+			}
+		case 78:
+			switch c {
+			case 13:
+				st = 38
+			case 19:
+				st = 66
+			default:
+				return false
+			}
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x0f\x0d\x05"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 7:
+				// states 4 to 7: the same transitions every 2 states, relative to the state
+				switch st % 2 {
+				case 0:
+					switch c {
+					case 0, 1, 2, 3, 5:
+						return false
+					default:
+						st++
+					}
+				default:
+					switch c {
+					case 0, 3:
+						return false
+					case 1, 2:
+						st--
+					case 5:
+						st++
+					default: // st stays
+					}
+				}
+			case st <= 38:
+				// states 13 to 38 read esourceconfiguration/rcfg-
+				if c != int("\x08\x10\x0e\x12\x0f\x07\x08\x07\x0e\x0d\x09\x0b\x0a\x12\x0f\x06\x11\x0b\x0e\x0d\x03\x0f\x07\x09\x0a\x01"[st-13]) {
+					return false
+				}
+				st++
+			case st <= 55:
+				// states 39 to 55: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 3, 5:
+					return false
+				default:
+					st++
+				}
+			case st <= 62:
+				// states 57 to 62 read ervice
+				if c != int("\x08\x0f\x13\x0b\x07\x08"[st-57]) {
+					return false
+				}
+				st++
+			default:
+				// states 67 to 74 read etwork/s
+				if c != int("\x08\x11\x14\x0e\x0f\x0c\x03\x10"[st-67]) {
+					return false
+				}
+				st++
+			}
+		}
+	}
+	return st == 56
+}
+
+// matchRuleARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:service/svc-[0-9a-z]{17}/listener/listener-[0-9a-z]{17}/rule/rule-[0-9a-z]{17}
+func matchRuleARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjkmoqw-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [l]
+	//	12: [n]
+	//	13: [p]
+	//	14: [r]
+	//	15: [s]
+	//	16: [t]
+	//	17: [u]
+	//	18: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x07\x0b\x07\x0c\x07" + // 0x60-0x6f
+		"\x0d\x07\x0e\x0f\x10\x11\x12\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 126:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x0e\x0c\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x12\x0d\x08\x01\x0b\x06\x10\x10\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 44:
+				// states 20 to 44 read [0-9]{12}:service/svc-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x0f\x09\x0e\x12\x0a\x08\x09\x02\x0f\x12\x08\x01"[st-20]) {
+					return false
+				}
+				st++
+			case st <= 61:
+				// states 45 to 61: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			case st <= 80:
+				// states 62 to 80 read /listener/listener-
+				if c != int("\x02\x0b\x0a\x0f\x10\x09\x0c\x09\x0e\x02\x0b\x0a\x0f\x10\x09\x0c\x09\x0e\x01"[st-62]) {
+					return false
+				}
+				st++
+			case st <= 97:
+				// states 81 to 97: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			case st <= 108:
+				// states 98 to 108 read /rule/rule-
+				if c != int("\x02\x0e\x11\x0b\x09\x02\x0e\x11\x0b\x09\x01"[st-98]) {
+					return false
+				}
+				st++
+			default:
+				// states 109 to 125: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 126
+}
+
+// matchRuleID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	rule-[0-9a-z]{17}
+func matchRuleID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-df-km-qstv-z]
+	//	3: [e]
+	//	4: [l]
+	//	5: [r]
+	//	6: [u]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x03\x02\x02\x02\x02\x02\x02\x04\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x05\x02\x02\x06\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 22:
+			return false
+		default:
+			switch {
+			case st <= 4:
+				// states 0 to 4 read rule-
+				if c != int("\x05\x06\x04\x03\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 5 to 21: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 22
+}
+
+// matchRuleIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((rule-[0-9a-z]{17})|(^arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:service/svc-[0-9a-z]{17}/listener/listener-[0-9a-z]{17}/rule/rule-[0-9a-z]{17}$))
+func matchRuleIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjkmoqw-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [l]
+	//	12: [n]
+	//	13: [p]
+	//	14: [r]
+	//	15: [s]
+	//	16: [t]
+	//	17: [u]
+	//	18: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x07\x0b\x07\x0c\x07" + // 0x60-0x6f
+		"\x0d\x07\x0e\x0f\x10\x11\x12\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 14:
+				st = 105
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 126:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x0e\x0c\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x12\x0d\x08\x01\x0b\x06\x10\x10\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 44:
+				// states 20 to 44 read [0-9]{12}:service/svc-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x0f\x09\x0e\x12\x0a\x08\x09\x02\x0f\x12\x08\x01"[st-20]) {
+					return false
+				}
+				st++
+			case st <= 61:
+				// states 45 to 61: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			case st <= 80:
+				// states 62 to 80 read /listener/listener-
+				if c != int("\x02\x0b\x0a\x0f\x10\x09\x0c\x09\x0e\x02\x0b\x0a\x0f\x10\x09\x0c\x09\x0e\x01"[st-62]) {
+					return false
+				}
+				st++
+			case st <= 97:
+				// states 81 to 97: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			case st <= 108:
+				// states 98 to 108 read /rule/rule-
+				if c != int("\x02\x0e\x11\x0b\x09\x02\x0e\x11\x0b\x09\x01"[st-98]) {
+					return false
+				}
+				st++
+			default:
+				// states 109 to 125: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 126
+}
+
+// matchRuleName reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	(?!rule-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+
+func matchRuleName(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-df-km-qstv-z]
+	//	3: [e]
+	//	4: [l]
+	//	5: [r]
+	//	6: [u]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x03\x02\x02\x02\x02\x02\x02\x04\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x05\x02\x02\x06\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 0, 1:
+				return false
+			case 5:
+				st = 3
+			default:
+				st = 1
+			}
+		case 1:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			default: // st stays
+			}
+		case 2, 6:
+			switch c {
+			case 0, 1:
+				return false
+			default:
+				st = 1
+			}
+		case 3:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 6:
+				st = 4
+			default:
+				st = 1
+			}
+		case 4:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 4:
+				st = 5
+			default:
+				st = 1
+			}
+		case 5:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 3:
+				st = 6
+			default:
+				st = 1
+			}
+		}
+	}
+	return st == 1 || (st >= 3 && st <= 6)
+}
+
+// matchSecurityGroupID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	sg-(([0-9a-z]{8})|([0-9a-z]{17}))
+func matchSecurityGroupID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-fh-rt-z]
+	//	3: [g]
+	//	4: [s]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x02\x02\x03\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x04\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 20:
+			return false
+		default:
+			switch {
+			case st <= 2:
+				// states 0 to 2 read sg-
+				if c != int("\x04\x03\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 3 to 19: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 11 || st == 20
+}
+
 // matchServiceARN reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
@@ -372,6 +4084,126 @@ func matchServiceID(s string) bool {
 	return st == 21
 }
 
+// matchServiceIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((svc-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:service/svc-[0-9a-z]{17}))
+func matchServiceIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjkmoquw-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [l]
+	//	12: [n]
+	//	13: [p]
+	//	14: [r]
+	//	15: [s]
+	//	16: [t]
+	//	17: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x07\x0b\x07\x0c\x07" + // 0x60-0x6f
+		"\x0d\x07\x0e\x0f\x10\x07\x11\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 15:
+				st = 42
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 62:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x0e\x0c\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x11\x0d\x08\x01\x0b\x06\x10\x10\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 44:
+				// states 20 to 44 read [0-9]{12}:service/svc-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x0f\x09\x0e\x11\x0a\x08\x09\x02\x0f\x11\x08\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 45 to 61: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 62
+}
+
 // matchServiceName reports whether s, as a whole, matches a pattern of the spec.
 //
 // The whole value must match the pattern (ECMA-262 syntax, on code points):
@@ -454,6 +4286,1201 @@ func matchServiceName(s string) bool {
 		}
 	}
 	return st == 1 || (st >= 3 && st <= 5)
+}
+
+// matchServiceNetworkARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetwork/sn-[0-9a-z]{17}
+func matchServiceNetworkARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjmqux-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [k]
+	//	12: [l]
+	//	13: [n]
+	//	14: [o]
+	//	15: [p]
+	//	16: [r]
+	//	17: [s]
+	//	18: [t]
+	//	19: [v]
+	//	20: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x0b\x0c\x07\x0d\x0e" + // 0x60-0x6f
+		"\x0f\x07\x10\x11\x12\x07\x13\x14\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 68:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x10\x0d\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x13\x0f\x08\x01\x0c\x06\x12\x12\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 50:
+				// states 20 to 50 read [0-9]{12}:servicenetwork/sn-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x09\x10\x13\x0a\x08\x09\x0d\x09\x12\x14\x0e\x10\x0b\x02\x11\x0d\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 51 to 67: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 68
+}
+
+// matchServiceNetworkID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	sn-[0-9a-z]{17}
+func matchServiceNetworkID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-mo-rt-z]
+	//	3: [n]
+	//	4: [s]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x03\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x04\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 20:
+			return false
+		default:
+			switch {
+			case st <= 2:
+				// states 0 to 2 read sn-
+				if c != int("\x04\x03\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 3 to 19: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 20
+}
+
+// matchServiceNetworkIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((sn-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetwork/sn-[0-9a-z]{17}))
+func matchServiceNetworkIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjmqux-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [k]
+	//	12: [l]
+	//	13: [n]
+	//	14: [o]
+	//	15: [p]
+	//	16: [r]
+	//	17: [s]
+	//	18: [t]
+	//	19: [v]
+	//	20: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x0b\x0c\x07\x0d\x0e" + // 0x60-0x6f
+		"\x0f\x07\x10\x11\x12\x07\x13\x14\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 17:
+				st = 49
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 68:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x10\x0d\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x13\x0f\x08\x01\x0c\x06\x12\x12\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 50:
+				// states 20 to 50 read [0-9]{12}:servicenetwork/sn-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x09\x10\x13\x0a\x08\x09\x0d\x09\x12\x14\x0e\x10\x0b\x02\x11\x0d\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 51 to 67: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 68
+}
+
+// matchServiceNetworkName reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+
+func matchServiceNetworkName(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-z]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 2:
+				st = 1
+			default:
+				return false
+			}
+		case 1:
+			switch c {
+			case 1:
+				st = 0
+			case 2: // st stays
+			default:
+				return false
+			}
+		}
+	}
+	return st == 1
+}
+
+// matchServiceNetworkResourceAssociationARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetworkresourceassociation/snra-[0-9a-f]{17}
+func matchServiceNetworkResourceAssociationARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf]
+	//	8: [c]
+	//	9: [e]
+	//	10: [ghjmqx-z]
+	//	11: [i]
+	//	12: [k]
+	//	13: [l]
+	//	14: [n]
+	//	15: [o]
+	//	16: [p]
+	//	17: [r]
+	//	18: [s]
+	//	19: [t]
+	//	20: [u]
+	//	21: [v]
+	//	22: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x0a\x0a\x0b\x0a\x0c\x0d\x0a\x0e\x0f" + // 0x60-0x6f
+		"\x10\x0a\x11\x12\x13\x14\x15\x16\x0a\x0a\x0a\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 89:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x11\x0e\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x15\x10\x08\x01\x0d\x06\x13\x13\x0b\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 71:
+				// states 20 to 71 read [0-9]{12}:servicenetworkresourceassociation/snra-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x12\x09\x11\x15\x0b\x08\x09\x0e\x09\x13\x16\x0f\x11\x0c\x11\x09\x12\x0f\x14\x11\x08\x09\x06\x12\x12\x0f\x08\x0b\x06\x13\x0b\x0f\x0e\x02\x12\x0e\x11\x06\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 72 to 88: the same transitions, relative to the state
+				switch c {
+				case 3, 6, 7, 8, 9:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return st == 89
+}
+
+// matchServiceNetworkResourceAssociationID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	snra-[0-9a-f]{17}
+func matchServiceNetworkResourceAssociationID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-fnrs]
+	//	1: [\-]
+	//	2: [0-9b-f]
+	//	3: [a]
+	//	4: [n]
+	//	5: [r]
+	//	6: [s]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x03\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00\x00\x04\x00" + // 0x60-0x6f
+		"\x00\x00\x05\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 22:
+			return false
+		default:
+			switch {
+			case st <= 4:
+				// states 0 to 4 read snra-
+				if c != int("\x06\x04\x05\x03\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 5 to 21: the same transitions, relative to the state
+				switch c {
+				case 2, 3:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return st == 22
+}
+
+// matchServiceNetworkResourceAssociationIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((snra-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetworkresourceassociation/snra-[0-9a-f]{17}))
+func matchServiceNetworkResourceAssociationIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf]
+	//	8: [c]
+	//	9: [e]
+	//	10: [ghjmqx-z]
+	//	11: [i]
+	//	12: [k]
+	//	13: [l]
+	//	14: [n]
+	//	15: [o]
+	//	16: [p]
+	//	17: [r]
+	//	18: [s]
+	//	19: [t]
+	//	20: [u]
+	//	21: [v]
+	//	22: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x0a\x0a\x0b\x0a\x0c\x0d\x0a\x0e\x0f" + // 0x60-0x6f
+		"\x10\x0a\x11\x12\x13\x14\x15\x16\x0a\x0a\x0a\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 18:
+				st = 90
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 89:
+			return false
+		case 110:
+			switch c {
+			case 0, 1, 2, 4, 5:
+				return false
+			default:
+				st = 89
+			}
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x11\x0e\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x15\x10\x08\x01\x0d\x06\x13\x13\x0b\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 71:
+				// states 20 to 71 read [0-9]{12}:servicenetworkresourceassociation/snra-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x12\x09\x11\x15\x0b\x08\x09\x0e\x09\x13\x16\x0f\x11\x0c\x11\x09\x12\x0f\x14\x11\x08\x09\x06\x12\x12\x0f\x08\x0b\x06\x13\x0b\x0f\x0e\x02\x12\x0e\x11\x06\x01"[st-20]) {
+					return false
+				}
+				st++
+			case st <= 88:
+				// states 72 to 88: the same transitions, relative to the state
+				switch c {
+				case 3, 6, 7, 8, 9:
+					st++
+				default:
+					return false
+				}
+			case st <= 93:
+				// states 90 to 93 read nra-
+				if c != int("\x0e\x11\x06\x01"[st-90]) {
+					return false
+				}
+				st++
+			default:
+				// states 94 to 109: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 89
+}
+
+// matchServiceNetworkServiceAssociationARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetworkserviceassociation/snsa-[0-9a-z]{17}
+func matchServiceNetworkServiceAssociationARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjmqux-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [k]
+	//	12: [l]
+	//	13: [n]
+	//	14: [o]
+	//	15: [p]
+	//	16: [r]
+	//	17: [s]
+	//	18: [t]
+	//	19: [v]
+	//	20: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x0b\x0c\x07\x0d\x0e" + // 0x60-0x6f
+		"\x0f\x07\x10\x11\x12\x07\x13\x14\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 88:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x10\x0d\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x13\x0f\x08\x01\x0c\x06\x12\x12\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 70:
+				// states 20 to 70 read [0-9]{12}:servicenetworkserviceassociation/snsa-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x09\x10\x13\x0a\x08\x09\x0d\x09\x12\x14\x0e\x10\x0b\x11\x09\x10\x13\x0a\x08\x09\x06\x11\x11\x0e\x08\x0a\x06\x12\x0a\x0e\x0d\x02\x11\x0d\x11\x06\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 71 to 87: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 88
+}
+
+// matchServiceNetworkServiceAssociationIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((snsa-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetworkserviceassociation/snsa-[0-9a-z]{17}))
+func matchServiceNetworkServiceAssociationIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjmqux-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [k]
+	//	12: [l]
+	//	13: [n]
+	//	14: [o]
+	//	15: [p]
+	//	16: [r]
+	//	17: [s]
+	//	18: [t]
+	//	19: [v]
+	//	20: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x0b\x0c\x07\x0d\x0e" + // 0x60-0x6f
+		"\x0f\x07\x10\x11\x12\x07\x13\x14\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 17:
+				st = 67
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 88:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x10\x0d\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x13\x0f\x08\x01\x0c\x06\x12\x12\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 70:
+				// states 20 to 70 read [0-9]{12}:servicenetworkserviceassociation/snsa-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x09\x10\x13\x0a\x08\x09\x0d\x09\x12\x14\x0e\x10\x0b\x11\x09\x10\x13\x0a\x08\x09\x06\x11\x11\x0e\x08\x0a\x06\x12\x0a\x0e\x0d\x02\x11\x0d\x11\x06\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 71 to 87: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 88
+}
+
+// matchServiceNetworkVPCAssociationARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetworkvpcassociation/snva-[0-9a-z]{17}
+func matchServiceNetworkVPCAssociationARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjmqux-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [k]
+	//	12: [l]
+	//	13: [n]
+	//	14: [o]
+	//	15: [p]
+	//	16: [r]
+	//	17: [s]
+	//	18: [t]
+	//	19: [v]
+	//	20: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x0b\x0c\x07\x0d\x0e" + // 0x60-0x6f
+		"\x0f\x07\x10\x11\x12\x07\x13\x14\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 84:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x10\x0d\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x13\x0f\x08\x01\x0c\x06\x12\x12\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 66:
+				// states 20 to 66 read [0-9]{12}:servicenetworkvpcassociation/snva-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x09\x10\x13\x0a\x08\x09\x0d\x09\x12\x14\x0e\x10\x0b\x13\x0f\x08\x06\x11\x11\x0e\x08\x0a\x06\x12\x0a\x0e\x0d\x02\x11\x0d\x13\x06\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 67 to 83: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 84
+}
+
+// matchServiceNetworkVPCAssociationID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	snva-[0-9a-z]{17}
+func matchServiceNetworkVPCAssociationID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9b-mo-rtuw-z]
+	//	3: [a]
+	//	4: [n]
+	//	5: [s]
+	//	6: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x03\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x04\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x05\x02\x02\x06\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 22:
+			return false
+		default:
+			switch {
+			case st <= 4:
+				// states 0 to 4 read snva-
+				if c != int("\x05\x04\x06\x03\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 5 to 21: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 22
+}
+
+// matchServiceNetworkVPCAssociationIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((snva-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetworkvpcassociation/snva-[0-9a-z]{17}))
+func matchServiceNetworkVPCAssociationIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdf-hjmqux-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [i]
+	//	11: [k]
+	//	12: [l]
+	//	13: [n]
+	//	14: [o]
+	//	15: [p]
+	//	16: [r]
+	//	17: [s]
+	//	18: [t]
+	//	19: [v]
+	//	20: [w]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x07\x07\x0a\x07\x0b\x0c\x07\x0d\x0e" + // 0x60-0x6f
+		"\x0f\x07\x10\x11\x12\x07\x13\x14\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 17:
+				st = 63
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 84:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x10\x0d\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x13\x0f\x08\x01\x0c\x06\x12\x12\x0a\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 66:
+				// states 20 to 66 read [0-9]{12}:servicenetworkvpcassociation/snva-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x09\x10\x13\x0a\x08\x09\x0d\x09\x12\x14\x0e\x10\x0b\x13\x0f\x08\x06\x11\x11\x0e\x08\x0a\x06\x12\x0a\x0e\x0d\x02\x11\x0d\x13\x06\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 67 to 83: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 84
 }
 
 // matchTagKey reports whether s, as a whole, matches a pattern of the spec.
@@ -582,4 +5609,674 @@ func matchTagValue(s string) bool {
 		}
 	}
 	return true
+}
+
+// matchTargetGroupARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:targetgroup/tg-[0-9a-z]{17}
+func matchTargetGroupARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdfhjkmqsw-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [g]
+	//	11: [i]
+	//	12: [l]
+	//	13: [n]
+	//	14: [o]
+	//	15: [p]
+	//	16: [r]
+	//	17: [t]
+	//	18: [u]
+	//	19: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x0a\x07\x0b\x07\x07\x0c\x07\x0d\x0e" + // 0x60-0x6f
+		"\x0f\x07\x10\x07\x11\x12\x13\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 65:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x10\x0d\x04"[st]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x13\x0f\x08\x01\x0c\x06\x11\x11\x0b\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 47:
+				// states 20 to 47 read [0-9]{12}:targetgroup/tg-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x06\x10\x0a\x09\x11\x0a\x10\x0e\x12\x0f\x02\x11\x0a\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 48 to 64: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 65
+}
+
+// matchTargetGroupID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	tg-[0-9a-z]{17}
+func matchTargetGroupID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-fh-su-z]
+	//	3: [g]
+	//	4: [t]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x02\x02\x03\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x02\x04\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 20:
+			return false
+		default:
+			switch {
+			case st <= 2:
+				// states 0 to 2 read tg-
+				if c != int("\x04\x03\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 3 to 19: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 20
+}
+
+// matchTargetGroupIdentifier reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	((tg-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:targetgroup/tg-[0-9a-z]{17}))
+func matchTargetGroupIdentifier(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-/-:A-Za-z]
+	//	1: [\-]
+	//	2: [/]
+	//	3: [0-9]
+	//	4: [:]
+	//	5: [A-Z]
+	//	6: [a]
+	//	7: [bdfhjkmqsw-z]
+	//	8: [c]
+	//	9: [e]
+	//	10: [g]
+	//	11: [i]
+	//	12: [l]
+	//	13: [n]
+	//	14: [o]
+	//	15: [p]
+	//	16: [r]
+	//	17: [t]
+	//	18: [u]
+	//	19: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x02" + // 0x20-0x2f
+		"\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05" + // 0x40-0x4f
+		"\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x05\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x08\x07\x09\x07\x0a\x07\x0b\x07\x07\x0c\x07\x0d\x0e" + // 0x60-0x6f
+		"\x0f\x07\x10\x07\x11\x12\x13\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 6:
+				st = 1
+			case 17:
+				st = 46
+			default:
+				return false
+			}
+		case 4:
+			switch c {
+			case 0, 2, 4, 5:
+				return false
+			default:
+				st = 5
+			}
+		case 5:
+			switch c {
+			case 0, 2, 5:
+				return false
+			case 4:
+				st = 6
+			default: // st stays
+			}
+		case 18:
+			switch c {
+			case 0, 2, 4:
+				return false
+			default:
+				st = 19
+			}
+		case 19:
+			switch c {
+			case 0, 2:
+				return false
+			case 4:
+				st = 20
+			default: // st stays
+			}
+		case 65:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 1 to 3 read rn:
+				if c != int("\x10\x0d\x04"[st-1]) {
+					return false
+				}
+				st++
+			case st <= 17:
+				// states 6 to 17 read vpc-lattice:
+				if c != int("\x13\x0f\x08\x01\x0c\x06\x11\x11\x0b\x08\x09\x04"[st-6]) {
+					return false
+				}
+				st++
+			case st <= 47:
+				// states 20 to 47 read [0-9]{12}:targetgroup/tg-
+				if c != int("\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x03\x04\x11\x06\x10\x0a\x09\x11\x0a\x10\x0e\x12\x0f\x02\x11\x0a\x01"[st-20]) {
+					return false
+				}
+				st++
+			default:
+				// states 48 to 64: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 2, 4, 5:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 65
+}
+
+// matchTargetGroupName reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	(?!tg-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+
+func matchTargetGroupName(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9a-fh-su-z]
+	//	3: [g]
+	//	4: [t]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x02\x02\x02\x02\x03\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x02\x02\x02\x02\x04\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 0:
+			switch c {
+			case 2, 3:
+				st = 1
+			case 4:
+				st = 3
+			default:
+				return false
+			}
+		case 1:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			default: // st stays
+			}
+		case 2, 4:
+			switch c {
+			case 0, 1:
+				return false
+			default:
+				st = 1
+			}
+		case 3:
+			switch c {
+			case 0:
+				return false
+			case 1:
+				st = 2
+			case 3:
+				st = 4
+			default:
+				st = 1
+			}
+		}
+	}
+	return st == 1 || st == 3 || st == 4
+}
+
+// matchVPCEndpointID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	vpce-[0-9a-f]{17}
+func matchVPCEndpointID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-fpv]
+	//	1: [\-]
+	//	2: [0-9abdf]
+	//	3: [c]
+	//	4: [e]
+	//	5: [p]
+	//	6: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x03\x02\x04\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x05\x00\x00\x00\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 22:
+			return false
+		default:
+			switch {
+			case st <= 4:
+				// states 0 to 4 read vpce-
+				if c != int("\x06\x05\x03\x04\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 5 to 21: the same transitions, relative to the state
+				switch c {
+				case 2, 3, 4:
+					st++
+				default:
+					return false
+				}
+			}
+		}
+	}
+	return st == 22
+}
+
+// matchVPCEndpointOwner reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	\d{12}
+func matchVPCEndpointOwner(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^0-9]
+	//	1: [0-9]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x20-0x2f
+		"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x60-0x6f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 12:
+			return false
+		default:
+			// states 0 to 11: the same transitions, relative to the state
+			switch c {
+			case 1:
+				st++
+			default:
+				return false
+			}
+		}
+	}
+	return st == 12
+}
+
+// matchVPCID reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	vpc-(([0-9a-z]{8})|([0-9a-z]{17}))
+func matchVPCID(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\-0-9a-z]
+	//	1: [\-]
+	//	2: [0-9abd-oq-uw-z]
+	//	3: [c]
+	//	4: [p]
+	//	5: [v]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00" + // 0x20-0x2f
+		"\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x00\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x02\x02\x03\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02" + // 0x60-0x6f
+		"\x04\x02\x02\x02\x02\x02\x05\x02\x02\x02\x02\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			return false // no match holds a code point beyond ASCII
+		}
+		switch st {
+		case 21:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read vpc-
+				if c != int("\x05\x04\x03\x01"[st]) {
+					return false
+				}
+				st++
+			default:
+				// states 4 to 20: the same transitions, relative to the state
+				switch c {
+				case 0, 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return st == 12 || st == 21
+}
+
+// matchWildcardARN reports whether s, as a whole, matches a pattern of the spec.
+//
+// The whole value must match the pattern (ECMA-262 syntax, on code points):
+//
+//	arn:[a-z0-9][-.a-z0-9]{0,62}:[a-z0-9][-.a-z0-9]{0,62}:([a-z0-9][-.a-z0-9]{0,62})?:\d{12}?:[^/].{0,1023}
+func matchWildcardARN(s string) bool {
+	// Character classes of code points:
+	//
+	//	0: [^\n\r\--:a-z\u2028\u2029]
+	//	1: [\n\r\u2028\u2029]
+	//	2: [\-.]
+	//	3: [/]
+	//	4: [0-9]
+	//	5: [:]
+	//	6: [a]
+	//	7: [b-mo-qs-z]
+	//	8: [n]
+	//	9: [r]
+	const class = "" +
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x00\x00\x01\x00\x00" + // 0x00-0x0f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x10-0x1f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x02\x03" + // 0x20-0x2f
+		"\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x05\x00\x00\x00\x00\x00" + // 0x30-0x3f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x40-0x4f
+		"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" + // 0x50-0x5f
+		"\x00\x06\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x07\x08\x07" + // 0x60-0x6f
+		"\x07\x07\x09\x07\x07\x07\x07\x07\x07\x07\x07\x00\x00\x00\x00\x00" // 0x70-0x7f
+	st := 0 // state
+	for i := 0; i < len(s); {
+		var c int // class of the next code point
+		if b := s[i]; b < utf8.RuneSelf {
+			c = int(class[b])
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case r >= '\u2028' && r <= '\u2029':
+				c = 1
+			default:
+				c = 0
+			}
+		}
+		switch st {
+		case 4:
+			switch c {
+			case 4, 6, 7, 8, 9:
+				st = 5
+			default:
+				return false
+			}
+		case 67:
+			switch c {
+			case 5:
+				st = 68
+			default:
+				return false
+			}
+		case 68:
+			switch c {
+			case 4, 6, 7, 8, 9:
+				st = 69
+			default:
+				return false
+			}
+		case 131:
+			switch c {
+			case 5:
+				st = 132
+			default:
+				return false
+			}
+		case 132:
+			switch c {
+			case 0, 1, 2, 3:
+				return false
+			case 5:
+				st = 196
+			default:
+				st = 133
+			}
+		case 209:
+			switch c {
+			case 3:
+				return false
+			default:
+				st = 210
+			}
+		case 1233:
+			return false
+		default:
+			switch {
+			case st <= 3:
+				// states 0 to 3 read arn:
+				if c != int("\x06\x09\x08\x05"[st]) {
+					return false
+				}
+				st++
+			case st <= 66:
+				// states 5 to 66: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 3:
+					return false
+				case 5:
+					st = 68
+				default:
+					st++
+				}
+			case st <= 130:
+				// states 69 to 130: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 3:
+					return false
+				case 5:
+					st = 132
+				default:
+					st++
+				}
+			case st <= 194:
+				// states 133 to 194: the same transitions, relative to the state
+				switch c {
+				case 0, 1, 3:
+					return false
+				case 5:
+					st = 196
+				default:
+					st++
+				}
+			case st <= 208:
+				// states 195 to 208 read :[0-9]{12}:
+				if c != int("\x05\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x04\x05"[st-195]) {
+					return false
+				}
+				st++
+			default:
+				// states 210 to 1232: the same transitions, relative to the state
+				switch c {
+				case 1:
+					return false
+				default:
+					st++
+				}
+			}
+		}
+	}
+	return (st >= 210 && st <= 1233)
 }

@@ -2,13 +2,611 @@
 
 package vpclattice
 
+import (
+	"encoding/json"
+	"github.com/specgen/specgen/specrt"
+	"time"
+)
+
+// The Amazon Resource Name (ARN) of the resource.
+type ARNResource struct {
+	// The Amazon Resource Name (ARN) of the resource.
+	ARN *string `json:"arn,omitempty"`
+}
+
+// Summary information about an access log subscription.
+type AccessLogSubscriptionSummary struct {
+	// The ID of the access log subscription.
+	//
+	// This member is required.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the access log subscription
+	//
+	// This member is required.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the service or service network.
+	//
+	// This member is required.
+	ResourceID *string `json:"resourceId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service or service network.
+	//
+	// This member is required.
+	ResourceARN *string `json:"resourceArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the destination.
+	//
+	// This member is required.
+	DestinationARN *string `json:"destinationArn,omitempty"`
+
+	// Log type of the service network.
+	ServiceNetworkLogType ServiceNetworkLogType `json:"serviceNetworkLogType,omitempty"`
+
+	// The date and time that the access log subscription was created, in ISO-8601
+	// format.
+	//
+	// This member is required. It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the access log subscription was last updated, in
+	// ISO-8601 format.
+	//
+	// This member is required. It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v AccessLogSubscriptionSummary) MarshalJSON() ([]byte, error) {
+	type plain AccessLogSubscriptionSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *AccessLogSubscriptionSummary) UnmarshalJSON(data []byte) error {
+	type plain AccessLogSubscriptionSummary
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// BatchUpdateRuleInput is the input of BatchUpdateRule.
+type BatchUpdateRuleInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The ID or ARN of the listener.
+	//
+	// This member is required. It travels in the request path as
+	// {listenerIdentifier}.
+	ListenerIdentifier *string `json:"-"`
+
+	// The rules for the specified listener.
+	//
+	// This member is required.
+	Rules []RuleUpdate `json:"rules,omitempty"`
+}
+
+// BatchUpdateRuleOutput is the output of BatchUpdateRule.
+type BatchUpdateRuleOutput struct {
+	// The rules that were successfully updated.
+	Successful []RuleUpdateSuccess `json:"successful,omitempty"`
+
+	// The rules that the operation couldn't update.
+	Unsuccessful []RuleUpdateFailure `json:"unsuccessful,omitempty"`
+}
+
+// CreateAccessLogSubscriptionInput is the input of
+// CreateAccessLogSubscription.
+type CreateAccessLogSubscriptionInput struct {
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The ID or ARN of the service network or service.
+	//
+	// This member is required.
+	ResourceIdentifier *string `json:"resourceIdentifier,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the destination. The supported destination
+	// types are CloudWatch Log groups, Kinesis Data Firehose delivery streams, and
+	// Amazon S3 buckets.
+	//
+	// This member is required.
+	DestinationARN *string `json:"destinationArn,omitempty"`
+
+	// The type of log that monitors your Amazon VPC Lattice service networks.
+	ServiceNetworkLogType ServiceNetworkLogType `json:"serviceNetworkLogType,omitempty"`
+
+	// The tags for the access log subscription.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// CreateAccessLogSubscriptionOutput is the output of
+// CreateAccessLogSubscription.
+type CreateAccessLogSubscriptionOutput struct {
+	// The ID of the access log subscription.
+	//
+	// This member is required.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the access log subscription.
+	//
+	// This member is required.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the service network or service.
+	//
+	// This member is required.
+	ResourceID *string `json:"resourceId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network or service.
+	//
+	// This member is required.
+	ResourceARN *string `json:"resourceArn,omitempty"`
+
+	// The type of log that monitors your Amazon VPC Lattice service networks.
+	ServiceNetworkLogType ServiceNetworkLogType `json:"serviceNetworkLogType,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the log destination.
+	//
+	// This member is required.
+	DestinationARN *string `json:"destinationArn,omitempty"`
+}
+
+// CreateListenerInput is the input of CreateListener.
+type CreateListenerInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The name of the listener. A listener name must be unique within a service.
+	// The valid characters are a-z, 0-9, and hyphens (-). You can't use a hyphen
+	// as the first or last character, or immediately after another hyphen.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The listener protocol.
+	//
+	// This member is required.
+	Protocol ListenerProtocol `json:"protocol,omitempty"`
+
+	// The listener port. You can specify a value from 1 to 65535. For HTTP, the
+	// default is 80. For HTTPS, the default is 443.
+	Port *int32 `json:"port,omitempty"`
+
+	// The action for the default rule. Each listener has a default rule. The
+	// default rule is used if no other rules match.
+	//
+	// This member is required.
+	DefaultAction *RuleAction `json:"defaultAction,omitempty"`
+
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The tags for the listener.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// CreateListenerOutput is the output of CreateListener.
+type CreateListenerOutput struct {
+	// The Amazon Resource Name (ARN) of the listener.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the listener.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the listener.
+	Name *string `json:"name,omitempty"`
+
+	// The protocol of the listener.
+	Protocol ListenerProtocol `json:"protocol,omitempty"`
+
+	// The port number of the listener.
+	Port *int32 `json:"port,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The ID of the service.
+	ServiceID *string `json:"serviceId,omitempty"`
+
+	// The action for the default rule.
+	DefaultAction *RuleAction `json:"defaultAction,omitempty"`
+}
+
+// CreateResourceConfigurationInput is the input of
+// CreateResourceConfiguration.
+type CreateResourceConfigurationInput struct {
+	// The name of the resource configuration. The name must be unique within the
+	// account. The valid characters are a-z, 0-9, and hyphens (-). You can't use a
+	// hyphen as the first or last character, or immediately after another hyphen.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The type of resource configuration. A resource configuration can be one of
+	// the following types:
+	//
+	// - SINGLE - A single resource. - GROUP - A group of resources. You must
+	// create a group resource configuration before you create a child resource
+	// configuration. - CHILD - A single resource that is part of a group resource
+	// configuration. - ARN - An Amazon Web Services resource.
+	//
+	// This member is required.
+	Type ResourceConfigurationType `json:"type,omitempty"`
+
+	// (SINGLE, GROUP, CHILD) The TCP port ranges that a consumer can use to access
+	// a resource configuration (for example: 1-65535). You can separate port
+	// ranges using commas (for example: 1,2,22-30).
+	PortRanges []string `json:"portRanges,omitempty"`
+
+	// (SINGLE, GROUP) The protocol accepted by the resource configuration.
+	Protocol ProtocolType `json:"protocol,omitempty"`
+
+	// (SINGLE, GROUP, ARN) The ID or ARN of the resource gateway used to connect
+	// to the resource configuration. For a child resource configuration, this
+	// value is inherited from the parent resource configuration.
+	ResourceGatewayIdentifier *string `json:"resourceGatewayIdentifier,omitempty"`
+
+	// (CHILD) The ID or ARN of the parent resource configuration of type `GROUP`.
+	// This is used to associate a child resource configuration with a group
+	// resource configuration.
+	ResourceConfigurationGroupIdentifier *string `json:"resourceConfigurationGroupIdentifier,omitempty"`
+
+	// Identifies the resource configuration in one of the following ways:
+	//
+	// - Amazon Resource Name (ARN) - Supported resource-types that are provisioned
+	// by Amazon Web Services services, such as RDS databases, can be identified by
+	// their ARN. - Domain name - Any domain name that is publicly resolvable. - IP
+	// address - For IPv4 and IPv6, only IP addresses in the VPC are supported.
+	ResourceConfigurationDefinition *ResourceConfigurationDefinition `json:"resourceConfigurationDefinition,omitempty"`
+
+	// (SINGLE, GROUP, ARN) Specifies whether the resource configuration can be
+	// associated with a sharable service network. The default is false.
+	AllowAssociationToShareableServiceNetwork *bool `json:"allowAssociationToShareableServiceNetwork,omitempty"`
+
+	// A custom domain name for your resource configuration. Additionally, provide
+	// a DomainVerificationID to prove your ownership of a domain.
+	CustomDomainName *string `json:"customDomainName,omitempty"`
+
+	// (GROUP) The group domain for a group resource configuration. Any domains
+	// that you create for the child resource are subdomains of the group domain.
+	// Child resources inherit the verification status of the domain.
+	GroupDomain *string `json:"groupDomain,omitempty"`
+
+	// The domain verification ID of your verified custom domain name. If you don't
+	// provide an ID, you must configure the DNS settings yourself.
+	DomainVerificationIdentifier *string `json:"domainVerificationIdentifier,omitempty"`
+
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The tags for the resource configuration.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// CreateResourceConfigurationOutput is the output of
+// CreateResourceConfiguration.
+type CreateResourceConfigurationOutput struct {
+	// The ID of the resource configuration.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the resource configuration.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource configuration.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the resource gateway associated with the resource configuration.
+	ResourceGatewayID *string `json:"resourceGatewayId,omitempty"`
+
+	// The ID of the parent resource configuration of type `GROUP`.
+	ResourceConfigurationGroupID *string `json:"resourceConfigurationGroupId,omitempty"`
+
+	// The type of resource configuration. A resource configuration can be one of
+	// the following types:
+	//
+	// - SINGLE - A single resource. - GROUP - A group of resources. You must
+	// create a group resource configuration before you create a child resource
+	// configuration. - CHILD - A single resource that is part of a group resource
+	// configuration. - ARN - An Amazon Web Services resource.
+	Type ResourceConfigurationType `json:"type,omitempty"`
+
+	// The port range.
+	PortRanges []string `json:"portRanges,omitempty"`
+
+	// The protocol.
+	Protocol ProtocolType `json:"protocol,omitempty"`
+
+	// The current status of the resource configuration.
+	Status ResourceConfigurationStatus `json:"status,omitempty"`
+
+	// Identifies the resource configuration in one of the following ways:
+	//
+	// - Amazon Resource Name (ARN) - Supported resource-types that are provisioned
+	// by Amazon Web Services services, such as RDS databases, can be identified by
+	// their ARN. - Domain name - Any domain name that is publicly resolvable. - IP
+	// address - For IPv4 and IPv6, only IP addresses in the VPC are supported.
+	ResourceConfigurationDefinition *ResourceConfigurationDefinition `json:"resourceConfigurationDefinition,omitempty"`
+
+	// Specifies whether the resource configuration can be associated with a
+	// sharable service network.
+	AllowAssociationToShareableServiceNetwork *bool `json:"allowAssociationToShareableServiceNetwork,omitempty"`
+
+	// The date and time that the resource configuration was created, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The reason that the request failed.
+	FailureReason *string `json:"failureReason,omitempty"`
+
+	// The custom domain name for your resource configuration.
+	CustomDomainName *string `json:"customDomainName,omitempty"`
+
+	// The domain name verification ID.
+	DomainVerificationID *string `json:"domainVerificationId,omitempty"`
+
+	// (GROUP) The group domain for a group resource configuration. Any domains
+	// that you create for the child resource are subdomains of the group domain.
+	// Child resources inherit the verification status of the domain.
+	GroupDomain *string `json:"groupDomain,omitempty"`
+
+	// The verification ID ARN
+	DomainVerificationARN *string `json:"domainVerificationArn,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v CreateResourceConfigurationOutput) MarshalJSON() ([]byte, error) {
+	type plain CreateResourceConfigurationOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *CreateResourceConfigurationOutput) UnmarshalJSON(data []byte) error {
+	type plain CreateResourceConfigurationOutput
+	wire := struct {
+		*plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// CreateResourceGatewayInput is the input of CreateResourceGateway.
+type CreateResourceGatewayInput struct {
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The name of the resource gateway.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The ID of the VPC for the resource gateway.
+	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+
+	// The IDs of the VPC subnets in which to create the resource gateway.
+	SubnetIDs []string `json:"subnetIds,omitempty"`
+
+	// The IDs of the security groups to apply to the resource gateway. The
+	// security groups must be in the same VPC.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+
+	// A resource gateway can have IPv4, IPv6 or dualstack addresses. The IP
+	// address type of a resource gateway must be compatible with the subnets of
+	// the resource gateway and the IP address type of the resource, as described
+	// here:
+	//
+	// - IPv4Assign IPv4 addresses to your resource gateway network interfaces.
+	// This option is supported only if all selected subnets have IPv4 address
+	// ranges, and the resource also has an IPv4 address. - IPv6Assign IPv6
+	// addresses to your resource gateway network interfaces. This option is
+	// supported only if all selected subnets are IPv6 only subnets, and the
+	// resource also has an IPv6 address. - DualstackAssign both IPv4 and IPv6
+	// addresses to your resource gateway network interfaces. This option is
+	// supported only if all selected subnets have both IPv4 and IPv6 address
+	// ranges, and the resource either has an IPv4 or IPv6 address.
+	//
+	// The IP address type of the resource gateway is independent of the IP address
+	// type of the client or the VPC endpoint through which the resource is
+	// accessed.
+	IPAddressType ResourceGatewayIPAddressType `json:"ipAddressType,omitempty"`
+
+	// The number of IPv4 addresses in each ENI for the resource gateway.
+	Ipv4AddressesPerEni *int32 `json:"ipv4AddressesPerEni,omitempty"`
+
+	// Indicates how DNS is resolved for resource configurations associated to this
+	// resource gateway. ResourceConfigDnsResolution is set at creation time and
+	// cannot be changed.
+	//
+	// - `IN_VPC` - DNS resolution occurs privately within the resource gateway's
+	// VPC. DNS queries for resources behind this resource gateway resolve using
+	// the DNS resolvers defined in the VPC's DHCP option sets. Use this when your
+	// resource domain names are hosted in private Route 53 hosted zones or
+	// on-premises DNS servers reachable from the VPC. - `PUBLIC` - DNS resolution
+	// occurs against public DNS resolvers. DNS queries for resources behind this
+	// resource gateway resolve using standard public DNS. Use this when your
+	// resource domain names are publicly resolvable.
+	ResourceConfigDNSResolution ResourceConfigDNSResolution `json:"resourceConfigDnsResolution,omitempty"`
+
+	// The tags for the resource gateway.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// CreateResourceGatewayOutput is the output of CreateResourceGateway.
+type CreateResourceGatewayOutput struct {
+	// The name of the resource gateway.
+	Name *string `json:"name,omitempty"`
+
+	// The ID of the resource gateway.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource gateway.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the resource gateway.
+	Status ResourceGatewayStatus `json:"status,omitempty"`
+
+	// The ID of the VPC.
+	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+
+	// The IDs of the resource gateway subnets.
+	SubnetIDs []string `json:"subnetIds,omitempty"`
+
+	// The IDs of the security groups for the resource gateway.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+
+	// The type of IP address for the resource gateway.
+	IPAddressType ResourceGatewayIPAddressType `json:"ipAddressType,omitempty"`
+
+	// The number of IPv4 addresses in each ENI for the resource gateway.
+	Ipv4AddressesPerEni *int32 `json:"ipv4AddressesPerEni,omitempty"`
+
+	// The DNS resolution type for resource configurations that are associated with
+	// this resource gateway.
+	ResourceConfigDNSResolution ResourceConfigDNSResolution `json:"resourceConfigDnsResolution,omitempty"`
+}
+
+// CreateRuleInput is the input of CreateRule.
+type CreateRuleInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The ID or ARN of the listener.
+	//
+	// This member is required. It travels in the request path as
+	// {listenerIdentifier}.
+	ListenerIdentifier *string `json:"-"`
+
+	// The name of the rule. The name must be unique within the listener. The valid
+	// characters are a-z, 0-9, and hyphens (-). You can't use a hyphen as the
+	// first or last character, or immediately after another hyphen.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The rule match.
+	//
+	// This member is required.
+	Match *RuleMatch `json:"match,omitempty"`
+
+	// The priority assigned to the rule. Each rule for a specific listener must
+	// have a unique priority. The lower the priority number the higher the
+	// priority.
+	//
+	// This member is required.
+	Priority *int32 `json:"priority,omitempty"`
+
+	// The action for the default rule.
+	//
+	// This member is required.
+	Action *RuleAction `json:"action,omitempty"`
+
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The tags for the rule.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// CreateRuleOutput is the output of CreateRule.
+type CreateRuleOutput struct {
+	// The Amazon Resource Name (ARN) of the rule.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the rule.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the rule.
+	Name *string `json:"name,omitempty"`
+
+	// The rule match. The `RuleMatch` must be an `HttpMatch`. This means that the
+	// rule should be an exact match on HTTP constraints which are made up of the
+	// HTTP method, path, and header.
+	Match *RuleMatch `json:"match,omitempty"`
+
+	// The priority assigned to the rule. The lower the priority number the higher
+	// the priority.
+	Priority *int32 `json:"priority,omitempty"`
+
+	// The rule action.
+	Action *RuleAction `json:"action,omitempty"`
+}
+
 // CreateServiceInput is the input of CreateService.
 type CreateServiceInput struct {
 	// A unique, case-sensitive identifier that you provide to ensure the
 	// idempotency of the request. If you retry a request that completed
 	// successfully using the same client token and parameters, the retry succeeds
 	// without performing any actions. If the parameters aren't identical, the
-	// retry fails. This field is autopopulated if not provided.
+	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
 	ClientToken *string `json:"clientToken,omitempty"`
@@ -29,12 +627,230 @@ type CreateServiceInput struct {
 	// The Amazon Resource Name (ARN) of the certificate.
 	CertificateARN *string `json:"certificateArn,omitempty"`
 
-	// The type of IAM policy. NONE: The resource does not use an IAM policy. This
-	// is the default. AWS_IAM: The resource uses an IAM policy. When this type is
-	// used, auth is enabled and an auth policy is required.
+	// The type of IAM policy.
+	//
+	// - `NONE`: The resource does not use an IAM policy. This is the default. -
+	// `AWS_IAM`: The resource uses an IAM policy. When this type is used, auth is
+	// enabled and an auth policy is required.
 	//
 	// The service's default is NONE.
 	AuthType AuthType `json:"authType,omitempty"`
+}
+
+// CreateServiceNetworkInput is the input of CreateServiceNetwork.
+type CreateServiceNetworkInput struct {
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The name of the service network. The name must be unique to the account. The
+	// valid characters are a-z, 0-9, and hyphens (-). You can't use a hyphen as
+	// the first or last character, or immediately after another hyphen.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The type of IAM policy.
+	//
+	// - `NONE`: The resource does not use an IAM policy. This is the default. -
+	// `AWS_IAM`: The resource uses an IAM policy. When this type is used, auth is
+	// enabled and an auth policy is required.
+	AuthType AuthType `json:"authType,omitempty"`
+
+	// The tags for the service network.
+	Tags map[string]string `json:"tags,omitempty"`
+
+	// Specify if the service network should be enabled for sharing.
+	SharingConfig *SharingConfig `json:"sharingConfig,omitempty"`
+}
+
+// CreateServiceNetworkOutput is the output of CreateServiceNetwork.
+type CreateServiceNetworkOutput struct {
+	// The ID of the service network.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the service network.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network.
+	ARN *string `json:"arn,omitempty"`
+
+	// Specifies if the service network is enabled for sharing.
+	SharingConfig *SharingConfig `json:"sharingConfig,omitempty"`
+
+	// The type of IAM policy.
+	AuthType AuthType `json:"authType,omitempty"`
+}
+
+// CreateServiceNetworkResourceAssociationInput is the input of
+// CreateServiceNetworkResourceAssociation.
+type CreateServiceNetworkResourceAssociationInput struct {
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The ID of the resource configuration to associate with the service network.
+	//
+	// This member is required.
+	ResourceConfigurationIdentifier *string `json:"resourceConfigurationIdentifier,omitempty"`
+
+	// The ID of the service network to associate with the resource configuration.
+	//
+	// This member is required.
+	ServiceNetworkIdentifier *string `json:"serviceNetworkIdentifier,omitempty"`
+
+	// Indicates if private DNS is enabled for the service network resource
+	// association.
+	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+
+	// A key-value pair to associate with a resource.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// CreateServiceNetworkResourceAssociationOutput is the output of
+// CreateServiceNetworkResourceAssociation.
+type CreateServiceNetworkResourceAssociationOutput struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the association.
+	Status ServiceNetworkResourceAssociationStatus `json:"status,omitempty"`
+
+	// The ID of the account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// Indicates if private DNS is is enabled for the service network resource
+	// association.
+	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+}
+
+// CreateServiceNetworkServiceAssociationInput is the input of
+// CreateServiceNetworkServiceAssociation.
+type CreateServiceNetworkServiceAssociationInput struct {
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The ID or ARN of the service.
+	//
+	// This member is required.
+	ServiceIdentifier *string `json:"serviceIdentifier,omitempty"`
+
+	// The ID or ARN of the service network. You must use an ARN if the resources
+	// are in different accounts.
+	//
+	// This member is required.
+	ServiceNetworkIdentifier *string `json:"serviceNetworkIdentifier,omitempty"`
+
+	// The tags for the association.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// CreateServiceNetworkServiceAssociationOutput is the output of
+// CreateServiceNetworkServiceAssociation.
+type CreateServiceNetworkServiceAssociationOutput struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The association status.
+	Status ServiceNetworkServiceAssociationStatus `json:"status,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// The custom domain name of the service.
+	CustomDomainName *string `json:"customDomainName,omitempty"`
+
+	// The DNS name of the service.
+	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+}
+
+// CreateServiceNetworkVpcAssociationInput is the input of
+// CreateServiceNetworkVpcAssociation.
+type CreateServiceNetworkVpcAssociationInput struct {
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The ID or ARN of the service network. You must use an ARN if the resources
+	// are in different accounts.
+	//
+	// This member is required.
+	ServiceNetworkIdentifier *string `json:"serviceNetworkIdentifier,omitempty"`
+
+	// The ID of the VPC.
+	//
+	// This member is required.
+	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+
+	// Indicates if private DNS is enabled for the VPC association.
+	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+
+	// The IDs of the security groups. Security groups aren't added by default. You
+	// can add a security group to apply network level controls to control which
+	// resources in a VPC are allowed to access the service network and its
+	// services. For more information, see Control traffic to resources using
+	// security groups
+	// (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_SecurityGroups.html)
+	// in the Amazon VPC User Guide.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+
+	// The tags for the association.
+	Tags map[string]string `json:"tags,omitempty"`
+
+	// DNS options for the service network VPC association.
+	DNSOptions *DNSOptions `json:"dnsOptions,omitempty"`
+}
+
+// CreateServiceNetworkVpcAssociationOutput is the output of
+// CreateServiceNetworkVpcAssociation.
+type CreateServiceNetworkVpcAssociationOutput struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The association status.
+	Status ServiceNetworkVPCAssociationStatus `json:"status,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// The IDs of the security groups.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+
+	// Indicates if private DNS is enabled for the VPC association.
+	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+
+	// The DNS configuration options.
+	DNSOptions *DNSOptions `json:"dnsOptions,omitempty"`
 }
 
 // CreateServiceOutput is the output of CreateService.
@@ -54,8 +870,8 @@ type CreateServiceOutput struct {
 	// The Amazon Resource Name (ARN) of the certificate.
 	CertificateARN *string `json:"certificateArn,omitempty"`
 
-	// The status. If the status is CREATE_FAILED, you must delete and recreate the
-	// service.
+	// The status. If the status is `CREATE_FAILED`, you must delete and recreate
+	// the service.
 	Status ServiceStatus `json:"status,omitempty"`
 
 	// The type of IAM policy.
@@ -65,13 +881,3904 @@ type CreateServiceOutput struct {
 	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
 }
 
-// The public DNS name of the service.
+// CreateTargetGroupInput is the input of CreateTargetGroup.
+type CreateTargetGroupInput struct {
+	// The name of the target group. The name must be unique within the account.
+	// The valid characters are a-z, 0-9, and hyphens (-). You can't use a hyphen
+	// as the first or last character, or immediately after another hyphen.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The type of target group.
+	//
+	// This member is required.
+	Type TargetGroupType `json:"type,omitempty"`
+
+	// The target group configuration.
+	Config *TargetGroupConfig `json:"config,omitempty"`
+
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The tags for the target group.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// CreateTargetGroupOutput is the output of CreateTargetGroup.
+type CreateTargetGroupOutput struct {
+	// The ID of the target group.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the target group.
+	ARN *string `json:"arn,omitempty"`
+
+	// The name of the target group.
+	Name *string `json:"name,omitempty"`
+
+	// The type of target group.
+	Type TargetGroupType `json:"type,omitempty"`
+
+	// The target group configuration.
+	Config *TargetGroupConfig `json:"config,omitempty"`
+
+	// The status. You can retry the operation if the status is `CREATE_FAILED`.
+	// However, if you retry it while the status is `CREATE_IN_PROGRESS`, there is
+	// no change in the status.
+	Status TargetGroupStatus `json:"status,omitempty"`
+}
+
+// Describes the DNS information of a service.
 type DNSEntry struct {
 	// The domain name of the service.
 	DomainName *string `json:"domainName,omitempty"`
 
 	// The ID of the hosted zone.
 	HostedZoneID *string `json:"hostedZoneId,omitempty"`
+}
+
+// The DNS configuration options.
+type DNSOptions struct {
+	// The preference for which private domains have a private hosted zone created
+	// for and associated with the specified VPC. Only supported when private DNS
+	// is enabled and when the VPC endpoint type is ServiceNetwork or Resource.
+	//
+	// - `ALL_DOMAINS` - VPC Lattice provisions private hosted zones for all custom
+	// domain names. - `VERIFIED_DOMAINS_ONLY` - VPC Lattice provisions a private
+	// hosted zone only if custom domain name has been verified by the provider. -
+	// `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS` - VPC Lattice provisions private
+	// hosted zones for all verified custom domain names and other domain names
+	// that the resource consumer specifies. The resource consumer specifies the
+	// domain names in the privateDnsSpecifiedDomains parameter. -
+	// `SPECIFIED_DOMAINS_ONLY` - VPC Lattice provisions a private hosted zone for
+	// domain names specified by the resource consumer. The resource consumer
+	// specifies the domain names in the privateDnsSpecifiedDomains parameter.
+	PrivateDNSPreference PrivateDNSPreference `json:"privateDnsPreference,omitempty"`
+
+	// Indicates which of the private domains to create private hosted zones for
+	// and associate with the specified VPC. Only supported when private DNS is
+	// enabled and the private DNS preference is
+	// `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS` or `SPECIFIED_DOMAINS_ONLY`.
+	PrivateDNSSpecifiedDomains []string `json:"privateDnsSpecifiedDomains,omitempty"`
+}
+
+// The DNS name of the resource.
+type DNSResource struct {
+	// The domain name of the resource.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// The type of IP address. Dualstack is currently not supported.
+	IPAddressType ResourceConfigurationIPAddressType `json:"ipAddressType,omitempty"`
+}
+
+// DeleteAccessLogSubscriptionInput is the input of
+// DeleteAccessLogSubscription.
+type DeleteAccessLogSubscriptionInput struct {
+	// The ID or ARN of the access log subscription.
+	//
+	// This member is required. It travels in the request path as
+	// {accessLogSubscriptionIdentifier}.
+	AccessLogSubscriptionIdentifier *string `json:"-"`
+}
+
+// DeleteAccessLogSubscriptionOutput is the output of
+// DeleteAccessLogSubscription.
+type DeleteAccessLogSubscriptionOutput struct{}
+
+// DeleteAuthPolicyInput is the input of DeleteAuthPolicy.
+type DeleteAuthPolicyInput struct {
+	// The ID or ARN of the resource.
+	//
+	// This member is required. It travels in the request path as
+	// {resourceIdentifier}.
+	ResourceIdentifier *string `json:"-"`
+}
+
+// DeleteAuthPolicyOutput is the output of DeleteAuthPolicy.
+type DeleteAuthPolicyOutput struct{}
+
+// DeleteDomainVerificationInput is the input of DeleteDomainVerification.
+type DeleteDomainVerificationInput struct {
+	// The ID of the domain verification to delete.
+	//
+	// This member is required. It travels in the request path as
+	// {domainVerificationIdentifier}.
+	DomainVerificationIdentifier *string `json:"-"`
+}
+
+// DeleteDomainVerificationOutput is the output of DeleteDomainVerification.
+type DeleteDomainVerificationOutput struct{}
+
+// DeleteListenerInput is the input of DeleteListener.
+type DeleteListenerInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The ID or ARN of the listener.
+	//
+	// This member is required. It travels in the request path as
+	// {listenerIdentifier}.
+	ListenerIdentifier *string `json:"-"`
+}
+
+// DeleteListenerOutput is the output of DeleteListener.
+type DeleteListenerOutput struct{}
+
+// DeleteResourceConfigurationInput is the input of
+// DeleteResourceConfiguration.
+type DeleteResourceConfigurationInput struct {
+	// The ID or ARN of the resource configuration.
+	//
+	// This member is required. It travels in the request path as
+	// {resourceConfigurationIdentifier}.
+	ResourceConfigurationIdentifier *string `json:"-"`
+}
+
+// DeleteResourceConfigurationOutput is the output of
+// DeleteResourceConfiguration.
+type DeleteResourceConfigurationOutput struct{}
+
+// DeleteResourceEndpointAssociationInput is the input of
+// DeleteResourceEndpointAssociation.
+type DeleteResourceEndpointAssociationInput struct {
+	// The ID or ARN of the association.
+	//
+	// This member is required. It travels in the request path as
+	// {resourceEndpointAssociationIdentifier}.
+	ResourceEndpointAssociationIdentifier *string `json:"-"`
+}
+
+// DeleteResourceEndpointAssociationOutput is the output of
+// DeleteResourceEndpointAssociation.
+type DeleteResourceEndpointAssociationOutput struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the resource configuration.
+	ResourceConfigurationID *string `json:"resourceConfigurationId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource configuration associated with
+	// the VPC endpoint of type resource.
+	ResourceConfigurationARN *string `json:"resourceConfigurationArn,omitempty"`
+
+	// The ID of the resource VPC endpoint that is associated with the resource
+	// configuration.
+	VPCEndpointID *string `json:"vpcEndpointId,omitempty"`
+}
+
+// DeleteResourceGatewayInput is the input of DeleteResourceGateway.
+type DeleteResourceGatewayInput struct {
+	// The ID or ARN of the resource gateway.
+	//
+	// This member is required. It travels in the request path as
+	// {resourceGatewayIdentifier}.
+	ResourceGatewayIdentifier *string `json:"-"`
+}
+
+// DeleteResourceGatewayOutput is the output of DeleteResourceGateway.
+type DeleteResourceGatewayOutput struct {
+	// The ID of the resource gateway.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource gateway.
+	ARN *string `json:"arn,omitempty"`
+
+	// The name of the resource gateway.
+	Name *string `json:"name,omitempty"`
+
+	// The status of the resource gateway.
+	Status ResourceGatewayStatus `json:"status,omitempty"`
+}
+
+// DeleteResourcePolicyInput is the input of DeleteResourcePolicy.
+type DeleteResourcePolicyInput struct {
+	// The Amazon Resource Name (ARN) of the resource.
+	//
+	// This member is required. It travels in the request path as {resourceArn}.
+	ResourceARN *string `json:"-"`
+}
+
+// DeleteResourcePolicyOutput is the output of DeleteResourcePolicy.
+type DeleteResourcePolicyOutput struct{}
+
+// DeleteRuleInput is the input of DeleteRule.
+type DeleteRuleInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The ID or ARN of the listener.
+	//
+	// This member is required. It travels in the request path as
+	// {listenerIdentifier}.
+	ListenerIdentifier *string `json:"-"`
+
+	// The ID or ARN of the rule.
+	//
+	// This member is required. It travels in the request path as {ruleIdentifier}.
+	RuleIdentifier *string `json:"-"`
+}
+
+// DeleteRuleOutput is the output of DeleteRule.
+type DeleteRuleOutput struct{}
+
+// DeleteServiceInput is the input of DeleteService.
+type DeleteServiceInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+}
+
+// DeleteServiceNetworkInput is the input of DeleteServiceNetwork.
+type DeleteServiceNetworkInput struct {
+	// The ID or ARN of the service network.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceNetworkIdentifier}.
+	ServiceNetworkIdentifier *string `json:"-"`
+}
+
+// DeleteServiceNetworkOutput is the output of DeleteServiceNetwork.
+type DeleteServiceNetworkOutput struct{}
+
+// DeleteServiceNetworkResourceAssociationInput is the input of
+// DeleteServiceNetworkResourceAssociation.
+type DeleteServiceNetworkResourceAssociationInput struct {
+	// The ID of the association.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceNetworkResourceAssociationIdentifier}.
+	ServiceNetworkResourceAssociationIdentifier *string `json:"-"`
+}
+
+// DeleteServiceNetworkResourceAssociationOutput is the output of
+// DeleteServiceNetworkResourceAssociation.
+type DeleteServiceNetworkResourceAssociationOutput struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the association.
+	Status ServiceNetworkResourceAssociationStatus `json:"status,omitempty"`
+}
+
+// DeleteServiceNetworkServiceAssociationInput is the input of
+// DeleteServiceNetworkServiceAssociation.
+type DeleteServiceNetworkServiceAssociationInput struct {
+	// The ID or ARN of the association.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceNetworkServiceAssociationIdentifier}.
+	ServiceNetworkServiceAssociationIdentifier *string `json:"-"`
+}
+
+// DeleteServiceNetworkServiceAssociationOutput is the output of
+// DeleteServiceNetworkServiceAssociation.
+type DeleteServiceNetworkServiceAssociationOutput struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The status. You can retry the operation if the status is `DELETE_FAILED`.
+	// However, if you retry it when the status is `DELETE_IN_PROGRESS`, there is
+	// no change in the status.
+	Status ServiceNetworkServiceAssociationStatus `json:"status,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+}
+
+// DeleteServiceNetworkVpcAssociationInput is the input of
+// DeleteServiceNetworkVpcAssociation.
+type DeleteServiceNetworkVpcAssociationInput struct {
+	// The ID or ARN of the association.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceNetworkVpcAssociationIdentifier}.
+	ServiceNetworkVPCAssociationIdentifier *string `json:"-"`
+}
+
+// DeleteServiceNetworkVpcAssociationOutput is the output of
+// DeleteServiceNetworkVpcAssociation.
+type DeleteServiceNetworkVpcAssociationOutput struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The status. You can retry the operation if the status is `DELETE_FAILED`.
+	// However, if you retry it while the status is `DELETE_IN_PROGRESS`, there is
+	// no change in the status.
+	Status ServiceNetworkVPCAssociationStatus `json:"status,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+}
+
+// DeleteServiceOutput is the output of DeleteService.
+type DeleteServiceOutput struct {
+	// The ID of the service.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service.
+	ARN *string `json:"arn,omitempty"`
+
+	// The name of the service.
+	Name *string `json:"name,omitempty"`
+
+	// The status. You can retry the operation if the status is `DELETE_FAILED`.
+	// However, if you retry it while the status is `DELETE_IN_PROGRESS`, the
+	// status doesn't change.
+	Status ServiceStatus `json:"status,omitempty"`
+}
+
+// DeleteTargetGroupInput is the input of DeleteTargetGroup.
+type DeleteTargetGroupInput struct {
+	// The ID or ARN of the target group.
+	//
+	// This member is required. It travels in the request path as
+	// {targetGroupIdentifier}.
+	TargetGroupIdentifier *string `json:"-"`
+}
+
+// DeleteTargetGroupOutput is the output of DeleteTargetGroup.
+type DeleteTargetGroupOutput struct {
+	// The ID of the target group.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the target group.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status. You can retry the operation if the status is `DELETE_FAILED`.
+	// However, if you retry it while the status is `DELETE_IN_PROGRESS`, the
+	// status doesn't change.
+	Status TargetGroupStatus `json:"status,omitempty"`
+}
+
+// DeregisterTargetsInput is the input of DeregisterTargets.
+type DeregisterTargetsInput struct {
+	// The ID or ARN of the target group.
+	//
+	// This member is required. It travels in the request path as
+	// {targetGroupIdentifier}.
+	TargetGroupIdentifier *string `json:"-"`
+
+	// The targets to deregister.
+	//
+	// This member is required.
+	Targets []Target `json:"targets,omitempty"`
+}
+
+// DeregisterTargetsOutput is the output of DeregisterTargets.
+type DeregisterTargetsOutput struct {
+	// The targets that were successfully deregistered.
+	Successful []Target `json:"successful,omitempty"`
+
+	// The targets that the operation couldn't deregister.
+	Unsuccessful []TargetFailure `json:"unsuccessful,omitempty"`
+}
+
+// Summary information about a domain verification.
+type DomainVerificationSummary struct {
+	// The ID of the domain verification.
+	//
+	// This member is required.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the domain verification.
+	//
+	// This member is required.
+	ARN *string `json:"arn,omitempty"`
+
+	// The domain name being verified.
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// The current status of the domain verification process.
+	//
+	// This member is required.
+	Status VerificationStatus `json:"status,omitempty"`
+
+	// The TXT record configuration used for domain verification.
+	TxtMethodConfig *TxtMethodConfig `json:"txtMethodConfig,omitempty"`
+
+	// The date and time that the domain verification was created, in ISO-8601
+	// format.
+	//
+	// This member is required. It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the domain was last successfully verified, in
+	// ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastVerifiedTime *time.Time `json:"lastVerifiedTime,omitempty" timestampFormat:"iso8601"`
+
+	// The tags associated with the domain verification.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v DomainVerificationSummary) MarshalJSON() ([]byte, error) {
+	type plain DomainVerificationSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt        *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastVerifiedTime *specrt.ISO8601Time `json:"lastVerifiedTime,omitempty"`
+	}{
+		CreatedAt:        specrt.ISO8601Of(v.CreatedAt),
+		LastVerifiedTime: specrt.ISO8601Of(v.LastVerifiedTime),
+		plain:            plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *DomainVerificationSummary) UnmarshalJSON(data []byte) error {
+	type plain DomainVerificationSummary
+	wire := struct {
+		*plain
+		CreatedAt        *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastVerifiedTime *specrt.ISO8601Time `json:"lastVerifiedTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastVerifiedTime = wire.LastVerifiedTime.Time()
+	return nil
+}
+
+// Describes an action that returns a custom HTTP response.
+type FixedResponseAction struct {
+	// The HTTP response code. Only `404` and `500` status codes are supported.
+	//
+	// This member is required.
+	StatusCode *int32 `json:"statusCode,omitempty"`
+}
+
+// Describes a forward action. You can use forward actions to route requests to
+// one or more target groups.
+type ForwardAction struct {
+	// The target groups. Traffic matching the rule is forwarded to the specified
+	// target groups. With forward actions, you can assign a weight that controls
+	// the prioritization and selection of each target group. This means that
+	// requests are distributed to individual target groups based on their weights.
+	// For example, if two target groups have the same weight, each target group
+	// receives half of the traffic.
+	//
+	// The default value is 1. This means that if only one target group is
+	// provided, there is no need to set the weight; 100% of the traffic goes to
+	// that target group.
+	//
+	// This member is required.
+	TargetGroups []WeightedTargetGroup `json:"targetGroups,omitempty"`
+}
+
+// GetAccessLogSubscriptionInput is the input of GetAccessLogSubscription.
+type GetAccessLogSubscriptionInput struct {
+	// The ID or ARN of the access log subscription.
+	//
+	// This member is required. It travels in the request path as
+	// {accessLogSubscriptionIdentifier}.
+	AccessLogSubscriptionIdentifier *string `json:"-"`
+}
+
+// GetAccessLogSubscriptionOutput is the output of GetAccessLogSubscription.
+type GetAccessLogSubscriptionOutput struct {
+	// The ID of the access log subscription.
+	//
+	// This member is required.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the access log subscription.
+	//
+	// This member is required.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the service network or service.
+	//
+	// This member is required.
+	ResourceID *string `json:"resourceId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network or service.
+	//
+	// This member is required.
+	ResourceARN *string `json:"resourceArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the access log destination.
+	//
+	// This member is required.
+	DestinationARN *string `json:"destinationArn,omitempty"`
+
+	// The log type for the service network.
+	ServiceNetworkLogType ServiceNetworkLogType `json:"serviceNetworkLogType,omitempty"`
+
+	// The date and time that the access log subscription was created, in ISO-8601
+	// format.
+	//
+	// This member is required. It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the access log subscription was last updated, in
+	// ISO-8601 format.
+	//
+	// This member is required. It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetAccessLogSubscriptionOutput) MarshalJSON() ([]byte, error) {
+	type plain GetAccessLogSubscriptionOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetAccessLogSubscriptionOutput) UnmarshalJSON(data []byte) error {
+	type plain GetAccessLogSubscriptionOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// GetAuthPolicyInput is the input of GetAuthPolicy.
+type GetAuthPolicyInput struct {
+	// The ID or ARN of the service network or service.
+	//
+	// This member is required. It travels in the request path as
+	// {resourceIdentifier}.
+	ResourceIdentifier *string `json:"-"`
+}
+
+// GetAuthPolicyOutput is the output of GetAuthPolicy.
+type GetAuthPolicyOutput struct {
+	// The auth policy.
+	Policy *string `json:"policy,omitempty"`
+
+	// The state of the auth policy. The auth policy is only active when the auth
+	// type is set to `AWS_IAM`. If you provide a policy, then authentication and
+	// authorization decisions are made based on this policy and the client's IAM
+	// policy. If the auth type is `NONE`, then any auth policy that you provide
+	// remains inactive. For more information, see Create a service network
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html#create-service-network)
+	// in the Amazon VPC Lattice User Guide.
+	State AuthPolicyState `json:"state,omitempty"`
+
+	// The date and time that the auth policy was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the auth policy was last updated, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetAuthPolicyOutput) MarshalJSON() ([]byte, error) {
+	type plain GetAuthPolicyOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetAuthPolicyOutput) UnmarshalJSON(data []byte) error {
+	type plain GetAuthPolicyOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// GetDomainVerificationInput is the input of GetDomainVerification.
+type GetDomainVerificationInput struct {
+	// The ID or ARN of the domain verification to retrieve.
+	//
+	// This member is required. It travels in the request path as
+	// {domainVerificationIdentifier}.
+	DomainVerificationIdentifier *string `json:"-"`
+}
+
+// GetDomainVerificationOutput is the output of GetDomainVerification.
+type GetDomainVerificationOutput struct {
+	// The ID of the domain verification.
+	//
+	// This member is required.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the domain verification.
+	//
+	// This member is required.
+	ARN *string `json:"arn,omitempty"`
+
+	// The domain name being verified.
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// The current status of the domain verification process.
+	//
+	// This member is required.
+	Status VerificationStatus `json:"status,omitempty"`
+
+	// The TXT record configuration used for domain verification.
+	TxtMethodConfig *TxtMethodConfig `json:"txtMethodConfig,omitempty"`
+
+	// The date and time that the domain verification was created, in ISO-8601
+	// format.
+	//
+	// This member is required. It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the domain was last successfully verified, in
+	// ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastVerifiedTime *time.Time `json:"lastVerifiedTime,omitempty" timestampFormat:"iso8601"`
+
+	// The tags associated with the domain verification.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetDomainVerificationOutput) MarshalJSON() ([]byte, error) {
+	type plain GetDomainVerificationOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt        *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastVerifiedTime *specrt.ISO8601Time `json:"lastVerifiedTime,omitempty"`
+	}{
+		CreatedAt:        specrt.ISO8601Of(v.CreatedAt),
+		LastVerifiedTime: specrt.ISO8601Of(v.LastVerifiedTime),
+		plain:            plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetDomainVerificationOutput) UnmarshalJSON(data []byte) error {
+	type plain GetDomainVerificationOutput
+	wire := struct {
+		*plain
+		CreatedAt        *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastVerifiedTime *specrt.ISO8601Time `json:"lastVerifiedTime,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastVerifiedTime = wire.LastVerifiedTime.Time()
+	return nil
+}
+
+// GetListenerInput is the input of GetListener.
+type GetListenerInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The ID or ARN of the listener.
+	//
+	// This member is required. It travels in the request path as
+	// {listenerIdentifier}.
+	ListenerIdentifier *string `json:"-"`
+}
+
+// GetListenerOutput is the output of GetListener.
+type GetListenerOutput struct {
+	// The Amazon Resource Name (ARN) of the listener.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the listener.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the listener.
+	Name *string `json:"name,omitempty"`
+
+	// The listener protocol.
+	Protocol ListenerProtocol `json:"protocol,omitempty"`
+
+	// The listener port.
+	Port *int32 `json:"port,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The ID of the service.
+	ServiceID *string `json:"serviceId,omitempty"`
+
+	// The actions for the default listener rule.
+	DefaultAction *RuleAction `json:"defaultAction,omitempty"`
+
+	// The date and time that the listener was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the listener was last updated, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetListenerOutput) MarshalJSON() ([]byte, error) {
+	type plain GetListenerOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetListenerOutput) UnmarshalJSON(data []byte) error {
+	type plain GetListenerOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// GetResourceConfigurationInput is the input of GetResourceConfiguration.
+type GetResourceConfigurationInput struct {
+	// The ID of the resource configuration.
+	//
+	// This member is required. It travels in the request path as
+	// {resourceConfigurationIdentifier}.
+	ResourceConfigurationIdentifier *string `json:"-"`
+}
+
+// GetResourceConfigurationOutput is the output of GetResourceConfiguration.
+type GetResourceConfigurationOutput struct {
+	// The ID of the resource configuration.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the resource configuration.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource configuration.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the resource gateway used to connect to the resource configuration
+	// in a given VPC. You can specify the resource gateway identifier only for
+	// resource configurations with type SINGLE, GROUP, or ARN.
+	ResourceGatewayID *string `json:"resourceGatewayId,omitempty"`
+
+	// The ID of the group resource configuration.
+	ResourceConfigurationGroupID *string `json:"resourceConfigurationGroupId,omitempty"`
+
+	// The type of resource configuration.
+	//
+	// - `SINGLE` - A single resource. - `GROUP` - A group of resources. - `CHILD`
+	// - A single resource that is part of a group resource configuration. - `ARN`
+	// - An Amazon Web Services resource.
+	Type ResourceConfigurationType `json:"type,omitempty"`
+
+	// Specifies whether the resource configuration is associated with a sharable
+	// service network.
+	AllowAssociationToShareableServiceNetwork *bool `json:"allowAssociationToShareableServiceNetwork,omitempty"`
+
+	// The TCP port ranges that a consumer can use to access a resource
+	// configuration. You can separate port ranges with a comma. Example: 1-65535
+	// or 1,2,22-30
+	PortRanges []string `json:"portRanges,omitempty"`
+
+	// The TCP protocol accepted by the specified resource configuration.
+	Protocol ProtocolType `json:"protocol,omitempty"`
+
+	// The custom domain name of the resource configuration.
+	CustomDomainName *string `json:"customDomainName,omitempty"`
+
+	// The status of the resource configuration.
+	Status ResourceConfigurationStatus `json:"status,omitempty"`
+
+	// The resource configuration.
+	ResourceConfigurationDefinition *ResourceConfigurationDefinition `json:"resourceConfigurationDefinition,omitempty"`
+
+	// The date and time that the resource configuration was created, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// Indicates whether the resource configuration was created and is managed by
+	// Amazon.
+	AmazonManaged *bool `json:"amazonManaged,omitempty"`
+
+	// The reason the create-resource-configuration request failed.
+	FailureReason *string `json:"failureReason,omitempty"`
+
+	// The most recent date and time that the resource configuration was updated,
+	// in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+
+	// The domain verification ID.
+	DomainVerificationID *string `json:"domainVerificationId,omitempty"`
+
+	// The ARN of the domain verification.
+	DomainVerificationARN *string `json:"domainVerificationArn,omitempty"`
+
+	// The domain verification status.
+	DomainVerificationStatus VerificationStatus `json:"domainVerificationStatus,omitempty"`
+
+	// (GROUP) The group domain for a group resource configuration. Any domains
+	// that you create for the child resource are subdomains of the group domain.
+	// Child resources inherit the verification status of the domain.
+	GroupDomain *string `json:"groupDomain,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetResourceConfigurationOutput) MarshalJSON() ([]byte, error) {
+	type plain GetResourceConfigurationOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetResourceConfigurationOutput) UnmarshalJSON(data []byte) error {
+	type plain GetResourceConfigurationOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// GetResourceGatewayInput is the input of GetResourceGateway.
+type GetResourceGatewayInput struct {
+	// The ID of the resource gateway.
+	//
+	// This member is required. It travels in the request path as
+	// {resourceGatewayIdentifier}.
+	ResourceGatewayIdentifier *string `json:"-"`
+}
+
+// GetResourceGatewayOutput is the output of GetResourceGateway.
+type GetResourceGatewayOutput struct {
+	// The name of the resource gateway.
+	Name *string `json:"name,omitempty"`
+
+	// The ID of the resource gateway.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource gateway.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status for the resource gateway.
+	Status ResourceGatewayStatus `json:"status,omitempty"`
+
+	// The ID of the VPC for the resource gateway.
+	VPCID *string `json:"vpcId,omitempty"`
+
+	// The IDs of the VPC subnets for resource gateway.
+	SubnetIDs []string `json:"subnetIds,omitempty"`
+
+	// Indicates whether the resource gateway is managed by an Amazon Web Services
+	// service.
+	ServiceManaged *bool `json:"serviceManaged,omitempty"`
+
+	// The Amazon Web Services service that manages the resource gateway.
+	ManagedBy *string `json:"managedBy,omitempty"`
+
+	// The security group IDs associated with the resource gateway.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+
+	// The type of IP address for the resource gateway.
+	IPAddressType ResourceGatewayIPAddressType `json:"ipAddressType,omitempty"`
+
+	// The number of IPv4 addresses in each ENI for the resource gateway.
+	Ipv4AddressesPerEni *int32 `json:"ipv4AddressesPerEni,omitempty"`
+
+	// The DNS resolution type for resource configurations that are associated with
+	// this resource gateway.
+	ResourceConfigDNSResolution ResourceConfigDNSResolution `json:"resourceConfigDnsResolution,omitempty"`
+
+	// The date and time that the resource gateway was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the resource gateway was last updated, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetResourceGatewayOutput) MarshalJSON() ([]byte, error) {
+	type plain GetResourceGatewayOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetResourceGatewayOutput) UnmarshalJSON(data []byte) error {
+	type plain GetResourceGatewayOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// GetResourcePolicyInput is the input of GetResourcePolicy.
+type GetResourcePolicyInput struct {
+	// The Amazon Resource Name (ARN) of the service network or service.
+	//
+	// This member is required. It travels in the request path as {resourceArn}.
+	ResourceARN *string `json:"-"`
+}
+
+// GetResourcePolicyOutput is the output of GetResourcePolicy.
+type GetResourcePolicyOutput struct {
+	// An IAM policy.
+	Policy *string `json:"policy,omitempty"`
+}
+
+// GetRuleInput is the input of GetRule.
+type GetRuleInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The ID or ARN of the listener.
+	//
+	// This member is required. It travels in the request path as
+	// {listenerIdentifier}.
+	ListenerIdentifier *string `json:"-"`
+
+	// The ID or ARN of the listener rule.
+	//
+	// This member is required. It travels in the request path as {ruleIdentifier}.
+	RuleIdentifier *string `json:"-"`
+}
+
+// GetRuleOutput is the output of GetRule.
+type GetRuleOutput struct {
+	// The Amazon Resource Name (ARN) of the listener.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the listener.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the listener.
+	Name *string `json:"name,omitempty"`
+
+	// Indicates whether this is the default rule.
+	IsDefault *bool `json:"isDefault,omitempty"`
+
+	// The rule match.
+	Match *RuleMatch `json:"match,omitempty"`
+
+	// The priority level for the specified rule.
+	Priority *int32 `json:"priority,omitempty"`
+
+	// The action for the default rule.
+	Action *RuleAction `json:"action,omitempty"`
+
+	// The date and time that the listener rule was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the listener rule was last updated, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetRuleOutput) MarshalJSON() ([]byte, error) {
+	type plain GetRuleOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetRuleOutput) UnmarshalJSON(data []byte) error {
+	type plain GetRuleOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// GetServiceInput is the input of GetService.
+type GetServiceInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+}
+
+// GetServiceNetworkInput is the input of GetServiceNetwork.
+type GetServiceNetworkInput struct {
+	// The ID or ARN of the service network.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceNetworkIdentifier}.
+	ServiceNetworkIdentifier *string `json:"-"`
+}
+
+// GetServiceNetworkOutput is the output of GetServiceNetwork.
+type GetServiceNetworkOutput struct {
+	// The ID of the service network.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the service network.
+	Name *string `json:"name,omitempty"`
+
+	// The date and time that the service network was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time of the last update, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+
+	// The Amazon Resource Name (ARN) of the service network.
+	ARN *string `json:"arn,omitempty"`
+
+	// The type of IAM policy.
+	AuthType AuthType `json:"authType,omitempty"`
+
+	// Specifies if the service network is enabled for sharing.
+	SharingConfig *SharingConfig `json:"sharingConfig,omitempty"`
+
+	// The number of VPCs associated with the service network.
+	NumberOfAssociatedVPCs *int64 `json:"numberOfAssociatedVPCs,omitempty"`
+
+	// The number of services associated with the service network.
+	NumberOfAssociatedServices *int64 `json:"numberOfAssociatedServices,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetServiceNetworkOutput) MarshalJSON() ([]byte, error) {
+	type plain GetServiceNetworkOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetServiceNetworkOutput) UnmarshalJSON(data []byte) error {
+	type plain GetServiceNetworkOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// GetServiceNetworkResourceAssociationInput is the input of
+// GetServiceNetworkResourceAssociation.
+type GetServiceNetworkResourceAssociationInput struct {
+	// The ID of the association.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceNetworkResourceAssociationIdentifier}.
+	ServiceNetworkResourceAssociationIdentifier *string `json:"-"`
+}
+
+// GetServiceNetworkResourceAssociationOutput is the output of
+// GetServiceNetworkResourceAssociation.
+type GetServiceNetworkResourceAssociationOutput struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the association.
+	Status ServiceNetworkResourceAssociationStatus `json:"status,omitempty"`
+
+	// The account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// The date and time that the association was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The ID of the resource configuration that is associated with the service
+	// network.
+	ResourceConfigurationID *string `json:"resourceConfigurationId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ResourceConfigurationARN *string `json:"resourceConfigurationArn,omitempty"`
+
+	// The name of the resource configuration that is associated with the service
+	// network.
+	ResourceConfigurationName *string `json:"resourceConfigurationName,omitempty"`
+
+	// The ID of the service network that is associated with the resource
+	// configuration.
+	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network that is associated
+	// with the resource configuration.
+	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+
+	// The name of the service network that is associated with the resource
+	// configuration.
+	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+
+	// The reason the association request failed.
+	FailureReason *string `json:"failureReason,omitempty"`
+
+	// The failure code.
+	FailureCode *string `json:"failureCode,omitempty"`
+
+	// The most recent date and time that the association was updated, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+
+	// The private DNS entry for the service.
+	PrivateDNSEntry *DNSEntry `json:"privateDnsEntry,omitempty"`
+
+	// Indicates if private DNS is enabled in the service network resource
+	// association.
+	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+
+	// The DNS entry for the service.
+	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+
+	// Indicates whether the association is managed by Amazon.
+	IsManagedAssociation *bool `json:"isManagedAssociation,omitempty"`
+
+	// The domain verification status in the service network resource association.
+	DomainVerificationStatus VerificationStatus `json:"domainVerificationStatus,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetServiceNetworkResourceAssociationOutput) MarshalJSON() ([]byte, error) {
+	type plain GetServiceNetworkResourceAssociationOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetServiceNetworkResourceAssociationOutput) UnmarshalJSON(data []byte) error {
+	type plain GetServiceNetworkResourceAssociationOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// GetServiceNetworkServiceAssociationInput is the input of
+// GetServiceNetworkServiceAssociation.
+type GetServiceNetworkServiceAssociationInput struct {
+	// The ID or ARN of the association.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceNetworkServiceAssociationIdentifier}.
+	ServiceNetworkServiceAssociationIdentifier *string `json:"-"`
+}
+
+// GetServiceNetworkServiceAssociationOutput is the output of
+// GetServiceNetworkServiceAssociation.
+type GetServiceNetworkServiceAssociationOutput struct {
+	// The ID of the service network and service association.
+	ID *string `json:"id,omitempty"`
+
+	// The status of the association.
+	Status ServiceNetworkServiceAssociationStatus `json:"status,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// The date and time that the association was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The ID of the service.
+	ServiceID *string `json:"serviceId,omitempty"`
+
+	// The name of the service.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The ID of the service network.
+	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+
+	// The name of the service network.
+	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network.
+	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+
+	// The DNS name of the service.
+	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+
+	// The custom domain name of the service.
+	CustomDomainName *string `json:"customDomainName,omitempty"`
+
+	// The failure message.
+	FailureMessage *string `json:"failureMessage,omitempty"`
+
+	// The failure code.
+	FailureCode *string `json:"failureCode,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetServiceNetworkServiceAssociationOutput) MarshalJSON() ([]byte, error) {
+	type plain GetServiceNetworkServiceAssociationOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetServiceNetworkServiceAssociationOutput) UnmarshalJSON(data []byte) error {
+	type plain GetServiceNetworkServiceAssociationOutput
+	wire := struct {
+		*plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// GetServiceNetworkVpcAssociationInput is the input of
+// GetServiceNetworkVpcAssociation.
+type GetServiceNetworkVpcAssociationInput struct {
+	// The ID or ARN of the association.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceNetworkVpcAssociationIdentifier}.
+	ServiceNetworkVPCAssociationIdentifier *string `json:"-"`
+}
+
+// GetServiceNetworkVpcAssociationOutput is the output of
+// GetServiceNetworkVpcAssociation.
+type GetServiceNetworkVpcAssociationOutput struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The status of the association.
+	Status ServiceNetworkVPCAssociationStatus `json:"status,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// The date and time that the association was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The ID of the service network.
+	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+
+	// The name of the service network.
+	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network.
+	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+
+	// The ID of the VPC.
+	VPCID *string `json:"vpcId,omitempty"`
+
+	// The IDs of the security groups.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+
+	// Indicates if private DNS is enabled in the VPC association.
+	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+
+	// The failure message.
+	FailureMessage *string `json:"failureMessage,omitempty"`
+
+	// The failure code.
+	FailureCode *string `json:"failureCode,omitempty"`
+
+	// The date and time that the association was last updated, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+
+	// DNS options for the service network VPC association.
+	DNSOptions *DNSOptions `json:"dnsOptions,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetServiceNetworkVpcAssociationOutput) MarshalJSON() ([]byte, error) {
+	type plain GetServiceNetworkVpcAssociationOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetServiceNetworkVpcAssociationOutput) UnmarshalJSON(data []byte) error {
+	type plain GetServiceNetworkVpcAssociationOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// GetServiceOutput is the output of GetService.
+type GetServiceOutput struct {
+	// The ID of the service.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the service.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service.
+	ARN *string `json:"arn,omitempty"`
+
+	// The date and time that the service was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the service was last updated, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+
+	// The DNS name of the service.
+	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+
+	// The custom domain name of the service.
+	CustomDomainName *string `json:"customDomainName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the certificate.
+	CertificateARN *string `json:"certificateArn,omitempty"`
+
+	// The status of the service.
+	Status ServiceStatus `json:"status,omitempty"`
+
+	// The type of IAM policy.
+	AuthType AuthType `json:"authType,omitempty"`
+
+	// The amount of time, in seconds, that a connection can remain idle before VPC
+	// Lattice closes it.
+	IdleTimeoutSeconds *int32 `json:"idleTimeoutSeconds,omitempty"`
+
+	// The failure code.
+	FailureCode *string `json:"failureCode,omitempty"`
+
+	// The failure message.
+	FailureMessage *string `json:"failureMessage,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetServiceOutput) MarshalJSON() ([]byte, error) {
+	type plain GetServiceOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetServiceOutput) UnmarshalJSON(data []byte) error {
+	type plain GetServiceOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// GetTargetGroupInput is the input of GetTargetGroup.
+type GetTargetGroupInput struct {
+	// The ID or ARN of the target group.
+	//
+	// This member is required. It travels in the request path as
+	// {targetGroupIdentifier}.
+	TargetGroupIdentifier *string `json:"-"`
+}
+
+// GetTargetGroupOutput is the output of GetTargetGroup.
+type GetTargetGroupOutput struct {
+	// The ID of the target group.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the target group.
+	ARN *string `json:"arn,omitempty"`
+
+	// The name of the target group.
+	Name *string `json:"name,omitempty"`
+
+	// The target group type.
+	Type TargetGroupType `json:"type,omitempty"`
+
+	// The target group configuration.
+	Config *TargetGroupConfig `json:"config,omitempty"`
+
+	// The date and time that the target group was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the target group was last updated, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+
+	// The status.
+	Status TargetGroupStatus `json:"status,omitempty"`
+
+	// The Amazon Resource Names (ARNs) of the service.
+	ServiceARNs []string `json:"serviceArns,omitempty"`
+
+	// The failure message.
+	FailureMessage *string `json:"failureMessage,omitempty"`
+
+	// The failure code.
+	FailureCode *string `json:"failureCode,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v GetTargetGroupOutput) MarshalJSON() ([]byte, error) {
+	type plain GetTargetGroupOutput
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *GetTargetGroupOutput) UnmarshalJSON(data []byte) error {
+	type plain GetTargetGroupOutput
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// Describes criteria that can be applied to incoming requests.
+type HTTPMatch struct {
+	// The HTTP method type.
+	Method *string `json:"method,omitempty"`
+
+	// The path match.
+	PathMatch *PathMatch `json:"pathMatch,omitempty"`
+
+	// The header matches. Matches incoming requests with rule based on request
+	// header value before applying rule action.
+	HeaderMatches []HeaderMatch `json:"headerMatches,omitempty"`
+}
+
+// Describes the constraints for a header match. Matches incoming requests with
+// rule based on request header value before applying rule action.
+type HeaderMatch struct {
+	// The name of the header.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+
+	// The header match type.
+	//
+	// This member is required.
+	Match *HeaderMatchType `json:"match,omitempty"`
+
+	// Indicates whether the match is case sensitive.
+	CaseSensitive *bool `json:"caseSensitive,omitempty"`
+}
+
+// Describes a header match type.
+//
+// It is a union: exactly one member must be set.
+type HeaderMatchType struct {
+	// An exact type match.
+	Exact *string `json:"exact,omitempty"`
+
+	// A prefix type match. Matches the value with the prefix.
+	Prefix *string `json:"prefix,omitempty"`
+
+	// A contains type match.
+	Contains *string `json:"contains,omitempty"`
+}
+
+// Describes the health check configuration of a target group. Health check
+// configurations aren't used for target groups of type `LAMBDA` or `ALB`.
+type HealthCheckConfig struct {
+	// Indicates whether health checking is enabled.
+	Enabled *bool `json:"enabled,omitempty"`
+
+	// The protocol used when performing health checks on targets. The possible
+	// protocols are `HTTP` and `HTTPS`. The default is `HTTP`.
+	Protocol TargetGroupProtocol `json:"protocol,omitempty"`
+
+	// The protocol version used when performing health checks on targets. The
+	// possible protocol versions are `HTTP1` and `HTTP2`.
+	ProtocolVersion HealthCheckProtocolVersion `json:"protocolVersion,omitempty"`
+
+	// The port used when performing health checks on targets. The default setting
+	// is the port that a target receives traffic on.
+	Port *int32 `json:"port,omitempty"`
+
+	// The destination for health checks on the targets. If the protocol version is
+	// `HTTP/1.1` or `HTTP/2`, specify a valid URI (for example, `/path?query`).
+	// The default path is `/`. Health checks are not supported if the protocol
+	// version is `gRPC`, however, you can choose `HTTP/1.1` or `HTTP/2` and
+	// specify a valid URI.
+	//
+	// The pattern .*(^/[a-zA-Z0-9@:%_+.~#?&/=-]*$|(^$)).* is documented but not
+	// enforced.
+	Path *string `json:"path,omitempty"`
+
+	// The approximate amount of time, in seconds, between health checks of an
+	// individual target. The range is 5–300 seconds. The default is 30 seconds.
+	HealthCheckIntervalSeconds *int32 `json:"healthCheckIntervalSeconds,omitempty"`
+
+	// The amount of time, in seconds, to wait before reporting a target as
+	// unhealthy. The range is 1–120 seconds. The default is 5 seconds.
+	HealthCheckTimeoutSeconds *int32 `json:"healthCheckTimeoutSeconds,omitempty"`
+
+	// The number of consecutive successful health checks required before
+	// considering an unhealthy target healthy. The range is 2–10. The default is
+	// 5.
+	HealthyThresholdCount *int32 `json:"healthyThresholdCount,omitempty"`
+
+	// The number of consecutive failed health checks required before considering a
+	// target unhealthy. The range is 2–10. The default is 2.
+	UnhealthyThresholdCount *int32 `json:"unhealthyThresholdCount,omitempty"`
+
+	// The codes to use when checking for a successful response from a target.
+	Matcher *Matcher `json:"matcher,omitempty"`
+}
+
+// Describes an IP resource.
+type IPResource struct {
+	// The IP address of the IP resource.
+	IPAddress *string `json:"ipAddress,omitempty"`
+}
+
+// ListAccessLogSubscriptionsInput is the input of ListAccessLogSubscriptions.
+type ListAccessLogSubscriptionsInput struct {
+	// The ID or ARN of the service network or service.
+	//
+	// This member is required. It travels as the resourceIdentifier query
+	// parameter.
+	ResourceIdentifier *string `json:"-"`
+
+	// The maximum number of results to return.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListAccessLogSubscriptionsOutput is the output of
+// ListAccessLogSubscriptions.
+type ListAccessLogSubscriptionsOutput struct {
+	// Information about the access log subscriptions.
+	//
+	// This member is required.
+	Items []AccessLogSubscriptionSummary `json:"items,omitempty"`
+
+	// A pagination token for the next page of results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListDomainVerificationsInput is the input of ListDomainVerifications.
+type ListDomainVerificationsInput struct {
+	// The maximum number of results to return.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListDomainVerificationsOutput is the output of ListDomainVerifications.
+type ListDomainVerificationsOutput struct {
+	// Information about the domain verifications.
+	//
+	// This member is required.
+	Items []DomainVerificationSummary `json:"items,omitempty"`
+
+	// A pagination token for the next page of results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListListenersInput is the input of ListListeners.
+type ListListenersInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The maximum number of results to return.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListListenersOutput is the output of ListListeners.
+type ListListenersOutput struct {
+	// Information about the listeners.
+	//
+	// This member is required.
+	Items []ListenerSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListResourceConfigurationsInput is the input of ListResourceConfigurations.
+type ListResourceConfigurationsInput struct {
+	// The ID of the resource gateway for the resource configuration.
+	//
+	// It travels as the resourceGatewayIdentifier query parameter.
+	ResourceGatewayIdentifier *string `json:"-"`
+
+	// The ID of the resource configuration of type `Group`.
+	//
+	// It travels as the resourceConfigurationGroupIdentifier query parameter.
+	ResourceConfigurationGroupIdentifier *string `json:"-"`
+
+	// The domain verification ID.
+	//
+	// It travels as the domainVerificationIdentifier query parameter.
+	DomainVerificationIdentifier *string `json:"-"`
+
+	// The maximum page size.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListResourceConfigurationsOutput is the output of
+// ListResourceConfigurations.
+type ListResourceConfigurationsOutput struct {
+	// Information about the resource configurations.
+	Items []ResourceConfigurationSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListResourceEndpointAssociationsInput is the input of
+// ListResourceEndpointAssociations.
+type ListResourceEndpointAssociationsInput struct {
+	// The ID for the resource configuration associated with the VPC endpoint.
+	//
+	// This member is required. It travels as the resourceConfigurationIdentifier
+	// query parameter.
+	ResourceConfigurationIdentifier *string `json:"-"`
+
+	// The ID of the association.
+	//
+	// It travels as the resourceEndpointAssociationIdentifier query parameter.
+	ResourceEndpointAssociationIdentifier *string `json:"-"`
+
+	// The ID of the VPC endpoint in the association.
+	//
+	// It travels as the vpcEndpointId query parameter.
+	VPCEndpointID *string `json:"-"`
+
+	// The owner of the VPC endpoint in the association.
+	//
+	// It travels as the vpcEndpointOwner query parameter.
+	VPCEndpointOwner *string `json:"-"`
+
+	// The maximum page size.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListResourceEndpointAssociationsOutput is the output of
+// ListResourceEndpointAssociations.
+type ListResourceEndpointAssociationsOutput struct {
+	// Information about the VPC endpoint associations.
+	//
+	// This member is required.
+	Items []ResourceEndpointAssociationSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListResourceGatewaysInput is the input of ListResourceGateways.
+type ListResourceGatewaysInput struct {
+	// The maximum page size.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListResourceGatewaysOutput is the output of ListResourceGateways.
+type ListResourceGatewaysOutput struct {
+	// Information about the resource gateways.
+	Items []ResourceGatewaySummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListRulesInput is the input of ListRules.
+type ListRulesInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The ID or ARN of the listener.
+	//
+	// This member is required. It travels in the request path as
+	// {listenerIdentifier}.
+	ListenerIdentifier *string `json:"-"`
+
+	// The maximum number of results to return.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListRulesOutput is the output of ListRules.
+type ListRulesOutput struct {
+	// Information about the rules.
+	//
+	// This member is required.
+	Items []RuleSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListServiceNetworkResourceAssociationsInput is the input of
+// ListServiceNetworkResourceAssociations.
+type ListServiceNetworkResourceAssociationsInput struct {
+	// The ID of the service network.
+	//
+	// It travels as the serviceNetworkIdentifier query parameter.
+	ServiceNetworkIdentifier *string `json:"-"`
+
+	// The ID of the resource configuration.
+	//
+	// It travels as the resourceConfigurationIdentifier query parameter.
+	ResourceConfigurationIdentifier *string `json:"-"`
+
+	// The maximum page size.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+
+	// Include service network resource associations of the child resource
+	// configuration with the grouped resource configuration.
+	//
+	// The type is boolean and the default value is false.
+	//
+	// It travels as the includeChildren query parameter.
+	IncludeChildren *bool `json:"-"`
+}
+
+// ListServiceNetworkResourceAssociationsOutput is the output of
+// ListServiceNetworkResourceAssociations.
+type ListServiceNetworkResourceAssociationsOutput struct {
+	// Information about the associations.
+	//
+	// This member is required.
+	Items []ServiceNetworkResourceAssociationSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListServiceNetworkServiceAssociationsInput is the input of
+// ListServiceNetworkServiceAssociations.
+type ListServiceNetworkServiceAssociationsInput struct {
+	// The ID or ARN of the service network.
+	//
+	// It travels as the serviceNetworkIdentifier query parameter.
+	ServiceNetworkIdentifier *string `json:"-"`
+
+	// The ID or ARN of the service.
+	//
+	// It travels as the serviceIdentifier query parameter.
+	ServiceIdentifier *string `json:"-"`
+
+	// The maximum number of results to return.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListServiceNetworkServiceAssociationsOutput is the output of
+// ListServiceNetworkServiceAssociations.
+type ListServiceNetworkServiceAssociationsOutput struct {
+	// Information about the associations.
+	//
+	// This member is required.
+	Items []ServiceNetworkServiceAssociationSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListServiceNetworkVpcAssociationsInput is the input of
+// ListServiceNetworkVpcAssociations.
+type ListServiceNetworkVpcAssociationsInput struct {
+	// The ID or ARN of the service network.
+	//
+	// It travels as the serviceNetworkIdentifier query parameter.
+	ServiceNetworkIdentifier *string `json:"-"`
+
+	// The ID or ARN of the VPC.
+	//
+	// It travels as the vpcIdentifier query parameter.
+	VPCIdentifier *string `json:"-"`
+
+	// The maximum number of results to return.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListServiceNetworkVpcAssociationsOutput is the output of
+// ListServiceNetworkVpcAssociations.
+type ListServiceNetworkVpcAssociationsOutput struct {
+	// Information about the associations.
+	//
+	// This member is required.
+	Items []ServiceNetworkVPCAssociationSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListServiceNetworkVpcEndpointAssociationsInput is the input of
+// ListServiceNetworkVpcEndpointAssociations.
+type ListServiceNetworkVpcEndpointAssociationsInput struct {
+	// The ID of the service network associated with the VPC endpoint.
+	//
+	// This member is required. It travels as the serviceNetworkIdentifier query
+	// parameter.
+	ServiceNetworkIdentifier *string `json:"-"`
+
+	// The maximum page size.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListServiceNetworkVpcEndpointAssociationsOutput is the output of
+// ListServiceNetworkVpcEndpointAssociations.
+type ListServiceNetworkVpcEndpointAssociationsOutput struct {
+	// Information about the association between the VPC endpoint and service
+	// network.
+	//
+	// This member is required.
+	Items []ServiceNetworkEndpointAssociation `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListServiceNetworksInput is the input of ListServiceNetworks.
+type ListServiceNetworksInput struct {
+	// The maximum number of results to return.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListServiceNetworksOutput is the output of ListServiceNetworks.
+type ListServiceNetworksOutput struct {
+	// Information about the service networks.
+	//
+	// This member is required.
+	Items []ServiceNetworkSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListServicesInput is the input of ListServices.
+type ListServicesInput struct {
+	// The maximum number of results to return.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+}
+
+// ListServicesOutput is the output of ListServices.
+type ListServicesOutput struct {
+	// Information about the services.
+	Items []ServiceSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListTagsForResourceInput is the input of ListTagsForResource.
+type ListTagsForResourceInput struct {
+	// The Amazon Resource Name (ARN) of the resource.
+	//
+	// This member is required. It travels in the request path as {resourceArn}.
+	ResourceARN *string `json:"-"`
+}
+
+// ListTagsForResourceOutput is the output of ListTagsForResource.
+type ListTagsForResourceOutput struct {
+	// Information about the tags.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// ListTargetGroupsInput is the input of ListTargetGroups.
+type ListTargetGroupsInput struct {
+	// The maximum number of results to return.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+
+	// The ID or ARN of the VPC.
+	//
+	// It travels as the vpcIdentifier query parameter.
+	VPCIdentifier *string `json:"-"`
+
+	// The target group type.
+	//
+	// It travels as the targetGroupType query parameter.
+	TargetGroupType TargetGroupType `json:"-"`
+}
+
+// ListTargetGroupsOutput is the output of ListTargetGroups.
+type ListTargetGroupsOutput struct {
+	// Information about the target groups.
+	Items []TargetGroupSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// ListTargetsInput is the input of ListTargets.
+type ListTargetsInput struct {
+	// The ID or ARN of the target group.
+	//
+	// This member is required. It travels in the request path as
+	// {targetGroupIdentifier}.
+	TargetGroupIdentifier *string `json:"-"`
+
+	// The maximum number of results to return.
+	//
+	// It travels as the maxResults query parameter.
+	MaxResults *int32 `json:"-"`
+
+	// A pagination token for the next page of results.
+	//
+	// It travels as the nextToken query parameter.
+	NextToken *string `json:"-"`
+
+	// The targets.
+	Targets []Target `json:"targets,omitempty"`
+}
+
+// ListTargetsOutput is the output of ListTargets.
+type ListTargetsOutput struct {
+	// Information about the targets.
+	//
+	// This member is required.
+	Items []TargetSummary `json:"items,omitempty"`
+
+	// If there are additional results, a pagination token for the next page of
+	// results.
+	NextToken *string `json:"nextToken,omitempty"`
+}
+
+// Summary information about a listener.
+type ListenerSummary struct {
+	// The Amazon Resource Name (ARN) of the listener.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the listener.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the listener.
+	Name *string `json:"name,omitempty"`
+
+	// The listener protocol.
+	Protocol ListenerProtocol `json:"protocol,omitempty"`
+
+	// The listener port.
+	Port *int32 `json:"port,omitempty"`
+
+	// The date and time that the listener was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the listener was last updated, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ListenerSummary) MarshalJSON() ([]byte, error) {
+	type plain ListenerSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ListenerSummary) UnmarshalJSON(data []byte) error {
+	type plain ListenerSummary
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// Describes the codes to use when checking for a successful response from a
+// target for health checks.
+//
+// It is a union: exactly one member must be set.
+type Matcher struct {
+	// The HTTP code to use when checking for a successful response from a target.
+	//
+	// The pattern .*(^[0-9-,]+$|(^$)).* is documented but not enforced.
+	HTTPCode *string `json:"httpCode,omitempty"`
+}
+
+// Describes the conditions that can be applied when matching a path for
+// incoming requests.
+type PathMatch struct {
+	// The type of path match.
+	//
+	// This member is required.
+	Match *PathMatchType `json:"match,omitempty"`
+
+	// Indicates whether the match is case sensitive.
+	CaseSensitive *bool `json:"caseSensitive,omitempty"`
+}
+
+// Describes a path match type. Each rule can include only one of the following
+// types of paths.
+//
+// It is a union: exactly one member must be set.
+type PathMatchType struct {
+	// An exact match of the path.
+	Exact *string `json:"exact,omitempty"`
+
+	// A prefix match of the path.
+	Prefix *string `json:"prefix,omitempty"`
+}
+
+// PutAuthPolicyInput is the input of PutAuthPolicy.
+type PutAuthPolicyInput struct {
+	// The ID or ARN of the service network or service for which the policy is
+	// created.
+	//
+	// This member is required. It travels in the request path as
+	// {resourceIdentifier}.
+	ResourceIdentifier *string `json:"-"`
+
+	// The auth policy. The policy string in JSON must not contain newlines or
+	// blank lines.
+	//
+	// This member is required.
+	Policy *string `json:"policy,omitempty"`
+}
+
+// PutAuthPolicyOutput is the output of PutAuthPolicy.
+type PutAuthPolicyOutput struct {
+	// The auth policy. The policy string in JSON must not contain newlines or
+	// blank lines.
+	Policy *string `json:"policy,omitempty"`
+
+	// The state of the auth policy. The auth policy is only active when the auth
+	// type is set to `AWS_IAM`. If you provide a policy, then authentication and
+	// authorization decisions are made based on this policy and the client's IAM
+	// policy. If the Auth type is `NONE`, then, any auth policy that you provide
+	// remains inactive. For more information, see Create a service network
+	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html#create-service-network)
+	// in the Amazon VPC Lattice User Guide.
+	State AuthPolicyState `json:"state,omitempty"`
+}
+
+// PutResourcePolicyInput is the input of PutResourcePolicy.
+type PutResourcePolicyInput struct {
+	// The ID or ARN of the service network or service for which the policy is
+	// created.
+	//
+	// This member is required. It travels in the request path as {resourceArn}.
+	ResourceARN *string `json:"-"`
+
+	// An IAM policy. The policy string in JSON must not contain newlines or blank
+	// lines.
+	//
+	// This member is required.
+	Policy *string `json:"policy,omitempty"`
+}
+
+// PutResourcePolicyOutput is the output of PutResourcePolicy.
+type PutResourcePolicyOutput struct{}
+
+// RegisterTargetsInput is the input of RegisterTargets.
+type RegisterTargetsInput struct {
+	// The ID or ARN of the target group.
+	//
+	// This member is required. It travels in the request path as
+	// {targetGroupIdentifier}.
+	TargetGroupIdentifier *string `json:"-"`
+
+	// The targets.
+	//
+	// This member is required.
+	Targets []Target `json:"targets,omitempty"`
+}
+
+// RegisterTargetsOutput is the output of RegisterTargets.
+type RegisterTargetsOutput struct {
+	// The targets that were successfully registered.
+	Successful []Target `json:"successful,omitempty"`
+
+	// The targets that were not registered.
+	Unsuccessful []TargetFailure `json:"unsuccessful,omitempty"`
+}
+
+// Describes a resource configuration.
+//
+// It is a union: exactly one member must be set.
+type ResourceConfigurationDefinition struct {
+	// The DNS name of the resource.
+	DNSResource *DNSResource `json:"dnsResource,omitempty"`
+
+	// The IP resource.
+	IPResource *IPResource `json:"ipResource,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource.
+	ARNResource *ARNResource `json:"arnResource,omitempty"`
+}
+
+// Summary information about a resource configuration.
+type ResourceConfigurationSummary struct {
+	// The ID of the resource configuration.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the resource configuration.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource configuration.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the resource gateway.
+	ResourceGatewayID *string `json:"resourceGatewayId,omitempty"`
+
+	// The ID of the group resource configuration.
+	ResourceConfigurationGroupID *string `json:"resourceConfigurationGroupId,omitempty"`
+
+	// The type of resource configuration.
+	//
+	// - `SINGLE` - A single resource. - `GROUP` - A group of resources. You must
+	// create a group resource configuration before you create a child resource
+	// configuration. - `CHILD` - A single resource that is part of a group
+	// resource configuration. - `ARN` - An Amazon Web Services resource.
+	Type ResourceConfigurationType `json:"type,omitempty"`
+
+	// The status of the resource configuration.
+	Status ResourceConfigurationStatus `json:"status,omitempty"`
+
+	// Indicates whether the resource configuration was created and is managed by
+	// Amazon.
+	AmazonManaged *bool `json:"amazonManaged,omitempty"`
+
+	// The date and time that the resource configuration was created, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The most recent date and time that the resource configuration was updated,
+	// in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+
+	// The custom domain name.
+	CustomDomainName *string `json:"customDomainName,omitempty"`
+
+	// The domain verification ID.
+	DomainVerificationID *string `json:"domainVerificationId,omitempty"`
+
+	// (GROUP) The group domain for a group resource configuration. Any domains
+	// that you create for the child resource are subdomains of the group domain.
+	// Child resources inherit the verification status of the domain.
+	GroupDomain *string `json:"groupDomain,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ResourceConfigurationSummary) MarshalJSON() ([]byte, error) {
+	type plain ResourceConfigurationSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ResourceConfigurationSummary) UnmarshalJSON(data []byte) error {
+	type plain ResourceConfigurationSummary
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// Summary information about a VPC endpoint association.
+type ResourceEndpointAssociationSummary struct {
+	// The ID of the VPC endpoint association.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the VPC endpoint association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the resource configuration.
+	ResourceConfigurationID *string `json:"resourceConfigurationId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource configuration.
+	ResourceConfigurationARN *string `json:"resourceConfigurationArn,omitempty"`
+
+	// The name of the resource configuration.
+	ResourceConfigurationName *string `json:"resourceConfigurationName,omitempty"`
+
+	// The ID of the VPC endpoint.
+	VPCEndpointID *string `json:"vpcEndpointId,omitempty"`
+
+	// The owner of the VPC endpoint.
+	VPCEndpointOwner *string `json:"vpcEndpointOwner,omitempty"`
+
+	// The account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// The date and time that the VPC endpoint association was created, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ResourceEndpointAssociationSummary) MarshalJSON() ([]byte, error) {
+	type plain ResourceEndpointAssociationSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ResourceEndpointAssociationSummary) UnmarshalJSON(data []byte) error {
+	type plain ResourceEndpointAssociationSummary
+	wire := struct {
+		*plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Summary information about a resource gateway.
+type ResourceGatewaySummary struct {
+	// The name of the resource gateway.
+	Name *string `json:"name,omitempty"`
+
+	// The ID of the resource gateway.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource gateway.
+	ARN *string `json:"arn,omitempty"`
+
+	// The name of the resource gateway.
+	Status ResourceGatewayStatus `json:"status,omitempty"`
+
+	// The ID of the VPC for the resource gateway.
+	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+
+	// The IDs of the VPC subnets for the resource gateway.
+	SubnetIDs []string `json:"subnetIds,omitempty"`
+
+	// The IDs of the security groups applied to the resource gateway.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+
+	// The type of IP address used by the resource gateway.
+	IPAddressType ResourceGatewayIPAddressType `json:"ipAddressType,omitempty"`
+
+	// The number of IPv4 addresses in each ENI for the resource gateway.
+	Ipv4AddressesPerEni *int32 `json:"ipv4AddressesPerEni,omitempty"`
+
+	// The DNS resolution type for resource configurations that are associated with
+	// this resource gateway.
+	ResourceConfigDNSResolution ResourceConfigDNSResolution `json:"resourceConfigDnsResolution,omitempty"`
+
+	// The date and time that the VPC endpoint association was created, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The most recent date and time that the resource gateway was updated, in
+	// ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ResourceGatewaySummary) MarshalJSON() ([]byte, error) {
+	type plain ResourceGatewaySummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ResourceGatewaySummary) UnmarshalJSON(data []byte) error {
+	type plain ResourceGatewaySummary
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// Describes the action for a rule.
+//
+// It is a union: exactly one member must be set.
+type RuleAction struct {
+	// The forward action. Traffic that matches the rule is forwarded to the
+	// specified target groups.
+	Forward *ForwardAction `json:"forward,omitempty"`
+
+	// The fixed response action. The rule returns a custom HTTP response.
+	FixedResponse *FixedResponseAction `json:"fixedResponse,omitempty"`
+}
+
+// Describes a rule match.
+//
+// It is a union: exactly one member must be set.
+type RuleMatch struct {
+	// The HTTP criteria that a rule must match.
+	HTTPMatch *HTTPMatch `json:"httpMatch,omitempty"`
+}
+
+// Summary information about a listener rule.
+type RuleSummary struct {
+	// The Amazon Resource Name (ARN) of the rule.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the rule.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the rule.
+	Name *string `json:"name,omitempty"`
+
+	// Indicates whether this is the default listener rule.
+	IsDefault *bool `json:"isDefault,omitempty"`
+
+	// The priority of the rule.
+	Priority *int32 `json:"priority,omitempty"`
+
+	// The date and time that the listener rule was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the listener rule was last updated, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v RuleSummary) MarshalJSON() ([]byte, error) {
+	type plain RuleSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *RuleSummary) UnmarshalJSON(data []byte) error {
+	type plain RuleSummary
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// Describes a rule update.
+type RuleUpdate struct {
+	// The ID or ARN of the rule.
+	//
+	// This member is required.
+	RuleIdentifier *string `json:"ruleIdentifier,omitempty"`
+
+	// The rule match.
+	Match *RuleMatch `json:"match,omitempty"`
+
+	// The rule priority. A listener can't have multiple rules with the same
+	// priority.
+	Priority *int32 `json:"priority,omitempty"`
+
+	// The rule action.
+	Action *RuleAction `json:"action,omitempty"`
+}
+
+// Describes a rule update that failed.
+type RuleUpdateFailure struct {
+	// The ID or ARN of the rule.
+	RuleIdentifier *string `json:"ruleIdentifier,omitempty"`
+
+	// The failure code.
+	FailureCode *string `json:"failureCode,omitempty"`
+
+	// The failure message.
+	FailureMessage *string `json:"failureMessage,omitempty"`
+}
+
+// Describes a successful rule update.
+type RuleUpdateSuccess struct {
+	// The Amazon Resource Name (ARN) of the listener.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the listener.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the listener.
+	Name *string `json:"name,omitempty"`
+
+	// Indicates whether this is the default rule.
+	IsDefault *bool `json:"isDefault,omitempty"`
+
+	// The rule match.
+	Match *RuleMatch `json:"match,omitempty"`
+
+	// The rule priority.
+	Priority *int32 `json:"priority,omitempty"`
+
+	// The action for the rule.
+	Action *RuleAction `json:"action,omitempty"`
+}
+
+// Describes the association between a service network and a VPC endpoint.
+type ServiceNetworkEndpointAssociation struct {
+	// The ID of the VPC endpoint associated with the service network.
+	VPCEndpointID *string `json:"vpcEndpointId,omitempty"`
+
+	// The ID of the VPC for the association.
+	VPCID *string `json:"vpcId,omitempty"`
+
+	// The owner of the VPC endpoint associated with the service network.
+	VPCEndpointOwnerID *string `json:"vpcEndpointOwnerId,omitempty"`
+
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The state of the association.
+	State *string `json:"state,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network.
+	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+
+	// The date and time that the association was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceNetworkEndpointAssociation) MarshalJSON() ([]byte, error) {
+	type plain ServiceNetworkEndpointAssociation
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceNetworkEndpointAssociation) UnmarshalJSON(data []byte) error {
+	type plain ServiceNetworkEndpointAssociation
+	wire := struct {
+		*plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Summary information about an association between a service network and a
+// resource configuration.
+type ServiceNetworkResourceAssociationSummary struct {
+	// The ID of the association between the service network and resource
+	// configuration.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the service network’s association with the resource
+	// configuration. If the deletion fails, try to delete again.
+	Status ServiceNetworkResourceAssociationStatus `json:"status,omitempty"`
+
+	// The account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// The date and time that the association was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The ID of the resource configuration associated with the service network.
+	ResourceConfigurationID *string `json:"resourceConfigurationId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ResourceConfigurationARN *string `json:"resourceConfigurationArn,omitempty"`
+
+	// The name of the resource configuration associated with the service network.
+	ResourceConfigurationName *string `json:"resourceConfigurationName,omitempty"`
+
+	// The ID of the service network associated with the resource configuration.
+	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network associated with the
+	// resource configuration.
+	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+
+	// The name of the service network associated with the resource configuration.
+	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+
+	// The DNS entry for the service.
+	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+
+	// The private DNS entry for the service.
+	PrivateDNSEntry *DNSEntry `json:"privateDnsEntry,omitempty"`
+
+	// Specifies whether the association is managed by Amazon.
+	IsManagedAssociation *bool `json:"isManagedAssociation,omitempty"`
+
+	// The failure code.
+	FailureCode *string `json:"failureCode,omitempty"`
+
+	// Indicates if private DNS is enabled for the service network resource
+	// association.
+	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceNetworkResourceAssociationSummary) MarshalJSON() ([]byte, error) {
+	type plain ServiceNetworkResourceAssociationSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceNetworkResourceAssociationSummary) UnmarshalJSON(data []byte) error {
+	type plain ServiceNetworkResourceAssociationSummary
+	wire := struct {
+		*plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Summary information about an association between a service network and a
+// service.
+type ServiceNetworkServiceAssociationSummary struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The status of the service network’s association with the service. If the
+	// deletion fails, try to delete again.
+	Status ServiceNetworkServiceAssociationStatus `json:"status,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// The date and time that the association was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The ID of the service.
+	ServiceID *string `json:"serviceId,omitempty"`
+
+	// The name of the service.
+	ServiceName *string `json:"serviceName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The ID of the service network.
+	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+
+	// The name of the service network.
+	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network.
+	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+
+	// The DNS information.
+	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+
+	// The custom domain name of the service.
+	CustomDomainName *string `json:"customDomainName,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceNetworkServiceAssociationSummary) MarshalJSON() ([]byte, error) {
+	type plain ServiceNetworkServiceAssociationSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{
+		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
+		plain:     plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceNetworkServiceAssociationSummary) UnmarshalJSON(data []byte) error {
+	type plain ServiceNetworkServiceAssociationSummary
+	wire := struct {
+		*plain
+		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	return nil
+}
+
+// Summary information about a service network.
+type ServiceNetworkSummary struct {
+	// The ID of the service network.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the service network.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network.
+	ARN *string `json:"arn,omitempty"`
+
+	// The date and time that the service network was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the service network was last updated, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+
+	// The number of VPCs associated with the service network.
+	NumberOfAssociatedVPCs *int64 `json:"numberOfAssociatedVPCs,omitempty"`
+
+	// The number of services associated with the service network.
+	NumberOfAssociatedServices *int64 `json:"numberOfAssociatedServices,omitempty"`
+
+	// The number of resource configurations associated with a service network.
+	NumberOfAssociatedResourceConfigurations *int64 `json:"numberOfAssociatedResourceConfigurations,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceNetworkSummary) MarshalJSON() ([]byte, error) {
+	type plain ServiceNetworkSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceNetworkSummary) UnmarshalJSON(data []byte) error {
+	type plain ServiceNetworkSummary
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// Summary information about an association between a service network and a
+// VPC.
+type ServiceNetworkVPCAssociationSummary struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status.
+	Status ServiceNetworkVPCAssociationStatus `json:"status,omitempty"`
+
+	// The account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// The date and time that the association was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The ID of the service network.
+	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+
+	// The name of the service network.
+	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network.
+	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+
+	// Indicates if private DNS is enabled for the service network VPC association.
+	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+
+	// The DNS options for the service network VPC association.
+	DNSOptions *DNSOptions `json:"dnsOptions,omitempty"`
+
+	// The ID of the VPC.
+	VPCID *string `json:"vpcId,omitempty"`
+
+	// The date and time that the association was last updated, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceNetworkVPCAssociationSummary) MarshalJSON() ([]byte, error) {
+	type plain ServiceNetworkVPCAssociationSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceNetworkVPCAssociationSummary) UnmarshalJSON(data []byte) error {
+	type plain ServiceNetworkVPCAssociationSummary
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// Summary information about a service.
+type ServiceSummary struct {
+	// The ID of the service.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the service.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service.
+	ARN *string `json:"arn,omitempty"`
+
+	// The date and time that the service was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The date and time that the service was last updated, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+
+	// The DNS information.
+	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+
+	// The custom domain name of the service.
+	CustomDomainName *string `json:"customDomainName,omitempty"`
+
+	// The status.
+	Status ServiceStatus `json:"status,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v ServiceSummary) MarshalJSON() ([]byte, error) {
+	type plain ServiceSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *ServiceSummary) UnmarshalJSON(data []byte) error {
+	type plain ServiceSummary
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// Specifies if the service network should be enabled for sharing.
+type SharingConfig struct {
+	// Specifies if the service network is enabled for sharing.
+	Enabled *bool `json:"enabled,omitempty"`
+}
+
+// StartDomainVerificationInput is the input of StartDomainVerification.
+type StartDomainVerificationInput struct {
+	// A unique, case-sensitive identifier that you provide to ensure the
+	// idempotency of the request. If you retry a request that completed
+	// successfully using the same client token and parameters, the retry succeeds
+	// without performing any actions. If the parameters aren't identical, the
+	// retry fails.
+	//
+	// When it is empty, the client fills it with a random UUID.
+	ClientToken *string `json:"clientToken,omitempty"`
+
+	// The domain name to verify ownership for.
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// The tags for the domain verification.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// StartDomainVerificationOutput is the output of StartDomainVerification.
+type StartDomainVerificationOutput struct {
+	// The ID of the domain verification.
+	//
+	// This member is required.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the domain verification.
+	//
+	// This member is required.
+	ARN *string `json:"arn,omitempty"`
+
+	// The domain name being verified.
+	//
+	// This member is required.
+	DomainName *string `json:"domainName,omitempty"`
+
+	// The current status of the domain verification process.
+	//
+	// This member is required.
+	Status VerificationStatus `json:"status,omitempty"`
+
+	// The TXT record configuration used for domain verification.
+	TxtMethodConfig *TxtMethodConfig `json:"txtMethodConfig,omitempty"`
+}
+
+// TagResourceInput is the input of TagResource.
+type TagResourceInput struct {
+	// The Amazon Resource Name (ARN) of the resource.
+	//
+	// This member is required. It travels in the request path as {resourceArn}.
+	ResourceARN *string `json:"-"`
+
+	// The tags for the resource.
+	//
+	// This member is required.
+	Tags map[string]string `json:"tags,omitempty"`
+}
+
+// TagResourceOutput is the output of TagResource.
+type TagResourceOutput struct{}
+
+// Describes a target.
+type Target struct {
+	// The ID of the target. If the target group type is `INSTANCE`, this is an
+	// instance ID. If the target group type is `IP`, this is an IP address. If the
+	// target group type is `LAMBDA`, this is the ARN of a Lambda function. If the
+	// target group type is `ALB`, this is the ARN of an Application Load Balancer.
+	//
+	// This member is required.
+	ID *string `json:"id,omitempty"`
+
+	// The port on which the target is listening. For HTTP, the default is 80. For
+	// HTTPS, the default is 443.
+	Port *int32 `json:"port,omitempty"`
+}
+
+// Describes a target failure.
+type TargetFailure struct {
+	// The ID of the target. If the target group type is `INSTANCE`, this is an
+	// instance ID. If the target group type is `IP`, this is an IP address. If the
+	// target group type is `LAMBDA`, this is the ARN of a Lambda function. If the
+	// target group type is `ALB`, this is the ARN of an Application Load Balancer.
+	ID *string `json:"id,omitempty"`
+
+	// The port on which the target is listening. This parameter doesn't apply if
+	// the target is a Lambda function.
+	Port *int32 `json:"port,omitempty"`
+
+	// The failure code.
+	FailureCode *string `json:"failureCode,omitempty"`
+
+	// The failure message.
+	FailureMessage *string `json:"failureMessage,omitempty"`
+}
+
+// Describes the configuration of a target group.
+//
+// For more information, see Target groups
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/target-groups.html) in
+// the Amazon VPC Lattice User Guide.
+type TargetGroupConfig struct {
+	// The port on which the targets are listening. For HTTP, the default is 80.
+	// For HTTPS, the default is 443. Not supported if the target group type is
+	// `LAMBDA`.
+	Port *int32 `json:"port,omitempty"`
+
+	// The protocol to use for routing traffic to the targets. The default is the
+	// protocol of the target group. Not supported if the target group type is
+	// `LAMBDA`.
+	Protocol TargetGroupProtocol `json:"protocol,omitempty"`
+
+	// The protocol version. The default is `HTTP1`. Not supported if the target
+	// group type is `LAMBDA`.
+	ProtocolVersion TargetGroupProtocolVersion `json:"protocolVersion,omitempty"`
+
+	// The type of IP address used for the target group. Supported only if the
+	// target group type is `IP`. The default is `IPV4`.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+
+	// The ID of the VPC. Not supported if the target group type is `LAMBDA`.
+	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+
+	// The health check configuration. Not supported if the target group type is
+	// `LAMBDA` or `ALB`.
+	HealthCheck *HealthCheckConfig `json:"healthCheck,omitempty"`
+
+	// The version of the event structure that your Lambda function receives.
+	// Supported only if the target group type is `LAMBDA`. The default is `V1`.
+	LambdaEventStructureVersion LambdaEventStructureVersion `json:"lambdaEventStructureVersion,omitempty"`
+}
+
+// Summary information about a target group.
+//
+// For more information, see Target groups
+// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/target-groups.html) in
+// the Amazon VPC Lattice User Guide.
+type TargetGroupSummary struct {
+	// The ID of the target group.
+	ID *string `json:"id,omitempty"`
+
+	// The ARN (Amazon Resource Name) of the target group.
+	ARN *string `json:"arn,omitempty"`
+
+	// The name of the target group.
+	Name *string `json:"name,omitempty"`
+
+	// The target group type.
+	Type TargetGroupType `json:"type,omitempty"`
+
+	// The date and time that the target group was created, in ISO-8601 format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+
+	// The port of the target group.
+	Port *int32 `json:"port,omitempty"`
+
+	// The protocol of the target group.
+	Protocol TargetGroupProtocol `json:"protocol,omitempty"`
+
+	// The type of IP address used for the target group. The possible values are
+	// `IPV4` and `IPV6`. This is an optional parameter. If not specified, the
+	// default is `IPV4`.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+
+	// The ID of the VPC of the target group.
+	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+
+	// The date and time that the target group was last updated, in ISO-8601
+	// format.
+	//
+	// It travels as an ISO 8601 date-time string.
+	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+
+	// The status.
+	Status TargetGroupStatus `json:"status,omitempty"`
+
+	// The Amazon Resource Names (ARNs) of the service.
+	ServiceARNs []string `json:"serviceArns,omitempty"`
+
+	// The version of the event structure that your Lambda function receives.
+	// Supported only if the target group type is `LAMBDA`.
+	LambdaEventStructureVersion LambdaEventStructureVersion `json:"lambdaEventStructureVersion,omitempty"`
+}
+
+// MarshalJSON encodes v with its timestamps and floats in their wire form.
+func (v TargetGroupSummary) MarshalJSON() ([]byte, error) {
+	type plain TargetGroupSummary
+	return json.Marshal(struct {
+		plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{
+		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
+		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
+		plain:         plain(v),
+	})
+}
+
+// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
+func (v *TargetGroupSummary) UnmarshalJSON(data []byte) error {
+	type plain TargetGroupSummary
+	wire := struct {
+		*plain
+		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
+		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
+	}{plain: (*plain)(v)}
+	if err := json.Unmarshal(data, &wire); err != nil {
+		return err
+	}
+	v.CreatedAt = wire.CreatedAt.Time()
+	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
+	return nil
+}
+
+// Summary information about a target.
+type TargetSummary struct {
+	// The ID of the target. If the target group type is `INSTANCE`, this is an
+	// instance ID. If the target group type is `IP`, this is an IP address. If the
+	// target group type is `LAMBDA`, this is the ARN of a Lambda function. If the
+	// target type is `ALB`, this is the ARN of an Application Load Balancer.
+	ID *string `json:"id,omitempty"`
+
+	// The port on which the target is listening.
+	Port *int32 `json:"port,omitempty"`
+
+	// The status of the target.
+	//
+	// - `DRAINING`: The target is being deregistered. No new connections are sent
+	// to this target while current connections are being drained. The default
+	// draining time is 1 minute. - `UNAVAILABLE`: Health checks are unavailable
+	// for the target group. - `HEALTHY`: The target is healthy. - `UNHEALTHY`: The
+	// target is unhealthy. - `INITIAL`: Initial health checks on the target are
+	// being performed. - `UNUSED`: Target group is not used in a service.
+	Status TargetStatus `json:"status,omitempty"`
+
+	// The code for why the target status is what it is.
+	ReasonCode *string `json:"reasonCode,omitempty"`
+}
+
+// Configuration for TXT record-based domain verification method.
+type TxtMethodConfig struct {
+	// The value that must be added to the TXT record for domain verification.
+	//
+	// This member is required.
+	Value *string `json:"value,omitempty"`
+
+	// The name of the TXT record that must be created for domain verification.
+	//
+	// This member is required.
+	Name *string `json:"name,omitempty"`
+}
+
+// UntagResourceInput is the input of UntagResource.
+type UntagResourceInput struct {
+	// The Amazon Resource Name (ARN) of the resource.
+	//
+	// This member is required. It travels in the request path as {resourceArn}.
+	ResourceARN *string `json:"-"`
+
+	// The tag keys of the tags to remove.
+	//
+	// This member is required. It travels as the tagKeys query parameter.
+	TagKeys []string `json:"-"`
+}
+
+// UntagResourceOutput is the output of UntagResource.
+type UntagResourceOutput struct{}
+
+// UpdateAccessLogSubscriptionInput is the input of
+// UpdateAccessLogSubscription.
+type UpdateAccessLogSubscriptionInput struct {
+	// The ID or ARN of the access log subscription.
+	//
+	// This member is required. It travels in the request path as
+	// {accessLogSubscriptionIdentifier}.
+	AccessLogSubscriptionIdentifier *string `json:"-"`
+
+	// The Amazon Resource Name (ARN) of the access log destination.
+	//
+	// This member is required.
+	DestinationARN *string `json:"destinationArn,omitempty"`
+}
+
+// UpdateAccessLogSubscriptionOutput is the output of
+// UpdateAccessLogSubscription.
+type UpdateAccessLogSubscriptionOutput struct {
+	// The ID of the access log subscription.
+	//
+	// This member is required.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the access log subscription.
+	//
+	// This member is required.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the resource.
+	//
+	// This member is required.
+	ResourceID *string `json:"resourceId,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the access log subscription.
+	//
+	// This member is required.
+	ResourceARN *string `json:"resourceArn,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the access log destination.
+	//
+	// This member is required.
+	DestinationARN *string `json:"destinationArn,omitempty"`
+}
+
+// UpdateListenerInput is the input of UpdateListener.
+type UpdateListenerInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The ID or ARN of the listener.
+	//
+	// This member is required. It travels in the request path as
+	// {listenerIdentifier}.
+	ListenerIdentifier *string `json:"-"`
+
+	// The action for the default rule.
+	//
+	// This member is required.
+	DefaultAction *RuleAction `json:"defaultAction,omitempty"`
+}
+
+// UpdateListenerOutput is the output of UpdateListener.
+type UpdateListenerOutput struct {
+	// The Amazon Resource Name (ARN) of the listener.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the listener.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the listener.
+	Name *string `json:"name,omitempty"`
+
+	// The protocol of the listener.
+	Protocol ListenerProtocol `json:"protocol,omitempty"`
+
+	// The listener port.
+	Port *int32 `json:"port,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service.
+	ServiceARN *string `json:"serviceArn,omitempty"`
+
+	// The ID of the service.
+	ServiceID *string `json:"serviceId,omitempty"`
+
+	// The action for the default rule.
+	DefaultAction *RuleAction `json:"defaultAction,omitempty"`
+}
+
+// UpdateResourceConfigurationInput is the input of
+// UpdateResourceConfiguration.
+type UpdateResourceConfigurationInput struct {
+	// The ID of the resource configuration.
+	//
+	// This member is required. It travels in the request path as
+	// {resourceConfigurationIdentifier}.
+	ResourceConfigurationIdentifier *string `json:"-"`
+
+	// Identifies the resource configuration in one of the following ways:
+	//
+	// - Amazon Resource Name (ARN) - Supported resource-types that are provisioned
+	// by Amazon Web Services services, such as RDS databases, can be identified by
+	// their ARN. - Domain name - Any domain name that is publicly resolvable. - IP
+	// address - For IPv4 and IPv6, only IP addresses in the VPC are supported.
+	ResourceConfigurationDefinition *ResourceConfigurationDefinition `json:"resourceConfigurationDefinition,omitempty"`
+
+	// Indicates whether to add the resource configuration to service networks that
+	// are shared with other accounts.
+	AllowAssociationToShareableServiceNetwork *bool `json:"allowAssociationToShareableServiceNetwork,omitempty"`
+
+	// The TCP port ranges that a consumer can use to access a resource
+	// configuration. You can separate port ranges with a comma. Example: 1-65535
+	// or 1,2,22-30
+	PortRanges []string `json:"portRanges,omitempty"`
+}
+
+// UpdateResourceConfigurationOutput is the output of
+// UpdateResourceConfiguration.
+type UpdateResourceConfigurationOutput struct {
+	// The ID of the resource configuration.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the resource configuration.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource configuration.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the resource gateway associated with the resource configuration.
+	ResourceGatewayID *string `json:"resourceGatewayId,omitempty"`
+
+	// The ID of the group resource configuration.
+	ResourceConfigurationGroupID *string `json:"resourceConfigurationGroupId,omitempty"`
+
+	// The type of resource configuration.
+	//
+	// - `SINGLE` - A single resource. - `GROUP` - A group of resources. - `CHILD`
+	// - A single resource that is part of a group resource configuration. - `ARN`
+	// - An Amazon Web Services resource.
+	Type ResourceConfigurationType `json:"type,omitempty"`
+
+	// The TCP port ranges that a consumer can use to access a resource
+	// configuration. You can separate port ranges with a comma. Example: 1-65535
+	// or 1,2,22-30
+	PortRanges []string `json:"portRanges,omitempty"`
+
+	// Indicates whether to add the resource configuration to service networks that
+	// are shared with other accounts.
+	AllowAssociationToShareableServiceNetwork *bool `json:"allowAssociationToShareableServiceNetwork,omitempty"`
+
+	// The TCP protocol accepted by the specified resource configuration.
+	Protocol ProtocolType `json:"protocol,omitempty"`
+
+	// The status of the resource configuration.
+	Status ResourceConfigurationStatus `json:"status,omitempty"`
+
+	// The resource configuration.
+	ResourceConfigurationDefinition *ResourceConfigurationDefinition `json:"resourceConfigurationDefinition,omitempty"`
+}
+
+// UpdateResourceGatewayInput is the input of UpdateResourceGateway.
+type UpdateResourceGatewayInput struct {
+	// The ID or ARN of the resource gateway.
+	//
+	// This member is required. It travels in the request path as
+	// {resourceGatewayIdentifier}.
+	ResourceGatewayIdentifier *string `json:"-"`
+
+	// The IDs of the security groups associated with the resource gateway.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+}
+
+// UpdateResourceGatewayOutput is the output of UpdateResourceGateway.
+type UpdateResourceGatewayOutput struct {
+	// The name of the resource gateway.
+	Name *string `json:"name,omitempty"`
+
+	// The ID of the resource gateway.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the resource gateway.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status of the resource gateway.
+	Status ResourceGatewayStatus `json:"status,omitempty"`
+
+	// The ID of the VPC for the resource gateway.
+	VPCID *string `json:"vpcId,omitempty"`
+
+	// The IDs of the VPC subnets for the resource gateway.
+	SubnetIDs []string `json:"subnetIds,omitempty"`
+
+	// The IDs of the security groups associated with the resource gateway.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+
+	// The type of IP address used by the resource gateway.
+	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+}
+
+// UpdateRuleInput is the input of UpdateRule.
+type UpdateRuleInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The ID or ARN of the listener.
+	//
+	// This member is required. It travels in the request path as
+	// {listenerIdentifier}.
+	ListenerIdentifier *string `json:"-"`
+
+	// The ID or ARN of the rule.
+	//
+	// This member is required. It travels in the request path as {ruleIdentifier}.
+	RuleIdentifier *string `json:"-"`
+
+	// The rule match.
+	Match *RuleMatch `json:"match,omitempty"`
+
+	// The rule priority. A listener can't have multiple rules with the same
+	// priority.
+	Priority *int32 `json:"priority,omitempty"`
+
+	// Information about the action for the specified listener rule.
+	Action *RuleAction `json:"action,omitempty"`
+}
+
+// UpdateRuleOutput is the output of UpdateRule.
+type UpdateRuleOutput struct {
+	// The Amazon Resource Name (ARN) of the listener.
+	ARN *string `json:"arn,omitempty"`
+
+	// The ID of the listener.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the listener.
+	Name *string `json:"name,omitempty"`
+
+	// Indicates whether this is the default rule.
+	IsDefault *bool `json:"isDefault,omitempty"`
+
+	// The rule match.
+	Match *RuleMatch `json:"match,omitempty"`
+
+	// The rule priority.
+	Priority *int32 `json:"priority,omitempty"`
+
+	// Information about the action for the specified listener rule.
+	Action *RuleAction `json:"action,omitempty"`
+}
+
+// UpdateServiceInput is the input of UpdateService.
+type UpdateServiceInput struct {
+	// The ID or ARN of the service.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceIdentifier}.
+	ServiceIdentifier *string `json:"-"`
+
+	// The Amazon Resource Name (ARN) of the certificate.
+	CertificateARN *string `json:"certificateArn,omitempty"`
+
+	// The type of IAM policy.
+	//
+	// - `NONE`: The resource does not use an IAM policy. This is the default. -
+	// `AWS_IAM`: The resource uses an IAM policy. When this type is used, auth is
+	// enabled and an auth policy is required.
+	AuthType AuthType `json:"authType,omitempty"`
+
+	// The amount of time, in seconds, that a connection can remain idle (no data
+	// sent) before VPC Lattice closes it. The valid range is 60 to 600 seconds. If
+	// you don't specify a value, the default is 60 seconds. This setting does not
+	// change the maximum connection duration of 10 minutes; connections are still
+	// closed when they reach that limit.
+	IdleTimeoutSeconds *int32 `json:"idleTimeoutSeconds,omitempty"`
+}
+
+// UpdateServiceNetworkInput is the input of UpdateServiceNetwork.
+type UpdateServiceNetworkInput struct {
+	// The ID or ARN of the service network.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceNetworkIdentifier}.
+	ServiceNetworkIdentifier *string `json:"-"`
+
+	// The type of IAM policy.
+	//
+	// - `NONE`: The resource does not use an IAM policy. This is the default. -
+	// `AWS_IAM`: The resource uses an IAM policy. When this type is used, auth is
+	// enabled and an auth policy is required.
+	//
+	// This member is required.
+	AuthType AuthType `json:"authType,omitempty"`
+}
+
+// UpdateServiceNetworkOutput is the output of UpdateServiceNetwork.
+type UpdateServiceNetworkOutput struct {
+	// The ID of the service network.
+	ID *string `json:"id,omitempty"`
+
+	// The name of the service network.
+	Name *string `json:"name,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service network.
+	ARN *string `json:"arn,omitempty"`
+
+	// The type of IAM policy.
+	AuthType AuthType `json:"authType,omitempty"`
+}
+
+// UpdateServiceNetworkVpcAssociationInput is the input of
+// UpdateServiceNetworkVpcAssociation.
+type UpdateServiceNetworkVpcAssociationInput struct {
+	// The ID or ARN of the association.
+	//
+	// This member is required. It travels in the request path as
+	// {serviceNetworkVpcAssociationIdentifier}.
+	ServiceNetworkVPCAssociationIdentifier *string `json:"-"`
+
+	// The IDs of the security groups.
+	//
+	// This member is required.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+}
+
+// UpdateServiceNetworkVpcAssociationOutput is the output of
+// UpdateServiceNetworkVpcAssociation.
+type UpdateServiceNetworkVpcAssociationOutput struct {
+	// The ID of the association.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the association.
+	ARN *string `json:"arn,omitempty"`
+
+	// The status. You can retry the operation if the status is `DELETE_FAILED`.
+	// However, if you retry it while the status is `DELETE_IN_PROGRESS`, there is
+	// no change in the status.
+	Status ServiceNetworkVPCAssociationStatus `json:"status,omitempty"`
+
+	// The account that created the association.
+	CreatedBy *string `json:"createdBy,omitempty"`
+
+	// The IDs of the security groups.
+	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+}
+
+// UpdateServiceOutput is the output of UpdateService.
+type UpdateServiceOutput struct {
+	// The ID of the service.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the service.
+	ARN *string `json:"arn,omitempty"`
+
+	// The name of the service.
+	Name *string `json:"name,omitempty"`
+
+	// The custom domain name of the service.
+	CustomDomainName *string `json:"customDomainName,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the certificate.
+	CertificateARN *string `json:"certificateArn,omitempty"`
+
+	// The type of IAM policy.
+	AuthType AuthType `json:"authType,omitempty"`
+
+	// The amount of time, in seconds, that a connection can remain idle before VPC
+	// Lattice closes it.
+	IdleTimeoutSeconds *int32 `json:"idleTimeoutSeconds,omitempty"`
+}
+
+// UpdateTargetGroupInput is the input of UpdateTargetGroup.
+type UpdateTargetGroupInput struct {
+	// The ID or ARN of the target group.
+	//
+	// This member is required. It travels in the request path as
+	// {targetGroupIdentifier}.
+	TargetGroupIdentifier *string `json:"-"`
+
+	// The health check configuration.
+	//
+	// This member is required.
+	HealthCheck *HealthCheckConfig `json:"healthCheck,omitempty"`
+}
+
+// UpdateTargetGroupOutput is the output of UpdateTargetGroup.
+type UpdateTargetGroupOutput struct {
+	// The ID of the target group.
+	ID *string `json:"id,omitempty"`
+
+	// The Amazon Resource Name (ARN) of the target group.
+	ARN *string `json:"arn,omitempty"`
+
+	// The name of the target group.
+	Name *string `json:"name,omitempty"`
+
+	// The target group type.
+	Type TargetGroupType `json:"type,omitempty"`
+
+	// The target group configuration.
+	Config *TargetGroupConfig `json:"config,omitempty"`
+
+	// The status.
+	Status TargetGroupStatus `json:"status,omitempty"`
 }
 
 // Describes a validation failure.
@@ -85,4 +4792,22 @@ type ValidationExceptionField struct {
 	//
 	// This member is required.
 	Message *string `json:"message,omitempty"`
+}
+
+// Describes the weight of a target group.
+type WeightedTargetGroup struct {
+	// The ID or ARN of the target group.
+	//
+	// This member is required.
+	TargetGroupIdentifier *string `json:"targetGroupIdentifier,omitempty"`
+
+	// Only required if you specify multiple target groups for a forward action.
+	// The weight determines how requests are distributed to the target group. For
+	// example, if you specify two target groups, each with a weight of 10, each
+	// target group receives half the requests. If you specify two target groups,
+	// one with a weight of 10 and the other with a weight of 20, the target group
+	// with a weight of 20 receives twice as many requests as the other target
+	// group. If there's only one target group specified, then the default value is
+	// 100.
+	Weight *int32 `json:"weight,omitempty"`
 }

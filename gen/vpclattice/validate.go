@@ -7,6 +7,261 @@ import "github.com/specgen/specgen/specrt"
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *ARNResource) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ARNResource) validate(r *specrt.Report, p specrt.Path) {
+	if v.ARN != nil {
+		validateWildcardArn(r, p.Member("arn"), *v.ARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *BatchUpdateRuleInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *BatchUpdateRuleInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier == nil {
+		r.Missing(p, "listenerIdentifier")
+	} else {
+		validateListenerIdentifier(r, p.Member("listenerIdentifier"), *v.ListenerIdentifier)
+	}
+	if v.Rules == nil {
+		r.Missing(p, "rules")
+	} else {
+		validateRuleUpdateList(r, p.Member("rules"), v.Rules)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateAccessLogSubscriptionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateAccessLogSubscriptionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.ResourceIdentifier == nil {
+		r.Missing(p, "resourceIdentifier")
+	} else {
+		validateResourceIdentifier(r, p.Member("resourceIdentifier"), *v.ResourceIdentifier)
+	}
+	if v.DestinationARN == nil {
+		r.Missing(p, "destinationArn")
+	} else {
+		validateAccessLogDestinationArn(r, p.Member("destinationArn"), *v.DestinationARN)
+	}
+	if v.ServiceNetworkLogType != "" {
+		validateServiceNetworkLogType(r, p.Member("serviceNetworkLogType"), v.ServiceNetworkLogType)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateListenerInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateListenerInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.Name == nil {
+		r.Missing(p, "name")
+	} else {
+		validateListenerName(r, p.Member("name"), *v.Name)
+	}
+	if v.Protocol == "" {
+		r.Missing(p, "protocol")
+	} else {
+		validateListenerProtocol(r, p.Member("protocol"), v.Protocol)
+	}
+	if v.Port != nil {
+		validatePort(r, p.Member("port"), *v.Port)
+	}
+	if v.DefaultAction == nil {
+		r.Missing(p, "defaultAction")
+	} else {
+		v.DefaultAction.validate(r, p.Member("defaultAction"))
+	}
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateResourceConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateResourceConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "name")
+	} else {
+		validateResourceConfigurationName(r, p.Member("name"), *v.Name)
+	}
+	if v.Type == "" {
+		r.Missing(p, "type")
+	} else {
+		validateResourceConfigurationType(r, p.Member("type"), v.Type)
+	}
+	if v.PortRanges != nil {
+		validatePortRangeList(r, p.Member("portRanges"), v.PortRanges)
+	}
+	if v.Protocol != "" {
+		validateProtocolType(r, p.Member("protocol"), v.Protocol)
+	}
+	if v.ResourceGatewayIdentifier != nil {
+		validateResourceGatewayIdentifier(r, p.Member("resourceGatewayIdentifier"), *v.ResourceGatewayIdentifier)
+	}
+	if v.ResourceConfigurationGroupIdentifier != nil {
+		validateResourceConfigurationIdentifier(r, p.Member("resourceConfigurationGroupIdentifier"), *v.ResourceConfigurationGroupIdentifier)
+	}
+	if v.ResourceConfigurationDefinition != nil {
+		v.ResourceConfigurationDefinition.validate(r, p.Member("resourceConfigurationDefinition"))
+	}
+	if v.CustomDomainName != nil {
+		validateDomainName(r, p.Member("customDomainName"), *v.CustomDomainName)
+	}
+	if v.GroupDomain != nil {
+		validateDomainName(r, p.Member("groupDomain"), *v.GroupDomain)
+	}
+	if v.DomainVerificationIdentifier != nil {
+		validateDomainVerificationIdentifier(r, p.Member("domainVerificationIdentifier"), *v.DomainVerificationIdentifier)
+	}
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateResourceGatewayInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateResourceGatewayInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.Name == nil {
+		r.Missing(p, "name")
+	} else {
+		validateResourceGatewayName(r, p.Member("name"), *v.Name)
+	}
+	if v.VPCIdentifier != nil {
+		validateVpcId(r, p.Member("vpcIdentifier"), *v.VPCIdentifier)
+	}
+	if v.SubnetIDs != nil {
+		validateSubnetList(r, p.Member("subnetIds"), v.SubnetIDs)
+	}
+	if v.SecurityGroupIDs != nil {
+		validateCreateResourceGatewayRequestSecurityGroupIdsList(r, p.Member("securityGroupIds"), v.SecurityGroupIDs)
+	}
+	if v.IPAddressType != "" {
+		validateResourceGatewayIPAddressType(r, p.Member("ipAddressType"), v.IPAddressType)
+	}
+	if v.Ipv4AddressesPerEni != nil {
+		validateIpv4AddressesPerEni(r, p.Member("ipv4AddressesPerEni"), *v.Ipv4AddressesPerEni)
+	}
+	if v.ResourceConfigDNSResolution != "" {
+		validateResourceConfigDNSResolution(r, p.Member("resourceConfigDnsResolution"), v.ResourceConfigDNSResolution)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateRuleInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateRuleInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier == nil {
+		r.Missing(p, "listenerIdentifier")
+	} else {
+		validateListenerIdentifier(r, p.Member("listenerIdentifier"), *v.ListenerIdentifier)
+	}
+	if v.Name == nil {
+		r.Missing(p, "name")
+	} else {
+		validateRuleName(r, p.Member("name"), *v.Name)
+	}
+	if v.Match == nil {
+		r.Missing(p, "match")
+	} else {
+		v.Match.validate(r, p.Member("match"))
+	}
+	if v.Priority == nil {
+		r.Missing(p, "priority")
+	} else {
+		validateRulePriority(r, p.Member("priority"), *v.Priority)
+	}
+	if v.Action == nil {
+		r.Missing(p, "action")
+	} else {
+		v.Action.validate(r, p.Member("action"))
+	}
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *CreateServiceInput) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -33,6 +288,1872 @@ func (v *CreateServiceInput) validate(r *specrt.Report, p specrt.Path) {
 	}
 	if v.AuthType != "" {
 		validateAuthType(r, p.Member("authType"), v.AuthType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateServiceNetworkInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateServiceNetworkInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.Name == nil {
+		r.Missing(p, "name")
+	} else {
+		validateServiceNetworkName(r, p.Member("name"), *v.Name)
+	}
+	if v.AuthType != "" {
+		validateAuthType(r, p.Member("authType"), v.AuthType)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateServiceNetworkResourceAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateServiceNetworkResourceAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.ResourceConfigurationIdentifier == nil {
+		r.Missing(p, "resourceConfigurationIdentifier")
+	} else {
+		validateResourceConfigurationIdentifier(r, p.Member("resourceConfigurationIdentifier"), *v.ResourceConfigurationIdentifier)
+	}
+	if v.ServiceNetworkIdentifier == nil {
+		r.Missing(p, "serviceNetworkIdentifier")
+	} else {
+		validateServiceNetworkIdentifierWithoutRegex(r, p.Member("serviceNetworkIdentifier"), *v.ServiceNetworkIdentifier)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateServiceNetworkServiceAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateServiceNetworkServiceAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.ServiceNetworkIdentifier == nil {
+		r.Missing(p, "serviceNetworkIdentifier")
+	} else {
+		validateServiceNetworkIdentifier(r, p.Member("serviceNetworkIdentifier"), *v.ServiceNetworkIdentifier)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateServiceNetworkVpcAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateServiceNetworkVpcAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.ServiceNetworkIdentifier == nil {
+		r.Missing(p, "serviceNetworkIdentifier")
+	} else {
+		validateServiceNetworkIdentifier(r, p.Member("serviceNetworkIdentifier"), *v.ServiceNetworkIdentifier)
+	}
+	if v.VPCIdentifier == nil {
+		r.Missing(p, "vpcIdentifier")
+	} else {
+		validateVpcId(r, p.Member("vpcIdentifier"), *v.VPCIdentifier)
+	}
+	if v.SecurityGroupIDs != nil {
+		validateCreateServiceNetworkVpcAssociationRequestSecurityGroupIdsList(r, p.Member("securityGroupIds"), v.SecurityGroupIDs)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+	if v.DNSOptions != nil {
+		v.DNSOptions.validate(r, p.Member("dnsOptions"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *CreateTargetGroupInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *CreateTargetGroupInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "name")
+	} else {
+		validateTargetGroupName(r, p.Member("name"), *v.Name)
+	}
+	if v.Type == "" {
+		r.Missing(p, "type")
+	} else {
+		validateTargetGroupType(r, p.Member("type"), v.Type)
+	}
+	if v.Config != nil {
+		v.Config.validate(r, p.Member("config"))
+	}
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DNSOptions) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DNSOptions) validate(r *specrt.Report, p specrt.Path) {
+	if v.PrivateDNSPreference != "" {
+		validatePrivateDNSPreference(r, p.Member("privateDnsPreference"), v.PrivateDNSPreference)
+	}
+	if v.PrivateDNSSpecifiedDomains != nil {
+		validatePrivateDnsSpecifiedDomainsList(r, p.Member("privateDnsSpecifiedDomains"), v.PrivateDNSSpecifiedDomains)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DNSResource) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DNSResource) validate(r *specrt.Report, p specrt.Path) {
+	if v.DomainName != nil {
+		validateDomainName(r, p.Member("domainName"), *v.DomainName)
+	}
+	if v.IPAddressType != "" {
+		validateResourceConfigurationIPAddressType(r, p.Member("ipAddressType"), v.IPAddressType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteAccessLogSubscriptionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteAccessLogSubscriptionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AccessLogSubscriptionIdentifier == nil {
+		r.Missing(p, "accessLogSubscriptionIdentifier")
+	} else {
+		validateAccessLogSubscriptionIdentifier(r, p.Member("accessLogSubscriptionIdentifier"), *v.AccessLogSubscriptionIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteAuthPolicyInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteAuthPolicyInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceIdentifier == nil {
+		r.Missing(p, "resourceIdentifier")
+	} else {
+		validateResourceIdentifier(r, p.Member("resourceIdentifier"), *v.ResourceIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteDomainVerificationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteDomainVerificationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DomainVerificationIdentifier == nil {
+		r.Missing(p, "domainVerificationIdentifier")
+	} else {
+		validateDomainVerificationIdentifier(r, p.Member("domainVerificationIdentifier"), *v.DomainVerificationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteListenerInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteListenerInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier == nil {
+		r.Missing(p, "listenerIdentifier")
+	} else {
+		validateListenerIdentifier(r, p.Member("listenerIdentifier"), *v.ListenerIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteResourceConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteResourceConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceConfigurationIdentifier == nil {
+		r.Missing(p, "resourceConfigurationIdentifier")
+	} else {
+		validateResourceConfigurationIdentifier(r, p.Member("resourceConfigurationIdentifier"), *v.ResourceConfigurationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteResourceEndpointAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteResourceEndpointAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceEndpointAssociationIdentifier == nil {
+		r.Missing(p, "resourceEndpointAssociationIdentifier")
+	} else {
+		validateResourceEndpointAssociationIdentifier(r, p.Member("resourceEndpointAssociationIdentifier"), *v.ResourceEndpointAssociationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteResourceGatewayInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteResourceGatewayInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceGatewayIdentifier == nil {
+		r.Missing(p, "resourceGatewayIdentifier")
+	} else {
+		validateResourceGatewayIdentifier(r, p.Member("resourceGatewayIdentifier"), *v.ResourceGatewayIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteResourcePolicyInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteResourcePolicyInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "resourceArn")
+	} else {
+		validateResourceArn(r, p.Member("resourceArn"), *v.ResourceARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteRuleInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteRuleInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier == nil {
+		r.Missing(p, "listenerIdentifier")
+	} else {
+		validateListenerIdentifier(r, p.Member("listenerIdentifier"), *v.ListenerIdentifier)
+	}
+	if v.RuleIdentifier == nil {
+		r.Missing(p, "ruleIdentifier")
+	} else {
+		validateRuleIdentifier(r, p.Member("ruleIdentifier"), *v.RuleIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteServiceNetworkInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteServiceNetworkInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkIdentifier == nil {
+		r.Missing(p, "serviceNetworkIdentifier")
+	} else {
+		validateServiceNetworkIdentifier(r, p.Member("serviceNetworkIdentifier"), *v.ServiceNetworkIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteServiceNetworkResourceAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteServiceNetworkResourceAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkResourceAssociationIdentifier == nil {
+		r.Missing(p, "serviceNetworkResourceAssociationIdentifier")
+	} else {
+		validateServiceNetworkResourceAssociationIdentifier(r, p.Member("serviceNetworkResourceAssociationIdentifier"), *v.ServiceNetworkResourceAssociationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteServiceNetworkServiceAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteServiceNetworkServiceAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkServiceAssociationIdentifier == nil {
+		r.Missing(p, "serviceNetworkServiceAssociationIdentifier")
+	} else {
+		validateServiceNetworkServiceAssociationIdentifier(r, p.Member("serviceNetworkServiceAssociationIdentifier"), *v.ServiceNetworkServiceAssociationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteServiceNetworkVpcAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteServiceNetworkVpcAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkVPCAssociationIdentifier == nil {
+		r.Missing(p, "serviceNetworkVpcAssociationIdentifier")
+	} else {
+		validateServiceNetworkVpcAssociationIdentifier(r, p.Member("serviceNetworkVpcAssociationIdentifier"), *v.ServiceNetworkVPCAssociationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeleteTargetGroupInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeleteTargetGroupInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.TargetGroupIdentifier == nil {
+		r.Missing(p, "targetGroupIdentifier")
+	} else {
+		validateTargetGroupIdentifier(r, p.Member("targetGroupIdentifier"), *v.TargetGroupIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *DeregisterTargetsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *DeregisterTargetsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.TargetGroupIdentifier == nil {
+		r.Missing(p, "targetGroupIdentifier")
+	} else {
+		validateTargetGroupIdentifier(r, p.Member("targetGroupIdentifier"), *v.TargetGroupIdentifier)
+	}
+	if v.Targets == nil {
+		r.Missing(p, "targets")
+	} else {
+		validateDeregisterTargetsRequestTargetsList(r, p.Member("targets"), v.Targets)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *FixedResponseAction) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *FixedResponseAction) validate(r *specrt.Report, p specrt.Path) {
+	if v.StatusCode == nil {
+		r.Missing(p, "statusCode")
+	} else {
+		validateHttpStatusCode(r, p.Member("statusCode"), *v.StatusCode)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ForwardAction) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ForwardAction) validate(r *specrt.Report, p specrt.Path) {
+	if v.TargetGroups == nil {
+		r.Missing(p, "targetGroups")
+	} else {
+		validateWeightedTargetGroupList(r, p.Member("targetGroups"), v.TargetGroups)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetAccessLogSubscriptionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetAccessLogSubscriptionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AccessLogSubscriptionIdentifier == nil {
+		r.Missing(p, "accessLogSubscriptionIdentifier")
+	} else {
+		validateAccessLogSubscriptionIdentifier(r, p.Member("accessLogSubscriptionIdentifier"), *v.AccessLogSubscriptionIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetAuthPolicyInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetAuthPolicyInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceIdentifier == nil {
+		r.Missing(p, "resourceIdentifier")
+	} else {
+		validateResourceIdentifier(r, p.Member("resourceIdentifier"), *v.ResourceIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetDomainVerificationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetDomainVerificationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.DomainVerificationIdentifier == nil {
+		r.Missing(p, "domainVerificationIdentifier")
+	} else {
+		validateDomainVerificationIdentifier(r, p.Member("domainVerificationIdentifier"), *v.DomainVerificationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetListenerInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetListenerInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier == nil {
+		r.Missing(p, "listenerIdentifier")
+	} else {
+		validateListenerIdentifier(r, p.Member("listenerIdentifier"), *v.ListenerIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetResourceConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetResourceConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceConfigurationIdentifier == nil {
+		r.Missing(p, "resourceConfigurationIdentifier")
+	} else {
+		validateResourceConfigurationIdentifier(r, p.Member("resourceConfigurationIdentifier"), *v.ResourceConfigurationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetResourceGatewayInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetResourceGatewayInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceGatewayIdentifier == nil {
+		r.Missing(p, "resourceGatewayIdentifier")
+	} else {
+		validateResourceGatewayIdentifier(r, p.Member("resourceGatewayIdentifier"), *v.ResourceGatewayIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetResourcePolicyInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetResourcePolicyInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "resourceArn")
+	} else {
+		validateResourceArn(r, p.Member("resourceArn"), *v.ResourceARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetRuleInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetRuleInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier == nil {
+		r.Missing(p, "listenerIdentifier")
+	} else {
+		validateListenerIdentifier(r, p.Member("listenerIdentifier"), *v.ListenerIdentifier)
+	}
+	if v.RuleIdentifier == nil {
+		r.Missing(p, "ruleIdentifier")
+	} else {
+		validateRuleIdentifier(r, p.Member("ruleIdentifier"), *v.RuleIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetServiceNetworkInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetServiceNetworkInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkIdentifier == nil {
+		r.Missing(p, "serviceNetworkIdentifier")
+	} else {
+		validateServiceNetworkIdentifier(r, p.Member("serviceNetworkIdentifier"), *v.ServiceNetworkIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetServiceNetworkResourceAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetServiceNetworkResourceAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkResourceAssociationIdentifier == nil {
+		r.Missing(p, "serviceNetworkResourceAssociationIdentifier")
+	} else {
+		validateServiceNetworkResourceAssociationIdentifier(r, p.Member("serviceNetworkResourceAssociationIdentifier"), *v.ServiceNetworkResourceAssociationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetServiceNetworkServiceAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetServiceNetworkServiceAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkServiceAssociationIdentifier == nil {
+		r.Missing(p, "serviceNetworkServiceAssociationIdentifier")
+	} else {
+		validateServiceNetworkServiceAssociationIdentifier(r, p.Member("serviceNetworkServiceAssociationIdentifier"), *v.ServiceNetworkServiceAssociationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetServiceNetworkVpcAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetServiceNetworkVpcAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkVPCAssociationIdentifier == nil {
+		r.Missing(p, "serviceNetworkVpcAssociationIdentifier")
+	} else {
+		validateServiceNetworkVpcAssociationIdentifier(r, p.Member("serviceNetworkVpcAssociationIdentifier"), *v.ServiceNetworkVPCAssociationIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *GetTargetGroupInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *GetTargetGroupInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.TargetGroupIdentifier == nil {
+		r.Missing(p, "targetGroupIdentifier")
+	} else {
+		validateTargetGroupIdentifier(r, p.Member("targetGroupIdentifier"), *v.TargetGroupIdentifier)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HTTPMatch) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HTTPMatch) validate(r *specrt.Report, p specrt.Path) {
+	if v.Method != nil {
+		validateHttpMethod(r, p.Member("method"), *v.Method)
+	}
+	if v.PathMatch != nil {
+		v.PathMatch.validate(r, p.Member("pathMatch"))
+	}
+	if v.HeaderMatches != nil {
+		validateHeaderMatchList(r, p.Member("headerMatches"), v.HeaderMatches)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HeaderMatch) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HeaderMatch) validate(r *specrt.Report, p specrt.Path) {
+	if v.Name == nil {
+		r.Missing(p, "name")
+	} else {
+		validateHeaderMatchName(r, p.Member("name"), *v.Name)
+	}
+	if v.Match == nil {
+		r.Missing(p, "match")
+	} else {
+		v.Match.validate(r, p.Member("match"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HeaderMatchType) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HeaderMatchType) validate(r *specrt.Report, p specrt.Path) {
+	if v.Exact != nil {
+		validateHeaderMatchExact(r, p.Member("exact"), *v.Exact)
+	}
+	if v.Prefix != nil {
+		validateHeaderMatchPrefix(r, p.Member("prefix"), *v.Prefix)
+	}
+	if v.Contains != nil {
+		validateHeaderMatchContains(r, p.Member("contains"), *v.Contains)
+	}
+	if set := [...]bool{v.Exact != nil, v.Prefix != nil, v.Contains != nil}; specrt.CountSet(set[:]) != 1 {
+		r.OneOf(p, set[:], "exact", "prefix", "contains")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HealthCheckConfig) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HealthCheckConfig) validate(r *specrt.Report, p specrt.Path) {
+	if v.Protocol != "" {
+		validateTargetGroupProtocol(r, p.Member("protocol"), v.Protocol)
+	}
+	if v.ProtocolVersion != "" {
+		validateHealthCheckProtocolVersion(r, p.Member("protocolVersion"), v.ProtocolVersion)
+	}
+	if v.Port != nil {
+		validateHealthCheckPort(r, p.Member("port"), *v.Port)
+	}
+	if v.Path != nil {
+		validateHealthCheckPath(r, p.Member("path"), *v.Path)
+	}
+	if v.HealthCheckIntervalSeconds != nil {
+		validateHealthCheckIntervalSeconds(r, p.Member("healthCheckIntervalSeconds"), *v.HealthCheckIntervalSeconds)
+	}
+	if v.HealthCheckTimeoutSeconds != nil {
+		validateHealthCheckTimeoutSeconds(r, p.Member("healthCheckTimeoutSeconds"), *v.HealthCheckTimeoutSeconds)
+	}
+	if v.HealthyThresholdCount != nil {
+		validateHealthyThresholdCount(r, p.Member("healthyThresholdCount"), *v.HealthyThresholdCount)
+	}
+	if v.UnhealthyThresholdCount != nil {
+		validateUnhealthyThresholdCount(r, p.Member("unhealthyThresholdCount"), *v.UnhealthyThresholdCount)
+	}
+	if v.Matcher != nil {
+		v.Matcher.validate(r, p.Member("matcher"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *IPResource) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *IPResource) validate(r *specrt.Report, p specrt.Path) {
+	if v.IPAddress != nil {
+		validateIpAddress(r, p.Member("ipAddress"), *v.IPAddress)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListAccessLogSubscriptionsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListAccessLogSubscriptionsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceIdentifier == nil {
+		r.Missing(p, "resourceIdentifier")
+	} else {
+		validateResourceIdentifier(r, p.Member("resourceIdentifier"), *v.ResourceIdentifier)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListDomainVerificationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListDomainVerificationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListListenersInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListListenersInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListResourceConfigurationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListResourceConfigurationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceGatewayIdentifier != nil {
+		validateResourceGatewayIdentifier(r, p.Member("resourceGatewayIdentifier"), *v.ResourceGatewayIdentifier)
+	}
+	if v.ResourceConfigurationGroupIdentifier != nil {
+		validateResourceConfigurationIdentifier(r, p.Member("resourceConfigurationGroupIdentifier"), *v.ResourceConfigurationGroupIdentifier)
+	}
+	if v.DomainVerificationIdentifier != nil {
+		validateDomainVerificationIdentifier(r, p.Member("domainVerificationIdentifier"), *v.DomainVerificationIdentifier)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListResourceEndpointAssociationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListResourceEndpointAssociationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceConfigurationIdentifier == nil {
+		r.Missing(p, "resourceConfigurationIdentifier")
+	} else {
+		validateResourceConfigurationIdentifier(r, p.Member("resourceConfigurationIdentifier"), *v.ResourceConfigurationIdentifier)
+	}
+	if v.ResourceEndpointAssociationIdentifier != nil {
+		validateResourceEndpointAssociationIdentifier(r, p.Member("resourceEndpointAssociationIdentifier"), *v.ResourceEndpointAssociationIdentifier)
+	}
+	if v.VPCEndpointID != nil {
+		validateVpcEndpointId(r, p.Member("vpcEndpointId"), *v.VPCEndpointID)
+	}
+	if v.VPCEndpointOwner != nil {
+		validateVpcEndpointOwner(r, p.Member("vpcEndpointOwner"), *v.VPCEndpointOwner)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListResourceGatewaysInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListResourceGatewaysInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListRulesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListRulesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier == nil {
+		r.Missing(p, "listenerIdentifier")
+	} else {
+		validateListenerIdentifier(r, p.Member("listenerIdentifier"), *v.ListenerIdentifier)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServiceNetworkResourceAssociationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServiceNetworkResourceAssociationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkIdentifier != nil {
+		validateServiceNetworkIdentifier(r, p.Member("serviceNetworkIdentifier"), *v.ServiceNetworkIdentifier)
+	}
+	if v.ResourceConfigurationIdentifier != nil {
+		validateResourceConfigurationIdentifier(r, p.Member("resourceConfigurationIdentifier"), *v.ResourceConfigurationIdentifier)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServiceNetworkServiceAssociationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServiceNetworkServiceAssociationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkIdentifier != nil {
+		validateServiceNetworkIdentifier(r, p.Member("serviceNetworkIdentifier"), *v.ServiceNetworkIdentifier)
+	}
+	if v.ServiceIdentifier != nil {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServiceNetworkVpcAssociationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServiceNetworkVpcAssociationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkIdentifier != nil {
+		validateServiceNetworkIdentifier(r, p.Member("serviceNetworkIdentifier"), *v.ServiceNetworkIdentifier)
+	}
+	if v.VPCIdentifier != nil {
+		validateVpcId(r, p.Member("vpcIdentifier"), *v.VPCIdentifier)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServiceNetworkVpcEndpointAssociationsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServiceNetworkVpcEndpointAssociationsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkIdentifier == nil {
+		r.Missing(p, "serviceNetworkIdentifier")
+	} else {
+		validateServiceNetworkIdentifier(r, p.Member("serviceNetworkIdentifier"), *v.ServiceNetworkIdentifier)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServiceNetworksInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServiceNetworksInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListServicesInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListServicesInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListTagsForResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListTagsForResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "resourceArn")
+	} else {
+		validateArn(r, p.Member("resourceArn"), *v.ResourceARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListTargetGroupsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListTargetGroupsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+	if v.VPCIdentifier != nil {
+		validateVpcId(r, p.Member("vpcIdentifier"), *v.VPCIdentifier)
+	}
+	if v.TargetGroupType != "" {
+		validateTargetGroupType(r, p.Member("targetGroupType"), v.TargetGroupType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ListTargetsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ListTargetsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.TargetGroupIdentifier == nil {
+		r.Missing(p, "targetGroupIdentifier")
+	} else {
+		validateTargetGroupIdentifier(r, p.Member("targetGroupIdentifier"), *v.TargetGroupIdentifier)
+	}
+	if v.MaxResults != nil {
+		validateMaxResults(r, p.Member("maxResults"), *v.MaxResults)
+	}
+	if v.NextToken != nil {
+		validateNextToken(r, p.Member("nextToken"), *v.NextToken)
+	}
+	if v.Targets != nil {
+		validateListTargetsRequestTargetsList(r, p.Member("targets"), v.Targets)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *Matcher) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *Matcher) validate(r *specrt.Report, p specrt.Path) {
+	if v.HTTPCode != nil {
+		validateHttpCodeMatcher(r, p.Member("httpCode"), *v.HTTPCode)
+	}
+	if set := [...]bool{v.HTTPCode != nil}; specrt.CountSet(set[:]) != 1 {
+		r.OneOf(p, set[:], "httpCode")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PathMatch) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PathMatch) validate(r *specrt.Report, p specrt.Path) {
+	if v.Match == nil {
+		r.Missing(p, "match")
+	} else {
+		v.Match.validate(r, p.Member("match"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PathMatchType) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PathMatchType) validate(r *specrt.Report, p specrt.Path) {
+	if v.Exact != nil {
+		validatePathMatchExact(r, p.Member("exact"), *v.Exact)
+	}
+	if v.Prefix != nil {
+		validatePathMatchPrefix(r, p.Member("prefix"), *v.Prefix)
+	}
+	if set := [...]bool{v.Exact != nil, v.Prefix != nil}; specrt.CountSet(set[:]) != 1 {
+		r.OneOf(p, set[:], "exact", "prefix")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PutAuthPolicyInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PutAuthPolicyInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceIdentifier == nil {
+		r.Missing(p, "resourceIdentifier")
+	} else {
+		validateResourceIdentifier(r, p.Member("resourceIdentifier"), *v.ResourceIdentifier)
+	}
+	if v.Policy == nil {
+		r.Missing(p, "policy")
+	} else {
+		validateAuthPolicyString(r, p.Member("policy"), *v.Policy)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *PutResourcePolicyInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *PutResourcePolicyInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "resourceArn")
+	} else {
+		validateResourceArn(r, p.Member("resourceArn"), *v.ResourceARN)
+	}
+	if v.Policy == nil {
+		r.Missing(p, "policy")
+	} else {
+		validatePolicyString(r, p.Member("policy"), *v.Policy)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RegisterTargetsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RegisterTargetsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.TargetGroupIdentifier == nil {
+		r.Missing(p, "targetGroupIdentifier")
+	} else {
+		validateTargetGroupIdentifier(r, p.Member("targetGroupIdentifier"), *v.TargetGroupIdentifier)
+	}
+	if v.Targets == nil {
+		r.Missing(p, "targets")
+	} else {
+		validateRegisterTargetsRequestTargetsList(r, p.Member("targets"), v.Targets)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *ResourceConfigurationDefinition) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *ResourceConfigurationDefinition) validate(r *specrt.Report, p specrt.Path) {
+	if v.DNSResource != nil {
+		v.DNSResource.validate(r, p.Member("dnsResource"))
+	}
+	if v.IPResource != nil {
+		v.IPResource.validate(r, p.Member("ipResource"))
+	}
+	if v.ARNResource != nil {
+		v.ARNResource.validate(r, p.Member("arnResource"))
+	}
+	if set := [...]bool{v.DNSResource != nil, v.IPResource != nil, v.ARNResource != nil}; specrt.CountSet(set[:]) != 1 {
+		r.OneOf(p, set[:], "dnsResource", "ipResource", "arnResource")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RuleAction) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RuleAction) validate(r *specrt.Report, p specrt.Path) {
+	if v.Forward != nil {
+		v.Forward.validate(r, p.Member("forward"))
+	}
+	if v.FixedResponse != nil {
+		v.FixedResponse.validate(r, p.Member("fixedResponse"))
+	}
+	if set := [...]bool{v.Forward != nil, v.FixedResponse != nil}; specrt.CountSet(set[:]) != 1 {
+		r.OneOf(p, set[:], "forward", "fixedResponse")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RuleMatch) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RuleMatch) validate(r *specrt.Report, p specrt.Path) {
+	if v.HTTPMatch != nil {
+		v.HTTPMatch.validate(r, p.Member("httpMatch"))
+	}
+	if set := [...]bool{v.HTTPMatch != nil}; specrt.CountSet(set[:]) != 1 {
+		r.OneOf(p, set[:], "httpMatch")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *RuleUpdate) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *RuleUpdate) validate(r *specrt.Report, p specrt.Path) {
+	if v.RuleIdentifier == nil {
+		r.Missing(p, "ruleIdentifier")
+	} else {
+		validateRuleIdentifier(r, p.Member("ruleIdentifier"), *v.RuleIdentifier)
+	}
+	if v.Match != nil {
+		v.Match.validate(r, p.Member("match"))
+	}
+	if v.Priority != nil {
+		validateRulePriority(r, p.Member("priority"), *v.Priority)
+	}
+	if v.Action != nil {
+		v.Action.validate(r, p.Member("action"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// SharingConfig has no constraints, so Validate always returns nil.
+func (v *SharingConfig) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *StartDomainVerificationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *StartDomainVerificationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ClientToken != nil {
+		validateClientToken(r, p.Member("clientToken"), *v.ClientToken)
+	}
+	if v.DomainName == nil {
+		r.Missing(p, "domainName")
+	} else {
+		validateDomainName(r, p.Member("domainName"), *v.DomainName)
+	}
+	if v.Tags != nil {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TagResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TagResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "resourceArn")
+	} else {
+		validateArn(r, p.Member("resourceArn"), *v.ResourceARN)
+	}
+	if v.Tags == nil {
+		r.Missing(p, "tags")
+	} else {
+		validateTagMap(r, p.Member("tags"), v.Tags)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *Target) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *Target) validate(r *specrt.Report, p specrt.Path) {
+	if v.ID == nil {
+		r.Missing(p, "id")
+	} else {
+		validateTargetIdString(r, p.Member("id"), *v.ID)
+	}
+	if v.Port != nil {
+		validatePort(r, p.Member("port"), *v.Port)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *TargetGroupConfig) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *TargetGroupConfig) validate(r *specrt.Report, p specrt.Path) {
+	if v.Port != nil {
+		validatePort(r, p.Member("port"), *v.Port)
+	}
+	if v.Protocol != "" {
+		validateTargetGroupProtocol(r, p.Member("protocol"), v.Protocol)
+	}
+	if v.ProtocolVersion != "" {
+		validateTargetGroupProtocolVersion(r, p.Member("protocolVersion"), v.ProtocolVersion)
+	}
+	if v.IPAddressType != "" {
+		validateIPAddressType(r, p.Member("ipAddressType"), v.IPAddressType)
+	}
+	if v.VPCIdentifier != nil {
+		validateVpcId(r, p.Member("vpcIdentifier"), *v.VPCIdentifier)
+	}
+	if v.HealthCheck != nil {
+		v.HealthCheck.validate(r, p.Member("healthCheck"))
+	}
+	if v.LambdaEventStructureVersion != "" {
+		validateLambdaEventStructureVersion(r, p.Member("lambdaEventStructureVersion"), v.LambdaEventStructureVersion)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UntagResourceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UntagResourceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceARN == nil {
+		r.Missing(p, "resourceArn")
+	} else {
+		validateArn(r, p.Member("resourceArn"), *v.ResourceARN)
+	}
+	if v.TagKeys == nil {
+		r.Missing(p, "tagKeys")
+	} else {
+		validateTagKeys(r, p.Member("tagKeys"), v.TagKeys)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateAccessLogSubscriptionInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateAccessLogSubscriptionInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.AccessLogSubscriptionIdentifier == nil {
+		r.Missing(p, "accessLogSubscriptionIdentifier")
+	} else {
+		validateAccessLogSubscriptionIdentifier(r, p.Member("accessLogSubscriptionIdentifier"), *v.AccessLogSubscriptionIdentifier)
+	}
+	if v.DestinationARN == nil {
+		r.Missing(p, "destinationArn")
+	} else {
+		validateAccessLogDestinationArn(r, p.Member("destinationArn"), *v.DestinationARN)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateListenerInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateListenerInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier == nil {
+		r.Missing(p, "listenerIdentifier")
+	} else {
+		validateListenerIdentifier(r, p.Member("listenerIdentifier"), *v.ListenerIdentifier)
+	}
+	if v.DefaultAction == nil {
+		r.Missing(p, "defaultAction")
+	} else {
+		v.DefaultAction.validate(r, p.Member("defaultAction"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateResourceConfigurationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateResourceConfigurationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceConfigurationIdentifier == nil {
+		r.Missing(p, "resourceConfigurationIdentifier")
+	} else {
+		validateResourceConfigurationIdentifier(r, p.Member("resourceConfigurationIdentifier"), *v.ResourceConfigurationIdentifier)
+	}
+	if v.ResourceConfigurationDefinition != nil {
+		v.ResourceConfigurationDefinition.validate(r, p.Member("resourceConfigurationDefinition"))
+	}
+	if v.PortRanges != nil {
+		validatePortRangeList(r, p.Member("portRanges"), v.PortRanges)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateResourceGatewayInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateResourceGatewayInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ResourceGatewayIdentifier == nil {
+		r.Missing(p, "resourceGatewayIdentifier")
+	} else {
+		validateResourceGatewayIdentifier(r, p.Member("resourceGatewayIdentifier"), *v.ResourceGatewayIdentifier)
+	}
+	if v.SecurityGroupIDs != nil {
+		validateUpdateResourceGatewayRequestSecurityGroupIdsList(r, p.Member("securityGroupIds"), v.SecurityGroupIDs)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateRuleInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateRuleInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.ListenerIdentifier == nil {
+		r.Missing(p, "listenerIdentifier")
+	} else {
+		validateListenerIdentifier(r, p.Member("listenerIdentifier"), *v.ListenerIdentifier)
+	}
+	if v.RuleIdentifier == nil {
+		r.Missing(p, "ruleIdentifier")
+	} else {
+		validateRuleIdentifier(r, p.Member("ruleIdentifier"), *v.RuleIdentifier)
+	}
+	if v.Match != nil {
+		v.Match.validate(r, p.Member("match"))
+	}
+	if v.Priority != nil {
+		validateRulePriority(r, p.Member("priority"), *v.Priority)
+	}
+	if v.Action != nil {
+		v.Action.validate(r, p.Member("action"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateServiceInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateServiceInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceIdentifier == nil {
+		r.Missing(p, "serviceIdentifier")
+	} else {
+		validateServiceIdentifier(r, p.Member("serviceIdentifier"), *v.ServiceIdentifier)
+	}
+	if v.CertificateARN != nil {
+		validateCertificateArn(r, p.Member("certificateArn"), *v.CertificateARN)
+	}
+	if v.AuthType != "" {
+		validateAuthType(r, p.Member("authType"), v.AuthType)
+	}
+	if v.IdleTimeoutSeconds != nil {
+		validateIdleTimeoutSeconds(r, p.Member("idleTimeoutSeconds"), *v.IdleTimeoutSeconds)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateServiceNetworkInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateServiceNetworkInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkIdentifier == nil {
+		r.Missing(p, "serviceNetworkIdentifier")
+	} else {
+		validateServiceNetworkIdentifier(r, p.Member("serviceNetworkIdentifier"), *v.ServiceNetworkIdentifier)
+	}
+	if v.AuthType == "" {
+		r.Missing(p, "authType")
+	} else {
+		validateAuthType(r, p.Member("authType"), v.AuthType)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateServiceNetworkVpcAssociationInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateServiceNetworkVpcAssociationInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.ServiceNetworkVPCAssociationIdentifier == nil {
+		r.Missing(p, "serviceNetworkVpcAssociationIdentifier")
+	} else {
+		validateServiceNetworkVpcAssociationIdentifier(r, p.Member("serviceNetworkVpcAssociationIdentifier"), *v.ServiceNetworkVPCAssociationIdentifier)
+	}
+	if v.SecurityGroupIDs == nil {
+		r.Missing(p, "securityGroupIds")
+	} else {
+		validateUpdateServiceNetworkVpcAssociationRequestSecurityGroupIdsList(r, p.Member("securityGroupIds"), v.SecurityGroupIDs)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *UpdateTargetGroupInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *UpdateTargetGroupInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.TargetGroupIdentifier == nil {
+		r.Missing(p, "targetGroupIdentifier")
+	} else {
+		validateTargetGroupIdentifier(r, p.Member("targetGroupIdentifier"), *v.TargetGroupIdentifier)
+	}
+	if v.HealthCheck == nil {
+		r.Missing(p, "healthCheck")
+	} else {
+		v.HealthCheck.validate(r, p.Member("healthCheck"))
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *WeightedTargetGroup) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *WeightedTargetGroup) validate(r *specrt.Report, p specrt.Path) {
+	if v.TargetGroupIdentifier == nil {
+		r.Missing(p, "targetGroupIdentifier")
+	} else {
+		validateTargetGroupIdentifier(r, p.Member("targetGroupIdentifier"), *v.TargetGroupIdentifier)
+	}
+	if v.Weight != nil {
+		validateTargetGroupWeight(r, p.Member("weight"), *v.Weight)
+	}
+}
+
+// validateAccessLogDestinationArn checks a value of shape AccessLogDestinationArn.
+func validateAccessLogDestinationArn(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 20, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 20 and 2048 characters, got %d", n)
+	}
+	if !matchAccessLogDestinationARN(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `arn(:[a-z0-9]+([.-][a-z0-9]+)*){2}(:([a-z0-9]+([.-][a-z0-9]+)*)?){2}:([^/].*)?`)
+	}
+}
+
+// validateAccessLogSubscriptionIdentifier checks a value of shape AccessLogSubscriptionIdentifier.
+func validateAccessLogSubscriptionIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 17, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 17 and 2048 characters, got %d", n)
+	}
+	if !matchAccessLogSubscriptionIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((als-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:accesslogsubscription/als-[0-9a-z]{17}))`)
+	}
+}
+
+// validateArn checks a value of shape Arn.
+func validateArn(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 1224); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 1224 characters, got %d", n)
+	}
+	if !matchARN(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `arn:[a-z0-9][-.a-z0-9]{0,62}:vpc-lattice:([a-z0-9][-.a-z0-9]{0,62})?:\d{12}?:[^/].{0,1023}`)
+	}
+}
+
+// validateAuthPolicyString checks a value of shape AuthPolicyString.
+func validateAuthPolicyString(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 36864); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 36864 characters, got %d", n)
 	}
 }
 
@@ -65,10 +2186,514 @@ func validateClientToken(r *specrt.Report, p specrt.Path, v string) {
 	}
 }
 
+// validateCreateResourceGatewayRequestSecurityGroupIdsList checks a list of shape CreateResourceGatewayRequestSecurityGroupIdsList.
+func validateCreateResourceGatewayRequestSecurityGroupIdsList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n > 5 {
+		r.Add(p, specrt.RuleLength, "", "must have between 0 and 5 elements, got %d", n)
+	}
+	for i := range v {
+		validateSecurityGroupId(r, p.Index(i), v[i])
+	}
+}
+
+// validateCreateServiceNetworkVpcAssociationRequestSecurityGroupIdsList checks a list of shape CreateServiceNetworkVpcAssociationRequestSecurityGroupIdsList.
+func validateCreateServiceNetworkVpcAssociationRequestSecurityGroupIdsList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n > 5 {
+		r.Add(p, specrt.RuleLength, "", "must have between 0 and 5 elements, got %d", n)
+	}
+	for i := range v {
+		validateSecurityGroupId(r, p.Index(i), v[i])
+	}
+}
+
+// validateDeregisterTargetsRequestTargetsList checks a list of shape DeregisterTargetsRequestTargetsList.
+func validateDeregisterTargetsRequestTargetsList(r *specrt.Report, p specrt.Path, v []Target) {
+	if n := len(v); n < 1 || n > 100 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 100 elements, got %d", n)
+	}
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateDomainName checks a value of shape DomainName.
+func validateDomainName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 3, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 255 characters, got %d", n)
+	}
+}
+
+// validateDomainVerificationIdentifier checks a value of shape DomainVerificationIdentifier.
+func validateDomainVerificationIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 20, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 20 and 2048 characters, got %d", n)
+	}
+	if !matchDomainVerificationIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((dv-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:domainverification/dv-[a-fA-F0-9]{17}))`)
+	}
+}
+
+// validateHeaderMatchContains checks a value of shape HeaderMatchContains.
+func validateHeaderMatchContains(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 200); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 200 characters, got %d", n)
+	}
+}
+
+// validateHeaderMatchExact checks a value of shape HeaderMatchExact.
+func validateHeaderMatchExact(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 200); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 200 characters, got %d", n)
+	}
+}
+
+// validateHeaderMatchList checks a list of shape HeaderMatchList.
+func validateHeaderMatchList(r *specrt.Report, p specrt.Path, v []HeaderMatch) {
+	if n := len(v); n < 1 || n > 5 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 5 elements, got %d", n)
+	}
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateHeaderMatchName checks a value of shape HeaderMatchName.
+func validateHeaderMatchName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 100); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 100 characters, got %d", n)
+	}
+}
+
+// validateHeaderMatchPrefix checks a value of shape HeaderMatchPrefix.
+func validateHeaderMatchPrefix(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 200); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 200 characters, got %d", n)
+	}
+}
+
+// validateHealthCheckIntervalSeconds checks a value of shape HealthCheckIntervalSeconds.
+func validateHealthCheckIntervalSeconds(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 300 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 300")
+	}
+}
+
+// validateHealthCheckPath checks a value of shape HealthCheckPath.
+func validateHealthCheckPath(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 2048 characters, got %d", n)
+	}
+}
+
+// validateHealthCheckPort checks a value of shape HealthCheckPort.
+func validateHealthCheckPort(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 65535 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 65535")
+	}
+}
+
+// validateHealthCheckProtocolVersion checks a value of shape HealthCheckProtocolVersion.
+func validateHealthCheckProtocolVersion(r *specrt.Report, p specrt.Path, v HealthCheckProtocolVersion) {
+	switch v {
+	case HealthCheckProtocolVersionHttp1, HealthCheckProtocolVersionHttp2:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of HTTP1, HTTP2")
+	}
+}
+
+// validateHealthCheckTimeoutSeconds checks a value of shape HealthCheckTimeoutSeconds.
+func validateHealthCheckTimeoutSeconds(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 120 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 120")
+	}
+}
+
+// validateHealthyThresholdCount checks a value of shape HealthyThresholdCount.
+func validateHealthyThresholdCount(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 10 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 10")
+	}
+}
+
+// validateHttpCodeMatcher checks a value of shape HttpCodeMatcher.
+func validateHttpCodeMatcher(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 2000); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 2000 characters, got %d", n)
+	}
+}
+
+// validateHttpMethod checks a value of shape HttpMethod.
+func validateHttpMethod(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 0, 16); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 0 and 16 characters, got %d", n)
+	}
+}
+
+// validateHttpStatusCode checks a value of shape HttpStatusCode.
+func validateHttpStatusCode(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 100 || v > 599 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 100 and 599")
+	}
+}
+
+// validateIPAddressType checks a value of shape IpAddressType.
+func validateIPAddressType(r *specrt.Report, p specrt.Path, v IPAddressType) {
+	switch v {
+	case IPAddressTypeIpv4, IPAddressTypeIpv6:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of IPV4, IPV6")
+	}
+}
+
+// validateIdleTimeoutSeconds checks a value of shape IdleTimeoutSeconds.
+func validateIdleTimeoutSeconds(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 60 || v > 600 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 60 and 600")
+	}
+}
+
+// validateIpAddress checks a value of shape IpAddress.
+func validateIpAddress(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 4, 39); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 4 and 39 characters, got %d", n)
+	}
+}
+
+// validateIpv4AddressesPerEni checks a value of shape Ipv4AddressesPerEni.
+func validateIpv4AddressesPerEni(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 62 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 62")
+	}
+}
+
+// validateLambdaEventStructureVersion checks a value of shape LambdaEventStructureVersion.
+func validateLambdaEventStructureVersion(r *specrt.Report, p specrt.Path, v LambdaEventStructureVersion) {
+	switch v {
+	case LambdaEventStructureVersionV1, LambdaEventStructureVersionV2:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of V1, V2")
+	}
+}
+
+// validateListTargetsRequestTargetsList checks a list of shape ListTargetsRequestTargetsList.
+func validateListTargetsRequestTargetsList(r *specrt.Report, p specrt.Path, v []Target) {
+	if n := len(v); n > 20 {
+		r.Add(p, specrt.RuleLength, "", "must have between 0 and 20 elements, got %d", n)
+	}
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateListenerIdentifier checks a value of shape ListenerIdentifier.
+func validateListenerIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 20, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 20 and 2048 characters, got %d", n)
+	}
+	if !matchListenerIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((listener-[0-9a-z]{17})|(^arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:service/svc-[0-9a-z]{17}/listener/listener-[0-9a-z]{17}$))`)
+	}
+}
+
+// validateListenerName checks a value of shape ListenerName.
+func validateListenerName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 3, 63); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 63 characters, got %d", n)
+	}
+	if !matchListenerName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `(?!listener-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+`)
+	}
+}
+
+// validateListenerProtocol checks a value of shape ListenerProtocol.
+func validateListenerProtocol(r *specrt.Report, p specrt.Path, v ListenerProtocol) {
+	switch v {
+	case ListenerProtocolHttp, ListenerProtocolHttps, ListenerProtocolTlsPassthrough:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of HTTP, HTTPS, TLS_PASSTHROUGH")
+	}
+}
+
+// validateMaxResults checks a value of shape MaxResults.
+func validateMaxResults(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 100 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 100")
+	}
+}
+
+// validateNextToken checks a value of shape NextToken.
+func validateNextToken(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 2048 characters, got %d", n)
+	}
+}
+
+// validatePathMatchExact checks a value of shape PathMatchExact.
+func validatePathMatchExact(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 200); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 200 characters, got %d", n)
+	}
+	if !matchPathMatchExact(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `/[a-zA-Z0-9@:%_+.~#?&/=-]*`)
+	}
+}
+
+// validatePathMatchPrefix checks a value of shape PathMatchPrefix.
+func validatePathMatchPrefix(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 200); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 200 characters, got %d", n)
+	}
+	if !matchPathMatchExact(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `/[a-zA-Z0-9@:%_+.~#?&/=-]*`)
+	}
+}
+
+// validatePolicyString checks a value of shape PolicyString.
+func validatePolicyString(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 10000); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 10000 characters, got %d", n)
+	}
+	if !matchPolicyString(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `.*\S.*`)
+	}
+}
+
+// validatePort checks a value of shape Port.
+func validatePort(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 65535 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 65535")
+	}
+}
+
+// validatePortRange checks a value of shape PortRange.
+func validatePortRange(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 11); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 11 characters, got %d", n)
+	}
+	if !matchPortRange(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((\d{1,5}\-\d{1,5})|(\d+))`)
+	}
+}
+
+// validatePortRangeList checks a list of shape PortRangeList.
+func validatePortRangeList(r *specrt.Report, p specrt.Path, v []string) {
+	for i := range v {
+		validatePortRange(r, p.Index(i), v[i])
+	}
+}
+
+// validatePrivateDNSPreference checks a value of shape PrivateDnsPreference.
+func validatePrivateDNSPreference(r *specrt.Report, p specrt.Path, v PrivateDNSPreference) {
+	switch v {
+	case PrivateDNSPreferenceVerifiedDomainsOnly, PrivateDNSPreferenceAllDomains, PrivateDNSPreferenceVerifiedDomainsAndSpecifiedDomains, PrivateDNSPreferenceSpecifiedDomainsOnly:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of VERIFIED_DOMAINS_ONLY, ALL_DOMAINS, VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS, SPECIFIED_DOMAINS_ONLY")
+	}
+}
+
+// validatePrivateDnsSpecifiedDomain checks a value of shape PrivateDnsSpecifiedDomain.
+func validatePrivateDnsSpecifiedDomain(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 255); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 255 characters, got %d", n)
+	}
+}
+
+// validatePrivateDnsSpecifiedDomainsList checks a list of shape PrivateDnsSpecifiedDomainsList.
+func validatePrivateDnsSpecifiedDomainsList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n < 1 || n > 10 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 10 elements, got %d", n)
+	}
+	for i := range v {
+		validatePrivateDnsSpecifiedDomain(r, p.Index(i), v[i])
+	}
+}
+
+// validateProtocolType checks a value of shape ProtocolType.
+func validateProtocolType(r *specrt.Report, p specrt.Path, v ProtocolType) {
+	switch v {
+	case ProtocolTypeTcp:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of TCP")
+	}
+}
+
+// validateRegisterTargetsRequestTargetsList checks a list of shape RegisterTargetsRequestTargetsList.
+func validateRegisterTargetsRequestTargetsList(r *specrt.Report, p specrt.Path, v []Target) {
+	if n := len(v); n < 1 || n > 100 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 100 elements, got %d", n)
+	}
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateResourceArn checks a value of shape ResourceArn.
+func validateResourceArn(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 20, 200); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 20 and 200 characters, got %d", n)
+	}
+	if !matchResourceARN(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `arn(:[a-z0-9]+([.-][a-z0-9]+)*){2}(:([a-z0-9]+([.-][a-z0-9]+)*)?){2}:((servicenetwork/sn)|(service/svc)|(resourceconfiguration/rcfg))-[0-9a-z]{17}`)
+	}
+}
+
+// validateResourceConfigDNSResolution checks a value of shape ResourceConfigDnsResolution.
+func validateResourceConfigDNSResolution(r *specrt.Report, p specrt.Path, v ResourceConfigDNSResolution) {
+	switch v {
+	case ResourceConfigDNSResolutionInVpc, ResourceConfigDNSResolutionPublic:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of IN_VPC, PUBLIC")
+	}
+}
+
+// validateResourceConfigurationIPAddressType checks a value of shape ResourceConfigurationIpAddressType.
+func validateResourceConfigurationIPAddressType(r *specrt.Report, p specrt.Path, v ResourceConfigurationIPAddressType) {
+	switch v {
+	case ResourceConfigurationIPAddressTypeIpv4, ResourceConfigurationIPAddressTypeIpv6, ResourceConfigurationIPAddressTypeDualstack:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of IPV4, IPV6, DUALSTACK")
+	}
+}
+
+// validateResourceConfigurationIdentifier checks a value of shape ResourceConfigurationIdentifier.
+func validateResourceConfigurationIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 20, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 20 and 2048 characters, got %d", n)
+	}
+	if !matchResourceConfigurationIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((rcfg-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:resourceconfiguration/rcfg-[0-9a-z]{17}))`)
+	}
+}
+
+// validateResourceConfigurationName checks a value of shape ResourceConfigurationName.
+func validateResourceConfigurationName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 3, 40); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 40 characters, got %d", n)
+	}
+	if !matchResourceConfigurationName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `(?!rcfg-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+`)
+	}
+}
+
+// validateResourceConfigurationType checks a value of shape ResourceConfigurationType.
+func validateResourceConfigurationType(r *specrt.Report, p specrt.Path, v ResourceConfigurationType) {
+	switch v {
+	case ResourceConfigurationTypeGroup, ResourceConfigurationTypeChild, ResourceConfigurationTypeSingle, ResourceConfigurationTypeArn:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of GROUP, CHILD, SINGLE, ARN")
+	}
+}
+
+// validateResourceEndpointAssociationIdentifier checks a value of shape ResourceEndpointAssociationIdentifier.
+func validateResourceEndpointAssociationIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 21, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 21 and 2048 characters, got %d", n)
+	}
+	if !matchResourceEndpointAssociationIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((rea-[0-9a-f]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:resourceendpointassociation/rea-[0-9a-f]{17}))`)
+	}
+}
+
+// validateResourceGatewayIPAddressType checks a value of shape ResourceGatewayIpAddressType.
+func validateResourceGatewayIPAddressType(r *specrt.Report, p specrt.Path, v ResourceGatewayIPAddressType) {
+	switch v {
+	case ResourceGatewayIPAddressTypeIpv4, ResourceGatewayIPAddressTypeIpv6, ResourceGatewayIPAddressTypeDualstack:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of IPV4, IPV6, DUALSTACK")
+	}
+}
+
+// validateResourceGatewayIdentifier checks a value of shape ResourceGatewayIdentifier.
+func validateResourceGatewayIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 17, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 17 and 2048 characters, got %d", n)
+	}
+	if !matchResourceGatewayIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((rgw-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:resourcegateway/rgw-[0-9a-z]{17}))`)
+	}
+}
+
+// validateResourceGatewayName checks a value of shape ResourceGatewayName.
+func validateResourceGatewayName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 3, 40); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 40 characters, got %d", n)
+	}
+	if !matchResourceGatewayName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `(?!rgw-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+`)
+	}
+}
+
+// validateResourceIdentifier checks a value of shape ResourceIdentifier.
+func validateResourceIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 17, 200); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 17 and 200 characters, got %d", n)
+	}
+	if !matchResourceIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((((sn)|(svc)|(rcfg))-[0-9a-z]{17})|(arn(:[a-z0-9]+([.-][a-z0-9]+)*){2}(:([a-z0-9]+([.-][a-z0-9]+)*)?){2}:((servicenetwork/sn)|(resourceconfiguration/rcfg)|(service/svc))-[0-9a-z]{17}))`)
+	}
+}
+
+// validateRuleIdentifier checks a value of shape RuleIdentifier.
+func validateRuleIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 20, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 20 and 2048 characters, got %d", n)
+	}
+	if !matchRuleIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((rule-[0-9a-z]{17})|(^arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:service/svc-[0-9a-z]{17}/listener/listener-[0-9a-z]{17}/rule/rule-[0-9a-z]{17}$))`)
+	}
+}
+
+// validateRuleName checks a value of shape RuleName.
+func validateRuleName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 3, 63); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 63 characters, got %d", n)
+	}
+	if !matchRuleName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `(?!rule-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+`)
+	}
+}
+
+// validateRulePriority checks a value of shape RulePriority.
+func validateRulePriority(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 1 || v > 2000 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 1 and 2000")
+	}
+}
+
+// validateRuleUpdateList checks a list of shape RuleUpdateList.
+func validateRuleUpdateList(r *specrt.Report, p specrt.Path, v []RuleUpdate) {
+	if n := len(v); n < 1 || n > 10 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 10 elements, got %d", n)
+	}
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateSecurityGroupId checks a value of shape SecurityGroupId.
+func validateSecurityGroupId(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 5, 200); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 5 and 200 characters, got %d", n)
+	}
+	if !matchSecurityGroupID(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `sg-(([0-9a-z]{8})|([0-9a-z]{17}))`)
+	}
+}
+
 // validateServiceCustomDomainName checks a value of shape ServiceCustomDomainName.
 func validateServiceCustomDomainName(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 3, 255); !ok {
 		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 255 characters, got %d", n)
+	}
+}
+
+// validateServiceIdentifier checks a value of shape ServiceIdentifier.
+func validateServiceIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 17, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 17 and 2048 characters, got %d", n)
+	}
+	if !matchServiceIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((svc-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:service/svc-[0-9a-z]{17}))`)
 	}
 }
 
@@ -82,6 +2707,86 @@ func validateServiceName(r *specrt.Report, p specrt.Path, v string) {
 	}
 }
 
+// validateServiceNetworkIdentifier checks a value of shape ServiceNetworkIdentifier.
+func validateServiceNetworkIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 3, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 2048 characters, got %d", n)
+	}
+	if !matchServiceNetworkIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((sn-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetwork/sn-[0-9a-z]{17}))`)
+	}
+}
+
+// validateServiceNetworkIdentifierWithoutRegex checks a value of shape ServiceNetworkIdentifierWithoutRegex.
+func validateServiceNetworkIdentifierWithoutRegex(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 3, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 2048 characters, got %d", n)
+	}
+}
+
+// validateServiceNetworkLogType checks a value of shape ServiceNetworkLogType.
+func validateServiceNetworkLogType(r *specrt.Report, p specrt.Path, v ServiceNetworkLogType) {
+	switch v {
+	case ServiceNetworkLogTypeService, ServiceNetworkLogTypeResource:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of SERVICE, RESOURCE")
+	}
+}
+
+// validateServiceNetworkName checks a value of shape ServiceNetworkName.
+func validateServiceNetworkName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 3, 63); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 63 characters, got %d", n)
+	}
+	if !matchServiceNetworkName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+`)
+	}
+}
+
+// validateServiceNetworkResourceAssociationIdentifier checks a value of shape ServiceNetworkResourceAssociationIdentifier.
+func validateServiceNetworkResourceAssociationIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 22, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 22 and 2048 characters, got %d", n)
+	}
+	if !matchServiceNetworkResourceAssociationIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((snra-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetworkresourceassociation/snra-[0-9a-f]{17}))`)
+	}
+}
+
+// validateServiceNetworkServiceAssociationIdentifier checks a value of shape ServiceNetworkServiceAssociationIdentifier.
+func validateServiceNetworkServiceAssociationIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 17, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 17 and 2048 characters, got %d", n)
+	}
+	if !matchServiceNetworkServiceAssociationIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((snsa-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetworkserviceassociation/snsa-[0-9a-z]{17}))`)
+	}
+}
+
+// validateServiceNetworkVpcAssociationIdentifier checks a value of shape ServiceNetworkVpcAssociationIdentifier.
+func validateServiceNetworkVpcAssociationIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 17, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 17 and 2048 characters, got %d", n)
+	}
+	if !matchServiceNetworkVPCAssociationIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((snva-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:servicenetworkvpcassociation/snva-[0-9a-z]{17}))`)
+	}
+}
+
+// validateSubnetId checks a value of shape SubnetId.
+func validateSubnetId(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 5, 200); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 5 and 200 characters, got %d", n)
+	}
+}
+
+// validateSubnetList checks a list of shape SubnetList.
+func validateSubnetList(r *specrt.Report, p specrt.Path, v []string) {
+	for i := range v {
+		validateSubnetId(r, p.Index(i), v[i])
+	}
+}
+
 // validateTagKey checks a value of shape TagKey.
 func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
 	if n, ok := specrt.CharsWithin(v, 1, 128); !ok {
@@ -89,6 +2794,16 @@ func validateTagKey(r *specrt.Report, p specrt.Path, v string) {
 	}
 	if !matchTagKey(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*`)
+	}
+}
+
+// validateTagKeys checks a list of shape TagKeys.
+func validateTagKeys(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n > 200 {
+		r.Add(p, specrt.RuleLength, "", "must have between 0 and 200 elements, got %d", n)
+	}
+	for i := range v {
+		validateTagKey(r, p.Index(i), v[i])
 	}
 }
 
@@ -113,5 +2828,143 @@ func validateTagValue(r *specrt.Report, p specrt.Path, v string) {
 	}
 	if !matchTagValue(v) {
 		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`)
+	}
+}
+
+// validateTargetGroupIdentifier checks a value of shape TargetGroupIdentifier.
+func validateTargetGroupIdentifier(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 17, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 17 and 2048 characters, got %d", n)
+	}
+	if !matchTargetGroupIdentifier(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `((tg-[0-9a-z]{17})|(arn:[a-z0-9\-]+:vpc-lattice:[a-zA-Z0-9\-]+:\d{12}:targetgroup/tg-[0-9a-z]{17}))`)
+	}
+}
+
+// validateTargetGroupName checks a value of shape TargetGroupName.
+func validateTargetGroupName(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 3, 128); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 3 and 128 characters, got %d", n)
+	}
+	if !matchTargetGroupName(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `(?!tg-)(?![-])(?!.*[-]$)(?!.*[-]{2})[a-z0-9-]+`)
+	}
+}
+
+// validateTargetGroupProtocol checks a value of shape TargetGroupProtocol.
+func validateTargetGroupProtocol(r *specrt.Report, p specrt.Path, v TargetGroupProtocol) {
+	switch v {
+	case TargetGroupProtocolHttp, TargetGroupProtocolHttps, TargetGroupProtocolTcp:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of HTTP, HTTPS, TCP")
+	}
+}
+
+// validateTargetGroupProtocolVersion checks a value of shape TargetGroupProtocolVersion.
+func validateTargetGroupProtocolVersion(r *specrt.Report, p specrt.Path, v TargetGroupProtocolVersion) {
+	switch v {
+	case TargetGroupProtocolVersionHttp1, TargetGroupProtocolVersionHttp2, TargetGroupProtocolVersionGrpc:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of HTTP1, HTTP2, GRPC")
+	}
+}
+
+// validateTargetGroupType checks a value of shape TargetGroupType.
+func validateTargetGroupType(r *specrt.Report, p specrt.Path, v TargetGroupType) {
+	switch v {
+	case TargetGroupTypeIp, TargetGroupTypeLambda, TargetGroupTypeInstance, TargetGroupTypeAlb:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of IP, LAMBDA, INSTANCE, ALB")
+	}
+}
+
+// validateTargetGroupWeight checks a value of shape TargetGroupWeight.
+func validateTargetGroupWeight(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 999 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 999")
+	}
+}
+
+// validateTargetIdString checks a value of shape TargetIdString.
+func validateTargetIdString(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 1, 200); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 1 and 200 characters, got %d", n)
+	}
+}
+
+// validateUnhealthyThresholdCount checks a value of shape UnhealthyThresholdCount.
+func validateUnhealthyThresholdCount(r *specrt.Report, p specrt.Path, v int32) {
+	if v < 0 || v > 10 {
+		r.Add(p, specrt.RuleRange, specrt.FormatInt(int64(v)), "must be between 0 and 10")
+	}
+}
+
+// validateUpdateResourceGatewayRequestSecurityGroupIdsList checks a list of shape UpdateResourceGatewayRequestSecurityGroupIdsList.
+func validateUpdateResourceGatewayRequestSecurityGroupIdsList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n > 5 {
+		r.Add(p, specrt.RuleLength, "", "must have between 0 and 5 elements, got %d", n)
+	}
+	for i := range v {
+		validateSecurityGroupId(r, p.Index(i), v[i])
+	}
+}
+
+// validateUpdateServiceNetworkVpcAssociationRequestSecurityGroupIdsList checks a list of shape UpdateServiceNetworkVpcAssociationRequestSecurityGroupIdsList.
+func validateUpdateServiceNetworkVpcAssociationRequestSecurityGroupIdsList(r *specrt.Report, p specrt.Path, v []string) {
+	if n := len(v); n < 1 || n > 5 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 5 elements, got %d", n)
+	}
+	for i := range v {
+		validateSecurityGroupId(r, p.Index(i), v[i])
+	}
+}
+
+// validateVpcEndpointId checks a value of shape VpcEndpointId.
+func validateVpcEndpointId(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 22, 22); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be exactly 22 characters, got %d", n)
+	}
+	if !matchVPCEndpointID(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `vpce-[0-9a-f]{17}`)
+	}
+}
+
+// validateVpcEndpointOwner checks a value of shape VpcEndpointOwner.
+func validateVpcEndpointOwner(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 12, 12); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be exactly 12 characters, got %d", n)
+	}
+	if !matchVPCEndpointOwner(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `\d{12}`)
+	}
+}
+
+// validateVpcId checks a value of shape VpcId.
+func validateVpcId(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 5, 50); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 5 and 50 characters, got %d", n)
+	}
+	if !matchVPCID(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `vpc-(([0-9a-z]{8})|([0-9a-z]{17}))`)
+	}
+}
+
+// validateWeightedTargetGroupList checks a list of shape WeightedTargetGroupList.
+func validateWeightedTargetGroupList(r *specrt.Report, p specrt.Path, v []WeightedTargetGroup) {
+	if n := len(v); n < 1 || n > 10 {
+		r.Add(p, specrt.RuleLength, "", "must have between 1 and 10 elements, got %d", n)
+	}
+	for i := range v {
+		v[i].validate(r, p.Index(i))
+	}
+}
+
+// validateWildcardArn checks a value of shape WildcardArn.
+func validateWildcardArn(r *specrt.Report, p specrt.Path, v string) {
+	if n, ok := specrt.CharsWithin(v, 20, 2048); !ok {
+		r.Add(p, specrt.RuleLength, v, "length must be between 20 and 2048 characters, got %d", n)
+	}
+	if !matchWildcardARN(v) {
+		r.Add(p, specrt.RulePattern, v, "must match the pattern %s", `arn:[a-z0-9][-.a-z0-9]{0,62}:[a-z0-9][-.a-z0-9]{0,62}:([a-z0-9][-.a-z0-9]{0,62})?:\d{12}?:[^/].{0,1023}`)
 	}
 }

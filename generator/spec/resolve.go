@@ -67,10 +67,11 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 	r.unions() // traits.go
 	r.checkCollectionCycles()
 	r.operations()
-	r.paginators() // traits.go
-	r.waiters()    // waiters.go
-	r.mocks()      // mock.go
-	r.resources()  // resources.go
+	r.paginators()      // traits.go
+	r.waiters()         // waiters.go
+	r.mocks()           // mock.go
+	r.resources()       // resources.go; before requiredOutputs, which fills mock outputs
+	r.requiredOutputs() // mockdefaults.go
 	r.markUse()
 	r.markSensitive()
 	r.nameTypes()

@@ -69,6 +69,106 @@ func Service() *mockrt.Service {
 	return service
 }
 
+// HandleAssociateCustomDomain replaces the behaviour of AssociateCustomDomain
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleAssociateCustomDomain(fn func(context.Context, *apprunner.AssociateCustomDomainInput) (*apprunner.AssociateCustomDomainOutput, error)) {
+	if fn == nil {
+		s.Override("AssociateCustomDomain", nil)
+		return
+	}
+	s.Override("AssociateCustomDomain", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.AssociateCustomDomainInput))
+	})
+}
+
+// DefaultAssociateCustomDomain runs the default behaviour of
+// AssociateCustomDomain, for a HandleAssociateCustomDomain function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultAssociateCustomDomain(ctx context.Context, in *apprunner.AssociateCustomDomainInput) (*apprunner.AssociateCustomDomainOutput, error) {
+	out, err := s.Default(ctx, "AssociateCustomDomain", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.AssociateCustomDomainOutput), nil
+}
+
+// HandleCreateAutoScalingConfiguration replaces the behaviour of
+// CreateAutoScalingConfiguration by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateAutoScalingConfiguration(fn func(context.Context, *apprunner.CreateAutoScalingConfigurationInput) (*apprunner.CreateAutoScalingConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("CreateAutoScalingConfiguration", nil)
+		return
+	}
+	s.Override("CreateAutoScalingConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.CreateAutoScalingConfigurationInput))
+	})
+}
+
+// DefaultCreateAutoScalingConfiguration runs the default behaviour of
+// CreateAutoScalingConfiguration, for a HandleCreateAutoScalingConfiguration
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateAutoScalingConfiguration(ctx context.Context, in *apprunner.CreateAutoScalingConfigurationInput) (*apprunner.CreateAutoScalingConfigurationOutput, error) {
+	out, err := s.Default(ctx, "CreateAutoScalingConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.CreateAutoScalingConfigurationOutput), nil
+}
+
+// HandleCreateConnection replaces the behaviour of CreateConnection by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleCreateConnection(fn func(context.Context, *apprunner.CreateConnectionInput) (*apprunner.CreateConnectionOutput, error)) {
+	if fn == nil {
+		s.Override("CreateConnection", nil)
+		return
+	}
+	s.Override("CreateConnection", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.CreateConnectionInput))
+	})
+}
+
+// DefaultCreateConnection runs the default behaviour of CreateConnection, for
+// a HandleCreateConnection function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateConnection(ctx context.Context, in *apprunner.CreateConnectionInput) (*apprunner.CreateConnectionOutput, error) {
+	out, err := s.Default(ctx, "CreateConnection", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.CreateConnectionOutput), nil
+}
+
+// HandleCreateObservabilityConfiguration replaces the behaviour of
+// CreateObservabilityConfiguration by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleCreateObservabilityConfiguration(fn func(context.Context, *apprunner.CreateObservabilityConfigurationInput) (*apprunner.CreateObservabilityConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("CreateObservabilityConfiguration", nil)
+		return
+	}
+	s.Override("CreateObservabilityConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.CreateObservabilityConfigurationInput))
+	})
+}
+
+// DefaultCreateObservabilityConfiguration runs the default behaviour of
+// CreateObservabilityConfiguration, for a
+// HandleCreateObservabilityConfiguration function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultCreateObservabilityConfiguration(ctx context.Context, in *apprunner.CreateObservabilityConfigurationInput) (*apprunner.CreateObservabilityConfigurationOutput, error) {
+	out, err := s.Default(ctx, "CreateObservabilityConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.CreateObservabilityConfigurationOutput), nil
+}
+
 // HandleCreateService replaces the behaviour of CreateService by fn; nil
 // restores the default. Requests are still decoded and validated first, so fn
 // only sees valid input; an error it returns is answered as the service would
@@ -93,10 +193,874 @@ func (s *Server) DefaultCreateService(ctx context.Context, in *apprunner.CreateS
 	return out.(*apprunner.CreateServiceOutput), nil
 }
 
+// HandleCreateVpcConnector replaces the behaviour of CreateVpcConnector by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleCreateVpcConnector(fn func(context.Context, *apprunner.CreateVpcConnectorInput) (*apprunner.CreateVpcConnectorOutput, error)) {
+	if fn == nil {
+		s.Override("CreateVpcConnector", nil)
+		return
+	}
+	s.Override("CreateVpcConnector", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.CreateVpcConnectorInput))
+	})
+}
+
+// DefaultCreateVpcConnector runs the default behaviour of CreateVpcConnector,
+// for a HandleCreateVpcConnector function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultCreateVpcConnector(ctx context.Context, in *apprunner.CreateVpcConnectorInput) (*apprunner.CreateVpcConnectorOutput, error) {
+	out, err := s.Default(ctx, "CreateVpcConnector", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.CreateVpcConnectorOutput), nil
+}
+
+// HandleCreateVpcIngressConnection replaces the behaviour of
+// CreateVpcIngressConnection by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateVpcIngressConnection(fn func(context.Context, *apprunner.CreateVpcIngressConnectionInput) (*apprunner.CreateVpcIngressConnectionOutput, error)) {
+	if fn == nil {
+		s.Override("CreateVpcIngressConnection", nil)
+		return
+	}
+	s.Override("CreateVpcIngressConnection", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.CreateVpcIngressConnectionInput))
+	})
+}
+
+// DefaultCreateVpcIngressConnection runs the default behaviour of
+// CreateVpcIngressConnection, for a HandleCreateVpcIngressConnection function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateVpcIngressConnection(ctx context.Context, in *apprunner.CreateVpcIngressConnectionInput) (*apprunner.CreateVpcIngressConnectionOutput, error) {
+	out, err := s.Default(ctx, "CreateVpcIngressConnection", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.CreateVpcIngressConnectionOutput), nil
+}
+
+// HandleDeleteAutoScalingConfiguration replaces the behaviour of
+// DeleteAutoScalingConfiguration by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDeleteAutoScalingConfiguration(fn func(context.Context, *apprunner.DeleteAutoScalingConfigurationInput) (*apprunner.DeleteAutoScalingConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteAutoScalingConfiguration", nil)
+		return
+	}
+	s.Override("DeleteAutoScalingConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DeleteAutoScalingConfigurationInput))
+	})
+}
+
+// DefaultDeleteAutoScalingConfiguration runs the default behaviour of
+// DeleteAutoScalingConfiguration, for a HandleDeleteAutoScalingConfiguration
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteAutoScalingConfiguration(ctx context.Context, in *apprunner.DeleteAutoScalingConfigurationInput) (*apprunner.DeleteAutoScalingConfigurationOutput, error) {
+	out, err := s.Default(ctx, "DeleteAutoScalingConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DeleteAutoScalingConfigurationOutput), nil
+}
+
+// HandleDeleteConnection replaces the behaviour of DeleteConnection by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteConnection(fn func(context.Context, *apprunner.DeleteConnectionInput) (*apprunner.DeleteConnectionOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteConnection", nil)
+		return
+	}
+	s.Override("DeleteConnection", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DeleteConnectionInput))
+	})
+}
+
+// DefaultDeleteConnection runs the default behaviour of DeleteConnection, for
+// a HandleDeleteConnection function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteConnection(ctx context.Context, in *apprunner.DeleteConnectionInput) (*apprunner.DeleteConnectionOutput, error) {
+	out, err := s.Default(ctx, "DeleteConnection", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DeleteConnectionOutput), nil
+}
+
+// HandleDeleteObservabilityConfiguration replaces the behaviour of
+// DeleteObservabilityConfiguration by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleDeleteObservabilityConfiguration(fn func(context.Context, *apprunner.DeleteObservabilityConfigurationInput) (*apprunner.DeleteObservabilityConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteObservabilityConfiguration", nil)
+		return
+	}
+	s.Override("DeleteObservabilityConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DeleteObservabilityConfigurationInput))
+	})
+}
+
+// DefaultDeleteObservabilityConfiguration runs the default behaviour of
+// DeleteObservabilityConfiguration, for a
+// HandleDeleteObservabilityConfiguration function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultDeleteObservabilityConfiguration(ctx context.Context, in *apprunner.DeleteObservabilityConfigurationInput) (*apprunner.DeleteObservabilityConfigurationOutput, error) {
+	out, err := s.Default(ctx, "DeleteObservabilityConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DeleteObservabilityConfigurationOutput), nil
+}
+
+// HandleDeleteService replaces the behaviour of DeleteService by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteService(fn func(context.Context, *apprunner.DeleteServiceInput) (*apprunner.DeleteServiceOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteService", nil)
+		return
+	}
+	s.Override("DeleteService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DeleteServiceInput))
+	})
+}
+
+// DefaultDeleteService runs the default behaviour of DeleteService, for a
+// HandleDeleteService function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteService(ctx context.Context, in *apprunner.DeleteServiceInput) (*apprunner.DeleteServiceOutput, error) {
+	out, err := s.Default(ctx, "DeleteService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DeleteServiceOutput), nil
+}
+
+// HandleDeleteVpcConnector replaces the behaviour of DeleteVpcConnector by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDeleteVpcConnector(fn func(context.Context, *apprunner.DeleteVpcConnectorInput) (*apprunner.DeleteVpcConnectorOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteVpcConnector", nil)
+		return
+	}
+	s.Override("DeleteVpcConnector", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DeleteVpcConnectorInput))
+	})
+}
+
+// DefaultDeleteVpcConnector runs the default behaviour of DeleteVpcConnector,
+// for a HandleDeleteVpcConnector function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDeleteVpcConnector(ctx context.Context, in *apprunner.DeleteVpcConnectorInput) (*apprunner.DeleteVpcConnectorOutput, error) {
+	out, err := s.Default(ctx, "DeleteVpcConnector", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DeleteVpcConnectorOutput), nil
+}
+
+// HandleDeleteVpcIngressConnection replaces the behaviour of
+// DeleteVpcIngressConnection by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDeleteVpcIngressConnection(fn func(context.Context, *apprunner.DeleteVpcIngressConnectionInput) (*apprunner.DeleteVpcIngressConnectionOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteVpcIngressConnection", nil)
+		return
+	}
+	s.Override("DeleteVpcIngressConnection", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DeleteVpcIngressConnectionInput))
+	})
+}
+
+// DefaultDeleteVpcIngressConnection runs the default behaviour of
+// DeleteVpcIngressConnection, for a HandleDeleteVpcIngressConnection function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteVpcIngressConnection(ctx context.Context, in *apprunner.DeleteVpcIngressConnectionInput) (*apprunner.DeleteVpcIngressConnectionOutput, error) {
+	out, err := s.Default(ctx, "DeleteVpcIngressConnection", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DeleteVpcIngressConnectionOutput), nil
+}
+
+// HandleDescribeAutoScalingConfiguration replaces the behaviour of
+// DescribeAutoScalingConfiguration by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleDescribeAutoScalingConfiguration(fn func(context.Context, *apprunner.DescribeAutoScalingConfigurationInput) (*apprunner.DescribeAutoScalingConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("DescribeAutoScalingConfiguration", nil)
+		return
+	}
+	s.Override("DescribeAutoScalingConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DescribeAutoScalingConfigurationInput))
+	})
+}
+
+// DefaultDescribeAutoScalingConfiguration runs the default behaviour of
+// DescribeAutoScalingConfiguration, for a
+// HandleDescribeAutoScalingConfiguration function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultDescribeAutoScalingConfiguration(ctx context.Context, in *apprunner.DescribeAutoScalingConfigurationInput) (*apprunner.DescribeAutoScalingConfigurationOutput, error) {
+	out, err := s.Default(ctx, "DescribeAutoScalingConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DescribeAutoScalingConfigurationOutput), nil
+}
+
+// HandleDescribeCustomDomains replaces the behaviour of DescribeCustomDomains
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleDescribeCustomDomains(fn func(context.Context, *apprunner.DescribeCustomDomainsInput) (*apprunner.DescribeCustomDomainsOutput, error)) {
+	if fn == nil {
+		s.Override("DescribeCustomDomains", nil)
+		return
+	}
+	s.Override("DescribeCustomDomains", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DescribeCustomDomainsInput))
+	})
+}
+
+// DefaultDescribeCustomDomains runs the default behaviour of
+// DescribeCustomDomains, for a HandleDescribeCustomDomains function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDescribeCustomDomains(ctx context.Context, in *apprunner.DescribeCustomDomainsInput) (*apprunner.DescribeCustomDomainsOutput, error) {
+	out, err := s.Default(ctx, "DescribeCustomDomains", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DescribeCustomDomainsOutput), nil
+}
+
+// HandleDescribeObservabilityConfiguration replaces the behaviour of
+// DescribeObservabilityConfiguration by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleDescribeObservabilityConfiguration(fn func(context.Context, *apprunner.DescribeObservabilityConfigurationInput) (*apprunner.DescribeObservabilityConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("DescribeObservabilityConfiguration", nil)
+		return
+	}
+	s.Override("DescribeObservabilityConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DescribeObservabilityConfigurationInput))
+	})
+}
+
+// DefaultDescribeObservabilityConfiguration runs the default behaviour of
+// DescribeObservabilityConfiguration, for a
+// HandleDescribeObservabilityConfiguration function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultDescribeObservabilityConfiguration(ctx context.Context, in *apprunner.DescribeObservabilityConfigurationInput) (*apprunner.DescribeObservabilityConfigurationOutput, error) {
+	out, err := s.Default(ctx, "DescribeObservabilityConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DescribeObservabilityConfigurationOutput), nil
+}
+
+// HandleDescribeService replaces the behaviour of DescribeService by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDescribeService(fn func(context.Context, *apprunner.DescribeServiceInput) (*apprunner.DescribeServiceOutput, error)) {
+	if fn == nil {
+		s.Override("DescribeService", nil)
+		return
+	}
+	s.Override("DescribeService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DescribeServiceInput))
+	})
+}
+
+// DefaultDescribeService runs the default behaviour of DescribeService, for a
+// HandleDescribeService function that adjusts it rather than replaces it.
+func (s *Server) DefaultDescribeService(ctx context.Context, in *apprunner.DescribeServiceInput) (*apprunner.DescribeServiceOutput, error) {
+	out, err := s.Default(ctx, "DescribeService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DescribeServiceOutput), nil
+}
+
+// HandleDescribeVpcConnector replaces the behaviour of DescribeVpcConnector by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleDescribeVpcConnector(fn func(context.Context, *apprunner.DescribeVpcConnectorInput) (*apprunner.DescribeVpcConnectorOutput, error)) {
+	if fn == nil {
+		s.Override("DescribeVpcConnector", nil)
+		return
+	}
+	s.Override("DescribeVpcConnector", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DescribeVpcConnectorInput))
+	})
+}
+
+// DefaultDescribeVpcConnector runs the default behaviour of
+// DescribeVpcConnector, for a HandleDescribeVpcConnector function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultDescribeVpcConnector(ctx context.Context, in *apprunner.DescribeVpcConnectorInput) (*apprunner.DescribeVpcConnectorOutput, error) {
+	out, err := s.Default(ctx, "DescribeVpcConnector", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DescribeVpcConnectorOutput), nil
+}
+
+// HandleDescribeVpcIngressConnection replaces the behaviour of
+// DescribeVpcIngressConnection by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDescribeVpcIngressConnection(fn func(context.Context, *apprunner.DescribeVpcIngressConnectionInput) (*apprunner.DescribeVpcIngressConnectionOutput, error)) {
+	if fn == nil {
+		s.Override("DescribeVpcIngressConnection", nil)
+		return
+	}
+	s.Override("DescribeVpcIngressConnection", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DescribeVpcIngressConnectionInput))
+	})
+}
+
+// DefaultDescribeVpcIngressConnection runs the default behaviour of
+// DescribeVpcIngressConnection, for a HandleDescribeVpcIngressConnection
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultDescribeVpcIngressConnection(ctx context.Context, in *apprunner.DescribeVpcIngressConnectionInput) (*apprunner.DescribeVpcIngressConnectionOutput, error) {
+	out, err := s.Default(ctx, "DescribeVpcIngressConnection", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DescribeVpcIngressConnectionOutput), nil
+}
+
+// HandleDisassociateCustomDomain replaces the behaviour of
+// DisassociateCustomDomain by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDisassociateCustomDomain(fn func(context.Context, *apprunner.DisassociateCustomDomainInput) (*apprunner.DisassociateCustomDomainOutput, error)) {
+	if fn == nil {
+		s.Override("DisassociateCustomDomain", nil)
+		return
+	}
+	s.Override("DisassociateCustomDomain", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.DisassociateCustomDomainInput))
+	})
+}
+
+// DefaultDisassociateCustomDomain runs the default behaviour of
+// DisassociateCustomDomain, for a HandleDisassociateCustomDomain function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDisassociateCustomDomain(ctx context.Context, in *apprunner.DisassociateCustomDomainInput) (*apprunner.DisassociateCustomDomainOutput, error) {
+	out, err := s.Default(ctx, "DisassociateCustomDomain", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.DisassociateCustomDomainOutput), nil
+}
+
+// HandleListAutoScalingConfigurations replaces the behaviour of
+// ListAutoScalingConfigurations by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleListAutoScalingConfigurations(fn func(context.Context, *apprunner.ListAutoScalingConfigurationsInput) (*apprunner.ListAutoScalingConfigurationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListAutoScalingConfigurations", nil)
+		return
+	}
+	s.Override("ListAutoScalingConfigurations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.ListAutoScalingConfigurationsInput))
+	})
+}
+
+// DefaultListAutoScalingConfigurations runs the default behaviour of
+// ListAutoScalingConfigurations, for a HandleListAutoScalingConfigurations
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultListAutoScalingConfigurations(ctx context.Context, in *apprunner.ListAutoScalingConfigurationsInput) (*apprunner.ListAutoScalingConfigurationsOutput, error) {
+	out, err := s.Default(ctx, "ListAutoScalingConfigurations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.ListAutoScalingConfigurationsOutput), nil
+}
+
+// HandleListConnections replaces the behaviour of ListConnections by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleListConnections(fn func(context.Context, *apprunner.ListConnectionsInput) (*apprunner.ListConnectionsOutput, error)) {
+	if fn == nil {
+		s.Override("ListConnections", nil)
+		return
+	}
+	s.Override("ListConnections", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.ListConnectionsInput))
+	})
+}
+
+// DefaultListConnections runs the default behaviour of ListConnections, for a
+// HandleListConnections function that adjusts it rather than replaces it.
+func (s *Server) DefaultListConnections(ctx context.Context, in *apprunner.ListConnectionsInput) (*apprunner.ListConnectionsOutput, error) {
+	out, err := s.Default(ctx, "ListConnections", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.ListConnectionsOutput), nil
+}
+
+// HandleListObservabilityConfigurations replaces the behaviour of
+// ListObservabilityConfigurations by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleListObservabilityConfigurations(fn func(context.Context, *apprunner.ListObservabilityConfigurationsInput) (*apprunner.ListObservabilityConfigurationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListObservabilityConfigurations", nil)
+		return
+	}
+	s.Override("ListObservabilityConfigurations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.ListObservabilityConfigurationsInput))
+	})
+}
+
+// DefaultListObservabilityConfigurations runs the default behaviour of
+// ListObservabilityConfigurations, for a HandleListObservabilityConfigurations
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultListObservabilityConfigurations(ctx context.Context, in *apprunner.ListObservabilityConfigurationsInput) (*apprunner.ListObservabilityConfigurationsOutput, error) {
+	out, err := s.Default(ctx, "ListObservabilityConfigurations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.ListObservabilityConfigurationsOutput), nil
+}
+
+// HandleListOperations replaces the behaviour of ListOperations by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleListOperations(fn func(context.Context, *apprunner.ListOperationsInput) (*apprunner.ListOperationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListOperations", nil)
+		return
+	}
+	s.Override("ListOperations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.ListOperationsInput))
+	})
+}
+
+// DefaultListOperations runs the default behaviour of ListOperations, for a
+// HandleListOperations function that adjusts it rather than replaces it.
+func (s *Server) DefaultListOperations(ctx context.Context, in *apprunner.ListOperationsInput) (*apprunner.ListOperationsOutput, error) {
+	out, err := s.Default(ctx, "ListOperations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.ListOperationsOutput), nil
+}
+
+// HandleListServices replaces the behaviour of ListServices by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleListServices(fn func(context.Context, *apprunner.ListServicesInput) (*apprunner.ListServicesOutput, error)) {
+	if fn == nil {
+		s.Override("ListServices", nil)
+		return
+	}
+	s.Override("ListServices", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.ListServicesInput))
+	})
+}
+
+// DefaultListServices runs the default behaviour of ListServices, for a
+// HandleListServices function that adjusts it rather than replaces it.
+func (s *Server) DefaultListServices(ctx context.Context, in *apprunner.ListServicesInput) (*apprunner.ListServicesOutput, error) {
+	out, err := s.Default(ctx, "ListServices", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.ListServicesOutput), nil
+}
+
+// HandleListServicesForAutoScalingConfiguration replaces the behaviour of
+// ListServicesForAutoScalingConfiguration by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleListServicesForAutoScalingConfiguration(fn func(context.Context, *apprunner.ListServicesForAutoScalingConfigurationInput) (*apprunner.ListServicesForAutoScalingConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("ListServicesForAutoScalingConfiguration", nil)
+		return
+	}
+	s.Override("ListServicesForAutoScalingConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.ListServicesForAutoScalingConfigurationInput))
+	})
+}
+
+// DefaultListServicesForAutoScalingConfiguration runs the default behaviour of
+// ListServicesForAutoScalingConfiguration, for a
+// HandleListServicesForAutoScalingConfiguration function that adjusts it
+// rather than replaces it.
+func (s *Server) DefaultListServicesForAutoScalingConfiguration(ctx context.Context, in *apprunner.ListServicesForAutoScalingConfigurationInput) (*apprunner.ListServicesForAutoScalingConfigurationOutput, error) {
+	out, err := s.Default(ctx, "ListServicesForAutoScalingConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.ListServicesForAutoScalingConfigurationOutput), nil
+}
+
+// HandleListTagsForResource replaces the behaviour of ListTagsForResource by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleListTagsForResource(fn func(context.Context, *apprunner.ListTagsForResourceInput) (*apprunner.ListTagsForResourceOutput, error)) {
+	if fn == nil {
+		s.Override("ListTagsForResource", nil)
+		return
+	}
+	s.Override("ListTagsForResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.ListTagsForResourceInput))
+	})
+}
+
+// DefaultListTagsForResource runs the default behaviour of
+// ListTagsForResource, for a HandleListTagsForResource function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultListTagsForResource(ctx context.Context, in *apprunner.ListTagsForResourceInput) (*apprunner.ListTagsForResourceOutput, error) {
+	out, err := s.Default(ctx, "ListTagsForResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.ListTagsForResourceOutput), nil
+}
+
+// HandleListVpcConnectors replaces the behaviour of ListVpcConnectors by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleListVpcConnectors(fn func(context.Context, *apprunner.ListVpcConnectorsInput) (*apprunner.ListVpcConnectorsOutput, error)) {
+	if fn == nil {
+		s.Override("ListVpcConnectors", nil)
+		return
+	}
+	s.Override("ListVpcConnectors", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.ListVpcConnectorsInput))
+	})
+}
+
+// DefaultListVpcConnectors runs the default behaviour of ListVpcConnectors,
+// for a HandleListVpcConnectors function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultListVpcConnectors(ctx context.Context, in *apprunner.ListVpcConnectorsInput) (*apprunner.ListVpcConnectorsOutput, error) {
+	out, err := s.Default(ctx, "ListVpcConnectors", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.ListVpcConnectorsOutput), nil
+}
+
+// HandleListVpcIngressConnections replaces the behaviour of
+// ListVpcIngressConnections by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleListVpcIngressConnections(fn func(context.Context, *apprunner.ListVpcIngressConnectionsInput) (*apprunner.ListVpcIngressConnectionsOutput, error)) {
+	if fn == nil {
+		s.Override("ListVpcIngressConnections", nil)
+		return
+	}
+	s.Override("ListVpcIngressConnections", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.ListVpcIngressConnectionsInput))
+	})
+}
+
+// DefaultListVpcIngressConnections runs the default behaviour of
+// ListVpcIngressConnections, for a HandleListVpcIngressConnections function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultListVpcIngressConnections(ctx context.Context, in *apprunner.ListVpcIngressConnectionsInput) (*apprunner.ListVpcIngressConnectionsOutput, error) {
+	out, err := s.Default(ctx, "ListVpcIngressConnections", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.ListVpcIngressConnectionsOutput), nil
+}
+
+// HandlePauseService replaces the behaviour of PauseService by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandlePauseService(fn func(context.Context, *apprunner.PauseServiceInput) (*apprunner.PauseServiceOutput, error)) {
+	if fn == nil {
+		s.Override("PauseService", nil)
+		return
+	}
+	s.Override("PauseService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.PauseServiceInput))
+	})
+}
+
+// DefaultPauseService runs the default behaviour of PauseService, for a
+// HandlePauseService function that adjusts it rather than replaces it.
+func (s *Server) DefaultPauseService(ctx context.Context, in *apprunner.PauseServiceInput) (*apprunner.PauseServiceOutput, error) {
+	out, err := s.Default(ctx, "PauseService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.PauseServiceOutput), nil
+}
+
+// HandleResumeService replaces the behaviour of ResumeService by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleResumeService(fn func(context.Context, *apprunner.ResumeServiceInput) (*apprunner.ResumeServiceOutput, error)) {
+	if fn == nil {
+		s.Override("ResumeService", nil)
+		return
+	}
+	s.Override("ResumeService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.ResumeServiceInput))
+	})
+}
+
+// DefaultResumeService runs the default behaviour of ResumeService, for a
+// HandleResumeService function that adjusts it rather than replaces it.
+func (s *Server) DefaultResumeService(ctx context.Context, in *apprunner.ResumeServiceInput) (*apprunner.ResumeServiceOutput, error) {
+	out, err := s.Default(ctx, "ResumeService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.ResumeServiceOutput), nil
+}
+
+// HandleStartDeployment replaces the behaviour of StartDeployment by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleStartDeployment(fn func(context.Context, *apprunner.StartDeploymentInput) (*apprunner.StartDeploymentOutput, error)) {
+	if fn == nil {
+		s.Override("StartDeployment", nil)
+		return
+	}
+	s.Override("StartDeployment", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.StartDeploymentInput))
+	})
+}
+
+// DefaultStartDeployment runs the default behaviour of StartDeployment, for a
+// HandleStartDeployment function that adjusts it rather than replaces it.
+func (s *Server) DefaultStartDeployment(ctx context.Context, in *apprunner.StartDeploymentInput) (*apprunner.StartDeploymentOutput, error) {
+	out, err := s.Default(ctx, "StartDeployment", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.StartDeploymentOutput), nil
+}
+
+// HandleTagResource replaces the behaviour of TagResource by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleTagResource(fn func(context.Context, *apprunner.TagResourceInput) (*apprunner.TagResourceOutput, error)) {
+	if fn == nil {
+		s.Override("TagResource", nil)
+		return
+	}
+	s.Override("TagResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.TagResourceInput))
+	})
+}
+
+// DefaultTagResource runs the default behaviour of TagResource, for a
+// HandleTagResource function that adjusts it rather than replaces it.
+func (s *Server) DefaultTagResource(ctx context.Context, in *apprunner.TagResourceInput) (*apprunner.TagResourceOutput, error) {
+	out, err := s.Default(ctx, "TagResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.TagResourceOutput), nil
+}
+
+// HandleUntagResource replaces the behaviour of UntagResource by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleUntagResource(fn func(context.Context, *apprunner.UntagResourceInput) (*apprunner.UntagResourceOutput, error)) {
+	if fn == nil {
+		s.Override("UntagResource", nil)
+		return
+	}
+	s.Override("UntagResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.UntagResourceInput))
+	})
+}
+
+// DefaultUntagResource runs the default behaviour of UntagResource, for a
+// HandleUntagResource function that adjusts it rather than replaces it.
+func (s *Server) DefaultUntagResource(ctx context.Context, in *apprunner.UntagResourceInput) (*apprunner.UntagResourceOutput, error) {
+	out, err := s.Default(ctx, "UntagResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.UntagResourceOutput), nil
+}
+
+// HandleUpdateDefaultAutoScalingConfiguration replaces the behaviour of
+// UpdateDefaultAutoScalingConfiguration by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleUpdateDefaultAutoScalingConfiguration(fn func(context.Context, *apprunner.UpdateDefaultAutoScalingConfigurationInput) (*apprunner.UpdateDefaultAutoScalingConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateDefaultAutoScalingConfiguration", nil)
+		return
+	}
+	s.Override("UpdateDefaultAutoScalingConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.UpdateDefaultAutoScalingConfigurationInput))
+	})
+}
+
+// DefaultUpdateDefaultAutoScalingConfiguration runs the default behaviour of
+// UpdateDefaultAutoScalingConfiguration, for a
+// HandleUpdateDefaultAutoScalingConfiguration function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultUpdateDefaultAutoScalingConfiguration(ctx context.Context, in *apprunner.UpdateDefaultAutoScalingConfigurationInput) (*apprunner.UpdateDefaultAutoScalingConfigurationOutput, error) {
+	out, err := s.Default(ctx, "UpdateDefaultAutoScalingConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.UpdateDefaultAutoScalingConfigurationOutput), nil
+}
+
+// HandleUpdateService replaces the behaviour of UpdateService by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleUpdateService(fn func(context.Context, *apprunner.UpdateServiceInput) (*apprunner.UpdateServiceOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateService", nil)
+		return
+	}
+	s.Override("UpdateService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.UpdateServiceInput))
+	})
+}
+
+// DefaultUpdateService runs the default behaviour of UpdateService, for a
+// HandleUpdateService function that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateService(ctx context.Context, in *apprunner.UpdateServiceInput) (*apprunner.UpdateServiceOutput, error) {
+	out, err := s.Default(ctx, "UpdateService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.UpdateServiceOutput), nil
+}
+
+// HandleUpdateVpcIngressConnection replaces the behaviour of
+// UpdateVpcIngressConnection by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdateVpcIngressConnection(fn func(context.Context, *apprunner.UpdateVpcIngressConnectionInput) (*apprunner.UpdateVpcIngressConnectionOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateVpcIngressConnection", nil)
+		return
+	}
+	s.Override("UpdateVpcIngressConnection", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*apprunner.UpdateVpcIngressConnectionInput))
+	})
+}
+
+// DefaultUpdateVpcIngressConnection runs the default behaviour of
+// UpdateVpcIngressConnection, for a HandleUpdateVpcIngressConnection function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateVpcIngressConnection(ctx context.Context, in *apprunner.UpdateVpcIngressConnectionInput) (*apprunner.UpdateVpcIngressConnectionOutput, error) {
+	out, err := s.Default(ctx, "UpdateVpcIngressConnection", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*apprunner.UpdateVpcIngressConnectionOutput), nil
+}
+
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
 	Name: "apprunner",
 	Operations: []*mockrt.Operation{
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "DNSTarget",
+					Value: "a",
+				},
+				{
+					Path:  "ServiceArn",
+					Value: "arn:aws:::000000000000:-",
+				},
+				{
+					Path:  "CustomDomain",
+					Value: map[string]any{"DomainName": "a", "EnableWWWSubdomain": false, "Status": "CREATING"},
+				},
+				{
+					Path:  "VpcDNSTargets",
+					Value: []any{},
+				},
+			}},
+			Name: "AssociateCustomDomain",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.AssociateCustomDomainInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.AssociateCustomDomainOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "AutoScalingConfiguration",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "CreateAutoScalingConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.CreateAutoScalingConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.CreateAutoScalingConfigurationOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Connection",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "CreateConnection",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.CreateConnectionInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.CreateConnectionOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ObservabilityConfiguration",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "CreateObservabilityConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.CreateObservabilityConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.CreateObservabilityConfigurationOutput)
+			},
+		},
 		{
 			Behavior: &mockrt.Behavior{
 				Conflict: &mockrt.ErrorTemplate{
@@ -112,28 +1076,12 @@ var service = &mockrt.Service{
 				},
 				Defaults: []mockrt.Field{
 					{
-						Path:  "HealthCheckConfiguration.HealthyThreshold",
-						Value: 1,
+						Path:  "SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues.Port",
+						Value: "8080",
 					},
 					{
-						Path:  "HealthCheckConfiguration.Interval",
-						Value: 5,
-					},
-					{
-						Path:  "HealthCheckConfiguration.Path",
-						Value: "/",
-					},
-					{
-						Path:  "HealthCheckConfiguration.Protocol",
-						Value: "TCP",
-					},
-					{
-						Path:  "HealthCheckConfiguration.Timeout",
-						Value: 2,
-					},
-					{
-						Path:  "HealthCheckConfiguration.UnhealthyThreshold",
-						Value: 5,
+						Path:  "SourceConfiguration.ImageRepository.ImageConfiguration.Port",
+						Value: "8080",
 					},
 					{
 						Path:  "InstanceConfiguration.Cpu",
@@ -144,16 +1092,32 @@ var service = &mockrt.Service{
 						Value: "2 GB",
 					},
 					{
+						Path:  "HealthCheckConfiguration.Protocol",
+						Value: "TCP",
+					},
+					{
+						Path:  "HealthCheckConfiguration.Path",
+						Value: "/",
+					},
+					{
+						Path:  "HealthCheckConfiguration.Interval",
+						Value: 5,
+					},
+					{
+						Path:  "HealthCheckConfiguration.Timeout",
+						Value: 2,
+					},
+					{
+						Path:  "HealthCheckConfiguration.HealthyThreshold",
+						Value: 1,
+					},
+					{
+						Path:  "HealthCheckConfiguration.UnhealthyThreshold",
+						Value: 5,
+					},
+					{
 						Path:  "NetworkConfiguration.IpAddressType",
 						Value: "IPV4",
-					},
-					{
-						Path:  "SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues.Port",
-						Value: "8080",
-					},
-					{
-						Path:  "SourceConfiguration.ImageRepository.ImageConfiguration.Port",
-						Value: "8080",
 					},
 				},
 				Output: []mockrt.Field{
@@ -302,6 +1266,536 @@ var service = &mockrt.Service{
 			},
 			NewOutput: func() any {
 				return new(apprunner.CreateServiceOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcConnector",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "CreateVpcConnector",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.CreateVpcConnectorInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.CreateVpcConnectorOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcIngressConnection",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "CreateVpcIngressConnection",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.CreateVpcIngressConnectionInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.CreateVpcIngressConnectionOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "AutoScalingConfiguration",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "DeleteAutoScalingConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DeleteAutoScalingConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DeleteAutoScalingConfigurationOutput)
+			},
+		},
+		{
+			Name: "DeleteConnection",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DeleteConnectionInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DeleteConnectionOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ObservabilityConfiguration",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "DeleteObservabilityConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DeleteObservabilityConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DeleteObservabilityConfigurationOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Service",
+					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+				},
+				{
+					Path:  "OperationId",
+					Value: "cccccccc-cccc-1ccc-accc-cccccccccccc",
+				},
+			}},
+			Name: "DeleteService",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DeleteServiceInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DeleteServiceOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcConnector",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "DeleteVpcConnector",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DeleteVpcConnectorInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DeleteVpcConnectorOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcIngressConnection",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "DeleteVpcIngressConnection",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DeleteVpcIngressConnectionInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DeleteVpcIngressConnectionOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "AutoScalingConfiguration",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "DescribeAutoScalingConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DescribeAutoScalingConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DescribeAutoScalingConfigurationOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "DNSTarget",
+					Value: "a",
+				},
+				{
+					Path:  "ServiceArn",
+					Value: "arn:aws:::000000000000:-",
+				},
+				{
+					Path:  "CustomDomains",
+					Value: []any{},
+				},
+				{
+					Path:  "VpcDNSTargets",
+					Value: []any{},
+				},
+			}},
+			Name: "DescribeCustomDomains",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DescribeCustomDomainsInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DescribeCustomDomainsOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ObservabilityConfiguration",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "DescribeObservabilityConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DescribeObservabilityConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DescribeObservabilityConfigurationOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Service",
+					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+				},
+			}},
+			Name: "DescribeService",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DescribeServiceInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DescribeServiceOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcConnector",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "DescribeVpcConnector",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DescribeVpcConnectorInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DescribeVpcConnectorOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcIngressConnection",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "DescribeVpcIngressConnection",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DescribeVpcIngressConnectionInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DescribeVpcIngressConnectionOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "DNSTarget",
+					Value: "a",
+				},
+				{
+					Path:  "ServiceArn",
+					Value: "arn:aws:::000000000000:-",
+				},
+				{
+					Path:  "CustomDomain",
+					Value: map[string]any{"DomainName": "a", "EnableWWWSubdomain": false, "Status": "CREATING"},
+				},
+				{
+					Path:  "VpcDNSTargets",
+					Value: []any{},
+				},
+			}},
+			Name: "DisassociateCustomDomain",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.DisassociateCustomDomainInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.DisassociateCustomDomainOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "AutoScalingConfigurationSummaryList",
+					Value: []any{},
+				},
+			}},
+			Name: "ListAutoScalingConfigurations",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.ListAutoScalingConfigurationsInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.ListAutoScalingConfigurationsOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ConnectionSummaryList",
+					Value: []any{},
+				},
+			}},
+			Name: "ListConnections",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.ListConnectionsInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.ListConnectionsOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ObservabilityConfigurationSummaryList",
+					Value: []any{},
+				},
+			}},
+			Name: "ListObservabilityConfigurations",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.ListObservabilityConfigurationsInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.ListObservabilityConfigurationsOutput)
+			},
+		},
+		{
+			Name: "ListOperations",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.ListOperationsInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.ListOperationsOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ServiceSummaryList",
+					Value: []any{},
+				},
+			}},
+			Name: "ListServices",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.ListServicesInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.ListServicesOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "ServiceArnList",
+					Value: []any{},
+				},
+			}},
+			Name: "ListServicesForAutoScalingConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.ListServicesForAutoScalingConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.ListServicesForAutoScalingConfigurationOutput)
+			},
+		},
+		{
+			Name: "ListTagsForResource",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.ListTagsForResourceInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.ListTagsForResourceOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcConnectors",
+					Value: []any{},
+				},
+			}},
+			Name: "ListVpcConnectors",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.ListVpcConnectorsInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.ListVpcConnectorsOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcIngressConnectionSummaryList",
+					Value: []any{},
+				},
+			}},
+			Name: "ListVpcIngressConnections",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.ListVpcIngressConnectionsInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.ListVpcIngressConnectionsOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Service",
+					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+				},
+			}},
+			Name: "PauseService",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.PauseServiceInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.PauseServiceOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "Service",
+					Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+				},
+			}},
+			Name: "ResumeService",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.ResumeServiceInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.ResumeServiceOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "OperationId",
+					Value: "cccccccc-cccc-1ccc-accc-cccccccccccc",
+				},
+			}},
+			Name: "StartDeployment",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.StartDeploymentInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.StartDeploymentOutput)
+			},
+		},
+		{
+			Name: "TagResource",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.TagResourceInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.TagResourceOutput)
+			},
+		},
+		{
+			Name: "UntagResource",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.UntagResourceInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.UntagResourceOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "AutoScalingConfiguration",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "UpdateDefaultAutoScalingConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.UpdateDefaultAutoScalingConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.UpdateDefaultAutoScalingConfigurationOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{
+				Defaults: []mockrt.Field{
+					{
+						Path:  "SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues.Port",
+						Value: "8080",
+					},
+					{
+						Path:  "SourceConfiguration.ImageRepository.ImageConfiguration.Port",
+						Value: "8080",
+					},
+					{
+						Path:  "InstanceConfiguration.Cpu",
+						Value: "1 vCPU",
+					},
+					{
+						Path:  "InstanceConfiguration.Memory",
+						Value: "2 GB",
+					},
+					{
+						Path:  "HealthCheckConfiguration.Protocol",
+						Value: "TCP",
+					},
+					{
+						Path:  "HealthCheckConfiguration.Path",
+						Value: "/",
+					},
+					{
+						Path:  "HealthCheckConfiguration.Interval",
+						Value: 5,
+					},
+					{
+						Path:  "HealthCheckConfiguration.Timeout",
+						Value: 2,
+					},
+					{
+						Path:  "HealthCheckConfiguration.HealthyThreshold",
+						Value: 1,
+					},
+					{
+						Path:  "HealthCheckConfiguration.UnhealthyThreshold",
+						Value: 5,
+					},
+					{
+						Path:  "NetworkConfiguration.IpAddressType",
+						Value: "IPV4",
+					},
+				},
+				Output: []mockrt.Field{
+					{
+						Path:  "Service",
+						Value: map[string]any{"AutoScalingConfigurationSummary": map[string]any{}, "CreatedAt": "{now}", "InstanceConfiguration": map[string]any{}, "NetworkConfiguration": map[string]any{}, "ServiceArn": "arn:aws:::000000000000:-", "ServiceId": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ServiceName": "a---", "SourceConfiguration": map[string]any{}, "Status": "CREATE_FAILED", "UpdatedAt": "{now}"},
+					},
+					{
+						Path:  "OperationId",
+						Value: "cccccccc-cccc-1ccc-accc-cccccccccccc",
+					},
+				},
+			},
+			Name: "UpdateService",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.UpdateServiceInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.UpdateServiceOutput)
+			},
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "VpcIngressConnection",
+					Value: map[string]any{},
+				},
+			}},
+			Name: "UpdateVpcIngressConnection",
+			NewInput: func() mockrt.Input {
+				return new(apprunner.UpdateVpcIngressConnectionInput)
+			},
+			NewOutput: func() any {
+				return new(apprunner.UpdateVpcIngressConnectionOutput)
 			},
 		},
 	},

@@ -69,6 +69,251 @@ func Service() *mockrt.Service {
 	return service
 }
 
+// HandleAllocateStaticIp replaces the behaviour of AllocateStaticIp by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleAllocateStaticIp(fn func(context.Context, *lightsail.AllocateStaticIpInput) (*lightsail.AllocateStaticIpOutput, error)) {
+	if fn == nil {
+		s.Override("AllocateStaticIp", nil)
+		return
+	}
+	s.Override("AllocateStaticIp", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.AllocateStaticIpInput))
+	})
+}
+
+// DefaultAllocateStaticIp runs the default behaviour of AllocateStaticIp, for
+// a HandleAllocateStaticIp function that adjusts it rather than replaces it.
+func (s *Server) DefaultAllocateStaticIp(ctx context.Context, in *lightsail.AllocateStaticIpInput) (*lightsail.AllocateStaticIpOutput, error) {
+	out, err := s.Default(ctx, "AllocateStaticIp", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.AllocateStaticIpOutput), nil
+}
+
+// HandleAttachCertificateToDistribution replaces the behaviour of
+// AttachCertificateToDistribution by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleAttachCertificateToDistribution(fn func(context.Context, *lightsail.AttachCertificateToDistributionInput) (*lightsail.AttachCertificateToDistributionOutput, error)) {
+	if fn == nil {
+		s.Override("AttachCertificateToDistribution", nil)
+		return
+	}
+	s.Override("AttachCertificateToDistribution", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.AttachCertificateToDistributionInput))
+	})
+}
+
+// DefaultAttachCertificateToDistribution runs the default behaviour of
+// AttachCertificateToDistribution, for a HandleAttachCertificateToDistribution
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultAttachCertificateToDistribution(ctx context.Context, in *lightsail.AttachCertificateToDistributionInput) (*lightsail.AttachCertificateToDistributionOutput, error) {
+	out, err := s.Default(ctx, "AttachCertificateToDistribution", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.AttachCertificateToDistributionOutput), nil
+}
+
+// HandleAttachDisk replaces the behaviour of AttachDisk by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleAttachDisk(fn func(context.Context, *lightsail.AttachDiskInput) (*lightsail.AttachDiskOutput, error)) {
+	if fn == nil {
+		s.Override("AttachDisk", nil)
+		return
+	}
+	s.Override("AttachDisk", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.AttachDiskInput))
+	})
+}
+
+// DefaultAttachDisk runs the default behaviour of AttachDisk, for a
+// HandleAttachDisk function that adjusts it rather than replaces it.
+func (s *Server) DefaultAttachDisk(ctx context.Context, in *lightsail.AttachDiskInput) (*lightsail.AttachDiskOutput, error) {
+	out, err := s.Default(ctx, "AttachDisk", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.AttachDiskOutput), nil
+}
+
+// HandleAttachInstancesToLoadBalancer replaces the behaviour of
+// AttachInstancesToLoadBalancer by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleAttachInstancesToLoadBalancer(fn func(context.Context, *lightsail.AttachInstancesToLoadBalancerInput) (*lightsail.AttachInstancesToLoadBalancerOutput, error)) {
+	if fn == nil {
+		s.Override("AttachInstancesToLoadBalancer", nil)
+		return
+	}
+	s.Override("AttachInstancesToLoadBalancer", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.AttachInstancesToLoadBalancerInput))
+	})
+}
+
+// DefaultAttachInstancesToLoadBalancer runs the default behaviour of
+// AttachInstancesToLoadBalancer, for a HandleAttachInstancesToLoadBalancer
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultAttachInstancesToLoadBalancer(ctx context.Context, in *lightsail.AttachInstancesToLoadBalancerInput) (*lightsail.AttachInstancesToLoadBalancerOutput, error) {
+	out, err := s.Default(ctx, "AttachInstancesToLoadBalancer", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.AttachInstancesToLoadBalancerOutput), nil
+}
+
+// HandleAttachLoadBalancerTlsCertificate replaces the behaviour of
+// AttachLoadBalancerTlsCertificate by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleAttachLoadBalancerTlsCertificate(fn func(context.Context, *lightsail.AttachLoadBalancerTlsCertificateInput) (*lightsail.AttachLoadBalancerTlsCertificateOutput, error)) {
+	if fn == nil {
+		s.Override("AttachLoadBalancerTlsCertificate", nil)
+		return
+	}
+	s.Override("AttachLoadBalancerTlsCertificate", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.AttachLoadBalancerTlsCertificateInput))
+	})
+}
+
+// DefaultAttachLoadBalancerTlsCertificate runs the default behaviour of
+// AttachLoadBalancerTlsCertificate, for a
+// HandleAttachLoadBalancerTlsCertificate function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultAttachLoadBalancerTlsCertificate(ctx context.Context, in *lightsail.AttachLoadBalancerTlsCertificateInput) (*lightsail.AttachLoadBalancerTlsCertificateOutput, error) {
+	out, err := s.Default(ctx, "AttachLoadBalancerTlsCertificate", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.AttachLoadBalancerTlsCertificateOutput), nil
+}
+
+// HandleAttachStaticIp replaces the behaviour of AttachStaticIp by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleAttachStaticIp(fn func(context.Context, *lightsail.AttachStaticIpInput) (*lightsail.AttachStaticIpOutput, error)) {
+	if fn == nil {
+		s.Override("AttachStaticIp", nil)
+		return
+	}
+	s.Override("AttachStaticIp", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.AttachStaticIpInput))
+	})
+}
+
+// DefaultAttachStaticIp runs the default behaviour of AttachStaticIp, for a
+// HandleAttachStaticIp function that adjusts it rather than replaces it.
+func (s *Server) DefaultAttachStaticIp(ctx context.Context, in *lightsail.AttachStaticIpInput) (*lightsail.AttachStaticIpOutput, error) {
+	out, err := s.Default(ctx, "AttachStaticIp", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.AttachStaticIpOutput), nil
+}
+
+// HandleCloseInstancePublicPorts replaces the behaviour of
+// CloseInstancePublicPorts by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCloseInstancePublicPorts(fn func(context.Context, *lightsail.CloseInstancePublicPortsInput) (*lightsail.CloseInstancePublicPortsOutput, error)) {
+	if fn == nil {
+		s.Override("CloseInstancePublicPorts", nil)
+		return
+	}
+	s.Override("CloseInstancePublicPorts", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CloseInstancePublicPortsInput))
+	})
+}
+
+// DefaultCloseInstancePublicPorts runs the default behaviour of
+// CloseInstancePublicPorts, for a HandleCloseInstancePublicPorts function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultCloseInstancePublicPorts(ctx context.Context, in *lightsail.CloseInstancePublicPortsInput) (*lightsail.CloseInstancePublicPortsOutput, error) {
+	out, err := s.Default(ctx, "CloseInstancePublicPorts", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CloseInstancePublicPortsOutput), nil
+}
+
+// HandleCopySnapshot replaces the behaviour of CopySnapshot by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleCopySnapshot(fn func(context.Context, *lightsail.CopySnapshotInput) (*lightsail.CopySnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("CopySnapshot", nil)
+		return
+	}
+	s.Override("CopySnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CopySnapshotInput))
+	})
+}
+
+// DefaultCopySnapshot runs the default behaviour of CopySnapshot, for a
+// HandleCopySnapshot function that adjusts it rather than replaces it.
+func (s *Server) DefaultCopySnapshot(ctx context.Context, in *lightsail.CopySnapshotInput) (*lightsail.CopySnapshotOutput, error) {
+	out, err := s.Default(ctx, "CopySnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CopySnapshotOutput), nil
+}
+
+// HandleCreateBucket replaces the behaviour of CreateBucket by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleCreateBucket(fn func(context.Context, *lightsail.CreateBucketInput) (*lightsail.CreateBucketOutput, error)) {
+	if fn == nil {
+		s.Override("CreateBucket", nil)
+		return
+	}
+	s.Override("CreateBucket", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateBucketInput))
+	})
+}
+
+// DefaultCreateBucket runs the default behaviour of CreateBucket, for a
+// HandleCreateBucket function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateBucket(ctx context.Context, in *lightsail.CreateBucketInput) (*lightsail.CreateBucketOutput, error) {
+	out, err := s.Default(ctx, "CreateBucket", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateBucketOutput), nil
+}
+
+// HandleCreateBucketAccessKey replaces the behaviour of CreateBucketAccessKey
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleCreateBucketAccessKey(fn func(context.Context, *lightsail.CreateBucketAccessKeyInput) (*lightsail.CreateBucketAccessKeyOutput, error)) {
+	if fn == nil {
+		s.Override("CreateBucketAccessKey", nil)
+		return
+	}
+	s.Override("CreateBucketAccessKey", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateBucketAccessKeyInput))
+	})
+}
+
+// DefaultCreateBucketAccessKey runs the default behaviour of
+// CreateBucketAccessKey, for a HandleCreateBucketAccessKey function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultCreateBucketAccessKey(ctx context.Context, in *lightsail.CreateBucketAccessKeyInput) (*lightsail.CreateBucketAccessKeyOutput, error) {
+	out, err := s.Default(ctx, "CreateBucketAccessKey", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateBucketAccessKeyOutput), nil
+}
+
 // HandleCreateCertificate replaces the behaviour of CreateCertificate by fn;
 // nil restores the default. Requests are still decoded and validated first, so
 // fn only sees valid input; an error it returns is answered as the service
@@ -94,10 +339,3776 @@ func (s *Server) DefaultCreateCertificate(ctx context.Context, in *lightsail.Cre
 	return out.(*lightsail.CreateCertificateOutput), nil
 }
 
+// HandleCreateCloudFormationStack replaces the behaviour of
+// CreateCloudFormationStack by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateCloudFormationStack(fn func(context.Context, *lightsail.CreateCloudFormationStackInput) (*lightsail.CreateCloudFormationStackOutput, error)) {
+	if fn == nil {
+		s.Override("CreateCloudFormationStack", nil)
+		return
+	}
+	s.Override("CreateCloudFormationStack", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateCloudFormationStackInput))
+	})
+}
+
+// DefaultCreateCloudFormationStack runs the default behaviour of
+// CreateCloudFormationStack, for a HandleCreateCloudFormationStack function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateCloudFormationStack(ctx context.Context, in *lightsail.CreateCloudFormationStackInput) (*lightsail.CreateCloudFormationStackOutput, error) {
+	out, err := s.Default(ctx, "CreateCloudFormationStack", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateCloudFormationStackOutput), nil
+}
+
+// HandleCreateContactMethod replaces the behaviour of CreateContactMethod by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleCreateContactMethod(fn func(context.Context, *lightsail.CreateContactMethodInput) (*lightsail.CreateContactMethodOutput, error)) {
+	if fn == nil {
+		s.Override("CreateContactMethod", nil)
+		return
+	}
+	s.Override("CreateContactMethod", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateContactMethodInput))
+	})
+}
+
+// DefaultCreateContactMethod runs the default behaviour of
+// CreateContactMethod, for a HandleCreateContactMethod function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultCreateContactMethod(ctx context.Context, in *lightsail.CreateContactMethodInput) (*lightsail.CreateContactMethodOutput, error) {
+	out, err := s.Default(ctx, "CreateContactMethod", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateContactMethodOutput), nil
+}
+
+// HandleCreateContainerService replaces the behaviour of
+// CreateContainerService by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateContainerService(fn func(context.Context, *lightsail.CreateContainerServiceInput) (*lightsail.CreateContainerServiceOutput, error)) {
+	if fn == nil {
+		s.Override("CreateContainerService", nil)
+		return
+	}
+	s.Override("CreateContainerService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateContainerServiceInput))
+	})
+}
+
+// DefaultCreateContainerService runs the default behaviour of
+// CreateContainerService, for a HandleCreateContainerService function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultCreateContainerService(ctx context.Context, in *lightsail.CreateContainerServiceInput) (*lightsail.CreateContainerServiceOutput, error) {
+	out, err := s.Default(ctx, "CreateContainerService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateContainerServiceOutput), nil
+}
+
+// HandleCreateContainerServiceDeployment replaces the behaviour of
+// CreateContainerServiceDeployment by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleCreateContainerServiceDeployment(fn func(context.Context, *lightsail.CreateContainerServiceDeploymentInput) (*lightsail.CreateContainerServiceDeploymentOutput, error)) {
+	if fn == nil {
+		s.Override("CreateContainerServiceDeployment", nil)
+		return
+	}
+	s.Override("CreateContainerServiceDeployment", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateContainerServiceDeploymentInput))
+	})
+}
+
+// DefaultCreateContainerServiceDeployment runs the default behaviour of
+// CreateContainerServiceDeployment, for a
+// HandleCreateContainerServiceDeployment function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultCreateContainerServiceDeployment(ctx context.Context, in *lightsail.CreateContainerServiceDeploymentInput) (*lightsail.CreateContainerServiceDeploymentOutput, error) {
+	out, err := s.Default(ctx, "CreateContainerServiceDeployment", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateContainerServiceDeploymentOutput), nil
+}
+
+// HandleCreateContainerServiceRegistryLogin replaces the behaviour of
+// CreateContainerServiceRegistryLogin by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleCreateContainerServiceRegistryLogin(fn func(context.Context, *lightsail.CreateContainerServiceRegistryLoginInput) (*lightsail.CreateContainerServiceRegistryLoginOutput, error)) {
+	if fn == nil {
+		s.Override("CreateContainerServiceRegistryLogin", nil)
+		return
+	}
+	s.Override("CreateContainerServiceRegistryLogin", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateContainerServiceRegistryLoginInput))
+	})
+}
+
+// DefaultCreateContainerServiceRegistryLogin runs the default behaviour of
+// CreateContainerServiceRegistryLogin, for a
+// HandleCreateContainerServiceRegistryLogin function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultCreateContainerServiceRegistryLogin(ctx context.Context, in *lightsail.CreateContainerServiceRegistryLoginInput) (*lightsail.CreateContainerServiceRegistryLoginOutput, error) {
+	out, err := s.Default(ctx, "CreateContainerServiceRegistryLogin", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateContainerServiceRegistryLoginOutput), nil
+}
+
+// HandleCreateDisk replaces the behaviour of CreateDisk by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleCreateDisk(fn func(context.Context, *lightsail.CreateDiskInput) (*lightsail.CreateDiskOutput, error)) {
+	if fn == nil {
+		s.Override("CreateDisk", nil)
+		return
+	}
+	s.Override("CreateDisk", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateDiskInput))
+	})
+}
+
+// DefaultCreateDisk runs the default behaviour of CreateDisk, for a
+// HandleCreateDisk function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateDisk(ctx context.Context, in *lightsail.CreateDiskInput) (*lightsail.CreateDiskOutput, error) {
+	out, err := s.Default(ctx, "CreateDisk", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateDiskOutput), nil
+}
+
+// HandleCreateDiskFromSnapshot replaces the behaviour of
+// CreateDiskFromSnapshot by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateDiskFromSnapshot(fn func(context.Context, *lightsail.CreateDiskFromSnapshotInput) (*lightsail.CreateDiskFromSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("CreateDiskFromSnapshot", nil)
+		return
+	}
+	s.Override("CreateDiskFromSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateDiskFromSnapshotInput))
+	})
+}
+
+// DefaultCreateDiskFromSnapshot runs the default behaviour of
+// CreateDiskFromSnapshot, for a HandleCreateDiskFromSnapshot function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultCreateDiskFromSnapshot(ctx context.Context, in *lightsail.CreateDiskFromSnapshotInput) (*lightsail.CreateDiskFromSnapshotOutput, error) {
+	out, err := s.Default(ctx, "CreateDiskFromSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateDiskFromSnapshotOutput), nil
+}
+
+// HandleCreateDiskSnapshot replaces the behaviour of CreateDiskSnapshot by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleCreateDiskSnapshot(fn func(context.Context, *lightsail.CreateDiskSnapshotInput) (*lightsail.CreateDiskSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("CreateDiskSnapshot", nil)
+		return
+	}
+	s.Override("CreateDiskSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateDiskSnapshotInput))
+	})
+}
+
+// DefaultCreateDiskSnapshot runs the default behaviour of CreateDiskSnapshot,
+// for a HandleCreateDiskSnapshot function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultCreateDiskSnapshot(ctx context.Context, in *lightsail.CreateDiskSnapshotInput) (*lightsail.CreateDiskSnapshotOutput, error) {
+	out, err := s.Default(ctx, "CreateDiskSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateDiskSnapshotOutput), nil
+}
+
+// HandleCreateDistribution replaces the behaviour of CreateDistribution by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleCreateDistribution(fn func(context.Context, *lightsail.CreateDistributionInput) (*lightsail.CreateDistributionOutput, error)) {
+	if fn == nil {
+		s.Override("CreateDistribution", nil)
+		return
+	}
+	s.Override("CreateDistribution", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateDistributionInput))
+	})
+}
+
+// DefaultCreateDistribution runs the default behaviour of CreateDistribution,
+// for a HandleCreateDistribution function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultCreateDistribution(ctx context.Context, in *lightsail.CreateDistributionInput) (*lightsail.CreateDistributionOutput, error) {
+	out, err := s.Default(ctx, "CreateDistribution", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateDistributionOutput), nil
+}
+
+// HandleCreateDomain replaces the behaviour of CreateDomain by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleCreateDomain(fn func(context.Context, *lightsail.CreateDomainInput) (*lightsail.CreateDomainOutput, error)) {
+	if fn == nil {
+		s.Override("CreateDomain", nil)
+		return
+	}
+	s.Override("CreateDomain", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateDomainInput))
+	})
+}
+
+// DefaultCreateDomain runs the default behaviour of CreateDomain, for a
+// HandleCreateDomain function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateDomain(ctx context.Context, in *lightsail.CreateDomainInput) (*lightsail.CreateDomainOutput, error) {
+	out, err := s.Default(ctx, "CreateDomain", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateDomainOutput), nil
+}
+
+// HandleCreateDomainEntry replaces the behaviour of CreateDomainEntry by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleCreateDomainEntry(fn func(context.Context, *lightsail.CreateDomainEntryInput) (*lightsail.CreateDomainEntryOutput, error)) {
+	if fn == nil {
+		s.Override("CreateDomainEntry", nil)
+		return
+	}
+	s.Override("CreateDomainEntry", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateDomainEntryInput))
+	})
+}
+
+// DefaultCreateDomainEntry runs the default behaviour of CreateDomainEntry,
+// for a HandleCreateDomainEntry function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultCreateDomainEntry(ctx context.Context, in *lightsail.CreateDomainEntryInput) (*lightsail.CreateDomainEntryOutput, error) {
+	out, err := s.Default(ctx, "CreateDomainEntry", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateDomainEntryOutput), nil
+}
+
+// HandleCreateGUISessionAccessDetails replaces the behaviour of
+// CreateGUISessionAccessDetails by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateGUISessionAccessDetails(fn func(context.Context, *lightsail.CreateGUISessionAccessDetailsInput) (*lightsail.CreateGUISessionAccessDetailsOutput, error)) {
+	if fn == nil {
+		s.Override("CreateGUISessionAccessDetails", nil)
+		return
+	}
+	s.Override("CreateGUISessionAccessDetails", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateGUISessionAccessDetailsInput))
+	})
+}
+
+// DefaultCreateGUISessionAccessDetails runs the default behaviour of
+// CreateGUISessionAccessDetails, for a HandleCreateGUISessionAccessDetails
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateGUISessionAccessDetails(ctx context.Context, in *lightsail.CreateGUISessionAccessDetailsInput) (*lightsail.CreateGUISessionAccessDetailsOutput, error) {
+	out, err := s.Default(ctx, "CreateGUISessionAccessDetails", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateGUISessionAccessDetailsOutput), nil
+}
+
+// HandleCreateInstanceSnapshot replaces the behaviour of
+// CreateInstanceSnapshot by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateInstanceSnapshot(fn func(context.Context, *lightsail.CreateInstanceSnapshotInput) (*lightsail.CreateInstanceSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("CreateInstanceSnapshot", nil)
+		return
+	}
+	s.Override("CreateInstanceSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateInstanceSnapshotInput))
+	})
+}
+
+// DefaultCreateInstanceSnapshot runs the default behaviour of
+// CreateInstanceSnapshot, for a HandleCreateInstanceSnapshot function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultCreateInstanceSnapshot(ctx context.Context, in *lightsail.CreateInstanceSnapshotInput) (*lightsail.CreateInstanceSnapshotOutput, error) {
+	out, err := s.Default(ctx, "CreateInstanceSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateInstanceSnapshotOutput), nil
+}
+
+// HandleCreateInstances replaces the behaviour of CreateInstances by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleCreateInstances(fn func(context.Context, *lightsail.CreateInstancesInput) (*lightsail.CreateInstancesOutput, error)) {
+	if fn == nil {
+		s.Override("CreateInstances", nil)
+		return
+	}
+	s.Override("CreateInstances", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateInstancesInput))
+	})
+}
+
+// DefaultCreateInstances runs the default behaviour of CreateInstances, for a
+// HandleCreateInstances function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateInstances(ctx context.Context, in *lightsail.CreateInstancesInput) (*lightsail.CreateInstancesOutput, error) {
+	out, err := s.Default(ctx, "CreateInstances", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateInstancesOutput), nil
+}
+
+// HandleCreateInstancesFromSnapshot replaces the behaviour of
+// CreateInstancesFromSnapshot by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateInstancesFromSnapshot(fn func(context.Context, *lightsail.CreateInstancesFromSnapshotInput) (*lightsail.CreateInstancesFromSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("CreateInstancesFromSnapshot", nil)
+		return
+	}
+	s.Override("CreateInstancesFromSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateInstancesFromSnapshotInput))
+	})
+}
+
+// DefaultCreateInstancesFromSnapshot runs the default behaviour of
+// CreateInstancesFromSnapshot, for a HandleCreateInstancesFromSnapshot
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateInstancesFromSnapshot(ctx context.Context, in *lightsail.CreateInstancesFromSnapshotInput) (*lightsail.CreateInstancesFromSnapshotOutput, error) {
+	out, err := s.Default(ctx, "CreateInstancesFromSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateInstancesFromSnapshotOutput), nil
+}
+
+// HandleCreateKeyPair replaces the behaviour of CreateKeyPair by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleCreateKeyPair(fn func(context.Context, *lightsail.CreateKeyPairInput) (*lightsail.CreateKeyPairOutput, error)) {
+	if fn == nil {
+		s.Override("CreateKeyPair", nil)
+		return
+	}
+	s.Override("CreateKeyPair", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateKeyPairInput))
+	})
+}
+
+// DefaultCreateKeyPair runs the default behaviour of CreateKeyPair, for a
+// HandleCreateKeyPair function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateKeyPair(ctx context.Context, in *lightsail.CreateKeyPairInput) (*lightsail.CreateKeyPairOutput, error) {
+	out, err := s.Default(ctx, "CreateKeyPair", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateKeyPairOutput), nil
+}
+
+// HandleCreateLoadBalancer replaces the behaviour of CreateLoadBalancer by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleCreateLoadBalancer(fn func(context.Context, *lightsail.CreateLoadBalancerInput) (*lightsail.CreateLoadBalancerOutput, error)) {
+	if fn == nil {
+		s.Override("CreateLoadBalancer", nil)
+		return
+	}
+	s.Override("CreateLoadBalancer", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateLoadBalancerInput))
+	})
+}
+
+// DefaultCreateLoadBalancer runs the default behaviour of CreateLoadBalancer,
+// for a HandleCreateLoadBalancer function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultCreateLoadBalancer(ctx context.Context, in *lightsail.CreateLoadBalancerInput) (*lightsail.CreateLoadBalancerOutput, error) {
+	out, err := s.Default(ctx, "CreateLoadBalancer", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateLoadBalancerOutput), nil
+}
+
+// HandleCreateLoadBalancerTlsCertificate replaces the behaviour of
+// CreateLoadBalancerTlsCertificate by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleCreateLoadBalancerTlsCertificate(fn func(context.Context, *lightsail.CreateLoadBalancerTlsCertificateInput) (*lightsail.CreateLoadBalancerTlsCertificateOutput, error)) {
+	if fn == nil {
+		s.Override("CreateLoadBalancerTlsCertificate", nil)
+		return
+	}
+	s.Override("CreateLoadBalancerTlsCertificate", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateLoadBalancerTlsCertificateInput))
+	})
+}
+
+// DefaultCreateLoadBalancerTlsCertificate runs the default behaviour of
+// CreateLoadBalancerTlsCertificate, for a
+// HandleCreateLoadBalancerTlsCertificate function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultCreateLoadBalancerTlsCertificate(ctx context.Context, in *lightsail.CreateLoadBalancerTlsCertificateInput) (*lightsail.CreateLoadBalancerTlsCertificateOutput, error) {
+	out, err := s.Default(ctx, "CreateLoadBalancerTlsCertificate", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateLoadBalancerTlsCertificateOutput), nil
+}
+
+// HandleCreateRelationalDatabase replaces the behaviour of
+// CreateRelationalDatabase by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateRelationalDatabase(fn func(context.Context, *lightsail.CreateRelationalDatabaseInput) (*lightsail.CreateRelationalDatabaseOutput, error)) {
+	if fn == nil {
+		s.Override("CreateRelationalDatabase", nil)
+		return
+	}
+	s.Override("CreateRelationalDatabase", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateRelationalDatabaseInput))
+	})
+}
+
+// DefaultCreateRelationalDatabase runs the default behaviour of
+// CreateRelationalDatabase, for a HandleCreateRelationalDatabase function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultCreateRelationalDatabase(ctx context.Context, in *lightsail.CreateRelationalDatabaseInput) (*lightsail.CreateRelationalDatabaseOutput, error) {
+	out, err := s.Default(ctx, "CreateRelationalDatabase", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateRelationalDatabaseOutput), nil
+}
+
+// HandleCreateRelationalDatabaseFromSnapshot replaces the behaviour of
+// CreateRelationalDatabaseFromSnapshot by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleCreateRelationalDatabaseFromSnapshot(fn func(context.Context, *lightsail.CreateRelationalDatabaseFromSnapshotInput) (*lightsail.CreateRelationalDatabaseFromSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("CreateRelationalDatabaseFromSnapshot", nil)
+		return
+	}
+	s.Override("CreateRelationalDatabaseFromSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateRelationalDatabaseFromSnapshotInput))
+	})
+}
+
+// DefaultCreateRelationalDatabaseFromSnapshot runs the default behaviour of
+// CreateRelationalDatabaseFromSnapshot, for a
+// HandleCreateRelationalDatabaseFromSnapshot function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultCreateRelationalDatabaseFromSnapshot(ctx context.Context, in *lightsail.CreateRelationalDatabaseFromSnapshotInput) (*lightsail.CreateRelationalDatabaseFromSnapshotOutput, error) {
+	out, err := s.Default(ctx, "CreateRelationalDatabaseFromSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateRelationalDatabaseFromSnapshotOutput), nil
+}
+
+// HandleCreateRelationalDatabaseSnapshot replaces the behaviour of
+// CreateRelationalDatabaseSnapshot by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleCreateRelationalDatabaseSnapshot(fn func(context.Context, *lightsail.CreateRelationalDatabaseSnapshotInput) (*lightsail.CreateRelationalDatabaseSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("CreateRelationalDatabaseSnapshot", nil)
+		return
+	}
+	s.Override("CreateRelationalDatabaseSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.CreateRelationalDatabaseSnapshotInput))
+	})
+}
+
+// DefaultCreateRelationalDatabaseSnapshot runs the default behaviour of
+// CreateRelationalDatabaseSnapshot, for a
+// HandleCreateRelationalDatabaseSnapshot function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultCreateRelationalDatabaseSnapshot(ctx context.Context, in *lightsail.CreateRelationalDatabaseSnapshotInput) (*lightsail.CreateRelationalDatabaseSnapshotOutput, error) {
+	out, err := s.Default(ctx, "CreateRelationalDatabaseSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.CreateRelationalDatabaseSnapshotOutput), nil
+}
+
+// HandleDeleteAlarm replaces the behaviour of DeleteAlarm by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleDeleteAlarm(fn func(context.Context, *lightsail.DeleteAlarmInput) (*lightsail.DeleteAlarmOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteAlarm", nil)
+		return
+	}
+	s.Override("DeleteAlarm", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteAlarmInput))
+	})
+}
+
+// DefaultDeleteAlarm runs the default behaviour of DeleteAlarm, for a
+// HandleDeleteAlarm function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteAlarm(ctx context.Context, in *lightsail.DeleteAlarmInput) (*lightsail.DeleteAlarmOutput, error) {
+	out, err := s.Default(ctx, "DeleteAlarm", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteAlarmOutput), nil
+}
+
+// HandleDeleteAutoSnapshot replaces the behaviour of DeleteAutoSnapshot by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDeleteAutoSnapshot(fn func(context.Context, *lightsail.DeleteAutoSnapshotInput) (*lightsail.DeleteAutoSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteAutoSnapshot", nil)
+		return
+	}
+	s.Override("DeleteAutoSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteAutoSnapshotInput))
+	})
+}
+
+// DefaultDeleteAutoSnapshot runs the default behaviour of DeleteAutoSnapshot,
+// for a HandleDeleteAutoSnapshot function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDeleteAutoSnapshot(ctx context.Context, in *lightsail.DeleteAutoSnapshotInput) (*lightsail.DeleteAutoSnapshotOutput, error) {
+	out, err := s.Default(ctx, "DeleteAutoSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteAutoSnapshotOutput), nil
+}
+
+// HandleDeleteBucket replaces the behaviour of DeleteBucket by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteBucket(fn func(context.Context, *lightsail.DeleteBucketInput) (*lightsail.DeleteBucketOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteBucket", nil)
+		return
+	}
+	s.Override("DeleteBucket", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteBucketInput))
+	})
+}
+
+// DefaultDeleteBucket runs the default behaviour of DeleteBucket, for a
+// HandleDeleteBucket function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteBucket(ctx context.Context, in *lightsail.DeleteBucketInput) (*lightsail.DeleteBucketOutput, error) {
+	out, err := s.Default(ctx, "DeleteBucket", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteBucketOutput), nil
+}
+
+// HandleDeleteBucketAccessKey replaces the behaviour of DeleteBucketAccessKey
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleDeleteBucketAccessKey(fn func(context.Context, *lightsail.DeleteBucketAccessKeyInput) (*lightsail.DeleteBucketAccessKeyOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteBucketAccessKey", nil)
+		return
+	}
+	s.Override("DeleteBucketAccessKey", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteBucketAccessKeyInput))
+	})
+}
+
+// DefaultDeleteBucketAccessKey runs the default behaviour of
+// DeleteBucketAccessKey, for a HandleDeleteBucketAccessKey function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteBucketAccessKey(ctx context.Context, in *lightsail.DeleteBucketAccessKeyInput) (*lightsail.DeleteBucketAccessKeyOutput, error) {
+	out, err := s.Default(ctx, "DeleteBucketAccessKey", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteBucketAccessKeyOutput), nil
+}
+
+// HandleDeleteCertificate replaces the behaviour of DeleteCertificate by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDeleteCertificate(fn func(context.Context, *lightsail.DeleteCertificateInput) (*lightsail.DeleteCertificateOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteCertificate", nil)
+		return
+	}
+	s.Override("DeleteCertificate", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteCertificateInput))
+	})
+}
+
+// DefaultDeleteCertificate runs the default behaviour of DeleteCertificate,
+// for a HandleDeleteCertificate function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDeleteCertificate(ctx context.Context, in *lightsail.DeleteCertificateInput) (*lightsail.DeleteCertificateOutput, error) {
+	out, err := s.Default(ctx, "DeleteCertificate", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteCertificateOutput), nil
+}
+
+// HandleDeleteContactMethod replaces the behaviour of DeleteContactMethod by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleDeleteContactMethod(fn func(context.Context, *lightsail.DeleteContactMethodInput) (*lightsail.DeleteContactMethodOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteContactMethod", nil)
+		return
+	}
+	s.Override("DeleteContactMethod", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteContactMethodInput))
+	})
+}
+
+// DefaultDeleteContactMethod runs the default behaviour of
+// DeleteContactMethod, for a HandleDeleteContactMethod function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultDeleteContactMethod(ctx context.Context, in *lightsail.DeleteContactMethodInput) (*lightsail.DeleteContactMethodOutput, error) {
+	out, err := s.Default(ctx, "DeleteContactMethod", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteContactMethodOutput), nil
+}
+
+// HandleDeleteContainerImage replaces the behaviour of DeleteContainerImage by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleDeleteContainerImage(fn func(context.Context, *lightsail.DeleteContainerImageInput) (*lightsail.DeleteContainerImageOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteContainerImage", nil)
+		return
+	}
+	s.Override("DeleteContainerImage", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteContainerImageInput))
+	})
+}
+
+// DefaultDeleteContainerImage runs the default behaviour of
+// DeleteContainerImage, for a HandleDeleteContainerImage function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultDeleteContainerImage(ctx context.Context, in *lightsail.DeleteContainerImageInput) (*lightsail.DeleteContainerImageOutput, error) {
+	out, err := s.Default(ctx, "DeleteContainerImage", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteContainerImageOutput), nil
+}
+
+// HandleDeleteContainerService replaces the behaviour of
+// DeleteContainerService by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDeleteContainerService(fn func(context.Context, *lightsail.DeleteContainerServiceInput) (*lightsail.DeleteContainerServiceOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteContainerService", nil)
+		return
+	}
+	s.Override("DeleteContainerService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteContainerServiceInput))
+	})
+}
+
+// DefaultDeleteContainerService runs the default behaviour of
+// DeleteContainerService, for a HandleDeleteContainerService function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteContainerService(ctx context.Context, in *lightsail.DeleteContainerServiceInput) (*lightsail.DeleteContainerServiceOutput, error) {
+	out, err := s.Default(ctx, "DeleteContainerService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteContainerServiceOutput), nil
+}
+
+// HandleDeleteDisk replaces the behaviour of DeleteDisk by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleDeleteDisk(fn func(context.Context, *lightsail.DeleteDiskInput) (*lightsail.DeleteDiskOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteDisk", nil)
+		return
+	}
+	s.Override("DeleteDisk", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteDiskInput))
+	})
+}
+
+// DefaultDeleteDisk runs the default behaviour of DeleteDisk, for a
+// HandleDeleteDisk function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteDisk(ctx context.Context, in *lightsail.DeleteDiskInput) (*lightsail.DeleteDiskOutput, error) {
+	out, err := s.Default(ctx, "DeleteDisk", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteDiskOutput), nil
+}
+
+// HandleDeleteDiskSnapshot replaces the behaviour of DeleteDiskSnapshot by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDeleteDiskSnapshot(fn func(context.Context, *lightsail.DeleteDiskSnapshotInput) (*lightsail.DeleteDiskSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteDiskSnapshot", nil)
+		return
+	}
+	s.Override("DeleteDiskSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteDiskSnapshotInput))
+	})
+}
+
+// DefaultDeleteDiskSnapshot runs the default behaviour of DeleteDiskSnapshot,
+// for a HandleDeleteDiskSnapshot function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDeleteDiskSnapshot(ctx context.Context, in *lightsail.DeleteDiskSnapshotInput) (*lightsail.DeleteDiskSnapshotOutput, error) {
+	out, err := s.Default(ctx, "DeleteDiskSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteDiskSnapshotOutput), nil
+}
+
+// HandleDeleteDistribution replaces the behaviour of DeleteDistribution by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDeleteDistribution(fn func(context.Context, *lightsail.DeleteDistributionInput) (*lightsail.DeleteDistributionOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteDistribution", nil)
+		return
+	}
+	s.Override("DeleteDistribution", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteDistributionInput))
+	})
+}
+
+// DefaultDeleteDistribution runs the default behaviour of DeleteDistribution,
+// for a HandleDeleteDistribution function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDeleteDistribution(ctx context.Context, in *lightsail.DeleteDistributionInput) (*lightsail.DeleteDistributionOutput, error) {
+	out, err := s.Default(ctx, "DeleteDistribution", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteDistributionOutput), nil
+}
+
+// HandleDeleteDomain replaces the behaviour of DeleteDomain by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteDomain(fn func(context.Context, *lightsail.DeleteDomainInput) (*lightsail.DeleteDomainOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteDomain", nil)
+		return
+	}
+	s.Override("DeleteDomain", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteDomainInput))
+	})
+}
+
+// DefaultDeleteDomain runs the default behaviour of DeleteDomain, for a
+// HandleDeleteDomain function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteDomain(ctx context.Context, in *lightsail.DeleteDomainInput) (*lightsail.DeleteDomainOutput, error) {
+	out, err := s.Default(ctx, "DeleteDomain", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteDomainOutput), nil
+}
+
+// HandleDeleteDomainEntry replaces the behaviour of DeleteDomainEntry by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDeleteDomainEntry(fn func(context.Context, *lightsail.DeleteDomainEntryInput) (*lightsail.DeleteDomainEntryOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteDomainEntry", nil)
+		return
+	}
+	s.Override("DeleteDomainEntry", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteDomainEntryInput))
+	})
+}
+
+// DefaultDeleteDomainEntry runs the default behaviour of DeleteDomainEntry,
+// for a HandleDeleteDomainEntry function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDeleteDomainEntry(ctx context.Context, in *lightsail.DeleteDomainEntryInput) (*lightsail.DeleteDomainEntryOutput, error) {
+	out, err := s.Default(ctx, "DeleteDomainEntry", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteDomainEntryOutput), nil
+}
+
+// HandleDeleteInstance replaces the behaviour of DeleteInstance by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteInstance(fn func(context.Context, *lightsail.DeleteInstanceInput) (*lightsail.DeleteInstanceOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteInstance", nil)
+		return
+	}
+	s.Override("DeleteInstance", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteInstanceInput))
+	})
+}
+
+// DefaultDeleteInstance runs the default behaviour of DeleteInstance, for a
+// HandleDeleteInstance function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteInstance(ctx context.Context, in *lightsail.DeleteInstanceInput) (*lightsail.DeleteInstanceOutput, error) {
+	out, err := s.Default(ctx, "DeleteInstance", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteInstanceOutput), nil
+}
+
+// HandleDeleteInstanceSnapshot replaces the behaviour of
+// DeleteInstanceSnapshot by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDeleteInstanceSnapshot(fn func(context.Context, *lightsail.DeleteInstanceSnapshotInput) (*lightsail.DeleteInstanceSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteInstanceSnapshot", nil)
+		return
+	}
+	s.Override("DeleteInstanceSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteInstanceSnapshotInput))
+	})
+}
+
+// DefaultDeleteInstanceSnapshot runs the default behaviour of
+// DeleteInstanceSnapshot, for a HandleDeleteInstanceSnapshot function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteInstanceSnapshot(ctx context.Context, in *lightsail.DeleteInstanceSnapshotInput) (*lightsail.DeleteInstanceSnapshotOutput, error) {
+	out, err := s.Default(ctx, "DeleteInstanceSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteInstanceSnapshotOutput), nil
+}
+
+// HandleDeleteKeyPair replaces the behaviour of DeleteKeyPair by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteKeyPair(fn func(context.Context, *lightsail.DeleteKeyPairInput) (*lightsail.DeleteKeyPairOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteKeyPair", nil)
+		return
+	}
+	s.Override("DeleteKeyPair", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteKeyPairInput))
+	})
+}
+
+// DefaultDeleteKeyPair runs the default behaviour of DeleteKeyPair, for a
+// HandleDeleteKeyPair function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteKeyPair(ctx context.Context, in *lightsail.DeleteKeyPairInput) (*lightsail.DeleteKeyPairOutput, error) {
+	out, err := s.Default(ctx, "DeleteKeyPair", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteKeyPairOutput), nil
+}
+
+// HandleDeleteKnownHostKeys replaces the behaviour of DeleteKnownHostKeys by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleDeleteKnownHostKeys(fn func(context.Context, *lightsail.DeleteKnownHostKeysInput) (*lightsail.DeleteKnownHostKeysOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteKnownHostKeys", nil)
+		return
+	}
+	s.Override("DeleteKnownHostKeys", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteKnownHostKeysInput))
+	})
+}
+
+// DefaultDeleteKnownHostKeys runs the default behaviour of
+// DeleteKnownHostKeys, for a HandleDeleteKnownHostKeys function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultDeleteKnownHostKeys(ctx context.Context, in *lightsail.DeleteKnownHostKeysInput) (*lightsail.DeleteKnownHostKeysOutput, error) {
+	out, err := s.Default(ctx, "DeleteKnownHostKeys", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteKnownHostKeysOutput), nil
+}
+
+// HandleDeleteLoadBalancer replaces the behaviour of DeleteLoadBalancer by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDeleteLoadBalancer(fn func(context.Context, *lightsail.DeleteLoadBalancerInput) (*lightsail.DeleteLoadBalancerOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteLoadBalancer", nil)
+		return
+	}
+	s.Override("DeleteLoadBalancer", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteLoadBalancerInput))
+	})
+}
+
+// DefaultDeleteLoadBalancer runs the default behaviour of DeleteLoadBalancer,
+// for a HandleDeleteLoadBalancer function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDeleteLoadBalancer(ctx context.Context, in *lightsail.DeleteLoadBalancerInput) (*lightsail.DeleteLoadBalancerOutput, error) {
+	out, err := s.Default(ctx, "DeleteLoadBalancer", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteLoadBalancerOutput), nil
+}
+
+// HandleDeleteLoadBalancerTlsCertificate replaces the behaviour of
+// DeleteLoadBalancerTlsCertificate by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleDeleteLoadBalancerTlsCertificate(fn func(context.Context, *lightsail.DeleteLoadBalancerTlsCertificateInput) (*lightsail.DeleteLoadBalancerTlsCertificateOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteLoadBalancerTlsCertificate", nil)
+		return
+	}
+	s.Override("DeleteLoadBalancerTlsCertificate", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteLoadBalancerTlsCertificateInput))
+	})
+}
+
+// DefaultDeleteLoadBalancerTlsCertificate runs the default behaviour of
+// DeleteLoadBalancerTlsCertificate, for a
+// HandleDeleteLoadBalancerTlsCertificate function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultDeleteLoadBalancerTlsCertificate(ctx context.Context, in *lightsail.DeleteLoadBalancerTlsCertificateInput) (*lightsail.DeleteLoadBalancerTlsCertificateOutput, error) {
+	out, err := s.Default(ctx, "DeleteLoadBalancerTlsCertificate", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteLoadBalancerTlsCertificateOutput), nil
+}
+
+// HandleDeleteRelationalDatabase replaces the behaviour of
+// DeleteRelationalDatabase by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDeleteRelationalDatabase(fn func(context.Context, *lightsail.DeleteRelationalDatabaseInput) (*lightsail.DeleteRelationalDatabaseOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteRelationalDatabase", nil)
+		return
+	}
+	s.Override("DeleteRelationalDatabase", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteRelationalDatabaseInput))
+	})
+}
+
+// DefaultDeleteRelationalDatabase runs the default behaviour of
+// DeleteRelationalDatabase, for a HandleDeleteRelationalDatabase function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteRelationalDatabase(ctx context.Context, in *lightsail.DeleteRelationalDatabaseInput) (*lightsail.DeleteRelationalDatabaseOutput, error) {
+	out, err := s.Default(ctx, "DeleteRelationalDatabase", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteRelationalDatabaseOutput), nil
+}
+
+// HandleDeleteRelationalDatabaseSnapshot replaces the behaviour of
+// DeleteRelationalDatabaseSnapshot by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleDeleteRelationalDatabaseSnapshot(fn func(context.Context, *lightsail.DeleteRelationalDatabaseSnapshotInput) (*lightsail.DeleteRelationalDatabaseSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteRelationalDatabaseSnapshot", nil)
+		return
+	}
+	s.Override("DeleteRelationalDatabaseSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DeleteRelationalDatabaseSnapshotInput))
+	})
+}
+
+// DefaultDeleteRelationalDatabaseSnapshot runs the default behaviour of
+// DeleteRelationalDatabaseSnapshot, for a
+// HandleDeleteRelationalDatabaseSnapshot function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultDeleteRelationalDatabaseSnapshot(ctx context.Context, in *lightsail.DeleteRelationalDatabaseSnapshotInput) (*lightsail.DeleteRelationalDatabaseSnapshotOutput, error) {
+	out, err := s.Default(ctx, "DeleteRelationalDatabaseSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DeleteRelationalDatabaseSnapshotOutput), nil
+}
+
+// HandleDetachCertificateFromDistribution replaces the behaviour of
+// DetachCertificateFromDistribution by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleDetachCertificateFromDistribution(fn func(context.Context, *lightsail.DetachCertificateFromDistributionInput) (*lightsail.DetachCertificateFromDistributionOutput, error)) {
+	if fn == nil {
+		s.Override("DetachCertificateFromDistribution", nil)
+		return
+	}
+	s.Override("DetachCertificateFromDistribution", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DetachCertificateFromDistributionInput))
+	})
+}
+
+// DefaultDetachCertificateFromDistribution runs the default behaviour of
+// DetachCertificateFromDistribution, for a
+// HandleDetachCertificateFromDistribution function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultDetachCertificateFromDistribution(ctx context.Context, in *lightsail.DetachCertificateFromDistributionInput) (*lightsail.DetachCertificateFromDistributionOutput, error) {
+	out, err := s.Default(ctx, "DetachCertificateFromDistribution", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DetachCertificateFromDistributionOutput), nil
+}
+
+// HandleDetachDisk replaces the behaviour of DetachDisk by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleDetachDisk(fn func(context.Context, *lightsail.DetachDiskInput) (*lightsail.DetachDiskOutput, error)) {
+	if fn == nil {
+		s.Override("DetachDisk", nil)
+		return
+	}
+	s.Override("DetachDisk", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DetachDiskInput))
+	})
+}
+
+// DefaultDetachDisk runs the default behaviour of DetachDisk, for a
+// HandleDetachDisk function that adjusts it rather than replaces it.
+func (s *Server) DefaultDetachDisk(ctx context.Context, in *lightsail.DetachDiskInput) (*lightsail.DetachDiskOutput, error) {
+	out, err := s.Default(ctx, "DetachDisk", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DetachDiskOutput), nil
+}
+
+// HandleDetachInstancesFromLoadBalancer replaces the behaviour of
+// DetachInstancesFromLoadBalancer by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleDetachInstancesFromLoadBalancer(fn func(context.Context, *lightsail.DetachInstancesFromLoadBalancerInput) (*lightsail.DetachInstancesFromLoadBalancerOutput, error)) {
+	if fn == nil {
+		s.Override("DetachInstancesFromLoadBalancer", nil)
+		return
+	}
+	s.Override("DetachInstancesFromLoadBalancer", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DetachInstancesFromLoadBalancerInput))
+	})
+}
+
+// DefaultDetachInstancesFromLoadBalancer runs the default behaviour of
+// DetachInstancesFromLoadBalancer, for a HandleDetachInstancesFromLoadBalancer
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultDetachInstancesFromLoadBalancer(ctx context.Context, in *lightsail.DetachInstancesFromLoadBalancerInput) (*lightsail.DetachInstancesFromLoadBalancerOutput, error) {
+	out, err := s.Default(ctx, "DetachInstancesFromLoadBalancer", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DetachInstancesFromLoadBalancerOutput), nil
+}
+
+// HandleDetachStaticIp replaces the behaviour of DetachStaticIp by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDetachStaticIp(fn func(context.Context, *lightsail.DetachStaticIpInput) (*lightsail.DetachStaticIpOutput, error)) {
+	if fn == nil {
+		s.Override("DetachStaticIp", nil)
+		return
+	}
+	s.Override("DetachStaticIp", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DetachStaticIpInput))
+	})
+}
+
+// DefaultDetachStaticIp runs the default behaviour of DetachStaticIp, for a
+// HandleDetachStaticIp function that adjusts it rather than replaces it.
+func (s *Server) DefaultDetachStaticIp(ctx context.Context, in *lightsail.DetachStaticIpInput) (*lightsail.DetachStaticIpOutput, error) {
+	out, err := s.Default(ctx, "DetachStaticIp", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DetachStaticIpOutput), nil
+}
+
+// HandleDisableAddOn replaces the behaviour of DisableAddOn by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDisableAddOn(fn func(context.Context, *lightsail.DisableAddOnInput) (*lightsail.DisableAddOnOutput, error)) {
+	if fn == nil {
+		s.Override("DisableAddOn", nil)
+		return
+	}
+	s.Override("DisableAddOn", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DisableAddOnInput))
+	})
+}
+
+// DefaultDisableAddOn runs the default behaviour of DisableAddOn, for a
+// HandleDisableAddOn function that adjusts it rather than replaces it.
+func (s *Server) DefaultDisableAddOn(ctx context.Context, in *lightsail.DisableAddOnInput) (*lightsail.DisableAddOnOutput, error) {
+	out, err := s.Default(ctx, "DisableAddOn", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DisableAddOnOutput), nil
+}
+
+// HandleDownloadDefaultKeyPair replaces the behaviour of
+// DownloadDefaultKeyPair by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDownloadDefaultKeyPair(fn func(context.Context, *lightsail.DownloadDefaultKeyPairInput) (*lightsail.DownloadDefaultKeyPairOutput, error)) {
+	if fn == nil {
+		s.Override("DownloadDefaultKeyPair", nil)
+		return
+	}
+	s.Override("DownloadDefaultKeyPair", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.DownloadDefaultKeyPairInput))
+	})
+}
+
+// DefaultDownloadDefaultKeyPair runs the default behaviour of
+// DownloadDefaultKeyPair, for a HandleDownloadDefaultKeyPair function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDownloadDefaultKeyPair(ctx context.Context, in *lightsail.DownloadDefaultKeyPairInput) (*lightsail.DownloadDefaultKeyPairOutput, error) {
+	out, err := s.Default(ctx, "DownloadDefaultKeyPair", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.DownloadDefaultKeyPairOutput), nil
+}
+
+// HandleEnableAddOn replaces the behaviour of EnableAddOn by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleEnableAddOn(fn func(context.Context, *lightsail.EnableAddOnInput) (*lightsail.EnableAddOnOutput, error)) {
+	if fn == nil {
+		s.Override("EnableAddOn", nil)
+		return
+	}
+	s.Override("EnableAddOn", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.EnableAddOnInput))
+	})
+}
+
+// DefaultEnableAddOn runs the default behaviour of EnableAddOn, for a
+// HandleEnableAddOn function that adjusts it rather than replaces it.
+func (s *Server) DefaultEnableAddOn(ctx context.Context, in *lightsail.EnableAddOnInput) (*lightsail.EnableAddOnOutput, error) {
+	out, err := s.Default(ctx, "EnableAddOn", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.EnableAddOnOutput), nil
+}
+
+// HandleExportSnapshot replaces the behaviour of ExportSnapshot by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleExportSnapshot(fn func(context.Context, *lightsail.ExportSnapshotInput) (*lightsail.ExportSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("ExportSnapshot", nil)
+		return
+	}
+	s.Override("ExportSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.ExportSnapshotInput))
+	})
+}
+
+// DefaultExportSnapshot runs the default behaviour of ExportSnapshot, for a
+// HandleExportSnapshot function that adjusts it rather than replaces it.
+func (s *Server) DefaultExportSnapshot(ctx context.Context, in *lightsail.ExportSnapshotInput) (*lightsail.ExportSnapshotOutput, error) {
+	out, err := s.Default(ctx, "ExportSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.ExportSnapshotOutput), nil
+}
+
+// HandleGetActiveNames replaces the behaviour of GetActiveNames by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetActiveNames(fn func(context.Context, *lightsail.GetActiveNamesInput) (*lightsail.GetActiveNamesOutput, error)) {
+	if fn == nil {
+		s.Override("GetActiveNames", nil)
+		return
+	}
+	s.Override("GetActiveNames", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetActiveNamesInput))
+	})
+}
+
+// DefaultGetActiveNames runs the default behaviour of GetActiveNames, for a
+// HandleGetActiveNames function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetActiveNames(ctx context.Context, in *lightsail.GetActiveNamesInput) (*lightsail.GetActiveNamesOutput, error) {
+	out, err := s.Default(ctx, "GetActiveNames", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetActiveNamesOutput), nil
+}
+
+// HandleGetAlarms replaces the behaviour of GetAlarms by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetAlarms(fn func(context.Context, *lightsail.GetAlarmsInput) (*lightsail.GetAlarmsOutput, error)) {
+	if fn == nil {
+		s.Override("GetAlarms", nil)
+		return
+	}
+	s.Override("GetAlarms", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetAlarmsInput))
+	})
+}
+
+// DefaultGetAlarms runs the default behaviour of GetAlarms, for a
+// HandleGetAlarms function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetAlarms(ctx context.Context, in *lightsail.GetAlarmsInput) (*lightsail.GetAlarmsOutput, error) {
+	out, err := s.Default(ctx, "GetAlarms", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetAlarmsOutput), nil
+}
+
+// HandleGetAutoSnapshots replaces the behaviour of GetAutoSnapshots by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetAutoSnapshots(fn func(context.Context, *lightsail.GetAutoSnapshotsInput) (*lightsail.GetAutoSnapshotsOutput, error)) {
+	if fn == nil {
+		s.Override("GetAutoSnapshots", nil)
+		return
+	}
+	s.Override("GetAutoSnapshots", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetAutoSnapshotsInput))
+	})
+}
+
+// DefaultGetAutoSnapshots runs the default behaviour of GetAutoSnapshots, for
+// a HandleGetAutoSnapshots function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetAutoSnapshots(ctx context.Context, in *lightsail.GetAutoSnapshotsInput) (*lightsail.GetAutoSnapshotsOutput, error) {
+	out, err := s.Default(ctx, "GetAutoSnapshots", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetAutoSnapshotsOutput), nil
+}
+
+// HandleGetBlueprints replaces the behaviour of GetBlueprints by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetBlueprints(fn func(context.Context, *lightsail.GetBlueprintsInput) (*lightsail.GetBlueprintsOutput, error)) {
+	if fn == nil {
+		s.Override("GetBlueprints", nil)
+		return
+	}
+	s.Override("GetBlueprints", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetBlueprintsInput))
+	})
+}
+
+// DefaultGetBlueprints runs the default behaviour of GetBlueprints, for a
+// HandleGetBlueprints function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetBlueprints(ctx context.Context, in *lightsail.GetBlueprintsInput) (*lightsail.GetBlueprintsOutput, error) {
+	out, err := s.Default(ctx, "GetBlueprints", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetBlueprintsOutput), nil
+}
+
+// HandleGetBucketAccessKeys replaces the behaviour of GetBucketAccessKeys by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleGetBucketAccessKeys(fn func(context.Context, *lightsail.GetBucketAccessKeysInput) (*lightsail.GetBucketAccessKeysOutput, error)) {
+	if fn == nil {
+		s.Override("GetBucketAccessKeys", nil)
+		return
+	}
+	s.Override("GetBucketAccessKeys", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetBucketAccessKeysInput))
+	})
+}
+
+// DefaultGetBucketAccessKeys runs the default behaviour of
+// GetBucketAccessKeys, for a HandleGetBucketAccessKeys function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultGetBucketAccessKeys(ctx context.Context, in *lightsail.GetBucketAccessKeysInput) (*lightsail.GetBucketAccessKeysOutput, error) {
+	out, err := s.Default(ctx, "GetBucketAccessKeys", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetBucketAccessKeysOutput), nil
+}
+
+// HandleGetBucketBundles replaces the behaviour of GetBucketBundles by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetBucketBundles(fn func(context.Context, *lightsail.GetBucketBundlesInput) (*lightsail.GetBucketBundlesOutput, error)) {
+	if fn == nil {
+		s.Override("GetBucketBundles", nil)
+		return
+	}
+	s.Override("GetBucketBundles", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetBucketBundlesInput))
+	})
+}
+
+// DefaultGetBucketBundles runs the default behaviour of GetBucketBundles, for
+// a HandleGetBucketBundles function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetBucketBundles(ctx context.Context, in *lightsail.GetBucketBundlesInput) (*lightsail.GetBucketBundlesOutput, error) {
+	out, err := s.Default(ctx, "GetBucketBundles", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetBucketBundlesOutput), nil
+}
+
+// HandleGetBucketMetricData replaces the behaviour of GetBucketMetricData by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleGetBucketMetricData(fn func(context.Context, *lightsail.GetBucketMetricDataInput) (*lightsail.GetBucketMetricDataOutput, error)) {
+	if fn == nil {
+		s.Override("GetBucketMetricData", nil)
+		return
+	}
+	s.Override("GetBucketMetricData", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetBucketMetricDataInput))
+	})
+}
+
+// DefaultGetBucketMetricData runs the default behaviour of
+// GetBucketMetricData, for a HandleGetBucketMetricData function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultGetBucketMetricData(ctx context.Context, in *lightsail.GetBucketMetricDataInput) (*lightsail.GetBucketMetricDataOutput, error) {
+	out, err := s.Default(ctx, "GetBucketMetricData", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetBucketMetricDataOutput), nil
+}
+
+// HandleGetBuckets replaces the behaviour of GetBuckets by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetBuckets(fn func(context.Context, *lightsail.GetBucketsInput) (*lightsail.GetBucketsOutput, error)) {
+	if fn == nil {
+		s.Override("GetBuckets", nil)
+		return
+	}
+	s.Override("GetBuckets", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetBucketsInput))
+	})
+}
+
+// DefaultGetBuckets runs the default behaviour of GetBuckets, for a
+// HandleGetBuckets function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetBuckets(ctx context.Context, in *lightsail.GetBucketsInput) (*lightsail.GetBucketsOutput, error) {
+	out, err := s.Default(ctx, "GetBuckets", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetBucketsOutput), nil
+}
+
+// HandleGetBundles replaces the behaviour of GetBundles by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetBundles(fn func(context.Context, *lightsail.GetBundlesInput) (*lightsail.GetBundlesOutput, error)) {
+	if fn == nil {
+		s.Override("GetBundles", nil)
+		return
+	}
+	s.Override("GetBundles", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetBundlesInput))
+	})
+}
+
+// DefaultGetBundles runs the default behaviour of GetBundles, for a
+// HandleGetBundles function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetBundles(ctx context.Context, in *lightsail.GetBundlesInput) (*lightsail.GetBundlesOutput, error) {
+	out, err := s.Default(ctx, "GetBundles", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetBundlesOutput), nil
+}
+
+// HandleGetCertificates replaces the behaviour of GetCertificates by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetCertificates(fn func(context.Context, *lightsail.GetCertificatesInput) (*lightsail.GetCertificatesOutput, error)) {
+	if fn == nil {
+		s.Override("GetCertificates", nil)
+		return
+	}
+	s.Override("GetCertificates", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetCertificatesInput))
+	})
+}
+
+// DefaultGetCertificates runs the default behaviour of GetCertificates, for a
+// HandleGetCertificates function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetCertificates(ctx context.Context, in *lightsail.GetCertificatesInput) (*lightsail.GetCertificatesOutput, error) {
+	out, err := s.Default(ctx, "GetCertificates", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetCertificatesOutput), nil
+}
+
+// HandleGetCloudFormationStackRecords replaces the behaviour of
+// GetCloudFormationStackRecords by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetCloudFormationStackRecords(fn func(context.Context, *lightsail.GetCloudFormationStackRecordsInput) (*lightsail.GetCloudFormationStackRecordsOutput, error)) {
+	if fn == nil {
+		s.Override("GetCloudFormationStackRecords", nil)
+		return
+	}
+	s.Override("GetCloudFormationStackRecords", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetCloudFormationStackRecordsInput))
+	})
+}
+
+// DefaultGetCloudFormationStackRecords runs the default behaviour of
+// GetCloudFormationStackRecords, for a HandleGetCloudFormationStackRecords
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetCloudFormationStackRecords(ctx context.Context, in *lightsail.GetCloudFormationStackRecordsInput) (*lightsail.GetCloudFormationStackRecordsOutput, error) {
+	out, err := s.Default(ctx, "GetCloudFormationStackRecords", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetCloudFormationStackRecordsOutput), nil
+}
+
+// HandleGetContactMethods replaces the behaviour of GetContactMethods by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleGetContactMethods(fn func(context.Context, *lightsail.GetContactMethodsInput) (*lightsail.GetContactMethodsOutput, error)) {
+	if fn == nil {
+		s.Override("GetContactMethods", nil)
+		return
+	}
+	s.Override("GetContactMethods", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetContactMethodsInput))
+	})
+}
+
+// DefaultGetContactMethods runs the default behaviour of GetContactMethods,
+// for a HandleGetContactMethods function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultGetContactMethods(ctx context.Context, in *lightsail.GetContactMethodsInput) (*lightsail.GetContactMethodsOutput, error) {
+	out, err := s.Default(ctx, "GetContactMethods", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetContactMethodsOutput), nil
+}
+
+// HandleGetContainerAPIMetadata replaces the behaviour of
+// GetContainerAPIMetadata by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetContainerAPIMetadata(fn func(context.Context, *lightsail.GetContainerAPIMetadataInput) (*lightsail.GetContainerAPIMetadataOutput, error)) {
+	if fn == nil {
+		s.Override("GetContainerAPIMetadata", nil)
+		return
+	}
+	s.Override("GetContainerAPIMetadata", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetContainerAPIMetadataInput))
+	})
+}
+
+// DefaultGetContainerAPIMetadata runs the default behaviour of
+// GetContainerAPIMetadata, for a HandleGetContainerAPIMetadata function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetContainerAPIMetadata(ctx context.Context, in *lightsail.GetContainerAPIMetadataInput) (*lightsail.GetContainerAPIMetadataOutput, error) {
+	out, err := s.Default(ctx, "GetContainerAPIMetadata", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetContainerAPIMetadataOutput), nil
+}
+
+// HandleGetContainerImages replaces the behaviour of GetContainerImages by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleGetContainerImages(fn func(context.Context, *lightsail.GetContainerImagesInput) (*lightsail.GetContainerImagesOutput, error)) {
+	if fn == nil {
+		s.Override("GetContainerImages", nil)
+		return
+	}
+	s.Override("GetContainerImages", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetContainerImagesInput))
+	})
+}
+
+// DefaultGetContainerImages runs the default behaviour of GetContainerImages,
+// for a HandleGetContainerImages function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultGetContainerImages(ctx context.Context, in *lightsail.GetContainerImagesInput) (*lightsail.GetContainerImagesOutput, error) {
+	out, err := s.Default(ctx, "GetContainerImages", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetContainerImagesOutput), nil
+}
+
+// HandleGetContainerLog replaces the behaviour of GetContainerLog by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetContainerLog(fn func(context.Context, *lightsail.GetContainerLogInput) (*lightsail.GetContainerLogOutput, error)) {
+	if fn == nil {
+		s.Override("GetContainerLog", nil)
+		return
+	}
+	s.Override("GetContainerLog", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetContainerLogInput))
+	})
+}
+
+// DefaultGetContainerLog runs the default behaviour of GetContainerLog, for a
+// HandleGetContainerLog function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetContainerLog(ctx context.Context, in *lightsail.GetContainerLogInput) (*lightsail.GetContainerLogOutput, error) {
+	out, err := s.Default(ctx, "GetContainerLog", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetContainerLogOutput), nil
+}
+
+// HandleGetContainerServiceDeployments replaces the behaviour of
+// GetContainerServiceDeployments by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetContainerServiceDeployments(fn func(context.Context, *lightsail.GetContainerServiceDeploymentsInput) (*lightsail.GetContainerServiceDeploymentsOutput, error)) {
+	if fn == nil {
+		s.Override("GetContainerServiceDeployments", nil)
+		return
+	}
+	s.Override("GetContainerServiceDeployments", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetContainerServiceDeploymentsInput))
+	})
+}
+
+// DefaultGetContainerServiceDeployments runs the default behaviour of
+// GetContainerServiceDeployments, for a HandleGetContainerServiceDeployments
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetContainerServiceDeployments(ctx context.Context, in *lightsail.GetContainerServiceDeploymentsInput) (*lightsail.GetContainerServiceDeploymentsOutput, error) {
+	out, err := s.Default(ctx, "GetContainerServiceDeployments", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetContainerServiceDeploymentsOutput), nil
+}
+
+// HandleGetContainerServiceMetricData replaces the behaviour of
+// GetContainerServiceMetricData by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetContainerServiceMetricData(fn func(context.Context, *lightsail.GetContainerServiceMetricDataInput) (*lightsail.GetContainerServiceMetricDataOutput, error)) {
+	if fn == nil {
+		s.Override("GetContainerServiceMetricData", nil)
+		return
+	}
+	s.Override("GetContainerServiceMetricData", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetContainerServiceMetricDataInput))
+	})
+}
+
+// DefaultGetContainerServiceMetricData runs the default behaviour of
+// GetContainerServiceMetricData, for a HandleGetContainerServiceMetricData
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetContainerServiceMetricData(ctx context.Context, in *lightsail.GetContainerServiceMetricDataInput) (*lightsail.GetContainerServiceMetricDataOutput, error) {
+	out, err := s.Default(ctx, "GetContainerServiceMetricData", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetContainerServiceMetricDataOutput), nil
+}
+
+// HandleGetContainerServicePowers replaces the behaviour of
+// GetContainerServicePowers by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetContainerServicePowers(fn func(context.Context, *lightsail.GetContainerServicePowersInput) (*lightsail.GetContainerServicePowersOutput, error)) {
+	if fn == nil {
+		s.Override("GetContainerServicePowers", nil)
+		return
+	}
+	s.Override("GetContainerServicePowers", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetContainerServicePowersInput))
+	})
+}
+
+// DefaultGetContainerServicePowers runs the default behaviour of
+// GetContainerServicePowers, for a HandleGetContainerServicePowers function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultGetContainerServicePowers(ctx context.Context, in *lightsail.GetContainerServicePowersInput) (*lightsail.GetContainerServicePowersOutput, error) {
+	out, err := s.Default(ctx, "GetContainerServicePowers", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetContainerServicePowersOutput), nil
+}
+
+// HandleGetContainerServices replaces the behaviour of GetContainerServices by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleGetContainerServices(fn func(context.Context, *lightsail.GetContainerServicesInput) (*lightsail.GetContainerServicesOutput, error)) {
+	if fn == nil {
+		s.Override("GetContainerServices", nil)
+		return
+	}
+	s.Override("GetContainerServices", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetContainerServicesInput))
+	})
+}
+
+// DefaultGetContainerServices runs the default behaviour of
+// GetContainerServices, for a HandleGetContainerServices function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultGetContainerServices(ctx context.Context, in *lightsail.GetContainerServicesInput) (*lightsail.GetContainerServicesOutput, error) {
+	out, err := s.Default(ctx, "GetContainerServices", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetContainerServicesOutput), nil
+}
+
+// HandleGetCostEstimate replaces the behaviour of GetCostEstimate by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetCostEstimate(fn func(context.Context, *lightsail.GetCostEstimateInput) (*lightsail.GetCostEstimateOutput, error)) {
+	if fn == nil {
+		s.Override("GetCostEstimate", nil)
+		return
+	}
+	s.Override("GetCostEstimate", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetCostEstimateInput))
+	})
+}
+
+// DefaultGetCostEstimate runs the default behaviour of GetCostEstimate, for a
+// HandleGetCostEstimate function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetCostEstimate(ctx context.Context, in *lightsail.GetCostEstimateInput) (*lightsail.GetCostEstimateOutput, error) {
+	out, err := s.Default(ctx, "GetCostEstimate", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetCostEstimateOutput), nil
+}
+
+// HandleGetDisk replaces the behaviour of GetDisk by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetDisk(fn func(context.Context, *lightsail.GetDiskInput) (*lightsail.GetDiskOutput, error)) {
+	if fn == nil {
+		s.Override("GetDisk", nil)
+		return
+	}
+	s.Override("GetDisk", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetDiskInput))
+	})
+}
+
+// DefaultGetDisk runs the default behaviour of GetDisk, for a HandleGetDisk
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetDisk(ctx context.Context, in *lightsail.GetDiskInput) (*lightsail.GetDiskOutput, error) {
+	out, err := s.Default(ctx, "GetDisk", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetDiskOutput), nil
+}
+
+// HandleGetDiskSnapshot replaces the behaviour of GetDiskSnapshot by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetDiskSnapshot(fn func(context.Context, *lightsail.GetDiskSnapshotInput) (*lightsail.GetDiskSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("GetDiskSnapshot", nil)
+		return
+	}
+	s.Override("GetDiskSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetDiskSnapshotInput))
+	})
+}
+
+// DefaultGetDiskSnapshot runs the default behaviour of GetDiskSnapshot, for a
+// HandleGetDiskSnapshot function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetDiskSnapshot(ctx context.Context, in *lightsail.GetDiskSnapshotInput) (*lightsail.GetDiskSnapshotOutput, error) {
+	out, err := s.Default(ctx, "GetDiskSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetDiskSnapshotOutput), nil
+}
+
+// HandleGetDiskSnapshots replaces the behaviour of GetDiskSnapshots by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetDiskSnapshots(fn func(context.Context, *lightsail.GetDiskSnapshotsInput) (*lightsail.GetDiskSnapshotsOutput, error)) {
+	if fn == nil {
+		s.Override("GetDiskSnapshots", nil)
+		return
+	}
+	s.Override("GetDiskSnapshots", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetDiskSnapshotsInput))
+	})
+}
+
+// DefaultGetDiskSnapshots runs the default behaviour of GetDiskSnapshots, for
+// a HandleGetDiskSnapshots function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetDiskSnapshots(ctx context.Context, in *lightsail.GetDiskSnapshotsInput) (*lightsail.GetDiskSnapshotsOutput, error) {
+	out, err := s.Default(ctx, "GetDiskSnapshots", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetDiskSnapshotsOutput), nil
+}
+
+// HandleGetDisks replaces the behaviour of GetDisks by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetDisks(fn func(context.Context, *lightsail.GetDisksInput) (*lightsail.GetDisksOutput, error)) {
+	if fn == nil {
+		s.Override("GetDisks", nil)
+		return
+	}
+	s.Override("GetDisks", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetDisksInput))
+	})
+}
+
+// DefaultGetDisks runs the default behaviour of GetDisks, for a HandleGetDisks
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetDisks(ctx context.Context, in *lightsail.GetDisksInput) (*lightsail.GetDisksOutput, error) {
+	out, err := s.Default(ctx, "GetDisks", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetDisksOutput), nil
+}
+
+// HandleGetDistributionBundles replaces the behaviour of
+// GetDistributionBundles by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetDistributionBundles(fn func(context.Context, *lightsail.GetDistributionBundlesInput) (*lightsail.GetDistributionBundlesOutput, error)) {
+	if fn == nil {
+		s.Override("GetDistributionBundles", nil)
+		return
+	}
+	s.Override("GetDistributionBundles", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetDistributionBundlesInput))
+	})
+}
+
+// DefaultGetDistributionBundles runs the default behaviour of
+// GetDistributionBundles, for a HandleGetDistributionBundles function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetDistributionBundles(ctx context.Context, in *lightsail.GetDistributionBundlesInput) (*lightsail.GetDistributionBundlesOutput, error) {
+	out, err := s.Default(ctx, "GetDistributionBundles", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetDistributionBundlesOutput), nil
+}
+
+// HandleGetDistributionLatestCacheReset replaces the behaviour of
+// GetDistributionLatestCacheReset by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleGetDistributionLatestCacheReset(fn func(context.Context, *lightsail.GetDistributionLatestCacheResetInput) (*lightsail.GetDistributionLatestCacheResetOutput, error)) {
+	if fn == nil {
+		s.Override("GetDistributionLatestCacheReset", nil)
+		return
+	}
+	s.Override("GetDistributionLatestCacheReset", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetDistributionLatestCacheResetInput))
+	})
+}
+
+// DefaultGetDistributionLatestCacheReset runs the default behaviour of
+// GetDistributionLatestCacheReset, for a HandleGetDistributionLatestCacheReset
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetDistributionLatestCacheReset(ctx context.Context, in *lightsail.GetDistributionLatestCacheResetInput) (*lightsail.GetDistributionLatestCacheResetOutput, error) {
+	out, err := s.Default(ctx, "GetDistributionLatestCacheReset", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetDistributionLatestCacheResetOutput), nil
+}
+
+// HandleGetDistributionMetricData replaces the behaviour of
+// GetDistributionMetricData by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetDistributionMetricData(fn func(context.Context, *lightsail.GetDistributionMetricDataInput) (*lightsail.GetDistributionMetricDataOutput, error)) {
+	if fn == nil {
+		s.Override("GetDistributionMetricData", nil)
+		return
+	}
+	s.Override("GetDistributionMetricData", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetDistributionMetricDataInput))
+	})
+}
+
+// DefaultGetDistributionMetricData runs the default behaviour of
+// GetDistributionMetricData, for a HandleGetDistributionMetricData function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultGetDistributionMetricData(ctx context.Context, in *lightsail.GetDistributionMetricDataInput) (*lightsail.GetDistributionMetricDataOutput, error) {
+	out, err := s.Default(ctx, "GetDistributionMetricData", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetDistributionMetricDataOutput), nil
+}
+
+// HandleGetDistributions replaces the behaviour of GetDistributions by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetDistributions(fn func(context.Context, *lightsail.GetDistributionsInput) (*lightsail.GetDistributionsOutput, error)) {
+	if fn == nil {
+		s.Override("GetDistributions", nil)
+		return
+	}
+	s.Override("GetDistributions", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetDistributionsInput))
+	})
+}
+
+// DefaultGetDistributions runs the default behaviour of GetDistributions, for
+// a HandleGetDistributions function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetDistributions(ctx context.Context, in *lightsail.GetDistributionsInput) (*lightsail.GetDistributionsOutput, error) {
+	out, err := s.Default(ctx, "GetDistributions", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetDistributionsOutput), nil
+}
+
+// HandleGetDomain replaces the behaviour of GetDomain by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetDomain(fn func(context.Context, *lightsail.GetDomainInput) (*lightsail.GetDomainOutput, error)) {
+	if fn == nil {
+		s.Override("GetDomain", nil)
+		return
+	}
+	s.Override("GetDomain", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetDomainInput))
+	})
+}
+
+// DefaultGetDomain runs the default behaviour of GetDomain, for a
+// HandleGetDomain function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetDomain(ctx context.Context, in *lightsail.GetDomainInput) (*lightsail.GetDomainOutput, error) {
+	out, err := s.Default(ctx, "GetDomain", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetDomainOutput), nil
+}
+
+// HandleGetDomains replaces the behaviour of GetDomains by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetDomains(fn func(context.Context, *lightsail.GetDomainsInput) (*lightsail.GetDomainsOutput, error)) {
+	if fn == nil {
+		s.Override("GetDomains", nil)
+		return
+	}
+	s.Override("GetDomains", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetDomainsInput))
+	})
+}
+
+// DefaultGetDomains runs the default behaviour of GetDomains, for a
+// HandleGetDomains function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetDomains(ctx context.Context, in *lightsail.GetDomainsInput) (*lightsail.GetDomainsOutput, error) {
+	out, err := s.Default(ctx, "GetDomains", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetDomainsOutput), nil
+}
+
+// HandleGetExportSnapshotRecords replaces the behaviour of
+// GetExportSnapshotRecords by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetExportSnapshotRecords(fn func(context.Context, *lightsail.GetExportSnapshotRecordsInput) (*lightsail.GetExportSnapshotRecordsOutput, error)) {
+	if fn == nil {
+		s.Override("GetExportSnapshotRecords", nil)
+		return
+	}
+	s.Override("GetExportSnapshotRecords", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetExportSnapshotRecordsInput))
+	})
+}
+
+// DefaultGetExportSnapshotRecords runs the default behaviour of
+// GetExportSnapshotRecords, for a HandleGetExportSnapshotRecords function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetExportSnapshotRecords(ctx context.Context, in *lightsail.GetExportSnapshotRecordsInput) (*lightsail.GetExportSnapshotRecordsOutput, error) {
+	out, err := s.Default(ctx, "GetExportSnapshotRecords", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetExportSnapshotRecordsOutput), nil
+}
+
+// HandleGetInstance replaces the behaviour of GetInstance by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetInstance(fn func(context.Context, *lightsail.GetInstanceInput) (*lightsail.GetInstanceOutput, error)) {
+	if fn == nil {
+		s.Override("GetInstance", nil)
+		return
+	}
+	s.Override("GetInstance", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetInstanceInput))
+	})
+}
+
+// DefaultGetInstance runs the default behaviour of GetInstance, for a
+// HandleGetInstance function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetInstance(ctx context.Context, in *lightsail.GetInstanceInput) (*lightsail.GetInstanceOutput, error) {
+	out, err := s.Default(ctx, "GetInstance", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetInstanceOutput), nil
+}
+
+// HandleGetInstanceAccessDetails replaces the behaviour of
+// GetInstanceAccessDetails by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetInstanceAccessDetails(fn func(context.Context, *lightsail.GetInstanceAccessDetailsInput) (*lightsail.GetInstanceAccessDetailsOutput, error)) {
+	if fn == nil {
+		s.Override("GetInstanceAccessDetails", nil)
+		return
+	}
+	s.Override("GetInstanceAccessDetails", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetInstanceAccessDetailsInput))
+	})
+}
+
+// DefaultGetInstanceAccessDetails runs the default behaviour of
+// GetInstanceAccessDetails, for a HandleGetInstanceAccessDetails function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetInstanceAccessDetails(ctx context.Context, in *lightsail.GetInstanceAccessDetailsInput) (*lightsail.GetInstanceAccessDetailsOutput, error) {
+	out, err := s.Default(ctx, "GetInstanceAccessDetails", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetInstanceAccessDetailsOutput), nil
+}
+
+// HandleGetInstanceMetricData replaces the behaviour of GetInstanceMetricData
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleGetInstanceMetricData(fn func(context.Context, *lightsail.GetInstanceMetricDataInput) (*lightsail.GetInstanceMetricDataOutput, error)) {
+	if fn == nil {
+		s.Override("GetInstanceMetricData", nil)
+		return
+	}
+	s.Override("GetInstanceMetricData", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetInstanceMetricDataInput))
+	})
+}
+
+// DefaultGetInstanceMetricData runs the default behaviour of
+// GetInstanceMetricData, for a HandleGetInstanceMetricData function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetInstanceMetricData(ctx context.Context, in *lightsail.GetInstanceMetricDataInput) (*lightsail.GetInstanceMetricDataOutput, error) {
+	out, err := s.Default(ctx, "GetInstanceMetricData", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetInstanceMetricDataOutput), nil
+}
+
+// HandleGetInstancePortStates replaces the behaviour of GetInstancePortStates
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleGetInstancePortStates(fn func(context.Context, *lightsail.GetInstancePortStatesInput) (*lightsail.GetInstancePortStatesOutput, error)) {
+	if fn == nil {
+		s.Override("GetInstancePortStates", nil)
+		return
+	}
+	s.Override("GetInstancePortStates", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetInstancePortStatesInput))
+	})
+}
+
+// DefaultGetInstancePortStates runs the default behaviour of
+// GetInstancePortStates, for a HandleGetInstancePortStates function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetInstancePortStates(ctx context.Context, in *lightsail.GetInstancePortStatesInput) (*lightsail.GetInstancePortStatesOutput, error) {
+	out, err := s.Default(ctx, "GetInstancePortStates", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetInstancePortStatesOutput), nil
+}
+
+// HandleGetInstanceSnapshot replaces the behaviour of GetInstanceSnapshot by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleGetInstanceSnapshot(fn func(context.Context, *lightsail.GetInstanceSnapshotInput) (*lightsail.GetInstanceSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("GetInstanceSnapshot", nil)
+		return
+	}
+	s.Override("GetInstanceSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetInstanceSnapshotInput))
+	})
+}
+
+// DefaultGetInstanceSnapshot runs the default behaviour of
+// GetInstanceSnapshot, for a HandleGetInstanceSnapshot function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultGetInstanceSnapshot(ctx context.Context, in *lightsail.GetInstanceSnapshotInput) (*lightsail.GetInstanceSnapshotOutput, error) {
+	out, err := s.Default(ctx, "GetInstanceSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetInstanceSnapshotOutput), nil
+}
+
+// HandleGetInstanceSnapshots replaces the behaviour of GetInstanceSnapshots by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleGetInstanceSnapshots(fn func(context.Context, *lightsail.GetInstanceSnapshotsInput) (*lightsail.GetInstanceSnapshotsOutput, error)) {
+	if fn == nil {
+		s.Override("GetInstanceSnapshots", nil)
+		return
+	}
+	s.Override("GetInstanceSnapshots", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetInstanceSnapshotsInput))
+	})
+}
+
+// DefaultGetInstanceSnapshots runs the default behaviour of
+// GetInstanceSnapshots, for a HandleGetInstanceSnapshots function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultGetInstanceSnapshots(ctx context.Context, in *lightsail.GetInstanceSnapshotsInput) (*lightsail.GetInstanceSnapshotsOutput, error) {
+	out, err := s.Default(ctx, "GetInstanceSnapshots", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetInstanceSnapshotsOutput), nil
+}
+
+// HandleGetInstanceState replaces the behaviour of GetInstanceState by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetInstanceState(fn func(context.Context, *lightsail.GetInstanceStateInput) (*lightsail.GetInstanceStateOutput, error)) {
+	if fn == nil {
+		s.Override("GetInstanceState", nil)
+		return
+	}
+	s.Override("GetInstanceState", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetInstanceStateInput))
+	})
+}
+
+// DefaultGetInstanceState runs the default behaviour of GetInstanceState, for
+// a HandleGetInstanceState function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetInstanceState(ctx context.Context, in *lightsail.GetInstanceStateInput) (*lightsail.GetInstanceStateOutput, error) {
+	out, err := s.Default(ctx, "GetInstanceState", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetInstanceStateOutput), nil
+}
+
+// HandleGetInstances replaces the behaviour of GetInstances by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetInstances(fn func(context.Context, *lightsail.GetInstancesInput) (*lightsail.GetInstancesOutput, error)) {
+	if fn == nil {
+		s.Override("GetInstances", nil)
+		return
+	}
+	s.Override("GetInstances", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetInstancesInput))
+	})
+}
+
+// DefaultGetInstances runs the default behaviour of GetInstances, for a
+// HandleGetInstances function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetInstances(ctx context.Context, in *lightsail.GetInstancesInput) (*lightsail.GetInstancesOutput, error) {
+	out, err := s.Default(ctx, "GetInstances", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetInstancesOutput), nil
+}
+
+// HandleGetKeyPair replaces the behaviour of GetKeyPair by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetKeyPair(fn func(context.Context, *lightsail.GetKeyPairInput) (*lightsail.GetKeyPairOutput, error)) {
+	if fn == nil {
+		s.Override("GetKeyPair", nil)
+		return
+	}
+	s.Override("GetKeyPair", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetKeyPairInput))
+	})
+}
+
+// DefaultGetKeyPair runs the default behaviour of GetKeyPair, for a
+// HandleGetKeyPair function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetKeyPair(ctx context.Context, in *lightsail.GetKeyPairInput) (*lightsail.GetKeyPairOutput, error) {
+	out, err := s.Default(ctx, "GetKeyPair", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetKeyPairOutput), nil
+}
+
+// HandleGetKeyPairs replaces the behaviour of GetKeyPairs by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetKeyPairs(fn func(context.Context, *lightsail.GetKeyPairsInput) (*lightsail.GetKeyPairsOutput, error)) {
+	if fn == nil {
+		s.Override("GetKeyPairs", nil)
+		return
+	}
+	s.Override("GetKeyPairs", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetKeyPairsInput))
+	})
+}
+
+// DefaultGetKeyPairs runs the default behaviour of GetKeyPairs, for a
+// HandleGetKeyPairs function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetKeyPairs(ctx context.Context, in *lightsail.GetKeyPairsInput) (*lightsail.GetKeyPairsOutput, error) {
+	out, err := s.Default(ctx, "GetKeyPairs", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetKeyPairsOutput), nil
+}
+
+// HandleGetLoadBalancer replaces the behaviour of GetLoadBalancer by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetLoadBalancer(fn func(context.Context, *lightsail.GetLoadBalancerInput) (*lightsail.GetLoadBalancerOutput, error)) {
+	if fn == nil {
+		s.Override("GetLoadBalancer", nil)
+		return
+	}
+	s.Override("GetLoadBalancer", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetLoadBalancerInput))
+	})
+}
+
+// DefaultGetLoadBalancer runs the default behaviour of GetLoadBalancer, for a
+// HandleGetLoadBalancer function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetLoadBalancer(ctx context.Context, in *lightsail.GetLoadBalancerInput) (*lightsail.GetLoadBalancerOutput, error) {
+	out, err := s.Default(ctx, "GetLoadBalancer", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetLoadBalancerOutput), nil
+}
+
+// HandleGetLoadBalancerMetricData replaces the behaviour of
+// GetLoadBalancerMetricData by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetLoadBalancerMetricData(fn func(context.Context, *lightsail.GetLoadBalancerMetricDataInput) (*lightsail.GetLoadBalancerMetricDataOutput, error)) {
+	if fn == nil {
+		s.Override("GetLoadBalancerMetricData", nil)
+		return
+	}
+	s.Override("GetLoadBalancerMetricData", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetLoadBalancerMetricDataInput))
+	})
+}
+
+// DefaultGetLoadBalancerMetricData runs the default behaviour of
+// GetLoadBalancerMetricData, for a HandleGetLoadBalancerMetricData function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultGetLoadBalancerMetricData(ctx context.Context, in *lightsail.GetLoadBalancerMetricDataInput) (*lightsail.GetLoadBalancerMetricDataOutput, error) {
+	out, err := s.Default(ctx, "GetLoadBalancerMetricData", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetLoadBalancerMetricDataOutput), nil
+}
+
+// HandleGetLoadBalancerTlsCertificates replaces the behaviour of
+// GetLoadBalancerTlsCertificates by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetLoadBalancerTlsCertificates(fn func(context.Context, *lightsail.GetLoadBalancerTlsCertificatesInput) (*lightsail.GetLoadBalancerTlsCertificatesOutput, error)) {
+	if fn == nil {
+		s.Override("GetLoadBalancerTlsCertificates", nil)
+		return
+	}
+	s.Override("GetLoadBalancerTlsCertificates", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetLoadBalancerTlsCertificatesInput))
+	})
+}
+
+// DefaultGetLoadBalancerTlsCertificates runs the default behaviour of
+// GetLoadBalancerTlsCertificates, for a HandleGetLoadBalancerTlsCertificates
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetLoadBalancerTlsCertificates(ctx context.Context, in *lightsail.GetLoadBalancerTlsCertificatesInput) (*lightsail.GetLoadBalancerTlsCertificatesOutput, error) {
+	out, err := s.Default(ctx, "GetLoadBalancerTlsCertificates", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetLoadBalancerTlsCertificatesOutput), nil
+}
+
+// HandleGetLoadBalancerTlsPolicies replaces the behaviour of
+// GetLoadBalancerTlsPolicies by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetLoadBalancerTlsPolicies(fn func(context.Context, *lightsail.GetLoadBalancerTlsPoliciesInput) (*lightsail.GetLoadBalancerTlsPoliciesOutput, error)) {
+	if fn == nil {
+		s.Override("GetLoadBalancerTlsPolicies", nil)
+		return
+	}
+	s.Override("GetLoadBalancerTlsPolicies", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetLoadBalancerTlsPoliciesInput))
+	})
+}
+
+// DefaultGetLoadBalancerTlsPolicies runs the default behaviour of
+// GetLoadBalancerTlsPolicies, for a HandleGetLoadBalancerTlsPolicies function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultGetLoadBalancerTlsPolicies(ctx context.Context, in *lightsail.GetLoadBalancerTlsPoliciesInput) (*lightsail.GetLoadBalancerTlsPoliciesOutput, error) {
+	out, err := s.Default(ctx, "GetLoadBalancerTlsPolicies", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetLoadBalancerTlsPoliciesOutput), nil
+}
+
+// HandleGetLoadBalancers replaces the behaviour of GetLoadBalancers by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetLoadBalancers(fn func(context.Context, *lightsail.GetLoadBalancersInput) (*lightsail.GetLoadBalancersOutput, error)) {
+	if fn == nil {
+		s.Override("GetLoadBalancers", nil)
+		return
+	}
+	s.Override("GetLoadBalancers", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetLoadBalancersInput))
+	})
+}
+
+// DefaultGetLoadBalancers runs the default behaviour of GetLoadBalancers, for
+// a HandleGetLoadBalancers function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetLoadBalancers(ctx context.Context, in *lightsail.GetLoadBalancersInput) (*lightsail.GetLoadBalancersOutput, error) {
+	out, err := s.Default(ctx, "GetLoadBalancers", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetLoadBalancersOutput), nil
+}
+
+// HandleGetOperation replaces the behaviour of GetOperation by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetOperation(fn func(context.Context, *lightsail.GetOperationInput) (*lightsail.GetOperationOutput, error)) {
+	if fn == nil {
+		s.Override("GetOperation", nil)
+		return
+	}
+	s.Override("GetOperation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetOperationInput))
+	})
+}
+
+// DefaultGetOperation runs the default behaviour of GetOperation, for a
+// HandleGetOperation function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetOperation(ctx context.Context, in *lightsail.GetOperationInput) (*lightsail.GetOperationOutput, error) {
+	out, err := s.Default(ctx, "GetOperation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetOperationOutput), nil
+}
+
+// HandleGetOperations replaces the behaviour of GetOperations by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetOperations(fn func(context.Context, *lightsail.GetOperationsInput) (*lightsail.GetOperationsOutput, error)) {
+	if fn == nil {
+		s.Override("GetOperations", nil)
+		return
+	}
+	s.Override("GetOperations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetOperationsInput))
+	})
+}
+
+// DefaultGetOperations runs the default behaviour of GetOperations, for a
+// HandleGetOperations function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetOperations(ctx context.Context, in *lightsail.GetOperationsInput) (*lightsail.GetOperationsOutput, error) {
+	out, err := s.Default(ctx, "GetOperations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetOperationsOutput), nil
+}
+
+// HandleGetOperationsForResource replaces the behaviour of
+// GetOperationsForResource by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetOperationsForResource(fn func(context.Context, *lightsail.GetOperationsForResourceInput) (*lightsail.GetOperationsForResourceOutput, error)) {
+	if fn == nil {
+		s.Override("GetOperationsForResource", nil)
+		return
+	}
+	s.Override("GetOperationsForResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetOperationsForResourceInput))
+	})
+}
+
+// DefaultGetOperationsForResource runs the default behaviour of
+// GetOperationsForResource, for a HandleGetOperationsForResource function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetOperationsForResource(ctx context.Context, in *lightsail.GetOperationsForResourceInput) (*lightsail.GetOperationsForResourceOutput, error) {
+	out, err := s.Default(ctx, "GetOperationsForResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetOperationsForResourceOutput), nil
+}
+
+// HandleGetRegions replaces the behaviour of GetRegions by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetRegions(fn func(context.Context, *lightsail.GetRegionsInput) (*lightsail.GetRegionsOutput, error)) {
+	if fn == nil {
+		s.Override("GetRegions", nil)
+		return
+	}
+	s.Override("GetRegions", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRegionsInput))
+	})
+}
+
+// DefaultGetRegions runs the default behaviour of GetRegions, for a
+// HandleGetRegions function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRegions(ctx context.Context, in *lightsail.GetRegionsInput) (*lightsail.GetRegionsOutput, error) {
+	out, err := s.Default(ctx, "GetRegions", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRegionsOutput), nil
+}
+
+// HandleGetRelationalDatabase replaces the behaviour of GetRelationalDatabase
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleGetRelationalDatabase(fn func(context.Context, *lightsail.GetRelationalDatabaseInput) (*lightsail.GetRelationalDatabaseOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabase", nil)
+		return
+	}
+	s.Override("GetRelationalDatabase", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseInput))
+	})
+}
+
+// DefaultGetRelationalDatabase runs the default behaviour of
+// GetRelationalDatabase, for a HandleGetRelationalDatabase function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabase(ctx context.Context, in *lightsail.GetRelationalDatabaseInput) (*lightsail.GetRelationalDatabaseOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabase", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseOutput), nil
+}
+
+// HandleGetRelationalDatabaseBlueprints replaces the behaviour of
+// GetRelationalDatabaseBlueprints by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabaseBlueprints(fn func(context.Context, *lightsail.GetRelationalDatabaseBlueprintsInput) (*lightsail.GetRelationalDatabaseBlueprintsOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabaseBlueprints", nil)
+		return
+	}
+	s.Override("GetRelationalDatabaseBlueprints", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseBlueprintsInput))
+	})
+}
+
+// DefaultGetRelationalDatabaseBlueprints runs the default behaviour of
+// GetRelationalDatabaseBlueprints, for a HandleGetRelationalDatabaseBlueprints
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabaseBlueprints(ctx context.Context, in *lightsail.GetRelationalDatabaseBlueprintsInput) (*lightsail.GetRelationalDatabaseBlueprintsOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabaseBlueprints", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseBlueprintsOutput), nil
+}
+
+// HandleGetRelationalDatabaseBundles replaces the behaviour of
+// GetRelationalDatabaseBundles by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabaseBundles(fn func(context.Context, *lightsail.GetRelationalDatabaseBundlesInput) (*lightsail.GetRelationalDatabaseBundlesOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabaseBundles", nil)
+		return
+	}
+	s.Override("GetRelationalDatabaseBundles", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseBundlesInput))
+	})
+}
+
+// DefaultGetRelationalDatabaseBundles runs the default behaviour of
+// GetRelationalDatabaseBundles, for a HandleGetRelationalDatabaseBundles
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabaseBundles(ctx context.Context, in *lightsail.GetRelationalDatabaseBundlesInput) (*lightsail.GetRelationalDatabaseBundlesOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabaseBundles", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseBundlesOutput), nil
+}
+
+// HandleGetRelationalDatabaseEvents replaces the behaviour of
+// GetRelationalDatabaseEvents by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabaseEvents(fn func(context.Context, *lightsail.GetRelationalDatabaseEventsInput) (*lightsail.GetRelationalDatabaseEventsOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabaseEvents", nil)
+		return
+	}
+	s.Override("GetRelationalDatabaseEvents", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseEventsInput))
+	})
+}
+
+// DefaultGetRelationalDatabaseEvents runs the default behaviour of
+// GetRelationalDatabaseEvents, for a HandleGetRelationalDatabaseEvents
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabaseEvents(ctx context.Context, in *lightsail.GetRelationalDatabaseEventsInput) (*lightsail.GetRelationalDatabaseEventsOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabaseEvents", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseEventsOutput), nil
+}
+
+// HandleGetRelationalDatabaseLogEvents replaces the behaviour of
+// GetRelationalDatabaseLogEvents by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabaseLogEvents(fn func(context.Context, *lightsail.GetRelationalDatabaseLogEventsInput) (*lightsail.GetRelationalDatabaseLogEventsOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabaseLogEvents", nil)
+		return
+	}
+	s.Override("GetRelationalDatabaseLogEvents", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseLogEventsInput))
+	})
+}
+
+// DefaultGetRelationalDatabaseLogEvents runs the default behaviour of
+// GetRelationalDatabaseLogEvents, for a HandleGetRelationalDatabaseLogEvents
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabaseLogEvents(ctx context.Context, in *lightsail.GetRelationalDatabaseLogEventsInput) (*lightsail.GetRelationalDatabaseLogEventsOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabaseLogEvents", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseLogEventsOutput), nil
+}
+
+// HandleGetRelationalDatabaseLogStreams replaces the behaviour of
+// GetRelationalDatabaseLogStreams by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabaseLogStreams(fn func(context.Context, *lightsail.GetRelationalDatabaseLogStreamsInput) (*lightsail.GetRelationalDatabaseLogStreamsOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabaseLogStreams", nil)
+		return
+	}
+	s.Override("GetRelationalDatabaseLogStreams", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseLogStreamsInput))
+	})
+}
+
+// DefaultGetRelationalDatabaseLogStreams runs the default behaviour of
+// GetRelationalDatabaseLogStreams, for a HandleGetRelationalDatabaseLogStreams
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabaseLogStreams(ctx context.Context, in *lightsail.GetRelationalDatabaseLogStreamsInput) (*lightsail.GetRelationalDatabaseLogStreamsOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabaseLogStreams", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseLogStreamsOutput), nil
+}
+
+// HandleGetRelationalDatabaseMasterUserPassword replaces the behaviour of
+// GetRelationalDatabaseMasterUserPassword by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabaseMasterUserPassword(fn func(context.Context, *lightsail.GetRelationalDatabaseMasterUserPasswordInput) (*lightsail.GetRelationalDatabaseMasterUserPasswordOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabaseMasterUserPassword", nil)
+		return
+	}
+	s.Override("GetRelationalDatabaseMasterUserPassword", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseMasterUserPasswordInput))
+	})
+}
+
+// DefaultGetRelationalDatabaseMasterUserPassword runs the default behaviour of
+// GetRelationalDatabaseMasterUserPassword, for a
+// HandleGetRelationalDatabaseMasterUserPassword function that adjusts it
+// rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabaseMasterUserPassword(ctx context.Context, in *lightsail.GetRelationalDatabaseMasterUserPasswordInput) (*lightsail.GetRelationalDatabaseMasterUserPasswordOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabaseMasterUserPassword", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseMasterUserPasswordOutput), nil
+}
+
+// HandleGetRelationalDatabaseMetricData replaces the behaviour of
+// GetRelationalDatabaseMetricData by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabaseMetricData(fn func(context.Context, *lightsail.GetRelationalDatabaseMetricDataInput) (*lightsail.GetRelationalDatabaseMetricDataOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabaseMetricData", nil)
+		return
+	}
+	s.Override("GetRelationalDatabaseMetricData", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseMetricDataInput))
+	})
+}
+
+// DefaultGetRelationalDatabaseMetricData runs the default behaviour of
+// GetRelationalDatabaseMetricData, for a HandleGetRelationalDatabaseMetricData
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabaseMetricData(ctx context.Context, in *lightsail.GetRelationalDatabaseMetricDataInput) (*lightsail.GetRelationalDatabaseMetricDataOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabaseMetricData", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseMetricDataOutput), nil
+}
+
+// HandleGetRelationalDatabaseParameters replaces the behaviour of
+// GetRelationalDatabaseParameters by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabaseParameters(fn func(context.Context, *lightsail.GetRelationalDatabaseParametersInput) (*lightsail.GetRelationalDatabaseParametersOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabaseParameters", nil)
+		return
+	}
+	s.Override("GetRelationalDatabaseParameters", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseParametersInput))
+	})
+}
+
+// DefaultGetRelationalDatabaseParameters runs the default behaviour of
+// GetRelationalDatabaseParameters, for a HandleGetRelationalDatabaseParameters
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabaseParameters(ctx context.Context, in *lightsail.GetRelationalDatabaseParametersInput) (*lightsail.GetRelationalDatabaseParametersOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabaseParameters", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseParametersOutput), nil
+}
+
+// HandleGetRelationalDatabaseSnapshot replaces the behaviour of
+// GetRelationalDatabaseSnapshot by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabaseSnapshot(fn func(context.Context, *lightsail.GetRelationalDatabaseSnapshotInput) (*lightsail.GetRelationalDatabaseSnapshotOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabaseSnapshot", nil)
+		return
+	}
+	s.Override("GetRelationalDatabaseSnapshot", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseSnapshotInput))
+	})
+}
+
+// DefaultGetRelationalDatabaseSnapshot runs the default behaviour of
+// GetRelationalDatabaseSnapshot, for a HandleGetRelationalDatabaseSnapshot
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabaseSnapshot(ctx context.Context, in *lightsail.GetRelationalDatabaseSnapshotInput) (*lightsail.GetRelationalDatabaseSnapshotOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabaseSnapshot", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseSnapshotOutput), nil
+}
+
+// HandleGetRelationalDatabaseSnapshots replaces the behaviour of
+// GetRelationalDatabaseSnapshots by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabaseSnapshots(fn func(context.Context, *lightsail.GetRelationalDatabaseSnapshotsInput) (*lightsail.GetRelationalDatabaseSnapshotsOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabaseSnapshots", nil)
+		return
+	}
+	s.Override("GetRelationalDatabaseSnapshots", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabaseSnapshotsInput))
+	})
+}
+
+// DefaultGetRelationalDatabaseSnapshots runs the default behaviour of
+// GetRelationalDatabaseSnapshots, for a HandleGetRelationalDatabaseSnapshots
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabaseSnapshots(ctx context.Context, in *lightsail.GetRelationalDatabaseSnapshotsInput) (*lightsail.GetRelationalDatabaseSnapshotsOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabaseSnapshots", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabaseSnapshotsOutput), nil
+}
+
+// HandleGetRelationalDatabases replaces the behaviour of
+// GetRelationalDatabases by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetRelationalDatabases(fn func(context.Context, *lightsail.GetRelationalDatabasesInput) (*lightsail.GetRelationalDatabasesOutput, error)) {
+	if fn == nil {
+		s.Override("GetRelationalDatabases", nil)
+		return
+	}
+	s.Override("GetRelationalDatabases", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetRelationalDatabasesInput))
+	})
+}
+
+// DefaultGetRelationalDatabases runs the default behaviour of
+// GetRelationalDatabases, for a HandleGetRelationalDatabases function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetRelationalDatabases(ctx context.Context, in *lightsail.GetRelationalDatabasesInput) (*lightsail.GetRelationalDatabasesOutput, error) {
+	out, err := s.Default(ctx, "GetRelationalDatabases", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetRelationalDatabasesOutput), nil
+}
+
+// HandleGetSetupHistory replaces the behaviour of GetSetupHistory by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetSetupHistory(fn func(context.Context, *lightsail.GetSetupHistoryInput) (*lightsail.GetSetupHistoryOutput, error)) {
+	if fn == nil {
+		s.Override("GetSetupHistory", nil)
+		return
+	}
+	s.Override("GetSetupHistory", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetSetupHistoryInput))
+	})
+}
+
+// DefaultGetSetupHistory runs the default behaviour of GetSetupHistory, for a
+// HandleGetSetupHistory function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetSetupHistory(ctx context.Context, in *lightsail.GetSetupHistoryInput) (*lightsail.GetSetupHistoryOutput, error) {
+	out, err := s.Default(ctx, "GetSetupHistory", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetSetupHistoryOutput), nil
+}
+
+// HandleGetStaticIp replaces the behaviour of GetStaticIp by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetStaticIp(fn func(context.Context, *lightsail.GetStaticIpInput) (*lightsail.GetStaticIpOutput, error)) {
+	if fn == nil {
+		s.Override("GetStaticIp", nil)
+		return
+	}
+	s.Override("GetStaticIp", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetStaticIpInput))
+	})
+}
+
+// DefaultGetStaticIp runs the default behaviour of GetStaticIp, for a
+// HandleGetStaticIp function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetStaticIp(ctx context.Context, in *lightsail.GetStaticIpInput) (*lightsail.GetStaticIpOutput, error) {
+	out, err := s.Default(ctx, "GetStaticIp", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetStaticIpOutput), nil
+}
+
+// HandleGetStaticIps replaces the behaviour of GetStaticIps by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetStaticIps(fn func(context.Context, *lightsail.GetStaticIpsInput) (*lightsail.GetStaticIpsOutput, error)) {
+	if fn == nil {
+		s.Override("GetStaticIps", nil)
+		return
+	}
+	s.Override("GetStaticIps", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.GetStaticIpsInput))
+	})
+}
+
+// DefaultGetStaticIps runs the default behaviour of GetStaticIps, for a
+// HandleGetStaticIps function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetStaticIps(ctx context.Context, in *lightsail.GetStaticIpsInput) (*lightsail.GetStaticIpsOutput, error) {
+	out, err := s.Default(ctx, "GetStaticIps", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.GetStaticIpsOutput), nil
+}
+
+// HandleImportKeyPair replaces the behaviour of ImportKeyPair by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleImportKeyPair(fn func(context.Context, *lightsail.ImportKeyPairInput) (*lightsail.ImportKeyPairOutput, error)) {
+	if fn == nil {
+		s.Override("ImportKeyPair", nil)
+		return
+	}
+	s.Override("ImportKeyPair", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.ImportKeyPairInput))
+	})
+}
+
+// DefaultImportKeyPair runs the default behaviour of ImportKeyPair, for a
+// HandleImportKeyPair function that adjusts it rather than replaces it.
+func (s *Server) DefaultImportKeyPair(ctx context.Context, in *lightsail.ImportKeyPairInput) (*lightsail.ImportKeyPairOutput, error) {
+	out, err := s.Default(ctx, "ImportKeyPair", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.ImportKeyPairOutput), nil
+}
+
+// HandleIsVpcPeered replaces the behaviour of IsVpcPeered by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleIsVpcPeered(fn func(context.Context, *lightsail.IsVpcPeeredInput) (*lightsail.IsVpcPeeredOutput, error)) {
+	if fn == nil {
+		s.Override("IsVpcPeered", nil)
+		return
+	}
+	s.Override("IsVpcPeered", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.IsVpcPeeredInput))
+	})
+}
+
+// DefaultIsVpcPeered runs the default behaviour of IsVpcPeered, for a
+// HandleIsVpcPeered function that adjusts it rather than replaces it.
+func (s *Server) DefaultIsVpcPeered(ctx context.Context, in *lightsail.IsVpcPeeredInput) (*lightsail.IsVpcPeeredOutput, error) {
+	out, err := s.Default(ctx, "IsVpcPeered", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.IsVpcPeeredOutput), nil
+}
+
+// HandleOpenInstancePublicPorts replaces the behaviour of
+// OpenInstancePublicPorts by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleOpenInstancePublicPorts(fn func(context.Context, *lightsail.OpenInstancePublicPortsInput) (*lightsail.OpenInstancePublicPortsOutput, error)) {
+	if fn == nil {
+		s.Override("OpenInstancePublicPorts", nil)
+		return
+	}
+	s.Override("OpenInstancePublicPorts", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.OpenInstancePublicPortsInput))
+	})
+}
+
+// DefaultOpenInstancePublicPorts runs the default behaviour of
+// OpenInstancePublicPorts, for a HandleOpenInstancePublicPorts function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultOpenInstancePublicPorts(ctx context.Context, in *lightsail.OpenInstancePublicPortsInput) (*lightsail.OpenInstancePublicPortsOutput, error) {
+	out, err := s.Default(ctx, "OpenInstancePublicPorts", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.OpenInstancePublicPortsOutput), nil
+}
+
+// HandlePeerVpc replaces the behaviour of PeerVpc by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandlePeerVpc(fn func(context.Context, *lightsail.PeerVpcInput) (*lightsail.PeerVpcOutput, error)) {
+	if fn == nil {
+		s.Override("PeerVpc", nil)
+		return
+	}
+	s.Override("PeerVpc", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.PeerVpcInput))
+	})
+}
+
+// DefaultPeerVpc runs the default behaviour of PeerVpc, for a HandlePeerVpc
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultPeerVpc(ctx context.Context, in *lightsail.PeerVpcInput) (*lightsail.PeerVpcOutput, error) {
+	out, err := s.Default(ctx, "PeerVpc", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.PeerVpcOutput), nil
+}
+
+// HandlePutAlarm replaces the behaviour of PutAlarm by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandlePutAlarm(fn func(context.Context, *lightsail.PutAlarmInput) (*lightsail.PutAlarmOutput, error)) {
+	if fn == nil {
+		s.Override("PutAlarm", nil)
+		return
+	}
+	s.Override("PutAlarm", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.PutAlarmInput))
+	})
+}
+
+// DefaultPutAlarm runs the default behaviour of PutAlarm, for a HandlePutAlarm
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultPutAlarm(ctx context.Context, in *lightsail.PutAlarmInput) (*lightsail.PutAlarmOutput, error) {
+	out, err := s.Default(ctx, "PutAlarm", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.PutAlarmOutput), nil
+}
+
+// HandlePutInstancePublicPorts replaces the behaviour of
+// PutInstancePublicPorts by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandlePutInstancePublicPorts(fn func(context.Context, *lightsail.PutInstancePublicPortsInput) (*lightsail.PutInstancePublicPortsOutput, error)) {
+	if fn == nil {
+		s.Override("PutInstancePublicPorts", nil)
+		return
+	}
+	s.Override("PutInstancePublicPorts", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.PutInstancePublicPortsInput))
+	})
+}
+
+// DefaultPutInstancePublicPorts runs the default behaviour of
+// PutInstancePublicPorts, for a HandlePutInstancePublicPorts function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultPutInstancePublicPorts(ctx context.Context, in *lightsail.PutInstancePublicPortsInput) (*lightsail.PutInstancePublicPortsOutput, error) {
+	out, err := s.Default(ctx, "PutInstancePublicPorts", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.PutInstancePublicPortsOutput), nil
+}
+
+// HandleRebootInstance replaces the behaviour of RebootInstance by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleRebootInstance(fn func(context.Context, *lightsail.RebootInstanceInput) (*lightsail.RebootInstanceOutput, error)) {
+	if fn == nil {
+		s.Override("RebootInstance", nil)
+		return
+	}
+	s.Override("RebootInstance", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.RebootInstanceInput))
+	})
+}
+
+// DefaultRebootInstance runs the default behaviour of RebootInstance, for a
+// HandleRebootInstance function that adjusts it rather than replaces it.
+func (s *Server) DefaultRebootInstance(ctx context.Context, in *lightsail.RebootInstanceInput) (*lightsail.RebootInstanceOutput, error) {
+	out, err := s.Default(ctx, "RebootInstance", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.RebootInstanceOutput), nil
+}
+
+// HandleRebootRelationalDatabase replaces the behaviour of
+// RebootRelationalDatabase by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleRebootRelationalDatabase(fn func(context.Context, *lightsail.RebootRelationalDatabaseInput) (*lightsail.RebootRelationalDatabaseOutput, error)) {
+	if fn == nil {
+		s.Override("RebootRelationalDatabase", nil)
+		return
+	}
+	s.Override("RebootRelationalDatabase", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.RebootRelationalDatabaseInput))
+	})
+}
+
+// DefaultRebootRelationalDatabase runs the default behaviour of
+// RebootRelationalDatabase, for a HandleRebootRelationalDatabase function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultRebootRelationalDatabase(ctx context.Context, in *lightsail.RebootRelationalDatabaseInput) (*lightsail.RebootRelationalDatabaseOutput, error) {
+	out, err := s.Default(ctx, "RebootRelationalDatabase", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.RebootRelationalDatabaseOutput), nil
+}
+
+// HandleRegisterContainerImage replaces the behaviour of
+// RegisterContainerImage by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleRegisterContainerImage(fn func(context.Context, *lightsail.RegisterContainerImageInput) (*lightsail.RegisterContainerImageOutput, error)) {
+	if fn == nil {
+		s.Override("RegisterContainerImage", nil)
+		return
+	}
+	s.Override("RegisterContainerImage", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.RegisterContainerImageInput))
+	})
+}
+
+// DefaultRegisterContainerImage runs the default behaviour of
+// RegisterContainerImage, for a HandleRegisterContainerImage function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultRegisterContainerImage(ctx context.Context, in *lightsail.RegisterContainerImageInput) (*lightsail.RegisterContainerImageOutput, error) {
+	out, err := s.Default(ctx, "RegisterContainerImage", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.RegisterContainerImageOutput), nil
+}
+
+// HandleReleaseStaticIp replaces the behaviour of ReleaseStaticIp by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleReleaseStaticIp(fn func(context.Context, *lightsail.ReleaseStaticIpInput) (*lightsail.ReleaseStaticIpOutput, error)) {
+	if fn == nil {
+		s.Override("ReleaseStaticIp", nil)
+		return
+	}
+	s.Override("ReleaseStaticIp", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.ReleaseStaticIpInput))
+	})
+}
+
+// DefaultReleaseStaticIp runs the default behaviour of ReleaseStaticIp, for a
+// HandleReleaseStaticIp function that adjusts it rather than replaces it.
+func (s *Server) DefaultReleaseStaticIp(ctx context.Context, in *lightsail.ReleaseStaticIpInput) (*lightsail.ReleaseStaticIpOutput, error) {
+	out, err := s.Default(ctx, "ReleaseStaticIp", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.ReleaseStaticIpOutput), nil
+}
+
+// HandleResetDistributionCache replaces the behaviour of
+// ResetDistributionCache by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleResetDistributionCache(fn func(context.Context, *lightsail.ResetDistributionCacheInput) (*lightsail.ResetDistributionCacheOutput, error)) {
+	if fn == nil {
+		s.Override("ResetDistributionCache", nil)
+		return
+	}
+	s.Override("ResetDistributionCache", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.ResetDistributionCacheInput))
+	})
+}
+
+// DefaultResetDistributionCache runs the default behaviour of
+// ResetDistributionCache, for a HandleResetDistributionCache function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultResetDistributionCache(ctx context.Context, in *lightsail.ResetDistributionCacheInput) (*lightsail.ResetDistributionCacheOutput, error) {
+	out, err := s.Default(ctx, "ResetDistributionCache", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.ResetDistributionCacheOutput), nil
+}
+
+// HandleSendContactMethodVerification replaces the behaviour of
+// SendContactMethodVerification by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleSendContactMethodVerification(fn func(context.Context, *lightsail.SendContactMethodVerificationInput) (*lightsail.SendContactMethodVerificationOutput, error)) {
+	if fn == nil {
+		s.Override("SendContactMethodVerification", nil)
+		return
+	}
+	s.Override("SendContactMethodVerification", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.SendContactMethodVerificationInput))
+	})
+}
+
+// DefaultSendContactMethodVerification runs the default behaviour of
+// SendContactMethodVerification, for a HandleSendContactMethodVerification
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultSendContactMethodVerification(ctx context.Context, in *lightsail.SendContactMethodVerificationInput) (*lightsail.SendContactMethodVerificationOutput, error) {
+	out, err := s.Default(ctx, "SendContactMethodVerification", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.SendContactMethodVerificationOutput), nil
+}
+
+// HandleSetIpAddressType replaces the behaviour of SetIpAddressType by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleSetIpAddressType(fn func(context.Context, *lightsail.SetIpAddressTypeInput) (*lightsail.SetIpAddressTypeOutput, error)) {
+	if fn == nil {
+		s.Override("SetIpAddressType", nil)
+		return
+	}
+	s.Override("SetIpAddressType", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.SetIpAddressTypeInput))
+	})
+}
+
+// DefaultSetIpAddressType runs the default behaviour of SetIpAddressType, for
+// a HandleSetIpAddressType function that adjusts it rather than replaces it.
+func (s *Server) DefaultSetIpAddressType(ctx context.Context, in *lightsail.SetIpAddressTypeInput) (*lightsail.SetIpAddressTypeOutput, error) {
+	out, err := s.Default(ctx, "SetIpAddressType", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.SetIpAddressTypeOutput), nil
+}
+
+// HandleSetResourceAccessForBucket replaces the behaviour of
+// SetResourceAccessForBucket by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleSetResourceAccessForBucket(fn func(context.Context, *lightsail.SetResourceAccessForBucketInput) (*lightsail.SetResourceAccessForBucketOutput, error)) {
+	if fn == nil {
+		s.Override("SetResourceAccessForBucket", nil)
+		return
+	}
+	s.Override("SetResourceAccessForBucket", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.SetResourceAccessForBucketInput))
+	})
+}
+
+// DefaultSetResourceAccessForBucket runs the default behaviour of
+// SetResourceAccessForBucket, for a HandleSetResourceAccessForBucket function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultSetResourceAccessForBucket(ctx context.Context, in *lightsail.SetResourceAccessForBucketInput) (*lightsail.SetResourceAccessForBucketOutput, error) {
+	out, err := s.Default(ctx, "SetResourceAccessForBucket", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.SetResourceAccessForBucketOutput), nil
+}
+
+// HandleSetupInstanceHttps replaces the behaviour of SetupInstanceHttps by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleSetupInstanceHttps(fn func(context.Context, *lightsail.SetupInstanceHttpsInput) (*lightsail.SetupInstanceHttpsOutput, error)) {
+	if fn == nil {
+		s.Override("SetupInstanceHttps", nil)
+		return
+	}
+	s.Override("SetupInstanceHttps", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.SetupInstanceHttpsInput))
+	})
+}
+
+// DefaultSetupInstanceHttps runs the default behaviour of SetupInstanceHttps,
+// for a HandleSetupInstanceHttps function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultSetupInstanceHttps(ctx context.Context, in *lightsail.SetupInstanceHttpsInput) (*lightsail.SetupInstanceHttpsOutput, error) {
+	out, err := s.Default(ctx, "SetupInstanceHttps", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.SetupInstanceHttpsOutput), nil
+}
+
+// HandleStartGUISession replaces the behaviour of StartGUISession by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleStartGUISession(fn func(context.Context, *lightsail.StartGUISessionInput) (*lightsail.StartGUISessionOutput, error)) {
+	if fn == nil {
+		s.Override("StartGUISession", nil)
+		return
+	}
+	s.Override("StartGUISession", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.StartGUISessionInput))
+	})
+}
+
+// DefaultStartGUISession runs the default behaviour of StartGUISession, for a
+// HandleStartGUISession function that adjusts it rather than replaces it.
+func (s *Server) DefaultStartGUISession(ctx context.Context, in *lightsail.StartGUISessionInput) (*lightsail.StartGUISessionOutput, error) {
+	out, err := s.Default(ctx, "StartGUISession", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.StartGUISessionOutput), nil
+}
+
+// HandleStartInstance replaces the behaviour of StartInstance by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleStartInstance(fn func(context.Context, *lightsail.StartInstanceInput) (*lightsail.StartInstanceOutput, error)) {
+	if fn == nil {
+		s.Override("StartInstance", nil)
+		return
+	}
+	s.Override("StartInstance", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.StartInstanceInput))
+	})
+}
+
+// DefaultStartInstance runs the default behaviour of StartInstance, for a
+// HandleStartInstance function that adjusts it rather than replaces it.
+func (s *Server) DefaultStartInstance(ctx context.Context, in *lightsail.StartInstanceInput) (*lightsail.StartInstanceOutput, error) {
+	out, err := s.Default(ctx, "StartInstance", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.StartInstanceOutput), nil
+}
+
+// HandleStartRelationalDatabase replaces the behaviour of
+// StartRelationalDatabase by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleStartRelationalDatabase(fn func(context.Context, *lightsail.StartRelationalDatabaseInput) (*lightsail.StartRelationalDatabaseOutput, error)) {
+	if fn == nil {
+		s.Override("StartRelationalDatabase", nil)
+		return
+	}
+	s.Override("StartRelationalDatabase", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.StartRelationalDatabaseInput))
+	})
+}
+
+// DefaultStartRelationalDatabase runs the default behaviour of
+// StartRelationalDatabase, for a HandleStartRelationalDatabase function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultStartRelationalDatabase(ctx context.Context, in *lightsail.StartRelationalDatabaseInput) (*lightsail.StartRelationalDatabaseOutput, error) {
+	out, err := s.Default(ctx, "StartRelationalDatabase", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.StartRelationalDatabaseOutput), nil
+}
+
+// HandleStopGUISession replaces the behaviour of StopGUISession by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleStopGUISession(fn func(context.Context, *lightsail.StopGUISessionInput) (*lightsail.StopGUISessionOutput, error)) {
+	if fn == nil {
+		s.Override("StopGUISession", nil)
+		return
+	}
+	s.Override("StopGUISession", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.StopGUISessionInput))
+	})
+}
+
+// DefaultStopGUISession runs the default behaviour of StopGUISession, for a
+// HandleStopGUISession function that adjusts it rather than replaces it.
+func (s *Server) DefaultStopGUISession(ctx context.Context, in *lightsail.StopGUISessionInput) (*lightsail.StopGUISessionOutput, error) {
+	out, err := s.Default(ctx, "StopGUISession", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.StopGUISessionOutput), nil
+}
+
+// HandleStopInstance replaces the behaviour of StopInstance by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleStopInstance(fn func(context.Context, *lightsail.StopInstanceInput) (*lightsail.StopInstanceOutput, error)) {
+	if fn == nil {
+		s.Override("StopInstance", nil)
+		return
+	}
+	s.Override("StopInstance", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.StopInstanceInput))
+	})
+}
+
+// DefaultStopInstance runs the default behaviour of StopInstance, for a
+// HandleStopInstance function that adjusts it rather than replaces it.
+func (s *Server) DefaultStopInstance(ctx context.Context, in *lightsail.StopInstanceInput) (*lightsail.StopInstanceOutput, error) {
+	out, err := s.Default(ctx, "StopInstance", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.StopInstanceOutput), nil
+}
+
+// HandleStopRelationalDatabase replaces the behaviour of
+// StopRelationalDatabase by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleStopRelationalDatabase(fn func(context.Context, *lightsail.StopRelationalDatabaseInput) (*lightsail.StopRelationalDatabaseOutput, error)) {
+	if fn == nil {
+		s.Override("StopRelationalDatabase", nil)
+		return
+	}
+	s.Override("StopRelationalDatabase", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.StopRelationalDatabaseInput))
+	})
+}
+
+// DefaultStopRelationalDatabase runs the default behaviour of
+// StopRelationalDatabase, for a HandleStopRelationalDatabase function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultStopRelationalDatabase(ctx context.Context, in *lightsail.StopRelationalDatabaseInput) (*lightsail.StopRelationalDatabaseOutput, error) {
+	out, err := s.Default(ctx, "StopRelationalDatabase", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.StopRelationalDatabaseOutput), nil
+}
+
+// HandleTagResource replaces the behaviour of TagResource by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleTagResource(fn func(context.Context, *lightsail.TagResourceInput) (*lightsail.TagResourceOutput, error)) {
+	if fn == nil {
+		s.Override("TagResource", nil)
+		return
+	}
+	s.Override("TagResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.TagResourceInput))
+	})
+}
+
+// DefaultTagResource runs the default behaviour of TagResource, for a
+// HandleTagResource function that adjusts it rather than replaces it.
+func (s *Server) DefaultTagResource(ctx context.Context, in *lightsail.TagResourceInput) (*lightsail.TagResourceOutput, error) {
+	out, err := s.Default(ctx, "TagResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.TagResourceOutput), nil
+}
+
+// HandleTestAlarm replaces the behaviour of TestAlarm by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleTestAlarm(fn func(context.Context, *lightsail.TestAlarmInput) (*lightsail.TestAlarmOutput, error)) {
+	if fn == nil {
+		s.Override("TestAlarm", nil)
+		return
+	}
+	s.Override("TestAlarm", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.TestAlarmInput))
+	})
+}
+
+// DefaultTestAlarm runs the default behaviour of TestAlarm, for a
+// HandleTestAlarm function that adjusts it rather than replaces it.
+func (s *Server) DefaultTestAlarm(ctx context.Context, in *lightsail.TestAlarmInput) (*lightsail.TestAlarmOutput, error) {
+	out, err := s.Default(ctx, "TestAlarm", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.TestAlarmOutput), nil
+}
+
+// HandleUnpeerVpc replaces the behaviour of UnpeerVpc by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleUnpeerVpc(fn func(context.Context, *lightsail.UnpeerVpcInput) (*lightsail.UnpeerVpcOutput, error)) {
+	if fn == nil {
+		s.Override("UnpeerVpc", nil)
+		return
+	}
+	s.Override("UnpeerVpc", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UnpeerVpcInput))
+	})
+}
+
+// DefaultUnpeerVpc runs the default behaviour of UnpeerVpc, for a
+// HandleUnpeerVpc function that adjusts it rather than replaces it.
+func (s *Server) DefaultUnpeerVpc(ctx context.Context, in *lightsail.UnpeerVpcInput) (*lightsail.UnpeerVpcOutput, error) {
+	out, err := s.Default(ctx, "UnpeerVpc", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UnpeerVpcOutput), nil
+}
+
+// HandleUntagResource replaces the behaviour of UntagResource by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleUntagResource(fn func(context.Context, *lightsail.UntagResourceInput) (*lightsail.UntagResourceOutput, error)) {
+	if fn == nil {
+		s.Override("UntagResource", nil)
+		return
+	}
+	s.Override("UntagResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UntagResourceInput))
+	})
+}
+
+// DefaultUntagResource runs the default behaviour of UntagResource, for a
+// HandleUntagResource function that adjusts it rather than replaces it.
+func (s *Server) DefaultUntagResource(ctx context.Context, in *lightsail.UntagResourceInput) (*lightsail.UntagResourceOutput, error) {
+	out, err := s.Default(ctx, "UntagResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UntagResourceOutput), nil
+}
+
+// HandleUpdateBucket replaces the behaviour of UpdateBucket by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleUpdateBucket(fn func(context.Context, *lightsail.UpdateBucketInput) (*lightsail.UpdateBucketOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateBucket", nil)
+		return
+	}
+	s.Override("UpdateBucket", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UpdateBucketInput))
+	})
+}
+
+// DefaultUpdateBucket runs the default behaviour of UpdateBucket, for a
+// HandleUpdateBucket function that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateBucket(ctx context.Context, in *lightsail.UpdateBucketInput) (*lightsail.UpdateBucketOutput, error) {
+	out, err := s.Default(ctx, "UpdateBucket", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UpdateBucketOutput), nil
+}
+
+// HandleUpdateBucketBundle replaces the behaviour of UpdateBucketBundle by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleUpdateBucketBundle(fn func(context.Context, *lightsail.UpdateBucketBundleInput) (*lightsail.UpdateBucketBundleOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateBucketBundle", nil)
+		return
+	}
+	s.Override("UpdateBucketBundle", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UpdateBucketBundleInput))
+	})
+}
+
+// DefaultUpdateBucketBundle runs the default behaviour of UpdateBucketBundle,
+// for a HandleUpdateBucketBundle function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultUpdateBucketBundle(ctx context.Context, in *lightsail.UpdateBucketBundleInput) (*lightsail.UpdateBucketBundleOutput, error) {
+	out, err := s.Default(ctx, "UpdateBucketBundle", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UpdateBucketBundleOutput), nil
+}
+
+// HandleUpdateContainerService replaces the behaviour of
+// UpdateContainerService by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdateContainerService(fn func(context.Context, *lightsail.UpdateContainerServiceInput) (*lightsail.UpdateContainerServiceOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateContainerService", nil)
+		return
+	}
+	s.Override("UpdateContainerService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UpdateContainerServiceInput))
+	})
+}
+
+// DefaultUpdateContainerService runs the default behaviour of
+// UpdateContainerService, for a HandleUpdateContainerService function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateContainerService(ctx context.Context, in *lightsail.UpdateContainerServiceInput) (*lightsail.UpdateContainerServiceOutput, error) {
+	out, err := s.Default(ctx, "UpdateContainerService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UpdateContainerServiceOutput), nil
+}
+
+// HandleUpdateDistribution replaces the behaviour of UpdateDistribution by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleUpdateDistribution(fn func(context.Context, *lightsail.UpdateDistributionInput) (*lightsail.UpdateDistributionOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateDistribution", nil)
+		return
+	}
+	s.Override("UpdateDistribution", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UpdateDistributionInput))
+	})
+}
+
+// DefaultUpdateDistribution runs the default behaviour of UpdateDistribution,
+// for a HandleUpdateDistribution function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultUpdateDistribution(ctx context.Context, in *lightsail.UpdateDistributionInput) (*lightsail.UpdateDistributionOutput, error) {
+	out, err := s.Default(ctx, "UpdateDistribution", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UpdateDistributionOutput), nil
+}
+
+// HandleUpdateDistributionBundle replaces the behaviour of
+// UpdateDistributionBundle by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdateDistributionBundle(fn func(context.Context, *lightsail.UpdateDistributionBundleInput) (*lightsail.UpdateDistributionBundleOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateDistributionBundle", nil)
+		return
+	}
+	s.Override("UpdateDistributionBundle", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UpdateDistributionBundleInput))
+	})
+}
+
+// DefaultUpdateDistributionBundle runs the default behaviour of
+// UpdateDistributionBundle, for a HandleUpdateDistributionBundle function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateDistributionBundle(ctx context.Context, in *lightsail.UpdateDistributionBundleInput) (*lightsail.UpdateDistributionBundleOutput, error) {
+	out, err := s.Default(ctx, "UpdateDistributionBundle", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UpdateDistributionBundleOutput), nil
+}
+
+// HandleUpdateDomainEntry replaces the behaviour of UpdateDomainEntry by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleUpdateDomainEntry(fn func(context.Context, *lightsail.UpdateDomainEntryInput) (*lightsail.UpdateDomainEntryOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateDomainEntry", nil)
+		return
+	}
+	s.Override("UpdateDomainEntry", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UpdateDomainEntryInput))
+	})
+}
+
+// DefaultUpdateDomainEntry runs the default behaviour of UpdateDomainEntry,
+// for a HandleUpdateDomainEntry function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultUpdateDomainEntry(ctx context.Context, in *lightsail.UpdateDomainEntryInput) (*lightsail.UpdateDomainEntryOutput, error) {
+	out, err := s.Default(ctx, "UpdateDomainEntry", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UpdateDomainEntryOutput), nil
+}
+
+// HandleUpdateInstanceMetadataOptions replaces the behaviour of
+// UpdateInstanceMetadataOptions by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdateInstanceMetadataOptions(fn func(context.Context, *lightsail.UpdateInstanceMetadataOptionsInput) (*lightsail.UpdateInstanceMetadataOptionsOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateInstanceMetadataOptions", nil)
+		return
+	}
+	s.Override("UpdateInstanceMetadataOptions", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UpdateInstanceMetadataOptionsInput))
+	})
+}
+
+// DefaultUpdateInstanceMetadataOptions runs the default behaviour of
+// UpdateInstanceMetadataOptions, for a HandleUpdateInstanceMetadataOptions
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateInstanceMetadataOptions(ctx context.Context, in *lightsail.UpdateInstanceMetadataOptionsInput) (*lightsail.UpdateInstanceMetadataOptionsOutput, error) {
+	out, err := s.Default(ctx, "UpdateInstanceMetadataOptions", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UpdateInstanceMetadataOptionsOutput), nil
+}
+
+// HandleUpdateLoadBalancerAttribute replaces the behaviour of
+// UpdateLoadBalancerAttribute by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdateLoadBalancerAttribute(fn func(context.Context, *lightsail.UpdateLoadBalancerAttributeInput) (*lightsail.UpdateLoadBalancerAttributeOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateLoadBalancerAttribute", nil)
+		return
+	}
+	s.Override("UpdateLoadBalancerAttribute", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UpdateLoadBalancerAttributeInput))
+	})
+}
+
+// DefaultUpdateLoadBalancerAttribute runs the default behaviour of
+// UpdateLoadBalancerAttribute, for a HandleUpdateLoadBalancerAttribute
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateLoadBalancerAttribute(ctx context.Context, in *lightsail.UpdateLoadBalancerAttributeInput) (*lightsail.UpdateLoadBalancerAttributeOutput, error) {
+	out, err := s.Default(ctx, "UpdateLoadBalancerAttribute", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UpdateLoadBalancerAttributeOutput), nil
+}
+
+// HandleUpdateRelationalDatabase replaces the behaviour of
+// UpdateRelationalDatabase by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdateRelationalDatabase(fn func(context.Context, *lightsail.UpdateRelationalDatabaseInput) (*lightsail.UpdateRelationalDatabaseOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateRelationalDatabase", nil)
+		return
+	}
+	s.Override("UpdateRelationalDatabase", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UpdateRelationalDatabaseInput))
+	})
+}
+
+// DefaultUpdateRelationalDatabase runs the default behaviour of
+// UpdateRelationalDatabase, for a HandleUpdateRelationalDatabase function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateRelationalDatabase(ctx context.Context, in *lightsail.UpdateRelationalDatabaseInput) (*lightsail.UpdateRelationalDatabaseOutput, error) {
+	out, err := s.Default(ctx, "UpdateRelationalDatabase", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UpdateRelationalDatabaseOutput), nil
+}
+
+// HandleUpdateRelationalDatabaseParameters replaces the behaviour of
+// UpdateRelationalDatabaseParameters by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleUpdateRelationalDatabaseParameters(fn func(context.Context, *lightsail.UpdateRelationalDatabaseParametersInput) (*lightsail.UpdateRelationalDatabaseParametersOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateRelationalDatabaseParameters", nil)
+		return
+	}
+	s.Override("UpdateRelationalDatabaseParameters", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*lightsail.UpdateRelationalDatabaseParametersInput))
+	})
+}
+
+// DefaultUpdateRelationalDatabaseParameters runs the default behaviour of
+// UpdateRelationalDatabaseParameters, for a
+// HandleUpdateRelationalDatabaseParameters function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultUpdateRelationalDatabaseParameters(ctx context.Context, in *lightsail.UpdateRelationalDatabaseParametersInput) (*lightsail.UpdateRelationalDatabaseParametersOutput, error) {
+	out, err := s.Default(ctx, "UpdateRelationalDatabaseParameters", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*lightsail.UpdateRelationalDatabaseParametersOutput), nil
+}
+
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
 	Name: "lightsail",
 	Operations: []*mockrt.Operation{
+		{
+			Name: "AllocateStaticIp",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.AllocateStaticIpInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.AllocateStaticIpOutput)
+			},
+		},
+		{
+			Name: "AttachCertificateToDistribution",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.AttachCertificateToDistributionInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.AttachCertificateToDistributionOutput)
+			},
+		},
+		{
+			Name: "AttachDisk",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.AttachDiskInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.AttachDiskOutput)
+			},
+		},
+		{
+			Name: "AttachInstancesToLoadBalancer",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.AttachInstancesToLoadBalancerInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.AttachInstancesToLoadBalancerOutput)
+			},
+		},
+		{
+			Name: "AttachLoadBalancerTlsCertificate",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.AttachLoadBalancerTlsCertificateInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.AttachLoadBalancerTlsCertificateOutput)
+			},
+		},
+		{
+			Name: "AttachStaticIp",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.AttachStaticIpInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.AttachStaticIpOutput)
+			},
+		},
+		{
+			Name: "CloseInstancePublicPorts",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CloseInstancePublicPortsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CloseInstancePublicPortsOutput)
+			},
+		},
+		{
+			Name: "CopySnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CopySnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CopySnapshotOutput)
+			},
+		},
+		{
+			Name: "CreateBucket",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateBucketInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateBucketOutput)
+			},
+		},
+		{
+			Name: "CreateBucketAccessKey",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateBucketAccessKeyInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateBucketAccessKeyOutput)
+			},
+		},
 		{
 			Behavior: &mockrt.Behavior{
 				Conflict: &mockrt.ErrorTemplate{
@@ -189,6 +4200,1356 @@ var service = &mockrt.Service{
 			},
 			NewOutput: func() any {
 				return new(lightsail.CreateCertificateOutput)
+			},
+		},
+		{
+			Name: "CreateCloudFormationStack",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateCloudFormationStackInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateCloudFormationStackOutput)
+			},
+		},
+		{
+			Name: "CreateContactMethod",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateContactMethodInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateContactMethodOutput)
+			},
+		},
+		{
+			Name: "CreateContainerService",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateContainerServiceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateContainerServiceOutput)
+			},
+		},
+		{
+			Name: "CreateContainerServiceDeployment",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateContainerServiceDeploymentInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateContainerServiceDeploymentOutput)
+			},
+		},
+		{
+			Name: "CreateContainerServiceRegistryLogin",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateContainerServiceRegistryLoginInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateContainerServiceRegistryLoginOutput)
+			},
+		},
+		{
+			Name: "CreateDisk",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateDiskInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateDiskOutput)
+			},
+		},
+		{
+			Name: "CreateDiskFromSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateDiskFromSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateDiskFromSnapshotOutput)
+			},
+		},
+		{
+			Name: "CreateDiskSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateDiskSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateDiskSnapshotOutput)
+			},
+		},
+		{
+			Name: "CreateDistribution",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateDistributionInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateDistributionOutput)
+			},
+		},
+		{
+			Name: "CreateDomain",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateDomainInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateDomainOutput)
+			},
+		},
+		{
+			Name: "CreateDomainEntry",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateDomainEntryInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateDomainEntryOutput)
+			},
+		},
+		{
+			Name: "CreateGUISessionAccessDetails",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateGUISessionAccessDetailsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateGUISessionAccessDetailsOutput)
+			},
+		},
+		{
+			Name: "CreateInstanceSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateInstanceSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateInstanceSnapshotOutput)
+			},
+		},
+		{
+			Name: "CreateInstances",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateInstancesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateInstancesOutput)
+			},
+		},
+		{
+			Name: "CreateInstancesFromSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateInstancesFromSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateInstancesFromSnapshotOutput)
+			},
+		},
+		{
+			Name: "CreateKeyPair",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateKeyPairInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateKeyPairOutput)
+			},
+		},
+		{
+			Name: "CreateLoadBalancer",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateLoadBalancerInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateLoadBalancerOutput)
+			},
+		},
+		{
+			Name: "CreateLoadBalancerTlsCertificate",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateLoadBalancerTlsCertificateInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateLoadBalancerTlsCertificateOutput)
+			},
+		},
+		{
+			Name: "CreateRelationalDatabase",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateRelationalDatabaseInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateRelationalDatabaseOutput)
+			},
+		},
+		{
+			Name: "CreateRelationalDatabaseFromSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateRelationalDatabaseFromSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateRelationalDatabaseFromSnapshotOutput)
+			},
+		},
+		{
+			Name: "CreateRelationalDatabaseSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.CreateRelationalDatabaseSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.CreateRelationalDatabaseSnapshotOutput)
+			},
+		},
+		{
+			Name: "DeleteAlarm",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteAlarmInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteAlarmOutput)
+			},
+		},
+		{
+			Name: "DeleteAutoSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteAutoSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteAutoSnapshotOutput)
+			},
+		},
+		{
+			Name: "DeleteBucket",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteBucketInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteBucketOutput)
+			},
+		},
+		{
+			Name: "DeleteBucketAccessKey",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteBucketAccessKeyInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteBucketAccessKeyOutput)
+			},
+		},
+		{
+			Name: "DeleteCertificate",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteCertificateInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteCertificateOutput)
+			},
+		},
+		{
+			Name: "DeleteContactMethod",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteContactMethodInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteContactMethodOutput)
+			},
+		},
+		{
+			Name: "DeleteContainerImage",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteContainerImageInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteContainerImageOutput)
+			},
+		},
+		{
+			Name: "DeleteContainerService",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteContainerServiceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteContainerServiceOutput)
+			},
+		},
+		{
+			Name: "DeleteDisk",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteDiskInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteDiskOutput)
+			},
+		},
+		{
+			Name: "DeleteDiskSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteDiskSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteDiskSnapshotOutput)
+			},
+		},
+		{
+			Name: "DeleteDistribution",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteDistributionInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteDistributionOutput)
+			},
+		},
+		{
+			Name: "DeleteDomain",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteDomainInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteDomainOutput)
+			},
+		},
+		{
+			Name: "DeleteDomainEntry",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteDomainEntryInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteDomainEntryOutput)
+			},
+		},
+		{
+			Name: "DeleteInstance",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteInstanceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteInstanceOutput)
+			},
+		},
+		{
+			Name: "DeleteInstanceSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteInstanceSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteInstanceSnapshotOutput)
+			},
+		},
+		{
+			Name: "DeleteKeyPair",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteKeyPairInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteKeyPairOutput)
+			},
+		},
+		{
+			Name: "DeleteKnownHostKeys",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteKnownHostKeysInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteKnownHostKeysOutput)
+			},
+		},
+		{
+			Name: "DeleteLoadBalancer",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteLoadBalancerInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteLoadBalancerOutput)
+			},
+		},
+		{
+			Name: "DeleteLoadBalancerTlsCertificate",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteLoadBalancerTlsCertificateInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteLoadBalancerTlsCertificateOutput)
+			},
+		},
+		{
+			Name: "DeleteRelationalDatabase",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteRelationalDatabaseInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteRelationalDatabaseOutput)
+			},
+		},
+		{
+			Name: "DeleteRelationalDatabaseSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DeleteRelationalDatabaseSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DeleteRelationalDatabaseSnapshotOutput)
+			},
+		},
+		{
+			Name: "DetachCertificateFromDistribution",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DetachCertificateFromDistributionInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DetachCertificateFromDistributionOutput)
+			},
+		},
+		{
+			Name: "DetachDisk",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DetachDiskInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DetachDiskOutput)
+			},
+		},
+		{
+			Name: "DetachInstancesFromLoadBalancer",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DetachInstancesFromLoadBalancerInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DetachInstancesFromLoadBalancerOutput)
+			},
+		},
+		{
+			Name: "DetachStaticIp",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DetachStaticIpInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DetachStaticIpOutput)
+			},
+		},
+		{
+			Name: "DisableAddOn",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DisableAddOnInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DisableAddOnOutput)
+			},
+		},
+		{
+			Name: "DownloadDefaultKeyPair",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.DownloadDefaultKeyPairInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.DownloadDefaultKeyPairOutput)
+			},
+		},
+		{
+			Name: "EnableAddOn",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.EnableAddOnInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.EnableAddOnOutput)
+			},
+		},
+		{
+			Name: "ExportSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.ExportSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.ExportSnapshotOutput)
+			},
+		},
+		{
+			Name: "GetActiveNames",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetActiveNamesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetActiveNamesOutput)
+			},
+		},
+		{
+			Name: "GetAlarms",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetAlarmsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetAlarmsOutput)
+			},
+		},
+		{
+			Name: "GetAutoSnapshots",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetAutoSnapshotsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetAutoSnapshotsOutput)
+			},
+		},
+		{
+			Name: "GetBlueprints",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetBlueprintsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetBlueprintsOutput)
+			},
+		},
+		{
+			Name: "GetBucketAccessKeys",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetBucketAccessKeysInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetBucketAccessKeysOutput)
+			},
+		},
+		{
+			Name: "GetBucketBundles",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetBucketBundlesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetBucketBundlesOutput)
+			},
+		},
+		{
+			Name: "GetBucketMetricData",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetBucketMetricDataInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetBucketMetricDataOutput)
+			},
+		},
+		{
+			Name: "GetBuckets",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetBucketsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetBucketsOutput)
+			},
+		},
+		{
+			Name: "GetBundles",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetBundlesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetBundlesOutput)
+			},
+		},
+		{
+			Name: "GetCertificates",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetCertificatesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetCertificatesOutput)
+			},
+		},
+		{
+			Name: "GetCloudFormationStackRecords",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetCloudFormationStackRecordsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetCloudFormationStackRecordsOutput)
+			},
+		},
+		{
+			Name: "GetContactMethods",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetContactMethodsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetContactMethodsOutput)
+			},
+		},
+		{
+			Name: "GetContainerAPIMetadata",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetContainerAPIMetadataInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetContainerAPIMetadataOutput)
+			},
+		},
+		{
+			Name: "GetContainerImages",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetContainerImagesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetContainerImagesOutput)
+			},
+		},
+		{
+			Name: "GetContainerLog",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetContainerLogInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetContainerLogOutput)
+			},
+		},
+		{
+			Name: "GetContainerServiceDeployments",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetContainerServiceDeploymentsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetContainerServiceDeploymentsOutput)
+			},
+		},
+		{
+			Name: "GetContainerServiceMetricData",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetContainerServiceMetricDataInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetContainerServiceMetricDataOutput)
+			},
+		},
+		{
+			Name: "GetContainerServicePowers",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetContainerServicePowersInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetContainerServicePowersOutput)
+			},
+		},
+		{
+			Name: "GetContainerServices",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetContainerServicesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetContainerServicesOutput)
+			},
+		},
+		{
+			Name: "GetCostEstimate",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetCostEstimateInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetCostEstimateOutput)
+			},
+		},
+		{
+			Name: "GetDisk",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetDiskInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetDiskOutput)
+			},
+		},
+		{
+			Name: "GetDiskSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetDiskSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetDiskSnapshotOutput)
+			},
+		},
+		{
+			Name: "GetDiskSnapshots",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetDiskSnapshotsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetDiskSnapshotsOutput)
+			},
+		},
+		{
+			Name: "GetDisks",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetDisksInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetDisksOutput)
+			},
+		},
+		{
+			Name: "GetDistributionBundles",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetDistributionBundlesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetDistributionBundlesOutput)
+			},
+		},
+		{
+			Name: "GetDistributionLatestCacheReset",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetDistributionLatestCacheResetInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetDistributionLatestCacheResetOutput)
+			},
+		},
+		{
+			Name: "GetDistributionMetricData",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetDistributionMetricDataInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetDistributionMetricDataOutput)
+			},
+		},
+		{
+			Name: "GetDistributions",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetDistributionsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetDistributionsOutput)
+			},
+		},
+		{
+			Name: "GetDomain",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetDomainInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetDomainOutput)
+			},
+		},
+		{
+			Name: "GetDomains",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetDomainsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetDomainsOutput)
+			},
+		},
+		{
+			Name: "GetExportSnapshotRecords",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetExportSnapshotRecordsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetExportSnapshotRecordsOutput)
+			},
+		},
+		{
+			Name: "GetInstance",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetInstanceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetInstanceOutput)
+			},
+		},
+		{
+			Name: "GetInstanceAccessDetails",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetInstanceAccessDetailsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetInstanceAccessDetailsOutput)
+			},
+		},
+		{
+			Name: "GetInstanceMetricData",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetInstanceMetricDataInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetInstanceMetricDataOutput)
+			},
+		},
+		{
+			Name: "GetInstancePortStates",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetInstancePortStatesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetInstancePortStatesOutput)
+			},
+		},
+		{
+			Name: "GetInstanceSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetInstanceSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetInstanceSnapshotOutput)
+			},
+		},
+		{
+			Name: "GetInstanceSnapshots",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetInstanceSnapshotsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetInstanceSnapshotsOutput)
+			},
+		},
+		{
+			Name: "GetInstanceState",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetInstanceStateInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetInstanceStateOutput)
+			},
+		},
+		{
+			Name: "GetInstances",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetInstancesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetInstancesOutput)
+			},
+		},
+		{
+			Name: "GetKeyPair",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetKeyPairInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetKeyPairOutput)
+			},
+		},
+		{
+			Name: "GetKeyPairs",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetKeyPairsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetKeyPairsOutput)
+			},
+		},
+		{
+			Name: "GetLoadBalancer",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetLoadBalancerInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetLoadBalancerOutput)
+			},
+		},
+		{
+			Name: "GetLoadBalancerMetricData",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetLoadBalancerMetricDataInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetLoadBalancerMetricDataOutput)
+			},
+		},
+		{
+			Name: "GetLoadBalancerTlsCertificates",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetLoadBalancerTlsCertificatesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetLoadBalancerTlsCertificatesOutput)
+			},
+		},
+		{
+			Name: "GetLoadBalancerTlsPolicies",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetLoadBalancerTlsPoliciesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetLoadBalancerTlsPoliciesOutput)
+			},
+		},
+		{
+			Name: "GetLoadBalancers",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetLoadBalancersInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetLoadBalancersOutput)
+			},
+		},
+		{
+			Name: "GetOperation",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetOperationInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetOperationOutput)
+			},
+		},
+		{
+			Name: "GetOperations",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetOperationsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetOperationsOutput)
+			},
+		},
+		{
+			Name: "GetOperationsForResource",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetOperationsForResourceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetOperationsForResourceOutput)
+			},
+		},
+		{
+			Name: "GetRegions",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRegionsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRegionsOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabase",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabaseBlueprints",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseBlueprintsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseBlueprintsOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabaseBundles",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseBundlesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseBundlesOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabaseEvents",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseEventsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseEventsOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabaseLogEvents",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseLogEventsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseLogEventsOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabaseLogStreams",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseLogStreamsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseLogStreamsOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabaseMasterUserPassword",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseMasterUserPasswordInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseMasterUserPasswordOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabaseMetricData",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseMetricDataInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseMetricDataOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabaseParameters",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseParametersInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseParametersOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabaseSnapshot",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseSnapshotInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseSnapshotOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabaseSnapshots",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabaseSnapshotsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabaseSnapshotsOutput)
+			},
+		},
+		{
+			Name: "GetRelationalDatabases",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetRelationalDatabasesInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetRelationalDatabasesOutput)
+			},
+		},
+		{
+			Name: "GetSetupHistory",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetSetupHistoryInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetSetupHistoryOutput)
+			},
+		},
+		{
+			Name: "GetStaticIp",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetStaticIpInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetStaticIpOutput)
+			},
+		},
+		{
+			Name: "GetStaticIps",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.GetStaticIpsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.GetStaticIpsOutput)
+			},
+		},
+		{
+			Name: "ImportKeyPair",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.ImportKeyPairInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.ImportKeyPairOutput)
+			},
+		},
+		{
+			Name: "IsVpcPeered",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.IsVpcPeeredInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.IsVpcPeeredOutput)
+			},
+		},
+		{
+			Name: "OpenInstancePublicPorts",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.OpenInstancePublicPortsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.OpenInstancePublicPortsOutput)
+			},
+		},
+		{
+			Name: "PeerVpc",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.PeerVpcInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.PeerVpcOutput)
+			},
+		},
+		{
+			Name: "PutAlarm",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.PutAlarmInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.PutAlarmOutput)
+			},
+		},
+		{
+			Name: "PutInstancePublicPorts",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.PutInstancePublicPortsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.PutInstancePublicPortsOutput)
+			},
+		},
+		{
+			Name: "RebootInstance",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.RebootInstanceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.RebootInstanceOutput)
+			},
+		},
+		{
+			Name: "RebootRelationalDatabase",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.RebootRelationalDatabaseInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.RebootRelationalDatabaseOutput)
+			},
+		},
+		{
+			Name: "RegisterContainerImage",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.RegisterContainerImageInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.RegisterContainerImageOutput)
+			},
+		},
+		{
+			Name: "ReleaseStaticIp",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.ReleaseStaticIpInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.ReleaseStaticIpOutput)
+			},
+		},
+		{
+			Name: "ResetDistributionCache",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.ResetDistributionCacheInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.ResetDistributionCacheOutput)
+			},
+		},
+		{
+			Name: "SendContactMethodVerification",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.SendContactMethodVerificationInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.SendContactMethodVerificationOutput)
+			},
+		},
+		{
+			Name: "SetIpAddressType",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.SetIpAddressTypeInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.SetIpAddressTypeOutput)
+			},
+		},
+		{
+			Name: "SetResourceAccessForBucket",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.SetResourceAccessForBucketInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.SetResourceAccessForBucketOutput)
+			},
+		},
+		{
+			Name: "SetupInstanceHttps",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.SetupInstanceHttpsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.SetupInstanceHttpsOutput)
+			},
+		},
+		{
+			Name: "StartGUISession",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.StartGUISessionInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.StartGUISessionOutput)
+			},
+		},
+		{
+			Name: "StartInstance",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.StartInstanceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.StartInstanceOutput)
+			},
+		},
+		{
+			Name: "StartRelationalDatabase",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.StartRelationalDatabaseInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.StartRelationalDatabaseOutput)
+			},
+		},
+		{
+			Name: "StopGUISession",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.StopGUISessionInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.StopGUISessionOutput)
+			},
+		},
+		{
+			Name: "StopInstance",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.StopInstanceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.StopInstanceOutput)
+			},
+		},
+		{
+			Name: "StopRelationalDatabase",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.StopRelationalDatabaseInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.StopRelationalDatabaseOutput)
+			},
+		},
+		{
+			Name: "TagResource",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.TagResourceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.TagResourceOutput)
+			},
+		},
+		{
+			Name: "TestAlarm",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.TestAlarmInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.TestAlarmOutput)
+			},
+		},
+		{
+			Name: "UnpeerVpc",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UnpeerVpcInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UnpeerVpcOutput)
+			},
+		},
+		{
+			Name: "UntagResource",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UntagResourceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UntagResourceOutput)
+			},
+		},
+		{
+			Name: "UpdateBucket",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UpdateBucketInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UpdateBucketOutput)
+			},
+		},
+		{
+			Name: "UpdateBucketBundle",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UpdateBucketBundleInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UpdateBucketBundleOutput)
+			},
+		},
+		{
+			Name: "UpdateContainerService",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UpdateContainerServiceInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UpdateContainerServiceOutput)
+			},
+		},
+		{
+			Name: "UpdateDistribution",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UpdateDistributionInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UpdateDistributionOutput)
+			},
+		},
+		{
+			Name: "UpdateDistributionBundle",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UpdateDistributionBundleInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UpdateDistributionBundleOutput)
+			},
+		},
+		{
+			Name: "UpdateDomainEntry",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UpdateDomainEntryInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UpdateDomainEntryOutput)
+			},
+		},
+		{
+			Name: "UpdateInstanceMetadataOptions",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UpdateInstanceMetadataOptionsInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UpdateInstanceMetadataOptionsOutput)
+			},
+		},
+		{
+			Name: "UpdateLoadBalancerAttribute",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UpdateLoadBalancerAttributeInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UpdateLoadBalancerAttributeOutput)
+			},
+		},
+		{
+			Name: "UpdateRelationalDatabase",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UpdateRelationalDatabaseInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UpdateRelationalDatabaseOutput)
+			},
+		},
+		{
+			Name: "UpdateRelationalDatabaseParameters",
+			NewInput: func() mockrt.Input {
+				return new(lightsail.UpdateRelationalDatabaseParametersInput)
+			},
+			NewOutput: func() any {
+				return new(lightsail.UpdateRelationalDatabaseParametersOutput)
 			},
 		},
 	},

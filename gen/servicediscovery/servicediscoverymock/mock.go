@@ -69,6 +69,31 @@ func Service() *mockrt.Service {
 	return service
 }
 
+// HandleCreateHttpNamespace replaces the behaviour of CreateHttpNamespace by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleCreateHttpNamespace(fn func(context.Context, *servicediscovery.CreateHttpNamespaceInput) (*servicediscovery.CreateHttpNamespaceOutput, error)) {
+	if fn == nil {
+		s.Override("CreateHttpNamespace", nil)
+		return
+	}
+	s.Override("CreateHttpNamespace", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.CreateHttpNamespaceInput))
+	})
+}
+
+// DefaultCreateHttpNamespace runs the default behaviour of
+// CreateHttpNamespace, for a HandleCreateHttpNamespace function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultCreateHttpNamespace(ctx context.Context, in *servicediscovery.CreateHttpNamespaceInput) (*servicediscovery.CreateHttpNamespaceOutput, error) {
+	out, err := s.Default(ctx, "CreateHttpNamespace", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.CreateHttpNamespaceOutput), nil
+}
+
 // HandleCreatePrivateDnsNamespace replaces the behaviour of
 // CreatePrivateDnsNamespace by fn; nil restores the default. Requests are
 // still decoded and validated first, so fn only sees valid input; an error it
@@ -94,10 +119,702 @@ func (s *Server) DefaultCreatePrivateDnsNamespace(ctx context.Context, in *servi
 	return out.(*servicediscovery.CreatePrivateDnsNamespaceOutput), nil
 }
 
+// HandleCreatePublicDnsNamespace replaces the behaviour of
+// CreatePublicDnsNamespace by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreatePublicDnsNamespace(fn func(context.Context, *servicediscovery.CreatePublicDnsNamespaceInput) (*servicediscovery.CreatePublicDnsNamespaceOutput, error)) {
+	if fn == nil {
+		s.Override("CreatePublicDnsNamespace", nil)
+		return
+	}
+	s.Override("CreatePublicDnsNamespace", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.CreatePublicDnsNamespaceInput))
+	})
+}
+
+// DefaultCreatePublicDnsNamespace runs the default behaviour of
+// CreatePublicDnsNamespace, for a HandleCreatePublicDnsNamespace function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultCreatePublicDnsNamespace(ctx context.Context, in *servicediscovery.CreatePublicDnsNamespaceInput) (*servicediscovery.CreatePublicDnsNamespaceOutput, error) {
+	out, err := s.Default(ctx, "CreatePublicDnsNamespace", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.CreatePublicDnsNamespaceOutput), nil
+}
+
+// HandleCreateService replaces the behaviour of CreateService by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleCreateService(fn func(context.Context, *servicediscovery.CreateServiceInput) (*servicediscovery.CreateServiceOutput, error)) {
+	if fn == nil {
+		s.Override("CreateService", nil)
+		return
+	}
+	s.Override("CreateService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.CreateServiceInput))
+	})
+}
+
+// DefaultCreateService runs the default behaviour of CreateService, for a
+// HandleCreateService function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateService(ctx context.Context, in *servicediscovery.CreateServiceInput) (*servicediscovery.CreateServiceOutput, error) {
+	out, err := s.Default(ctx, "CreateService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.CreateServiceOutput), nil
+}
+
+// HandleDeleteNamespace replaces the behaviour of DeleteNamespace by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteNamespace(fn func(context.Context, *servicediscovery.DeleteNamespaceInput) (*servicediscovery.DeleteNamespaceOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteNamespace", nil)
+		return
+	}
+	s.Override("DeleteNamespace", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.DeleteNamespaceInput))
+	})
+}
+
+// DefaultDeleteNamespace runs the default behaviour of DeleteNamespace, for a
+// HandleDeleteNamespace function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteNamespace(ctx context.Context, in *servicediscovery.DeleteNamespaceInput) (*servicediscovery.DeleteNamespaceOutput, error) {
+	out, err := s.Default(ctx, "DeleteNamespace", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.DeleteNamespaceOutput), nil
+}
+
+// HandleDeleteService replaces the behaviour of DeleteService by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteService(fn func(context.Context, *servicediscovery.DeleteServiceInput) (*servicediscovery.DeleteServiceOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteService", nil)
+		return
+	}
+	s.Override("DeleteService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.DeleteServiceInput))
+	})
+}
+
+// DefaultDeleteService runs the default behaviour of DeleteService, for a
+// HandleDeleteService function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteService(ctx context.Context, in *servicediscovery.DeleteServiceInput) (*servicediscovery.DeleteServiceOutput, error) {
+	out, err := s.Default(ctx, "DeleteService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.DeleteServiceOutput), nil
+}
+
+// HandleDeleteServiceAttributes replaces the behaviour of
+// DeleteServiceAttributes by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDeleteServiceAttributes(fn func(context.Context, *servicediscovery.DeleteServiceAttributesInput) (*servicediscovery.DeleteServiceAttributesOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteServiceAttributes", nil)
+		return
+	}
+	s.Override("DeleteServiceAttributes", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.DeleteServiceAttributesInput))
+	})
+}
+
+// DefaultDeleteServiceAttributes runs the default behaviour of
+// DeleteServiceAttributes, for a HandleDeleteServiceAttributes function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteServiceAttributes(ctx context.Context, in *servicediscovery.DeleteServiceAttributesInput) (*servicediscovery.DeleteServiceAttributesOutput, error) {
+	out, err := s.Default(ctx, "DeleteServiceAttributes", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.DeleteServiceAttributesOutput), nil
+}
+
+// HandleDeregisterInstance replaces the behaviour of DeregisterInstance by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDeregisterInstance(fn func(context.Context, *servicediscovery.DeregisterInstanceInput) (*servicediscovery.DeregisterInstanceOutput, error)) {
+	if fn == nil {
+		s.Override("DeregisterInstance", nil)
+		return
+	}
+	s.Override("DeregisterInstance", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.DeregisterInstanceInput))
+	})
+}
+
+// DefaultDeregisterInstance runs the default behaviour of DeregisterInstance,
+// for a HandleDeregisterInstance function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDeregisterInstance(ctx context.Context, in *servicediscovery.DeregisterInstanceInput) (*servicediscovery.DeregisterInstanceOutput, error) {
+	out, err := s.Default(ctx, "DeregisterInstance", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.DeregisterInstanceOutput), nil
+}
+
+// HandleDiscoverInstances replaces the behaviour of DiscoverInstances by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDiscoverInstances(fn func(context.Context, *servicediscovery.DiscoverInstancesInput) (*servicediscovery.DiscoverInstancesOutput, error)) {
+	if fn == nil {
+		s.Override("DiscoverInstances", nil)
+		return
+	}
+	s.Override("DiscoverInstances", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.DiscoverInstancesInput))
+	})
+}
+
+// DefaultDiscoverInstances runs the default behaviour of DiscoverInstances,
+// for a HandleDiscoverInstances function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDiscoverInstances(ctx context.Context, in *servicediscovery.DiscoverInstancesInput) (*servicediscovery.DiscoverInstancesOutput, error) {
+	out, err := s.Default(ctx, "DiscoverInstances", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.DiscoverInstancesOutput), nil
+}
+
+// HandleDiscoverInstancesRevision replaces the behaviour of
+// DiscoverInstancesRevision by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDiscoverInstancesRevision(fn func(context.Context, *servicediscovery.DiscoverInstancesRevisionInput) (*servicediscovery.DiscoverInstancesRevisionOutput, error)) {
+	if fn == nil {
+		s.Override("DiscoverInstancesRevision", nil)
+		return
+	}
+	s.Override("DiscoverInstancesRevision", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.DiscoverInstancesRevisionInput))
+	})
+}
+
+// DefaultDiscoverInstancesRevision runs the default behaviour of
+// DiscoverInstancesRevision, for a HandleDiscoverInstancesRevision function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultDiscoverInstancesRevision(ctx context.Context, in *servicediscovery.DiscoverInstancesRevisionInput) (*servicediscovery.DiscoverInstancesRevisionOutput, error) {
+	out, err := s.Default(ctx, "DiscoverInstancesRevision", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.DiscoverInstancesRevisionOutput), nil
+}
+
+// HandleGetInstance replaces the behaviour of GetInstance by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetInstance(fn func(context.Context, *servicediscovery.GetInstanceInput) (*servicediscovery.GetInstanceOutput, error)) {
+	if fn == nil {
+		s.Override("GetInstance", nil)
+		return
+	}
+	s.Override("GetInstance", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.GetInstanceInput))
+	})
+}
+
+// DefaultGetInstance runs the default behaviour of GetInstance, for a
+// HandleGetInstance function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetInstance(ctx context.Context, in *servicediscovery.GetInstanceInput) (*servicediscovery.GetInstanceOutput, error) {
+	out, err := s.Default(ctx, "GetInstance", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.GetInstanceOutput), nil
+}
+
+// HandleGetInstancesHealthStatus replaces the behaviour of
+// GetInstancesHealthStatus by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetInstancesHealthStatus(fn func(context.Context, *servicediscovery.GetInstancesHealthStatusInput) (*servicediscovery.GetInstancesHealthStatusOutput, error)) {
+	if fn == nil {
+		s.Override("GetInstancesHealthStatus", nil)
+		return
+	}
+	s.Override("GetInstancesHealthStatus", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.GetInstancesHealthStatusInput))
+	})
+}
+
+// DefaultGetInstancesHealthStatus runs the default behaviour of
+// GetInstancesHealthStatus, for a HandleGetInstancesHealthStatus function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetInstancesHealthStatus(ctx context.Context, in *servicediscovery.GetInstancesHealthStatusInput) (*servicediscovery.GetInstancesHealthStatusOutput, error) {
+	out, err := s.Default(ctx, "GetInstancesHealthStatus", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.GetInstancesHealthStatusOutput), nil
+}
+
+// HandleGetNamespace replaces the behaviour of GetNamespace by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetNamespace(fn func(context.Context, *servicediscovery.GetNamespaceInput) (*servicediscovery.GetNamespaceOutput, error)) {
+	if fn == nil {
+		s.Override("GetNamespace", nil)
+		return
+	}
+	s.Override("GetNamespace", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.GetNamespaceInput))
+	})
+}
+
+// DefaultGetNamespace runs the default behaviour of GetNamespace, for a
+// HandleGetNamespace function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetNamespace(ctx context.Context, in *servicediscovery.GetNamespaceInput) (*servicediscovery.GetNamespaceOutput, error) {
+	out, err := s.Default(ctx, "GetNamespace", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.GetNamespaceOutput), nil
+}
+
+// HandleGetOperation replaces the behaviour of GetOperation by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetOperation(fn func(context.Context, *servicediscovery.GetOperationInput) (*servicediscovery.GetOperationOutput, error)) {
+	if fn == nil {
+		s.Override("GetOperation", nil)
+		return
+	}
+	s.Override("GetOperation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.GetOperationInput))
+	})
+}
+
+// DefaultGetOperation runs the default behaviour of GetOperation, for a
+// HandleGetOperation function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetOperation(ctx context.Context, in *servicediscovery.GetOperationInput) (*servicediscovery.GetOperationOutput, error) {
+	out, err := s.Default(ctx, "GetOperation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.GetOperationOutput), nil
+}
+
+// HandleGetService replaces the behaviour of GetService by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetService(fn func(context.Context, *servicediscovery.GetServiceInput) (*servicediscovery.GetServiceOutput, error)) {
+	if fn == nil {
+		s.Override("GetService", nil)
+		return
+	}
+	s.Override("GetService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.GetServiceInput))
+	})
+}
+
+// DefaultGetService runs the default behaviour of GetService, for a
+// HandleGetService function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetService(ctx context.Context, in *servicediscovery.GetServiceInput) (*servicediscovery.GetServiceOutput, error) {
+	out, err := s.Default(ctx, "GetService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.GetServiceOutput), nil
+}
+
+// HandleGetServiceAttributes replaces the behaviour of GetServiceAttributes by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleGetServiceAttributes(fn func(context.Context, *servicediscovery.GetServiceAttributesInput) (*servicediscovery.GetServiceAttributesOutput, error)) {
+	if fn == nil {
+		s.Override("GetServiceAttributes", nil)
+		return
+	}
+	s.Override("GetServiceAttributes", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.GetServiceAttributesInput))
+	})
+}
+
+// DefaultGetServiceAttributes runs the default behaviour of
+// GetServiceAttributes, for a HandleGetServiceAttributes function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultGetServiceAttributes(ctx context.Context, in *servicediscovery.GetServiceAttributesInput) (*servicediscovery.GetServiceAttributesOutput, error) {
+	out, err := s.Default(ctx, "GetServiceAttributes", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.GetServiceAttributesOutput), nil
+}
+
+// HandleListInstances replaces the behaviour of ListInstances by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleListInstances(fn func(context.Context, *servicediscovery.ListInstancesInput) (*servicediscovery.ListInstancesOutput, error)) {
+	if fn == nil {
+		s.Override("ListInstances", nil)
+		return
+	}
+	s.Override("ListInstances", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.ListInstancesInput))
+	})
+}
+
+// DefaultListInstances runs the default behaviour of ListInstances, for a
+// HandleListInstances function that adjusts it rather than replaces it.
+func (s *Server) DefaultListInstances(ctx context.Context, in *servicediscovery.ListInstancesInput) (*servicediscovery.ListInstancesOutput, error) {
+	out, err := s.Default(ctx, "ListInstances", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.ListInstancesOutput), nil
+}
+
+// HandleListNamespaces replaces the behaviour of ListNamespaces by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleListNamespaces(fn func(context.Context, *servicediscovery.ListNamespacesInput) (*servicediscovery.ListNamespacesOutput, error)) {
+	if fn == nil {
+		s.Override("ListNamespaces", nil)
+		return
+	}
+	s.Override("ListNamespaces", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.ListNamespacesInput))
+	})
+}
+
+// DefaultListNamespaces runs the default behaviour of ListNamespaces, for a
+// HandleListNamespaces function that adjusts it rather than replaces it.
+func (s *Server) DefaultListNamespaces(ctx context.Context, in *servicediscovery.ListNamespacesInput) (*servicediscovery.ListNamespacesOutput, error) {
+	out, err := s.Default(ctx, "ListNamespaces", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.ListNamespacesOutput), nil
+}
+
+// HandleListOperations replaces the behaviour of ListOperations by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleListOperations(fn func(context.Context, *servicediscovery.ListOperationsInput) (*servicediscovery.ListOperationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListOperations", nil)
+		return
+	}
+	s.Override("ListOperations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.ListOperationsInput))
+	})
+}
+
+// DefaultListOperations runs the default behaviour of ListOperations, for a
+// HandleListOperations function that adjusts it rather than replaces it.
+func (s *Server) DefaultListOperations(ctx context.Context, in *servicediscovery.ListOperationsInput) (*servicediscovery.ListOperationsOutput, error) {
+	out, err := s.Default(ctx, "ListOperations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.ListOperationsOutput), nil
+}
+
+// HandleListServices replaces the behaviour of ListServices by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleListServices(fn func(context.Context, *servicediscovery.ListServicesInput) (*servicediscovery.ListServicesOutput, error)) {
+	if fn == nil {
+		s.Override("ListServices", nil)
+		return
+	}
+	s.Override("ListServices", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.ListServicesInput))
+	})
+}
+
+// DefaultListServices runs the default behaviour of ListServices, for a
+// HandleListServices function that adjusts it rather than replaces it.
+func (s *Server) DefaultListServices(ctx context.Context, in *servicediscovery.ListServicesInput) (*servicediscovery.ListServicesOutput, error) {
+	out, err := s.Default(ctx, "ListServices", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.ListServicesOutput), nil
+}
+
+// HandleListTagsForResource replaces the behaviour of ListTagsForResource by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleListTagsForResource(fn func(context.Context, *servicediscovery.ListTagsForResourceInput) (*servicediscovery.ListTagsForResourceOutput, error)) {
+	if fn == nil {
+		s.Override("ListTagsForResource", nil)
+		return
+	}
+	s.Override("ListTagsForResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.ListTagsForResourceInput))
+	})
+}
+
+// DefaultListTagsForResource runs the default behaviour of
+// ListTagsForResource, for a HandleListTagsForResource function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultListTagsForResource(ctx context.Context, in *servicediscovery.ListTagsForResourceInput) (*servicediscovery.ListTagsForResourceOutput, error) {
+	out, err := s.Default(ctx, "ListTagsForResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.ListTagsForResourceOutput), nil
+}
+
+// HandleRegisterInstance replaces the behaviour of RegisterInstance by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleRegisterInstance(fn func(context.Context, *servicediscovery.RegisterInstanceInput) (*servicediscovery.RegisterInstanceOutput, error)) {
+	if fn == nil {
+		s.Override("RegisterInstance", nil)
+		return
+	}
+	s.Override("RegisterInstance", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.RegisterInstanceInput))
+	})
+}
+
+// DefaultRegisterInstance runs the default behaviour of RegisterInstance, for
+// a HandleRegisterInstance function that adjusts it rather than replaces it.
+func (s *Server) DefaultRegisterInstance(ctx context.Context, in *servicediscovery.RegisterInstanceInput) (*servicediscovery.RegisterInstanceOutput, error) {
+	out, err := s.Default(ctx, "RegisterInstance", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.RegisterInstanceOutput), nil
+}
+
+// HandleTagResource replaces the behaviour of TagResource by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleTagResource(fn func(context.Context, *servicediscovery.TagResourceInput) (*servicediscovery.TagResourceOutput, error)) {
+	if fn == nil {
+		s.Override("TagResource", nil)
+		return
+	}
+	s.Override("TagResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.TagResourceInput))
+	})
+}
+
+// DefaultTagResource runs the default behaviour of TagResource, for a
+// HandleTagResource function that adjusts it rather than replaces it.
+func (s *Server) DefaultTagResource(ctx context.Context, in *servicediscovery.TagResourceInput) (*servicediscovery.TagResourceOutput, error) {
+	out, err := s.Default(ctx, "TagResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.TagResourceOutput), nil
+}
+
+// HandleUntagResource replaces the behaviour of UntagResource by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleUntagResource(fn func(context.Context, *servicediscovery.UntagResourceInput) (*servicediscovery.UntagResourceOutput, error)) {
+	if fn == nil {
+		s.Override("UntagResource", nil)
+		return
+	}
+	s.Override("UntagResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.UntagResourceInput))
+	})
+}
+
+// DefaultUntagResource runs the default behaviour of UntagResource, for a
+// HandleUntagResource function that adjusts it rather than replaces it.
+func (s *Server) DefaultUntagResource(ctx context.Context, in *servicediscovery.UntagResourceInput) (*servicediscovery.UntagResourceOutput, error) {
+	out, err := s.Default(ctx, "UntagResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.UntagResourceOutput), nil
+}
+
+// HandleUpdateHttpNamespace replaces the behaviour of UpdateHttpNamespace by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleUpdateHttpNamespace(fn func(context.Context, *servicediscovery.UpdateHttpNamespaceInput) (*servicediscovery.UpdateHttpNamespaceOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateHttpNamespace", nil)
+		return
+	}
+	s.Override("UpdateHttpNamespace", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.UpdateHttpNamespaceInput))
+	})
+}
+
+// DefaultUpdateHttpNamespace runs the default behaviour of
+// UpdateHttpNamespace, for a HandleUpdateHttpNamespace function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultUpdateHttpNamespace(ctx context.Context, in *servicediscovery.UpdateHttpNamespaceInput) (*servicediscovery.UpdateHttpNamespaceOutput, error) {
+	out, err := s.Default(ctx, "UpdateHttpNamespace", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.UpdateHttpNamespaceOutput), nil
+}
+
+// HandleUpdateInstanceCustomHealthStatus replaces the behaviour of
+// UpdateInstanceCustomHealthStatus by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleUpdateInstanceCustomHealthStatus(fn func(context.Context, *servicediscovery.UpdateInstanceCustomHealthStatusInput) (*servicediscovery.UpdateInstanceCustomHealthStatusOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateInstanceCustomHealthStatus", nil)
+		return
+	}
+	s.Override("UpdateInstanceCustomHealthStatus", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.UpdateInstanceCustomHealthStatusInput))
+	})
+}
+
+// DefaultUpdateInstanceCustomHealthStatus runs the default behaviour of
+// UpdateInstanceCustomHealthStatus, for a
+// HandleUpdateInstanceCustomHealthStatus function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultUpdateInstanceCustomHealthStatus(ctx context.Context, in *servicediscovery.UpdateInstanceCustomHealthStatusInput) (*servicediscovery.UpdateInstanceCustomHealthStatusOutput, error) {
+	out, err := s.Default(ctx, "UpdateInstanceCustomHealthStatus", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.UpdateInstanceCustomHealthStatusOutput), nil
+}
+
+// HandleUpdatePrivateDnsNamespace replaces the behaviour of
+// UpdatePrivateDnsNamespace by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdatePrivateDnsNamespace(fn func(context.Context, *servicediscovery.UpdatePrivateDnsNamespaceInput) (*servicediscovery.UpdatePrivateDnsNamespaceOutput, error)) {
+	if fn == nil {
+		s.Override("UpdatePrivateDnsNamespace", nil)
+		return
+	}
+	s.Override("UpdatePrivateDnsNamespace", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.UpdatePrivateDnsNamespaceInput))
+	})
+}
+
+// DefaultUpdatePrivateDnsNamespace runs the default behaviour of
+// UpdatePrivateDnsNamespace, for a HandleUpdatePrivateDnsNamespace function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdatePrivateDnsNamespace(ctx context.Context, in *servicediscovery.UpdatePrivateDnsNamespaceInput) (*servicediscovery.UpdatePrivateDnsNamespaceOutput, error) {
+	out, err := s.Default(ctx, "UpdatePrivateDnsNamespace", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.UpdatePrivateDnsNamespaceOutput), nil
+}
+
+// HandleUpdatePublicDnsNamespace replaces the behaviour of
+// UpdatePublicDnsNamespace by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdatePublicDnsNamespace(fn func(context.Context, *servicediscovery.UpdatePublicDnsNamespaceInput) (*servicediscovery.UpdatePublicDnsNamespaceOutput, error)) {
+	if fn == nil {
+		s.Override("UpdatePublicDnsNamespace", nil)
+		return
+	}
+	s.Override("UpdatePublicDnsNamespace", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.UpdatePublicDnsNamespaceInput))
+	})
+}
+
+// DefaultUpdatePublicDnsNamespace runs the default behaviour of
+// UpdatePublicDnsNamespace, for a HandleUpdatePublicDnsNamespace function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultUpdatePublicDnsNamespace(ctx context.Context, in *servicediscovery.UpdatePublicDnsNamespaceInput) (*servicediscovery.UpdatePublicDnsNamespaceOutput, error) {
+	out, err := s.Default(ctx, "UpdatePublicDnsNamespace", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.UpdatePublicDnsNamespaceOutput), nil
+}
+
+// HandleUpdateService replaces the behaviour of UpdateService by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleUpdateService(fn func(context.Context, *servicediscovery.UpdateServiceInput) (*servicediscovery.UpdateServiceOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateService", nil)
+		return
+	}
+	s.Override("UpdateService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.UpdateServiceInput))
+	})
+}
+
+// DefaultUpdateService runs the default behaviour of UpdateService, for a
+// HandleUpdateService function that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateService(ctx context.Context, in *servicediscovery.UpdateServiceInput) (*servicediscovery.UpdateServiceOutput, error) {
+	out, err := s.Default(ctx, "UpdateService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.UpdateServiceOutput), nil
+}
+
+// HandleUpdateServiceAttributes replaces the behaviour of
+// UpdateServiceAttributes by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdateServiceAttributes(fn func(context.Context, *servicediscovery.UpdateServiceAttributesInput) (*servicediscovery.UpdateServiceAttributesOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateServiceAttributes", nil)
+		return
+	}
+	s.Override("UpdateServiceAttributes", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*servicediscovery.UpdateServiceAttributesInput))
+	})
+}
+
+// DefaultUpdateServiceAttributes runs the default behaviour of
+// UpdateServiceAttributes, for a HandleUpdateServiceAttributes function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateServiceAttributes(ctx context.Context, in *servicediscovery.UpdateServiceAttributesInput) (*servicediscovery.UpdateServiceAttributesOutput, error) {
+	out, err := s.Default(ctx, "UpdateServiceAttributes", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*servicediscovery.UpdateServiceAttributesOutput), nil
+}
+
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
 	Name: "servicediscovery",
 	Operations: []*mockrt.Operation{
+		{
+			Name: "CreateHttpNamespace",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.CreateHttpNamespaceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.CreateHttpNamespaceOutput)
+			},
+		},
 		{
 			Behavior: &mockrt.Behavior{
 				Conflict: &mockrt.ErrorTemplate{
@@ -171,6 +888,258 @@ var service = &mockrt.Service{
 			},
 			NewOutput: func() any {
 				return new(servicediscovery.CreatePrivateDnsNamespaceOutput)
+			},
+		},
+		{
+			Name: "CreatePublicDnsNamespace",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.CreatePublicDnsNamespaceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.CreatePublicDnsNamespaceOutput)
+			},
+		},
+		{
+			Name: "CreateService",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.CreateServiceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.CreateServiceOutput)
+			},
+		},
+		{
+			Name: "DeleteNamespace",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.DeleteNamespaceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.DeleteNamespaceOutput)
+			},
+		},
+		{
+			Name: "DeleteService",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.DeleteServiceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.DeleteServiceOutput)
+			},
+		},
+		{
+			Name: "DeleteServiceAttributes",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.DeleteServiceAttributesInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.DeleteServiceAttributesOutput)
+			},
+		},
+		{
+			Name: "DeregisterInstance",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.DeregisterInstanceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.DeregisterInstanceOutput)
+			},
+		},
+		{
+			Name: "DiscoverInstances",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.DiscoverInstancesInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.DiscoverInstancesOutput)
+			},
+		},
+		{
+			Name: "DiscoverInstancesRevision",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.DiscoverInstancesRevisionInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.DiscoverInstancesRevisionOutput)
+			},
+		},
+		{
+			Name: "GetInstance",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.GetInstanceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.GetInstanceOutput)
+			},
+		},
+		{
+			Name: "GetInstancesHealthStatus",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.GetInstancesHealthStatusInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.GetInstancesHealthStatusOutput)
+			},
+		},
+		{
+			Name: "GetNamespace",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.GetNamespaceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.GetNamespaceOutput)
+			},
+		},
+		{
+			Name: "GetOperation",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.GetOperationInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.GetOperationOutput)
+			},
+		},
+		{
+			Name: "GetService",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.GetServiceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.GetServiceOutput)
+			},
+		},
+		{
+			Name: "GetServiceAttributes",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.GetServiceAttributesInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.GetServiceAttributesOutput)
+			},
+		},
+		{
+			Name: "ListInstances",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.ListInstancesInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.ListInstancesOutput)
+			},
+		},
+		{
+			Name: "ListNamespaces",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.ListNamespacesInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.ListNamespacesOutput)
+			},
+		},
+		{
+			Name: "ListOperations",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.ListOperationsInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.ListOperationsOutput)
+			},
+		},
+		{
+			Name: "ListServices",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.ListServicesInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.ListServicesOutput)
+			},
+		},
+		{
+			Name: "ListTagsForResource",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.ListTagsForResourceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.ListTagsForResourceOutput)
+			},
+		},
+		{
+			Name: "RegisterInstance",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.RegisterInstanceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.RegisterInstanceOutput)
+			},
+		},
+		{
+			Name: "TagResource",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.TagResourceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.TagResourceOutput)
+			},
+		},
+		{
+			Name: "UntagResource",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.UntagResourceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.UntagResourceOutput)
+			},
+		},
+		{
+			Name: "UpdateHttpNamespace",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.UpdateHttpNamespaceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.UpdateHttpNamespaceOutput)
+			},
+		},
+		{
+			Name: "UpdateInstanceCustomHealthStatus",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.UpdateInstanceCustomHealthStatusInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.UpdateInstanceCustomHealthStatusOutput)
+			},
+		},
+		{
+			Name: "UpdatePrivateDnsNamespace",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.UpdatePrivateDnsNamespaceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.UpdatePrivateDnsNamespaceOutput)
+			},
+		},
+		{
+			Name: "UpdatePublicDnsNamespace",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.UpdatePublicDnsNamespaceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.UpdatePublicDnsNamespaceOutput)
+			},
+		},
+		{
+			Name: "UpdateService",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.UpdateServiceInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.UpdateServiceOutput)
+			},
+		},
+		{
+			Name: "UpdateServiceAttributes",
+			NewInput: func() mockrt.Input {
+				return new(servicediscovery.UpdateServiceAttributesInput)
+			},
+			NewOutput: func() any {
+				return new(servicediscovery.UpdateServiceAttributesOutput)
 			},
 		},
 	},

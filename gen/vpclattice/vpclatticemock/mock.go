@@ -70,6 +70,152 @@ func Service() *mockrt.Service {
 	return service
 }
 
+// HandleBatchUpdateRule replaces the behaviour of BatchUpdateRule by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleBatchUpdateRule(fn func(context.Context, *vpclattice.BatchUpdateRuleInput) (*vpclattice.BatchUpdateRuleOutput, error)) {
+	if fn == nil {
+		s.Override("BatchUpdateRule", nil)
+		return
+	}
+	s.Override("BatchUpdateRule", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.BatchUpdateRuleInput))
+	})
+}
+
+// DefaultBatchUpdateRule runs the default behaviour of BatchUpdateRule, for a
+// HandleBatchUpdateRule function that adjusts it rather than replaces it.
+func (s *Server) DefaultBatchUpdateRule(ctx context.Context, in *vpclattice.BatchUpdateRuleInput) (*vpclattice.BatchUpdateRuleOutput, error) {
+	out, err := s.Default(ctx, "BatchUpdateRule", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.BatchUpdateRuleOutput), nil
+}
+
+// HandleCreateAccessLogSubscription replaces the behaviour of
+// CreateAccessLogSubscription by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateAccessLogSubscription(fn func(context.Context, *vpclattice.CreateAccessLogSubscriptionInput) (*vpclattice.CreateAccessLogSubscriptionOutput, error)) {
+	if fn == nil {
+		s.Override("CreateAccessLogSubscription", nil)
+		return
+	}
+	s.Override("CreateAccessLogSubscription", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.CreateAccessLogSubscriptionInput))
+	})
+}
+
+// DefaultCreateAccessLogSubscription runs the default behaviour of
+// CreateAccessLogSubscription, for a HandleCreateAccessLogSubscription
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateAccessLogSubscription(ctx context.Context, in *vpclattice.CreateAccessLogSubscriptionInput) (*vpclattice.CreateAccessLogSubscriptionOutput, error) {
+	out, err := s.Default(ctx, "CreateAccessLogSubscription", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.CreateAccessLogSubscriptionOutput), nil
+}
+
+// HandleCreateListener replaces the behaviour of CreateListener by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleCreateListener(fn func(context.Context, *vpclattice.CreateListenerInput) (*vpclattice.CreateListenerOutput, error)) {
+	if fn == nil {
+		s.Override("CreateListener", nil)
+		return
+	}
+	s.Override("CreateListener", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.CreateListenerInput))
+	})
+}
+
+// DefaultCreateListener runs the default behaviour of CreateListener, for a
+// HandleCreateListener function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateListener(ctx context.Context, in *vpclattice.CreateListenerInput) (*vpclattice.CreateListenerOutput, error) {
+	out, err := s.Default(ctx, "CreateListener", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.CreateListenerOutput), nil
+}
+
+// HandleCreateResourceConfiguration replaces the behaviour of
+// CreateResourceConfiguration by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleCreateResourceConfiguration(fn func(context.Context, *vpclattice.CreateResourceConfigurationInput) (*vpclattice.CreateResourceConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("CreateResourceConfiguration", nil)
+		return
+	}
+	s.Override("CreateResourceConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.CreateResourceConfigurationInput))
+	})
+}
+
+// DefaultCreateResourceConfiguration runs the default behaviour of
+// CreateResourceConfiguration, for a HandleCreateResourceConfiguration
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateResourceConfiguration(ctx context.Context, in *vpclattice.CreateResourceConfigurationInput) (*vpclattice.CreateResourceConfigurationOutput, error) {
+	out, err := s.Default(ctx, "CreateResourceConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.CreateResourceConfigurationOutput), nil
+}
+
+// HandleCreateResourceGateway replaces the behaviour of CreateResourceGateway
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleCreateResourceGateway(fn func(context.Context, *vpclattice.CreateResourceGatewayInput) (*vpclattice.CreateResourceGatewayOutput, error)) {
+	if fn == nil {
+		s.Override("CreateResourceGateway", nil)
+		return
+	}
+	s.Override("CreateResourceGateway", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.CreateResourceGatewayInput))
+	})
+}
+
+// DefaultCreateResourceGateway runs the default behaviour of
+// CreateResourceGateway, for a HandleCreateResourceGateway function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultCreateResourceGateway(ctx context.Context, in *vpclattice.CreateResourceGatewayInput) (*vpclattice.CreateResourceGatewayOutput, error) {
+	out, err := s.Default(ctx, "CreateResourceGateway", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.CreateResourceGatewayOutput), nil
+}
+
+// HandleCreateRule replaces the behaviour of CreateRule by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleCreateRule(fn func(context.Context, *vpclattice.CreateRuleInput) (*vpclattice.CreateRuleOutput, error)) {
+	if fn == nil {
+		s.Override("CreateRule", nil)
+		return
+	}
+	s.Override("CreateRule", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.CreateRuleInput))
+	})
+}
+
+// DefaultCreateRule runs the default behaviour of CreateRule, for a
+// HandleCreateRule function that adjusts it rather than replaces it.
+func (s *Server) DefaultCreateRule(ctx context.Context, in *vpclattice.CreateRuleInput) (*vpclattice.CreateRuleOutput, error) {
+	out, err := s.Default(ctx, "CreateRule", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.CreateRuleOutput), nil
+}
+
 // HandleCreateService replaces the behaviour of CreateService by fn; nil
 // restores the default. Requests are still decoded and validated first, so fn
 // only sees valid input; an error it returns is answered as the service would
@@ -94,11 +240,1780 @@ func (s *Server) DefaultCreateService(ctx context.Context, in *vpclattice.Create
 	return out.(*vpclattice.CreateServiceOutput), nil
 }
 
+// HandleCreateServiceNetwork replaces the behaviour of CreateServiceNetwork by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleCreateServiceNetwork(fn func(context.Context, *vpclattice.CreateServiceNetworkInput) (*vpclattice.CreateServiceNetworkOutput, error)) {
+	if fn == nil {
+		s.Override("CreateServiceNetwork", nil)
+		return
+	}
+	s.Override("CreateServiceNetwork", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.CreateServiceNetworkInput))
+	})
+}
+
+// DefaultCreateServiceNetwork runs the default behaviour of
+// CreateServiceNetwork, for a HandleCreateServiceNetwork function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultCreateServiceNetwork(ctx context.Context, in *vpclattice.CreateServiceNetworkInput) (*vpclattice.CreateServiceNetworkOutput, error) {
+	out, err := s.Default(ctx, "CreateServiceNetwork", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.CreateServiceNetworkOutput), nil
+}
+
+// HandleCreateServiceNetworkResourceAssociation replaces the behaviour of
+// CreateServiceNetworkResourceAssociation by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleCreateServiceNetworkResourceAssociation(fn func(context.Context, *vpclattice.CreateServiceNetworkResourceAssociationInput) (*vpclattice.CreateServiceNetworkResourceAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("CreateServiceNetworkResourceAssociation", nil)
+		return
+	}
+	s.Override("CreateServiceNetworkResourceAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.CreateServiceNetworkResourceAssociationInput))
+	})
+}
+
+// DefaultCreateServiceNetworkResourceAssociation runs the default behaviour of
+// CreateServiceNetworkResourceAssociation, for a
+// HandleCreateServiceNetworkResourceAssociation function that adjusts it
+// rather than replaces it.
+func (s *Server) DefaultCreateServiceNetworkResourceAssociation(ctx context.Context, in *vpclattice.CreateServiceNetworkResourceAssociationInput) (*vpclattice.CreateServiceNetworkResourceAssociationOutput, error) {
+	out, err := s.Default(ctx, "CreateServiceNetworkResourceAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.CreateServiceNetworkResourceAssociationOutput), nil
+}
+
+// HandleCreateServiceNetworkServiceAssociation replaces the behaviour of
+// CreateServiceNetworkServiceAssociation by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleCreateServiceNetworkServiceAssociation(fn func(context.Context, *vpclattice.CreateServiceNetworkServiceAssociationInput) (*vpclattice.CreateServiceNetworkServiceAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("CreateServiceNetworkServiceAssociation", nil)
+		return
+	}
+	s.Override("CreateServiceNetworkServiceAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.CreateServiceNetworkServiceAssociationInput))
+	})
+}
+
+// DefaultCreateServiceNetworkServiceAssociation runs the default behaviour of
+// CreateServiceNetworkServiceAssociation, for a
+// HandleCreateServiceNetworkServiceAssociation function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultCreateServiceNetworkServiceAssociation(ctx context.Context, in *vpclattice.CreateServiceNetworkServiceAssociationInput) (*vpclattice.CreateServiceNetworkServiceAssociationOutput, error) {
+	out, err := s.Default(ctx, "CreateServiceNetworkServiceAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.CreateServiceNetworkServiceAssociationOutput), nil
+}
+
+// HandleCreateServiceNetworkVpcAssociation replaces the behaviour of
+// CreateServiceNetworkVpcAssociation by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleCreateServiceNetworkVpcAssociation(fn func(context.Context, *vpclattice.CreateServiceNetworkVpcAssociationInput) (*vpclattice.CreateServiceNetworkVpcAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("CreateServiceNetworkVpcAssociation", nil)
+		return
+	}
+	s.Override("CreateServiceNetworkVpcAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.CreateServiceNetworkVpcAssociationInput))
+	})
+}
+
+// DefaultCreateServiceNetworkVpcAssociation runs the default behaviour of
+// CreateServiceNetworkVpcAssociation, for a
+// HandleCreateServiceNetworkVpcAssociation function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultCreateServiceNetworkVpcAssociation(ctx context.Context, in *vpclattice.CreateServiceNetworkVpcAssociationInput) (*vpclattice.CreateServiceNetworkVpcAssociationOutput, error) {
+	out, err := s.Default(ctx, "CreateServiceNetworkVpcAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.CreateServiceNetworkVpcAssociationOutput), nil
+}
+
+// HandleCreateTargetGroup replaces the behaviour of CreateTargetGroup by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleCreateTargetGroup(fn func(context.Context, *vpclattice.CreateTargetGroupInput) (*vpclattice.CreateTargetGroupOutput, error)) {
+	if fn == nil {
+		s.Override("CreateTargetGroup", nil)
+		return
+	}
+	s.Override("CreateTargetGroup", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.CreateTargetGroupInput))
+	})
+}
+
+// DefaultCreateTargetGroup runs the default behaviour of CreateTargetGroup,
+// for a HandleCreateTargetGroup function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultCreateTargetGroup(ctx context.Context, in *vpclattice.CreateTargetGroupInput) (*vpclattice.CreateTargetGroupOutput, error) {
+	out, err := s.Default(ctx, "CreateTargetGroup", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.CreateTargetGroupOutput), nil
+}
+
+// HandleDeleteAccessLogSubscription replaces the behaviour of
+// DeleteAccessLogSubscription by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDeleteAccessLogSubscription(fn func(context.Context, *vpclattice.DeleteAccessLogSubscriptionInput) (*vpclattice.DeleteAccessLogSubscriptionOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteAccessLogSubscription", nil)
+		return
+	}
+	s.Override("DeleteAccessLogSubscription", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteAccessLogSubscriptionInput))
+	})
+}
+
+// DefaultDeleteAccessLogSubscription runs the default behaviour of
+// DeleteAccessLogSubscription, for a HandleDeleteAccessLogSubscription
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteAccessLogSubscription(ctx context.Context, in *vpclattice.DeleteAccessLogSubscriptionInput) (*vpclattice.DeleteAccessLogSubscriptionOutput, error) {
+	out, err := s.Default(ctx, "DeleteAccessLogSubscription", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteAccessLogSubscriptionOutput), nil
+}
+
+// HandleDeleteAuthPolicy replaces the behaviour of DeleteAuthPolicy by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteAuthPolicy(fn func(context.Context, *vpclattice.DeleteAuthPolicyInput) (*vpclattice.DeleteAuthPolicyOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteAuthPolicy", nil)
+		return
+	}
+	s.Override("DeleteAuthPolicy", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteAuthPolicyInput))
+	})
+}
+
+// DefaultDeleteAuthPolicy runs the default behaviour of DeleteAuthPolicy, for
+// a HandleDeleteAuthPolicy function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteAuthPolicy(ctx context.Context, in *vpclattice.DeleteAuthPolicyInput) (*vpclattice.DeleteAuthPolicyOutput, error) {
+	out, err := s.Default(ctx, "DeleteAuthPolicy", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteAuthPolicyOutput), nil
+}
+
+// HandleDeleteDomainVerification replaces the behaviour of
+// DeleteDomainVerification by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDeleteDomainVerification(fn func(context.Context, *vpclattice.DeleteDomainVerificationInput) (*vpclattice.DeleteDomainVerificationOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteDomainVerification", nil)
+		return
+	}
+	s.Override("DeleteDomainVerification", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteDomainVerificationInput))
+	})
+}
+
+// DefaultDeleteDomainVerification runs the default behaviour of
+// DeleteDomainVerification, for a HandleDeleteDomainVerification function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteDomainVerification(ctx context.Context, in *vpclattice.DeleteDomainVerificationInput) (*vpclattice.DeleteDomainVerificationOutput, error) {
+	out, err := s.Default(ctx, "DeleteDomainVerification", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteDomainVerificationOutput), nil
+}
+
+// HandleDeleteListener replaces the behaviour of DeleteListener by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteListener(fn func(context.Context, *vpclattice.DeleteListenerInput) (*vpclattice.DeleteListenerOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteListener", nil)
+		return
+	}
+	s.Override("DeleteListener", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteListenerInput))
+	})
+}
+
+// DefaultDeleteListener runs the default behaviour of DeleteListener, for a
+// HandleDeleteListener function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteListener(ctx context.Context, in *vpclattice.DeleteListenerInput) (*vpclattice.DeleteListenerOutput, error) {
+	out, err := s.Default(ctx, "DeleteListener", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteListenerOutput), nil
+}
+
+// HandleDeleteResourceConfiguration replaces the behaviour of
+// DeleteResourceConfiguration by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleDeleteResourceConfiguration(fn func(context.Context, *vpclattice.DeleteResourceConfigurationInput) (*vpclattice.DeleteResourceConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteResourceConfiguration", nil)
+		return
+	}
+	s.Override("DeleteResourceConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteResourceConfigurationInput))
+	})
+}
+
+// DefaultDeleteResourceConfiguration runs the default behaviour of
+// DeleteResourceConfiguration, for a HandleDeleteResourceConfiguration
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteResourceConfiguration(ctx context.Context, in *vpclattice.DeleteResourceConfigurationInput) (*vpclattice.DeleteResourceConfigurationOutput, error) {
+	out, err := s.Default(ctx, "DeleteResourceConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteResourceConfigurationOutput), nil
+}
+
+// HandleDeleteResourceEndpointAssociation replaces the behaviour of
+// DeleteResourceEndpointAssociation by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleDeleteResourceEndpointAssociation(fn func(context.Context, *vpclattice.DeleteResourceEndpointAssociationInput) (*vpclattice.DeleteResourceEndpointAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteResourceEndpointAssociation", nil)
+		return
+	}
+	s.Override("DeleteResourceEndpointAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteResourceEndpointAssociationInput))
+	})
+}
+
+// DefaultDeleteResourceEndpointAssociation runs the default behaviour of
+// DeleteResourceEndpointAssociation, for a
+// HandleDeleteResourceEndpointAssociation function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultDeleteResourceEndpointAssociation(ctx context.Context, in *vpclattice.DeleteResourceEndpointAssociationInput) (*vpclattice.DeleteResourceEndpointAssociationOutput, error) {
+	out, err := s.Default(ctx, "DeleteResourceEndpointAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteResourceEndpointAssociationOutput), nil
+}
+
+// HandleDeleteResourceGateway replaces the behaviour of DeleteResourceGateway
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleDeleteResourceGateway(fn func(context.Context, *vpclattice.DeleteResourceGatewayInput) (*vpclattice.DeleteResourceGatewayOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteResourceGateway", nil)
+		return
+	}
+	s.Override("DeleteResourceGateway", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteResourceGatewayInput))
+	})
+}
+
+// DefaultDeleteResourceGateway runs the default behaviour of
+// DeleteResourceGateway, for a HandleDeleteResourceGateway function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteResourceGateway(ctx context.Context, in *vpclattice.DeleteResourceGatewayInput) (*vpclattice.DeleteResourceGatewayOutput, error) {
+	out, err := s.Default(ctx, "DeleteResourceGateway", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteResourceGatewayOutput), nil
+}
+
+// HandleDeleteResourcePolicy replaces the behaviour of DeleteResourcePolicy by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleDeleteResourcePolicy(fn func(context.Context, *vpclattice.DeleteResourcePolicyInput) (*vpclattice.DeleteResourcePolicyOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteResourcePolicy", nil)
+		return
+	}
+	s.Override("DeleteResourcePolicy", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteResourcePolicyInput))
+	})
+}
+
+// DefaultDeleteResourcePolicy runs the default behaviour of
+// DeleteResourcePolicy, for a HandleDeleteResourcePolicy function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultDeleteResourcePolicy(ctx context.Context, in *vpclattice.DeleteResourcePolicyInput) (*vpclattice.DeleteResourcePolicyOutput, error) {
+	out, err := s.Default(ctx, "DeleteResourcePolicy", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteResourcePolicyOutput), nil
+}
+
+// HandleDeleteRule replaces the behaviour of DeleteRule by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleDeleteRule(fn func(context.Context, *vpclattice.DeleteRuleInput) (*vpclattice.DeleteRuleOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteRule", nil)
+		return
+	}
+	s.Override("DeleteRule", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteRuleInput))
+	})
+}
+
+// DefaultDeleteRule runs the default behaviour of DeleteRule, for a
+// HandleDeleteRule function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteRule(ctx context.Context, in *vpclattice.DeleteRuleInput) (*vpclattice.DeleteRuleOutput, error) {
+	out, err := s.Default(ctx, "DeleteRule", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteRuleOutput), nil
+}
+
+// HandleDeleteService replaces the behaviour of DeleteService by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleDeleteService(fn func(context.Context, *vpclattice.DeleteServiceInput) (*vpclattice.DeleteServiceOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteService", nil)
+		return
+	}
+	s.Override("DeleteService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteServiceInput))
+	})
+}
+
+// DefaultDeleteService runs the default behaviour of DeleteService, for a
+// HandleDeleteService function that adjusts it rather than replaces it.
+func (s *Server) DefaultDeleteService(ctx context.Context, in *vpclattice.DeleteServiceInput) (*vpclattice.DeleteServiceOutput, error) {
+	out, err := s.Default(ctx, "DeleteService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteServiceOutput), nil
+}
+
+// HandleDeleteServiceNetwork replaces the behaviour of DeleteServiceNetwork by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleDeleteServiceNetwork(fn func(context.Context, *vpclattice.DeleteServiceNetworkInput) (*vpclattice.DeleteServiceNetworkOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteServiceNetwork", nil)
+		return
+	}
+	s.Override("DeleteServiceNetwork", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteServiceNetworkInput))
+	})
+}
+
+// DefaultDeleteServiceNetwork runs the default behaviour of
+// DeleteServiceNetwork, for a HandleDeleteServiceNetwork function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultDeleteServiceNetwork(ctx context.Context, in *vpclattice.DeleteServiceNetworkInput) (*vpclattice.DeleteServiceNetworkOutput, error) {
+	out, err := s.Default(ctx, "DeleteServiceNetwork", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteServiceNetworkOutput), nil
+}
+
+// HandleDeleteServiceNetworkResourceAssociation replaces the behaviour of
+// DeleteServiceNetworkResourceAssociation by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleDeleteServiceNetworkResourceAssociation(fn func(context.Context, *vpclattice.DeleteServiceNetworkResourceAssociationInput) (*vpclattice.DeleteServiceNetworkResourceAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteServiceNetworkResourceAssociation", nil)
+		return
+	}
+	s.Override("DeleteServiceNetworkResourceAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteServiceNetworkResourceAssociationInput))
+	})
+}
+
+// DefaultDeleteServiceNetworkResourceAssociation runs the default behaviour of
+// DeleteServiceNetworkResourceAssociation, for a
+// HandleDeleteServiceNetworkResourceAssociation function that adjusts it
+// rather than replaces it.
+func (s *Server) DefaultDeleteServiceNetworkResourceAssociation(ctx context.Context, in *vpclattice.DeleteServiceNetworkResourceAssociationInput) (*vpclattice.DeleteServiceNetworkResourceAssociationOutput, error) {
+	out, err := s.Default(ctx, "DeleteServiceNetworkResourceAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteServiceNetworkResourceAssociationOutput), nil
+}
+
+// HandleDeleteServiceNetworkServiceAssociation replaces the behaviour of
+// DeleteServiceNetworkServiceAssociation by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleDeleteServiceNetworkServiceAssociation(fn func(context.Context, *vpclattice.DeleteServiceNetworkServiceAssociationInput) (*vpclattice.DeleteServiceNetworkServiceAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteServiceNetworkServiceAssociation", nil)
+		return
+	}
+	s.Override("DeleteServiceNetworkServiceAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteServiceNetworkServiceAssociationInput))
+	})
+}
+
+// DefaultDeleteServiceNetworkServiceAssociation runs the default behaviour of
+// DeleteServiceNetworkServiceAssociation, for a
+// HandleDeleteServiceNetworkServiceAssociation function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultDeleteServiceNetworkServiceAssociation(ctx context.Context, in *vpclattice.DeleteServiceNetworkServiceAssociationInput) (*vpclattice.DeleteServiceNetworkServiceAssociationOutput, error) {
+	out, err := s.Default(ctx, "DeleteServiceNetworkServiceAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteServiceNetworkServiceAssociationOutput), nil
+}
+
+// HandleDeleteServiceNetworkVpcAssociation replaces the behaviour of
+// DeleteServiceNetworkVpcAssociation by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleDeleteServiceNetworkVpcAssociation(fn func(context.Context, *vpclattice.DeleteServiceNetworkVpcAssociationInput) (*vpclattice.DeleteServiceNetworkVpcAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteServiceNetworkVpcAssociation", nil)
+		return
+	}
+	s.Override("DeleteServiceNetworkVpcAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteServiceNetworkVpcAssociationInput))
+	})
+}
+
+// DefaultDeleteServiceNetworkVpcAssociation runs the default behaviour of
+// DeleteServiceNetworkVpcAssociation, for a
+// HandleDeleteServiceNetworkVpcAssociation function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultDeleteServiceNetworkVpcAssociation(ctx context.Context, in *vpclattice.DeleteServiceNetworkVpcAssociationInput) (*vpclattice.DeleteServiceNetworkVpcAssociationOutput, error) {
+	out, err := s.Default(ctx, "DeleteServiceNetworkVpcAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteServiceNetworkVpcAssociationOutput), nil
+}
+
+// HandleDeleteTargetGroup replaces the behaviour of DeleteTargetGroup by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDeleteTargetGroup(fn func(context.Context, *vpclattice.DeleteTargetGroupInput) (*vpclattice.DeleteTargetGroupOutput, error)) {
+	if fn == nil {
+		s.Override("DeleteTargetGroup", nil)
+		return
+	}
+	s.Override("DeleteTargetGroup", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeleteTargetGroupInput))
+	})
+}
+
+// DefaultDeleteTargetGroup runs the default behaviour of DeleteTargetGroup,
+// for a HandleDeleteTargetGroup function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDeleteTargetGroup(ctx context.Context, in *vpclattice.DeleteTargetGroupInput) (*vpclattice.DeleteTargetGroupOutput, error) {
+	out, err := s.Default(ctx, "DeleteTargetGroup", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeleteTargetGroupOutput), nil
+}
+
+// HandleDeregisterTargets replaces the behaviour of DeregisterTargets by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleDeregisterTargets(fn func(context.Context, *vpclattice.DeregisterTargetsInput) (*vpclattice.DeregisterTargetsOutput, error)) {
+	if fn == nil {
+		s.Override("DeregisterTargets", nil)
+		return
+	}
+	s.Override("DeregisterTargets", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.DeregisterTargetsInput))
+	})
+}
+
+// DefaultDeregisterTargets runs the default behaviour of DeregisterTargets,
+// for a HandleDeregisterTargets function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultDeregisterTargets(ctx context.Context, in *vpclattice.DeregisterTargetsInput) (*vpclattice.DeregisterTargetsOutput, error) {
+	out, err := s.Default(ctx, "DeregisterTargets", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.DeregisterTargetsOutput), nil
+}
+
+// HandleGetAccessLogSubscription replaces the behaviour of
+// GetAccessLogSubscription by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetAccessLogSubscription(fn func(context.Context, *vpclattice.GetAccessLogSubscriptionInput) (*vpclattice.GetAccessLogSubscriptionOutput, error)) {
+	if fn == nil {
+		s.Override("GetAccessLogSubscription", nil)
+		return
+	}
+	s.Override("GetAccessLogSubscription", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetAccessLogSubscriptionInput))
+	})
+}
+
+// DefaultGetAccessLogSubscription runs the default behaviour of
+// GetAccessLogSubscription, for a HandleGetAccessLogSubscription function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetAccessLogSubscription(ctx context.Context, in *vpclattice.GetAccessLogSubscriptionInput) (*vpclattice.GetAccessLogSubscriptionOutput, error) {
+	out, err := s.Default(ctx, "GetAccessLogSubscription", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetAccessLogSubscriptionOutput), nil
+}
+
+// HandleGetAuthPolicy replaces the behaviour of GetAuthPolicy by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetAuthPolicy(fn func(context.Context, *vpclattice.GetAuthPolicyInput) (*vpclattice.GetAuthPolicyOutput, error)) {
+	if fn == nil {
+		s.Override("GetAuthPolicy", nil)
+		return
+	}
+	s.Override("GetAuthPolicy", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetAuthPolicyInput))
+	})
+}
+
+// DefaultGetAuthPolicy runs the default behaviour of GetAuthPolicy, for a
+// HandleGetAuthPolicy function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetAuthPolicy(ctx context.Context, in *vpclattice.GetAuthPolicyInput) (*vpclattice.GetAuthPolicyOutput, error) {
+	out, err := s.Default(ctx, "GetAuthPolicy", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetAuthPolicyOutput), nil
+}
+
+// HandleGetDomainVerification replaces the behaviour of GetDomainVerification
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleGetDomainVerification(fn func(context.Context, *vpclattice.GetDomainVerificationInput) (*vpclattice.GetDomainVerificationOutput, error)) {
+	if fn == nil {
+		s.Override("GetDomainVerification", nil)
+		return
+	}
+	s.Override("GetDomainVerification", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetDomainVerificationInput))
+	})
+}
+
+// DefaultGetDomainVerification runs the default behaviour of
+// GetDomainVerification, for a HandleGetDomainVerification function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetDomainVerification(ctx context.Context, in *vpclattice.GetDomainVerificationInput) (*vpclattice.GetDomainVerificationOutput, error) {
+	out, err := s.Default(ctx, "GetDomainVerification", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetDomainVerificationOutput), nil
+}
+
+// HandleGetListener replaces the behaviour of GetListener by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetListener(fn func(context.Context, *vpclattice.GetListenerInput) (*vpclattice.GetListenerOutput, error)) {
+	if fn == nil {
+		s.Override("GetListener", nil)
+		return
+	}
+	s.Override("GetListener", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetListenerInput))
+	})
+}
+
+// DefaultGetListener runs the default behaviour of GetListener, for a
+// HandleGetListener function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetListener(ctx context.Context, in *vpclattice.GetListenerInput) (*vpclattice.GetListenerOutput, error) {
+	out, err := s.Default(ctx, "GetListener", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetListenerOutput), nil
+}
+
+// HandleGetResourceConfiguration replaces the behaviour of
+// GetResourceConfiguration by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleGetResourceConfiguration(fn func(context.Context, *vpclattice.GetResourceConfigurationInput) (*vpclattice.GetResourceConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("GetResourceConfiguration", nil)
+		return
+	}
+	s.Override("GetResourceConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetResourceConfigurationInput))
+	})
+}
+
+// DefaultGetResourceConfiguration runs the default behaviour of
+// GetResourceConfiguration, for a HandleGetResourceConfiguration function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultGetResourceConfiguration(ctx context.Context, in *vpclattice.GetResourceConfigurationInput) (*vpclattice.GetResourceConfigurationOutput, error) {
+	out, err := s.Default(ctx, "GetResourceConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetResourceConfigurationOutput), nil
+}
+
+// HandleGetResourceGateway replaces the behaviour of GetResourceGateway by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleGetResourceGateway(fn func(context.Context, *vpclattice.GetResourceGatewayInput) (*vpclattice.GetResourceGatewayOutput, error)) {
+	if fn == nil {
+		s.Override("GetResourceGateway", nil)
+		return
+	}
+	s.Override("GetResourceGateway", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetResourceGatewayInput))
+	})
+}
+
+// DefaultGetResourceGateway runs the default behaviour of GetResourceGateway,
+// for a HandleGetResourceGateway function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultGetResourceGateway(ctx context.Context, in *vpclattice.GetResourceGatewayInput) (*vpclattice.GetResourceGatewayOutput, error) {
+	out, err := s.Default(ctx, "GetResourceGateway", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetResourceGatewayOutput), nil
+}
+
+// HandleGetResourcePolicy replaces the behaviour of GetResourcePolicy by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleGetResourcePolicy(fn func(context.Context, *vpclattice.GetResourcePolicyInput) (*vpclattice.GetResourcePolicyOutput, error)) {
+	if fn == nil {
+		s.Override("GetResourcePolicy", nil)
+		return
+	}
+	s.Override("GetResourcePolicy", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetResourcePolicyInput))
+	})
+}
+
+// DefaultGetResourcePolicy runs the default behaviour of GetResourcePolicy,
+// for a HandleGetResourcePolicy function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultGetResourcePolicy(ctx context.Context, in *vpclattice.GetResourcePolicyInput) (*vpclattice.GetResourcePolicyOutput, error) {
+	out, err := s.Default(ctx, "GetResourcePolicy", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetResourcePolicyOutput), nil
+}
+
+// HandleGetRule replaces the behaviour of GetRule by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetRule(fn func(context.Context, *vpclattice.GetRuleInput) (*vpclattice.GetRuleOutput, error)) {
+	if fn == nil {
+		s.Override("GetRule", nil)
+		return
+	}
+	s.Override("GetRule", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetRuleInput))
+	})
+}
+
+// DefaultGetRule runs the default behaviour of GetRule, for a HandleGetRule
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetRule(ctx context.Context, in *vpclattice.GetRuleInput) (*vpclattice.GetRuleOutput, error) {
+	out, err := s.Default(ctx, "GetRule", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetRuleOutput), nil
+}
+
+// HandleGetService replaces the behaviour of GetService by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetService(fn func(context.Context, *vpclattice.GetServiceInput) (*vpclattice.GetServiceOutput, error)) {
+	if fn == nil {
+		s.Override("GetService", nil)
+		return
+	}
+	s.Override("GetService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetServiceInput))
+	})
+}
+
+// DefaultGetService runs the default behaviour of GetService, for a
+// HandleGetService function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetService(ctx context.Context, in *vpclattice.GetServiceInput) (*vpclattice.GetServiceOutput, error) {
+	out, err := s.Default(ctx, "GetService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetServiceOutput), nil
+}
+
+// HandleGetServiceNetwork replaces the behaviour of GetServiceNetwork by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleGetServiceNetwork(fn func(context.Context, *vpclattice.GetServiceNetworkInput) (*vpclattice.GetServiceNetworkOutput, error)) {
+	if fn == nil {
+		s.Override("GetServiceNetwork", nil)
+		return
+	}
+	s.Override("GetServiceNetwork", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetServiceNetworkInput))
+	})
+}
+
+// DefaultGetServiceNetwork runs the default behaviour of GetServiceNetwork,
+// for a HandleGetServiceNetwork function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultGetServiceNetwork(ctx context.Context, in *vpclattice.GetServiceNetworkInput) (*vpclattice.GetServiceNetworkOutput, error) {
+	out, err := s.Default(ctx, "GetServiceNetwork", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetServiceNetworkOutput), nil
+}
+
+// HandleGetServiceNetworkResourceAssociation replaces the behaviour of
+// GetServiceNetworkResourceAssociation by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetServiceNetworkResourceAssociation(fn func(context.Context, *vpclattice.GetServiceNetworkResourceAssociationInput) (*vpclattice.GetServiceNetworkResourceAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("GetServiceNetworkResourceAssociation", nil)
+		return
+	}
+	s.Override("GetServiceNetworkResourceAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetServiceNetworkResourceAssociationInput))
+	})
+}
+
+// DefaultGetServiceNetworkResourceAssociation runs the default behaviour of
+// GetServiceNetworkResourceAssociation, for a
+// HandleGetServiceNetworkResourceAssociation function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultGetServiceNetworkResourceAssociation(ctx context.Context, in *vpclattice.GetServiceNetworkResourceAssociationInput) (*vpclattice.GetServiceNetworkResourceAssociationOutput, error) {
+	out, err := s.Default(ctx, "GetServiceNetworkResourceAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetServiceNetworkResourceAssociationOutput), nil
+}
+
+// HandleGetServiceNetworkServiceAssociation replaces the behaviour of
+// GetServiceNetworkServiceAssociation by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleGetServiceNetworkServiceAssociation(fn func(context.Context, *vpclattice.GetServiceNetworkServiceAssociationInput) (*vpclattice.GetServiceNetworkServiceAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("GetServiceNetworkServiceAssociation", nil)
+		return
+	}
+	s.Override("GetServiceNetworkServiceAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetServiceNetworkServiceAssociationInput))
+	})
+}
+
+// DefaultGetServiceNetworkServiceAssociation runs the default behaviour of
+// GetServiceNetworkServiceAssociation, for a
+// HandleGetServiceNetworkServiceAssociation function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultGetServiceNetworkServiceAssociation(ctx context.Context, in *vpclattice.GetServiceNetworkServiceAssociationInput) (*vpclattice.GetServiceNetworkServiceAssociationOutput, error) {
+	out, err := s.Default(ctx, "GetServiceNetworkServiceAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetServiceNetworkServiceAssociationOutput), nil
+}
+
+// HandleGetServiceNetworkVpcAssociation replaces the behaviour of
+// GetServiceNetworkVpcAssociation by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleGetServiceNetworkVpcAssociation(fn func(context.Context, *vpclattice.GetServiceNetworkVpcAssociationInput) (*vpclattice.GetServiceNetworkVpcAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("GetServiceNetworkVpcAssociation", nil)
+		return
+	}
+	s.Override("GetServiceNetworkVpcAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetServiceNetworkVpcAssociationInput))
+	})
+}
+
+// DefaultGetServiceNetworkVpcAssociation runs the default behaviour of
+// GetServiceNetworkVpcAssociation, for a HandleGetServiceNetworkVpcAssociation
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetServiceNetworkVpcAssociation(ctx context.Context, in *vpclattice.GetServiceNetworkVpcAssociationInput) (*vpclattice.GetServiceNetworkVpcAssociationOutput, error) {
+	out, err := s.Default(ctx, "GetServiceNetworkVpcAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetServiceNetworkVpcAssociationOutput), nil
+}
+
+// HandleGetTargetGroup replaces the behaviour of GetTargetGroup by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleGetTargetGroup(fn func(context.Context, *vpclattice.GetTargetGroupInput) (*vpclattice.GetTargetGroupOutput, error)) {
+	if fn == nil {
+		s.Override("GetTargetGroup", nil)
+		return
+	}
+	s.Override("GetTargetGroup", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.GetTargetGroupInput))
+	})
+}
+
+// DefaultGetTargetGroup runs the default behaviour of GetTargetGroup, for a
+// HandleGetTargetGroup function that adjusts it rather than replaces it.
+func (s *Server) DefaultGetTargetGroup(ctx context.Context, in *vpclattice.GetTargetGroupInput) (*vpclattice.GetTargetGroupOutput, error) {
+	out, err := s.Default(ctx, "GetTargetGroup", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.GetTargetGroupOutput), nil
+}
+
+// HandleListAccessLogSubscriptions replaces the behaviour of
+// ListAccessLogSubscriptions by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleListAccessLogSubscriptions(fn func(context.Context, *vpclattice.ListAccessLogSubscriptionsInput) (*vpclattice.ListAccessLogSubscriptionsOutput, error)) {
+	if fn == nil {
+		s.Override("ListAccessLogSubscriptions", nil)
+		return
+	}
+	s.Override("ListAccessLogSubscriptions", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListAccessLogSubscriptionsInput))
+	})
+}
+
+// DefaultListAccessLogSubscriptions runs the default behaviour of
+// ListAccessLogSubscriptions, for a HandleListAccessLogSubscriptions function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultListAccessLogSubscriptions(ctx context.Context, in *vpclattice.ListAccessLogSubscriptionsInput) (*vpclattice.ListAccessLogSubscriptionsOutput, error) {
+	out, err := s.Default(ctx, "ListAccessLogSubscriptions", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListAccessLogSubscriptionsOutput), nil
+}
+
+// HandleListDomainVerifications replaces the behaviour of
+// ListDomainVerifications by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleListDomainVerifications(fn func(context.Context, *vpclattice.ListDomainVerificationsInput) (*vpclattice.ListDomainVerificationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListDomainVerifications", nil)
+		return
+	}
+	s.Override("ListDomainVerifications", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListDomainVerificationsInput))
+	})
+}
+
+// DefaultListDomainVerifications runs the default behaviour of
+// ListDomainVerifications, for a HandleListDomainVerifications function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultListDomainVerifications(ctx context.Context, in *vpclattice.ListDomainVerificationsInput) (*vpclattice.ListDomainVerificationsOutput, error) {
+	out, err := s.Default(ctx, "ListDomainVerifications", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListDomainVerificationsOutput), nil
+}
+
+// HandleListListeners replaces the behaviour of ListListeners by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleListListeners(fn func(context.Context, *vpclattice.ListListenersInput) (*vpclattice.ListListenersOutput, error)) {
+	if fn == nil {
+		s.Override("ListListeners", nil)
+		return
+	}
+	s.Override("ListListeners", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListListenersInput))
+	})
+}
+
+// DefaultListListeners runs the default behaviour of ListListeners, for a
+// HandleListListeners function that adjusts it rather than replaces it.
+func (s *Server) DefaultListListeners(ctx context.Context, in *vpclattice.ListListenersInput) (*vpclattice.ListListenersOutput, error) {
+	out, err := s.Default(ctx, "ListListeners", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListListenersOutput), nil
+}
+
+// HandleListResourceConfigurations replaces the behaviour of
+// ListResourceConfigurations by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleListResourceConfigurations(fn func(context.Context, *vpclattice.ListResourceConfigurationsInput) (*vpclattice.ListResourceConfigurationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListResourceConfigurations", nil)
+		return
+	}
+	s.Override("ListResourceConfigurations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListResourceConfigurationsInput))
+	})
+}
+
+// DefaultListResourceConfigurations runs the default behaviour of
+// ListResourceConfigurations, for a HandleListResourceConfigurations function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultListResourceConfigurations(ctx context.Context, in *vpclattice.ListResourceConfigurationsInput) (*vpclattice.ListResourceConfigurationsOutput, error) {
+	out, err := s.Default(ctx, "ListResourceConfigurations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListResourceConfigurationsOutput), nil
+}
+
+// HandleListResourceEndpointAssociations replaces the behaviour of
+// ListResourceEndpointAssociations by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleListResourceEndpointAssociations(fn func(context.Context, *vpclattice.ListResourceEndpointAssociationsInput) (*vpclattice.ListResourceEndpointAssociationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListResourceEndpointAssociations", nil)
+		return
+	}
+	s.Override("ListResourceEndpointAssociations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListResourceEndpointAssociationsInput))
+	})
+}
+
+// DefaultListResourceEndpointAssociations runs the default behaviour of
+// ListResourceEndpointAssociations, for a
+// HandleListResourceEndpointAssociations function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultListResourceEndpointAssociations(ctx context.Context, in *vpclattice.ListResourceEndpointAssociationsInput) (*vpclattice.ListResourceEndpointAssociationsOutput, error) {
+	out, err := s.Default(ctx, "ListResourceEndpointAssociations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListResourceEndpointAssociationsOutput), nil
+}
+
+// HandleListResourceGateways replaces the behaviour of ListResourceGateways by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleListResourceGateways(fn func(context.Context, *vpclattice.ListResourceGatewaysInput) (*vpclattice.ListResourceGatewaysOutput, error)) {
+	if fn == nil {
+		s.Override("ListResourceGateways", nil)
+		return
+	}
+	s.Override("ListResourceGateways", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListResourceGatewaysInput))
+	})
+}
+
+// DefaultListResourceGateways runs the default behaviour of
+// ListResourceGateways, for a HandleListResourceGateways function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultListResourceGateways(ctx context.Context, in *vpclattice.ListResourceGatewaysInput) (*vpclattice.ListResourceGatewaysOutput, error) {
+	out, err := s.Default(ctx, "ListResourceGateways", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListResourceGatewaysOutput), nil
+}
+
+// HandleListRules replaces the behaviour of ListRules by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleListRules(fn func(context.Context, *vpclattice.ListRulesInput) (*vpclattice.ListRulesOutput, error)) {
+	if fn == nil {
+		s.Override("ListRules", nil)
+		return
+	}
+	s.Override("ListRules", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListRulesInput))
+	})
+}
+
+// DefaultListRules runs the default behaviour of ListRules, for a
+// HandleListRules function that adjusts it rather than replaces it.
+func (s *Server) DefaultListRules(ctx context.Context, in *vpclattice.ListRulesInput) (*vpclattice.ListRulesOutput, error) {
+	out, err := s.Default(ctx, "ListRules", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListRulesOutput), nil
+}
+
+// HandleListServiceNetworkResourceAssociations replaces the behaviour of
+// ListServiceNetworkResourceAssociations by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleListServiceNetworkResourceAssociations(fn func(context.Context, *vpclattice.ListServiceNetworkResourceAssociationsInput) (*vpclattice.ListServiceNetworkResourceAssociationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListServiceNetworkResourceAssociations", nil)
+		return
+	}
+	s.Override("ListServiceNetworkResourceAssociations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListServiceNetworkResourceAssociationsInput))
+	})
+}
+
+// DefaultListServiceNetworkResourceAssociations runs the default behaviour of
+// ListServiceNetworkResourceAssociations, for a
+// HandleListServiceNetworkResourceAssociations function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultListServiceNetworkResourceAssociations(ctx context.Context, in *vpclattice.ListServiceNetworkResourceAssociationsInput) (*vpclattice.ListServiceNetworkResourceAssociationsOutput, error) {
+	out, err := s.Default(ctx, "ListServiceNetworkResourceAssociations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListServiceNetworkResourceAssociationsOutput), nil
+}
+
+// HandleListServiceNetworkServiceAssociations replaces the behaviour of
+// ListServiceNetworkServiceAssociations by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleListServiceNetworkServiceAssociations(fn func(context.Context, *vpclattice.ListServiceNetworkServiceAssociationsInput) (*vpclattice.ListServiceNetworkServiceAssociationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListServiceNetworkServiceAssociations", nil)
+		return
+	}
+	s.Override("ListServiceNetworkServiceAssociations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListServiceNetworkServiceAssociationsInput))
+	})
+}
+
+// DefaultListServiceNetworkServiceAssociations runs the default behaviour of
+// ListServiceNetworkServiceAssociations, for a
+// HandleListServiceNetworkServiceAssociations function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultListServiceNetworkServiceAssociations(ctx context.Context, in *vpclattice.ListServiceNetworkServiceAssociationsInput) (*vpclattice.ListServiceNetworkServiceAssociationsOutput, error) {
+	out, err := s.Default(ctx, "ListServiceNetworkServiceAssociations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListServiceNetworkServiceAssociationsOutput), nil
+}
+
+// HandleListServiceNetworkVpcAssociations replaces the behaviour of
+// ListServiceNetworkVpcAssociations by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleListServiceNetworkVpcAssociations(fn func(context.Context, *vpclattice.ListServiceNetworkVpcAssociationsInput) (*vpclattice.ListServiceNetworkVpcAssociationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListServiceNetworkVpcAssociations", nil)
+		return
+	}
+	s.Override("ListServiceNetworkVpcAssociations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListServiceNetworkVpcAssociationsInput))
+	})
+}
+
+// DefaultListServiceNetworkVpcAssociations runs the default behaviour of
+// ListServiceNetworkVpcAssociations, for a
+// HandleListServiceNetworkVpcAssociations function that adjusts it rather than
+// replaces it.
+func (s *Server) DefaultListServiceNetworkVpcAssociations(ctx context.Context, in *vpclattice.ListServiceNetworkVpcAssociationsInput) (*vpclattice.ListServiceNetworkVpcAssociationsOutput, error) {
+	out, err := s.Default(ctx, "ListServiceNetworkVpcAssociations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListServiceNetworkVpcAssociationsOutput), nil
+}
+
+// HandleListServiceNetworkVpcEndpointAssociations replaces the behaviour of
+// ListServiceNetworkVpcEndpointAssociations by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleListServiceNetworkVpcEndpointAssociations(fn func(context.Context, *vpclattice.ListServiceNetworkVpcEndpointAssociationsInput) (*vpclattice.ListServiceNetworkVpcEndpointAssociationsOutput, error)) {
+	if fn == nil {
+		s.Override("ListServiceNetworkVpcEndpointAssociations", nil)
+		return
+	}
+	s.Override("ListServiceNetworkVpcEndpointAssociations", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListServiceNetworkVpcEndpointAssociationsInput))
+	})
+}
+
+// DefaultListServiceNetworkVpcEndpointAssociations runs the default behaviour
+// of ListServiceNetworkVpcEndpointAssociations, for a
+// HandleListServiceNetworkVpcEndpointAssociations function that adjusts it
+// rather than replaces it.
+func (s *Server) DefaultListServiceNetworkVpcEndpointAssociations(ctx context.Context, in *vpclattice.ListServiceNetworkVpcEndpointAssociationsInput) (*vpclattice.ListServiceNetworkVpcEndpointAssociationsOutput, error) {
+	out, err := s.Default(ctx, "ListServiceNetworkVpcEndpointAssociations", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListServiceNetworkVpcEndpointAssociationsOutput), nil
+}
+
+// HandleListServiceNetworks replaces the behaviour of ListServiceNetworks by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleListServiceNetworks(fn func(context.Context, *vpclattice.ListServiceNetworksInput) (*vpclattice.ListServiceNetworksOutput, error)) {
+	if fn == nil {
+		s.Override("ListServiceNetworks", nil)
+		return
+	}
+	s.Override("ListServiceNetworks", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListServiceNetworksInput))
+	})
+}
+
+// DefaultListServiceNetworks runs the default behaviour of
+// ListServiceNetworks, for a HandleListServiceNetworks function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultListServiceNetworks(ctx context.Context, in *vpclattice.ListServiceNetworksInput) (*vpclattice.ListServiceNetworksOutput, error) {
+	out, err := s.Default(ctx, "ListServiceNetworks", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListServiceNetworksOutput), nil
+}
+
+// HandleListServices replaces the behaviour of ListServices by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleListServices(fn func(context.Context, *vpclattice.ListServicesInput) (*vpclattice.ListServicesOutput, error)) {
+	if fn == nil {
+		s.Override("ListServices", nil)
+		return
+	}
+	s.Override("ListServices", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListServicesInput))
+	})
+}
+
+// DefaultListServices runs the default behaviour of ListServices, for a
+// HandleListServices function that adjusts it rather than replaces it.
+func (s *Server) DefaultListServices(ctx context.Context, in *vpclattice.ListServicesInput) (*vpclattice.ListServicesOutput, error) {
+	out, err := s.Default(ctx, "ListServices", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListServicesOutput), nil
+}
+
+// HandleListTagsForResource replaces the behaviour of ListTagsForResource by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleListTagsForResource(fn func(context.Context, *vpclattice.ListTagsForResourceInput) (*vpclattice.ListTagsForResourceOutput, error)) {
+	if fn == nil {
+		s.Override("ListTagsForResource", nil)
+		return
+	}
+	s.Override("ListTagsForResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListTagsForResourceInput))
+	})
+}
+
+// DefaultListTagsForResource runs the default behaviour of
+// ListTagsForResource, for a HandleListTagsForResource function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultListTagsForResource(ctx context.Context, in *vpclattice.ListTagsForResourceInput) (*vpclattice.ListTagsForResourceOutput, error) {
+	out, err := s.Default(ctx, "ListTagsForResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListTagsForResourceOutput), nil
+}
+
+// HandleListTargetGroups replaces the behaviour of ListTargetGroups by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleListTargetGroups(fn func(context.Context, *vpclattice.ListTargetGroupsInput) (*vpclattice.ListTargetGroupsOutput, error)) {
+	if fn == nil {
+		s.Override("ListTargetGroups", nil)
+		return
+	}
+	s.Override("ListTargetGroups", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListTargetGroupsInput))
+	})
+}
+
+// DefaultListTargetGroups runs the default behaviour of ListTargetGroups, for
+// a HandleListTargetGroups function that adjusts it rather than replaces it.
+func (s *Server) DefaultListTargetGroups(ctx context.Context, in *vpclattice.ListTargetGroupsInput) (*vpclattice.ListTargetGroupsOutput, error) {
+	out, err := s.Default(ctx, "ListTargetGroups", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListTargetGroupsOutput), nil
+}
+
+// HandleListTargets replaces the behaviour of ListTargets by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleListTargets(fn func(context.Context, *vpclattice.ListTargetsInput) (*vpclattice.ListTargetsOutput, error)) {
+	if fn == nil {
+		s.Override("ListTargets", nil)
+		return
+	}
+	s.Override("ListTargets", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.ListTargetsInput))
+	})
+}
+
+// DefaultListTargets runs the default behaviour of ListTargets, for a
+// HandleListTargets function that adjusts it rather than replaces it.
+func (s *Server) DefaultListTargets(ctx context.Context, in *vpclattice.ListTargetsInput) (*vpclattice.ListTargetsOutput, error) {
+	out, err := s.Default(ctx, "ListTargets", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.ListTargetsOutput), nil
+}
+
+// HandlePutAuthPolicy replaces the behaviour of PutAuthPolicy by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandlePutAuthPolicy(fn func(context.Context, *vpclattice.PutAuthPolicyInput) (*vpclattice.PutAuthPolicyOutput, error)) {
+	if fn == nil {
+		s.Override("PutAuthPolicy", nil)
+		return
+	}
+	s.Override("PutAuthPolicy", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.PutAuthPolicyInput))
+	})
+}
+
+// DefaultPutAuthPolicy runs the default behaviour of PutAuthPolicy, for a
+// HandlePutAuthPolicy function that adjusts it rather than replaces it.
+func (s *Server) DefaultPutAuthPolicy(ctx context.Context, in *vpclattice.PutAuthPolicyInput) (*vpclattice.PutAuthPolicyOutput, error) {
+	out, err := s.Default(ctx, "PutAuthPolicy", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.PutAuthPolicyOutput), nil
+}
+
+// HandlePutResourcePolicy replaces the behaviour of PutResourcePolicy by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandlePutResourcePolicy(fn func(context.Context, *vpclattice.PutResourcePolicyInput) (*vpclattice.PutResourcePolicyOutput, error)) {
+	if fn == nil {
+		s.Override("PutResourcePolicy", nil)
+		return
+	}
+	s.Override("PutResourcePolicy", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.PutResourcePolicyInput))
+	})
+}
+
+// DefaultPutResourcePolicy runs the default behaviour of PutResourcePolicy,
+// for a HandlePutResourcePolicy function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultPutResourcePolicy(ctx context.Context, in *vpclattice.PutResourcePolicyInput) (*vpclattice.PutResourcePolicyOutput, error) {
+	out, err := s.Default(ctx, "PutResourcePolicy", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.PutResourcePolicyOutput), nil
+}
+
+// HandleRegisterTargets replaces the behaviour of RegisterTargets by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleRegisterTargets(fn func(context.Context, *vpclattice.RegisterTargetsInput) (*vpclattice.RegisterTargetsOutput, error)) {
+	if fn == nil {
+		s.Override("RegisterTargets", nil)
+		return
+	}
+	s.Override("RegisterTargets", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.RegisterTargetsInput))
+	})
+}
+
+// DefaultRegisterTargets runs the default behaviour of RegisterTargets, for a
+// HandleRegisterTargets function that adjusts it rather than replaces it.
+func (s *Server) DefaultRegisterTargets(ctx context.Context, in *vpclattice.RegisterTargetsInput) (*vpclattice.RegisterTargetsOutput, error) {
+	out, err := s.Default(ctx, "RegisterTargets", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.RegisterTargetsOutput), nil
+}
+
+// HandleStartDomainVerification replaces the behaviour of
+// StartDomainVerification by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleStartDomainVerification(fn func(context.Context, *vpclattice.StartDomainVerificationInput) (*vpclattice.StartDomainVerificationOutput, error)) {
+	if fn == nil {
+		s.Override("StartDomainVerification", nil)
+		return
+	}
+	s.Override("StartDomainVerification", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.StartDomainVerificationInput))
+	})
+}
+
+// DefaultStartDomainVerification runs the default behaviour of
+// StartDomainVerification, for a HandleStartDomainVerification function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultStartDomainVerification(ctx context.Context, in *vpclattice.StartDomainVerificationInput) (*vpclattice.StartDomainVerificationOutput, error) {
+	out, err := s.Default(ctx, "StartDomainVerification", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.StartDomainVerificationOutput), nil
+}
+
+// HandleTagResource replaces the behaviour of TagResource by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleTagResource(fn func(context.Context, *vpclattice.TagResourceInput) (*vpclattice.TagResourceOutput, error)) {
+	if fn == nil {
+		s.Override("TagResource", nil)
+		return
+	}
+	s.Override("TagResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.TagResourceInput))
+	})
+}
+
+// DefaultTagResource runs the default behaviour of TagResource, for a
+// HandleTagResource function that adjusts it rather than replaces it.
+func (s *Server) DefaultTagResource(ctx context.Context, in *vpclattice.TagResourceInput) (*vpclattice.TagResourceOutput, error) {
+	out, err := s.Default(ctx, "TagResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.TagResourceOutput), nil
+}
+
+// HandleUntagResource replaces the behaviour of UntagResource by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleUntagResource(fn func(context.Context, *vpclattice.UntagResourceInput) (*vpclattice.UntagResourceOutput, error)) {
+	if fn == nil {
+		s.Override("UntagResource", nil)
+		return
+	}
+	s.Override("UntagResource", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.UntagResourceInput))
+	})
+}
+
+// DefaultUntagResource runs the default behaviour of UntagResource, for a
+// HandleUntagResource function that adjusts it rather than replaces it.
+func (s *Server) DefaultUntagResource(ctx context.Context, in *vpclattice.UntagResourceInput) (*vpclattice.UntagResourceOutput, error) {
+	out, err := s.Default(ctx, "UntagResource", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.UntagResourceOutput), nil
+}
+
+// HandleUpdateAccessLogSubscription replaces the behaviour of
+// UpdateAccessLogSubscription by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdateAccessLogSubscription(fn func(context.Context, *vpclattice.UpdateAccessLogSubscriptionInput) (*vpclattice.UpdateAccessLogSubscriptionOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateAccessLogSubscription", nil)
+		return
+	}
+	s.Override("UpdateAccessLogSubscription", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.UpdateAccessLogSubscriptionInput))
+	})
+}
+
+// DefaultUpdateAccessLogSubscription runs the default behaviour of
+// UpdateAccessLogSubscription, for a HandleUpdateAccessLogSubscription
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateAccessLogSubscription(ctx context.Context, in *vpclattice.UpdateAccessLogSubscriptionInput) (*vpclattice.UpdateAccessLogSubscriptionOutput, error) {
+	out, err := s.Default(ctx, "UpdateAccessLogSubscription", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.UpdateAccessLogSubscriptionOutput), nil
+}
+
+// HandleUpdateListener replaces the behaviour of UpdateListener by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleUpdateListener(fn func(context.Context, *vpclattice.UpdateListenerInput) (*vpclattice.UpdateListenerOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateListener", nil)
+		return
+	}
+	s.Override("UpdateListener", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.UpdateListenerInput))
+	})
+}
+
+// DefaultUpdateListener runs the default behaviour of UpdateListener, for a
+// HandleUpdateListener function that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateListener(ctx context.Context, in *vpclattice.UpdateListenerInput) (*vpclattice.UpdateListenerOutput, error) {
+	out, err := s.Default(ctx, "UpdateListener", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.UpdateListenerOutput), nil
+}
+
+// HandleUpdateResourceConfiguration replaces the behaviour of
+// UpdateResourceConfiguration by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleUpdateResourceConfiguration(fn func(context.Context, *vpclattice.UpdateResourceConfigurationInput) (*vpclattice.UpdateResourceConfigurationOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateResourceConfiguration", nil)
+		return
+	}
+	s.Override("UpdateResourceConfiguration", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.UpdateResourceConfigurationInput))
+	})
+}
+
+// DefaultUpdateResourceConfiguration runs the default behaviour of
+// UpdateResourceConfiguration, for a HandleUpdateResourceConfiguration
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateResourceConfiguration(ctx context.Context, in *vpclattice.UpdateResourceConfigurationInput) (*vpclattice.UpdateResourceConfigurationOutput, error) {
+	out, err := s.Default(ctx, "UpdateResourceConfiguration", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.UpdateResourceConfigurationOutput), nil
+}
+
+// HandleUpdateResourceGateway replaces the behaviour of UpdateResourceGateway
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleUpdateResourceGateway(fn func(context.Context, *vpclattice.UpdateResourceGatewayInput) (*vpclattice.UpdateResourceGatewayOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateResourceGateway", nil)
+		return
+	}
+	s.Override("UpdateResourceGateway", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.UpdateResourceGatewayInput))
+	})
+}
+
+// DefaultUpdateResourceGateway runs the default behaviour of
+// UpdateResourceGateway, for a HandleUpdateResourceGateway function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateResourceGateway(ctx context.Context, in *vpclattice.UpdateResourceGatewayInput) (*vpclattice.UpdateResourceGatewayOutput, error) {
+	out, err := s.Default(ctx, "UpdateResourceGateway", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.UpdateResourceGatewayOutput), nil
+}
+
+// HandleUpdateRule replaces the behaviour of UpdateRule by fn; nil restores
+// the default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleUpdateRule(fn func(context.Context, *vpclattice.UpdateRuleInput) (*vpclattice.UpdateRuleOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateRule", nil)
+		return
+	}
+	s.Override("UpdateRule", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.UpdateRuleInput))
+	})
+}
+
+// DefaultUpdateRule runs the default behaviour of UpdateRule, for a
+// HandleUpdateRule function that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateRule(ctx context.Context, in *vpclattice.UpdateRuleInput) (*vpclattice.UpdateRuleOutput, error) {
+	out, err := s.Default(ctx, "UpdateRule", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.UpdateRuleOutput), nil
+}
+
+// HandleUpdateService replaces the behaviour of UpdateService by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleUpdateService(fn func(context.Context, *vpclattice.UpdateServiceInput) (*vpclattice.UpdateServiceOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateService", nil)
+		return
+	}
+	s.Override("UpdateService", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.UpdateServiceInput))
+	})
+}
+
+// DefaultUpdateService runs the default behaviour of UpdateService, for a
+// HandleUpdateService function that adjusts it rather than replaces it.
+func (s *Server) DefaultUpdateService(ctx context.Context, in *vpclattice.UpdateServiceInput) (*vpclattice.UpdateServiceOutput, error) {
+	out, err := s.Default(ctx, "UpdateService", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.UpdateServiceOutput), nil
+}
+
+// HandleUpdateServiceNetwork replaces the behaviour of UpdateServiceNetwork by
+// fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleUpdateServiceNetwork(fn func(context.Context, *vpclattice.UpdateServiceNetworkInput) (*vpclattice.UpdateServiceNetworkOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateServiceNetwork", nil)
+		return
+	}
+	s.Override("UpdateServiceNetwork", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.UpdateServiceNetworkInput))
+	})
+}
+
+// DefaultUpdateServiceNetwork runs the default behaviour of
+// UpdateServiceNetwork, for a HandleUpdateServiceNetwork function that adjusts
+// it rather than replaces it.
+func (s *Server) DefaultUpdateServiceNetwork(ctx context.Context, in *vpclattice.UpdateServiceNetworkInput) (*vpclattice.UpdateServiceNetworkOutput, error) {
+	out, err := s.Default(ctx, "UpdateServiceNetwork", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.UpdateServiceNetworkOutput), nil
+}
+
+// HandleUpdateServiceNetworkVpcAssociation replaces the behaviour of
+// UpdateServiceNetworkVpcAssociation by fn; nil restores the default. Requests
+// are still decoded and validated first, so fn only sees valid input; an error
+// it returns is answered as the service would answer it.
+func (s *Server) HandleUpdateServiceNetworkVpcAssociation(fn func(context.Context, *vpclattice.UpdateServiceNetworkVpcAssociationInput) (*vpclattice.UpdateServiceNetworkVpcAssociationOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateServiceNetworkVpcAssociation", nil)
+		return
+	}
+	s.Override("UpdateServiceNetworkVpcAssociation", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.UpdateServiceNetworkVpcAssociationInput))
+	})
+}
+
+// DefaultUpdateServiceNetworkVpcAssociation runs the default behaviour of
+// UpdateServiceNetworkVpcAssociation, for a
+// HandleUpdateServiceNetworkVpcAssociation function that adjusts it rather
+// than replaces it.
+func (s *Server) DefaultUpdateServiceNetworkVpcAssociation(ctx context.Context, in *vpclattice.UpdateServiceNetworkVpcAssociationInput) (*vpclattice.UpdateServiceNetworkVpcAssociationOutput, error) {
+	out, err := s.Default(ctx, "UpdateServiceNetworkVpcAssociation", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.UpdateServiceNetworkVpcAssociationOutput), nil
+}
+
+// HandleUpdateTargetGroup replaces the behaviour of UpdateTargetGroup by fn;
+// nil restores the default. Requests are still decoded and validated first, so
+// fn only sees valid input; an error it returns is answered as the service
+// would answer it.
+func (s *Server) HandleUpdateTargetGroup(fn func(context.Context, *vpclattice.UpdateTargetGroupInput) (*vpclattice.UpdateTargetGroupOutput, error)) {
+	if fn == nil {
+		s.Override("UpdateTargetGroup", nil)
+		return
+	}
+	s.Override("UpdateTargetGroup", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*vpclattice.UpdateTargetGroupInput))
+	})
+}
+
+// DefaultUpdateTargetGroup runs the default behaviour of UpdateTargetGroup,
+// for a HandleUpdateTargetGroup function that adjusts it rather than replaces
+// it.
+func (s *Server) DefaultUpdateTargetGroup(ctx context.Context, in *vpclattice.UpdateTargetGroupInput) (*vpclattice.UpdateTargetGroupOutput, error) {
+	out, err := s.Default(ctx, "UpdateTargetGroup", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*vpclattice.UpdateTargetGroupOutput), nil
+}
+
 // service describes the service to mockrt; it is never modified.
 var service = &mockrt.Service{
 	ErrorHeaders: errorHeaders,
 	Name:         "vpclattice",
 	Operations: []*mockrt.Operation{
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "ListenerIdentifier",
+					Location: "uri",
+					Member:   "listenerIdentifier",
+					Name:     "listenerIdentifier",
+				},
+			},
+			Method: "PATCH",
+			Name:   "BatchUpdateRule",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.BatchUpdateRuleInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.BatchUpdateRuleOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "clientToken",
+				Output: []mockrt.Field{
+					{
+						Path:  "id",
+						Value: "als-bbbbbbbbbbbbbbbbb",
+					},
+					{
+						Path:  "arn",
+						Value: "arn:-:vpc-lattice:-:000000000000:accesslogsubscription/als-00000000000000000",
+					},
+					{
+						Path:  "resourceId",
+						Value: "sn-aaaaaaaaaaaaaaaaa",
+					},
+					{
+						Path:  "resourceArn",
+						Value: "arn:b:b:::service/svc-bbbbbbbbbbbbbbbbb",
+					},
+					{
+						Path:  "destinationArn",
+						Value: "arn:b-b-b-b-b-b:b:::",
+					},
+				},
+			},
+			Method: "POST",
+			Name:   "CreateAccessLogSubscription",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.CreateAccessLogSubscriptionInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.CreateAccessLogSubscriptionOutput)
+			},
+			Path:   "/accesslogsubscriptions",
+			Status: 201,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+			},
+			Method: "POST",
+			Name:   "CreateListener",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.CreateListenerInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.CreateListenerOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners",
+			Status: 201,
+		},
+		{
+			Method: "POST",
+			Name:   "CreateResourceConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.CreateResourceConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.CreateResourceConfigurationOutput)
+			},
+			Path:   "/resourceconfigurations",
+			Status: 201,
+		},
+		{
+			Method: "POST",
+			Name:   "CreateResourceGateway",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.CreateResourceGatewayInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.CreateResourceGatewayOutput)
+			},
+			Path:   "/resourcegateways",
+			Status: 201,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "ListenerIdentifier",
+					Location: "uri",
+					Member:   "listenerIdentifier",
+					Name:     "listenerIdentifier",
+				},
+			},
+			Method: "POST",
+			Name:   "CreateRule",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.CreateRuleInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.CreateRuleOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules",
+			Status: 201,
+		},
 		{
 			Behavior: &mockrt.Behavior{
 				Conflict: &mockrt.ErrorTemplate{
@@ -220,6 +2135,1721 @@ var service = &mockrt.Service{
 			},
 			Path:   "/services",
 			Status: 201,
+		},
+		{
+			Method: "POST",
+			Name:   "CreateServiceNetwork",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.CreateServiceNetworkInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.CreateServiceNetworkOutput)
+			},
+			Path:   "/servicenetworks",
+			Status: 201,
+		},
+		{
+			Method: "POST",
+			Name:   "CreateServiceNetworkResourceAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.CreateServiceNetworkResourceAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.CreateServiceNetworkResourceAssociationOutput)
+			},
+			Path:   "/servicenetworkresourceassociations",
+			Status: 201,
+		},
+		{
+			Method: "POST",
+			Name:   "CreateServiceNetworkServiceAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.CreateServiceNetworkServiceAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.CreateServiceNetworkServiceAssociationOutput)
+			},
+			Path:   "/servicenetworkserviceassociations",
+			Status: 200,
+		},
+		{
+			Method: "POST",
+			Name:   "CreateServiceNetworkVpcAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.CreateServiceNetworkVpcAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.CreateServiceNetworkVpcAssociationOutput)
+			},
+			Path:   "/servicenetworkvpcassociations",
+			Status: 200,
+		},
+		{
+			Method: "POST",
+			Name:   "CreateTargetGroup",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.CreateTargetGroupInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.CreateTargetGroupOutput)
+			},
+			Path:   "/targetgroups",
+			Status: 201,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "AccessLogSubscriptionIdentifier",
+					Location: "uri",
+					Member:   "accessLogSubscriptionIdentifier",
+					Name:     "accessLogSubscriptionIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteAccessLogSubscription",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteAccessLogSubscriptionInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteAccessLogSubscriptionOutput)
+			},
+			Path:   "/accesslogsubscriptions/{accessLogSubscriptionIdentifier}",
+			Status: 204,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceIdentifier",
+					Location: "uri",
+					Member:   "resourceIdentifier",
+					Name:     "resourceIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteAuthPolicy",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteAuthPolicyInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteAuthPolicyOutput)
+			},
+			Path:   "/authpolicy/{resourceIdentifier}",
+			Status: 204,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "DomainVerificationIdentifier",
+					Location: "uri",
+					Member:   "domainVerificationIdentifier",
+					Name:     "domainVerificationIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteDomainVerification",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteDomainVerificationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteDomainVerificationOutput)
+			},
+			Path:   "/domainverifications/{domainVerificationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "ListenerIdentifier",
+					Location: "uri",
+					Member:   "listenerIdentifier",
+					Name:     "listenerIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteListener",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteListenerInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteListenerOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners/{listenerIdentifier}",
+			Status: 204,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceConfigurationIdentifier",
+					Location: "uri",
+					Member:   "resourceConfigurationIdentifier",
+					Name:     "resourceConfigurationIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteResourceConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteResourceConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteResourceConfigurationOutput)
+			},
+			Path:   "/resourceconfigurations/{resourceConfigurationIdentifier}",
+			Status: 204,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceEndpointAssociationIdentifier",
+					Location: "uri",
+					Member:   "resourceEndpointAssociationIdentifier",
+					Name:     "resourceEndpointAssociationIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteResourceEndpointAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteResourceEndpointAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteResourceEndpointAssociationOutput)
+			},
+			Path:   "/resourceendpointassociations/{resourceEndpointAssociationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceGatewayIdentifier",
+					Location: "uri",
+					Member:   "resourceGatewayIdentifier",
+					Name:     "resourceGatewayIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteResourceGateway",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteResourceGatewayInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteResourceGatewayOutput)
+			},
+			Path:   "/resourcegateways/{resourceGatewayIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceARN",
+					Location: "uri",
+					Member:   "resourceArn",
+					Name:     "resourceArn",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteResourcePolicy",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteResourcePolicyInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteResourcePolicyOutput)
+			},
+			Path:   "/resourcepolicy/{resourceArn}",
+			Status: 204,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "ListenerIdentifier",
+					Location: "uri",
+					Member:   "listenerIdentifier",
+					Name:     "listenerIdentifier",
+				},
+				{
+					Field:    "RuleIdentifier",
+					Location: "uri",
+					Member:   "ruleIdentifier",
+					Name:     "ruleIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteRule",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteRuleInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteRuleOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}",
+			Status: 204,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteService",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteServiceInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteServiceOutput)
+			},
+			Path:   "/services/{serviceIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkIdentifier",
+					Location: "uri",
+					Member:   "serviceNetworkIdentifier",
+					Name:     "serviceNetworkIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteServiceNetwork",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteServiceNetworkInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteServiceNetworkOutput)
+			},
+			Path:   "/servicenetworks/{serviceNetworkIdentifier}",
+			Status: 204,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkResourceAssociationIdentifier",
+					Location: "uri",
+					Member:   "serviceNetworkResourceAssociationIdentifier",
+					Name:     "serviceNetworkResourceAssociationIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteServiceNetworkResourceAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteServiceNetworkResourceAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteServiceNetworkResourceAssociationOutput)
+			},
+			Path:   "/servicenetworkresourceassociations/{serviceNetworkResourceAssociationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkServiceAssociationIdentifier",
+					Location: "uri",
+					Member:   "serviceNetworkServiceAssociationIdentifier",
+					Name:     "serviceNetworkServiceAssociationIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteServiceNetworkServiceAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteServiceNetworkServiceAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteServiceNetworkServiceAssociationOutput)
+			},
+			Path:   "/servicenetworkserviceassociations/{serviceNetworkServiceAssociationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkVPCAssociationIdentifier",
+					Location: "uri",
+					Member:   "serviceNetworkVpcAssociationIdentifier",
+					Name:     "serviceNetworkVpcAssociationIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteServiceNetworkVpcAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteServiceNetworkVpcAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteServiceNetworkVpcAssociationOutput)
+			},
+			Path:   "/servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "TargetGroupIdentifier",
+					Location: "uri",
+					Member:   "targetGroupIdentifier",
+					Name:     "targetGroupIdentifier",
+				},
+			},
+			Method: "DELETE",
+			Name:   "DeleteTargetGroup",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeleteTargetGroupInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeleteTargetGroupOutput)
+			},
+			Path:   "/targetgroups/{targetGroupIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "TargetGroupIdentifier",
+					Location: "uri",
+					Member:   "targetGroupIdentifier",
+					Name:     "targetGroupIdentifier",
+				},
+			},
+			Method: "POST",
+			Name:   "DeregisterTargets",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.DeregisterTargetsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.DeregisterTargetsOutput)
+			},
+			Path:   "/targetgroups/{targetGroupIdentifier}/deregistertargets",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "id",
+					Value: "als-bbbbbbbbbbbbbbbbb",
+				},
+				{
+					Path:  "arn",
+					Value: "arn:-:vpc-lattice:-:000000000000:accesslogsubscription/als-00000000000000000",
+				},
+				{
+					Path:  "resourceId",
+					Value: "sn-aaaaaaaaaaaaaaaaa",
+				},
+				{
+					Path:  "resourceArn",
+					Value: "arn:b:b:::service/svc-bbbbbbbbbbbbbbbbb",
+				},
+				{
+					Path:  "destinationArn",
+					Value: "arn:b-b-b-b-b-b:b:::",
+				},
+				{
+					Path:  "createdAt",
+					Value: "1970-01-01T00:00:00Z",
+				},
+				{
+					Path:  "lastUpdatedAt",
+					Value: "1970-01-01T00:00:00Z",
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "AccessLogSubscriptionIdentifier",
+					Location: "uri",
+					Member:   "accessLogSubscriptionIdentifier",
+					Name:     "accessLogSubscriptionIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetAccessLogSubscription",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetAccessLogSubscriptionInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetAccessLogSubscriptionOutput)
+			},
+			Path:   "/accesslogsubscriptions/{accessLogSubscriptionIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceIdentifier",
+					Location: "uri",
+					Member:   "resourceIdentifier",
+					Name:     "resourceIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetAuthPolicy",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetAuthPolicyInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetAuthPolicyOutput)
+			},
+			Path:   "/authpolicy/{resourceIdentifier}",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "id",
+					Value: "dv-aaaaaaaaaaaaaaaaa",
+				},
+				{
+					Path:  "arn",
+					Value: "arn:-:vpc-lattice:-:000000000000:domainverification/dv-00000000000000000",
+				},
+				{
+					Path:  "domainName",
+					Value: "xxx",
+				},
+				{
+					Path:  "status",
+					Value: "VERIFIED",
+				},
+				{
+					Path:  "createdAt",
+					Value: "1970-01-01T00:00:00Z",
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "DomainVerificationIdentifier",
+					Location: "uri",
+					Member:   "domainVerificationIdentifier",
+					Name:     "domainVerificationIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetDomainVerification",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetDomainVerificationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetDomainVerificationOutput)
+			},
+			Path:   "/domainverifications/{domainVerificationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "ListenerIdentifier",
+					Location: "uri",
+					Member:   "listenerIdentifier",
+					Name:     "listenerIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetListener",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetListenerInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetListenerOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners/{listenerIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceConfigurationIdentifier",
+					Location: "uri",
+					Member:   "resourceConfigurationIdentifier",
+					Name:     "resourceConfigurationIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetResourceConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetResourceConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetResourceConfigurationOutput)
+			},
+			Path:   "/resourceconfigurations/{resourceConfigurationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceGatewayIdentifier",
+					Location: "uri",
+					Member:   "resourceGatewayIdentifier",
+					Name:     "resourceGatewayIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetResourceGateway",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetResourceGatewayInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetResourceGatewayOutput)
+			},
+			Path:   "/resourcegateways/{resourceGatewayIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceARN",
+					Location: "uri",
+					Member:   "resourceArn",
+					Name:     "resourceArn",
+				},
+			},
+			Method: "GET",
+			Name:   "GetResourcePolicy",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetResourcePolicyInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetResourcePolicyOutput)
+			},
+			Path:   "/resourcepolicy/{resourceArn}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "ListenerIdentifier",
+					Location: "uri",
+					Member:   "listenerIdentifier",
+					Name:     "listenerIdentifier",
+				},
+				{
+					Field:    "RuleIdentifier",
+					Location: "uri",
+					Member:   "ruleIdentifier",
+					Name:     "ruleIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetRule",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetRuleInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetRuleOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetService",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetServiceInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetServiceOutput)
+			},
+			Path:   "/services/{serviceIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkIdentifier",
+					Location: "uri",
+					Member:   "serviceNetworkIdentifier",
+					Name:     "serviceNetworkIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetServiceNetwork",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetServiceNetworkInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetServiceNetworkOutput)
+			},
+			Path:   "/servicenetworks/{serviceNetworkIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkResourceAssociationIdentifier",
+					Location: "uri",
+					Member:   "serviceNetworkResourceAssociationIdentifier",
+					Name:     "serviceNetworkResourceAssociationIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetServiceNetworkResourceAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetServiceNetworkResourceAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetServiceNetworkResourceAssociationOutput)
+			},
+			Path:   "/servicenetworkresourceassociations/{serviceNetworkResourceAssociationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkServiceAssociationIdentifier",
+					Location: "uri",
+					Member:   "serviceNetworkServiceAssociationIdentifier",
+					Name:     "serviceNetworkServiceAssociationIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetServiceNetworkServiceAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetServiceNetworkServiceAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetServiceNetworkServiceAssociationOutput)
+			},
+			Path:   "/servicenetworkserviceassociations/{serviceNetworkServiceAssociationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkVPCAssociationIdentifier",
+					Location: "uri",
+					Member:   "serviceNetworkVpcAssociationIdentifier",
+					Name:     "serviceNetworkVpcAssociationIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetServiceNetworkVpcAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetServiceNetworkVpcAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetServiceNetworkVpcAssociationOutput)
+			},
+			Path:   "/servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "TargetGroupIdentifier",
+					Location: "uri",
+					Member:   "targetGroupIdentifier",
+					Name:     "targetGroupIdentifier",
+				},
+			},
+			Method: "GET",
+			Name:   "GetTargetGroup",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.GetTargetGroupInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.GetTargetGroupOutput)
+			},
+			Path:   "/targetgroups/{targetGroupIdentifier}",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceIdentifier",
+					Location: "query",
+					Member:   "resourceIdentifier",
+					Name:     "resourceIdentifier",
+				},
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListAccessLogSubscriptions",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListAccessLogSubscriptionsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListAccessLogSubscriptionsOutput)
+			},
+			Path:   "/accesslogsubscriptions",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListDomainVerifications",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListDomainVerificationsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListDomainVerificationsOutput)
+			},
+			Path:   "/domainverifications",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListListeners",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListListenersInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListListenersOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceGatewayIdentifier",
+					Location: "query",
+					Member:   "resourceGatewayIdentifier",
+					Name:     "resourceGatewayIdentifier",
+				},
+				{
+					Field:    "ResourceConfigurationGroupIdentifier",
+					Location: "query",
+					Member:   "resourceConfigurationGroupIdentifier",
+					Name:     "resourceConfigurationGroupIdentifier",
+				},
+				{
+					Field:    "DomainVerificationIdentifier",
+					Location: "query",
+					Member:   "domainVerificationIdentifier",
+					Name:     "domainVerificationIdentifier",
+				},
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListResourceConfigurations",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListResourceConfigurationsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListResourceConfigurationsOutput)
+			},
+			Path:   "/resourceconfigurations",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceConfigurationIdentifier",
+					Location: "query",
+					Member:   "resourceConfigurationIdentifier",
+					Name:     "resourceConfigurationIdentifier",
+				},
+				{
+					Field:    "ResourceEndpointAssociationIdentifier",
+					Location: "query",
+					Member:   "resourceEndpointAssociationIdentifier",
+					Name:     "resourceEndpointAssociationIdentifier",
+				},
+				{
+					Field:    "VPCEndpointID",
+					Location: "query",
+					Member:   "vpcEndpointId",
+					Name:     "vpcEndpointId",
+				},
+				{
+					Field:    "VPCEndpointOwner",
+					Location: "query",
+					Member:   "vpcEndpointOwner",
+					Name:     "vpcEndpointOwner",
+				},
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListResourceEndpointAssociations",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListResourceEndpointAssociationsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListResourceEndpointAssociationsOutput)
+			},
+			Path:   "/resourceendpointassociations",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListResourceGateways",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListResourceGatewaysInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListResourceGatewaysOutput)
+			},
+			Path:   "/resourcegateways",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "ListenerIdentifier",
+					Location: "uri",
+					Member:   "listenerIdentifier",
+					Name:     "listenerIdentifier",
+				},
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListRules",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListRulesInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListRulesOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkIdentifier",
+					Location: "query",
+					Member:   "serviceNetworkIdentifier",
+					Name:     "serviceNetworkIdentifier",
+				},
+				{
+					Field:    "ResourceConfigurationIdentifier",
+					Location: "query",
+					Member:   "resourceConfigurationIdentifier",
+					Name:     "resourceConfigurationIdentifier",
+				},
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+				{
+					Field:    "IncludeChildren",
+					Location: "query",
+					Member:   "includeChildren",
+					Name:     "includeChildren",
+				},
+			},
+			Method: "GET",
+			Name:   "ListServiceNetworkResourceAssociations",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListServiceNetworkResourceAssociationsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListServiceNetworkResourceAssociationsOutput)
+			},
+			Path:   "/servicenetworkresourceassociations",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkIdentifier",
+					Location: "query",
+					Member:   "serviceNetworkIdentifier",
+					Name:     "serviceNetworkIdentifier",
+				},
+				{
+					Field:    "ServiceIdentifier",
+					Location: "query",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListServiceNetworkServiceAssociations",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListServiceNetworkServiceAssociationsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListServiceNetworkServiceAssociationsOutput)
+			},
+			Path:   "/servicenetworkserviceassociations",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkIdentifier",
+					Location: "query",
+					Member:   "serviceNetworkIdentifier",
+					Name:     "serviceNetworkIdentifier",
+				},
+				{
+					Field:    "VPCIdentifier",
+					Location: "query",
+					Member:   "vpcIdentifier",
+					Name:     "vpcIdentifier",
+				},
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListServiceNetworkVpcAssociations",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListServiceNetworkVpcAssociationsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListServiceNetworkVpcAssociationsOutput)
+			},
+			Path:   "/servicenetworkvpcassociations",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkIdentifier",
+					Location: "query",
+					Member:   "serviceNetworkIdentifier",
+					Name:     "serviceNetworkIdentifier",
+				},
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListServiceNetworkVpcEndpointAssociations",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListServiceNetworkVpcEndpointAssociationsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListServiceNetworkVpcEndpointAssociationsOutput)
+			},
+			Path:   "/servicenetworkvpcendpointassociations",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListServiceNetworks",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListServiceNetworksInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListServiceNetworksOutput)
+			},
+			Path:   "/servicenetworks",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "GET",
+			Name:   "ListServices",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListServicesInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListServicesOutput)
+			},
+			Path:   "/services",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceARN",
+					Location: "uri",
+					Member:   "resourceArn",
+					Name:     "resourceArn",
+				},
+			},
+			Method: "GET",
+			Name:   "ListTagsForResource",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListTagsForResourceInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListTagsForResourceOutput)
+			},
+			Path:   "/tags/{resourceArn}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+				{
+					Field:    "VPCIdentifier",
+					Location: "query",
+					Member:   "vpcIdentifier",
+					Name:     "vpcIdentifier",
+				},
+				{
+					Field:    "TargetGroupType",
+					Location: "query",
+					Member:   "targetGroupType",
+					Name:     "targetGroupType",
+				},
+			},
+			Method: "GET",
+			Name:   "ListTargetGroups",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListTargetGroupsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListTargetGroupsOutput)
+			},
+			Path:   "/targetgroups",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "items",
+					Value: []any{},
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "TargetGroupIdentifier",
+					Location: "uri",
+					Member:   "targetGroupIdentifier",
+					Name:     "targetGroupIdentifier",
+				},
+				{
+					Field:    "MaxResults",
+					Location: "query",
+					Member:   "maxResults",
+					Name:     "maxResults",
+				},
+				{
+					Field:    "NextToken",
+					Location: "query",
+					Member:   "nextToken",
+					Name:     "nextToken",
+				},
+			},
+			Method: "POST",
+			Name:   "ListTargets",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.ListTargetsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.ListTargetsOutput)
+			},
+			Path:   "/targetgroups/{targetGroupIdentifier}/listtargets",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceIdentifier",
+					Location: "uri",
+					Member:   "resourceIdentifier",
+					Name:     "resourceIdentifier",
+				},
+			},
+			Method: "PUT",
+			Name:   "PutAuthPolicy",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.PutAuthPolicyInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.PutAuthPolicyOutput)
+			},
+			Path:   "/authpolicy/{resourceIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceARN",
+					Location: "uri",
+					Member:   "resourceArn",
+					Name:     "resourceArn",
+				},
+			},
+			Method: "PUT",
+			Name:   "PutResourcePolicy",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.PutResourcePolicyInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.PutResourcePolicyOutput)
+			},
+			Path:   "/resourcepolicy/{resourceArn}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "TargetGroupIdentifier",
+					Location: "uri",
+					Member:   "targetGroupIdentifier",
+					Name:     "targetGroupIdentifier",
+				},
+			},
+			Method: "POST",
+			Name:   "RegisterTargets",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.RegisterTargetsInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.RegisterTargetsOutput)
+			},
+			Path:   "/targetgroups/{targetGroupIdentifier}/registertargets",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "clientToken",
+				Output: []mockrt.Field{
+					{
+						Path:  "id",
+						Value: "dv-aaaaaaaaaaaaaaaaa",
+					},
+					{
+						Path:  "arn",
+						Value: "arn:-:vpc-lattice:-:000000000000:domainverification/dv-00000000000000000",
+					},
+					{
+						Path:  "domainName",
+						Value: "xxx",
+					},
+					{
+						Path:  "status",
+						Value: "VERIFIED",
+					},
+				},
+			},
+			Method: "POST",
+			Name:   "StartDomainVerification",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.StartDomainVerificationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.StartDomainVerificationOutput)
+			},
+			Path:   "/domainverifications",
+			Status: 201,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceARN",
+					Location: "uri",
+					Member:   "resourceArn",
+					Name:     "resourceArn",
+				},
+			},
+			Method: "POST",
+			Name:   "TagResource",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.TagResourceInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.TagResourceOutput)
+			},
+			Path:   "/tags/{resourceArn}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceARN",
+					Location: "uri",
+					Member:   "resourceArn",
+					Name:     "resourceArn",
+				},
+				{
+					Field:    "TagKeys",
+					Location: "query",
+					Member:   "tagKeys",
+					Name:     "tagKeys",
+				},
+			},
+			Method: "DELETE",
+			Name:   "UntagResource",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.UntagResourceInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.UntagResourceOutput)
+			},
+			Path:   "/tags/{resourceArn}",
+			Status: 200,
+		},
+		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "id",
+					Value: "als-bbbbbbbbbbbbbbbbb",
+				},
+				{
+					Path:  "arn",
+					Value: "arn:-:vpc-lattice:-:000000000000:accesslogsubscription/als-00000000000000000",
+				},
+				{
+					Path:  "resourceId",
+					Value: "sn-aaaaaaaaaaaaaaaaa",
+				},
+				{
+					Path:  "resourceArn",
+					Value: "arn:b:b:::service/svc-bbbbbbbbbbbbbbbbb",
+				},
+				{
+					Path:  "destinationArn",
+					Value: "arn:b-b-b-b-b-b:b:::",
+				},
+			}},
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "AccessLogSubscriptionIdentifier",
+					Location: "uri",
+					Member:   "accessLogSubscriptionIdentifier",
+					Name:     "accessLogSubscriptionIdentifier",
+				},
+			},
+			Method: "PATCH",
+			Name:   "UpdateAccessLogSubscription",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.UpdateAccessLogSubscriptionInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.UpdateAccessLogSubscriptionOutput)
+			},
+			Path:   "/accesslogsubscriptions/{accessLogSubscriptionIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "ListenerIdentifier",
+					Location: "uri",
+					Member:   "listenerIdentifier",
+					Name:     "listenerIdentifier",
+				},
+			},
+			Method: "PATCH",
+			Name:   "UpdateListener",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.UpdateListenerInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.UpdateListenerOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners/{listenerIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceConfigurationIdentifier",
+					Location: "uri",
+					Member:   "resourceConfigurationIdentifier",
+					Name:     "resourceConfigurationIdentifier",
+				},
+			},
+			Method: "PATCH",
+			Name:   "UpdateResourceConfiguration",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.UpdateResourceConfigurationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.UpdateResourceConfigurationOutput)
+			},
+			Path:   "/resourceconfigurations/{resourceConfigurationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ResourceGatewayIdentifier",
+					Location: "uri",
+					Member:   "resourceGatewayIdentifier",
+					Name:     "resourceGatewayIdentifier",
+				},
+			},
+			Method: "PATCH",
+			Name:   "UpdateResourceGateway",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.UpdateResourceGatewayInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.UpdateResourceGatewayOutput)
+			},
+			Path:   "/resourcegateways/{resourceGatewayIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+				{
+					Field:    "ListenerIdentifier",
+					Location: "uri",
+					Member:   "listenerIdentifier",
+					Name:     "listenerIdentifier",
+				},
+				{
+					Field:    "RuleIdentifier",
+					Location: "uri",
+					Member:   "ruleIdentifier",
+					Name:     "ruleIdentifier",
+				},
+			},
+			Method: "PATCH",
+			Name:   "UpdateRule",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.UpdateRuleInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.UpdateRuleOutput)
+			},
+			Path:   "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceIdentifier",
+					Location: "uri",
+					Member:   "serviceIdentifier",
+					Name:     "serviceIdentifier",
+				},
+			},
+			Method: "PATCH",
+			Name:   "UpdateService",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.UpdateServiceInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.UpdateServiceOutput)
+			},
+			Path:   "/services/{serviceIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkIdentifier",
+					Location: "uri",
+					Member:   "serviceNetworkIdentifier",
+					Name:     "serviceNetworkIdentifier",
+				},
+			},
+			Method: "PATCH",
+			Name:   "UpdateServiceNetwork",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.UpdateServiceNetworkInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.UpdateServiceNetworkOutput)
+			},
+			Path:   "/servicenetworks/{serviceNetworkIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ServiceNetworkVPCAssociationIdentifier",
+					Location: "uri",
+					Member:   "serviceNetworkVpcAssociationIdentifier",
+					Name:     "serviceNetworkVpcAssociationIdentifier",
+				},
+			},
+			Method: "PATCH",
+			Name:   "UpdateServiceNetworkVpcAssociation",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.UpdateServiceNetworkVpcAssociationInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.UpdateServiceNetworkVpcAssociationOutput)
+			},
+			Path:   "/servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "TargetGroupIdentifier",
+					Location: "uri",
+					Member:   "targetGroupIdentifier",
+					Name:     "targetGroupIdentifier",
+				},
+			},
+			Method: "PATCH",
+			Name:   "UpdateTargetGroup",
+			NewInput: func() mockrt.Input {
+				return new(vpclattice.UpdateTargetGroupInput)
+			},
+			NewOutput: func() any {
+				return new(vpclattice.UpdateTargetGroupOutput)
+			},
+			Path:   "/targetgroups/{targetGroupIdentifier}",
+			Status: 200,
 		},
 	},
 	Protocol: specrt.RestJSON1,
