@@ -236,6 +236,9 @@ func (t *translator) document(ex *extras) *yaml.Node {
 		ops.add(op.name, t.operation(op, ex))
 	}
 	root.add("operations", ops.n)
+	if found := t.inferResources(ex); len(found) > 0 {
+		root.add("resources", t.resources(found))
+	}
 	shapes := newMapping()
 	names, model := t.specShapeNames()
 	for _, name := range names {
