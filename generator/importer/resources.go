@@ -446,6 +446,7 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 		rm.addStr("id", r.id)
 		rm.addStr("name", r.nm)
 		rm.addStr("arn", r.arn)
+		rm.addStr("arnTemplate", t.arnTemplate(r))
 		rm.addStr("parentId", r.parentID)
 		rm.addStr("status", r.status)
 		for _, k := range []string{"notFound", "conflict", "hasChildren", "invalidToken"} {
@@ -480,6 +481,42 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 		m.add(r.name, rm.n)
 	}
 	return m.n
+}
+
+// arnTemplate is the ARN the mock gives resource r, in the form most
+// services use: arn:partition:service:region:account:type/id, with the
+// parent's id before the resource's own for a child
+// (EventBridge Scheduler's schedule/group/name). The service is the
+// signing name, which ARNs use, else the endpoint prefix.
+func (t *translator) arnTemplate(r *inferredRes) string {
+	if r.arn == "" {
+		return ""
+	}
+	svc := t.m.meta.signingName
+	if svc == "" {
+		svc = t.m.meta.endpointPrefix
+	}
+	path := kebab(r.name) + "/"
+	if r.parentID != "" {
+		path += "{output." + r.parentID + "}/"
+	}
+	return "arn:{partition}:" + svc + ":{region}:{account}:" + path + "{output." + r.id + "}"
+}
+
+// kebab writes a resource name as ARNs write resource types:
+// ScheduleGroup is schedule-group.
+func kebab(s string) string {
+	var b strings.Builder
+	for i, c := range s {
+		if c >= 'A' && c <= 'Z' {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			c += 'a' - 'A'
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // kind is the botocore type of the named shape ("" when unknown).
