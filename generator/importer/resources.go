@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/specgen/specgen/generator/spec"
 )
 
 // Resource inference: the importer writes a `resources` block for the
@@ -238,7 +240,12 @@ func (t *translator) findMember(s *botoShape, x string, suffixes []string, kind 
 func (t *translator) listOp(op *botoOperation, ex *extras) *inferredOp {
 	p := ex.paginators[op.name]
 	if p == nil {
-		return nil
+		if p = t.guessPaginator(op); p == nil {
+			return nil
+		}
+		// The operation gets the paginator too (the client a paginator
+		// type): a list the mock pages must say how.
+		ex.paginators[op.name] = p
 	}
 	keys := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(p.Content); i += 2 {
@@ -271,9 +278,45 @@ func (t *translator) listOp(op *botoOperation, ex *extras) *inferredOp {
 	return lo
 }
 
+// guessPaginator is the paginator of a list operation that
+// paginators-1.json leaves out (App Runner's lists), when its shapes leave
+// no doubt: NextToken in and out, MaxResults in, and one list of
+// structures out.
+func (t *translator) guessPaginator(op *botoOperation) *yaml.Node {
+	in, out := t.m.shapes[op.input], t.m.shapes[op.output]
+	if in == nil || out == nil {
+		return nil
+	}
+	tokIn, tokOut, limit := memberByName(in, "NextToken"), memberByName(out, "NextToken"), memberByName(in, "MaxResults")
+	if tokIn == nil || tokOut == nil || limit == nil || t.kind(tokIn.shape) != "string" || t.kind(tokOut.shape) != "string" || t.kind(limit.shape) != "integer" {
+		return nil
+	}
+	var items string
+	for _, mb := range out.members {
+		if l := t.m.shapes[mb.shape]; l != nil && l.typ == "list" && t.kind(l.member) == "structure" {
+			if items != "" {
+				return nil
+			}
+			items = mb.name
+		}
+	}
+	if items == "" {
+		return nil
+	}
+	p := newMapping()
+	p.addStr("inputToken", "NextToken")
+	p.addStr("outputToken", "NextToken")
+	p.addStr("limitKey", "MaxResults")
+	p.addStr("resultKey", items)
+	return flow(p.n)
+}
+
 // inferParent makes r a child of the one other resource whose identifier
-// its create input carries (by the member's name or its shape's), when
-// its list input carries it too, so that the mock can list by parent.
+// its create and read inputs carry (by the member's name or its shape's):
+// a resource named within another. Its list input must carry it too, so
+// that the mock can list by parent. A create naming another resource that
+// the read does not (a load balancer's certificate domain) is a reference,
+// not a parent.
 func (t *translator) inferParent(r *inferredRes, all []*inferredRes) {
 	create := r.ops[0].op
 	var parent *inferredRes
@@ -281,7 +324,7 @@ func (t *translator) inferParent(r *inferredRes, all []*inferredRes) {
 		if p == r || p.parent == r {
 			continue
 		}
-		if t.parentMember(t.m.shapes[create.input], p, r.ops[1].identifier) != "" {
+		if t.parentMember(t.m.shapes[create.input], p, r.ops[1].identifier) != "" && t.parentMember(t.m.shapes[r.ops[1].op.input], p, r.ops[1].identifier) != "" {
 			if parent != nil {
 				return // two candidates: unclear
 			}
@@ -517,6 +560,43 @@ func kebab(s string) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// keepLoadingResources drops the resources block when the spec fails
+// check with it and loads without it: inference must never turn a model
+// that imports into a spec that does not load. Problems elsewhere are left
+// for markExamples to report.
+func keepLoadingResources(pkg string, doc *yaml.Node) {
+	root := doc.Content[0]
+	at := -1
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "resources" {
+			at = i
+		}
+	}
+	if at < 0 || loads(pkg, doc) {
+		return
+	}
+	kept := root.Content
+	root.Content = append(append([]*yaml.Node{}, kept[:at]...), kept[at+2:]...)
+	if !loads(pkg, doc) {
+		root.Content = kept
+	}
+}
+
+// loads tells whether the spec doc passes check.
+func loads(pkg string, doc *yaml.Node) bool {
+	data, err := encode(doc)
+	if err != nil {
+		return false
+	}
+	_, ds := spec.Check(pkg+".yaml", data)
+	for _, d := range ds {
+		if !d.Warning {
+			return false
+		}
+	}
+	return true
 }
 
 // kind is the botocore type of the named shape ("" when unknown).
