@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -407,10 +408,30 @@ func (t *translator) inferTags(found []*inferredRes, ops map[string]*botoOperati
 		}
 		tagOps = append(tagOps, o)
 	}
+	pattern := t.m.shapes[memberByWire(t.m.shapes[tagOps[0].op.input], tagOps[0].resourceArn).shape].pattern
+	re, err := regexp.Compile(pattern)
 	for _, r := range found {
-		if r.arn != "" {
+		// A resource whose ARN the tag input's pattern refuses cannot be
+		// tagged (Scheduler tags groups, not schedules); a pattern Go
+		// cannot read says nothing.
+		if r.arn != "" && (pattern == "" || err != nil || re.MatchString(sampleARN(t.arnTemplate(r)))) {
 			r.tagOps = tagOps
 		}
+	}
+}
+
+// sampleARN fills an ARN template with plausible values.
+func sampleARN(tmpl string) string {
+	for _, kv := range [][2]string{{"{partition}", "aws"}, {"{region}", "us-east-1"}, {"{account}", "123456789012"}} {
+		tmpl = strings.ReplaceAll(tmpl, kv[0], kv[1])
+	}
+	for {
+		i := strings.Index(tmpl, "{output.")
+		if i < 0 {
+			return tmpl
+		}
+		j := strings.Index(tmpl[i:], "}")
+		tmpl = tmpl[:i] + "a1" + tmpl[i+j+1:]
 	}
 }
 
