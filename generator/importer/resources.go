@@ -75,8 +75,15 @@ func (t *translator) inferResources(ex *extras) []*inferredRes {
 			found = append(found, r)
 		}
 	}
-	for _, r := range found {
-		t.inferParent(r, found)
+	// Parents named alone first; then children naming a parent and its
+	// own parent too (a rule names its listener and the listener's
+	// service) can take the deepest.
+	for _, deep := range []bool{false, true} {
+		for _, r := range found {
+			if r.parent == nil {
+				t.inferParent(r, found, deep)
+			}
+		}
 	}
 	t.inferTags(found, ops)
 	for _, r := range found {
@@ -318,23 +325,34 @@ func (t *translator) guessPaginator(op *botoOperation) *yaml.Node {
 // that the mock can list by parent. A create naming another resource that
 // the read does not (a load balancer's certificate domain) is a reference,
 // not a parent.
-func (t *translator) inferParent(r *inferredRes, all []*inferredRes) {
+func (t *translator) inferParent(r *inferredRes, all []*inferredRes, deep bool) {
 	create := r.ops[0].op
-	var parent *inferredRes
+	var cands []*inferredRes
 	for _, p := range all {
-		if p == r || p.parent == r {
+		if p == r || ancestor(r, p) {
 			continue
 		}
 		if t.parentMember(t.m.shapes[create.input], p, r.ops[1].identifier) != "" && t.parentMember(t.m.shapes[r.ops[1].op.input], p, r.ops[1].identifier) != "" {
-			if parent != nil {
-				return // two candidates: unclear
-			}
-			parent = p
+			cands = append(cands, p)
 		}
 	}
-	if parent == nil {
-		return
+	if len(cands) > 1 && deep {
+		var deepest []*inferredRes
+		for _, c := range cands {
+			below := false
+			for _, o := range cands {
+				below = below || ancestor(c, o)
+			}
+			if !below {
+				deepest = append(deepest, c)
+			}
+		}
+		cands = deepest
 	}
+	if len(cands) != 1 {
+		return // none, or several: unclear
+	}
+	parent := cands[0]
 	idents := map[*inferredOp]string{}
 	for _, o := range r.ops {
 		m := t.parentMember(t.m.shapes[o.op.input], parent, o.identifier)
@@ -350,6 +368,16 @@ func (t *translator) inferParent(r *inferredRes, all []*inferredRes) {
 	if pid := t.parentMember(r.desc, parent, r.id); pid != "" && pid != r.nm && pid != r.arn {
 		r.parentID = pid
 	}
+}
+
+// ancestor tells whether a is b's parent, or its parent's, and so on.
+func ancestor(a, b *inferredRes) bool {
+	for x := b.parent; x != nil; x = x.parent {
+		if x == a {
+			return true
+		}
+	}
+	return false
 }
 
 // parentMember is s's string member naming resource p, other than skip:
