@@ -215,6 +215,7 @@ func Import(dir string, files []File, opts Options) (*Result, error) {
 	t.settleNames()
 	progress("writing the spec")
 	doc := t.document(ex)
+	keepLoadingResources(t.pkg, doc)
 	progress("checking the examples")
 	warnings, err := markExamples(t.pkg, doc)
 	if err != nil {
@@ -231,11 +232,17 @@ func Import(dir string, files []File, opts Options) (*Result, error) {
 func (t *translator) document(ex *extras) *yaml.Node {
 	root := newMapping()
 	root.add("service", t.service())
+	// Inferred first: a list it binds may get a paginator its operation
+	// must carry.
+	found := t.inferResources(ex)
 	ops := newMapping()
 	for _, op := range t.m.operations {
 		ops.add(op.name, t.operation(op, ex))
 	}
 	root.add("operations", ops.n)
+	if len(found) > 0 {
+		root.add("resources", t.resources(found))
+	}
 	shapes := newMapping()
 	names, model := t.specShapeNames()
 	for _, name := range names {

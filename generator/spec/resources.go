@@ -163,9 +163,11 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	}
 	sort.Slice(res.Operations, func(i, j int) bool { return res.Operations[i].Operation.Name < res.Operations[j].Operation.Name })
 
-	// The description shape is the create's, or else the first read's.
+	// The description shape is the read's, or else the create's: a create
+	// may answer less than the description (EventBridge Scheduler's answers
+	// only the ARN), and what a read answers is what the mock keeps.
 	var desc *model.Shape
-	for _, role := range []string{"create", "read"} {
+	for _, role := range []string{"read", "create"} {
 		for _, ro := range res.Operations {
 			if desc == nil && ro.Role == role && ro.Description != "-" {
 				desc = r.descShape(ro)

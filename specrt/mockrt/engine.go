@@ -131,6 +131,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 		return nil, nil
 	}
 	en := &engine{kinds: map[string]*kind{}, ops: map[string]*boundOp{}}
+	descFromRead := map[*kind]bool{}
 	for _, res := range svc.Resources {
 		k := &kind{
 			Resource: res, idPath: splitPath(res.ID), namePath: splitPath(res.NameMember), arnPath: splitPath(res.ARN),
@@ -182,8 +183,11 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			if err := b.check(); err != nil {
 				return nil, fmt.Errorf("resource %s: %s of %s: %w", res.Name, ro.Role, ro.Operation, err)
 			}
-			if ro.Role == RoleCreate && k.descType == nil && ro.Description != "-" {
+			// The description kept is the read's, else the create's (as
+			// the checker decides): a create may answer less.
+			if ro.Description != "-" && (ro.Role == RoleRead && !descFromRead[k] || ro.Role == RoleCreate && k.descType == nil) {
 				k.descType = op.outType.at(b.desc)
+				descFromRead[k] = ro.Role == RoleRead
 			}
 			if _, taken := en.ops[ro.Operation]; !taken {
 				// Tag operations are shared by every resource with an ARN:
