@@ -709,7 +709,220 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 	},
-	Protocol:    specrt.RestJSON1,
+	Protocol: specrt.RestJSON1,
+	Resources: []*mockrt.Resource{
+		{
+			ARN:         "Arn",
+			ARNTemplate: "arn:{partition}:scheduler:{region}:{account}:schedule/{output.GroupName}/{output.Name}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(scheduler.ConflictException)
+				},
+			},
+			ID: "Name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(scheduler.ValidationException)
+				},
+			},
+			Name:       "Schedule",
+			NameMember: "Name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(scheduler.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "ClientToken",
+					Operation:        "CreateSchedule",
+					ParentIdentifier: "GroupName",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(scheduler.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+				},
+				{
+					Description:      "-",
+					Identifier:       "Name",
+					Operation:        "DeleteSchedule",
+					ParentIdentifier: "GroupName",
+					Role:             mockrt.RoleDelete,
+				},
+				{
+					Description:      "",
+					Identifier:       "Name",
+					Operation:        "GetSchedule",
+					ParentIdentifier: "GroupName",
+					Role:             mockrt.RoleRead,
+				},
+				{
+					InputToken:       "NextToken",
+					Items:            "Schedules",
+					LimitKey:         "MaxResults",
+					MaxPageSize:      100,
+					Operation:        "ListSchedules",
+					OutputToken:      "NextToken",
+					ParentIdentifier: "GroupName",
+					Role:             mockrt.RoleList,
+				},
+				{
+					Description:      "-",
+					Identifier:       "Name",
+					Operation:        "UpdateSchedule",
+					ParentIdentifier: "GroupName",
+					Role:             mockrt.RoleUpdate,
+				},
+			},
+			Parent:   "ScheduleGroup",
+			ParentID: "GroupName",
+		},
+		{
+			ARN:         "Arn",
+			ARNTemplate: "arn:{partition}:scheduler:{region}:{account}:schedule-group/{output.Name}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(scheduler.ConflictException)
+				},
+			},
+			HasChildren: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(scheduler.ConflictException)
+				},
+			},
+			ID: "Name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(scheduler.ValidationException)
+				},
+			},
+			Name:       "ScheduleGroup",
+			NameMember: "Name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(scheduler.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "ClientToken",
+					Operation:        "CreateScheduleGroup",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(scheduler.ServiceQuotaExceededException)
+						},
+					},
+					Role:       mockrt.RoleCreate,
+					TagKey:     "Key",
+					TagValue:   "Value",
+					Tags:       "Tags",
+					Transition: &mockrt.Transition{During: "ACTIVE"},
+				},
+				{
+					Description: "-",
+					Identifier:  "Name",
+					Operation:   "DeleteScheduleGroup",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "",
+					Identifier:  "Name",
+					Operation:   "GetScheduleGroup",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "NextToken",
+					Items:       "ScheduleGroups",
+					LimitKey:    "MaxResults",
+					MaxPageSize: 100,
+					Operation:   "ListScheduleGroups",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+			},
+			Status: "State",
+		},
+	},
 	SigningName: "scheduler",
 	ValidationError: &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
