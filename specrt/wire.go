@@ -998,3 +998,37 @@ func ptrUnlessErr[T any](d *JSONDecoder, v T) *T {
 	}
 	return &v
 }
+
+// List reads a JSON array into dst, an element at a time with read, and
+// returns dst: [] gives an empty, non-nil slice, as encoding/json does, and
+// null (or an error) leaves dst as it is. Generated decoders call it for
+// lists of scalars, so that each list member costs one line, not a loop.
+func List[T any](d *JSONDecoder, dst []T, read func(*JSONDecoder) T) []T {
+	if !d.BeginArray() {
+		return dst
+	}
+	if dst == nil {
+		dst = []T{}
+	}
+	for d.NextElement() {
+		dst = append(dst, read(d))
+	}
+	return dst
+}
+
+// StructList is List for lists of structures, each element decoded in
+// place by decode.
+func StructList[T any](d *JSONDecoder, dst []T, decode func(*JSONDecoder, *T)) []T {
+	if !d.BeginArray() {
+		return dst
+	}
+	if dst == nil {
+		dst = []T{}
+	}
+	for d.NextElement() {
+		var e T
+		decode(d, &e)
+		dst = append(dst, e)
+	}
+	return dst
+}

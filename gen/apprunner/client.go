@@ -1660,16 +1660,7 @@ func decodeAssociateCustomDomainOutput(d *specrt.JSONDecoder, v *AssociateCustom
 				decodeCustomDomain(d, v.CustomDomain)
 			}
 		case "VpcDNSTargets":
-			if d.BeginArray() {
-				if v.VPCDNSTargets == nil {
-					v.VPCDNSTargets = []VPCDNSTarget{}
-				}
-				for d.NextElement() {
-					var e0 VPCDNSTarget
-					decodeVPCDNSTarget(d, &e0)
-					v.VPCDNSTargets = append(v.VPCDNSTargets, e0)
-				}
-			}
+			v.VPCDNSTargets = specrt.StructList(d, v.VPCDNSTargets, decodeVPCDNSTarget)
 		default:
 			d.Skip()
 		}
@@ -2043,16 +2034,7 @@ func decodeCustomDomain(d *specrt.JSONDecoder, v *CustomDomain) {
 		case "EnableWWWSubdomain":
 			v.EnableWWWSubdomain = d.BoolPtr()
 		case "CertificateValidationRecords":
-			if d.BeginArray() {
-				if v.CertificateValidationRecords == nil {
-					v.CertificateValidationRecords = []CertificateValidationRecord{}
-				}
-				for d.NextElement() {
-					var e0 CertificateValidationRecord
-					decodeCertificateValidationRecord(d, &e0)
-					v.CertificateValidationRecords = append(v.CertificateValidationRecords, e0)
-				}
-			}
+			v.CertificateValidationRecords = specrt.StructList(d, v.CertificateValidationRecords, decodeCertificateValidationRecord)
 		case "Status":
 			v.Status = CustomDomainAssociationStatus(d.Str())
 		default:
@@ -2209,27 +2191,9 @@ func decodeDescribeCustomDomainsOutput(d *specrt.JSONDecoder, v *DescribeCustomD
 		case "ServiceArn":
 			v.ServiceARN = d.StrPtr()
 		case "CustomDomains":
-			if d.BeginArray() {
-				if v.CustomDomains == nil {
-					v.CustomDomains = []CustomDomain{}
-				}
-				for d.NextElement() {
-					var e0 CustomDomain
-					decodeCustomDomain(d, &e0)
-					v.CustomDomains = append(v.CustomDomains, e0)
-				}
-			}
+			v.CustomDomains = specrt.StructList(d, v.CustomDomains, decodeCustomDomain)
 		case "VpcDNSTargets":
-			if d.BeginArray() {
-				if v.VPCDNSTargets == nil {
-					v.VPCDNSTargets = []VPCDNSTarget{}
-				}
-				for d.NextElement() {
-					var e0 VPCDNSTarget
-					decodeVPCDNSTarget(d, &e0)
-					v.VPCDNSTargets = append(v.VPCDNSTargets, e0)
-				}
-			}
+			v.VPCDNSTargets = specrt.StructList(d, v.VPCDNSTargets, decodeVPCDNSTarget)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -2332,16 +2296,7 @@ func decodeDisassociateCustomDomainOutput(d *specrt.JSONDecoder, v *Disassociate
 				decodeCustomDomain(d, v.CustomDomain)
 			}
 		case "VpcDNSTargets":
-			if d.BeginArray() {
-				if v.VPCDNSTargets == nil {
-					v.VPCDNSTargets = []VPCDNSTarget{}
-				}
-				for d.NextElement() {
-					var e0 VPCDNSTarget
-					decodeVPCDNSTarget(d, &e0)
-					v.VPCDNSTargets = append(v.VPCDNSTargets, e0)
-				}
-			}
+			v.VPCDNSTargets = specrt.StructList(d, v.VPCDNSTargets, decodeVPCDNSTarget)
 		default:
 			d.Skip()
 		}
@@ -2575,16 +2530,7 @@ func decodeListAutoScalingConfigurationsOutput(d *specrt.JSONDecoder, v *ListAut
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "AutoScalingConfigurationSummaryList":
-			if d.BeginArray() {
-				if v.AutoScalingConfigurationSummaryList == nil {
-					v.AutoScalingConfigurationSummaryList = []AutoScalingConfigurationSummary{}
-				}
-				for d.NextElement() {
-					var e0 AutoScalingConfigurationSummary
-					decodeAutoScalingConfigurationSummary(d, &e0)
-					v.AutoScalingConfigurationSummaryList = append(v.AutoScalingConfigurationSummaryList, e0)
-				}
-			}
+			v.AutoScalingConfigurationSummaryList = specrt.StructList(d, v.AutoScalingConfigurationSummaryList, decodeAutoScalingConfigurationSummary)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -2602,16 +2548,7 @@ func decodeListConnectionsOutput(d *specrt.JSONDecoder, v *ListConnectionsOutput
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "ConnectionSummaryList":
-			if d.BeginArray() {
-				if v.ConnectionSummaryList == nil {
-					v.ConnectionSummaryList = []ConnectionSummary{}
-				}
-				for d.NextElement() {
-					var e0 ConnectionSummary
-					decodeConnectionSummary(d, &e0)
-					v.ConnectionSummaryList = append(v.ConnectionSummaryList, e0)
-				}
-			}
+			v.ConnectionSummaryList = specrt.StructList(d, v.ConnectionSummaryList, decodeConnectionSummary)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -2629,16 +2566,7 @@ func decodeListObservabilityConfigurationsOutput(d *specrt.JSONDecoder, v *ListO
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "ObservabilityConfigurationSummaryList":
-			if d.BeginArray() {
-				if v.ObservabilityConfigurationSummaryList == nil {
-					v.ObservabilityConfigurationSummaryList = []ObservabilityConfigurationSummary{}
-				}
-				for d.NextElement() {
-					var e0 ObservabilityConfigurationSummary
-					decodeObservabilityConfigurationSummary(d, &e0)
-					v.ObservabilityConfigurationSummaryList = append(v.ObservabilityConfigurationSummaryList, e0)
-				}
-			}
+			v.ObservabilityConfigurationSummaryList = specrt.StructList(d, v.ObservabilityConfigurationSummaryList, decodeObservabilityConfigurationSummary)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -2656,16 +2584,7 @@ func decodeListOperationsOutput(d *specrt.JSONDecoder, v *ListOperationsOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "OperationSummaryList":
-			if d.BeginArray() {
-				if v.OperationSummaryList == nil {
-					v.OperationSummaryList = []OperationSummary{}
-				}
-				for d.NextElement() {
-					var e0 OperationSummary
-					decodeOperationSummary(d, &e0)
-					v.OperationSummaryList = append(v.OperationSummaryList, e0)
-				}
-			}
+			v.OperationSummaryList = specrt.StructList(d, v.OperationSummaryList, decodeOperationSummary)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -2683,14 +2602,7 @@ func decodeListServicesForAutoScalingConfigurationOutput(d *specrt.JSONDecoder, 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "ServiceArnList":
-			if d.BeginArray() {
-				if v.ServiceARNList == nil {
-					v.ServiceARNList = []string{}
-				}
-				for d.NextElement() {
-					v.ServiceARNList = append(v.ServiceARNList, d.Str())
-				}
-			}
+			v.ServiceARNList = specrt.List(d, v.ServiceARNList, (*specrt.JSONDecoder).Str)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -2708,16 +2620,7 @@ func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "ServiceSummaryList":
-			if d.BeginArray() {
-				if v.ServiceSummaryList == nil {
-					v.ServiceSummaryList = []ServiceSummary{}
-				}
-				for d.NextElement() {
-					var e0 ServiceSummary
-					decodeServiceSummary(d, &e0)
-					v.ServiceSummaryList = append(v.ServiceSummaryList, e0)
-				}
-			}
+			v.ServiceSummaryList = specrt.StructList(d, v.ServiceSummaryList, decodeServiceSummary)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -2735,16 +2638,7 @@ func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResour
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "Tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		default:
 			d.Skip()
 		}
@@ -2760,16 +2654,7 @@ func decodeListVpcConnectorsOutput(d *specrt.JSONDecoder, v *ListVpcConnectorsOu
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "VpcConnectors":
-			if d.BeginArray() {
-				if v.VPCConnectors == nil {
-					v.VPCConnectors = []VPCConnector{}
-				}
-				for d.NextElement() {
-					var e0 VPCConnector
-					decodeVPCConnector(d, &e0)
-					v.VPCConnectors = append(v.VPCConnectors, e0)
-				}
-			}
+			v.VPCConnectors = specrt.StructList(d, v.VPCConnectors, decodeVPCConnector)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -2787,16 +2672,7 @@ func decodeListVpcIngressConnectionsOutput(d *specrt.JSONDecoder, v *ListVpcIngr
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "VpcIngressConnectionSummaryList":
-			if d.BeginArray() {
-				if v.VPCIngressConnectionSummaryList == nil {
-					v.VPCIngressConnectionSummaryList = []VPCIngressConnectionSummary{}
-				}
-				for d.NextElement() {
-					var e0 VPCIngressConnectionSummary
-					decodeVPCIngressConnectionSummary(d, &e0)
-					v.VPCIngressConnectionSummaryList = append(v.VPCIngressConnectionSummaryList, e0)
-				}
-			}
+			v.VPCIngressConnectionSummaryList = specrt.StructList(d, v.VPCIngressConnectionSummaryList, decodeVPCIngressConnectionSummary)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -3293,23 +3169,9 @@ func decodeVPCConnector(d *specrt.JSONDecoder, v *VPCConnector) {
 		case "VpcConnectorRevision":
 			v.VPCConnectorRevision = d.Int32Ptr()
 		case "Subnets":
-			if d.BeginArray() {
-				if v.Subnets == nil {
-					v.Subnets = []string{}
-				}
-				for d.NextElement() {
-					v.Subnets = append(v.Subnets, d.Str())
-				}
-			}
+			v.Subnets = specrt.List(d, v.Subnets, (*specrt.JSONDecoder).Str)
 		case "SecurityGroups":
-			if d.BeginArray() {
-				if v.SecurityGroups == nil {
-					v.SecurityGroups = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroups = append(v.SecurityGroups, d.Str())
-				}
-			}
+			v.SecurityGroups = specrt.List(d, v.SecurityGroups, (*specrt.JSONDecoder).Str)
 		case "Status":
 			v.Status = VPCConnectorStatus(d.Str())
 		case "CreatedAt":

@@ -4659,23 +4659,9 @@ func decodeAWSVPCConfiguration(d *specrt.JSONDecoder, v *AWSVPCConfiguration) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "subnets":
-			if d.BeginArray() {
-				if v.Subnets == nil {
-					v.Subnets = []string{}
-				}
-				for d.NextElement() {
-					v.Subnets = append(v.Subnets, d.Str())
-				}
-			}
+			v.Subnets = specrt.List(d, v.Subnets, (*specrt.JSONDecoder).Str)
 		case "securityGroups":
-			if d.BeginArray() {
-				if v.SecurityGroups == nil {
-					v.SecurityGroups = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroups = append(v.SecurityGroups, d.Str())
-				}
-			}
+			v.SecurityGroups = specrt.List(d, v.SecurityGroups, (*specrt.JSONDecoder).Str)
 		case "assignPublicIp":
 			v.AssignPublicIP = AssignPublicIP(d.Str())
 		default:
@@ -4772,16 +4758,7 @@ func decodeAttachment(d *specrt.JSONDecoder, v *Attachment) {
 		case "status":
 			v.Status = d.StrPtr()
 		case "details":
-			if d.BeginArray() {
-				if v.Details == nil {
-					v.Details = []KeyValuePair{}
-				}
-				for d.NextElement() {
-					var e0 KeyValuePair
-					decodeKeyValuePair(d, &e0)
-					v.Details = append(v.Details, e0)
-				}
-			}
+			v.Details = specrt.StructList(d, v.Details, decodeKeyValuePair)
 		default:
 			d.Skip()
 		}
@@ -4947,16 +4924,7 @@ func decodeCapacityProvider(d *specrt.JSONDecoder, v *CapacityProvider) {
 		case "updateStatusReason":
 			v.UpdateStatusReason = d.StrPtr()
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "type":
 			v.Type = CapacityProviderType(d.Str())
 		default:
@@ -5045,69 +5013,17 @@ func decodeCluster(d *specrt.JSONDecoder, v *Cluster) {
 		case "activeServicesCount":
 			v.ActiveServicesCount = d.Int32Ptr()
 		case "statistics":
-			if d.BeginArray() {
-				if v.Statistics == nil {
-					v.Statistics = []KeyValuePair{}
-				}
-				for d.NextElement() {
-					var e0 KeyValuePair
-					decodeKeyValuePair(d, &e0)
-					v.Statistics = append(v.Statistics, e0)
-				}
-			}
+			v.Statistics = specrt.StructList(d, v.Statistics, decodeKeyValuePair)
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "settings":
-			if d.BeginArray() {
-				if v.Settings == nil {
-					v.Settings = []ClusterSetting{}
-				}
-				for d.NextElement() {
-					var e0 ClusterSetting
-					decodeClusterSetting(d, &e0)
-					v.Settings = append(v.Settings, e0)
-				}
-			}
+			v.Settings = specrt.StructList(d, v.Settings, decodeClusterSetting)
 		case "capacityProviders":
-			if d.BeginArray() {
-				if v.CapacityProviders == nil {
-					v.CapacityProviders = []string{}
-				}
-				for d.NextElement() {
-					v.CapacityProviders = append(v.CapacityProviders, d.Str())
-				}
-			}
+			v.CapacityProviders = specrt.List(d, v.CapacityProviders, (*specrt.JSONDecoder).Str)
 		case "defaultCapacityProviderStrategy":
-			if d.BeginArray() {
-				if v.DefaultCapacityProviderStrategy == nil {
-					v.DefaultCapacityProviderStrategy = []CapacityProviderStrategyItem{}
-				}
-				for d.NextElement() {
-					var e0 CapacityProviderStrategyItem
-					decodeCapacityProviderStrategyItem(d, &e0)
-					v.DefaultCapacityProviderStrategy = append(v.DefaultCapacityProviderStrategy, e0)
-				}
-			}
+			v.DefaultCapacityProviderStrategy = specrt.StructList(d, v.DefaultCapacityProviderStrategy, decodeCapacityProviderStrategyItem)
 		case "attachments":
-			if d.BeginArray() {
-				if v.Attachments == nil {
-					v.Attachments = []Attachment{}
-				}
-				for d.NextElement() {
-					var e0 Attachment
-					decodeAttachment(d, &e0)
-					v.Attachments = append(v.Attachments, e0)
-				}
-			}
+			v.Attachments = specrt.StructList(d, v.Attachments, decodeAttachment)
 		case "attachmentsStatus":
 			v.AttachmentsStatus = d.StrPtr()
 		case "serviceConnectDefaults":
@@ -5267,14 +5183,7 @@ func decodeConflictException(d *specrt.JSONDecoder, v *ConflictException) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "resourceIds":
-			if d.BeginArray() {
-				if v.ResourceIDs == nil {
-					v.ResourceIDs = []string{}
-				}
-				for d.NextElement() {
-					v.ResourceIDs = append(v.ResourceIDs, d.Str())
-				}
-			}
+			v.ResourceIDs = specrt.List(d, v.ResourceIDs, (*specrt.JSONDecoder).Str)
 		case "message", "Message":
 			v.Message = d.StrPtr()
 		default:
@@ -5309,40 +5218,13 @@ func decodeContainer(d *specrt.JSONDecoder, v *Container) {
 		case "reason":
 			v.Reason = d.StrPtr()
 		case "networkBindings":
-			if d.BeginArray() {
-				if v.NetworkBindings == nil {
-					v.NetworkBindings = []NetworkBinding{}
-				}
-				for d.NextElement() {
-					var e0 NetworkBinding
-					decodeNetworkBinding(d, &e0)
-					v.NetworkBindings = append(v.NetworkBindings, e0)
-				}
-			}
+			v.NetworkBindings = specrt.StructList(d, v.NetworkBindings, decodeNetworkBinding)
 		case "networkInterfaces":
-			if d.BeginArray() {
-				if v.NetworkInterfaces == nil {
-					v.NetworkInterfaces = []NetworkInterface{}
-				}
-				for d.NextElement() {
-					var e0 NetworkInterface
-					decodeNetworkInterface(d, &e0)
-					v.NetworkInterfaces = append(v.NetworkInterfaces, e0)
-				}
-			}
+			v.NetworkInterfaces = specrt.StructList(d, v.NetworkInterfaces, decodeNetworkInterface)
 		case "healthStatus":
 			v.HealthStatus = HealthStatus(d.Str())
 		case "managedAgents":
-			if d.BeginArray() {
-				if v.ManagedAgents == nil {
-					v.ManagedAgents = []ManagedAgent{}
-				}
-				for d.NextElement() {
-					var e0 ManagedAgent
-					decodeManagedAgent(d, &e0)
-					v.ManagedAgents = append(v.ManagedAgents, e0)
-				}
-			}
+			v.ManagedAgents = specrt.StructList(d, v.ManagedAgents, decodeManagedAgent)
 		case "cpu":
 			v.CPU = d.StrPtr()
 		case "memory":
@@ -5350,23 +5232,9 @@ func decodeContainer(d *specrt.JSONDecoder, v *Container) {
 		case "memoryReservation":
 			v.MemoryReservation = d.StrPtr()
 		case "gpuIds":
-			if d.BeginArray() {
-				if v.GpuIDs == nil {
-					v.GpuIDs = []string{}
-				}
-				for d.NextElement() {
-					v.GpuIDs = append(v.GpuIDs, d.Str())
-				}
-			}
+			v.GpuIDs = specrt.List(d, v.GpuIDs, (*specrt.JSONDecoder).Str)
 		case "neuronDeviceIds":
-			if d.BeginArray() {
-				if v.NeuronDeviceIDs == nil {
-					v.NeuronDeviceIDs = []string{}
-				}
-				for d.NextElement() {
-					v.NeuronDeviceIDs = append(v.NeuronDeviceIDs, d.Str())
-				}
-			}
+			v.NeuronDeviceIDs = specrt.List(d, v.NeuronDeviceIDs, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -5397,25 +5265,9 @@ func decodeContainerDefinition(d *specrt.JSONDecoder, v *ContainerDefinition) {
 		case "memoryReservation":
 			v.MemoryReservation = d.Int32Ptr()
 		case "links":
-			if d.BeginArray() {
-				if v.Links == nil {
-					v.Links = []string{}
-				}
-				for d.NextElement() {
-					v.Links = append(v.Links, d.Str())
-				}
-			}
+			v.Links = specrt.List(d, v.Links, (*specrt.JSONDecoder).Str)
 		case "portMappings":
-			if d.BeginArray() {
-				if v.PortMappings == nil {
-					v.PortMappings = []PortMapping{}
-				}
-				for d.NextElement() {
-					var e0 PortMapping
-					decodePortMapping(d, &e0)
-					v.PortMappings = append(v.PortMappings, e0)
-				}
-			}
+			v.PortMappings = specrt.StructList(d, v.PortMappings, decodePortMapping)
 		case "essential":
 			v.Essential = d.BoolPtr()
 		case "restartPolicy":
@@ -5424,94 +5276,26 @@ func decodeContainerDefinition(d *specrt.JSONDecoder, v *ContainerDefinition) {
 				decodeContainerRestartPolicy(d, v.RestartPolicy)
 			}
 		case "entryPoint":
-			if d.BeginArray() {
-				if v.EntryPoint == nil {
-					v.EntryPoint = []string{}
-				}
-				for d.NextElement() {
-					v.EntryPoint = append(v.EntryPoint, d.Str())
-				}
-			}
+			v.EntryPoint = specrt.List(d, v.EntryPoint, (*specrt.JSONDecoder).Str)
 		case "command":
-			if d.BeginArray() {
-				if v.Command == nil {
-					v.Command = []string{}
-				}
-				for d.NextElement() {
-					v.Command = append(v.Command, d.Str())
-				}
-			}
+			v.Command = specrt.List(d, v.Command, (*specrt.JSONDecoder).Str)
 		case "environment":
-			if d.BeginArray() {
-				if v.Environment == nil {
-					v.Environment = []KeyValuePair{}
-				}
-				for d.NextElement() {
-					var e0 KeyValuePair
-					decodeKeyValuePair(d, &e0)
-					v.Environment = append(v.Environment, e0)
-				}
-			}
+			v.Environment = specrt.StructList(d, v.Environment, decodeKeyValuePair)
 		case "environmentFiles":
-			if d.BeginArray() {
-				if v.EnvironmentFiles == nil {
-					v.EnvironmentFiles = []EnvironmentFile{}
-				}
-				for d.NextElement() {
-					var e0 EnvironmentFile
-					decodeEnvironmentFile(d, &e0)
-					v.EnvironmentFiles = append(v.EnvironmentFiles, e0)
-				}
-			}
+			v.EnvironmentFiles = specrt.StructList(d, v.EnvironmentFiles, decodeEnvironmentFile)
 		case "mountPoints":
-			if d.BeginArray() {
-				if v.MountPoints == nil {
-					v.MountPoints = []MountPoint{}
-				}
-				for d.NextElement() {
-					var e0 MountPoint
-					decodeMountPoint(d, &e0)
-					v.MountPoints = append(v.MountPoints, e0)
-				}
-			}
+			v.MountPoints = specrt.StructList(d, v.MountPoints, decodeMountPoint)
 		case "volumesFrom":
-			if d.BeginArray() {
-				if v.VolumesFrom == nil {
-					v.VolumesFrom = []VolumeFrom{}
-				}
-				for d.NextElement() {
-					var e0 VolumeFrom
-					decodeVolumeFrom(d, &e0)
-					v.VolumesFrom = append(v.VolumesFrom, e0)
-				}
-			}
+			v.VolumesFrom = specrt.StructList(d, v.VolumesFrom, decodeVolumeFrom)
 		case "linuxParameters":
 			if !d.Null() {
 				v.LinuxParameters = new(LinuxParameters)
 				decodeLinuxParameters(d, v.LinuxParameters)
 			}
 		case "secrets":
-			if d.BeginArray() {
-				if v.Secrets == nil {
-					v.Secrets = []Secret{}
-				}
-				for d.NextElement() {
-					var e0 Secret
-					decodeSecret(d, &e0)
-					v.Secrets = append(v.Secrets, e0)
-				}
-			}
+			v.Secrets = specrt.StructList(d, v.Secrets, decodeSecret)
 		case "dependsOn":
-			if d.BeginArray() {
-				if v.DependsOn == nil {
-					v.DependsOn = []ContainerDependency{}
-				}
-				for d.NextElement() {
-					var e0 ContainerDependency
-					decodeContainerDependency(d, &e0)
-					v.DependsOn = append(v.DependsOn, e0)
-				}
-			}
+			v.DependsOn = specrt.StructList(d, v.DependsOn, decodeContainerDependency)
 		case "startTimeout":
 			v.StartTimeout = d.Int32Ptr()
 		case "stopTimeout":
@@ -5531,43 +5315,13 @@ func decodeContainerDefinition(d *specrt.JSONDecoder, v *ContainerDefinition) {
 		case "readonlyRootFilesystem":
 			v.ReadonlyRootFilesystem = d.BoolPtr()
 		case "dnsServers":
-			if d.BeginArray() {
-				if v.DNSServers == nil {
-					v.DNSServers = []string{}
-				}
-				for d.NextElement() {
-					v.DNSServers = append(v.DNSServers, d.Str())
-				}
-			}
+			v.DNSServers = specrt.List(d, v.DNSServers, (*specrt.JSONDecoder).Str)
 		case "dnsSearchDomains":
-			if d.BeginArray() {
-				if v.DNSSearchDomains == nil {
-					v.DNSSearchDomains = []string{}
-				}
-				for d.NextElement() {
-					v.DNSSearchDomains = append(v.DNSSearchDomains, d.Str())
-				}
-			}
+			v.DNSSearchDomains = specrt.List(d, v.DNSSearchDomains, (*specrt.JSONDecoder).Str)
 		case "extraHosts":
-			if d.BeginArray() {
-				if v.ExtraHosts == nil {
-					v.ExtraHosts = []HostEntry{}
-				}
-				for d.NextElement() {
-					var e0 HostEntry
-					decodeHostEntry(d, &e0)
-					v.ExtraHosts = append(v.ExtraHosts, e0)
-				}
-			}
+			v.ExtraHosts = specrt.StructList(d, v.ExtraHosts, decodeHostEntry)
 		case "dockerSecurityOptions":
-			if d.BeginArray() {
-				if v.DockerSecurityOptions == nil {
-					v.DockerSecurityOptions = []string{}
-				}
-				for d.NextElement() {
-					v.DockerSecurityOptions = append(v.DockerSecurityOptions, d.Str())
-				}
-			}
+			v.DockerSecurityOptions = specrt.List(d, v.DockerSecurityOptions, (*specrt.JSONDecoder).Str)
 		case "interactive":
 			v.Interactive = d.BoolPtr()
 		case "pseudoTerminal":
@@ -5581,16 +5335,7 @@ func decodeContainerDefinition(d *specrt.JSONDecoder, v *ContainerDefinition) {
 				}
 			}
 		case "ulimits":
-			if d.BeginArray() {
-				if v.Ulimits == nil {
-					v.Ulimits = []Ulimit{}
-				}
-				for d.NextElement() {
-					var e0 Ulimit
-					decodeUlimit(d, &e0)
-					v.Ulimits = append(v.Ulimits, e0)
-				}
-			}
+			v.Ulimits = specrt.StructList(d, v.Ulimits, decodeUlimit)
 		case "logConfiguration":
 			if !d.Null() {
 				v.LogConfiguration = new(LogConfiguration)
@@ -5602,41 +5347,16 @@ func decodeContainerDefinition(d *specrt.JSONDecoder, v *ContainerDefinition) {
 				decodeHealthCheck(d, v.HealthCheck)
 			}
 		case "systemControls":
-			if d.BeginArray() {
-				if v.SystemControls == nil {
-					v.SystemControls = []SystemControl{}
-				}
-				for d.NextElement() {
-					var e0 SystemControl
-					decodeSystemControl(d, &e0)
-					v.SystemControls = append(v.SystemControls, e0)
-				}
-			}
+			v.SystemControls = specrt.StructList(d, v.SystemControls, decodeSystemControl)
 		case "resourceRequirements":
-			if d.BeginArray() {
-				if v.ResourceRequirements == nil {
-					v.ResourceRequirements = []ResourceRequirement{}
-				}
-				for d.NextElement() {
-					var e0 ResourceRequirement
-					decodeResourceRequirement(d, &e0)
-					v.ResourceRequirements = append(v.ResourceRequirements, e0)
-				}
-			}
+			v.ResourceRequirements = specrt.StructList(d, v.ResourceRequirements, decodeResourceRequirement)
 		case "firelensConfiguration":
 			if !d.Null() {
 				v.FirelensConfiguration = new(FirelensConfiguration)
 				decodeFirelensConfiguration(d, v.FirelensConfiguration)
 			}
 		case "credentialSpecs":
-			if d.BeginArray() {
-				if v.CredentialSpecs == nil {
-					v.CredentialSpecs = []string{}
-				}
-				for d.NextElement() {
-					v.CredentialSpecs = append(v.CredentialSpecs, d.Str())
-				}
-			}
+			v.CredentialSpecs = specrt.List(d, v.CredentialSpecs, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -5702,27 +5422,9 @@ func decodeContainerInstance(d *specrt.JSONDecoder, v *ContainerInstance) {
 				decodeVersionInfo(d, v.VersionInfo)
 			}
 		case "remainingResources":
-			if d.BeginArray() {
-				if v.RemainingResources == nil {
-					v.RemainingResources = []Resource{}
-				}
-				for d.NextElement() {
-					var e0 Resource
-					decodeResource(d, &e0)
-					v.RemainingResources = append(v.RemainingResources, e0)
-				}
-			}
+			v.RemainingResources = specrt.StructList(d, v.RemainingResources, decodeResource)
 		case "registeredResources":
-			if d.BeginArray() {
-				if v.RegisteredResources == nil {
-					v.RegisteredResources = []Resource{}
-				}
-				for d.NextElement() {
-					var e0 Resource
-					decodeResource(d, &e0)
-					v.RegisteredResources = append(v.RegisteredResources, e0)
-				}
-			}
+			v.RegisteredResources = specrt.StructList(d, v.RegisteredResources, decodeResource)
 		case "status":
 			v.Status = d.StrPtr()
 		case "statusReason":
@@ -5736,40 +5438,13 @@ func decodeContainerInstance(d *specrt.JSONDecoder, v *ContainerInstance) {
 		case "agentUpdateStatus":
 			v.AgentUpdateStatus = AgentUpdateStatus(d.Str())
 		case "attributes":
-			if d.BeginArray() {
-				if v.Attributes == nil {
-					v.Attributes = []Attribute{}
-				}
-				for d.NextElement() {
-					var e0 Attribute
-					decodeAttribute(d, &e0)
-					v.Attributes = append(v.Attributes, e0)
-				}
-			}
+			v.Attributes = specrt.StructList(d, v.Attributes, decodeAttribute)
 		case "registeredAt":
 			v.RegisteredAt = d.TimePtr()
 		case "attachments":
-			if d.BeginArray() {
-				if v.Attachments == nil {
-					v.Attachments = []Attachment{}
-				}
-				for d.NextElement() {
-					var e0 Attachment
-					decodeAttachment(d, &e0)
-					v.Attachments = append(v.Attachments, e0)
-				}
-			}
+			v.Attachments = specrt.StructList(d, v.Attachments, decodeAttachment)
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "healthStatus":
 			if !d.Null() {
 				v.HealthStatus = new(ContainerInstanceHealthStatus)
@@ -5792,16 +5467,7 @@ func decodeContainerInstanceHealthStatus(d *specrt.JSONDecoder, v *ContainerInst
 		case "overallStatus":
 			v.OverallStatus = InstanceHealthCheckState(d.Str())
 		case "details":
-			if d.BeginArray() {
-				if v.Details == nil {
-					v.Details = []InstanceHealthCheckResult{}
-				}
-				for d.NextElement() {
-					var e0 InstanceHealthCheckResult
-					decodeInstanceHealthCheckResult(d, &e0)
-					v.Details = append(v.Details, e0)
-				}
-			}
+			v.Details = specrt.StructList(d, v.Details, decodeInstanceHealthCheckResult)
 		default:
 			d.Skip()
 		}
@@ -5819,36 +5485,11 @@ func decodeContainerOverride(d *specrt.JSONDecoder, v *ContainerOverride) {
 		case "name":
 			v.Name = d.StrPtr()
 		case "command":
-			if d.BeginArray() {
-				if v.Command == nil {
-					v.Command = []string{}
-				}
-				for d.NextElement() {
-					v.Command = append(v.Command, d.Str())
-				}
-			}
+			v.Command = specrt.List(d, v.Command, (*specrt.JSONDecoder).Str)
 		case "environment":
-			if d.BeginArray() {
-				if v.Environment == nil {
-					v.Environment = []KeyValuePair{}
-				}
-				for d.NextElement() {
-					var e0 KeyValuePair
-					decodeKeyValuePair(d, &e0)
-					v.Environment = append(v.Environment, e0)
-				}
-			}
+			v.Environment = specrt.StructList(d, v.Environment, decodeKeyValuePair)
 		case "environmentFiles":
-			if d.BeginArray() {
-				if v.EnvironmentFiles == nil {
-					v.EnvironmentFiles = []EnvironmentFile{}
-				}
-				for d.NextElement() {
-					var e0 EnvironmentFile
-					decodeEnvironmentFile(d, &e0)
-					v.EnvironmentFiles = append(v.EnvironmentFiles, e0)
-				}
-			}
+			v.EnvironmentFiles = specrt.StructList(d, v.EnvironmentFiles, decodeEnvironmentFile)
 		case "cpu":
 			v.CPU = d.Int32Ptr()
 		case "memory":
@@ -5856,16 +5497,7 @@ func decodeContainerOverride(d *specrt.JSONDecoder, v *ContainerOverride) {
 		case "memoryReservation":
 			v.MemoryReservation = d.Int32Ptr()
 		case "resourceRequirements":
-			if d.BeginArray() {
-				if v.ResourceRequirements == nil {
-					v.ResourceRequirements = []ResourceRequirement{}
-				}
-				for d.NextElement() {
-					var e0 ResourceRequirement
-					decodeResourceRequirement(d, &e0)
-					v.ResourceRequirements = append(v.ResourceRequirements, e0)
-				}
-			}
+			v.ResourceRequirements = specrt.StructList(d, v.ResourceRequirements, decodeResourceRequirement)
 		default:
 			d.Skip()
 		}
@@ -5883,14 +5515,7 @@ func decodeContainerRestartPolicy(d *specrt.JSONDecoder, v *ContainerRestartPoli
 		case "enabled":
 			v.Enabled = d.BoolPtr()
 		case "ignoredExitCodes":
-			if d.BeginArray() {
-				if v.IgnoredExitCodes == nil {
-					v.IgnoredExitCodes = []int32{}
-				}
-				for d.NextElement() {
-					v.IgnoredExitCodes = append(v.IgnoredExitCodes, d.Int32())
-				}
-			}
+			v.IgnoredExitCodes = specrt.List(d, v.IgnoredExitCodes, (*specrt.JSONDecoder).Int32)
 		case "restartAttemptPeriod":
 			v.RestartAttemptPeriod = d.Int32Ptr()
 		default:
@@ -6041,14 +5666,7 @@ func decodeDaemonAlarmConfiguration(d *specrt.JSONDecoder, v *DaemonAlarmConfigu
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "alarmNames":
-			if d.BeginArray() {
-				if v.AlarmNames == nil {
-					v.AlarmNames = []string{}
-				}
-				for d.NextElement() {
-					v.AlarmNames = append(v.AlarmNames, d.Str())
-				}
-			}
+			v.AlarmNames = specrt.List(d, v.AlarmNames, (*specrt.JSONDecoder).Str)
 		case "enable":
 			v.Enable = d.BoolPtr()
 		default:
@@ -6126,71 +5744,21 @@ func decodeDaemonContainerDefinition(d *specrt.JSONDecoder, v *DaemonContainerDe
 		case "essential":
 			v.Essential = d.BoolPtr()
 		case "entryPoint":
-			if d.BeginArray() {
-				if v.EntryPoint == nil {
-					v.EntryPoint = []string{}
-				}
-				for d.NextElement() {
-					v.EntryPoint = append(v.EntryPoint, d.Str())
-				}
-			}
+			v.EntryPoint = specrt.List(d, v.EntryPoint, (*specrt.JSONDecoder).Str)
 		case "command":
-			if d.BeginArray() {
-				if v.Command == nil {
-					v.Command = []string{}
-				}
-				for d.NextElement() {
-					v.Command = append(v.Command, d.Str())
-				}
-			}
+			v.Command = specrt.List(d, v.Command, (*specrt.JSONDecoder).Str)
 		case "workingDirectory":
 			v.WorkingDirectory = d.StrPtr()
 		case "environmentFiles":
-			if d.BeginArray() {
-				if v.EnvironmentFiles == nil {
-					v.EnvironmentFiles = []EnvironmentFile{}
-				}
-				for d.NextElement() {
-					var e0 EnvironmentFile
-					decodeEnvironmentFile(d, &e0)
-					v.EnvironmentFiles = append(v.EnvironmentFiles, e0)
-				}
-			}
+			v.EnvironmentFiles = specrt.StructList(d, v.EnvironmentFiles, decodeEnvironmentFile)
 		case "environment":
-			if d.BeginArray() {
-				if v.Environment == nil {
-					v.Environment = []KeyValuePair{}
-				}
-				for d.NextElement() {
-					var e0 KeyValuePair
-					decodeKeyValuePair(d, &e0)
-					v.Environment = append(v.Environment, e0)
-				}
-			}
+			v.Environment = specrt.StructList(d, v.Environment, decodeKeyValuePair)
 		case "secrets":
-			if d.BeginArray() {
-				if v.Secrets == nil {
-					v.Secrets = []Secret{}
-				}
-				for d.NextElement() {
-					var e0 Secret
-					decodeSecret(d, &e0)
-					v.Secrets = append(v.Secrets, e0)
-				}
-			}
+			v.Secrets = specrt.StructList(d, v.Secrets, decodeSecret)
 		case "readonlyRootFilesystem":
 			v.ReadonlyRootFilesystem = d.BoolPtr()
 		case "mountPoints":
-			if d.BeginArray() {
-				if v.MountPoints == nil {
-					v.MountPoints = []MountPoint{}
-				}
-				for d.NextElement() {
-					var e0 MountPoint
-					decodeMountPoint(d, &e0)
-					v.MountPoints = append(v.MountPoints, e0)
-				}
-			}
+			v.MountPoints = specrt.StructList(d, v.MountPoints, decodeMountPoint)
 		case "logConfiguration":
 			if !d.Null() {
 				v.LogConfiguration = new(LogConfiguration)
@@ -6206,47 +5774,20 @@ func decodeDaemonContainerDefinition(d *specrt.JSONDecoder, v *DaemonContainerDe
 		case "user":
 			v.User = d.StrPtr()
 		case "ulimits":
-			if d.BeginArray() {
-				if v.Ulimits == nil {
-					v.Ulimits = []Ulimit{}
-				}
-				for d.NextElement() {
-					var e0 Ulimit
-					decodeUlimit(d, &e0)
-					v.Ulimits = append(v.Ulimits, e0)
-				}
-			}
+			v.Ulimits = specrt.StructList(d, v.Ulimits, decodeUlimit)
 		case "linuxParameters":
 			if !d.Null() {
 				v.LinuxParameters = new(DaemonLinuxParameters)
 				decodeDaemonLinuxParameters(d, v.LinuxParameters)
 			}
 		case "dependsOn":
-			if d.BeginArray() {
-				if v.DependsOn == nil {
-					v.DependsOn = []ContainerDependency{}
-				}
-				for d.NextElement() {
-					var e0 ContainerDependency
-					decodeContainerDependency(d, &e0)
-					v.DependsOn = append(v.DependsOn, e0)
-				}
-			}
+			v.DependsOn = specrt.StructList(d, v.DependsOn, decodeContainerDependency)
 		case "startTimeout":
 			v.StartTimeout = d.Int32Ptr()
 		case "stopTimeout":
 			v.StopTimeout = d.Int32Ptr()
 		case "systemControls":
-			if d.BeginArray() {
-				if v.SystemControls == nil {
-					v.SystemControls = []SystemControl{}
-				}
-				for d.NextElement() {
-					var e0 SystemControl
-					decodeSystemControl(d, &e0)
-					v.SystemControls = append(v.SystemControls, e0)
-				}
-			}
+			v.SystemControls = specrt.StructList(d, v.SystemControls, decodeSystemControl)
 		case "interactive":
 			v.Interactive = d.BoolPtr()
 		case "pseudoTerminal":
@@ -6303,16 +5844,7 @@ func decodeDaemonDeployment(d *specrt.JSONDecoder, v *DaemonDeployment) {
 				decodeDaemonDeploymentRevisionDetail(d, v.TargetDaemonRevision)
 			}
 		case "sourceDaemonRevisions":
-			if d.BeginArray() {
-				if v.SourceDaemonRevisions == nil {
-					v.SourceDaemonRevisions = []DaemonDeploymentRevisionDetail{}
-				}
-				for d.NextElement() {
-					var e0 DaemonDeploymentRevisionDetail
-					decodeDaemonDeploymentRevisionDetail(d, &e0)
-					v.SourceDaemonRevisions = append(v.SourceDaemonRevisions, e0)
-				}
-			}
+			v.SourceDaemonRevisions = specrt.StructList(d, v.SourceDaemonRevisions, decodeDaemonDeploymentRevisionDetail)
 		case "circuitBreaker":
 			if !d.Null() {
 				v.CircuitBreaker = new(DaemonCircuitBreaker)
@@ -6358,23 +5890,9 @@ func decodeDaemonDeploymentAlarms(d *specrt.JSONDecoder, v *DaemonDeploymentAlar
 		case "status":
 			v.Status = DaemonDeploymentRollbackMonitorsStatus(d.Str())
 		case "alarmNames":
-			if d.BeginArray() {
-				if v.AlarmNames == nil {
-					v.AlarmNames = []string{}
-				}
-				for d.NextElement() {
-					v.AlarmNames = append(v.AlarmNames, d.Str())
-				}
-			}
+			v.AlarmNames = specrt.List(d, v.AlarmNames, (*specrt.JSONDecoder).Str)
 		case "triggeredAlarmNames":
-			if d.BeginArray() {
-				if v.TriggeredAlarmNames == nil {
-					v.TriggeredAlarmNames = []string{}
-				}
-				for d.NextElement() {
-					v.TriggeredAlarmNames = append(v.TriggeredAlarmNames, d.Str())
-				}
-			}
+			v.TriggeredAlarmNames = specrt.List(d, v.TriggeredAlarmNames, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -6435,16 +5953,7 @@ func decodeDaemonDeploymentRevisionDetail(d *specrt.JSONDecoder, v *DaemonDeploy
 		case "arn":
 			v.ARN = d.StrPtr()
 		case "capacityProviders":
-			if d.BeginArray() {
-				if v.CapacityProviders == nil {
-					v.CapacityProviders = []DaemonDeploymentCapacityProvider{}
-				}
-				for d.NextElement() {
-					var e0 DaemonDeploymentCapacityProvider
-					decodeDaemonDeploymentCapacityProvider(d, &e0)
-					v.CapacityProviders = append(v.CapacityProviders, e0)
-				}
-			}
+			v.CapacityProviders = specrt.StructList(d, v.CapacityProviders, decodeDaemonDeploymentCapacityProvider)
 		case "totalRunningInstanceCount":
 			v.TotalRunningInstanceCount = d.Int32Ptr()
 		case "totalDrainingInstanceCount":
@@ -6503,16 +6012,7 @@ func decodeDaemonDetail(d *specrt.JSONDecoder, v *DaemonDetail) {
 		case "status":
 			v.Status = DaemonStatus(d.Str())
 		case "currentRevisions":
-			if d.BeginArray() {
-				if v.CurrentRevisions == nil {
-					v.CurrentRevisions = []DaemonRevisionDetail{}
-				}
-				for d.NextElement() {
-					var e0 DaemonRevisionDetail
-					decodeDaemonRevisionDetail(d, &e0)
-					v.CurrentRevisions = append(v.CurrentRevisions, e0)
-				}
-			}
+			v.CurrentRevisions = specrt.StructList(d, v.CurrentRevisions, decodeDaemonRevisionDetail)
 		case "deploymentArn":
 			v.DeploymentARN = d.StrPtr()
 		case "createdAt":
@@ -6539,29 +6039,11 @@ func decodeDaemonLinuxParameters(d *specrt.JSONDecoder, v *DaemonLinuxParameters
 				decodeKernelCapabilities(d, v.Capabilities)
 			}
 		case "devices":
-			if d.BeginArray() {
-				if v.Devices == nil {
-					v.Devices = []Device{}
-				}
-				for d.NextElement() {
-					var e0 Device
-					decodeDevice(d, &e0)
-					v.Devices = append(v.Devices, e0)
-				}
-			}
+			v.Devices = specrt.StructList(d, v.Devices, decodeDevice)
 		case "initProcessEnabled":
 			v.InitProcessEnabled = d.BoolPtr()
 		case "tmpfs":
-			if d.BeginArray() {
-				if v.Tmpfs == nil {
-					v.Tmpfs = []Tmpfs{}
-				}
-				for d.NextElement() {
-					var e0 Tmpfs
-					decodeTmpfs(d, &e0)
-					v.Tmpfs = append(v.Tmpfs, e0)
-				}
-			}
+			v.Tmpfs = specrt.StructList(d, v.Tmpfs, decodeTmpfs)
 		default:
 			d.Skip()
 		}
@@ -6618,16 +6100,7 @@ func decodeDaemonRevision(d *specrt.JSONDecoder, v *DaemonRevision) {
 		case "createdAt":
 			v.CreatedAt = d.TimePtr()
 		case "containerImages":
-			if d.BeginArray() {
-				if v.ContainerImages == nil {
-					v.ContainerImages = []DaemonContainerImage{}
-				}
-				for d.NextElement() {
-					var e0 DaemonContainerImage
-					decodeDaemonContainerImage(d, &e0)
-					v.ContainerImages = append(v.ContainerImages, e0)
-				}
-			}
+			v.ContainerImages = specrt.StructList(d, v.ContainerImages, decodeDaemonContainerImage)
 		case "propagateTags":
 			v.PropagateTags = DaemonPropagateTags(d.Str())
 		case "enableECSManagedTags":
@@ -6651,16 +6124,7 @@ func decodeDaemonRevisionDetail(d *specrt.JSONDecoder, v *DaemonRevisionDetail) 
 		case "arn":
 			v.ARN = d.StrPtr()
 		case "capacityProviders":
-			if d.BeginArray() {
-				if v.CapacityProviders == nil {
-					v.CapacityProviders = []DaemonCapacityProvider{}
-				}
-				for d.NextElement() {
-					var e0 DaemonCapacityProvider
-					decodeDaemonCapacityProvider(d, &e0)
-					v.CapacityProviders = append(v.CapacityProviders, e0)
-				}
-			}
+			v.CapacityProviders = specrt.StructList(d, v.CapacityProviders, decodeDaemonCapacityProvider)
 		case "totalRunningCount":
 			v.TotalRunningCount = d.Int32Ptr()
 		default:
@@ -6683,14 +6147,7 @@ func decodeDaemonRollback(d *specrt.JSONDecoder, v *DaemonRollback) {
 		case "rollbackTargetDaemonRevisionArn":
 			v.RollbackTargetDaemonRevisionARN = d.StrPtr()
 		case "rollbackCapacityProviders":
-			if d.BeginArray() {
-				if v.RollbackCapacityProviders == nil {
-					v.RollbackCapacityProviders = []string{}
-				}
-				for d.NextElement() {
-					v.RollbackCapacityProviders = append(v.RollbackCapacityProviders, d.Str())
-				}
-			}
+			v.RollbackCapacityProviders = specrt.List(d, v.RollbackCapacityProviders, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -6737,27 +6194,9 @@ func decodeDaemonTaskDefinition(d *specrt.JSONDecoder, v *DaemonTaskDefinition) 
 		case "executionRoleArn":
 			v.ExecutionRoleARN = d.StrPtr()
 		case "containerDefinitions":
-			if d.BeginArray() {
-				if v.ContainerDefinitions == nil {
-					v.ContainerDefinitions = []DaemonContainerDefinition{}
-				}
-				for d.NextElement() {
-					var e0 DaemonContainerDefinition
-					decodeDaemonContainerDefinition(d, &e0)
-					v.ContainerDefinitions = append(v.ContainerDefinitions, e0)
-				}
-			}
+			v.ContainerDefinitions = specrt.StructList(d, v.ContainerDefinitions, decodeDaemonContainerDefinition)
 		case "volumes":
-			if d.BeginArray() {
-				if v.Volumes == nil {
-					v.Volumes = []DaemonVolume{}
-				}
-				for d.NextElement() {
-					var e0 DaemonVolume
-					decodeDaemonVolume(d, &e0)
-					v.Volumes = append(v.Volumes, e0)
-				}
-			}
+			v.Volumes = specrt.StructList(d, v.Volumes, decodeDaemonVolume)
 		case "cpu":
 			v.CPU = d.StrPtr()
 		case "memory":
@@ -6852,16 +6291,7 @@ func decodeDeleteAttributesOutput(d *specrt.JSONDecoder, v *DeleteAttributesOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "attributes":
-			if d.BeginArray() {
-				if v.Attributes == nil {
-					v.Attributes = []Attribute{}
-				}
-				for d.NextElement() {
-					var e0 Attribute
-					decodeAttribute(d, &e0)
-					v.Attributes = append(v.Attributes, e0)
-				}
-			}
+			v.Attributes = specrt.StructList(d, v.Attributes, decodeAttribute)
 		default:
 			d.Skip()
 		}
@@ -6993,27 +6423,9 @@ func decodeDeleteTaskDefinitionsOutput(d *specrt.JSONDecoder, v *DeleteTaskDefin
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "taskDefinitions":
-			if d.BeginArray() {
-				if v.TaskDefinitions == nil {
-					v.TaskDefinitions = []TaskDefinition{}
-				}
-				for d.NextElement() {
-					var e0 TaskDefinition
-					decodeTaskDefinition(d, &e0)
-					v.TaskDefinitions = append(v.TaskDefinitions, e0)
-				}
-			}
+			v.TaskDefinitions = specrt.StructList(d, v.TaskDefinitions, decodeTaskDefinition)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -7065,16 +6477,7 @@ func decodeDeployment(d *specrt.JSONDecoder, v *Deployment) {
 		case "updatedAt":
 			v.UpdatedAt = d.TimePtr()
 		case "capacityProviderStrategy":
-			if d.BeginArray() {
-				if v.CapacityProviderStrategy == nil {
-					v.CapacityProviderStrategy = []CapacityProviderStrategyItem{}
-				}
-				for d.NextElement() {
-					var e0 CapacityProviderStrategyItem
-					decodeCapacityProviderStrategyItem(d, &e0)
-					v.CapacityProviderStrategy = append(v.CapacityProviderStrategy, e0)
-				}
-			}
+			v.CapacityProviderStrategy = specrt.StructList(d, v.CapacityProviderStrategy, decodeCapacityProviderStrategyItem)
 		case "launchType":
 			v.LaunchType = LaunchType(d.Str())
 		case "platformVersion":
@@ -7096,43 +6499,16 @@ func decodeDeployment(d *specrt.JSONDecoder, v *Deployment) {
 				decodeServiceConnectConfiguration(d, v.ServiceConnectConfiguration)
 			}
 		case "serviceConnectResources":
-			if d.BeginArray() {
-				if v.ServiceConnectResources == nil {
-					v.ServiceConnectResources = []ServiceConnectServiceResource{}
-				}
-				for d.NextElement() {
-					var e0 ServiceConnectServiceResource
-					decodeServiceConnectServiceResource(d, &e0)
-					v.ServiceConnectResources = append(v.ServiceConnectResources, e0)
-				}
-			}
+			v.ServiceConnectResources = specrt.StructList(d, v.ServiceConnectResources, decodeServiceConnectServiceResource)
 		case "volumeConfigurations":
-			if d.BeginArray() {
-				if v.VolumeConfigurations == nil {
-					v.VolumeConfigurations = []ServiceVolumeConfiguration{}
-				}
-				for d.NextElement() {
-					var e0 ServiceVolumeConfiguration
-					decodeServiceVolumeConfiguration(d, &e0)
-					v.VolumeConfigurations = append(v.VolumeConfigurations, e0)
-				}
-			}
+			v.VolumeConfigurations = specrt.StructList(d, v.VolumeConfigurations, decodeServiceVolumeConfiguration)
 		case "fargateEphemeralStorage":
 			if !d.Null() {
 				v.FargateEphemeralStorage = new(DeploymentEphemeralStorage)
 				decodeDeploymentEphemeralStorage(d, v.FargateEphemeralStorage)
 			}
 		case "vpcLatticeConfigurations":
-			if d.BeginArray() {
-				if v.VPCLatticeConfigurations == nil {
-					v.VPCLatticeConfigurations = []VPCLatticeConfiguration{}
-				}
-				for d.NextElement() {
-					var e0 VPCLatticeConfiguration
-					decodeVPCLatticeConfiguration(d, &e0)
-					v.VPCLatticeConfigurations = append(v.VPCLatticeConfigurations, e0)
-				}
-			}
+			v.VPCLatticeConfigurations = specrt.StructList(d, v.VPCLatticeConfigurations, decodeVPCLatticeConfiguration)
 		default:
 			d.Skip()
 		}
@@ -7147,14 +6523,7 @@ func decodeDeploymentAlarms(d *specrt.JSONDecoder, v *DeploymentAlarms) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "alarmNames":
-			if d.BeginArray() {
-				if v.AlarmNames == nil {
-					v.AlarmNames = []string{}
-				}
-				for d.NextElement() {
-					v.AlarmNames = append(v.AlarmNames, d.Str())
-				}
-			}
+			v.AlarmNames = specrt.List(d, v.AlarmNames, (*specrt.JSONDecoder).Str)
 		case "rollback":
 			v.Rollback = d.BoolPtr()
 		case "enable":
@@ -7217,16 +6586,7 @@ func decodeDeploymentConfiguration(d *specrt.JSONDecoder, v *DeploymentConfigura
 		case "bakeTimeInMinutes":
 			v.BakeTimeInMinutes = d.Int32Ptr()
 		case "lifecycleHooks":
-			if d.BeginArray() {
-				if v.LifecycleHooks == nil {
-					v.LifecycleHooks = []DeploymentLifecycleHook{}
-				}
-				for d.NextElement() {
-					var e0 DeploymentLifecycleHook
-					decodeDeploymentLifecycleHook(d, &e0)
-					v.LifecycleHooks = append(v.LifecycleHooks, e0)
-				}
-			}
+			v.LifecycleHooks = specrt.StructList(d, v.LifecycleHooks, decodeDeploymentLifecycleHook)
 		case "linearConfiguration":
 			if !d.Null() {
 				v.LinearConfiguration = new(LinearConfiguration)
@@ -7402,27 +6762,9 @@ func decodeDescribeCapacityProvidersOutput(d *specrt.JSONDecoder, v *DescribeCap
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "capacityProviders":
-			if d.BeginArray() {
-				if v.CapacityProviders == nil {
-					v.CapacityProviders = []CapacityProvider{}
-				}
-				for d.NextElement() {
-					var e0 CapacityProvider
-					decodeCapacityProvider(d, &e0)
-					v.CapacityProviders = append(v.CapacityProviders, e0)
-				}
-			}
+			v.CapacityProviders = specrt.StructList(d, v.CapacityProviders, decodeCapacityProvider)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -7440,27 +6782,9 @@ func decodeDescribeClustersOutput(d *specrt.JSONDecoder, v *DescribeClustersOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "clusters":
-			if d.BeginArray() {
-				if v.Clusters == nil {
-					v.Clusters = []Cluster{}
-				}
-				for d.NextElement() {
-					var e0 Cluster
-					decodeCluster(d, &e0)
-					v.Clusters = append(v.Clusters, e0)
-				}
-			}
+			v.Clusters = specrt.StructList(d, v.Clusters, decodeCluster)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -7476,27 +6800,9 @@ func decodeDescribeContainerInstancesOutput(d *specrt.JSONDecoder, v *DescribeCo
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "containerInstances":
-			if d.BeginArray() {
-				if v.ContainerInstances == nil {
-					v.ContainerInstances = []ContainerInstance{}
-				}
-				for d.NextElement() {
-					var e0 ContainerInstance
-					decodeContainerInstance(d, &e0)
-					v.ContainerInstances = append(v.ContainerInstances, e0)
-				}
-			}
+			v.ContainerInstances = specrt.StructList(d, v.ContainerInstances, decodeContainerInstance)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -7512,27 +6818,9 @@ func decodeDescribeDaemonDeploymentsOutput(d *specrt.JSONDecoder, v *DescribeDae
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		case "daemonDeployments":
-			if d.BeginArray() {
-				if v.DaemonDeployments == nil {
-					v.DaemonDeployments = []DaemonDeployment{}
-				}
-				for d.NextElement() {
-					var e0 DaemonDeployment
-					decodeDaemonDeployment(d, &e0)
-					v.DaemonDeployments = append(v.DaemonDeployments, e0)
-				}
-			}
+			v.DaemonDeployments = specrt.StructList(d, v.DaemonDeployments, decodeDaemonDeployment)
 		default:
 			d.Skip()
 		}
@@ -7567,27 +6855,9 @@ func decodeDescribeDaemonRevisionsOutput(d *specrt.JSONDecoder, v *DescribeDaemo
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "daemonRevisions":
-			if d.BeginArray() {
-				if v.DaemonRevisions == nil {
-					v.DaemonRevisions = []DaemonRevision{}
-				}
-				for d.NextElement() {
-					var e0 DaemonRevision
-					decodeDaemonRevision(d, &e0)
-					v.DaemonRevisions = append(v.DaemonRevisions, e0)
-				}
-			}
+			v.DaemonRevisions = specrt.StructList(d, v.DaemonRevisions, decodeDaemonRevision)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -7641,27 +6911,9 @@ func decodeDescribeServiceDeploymentsOutput(d *specrt.JSONDecoder, v *DescribeSe
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "serviceDeployments":
-			if d.BeginArray() {
-				if v.ServiceDeployments == nil {
-					v.ServiceDeployments = []ServiceDeployment{}
-				}
-				for d.NextElement() {
-					var e0 ServiceDeployment
-					decodeServiceDeployment(d, &e0)
-					v.ServiceDeployments = append(v.ServiceDeployments, e0)
-				}
-			}
+			v.ServiceDeployments = specrt.StructList(d, v.ServiceDeployments, decodeServiceDeployment)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -7677,27 +6929,9 @@ func decodeDescribeServiceRevisionsOutput(d *specrt.JSONDecoder, v *DescribeServ
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "serviceRevisions":
-			if d.BeginArray() {
-				if v.ServiceRevisions == nil {
-					v.ServiceRevisions = []ServiceRevision{}
-				}
-				for d.NextElement() {
-					var e0 ServiceRevision
-					decodeServiceRevision(d, &e0)
-					v.ServiceRevisions = append(v.ServiceRevisions, e0)
-				}
-			}
+			v.ServiceRevisions = specrt.StructList(d, v.ServiceRevisions, decodeServiceRevision)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -7713,27 +6947,9 @@ func decodeDescribeServicesOutput(d *specrt.JSONDecoder, v *DescribeServicesOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "services":
-			if d.BeginArray() {
-				if v.Services == nil {
-					v.Services = []Service{}
-				}
-				for d.NextElement() {
-					var e0 Service
-					decodeService(d, &e0)
-					v.Services = append(v.Services, e0)
-				}
-			}
+			v.Services = specrt.StructList(d, v.Services, decodeService)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -7754,16 +6970,7 @@ func decodeDescribeTaskDefinitionOutput(d *specrt.JSONDecoder, v *DescribeTaskDe
 				decodeTaskDefinition(d, v.TaskDefinition)
 			}
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		default:
 			d.Skip()
 		}
@@ -7779,27 +6986,9 @@ func decodeDescribeTaskSetsOutput(d *specrt.JSONDecoder, v *DescribeTaskSetsOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "taskSets":
-			if d.BeginArray() {
-				if v.TaskSets == nil {
-					v.TaskSets = []TaskSet{}
-				}
-				for d.NextElement() {
-					var e0 TaskSet
-					decodeTaskSet(d, &e0)
-					v.TaskSets = append(v.TaskSets, e0)
-				}
-			}
+			v.TaskSets = specrt.StructList(d, v.TaskSets, decodeTaskSet)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -7815,27 +7004,9 @@ func decodeDescribeTasksOutput(d *specrt.JSONDecoder, v *DescribeTasksOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "tasks":
-			if d.BeginArray() {
-				if v.Tasks == nil {
-					v.Tasks = []Task{}
-				}
-				for d.NextElement() {
-					var e0 Task
-					decodeTask(d, &e0)
-					v.Tasks = append(v.Tasks, e0)
-				}
-			}
+			v.Tasks = specrt.StructList(d, v.Tasks, decodeTask)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -7935,16 +7106,7 @@ func decodeEBSTagSpecification(d *specrt.JSONDecoder, v *EBSTagSpecification) {
 		case "resourceType":
 			v.ResourceType = EBSResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "propagateTags":
 			v.PropagateTags = PropagateTags(d.Str())
 		default:
@@ -7977,27 +7139,9 @@ func decodeECSExpressGatewayService(d *specrt.JSONDecoder, v *ECSExpressGatewayS
 		case "currentDeployment":
 			v.CurrentDeployment = d.StrPtr()
 		case "activeConfigurations":
-			if d.BeginArray() {
-				if v.ActiveConfigurations == nil {
-					v.ActiveConfigurations = []ExpressGatewayServiceConfiguration{}
-				}
-				for d.NextElement() {
-					var e0 ExpressGatewayServiceConfiguration
-					decodeExpressGatewayServiceConfiguration(d, &e0)
-					v.ActiveConfigurations = append(v.ActiveConfigurations, e0)
-				}
-			}
+			v.ActiveConfigurations = specrt.StructList(d, v.ActiveConfigurations, decodeExpressGatewayServiceConfiguration)
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "createdAt":
 			v.CreatedAt = d.TimePtr()
 		case "updatedAt":
@@ -8017,54 +7161,18 @@ func decodeECSManagedResources(d *specrt.JSONDecoder, v *ECSManagedResources) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "ingressPaths":
-			if d.BeginArray() {
-				if v.IngressPaths == nil {
-					v.IngressPaths = []ManagedIngressPath{}
-				}
-				for d.NextElement() {
-					var e0 ManagedIngressPath
-					decodeManagedIngressPath(d, &e0)
-					v.IngressPaths = append(v.IngressPaths, e0)
-				}
-			}
+			v.IngressPaths = specrt.StructList(d, v.IngressPaths, decodeManagedIngressPath)
 		case "autoScaling":
 			if !d.Null() {
 				v.AutoScaling = new(ManagedAutoScaling)
 				decodeManagedAutoScaling(d, v.AutoScaling)
 			}
 		case "metricAlarms":
-			if d.BeginArray() {
-				if v.MetricAlarms == nil {
-					v.MetricAlarms = []ManagedMetricAlarm{}
-				}
-				for d.NextElement() {
-					var e0 ManagedMetricAlarm
-					decodeManagedMetricAlarm(d, &e0)
-					v.MetricAlarms = append(v.MetricAlarms, e0)
-				}
-			}
+			v.MetricAlarms = specrt.StructList(d, v.MetricAlarms, decodeManagedMetricAlarm)
 		case "serviceSecurityGroups":
-			if d.BeginArray() {
-				if v.ServiceSecurityGroups == nil {
-					v.ServiceSecurityGroups = []ManagedSecurityGroup{}
-				}
-				for d.NextElement() {
-					var e0 ManagedSecurityGroup
-					decodeManagedSecurityGroup(d, &e0)
-					v.ServiceSecurityGroups = append(v.ServiceSecurityGroups, e0)
-				}
-			}
+			v.ServiceSecurityGroups = specrt.StructList(d, v.ServiceSecurityGroups, decodeManagedSecurityGroup)
 		case "logGroups":
-			if d.BeginArray() {
-				if v.LogGroups == nil {
-					v.LogGroups = []ManagedLogGroup{}
-				}
-				for d.NextElement() {
-					var e0 ManagedLogGroup
-					decodeManagedLogGroup(d, &e0)
-					v.LogGroups = append(v.LogGroups, e0)
-				}
-			}
+			v.LogGroups = specrt.StructList(d, v.LogGroups, decodeManagedLogGroup)
 		default:
 			d.Skip()
 		}
@@ -8247,36 +7355,11 @@ func decodeExpressGatewayContainer(d *specrt.JSONDecoder, v *ExpressGatewayConta
 				decodeExpressGatewayRepositoryCredentials(d, v.RepositoryCredentials)
 			}
 		case "command":
-			if d.BeginArray() {
-				if v.Command == nil {
-					v.Command = []string{}
-				}
-				for d.NextElement() {
-					v.Command = append(v.Command, d.Str())
-				}
-			}
+			v.Command = specrt.List(d, v.Command, (*specrt.JSONDecoder).Str)
 		case "environment":
-			if d.BeginArray() {
-				if v.Environment == nil {
-					v.Environment = []KeyValuePair{}
-				}
-				for d.NextElement() {
-					var e0 KeyValuePair
-					decodeKeyValuePair(d, &e0)
-					v.Environment = append(v.Environment, e0)
-				}
-			}
+			v.Environment = specrt.StructList(d, v.Environment, decodeKeyValuePair)
 		case "secrets":
-			if d.BeginArray() {
-				if v.Secrets == nil {
-					v.Secrets = []Secret{}
-				}
-				for d.NextElement() {
-					var e0 Secret
-					decodeSecret(d, &e0)
-					v.Secrets = append(v.Secrets, e0)
-				}
-			}
+			v.Secrets = specrt.StructList(d, v.Secrets, decodeSecret)
 		default:
 			d.Skip()
 		}
@@ -8377,16 +7460,7 @@ func decodeExpressGatewayServiceConfiguration(d *specrt.JSONDecoder, v *ExpressG
 				decodeExpressGatewayScalingTarget(d, v.ScalingTarget)
 			}
 		case "ingressPaths":
-			if d.BeginArray() {
-				if v.IngressPaths == nil {
-					v.IngressPaths = []IngressPathSummary{}
-				}
-				for d.NextElement() {
-					var e0 IngressPathSummary
-					decodeIngressPathSummary(d, &e0)
-					v.IngressPaths = append(v.IngressPaths, e0)
-				}
-			}
+			v.IngressPaths = specrt.StructList(d, v.IngressPaths, decodeIngressPathSummary)
 		case "createdAt":
 			v.CreatedAt = d.TimePtr()
 		default:
@@ -8404,23 +7478,9 @@ func decodeExpressGatewayServiceNetworkConfiguration(d *specrt.JSONDecoder, v *E
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "securityGroups":
-			if d.BeginArray() {
-				if v.SecurityGroups == nil {
-					v.SecurityGroups = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroups = append(v.SecurityGroups, d.Str())
-				}
-			}
+			v.SecurityGroups = specrt.List(d, v.SecurityGroups, (*specrt.JSONDecoder).Str)
 		case "subnets":
-			if d.BeginArray() {
-				if v.Subnets == nil {
-					v.Subnets = []string{}
-				}
-				for d.NextElement() {
-					v.Subnets = append(v.Subnets, d.Str())
-				}
-			}
+			v.Subnets = specrt.List(d, v.Subnets, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -8538,27 +7598,9 @@ func decodeGetTaskProtectionOutput(d *specrt.JSONDecoder, v *GetTaskProtectionOu
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "protectedTasks":
-			if d.BeginArray() {
-				if v.ProtectedTasks == nil {
-					v.ProtectedTasks = []ProtectedTask{}
-				}
-				for d.NextElement() {
-					var e0 ProtectedTask
-					decodeProtectedTask(d, &e0)
-					v.ProtectedTasks = append(v.ProtectedTasks, e0)
-				}
-			}
+			v.ProtectedTasks = specrt.StructList(d, v.ProtectedTasks, decodeProtectedTask)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -8573,14 +7615,7 @@ func decodeHealthCheck(d *specrt.JSONDecoder, v *HealthCheck) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "command":
-			if d.BeginArray() {
-				if v.Command == nil {
-					v.Command = []string{}
-				}
-				for d.NextElement() {
-					v.Command = append(v.Command, d.Str())
-				}
-			}
+			v.Command = specrt.List(d, v.Command, (*specrt.JSONDecoder).Str)
 		case "interval":
 			v.Interval = d.Int32Ptr()
 		case "timeout":
@@ -8804,14 +7839,7 @@ func decodeInstanceRequirementsRequest(d *specrt.JSONDecoder, v *InstanceRequire
 				decodeMemoryGiBPerVCPURequest(d, v.MemoryGiBPerVCPU)
 			}
 		case "excludedInstanceTypes":
-			if d.BeginArray() {
-				if v.ExcludedInstanceTypes == nil {
-					v.ExcludedInstanceTypes = []string{}
-				}
-				for d.NextElement() {
-					v.ExcludedInstanceTypes = append(v.ExcludedInstanceTypes, d.Str())
-				}
-			}
+			v.ExcludedInstanceTypes = specrt.List(d, v.ExcludedInstanceTypes, (*specrt.JSONDecoder).Str)
 		case "instanceGenerations":
 			if d.BeginArray() {
 				if v.InstanceGenerations == nil {
@@ -8900,14 +7928,7 @@ func decodeInstanceRequirementsRequest(d *specrt.JSONDecoder, v *InstanceRequire
 				decodeNetworkBandwidthGbpsRequest(d, v.NetworkBandwidthGbps)
 			}
 		case "allowedInstanceTypes":
-			if d.BeginArray() {
-				if v.AllowedInstanceTypes == nil {
-					v.AllowedInstanceTypes = []string{}
-				}
-				for d.NextElement() {
-					v.AllowedInstanceTypes = append(v.AllowedInstanceTypes, d.Str())
-				}
-			}
+			v.AllowedInstanceTypes = specrt.List(d, v.AllowedInstanceTypes, (*specrt.JSONDecoder).Str)
 		case "maxSpotPriceAsPercentageOfOptimalOnDemandPrice":
 			v.MaxSpotPriceAsPercentageOfOptimalOnDemandPrice = d.Int32Ptr()
 		default:
@@ -8941,23 +7962,9 @@ func decodeKernelCapabilities(d *specrt.JSONDecoder, v *KernelCapabilities) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "add":
-			if d.BeginArray() {
-				if v.Add == nil {
-					v.Add = []string{}
-				}
-				for d.NextElement() {
-					v.Add = append(v.Add, d.Str())
-				}
-			}
+			v.Add = specrt.List(d, v.Add, (*specrt.JSONDecoder).Str)
 		case "drop":
-			if d.BeginArray() {
-				if v.Drop == nil {
-					v.Drop = []string{}
-				}
-				for d.NextElement() {
-					v.Drop = append(v.Drop, d.Str())
-				}
-			}
+			v.Drop = specrt.List(d, v.Drop, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -9028,31 +8035,13 @@ func decodeLinuxParameters(d *specrt.JSONDecoder, v *LinuxParameters) {
 				decodeKernelCapabilities(d, v.Capabilities)
 			}
 		case "devices":
-			if d.BeginArray() {
-				if v.Devices == nil {
-					v.Devices = []Device{}
-				}
-				for d.NextElement() {
-					var e0 Device
-					decodeDevice(d, &e0)
-					v.Devices = append(v.Devices, e0)
-				}
-			}
+			v.Devices = specrt.StructList(d, v.Devices, decodeDevice)
 		case "initProcessEnabled":
 			v.InitProcessEnabled = d.BoolPtr()
 		case "sharedMemorySize":
 			v.SharedMemorySize = d.Int32Ptr()
 		case "tmpfs":
-			if d.BeginArray() {
-				if v.Tmpfs == nil {
-					v.Tmpfs = []Tmpfs{}
-				}
-				for d.NextElement() {
-					var e0 Tmpfs
-					decodeTmpfs(d, &e0)
-					v.Tmpfs = append(v.Tmpfs, e0)
-				}
-			}
+			v.Tmpfs = specrt.StructList(d, v.Tmpfs, decodeTmpfs)
 		case "maxSwap":
 			v.MaxSwap = d.Int32Ptr()
 		case "swappiness":
@@ -9072,16 +8061,7 @@ func decodeListAccountSettingsOutput(d *specrt.JSONDecoder, v *ListAccountSettin
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "settings":
-			if d.BeginArray() {
-				if v.Settings == nil {
-					v.Settings = []Setting{}
-				}
-				for d.NextElement() {
-					var e0 Setting
-					decodeSetting(d, &e0)
-					v.Settings = append(v.Settings, e0)
-				}
-			}
+			v.Settings = specrt.StructList(d, v.Settings, decodeSetting)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9099,16 +8079,7 @@ func decodeListAttributesOutput(d *specrt.JSONDecoder, v *ListAttributesOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "attributes":
-			if d.BeginArray() {
-				if v.Attributes == nil {
-					v.Attributes = []Attribute{}
-				}
-				for d.NextElement() {
-					var e0 Attribute
-					decodeAttribute(d, &e0)
-					v.Attributes = append(v.Attributes, e0)
-				}
-			}
+			v.Attributes = specrt.StructList(d, v.Attributes, decodeAttribute)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9126,14 +8097,7 @@ func decodeListClustersOutput(d *specrt.JSONDecoder, v *ListClustersOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "clusterArns":
-			if d.BeginArray() {
-				if v.ClusterARNs == nil {
-					v.ClusterARNs = []string{}
-				}
-				for d.NextElement() {
-					v.ClusterARNs = append(v.ClusterARNs, d.Str())
-				}
-			}
+			v.ClusterARNs = specrt.List(d, v.ClusterARNs, (*specrt.JSONDecoder).Str)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9151,14 +8115,7 @@ func decodeListContainerInstancesOutput(d *specrt.JSONDecoder, v *ListContainerI
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "containerInstanceArns":
-			if d.BeginArray() {
-				if v.ContainerInstanceARNs == nil {
-					v.ContainerInstanceARNs = []string{}
-				}
-				for d.NextElement() {
-					v.ContainerInstanceARNs = append(v.ContainerInstanceARNs, d.Str())
-				}
-			}
+			v.ContainerInstanceARNs = specrt.List(d, v.ContainerInstanceARNs, (*specrt.JSONDecoder).Str)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9178,16 +8135,7 @@ func decodeListDaemonDeploymentsOutput(d *specrt.JSONDecoder, v *ListDaemonDeplo
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		case "daemonDeployments":
-			if d.BeginArray() {
-				if v.DaemonDeployments == nil {
-					v.DaemonDeployments = []DaemonDeploymentSummary{}
-				}
-				for d.NextElement() {
-					var e0 DaemonDeploymentSummary
-					decodeDaemonDeploymentSummary(d, &e0)
-					v.DaemonDeployments = append(v.DaemonDeployments, e0)
-				}
-			}
+			v.DaemonDeployments = specrt.StructList(d, v.DaemonDeployments, decodeDaemonDeploymentSummary)
 		default:
 			d.Skip()
 		}
@@ -9203,16 +8151,7 @@ func decodeListDaemonTaskDefinitionsOutput(d *specrt.JSONDecoder, v *ListDaemonT
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "daemonTaskDefinitions":
-			if d.BeginArray() {
-				if v.DaemonTaskDefinitions == nil {
-					v.DaemonTaskDefinitions = []DaemonTaskDefinitionSummary{}
-				}
-				for d.NextElement() {
-					var e0 DaemonTaskDefinitionSummary
-					decodeDaemonTaskDefinitionSummary(d, &e0)
-					v.DaemonTaskDefinitions = append(v.DaemonTaskDefinitions, e0)
-				}
-			}
+			v.DaemonTaskDefinitions = specrt.StructList(d, v.DaemonTaskDefinitions, decodeDaemonTaskDefinitionSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9230,16 +8169,7 @@ func decodeListDaemonsOutput(d *specrt.JSONDecoder, v *ListDaemonsOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "daemonSummariesList":
-			if d.BeginArray() {
-				if v.DaemonSummariesList == nil {
-					v.DaemonSummariesList = []DaemonSummary{}
-				}
-				for d.NextElement() {
-					var e0 DaemonSummary
-					decodeDaemonSummary(d, &e0)
-					v.DaemonSummariesList = append(v.DaemonSummariesList, e0)
-				}
-			}
+			v.DaemonSummariesList = specrt.StructList(d, v.DaemonSummariesList, decodeDaemonSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9257,16 +8187,7 @@ func decodeListServiceDeploymentsOutput(d *specrt.JSONDecoder, v *ListServiceDep
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "serviceDeployments":
-			if d.BeginArray() {
-				if v.ServiceDeployments == nil {
-					v.ServiceDeployments = []ServiceDeploymentBrief{}
-				}
-				for d.NextElement() {
-					var e0 ServiceDeploymentBrief
-					decodeServiceDeploymentBrief(d, &e0)
-					v.ServiceDeployments = append(v.ServiceDeployments, e0)
-				}
-			}
+			v.ServiceDeployments = specrt.StructList(d, v.ServiceDeployments, decodeServiceDeploymentBrief)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9284,14 +8205,7 @@ func decodeListServicesByNamespaceOutput(d *specrt.JSONDecoder, v *ListServicesB
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "serviceArns":
-			if d.BeginArray() {
-				if v.ServiceARNs == nil {
-					v.ServiceARNs = []string{}
-				}
-				for d.NextElement() {
-					v.ServiceARNs = append(v.ServiceARNs, d.Str())
-				}
-			}
+			v.ServiceARNs = specrt.List(d, v.ServiceARNs, (*specrt.JSONDecoder).Str)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9309,14 +8223,7 @@ func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "serviceArns":
-			if d.BeginArray() {
-				if v.ServiceARNs == nil {
-					v.ServiceARNs = []string{}
-				}
-				for d.NextElement() {
-					v.ServiceARNs = append(v.ServiceARNs, d.Str())
-				}
-			}
+			v.ServiceARNs = specrt.List(d, v.ServiceARNs, (*specrt.JSONDecoder).Str)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9334,16 +8241,7 @@ func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResour
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		default:
 			d.Skip()
 		}
@@ -9359,14 +8257,7 @@ func decodeListTaskDefinitionFamiliesOutput(d *specrt.JSONDecoder, v *ListTaskDe
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "families":
-			if d.BeginArray() {
-				if v.Families == nil {
-					v.Families = []string{}
-				}
-				for d.NextElement() {
-					v.Families = append(v.Families, d.Str())
-				}
-			}
+			v.Families = specrt.List(d, v.Families, (*specrt.JSONDecoder).Str)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9384,14 +8275,7 @@ func decodeListTaskDefinitionsOutput(d *specrt.JSONDecoder, v *ListTaskDefinitio
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "taskDefinitionArns":
-			if d.BeginArray() {
-				if v.TaskDefinitionARNs == nil {
-					v.TaskDefinitionARNs = []string{}
-				}
-				for d.NextElement() {
-					v.TaskDefinitionARNs = append(v.TaskDefinitionARNs, d.Str())
-				}
-			}
+			v.TaskDefinitionARNs = specrt.List(d, v.TaskDefinitionARNs, (*specrt.JSONDecoder).Str)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9408,14 +8292,7 @@ func decodeListTasksOutput(d *specrt.JSONDecoder, v *ListTasksOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "taskArns":
-			if d.BeginArray() {
-				if v.TaskARNs == nil {
-					v.TaskARNs = []string{}
-				}
-				for d.NextElement() {
-					v.TaskARNs = append(v.TaskARNs, d.Str())
-				}
-			}
+			v.TaskARNs = specrt.List(d, v.TaskARNs, (*specrt.JSONDecoder).Str)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -9468,16 +8345,7 @@ func decodeLogConfiguration(d *specrt.JSONDecoder, v *LogConfiguration) {
 				}
 			}
 		case "secretOptions":
-			if d.BeginArray() {
-				if v.SecretOptions == nil {
-					v.SecretOptions = []Secret{}
-				}
-				for d.NextElement() {
-					var e0 Secret
-					decodeSecret(d, &e0)
-					v.SecretOptions = append(v.SecretOptions, e0)
-				}
-			}
+			v.SecretOptions = specrt.StructList(d, v.SecretOptions, decodeSecret)
 		default:
 			d.Skip()
 		}
@@ -9547,16 +8415,7 @@ func decodeManagedAutoScaling(d *specrt.JSONDecoder, v *ManagedAutoScaling) {
 				decodeManagedScalableTarget(d, v.ScalableTarget)
 			}
 		case "applicationAutoScalingPolicies":
-			if d.BeginArray() {
-				if v.ApplicationAutoScalingPolicies == nil {
-					v.ApplicationAutoScalingPolicies = []ManagedApplicationAutoScalingPolicy{}
-				}
-				for d.NextElement() {
-					var e0 ManagedApplicationAutoScalingPolicy
-					decodeManagedApplicationAutoScalingPolicy(d, &e0)
-					v.ApplicationAutoScalingPolicies = append(v.ApplicationAutoScalingPolicies, e0)
-				}
-			}
+			v.ApplicationAutoScalingPolicies = specrt.StructList(d, v.ApplicationAutoScalingPolicies, decodeManagedApplicationAutoScalingPolicy)
 		default:
 			d.Skip()
 		}
@@ -9605,16 +8464,7 @@ func decodeManagedIngressPath(d *specrt.JSONDecoder, v *ManagedIngressPath) {
 				decodeManagedLoadBalancer(d, v.LoadBalancer)
 			}
 		case "loadBalancerSecurityGroups":
-			if d.BeginArray() {
-				if v.LoadBalancerSecurityGroups == nil {
-					v.LoadBalancerSecurityGroups = []ManagedSecurityGroup{}
-				}
-				for d.NextElement() {
-					var e0 ManagedSecurityGroup
-					decodeManagedSecurityGroup(d, &e0)
-					v.LoadBalancerSecurityGroups = append(v.LoadBalancerSecurityGroups, e0)
-				}
-			}
+			v.LoadBalancerSecurityGroups = specrt.StructList(d, v.LoadBalancerSecurityGroups, decodeManagedSecurityGroup)
 		case "certificate":
 			if !d.Null() {
 				v.Certificate = new(ManagedCertificate)
@@ -9631,16 +8481,7 @@ func decodeManagedIngressPath(d *specrt.JSONDecoder, v *ManagedIngressPath) {
 				decodeManagedListenerRule(d, v.Rule)
 			}
 		case "targetGroups":
-			if d.BeginArray() {
-				if v.TargetGroups == nil {
-					v.TargetGroups = []ManagedTargetGroup{}
-				}
-				for d.NextElement() {
-					var e0 ManagedTargetGroup
-					decodeManagedTargetGroup(d, &e0)
-					v.TargetGroups = append(v.TargetGroups, e0)
-				}
-			}
+			v.TargetGroups = specrt.StructList(d, v.TargetGroups, decodeManagedTargetGroup)
 		default:
 			d.Skip()
 		}
@@ -9672,23 +8513,9 @@ func decodeManagedInstancesNetworkConfiguration(d *specrt.JSONDecoder, v *Manage
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "subnets":
-			if d.BeginArray() {
-				if v.Subnets == nil {
-					v.Subnets = []string{}
-				}
-				for d.NextElement() {
-					v.Subnets = append(v.Subnets, d.Str())
-				}
-			}
+			v.Subnets = specrt.List(d, v.Subnets, (*specrt.JSONDecoder).Str)
 		case "securityGroups":
-			if d.BeginArray() {
-				if v.SecurityGroups == nil {
-					v.SecurityGroups = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroups = append(v.SecurityGroups, d.Str())
-				}
-			}
+			v.SecurityGroups = specrt.List(d, v.SecurityGroups, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -9806,23 +8633,9 @@ func decodeManagedLoadBalancer(d *specrt.JSONDecoder, v *ManagedLoadBalancer) {
 		case "scheme":
 			v.Scheme = d.StrPtr()
 		case "subnetIds":
-			if d.BeginArray() {
-				if v.SubnetIDs == nil {
-					v.SubnetIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SubnetIDs = append(v.SubnetIDs, d.Str())
-				}
-			}
+			v.SubnetIDs = specrt.List(d, v.SubnetIDs, (*specrt.JSONDecoder).Str)
 		case "securityGroupIds":
-			if d.BeginArray() {
-				if v.SecurityGroupIDs == nil {
-					v.SecurityGroupIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
-				}
-			}
+			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -10035,14 +8848,7 @@ func decodeMetricConfiguration(d *specrt.JSONDecoder, v *MetricConfiguration) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "metricNames":
-			if d.BeginArray() {
-				if v.MetricNames == nil {
-					v.MetricNames = []string{}
-				}
-				for d.NextElement() {
-					v.MetricNames = append(v.MetricNames, d.Str())
-				}
-			}
+			v.MetricNames = specrt.List(d, v.MetricNames, (*specrt.JSONDecoder).Str)
 		case "resolutionSeconds":
 			v.ResolutionSeconds = d.Int32Ptr()
 		default:
@@ -10076,16 +8882,7 @@ func decodeMonitoringConfiguration(d *specrt.JSONDecoder, v *MonitoringConfigura
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "metricConfigurations":
-			if d.BeginArray() {
-				if v.MetricConfigurations == nil {
-					v.MetricConfigurations = []MetricConfiguration{}
-				}
-				for d.NextElement() {
-					var e0 MetricConfiguration
-					decodeMetricConfiguration(d, &e0)
-					v.MetricConfigurations = append(v.MetricConfigurations, e0)
-				}
-			}
+			v.MetricConfigurations = specrt.StructList(d, v.MetricConfigurations, decodeMetricConfiguration)
 		default:
 			d.Skip()
 		}
@@ -10367,16 +9164,7 @@ func decodeProxyConfiguration(d *specrt.JSONDecoder, v *ProxyConfiguration) {
 		case "containerName":
 			v.ContainerName = d.StrPtr()
 		case "properties":
-			if d.BeginArray() {
-				if v.Properties == nil {
-					v.Properties = []KeyValuePair{}
-				}
-				for d.NextElement() {
-					var e0 KeyValuePair
-					decodeKeyValuePair(d, &e0)
-					v.Properties = append(v.Properties, e0)
-				}
-			}
+			v.Properties = specrt.StructList(d, v.Properties, decodeKeyValuePair)
 		default:
 			d.Skip()
 		}
@@ -10430,16 +9218,7 @@ func decodePutAttributesOutput(d *specrt.JSONDecoder, v *PutAttributesOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "attributes":
-			if d.BeginArray() {
-				if v.Attributes == nil {
-					v.Attributes = []Attribute{}
-				}
-				for d.NextElement() {
-					var e0 Attribute
-					decodeAttribute(d, &e0)
-					v.Attributes = append(v.Attributes, e0)
-				}
-			}
+			v.Attributes = specrt.StructList(d, v.Attributes, decodeAttribute)
 		default:
 			d.Skip()
 		}
@@ -10514,16 +9293,7 @@ func decodeRegisterTaskDefinitionOutput(d *specrt.JSONDecoder, v *RegisterTaskDe
 				decodeTaskDefinition(d, v.TaskDefinition)
 			}
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		default:
 			d.Skip()
 		}
@@ -10555,16 +9325,7 @@ func decodeResolvedConfiguration(d *specrt.JSONDecoder, v *ResolvedConfiguration
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "loadBalancers":
-			if d.BeginArray() {
-				if v.LoadBalancers == nil {
-					v.LoadBalancers = []ServiceRevisionLoadBalancer{}
-				}
-				for d.NextElement() {
-					var e0 ServiceRevisionLoadBalancer
-					decodeServiceRevisionLoadBalancer(d, &e0)
-					v.LoadBalancers = append(v.LoadBalancers, e0)
-				}
-			}
+			v.LoadBalancers = specrt.StructList(d, v.LoadBalancers, decodeServiceRevisionLoadBalancer)
 		default:
 			d.Skip()
 		}
@@ -10589,14 +9350,7 @@ func decodeResource(d *specrt.JSONDecoder, v *Resource) {
 		case "integerValue":
 			v.IntegerValue = d.Int32Ptr()
 		case "stringSetValue":
-			if d.BeginArray() {
-				if v.StringSetValue == nil {
-					v.StringSetValue = []string{}
-				}
-				for d.NextElement() {
-					v.StringSetValue = append(v.StringSetValue, d.Str())
-				}
-			}
+			v.StringSetValue = specrt.List(d, v.StringSetValue, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -10680,27 +9434,9 @@ func decodeRunTaskOutput(d *specrt.JSONDecoder, v *RunTaskOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "tasks":
-			if d.BeginArray() {
-				if v.Tasks == nil {
-					v.Tasks = []Task{}
-				}
-				for d.NextElement() {
-					var e0 Task
-					decodeTask(d, &e0)
-					v.Tasks = append(v.Tasks, e0)
-				}
-			}
+			v.Tasks = specrt.StructList(d, v.Tasks, decodeTask)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -10825,27 +9561,9 @@ func decodeService(d *specrt.JSONDecoder, v *Service) {
 		case "clusterArn":
 			v.ClusterARN = d.StrPtr()
 		case "loadBalancers":
-			if d.BeginArray() {
-				if v.LoadBalancers == nil {
-					v.LoadBalancers = []LoadBalancer{}
-				}
-				for d.NextElement() {
-					var e0 LoadBalancer
-					decodeLoadBalancer(d, &e0)
-					v.LoadBalancers = append(v.LoadBalancers, e0)
-				}
-			}
+			v.LoadBalancers = specrt.StructList(d, v.LoadBalancers, decodeLoadBalancer)
 		case "serviceRegistries":
-			if d.BeginArray() {
-				if v.ServiceRegistries == nil {
-					v.ServiceRegistries = []ServiceRegistry{}
-				}
-				for d.NextElement() {
-					var e0 ServiceRegistry
-					decodeServiceRegistry(d, &e0)
-					v.ServiceRegistries = append(v.ServiceRegistries, e0)
-				}
-			}
+			v.ServiceRegistries = specrt.StructList(d, v.ServiceRegistries, decodeServiceRegistry)
 		case "status":
 			v.Status = d.StrPtr()
 		case "desiredCount":
@@ -10857,16 +9575,7 @@ func decodeService(d *specrt.JSONDecoder, v *Service) {
 		case "launchType":
 			v.LaunchType = LaunchType(d.Str())
 		case "capacityProviderStrategy":
-			if d.BeginArray() {
-				if v.CapacityProviderStrategy == nil {
-					v.CapacityProviderStrategy = []CapacityProviderStrategyItem{}
-				}
-				for d.NextElement() {
-					var e0 CapacityProviderStrategyItem
-					decodeCapacityProviderStrategyItem(d, &e0)
-					v.CapacityProviderStrategy = append(v.CapacityProviderStrategy, e0)
-				}
-			}
+			v.CapacityProviderStrategy = specrt.StructList(d, v.CapacityProviderStrategy, decodeCapacityProviderStrategyItem)
 		case "platformVersion":
 			v.PlatformVersion = d.StrPtr()
 		case "platformFamily":
@@ -10879,77 +9588,23 @@ func decodeService(d *specrt.JSONDecoder, v *Service) {
 				decodeDeploymentConfiguration(d, v.DeploymentConfiguration)
 			}
 		case "taskSets":
-			if d.BeginArray() {
-				if v.TaskSets == nil {
-					v.TaskSets = []TaskSet{}
-				}
-				for d.NextElement() {
-					var e0 TaskSet
-					decodeTaskSet(d, &e0)
-					v.TaskSets = append(v.TaskSets, e0)
-				}
-			}
+			v.TaskSets = specrt.StructList(d, v.TaskSets, decodeTaskSet)
 		case "deployments":
-			if d.BeginArray() {
-				if v.Deployments == nil {
-					v.Deployments = []Deployment{}
-				}
-				for d.NextElement() {
-					var e0 Deployment
-					decodeDeployment(d, &e0)
-					v.Deployments = append(v.Deployments, e0)
-				}
-			}
+			v.Deployments = specrt.StructList(d, v.Deployments, decodeDeployment)
 		case "roleArn":
 			v.RoleARN = d.StrPtr()
 		case "events":
-			if d.BeginArray() {
-				if v.Events == nil {
-					v.Events = []ServiceEvent{}
-				}
-				for d.NextElement() {
-					var e0 ServiceEvent
-					decodeServiceEvent(d, &e0)
-					v.Events = append(v.Events, e0)
-				}
-			}
+			v.Events = specrt.StructList(d, v.Events, decodeServiceEvent)
 		case "createdAt":
 			v.CreatedAt = d.TimePtr()
 		case "currentServiceDeployment":
 			v.CurrentServiceDeployment = d.StrPtr()
 		case "currentServiceRevisions":
-			if d.BeginArray() {
-				if v.CurrentServiceRevisions == nil {
-					v.CurrentServiceRevisions = []ServiceCurrentRevisionSummary{}
-				}
-				for d.NextElement() {
-					var e0 ServiceCurrentRevisionSummary
-					decodeServiceCurrentRevisionSummary(d, &e0)
-					v.CurrentServiceRevisions = append(v.CurrentServiceRevisions, e0)
-				}
-			}
+			v.CurrentServiceRevisions = specrt.StructList(d, v.CurrentServiceRevisions, decodeServiceCurrentRevisionSummary)
 		case "placementConstraints":
-			if d.BeginArray() {
-				if v.PlacementConstraints == nil {
-					v.PlacementConstraints = []PlacementConstraint{}
-				}
-				for d.NextElement() {
-					var e0 PlacementConstraint
-					decodePlacementConstraint(d, &e0)
-					v.PlacementConstraints = append(v.PlacementConstraints, e0)
-				}
-			}
+			v.PlacementConstraints = specrt.StructList(d, v.PlacementConstraints, decodePlacementConstraint)
 		case "placementStrategy":
-			if d.BeginArray() {
-				if v.PlacementStrategy == nil {
-					v.PlacementStrategy = []PlacementStrategy{}
-				}
-				for d.NextElement() {
-					var e0 PlacementStrategy
-					decodePlacementStrategy(d, &e0)
-					v.PlacementStrategy = append(v.PlacementStrategy, e0)
-				}
-			}
+			v.PlacementStrategy = specrt.StructList(d, v.PlacementStrategy, decodePlacementStrategy)
 		case "networkConfiguration":
 			if !d.Null() {
 				v.NetworkConfiguration = new(NetworkConfiguration)
@@ -10965,16 +9620,7 @@ func decodeService(d *specrt.JSONDecoder, v *Service) {
 				decodeDeploymentController(d, v.DeploymentController)
 			}
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "createdBy":
 			v.CreatedBy = d.StrPtr()
 		case "enableECSManagedTags":
@@ -11047,16 +9693,7 @@ func decodeServiceConnectConfiguration(d *specrt.JSONDecoder, v *ServiceConnectC
 		case "namespace":
 			v.Namespace = d.StrPtr()
 		case "services":
-			if d.BeginArray() {
-				if v.Services == nil {
-					v.Services = []ServiceConnectService{}
-				}
-				for d.NextElement() {
-					var e0 ServiceConnectService
-					decodeServiceConnectService(d, &e0)
-					v.Services = append(v.Services, e0)
-				}
-			}
+			v.Services = specrt.StructList(d, v.Services, decodeServiceConnectService)
 		case "logConfiguration":
 			if !d.Null() {
 				v.LogConfiguration = new(LogConfiguration)
@@ -11086,16 +9723,7 @@ func decodeServiceConnectService(d *specrt.JSONDecoder, v *ServiceConnectService
 		case "discoveryName":
 			v.DiscoveryName = d.StrPtr()
 		case "clientAliases":
-			if d.BeginArray() {
-				if v.ClientAliases == nil {
-					v.ClientAliases = []ServiceConnectClientAlias{}
-				}
-				for d.NextElement() {
-					var e0 ServiceConnectClientAlias
-					decodeServiceConnectClientAlias(d, &e0)
-					v.ClientAliases = append(v.ClientAliases, e0)
-				}
-			}
+			v.ClientAliases = specrt.StructList(d, v.ClientAliases, decodeServiceConnectClientAlias)
 		case "ingressPortOverride":
 			v.IngressPortOverride = d.Int32Ptr()
 		case "timeout":
@@ -11274,16 +9902,7 @@ func decodeServiceDeployment(d *specrt.JSONDecoder, v *ServiceDeployment) {
 		case "updatedAt":
 			v.UpdatedAt = d.TimePtr()
 		case "sourceServiceRevisions":
-			if d.BeginArray() {
-				if v.SourceServiceRevisions == nil {
-					v.SourceServiceRevisions = []ServiceRevisionSummary{}
-				}
-				for d.NextElement() {
-					var e0 ServiceRevisionSummary
-					decodeServiceRevisionSummary(d, &e0)
-					v.SourceServiceRevisions = append(v.SourceServiceRevisions, e0)
-				}
-			}
+			v.SourceServiceRevisions = specrt.StructList(d, v.SourceServiceRevisions, decodeServiceRevisionSummary)
 		case "targetServiceRevision":
 			if !d.Null() {
 				v.TargetServiceRevision = new(ServiceRevisionSummary)
@@ -11296,16 +9915,7 @@ func decodeServiceDeployment(d *specrt.JSONDecoder, v *ServiceDeployment) {
 		case "lifecycleStage":
 			v.LifecycleStage = ServiceDeploymentLifecycleStage(d.Str())
 		case "lifecycleHookDetails":
-			if d.BeginArray() {
-				if v.LifecycleHookDetails == nil {
-					v.LifecycleHookDetails = []DeploymentLifecycleHookDetail{}
-				}
-				for d.NextElement() {
-					var e0 DeploymentLifecycleHookDetail
-					decodeDeploymentLifecycleHookDetail(d, &e0)
-					v.LifecycleHookDetails = append(v.LifecycleHookDetails, e0)
-				}
-			}
+			v.LifecycleHookDetails = specrt.StructList(d, v.LifecycleHookDetails, decodeDeploymentLifecycleHookDetail)
 		case "deploymentConfiguration":
 			if !d.Null() {
 				v.DeploymentConfiguration = new(DeploymentConfiguration)
@@ -11343,23 +9953,9 @@ func decodeServiceDeploymentAlarms(d *specrt.JSONDecoder, v *ServiceDeploymentAl
 		case "status":
 			v.Status = ServiceDeploymentRollbackMonitorsStatus(d.Str())
 		case "alarmNames":
-			if d.BeginArray() {
-				if v.AlarmNames == nil {
-					v.AlarmNames = []string{}
-				}
-				for d.NextElement() {
-					v.AlarmNames = append(v.AlarmNames, d.Str())
-				}
-			}
+			v.AlarmNames = specrt.List(d, v.AlarmNames, (*specrt.JSONDecoder).Str)
 		case "triggeredAlarmNames":
-			if d.BeginArray() {
-				if v.TriggeredAlarmNames == nil {
-					v.TriggeredAlarmNames = []string{}
-				}
-				for d.NextElement() {
-					v.TriggeredAlarmNames = append(v.TriggeredAlarmNames, d.Str())
-				}
-			}
+			v.TriggeredAlarmNames = specrt.List(d, v.TriggeredAlarmNames, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -11478,16 +10074,7 @@ func decodeServiceManagedEBSVolumeConfiguration(d *specrt.JSONDecoder, v *Servic
 		case "throughput":
 			v.Throughput = d.Int32Ptr()
 		case "tagSpecifications":
-			if d.BeginArray() {
-				if v.TagSpecifications == nil {
-					v.TagSpecifications = []EBSTagSpecification{}
-				}
-				for d.NextElement() {
-					var e0 EBSTagSpecification
-					decodeEBSTagSpecification(d, &e0)
-					v.TagSpecifications = append(v.TagSpecifications, e0)
-				}
-			}
+			v.TagSpecifications = specrt.StructList(d, v.TagSpecifications, decodeEBSTagSpecification)
 		case "roleArn":
 			v.RoleARN = d.StrPtr()
 		case "filesystemType":
@@ -11567,16 +10154,7 @@ func decodeServiceRevision(d *specrt.JSONDecoder, v *ServiceRevision) {
 		case "taskDefinition":
 			v.TaskDefinition = d.StrPtr()
 		case "capacityProviderStrategy":
-			if d.BeginArray() {
-				if v.CapacityProviderStrategy == nil {
-					v.CapacityProviderStrategy = []CapacityProviderStrategyItem{}
-				}
-				for d.NextElement() {
-					var e0 CapacityProviderStrategyItem
-					decodeCapacityProviderStrategyItem(d, &e0)
-					v.CapacityProviderStrategy = append(v.CapacityProviderStrategy, e0)
-				}
-			}
+			v.CapacityProviderStrategy = specrt.StructList(d, v.CapacityProviderStrategy, decodeCapacityProviderStrategyItem)
 		case "launchType":
 			v.LaunchType = LaunchType(d.Str())
 		case "platformVersion":
@@ -11584,43 +10162,16 @@ func decodeServiceRevision(d *specrt.JSONDecoder, v *ServiceRevision) {
 		case "platformFamily":
 			v.PlatformFamily = d.StrPtr()
 		case "loadBalancers":
-			if d.BeginArray() {
-				if v.LoadBalancers == nil {
-					v.LoadBalancers = []LoadBalancer{}
-				}
-				for d.NextElement() {
-					var e0 LoadBalancer
-					decodeLoadBalancer(d, &e0)
-					v.LoadBalancers = append(v.LoadBalancers, e0)
-				}
-			}
+			v.LoadBalancers = specrt.StructList(d, v.LoadBalancers, decodeLoadBalancer)
 		case "serviceRegistries":
-			if d.BeginArray() {
-				if v.ServiceRegistries == nil {
-					v.ServiceRegistries = []ServiceRegistry{}
-				}
-				for d.NextElement() {
-					var e0 ServiceRegistry
-					decodeServiceRegistry(d, &e0)
-					v.ServiceRegistries = append(v.ServiceRegistries, e0)
-				}
-			}
+			v.ServiceRegistries = specrt.StructList(d, v.ServiceRegistries, decodeServiceRegistry)
 		case "networkConfiguration":
 			if !d.Null() {
 				v.NetworkConfiguration = new(NetworkConfiguration)
 				decodeNetworkConfiguration(d, v.NetworkConfiguration)
 			}
 		case "containerImages":
-			if d.BeginArray() {
-				if v.ContainerImages == nil {
-					v.ContainerImages = []ContainerImage{}
-				}
-				for d.NextElement() {
-					var e0 ContainerImage
-					decodeContainerImage(d, &e0)
-					v.ContainerImages = append(v.ContainerImages, e0)
-				}
-			}
+			v.ContainerImages = specrt.StructList(d, v.ContainerImages, decodeContainerImage)
 		case "guardDutyEnabled":
 			v.GuardDutyEnabled = d.BoolPtr()
 		case "serviceConnectConfiguration":
@@ -11629,16 +10180,7 @@ func decodeServiceRevision(d *specrt.JSONDecoder, v *ServiceRevision) {
 				decodeServiceConnectConfiguration(d, v.ServiceConnectConfiguration)
 			}
 		case "volumeConfigurations":
-			if d.BeginArray() {
-				if v.VolumeConfigurations == nil {
-					v.VolumeConfigurations = []ServiceVolumeConfiguration{}
-				}
-				for d.NextElement() {
-					var e0 ServiceVolumeConfiguration
-					decodeServiceVolumeConfiguration(d, &e0)
-					v.VolumeConfigurations = append(v.VolumeConfigurations, e0)
-				}
-			}
+			v.VolumeConfigurations = specrt.StructList(d, v.VolumeConfigurations, decodeServiceVolumeConfiguration)
 		case "fargateEphemeralStorage":
 			if !d.Null() {
 				v.FargateEphemeralStorage = new(DeploymentEphemeralStorage)
@@ -11647,16 +10189,7 @@ func decodeServiceRevision(d *specrt.JSONDecoder, v *ServiceRevision) {
 		case "createdAt":
 			v.CreatedAt = d.TimePtr()
 		case "vpcLatticeConfigurations":
-			if d.BeginArray() {
-				if v.VPCLatticeConfigurations == nil {
-					v.VPCLatticeConfigurations = []VPCLatticeConfiguration{}
-				}
-				for d.NextElement() {
-					var e0 VPCLatticeConfiguration
-					decodeVPCLatticeConfiguration(d, &e0)
-					v.VPCLatticeConfigurations = append(v.VPCLatticeConfigurations, e0)
-				}
-			}
+			v.VPCLatticeConfigurations = specrt.StructList(d, v.VPCLatticeConfigurations, decodeVPCLatticeConfiguration)
 		case "resolvedConfiguration":
 			if !d.Null() {
 				v.ResolvedConfiguration = new(ResolvedConfiguration)
@@ -11815,27 +10348,9 @@ func decodeStartTaskOutput(d *specrt.JSONDecoder, v *StartTaskOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "tasks":
-			if d.BeginArray() {
-				if v.Tasks == nil {
-					v.Tasks = []Task{}
-				}
-				for d.NextElement() {
-					var e0 Task
-					decodeTask(d, &e0)
-					v.Tasks = append(v.Tasks, e0)
-				}
-			}
+			v.Tasks = specrt.StructList(d, v.Tasks, decodeTask)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -12012,27 +10527,9 @@ func decodeTask(d *specrt.JSONDecoder, v *Task) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "attachments":
-			if d.BeginArray() {
-				if v.Attachments == nil {
-					v.Attachments = []Attachment{}
-				}
-				for d.NextElement() {
-					var e0 Attachment
-					decodeAttachment(d, &e0)
-					v.Attachments = append(v.Attachments, e0)
-				}
-			}
+			v.Attachments = specrt.StructList(d, v.Attachments, decodeAttachment)
 		case "attributes":
-			if d.BeginArray() {
-				if v.Attributes == nil {
-					v.Attributes = []Attribute{}
-				}
-				for d.NextElement() {
-					var e0 Attribute
-					decodeAttribute(d, &e0)
-					v.Attributes = append(v.Attributes, e0)
-				}
-			}
+			v.Attributes = specrt.StructList(d, v.Attributes, decodeAttribute)
 		case "availabilityZone":
 			v.AvailabilityZone = d.StrPtr()
 		case "capacityProviderName":
@@ -12046,16 +10543,7 @@ func decodeTask(d *specrt.JSONDecoder, v *Task) {
 		case "containerInstanceArn":
 			v.ContainerInstanceARN = d.StrPtr()
 		case "containers":
-			if d.BeginArray() {
-				if v.Containers == nil {
-					v.Containers = []Container{}
-				}
-				for d.NextElement() {
-					var e0 Container
-					decodeContainer(d, &e0)
-					v.Containers = append(v.Containers, e0)
-				}
-			}
+			v.Containers = specrt.StructList(d, v.Containers, decodeContainer)
 		case "cpu":
 			v.CPU = d.StrPtr()
 		case "createdAt":
@@ -12071,16 +10559,7 @@ func decodeTask(d *specrt.JSONDecoder, v *Task) {
 		case "healthStatus":
 			v.HealthStatus = HealthStatus(d.Str())
 		case "inferenceAccelerators":
-			if d.BeginArray() {
-				if v.InferenceAccelerators == nil {
-					v.InferenceAccelerators = []InferenceAccelerator{}
-				}
-				for d.NextElement() {
-					var e0 InferenceAccelerator
-					decodeInferenceAccelerator(d, &e0)
-					v.InferenceAccelerators = append(v.InferenceAccelerators, e0)
-				}
-			}
+			v.InferenceAccelerators = specrt.StructList(d, v.InferenceAccelerators, decodeInferenceAccelerator)
 		case "lastStatus":
 			v.LastStatus = d.StrPtr()
 		case "launchType":
@@ -12113,16 +10592,7 @@ func decodeTask(d *specrt.JSONDecoder, v *Task) {
 		case "stoppingAt":
 			v.StoppingAt = d.TimePtr()
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "taskArn":
 			v.TaskARN = d.StrPtr()
 		case "taskDefinitionArn":
@@ -12155,16 +10625,7 @@ func decodeTaskDefinition(d *specrt.JSONDecoder, v *TaskDefinition) {
 		case "taskDefinitionArn":
 			v.TaskDefinitionARN = d.StrPtr()
 		case "containerDefinitions":
-			if d.BeginArray() {
-				if v.ContainerDefinitions == nil {
-					v.ContainerDefinitions = []ContainerDefinition{}
-				}
-				for d.NextElement() {
-					var e0 ContainerDefinition
-					decodeContainerDefinition(d, &e0)
-					v.ContainerDefinitions = append(v.ContainerDefinitions, e0)
-				}
-			}
+			v.ContainerDefinitions = specrt.StructList(d, v.ContainerDefinitions, decodeContainerDefinition)
 		case "family":
 			v.Family = d.StrPtr()
 		case "taskRoleArn":
@@ -12176,40 +10637,13 @@ func decodeTaskDefinition(d *specrt.JSONDecoder, v *TaskDefinition) {
 		case "revision":
 			v.Revision = d.Int32Ptr()
 		case "volumes":
-			if d.BeginArray() {
-				if v.Volumes == nil {
-					v.Volumes = []Volume{}
-				}
-				for d.NextElement() {
-					var e0 Volume
-					decodeVolume(d, &e0)
-					v.Volumes = append(v.Volumes, e0)
-				}
-			}
+			v.Volumes = specrt.StructList(d, v.Volumes, decodeVolume)
 		case "status":
 			v.Status = TaskDefinitionStatus(d.Str())
 		case "requiresAttributes":
-			if d.BeginArray() {
-				if v.RequiresAttributes == nil {
-					v.RequiresAttributes = []Attribute{}
-				}
-				for d.NextElement() {
-					var e0 Attribute
-					decodeAttribute(d, &e0)
-					v.RequiresAttributes = append(v.RequiresAttributes, e0)
-				}
-			}
+			v.RequiresAttributes = specrt.StructList(d, v.RequiresAttributes, decodeAttribute)
 		case "placementConstraints":
-			if d.BeginArray() {
-				if v.PlacementConstraints == nil {
-					v.PlacementConstraints = []TaskDefinitionPlacementConstraint{}
-				}
-				for d.NextElement() {
-					var e0 TaskDefinitionPlacementConstraint
-					decodeTaskDefinitionPlacementConstraint(d, &e0)
-					v.PlacementConstraints = append(v.PlacementConstraints, e0)
-				}
-			}
+			v.PlacementConstraints = specrt.StructList(d, v.PlacementConstraints, decodeTaskDefinitionPlacementConstraint)
 		case "compatibilities":
 			if d.BeginArray() {
 				if v.Compatibilities == nil {
@@ -12238,16 +10672,7 @@ func decodeTaskDefinition(d *specrt.JSONDecoder, v *TaskDefinition) {
 		case "memory":
 			v.Memory = d.StrPtr()
 		case "inferenceAccelerators":
-			if d.BeginArray() {
-				if v.InferenceAccelerators == nil {
-					v.InferenceAccelerators = []InferenceAccelerator{}
-				}
-				for d.NextElement() {
-					var e0 InferenceAccelerator
-					decodeInferenceAccelerator(d, &e0)
-					v.InferenceAccelerators = append(v.InferenceAccelerators, e0)
-				}
-			}
+			v.InferenceAccelerators = specrt.StructList(d, v.InferenceAccelerators, decodeInferenceAccelerator)
 		case "pidMode":
 			v.PidMode = PidMode(d.Str())
 		case "ipcMode":
@@ -12322,29 +10747,11 @@ func decodeTaskOverride(d *specrt.JSONDecoder, v *TaskOverride) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "containerOverrides":
-			if d.BeginArray() {
-				if v.ContainerOverrides == nil {
-					v.ContainerOverrides = []ContainerOverride{}
-				}
-				for d.NextElement() {
-					var e0 ContainerOverride
-					decodeContainerOverride(d, &e0)
-					v.ContainerOverrides = append(v.ContainerOverrides, e0)
-				}
-			}
+			v.ContainerOverrides = specrt.StructList(d, v.ContainerOverrides, decodeContainerOverride)
 		case "cpu":
 			v.CPU = d.StrPtr()
 		case "inferenceAcceleratorOverrides":
-			if d.BeginArray() {
-				if v.InferenceAcceleratorOverrides == nil {
-					v.InferenceAcceleratorOverrides = []InferenceAcceleratorOverride{}
-				}
-				for d.NextElement() {
-					var e0 InferenceAcceleratorOverride
-					decodeInferenceAcceleratorOverride(d, &e0)
-					v.InferenceAcceleratorOverrides = append(v.InferenceAcceleratorOverrides, e0)
-				}
-			}
+			v.InferenceAcceleratorOverrides = specrt.StructList(d, v.InferenceAcceleratorOverrides, decodeInferenceAcceleratorOverride)
 		case "executionRoleArn":
 			v.ExecutionRoleARN = d.StrPtr()
 		case "memory":
@@ -12398,16 +10805,7 @@ func decodeTaskSet(d *specrt.JSONDecoder, v *TaskSet) {
 		case "launchType":
 			v.LaunchType = LaunchType(d.Str())
 		case "capacityProviderStrategy":
-			if d.BeginArray() {
-				if v.CapacityProviderStrategy == nil {
-					v.CapacityProviderStrategy = []CapacityProviderStrategyItem{}
-				}
-				for d.NextElement() {
-					var e0 CapacityProviderStrategyItem
-					decodeCapacityProviderStrategyItem(d, &e0)
-					v.CapacityProviderStrategy = append(v.CapacityProviderStrategy, e0)
-				}
-			}
+			v.CapacityProviderStrategy = specrt.StructList(d, v.CapacityProviderStrategy, decodeCapacityProviderStrategyItem)
 		case "platformVersion":
 			v.PlatformVersion = d.StrPtr()
 		case "platformFamily":
@@ -12418,27 +10816,9 @@ func decodeTaskSet(d *specrt.JSONDecoder, v *TaskSet) {
 				decodeNetworkConfiguration(d, v.NetworkConfiguration)
 			}
 		case "loadBalancers":
-			if d.BeginArray() {
-				if v.LoadBalancers == nil {
-					v.LoadBalancers = []LoadBalancer{}
-				}
-				for d.NextElement() {
-					var e0 LoadBalancer
-					decodeLoadBalancer(d, &e0)
-					v.LoadBalancers = append(v.LoadBalancers, e0)
-				}
-			}
+			v.LoadBalancers = specrt.StructList(d, v.LoadBalancers, decodeLoadBalancer)
 		case "serviceRegistries":
-			if d.BeginArray() {
-				if v.ServiceRegistries == nil {
-					v.ServiceRegistries = []ServiceRegistry{}
-				}
-				for d.NextElement() {
-					var e0 ServiceRegistry
-					decodeServiceRegistry(d, &e0)
-					v.ServiceRegistries = append(v.ServiceRegistries, e0)
-				}
-			}
+			v.ServiceRegistries = specrt.StructList(d, v.ServiceRegistries, decodeServiceRegistry)
 		case "scale":
 			if !d.Null() {
 				v.Scale = new(Scale)
@@ -12449,16 +10829,7 @@ func decodeTaskSet(d *specrt.JSONDecoder, v *TaskSet) {
 		case "stabilityStatusAt":
 			v.StabilityStatusAt = d.TimePtr()
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "fargateEphemeralStorage":
 			if !d.Null() {
 				v.FargateEphemeralStorage = new(DeploymentEphemeralStorage)
@@ -12534,14 +10905,7 @@ func decodeTmpfs(d *specrt.JSONDecoder, v *Tmpfs) {
 		case "size":
 			v.Size = d.Int32Ptr()
 		case "mountOptions":
-			if d.BeginArray() {
-				if v.MountOptions == nil {
-					v.MountOptions = []string{}
-				}
-				for d.NextElement() {
-					v.MountOptions = append(v.MountOptions, d.Str())
-				}
-			}
+			v.MountOptions = specrt.List(d, v.MountOptions, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -12700,27 +11064,9 @@ func decodeUpdateContainerInstancesStateOutput(d *specrt.JSONDecoder, v *UpdateC
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "containerInstances":
-			if d.BeginArray() {
-				if v.ContainerInstances == nil {
-					v.ContainerInstances = []ContainerInstance{}
-				}
-				for d.NextElement() {
-					var e0 ContainerInstance
-					decodeContainerInstance(d, &e0)
-					v.ContainerInstances = append(v.ContainerInstances, e0)
-				}
-			}
+			v.ContainerInstances = specrt.StructList(d, v.ContainerInstances, decodeContainerInstance)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}
@@ -12833,27 +11179,9 @@ func decodeUpdateTaskProtectionOutput(d *specrt.JSONDecoder, v *UpdateTaskProtec
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "protectedTasks":
-			if d.BeginArray() {
-				if v.ProtectedTasks == nil {
-					v.ProtectedTasks = []ProtectedTask{}
-				}
-				for d.NextElement() {
-					var e0 ProtectedTask
-					decodeProtectedTask(d, &e0)
-					v.ProtectedTasks = append(v.ProtectedTasks, e0)
-				}
-			}
+			v.ProtectedTasks = specrt.StructList(d, v.ProtectedTasks, decodeProtectedTask)
 		case "failures":
-			if d.BeginArray() {
-				if v.Failures == nil {
-					v.Failures = []Failure{}
-				}
-				for d.NextElement() {
-					var e0 Failure
-					decodeFailure(d, &e0)
-					v.Failures = append(v.Failures, e0)
-				}
-			}
+			v.Failures = specrt.StructList(d, v.Failures, decodeFailure)
 		default:
 			d.Skip()
 		}

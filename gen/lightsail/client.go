@@ -7836,16 +7836,7 @@ func decodeAlarm(d *specrt.JSONDecoder, v *Alarm) {
 		case "notificationEnabled":
 			v.NotificationEnabled = d.BoolPtr()
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		default:
 			d.Skip()
 		}
@@ -7861,16 +7852,7 @@ func decodeAllocateStaticIpOutput(d *specrt.JSONDecoder, v *AllocateStaticIpOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -7904,16 +7886,7 @@ func decodeAttachDiskOutput(d *specrt.JSONDecoder, v *AttachDiskOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -7929,16 +7902,7 @@ func decodeAttachInstancesToLoadBalancerOutput(d *specrt.JSONDecoder, v *AttachI
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -7954,16 +7918,7 @@ func decodeAttachLoadBalancerTlsCertificateOutput(d *specrt.JSONDecoder, v *Atta
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -7979,16 +7934,7 @@ func decodeAttachStaticIpOutput(d *specrt.JSONDecoder, v *AttachStaticIpOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -8027,16 +7973,7 @@ func decodeAutoSnapshotDetails(d *specrt.JSONDecoder, v *AutoSnapshotDetails) {
 		case "status":
 			v.Status = AutoSnapshotStatus(d.Str())
 		case "fromAttachedDisks":
-			if d.BeginArray() {
-				if v.FromAttachedDisks == nil {
-					v.FromAttachedDisks = []AttachedDisk{}
-				}
-				for d.NextElement() {
-					var e0 AttachedDisk
-					decodeAttachedDisk(d, &e0)
-					v.FromAttachedDisks = append(v.FromAttachedDisks, e0)
-				}
-			}
+			v.FromAttachedDisks = specrt.StructList(d, v.FromAttachedDisks, decodeAttachedDisk)
 		default:
 			d.Skip()
 		}
@@ -8131,40 +8068,15 @@ func decodeBucket(d *specrt.JSONDecoder, v *Bucket) {
 		case "supportCode":
 			v.SupportCode = d.StrPtr()
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "objectVersioning":
 			v.ObjectVersioning = d.StrPtr()
 		case "ableToUpdateBundle":
 			v.AbleToUpdateBundle = d.BoolPtr()
 		case "readonlyAccessAccounts":
-			if d.BeginArray() {
-				if v.ReadonlyAccessAccounts == nil {
-					v.ReadonlyAccessAccounts = []string{}
-				}
-				for d.NextElement() {
-					v.ReadonlyAccessAccounts = append(v.ReadonlyAccessAccounts, d.Str())
-				}
-			}
+			v.ReadonlyAccessAccounts = specrt.List(d, v.ReadonlyAccessAccounts, (*specrt.JSONDecoder).Str)
 		case "resourcesReceivingAccess":
-			if d.BeginArray() {
-				if v.ResourcesReceivingAccess == nil {
-					v.ResourcesReceivingAccess = []ResourceReceivingAccess{}
-				}
-				for d.NextElement() {
-					var e0 ResourceReceivingAccess
-					decodeResourceReceivingAccess(d, &e0)
-					v.ResourcesReceivingAccess = append(v.ResourcesReceivingAccess, e0)
-				}
-			}
+			v.ResourcesReceivingAccess = specrt.StructList(d, v.ResourcesReceivingAccess, decodeResourceReceivingAccess)
 		case "state":
 			if !d.Null() {
 				v.State = new(BucketState)
@@ -8239,16 +8151,7 @@ func decodeBucketCorsConfig(d *specrt.JSONDecoder, v *BucketCorsConfig) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "rules":
-			if d.BeginArray() {
-				if v.Rules == nil {
-					v.Rules = []BucketCorsRule{}
-				}
-				for d.NextElement() {
-					var e0 BucketCorsRule
-					decodeBucketCorsRule(d, &e0)
-					v.Rules = append(v.Rules, e0)
-				}
-			}
+			v.Rules = specrt.StructList(d, v.Rules, decodeBucketCorsRule)
 		default:
 			d.Skip()
 		}
@@ -8265,41 +8168,13 @@ func decodeBucketCorsRule(d *specrt.JSONDecoder, v *BucketCorsRule) {
 		case "id":
 			v.ID = d.StrPtr()
 		case "allowedMethods":
-			if d.BeginArray() {
-				if v.AllowedMethods == nil {
-					v.AllowedMethods = []string{}
-				}
-				for d.NextElement() {
-					v.AllowedMethods = append(v.AllowedMethods, d.Str())
-				}
-			}
+			v.AllowedMethods = specrt.List(d, v.AllowedMethods, (*specrt.JSONDecoder).Str)
 		case "allowedOrigins":
-			if d.BeginArray() {
-				if v.AllowedOrigins == nil {
-					v.AllowedOrigins = []string{}
-				}
-				for d.NextElement() {
-					v.AllowedOrigins = append(v.AllowedOrigins, d.Str())
-				}
-			}
+			v.AllowedOrigins = specrt.List(d, v.AllowedOrigins, (*specrt.JSONDecoder).Str)
 		case "allowedHeaders":
-			if d.BeginArray() {
-				if v.AllowedHeaders == nil {
-					v.AllowedHeaders = []string{}
-				}
-				for d.NextElement() {
-					v.AllowedHeaders = append(v.AllowedHeaders, d.Str())
-				}
-			}
+			v.AllowedHeaders = specrt.List(d, v.AllowedHeaders, (*specrt.JSONDecoder).Str)
 		case "exposeHeaders":
-			if d.BeginArray() {
-				if v.ExposeHeaders == nil {
-					v.ExposeHeaders = []string{}
-				}
-				for d.NextElement() {
-					v.ExposeHeaders = append(v.ExposeHeaders, d.Str())
-				}
-			}
+			v.ExposeHeaders = specrt.List(d, v.ExposeHeaders, (*specrt.JSONDecoder).Str)
 		case "maxAgeSeconds":
 			v.MaxAgeSeconds = d.Int32Ptr()
 		default:
@@ -8467,25 +8342,9 @@ func decodeCertificate(d *specrt.JSONDecoder, v *Certificate) {
 		case "serialNumber":
 			v.SerialNumber = d.StrPtr()
 		case "subjectAlternativeNames":
-			if d.BeginArray() {
-				if v.SubjectAlternativeNames == nil {
-					v.SubjectAlternativeNames = []string{}
-				}
-				for d.NextElement() {
-					v.SubjectAlternativeNames = append(v.SubjectAlternativeNames, d.Str())
-				}
-			}
+			v.SubjectAlternativeNames = specrt.List(d, v.SubjectAlternativeNames, (*specrt.JSONDecoder).Str)
 		case "domainValidationRecords":
-			if d.BeginArray() {
-				if v.DomainValidationRecords == nil {
-					v.DomainValidationRecords = []DomainValidationRecord{}
-				}
-				for d.NextElement() {
-					var e0 DomainValidationRecord
-					decodeDomainValidationRecord(d, &e0)
-					v.DomainValidationRecords = append(v.DomainValidationRecords, e0)
-				}
-			}
+			v.DomainValidationRecords = specrt.StructList(d, v.DomainValidationRecords, decodeDomainValidationRecord)
 		case "requestFailureReason":
 			v.RequestFailureReason = d.StrPtr()
 		case "inUseResourceCount":
@@ -8514,16 +8373,7 @@ func decodeCertificate(d *specrt.JSONDecoder, v *Certificate) {
 		case "revocationReason":
 			v.RevocationReason = d.StrPtr()
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "supportCode":
 			v.SupportCode = d.StrPtr()
 		default:
@@ -8552,16 +8402,7 @@ func decodeCertificateSummary(d *specrt.JSONDecoder, v *CertificateSummary) {
 				decodeCertificate(d, v.CertificateDetail)
 			}
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		default:
 			d.Skip()
 		}
@@ -8611,16 +8452,7 @@ func decodeCloudFormationStackRecord(d *specrt.JSONDecoder, v *CloudFormationSta
 		case "state":
 			v.State = RecordState(d.Str())
 		case "sourceInfo":
-			if d.BeginArray() {
-				if v.SourceInfo == nil {
-					v.SourceInfo = []CloudFormationStackRecordSourceInfo{}
-				}
-				for d.NextElement() {
-					var e0 CloudFormationStackRecordSourceInfo
-					decodeCloudFormationStackRecordSourceInfo(d, &e0)
-					v.SourceInfo = append(v.SourceInfo, e0)
-				}
-			}
+			v.SourceInfo = specrt.StructList(d, v.SourceInfo, decodeCloudFormationStackRecordSourceInfo)
 		case "destinationInfo":
 			if !d.Null() {
 				v.DestinationInfo = new(DestinationInfo)
@@ -8681,16 +8513,7 @@ func decodeContactMethod(d *specrt.JSONDecoder, v *ContactMethod) {
 		case "supportCode":
 			v.SupportCode = d.StrPtr()
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		default:
 			d.Skip()
 		}
@@ -8707,14 +8530,7 @@ func decodeContainer(d *specrt.JSONDecoder, v *Container) {
 		case "image":
 			v.Image = d.StrPtr()
 		case "command":
-			if d.BeginArray() {
-				if v.Command == nil {
-					v.Command = []string{}
-				}
-				for d.NextElement() {
-					v.Command = append(v.Command, d.Str())
-				}
-			}
+			v.Command = specrt.List(d, v.Command, (*specrt.JSONDecoder).Str)
 		case "environment":
 			if d.BeginObject() {
 				v.Environment = map[string]string{}
@@ -8777,16 +8593,7 @@ func decodeContainerService(d *specrt.JSONDecoder, v *ContainerService) {
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "power":
 			v.Power = ContainerServicePowerName(d.Str())
 		case "powerId":
@@ -8822,14 +8629,7 @@ func decodeContainerService(d *specrt.JSONDecoder, v *ContainerService) {
 				for d.NextMember() {
 					k0 := d.Key()
 					var e0 []string
-					if d.BeginArray() {
-						if e0 == nil {
-							e0 = []string{}
-						}
-						for d.NextElement() {
-							e0 = append(e0, d.Str())
-						}
-					}
+					e0 = specrt.List(d, e0, (*specrt.JSONDecoder).Str)
 					v.PublicDomainNames[k0] = e0
 				}
 			}
@@ -9042,14 +8842,7 @@ func decodeCookieObject(d *specrt.JSONDecoder, v *CookieObject) {
 		case "option":
 			v.Option = ForwardValues(d.Str())
 		case "cookiesAllowList":
-			if d.BeginArray() {
-				if v.CookiesAllowList == nil {
-					v.CookiesAllowList = []string{}
-				}
-				for d.NextElement() {
-					v.CookiesAllowList = append(v.CookiesAllowList, d.Str())
-				}
-			}
+			v.CookiesAllowList = specrt.List(d, v.CookiesAllowList, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -9065,16 +8858,7 @@ func decodeCopySnapshotOutput(d *specrt.JSONDecoder, v *CopySnapshotOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9091,16 +8875,7 @@ func decodeCostEstimate(d *specrt.JSONDecoder, v *CostEstimate) {
 		case "usageType":
 			v.UsageType = d.StrPtr()
 		case "resultsByTime":
-			if d.BeginArray() {
-				if v.ResultsByTime == nil {
-					v.ResultsByTime = []EstimateByTime{}
-				}
-				for d.NextElement() {
-					var e0 EstimateByTime
-					decodeEstimateByTime(d, &e0)
-					v.ResultsByTime = append(v.ResultsByTime, e0)
-				}
-			}
+			v.ResultsByTime = specrt.StructList(d, v.ResultsByTime, decodeEstimateByTime)
 		default:
 			d.Skip()
 		}
@@ -9121,16 +8896,7 @@ func decodeCreateBucketAccessKeyOutput(d *specrt.JSONDecoder, v *CreateBucketAcc
 				decodeAccessKey(d, v.AccessKey)
 			}
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9151,16 +8917,7 @@ func decodeCreateBucketOutput(d *specrt.JSONDecoder, v *CreateBucketOutput) {
 				decodeBucket(d, v.Bucket)
 			}
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9181,16 +8938,7 @@ func decodeCreateCertificateOutput(d *specrt.JSONDecoder, v *CreateCertificateOu
 				decodeCertificateSummary(d, v.Certificate)
 			}
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9206,16 +8954,7 @@ func decodeCreateCloudFormationStackOutput(d *specrt.JSONDecoder, v *CreateCloud
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9231,16 +8970,7 @@ func decodeCreateContactMethodOutput(d *specrt.JSONDecoder, v *CreateContactMeth
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9313,16 +9043,7 @@ func decodeCreateDiskFromSnapshotOutput(d *specrt.JSONDecoder, v *CreateDiskFrom
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9337,16 +9058,7 @@ func decodeCreateDiskOutput(d *specrt.JSONDecoder, v *CreateDiskOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9362,16 +9074,7 @@ func decodeCreateDiskSnapshotOutput(d *specrt.JSONDecoder, v *CreateDiskSnapshot
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9457,16 +9160,7 @@ func decodeCreateGUISessionAccessDetailsOutput(d *specrt.JSONDecoder, v *CreateG
 		case "failureReason":
 			v.FailureReason = d.StrPtr()
 		case "sessions":
-			if d.BeginArray() {
-				if v.Sessions == nil {
-					v.Sessions = []Session{}
-				}
-				for d.NextElement() {
-					var e0 Session
-					decodeSession(d, &e0)
-					v.Sessions = append(v.Sessions, e0)
-				}
-			}
+			v.Sessions = specrt.StructList(d, v.Sessions, decodeSession)
 		default:
 			d.Skip()
 		}
@@ -9482,16 +9176,7 @@ func decodeCreateInstanceSnapshotOutput(d *specrt.JSONDecoder, v *CreateInstance
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9507,16 +9192,7 @@ func decodeCreateInstancesFromSnapshotOutput(d *specrt.JSONDecoder, v *CreateIns
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9532,16 +9208,7 @@ func decodeCreateInstancesOutput(d *specrt.JSONDecoder, v *CreateInstancesOutput
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9585,16 +9252,7 @@ func decodeCreateLoadBalancerOutput(d *specrt.JSONDecoder, v *CreateLoadBalancer
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9610,16 +9268,7 @@ func decodeCreateLoadBalancerTlsCertificateOutput(d *specrt.JSONDecoder, v *Crea
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9635,16 +9284,7 @@ func decodeCreateRelationalDatabaseFromSnapshotOutput(d *specrt.JSONDecoder, v *
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9660,16 +9300,7 @@ func decodeCreateRelationalDatabaseOutput(d *specrt.JSONDecoder, v *CreateRelati
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9685,16 +9316,7 @@ func decodeCreateRelationalDatabaseSnapshotOutput(d *specrt.JSONDecoder, v *Crea
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9728,16 +9350,7 @@ func decodeDeleteAlarmOutput(d *specrt.JSONDecoder, v *DeleteAlarmOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9753,16 +9366,7 @@ func decodeDeleteAutoSnapshotOutput(d *specrt.JSONDecoder, v *DeleteAutoSnapshot
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9778,16 +9382,7 @@ func decodeDeleteBucketAccessKeyOutput(d *specrt.JSONDecoder, v *DeleteBucketAcc
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9803,16 +9398,7 @@ func decodeDeleteBucketOutput(d *specrt.JSONDecoder, v *DeleteBucketOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9828,16 +9414,7 @@ func decodeDeleteCertificateOutput(d *specrt.JSONDecoder, v *DeleteCertificateOu
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9853,16 +9430,7 @@ func decodeDeleteContactMethodOutput(d *specrt.JSONDecoder, v *DeleteContactMeth
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9905,16 +9473,7 @@ func decodeDeleteDiskOutput(d *specrt.JSONDecoder, v *DeleteDiskOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -9930,16 +9489,7 @@ func decodeDeleteDiskSnapshotOutput(d *specrt.JSONDecoder, v *DeleteDiskSnapshot
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10012,16 +9562,7 @@ func decodeDeleteInstanceOutput(d *specrt.JSONDecoder, v *DeleteInstanceOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10037,16 +9578,7 @@ func decodeDeleteInstanceSnapshotOutput(d *specrt.JSONDecoder, v *DeleteInstance
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10081,16 +9613,7 @@ func decodeDeleteKnownHostKeysOutput(d *specrt.JSONDecoder, v *DeleteKnownHostKe
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10106,16 +9629,7 @@ func decodeDeleteLoadBalancerOutput(d *specrt.JSONDecoder, v *DeleteLoadBalancer
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10131,16 +9645,7 @@ func decodeDeleteLoadBalancerTlsCertificateOutput(d *specrt.JSONDecoder, v *Dele
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10156,16 +9661,7 @@ func decodeDeleteRelationalDatabaseOutput(d *specrt.JSONDecoder, v *DeleteRelati
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10181,16 +9677,7 @@ func decodeDeleteRelationalDatabaseSnapshotOutput(d *specrt.JSONDecoder, v *Dele
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10241,16 +9728,7 @@ func decodeDetachDiskOutput(d *specrt.JSONDecoder, v *DetachDiskOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10266,16 +9744,7 @@ func decodeDetachInstancesFromLoadBalancerOutput(d *specrt.JSONDecoder, v *Detac
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10291,16 +9760,7 @@ func decodeDetachStaticIpOutput(d *specrt.JSONDecoder, v *DetachStaticIpOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10316,16 +9776,7 @@ func decodeDisableAddOnOutput(d *specrt.JSONDecoder, v *DisableAddOnOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10355,27 +9806,9 @@ func decodeDisk(d *specrt.JSONDecoder, v *Disk) {
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "addOns":
-			if d.BeginArray() {
-				if v.AddOns == nil {
-					v.AddOns = []AddOn{}
-				}
-				for d.NextElement() {
-					var e0 AddOn
-					decodeAddOn(d, &e0)
-					v.AddOns = append(v.AddOns, e0)
-				}
-			}
+			v.AddOns = specrt.StructList(d, v.AddOns, decodeAddOn)
 		case "sizeInGb":
 			v.SizeInGb = d.Int32Ptr()
 		case "isSystemDisk":
@@ -10446,16 +9879,7 @@ func decodeDiskSnapshot(d *specrt.JSONDecoder, v *DiskSnapshot) {
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "sizeInGb":
 			v.SizeInGb = d.Int32Ptr()
 		case "state":
@@ -10540,27 +9964,9 @@ func decodeDomain(d *specrt.JSONDecoder, v *Domain) {
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "domainEntries":
-			if d.BeginArray() {
-				if v.DomainEntries == nil {
-					v.DomainEntries = []DomainEntry{}
-				}
-				for d.NextElement() {
-					var e0 DomainEntry
-					decodeDomainEntry(d, &e0)
-					v.DomainEntries = append(v.DomainEntries, e0)
-				}
-			}
+			v.DomainEntries = specrt.StructList(d, v.DomainEntries, decodeDomainEntry)
 		case "registeredDomainDelegationInfo":
 			if !d.Null() {
 				v.RegisteredDomainDelegationInfo = new(RegisteredDomainDelegationInfo)
@@ -10660,16 +10066,7 @@ func decodeEnableAddOnOutput(d *specrt.JSONDecoder, v *EnableAddOnOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10711,16 +10108,7 @@ func decodeExportSnapshotOutput(d *specrt.JSONDecoder, v *ExportSnapshotOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -10811,14 +10199,7 @@ func decodeGetActiveNamesOutput(d *specrt.JSONDecoder, v *GetActiveNamesOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "activeNames":
-			if d.BeginArray() {
-				if v.ActiveNames == nil {
-					v.ActiveNames = []string{}
-				}
-				for d.NextElement() {
-					v.ActiveNames = append(v.ActiveNames, d.Str())
-				}
-			}
+			v.ActiveNames = specrt.List(d, v.ActiveNames, (*specrt.JSONDecoder).Str)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -10835,16 +10216,7 @@ func decodeGetAlarmsOutput(d *specrt.JSONDecoder, v *GetAlarmsOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "alarms":
-			if d.BeginArray() {
-				if v.Alarms == nil {
-					v.Alarms = []Alarm{}
-				}
-				for d.NextElement() {
-					var e0 Alarm
-					decodeAlarm(d, &e0)
-					v.Alarms = append(v.Alarms, e0)
-				}
-			}
+			v.Alarms = specrt.StructList(d, v.Alarms, decodeAlarm)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -10866,16 +10238,7 @@ func decodeGetAutoSnapshotsOutput(d *specrt.JSONDecoder, v *GetAutoSnapshotsOutp
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "autoSnapshots":
-			if d.BeginArray() {
-				if v.AutoSnapshots == nil {
-					v.AutoSnapshots = []AutoSnapshotDetails{}
-				}
-				for d.NextElement() {
-					var e0 AutoSnapshotDetails
-					decodeAutoSnapshotDetails(d, &e0)
-					v.AutoSnapshots = append(v.AutoSnapshots, e0)
-				}
-			}
+			v.AutoSnapshots = specrt.StructList(d, v.AutoSnapshots, decodeAutoSnapshotDetails)
 		default:
 			d.Skip()
 		}
@@ -10891,16 +10254,7 @@ func decodeGetBlueprintsOutput(d *specrt.JSONDecoder, v *GetBlueprintsOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "blueprints":
-			if d.BeginArray() {
-				if v.Blueprints == nil {
-					v.Blueprints = []Blueprint{}
-				}
-				for d.NextElement() {
-					var e0 Blueprint
-					decodeBlueprint(d, &e0)
-					v.Blueprints = append(v.Blueprints, e0)
-				}
-			}
+			v.Blueprints = specrt.StructList(d, v.Blueprints, decodeBlueprint)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -10918,16 +10272,7 @@ func decodeGetBucketAccessKeysOutput(d *specrt.JSONDecoder, v *GetBucketAccessKe
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "accessKeys":
-			if d.BeginArray() {
-				if v.AccessKeys == nil {
-					v.AccessKeys = []AccessKey{}
-				}
-				for d.NextElement() {
-					var e0 AccessKey
-					decodeAccessKey(d, &e0)
-					v.AccessKeys = append(v.AccessKeys, e0)
-				}
-			}
+			v.AccessKeys = specrt.StructList(d, v.AccessKeys, decodeAccessKey)
 		default:
 			d.Skip()
 		}
@@ -10943,16 +10288,7 @@ func decodeGetBucketBundlesOutput(d *specrt.JSONDecoder, v *GetBucketBundlesOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "bundles":
-			if d.BeginArray() {
-				if v.Bundles == nil {
-					v.Bundles = []BucketBundle{}
-				}
-				for d.NextElement() {
-					var e0 BucketBundle
-					decodeBucketBundle(d, &e0)
-					v.Bundles = append(v.Bundles, e0)
-				}
-			}
+			v.Bundles = specrt.StructList(d, v.Bundles, decodeBucketBundle)
 		default:
 			d.Skip()
 		}
@@ -10970,16 +10306,7 @@ func decodeGetBucketMetricDataOutput(d *specrt.JSONDecoder, v *GetBucketMetricDa
 		case "metricName":
 			v.MetricName = BucketMetricName(d.Str())
 		case "metricData":
-			if d.BeginArray() {
-				if v.MetricData == nil {
-					v.MetricData = []MetricDatapoint{}
-				}
-				for d.NextElement() {
-					var e0 MetricDatapoint
-					decodeMetricDatapoint(d, &e0)
-					v.MetricData = append(v.MetricData, e0)
-				}
-			}
+			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
 		default:
 			d.Skip()
 		}
@@ -10994,16 +10321,7 @@ func decodeGetBucketsOutput(d *specrt.JSONDecoder, v *GetBucketsOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "buckets":
-			if d.BeginArray() {
-				if v.Buckets == nil {
-					v.Buckets = []Bucket{}
-				}
-				for d.NextElement() {
-					var e0 Bucket
-					decodeBucket(d, &e0)
-					v.Buckets = append(v.Buckets, e0)
-				}
-			}
+			v.Buckets = specrt.StructList(d, v.Buckets, decodeBucket)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		case "accountLevelBpaSync":
@@ -11025,16 +10343,7 @@ func decodeGetBundlesOutput(d *specrt.JSONDecoder, v *GetBundlesOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "bundles":
-			if d.BeginArray() {
-				if v.Bundles == nil {
-					v.Bundles = []Bundle{}
-				}
-				for d.NextElement() {
-					var e0 Bundle
-					decodeBundle(d, &e0)
-					v.Bundles = append(v.Bundles, e0)
-				}
-			}
+			v.Bundles = specrt.StructList(d, v.Bundles, decodeBundle)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11052,16 +10361,7 @@ func decodeGetCertificatesOutput(d *specrt.JSONDecoder, v *GetCertificatesOutput
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "certificates":
-			if d.BeginArray() {
-				if v.Certificates == nil {
-					v.Certificates = []CertificateSummary{}
-				}
-				for d.NextElement() {
-					var e0 CertificateSummary
-					decodeCertificateSummary(d, &e0)
-					v.Certificates = append(v.Certificates, e0)
-				}
-			}
+			v.Certificates = specrt.StructList(d, v.Certificates, decodeCertificateSummary)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11079,16 +10379,7 @@ func decodeGetCloudFormationStackRecordsOutput(d *specrt.JSONDecoder, v *GetClou
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "cloudFormationStackRecords":
-			if d.BeginArray() {
-				if v.CloudFormationStackRecords == nil {
-					v.CloudFormationStackRecords = []CloudFormationStackRecord{}
-				}
-				for d.NextElement() {
-					var e0 CloudFormationStackRecord
-					decodeCloudFormationStackRecord(d, &e0)
-					v.CloudFormationStackRecords = append(v.CloudFormationStackRecords, e0)
-				}
-			}
+			v.CloudFormationStackRecords = specrt.StructList(d, v.CloudFormationStackRecords, decodeCloudFormationStackRecord)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11106,16 +10397,7 @@ func decodeGetContactMethodsOutput(d *specrt.JSONDecoder, v *GetContactMethodsOu
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "contactMethods":
-			if d.BeginArray() {
-				if v.ContactMethods == nil {
-					v.ContactMethods = []ContactMethod{}
-				}
-				for d.NextElement() {
-					var e0 ContactMethod
-					decodeContactMethod(d, &e0)
-					v.ContactMethods = append(v.ContactMethods, e0)
-				}
-			}
+			v.ContactMethods = specrt.StructList(d, v.ContactMethods, decodeContactMethod)
 		default:
 			d.Skip()
 		}
@@ -11162,16 +10444,7 @@ func decodeGetContainerImagesOutput(d *specrt.JSONDecoder, v *GetContainerImages
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "containerImages":
-			if d.BeginArray() {
-				if v.ContainerImages == nil {
-					v.ContainerImages = []ContainerImage{}
-				}
-				for d.NextElement() {
-					var e0 ContainerImage
-					decodeContainerImage(d, &e0)
-					v.ContainerImages = append(v.ContainerImages, e0)
-				}
-			}
+			v.ContainerImages = specrt.StructList(d, v.ContainerImages, decodeContainerImage)
 		default:
 			d.Skip()
 		}
@@ -11187,16 +10460,7 @@ func decodeGetContainerLogOutput(d *specrt.JSONDecoder, v *GetContainerLogOutput
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "logEvents":
-			if d.BeginArray() {
-				if v.LogEvents == nil {
-					v.LogEvents = []ContainerServiceLogEvent{}
-				}
-				for d.NextElement() {
-					var e0 ContainerServiceLogEvent
-					decodeContainerServiceLogEvent(d, &e0)
-					v.LogEvents = append(v.LogEvents, e0)
-				}
-			}
+			v.LogEvents = specrt.StructList(d, v.LogEvents, decodeContainerServiceLogEvent)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11214,16 +10478,7 @@ func decodeGetContainerServiceDeploymentsOutput(d *specrt.JSONDecoder, v *GetCon
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "deployments":
-			if d.BeginArray() {
-				if v.Deployments == nil {
-					v.Deployments = []ContainerServiceDeployment{}
-				}
-				for d.NextElement() {
-					var e0 ContainerServiceDeployment
-					decodeContainerServiceDeployment(d, &e0)
-					v.Deployments = append(v.Deployments, e0)
-				}
-			}
+			v.Deployments = specrt.StructList(d, v.Deployments, decodeContainerServiceDeployment)
 		default:
 			d.Skip()
 		}
@@ -11241,16 +10496,7 @@ func decodeGetContainerServiceMetricDataOutput(d *specrt.JSONDecoder, v *GetCont
 		case "metricName":
 			v.MetricName = ContainerServiceMetricName(d.Str())
 		case "metricData":
-			if d.BeginArray() {
-				if v.MetricData == nil {
-					v.MetricData = []MetricDatapoint{}
-				}
-				for d.NextElement() {
-					var e0 MetricDatapoint
-					decodeMetricDatapoint(d, &e0)
-					v.MetricData = append(v.MetricData, e0)
-				}
-			}
+			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
 		default:
 			d.Skip()
 		}
@@ -11266,16 +10512,7 @@ func decodeGetContainerServicePowersOutput(d *specrt.JSONDecoder, v *GetContaine
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "powers":
-			if d.BeginArray() {
-				if v.Powers == nil {
-					v.Powers = []ContainerServicePower{}
-				}
-				for d.NextElement() {
-					var e0 ContainerServicePower
-					decodeContainerServicePower(d, &e0)
-					v.Powers = append(v.Powers, e0)
-				}
-			}
+			v.Powers = specrt.StructList(d, v.Powers, decodeContainerServicePower)
 		default:
 			d.Skip()
 		}
@@ -11291,16 +10528,7 @@ func decodeGetContainerServicesOutput(d *specrt.JSONDecoder, v *GetContainerServ
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "containerServices":
-			if d.BeginArray() {
-				if v.ContainerServices == nil {
-					v.ContainerServices = []ContainerService{}
-				}
-				for d.NextElement() {
-					var e0 ContainerService
-					decodeContainerService(d, &e0)
-					v.ContainerServices = append(v.ContainerServices, e0)
-				}
-			}
+			v.ContainerServices = specrt.StructList(d, v.ContainerServices, decodeContainerService)
 		default:
 			d.Skip()
 		}
@@ -11316,16 +10544,7 @@ func decodeGetCostEstimateOutput(d *specrt.JSONDecoder, v *GetCostEstimateOutput
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "resourcesBudgetEstimate":
-			if d.BeginArray() {
-				if v.ResourcesBudgetEstimate == nil {
-					v.ResourcesBudgetEstimate = []ResourceBudgetEstimate{}
-				}
-				for d.NextElement() {
-					var e0 ResourceBudgetEstimate
-					decodeResourceBudgetEstimate(d, &e0)
-					v.ResourcesBudgetEstimate = append(v.ResourcesBudgetEstimate, e0)
-				}
-			}
+			v.ResourcesBudgetEstimate = specrt.StructList(d, v.ResourcesBudgetEstimate, decodeResourceBudgetEstimate)
 		default:
 			d.Skip()
 		}
@@ -11378,16 +10597,7 @@ func decodeGetDiskSnapshotsOutput(d *specrt.JSONDecoder, v *GetDiskSnapshotsOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "diskSnapshots":
-			if d.BeginArray() {
-				if v.DiskSnapshots == nil {
-					v.DiskSnapshots = []DiskSnapshot{}
-				}
-				for d.NextElement() {
-					var e0 DiskSnapshot
-					decodeDiskSnapshot(d, &e0)
-					v.DiskSnapshots = append(v.DiskSnapshots, e0)
-				}
-			}
+			v.DiskSnapshots = specrt.StructList(d, v.DiskSnapshots, decodeDiskSnapshot)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11404,16 +10614,7 @@ func decodeGetDisksOutput(d *specrt.JSONDecoder, v *GetDisksOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "disks":
-			if d.BeginArray() {
-				if v.Disks == nil {
-					v.Disks = []Disk{}
-				}
-				for d.NextElement() {
-					var e0 Disk
-					decodeDisk(d, &e0)
-					v.Disks = append(v.Disks, e0)
-				}
-			}
+			v.Disks = specrt.StructList(d, v.Disks, decodeDisk)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11431,16 +10632,7 @@ func decodeGetDistributionBundlesOutput(d *specrt.JSONDecoder, v *GetDistributio
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "bundles":
-			if d.BeginArray() {
-				if v.Bundles == nil {
-					v.Bundles = []DistributionBundle{}
-				}
-				for d.NextElement() {
-					var e0 DistributionBundle
-					decodeDistributionBundle(d, &e0)
-					v.Bundles = append(v.Bundles, e0)
-				}
-			}
+			v.Bundles = specrt.StructList(d, v.Bundles, decodeDistributionBundle)
 		default:
 			d.Skip()
 		}
@@ -11476,16 +10668,7 @@ func decodeGetDistributionMetricDataOutput(d *specrt.JSONDecoder, v *GetDistribu
 		case "metricName":
 			v.MetricName = DistributionMetricName(d.Str())
 		case "metricData":
-			if d.BeginArray() {
-				if v.MetricData == nil {
-					v.MetricData = []MetricDatapoint{}
-				}
-				for d.NextElement() {
-					var e0 MetricDatapoint
-					decodeMetricDatapoint(d, &e0)
-					v.MetricData = append(v.MetricData, e0)
-				}
-			}
+			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
 		default:
 			d.Skip()
 		}
@@ -11501,16 +10684,7 @@ func decodeGetDistributionsOutput(d *specrt.JSONDecoder, v *GetDistributionsOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "distributions":
-			if d.BeginArray() {
-				if v.Distributions == nil {
-					v.Distributions = []LightsailDistribution{}
-				}
-				for d.NextElement() {
-					var e0 LightsailDistribution
-					decodeLightsailDistribution(d, &e0)
-					v.Distributions = append(v.Distributions, e0)
-				}
-			}
+			v.Distributions = specrt.StructList(d, v.Distributions, decodeLightsailDistribution)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11545,16 +10719,7 @@ func decodeGetDomainsOutput(d *specrt.JSONDecoder, v *GetDomainsOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "domains":
-			if d.BeginArray() {
-				if v.Domains == nil {
-					v.Domains = []Domain{}
-				}
-				for d.NextElement() {
-					var e0 Domain
-					decodeDomain(d, &e0)
-					v.Domains = append(v.Domains, e0)
-				}
-			}
+			v.Domains = specrt.StructList(d, v.Domains, decodeDomain)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11572,16 +10737,7 @@ func decodeGetExportSnapshotRecordsOutput(d *specrt.JSONDecoder, v *GetExportSna
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "exportSnapshotRecords":
-			if d.BeginArray() {
-				if v.ExportSnapshotRecords == nil {
-					v.ExportSnapshotRecords = []ExportSnapshotRecord{}
-				}
-				for d.NextElement() {
-					var e0 ExportSnapshotRecord
-					decodeExportSnapshotRecord(d, &e0)
-					v.ExportSnapshotRecords = append(v.ExportSnapshotRecords, e0)
-				}
-			}
+			v.ExportSnapshotRecords = specrt.StructList(d, v.ExportSnapshotRecords, decodeExportSnapshotRecord)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11620,16 +10776,7 @@ func decodeGetInstanceMetricDataOutput(d *specrt.JSONDecoder, v *GetInstanceMetr
 		case "metricName":
 			v.MetricName = InstanceMetricName(d.Str())
 		case "metricData":
-			if d.BeginArray() {
-				if v.MetricData == nil {
-					v.MetricData = []MetricDatapoint{}
-				}
-				for d.NextElement() {
-					var e0 MetricDatapoint
-					decodeMetricDatapoint(d, &e0)
-					v.MetricData = append(v.MetricData, e0)
-				}
-			}
+			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
 		default:
 			d.Skip()
 		}
@@ -11664,16 +10811,7 @@ func decodeGetInstancePortStatesOutput(d *specrt.JSONDecoder, v *GetInstancePort
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "portStates":
-			if d.BeginArray() {
-				if v.PortStates == nil {
-					v.PortStates = []InstancePortState{}
-				}
-				for d.NextElement() {
-					var e0 InstancePortState
-					decodeInstancePortState(d, &e0)
-					v.PortStates = append(v.PortStates, e0)
-				}
-			}
+			v.PortStates = specrt.StructList(d, v.PortStates, decodeInstancePortState)
 		default:
 			d.Skip()
 		}
@@ -11708,16 +10846,7 @@ func decodeGetInstanceSnapshotsOutput(d *specrt.JSONDecoder, v *GetInstanceSnaps
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "instanceSnapshots":
-			if d.BeginArray() {
-				if v.InstanceSnapshots == nil {
-					v.InstanceSnapshots = []InstanceSnapshot{}
-				}
-				for d.NextElement() {
-					var e0 InstanceSnapshot
-					decodeInstanceSnapshot(d, &e0)
-					v.InstanceSnapshots = append(v.InstanceSnapshots, e0)
-				}
-			}
+			v.InstanceSnapshots = specrt.StructList(d, v.InstanceSnapshots, decodeInstanceSnapshot)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11754,16 +10883,7 @@ func decodeGetInstancesOutput(d *specrt.JSONDecoder, v *GetInstancesOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "instances":
-			if d.BeginArray() {
-				if v.Instances == nil {
-					v.Instances = []Instance{}
-				}
-				for d.NextElement() {
-					var e0 Instance
-					decodeInstance(d, &e0)
-					v.Instances = append(v.Instances, e0)
-				}
-			}
+			v.Instances = specrt.StructList(d, v.Instances, decodeInstance)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11799,16 +10919,7 @@ func decodeGetKeyPairsOutput(d *specrt.JSONDecoder, v *GetKeyPairsOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "keyPairs":
-			if d.BeginArray() {
-				if v.KeyPairs == nil {
-					v.KeyPairs = []KeyPair{}
-				}
-				for d.NextElement() {
-					var e0 KeyPair
-					decodeKeyPair(d, &e0)
-					v.KeyPairs = append(v.KeyPairs, e0)
-				}
-			}
+			v.KeyPairs = specrt.StructList(d, v.KeyPairs, decodeKeyPair)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11828,16 +10939,7 @@ func decodeGetLoadBalancerMetricDataOutput(d *specrt.JSONDecoder, v *GetLoadBala
 		case "metricName":
 			v.MetricName = LoadBalancerMetricName(d.Str())
 		case "metricData":
-			if d.BeginArray() {
-				if v.MetricData == nil {
-					v.MetricData = []MetricDatapoint{}
-				}
-				for d.NextElement() {
-					var e0 MetricDatapoint
-					decodeMetricDatapoint(d, &e0)
-					v.MetricData = append(v.MetricData, e0)
-				}
-			}
+			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
 		default:
 			d.Skip()
 		}
@@ -11872,16 +10974,7 @@ func decodeGetLoadBalancerTlsCertificatesOutput(d *specrt.JSONDecoder, v *GetLoa
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "tlsCertificates":
-			if d.BeginArray() {
-				if v.TLSCertificates == nil {
-					v.TLSCertificates = []LoadBalancerTLSCertificate{}
-				}
-				for d.NextElement() {
-					var e0 LoadBalancerTLSCertificate
-					decodeLoadBalancerTLSCertificate(d, &e0)
-					v.TLSCertificates = append(v.TLSCertificates, e0)
-				}
-			}
+			v.TLSCertificates = specrt.StructList(d, v.TLSCertificates, decodeLoadBalancerTLSCertificate)
 		default:
 			d.Skip()
 		}
@@ -11897,16 +10990,7 @@ func decodeGetLoadBalancerTlsPoliciesOutput(d *specrt.JSONDecoder, v *GetLoadBal
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "tlsPolicies":
-			if d.BeginArray() {
-				if v.TLSPolicies == nil {
-					v.TLSPolicies = []LoadBalancerTLSPolicy{}
-				}
-				for d.NextElement() {
-					var e0 LoadBalancerTLSPolicy
-					decodeLoadBalancerTLSPolicy(d, &e0)
-					v.TLSPolicies = append(v.TLSPolicies, e0)
-				}
-			}
+			v.TLSPolicies = specrt.StructList(d, v.TLSPolicies, decodeLoadBalancerTLSPolicy)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11924,16 +11008,7 @@ func decodeGetLoadBalancersOutput(d *specrt.JSONDecoder, v *GetLoadBalancersOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "loadBalancers":
-			if d.BeginArray() {
-				if v.LoadBalancers == nil {
-					v.LoadBalancers = []LoadBalancer{}
-				}
-				for d.NextElement() {
-					var e0 LoadBalancer
-					decodeLoadBalancer(d, &e0)
-					v.LoadBalancers = append(v.LoadBalancers, e0)
-				}
-			}
+			v.LoadBalancers = specrt.StructList(d, v.LoadBalancers, decodeLoadBalancer)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -11970,16 +11045,7 @@ func decodeGetOperationsForResourceOutput(d *specrt.JSONDecoder, v *GetOperation
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		case "nextPageCount":
 			v.NextPageCount = d.StrPtr()
 		case "nextPageToken":
@@ -11999,16 +11065,7 @@ func decodeGetOperationsOutput(d *specrt.JSONDecoder, v *GetOperationsOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -12025,16 +11082,7 @@ func decodeGetRegionsOutput(d *specrt.JSONDecoder, v *GetRegionsOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "regions":
-			if d.BeginArray() {
-				if v.Regions == nil {
-					v.Regions = []Region{}
-				}
-				for d.NextElement() {
-					var e0 Region
-					decodeRegion(d, &e0)
-					v.Regions = append(v.Regions, e0)
-				}
-			}
+			v.Regions = specrt.StructList(d, v.Regions, decodeRegion)
 		default:
 			d.Skip()
 		}
@@ -12050,16 +11098,7 @@ func decodeGetRelationalDatabaseBlueprintsOutput(d *specrt.JSONDecoder, v *GetRe
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "blueprints":
-			if d.BeginArray() {
-				if v.Blueprints == nil {
-					v.Blueprints = []RelationalDatabaseBlueprint{}
-				}
-				for d.NextElement() {
-					var e0 RelationalDatabaseBlueprint
-					decodeRelationalDatabaseBlueprint(d, &e0)
-					v.Blueprints = append(v.Blueprints, e0)
-				}
-			}
+			v.Blueprints = specrt.StructList(d, v.Blueprints, decodeRelationalDatabaseBlueprint)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -12077,16 +11116,7 @@ func decodeGetRelationalDatabaseBundlesOutput(d *specrt.JSONDecoder, v *GetRelat
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "bundles":
-			if d.BeginArray() {
-				if v.Bundles == nil {
-					v.Bundles = []RelationalDatabaseBundle{}
-				}
-				for d.NextElement() {
-					var e0 RelationalDatabaseBundle
-					decodeRelationalDatabaseBundle(d, &e0)
-					v.Bundles = append(v.Bundles, e0)
-				}
-			}
+			v.Bundles = specrt.StructList(d, v.Bundles, decodeRelationalDatabaseBundle)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -12104,16 +11134,7 @@ func decodeGetRelationalDatabaseEventsOutput(d *specrt.JSONDecoder, v *GetRelati
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "relationalDatabaseEvents":
-			if d.BeginArray() {
-				if v.RelationalDatabaseEvents == nil {
-					v.RelationalDatabaseEvents = []RelationalDatabaseEvent{}
-				}
-				for d.NextElement() {
-					var e0 RelationalDatabaseEvent
-					decodeRelationalDatabaseEvent(d, &e0)
-					v.RelationalDatabaseEvents = append(v.RelationalDatabaseEvents, e0)
-				}
-			}
+			v.RelationalDatabaseEvents = specrt.StructList(d, v.RelationalDatabaseEvents, decodeRelationalDatabaseEvent)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -12131,16 +11152,7 @@ func decodeGetRelationalDatabaseLogEventsOutput(d *specrt.JSONDecoder, v *GetRel
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "resourceLogEvents":
-			if d.BeginArray() {
-				if v.ResourceLogEvents == nil {
-					v.ResourceLogEvents = []LogEvent{}
-				}
-				for d.NextElement() {
-					var e0 LogEvent
-					decodeLogEvent(d, &e0)
-					v.ResourceLogEvents = append(v.ResourceLogEvents, e0)
-				}
-			}
+			v.ResourceLogEvents = specrt.StructList(d, v.ResourceLogEvents, decodeLogEvent)
 		case "nextBackwardToken":
 			v.NextBackwardToken = d.StrPtr()
 		case "nextForwardToken":
@@ -12160,14 +11172,7 @@ func decodeGetRelationalDatabaseLogStreamsOutput(d *specrt.JSONDecoder, v *GetRe
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "logStreams":
-			if d.BeginArray() {
-				if v.LogStreams == nil {
-					v.LogStreams = []string{}
-				}
-				for d.NextElement() {
-					v.LogStreams = append(v.LogStreams, d.Str())
-				}
-			}
+			v.LogStreams = specrt.List(d, v.LogStreams, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -12203,16 +11208,7 @@ func decodeGetRelationalDatabaseMetricDataOutput(d *specrt.JSONDecoder, v *GetRe
 		case "metricName":
 			v.MetricName = RelationalDatabaseMetricName(d.Str())
 		case "metricData":
-			if d.BeginArray() {
-				if v.MetricData == nil {
-					v.MetricData = []MetricDatapoint{}
-				}
-				for d.NextElement() {
-					var e0 MetricDatapoint
-					decodeMetricDatapoint(d, &e0)
-					v.MetricData = append(v.MetricData, e0)
-				}
-			}
+			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
 		default:
 			d.Skip()
 		}
@@ -12247,16 +11243,7 @@ func decodeGetRelationalDatabaseParametersOutput(d *specrt.JSONDecoder, v *GetRe
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "parameters":
-			if d.BeginArray() {
-				if v.Parameters == nil {
-					v.Parameters = []RelationalDatabaseParameter{}
-				}
-				for d.NextElement() {
-					var e0 RelationalDatabaseParameter
-					decodeRelationalDatabaseParameter(d, &e0)
-					v.Parameters = append(v.Parameters, e0)
-				}
-			}
+			v.Parameters = specrt.StructList(d, v.Parameters, decodeRelationalDatabaseParameter)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -12293,16 +11280,7 @@ func decodeGetRelationalDatabaseSnapshotsOutput(d *specrt.JSONDecoder, v *GetRel
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "relationalDatabaseSnapshots":
-			if d.BeginArray() {
-				if v.RelationalDatabaseSnapshots == nil {
-					v.RelationalDatabaseSnapshots = []RelationalDatabaseSnapshot{}
-				}
-				for d.NextElement() {
-					var e0 RelationalDatabaseSnapshot
-					decodeRelationalDatabaseSnapshot(d, &e0)
-					v.RelationalDatabaseSnapshots = append(v.RelationalDatabaseSnapshots, e0)
-				}
-			}
+			v.RelationalDatabaseSnapshots = specrt.StructList(d, v.RelationalDatabaseSnapshots, decodeRelationalDatabaseSnapshot)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -12320,16 +11298,7 @@ func decodeGetRelationalDatabasesOutput(d *specrt.JSONDecoder, v *GetRelationalD
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "relationalDatabases":
-			if d.BeginArray() {
-				if v.RelationalDatabases == nil {
-					v.RelationalDatabases = []RelationalDatabase{}
-				}
-				for d.NextElement() {
-					var e0 RelationalDatabase
-					decodeRelationalDatabase(d, &e0)
-					v.RelationalDatabases = append(v.RelationalDatabases, e0)
-				}
-			}
+			v.RelationalDatabases = specrt.StructList(d, v.RelationalDatabases, decodeRelationalDatabase)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -12347,16 +11316,7 @@ func decodeGetSetupHistoryOutput(d *specrt.JSONDecoder, v *GetSetupHistoryOutput
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "setupHistory":
-			if d.BeginArray() {
-				if v.SetupHistory == nil {
-					v.SetupHistory = []SetupHistory{}
-				}
-				for d.NextElement() {
-					var e0 SetupHistory
-					decodeSetupHistory(d, &e0)
-					v.SetupHistory = append(v.SetupHistory, e0)
-				}
-			}
+			v.SetupHistory = specrt.StructList(d, v.SetupHistory, decodeSetupHistory)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -12393,16 +11353,7 @@ func decodeGetStaticIpsOutput(d *specrt.JSONDecoder, v *GetStaticIpsOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "staticIps":
-			if d.BeginArray() {
-				if v.StaticIPs == nil {
-					v.StaticIPs = []StaticIP{}
-				}
-				for d.NextElement() {
-					var e0 StaticIP
-					decodeStaticIP(d, &e0)
-					v.StaticIPs = append(v.StaticIPs, e0)
-				}
-			}
+			v.StaticIPs = specrt.StructList(d, v.StaticIPs, decodeStaticIP)
 		case "nextPageToken":
 			v.NextPageToken = d.StrPtr()
 		default:
@@ -12505,16 +11456,7 @@ func decodeInstance(d *specrt.JSONDecoder, v *Instance) {
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "blueprintId":
 			v.BlueprintID = d.StrPtr()
 		case "blueprintName":
@@ -12522,16 +11464,7 @@ func decodeInstance(d *specrt.JSONDecoder, v *Instance) {
 		case "bundleId":
 			v.BundleID = d.StrPtr()
 		case "addOns":
-			if d.BeginArray() {
-				if v.AddOns == nil {
-					v.AddOns = []AddOn{}
-				}
-				for d.NextElement() {
-					var e0 AddOn
-					decodeAddOn(d, &e0)
-					v.AddOns = append(v.AddOns, e0)
-				}
-			}
+			v.AddOns = specrt.StructList(d, v.AddOns, decodeAddOn)
 		case "isStaticIp":
 			v.IsStaticIP = d.BoolPtr()
 		case "privateIpAddress":
@@ -12539,14 +11472,7 @@ func decodeInstance(d *specrt.JSONDecoder, v *Instance) {
 		case "publicIpAddress":
 			v.PublicIPAddress = d.StrPtr()
 		case "ipv6Addresses":
-			if d.BeginArray() {
-				if v.Ipv6Addresses == nil {
-					v.Ipv6Addresses = []string{}
-				}
-				for d.NextElement() {
-					v.Ipv6Addresses = append(v.Ipv6Addresses, d.Str())
-				}
-			}
+			v.Ipv6Addresses = specrt.List(d, v.Ipv6Addresses, (*specrt.JSONDecoder).Str)
 		case "ipAddressType":
 			v.IPAddressType = IPAddressType(d.Str())
 		case "hardware":
@@ -12594,14 +11520,7 @@ func decodeInstanceAccessDetails(d *specrt.JSONDecoder, v *InstanceAccessDetails
 		case "ipAddress":
 			v.IPAddress = d.StrPtr()
 		case "ipv6Addresses":
-			if d.BeginArray() {
-				if v.Ipv6Addresses == nil {
-					v.Ipv6Addresses = []string{}
-				}
-				for d.NextElement() {
-					v.Ipv6Addresses = append(v.Ipv6Addresses, d.Str())
-				}
-			}
+			v.Ipv6Addresses = specrt.List(d, v.Ipv6Addresses, (*specrt.JSONDecoder).Str)
 		case "password":
 			v.Password = d.StrPtr()
 		case "passwordData":
@@ -12618,16 +11537,7 @@ func decodeInstanceAccessDetails(d *specrt.JSONDecoder, v *InstanceAccessDetails
 		case "username":
 			v.Username = d.StrPtr()
 		case "hostKeys":
-			if d.BeginArray() {
-				if v.HostKeys == nil {
-					v.HostKeys = []HostKeyAttributes{}
-				}
-				for d.NextElement() {
-					var e0 HostKeyAttributes
-					decodeHostKeyAttributes(d, &e0)
-					v.HostKeys = append(v.HostKeys, e0)
-				}
-			}
+			v.HostKeys = specrt.StructList(d, v.HostKeys, decodeHostKeyAttributes)
 		default:
 			d.Skip()
 		}
@@ -12644,16 +11554,7 @@ func decodeInstanceHardware(d *specrt.JSONDecoder, v *InstanceHardware) {
 		case "cpuCount":
 			v.CPUCount = d.Int32Ptr()
 		case "disks":
-			if d.BeginArray() {
-				if v.Disks == nil {
-					v.Disks = []Disk{}
-				}
-				for d.NextElement() {
-					var e0 Disk
-					decodeDisk(d, &e0)
-					v.Disks = append(v.Disks, e0)
-				}
-			}
+			v.Disks = specrt.StructList(d, v.Disks, decodeDisk)
 		case "ramSizeInGb":
 			v.RamSizeInGb = d.Float32Ptr()
 		default:
@@ -12720,16 +11621,7 @@ func decodeInstanceNetworking(d *specrt.JSONDecoder, v *InstanceNetworking) {
 				decodeMonthlyTransfer(d, v.MonthlyTransfer)
 			}
 		case "ports":
-			if d.BeginArray() {
-				if v.Ports == nil {
-					v.Ports = []InstancePortInfo{}
-				}
-				for d.NextElement() {
-					var e0 InstancePortInfo
-					decodeInstancePortInfo(d, &e0)
-					v.Ports = append(v.Ports, e0)
-				}
-			}
+			v.Ports = specrt.StructList(d, v.Ports, decodeInstancePortInfo)
 		default:
 			d.Skip()
 		}
@@ -12758,32 +11650,11 @@ func decodeInstancePortInfo(d *specrt.JSONDecoder, v *InstancePortInfo) {
 		case "accessDirection":
 			v.AccessDirection = AccessDirection(d.Str())
 		case "cidrs":
-			if d.BeginArray() {
-				if v.Cidrs == nil {
-					v.Cidrs = []string{}
-				}
-				for d.NextElement() {
-					v.Cidrs = append(v.Cidrs, d.Str())
-				}
-			}
+			v.Cidrs = specrt.List(d, v.Cidrs, (*specrt.JSONDecoder).Str)
 		case "ipv6Cidrs":
-			if d.BeginArray() {
-				if v.Ipv6Cidrs == nil {
-					v.Ipv6Cidrs = []string{}
-				}
-				for d.NextElement() {
-					v.Ipv6Cidrs = append(v.Ipv6Cidrs, d.Str())
-				}
-			}
+			v.Ipv6Cidrs = specrt.List(d, v.Ipv6Cidrs, (*specrt.JSONDecoder).Str)
 		case "cidrListAliases":
-			if d.BeginArray() {
-				if v.CidrListAliases == nil {
-					v.CidrListAliases = []string{}
-				}
-				for d.NextElement() {
-					v.CidrListAliases = append(v.CidrListAliases, d.Str())
-				}
-			}
+			v.CidrListAliases = specrt.List(d, v.CidrListAliases, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -12807,32 +11678,11 @@ func decodeInstancePortState(d *specrt.JSONDecoder, v *InstancePortState) {
 		case "state":
 			v.State = PortState(d.Str())
 		case "cidrs":
-			if d.BeginArray() {
-				if v.Cidrs == nil {
-					v.Cidrs = []string{}
-				}
-				for d.NextElement() {
-					v.Cidrs = append(v.Cidrs, d.Str())
-				}
-			}
+			v.Cidrs = specrt.List(d, v.Cidrs, (*specrt.JSONDecoder).Str)
 		case "ipv6Cidrs":
-			if d.BeginArray() {
-				if v.Ipv6Cidrs == nil {
-					v.Ipv6Cidrs = []string{}
-				}
-				for d.NextElement() {
-					v.Ipv6Cidrs = append(v.Ipv6Cidrs, d.Str())
-				}
-			}
+			v.Ipv6Cidrs = specrt.List(d, v.Ipv6Cidrs, (*specrt.JSONDecoder).Str)
 		case "cidrListAliases":
-			if d.BeginArray() {
-				if v.CidrListAliases == nil {
-					v.CidrListAliases = []string{}
-				}
-				for d.NextElement() {
-					v.CidrListAliases = append(v.CidrListAliases, d.Str())
-				}
-			}
+			v.CidrListAliases = specrt.List(d, v.CidrListAliases, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -12862,31 +11712,13 @@ func decodeInstanceSnapshot(d *specrt.JSONDecoder, v *InstanceSnapshot) {
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "state":
 			v.State = InstanceSnapshotState(d.Str())
 		case "progress":
 			v.Progress = d.StrPtr()
 		case "fromAttachedDisks":
-			if d.BeginArray() {
-				if v.FromAttachedDisks == nil {
-					v.FromAttachedDisks = []Disk{}
-				}
-				for d.NextElement() {
-					var e0 Disk
-					decodeDisk(d, &e0)
-					v.FromAttachedDisks = append(v.FromAttachedDisks, e0)
-				}
-			}
+			v.FromAttachedDisks = specrt.StructList(d, v.FromAttachedDisks, decodeDisk)
 		case "fromInstanceName":
 			v.FromInstanceName = d.StrPtr()
 		case "fromInstanceArn":
@@ -12918,16 +11750,7 @@ func decodeInstanceSnapshotInfo(d *specrt.JSONDecoder, v *InstanceSnapshotInfo) 
 		case "fromBlueprintId":
 			v.FromBlueprintID = d.StrPtr()
 		case "fromDiskInfo":
-			if d.BeginArray() {
-				if v.FromDiskInfo == nil {
-					v.FromDiskInfo = []DiskInfo{}
-				}
-				for d.NextElement() {
-					var e0 DiskInfo
-					decodeDiskInfo(d, &e0)
-					v.FromDiskInfo = append(v.FromDiskInfo, e0)
-				}
-			}
+			v.FromDiskInfo = specrt.StructList(d, v.FromDiskInfo, decodeDiskInfo)
 		default:
 			d.Skip()
 		}
@@ -13012,16 +11835,7 @@ func decodeKeyPair(d *specrt.JSONDecoder, v *KeyPair) {
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "fingerprint":
 			v.Fingerprint = d.StrPtr()
 		default:
@@ -13054,14 +11868,7 @@ func decodeLightsailDistribution(d *specrt.JSONDecoder, v *LightsailDistribution
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "alternativeDomainNames":
-			if d.BeginArray() {
-				if v.AlternativeDomainNames == nil {
-					v.AlternativeDomainNames = []string{}
-				}
-				for d.NextElement() {
-					v.AlternativeDomainNames = append(v.AlternativeDomainNames, d.Str())
-				}
-			}
+			v.AlternativeDomainNames = specrt.List(d, v.AlternativeDomainNames, (*specrt.JSONDecoder).Str)
 		case "status":
 			v.Status = d.StrPtr()
 		case "isEnabled":
@@ -13090,31 +11897,13 @@ func decodeLightsailDistribution(d *specrt.JSONDecoder, v *LightsailDistribution
 				decodeCacheSettings(d, v.CacheBehaviorSettings)
 			}
 		case "cacheBehaviors":
-			if d.BeginArray() {
-				if v.CacheBehaviors == nil {
-					v.CacheBehaviors = []CacheBehaviorPerPath{}
-				}
-				for d.NextElement() {
-					var e0 CacheBehaviorPerPath
-					decodeCacheBehaviorPerPath(d, &e0)
-					v.CacheBehaviors = append(v.CacheBehaviors, e0)
-				}
-			}
+			v.CacheBehaviors = specrt.StructList(d, v.CacheBehaviors, decodeCacheBehaviorPerPath)
 		case "ableToUpdateBundle":
 			v.AbleToUpdateBundle = d.BoolPtr()
 		case "ipAddressType":
 			v.IPAddressType = IPAddressType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "viewerMinimumTlsProtocolVersion":
 			v.ViewerMinimumTLSProtocolVersion = d.StrPtr()
 		default:
@@ -13146,16 +11935,7 @@ func decodeLoadBalancer(d *specrt.JSONDecoder, v *LoadBalancer) {
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "dnsName":
 			v.DNSName = d.StrPtr()
 		case "state":
@@ -13163,40 +11943,15 @@ func decodeLoadBalancer(d *specrt.JSONDecoder, v *LoadBalancer) {
 		case "protocol":
 			v.Protocol = LoadBalancerProtocol(d.Str())
 		case "publicPorts":
-			if d.BeginArray() {
-				if v.PublicPorts == nil {
-					v.PublicPorts = []int32{}
-				}
-				for d.NextElement() {
-					v.PublicPorts = append(v.PublicPorts, d.Int32())
-				}
-			}
+			v.PublicPorts = specrt.List(d, v.PublicPorts, (*specrt.JSONDecoder).Int32)
 		case "healthCheckPath":
 			v.HealthCheckPath = d.StrPtr()
 		case "instancePort":
 			v.InstancePort = d.Int32Ptr()
 		case "instanceHealthSummary":
-			if d.BeginArray() {
-				if v.InstanceHealthSummary == nil {
-					v.InstanceHealthSummary = []InstanceHealthSummary{}
-				}
-				for d.NextElement() {
-					var e0 InstanceHealthSummary
-					decodeInstanceHealthSummary(d, &e0)
-					v.InstanceHealthSummary = append(v.InstanceHealthSummary, e0)
-				}
-			}
+			v.InstanceHealthSummary = specrt.StructList(d, v.InstanceHealthSummary, decodeInstanceHealthSummary)
 		case "tlsCertificateSummaries":
-			if d.BeginArray() {
-				if v.TLSCertificateSummaries == nil {
-					v.TLSCertificateSummaries = []LoadBalancerTLSCertificateSummary{}
-				}
-				for d.NextElement() {
-					var e0 LoadBalancerTLSCertificateSummary
-					decodeLoadBalancerTLSCertificateSummary(d, &e0)
-					v.TLSCertificateSummaries = append(v.TLSCertificateSummaries, e0)
-				}
-			}
+			v.TLSCertificateSummaries = specrt.StructList(d, v.TLSCertificateSummaries, decodeLoadBalancerTLSCertificateSummary)
 		case "configurationOptions":
 			if d.BeginObject() {
 				v.ConfigurationOptions = map[string]string{}
@@ -13241,16 +11996,7 @@ func decodeLoadBalancerTLSCertificate(d *specrt.JSONDecoder, v *LoadBalancerTLSC
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "loadBalancerName":
 			v.LoadBalancerName = d.StrPtr()
 		case "isAttached":
@@ -13260,16 +12006,7 @@ func decodeLoadBalancerTLSCertificate(d *specrt.JSONDecoder, v *LoadBalancerTLSC
 		case "domainName":
 			v.DomainName = d.StrPtr()
 		case "domainValidationRecords":
-			if d.BeginArray() {
-				if v.DomainValidationRecords == nil {
-					v.DomainValidationRecords = []LoadBalancerTLSCertificateDomainValidationRecord{}
-				}
-				for d.NextElement() {
-					var e0 LoadBalancerTLSCertificateDomainValidationRecord
-					decodeLoadBalancerTLSCertificateDomainValidationRecord(d, &e0)
-					v.DomainValidationRecords = append(v.DomainValidationRecords, e0)
-				}
-			}
+			v.DomainValidationRecords = specrt.StructList(d, v.DomainValidationRecords, decodeLoadBalancerTLSCertificateDomainValidationRecord)
 		case "failureReason":
 			v.FailureReason = LoadBalancerTLSCertificateFailureReason(d.Str())
 		case "issuedAt":
@@ -13298,14 +12035,7 @@ func decodeLoadBalancerTLSCertificate(d *specrt.JSONDecoder, v *LoadBalancerTLSC
 		case "subject":
 			v.Subject = d.StrPtr()
 		case "subjectAlternativeNames":
-			if d.BeginArray() {
-				if v.SubjectAlternativeNames == nil {
-					v.SubjectAlternativeNames = []string{}
-				}
-				for d.NextElement() {
-					v.SubjectAlternativeNames = append(v.SubjectAlternativeNames, d.Str())
-				}
-			}
+			v.SubjectAlternativeNames = specrt.List(d, v.SubjectAlternativeNames, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -13388,16 +12118,7 @@ func decodeLoadBalancerTLSCertificateRenewalSummary(d *specrt.JSONDecoder, v *Lo
 		case "renewalStatus":
 			v.RenewalStatus = LoadBalancerTLSCertificateRenewalStatus(d.Str())
 		case "domainValidationOptions":
-			if d.BeginArray() {
-				if v.DomainValidationOptions == nil {
-					v.DomainValidationOptions = []LoadBalancerTLSCertificateDomainValidationOption{}
-				}
-				for d.NextElement() {
-					var e0 LoadBalancerTLSCertificateDomainValidationOption
-					decodeLoadBalancerTLSCertificateDomainValidationOption(d, &e0)
-					v.DomainValidationOptions = append(v.DomainValidationOptions, e0)
-				}
-			}
+			v.DomainValidationOptions = specrt.StructList(d, v.DomainValidationOptions, decodeLoadBalancerTLSCertificateDomainValidationOption)
 		default:
 			d.Skip()
 		}
@@ -13437,23 +12158,9 @@ func decodeLoadBalancerTLSPolicy(d *specrt.JSONDecoder, v *LoadBalancerTLSPolicy
 		case "description":
 			v.Description = d.StrPtr()
 		case "protocols":
-			if d.BeginArray() {
-				if v.Protocols == nil {
-					v.Protocols = []string{}
-				}
-				for d.NextElement() {
-					v.Protocols = append(v.Protocols, d.Str())
-				}
-			}
+			v.Protocols = specrt.List(d, v.Protocols, (*specrt.JSONDecoder).Str)
 		case "ciphers":
-			if d.BeginArray() {
-				if v.Ciphers == nil {
-					v.Ciphers = []string{}
-				}
-				for d.NextElement() {
-					v.Ciphers = append(v.Ciphers, d.Str())
-				}
-			}
+			v.Ciphers = specrt.List(d, v.Ciphers, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -13787,16 +12494,7 @@ func decodePutAlarmOutput(d *specrt.JSONDecoder, v *PutAlarmOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -13833,14 +12531,7 @@ func decodeQueryStringObject(d *specrt.JSONDecoder, v *QueryStringObject) {
 		case "option":
 			v.Option = d.BoolPtr()
 		case "queryStringsAllowList":
-			if d.BeginArray() {
-				if v.QueryStringsAllowList == nil {
-					v.QueryStringsAllowList = []string{}
-				}
-				for d.NextElement() {
-					v.QueryStringsAllowList = append(v.QueryStringsAllowList, d.Str())
-				}
-			}
+			v.QueryStringsAllowList = specrt.List(d, v.QueryStringsAllowList, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -13874,16 +12565,7 @@ func decodeRebootInstanceOutput(d *specrt.JSONDecoder, v *RebootInstanceOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -13899,16 +12581,7 @@ func decodeRebootRelationalDatabaseOutput(d *specrt.JSONDecoder, v *RebootRelati
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -13931,27 +12604,9 @@ func decodeRegion(d *specrt.JSONDecoder, v *Region) {
 		case "name":
 			v.Name = RegionName(d.Str())
 		case "availabilityZones":
-			if d.BeginArray() {
-				if v.AvailabilityZones == nil {
-					v.AvailabilityZones = []AvailabilityZone{}
-				}
-				for d.NextElement() {
-					var e0 AvailabilityZone
-					decodeAvailabilityZone(d, &e0)
-					v.AvailabilityZones = append(v.AvailabilityZones, e0)
-				}
-			}
+			v.AvailabilityZones = specrt.StructList(d, v.AvailabilityZones, decodeAvailabilityZone)
 		case "relationalDatabaseAvailabilityZones":
-			if d.BeginArray() {
-				if v.RelationalDatabaseAvailabilityZones == nil {
-					v.RelationalDatabaseAvailabilityZones = []AvailabilityZone{}
-				}
-				for d.NextElement() {
-					var e0 AvailabilityZone
-					decodeAvailabilityZone(d, &e0)
-					v.RelationalDatabaseAvailabilityZones = append(v.RelationalDatabaseAvailabilityZones, e0)
-				}
-			}
+			v.RelationalDatabaseAvailabilityZones = specrt.StructList(d, v.RelationalDatabaseAvailabilityZones, decodeAvailabilityZone)
 		default:
 			d.Skip()
 		}
@@ -14047,16 +12702,7 @@ func decodeRelationalDatabase(d *specrt.JSONDecoder, v *RelationalDatabase) {
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "relationalDatabaseBlueprintId":
 			v.RelationalDatabaseBlueprintID = d.StrPtr()
 		case "relationalDatabaseBundleId":
@@ -14101,16 +12747,7 @@ func decodeRelationalDatabase(d *specrt.JSONDecoder, v *RelationalDatabase) {
 				decodeRelationalDatabaseEndpoint(d, v.MasterEndpoint)
 			}
 		case "pendingMaintenanceActions":
-			if d.BeginArray() {
-				if v.PendingMaintenanceActions == nil {
-					v.PendingMaintenanceActions = []PendingMaintenanceAction{}
-				}
-				for d.NextElement() {
-					var e0 PendingMaintenanceAction
-					decodePendingMaintenanceAction(d, &e0)
-					v.PendingMaintenanceActions = append(v.PendingMaintenanceActions, e0)
-				}
-			}
+			v.PendingMaintenanceActions = specrt.StructList(d, v.PendingMaintenanceActions, decodePendingMaintenanceAction)
 		case "caCertificateIdentifier":
 			v.CaCertificateIdentifier = d.StrPtr()
 		default:
@@ -14210,14 +12847,7 @@ func decodeRelationalDatabaseEvent(d *specrt.JSONDecoder, v *RelationalDatabaseE
 		case "message":
 			v.Message = d.StrPtr()
 		case "eventCategories":
-			if d.BeginArray() {
-				if v.EventCategories == nil {
-					v.EventCategories = []string{}
-				}
-				for d.NextElement() {
-					v.EventCategories = append(v.EventCategories, d.Str())
-				}
-			}
+			v.EventCategories = specrt.List(d, v.EventCategories, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -14298,16 +12928,7 @@ func decodeRelationalDatabaseSnapshot(d *specrt.JSONDecoder, v *RelationalDataba
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		case "engine":
 			v.Engine = d.StrPtr()
 		case "engineVersion":
@@ -14339,16 +12960,7 @@ func decodeReleaseStaticIpOutput(d *specrt.JSONDecoder, v *ReleaseStaticIpOutput
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14363,16 +12975,7 @@ func decodeRenewalSummary(d *specrt.JSONDecoder, v *RenewalSummary) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "domainValidationRecords":
-			if d.BeginArray() {
-				if v.DomainValidationRecords == nil {
-					v.DomainValidationRecords = []DomainValidationRecord{}
-				}
-				for d.NextElement() {
-					var e0 DomainValidationRecord
-					decodeDomainValidationRecord(d, &e0)
-					v.DomainValidationRecords = append(v.DomainValidationRecords, e0)
-				}
-			}
+			v.DomainValidationRecords = specrt.StructList(d, v.DomainValidationRecords, decodeDomainValidationRecord)
 		case "renewalStatus":
 			v.RenewalStatus = RenewalStatus(d.Str())
 		case "renewalStatusReason":
@@ -14421,16 +13024,7 @@ func decodeResourceBudgetEstimate(d *specrt.JSONDecoder, v *ResourceBudgetEstima
 		case "resourceType":
 			v.ResourceType = ResourceType(d.Str())
 		case "costEstimates":
-			if d.BeginArray() {
-				if v.CostEstimates == nil {
-					v.CostEstimates = []CostEstimate{}
-				}
-				for d.NextElement() {
-					var e0 CostEstimate
-					decodeCostEstimate(d, &e0)
-					v.CostEstimates = append(v.CostEstimates, e0)
-				}
-			}
+			v.CostEstimates = specrt.StructList(d, v.CostEstimates, decodeCostEstimate)
 		case "startTime":
 			v.StartTime = d.TimePtr()
 		case "endTime":
@@ -14504,16 +13098,7 @@ func decodeSendContactMethodVerificationOutput(d *specrt.JSONDecoder, v *SendCon
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14569,16 +13154,7 @@ func decodeSetIpAddressTypeOutput(d *specrt.JSONDecoder, v *SetIpAddressTypeOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14594,16 +13170,7 @@ func decodeSetResourceAccessForBucketOutput(d *specrt.JSONDecoder, v *SetResourc
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14658,16 +13225,7 @@ func decodeSetupHistory(d *specrt.JSONDecoder, v *SetupHistory) {
 				decodeSetupHistoryResource(d, v.Resource)
 			}
 		case "executionDetails":
-			if d.BeginArray() {
-				if v.ExecutionDetails == nil {
-					v.ExecutionDetails = []SetupExecutionDetails{}
-				}
-				for d.NextElement() {
-					var e0 SetupExecutionDetails
-					decodeSetupExecutionDetails(d, &e0)
-					v.ExecutionDetails = append(v.ExecutionDetails, e0)
-				}
-			}
+			v.ExecutionDetails = specrt.StructList(d, v.ExecutionDetails, decodeSetupExecutionDetails)
 		case "status":
 			v.Status = SetupStatus(d.Str())
 		default:
@@ -14712,16 +13270,7 @@ func decodeSetupInstanceHttpsOutput(d *specrt.JSONDecoder, v *SetupInstanceHttps
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14738,14 +13287,7 @@ func decodeSetupRequest(d *specrt.JSONDecoder, v *SetupRequest) {
 		case "instanceName":
 			v.InstanceName = d.StrPtr()
 		case "domainNames":
-			if d.BeginArray() {
-				if v.DomainNames == nil {
-					v.DomainNames = []string{}
-				}
-				for d.NextElement() {
-					v.DomainNames = append(v.DomainNames, d.Str())
-				}
-			}
+			v.DomainNames = specrt.List(d, v.DomainNames, (*specrt.JSONDecoder).Str)
 		case "certificateProvider":
 			v.CertificateProvider = CertificateProvider(d.Str())
 		default:
@@ -14763,16 +13305,7 @@ func decodeStartGUISessionOutput(d *specrt.JSONDecoder, v *StartGUISessionOutput
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14788,16 +13321,7 @@ func decodeStartInstanceOutput(d *specrt.JSONDecoder, v *StartInstanceOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14813,16 +13337,7 @@ func decodeStartRelationalDatabaseOutput(d *specrt.JSONDecoder, v *StartRelation
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14872,16 +13387,7 @@ func decodeStopGUISessionOutput(d *specrt.JSONDecoder, v *StopGUISessionOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14897,16 +13403,7 @@ func decodeStopInstanceOutput(d *specrt.JSONDecoder, v *StopInstanceOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14922,16 +13419,7 @@ func decodeStopRelationalDatabaseOutput(d *specrt.JSONDecoder, v *StopRelational
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14964,16 +13452,7 @@ func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -14988,16 +13467,7 @@ func decodeTestAlarmOutput(d *specrt.JSONDecoder, v *TestAlarmOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -15070,16 +13540,7 @@ func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -15095,16 +13556,7 @@ func decodeUpdateBucketBundleOutput(d *specrt.JSONDecoder, v *UpdateBucketBundle
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -15125,16 +13577,7 @@ func decodeUpdateBucketOutput(d *specrt.JSONDecoder, v *UpdateBucketOutput) {
 				decodeBucket(d, v.Bucket)
 			}
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -15207,16 +13650,7 @@ func decodeUpdateDomainEntryOutput(d *specrt.JSONDecoder, v *UpdateDomainEntryOu
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -15251,16 +13685,7 @@ func decodeUpdateLoadBalancerAttributeOutput(d *specrt.JSONDecoder, v *UpdateLoa
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -15276,16 +13701,7 @@ func decodeUpdateRelationalDatabaseOutput(d *specrt.JSONDecoder, v *UpdateRelati
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}
@@ -15301,16 +13717,7 @@ func decodeUpdateRelationalDatabaseParametersOutput(d *specrt.JSONDecoder, v *Up
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []Operation{}
-				}
-				for d.NextElement() {
-					var e0 Operation
-					decodeOperation(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
 		default:
 			d.Skip()
 		}

@@ -732,23 +732,9 @@ func decodeAWSVPCConfiguration(d *specrt.JSONDecoder, v *AWSVPCConfiguration) {
 		case "AssignPublicIp":
 			v.AssignPublicIP = AssignPublicIP(d.Str())
 		case "SecurityGroups":
-			if d.BeginArray() {
-				if v.SecurityGroups == nil {
-					v.SecurityGroups = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroups = append(v.SecurityGroups, d.Str())
-				}
-			}
+			v.SecurityGroups = specrt.List(d, v.SecurityGroups, (*specrt.JSONDecoder).Str)
 		case "Subnets":
-			if d.BeginArray() {
-				if v.Subnets == nil {
-					v.Subnets = []string{}
-				}
-				for d.NextElement() {
-					v.Subnets = append(v.Subnets, d.Str())
-				}
-			}
+			v.Subnets = specrt.List(d, v.Subnets, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -874,16 +860,7 @@ func decodeEcsParameters(d *specrt.JSONDecoder, v *EcsParameters) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "CapacityProviderStrategy":
-			if d.BeginArray() {
-				if v.CapacityProviderStrategy == nil {
-					v.CapacityProviderStrategy = []CapacityProviderStrategyItem{}
-				}
-				for d.NextElement() {
-					var e0 CapacityProviderStrategyItem
-					decodeCapacityProviderStrategyItem(d, &e0)
-					v.CapacityProviderStrategy = append(v.CapacityProviderStrategy, e0)
-				}
-			}
+			v.CapacityProviderStrategy = specrt.StructList(d, v.CapacityProviderStrategy, decodeCapacityProviderStrategyItem)
 		case "EnableECSManagedTags":
 			v.EnableECSManagedTags = d.BoolPtr()
 		case "EnableExecuteCommand":
@@ -898,27 +875,9 @@ func decodeEcsParameters(d *specrt.JSONDecoder, v *EcsParameters) {
 				decodeNetworkConfiguration(d, v.NetworkConfiguration)
 			}
 		case "PlacementConstraints":
-			if d.BeginArray() {
-				if v.PlacementConstraints == nil {
-					v.PlacementConstraints = []PlacementConstraint{}
-				}
-				for d.NextElement() {
-					var e0 PlacementConstraint
-					decodePlacementConstraint(d, &e0)
-					v.PlacementConstraints = append(v.PlacementConstraints, e0)
-				}
-			}
+			v.PlacementConstraints = specrt.StructList(d, v.PlacementConstraints, decodePlacementConstraint)
 		case "PlacementStrategy":
-			if d.BeginArray() {
-				if v.PlacementStrategy == nil {
-					v.PlacementStrategy = []PlacementStrategy{}
-				}
-				for d.NextElement() {
-					var e0 PlacementStrategy
-					decodePlacementStrategy(d, &e0)
-					v.PlacementStrategy = append(v.PlacementStrategy, e0)
-				}
-			}
+			v.PlacementStrategy = specrt.StructList(d, v.PlacementStrategy, decodePlacementStrategy)
 		case "PlatformVersion":
 			v.PlatformVersion = d.StrPtr()
 		case "PropagateTags":
@@ -1105,16 +1064,7 @@ func decodeListScheduleGroupsOutput(d *specrt.JSONDecoder, v *ListScheduleGroups
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		case "ScheduleGroups":
-			if d.BeginArray() {
-				if v.ScheduleGroups == nil {
-					v.ScheduleGroups = []ScheduleGroupSummary{}
-				}
-				for d.NextElement() {
-					var e0 ScheduleGroupSummary
-					decodeScheduleGroupSummary(d, &e0)
-					v.ScheduleGroups = append(v.ScheduleGroups, e0)
-				}
-			}
+			v.ScheduleGroups = specrt.StructList(d, v.ScheduleGroups, decodeScheduleGroupSummary)
 		default:
 			d.Skip()
 		}
@@ -1132,16 +1082,7 @@ func decodeListSchedulesOutput(d *specrt.JSONDecoder, v *ListSchedulesOutput) {
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		case "Schedules":
-			if d.BeginArray() {
-				if v.Schedules == nil {
-					v.Schedules = []ScheduleSummary{}
-				}
-				for d.NextElement() {
-					var e0 ScheduleSummary
-					decodeScheduleSummary(d, &e0)
-					v.Schedules = append(v.Schedules, e0)
-				}
-			}
+			v.Schedules = specrt.StructList(d, v.Schedules, decodeScheduleSummary)
 		default:
 			d.Skip()
 		}
@@ -1157,16 +1098,7 @@ func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResour
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "Tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		default:
 			d.Skip()
 		}
@@ -1288,16 +1220,7 @@ func decodeSageMakerPipelineParameters(d *specrt.JSONDecoder, v *SageMakerPipeli
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "PipelineParameterList":
-			if d.BeginArray() {
-				if v.PipelineParameterList == nil {
-					v.PipelineParameterList = []SageMakerPipelineParameter{}
-				}
-				for d.NextElement() {
-					var e0 SageMakerPipelineParameter
-					decodeSageMakerPipelineParameter(d, &e0)
-					v.PipelineParameterList = append(v.PipelineParameterList, e0)
-				}
-			}
+			v.PipelineParameterList = specrt.StructList(d, v.PipelineParameterList, decodeSageMakerPipelineParameter)
 		default:
 			d.Skip()
 		}

@@ -1476,16 +1476,7 @@ func decodeDNSConfig(d *specrt.JSONDecoder, v *DNSConfig) {
 		case "RoutingPolicy":
 			v.RoutingPolicy = RoutingPolicy(d.Str())
 		case "DnsRecords":
-			if d.BeginArray() {
-				if v.DNSRecords == nil {
-					v.DNSRecords = []DNSRecord{}
-				}
-				for d.NextElement() {
-					var e0 DNSRecord
-					decodeDNSRecord(d, &e0)
-					v.DNSRecords = append(v.DNSRecords, e0)
-				}
-			}
+			v.DNSRecords = specrt.StructList(d, v.DNSRecords, decodeDNSRecord)
 		default:
 			d.Skip()
 		}
@@ -1598,16 +1589,7 @@ func decodeDiscoverInstancesOutput(d *specrt.JSONDecoder, v *DiscoverInstancesOu
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "Instances":
-			if d.BeginArray() {
-				if v.Instances == nil {
-					v.Instances = []HTTPInstanceSummary{}
-				}
-				for d.NextElement() {
-					var e0 HTTPInstanceSummary
-					decodeHTTPInstanceSummary(d, &e0)
-					v.Instances = append(v.Instances, e0)
-				}
-			}
+			v.Instances = specrt.StructList(d, v.Instances, decodeHTTPInstanceSummary)
 		case "InstancesRevision":
 			v.InstancesRevision = d.Int64Ptr()
 		default:
@@ -1943,16 +1925,7 @@ func decodeListInstancesOutput(d *specrt.JSONDecoder, v *ListInstancesOutput) {
 		case "ResourceOwner":
 			v.ResourceOwner = d.StrPtr()
 		case "Instances":
-			if d.BeginArray() {
-				if v.Instances == nil {
-					v.Instances = []InstanceSummary{}
-				}
-				for d.NextElement() {
-					var e0 InstanceSummary
-					decodeInstanceSummary(d, &e0)
-					v.Instances = append(v.Instances, e0)
-				}
-			}
+			v.Instances = specrt.StructList(d, v.Instances, decodeInstanceSummary)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -1970,16 +1943,7 @@ func decodeListNamespacesOutput(d *specrt.JSONDecoder, v *ListNamespacesOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "Namespaces":
-			if d.BeginArray() {
-				if v.Namespaces == nil {
-					v.Namespaces = []NamespaceSummary{}
-				}
-				for d.NextElement() {
-					var e0 NamespaceSummary
-					decodeNamespaceSummary(d, &e0)
-					v.Namespaces = append(v.Namespaces, e0)
-				}
-			}
+			v.Namespaces = specrt.StructList(d, v.Namespaces, decodeNamespaceSummary)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -1997,16 +1961,7 @@ func decodeListOperationsOutput(d *specrt.JSONDecoder, v *ListOperationsOutput) 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "Operations":
-			if d.BeginArray() {
-				if v.Operations == nil {
-					v.Operations = []OperationSummary{}
-				}
-				for d.NextElement() {
-					var e0 OperationSummary
-					decodeOperationSummary(d, &e0)
-					v.Operations = append(v.Operations, e0)
-				}
-			}
+			v.Operations = specrt.StructList(d, v.Operations, decodeOperationSummary)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -2024,16 +1979,7 @@ func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "Services":
-			if d.BeginArray() {
-				if v.Services == nil {
-					v.Services = []ServiceSummary{}
-				}
-				for d.NextElement() {
-					var e0 ServiceSummary
-					decodeServiceSummary(d, &e0)
-					v.Services = append(v.Services, e0)
-				}
-			}
+			v.Services = specrt.StructList(d, v.Services, decodeServiceSummary)
 		case "NextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -2051,16 +1997,7 @@ func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResour
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "Tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []Tag{}
-				}
-				for d.NextElement() {
-					var e0 Tag
-					decodeTag(d, &e0)
-					v.Tags = append(v.Tags, e0)
-				}
-			}
+			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
 		default:
 			d.Skip()
 		}

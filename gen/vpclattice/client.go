@@ -4058,27 +4058,9 @@ func decodeBatchUpdateRuleOutput(d *specrt.JSONDecoder, v *BatchUpdateRuleOutput
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "successful":
-			if d.BeginArray() {
-				if v.Successful == nil {
-					v.Successful = []RuleUpdateSuccess{}
-				}
-				for d.NextElement() {
-					var e0 RuleUpdateSuccess
-					decodeRuleUpdateSuccess(d, &e0)
-					v.Successful = append(v.Successful, e0)
-				}
-			}
+			v.Successful = specrt.StructList(d, v.Successful, decodeRuleUpdateSuccess)
 		case "unsuccessful":
-			if d.BeginArray() {
-				if v.Unsuccessful == nil {
-					v.Unsuccessful = []RuleUpdateFailure{}
-				}
-				for d.NextElement() {
-					var e0 RuleUpdateFailure
-					decodeRuleUpdateFailure(d, &e0)
-					v.Unsuccessful = append(v.Unsuccessful, e0)
-				}
-			}
+			v.Unsuccessful = specrt.StructList(d, v.Unsuccessful, decodeRuleUpdateFailure)
 		default:
 			d.Skip()
 		}
@@ -4185,14 +4167,7 @@ func decodeCreateResourceConfigurationOutput(d *specrt.JSONDecoder, v *CreateRes
 		case "type":
 			v.Type = ResourceConfigurationType(d.Str())
 		case "portRanges":
-			if d.BeginArray() {
-				if v.PortRanges == nil {
-					v.PortRanges = []string{}
-				}
-				for d.NextElement() {
-					v.PortRanges = append(v.PortRanges, d.Str())
-				}
-			}
+			v.PortRanges = specrt.List(d, v.PortRanges, (*specrt.JSONDecoder).Str)
 		case "protocol":
 			v.Protocol = ProtocolType(d.Str())
 		case "status":
@@ -4241,23 +4216,9 @@ func decodeCreateResourceGatewayOutput(d *specrt.JSONDecoder, v *CreateResourceG
 		case "vpcIdentifier":
 			v.VPCIdentifier = d.StrPtr()
 		case "subnetIds":
-			if d.BeginArray() {
-				if v.SubnetIDs == nil {
-					v.SubnetIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SubnetIDs = append(v.SubnetIDs, d.Str())
-				}
-			}
+			v.SubnetIDs = specrt.List(d, v.SubnetIDs, (*specrt.JSONDecoder).Str)
 		case "securityGroupIds":
-			if d.BeginArray() {
-				if v.SecurityGroupIDs == nil {
-					v.SecurityGroupIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
-				}
-			}
+			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
 		case "ipAddressType":
 			v.IPAddressType = ResourceGatewayIPAddressType(d.Str())
 		case "ipv4AddressesPerEni":
@@ -4398,14 +4359,7 @@ func decodeCreateServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *Cr
 		case "createdBy":
 			v.CreatedBy = d.StrPtr()
 		case "securityGroupIds":
-			if d.BeginArray() {
-				if v.SecurityGroupIDs == nil {
-					v.SecurityGroupIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
-				}
-			}
+			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
 		case "privateDnsEnabled":
 			v.PrivateDNSEnabled = d.BoolPtr()
 		case "dnsOptions":
@@ -4508,14 +4462,7 @@ func decodeDNSOptions(d *specrt.JSONDecoder, v *DNSOptions) {
 		case "privateDnsPreference":
 			v.PrivateDNSPreference = PrivateDNSPreference(d.Str())
 		case "privateDnsSpecifiedDomains":
-			if d.BeginArray() {
-				if v.PrivateDNSSpecifiedDomains == nil {
-					v.PrivateDNSSpecifiedDomains = []string{}
-				}
-				for d.NextElement() {
-					v.PrivateDNSSpecifiedDomains = append(v.PrivateDNSSpecifiedDomains, d.Str())
-				}
-			}
+			v.PrivateDNSSpecifiedDomains = specrt.List(d, v.PrivateDNSSpecifiedDomains, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -4807,27 +4754,9 @@ func decodeDeregisterTargetsOutput(d *specrt.JSONDecoder, v *DeregisterTargetsOu
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "successful":
-			if d.BeginArray() {
-				if v.Successful == nil {
-					v.Successful = []Target{}
-				}
-				for d.NextElement() {
-					var e0 Target
-					decodeTarget(d, &e0)
-					v.Successful = append(v.Successful, e0)
-				}
-			}
+			v.Successful = specrt.StructList(d, v.Successful, decodeTarget)
 		case "unsuccessful":
-			if d.BeginArray() {
-				if v.Unsuccessful == nil {
-					v.Unsuccessful = []TargetFailure{}
-				}
-				for d.NextElement() {
-					var e0 TargetFailure
-					decodeTargetFailure(d, &e0)
-					v.Unsuccessful = append(v.Unsuccessful, e0)
-				}
-			}
+			v.Unsuccessful = specrt.StructList(d, v.Unsuccessful, decodeTargetFailure)
 		default:
 			d.Skip()
 		}
@@ -4897,16 +4826,7 @@ func decodeForwardAction(d *specrt.JSONDecoder, v *ForwardAction) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "targetGroups":
-			if d.BeginArray() {
-				if v.TargetGroups == nil {
-					v.TargetGroups = []WeightedTargetGroup{}
-				}
-				for d.NextElement() {
-					var e0 WeightedTargetGroup
-					decodeWeightedTargetGroup(d, &e0)
-					v.TargetGroups = append(v.TargetGroups, e0)
-				}
-			}
+			v.TargetGroups = specrt.StructList(d, v.TargetGroups, decodeWeightedTargetGroup)
 		default:
 			d.Skip()
 		}
@@ -5064,14 +4984,7 @@ func decodeGetResourceConfigurationOutput(d *specrt.JSONDecoder, v *GetResourceC
 		case "allowAssociationToShareableServiceNetwork":
 			v.AllowAssociationToShareableServiceNetwork = d.BoolPtr()
 		case "portRanges":
-			if d.BeginArray() {
-				if v.PortRanges == nil {
-					v.PortRanges = []string{}
-				}
-				for d.NextElement() {
-					v.PortRanges = append(v.PortRanges, d.Str())
-				}
-			}
+			v.PortRanges = specrt.List(d, v.PortRanges, (*specrt.JSONDecoder).Str)
 		case "protocol":
 			v.Protocol = ProtocolType(d.Str())
 		case "customDomainName":
@@ -5124,27 +5037,13 @@ func decodeGetResourceGatewayOutput(d *specrt.JSONDecoder, v *GetResourceGateway
 		case "vpcId":
 			v.VPCID = d.StrPtr()
 		case "subnetIds":
-			if d.BeginArray() {
-				if v.SubnetIDs == nil {
-					v.SubnetIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SubnetIDs = append(v.SubnetIDs, d.Str())
-				}
-			}
+			v.SubnetIDs = specrt.List(d, v.SubnetIDs, (*specrt.JSONDecoder).Str)
 		case "serviceManaged":
 			v.ServiceManaged = d.BoolPtr()
 		case "managedBy":
 			v.ManagedBy = d.StrPtr()
 		case "securityGroupIds":
-			if d.BeginArray() {
-				if v.SecurityGroupIDs == nil {
-					v.SecurityGroupIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
-				}
-			}
+			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
 		case "ipAddressType":
 			v.IPAddressType = ResourceGatewayIPAddressType(d.Str())
 		case "ipv4AddressesPerEni":
@@ -5381,14 +5280,7 @@ func decodeGetServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *GetSe
 		case "vpcId":
 			v.VPCID = d.StrPtr()
 		case "securityGroupIds":
-			if d.BeginArray() {
-				if v.SecurityGroupIDs == nil {
-					v.SecurityGroupIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
-				}
-			}
+			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
 		case "privateDnsEnabled":
 			v.PrivateDNSEnabled = d.BoolPtr()
 		case "failureMessage":
@@ -5478,14 +5370,7 @@ func decodeGetTargetGroupOutput(d *specrt.JSONDecoder, v *GetTargetGroupOutput) 
 		case "status":
 			v.Status = TargetGroupStatus(d.Str())
 		case "serviceArns":
-			if d.BeginArray() {
-				if v.ServiceARNs == nil {
-					v.ServiceARNs = []string{}
-				}
-				for d.NextElement() {
-					v.ServiceARNs = append(v.ServiceARNs, d.Str())
-				}
-			}
+			v.ServiceARNs = specrt.List(d, v.ServiceARNs, (*specrt.JSONDecoder).Str)
 		case "failureMessage":
 			v.FailureMessage = d.StrPtr()
 		case "failureCode":
@@ -5511,16 +5396,7 @@ func decodeHTTPMatch(d *specrt.JSONDecoder, v *HTTPMatch) {
 				decodePathMatch(d, v.PathMatch)
 			}
 		case "headerMatches":
-			if d.BeginArray() {
-				if v.HeaderMatches == nil {
-					v.HeaderMatches = []HeaderMatch{}
-				}
-				for d.NextElement() {
-					var e0 HeaderMatch
-					decodeHeaderMatch(d, &e0)
-					v.HeaderMatches = append(v.HeaderMatches, e0)
-				}
-			}
+			v.HeaderMatches = specrt.StructList(d, v.HeaderMatches, decodeHeaderMatch)
 		default:
 			d.Skip()
 		}
@@ -5645,16 +5521,7 @@ func decodeListAccessLogSubscriptionsOutput(d *specrt.JSONDecoder, v *ListAccess
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []AccessLogSubscriptionSummary{}
-				}
-				for d.NextElement() {
-					var e0 AccessLogSubscriptionSummary
-					decodeAccessLogSubscriptionSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeAccessLogSubscriptionSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5672,16 +5539,7 @@ func decodeListDomainVerificationsOutput(d *specrt.JSONDecoder, v *ListDomainVer
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []DomainVerificationSummary{}
-				}
-				for d.NextElement() {
-					var e0 DomainVerificationSummary
-					decodeDomainVerificationSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeDomainVerificationSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5699,16 +5557,7 @@ func decodeListListenersOutput(d *specrt.JSONDecoder, v *ListListenersOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []ListenerSummary{}
-				}
-				for d.NextElement() {
-					var e0 ListenerSummary
-					decodeListenerSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeListenerSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5726,16 +5575,7 @@ func decodeListResourceConfigurationsOutput(d *specrt.JSONDecoder, v *ListResour
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []ResourceConfigurationSummary{}
-				}
-				for d.NextElement() {
-					var e0 ResourceConfigurationSummary
-					decodeResourceConfigurationSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeResourceConfigurationSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5753,16 +5593,7 @@ func decodeListResourceEndpointAssociationsOutput(d *specrt.JSONDecoder, v *List
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []ResourceEndpointAssociationSummary{}
-				}
-				for d.NextElement() {
-					var e0 ResourceEndpointAssociationSummary
-					decodeResourceEndpointAssociationSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeResourceEndpointAssociationSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5780,16 +5611,7 @@ func decodeListResourceGatewaysOutput(d *specrt.JSONDecoder, v *ListResourceGate
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []ResourceGatewaySummary{}
-				}
-				for d.NextElement() {
-					var e0 ResourceGatewaySummary
-					decodeResourceGatewaySummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeResourceGatewaySummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5806,16 +5628,7 @@ func decodeListRulesOutput(d *specrt.JSONDecoder, v *ListRulesOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []RuleSummary{}
-				}
-				for d.NextElement() {
-					var e0 RuleSummary
-					decodeRuleSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeRuleSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5833,16 +5646,7 @@ func decodeListServiceNetworkResourceAssociationsOutput(d *specrt.JSONDecoder, v
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []ServiceNetworkResourceAssociationSummary{}
-				}
-				for d.NextElement() {
-					var e0 ServiceNetworkResourceAssociationSummary
-					decodeServiceNetworkResourceAssociationSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeServiceNetworkResourceAssociationSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5860,16 +5664,7 @@ func decodeListServiceNetworkServiceAssociationsOutput(d *specrt.JSONDecoder, v 
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []ServiceNetworkServiceAssociationSummary{}
-				}
-				for d.NextElement() {
-					var e0 ServiceNetworkServiceAssociationSummary
-					decodeServiceNetworkServiceAssociationSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeServiceNetworkServiceAssociationSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5887,16 +5682,7 @@ func decodeListServiceNetworkVpcAssociationsOutput(d *specrt.JSONDecoder, v *Lis
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []ServiceNetworkVPCAssociationSummary{}
-				}
-				for d.NextElement() {
-					var e0 ServiceNetworkVPCAssociationSummary
-					decodeServiceNetworkVPCAssociationSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeServiceNetworkVPCAssociationSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5914,16 +5700,7 @@ func decodeListServiceNetworkVpcEndpointAssociationsOutput(d *specrt.JSONDecoder
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []ServiceNetworkEndpointAssociation{}
-				}
-				for d.NextElement() {
-					var e0 ServiceNetworkEndpointAssociation
-					decodeServiceNetworkEndpointAssociation(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeServiceNetworkEndpointAssociation)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5941,16 +5718,7 @@ func decodeListServiceNetworksOutput(d *specrt.JSONDecoder, v *ListServiceNetwor
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []ServiceNetworkSummary{}
-				}
-				for d.NextElement() {
-					var e0 ServiceNetworkSummary
-					decodeServiceNetworkSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeServiceNetworkSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -5968,16 +5736,7 @@ func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []ServiceSummary{}
-				}
-				for d.NextElement() {
-					var e0 ServiceSummary
-					decodeServiceSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeServiceSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -6017,16 +5776,7 @@ func decodeListTargetGroupsOutput(d *specrt.JSONDecoder, v *ListTargetGroupsOutp
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []TargetGroupSummary{}
-				}
-				for d.NextElement() {
-					var e0 TargetGroupSummary
-					decodeTargetGroupSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeTargetGroupSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -6044,16 +5794,7 @@ func decodeListTargetsOutput(d *specrt.JSONDecoder, v *ListTargetsOutput) {
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "items":
-			if d.BeginArray() {
-				if v.Items == nil {
-					v.Items = []TargetSummary{}
-				}
-				for d.NextElement() {
-					var e0 TargetSummary
-					decodeTargetSummary(d, &e0)
-					v.Items = append(v.Items, e0)
-				}
-			}
+			v.Items = specrt.StructList(d, v.Items, decodeTargetSummary)
 		case "nextToken":
 			v.NextToken = d.StrPtr()
 		default:
@@ -6182,27 +5923,9 @@ func decodeRegisterTargetsOutput(d *specrt.JSONDecoder, v *RegisterTargetsOutput
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
 		case "successful":
-			if d.BeginArray() {
-				if v.Successful == nil {
-					v.Successful = []Target{}
-				}
-				for d.NextElement() {
-					var e0 Target
-					decodeTarget(d, &e0)
-					v.Successful = append(v.Successful, e0)
-				}
-			}
+			v.Successful = specrt.StructList(d, v.Successful, decodeTarget)
 		case "unsuccessful":
-			if d.BeginArray() {
-				if v.Unsuccessful == nil {
-					v.Unsuccessful = []TargetFailure{}
-				}
-				for d.NextElement() {
-					var e0 TargetFailure
-					decodeTargetFailure(d, &e0)
-					v.Unsuccessful = append(v.Unsuccessful, e0)
-				}
-			}
+			v.Unsuccessful = specrt.StructList(d, v.Unsuccessful, decodeTargetFailure)
 		default:
 			d.Skip()
 		}
@@ -6329,23 +6052,9 @@ func decodeResourceGatewaySummary(d *specrt.JSONDecoder, v *ResourceGatewaySumma
 		case "vpcIdentifier":
 			v.VPCIdentifier = d.StrPtr()
 		case "subnetIds":
-			if d.BeginArray() {
-				if v.SubnetIDs == nil {
-					v.SubnetIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SubnetIDs = append(v.SubnetIDs, d.Str())
-				}
-			}
+			v.SubnetIDs = specrt.List(d, v.SubnetIDs, (*specrt.JSONDecoder).Str)
 		case "securityGroupIds":
-			if d.BeginArray() {
-				if v.SecurityGroupIDs == nil {
-					v.SecurityGroupIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
-				}
-			}
+			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
 		case "ipAddressType":
 			v.IPAddressType = ResourceGatewayIPAddressType(d.Str())
 		case "ipv4AddressesPerEni":
@@ -6910,14 +6619,7 @@ func decodeTargetGroupSummary(d *specrt.JSONDecoder, v *TargetGroupSummary) {
 		case "status":
 			v.Status = TargetGroupStatus(d.Str())
 		case "serviceArns":
-			if d.BeginArray() {
-				if v.ServiceARNs == nil {
-					v.ServiceARNs = []string{}
-				}
-				for d.NextElement() {
-					v.ServiceARNs = append(v.ServiceARNs, d.Str())
-				}
-			}
+			v.ServiceARNs = specrt.List(d, v.ServiceARNs, (*specrt.JSONDecoder).Str)
 		case "lambdaEventStructureVersion":
 			v.LambdaEventStructureVersion = LambdaEventStructureVersion(d.Str())
 		default:
@@ -7076,14 +6778,7 @@ func decodeUpdateResourceConfigurationOutput(d *specrt.JSONDecoder, v *UpdateRes
 		case "type":
 			v.Type = ResourceConfigurationType(d.Str())
 		case "portRanges":
-			if d.BeginArray() {
-				if v.PortRanges == nil {
-					v.PortRanges = []string{}
-				}
-				for d.NextElement() {
-					v.PortRanges = append(v.PortRanges, d.Str())
-				}
-			}
+			v.PortRanges = specrt.List(d, v.PortRanges, (*specrt.JSONDecoder).Str)
 		case "allowAssociationToShareableServiceNetwork":
 			v.AllowAssociationToShareableServiceNetwork = d.BoolPtr()
 		case "protocol":
@@ -7120,23 +6815,9 @@ func decodeUpdateResourceGatewayOutput(d *specrt.JSONDecoder, v *UpdateResourceG
 		case "vpcId":
 			v.VPCID = d.StrPtr()
 		case "subnetIds":
-			if d.BeginArray() {
-				if v.SubnetIDs == nil {
-					v.SubnetIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SubnetIDs = append(v.SubnetIDs, d.Str())
-				}
-			}
+			v.SubnetIDs = specrt.List(d, v.SubnetIDs, (*specrt.JSONDecoder).Str)
 		case "securityGroupIds":
-			if d.BeginArray() {
-				if v.SecurityGroupIDs == nil {
-					v.SecurityGroupIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
-				}
-			}
+			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
 		case "ipAddressType":
 			v.IPAddressType = IPAddressType(d.Str())
 		default:
@@ -7217,14 +6898,7 @@ func decodeUpdateServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *Up
 		case "createdBy":
 			v.CreatedBy = d.StrPtr()
 		case "securityGroupIds":
-			if d.BeginArray() {
-				if v.SecurityGroupIDs == nil {
-					v.SecurityGroupIDs = []string{}
-				}
-				for d.NextElement() {
-					v.SecurityGroupIDs = append(v.SecurityGroupIDs, d.Str())
-				}
-			}
+			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
 		default:
 			d.Skip()
 		}
@@ -7301,16 +6975,7 @@ func decodeValidationException(d *specrt.JSONDecoder, v *ValidationException) {
 		case "reason":
 			v.Reason = ValidationExceptionReason(d.Str())
 		case "fieldList":
-			if d.BeginArray() {
-				if v.FieldList == nil {
-					v.FieldList = []ValidationExceptionField{}
-				}
-				for d.NextElement() {
-					var e0 ValidationExceptionField
-					decodeValidationExceptionField(d, &e0)
-					v.FieldList = append(v.FieldList, e0)
-				}
-			}
+			v.FieldList = specrt.StructList(d, v.FieldList, decodeValidationExceptionField)
 		default:
 			d.Skip()
 		}

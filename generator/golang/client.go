@@ -735,6 +735,12 @@ func decodeValue(s *model.Shape, target *jen.Statement, depth int) []jen.Code {
 	switch {
 	case s.Kind == model.Structure:
 		return []jen.Code{jen.Id(structDecoder(s)).Call(jen.Id("d"), jen.Op("&").Add(target))}
+	case s.Kind == model.List && s.Member.Kind == model.Structure:
+		return []jen.Code{target.Clone().Op("=").Add(rt("StructList")).Call(
+			jen.Id("d"), target.Clone(), jen.Id(structDecoder(s.Member)))}
+	case s.Kind == model.List && !s.Member.IsEnum() && valueReaders[s.Member.Kind] != "":
+		return []jen.Code{target.Clone().Op("=").Add(rt("List")).Call(
+			jen.Id("d"), target.Clone(), jen.Parens(jen.Op("*").Add(rt("JSONDecoder"))).Dot(valueReaders[s.Member.Kind]))}
 	case s.Kind == model.List:
 		e := fmt.Sprintf("e%d", depth)
 		var body []jen.Code
