@@ -1,0 +1,303 @@
+package jsonwire
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"math"
+	"net/http"
+	"reflect"
+	"slices"
+	"strconv"
+	"time"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Marshal returns the JSON object of v, a pointer to the Go structure s
+// describes. Members are written in the shape's order under their wire
+// names; absent members (nil pointers, "" enums, empty lists, maps, blobs
+// and documents) are left out, map keys are sorted, NaN and the infinities
+// are strings, timestamps are in their member's format. A document that is
+// not well-formed JSON is an error.
+func Marshal(s *Shape, v any) ([]byte, error) {
+	return AppendAt(nil, s, pointerTo(v))
+}
+
+// AppendAt appends the JSON object of the structure at p to b.
+func AppendAt(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+	e := encoder{b: b}
+	e.object(s, p)
+	return e.b, e.err
+}
+
+// errDocument is the error of a document that is not well-formed JSON.
+var errDocument = errors.New("json: document is not well-formed JSON")
+
+type encoder struct {
+	b   []byte
+	err error
+}
+
+// object writes the structure at p.
+func (e *encoder) object(s *Shape, p unsafe.Pointer) {
+	e.b = append(e.b, '{')
+	first := true
+	for i := range s.Members {
+		m := &s.Members[i]
+		fp := unsafe.Add(p, m.Offset)
+		if held(m.Shape) {
+			fp = *(*unsafe.Pointer)(fp)
+			if fp == nil {
+				continue
+			}
+		} else if absent(m.Shape, fp) {
+			continue
+		}
+		if !first {
+			e.b = append(e.b, ',')
+		}
+		first = false
+		e.b = appendString(e.b, m.Name)
+		e.b = append(e.b, ':')
+		e.value(m.Shape, fp)
+	}
+	e.b = append(e.b, '}')
+}
+
+// absent reports whether a member held by value is absent: "" for an enum,
+// empty for the others (encoding/json's omitempty).
+func absent(s *Shape, p unsafe.Pointer) bool {
+	switch s.Kind {
+	case KindEnum:
+		return *(*string)(p) == ""
+	case KindBlob, KindDocument:
+		return len(*(*[]byte)(p)) == 0
+	case KindList:
+		return (*sliceHeader)(p).len == 0
+	case KindMap:
+		// Every map shares the header len reads, whatever its types.
+		return len(*(*map[string]string)(p)) == 0
+	}
+	return false
+}
+
+// sliceHeader is the layout of a slice.
+type sliceHeader struct {
+	data unsafe.Pointer
+	len  int
+	cap  int
+}
+
+// value writes the Go value at p of shape s.
+func (e *encoder) value(s *Shape, p unsafe.Pointer) {
+	switch s.Kind {
+	case KindString, KindEnum:
+		e.b = appendString(e.b, *(*string)(p))
+	case KindBool:
+		e.b = strconv.AppendBool(e.b, *(*bool)(p))
+	case KindInt32:
+		e.b = strconv.AppendInt(e.b, int64(*(*int32)(p)), 10)
+	case KindInt64:
+		e.b = strconv.AppendInt(e.b, *(*int64)(p), 10)
+	case KindFloat32:
+		e.b = appendFloat(e.b, float64(*(*float32)(p)), 32)
+	case KindFloat64:
+		e.b = appendFloat(e.b, *(*float64)(p), 64)
+	case KindTime:
+		e.b = appendTime(e.b, *(*time.Time)(p), s.Format)
+	case KindBlob:
+		src := *(*[]byte)(p)
+		e.b = append(e.b, '"')
+		e.b = base64.StdEncoding.AppendEncode(e.b, src)
+		e.b = append(e.b, '"')
+	case KindDocument:
+		doc := *(*[]byte)(p)
+		switch {
+		case doc == nil:
+			e.b = append(e.b, "null"...)
+		case json.Valid(doc):
+			e.b = append(e.b, doc...)
+		default:
+			if e.err == nil {
+				e.err = errDocument
+			}
+			e.b = append(e.b, "null"...)
+		}
+	case KindStruct:
+		e.object(s, p)
+	case KindList:
+		e.list(s, p)
+	case KindMap:
+		e.dict(s, p)
+	}
+}
+
+// list writes the slice at p.
+func (e *encoder) list(s *Shape, p unsafe.Pointer) {
+	h := (*sliceHeader)(p)
+	var size uintptr
+	switch s.Elem.Kind {
+	case KindString, KindEnum:
+		size = unsafe.Sizeof("")
+	default:
+		size = s.typeInfo().size
+	}
+	e.b = append(e.b, '[')
+	for i := range h.len {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.value(s.Elem, unsafe.Add(h.data, uintptr(i)*size))
+	}
+	e.b = append(e.b, ']')
+}
+
+// dict writes the map at p, its keys sorted.
+func (e *encoder) dict(s *Shape, p unsafe.Pointer) {
+	e.b = append(e.b, '{')
+	if s.Elem.Kind == KindString {
+		m := *(*map[string]string)(p)
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.b = appendString(e.b, k)
+			e.b = append(e.b, ':')
+			e.b = appendString(e.b, m[k])
+		}
+		e.b = append(e.b, '}')
+		return
+	}
+	ti := s.typeInfo()
+	m := reflect.NewAt(ti.typ, p).Elem()
+	keys := m.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int {
+		switch x, y := a.String(), b.String(); {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	})
+	tmp := reflect.New(ti.elem)
+	for i, k := range keys {
+		if i > 0 {
+			e.b = append(e.b, ',')
+		}
+		e.b = appendString(e.b, k.String())
+		e.b = append(e.b, ':')
+		tmp.Elem().Set(m.MapIndex(k))
+		e.value(s.Elem, tmp.UnsafePointer())
+	}
+	e.b = append(e.b, '}')
+}
+
+// appendFloat writes f as encoding/json does, and NaN and the infinities as
+// the strings the JSON protocols use for them.
+func appendFloat(b []byte, f float64, bits int) []byte {
+	switch {
+	case math.IsNaN(f):
+		return append(b, `"NaN"`...)
+	case math.IsInf(f, 1):
+		return append(b, `"Infinity"`...)
+	case math.IsInf(f, -1):
+		return append(b, `"-Infinity"`...)
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 {
+		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+			format = 'e'
+		}
+	}
+	b = strconv.AppendFloat(b, f, format, -1, bits)
+	if format == 'e' {
+		// clean up e-09 to e-9, as encoding/json does
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// appendTime writes t in format f: epoch seconds with milliseconds when it
+// has them (as the AWS SDKs do), an RFC 3339 string in UTC, or an HTTP date.
+func appendTime(b []byte, t time.Time, f TimeFormat) []byte {
+	switch f {
+	case ISO8601Format:
+		b = append(b, '"')
+		b = t.UTC().AppendFormat(b, time.RFC3339Nano)
+		return append(b, '"')
+	case HTTPDateFormat:
+		b = append(b, '"')
+		b = t.UTC().AppendFormat(b, http.TimeFormat)
+		return append(b, '"')
+	}
+	ms := t.UnixMilli()
+	if ms%1000 == 0 {
+		return strconv.AppendInt(b, ms/1000, 10)
+	}
+	return strconv.AppendFloat(b, float64(ms)/1000, 'f', -1, 64)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString writes s as a JSON string: quotes, backslashes and control
+// characters escaped, U+2028 and U+2029 escaped as encoding/json does,
+// invalid UTF-8 replaced with U+FFFD. HTML characters are kept as they are.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += n
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
