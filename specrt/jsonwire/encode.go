@@ -1,6 +1,7 @@
 package jsonwire
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -9,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -21,8 +23,23 @@ import (
 // are strings, timestamps are in their member's format. A document that is
 // not well-formed JSON is an error.
 func Marshal(s *Shape, v any) ([]byte, error) {
-	return AppendAt(nil, s, pointerTo(v))
+	// Encoding into a scratch buffer kept from call to call, then copying
+	// the result once, costs one allocation of the right size instead of a
+	// dozen as the buffer grows.
+	bp := scratch.Get().(*[]byte)
+	b, err := AppendAt((*bp)[:0], s, pointerTo(v))
+	out := bytes.Clone(b)
+	if cap(b) <= maxScratch {
+		*bp = b
+		scratch.Put(bp)
+	}
+	return out, err
 }
+
+// scratch holds encoding buffers; maxScratch is the largest kept.
+var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+const maxScratch = 1 << 20
 
 // AppendAt appends the JSON object of the structure at p to b.
 func AppendAt(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
