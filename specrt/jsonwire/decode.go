@@ -202,16 +202,24 @@ func (d *decoder) token() (s []byte, plain bool) {
 	d.pos++ // the opening quote
 	start := d.pos
 	plain = true
+	ascii := true
 	for d.pos < len(d.data) {
 		c := d.data[d.pos]
+		if plainASCII[c] {
+			d.pos++
+			continue
+		}
 		switch {
 		case c == '"':
 			s := d.data[start:d.pos]
 			d.pos++
-			if plain && utf8.Valid(s) {
+			if plain && (ascii || utf8.Valid(s)) {
 				return s, true
 			}
 			return d.unescape(s), false
+		case c >= utf8.RuneSelf:
+			ascii = false
+			d.pos++
 		case c == '\\':
 			plain = false
 			d.pos += 2
@@ -225,6 +233,15 @@ func (d *decoder) token() (s []byte, plain bool) {
 	d.fail("unterminated string")
 	return nil, false
 }
+
+// plainASCII marks the bytes a string token holds as they are: printable
+// ASCII but for the quote and the backslash.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // str reads a string value: a substring of src when it had no escapes.
 func (d *decoder) str() string {
