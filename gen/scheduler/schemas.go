@@ -458,3 +458,60 @@ var (
 		Type: (*ValidationException)(nil),
 	}
 )
+
+// WireShape describes the type of v, a pointer to an operation's input or
+// output, to the JSON body codec; nil for any other value. The generated mock
+// decodes requests and encodes responses with it.
+func WireShape(v any) *jsonwire.Shape {
+	switch v.(type) {
+	case *CreateScheduleInput:
+		return &schemaCreateScheduleInput
+	case *CreateScheduleOutput:
+		return &schemaCreateScheduleOutput
+	case *CreateScheduleGroupInput:
+		return &schemaCreateScheduleGroupInput
+	case *CreateScheduleGroupOutput:
+		return &schemaCreateScheduleGroupOutput
+	case *DeleteScheduleInput:
+		return &schemaDeleteScheduleInput
+	case *DeleteScheduleOutput:
+		return &schemaDeleteScheduleOutput
+	case *DeleteScheduleGroupInput:
+		return &schemaDeleteScheduleGroupInput
+	case *DeleteScheduleGroupOutput:
+		return &schemaDeleteScheduleGroupOutput
+	case *GetScheduleInput:
+		return &schemaGetScheduleInput
+	case *GetScheduleOutput:
+		return &schemaGetScheduleOutput
+	case *GetScheduleGroupInput:
+		return &schemaGetScheduleGroupInput
+	case *GetScheduleGroupOutput:
+		return &schemaGetScheduleGroupOutput
+	case *ListScheduleGroupsInput:
+		return &schemaListScheduleGroupsInput
+	case *ListScheduleGroupsOutput:
+		return &schemaListScheduleGroupsOutput
+	case *ListSchedulesInput:
+		return &schemaListSchedulesInput
+	case *ListSchedulesOutput:
+		return &schemaListSchedulesOutput
+	case *ListTagsForResourceInput:
+		return &schemaListTagsForResourceInput
+	case *ListTagsForResourceOutput:
+		return &schemaListTagsForResourceOutput
+	case *TagResourceInput:
+		return &schemaTagResourceInput
+	case *TagResourceOutput:
+		return &schemaTagResourceOutput
+	case *UntagResourceInput:
+		return &schemaUntagResourceInput
+	case *UntagResourceOutput:
+		return &schemaUntagResourceOutput
+	case *UpdateScheduleInput:
+		return &schemaUpdateScheduleInput
+	case *UpdateScheduleOutput:
+		return &schemaUpdateScheduleOutput
+	}
+	return nil
+}

@@ -78,8 +78,34 @@ func emitSchemas(p *Package) *jen.File {
 	if len(links) > 0 {
 		f.Comment("init closes the cycles of the recursive shapes.")
 		f.Func().Id("init").Params().Block(links...)
+		f.Line()
 	}
+	emitWireShape(f, p)
 	return f
+}
+
+// emitWireShape writes WireShape, through which the generated mock (another
+// package) finds the shapes of the operations' inputs and outputs.
+func emitWireShape(f *jen.File, p *Package) {
+	if len(p.Operations) == 0 {
+		return
+	}
+	seen := map[*model.Shape]bool{}
+	var cases []jen.Code
+	for _, op := range p.Operations {
+		for _, s := range []*model.Shape{op.Input, op.Output} {
+			if seen[s] || s.SchemaVar == "" {
+				continue
+			}
+			seen[s] = true
+			cases = append(cases, jen.Case(jen.Op("*").Id(s.GoName)).Block(jen.Return(jen.Op("&").Id(s.SchemaVar))))
+		}
+	}
+	f.Add(commentLines(comment("WireShape describes the type of v, a pointer to an operation's input or output, to the JSON body codec; nil for any other value. The generated mock decodes requests and encodes responses with it.")))
+	f.Func().Id("WireShape").Params(jen.Id("v").Any()).Op("*").Add(jw("Shape")).Block(
+		jen.Switch(jen.Id("v").Assert(jen.Type())).Block(cases...),
+		jen.Return(jen.Nil()),
+	)
 }
 
 // field is a keyed field of a composite literal.

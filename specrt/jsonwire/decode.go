@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -35,7 +36,45 @@ func UnmarshalAt(data []byte, s *Shape, p unsafe.Pointer) error {
 			d.fail("unexpected data after the top-level value")
 		}
 	}
+	if d.err == nil {
+		return nil
+	}
+	var path strings.Builder
+	for i := len(d.path) - 1; i >= 0; i-- {
+		if seg := d.path[i]; seg[0] == '[' || path.Len() == 0 {
+			path.WriteString(seg)
+		} else {
+			path.WriteByte('.')
+			path.WriteString(seg)
+		}
+	}
+	d.err.Path = path.String()
 	return d.err
+}
+
+// Error is a body that cannot be decoded.
+type Error struct {
+	// Offset is the byte offset in the body where decoding stopped.
+	Offset int
+	// Path is the member where it happened ("config.ports[2].port"), by wire
+	// names; empty at the top level.
+	Path string
+	// Expected and Found say, for a value of the wrong type, what the shape
+	// needs and what the body has ("a string", "an object"); both are empty
+	// for other problems.
+	Expected, Found string
+	// Msg describes the problem.
+	Msg string
+}
+
+// Error renders "json: offset N: <problem>", followed by the member's path
+// when there is one.
+func (e *Error) Error() string {
+	s := "json: offset " + strconv.Itoa(e.Offset) + ": " + e.Msg
+	if e.Path != "" {
+		s += " at '" + e.Path + "'"
+	}
+	return s
 }
 
 // maxDepth bounds nesting, so that a hostile document cannot exhaust the
@@ -56,7 +95,8 @@ type decoder struct {
 	src   string
 	pos   int
 	depth int
-	err   error
+	err   *Error
+	path  []string // where err happened, innermost first
 
 	strs  []string
 	i32s  []int32
@@ -69,9 +109,26 @@ type decoder struct {
 
 func (d *decoder) fail(format string, args ...any) {
 	if d.err == nil {
-		d.err = fmt.Errorf("json: offset %d: %s", d.pos, fmt.Sprintf(format, args...))
+		d.err = &Error{Offset: d.pos, Msg: fmt.Sprintf(format, args...)}
 	}
 	d.pos = len(d.data)
+}
+
+// mismatch fails with a value of the wrong type where what was expected.
+func (d *decoder) mismatch(what string) {
+	if d.err == nil {
+		found := d.describe()
+		d.fail("expected %s, found %s", what, found)
+		d.err.Expected, d.err.Found = what, found
+	}
+}
+
+// at records that the problem met happened inside seg, a member name or an
+// index, on the way out.
+func (d *decoder) at(seg string) {
+	if seg != "" {
+		d.path = append(d.path, seg)
+	}
 }
 
 // ws skips white space and reports whether input remains.
@@ -139,7 +196,7 @@ func (d *decoder) begin(open byte, what string) bool {
 		return false
 	}
 	if d.peek() != open {
-		d.fail("expected %s, found %s", what, d.describe())
+		d.mismatch(what)
 		return false
 	}
 	if d.depth++; d.depth > maxDepth {
@@ -246,7 +303,7 @@ var plainASCII = func() (t [256]bool) {
 // str reads a string value: a substring of src when it had no escapes.
 func (d *decoder) str() string {
 	if d.peek() != '"' {
-		d.fail("expected a string, found %s", d.describe())
+		d.mismatch("a string")
 		return ""
 	}
 	start := d.pos + 1
@@ -348,7 +405,7 @@ func hex4(s []byte) (rune, bool) {
 // number reads a number token, checking the JSON grammar.
 func (d *decoder) number() []byte {
 	if d.err != nil || !d.ws() {
-		d.fail("expected a number, found %s", d.describe())
+		d.mismatch("a number")
 		return nil
 	}
 	start, i, n := d.pos, d.pos, len(d.data)
@@ -365,7 +422,7 @@ func (d *decoder) number() []byte {
 	if i < n && d.data[i] == '0' {
 		i++
 	} else if !digits() {
-		d.fail("expected a number, found %s", d.describe())
+		d.mismatch("a number")
 		return nil
 	}
 	if i < n && d.data[i] == '.' {
@@ -460,7 +517,7 @@ func (d *decoder) boolean() bool {
 	case d.peek() == 'f' && d.literal("false"):
 		return false
 	}
-	d.fail("expected a boolean, found %s", d.describe())
+	d.mismatch("a boolean")
 	return false
 }
 
@@ -484,7 +541,7 @@ func (d *decoder) timestamp(f TimeFormat) time.Time {
 		name = "http-date"
 	}
 	if d.peek() != '"' {
-		d.fail("expected a timestamp string in %s format, found %s", name, d.describe())
+		d.mismatch("a timestamp string in " + name + " format")
 		return time.Time{}
 	}
 	s, _ := d.token()
@@ -508,7 +565,7 @@ func (d *decoder) timestamp(f TimeFormat) time.Time {
 // blob reads standard base64.
 func (d *decoder) blob() []byte {
 	if d.peek() != '"' {
-		d.fail("expected a base64 string, found %s", d.describe())
+		d.mismatch("a base64 string")
 		return nil
 	}
 	s, _ := d.token()
@@ -565,22 +622,23 @@ func (d *decoder) object(s *Shape, p unsafe.Pointer) {
 			return
 		}
 		m := s.member(k)
-		if m == nil {
+		switch {
+		case m == nil:
 			d.skip()
-			continue
+		case d.null():
+			// null is absent
+		case !held(m.Shape):
+			d.value(m.Shape, unsafe.Add(p, m.Offset))
+		default:
+			slot := d.alloc(m.Shape)
+			d.value(m.Shape, slot)
+			if d.err == nil {
+				*(*unsafe.Pointer)(unsafe.Add(p, m.Offset)) = slot
+			}
 		}
-		if d.null() {
-			continue // null is absent
-		}
-		fp := unsafe.Add(p, m.Offset)
-		if !held(m.Shape) {
-			d.value(m.Shape, fp)
-			continue
-		}
-		slot := d.alloc(m.Shape)
-		d.value(m.Shape, slot)
-		if d.err == nil {
-			*(*unsafe.Pointer)(fp) = slot
+		if d.err != nil {
+			d.at(string(k))
+			return
 		}
 	}
 }
@@ -695,6 +753,10 @@ func (d *decoder) list(s *Shape, p unsafe.Pointer) {
 			if !d.null() {
 				v = d.str()
 			}
+			if d.err != nil {
+				d.at("[" + strconv.Itoa(len(*l)) + "]")
+				return
+			}
 			*l = append(*l, v)
 		}
 		return
@@ -715,6 +777,10 @@ func (d *decoder) list(s *Shape, p unsafe.Pointer) {
 		if !d.null() {
 			d.value(s.Elem, unsafe.Add(v.UnsafePointer(), uintptr(n)*ti.size))
 		}
+		if d.err != nil {
+			d.at("[" + strconv.Itoa(n) + "]")
+			return
+		}
 		n++
 	}
 }
@@ -734,6 +800,10 @@ func (d *decoder) dict(s *Shape, p unsafe.Pointer) {
 			if !d.null() {
 				v = d.str()
 			}
+			if d.err != nil {
+				d.at(k)
+				return
+			}
 			m[k] = v
 		}
 		return
@@ -744,12 +814,14 @@ func (d *decoder) dict(s *Shape, p unsafe.Pointer) {
 	key := reflect.New(ti.typ.Key()).Elem()
 	val := reflect.New(ti.elem)
 	for first := true; d.next('}', first); first = false {
-		key.SetString(d.mapKey())
+		k := d.mapKey()
+		key.SetString(k)
 		val.Elem().SetZero()
 		if !d.null() {
 			d.value(s.Elem, val.UnsafePointer())
 		}
 		if d.err != nil {
+			d.at(k)
 			return
 		}
 		m.SetMapIndex(key, val.Elem())

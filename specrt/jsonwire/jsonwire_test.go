@@ -202,6 +202,36 @@ func TestUnmarshalErrors(t *testing.T) {
 	}
 }
 
+func TestUnmarshalErrorsNameTheMember(t *testing.T) {
+	cases := []struct {
+		name, in string
+		want     Error
+	}{
+		{"a wrong type deep inside lists and maps", `{"sub":{"items":[{},{"subs":{"k":{"count":"x"}}}]}}`,
+			Error{Path: "sub.items[1].subs.k.count", Expected: "a number", Found: "a string", Msg: "expected a number, found a string"}},
+		{"a wrong element of a list of strings", `{"tags":["a",7]}`,
+			Error{Path: "tags[1]", Expected: "a string", Found: "a number", Msg: "expected a string, found a number"}},
+		{"a top-level value of the wrong type", `"x"`,
+			Error{Expected: "an object", Found: "a string", Msg: "expected an object, found a string"}},
+		{"malformed JSON inside a skipped member", `{"unknown":[1,}`,
+			Error{Path: "unknown", Msg: "unexpected '}'"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got item
+			err := Unmarshal([]byte(tc.in), &schemaItem, &got)
+			je, ok := err.(*Error)
+			if !ok {
+				t.Fatalf("got %v, want a *Error", err)
+			}
+			je.Offset = 0
+			if diff := cmp.Diff(tc.want, *je); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestMarshal(t *testing.T) {
 	at := time.Unix(1700000000, 250*int64(time.Millisecond)).UTC()
 	cases := []struct {

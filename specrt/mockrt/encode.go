@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // appendJSON appends the JSON of a decoded-JSON value (what templates
@@ -128,4 +130,13 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// encodeOutput encodes an operation's output with the codec when the
+// service described its shape, and with encoding/json otherwise.
+func (c *compiledOp) encodeOutput(out any) ([]byte, error) {
+	if c.outShape != nil {
+		return jsonwire.Marshal(c.outShape, out)
+	}
+	return json.Marshal(out)
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/mockrt/tmpl"
 )
 
@@ -60,10 +61,12 @@ type Server struct {
 
 type compiledOp struct {
 	*Operation
-	inType   *wireType    // the input's members, for the exact decoder
-	outType  *wireType    // the output's members: an output holds nothing else
-	payload  *Binding     // the input member that is the whole body, if any
-	outBinds []outBinding // binding.go
+	inType   *wireType // the input's members, for the exact decoder
+	outType  *wireType // the output's members: an output holds nothing else
+	inShape  *jsonwire.Shape
+	outShape *jsonwire.Shape // decode.go
+	payload  *Binding        // the input member that is the whole body, if any
+	outBinds []outBinding    // binding.go
 	resource string
 	unique   []*template
 	token    []string
@@ -156,6 +159,7 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", svc.Name, op.Name, err)
 		}
+		c.findShapes(svc.WireShape) // decode.go
 		s.ops[op.Name] = c
 		if svc.Protocol.IsAWSJSON() {
 			s.byTarget[svc.TargetPrefix+"."+op.Name] = c
@@ -683,7 +687,7 @@ func (s *Server) writeOutput(w http.ResponseWriter, op *compiledOp, out any) (in
 	var err error
 	if out == nil || (reflect.ValueOf(out).Kind() == reflect.Pointer && reflect.ValueOf(out).IsNil()) {
 		data = []byte("{}")
-	} else if data, err = json.Marshal(out); err != nil {
+	} else if data, err = op.encodeOutput(out); err != nil { // encode.go
 		return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output", Status: 500})
 	} else if len(op.outBinds) > 0 {
 		if data, err = addBoundOutput(op, out, data); err != nil { // binding.go

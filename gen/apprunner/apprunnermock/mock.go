@@ -1813,4 +1813,5 @@ var service = &mockrt.Service{
 			return new(apprunner.InvalidRequestException)
 		},
 	},
+	WireShape: apprunner.WireShape,
 }

@@ -2764,4 +2764,5 @@ var service = &mockrt.Service{
 			return new(ecs.InvalidParameterException)
 		},
 	},
+	WireShape: ecs.WireShape,
 }

@@ -5567,4 +5567,5 @@ var service = &mockrt.Service{
 			return new(lightsail.InvalidInputException)
 		},
 	},
+	WireShape: lightsail.WireShape,
 }

@@ -1157,4 +1157,5 @@ var service = &mockrt.Service{
 			return new(servicediscovery.InvalidInput)
 		},
 	},
+	WireShape: servicediscovery.WireShape,
 }
