@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -43,23 +44,20 @@ const maxScratch = 1 << 20
 
 // AppendAt appends the JSON object of the structure at p to b.
 func AppendAt(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
-	e := encoder{b: b}
-	e.object(s, p)
-	return e.b, e.err
+	return appendObject(b, s, p)
 }
 
 // errDocument is the error of a document that is not well-formed JSON.
 var errDocument = errors.New("json: document is not well-formed JSON")
 
-type encoder struct {
-	b   []byte
-	err error
-}
+// The encoder is a set of functions that append to a slice and return it,
+// so that nothing of its state lives on the heap.
 
-// object writes the structure at p.
-func (e *encoder) object(s *Shape, p unsafe.Pointer) {
-	e.b = append(e.b, '{')
+// appendObject writes the structure at p.
+func appendObject(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+	b = append(b, '{')
 	first := true
+	var err error
 	for i := range s.Members {
 		m := &s.Members[i]
 		fp := unsafe.Add(p, m.Offset)
@@ -72,14 +70,16 @@ func (e *encoder) object(s *Shape, p unsafe.Pointer) {
 			continue
 		}
 		if !first {
-			e.b = append(e.b, ',')
+			b = append(b, ',')
 		}
 		first = false
-		e.b = appendString(e.b, m.Name)
-		e.b = append(e.b, ':')
-		e.value(m.Shape, fp)
+		b = appendString(b, m.Name)
+		b = append(b, ':')
+		if b, err = appendValue(b, m.Shape, fp); err != nil {
+			return b, err
+		}
 	}
-	e.b = append(e.b, '}')
+	return append(b, '}'), nil
 }
 
 // absent reports whether a member held by value is absent: "" for an enum,
@@ -106,114 +106,111 @@ type sliceHeader struct {
 	cap  int
 }
 
-// value writes the Go value at p of shape s.
-func (e *encoder) value(s *Shape, p unsafe.Pointer) {
+// appendValue writes the Go value at p of shape s.
+func appendValue(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
 	switch s.Kind {
 	case KindString, KindEnum:
-		e.b = appendString(e.b, *(*string)(p))
+		return appendString(b, *(*string)(p)), nil
 	case KindBool:
-		e.b = strconv.AppendBool(e.b, *(*bool)(p))
+		return strconv.AppendBool(b, *(*bool)(p)), nil
 	case KindInt32:
-		e.b = strconv.AppendInt(e.b, int64(*(*int32)(p)), 10)
+		return strconv.AppendInt(b, int64(*(*int32)(p)), 10), nil
 	case KindInt64:
-		e.b = strconv.AppendInt(e.b, *(*int64)(p), 10)
+		return strconv.AppendInt(b, *(*int64)(p), 10), nil
 	case KindFloat32:
-		e.b = appendFloat(e.b, float64(*(*float32)(p)), 32)
+		return appendFloat(b, float64(*(*float32)(p)), 32), nil
 	case KindFloat64:
-		e.b = appendFloat(e.b, *(*float64)(p), 64)
+		return appendFloat(b, *(*float64)(p), 64), nil
 	case KindTime:
-		e.b = appendTime(e.b, *(*time.Time)(p), s.Format)
+		return appendTime(b, *(*time.Time)(p), s.Format), nil
 	case KindBlob:
-		src := *(*[]byte)(p)
-		e.b = append(e.b, '"')
-		e.b = base64.StdEncoding.AppendEncode(e.b, src)
-		e.b = append(e.b, '"')
+		b = append(b, '"')
+		b = base64.StdEncoding.AppendEncode(b, *(*[]byte)(p))
+		return append(b, '"'), nil
 	case KindDocument:
 		doc := *(*[]byte)(p)
 		switch {
 		case doc == nil:
-			e.b = append(e.b, "null"...)
+			return append(b, "null"...), nil
 		case json.Valid(doc):
-			e.b = append(e.b, doc...)
-		default:
-			if e.err == nil {
-				e.err = errDocument
-			}
-			e.b = append(e.b, "null"...)
+			return append(b, doc...), nil
 		}
+		return b, errDocument
 	case KindStruct:
-		e.object(s, p)
+		return appendObject(b, s, p)
 	case KindList:
-		e.list(s, p)
+		return appendList(b, s, p)
 	case KindMap:
-		e.dict(s, p)
+		return appendMap(b, s, p)
 	}
+	return b, errors.New("json: shape of unknown kind")
 }
 
-// list writes the slice at p.
-func (e *encoder) list(s *Shape, p unsafe.Pointer) {
+// appendList writes the slice at p.
+func appendList(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
 	h := (*sliceHeader)(p)
-	var size uintptr
-	switch s.Elem.Kind {
-	case KindString, KindEnum:
-		size = unsafe.Sizeof("")
-	default:
-		size = s.typeInfo().size
+	b = append(b, '[')
+	if k := s.Elem.Kind; k == KindString || k == KindEnum {
+		for i, v := range unsafe.Slice((*string)(h.data), h.len) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, v)
+		}
+		return append(b, ']'), nil
 	}
-	e.b = append(e.b, '[')
+	size := s.typeInfo().size
+	var err error
 	for i := range h.len {
 		if i > 0 {
-			e.b = append(e.b, ',')
+			b = append(b, ',')
 		}
-		e.value(s.Elem, unsafe.Add(h.data, uintptr(i)*size))
+		if b, err = appendValue(b, s.Elem, unsafe.Add(h.data, uintptr(i)*size)); err != nil {
+			return b, err
+		}
 	}
-	e.b = append(e.b, ']')
+	return append(b, ']'), nil
 }
 
-// dict writes the map at p, its keys sorted.
-func (e *encoder) dict(s *Shape, p unsafe.Pointer) {
-	e.b = append(e.b, '{')
+// appendMap writes the map at p, its keys sorted.
+func appendMap(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+	b = append(b, '{')
 	if s.Elem.Kind == KindString {
 		m := *(*map[string]string)(p)
-		keys := make([]string, 0, len(m))
+		var small [16]string
+		keys := small[:0]
 		for k := range m {
 			keys = append(keys, k)
 		}
 		slices.Sort(keys)
 		for i, k := range keys {
 			if i > 0 {
-				e.b = append(e.b, ',')
+				b = append(b, ',')
 			}
-			e.b = appendString(e.b, k)
-			e.b = append(e.b, ':')
-			e.b = appendString(e.b, m[k])
+			b = appendString(b, k)
+			b = append(b, ':')
+			b = appendString(b, m[k])
 		}
-		e.b = append(e.b, '}')
-		return
+		return append(b, '}'), nil
 	}
 	ti := s.typeInfo()
 	m := reflect.NewAt(ti.typ, p).Elem()
 	keys := m.MapKeys()
-	slices.SortFunc(keys, func(a, b reflect.Value) int {
-		switch x, y := a.String(), b.String(); {
-		case x < y:
-			return -1
-		case x > y:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
 	tmp := reflect.New(ti.elem)
+	var err error
 	for i, k := range keys {
 		if i > 0 {
-			e.b = append(e.b, ',')
+			b = append(b, ',')
 		}
-		e.b = appendString(e.b, k.String())
-		e.b = append(e.b, ':')
+		b = appendString(b, k.String())
+		b = append(b, ':')
 		tmp.Elem().Set(m.MapIndex(k))
-		e.value(s.Elem, tmp.UnsafePointer())
+		if b, err = appendValue(b, s.Elem, tmp.UnsafePointer()); err != nil {
+			return b, err
+		}
 	}
-	e.b = append(e.b, '}')
+	return append(b, '}'), nil
 }
 
 // appendFloat writes f as encoding/json does, and NaN and the infinities as
@@ -277,7 +274,7 @@ func appendString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if plainASCII[c] {
 				i++
 				continue
 			}
