@@ -616,12 +616,16 @@ func (d *decoder) object(s *Shape, p unsafe.Pointer) {
 	if !d.begin('{', "an object") {
 		return
 	}
+	hint := 0
 	for first := true; d.next('}', first); first = false {
 		k := d.key()
 		if d.err != nil {
 			return
 		}
-		m := s.member(k)
+		var m *Member
+		if i := s.find(k, hint); i >= 0 {
+			m, hint = &s.Members[i], i+1
+		}
 		switch {
 		case m == nil:
 			d.skip()

@@ -112,10 +112,10 @@ var (
 // typeInfo is what the codec works out once per shape: the Go type and,
 // for structures with many members, an index by wire name.
 type typeInfo struct {
-	typ   reflect.Type // the struct, slice or map type
-	elem  reflect.Type // a slice's element or a map's value
-	size  uintptr      // the size of elem
-	index map[string]*Member
+	typ   reflect.Type   // the struct, slice or map type
+	elem  reflect.Type   // a slice's element or a map's value
+	size  uintptr        // the size of elem
+	index map[string]int // member by wire name or alias
 }
 
 // linearMembers is the number of members up to which a structure finds a
@@ -136,38 +136,42 @@ func (s *Shape) typeInfo() *typeInfo {
 		}
 	}
 	if len(s.Members) > linearMembers {
-		ti.index = make(map[string]*Member, 2*len(s.Members))
-		for i := range s.Members {
-			m := &s.Members[i]
-			ti.index[m.Name] = m
-			if m.Alias != "" {
-				if _, taken := ti.index[m.Alias]; !taken {
-					ti.index[m.Alias] = m
-				}
+		ti.index = make(map[string]int, 2*len(s.Members))
+		for i, m := range s.Members {
+			if _, taken := ti.index[m.Alias]; m.Alias != "" && !taken {
+				ti.index[m.Alias] = i
 			}
 		}
 		// A member's own name wins over another member's alias.
-		for i := range s.Members {
-			ti.index[s.Members[i].Name] = &s.Members[i]
+		for i, m := range s.Members {
+			ti.index[m.Name] = i
 		}
 	}
 	s.info.Store(ti)
 	return ti
 }
 
-// member finds the member a key names, or nil.
-func (s *Shape) member(key []byte) *Member {
-	if len(s.Members) > linearMembers {
-		return s.typeInfo().index[string(key)]
+// find returns the index of the member a key names, or -1. Bodies usually
+// list members in the model's order, so the member after the previous one
+// (hint) is tried first.
+func (s *Shape) find(key []byte, hint int) int {
+	if hint < len(s.Members) && s.Members[hint].Name == string(key) {
+		return hint
 	}
-	var alias *Member
+	if len(s.Members) > linearMembers {
+		if i, ok := s.typeInfo().index[string(key)]; ok {
+			return i
+		}
+		return -1
+	}
+	alias := -1
 	for i := range s.Members {
 		m := &s.Members[i]
 		if m.Name == string(key) {
-			return m
+			return i
 		}
-		if m.Alias != "" && m.Alias == string(key) && alias == nil {
-			alias = m
+		if alias < 0 && m.Alias != "" && m.Alias == string(key) {
+			alias = i
 		}
 	}
 	return alias
