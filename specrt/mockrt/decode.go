@@ -292,6 +292,16 @@ func (c *compiledOp) findShapes(wireShape func(any) *jsonwire.Shape) {
 	}
 }
 
+// decodeOutput decodes an output the mock built (raw) into out, a new
+// value of the operation's output type: through the codec when the service
+// described the output's shape, else through encoding/json.
+func (c *compiledOp) decodeOutput(raw []byte, out any) error {
+	if c.outShape != nil {
+		return jsonwire.Unmarshal(raw, c.outShape, out)
+	}
+	return json.Unmarshal(raw, out)
+}
+
 // describeWireError renders a codec error as the serialization error's
 // message: for a value of the wrong type, what was expected where and what
 // was found, as encoding/json's errors are rendered.

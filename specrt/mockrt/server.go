@@ -1,7 +1,6 @@
 package mockrt
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
@@ -724,7 +723,7 @@ func (s *Server) writeRaw(w http.ResponseWriter, op *compiledOp, data []byte) (i
 // output value (a pointer to the generated output type).
 func (s *Server) Default(ctx context.Context, op string, in Input) (any, error) {
 	c := s.op(op)
-	tree, err := toTree(in)
+	tree, err := c.toTree(in) // encode.go
 	if err == nil {
 		err = boundMembers(c, in, tree)
 	}
@@ -740,7 +739,7 @@ func (s *Server) Default(ctx context.Context, op string, in Input) (any, error) 
 
 func decodeOutput(op *compiledOp, raw []byte) (any, error) {
 	out := op.NewOutput()
-	err := json.Unmarshal(raw, out)
+	err := op.decodeOutput(raw, out) // decode.go
 	if err == nil && len(op.outBinds) > 0 {
 		err = setBoundOutput(op, out, raw) // binding.go
 	}
@@ -840,7 +839,7 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 				return nil
 			}
 		}
-		it := &Item{Key: key, raw: raw, state: state, newOutput: op.NewOutput}
+		it := &Item{Key: key, raw: raw, state: state, newOutput: op.NewOutput, outShape: op.outShape}
 		if full = tx.s.full(op.resource, it, token); full != "" {
 			return nil
 		}
@@ -864,24 +863,6 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 		e.Existing, e.State = existing.JSON(), existing.stateJSON()
 		return nil, s.buildError(op.mismatch, e, nil)
 	}
-}
-
-// toTree turns a typed value into decoded JSON, numbers kept exact.
-func toTree(v any) (map[string]any, error) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
-		return nil, err
-	}
-	if m == nil {
-		m = map[string]any{}
-	}
-	return m, nil
 }
 
 // fingerprint identifies the parameters of a request, leaving out its
