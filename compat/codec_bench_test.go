@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"io"
 	"net/http"
 	"sync/atomic"
@@ -70,6 +71,11 @@ func fullInput(t testing.TB, svc *model.Service, op string) []byte {
 	return mustJSON(t, populate(operation(t, svc, op).Input, op, 0))
 }
 
+// emptyAnswers makes BenchmarkCodecDecode answer ten empty elements
+// instead of ten fully populated ones: the cost of a call without the body
+// codec's work, to subtract from the full run's.
+var emptyAnswers = flag.Bool("codec.empty", false, "answer empty list elements in BenchmarkCodecDecode")
+
 // unmarshal decodes a fixture into a new T.
 func unmarshal[T any](t testing.TB, data []byte) *T {
 	v := new(T)
@@ -86,6 +92,9 @@ func BenchmarkCodecDecode(b *testing.B) {
 	ecsSvc, lsSvc := loadSpec(b, "ecs"), loadSpec(b, "lightsail")
 	b.Run("op=ecs.DescribeServices", func(b *testing.B) {
 		tr := &stubTransport{body: listAnswer(b, ecsSvc, "DescribeServices", "services", 10)}
+		if *emptyAnswers {
+			tr.body = []byte(`{"services":[{},{},{},{},{},{},{},{},{},{}]}`)
+		}
 		hc := &http.Client{Transport: tr}
 		in := &ecs.DescribeServicesInput{Services: []string{"a"}}
 		b.Run("client=specgen", func(b *testing.B) {
@@ -113,6 +122,9 @@ func BenchmarkCodecDecode(b *testing.B) {
 	})
 	b.Run("op=lightsail.GetInstances", func(b *testing.B) {
 		tr := &stubTransport{body: listAnswer(b, lsSvc, "GetInstances", "instances", 10)}
+		if *emptyAnswers {
+			tr.body = []byte(`{"instances":[{},{},{},{},{},{},{},{},{},{}]}`)
+		}
 		hc := &http.Client{Transport: tr}
 		b.Run("client=specgen", func(b *testing.B) {
 			c := lightsail.New(lightsail.Options{Region: "us-west-2", HTTPClient: hc, Credentials: testCreds})
