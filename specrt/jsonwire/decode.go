@@ -765,27 +765,27 @@ func (d *decoder) list(s *Shape, p unsafe.Pointer) {
 		}
 		return
 	}
+	// The slice grows through reflect (its elements hold pointers the
+	// collector must see); elements are decoded in place through its header.
 	ti := s.typeInfo()
-	v := reflect.NewAt(ti.typ, p).Elem()
-	n := v.Len()
-	if v.IsNil() {
-		v.Set(reflect.MakeSlice(ti.typ, 0, 0))
+	h := (*sliceHeader)(p)
+	if h.data == nil {
+		*h = sliceHeader{data: reflect.MakeSlice(ti.typ, 0, 0).UnsafePointer()}
 	}
 	for first := true; d.next(']', first); first = false {
-		if n == v.Cap() {
-			grown := reflect.MakeSlice(ti.typ, n, max(4, 2*n))
-			reflect.Copy(grown, v)
-			v.Set(grown)
+		if h.len == h.cap {
+			grown := reflect.MakeSlice(ti.typ, h.len, max(4, 2*h.len))
+			reflect.Copy(grown, reflect.NewAt(ti.typ, p).Elem())
+			h.data, h.cap = grown.UnsafePointer(), grown.Cap()
 		}
-		v.SetLen(n + 1)
+		h.len++
 		if !d.null() {
-			d.value(s.Elem, unsafe.Add(v.UnsafePointer(), uintptr(n)*ti.size))
+			d.value(s.Elem, unsafe.Add(h.data, uintptr(h.len-1)*ti.size))
 		}
 		if d.err != nil {
-			d.at("[" + strconv.Itoa(n) + "]")
+			d.at("[" + strconv.Itoa(h.len-1) + "]")
 			return
 		}
-		n++
 	}
 }
 
