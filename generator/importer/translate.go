@@ -306,7 +306,9 @@ func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
 		m.addStr("locationName", mb.locationName)
 	}
 	m.addTrue("hostLabel", mb.hostLabel)
-	m.addTrue("jsonValue", mb.jsonValue)
+	// A JSON value in the body is a string like any other: only a header
+	// carries it base64-encoded.
+	m.addTrue("jsonValue", mb.jsonValue && mb.location == "header")
 	m.addStr("timestampFormat", mb.timestampFormat)
 	m.addDeprecated(mb.deprecated)
 	if len(m.n.Content) == 2 {

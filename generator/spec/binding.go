@@ -37,8 +37,10 @@ func (r *resolver) memberLocation(rm *rawMember, m *model.Member) {
 		}
 	case loc == model.LocStatusCode && rm.locationName.ok():
 		r.errorf(rm.locationName.n, "a statusCode member takes no locationName: it is the response's status")
-	case loc == model.LocQuery || loc == model.LocStatusCode:
-		// A query map has no name (checkBindings checks the pairing).
+	case loc == model.LocQuery || loc == model.LocStatusCode || loc == model.LocHeaders:
+		// A query map has no name (checkBindings checks the pairing); a
+		// headers map without one takes every header (Smithy's
+		// httpPrefixHeaders with an empty prefix).
 	case !rm.locationName.ok():
 		r.errorf(rm.location.n, "location needs locationName")
 	}
