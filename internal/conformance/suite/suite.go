@@ -134,14 +134,14 @@ var dropped = map[string]string{
 // format and the generated code carry.
 var Unsupported = map[string]map[string]string{
 	"rest-json": {
-		"DocumentTypeAsPayload":                  "a document payload is refused: payload members must be a structure, a blob or a string",
-		"HttpEnumPayload":                        "an enum payload is refused: a string payload is free text",
+		"DocumentTypeAsPayload":                   "a document payload is refused: payload members must be a structure, a blob or a string",
+		"HttpEnumPayload":                         "an enum payload is refused: a string payload is free text",
 		"HttpRequestWithLabelsAndTimestampFormat": "timestamps in the uri are refused in any format but iso8601",
-		"IgnoreQueryParamsInResponse":            "an output member bound to the uri is refused instead of ignored",
-		"InputAndOutputWithHeaders":              "headers of floats, doubles, and lists of integers, booleans and timestamps are refused",
-		"JsonLists":                              "a list of timestamps in a JSON body is refused",
-		"TestPayloadBlob":                        "a member bound to the Content-Type header is refused",
-		"TimestampFormatHeaders":                 "timestamps in headers are refused in any format but http-date",
+		"IgnoreQueryParamsInResponse":             "an output member bound to the uri is refused instead of ignored",
+		"InputAndOutputWithHeaders":               "headers of floats, doubles, and lists of integers, booleans and timestamps are refused",
+		"JsonLists":                               "a list of timestamps in a JSON body is refused",
+		"TestPayloadBlob":                         "a member bound to the Content-Type header is refused",
+		"TimestampFormatHeaders":                  "timestamps in headers are refused in any format but http-date",
 	},
 }
 
