@@ -557,9 +557,10 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 	if err != nil {
 		return nil, err
 	}
-	if raw != p {
-		rt.url.RawPath = rt.url.EscapedPath() + raw
-	}
+	// The raw path is kept even when it equals the path: net/http would
+	// otherwise escape the sub-delimiters of a literal segment ("(a+)+"),
+	// which RFC 3986 allows in a path as they are.
+	rt.url.RawPath = rt.url.EscapedPath() + raw
 	rt.url.Path += p
 	rt.url.RawQuery = b.encodeQuery(query)
 

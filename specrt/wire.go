@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -386,6 +387,21 @@ func EscapePathLabel(v string, greedy bool) string {
 		b.WriteByte(hex[c&15])
 	}
 	return b.String()
+}
+
+// FormatWireFloat formats a float or double (bits 32 or 64) for a path label,
+// query parameter or header, with NaN and the infinities spelled as the
+// JSON protocols spell them: NaN, Infinity, -Infinity.
+func FormatWireFloat(v float64, bits int) string {
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 1):
+		return "Infinity"
+	case math.IsInf(v, -1):
+		return "-Infinity"
+	}
+	return strconv.FormatFloat(v, 'g', -1, bits)
 }
 
 // FormatHeaderTime formats a timestamp for a header, as an HTTP date (the

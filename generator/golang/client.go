@@ -440,9 +440,9 @@ func formatValue(s *model.Shape, x *jen.Statement, location string) (jen.Code, b
 	case model.Long:
 		return jen.Qual("strconv", "FormatInt").Call(x, jen.Lit(10)), true
 	case model.Float:
-		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(x), jen.LitRune('g'), jen.Lit(-1), jen.Lit(32)), true
+		return rt("FormatWireFloat").Call(jen.Float64().Call(x), jen.Lit(32)), true
 	case model.Double:
-		return jen.Qual("strconv", "FormatFloat").Call(x, jen.LitRune('g'), jen.Lit(-1), jen.Lit(64)), true
+		return rt("FormatWireFloat").Call(x, jen.Lit(64)), true
 	case model.Boolean:
 		return jen.Qual("strconv", "FormatBool").Call(x), true
 	case model.Timestamp:

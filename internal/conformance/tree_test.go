@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/generator/spec"
 )
 
 // The suites write values as generic JSON trees keyed by wire names:
@@ -227,7 +228,7 @@ func canon(t any, sh *model.Shape) any {
 				if x == nil {
 					continue // null members are "not set"
 				}
-				out[k] = canon(x, m.Shape)
+				out[m.Name] = canon(x, m.Shape)
 			} else {
 				out[k] = x
 			}
@@ -269,7 +270,17 @@ func canon(t any, sh *model.Shape) any {
 	return t
 }
 
+// member finds sh's member by the name a case uses: the model's member
+// name, which may differ from the wire name (jsonName). The importer
+// derives the Go field name from the member name, so that is what they
+// share.
 func member(sh *model.Shape, name string) *model.Member {
+	goName := spec.GoName(name)
+	for _, m := range sh.Members {
+		if m.GoName == goName || m.GoName == goName+"_" {
+			return m
+		}
+	}
 	for _, m := range sh.Members {
 		if m.Name == name {
 			return m

@@ -677,13 +677,13 @@ func bindAllQueryStringTypesRequest(in any, b *specrt.RequestBinding) {
 		b.Query("Long", strconv.FormatInt(*v.QueryLong, 10))
 	}
 	if v.QueryFloat != nil {
-		b.Query("Float", strconv.FormatFloat(float64(*v.QueryFloat), 'g', -1, 32))
+		b.Query("Float", specrt.FormatWireFloat(float64(*v.QueryFloat), 32))
 	}
 	if v.QueryDouble != nil {
-		b.Query("Double", strconv.FormatFloat(*v.QueryDouble, 'g', -1, 64))
+		b.Query("Double", specrt.FormatWireFloat(*v.QueryDouble, 64))
 	}
 	for _, e := range v.QueryDoubleList {
-		b.Query("DoubleList", strconv.FormatFloat(e, 'g', -1, 64))
+		b.Query("DoubleList", specrt.FormatWireFloat(e, 64))
 	}
 	if v.QueryBoolean != nil {
 		b.Query("Boolean", strconv.FormatBool(*v.QueryBoolean))
@@ -1115,10 +1115,10 @@ func (c *Client) HttpRequestWithFloatLabels(ctx context.Context, in *HttpRequest
 func bindHttpRequestWithFloatLabelsRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpRequestWithFloatLabelsInput)
 	if v.Float != nil {
-		b.Label("float", strconv.FormatFloat(float64(*v.Float), 'g', -1, 32))
+		b.Label("float", specrt.FormatWireFloat(float64(*v.Float), 32))
 	}
 	if v.Double != nil {
-		b.Label("double", strconv.FormatFloat(*v.Double, 'g', -1, 64))
+		b.Label("double", specrt.FormatWireFloat(*v.Double, 64))
 	}
 }
 
@@ -1184,10 +1184,10 @@ func bindHttpRequestWithLabelsRequest(in any, b *specrt.RequestBinding) {
 		b.Label("long", strconv.FormatInt(*v.Long, 10))
 	}
 	if v.Float != nil {
-		b.Label("float", strconv.FormatFloat(float64(*v.Float), 'g', -1, 32))
+		b.Label("float", specrt.FormatWireFloat(float64(*v.Float), 32))
 	}
 	if v.Double != nil {
-		b.Label("double", strconv.FormatFloat(*v.Double, 'g', -1, 64))
+		b.Label("double", specrt.FormatWireFloat(*v.Double, 64))
 	}
 	if v.Boolean != nil {
 		b.Label("boolean", strconv.FormatBool(*v.Boolean))
@@ -1511,7 +1511,7 @@ func bindOmitsSerializingEmptyListsRequest(in any, b *specrt.RequestBinding) {
 		b.Query("IntegerList", strconv.FormatInt(int64(e), 10))
 	}
 	for _, e := range v.QueryDoubleList {
-		b.Query("DoubleList", strconv.FormatFloat(e, 'g', -1, 64))
+		b.Query("DoubleList", specrt.FormatWireFloat(e, 64))
 	}
 	for _, e := range v.QueryBooleanList {
 		b.Query("BooleanList", strconv.FormatBool(e))
