@@ -410,13 +410,18 @@ func payloadContentType(s *model.Shape) string {
 
 // bindPayload is the statement that makes payload member m of input v the
 // request body: a structure as its JSON, a blob as it is, a string as its
-// text; an unset member sends no body.
+// text. An unset member sends no body, except a structure that is not a
+// union, which is sent as {} (RestJsonHttpWithEmptyStructurePayload).
 func bindPayload(m *model.Member) jen.Code {
 	field := jen.Id("v").Dot(m.GoName)
 	ct := jen.Lit(payloadContentType(m.Shape))
 	switch m.Shape.Kind {
 	case model.Structure:
-		return jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("JSONPayload").Call(field, ct))
+		set := jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("JSONPayload").Call(field, ct))
+		if m.Shape.Union {
+			return set
+		}
+		return set.Else().Block(jen.Id("b").Dot("Payload").Call(jen.Index().Byte().Call(jen.Lit("{}")), ct))
 	case model.Blob:
 		return jen.Id("b").Dot("Payload").Call(field, ct)
 	case model.String:

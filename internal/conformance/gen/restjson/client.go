@@ -1011,6 +1011,8 @@ func bindHttpPayloadWithStructureRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithStructureInput)
 	if v.Nested != nil {
 		b.JSONPayload(v.Nested, "application/json")
+	} else {
+		b.Payload([]byte("{}"), "application/json")
 	}
 }
 
@@ -1801,6 +1803,8 @@ func bindTestPayloadStructureRequest(in any, b *specrt.RequestBinding) {
 	}
 	if v.PayloadConfig != nil {
 		b.JSONPayload(v.PayloadConfig, "application/json")
+	} else {
+		b.Payload([]byte("{}"), "application/json")
 	}
 }
 
