@@ -180,7 +180,7 @@ func runCase(t *testing.T, p suite.Protocol, svc *model.Service, way string, c *
 	}
 }
 
-func loadServices(t *testing.T) map[string]*model.Service {
+func loadServices(t testing.TB) map[string]*model.Service {
 	t.Helper()
 	files, err := generator.SpecFiles("specs")
 	if err != nil {

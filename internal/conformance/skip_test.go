@@ -22,10 +22,9 @@ const (
 		"endpoint knows; a mock serves from the root"
 	emptyNotSent = "an empty map or list sends nothing, so the request cannot tell it from an absent one: " +
 		"the mock decodes it as not set"
-	clientOnlyPrecedence = "a client-only case: the named parameter wins over the map's entry of the same name; " +
-		"a server sees every parameter in the map (RestJsonAllQueryStringTypes)"
-	emptyPayload = "an unset structure payload is sent as {}, the same bytes as an empty one: " +
-		"the mock reads an empty structure"
+	clientOnlyPrecedence = "a client-only case (appliesTo: client in the Smithy model): the named parameter wins " +
+		"over the map's entry of the same name; servers put every parameter in the map " +
+		"(Smithy's RestJsonServersPutAllQueryParamsInMap), as the mock does"
 	allHeaders = "a map of every response header also holds the headers the mock itself sets " +
 		"(Content-Type, Content-Length, X-Amzn-RequestId), as a real service's response would"
 )
@@ -63,7 +62,5 @@ var skips = map[string]string{
 	"rest-json/mock/input/RestJsonOmitsEmptyListQueryValues":      emptyNotSent,
 	"rest-json/mock/input/RestJsonQueryParamsStringListMap":       clientOnlyPrecedence,
 	"rest-json/mock/input/RestJsonQueryPrecedence":                clientOnlyPrecedence,
-	"rest-json/mock/input/RestJsonHttpWithEmptyStructurePayload":  emptyPayload,
-	"rest-json/mock/input/RestJsonHttpWithHeadersButNoPayload":    emptyPayload,
 	"rest-json/mock/output/HttpPrefixHeadersResponse":             allHeaders,
 }

@@ -142,6 +142,15 @@ func setJSONValue(f reflect.Value, v string) (any, error) {
 	return setScalar(f, string(data), "header")
 }
 
+// ft is the type of f, pointers removed.
+func ft(f reflect.Value) reflect.Type {
+	t := f.Type()
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
 // decodePayload decodes the body of a request whose input has a payload
 // member: the body is that member, as JSON (a structure), raw bytes (a
 // blob) or text (a string). An empty body leaves it unset.
@@ -188,6 +197,12 @@ func (s *Server) decodePayload(op *compiledOp, body []byte) (map[string]any, Inp
 			return tree, in, nil, nil
 		}
 		return nil, nil, nil, s.serializationFailed(fmt.Sprintf("expected an object at the request body, found %s", describeJSON(v)))
+	}
+	if len(obj) == 0 && ft(f).Kind() == reflect.Struct {
+		// {} is what clients send for an unset structure payload
+		// (RestJsonHttpWithEmptyStructurePayload): like an empty body, it
+		// leaves the member unset.
+		return tree, in, nil, nil
 	}
 	var r specrt.Report
 	var top specrt.Path
