@@ -324,11 +324,17 @@ func bindRequestMember(m *model.Member, host jen.Code) jen.Code {
 		if !ok {
 			return unsupported(m)
 		}
+		send := jen.Id("b").Dot("HeaderList").Call(name, jen.Id("l"))
+		if t.Member.Kind == model.Timestamp {
+			// HTTP dates hold commas of their own: they go unquoted, as
+			// the receiver splits them (specrt.SplitHeaderDates).
+			send = jen.Id("b").Dot("Header").Call(name, rt("JoinHeaderDates").Call(jen.Id("l")))
+		}
 		return jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(
 			jen.Id("l").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(field.Clone())),
 			jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(field.Clone())).Block(
 				jen.Id("l").Op("=").Append(jen.Id("l"), str)),
-			jen.Id("b").Dot("HeaderList").Call(name, jen.Id("l")),
+			send,
 		)
 	case t.Kind == model.List:
 		str, ok := formatValue(t.Member, jen.Id("e"), m.Location)
@@ -484,7 +490,7 @@ func bindResponseMember(recv string, m *model.Member) jen.Code {
 		return jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(rt("HeaderValues")).Call(jen.Id("h"), name)).Block(
 			target.Clone().Op("=").Append(target.Clone(), jen.Id(t.Member.GoName).Call(jen.Id("e"))))
 	case t.Kind == model.List:
-		return set("HeaderValues")
+		return set(headerListReader[t.Member.Kind])
 	case m.JSONValue:
 		return set("HeaderJSON")
 	case t.IsEnum():
@@ -495,12 +501,24 @@ func bindResponseMember(recv string, m *model.Member) jen.Code {
 		return set("HeaderInt32")
 	case t.Kind == model.Long:
 		return set("HeaderInt64")
+	case t.Kind == model.Float:
+		return set("HeaderFloat32")
+	case t.Kind == model.Double:
+		return set("HeaderFloat64")
 	case t.Kind == model.Boolean:
 		return set("HeaderBool")
 	case t.Kind == model.Timestamp:
 		return set("HeaderTime")
 	}
 	return unsupported(m)
+}
+
+// headerListReader names the specrt function that reads a header list of
+// each element kind; spec.Load refuses the others.
+var headerListReader = map[model.Kind]string{
+	model.String: "HeaderValues", model.Integer: "HeaderInt32List", model.Long: "HeaderInt64List",
+	model.Float: "HeaderFloat32List", model.Double: "HeaderFloat64List", model.Boolean: "HeaderBoolList",
+	model.Timestamp: "HeaderTimeList",
 }
 
 // emitErrorRegistry writes newError, which the protocol code calls with the

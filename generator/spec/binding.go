@@ -128,8 +128,8 @@ func (r *resolver) checkLocated(rm *rawMember, s *model.Shape, m *model.Member, 
 	case m.Location == model.LocHeaders:
 	case role != "input" && m.Location != model.LocHeader:
 		r.errorf(at, "location %s applies only to members of an operation input; members of an %s can travel in headers only", m.Location, role)
-	case role != "input" && !readsHeader(t) && (t.Kind != model.List || t.Member.Kind != model.String):
-		r.errorf(at, "member %s of %s cannot be read from a header: responses carry only strings, enums, integers, longs, booleans, timestamps and lists of strings there, not %s", m.Name, s.Name, describeKind(t))
+	case role != "input" && !readsHeader(t) && (t.Kind != model.List || !readsHeader(t.Member)):
+		r.errorf(at, "member %s of %s cannot be read from a header: responses carry only strings, enums, numbers, booleans, timestamps and lists of them there, not %s", m.Name, s.Name, describeKind(t))
 	case m.Location == model.LocURI && !bindsScalar(t):
 		r.errorf(at, "member %s of %s cannot be a path label: labels carry only strings, enums, numbers, booleans and timestamps, not %s", m.Name, s.Name, describeKind(t))
 	case m.IsQueryMap() && m.LocationName != "":
@@ -139,8 +139,6 @@ func (r *resolver) checkLocated(rm *rawMember, s *model.Shape, m *model.Member, 
 	case m.IsQueryMap():
 	case m.Location == model.LocQuery && m.LocationName == "":
 		r.errorf(at, "query member %s of %s needs locationName (only a map, one parameter per entry, goes without)", m.Name, s.Name)
-	case m.Location == model.LocHeader && t.Kind == model.List && t.Member.Kind == model.Timestamp:
-		r.errorf(at, "member %s of %s cannot travel in a header: a list of timestamps would mix its commas with the HTTP dates'", m.Name, s.Name)
 	case !bindsScalar(t) && (t.Kind != model.List || !bindsScalar(t.Member)):
 		r.errorf(at, "member %s of %s cannot travel in the %s: only strings, enums, numbers, booleans and timestamps, and lists of them, can, not %s", m.Name, s.Name, m.Location, describeKind(t))
 	}

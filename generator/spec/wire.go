@@ -338,7 +338,7 @@ func bindsScalar(s *model.Shape) bool {
 // value of s.
 func readsHeader(s *model.Shape) bool {
 	switch s.Kind {
-	case model.String, model.Integer, model.Long, model.Boolean, model.Timestamp:
+	case model.String, model.Integer, model.Long, model.Float, model.Double, model.Boolean, model.Timestamp:
 		return true
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -184,11 +185,15 @@ func bindingWhere(b Binding) string {
 func setField(f reflect.Value, values []string, location string) (any, error) {
 	if f.Kind() == reflect.Slice && f.Type().Elem().Kind() != reflect.Uint8 {
 		if location == "header" {
-			var split []string
-			for _, v := range values {
-				split = append(split, specrt.SplitHeaderList(v)...)
+			split := specrt.SplitHeaderList
+			if f.Type().Elem() == timeType {
+				split = specrt.SplitHeaderDates // each date holds a comma
 			}
-			values = split
+			var all []string
+			for _, v := range values {
+				all = append(all, split(v)...)
+			}
+			values = all
 		}
 		list := reflect.MakeSlice(f.Type(), len(values), len(values))
 		out := make([]any, len(values))
@@ -264,6 +269,26 @@ func setScalar(f reflect.Value, s string, location string) (any, error) {
 	return nil, fmt.Errorf("cannot bind a %s", f.Type())
 }
 
+// nonFinite returns the wire text of f, a float or a pointer to one, when
+// it is NaN or an infinity.
+func nonFinite(f reflect.Value) (string, bool) {
+	for f.Kind() == reflect.Pointer && !f.IsNil() {
+		f = f.Elem()
+	}
+	if f.Kind() != reflect.Float32 && f.Kind() != reflect.Float64 {
+		return "", false
+	}
+	switch x := f.Float(); {
+	case math.IsNaN(x):
+		return "NaN", true
+	case math.IsInf(x, 1):
+		return "Infinity", true
+	case math.IsInf(x, -1):
+		return "-Infinity", true
+	}
+	return "", false
+}
+
 // boundMembers adds the values of the bound members of a typed input, which
 // its JSON leaves out, to its decoded tree.
 func boundMembers(op *compiledOp, in Input, tree map[string]any) error {
@@ -280,6 +305,12 @@ func addBound(bs []Binding, in any, tree map[string]any) error {
 	for _, b := range bs {
 		f := v.FieldByName(b.Field)
 		if !f.IsValid() || f.IsZero() {
+			continue
+		}
+		if s, ok := nonFinite(f); ok {
+			// encoding/json has no form for NaN and the infinities; a
+			// header spells them as the body does.
+			tree[b.Member] = s
 			continue
 		}
 		data, err := json.Marshal(f.Interface())

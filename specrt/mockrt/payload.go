@@ -27,7 +27,7 @@ import (
 // type says about how it travels.
 type outBinding struct {
 	Binding
-	time bool         // a timestamp: an HTTP date in a header
+	time bool         // a timestamp, or a list of them: HTTP dates in a header
 	kind reflect.Kind // payload: reflect.Slice (a blob), String or Struct
 }
 
@@ -57,7 +57,8 @@ func (c *compiledOp) compileBindings() error {
 		for ft.Kind() == reflect.Pointer {
 			ft = ft.Elem()
 		}
-		ob := outBinding{Binding: b, time: ft == timeType, kind: ft.Kind()}
+		isTime := ft == timeType || ft.Kind() == reflect.Slice && ft.Elem() == timeType
+		ob := outBinding{Binding: b, time: isTime, kind: ft.Kind()}
 		c.outBinds = append(c.outBinds, ob)
 		members[b.Member] = wireTypeOf(f.Type)
 	}
@@ -337,6 +338,17 @@ func writeBound(op *compiledOp, h http.Header, status int, contentType string, d
 // timestamp as an HTTP date, a list comma-separated (quoted where
 // needed), JSON as base64.
 func headerText(v any, b *outBinding) (string, bool) {
+	if l, ok := v.([]any); ok && b.time {
+		dates := make([]string, 0, len(l))
+		for _, e := range l {
+			t, ok := treeTime(e)
+			if !ok {
+				return "", false
+			}
+			dates = append(dates, t.UTC().Format(http.TimeFormat))
+		}
+		return specrt.JoinHeaderDates(dates), len(dates) > 0
+	}
 	if b.time {
 		t, ok := treeTime(v)
 		return t.UTC().Format(http.TimeFormat), ok
@@ -354,8 +366,15 @@ func headerText(v any, b *outBinding) (string, bool) {
 	case []any:
 		l := make([]string, 0, len(v))
 		for _, e := range v {
-			s, ok := e.(string)
-			if !ok {
+			var s string
+			switch e := e.(type) {
+			case string:
+				s = e
+			case json.Number:
+				s = e.String()
+			case bool:
+				s = strconv.FormatBool(e)
+			default:
 				return "", false
 			}
 			l = append(l, s)

@@ -137,7 +137,6 @@ var Unsupported = map[string]map[string]string{
 		"HttpEnumPayload":                         "an enum payload is refused: a string payload is free text",
 		"HttpRequestWithLabelsAndTimestampFormat": "timestamps in the uri are refused in any format but iso8601",
 		"IgnoreQueryParamsInResponse":             "an output member bound to the uri is refused instead of ignored",
-		"InputAndOutputWithHeaders":               "headers of floats, doubles, and lists of integers, booleans and timestamps are refused",
 		"JsonLists":                               "a list of timestamps in a JSON body is refused",
 		"TestPayloadBlob":                         "a member bound to the Content-Type header is refused",
 		"TimestampFormatHeaders":                  "timestamps in headers are refused in any format but http-date",

@@ -115,6 +115,10 @@ type API interface {
 	// HttpStringPayload calls the HttpStringPayload operation.
 	HttpStringPayload(ctx context.Context, in *HttpStringPayloadInput, optFns ...func(*Options)) (*HttpStringPayloadOutput, error)
 
+	// The example tests how requests and responses are serialized when there is no
+	// input or output payload but there are HTTP header bindings.
+	InputAndOutputWithHeaders(ctx context.Context, in *InputAndOutputWithHeadersInput, optFns ...func(*Options)) (*InputAndOutputWithHeadersOutput, error)
+
 	// Blobs are base64 encoded
 	JsonBlobs(ctx context.Context, in *JsonBlobsInput, optFns ...func(*Options)) (*JsonBlobsOutput, error)
 
@@ -441,6 +445,15 @@ var (
 		Name:        "HttpStringPayload",
 		NoBody:      true,
 		Path:        "/StringPayload",
+	}
+	opInputAndOutputWithHeaders = specrt.Operation{
+		BindRequest:  bindInputAndOutputWithHeadersRequest,
+		BindResponse: bindInputAndOutputWithHeadersResponse,
+		Decode:       decodeInputAndOutputWithHeadersResponse,
+		Method:       "POST",
+		Name:         "InputAndOutputWithHeaders",
+		NoBody:       true,
+		Path:         "/InputAndOutputWithHeaders",
 	}
 	opJsonBlobs = specrt.Operation{
 		Decode: decodeJsonBlobsResponse,
@@ -1269,6 +1282,128 @@ func bindHttpStringPayloadRequest(in any, b *specrt.RequestBinding) {
 	}
 }
 
+// The example tests how requests and responses are serialized when there is no
+// input or output payload but there are HTTP header bindings.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) InputAndOutputWithHeaders(ctx context.Context, in *InputAndOutputWithHeadersInput, optFns ...func(*Options)) (*InputAndOutputWithHeadersOutput, error) {
+	if in == nil {
+		in = &InputAndOutputWithHeadersInput{}
+	}
+	out := &InputAndOutputWithHeadersOutput{}
+	if err := c.rt.Invoke(ctx, &opInputAndOutputWithHeaders, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindInputAndOutputWithHeadersRequest hands the members of a
+// InputAndOutputWithHeadersInput that travel outside the JSON body to b.
+func bindInputAndOutputWithHeadersRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*InputAndOutputWithHeadersInput)
+	if v.HeaderString != nil {
+		b.Header("X-String", *v.HeaderString)
+	}
+	if v.HeaderByte != nil {
+		b.Header("X-Byte", strconv.FormatInt(int64(*v.HeaderByte), 10))
+	}
+	if v.HeaderShort != nil {
+		b.Header("X-Short", strconv.FormatInt(int64(*v.HeaderShort), 10))
+	}
+	if v.HeaderInteger != nil {
+		b.Header("X-Integer", strconv.FormatInt(int64(*v.HeaderInteger), 10))
+	}
+	if v.HeaderLong != nil {
+		b.Header("X-Long", strconv.FormatInt(*v.HeaderLong, 10))
+	}
+	if v.HeaderFloat != nil {
+		b.Header("X-Float", specrt.FormatWireFloat(float64(*v.HeaderFloat), 32))
+	}
+	if v.HeaderDouble != nil {
+		b.Header("X-Double", specrt.FormatWireFloat(*v.HeaderDouble, 64))
+	}
+	if v.HeaderTrueBool != nil {
+		b.Header("X-Boolean1", strconv.FormatBool(*v.HeaderTrueBool))
+	}
+	if v.HeaderFalseBool != nil {
+		b.Header("X-Boolean2", strconv.FormatBool(*v.HeaderFalseBool))
+	}
+	if len(v.HeaderStringList) > 0 {
+		b.HeaderList("X-StringList", v.HeaderStringList)
+	}
+	if len(v.HeaderStringSet) > 0 {
+		b.HeaderList("X-StringSet", v.HeaderStringSet)
+	}
+	if len(v.HeaderIntegerList) > 0 {
+		l := make([]string, 0, len(v.HeaderIntegerList))
+		for _, e := range v.HeaderIntegerList {
+			l = append(l, strconv.FormatInt(int64(e), 10))
+		}
+		b.HeaderList("X-IntegerList", l)
+	}
+	if len(v.HeaderBooleanList) > 0 {
+		l := make([]string, 0, len(v.HeaderBooleanList))
+		for _, e := range v.HeaderBooleanList {
+			l = append(l, strconv.FormatBool(e))
+		}
+		b.HeaderList("X-BooleanList", l)
+	}
+	if len(v.HeaderTimestampList) > 0 {
+		l := make([]string, 0, len(v.HeaderTimestampList))
+		for _, e := range v.HeaderTimestampList {
+			l = append(l, specrt.FormatHeaderTime(e))
+		}
+		b.Header("X-TimestampList", specrt.JoinHeaderDates(l))
+	}
+	if v.HeaderEnum != "" {
+		b.Header("X-Enum", string(v.HeaderEnum))
+	}
+	if len(v.HeaderEnumList) > 0 {
+		l := make([]string, 0, len(v.HeaderEnumList))
+		for _, e := range v.HeaderEnumList {
+			l = append(l, string(e))
+		}
+		b.HeaderList("X-EnumList", l)
+	}
+	if v.HeaderIntegerEnum != nil {
+		b.Header("X-IntegerEnum", strconv.FormatInt(int64(*v.HeaderIntegerEnum), 10))
+	}
+	if len(v.HeaderIntegerEnumList) > 0 {
+		l := make([]string, 0, len(v.HeaderIntegerEnumList))
+		for _, e := range v.HeaderIntegerEnumList {
+			l = append(l, strconv.FormatInt(int64(e), 10))
+		}
+		b.HeaderList("X-IntegerEnumList", l)
+	}
+}
+
+// bindInputAndOutputWithHeadersResponse reads the members of a
+// InputAndOutputWithHeadersOutput that travel in the status or headers.
+func bindInputAndOutputWithHeadersResponse(out any, status int, h http.Header) {
+	v := out.(*InputAndOutputWithHeadersOutput)
+	v.HeaderString = specrt.HeaderString(h, "X-String")
+	v.HeaderByte = specrt.HeaderInt32(h, "X-Byte")
+	v.HeaderShort = specrt.HeaderInt32(h, "X-Short")
+	v.HeaderInteger = specrt.HeaderInt32(h, "X-Integer")
+	v.HeaderLong = specrt.HeaderInt64(h, "X-Long")
+	v.HeaderFloat = specrt.HeaderFloat32(h, "X-Float")
+	v.HeaderDouble = specrt.HeaderFloat64(h, "X-Double")
+	v.HeaderTrueBool = specrt.HeaderBool(h, "X-Boolean1")
+	v.HeaderFalseBool = specrt.HeaderBool(h, "X-Boolean2")
+	v.HeaderStringList = specrt.HeaderValues(h, "X-StringList")
+	v.HeaderStringSet = specrt.HeaderValues(h, "X-StringSet")
+	v.HeaderIntegerList = specrt.HeaderInt32List(h, "X-IntegerList")
+	v.HeaderBooleanList = specrt.HeaderBoolList(h, "X-BooleanList")
+	v.HeaderTimestampList = specrt.HeaderTimeList(h, "X-TimestampList")
+	v.HeaderEnum = FooEnum(h.Get("X-Enum"))
+	for _, e := range specrt.HeaderValues(h, "X-EnumList") {
+		v.HeaderEnumList = append(v.HeaderEnumList, FooEnum(e))
+	}
+	v.HeaderIntegerEnum = specrt.HeaderInt32(h, "X-IntegerEnum")
+	v.HeaderIntegerEnumList = specrt.HeaderInt32List(h, "X-IntegerEnumList")
+}
+
 // Blobs are base64 encoded
 //
 // The input is validated first unless Options.DisableValidation is set; a
@@ -2095,6 +2230,16 @@ func decodeHttpStringPayloadResponse(data []byte, out any) error {
 	return nil
 }
 
+// decodeInputAndOutputWithHeadersResponse decodes the JSON body of a
+// InputAndOutputWithHeaders response into out, a
+// *InputAndOutputWithHeadersOutput.
+func decodeInputAndOutputWithHeadersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeInputAndOutputWithHeadersOutput(&d, out.(*InputAndOutputWithHeadersOutput))
+	return d.Finish()
+}
+
 // decodeJsonBlobsResponse decodes the JSON body of a JsonBlobs response into
 // out, a *JsonBlobsOutput.
 func decodeJsonBlobsResponse(data []byte, out any) error {
@@ -2740,6 +2885,20 @@ func decodeHttpResponseCodeOutput(d *specrt.JSONDecoder, v *HttpResponseCodeOutp
 // decodeHttpStringPayloadOutput decodes a JSON object into v; null leaves v as
 // it is.
 func decodeHttpStringPayloadOutput(d *specrt.JSONDecoder, v *HttpStringPayloadOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeInputAndOutputWithHeadersOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeInputAndOutputWithHeadersOutput(d *specrt.JSONDecoder, v *InputAndOutputWithHeadersOutput) {
 	if !d.BeginObject() {
 		return
 	}

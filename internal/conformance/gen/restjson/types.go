@@ -539,6 +539,192 @@ type HttpStringPayloadOutput struct {
 	Payload *string `json:"-"`
 }
 
+// InputAndOutputWithHeadersInput is the input of InputAndOutputWithHeaders.
+type InputAndOutputWithHeadersInput struct {
+	// HeaderString is the headerString member.
+	//
+	// It travels in the X-String header.
+	HeaderString *string `json:"-"`
+
+	// HeaderByte is the headerByte member.
+	//
+	// It travels in the X-Byte header.
+	HeaderByte *int32 `json:"-"`
+
+	// HeaderShort is the headerShort member.
+	//
+	// It travels in the X-Short header.
+	HeaderShort *int32 `json:"-"`
+
+	// HeaderInteger is the headerInteger member.
+	//
+	// It travels in the X-Integer header.
+	HeaderInteger *int32 `json:"-"`
+
+	// HeaderLong is the headerLong member.
+	//
+	// It travels in the X-Long header.
+	HeaderLong *int64 `json:"-"`
+
+	// HeaderFloat is the headerFloat member.
+	//
+	// It travels in the X-Float header.
+	HeaderFloat *float32 `json:"-"`
+
+	// HeaderDouble is the headerDouble member.
+	//
+	// It travels in the X-Double header.
+	HeaderDouble *float64 `json:"-"`
+
+	// HeaderTrueBool is the headerTrueBool member.
+	//
+	// It travels in the X-Boolean1 header.
+	HeaderTrueBool *bool `json:"-"`
+
+	// HeaderFalseBool is the headerFalseBool member.
+	//
+	// It travels in the X-Boolean2 header.
+	HeaderFalseBool *bool `json:"-"`
+
+	// HeaderStringList is the headerStringList member.
+	//
+	// It travels in the X-StringList header.
+	HeaderStringList []string `json:"-"`
+
+	// HeaderStringSet is the headerStringSet member.
+	//
+	// It travels in the X-StringSet header.
+	HeaderStringSet []string `json:"-"`
+
+	// HeaderIntegerList is the headerIntegerList member.
+	//
+	// It travels in the X-IntegerList header.
+	HeaderIntegerList []int32 `json:"-"`
+
+	// HeaderBooleanList is the headerBooleanList member.
+	//
+	// It travels in the X-BooleanList header.
+	HeaderBooleanList []bool `json:"-"`
+
+	// HeaderTimestampList is the headerTimestampList member.
+	//
+	// It travels in the X-TimestampList header.
+	HeaderTimestampList []time.Time `json:"-"`
+
+	// HeaderEnum is the headerEnum member.
+	//
+	// It travels in the X-Enum header.
+	HeaderEnum FooEnum `json:"-"`
+
+	// HeaderEnumList is the headerEnumList member.
+	//
+	// It travels in the X-EnumList header.
+	HeaderEnumList []FooEnum `json:"-"`
+
+	// HeaderIntegerEnum is the headerIntegerEnum member.
+	//
+	// It travels in the X-IntegerEnum header.
+	HeaderIntegerEnum *int32 `json:"-"`
+
+	// HeaderIntegerEnumList is the headerIntegerEnumList member.
+	//
+	// It travels in the X-IntegerEnumList header.
+	HeaderIntegerEnumList []int32 `json:"-"`
+}
+
+// InputAndOutputWithHeadersOutput is the output of InputAndOutputWithHeaders.
+type InputAndOutputWithHeadersOutput struct {
+	// HeaderString is the headerString member.
+	//
+	// It travels in the X-String header.
+	HeaderString *string `json:"-"`
+
+	// HeaderByte is the headerByte member.
+	//
+	// It travels in the X-Byte header.
+	HeaderByte *int32 `json:"-"`
+
+	// HeaderShort is the headerShort member.
+	//
+	// It travels in the X-Short header.
+	HeaderShort *int32 `json:"-"`
+
+	// HeaderInteger is the headerInteger member.
+	//
+	// It travels in the X-Integer header.
+	HeaderInteger *int32 `json:"-"`
+
+	// HeaderLong is the headerLong member.
+	//
+	// It travels in the X-Long header.
+	HeaderLong *int64 `json:"-"`
+
+	// HeaderFloat is the headerFloat member.
+	//
+	// It travels in the X-Float header.
+	HeaderFloat *float32 `json:"-"`
+
+	// HeaderDouble is the headerDouble member.
+	//
+	// It travels in the X-Double header.
+	HeaderDouble *float64 `json:"-"`
+
+	// HeaderTrueBool is the headerTrueBool member.
+	//
+	// It travels in the X-Boolean1 header.
+	HeaderTrueBool *bool `json:"-"`
+
+	// HeaderFalseBool is the headerFalseBool member.
+	//
+	// It travels in the X-Boolean2 header.
+	HeaderFalseBool *bool `json:"-"`
+
+	// HeaderStringList is the headerStringList member.
+	//
+	// It travels in the X-StringList header.
+	HeaderStringList []string `json:"-"`
+
+	// HeaderStringSet is the headerStringSet member.
+	//
+	// It travels in the X-StringSet header.
+	HeaderStringSet []string `json:"-"`
+
+	// HeaderIntegerList is the headerIntegerList member.
+	//
+	// It travels in the X-IntegerList header.
+	HeaderIntegerList []int32 `json:"-"`
+
+	// HeaderBooleanList is the headerBooleanList member.
+	//
+	// It travels in the X-BooleanList header.
+	HeaderBooleanList []bool `json:"-"`
+
+	// HeaderTimestampList is the headerTimestampList member.
+	//
+	// It travels in the X-TimestampList header.
+	HeaderTimestampList []time.Time `json:"-"`
+
+	// HeaderEnum is the headerEnum member.
+	//
+	// It travels in the X-Enum header.
+	HeaderEnum FooEnum `json:"-"`
+
+	// HeaderEnumList is the headerEnumList member.
+	//
+	// It travels in the X-EnumList header.
+	HeaderEnumList []FooEnum `json:"-"`
+
+	// HeaderIntegerEnum is the headerIntegerEnum member.
+	//
+	// It travels in the X-IntegerEnum header.
+	HeaderIntegerEnum *int32 `json:"-"`
+
+	// HeaderIntegerEnumList is the headerIntegerEnumList member.
+	//
+	// It travels in the X-IntegerEnumList header.
+	HeaderIntegerEnumList []int32 `json:"-"`
+}
+
 // JsonBlobsInput is the input of JsonBlobs.
 type JsonBlobsInput struct {
 	// Data is the data member.

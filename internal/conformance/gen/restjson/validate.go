@@ -293,6 +293,24 @@ func (v *HttpStringPayloadInput) Validate() error {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *InputAndOutputWithHeadersInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *InputAndOutputWithHeadersInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.HeaderEnum != "" {
+		validateFooEnum(r, p.Member("headerEnum"), v.HeaderEnum)
+	}
+	if v.HeaderEnumList != nil {
+		validateFooEnumList(r, p.Member("headerEnumList"), v.HeaderEnumList)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 // JsonBlobsInput has no constraints, so Validate always returns nil.
 func (v *JsonBlobsInput) Validate() error {
 	return nil

@@ -668,6 +668,31 @@ func (s *Server) DefaultHttpStringPayload(ctx context.Context, in *restjson.Http
 	return out.(*restjson.HttpStringPayloadOutput), nil
 }
 
+// HandleInputAndOutputWithHeaders replaces the behaviour of
+// InputAndOutputWithHeaders by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleInputAndOutputWithHeaders(fn func(context.Context, *restjson.InputAndOutputWithHeadersInput) (*restjson.InputAndOutputWithHeadersOutput, error)) {
+	if fn == nil {
+		s.Override("InputAndOutputWithHeaders", nil)
+		return
+	}
+	s.Override("InputAndOutputWithHeaders", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*restjson.InputAndOutputWithHeadersInput))
+	})
+}
+
+// DefaultInputAndOutputWithHeaders runs the default behaviour of
+// InputAndOutputWithHeaders, for a HandleInputAndOutputWithHeaders function
+// that adjusts it rather than replaces it.
+func (s *Server) DefaultInputAndOutputWithHeaders(ctx context.Context, in *restjson.InputAndOutputWithHeadersInput) (*restjson.InputAndOutputWithHeadersOutput, error) {
+	out, err := s.Default(ctx, "InputAndOutputWithHeaders", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*restjson.InputAndOutputWithHeadersOutput), nil
+}
+
 // HandleJsonBlobs replaces the behaviour of JsonBlobs by fn; nil restores the
 // default. Requests are still decoded and validated first, so fn only sees
 // valid input; an error it returns is answered as the service would answer it.
@@ -1947,6 +1972,238 @@ var service = &mockrt.Service{
 				},
 			},
 			Path:   "/StringPayload",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "HeaderString",
+					Location: "header",
+					Member:   "headerString",
+					Name:     "X-String",
+				},
+				{
+					Field:    "HeaderByte",
+					Location: "header",
+					Member:   "headerByte",
+					Name:     "X-Byte",
+				},
+				{
+					Field:    "HeaderShort",
+					Location: "header",
+					Member:   "headerShort",
+					Name:     "X-Short",
+				},
+				{
+					Field:    "HeaderInteger",
+					Location: "header",
+					Member:   "headerInteger",
+					Name:     "X-Integer",
+				},
+				{
+					Field:    "HeaderLong",
+					Location: "header",
+					Member:   "headerLong",
+					Name:     "X-Long",
+				},
+				{
+					Field:    "HeaderFloat",
+					Location: "header",
+					Member:   "headerFloat",
+					Name:     "X-Float",
+				},
+				{
+					Field:    "HeaderDouble",
+					Location: "header",
+					Member:   "headerDouble",
+					Name:     "X-Double",
+				},
+				{
+					Field:    "HeaderTrueBool",
+					Location: "header",
+					Member:   "headerTrueBool",
+					Name:     "X-Boolean1",
+				},
+				{
+					Field:    "HeaderFalseBool",
+					Location: "header",
+					Member:   "headerFalseBool",
+					Name:     "X-Boolean2",
+				},
+				{
+					Field:    "HeaderStringList",
+					Location: "header",
+					Member:   "headerStringList",
+					Name:     "X-StringList",
+				},
+				{
+					Field:    "HeaderStringSet",
+					Location: "header",
+					Member:   "headerStringSet",
+					Name:     "X-StringSet",
+				},
+				{
+					Field:    "HeaderIntegerList",
+					Location: "header",
+					Member:   "headerIntegerList",
+					Name:     "X-IntegerList",
+				},
+				{
+					Field:    "HeaderBooleanList",
+					Location: "header",
+					Member:   "headerBooleanList",
+					Name:     "X-BooleanList",
+				},
+				{
+					Field:    "HeaderTimestampList",
+					Location: "header",
+					Member:   "headerTimestampList",
+					Name:     "X-TimestampList",
+				},
+				{
+					Field:    "HeaderEnum",
+					Location: "header",
+					Member:   "headerEnum",
+					Name:     "X-Enum",
+				},
+				{
+					Field:    "HeaderEnumList",
+					Location: "header",
+					Member:   "headerEnumList",
+					Name:     "X-EnumList",
+				},
+				{
+					Field:    "HeaderIntegerEnum",
+					Location: "header",
+					Member:   "headerIntegerEnum",
+					Name:     "X-IntegerEnum",
+				},
+				{
+					Field:    "HeaderIntegerEnumList",
+					Location: "header",
+					Member:   "headerIntegerEnumList",
+					Name:     "X-IntegerEnumList",
+				},
+			},
+			Method: "POST",
+			Name:   "InputAndOutputWithHeaders",
+			NewInput: func() mockrt.Input {
+				return new(restjson.InputAndOutputWithHeadersInput)
+			},
+			NewOutput: func() any {
+				return new(restjson.InputAndOutputWithHeadersOutput)
+			},
+			OutputBindings: []mockrt.Binding{
+				{
+					Field:    "HeaderString",
+					Location: "header",
+					Member:   "headerString",
+					Name:     "X-String",
+				},
+				{
+					Field:    "HeaderByte",
+					Location: "header",
+					Member:   "headerByte",
+					Name:     "X-Byte",
+				},
+				{
+					Field:    "HeaderShort",
+					Location: "header",
+					Member:   "headerShort",
+					Name:     "X-Short",
+				},
+				{
+					Field:    "HeaderInteger",
+					Location: "header",
+					Member:   "headerInteger",
+					Name:     "X-Integer",
+				},
+				{
+					Field:    "HeaderLong",
+					Location: "header",
+					Member:   "headerLong",
+					Name:     "X-Long",
+				},
+				{
+					Field:    "HeaderFloat",
+					Location: "header",
+					Member:   "headerFloat",
+					Name:     "X-Float",
+				},
+				{
+					Field:    "HeaderDouble",
+					Location: "header",
+					Member:   "headerDouble",
+					Name:     "X-Double",
+				},
+				{
+					Field:    "HeaderTrueBool",
+					Location: "header",
+					Member:   "headerTrueBool",
+					Name:     "X-Boolean1",
+				},
+				{
+					Field:    "HeaderFalseBool",
+					Location: "header",
+					Member:   "headerFalseBool",
+					Name:     "X-Boolean2",
+				},
+				{
+					Field:    "HeaderStringList",
+					Location: "header",
+					Member:   "headerStringList",
+					Name:     "X-StringList",
+				},
+				{
+					Field:    "HeaderStringSet",
+					Location: "header",
+					Member:   "headerStringSet",
+					Name:     "X-StringSet",
+				},
+				{
+					Field:    "HeaderIntegerList",
+					Location: "header",
+					Member:   "headerIntegerList",
+					Name:     "X-IntegerList",
+				},
+				{
+					Field:    "HeaderBooleanList",
+					Location: "header",
+					Member:   "headerBooleanList",
+					Name:     "X-BooleanList",
+				},
+				{
+					Field:    "HeaderTimestampList",
+					Location: "header",
+					Member:   "headerTimestampList",
+					Name:     "X-TimestampList",
+				},
+				{
+					Field:    "HeaderEnum",
+					Location: "header",
+					Member:   "headerEnum",
+					Name:     "X-Enum",
+				},
+				{
+					Field:    "HeaderEnumList",
+					Location: "header",
+					Member:   "headerEnumList",
+					Name:     "X-EnumList",
+				},
+				{
+					Field:    "HeaderIntegerEnum",
+					Location: "header",
+					Member:   "headerIntegerEnum",
+					Name:     "X-IntegerEnum",
+				},
+				{
+					Field:    "HeaderIntegerEnumList",
+					Location: "header",
+					Member:   "headerIntegerEnumList",
+					Name:     "X-IntegerEnumList",
+				},
+			},
+			Path:   "/InputAndOutputWithHeaders",
 			Status: 200,
 		},
 		{
