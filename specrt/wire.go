@@ -556,6 +556,45 @@ func FormatWireFloat(v float64, bits int) string {
 	return strconv.FormatFloat(v, 'g', -1, bits)
 }
 
+// FormatTimeAs formats a timestamp bound to a header, query parameter or
+// path label in the member's own format: "epoch-seconds", "iso8601" or
+// "http-date".
+func FormatTimeAs(t time.Time, format string) string {
+	switch format {
+	case "epoch-seconds":
+		return strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64)
+	case "http-date":
+		return FormatHeaderTime(t)
+	}
+	return FormatQueryTime(t)
+}
+
+// ParseTimeAs reads a timestamp written as FormatTimeAs writes it.
+func ParseTimeAs(s, format string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	switch format {
+	case "epoch-seconds":
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return time.Time{}, fmt.Errorf("expected epoch seconds, found %q", s)
+		}
+		return time.UnixMilli(int64(math.Round(f * 1000))).UTC(), nil
+	case "http-date":
+		return http.ParseTime(s)
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// HeaderTimeAs returns header name as a time in the given format (see
+// FormatTimeAs), or nil when it is absent or malformed.
+func HeaderTimeAs(h http.Header, name, format string) *time.Time {
+	t, err := ParseTimeAs(h.Get(name), format)
+	if err != nil {
+		return nil
+	}
+	return &t
+}
+
 // FormatHeaderTime formats a timestamp for a header, as an HTTP date (the
 // restJson1 default).
 func FormatHeaderTime(t time.Time) string { return t.UTC().Format(http.TimeFormat) }

@@ -361,6 +361,9 @@ func bindRequestMember(m *model.Member, host jen.Code) jen.Code {
 	if !ok {
 		return unsupported(m)
 	}
+	if f := m.BoundTimeFormat(); f != "" {
+		str = rt("FormatTimeAs").Call(value, jen.Lit(f))
+	}
 	if m.JSONValue {
 		str = rt("JSONHeader").Call(str)
 	}
@@ -507,6 +510,8 @@ func bindResponseMember(recv string, m *model.Member) jen.Code {
 		return set("HeaderFloat64")
 	case t.Kind == model.Boolean:
 		return set("HeaderBool")
+	case t.Kind == model.Timestamp && m.BoundTimeFormat() != "":
+		return target.Clone().Op("=").Add(rt("HeaderTimeAs")).Call(jen.Id("h"), name, jen.Lit(m.BoundTimeFormat()))
 	case t.Kind == model.Timestamp:
 		return set("HeaderTime")
 	}

@@ -141,6 +141,9 @@ func (r *resolver) checkLocated(rm *rawMember, s *model.Shape, m *model.Member, 
 		r.errorf(at, "query member %s of %s needs locationName (only a map, one parameter per entry, goes without)", m.Name, s.Name)
 	case !bindsScalar(t) && (t.Kind != model.List || !bindsScalar(t.Member)):
 		r.errorf(at, "member %s of %s cannot travel in the %s: only strings, enums, numbers, booleans and timestamps, and lists of them, can, not %s", m.Name, s.Name, m.Location, describeKind(t))
+	case t.Kind == model.List && t.Member.Kind == model.Timestamp && t.Member.TimestampFormat != "" &&
+		t.Member.TimestampFormat != locationTimeFormats[m.Location]:
+		r.errorf(at, "member %s of %s is a list of timestamps in the %s, which travel as %s there; their timestampFormat %s is not supported", m.Name, s.Name, m.Location, locationTimeFormats[m.Location], t.Member.TimestampFormat)
 	}
 	if m.JSONValue && m.Location == model.LocHeader && (t.Kind != model.String || t.IsEnum()) {
 		r.errorf(rm.jsonValue, "jsonValue member %s of %s must be a string holding JSON, not %s", m.Name, s.Name, describeKind(t))

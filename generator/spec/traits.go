@@ -221,9 +221,11 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 			m.TimestampFormat = f.v
 		}
 		// The bindings put timestamps in headers as HTTP dates and in
-		// paths and queries as RFC 3339 (the restJson1 defaults); another
-		// format there would be dropped, so it is refused.
-		if want, bound := locationTimeFormats[m.Location]; bound && m.TimestampFormat != "" && m.TimestampFormat != want {
+		// paths and queries as RFC 3339 (the restJson1 defaults); a single
+		// timestamp may take another format (model.BoundTimeFormat), the
+		// elements of a list may not.
+		if want, bound := locationTimeFormats[m.Location]; bound && m.Shape != nil && m.Shape.Kind != model.Timestamp &&
+			m.TimestampFormat != "" && m.TimestampFormat != want {
 			at := rm.name.n
 			if f.ok() {
 				at = f.n

@@ -39,6 +39,10 @@ type Binding struct {
 	Field string
 	// JSONValue marks a header holding base64-encoded JSON.
 	JSONValue bool
+	// TimestampFormat is the format of a timestamp that does not travel in
+	// its location's default (an HTTP date in a header, RFC 3339 elsewhere):
+	// "epoch-seconds", "iso8601" or "http-date"; "" for the default.
+	TimestampFormat string
 }
 
 // route is a compiled restJson1 path template with labels.
@@ -156,7 +160,7 @@ func bind(op *compiledOp, r *http.Request, labels map[string]string, in Input, t
 		case b.JSONValue:
 			jv, err = setJSONValue(f, values[0])
 		default:
-			jv, err = setField(f, values, b.Location)
+			jv, err = setField(f, values, b.Location, b.TimestampFormat)
 		}
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", bindingWhere(b), b.Name, err)
@@ -182,7 +186,7 @@ func bindingWhere(b Binding) string {
 
 // setField parses values into f (a pointer to a scalar, an enum string, or
 // a list of them) and returns the value as decoded JSON.
-func setField(f reflect.Value, values []string, location string) (any, error) {
+func setField(f reflect.Value, values []string, location, timeFormat string) (any, error) {
 	if f.Kind() == reflect.Slice && f.Type().Elem().Kind() != reflect.Uint8 {
 		if location == "header" {
 			split := specrt.SplitHeaderList
@@ -198,7 +202,7 @@ func setField(f reflect.Value, values []string, location string) (any, error) {
 		list := reflect.MakeSlice(f.Type(), len(values), len(values))
 		out := make([]any, len(values))
 		for i, s := range values {
-			jv, err := setScalar(list.Index(i), s, location)
+			jv, err := setScalar(list.Index(i), s, location, timeFormat)
 			if err != nil {
 				return nil, err
 			}
@@ -207,15 +211,15 @@ func setField(f reflect.Value, values []string, location string) (any, error) {
 		f.Set(list)
 		return out, nil
 	}
-	return setScalar(f, values[0], location)
+	return setScalar(f, values[0], location, timeFormat)
 }
 
 var timeType = reflect.TypeOf(time.Time{})
 
-func setScalar(f reflect.Value, s string, location string) (any, error) {
+func setScalar(f reflect.Value, s string, location, timeFormat string) (any, error) {
 	if f.Kind() == reflect.Pointer {
 		p := reflect.New(f.Type().Elem())
-		jv, err := setScalar(p.Elem(), s, location)
+		jv, err := setScalar(p.Elem(), s, location, timeFormat)
 		if err != nil {
 			return nil, err
 		}
@@ -225,9 +229,12 @@ func setScalar(f reflect.Value, s string, location string) (any, error) {
 	if f.Type() == timeType {
 		var t time.Time
 		var err error
-		if location == "header" {
+		switch {
+		case timeFormat != "":
+			t, err = specrt.ParseTimeAs(s, timeFormat)
+		case location == "header":
 			t, err = http.ParseTime(s)
-		} else {
+		default:
 			t, err = time.Parse(time.RFC3339Nano, s)
 		}
 		if err != nil {

@@ -140,7 +140,7 @@ func setJSONValue(f reflect.Value, v string) (any, error) {
 	if err != nil || !json.Valid(data) {
 		return nil, fmt.Errorf("expected base64-encoded JSON, found %q", truncateText(v, 32))
 	}
-	return setScalar(f, string(data), "header")
+	return setScalar(f, string(data), "header", "")
 }
 
 // ft is the type of f, pointers removed.
@@ -351,6 +351,9 @@ func headerText(v any, b *outBinding) (string, bool) {
 	}
 	if b.time {
 		t, ok := treeTime(v)
+		if b.TimestampFormat != "" {
+			return specrt.FormatTimeAs(t, b.TimestampFormat), ok
+		}
 		return t.UTC().Format(http.TimeFormat), ok
 	}
 	switch v := v.(type) {

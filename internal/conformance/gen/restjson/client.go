@@ -106,6 +106,10 @@ type API interface {
 	// but there are HTTP labels.
 	HttpRequestWithLabels(ctx context.Context, in *HttpRequestWithLabelsInput, optFns ...func(*Options)) (*HttpRequestWithLabelsOutput, error)
 
+	// The example tests how requests serialize different timestamp formats in the
+	// URI path.
+	HttpRequestWithLabelsAndTimestampFormat(ctx context.Context, in *HttpRequestWithLabelsAndTimestampFormatInput, optFns ...func(*Options)) (*HttpRequestWithLabelsAndTimestampFormatOutput, error)
+
 	// HttpRequestWithRegexLiteral calls the HttpRequestWithRegexLiteral operation.
 	HttpRequestWithRegexLiteral(ctx context.Context, in *HttpRequestWithRegexLiteralInput, optFns ...func(*Options)) (*HttpRequestWithRegexLiteralOutput, error)
 
@@ -226,6 +230,10 @@ type API interface {
 	// These tests are to ensure we do not attach a body or related headers
 	// (Content-Type) to a POST operation with no modeled payload.
 	TestPostNoPayload(ctx context.Context, in *TestPostNoPayloadInput, optFns ...func(*Options)) (*TestPostNoPayloadOutput, error)
+
+	// This example tests how timestamp request and response headers are
+	// serialized.
+	TimestampFormatHeaders(ctx context.Context, in *TimestampFormatHeadersInput, optFns ...func(*Options)) (*TimestampFormatHeadersOutput, error)
 
 	// This test is similar to NoInputAndNoOutput, but uses explicit Unit types.
 	UnitInputAndOutput(ctx context.Context, in *UnitInputAndOutputInput, optFns ...func(*Options)) (*UnitInputAndOutputOutput, error)
@@ -421,6 +429,14 @@ var (
 		Name:        "HttpRequestWithLabels",
 		NoBody:      true,
 		Path:        "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}",
+	}
+	opHttpRequestWithLabelsAndTimestampFormat = specrt.Operation{
+		BindRequest: bindHttpRequestWithLabelsAndTimestampFormatRequest,
+		Decode:      decodeHttpRequestWithLabelsAndTimestampFormatResponse,
+		Method:      "GET",
+		Name:        "HttpRequestWithLabelsAndTimestampFormat",
+		NoBody:      true,
+		Path:        "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}",
 	}
 	opHttpRequestWithRegexLiteral = specrt.Operation{
 		BindRequest: bindHttpRequestWithRegexLiteralRequest,
@@ -633,6 +649,15 @@ var (
 		Name:        "TestPostNoPayload",
 		NoBody:      true,
 		Path:        "/no_payload",
+	}
+	opTimestampFormatHeaders = specrt.Operation{
+		BindRequest:  bindTimestampFormatHeadersRequest,
+		BindResponse: bindTimestampFormatHeadersResponse,
+		Decode:       decodeTimestampFormatHeadersResponse,
+		Method:       "POST",
+		Name:         "TimestampFormatHeaders",
+		NoBody:       true,
+		Path:         "/TimestampFormatHeaders",
 	}
 	opUnitInputAndOutput = specrt.Operation{
 		Decode: decodeUnitInputAndOutputResponse,
@@ -1209,6 +1234,50 @@ func bindHttpRequestWithLabelsRequest(in any, b *specrt.RequestBinding) {
 	}
 	if v.Timestamp != nil {
 		b.Label("timestamp", specrt.FormatQueryTime(*v.Timestamp))
+	}
+}
+
+// The example tests how requests serialize different timestamp formats in the
+// URI path.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) HttpRequestWithLabelsAndTimestampFormat(ctx context.Context, in *HttpRequestWithLabelsAndTimestampFormatInput, optFns ...func(*Options)) (*HttpRequestWithLabelsAndTimestampFormatOutput, error) {
+	if in == nil {
+		in = &HttpRequestWithLabelsAndTimestampFormatInput{}
+	}
+	out := &HttpRequestWithLabelsAndTimestampFormatOutput{}
+	if err := c.rt.Invoke(ctx, &opHttpRequestWithLabelsAndTimestampFormat, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindHttpRequestWithLabelsAndTimestampFormatRequest hands the members of a
+// HttpRequestWithLabelsAndTimestampFormatInput that travel outside the JSON
+// body to b.
+func bindHttpRequestWithLabelsAndTimestampFormatRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*HttpRequestWithLabelsAndTimestampFormatInput)
+	if v.MemberEpochSeconds != nil {
+		b.Label("memberEpochSeconds", specrt.FormatTimeAs(*v.MemberEpochSeconds, "epoch-seconds"))
+	}
+	if v.MemberHTTPDate != nil {
+		b.Label("memberHttpDate", specrt.FormatTimeAs(*v.MemberHTTPDate, "http-date"))
+	}
+	if v.MemberDateTime != nil {
+		b.Label("memberDateTime", specrt.FormatQueryTime(*v.MemberDateTime))
+	}
+	if v.DefaultFormat != nil {
+		b.Label("defaultFormat", specrt.FormatQueryTime(*v.DefaultFormat))
+	}
+	if v.TargetEpochSeconds != nil {
+		b.Label("targetEpochSeconds", specrt.FormatTimeAs(*v.TargetEpochSeconds, "epoch-seconds"))
+	}
+	if v.TargetHTTPDate != nil {
+		b.Label("targetHttpDate", specrt.FormatTimeAs(*v.TargetHTTPDate, "http-date"))
+	}
+	if v.TargetDateTime != nil {
+		b.Label("targetDateTime", specrt.FormatQueryTime(*v.TargetDateTime))
 	}
 }
 
@@ -1990,6 +2059,62 @@ func bindTestPostNoPayloadRequest(in any, b *specrt.RequestBinding) {
 	}
 }
 
+// This example tests how timestamp request and response headers are
+// serialized.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) TimestampFormatHeaders(ctx context.Context, in *TimestampFormatHeadersInput, optFns ...func(*Options)) (*TimestampFormatHeadersOutput, error) {
+	if in == nil {
+		in = &TimestampFormatHeadersInput{}
+	}
+	out := &TimestampFormatHeadersOutput{}
+	if err := c.rt.Invoke(ctx, &opTimestampFormatHeaders, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindTimestampFormatHeadersRequest hands the members of a
+// TimestampFormatHeadersInput that travel outside the JSON body to b.
+func bindTimestampFormatHeadersRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*TimestampFormatHeadersInput)
+	if v.MemberEpochSeconds != nil {
+		b.Header("X-memberEpochSeconds", specrt.FormatTimeAs(*v.MemberEpochSeconds, "epoch-seconds"))
+	}
+	if v.MemberHTTPDate != nil {
+		b.Header("X-memberHttpDate", specrt.FormatHeaderTime(*v.MemberHTTPDate))
+	}
+	if v.MemberDateTime != nil {
+		b.Header("X-memberDateTime", specrt.FormatTimeAs(*v.MemberDateTime, "iso8601"))
+	}
+	if v.DefaultFormat != nil {
+		b.Header("X-defaultFormat", specrt.FormatHeaderTime(*v.DefaultFormat))
+	}
+	if v.TargetEpochSeconds != nil {
+		b.Header("X-targetEpochSeconds", specrt.FormatTimeAs(*v.TargetEpochSeconds, "epoch-seconds"))
+	}
+	if v.TargetHTTPDate != nil {
+		b.Header("X-targetHttpDate", specrt.FormatHeaderTime(*v.TargetHTTPDate))
+	}
+	if v.TargetDateTime != nil {
+		b.Header("X-targetDateTime", specrt.FormatTimeAs(*v.TargetDateTime, "iso8601"))
+	}
+}
+
+// bindTimestampFormatHeadersResponse reads the members of a
+// TimestampFormatHeadersOutput that travel in the status or headers.
+func bindTimestampFormatHeadersResponse(out any, status int, h http.Header) {
+	v := out.(*TimestampFormatHeadersOutput)
+	v.MemberEpochSeconds = specrt.HeaderTimeAs(h, "X-memberEpochSeconds", "epoch-seconds")
+	v.MemberHTTPDate = specrt.HeaderTime(h, "X-memberHttpDate")
+	v.MemberDateTime = specrt.HeaderTimeAs(h, "X-memberDateTime", "iso8601")
+	v.DefaultFormat = specrt.HeaderTime(h, "X-defaultFormat")
+	v.TargetEpochSeconds = specrt.HeaderTimeAs(h, "X-targetEpochSeconds", "epoch-seconds")
+	v.TargetHTTPDate = specrt.HeaderTime(h, "X-targetHttpDate")
+	v.TargetDateTime = specrt.HeaderTimeAs(h, "X-targetDateTime", "iso8601")
+}
+
 // This test is similar to NoInputAndNoOutput, but uses explicit Unit types.
 //
 // The input is validated first unless Options.DisableValidation is set; a
@@ -2200,6 +2325,16 @@ func decodeHttpRequestWithLabelsResponse(data []byte, out any) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeHttpRequestWithLabelsOutput(&d, out.(*HttpRequestWithLabelsOutput))
+	return d.Finish()
+}
+
+// decodeHttpRequestWithLabelsAndTimestampFormatResponse decodes the JSON body
+// of a HttpRequestWithLabelsAndTimestampFormat response into out, a
+// *HttpRequestWithLabelsAndTimestampFormatOutput.
+func decodeHttpRequestWithLabelsAndTimestampFormatResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeHttpRequestWithLabelsAndTimestampFormatOutput(&d, out.(*HttpRequestWithLabelsAndTimestampFormatOutput))
 	return d.Finish()
 }
 
@@ -2468,6 +2603,15 @@ func decodeTestPostNoPayloadResponse(data []byte, out any) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeTestPostNoPayloadOutput(&d, out.(*TestPostNoPayloadOutput))
+	return d.Finish()
+}
+
+// decodeTimestampFormatHeadersResponse decodes the JSON body of a
+// TimestampFormatHeaders response into out, a *TimestampFormatHeadersOutput.
+func decodeTimestampFormatHeadersResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTimestampFormatHeadersOutput(&d, out.(*TimestampFormatHeadersOutput))
 	return d.Finish()
 }
 
@@ -2829,6 +2973,20 @@ func decodeHttpRequestWithFloatLabelsOutput(d *specrt.JSONDecoder, v *HttpReques
 // decodeHttpRequestWithGreedyLabelInPathOutput decodes a JSON object into v;
 // null leaves v as it is.
 func decodeHttpRequestWithGreedyLabelInPathOutput(d *specrt.JSONDecoder, v *HttpRequestWithGreedyLabelInPathOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHttpRequestWithLabelsAndTimestampFormatOutput decodes a JSON object
+// into v; null leaves v as it is.
+func decodeHttpRequestWithLabelsAndTimestampFormatOutput(d *specrt.JSONDecoder, v *HttpRequestWithLabelsAndTimestampFormatOutput) {
 	if !d.BeginObject() {
 		return
 	}
@@ -3522,6 +3680,20 @@ func decodeTestPostNoInputNoPayloadOutput(d *specrt.JSONDecoder, v *TestPostNoIn
 // decodeTestPostNoPayloadOutput decodes a JSON object into v; null leaves v as
 // it is.
 func decodeTestPostNoPayloadOutput(d *specrt.JSONDecoder, v *TestPostNoPayloadOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTimestampFormatHeadersOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeTimestampFormatHeadersOutput(d *specrt.JSONDecoder, v *TimestampFormatHeadersOutput) {
 	if !d.BeginObject() {
 		return
 	}

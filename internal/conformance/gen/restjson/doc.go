@@ -27,6 +27,7 @@
 //   - HttpRequestWithFloatLabels: GET /FloatHttpLabels/{float}/{double}, answered with 200
 //   - HttpRequestWithGreedyLabelInPath: GET /HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}, answered with 200
 //   - HttpRequestWithLabels: GET /HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}, answered with 200
+//   - HttpRequestWithLabelsAndTimestampFormat: GET /HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}, answered with 200
 //   - HttpRequestWithRegexLiteral: GET /ReDosLiteral/{str}/(a+)+, answered with 200
 //   - HttpResponseCode: PUT /HttpResponseCode, answered with 200
 //   - HttpStringPayload: POST /StringPayload, answered with 200
@@ -56,6 +57,7 @@
 //   - TestPayloadStructure: POST /payload, answered with 200
 //   - TestPostNoInputNoPayload: POST /no_input_no_payload, answered with 200
 //   - TestPostNoPayload: POST /no_payload, answered with 200
+//   - TimestampFormatHeaders: POST /TimestampFormatHeaders, answered with 200
 //   - UnitInputAndOutput: POST /UnitInputAndOutput, answered with 200
 //
 // Every input type has a Validate method that checks the whole value against

@@ -452,6 +452,51 @@ type HttpRequestWithGreedyLabelInPathInput struct {
 // HttpRequestWithGreedyLabelInPath.
 type HttpRequestWithGreedyLabelInPathOutput struct{}
 
+// HttpRequestWithLabelsAndTimestampFormatInput is the input of
+// HttpRequestWithLabelsAndTimestampFormat.
+type HttpRequestWithLabelsAndTimestampFormatInput struct {
+	// MemberEpochSeconds is the memberEpochSeconds member.
+	//
+	// This member is required. It travels in the request path as
+	// {memberEpochSeconds}.
+	MemberEpochSeconds *time.Time `json:"-"`
+
+	// MemberHTTPDate is the memberHttpDate member.
+	//
+	// This member is required. It travels in the request path as {memberHttpDate}.
+	MemberHTTPDate *time.Time `json:"-"`
+
+	// MemberDateTime is the memberDateTime member.
+	//
+	// This member is required. It travels in the request path as {memberDateTime}.
+	MemberDateTime *time.Time `json:"-"`
+
+	// DefaultFormat is the defaultFormat member.
+	//
+	// This member is required. It travels in the request path as {defaultFormat}.
+	DefaultFormat *time.Time `json:"-"`
+
+	// TargetEpochSeconds is the targetEpochSeconds member.
+	//
+	// This member is required. It travels in the request path as
+	// {targetEpochSeconds}.
+	TargetEpochSeconds *time.Time `json:"-"`
+
+	// TargetHTTPDate is the targetHttpDate member.
+	//
+	// This member is required. It travels in the request path as {targetHttpDate}.
+	TargetHTTPDate *time.Time `json:"-"`
+
+	// TargetDateTime is the targetDateTime member.
+	//
+	// This member is required. It travels in the request path as {targetDateTime}.
+	TargetDateTime *time.Time `json:"-"`
+}
+
+// HttpRequestWithLabelsAndTimestampFormatOutput is the output of
+// HttpRequestWithLabelsAndTimestampFormat.
+type HttpRequestWithLabelsAndTimestampFormatOutput struct{}
+
 // HttpRequestWithLabelsInput is the input of HttpRequestWithLabels.
 type HttpRequestWithLabelsInput struct {
 	// String is the string member.
@@ -1532,6 +1577,82 @@ type TestPostNoPayloadInput struct {
 
 // TestPostNoPayloadOutput is the output of TestPostNoPayload.
 type TestPostNoPayloadOutput struct{}
+
+// TimestampFormatHeadersInput is the input of TimestampFormatHeaders.
+type TimestampFormatHeadersInput struct {
+	// MemberEpochSeconds is the memberEpochSeconds member.
+	//
+	// It travels in the X-memberEpochSeconds header.
+	MemberEpochSeconds *time.Time `json:"-"`
+
+	// MemberHTTPDate is the memberHttpDate member.
+	//
+	// It travels in the X-memberHttpDate header.
+	MemberHTTPDate *time.Time `json:"-"`
+
+	// MemberDateTime is the memberDateTime member.
+	//
+	// It travels in the X-memberDateTime header.
+	MemberDateTime *time.Time `json:"-"`
+
+	// DefaultFormat is the defaultFormat member.
+	//
+	// It travels in the X-defaultFormat header.
+	DefaultFormat *time.Time `json:"-"`
+
+	// TargetEpochSeconds is the targetEpochSeconds member.
+	//
+	// It travels in the X-targetEpochSeconds header.
+	TargetEpochSeconds *time.Time `json:"-"`
+
+	// TargetHTTPDate is the targetHttpDate member.
+	//
+	// It travels in the X-targetHttpDate header.
+	TargetHTTPDate *time.Time `json:"-"`
+
+	// TargetDateTime is the targetDateTime member.
+	//
+	// It travels in the X-targetDateTime header.
+	TargetDateTime *time.Time `json:"-"`
+}
+
+// TimestampFormatHeadersOutput is the output of TimestampFormatHeaders.
+type TimestampFormatHeadersOutput struct {
+	// MemberEpochSeconds is the memberEpochSeconds member.
+	//
+	// It travels in the X-memberEpochSeconds header.
+	MemberEpochSeconds *time.Time `json:"-"`
+
+	// MemberHTTPDate is the memberHttpDate member.
+	//
+	// It travels in the X-memberHttpDate header.
+	MemberHTTPDate *time.Time `json:"-"`
+
+	// MemberDateTime is the memberDateTime member.
+	//
+	// It travels in the X-memberDateTime header.
+	MemberDateTime *time.Time `json:"-"`
+
+	// DefaultFormat is the defaultFormat member.
+	//
+	// It travels in the X-defaultFormat header.
+	DefaultFormat *time.Time `json:"-"`
+
+	// TargetEpochSeconds is the targetEpochSeconds member.
+	//
+	// It travels in the X-targetEpochSeconds header.
+	TargetEpochSeconds *time.Time `json:"-"`
+
+	// TargetHTTPDate is the targetHttpDate member.
+	//
+	// It travels in the X-targetHttpDate header.
+	TargetHTTPDate *time.Time `json:"-"`
+
+	// TargetDateTime is the targetDateTime member.
+	//
+	// It travels in the X-targetDateTime header.
+	TargetDateTime *time.Time `json:"-"`
+}
 
 // UnionPayload is a structure of the Rest Json protocol tests API.
 //

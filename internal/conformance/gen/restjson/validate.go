@@ -226,6 +226,39 @@ func (v *HttpRequestWithGreedyLabelInPathInput) validate(r *specrt.Report, p spe
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *HttpRequestWithLabelsAndTimestampFormatInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HttpRequestWithLabelsAndTimestampFormatInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.MemberEpochSeconds == nil {
+		r.Missing(p, "memberEpochSeconds")
+	}
+	if v.MemberHTTPDate == nil {
+		r.Missing(p, "memberHttpDate")
+	}
+	if v.MemberDateTime == nil {
+		r.Missing(p, "memberDateTime")
+	}
+	if v.DefaultFormat == nil {
+		r.Missing(p, "defaultFormat")
+	}
+	if v.TargetEpochSeconds == nil {
+		r.Missing(p, "targetEpochSeconds")
+	}
+	if v.TargetHTTPDate == nil {
+		r.Missing(p, "targetHttpDate")
+	}
+	if v.TargetDateTime == nil {
+		r.Missing(p, "targetDateTime")
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *HttpRequestWithLabelsInput) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})
@@ -614,6 +647,14 @@ func (v *TestPostNoInputNoPayloadInput) Validate() error {
 // in wire names.
 // TestPostNoPayloadInput has no constraints, so Validate always returns nil.
 func (v *TestPostNoPayloadInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// TimestampFormatHeadersInput has no constraints, so Validate always returns nil.
+func (v *TimestampFormatHeadersInput) Validate() error {
 	return nil
 }
 

@@ -594,6 +594,32 @@ func (s *Server) DefaultHttpRequestWithLabels(ctx context.Context, in *restjson.
 	return out.(*restjson.HttpRequestWithLabelsOutput), nil
 }
 
+// HandleHttpRequestWithLabelsAndTimestampFormat replaces the behaviour of
+// HttpRequestWithLabelsAndTimestampFormat by fn; nil restores the default.
+// Requests are still decoded and validated first, so fn only sees valid input;
+// an error it returns is answered as the service would answer it.
+func (s *Server) HandleHttpRequestWithLabelsAndTimestampFormat(fn func(context.Context, *restjson.HttpRequestWithLabelsAndTimestampFormatInput) (*restjson.HttpRequestWithLabelsAndTimestampFormatOutput, error)) {
+	if fn == nil {
+		s.Override("HttpRequestWithLabelsAndTimestampFormat", nil)
+		return
+	}
+	s.Override("HttpRequestWithLabelsAndTimestampFormat", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*restjson.HttpRequestWithLabelsAndTimestampFormatInput))
+	})
+}
+
+// DefaultHttpRequestWithLabelsAndTimestampFormat runs the default behaviour of
+// HttpRequestWithLabelsAndTimestampFormat, for a
+// HandleHttpRequestWithLabelsAndTimestampFormat function that adjusts it
+// rather than replaces it.
+func (s *Server) DefaultHttpRequestWithLabelsAndTimestampFormat(ctx context.Context, in *restjson.HttpRequestWithLabelsAndTimestampFormatInput) (*restjson.HttpRequestWithLabelsAndTimestampFormatOutput, error) {
+	out, err := s.Default(ctx, "HttpRequestWithLabelsAndTimestampFormat", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*restjson.HttpRequestWithLabelsAndTimestampFormatOutput), nil
+}
+
 // HandleHttpRequestWithRegexLiteral replaces the behaviour of
 // HttpRequestWithRegexLiteral by fn; nil restores the default. Requests are
 // still decoded and validated first, so fn only sees valid input; an error it
@@ -1303,6 +1329,31 @@ func (s *Server) DefaultTestPostNoPayload(ctx context.Context, in *restjson.Test
 	return out.(*restjson.TestPostNoPayloadOutput), nil
 }
 
+// HandleTimestampFormatHeaders replaces the behaviour of
+// TimestampFormatHeaders by fn; nil restores the default. Requests are still
+// decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleTimestampFormatHeaders(fn func(context.Context, *restjson.TimestampFormatHeadersInput) (*restjson.TimestampFormatHeadersOutput, error)) {
+	if fn == nil {
+		s.Override("TimestampFormatHeaders", nil)
+		return
+	}
+	s.Override("TimestampFormatHeaders", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*restjson.TimestampFormatHeadersInput))
+	})
+}
+
+// DefaultTimestampFormatHeaders runs the default behaviour of
+// TimestampFormatHeaders, for a HandleTimestampFormatHeaders function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultTimestampFormatHeaders(ctx context.Context, in *restjson.TimestampFormatHeadersInput) (*restjson.TimestampFormatHeadersOutput, error) {
+	out, err := s.Default(ctx, "TimestampFormatHeaders", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*restjson.TimestampFormatHeadersOutput), nil
+}
+
 // HandleUnitInputAndOutput replaces the behaviour of UnitInputAndOutput by fn;
 // nil restores the default. Requests are still decoded and validated first, so
 // fn only sees valid input; an error it returns is answered as the service
@@ -1907,6 +1958,66 @@ var service = &mockrt.Service{
 				return new(restjson.HttpRequestWithLabelsOutput)
 			},
 			Path:   "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:           "MemberEpochSeconds",
+					Location:        "uri",
+					Member:          "memberEpochSeconds",
+					Name:            "memberEpochSeconds",
+					TimestampFormat: "epoch-seconds",
+				},
+				{
+					Field:           "MemberHTTPDate",
+					Location:        "uri",
+					Member:          "memberHttpDate",
+					Name:            "memberHttpDate",
+					TimestampFormat: "http-date",
+				},
+				{
+					Field:    "MemberDateTime",
+					Location: "uri",
+					Member:   "memberDateTime",
+					Name:     "memberDateTime",
+				},
+				{
+					Field:    "DefaultFormat",
+					Location: "uri",
+					Member:   "defaultFormat",
+					Name:     "defaultFormat",
+				},
+				{
+					Field:           "TargetEpochSeconds",
+					Location:        "uri",
+					Member:          "targetEpochSeconds",
+					Name:            "targetEpochSeconds",
+					TimestampFormat: "epoch-seconds",
+				},
+				{
+					Field:           "TargetHTTPDate",
+					Location:        "uri",
+					Member:          "targetHttpDate",
+					Name:            "targetHttpDate",
+					TimestampFormat: "http-date",
+				},
+				{
+					Field:    "TargetDateTime",
+					Location: "uri",
+					Member:   "targetDateTime",
+					Name:     "targetDateTime",
+				},
+			},
+			Method: "GET",
+			Name:   "HttpRequestWithLabelsAndTimestampFormat",
+			NewInput: func() mockrt.Input {
+				return new(restjson.HttpRequestWithLabelsAndTimestampFormatInput)
+			},
+			NewOutput: func() any {
+				return new(restjson.HttpRequestWithLabelsAndTimestampFormatOutput)
+			},
+			Path:   "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}",
 			Status: 200,
 		},
 		{
@@ -2701,6 +2812,114 @@ var service = &mockrt.Service{
 				return new(restjson.TestPostNoPayloadOutput)
 			},
 			Path:   "/no_payload",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:           "MemberEpochSeconds",
+					Location:        "header",
+					Member:          "memberEpochSeconds",
+					Name:            "X-memberEpochSeconds",
+					TimestampFormat: "epoch-seconds",
+				},
+				{
+					Field:    "MemberHTTPDate",
+					Location: "header",
+					Member:   "memberHttpDate",
+					Name:     "X-memberHttpDate",
+				},
+				{
+					Field:           "MemberDateTime",
+					Location:        "header",
+					Member:          "memberDateTime",
+					Name:            "X-memberDateTime",
+					TimestampFormat: "iso8601",
+				},
+				{
+					Field:    "DefaultFormat",
+					Location: "header",
+					Member:   "defaultFormat",
+					Name:     "X-defaultFormat",
+				},
+				{
+					Field:           "TargetEpochSeconds",
+					Location:        "header",
+					Member:          "targetEpochSeconds",
+					Name:            "X-targetEpochSeconds",
+					TimestampFormat: "epoch-seconds",
+				},
+				{
+					Field:    "TargetHTTPDate",
+					Location: "header",
+					Member:   "targetHttpDate",
+					Name:     "X-targetHttpDate",
+				},
+				{
+					Field:           "TargetDateTime",
+					Location:        "header",
+					Member:          "targetDateTime",
+					Name:            "X-targetDateTime",
+					TimestampFormat: "iso8601",
+				},
+			},
+			Method: "POST",
+			Name:   "TimestampFormatHeaders",
+			NewInput: func() mockrt.Input {
+				return new(restjson.TimestampFormatHeadersInput)
+			},
+			NewOutput: func() any {
+				return new(restjson.TimestampFormatHeadersOutput)
+			},
+			OutputBindings: []mockrt.Binding{
+				{
+					Field:           "MemberEpochSeconds",
+					Location:        "header",
+					Member:          "memberEpochSeconds",
+					Name:            "X-memberEpochSeconds",
+					TimestampFormat: "epoch-seconds",
+				},
+				{
+					Field:    "MemberHTTPDate",
+					Location: "header",
+					Member:   "memberHttpDate",
+					Name:     "X-memberHttpDate",
+				},
+				{
+					Field:           "MemberDateTime",
+					Location:        "header",
+					Member:          "memberDateTime",
+					Name:            "X-memberDateTime",
+					TimestampFormat: "iso8601",
+				},
+				{
+					Field:    "DefaultFormat",
+					Location: "header",
+					Member:   "defaultFormat",
+					Name:     "X-defaultFormat",
+				},
+				{
+					Field:           "TargetEpochSeconds",
+					Location:        "header",
+					Member:          "targetEpochSeconds",
+					Name:            "X-targetEpochSeconds",
+					TimestampFormat: "epoch-seconds",
+				},
+				{
+					Field:    "TargetHTTPDate",
+					Location: "header",
+					Member:   "targetHttpDate",
+					Name:     "X-targetHttpDate",
+				},
+				{
+					Field:           "TargetDateTime",
+					Location:        "header",
+					Member:          "targetDateTime",
+					Name:            "X-targetDateTime",
+					TimestampFormat: "iso8601",
+				},
+			},
+			Path:   "/TimestampFormatHeaders",
 			Status: 200,
 		},
 		{
