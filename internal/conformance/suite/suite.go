@@ -133,11 +133,10 @@ var dropped = []string{"httpChecksumRequired"}
 // format and the generated code carry.
 var Unsupported = map[string]map[string]string{
 	"rest-json": {
-		"DocumentTypeAsPayload":       "a document payload is refused: payload members must be a structure, a blob or a string",
-		"HttpEnumPayload":             "an enum payload is refused: a string payload is free text",
-		"IgnoreQueryParamsInResponse": "an output member bound to the uri is refused instead of ignored",
-		"JsonLists":                   "a list of timestamps in a JSON body is refused",
-		"TestPayloadBlob":             "a member bound to the Content-Type header is refused",
+		"DocumentTypeAsPayload": "a document payload is refused: payload members must be a structure, a blob or a string",
+		"HttpEnumPayload":       "an enum payload is refused: a string payload is free text",
+		"JsonLists":             "a list of timestamps in a JSON body is refused",
+		"TestPayloadBlob":       "a member bound to the Content-Type header is refused",
 	},
 }
 

@@ -119,6 +119,11 @@ type API interface {
 	// HttpStringPayload calls the HttpStringPayload operation.
 	HttpStringPayload(ctx context.Context, in *HttpStringPayloadInput, optFns ...func(*Options)) (*HttpStringPayloadOutput, error)
 
+	// This example ensures that query string bound request parameters are
+	// serialized in the body of responses if the structure is used in both the
+	// request and response.
+	IgnoreQueryParamsInResponse(ctx context.Context, in *IgnoreQueryParamsInResponseInput, optFns ...func(*Options)) (*IgnoreQueryParamsInResponseOutput, error)
+
 	// The example tests how requests and responses are serialized when there is no
 	// input or output payload but there are HTTP header bindings.
 	InputAndOutputWithHeaders(ctx context.Context, in *InputAndOutputWithHeadersInput, optFns ...func(*Options)) (*InputAndOutputWithHeadersOutput, error)
@@ -461,6 +466,13 @@ var (
 		Name:        "HttpStringPayload",
 		NoBody:      true,
 		Path:        "/StringPayload",
+	}
+	opIgnoreQueryParamsInResponse = specrt.Operation{
+		Decode: decodeIgnoreQueryParamsInResponseResponse,
+		Method: "GET",
+		Name:   "IgnoreQueryParamsInResponse",
+		NoBody: true,
+		Path:   "/IgnoreQueryParamsInResponse",
 	}
 	opInputAndOutputWithHeaders = specrt.Operation{
 		BindRequest:  bindInputAndOutputWithHeadersRequest,
@@ -1349,6 +1361,23 @@ func bindHttpStringPayloadRequest(in any, b *specrt.RequestBinding) {
 	if v.Payload != nil {
 		b.Payload([]byte(*v.Payload), "text/plain")
 	}
+}
+
+// This example ensures that query string bound request parameters are
+// serialized in the body of responses if the structure is used in both the
+// request and response.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) IgnoreQueryParamsInResponse(ctx context.Context, in *IgnoreQueryParamsInResponseInput, optFns ...func(*Options)) (*IgnoreQueryParamsInResponseOutput, error) {
+	if in == nil {
+		in = &IgnoreQueryParamsInResponseInput{}
+	}
+	out := &IgnoreQueryParamsInResponseOutput{}
+	if err := c.rt.Invoke(ctx, &opIgnoreQueryParamsInResponse, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // The example tests how requests and responses are serialized when there is no
@@ -2365,6 +2394,16 @@ func decodeHttpStringPayloadResponse(data []byte, out any) error {
 	return nil
 }
 
+// decodeIgnoreQueryParamsInResponseResponse decodes the JSON body of a
+// IgnoreQueryParamsInResponse response into out, a
+// *IgnoreQueryParamsInResponseOutput.
+func decodeIgnoreQueryParamsInResponseResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeIgnoreQueryParamsInResponseOutput(&d, out.(*IgnoreQueryParamsInResponseOutput))
+	return d.Finish()
+}
+
 // decodeInputAndOutputWithHeadersResponse decodes the JSON body of a
 // InputAndOutputWithHeaders response into out, a
 // *InputAndOutputWithHeadersOutput.
@@ -3048,6 +3087,22 @@ func decodeHttpStringPayloadOutput(d *specrt.JSONDecoder, v *HttpStringPayloadOu
 	}
 	for d.NextMember() {
 		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeIgnoreQueryParamsInResponseOutput decodes a JSON object into v; null
+// leaves v as it is.
+func decodeIgnoreQueryParamsInResponseOutput(d *specrt.JSONDecoder, v *IgnoreQueryParamsInResponseOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		case "baz":
+			v.Baz = d.StrPtr()
 		default:
 			d.Skip()
 		}

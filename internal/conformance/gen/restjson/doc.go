@@ -31,6 +31,7 @@
 //   - HttpRequestWithRegexLiteral: GET /ReDosLiteral/{str}/(a+)+, answered with 200
 //   - HttpResponseCode: PUT /HttpResponseCode, answered with 200
 //   - HttpStringPayload: POST /StringPayload, answered with 200
+//   - IgnoreQueryParamsInResponse: GET /IgnoreQueryParamsInResponse, answered with 200
 //   - InputAndOutputWithHeaders: POST /InputAndOutputWithHeaders, answered with 200
 //   - JsonBlobs: POST /JsonBlobs, answered with 200
 //   - JsonEnums: PUT /JsonEnums, answered with 200

@@ -584,6 +584,17 @@ type HttpStringPayloadOutput struct {
 	Payload *string `json:"-"`
 }
 
+// IgnoreQueryParamsInResponseInput is the input of
+// IgnoreQueryParamsInResponse.
+type IgnoreQueryParamsInResponseInput struct{}
+
+// IgnoreQueryParamsInResponseOutput is the output of
+// IgnoreQueryParamsInResponse.
+type IgnoreQueryParamsInResponseOutput struct {
+	// Baz is the baz member.
+	Baz *string `json:"baz,omitempty"`
+}
+
 // InputAndOutputWithHeadersInput is the input of InputAndOutputWithHeaders.
 type InputAndOutputWithHeadersInput struct {
 	// HeaderString is the headerString member.

@@ -326,6 +326,14 @@ func (v *HttpStringPayloadInput) Validate() error {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+// IgnoreQueryParamsInResponseInput has no constraints, so Validate always returns nil.
+func (v *IgnoreQueryParamsInResponseInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 func (v *InputAndOutputWithHeadersInput) Validate() error {
 	var r specrt.Report
 	v.validate(&r, specrt.Path{})

@@ -694,6 +694,31 @@ func (s *Server) DefaultHttpStringPayload(ctx context.Context, in *restjson.Http
 	return out.(*restjson.HttpStringPayloadOutput), nil
 }
 
+// HandleIgnoreQueryParamsInResponse replaces the behaviour of
+// IgnoreQueryParamsInResponse by fn; nil restores the default. Requests are
+// still decoded and validated first, so fn only sees valid input; an error it
+// returns is answered as the service would answer it.
+func (s *Server) HandleIgnoreQueryParamsInResponse(fn func(context.Context, *restjson.IgnoreQueryParamsInResponseInput) (*restjson.IgnoreQueryParamsInResponseOutput, error)) {
+	if fn == nil {
+		s.Override("IgnoreQueryParamsInResponse", nil)
+		return
+	}
+	s.Override("IgnoreQueryParamsInResponse", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*restjson.IgnoreQueryParamsInResponseInput))
+	})
+}
+
+// DefaultIgnoreQueryParamsInResponse runs the default behaviour of
+// IgnoreQueryParamsInResponse, for a HandleIgnoreQueryParamsInResponse
+// function that adjusts it rather than replaces it.
+func (s *Server) DefaultIgnoreQueryParamsInResponse(ctx context.Context, in *restjson.IgnoreQueryParamsInResponseInput) (*restjson.IgnoreQueryParamsInResponseOutput, error) {
+	out, err := s.Default(ctx, "IgnoreQueryParamsInResponse", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*restjson.IgnoreQueryParamsInResponseOutput), nil
+}
+
 // HandleInputAndOutputWithHeaders replaces the behaviour of
 // InputAndOutputWithHeaders by fn; nil restores the default. Requests are
 // still decoded and validated first, so fn only sees valid input; an error it
@@ -2083,6 +2108,18 @@ var service = &mockrt.Service{
 				},
 			},
 			Path:   "/StringPayload",
+			Status: 200,
+		},
+		{
+			Method: "GET",
+			Name:   "IgnoreQueryParamsInResponse",
+			NewInput: func() mockrt.Input {
+				return new(restjson.IgnoreQueryParamsInResponseInput)
+			},
+			NewOutput: func() any {
+				return new(restjson.IgnoreQueryParamsInResponseOutput)
+			},
+			Path:   "/IgnoreQueryParamsInResponse",
 			Status: 200,
 		},
 		{
