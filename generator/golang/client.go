@@ -317,8 +317,10 @@ func bindRequestMember(m *model.Member, host jen.Code) jen.Code {
 		}
 		return jen.For(jen.List(jen.Id("k"), jen.Id("e")).Op(":=").Range().Add(field)).Block(call)
 	case t.Kind == model.List && m.Location == model.LocHeader:
+		// An empty list, not nil, is sent as an empty header
+		// (RestJsonNullAndEmptyHeaders).
 		if t.Member.Kind == model.String && !t.Member.IsEnum() {
-			return jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(jen.Id("b").Dot("HeaderList").Call(name, field))
+			return jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("HeaderList").Call(name, field))
 		}
 		str, ok := formatValue(t.Member, jen.Id("e"), m.Location)
 		if !ok {
@@ -330,7 +332,7 @@ func bindRequestMember(m *model.Member, host jen.Code) jen.Code {
 			// the receiver splits them (specrt.SplitHeaderDates).
 			send = jen.Id("b").Dot("Header").Call(name, rt("JoinHeaderDates").Call(jen.Id("l")))
 		}
-		return jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(
+		return jen.If(field.Clone().Op("!=").Nil()).Block(
 			jen.Id("l").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(field.Clone())),
 			jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(field.Clone())).Block(
 				jen.Id("l").Op("=").Append(jen.Id("l"), str)),

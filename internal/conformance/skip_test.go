@@ -10,8 +10,6 @@ const (
 		"the case wants them sent as [] and {}"
 	noChecksum = "the importer refuses httpChecksumRequired, so the synthesized model leaves it out " +
 		"and the client sends no Content-MD5 (botocore skips it too)"
-	emptyHeaderList = "an empty list bound to a header is not sent, the case wants an empty header; " +
-		"the mock reads an empty header as a list of one empty string (botocore skips it too)"
 	randomToken = "the client fills the idempotency token with a random UUID, the case wants " +
 		"the SDK test fixture 00000000-0000-4000-8000-000000000000 (botocore skips it too)"
 	mockTokenFilled = "the client fills the idempotency token: the request carries one, the case's params do not " +
@@ -51,8 +49,6 @@ var skips = map[string]string{
 	"json/client/input/serializes_empty_map_shapes":  omitsEmpty,
 
 	"rest-json/client/input/RestJsonHttpChecksumRequired":                 noChecksum,
-	"rest-json/client/input/RestJsonNullAndEmptyHeaders":                  emptyHeaderList,
-	"rest-json/mock/input/RestJsonNullAndEmptyHeaders":                    emptyHeaderList,
 	"rest-json/client/input/RestJsonQueryIdempotencyTokenAutoFill":        randomToken,
 	"rest-json/mock/input/RestJsonQueryIdempotencyTokenAutoFill":          mockTokenFilled,
 	"rest-json/client/output/RestJsonDeserializesDenseSetMapAndSkipsNull": denseNull,

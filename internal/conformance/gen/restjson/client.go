@@ -1427,27 +1427,27 @@ func bindInputAndOutputWithHeadersRequest(in any, b *specrt.RequestBinding) {
 	if v.HeaderFalseBool != nil {
 		b.Header("X-Boolean2", strconv.FormatBool(*v.HeaderFalseBool))
 	}
-	if len(v.HeaderStringList) > 0 {
+	if v.HeaderStringList != nil {
 		b.HeaderList("X-StringList", v.HeaderStringList)
 	}
-	if len(v.HeaderStringSet) > 0 {
+	if v.HeaderStringSet != nil {
 		b.HeaderList("X-StringSet", v.HeaderStringSet)
 	}
-	if len(v.HeaderIntegerList) > 0 {
+	if v.HeaderIntegerList != nil {
 		l := make([]string, 0, len(v.HeaderIntegerList))
 		for _, e := range v.HeaderIntegerList {
 			l = append(l, strconv.FormatInt(int64(e), 10))
 		}
 		b.HeaderList("X-IntegerList", l)
 	}
-	if len(v.HeaderBooleanList) > 0 {
+	if v.HeaderBooleanList != nil {
 		l := make([]string, 0, len(v.HeaderBooleanList))
 		for _, e := range v.HeaderBooleanList {
 			l = append(l, strconv.FormatBool(e))
 		}
 		b.HeaderList("X-BooleanList", l)
 	}
-	if len(v.HeaderTimestampList) > 0 {
+	if v.HeaderTimestampList != nil {
 		l := make([]string, 0, len(v.HeaderTimestampList))
 		for _, e := range v.HeaderTimestampList {
 			l = append(l, specrt.FormatHeaderTime(e))
@@ -1457,7 +1457,7 @@ func bindInputAndOutputWithHeadersRequest(in any, b *specrt.RequestBinding) {
 	if v.HeaderEnum != "" {
 		b.Header("X-Enum", string(v.HeaderEnum))
 	}
-	if len(v.HeaderEnumList) > 0 {
+	if v.HeaderEnumList != nil {
 		l := make([]string, 0, len(v.HeaderEnumList))
 		for _, e := range v.HeaderEnumList {
 			l = append(l, string(e))
@@ -1467,7 +1467,7 @@ func bindInputAndOutputWithHeadersRequest(in any, b *specrt.RequestBinding) {
 	if v.HeaderIntegerEnum != nil {
 		b.Header("X-IntegerEnum", strconv.FormatInt(int64(*v.HeaderIntegerEnum), 10))
 	}
-	if len(v.HeaderIntegerEnumList) > 0 {
+	if v.HeaderIntegerEnumList != nil {
 		l := make([]string, 0, len(v.HeaderIntegerEnumList))
 		for _, e := range v.HeaderIntegerEnumList {
 			l = append(l, strconv.FormatInt(int64(e), 10))
@@ -1686,7 +1686,7 @@ func bindNullAndEmptyHeadersClientRequest(in any, b *specrt.RequestBinding) {
 	if v.B != nil {
 		b.Header("X-B", *v.B)
 	}
-	if len(v.C) > 0 {
+	if v.C != nil {
 		b.HeaderList("X-C", v.C)
 	}
 }
