@@ -579,7 +579,8 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 				return nil, fmt.Errorf("encode input payload: %w", err)
 			}
 		}
-		if rt.body != nil {
+		// A member bound to Content-Type names the payload's media type.
+		if _, bound := h[HeaderContentType]; rt.body != nil && !bound {
 			h[HeaderContentType] = []string{b.payloadCT}
 		}
 	case !op.NoBody || awsJSON:

@@ -136,7 +136,6 @@ var Unsupported = map[string]map[string]string{
 		"DocumentTypeAsPayload": "a document payload is refused: payload members must be a structure, a blob or a string",
 		"HttpEnumPayload":       "an enum payload is refused: a string payload is free text",
 		"JsonLists":             "a list of timestamps in a JSON body is refused",
-		"TestPayloadBlob":       "a member bound to the Content-Type header is refused",
 	},
 }
 

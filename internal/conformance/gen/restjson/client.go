@@ -216,6 +216,14 @@ type API interface {
 	// produce an HTTP body.
 	TestGetNoPayload(ctx context.Context, in *TestGetNoPayloadInput, optFns ...func(*Options)) (*TestGetNoPayloadOutput, error)
 
+	// This example operation serializes a payload targeting a blob.
+	//
+	// The Blob shape is not structured content and we cannot make assumptions
+	// about what data will be sent. This test ensures only a generic
+	// "Content-Type: application/octet-stream" header is used, and that we are not
+	// treating an empty body as an empty JSON document.
+	TestPayloadBlob(ctx context.Context, in *TestPayloadBlobInput, optFns ...func(*Options)) (*TestPayloadBlobOutput, error)
+
 	// This example operation serializes a payload targeting a structure.
 	//
 	// This enforces the same requirements as TestBodyStructure but with the body
@@ -638,6 +646,14 @@ var (
 		Name:        "TestGetNoPayload",
 		NoBody:      true,
 		Path:        "/no_payload",
+	}
+	opTestPayloadBlob = specrt.Operation{
+		BindRequest: bindTestPayloadBlobRequest,
+		Decode:      decodeTestPayloadBlobResponse,
+		Method:      "POST",
+		Name:        "TestPayloadBlob",
+		NoBody:      true,
+		Path:        "/blob_payload",
 	}
 	opTestPayloadStructure = specrt.Operation{
 		BindRequest: bindTestPayloadStructureRequest,
@@ -2009,6 +2025,36 @@ func bindTestGetNoPayloadRequest(in any, b *specrt.RequestBinding) {
 	}
 }
 
+// This example operation serializes a payload targeting a blob.
+//
+// The Blob shape is not structured content and we cannot make assumptions
+// about what data will be sent. This test ensures only a generic
+// "Content-Type: application/octet-stream" header is used, and that we are not
+// treating an empty body as an empty JSON document.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) TestPayloadBlob(ctx context.Context, in *TestPayloadBlobInput, optFns ...func(*Options)) (*TestPayloadBlobOutput, error) {
+	if in == nil {
+		in = &TestPayloadBlobInput{}
+	}
+	out := &TestPayloadBlobOutput{}
+	if err := c.rt.Invoke(ctx, &opTestPayloadBlob, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindTestPayloadBlobRequest hands the members of a TestPayloadBlobInput that
+// travel outside the JSON body to b.
+func bindTestPayloadBlobRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*TestPayloadBlobInput)
+	if v.ContentType != nil {
+		b.Header("Content-Type", *v.ContentType)
+	}
+	b.Payload(v.Data, "application/octet-stream")
+}
+
 // This example operation serializes a payload targeting a structure.
 //
 // This enforces the same requirements as TestBodyStructure but with the body
@@ -2614,6 +2660,15 @@ func decodeTestGetNoPayloadResponse(data []byte, out any) error {
 	var d specrt.JSONDecoder
 	d.Reset(data)
 	decodeTestGetNoPayloadOutput(&d, out.(*TestGetNoPayloadOutput))
+	return d.Finish()
+}
+
+// decodeTestPayloadBlobResponse decodes the JSON body of a TestPayloadBlob
+// response into out, a *TestPayloadBlobOutput.
+func decodeTestPayloadBlobResponse(data []byte, out any) error {
+	var d specrt.JSONDecoder
+	d.Reset(data)
+	decodeTestPayloadBlobOutput(&d, out.(*TestPayloadBlobOutput))
 	return d.Finish()
 }
 
@@ -3693,6 +3748,20 @@ func decodeTestGetNoInputNoPayloadOutput(d *specrt.JSONDecoder, v *TestGetNoInpu
 // decodeTestGetNoPayloadOutput decodes a JSON object into v; null leaves v as
 // it is.
 func decodeTestGetNoPayloadOutput(d *specrt.JSONDecoder, v *TestGetNoPayloadOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeTestPayloadBlobOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeTestPayloadBlobOutput(d *specrt.JSONDecoder, v *TestPayloadBlobOutput) {
 	if !d.BeginObject() {
 		return
 	}

@@ -55,6 +55,7 @@
 //   - TestBodyStructure: POST /body, answered with 200
 //   - TestGetNoInputNoPayload: GET /no_input_no_payload, answered with 200
 //   - TestGetNoPayload: GET /no_payload, answered with 200
+//   - TestPayloadBlob: POST /blob_payload, answered with 200
 //   - TestPayloadStructure: POST /payload, answered with 200
 //   - TestPostNoInputNoPayload: POST /no_input_no_payload, answered with 200
 //   - TestPostNoPayload: POST /no_payload, answered with 200

@@ -1556,6 +1556,22 @@ type TestGetNoPayloadInput struct {
 // TestGetNoPayloadOutput is the output of TestGetNoPayload.
 type TestGetNoPayloadOutput struct{}
 
+// TestPayloadBlobInput is the input of TestPayloadBlob.
+type TestPayloadBlobInput struct {
+	// ContentType is the contentType member.
+	//
+	// It travels in the Content-Type header.
+	ContentType *string `json:"-"`
+
+	// Data is the data member.
+	//
+	// It is the whole body of the message.
+	Data []byte `json:"-"`
+}
+
+// TestPayloadBlobOutput is the output of TestPayloadBlob.
+type TestPayloadBlobOutput struct{}
+
 // TestPayloadStructureInput is the input of TestPayloadStructure.
 type TestPayloadStructureInput struct {
 	// TestID is the testId member.

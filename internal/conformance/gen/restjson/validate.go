@@ -637,6 +637,14 @@ func (v *TestGetNoPayloadInput) Validate() error {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+// TestPayloadBlobInput has no constraints, so Validate always returns nil.
+func (v *TestPayloadBlobInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 // TestPayloadStructureInput has no constraints, so Validate always returns nil.
 func (v *TestPayloadStructureInput) Validate() error {
 	return nil

@@ -1279,6 +1279,30 @@ func (s *Server) DefaultTestGetNoPayload(ctx context.Context, in *restjson.TestG
 	return out.(*restjson.TestGetNoPayloadOutput), nil
 }
 
+// HandleTestPayloadBlob replaces the behaviour of TestPayloadBlob by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleTestPayloadBlob(fn func(context.Context, *restjson.TestPayloadBlobInput) (*restjson.TestPayloadBlobOutput, error)) {
+	if fn == nil {
+		s.Override("TestPayloadBlob", nil)
+		return
+	}
+	s.Override("TestPayloadBlob", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*restjson.TestPayloadBlobInput))
+	})
+}
+
+// DefaultTestPayloadBlob runs the default behaviour of TestPayloadBlob, for a
+// HandleTestPayloadBlob function that adjusts it rather than replaces it.
+func (s *Server) DefaultTestPayloadBlob(ctx context.Context, in *restjson.TestPayloadBlobInput) (*restjson.TestPayloadBlobOutput, error) {
+	out, err := s.Default(ctx, "TestPayloadBlob", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*restjson.TestPayloadBlobOutput), nil
+}
+
 // HandleTestPayloadStructure replaces the behaviour of TestPayloadStructure by
 // fn; nil restores the default. Requests are still decoded and validated
 // first, so fn only sees valid input; an error it returns is answered as the
@@ -2792,6 +2816,31 @@ var service = &mockrt.Service{
 				return new(restjson.TestGetNoPayloadOutput)
 			},
 			Path:   "/no_payload",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "ContentType",
+					Location: "header",
+					Member:   "contentType",
+					Name:     "Content-Type",
+				},
+				{
+					Field:    "Data",
+					Location: "payload",
+					Member:   "data",
+				},
+			},
+			Method: "POST",
+			Name:   "TestPayloadBlob",
+			NewInput: func() mockrt.Input {
+				return new(restjson.TestPayloadBlobInput)
+			},
+			NewOutput: func() any {
+				return new(restjson.TestPayloadBlobOutput)
+			},
+			Path:   "/blob_payload",
 			Status: 200,
 		},
 		{
