@@ -170,6 +170,9 @@ func emitServiceInfo(f *jen.File, p *Package) {
 				d[jen.Id("NoBody")] = jen.True()
 			}
 		}
+		if op.RequestCompression {
+			d[jen.Id("Compress")] = jen.True()
+		}
 		if op.HostPrefix != "" {
 			d[jen.Id("HostPrefix")] = jen.Lit(op.HostPrefix)
 		}

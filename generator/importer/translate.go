@@ -168,8 +168,12 @@ func (t *translator) operation(op *botoOperation, ex *extras) *yaml.Node {
 	}
 	k := o.add("http", flow(h.n))
 	if len(op.requestCompression) > 0 {
-		k.HeadComment = fmt.Sprintf("the model lets clients compress requests (%s); the spec's client sends them uncompressed, which the service accepts",
-			strings.Join(op.requestCompression, ", "))
+		if contains(op.requestCompression, "gzip") {
+			o.add("requestCompression", boolean(true))
+		} else {
+			k.HeadComment = fmt.Sprintf("the model lets clients compress requests (%s); the spec's client sends them uncompressed, which the service accepts",
+				strings.Join(op.requestCompression, ", "))
+		}
 	}
 	o.addStr("hostPrefix", op.hostPrefix)
 	o.addStr("input", t.ref(op.input))

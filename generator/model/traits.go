@@ -54,6 +54,8 @@ type OperationTraits struct {
 	// ReadOnly and Idempotent are carried over from the model for the
 	// resource engine of a later issue.
 	ReadOnly, Idempotent bool
+	// RequestCompression lets the client gzip large request bodies.
+	RequestCompression bool
 	// Paginator is nil when the operation does not page.
 	Paginator *Paginator
 }

@@ -29,6 +29,7 @@ type rawDeprecation struct {
 type rawOpTraits struct {
 	deprecated           rawDeprecation
 	readonly, idempotent bool
+	requestCompression   bool
 	paginator            *yaml.Node
 }
 
@@ -81,6 +82,8 @@ func (l *loader) operationTrait(op *rawOperation, p pair) {
 		op.traits.idempotent = l.boolean(p.v, "idempotent")
 	case "paginator":
 		op.traits.paginator = p.v
+	case "requestCompression":
+		op.traits.requestCompression = l.boolean(p.v, "requestCompression")
 	}
 }
 
@@ -255,6 +258,7 @@ var locationTimeFormats = map[string]string{"header": model.HTTPDateFormat, "que
 func (r *resolver) operationTraits(ro *rawOperation, op *model.Operation) {
 	op.Deprecated = ro.traits.deprecated.model()
 	op.ReadOnly, op.Idempotent = ro.traits.readonly, ro.traits.idempotent
+	op.RequestCompression = ro.traits.requestCompression
 }
 
 // unions gives every union the oneOf rule over all its members, first of

@@ -170,8 +170,9 @@ var (
 		Name:   "PutAndGetInlineDocuments",
 	}
 	opPutWithContentEncoding = specrt.Operation{
-		Decode: decodePutWithContentEncodingResponse,
-		Name:   "PutWithContentEncoding",
+		Compress: true,
+		Decode:   decodePutWithContentEncodingResponse,
+		Name:     "PutWithContentEncoding",
 	}
 	opSimpleScalarProperties = specrt.Operation{
 		Decode: decodeSimpleScalarPropertiesResponse,

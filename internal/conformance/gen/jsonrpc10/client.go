@@ -132,8 +132,9 @@ var (
 		Name:   "NoInputAndOutput",
 	}
 	opPutWithContentEncoding = specrt.Operation{
-		Decode: decodePutWithContentEncodingResponse,
-		Name:   "PutWithContentEncoding",
+		Compress: true,
+		Decode:   decodePutWithContentEncodingResponse,
+		Name:     "PutWithContentEncoding",
 	}
 	opSimpleScalarProperties = specrt.Operation{
 		Decode: decodeSimpleScalarPropertiesResponse,

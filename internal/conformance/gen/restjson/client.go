@@ -582,6 +582,7 @@ var (
 	}
 	opPutWithContentEncoding = specrt.Operation{
 		BindRequest: bindPutWithContentEncodingRequest,
+		Compress:    true,
 		Decode:      decodePutWithContentEncodingResponse,
 		Method:      "POST",
 		Name:        "PutWithContentEncoding",
