@@ -436,9 +436,15 @@ func bindPayload(m *model.Member) jen.Code {
 			return set
 		}
 		return set.Else().Block(jen.Id("b").Dot("Payload").Call(jen.Index().Byte().Call(jen.Lit("{}")), ct))
+	case model.Document:
+		return jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("JSONPayload").Call(field, ct))
 	case model.Blob:
 		return jen.Id("b").Dot("Payload").Call(field, ct)
 	case model.String:
+		if m.Shape.IsEnum() {
+			return jen.If(field.Clone().Op("!=").Lit("")).Block(
+				jen.Id("b").Dot("Payload").Call(jen.Index().Byte().Call(field.Clone()), ct))
+		}
 		return jen.If(field.Clone().Op("!=").Nil()).Block(
 			jen.Id("b").Dot("Payload").Call(jen.Index().Byte().Call(jen.Op("*").Add(field.Clone())), ct))
 	}
@@ -675,7 +681,20 @@ func emitPayloadDecoder(f *jen.File, op *model.Operation, pm *model.Member) {
 			target.Clone().Op("=").Append(jen.Index().Byte().Call(jen.Nil()), jen.Id("data").Op("...")),
 			jen.Return(jen.Nil()),
 		}
+	case model.Document:
+		body = []jen.Code{
+			jen.List(jen.Id("d"), jen.Err()).Op(":=").Add(rt("PayloadDocument")).Call(jen.Id("data")),
+			target.Clone().Op("=").Id("d"),
+			jen.Return(jen.Err()),
+		}
 	case model.String:
+		if pm.Shape.IsEnum() {
+			body = []jen.Code{
+				target.Clone().Op("=").Id(pm.Shape.GoName).Call(jen.String().Call(jen.Id("data"))),
+				jen.Return(jen.Nil()),
+			}
+			break
+		}
 		body = []jen.Code{
 			jen.Id("s").Op(":=").String().Call(jen.Id("data")),
 			target.Clone().Op("=").Op("&").Id("s"),

@@ -94,17 +94,16 @@ func (r *resolver) payloads() {
 }
 
 // checkPayload reports a payload member the client and the mock cannot
-// carry: only a structure (its JSON), a blob (raw bytes) or a string (text)
-// can be a whole body, and only of an operation's input or output.
+// carry: only a structure or a document (its JSON), a blob (raw bytes) or a
+// string or enum (text) can be a whole body, and only of an operation's
+// input or output.
 func (r *resolver) checkPayload(sh *rawShape, s *model.Shape, m *model.Member, role string) {
 	at := sh.payload.n
 	switch {
 	case role == "error":
 		r.errorf(at, "payload applies to operation inputs and outputs; an error's body is its JSON members")
-	case m.Shape.Kind != model.Structure && m.Shape.Kind != model.Blob && m.Shape.Kind != model.String:
-		r.errorf(at, "payload member %s of %s must be a structure, a blob or a string, not %s", m.Name, s.Name, describeKind(m.Shape))
-	case m.Shape.IsEnum():
-		r.errorf(at, "payload member %s of %s cannot be an enum: a string payload is free text", m.Name, s.Name)
+	case m.Shape.Kind != model.Structure && m.Shape.Kind != model.Document && m.Shape.Kind != model.Blob && m.Shape.Kind != model.String:
+		r.errorf(at, "payload member %s of %s must be a structure, a document, a blob or a string, not %s", m.Name, s.Name, describeKind(m.Shape))
 	}
 }
 

@@ -29,6 +29,7 @@ type outBinding struct {
 	Binding
 	time bool         // a timestamp, or a list of them: HTTP dates in a header
 	kind reflect.Kind // payload: reflect.Slice (a blob), String or Struct
+	doc  bool         // payload: a document, its JSON
 }
 
 // compileBindings finds the input payload and describes the output
@@ -58,7 +59,7 @@ func (c *compiledOp) compileBindings() error {
 			ft = ft.Elem()
 		}
 		isTime := ft == timeType || ft.Kind() == reflect.Slice && ft.Elem() == timeType
-		ob := outBinding{Binding: b, time: isTime, kind: ft.Kind()}
+		ob := outBinding{Binding: b, time: isTime, kind: ft.Kind(), doc: ft == documentType}
 		c.outBinds = append(c.outBinds, ob)
 		members[b.Member] = wireTypeOf(f.Type)
 	}
@@ -143,6 +144,8 @@ func setJSONValue(f reflect.Value, v string) (any, error) {
 	return setScalar(f, string(data), "header", "")
 }
 
+var documentType = reflect.TypeOf(specrt.Document(nil))
+
 // ft is the type of f, pointers removed.
 func ft(f reflect.Value) reflect.Type {
 	t := f.Type()
@@ -166,6 +169,24 @@ func (s *Server) decodePayload(op *compiledOp, body []byte) (map[string]any, Inp
 		return nil, nil, nil, &Error{Code: "InternalFailure", Message: "the input has no field " + op.payload.Field, Status: 500}
 	}
 	switch ft := f.Type(); {
+	case ft == documentType:
+		if msg := checkText(body); msg != "" {
+			return nil, nil, nil, s.serializationFailed(msg)
+		}
+		var v any
+		if err := json.Unmarshal(body, &v); err != nil {
+			return nil, nil, nil, s.serializationFailed(describeDecodeError(err))
+		}
+		f.SetBytes(bytes.Clone(body))
+		tree[op.payload.Member] = v
+		return tree, in, nil, nil
+	case ft.Kind() == reflect.String: // an enum
+		if !utf8.Valid(body) {
+			return nil, nil, nil, s.serializationFailed("the request body is not valid UTF-8 text")
+		}
+		f.SetString(string(body))
+		tree[op.payload.Member] = string(body)
+		return tree, in, nil, nil
 	case ft.Kind() == reflect.Slice:
 		f.SetBytes(bytes.Clone(body))
 		tree[op.payload.Member] = base64.StdEncoding.EncodeToString(body)
@@ -321,12 +342,15 @@ func writeBound(op *compiledOp, h http.Header, status int, contentType string, d
 	if !ok {
 		return status, "", nil, nil
 	}
-	switch payload.kind {
-	case reflect.Slice:
+	switch {
+	case payload.doc:
+		data, err = appendJSON(data[:0], v)
+		return status, contentType, data, err
+	case payload.kind == reflect.Slice:
 		s, _ := v.(string)
 		data, err = base64.StdEncoding.DecodeString(s)
 		return status, "application/octet-stream", data, err
-	case reflect.String:
+	case payload.kind == reflect.String:
 		s, _ := v.(string)
 		return status, "text/plain", []byte(s), nil
 	}

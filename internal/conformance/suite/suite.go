@@ -133,9 +133,7 @@ var dropped = []string{"httpChecksumRequired"}
 // format and the generated code carry.
 var Unsupported = map[string]map[string]string{
 	"rest-json": {
-		"DocumentTypeAsPayload": "a document payload is refused: payload members must be a structure, a blob or a string",
-		"HttpEnumPayload":       "an enum payload is refused: a string payload is free text",
-		"JsonLists":             "a list of timestamps in a JSON body is refused",
+		"JsonLists": "a list of timestamps in a JSON body is refused",
 	},
 }
 

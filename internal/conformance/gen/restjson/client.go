@@ -42,6 +42,9 @@ type API interface {
 	// This example serializes documents as the value of maps.
 	DocumentTypeAsMapValue(ctx context.Context, in *DocumentTypeAsMapValueInput, optFns ...func(*Options)) (*DocumentTypeAsMapValueOutput, error)
 
+	// This example serializes a document as the entire HTTP payload.
+	DocumentTypeAsPayload(ctx context.Context, in *DocumentTypeAsPayloadInput, optFns ...func(*Options)) (*DocumentTypeAsPayloadOutput, error)
+
 	// The example tests how requests and responses are serialized when there's no
 	// request or response payload because the operation has an empty input and
 	// empty output structure that reuses the same shape. While this should be
@@ -73,6 +76,9 @@ type API interface {
 
 	// This example tests httpChecksumRequired trait
 	HttpChecksumRequired(ctx context.Context, in *HttpChecksumRequiredInput, optFns ...func(*Options)) (*HttpChecksumRequiredOutput, error)
+
+	// HttpEnumPayload calls the HttpEnumPayload operation.
+	HttpEnumPayload(ctx context.Context, in *HttpEnumPayloadInput, optFns ...func(*Options)) (*HttpEnumPayloadOutput, error)
 
 	// This example serializes a blob shape in the payload.
 	//
@@ -326,6 +332,14 @@ var (
 		Name:   "DocumentTypeAsMapValue",
 		Path:   "/DocumentTypeAsMapValue",
 	}
+	opDocumentTypeAsPayload = specrt.Operation{
+		BindRequest: bindDocumentTypeAsPayloadRequest,
+		Decode:      decodeDocumentTypeAsPayloadResponse,
+		Method:      "PUT",
+		Name:        "DocumentTypeAsPayload",
+		NoBody:      true,
+		Path:        "/DocumentTypeAsPayload",
+	}
 	opEmptyInputAndEmptyOutput = specrt.Operation{
 		Decode: decodeEmptyInputAndEmptyOutputResponse,
 		Method: "POST",
@@ -376,6 +390,14 @@ var (
 		Method: "POST",
 		Name:   "HttpChecksumRequired",
 		Path:   "/HttpChecksumRequired",
+	}
+	opHttpEnumPayload = specrt.Operation{
+		BindRequest: bindHttpEnumPayloadRequest,
+		Decode:      decodeHttpEnumPayloadResponse,
+		Method:      "POST",
+		Name:        "HttpEnumPayload",
+		NoBody:      true,
+		Path:        "/EnumPayload",
 	}
 	opHttpPayloadTraits = specrt.Operation{
 		BindRequest:  bindHttpPayloadTraitsRequest,
@@ -884,6 +906,30 @@ func (c *Client) DocumentTypeAsMapValue(ctx context.Context, in *DocumentTypeAsM
 	return out, nil
 }
 
+// This example serializes a document as the entire HTTP payload.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) DocumentTypeAsPayload(ctx context.Context, in *DocumentTypeAsPayloadInput, optFns ...func(*Options)) (*DocumentTypeAsPayloadOutput, error) {
+	if in == nil {
+		in = &DocumentTypeAsPayloadInput{}
+	}
+	out := &DocumentTypeAsPayloadOutput{}
+	if err := c.rt.Invoke(ctx, &opDocumentTypeAsPayload, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindDocumentTypeAsPayloadRequest hands the members of a
+// DocumentTypeAsPayloadInput that travel outside the JSON body to b.
+func bindDocumentTypeAsPayloadRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*DocumentTypeAsPayloadInput)
+	if v.DocumentValue != nil {
+		b.JSONPayload(v.DocumentValue, "application/json")
+	}
+}
+
 // The example tests how requests and responses are serialized when there's no
 // request or response payload because the operation has an empty input and
 // empty output structure that reuses the same shape. While this should be
@@ -1017,6 +1063,30 @@ func (c *Client) HttpChecksumRequired(ctx context.Context, in *HttpChecksumRequi
 		return nil, err
 	}
 	return out, nil
+}
+
+// HttpEnumPayload calls the HttpEnumPayload operation.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) HttpEnumPayload(ctx context.Context, in *HttpEnumPayloadInput, optFns ...func(*Options)) (*HttpEnumPayloadOutput, error) {
+	if in == nil {
+		in = &HttpEnumPayloadInput{}
+	}
+	out := &HttpEnumPayloadOutput{}
+	if err := c.rt.Invoke(ctx, &opHttpEnumPayload, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindHttpEnumPayloadRequest hands the members of a HttpEnumPayloadInput that
+// travel outside the JSON body to b.
+func bindHttpEnumPayloadRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*HttpEnumPayloadInput)
+	if v.Payload != "" {
+		b.Payload([]byte(v.Payload), "text/plain")
+	}
 }
 
 // This example serializes a blob shape in the payload.
@@ -2261,6 +2331,15 @@ func decodeDocumentTypeAsMapValueResponse(data []byte, out any) error {
 	return d.Finish()
 }
 
+// decodeDocumentTypeAsPayloadResponse reads the body of a
+// DocumentTypeAsPayload response, the payload DocumentValue, into out, a
+// *DocumentTypeAsPayloadOutput.
+func decodeDocumentTypeAsPayloadResponse(data []byte, out any) error {
+	d, err := specrt.PayloadDocument(data)
+	out.(*DocumentTypeAsPayloadOutput).DocumentValue = d
+	return err
+}
+
 // decodeEmptyInputAndEmptyOutputResponse decodes the JSON body of a
 // EmptyInputAndEmptyOutput response into out, a
 // *EmptyInputAndEmptyOutputOutput.
@@ -2324,6 +2403,13 @@ func decodeHttpChecksumRequiredResponse(data []byte, out any) error {
 	d.Reset(data)
 	decodeHttpChecksumRequiredOutput(&d, out.(*HttpChecksumRequiredOutput))
 	return d.Finish()
+}
+
+// decodeHttpEnumPayloadResponse reads the body of a HttpEnumPayload response,
+// the payload Payload, into out, a *HttpEnumPayloadOutput.
+func decodeHttpEnumPayloadResponse(data []byte, out any) error {
+	out.(*HttpEnumPayloadOutput).Payload = StringEnum(string(data))
+	return nil
 }
 
 // decodeHttpPayloadTraitsResponse reads the body of a HttpPayloadTraits
@@ -2835,6 +2921,20 @@ func decodeDocumentTypeAsMapValueOutput(d *specrt.JSONDecoder, v *DocumentTypeAs
 	}
 }
 
+// decodeDocumentTypeAsPayloadOutput decodes a JSON object into v; null leaves
+// v as it is.
+func decodeDocumentTypeAsPayloadOutput(d *specrt.JSONDecoder, v *DocumentTypeAsPayloadOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
 // decodeDocumentTypeOutput decodes a JSON object into v; null leaves v as it
 // is.
 func decodeDocumentTypeOutput(d *specrt.JSONDecoder, v *DocumentTypeOutput) {
@@ -2970,6 +3070,20 @@ func decodeHostWithPathOperationOutput(d *specrt.JSONDecoder, v *HostWithPathOpe
 // decodeHttpChecksumRequiredOutput decodes a JSON object into v; null leaves v
 // as it is.
 func decodeHttpChecksumRequiredOutput(d *specrt.JSONDecoder, v *HttpChecksumRequiredOutput) {
+	if !d.BeginObject() {
+		return
+	}
+	for d.NextMember() {
+		switch string(d.KeyBytes()) {
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// decodeHttpEnumPayloadOutput decodes a JSON object into v; null leaves v as
+// it is.
+func decodeHttpEnumPayloadOutput(d *specrt.JSONDecoder, v *HttpEnumPayloadOutput) {
 	if !d.BeginObject() {
 		return
 	}

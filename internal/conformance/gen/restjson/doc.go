@@ -12,6 +12,7 @@
 //   - DatetimeOffsets: POST /DatetimeOffsets, answered with 200
 //   - DocumentType: PUT /DocumentType, answered with 200
 //   - DocumentTypeAsMapValue: PUT /DocumentTypeAsMapValue, answered with 200
+//   - DocumentTypeAsPayload: PUT /DocumentTypeAsPayload, answered with 200
 //   - EmptyInputAndEmptyOutput: POST /EmptyInputAndEmptyOutput, answered with 200
 //   - EndpointOperation: POST /EndpointOperation, answered with 200
 //   - EndpointWithHostLabelOperation: POST /EndpointWithHostLabelOperation, answered with 200
@@ -19,6 +20,7 @@
 //   - GreetingWithErrors: PUT /GreetingWithErrors, answered with 200
 //   - HostWithPathOperation: GET /HostWithPathOperation, answered with 200
 //   - HttpChecksumRequired: POST /HttpChecksumRequired, answered with 200
+//   - HttpEnumPayload: POST /EnumPayload, answered with 200
 //   - HttpPayloadTraits: POST /HttpPayloadTraits, answered with 200
 //   - HttpPayloadWithStructure: PUT /HttpPayloadWithStructure, answered with 200
 //   - HttpPayloadWithUnion: PUT /HttpPayloadWithUnion, answered with 200

@@ -19,3 +19,17 @@ const (
 func (FooEnum) Values() []FooEnum {
 	return []FooEnum{FooEnumFoo, FooEnumBaz, FooEnumBar, FooEnum1, FooEnum0}
 }
+
+// StringEnum is an enumeration of the Rest Json protocol tests API.
+type StringEnum string
+
+// Values of StringEnum.
+const (
+	StringEnumEnumvalue StringEnum = "enumvalue"
+)
+
+// Values returns the values of StringEnum that the spec lists, in its order. A
+// value decoded from a response may be one it does not list yet.
+func (StringEnum) Values() []StringEnum {
+	return []StringEnum{StringEnumEnumvalue}
+}

@@ -204,6 +204,22 @@ type DocumentTypeAsMapValueOutput struct {
 	DocValuedMap map[string]specrt.Document `json:"docValuedMap,omitempty"`
 }
 
+// DocumentTypeAsPayloadInput is the input of DocumentTypeAsPayload.
+type DocumentTypeAsPayloadInput struct {
+	// DocumentValue is the documentValue member.
+	//
+	// It is the whole body of the message.
+	DocumentValue specrt.Document `json:"-"`
+}
+
+// DocumentTypeAsPayloadOutput is the output of DocumentTypeAsPayload.
+type DocumentTypeAsPayloadOutput struct {
+	// DocumentValue is the documentValue member.
+	//
+	// It is the whole body of the message.
+	DocumentValue specrt.Document `json:"-"`
+}
+
 // DocumentTypeInput is the input of DocumentType.
 type DocumentTypeInput struct {
 	// StringValue is the stringValue member.
@@ -316,6 +332,22 @@ type HttpChecksumRequiredInput struct {
 
 // HttpChecksumRequiredOutput is the output of HttpChecksumRequired.
 type HttpChecksumRequiredOutput struct{}
+
+// HttpEnumPayloadInput is the input of HttpEnumPayload.
+type HttpEnumPayloadInput struct {
+	// Payload is the payload member.
+	//
+	// It is the whole body of the message.
+	Payload StringEnum `json:"-"`
+}
+
+// HttpEnumPayloadOutput is the output of HttpEnumPayload.
+type HttpEnumPayloadOutput struct {
+	// Payload is the payload member.
+	//
+	// It is the whole body of the message.
+	Payload StringEnum `json:"-"`
+}
 
 // HttpPayloadTraitsInput is the input of HttpPayloadTraits.
 type HttpPayloadTraitsInput struct {

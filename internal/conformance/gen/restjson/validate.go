@@ -64,6 +64,14 @@ func (v *DocumentTypeAsMapValueInput) Validate() error {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+// DocumentTypeAsPayloadInput has no constraints, so Validate always returns nil.
+func (v *DocumentTypeAsPayloadInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 // DocumentTypeInput has no constraints, so Validate always returns nil.
 func (v *DocumentTypeInput) Validate() error {
 	return nil
@@ -138,6 +146,21 @@ func (v *HostWithPathOperationInput) Validate() error {
 // HttpChecksumRequiredInput has no constraints, so Validate always returns nil.
 func (v *HttpChecksumRequiredInput) Validate() error {
 	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+func (v *HttpEnumPayloadInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *HttpEnumPayloadInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.Payload != "" {
+		validateStringEnum(r, p.Member("payload"), v.Payload)
+	}
 }
 
 // Validate checks v against the constraints of the spec and returns nil or a
@@ -742,5 +765,14 @@ func validateFooEnumMap(r *specrt.Report, p specrt.Path, v map[string]FooEnum) {
 func validateFooEnumSet(r *specrt.Report, p specrt.Path, v []FooEnum) {
 	for i := range v {
 		validateFooEnum(r, p.Index(i), v[i])
+	}
+}
+
+// validateStringEnum checks a value of shape StringEnum.
+func validateStringEnum(r *specrt.Report, p specrt.Path, v StringEnum) {
+	switch v {
+	case StringEnumEnumvalue:
+	default:
+		r.Add(p, specrt.RuleEnum, string(v), "must be one of enumvalue")
 	}
 }

@@ -218,6 +218,31 @@ func (s *Server) DefaultDocumentTypeAsMapValue(ctx context.Context, in *restjson
 	return out.(*restjson.DocumentTypeAsMapValueOutput), nil
 }
 
+// HandleDocumentTypeAsPayload replaces the behaviour of DocumentTypeAsPayload
+// by fn; nil restores the default. Requests are still decoded and validated
+// first, so fn only sees valid input; an error it returns is answered as the
+// service would answer it.
+func (s *Server) HandleDocumentTypeAsPayload(fn func(context.Context, *restjson.DocumentTypeAsPayloadInput) (*restjson.DocumentTypeAsPayloadOutput, error)) {
+	if fn == nil {
+		s.Override("DocumentTypeAsPayload", nil)
+		return
+	}
+	s.Override("DocumentTypeAsPayload", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*restjson.DocumentTypeAsPayloadInput))
+	})
+}
+
+// DefaultDocumentTypeAsPayload runs the default behaviour of
+// DocumentTypeAsPayload, for a HandleDocumentTypeAsPayload function that
+// adjusts it rather than replaces it.
+func (s *Server) DefaultDocumentTypeAsPayload(ctx context.Context, in *restjson.DocumentTypeAsPayloadInput) (*restjson.DocumentTypeAsPayloadOutput, error) {
+	out, err := s.Default(ctx, "DocumentTypeAsPayload", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*restjson.DocumentTypeAsPayloadOutput), nil
+}
+
 // HandleEmptyInputAndEmptyOutput replaces the behaviour of
 // EmptyInputAndEmptyOutput by fn; nil restores the default. Requests are still
 // decoded and validated first, so fn only sees valid input; an error it
@@ -391,6 +416,30 @@ func (s *Server) DefaultHttpChecksumRequired(ctx context.Context, in *restjson.H
 		return nil, err
 	}
 	return out.(*restjson.HttpChecksumRequiredOutput), nil
+}
+
+// HandleHttpEnumPayload replaces the behaviour of HttpEnumPayload by fn; nil
+// restores the default. Requests are still decoded and validated first, so fn
+// only sees valid input; an error it returns is answered as the service would
+// answer it.
+func (s *Server) HandleHttpEnumPayload(fn func(context.Context, *restjson.HttpEnumPayloadInput) (*restjson.HttpEnumPayloadOutput, error)) {
+	if fn == nil {
+		s.Override("HttpEnumPayload", nil)
+		return
+	}
+	s.Override("HttpEnumPayload", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*restjson.HttpEnumPayloadInput))
+	})
+}
+
+// DefaultHttpEnumPayload runs the default behaviour of HttpEnumPayload, for a
+// HandleHttpEnumPayload function that adjusts it rather than replaces it.
+func (s *Server) DefaultHttpEnumPayload(ctx context.Context, in *restjson.HttpEnumPayloadInput) (*restjson.HttpEnumPayloadOutput, error) {
+	out, err := s.Default(ctx, "HttpEnumPayload", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*restjson.HttpEnumPayloadOutput), nil
 }
 
 // HandleHttpPayloadTraits replaces the behaviour of HttpPayloadTraits by fn;
@@ -1655,6 +1704,32 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "DocumentValue",
+					Location: "payload",
+					Member:   "documentValue",
+				},
+			},
+			Method: "PUT",
+			Name:   "DocumentTypeAsPayload",
+			NewInput: func() mockrt.Input {
+				return new(restjson.DocumentTypeAsPayloadInput)
+			},
+			NewOutput: func() any {
+				return new(restjson.DocumentTypeAsPayloadOutput)
+			},
+			OutputBindings: []mockrt.Binding{
+				{
+					Field:    "DocumentValue",
+					Location: "payload",
+					Member:   "documentValue",
+				},
+			},
+			Path:   "/DocumentTypeAsPayload",
+			Status: 200,
+		},
+		{
 			Method: "POST",
 			Name:   "EmptyInputAndEmptyOutput",
 			NewInput: func() mockrt.Input {
@@ -1744,6 +1819,32 @@ var service = &mockrt.Service{
 				return new(restjson.HttpChecksumRequiredOutput)
 			},
 			Path:   "/HttpChecksumRequired",
+			Status: 200,
+		},
+		{
+			Bindings: []mockrt.Binding{
+				{
+					Field:    "Payload",
+					Location: "payload",
+					Member:   "payload",
+				},
+			},
+			Method: "POST",
+			Name:   "HttpEnumPayload",
+			NewInput: func() mockrt.Input {
+				return new(restjson.HttpEnumPayloadInput)
+			},
+			NewOutput: func() any {
+				return new(restjson.HttpEnumPayloadOutput)
+			},
+			OutputBindings: []mockrt.Binding{
+				{
+					Field:    "Payload",
+					Location: "payload",
+					Member:   "payload",
+				},
+			},
+			Path:   "/EnumPayload",
 			Status: 200,
 		},
 		{
