@@ -58,6 +58,10 @@ type Options struct {
 	// operation, such as a proxy. The prefix is never applied to an IP
 	// address or localhost (a local mock), with or without this option.
 	DisableHostPrefix bool
+	// IdempotencyTokens, when set, gives the value of each idempotency-token
+	// member the caller left empty, instead of a random UUID: a test can
+	// make requests that carry such a token reproducible.
+	IdempotencyTokens func() string
 	// DisableRequestCompression sends every request body uncompressed, even
 	// for operations whose model lets clients gzip them.
 	DisableRequestCompression bool

@@ -207,7 +207,7 @@ func emitOperation(f *jen.File, p *Package, op *model.Operation) {
 	var notes []string
 	tokens := tokenMembers(op.Input)
 	for _, m := range tokens {
-		notes = append(notes, fmt.Sprintf("When in.%s is empty, it is filled with a random UUID, the same for every attempt; in itself is not modified.", m.GoName))
+		notes = append(notes, fmt.Sprintf("When in.%s is empty, it is filled with a random UUID (or Options.IdempotencyTokens), the same for every attempt; in itself is not modified.", m.GoName))
 	}
 	if len(op.Errors) > 0 {
 		var names []string
@@ -236,7 +236,7 @@ func emitOperation(f *jen.File, p *Package, op *model.Operation) {
 			jen.Id("cp").Op(":=").Op("*").Id("in"),
 		}
 		for _, m := range tokens {
-			set := jen.Id("cp").Dot(m.GoName).Op("=").Add(rt("IdempotencyToken")).Call()
+			set := jen.Id("cp").Dot(m.GoName).Op("=").Id("c").Dot("rt").Dot("IdempotencyToken").Call()
 			if len(tokens) == 1 {
 				fill = append(fill, set)
 				continue

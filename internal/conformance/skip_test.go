@@ -11,11 +11,8 @@ const (
 	noChecksum = "the importer refuses httpChecksumRequired, so the synthesized model leaves it out " +
 		"and the client sends no Content-MD5; the case's MD5 is of its own pretty-printed body, which a compact " +
 		"encoder does not reproduce (botocore skips it too)"
-	randomToken = "the client fills the idempotency token with a random UUID, the case wants " +
-		"the SDK test fixture 00000000-0000-4000-8000-000000000000 (botocore skips it too)"
-	mockTokenFilled = "the client fills the idempotency token: the request carries one, the case's params do not " +
-		"(botocore skips the client side too)"
-	denseNull = "the decoder keeps a null value of a dense map as an empty entry instead of dropping it " +
+	mockTokenFilled = "the client fills the idempotency token: the request carries one, the case's params do not"
+	denseNull       = "the decoder keeps a null value of a dense map as an empty entry instead of dropping it " +
 		"(botocore skips it too)"
 	basePath = "the case's path starts with the client's base path (/custom), which only the client's " +
 		"endpoint knows; a mock serves from the root"
@@ -44,7 +41,6 @@ var skips = map[string]string{
 	"json/client/input/serializes_empty_map_shapes":  omitsEmpty,
 
 	"rest-json/client/input/RestJsonHttpChecksumRequired":                 noChecksum,
-	"rest-json/client/input/RestJsonQueryIdempotencyTokenAutoFill":        randomToken,
 	"rest-json/mock/input/RestJsonQueryIdempotencyTokenAutoFill":          mockTokenFilled,
 	"rest-json/client/output/RestJsonDeserializesDenseSetMapAndSkipsNull": denseNull,
 

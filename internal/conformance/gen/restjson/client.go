@@ -1890,17 +1890,17 @@ func bindPutWithContentEncodingRequest(in any, b *specrt.RequestBinding) {
 
 // Automatically adds idempotency tokens.
 //
-// When in.Token is empty, it is filled with a random UUID, the same for every
-// attempt; in itself is not modified. The input is validated first unless
-// Options.DisableValidation is set; a *specrt.ValidationError is then returned
-// without sending anything.
+// When in.Token is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The input is validated first unless Options.DisableValidation is
+// set; a *specrt.ValidationError is then returned without sending anything.
 func (c *Client) QueryIdempotencyTokenAutoFill(ctx context.Context, in *QueryIdempotencyTokenAutoFillInput, optFns ...func(*Options)) (*QueryIdempotencyTokenAutoFillOutput, error) {
 	if in == nil {
 		in = &QueryIdempotencyTokenAutoFillInput{}
 	}
 	if specrt.NeedsToken(in.Token) {
 		cp := *in
-		cp.Token = specrt.IdempotencyToken()
+		cp.Token = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &QueryIdempotencyTokenAutoFillOutput{}
