@@ -44,3 +44,5 @@ bench:
 ## fuzz: a short run of each fuzz target
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./generator/spec/
+	$(GO) test -run '^$$' -fuzz FuzzMockRequest -fuzztime 30s ./internal/conformance/
+	$(GO) test -run '^$$' -fuzz FuzzClientResponse -fuzztime 30s ./internal/conformance/
