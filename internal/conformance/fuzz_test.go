@@ -43,7 +43,8 @@ func fuzzSeeds(f *testing.F, input bool) {
 }
 
 // FuzzMockRequest sends the generated mocks any request an operation's
-// seeds mutate into: the mock must answer it, and never with a 5xx.
+// seeds mutate into: the mock must answer it, never with a 5xx, and a
+// refusal is one of the service's errors (X-Amzn-ErrorType).
 func FuzzMockRequest(f *testing.F) {
 	fuzzSeeds(f, true)
 	services := loadServices(f)
@@ -69,6 +70,9 @@ func FuzzMockRequest(f *testing.F) {
 		generated[p.Package].mock().ServeHTTP(rec, req)
 		if rec.Code >= 500 {
 			t.Fatalf("%s %s %q: answered %d %s", method, uri, body, rec.Code, rec.Body.Bytes())
+		}
+		if rec.Code >= 400 && rec.Header().Get("X-Amzn-ErrorType") == "" {
+			t.Fatalf("%s %s %q: answered %d without the service's error type: %s", method, uri, body, rec.Code, rec.Body.Bytes())
 		}
 	})
 }
