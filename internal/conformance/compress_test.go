@@ -14,6 +14,7 @@ import (
 	"github.com/specgen/specgen/internal/conformance/gen/restjson"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson/restjsonmock"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/mockrt"
 )
 
 // TestRequestCompression sends PutWithContentEncoding (an operation whose
@@ -69,7 +70,7 @@ func TestRequestCompression(t *testing.T) {
 func TestMockRefusesBadGzip(t *testing.T) {
 	var bomb bytes.Buffer
 	zw := gzip.NewWriter(&bomb)
-	zw.Write(make([]byte, 64<<20))
+	zw.Write(make([]byte, mockrt.DefaultBodyLimit+1))
 	zw.Close()
 	tests := []struct {
 		name       string
