@@ -1,13 +1,17 @@
 package conformance
 
 import (
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/aws/smithy-go"
+
 	"github.com/specgen/specgen/internal/conformance/suite"
+	"github.com/specgen/specgen/specrt"
 )
 
 // fuzzSeeds adds every case of the three suites as a seed: for input cases
@@ -79,7 +83,9 @@ func FuzzMockRequest(f *testing.F) {
 
 // FuzzClientResponse has the generated clients decode any response an
 // operation's seeds mutate into: a call ends with a result or an error,
-// never a panic.
+// never a panic, and the error is the service's (a typed error or
+// *specrt.GenericAPIError) or the client's *specrt.ResponseError for a
+// response it cannot read.
 func FuzzClientResponse(f *testing.F) {
 	fuzzSeeds(f, false)
 	services := loadServices(f)
@@ -98,6 +104,11 @@ func FuzzClientResponse(f *testing.F) {
 		out, err := call(client, op, in)
 		if err == nil && out.IsNil() {
 			t.Fatalf("status %d %q: no result and no error", status, body)
+		}
+		var api smithy.APIError
+		var bad *specrt.ResponseError
+		if err != nil && !errors.As(err, &api) && !errors.As(err, &bad) {
+			t.Fatalf("status %d %q: %T is neither the service's error nor a *specrt.ResponseError: %v", status, body, err, err)
 		}
 	})
 }
