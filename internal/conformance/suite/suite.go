@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 )
 
 // Protocol is one protocol's suite: the file name botocore gives it and the
@@ -191,9 +190,6 @@ func (s *Suite) Model() ([]byte, error) {
 			}
 		}
 	}
-	if err := ownShapes(ops, shapes); err != nil {
-		return nil, fmt.Errorf("%s: %w", s.Protocol.File, err)
-	}
 	if _, ok := shapes[validationError]; ok {
 		return nil, fmt.Errorf("%s: the suite defines %s itself", s.Protocol.File, validationError)
 	}
@@ -235,51 +231,6 @@ const validationError = "ValidationException"
 
 const validationShape = `{"type": "structure", "members": {"message": {"shape": "String"}}, ` +
 	`"error": {"code": "ValidationException", "httpStatusCode": 400, "senderFault": true}, "exception": true}`
-
-// ownShapes gives each operation an input and output structure of its own:
-// a spec names one structure per operation side (its Go type is
-// <Op>Input or <Op>Output), while the suites share one structure between
-// the input and output of an operation, or between operations. A shared
-// structure is copied, per operation side, into a shape named <Op>Input or
-// <Op>Output; the copy has the same members, so the wire is the same.
-func ownShapes(ops map[string]map[string]json.RawMessage, shapes map[string]json.RawMessage) error {
-	uses := map[string]int{}
-	ref := func(op map[string]json.RawMessage, side string) string {
-		var r struct {
-			Shape string `json:"shape"`
-		}
-		if v, ok := op[side]; ok {
-			_ = json.Unmarshal(v, &r)
-		}
-		return r.Shape
-	}
-	names := make([]string, 0, len(ops))
-	for name, op := range ops {
-		names = append(names, name)
-		for _, side := range []string{"input", "output"} {
-			if sh := ref(op, side); sh != "" {
-				uses[sh]++
-			}
-		}
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		op := ops[name]
-		for _, side := range []string{"input", "output"} {
-			sh := ref(op, side)
-			if sh == "" || uses[sh] < 2 {
-				continue
-			}
-			own := name + strings.ToUpper(side[:1]) + side[1:]
-			if _, taken := shapes[own]; taken {
-				return fmt.Errorf("operation %s shares its %s shape %s, and %s is taken for its copy", name, side, sh, own)
-			}
-			shapes[own] = shapes[sh]
-			op[side], _ = json.Marshal(map[string]string{"shape": own})
-		}
-	}
-	return nil
-}
 
 // reachable keeps the shapes the operations use, and the validation error:
 // the spec checks every shape, so one only an unsupported operation uses
