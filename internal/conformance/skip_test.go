@@ -11,13 +11,14 @@ const (
 	noChecksum = "the importer refuses httpChecksumRequired, so the synthesized model leaves it out " +
 		"and the client sends no Content-MD5; the case's MD5 is of its own pretty-printed body, which a compact " +
 		"encoder does not reproduce (botocore skips it too)"
-	mockTokenFilled = "the client fills the idempotency token: the request carries one, the case's params do not"
+	mockTokenFilled = "a client-only case (its operation is tagged client-only in the Smithy model): the client " +
+		"fills the idempotency token, so the request carries one and the case's params do not"
 	denseNull       = "the decoder keeps a null value of a dense map as an empty entry instead of dropping it " +
 		"(botocore skips it too)"
 	basePath = "the case's path starts with the client's base path (/custom), which only the client's " +
 		"endpoint knows; a mock serves from the root"
-	emptyNotSent = "an empty map or list sends nothing, so the request cannot tell it from an absent one: " +
-		"the mock decodes it as not set"
+	emptyNotSent = "a client-only case (client-only or appliesTo: client in the Smithy model): an empty map or " +
+		"list sends nothing, so the request cannot tell it from an absent one, and the mock decodes it as not set"
 	clientOnlyPrecedence = "a client-only case (appliesTo: client in the Smithy model): the named parameter wins " +
 		"over the map's entry of the same name; servers put every parameter in the map " +
 		"(Smithy's RestJsonServersPutAllQueryParamsInMap), as the mock does"
