@@ -13,7 +13,7 @@ const (
 		"encoder does not reproduce (botocore skips it too)"
 	mockTokenFilled = "a client-only case (its operation is tagged client-only in the Smithy model): the client " +
 		"fills the idempotency token, so the request carries one and the case's params do not"
-	denseNull       = "the decoder keeps a null value of a dense map as an empty entry instead of dropping it " +
+	denseNull = "the decoder keeps a null value of a dense map as an empty entry instead of dropping it " +
 		"(botocore skips it too)"
 	basePath = "the case's path starts with the client's base path (/custom), which only the client's " +
 		"endpoint knows; a mock serves from the root"
