@@ -59,7 +59,7 @@ func (e *EpochSeconds) UnmarshalJSON(data []byte) error {
 }
 
 // The timestamp formats of the JSON protocols' timestampFormat trait, as
-// JSONDecoder.TimeIn takes them. Body members default to epoch seconds.
+// the bindings and the mock name them. Body members default to epoch seconds.
 const (
 	TimestampEpochSeconds = "epoch-seconds"
 	TimestampISO8601      = "iso8601"
