@@ -67,10 +67,10 @@ func TestSDKCallsNewVPCLatticeOperations(t *testing.T) {
 			_, err := c.ListServices(ctx, &sdkvpclattice.ListServicesInput{MaxResults: aws.Int32(0)})
 			return err
 		}, invalid("maxResults")},
-		{"GetService of a well-formed id is answered", func(ctx context.Context) error {
+		{"GetService of a well-formed id naming no service is a ResourceNotFoundException", func(ctx context.Context) error {
 			_, err := c.GetService(ctx, &sdkvpclattice.GetServiceInput{ServiceIdentifier: aws.String("svc-0123456789abcdefg")})
 			return err
-		}, answered},
+		}, func(t *testing.T, err error) { wantTyped[*vltypes.ResourceNotFoundException](t, err, "svc-0123456789abcdefg") }},
 		{"GetService of a malformed id is a ValidationException", func(ctx context.Context) error {
 			_, err := c.GetService(ctx, &sdkvpclattice.GetServiceInput{ServiceIdentifier: aws.String("not-a-service-identifier")})
 			return err

@@ -435,6 +435,9 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 			d[jen.Id(field)] = v
 		}
 	}
+	if len(res.Defaults) > 0 {
+		d[jen.Id("Defaults")] = fieldsValue(res.Defaults)
+	}
 	d[jen.Id("Operations")] = jen.Index().Add(mrt("ResourceOperation")).ValuesFunc(func(g *jen.Group) {
 		for _, ro := range res.Operations {
 			g.Line().Add(resourceOperationValue(p, ro))
@@ -468,7 +471,7 @@ func createsResource(p *Package, op *model.Operation) bool {
 // roleConsts are the mockrt constants of the roles.
 var roleConsts = map[string]string{
 	"create": "RoleCreate", "read": "RoleRead", "update": "RoleUpdate", "delete": "RoleDelete", "list": "RoleList",
-	"action": "RoleAction", "tag": "RoleTag", "untag": "RoleUntag", "listTags": "RoleListTags",
+	"action": "RoleAction", "tag": "RoleTag", "untag": "RoleUntag", "listTags": "RoleListTags", "readMany": "RoleReadMany",
 }
 
 func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
@@ -477,7 +480,7 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		jen.Id("Operation"): jen.Lit(ro.Operation.Name),
 	}
 	fields := map[string]string{"Identifier": ro.Identifier, "ParentIdentifier": ro.ParentIdentifier,
-		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN,
+		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN, "Failures": ro.Failures,
 		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue}
 	if pg := ro.Operation.Paginator; ro.Role == "list" && pg != nil && len(pg.ResultKeys) > 0 {
 		fields["Items"] = memberPath(pg.ResultKeys[0])
@@ -513,20 +516,40 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		d[jen.Id("MaxPageSize")] = jen.Lit(ro.MaxPageSize)
 	}
 	if t := ro.Transition; t != nil {
-		td := jen.Dict{}
-		if t.During != "" {
-			td[jen.Id("During")] = jen.Lit(t.During)
-		}
-		if t.Then != "" {
-			td[jen.Id("Then")] = jen.Lit(t.Then)
-		}
-		if t.Delay > 0 {
-			td[jen.Id("Delay")] = jen.Lit(int(t.Delay*1000)).Op("*").Qual("time", "Millisecond")
-		}
-		d[jen.Id("Transition")] = jen.Op("&").Add(mrt("Transition")).Values(td)
+		d[jen.Id("Transition")] = transitionValue(t)
 	}
 	if v := errorTemplate(p, ro.QuotaExceeded); v != nil {
 		d[jen.Id("QuotaExceeded")] = v
 	}
+	if len(ro.Set) > 0 {
+		d[jen.Id("Set")] = fieldsValue(ro.Set)
+	}
+	if len(ro.Failure) > 0 {
+		d[jen.Id("Failure")] = fieldsValue(ro.Failure)
+	}
+	if c := ro.Creates; c != nil && c.Resource != nil {
+		cd := jen.Dict{jen.Id("Resource"): jen.Lit(c.Resource.Name), jen.Id("ID"): jen.Lit(c.ID)}
+		if len(c.Set) > 0 {
+			cd[jen.Id("Set")] = fieldsValue(c.Set)
+		}
+		if c.Transition != nil {
+			cd[jen.Id("Transition")] = transitionValue(c.Transition)
+		}
+		d[jen.Id("Creates")] = jen.Op("&").Add(mrt("Creates")).Values(cd)
+	}
 	return jen.Values(d)
+}
+
+func transitionValue(t *model.Transition) jen.Code {
+	td := jen.Dict{}
+	if t.During != "" {
+		td[jen.Id("During")] = jen.Lit(t.During)
+	}
+	if t.Then != "" {
+		td[jen.Id("Then")] = jen.Lit(t.Then)
+	}
+	if t.Delay > 0 {
+		td[jen.Id("Delay")] = jen.Lit(int(t.Delay*1000)).Op("*").Qual("time", "Millisecond")
+	}
+	return jen.Op("&").Add(mrt("Transition")).Values(td)
 }
