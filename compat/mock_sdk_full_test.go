@@ -70,7 +70,9 @@ func TestSDKCallsNewVPCLatticeOperations(t *testing.T) {
 		{"GetService of a well-formed id naming no service is a ResourceNotFoundException", func(ctx context.Context) error {
 			_, err := c.GetService(ctx, &sdkvpclattice.GetServiceInput{ServiceIdentifier: aws.String("svc-0123456789abcdefg")})
 			return err
-		}, func(t *testing.T, err error) { wantTyped[*vltypes.ResourceNotFoundException](t, err, "svc-0123456789abcdefg") }},
+		}, func(t *testing.T, err error) {
+			wantTyped[*vltypes.ResourceNotFoundException](t, err, "svc-0123456789abcdefg")
+		}},
 		{"GetService of a malformed id is a ValidationException", func(ctx context.Context) error {
 			_, err := c.GetService(ctx, &sdkvpclattice.GetServiceInput{ServiceIdentifier: aws.String("not-a-service-identifier")})
 			return err
