@@ -2,6 +2,7 @@ package compat
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -99,8 +100,18 @@ func TestSDKCallsNewECSOperations(t *testing.T) {
 			_, err := c.ListClusters(ctx, &sdkecs.ListClustersInput{MaxResults: aws.Int32(10)})
 			return err
 		}, answered},
-		{"DescribeServices of a service is answered", func(ctx context.Context) error {
+		{"DescribeServices in a cluster that does not exist is a ClusterNotFoundException", func(ctx context.Context) error {
 			_, err := c.DescribeServices(ctx, &sdkecs.DescribeServicesInput{Cluster: aws.String("default"), Services: []string{"web"}})
+			return err
+		}, func(t *testing.T, err error) { wantTyped[*ecstypes.ClusterNotFoundException](t, err, "default") }},
+		{"DescribeServices of a service the cluster does not hold answers a MISSING failure", func(ctx context.Context) error {
+			if _, err := c.CreateCluster(ctx, &sdkecs.CreateClusterInput{}); err != nil {
+				return err
+			}
+			out, err := c.DescribeServices(ctx, &sdkecs.DescribeServicesInput{Services: []string{"web"}})
+			if err == nil && (len(out.Failures) != 1 || aws.ToString(out.Failures[0].Reason) != "MISSING") {
+				return fmt.Errorf("failures %+v, want web MISSING", out.Failures)
+			}
 			return err
 		}, answered},
 		{"DescribeServices without services is an InvalidParameterException", func(ctx context.Context) error {

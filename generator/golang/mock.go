@@ -302,10 +302,12 @@ func bindingsValue(s *model.Shape) jen.Code {
 func behaviorValue(p *Package, op *model.Operation) jen.Code {
 	m := op.Mock
 	if m == nil {
-		// A resource's create has no mock block but applies the input's
-		// documented defaults before they are echoed into the description.
+		// An operation on a resource has no mock block but applies the
+		// input's documented defaults: a create echoes them into the
+		// description, the others find the resource by them (ECS's cluster
+		// "default").
 		defs := inputDefaults(op.Input, "", map[*model.Shape]bool{})
-		if !createsResource(p, op) || len(defs) == 0 {
+		if !actsOnResource(p, op) || len(defs) == 0 {
 			return nil
 		}
 		return jen.Op("&").Add(mrt("Behavior")).Values(jen.Dict{jen.Id("Defaults"): fieldsValue(defs)})
@@ -456,11 +458,11 @@ func memberPath(p model.MemberPath) string {
 	return strings.Join(names, ".")
 }
 
-// createsResource tells whether op is a resource's create.
-func createsResource(p *Package, op *model.Operation) bool {
+// actsOnResource tells whether op is bound to a resource, tags aside.
+func actsOnResource(p *Package, op *model.Operation) bool {
 	for _, res := range p.Resources {
 		for _, ro := range res.Operations {
-			if ro.Operation == op && ro.Role == "create" {
+			if ro.Operation == op && ro.Role != "tag" && ro.Role != "untag" && ro.Role != "listTags" {
 				return true
 			}
 		}
@@ -520,6 +522,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	}
 	if v := errorTemplate(p, ro.QuotaExceeded); v != nil {
 		d[jen.Id("QuotaExceeded")] = v
+	}
+	if v := errorTemplate(p, ro.NotFound); v != nil {
+		d[jen.Id("NotFound")] = v
 	}
 	if len(ro.Set) > 0 {
 		d[jen.Id("Set")] = fieldsValue(ro.Set)

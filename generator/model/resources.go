@@ -67,6 +67,8 @@ type ResourceOperation struct {
 	Failure  []*MockField
 	// Creates is another resource the operation records; nil for none.
 	Creates *Creates
+	// NotFound replaces the resource's NotFound for this operation.
+	NotFound *MockError
 }
 
 // Creates is a resource an operation records beside the one it acts on.

@@ -287,6 +287,7 @@ var (
 		{name: "tagKeys", doc: "untag: the input member listing the keys to remove.", val: vString},
 		{name: "status", doc: "How the resource's status moves when the operation succeeds.", val: vKeys(transitionSet)},
 		{name: "set", doc: "create, update, delete, action: map of description member path to template, written last; {output.<path>} is the description.", val: vNamed(vAny)},
+		{name: "notFound", doc: "read, readMany, update, delete, action: the error this operation answers for an identifier naming no resource, when it is not the resource's (the one the operation declares).", val: vString},
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},
 		{name: "creates", doc: "create, update, delete, action: another resource the operation records (a pending operation).", val: vKeys(createsSet)},

@@ -18,11 +18,11 @@ import (
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
 	"create":   {"parentIdentifier", "description", "tags", "set", "creates"},
-	"read":     {"identifier", "parentIdentifier", "description"},
-	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure"},
-	"update":   {"identifier", "parentIdentifier", "description", "set", "creates"},
-	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates"},
-	"action":   {"identifier", "parentIdentifier", "description", "set", "creates"},
+	"read":     {"identifier", "parentIdentifier", "description", "notFound"},
+	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
+	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
+	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
+	"action":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
 	"list":     {"parentIdentifier", "filters", "maxPageSize"},
 	"tag":      {"resourceArn", "tags"},
 	"untag":    {"resourceArn", "tagKeys"},
@@ -555,6 +555,8 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			continue
 		}
 		switch k {
+		case "notFound":
+			ro.NotFound = r.resourceError(res, r.str(p.v, k), "notFound of "+op.Name)
 		case "failures":
 			v := r.str(p.v, k)
 			if fs := output(v, model.List); fs != nil && fs.Member.Kind != model.Structure {

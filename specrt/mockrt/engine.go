@@ -126,7 +126,7 @@ func (l *orderedList) compact() {
 type boundOp struct {
 	ResourceOperation
 	kind                                *kind
-	quota                               *compiledErr
+	quota, notFound                     *compiledErr
 	ident, parentIdent, desc, items     []string
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
@@ -208,6 +208,9 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
+			}
+			if b.notFound, err = compileError(ro.NotFound); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: not found: %w", res.Name, ro.Operation, err)
 			}
 			if b.set, err = compileFields(ro.Set); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: set: %w", res.Name, ro.Operation, err)
@@ -552,6 +555,10 @@ func (s *Server) resFind(b *boundOp, tree map[string]any, e *env, now time.Time)
 	v, _ := lookup(tree, b.ident).(string)
 	r := s.res.find(k, parent, v, now, b.Role == RoleRead)
 	if r == nil {
+		if b.notFound != nil {
+			e.Message = fmt.Sprintf("%s %s does not exist", k.Name, v)
+			return nil, s.buildError(b.notFound, e, nil)
+		}
 		return nil, s.notFound(k, v, e)
 	}
 	e.Resource = r.tree()

@@ -127,6 +127,9 @@ type ResourceOperation struct {
 	// Creates is another resource the operation records beside its own (a
 	// pending operation that a GetOperation reads); nil for none.
 	Creates *Creates
+	// NotFound, when set, replaces the resource's NotFound for this
+	// operation (the error it declares).
+	NotFound *ErrorTemplate
 }
 
 // Creates is a resource an operation records beside the one it acts on:
