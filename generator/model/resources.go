@@ -69,6 +69,15 @@ type ResourceOperation struct {
 	Creates *Creates
 	// NotFound replaces the resource's NotFound for this operation.
 	NotFound *MockError
+	// FilterList is a list's input list of filters; nil for none.
+	FilterList *FilterList
+}
+
+// FilterList is an input list of filters: the list member, the members of
+// a filter, and the description member each field name compares.
+type FilterList struct {
+	Member, Name, Values, Condition string
+	Fields                          map[string]string
 }
 
 // Creates is a resource an operation records beside the one it acts on.

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -782,6 +783,11 @@ func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record, e *env) ([]byt
 		e.Resource = r.tree()
 		out = s.mockOutput(op, e)
 	}
+	if b.creates != nil {
+		if err := s.createAlso(b.creates, r, out, e, s.now()); err != nil {
+			return nil, err
+		}
+	}
 	return s.answerWith(b, op, r, out)
 }
 
@@ -1014,6 +1020,13 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 	e.Resource = r.tree()
 	s.applySet(c.set, desc, e)
 	e.Resource = saved
+	for _, f := range k.defaults {
+		if lookup(desc, f.path) == missing {
+			if v := f.tmpl.Eval(e); v != missing && v != nil {
+				setPath(desc, f.path, v)
+			}
+		}
+	}
 	plan, moves := s.planStatus(RoleCreate, c.Transition)
 	if moves && k.statusPath != nil {
 		setPath(desc, k.statusPath, plan.now)
@@ -1122,6 +1135,9 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 			filters[f] = v
 		}
 	}
+	if b.FilterList != nil {
+		filters = s.listFilters(b.FilterList, tree, filters)
+	}
 	items := make([]any, 0, min(size, len(l.recs)-start))
 	var fits, idents bool
 	if lt := op.outType.at(b.items); lt != nil && lt.kind == wireList {
@@ -1164,16 +1180,76 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	return data, nil
 }
 
+// listFilter is one filter of a FilterList: the description member, the
+// values, the condition.
+type listFilter struct {
+	path   []string
+	values []string
+	cond   string
+}
+
+// listFilters adds the filters of the input's filter list to filters,
+// under keys of their own.
+func (s *Server) listFilters(fl *FilterList, tree map[string]any, filters map[string]any) map[string]any {
+	list, _ := lookup(tree, splitPath(fl.Member)).([]any)
+	for i, el := range list {
+		m, _ := el.(map[string]any)
+		name, _ := m[fl.Name].(string)
+		cond, _ := m[fl.Condition].(string)
+		if cond == "" {
+			cond = "EQ"
+		}
+		f := listFilter{cond: cond}
+		if path, ok := fl.Fields[name]; ok {
+			f.path = splitPath(path)
+		}
+		vals, _ := m[fl.Values].([]any)
+		for _, v := range vals {
+			f.values = append(f.values, textOf(v))
+		}
+		if filters == nil {
+			filters = map[string]any{}
+		}
+		filters[fmt.Sprintf("\x00%d", i)] = f
+	}
+	return filters
+}
+
 // matches tells whether r's description has each filter's value in the
-// member of the same name; values are compared as their JSON text, so
-// that a number from a query string equals the stored number.
+// member of the same name (values compared as their JSON text, so that a
+// number from a query string equals the stored number), and passes the
+// filters of a filter list.
 func (r *record) matches(filters map[string]any) bool {
 	if len(filters) == 0 {
 		return true
 	}
 	desc := r.tree()
 	for member, want := range filters {
-		if textOf(desc[member]) != textOf(want) {
+		f, ok := want.(listFilter)
+		if !ok {
+			if textOf(desc[member]) != textOf(want) {
+				return false
+			}
+			continue
+		}
+		if f.path == nil || len(f.values) == 0 {
+			return false
+		}
+		v := textOf(lookup(desc, f.path))
+		switch f.cond {
+		case "EQ":
+			if v != f.values[0] {
+				return false
+			}
+		case "IN":
+			if !slices.Contains(f.values, v) {
+				return false
+			}
+		case "BEGINS_WITH":
+			if !strings.HasPrefix(v, f.values[0]) {
+				return false
+			}
+		default:
 			return false
 		}
 	}
@@ -1244,6 +1320,10 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		}
 	}
 	if r == nil {
+		if b.notFound != nil {
+			e.Message = fmt.Sprintf("no resource has the ARN %s", arn)
+			return nil, s.buildError(b.notFound, e, nil)
+		}
 		return nil, s.notFound(b.kind, arn, e)
 	}
 	switch b.Role {
