@@ -22,6 +22,9 @@ type Resource struct {
 	NotFound, Conflict, HasChildren, InvalidToken *MockError
 	// Operations act on the resource, sorted by operation name.
 	Operations []*ResourceOperation
+	// Tags is the description member showing the resource's tags; TagKey
+	// and TagValue the members of one when they are a list of structures.
+	Tags, TagKey, TagValue string
 	// Defaults are the least conforming values of the description's
 	// required members, which a create fills when nothing else set them.
 	Defaults []*MockField

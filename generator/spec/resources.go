@@ -200,7 +200,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			res.Doc = r.str(p.v, "doc").v
 		case "parent":
 			parent = r.str(p.v, "parent")
-		case "id", "name", "arn", "parentId", "status":
+		case "id", "name", "arn", "parentId", "status", "tags":
 			members[k] = r.str(p.v, k)
 		case "idTemplate", "arnTemplate":
 			templates[k] = r.str(p.v, k)
@@ -278,6 +278,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		return parent
 	}
 	r.resDesc[res] = desc
+	if v := members["tags"]; v.ok() {
+		if s := r.memberPath(desc, v, "resource "+res.Name+" tags"); s != nil {
+			res.TagKey, res.TagValue = r.tagMembers(s, v, "resource "+res.Name)
+			res.Tags = v.v
+		}
+	}
 	for _, m := range desc.Members {
 		if !m.Required || m.Location != "" || m.Shape == nil {
 			continue

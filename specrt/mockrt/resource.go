@@ -48,6 +48,10 @@ type Resource struct {
 	InvalidToken *ErrorTemplate
 	// Operations are the operations that act on the resource, by role.
 	Operations []ResourceOperation
+	// Tags is the description member that shows the resource's tags (as
+	// TagResource and UntagResource change them), a map of strings or,
+	// with TagKey and TagValue, a list of structures; empty for none.
+	Tags, TagKey, TagValue string
 	// Defaults are values of the description's required members, which a
 	// create gives those that nothing else set, so that every answer
 	// holding the description conforms to its shape.
