@@ -45,7 +45,7 @@ type inferredOp struct {
 	tagKeys     string
 	resourceArn string
 	maxPageSize int
-	status      [2]string // during, then
+	status      [2]string   // during, then
 	set         [][2]string // description member, template
 }
 
