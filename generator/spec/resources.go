@@ -693,11 +693,25 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			}
 		case "filters":
 			for _, fn := range r.sequence(p.v, "filters") {
-				v := r.str(fn, "filter")
+				// A filter is an input member compared with the description
+				// member of the same name, or {input: member} when their
+				// names differ (Lightsail's bucketName and name).
+				in, member := fn, fn
+				if deref(fn).Kind == yaml.MappingNode {
+					pairs := r.mapping(fn, "filter", nil)
+					if len(pairs) != 1 {
+						r.errorf(fn, "%s: a filter is an input member, or one input member mapped to a description member", what)
+						continue
+					}
+					in, member = pairs[0].k, pairs[0].v
+				}
+				v := r.str(in, "filter")
 				if v.ok() {
 					input(v, model.String, model.Integer, model.Long, model.Boolean)
 					ro.Filters = append(ro.Filters, v.v)
-					filters[fn] = v.v
+					m := r.str(member, "filter member")
+					ro.FilterMembers = append(ro.FilterMembers, m.v)
+					filters[member] = m.v
 				}
 			}
 		case "maxPageSize":
