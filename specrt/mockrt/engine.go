@@ -788,7 +788,7 @@ func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record, e *env) ([]byt
 			return nil, err
 		}
 	}
-	return s.answerWith(b, op, r, out)
+	return s.answerWith(b, op, r, out, nil)
 }
 
 // mockOutput builds the output templates of op's mock block.
@@ -806,8 +806,10 @@ func (s *Server) mockOutput(op *compiledOp, e *env) map[string]any {
 }
 
 // answerWith puts r's description into out (nil: an empty output) where
-// the operation answers it, and encodes out.
-func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out map[string]any) ([]byte, error) {
+// the operation answers it, and encodes out. tree, when not nil, is the
+// description decoded (a create has it at hand), which spares decoding it
+// again; answerWith may change it.
+func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map[string]any) ([]byte, error) {
 	if b.Description == "-" && out == nil {
 		return []byte("{}"), nil
 	}
@@ -818,16 +820,19 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out map[strin
 	if out == nil {
 		out = map[string]any{}
 	}
+	if tree == nil && b.Description != "-" && (b.desc == nil || !fits) {
+		tree = r.tree()
+	}
 	switch {
 	case b.Description == "-":
 	case b.desc == nil:
-		for k, v := range r.tree() {
+		for k, v := range tree {
 			out[k] = v
 		}
 	case fits:
 		setPath(out, b.desc, json.RawMessage(r.desc))
 	default:
-		setPath(out, b.desc, r.tree())
+		setPath(out, b.desc, tree)
 	}
 	op.outType.trim(out, nil, nil)
 	data, err := appendJSON(make([]byte, 0, len(r.desc)+32), out)
@@ -1005,7 +1010,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 			return nil, err
 		}
 	}
-	answer, err := s.answerWith(b, op, r, out)
+	answer, err := s.answerWith(b, op, r, out, desc)
 	if err == nil && token != "" {
 		// The answer is kept for replays; it counts against the byte limit
 		// like the resource itself.
@@ -1034,7 +1039,7 @@ func (s *Server) conflictAnswer(b *boundOp, op *compiledOp, e *env, err error) (
 		e.Resource = ex.r.tree()
 		out = s.mockOutput(op, e)
 	}
-	return s.answerWith(b, op, ex.r, out)
+	return s.answerWith(b, op, ex.r, out, nil)
 }
 
 // createAlso records the resource c describes beside r, with the id the
