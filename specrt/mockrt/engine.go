@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -58,6 +59,7 @@ type kind struct {
 	*Resource
 	parent                                    *kind
 	children                                  []*kind
+	countPath                                 []string // the parent's member counting resources of this kind
 	idPath, namePath, arnPath                 []string
 	statusPath, parentIDPath, tagsPath        []string
 	idT, arnT                                 *template
@@ -260,6 +262,15 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 		}
 		k.parent = p
 		p.children = append(p.children, k)
+	}
+	for _, k := range en.kinds {
+		for child, member := range k.Counts {
+			ck := en.kinds[child]
+			if ck == nil || ck.parent != k {
+				return nil, fmt.Errorf("resource %s: counts %s, which is not a resource of its own", k.Name, child)
+			}
+			ck.countPath = splitPath(member)
+		}
 	}
 	en.reset()
 	for _, k := range en.kinds {
@@ -630,6 +641,25 @@ func (en *engine) unlist(r *record) {
 			l.dead++
 		}
 		r.parent.children--
+		en.count(r)
+	}
+}
+
+// count writes into r's parent's description how many live resources of
+// r's kind it has, when the parent counts them.
+func (en *engine) count(r *record) {
+	k, p := r.kind, r.parent
+	if k.countPath == nil || p == nil || p.gone {
+		return
+	}
+	n := 0
+	if l := k.lists[p]; l != nil {
+		n = len(l.recs) - l.dead
+	}
+	desc := p.tree()
+	setPath(desc, k.countPath, json.Number(strconv.Itoa(n)))
+	if data, err := appendJSON(nil, desc); err == nil {
+		en.setDesc(p, data)
 	}
 }
 
