@@ -750,7 +750,7 @@ func (d *decoder) list(s *Shape, p unsafe.Pointer) {
 	case KindString, KindEnum:
 		l := (*[]string)(p)
 		if *l == nil {
-			*l = []string{}
+			*l = make([]string, 0, d.countStrings())
 		}
 		for first := true; d.next(']', first); first = false {
 			var v string
@@ -765,18 +765,18 @@ func (d *decoder) list(s *Shape, p unsafe.Pointer) {
 		}
 		return
 	}
-	// The slice grows through reflect (its elements hold pointers the
-	// collector must see); elements are decoded in place through its header.
+	// The slice grows through reflect.Value.Grow on the slice in place (its
+	// elements may hold pointers the collector must see): one allocation
+	// per growth, none for the header. Elements are decoded in place
+	// through the header.
 	ti := s.typeInfo()
 	h := (*sliceHeader)(p)
 	if h.data == nil {
-		*h = sliceHeader{data: reflect.MakeSlice(ti.typ, 0, 0).UnsafePointer()}
+		h.data = unsafe.Pointer(&emptyList)
 	}
 	for first := true; d.next(']', first); first = false {
 		if h.len == h.cap {
-			grown := reflect.MakeSlice(ti.typ, h.len, max(4, 2*h.len))
-			reflect.Copy(grown, reflect.NewAt(ti.typ, p).Elem())
-			h.data, h.cap = grown.UnsafePointer(), grown.Cap()
+			reflect.NewAt(ti.typ, p).Elem().Grow(max(4, h.len))
 		}
 		h.len++
 		if !d.null() {
@@ -788,6 +788,35 @@ func (d *decoder) list(s *Shape, p unsafe.Pointer) {
 		}
 	}
 }
+
+// countStrings returns the number of strings the array at the current
+// position, after its '[', begins with: the capacity it needs when it holds
+// strings only (nulls count as strings). The count stops at the first other
+// value; it is a capacity, not a check.
+func (d *decoder) countStrings() int {
+	n := 0
+	for i := d.pos; i < len(d.data); i++ {
+		switch d.data[i] {
+		case ' ', '\t', '\n', '\r', ',':
+		case '"':
+			for i++; i < len(d.data) && d.data[i] != '"'; i++ {
+				if d.data[i] == '\\' {
+					i++
+				}
+			}
+			n++
+		case 'n':
+			i += len("null") - 1
+			n++
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// emptyList is where an empty, non-nil slice points.
+var emptyList [0]uintptr
 
 // dict decodes a JSON object into a new map at p. A null value is the
 // value's zero value.

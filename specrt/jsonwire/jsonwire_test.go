@@ -366,3 +366,40 @@ func TestNestingIsBoundedEvenWhenSkipped(t *testing.T) {
 		t.Errorf("err = %v, want a nesting error", err)
 	}
 }
+
+func TestUnmarshalAllocations(t *testing.T) {
+	// Allocations are counted, not timed: each case names what a decode of
+	// it must allocate besides the value itself and the body's one copy.
+	base := testing.AllocsPerRun(100, func() {
+		var v item
+		if err := Unmarshal([]byte(`{"id":"x"}`), &schemaItem, &v); err != nil {
+			t.Fatal(err)
+		}
+	})
+	tests := []struct {
+		name string
+		body string
+		want float64 // allocations beyond the base case's
+	}{
+		{"an empty list of structures allocates nothing", `{"id":"x","items":[]}`, 0},
+		{"a list of two structures allocates its backing array once", `{"id":"x","items":[{},{}]}`, 1},
+		{"a list of five structures grows once past four", `{"id":"x","items":[{},{},{},{},{}]}`, 2},
+		{"a list of three strings allocates its backing array once", `{"id":"x","tags":["a","b","c"]}`, 1},
+		{"a list of strings and nulls is counted with its nulls", `{"id":"x","tags":["a",null,"b],",null,"c"]}`, 1},
+		{"a list of strings holding escaped quotes is counted past them", `{"id":"x","tags":["a","\\\"],\"",null]}`, 1 + 2},
+		{"a list of lists of strings allocates one array per list", `{"id":"x","lists":[["a","b"],["c"]]}`, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := testing.AllocsPerRun(100, func() {
+				var v item
+				if err := Unmarshal([]byte(tt.body), &schemaItem, &v); err != nil {
+					t.Fatal(err)
+				}
+			}) - base
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("allocations (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
