@@ -3,8 +3,10 @@ package jsonwire
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"net/http"
 	"reflect"
 	"strconv"
@@ -261,6 +263,17 @@ func (d *decoder) token() (s []byte, plain bool) {
 	plain = true
 	ascii := true
 	for d.pos < len(d.data) {
+		// Eight bytes at a time up to the first that needs a look.
+		for d.pos+8 <= len(d.data) {
+			if m := notPlain(binary.LittleEndian.Uint64(d.data[d.pos:])); m != 0 {
+				d.pos += bits.TrailingZeros64(m) / 8
+				break
+			}
+			d.pos += 8
+		}
+		if d.pos >= len(d.data) {
+			break
+		}
 		c := d.data[d.pos]
 		if plainASCII[c] {
 			d.pos++
@@ -280,15 +293,30 @@ func (d *decoder) token() (s []byte, plain bool) {
 		case c == '\\':
 			plain = false
 			d.pos += 2
-		case c < 0x20:
+		default: // c < 0x20
 			d.fail("control character in a string")
 			return nil, false
-		default:
-			d.pos++
 		}
 	}
 	d.fail("unterminated string")
 	return nil, false
+}
+
+// Byte masks of notPlain: 0x01 and 0x80 in every byte.
+const (
+	lsbs = 0x0101010101010101
+	msbs = 0x8080808080808080
+)
+
+// notPlain flags, in the high bit of each byte, the bytes of eight bytes
+// of a string token (little-endian) that plainASCII does not mark: quotes,
+// backslashes, control characters and non-ASCII bytes. The lowest flagged
+// byte is always one of them (a borrow can flag a byte above a flagged
+// one), which is all token needs.
+func notPlain(v uint64) uint64 {
+	q := v ^ (lsbs * '"')
+	b := v ^ (lsbs * '\\')
+	return ((q-lsbs)&^q | (b-lsbs)&^b | (v - lsbs*0x20) | v) & msbs
 }
 
 // plainASCII marks the bytes a string token holds as they are: printable

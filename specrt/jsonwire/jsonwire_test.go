@@ -1,8 +1,10 @@
 package jsonwire
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"math"
+	"math/bits"
 	"strings"
 	"testing"
 	"time"
@@ -401,5 +403,36 @@ func TestUnmarshalAllocations(t *testing.T) {
 				t.Errorf("allocations (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestNotPlainFindsTheFirstByteATokenMustLookAt(t *testing.T) {
+	// Every pair of byte values at every pair of positions, on a background
+	// of plain bytes: the lowest byte notPlain flags is the first byte
+	// plainASCII does not mark, borrows notwithstanding.
+	var buf [8]byte
+	for i := range 8 {
+		for j := i + 1; j < 8; j++ {
+			for a := range 256 {
+				for b := range 256 {
+					buf = [8]byte{'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a'}
+					buf[i], buf[j] = byte(a), byte(b)
+					want := 8
+					for k, c := range buf {
+						if !plainASCII[c] {
+							want = k
+							break
+						}
+					}
+					got := 8
+					if m := notPlain(binary.LittleEndian.Uint64(buf[:])); m != 0 {
+						got = bits.TrailingZeros64(m) / 8
+					}
+					if got != want {
+						t.Fatalf("bytes %q: first byte to look at is %d, notPlain says %d", buf, want, got)
+					}
+				}
+			}
+		}
 	}
 }
