@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	sdkecs "github.com/aws/aws-sdk-go-v2/service/ecs"
 	sdklightsail "github.com/aws/aws-sdk-go-v2/service/lightsail"
@@ -76,6 +77,27 @@ func fullInput(t testing.TB, svc *model.Service, op string) []byte {
 // codec's work, to subtract from the full run's.
 var emptyAnswers = flag.Bool("codec.empty", false, "answer empty list elements in BenchmarkCodecDecode")
 
+// cpuMeter measures the CPU time of a benchmark loop: on a shared machine
+// the wall time of ns/op also counts the time spent waiting for a core,
+// which CPU time does not. It counts every thread of the process, the
+// garbage collector's included, so allocations are paid for in full.
+type cpuMeter struct {
+	start time.Duration
+	ok    bool
+}
+
+func startCPU() cpuMeter {
+	t, ok := processCPU()
+	return cpuMeter{start: t, ok: ok}
+}
+
+// report adds the loop's CPU time per operation as "cpu-ns/op".
+func (m cpuMeter) report(b *testing.B) {
+	if t, ok := processCPU(); ok && m.ok && b.N > 0 {
+		b.ReportMetric(float64(t-m.start)/float64(b.N), "cpu-ns/op")
+	}
+}
+
 // unmarshal decodes a fixture into a new T.
 func unmarshal[T any](t testing.TB, data []byte) *T {
 	v := new(T)
@@ -100,23 +122,27 @@ func BenchmarkCodecDecode(b *testing.B) {
 		b.Run("client=specgen", func(b *testing.B) {
 			c := ecs.New(ecs.Options{Region: "us-west-2", HTTPClient: hc, Credentials: testCreds})
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				out, err := c.DescribeServices(ctx, in)
 				if err != nil || len(out.Services) != 10 {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b)
 			b.ReportMetric(float64(len(tr.body)), "resp-bytes")
 		})
 		b.Run("client=aws-sdk-go-v2", func(b *testing.B) {
 			c := sdkecs.New(sdkecs.Options{Region: "us-west-2", HTTPClient: hc, Credentials: testCreds})
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				out, err := c.DescribeServices(ctx, &sdkecs.DescribeServicesInput{Services: []string{"a"}})
 				if err != nil || len(out.Services) != 10 {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b)
 			b.ReportMetric(float64(len(tr.body)), "resp-bytes")
 		})
 	})
@@ -129,23 +155,27 @@ func BenchmarkCodecDecode(b *testing.B) {
 		b.Run("client=specgen", func(b *testing.B) {
 			c := lightsail.New(lightsail.Options{Region: "us-west-2", HTTPClient: hc, Credentials: testCreds})
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				out, err := c.GetInstances(ctx, &lightsail.GetInstancesInput{})
 				if err != nil || len(out.Instances) != 10 {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b)
 			b.ReportMetric(float64(len(tr.body)), "resp-bytes")
 		})
 		b.Run("client=aws-sdk-go-v2", func(b *testing.B) {
 			c := sdklightsail.New(sdklightsail.Options{Region: "us-west-2", HTTPClient: hc, Credentials: testCreds})
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				out, err := c.GetInstances(ctx, &sdklightsail.GetInstancesInput{})
 				if err != nil || len(out.Instances) != 10 {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b)
 			b.ReportMetric(float64(len(tr.body)), "resp-bytes")
 		})
 	})
@@ -166,22 +196,26 @@ func BenchmarkCodecEncode(b *testing.B) {
 			in := unmarshal[ecs.RegisterTaskDefinitionInput](b, fixture)
 			c := ecs.New(ecs.Options{Region: "us-west-2", HTTPClient: hc, Credentials: testCreds, DisableValidation: true})
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				if _, err := c.RegisterTaskDefinition(ctx, in); err != nil {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b)
 			b.ReportMetric(float64(tr.reqSize.Load()), "req-bytes")
 		})
 		b.Run("client=aws-sdk-go-v2", func(b *testing.B) {
 			in := unmarshal[sdkecs.RegisterTaskDefinitionInput](b, fixture)
 			c := sdkecs.New(sdkecs.Options{Region: "us-west-2", HTTPClient: hc, Credentials: testCreds})
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				if _, err := c.RegisterTaskDefinition(ctx, in); err != nil {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b)
 			b.ReportMetric(float64(tr.reqSize.Load()), "req-bytes")
 		})
 	})
@@ -193,22 +227,26 @@ func BenchmarkCodecEncode(b *testing.B) {
 			in := unmarshal[lightsail.CreateContainerServiceInput](b, fixture)
 			c := lightsail.New(lightsail.Options{Region: "us-west-2", HTTPClient: hc, Credentials: testCreds, DisableValidation: true})
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				if _, err := c.CreateContainerService(ctx, in); err != nil {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b)
 			b.ReportMetric(float64(tr.reqSize.Load()), "req-bytes")
 		})
 		b.Run("client=aws-sdk-go-v2", func(b *testing.B) {
 			in := unmarshal[sdklightsail.CreateContainerServiceInput](b, fixture)
 			c := sdklightsail.New(sdklightsail.Options{Region: "us-west-2", HTTPClient: hc, Credentials: testCreds})
 			b.ReportAllocs()
+			cpu := startCPU()
 			for b.Loop() {
 				if _, err := c.CreateContainerService(ctx, in); err != nil {
 					b.Fatal(err)
 				}
 			}
+			cpu.report(b)
 			b.ReportMetric(float64(tr.reqSize.Load()), "req-bytes")
 		})
 	})
