@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"math/bits"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -435,4 +436,51 @@ func TestNotPlainFindsTheFirstByteATokenMustLookAt(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestNameTable(t *testing.T) {
+	// "abcde", "axcye" and "azcze" share their length and first, middle and
+	// last bytes, so they share a hash and a probe sequence.
+	members := []Member{
+		{Name: "abcde"}, {Name: "axcye", Alias: "Axcye"}, {Name: "serviceArn"},
+		{Name: "clusterArn", Alias: "abcde"}, {Name: "b", Alias: "Axcye"}, {Name: "createdAt"},
+		{Name: "updatedAt"}, {Name: "c"}, {Name: "desiredCount"}, {Name: "runningCount"},
+		{Name: "d", Alias: "dee"},
+	}
+	table := newNameTable(members)
+	tests := []struct {
+		name string
+		key  string
+		want int
+	}{
+		{"a name is found", "serviceArn", 2},
+		{"a name sharing a hash with the first is found", "axcye", 1},
+		{"a one-byte name is found", "c", 7},
+		{"an alias is found", "dee", 10},
+		{"an alias another member also takes goes to the first", "Axcye", 1},
+		{"an alias gives way to a member's own name", "abcde", 0},
+		{"an unknown name sharing a hash is not found", "azcze", -1},
+		{"an unknown name is not found", "serviceArns", -1},
+		{"a prefix of a name is not found", "service", -1},
+		{"the empty name is not found", "", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, table.find([]byte(tt.key))); diff != "" {
+				t.Errorf("find(%q) (-want +got):\n%s", tt.key, diff)
+			}
+		})
+	}
+	t.Run("every name is found in a table of many", func(t *testing.T) {
+		var many []Member
+		for i := range 300 {
+			many = append(many, Member{Name: "member" + strconv.Itoa(i)})
+		}
+		table := newNameTable(many)
+		for i, m := range many {
+			if got := table.find([]byte(m.Name)); got != i {
+				t.Errorf("find(%q) = %d, want %d", m.Name, got, i)
+			}
+		}
+	})
 }

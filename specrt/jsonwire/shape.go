@@ -113,10 +113,10 @@ var (
 // typeInfo is what the codec works out once per shape: the Go type and,
 // for structures with many members, an index by wire name.
 type typeInfo struct {
-	typ   reflect.Type   // the struct, slice or map type
-	elem  reflect.Type   // a slice's element or a map's value
-	size  uintptr        // the size of elem
-	index map[string]int // member by wire name or alias
+	typ   reflect.Type // the struct, slice or map type
+	elem  reflect.Type // a slice's element or a map's value
+	size  uintptr      // the size of elem
+	index nameTable    // member by wire name or alias
 }
 
 // linearMembers is the number of members up to which a structure finds a
@@ -137,16 +137,7 @@ func (s *Shape) typeInfo() *typeInfo {
 		}
 	}
 	if len(s.Members) > linearMembers {
-		ti.index = make(map[string]int, 2*len(s.Members))
-		for i, m := range s.Members {
-			if _, taken := ti.index[m.Alias]; m.Alias != "" && !taken {
-				ti.index[m.Alias] = i
-			}
-		}
-		// A member's own name wins over another member's alias.
-		for i, m := range s.Members {
-			ti.index[m.Name] = i
-		}
+		ti.index = newNameTable(s.Members)
 	}
 	s.info.Store(ti)
 	return ti
@@ -160,10 +151,7 @@ func (s *Shape) find(key []byte, hint int) int {
 		return hint
 	}
 	if len(s.Members) > linearMembers {
-		if i, ok := s.typeInfo().index[string(key)]; ok {
-			return i
-		}
-		return -1
+		return s.typeInfo().index.find(key)
 	}
 	alias := -1
 	for i := range s.Members {
@@ -176,6 +164,83 @@ func (s *Shape) find(key []byte, hint int) int {
 		}
 	}
 	return alias
+}
+
+// nameTable finds the member a wire name or alias names: open addressing
+// with linear probing over a power-of-two table at most half full, hashed
+// on the name's length and three of its bytes, which tell a structure's
+// member names apart nearly always, at a fraction of the cost of hashing
+// every byte.
+type nameTable struct {
+	mask  uint32
+	slots []nameSlot
+}
+
+// nameSlot is an entry of a nameTable.
+type nameSlot struct {
+	name  string
+	index int // the member's index plus one; 0 for an empty slot
+}
+
+// newNameTable indexes members by name, then by alias: a member's own name
+// wins over another member's alias, and the first of two equal aliases
+// wins.
+func newNameTable(members []Member) nameTable {
+	names := len(members)
+	for _, m := range members {
+		if m.Alias != "" {
+			names++
+		}
+	}
+	size := uint32(4)
+	for size < 2*uint32(names) {
+		size *= 2
+	}
+	t := nameTable{mask: size - 1, slots: make([]nameSlot, size)}
+	for i, m := range members {
+		t.add(m.Name, i)
+	}
+	for i, m := range members {
+		if m.Alias != "" && t.find([]byte(m.Alias)) < 0 {
+			t.add(m.Alias, i)
+		}
+	}
+	return t
+}
+
+func (t *nameTable) add(name string, i int) {
+	for h := nameHash([]byte(name)); ; h++ {
+		if sl := &t.slots[h&t.mask]; sl.index == 0 {
+			*sl = nameSlot{name: name, index: i + 1}
+			return
+		} else if sl.name == name {
+			return // a repeated name: the first keeps it
+		}
+	}
+}
+
+// find returns the index of the member key names, or -1.
+func (t *nameTable) find(key []byte) int {
+	for h := nameHash(key); ; h++ {
+		sl := &t.slots[h&t.mask]
+		if sl.index == 0 {
+			return -1
+		}
+		if sl.name == string(key) {
+			return sl.index - 1
+		}
+	}
+}
+
+// nameHash hashes a name's length and its first, middle and last bytes.
+func nameHash(k []byte) uint32 {
+	n := len(k)
+	if n == 0 {
+		return 0
+	}
+	h := uint32(n) ^ uint32(k[0])<<8 ^ uint32(k[n/2])<<16 ^ uint32(k[n-1])<<24
+	h *= 0x9E3779B1
+	return h ^ h>>16
 }
 
 // held reports whether a structure member of shape s is held through a
