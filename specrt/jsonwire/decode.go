@@ -94,7 +94,7 @@ const (
 // small blocks allocated a few at a time.
 type decoder struct {
 	data  []byte
-	src   string
+	text  []byte // where strings are copied to; never written twice
 	pos   int
 	depth int
 	err   *Error
@@ -328,25 +328,29 @@ var plainASCII = func() (t [256]bool) {
 	return t
 }()
 
-// str reads a string value: a substring of src when it had no escapes.
+// str reads a string value. Its bytes are copied into the current chunk
+// of text, and the string points there.
 func (d *decoder) str() string {
 	if d.peek() != '"' {
 		d.mismatch("a string")
 		return ""
 	}
-	start := d.pos + 1
-	s, plain := d.token()
-	if d.err != nil {
+	s, _ := d.token()
+	if d.err != nil || len(s) == 0 {
 		return ""
 	}
-	if !plain {
-		return string(s)
+	if len(s) > cap(d.text)-len(d.text) {
+		// A new chunk, as large as what remains of the body bounds the
+		// text still to come, up to textChunk.
+		d.text = make([]byte, 0, max(len(s), min(len(d.data)-d.pos, textChunk)))
 	}
-	if d.src == "" {
-		d.src = string(d.data)
-	}
-	return d.src[start : start+len(s)]
+	start := len(d.text)
+	d.text = append(d.text, s...)
+	return unsafe.String(&d.text[start], len(s))
 }
+
+// textChunk is the largest chunk of text str copies strings into.
+const textChunk = 8 << 10
 
 // unescape decodes the escapes of a string token and replaces invalid
 // UTF-8 with U+FFFD, as encoding/json does.

@@ -16,10 +16,11 @@
 // Decoding matches member names exactly (as the services and the AWS SDKs
 // do), skips unknown members, treats null as absent, reads NaN and the
 // infinities from strings, timestamps in the member's format, blobs as
-// base64 and documents as raw JSON text. Strings share one copy of the
-// body (a decoded value keeps that copy alive), and pointers to scalars are
-// carved from small blocks, so a large response costs a fraction of the
-// allocations of one value at a time.
+// base64 and documents as raw JSON text. Strings are copied into shared
+// chunks of text of up to 8 KiB (a decoded value keeps its strings' chunks
+// alive, not the body), and pointers to scalars are carved from small
+// blocks, so a large response costs a fraction of the allocations of one
+// value at a time.
 package jsonwire
 
 import (
