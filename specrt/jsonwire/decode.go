@@ -648,15 +648,29 @@ func (d *decoder) object(s *Shape, p unsafe.Pointer) {
 	if !d.begin('{', "an object") {
 		return
 	}
-	hint := 0
+	// Each member is first looked for where the body's previous object of
+	// this shape had the member that followed the previous one, by
+	// comparing the member's name with the bytes of the key; a key that is
+	// not there is read and looked up, and the order learned.
+	order := s.typeInfo().order
+	hint, after := 0, 0 // after: 0 at the start, i+1 after member i
 	for first := true; d.next('}', first); first = false {
-		k := d.key()
-		if d.err != nil {
-			return
-		}
 		var m *Member
-		if i := s.find(k, hint); i >= 0 {
-			m, hint = &s.Members[i], i+1
+		var k []byte
+		if g := int(order[after].Load()) - 1; g >= 0 && d.keyIs(s.Members[g].Name) {
+			if d.err != nil {
+				return
+			}
+			m, hint, after = &s.Members[g], g+1, g+1
+		} else {
+			if k = d.key(); d.err != nil {
+				return
+			}
+			if i := s.find(k, hint); i >= 0 {
+				m, hint = &s.Members[i], i+1
+				order[after].Store(int32(i + 1))
+				after = i + 1
+			}
 		}
 		switch {
 		case m == nil:
@@ -673,10 +687,32 @@ func (d *decoder) object(s *Shape, p unsafe.Pointer) {
 			}
 		}
 		if d.err != nil {
-			d.at(string(k))
+			if k == nil {
+				d.at(m.Name)
+			} else {
+				d.at(string(k))
+			}
 			return
 		}
 	}
+}
+
+// keyIs consumes the member name at the current position and its colon if
+// the name is exactly name, spelled without escapes; otherwise it consumes
+// nothing. Wire names hold no quote, backslash or control character, so a
+// match is the key itself.
+func (d *decoder) keyIs(name string) bool {
+	end := d.pos + 1 + len(name)
+	if end >= len(d.data) || d.data[d.pos] != '"' || d.data[end] != '"' || string(d.data[d.pos+1:end]) != name {
+		return false
+	}
+	d.pos = end + 1
+	if d.peek() != ':' {
+		d.fail("expected ':' after a member name")
+		return true
+	}
+	d.pos++
+	return true
 }
 
 // alloc returns room for a value of the pointer-held shape s.

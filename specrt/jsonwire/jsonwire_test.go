@@ -508,3 +508,78 @@ func TestUnmarshalCopiesStringsNotTheBody(t *testing.T) {
 		t.Errorf("decoding allocated %d bytes a run; want under 16 KiB for a few short strings", perRun)
 	}
 }
+
+func TestUnmarshalLearnsTheMemberOrder(t *testing.T) {
+	// Each case decodes its bodies in turn through one fresh shape, which
+	// learns the member order from each body and tries it on the next: a
+	// wrong guess must cost nothing but the guess.
+	tests := []struct {
+		name      string
+		bodies    []string
+		want      item
+		wantError string
+	}{{
+		name:   "the same order twice",
+		bodies: []string{`{"id":"a","count":1,"on":true}`, `{"id":"b","count":2,"on":false}`},
+		want:   item{ID: ptr("b"), Count: ptr[int32](2), On: ptr(false)},
+	}, {
+		name:   "another order after the first",
+		bodies: []string{`{"id":"a","count":1,"on":true}`, `{"on":false,"count":2,"id":"b"}`},
+		want:   item{ID: ptr("b"), Count: ptr[int32](2), On: ptr(false)},
+	}, {
+		name:   "a key the guess is a prefix of",
+		bodies: []string{`{"id":"a","color":"red"}`, `{"id":"b","colors":["blue"]}`},
+		want:   item{ID: ptr("b"), Colors: []color{"blue"}},
+	}, {
+		name:   "a key the guess is longer than",
+		bodies: []string{`{"id":"a","colors":["red"]}`, `{"id":"b","color":"blue"}`},
+		want:   item{ID: ptr("b"), Color: "blue"},
+	}, {
+		name:   "the guessed member spelled with an escape",
+		bodies: []string{`{"id":"a","count":1}`, `{"id":"b","c\u006funt":2}`},
+		want:   item{ID: ptr("b"), Count: ptr[int32](2)},
+	}, {
+		name:   "an unknown member between two learned ones",
+		bodies: []string{`{"id":"a","count":1}`, `{"id":"b","other":{"count":7},"count":2}`},
+		want:   item{ID: ptr("b"), Count: ptr[int32](2)},
+	}, {
+		name:   "an alias where the name was learned",
+		bodies: []string{`{"id":"a","message":"m"}`, `{"id":"b","Message":"n"}`},
+		want:   item{ID: ptr("b"), Message: ptr("n")},
+	}, {
+		name:      "the guessed name without its opening quote",
+		bodies:    []string{`{"id":"a","count":1}`, `{"id":"b",count":2}`},
+		wantError: "expected a member name",
+	}, {
+		name:      "the guessed name without its colon",
+		bodies:    []string{`{"id":"a","count":1}`, `{"id":"b","count" 2}`},
+		wantError: "json: offset 18: expected ':' after a member name",
+	}, {
+		name:      "a bad value under a guessed name names the member",
+		bodies:    []string{`{"id":"a","count":1}`, `{"id":"b","count":"2"}`},
+		wantError: "expected a number, found a string at 'count'",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			shape := Shape{Kind: schemaItem.Kind, Type: schemaItem.Type, Members: schemaItem.Members}
+			var got item
+			var err error
+			for _, body := range tt.bodies {
+				got = item{}
+				err = Unmarshal([]byte(body), &shape, &got)
+			}
+			if tt.wantError != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantError) {
+					t.Fatalf("got %v, want an error containing %q", err, tt.wantError)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got, cmpOpts); diff != "" {
+				t.Errorf("(-want +got)\n%s", diff)
+			}
+		})
+	}
+}

@@ -114,10 +114,11 @@ var (
 // typeInfo is what the codec works out once per shape: the Go type and,
 // for structures with many members, an index by wire name.
 type typeInfo struct {
-	typ   reflect.Type // the struct, slice or map type
-	elem  reflect.Type // a slice's element or a map's value
-	size  uintptr      // the size of elem
-	index nameTable    // member by wire name or alias
+	typ   reflect.Type   // the struct, slice or map type
+	elem  reflect.Type   // a slice's element or a map's value
+	size  uintptr        // the size of elem
+	index nameTable      // member by wire name or alias
+	order []atomic.Int32 // a struct's member order, learned: see decoder.object
 }
 
 // linearMembers is the number of members up to which a structure finds a
@@ -139,6 +140,9 @@ func (s *Shape) typeInfo() *typeInfo {
 	}
 	if len(s.Members) > linearMembers {
 		ti.index = newNameTable(s.Members)
+	}
+	if s.Kind == KindStruct {
+		ti.order = make([]atomic.Int32, len(s.Members)+1)
 	}
 	s.info.Store(ti)
 	return ti
