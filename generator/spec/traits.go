@@ -206,13 +206,6 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 		if m.Shape == nil || m.Shape.Kind == "" {
 			return
 		}
-		// The elements of a list or map of timestamps in a body have no
-		// member to take a timestamp format from; they are refused until a
-		// model needs them. (The bindings carry lists in queries and
-		// headers.)
-		if e := collectionElem(m.Shape); e != nil && e.Kind == model.Timestamp && m.Location == "" {
-			r.errorf(rm.name.n, "member %s is a %s of timestamps, which the generated code cannot put in a JSON body yet; wrap them in a structure", rm.name.v, m.Shape.Kind)
-		}
 		if m.Shape.Kind != model.Timestamp {
 			if f.ok() {
 				r.errorf(f.n, "timestampFormat applies only to timestamp members, not %s", m.Shape.Kind)
@@ -236,18 +229,6 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 			r.errorf(at, "member %s travels in the %s as %s; timestampFormat %s is not supported there", rm.name.v, m.Location, want, m.TimestampFormat)
 		}
 	})
-}
-
-// collectionElem is the element of a list or the value of a map; nil for
-// other shapes.
-func collectionElem(s *model.Shape) *model.Shape {
-	switch s.Kind {
-	case model.List:
-		return s.Member
-	case model.Map:
-		return s.Value
-	}
-	return nil
 }
 
 // locationTimeFormats are the timestamp formats the HTTP bindings use.

@@ -130,11 +130,7 @@ var dropped = []string{"httpChecksumRequired"}
 // leaves out because specgen check refuses their shapes, each with the
 // refusal: their cases are skipped with it. Each is a gap in what the spec
 // format and the generated code carry.
-var Unsupported = map[string]map[string]string{
-	"rest-json": {
-		"JsonLists": "a list of timestamps in a JSON body is refused",
-	},
-}
+var Unsupported = map[string]map[string]string{}
 
 // Model synthesizes the protocol's botocore service model: the suite's
 // metadata with the keys a real model has, every group's shapes, and every
