@@ -1,7 +1,9 @@
 package golang
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -42,6 +44,34 @@ func TestBackEdgesBreakEveryCycle(t *testing.T) {
 			sort.Strings(got)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("back edges (-want +got)\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSchemasGiveTimestampElementsTheirShapesFormat(t *testing.T) {
+	stamp := func(name, format string) *model.Shape {
+		return &model.Shape{Name: name, Kind: model.Timestamp, Traits: model.Traits{TimestampFormat: format}}
+	}
+	str := &model.Shape{Name: "String", Kind: model.String}
+	tests := []struct {
+		name string
+		coll *model.Shape
+		want string
+	}{
+		{"a list of ISO 8601 timestamps", &model.Shape{Name: "IsoList", Kind: model.List, Member: stamp("Iso", model.ISO8601Format)}, "Elem: &jsonwire.ISO8601"},
+		{"a map of HTTP-date timestamps", &model.Shape{Name: "DateMap", Kind: model.Map, Key: str, Value: stamp("Date", model.HTTPDateFormat)}, "Elem: &jsonwire.HTTPDate"},
+		{"a list of timestamps of no format", &model.Shape{Name: "EpochList", Kind: model.List, Member: stamp("Epoch", "")}, "Elem: &jsonwire.EpochSeconds"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name+" takes the element's format", func(t *testing.T) {
+			tc.coll.SchemaVar = "schema" + tc.coll.Name
+			in := &model.Shape{Name: "In", GoName: "In", Kind: model.Structure, SchemaVar: "schemaIn",
+				Members: []*model.Member{{Name: "stamps", GoName: "Stamps", Shape: tc.coll}}}
+			p := &Package{Service: &model.Service{Package: "svc", Operations: []*model.Operation{{Name: "Op", Input: in, Output: in}}}, ImportPath: "example.com/svc"}
+			got := fmt.Sprintf("%#v", emitSchemas(p))
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("schemas.go has no %q:\n%s", tc.want, got)
 			}
 		})
 	}
