@@ -11,15 +11,11 @@ const (
 		"encoder does not reproduce (botocore skips it too)"
 	mockTokenFilled = "a client-only case (its operation is tagged client-only in the Smithy model): the client " +
 		"fills the idempotency token, so the request carries one and the case's params do not"
-	basePath = "the case's path starts with the client's base path (/custom), which only the client's " +
-		"endpoint knows; a mock serves from the root"
 	emptyNotSent = "a client-only case (client-only or appliesTo: client in the Smithy model): an empty map or " +
 		"list sends nothing, so the request cannot tell it from an absent one, and the mock decodes it as not set"
 	clientOnlyPrecedence = "a client-only case (appliesTo: client in the Smithy model): the named parameter wins " +
 		"over the map's entry of the same name; servers put every parameter in the map " +
 		"(Smithy's RestJsonServersPutAllQueryParamsInMap), as the mock does"
-	allHeaders = "a map of every response header also holds the headers the mock itself sets " +
-		"(Content-Type, Content-Length, X-Amzn-RequestId), as a real service's response would"
 )
 
 // skips lists the cases that do not pass, by suite file, way and case id,
@@ -37,10 +33,8 @@ var skips = map[string]string{
 	"rest-json/client/input/RestJsonHttpChecksumRequired":        noChecksum,
 	"rest-json/mock/input/RestJsonQueryIdempotencyTokenAutoFill": mockTokenFilled,
 
-	"rest-json/mock/input/RestJsonHostWithPath":                   basePath,
 	"rest-json/mock/input/RestJsonHttpPrefixHeadersAreNotPresent": emptyNotSent,
 	"rest-json/mock/input/RestJsonOmitsEmptyListQueryValues":      emptyNotSent,
 	"rest-json/mock/input/RestJsonQueryParamsStringListMap":       clientOnlyPrecedence,
 	"rest-json/mock/input/RestJsonQueryPrecedence":                clientOnlyPrecedence,
-	"rest-json/mock/output/HttpPrefixHeadersResponse":             allHeaders,
 }
