@@ -66,19 +66,21 @@ const (
 	passed outcome = iota
 	failed
 	skipped
+	notApplies // the case is not meant for this side (appliesTo in Smithy)
+	outcomes   // the number of outcomes
 )
 
 // results counts outcomes by suite file and way, for the table.
 type results struct {
 	mu     sync.Mutex
-	counts map[string]map[string][3]int
+	counts map[string]map[string][outcomes]int
 }
 
 func (r *results) add(file, way string, o outcome) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.counts[file] == nil {
-		r.counts[file] = map[string][3]int{}
+		r.counts[file] = map[string][outcomes]int{}
 	}
 	c := r.counts[file][way]
 	c[o]++
@@ -87,18 +89,19 @@ func (r *results) add(file, way string, o outcome) {
 
 func (r *results) table() string {
 	var b strings.Builder
-	var total [3]int
-	fmt.Fprintf(&b, "%-12s %-14s %7s %7s %7s\n", "suite", "side", "passed", "failed", "skipped")
+	var total [outcomes]int
+	fmt.Fprintf(&b, "%-12s %-14s %7s %7s %7s %7s\n", "suite", "side", "passed", "failed", "skipped", "n/a")
 	for _, p := range suite.Protocols {
 		for _, w := range ways {
 			c := r.counts[p.File][w]
-			fmt.Fprintf(&b, "%-12s %-14s %7d %7d %7d\n", p.File, w, c[passed], c[failed], c[skipped])
+			fmt.Fprintf(&b, "%-12s %-14s %7d %7d %7d %7d\n", p.File, w, c[passed], c[failed], c[skipped], c[notApplies])
 			for i := range total {
 				total[i] += c[i]
 			}
 		}
 	}
-	fmt.Fprintf(&b, "conformance: %d passed, %d failed, %d skipped\n", total[passed], total[failed], total[skipped])
+	fmt.Fprintf(&b, "conformance: %d passed, %d failed, %d skipped, %d not applicable\n",
+		total[passed], total[failed], total[skipped], total[notApplies])
 	return b.String()
 }
 
@@ -108,7 +111,7 @@ func (r *results) table() string {
 // that the list only shrinks.
 func TestConformance(t *testing.T) {
 	services := loadServices(t)
-	res := &results{counts: map[string]map[string][3]int{}}
+	res := &results{counts: map[string]map[string][outcomes]int{}}
 	for _, p := range suite.Protocols {
 		s, err := suite.Load("testdata/suites", p)
 		if err != nil {
@@ -145,6 +148,10 @@ func TestConformance(t *testing.T) {
 // runCase runs one case and records its outcome; a failing case fails t.
 func runCase(t *testing.T, p suite.Protocol, svc *model.Service, way string, c *suite.Case, record func(outcome)) {
 	key := p.File + "/" + way + "/" + c.ID
+	if why, ok := notApplicable[key]; ok {
+		record(notApplies)
+		t.Skip("not applicable: Smithy gives the case appliesTo: client; " + why)
+	}
 	reason, listed := skips[key]
 	if why := c.Unsupported(p); why != "" && !listed {
 		reason, listed = "specgen check refuses the operation: "+why, true
