@@ -134,6 +134,9 @@ type Operation struct {
 	// Compress lets the client gzip request bodies of at least
 	// Options.RequestMinCompressSizeBytes (the model's requestcompression).
 	Compress bool
+	// ContentMD5 makes the client send the MD5 of the request body, as
+	// sent, in Content-MD5 (the model's httpChecksumRequired).
+	ContentMD5 bool
 	// BindRequest, for an input with members bound to the path, query
 	// string, headers, host prefix or the whole body (restJson1; awsJson
 	// binds host labels only), hands their values to b. in is the input.
@@ -622,6 +625,9 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 		}
 		// After any encoding a member of the input named (restJson1).
 		h[HeaderContentEncoding] = []string{strings.Join(append(h.Values(HeaderContentEncoding), "gzip"), ", ")}
+	}
+	if op.ContentMD5 {
+		h[HeaderContentMD5] = []string{contentMD5(rt.body)}
 	}
 	if awsJSON {
 		h[HeaderTarget] = []string{Target(c.svc.TargetPrefix, op.Name)}

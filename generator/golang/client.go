@@ -173,6 +173,9 @@ func emitServiceInfo(f *jen.File, p *Package) {
 		if op.RequestCompression {
 			d[jen.Id("Compress")] = jen.True()
 		}
+		if op.ChecksumRequired {
+			d[jen.Id("ContentMD5")] = jen.True()
+		}
 		if op.HostPrefix != "" {
 			d[jen.Id("HostPrefix")] = jen.Lit(op.HostPrefix)
 		}

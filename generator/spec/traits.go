@@ -30,6 +30,7 @@ type rawOpTraits struct {
 	deprecated           rawDeprecation
 	readonly, idempotent bool
 	requestCompression   bool
+	checksumRequired     bool
 	paginator            *yaml.Node
 }
 
@@ -84,6 +85,8 @@ func (l *loader) operationTrait(op *rawOperation, p pair) {
 		op.traits.paginator = p.v
 	case "requestCompression":
 		op.traits.requestCompression = l.boolean(p.v, "requestCompression")
+	case "checksumRequired":
+		op.traits.checksumRequired = l.boolean(p.v, "checksumRequired")
 	}
 }
 
@@ -240,6 +243,7 @@ func (r *resolver) operationTraits(ro *rawOperation, op *model.Operation) {
 	op.Deprecated = ro.traits.deprecated.model()
 	op.ReadOnly, op.Idempotent = ro.traits.readonly, ro.traits.idempotent
 	op.RequestCompression = ro.traits.requestCompression
+	op.ChecksumRequired = ro.traits.checksumRequired
 }
 
 // unions gives every union the oneOf rule over all its members, first of

@@ -13,9 +13,6 @@ import (
 const (
 	noBody = "the case gives no body, only the Content-Encoding header a client sends with a gzipped one: " +
 		"its params cannot be read from the request (TestRequestCompression shows the client and the mock on gzipped bodies)"
-	noChecksum = "the importer refuses httpChecksumRequired, so the synthesized model leaves it out " +
-		"and the client sends no Content-MD5; the case's MD5 is of its own pretty-printed body, which a compact " +
-		"encoder does not reproduce (botocore skips it too)"
 	emptyQueryListNotSent = "an empty query list sends nothing, so the request cannot tell it from an absent one, " +
 		"and the mock decodes it as not set; the Smithy model tags the operation client-only " +
 		"(OmitsSerializingEmptyLists, @tags([\"client-only\"])) but gives the case no appliesTo, so it stays a skip"
@@ -33,7 +30,6 @@ var skips = map[string]string{
 	"rest-json/mock/input/SDKAppliedContentEncoding_restJson1":                    noBody,
 	"rest-json/mock/input/SDKAppendedGzipAfterProvidedEncoding_restJson1":         noBody,
 
-	"rest-json/client/input/RestJsonHttpChecksumRequired":    noChecksum,
 	"rest-json/mock/input/RestJsonOmitsEmptyListQueryValues": emptyQueryListNotSent,
 }
 

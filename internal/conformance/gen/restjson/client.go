@@ -397,11 +397,12 @@ var (
 		Path:   "/HostWithPathOperation",
 	}
 	opHttpChecksumRequired = specrt.Operation{
-		Input:  &schemaHttpChecksumRequiredInput,
-		Method: "POST",
-		Name:   "HttpChecksumRequired",
-		Output: &schemaHttpChecksumRequiredOutput,
-		Path:   "/HttpChecksumRequired",
+		ContentMD5: true,
+		Input:      &schemaHttpChecksumRequiredInput,
+		Method:     "POST",
+		Name:       "HttpChecksumRequired",
+		Output:     &schemaHttpChecksumRequiredOutput,
+		Path:       "/HttpChecksumRequired",
 	}
 	opHttpEnumPayload = specrt.Operation{
 		BindRequest: bindHttpEnumPayloadRequest,
