@@ -76,3 +76,34 @@ func TestSchemasGiveTimestampElementsTheirShapesFormat(t *testing.T) {
 		})
 	}
 }
+
+func TestFieldsTellTheMockTheirTimestampsFormat(t *testing.T) {
+	stamp := func(format string) *model.Shape {
+		return &model.Shape{Kind: model.Timestamp, Traits: model.Traits{TimestampFormat: format}}
+	}
+	str := &model.Shape{Kind: model.String}
+	member := func(s *model.Shape, format, location string) *model.Member {
+		m := &model.Member{Name: "m", GoName: "M", Shape: s, Location: location}
+		m.TimestampFormat = format
+		return m
+	}
+	tests := []struct {
+		name string
+		m    *model.Member
+		want string
+	}{
+		{"an ISO 8601 timestamp member", member(stamp(""), model.ISO8601Format, ""), model.ISO8601Format},
+		{"a list of ISO 8601 timestamps", member(&model.Shape{Kind: model.List, Member: stamp(model.ISO8601Format)}, "", ""), model.ISO8601Format},
+		{"a map of HTTP-date timestamps", member(&model.Shape{Kind: model.Map, Key: str, Value: stamp(model.HTTPDateFormat)}, "", ""), model.HTTPDateFormat},
+		{"a list of epoch-seconds timestamps", member(&model.Shape{Kind: model.List, Member: stamp(model.EpochSecondsFormat)}, "", ""), ""},
+		{"a list of strings", member(&model.Shape{Kind: model.List, Member: str}, "", ""), ""},
+		{"a header timestamp, which is not in the body", member(stamp(""), model.ISO8601Format, model.LocHeader), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name+" is tagged "+tc.want, func(t *testing.T) {
+			if got := fieldTags(tc.m)["timestampFormat"]; got != tc.want {
+				t.Errorf("timestampFormat tag = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

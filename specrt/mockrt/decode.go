@@ -42,8 +42,9 @@ type wireType struct {
 	elem    *wireType
 	values  string          // an enum's values, "A, B", for the message
 	allowed map[string]bool // an enum's values; nil when the type lists none
-	// timeFormats are the timestamp members of a structure that travel in
-	// another format than epoch seconds, by wire name (timeformat.go).
+	// timeFormats are the members of a structure holding timestamps (or
+	// lists or maps of them) that travel in another format than epoch
+	// seconds, by wire name (timeformat.go).
 	timeFormats map[string]string
 }
 
@@ -159,7 +160,7 @@ func (w *wireType) trim(v any, p *specrt.Path, r *specrt.Report) (out any, keep 
 				continue
 			}
 			if r == nil && w.timeFormats[k] != "" {
-				obj[k] = formatTime(mv, w.timeFormats[k])
+				obj[k] = formatTimes(mv, w.timeFormats[k])
 			}
 			var cp *specrt.Path
 			if r != nil {
