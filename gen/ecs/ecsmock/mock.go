@@ -13,7 +13,6 @@ package ecsmock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/ecs"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -2750,7 +2749,7 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:     specrt.AWSJSON11,
+	Protocol:     "awsJson1_1",
 	SigningName:  "ecs",
 	TargetPrefix: "AmazonEC2ContainerServiceV20141113",
 	ValidationError: &mockrt.ErrorTemplate{

@@ -13,7 +13,6 @@ package servicediscoverymock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/servicediscovery"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -1143,7 +1142,7 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:     specrt.AWSJSON11,
+	Protocol:     "awsJson1_1",
 	SigningName:  "servicediscovery",
 	TargetPrefix: "Route53AutoNaming_v20170314",
 	ValidationError: &mockrt.ErrorTemplate{
