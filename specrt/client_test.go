@@ -790,3 +790,27 @@ func TestClientIsSafeForConcurrentUse(t *testing.T) {
 		t.Errorf("sent %d requests, want 17 (one retried 500, then successes)", len(srv.requests))
 	}
 }
+
+func TestAServiceOfAnUnknownProtocolFailsEveryCallWithoutSending(t *testing.T) {
+	svc := specrt.Service{Name: "petstore", Protocol: "awsQuery", SigningName: "pets", EndpointPrefix: "pets"}
+	srv := &fakeServer{}
+	c := newTestClient(&svc, srv, &sleepRecorder{})
+	for _, tc := range []struct {
+		name   string
+		optFns []func(*specrt.Options)
+	}{
+		{"a call with the client's options fails", nil},
+		{"a call with options of its own fails too", []func(*specrt.Options){func(o *specrt.Options) { o.RetryMaxAttempts = 1 }}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := c.Invoke(context.Background(), &opCreatePet, &createPetInput{Name: ptr("rex")}, &createPetOutput{}, tc.optFns...)
+			want := `operation error petstore: CreatePet, service petstore: unknown protocol "awsQuery" (want awsJson1_0, awsJson1_1, restJson1)`
+			if err == nil || err.Error() != want {
+				t.Errorf("err = %v, want %s", err, want)
+			}
+			if len(srv.requests) != 0 {
+				t.Errorf("sent %d requests, want none", len(srv.requests))
+			}
+		})
+	}
+}
