@@ -100,11 +100,11 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err != nil:
 		status, code = writeError(w, awsjson.V11, err, nil)
-	case (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get("X-Amz-Target") == "":
+	case (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get(awsjson.HeaderTarget) == "":
 		status = m.serveIndex(w, r)
 	default:
 		what := r.Method + " " + r.URL.Path
-		if t := r.Header.Get("X-Amz-Target"); t != "" {
+		if t := r.Header.Get(awsjson.HeaderTarget); t != "" {
 			what = t
 		}
 		status, code = writeError(w, awsjson.V11, unknownOperation(what), nil)
@@ -178,7 +178,7 @@ func ambiguous(r *http.Request, rest []*Server, first *Server, signed bool) *Err
 		}
 	}
 	what := r.Method + " " + r.URL.Path
-	if t := r.Header.Get("X-Amz-Target"); t != "" {
+	if t := r.Header.Get(awsjson.HeaderTarget); t != "" {
 		what = t
 	}
 	hint := "; sign the request (SigV4) so that its credential scope names one of them"
