@@ -2,14 +2,13 @@
 // clients and mock servers speak, as one interface both sides use.
 //
 // A protocol is named as the model spells it ("awsJson1_0", "restJson1").
-// The generator and the run time know nothing else of it: the generator
-// asks package ident whether a name is known and what the protocol allows a
-// spec to say (HTTP bindings, a target prefix); the client, through the
-// implementation package registry returns for the name, builds its requests
-// and reads its errors; the mock routes, frames its answers and writes its
-// errors. Bodies go through the
-// body codec (package jsonwire) and bound members through the bindings,
-// which the protocol's traits switch on and off.
+// Nothing else knows which one a service speaks: the generator asks package
+// ident whether a name is known and what the protocol lets a spec say (HTTP
+// bindings, a target prefix); at run time package registry returns the
+// implementation for the name, through which the client builds its requests
+// and reads its errors, and the mock routes, frames its answers and writes
+// its errors. Bodies go through the body codec (package jsonwire) and bound
+// members through the bindings, which the protocol's traits switch on.
 //
 // Adding a protocol is:
 //   - its identity, one line in package ident (which the generator reads
@@ -18,9 +17,12 @@
 //     restjson are the models to follow);
 //   - its line in package registry;
 //   - an emitter in generator/golang only if the protocol needs generated
-//     code that the existing emitters do not write.
+//     code that the existing emitters do not write, and the importer's
+//     mapping from botocore's name for it.
 //
-// No other file branches on the protocol.
+// No other code compares protocol names. Two places name one on purpose:
+// mockrt.Mux answers requests no mock claims in awsJson1_1, and the
+// importer maps botocore's names ("json" with a jsonVersion, "rest-json").
 package protocol
 
 import (
