@@ -45,7 +45,8 @@ type inferredOp struct {
 	tagKeys     string
 	resourceArn string
 	maxPageSize int
-	status      [2]string // during, then
+	status      [2]string   // during, then
+	set         [][2]string // description member, template
 }
 
 // Suffixes of the members naming a resource, in the order they are
@@ -137,6 +138,14 @@ func (t *translator) inferResource(x string, create *botoOperation, ops map[stri
 		}
 	}
 	c.tags = t.tagsMember(createIn)
+	if r.nm != "" && memberByWire(createIn, r.nm) == nil {
+		// The create names the resource by another member than the
+		// description does: Lightsail's CreateDisk takes diskName, a
+		// disk's description says name.
+		if in := t.findMember(createIn, x, []string{"Name"}, "string"); in != "" {
+			c.set = append(c.set, [2]string{r.nm, "{input." + in + "}"})
+		}
+	}
 	r.ops = append(r.ops, c, &inferredOp{op: read, role: "read", identifier: ident, description: &readDesc})
 	for _, role := range []string{"update", "delete"} {
 		op := ops[strings.ToUpper(role[:1])+role[1:]+x]
@@ -149,7 +158,13 @@ func (t *translator) inferResource(x string, create *botoOperation, ops map[stri
 		}
 		r.ops = append(r.ops, &inferredOp{op: op, role: role, identifier: id, description: t.sameDescription(op, desc, readDesc, false)})
 	}
-	if list := ops["List"+plural(x)]; list != nil {
+	list := ops["List"+plural(x)]
+	if list == nil && strings.HasPrefix(read.name, "Get") && plural(x) != x && ex.paginators["Get"+plural(x)] != nil {
+		// Lightsail reads one disk with GetDisk and pages through them
+		// with GetDisks.
+		list = ops["Get"+plural(x)]
+	}
+	if list != nil {
 		lo := t.listOp(list, ex)
 		if lo == nil {
 			return nil
@@ -365,9 +380,31 @@ func (t *translator) inferParent(r *inferredRes, all []*inferredRes, deep bool) 
 	for o, m := range idents {
 		o.parentIdent = m
 	}
-	if pid := t.parentMember(r.desc, parent, r.id); pid != "" && pid != r.nm && pid != r.arn {
+	if pid := t.parentIDMember(r.desc, parent, r.id); pid != "" && pid != r.nm && pid != r.arn {
 		r.parentID = pid
 	}
+}
+
+// parentIDMember is the member of description s that holds what the mock
+// puts there, the parent's id: named after the parent with the suffix
+// its id has (a listener's serviceId, not its serviceArn, when a service's
+// id is an id).
+func (t *translator) parentIDMember(s *botoShape, p *inferredRes, skip string) string {
+	suffixes := []string{"Id", "Identifier"}
+	switch p.id {
+	case p.nm:
+		suffixes = []string{"Name"}
+	case p.arn:
+		suffixes = []string{"Arn"}
+	}
+	for _, suf := range suffixes {
+		for _, mb := range s.members {
+			if wireName(mb) != skip && t.kind(mb.shape) == "string" && (strings.EqualFold(mb.name, p.name+suf) || strings.EqualFold(mb.shape, p.name+suf)) {
+				return wireName(mb)
+			}
+		}
+	}
+	return ""
 }
 
 // ancestor tells whether a is b's parent, or its parent's, and so on.
@@ -538,9 +575,12 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 		rm.addStr("id", r.id)
 		rm.addStr("name", r.nm)
 		rm.addStr("arn", r.arn)
+		rm.addStr("idTemplate", t.idTemplate(r))
 		rm.addStr("arnTemplate", t.arnTemplate(r))
 		rm.addStr("parentId", r.parentID)
 		rm.addStr("status", r.status)
+		// A description that shows tags shows them as they change.
+		rm.addStr("tags", t.tagsMember(r.desc))
 		for _, k := range []string{"notFound", "conflict", "hasChildren", "invalidToken"} {
 			if e := r.errs[k]; e != "" {
 				rm.addStr(k, t.ref(e))
@@ -567,6 +607,13 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 				s.addStr("then", o.status[1])
 				b.add("status", flow(s.n))
 			}
+			if len(o.set) > 0 {
+				s := newMapping()
+				for _, kv := range o.set {
+					s.addStr(kv[0], kv[1])
+				}
+				b.add("set", flow(s.n))
+			}
 			om.add(o.op.name, flow(b.n))
 		}
 		rm.add("operations", om.n)
@@ -580,9 +627,24 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 // parent's id before the resource's own for a child
 // (EventBridge Scheduler's schedule/group/name). The service is the
 // signing name, which ARNs use, else the endpoint prefix.
+//
+// When the model gives the ARN member a pattern of literal text and the
+// patterns of description members (arn:...:targetgroup/tg-[0-9a-z]{17}),
+// the template follows it.
 func (t *translator) arnTemplate(r *inferredRes) string {
 	if r.arn == "" {
 		return ""
+	}
+	members := [][2]string{{t.patternOf(r.desc, r.id), r.id}}
+	for _, mb := range r.desc.members {
+		if w := wireName(mb); w != r.id && w != r.arn && t.kind(mb.shape) == "string" {
+			if p := t.patternOf(r.desc, w); p != "" {
+				members = append(members, [2]string{p, w})
+			}
+		}
+	}
+	if tm := arnFromPattern(t.patternOf(r.desc, r.arn), members); tm != "" {
+		return tm
 	}
 	svc := t.m.meta.signingName
 	if svc == "" {
@@ -593,6 +655,24 @@ func (t *translator) arnTemplate(r *inferredRes) string {
 		path += "{output." + r.parentID + "}/"
 	}
 	return "arn:{partition}:" + svc + ":{region}:{account}:" + path + "{output." + r.id + "}"
+}
+
+// idTemplate draws a new resource's id as its pattern says; "" when the id
+// is the name the caller gives, or the pattern is not simple.
+func (t *translator) idTemplate(r *inferredRes) string {
+	if r.id == r.nm {
+		return ""
+	}
+	return idTemplate(t.patternOf(r.desc, r.id))
+}
+
+// patternOf is the pattern of s's member with wire name w; "" for none.
+func (t *translator) patternOf(s *botoShape, w string) string {
+	mb := memberByWire(s, w)
+	if mb == nil || t.m.shapes[mb.shape] == nil {
+		return ""
+	}
+	return t.m.shapes[mb.shape].pattern
 }
 
 // kebab writes a resource name as ARNs write resource types:

@@ -22,13 +22,22 @@ type Resource struct {
 	NotFound, Conflict, HasChildren, InvalidToken *MockError
 	// Operations act on the resource, sorted by operation name.
 	Operations []*ResourceOperation
+	// Tags is the description member showing the resource's tags; TagKey
+	// and TagValue the members of one when they are a list of structures.
+	Tags, TagKey, TagValue string
+	// Counts maps a child resource's name to the description member that
+	// counts the live ones.
+	Counts map[string]string
+	// Defaults are the least conforming values of the description's
+	// required members, which a create fills when nothing else set them.
+	Defaults []*MockField
 }
 
 // ResourceOperation is what one operation does to a resource.
 type ResourceOperation struct {
 	Operation *Operation
-	// Role is create, read, update, delete, list, action, tag, untag or
-	// listTags.
+	// Role is create, read, readMany, update, delete, list, action, tag,
+	// untag or listTags.
 	Role string
 	// Identifier and ParentIdentifier are input members naming the resource
 	// and its parent by id, name or ARN.
@@ -37,8 +46,9 @@ type ResourceOperation struct {
 	// "" for the output itself, "-" for none.
 	Description string
 	// Filters are a list's input members that, when set, keep only the
-	// resources whose description member of the same name equals them.
-	Filters []string
+	// resources whose description member FilterMembers names (of the same
+	// index) equals them.
+	Filters, FilterMembers []string
 	// MaxPageSize is a list's largest page; 0 for the mock's default.
 	MaxPageSize int
 	// IdempotencyToken is the create input's idempotency token member.
@@ -55,6 +65,38 @@ type ResourceOperation struct {
 	// operation's declared quota error, found by its code; nil for the
 	// mock's generic one.
 	QuotaExceeded *MockError
+	// Set are templates written into the description last (create,
+	// update, delete, action).
+	Set []*MockField
+	// Failures is a readMany's output list of failures, Failure the
+	// templates of one ({message} is the identifier not found).
+	Failures string
+	Failure  []*MockField
+	// Creates is another resource the operation records; nil for none.
+	Creates *Creates
+	// NotFound replaces the resource's NotFound for this operation.
+	NotFound *MockError
+	// FilterList is a list's input list of filters; nil for none.
+	FilterList *FilterList
+	// AnswerExisting makes a create of a taken name answer the resource
+	// that has it.
+	AnswerExisting bool
+}
+
+// FilterList is an input list of filters: the list member, the members of
+// a filter, and the description member each field name compares.
+type FilterList struct {
+	Member, Name, Values, Condition string
+	Fields                          map[string]string
+}
+
+// Creates is a resource an operation records beside the one it acts on.
+type Creates struct {
+	Resource *Resource
+	// ID is the output member holding its id.
+	ID         string
+	Set        []*MockField
+	Transition *Transition
 }
 
 // Transition is a status change: During at once, Then after Delay seconds.

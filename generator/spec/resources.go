@@ -17,21 +17,24 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":   {"parentIdentifier", "description", "tags"},
-	"read":     {"identifier", "parentIdentifier", "description"},
-	"update":   {"identifier", "parentIdentifier", "description"},
-	"delete":   {"identifier", "parentIdentifier", "description"},
-	"action":   {"identifier", "parentIdentifier", "description"},
-	"list":     {"parentIdentifier", "filters", "maxPageSize"},
-	"tag":      {"resourceArn", "tags"},
-	"untag":    {"resourceArn", "tagKeys"},
-	"listTags": {"resourceArn", "tags"},
+	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting"},
+	"read":     {"identifier", "parentIdentifier", "description", "notFound"},
+	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
+	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
+	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
+	"action":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
+	"list":     {"parentIdentifier", "filters", "maxPageSize", "filterList"},
+	"tag":      {"resourceArn", "tags", "notFound"},
+	"untag":    {"resourceArn", "tagKeys", "notFound"},
+	"listTags": {"resourceArn", "tags", "notFound"},
 }
 
 // resources resolves the resources block; it runs after mocks().
 func (r *resolver) resources() {
 	n := r.raw.resources
 	if n == nil {
+		r.resourceRefs()
+		r.storelessMocks()
 		return
 	}
 	byName := map[string]*model.Resource{}
@@ -80,13 +83,122 @@ func (r *resolver) resources() {
 		if res.Parent == nil {
 			continue
 		}
+		// A list without parentIdentifier lists the resources of every
+		// parent.
 		for _, ro := range res.Operations {
-			if (ro.Role == "create" || ro.Role == "list") && ro.ParentIdentifier == "" {
+			if ro.Role == "create" && ro.ParentIdentifier == "" {
 				r.errorf(keys[res], "resource %s belongs to %s: its %s operation %s needs parentIdentifier", res.Name, res.Parent.Name, ro.Role, ro.Operation.Name)
 			}
 		}
 	}
+	for _, f := range r.resLater {
+		f(byName)
+	}
+	r.resourceRefs()
+	r.storelessMocks()
 	sort.Slice(r.svc.Resources, func(i, j int) bool { return r.svc.Resources[i].Name < r.svc.Resources[j].Name })
+}
+
+// storeless is a mock block that keeps unique items or idempotency tokens
+// with no store collection of its own (resource).
+type storeless struct {
+	op *model.Operation
+	n  *yaml.Node
+}
+
+// storelessMocks reports the mock blocks that keep unique items or tokens
+// with no store collection, unless their operation creates a resource,
+// whose engine keeps them.
+func (r *resolver) storelessMocks() {
+	for _, sl := range r.storeless {
+		created := false
+		for _, res := range r.svc.Resources {
+			for _, ro := range res.Operations {
+				created = created || ro.Operation == sl.op && ro.Role == "create"
+			}
+		}
+		if !created {
+			r.errorf(sl.n, "mock of %s needs a resource to keep unique items and idempotency tokens in", sl.op.Name)
+		}
+	}
+}
+
+// resourceRef is a {resource.*} reference in an operation's mock block,
+// checked once the resources are known.
+type resourceRef struct {
+	op   *model.Operation
+	path string
+	n    *yaml.Node
+}
+
+// resourceRefs checks the {resource.*} references of mock blocks against
+// the description of the resource their operation acts on.
+func (r *resolver) resourceRefs() {
+	for _, ref := range r.resRefs {
+		var desc *model.Shape
+		for _, res := range r.svc.Resources {
+			for _, ro := range res.Operations {
+				if ro.Operation == ref.op && !isTagRole(ro.Role) {
+					desc = r.resDesc[res]
+				}
+			}
+		}
+		if desc == nil {
+			r.errorf(ref.n, "{resource.%s}: operation %s acts on no resource", ref.path, ref.op.Name)
+			continue
+		}
+		r.memberPath(desc, str{ref.path, ref.n}, "{resource."+ref.path+"}")
+	}
+}
+
+// descFields reads a map of description member path to template (set):
+// {input.*} are the operation's input, {output.*} and {resource.*} the
+// description.
+func (r *resolver) descFields(n *yaml.Node, op *model.Operation, desc, resource *model.Shape, what string) []*model.MockField {
+	var out []*model.MockField
+	for _, p := range r.mapping(n, what, nil) {
+		target := r.memberPath(desc, str{p.k.Value, p.k}, what+" member")
+		v := decodeAny(p.v)
+		refs, err := tmpl.Refs(v)
+		if err != nil {
+			r.errorf(p.v, "%s: %v", p.k.Value, err)
+			continue
+		}
+		// The value a member gets must be of its kind: a literal, or what
+		// a template that is one expression yields.
+		whole, _ := v.(string)
+		whole = strings.TrimSpace(whole)
+		single := strings.HasPrefix(whole, "{") && strings.HasSuffix(whole, "}") && strings.Count(whole, "{") == 1
+		for _, ref := range refs {
+			kind, path, _ := strings.Cut(ref, ".")
+			var from *model.Shape
+			switch {
+			case kind == "input":
+				from = r.memberPath(op.Input, str{path, p.v}, "{"+ref+"}")
+			case kind == "output":
+				from = r.memberPath(desc, str{path, p.v}, "{"+ref+"}")
+			case kind == "resource" && resource != nil:
+				from = r.memberPath(resource, str{path, p.v}, "{"+ref+"}")
+			default:
+				r.errorf(p.v, "{%s} cannot be used here", ref)
+			}
+			if single && from != nil && target != nil && scalarClass(from) != "" && scalarClass(target) != "" && scalarClass(from) != scalarClass(target) {
+				r.errorf(p.v, "{%s} is a %s, member %s a %s", ref, scalarClass(from), p.k.Value, scalarClass(target))
+			}
+		}
+		if target != nil && tmpl.IsLiteral(v) {
+			if got := literalClass(v); got != "" && scalarClass(target) != "" && got != scalarClass(target) {
+				r.errorf(p.v, "member %s is a %s, not a %s", p.k.Value, scalarClass(target), got)
+			}
+		}
+		if s, ok := v.(string); ok && target != nil && tmpl.IsLiteral(v) && target.Kind == model.String {
+			if target.IsEnum() && !enumHas(target, s) {
+				r.errorf(p.v, "%q is not a value of enum %s", s, target.Name)
+			}
+		}
+		out = append(out, &model.MockField{Path: p.k.Value, Value: v})
+	}
+	return out
 }
 
 // resource reads one resource and returns its parent's name.
@@ -95,14 +207,14 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	members := map[string]str{}
 	templates := map[string]str{}
 	errs := map[string]str{}
-	var opsN *yaml.Node
+	var opsN, countsN *yaml.Node
 	for _, p := range r.mapping(n, "resource "+res.Name, resourceKeys) {
 		switch k := p.k.Value; k {
 		case "doc":
 			res.Doc = r.str(p.v, "doc").v
 		case "parent":
 			parent = r.str(p.v, "parent")
-		case "id", "name", "arn", "parentId", "status":
+		case "id", "name", "arn", "parentId", "status", "tags":
 			members[k] = r.str(p.v, k)
 		case "idTemplate", "arnTemplate":
 			templates[k] = r.str(p.v, k)
@@ -110,6 +222,8 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			errs[k] = r.str(p.v, k)
 		case "operations":
 			opsN = p.v
+		case "counts":
+			countsN = p.v
 		}
 	}
 	if !members["id"].ok() && !r.isMeant(n, "id") {
@@ -127,6 +241,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	}
 	statuses := map[*yaml.Node]string{} // transition statuses, checked once the status shape is known
 	filters := map[*yaml.Node]string{}  // list filters, checked once the description shape is known
+	later := map[*model.ResourceOperation]laterNodes{}
 	for _, p := range r.mapping(opsN, "operations of resource "+res.Name, nil) {
 		var op *model.Operation
 		for _, o := range r.svc.Operations {
@@ -145,12 +260,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		if op.Input == nil || op.Output == nil {
 			continue // reported with the operation
 		}
-		ro := r.resourceOp(res, op, p.v, statuses, filters)
+		ro := r.resourceOp(res, op, p.v, statuses, filters, later)
 		if ro == nil {
 			continue
 		}
-		if op.Mock != nil && len(op.Mock.Output) > 0 {
-			r.warnf(p.k, "resource %s answers %s: the output of its mock block is not used", res.Name, op.Name)
+		if op.Mock != nil && len(op.Mock.State) > 0 {
+			r.errorf(p.k, "resource %s answers %s: its mock block's state is not kept; refer to the resource as {resource.<member>}", res.Name, op.Name)
 		}
 		if !isTagRole(ro.Role) {
 			if other, ok := bound[op.Name]; ok {
@@ -177,6 +292,64 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	if desc == nil {
 		r.errorf(key, "resource %s needs a create or read operation with a description", res.Name)
 		return parent
+	}
+	r.resDesc[res] = desc
+	if countsN != nil {
+		res.Counts = map[string]string{}
+		for _, p := range r.mapping(countsN, "counts", nil) {
+			v := r.str(p.v, "count member")
+			if s := r.memberPath(desc, v, "resource "+res.Name+" count"); s != nil && s.Kind != model.Integer && s.Kind != model.Long {
+				r.errorf(v.n, "resource %s: count member %s must be an integer, it is %s", res.Name, v.v, s.Kind)
+			}
+			res.Counts[p.k.Value] = v.v
+			child, key := p.k.Value, p.k
+			r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+				if c := byName[child]; c == nil || c.Parent != res {
+					r.errorf(key, "resource %s counts %s, which is not a resource belonging to it", res.Name, child)
+				}
+			})
+		}
+	}
+	if v := members["tags"]; v.ok() {
+		if s := r.memberPath(desc, v, "resource "+res.Name+" tags"); s != nil {
+			res.TagKey, res.TagValue = r.tagMembers(s, v, "resource "+res.Name)
+			res.Tags = v.v
+		}
+	}
+	for _, m := range desc.Members {
+		if !m.Required || m.Location != "" || m.Shape == nil {
+			continue
+		}
+		if v, ok := leastValue(m.Shape, m.TimestampFormat, map[*model.Shape]bool{desc: true}); ok {
+			res.Defaults = append(res.Defaults, &model.MockField{Path: m.Name, Value: v})
+		}
+	}
+	for _, ro := range res.Operations {
+		if n := later[ro]; n.set != nil {
+			ro.Set = r.descFields(n.set, ro.Operation, desc, nil, what(res, ro)+" set")
+		}
+		if n := later[ro]; n.failure != nil {
+			fs := shapeAt(ro.Operation.Output, ro.Failures)
+			switch {
+			case ro.Failures == "":
+				r.errorf(n.failure, "%s: failure needs failures, the output list it goes in", what(res, ro))
+			case fs != nil && fs.Kind == model.List && fs.Member.Kind == model.Structure:
+				ro.Failure = r.mockFields(n.failure, fs.Member, "failure member", scope{input: ro.Operation.Input})
+			}
+		}
+		if n := later[ro]; n.creates != nil {
+			r.creates(res, ro, n.creates)
+		}
+		if n := later[ro]; n.filterList != nil && ro.FilterList != nil {
+			for _, q := range r.mapping(n.filterList, "filterList", nil) {
+				if q.k.Value != "fields" {
+					continue
+				}
+				for _, f := range r.mapping(q.v, "fields", nil) {
+					r.memberPath(desc, r.str(f.v, "field"), what(res, ro)+" filterList field "+f.k.Value)
+				}
+			}
+		}
 	}
 	set := map[string]*string{"id": &res.ID, "name": &res.NameMember, "arn": &res.ARN, "parentId": &res.ParentID, "status": &res.Status}
 	var statusShape *model.Shape
@@ -247,6 +420,181 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	return parent
 }
 
+// transition reads a status block; its statuses are checked against the
+// status shape later (statuses; nil: not checked).
+func (r *resolver) transition(n *yaml.Node, what string, statuses map[*yaml.Node]string) *model.Transition {
+	t := &model.Transition{}
+	for _, q := range r.mapping(n, what+" status", transitionKeys) {
+		switch q.k.Value {
+		case "during":
+			t.During = r.str(q.v, "during").v
+			if statuses != nil {
+				statuses[q.v] = t.During
+			}
+		case "then":
+			t.Then = r.str(q.v, "then").v
+			if statuses != nil {
+				statuses[q.v] = t.Then
+			}
+		case "delay":
+			if d, ok := r.number(q.v, "delay"); ok {
+				if d < 0 {
+					r.errorf(q.v, "%s: delay must not be negative", what)
+				}
+				t.Delay = d
+			}
+		}
+	}
+	return t
+}
+
+// shapeAt follows a dotted path of member names from s; nil when it leaves
+// the declared members.
+func shapeAt(s *model.Shape, path string) *model.Shape {
+	for _, seg := range strings.Split(path, ".") {
+		if s == nil || s.Kind != model.Structure {
+			return nil
+		}
+		var next *model.Shape
+		for _, m := range s.Members {
+			if m.Name == seg {
+				next = m.Shape
+			}
+		}
+		s = next
+	}
+	return s
+}
+
+// scalarClass is the JSON kind of a scalar shape's values (string, number
+// or boolean); "" for others, timestamps included (their wire form
+// varies).
+func scalarClass(s *model.Shape) string {
+	switch s.Kind {
+	case model.String:
+		return "string"
+	case model.Integer, model.Long, model.Float, model.Double:
+		return "number"
+	case model.Boolean:
+		return "boolean"
+	}
+	return ""
+}
+
+// literalClass is the JSON kind of a literal YAML scalar.
+func literalClass(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case int64, float64, int:
+		return "number"
+	case bool:
+		return "boolean"
+	}
+	return ""
+}
+
+// laterNodes are the keys of an operation's binding checked once the
+// description is known.
+type laterNodes struct{ set, failure, creates, filterList *yaml.Node }
+
+// filterList reads a list's filter list; its fields are checked against
+// the description later.
+func (r *resolver) filterList(op *model.Operation, n *yaml.Node, what string) *model.FilterList {
+	fl := &model.FilterList{Fields: map[string]string{}}
+	var member str
+	var elems map[string]str
+	elems = map[string]str{}
+	for _, p := range r.mapping(n, what+" filterList", filterListKeys) {
+		switch p.k.Value {
+		case "member":
+			member = r.str(p.v, "member")
+			fl.Member = member.v
+		case "name", "values", "condition":
+			elems[p.k.Value] = r.str(p.v, p.k.Value)
+		case "fields":
+			for _, q := range r.mapping(p.v, what+" filterList fields", nil) {
+				fl.Fields[q.k.Value] = r.str(q.v, "field").v
+			}
+		}
+	}
+	fl.Name, fl.Values, fl.Condition = elems["name"].v, elems["values"].v, elems["condition"].v
+	if !member.ok() {
+		return fl
+	}
+	s := r.memberPath(op.Input, member, what+" filterList member")
+	if s == nil {
+		return fl
+	}
+	if s.Kind != model.List || s.Member.Kind != model.Structure {
+		r.errorf(member.n, "%s: filterList member %s must be a list of structures", what, member.v)
+		return fl
+	}
+	for k, v := range elems {
+		if v.ok() {
+			r.memberPath(s.Member, v, what+" filterList "+k)
+		}
+	}
+	return fl
+}
+
+func what(res *model.Resource, ro *model.ResourceOperation) string {
+	return "resource " + res.Name + " " + ro.Role + " " + ro.Operation.Name
+}
+
+// creates reads what an operation records beside the resource: the kind
+// and its description are checked once every resource is read.
+func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *yaml.Node) {
+	c := &model.Creates{}
+	ro.Creates = c
+	var kindN str
+	var setN *yaml.Node
+	for _, p := range r.mapping(n, what(res, ro)+" creates", createsKeys) {
+		switch p.k.Value {
+		case "resource":
+			kindN = r.str(p.v, "resource")
+		case "id":
+			v := r.str(p.v, "id")
+			if s := r.memberPath(ro.Operation.Output, v, what(res, ro)+" creates id"); s != nil && s.Kind != model.String {
+				r.errorf(v.n, "%s: creates id %s must be a string output member", what(res, ro), v.v)
+			}
+			if ro.Operation.Mock == nil || len(ro.Operation.Mock.Output) == 0 {
+				r.errorf(v.n, "%s: creates takes its id from the output, which the operation's mock block must build", what(res, ro))
+			}
+			c.ID = v.v
+		case "set":
+			setN = p.v
+		case "status":
+			c.Transition = r.transition(p.v, what(res, ro)+" creates", nil)
+			if c.Transition.During == "" && c.Transition.Then == "" {
+				r.errorf(p.k, "%s: creates status needs during or then", what(res, ro))
+			}
+		}
+	}
+	if !kindN.ok() {
+		return
+	}
+	mainDesc := r.resDesc[res]
+	r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+		k := byName[kindN.v]
+		if k == nil {
+			r.errorf(kindN.n, "%s: creates: %q is not a resource", what(res, ro), kindN.v)
+			return
+		}
+		c.Resource = k
+		desc := r.resDesc[k]
+		if desc == nil {
+			return
+		}
+		if setN != nil {
+			c.Set = r.descFields(setN, ro.Operation, desc, mainDesc, what(res, ro)+" creates set")
+		}
+		if t := c.Transition; t != nil && k.Status == "" {
+			r.errorf(n, "%s: creates: resource %s has no status member for the transition to set", what(res, ro), k.Name)
+		}
+	})
+}
+
 // descShape is the shape of the description an operation answers.
 func (r *resolver) descShape(ro *model.ResourceOperation) *model.Shape {
 	if ro.Description == "" {
@@ -292,7 +640,7 @@ func (r *resolver) resourceError(res *model.Resource, v str, what string) *model
 }
 
 // resourceOp reads what one operation does to the resource.
-func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.Node, statuses, filters map[*yaml.Node]string) *model.ResourceOperation {
+func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.Node, statuses, filters map[*yaml.Node]string, later map[*model.ResourceOperation]laterNodes) *model.ResourceOperation {
 	ro := &model.ResourceOperation{Operation: op, Description: "-"}
 	pairs := r.mapping(n, "resource "+res.Name+" operation "+op.Name, resourceOpKeys)
 	for _, p := range pairs {
@@ -301,7 +649,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			if _, ok := roleKeys[v.v]; ok {
 				ro.Role = v.v
 			} else if v.ok() {
-				r.errorf(v.n, "unknown role %q (want create, read, update, delete, list, action, tag, untag or listTags)", v.v)
+				r.errorf(v.n, "unknown role %q (want create, read, readMany, update, delete, list, action, tag, untag or listTags)", v.v)
 			}
 		}
 	}
@@ -333,7 +681,48 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			r.errorf(p.k, "%s: key %q does not apply to role %s", what, k, ro.Role)
 			continue
 		}
+		if ro.Role == "readMany" && (k == "identifier" || k == "description") {
+			v := r.str(p.v, k)
+			if k == "identifier" {
+				if s := r.memberPath(op.Input, v, what+" input member"); s != nil && (s.Kind != model.List || s.Member.Kind != model.String) {
+					r.errorf(v.n, "%s: identifier %s must be a list of strings", what, v.v)
+				}
+				ro.Identifier = v.v
+			} else {
+				if s := output(v, model.List); s != nil && s.Member.Kind != model.Structure {
+					r.errorf(v.n, "%s: description %s must be a list of structures", what, v.v)
+				}
+				ro.Description = v.v
+			}
+			continue
+		}
 		switch k {
+		case "notFound":
+			ro.NotFound = r.resourceError(res, r.str(p.v, k), "notFound of "+op.Name)
+		case "answerExisting":
+			ro.AnswerExisting = r.boolean(p.v, k)
+		case "failures":
+			v := r.str(p.v, k)
+			if fs := output(v, model.List); fs != nil && fs.Member.Kind != model.Structure {
+				r.errorf(v.n, "%s: failures %s must be a list of structures", what, v.v)
+			}
+			ro.Failures = v.v
+		case "filterList":
+			ro.FilterList = r.filterList(op, p.v, what)
+			ln := later[ro]
+			ln.filterList = p.v
+			later[ro] = ln
+		case "failure", "set", "creates":
+			ln := later[ro]
+			switch k {
+			case "failure":
+				ln.failure = p.v
+			case "set":
+				ln.set = p.v
+			default:
+				ln.creates = p.v
+			}
+			later[ro] = ln
 		case "identifier":
 			ro.Identifier = input(r.str(p.v, k), model.String)
 		case "parentIdentifier":
@@ -364,11 +753,25 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			}
 		case "filters":
 			for _, fn := range r.sequence(p.v, "filters") {
-				v := r.str(fn, "filter")
+				// A filter is an input member compared with the description
+				// member of the same name, or {input: member} when their
+				// names differ (Lightsail's bucketName and name).
+				in, member := fn, fn
+				if deref(fn).Kind == yaml.MappingNode {
+					pairs := r.mapping(fn, "filter", nil)
+					if len(pairs) != 1 {
+						r.errorf(fn, "%s: a filter is an input member, or one input member mapped to a description member", what)
+						continue
+					}
+					in, member = pairs[0].k, pairs[0].v
+				}
+				v := r.str(in, "filter")
 				if v.ok() {
 					input(v, model.String, model.Integer, model.Long, model.Boolean)
 					ro.Filters = append(ro.Filters, v.v)
-					filters[fn] = v.v
+					m := r.str(member, "filter member")
+					ro.FilterMembers = append(ro.FilterMembers, m.v)
+					filters[member] = m.v
 				}
 			}
 		case "maxPageSize":
@@ -379,33 +782,13 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				ro.MaxPageSize = int(size)
 			}
 		case "status":
-			t := &model.Transition{}
-			for _, q := range r.mapping(p.v, what+" status", transitionKeys) {
-				switch q.k.Value {
-				case "during":
-					t.During = r.str(q.v, "during").v
-					statuses[q.v] = t.During
-				case "then":
-					t.Then = r.str(q.v, "then").v
-					statuses[q.v] = t.Then
-				case "delay":
-					if d, ok := r.number(q.v, "delay"); ok {
-						if d < 0 {
-							r.errorf(q.v, "%s: delay must not be negative", what)
-						}
-						t.Delay = d
-					}
-				}
-			}
-			switch {
-			case ro.Role == "list" || isTagRole(ro.Role):
+			ro.Transition = r.transition(p.v, what, statuses)
+			switch t := ro.Transition; {
+			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || isTagRole(ro.Role):
 				r.errorf(p.k, "%s: a %s operation moves no status", what, ro.Role)
 			case t.During == "" && t.Then == "" && ro.Role != "delete":
 				r.errorf(p.k, "%s: status needs during or then", what)
-			case ro.Role == "delete" && t.Then != "":
-				r.errorf(p.k, "%s: a deleted resource is gone after its during status; then does not apply", what)
 			}
-			ro.Transition = t
 		}
 	}
 	need := func(v string, key string) {
@@ -414,12 +797,13 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		}
 	}
 	switch ro.Role {
-	case "create":
-		if ro.Description == "-" {
-			r.errorf(n, "%s needs description: the output member holding the new resource", what)
-		}
 	case "read", "update", "delete", "action":
 		need(ro.Identifier, "identifier")
+	case "readMany":
+		need(ro.Identifier, "identifier")
+		if ro.Description == "-" {
+			r.errorf(n, "%s needs description: the output list of descriptions", what)
+		}
 	case "list":
 		r.listPaginator(op, n, what)
 	case "tag", "listTags":
@@ -453,8 +837,8 @@ func (r *resolver) listPaginator(op *model.Operation, n *yaml.Node, what string)
 	case len(pg.InputTokens) > 1 || len(pg.OutputTokens) > 1:
 		r.errorf(n, "%s: the mock pages with one token, the paginator of %s has several", what, op.Name)
 	default:
-		if last := pg.ResultKeys[0].Last().Shape; last.Kind != model.List || last.Member.Kind != model.Structure {
-			r.errorf(n, "%s: the result key of %s must be a list of structures (the descriptions)", what, op.Name)
+		if last := pg.ResultKeys[0].Last().Shape; last.Kind != model.List || last.Member.Kind != model.Structure && last.Member.Kind != model.String {
+			r.errorf(n, "%s: the result key of %s must be a list of structures (the descriptions) or of strings (their ARNs)", what, op.Name)
 		}
 	}
 }

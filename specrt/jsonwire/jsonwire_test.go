@@ -323,3 +323,46 @@ func FuzzUnmarshal(f *testing.F) {
 		}
 	})
 }
+
+// acceptsUnknown decodes doc as the value of a member the shape does not
+// know, which the decoder skips, and reports whether it was accepted.
+func acceptsUnknown(doc []byte) bool {
+	var v item
+	return Unmarshal(append(append([]byte(`{"unknown":`), doc...), '}'), &schemaItem, &v) == nil
+}
+
+func TestSkippedValuesAreCheckedAsEncodingJSONChecksThem(t *testing.T) {
+	docs := []string{
+		`{}`, `[]`, ` {"a" : [1, -2.5e+3, 0, true, false, null, "x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00"]} `,
+		`{"a":{"b":{"c":[[],[{}]]}}}`, `"str"`, `12`, `-0.0`, `null`,
+		``, `{`, `{"a"}`, `{"a":}`, `{"a":1,}`, `[1,]`, `[,1]`, `[1 2]`, `{"a":1]`, `[1}`, `{1:2}`,
+		`"abc`, `"a\x"`, `"\u12"`, "\"ctl\x01\"", `01`, `1.`, `.5`, `1e`, `-`, `tru`, `nul`, `{} {}`, `[]]`,
+		`"\ud800"`, "\"\xff\"",
+	}
+	for _, doc := range docs {
+		wrapped := `{"unknown":` + doc + `}`
+		if got, want := acceptsUnknown([]byte(doc)), json.Valid([]byte(wrapped)); got != want {
+			t.Errorf("%s: accepted %v, encoding/json %v", wrapped, got, want)
+		}
+	}
+}
+
+func FuzzSkip(f *testing.F) {
+	for _, s := range []string{`{"a":[1,"b",{"c":null}]}`, `[1e5,-0.25,true]`, `"\ud83d\ude00"`, `{"a":1,}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		wrapped := append(append([]byte(`{"unknown":`), doc...), '}')
+		if got, want := acceptsUnknown(doc), json.Valid(wrapped); got != want {
+			t.Errorf("%s: accepted %v, encoding/json %v", wrapped, got, want)
+		}
+	})
+}
+
+func TestNestingIsBoundedEvenWhenSkipped(t *testing.T) {
+	deep := strings.Repeat("[", 100000) + strings.Repeat("]", 100000)
+	var v item
+	if err := Unmarshal([]byte(`{"unknown":`+deep+`}`), &schemaItem, &v); err == nil || !strings.Contains(err.Error(), "nested too deeply") {
+		t.Errorf("err = %v, want a nesting error", err)
+	}
+}

@@ -17,8 +17,9 @@
 // do), skips unknown members, treats null as absent, reads NaN and the
 // infinities from strings, timestamps in the member's format, blobs as
 // base64 and documents as raw JSON text. Strings share one copy of the
-// body, and pointer members are carved from small blocks, so a large
-// response costs a fraction of the allocations of one value at a time.
+// body (a decoded value keeps that copy alive), and pointers to scalars are
+// carved from small blocks, so a large response costs a fraction of the
+// allocations of one value at a time.
 package jsonwire
 
 import (
