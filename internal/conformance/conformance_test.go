@@ -102,8 +102,11 @@ func (r *results) table() string {
 			}
 		}
 	}
-	fmt.Fprintf(&b, "conformance: %d passed, %d failed, %d skipped, %d not applicable\n",
-		total[passed], total[failed], total[skipped], total[notApplies])
+	// The last line keeps the form the issue gives it; cases that Smithy
+	// applies to clients only are counted on the line before.
+	fmt.Fprintf(&b, "not applicable (Smithy's appliesTo: client, mock side): %d\n", total[notApplies])
+	fmt.Fprintf(&b, "conformance: %d passed, %d failed, %d skipped\n",
+		total[passed], total[failed], total[skipped])
 	return b.String()
 }
 
