@@ -36,6 +36,9 @@ type engine struct {
 	seq    uint64
 	key    []byte // the page tokens' MAC key
 	bytes  int64  // what the records cost, as recordCost counts it
+	// builtin are the kinds with builtin instances, which every request
+	// makes sure exist (after a reset or a load too).
+	builtin []*kind
 }
 
 // tokenAnswer is a create's answer kept for a repeated idempotency token,
@@ -65,6 +68,7 @@ type kind struct {
 	idT, arnT                                 *template
 	defaults                                  []compiledField
 	notFound, conflict, hasChildren, badToken *compiledErr
+	create                                    *boundOp  // the create binding, for builtin instances
 	descType                                  *wireType // the description's members; nil when unknown
 
 	byID     map[string]*record
@@ -129,11 +133,11 @@ func (l *orderedList) compact() {
 type boundOp struct {
 	ResourceOperation
 	kind                                *kind
-	quota, notFound                     *compiledErr
+	quota, notFound, retired            *compiledErr
 	ident, parentIdent, desc, items     []string
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
-	failures                            []string
+	failures, arnOut                    []string
 	set, failure                        []compiledField
 	creates                             *boundCreates
 }
@@ -208,12 +212,19 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
+				arnOut: splitPath(ro.ARNOutput),
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
 			}
 			if b.notFound, err = compileError(ro.NotFound); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: not found: %w", res.Name, ro.Operation, err)
+			}
+			if b.retired, err = compileError(ro.Retired); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: retired: %w", res.Name, ro.Operation, err)
+			}
+			if ro.Role == RoleCreate {
+				k.create = b
 			}
 			if b.set, err = compileFields(ro.Set); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: set: %w", res.Name, ro.Operation, err)
@@ -272,6 +283,16 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			ck.countPath = splitPath(member)
 		}
 	}
+	for _, k := range en.kinds {
+		if len(k.Builtin) == 0 {
+			continue
+		}
+		if k.parent != nil || k.create == nil || k.namePath == nil {
+			return nil, fmt.Errorf("resource %s: builtin instances need a top-level resource with a name and a create", k.Name)
+		}
+		en.builtin = append(en.builtin, k)
+	}
+	sort.Slice(en.builtin, func(i, j int) bool { return en.builtin[i].Name < en.builtin[j].Name })
 	en.reset()
 	for _, k := range en.kinds {
 		sort.Slice(k.children, func(i, j int) bool { return k.children[i].Name < k.children[j].Name })
@@ -353,6 +374,11 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	en.mu.Lock()
 	defer en.mu.Unlock()
 	now := s.now()
+	if len(en.builtin) > 0 {
+		if err := s.ensureBuiltin(now); err != nil {
+			return nil, err
+		}
+	}
 	switch b.Role {
 	case RoleCreate:
 		return s.resCreate(b, op, tree, e, now)
@@ -389,6 +415,10 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		}
 		en.setDesc(r, data)
 	case RoleDelete:
+		if r.isBuiltin() {
+			e.Message = fmt.Sprintf("%s %s is built in and cannot be deleted", r.kind.Name, r.name)
+			return nil, &Error{Code: "ValidationException", Message: e.Message, Status: http.StatusBadRequest}
+		}
 		if s.liveChildren(r, now) > 0 {
 			e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
 			e.Resource = r.tree()
@@ -406,6 +436,36 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		s.setDesc(r, b.set, e)
 	}
 	return s.resAnswer(b, op, r, e)
+}
+
+// ensureBuiltin creates the builtin instances that do not exist (at
+// start, after a reset), settled in their final status. en.mu is held.
+func (s *Server) ensureBuiltin(now time.Time) error {
+	for _, k := range s.res.builtin {
+		for _, name := range k.Builtin {
+			if k.byName[nameKey{nil, name}] != nil {
+				continue
+			}
+			op := s.ops[k.create.Operation]
+			in := map[string]any{}
+			setPath(in, k.namePath, name)
+			e := &env{Input: in}
+			s.fillEnv(e)
+			if _, err := s.resCreate(k.create, op, in, e, now); err != nil {
+				return err
+			}
+			if r := k.byName[nameKey{nil, name}]; r != nil && r.pending {
+				r.due = now.UnixNano()
+				s.res.settle(r, now)
+			}
+		}
+	}
+	return nil
+}
+
+// isBuiltin tells whether r is one of its kind's builtin instances.
+func (r *record) isBuiltin() bool {
+	return r.parent == nil && r.name != "" && slices.Contains(r.kind.Builtin, r.name)
 }
 
 // applySet writes the values of set into desc; their {output.*} is desc.
@@ -545,6 +605,9 @@ func (s *Server) resParent(b *boundOp, tree map[string]any, e *env, now time.Tim
 		return nil, nil
 	}
 	pv, _ := lookup(tree, b.parentIdent).(string)
+	if pv == "" && b.Role != RoleList {
+		pv = k.DefaultParent
+	}
 	if pv == "" {
 		return nil, nil
 	}
@@ -567,6 +630,13 @@ func (s *Server) resFind(b *boundOp, tree map[string]any, e *env, now time.Time)
 	v, _ := lookup(tree, b.ident).(string)
 	r := s.res.find(k, parent, v, now, b.Role == RoleRead)
 	if r == nil {
+		if b.retired != nil {
+			if old := s.res.find(k, parent, v, now, true); old != nil && old.retired {
+				e.Message = fmt.Sprintf("%s %s is no longer active", k.Name, v)
+				e.Resource = old.tree()
+				return nil, s.buildError(b.retired, e, nil)
+			}
+		}
 		if b.notFound != nil {
 			e.Message = fmt.Sprintf("%s %s does not exist", k.Name, v)
 			return nil, s.buildError(b.notFound, e, nil)
@@ -840,11 +910,11 @@ func (s *Server) mockOutput(op *compiledOp, e *env) map[string]any {
 // description decoded (a create has it at hand), which spares decoding it
 // again; answerWith may change it.
 func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map[string]any) ([]byte, error) {
-	if b.Description == "-" && out == nil {
+	if b.Description == "-" && out == nil && b.arnOut == nil {
 		return []byte("{}"), nil
 	}
 	fits := r.kind.fits(op.outType.at(b.desc))
-	if out == nil && fits && b.desc == nil {
+	if out == nil && fits && b.desc == nil && b.arnOut == nil {
 		return []byte(r.desc), nil
 	}
 	if out == nil {
@@ -863,6 +933,9 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map
 		setPath(out, b.desc, json.RawMessage(r.desc))
 	default:
 		setPath(out, b.desc, tree)
+	}
+	if b.arnOut != nil {
+		setPath(out, b.arnOut, r.arn)
 	}
 	op.outType.trim(out, nil, nil)
 	data, err := appendJSON(make([]byte, 0, len(r.desc)+32), out)
@@ -927,6 +1000,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	var parent *record
 	if k.parent != nil && b.parentIdent != nil {
 		pv, _ := lookup(tree, b.parentIdent).(string)
+		if pv == "" {
+			pv = k.DefaultParent
+		}
 		if parent = en.find(k.parent, nil, pv, now, false); parent == nil {
 			return nil, s.notFound(k.parent, pv, e)
 		}
@@ -1203,6 +1279,14 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 				member = b.FilterMembers[i]
 			}
 			filters[member] = v
+		}
+	}
+	for i, f := range b.PrefixFilters {
+		if v, ok := lookup(tree, []string{f}).(string); ok && i < len(b.PrefixFilterMembers) {
+			if filters == nil {
+				filters = map[string]any{}
+			}
+			filters["\x01"+f] = listFilter{path: splitPath(b.PrefixFilterMembers[i]), values: []string{v}, cond: "BEGINS_WITH"}
 		}
 	}
 	if b.FilterList != nil {
