@@ -429,7 +429,7 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 	if res.Parent != nil {
 		d[jen.Id("Parent")] = jen.Lit(res.Parent.Name)
 	}
-	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID,
+	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID, "ParentARN": res.ParentARN,
 		"Status": res.Status, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate,
 		"Tags": res.Tags, "TagKey": res.TagKey, "TagValue": res.TagValue} {
 		if v != "" {

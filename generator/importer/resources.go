@@ -21,22 +21,23 @@ import (
 
 // inferredRes is one resource found in the model.
 type inferredRes struct {
-	name     string
-	desc     *botoShape // the structure describing it
-	id, nm   string     // wire names of its id and name members in desc
-	arn      string
-	status   string
-	ready    string // the status value a created resource settles in
-	creating string // the status value shown while it is created
-	parent   *inferredRes
-	parentID string            // desc member receiving the parent's id
+	name      string
+	desc      *botoShape // the structure describing it
+	id, nm    string     // wire names of its id and name members in desc
+	arn       string
+	status    string
+	ready     string // the status value a created resource settles in
+	creating  string // the status value shown while it is created
+	parent    *inferredRes
+	parentID  string // desc member receiving the parent's id
+	parentARN string // desc member receiving the parent's ARN
 	// builtin are instances that always exist; defaultParent the parent a
 	// request naming none means.
 	builtin       []string
 	defaultParent string
-	ops      []*inferredOp     // create, read, update, delete, list, in that order
-	tagOps   []*inferredOp     // tag, untag, listTags
-	errs     map[string]string // notFound, conflict, hasChildren, invalidToken
+	ops           []*inferredOp     // create, read, update, delete, list, in that order
+	tagOps        []*inferredOp     // tag, untag, listTags
+	errs          map[string]string // notFound, conflict, hasChildren, invalidToken
 }
 
 type inferredOp struct {
@@ -232,11 +233,29 @@ func (t *translator) sameDescription(op *botoOperation, desc *botoShape, readDes
 			}
 		}
 	}
-	if create {
+	if create || t.describes(op, desc) {
 		s := ""
 		return &s
 	}
 	return nil
+}
+
+// describes tells whether op's output is a part of description desc: it
+// has the id member, and every member it has is the description's, of the
+// same shape (VPC Lattice's UpdateService answers some of a service's
+// members).
+func (t *translator) describes(op *botoOperation, desc *botoShape) bool {
+	out := t.m.shapes[op.output]
+	if out == nil || len(out.members) == 0 {
+		return false
+	}
+	for _, mb := range out.members {
+		d := memberByWire(desc, wireName(mb))
+		if d == nil || d.shape != mb.shape {
+			return false
+		}
+	}
+	return t.findMember(out, "", []string{"Id", "Name"}, "string") != ""
 }
 
 // inferDefaultParent reads, in the doc of the member by which r's create
@@ -498,6 +517,12 @@ func (t *translator) inferParent(r *inferredRes, all []*inferredRes, deep bool) 
 	if pid := t.parentIDMember(r.desc, parent, r.id); pid != "" && pid != r.nm && pid != r.arn {
 		r.parentID = pid
 	}
+	if parent.arn != "" {
+		// A listener's serviceArn beside its serviceId.
+		if pa := t.findMember(r.desc, parent.name+"Arn", []string{""}, "string"); pa != "" && pa != r.arn && pa != r.parentID {
+			r.parentARN = pa
+		}
+	}
 }
 
 // parentIDMember is the member of description s that holds what the mock
@@ -693,6 +718,7 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 		rm.addStr("idTemplate", t.idTemplate(r))
 		rm.addStr("arnTemplate", t.arnTemplate(r))
 		rm.addStr("parentId", r.parentID)
+		rm.addStr("parentArn", r.parentARN)
 		if len(r.builtin) > 0 {
 			rm.add("builtin", flow(strs(r.builtin)))
 		}

@@ -50,13 +50,15 @@ func TestInferredResources(t *testing.T) {
 // specs/<pkg>/model) and checks what the importer reads from their shapes
 // and docs beyond the operations: outputs that answer only an ARN, list
 // filters named after description members, and a parent that requests
-// leaving it out mean (Scheduler's default group). No other service gets a
+// leaving it out mean (Scheduler's default group), a child's member holding
+// its parent's ARN, and updates answering a part of the description. No other service gets a
 // builtin instance or a default parent.
 func TestInferredFromServiceModels(t *testing.T) {
 	type facts struct {
 		ARNOutputs, Filters, PrefixFilters []string
 		Builtin                            []string
 		DefaultParents                     []string
+		ParentARNs, WholeUpdates           []string
 	}
 	tests := []struct {
 		pkg  string
@@ -73,7 +75,11 @@ func TestInferredFromServiceModels(t *testing.T) {
 			"ListAutoScalingConfigurations AutoScalingConfigurationName=AutoScalingConfigurationName",
 			"ListObservabilityConfigurations ObservabilityConfigurationName=ObservabilityConfigurationName",
 		}}},
-		{"vpclattice", facts{}},
+		{"vpclattice", facts{
+			ParentARNs: []string{"Listener serviceArn"},
+			WholeUpdates: []string{"UpdateAccessLogSubscription", "UpdateListener", "UpdateResourceConfiguration", "UpdateRule",
+				"UpdateService", "UpdateServiceNetwork", "UpdateServiceNetworkVpcAssociation", "UpdateTargetGroup"},
+		}},
 		{"lightsail", facts{}},
 	}
 	for _, tt := range tests {
@@ -91,10 +97,16 @@ func TestInferredFromServiceModels(t *testing.T) {
 				for _, b := range res.Builtin {
 					got.Builtin = append(got.Builtin, res.Name+" "+b)
 				}
+				if res.ParentARN != "" {
+					got.ParentARNs = append(got.ParentARNs, res.Name+" "+res.ParentARN)
+				}
 				if res.DefaultParent != "" {
 					got.DefaultParents = append(got.DefaultParents, res.Name+" "+res.DefaultParent)
 				}
 				for _, ro := range res.Operations {
+					if ro.Role == "update" && ro.Description == "" {
+						got.WholeUpdates = append(got.WholeUpdates, ro.Operation.Name)
+					}
 					if ro.ARNOutput != "" {
 						got.ARNOutputs = append(got.ARNOutputs, ro.Operation.Name+" "+ro.ARNOutput)
 					}

@@ -13,6 +13,9 @@ type Resource struct {
 	// ID, NameMember, ARN, ParentID and Status are description members;
 	// all but ID may be empty.
 	ID, NameMember, ARN, ParentID, Status string
+	// ParentARN is the description member that gets the parent's ARN; ""
+	// for none.
+	ParentARN string
 	// IDTemplate and ARNTemplate are mock templates (specrt/mockrt); with
 	// an empty IDTemplate the id is what the input gave, else a UUID.
 	IDTemplate, ARNTemplate string

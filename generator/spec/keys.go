@@ -266,6 +266,7 @@ var (
 		{name: "name", doc: "The description member holding its name, unique within the parent.", val: vString},
 		{name: "arn", doc: "The description member holding its ARN.", val: vString},
 		{name: "parentId", doc: "The description member holding the parent's id.", val: vString},
+		{name: "parentArn", doc: "The description member holding the parent's ARN.", val: vString},
 		{name: "status", doc: "The description member holding its status.", val: vString},
 		{name: "tags", doc: "The description member that shows the resource's tags as tag operations change them.", val: vString},
 		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones.", val: vNamed(vString)},

@@ -214,7 +214,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			res.Doc = r.str(p.v, "doc").v
 		case "parent":
 			parent = r.str(p.v, "parent")
-		case "id", "name", "arn", "parentId", "status", "tags":
+		case "id", "name", "arn", "parentId", "parentArn", "status", "tags":
 			members[k] = r.str(p.v, k)
 		case "idTemplate", "arnTemplate":
 			templates[k] = r.str(p.v, k)
@@ -360,9 +360,9 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			}
 		}
 	}
-	set := map[string]*string{"id": &res.ID, "name": &res.NameMember, "arn": &res.ARN, "parentId": &res.ParentID, "status": &res.Status}
+	set := map[string]*string{"id": &res.ID, "name": &res.NameMember, "arn": &res.ARN, "parentId": &res.ParentID, "parentArn": &res.ParentARN, "status": &res.Status}
 	var statusShape *model.Shape
-	for _, k := range []string{"id", "name", "arn", "parentId", "status"} {
+	for _, k := range []string{"id", "name", "arn", "parentId", "parentArn", "status"} {
 		v := members[k]
 		if !v.ok() {
 			continue

@@ -65,6 +65,7 @@ type kind struct {
 	countPath                                 []string // the parent's member counting resources of this kind
 	idPath, namePath, arnPath                 []string
 	statusPath, parentIDPath, tagsPath        []string
+	parentARNPath                             []string
 	idT, arnT                                 *template
 	defaults                                  []compiledField
 	notFound, conflict, hasChildren, badToken *compiledErr
@@ -169,6 +170,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 		k := &kind{
 			Resource: res, idPath: splitPath(res.ID), namePath: splitPath(res.NameMember), arnPath: splitPath(res.ARN),
 			statusPath: splitPath(res.Status), parentIDPath: splitPath(res.ParentID), tagsPath: splitPath(res.Tags),
+			parentARNPath: splitPath(res.ParentARN),
 		}
 		if k.idPath == nil {
 			return nil, fmt.Errorf("resource %s: no id member", res.Name)
@@ -1008,6 +1010,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		}
 		if k.parentIDPath != nil {
 			setPath(desc, k.parentIDPath, parent.id)
+		}
+		if k.parentARNPath != nil && parent.arn != "" {
+			setPath(desc, k.parentARNPath, parent.arn)
 		}
 	}
 	var out, part map[string]any

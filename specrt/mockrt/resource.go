@@ -23,6 +23,9 @@ type Resource struct {
 	// ParentID is the description member that holds the parent's id; it
 	// may be empty.
 	ParentID string
+	// ParentARN is the description member that holds the parent's ARN (a
+	// VPC Lattice listener's serviceArn); it may be empty.
+	ParentARN string
 	// Status is the description member holding the resource's status; empty
 	// when it has none.
 	Status string
