@@ -2584,4 +2584,5 @@ var service = &mockrt.Service{
 			return new(apprunner.InvalidRequestException)
 		},
 	},
+	WireShape: apprunner.WireShape,
 }

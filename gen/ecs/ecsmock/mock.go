@@ -3267,4 +3267,5 @@ var service = &mockrt.Service{
 			return new(ecs.InvalidParameterException)
 		},
 	},
+	WireShape: ecs.WireShape,
 }

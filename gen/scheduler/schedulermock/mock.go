@@ -945,4 +945,5 @@ var service = &mockrt.Service{
 			return new(scheduler.ValidationException)
 		},
 	},
+	WireShape: scheduler.WireShape,
 }
