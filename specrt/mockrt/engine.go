@@ -118,6 +118,24 @@ type orderedList struct {
 	dead int
 }
 
+// trimHead drops the removed records at the front of l, each once: a
+// list whose oldest resources were deleted (create, use, delete, again)
+// would else be read through them, up to half of it, before compact
+// drops them.
+func (l *orderedList) trimHead(en *engine, now time.Time) {
+	n := 0
+	for _, r := range l.recs {
+		if en.settle(r, now); !r.gone && !r.retired {
+			break
+		}
+		n++
+	}
+	if n > 0 {
+		clear(l.recs[:n])
+		l.recs, l.dead = l.recs[n:], l.dead-n
+	}
+}
+
 func (l *orderedList) compact() {
 	if l.dead*2 <= len(l.recs) {
 		return
@@ -1262,6 +1280,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		l = &orderedList{}
 	}
 	l.compact()
+	l.trimHead(en, now)
 	start := 0
 	if tok, _ := lookup(tree, b.inToken).(string); tok != "" {
 		seq, ok := en.parseToken(k, parent, tok)
