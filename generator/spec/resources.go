@@ -337,6 +337,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		if n := later[ro]; n.set != nil {
 			ro.Set = r.descFields(n.set, ro.Operation, desc, nil, what(res, ro)+" set")
 		}
+		if n := later[ro]; n.doneSet != nil && ro.Transition != nil {
+			if ro.Transition.Then == "" {
+				r.errorf(n.doneSet, "%s: status set applies when then is reached, and there is no then", what(res, ro))
+			}
+			ro.Transition.Set = r.descFields(n.doneSet, ro.Operation, desc, nil, what(res, ro)+" status set")
+		}
 		if n := later[ro]; n.failure != nil {
 			fs := shapeAt(ro.Operation.Output, ro.Failures)
 			switch {
@@ -523,7 +529,7 @@ func literalClass(v any) string {
 
 // laterNodes are the keys of an operation's binding checked once the
 // description is known.
-type laterNodes struct{ set, failure, creates, filterList *yaml.Node }
+type laterNodes struct{ set, failure, creates, filterList, doneSet *yaml.Node }
 
 // filterList reads a list's filter list; its fields are checked against
 // the description later.
@@ -832,6 +838,13 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			}
 		case "status":
 			ro.Transition = r.transition(p.v, what, statuses)
+			for _, q := range r.mapping(p.v, what+" status", transitionKeys) {
+				if q.k.Value == "set" {
+					ln := later[ro]
+					ln.doneSet = q.v
+					later[ro] = ln
+				}
+			}
 			switch t := ro.Transition; {
 			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || isTagRole(ro.Role):
 				r.errorf(p.k, "%s: a %s operation moves no status", what, ro.Role)

@@ -20,11 +20,11 @@ func steady(s ecs.Service) bool {
 
 // TestECSLifecycle drives ECS's generated client against its generated
 // mock: clusters and services (named by short name or ARN, read several at
-// once, steady as the services-stable waiter asks, INACTIVE after delete
-// and then not updated (ServiceNotActiveException)
-// as services-inactive asks) and express gateway services (by ARN, the
-// seed's mock block shaping the create), all from the resources of
-// specs/ecs/mock.overlay.yaml.
+// once, steady as the services-stable waiter asks once their deployment
+// has rolled out on the mock's clock, INACTIVE after delete as
+// services-inactive asks, and then not updated: ServiceNotActiveException)
+// and express gateway services (by ARN, the seed's mock block shaping the
+// create), all from the resources of specs/ecs/mock.overlay.yaml.
 func TestECSLifecycle(t *testing.T) {
 	ctx := t.Context()
 	clock := mockrt.NewManualClock(manualStart)
@@ -78,17 +78,25 @@ func TestECSLifecycle(t *testing.T) {
 			t.Errorf("prod counts %d services, want 5", *got.ActiveServicesCount)
 		}
 	})
-	t.Run("a service is named after its cluster and steady at once", func(t *testing.T) {
-		got := must(c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: prod.ClusterARN, Services: []string{"web-0", arns[1]}}))(t)
-		if len(got.Services) != 2 || len(got.Failures) != 0 {
-			t.Fatalf("described %d services, %v failures, want 2 and none", len(got.Services), got.Failures)
+	t.Run("a service is named after its cluster and steady once its deployment has rolled out", func(t *testing.T) {
+		describe := func() ecs.Service {
+			got := must(c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: prod.ClusterARN, Services: []string{"web-0", arns[1]}}))(t)
+			if len(got.Services) != 2 || len(got.Failures) != 0 {
+				t.Fatalf("described %d services, %v failures, want 2 and none", len(got.Services), got.Failures)
+			}
+			return got.Services[0]
 		}
-		s := got.Services[0]
+		s := describe()
 		if *s.ServiceARN != "arn:aws:ecs:us-east-1:123456789012:service/prod/web-0" || *s.ClusterARN != *prod.ClusterARN || *s.Status != "ACTIVE" {
 			t.Errorf("service %s in %s, %s", *s.ServiceARN, *s.ClusterARN, *s.Status)
 		}
-		if !steady(s) || *s.RunningCount != 2 || *s.Deployments[0].Status != "PRIMARY" {
-			t.Errorf("service not steady: %d/%d running, %d deployments", *s.RunningCount, *s.DesiredCount, len(s.Deployments))
+		if steady(s) || *s.RunningCount != 0 || *s.PendingCount != 2 || s.Deployments[0].RolloutState != "IN_PROGRESS" {
+			t.Errorf("new service: %d/%d running, %d pending, rollout %s; want 0/2, 2 pending, IN_PROGRESS", *s.RunningCount, *s.DesiredCount, *s.PendingCount, s.Deployments[0].RolloutState)
+		}
+		clock.Advance(time.Second)
+		s = describe()
+		if !steady(s) || *s.RunningCount != 2 || *s.PendingCount != 0 || *s.Deployments[0].Status != "PRIMARY" || *s.Deployments[0].RunningCount != 2 || s.Deployments[0].RolloutState != "COMPLETED" {
+			t.Errorf("service a second later not steady: %d/%d running, %d deployments", *s.RunningCount, *s.DesiredCount, len(s.Deployments))
 		}
 	})
 	t.Run("a service name already taken in the cluster answers InvalidParameterException", func(t *testing.T) {
@@ -135,8 +143,13 @@ func TestECSLifecycle(t *testing.T) {
 	})
 	t.Run("an update scales the service, steady again", func(t *testing.T) {
 		out := must(c.UpdateService(ctx, &ecs.UpdateServiceInput{Cluster: new("prod"), Service: &arns[2], DesiredCount: new(int32(5))}))(t).Service
-		if *out.DesiredCount != 5 || !steady(*out) || *out.TaskDefinition != "web:1" {
-			t.Errorf("updated: %d desired, %d running, task definition %s", *out.DesiredCount, *out.RunningCount, *out.TaskDefinition)
+		if *out.DesiredCount != 5 || steady(*out) || *out.TaskDefinition != "web:1" {
+			t.Errorf("updated: %d desired, %d running, task definition %s; want 5 desired, not steady yet", *out.DesiredCount, *out.RunningCount, *out.TaskDefinition)
+		}
+		clock.Advance(time.Second)
+		got := must(c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: new("prod"), Services: []string{arns[2]}}))(t).Services[0]
+		if !steady(got) || *got.RunningCount != 5 {
+			t.Errorf("a second after the update: %d/%d running, %d deployments", *got.RunningCount, *got.DesiredCount, len(got.Deployments))
 		}
 	})
 	t.Run("a cluster with services cannot be deleted", func(t *testing.T) {

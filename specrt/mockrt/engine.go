@@ -97,9 +97,10 @@ type record struct {
 	id, name, arn string
 	uniq          string // the create's unique key (mock block unique), if any
 	tags          map[string]string
-	due           int64  // when the pending transition is due, in Unix nanoseconds
-	then          string // the status it moves to; "" with remove
-	children      int32  // live children
+	due           int64    // when the pending transition is due, in Unix nanoseconds
+	done          *boundOp // whose status set the pending transition writes, if any
+	then          string   // the status it moves to; "" with remove
+	children      int32    // live children
 	gone          bool
 	retired       bool // deleted into a final status: readable, not listed
 	pending       bool // a transition is due at due
@@ -157,7 +158,7 @@ type boundOp struct {
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
 	failures, arnOut                    []string
-	set, failure                        []compiledField
+	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
 }
 
@@ -248,6 +249,11 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			}
 			if b.set, err = compileFields(ro.Set); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: set: %w", res.Name, ro.Operation, err)
+			}
+			if t := ro.Transition; t != nil && len(t.Set) > 0 {
+				if b.doneSet, err = compileFields(t.Set); err != nil {
+					return nil, fmt.Errorf("resource %s: %s: status set: %w", res.Name, ro.Operation, err)
+				}
 			}
 			if b.failure, err = compileFields(ro.Failure); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: failure: %w", res.Name, ro.Operation, err)
@@ -705,8 +711,29 @@ func (en *engine) settle(r *record, now time.Time) {
 		return
 	}
 	en.setStatus(r, r.then)
+	if b := r.done; b != nil {
+		r.done = nil
+		en.applyDone(r, b, time.Unix(0, r.due).UTC())
+	}
 	if r.retire {
 		en.retireNow(r)
+	}
+}
+
+// applyDone writes b's status set into r's description, as of at.
+func (en *engine) applyDone(r *record, b *boundOp, at time.Time) {
+	desc := r.tree()
+	e := &env{Now: at, Output: desc}
+	for _, f := range b.doneSet {
+		if v := f.tmpl.Eval(e); v != missing && v != nil {
+			setPath(desc, f.path, v)
+		}
+	}
+	if r.kind.descType != nil {
+		r.kind.descType.trim(desc, nil, nil)
+	}
+	if data, err := appendJSON(nil, desc); err == nil {
+		en.setDesc(r, data)
 	}
 }
 
@@ -848,6 +875,13 @@ func (s *Server) transition(r *record, b *boundOp, now time.Time) {
 		s.res.retireNow(r)
 	}
 	s.schedule(r, st, now)
+	switch {
+	case b.doneSet == nil:
+	case st.pending:
+		r.done = b
+	case st.now == b.Transition.Then:
+		s.res.applyDone(r, b, now)
+	}
 }
 
 // statusPlan is what a transition does: the status shown now, and the one
@@ -891,6 +925,7 @@ func (s *Server) planStatus(role Role, t *Transition) (statusPlan, bool) {
 // schedule records the pending part of a plan.
 func (s *Server) schedule(r *record, st statusPlan, now time.Time) {
 	r.pending, r.due, r.then, r.remove, r.retire = st.pending, now.Add(st.delay).UnixNano(), st.then, st.remove, st.retire
+	r.done = nil
 }
 
 // resAnswer is the operation's output holding r's description. When the
@@ -1089,6 +1124,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if moves && k.statusPath != nil {
 		setPath(desc, k.statusPath, plan.now)
 	}
+	if moves && !plan.pending && b.doneSet != nil && plan.now == b.Transition.Then {
+		s.applySet(b.doneSet, desc, e)
+	}
 	for _, f := range k.defaults {
 		if lookup(desc, f.path) == missing {
 			if v := f.tmpl.Eval(e); v != missing && v != nil {
@@ -1133,6 +1171,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	en.insert(r)
 	if moves {
 		s.schedule(r, plan, now)
+		if plan.pending && b.doneSet != nil {
+			r.done = b
+		}
 	}
 	if b.creates != nil {
 		if err := s.createAlso(b.creates, r, out, e, now); err != nil {

@@ -3113,11 +3113,11 @@ var service = &mockrt.Service{
 						},
 						{
 							Path:  "runningCount",
-							Value: "{output.desiredCount}",
+							Value: 0,
 						},
 						{
 							Path:  "pendingCount",
-							Value: 0,
+							Value: "{output.desiredCount}",
 						},
 						{
 							Path:  "schedulingStrategy",
@@ -3129,12 +3129,42 @@ var service = &mockrt.Service{
 						},
 						{
 							Path:  "deployments",
-							Value: []any{map[string]any{"createdAt": "{now}", "desiredCount": "{output.desiredCount}", "failedTasks": 0, "id": "ecs-svc/{random:0-9:19}", "launchType": "{output.launchType}", "pendingCount": 0, "rolloutState": "COMPLETED", "runningCount": "{output.desiredCount}", "status": "PRIMARY", "taskDefinition": "{output.taskDefinition}", "updatedAt": "{now}"}},
+							Value: []any{map[string]any{"createdAt": "{now}", "desiredCount": "{output.desiredCount}", "failedTasks": 0, "id": "ecs-svc/{random:0-9:19}", "launchType": "{output.launchType}", "pendingCount": "{output.desiredCount}", "rolloutState": "IN_PROGRESS", "runningCount": 0, "status": "PRIMARY", "taskDefinition": "{output.taskDefinition}", "updatedAt": "{now}"}},
 						},
 					},
 					TagKey:   "key",
 					TagValue: "value",
 					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "ACTIVE",
+						Set: []mockrt.Field{
+							{
+								Path:  "runningCount",
+								Value: "{output.desiredCount}",
+							},
+							{
+								Path:  "pendingCount",
+								Value: 0,
+							},
+							{
+								Path:  "deployments.0.runningCount",
+								Value: "{output.desiredCount}",
+							},
+							{
+								Path:  "deployments.0.pendingCount",
+								Value: 0,
+							},
+							{
+								Path:  "deployments.0.rolloutState",
+								Value: "COMPLETED",
+							},
+							{
+								Path:  "deployments.0.updatedAt",
+								Value: "{now}",
+							},
+						},
+						Then: "ACTIVE",
+					},
 				},
 				{
 					Description:      "service",
@@ -3225,11 +3255,11 @@ var service = &mockrt.Service{
 						},
 						{
 							Path:  "runningCount",
-							Value: "{output.desiredCount}",
+							Value: 0,
 						},
 						{
 							Path:  "pendingCount",
-							Value: 0,
+							Value: "{output.desiredCount}",
 						},
 						{
 							Path:  "schedulingStrategy",
@@ -3241,8 +3271,38 @@ var service = &mockrt.Service{
 						},
 						{
 							Path:  "deployments",
-							Value: []any{map[string]any{"createdAt": "{now}", "desiredCount": "{output.desiredCount}", "failedTasks": 0, "id": "ecs-svc/{random:0-9:19}", "launchType": "{output.launchType}", "pendingCount": 0, "rolloutState": "COMPLETED", "runningCount": "{output.desiredCount}", "status": "PRIMARY", "taskDefinition": "{output.taskDefinition}", "updatedAt": "{now}"}},
+							Value: []any{map[string]any{"createdAt": "{now}", "desiredCount": "{output.desiredCount}", "failedTasks": 0, "id": "ecs-svc/{random:0-9:19}", "launchType": "{output.launchType}", "pendingCount": "{output.desiredCount}", "rolloutState": "IN_PROGRESS", "runningCount": 0, "status": "PRIMARY", "taskDefinition": "{output.taskDefinition}", "updatedAt": "{now}"}},
 						},
+					},
+					Transition: &mockrt.Transition{
+						During: "ACTIVE",
+						Set: []mockrt.Field{
+							{
+								Path:  "runningCount",
+								Value: "{output.desiredCount}",
+							},
+							{
+								Path:  "pendingCount",
+								Value: 0,
+							},
+							{
+								Path:  "deployments.0.runningCount",
+								Value: "{output.desiredCount}",
+							},
+							{
+								Path:  "deployments.0.pendingCount",
+								Value: 0,
+							},
+							{
+								Path:  "deployments.0.rolloutState",
+								Value: "COMPLETED",
+							},
+							{
+								Path:  "deployments.0.updatedAt",
+								Value: "{now}",
+							},
+						},
+						Then: "ACTIVE",
 					},
 				},
 			},
