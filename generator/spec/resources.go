@@ -634,6 +634,9 @@ func (r *resolver) descShape(ro *model.ResourceOperation) *model.Shape {
 		return ro.Operation.Output
 	}
 	for _, m := range ro.Operation.Output.Members {
+		if m.Name == ro.Description && m.Shape.Kind == model.List {
+			return m.Shape.Member
+		}
 		if m.Name == ro.Description {
 			return m.Shape
 		}
@@ -803,7 +806,15 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		case "description":
 			v := r.str(p.v, k)
 			ro.Description = v.v
-			if v.v != "" {
+			switch {
+			case v.v == "":
+			case ro.Role == "create":
+				// A create may answer its resource as the one element of a
+				// list (ECS's RunTask answers tasks).
+				if s := output(v, model.Structure, model.List); s != nil && s.Kind == model.List && s.Member.Kind != model.Structure {
+					r.errorf(v.n, "%s: description %s must be a structure or a list of them", what, v.v)
+				}
+			default:
 				output(v, model.Structure)
 			}
 		case "filters":

@@ -272,6 +272,10 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			// the checker decides): a create may answer less.
 			if ro.Description != "-" && (ro.Role == RoleRead && !descFromRead[k] || ro.Role == RoleCreate && k.descType == nil) {
 				k.descType = op.outType.at(b.desc)
+				if k.descType != nil && k.descType.kind == wireList {
+					// A create answering its resource in a list (RunTask).
+					k.descType = k.descType.elem
+				}
 				descFromRead[k] = ro.Role == RoleRead
 			}
 			if _, taken := en.ops[ro.Operation]; !taken {
@@ -986,6 +990,8 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map
 		}
 	case fits:
 		setPath(out, b.desc, json.RawMessage(r.desc))
+	case isList(op.outType.at(b.desc)):
+		setPath(out, b.desc, []any{tree})
 	default:
 		setPath(out, b.desc, tree)
 	}
@@ -999,6 +1005,8 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map
 	}
 	return data, nil
 }
+
+func isList(w *wireType) bool { return w != nil && w.kind == wireList }
 
 // fits tells whether w, the type an answer has where it holds a
 // description, is the stored description's own type: the stored JSON is

@@ -3070,8 +3070,9 @@ var service = &mockrt.Service{
 					return new(ecs.InvalidParameterException)
 				},
 			},
-			ID:         "serviceArn",
-			IDTemplate: "arn:{partition}:ecs:{region}:{account}:service/{arnName:output.clusterArn}/{output.serviceName}",
+			DefaultParent: "default",
+			ID:            "serviceArn",
+			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:service/{arnName:output.clusterArn}/{output.serviceName}",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -3309,6 +3310,224 @@ var service = &mockrt.Service{
 			Parent:   "Cluster",
 			ParentID: "clusterArn",
 			Status:   "status",
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tags",
+		},
+		{
+			ARN:           "taskArn",
+			DefaultParent: "default",
+			ID:            "taskArn",
+			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:task/{arnName:output.clusterArn}/{random:0-9a-f:32}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name: "Task",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "tasks",
+					Failure: []mockrt.Field{
+						{
+							Path:  "arn",
+							Value: "{message}",
+						},
+						{
+							Path:  "reason",
+							Value: "MISSING",
+						},
+					},
+					Failures:         "failures",
+					Identifier:       "tasks",
+					Operation:        "DescribeTasks",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleReadMany,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Filters:          []string{"desiredStatus", "launchType", "startedBy"},
+					InputToken:       "nextToken",
+					Items:            "taskArns",
+					LimitKey:         "maxResults",
+					MaxPageSize:      100,
+					Operation:        "ListTasks",
+					OutputToken:      "nextToken",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleList,
+				},
+				{
+					Description:      "tasks",
+					IdempotencyToken: "clientToken",
+					Operation:        "RunTask",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "taskDefinitionArn",
+							Value: "{input.taskDefinition}",
+						},
+						{
+							Path:  "desiredStatus",
+							Value: "RUNNING",
+						},
+						{
+							Path:  "createdAt",
+							Value: "{now}",
+						},
+						{
+							Path:  "version",
+							Value: 1,
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "PROVISIONING",
+						Set: []mockrt.Field{
+							{
+								Path:  "startedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "pullStartedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "pullStoppedAt",
+								Value: "{now}",
+							},
+						},
+						Then: "RUNNING",
+					},
+				},
+				{
+					Description:      "tasks",
+					Operation:        "StartTask",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "taskDefinitionArn",
+							Value: "{input.taskDefinition}",
+						},
+						{
+							Path:  "desiredStatus",
+							Value: "RUNNING",
+						},
+						{
+							Path:  "createdAt",
+							Value: "{now}",
+						},
+						{
+							Path:  "version",
+							Value: 1,
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "PROVISIONING",
+						Set: []mockrt.Field{
+							{
+								Path:  "startedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "pullStartedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "pullStoppedAt",
+								Value: "{now}",
+							},
+						},
+						Then: "RUNNING",
+					},
+				},
+				{
+					Description:      "task",
+					Identifier:       "task",
+					Operation:        "StopTask",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "desiredStatus",
+							Value: "STOPPED",
+						},
+						{
+							Path:  "stoppedReason",
+							Value: "{input.reason|\"Task stopped by user\"}",
+						},
+						{
+							Path:  "stopCode",
+							Value: "UserInitiated",
+						},
+						{
+							Path:  "stoppingAt",
+							Value: "{now}",
+						},
+					},
+					Transition: &mockrt.Transition{
+						During: "STOPPING",
+						Set: []mockrt.Field{
+							{
+								Path:  "stoppedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "executionStoppedAt",
+								Value: "{now}",
+							},
+						},
+						Then: "STOPPED",
+					},
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+			},
+			Parent:   "Cluster",
+			ParentID: "clusterArn",
+			Status:   "lastStatus",
 			TagKey:   "key",
 			TagValue: "value",
 			Tags:     "tags",
