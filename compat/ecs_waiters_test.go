@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdkecs "github.com/aws/aws-sdk-go-v2/service/ecs"
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 
 	"github.com/specgen/specgen/gen/ecs/ecsmock"
 	"github.com/specgen/specgen/specrt/mockrt"
@@ -21,8 +22,12 @@ import (
 // wrapped so that each poll it retries after moves that clock past the
 // transition (Server.AdvanceClock), so that every waiter sees the
 // transitional answer first and polls again: deterministic, with no sleep
-// but the waiter's own few milliseconds. The lifecycle scenario with the
-// same waiters' successes is compat/mock_sdk_lifecycle_ecs_test.go's.
+// but the waiter's own few milliseconds.
+//
+// Eight of the nine waiters are here. DaemonDeploymentStopped is not: a
+// daemon deployment is STOPPED when a later UpdateDaemon or DeleteDaemon
+// stops it, a change an operation makes to another resource than the one
+// it acts on, which the resource engine does not express.
 
 const (
 	waitersTransition = time.Hour
@@ -165,6 +170,75 @@ func TestSDKECSWaiters(t *testing.T) {
 	t.Run("TasksRunning fails at once for a MISSING task", func(t *testing.T) {
 		var retries int
 		err := sdkecs.NewTasksRunningWaiter(c).Wait(ctx, &sdkecs.DescribeTasksInput{Cluster: cluster, Tasks: []string{"arn:aws:ecs:us-west-2:123456789012:task/waiters/0123"}}, waitersMaxWait, running(&retries))
+		wantFailure(t, err)
+	})
+
+	t.Run("DaemonTaskDefinitionActive finishes once it is registered, DaemonTaskDefinitionDeleted once the delete is over", func(t *testing.T) {
+		reg, err := c.RegisterDaemonTaskDefinition(ctx, &sdkecs.RegisterDaemonTaskDefinitionInput{Family: aws.String("agent"),
+			ContainerDefinitions: []ecstypes.DaemonContainerDefinition{{Name: aws.String("agent"), Image: aws.String("agent:1")}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		arn := aws.ToString(reg.DaemonTaskDefinitionArn)
+		if want := "arn:aws:ecs:us-west-2:123456789012:daemon-task-definition/agent:1"; arn != want {
+			t.Errorf("registered %s, want %s", arn, want)
+		}
+		in := &sdkecs.DescribeDaemonTaskDefinitionInput{DaemonTaskDefinition: aws.String(arn)}
+		var up, down int
+		err = sdkecs.NewDaemonTaskDefinitionActiveWaiter(c).Wait(ctx, in, waitersMaxWait, func(o *sdkecs.DaemonTaskDefinitionActiveWaiterOptions) {
+			o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+			o.Retryable = advancing(srv.Server, &up, o.Retryable)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.DeleteDaemonTaskDefinition(ctx, &sdkecs.DeleteDaemonTaskDefinitionInput{DaemonTaskDefinition: aws.String(arn)}); err != nil {
+			t.Fatal(err)
+		}
+		out, err := sdkecs.NewDaemonTaskDefinitionDeletedWaiter(c).WaitForOutput(ctx, in, waitersMaxWait, func(o *sdkecs.DaemonTaskDefinitionDeletedWaiterOptions) {
+			o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+			o.Retryable = advancing(srv.Server, &down, o.Retryable)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := out.DaemonTaskDefinition.Status; got != ecstypes.DaemonTaskDefinitionStatusDeleted || up != 0 || down != 1 {
+			t.Errorf("%s after %d and %d retries, want DELETED after 0 and 1", got, up, down)
+		}
+	})
+	t.Run("DaemonActive finishes for a created daemon, DaemonDeploymentSuccessful once its deployment is over", func(t *testing.T) {
+		created, err := c.CreateDaemon(ctx, &sdkecs.CreateDaemonInput{ClusterArn: aws.String("waiters"), DaemonName: aws.String("agent"),
+			DaemonTaskDefinitionArn: aws.String("arn:aws:ecs:us-west-2:123456789012:daemon-task-definition/agent:1"), CapacityProviderArns: []string{"arn:aws:ecs:us-west-2:123456789012:capacity-provider/cp"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var active, deployed int
+		err = sdkecs.NewDaemonActiveWaiter(c).Wait(ctx, &sdkecs.DescribeDaemonInput{DaemonArn: created.DaemonArn}, waitersMaxWait, func(o *sdkecs.DaemonActiveWaiterOptions) {
+			o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+			o.Retryable = advancing(srv.Server, &active, o.Retryable)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := &sdkecs.DescribeDaemonDeploymentsInput{DaemonDeploymentArns: []string{aws.ToString(created.DeploymentArn)}}
+		out, err := sdkecs.NewDaemonDeploymentSuccessfulWaiter(c).WaitForOutput(ctx, in, waitersMaxWait, func(o *sdkecs.DaemonDeploymentSuccessfulWaiterOptions) {
+			o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+			o.Retryable = advancing(srv.Server, &deployed, o.Retryable)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := out.DaemonDeployments[0].Status; got != ecstypes.DaemonDeploymentStatusSuccessful || active != 0 || deployed != 1 {
+			t.Errorf("deployment %s after %d and %d retries, want SUCCESSFUL after 0 and 1", got, active, deployed)
+		}
+	})
+	t.Run("DaemonDeploymentSuccessful fails at once for a MISSING deployment", func(t *testing.T) {
+		var retries int
+		err := sdkecs.NewDaemonDeploymentSuccessfulWaiter(c).Wait(ctx, &sdkecs.DescribeDaemonDeploymentsInput{DaemonDeploymentArns: []string{"arn:aws:ecs:us-west-2:123456789012:daemon-deployment/nope/0"}}, waitersMaxWait,
+			func(o *sdkecs.DaemonDeploymentSuccessfulWaiterOptions) {
+				o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+				o.Retryable = advancing(srv.Server, &retries, o.Retryable)
+			})
 		wantFailure(t, err)
 	})
 }

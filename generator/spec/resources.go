@@ -291,7 +291,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	// may answer less than the description (EventBridge Scheduler's answers
 	// only the ARN), and what a read answers is what the mock keeps.
 	var desc *model.Shape
-	for _, role := range []string{"read", "create"} {
+	for _, role := range []string{"read", "create", "readMany"} {
 		for _, ro := range res.Operations {
 			if desc == nil && ro.Role == role && ro.Description != "-" {
 				desc = r.descShape(ro)

@@ -270,7 +270,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			}
 			// The description kept is the read's, else the create's (as
 			// the checker decides): a create may answer less.
-			if ro.Description != "-" && (ro.Role == RoleRead && !descFromRead[k] || ro.Role == RoleCreate && k.descType == nil) {
+			if ro.Description != "-" && (ro.Role == RoleRead && !descFromRead[k] || (ro.Role == RoleCreate || ro.Role == RoleReadMany) && k.descType == nil) {
 				k.descType = op.outType.at(b.desc)
 				if k.descType != nil && k.descType.kind == wireList {
 					// A create answering its resource in a list (RunTask).

@@ -1996,6 +1996,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "deploymentArn",
+					Value: "arn:{partition}:ecs:{region}:{account}:daemon-deployment/{input.daemonName}/{random:0-9a-z:20}",
+				},
+			}},
 			Name: "CreateDaemon",
 			NewInput: func() mockrt.Input {
 				return new(ecs.CreateDaemonInput)
@@ -2943,6 +2949,221 @@ var service = &mockrt.Service{
 			TagKey:   "key",
 			TagValue: "value",
 			Tags:     "tags",
+		},
+		{
+			ARN:           "daemonArn",
+			DefaultParent: "default",
+			ID:            "daemonArn",
+			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:daemon/{arnName:output.clusterArn}/{random:0-9a-z:20}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name: "Daemon",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.DaemonNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Creates: &mockrt.Creates{
+						ID:       "deploymentArn",
+						Resource: "DaemonDeployment",
+						Set: []mockrt.Field{
+							{
+								Path:  "clusterArn",
+								Value: "{resource.clusterArn}",
+							},
+							{
+								Path:  "createdAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "startedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "IN_PROGRESS",
+							Then:   "SUCCESSFUL",
+						},
+					},
+					Description:      "",
+					Operation:        "CreateDaemon",
+					ParentIdentifier: "clusterArn",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "createdAt",
+							Value: "{now}",
+						},
+						{
+							Path:  "updatedAt",
+							Value: "{now}",
+						},
+					},
+					Transition: &mockrt.Transition{During: "ACTIVE"},
+				},
+				{
+					Description: "",
+					Identifier:  "daemonArn",
+					Operation:   "DeleteDaemon",
+					Role:        mockrt.RoleDelete,
+					Transition:  &mockrt.Transition{During: "DELETE_IN_PROGRESS"},
+				},
+				{
+					Description: "daemon",
+					Identifier:  "daemonArn",
+					Operation:   "DescribeDaemon",
+					Role:        mockrt.RoleRead,
+				},
+			},
+			Parent:   "Cluster",
+			ParentID: "clusterArn",
+			Status:   "status",
+		},
+		{
+			ARN: "daemonDeploymentArn",
+			ID:  "daemonDeploymentArn",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name: "DaemonDeployment",
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "daemonDeployments",
+					Failure: []mockrt.Field{
+						{
+							Path:  "arn",
+							Value: "{message}",
+						},
+						{
+							Path:  "reason",
+							Value: "MISSING",
+						},
+					},
+					Failures:   "failures",
+					Identifier: "daemonDeploymentArns",
+					Operation:  "DescribeDaemonDeployments",
+					Role:       mockrt.RoleReadMany,
+				},
+			},
+			Status: "status",
+		},
+		{
+			ARN: "daemonTaskDefinitionArn",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.ClientException)
+				},
+			},
+			ID:         "daemonTaskDefinitionArn",
+			IDTemplate: "arn:{partition}:ecs:{region}:{account}:daemon-task-definition/{output.family}:1",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name: "DaemonTaskDefinition",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.ClientException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					ARNOutput:   "daemonTaskDefinitionArn",
+					Description: "-",
+					Identifier:  "daemonTaskDefinition",
+					Operation:   "DeleteDaemonTaskDefinition",
+					Role:        mockrt.RoleDelete,
+					Set: []mockrt.Field{
+						{
+							Path:  "deleteRequestedAt",
+							Value: "{now}",
+						},
+					},
+					Transition: &mockrt.Transition{
+						During: "DELETE_IN_PROGRESS",
+						Then:   "DELETED",
+					},
+				},
+				{
+					Description: "daemonTaskDefinition",
+					Identifier:  "daemonTaskDefinition",
+					Operation:   "DescribeDaemonTaskDefinition",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					ARNOutput:   "daemonTaskDefinitionArn",
+					Description: "-",
+					Operation:   "RegisterDaemonTaskDefinition",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(ecs.LimitExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "revision",
+							Value: 1,
+						},
+						{
+							Path:  "registeredAt",
+							Value: "{now}",
+						},
+					},
+					Transition: &mockrt.Transition{During: "ACTIVE"},
+				},
+			},
+			Status: "status",
 		},
 		{
 			ARN: "serviceArn",
