@@ -96,7 +96,7 @@ type record struct {
 	desc          string
 	id, name, arn string
 	uniq          string // the create's unique key (mock block unique), if any
-	tags          map[string]string
+	tags          tagList
 	due           int64    // when the pending transition is due, in Unix nanoseconds
 	done          *boundOp // whose status set the pending transition writes, if any
 	then          string   // the status it moves to; "" with remove
@@ -1511,50 +1511,73 @@ func (en *engine) parseToken(k *kind, parent *record, tok string) (uint64, bool)
 	return seq, hmac.Equal(data[8:], en.tokenMAC(k, parent, seq))
 }
 
+// tagList is a resource's tags in key order: a slice, which costs a
+// fraction of a map's buckets for the few tags a resource has.
+type tagList []tagPair
+
+type tagPair struct{ key, value string }
+
+// set gives key the value, keeping the order.
+func (l *tagList) set(key, value string) {
+	i, found := slices.BinarySearchFunc(*l, key, func(p tagPair, k string) int { return strings.Compare(p.key, k) })
+	if found {
+		(*l)[i].value = value
+		return
+	}
+	*l = slices.Insert(*l, i, tagPair{key, value})
+}
+
+// del removes key.
+func (l *tagList) del(key string) {
+	if i, found := slices.BinarySearchFunc(*l, key, func(p tagPair, k string) int { return strings.Compare(p.key, k) }); found {
+		*l = slices.Delete(*l, i, i+1)
+	}
+}
+
+// value is the tags as an answer shows them: a map, or (with tagKey) a
+// list of key-value structures in key order.
+func (l tagList) value(tagKey, tagValue string) any {
+	if tagKey == "" {
+		m := make(map[string]any, len(l))
+		for _, p := range l {
+			m[p.key] = p.value
+		}
+		return m
+	}
+	list := make([]any, 0, len(l))
+	for _, p := range l {
+		list = append(list, map[string]any{tagKey: p.key, tagValue: p.value})
+	}
+	return list
+}
+
 // readTags reads the tags an input carries, as a map or as a list of
 // key-value structures.
-func readTags(b *boundOp, tree map[string]any) map[string]string {
+func readTags(b *boundOp, tree map[string]any) tagList {
 	if b.tags == nil {
 		return nil
 	}
-	out := map[string]string{}
+	var out tagList
 	switch v := lookup(tree, b.tags).(type) {
 	case map[string]any:
 		for key, val := range v {
-			out[key], _ = val.(string)
+			s, _ := val.(string)
+			out.set(key, s)
 		}
 	case []any:
 		for _, el := range v {
 			if m, ok := el.(map[string]any); ok {
 				key, _ := m[b.TagKey].(string)
 				val, _ := m[b.TagValue].(string)
-				out[key] = val
+				out.set(key, val)
 			}
 		}
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	return slices.Clip(out)
 }
 
-// tagsValue is r's tags as its description shows them: a map, or a list
-// of key-value structures in key order.
-func (r *record) tagsValue() any {
-	keys := sortedKeys(r.tags)
-	if r.kind.TagKey == "" {
-		m := make(map[string]any, len(keys))
-		for _, key := range keys {
-			m[key] = r.tags[key]
-		}
-		return m
-	}
-	list := make([]any, 0, len(keys))
-	for _, key := range keys {
-		list = append(list, map[string]any{r.kind.TagKey: key, r.kind.TagValue: r.tags[key]})
-	}
-	return list
-}
+// tagsValue is r's tags as its description shows them.
+func (r *record) tagsValue() any { return r.tags.value(r.kind.TagKey, r.kind.TagValue) }
 
 // showTags writes r's tags into its description's tags member.
 func (en *engine) showTags(r *record) {
@@ -1595,11 +1618,8 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	}
 	switch b.Role {
 	case RoleTag:
-		for key, val := range readTags(b, tree) {
-			if r.tags == nil {
-				r.tags = map[string]string{}
-			}
-			r.tags[key] = val
+		for _, p := range readTags(b, tree) {
+			r.tags.set(p.key, p.value)
 		}
 		s.res.showTags(r)
 		return s.tagAnswer(op, e)
@@ -1607,27 +1627,14 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		keys, _ := lookup(tree, b.tagKeys).([]any)
 		for _, key := range keys {
 			if ks, ok := key.(string); ok {
-				delete(r.tags, ks)
+				r.tags.del(ks)
 			}
 		}
 		s.res.showTags(r)
 		return s.tagAnswer(op, e)
 	}
-	keys := sortedKeys(r.tags)
 	out := map[string]any{}
-	if b.TagKey == "" {
-		m := make(map[string]any, len(keys))
-		for _, key := range keys {
-			m[key] = r.tags[key]
-		}
-		setPath(out, b.tags, m)
-	} else {
-		list := make([]any, 0, len(keys))
-		for _, key := range keys {
-			list = append(list, map[string]any{b.TagKey: key, b.TagValue: r.tags[key]})
-		}
-		setPath(out, b.tags, list)
-	}
+	setPath(out, b.tags, r.tags.value(b.TagKey, b.TagValue))
 	op.outType.trim(out, nil, nil)
 	return appendJSON(nil, out)
 }
