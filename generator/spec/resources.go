@@ -436,6 +436,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			r.errorf(builtinN, "resource %s: builtin instances need a name member and a create operation", res.Name)
 		case shapeAt(create.Operation.Input, res.NameMember) == nil:
 			r.errorf(builtinN, "resource %s: builtin instances need the create %s to take the name as %s", res.Name, create.Operation.Name, res.NameMember)
+		default:
+			for _, m := range create.Operation.Input.Members {
+				if m.Required && m.Name != res.NameMember {
+					r.errorf(builtinN, "resource %s: builtin instances are created with their name alone, and %s requires %s", res.Name, create.Operation.Name, m.Name)
+				}
+			}
 		}
 	}
 	res.IDTemplate, res.ARNTemplate = templates["idTemplate"].v, templates["arnTemplate"].v
