@@ -1895,6 +1895,7 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleRead,
 				},
 				{
+					Filters:     []string{"AutoScalingConfigurationName"},
 					InputToken:  "NextToken",
 					Items:       "AutoScalingConfigurationSummaryList",
 					LimitKey:    "MaxResults",
@@ -2125,6 +2126,7 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleRead,
 				},
 				{
+					Filters:     []string{"ObservabilityConfigurationName"},
 					InputToken:  "NextToken",
 					Items:       "ObservabilityConfigurationSummaryList",
 					LimitKey:    "MaxResults",

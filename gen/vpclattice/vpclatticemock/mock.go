@@ -3970,7 +3970,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "accessLogSubscriptionIdentifier",
 					Operation:   "UpdateAccessLogSubscription",
 					Role:        mockrt.RoleUpdate,
@@ -4091,15 +4091,16 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description:      "-",
+					Description:      "",
 					Identifier:       "listenerIdentifier",
 					Operation:        "UpdateListener",
 					ParentIdentifier: "serviceIdentifier",
 					Role:             mockrt.RoleUpdate,
 				},
 			},
-			Parent:   "Service",
-			ParentID: "serviceId",
+			Parent:    "Service",
+			ParentARN: "serviceArn",
+			ParentID:  "serviceId",
 		},
 		{
 			ARN:         "arn",
@@ -4204,7 +4205,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "resourceConfigurationIdentifier",
 					Operation:   "UpdateResourceConfiguration",
 					Role:        mockrt.RoleUpdate,
@@ -4276,7 +4277,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "resourceGatewayIdentifier",
 					Operation:   "DeleteResourceGateway",
 					Role:        mockrt.RoleDelete,
@@ -4417,7 +4418,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description:      "-",
+					Description:      "",
 					Identifier:       "ruleIdentifier",
 					Operation:        "UpdateRule",
 					ParentIdentifier: "listenerIdentifier",
@@ -4541,7 +4542,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceIdentifier",
 					Operation:   "UpdateService",
 					Role:        mockrt.RoleUpdate,
@@ -4648,7 +4649,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkIdentifier",
 					Operation:   "UpdateServiceNetwork",
 					Role:        mockrt.RoleUpdate,
@@ -4718,7 +4719,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkResourceAssociationIdentifier",
 					Operation:   "DeleteServiceNetworkResourceAssociation",
 					Role:        mockrt.RoleDelete,
@@ -4822,7 +4823,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkServiceAssociationIdentifier",
 					Operation:   "DeleteServiceNetworkServiceAssociation",
 					Role:        mockrt.RoleDelete,
@@ -4926,7 +4927,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkVpcAssociationIdentifier",
 					Operation:   "DeleteServiceNetworkVpcAssociation",
 					Role:        mockrt.RoleDelete,
@@ -4965,7 +4966,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkVpcAssociationIdentifier",
 					Operation:   "UpdateServiceNetworkVpcAssociation",
 					Role:        mockrt.RoleUpdate,
@@ -5077,7 +5078,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "targetGroupIdentifier",
 					Operation:   "UpdateTargetGroup",
 					Role:        mockrt.RoleUpdate,
