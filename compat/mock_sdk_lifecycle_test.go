@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sdkscheduler "github.com/aws/aws-sdk-go-v2/service/scheduler"
@@ -29,6 +30,8 @@ var knownMockBugs = map[string]string{
 	"scheduler-create-arn": "Scheduler CreateScheduleGroup and CreateSchedule answer {} (HTTP 200): " +
 		"the SDK expects the required ScheduleGroupArn / ScheduleArn, which equal the Arn that GetScheduleGroup / GetSchedule answer; " +
 		"the create's output shape names the ARN member differently from the description's Arn, and the engine answers neither it nor the required member's placeholder",
+	"scheduler-creation-date": "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, " +
+		"which the service always sets (the SDK decodes them as *time.Time; the mock leaves them nil)",
 }
 
 func knownMockBug(t *testing.T, key string) {
@@ -113,6 +116,24 @@ func TestSDKSchedulerLifecycle(t *testing.T) {
 		got := []string{aws.ToString(g.Name), aws.ToString(g.Arn), string(g.State)}
 		if diff := cmp.Diff([]string{"jobs", groupARN, "ACTIVE"}, got); diff != "" {
 			t.Errorf("group (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("the group's and a schedule's creation dates are set", func(t *testing.T) {
+		g, err := c.GetScheduleGroup(ctx, &sdkscheduler.GetScheduleGroupInput{Name: aws.String("jobs")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := c.GetSchedule(ctx, &sdkscheduler.GetScheduleInput{Name: aws.String("nightly-0"), GroupName: aws.String("jobs")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g.CreationDate == nil && s.CreationDate == nil {
+			knownMockBug(t, "scheduler-creation-date")
+		}
+		for _, d := range []*time.Time{g.CreationDate, g.LastModificationDate, s.CreationDate, s.LastModificationDate} {
+			if d == nil || time.Since(*d).Abs() > time.Hour {
+				t.Errorf("date %v, want about now", d)
+			}
 		}
 	})
 	t.Run("a schedule read by group and name echoes what created it", func(t *testing.T) {
