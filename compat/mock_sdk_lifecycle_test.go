@@ -30,6 +30,8 @@ var knownMockBugs = map[string]string{
 	"scheduler-create-arn": "Scheduler CreateScheduleGroup and CreateSchedule answer {} (HTTP 200): " +
 		"the SDK expects the required ScheduleGroupArn / ScheduleArn, which equal the Arn that GetScheduleGroup / GetSchedule answer; " +
 		"the create's output shape names the ARN member differently from the description's Arn, and the engine answers neither it nor the required member's placeholder",
+	"scheduler-name-prefix": "Scheduler ListScheduleGroups ignores NamePrefix: NamePrefix=re answers every group, not only reports " +
+		"(ListSchedules' NamePrefix and State are likely the same, untested); the engine's filters keep equal members only, and the importer infers none here",
 	"scheduler-creation-date": "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, " +
 		"which the service always sets (the SDK decodes them as *time.Time; the mock leaves them nil)",
 }
@@ -195,6 +197,22 @@ func TestSDKSchedulerLifecycle(t *testing.T) {
 			}
 		}
 		if diff := cmp.Diff([]string{"jobs", "reports", "backups"}, got); diff != "" {
+			t.Errorf("listed (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a name prefix keeps the groups whose name starts with it", func(t *testing.T) {
+		out, err := c.ListScheduleGroups(ctx, &sdkscheduler.ListScheduleGroupsInput{NamePrefix: aws.String("re")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, g := range out.ScheduleGroups {
+			got = append(got, aws.ToString(g.Name))
+		}
+		if len(got) == 3 {
+			knownMockBug(t, "scheduler-name-prefix")
+		}
+		if diff := cmp.Diff([]string{"reports"}, got); diff != "" {
 			t.Errorf("listed (-want +got):\n%s", diff)
 		}
 	})
