@@ -37,6 +37,37 @@ export async function control(method, path) {
 export const advanceClock = (service, duration) =>
   control("POST", `clock?advance=${encodeURIComponent(duration)}&service=${encodeURIComponent(service)}`);
 
+// requireResources ends the scenario as skipped when the service's mock
+// keeps no resources (its spec has none, or its overlay says
+// `resources: ~`): GET /_specgen/resources leaves such a service out.
+export async function requireResources(service) {
+  const stored = await control("GET", `resources?service=${encodeURIComponent(service)}`);
+  if (!(service in stored)) {
+    console.log(`skip  every step: the ${service} mock keeps no resources yet`);
+    process.exit(0);
+  }
+}
+
+// advanceClockAfterEachCall adds middleware to an SDK client that moves the
+// service's clock forward after each answer, so that a waiter using that
+// client sees the transitional status once, polls again, and sees the next
+// one: deterministic, with no sleep but the waiter's own.
+export function advanceClockAfterEachCall(client, service) {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const out = await next(args);
+      await advanceClock(service, "10m");
+      return out;
+    },
+    { step: "deserialize", name: "specgenAdvanceClock" },
+  );
+  return client;
+}
+
+// waiterConfig is the waiter configuration of the scenarios: short delays
+// (the clock is advanced, not waited for) and a generous bound.
+export const waiterConfig = { minDelay: 0.01, maxDelay: 0.05, maxWaitTime: 30 };
+
 // knownBugs are the mock's known departures from the service, reported for
 // routing (compat/mock_sdk_lifecycle_test.go keeps the same list for the
 // Go SDK). A step meeting exactly the symptom skips with the description.
