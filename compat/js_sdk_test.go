@@ -65,11 +65,6 @@ func TestJSSDKScenarios(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			err := cmd.Run()
-			for _, line := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
-				if strings.HasPrefix(line, "skip") {
-					t.Log(line)
-				}
-			}
 			if ctx.Err() != nil {
 				t.Fatalf("node %s did not finish in %v:\n%s%s", script, jsScenarioTimeout, &stdout, &stderr)
 			}
@@ -78,6 +73,11 @@ func TestJSSDKScenarios(t *testing.T) {
 			}
 			if first, _, _ := strings.Cut(stdout.String(), "\n"); strings.HasPrefix(first, "skip  every step") {
 				t.Skip(first)
+			}
+			for _, line := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+				if strings.HasPrefix(line, "skip") {
+					t.Log(line)
+				}
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package compat
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -32,6 +33,9 @@ var knownMockBugs = map[string]string{
 		"the create's output shape names the ARN member differently from the description's Arn, and the engine answers neither it nor the required member's placeholder",
 	"scheduler-name-prefix": "Scheduler ListScheduleGroups ignores NamePrefix: NamePrefix=re answers every group, not only reports " +
 		"(ListSchedules' NamePrefix and State are likely the same, untested); the engine's filters keep equal members only, and the importer infers none here",
+	"scheduler-default-group": "Scheduler has no default schedule group: CreateSchedule, GetSchedule and ListSchedules without GroupName " +
+		"answer 404 ResourceNotFoundException \"ScheduleGroup  does not exist\" (empty name), where the service uses the group named default " +
+		"(which always exists, GetScheduleGroup default answers it) and ListSchedules without a group lists the schedules of every group",
 	"scheduler-creation-date": "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, " +
 		"which the service always sets (the SDK decodes them as *time.Time; the mock leaves them nil)",
 }
@@ -193,7 +197,11 @@ func TestSDKSchedulerLifecycle(t *testing.T) {
 				t.Errorf("a page of %d groups, want at most 1", len(out.ScheduleGroups))
 			}
 			for _, g := range out.ScheduleGroups {
-				got = append(got, aws.ToString(g.Name))
+				// The service's own default group is listed too, where
+				// the mock has it (see scheduler-default-group).
+				if n := aws.ToString(g.Name); n != "default" {
+					got = append(got, n)
+				}
 			}
 		}
 		if diff := cmp.Diff([]string{"jobs", "reports", "backups"}, got); diff != "" {
@@ -214,6 +222,43 @@ func TestSDKSchedulerLifecycle(t *testing.T) {
 		}
 		if diff := cmp.Diff([]string{"reports"}, got); diff != "" {
 			t.Errorf("listed (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a schedule created without a group is in the default group, and a listing without a group holds every group's", func(t *testing.T) {
+		in := newScheduleInput("hourly", "", "rate(1 hour)")
+		in.GroupName = nil
+		_, err := c.CreateSchedule(ctx, in)
+		var nf *schedtypes.ResourceNotFoundException
+		if errors.As(err, &nf) && strings.Contains(aws.ToString(nf.Message), "ScheduleGroup  does not exist") {
+			knownMockBug(t, "scheduler-default-group")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.GetSchedule(ctx, &sdkscheduler.GetScheduleInput{Name: aws.String("hourly")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := aws.ToString(got.GroupName); g != "default" {
+			t.Errorf("group %q, want default", g)
+		}
+		out, err := c.ListSchedules(ctx, &sdkscheduler.ListSchedulesInput{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var listed []string
+		for _, s := range out.Schedules {
+			listed = append(listed, aws.ToString(s.GroupName)+"/"+aws.ToString(s.Name))
+		}
+		want := []string{"default/hourly"}
+		for _, n := range names {
+			want = append(want, "jobs/"+n)
+		}
+		if diff := cmp.Diff(want, listed, sortStrings); diff != "" {
+			t.Errorf("every group's schedules (-want +got):\n%s", diff)
+		}
+		if _, err := c.DeleteSchedule(ctx, &sdkscheduler.DeleteScheduleInput{Name: aws.String("hourly")}); err != nil {
+			t.Fatal(err)
 		}
 	})
 	t.Run("a token the mock did not issue is a ValidationException", func(t *testing.T) {

@@ -74,6 +74,8 @@ export const waiterConfig = { minDelay: 0.01, maxDelay: 0.05, maxWaitTime: 30 };
 const knownBugs = {
   "scheduler-create-arn":
     "Scheduler CreateScheduleGroup and CreateSchedule answer {}: the SDK expects the required ScheduleGroupArn / ScheduleArn",
+  "scheduler-default-group":
+    "Scheduler has no default schedule group: CreateSchedule without GroupName answers 404 \"ScheduleGroup  does not exist\"",
   "scheduler-creation-date":
     "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, which the service always sets",
 };

@@ -86,6 +86,18 @@ await step("the SDK's paginator lists the groups one a page", async () => {
     [["js-jobs"], ["js-reports"], ["js-backups"]]);
 });
 
+await step("a schedule created without a group is in the default group", async () => {
+  const { GroupName, ...input } = schedule("js-hourly", "rate(1 hour)");
+  try {
+    await c.send(new CreateScheduleCommand(input));
+  } catch (err) {
+    if (err instanceof ResourceNotFoundException && err.message.includes("ScheduleGroup  does not exist")) knownBug("scheduler-default-group");
+    throw err;
+  }
+  assert.equal((await c.send(new GetScheduleCommand({ Name: "js-hourly" }))).GroupName, "default");
+  await c.send(new DeleteScheduleCommand({ Name: "js-hourly" }));
+});
+
 await step("a token the mock did not issue is a ValidationException", async () => {
   await expectError(c.send(new ListSchedulesCommand({ GroupName: "js-jobs", NextToken: "forged" })), ValidationException);
 });
