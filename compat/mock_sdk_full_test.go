@@ -2,6 +2,7 @@ package compat
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -67,10 +68,12 @@ func TestSDKCallsNewVPCLatticeOperations(t *testing.T) {
 			_, err := c.ListServices(ctx, &sdkvpclattice.ListServicesInput{MaxResults: aws.Int32(0)})
 			return err
 		}, invalid("maxResults")},
-		{"GetService of a well-formed id is answered", func(ctx context.Context) error {
+		{"GetService of a well-formed id naming no service is a ResourceNotFoundException", func(ctx context.Context) error {
 			_, err := c.GetService(ctx, &sdkvpclattice.GetServiceInput{ServiceIdentifier: aws.String("svc-0123456789abcdefg")})
 			return err
-		}, answered},
+		}, func(t *testing.T, err error) {
+			wantTyped[*vltypes.ResourceNotFoundException](t, err, "svc-0123456789abcdefg")
+		}},
 		{"GetService of a malformed id is a ValidationException", func(ctx context.Context) error {
 			_, err := c.GetService(ctx, &sdkvpclattice.GetServiceInput{ServiceIdentifier: aws.String("not-a-service-identifier")})
 			return err
@@ -97,8 +100,18 @@ func TestSDKCallsNewECSOperations(t *testing.T) {
 			_, err := c.ListClusters(ctx, &sdkecs.ListClustersInput{MaxResults: aws.Int32(10)})
 			return err
 		}, answered},
-		{"DescribeServices of a service is answered", func(ctx context.Context) error {
+		{"DescribeServices in a cluster that does not exist is a ClusterNotFoundException", func(ctx context.Context) error {
 			_, err := c.DescribeServices(ctx, &sdkecs.DescribeServicesInput{Cluster: aws.String("default"), Services: []string{"web"}})
+			return err
+		}, func(t *testing.T, err error) { wantTyped[*ecstypes.ClusterNotFoundException](t, err, "default") }},
+		{"DescribeServices of a service the cluster does not hold answers a MISSING failure", func(ctx context.Context) error {
+			if _, err := c.CreateCluster(ctx, &sdkecs.CreateClusterInput{}); err != nil {
+				return err
+			}
+			out, err := c.DescribeServices(ctx, &sdkecs.DescribeServicesInput{Services: []string{"web"}})
+			if err == nil && (len(out.Failures) != 1 || aws.ToString(out.Failures[0].Reason) != "MISSING") {
+				return fmt.Errorf("failures %+v, want web MISSING", out.Failures)
+			}
 			return err
 		}, answered},
 		{"DescribeServices without services is an InvalidParameterException", func(ctx context.Context) error {

@@ -1913,6 +1913,8 @@ type CreateClusterInput struct {
 	// The name of your cluster. If you don't specify a name for your cluster, you
 	// create a cluster that's named `default`. Up to 255 letters (uppercase and
 	// lowercase), numbers, underscores, and hyphens are allowed.
+	//
+	// The service's default is default.
 	ClusterName *string `json:"clusterName,omitempty"`
 
 	// The metadata that you apply to the cluster to help you categorize and
@@ -2341,6 +2343,8 @@ type CreateServiceInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that you
 	// run your service on. If you do not specify a cluster, the default cluster is
 	// assumed.
+	//
+	// The service's default is default.
 	Cluster *string `json:"cluster,omitempty"`
 
 	// The name of your service. Up to 255 letters (uppercase and lowercase),
@@ -3899,6 +3903,8 @@ type DeleteServiceInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
 	// the service to delete. If you do not specify a cluster, the default cluster
 	// is assumed.
+	//
+	// The service's default is default.
 	Cluster *string `json:"cluster,omitempty"`
 
 	// The name of the service to delete.
@@ -5028,6 +5034,8 @@ type DescribeServicesInput struct {
 	// service to describe. If you do not specify a cluster, the default cluster is
 	// assumed. This parameter is required if the service or services you are
 	// describing were launched in any cluster other than the default cluster.
+	//
+	// The service's default is default.
 	Cluster *string `json:"cluster,omitempty"`
 
 	// A list of services to describe. You may specify up to 10 services to
@@ -7237,6 +7245,8 @@ type ListServicesInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster to use when
 	// filtering the `ListServices` results. If you do not specify a cluster, the
 	// default cluster is assumed.
+	//
+	// The service's default is default.
 	Cluster *string `json:"cluster,omitempty"`
 
 	// The `nextToken` value returned from a `ListServices` request indicating that
@@ -13965,6 +13975,8 @@ type UpdateServiceInput struct {
 	// assumed.
 	//
 	// You can't change the cluster name.
+	//
+	// The service's default is default.
 	Cluster *string `json:"cluster,omitempty"`
 
 	// The name of the service to update.

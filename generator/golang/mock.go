@@ -302,10 +302,12 @@ func bindingsValue(s *model.Shape) jen.Code {
 func behaviorValue(p *Package, op *model.Operation) jen.Code {
 	m := op.Mock
 	if m == nil {
-		// A resource's create has no mock block but applies the input's
-		// documented defaults before they are echoed into the description.
+		// An operation on a resource has no mock block but applies the
+		// input's documented defaults: a create echoes them into the
+		// description, the others find the resource by them (ECS's cluster
+		// "default").
 		defs := inputDefaults(op.Input, "", map[*model.Shape]bool{})
-		if !createsResource(p, op) || len(defs) == 0 {
+		if !actsOnResource(p, op) || len(defs) == 0 {
 			return nil
 		}
 		return jen.Op("&").Add(mrt("Behavior")).Values(jen.Dict{jen.Id("Defaults"): fieldsValue(defs)})
@@ -435,6 +437,9 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 			d[jen.Id(field)] = v
 		}
 	}
+	if len(res.Defaults) > 0 {
+		d[jen.Id("Defaults")] = fieldsValue(res.Defaults)
+	}
 	d[jen.Id("Operations")] = jen.Index().Add(mrt("ResourceOperation")).ValuesFunc(func(g *jen.Group) {
 		for _, ro := range res.Operations {
 			g.Line().Add(resourceOperationValue(p, ro))
@@ -453,11 +458,11 @@ func memberPath(p model.MemberPath) string {
 	return strings.Join(names, ".")
 }
 
-// createsResource tells whether op is a resource's create.
-func createsResource(p *Package, op *model.Operation) bool {
+// actsOnResource tells whether op is bound to a resource, tags aside.
+func actsOnResource(p *Package, op *model.Operation) bool {
 	for _, res := range p.Resources {
 		for _, ro := range res.Operations {
-			if ro.Operation == op && ro.Role == "create" {
+			if ro.Operation == op && ro.Role != "tag" && ro.Role != "untag" && ro.Role != "listTags" {
 				return true
 			}
 		}
@@ -468,7 +473,7 @@ func createsResource(p *Package, op *model.Operation) bool {
 // roleConsts are the mockrt constants of the roles.
 var roleConsts = map[string]string{
 	"create": "RoleCreate", "read": "RoleRead", "update": "RoleUpdate", "delete": "RoleDelete", "list": "RoleList",
-	"action": "RoleAction", "tag": "RoleTag", "untag": "RoleUntag", "listTags": "RoleListTags",
+	"action": "RoleAction", "tag": "RoleTag", "untag": "RoleUntag", "listTags": "RoleListTags", "readMany": "RoleReadMany",
 }
 
 func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
@@ -477,7 +482,7 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		jen.Id("Operation"): jen.Lit(ro.Operation.Name),
 	}
 	fields := map[string]string{"Identifier": ro.Identifier, "ParentIdentifier": ro.ParentIdentifier,
-		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN,
+		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN, "Failures": ro.Failures,
 		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue}
 	if pg := ro.Operation.Paginator; ro.Role == "list" && pg != nil && len(pg.ResultKeys) > 0 {
 		fields["Items"] = memberPath(pg.ResultKeys[0])
@@ -513,20 +518,43 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		d[jen.Id("MaxPageSize")] = jen.Lit(ro.MaxPageSize)
 	}
 	if t := ro.Transition; t != nil {
-		td := jen.Dict{}
-		if t.During != "" {
-			td[jen.Id("During")] = jen.Lit(t.During)
-		}
-		if t.Then != "" {
-			td[jen.Id("Then")] = jen.Lit(t.Then)
-		}
-		if t.Delay > 0 {
-			td[jen.Id("Delay")] = jen.Lit(int(t.Delay*1000)).Op("*").Qual("time", "Millisecond")
-		}
-		d[jen.Id("Transition")] = jen.Op("&").Add(mrt("Transition")).Values(td)
+		d[jen.Id("Transition")] = transitionValue(t)
 	}
 	if v := errorTemplate(p, ro.QuotaExceeded); v != nil {
 		d[jen.Id("QuotaExceeded")] = v
 	}
+	if v := errorTemplate(p, ro.NotFound); v != nil {
+		d[jen.Id("NotFound")] = v
+	}
+	if len(ro.Set) > 0 {
+		d[jen.Id("Set")] = fieldsValue(ro.Set)
+	}
+	if len(ro.Failure) > 0 {
+		d[jen.Id("Failure")] = fieldsValue(ro.Failure)
+	}
+	if c := ro.Creates; c != nil && c.Resource != nil {
+		cd := jen.Dict{jen.Id("Resource"): jen.Lit(c.Resource.Name), jen.Id("ID"): jen.Lit(c.ID)}
+		if len(c.Set) > 0 {
+			cd[jen.Id("Set")] = fieldsValue(c.Set)
+		}
+		if c.Transition != nil {
+			cd[jen.Id("Transition")] = transitionValue(c.Transition)
+		}
+		d[jen.Id("Creates")] = jen.Op("&").Add(mrt("Creates")).Values(cd)
+	}
 	return jen.Values(d)
+}
+
+func transitionValue(t *model.Transition) jen.Code {
+	td := jen.Dict{}
+	if t.During != "" {
+		td[jen.Id("During")] = jen.Lit(t.During)
+	}
+	if t.Then != "" {
+		td[jen.Id("Then")] = jen.Lit(t.Then)
+	}
+	if t.Delay > 0 {
+		td[jen.Id("Delay")] = jen.Lit(int(t.Delay*1000)).Op("*").Qual("time", "Millisecond")
+	}
+	return jen.Op("&").Add(mrt("Transition")).Values(td)
 }

@@ -365,9 +365,31 @@ func (t *translator) inferParent(r *inferredRes, all []*inferredRes, deep bool) 
 	for o, m := range idents {
 		o.parentIdent = m
 	}
-	if pid := t.parentMember(r.desc, parent, r.id); pid != "" && pid != r.nm && pid != r.arn {
+	if pid := t.parentIDMember(r.desc, parent, r.id); pid != "" && pid != r.nm && pid != r.arn {
 		r.parentID = pid
 	}
+}
+
+// parentIDMember is the member of description s that holds what the mock
+// puts there, the parent's id: named after the parent with the suffix
+// its id has (a listener's serviceId, not its serviceArn, when a service's
+// id is an id).
+func (t *translator) parentIDMember(s *botoShape, p *inferredRes, skip string) string {
+	suffixes := []string{"Id", "Identifier"}
+	switch p.id {
+	case p.nm:
+		suffixes = []string{"Name"}
+	case p.arn:
+		suffixes = []string{"Arn"}
+	}
+	for _, suf := range suffixes {
+		for _, mb := range s.members {
+			if wireName(mb) != skip && t.kind(mb.shape) == "string" && (strings.EqualFold(mb.name, p.name+suf) || strings.EqualFold(mb.shape, p.name+suf)) {
+				return wireName(mb)
+			}
+		}
+	}
+	return ""
 }
 
 // ancestor tells whether a is b's parent, or its parent's, and so on.
@@ -538,6 +560,7 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 		rm.addStr("id", r.id)
 		rm.addStr("name", r.nm)
 		rm.addStr("arn", r.arn)
+		rm.addStr("idTemplate", t.idTemplate(r))
 		rm.addStr("arnTemplate", t.arnTemplate(r))
 		rm.addStr("parentId", r.parentID)
 		rm.addStr("status", r.status)
@@ -580,9 +603,24 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 // parent's id before the resource's own for a child
 // (EventBridge Scheduler's schedule/group/name). The service is the
 // signing name, which ARNs use, else the endpoint prefix.
+//
+// When the model gives the ARN member a pattern of literal text and the
+// patterns of description members (arn:...:targetgroup/tg-[0-9a-z]{17}),
+// the template follows it.
 func (t *translator) arnTemplate(r *inferredRes) string {
 	if r.arn == "" {
 		return ""
+	}
+	members := [][2]string{{t.patternOf(r.desc, r.id), r.id}}
+	for _, mb := range r.desc.members {
+		if w := wireName(mb); w != r.id && w != r.arn && t.kind(mb.shape) == "string" {
+			if p := t.patternOf(r.desc, w); p != "" {
+				members = append(members, [2]string{p, w})
+			}
+		}
+	}
+	if tm := arnFromPattern(t.patternOf(r.desc, r.arn), members); tm != "" {
+		return tm
 	}
 	svc := t.m.meta.signingName
 	if svc == "" {
@@ -593,6 +631,24 @@ func (t *translator) arnTemplate(r *inferredRes) string {
 		path += "{output." + r.parentID + "}/"
 	}
 	return "arn:{partition}:" + svc + ":{region}:{account}:" + path + "{output." + r.id + "}"
+}
+
+// idTemplate draws a new resource's id as its pattern says; "" when the id
+// is the name the caller gives, or the pattern is not simple.
+func (t *translator) idTemplate(r *inferredRes) string {
+	if r.id == r.nm {
+		return ""
+	}
+	return idTemplate(t.patternOf(r.desc, r.id))
+}
+
+// patternOf is the pattern of s's member with wire name w; "" for none.
+func (t *translator) patternOf(s *botoShape, w string) string {
+	mb := memberByWire(s, w)
+	if mb == nil || t.m.shapes[mb.shape] == nil {
+		return ""
+	}
+	return t.m.shapes[mb.shape].pattern
 }
 
 // kebab writes a resource name as ARNs write resource types:

@@ -22,13 +22,16 @@ type Resource struct {
 	NotFound, Conflict, HasChildren, InvalidToken *MockError
 	// Operations act on the resource, sorted by operation name.
 	Operations []*ResourceOperation
+	// Defaults are the least conforming values of the description's
+	// required members, which a create fills when nothing else set them.
+	Defaults []*MockField
 }
 
 // ResourceOperation is what one operation does to a resource.
 type ResourceOperation struct {
 	Operation *Operation
-	// Role is create, read, update, delete, list, action, tag, untag or
-	// listTags.
+	// Role is create, read, readMany, update, delete, list, action, tag,
+	// untag or listTags.
 	Role string
 	// Identifier and ParentIdentifier are input members naming the resource
 	// and its parent by id, name or ARN.
@@ -55,6 +58,26 @@ type ResourceOperation struct {
 	// operation's declared quota error, found by its code; nil for the
 	// mock's generic one.
 	QuotaExceeded *MockError
+	// Set are templates written into the description last (create,
+	// update, delete, action).
+	Set []*MockField
+	// Failures is a readMany's output list of failures, Failure the
+	// templates of one ({message} is the identifier not found).
+	Failures string
+	Failure  []*MockField
+	// Creates is another resource the operation records; nil for none.
+	Creates *Creates
+	// NotFound replaces the resource's NotFound for this operation.
+	NotFound *MockError
+}
+
+// Creates is a resource an operation records beside the one it acts on.
+type Creates struct {
+	Resource *Resource
+	// ID is the output member holding its id.
+	ID         string
+	Set        []*MockField
+	Transition *Transition
 }
 
 // Transition is a status change: During at once, Then after Delay seconds.

@@ -276,8 +276,8 @@ var (
 	}}
 
 	resourceOpSet = &keySet{name: "resourceOperation", doc: "What an operation does to a resource.", keys: []keyDef{
-		{name: "role", required: true, doc: "What the operation does.", val: vEnum("create", "read", "update", "delete", "list", "action", "tag", "untag", "listTags")},
-		{name: "identifier", doc: "read, update, delete, action: the input member naming the resource by id, name or ARN.", val: vString},
+		{name: "role", required: true, doc: "What the operation does.", val: vEnum("create", "read", "readMany", "update", "delete", "list", "action", "tag", "untag", "listTags")},
+		{name: "identifier", doc: "read, update, delete, action: the input member naming the resource by id, name or ARN; readMany: the input list of them.", val: vString},
 		{name: "parentIdentifier", doc: "The input member naming the parent by id, name or ARN.", val: vString},
 		{name: "description", doc: "The output member holding the description; \"\" for the output itself; left out, none.", val: vString},
 		{name: "filters", doc: "list: input members that, when set, keep only the resources whose description member of the same name equals them.", val: vList(vString)},
@@ -286,11 +286,23 @@ var (
 		{name: "tags", doc: "create, tag: the input member holding tags; listTags: the output member answering them.", val: vString},
 		{name: "tagKeys", doc: "untag: the input member listing the keys to remove.", val: vString},
 		{name: "status", doc: "How the resource's status moves when the operation succeeds.", val: vKeys(transitionSet)},
+		{name: "set", doc: "create, update, delete, action: map of description member path to template, written last; {output.<path>} is the description.", val: vNamed(vAny)},
+		{name: "notFound", doc: "read, readMany, update, delete, action: the error this operation answers for an identifier naming no resource, when it is not the resource's (the one the operation declares).", val: vString},
+		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
+		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},
+		{name: "creates", doc: "create, update, delete, action: another resource the operation records (a pending operation).", val: vKeys(createsSet)},
+	}}
+
+	createsSet = &keySet{name: "creates", doc: "A resource an operation records beside the one it acts on.", keys: []keyDef{
+		{name: "resource", required: true, doc: "The kind of resource recorded.", val: vString},
+		{name: "id", required: true, doc: "The output member holding its id (set by the operation's mock block).", val: vString},
+		{name: "set", doc: "Map of its description's member path to template; {resource.<path>} is the description of the resource the operation acts on.", val: vNamed(vAny)},
+		{name: "status", doc: "How its status moves.", val: vKeys(transitionSet)},
 	}}
 
 	transitionSet = &keySet{name: "transition", doc: "A status change: During at once, Then after the delay.", keys: []keyDef{
 		{name: "during", doc: "The status shown at once (CREATE_IN_PROGRESS, DELETING).", val: vString},
-		{name: "then", doc: "The status reached after the delay (ACTIVE); for delete, left out: the resource is gone.", val: vString},
+		{name: "then", doc: "The status reached after the delay (ACTIVE); for delete, left out: the resource is gone; given: it is kept, retired, in that status.", val: vString},
 		{name: "delay", doc: "Seconds During lasts (default 1); the mock's options may change it.", val: vNumber},
 	}}
 )
@@ -319,6 +331,7 @@ var (
 	resourceKeys      = resourceSet.names()
 	resourceOpKeys    = resourceOpSet.names()
 	transitionKeys    = transitionSet.names()
+	createsKeys       = createsSet.names()
 )
 
 // valueAt returns what the tables say of the mapping at path (keys and

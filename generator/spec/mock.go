@@ -71,6 +71,7 @@ func (r *resolver) serviceMock(n *yaml.Node) {
 
 // scope is what templates of a block may refer to.
 type scope struct {
+	op            *model.Operation // {resource.*}: the description of the resource op acts on
 	input, output *model.Shape
 	existing      bool     // {existing.*}: the output of a stored item
 	defined       []string // output paths defined so far, for {output.*}
@@ -108,7 +109,7 @@ func (r *resolver) mockError(n *yaml.Node, what string, sc scope) *model.MockErr
 
 func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.OperationMock {
 	m := &model.OperationMock{}
-	sc := scope{input: op.Input, output: op.Output}
+	sc := scope{op: op, input: op.Input, output: op.Output}
 	var conflict, mismatch, quota, output, state *yaml.Node
 	for _, p := range r.mapping(n, "mock of "+op.Name, operationMockKeys) {
 		switch p.k.Value {
@@ -157,7 +158,7 @@ func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.Opera
 		sc.state = append(sc.state, f.Path)
 	}
 	if quota != nil {
-		m.QuotaExceeded = r.mockError(quota, "quotaExceeded", scope{input: op.Input, output: op.Output})
+		m.QuotaExceeded = r.mockError(quota, "quotaExceeded", scope{op: op, input: op.Input, output: op.Output})
 	} else if m.Resource != "" {
 		m.QuotaExceeded = r.quotaError(op, n)
 	}
@@ -285,6 +286,8 @@ func (r *resolver) checkRef(ref string, n *yaml.Node, sc scope) {
 		}
 	case kind == "existing" && sc.existing:
 		r.memberPath(sc.output, str{path, n}, "{"+ref+"}")
+	case kind == "resource" && sc.op != nil:
+		r.resRefs = append(r.resRefs, resourceRef{op: sc.op, path: path, n: n})
 	case kind == "state" && sc.existing:
 		if !contains(sc.state, path) {
 			if sg := suggest(path, sc.state); sg != "" {

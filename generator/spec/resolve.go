@@ -37,6 +37,12 @@ type resolver struct {
 	// synthetic are the empty inputs and outputs of operations that name
 	// none (traits.go).
 	synthetic []*model.Shape
+	// The resources block (resources.go): each resource's description
+	// shape, the {resource.*} references of mock blocks and the checks that
+	// wait for every resource to be read.
+	resDesc  map[*model.Resource]*model.Shape
+	resRefs  []resourceRef
+	resLater []func(map[string]*model.Resource)
 }
 
 func resolve(l *loader, raw *rawFile) *model.Service {
@@ -46,6 +52,7 @@ func resolve(l *loader, raw *rawFile) *model.Service {
 		byName:   map[string]*rawShape{},
 		shapes:   map[string]*model.Shape{},
 		builtins: map[string]*model.Shape{},
+		resDesc:  map[*model.Resource]*model.Shape{},
 	}
 	for _, b := range builtinShapes {
 		r.builtins[b] = &model.Shape{Name: b, Builtin: true, Kind: model.Kind(b)}

@@ -17,11 +17,12 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":   {"parentIdentifier", "description", "tags"},
-	"read":     {"identifier", "parentIdentifier", "description"},
-	"update":   {"identifier", "parentIdentifier", "description"},
-	"delete":   {"identifier", "parentIdentifier", "description"},
-	"action":   {"identifier", "parentIdentifier", "description"},
+	"create":   {"parentIdentifier", "description", "tags", "set", "creates"},
+	"read":     {"identifier", "parentIdentifier", "description", "notFound"},
+	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
+	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
+	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
+	"action":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
 	"list":     {"parentIdentifier", "filters", "maxPageSize"},
 	"tag":      {"resourceArn", "tags"},
 	"untag":    {"resourceArn", "tagKeys"},
@@ -32,6 +33,7 @@ var roleKeys = map[string][]string{
 func (r *resolver) resources() {
 	n := r.raw.resources
 	if n == nil {
+		r.resourceRefs()
 		return
 	}
 	byName := map[string]*model.Resource{}
@@ -80,13 +82,83 @@ func (r *resolver) resources() {
 		if res.Parent == nil {
 			continue
 		}
+		// A list without parentIdentifier lists the resources of every
+		// parent.
 		for _, ro := range res.Operations {
-			if (ro.Role == "create" || ro.Role == "list") && ro.ParentIdentifier == "" {
+			if ro.Role == "create" && ro.ParentIdentifier == "" {
 				r.errorf(keys[res], "resource %s belongs to %s: its %s operation %s needs parentIdentifier", res.Name, res.Parent.Name, ro.Role, ro.Operation.Name)
 			}
 		}
 	}
+	for _, f := range r.resLater {
+		f(byName)
+	}
+	r.resourceRefs()
 	sort.Slice(r.svc.Resources, func(i, j int) bool { return r.svc.Resources[i].Name < r.svc.Resources[j].Name })
+}
+
+// resourceRef is a {resource.*} reference in an operation's mock block,
+// checked once the resources are known.
+type resourceRef struct {
+	op   *model.Operation
+	path string
+	n    *yaml.Node
+}
+
+// resourceRefs checks the {resource.*} references of mock blocks against
+// the description of the resource their operation acts on.
+func (r *resolver) resourceRefs() {
+	for _, ref := range r.resRefs {
+		var desc *model.Shape
+		for _, res := range r.svc.Resources {
+			for _, ro := range res.Operations {
+				if ro.Operation == ref.op && !isTagRole(ro.Role) {
+					desc = r.resDesc[res]
+				}
+			}
+		}
+		if desc == nil {
+			r.errorf(ref.n, "{resource.%s}: operation %s acts on no resource", ref.path, ref.op.Name)
+			continue
+		}
+		r.memberPath(desc, str{ref.path, ref.n}, "{resource."+ref.path+"}")
+	}
+}
+
+// descFields reads a map of description member path to template (set):
+// {input.*} are the operation's input, {output.*} and {resource.*} the
+// description.
+func (r *resolver) descFields(n *yaml.Node, op *model.Operation, desc, resource *model.Shape, what string) []*model.MockField {
+	var out []*model.MockField
+	for _, p := range r.mapping(n, what, nil) {
+		target := r.memberPath(desc, str{p.k.Value, p.k}, what+" member")
+		v := decodeAny(p.v)
+		refs, err := tmpl.Refs(v)
+		if err != nil {
+			r.errorf(p.v, "%s: %v", p.k.Value, err)
+			continue
+		}
+		for _, ref := range refs {
+			kind, path, _ := strings.Cut(ref, ".")
+			switch {
+			case kind == "input":
+				r.memberPath(op.Input, str{path, p.v}, "{"+ref+"}")
+			case kind == "output":
+				r.memberPath(desc, str{path, p.v}, "{"+ref+"}")
+			case kind == "resource" && resource != nil:
+				r.memberPath(resource, str{path, p.v}, "{"+ref+"}")
+			default:
+				r.errorf(p.v, "{%s} cannot be used here", ref)
+			}
+		}
+		if s, ok := v.(string); ok && target != nil && tmpl.IsLiteral(v) && target.Kind == model.String {
+			if target.IsEnum() && !enumHas(target, s) {
+				r.errorf(p.v, "%q is not a value of enum %s", s, target.Name)
+			}
+		}
+		out = append(out, &model.MockField{Path: p.k.Value, Value: v})
+	}
+	return out
 }
 
 // resource reads one resource and returns its parent's name.
@@ -127,6 +199,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	}
 	statuses := map[*yaml.Node]string{} // transition statuses, checked once the status shape is known
 	filters := map[*yaml.Node]string{}  // list filters, checked once the description shape is known
+	later := map[*model.ResourceOperation]laterNodes{}
 	for _, p := range r.mapping(opsN, "operations of resource "+res.Name, nil) {
 		var op *model.Operation
 		for _, o := range r.svc.Operations {
@@ -145,12 +218,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		if op.Input == nil || op.Output == nil {
 			continue // reported with the operation
 		}
-		ro := r.resourceOp(res, op, p.v, statuses, filters)
+		ro := r.resourceOp(res, op, p.v, statuses, filters, later)
 		if ro == nil {
 			continue
 		}
-		if op.Mock != nil && len(op.Mock.Output) > 0 {
-			r.warnf(p.k, "resource %s answers %s: the output of its mock block is not used", res.Name, op.Name)
+		if op.Mock != nil && len(op.Mock.State) > 0 {
+			r.errorf(p.k, "resource %s answers %s: its mock block's state is not kept; refer to the resource as {resource.<member>}", res.Name, op.Name)
 		}
 		if !isTagRole(ro.Role) {
 			if other, ok := bound[op.Name]; ok {
@@ -177,6 +250,32 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	if desc == nil {
 		r.errorf(key, "resource %s needs a create or read operation with a description", res.Name)
 		return parent
+	}
+	r.resDesc[res] = desc
+	for _, m := range desc.Members {
+		if !m.Required || m.Location != "" || m.Shape == nil {
+			continue
+		}
+		if v, ok := leastValue(m.Shape, m.TimestampFormat, map[*model.Shape]bool{desc: true}); ok {
+			res.Defaults = append(res.Defaults, &model.MockField{Path: m.Name, Value: v})
+		}
+	}
+	for _, ro := range res.Operations {
+		if n := later[ro]; n.set != nil {
+			ro.Set = r.descFields(n.set, ro.Operation, desc, nil, what(res, ro)+" set")
+		}
+		if n := later[ro]; n.failure != nil {
+			fs := shapeAt(ro.Operation.Output, ro.Failures)
+			switch {
+			case ro.Failures == "":
+				r.errorf(n.failure, "%s: failure needs failures, the output list it goes in", what(res, ro))
+			case fs != nil && fs.Kind == model.List && fs.Member.Kind == model.Structure:
+				ro.Failure = r.mockFields(n.failure, fs.Member, "failure member", scope{input: ro.Operation.Input})
+			}
+		}
+		if n := later[ro]; n.creates != nil {
+			r.creates(res, ro, n.creates)
+		}
 	}
 	set := map[string]*string{"id": &res.ID, "name": &res.NameMember, "arn": &res.ARN, "parentId": &res.ParentID, "status": &res.Status}
 	var statusShape *model.Shape
@@ -247,6 +346,113 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	return parent
 }
 
+// transition reads a status block; its statuses are checked against the
+// status shape later (statuses; nil: not checked).
+func (r *resolver) transition(n *yaml.Node, what string, statuses map[*yaml.Node]string) *model.Transition {
+	t := &model.Transition{}
+	for _, q := range r.mapping(n, what+" status", transitionKeys) {
+		switch q.k.Value {
+		case "during":
+			t.During = r.str(q.v, "during").v
+			if statuses != nil {
+				statuses[q.v] = t.During
+			}
+		case "then":
+			t.Then = r.str(q.v, "then").v
+			if statuses != nil {
+				statuses[q.v] = t.Then
+			}
+		case "delay":
+			if d, ok := r.number(q.v, "delay"); ok {
+				if d < 0 {
+					r.errorf(q.v, "%s: delay must not be negative", what)
+				}
+				t.Delay = d
+			}
+		}
+	}
+	return t
+}
+
+// shapeAt follows a dotted path of member names from s; nil when it leaves
+// the declared members.
+func shapeAt(s *model.Shape, path string) *model.Shape {
+	for _, seg := range strings.Split(path, ".") {
+		if s == nil || s.Kind != model.Structure {
+			return nil
+		}
+		var next *model.Shape
+		for _, m := range s.Members {
+			if m.Name == seg {
+				next = m.Shape
+			}
+		}
+		s = next
+	}
+	return s
+}
+
+// laterNodes are the keys of an operation's binding checked once the
+// description is known.
+type laterNodes struct{ set, failure, creates *yaml.Node }
+
+func what(res *model.Resource, ro *model.ResourceOperation) string {
+	return "resource " + res.Name + " " + ro.Role + " " + ro.Operation.Name
+}
+
+// creates reads what an operation records beside the resource: the kind
+// and its description are checked once every resource is read.
+func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *yaml.Node) {
+	c := &model.Creates{}
+	ro.Creates = c
+	var kindN str
+	var setN *yaml.Node
+	for _, p := range r.mapping(n, what(res, ro)+" creates", createsKeys) {
+		switch p.k.Value {
+		case "resource":
+			kindN = r.str(p.v, "resource")
+		case "id":
+			v := r.str(p.v, "id")
+			if s := r.memberPath(ro.Operation.Output, v, what(res, ro)+" creates id"); s != nil && s.Kind != model.String {
+				r.errorf(v.n, "%s: creates id %s must be a string output member", what(res, ro), v.v)
+			}
+			if ro.Operation.Mock == nil || len(ro.Operation.Mock.Output) == 0 {
+				r.errorf(v.n, "%s: creates takes its id from the output, which the operation's mock block must build", what(res, ro))
+			}
+			c.ID = v.v
+		case "set":
+			setN = p.v
+		case "status":
+			c.Transition = r.transition(p.v, what(res, ro)+" creates", nil)
+			if c.Transition.During == "" && c.Transition.Then == "" {
+				r.errorf(p.k, "%s: creates status needs during or then", what(res, ro))
+			}
+		}
+	}
+	if !kindN.ok() {
+		return
+	}
+	mainDesc := r.resDesc[res]
+	r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+		k := byName[kindN.v]
+		if k == nil {
+			r.errorf(kindN.n, "%s: creates: %q is not a resource", what(res, ro), kindN.v)
+			return
+		}
+		c.Resource = k
+		desc := r.resDesc[k]
+		if desc == nil {
+			return
+		}
+		if setN != nil {
+			c.Set = r.descFields(setN, ro.Operation, desc, mainDesc, what(res, ro)+" creates set")
+		}
+		if t := c.Transition; t != nil && k.Status == "" {
+			r.errorf(n, "%s: creates: resource %s has no status member for the transition to set", what(res, ro), k.Name)
+		}
+	})
+}
+
 // descShape is the shape of the description an operation answers.
 func (r *resolver) descShape(ro *model.ResourceOperation) *model.Shape {
 	if ro.Description == "" {
@@ -292,7 +498,7 @@ func (r *resolver) resourceError(res *model.Resource, v str, what string) *model
 }
 
 // resourceOp reads what one operation does to the resource.
-func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.Node, statuses, filters map[*yaml.Node]string) *model.ResourceOperation {
+func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.Node, statuses, filters map[*yaml.Node]string, later map[*model.ResourceOperation]laterNodes) *model.ResourceOperation {
 	ro := &model.ResourceOperation{Operation: op, Description: "-"}
 	pairs := r.mapping(n, "resource "+res.Name+" operation "+op.Name, resourceOpKeys)
 	for _, p := range pairs {
@@ -301,7 +507,7 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			if _, ok := roleKeys[v.v]; ok {
 				ro.Role = v.v
 			} else if v.ok() {
-				r.errorf(v.n, "unknown role %q (want create, read, update, delete, list, action, tag, untag or listTags)", v.v)
+				r.errorf(v.n, "unknown role %q (want create, read, readMany, update, delete, list, action, tag, untag or listTags)", v.v)
 			}
 		}
 	}
@@ -333,7 +539,41 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			r.errorf(p.k, "%s: key %q does not apply to role %s", what, k, ro.Role)
 			continue
 		}
+		if ro.Role == "readMany" && (k == "identifier" || k == "description") {
+			v := r.str(p.v, k)
+			if k == "identifier" {
+				if s := r.memberPath(op.Input, v, what+" input member"); s != nil && (s.Kind != model.List || s.Member.Kind != model.String) {
+					r.errorf(v.n, "%s: identifier %s must be a list of strings", what, v.v)
+				}
+				ro.Identifier = v.v
+			} else {
+				if s := output(v, model.List); s != nil && s.Member.Kind != model.Structure {
+					r.errorf(v.n, "%s: description %s must be a list of structures", what, v.v)
+				}
+				ro.Description = v.v
+			}
+			continue
+		}
 		switch k {
+		case "notFound":
+			ro.NotFound = r.resourceError(res, r.str(p.v, k), "notFound of "+op.Name)
+		case "failures":
+			v := r.str(p.v, k)
+			if fs := output(v, model.List); fs != nil && fs.Member.Kind != model.Structure {
+				r.errorf(v.n, "%s: failures %s must be a list of structures", what, v.v)
+			}
+			ro.Failures = v.v
+		case "failure", "set", "creates":
+			ln := later[ro]
+			switch k {
+			case "failure":
+				ln.failure = p.v
+			case "set":
+				ln.set = p.v
+			default:
+				ln.creates = p.v
+			}
+			later[ro] = ln
 		case "identifier":
 			ro.Identifier = input(r.str(p.v, k), model.String)
 		case "parentIdentifier":
@@ -379,33 +619,13 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				ro.MaxPageSize = int(size)
 			}
 		case "status":
-			t := &model.Transition{}
-			for _, q := range r.mapping(p.v, what+" status", transitionKeys) {
-				switch q.k.Value {
-				case "during":
-					t.During = r.str(q.v, "during").v
-					statuses[q.v] = t.During
-				case "then":
-					t.Then = r.str(q.v, "then").v
-					statuses[q.v] = t.Then
-				case "delay":
-					if d, ok := r.number(q.v, "delay"); ok {
-						if d < 0 {
-							r.errorf(q.v, "%s: delay must not be negative", what)
-						}
-						t.Delay = d
-					}
-				}
-			}
-			switch {
-			case ro.Role == "list" || isTagRole(ro.Role):
+			ro.Transition = r.transition(p.v, what, statuses)
+			switch t := ro.Transition; {
+			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || isTagRole(ro.Role):
 				r.errorf(p.k, "%s: a %s operation moves no status", what, ro.Role)
 			case t.During == "" && t.Then == "" && ro.Role != "delete":
 				r.errorf(p.k, "%s: status needs during or then", what)
-			case ro.Role == "delete" && t.Then != "":
-				r.errorf(p.k, "%s: a deleted resource is gone after its during status; then does not apply", what)
 			}
-			ro.Transition = t
 		}
 	}
 	need := func(v string, key string) {
@@ -420,6 +640,11 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		}
 	case "read", "update", "delete", "action":
 		need(ro.Identifier, "identifier")
+	case "readMany":
+		need(ro.Identifier, "identifier")
+		if ro.Description == "-" {
+			r.errorf(n, "%s needs description: the output list of descriptions", what)
+		}
 	case "list":
 		r.listPaginator(op, n, what)
 	case "tag", "listTags":
@@ -453,8 +678,8 @@ func (r *resolver) listPaginator(op *model.Operation, n *yaml.Node, what string)
 	case len(pg.InputTokens) > 1 || len(pg.OutputTokens) > 1:
 		r.errorf(n, "%s: the mock pages with one token, the paginator of %s has several", what, op.Name)
 	default:
-		if last := pg.ResultKeys[0].Last().Shape; last.Kind != model.List || last.Member.Kind != model.Structure {
-			r.errorf(n, "%s: the result key of %s must be a list of structures (the descriptions)", what, op.Name)
+		if last := pg.ResultKeys[0].Last().Shape; last.Kind != model.List || last.Member.Kind != model.Structure && last.Member.Kind != model.String {
+			r.errorf(n, "%s: the result key of %s must be a list of structures (the descriptions) or of strings (their ARNs)", what, op.Name)
 		}
 	}
 }

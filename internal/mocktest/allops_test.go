@@ -2,6 +2,7 @@ package mocktest
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -26,7 +27,9 @@ var labelRE = regexp.MustCompile(`\{[^}]+\}`)
 // Each must be routed, decoded and validated: answered with a success whose
 // body conforms to the output shape, or, when the input has required
 // members or its labels break a constraint, with the service's own
-// validation error; never an unknown operation, another error or a 5xx.
+// validation error, or, acting on a resource that does not exist, with
+// an error the operation declares (its not-found); never an unknown
+// operation, another error or a 5xx.
 func TestEveryOperationIsServed(t *testing.T) {
 	for _, tc := range []struct {
 		pkg     string
@@ -66,6 +69,7 @@ func TestEveryOperationIsServed(t *testing.T) {
 						t.Errorf("%s: %s", op.Name, p)
 					}
 				case w.Code == 400 && strings.HasPrefix(code, svc.ValidationError.Name):
+				case w.Code >= 400 && w.Code < 500 && declares(op, code):
 				default:
 					t.Errorf("%s: %d %q %s, want a success or %s", op.Name, w.Code, code, w.Body, svc.ValidationError.Name)
 				}
@@ -78,6 +82,18 @@ func TestEveryOperationIsServed(t *testing.T) {
 			t.Logf("%d operations: %d answered, %d refused as %s", len(svc.Operations), answered, len(svc.Operations)-answered, svc.ValidationError.Name)
 		})
 	}
+}
+
+// declares tells whether op declares the error code (an X-Amzn-ErrorType,
+// which may carry a ":" suffix).
+func declares(op *model.Operation, code string) bool {
+	code, _, _ = strings.Cut(code, ":")
+	for _, e := range op.Errors {
+		if e.Name == code || e.Error != nil && e.Error.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // serveOperation sends op with no input: an empty JSON object for the
@@ -162,6 +178,10 @@ func TestEveryDefaultAnswerConforms(t *testing.T) {
 					continue
 				}
 				out, err := tc.srv.Default(t.Context(), op.Name, op.NewInput())
+				var apiErr interface{ ErrorCode() string }
+				if errors.As(err, &apiErr) && declares(byName[op.Name], apiErr.ErrorCode()) {
+					continue // a resource's operation naming none: its not-found
+				}
 				if err != nil {
 					t.Errorf("%s: %v", op.Name, err)
 					continue

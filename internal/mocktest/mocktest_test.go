@@ -446,7 +446,7 @@ func TestOverrideReplacesTheDefault(t *testing.T) {
 	if err != nil || out.Status != vpclattice.ServiceStatusActive {
 		t.Errorf("got %v, %v; want the override's ACTIVE", out, err)
 	}
-	if items := srv.Store().List("service"); len(items) != 1 {
+	if items := srv.Resources("Service"); len(items) != 1 {
 		t.Errorf("%d items stored, want the default behaviour's 1", len(items))
 	}
 }

@@ -33,6 +33,11 @@ type ResourceState struct {
 	Tags        map[string]string `json:"tags,omitempty"`
 	// Pending is the transition under way; nil when none.
 	Pending *PendingTransition `json:"pending,omitempty"`
+	// Retired is set for a resource deleted into a final status: reads
+	// still find it, lists do not.
+	Retired bool `json:"retired,omitempty"`
+	// Unique is the key its create's mock block made unique, if any.
+	Unique string `json:"unique,omitempty"`
 }
 
 // PendingTransition is a status change that is due at a time.
@@ -41,6 +46,8 @@ type PendingTransition struct {
 	// Then is the status reached; empty when the resource is then gone.
 	Then string `json:"then,omitempty"`
 	Gone bool   `json:"gone,omitempty"`
+	// Retire is set when the resource is then retired in status Then.
+	Retire bool `json:"retire,omitempty"`
 }
 
 // now is the time the resources live by: the mock's clock, moved forward
@@ -96,7 +103,7 @@ func (s *Server) Resource(kind, ident string) (ResourceState, bool) {
 	if k == nil {
 		return ResourceState{}, false
 	}
-	r := en.find(k, nil, ident, s.now())
+	r := en.find(k, nil, ident, s.now(), true)
 	if r == nil {
 		// A child's name is unique only within its parent: look in each.
 		for _, r2 := range k.byID {
@@ -132,7 +139,8 @@ func (en *engine) records(k *kind) []*record {
 }
 
 func (r *record) state() ResourceState {
-	st := ResourceState{Kind: r.kind.Name, ID: r.id, Name: r.name, ARN: r.arn, Description: json.RawMessage(r.desc)}
+	st := ResourceState{Kind: r.kind.Name, ID: r.id, Name: r.name, ARN: r.arn, Description: json.RawMessage(r.desc),
+		Retired: r.retired, Unique: r.uniq}
 	if r.parent != nil {
 		st.Parent = r.parent.id
 	}
@@ -146,7 +154,7 @@ func (r *record) state() ResourceState {
 		}
 	}
 	if r.pending {
-		st.Pending = &PendingTransition{Due: time.Unix(0, r.due).UTC(), Then: r.then, Gone: r.remove}
+		st.Pending = &PendingTransition{Due: time.Unix(0, r.due).UTC(), Then: r.then, Gone: r.remove, Retire: r.retire}
 	}
 	return st
 }
@@ -287,7 +295,7 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 			}
 		}
 		cp.seq++
-		r := &record{kind: k, seq: cp.seq, id: st.ID, name: st.Name, arn: st.ARN, parent: parent, desc: string(desc)}
+		r := &record{kind: k, seq: cp.seq, id: st.ID, name: st.Name, arn: st.ARN, uniq: st.Unique, parent: parent, desc: string(desc)}
 		for key, v := range st.Tags {
 			if r.tags == nil {
 				r.tags = map[string]string{}
@@ -295,9 +303,12 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 			r.tags[key] = v
 		}
 		if p := st.Pending; p != nil {
-			r.pending, r.due, r.then, r.remove = true, p.Due.UnixNano(), p.Then, p.Gone
+			r.pending, r.due, r.then, r.remove, r.retire = true, p.Due.UnixNano(), p.Then, p.Gone, p.Retire
 		}
 		cp.insert(r)
+		if st.Retired {
+			cp.retireNow(r)
+		}
 	}
 	return cp, nil
 }
@@ -307,7 +318,7 @@ func (en *engine) adopt(cp *engine) {
 	en.reset()
 	for name, k := range en.kinds {
 		k2 := cp.kinds[name]
-		k.byID, k.byName, k.lists = k2.byID, k2.byName, map[*record]*orderedList{}
+		k.byID, k.byName, k.byUnique, k.lists = k2.byID, k2.byName, k2.byUnique, map[*record]*orderedList{}
 		for parent, l := range k2.lists {
 			k.lists[parent] = l
 		}
@@ -340,7 +351,17 @@ func (en *engine) insert(r *record) {
 	l.compact()
 	l.recs = append(l.recs, r)
 	if r.parent != nil {
+		all := k.lists[nil]
+		if all == nil {
+			all = &orderedList{}
+			k.lists[nil] = all
+		}
+		all.compact()
+		all.recs = append(all.recs, r)
 		r.parent.children++
+	}
+	if r.uniq != "" {
+		k.byUnique[r.uniq] = r
 	}
 }
 
@@ -384,4 +405,17 @@ func LoadStateFile(path string, servers ...*Server) error {
 		return fmt.Errorf("load state from %s: %w", path, err)
 	}
 	return nil
+}
+
+// StoredBytes is what the mock keeps costs, in bytes, as its byte limit
+// (WithMaxStoreBytes) counts it: the items of mock blocks and idempotency
+// tokens (Store.Bytes) and the resources with theirs.
+func (s *Server) StoredBytes() int64 {
+	n := s.store.Bytes()
+	if s.res != nil {
+		s.res.mu.Lock()
+		n += s.res.bytes
+		s.res.mu.Unlock()
+	}
+	return n
 }

@@ -30,10 +30,17 @@ type engine struct {
 	kinds  map[string]*kind
 	ops    map[string]*boundOp // by operation name
 	byARN  map[string]*record
-	tokens map[string][]byte // kind "\x00" idempotency token → the answer
+	tokens map[string]tokenAnswer // kind "\x00" idempotency token → the answer
 	seq    uint64
 	key    []byte // the page tokens' MAC key
 	bytes  int64  // what the records cost, as recordCost counts it
+}
+
+// tokenAnswer is a create's answer kept for a repeated idempotency token,
+// with a hash of the request's other parameters (see fingerprint).
+type tokenAnswer struct {
+	fp     [sha256.Size]byte
+	answer []byte
 }
 
 // recordOverhead is what a record costs beyond its description and
@@ -43,7 +50,7 @@ type engine struct {
 const recordOverhead = 300
 
 func (r *record) cost() int64 {
-	return int64(recordOverhead + len(r.desc) + len(r.id) + len(r.name) + len(r.arn))
+	return int64(recordOverhead + len(r.desc) + len(r.id) + len(r.name) + len(r.arn) + len(r.uniq))
 }
 
 type kind struct {
@@ -53,12 +60,16 @@ type kind struct {
 	idPath, namePath, arnPath                 []string
 	statusPath, parentIDPath                  []string
 	idT, arnT                                 *template
+	defaults                                  []compiledField
 	notFound, conflict, hasChildren, badToken *compiledErr
 	descType                                  *wireType // the description's members; nil when unknown
 
-	byID   map[string]*record
-	byName map[nameKey]*record
-	lists  map[*record]*orderedList // by parent; nil for top-level resources
+	byID     map[string]*record
+	byName   map[nameKey]*record
+	byUnique map[string]*record // by the create's mock block unique key
+	// lists are by parent; the list of nil holds the top-level resources,
+	// or, for a kind with a parent, every resource of every parent.
+	lists map[*record]*orderedList
 }
 
 type nameKey struct {
@@ -76,13 +87,16 @@ type record struct {
 	// view would keep every description the record ever had alive.
 	desc          string
 	id, name, arn string
+	uniq          string // the create's unique key (mock block unique), if any
 	tags          map[string]string
 	due           int64  // when the pending transition is due, in Unix nanoseconds
 	then          string // the status it moves to; "" with remove
 	children      int32  // live children
 	gone          bool
+	retired       bool // deleted into a final status: readable, not listed
 	pending       bool // a transition is due at due
 	remove        bool // the transition removes it
+	retire        bool // the transition retires it
 }
 
 // tree is r's description decoded.
@@ -102,7 +116,7 @@ func (l *orderedList) compact() {
 	}
 	live := make([]*record, 0, len(l.recs)-l.dead)
 	for _, r := range l.recs {
-		if !r.gone {
+		if !r.gone && !r.retired {
 			live = append(live, r)
 		}
 	}
@@ -112,10 +126,21 @@ func (l *orderedList) compact() {
 type boundOp struct {
 	ResourceOperation
 	kind                                *kind
-	quota                               *compiledErr
+	quota, notFound                     *compiledErr
 	ident, parentIdent, desc, items     []string
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
+	failures                            []string
+	set, failure                        []compiledField
+	creates                             *boundCreates
+}
+
+// boundCreates is a ResourceOperation's Creates, compiled.
+type boundCreates struct {
+	*Creates
+	kind *kind
+	id   []string
+	set  []compiledField
 }
 
 func splitPath(p string) []string {
@@ -132,6 +157,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 	}
 	en := &engine{kinds: map[string]*kind{}, ops: map[string]*boundOp{}}
 	descFromRead := map[*kind]bool{}
+	var creates []*boundCreates
 	for _, res := range svc.Resources {
 		k := &kind{
 			Resource: res, idPath: splitPath(res.ID), namePath: splitPath(res.NameMember), arnPath: splitPath(res.ARN),
@@ -141,6 +167,9 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			return nil, fmt.Errorf("resource %s: no id member", res.Name)
 		}
 		var err error
+		if k.defaults, err = compileFields(res.Defaults); err != nil {
+			return nil, fmt.Errorf("resource %s: defaults: %w", res.Name, err)
+		}
 		for _, t := range []struct {
 			src string
 			dst **template
@@ -175,10 +204,26 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				desc: splitPath(ro.Description), items: splitPath(ro.Items),
 				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
-				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys),
+				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
+			}
+			if b.notFound, err = compileError(ro.NotFound); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: not found: %w", res.Name, ro.Operation, err)
+			}
+			if b.set, err = compileFields(ro.Set); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: set: %w", res.Name, ro.Operation, err)
+			}
+			if b.failure, err = compileFields(ro.Failure); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: failure: %w", res.Name, ro.Operation, err)
+			}
+			if c := ro.Creates; c != nil {
+				b.creates = &boundCreates{Creates: c, id: splitPath(c.ID)}
+				if b.creates.set, err = compileFields(c.Set); err != nil {
+					return nil, fmt.Errorf("resource %s: %s: creates: %w", res.Name, ro.Operation, err)
+				}
+				creates = append(creates, b.creates)
 			}
 			if err := b.check(); err != nil {
 				return nil, fmt.Errorf("resource %s: %s of %s: %w", res.Name, ro.Role, ro.Operation, err)
@@ -194,6 +239,14 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				// the first binding's errors answer for them all.
 				en.ops[ro.Operation] = b
 			}
+		}
+	}
+	for _, c := range creates {
+		if c.kind = en.kinds[c.Resource]; c.kind == nil {
+			return nil, fmt.Errorf("creates: no resource %s", c.Resource)
+		}
+		if c.id == nil {
+			return nil, fmt.Errorf("creates %s: no id member", c.Resource)
 		}
 	}
 	for _, k := range en.kinds {
@@ -227,6 +280,11 @@ func (b *boundOp) check() error {
 		return nil
 	case RoleRead, RoleUpdate, RoleDelete, RoleAction:
 		return need(b.ident, "identifier")
+	case RoleReadMany:
+		if err := need(b.ident, "identifier"); err != nil {
+			return err
+		}
+		return need(b.desc, "description")
 	case RoleList:
 		return need(b.items, "items")
 	case RoleTag, RoleUntag, RoleListTags:
@@ -257,13 +315,14 @@ func (w *wireType) at(path []string) *wireType {
 // issued before a reset are refused.
 func (en *engine) reset() {
 	en.byARN = map[string]*record{}
-	en.tokens = map[string][]byte{}
+	en.tokens = map[string]tokenAnswer{}
 	en.bytes = 0
 	en.key = make([]byte, 32)
 	rand.Read(en.key)
 	for _, k := range en.kinds {
 		k.byID = map[string]*record{}
 		k.byName = map[nameKey]*record{}
+		k.byUnique = map[string]*record{}
 		k.lists = map[*record]*orderedList{}
 	}
 }
@@ -287,6 +346,8 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		return s.resCreate(b, op, tree, e, now)
 	case RoleList:
 		return s.resList(b, op, tree, e, now)
+	case RoleReadMany:
+		return s.resReadMany(b, op, tree, e, now)
 	case RoleTag, RoleUntag, RoleListTags:
 		return s.resTags(b, op, tree, e, now)
 	}
@@ -303,6 +364,7 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 			}
 			desc[k] = v
 		}
+		s.applySet(b.set, desc, e)
 		if r.kind.descType != nil {
 			r.kind.descType.trim(desc, nil, nil)
 		}
@@ -317,16 +379,104 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	case RoleDelete:
 		if s.liveChildren(r, now) > 0 {
 			e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
+			e.Resource = r.tree()
 			return nil, s.buildError(r.kind.hasChildren, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 		}
-		if b.Transition == nil || b.Transition.During == "" {
-			answer, err := s.resAnswer(b, op, r)
+		if b.Transition == nil || b.Transition.During == "" && b.Transition.Then == "" {
+			s.setDesc(r, b.set, e)
+			answer, err := s.resAnswer(b, op, r, e)
 			en.remove(r)
 			return answer, err
 		}
 	}
 	s.transition(r, b, now)
-	return s.resAnswer(b, op, r)
+	if b.Role != RoleUpdate {
+		s.setDesc(r, b.set, e)
+	}
+	return s.resAnswer(b, op, r, e)
+}
+
+// applySet writes the values of set into desc; their {output.*} is desc.
+func (s *Server) applySet(set []compiledField, desc map[string]any, e *env) {
+	if len(set) == 0 {
+		return
+	}
+	saved := e.Output
+	e.Output = desc
+	for _, f := range set {
+		if v := f.tmpl.Eval(e); v != missing && v != nil {
+			setPath(desc, f.path, v)
+		}
+	}
+	e.Output = saved
+}
+
+// setDesc applies set to r's description.
+func (s *Server) setDesc(r *record, set []compiledField, e *env) {
+	if len(set) == 0 {
+		return
+	}
+	desc := r.tree()
+	s.applySet(set, desc, e)
+	if r.kind.descType != nil {
+		r.kind.descType.trim(desc, nil, nil)
+	}
+	if data, err := appendJSON(nil, desc); err == nil {
+		s.res.setDesc(r, data)
+	}
+}
+
+// resReadMany reads every resource a list of identifiers names: the
+// descriptions of those found, a failure for each of the others.
+func (s *Server) resReadMany(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
+	k := b.kind
+	parent, err := s.resParent(b, tree, e, now)
+	if err != nil {
+		return nil, err
+	}
+	idents, _ := lookup(tree, b.ident).([]any)
+	items := make([]any, 0, len(idents))
+	var failures []any
+	var fits bool
+	if lt := op.outType.at(b.desc); lt != nil && lt.kind == wireList {
+		fits = k.fits(lt.elem)
+	}
+	for _, id := range idents {
+		v, _ := id.(string)
+		r := s.res.find(k, parent, v, now, true)
+		if r == nil {
+			if b.failures != nil {
+				e.Message = v
+				f := map[string]any{}
+				for _, fl := range b.failure {
+					if fv := fl.tmpl.Eval(e); fv != missing && fv != nil {
+						setPath(f, fl.path, fv)
+					}
+				}
+				failures = append(failures, f)
+			}
+			continue
+		}
+		if fits {
+			items = append(items, json.RawMessage(r.desc))
+		} else {
+			items = append(items, r.tree())
+		}
+	}
+	out := map[string]any{}
+	setPath(out, b.desc, items)
+	if b.failures != nil {
+		if failures == nil {
+			failures = []any{}
+		}
+		setPath(out, b.failures, failures)
+	}
+	op.outType.trim(out, nil, nil)
+	data, err := appendJSON(nil, out)
+	if err != nil {
+		return nil, internal("the mock cannot build its output: " + err.Error())
+	}
+	return data, nil
 }
 
 // rename moves r to the name its new description gives, refusing one
@@ -376,31 +526,50 @@ func (s *Server) notFound(k *kind, ident string, e *env) error {
 	return s.buildError(k.notFound, e, &Error{Code: "ResourceNotFoundException", Message: e.Message, Status: http.StatusNotFound})
 }
 
+// resParent finds the parent the input names, nil when it names none.
+func (s *Server) resParent(b *boundOp, tree map[string]any, e *env, now time.Time) (*record, error) {
+	k := b.kind
+	if k.parent == nil || b.parentIdent == nil {
+		return nil, nil
+	}
+	pv, _ := lookup(tree, b.parentIdent).(string)
+	if pv == "" {
+		return nil, nil
+	}
+	parent := s.res.find(k.parent, nil, pv, now, false)
+	if parent == nil {
+		return nil, s.notFound(k.parent, pv, e)
+	}
+	return parent, nil
+}
+
 // resFind finds the resource the input's identifier names, by id, ARN or
-// name (within the parent the input names, when it names one).
+// name (within the parent the input names, when it names one). Only a read
+// finds a retired resource.
 func (s *Server) resFind(b *boundOp, tree map[string]any, e *env, now time.Time) (*record, error) {
 	k := b.kind
-	var parent *record
-	if k.parent != nil && b.parentIdent != nil {
-		pv, _ := lookup(tree, b.parentIdent).(string)
-		if pv != "" {
-			if parent = s.res.find(k.parent, nil, pv, now); parent == nil {
-				return nil, s.notFound(k.parent, pv, e)
-			}
-		}
+	parent, err := s.resParent(b, tree, e, now)
+	if err != nil {
+		return nil, err
 	}
 	v, _ := lookup(tree, b.ident).(string)
-	r := s.res.find(k, parent, v, now)
+	r := s.res.find(k, parent, v, now, b.Role == RoleRead)
 	if r == nil {
+		if b.notFound != nil {
+			e.Message = fmt.Sprintf("%s %s does not exist", k.Name, v)
+			return nil, s.buildError(b.notFound, e, nil)
+		}
 		return nil, s.notFound(k, v, e)
 	}
+	e.Resource = r.tree()
 	return r, nil
 }
 
 // find looks a resource of kind k up by id, ARN or name, settling its
-// status; nil when there is none or it is gone. A name is looked up within
-// parent; without one, among the resources of no parent.
-func (en *engine) find(k *kind, parent *record, v string, now time.Time) *record {
+// status; nil when there is none, it is gone, or it is retired and retired
+// is false. A name is looked up within parent; without one, among the
+// resources of no parent.
+func (en *engine) find(k *kind, parent *record, v string, now time.Time, retired bool) *record {
 	if v == "" {
 		return nil
 	}
@@ -417,7 +586,7 @@ func (en *engine) find(k *kind, parent *record, v string, now time.Time) *record
 		return nil
 	}
 	en.settle(r, now)
-	if r.gone {
+	if r.gone || r.retired && !retired {
 		return nil
 	}
 	return r
@@ -434,6 +603,43 @@ func (en *engine) settle(r *record, now time.Time) {
 		return
 	}
 	en.setStatus(r, r.then)
+	if r.retire {
+		en.retireNow(r)
+	}
+}
+
+// retireNow keeps r in its final status, out of lists and of its parent's
+// children.
+func (en *engine) retireNow(r *record) {
+	if r.retired || r.gone {
+		return
+	}
+	r.retired = true
+	en.unlist(r)
+}
+
+// unlist takes r out of its lists and its parent's count of children.
+func (en *engine) unlist(r *record) {
+	k := r.kind
+	if l := k.lists[r.parent]; l != nil {
+		l.dead++
+	}
+	if r.parent != nil {
+		if l := k.lists[nil]; l != nil {
+			l.dead++
+		}
+		r.parent.children--
+	}
+}
+
+// live tells whether old is a live resource: settled, not gone, not
+// retired.
+func (en *engine) live(old *record, now time.Time) bool {
+	if old == nil {
+		return false
+	}
+	en.settle(old, now)
+	return !old.gone && !old.retired
 }
 
 func (en *engine) setStatus(r *record, status string) {
@@ -455,26 +661,29 @@ func (en *engine) setDesc(r *record, desc []byte) {
 	r.desc = string(desc)
 }
 
-// remove forgets r; its place in its list is dropped at the next compact.
+// remove forgets r; its place in its lists is dropped at the next
+// compact.
 func (en *engine) remove(r *record) {
 	if r.gone {
 		return
 	}
+	if !r.retired {
+		en.unlist(r)
+	}
 	r.gone = true
 	en.bytes -= r.cost()
 	k := r.kind
-	delete(k.byID, r.id)
+	if k.byID[r.id] == r {
+		delete(k.byID, r.id)
+	}
 	if r.arn != "" && en.byARN[r.arn] == r {
 		delete(en.byARN, r.arn)
 	}
 	if r.name != "" && k.byName[nameKey{r.parent, r.name}] == r {
 		delete(k.byName, nameKey{r.parent, r.name})
 	}
-	if l := k.lists[r.parent]; l != nil {
-		l.dead++
-	}
-	if r.parent != nil {
-		r.parent.children--
+	if r.uniq != "" && k.byUnique[r.uniq] == r {
+		delete(k.byUnique, r.uniq)
 	}
 	for _, ck := range k.children {
 		delete(ck.lists, r)
@@ -505,7 +714,7 @@ func (s *Server) delay(t *Transition) time.Duration {
 
 // transition starts the status change the operation makes.
 func (s *Server) transition(r *record, b *boundOp, now time.Time) {
-	st, ok := s.planStatus(b)
+	st, ok := s.planStatus(b.Role, b.Transition)
 	if !ok {
 		return
 	}
@@ -514,6 +723,9 @@ func (s *Server) transition(r *record, b *boundOp, now time.Time) {
 		return
 	}
 	s.res.setStatus(r, st.now)
+	if st.retired {
+		s.res.retireNow(r)
+	}
 	s.schedule(r, st, now)
 }
 
@@ -524,23 +736,28 @@ type statusPlan struct {
 	pending   bool
 	gone      bool // removed at once
 	remove    bool // removed after delay
+	retired   bool // retired at once
+	retire    bool // retired after delay
 	delay     time.Duration
 }
 
-// planStatus works out the operation's transition; ok is false when it
-// makes none. An immediate transition (no delay) shows its final status
-// at once, except a delete, which answers its during status and is gone
-// at the next request.
-func (s *Server) planStatus(b *boundOp) (statusPlan, bool) {
-	t := b.Transition
+// planStatus works out a transition of an operation in role; ok is false
+// when it makes none. An immediate transition (no delay) shows its final
+// status at once, except a delete, which answers its during status and is
+// gone (or retired) at the next request.
+func (s *Server) planStatus(role Role, t *Transition) (statusPlan, bool) {
 	if t == nil {
 		return statusPlan{}, false
 	}
 	d := s.delay(t)
 	switch {
-	case b.Role == RoleDelete && t.During == "":
+	case role == RoleDelete && t.Then != "" && t.During == "":
+		return statusPlan{now: t.Then, retired: true}, true
+	case role == RoleDelete && t.Then != "":
+		return statusPlan{now: t.During, then: t.Then, pending: true, retire: true, delay: d}, true
+	case role == RoleDelete && t.During == "":
 		return statusPlan{gone: true}, true
-	case b.Role == RoleDelete:
+	case role == RoleDelete:
 		return statusPlan{now: t.During, pending: true, remove: true, delay: d}, true
 	case t.During == "" || (d == 0 && t.Then != ""):
 		return statusPlan{now: t.Then}, t.Then != ""
@@ -552,24 +769,58 @@ func (s *Server) planStatus(b *boundOp) (statusPlan, bool) {
 
 // schedule records the pending part of a plan.
 func (s *Server) schedule(r *record, st statusPlan, now time.Time) {
-	r.pending, r.due, r.then, r.remove = st.pending, now.Add(st.delay).UnixNano(), st.then, st.remove
+	r.pending, r.due, r.then, r.remove, r.retire = st.pending, now.Add(st.delay).UnixNano(), st.then, st.remove, st.retire
 }
 
-// resAnswer is the operation's output holding r's description.
-func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record) ([]byte, error) {
-	if b.Description == "-" {
+// resAnswer is the operation's output holding r's description. When the
+// operation's mock block has output templates, they build the rest of the
+// answer ({resource.*} is the description), and the description replaces
+// whatever they put where it goes.
+func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record, e *env) ([]byte, error) {
+	var out map[string]any
+	if len(op.output) > 0 {
+		e.Resource = r.tree()
+		out = s.mockOutput(op, e)
+	}
+	return s.answerWith(b, op, r, out)
+}
+
+// mockOutput builds the output templates of op's mock block.
+func (s *Server) mockOutput(op *compiledOp, e *env) map[string]any {
+	out := map[string]any{}
+	saved := e.Output
+	e.Output = out
+	for _, f := range op.output {
+		if v := f.tmpl.Eval(e); v != missing && v != nil {
+			setPath(out, f.path, v)
+		}
+	}
+	e.Output = saved
+	return out
+}
+
+// answerWith puts r's description into out (nil: an empty output) where
+// the operation answers it, and encodes out.
+func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out map[string]any) ([]byte, error) {
+	if b.Description == "-" && out == nil {
 		return []byte("{}"), nil
 	}
 	fits := r.kind.fits(op.outType.at(b.desc))
-	if fits && b.desc == nil {
+	if out == nil && fits && b.desc == nil {
 		return []byte(r.desc), nil
 	}
-	out := map[string]any{}
-	if b.desc == nil {
-		out = r.tree()
-	} else if fits {
+	if out == nil {
+		out = map[string]any{}
+	}
+	switch {
+	case b.Description == "-":
+	case b.desc == nil:
+		for k, v := range r.tree() {
+			out[k] = v
+		}
+	case fits:
 		setPath(out, b.desc, json.RawMessage(r.desc))
-	} else {
+	default:
 		setPath(out, b.desc, r.tree())
 	}
 	op.outType.trim(out, nil, nil)
@@ -585,18 +836,46 @@ func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record) ([]byte, error
 // then answered as it is, without decoding it (trim passes it through).
 func (k *kind) fits(w *wireType) bool { return w != nil && w == k.descType }
 
+// resCreate creates a resource. The description starts as an echo of the
+// input; when the operation has a mock block, its output templates build
+// the answer and what they put at the description's place is written over
+// the echo; the resource's templates fill the id and ARN they leave out;
+// the status is the transition's; Set comes last. The mock block's unique,
+// conflict, idempotencyMismatch and quotaExceeded answer for the create.
 func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
 	en, k := s.res, b.kind
 	var token string
+	var fp [sha256.Size]byte
 	if b.idemToken != nil {
 		token, _ = lookup(tree, b.idemToken).(string)
-		if answer, ok := en.tokens[k.Name+"\x00"+token]; ok && token != "" {
-			return answer, nil
+	}
+	if token != "" {
+		// Before anything reads the input: the description shares its
+		// structures and is trimmed to its shape.
+		fp = fingerprint(tree, b.idemToken)
+		if t, ok := en.tokens[k.Name+"\x00"+token]; ok {
+			if t.fp == fp || op.mismatch == nil {
+				return t.answer, nil
+			}
+			e.Existing = decodeTree(t.answer)
+			e.Message = fmt.Sprintf("the idempotency token %s was already used with other parameters", token)
+			return nil, s.buildError(op.mismatch, e, nil)
 		}
 	}
-	// The description starts as an echo of the input: the members the two
-	// share (name, settings) are the input's; trimming to the description
-	// shape drops the rest.
+	conflict := k.conflict
+	if op.conflict != nil {
+		conflict = op.conflict
+	}
+	collides := func(old *record, what string) error {
+		e.Message = fmt.Sprintf("%s %s already exists", k.Name, what)
+		e.Existing = old.tree()
+		e.Resource = e.Existing
+		return s.buildError(conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
+	}
+	uniq := uniqueKey(e, op.unique)
+	if old := k.byUnique[uniq]; uniq != "" && en.live(old, now) {
+		return nil, collides(old, uniq)
+	}
 	desc := make(map[string]any, len(tree))
 	for key, v := range tree {
 		desc[key] = v
@@ -604,29 +883,42 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	var parent *record
 	if k.parent != nil && b.parentIdent != nil {
 		pv, _ := lookup(tree, b.parentIdent).(string)
-		if parent = en.find(k.parent, nil, pv, now); parent == nil {
+		if parent = en.find(k.parent, nil, pv, now, false); parent == nil {
 			return nil, s.notFound(k.parent, pv, e)
 		}
 		if k.parentIDPath != nil {
 			setPath(desc, k.parentIDPath, parent.id)
 		}
 	}
-	var name string
-	if k.namePath != nil {
-		name, _ = lookup(desc, k.namePath).(string)
-		if old := k.byName[nameKey{parent, name}]; name != "" && old != nil {
-			if en.settle(old, now); !old.gone {
-				e.Message = fmt.Sprintf("%s %s already exists", k.Name, name)
-				e.Existing = old.tree()
-				return nil, s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
+	var out, part map[string]any
+	if len(op.output) > 0 {
+		e.Resource = desc
+		out = s.mockOutput(op, e)
+		if b.Description != "-" {
+			part = out
+			if b.desc != nil {
+				part, _ = lookup(out, b.desc).(map[string]any)
+			}
+			for key, v := range part {
+				desc[key] = v
 			}
 		}
 	}
+	var name string
+	if k.namePath != nil {
+		name, _ = lookup(desc, k.namePath).(string)
+		// A mock block's unique key replaces the name's uniqueness.
+		if old := k.byName[nameKey{parent, name}]; uniq == "" && len(op.unique) == 0 && name != "" && en.live(old, now) {
+			return nil, collides(old, name)
+		}
+	}
 	e.Output = desc
-	// Without a template, an id the input gave (a resource whose id is its
-	// name) is kept; else the id is a UUID.
+	// An id the mock block's output gave is kept; else the resource's
+	// template draws one; without a template, an id the input gave (a
+	// resource whose id is its name) is kept; else the id is a UUID.
 	id, _ := lookup(desc, k.idPath).(string)
 	switch {
+	case lookup(part, k.idPath) != missing:
 	case k.idT != nil:
 		// A generated id that is taken is drawn again: the caller chose
 		// nothing that conflicts. A template without randomness keeps
@@ -641,16 +933,26 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	}
 	setPath(desc, k.idPath, id)
 	var arn string
-	if k.arnT != nil && k.arnPath != nil {
-		arn = textOf(k.arnT.Eval(e))
-		setPath(desc, k.arnPath, arn)
+	if k.arnPath != nil {
+		if lookup(part, k.arnPath) == missing && k.arnT != nil {
+			setPath(desc, k.arnPath, textOf(k.arnT.Eval(e)))
+		}
+		arn, _ = lookup(desc, k.arnPath).(string)
 	}
 	// The first status is written with the rest, so that the description
 	// is encoded once.
-	plan, moves := s.planStatus(b)
+	plan, moves := s.planStatus(b.Role, b.Transition)
 	if moves && k.statusPath != nil {
 		setPath(desc, k.statusPath, plan.now)
 	}
+	for _, f := range k.defaults {
+		if lookup(desc, f.path) == missing {
+			if v := f.tmpl.Eval(e); v != missing && v != nil {
+				setPath(desc, f.path, v)
+			}
+		}
+	}
+	s.applySet(b.set, desc, e)
 	if k.descType != nil {
 		k.descType.trim(desc, nil, nil)
 	}
@@ -658,16 +960,22 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if err != nil {
 		return nil, internal("the mock cannot store its resource: " + err.Error())
 	}
-	r := &record{kind: k, id: id, name: name, arn: arn, parent: parent, desc: string(raw), tags: readTags(b, tree)}
+	r := &record{kind: k, id: id, name: name, arn: arn, uniq: uniq, parent: parent, desc: string(raw), tags: readTags(b, tree)}
+	quota := b.quota
+	if op.quota != nil {
+		quota = op.quota
+	}
 	if msg := s.full(k, r); msg != "" {
 		e.Message = msg
-		return nil, s.buildError(b.quota, e, &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired})
+		return nil, s.buildError(quota, e, &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired})
 	}
-	if en.taken(k, id, now) {
-		if old := k.byID[id]; old != nil {
-			e.Message = fmt.Sprintf("%s %s already exists", k.Name, id)
-			e.Existing = old.tree()
-			return nil, s.buildError(k.conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
+	if old := k.byID[id]; en.live(old, now) {
+		return nil, collides(old, id)
+	}
+	// A retired resource gives its id, name and ARN up to a new one.
+	for _, old := range []*record{k.byID[id], k.byName[nameKey{parent, name}], en.byARN[arn]} {
+		if old != nil && old.retired && (old.kind == k) {
+			en.remove(old)
 		}
 	}
 	en.seq++
@@ -676,15 +984,66 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if moves {
 		s.schedule(r, plan, now)
 	}
-	answer, err := s.resAnswer(b, op, r)
+	if b.creates != nil {
+		if err := s.createAlso(b.creates, r, out, e, now); err != nil {
+			return nil, err
+		}
+	}
+	answer, err := s.answerWith(b, op, r, out)
 	if err == nil && token != "" {
 		// The answer is kept for replays; it counts against the byte limit
 		// like the resource itself.
 		key := k.Name + "\x00" + token
-		en.tokens[key] = answer
+		en.tokens[key] = tokenAnswer{fp: fp, answer: answer}
 		en.bytes += int64(tokenOverhead + len(key) + len(answer))
 	}
 	return answer, err
+}
+
+// createAlso records the resource c describes beside r, with the id the
+// answer out holds.
+func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *env, now time.Time) error {
+	en, k := s.res, c.kind
+	id, _ := lookup(out, c.id).(string)
+	if id == "" {
+		return internal(fmt.Sprintf("the mock's answer has no %s for the %s it records", c.ID, k.Name))
+	}
+	desc := map[string]any{}
+	setPath(desc, k.idPath, id)
+	saved := e.Resource
+	e.Resource = r.tree()
+	s.applySet(c.set, desc, e)
+	e.Resource = saved
+	plan, moves := s.planStatus(RoleCreate, c.Transition)
+	if moves && k.statusPath != nil {
+		setPath(desc, k.statusPath, plan.now)
+	}
+	if k.descType != nil {
+		k.descType.trim(desc, nil, nil)
+	}
+	raw, err := appendJSON(nil, desc)
+	if err != nil {
+		return internal("the mock cannot store its resource: " + err.Error())
+	}
+	var arn string
+	if k.arnPath != nil {
+		arn, _ = lookup(desc, k.arnPath).(string)
+	}
+	cr := &record{kind: k, id: id, arn: arn, desc: string(raw)}
+	if msg := s.full(k, cr); msg != "" {
+		e.Message = msg
+		return &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired}
+	}
+	if old := k.byID[id]; old != nil {
+		en.remove(old)
+	}
+	en.seq++
+	cr.seq = en.seq
+	en.insert(cr)
+	if moves {
+		s.schedule(cr, plan, now)
+	}
+	return nil
 }
 
 // taken tells whether a live resource of kind k has id.
@@ -724,12 +1083,10 @@ const defaultPageSize = 100
 
 func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
 	en, k := s.res, b.kind
-	var parent *record
-	if k.parent != nil {
-		pv, _ := lookup(tree, b.parentIdent).(string)
-		if parent = en.find(k.parent, nil, pv, now); parent == nil {
-			return nil, s.notFound(k.parent, pv, e)
-		}
+	// A request that names no parent lists the resources of every parent.
+	parent, err := s.resParent(b, tree, e, now)
+	if err != nil {
+		return nil, err
 	}
 	size := b.MaxPageSize
 	if size <= 0 {
@@ -766,19 +1123,27 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		}
 	}
 	items := make([]any, 0, min(size, len(l.recs)-start))
-	var fits bool
+	var fits, idents bool
 	if lt := op.outType.at(b.items); lt != nil && lt.kind == wireList {
 		fits = k.fits(lt.elem)
+		// A list of strings answers identifiers (ECS's serviceArns): the
+		// ARNs, or the ids when the resource has none.
+		idents = lt.elem != nil && lt.elem.kind == wireScalar
 	}
 	i := start
 	for ; i < len(l.recs) && len(items) < size; i++ {
 		r := l.recs[i]
-		if en.settle(r, now); r.gone || !r.matches(filters) {
+		if en.settle(r, now); r.gone || r.retired || !r.matches(filters) {
 			continue
 		}
-		if fits {
+		switch {
+		case idents && r.arn != "":
+			items = append(items, r.arn)
+		case idents:
+			items = append(items, r.id)
+		case fits:
 			items = append(items, json.RawMessage(r.desc))
-		} else {
+		default:
 			items = append(items, r.tree())
 		}
 	}
@@ -786,7 +1151,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	setPath(out, b.items, items)
 	for ; i < len(l.recs) && b.outToken != nil; i++ {
 		r := l.recs[i]
-		if en.settle(r, now); !r.gone && r.matches(filters) {
+		if en.settle(r, now); !r.gone && !r.retired && r.matches(filters) {
 			setPath(out, b.outToken, en.pageToken(k, parent, r.seq))
 			break
 		}

@@ -48,6 +48,10 @@ type Resource struct {
 	InvalidToken *ErrorTemplate
 	// Operations are the operations that act on the resource, by role.
 	Operations []ResourceOperation
+	// Defaults are values of the description's required members, which a
+	// create gives those that nothing else set, so that every answer
+	// holding the description conforms to its shape.
+	Defaults []Field
 }
 
 // Role is what an operation does to a resource.
@@ -60,7 +64,8 @@ const (
 	RoleUpdate   Role = "update"
 	RoleDelete   Role = "delete"
 	RoleList     Role = "list"
-	RoleAction   Role = "action" // changes the status only: pause, resume
+	RoleReadMany Role = "readMany" // reads a list of identifiers at once
+	RoleAction   Role = "action"   // changes the status only: pause, resume
 	RoleTag      Role = "tag"
 	RoleUntag    Role = "untag"
 	RoleListTags Role = "listTags"
@@ -110,11 +115,45 @@ type ResourceOperation struct {
 	// limit of resources (WithMaxResources, WithMaxStoreBytes); {message}
 	// says which. Nil answers a generic ServiceQuotaExceededException.
 	QuotaExceeded *ErrorTemplate
+	// Set are values the operation writes into the description (create,
+	// update, delete, action), after the input's: templates whose
+	// {output.<path>} is the description as it stands.
+	Set []Field
+	// Failures is, for readMany, the output list member that gets one
+	// Failure for each identifier naming no resource; Failure's {message}
+	// is that identifier.
+	Failures string
+	Failure  []Field
+	// Creates is another resource the operation records beside its own (a
+	// pending operation that a GetOperation reads); nil for none.
+	Creates *Creates
+	// NotFound, when set, replaces the resource's NotFound for this
+	// operation (the error it declares).
+	NotFound *ErrorTemplate
+}
+
+// Creates is a resource an operation records beside the one it acts on:
+// Cloud Map answers CreateHttpNamespace with an OperationId that
+// GetOperation resolves.
+type Creates struct {
+	// Resource is the kind recorded.
+	Resource string
+	// ID is the output member holding the new resource's id; the output's
+	// templates (the operation's mock block) produce it.
+	ID string
+	// Set builds its description: templates whose {output.<path>} is that
+	// description, {resource.<path>} the description of the resource the
+	// operation acts on and {input.<path>} the request.
+	Set []Field
+	// Transition is how its status moves; nil leaves the status Set gives.
+	Transition *Transition
 }
 
 // Transition is a status change: the resource shows During at once and
 // Then after Delay. For delete, an empty Then means the resource is gone
-// after the delay; an empty During means at once.
+// after the delay (an empty During: at once); a Then keeps it, retired, in
+// that status: reads still find it, lists and other operations do not,
+// and its name is free again (ECS's INACTIVE services).
 type Transition struct {
 	During, Then string
 	// Delay is how long During lasts; zero means DefaultTransitionDelay.

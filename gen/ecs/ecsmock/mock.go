@@ -1981,6 +1981,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Defaults: []mockrt.Field{
+				{
+					Path:  "clusterName",
+					Value: "default",
+				},
+			}},
 			Name: "CreateCluster",
 			NewInput: func() mockrt.Input {
 				return new(ecs.CreateClusterInput)
@@ -2102,6 +2108,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Defaults: []mockrt.Field{
+				{
+					Path:  "cluster",
+					Value: "default",
+				},
+			}},
 			Name: "CreateService",
 			NewInput: func() mockrt.Input {
 				return new(ecs.CreateServiceInput)
@@ -2183,6 +2195,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Defaults: []mockrt.Field{
+				{
+					Path:  "cluster",
+					Value: "default",
+				},
+			}},
 			Name: "DeleteService",
 			NewInput: func() mockrt.Input {
 				return new(ecs.DeleteServiceInput)
@@ -2318,6 +2336,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Defaults: []mockrt.Field{
+				{
+					Path:  "cluster",
+					Value: "default",
+				},
+			}},
 			Name: "DescribeServices",
 			NewInput: func() mockrt.Input {
 				return new(ecs.DescribeServicesInput)
@@ -2453,6 +2477,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Defaults: []mockrt.Field{
+				{
+					Path:  "cluster",
+					Value: "default",
+				},
+			}},
 			Name: "ListServices",
 			NewInput: func() mockrt.Input {
 				return new(ecs.ListServicesInput)
@@ -2705,6 +2735,16 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Defaults: []mockrt.Field{
+				{
+					Path:  "primaryContainer.containerPort",
+					Value: 80,
+				},
+				{
+					Path:  "scalingTarget.autoScalingTargetValue",
+					Value: 60,
+				},
+			}},
 			Name: "UpdateExpressGatewayService",
 			NewInput: func() mockrt.Input {
 				return new(ecs.UpdateExpressGatewayServiceInput)
@@ -2714,6 +2754,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Defaults: []mockrt.Field{
+				{
+					Path:  "cluster",
+					Value: "default",
+				},
+			}},
 			Name: "UpdateService",
 			NewInput: func() mockrt.Input {
 				return new(ecs.UpdateServiceInput)
@@ -2750,7 +2796,429 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:     specrt.AWSJSON11,
+	Protocol: specrt.AWSJSON11,
+	Resources: []*mockrt.Resource{
+		{
+			ARN: "clusterArn",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			HasChildren: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.ClusterContainsServicesException)
+				},
+			},
+			ID:         "clusterArn",
+			IDTemplate: "arn:{partition}:ecs:{region}:{account}:cluster/{output.clusterName}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name:       "Cluster",
+			NameMember: "clusterName",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.ClusterNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "cluster",
+					Operation:   "CreateCluster",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "status",
+							Value: "ACTIVE",
+						},
+						{
+							Path:  "registeredContainerInstancesCount",
+							Value: 0,
+						},
+						{
+							Path:  "runningTasksCount",
+							Value: 0,
+						},
+						{
+							Path:  "pendingTasksCount",
+							Value: 0,
+						},
+						{
+							Path:  "activeServicesCount",
+							Value: 0,
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+				},
+				{
+					Description: "cluster",
+					Identifier:  "cluster",
+					Operation:   "DeleteCluster",
+					Role:        mockrt.RoleDelete,
+					Transition:  &mockrt.Transition{Then: "INACTIVE"},
+				},
+				{
+					Description: "clusters",
+					Failure: []mockrt.Field{
+						{
+							Path:  "arn",
+							Value: "{message}",
+						},
+						{
+							Path:  "reason",
+							Value: "MISSING",
+						},
+					},
+					Failures:   "failures",
+					Identifier: "clusters",
+					Operation:  "DescribeClusters",
+					Role:       mockrt.RoleReadMany,
+				},
+				{
+					InputToken:  "nextToken",
+					Items:       "clusterArns",
+					LimitKey:    "maxResults",
+					MaxPageSize: 100,
+					Operation:   "ListClusters",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+			},
+			Status: "status",
+		},
+		{
+			ARN: "serviceArn",
+			ID:  "serviceArn",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name: "ExpressGatewayService",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.ServiceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "service",
+					Operation:   "CreateExpressGatewayService",
+					Role:        mockrt.RoleCreate,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Description: "service",
+					Identifier:  "serviceArn",
+					Operation:   "DeleteExpressGatewayService",
+					Role:        mockrt.RoleDelete,
+					Transition: &mockrt.Transition{
+						During: "DRAINING",
+						Then:   "INACTIVE",
+					},
+				},
+				{
+					Description: "service",
+					Identifier:  "serviceArn",
+					NotFound: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(ecs.ResourceNotFoundException)
+						},
+					},
+					Operation: "DescribeExpressGatewayService",
+					Role:      mockrt.RoleRead,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description: "service",
+					Identifier:  "serviceArn",
+					Operation:   "UpdateExpressGatewayService",
+					Role:        mockrt.RoleUpdate,
+					Set: []mockrt.Field{
+						{
+							Path:  "updatedAt",
+							Value: "{now}",
+						},
+					},
+				},
+			},
+			Status: "status.statusCode",
+		},
+		{
+			ARN: "serviceArn",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			ID:         "serviceArn",
+			IDTemplate: "arn:{partition}:ecs:{region}:{account}:service/{arnName:output.clusterArn}/{output.serviceName}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name:       "Service",
+			NameMember: "serviceName",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.ServiceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "service",
+					Operation:        "CreateService",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "status",
+							Value: "ACTIVE",
+						},
+						{
+							Path:  "desiredCount",
+							Value: "{output.desiredCount|0}",
+						},
+						{
+							Path:  "runningCount",
+							Value: "{output.desiredCount}",
+						},
+						{
+							Path:  "pendingCount",
+							Value: 0,
+						},
+						{
+							Path:  "schedulingStrategy",
+							Value: "{output.schedulingStrategy|\"REPLICA\"}",
+						},
+						{
+							Path:  "createdAt",
+							Value: "{output.createdAt|now}",
+						},
+						{
+							Path:  "deployments",
+							Value: []any{map[string]any{"createdAt": "{now}", "desiredCount": "{output.desiredCount}", "failedTasks": 0, "id": "ecs-svc/{random:0-9:19}", "launchType": "{output.launchType}", "pendingCount": 0, "rolloutState": "COMPLETED", "runningCount": "{output.desiredCount}", "status": "PRIMARY", "taskDefinition": "{output.taskDefinition}", "updatedAt": "{now}"}},
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+				},
+				{
+					Description:      "service",
+					Identifier:       "service",
+					Operation:        "DeleteService",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleDelete,
+					Transition: &mockrt.Transition{
+						During: "DRAINING",
+						Then:   "INACTIVE",
+					},
+				},
+				{
+					Description: "services",
+					Failure: []mockrt.Field{
+						{
+							Path:  "arn",
+							Value: "{message}",
+						},
+						{
+							Path:  "reason",
+							Value: "MISSING",
+						},
+					},
+					Failures:         "failures",
+					Identifier:       "services",
+					Operation:        "DescribeServices",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleReadMany,
+				},
+				{
+					InputToken:       "nextToken",
+					Items:            "serviceArns",
+					LimitKey:         "maxResults",
+					MaxPageSize:      100,
+					Operation:        "ListServices",
+					OutputToken:      "nextToken",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description:      "service",
+					Identifier:       "service",
+					Operation:        "UpdateService",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleUpdate,
+					Set: []mockrt.Field{
+						{
+							Path:  "status",
+							Value: "ACTIVE",
+						},
+						{
+							Path:  "desiredCount",
+							Value: "{output.desiredCount|0}",
+						},
+						{
+							Path:  "runningCount",
+							Value: "{output.desiredCount}",
+						},
+						{
+							Path:  "pendingCount",
+							Value: 0,
+						},
+						{
+							Path:  "schedulingStrategy",
+							Value: "{output.schedulingStrategy|\"REPLICA\"}",
+						},
+						{
+							Path:  "createdAt",
+							Value: "{output.createdAt|now}",
+						},
+						{
+							Path:  "deployments",
+							Value: []any{map[string]any{"createdAt": "{now}", "desiredCount": "{output.desiredCount}", "failedTasks": 0, "id": "ecs-svc/{random:0-9:19}", "launchType": "{output.launchType}", "pendingCount": 0, "rolloutState": "COMPLETED", "runningCount": "{output.desiredCount}", "status": "PRIMARY", "taskDefinition": "{output.taskDefinition}", "updatedAt": "{now}"}},
+						},
+					},
+				},
+			},
+			Parent:   "Cluster",
+			ParentID: "clusterArn",
+			Status:   "status",
+		},
+	},
 	SigningName:  "ecs",
 	TargetPrefix: "AmazonEC2ContainerServiceV20141113",
 	ValidationError: &mockrt.ErrorTemplate{

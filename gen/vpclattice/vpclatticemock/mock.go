@@ -3853,6 +3853,1240 @@ var service = &mockrt.Service{
 		},
 	},
 	Protocol: specrt.RestJSON1,
+	Resources: []*mockrt.Resource{
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:accesslogsubscription/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			Defaults: []mockrt.Field{
+				{
+					Path:  "id",
+					Value: "als-bbbbbbbbbbbbbbbbb",
+				},
+				{
+					Path:  "arn",
+					Value: "arn:-:vpc-lattice:-:000000000000:accesslogsubscription/als-00000000000000000",
+				},
+				{
+					Path:  "resourceId",
+					Value: "sn-aaaaaaaaaaaaaaaaa",
+				},
+				{
+					Path:  "resourceArn",
+					Value: "arn:b:b:::service/svc-bbbbbbbbbbbbbbbbb",
+				},
+				{
+					Path:  "destinationArn",
+					Value: "arn:b-b-b-b-b-b:b:::",
+				},
+				{
+					Path:  "createdAt",
+					Value: "1970-01-01T00:00:00Z",
+				},
+				{
+					Path:  "lastUpdatedAt",
+					Value: "1970-01-01T00:00:00Z",
+				},
+			},
+			ID:         "id",
+			IDTemplate: "als-{random:0-9a-z:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name: "AccessLogSubscription",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateAccessLogSubscription",
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
+				},
+				{
+					Description: "-",
+					Identifier:  "accessLogSubscriptionIdentifier",
+					Operation:   "DeleteAccessLogSubscription",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "",
+					Identifier:  "accessLogSubscriptionIdentifier",
+					Operation:   "GetAccessLogSubscription",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "nextToken",
+					Items:       "items",
+					LimitKey:    "maxResults",
+					MaxPageSize: 100,
+					Operation:   "ListAccessLogSubscriptions",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description: "-",
+					Identifier:  "accessLogSubscriptionIdentifier",
+					Operation:   "UpdateAccessLogSubscription",
+					Role:        mockrt.RoleUpdate,
+				},
+			},
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:service/{output.serviceId}/listener/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			HasChildren: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			ID:         "id",
+			IDTemplate: "listener-{random:0-9a-z:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name:       "Listener",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateListener",
+					ParentIdentifier: "serviceIdentifier",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(vpclattice.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Tags: "tags",
+				},
+				{
+					Description:      "-",
+					Identifier:       "listenerIdentifier",
+					Operation:        "DeleteListener",
+					ParentIdentifier: "serviceIdentifier",
+					Role:             mockrt.RoleDelete,
+				},
+				{
+					Description:      "",
+					Identifier:       "listenerIdentifier",
+					Operation:        "GetListener",
+					ParentIdentifier: "serviceIdentifier",
+					Role:             mockrt.RoleRead,
+				},
+				{
+					InputToken:       "nextToken",
+					Items:            "items",
+					LimitKey:         "maxResults",
+					MaxPageSize:      100,
+					Operation:        "ListListeners",
+					OutputToken:      "nextToken",
+					ParentIdentifier: "serviceIdentifier",
+					Role:             mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description:      "-",
+					Identifier:       "listenerIdentifier",
+					Operation:        "UpdateListener",
+					ParentIdentifier: "serviceIdentifier",
+					Role:             mockrt.RoleUpdate,
+				},
+			},
+			Parent:   "Service",
+			ParentID: "serviceId",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:resourceconfiguration/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			ID:         "id",
+			IDTemplate: "rcfg-{random:0-9a-z:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name:       "ResourceConfiguration",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateResourceConfiguration",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(vpclattice.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Tags: "tags",
+					Transition: &mockrt.Transition{
+						During: "CREATE_IN_PROGRESS",
+						Then:   "ACTIVE",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "resourceConfigurationIdentifier",
+					Operation:   "DeleteResourceConfiguration",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "",
+					Identifier:  "resourceConfigurationIdentifier",
+					Operation:   "GetResourceConfiguration",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "nextToken",
+					Items:       "items",
+					LimitKey:    "maxResults",
+					MaxPageSize: 100,
+					Operation:   "ListResourceConfigurations",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description: "-",
+					Identifier:  "resourceConfigurationIdentifier",
+					Operation:   "UpdateResourceConfiguration",
+					Role:        mockrt.RoleUpdate,
+				},
+			},
+			Status: "status",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:resourcegateway/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			ID:         "id",
+			IDTemplate: "rgw-{random:0-9a-z:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name:       "ResourceGateway",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateResourceGateway",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(vpclattice.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Tags: "tags",
+					Transition: &mockrt.Transition{
+						During: "CREATE_IN_PROGRESS",
+						Then:   "ACTIVE",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "resourceGatewayIdentifier",
+					Operation:   "DeleteResourceGateway",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "",
+					Identifier:  "resourceGatewayIdentifier",
+					Operation:   "GetResourceGateway",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description: "-",
+					Identifier:  "resourceGatewayIdentifier",
+					Operation:   "UpdateResourceGateway",
+					Role:        mockrt.RoleUpdate,
+				},
+			},
+			Status: "status",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:rule/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			ID:         "id",
+			IDTemplate: "rule-{random:0-9a-z:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name:       "Rule",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateRule",
+					ParentIdentifier: "listenerIdentifier",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(vpclattice.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Tags: "tags",
+				},
+				{
+					Description:      "-",
+					Identifier:       "ruleIdentifier",
+					Operation:        "DeleteRule",
+					ParentIdentifier: "listenerIdentifier",
+					Role:             mockrt.RoleDelete,
+				},
+				{
+					Description:      "",
+					Identifier:       "ruleIdentifier",
+					Operation:        "GetRule",
+					ParentIdentifier: "listenerIdentifier",
+					Role:             mockrt.RoleRead,
+				},
+				{
+					InputToken:       "nextToken",
+					Items:            "items",
+					LimitKey:         "maxResults",
+					MaxPageSize:      100,
+					Operation:        "ListRules",
+					OutputToken:      "nextToken",
+					ParentIdentifier: "listenerIdentifier",
+					Role:             mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description:      "-",
+					Identifier:       "ruleIdentifier",
+					Operation:        "UpdateRule",
+					ParentIdentifier: "listenerIdentifier",
+					Role:             mockrt.RoleUpdate,
+				},
+			},
+			Parent: "Listener",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:service/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			HasChildren: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			ID:         "id",
+			IDTemplate: "svc-{random:0-9a-z:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name:       "Service",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateService",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(vpclattice.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Tags: "tags",
+					Transition: &mockrt.Transition{
+						During: "CREATE_IN_PROGRESS",
+						Then:   "ACTIVE",
+					},
+				},
+				{
+					Description: "",
+					Identifier:  "serviceIdentifier",
+					Operation:   "DeleteService",
+					Role:        mockrt.RoleDelete,
+					Transition:  &mockrt.Transition{During: "DELETE_IN_PROGRESS"},
+				},
+				{
+					Description: "",
+					Identifier:  "serviceIdentifier",
+					Operation:   "GetService",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "nextToken",
+					Items:       "items",
+					LimitKey:    "maxResults",
+					MaxPageSize: 100,
+					Operation:   "ListServices",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description: "-",
+					Identifier:  "serviceIdentifier",
+					Operation:   "UpdateService",
+					Role:        mockrt.RoleUpdate,
+				},
+			},
+			Status: "status",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:servicenetwork/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			ID:         "id",
+			IDTemplate: "sn-{random:0-9a-z:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name:       "ServiceNetwork",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateServiceNetwork",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(vpclattice.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Tags: "tags",
+				},
+				{
+					Description: "-",
+					Identifier:  "serviceNetworkIdentifier",
+					Operation:   "DeleteServiceNetwork",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "",
+					Identifier:  "serviceNetworkIdentifier",
+					Operation:   "GetServiceNetwork",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "nextToken",
+					Items:       "items",
+					LimitKey:    "maxResults",
+					MaxPageSize: 100,
+					Operation:   "ListServiceNetworks",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description: "-",
+					Identifier:  "serviceNetworkIdentifier",
+					Operation:   "UpdateServiceNetwork",
+					Role:        mockrt.RoleUpdate,
+				},
+			},
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:servicenetworkresourceassociation/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			ID:         "id",
+			IDTemplate: "snra-{random:0-9a-f:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name: "ServiceNetworkResourceAssociation",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateServiceNetworkResourceAssociation",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(vpclattice.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Tags: "tags",
+					Transition: &mockrt.Transition{
+						During: "CREATE_IN_PROGRESS",
+						Then:   "ACTIVE",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "serviceNetworkResourceAssociationIdentifier",
+					Operation:   "DeleteServiceNetworkResourceAssociation",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "",
+					Identifier:  "serviceNetworkResourceAssociationIdentifier",
+					Operation:   "GetServiceNetworkResourceAssociation",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "nextToken",
+					Items:       "items",
+					LimitKey:    "maxResults",
+					MaxPageSize: 100,
+					Operation:   "ListServiceNetworkResourceAssociations",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+			},
+			Status: "status",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:servicenetworkserviceassociation/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			ID:         "id",
+			IDTemplate: "snsa-{random:0-9a-z:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name: "ServiceNetworkServiceAssociation",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateServiceNetworkServiceAssociation",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(vpclattice.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Tags: "tags",
+					Transition: &mockrt.Transition{
+						During: "CREATE_IN_PROGRESS",
+						Then:   "ACTIVE",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "serviceNetworkServiceAssociationIdentifier",
+					Operation:   "DeleteServiceNetworkServiceAssociation",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "",
+					Identifier:  "serviceNetworkServiceAssociationIdentifier",
+					Operation:   "GetServiceNetworkServiceAssociation",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "nextToken",
+					Items:       "items",
+					LimitKey:    "maxResults",
+					MaxPageSize: 100,
+					Operation:   "ListServiceNetworkServiceAssociations",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+			},
+			Status: "status",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:servicenetworkvpcassociation/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			ID:         "id",
+			IDTemplate: "snva-{random:0-9a-z:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name: "ServiceNetworkVpcAssociation",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateServiceNetworkVpcAssociation",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(vpclattice.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Tags: "tags",
+					Transition: &mockrt.Transition{
+						During: "CREATE_IN_PROGRESS",
+						Then:   "ACTIVE",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "serviceNetworkVpcAssociationIdentifier",
+					Operation:   "DeleteServiceNetworkVpcAssociation",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "",
+					Identifier:  "serviceNetworkVpcAssociationIdentifier",
+					Operation:   "GetServiceNetworkVpcAssociation",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "nextToken",
+					Items:       "items",
+					LimitKey:    "maxResults",
+					MaxPageSize: 100,
+					Operation:   "ListServiceNetworkVpcAssociations",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description: "-",
+					Identifier:  "serviceNetworkVpcAssociationIdentifier",
+					Operation:   "UpdateServiceNetworkVpcAssociation",
+					Role:        mockrt.RoleUpdate,
+				},
+			},
+			Status: "status",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:targetgroup/{output.id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ConflictException)
+				},
+			},
+			ID:         "id",
+			IDTemplate: "tg-{random:0-9a-z:17}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ValidationException)
+				},
+			},
+			Name:       "TargetGroup",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(vpclattice.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "",
+					IdempotencyToken: "clientToken",
+					Operation:        "CreateTargetGroup",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(vpclattice.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Tags: "tags",
+					Transition: &mockrt.Transition{
+						During: "CREATE_IN_PROGRESS",
+						Then:   "ACTIVE",
+					},
+				},
+				{
+					Description: "",
+					Identifier:  "targetGroupIdentifier",
+					Operation:   "DeleteTargetGroup",
+					Role:        mockrt.RoleDelete,
+					Transition:  &mockrt.Transition{During: "DELETE_IN_PROGRESS"},
+				},
+				{
+					Description: "",
+					Identifier:  "targetGroupIdentifier",
+					Operation:   "GetTargetGroup",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					Tags:        "tags",
+				},
+				{
+					InputToken:  "nextToken",
+					Items:       "items",
+					LimitKey:    "maxResults",
+					MaxPageSize: 100,
+					Operation:   "ListTargetGroups",
+					OutputToken: "nextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+				{
+					Description: "-",
+					Identifier:  "targetGroupIdentifier",
+					Operation:   "UpdateTargetGroup",
+					Role:        mockrt.RoleUpdate,
+				},
+			},
+			Status: "status",
+		},
+	},
 	SerializationError: &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{

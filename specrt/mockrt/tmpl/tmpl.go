@@ -26,6 +26,7 @@ import (
 //	{input.a.b} {output.a.b}         a value of the request or of the output built so far
 //	{existing.a.b}                   a value of the stored item a conflict is about
 //	{state.a.b}                      a value kept with that item beside its output
+//	{resource.a.b}                   in an operation bound to a resource, its description
 //	{message}                        the problem, in validation and serialization errors
 //	{arnName:input.a}                the name an ARN ends with (the last segment of its
 //	                                 resource, after the last '/' or ':'); a value that
@@ -72,6 +73,7 @@ const (
 	exprOutput
 	exprExisting
 	exprState
+	exprResource
 	exprMessage
 	exprLiteral
 	exprARNName
@@ -235,7 +237,7 @@ func parseAlt(s string) (*expr, error) {
 	for _, p := range []struct {
 		prefix string
 		kind   exprKind
-	}{{"input.", exprInput}, {"output.", exprOutput}, {"existing.", exprExisting}, {"state.", exprState}} {
+	}{{"input.", exprInput}, {"output.", exprOutput}, {"existing.", exprExisting}, {"state.", exprState}, {"resource.", exprResource}} {
 		if rest, ok := strings.CutPrefix(s, p.prefix); ok && rest != "" {
 			return &expr{kind: p.kind, path: strings.Split(rest, ".")}, nil
 		}
@@ -276,6 +278,9 @@ type Env struct {
 	Message                    string
 	Input, Output, Existing    map[string]any
 	State                      map[string]any // the state kept with Existing
+	// Resource is, in an operation bound to a resource, the description of
+	// the resource it acts on (or, in a conflict, collides with).
+	Resource map[string]any
 }
 
 // MissingValue is the type of Missing.
@@ -404,6 +409,8 @@ func (x *expr) eval1(e *Env) any {
 		return Lookup(e.Existing, x.path)
 	case exprState:
 		return Lookup(e.State, x.path)
+	case exprResource:
+		return Lookup(e.Resource, x.path)
 	case exprARNName:
 		v := x.arg.eval1(e)
 		if s, ok := v.(string); ok {
@@ -500,7 +507,7 @@ func Refs(v any) ([]string, error) {
 				if x.arg != nil {
 					arg = x.arg
 				}
-				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing.", exprState: "state."}[arg.kind]
+				prefix := map[exprKind]string{exprInput: "input.", exprOutput: "output.", exprExisting: "existing.", exprState: "state.", exprResource: "resource."}[arg.kind]
 				if prefix != "" {
 					refs = append(refs, prefix+strings.Join(arg.path, "."))
 				}

@@ -1,0 +1,196 @@
+package mocktest
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/specgen/specgen/gen/ecs"
+	"github.com/specgen/specgen/gen/ecs/ecsmock"
+	"github.com/specgen/specgen/specrt/mockrt"
+)
+
+// steady is what ECS's services-stable waiter asks of a service: one
+// deployment, and as many running tasks as desired.
+func steady(s ecs.Service) bool {
+	return len(s.Deployments) == 1 && s.RunningCount != nil && s.DesiredCount != nil && *s.RunningCount == *s.DesiredCount
+}
+
+// TestECSLifecycle drives ECS's generated client against its generated
+// mock: clusters and services (named by short name or ARN, read several at
+// once, steady as the services-stable waiter asks, INACTIVE after delete
+// as services-inactive asks) and express gateway services (by ARN, the
+// seed's mock block shaping the create), all from the resources of
+// specs/ecs/mock.overlay.yaml.
+func TestECSLifecycle(t *testing.T) {
+	ctx := t.Context()
+	clock := mockrt.NewManualClock(manualStart)
+	_, url := ecsmock.NewTestServer(t, mockrt.WithClock(clock.Now))
+	c := ecs.New(options(url))
+
+	def := must(c.CreateCluster(ctx, &ecs.CreateClusterInput{}))(t).Cluster
+	prod := must(c.CreateCluster(ctx, &ecs.CreateClusterInput{ClusterName: new("prod"), Tags: []ecs.Tag{{Key: new("team"), Value: new("a")}}}))(t).Cluster
+	t.Run("a cluster without a name is the default cluster, ACTIVE", func(t *testing.T) {
+		got := []string{*def.ClusterName, *def.ClusterARN, *def.Status, *prod.ClusterARN}
+		want := []string{"default", "arn:aws:ecs:us-east-1:123456789012:cluster/default", "ACTIVE", "arn:aws:ecs:us-east-1:123456789012:cluster/prod"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("clusters (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("clusters are described by name and ARN at once, unknown ones as MISSING failures", func(t *testing.T) {
+		out := must(c.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: []string{"prod", *def.ClusterARN, "nope"}}))(t)
+		var got []string
+		for _, cl := range out.Clusters {
+			got = append(got, *cl.ClusterName)
+		}
+		if diff := cmp.Diff([]string{"prod", "default"}, got); diff != "" {
+			t.Errorf("described (-want +got):\n%s", diff)
+		}
+		if len(out.Failures) != 1 || *out.Failures[0].ARN != "nope" || *out.Failures[0].Reason != "MISSING" {
+			t.Errorf("failures %+v, want nope MISSING", out.Failures)
+		}
+	})
+	t.Run("clusters list as ARNs", func(t *testing.T) {
+		got := must(c.ListClusters(ctx, &ecs.ListClustersInput{}))(t).ClusterARNs
+		if diff := cmp.Diff([]string{*def.ClusterARN, *prod.ClusterARN}, got); diff != "" {
+			t.Errorf("listed (-want +got):\n%s", diff)
+		}
+	})
+
+	var arns []string
+	for i := range 5 {
+		out := must(c.CreateService(ctx, &ecs.CreateServiceInput{Cluster: new("prod"), ServiceName: new(fmt.Sprintf("web-%d", i)),
+			TaskDefinition: new("web:1"), DesiredCount: new(int32(2)), Tags: []ecs.Tag{{Key: new("team"), Value: new("a")}}}))(t)
+		arns = append(arns, *out.Service.ServiceARN)
+	}
+	t.Run("a service is named after its cluster and steady at once", func(t *testing.T) {
+		got := must(c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: prod.ClusterARN, Services: []string{"web-0", arns[1]}}))(t)
+		if len(got.Services) != 2 || len(got.Failures) != 0 {
+			t.Fatalf("described %d services, %v failures, want 2 and none", len(got.Services), got.Failures)
+		}
+		s := got.Services[0]
+		if *s.ServiceARN != "arn:aws:ecs:us-east-1:123456789012:service/prod/web-0" || *s.ClusterARN != *prod.ClusterARN || *s.Status != "ACTIVE" {
+			t.Errorf("service %s in %s, %s", *s.ServiceARN, *s.ClusterARN, *s.Status)
+		}
+		if !steady(s) || *s.RunningCount != 2 || *s.Deployments[0].Status != "PRIMARY" {
+			t.Errorf("service not steady: %d/%d running, %d deployments", *s.RunningCount, *s.DesiredCount, len(s.Deployments))
+		}
+	})
+	t.Run("a service name already taken in the cluster answers InvalidParameterException", func(t *testing.T) {
+		_, err := c.CreateService(ctx, &ecs.CreateServiceInput{Cluster: new("prod"), ServiceName: new("web-0"), TaskDefinition: new("web:1")})
+		wantCode(t, "second web-0", err, "InvalidParameterException")
+		must(c.CreateService(ctx, &ecs.CreateServiceInput{ServiceName: new("web-0"), TaskDefinition: new("web:1")}))(t) // in the default cluster
+	})
+	t.Run("a service in a cluster that does not exist answers ClusterNotFoundException", func(t *testing.T) {
+		_, err := c.CreateService(ctx, &ecs.CreateServiceInput{Cluster: new("nope"), ServiceName: new("web"), TaskDefinition: new("web:1")})
+		wantCode(t, "service in nope", err, "ClusterNotFoundException")
+	})
+	t.Run("the services of a cluster list as ARNs in pages of two", func(t *testing.T) {
+		p := ecs.NewListServicesPaginator(c, &ecs.ListServicesInput{Cluster: new("prod"), MaxResults: new(int32(2))})
+		var got []string
+		pages := 0
+		for p.HasMorePages() {
+			out := must(p.NextPage(ctx))(t)
+			pages++
+			got = append(got, out.ServiceARNs...)
+		}
+		if diff := cmp.Diff(arns, got); diff != "" {
+			t.Errorf("listed (-want +got):\n%s", diff)
+		}
+		if pages != 3 {
+			t.Errorf("%d pages, want 3", pages)
+		}
+	})
+	t.Run("tags are added, listed and removed by ARN", func(t *testing.T) {
+		must(c.TagResource(ctx, &ecs.TagResourceInput{ResourceARN: &arns[0], Tags: []ecs.Tag{{Key: new("env"), Value: new("test")}}}))(t)
+		tags := func() []ecs.Tag {
+			return must(c.ListTagsForResource(ctx, &ecs.ListTagsForResourceInput{ResourceARN: &arns[0]}))(t).Tags
+		}
+		if diff := cmp.Diff([]ecs.Tag{{Key: new("env"), Value: new("test")}, {Key: new("team"), Value: new("a")}}, tags()); diff != "" {
+			t.Errorf("tags (-want +got):\n%s", diff)
+		}
+		must(c.UntagResource(ctx, &ecs.UntagResourceInput{ResourceARN: &arns[0], TagKeys: []string{"env"}}))(t)
+		if diff := cmp.Diff([]ecs.Tag{{Key: new("team"), Value: new("a")}}, tags()); diff != "" {
+			t.Errorf("tags after untag (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("an update scales the service, steady again", func(t *testing.T) {
+		out := must(c.UpdateService(ctx, &ecs.UpdateServiceInput{Cluster: new("prod"), Service: &arns[2], DesiredCount: new(int32(5))}))(t).Service
+		if *out.DesiredCount != 5 || !steady(*out) || *out.TaskDefinition != "web:1" {
+			t.Errorf("updated: %d desired, %d running, task definition %s", *out.DesiredCount, *out.RunningCount, *out.TaskDefinition)
+		}
+	})
+	t.Run("a cluster with services cannot be deleted", func(t *testing.T) {
+		_, err := c.DeleteCluster(ctx, &ecs.DeleteClusterInput{Cluster: new("prod")})
+		wantCode(t, "delete prod", err, "ClusterContainsServicesException")
+	})
+	t.Run("a deleted service drains, then is INACTIVE and still described", func(t *testing.T) {
+		out := must(c.DeleteService(ctx, &ecs.DeleteServiceInput{Cluster: new("prod"), Service: new("web-4")}))(t).Service
+		if *out.Status != "DRAINING" {
+			t.Errorf("deleted service: %s, want DRAINING", *out.Status)
+		}
+		clock.Advance(time.Second)
+		got := must(c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: new("prod"), Services: []string{"web-4"}}))(t)
+		if len(got.Services) != 1 || *got.Services[0].Status != "INACTIVE" {
+			t.Errorf("described after delete: %+v %+v, want web-4 INACTIVE", got.Services, got.Failures)
+		}
+		listed := must(c.ListServices(ctx, &ecs.ListServicesInput{Cluster: new("prod")}))(t).ServiceARNs
+		if diff := cmp.Diff(arns[:4], listed); diff != "" {
+			t.Errorf("listed after delete (-want +got):\n%s", diff)
+		}
+		_, err := c.UpdateService(ctx, &ecs.UpdateServiceInput{Cluster: new("prod"), Service: new("web-4"), DesiredCount: new(int32(1))})
+		wantCode(t, "update of the inactive web-4", err, "ServiceNotFoundException")
+		again := must(c.CreateService(ctx, &ecs.CreateServiceInput{Cluster: new("prod"), ServiceName: new("web-4"), TaskDefinition: new("web:2")}))(t).Service
+		if *again.Status != "ACTIVE" || *again.TaskDefinition != "web:2" {
+			t.Errorf("web-4 created again: %s %s, want ACTIVE web:2", *again.Status, *again.TaskDefinition)
+		}
+	})
+	t.Run("a cluster without services is deleted INACTIVE, described, not listed", func(t *testing.T) {
+		must(c.CreateCluster(ctx, &ecs.CreateClusterInput{ClusterName: new("spare")}))(t)
+		out := must(c.DeleteCluster(ctx, &ecs.DeleteClusterInput{Cluster: new("spare")}))(t).Cluster
+		if *out.Status != "INACTIVE" {
+			t.Errorf("deleted cluster: %s, want INACTIVE", *out.Status)
+		}
+		got := must(c.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: []string{"spare"}}))(t).Clusters
+		if len(got) != 1 || *got[0].Status != "INACTIVE" {
+			t.Errorf("described after delete: %+v, want spare INACTIVE", got)
+		}
+		listed := must(c.ListClusters(ctx, &ecs.ListClustersInput{}))(t).ClusterARNs
+		if diff := cmp.Diff([]string{*def.ClusterARN, *prod.ClusterARN}, listed); diff != "" {
+			t.Errorf("listed after delete (-want +got):\n%s", diff)
+		}
+		_, err := c.CreateService(ctx, &ecs.CreateServiceInput{Cluster: new("spare"), ServiceName: new("web"), TaskDefinition: new("web:1")})
+		wantCode(t, "a service in the inactive cluster", err, "ClusterNotFoundException")
+	})
+
+	t.Run("an express gateway service is addressed by ARN", func(t *testing.T) {
+		in := &ecs.CreateExpressGatewayServiceInput{ServiceName: new("api"), ExecutionRoleARN: new("arn:aws:iam::123456789012:role/exec"),
+			InfrastructureRoleARN: new("arn:aws:iam::123456789012:role/infra"), PrimaryContainer: &ecs.ExpressGatewayContainer{Image: new("nginx")}}
+		created := must(c.CreateExpressGatewayService(ctx, in))(t).Service
+		arn := created.ServiceARN
+		if *arn != "arn:aws:ecs:us-east-1:123456789012:service/default/api" || created.Status.StatusCode != ecs.ExpressGatewayServiceStatusCodeActive {
+			t.Errorf("created %s %s", *arn, created.Status.StatusCode)
+		}
+		_, err := c.CreateExpressGatewayService(ctx, in)
+		wantCode(t, "second api", err, "InvalidParameterException")
+		got := must(c.DescribeExpressGatewayService(ctx, &ecs.DescribeExpressGatewayServiceInput{ServiceARN: arn}))(t).Service
+		if *got.ServiceName != "api" || len(got.ActiveConfigurations) != 1 || *got.ActiveConfigurations[0].CPU != "256" {
+			t.Errorf("described %+v, want api with the seed's defaults", got)
+		}
+		must(c.UpdateExpressGatewayService(ctx, &ecs.UpdateExpressGatewayServiceInput{ServiceARN: arn, CPU: new("512")}))(t)
+		del := must(c.DeleteExpressGatewayService(ctx, &ecs.DeleteExpressGatewayServiceInput{ServiceARN: arn}))(t).Service
+		if del.Status.StatusCode != ecs.ExpressGatewayServiceStatusCodeDraining {
+			t.Errorf("deleted: %s, want DRAINING", del.Status.StatusCode)
+		}
+		clock.Advance(time.Second)
+		if got := must(c.DescribeExpressGatewayService(ctx, &ecs.DescribeExpressGatewayServiceInput{ServiceARN: arn}))(t).Service; got.Status.StatusCode != ecs.ExpressGatewayServiceStatusCodeInactive {
+			t.Errorf("after delete: %s, want INACTIVE", got.Status.StatusCode)
+		}
+		_, err = c.DeleteExpressGatewayService(ctx, &ecs.DeleteExpressGatewayServiceInput{ServiceARN: arn})
+		wantCode(t, "second delete", err, "ServiceNotFoundException")
+		_, err = c.DescribeExpressGatewayService(ctx, &ecs.DescribeExpressGatewayServiceInput{ServiceARN: new("arn:aws:ecs:us-east-1:123456789012:service/default/none")})
+		wantCode(t, "describe of none", err, "ResourceNotFoundException")
+	})
+}
