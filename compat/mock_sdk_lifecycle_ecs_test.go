@@ -2,6 +2,7 @@ package compat
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -16,16 +17,18 @@ import (
 )
 
 // ECS through the AWS SDK for Go v2 and its own waiters (the model has
-// nine). The mock runs on a manual clock; each waiter is given a Retryable
-// that, when the SDK's acceptors say "retry", moves the clock past the
-// transition before the next poll. So each waiter sees the transitional
-// status, polls again, and meets its success acceptor: deterministic, with
-// no sleep but the waiter's own (MinDelay, a few milliseconds).
+// nine). Transitions take an hour of the mock's resource time, which moves
+// only when told: each waiter is given a Retryable that, when the SDK's
+// acceptors say "retry", advances it past the transition before the next
+// poll (Server.AdvanceClock, which leaves the SigV4 clock alone). So each
+// waiter sees the transitional status, polls again, and meets its success
+// acceptor: deterministic, with no sleep but the waiter's own (MinDelay, a
+// few milliseconds).
 
 // waiterPolls counts the polls a waiter retried after and moves the clock
 // forward at each, so that the next poll sees the next status.
 type waiterPolls struct {
-	clock   *mockrt.ManualClock
+	srv     *mockrt.Server
 	retries int
 }
 
@@ -34,12 +37,13 @@ type waiterPolls struct {
 func (w *waiterPolls) saw(retry bool, err error) (bool, error) {
 	if retry && err == nil {
 		w.retries++
-		w.clock.Advance(10 * time.Minute)
+		w.srv.AdvanceClock(ecsTransition)
 	}
 	return retry, err
 }
 
 const (
+	ecsTransition  = time.Hour
 	waiterMinDelay = 5 * time.Millisecond
 	waiterMaxDelay = 20 * time.Millisecond
 	waiterMaxWait  = 30 * time.Second
@@ -86,8 +90,7 @@ func tasksStopped(w *waiterPolls) func(*sdkecs.TasksStoppedWaiterOptions) {
 }
 
 func TestSDKECSLifecycle(t *testing.T) {
-	clock := mockrt.NewManualClock(time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC))
-	srv, url := ecsmock.NewTestServer(t, append(mockOptions(), mockrt.WithClock(clock.Now))...)
+	srv, url := ecsmock.NewTestServer(t, append(mockOptions(), mockrt.WithTransitionDelay(ecsTransition))...)
 	requireResources(t, srv.Server, "Cluster", "Service")
 	c := sdkecs.New(sdkecs.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
 	ctx := t.Context()
@@ -175,7 +178,7 @@ func TestSDKECSLifecycle(t *testing.T) {
 	describe := &sdkecs.DescribeServicesInput{Cluster: aws.String("web"), Services: []string{"api"}}
 
 	t.Run("the SDK's ServicesStable waiter finishes once the service's tasks run", func(t *testing.T) {
-		w := &waiterPolls{clock: clock}
+		w := &waiterPolls{srv: srv.Server}
 		out, err := sdkecs.NewServicesStableWaiter(c).WaitForOutput(ctx, describe, waiterMaxWait, servicesStable(w))
 		if err != nil {
 			t.Fatal(err)
@@ -253,7 +256,7 @@ func TestSDKECSLifecycle(t *testing.T) {
 		if _, err := c.UpdateService(ctx, &sdkecs.UpdateServiceInput{Cluster: aws.String("web"), Service: aws.String("api"), DesiredCount: aws.Int32(3)}); err != nil {
 			t.Fatal(err)
 		}
-		out, err := sdkecs.NewServicesStableWaiter(c).WaitForOutput(ctx, describe, waiterMaxWait, servicesStable(&waiterPolls{clock: clock}))
+		out, err := sdkecs.NewServicesStableWaiter(c).WaitForOutput(ctx, describe, waiterMaxWait, servicesStable(&waiterPolls{srv: srv.Server}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -280,7 +283,7 @@ func TestSDKECSLifecycle(t *testing.T) {
 		}
 		task := aws.ToString(run.Tasks[0].TaskArn)
 		in := &sdkecs.DescribeTasksInput{Cluster: aws.String("web"), Tasks: []string{task}}
-		out, err := sdkecs.NewTasksRunningWaiter(c).WaitForOutput(ctx, in, waiterMaxWait, tasksRunning(&waiterPolls{clock: clock}))
+		out, err := sdkecs.NewTasksRunningWaiter(c).WaitForOutput(ctx, in, waiterMaxWait, tasksRunning(&waiterPolls{srv: srv.Server}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -290,7 +293,7 @@ func TestSDKECSLifecycle(t *testing.T) {
 		if _, err := c.StopTask(ctx, &sdkecs.StopTaskInput{Cluster: aws.String("web"), Task: aws.String(task)}); err != nil {
 			t.Fatal(err)
 		}
-		out, err = sdkecs.NewTasksStoppedWaiter(c).WaitForOutput(ctx, in, waiterMaxWait, tasksStopped(&waiterPolls{clock: clock}))
+		out, err = sdkecs.NewTasksStoppedWaiter(c).WaitForOutput(ctx, in, waiterMaxWait, tasksStopped(&waiterPolls{srv: srv.Server}))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -298,7 +301,7 @@ func TestSDKECSLifecycle(t *testing.T) {
 			t.Errorf("lastStatus %q, want STOPPED", got)
 		}
 	})
-	t.Run("a deleted service drains, the SDK's ServicesInactive waiter sees it INACTIVE, and it is then not found", func(t *testing.T) {
+	t.Run("a deleted service drains, the SDK's ServicesInactive waiter sees it INACTIVE, and an update is refused as not active", func(t *testing.T) {
 		out, err := c.DeleteService(ctx, &sdkecs.DeleteServiceInput{Cluster: aws.String("web"), Service: aws.String("api"), Force: aws.Bool(true)})
 		if err != nil {
 			t.Fatal(err)
@@ -306,11 +309,16 @@ func TestSDKECSLifecycle(t *testing.T) {
 		if got := aws.ToString(out.Service.Status); got != "DRAINING" {
 			t.Errorf("DeleteService answered status %q, want DRAINING", got)
 		}
-		w := &waiterPolls{clock: clock}
+		w := &waiterPolls{srv: srv.Server}
 		if err := sdkecs.NewServicesInactiveWaiter(c).Wait(ctx, describe, waiterMaxWait, servicesInactive(w)); err != nil {
 			t.Fatal(err)
 		}
+		t.Logf("ServicesInactive retried %d times", w.retries)
 		_, err = c.UpdateService(ctx, &sdkecs.UpdateServiceInput{Cluster: aws.String("web"), Service: aws.String("api"), DesiredCount: aws.Int32(1)})
+		var nf *ecstypes.ServiceNotFoundException
+		if errors.As(err, &nf) {
+			knownMockBug(t, "ecs-update-inactive")
+		}
 		wantSDKError[*ecstypes.ServiceNotActiveException](t, "update inactive api", err)
 	})
 	t.Run("a deleted cluster is INACTIVE and a service cannot be created in it", func(t *testing.T) {
@@ -319,7 +327,7 @@ func TestSDKECSLifecycle(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		clock.Advance(time.Hour)
+		srv.AdvanceClock(ecsTransition)
 		out, err := c.DeleteCluster(ctx, &sdkecs.DeleteClusterInput{Cluster: aws.String("web")})
 		if err != nil {
 			t.Fatal(err)

@@ -36,6 +36,12 @@ var knownMockBugs = map[string]string{
 	"scheduler-default-group": "Scheduler has no default schedule group: CreateSchedule, GetSchedule and ListSchedules without GroupName " +
 		"answer 404 ResourceNotFoundException \"ScheduleGroup  does not exist\" (empty name), where the service uses the group named default " +
 		"(which always exists, GetScheduleGroup default answers it) and ListSchedules without a group lists the schedules of every group",
+	"ecs-update-inactive": "ECS UpdateService of a service that DeleteService made INACTIVE (DescribeServices still answers it, status INACTIVE) " +
+		"answers ServiceNotFoundException; ECS answers ServiceNotActiveException (\"Service was not ACTIVE\") for a service that exists but is not ACTIVE",
+	"vpclattice-update-output": "VPC Lattice UpdateService answers an output without id, arn, name or authType (the SDK reads them empty); " +
+		"the service answers the updated service's members, as GetService then does",
+	"vpclattice-listener-service-arn": "VPC Lattice CreateListener answers serviceId but not serviceArn, which the service answers " +
+		"(the parent's ARN, as GetService gives it)",
 	"scheduler-creation-date": "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, " +
 		"which the service always sets (the SDK decodes them as *time.Time; the mock leaves them nil)",
 }

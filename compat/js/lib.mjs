@@ -76,6 +76,9 @@ const knownBugs = {
     "Scheduler CreateScheduleGroup and CreateSchedule answer {}: the SDK expects the required ScheduleGroupArn / ScheduleArn",
   "scheduler-default-group":
     "Scheduler has no default schedule group: CreateSchedule without GroupName answers 404 \"ScheduleGroup  does not exist\"",
+  "ecs-update-inactive":
+    "ECS UpdateService of an INACTIVE service answers ServiceNotFoundException, where ECS answers ServiceNotActiveException",
+  "vpclattice-listener-service-arn": "VPC Lattice CreateListener answers serviceId but not serviceArn",
   "scheduler-creation-date":
     "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, which the service always sets",
 };
@@ -85,6 +88,14 @@ class Skip extends Error {}
 export function knownBug(key) {
   assert.ok(key in knownBugs, `no known mock bug ${key}`);
   throw new Skip(`known mock bug (reported): ${knownBugs[key]}`);
+}
+
+// requireStored skips the step when the service's mock stored no resource
+// of kind: the kind is not one its spec declares yet (the Go scenarios,
+// which see the declared kinds, say which).
+export async function requireStored(service, kind) {
+  const stored = await control("GET", `resources?service=${encodeURIComponent(service)}&kind=${encodeURIComponent(kind)}`);
+  if ((stored[service] ?? []).length === 0) throw new Skip(`the ${service} mock keeps no ${kind} resources yet`);
 }
 
 // expectError checks that promise rejects with the SDK's typed exception

@@ -20,7 +20,7 @@ import {
   ResourceNotFoundException,
   ValidationException,
 } from "@aws-sdk/client-vpc-lattice";
-import { advanceClock, assert, clientConfig, collect, done, expectError, requireResources, step } from "../lib.mjs";
+import { advanceClock, assert, clientConfig, collect, done, expectError, knownBug, requireResources, step } from "../lib.mjs";
 
 await requireResources("vpclattice");
 const c = new VPCLatticeClient(clientConfig);
@@ -85,9 +85,10 @@ await step("a listener is created in the service and listed under it", async () 
     serviceIdentifier: svc.id, name: "http", protocol: "HTTP", port: 80,
     defaultAction: { fixedResponse: { statusCode: 404 } },
   }));
-  assert.deepEqual([listener.serviceId, listener.serviceArn], [svc.id, svc.arn]);
   const out = await c.send(new ListListenersCommand({ serviceIdentifier: svc.arn }));
   assert.deepEqual(out.items.map((l) => l.id), [listener.id]);
+  if (listener.serviceArn === undefined) knownBug("vpclattice-listener-service-arn");
+  assert.deepEqual([listener.serviceId, listener.serviceArn], [svc.id, svc.arn]);
 });
 
 await step("a service that still has a listener is not deleted", async () => {
