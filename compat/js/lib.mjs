@@ -73,7 +73,7 @@ export const waiterConfig = { minDelay: 0.01, maxDelay: 0.05, maxWaitTime: 30 };
 // Go SDK). A step meeting exactly the symptom skips with the description.
 const knownBugs = {
   "scheduler-create-arn":
-    "Scheduler CreateScheduleGroup and CreateSchedule answer {}: the SDK expects the required ScheduleGroupArn / ScheduleArn",
+    "Scheduler CreateScheduleGroup and CreateSchedule answer the placeholder ARN arn:aws:scheduler:-:000000000000:schedule-group/-, not the new resource's",
   "scheduler-default-group":
     "Scheduler has no default schedule group: CreateSchedule without GroupName answers 404 \"ScheduleGroup  does not exist\"",
   "ecs-update-inactive":

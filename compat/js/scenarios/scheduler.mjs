@@ -43,7 +43,7 @@ await step("a group and five schedules in it are created", async () => {
 }, { fatal: true });
 
 await step("the creates answer the new ARNs", async () => {
-  if (created.group.ScheduleGroupArn === undefined) knownBug("scheduler-create-arn");
+  if (created.group.ScheduleGroupArn?.includes(":000000000000:")) knownBug("scheduler-create-arn");
   assert.deepEqual(
     [created.group.ScheduleGroupArn, ...created.schedules.map((s) => s.ScheduleArn)],
     [groupArn, ...names.map((n) => `arn:aws:scheduler:${region}:${account}:schedule/js-jobs/${n}`)],
