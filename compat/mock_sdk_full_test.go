@@ -204,10 +204,10 @@ func TestSDKCallsNewAppRunnerOperations(t *testing.T) {
 			_, err := c.ListServices(ctx, &sdkapprunner.ListServicesInput{MaxResults: aws.Int32(21)})
 			return err
 		}, invalid("MaxResults")},
-		{"DescribeService of an ARN is answered", func(ctx context.Context) error {
+		{"DescribeService of an ARN naming no service is a ResourceNotFoundException", func(ctx context.Context) error {
 			_, err := c.DescribeService(ctx, &sdkapprunner.DescribeServiceInput{ServiceArn: aws.String(arn)})
 			return err
-		}, answered},
+		}, func(t *testing.T, err error) { wantTyped[*apprunnertypes.ResourceNotFoundException](t, err, arn) }},
 		{"DescribeService of something not an ARN is an InvalidRequestException", func(ctx context.Context) error {
 			_, err := c.DescribeService(ctx, &sdkapprunner.DescribeServiceInput{ServiceArn: aws.String("python-app")})
 			return err

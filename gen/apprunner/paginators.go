@@ -24,6 +24,25 @@ func NewListAutoScalingConfigurationsPaginator(client API, params *ListAutoScali
 	})
 }
 
+// ListConnectionsPaginator pages through the results of ListConnections.
+type ListConnectionsPaginator = specrt.Paginator[ListConnectionsInput, ListConnectionsOutput]
+
+// NewListConnectionsPaginator returns a paginator over the results of
+// ListConnections, starting from params (which it copies; nil is the empty
+// input). Pages follow while the output's NextToken is set and differs from
+// the one sent.
+func NewListConnectionsPaginator(client API, params *ListConnectionsInput) *ListConnectionsPaginator {
+	return specrt.NewPaginator(params, client.ListConnections, func(in *ListConnectionsInput, out *ListConnectionsOutput) bool {
+		more := false
+		t0 := out.NextToken
+		if t0 != nil && *t0 != "" && (in.NextToken == nil || *in.NextToken != *t0) {
+			more = true
+		}
+		in.NextToken = t0
+		return more
+	})
+}
+
 // ListObservabilityConfigurationsPaginator pages through the results of
 // ListObservabilityConfigurations.
 type ListObservabilityConfigurationsPaginator = specrt.Paginator[ListObservabilityConfigurationsInput, ListObservabilityConfigurationsOutput]

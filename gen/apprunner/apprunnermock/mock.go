@@ -1799,7 +1799,698 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:     specrt.AWSJSON10,
+	Protocol: specrt.AWSJSON10,
+	Resources: []*mockrt.Resource{
+		{
+			ARN:         "AutoScalingConfigurationArn",
+			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:autoscalingconfiguration/{output.AutoScalingConfigurationName}/1/{random:0-9a-f:32}",
+			ID:          "AutoScalingConfigurationName",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			Name:       "AutoScalingConfiguration",
+			NameMember: "AutoScalingConfigurationName",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "AutoScalingConfiguration",
+					Operation:   "CreateAutoScalingConfiguration",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(apprunner.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "AutoScalingConfigurationRevision",
+							Value: 1,
+						},
+						{
+							Path:  "Latest",
+							Value: true,
+						},
+						{
+							Path:  "IsDefault",
+							Value: false,
+						},
+						{
+							Path:  "HasAssociatedService",
+							Value: false,
+						},
+						{
+							Path:  "CreatedAt",
+							Value: "{now}",
+						},
+					},
+					TagKey:     "Key",
+					TagValue:   "Value",
+					Tags:       "Tags",
+					Transition: &mockrt.Transition{During: "ACTIVE"},
+				},
+				{
+					Description: "AutoScalingConfiguration",
+					Identifier:  "AutoScalingConfigurationArn",
+					Operation:   "DeleteAutoScalingConfiguration",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "AutoScalingConfiguration",
+					Identifier:  "AutoScalingConfigurationArn",
+					Operation:   "DescribeAutoScalingConfiguration",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "NextToken",
+					Items:       "AutoScalingConfigurationSummaryList",
+					LimitKey:    "MaxResults",
+					MaxPageSize: 100,
+					Operation:   "ListAutoScalingConfigurations",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+			},
+			Status: "Status",
+		},
+		{
+			ARN:         "ConnectionArn",
+			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:connection/{output.ConnectionName}/{random:0-9a-f:32}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			ID: "ConnectionArn",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			Name:       "Connection",
+			NameMember: "ConnectionName",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "Connection",
+					Operation:   "CreateConnection",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(apprunner.ServiceQuotaExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "CreatedAt",
+							Value: "{now}",
+						},
+					},
+					TagKey:   "Key",
+					TagValue: "Value",
+					Tags:     "Tags",
+					Transition: &mockrt.Transition{
+						During: "PENDING_HANDSHAKE",
+						Then:   "AVAILABLE",
+					},
+				},
+				{
+					Description: "Connection",
+					Identifier:  "ConnectionArn",
+					Operation:   "DeleteConnection",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Filters:     []string{"ConnectionName"},
+					InputToken:  "NextToken",
+					Items:       "ConnectionSummaryList",
+					LimitKey:    "MaxResults",
+					MaxPageSize: 100,
+					Operation:   "ListConnections",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+			},
+			Status: "Status",
+		},
+		{
+			ARN:         "ObservabilityConfigurationArn",
+			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:observability-configuration/{output.ObservabilityConfigurationName}",
+			ID:          "ObservabilityConfigurationName",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			Name:       "ObservabilityConfiguration",
+			NameMember: "ObservabilityConfigurationName",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "ObservabilityConfiguration",
+					Operation:   "CreateObservabilityConfiguration",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(apprunner.ServiceQuotaExceededException)
+						},
+					},
+					Role:       mockrt.RoleCreate,
+					TagKey:     "Key",
+					TagValue:   "Value",
+					Tags:       "Tags",
+					Transition: &mockrt.Transition{During: "ACTIVE"},
+				},
+				{
+					Description: "ObservabilityConfiguration",
+					Identifier:  "ObservabilityConfigurationArn",
+					Operation:   "DeleteObservabilityConfiguration",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "ObservabilityConfiguration",
+					Identifier:  "ObservabilityConfigurationArn",
+					Operation:   "DescribeObservabilityConfiguration",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "NextToken",
+					Items:       "ObservabilityConfigurationSummaryList",
+					LimitKey:    "MaxResults",
+					MaxPageSize: 100,
+					Operation:   "ListObservabilityConfigurations",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+			},
+			Status: "Status",
+		},
+		{
+			ARN:         "ServiceArn",
+			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:service/{output.ServiceId}",
+			Defaults: []mockrt.Field{
+				{
+					Path:  "ServiceName",
+					Value: "a---",
+				},
+				{
+					Path:  "ServiceId",
+					Value: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+				},
+				{
+					Path:  "ServiceArn",
+					Value: "arn:aws:::000000000000:-",
+				},
+				{
+					Path:  "CreatedAt",
+					Value: "{now}",
+				},
+				{
+					Path:  "UpdatedAt",
+					Value: "{now}",
+				},
+				{
+					Path:  "Status",
+					Value: "CREATE_FAILED",
+				},
+				{
+					Path:  "SourceConfiguration",
+					Value: map[string]any{},
+				},
+				{
+					Path:  "InstanceConfiguration",
+					Value: map[string]any{},
+				},
+				{
+					Path:  "AutoScalingConfigurationSummary",
+					Value: map[string]any{},
+				},
+				{
+					Path:  "NetworkConfiguration",
+					Value: map[string]any{},
+				},
+			},
+			ID: "ServiceId",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			Name:       "Service",
+			NameMember: "ServiceName",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "Service",
+					Operation:   "CreateService",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(apprunner.ServiceQuotaExceededException)
+						},
+					},
+					Role:     mockrt.RoleCreate,
+					TagKey:   "Key",
+					TagValue: "Value",
+					Tags:     "Tags",
+					Transition: &mockrt.Transition{
+						During: "OPERATION_IN_PROGRESS",
+						Then:   "RUNNING",
+					},
+				},
+				{
+					Description: "Service",
+					Identifier:  "ServiceArn",
+					Operation:   "DeleteService",
+					Role:        mockrt.RoleDelete,
+					Transition:  &mockrt.Transition{During: "OPERATION_IN_PROGRESS"},
+				},
+				{
+					Description: "Service",
+					Identifier:  "ServiceArn",
+					Operation:   "DescribeService",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "NextToken",
+					Items:       "ServiceSummaryList",
+					LimitKey:    "MaxResults",
+					MaxPageSize: 20,
+					Operation:   "ListServices",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Description: "Service",
+					Identifier:  "ServiceArn",
+					Operation:   "PauseService",
+					Role:        mockrt.RoleAction,
+					Transition: &mockrt.Transition{
+						During: "OPERATION_IN_PROGRESS",
+						Then:   "PAUSED",
+					},
+				},
+				{
+					Description: "Service",
+					Identifier:  "ServiceArn",
+					Operation:   "ResumeService",
+					Role:        mockrt.RoleAction,
+					Transition: &mockrt.Transition{
+						During: "OPERATION_IN_PROGRESS",
+						Then:   "RUNNING",
+					},
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+				{
+					Description: "Service",
+					Identifier:  "ServiceArn",
+					Operation:   "UpdateService",
+					Role:        mockrt.RoleUpdate,
+					Transition: &mockrt.Transition{
+						During: "OPERATION_IN_PROGRESS",
+						Then:   "RUNNING",
+					},
+				},
+			},
+			Status: "Status",
+		},
+		{
+			ARN:         "VpcConnectorArn",
+			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:vpc-connector/{output.VpcConnectorName}",
+			ID:          "VpcConnectorName",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			Name:       "VpcConnector",
+			NameMember: "VpcConnectorName",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "VpcConnector",
+					Operation:   "CreateVpcConnector",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(apprunner.ServiceQuotaExceededException)
+						},
+					},
+					Role:       mockrt.RoleCreate,
+					TagKey:     "Key",
+					TagValue:   "Value",
+					Tags:       "Tags",
+					Transition: &mockrt.Transition{During: "ACTIVE"},
+				},
+				{
+					Description: "VpcConnector",
+					Identifier:  "VpcConnectorArn",
+					Operation:   "DeleteVpcConnector",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "VpcConnector",
+					Identifier:  "VpcConnectorArn",
+					Operation:   "DescribeVpcConnector",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					InputToken:  "NextToken",
+					Items:       "VpcConnectors",
+					LimitKey:    "MaxResults",
+					MaxPageSize: 100,
+					Operation:   "ListVpcConnectors",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+			},
+			Status: "Status",
+		},
+		{
+			ARN:         "VpcIngressConnectionArn",
+			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:vpc-ingress-connection/{output.VpcIngressConnectionName}",
+			ID:          "VpcIngressConnectionName",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			Name:       "VpcIngressConnection",
+			NameMember: "VpcIngressConnectionName",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.ResourceNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "VpcIngressConnection",
+					Operation:   "CreateVpcIngressConnection",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(apprunner.ServiceQuotaExceededException)
+						},
+					},
+					Role:       mockrt.RoleCreate,
+					TagKey:     "Key",
+					TagValue:   "Value",
+					Tags:       "Tags",
+					Transition: &mockrt.Transition{During: "AVAILABLE"},
+				},
+				{
+					Description: "VpcIngressConnection",
+					Identifier:  "VpcIngressConnectionArn",
+					Operation:   "DeleteVpcIngressConnection",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "VpcIngressConnection",
+					Identifier:  "VpcIngressConnectionArn",
+					Operation:   "DescribeVpcIngressConnection",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					InputToken:  "NextToken",
+					Items:       "VpcIngressConnectionSummaryList",
+					LimitKey:    "MaxResults",
+					MaxPageSize: 100,
+					Operation:   "ListVpcIngressConnections",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+				{
+					Description: "VpcIngressConnection",
+					Identifier:  "VpcIngressConnectionArn",
+					Operation:   "UpdateVpcIngressConnection",
+					Role:        mockrt.RoleUpdate,
+				},
+			},
+			Status: "Status",
+		},
+	},
 	SigningName:  "apprunner",
 	TargetPrefix: "AppRunner",
 	ValidationError: &mockrt.ErrorTemplate{

@@ -1,0 +1,154 @@
+package mocktest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/specgen/specgen/gen/apprunner"
+	"github.com/specgen/specgen/gen/apprunner/apprunnermock"
+	"github.com/specgen/specgen/specrt/mockrt"
+)
+
+// TestAppRunnerLifecycle drives App Runner's generated client against its
+// generated mock: the seed's CreateService (its mock block shapes the
+// answer and the description kept), the services' asynchronous operations
+// (OPERATION_IN_PROGRESS, then RUNNING or PAUSED, on a clock the test
+// moves), auto scaling configurations and connections.
+func TestAppRunnerLifecycle(t *testing.T) {
+	ctx := t.Context()
+	clock := mockrt.NewManualClock(manualStart)
+	_, url := apprunnermock.NewTestServer(t, mockrt.WithClock(clock.Now))
+	c := apprunner.New(options(url))
+	source := &apprunner.SourceConfiguration{ImageRepository: &apprunner.ImageRepository{
+		ImageIdentifier: new("public.ecr.aws/aws-containers/hello-app-runner:latest"), ImageRepositoryType: apprunner.ImageRepositoryTypeEcrPublic}}
+
+	var arns, names []string
+	for i := range 5 {
+		name := fmt.Sprintf("web-%d", i)
+		out := must(c.CreateService(ctx, &apprunner.CreateServiceInput{ServiceName: &name, SourceConfiguration: source,
+			Tags: []apprunner.Tag{{Key: new("team"), Value: new("a")}}}))(t)
+		if out.Service.Status != apprunner.ServiceStatusOperationInProgress || out.OperationID == nil {
+			t.Errorf("new service: %s, operation %v; want OPERATION_IN_PROGRESS and an operation id", out.Service.Status, out.OperationID)
+		}
+		arns, names = append(arns, *out.Service.ServiceARN), append(names, name)
+	}
+	describe := func(t *testing.T, arn string) *apprunner.Service {
+		t.Helper()
+		return must(c.DescribeService(ctx, &apprunner.DescribeServiceInput{ServiceARN: &arn}))(t).Service
+	}
+	t.Run("a name already taken answers the seed's InvalidRequestException", func(t *testing.T) {
+		_, err := c.CreateService(ctx, &apprunner.CreateServiceInput{ServiceName: new("web-0"), SourceConfiguration: source})
+		wantCode(t, "second web-0", err, "InvalidRequestException")
+	})
+	t.Run("the service is read by ARN as the seed's mock block built it", func(t *testing.T) {
+		s := describe(t, arns[0])
+		if !strings.HasPrefix(*s.ServiceARN, "arn:aws:apprunner:us-east-1:123456789012:service/web-0/") || !strings.HasSuffix(*s.ServiceARN, *s.ServiceID) {
+			t.Errorf("ARN %s, id %s", *s.ServiceARN, *s.ServiceID)
+		}
+		got := []string{*s.InstanceConfiguration.CPU, *s.InstanceConfiguration.Memory, string(s.HealthCheckConfiguration.Protocol), string(s.Status)}
+		if diff := cmp.Diff([]string{"1 vCPU", "2 GB", "TCP", "OPERATION_IN_PROGRESS"}, got); diff != "" {
+			t.Errorf("described (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("the service is RUNNING once the operation is over", func(t *testing.T) {
+		clock.Advance(time.Second)
+		if s := describe(t, arns[0]); s.Status != apprunner.ServiceStatusRunning {
+			t.Errorf("status %s, want RUNNING", s.Status)
+		}
+	})
+	t.Run("the services list in pages of two", func(t *testing.T) {
+		p := apprunner.NewListServicesPaginator(c, &apprunner.ListServicesInput{MaxResults: new(int32(2))})
+		var got []string
+		pages := 0
+		for p.HasMorePages() {
+			out := must(p.NextPage(ctx))(t)
+			pages++
+			for _, s := range out.ServiceSummaryList {
+				got = append(got, *s.ServiceName)
+			}
+		}
+		if diff := cmp.Diff(names, got); diff != "" {
+			t.Errorf("listed (-want +got):\n%s", diff)
+		}
+		if pages != 3 {
+			t.Errorf("%d pages, want 3", pages)
+		}
+	})
+	t.Run("tags given at create are listed, added and removed by ARN", func(t *testing.T) {
+		must(c.TagResource(ctx, &apprunner.TagResourceInput{ResourceARN: &arns[1], Tags: []apprunner.Tag{{Key: new("env"), Value: new("test")}}}))(t)
+		tags := func() []apprunner.Tag {
+			return must(c.ListTagsForResource(ctx, &apprunner.ListTagsForResourceInput{ResourceARN: &arns[1]}))(t).Tags
+		}
+		if diff := cmp.Diff([]apprunner.Tag{{Key: new("env"), Value: new("test")}, {Key: new("team"), Value: new("a")}}, tags()); diff != "" {
+			t.Errorf("tags (-want +got):\n%s", diff)
+		}
+		must(c.UntagResource(ctx, &apprunner.UntagResourceInput{ResourceARN: &arns[1], TagKeys: []string{"team"}}))(t)
+		if diff := cmp.Diff([]apprunner.Tag{{Key: new("env"), Value: new("test")}}, tags()); diff != "" {
+			t.Errorf("tags after untag (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("an update runs as an operation and changes the instance", func(t *testing.T) {
+		out := must(c.UpdateService(ctx, &apprunner.UpdateServiceInput{ServiceARN: &arns[2], InstanceConfiguration: &apprunner.InstanceConfiguration{CPU: new("2 vCPU"), Memory: new("4 GB")}}))(t)
+		if out.Service.Status != apprunner.ServiceStatusOperationInProgress {
+			t.Errorf("updating: %s, want OPERATION_IN_PROGRESS", out.Service.Status)
+		}
+		clock.Advance(time.Second)
+		s := describe(t, arns[2])
+		if s.Status != apprunner.ServiceStatusRunning || *s.InstanceConfiguration.CPU != "2 vCPU" {
+			t.Errorf("updated: %s %s, want RUNNING with 2 vCPU", s.Status, *s.InstanceConfiguration.CPU)
+		}
+	})
+	t.Run("a service pauses and resumes", func(t *testing.T) {
+		must(c.PauseService(ctx, &apprunner.PauseServiceInput{ServiceARN: &arns[3]}))(t)
+		clock.Advance(time.Second)
+		if s := describe(t, arns[3]); s.Status != apprunner.ServiceStatusPaused {
+			t.Errorf("paused: %s", s.Status)
+		}
+		must(c.ResumeService(ctx, &apprunner.ResumeServiceInput{ServiceARN: &arns[3]}))(t)
+		clock.Advance(time.Second)
+		if s := describe(t, arns[3]); s.Status != apprunner.ServiceStatusRunning {
+			t.Errorf("resumed: %s", s.Status)
+		}
+	})
+	t.Run("a deleted service is gone once the operation is over", func(t *testing.T) {
+		out := must(c.DeleteService(ctx, &apprunner.DeleteServiceInput{ServiceARN: &arns[4]}))(t)
+		if out.Service.Status != apprunner.ServiceStatusOperationInProgress {
+			t.Errorf("deleting: %s", out.Service.Status)
+		}
+		clock.Advance(time.Second)
+		_, err := c.DescribeService(ctx, &apprunner.DescribeServiceInput{ServiceARN: &arns[4]})
+		wantCode(t, "the deleted service", err, "ResourceNotFoundException")
+	})
+	t.Run("an auto scaling configuration is created, read by ARN and deleted", func(t *testing.T) {
+		asc := must(c.CreateAutoScalingConfiguration(ctx, &apprunner.CreateAutoScalingConfigurationInput{AutoScalingConfigurationName: new("small"), MaxSize: new(int32(3))}))(t).AutoScalingConfiguration
+		if !strings.HasPrefix(*asc.AutoScalingConfigurationARN, "arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/small/1/") || *asc.AutoScalingConfigurationRevision != 1 || asc.Status != "ACTIVE" {
+			t.Errorf("created %s revision %d %s", *asc.AutoScalingConfigurationARN, *asc.AutoScalingConfigurationRevision, asc.Status)
+		}
+		got := must(c.DescribeAutoScalingConfiguration(ctx, &apprunner.DescribeAutoScalingConfigurationInput{AutoScalingConfigurationARN: asc.AutoScalingConfigurationARN}))(t).AutoScalingConfiguration
+		if *got.MaxSize != 3 {
+			t.Errorf("max size %d, want 3", *got.MaxSize)
+		}
+		must(c.DeleteAutoScalingConfiguration(ctx, &apprunner.DeleteAutoScalingConfigurationInput{AutoScalingConfigurationARN: asc.AutoScalingConfigurationARN}))(t)
+		_, err := c.DescribeAutoScalingConfiguration(ctx, &apprunner.DescribeAutoScalingConfigurationInput{AutoScalingConfigurationARN: asc.AutoScalingConfigurationARN})
+		wantCode(t, "the deleted configuration", err, "ResourceNotFoundException")
+	})
+	t.Run("a connection waits for its handshake and is listed by name", func(t *testing.T) {
+		conn := must(c.CreateConnection(ctx, &apprunner.CreateConnectionInput{ConnectionName: new("github"), ProviderType: apprunner.ProviderTypeGithub}))(t).Connection
+		must(c.CreateConnection(ctx, &apprunner.CreateConnectionInput{ConnectionName: new("other"), ProviderType: apprunner.ProviderTypeGithub}))(t)
+		if conn.Status != apprunner.ConnectionStatusPendingHandshake {
+			t.Errorf("new connection: %s", conn.Status)
+		}
+		clock.Advance(time.Second)
+		got := must(c.ListConnections(ctx, &apprunner.ListConnectionsInput{ConnectionName: new("github")}))(t).ConnectionSummaryList
+		if len(got) != 1 || *got[0].ConnectionARN != *conn.ConnectionARN || got[0].Status != apprunner.ConnectionStatusAvailable {
+			t.Errorf("listed by name: %+v, want github AVAILABLE", got)
+		}
+		must(c.DeleteConnection(ctx, &apprunner.DeleteConnectionInput{ConnectionARN: conn.ConnectionARN}))(t)
+		_, err := c.DeleteConnection(ctx, &apprunner.DeleteConnectionInput{ConnectionARN: conn.ConnectionARN})
+		wantCode(t, "the deleted connection", err, "ResourceNotFoundException")
+	})
+}
