@@ -339,3 +339,43 @@ func TestSDKECSLifecycle(t *testing.T) {
 		wantSDKError[*ecstypes.ClusterNotFoundException](t, "service in deleted web", err)
 	})
 }
+
+// TestSDKECSWaiterWithDefaultDelays is what a user who changes nothing
+// gets: the mock's own transition delays (a second by default) in real
+// time, and the SDK's ServicesInactive waiter with only its MinDelay
+// shortened (its default is 15 s). It finishes once the service has
+// drained; the bound is generous, so a loaded machine makes it slower, not
+// flaky.
+func TestSDKECSWaiterWithDefaultDelays(t *testing.T) {
+	srv, url := ecsmock.NewTestServer(t, mockOptions()...)
+	requireResources(t, srv.Server, "Cluster", "Service")
+	c := sdkecs.New(sdkecs.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	if _, err := c.CreateCluster(ctx, &sdkecs.CreateClusterInput{ClusterName: aws.String("web")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.CreateService(ctx, &sdkecs.CreateServiceInput{Cluster: aws.String("web"), ServiceName: aws.String("api"), TaskDefinition: aws.String("api")}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := c.DeleteService(ctx, &sdkecs.DeleteServiceInput{Cluster: aws.String("web"), Service: aws.String("api"), Force: aws.Bool(true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := aws.ToString(out.Service.Status); got != "DRAINING" {
+		t.Fatalf("DeleteService answered %q, want DRAINING", got)
+	}
+	polls := 0
+	inactive := sdkecs.NewServicesInactiveWaiter(c, func(o *sdkecs.ServicesInactiveWaiterOptions) {
+		o.MinDelay, o.MaxDelay = 100*time.Millisecond, 500*time.Millisecond
+		inner := o.Retryable
+		o.Retryable = func(ctx context.Context, in *sdkecs.DescribeServicesInput, out *sdkecs.DescribeServicesOutput, err error) (bool, error) {
+			polls++
+			return inner(ctx, in, out, err)
+		}
+	})
+	in := &sdkecs.DescribeServicesInput{Cluster: aws.String("web"), Services: []string{"api"}}
+	if err := inactive.Wait(ctx, in, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("ServicesInactive finished after %d polls", polls)
+}
