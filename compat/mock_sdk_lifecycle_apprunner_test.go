@@ -66,6 +66,22 @@ func TestSDKAppRunnerLifecycle(t *testing.T) {
 			t.Errorf("status after the delay %q, want RUNNING", got)
 		}
 	})
+	t.Run("ListOperations lists the create's operation", func(t *testing.T) {
+		out, err := c.ListOperations(ctx, &sdkapprunner.ListOperationsInput{ServiceArn: aws.String(arn)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(out.OperationSummaryList) == 0 {
+			knownMockBug(t, "apprunner-list-operations")
+		}
+		var got []string
+		for _, op := range out.OperationSummaryList {
+			got = append(got, aws.ToString(op.Id)+" "+string(op.Type))
+		}
+		if diff := cmp.Diff([]string{aws.ToString(created.OperationId) + " CREATE_SERVICE"}, got); diff != "" {
+			t.Errorf("operations (-want +got):\n%s", diff)
+		}
+	})
 	t.Run("a second service of the same name is an InvalidRequestException", func(t *testing.T) {
 		_, err := c.CreateService(ctx, appRunnerServiceInput("frontend"))
 		wantSDKError[*apprunnertypes.InvalidRequestException](t, "second frontend", err)

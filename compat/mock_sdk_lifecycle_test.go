@@ -43,6 +43,9 @@ var knownMockBugs = map[string]string{
 		"the service answers the updated service's members, as GetService then does",
 	"vpclattice-listener-service-arn": "VPC Lattice CreateListener answers serviceId but not serviceArn, which the service answers " +
 		"(the parent's ARN, as GetService gives it)",
+	"vpclattice-dates": "VPC Lattice GetService answers no createdAt or lastUpdatedAt, which the service always sets",
+	"apprunner-list-operations": "App Runner ListOperations of a service just created answers an empty OperationSummaryList; " +
+		"the service lists the CREATE_SERVICE operation whose OperationId CreateService answered (and later UPDATE_SERVICE, PAUSE_SERVICE...)",
 	"scheduler-creation-date": "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, " +
 		"which the service always sets (the SDK decodes them as *time.Time; the mock leaves them nil)",
 }

@@ -69,6 +69,20 @@ func TestSDKVPCLatticeLifecycle(t *testing.T) {
 			t.Errorf("status %q, want ACTIVE", got.Status)
 		}
 	})
+	t.Run("the service's creation and update times are set", func(t *testing.T) {
+		got, err := c.GetService(ctx, &sdkvpclattice.GetServiceInput{ServiceIdentifier: aws.String(id)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.CreatedAt == nil && got.LastUpdatedAt == nil {
+			knownMockBug(t, "vpclattice-dates")
+		}
+		for _, d := range []*time.Time{got.CreatedAt, got.LastUpdatedAt} {
+			if d == nil || time.Since(*d).Abs() > 24*time.Hour {
+				t.Errorf("date %v, want about now", d)
+			}
+		}
+	})
 	t.Run("a second service of the same name is a ConflictException", func(t *testing.T) {
 		_, err := c.CreateService(ctx, &sdkvpclattice.CreateServiceInput{Name: aws.String("checkout")})
 		wantSDKError[*vltypes.ConflictException](t, "second checkout", err)
