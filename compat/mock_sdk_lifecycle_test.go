@@ -23,51 +23,6 @@ import (
 // own deserializers, so a member the mock misplaces or mistypes fails here
 // even when the generated client (built from the same spec) would accept it.
 
-// knownMockBugs are the mock's known departures from the service, as
-// reported for routing: a sub-test that meets exactly the symptom
-// described skips with the description rather than fail, and runs again
-// in full once the mock is fixed. Any other wrong answer still fails.
-var knownMockBugs = map[string]string{
-	"scheduler-create-arn": "Scheduler CreateScheduleGroup and CreateSchedule answer a placeholder ARN, " +
-		"arn:aws:scheduler:-:000000000000:schedule-group/- and arn:aws:scheduler:-:000000000000:schedule/-/- (the least value the pattern allows), " +
-		"where the SDK expects the new resource's ARN, the Arn that GetScheduleGroup / GetSchedule answer: " +
-		"the create's output names it ScheduleGroupArn / ScheduleArn, not the description's Arn, and the importer does not map one to the other",
-	"scheduler-name-prefix": "Scheduler ListScheduleGroups ignores NamePrefix: NamePrefix=re answers every group, not only reports " +
-		"(ListSchedules' NamePrefix and State are likely the same, untested); the engine's filters keep equal members only, and the importer infers none here",
-	"scheduler-default-group": "Scheduler has no default schedule group: CreateSchedule, GetSchedule and ListSchedules without GroupName " +
-		"answer 404 ResourceNotFoundException \"ScheduleGroup  does not exist\" (empty name), where the service uses the group named default " +
-		"(which always exists, GetScheduleGroup default answers it) and ListSchedules without a group lists the schedules of every group",
-	"ecs-update-inactive": "ECS UpdateService of a service that DeleteService made INACTIVE (DescribeServices still answers it, status INACTIVE) " +
-		"answers ServiceNotFoundException; ECS answers ServiceNotActiveException (\"Service was not ACTIVE\") for a service that exists but is not ACTIVE",
-	"vpclattice-update-output": "VPC Lattice UpdateService answers an output without id, arn, name or authType (the SDK reads them empty); " +
-		"the service answers the updated service's members, as GetService then does",
-	"vpclattice-listener-service-arn": "VPC Lattice CreateListener answers serviceId but not serviceArn, which the service answers " +
-		"(the parent's ARN, as GetService gives it)",
-	"vpclattice-dates": "VPC Lattice GetService answers no createdAt or lastUpdatedAt, which the service always sets",
-	"apprunner-list-operations": "App Runner ListOperations of a service just created answers an empty OperationSummaryList; " +
-		"the service lists the CREATE_SERVICE operation whose OperationId CreateService answered (and later UPDATE_SERVICE, PAUSE_SERVICE...)",
-	"scheduler-creation-date": "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, " +
-		"which the service always sets (the SDK decodes them as *time.Time; the mock leaves them nil)",
-}
-
-func knownMockBug(t *testing.T, key string) {
-	t.Helper()
-	desc, ok := knownMockBugs[key]
-	if !ok {
-		t.Fatalf("no known mock bug %q", key)
-	}
-	t.Skipf("known mock bug (reported): %s", desc)
-}
-
-// wantSDKError checks that err is the SDK's typed error T.
-func wantSDKError[T error](t *testing.T, what string, err error) {
-	t.Helper()
-	var target T
-	if !errors.As(err, &target) {
-		t.Fatalf("%s: got %v (%T), want %T", what, err, err, target)
-	}
-}
-
 func newSchedulerSDK(t *testing.T) *sdkscheduler.Client {
 	_, url := schedulermock.NewTestServer(t, mockOptions()...)
 	return sdkscheduler.New(sdkscheduler.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})

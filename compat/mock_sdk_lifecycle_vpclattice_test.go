@@ -11,24 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/gen/vpclattice/vpclatticemock"
-	"github.com/specgen/specgen/specrt/mockrt"
 )
-
-// requireResources skips the test when the mock keeps none of the named
-// resource kinds: a service whose overlay still says `resources: ~` has
-// nothing for a lifecycle scenario to drive.
-func requireResources(t *testing.T, s *mockrt.Server, kinds ...string) {
-	t.Helper()
-	have := map[string]bool{}
-	for _, r := range s.Service().Resources {
-		have[r.Name] = true
-	}
-	for _, k := range kinds {
-		if !have[k] {
-			t.Skipf("the %s mock keeps no %s resources yet (its spec has no such resource)", s.Service().Name, k)
-		}
-	}
-}
 
 // TestSDKVPCLatticeLifecycle: VPC Lattice's model has no waiters; the
 // scenario advances the mock's clock and reads the status again, as a
