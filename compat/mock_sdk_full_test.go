@@ -177,10 +177,10 @@ func TestSDKCallsNewCloudMapOperations(t *testing.T) {
 			_, err := c.ListNamespaces(ctx, &sdkservicediscovery.ListNamespacesInput{MaxResults: aws.Int32(101)})
 			return err
 		}, invalid("MaxResults")},
-		{"GetNamespace is answered", func(ctx context.Context) error {
+		{"GetNamespace of an id naming no namespace is NamespaceNotFound", func(ctx context.Context) error {
 			_, err := c.GetNamespace(ctx, &sdkservicediscovery.GetNamespaceInput{Id: aws.String("ns-e4anhexample0004")})
 			return err
-		}, answered},
+		}, func(t *testing.T, err error) { wantTyped[*sdtypes.NamespaceNotFound](t, err, "ns-e4anhexample0004") }},
 		{"GetNamespace with an id over 255 characters is InvalidInput", func(ctx context.Context) error {
 			_, err := c.GetNamespace(ctx, &sdkservicediscovery.GetNamespaceInput{Id: aws.String(strings.Repeat("n", 256))})
 			return err

@@ -60,6 +60,25 @@ func NewGetBundlesPaginator(client API, params *GetBundlesInput) *GetBundlesPagi
 	})
 }
 
+// GetCertificatesPaginator pages through the results of GetCertificates.
+type GetCertificatesPaginator = specrt.Paginator[GetCertificatesInput, GetCertificatesOutput]
+
+// NewGetCertificatesPaginator returns a paginator over the results of
+// GetCertificates, starting from params (which it copies; nil is the empty
+// input). Pages follow while the output's NextPageToken is set and differs
+// from the one sent.
+func NewGetCertificatesPaginator(client API, params *GetCertificatesInput) *GetCertificatesPaginator {
+	return specrt.NewPaginator(params, client.GetCertificates, func(in *GetCertificatesInput, out *GetCertificatesOutput) bool {
+		more := false
+		t0 := out.NextPageToken
+		if t0 != nil && *t0 != "" && (in.PageToken == nil || *in.PageToken != *t0) {
+			more = true
+		}
+		in.PageToken = t0
+		return more
+	})
+}
+
 // GetCloudFormationStackRecordsPaginator pages through the results of
 // GetCloudFormationStackRecords.
 type GetCloudFormationStackRecordsPaginator = specrt.Paginator[GetCloudFormationStackRecordsInput, GetCloudFormationStackRecordsOutput]

@@ -426,7 +426,8 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 		d[jen.Id("Parent")] = jen.Lit(res.Parent.Name)
 	}
 	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID,
-		"Status": res.Status, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate} {
+		"Status": res.Status, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate,
+		"Tags": res.Tags, "TagKey": res.TagKey, "TagValue": res.TagValue} {
 		if v != "" {
 			d[jen.Id(field)] = jen.Lit(v)
 		}
@@ -525,6 +526,26 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	}
 	if v := errorTemplate(p, ro.NotFound); v != nil {
 		d[jen.Id("NotFound")] = v
+	}
+	if fl := ro.FilterList; fl != nil {
+		fd := jen.Dict{}
+		for field, v := range map[string]string{"Member": fl.Member, "Name": fl.Name, "Values": fl.Values, "Condition": fl.Condition} {
+			if v != "" {
+				fd[jen.Id(field)] = jen.Lit(v)
+			}
+		}
+		names := make([]string, 0, len(fl.Fields))
+		for k := range fl.Fields {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		fd[jen.Id("Fields")] = jen.Map(jen.String()).String().ValuesFunc(func(g *jen.Group) {
+			for _, k := range names {
+				g.Line().Lit(k).Op(":").Lit(fl.Fields[k])
+			}
+			g.Line()
+		})
+		d[jen.Id("FilterList")] = jen.Op("&").Add(mrt("FilterList")).Values(fd)
 	}
 	if len(ro.Set) > 0 {
 		d[jen.Id("Set")] = fieldsValue(ro.Set)

@@ -45,7 +45,8 @@ type inferredOp struct {
 	tagKeys     string
 	resourceArn string
 	maxPageSize int
-	status      [2]string // during, then
+	status      [2]string   // during, then
+	set         [][2]string // description member, template
 }
 
 // Suffixes of the members naming a resource, in the order they are
@@ -137,6 +138,14 @@ func (t *translator) inferResource(x string, create *botoOperation, ops map[stri
 		}
 	}
 	c.tags = t.tagsMember(createIn)
+	if r.nm != "" && memberByWire(createIn, r.nm) == nil {
+		// The create names the resource by another member than the
+		// description does: Lightsail's CreateDisk takes diskName, a
+		// disk's description says name.
+		if in := t.findMember(createIn, x, []string{"Name"}, "string"); in != "" {
+			c.set = append(c.set, [2]string{r.nm, "{input." + in + "}"})
+		}
+	}
 	r.ops = append(r.ops, c, &inferredOp{op: read, role: "read", identifier: ident, description: &readDesc})
 	for _, role := range []string{"update", "delete"} {
 		op := ops[strings.ToUpper(role[:1])+role[1:]+x]
@@ -149,7 +158,13 @@ func (t *translator) inferResource(x string, create *botoOperation, ops map[stri
 		}
 		r.ops = append(r.ops, &inferredOp{op: op, role: role, identifier: id, description: t.sameDescription(op, desc, readDesc, false)})
 	}
-	if list := ops["List"+plural(x)]; list != nil {
+	list := ops["List"+plural(x)]
+	if list == nil && strings.HasPrefix(read.name, "Get") && plural(x) != x && ex.paginators["Get"+plural(x)] != nil {
+		// Lightsail reads one disk with GetDisk and pages through them
+		// with GetDisks.
+		list = ops["Get"+plural(x)]
+	}
+	if list != nil {
 		lo := t.listOp(list, ex)
 		if lo == nil {
 			return nil
@@ -589,6 +604,13 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 				s.addStr("during", o.status[0])
 				s.addStr("then", o.status[1])
 				b.add("status", flow(s.n))
+			}
+			if len(o.set) > 0 {
+				s := newMapping()
+				for _, kv := range o.set {
+					s.addStr(kv[0], kv[1])
+				}
+				b.add("set", flow(s.n))
 			}
 			om.add(o.op.name, flow(b.n))
 		}

@@ -22,6 +22,9 @@ type Resource struct {
 	NotFound, Conflict, HasChildren, InvalidToken *MockError
 	// Operations act on the resource, sorted by operation name.
 	Operations []*ResourceOperation
+	// Tags is the description member showing the resource's tags; TagKey
+	// and TagValue the members of one when they are a list of structures.
+	Tags, TagKey, TagValue string
 	// Defaults are the least conforming values of the description's
 	// required members, which a create fills when nothing else set them.
 	Defaults []*MockField
@@ -69,6 +72,15 @@ type ResourceOperation struct {
 	Creates *Creates
 	// NotFound replaces the resource's NotFound for this operation.
 	NotFound *MockError
+	// FilterList is a list's input list of filters; nil for none.
+	FilterList *FilterList
+}
+
+// FilterList is an input list of filters: the list member, the members of
+// a filter, and the description member each field name compares.
+type FilterList struct {
+	Member, Name, Values, Condition string
+	Fields                          map[string]string
 }
 
 // Creates is a resource an operation records beside the one it acts on.

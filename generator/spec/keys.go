@@ -266,6 +266,7 @@ var (
 		{name: "arn", doc: "The description member holding its ARN.", val: vString},
 		{name: "parentId", doc: "The description member holding the parent's id.", val: vString},
 		{name: "status", doc: "The description member holding its status.", val: vString},
+		{name: "tags", doc: "The description member that shows the resource's tags as tag operations change them.", val: vString},
 		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default: the id the input gave, else a UUID.", val: vString},
 		{name: "arnTemplate", doc: "Template of a new resource's ARN; {output.<member>} is the description.", val: vString},
 		{name: "notFound", doc: "The error shape answered for an identifier that names no resource.", val: vString},
@@ -287,10 +288,19 @@ var (
 		{name: "tagKeys", doc: "untag: the input member listing the keys to remove.", val: vString},
 		{name: "status", doc: "How the resource's status moves when the operation succeeds.", val: vKeys(transitionSet)},
 		{name: "set", doc: "create, update, delete, action: map of description member path to template, written last; {output.<path>} is the description.", val: vNamed(vAny)},
-		{name: "notFound", doc: "read, readMany, update, delete, action: the error this operation answers for an identifier naming no resource, when it is not the resource's (the one the operation declares).", val: vString},
+		{name: "notFound", doc: "all but create and list: the error this operation answers for an identifier naming no resource, when it is not the resource's (the one the operation declares).", val: vString},
+		{name: "filterList", doc: "list: an input list of filters, each naming a field, its values and a condition (EQ, IN, BEGINS_WITH).", val: vKeys(filterListSet)},
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},
 		{name: "creates", doc: "create, update, delete, action: another resource the operation records (a pending operation).", val: vKeys(createsSet)},
+	}}
+
+	filterListSet = &keySet{name: "filterList", doc: "An input list of filters by name, values and condition.", keys: []keyDef{
+		{name: "member", required: true, doc: "The input list of filters.", val: vString},
+		{name: "name", required: true, doc: "The member of a filter naming its field.", val: vString},
+		{name: "values", required: true, doc: "The member of a filter listing its values.", val: vString},
+		{name: "condition", doc: "The member of a filter holding its condition (default EQ).", val: vString},
+		{name: "fields", required: true, doc: "Map of a filter's field name to the description member it compares.", val: vNamed(vString)},
 	}}
 
 	createsSet = &keySet{name: "creates", doc: "A resource an operation records beside the one it acts on.", keys: []keyDef{
@@ -332,6 +342,7 @@ var (
 	resourceOpKeys    = resourceOpSet.names()
 	transitionKeys    = transitionSet.names()
 	createsKeys       = createsSet.names()
+	filterListKeys    = filterListSet.names()
 )
 
 // valueAt returns what the tables say of the mapping at path (keys and

@@ -169,7 +169,9 @@ func (r *resolver) operationMock(op *model.Operation, n *yaml.Node) *model.Opera
 		m.IdempotencyMismatch = r.mockError(mismatch, "idempotencyMismatch", sc)
 	}
 	if (len(m.Unique) > 0 || conflict != nil || mismatch != nil || quota != nil || state != nil) && m.Resource == "" {
-		r.errorf(n, "mock of %s needs a resource to keep unique items and idempotency tokens in", op.Name)
+		// Unless a resource's create keeps them (checked with the
+		// resources block).
+		r.storeless = append(r.storeless, storeless{op, n})
 	}
 	return m
 }

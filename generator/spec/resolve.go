@@ -43,6 +43,9 @@ type resolver struct {
 	resDesc  map[*model.Resource]*model.Shape
 	resRefs  []resourceRef
 	resLater []func(map[string]*model.Resource)
+	// storeless are mock blocks that keep unique items or tokens without
+	// a store of their own: only a resource's create may.
+	storeless []storeless
 }
 
 func resolve(l *loader, raw *rawFile) *model.Service {

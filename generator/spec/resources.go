@@ -23,10 +23,10 @@ var roleKeys = map[string][]string{
 	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
 	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
 	"action":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
-	"list":     {"parentIdentifier", "filters", "maxPageSize"},
-	"tag":      {"resourceArn", "tags"},
-	"untag":    {"resourceArn", "tagKeys"},
-	"listTags": {"resourceArn", "tags"},
+	"list":     {"parentIdentifier", "filters", "maxPageSize", "filterList"},
+	"tag":      {"resourceArn", "tags", "notFound"},
+	"untag":    {"resourceArn", "tagKeys", "notFound"},
+	"listTags": {"resourceArn", "tags", "notFound"},
 }
 
 // resources resolves the resources block; it runs after mocks().
@@ -34,6 +34,7 @@ func (r *resolver) resources() {
 	n := r.raw.resources
 	if n == nil {
 		r.resourceRefs()
+		r.storelessMocks()
 		return
 	}
 	byName := map[string]*model.Resource{}
@@ -94,7 +95,32 @@ func (r *resolver) resources() {
 		f(byName)
 	}
 	r.resourceRefs()
+	r.storelessMocks()
 	sort.Slice(r.svc.Resources, func(i, j int) bool { return r.svc.Resources[i].Name < r.svc.Resources[j].Name })
+}
+
+// storeless is a mock block that keeps unique items or idempotency tokens
+// with no store collection of its own (resource).
+type storeless struct {
+	op *model.Operation
+	n  *yaml.Node
+}
+
+// storelessMocks reports the mock blocks that keep unique items or tokens
+// with no store collection, unless their operation creates a resource,
+// whose engine keeps them.
+func (r *resolver) storelessMocks() {
+	for _, sl := range r.storeless {
+		created := false
+		for _, res := range r.svc.Resources {
+			for _, ro := range res.Operations {
+				created = created || ro.Operation == sl.op && ro.Role == "create"
+			}
+		}
+		if !created {
+			r.errorf(sl.n, "mock of %s needs a resource to keep unique items and idempotency tokens in", sl.op.Name)
+		}
+	}
 }
 
 // resourceRef is a {resource.*} reference in an operation's mock block,
@@ -174,7 +200,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			res.Doc = r.str(p.v, "doc").v
 		case "parent":
 			parent = r.str(p.v, "parent")
-		case "id", "name", "arn", "parentId", "status":
+		case "id", "name", "arn", "parentId", "status", "tags":
 			members[k] = r.str(p.v, k)
 		case "idTemplate", "arnTemplate":
 			templates[k] = r.str(p.v, k)
@@ -252,6 +278,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		return parent
 	}
 	r.resDesc[res] = desc
+	if v := members["tags"]; v.ok() {
+		if s := r.memberPath(desc, v, "resource "+res.Name+" tags"); s != nil {
+			res.TagKey, res.TagValue = r.tagMembers(s, v, "resource "+res.Name)
+			res.Tags = v.v
+		}
+	}
 	for _, m := range desc.Members {
 		if !m.Required || m.Location != "" || m.Shape == nil {
 			continue
@@ -275,6 +307,16 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		}
 		if n := later[ro]; n.creates != nil {
 			r.creates(res, ro, n.creates)
+		}
+		if n := later[ro]; n.filterList != nil && ro.FilterList != nil {
+			for _, q := range r.mapping(n.filterList, "filterList", nil) {
+				if q.k.Value != "fields" {
+					continue
+				}
+				for _, f := range r.mapping(q.v, "fields", nil) {
+					r.memberPath(desc, r.str(f.v, "field"), what(res, ro)+" filterList field "+f.k.Value)
+				}
+			}
 		}
 	}
 	set := map[string]*string{"id": &res.ID, "name": &res.NameMember, "arn": &res.ARN, "parentId": &res.ParentID, "status": &res.Status}
@@ -394,7 +436,47 @@ func shapeAt(s *model.Shape, path string) *model.Shape {
 
 // laterNodes are the keys of an operation's binding checked once the
 // description is known.
-type laterNodes struct{ set, failure, creates *yaml.Node }
+type laterNodes struct{ set, failure, creates, filterList *yaml.Node }
+
+// filterList reads a list's filter list; its fields are checked against
+// the description later.
+func (r *resolver) filterList(op *model.Operation, n *yaml.Node, what string) *model.FilterList {
+	fl := &model.FilterList{Fields: map[string]string{}}
+	var member str
+	var elems map[string]str
+	elems = map[string]str{}
+	for _, p := range r.mapping(n, what+" filterList", filterListKeys) {
+		switch p.k.Value {
+		case "member":
+			member = r.str(p.v, "member")
+			fl.Member = member.v
+		case "name", "values", "condition":
+			elems[p.k.Value] = r.str(p.v, p.k.Value)
+		case "fields":
+			for _, q := range r.mapping(p.v, what+" filterList fields", nil) {
+				fl.Fields[q.k.Value] = r.str(q.v, "field").v
+			}
+		}
+	}
+	fl.Name, fl.Values, fl.Condition = elems["name"].v, elems["values"].v, elems["condition"].v
+	if !member.ok() {
+		return fl
+	}
+	s := r.memberPath(op.Input, member, what+" filterList member")
+	if s == nil {
+		return fl
+	}
+	if s.Kind != model.List || s.Member.Kind != model.Structure {
+		r.errorf(member.n, "%s: filterList member %s must be a list of structures", what, member.v)
+		return fl
+	}
+	for k, v := range elems {
+		if v.ok() {
+			r.memberPath(s.Member, v, what+" filterList "+k)
+		}
+	}
+	return fl
+}
 
 func what(res *model.Resource, ro *model.ResourceOperation) string {
 	return "resource " + res.Name + " " + ro.Role + " " + ro.Operation.Name
@@ -563,6 +645,11 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 				r.errorf(v.n, "%s: failures %s must be a list of structures", what, v.v)
 			}
 			ro.Failures = v.v
+		case "filterList":
+			ro.FilterList = r.filterList(op, p.v, what)
+			ln := later[ro]
+			ln.filterList = p.v
+			later[ro] = ln
 		case "failure", "set", "creates":
 			ln := later[ro]
 			switch k {
@@ -634,10 +721,6 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		}
 	}
 	switch ro.Role {
-	case "create":
-		if ro.Description == "-" {
-			r.errorf(n, "%s needs description: the output member holding the new resource", what)
-		}
 	case "read", "update", "delete", "action":
 		need(ro.Identifier, "identifier")
 	case "readMany":

@@ -41,7 +41,7 @@ func TestACreatePastTheLimitIsTheServicesQuotaError(t *testing.T) {
 			if _, err := svc.call(t.Context(), options(url), named(svc.valid, "first-one")); errors.As(err, &ae) && ae.ErrorCode() != svc.duplicateCode {
 				t.Errorf("a duplicate past the limit: %v, want the duplicate's %s", err, svc.duplicateCode)
 			}
-			if n := storedCount(srv); n != 2 {
+			if n := storedCount(srv, svc.op); n != 2 {
 				t.Errorf("%d items stored, want 2", n)
 			}
 		})

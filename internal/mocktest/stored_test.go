@@ -19,12 +19,7 @@ func storedOf(t *testing.T, srv *mockrt.Server, svc *model.Service, op *model.Op
 			if ro.Operation != op || ro.Role != "create" {
 				continue
 			}
-			shape := op.Output
-			for _, m := range op.Output.Members {
-				if m.Name == ro.Description {
-					shape = m.Shape
-				}
-			}
+			shape := descShape(res)
 			var out []any
 			for _, st := range srv.Resources(res.Name) {
 				var v any
@@ -45,14 +40,40 @@ func storedOf(t *testing.T, srv *mockrt.Server, svc *model.Service, op *model.Op
 	return out, op.Output
 }
 
-// storedCount counts the resources and the mock blocks' items srv keeps.
-func storedCount(srv *mockrt.Server) int {
+// descShape is the shape of res's description: the member of its read's
+// output (else its create's) that holds it.
+func descShape(res *model.Resource) *model.Shape {
+	for _, role := range []string{"read", "create"} {
+		for _, ro := range res.Operations {
+			if ro.Role != role || ro.Description == "-" {
+				continue
+			}
+			if ro.Description == "" {
+				return ro.Operation.Output
+			}
+			for _, m := range ro.Operation.Output.Members {
+				if m.Name == ro.Description {
+					return m.Shape
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// storedCount counts what srv keeps of what op created: the resources of
+// the kind it creates, else the mock blocks' items.
+func storedCount(srv *mockrt.Server, op string) int {
+	for _, res := range srv.Service().Resources {
+		for _, ro := range res.Operations {
+			if ro.Operation == op && ro.Role == mockrt.RoleCreate {
+				return len(srv.Resources(res.Name))
+			}
+		}
+	}
 	n := 0
 	for _, c := range srv.Store().Collections() {
 		n += len(srv.Store().List(c))
-	}
-	for _, res := range srv.Service().Resources {
-		n += len(srv.Resources(res.Name))
 	}
 	return n
 }

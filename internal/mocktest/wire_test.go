@@ -53,7 +53,7 @@ func TestConcurrentCreates(t *testing.T) {
 			if ok != 1 {
 				t.Errorf("%d same-name creates succeeded, want exactly 1", ok)
 			}
-			if stored := storedCount(srv); stored != n+1 {
+			if stored := storedCount(srv, svc.op); stored != n+1 {
 				t.Errorf("%d items stored, want %d", stored, n+1)
 			}
 		})

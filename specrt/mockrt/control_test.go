@@ -143,3 +143,54 @@ func TestAdvanceClockMovesStatuses(t *testing.T) {
 		t.Errorf("statuses (-want +got):\n%s", diff)
 	}
 }
+
+// retiringWidgets is widgetService with a delete that keeps a widget,
+// retired, in status GONE, as ECS keeps INACTIVE services.
+func retiringWidgets() *Service {
+	svc := widgetService()
+	for i, ro := range svc.Resources[0].Operations {
+		if ro.Role == RoleDelete {
+			svc.Resources[0].Operations[i].Transition = &Transition{Then: "GONE"}
+		}
+	}
+	return svc
+}
+
+func TestARetiredResourceIsReadNotListedAndSurvivesAStateFile(t *testing.T) {
+	clock := NewManualClock(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+	s := NewServer(retiringWidgets(), WithClock(clock.Now))
+	call(t, s, "CreateWidget", `{"name":"a"}`)
+	call(t, s, "CreateWidget", `{"name":"b"}`)
+	if status, body := call(t, s, "DeleteWidget", `{"widget":"a"}`); status != http.StatusOK || widgetField(body, "status") != "GONE" {
+		t.Fatalf("delete a: %d %v, want GONE", status, body)
+	}
+	var buf bytes.Buffer
+	if err := SaveState(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	loaded := NewServer(retiringWidgets(), WithClock(clock.Now))
+	if err := LoadState(bytes.NewReader(buf.Bytes()), loaded); err != nil {
+		t.Fatal(err)
+	}
+	for name, srv := range map[string]*Server{"as deleted": s, "after a state file": loaded} {
+		t.Run(name, func(t *testing.T) {
+			if _, body := call(t, srv, "GetWidget", `{"widget":"a"}`); widgetField(body, "status") != "GONE" {
+				t.Errorf("read of the retired a: %v, want GONE", body)
+			}
+			_, body := call(t, srv, "ListWidgets", `{}`)
+			var names []string
+			for _, w := range body["widgets"].([]any) {
+				names = append(names, w.(map[string]any)["name"].(string))
+			}
+			if diff := cmp.Diff([]string{"b"}, names); diff != "" {
+				t.Errorf("listed (-want +got):\n%s", diff)
+			}
+			if status, body := call(t, srv, "UpdateWidget", `{"widget":"a","size":2}`); status != http.StatusNotFound {
+				t.Errorf("update of the retired a: %d %v, want 404", status, body)
+			}
+			if status, body := call(t, srv, "CreateWidget", `{"name":"a"}`); status != http.StatusOK || widgetField(body, "status") != "CREATING" {
+				t.Errorf("a created again: %d %v", status, body)
+			}
+		})
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -58,7 +59,7 @@ type kind struct {
 	parent                                    *kind
 	children                                  []*kind
 	idPath, namePath, arnPath                 []string
-	statusPath, parentIDPath                  []string
+	statusPath, parentIDPath, tagsPath        []string
 	idT, arnT                                 *template
 	defaults                                  []compiledField
 	notFound, conflict, hasChildren, badToken *compiledErr
@@ -161,7 +162,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 	for _, res := range svc.Resources {
 		k := &kind{
 			Resource: res, idPath: splitPath(res.ID), namePath: splitPath(res.NameMember), arnPath: splitPath(res.ARN),
-			statusPath: splitPath(res.Status), parentIDPath: splitPath(res.ParentID),
+			statusPath: splitPath(res.Status), parentIDPath: splitPath(res.ParentID), tagsPath: splitPath(res.Tags),
 		}
 		if k.idPath == nil {
 			return nil, fmt.Errorf("resource %s: no id member", res.Name)
@@ -782,6 +783,11 @@ func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record, e *env) ([]byt
 		e.Resource = r.tree()
 		out = s.mockOutput(op, e)
 	}
+	if b.creates != nil {
+		if err := s.createAlso(b.creates, r, out, e, s.now()); err != nil {
+			return nil, err
+		}
+	}
 	return s.answerWith(b, op, r, out)
 }
 
@@ -839,8 +845,8 @@ func (k *kind) fits(w *wireType) bool { return w != nil && w == k.descType }
 // resCreate creates a resource. The description starts as an echo of the
 // input; when the operation has a mock block, its output templates build
 // the answer and what they put at the description's place is written over
-// the echo; the resource's templates fill the id and ARN they leave out;
-// the status is the transition's; Set comes last. The mock block's unique,
+// the echo; Set follows; the resource's templates fill the id and ARN they
+// leave out; the status is the transition's. The mock block's unique,
 // conflict, idempotencyMismatch and quotaExceeded answer for the create.
 func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
 	en, k := s.res, b.kind
@@ -904,6 +910,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 			}
 		}
 	}
+	s.applySet(b.set, desc, e)
 	var name string
 	if k.namePath != nil {
 		name, _ = lookup(desc, k.namePath).(string)
@@ -952,7 +959,6 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 			}
 		}
 	}
-	s.applySet(b.set, desc, e)
 	if k.descType != nil {
 		k.descType.trim(desc, nil, nil)
 	}
@@ -960,7 +966,14 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if err != nil {
 		return nil, internal("the mock cannot store its resource: " + err.Error())
 	}
-	r := &record{kind: k, id: id, name: name, arn: arn, uniq: uniq, parent: parent, desc: string(raw), tags: readTags(b, tree)}
+	r := &record{kind: k, id: id, name: name, arn: arn, uniq: uniq, parent: parent, tags: readTags(b, tree)}
+	if k.tagsPath != nil {
+		setPath(desc, k.tagsPath, r.tagsValue())
+		if raw, err = appendJSON(nil, desc); err != nil {
+			return nil, internal("the mock cannot store its resource: " + err.Error())
+		}
+	}
+	r.desc = string(raw)
 	quota := b.quota
 	if op.quota != nil {
 		quota = op.quota
@@ -1014,6 +1027,13 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 	e.Resource = r.tree()
 	s.applySet(c.set, desc, e)
 	e.Resource = saved
+	for _, f := range k.defaults {
+		if lookup(desc, f.path) == missing {
+			if v := f.tmpl.Eval(e); v != missing && v != nil {
+				setPath(desc, f.path, v)
+			}
+		}
+	}
 	plan, moves := s.planStatus(RoleCreate, c.Transition)
 	if moves && k.statusPath != nil {
 		setPath(desc, k.statusPath, plan.now)
@@ -1122,6 +1142,9 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 			filters[f] = v
 		}
 	}
+	if b.FilterList != nil {
+		filters = s.listFilters(b.FilterList, tree, filters)
+	}
 	items := make([]any, 0, min(size, len(l.recs)-start))
 	var fits, idents bool
 	if lt := op.outType.at(b.items); lt != nil && lt.kind == wireList {
@@ -1164,16 +1187,76 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	return data, nil
 }
 
+// listFilter is one filter of a FilterList: the description member, the
+// values, the condition.
+type listFilter struct {
+	path   []string
+	values []string
+	cond   string
+}
+
+// listFilters adds the filters of the input's filter list to filters,
+// under keys of their own.
+func (s *Server) listFilters(fl *FilterList, tree map[string]any, filters map[string]any) map[string]any {
+	list, _ := lookup(tree, splitPath(fl.Member)).([]any)
+	for i, el := range list {
+		m, _ := el.(map[string]any)
+		name, _ := m[fl.Name].(string)
+		cond, _ := m[fl.Condition].(string)
+		if cond == "" {
+			cond = "EQ"
+		}
+		f := listFilter{cond: cond}
+		if path, ok := fl.Fields[name]; ok {
+			f.path = splitPath(path)
+		}
+		vals, _ := m[fl.Values].([]any)
+		for _, v := range vals {
+			f.values = append(f.values, textOf(v))
+		}
+		if filters == nil {
+			filters = map[string]any{}
+		}
+		filters[fmt.Sprintf("\x00%d", i)] = f
+	}
+	return filters
+}
+
 // matches tells whether r's description has each filter's value in the
-// member of the same name; values are compared as their JSON text, so
-// that a number from a query string equals the stored number.
+// member of the same name (values compared as their JSON text, so that a
+// number from a query string equals the stored number), and passes the
+// filters of a filter list.
 func (r *record) matches(filters map[string]any) bool {
 	if len(filters) == 0 {
 		return true
 	}
 	desc := r.tree()
 	for member, want := range filters {
-		if textOf(desc[member]) != textOf(want) {
+		f, ok := want.(listFilter)
+		if !ok {
+			if textOf(desc[member]) != textOf(want) {
+				return false
+			}
+			continue
+		}
+		if f.path == nil || len(f.values) == 0 {
+			return false
+		}
+		v := textOf(lookup(desc, f.path))
+		switch f.cond {
+		case "EQ":
+			if v != f.values[0] {
+				return false
+			}
+		case "IN":
+			if !slices.Contains(f.values, v) {
+				return false
+			}
+		case "BEGINS_WITH":
+			if !strings.HasPrefix(v, f.values[0]) {
+				return false
+			}
+		default:
 			return false
 		}
 	}
@@ -1235,15 +1318,59 @@ func readTags(b *boundOp, tree map[string]any) map[string]string {
 	return out
 }
 
-func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
-	arn, _ := lookup(tree, b.resourceARN).(string)
-	r := s.res.byARN[arn]
-	if r != nil {
-		if s.res.settle(r, now); r.gone {
-			r = nil
+// tagsValue is r's tags as its description shows them: a map, or a list
+// of key-value structures in key order.
+func (r *record) tagsValue() any {
+	keys := sortedKeys(r.tags)
+	if r.kind.TagKey == "" {
+		m := make(map[string]any, len(keys))
+		for _, key := range keys {
+			m[key] = r.tags[key]
+		}
+		return m
+	}
+	list := make([]any, 0, len(keys))
+	for _, key := range keys {
+		list = append(list, map[string]any{r.kind.TagKey: key, r.kind.TagValue: r.tags[key]})
+	}
+	return list
+}
+
+// showTags writes r's tags into its description's tags member.
+func (en *engine) showTags(r *record) {
+	if r.kind.tagsPath == nil {
+		return
+	}
+	desc := r.tree()
+	setPath(desc, r.kind.tagsPath, r.tagsValue())
+	if data, err := appendJSON(nil, desc); err == nil {
+		en.setDesc(r, data)
+	}
+}
+
+// byTagged finds the live resource a tag operation names: by ARN, else
+// (Lightsail's resourceName) by the name of a top-level resource, the
+// kinds taken in name order.
+func (en *engine) byTagged(v string, now time.Time) *record {
+	if r := en.byARN[v]; r != nil && en.live(r, now) {
+		return r
+	}
+	for _, k := range en.sortedKinds() {
+		if r := k.byName[nameKey{nil, v}]; r != nil && en.live(r, now) {
+			return r
 		}
 	}
+	return nil
+}
+
+func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
+	arn, _ := lookup(tree, b.resourceARN).(string)
+	r := s.res.byTagged(arn, now)
 	if r == nil {
+		if b.notFound != nil {
+			e.Message = fmt.Sprintf("no resource has the ARN %s", arn)
+			return nil, s.buildError(b.notFound, e, nil)
+		}
 		return nil, s.notFound(b.kind, arn, e)
 	}
 	switch b.Role {
@@ -1254,7 +1381,8 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 			}
 			r.tags[key] = val
 		}
-		return []byte("{}"), nil
+		s.res.showTags(r)
+		return s.tagAnswer(op, e)
 	case RoleUntag:
 		keys, _ := lookup(tree, b.tagKeys).([]any)
 		for _, key := range keys {
@@ -1262,7 +1390,8 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 				delete(r.tags, ks)
 			}
 		}
-		return []byte("{}"), nil
+		s.res.showTags(r)
+		return s.tagAnswer(op, e)
 	}
 	keys := sortedKeys(r.tags)
 	out := map[string]any{}
@@ -1279,6 +1408,17 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		}
 		setPath(out, b.tags, list)
 	}
+	op.outType.trim(out, nil, nil)
+	return appendJSON(nil, out)
+}
+
+// tagAnswer is a tag or untag operation's answer: its mock block's output
+// (Lightsail's operations), else an empty one.
+func (s *Server) tagAnswer(op *compiledOp, e *env) ([]byte, error) {
+	if len(op.output) == 0 {
+		return []byte("{}"), nil
+	}
+	out := s.mockOutput(op, e)
 	op.outType.trim(out, nil, nil)
 	return appendJSON(nil, out)
 }

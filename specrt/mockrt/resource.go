@@ -48,6 +48,10 @@ type Resource struct {
 	InvalidToken *ErrorTemplate
 	// Operations are the operations that act on the resource, by role.
 	Operations []ResourceOperation
+	// Tags is the description member that shows the resource's tags (as
+	// TagResource and UntagResource change them), a map of strings or,
+	// with TagKey and TagValue, a list of structures; empty for none.
+	Tags, TagKey, TagValue string
 	// Defaults are values of the description's required members, which a
 	// create gives those that nothing else set, so that every answer
 	// holding the description conforms to its shape.
@@ -130,6 +134,21 @@ type ResourceOperation struct {
 	// NotFound, when set, replaces the resource's NotFound for this
 	// operation (the error it declares).
 	NotFound *ErrorTemplate
+	// FilterList is, for list, an input list of filters by name, values
+	// and condition (Cloud Map's Filters); nil for none.
+	FilterList *FilterList
+}
+
+// FilterList reads a list of filters from a list's input: each element
+// names a field (Name), the values it takes (Values) and how they compare
+// (Condition: EQ, the default, IN or BEGINS_WITH).
+type FilterList struct {
+	// Member is the input list; Name, Values and Condition the members of
+	// its elements.
+	Member, Name, Values, Condition string
+	// Fields maps a filter's name to the description member it compares.
+	// A filter of another name, or with another condition, keeps nothing.
+	Fields map[string]string
 }
 
 // Creates is a resource an operation records beside the one it acts on:

@@ -5553,7 +5553,631 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:     specrt.AWSJSON11,
+	Protocol: specrt.AWSJSON11,
+	Resources: []*mockrt.Resource{
+		{
+			ARN: "certificateArn",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			ID: "certificateName",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "Certificate",
+			NameMember: "certificateName",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "certificate",
+					Operation:   "CreateCertificate",
+					Role:        mockrt.RoleCreate,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+					Transition: &mockrt.Transition{
+						During: "PENDING_VALIDATION",
+						Then:   "ISSUED",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "certificateName",
+					Operation:   "DeleteCertificate",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Filters:     []string{"certificateName"},
+					InputToken:  "pageToken",
+					Items:       "certificates",
+					MaxPageSize: 100,
+					Operation:   "GetCertificates",
+					OutputToken: "nextPageToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceName",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceName",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+			},
+			Status:   "certificateDetail.status",
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tags",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:disk/{output.name}",
+			ID:          "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "Disk",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "",
+					Operation:   "CreateDisk",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "name",
+							Value: "{input.diskName}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "pending",
+						Then:   "available",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "diskName",
+					Operation:   "DeleteDisk",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "disk",
+					Identifier:  "diskName",
+					Operation:   "GetDisk",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "pageToken",
+					Items:       "disks",
+					Operation:   "GetDisks",
+					OutputToken: "nextPageToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+			Status: "state",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:disk-snapshot/{output.name}",
+			ID:          "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "DiskSnapshot",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "",
+					Operation:   "CreateDiskSnapshot",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "name",
+							Value: "{input.diskSnapshotName}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+				},
+				{
+					Description: "-",
+					Identifier:  "diskSnapshotName",
+					Operation:   "DeleteDiskSnapshot",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "diskSnapshot",
+					Identifier:  "diskSnapshotName",
+					Operation:   "GetDiskSnapshot",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "pageToken",
+					Items:       "diskSnapshots",
+					Operation:   "GetDiskSnapshots",
+					OutputToken: "nextPageToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+			Status: "state",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:domain/{output.name}",
+			ID:          "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "Domain",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "",
+					Operation:   "CreateDomain",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "name",
+							Value: "{input.domainName}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+				},
+				{
+					Description: "-",
+					Identifier:  "domainName",
+					Operation:   "DeleteDomain",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "domain",
+					Identifier:  "domainName",
+					Operation:   "GetDomain",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "pageToken",
+					Items:       "domains",
+					Operation:   "GetDomains",
+					OutputToken: "nextPageToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:instance-snapshot/{output.name}",
+			ID:          "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "InstanceSnapshot",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "",
+					Operation:   "CreateInstanceSnapshot",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "name",
+							Value: "{input.instanceSnapshotName}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "pending",
+						Then:   "available",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "instanceSnapshotName",
+					Operation:   "DeleteInstanceSnapshot",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "instanceSnapshot",
+					Identifier:  "instanceSnapshotName",
+					Operation:   "GetInstanceSnapshot",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "pageToken",
+					Items:       "instanceSnapshots",
+					Operation:   "GetInstanceSnapshots",
+					OutputToken: "nextPageToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+			Status: "state",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:key-pair/{output.name}",
+			ID:          "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "KeyPair",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "keyPair",
+					Operation:   "CreateKeyPair",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "name",
+							Value: "{input.keyPairName}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+				},
+				{
+					Description: "-",
+					Identifier:  "keyPairName",
+					Operation:   "DeleteKeyPair",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "keyPair",
+					Identifier:  "keyPairName",
+					Operation:   "GetKeyPair",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "pageToken",
+					Items:       "keyPairs",
+					Operation:   "GetKeyPairs",
+					OutputToken: "nextPageToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:load-balancer/{output.name}",
+			ID:          "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "LoadBalancer",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "",
+					Operation:   "CreateLoadBalancer",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "name",
+							Value: "{input.loadBalancerName}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "provisioning",
+						Then:   "active",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "loadBalancerName",
+					Operation:   "DeleteLoadBalancer",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "loadBalancer",
+					Identifier:  "loadBalancerName",
+					Operation:   "GetLoadBalancer",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "pageToken",
+					Items:       "loadBalancers",
+					Operation:   "GetLoadBalancers",
+					OutputToken: "nextPageToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+			Status: "state",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:relational-database/{output.name}",
+			ID:          "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "RelationalDatabase",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "",
+					Operation:   "CreateRelationalDatabase",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "name",
+							Value: "{input.relationalDatabaseName}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+				},
+				{
+					Description: "-",
+					Identifier:  "relationalDatabaseName",
+					Operation:   "DeleteRelationalDatabase",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "relationalDatabase",
+					Identifier:  "relationalDatabaseName",
+					Operation:   "GetRelationalDatabase",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "pageToken",
+					Items:       "relationalDatabases",
+					Operation:   "GetRelationalDatabases",
+					OutputToken: "nextPageToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Description: "-",
+					Identifier:  "relationalDatabaseName",
+					Operation:   "UpdateRelationalDatabase",
+					Role:        mockrt.RoleUpdate,
+				},
+			},
+			Status: "state",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:relational-database-snapshot/{output.name}",
+			ID:          "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "RelationalDatabaseSnapshot",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "",
+					Operation:   "CreateRelationalDatabaseSnapshot",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "name",
+							Value: "{input.relationalDatabaseSnapshotName}",
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+				},
+				{
+					Description: "-",
+					Identifier:  "relationalDatabaseSnapshotName",
+					Operation:   "DeleteRelationalDatabaseSnapshot",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "relationalDatabaseSnapshot",
+					Identifier:  "relationalDatabaseSnapshotName",
+					Operation:   "GetRelationalDatabaseSnapshot",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "pageToken",
+					Items:       "relationalDatabaseSnapshots",
+					Operation:   "GetRelationalDatabaseSnapshots",
+					OutputToken: "nextPageToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+			Status: "state",
+		},
+	},
 	SigningName:  "lightsail",
 	TargetPrefix: "Lightsail_20161128",
 	ValidationError: &mockrt.ErrorTemplate{

@@ -807,6 +807,15 @@ var service = &mockrt.Service{
 	Name: "servicediscovery",
 	Operations: []*mockrt.Operation{
 		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "CreatorRequestId",
+				Output: []mockrt.Field{
+					{
+						Path:  "OperationId",
+						Value: "{random:a-z0-9:32}-{random:a-z0-9:8}",
+					},
+				},
+			},
 			Name: "CreateHttpNamespace",
 			NewInput: func() mockrt.Input {
 				return new(servicediscovery.CreateHttpNamespaceInput)
@@ -825,11 +834,11 @@ var service = &mockrt.Service{
 						},
 						{
 							Path:  "NamespaceId",
-							Value: "{state.NamespaceId}",
+							Value: "{resource.Id}",
 						},
 						{
 							Path:  "CreatorRequestId",
-							Value: "{state.CreatorRequestId}",
+							Value: "{resource.CreatorRequestId}",
 						},
 					},
 					New: func() error {
@@ -858,28 +867,6 @@ var service = &mockrt.Service{
 						Value: "{random:a-z0-9:32}-{random:a-z0-9:8}",
 					},
 				},
-				QuotaExceeded: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "Message",
-							Value: "{message}",
-						},
-					},
-					New: func() error {
-						return new(servicediscovery.ResourceLimitExceeded)
-					},
-				},
-				Resource: "namespace",
-				State: []mockrt.Field{
-					{
-						Path:  "NamespaceId",
-						Value: "ns-{random:a-z0-9:16}",
-					},
-					{
-						Path:  "CreatorRequestId",
-						Value: "{input.CreatorRequestId}",
-					},
-				},
 				Unique: []string{"Name", "Vpc"},
 			},
 			Name: "CreatePrivateDnsNamespace",
@@ -891,6 +878,15 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "CreatorRequestId",
+				Output: []mockrt.Field{
+					{
+						Path:  "OperationId",
+						Value: "{random:a-z0-9:32}-{random:a-z0-9:8}",
+					},
+				},
+			},
 			Name: "CreatePublicDnsNamespace",
 			NewInput: func() mockrt.Input {
 				return new(servicediscovery.CreatePublicDnsNamespaceInput)
@@ -909,6 +905,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "OperationId",
+					Value: "{random:a-z0-9:32}-{random:a-z0-9:8}",
+				},
+			}},
 			Name: "DeleteNamespace",
 			NewInput: func() mockrt.Input {
 				return new(servicediscovery.DeleteNamespaceInput)
@@ -1125,6 +1127,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "OperationId",
+					Value: "{random:a-z0-9:32}-{random:a-z0-9:8}",
+				},
+			}},
 			Name: "UpdateService",
 			NewInput: func() mockrt.Input {
 				return new(servicediscovery.UpdateServiceInput)
@@ -1143,7 +1151,632 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:     specrt.AWSJSON11,
+	Protocol: specrt.AWSJSON11,
+	Resources: []*mockrt.Resource{
+		{
+			ARN:         "Arn",
+			ARNTemplate: "arn:{partition}:servicediscovery:{region}:{account}:namespace/{output.Id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.NamespaceAlreadyExists)
+				},
+			},
+			HasChildren: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.ResourceInUse)
+				},
+			},
+			ID:         "Id",
+			IDTemplate: "ns-{random:a-z0-9:16}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.InvalidInput)
+				},
+			},
+			Name:       "Namespace",
+			NameMember: "Name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.NamespaceNotFound)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "CREATE_NAMESPACE",
+							},
+							{
+								Path:  "Targets.NAMESPACE",
+								Value: "{resource.Id}",
+							},
+							{
+								Path:  "OwnerAccount",
+								Value: "{account}",
+							},
+							{
+								Path:  "CreateDate",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdateDate",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "SUBMITTED",
+							Then:   "SUCCESS",
+						},
+					},
+					Description:      "-",
+					IdempotencyToken: "CreatorRequestId",
+					Operation:        "CreateHttpNamespace",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(servicediscovery.ResourceLimitExceeded)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "Type",
+							Value: "HTTP",
+						},
+						{
+							Path:  "CreateDate",
+							Value: "{now}",
+						},
+						{
+							Path:  "ServiceCount",
+							Value: 0,
+						},
+						{
+							Path:  "ResourceOwner",
+							Value: "{account}",
+						},
+						{
+							Path:  "Properties.HttpProperties.HttpName",
+							Value: "{output.Name}",
+						},
+					},
+					TagKey:   "Key",
+					TagValue: "Value",
+					Tags:     "Tags",
+				},
+				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "CREATE_NAMESPACE",
+							},
+							{
+								Path:  "Targets.NAMESPACE",
+								Value: "{resource.Id}",
+							},
+							{
+								Path:  "OwnerAccount",
+								Value: "{account}",
+							},
+							{
+								Path:  "CreateDate",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdateDate",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "SUBMITTED",
+							Then:   "SUCCESS",
+						},
+					},
+					Description:      "-",
+					IdempotencyToken: "CreatorRequestId",
+					Operation:        "CreatePrivateDnsNamespace",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(servicediscovery.ResourceLimitExceeded)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "Type",
+							Value: "DNS_PRIVATE",
+						},
+						{
+							Path:  "CreateDate",
+							Value: "{now}",
+						},
+						{
+							Path:  "ServiceCount",
+							Value: 0,
+						},
+						{
+							Path:  "ResourceOwner",
+							Value: "{account}",
+						},
+						{
+							Path:  "Properties.DnsProperties.HostedZoneId",
+							Value: "Z{random:0-9A-Z:13}",
+						},
+					},
+					TagKey:   "Key",
+					TagValue: "Value",
+					Tags:     "Tags",
+				},
+				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "CREATE_NAMESPACE",
+							},
+							{
+								Path:  "Targets.NAMESPACE",
+								Value: "{resource.Id}",
+							},
+							{
+								Path:  "OwnerAccount",
+								Value: "{account}",
+							},
+							{
+								Path:  "CreateDate",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdateDate",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "SUBMITTED",
+							Then:   "SUCCESS",
+						},
+					},
+					Description:      "-",
+					IdempotencyToken: "CreatorRequestId",
+					Operation:        "CreatePublicDnsNamespace",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(servicediscovery.ResourceLimitExceeded)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "Type",
+							Value: "DNS_PUBLIC",
+						},
+						{
+							Path:  "CreateDate",
+							Value: "{now}",
+						},
+						{
+							Path:  "ServiceCount",
+							Value: 0,
+						},
+						{
+							Path:  "ResourceOwner",
+							Value: "{account}",
+						},
+						{
+							Path:  "Properties.DnsProperties.HostedZoneId",
+							Value: "Z{random:0-9A-Z:13}",
+						},
+					},
+					TagKey:   "Key",
+					TagValue: "Value",
+					Tags:     "Tags",
+				},
+				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "DELETE_NAMESPACE",
+							},
+							{
+								Path:  "Targets.NAMESPACE",
+								Value: "{resource.Id}",
+							},
+							{
+								Path:  "OwnerAccount",
+								Value: "{account}",
+							},
+							{
+								Path:  "CreateDate",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdateDate",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "SUBMITTED",
+							Then:   "SUCCESS",
+						},
+					},
+					Description: "-",
+					Identifier:  "Id",
+					Operation:   "DeleteNamespace",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "Namespace",
+					Identifier:  "Id",
+					Operation:   "GetNamespace",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					FilterList: &mockrt.FilterList{
+						Condition: "Condition",
+						Fields: map[string]string{
+							"HTTP_NAME":      "Properties.HttpProperties.HttpName",
+							"NAME":           "Name",
+							"RESOURCE_OWNER": "ResourceOwner",
+							"TYPE":           "Type",
+						},
+						Member: "Filters",
+						Name:   "Name",
+						Values: "Values",
+					},
+					InputToken:  "NextToken",
+					Items:       "Namespaces",
+					LimitKey:    "MaxResults",
+					MaxPageSize: 100,
+					Operation:   "ListNamespaces",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					NotFound: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(servicediscovery.ResourceNotFoundException)
+						},
+					},
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					NotFound: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(servicediscovery.ResourceNotFoundException)
+						},
+					},
+					Operation:   "TagResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					NotFound: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(servicediscovery.ResourceNotFoundException)
+						},
+					},
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+			},
+		},
+		{
+			ID: "Id",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.InvalidInput)
+				},
+			},
+			Name: "Operation",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.OperationNotFound)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "Operation",
+					Identifier:  "OperationId",
+					Operation:   "GetOperation",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					FilterList: &mockrt.FilterList{
+						Condition: "Condition",
+						Fields: map[string]string{
+							"NAMESPACE_ID": "Targets.NAMESPACE",
+							"SERVICE_ID":   "Targets.SERVICE",
+							"STATUS":       "Status",
+							"TYPE":         "Type",
+						},
+						Member: "Filters",
+						Name:   "Name",
+						Values: "Values",
+					},
+					InputToken:  "NextToken",
+					Items:       "Operations",
+					LimitKey:    "MaxResults",
+					MaxPageSize: 100,
+					Operation:   "ListOperations",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+			},
+			Status: "Status",
+		},
+		{
+			ARN:         "Arn",
+			ARNTemplate: "arn:{partition}:servicediscovery:{region}:{account}:service/{output.Id}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.ServiceAlreadyExists)
+				},
+			},
+			ID:         "Id",
+			IDTemplate: "srv-{random:a-z0-9:16}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.InvalidInput)
+				},
+			},
+			Name:       "Service",
+			NameMember: "Name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.ServiceNotFound)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description:      "Service",
+					IdempotencyToken: "CreatorRequestId",
+					Operation:        "CreateService",
+					ParentIdentifier: "NamespaceId",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(servicediscovery.ResourceLimitExceeded)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "CreateDate",
+							Value: "{now}",
+						},
+						{
+							Path:  "InstanceCount",
+							Value: 0,
+						},
+						{
+							Path:  "ResourceOwner",
+							Value: "{account}",
+						},
+						{
+							Path:  "CreatedByAccount",
+							Value: "{account}",
+						},
+					},
+					TagKey:   "Key",
+					TagValue: "Value",
+					Tags:     "Tags",
+				},
+				{
+					Description: "-",
+					Identifier:  "Id",
+					Operation:   "DeleteService",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "Service",
+					Identifier:  "Id",
+					Operation:   "GetService",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					FilterList: &mockrt.FilterList{
+						Condition: "Condition",
+						Fields: map[string]string{
+							"NAMESPACE_ID":   "NamespaceId",
+							"RESOURCE_OWNER": "ResourceOwner",
+						},
+						Member: "Filters",
+						Name:   "Name",
+						Values: "Values",
+					},
+					InputToken:  "NextToken",
+					Items:       "Services",
+					LimitKey:    "MaxResults",
+					MaxPageSize: 100,
+					Operation:   "ListServices",
+					OutputToken: "NextToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleTag,
+					TagKey:      "Key",
+					TagValue:    "Value",
+					Tags:        "Tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "ResourceARN",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "TagKeys",
+				},
+				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "UPDATE_SERVICE",
+							},
+							{
+								Path:  "Targets.SERVICE",
+								Value: "{resource.Id}",
+							},
+							{
+								Path:  "OwnerAccount",
+								Value: "{account}",
+							},
+							{
+								Path:  "CreateDate",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdateDate",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "SUBMITTED",
+							Then:   "SUCCESS",
+						},
+					},
+					Description: "-",
+					Identifier:  "Id",
+					Operation:   "UpdateService",
+					Role:        mockrt.RoleUpdate,
+					Set: []mockrt.Field{
+						{
+							Path:  "Description",
+							Value: "{input.Service.Description|output.Description}",
+						},
+					},
+				},
+			},
+			Parent:   "Namespace",
+			ParentID: "NamespaceId",
+		},
+	},
 	SigningName:  "servicediscovery",
 	TargetPrefix: "Route53AutoNaming_v20170314",
 	ValidationError: &mockrt.ErrorTemplate{
