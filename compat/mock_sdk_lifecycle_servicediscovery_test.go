@@ -171,6 +171,7 @@ func TestSDKCloudMapLifecycle(t *testing.T) {
 		}
 	})
 	t.Run("an instance registers with a service, which cannot be deleted until it deregisters", func(t *testing.T) {
+		requireResources(t, srv.Server, "Instance")
 		if _, err := c.RegisterInstance(ctx, &sdkservicediscovery.RegisterInstanceInput{ServiceId: aws.String(ids[0]), InstanceId: aws.String("i-1"),
 			Attributes: map[string]string{"AWS_INSTANCE_IPV4": "10.0.0.1"}}); err != nil {
 			t.Fatal(err)
@@ -179,6 +180,9 @@ func TestSDKCloudMapLifecycle(t *testing.T) {
 		got, err := c.GetInstance(ctx, &sdkservicediscovery.GetInstanceInput{ServiceId: aws.String(ids[0]), InstanceId: aws.String("i-1")})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if got.Instance == nil {
+			t.Fatal("GetInstance answered no instance")
 		}
 		if ip := got.Instance.Attributes["AWS_INSTANCE_IPV4"]; ip != "10.0.0.1" {
 			t.Errorf("instance's IPv4 %q, want 10.0.0.1", ip)

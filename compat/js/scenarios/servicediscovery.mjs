@@ -25,7 +25,7 @@ import {
   ResourceInUse,
   ServiceNotFound,
 } from "@aws-sdk/client-servicediscovery";
-import { advanceClock, assert, clientConfig, collect, done, expectError, requireResources, step } from "../lib.mjs";
+import { advanceClock, assert, clientConfig, collect, done, expectError, requireResources, requireStored, step } from "../lib.mjs";
 
 await requireResources("servicediscovery");
 const c = new ServiceDiscoveryClient(clientConfig);
@@ -78,6 +78,7 @@ await step("an update changes the service's description", async () => {
 
 await step("an instance registers, holds its service, and is not found once deregistered", async () => {
   await c.send(new RegisterInstanceCommand({ ServiceId: ids[0], InstanceId: "i-1", Attributes: { AWS_INSTANCE_IPV4: "10.0.0.1" } }));
+  await requireStored("servicediscovery", "Instance");
   await advanceClock("servicediscovery", "1h");
   const got = await c.send(new GetInstanceCommand({ ServiceId: ids[0], InstanceId: "i-1" }));
   assert.equal(got.Instance.Attributes.AWS_INSTANCE_IPV4, "10.0.0.1");
