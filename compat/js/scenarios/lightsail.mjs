@@ -1,76 +1,114 @@
-// Lightsail's instances through the AWS SDK for JavaScript v3 against
-// cmd/mockserver: named resources, tags inside the description, pages of
-// the service's own size (PageToken only), states moved by the clock.
+// Lightsail's certificates and disks through the AWS SDK for JavaScript v3
+// against cmd/mockserver: named resources, tags inside the description,
+// pages of the service's own size (pageToken only), statuses moved by the
+// clock (the model has no waiters).
 import {
   LightsailClient,
-  CreateInstancesCommand,
-  GetInstanceCommand,
-  GetInstancesCommand,
-  StopInstanceCommand,
-  StartInstanceCommand,
-  DeleteInstanceCommand,
+  CreateCertificateCommand,
+  GetCertificatesCommand,
+  DeleteCertificateCommand,
+  CreateDiskCommand,
+  GetDiskCommand,
+  GetDisksCommand,
+  DeleteDiskCommand,
   TagResourceCommand,
   UntagResourceCommand,
+  InvalidInputException,
   NotFoundException,
 } from "@aws-sdk/client-lightsail";
-import { advanceClock, assert, clientConfig, done, expectError, requireResources, step } from "../lib.mjs";
+import { advanceClock, assert, clientConfig, done, expectError, knownBug, requireResources, step } from "../lib.mjs";
 
 await requireResources("lightsail");
 const c = new LightsailClient(clientConfig);
-const create = (instanceNames, tags) => c.send(new CreateInstancesCommand({
-  instanceNames, availabilityZone: `${clientConfig.region}a`, blueprintId: "amazon_linux_2023", bundleId: "nano_3_0", tags,
-}));
-const get = async (instanceName) => (await c.send(new GetInstanceCommand({ instanceName }))).instance;
-const tags = async (name) => (await get(name)).tags.map((t) => `${t.key}=${t.value}`).sort();
+const tagsOf = (tags) => (tags ?? []).map((t) => `${t.key}=${t.value}`).sort();
+const certificate = async (certificateName) => {
+  const out = await c.send(new GetCertificatesCommand({ certificateName, includeCertificateDetails: true }));
+  assert.equal(out.certificates.length, 1, `one certificate named ${certificateName}`);
+  return out.certificates[0];
+};
+const disk = async (diskName) => (await c.send(new GetDiskCommand({ diskName }))).disk;
 
-await step("instances are created and run once the clock has moved", async () => {
-  await create(["js-web-0", "js-web-1"], [{ key: "team", value: "a" }]);
-  const i = await get("js-web-0");
-  assert.deepEqual([i.name, i.blueprintId, i.bundleId], ["js-web-0", "amazon_linux_2023", "nano_3_0"]);
-  assert.ok(i.arn.startsWith(`arn:aws:lightsail:${clientConfig.region}:123456789012:`), `ARN ${i.arn}`);
-  await advanceClock("lightsail", "1h");
-  assert.equal((await get("js-web-0")).state.name, "running");
-}, { fatal: true });
-
-await step("GetInstances pages with pageToken list every instance once in order", async () => {
-  const want = ["js-web-0", "js-web-1"];
-  for (let i = 0; !(await c.send(new GetInstancesCommand({}))).nextPageToken; i++) {
-    assert.ok(i < 50, `no second page with ${want.length} instances`);
-    const batch = Array.from({ length: 10 }, (_, j) => `js-batch-${String(i).padStart(2, "0")}-${j}`);
-    await create(batch);
-    want.push(...batch);
-  }
-  const got = [];
+// pages reads every page of a Lightsail GetXs through pageToken.
+async function pages(Command, key) {
+  const all = [];
   let pageToken;
   do {
-    const out = await c.send(new GetInstancesCommand({ pageToken }));
-    got.push(...out.instances.map((i) => i.name));
+    const out = await c.send(new Command({ pageToken }));
+    all.push(out[key].map((r) => r.certificateName ?? r.name));
     pageToken = out.nextPageToken;
   } while (pageToken);
-  assert.deepEqual(got.filter((n) => n.startsWith("js-")), want);
+  return all;
+}
+
+const certs = Array.from({ length: 103 }, (_, i) => `js-cert-${String(i).padStart(3, "0")}`);
+
+await step("103 certificates are created, the first PENDING_VALIDATION then ISSUED", async () => {
+  for (const [i, certificateName] of certs.entries()) {
+    await c.send(new CreateCertificateCommand({
+      certificateName, domainName: "example.com", tags: i === 0 ? [{ key: "team", value: "a" }] : undefined,
+    }));
+  }
+  assert.equal((await certificate("js-cert-000")).certificateDetail.status, "PENDING_VALIDATION");
+  await advanceClock("lightsail", "1h");
+  assert.equal((await certificate("js-cert-000")).certificateDetail.status, "ISSUED");
+}, { fatal: true });
+
+await step("a certificate name already taken is an InvalidInputException", async () => {
+  await expectError(c.send(new CreateCertificateCommand({ certificateName: "js-cert-000", domainName: "example.com" })), InvalidInputException);
 });
 
-await step("tags given at create, added and removed by name show in the instance", async () => {
-  assert.deepEqual(await tags("js-web-0"), ["team=a"]);
-  await c.send(new TagResourceCommand({ resourceName: "js-web-0", tags: [{ key: "env", value: "test" }] }));
-  assert.deepEqual(await tags("js-web-0"), ["env=test", "team=a"]);
-  await c.send(new UntagResourceCommand({ resourceName: "js-web-0", tagKeys: ["team"] }));
-  assert.deepEqual(await tags("js-web-0"), ["env=test"]);
+await step("GetCertificates pages with pageToken list every certificate once in order", async () => {
+  const all = await pages(GetCertificatesCommand, "certificates");
+  assert.ok(all.length >= 2, `${all.length} pages, want at least 2`);
+  assert.deepEqual(all.flat().filter((n) => n.startsWith("js-")), certs);
 });
 
-await step("stop and start pass through stopped back to running", async () => {
-  await c.send(new StopInstanceCommand({ instanceName: "js-web-1" }));
-  await advanceClock("lightsail", "1h");
-  assert.equal((await get("js-web-1")).state.name, "stopped");
-  await c.send(new StartInstanceCommand({ instanceName: "js-web-1" }));
-  await advanceClock("lightsail", "1h");
-  assert.equal((await get("js-web-1")).state.name, "running");
+await step("a certificate's tags are added and removed by name and show in it", async () => {
+  assert.deepEqual(tagsOf((await certificate("js-cert-000")).tags), ["team=a"]);
+  await c.send(new TagResourceCommand({ resourceName: "js-cert-000", tags: [{ key: "env", value: "test" }] }));
+  assert.deepEqual(tagsOf((await certificate("js-cert-000")).tags), ["env=test", "team=a"]);
+  await c.send(new UntagResourceCommand({ resourceName: "js-cert-000", tagKeys: ["team"] }));
+  assert.deepEqual(tagsOf((await certificate("js-cert-000")).tags), ["env=test"]);
 });
 
-await step("a deleted instance is then a NotFoundException", async () => {
-  await c.send(new DeleteInstanceCommand({ instanceName: "js-web-0" }));
+await step("a deleted certificate is no longer read, and deleting it again is a NotFoundException", async () => {
+  await c.send(new DeleteCertificateCommand({ certificateName: "js-cert-001" }));
+  assert.deepEqual((await c.send(new GetCertificatesCommand({ certificateName: "js-cert-001" }))).certificates, []);
+  await expectError(c.send(new DeleteCertificateCommand({ certificateName: "js-cert-001" })), NotFoundException);
+});
+
+await step("a disk read by name is pending, then available", async () => {
+  await c.send(new CreateDiskCommand({ diskName: "js-data", availabilityZone: `${clientConfig.region}a`, sizeInGb: 32, tags: [{ key: "team", value: "a" }] }));
+  const d = await disk("js-data");
+  assert.deepEqual([d.name, d.sizeInGb, d.state, d.arn], ["js-data", 32, "pending", `arn:aws:lightsail:${clientConfig.region}:123456789012:disk/js-data`]);
   await advanceClock("lightsail", "1h");
-  await expectError(c.send(new GetInstanceCommand({ instanceName: "js-web-0" })), NotFoundException);
+  assert.equal((await disk("js-data")).state, "available");
+}, { fatal: true });
+
+await step("GetDisks pages with pageToken list every disk once in order", async () => {
+  const want = ["js-data"];
+  for (let i = 0; i < 104; i++) {
+    const diskName = `js-disk-${String(i).padStart(3, "0")}`;
+    await c.send(new CreateDiskCommand({ diskName, availabilityZone: `${clientConfig.region}a`, sizeInGb: 8 }));
+    want.push(diskName);
+  }
+  const all = await pages(GetDisksCommand, "disks");
+  assert.ok(all.length >= 2, `${all.length} pages, want at least 2`);
+  assert.deepEqual(all.flat().filter((n) => n.startsWith("js-")), want);
+});
+
+await step("a disk's tags are added by name and show in it", async () => {
+  assert.deepEqual(tagsOf((await disk("js-data")).tags), ["team=a"]);
+  await c.send(new TagResourceCommand({ resourceName: "js-data", tags: [{ key: "env", value: "test" }] }));
+  const got = tagsOf((await disk("js-data")).tags);
+  if (got.length === 1) knownBug("lightsail-disk-tags");
+  assert.deepEqual(got, ["env=test", "team=a"]);
+});
+
+await step("a deleted disk is then a NotFoundException", async () => {
+  await c.send(new DeleteDiskCommand({ diskName: "js-data" }));
+  await advanceClock("lightsail", "1h");
+  await expectError(c.send(new GetDiskCommand({ diskName: "js-data" })), NotFoundException);
 });
 
 done();
