@@ -128,12 +128,14 @@ func TestAppRunnerLifecycle(t *testing.T) {
 		if !strings.HasPrefix(*asc.AutoScalingConfigurationARN, "arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/small/1/") || *asc.AutoScalingConfigurationRevision != 1 || asc.Status != "ACTIVE" {
 			t.Errorf("created %s revision %d %s", *asc.AutoScalingConfigurationARN, *asc.AutoScalingConfigurationRevision, asc.Status)
 		}
+		_, err := c.CreateAutoScalingConfiguration(ctx, &apprunner.CreateAutoScalingConfigurationInput{AutoScalingConfigurationName: new("small")})
+		wantCode(t, "second small", err, "InvalidRequestException")
 		got := must(c.DescribeAutoScalingConfiguration(ctx, &apprunner.DescribeAutoScalingConfigurationInput{AutoScalingConfigurationARN: asc.AutoScalingConfigurationARN}))(t).AutoScalingConfiguration
 		if *got.MaxSize != 3 {
 			t.Errorf("max size %d, want 3", *got.MaxSize)
 		}
 		must(c.DeleteAutoScalingConfiguration(ctx, &apprunner.DeleteAutoScalingConfigurationInput{AutoScalingConfigurationARN: asc.AutoScalingConfigurationARN}))(t)
-		_, err := c.DescribeAutoScalingConfiguration(ctx, &apprunner.DescribeAutoScalingConfigurationInput{AutoScalingConfigurationARN: asc.AutoScalingConfigurationARN})
+		_, err = c.DescribeAutoScalingConfiguration(ctx, &apprunner.DescribeAutoScalingConfigurationInput{AutoScalingConfigurationARN: asc.AutoScalingConfigurationARN})
 		wantCode(t, "the deleted configuration", err, "ResourceNotFoundException")
 	})
 	t.Run("a connection waits for its handshake and is listed by name", func(t *testing.T) {

@@ -1804,7 +1804,18 @@ var service = &mockrt.Service{
 		{
 			ARN:         "AutoScalingConfigurationArn",
 			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:autoscalingconfiguration/{output.AutoScalingConfigurationName}/1/{random:0-9a-f:32}",
-			ID:          "AutoScalingConfigurationName",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			ID: "AutoScalingConfigurationName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -2030,8 +2041,19 @@ var service = &mockrt.Service{
 		},
 		{
 			ARN:         "ObservabilityConfigurationArn",
-			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:observability-configuration/{output.ObservabilityConfigurationName}",
-			ID:          "ObservabilityConfigurationName",
+			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:observabilityconfiguration/{output.ObservabilityConfigurationName}/1/{random:0-9a-f:32}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			ID: "ObservabilityConfigurationName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -2071,7 +2093,21 @@ var service = &mockrt.Service{
 							return new(apprunner.ServiceQuotaExceededException)
 						},
 					},
-					Role:       mockrt.RoleCreate,
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "ObservabilityConfigurationRevision",
+							Value: 1,
+						},
+						{
+							Path:  "Latest",
+							Value: true,
+						},
+						{
+							Path:  "CreatedAt",
+							Value: "{now}",
+						},
+					},
 					TagKey:     "Key",
 					TagValue:   "Value",
 					Tags:       "Tags",
@@ -2296,8 +2332,19 @@ var service = &mockrt.Service{
 		},
 		{
 			ARN:         "VpcConnectorArn",
-			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:vpc-connector/{output.VpcConnectorName}",
-			ID:          "VpcConnectorName",
+			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:vpcconnector/{output.VpcConnectorName}/1/{random:0-9a-f:32}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			ID: "VpcConnectorName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -2337,7 +2384,17 @@ var service = &mockrt.Service{
 							return new(apprunner.ServiceQuotaExceededException)
 						},
 					},
-					Role:       mockrt.RoleCreate,
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "VpcConnectorRevision",
+							Value: 1,
+						},
+						{
+							Path:  "CreatedAt",
+							Value: "{now}",
+						},
+					},
 					TagKey:     "Key",
 					TagValue:   "Value",
 					Tags:       "Tags",
@@ -2391,8 +2448,19 @@ var service = &mockrt.Service{
 		},
 		{
 			ARN:         "VpcIngressConnectionArn",
-			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:vpc-ingress-connection/{output.VpcIngressConnectionName}",
-			ID:          "VpcIngressConnectionName",
+			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:vpcingressconnection/{output.VpcIngressConnectionName}/{random:0-9a-f:32}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			ID: "VpcIngressConnectionName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -2432,7 +2500,17 @@ var service = &mockrt.Service{
 							return new(apprunner.ServiceQuotaExceededException)
 						},
 					},
-					Role:       mockrt.RoleCreate,
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "AccountId",
+							Value: "{account}",
+						},
+						{
+							Path:  "CreatedAt",
+							Value: "{now}",
+						},
+					},
 					TagKey:     "Key",
 					TagValue:   "Value",
 					Tags:       "Tags",
