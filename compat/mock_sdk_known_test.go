@@ -27,6 +27,9 @@ var knownMockBugs = map[string]string{
 		"(which always exists, GetScheduleGroup default answers it) and ListSchedules without a group lists the schedules of every group",
 	"ecs-update-inactive": "ECS UpdateService of a service that DeleteService made INACTIVE (DescribeServices still answers it, status INACTIVE) " +
 		"answers ServiceNotFoundException; ECS answers ServiceNotActiveException (\"Service was not ACTIVE\") for a service that exists but is not ACTIVE",
+	"ecs-express-update": "ECS UpdateExpressGatewayService with healthCheckPath /healthz answers success, and DescribeExpressGatewayService " +
+		"still answers activeConfigurations[0].healthCheckPath /ping (the create's default): the update's members (cpu, memory, healthCheckPath, " +
+		"primaryContainer...) are top-level in the input and inside activeConfigurations in the description, so the generic update copies none",
 	"vpclattice-update-output": "VPC Lattice UpdateService answers an output without id, arn, name or authType (the SDK reads them empty); " +
 		"the service answers the updated service's members, as GetService then does",
 	"vpclattice-listener-service-arn": "VPC Lattice CreateListener answers serviceId but not serviceArn, which the service answers " +
