@@ -579,6 +579,8 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 		rm.addStr("arnTemplate", t.arnTemplate(r))
 		rm.addStr("parentId", r.parentID)
 		rm.addStr("status", r.status)
+		// A description that shows tags shows them as they change.
+		rm.addStr("tags", t.tagsMember(r.desc))
 		for _, k := range []string{"notFound", "conflict", "hasChildren", "invalidToken"} {
 			if e := r.errs[k]; e != "" {
 				rm.addStr(k, t.ref(e))

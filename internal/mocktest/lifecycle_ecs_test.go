@@ -111,6 +111,10 @@ func TestECSLifecycle(t *testing.T) {
 		if diff := cmp.Diff([]ecs.Tag{{Key: new("env"), Value: new("test")}, {Key: new("team"), Value: new("a")}}, tags()); diff != "" {
 			t.Errorf("tags (-want +got):\n%s", diff)
 		}
+		described := must(c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: new("prod"), Services: []string{arns[0]}}))(t).Services[0].Tags
+		if diff := cmp.Diff([]ecs.Tag{{Key: new("env"), Value: new("test")}, {Key: new("team"), Value: new("a")}}, described); diff != "" {
+			t.Errorf("tags in the description (-want +got):\n%s", diff)
+		}
 		must(c.UntagResource(ctx, &ecs.UntagResourceInput{ResourceARN: &arns[0], TagKeys: []string{"env"}}))(t)
 		if diff := cmp.Diff([]ecs.Tag{{Key: new("team"), Value: new("a")}}, tags()); diff != "" {
 			t.Errorf("tags after untag (-want +got):\n%s", diff)

@@ -94,7 +94,7 @@ func TestLightsailLifecycle(t *testing.T) {
 		_, err := c.DeleteCertificate(ctx, &lightsail.DeleteCertificateInput{CertificateName: new("cert-001")})
 		wantCode(t, "second delete", err, "NotFoundException")
 	})
-	t.Run("a disk is created pending, available later, listed and deleted", func(t *testing.T) {
+	t.Run("a disk is created pending, available later, listed, tagged and deleted", func(t *testing.T) {
 		must(c.CreateDisk(ctx, &lightsail.CreateDiskInput{DiskName: new("data"), AvailabilityZone: new("us-east-1a"), SizeInGb: new(int32(32))}))(t)
 		disk := must(c.GetDisk(ctx, &lightsail.GetDiskInput{DiskName: new("data")}))(t).Disk
 		if disk.State != lightsail.DiskStatePending || *disk.SizeInGb != 32 {
@@ -107,6 +107,10 @@ func TestLightsailLifecycle(t *testing.T) {
 		disks := must(c.GetDisks(ctx, &lightsail.GetDisksInput{}))(t).Disks
 		if len(disks) != 1 || *disks[0].Name != "data" {
 			t.Errorf("disks: %+v", disks)
+		}
+		must(c.TagResource(ctx, &lightsail.TagResourceInput{ResourceName: new("data"), Tags: []lightsail.Tag{{Key: new("env"), Value: new("test")}}}))(t)
+		if got := must(c.GetDisk(ctx, &lightsail.GetDiskInput{DiskName: new("data")}))(t).Disk.Tags; len(got) != 1 || *got[0].Key != "env" {
+			t.Errorf("disk tags %+v, want env", got)
 		}
 		must(c.DeleteDisk(ctx, &lightsail.DeleteDiskInput{DiskName: new("data")}))(t)
 		_, err := c.GetDisk(ctx, &lightsail.GetDiskInput{DiskName: new("data")})
