@@ -37,9 +37,6 @@ var knownMockBugs = map[string]string{
 	"vpclattice-dates": "VPC Lattice GetService answers no createdAt or lastUpdatedAt, which the service always sets",
 	"apprunner-list-operations": "App Runner ListOperations of a service just created answers an empty OperationSummaryList; " +
 		"the service lists the CREATE_SERVICE operation whose OperationId CreateService answered (and later UPDATE_SERVICE, PAUSE_SERVICE...)",
-	"lightsail-disk-tags": "Lightsail TagResource by a disk's name answers success and changes nothing: " +
-		"GetDisk shows the tags given at create only (TagResource is bound to the Certificate resource alone; " +
-		"Lightsail tags any resource by name, the disk included)",
 	"scheduler-creation-date": "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, " +
 		"which the service always sets (the SDK decodes them as *time.Time; the mock leaves them nil)",
 }

@@ -205,9 +205,6 @@ func TestSDKLightsailDiskLifecycle(t *testing.T) {
 		if _, err := c.TagResource(ctx, &sdklightsail.TagResourceInput{ResourceName: aws.String("data"), Tags: []lightsailtypes.Tag{{Key: aws.String("env"), Value: aws.String("test")}}}); err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff([]string{"team=a"}, lightsailTags(get(t, "data").Tags)); diff == "" {
-			knownMockBug(t, "lightsail-disk-tags")
-		}
 		if diff := cmp.Diff([]string{"env=test", "team=a"}, lightsailTags(get(t, "data").Tags), sortStrings); diff != "" {
 			t.Errorf("tags after TagResource (-want +got):\n%s", diff)
 		}

@@ -79,7 +79,6 @@ const knownBugs = {
   "ecs-update-inactive":
     "ECS UpdateService of an INACTIVE service answers ServiceNotFoundException, where ECS answers ServiceNotActiveException",
   "vpclattice-listener-service-arn": "VPC Lattice CreateListener answers serviceId but not serviceArn",
-  "lightsail-disk-tags": "Lightsail TagResource by a disk's name answers success and changes nothing",
   "scheduler-creation-date":
     "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, which the service always sets",
 };
