@@ -527,6 +527,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	if v := errorTemplate(p, ro.NotFound); v != nil {
 		d[jen.Id("NotFound")] = v
 	}
+	if ro.AnswerExisting {
+		d[jen.Id("AnswerExisting")] = jen.True()
+	}
 	if fl := ro.FilterList; fl != nil {
 		fd := jen.Dict{}
 		for field, v := range map[string]string{"Member": fl.Member, "Name": fl.Name, "Values": fl.Values, "Condition": fl.Condition} {

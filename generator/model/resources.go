@@ -74,6 +74,9 @@ type ResourceOperation struct {
 	NotFound *MockError
 	// FilterList is a list's input list of filters; nil for none.
 	FilterList *FilterList
+	// AnswerExisting makes a create of a taken name answer the resource
+	// that has it.
+	AnswerExisting bool
 }
 
 // FilterList is an input list of filters: the list member, the members of

@@ -290,6 +290,7 @@ var (
 		{name: "set", doc: "create, update, delete, action: map of description member path to template, written last; {output.<path>} is the description.", val: vNamed(vAny)},
 		{name: "notFound", doc: "all but create and list: the error this operation answers for an identifier naming no resource, when it is not the resource's (the one the operation declares).", val: vString},
 		{name: "filterList", doc: "list: an input list of filters, each naming a field, its values and a condition (EQ, IN, BEGINS_WITH).", val: vKeys(filterListSet)},
+		{name: "answerExisting", doc: "create: a name already taken answers the resource that has it instead of the conflict error (ECS's CreateCluster).", val: vBool},
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},
 		{name: "creates", doc: "create, update, delete, action: another resource the operation records (a pending operation).", val: vKeys(createsSet)},

@@ -17,7 +17,7 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":   {"parentIdentifier", "description", "tags", "set", "creates"},
+	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting"},
 	"read":     {"identifier", "parentIdentifier", "description", "notFound"},
 	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
 	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
@@ -639,6 +639,8 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		switch k {
 		case "notFound":
 			ro.NotFound = r.resourceError(res, r.str(p.v, k), "notFound of "+op.Name)
+		case "answerExisting":
+			ro.AnswerExisting = r.boolean(p.v, k)
 		case "failures":
 			v := r.str(p.v, k)
 			if fs := output(v, model.List); fs != nil && fs.Member.Kind != model.Structure {

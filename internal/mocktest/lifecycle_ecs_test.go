@@ -39,6 +39,12 @@ func TestECSLifecycle(t *testing.T) {
 			t.Errorf("clusters (-want +got):\n%s", diff)
 		}
 	})
+	t.Run("a cluster created again is the same cluster", func(t *testing.T) {
+		again := must(c.CreateCluster(ctx, &ecs.CreateClusterInput{ClusterName: new("prod")}))(t).Cluster
+		if *again.ClusterARN != *prod.ClusterARN || len(again.Tags) != 1 {
+			t.Errorf("prod again: %s with %d tags, want %s with its tag", *again.ClusterARN, len(again.Tags), *prod.ClusterARN)
+		}
+	})
 	t.Run("clusters are described by name and ARN at once, unknown ones as MISSING failures", func(t *testing.T) {
 		out := must(c.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: []string{"prod", *def.ClusterARN, "nope"}}))(t)
 		var got []string

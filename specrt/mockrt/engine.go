@@ -873,6 +873,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		conflict = op.conflict
 	}
 	collides := func(old *record, what string) error {
+		if b.AnswerExisting {
+			return errExisting{old}
+		}
 		e.Message = fmt.Sprintf("%s %s already exists", k.Name, what)
 		e.Existing = old.tree()
 		e.Resource = e.Existing
@@ -880,7 +883,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	}
 	uniq := uniqueKey(e, op.unique)
 	if old := k.byUnique[uniq]; uniq != "" && en.live(old, now) {
-		return nil, collides(old, uniq)
+		return s.conflictAnswer(b, op, e, collides(old, uniq))
 	}
 	desc := make(map[string]any, len(tree))
 	for key, v := range tree {
@@ -916,7 +919,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		name, _ = lookup(desc, k.namePath).(string)
 		// A mock block's unique key replaces the name's uniqueness.
 		if old := k.byName[nameKey{parent, name}]; uniq == "" && len(op.unique) == 0 && name != "" && en.live(old, now) {
-			return nil, collides(old, name)
+			return s.conflictAnswer(b, op, e, collides(old, name))
 		}
 	}
 	e.Output = desc
@@ -983,7 +986,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		return nil, s.buildError(quota, e, &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired})
 	}
 	if old := k.byID[id]; en.live(old, now) {
-		return nil, collides(old, id)
+		return s.conflictAnswer(b, op, e, collides(old, id))
 	}
 	// A retired resource gives its id, name and ARN up to a new one.
 	for _, old := range []*record{k.byID[id], k.byName[nameKey{parent, name}], en.byARN[arn]} {
@@ -1011,6 +1014,27 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		en.bytes += int64(tokenOverhead + len(key) + len(answer))
 	}
 	return answer, err
+}
+
+// errExisting is what collides answers for a create that answers the
+// existing resource.
+type errExisting struct{ r *record }
+
+func (errExisting) Error() string { return "the resource exists" }
+
+// conflictAnswer answers a create that collides: the existing resource,
+// for a create that answers it, else the conflict error.
+func (s *Server) conflictAnswer(b *boundOp, op *compiledOp, e *env, err error) ([]byte, error) {
+	ex, ok := err.(errExisting)
+	if !ok {
+		return nil, err
+	}
+	var out map[string]any
+	if len(op.output) > 0 {
+		e.Resource = ex.r.tree()
+		out = s.mockOutput(op, e)
+	}
+	return s.answerWith(b, op, ex.r, out)
 }
 
 // createAlso records the resource c describes beside r, with the id the

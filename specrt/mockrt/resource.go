@@ -137,6 +137,10 @@ type ResourceOperation struct {
 	// FilterList is, for list, an input list of filters by name, values
 	// and condition (Cloud Map's Filters); nil for none.
 	FilterList *FilterList
+	// AnswerExisting makes a create of a name already taken answer the
+	// resource that has it, unchanged, instead of the conflict (ECS's
+	// CreateCluster).
+	AnswerExisting bool
 }
 
 // FilterList reads a list of filters from a list's input: each element

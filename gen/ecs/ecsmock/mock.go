@@ -2850,9 +2850,10 @@ var service = &mockrt.Service{
 			},
 			Operations: []mockrt.ResourceOperation{
 				{
-					Description: "cluster",
-					Operation:   "CreateCluster",
-					Role:        mockrt.RoleCreate,
+					AnswerExisting: true,
+					Description:    "cluster",
+					Operation:      "CreateCluster",
+					Role:           mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "status",
