@@ -126,6 +126,32 @@ await step("a group that still holds schedules is not deleted", async () => {
   await expectError(c.send(new DeleteScheduleGroupCommand({ Name: "js-jobs" })), ConflictException);
 });
 
+// Many requests at once through cmd/mockserver (built with the race
+// detector under make test): one of sixteen creates of a name wins, forty
+// creates of different names are each listed once, one of sixteen deletes
+// of a name wins.
+await step("parallel creates and deletes through the mock server add up", async () => {
+  await c.send(new CreateScheduleGroupCommand({ Name: "js-busy" }));
+  const inBusy = (Name) => ({ ...schedule(Name, "rate(1 hour)"), GroupName: "js-busy" });
+  const settle = (calls) => Promise.allSettled(calls);
+  const count = (results, ErrorClass) => [
+    results.filter((r) => r.status === "fulfilled").length,
+    results.filter((r) => r.status === "rejected" && r.reason instanceof ErrorClass).length,
+  ];
+  const races = await settle(Array.from({ length: 16 }, () => c.send(new CreateScheduleCommand(inBusy("contested")))));
+  assert.deepEqual(count(races, ConflictException), [1, 15]);
+  const many = Array.from({ length: 40 }, (_, i) => `p-${String(i).padStart(2, "0")}`);
+  const created = await settle(many.map((n) => c.send(new CreateScheduleCommand(inBusy(n)))));
+  assert.deepEqual(count(created, ConflictException), [40, 0]);
+  const pages = await collect(paginateListSchedules({ client: c, pageSize: 7 }, { GroupName: "js-busy" }));
+  assert.deepEqual(pages.flatMap((p) => p.Schedules.map((s) => s.Name)).sort(), ["contested", ...many]);
+  const deletes = await settle(Array.from({ length: 16 }, () =>
+    c.send(new DeleteScheduleCommand({ Name: "contested", GroupName: "js-busy" }))));
+  assert.deepEqual(count(deletes, ResourceNotFoundException), [1, 15]);
+  await settle(many.map((Name) => c.send(new DeleteScheduleCommand({ Name, GroupName: "js-busy" }))));
+  await c.send(new DeleteScheduleGroupCommand({ Name: "js-busy" }));
+});
+
 await step("deleted schedules and then their group read as ResourceNotFoundException", async () => {
   for (const Name of names) await c.send(new DeleteScheduleCommand({ Name, GroupName: "js-jobs" }));
   await expectError(c.send(new GetScheduleCommand({ Name: "js-0", GroupName: "js-jobs" })), ResourceNotFoundException);
