@@ -127,6 +127,10 @@ func TestSDKVPCLatticeLifecycle(t *testing.T) {
 			t.Errorf("tags after UntagResource (-want +got):\n%s", diff)
 		}
 	})
+	t.Run("the tags of an ARN naming no resource are a ResourceNotFoundException", func(t *testing.T) {
+		_, err := c.ListTagsForResource(ctx, &sdkvpclattice.ListTagsForResourceInput{ResourceArn: aws.String("arn:aws:vpc-lattice:us-west-2:123456789012:service/svc-0123456789abcdefg")})
+		wantSDKError[*vltypes.ResourceNotFoundException](t, "tags of nothing", err)
+	})
 	t.Run("an update changes the auth type and keeps the name", func(t *testing.T) {
 		out, err := c.UpdateService(ctx, &sdkvpclattice.UpdateServiceInput{ServiceIdentifier: aws.String(arn), AuthType: vltypes.AuthTypeAwsIam})
 		if err != nil {
