@@ -1,7 +1,7 @@
 # The two commands of the README are `make generate` and `make test`.
 GO ?= go
 
-.PHONY: generate check test lint bench fuzz
+.PHONY: generate check test lint bench fuzz conformance
 
 ## generate: regenerate gen/ from specs/ (only changed files are rewritten)
 generate:
@@ -21,6 +21,13 @@ test:
 	GOFLAGS="$$($(GO) env GOFLAGS) -race" $(GO) test ./...
 	cd compat && GOFLAGS="$$($(GO) env GOFLAGS) -race" $(GO) test ./...
 
+## conformance: AWS's protocol test suites (awsJson1_0, awsJson1_1, restJson1) through the generated
+## clients and mocks, as a table per suite and side; fails when a case fails (make test runs it too)
+conformance:
+	@report=$$(mktemp) log=$$(mktemp); \
+	$(GO) test -count=1 -run '^TestConformance$$' ./internal/conformance/ -args -conformance.report=$$report >$$log 2>&1; \
+	status=$$?; if [ $$status -ne 0 ]; then cat $$log; fi; cat $$report; rm -f $$report $$log; exit $$status
+
 ## lint: gofmt and go vet over both modules
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v /testdata/)); \
@@ -37,3 +44,5 @@ bench:
 ## fuzz: a short run of each fuzz target
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./generator/spec/
+	$(GO) test -run '^$$' -fuzz FuzzMockRequest -fuzztime 30s ./internal/conformance/
+	$(GO) test -run '^$$' -fuzz FuzzClientResponse -fuzztime 30s ./internal/conformance/

@@ -197,11 +197,15 @@ func JoinHeaderList(values []string) string {
 }
 
 // SplitHeaderList splits a comma-separated header value into its elements,
-// as JoinHeaderList writes them: white space around an element is dropped,
+// as JoinHeaderList writes them: an empty value is an empty list, white
+// space around an element is dropped,
 // a quoted element is unquoted (\x stands for x), commas inside quotes
 // belong to the element.
 func SplitHeaderList(v string) []string {
-	var out []string
+	out := []string{}
+	if strings.TrimSpace(v) == "" {
+		return out // an empty list: JoinHeaderList quotes an empty element
+	}
 	for i := 0; ; {
 		for i < len(v) && (v[i] == ' ' || v[i] == '\t') {
 			i++

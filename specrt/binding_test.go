@@ -24,6 +24,8 @@ func TestHeaderListsRoundTrip(t *testing.T) {
 		{"a backslash inside quotes is escaped", []string{`a\,b`}, `"a\\,b"`},
 		{"an empty value is quoted so that it is kept", []string{"", "x"}, `"", x`},
 		{"white space around a value is kept by quoting", []string{" x "}, `" x "`},
+		{"an empty list is an empty value (RestJsonNullAndEmptyHeaders)", []string{}, ""},
+		{"a list of one empty value is told from an empty list", []string{""}, `""`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,6 +58,16 @@ type Options struct {
 	// operation, such as a proxy. The prefix is never applied to an IP
 	// address or localhost (a local mock), with or without this option.
 	DisableHostPrefix bool
+	// IdempotencyTokens, when set, gives the value of each idempotency-token
+	// member the caller left empty, instead of a random UUID: a test can
+	// make requests that carry such a token reproducible.
+	IdempotencyTokens func() string
+	// DisableRequestCompression sends every request body uncompressed, even
+	// for operations whose model lets clients gzip them.
+	DisableRequestCompression bool
+	// RequestMinCompressSizeBytes is the smallest body such an operation
+	// sends gzipped; 0 means DefaultRequestMinCompressSizeBytes.
+	RequestMinCompressSizeBytes int64
 	// UserAgent is appended to the User-Agent header, to identify the
 	// application in the service's logs.
 	UserAgent string
@@ -119,6 +129,9 @@ type Operation struct {
 	// HostPrefix is prepended to the endpoint's host name ("data-",
 	// "{Name}."); its labels are filled from BindRequest's HostLabel calls.
 	HostPrefix string
+	// Compress lets the client gzip request bodies of at least
+	// Options.RequestMinCompressSizeBytes (the model's requestcompression).
+	Compress bool
 	// BindRequest, for an input with members bound to the path, query
 	// string, headers, host prefix or the whole body (restJson1; awsJson
 	// binds host labels only), hands their values to b. in is the input.
@@ -182,6 +195,9 @@ func resolve(svc *Service, o Options) *config {
 	}
 	if o.MaxResponseBytes == 0 {
 		o.MaxResponseBytes = DefaultMaxResponseBytes
+	}
+	if o.RequestMinCompressSizeBytes <= 0 {
+		o.RequestMinCompressSizeBytes = DefaultRequestMinCompressSizeBytes
 	}
 	// The cache replaces the provider in the stored options, so that a call
 	// whose option functions re-resolve them keeps using the same cache.
@@ -557,9 +573,10 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 	if err != nil {
 		return nil, err
 	}
-	if raw != p {
-		rt.url.RawPath = rt.url.EscapedPath() + raw
-	}
+	// The raw path is kept even when it equals the path: net/http would
+	// otherwise escape the sub-delimiters of a literal segment ("(a+)+"),
+	// which RFC 3986 allows in a path as they are.
+	rt.url.RawPath = rt.url.EscapedPath() + raw
 	rt.url.Path += p
 	rt.url.RawQuery = b.encodeQuery(query)
 
@@ -578,7 +595,8 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 				return nil, fmt.Errorf("encode input payload: %w", err)
 			}
 		}
-		if rt.body != nil {
+		// A member bound to Content-Type names the payload's media type.
+		if _, bound := h[HeaderContentType]; rt.body != nil && !bound {
 			h[HeaderContentType] = []string{b.payloadCT}
 		}
 	case !op.NoBody || awsJSON:
@@ -586,6 +604,13 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 			return nil, fmt.Errorf("encode input: %w", err)
 		}
 		h[HeaderContentType] = contentTypes[c.svc.Protocol]
+	}
+	if op.Compress && !cfg.opts.DisableRequestCompression && int64(len(rt.body)) >= cfg.opts.RequestMinCompressSizeBytes {
+		if rt.body, err = gzipBody(rt.body); err != nil {
+			return nil, fmt.Errorf("compress input: %w", err)
+		}
+		// After any encoding a member of the input named (restJson1).
+		h[HeaderContentEncoding] = []string{strings.Join(append(h.Values(HeaderContentEncoding), "gzip"), ", ")}
 	}
 	if awsJSON {
 		h[HeaderTarget] = []string{Target(c.svc.TargetPrefix, op.Name)}

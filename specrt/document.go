@@ -26,6 +26,19 @@ func NewDocument(v any) (Document, error) {
 	return Document(b), nil
 }
 
+// PayloadDocument reads a response body that is a document payload: an
+// empty body leaves the member unset, anything else must be well-formed
+// JSON.
+func PayloadDocument(data []byte) (Document, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil
+	}
+	if !json.Valid(data) {
+		return nil, errors.New("document payload is not well-formed JSON")
+	}
+	return Document(bytes.Clone(data)), nil
+}
+
 // Decode decodes the document into v, as json.Unmarshal does.
 func (d Document) Decode(v any) error {
 	if d == nil {

@@ -32,6 +32,17 @@ func IdempotencyToken() *string {
 	return &s
 }
 
+// IdempotencyToken returns the value a generated client puts into an
+// idempotency-token member the caller left empty: Options.IdempotencyTokens
+// when set, a fresh random UUID otherwise.
+func (c *Client) IdempotencyToken() *string {
+	if f := c.cfg.opts.IdempotencyTokens; f != nil {
+		s := f()
+		return &s
+	}
+	return IdempotencyToken()
+}
+
 // NeedsToken reports whether an idempotency-token member is empty: unset, or
 // set to the empty string.
 func NeedsToken(s *string) bool { return s == nil || *s == "" }

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -279,6 +280,158 @@ func HeaderTime(h http.Header, name string) *time.Time {
 	return &t
 }
 
+// HeaderFloat32 returns header name as a float32, or nil when it is absent
+// or not a number; NaN, Infinity and -Infinity are read as such.
+func HeaderFloat32(h http.Header, name string) *float32 {
+	f, ok := parseWireFloat(h.Get(name), 32)
+	if !ok {
+		return nil
+	}
+	v := float32(f)
+	return &v
+}
+
+// HeaderFloat64 returns header name as a float64, or nil when it is absent
+// or not a number; NaN, Infinity and -Infinity are read as such.
+func HeaderFloat64(h http.Header, name string) *float64 {
+	f, ok := parseWireFloat(h.Get(name), 64)
+	if !ok {
+		return nil
+	}
+	return &f
+}
+
+func parseWireFloat(s string, bits int) (float64, bool) {
+	switch s = strings.TrimSpace(s); s {
+	case "NaN":
+		return math.NaN(), true
+	case "Infinity":
+		return math.Inf(1), true
+	case "-Infinity":
+		return math.Inf(-1), true
+	}
+	f, err := strconv.ParseFloat(s, bits)
+	return f, err == nil
+}
+
+// headerList reads a comma-separated header list with parse, or nil when
+// the header is absent or an element does not parse.
+func headerList[T any](h http.Header, name string, parse func(string) (T, bool)) []T {
+	vs := HeaderValues(h, name)
+	if vs == nil {
+		return nil
+	}
+	out := make([]T, 0, len(vs))
+	for _, v := range vs {
+		x, ok := parse(strings.TrimSpace(v))
+		if !ok {
+			return nil
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// HeaderInt32List returns header name as a list of int32, or nil when it
+// is absent or an element is not an integer.
+func HeaderInt32List(h http.Header, name string) []int32 {
+	return headerList(h, name, func(s string) (int32, bool) {
+		n, err := strconv.ParseInt(s, 10, 32)
+		return int32(n), err == nil
+	})
+}
+
+// HeaderInt64List returns header name as a list of int64, or nil when it
+// is absent or an element is not an integer.
+func HeaderInt64List(h http.Header, name string) []int64 {
+	return headerList(h, name, func(s string) (int64, bool) {
+		n, err := strconv.ParseInt(s, 10, 64)
+		return n, err == nil
+	})
+}
+
+// HeaderFloat32List returns header name as a list of float32, or nil when
+// it is absent or an element is not a number.
+func HeaderFloat32List(h http.Header, name string) []float32 {
+	return headerList(h, name, func(s string) (float32, bool) {
+		f, ok := parseWireFloat(s, 32)
+		return float32(f), ok
+	})
+}
+
+// HeaderFloat64List returns header name as a list of float64, or nil when
+// it is absent or an element is not a number.
+func HeaderFloat64List(h http.Header, name string) []float64 {
+	return headerList(h, name, func(s string) (float64, bool) { return parseWireFloat(s, 64) })
+}
+
+// HeaderBoolList returns header name as a list of bool, or nil when it is
+// absent or an element is not true or false.
+func HeaderBoolList(h http.Header, name string) []bool {
+	return headerList(h, name, func(s string) (bool, bool) {
+		switch strings.ToLower(s) {
+		case "true":
+			return true, true
+		case "false":
+			return false, true
+		}
+		return false, false
+	})
+}
+
+// HeaderTimeList returns header name as a list of times, HTTP dates
+// separated by commas (each date holds a comma of its own), or nil when it
+// is absent or an element is not an HTTP date.
+func HeaderTimeList(h http.Header, name string) []time.Time {
+	vs := h.Values(name)
+	if vs == nil {
+		return nil
+	}
+	var out []time.Time
+	for _, v := range vs {
+		for _, d := range SplitHeaderDates(v) {
+			t, err := http.ParseTime(d)
+			if err != nil {
+				return nil
+			}
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// SplitHeaderDates splits a header list of HTTP dates ("Mon, 16 Dec 2019
+// 23:48:18 GMT, Tue, 17 Dec 2019 ..."): the comma after a day name belongs
+// to the date, the others separate them.
+func SplitHeaderDates(v string) []string {
+	var out []string
+	parts := strings.Split(v, ",")
+	for i := 0; i < len(parts); i++ {
+		p := strings.TrimSpace(parts[i])
+		if p == "" {
+			continue
+		}
+		if isDayName(p) && i+1 < len(parts) {
+			i++
+			p += ", " + strings.TrimSpace(parts[i])
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func isDayName(s string) bool {
+	switch s {
+	case "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun":
+		return true
+	}
+	return false
+}
+
+// JoinHeaderDates joins HTTP dates into one header value, unquoted, as
+// SplitHeaderDates reads it.
+func JoinHeaderDates(dates []string) string { return strings.Join(dates, ", ") }
+
 // RequestBinding collects the members of an input that travel outside the
 // JSON body: path labels, query parameters, headers, host labels and a
 // payload. Generated code fills it through Operation.BindRequest; the
@@ -386,6 +539,60 @@ func EscapePathLabel(v string, greedy bool) string {
 		b.WriteByte(hex[c&15])
 	}
 	return b.String()
+}
+
+// FormatWireFloat formats a float or double (bits 32 or 64) for a path label,
+// query parameter or header, with NaN and the infinities spelled as the
+// JSON protocols spell them: NaN, Infinity, -Infinity.
+func FormatWireFloat(v float64, bits int) string {
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 1):
+		return "Infinity"
+	case math.IsInf(v, -1):
+		return "-Infinity"
+	}
+	return strconv.FormatFloat(v, 'g', -1, bits)
+}
+
+// FormatTimeAs formats a timestamp bound to a header, query parameter or
+// path label in the member's own format: "epoch-seconds", "iso8601" or
+// "http-date".
+func FormatTimeAs(t time.Time, format string) string {
+	switch format {
+	case "epoch-seconds":
+		return strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64)
+	case "http-date":
+		return FormatHeaderTime(t)
+	}
+	return FormatQueryTime(t)
+}
+
+// ParseTimeAs reads a timestamp written as FormatTimeAs writes it.
+func ParseTimeAs(s, format string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	switch format {
+	case "epoch-seconds":
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			return time.Time{}, fmt.Errorf("expected epoch seconds, found %q", s)
+		}
+		return time.UnixMilli(int64(math.Round(f * 1000))).UTC(), nil
+	case "http-date":
+		return http.ParseTime(s)
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// HeaderTimeAs returns header name as a time in the given format (see
+// FormatTimeAs), or nil when it is absent or malformed.
+func HeaderTimeAs(h http.Header, name, format string) *time.Time {
+	t, err := ParseTimeAs(h.Get(name), format)
+	if err != nil {
+		return nil
+	}
+	return &t
 }
 
 // FormatHeaderTime formats a timestamp for a header, as an HTTP date (the

@@ -3220,12 +3220,12 @@ func (c *Client) RegisterTaskDefinition(ctx context.Context, in *RegisterTaskDef
 // information about the service quotas, see Amazon ECS service quotas
 // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html).
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ConflictException, *AccessDeniedException, *PlatformUnknownException,
-// *ServerException, *InvalidParameterException, *BlockedException,
-// *ClientException, *ClusterNotFoundException,
-// *PlatformTaskDefinitionIncompatibilityException,
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ConflictException,
+// *AccessDeniedException, *PlatformUnknownException, *ServerException,
+// *InvalidParameterException, *BlockedException, *ClientException,
+// *ClusterNotFoundException, *PlatformTaskDefinitionIncompatibilityException,
 // *UnsupportedFeatureException; errors.As finds them in the returned error,
 // which is a *specrt.OperationError. The input is validated first unless
 // Options.DisableValidation is set; a *specrt.ValidationError is then returned
@@ -3236,7 +3236,7 @@ func (c *Client) RunTask(ctx context.Context, in *RunTaskInput, optFns ...func(*
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &RunTaskOutput{}

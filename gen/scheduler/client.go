@@ -201,21 +201,21 @@ var (
 
 // Creates the specified schedule.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ServiceQuotaExceededException, *ValidationException,
-// *InternalServerException, *ConflictException, *ResourceNotFoundException,
-// *ThrottlingException; errors.As finds them in the returned error, which is a
-// *specrt.OperationError. The input is validated first unless
-// Options.DisableValidation is set; a *specrt.ValidationError is then returned
-// without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ServiceQuotaExceededException,
+// *ValidationException, *InternalServerException, *ConflictException,
+// *ResourceNotFoundException, *ThrottlingException; errors.As finds them in
+// the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
 func (c *Client) CreateSchedule(ctx context.Context, in *CreateScheduleInput, optFns ...func(*Options)) (*CreateScheduleOutput, error) {
 	if in == nil {
 		in = &CreateScheduleInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateScheduleOutput{}
@@ -236,11 +236,11 @@ func bindCreateScheduleRequest(in any, b *specrt.RequestBinding) {
 
 // Creates the specified schedule group.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ServiceQuotaExceededException, *ValidationException,
-// *InternalServerException, *ConflictException, *ThrottlingException;
-// errors.As finds them in the returned error, which is a
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ServiceQuotaExceededException,
+// *ValidationException, *InternalServerException, *ConflictException,
+// *ThrottlingException; errors.As finds them in the returned error, which is a
 // *specrt.OperationError. The input is validated first unless
 // Options.DisableValidation is set; a *specrt.ValidationError is then returned
 // without sending anything.
@@ -250,7 +250,7 @@ func (c *Client) CreateScheduleGroup(ctx context.Context, in *CreateScheduleGrou
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateScheduleGroupOutput{}
@@ -271,20 +271,21 @@ func bindCreateScheduleGroupRequest(in any, b *specrt.RequestBinding) {
 
 // Deletes the specified schedule.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *InternalServerException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException; errors.As finds them in
-// the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *InternalServerException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) DeleteSchedule(ctx context.Context, in *DeleteScheduleInput, optFns ...func(*Options)) (*DeleteScheduleOutput, error) {
 	if in == nil {
 		in = &DeleteScheduleInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &DeleteScheduleOutput{}
@@ -319,20 +320,21 @@ func bindDeleteScheduleRequest(in any, b *specrt.RequestBinding) {
 //
 // This operation is eventually consistent.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *InternalServerException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException; errors.As finds them in
-// the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *InternalServerException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) DeleteScheduleGroup(ctx context.Context, in *DeleteScheduleGroupInput, optFns ...func(*Options)) (*DeleteScheduleGroupOutput, error) {
 	if in == nil {
 		in = &DeleteScheduleGroupInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &DeleteScheduleGroupOutput{}
@@ -581,20 +583,21 @@ func bindUntagResourceRequest(in any, b *specrt.RequestBinding) {
 // API operation and make a note of all optional parameters for your
 // `UpdateSchedule` call.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *InternalServerException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException; errors.As finds them in
-// the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *InternalServerException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException; errors.As finds them in the returned error, which is a
+// *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) UpdateSchedule(ctx context.Context, in *UpdateScheduleInput, optFns ...func(*Options)) (*UpdateScheduleOutput, error) {
 	if in == nil {
 		in = &UpdateScheduleInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &UpdateScheduleOutput{}

@@ -400,20 +400,20 @@ var (
 // (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
 // the Cloud Map Developer Guide.
 //
-// When in.CreatorRequestID is empty, it is filled with a random UUID, the same
-// for every attempt; in itself is not modified. The documented errors are
-// *InvalidInput, *NamespaceAlreadyExists, *ResourceLimitExceeded,
-// *DuplicateRequest, *TooManyTagsException; errors.As finds them in the
-// returned error, which is a *specrt.OperationError. The input is validated
-// first unless Options.DisableValidation is set; a *specrt.ValidationError is
-// then returned without sending anything.
+// When in.CreatorRequestID is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *InvalidInput, *NamespaceAlreadyExists,
+// *ResourceLimitExceeded, *DuplicateRequest, *TooManyTagsException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
 func (c *Client) CreateHttpNamespace(ctx context.Context, in *CreateHttpNamespaceInput, optFns ...func(*Options)) (*CreateHttpNamespaceOutput, error) {
 	if in == nil {
 		in = &CreateHttpNamespaceInput{}
 	}
 	if specrt.NeedsToken(in.CreatorRequestID) {
 		cp := *in
-		cp.CreatorRequestID = specrt.IdempotencyToken()
+		cp.CreatorRequestID = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateHttpNamespaceOutput{}
@@ -434,20 +434,20 @@ func (c *Client) CreateHttpNamespace(ctx context.Context, in *CreateHttpNamespac
 // (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
 // the Cloud Map Developer Guide.
 //
-// When in.CreatorRequestID is empty, it is filled with a random UUID, the same
-// for every attempt; in itself is not modified. The documented errors are
-// *InvalidInput, *NamespaceAlreadyExists, *ResourceLimitExceeded,
-// *DuplicateRequest, *TooManyTagsException; errors.As finds them in the
-// returned error, which is a *specrt.OperationError. The input is validated
-// first unless Options.DisableValidation is set; a *specrt.ValidationError is
-// then returned without sending anything.
+// When in.CreatorRequestID is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *InvalidInput, *NamespaceAlreadyExists,
+// *ResourceLimitExceeded, *DuplicateRequest, *TooManyTagsException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
 func (c *Client) CreatePrivateDnsNamespace(ctx context.Context, in *CreatePrivateDnsNamespaceInput, optFns ...func(*Options)) (*CreatePrivateDnsNamespaceOutput, error) {
 	if in == nil {
 		in = &CreatePrivateDnsNamespaceInput{}
 	}
 	if specrt.NeedsToken(in.CreatorRequestID) {
 		cp := *in
-		cp.CreatorRequestID = specrt.IdempotencyToken()
+		cp.CreatorRequestID = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreatePrivateDnsNamespaceOutput{}
@@ -471,20 +471,20 @@ func (c *Client) CreatePrivateDnsNamespace(ctx context.Context, in *CreatePrivat
 // The `CreatePublicDnsNamespace` API operation is not supported in the Amazon
 // Web Services GovCloud (US) Regions.
 //
-// When in.CreatorRequestID is empty, it is filled with a random UUID, the same
-// for every attempt; in itself is not modified. The documented errors are
-// *InvalidInput, *NamespaceAlreadyExists, *ResourceLimitExceeded,
-// *DuplicateRequest, *TooManyTagsException; errors.As finds them in the
-// returned error, which is a *specrt.OperationError. The input is validated
-// first unless Options.DisableValidation is set; a *specrt.ValidationError is
-// then returned without sending anything.
+// When in.CreatorRequestID is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *InvalidInput, *NamespaceAlreadyExists,
+// *ResourceLimitExceeded, *DuplicateRequest, *TooManyTagsException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
 func (c *Client) CreatePublicDnsNamespace(ctx context.Context, in *CreatePublicDnsNamespaceInput, optFns ...func(*Options)) (*CreatePublicDnsNamespaceOutput, error) {
 	if in == nil {
 		in = &CreatePublicDnsNamespaceInput{}
 	}
 	if specrt.NeedsToken(in.CreatorRequestID) {
 		cp := *in
-		cp.CreatorRequestID = specrt.IdempotencyToken()
+		cp.CreatorRequestID = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreatePublicDnsNamespaceOutput{}
@@ -511,20 +511,20 @@ func (c *Client) CreatePublicDnsNamespace(ctx context.Context, in *CreatePublicD
 // (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
 // the Cloud Map Developer Guide.
 //
-// When in.CreatorRequestID is empty, it is filled with a random UUID, the same
-// for every attempt; in itself is not modified. The documented errors are
-// *InvalidInput, *ResourceLimitExceeded, *NamespaceNotFound,
-// *ServiceAlreadyExists, *TooManyTagsException; errors.As finds them in the
-// returned error, which is a *specrt.OperationError. The input is validated
-// first unless Options.DisableValidation is set; a *specrt.ValidationError is
-// then returned without sending anything.
+// When in.CreatorRequestID is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *InvalidInput, *ResourceLimitExceeded,
+// *NamespaceNotFound, *ServiceAlreadyExists, *TooManyTagsException; errors.As
+// finds them in the returned error, which is a *specrt.OperationError. The
+// input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
 func (c *Client) CreateService(ctx context.Context, in *CreateServiceInput, optFns ...func(*Options)) (*CreateServiceOutput, error) {
 	if in == nil {
 		in = &CreateServiceInput{}
 	}
 	if specrt.NeedsToken(in.CreatorRequestID) {
 		cp := *in
-		cp.CreatorRequestID = specrt.IdempotencyToken()
+		cp.CreatorRequestID = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateServiceOutput{}
@@ -881,20 +881,20 @@ func (c *Client) ListTagsForResource(ctx context.Context, in *ListTagsForResourc
 // (https://docs.aws.amazon.com/cloud-map/latest/dg/cloud-map-limits.html) in
 // the Cloud Map Developer Guide.
 //
-// When in.CreatorRequestID is empty, it is filled with a random UUID, the same
-// for every attempt; in itself is not modified. The documented errors are
-// *DuplicateRequest, *InvalidInput, *ResourceInUse, *ResourceLimitExceeded,
-// *ServiceNotFound; errors.As finds them in the returned error, which is a
-// *specrt.OperationError. The input is validated first unless
-// Options.DisableValidation is set; a *specrt.ValidationError is then returned
-// without sending anything.
+// When in.CreatorRequestID is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *DuplicateRequest, *InvalidInput,
+// *ResourceInUse, *ResourceLimitExceeded, *ServiceNotFound; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
 func (c *Client) RegisterInstance(ctx context.Context, in *RegisterInstanceInput, optFns ...func(*Options)) (*RegisterInstanceOutput, error) {
 	if in == nil {
 		in = &RegisterInstanceInput{}
 	}
 	if specrt.NeedsToken(in.CreatorRequestID) {
 		cp := *in
-		cp.CreatorRequestID = specrt.IdempotencyToken()
+		cp.CreatorRequestID = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &RegisterInstanceOutput{}
@@ -942,20 +942,20 @@ func (c *Client) UntagResource(ctx context.Context, in *UntagResourceInput, optF
 
 // Updates an HTTP namespace.
 //
-// When in.UpdaterRequestID is empty, it is filled with a random UUID, the same
-// for every attempt; in itself is not modified. The documented errors are
-// *InvalidInput, *NamespaceNotFound, *ResourceInUse, *DuplicateRequest;
-// errors.As finds them in the returned error, which is a
-// *specrt.OperationError. The input is validated first unless
-// Options.DisableValidation is set; a *specrt.ValidationError is then returned
-// without sending anything.
+// When in.UpdaterRequestID is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *InvalidInput, *NamespaceNotFound,
+// *ResourceInUse, *DuplicateRequest; errors.As finds them in the returned
+// error, which is a *specrt.OperationError. The input is validated first
+// unless Options.DisableValidation is set; a *specrt.ValidationError is then
+// returned without sending anything.
 func (c *Client) UpdateHttpNamespace(ctx context.Context, in *UpdateHttpNamespaceInput, optFns ...func(*Options)) (*UpdateHttpNamespaceOutput, error) {
 	if in == nil {
 		in = &UpdateHttpNamespaceInput{}
 	}
 	if specrt.NeedsToken(in.UpdaterRequestID) {
 		cp := *in
-		cp.UpdaterRequestID = specrt.IdempotencyToken()
+		cp.UpdaterRequestID = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &UpdateHttpNamespaceOutput{}
@@ -994,20 +994,20 @@ func (c *Client) UpdateInstanceCustomHealthStatus(ctx context.Context, in *Updat
 
 // Updates a private DNS namespace.
 //
-// When in.UpdaterRequestID is empty, it is filled with a random UUID, the same
-// for every attempt; in itself is not modified. The documented errors are
-// *InvalidInput, *NamespaceNotFound, *ResourceInUse, *DuplicateRequest;
-// errors.As finds them in the returned error, which is a
-// *specrt.OperationError. The input is validated first unless
-// Options.DisableValidation is set; a *specrt.ValidationError is then returned
-// without sending anything.
+// When in.UpdaterRequestID is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *InvalidInput, *NamespaceNotFound,
+// *ResourceInUse, *DuplicateRequest; errors.As finds them in the returned
+// error, which is a *specrt.OperationError. The input is validated first
+// unless Options.DisableValidation is set; a *specrt.ValidationError is then
+// returned without sending anything.
 func (c *Client) UpdatePrivateDnsNamespace(ctx context.Context, in *UpdatePrivateDnsNamespaceInput, optFns ...func(*Options)) (*UpdatePrivateDnsNamespaceOutput, error) {
 	if in == nil {
 		in = &UpdatePrivateDnsNamespaceInput{}
 	}
 	if specrt.NeedsToken(in.UpdaterRequestID) {
 		cp := *in
-		cp.UpdaterRequestID = specrt.IdempotencyToken()
+		cp.UpdaterRequestID = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &UpdatePrivateDnsNamespaceOutput{}
@@ -1019,20 +1019,20 @@ func (c *Client) UpdatePrivateDnsNamespace(ctx context.Context, in *UpdatePrivat
 
 // Updates a public DNS namespace.
 //
-// When in.UpdaterRequestID is empty, it is filled with a random UUID, the same
-// for every attempt; in itself is not modified. The documented errors are
-// *InvalidInput, *NamespaceNotFound, *ResourceInUse, *DuplicateRequest;
-// errors.As finds them in the returned error, which is a
-// *specrt.OperationError. The input is validated first unless
-// Options.DisableValidation is set; a *specrt.ValidationError is then returned
-// without sending anything.
+// When in.UpdaterRequestID is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *InvalidInput, *NamespaceNotFound,
+// *ResourceInUse, *DuplicateRequest; errors.As finds them in the returned
+// error, which is a *specrt.OperationError. The input is validated first
+// unless Options.DisableValidation is set; a *specrt.ValidationError is then
+// returned without sending anything.
 func (c *Client) UpdatePublicDnsNamespace(ctx context.Context, in *UpdatePublicDnsNamespaceInput, optFns ...func(*Options)) (*UpdatePublicDnsNamespaceOutput, error) {
 	if in == nil {
 		in = &UpdatePublicDnsNamespaceInput{}
 	}
 	if specrt.NeedsToken(in.UpdaterRequestID) {
 		cp := *in
-		cp.UpdaterRequestID = specrt.IdempotencyToken()
+		cp.UpdaterRequestID = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &UpdatePublicDnsNamespaceOutput{}

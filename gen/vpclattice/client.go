@@ -1017,21 +1017,21 @@ func bindBatchUpdateRuleRequest(in any, b *specrt.RequestBinding) {
 // (https://docs.aws.amazon.com/vpc-lattice/latest/ug/monitoring-access-logs.html)
 // in the Amazon VPC Lattice User Guide.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException, *InternalServerException;
-// errors.As finds them in the returned error, which is a
-// *specrt.OperationError. The input is validated first unless
-// Options.DisableValidation is set; a *specrt.ValidationError is then returned
-// without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *InternalServerException; errors.As finds them in the
+// returned error, which is a *specrt.OperationError. The input is validated
+// first unless Options.DisableValidation is set; a *specrt.ValidationError is
+// then returned without sending anything.
 func (c *Client) CreateAccessLogSubscription(ctx context.Context, in *CreateAccessLogSubscriptionInput, optFns ...func(*Options)) (*CreateAccessLogSubscriptionOutput, error) {
 	if in == nil {
 		in = &CreateAccessLogSubscriptionInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateAccessLogSubscriptionOutput{}
@@ -1048,21 +1048,22 @@ func (c *Client) CreateAccessLogSubscription(ctx context.Context, in *CreateAcce
 // (https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html) in the
 // Amazon VPC Lattice User Guide.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException,
-// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
-// them in the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) CreateListener(ctx context.Context, in *CreateListenerInput, optFns ...func(*Options)) (*CreateListenerOutput, error) {
 	if in == nil {
 		in = &CreateListenerInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateListenerOutput{}
@@ -1085,21 +1086,22 @@ func bindCreateListenerRequest(in any, b *specrt.RequestBinding) {
 // specific resource. You can associate a resource configuration with a service
 // network or a VPC endpoint.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException,
-// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
-// them in the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) CreateResourceConfiguration(ctx context.Context, in *CreateResourceConfigurationInput, optFns ...func(*Options)) (*CreateResourceConfigurationOutput, error) {
 	if in == nil {
 		in = &CreateResourceConfigurationInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateResourceConfigurationOutput{}
@@ -1115,21 +1117,22 @@ func (c *Client) CreateResourceConfiguration(ctx context.Context, in *CreateReso
 // gateways to span as many Availability Zones as possible. A VPC can have
 // multiple resource gateways.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException,
-// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
-// them in the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) CreateResourceGateway(ctx context.Context, in *CreateResourceGatewayInput, optFns ...func(*Options)) (*CreateResourceGatewayOutput, error) {
 	if in == nil {
 		in = &CreateResourceGatewayInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateResourceGatewayOutput{}
@@ -1146,21 +1149,22 @@ func (c *Client) CreateResourceGateway(ctx context.Context, in *CreateResourceGa
 // (https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html#listener-rules)
 // in the Amazon VPC Lattice User Guide.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException,
-// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
-// them in the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) CreateRule(ctx context.Context, in *CreateRuleInput, optFns ...func(*Options)) (*CreateRuleOutput, error) {
 	if in == nil {
 		in = &CreateRuleInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateRuleOutput{}
@@ -1190,21 +1194,22 @@ func bindCreateRuleRequest(in any, b *specrt.RequestBinding) {
 // (https://docs.aws.amazon.com/vpc-lattice/latest/ug/services.html) in the
 // Amazon VPC Lattice User Guide.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException,
-// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
-// them in the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) CreateService(ctx context.Context, in *CreateServiceInput, optFns ...func(*Options)) (*CreateServiceOutput, error) {
 	if in == nil {
 		in = &CreateServiceInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateServiceOutput{}
@@ -1222,21 +1227,22 @@ func (c *Client) CreateService(ctx context.Context, in *CreateServiceInput, optF
 // (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html) in
 // the Amazon VPC Lattice User Guide.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException,
-// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
-// them in the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) CreateServiceNetwork(ctx context.Context, in *CreateServiceNetworkInput, optFns ...func(*Options)) (*CreateServiceNetworkOutput, error) {
 	if in == nil {
 		in = &CreateServiceNetworkInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateServiceNetworkOutput{}
@@ -1251,21 +1257,22 @@ func (c *Client) CreateServiceNetwork(ctx context.Context, in *CreateServiceNetw
 // through the service network, including through a service network VPC
 // endpoint.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException,
-// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
-// them in the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) CreateServiceNetworkResourceAssociation(ctx context.Context, in *CreateServiceNetworkResourceAssociationInput, optFns ...func(*Options)) (*CreateServiceNetworkResourceAssociationOutput, error) {
 	if in == nil {
 		in = &CreateServiceNetworkResourceAssociationInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateServiceNetworkResourceAssociationOutput{}
@@ -1291,21 +1298,22 @@ func (c *Client) CreateServiceNetworkResourceAssociation(ctx context.Context, in
 // As a result of this operation, the association is created in the service
 // network account and the association owner account.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException,
-// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
-// them in the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) CreateServiceNetworkServiceAssociation(ctx context.Context, in *CreateServiceNetworkServiceAssociationInput, optFns ...func(*Options)) (*CreateServiceNetworkServiceAssociationOutput, error) {
 	if in == nil {
 		in = &CreateServiceNetworkServiceAssociationInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateServiceNetworkServiceAssociationOutput{}
@@ -1334,21 +1342,22 @@ func (c *Client) CreateServiceNetworkServiceAssociation(ctx context.Context, in 
 // groups, you must first delete the association and recreate it without
 // security groups.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException,
-// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
-// them in the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) CreateServiceNetworkVpcAssociation(ctx context.Context, in *CreateServiceNetworkVpcAssociationInput, optFns ...func(*Options)) (*CreateServiceNetworkVpcAssociationOutput, error) {
 	if in == nil {
 		in = &CreateServiceNetworkVpcAssociationInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateServiceNetworkVpcAssociationOutput{}
@@ -1366,21 +1375,22 @@ func (c *Client) CreateServiceNetworkVpcAssociation(ctx context.Context, in *Cre
 // (https://docs.aws.amazon.com/vpc-lattice/latest/ug/target-groups.html) in
 // the Amazon VPC Lattice User Guide.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ResourceNotFoundException, *ThrottlingException,
-// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
-// them in the returned error, which is a *specrt.OperationError. The input is
-// validated first unless Options.DisableValidation is set; a
-// *specrt.ValidationError is then returned without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ResourceNotFoundException,
+// *ThrottlingException, *ServiceQuotaExceededException,
+// *InternalServerException; errors.As finds them in the returned error, which
+// is a *specrt.OperationError. The input is validated first unless
+// Options.DisableValidation is set; a *specrt.ValidationError is then returned
+// without sending anything.
 func (c *Client) CreateTargetGroup(ctx context.Context, in *CreateTargetGroupInput, optFns ...func(*Options)) (*CreateTargetGroupOutput, error) {
 	if in == nil {
 		in = &CreateTargetGroupInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &CreateTargetGroupOutput{}
@@ -2955,21 +2965,21 @@ func bindRegisterTargetsRequest(in any, b *specrt.RequestBinding) {
 
 // Starts the domain verification process for a custom domain name.
 //
-// When in.ClientToken is empty, it is filled with a random UUID, the same for
-// every attempt; in itself is not modified. The documented errors are
-// *ValidationException, *AccessDeniedException, *ConflictException,
-// *ThrottlingException, *ServiceQuotaExceededException,
-// *InternalServerException; errors.As finds them in the returned error, which
-// is a *specrt.OperationError. The input is validated first unless
-// Options.DisableValidation is set; a *specrt.ValidationError is then returned
-// without sending anything.
+// When in.ClientToken is empty, it is filled with a random UUID (or
+// Options.IdempotencyTokens), the same for every attempt; in itself is not
+// modified. The documented errors are *ValidationException,
+// *AccessDeniedException, *ConflictException, *ThrottlingException,
+// *ServiceQuotaExceededException, *InternalServerException; errors.As finds
+// them in the returned error, which is a *specrt.OperationError. The input is
+// validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
 func (c *Client) StartDomainVerification(ctx context.Context, in *StartDomainVerificationInput, optFns ...func(*Options)) (*StartDomainVerificationOutput, error) {
 	if in == nil {
 		in = &StartDomainVerificationInput{}
 	}
 	if specrt.NeedsToken(in.ClientToken) {
 		cp := *in
-		cp.ClientToken = specrt.IdempotencyToken()
+		cp.ClientToken = c.rt.IdempotencyToken()
 		in = &cp
 	}
 	out := &StartDomainVerificationOutput{}

@@ -170,6 +170,9 @@ func emitServiceInfo(f *jen.File, p *Package) {
 				d[jen.Id("NoBody")] = jen.True()
 			}
 		}
+		if op.RequestCompression {
+			d[jen.Id("Compress")] = jen.True()
+		}
 		if op.HostPrefix != "" {
 			d[jen.Id("HostPrefix")] = jen.Lit(op.HostPrefix)
 		}
@@ -204,7 +207,7 @@ func emitOperation(f *jen.File, p *Package, op *model.Operation) {
 	var notes []string
 	tokens := tokenMembers(op.Input)
 	for _, m := range tokens {
-		notes = append(notes, fmt.Sprintf("When in.%s is empty, it is filled with a random UUID, the same for every attempt; in itself is not modified.", m.GoName))
+		notes = append(notes, fmt.Sprintf("When in.%s is empty, it is filled with a random UUID (or Options.IdempotencyTokens), the same for every attempt; in itself is not modified.", m.GoName))
 	}
 	if len(op.Errors) > 0 {
 		var names []string
@@ -233,7 +236,7 @@ func emitOperation(f *jen.File, p *Package, op *model.Operation) {
 			jen.Id("cp").Op(":=").Op("*").Id("in"),
 		}
 		for _, m := range tokens {
-			set := jen.Id("cp").Dot(m.GoName).Op("=").Add(rt("IdempotencyToken")).Call()
+			set := jen.Id("cp").Dot(m.GoName).Op("=").Id("c").Dot("rt").Dot("IdempotencyToken").Call()
 			if len(tokens) == 1 {
 				fill = append(fill, set)
 				continue
@@ -317,18 +320,26 @@ func bindRequestMember(m *model.Member, host jen.Code) jen.Code {
 		}
 		return jen.For(jen.List(jen.Id("k"), jen.Id("e")).Op(":=").Range().Add(field)).Block(call)
 	case t.Kind == model.List && m.Location == model.LocHeader:
+		// An empty list, not nil, is sent as an empty header
+		// (RestJsonNullAndEmptyHeaders).
 		if t.Member.Kind == model.String && !t.Member.IsEnum() {
-			return jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(jen.Id("b").Dot("HeaderList").Call(name, field))
+			return jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("HeaderList").Call(name, field))
 		}
 		str, ok := formatValue(t.Member, jen.Id("e"), m.Location)
 		if !ok {
 			return unsupported(m)
 		}
-		return jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(
+		send := jen.Id("b").Dot("HeaderList").Call(name, jen.Id("l"))
+		if t.Member.Kind == model.Timestamp {
+			// HTTP dates hold commas of their own: they go unquoted, as
+			// the receiver splits them (specrt.SplitHeaderDates).
+			send = jen.Id("b").Dot("Header").Call(name, rt("JoinHeaderDates").Call(jen.Id("l")))
+		}
+		return jen.If(field.Clone().Op("!=").Nil()).Block(
 			jen.Id("l").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(field.Clone())),
 			jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(field.Clone())).Block(
 				jen.Id("l").Op("=").Append(jen.Id("l"), str)),
-			jen.Id("b").Dot("HeaderList").Call(name, jen.Id("l")),
+			send,
 		)
 	case t.Kind == model.List:
 		str, ok := formatValue(t.Member, jen.Id("e"), m.Location)
@@ -354,6 +365,9 @@ func bindRequestMember(m *model.Member, host jen.Code) jen.Code {
 	str, ok := formatValue(t, value, m.Location)
 	if !ok {
 		return unsupported(m)
+	}
+	if f := m.BoundTimeFormat(); f != "" {
+		str = rt("FormatTimeAs").Call(value, jen.Lit(f))
 	}
 	if m.JSONValue {
 		str = rt("JSONHeader").Call(str)
@@ -410,16 +424,27 @@ func payloadContentType(s *model.Shape) string {
 
 // bindPayload is the statement that makes payload member m of input v the
 // request body: a structure as its JSON, a blob as it is, a string as its
-// text; an unset member sends no body.
+// text. An unset member sends no body, except a structure that is not a
+// union, which is sent as {} (RestJsonHttpWithEmptyStructurePayload).
 func bindPayload(m *model.Member) jen.Code {
 	field := jen.Id("v").Dot(m.GoName)
 	ct := jen.Lit(payloadContentType(m.Shape))
 	switch m.Shape.Kind {
 	case model.Structure:
+		set := jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("JSONPayload").Call(field, ct))
+		if m.Shape.Union {
+			return set
+		}
+		return set.Else().Block(jen.Id("b").Dot("Payload").Call(jen.Index().Byte().Call(jen.Lit("{}")), ct))
+	case model.Document:
 		return jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("JSONPayload").Call(field, ct))
 	case model.Blob:
 		return jen.Id("b").Dot("Payload").Call(field, ct)
 	case model.String:
+		if m.Shape.IsEnum() {
+			return jen.If(field.Clone().Op("!=").Lit("")).Block(
+				jen.Id("b").Dot("Payload").Call(jen.Index().Byte().Call(field.Clone()), ct))
+		}
 		return jen.If(field.Clone().Op("!=").Nil()).Block(
 			jen.Id("b").Dot("Payload").Call(jen.Index().Byte().Call(jen.Op("*").Add(field.Clone())), ct))
 	}
@@ -440,9 +465,9 @@ func formatValue(s *model.Shape, x *jen.Statement, location string) (jen.Code, b
 	case model.Long:
 		return jen.Qual("strconv", "FormatInt").Call(x, jen.Lit(10)), true
 	case model.Float:
-		return jen.Qual("strconv", "FormatFloat").Call(jen.Float64().Call(x), jen.LitRune('g'), jen.Lit(-1), jen.Lit(32)), true
+		return rt("FormatWireFloat").Call(jen.Float64().Call(x), jen.Lit(32)), true
 	case model.Double:
-		return jen.Qual("strconv", "FormatFloat").Call(x, jen.LitRune('g'), jen.Lit(-1), jen.Lit(64)), true
+		return rt("FormatWireFloat").Call(x, jen.Lit(64)), true
 	case model.Boolean:
 		return jen.Qual("strconv", "FormatBool").Call(x), true
 	case model.Timestamp:
@@ -479,7 +504,7 @@ func bindResponseMember(recv string, m *model.Member) jen.Code {
 		return jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(rt("HeaderValues")).Call(jen.Id("h"), name)).Block(
 			target.Clone().Op("=").Append(target.Clone(), jen.Id(t.Member.GoName).Call(jen.Id("e"))))
 	case t.Kind == model.List:
-		return set("HeaderValues")
+		return set(headerListReader[t.Member.Kind])
 	case m.JSONValue:
 		return set("HeaderJSON")
 	case t.IsEnum():
@@ -490,12 +515,26 @@ func bindResponseMember(recv string, m *model.Member) jen.Code {
 		return set("HeaderInt32")
 	case t.Kind == model.Long:
 		return set("HeaderInt64")
+	case t.Kind == model.Float:
+		return set("HeaderFloat32")
+	case t.Kind == model.Double:
+		return set("HeaderFloat64")
 	case t.Kind == model.Boolean:
 		return set("HeaderBool")
+	case t.Kind == model.Timestamp && m.BoundTimeFormat() != "":
+		return target.Clone().Op("=").Add(rt("HeaderTimeAs")).Call(jen.Id("h"), name, jen.Lit(m.BoundTimeFormat()))
 	case t.Kind == model.Timestamp:
 		return set("HeaderTime")
 	}
 	return unsupported(m)
+}
+
+// headerListReader names the specrt function that reads a header list of
+// each element kind; spec.Load refuses the others.
+var headerListReader = map[model.Kind]string{
+	model.String: "HeaderValues", model.Integer: "HeaderInt32List", model.Long: "HeaderInt64List",
+	model.Float: "HeaderFloat32List", model.Double: "HeaderFloat64List", model.Boolean: "HeaderBoolList",
+	model.Timestamp: "HeaderTimeList",
 }
 
 // emitErrorRegistry writes newError, which the protocol code calls with the
@@ -642,7 +681,20 @@ func emitPayloadDecoder(f *jen.File, op *model.Operation, pm *model.Member) {
 			target.Clone().Op("=").Append(jen.Index().Byte().Call(jen.Nil()), jen.Id("data").Op("...")),
 			jen.Return(jen.Nil()),
 		}
+	case model.Document:
+		body = []jen.Code{
+			jen.List(jen.Id("d"), jen.Err()).Op(":=").Add(rt("PayloadDocument")).Call(jen.Id("data")),
+			target.Clone().Op("=").Id("d"),
+			jen.Return(jen.Err()),
+		}
 	case model.String:
+		if pm.Shape.IsEnum() {
+			body = []jen.Code{
+				target.Clone().Op("=").Id(pm.Shape.GoName).Call(jen.String().Call(jen.Id("data"))),
+				jen.Return(jen.Nil()),
+			}
+			break
+		}
 		body = []jen.Code{
 			jen.Id("s").Op(":=").String().Call(jen.Id("data")),
 			target.Clone().Op("=").Op("&").Id("s"),

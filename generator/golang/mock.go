@@ -291,6 +291,9 @@ func bindingsValue(s *model.Shape) jen.Code {
 		if m.JSONValue {
 			d[jen.Id("JSONValue")] = jen.True()
 		}
+		if f := m.BoundTimeFormat(); f != "" {
+			d[jen.Id("TimestampFormat")] = jen.Lit(f)
+		}
 		bs = append(bs, jen.Line().Values(d))
 	}
 	if bs == nil {

@@ -65,6 +65,7 @@ type botoShape struct {
 	member          string // list element
 	key, value      string // map
 	payload         string
+	copyOf          string // set by ownIOShapes: the shared shape this copies
 }
 
 type botoMember struct {

@@ -212,6 +212,7 @@ func Import(dir string, files []File, opts Options) (*Result, error) {
 	if len(problems) > 0 {
 		return nil, &Error{problems}
 	}
+	t.ownIOShapes()
 	t.settleNames()
 	progress("writing the spec")
 	doc := t.document(ex)
@@ -246,9 +247,13 @@ func (t *translator) document(ex *extras) *yaml.Node {
 	shapes := newMapping()
 	names, model := t.specShapeNames()
 	for _, name := range names {
-		k := shapes.add(name, t.shape(t.m.shapes[model[name]]))
-		if name != model[name] {
+		s := t.m.shapes[model[name]]
+		k := shapes.add(name, t.shape(s))
+		switch {
+		case name != model[name]:
 			k.HeadComment = t.renameNote(model[name])
+		case s.copyOf != "":
+			k.HeadComment = t.copyNote(s)
 		}
 	}
 	k := root.add("shapes", shapes.n)

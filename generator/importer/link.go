@@ -146,7 +146,9 @@ func (r *reader) checkLocation(mb *botoMember, t *botoShape, m *botoModel) {
 		}
 	}
 	// A query map's entries are parameters of their own: it has no name.
-	named := mb.location != "statusCode" && !(mb.location == "querystring" && t.typ == "map")
+	// A headers map with no name takes every header (Smithy's
+	// httpPrefixHeaders with an empty prefix).
+	named := mb.location != "statusCode" && mb.location != "headers" && !(mb.location == "querystring" && t.typ == "map")
 	if named && mb.locationName == "" {
 		r.errorf(mb.path, "a member with location %q needs a locationName", mb.location)
 	}

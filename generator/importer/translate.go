@@ -34,6 +34,7 @@ type translator struct {
 	pkg      string
 	rename   map[string]string // model shape name to spec name, where they differ (names.go)
 	builtin  map[string]bool   // model shapes that are built-in shapes
+	inputs   map[string]bool   // model shapes that are operation inputs (isInput)
 }
 
 // PackageName derives the Go package name from a model's serviceId as the
@@ -167,8 +168,12 @@ func (t *translator) operation(op *botoOperation, ex *extras) *yaml.Node {
 	}
 	k := o.add("http", flow(h.n))
 	if len(op.requestCompression) > 0 {
-		k.HeadComment = fmt.Sprintf("the model lets clients compress requests (%s); the spec's client sends them uncompressed, which the service accepts",
-			strings.Join(op.requestCompression, ", "))
+		if contains(op.requestCompression, "gzip") {
+			o.add("requestCompression", boolean(true))
+		} else {
+			k.HeadComment = fmt.Sprintf("the model lets clients compress requests (%s); the spec's client sends them uncompressed, which the service accepts",
+				strings.Join(op.requestCompression, ", "))
+		}
 	}
 	o.addStr("hostPrefix", op.hostPrefix)
 	o.addStr("input", t.ref(op.input))
@@ -297,7 +302,11 @@ func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
 	if wire != mb.name && spec.GoName(wire) != spec.GoName(mb.name) {
 		m.addStr("goName", spec.GoName(mb.name))
 	}
-	if mb.location != "" {
+	// Path labels and query parameters bind members of an input only; in
+	// an output or an error Smithy ignores them, and the member travels in
+	// the body like any other (RestJsonIgnoreQueryParamsInResponse).
+	ignored := (mb.location == "uri" || mb.location == "querystring") && !t.isInput(s.name)
+	if mb.location != "" && !ignored {
 		loc := mb.location
 		if loc == "querystring" {
 			loc = "query"
@@ -306,14 +315,33 @@ func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
 		m.addStr("locationName", mb.locationName)
 	}
 	m.addTrue("hostLabel", mb.hostLabel)
-	m.addTrue("jsonValue", mb.jsonValue)
+	// A JSON value in the body is a string like any other: only a header
+	// carries it base64-encoded.
+	m.addTrue("jsonValue", mb.jsonValue && mb.location == "header")
 	m.addStr("timestampFormat", mb.timestampFormat)
 	m.addDeprecated(mb.deprecated)
+	var k *yaml.Node
 	if len(m.n.Content) == 2 {
-		ms.add(wire, str(t.ref(mb.shape)))
-		return
+		k = ms.add(wire, str(t.ref(mb.shape)))
+	} else {
+		k = ms.add(wire, m.n)
 	}
-	ms.add(wire, m.n)
+	if ignored {
+		k.HeadComment = fmt.Sprintf("the model binds it to location %q, which applies to operation inputs only: here it travels in the body", mb.location)
+	}
+}
+
+// isInput reports whether the model shape name is an operation's input.
+func (t *translator) isInput(name string) bool {
+	if t.inputs == nil {
+		t.inputs = map[string]bool{}
+		for _, op := range t.m.operations {
+			if op.input != "" {
+				t.inputs[op.input] = true
+			}
+		}
+	}
+	return t.inputs[name]
 }
 
 // checkProtocol refuses what the chosen protocol cannot carry.

@@ -54,6 +54,8 @@ type OperationTraits struct {
 	// ReadOnly and Idempotent are carried over from the model for the
 	// resource engine of a later issue.
 	ReadOnly, Idempotent bool
+	// RequestCompression lets the client gzip large request bodies.
+	RequestCompression bool
 	// Paginator is nil when the operation does not page.
 	Paginator *Paginator
 }
@@ -96,6 +98,27 @@ type Acceptor struct {
 	Matcher  string // path, pathAll, pathAny, status or error
 	Argument string // a JMESPath expression for the path matchers
 	Expected any    // string, int64, float64 or bool
+}
+
+// BoundTimeFormat is the format of a timestamp member bound to a header,
+// a query parameter or a path label when it is not the binding's default
+// (an HTTP date in a header, RFC 3339 elsewhere); "" otherwise.
+func (m *Member) BoundTimeFormat() string {
+	if m.Shape == nil || m.Shape.Kind != Timestamp || m.TimestampFormat == "" {
+		return ""
+	}
+	def := ISO8601Format
+	switch m.Location {
+	case LocHeader:
+		def = HTTPDateFormat
+	case LocQuery, LocURI:
+	default:
+		return ""
+	}
+	if m.TimestampFormat == def {
+		return ""
+	}
+	return m.TimestampFormat
 }
 
 // ConvertsOnWire reports whether a member's value takes another form in a

@@ -37,8 +37,10 @@ func (r *resolver) memberLocation(rm *rawMember, m *model.Member) {
 		}
 	case loc == model.LocStatusCode && rm.locationName.ok():
 		r.errorf(rm.locationName.n, "a statusCode member takes no locationName: it is the response's status")
-	case loc == model.LocQuery || loc == model.LocStatusCode:
-		// A query map has no name (checkBindings checks the pairing).
+	case loc == model.LocQuery || loc == model.LocStatusCode || loc == model.LocHeaders:
+		// A query map has no name (checkBindings checks the pairing); a
+		// headers map without one takes every header (Smithy's
+		// httpPrefixHeaders with an empty prefix).
 	case !rm.locationName.ok():
 		r.errorf(rm.location.n, "location needs locationName")
 	}
@@ -92,17 +94,16 @@ func (r *resolver) payloads() {
 }
 
 // checkPayload reports a payload member the client and the mock cannot
-// carry: only a structure (its JSON), a blob (raw bytes) or a string (text)
-// can be a whole body, and only of an operation's input or output.
+// carry: only a structure or a document (its JSON), a blob (raw bytes) or a
+// string or enum (text) can be a whole body, and only of an operation's
+// input or output.
 func (r *resolver) checkPayload(sh *rawShape, s *model.Shape, m *model.Member, role string) {
 	at := sh.payload.n
 	switch {
 	case role == "error":
 		r.errorf(at, "payload applies to operation inputs and outputs; an error's body is its JSON members")
-	case m.Shape.Kind != model.Structure && m.Shape.Kind != model.Blob && m.Shape.Kind != model.String:
-		r.errorf(at, "payload member %s of %s must be a structure, a blob or a string, not %s", m.Name, s.Name, describeKind(m.Shape))
-	case m.Shape.IsEnum():
-		r.errorf(at, "payload member %s of %s cannot be an enum: a string payload is free text", m.Name, s.Name)
+	case m.Shape.Kind != model.Structure && m.Shape.Kind != model.Document && m.Shape.Kind != model.Blob && m.Shape.Kind != model.String:
+		r.errorf(at, "payload member %s of %s must be a structure, a document, a blob or a string, not %s", m.Name, s.Name, describeKind(m.Shape))
 	}
 }
 
@@ -126,8 +127,8 @@ func (r *resolver) checkLocated(rm *rawMember, s *model.Shape, m *model.Member, 
 	case m.Location == model.LocHeaders:
 	case role != "input" && m.Location != model.LocHeader:
 		r.errorf(at, "location %s applies only to members of an operation input; members of an %s can travel in headers only", m.Location, role)
-	case role != "input" && !readsHeader(t) && (t.Kind != model.List || t.Member.Kind != model.String):
-		r.errorf(at, "member %s of %s cannot be read from a header: responses carry only strings, enums, integers, longs, booleans, timestamps and lists of strings there, not %s", m.Name, s.Name, describeKind(t))
+	case role != "input" && !readsHeader(t) && (t.Kind != model.List || !readsHeader(t.Member)):
+		r.errorf(at, "member %s of %s cannot be read from a header: responses carry only strings, enums, numbers, booleans, timestamps and lists of them there, not %s", m.Name, s.Name, describeKind(t))
 	case m.Location == model.LocURI && !bindsScalar(t):
 		r.errorf(at, "member %s of %s cannot be a path label: labels carry only strings, enums, numbers, booleans and timestamps, not %s", m.Name, s.Name, describeKind(t))
 	case m.IsQueryMap() && m.LocationName != "":
@@ -137,10 +138,11 @@ func (r *resolver) checkLocated(rm *rawMember, s *model.Shape, m *model.Member, 
 	case m.IsQueryMap():
 	case m.Location == model.LocQuery && m.LocationName == "":
 		r.errorf(at, "query member %s of %s needs locationName (only a map, one parameter per entry, goes without)", m.Name, s.Name)
-	case m.Location == model.LocHeader && t.Kind == model.List && t.Member.Kind == model.Timestamp:
-		r.errorf(at, "member %s of %s cannot travel in a header: a list of timestamps would mix its commas with the HTTP dates'", m.Name, s.Name)
 	case !bindsScalar(t) && (t.Kind != model.List || !bindsScalar(t.Member)):
 		r.errorf(at, "member %s of %s cannot travel in the %s: only strings, enums, numbers, booleans and timestamps, and lists of them, can, not %s", m.Name, s.Name, m.Location, describeKind(t))
+	case t.Kind == model.List && t.Member.Kind == model.Timestamp && t.Member.TimestampFormat != "" &&
+		t.Member.TimestampFormat != locationTimeFormats[m.Location]:
+		r.errorf(at, "member %s of %s is a list of timestamps in the %s, which travel as %s there; their timestampFormat %s is not supported", m.Name, s.Name, m.Location, locationTimeFormats[m.Location], t.Member.TimestampFormat)
 	}
 	if m.JSONValue && m.Location == model.LocHeader && (t.Kind != model.String || t.IsEnum()) {
 		r.errorf(rm.jsonValue, "jsonValue member %s of %s must be a string holding JSON, not %s", m.Name, s.Name, describeKind(t))

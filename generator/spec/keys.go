@@ -118,6 +118,7 @@ var (
 		{name: "readonly", doc: "true: the operation changes nothing (model data).", val: vBool},
 		{name: "idempotent", doc: "true: repeating the operation has the effect of doing it once (model data).", val: vBool},
 		{name: "paginator", doc: "How the results come in pages; the client gets New<Name>Paginator.", val: vKeys(paginatorSet)},
+		{name: "requestCompression", doc: "true: the client gzips request bodies of Options.RequestMinCompressSizeBytes or more (botocore's requestcompression).", val: vBool},
 		{name: "hostPrefix", doc: "Prepended to the endpoint's host (\"data-\", \"{Name}.\"); {Name} is the input member marked hostLabel.", val: vString},
 	}}
 

@@ -29,6 +29,7 @@ type rawDeprecation struct {
 type rawOpTraits struct {
 	deprecated           rawDeprecation
 	readonly, idempotent bool
+	requestCompression   bool
 	paginator            *yaml.Node
 }
 
@@ -81,6 +82,8 @@ func (l *loader) operationTrait(op *rawOperation, p pair) {
 		op.traits.idempotent = l.boolean(p.v, "idempotent")
 	case "paginator":
 		op.traits.paginator = p.v
+	case "requestCompression":
+		op.traits.requestCompression = l.boolean(p.v, "requestCompression")
 	}
 }
 
@@ -221,9 +224,11 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 			m.TimestampFormat = f.v
 		}
 		// The bindings put timestamps in headers as HTTP dates and in
-		// paths and queries as RFC 3339 (the restJson1 defaults); another
-		// format there would be dropped, so it is refused.
-		if want, bound := locationTimeFormats[m.Location]; bound && m.TimestampFormat != "" && m.TimestampFormat != want {
+		// paths and queries as RFC 3339 (the restJson1 defaults); a single
+		// timestamp may take another format (model.BoundTimeFormat), the
+		// elements of a list may not.
+		if want, bound := locationTimeFormats[m.Location]; bound && m.Shape != nil && m.Shape.Kind != model.Timestamp &&
+			m.TimestampFormat != "" && m.TimestampFormat != want {
 			at := rm.name.n
 			if f.ok() {
 				at = f.n
@@ -253,6 +258,7 @@ var locationTimeFormats = map[string]string{"header": model.HTTPDateFormat, "que
 func (r *resolver) operationTraits(ro *rawOperation, op *model.Operation) {
 	op.Deprecated = ro.traits.deprecated.model()
 	op.ReadOnly, op.Idempotent = ro.traits.readonly, ro.traits.idempotent
+	op.RequestCompression = ro.traits.requestCompression
 }
 
 // unions gives every union the oneOf rule over all its members, first of

@@ -69,14 +69,17 @@ func (r *resolver) checkWireNames() {
 			if !isWireName(rm.name.v) {
 				r.errorf(rm.name.n, "member name %q must hold only letters, digits, '_', '-', '$' and '@': it is a JSON key, a struct tag and a path in mock templates", rm.name.v)
 			}
-			r.checkLocationName(rm)
+			r.checkLocationName(rm, sh.payload.ok())
 		}
 	}
 }
 
 // checkLocationName checks the header, path label or query parameter name of
 // a member against what its place may hold.
-func (r *resolver) checkLocationName(rm *rawMember) {
+//
+// A structure with a payload may bind a member to Content-Type: the
+// payload's media type, sent in place of the default (RestJsonTestPayloadBlob).
+func (r *resolver) checkLocationName(rm *rawMember, hasPayload bool) {
 	v := rm.locationName
 	if !v.ok() {
 		return
@@ -86,6 +89,7 @@ func (r *resolver) checkLocationName(rm *rawMember) {
 		switch {
 		case !isToken(v.v):
 			r.errorf(v.n, "header name %q must be an RFC 7230 token: letters, digits and !#$%%&'*+-.^_`|~", v.v)
+		case hasPayload && strings.EqualFold(v.v, "Content-Type"):
 		case reservedHeaders[strings.ToLower(v.v)]:
 			r.errorf(v.n, "header %s is set by the client itself (routing, signing or the body); a member cannot be bound to it", v.v)
 		case strings.EqualFold(v.v, "X-Amzn-ErrorType"):
@@ -338,7 +342,7 @@ func bindsScalar(s *model.Shape) bool {
 // value of s.
 func readsHeader(s *model.Shape) bool {
 	switch s.Kind {
-	case model.String, model.Integer, model.Long, model.Boolean, model.Timestamp:
+	case model.String, model.Integer, model.Long, model.Float, model.Double, model.Boolean, model.Timestamp:
 		return true
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -38,6 +39,10 @@ type Binding struct {
 	Field string
 	// JSONValue marks a header holding base64-encoded JSON.
 	JSONValue bool
+	// TimestampFormat is the format of a timestamp that does not travel in
+	// its location's default (an HTTP date in a header, RFC 3339 elsewhere):
+	// "epoch-seconds", "iso8601" or "http-date"; "" for the default.
+	TimestampFormat string
 }
 
 // route is a compiled restJson1 path template with labels.
@@ -155,7 +160,7 @@ func bind(op *compiledOp, r *http.Request, labels map[string]string, in Input, t
 		case b.JSONValue:
 			jv, err = setJSONValue(f, values[0])
 		default:
-			jv, err = setField(f, values, b.Location)
+			jv, err = setField(f, values, b.Location, b.TimestampFormat)
 		}
 		if err != nil {
 			return fmt.Errorf("%s %s: %w", bindingWhere(b), b.Name, err)
@@ -181,19 +186,23 @@ func bindingWhere(b Binding) string {
 
 // setField parses values into f (a pointer to a scalar, an enum string, or
 // a list of them) and returns the value as decoded JSON.
-func setField(f reflect.Value, values []string, location string) (any, error) {
+func setField(f reflect.Value, values []string, location, timeFormat string) (any, error) {
 	if f.Kind() == reflect.Slice && f.Type().Elem().Kind() != reflect.Uint8 {
 		if location == "header" {
-			var split []string
-			for _, v := range values {
-				split = append(split, specrt.SplitHeaderList(v)...)
+			split := specrt.SplitHeaderList
+			if f.Type().Elem() == timeType {
+				split = specrt.SplitHeaderDates // each date holds a comma
 			}
-			values = split
+			var all []string
+			for _, v := range values {
+				all = append(all, split(v)...)
+			}
+			values = all
 		}
 		list := reflect.MakeSlice(f.Type(), len(values), len(values))
 		out := make([]any, len(values))
 		for i, s := range values {
-			jv, err := setScalar(list.Index(i), s, location)
+			jv, err := setScalar(list.Index(i), s, location, timeFormat)
 			if err != nil {
 				return nil, err
 			}
@@ -202,15 +211,15 @@ func setField(f reflect.Value, values []string, location string) (any, error) {
 		f.Set(list)
 		return out, nil
 	}
-	return setScalar(f, values[0], location)
+	return setScalar(f, values[0], location, timeFormat)
 }
 
 var timeType = reflect.TypeOf(time.Time{})
 
-func setScalar(f reflect.Value, s string, location string) (any, error) {
+func setScalar(f reflect.Value, s string, location, timeFormat string) (any, error) {
 	if f.Kind() == reflect.Pointer {
 		p := reflect.New(f.Type().Elem())
-		jv, err := setScalar(p.Elem(), s, location)
+		jv, err := setScalar(p.Elem(), s, location, timeFormat)
 		if err != nil {
 			return nil, err
 		}
@@ -220,9 +229,12 @@ func setScalar(f reflect.Value, s string, location string) (any, error) {
 	if f.Type() == timeType {
 		var t time.Time
 		var err error
-		if location == "header" {
+		switch {
+		case timeFormat != "":
+			t, err = specrt.ParseTimeAs(s, timeFormat)
+		case location == "header":
 			t, err = http.ParseTime(s)
-		} else {
+		default:
 			t, err = time.Parse(time.RFC3339Nano, s)
 		}
 		if err != nil {
@@ -264,6 +276,26 @@ func setScalar(f reflect.Value, s string, location string) (any, error) {
 	return nil, fmt.Errorf("cannot bind a %s", f.Type())
 }
 
+// nonFinite returns the wire text of f, a float or a pointer to one, when
+// it is NaN or an infinity.
+func nonFinite(f reflect.Value) (string, bool) {
+	for f.Kind() == reflect.Pointer && !f.IsNil() {
+		f = f.Elem()
+	}
+	if f.Kind() != reflect.Float32 && f.Kind() != reflect.Float64 {
+		return "", false
+	}
+	switch x := f.Float(); {
+	case math.IsNaN(x):
+		return "NaN", true
+	case math.IsInf(x, 1):
+		return "Infinity", true
+	case math.IsInf(x, -1):
+		return "-Infinity", true
+	}
+	return "", false
+}
+
 // boundMembers adds the values of the bound members of a typed input, which
 // its JSON leaves out, to its decoded tree.
 func boundMembers(op *compiledOp, in Input, tree map[string]any) error {
@@ -280,6 +312,12 @@ func addBound(bs []Binding, in any, tree map[string]any) error {
 	for _, b := range bs {
 		f := v.FieldByName(b.Field)
 		if !f.IsValid() || f.IsZero() {
+			continue
+		}
+		if s, ok := nonFinite(f); ok {
+			// encoding/json has no form for NaN and the infinities; a
+			// header spells them as the body does.
+			tree[b.Member] = s
 			continue
 		}
 		data, err := json.Marshal(f.Interface())

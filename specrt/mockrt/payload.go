@@ -27,8 +27,9 @@ import (
 // type says about how it travels.
 type outBinding struct {
 	Binding
-	time bool         // a timestamp: an HTTP date in a header
+	time bool         // a timestamp, or a list of them: HTTP dates in a header
 	kind reflect.Kind // payload: reflect.Slice (a blob), String or Struct
+	doc  bool         // payload: a document, its JSON
 }
 
 // compileBindings finds the input payload and describes the output
@@ -57,7 +58,8 @@ func (c *compiledOp) compileBindings() error {
 		for ft.Kind() == reflect.Pointer {
 			ft = ft.Elem()
 		}
-		ob := outBinding{Binding: b, time: ft == timeType, kind: ft.Kind()}
+		isTime := ft == timeType || ft.Kind() == reflect.Slice && ft.Elem() == timeType
+		ob := outBinding{Binding: b, time: isTime, kind: ft.Kind(), doc: ft == documentType}
 		c.outBinds = append(c.outBinds, ob)
 		members[b.Member] = wireTypeOf(f.Type)
 	}
@@ -67,22 +69,17 @@ func (c *compiledOp) compileBindings() error {
 	return nil
 }
 
-// queryMap is the query parameters that no member of op binds by name
-// and that the operation's path does not hold as a literal, for a query
-// map member.
+// queryMap is the query parameters that the operation's path does not hold
+// as a literal, for a query map member. Those a member binds by name are in
+// it too: a server sees every parameter in the map, as the protocol tests
+// say (RestJsonAllQueryStringTypes), while a client's own map entry loses
+// to the named member of the same name.
 func queryMap(op *compiledOp, query url.Values) map[string][]string {
 	_, literal, _ := strings.Cut(op.Path, "?")
 	lit, _ := url.ParseQuery(literal)
 	m := map[string][]string{}
 	for k, vs := range query {
-		if _, ok := lit[k]; ok {
-			continue
-		}
-		bound := false
-		for _, b := range op.Bindings {
-			bound = bound || b.Location == "query" && b.Name == k
-		}
-		if !bound {
+		if _, ok := lit[k]; !ok {
 			m[k] = vs
 		}
 	}
@@ -144,7 +141,18 @@ func setJSONValue(f reflect.Value, v string) (any, error) {
 	if err != nil || !json.Valid(data) {
 		return nil, fmt.Errorf("expected base64-encoded JSON, found %q", truncateText(v, 32))
 	}
-	return setScalar(f, string(data), "header")
+	return setScalar(f, string(data), "header", "")
+}
+
+var documentType = reflect.TypeOf(specrt.Document(nil))
+
+// ft is the type of f, pointers removed.
+func ft(f reflect.Value) reflect.Type {
+	t := f.Type()
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
 }
 
 // decodePayload decodes the body of a request whose input has a payload
@@ -161,6 +169,24 @@ func (s *Server) decodePayload(op *compiledOp, body []byte) (map[string]any, Inp
 		return nil, nil, nil, &Error{Code: "InternalFailure", Message: "the input has no field " + op.payload.Field, Status: 500}
 	}
 	switch ft := f.Type(); {
+	case ft == documentType:
+		if msg := checkText(body); msg != "" {
+			return nil, nil, nil, s.serializationFailed(msg)
+		}
+		var v any
+		if err := json.Unmarshal(body, &v); err != nil {
+			return nil, nil, nil, s.serializationFailed(describeDecodeError(err))
+		}
+		f.SetBytes(bytes.Clone(body))
+		tree[op.payload.Member] = v
+		return tree, in, nil, nil
+	case ft.Kind() == reflect.String: // an enum
+		if !utf8.Valid(body) {
+			return nil, nil, nil, s.serializationFailed("the request body is not valid UTF-8 text")
+		}
+		f.SetString(string(body))
+		tree[op.payload.Member] = string(body)
+		return tree, in, nil, nil
 	case ft.Kind() == reflect.Slice:
 		f.SetBytes(bytes.Clone(body))
 		tree[op.payload.Member] = base64.StdEncoding.EncodeToString(body)
@@ -193,6 +219,12 @@ func (s *Server) decodePayload(op *compiledOp, body []byte) (map[string]any, Inp
 			return tree, in, nil, nil
 		}
 		return nil, nil, nil, s.serializationFailed(fmt.Sprintf("expected an object at the request body, found %s", describeJSON(v)))
+	}
+	if len(obj) == 0 && ft(f).Kind() == reflect.Struct {
+		// {} is what clients send for an unset structure payload
+		// (RestJsonHttpWithEmptyStructurePayload): like an empty body, it
+		// leaves the member unset.
+		return tree, in, nil, nil
 	}
 	var r specrt.Report
 	var top specrt.Path
@@ -310,12 +342,15 @@ func writeBound(op *compiledOp, h http.Header, status int, contentType string, d
 	if !ok {
 		return status, "", nil, nil
 	}
-	switch payload.kind {
-	case reflect.Slice:
+	switch {
+	case payload.doc:
+		data, err = appendJSON(data[:0], v)
+		return status, contentType, data, err
+	case payload.kind == reflect.Slice:
 		s, _ := v.(string)
 		data, err = base64.StdEncoding.DecodeString(s)
 		return status, "application/octet-stream", data, err
-	case reflect.String:
+	case payload.kind == reflect.String:
 		s, _ := v.(string)
 		return status, "text/plain", []byte(s), nil
 	}
@@ -327,8 +362,22 @@ func writeBound(op *compiledOp, h http.Header, status int, contentType string, d
 // timestamp as an HTTP date, a list comma-separated (quoted where
 // needed), JSON as base64.
 func headerText(v any, b *outBinding) (string, bool) {
+	if l, ok := v.([]any); ok && b.time {
+		dates := make([]string, 0, len(l))
+		for _, e := range l {
+			t, ok := treeTime(e)
+			if !ok {
+				return "", false
+			}
+			dates = append(dates, t.UTC().Format(http.TimeFormat))
+		}
+		return specrt.JoinHeaderDates(dates), len(dates) > 0
+	}
 	if b.time {
 		t, ok := treeTime(v)
+		if b.TimestampFormat != "" {
+			return specrt.FormatTimeAs(t, b.TimestampFormat), ok
+		}
 		return t.UTC().Format(http.TimeFormat), ok
 	}
 	switch v := v.(type) {
@@ -344,8 +393,15 @@ func headerText(v any, b *outBinding) (string, bool) {
 	case []any:
 		l := make([]string, 0, len(v))
 		for _, e := range v {
-			s, ok := e.(string)
-			if !ok {
+			var s string
+			switch e := e.(type) {
+			case string:
+				s = e
+			case json.Number:
+				s = e.String()
+			case bool:
+				s = strconv.FormatBool(e)
+			default:
 				return "", false
 			}
 			l = append(l, s)

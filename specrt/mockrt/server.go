@@ -471,6 +471,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int
 			return s.writeError(w, err)
 		}
 	}
+	if body, err = decodeContentEncoding(r, body, s.opts.bodyLimit); err != nil { // encoding.go
+		return s.writeError(w, err)
+	}
 	if op == nil {
 		return s.writeError(w, unknownOperation(what))
 	}

@@ -1,0 +1,568 @@
+package conformance
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/specgen/specgen/generator"
+	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol"
+	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol/jsonprotocolmock"
+	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10"
+	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10/jsonrpc10mock"
+	"github.com/specgen/specgen/internal/conformance/gen/restjson"
+	"github.com/specgen/specgen/internal/conformance/gen/restjson/restjsonmock"
+	"github.com/specgen/specgen/internal/conformance/suite"
+	"github.com/specgen/specgen/specrt"
+)
+
+var report = flag.String("conformance.report", "", "write the table of results to this file")
+
+// generated are the generated packages, by package name: the client's
+// constructor and the mock's.
+var generated = map[string]struct {
+	client func(specrt.Options) any
+	mock   func() http.Handler
+}{
+	"jsonrpc10":    {func(o specrt.Options) any { return jsonrpc10.New(o) }, func() http.Handler { return jsonrpc10mock.New() }},
+	"jsonprotocol": {func(o specrt.Options) any { return jsonprotocol.New(o) }, func() http.Handler { return jsonprotocolmock.New() }},
+	"restjson":     {func(o specrt.Options) any { return restjson.New(o) }, func() http.Handler { return restjsonmock.New() }},
+}
+
+// The four ways a case is run: an input case by the client (params to a
+// request) and by the mock (request to params); an output case by the
+// client (response to result) and by the mock (result, answered by a
+// handler, read back by the client).
+const (
+	clientInput  = "client/input"
+	mockInput    = "mock/input"
+	clientOutput = "client/output"
+	mockOutput   = "mock/output"
+)
+
+var ways = []string{clientInput, clientOutput, mockInput, mockOutput}
+
+type outcome int
+
+const (
+	passed outcome = iota
+	failed
+	skipped
+)
+
+// results counts outcomes by suite file and way, for the table.
+type results struct {
+	mu     sync.Mutex
+	counts map[string]map[string][3]int
+}
+
+func (r *results) add(file, way string, o outcome) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.counts[file] == nil {
+		r.counts[file] = map[string][3]int{}
+	}
+	c := r.counts[file][way]
+	c[o]++
+	r.counts[file][way] = c
+}
+
+func (r *results) table() string {
+	var b strings.Builder
+	var total [3]int
+	fmt.Fprintf(&b, "%-12s %-14s %7s %7s %7s\n", "suite", "side", "passed", "failed", "skipped")
+	for _, p := range suite.Protocols {
+		for _, w := range ways {
+			c := r.counts[p.File][w]
+			fmt.Fprintf(&b, "%-12s %-14s %7d %7d %7d\n", p.File, w, c[passed], c[failed], c[skipped])
+			for i := range total {
+				total[i] += c[i]
+			}
+		}
+	}
+	fmt.Fprintf(&b, "conformance: %d passed, %d failed, %d skipped\n", total[passed], total[failed], total[skipped])
+	return b.String()
+}
+
+// TestConformance runs every case of the three suites, client side and
+// mock side, through the generated packages; a case in the skip list is
+// skipped with its reason, and one that passes there fails the test, so
+// that the list only shrinks.
+func TestConformance(t *testing.T) {
+	services := loadServices(t)
+	res := &results{counts: map[string]map[string][3]int{}}
+	for _, p := range suite.Protocols {
+		s, err := suite.Load("testdata/suites", p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc := services[p.Package]
+		if svc == nil {
+			t.Fatalf("no spec for package %s", p.Package)
+		}
+		for _, way := range ways {
+			groups := s.Input
+			if way == clientOutput || way == mockOutput {
+				groups = s.Output
+			}
+			for _, g := range groups {
+				for _, c := range g.Cases {
+					name := p.File + "/" + way + "/" + c.ID
+					t.Run(name, func(t *testing.T) {
+						runCase(t, p, svc, way, c, func(o outcome) { res.add(p.File, way, o) })
+					})
+				}
+			}
+		}
+	}
+	table := res.table()
+	if *report != "" {
+		if err := os.WriteFile(*report, []byte(table), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("\n%s", table)
+}
+
+// runCase runs one case and records its outcome; a failing case fails t.
+func runCase(t *testing.T, p suite.Protocol, svc *model.Service, way string, c *suite.Case, record func(outcome)) {
+	key := p.File + "/" + way + "/" + c.ID
+	reason, listed := skips[key]
+	if why := c.Unsupported(p); why != "" && !listed {
+		reason, listed = "specgen check refuses the operation: "+why, true
+	}
+	op := operation(svc, c.Operation)
+	var problems []string
+	if op == nil {
+		problems = []string{fmt.Sprintf("the generated package has no operation %s", c.Operation)}
+	} else {
+		switch way {
+		case clientInput:
+			problems = runClientInput(p, svc, op, c)
+		case mockInput:
+			problems = runMockInput(p, svc, op, c)
+		case clientOutput:
+			problems = runClientOutput(p, op, c)
+		case mockOutput:
+			problems = runMockOutput(p, op, c)
+		}
+	}
+	switch {
+	case listed && len(problems) == 0:
+		record(failed)
+		t.Errorf("%s passes: take it off the skip list (%s)", key, reason)
+	case listed:
+		record(skipped)
+		t.Skip(reason)
+	case len(problems) > 0:
+		record(failed)
+		t.Errorf("%s (%s):\n%s", key, c.Description, strings.Join(problems, "\n"))
+	default:
+		record(passed)
+	}
+}
+
+func loadServices(t testing.TB) map[string]*model.Service {
+	t.Helper()
+	files, err := generator.SpecFiles("specs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svcs, _, err := generator.Load(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]*model.Service{}
+	for _, s := range svcs {
+		out[s.Package] = s
+	}
+	return out
+}
+
+func operation(svc *model.Service, name string) *model.Operation {
+	for _, op := range svc.Operations {
+		if op.Name == name {
+			return op
+		}
+	}
+	return nil
+}
+
+// call calls the client's method for op with in and returns its output
+// and error.
+func call(client any, op *model.Operation, in reflect.Value) (reflect.Value, error) {
+	m := reflect.ValueOf(client).MethodByName(op.Name)
+	out := m.Call([]reflect.Value{reflect.ValueOf(context.Background()), in})
+	err, _ := out[1].Interface().(error)
+	return out[0], err
+}
+
+// newInput returns a new *<Op>Input filled from the case's tree.
+func newInput(client any, op *model.Operation, raw json.RawMessage) (reflect.Value, error) {
+	m := reflect.ValueOf(client).MethodByName(op.Name)
+	in := reflect.New(m.Type().In(1).Elem())
+	params, err := decodeTree(raw)
+	if err != nil {
+		return in, err
+	}
+	return in, set(in.Elem(), op.Input, params)
+}
+
+// doer answers every request with one canned response and keeps the
+// request, its body read.
+type doer struct {
+	resp *suite.Response
+	req  *http.Request
+	body []byte
+}
+
+func (d *doer) Do(r *http.Request) (*http.Response, error) {
+	d.req = r
+	if r.Body != nil {
+		d.body, _ = io.ReadAll(r.Body)
+		r.Body.Close()
+	}
+	status, body, hdr := 200, "{}", http.Header{}
+	if d.resp != nil {
+		status = d.resp.StatusCode
+		body = ""
+		if d.resp.Body != nil {
+			body = *d.resp.Body
+		}
+		for k, v := range d.resp.Headers {
+			hdr.Set(k, v)
+		}
+	}
+	return &http.Response{
+		StatusCode: status, Status: http.StatusText(status), Header: hdr, Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Body: io.NopCloser(strings.NewReader(body)), ContentLength: int64(len(body)), Request: r,
+	}, nil
+}
+
+func options(endpoint string, d specrt.HTTPDoer) specrt.Options {
+	if endpoint == "" {
+		endpoint = "https://example.com"
+	}
+	return specrt.Options{
+		Region: "us-east-1", BaseEndpoint: endpoint, HTTPClient: d,
+		RetryMaxAttempts: 1, DisableValidation: true,
+		// The suites' cases expect the token their SDKs' test harnesses
+		// inject.
+		IdempotencyTokens: func() string { return "00000000-0000-4000-8000-000000000000" },
+	}
+}
+
+func runClientInput(p suite.Protocol, svc *model.Service, op *model.Operation, c *suite.Case) []string {
+	d := &doer{}
+	client := generated[p.Package].client(options(c.Group.ClientEndpoint, d))
+	in, err := newInput(client, op, c.Params)
+	if err != nil {
+		return []string{"params: " + err.Error()}
+	}
+	if _, err := call(client, op, in); d.req == nil {
+		return []string{fmt.Sprintf("no request was sent: %v", err)}
+	}
+	return compareRequest(c.Serialized, d.req, d.body)
+}
+
+// compareRequest compares a request with the one the case expects.
+func compareRequest(want *suite.Request, got *http.Request, body []byte) []string {
+	var problems []string
+	if want.Method != got.Method {
+		problems = append(problems, fmt.Sprintf("method: want %s, got %s", want.Method, got.Method))
+	}
+	wantPath, wantQuery, _ := strings.Cut(want.URI, "?")
+	if a, b := normEscapes(wantPath), normEscapes(got.URL.EscapedPath()); a != b {
+		problems = append(problems, fmt.Sprintf("path: want %s, got %s", a, b))
+	}
+	if d := cmp.Diff(queryPairs(wantQuery), queryPairs(got.URL.RawQuery)); d != "" {
+		problems = append(problems, "query (-want +got):\n"+d)
+	}
+	// A host with a path names the endpoint's base path too.
+	if want.Host != "" && !strings.HasPrefix(got.URL.Host+got.URL.Path, want.Host) {
+		problems = append(problems, fmt.Sprintf("host: want %s, got %s", want.Host, got.URL.Host))
+	}
+	for _, k := range sortedStrings(want.Headers) {
+		if v, ok := header(got, k); !ok || v != want.Headers[k] {
+			problems = append(problems, fmt.Sprintf("header %s: want %q, got %q", k, want.Headers[k], v))
+		}
+	}
+	for _, k := range want.RequireHeaders {
+		if _, ok := header(got, k); !ok {
+			problems = append(problems, fmt.Sprintf("header %s: required, not sent", k))
+		}
+	}
+	for _, k := range want.ForbidHeaders {
+		if v, ok := header(got, k); ok {
+			problems = append(problems, fmt.Sprintf("header %s: forbidden, sent %q", k, v))
+		}
+	}
+	if want.Body != nil {
+		problems = append(problems, compareBody(*want.Body, body, want.Headers["Content-Type"])...)
+	}
+	return problems
+}
+
+func header(r *http.Request, k string) (string, bool) {
+	if strings.EqualFold(k, "Host") {
+		return r.URL.Host, true
+	}
+	if strings.EqualFold(k, "Content-Length") && r.ContentLength > 0 {
+		// net/http keeps it out of Header and sends it from here.
+		return strconv.FormatInt(r.ContentLength, 10), true
+	}
+	vs, ok := r.Header[http.CanonicalHeaderKey(k)]
+	return strings.Join(vs, ", "), ok
+}
+
+// compareBody compares bodies as JSON when the expected one is JSON, and
+// byte for byte otherwise.
+func compareBody(want string, got []byte, contentType string) []string {
+	if want == "" {
+		if len(got) != 0 {
+			return []string{fmt.Sprintf("body: want none, got %q", got)}
+		}
+		return nil
+	}
+	var w, g any
+	if json.Unmarshal([]byte(want), &w) == nil && (strings.Contains(contentType, "json") || contentType == "") {
+		if err := json.Unmarshal(got, &g); err != nil {
+			return []string{fmt.Sprintf("body: want JSON %s, got %q (%v)", want, got, err)}
+		}
+		if d := cmp.Diff(w, g); d != "" {
+			return []string{"body (-want +got):\n" + d}
+		}
+		return nil
+	}
+	if want != string(got) {
+		return []string{fmt.Sprintf("body: want %q, got %q", want, got)}
+	}
+	return nil
+}
+
+var escape = regexp.MustCompile(`%[0-9a-fA-F]{2}`)
+
+func normEscapes(s string) string {
+	return escape.ReplaceAllStringFunc(s, strings.ToUpper)
+}
+
+// queryPairs lists a query string's parameters, decoded, as a sorted
+// multiset.
+func queryPairs(q string) []string {
+	var out []string
+	for _, kv := range strings.Split(q, "&") {
+		if kv == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(kv, "=")
+		k, _ = url.QueryUnescape(k)
+		v, _ = url.QueryUnescape(v)
+		out = append(out, k+"="+v)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sortedStrings(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func runClientOutput(p suite.Protocol, op *model.Operation, c *suite.Case) []string {
+	d := &doer{resp: c.Response}
+	client := generated[p.Package].client(options("", d))
+	in := reflect.New(reflect.ValueOf(client).MethodByName(op.Name).Type().In(1).Elem())
+	out, err := call(client, op, in)
+	return compareOutcome(op, c, out, err)
+}
+
+// compareOutcome compares what a call returned with the case's result or
+// error.
+func compareOutcome(op *model.Operation, c *suite.Case, out reflect.Value, err error) []string {
+	if c.ErrorCode != "" {
+		if err == nil {
+			return []string{fmt.Sprintf("want error %s, got none", c.ErrorCode)}
+		}
+		sh := errorShape(op, c.ErrorCode)
+		if sh == nil {
+			return []string{fmt.Sprintf("operation %s lists no error %s", op.Name, c.ErrorCode)}
+		}
+		ev := findError(err, sh.GoName)
+		if !ev.IsValid() {
+			return []string{fmt.Sprintf("want a *%s, got %T: %v", sh.GoName, err, err)}
+		}
+		want, werr := decodeTree(c.Error)
+		if werr != nil {
+			return []string{werr.Error()}
+		}
+		if d := cmp.Diff(canon(want, sh), tree(ev, sh)); d != "" {
+			return []string{"error members (-want +got):\n" + d}
+		}
+		return nil
+	}
+	if err != nil {
+		return []string{fmt.Sprintf("want a result, got error %v", err)}
+	}
+	want, werr := decodeTree(c.Result)
+	if werr != nil {
+		return []string{werr.Error()}
+	}
+	if d := cmp.Diff(canon(want, op.Output), tree(out, op.Output)); d != "" {
+		return []string{"result (-want +got):\n" + d}
+	}
+	return nil
+}
+
+func errorShape(op *model.Operation, code string) *model.Shape {
+	for _, e := range op.Errors {
+		if e.Name == code || e.Error != nil && e.Error.Code == code {
+			return e
+		}
+	}
+	return nil
+}
+
+// findError walks err's chain for a value of the generated type goName.
+func findError(err error, goName string) reflect.Value {
+	for err != nil {
+		v := reflect.ValueOf(err)
+		if v.Kind() == reflect.Pointer && v.Type().Elem().Name() == goName {
+			return v
+		}
+		err = errors.Unwrap(err)
+	}
+	return reflect.Value{}
+}
+
+// handlerDoer sends requests to a handler in process.
+type handlerDoer struct{ h http.Handler }
+
+func (d handlerDoer) Do(r *http.Request) (*http.Response, error) {
+	rec := httptest.NewRecorder()
+	d.h.ServeHTTP(rec, r)
+	return rec.Result(), nil
+}
+
+// hook sets the mock's Handle<Op> to fn, which sees the decoded input and
+// returns an output value (a *<Op>Output, or nil for an empty one) or an
+// error.
+func hook(mock http.Handler, op *model.Operation, fn func(in reflect.Value) (reflect.Value, error)) {
+	m := reflect.ValueOf(mock).MethodByName("Handle" + op.Name)
+	ft := m.Type().In(0)
+	m.Call([]reflect.Value{reflect.MakeFunc(ft, func(args []reflect.Value) []reflect.Value {
+		out, err := fn(args[1])
+		if !out.IsValid() {
+			out = reflect.New(ft.Out(0).Elem())
+		}
+		errv := reflect.Zero(ft.Out(1))
+		if err != nil {
+			errv = reflect.ValueOf(err)
+		}
+		return []reflect.Value{out, errv}
+	})})
+}
+
+func runMockInput(p suite.Protocol, svc *model.Service, op *model.Operation, c *suite.Case) []string {
+	mock := generated[p.Package].mock()
+	var got reflect.Value
+	hook(mock, op, func(in reflect.Value) (reflect.Value, error) {
+		got = in
+		return reflect.Value{}, nil
+	})
+	r := c.Serialized
+	target := "https://example.com" + r.URI
+	body := ""
+	if r.Body != nil {
+		body = *r.Body
+	}
+	req := httptest.NewRequest(r.Method, target, strings.NewReader(body))
+	for k, v := range r.Headers {
+		req.Header.Set(k, v)
+	}
+	if r.Host != "" {
+		req.Host, _, _ = strings.Cut(r.Host, "/")
+	}
+	// Some awsJson cases leave out the headers they do not check; every
+	// client sends the target, without which no service can route.
+	if _, ok := req.Header["X-Amz-Target"]; !ok && p.Name != "restJson1" {
+		req.Header.Set("X-Amz-Target", svc.TargetPrefix+"."+op.Name)
+	}
+	rec := httptest.NewRecorder()
+	mock.ServeHTTP(rec, req)
+	if !got.IsValid() {
+		return []string{fmt.Sprintf("the handler was not called: the mock answered %d %s", rec.Code, bytes.TrimSpace(rec.Body.Bytes()))}
+	}
+	want, err := decodeTree(c.Params)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	if d := cmp.Diff(canon(want, op.Input), tree(got, op.Input)); d != "" {
+		return []string{"decoded input (-want +got):\n" + d}
+	}
+	return nil
+}
+
+func runMockOutput(p suite.Protocol, op *model.Operation, c *suite.Case) []string {
+	mock := generated[p.Package].mock()
+	client := generated[p.Package].client(options("https://example.com", handlerDoer{mock}))
+	var answer func(reflect.Value) (reflect.Value, error)
+	if c.ErrorCode != "" {
+		// The error's Go type is the one the client decodes the case's
+		// response into.
+		_, err := call(generated[p.Package].client(options("", &doer{resp: c.Response})), op,
+			reflect.New(reflect.ValueOf(client).MethodByName(op.Name).Type().In(1).Elem()))
+		sh := errorShape(op, c.ErrorCode)
+		if sh == nil {
+			return []string{fmt.Sprintf("operation %s lists no error %s", op.Name, c.ErrorCode)}
+		}
+		ev := findError(err, sh.GoName)
+		if !ev.IsValid() {
+			return []string{fmt.Sprintf("no *%s to answer with: the client decodes the case's response as %v", sh.GoName, err)}
+		}
+		e := reflect.New(ev.Type().Elem())
+		members, err := decodeTree(c.Error)
+		if err == nil {
+			err = set(e.Elem(), sh, members)
+		}
+		if err != nil {
+			return []string{"error: " + err.Error()}
+		}
+		answer = func(reflect.Value) (reflect.Value, error) { return reflect.Value{}, e.Interface().(error) }
+	} else {
+		result, err := decodeTree(c.Result)
+		if err != nil {
+			return []string{err.Error()}
+		}
+		out := reflect.New(reflect.ValueOf(client).MethodByName(op.Name).Type().Out(0).Elem())
+		if err := set(out.Elem(), op.Output, result); err != nil {
+			return []string{"result: " + err.Error()}
+		}
+		answer = func(reflect.Value) (reflect.Value, error) { return out, nil }
+	}
+	hook(mock, op, answer)
+	in := reflect.New(reflect.ValueOf(client).MethodByName(op.Name).Type().In(1).Elem())
+	out, err := call(client, op, in)
+	return compareOutcome(op, c, out, err)
+}
