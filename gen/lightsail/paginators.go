@@ -42,6 +42,24 @@ func NewGetBlueprintsPaginator(client API, params *GetBlueprintsInput) *GetBluep
 	})
 }
 
+// GetBucketsPaginator pages through the results of GetBuckets.
+type GetBucketsPaginator = specrt.Paginator[GetBucketsInput, GetBucketsOutput]
+
+// NewGetBucketsPaginator returns a paginator over the results of GetBuckets,
+// starting from params (which it copies; nil is the empty input). Pages follow
+// while the output's NextPageToken is set and differs from the one sent.
+func NewGetBucketsPaginator(client API, params *GetBucketsInput) *GetBucketsPaginator {
+	return specrt.NewPaginator(params, client.GetBuckets, func(in *GetBucketsInput, out *GetBucketsOutput) bool {
+		more := false
+		t0 := out.NextPageToken
+		if t0 != nil && *t0 != "" && (in.PageToken == nil || *in.PageToken != *t0) {
+			more = true
+		}
+		in.PageToken = t0
+		return more
+	})
+}
+
 // GetBundlesPaginator pages through the results of GetBundles.
 type GetBundlesPaginator = specrt.Paginator[GetBundlesInput, GetBundlesOutput]
 
@@ -126,6 +144,25 @@ type GetDisksPaginator = specrt.Paginator[GetDisksInput, GetDisksOutput]
 // while the output's NextPageToken is set and differs from the one sent.
 func NewGetDisksPaginator(client API, params *GetDisksInput) *GetDisksPaginator {
 	return specrt.NewPaginator(params, client.GetDisks, func(in *GetDisksInput, out *GetDisksOutput) bool {
+		more := false
+		t0 := out.NextPageToken
+		if t0 != nil && *t0 != "" && (in.PageToken == nil || *in.PageToken != *t0) {
+			more = true
+		}
+		in.PageToken = t0
+		return more
+	})
+}
+
+// GetDistributionsPaginator pages through the results of GetDistributions.
+type GetDistributionsPaginator = specrt.Paginator[GetDistributionsInput, GetDistributionsOutput]
+
+// NewGetDistributionsPaginator returns a paginator over the results of
+// GetDistributions, starting from params (which it copies; nil is the empty
+// input). Pages follow while the output's NextPageToken is set and differs
+// from the one sent.
+func NewGetDistributionsPaginator(client API, params *GetDistributionsInput) *GetDistributionsPaginator {
+	return specrt.NewPaginator(params, client.GetDistributions, func(in *GetDistributionsInput, out *GetDistributionsOutput) bool {
 		more := false
 		t0 := out.NextPageToken
 		if t0 != nil && *t0 != "" && (in.PageToken == nil || *in.PageToken != *t0) {

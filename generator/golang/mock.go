@@ -2,6 +2,7 @@ package golang
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -517,6 +518,13 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 				g.Lit(f)
 			}
 		})
+		if !slices.Equal(ro.Filters, ro.FilterMembers) {
+			d[jen.Id("FilterMembers")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+				for _, f := range ro.FilterMembers {
+					g.Lit(f)
+				}
+			})
+		}
 	}
 	if ro.MaxPageSize > 0 {
 		d[jen.Id("MaxPageSize")] = jen.Lit(ro.MaxPageSize)

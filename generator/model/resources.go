@@ -43,8 +43,9 @@ type ResourceOperation struct {
 	// "" for the output itself, "-" for none.
 	Description string
 	// Filters are a list's input members that, when set, keep only the
-	// resources whose description member of the same name equals them.
-	Filters []string
+	// resources whose description member FilterMembers names (of the same
+	// index) equals them.
+	Filters, FilterMembers []string
 	// MaxPageSize is a list's largest page; 0 for the mock's default.
 	MaxPageSize int
 	// IdempotencyToken is the create input's idempotency token member.

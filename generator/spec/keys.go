@@ -282,7 +282,7 @@ var (
 		{name: "identifier", doc: "read, update, delete, action: the input member naming the resource by id, name or ARN; readMany: the input list of them.", val: vString},
 		{name: "parentIdentifier", doc: "The input member naming the parent by id, name or ARN.", val: vString},
 		{name: "description", doc: "The output member holding the description; \"\" for the output itself; left out, none.", val: vString},
-		{name: "filters", doc: "list: input members that, when set, keep only the resources whose description member of the same name equals them.", val: vList(vString)},
+		{name: "filters", doc: "list: input members that, when set, keep only the resources whose description member of the same name (or, written {input: member}, of another name) equals them.", val: vList(vOneOf(vString, vNamed(vString)))},
 		{name: "maxPageSize", doc: "list: the largest page the service answers (default 100); the pages follow the operation's paginator.", val: vInt},
 		{name: "resourceArn", doc: "tag, untag, listTags: the input member naming the resource by ARN.", val: vString},
 		{name: "tags", doc: "create, tag: the input member holding tags; listTags: the output member answering them.", val: vString},

@@ -164,17 +164,31 @@ func (r *resolver) descFields(n *yaml.Node, op *model.Operation, desc, resource 
 			r.errorf(p.v, "%s: %v", p.k.Value, err)
 			continue
 		}
+		// The value a member gets must be of its kind: a literal, or what
+		// a template that is one expression yields.
+		whole, _ := v.(string)
+		whole = strings.TrimSpace(whole)
+		single := strings.HasPrefix(whole, "{") && strings.HasSuffix(whole, "}") && strings.Count(whole, "{") == 1
 		for _, ref := range refs {
 			kind, path, _ := strings.Cut(ref, ".")
+			var from *model.Shape
 			switch {
 			case kind == "input":
-				r.memberPath(op.Input, str{path, p.v}, "{"+ref+"}")
+				from = r.memberPath(op.Input, str{path, p.v}, "{"+ref+"}")
 			case kind == "output":
-				r.memberPath(desc, str{path, p.v}, "{"+ref+"}")
+				from = r.memberPath(desc, str{path, p.v}, "{"+ref+"}")
 			case kind == "resource" && resource != nil:
-				r.memberPath(resource, str{path, p.v}, "{"+ref+"}")
+				from = r.memberPath(resource, str{path, p.v}, "{"+ref+"}")
 			default:
 				r.errorf(p.v, "{%s} cannot be used here", ref)
+			}
+			if single && from != nil && target != nil && scalarClass(from) != "" && scalarClass(target) != "" && scalarClass(from) != scalarClass(target) {
+				r.errorf(p.v, "{%s} is a %s, member %s a %s", ref, scalarClass(from), p.k.Value, scalarClass(target))
+			}
+		}
+		if target != nil && tmpl.IsLiteral(v) {
+			if got := literalClass(v); got != "" && scalarClass(target) != "" && got != scalarClass(target) {
+				r.errorf(p.v, "member %s is a %s, not a %s", p.k.Value, scalarClass(target), got)
 			}
 		}
 		if s, ok := v.(string); ok && target != nil && tmpl.IsLiteral(v) && target.Kind == model.String {
@@ -432,6 +446,34 @@ func shapeAt(s *model.Shape, path string) *model.Shape {
 		s = next
 	}
 	return s
+}
+
+// scalarClass is the JSON kind of a scalar shape's values (string, number
+// or boolean); "" for others, timestamps included (their wire form
+// varies).
+func scalarClass(s *model.Shape) string {
+	switch s.Kind {
+	case model.String:
+		return "string"
+	case model.Integer, model.Long, model.Float, model.Double:
+		return "number"
+	case model.Boolean:
+		return "boolean"
+	}
+	return ""
+}
+
+// literalClass is the JSON kind of a literal YAML scalar.
+func literalClass(v any) string {
+	switch v.(type) {
+	case string:
+		return "string"
+	case int64, float64, int:
+		return "number"
+	case bool:
+		return "boolean"
+	}
+	return ""
 }
 
 // laterNodes are the keys of an operation's binding checked once the
@@ -693,11 +735,25 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			}
 		case "filters":
 			for _, fn := range r.sequence(p.v, "filters") {
-				v := r.str(fn, "filter")
+				// A filter is an input member compared with the description
+				// member of the same name, or {input: member} when their
+				// names differ (Lightsail's bucketName and name).
+				in, member := fn, fn
+				if deref(fn).Kind == yaml.MappingNode {
+					pairs := r.mapping(fn, "filter", nil)
+					if len(pairs) != 1 {
+						r.errorf(fn, "%s: a filter is an input member, or one input member mapped to a description member", what)
+						continue
+					}
+					in, member = pairs[0].k, pairs[0].v
+				}
+				v := r.str(in, "filter")
 				if v.ok() {
 					input(v, model.String, model.Integer, model.Long, model.Boolean)
 					ro.Filters = append(ro.Filters, v.v)
-					filters[fn] = v.v
+					m := r.str(member, "filter member")
+					ro.FilterMembers = append(ro.FilterMembers, m.v)
+					filters[member] = m.v
 				}
 			}
 		case "maxPageSize":

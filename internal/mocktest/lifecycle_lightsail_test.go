@@ -116,4 +116,34 @@ func TestLightsailLifecycle(t *testing.T) {
 		_, err := c.GetDisk(ctx, &lightsail.GetDiskInput{DiskName: new("data")})
 		wantCode(t, "the deleted disk", err, "NotFoundException")
 	})
+	t.Run("buckets and distributions are read by an optional name, like certificates, and a bucket is updated", func(t *testing.T) {
+		bucket := must(c.CreateBucket(ctx, &lightsail.CreateBucketInput{BucketName: new("assets"), BundleID: new("small_1_0")}))(t).Bucket
+		must(c.CreateBucket(ctx, &lightsail.CreateBucketInput{BucketName: new("logs"), BundleID: new("small_1_0")}))(t)
+		got := must(c.GetBuckets(ctx, &lightsail.GetBucketsInput{BucketName: new("assets")}))(t).Buckets
+		if len(got) != 1 || *got[0].ARN != *bucket.ARN || *got[0].State.Code != "OK" {
+			t.Errorf("bucket assets: %+v", got)
+		}
+		if all := must(c.GetBuckets(ctx, &lightsail.GetBucketsInput{}))(t).Buckets; len(all) != 2 {
+			t.Errorf("%d buckets, want 2", len(all))
+		}
+		must(c.UpdateBucket(ctx, &lightsail.UpdateBucketInput{BucketName: new("assets"), ReadonlyAccessAccounts: []string{"210987654321"}}))(t)
+		got = must(c.GetBuckets(ctx, &lightsail.GetBucketsInput{BucketName: new("assets")}))(t).Buckets
+		if diff := cmp.Diff([]string{"210987654321"}, got[0].ReadonlyAccessAccounts); diff != "" {
+			t.Errorf("updated bucket's accounts (-want +got):\n%s", diff)
+		}
+		must(c.DeleteBucket(ctx, &lightsail.DeleteBucketInput{BucketName: new("assets")}))(t)
+		_, err := c.DeleteBucket(ctx, &lightsail.DeleteBucketInput{BucketName: new("assets")})
+		wantCode(t, "the deleted bucket", err, "NotFoundException")
+
+		dist := must(c.CreateDistribution(ctx, &lightsail.CreateDistributionInput{DistributionName: new("cdn"), BundleID: new("small_1_0"),
+			Origin: &lightsail.InputOrigin{Name: new("assets"), RegionName: "us-east-1"}, DefaultCacheBehavior: &lightsail.CacheBehavior{Behavior: lightsail.BehaviorEnumCache}}))(t).Distribution
+		if *dist.Status != "InProgress" {
+			t.Errorf("new distribution: %s, want InProgress", *dist.Status)
+		}
+		clock.Advance(time.Second)
+		ds := must(c.GetDistributions(ctx, &lightsail.GetDistributionsInput{DistributionName: new("cdn")}))(t).Distributions
+		if len(ds) != 1 || *ds[0].Status != "Deployed" {
+			t.Errorf("distribution cdn: %+v, want Deployed", ds)
+		}
+	})
 }

@@ -1158,12 +1158,16 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	// Filters set in the request; a page then reads on until it is full,
 	// so its cost grows with the resources the filters skip.
 	var filters map[string]any
-	for _, f := range b.Filters {
+	for i, f := range b.Filters {
 		if v := lookup(tree, []string{f}); v != missing {
 			if filters == nil {
 				filters = map[string]any{}
 			}
-			filters[f] = v
+			member := f
+			if i < len(b.FilterMembers) {
+				member = b.FilterMembers[i]
+			}
+			filters[member] = v
 		}
 	}
 	if b.FilterList != nil {

@@ -99,8 +99,9 @@ type ResourceOperation struct {
 	InputToken, OutputToken, LimitKey string
 	MaxPageSize                       int
 	// Filters are, for list, input members that, when set, keep only the
-	// resources whose description member of the same name equals them.
-	Filters []string
+	// resources whose description member of the same name (or the one
+	// FilterMembers names at the same index) equals them.
+	Filters, FilterMembers []string
 	// IdempotencyToken is the create's input member holding the idempotency
 	// token; a repeated token answers the first response.
 	IdempotencyToken string

@@ -5556,6 +5556,111 @@ var service = &mockrt.Service{
 	Protocol: specrt.AWSJSON11,
 	Resources: []*mockrt.Resource{
 		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:Bucket/{uuid}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			ID: "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "Bucket",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "bucket",
+					Operation:   "CreateBucket",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "name",
+							Value: "{input.bucketName}",
+						},
+						{
+							Path:  "resourceType",
+							Value: "Bucket",
+						},
+						{
+							Path:  "createdAt",
+							Value: "{now}",
+						},
+						{
+							Path:  "url",
+							Value: "https://{input.bucketName}.s3.{region}.amazonaws.com/",
+						},
+						{
+							Path:  "state",
+							Value: map[string]any{"code": "OK"},
+						},
+						{
+							Path:  "objectVersioning",
+							Value: "NeverEnabled",
+						},
+						{
+							Path:  "location",
+							Value: map[string]any{"availabilityZone": "all", "regionName": "{region}"},
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+				},
+				{
+					Description: "-",
+					Identifier:  "bucketName",
+					Operation:   "DeleteBucket",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					FilterMembers: []string{"name"},
+					Filters:       []string{"bucketName"},
+					InputToken:    "pageToken",
+					Items:         "buckets",
+					MaxPageSize:   100,
+					Operation:     "GetBuckets",
+					OutputToken:   "nextPageToken",
+					Role:          mockrt.RoleList,
+				},
+				{
+					Description: "bucket",
+					Identifier:  "bucketName",
+					Operation:   "UpdateBucket",
+					Role:        mockrt.RoleUpdate,
+				},
+			},
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tags",
+		},
+		{
 			ARN: "certificateArn",
 			Conflict: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
@@ -5777,6 +5882,106 @@ var service = &mockrt.Service{
 				},
 			},
 			Status:   "state",
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tags",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:Distribution/{uuid}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			ID: "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "Distribution",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "distribution",
+					Operation:   "CreateDistribution",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "name",
+							Value: "{input.distributionName}",
+						},
+						{
+							Path:  "resourceType",
+							Value: "Distribution",
+						},
+						{
+							Path:  "createdAt",
+							Value: "{now}",
+						},
+						{
+							Path:  "isEnabled",
+							Value: true,
+						},
+						{
+							Path:  "domainName",
+							Value: "{random:a-z0-9:14}.cloudfront.net",
+						},
+						{
+							Path:  "location",
+							Value: map[string]any{"availabilityZone": "all", "regionName": "{region}"},
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "InProgress",
+						Then:   "Deployed",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "distributionName",
+					Operation:   "DeleteDistribution",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					FilterMembers: []string{"name"},
+					Filters:       []string{"distributionName"},
+					InputToken:    "pageToken",
+					Items:         "distributions",
+					MaxPageSize:   100,
+					Operation:     "GetDistributions",
+					OutputToken:   "nextPageToken",
+					Role:          mockrt.RoleList,
+				},
+			},
+			Status:   "status",
 			TagKey:   "key",
 			TagValue: "value",
 			Tags:     "tags",
