@@ -445,6 +445,19 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 	if len(res.Defaults) > 0 {
 		d[jen.Id("Defaults")] = fieldsValue(res.Defaults)
 	}
+	if len(res.Counts) > 0 {
+		kinds := make([]string, 0, len(res.Counts))
+		for k := range res.Counts {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		d[jen.Id("Counts")] = jen.Map(jen.String()).String().ValuesFunc(func(g *jen.Group) {
+			for _, k := range kinds {
+				g.Line().Lit(k).Op(":").Lit(res.Counts[k])
+			}
+			g.Line()
+		})
+	}
 	d[jen.Id("Operations")] = jen.Index().Add(mrt("ResourceOperation")).ValuesFunc(func(g *jen.Group) {
 		for _, ro := range res.Operations {
 			g.Line().Add(resourceOperationValue(p, ro))

@@ -17,7 +17,7 @@ func TestInferredResources(t *testing.T) {
 		dir  string
 		want []string
 	}{
-		{"testdata/infer-regular", []string{"Cabin", "Dock", "Fleet", "Ship"}},
+		{"testdata/infer-regular", []string{"Cabin", "Crate", "Dock", "Fleet", "Ship"}},
 		{"testdata/infer-irregular", nil},
 	}
 	for _, tt := range tests {

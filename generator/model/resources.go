@@ -25,6 +25,9 @@ type Resource struct {
 	// Tags is the description member showing the resource's tags; TagKey
 	// and TagValue the members of one when they are a list of structures.
 	Tags, TagKey, TagValue string
+	// Counts maps a child resource's name to the description member that
+	// counts the live ones.
+	Counts map[string]string
 	// Defaults are the least conforming values of the description's
 	// required members, which a create fills when nothing else set them.
 	Defaults []*MockField

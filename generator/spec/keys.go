@@ -268,6 +268,7 @@ var (
 		{name: "parentId", doc: "The description member holding the parent's id.", val: vString},
 		{name: "status", doc: "The description member holding its status.", val: vString},
 		{name: "tags", doc: "The description member that shows the resource's tags as tag operations change them.", val: vString},
+		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones.", val: vNamed(vString)},
 		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default: the id the input gave, else a UUID.", val: vString},
 		{name: "arnTemplate", doc: "Template of a new resource's ARN; {output.<member>} is the description.", val: vString},
 		{name: "notFound", doc: "The error shape answered for an identifier that names no resource.", val: vString},

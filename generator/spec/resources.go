@@ -207,7 +207,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	members := map[string]str{}
 	templates := map[string]str{}
 	errs := map[string]str{}
-	var opsN *yaml.Node
+	var opsN, countsN *yaml.Node
 	for _, p := range r.mapping(n, "resource "+res.Name, resourceKeys) {
 		switch k := p.k.Value; k {
 		case "doc":
@@ -222,6 +222,8 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			errs[k] = r.str(p.v, k)
 		case "operations":
 			opsN = p.v
+		case "counts":
+			countsN = p.v
 		}
 	}
 	if !members["id"].ok() && !r.isMeant(n, "id") {
@@ -292,6 +294,22 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		return parent
 	}
 	r.resDesc[res] = desc
+	if countsN != nil {
+		res.Counts = map[string]string{}
+		for _, p := range r.mapping(countsN, "counts", nil) {
+			v := r.str(p.v, "count member")
+			if s := r.memberPath(desc, v, "resource "+res.Name+" count"); s != nil && s.Kind != model.Integer && s.Kind != model.Long {
+				r.errorf(v.n, "resource %s: count member %s must be an integer, it is %s", res.Name, v.v, s.Kind)
+			}
+			res.Counts[p.k.Value] = v.v
+			child, key := p.k.Value, p.k
+			r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+				if c := byName[child]; c == nil || c.Parent != res {
+					r.errorf(key, "resource %s counts %s, which is not a resource belonging to it", res.Name, child)
+				}
+			})
+		}
+	}
 	if v := members["tags"]; v.ok() {
 		if s := r.memberPath(desc, v, "resource "+res.Name+" tags"); s != nil {
 			res.TagKey, res.TagValue = r.tagMembers(s, v, "resource "+res.Name)

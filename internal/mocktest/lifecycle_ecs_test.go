@@ -71,6 +71,12 @@ func TestECSLifecycle(t *testing.T) {
 			TaskDefinition: new("web:1"), DesiredCount: new(int32(2)), Tags: []ecs.Tag{{Key: new("team"), Value: new("a")}}}))(t)
 		arns = append(arns, *out.Service.ServiceARN)
 	}
+	t.Run("a cluster counts its active services", func(t *testing.T) {
+		got := must(c.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: []string{"prod"}}))(t).Clusters[0]
+		if *got.ActiveServicesCount != 5 {
+			t.Errorf("prod counts %d services, want 5", *got.ActiveServicesCount)
+		}
+	})
 	t.Run("a service is named after its cluster and steady at once", func(t *testing.T) {
 		got := must(c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: prod.ClusterARN, Services: []string{"web-0", arns[1]}}))(t)
 		if len(got.Services) != 2 || len(got.Failures) != 0 {
@@ -149,6 +155,9 @@ func TestECSLifecycle(t *testing.T) {
 		listed := must(c.ListServices(ctx, &ecs.ListServicesInput{Cluster: new("prod")}))(t).ServiceARNs
 		if diff := cmp.Diff(arns[:4], listed); diff != "" {
 			t.Errorf("listed after delete (-want +got):\n%s", diff)
+		}
+		if n := *must(c.DescribeClusters(ctx, &ecs.DescribeClustersInput{Clusters: []string{"prod"}}))(t).Clusters[0].ActiveServicesCount; n != 4 {
+			t.Errorf("prod counts %d services after a delete, want 4", n)
 		}
 		_, err := c.UpdateService(ctx, &ecs.UpdateServiceInput{Cluster: new("prod"), Service: new("web-4"), DesiredCount: new(int32(1))})
 		wantCode(t, "update of the inactive web-4", err, "ServiceNotFoundException")

@@ -129,6 +129,9 @@ func TestCloudMapLifecycle(t *testing.T) {
 		if *svc.NamespaceID != publicID {
 			t.Errorf("service in %s, want %s", *svc.NamespaceID, publicID)
 		}
+		if n := *must(c.GetNamespace(ctx, &servicediscovery.GetNamespaceInput{ID: &publicID}))(t).Namespace.ServiceCount; n != 1 {
+			t.Errorf("the namespace counts %d services, want 1", n)
+		}
 		_, err := c.DeleteNamespace(ctx, &servicediscovery.DeleteNamespaceInput{ID: &publicID})
 		wantCode(t, "delete of a namespace with a service", err, "ResourceInUse")
 		listed := must(c.ListServices(ctx, &servicediscovery.ListServicesInput{Filters: []servicediscovery.ServiceFilter{{Name: servicediscovery.ServiceFilterNameNamespaceId, Values: []string{publicID}}}}))(t).Services

@@ -359,6 +359,7 @@ func (en *engine) insert(r *record) {
 		all.compact()
 		all.recs = append(all.recs, r)
 		r.parent.children++
+		en.count(r)
 	}
 	if r.uniq != "" {
 		k.byUnique[r.uniq] = r

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -58,6 +59,7 @@ type kind struct {
 	*Resource
 	parent                                    *kind
 	children                                  []*kind
+	countPath                                 []string // the parent's member counting resources of this kind
 	idPath, namePath, arnPath                 []string
 	statusPath, parentIDPath, tagsPath        []string
 	idT, arnT                                 *template
@@ -260,6 +262,15 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 		}
 		k.parent = p
 		p.children = append(p.children, k)
+	}
+	for _, k := range en.kinds {
+		for child, member := range k.Counts {
+			ck := en.kinds[child]
+			if ck == nil || ck.parent != k {
+				return nil, fmt.Errorf("resource %s: counts %s, which is not a resource of its own", k.Name, child)
+			}
+			ck.countPath = splitPath(member)
+		}
 	}
 	en.reset()
 	for _, k := range en.kinds {
@@ -630,6 +641,25 @@ func (en *engine) unlist(r *record) {
 			l.dead++
 		}
 		r.parent.children--
+		en.count(r)
+	}
+}
+
+// count writes into r's parent's description how many live resources of
+// r's kind it has, when the parent counts them.
+func (en *engine) count(r *record) {
+	k, p := r.kind, r.parent
+	if k.countPath == nil || p == nil || p.gone {
+		return
+	}
+	n := 0
+	if l := k.lists[p]; l != nil {
+		n = len(l.recs) - l.dead
+	}
+	desc := p.tree()
+	setPath(desc, k.countPath, json.Number(strconv.Itoa(n)))
+	if data, err := appendJSON(nil, desc); err == nil {
+		en.setDesc(p, data)
 	}
 }
 
@@ -788,7 +818,7 @@ func (s *Server) resAnswer(b *boundOp, op *compiledOp, r *record, e *env) ([]byt
 			return nil, err
 		}
 	}
-	return s.answerWith(b, op, r, out)
+	return s.answerWith(b, op, r, out, nil)
 }
 
 // mockOutput builds the output templates of op's mock block.
@@ -806,8 +836,10 @@ func (s *Server) mockOutput(op *compiledOp, e *env) map[string]any {
 }
 
 // answerWith puts r's description into out (nil: an empty output) where
-// the operation answers it, and encodes out.
-func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out map[string]any) ([]byte, error) {
+// the operation answers it, and encodes out. tree, when not nil, is the
+// description decoded (a create has it at hand), which spares decoding it
+// again; answerWith may change it.
+func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map[string]any) ([]byte, error) {
 	if b.Description == "-" && out == nil {
 		return []byte("{}"), nil
 	}
@@ -818,16 +850,19 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out map[strin
 	if out == nil {
 		out = map[string]any{}
 	}
+	if tree == nil && b.Description != "-" && (b.desc == nil || !fits) {
+		tree = r.tree()
+	}
 	switch {
 	case b.Description == "-":
 	case b.desc == nil:
-		for k, v := range r.tree() {
+		for k, v := range tree {
 			out[k] = v
 		}
 	case fits:
 		setPath(out, b.desc, json.RawMessage(r.desc))
 	default:
-		setPath(out, b.desc, r.tree())
+		setPath(out, b.desc, tree)
 	}
 	op.outType.trim(out, nil, nil)
 	data, err := appendJSON(make([]byte, 0, len(r.desc)+32), out)
@@ -1005,7 +1040,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 			return nil, err
 		}
 	}
-	answer, err := s.answerWith(b, op, r, out)
+	answer, err := s.answerWith(b, op, r, out, desc)
 	if err == nil && token != "" {
 		// The answer is kept for replays; it counts against the byte limit
 		// like the resource itself.
@@ -1034,7 +1069,7 @@ func (s *Server) conflictAnswer(b *boundOp, op *compiledOp, e *env, err error) (
 		e.Resource = ex.r.tree()
 		out = s.mockOutput(op, e)
 	}
-	return s.answerWith(b, op, ex.r, out)
+	return s.answerWith(b, op, ex.r, out, nil)
 }
 
 // createAlso records the resource c describes beside r, with the id the

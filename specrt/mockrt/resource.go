@@ -52,6 +52,10 @@ type Resource struct {
 	// TagResource and UntagResource change them), a map of strings or,
 	// with TagKey and TagValue, a list of structures; empty for none.
 	Tags, TagKey, TagValue string
+	// Counts maps the name of a kind of child to the description member
+	// that counts its live children (ECS's activeServicesCount, Cloud
+	// Map's ServiceCount).
+	Counts map[string]string
 	// Defaults are values of the description's required members, which a
 	// create gives those that nothing else set, so that every answer
 	// holding the description conforms to its shape.

@@ -2811,6 +2811,9 @@ var service = &mockrt.Service{
 					return new(ecs.InvalidParameterException)
 				},
 			},
+			Counts: map[string]string{
+				"Service": "activeServicesCount",
+			},
 			HasChildren: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{

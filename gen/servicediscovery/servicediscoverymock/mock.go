@@ -1167,6 +1167,9 @@ var service = &mockrt.Service{
 					return new(servicediscovery.NamespaceAlreadyExists)
 				},
 			},
+			Counts: map[string]string{
+				"Service": "ServiceCount",
+			},
 			HasChildren: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
