@@ -212,6 +212,13 @@ func TestSDKECSLifecycle(t *testing.T) {
 			}
 			want = append(want, prefix+"service/web/"+name)
 		}
+		cl, err := c.DescribeClusters(ctx, &sdkecs.DescribeClustersInput{Clusters: []string{"web"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := cl.Clusters[0].ActiveServicesCount; n != 3 {
+			t.Errorf("the cluster counts %d active services, want 3", n)
+		}
 		p := sdkecs.NewListServicesPaginator(c, &sdkecs.ListServicesInput{Cluster: aws.String("web"), MaxResults: aws.Int32(1)})
 		var got []string
 		for p.HasMorePages() {

@@ -109,6 +109,15 @@ func TestSDKCloudMapLifecycle(t *testing.T) {
 			t.Errorf("%d pages, want 3", pages)
 		}
 	})
+	t.Run("the namespace counts its services", func(t *testing.T) {
+		out, err := c.GetNamespace(ctx, &sdkservicediscovery.GetNamespaceInput{Id: aws.String(nsID)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := aws.ToInt32(out.Namespace.ServiceCount); n != 5 {
+			t.Errorf("ServiceCount %d, want 5", n)
+		}
+	})
 	t.Run("the SDK's paginator lists the namespaces", func(t *testing.T) {
 		p := sdkservicediscovery.NewListNamespacesPaginator(c, &sdkservicediscovery.ListNamespacesInput{MaxResults: aws.Int32(1)})
 		var got []string
