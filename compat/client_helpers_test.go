@@ -117,6 +117,8 @@ func populate(s *model.Shape, path string, depth int) any {
 		return float64(1700000000 + len(path))
 	case model.Blob:
 		return base64.StdEncoding.EncodeToString([]byte("blob " + lastName(path)))
+	case model.Document:
+		return map[string]any{"doc": "v-" + lastName(path), "n": 1.0}
 	}
 	panic("populate: unknown kind " + string(s.Kind))
 }

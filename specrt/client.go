@@ -16,6 +16,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
+
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // HTTPDoer sends one HTTP request. *http.Client implements it; so can a test
@@ -139,8 +141,12 @@ type Operation struct {
 	// BindResponse, for an output with members bound to headers or to the
 	// status, reads them from the response's status and h into out.
 	BindResponse func(out any, status int, h http.Header)
-	// Decode decodes a success body into out; nil means encoding/json.
-	// Generated clients set it to a decoder without reflection.
+	// Input and Output describe the input and output structures to the JSON
+	// body codec, which encodes the input and decodes a success body into
+	// the output; nil means encoding/json.
+	Input, Output *jsonwire.Shape
+	// Decode, when set, decodes a success body into out instead: generated
+	// clients set it for outputs whose body is a payload member.
 	Decode func(data []byte, out any) error
 }
 
@@ -503,7 +509,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, rt *ro
 	}
 	data := buf.Bytes()
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		if err := decodeSuccess(resp, data, out, op.Decode); err != nil {
+		if err := decodeSuccess(resp, data, out, op); err != nil {
 			return 0, false, err
 		}
 		if op.BindResponse != nil && out != nil {
@@ -600,7 +606,12 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 			h[HeaderContentType] = []string{b.payloadCT}
 		}
 	case !op.NoBody || awsJSON:
-		if rt.body, err = json.Marshal(in); err != nil {
+		if op.Input != nil {
+			rt.body, err = jsonwire.Marshal(op.Input, in)
+		} else {
+			rt.body, err = json.Marshal(in)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("encode input: %w", err)
 		}
 		h[HeaderContentType] = contentTypes[c.svc.Protocol]
@@ -655,17 +666,23 @@ var contentTypes = map[Protocol][]string{
 	RestJSON1: {RestJSON1.ContentType()},
 }
 
-// decodeSuccess decodes a 2xx body into out with decode, or encoding/json
-// when decode is nil. An empty body leaves out zero; fields the output does
-// not know are ignored.
-func decodeSuccess(resp *http.Response, data []byte, out any, decode func([]byte, any) error) error {
+// decodeSuccess decodes a 2xx body into out with op's decoder, its output
+// schema, or encoding/json when it has neither. An empty body leaves out
+// zero; fields the output does not know are ignored.
+func decodeSuccess(resp *http.Response, data []byte, out any, op *Operation) error {
 	if len(bytes.TrimSpace(data)) == 0 || out == nil {
 		return nil
 	}
-	if decode == nil {
-		decode = json.Unmarshal
+	var err error
+	switch {
+	case op.Decode != nil:
+		err = op.Decode(data, out)
+	case op.Output != nil:
+		err = jsonwire.Unmarshal(data, op.Output, out)
+	default:
+		err = json.Unmarshal(data, out)
 	}
-	if err := decode(data, out); err != nil {
+	if err != nil {
 		return &ResponseError{
 			StatusCode:  resp.StatusCode,
 			RequestID:   RequestID(resp.Header),

@@ -74,18 +74,3 @@ func (d *Document) UnmarshalJSON(data []byte) error {
 	*d = Document(bytes.Clone(bytes.TrimSpace(data)))
 	return nil
 }
-
-// Document reads any JSON value as a Document; null gives nil, as for any
-// other member.
-func (d *JSONDecoder) Document() Document {
-	if d.err != nil || d.Null() {
-		return nil
-	}
-	d.ws()
-	start := d.pos
-	d.Skip()
-	if d.err != nil {
-		return nil
-	}
-	return Document(bytes.Clone(d.data[start:d.pos]))
-}

@@ -59,7 +59,7 @@ func (e *EpochSeconds) UnmarshalJSON(data []byte) error {
 }
 
 // The timestamp formats of the JSON protocols' timestampFormat trait, as
-// JSONDecoder.TimeIn takes them. Body members default to epoch seconds.
+// the bindings and the mock name them. Body members default to epoch seconds.
 const (
 	TimestampEpochSeconds = "epoch-seconds"
 	TimestampISO8601      = "iso8601"
@@ -140,37 +140,4 @@ func parseTimeString(data []byte, format string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("timestamp must be in %s format, got %q", format, truncate(s, 40))
 	}
 	return t.UTC(), nil
-}
-
-// TimeIn reads a timestamp in format (one of the Timestamp constants); null
-// gives the zero time.
-func (d *JSONDecoder) TimeIn(format string) time.Time {
-	if format == TimestampEpochSeconds || format == "" {
-		return d.Time()
-	}
-	if d.err != nil || d.Null() {
-		return time.Time{}
-	}
-	if d.peek() != '"' {
-		d.fail("expected a timestamp string in %s format, found %s", format, d.describe())
-		return time.Time{}
-	}
-	start := d.pos
-	d.str()
-	if d.err != nil {
-		return time.Time{}
-	}
-	t, err := parseTimeString(d.data[start:d.pos], format)
-	if err != nil {
-		d.fail("%v", err)
-	}
-	return t
-}
-
-// TimeInPtr reads a timestamp in format; null gives nil.
-func (d *JSONDecoder) TimeInPtr(format string) *time.Time {
-	if d.err != nil || d.Null() {
-		return nil
-	}
-	return ptrUnlessErr(d, d.TimeIn(format))
 }

@@ -5,6 +5,7 @@ package apprunner
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -315,152 +316,189 @@ var service = specrt.Service{
 // The operations, described to the protocol code.
 var (
 	opAssociateCustomDomain = specrt.Operation{
-		Decode: decodeAssociateCustomDomainResponse,
+		Input:  &schemaAssociateCustomDomainInput,
 		Name:   "AssociateCustomDomain",
+		Output: &schemaAssociateCustomDomainOutput,
 	}
 	opCreateAutoScalingConfiguration = specrt.Operation{
-		Decode: decodeCreateAutoScalingConfigurationResponse,
+		Input:  &schemaCreateAutoScalingConfigurationInput,
 		Name:   "CreateAutoScalingConfiguration",
+		Output: &schemaCreateAutoScalingConfigurationOutput,
 	}
 	opCreateConnection = specrt.Operation{
-		Decode: decodeCreateConnectionResponse,
+		Input:  &schemaCreateConnectionInput,
 		Name:   "CreateConnection",
+		Output: &schemaCreateConnectionOutput,
 	}
 	opCreateObservabilityConfiguration = specrt.Operation{
-		Decode: decodeCreateObservabilityConfigurationResponse,
+		Input:  &schemaCreateObservabilityConfigurationInput,
 		Name:   "CreateObservabilityConfiguration",
+		Output: &schemaCreateObservabilityConfigurationOutput,
 	}
 	opCreateService = specrt.Operation{
-		Decode: decodeCreateServiceResponse,
+		Input:  &schemaCreateServiceInput,
 		Name:   "CreateService",
+		Output: &schemaCreateServiceOutput,
 	}
 	opCreateVpcConnector = specrt.Operation{
-		Decode: decodeCreateVpcConnectorResponse,
+		Input:  &schemaCreateVpcConnectorInput,
 		Name:   "CreateVpcConnector",
+		Output: &schemaCreateVpcConnectorOutput,
 	}
 	opCreateVpcIngressConnection = specrt.Operation{
-		Decode: decodeCreateVpcIngressConnectionResponse,
+		Input:  &schemaCreateVpcIngressConnectionInput,
 		Name:   "CreateVpcIngressConnection",
+		Output: &schemaCreateVpcIngressConnectionOutput,
 	}
 	opDeleteAutoScalingConfiguration = specrt.Operation{
-		Decode: decodeDeleteAutoScalingConfigurationResponse,
+		Input:  &schemaDeleteAutoScalingConfigurationInput,
 		Name:   "DeleteAutoScalingConfiguration",
+		Output: &schemaDeleteAutoScalingConfigurationOutput,
 	}
 	opDeleteConnection = specrt.Operation{
-		Decode: decodeDeleteConnectionResponse,
+		Input:  &schemaDeleteConnectionInput,
 		Name:   "DeleteConnection",
+		Output: &schemaDeleteConnectionOutput,
 	}
 	opDeleteObservabilityConfiguration = specrt.Operation{
-		Decode: decodeDeleteObservabilityConfigurationResponse,
+		Input:  &schemaDeleteObservabilityConfigurationInput,
 		Name:   "DeleteObservabilityConfiguration",
+		Output: &schemaDeleteObservabilityConfigurationOutput,
 	}
 	opDeleteService = specrt.Operation{
-		Decode: decodeDeleteServiceResponse,
+		Input:  &schemaDeleteServiceInput,
 		Name:   "DeleteService",
+		Output: &schemaDeleteServiceOutput,
 	}
 	opDeleteVpcConnector = specrt.Operation{
-		Decode: decodeDeleteVpcConnectorResponse,
+		Input:  &schemaDeleteVpcConnectorInput,
 		Name:   "DeleteVpcConnector",
+		Output: &schemaDeleteVpcConnectorOutput,
 	}
 	opDeleteVpcIngressConnection = specrt.Operation{
-		Decode: decodeDeleteVpcIngressConnectionResponse,
+		Input:  &schemaDeleteVpcIngressConnectionInput,
 		Name:   "DeleteVpcIngressConnection",
+		Output: &schemaDeleteVpcIngressConnectionOutput,
 	}
 	opDescribeAutoScalingConfiguration = specrt.Operation{
-		Decode: decodeDescribeAutoScalingConfigurationResponse,
+		Input:  &schemaDescribeAutoScalingConfigurationInput,
 		Name:   "DescribeAutoScalingConfiguration",
+		Output: &schemaDescribeAutoScalingConfigurationOutput,
 	}
 	opDescribeCustomDomains = specrt.Operation{
-		Decode: decodeDescribeCustomDomainsResponse,
+		Input:  &schemaDescribeCustomDomainsInput,
 		Name:   "DescribeCustomDomains",
+		Output: &schemaDescribeCustomDomainsOutput,
 	}
 	opDescribeObservabilityConfiguration = specrt.Operation{
-		Decode: decodeDescribeObservabilityConfigurationResponse,
+		Input:  &schemaDescribeObservabilityConfigurationInput,
 		Name:   "DescribeObservabilityConfiguration",
+		Output: &schemaDescribeObservabilityConfigurationOutput,
 	}
 	opDescribeService = specrt.Operation{
-		Decode: decodeDescribeServiceResponse,
+		Input:  &schemaDescribeServiceInput,
 		Name:   "DescribeService",
+		Output: &schemaDescribeServiceOutput,
 	}
 	opDescribeVpcConnector = specrt.Operation{
-		Decode: decodeDescribeVpcConnectorResponse,
+		Input:  &schemaDescribeVpcConnectorInput,
 		Name:   "DescribeVpcConnector",
+		Output: &schemaDescribeVpcConnectorOutput,
 	}
 	opDescribeVpcIngressConnection = specrt.Operation{
-		Decode: decodeDescribeVpcIngressConnectionResponse,
+		Input:  &schemaDescribeVpcIngressConnectionInput,
 		Name:   "DescribeVpcIngressConnection",
+		Output: &schemaDescribeVpcIngressConnectionOutput,
 	}
 	opDisassociateCustomDomain = specrt.Operation{
-		Decode: decodeDisassociateCustomDomainResponse,
+		Input:  &schemaDisassociateCustomDomainInput,
 		Name:   "DisassociateCustomDomain",
+		Output: &schemaDisassociateCustomDomainOutput,
 	}
 	opListAutoScalingConfigurations = specrt.Operation{
-		Decode: decodeListAutoScalingConfigurationsResponse,
+		Input:  &schemaListAutoScalingConfigurationsInput,
 		Name:   "ListAutoScalingConfigurations",
+		Output: &schemaListAutoScalingConfigurationsOutput,
 	}
 	opListConnections = specrt.Operation{
-		Decode: decodeListConnectionsResponse,
+		Input:  &schemaListConnectionsInput,
 		Name:   "ListConnections",
+		Output: &schemaListConnectionsOutput,
 	}
 	opListObservabilityConfigurations = specrt.Operation{
-		Decode: decodeListObservabilityConfigurationsResponse,
+		Input:  &schemaListObservabilityConfigurationsInput,
 		Name:   "ListObservabilityConfigurations",
+		Output: &schemaListObservabilityConfigurationsOutput,
 	}
 	opListOperations = specrt.Operation{
-		Decode: decodeListOperationsResponse,
+		Input:  &schemaListOperationsInput,
 		Name:   "ListOperations",
+		Output: &schemaListOperationsOutput,
 	}
 	opListServices = specrt.Operation{
-		Decode: decodeListServicesResponse,
+		Input:  &schemaListServicesInput,
 		Name:   "ListServices",
+		Output: &schemaListServicesOutput,
 	}
 	opListServicesForAutoScalingConfiguration = specrt.Operation{
-		Decode: decodeListServicesForAutoScalingConfigurationResponse,
+		Input:  &schemaListServicesForAutoScalingConfigurationInput,
 		Name:   "ListServicesForAutoScalingConfiguration",
+		Output: &schemaListServicesForAutoScalingConfigurationOutput,
 	}
 	opListTagsForResource = specrt.Operation{
-		Decode: decodeListTagsForResourceResponse,
+		Input:  &schemaListTagsForResourceInput,
 		Name:   "ListTagsForResource",
+		Output: &schemaListTagsForResourceOutput,
 	}
 	opListVpcConnectors = specrt.Operation{
-		Decode: decodeListVpcConnectorsResponse,
+		Input:  &schemaListVpcConnectorsInput,
 		Name:   "ListVpcConnectors",
+		Output: &schemaListVpcConnectorsOutput,
 	}
 	opListVpcIngressConnections = specrt.Operation{
-		Decode: decodeListVpcIngressConnectionsResponse,
+		Input:  &schemaListVpcIngressConnectionsInput,
 		Name:   "ListVpcIngressConnections",
+		Output: &schemaListVpcIngressConnectionsOutput,
 	}
 	opPauseService = specrt.Operation{
-		Decode: decodePauseServiceResponse,
+		Input:  &schemaPauseServiceInput,
 		Name:   "PauseService",
+		Output: &schemaPauseServiceOutput,
 	}
 	opResumeService = specrt.Operation{
-		Decode: decodeResumeServiceResponse,
+		Input:  &schemaResumeServiceInput,
 		Name:   "ResumeService",
+		Output: &schemaResumeServiceOutput,
 	}
 	opStartDeployment = specrt.Operation{
-		Decode: decodeStartDeploymentResponse,
+		Input:  &schemaStartDeploymentInput,
 		Name:   "StartDeployment",
+		Output: &schemaStartDeploymentOutput,
 	}
 	opTagResource = specrt.Operation{
-		Decode: decodeTagResourceResponse,
+		Input:  &schemaTagResourceInput,
 		Name:   "TagResource",
+		Output: &schemaTagResourceOutput,
 	}
 	opUntagResource = specrt.Operation{
-		Decode: decodeUntagResourceResponse,
+		Input:  &schemaUntagResourceInput,
 		Name:   "UntagResource",
+		Output: &schemaUntagResourceOutput,
 	}
 	opUpdateDefaultAutoScalingConfiguration = specrt.Operation{
-		Decode: decodeUpdateDefaultAutoScalingConfigurationResponse,
+		Input:  &schemaUpdateDefaultAutoScalingConfigurationInput,
 		Name:   "UpdateDefaultAutoScalingConfiguration",
+		Output: &schemaUpdateDefaultAutoScalingConfigurationOutput,
 	}
 	opUpdateService = specrt.Operation{
-		Decode: decodeUpdateServiceResponse,
+		Input:  &schemaUpdateServiceInput,
 		Name:   "UpdateService",
+		Output: &schemaUpdateServiceOutput,
 	}
 	opUpdateVpcIngressConnection = specrt.Operation{
-		Decode: decodeUpdateVpcIngressConnectionResponse,
+		Input:  &schemaUpdateVpcIngressConnectionInput,
 		Name:   "UpdateVpcIngressConnection",
+		Output: &schemaUpdateVpcIngressConnectionOutput,
 	}
 )
 
@@ -1293,2012 +1331,34 @@ func (c *Client) UpdateVpcIngressConnection(ctx context.Context, in *UpdateVpcIn
 	return out, nil
 }
 
-// decodeAssociateCustomDomainResponse decodes the JSON body of a
-// AssociateCustomDomain response into out, a *AssociateCustomDomainOutput.
-func decodeAssociateCustomDomainResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAssociateCustomDomainOutput(&d, out.(*AssociateCustomDomainOutput))
-	return d.Finish()
-}
-
-// decodeCreateAutoScalingConfigurationResponse decodes the JSON body of a
-// CreateAutoScalingConfiguration response into out, a
-// *CreateAutoScalingConfigurationOutput.
-func decodeCreateAutoScalingConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateAutoScalingConfigurationOutput(&d, out.(*CreateAutoScalingConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeCreateConnectionResponse decodes the JSON body of a CreateConnection
-// response into out, a *CreateConnectionOutput.
-func decodeCreateConnectionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateConnectionOutput(&d, out.(*CreateConnectionOutput))
-	return d.Finish()
-}
-
-// decodeCreateObservabilityConfigurationResponse decodes the JSON body of a
-// CreateObservabilityConfiguration response into out, a
-// *CreateObservabilityConfigurationOutput.
-func decodeCreateObservabilityConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateObservabilityConfigurationOutput(&d, out.(*CreateObservabilityConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeCreateServiceResponse decodes the JSON body of a CreateService
-// response into out, a *CreateServiceOutput.
-func decodeCreateServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateServiceOutput(&d, out.(*CreateServiceOutput))
-	return d.Finish()
-}
-
-// decodeCreateVpcConnectorResponse decodes the JSON body of a
-// CreateVpcConnector response into out, a *CreateVpcConnectorOutput.
-func decodeCreateVpcConnectorResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateVpcConnectorOutput(&d, out.(*CreateVpcConnectorOutput))
-	return d.Finish()
-}
-
-// decodeCreateVpcIngressConnectionResponse decodes the JSON body of a
-// CreateVpcIngressConnection response into out, a
-// *CreateVpcIngressConnectionOutput.
-func decodeCreateVpcIngressConnectionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateVpcIngressConnectionOutput(&d, out.(*CreateVpcIngressConnectionOutput))
-	return d.Finish()
-}
-
-// decodeDeleteAutoScalingConfigurationResponse decodes the JSON body of a
-// DeleteAutoScalingConfiguration response into out, a
-// *DeleteAutoScalingConfigurationOutput.
-func decodeDeleteAutoScalingConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteAutoScalingConfigurationOutput(&d, out.(*DeleteAutoScalingConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeDeleteConnectionResponse decodes the JSON body of a DeleteConnection
-// response into out, a *DeleteConnectionOutput.
-func decodeDeleteConnectionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteConnectionOutput(&d, out.(*DeleteConnectionOutput))
-	return d.Finish()
-}
-
-// decodeDeleteObservabilityConfigurationResponse decodes the JSON body of a
-// DeleteObservabilityConfiguration response into out, a
-// *DeleteObservabilityConfigurationOutput.
-func decodeDeleteObservabilityConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteObservabilityConfigurationOutput(&d, out.(*DeleteObservabilityConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeDeleteServiceResponse decodes the JSON body of a DeleteService
-// response into out, a *DeleteServiceOutput.
-func decodeDeleteServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteServiceOutput(&d, out.(*DeleteServiceOutput))
-	return d.Finish()
-}
-
-// decodeDeleteVpcConnectorResponse decodes the JSON body of a
-// DeleteVpcConnector response into out, a *DeleteVpcConnectorOutput.
-func decodeDeleteVpcConnectorResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteVpcConnectorOutput(&d, out.(*DeleteVpcConnectorOutput))
-	return d.Finish()
-}
-
-// decodeDeleteVpcIngressConnectionResponse decodes the JSON body of a
-// DeleteVpcIngressConnection response into out, a
-// *DeleteVpcIngressConnectionOutput.
-func decodeDeleteVpcIngressConnectionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteVpcIngressConnectionOutput(&d, out.(*DeleteVpcIngressConnectionOutput))
-	return d.Finish()
-}
-
-// decodeDescribeAutoScalingConfigurationResponse decodes the JSON body of a
-// DescribeAutoScalingConfiguration response into out, a
-// *DescribeAutoScalingConfigurationOutput.
-func decodeDescribeAutoScalingConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDescribeAutoScalingConfigurationOutput(&d, out.(*DescribeAutoScalingConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeDescribeCustomDomainsResponse decodes the JSON body of a
-// DescribeCustomDomains response into out, a *DescribeCustomDomainsOutput.
-func decodeDescribeCustomDomainsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDescribeCustomDomainsOutput(&d, out.(*DescribeCustomDomainsOutput))
-	return d.Finish()
-}
-
-// decodeDescribeObservabilityConfigurationResponse decodes the JSON body of a
-// DescribeObservabilityConfiguration response into out, a
-// *DescribeObservabilityConfigurationOutput.
-func decodeDescribeObservabilityConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDescribeObservabilityConfigurationOutput(&d, out.(*DescribeObservabilityConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeDescribeServiceResponse decodes the JSON body of a DescribeService
-// response into out, a *DescribeServiceOutput.
-func decodeDescribeServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDescribeServiceOutput(&d, out.(*DescribeServiceOutput))
-	return d.Finish()
-}
-
-// decodeDescribeVpcConnectorResponse decodes the JSON body of a
-// DescribeVpcConnector response into out, a *DescribeVpcConnectorOutput.
-func decodeDescribeVpcConnectorResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDescribeVpcConnectorOutput(&d, out.(*DescribeVpcConnectorOutput))
-	return d.Finish()
-}
-
-// decodeDescribeVpcIngressConnectionResponse decodes the JSON body of a
-// DescribeVpcIngressConnection response into out, a
-// *DescribeVpcIngressConnectionOutput.
-func decodeDescribeVpcIngressConnectionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDescribeVpcIngressConnectionOutput(&d, out.(*DescribeVpcIngressConnectionOutput))
-	return d.Finish()
-}
-
-// decodeDisassociateCustomDomainResponse decodes the JSON body of a
-// DisassociateCustomDomain response into out, a
-// *DisassociateCustomDomainOutput.
-func decodeDisassociateCustomDomainResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDisassociateCustomDomainOutput(&d, out.(*DisassociateCustomDomainOutput))
-	return d.Finish()
-}
-
-// decodeListAutoScalingConfigurationsResponse decodes the JSON body of a
-// ListAutoScalingConfigurations response into out, a
-// *ListAutoScalingConfigurationsOutput.
-func decodeListAutoScalingConfigurationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListAutoScalingConfigurationsOutput(&d, out.(*ListAutoScalingConfigurationsOutput))
-	return d.Finish()
-}
-
-// decodeListConnectionsResponse decodes the JSON body of a ListConnections
-// response into out, a *ListConnectionsOutput.
-func decodeListConnectionsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListConnectionsOutput(&d, out.(*ListConnectionsOutput))
-	return d.Finish()
-}
-
-// decodeListObservabilityConfigurationsResponse decodes the JSON body of a
-// ListObservabilityConfigurations response into out, a
-// *ListObservabilityConfigurationsOutput.
-func decodeListObservabilityConfigurationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListObservabilityConfigurationsOutput(&d, out.(*ListObservabilityConfigurationsOutput))
-	return d.Finish()
-}
-
-// decodeListOperationsResponse decodes the JSON body of a ListOperations
-// response into out, a *ListOperationsOutput.
-func decodeListOperationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListOperationsOutput(&d, out.(*ListOperationsOutput))
-	return d.Finish()
-}
-
-// decodeListServicesResponse decodes the JSON body of a ListServices response
-// into out, a *ListServicesOutput.
-func decodeListServicesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListServicesOutput(&d, out.(*ListServicesOutput))
-	return d.Finish()
-}
-
-// decodeListServicesForAutoScalingConfigurationResponse decodes the JSON body
-// of a ListServicesForAutoScalingConfiguration response into out, a
-// *ListServicesForAutoScalingConfigurationOutput.
-func decodeListServicesForAutoScalingConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListServicesForAutoScalingConfigurationOutput(&d, out.(*ListServicesForAutoScalingConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeListTagsForResourceResponse decodes the JSON body of a
-// ListTagsForResource response into out, a *ListTagsForResourceOutput.
-func decodeListTagsForResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListTagsForResourceOutput(&d, out.(*ListTagsForResourceOutput))
-	return d.Finish()
-}
-
-// decodeListVpcConnectorsResponse decodes the JSON body of a ListVpcConnectors
-// response into out, a *ListVpcConnectorsOutput.
-func decodeListVpcConnectorsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListVpcConnectorsOutput(&d, out.(*ListVpcConnectorsOutput))
-	return d.Finish()
-}
-
-// decodeListVpcIngressConnectionsResponse decodes the JSON body of a
-// ListVpcIngressConnections response into out, a
-// *ListVpcIngressConnectionsOutput.
-func decodeListVpcIngressConnectionsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListVpcIngressConnectionsOutput(&d, out.(*ListVpcIngressConnectionsOutput))
-	return d.Finish()
-}
-
-// decodePauseServiceResponse decodes the JSON body of a PauseService response
-// into out, a *PauseServiceOutput.
-func decodePauseServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePauseServiceOutput(&d, out.(*PauseServiceOutput))
-	return d.Finish()
-}
-
-// decodeResumeServiceResponse decodes the JSON body of a ResumeService
-// response into out, a *ResumeServiceOutput.
-func decodeResumeServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeResumeServiceOutput(&d, out.(*ResumeServiceOutput))
-	return d.Finish()
-}
-
-// decodeStartDeploymentResponse decodes the JSON body of a StartDeployment
-// response into out, a *StartDeploymentOutput.
-func decodeStartDeploymentResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeStartDeploymentOutput(&d, out.(*StartDeploymentOutput))
-	return d.Finish()
-}
-
-// decodeTagResourceResponse decodes the JSON body of a TagResource response
-// into out, a *TagResourceOutput.
-func decodeTagResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTagResourceOutput(&d, out.(*TagResourceOutput))
-	return d.Finish()
-}
-
-// decodeUntagResourceResponse decodes the JSON body of a UntagResource
-// response into out, a *UntagResourceOutput.
-func decodeUntagResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUntagResourceOutput(&d, out.(*UntagResourceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateDefaultAutoScalingConfigurationResponse decodes the JSON body of
-// a UpdateDefaultAutoScalingConfiguration response into out, a
-// *UpdateDefaultAutoScalingConfigurationOutput.
-func decodeUpdateDefaultAutoScalingConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateDefaultAutoScalingConfigurationOutput(&d, out.(*UpdateDefaultAutoScalingConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeUpdateServiceResponse decodes the JSON body of a UpdateService
-// response into out, a *UpdateServiceOutput.
-func decodeUpdateServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateServiceOutput(&d, out.(*UpdateServiceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateVpcIngressConnectionResponse decodes the JSON body of a
-// UpdateVpcIngressConnection response into out, a
-// *UpdateVpcIngressConnectionOutput.
-func decodeUpdateVpcIngressConnectionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateVpcIngressConnectionOutput(&d, out.(*UpdateVpcIngressConnectionOutput))
-	return d.Finish()
-}
-
-// decodeAssociateCustomDomainOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeAssociateCustomDomainOutput(d *specrt.JSONDecoder, v *AssociateCustomDomainOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "DNSTarget":
-			v.DNSTarget = d.StrPtr()
-		case "ServiceArn":
-			v.ServiceARN = d.StrPtr()
-		case "CustomDomain":
-			if !d.Null() {
-				v.CustomDomain = new(CustomDomain)
-				decodeCustomDomain(d, v.CustomDomain)
-			}
-		case "VpcDNSTargets":
-			v.VPCDNSTargets = specrt.StructList(d, v.VPCDNSTargets, decodeVPCDNSTarget)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAuthenticationConfiguration decodes a JSON object into v; null leaves
-// v as it is.
-func decodeAuthenticationConfiguration(d *specrt.JSONDecoder, v *AuthenticationConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ConnectionArn":
-			v.ConnectionARN = d.StrPtr()
-		case "AccessRoleArn":
-			v.AccessRoleARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAutoScalingConfiguration decodes a JSON object into v; null leaves v
-// as it is.
-func decodeAutoScalingConfiguration(d *specrt.JSONDecoder, v *AutoScalingConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "AutoScalingConfigurationArn":
-			v.AutoScalingConfigurationARN = d.StrPtr()
-		case "AutoScalingConfigurationName":
-			v.AutoScalingConfigurationName = d.StrPtr()
-		case "AutoScalingConfigurationRevision":
-			v.AutoScalingConfigurationRevision = d.Int32Ptr()
-		case "Latest":
-			v.Latest = d.BoolPtr()
-		case "Status":
-			v.Status = AutoScalingConfigurationStatus(d.Str())
-		case "MaxConcurrency":
-			v.MaxConcurrency = d.Int32Ptr()
-		case "MinSize":
-			v.MinSize = d.Int32Ptr()
-		case "MaxSize":
-			v.MaxSize = d.Int32Ptr()
-		case "CreatedAt":
-			v.CreatedAt = d.TimePtr()
-		case "DeletedAt":
-			v.DeletedAt = d.TimePtr()
-		case "HasAssociatedService":
-			v.HasAssociatedService = d.BoolPtr()
-		case "IsDefault":
-			v.IsDefault = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAutoScalingConfigurationSummary decodes a JSON object into v; null
-// leaves v as it is.
-func decodeAutoScalingConfigurationSummary(d *specrt.JSONDecoder, v *AutoScalingConfigurationSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "AutoScalingConfigurationArn":
-			v.AutoScalingConfigurationARN = d.StrPtr()
-		case "AutoScalingConfigurationName":
-			v.AutoScalingConfigurationName = d.StrPtr()
-		case "AutoScalingConfigurationRevision":
-			v.AutoScalingConfigurationRevision = d.Int32Ptr()
-		case "Status":
-			v.Status = AutoScalingConfigurationStatus(d.Str())
-		case "CreatedAt":
-			v.CreatedAt = d.TimePtr()
-		case "HasAssociatedService":
-			v.HasAssociatedService = d.BoolPtr()
-		case "IsDefault":
-			v.IsDefault = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCertificateValidationRecord decodes a JSON object into v; null leaves
-// v as it is.
-func decodeCertificateValidationRecord(d *specrt.JSONDecoder, v *CertificateValidationRecord) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Name":
-			v.Name = d.StrPtr()
-		case "Type":
-			v.Type = d.StrPtr()
-		case "Value":
-			v.Value = d.StrPtr()
-		case "Status":
-			v.Status = CertificateValidationRecordStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCodeConfiguration decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCodeConfiguration(d *specrt.JSONDecoder, v *CodeConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ConfigurationSource":
-			v.ConfigurationSource = ConfigurationSource(d.Str())
-		case "CodeConfigurationValues":
-			if !d.Null() {
-				v.CodeConfigurationValues = new(CodeConfigurationValues)
-				decodeCodeConfigurationValues(d, v.CodeConfigurationValues)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCodeConfigurationValues decodes a JSON object into v; null leaves v as
-// it is.
-func decodeCodeConfigurationValues(d *specrt.JSONDecoder, v *CodeConfigurationValues) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Runtime":
-			v.Runtime = Runtime(d.Str())
-		case "BuildCommand":
-			v.BuildCommand = d.StrPtr()
-		case "StartCommand":
-			v.StartCommand = d.StrPtr()
-		case "Port":
-			v.Port = d.StrPtr()
-		case "RuntimeEnvironmentVariables":
-			if d.BeginObject() {
-				v.RuntimeEnvironmentVariables = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.RuntimeEnvironmentVariables[k0] = d.Str()
-				}
-			}
-		case "RuntimeEnvironmentSecrets":
-			if d.BeginObject() {
-				v.RuntimeEnvironmentSecrets = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.RuntimeEnvironmentSecrets[k0] = d.Str()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCodeRepository decodes a JSON object into v; null leaves v as it is.
-func decodeCodeRepository(d *specrt.JSONDecoder, v *CodeRepository) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "RepositoryUrl":
-			v.RepositoryURL = d.StrPtr()
-		case "SourceCodeVersion":
-			if !d.Null() {
-				v.SourceCodeVersion = new(SourceCodeVersion)
-				decodeSourceCodeVersion(d, v.SourceCodeVersion)
-			}
-		case "CodeConfiguration":
-			if !d.Null() {
-				v.CodeConfiguration = new(CodeConfiguration)
-				decodeCodeConfiguration(d, v.CodeConfiguration)
-			}
-		case "SourceDirectory":
-			v.SourceDirectory = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeConnection decodes a JSON object into v; null leaves v as it is.
-func decodeConnection(d *specrt.JSONDecoder, v *Connection) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ConnectionName":
-			v.ConnectionName = d.StrPtr()
-		case "ConnectionArn":
-			v.ConnectionARN = d.StrPtr()
-		case "ProviderType":
-			v.ProviderType = ProviderType(d.Str())
-		case "Status":
-			v.Status = ConnectionStatus(d.Str())
-		case "CreatedAt":
-			v.CreatedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeConnectionSummary decodes a JSON object into v; null leaves v as it
-// is.
-func decodeConnectionSummary(d *specrt.JSONDecoder, v *ConnectionSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ConnectionName":
-			v.ConnectionName = d.StrPtr()
-		case "ConnectionArn":
-			v.ConnectionARN = d.StrPtr()
-		case "ProviderType":
-			v.ProviderType = ProviderType(d.Str())
-		case "Status":
-			v.Status = ConnectionStatus(d.Str())
-		case "CreatedAt":
-			v.CreatedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateAutoScalingConfigurationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeCreateAutoScalingConfigurationOutput(d *specrt.JSONDecoder, v *CreateAutoScalingConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "AutoScalingConfiguration":
-			if !d.Null() {
-				v.AutoScalingConfiguration = new(AutoScalingConfiguration)
-				decodeAutoScalingConfiguration(d, v.AutoScalingConfiguration)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateConnectionOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeCreateConnectionOutput(d *specrt.JSONDecoder, v *CreateConnectionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Connection":
-			if !d.Null() {
-				v.Connection = new(Connection)
-				decodeConnection(d, v.Connection)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateObservabilityConfigurationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeCreateObservabilityConfigurationOutput(d *specrt.JSONDecoder, v *CreateObservabilityConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ObservabilityConfiguration":
-			if !d.Null() {
-				v.ObservabilityConfiguration = new(ObservabilityConfiguration)
-				decodeObservabilityConfiguration(d, v.ObservabilityConfiguration)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCreateServiceOutput(d *specrt.JSONDecoder, v *CreateServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Service":
-			if !d.Null() {
-				v.Service = new(Service)
-				decodeService(d, v.Service)
-			}
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateVpcConnectorOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeCreateVpcConnectorOutput(d *specrt.JSONDecoder, v *CreateVpcConnectorOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcConnector":
-			if !d.Null() {
-				v.VPCConnector = new(VPCConnector)
-				decodeVPCConnector(d, v.VPCConnector)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateVpcIngressConnectionOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCreateVpcIngressConnectionOutput(d *specrt.JSONDecoder, v *CreateVpcIngressConnectionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcIngressConnection":
-			if !d.Null() {
-				v.VPCIngressConnection = new(VPCIngressConnection)
-				decodeVPCIngressConnection(d, v.VPCIngressConnection)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCustomDomain decodes a JSON object into v; null leaves v as it is.
-func decodeCustomDomain(d *specrt.JSONDecoder, v *CustomDomain) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "DomainName":
-			v.DomainName = d.StrPtr()
-		case "EnableWWWSubdomain":
-			v.EnableWWWSubdomain = d.BoolPtr()
-		case "CertificateValidationRecords":
-			v.CertificateValidationRecords = specrt.StructList(d, v.CertificateValidationRecords, decodeCertificateValidationRecord)
-		case "Status":
-			v.Status = CustomDomainAssociationStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteAutoScalingConfigurationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeDeleteAutoScalingConfigurationOutput(d *specrt.JSONDecoder, v *DeleteAutoScalingConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "AutoScalingConfiguration":
-			if !d.Null() {
-				v.AutoScalingConfiguration = new(AutoScalingConfiguration)
-				decodeAutoScalingConfiguration(d, v.AutoScalingConfiguration)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteConnectionOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDeleteConnectionOutput(d *specrt.JSONDecoder, v *DeleteConnectionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Connection":
-			if !d.Null() {
-				v.Connection = new(Connection)
-				decodeConnection(d, v.Connection)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteObservabilityConfigurationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeDeleteObservabilityConfigurationOutput(d *specrt.JSONDecoder, v *DeleteObservabilityConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ObservabilityConfiguration":
-			if !d.Null() {
-				v.ObservabilityConfiguration = new(ObservabilityConfiguration)
-				decodeObservabilityConfiguration(d, v.ObservabilityConfiguration)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDeleteServiceOutput(d *specrt.JSONDecoder, v *DeleteServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Service":
-			if !d.Null() {
-				v.Service = new(Service)
-				decodeService(d, v.Service)
-			}
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteVpcConnectorOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteVpcConnectorOutput(d *specrt.JSONDecoder, v *DeleteVpcConnectorOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcConnector":
-			if !d.Null() {
-				v.VPCConnector = new(VPCConnector)
-				decodeVPCConnector(d, v.VPCConnector)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteVpcIngressConnectionOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeDeleteVpcIngressConnectionOutput(d *specrt.JSONDecoder, v *DeleteVpcIngressConnectionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcIngressConnection":
-			if !d.Null() {
-				v.VPCIngressConnection = new(VPCIngressConnection)
-				decodeVPCIngressConnection(d, v.VPCIngressConnection)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDescribeAutoScalingConfigurationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeDescribeAutoScalingConfigurationOutput(d *specrt.JSONDecoder, v *DescribeAutoScalingConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "AutoScalingConfiguration":
-			if !d.Null() {
-				v.AutoScalingConfiguration = new(AutoScalingConfiguration)
-				decodeAutoScalingConfiguration(d, v.AutoScalingConfiguration)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDescribeCustomDomainsOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeDescribeCustomDomainsOutput(d *specrt.JSONDecoder, v *DescribeCustomDomainsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "DNSTarget":
-			v.DNSTarget = d.StrPtr()
-		case "ServiceArn":
-			v.ServiceARN = d.StrPtr()
-		case "CustomDomains":
-			v.CustomDomains = specrt.StructList(d, v.CustomDomains, decodeCustomDomain)
-		case "VpcDNSTargets":
-			v.VPCDNSTargets = specrt.StructList(d, v.VPCDNSTargets, decodeVPCDNSTarget)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDescribeObservabilityConfigurationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeDescribeObservabilityConfigurationOutput(d *specrt.JSONDecoder, v *DescribeObservabilityConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ObservabilityConfiguration":
-			if !d.Null() {
-				v.ObservabilityConfiguration = new(ObservabilityConfiguration)
-				decodeObservabilityConfiguration(d, v.ObservabilityConfiguration)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDescribeServiceOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDescribeServiceOutput(d *specrt.JSONDecoder, v *DescribeServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Service":
-			if !d.Null() {
-				v.Service = new(Service)
-				decodeService(d, v.Service)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDescribeVpcConnectorOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDescribeVpcConnectorOutput(d *specrt.JSONDecoder, v *DescribeVpcConnectorOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcConnector":
-			if !d.Null() {
-				v.VPCConnector = new(VPCConnector)
-				decodeVPCConnector(d, v.VPCConnector)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDescribeVpcIngressConnectionOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeDescribeVpcIngressConnectionOutput(d *specrt.JSONDecoder, v *DescribeVpcIngressConnectionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcIngressConnection":
-			if !d.Null() {
-				v.VPCIngressConnection = new(VPCIngressConnection)
-				decodeVPCIngressConnection(d, v.VPCIngressConnection)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDisassociateCustomDomainOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeDisassociateCustomDomainOutput(d *specrt.JSONDecoder, v *DisassociateCustomDomainOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "DNSTarget":
-			v.DNSTarget = d.StrPtr()
-		case "ServiceArn":
-			v.ServiceARN = d.StrPtr()
-		case "CustomDomain":
-			if !d.Null() {
-				v.CustomDomain = new(CustomDomain)
-				decodeCustomDomain(d, v.CustomDomain)
-			}
-		case "VpcDNSTargets":
-			v.VPCDNSTargets = specrt.StructList(d, v.VPCDNSTargets, decodeVPCDNSTarget)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEgressConfiguration decodes a JSON object into v; null leaves v as it
-// is.
-func decodeEgressConfiguration(d *specrt.JSONDecoder, v *EgressConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "EgressType":
-			v.EgressType = EgressType(d.Str())
-		case "VpcConnectorArn":
-			v.VPCConnectorARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEncryptionConfiguration decodes a JSON object into v; null leaves v as
-// it is.
-func decodeEncryptionConfiguration(d *specrt.JSONDecoder, v *EncryptionConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "KmsKey":
-			v.KMSKey = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHealthCheckConfiguration decodes a JSON object into v; null leaves v
-// as it is.
-func decodeHealthCheckConfiguration(d *specrt.JSONDecoder, v *HealthCheckConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Protocol":
-			v.Protocol = HealthCheckProtocol(d.Str())
-		case "Path":
-			v.Path = d.StrPtr()
-		case "Interval":
-			v.Interval = d.Int32Ptr()
-		case "Timeout":
-			v.Timeout = d.Int32Ptr()
-		case "HealthyThreshold":
-			v.HealthyThreshold = d.Int32Ptr()
-		case "UnhealthyThreshold":
-			v.UnhealthyThreshold = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeImageConfiguration decodes a JSON object into v; null leaves v as it
-// is.
-func decodeImageConfiguration(d *specrt.JSONDecoder, v *ImageConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "RuntimeEnvironmentVariables":
-			if d.BeginObject() {
-				v.RuntimeEnvironmentVariables = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.RuntimeEnvironmentVariables[k0] = d.Str()
-				}
-			}
-		case "StartCommand":
-			v.StartCommand = d.StrPtr()
-		case "Port":
-			v.Port = d.StrPtr()
-		case "RuntimeEnvironmentSecrets":
-			if d.BeginObject() {
-				v.RuntimeEnvironmentSecrets = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.RuntimeEnvironmentSecrets[k0] = d.Str()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeImageRepository decodes a JSON object into v; null leaves v as it is.
-func decodeImageRepository(d *specrt.JSONDecoder, v *ImageRepository) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ImageIdentifier":
-			v.ImageIdentifier = d.StrPtr()
-		case "ImageConfiguration":
-			if !d.Null() {
-				v.ImageConfiguration = new(ImageConfiguration)
-				decodeImageConfiguration(d, v.ImageConfiguration)
-			}
-		case "ImageRepositoryType":
-			v.ImageRepositoryType = ImageRepositoryType(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeIngressConfiguration decodes a JSON object into v; null leaves v as it
-// is.
-func decodeIngressConfiguration(d *specrt.JSONDecoder, v *IngressConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "IsPubliclyAccessible":
-			v.IsPubliclyAccessible = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeIngressVPCConfiguration decodes a JSON object into v; null leaves v as
-// it is.
-func decodeIngressVPCConfiguration(d *specrt.JSONDecoder, v *IngressVPCConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcId":
-			v.VPCID = d.StrPtr()
-		case "VpcEndpointId":
-			v.VPCEndpointID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceConfiguration decodes a JSON object into v; null leaves v as
-// it is.
-func decodeInstanceConfiguration(d *specrt.JSONDecoder, v *InstanceConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Cpu":
-			v.CPU = d.StrPtr()
-		case "Memory":
-			v.Memory = d.StrPtr()
-		case "InstanceRoleArn":
-			v.InstanceRoleARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInternalServiceErrorException decodes a JSON object into v; null
-// leaves v as it is.
-func decodeInternalServiceErrorException(d *specrt.JSONDecoder, v *InternalServiceErrorException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInvalidRequestException decodes a JSON object into v; null leaves v as
-// it is.
-func decodeInvalidRequestException(d *specrt.JSONDecoder, v *InvalidRequestException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInvalidStateException decodes a JSON object into v; null leaves v as
-// it is.
-func decodeInvalidStateException(d *specrt.JSONDecoder, v *InvalidStateException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListAutoScalingConfigurationsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeListAutoScalingConfigurationsOutput(d *specrt.JSONDecoder, v *ListAutoScalingConfigurationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "AutoScalingConfigurationSummaryList":
-			v.AutoScalingConfigurationSummaryList = specrt.StructList(d, v.AutoScalingConfigurationSummaryList, decodeAutoScalingConfigurationSummary)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListConnectionsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeListConnectionsOutput(d *specrt.JSONDecoder, v *ListConnectionsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ConnectionSummaryList":
-			v.ConnectionSummaryList = specrt.StructList(d, v.ConnectionSummaryList, decodeConnectionSummary)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListObservabilityConfigurationsOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeListObservabilityConfigurationsOutput(d *specrt.JSONDecoder, v *ListObservabilityConfigurationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ObservabilityConfigurationSummaryList":
-			v.ObservabilityConfigurationSummaryList = specrt.StructList(d, v.ObservabilityConfigurationSummaryList, decodeObservabilityConfigurationSummary)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListOperationsOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeListOperationsOutput(d *specrt.JSONDecoder, v *ListOperationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationSummaryList":
-			v.OperationSummaryList = specrt.StructList(d, v.OperationSummaryList, decodeOperationSummary)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListServicesForAutoScalingConfigurationOutput decodes a JSON object
-// into v; null leaves v as it is.
-func decodeListServicesForAutoScalingConfigurationOutput(d *specrt.JSONDecoder, v *ListServicesForAutoScalingConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ServiceArnList":
-			v.ServiceARNList = specrt.List(d, v.ServiceARNList, (*specrt.JSONDecoder).Str)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListServicesOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ServiceSummaryList":
-			v.ServiceSummaryList = specrt.StructList(d, v.ServiceSummaryList, decodeServiceSummary)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListTagsForResourceOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListVpcConnectorsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeListVpcConnectorsOutput(d *specrt.JSONDecoder, v *ListVpcConnectorsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcConnectors":
-			v.VPCConnectors = specrt.StructList(d, v.VPCConnectors, decodeVPCConnector)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListVpcIngressConnectionsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeListVpcIngressConnectionsOutput(d *specrt.JSONDecoder, v *ListVpcIngressConnectionsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcIngressConnectionSummaryList":
-			v.VPCIngressConnectionSummaryList = specrt.StructList(d, v.VPCIngressConnectionSummaryList, decodeVPCIngressConnectionSummary)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNetworkConfiguration decodes a JSON object into v; null leaves v as it
-// is.
-func decodeNetworkConfiguration(d *specrt.JSONDecoder, v *NetworkConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "EgressConfiguration":
-			if !d.Null() {
-				v.EgressConfiguration = new(EgressConfiguration)
-				decodeEgressConfiguration(d, v.EgressConfiguration)
-			}
-		case "IngressConfiguration":
-			if !d.Null() {
-				v.IngressConfiguration = new(IngressConfiguration)
-				decodeIngressConfiguration(d, v.IngressConfiguration)
-			}
-		case "IpAddressType":
-			v.IPAddressType = IPAddressType(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeObservabilityConfiguration decodes a JSON object into v; null leaves v
-// as it is.
-func decodeObservabilityConfiguration(d *specrt.JSONDecoder, v *ObservabilityConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ObservabilityConfigurationArn":
-			v.ObservabilityConfigurationARN = d.StrPtr()
-		case "ObservabilityConfigurationName":
-			v.ObservabilityConfigurationName = d.StrPtr()
-		case "TraceConfiguration":
-			if !d.Null() {
-				v.TraceConfiguration = new(TraceConfiguration)
-				decodeTraceConfiguration(d, v.TraceConfiguration)
-			}
-		case "ObservabilityConfigurationRevision":
-			v.ObservabilityConfigurationRevision = d.Int32Ptr()
-		case "Latest":
-			v.Latest = d.BoolPtr()
-		case "Status":
-			v.Status = ObservabilityConfigurationStatus(d.Str())
-		case "CreatedAt":
-			v.CreatedAt = d.TimePtr()
-		case "DeletedAt":
-			v.DeletedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeObservabilityConfigurationSummary decodes a JSON object into v; null
-// leaves v as it is.
-func decodeObservabilityConfigurationSummary(d *specrt.JSONDecoder, v *ObservabilityConfigurationSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ObservabilityConfigurationArn":
-			v.ObservabilityConfigurationARN = d.StrPtr()
-		case "ObservabilityConfigurationName":
-			v.ObservabilityConfigurationName = d.StrPtr()
-		case "ObservabilityConfigurationRevision":
-			v.ObservabilityConfigurationRevision = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOperationSummary decodes a JSON object into v; null leaves v as it is.
-func decodeOperationSummary(d *specrt.JSONDecoder, v *OperationSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Id":
-			v.ID = d.StrPtr()
-		case "Type":
-			v.Type = OperationType(d.Str())
-		case "Status":
-			v.Status = OperationStatus(d.Str())
-		case "TargetArn":
-			v.TargetARN = d.StrPtr()
-		case "StartedAt":
-			v.StartedAt = d.TimePtr()
-		case "EndedAt":
-			v.EndedAt = d.TimePtr()
-		case "UpdatedAt":
-			v.UpdatedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePauseServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodePauseServiceOutput(d *specrt.JSONDecoder, v *PauseServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Service":
-			if !d.Null() {
-				v.Service = new(Service)
-				decodeService(d, v.Service)
-			}
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceNotFoundException decodes a JSON object into v; null leaves v
-// as it is.
-func decodeResourceNotFoundException(d *specrt.JSONDecoder, v *ResourceNotFoundException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResumeServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeResumeServiceOutput(d *specrt.JSONDecoder, v *ResumeServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Service":
-			if !d.Null() {
-				v.Service = new(Service)
-				decodeService(d, v.Service)
-			}
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeService decodes a JSON object into v; null leaves v as it is.
-func decodeService(d *specrt.JSONDecoder, v *Service) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ServiceName":
-			v.ServiceName = d.StrPtr()
-		case "ServiceId":
-			v.ServiceID = d.StrPtr()
-		case "ServiceArn":
-			v.ServiceARN = d.StrPtr()
-		case "ServiceUrl":
-			v.ServiceURL = d.StrPtr()
-		case "CreatedAt":
-			v.CreatedAt = d.TimePtr()
-		case "UpdatedAt":
-			v.UpdatedAt = d.TimePtr()
-		case "DeletedAt":
-			v.DeletedAt = d.TimePtr()
-		case "Status":
-			v.Status = ServiceStatus(d.Str())
-		case "SourceConfiguration":
-			if !d.Null() {
-				v.SourceConfiguration = new(SourceConfiguration)
-				decodeSourceConfiguration(d, v.SourceConfiguration)
-			}
-		case "InstanceConfiguration":
-			if !d.Null() {
-				v.InstanceConfiguration = new(InstanceConfiguration)
-				decodeInstanceConfiguration(d, v.InstanceConfiguration)
-			}
-		case "EncryptionConfiguration":
-			if !d.Null() {
-				v.EncryptionConfiguration = new(EncryptionConfiguration)
-				decodeEncryptionConfiguration(d, v.EncryptionConfiguration)
-			}
-		case "HealthCheckConfiguration":
-			if !d.Null() {
-				v.HealthCheckConfiguration = new(HealthCheckConfiguration)
-				decodeHealthCheckConfiguration(d, v.HealthCheckConfiguration)
-			}
-		case "AutoScalingConfigurationSummary":
-			if !d.Null() {
-				v.AutoScalingConfigurationSummary = new(AutoScalingConfigurationSummary)
-				decodeAutoScalingConfigurationSummary(d, v.AutoScalingConfigurationSummary)
-			}
-		case "NetworkConfiguration":
-			if !d.Null() {
-				v.NetworkConfiguration = new(NetworkConfiguration)
-				decodeNetworkConfiguration(d, v.NetworkConfiguration)
-			}
-		case "ObservabilityConfiguration":
-			if !d.Null() {
-				v.ObservabilityConfiguration = new(ServiceObservabilityConfiguration)
-				decodeServiceObservabilityConfiguration(d, v.ObservabilityConfiguration)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceObservabilityConfiguration decodes a JSON object into v; null
-// leaves v as it is.
-func decodeServiceObservabilityConfiguration(d *specrt.JSONDecoder, v *ServiceObservabilityConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ObservabilityEnabled":
-			v.ObservabilityEnabled = d.BoolPtr()
-		case "ObservabilityConfigurationArn":
-			v.ObservabilityConfigurationARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceQuotaExceededException decodes a JSON object into v; null
-// leaves v as it is.
-func decodeServiceQuotaExceededException(d *specrt.JSONDecoder, v *ServiceQuotaExceededException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceSummary decodes a JSON object into v; null leaves v as it is.
-func decodeServiceSummary(d *specrt.JSONDecoder, v *ServiceSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ServiceName":
-			v.ServiceName = d.StrPtr()
-		case "ServiceId":
-			v.ServiceID = d.StrPtr()
-		case "ServiceArn":
-			v.ServiceARN = d.StrPtr()
-		case "ServiceUrl":
-			v.ServiceURL = d.StrPtr()
-		case "CreatedAt":
-			v.CreatedAt = d.TimePtr()
-		case "UpdatedAt":
-			v.UpdatedAt = d.TimePtr()
-		case "Status":
-			v.Status = ServiceStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSourceCodeVersion decodes a JSON object into v; null leaves v as it
-// is.
-func decodeSourceCodeVersion(d *specrt.JSONDecoder, v *SourceCodeVersion) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Type":
-			v.Type = SourceCodeVersionType(d.Str())
-		case "Value":
-			v.Value = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSourceConfiguration decodes a JSON object into v; null leaves v as it
-// is.
-func decodeSourceConfiguration(d *specrt.JSONDecoder, v *SourceConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "CodeRepository":
-			if !d.Null() {
-				v.CodeRepository = new(CodeRepository)
-				decodeCodeRepository(d, v.CodeRepository)
-			}
-		case "ImageRepository":
-			if !d.Null() {
-				v.ImageRepository = new(ImageRepository)
-				decodeImageRepository(d, v.ImageRepository)
-			}
-		case "AutoDeploymentsEnabled":
-			v.AutoDeploymentsEnabled = d.BoolPtr()
-		case "AuthenticationConfiguration":
-			if !d.Null() {
-				v.AuthenticationConfiguration = new(AuthenticationConfiguration)
-				decodeAuthenticationConfiguration(d, v.AuthenticationConfiguration)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeStartDeploymentOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeStartDeploymentOutput(d *specrt.JSONDecoder, v *StartDeploymentOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTag decodes a JSON object into v; null leaves v as it is.
-func decodeTag(d *specrt.JSONDecoder, v *Tag) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Key":
-			v.Key = d.StrPtr()
-		case "Value":
-			v.Value = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTagResourceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTraceConfiguration decodes a JSON object into v; null leaves v as it
-// is.
-func decodeTraceConfiguration(d *specrt.JSONDecoder, v *TraceConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Vendor":
-			v.Vendor = TracingVendor(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUntagResourceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateDefaultAutoScalingConfigurationOutput decodes a JSON object into
-// v; null leaves v as it is.
-func decodeUpdateDefaultAutoScalingConfigurationOutput(d *specrt.JSONDecoder, v *UpdateDefaultAutoScalingConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "AutoScalingConfiguration":
-			if !d.Null() {
-				v.AutoScalingConfiguration = new(AutoScalingConfiguration)
-				decodeAutoScalingConfiguration(d, v.AutoScalingConfiguration)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUpdateServiceOutput(d *specrt.JSONDecoder, v *UpdateServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Service":
-			if !d.Null() {
-				v.Service = new(Service)
-				decodeService(d, v.Service)
-			}
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateVpcIngressConnectionOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeUpdateVpcIngressConnectionOutput(d *specrt.JSONDecoder, v *UpdateVpcIngressConnectionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcIngressConnection":
-			if !d.Null() {
-				v.VPCIngressConnection = new(VPCIngressConnection)
-				decodeVPCIngressConnection(d, v.VPCIngressConnection)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeVPCConnector decodes a JSON object into v; null leaves v as it is.
-func decodeVPCConnector(d *specrt.JSONDecoder, v *VPCConnector) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcConnectorName":
-			v.VPCConnectorName = d.StrPtr()
-		case "VpcConnectorArn":
-			v.VPCConnectorARN = d.StrPtr()
-		case "VpcConnectorRevision":
-			v.VPCConnectorRevision = d.Int32Ptr()
-		case "Subnets":
-			v.Subnets = specrt.List(d, v.Subnets, (*specrt.JSONDecoder).Str)
-		case "SecurityGroups":
-			v.SecurityGroups = specrt.List(d, v.SecurityGroups, (*specrt.JSONDecoder).Str)
-		case "Status":
-			v.Status = VPCConnectorStatus(d.Str())
-		case "CreatedAt":
-			v.CreatedAt = d.TimePtr()
-		case "DeletedAt":
-			v.DeletedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeVPCDNSTarget decodes a JSON object into v; null leaves v as it is.
-func decodeVPCDNSTarget(d *specrt.JSONDecoder, v *VPCDNSTarget) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcIngressConnectionArn":
-			v.VPCIngressConnectionARN = d.StrPtr()
-		case "VpcId":
-			v.VPCID = d.StrPtr()
-		case "DomainName":
-			v.DomainName = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeVPCIngressConnection decodes a JSON object into v; null leaves v as it
-// is.
-func decodeVPCIngressConnection(d *specrt.JSONDecoder, v *VPCIngressConnection) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcIngressConnectionArn":
-			v.VPCIngressConnectionARN = d.StrPtr()
-		case "VpcIngressConnectionName":
-			v.VPCIngressConnectionName = d.StrPtr()
-		case "ServiceArn":
-			v.ServiceARN = d.StrPtr()
-		case "Status":
-			v.Status = VPCIngressConnectionStatus(d.Str())
-		case "AccountId":
-			v.AccountID = d.StrPtr()
-		case "DomainName":
-			v.DomainName = d.StrPtr()
-		case "IngressVpcConfiguration":
-			if !d.Null() {
-				v.IngressVPCConfiguration = new(IngressVPCConfiguration)
-				decodeIngressVPCConfiguration(d, v.IngressVPCConfiguration)
-			}
-		case "CreatedAt":
-			v.CreatedAt = d.TimePtr()
-		case "DeletedAt":
-			v.DeletedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeVPCIngressConnectionSummary decodes a JSON object into v; null leaves
-// v as it is.
-func decodeVPCIngressConnectionSummary(d *specrt.JSONDecoder, v *VPCIngressConnectionSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "VpcIngressConnectionArn":
-			v.VPCIngressConnectionARN = d.StrPtr()
-		case "ServiceArn":
-			v.ServiceARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // UnmarshalJSON decodes the JSON body of the InternalServiceErrorException
 // error into e, matching member names exactly.
 func (e *InternalServiceErrorException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInternalServiceErrorException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInternalServiceErrorException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InvalidRequestException error
 // into e, matching member names exactly.
 func (e *InvalidRequestException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInvalidRequestException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInvalidRequestException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InvalidStateException error into
 // e, matching member names exactly.
 func (e *InvalidStateException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInvalidStateException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInvalidStateException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
 // into e, matching member names exactly.
 func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeResourceNotFoundException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ServiceQuotaExceededException
 // error into e, matching member names exactly.
 func (e *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeServiceQuotaExceededException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaServiceQuotaExceededException, e)
 }
 
 // newError returns an empty typed error for an error code of AWS App Runner,

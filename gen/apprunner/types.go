@@ -3,7 +3,6 @@
 package apprunner
 
 import (
-	"encoding/json"
 	"fmt"
 	"github.com/specgen/specgen/specrt"
 	"log/slog"
@@ -149,36 +148,6 @@ type AutoScalingConfiguration struct {
 	IsDefault *bool `json:"IsDefault,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v AutoScalingConfiguration) MarshalJSON() ([]byte, error) {
-	type plain AutoScalingConfiguration
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		DeletedAt: specrt.EpochSecondsOf(v.DeletedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *AutoScalingConfiguration) UnmarshalJSON(data []byte) error {
-	type plain AutoScalingConfiguration
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.DeletedAt = wire.DeletedAt.Time()
-	return nil
-}
-
 // Provides summary information about an App Runner automatic scaling
 // configuration resource.
 //
@@ -223,32 +192,6 @@ type AutoScalingConfigurationSummary struct {
 	// `AutoScalingConfiguration` can be any revision under the same
 	// `AutoScalingConfigurationName`.
 	IsDefault *bool `json:"IsDefault,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v AutoScalingConfigurationSummary) MarshalJSON() ([]byte, error) {
-	type plain AutoScalingConfigurationSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *AutoScalingConfigurationSummary) UnmarshalJSON(data []byte) error {
-	type plain AutoScalingConfigurationSummary
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // Describes a certificate CNAME record to add to your DNS. For more
@@ -434,32 +377,6 @@ type Connection struct {
 	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Connection) MarshalJSON() ([]byte, error) {
-	type plain Connection
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Connection) UnmarshalJSON(data []byte) error {
-	type plain Connection
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Provides summary information about an App Runner connection resource.
 type ConnectionSummary struct {
 	// The customer-provided connection name.
@@ -477,32 +394,6 @@ type ConnectionSummary struct {
 
 	// The App Runner connection creation time, expressed as a Unix time stamp.
 	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ConnectionSummary) MarshalJSON() ([]byte, error) {
-	type plain ConnectionSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ConnectionSummary) UnmarshalJSON(data []byte) error {
-	type plain ConnectionSummary
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // CreateAutoScalingConfigurationInput is the input of
@@ -1812,36 +1703,6 @@ type ObservabilityConfiguration struct {
 	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ObservabilityConfiguration) MarshalJSON() ([]byte, error) {
-	type plain ObservabilityConfiguration
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		DeletedAt: specrt.EpochSecondsOf(v.DeletedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ObservabilityConfiguration) UnmarshalJSON(data []byte) error {
-	type plain ObservabilityConfiguration
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.DeletedAt = wire.DeletedAt.Time()
-	return nil
-}
-
 // Provides summary information about an App Runner observability configuration
 // resource.
 //
@@ -1892,40 +1753,6 @@ type OperationSummary struct {
 	// The time when the operation was last updated. It's in the Unix time stamp
 	// format.
 	UpdatedAt *time.Time `json:"UpdatedAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v OperationSummary) MarshalJSON() ([]byte, error) {
-	type plain OperationSummary
-	return json.Marshal(struct {
-		plain
-		StartedAt *specrt.EpochSeconds `json:"StartedAt,omitempty"`
-		EndedAt   *specrt.EpochSeconds `json:"EndedAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
-	}{
-		EndedAt:   specrt.EpochSecondsOf(v.EndedAt),
-		StartedAt: specrt.EpochSecondsOf(v.StartedAt),
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *OperationSummary) UnmarshalJSON(data []byte) error {
-	type plain OperationSummary
-	wire := struct {
-		*plain
-		StartedAt *specrt.EpochSeconds `json:"StartedAt,omitempty"`
-		EndedAt   *specrt.EpochSeconds `json:"EndedAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartedAt = wire.StartedAt.Time()
-	v.EndedAt = wire.EndedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // PauseServiceInput is the input of PauseService.
@@ -2105,40 +1932,6 @@ type Service struct {
 	ObservabilityConfiguration *ServiceObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Service) MarshalJSON() ([]byte, error) {
-	type plain Service
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		DeletedAt: specrt.EpochSecondsOf(v.DeletedAt),
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Service) UnmarshalJSON(data []byte) error {
-	type plain Service
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	v.DeletedAt = wire.DeletedAt.Time()
-	return nil
-}
-
 // String returns v as %+v prints it, with sensitive members redacted.
 func (v Service) String() string {
 	return fmt.Sprintf("%+v", v)
@@ -2225,36 +2018,6 @@ type ServiceSummary struct {
 	// recovered. Retry the service deletion call to ensure that all related
 	// resources are removed.
 	Status ServiceStatus `json:"Status,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceSummary) MarshalJSON() ([]byte, error) {
-	type plain ServiceSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceSummary) UnmarshalJSON(data []byte) error {
-	type plain ServiceSummary
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"UpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // Identifies a version of code that App Runner refers to within a source code
@@ -2578,36 +2341,6 @@ type VPCConnector struct {
 	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v VPCConnector) MarshalJSON() ([]byte, error) {
-	type plain VPCConnector
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		DeletedAt: specrt.EpochSecondsOf(v.DeletedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *VPCConnector) UnmarshalJSON(data []byte) error {
-	type plain VPCConnector
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.DeletedAt = wire.DeletedAt.Time()
-	return nil
-}
-
 // DNS Target record for a custom domain of this Amazon VPC.
 type VPCDNSTarget struct {
 	// The Amazon Resource Name (ARN) of the VPC Ingress Connection that is
@@ -2664,36 +2397,6 @@ type VPCIngressConnection struct {
 	//
 	// - Type: Timestamp - Required: No
 	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v VPCIngressConnection) MarshalJSON() ([]byte, error) {
-	type plain VPCIngressConnection
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		DeletedAt: specrt.EpochSecondsOf(v.DeletedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *VPCIngressConnection) UnmarshalJSON(data []byte) error {
-	type plain VPCIngressConnection
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"CreatedAt,omitempty"`
-		DeletedAt *specrt.EpochSeconds `json:"DeletedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.DeletedAt = wire.DeletedAt.Time()
-	return nil
 }
 
 // Provides summary information about an VPC Ingress Connection, which includes

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/specgen/specgen/gen/apprunner"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // problem is the part of a specrt.FieldError the tables compare: where, which
@@ -799,8 +800,8 @@ func TestTimestampsRoundTrip(t *testing.T) {
 		}
 	}`
 	var out apprunner.CreateServiceOutput
-	if err := json.Unmarshal([]byte(wire), &out); err != nil {
-		t.Fatalf("json.Unmarshal: %v", err)
+	if err := jsonwire.Unmarshal([]byte(wire), apprunner.WireShape(&out), &out); err != nil {
+		t.Fatalf("decode: %v", err)
 	}
 	s := out.Service
 	for _, c := range []struct {
@@ -818,9 +819,9 @@ func TestTimestampsRoundTrip(t *testing.T) {
 		}
 	}
 
-	b, err := json.Marshal(out)
+	b, err := jsonwire.Marshal(apprunner.WireShape(&out), &out)
 	if err != nil {
-		t.Fatalf("json.Marshal: %v", err)
+		t.Fatalf("encode: %v", err)
 	}
 	for _, frag := range []string{`"CreatedAt":1500000000,`, `"UpdatedAt":1500000000.5`, `"DeletedAt":1605000000`, `"CreatedAt":1500000000.125`} {
 		if !bytes.Contains(b, []byte(frag)) {
@@ -828,8 +829,8 @@ func TestTimestampsRoundTrip(t *testing.T) {
 		}
 	}
 	var again apprunner.CreateServiceOutput
-	if err := json.Unmarshal(b, &again); err != nil {
-		t.Fatalf("json.Unmarshal of the re-encoded output: %v", err)
+	if err := jsonwire.Unmarshal(b, apprunner.WireShape(&again), &again); err != nil {
+		t.Fatalf("decode the re-encoded output: %v", err)
 	}
 	if diff := cmp.Diff(out, again); diff != "" {
 		t.Errorf("round trip mismatch (-first +second):\n%s", diff)
@@ -838,8 +839,8 @@ func TestTimestampsRoundTrip(t *testing.T) {
 	// Timestamps on the wire are numbers: an ISO 8601 string, as in the
 	// seed's (non-conforming) examples, is rejected.
 	var iso apprunner.CreateServiceOutput
-	if err := json.Unmarshal([]byte(`{"Service": {"CreatedAt": "2020-11-20T19:05:25Z"}}`), &iso); err == nil {
-		t.Errorf("json.Unmarshal accepted an ISO 8601 timestamp: %v", iso.Service.CreatedAt)
+	if err := jsonwire.Unmarshal([]byte(`{"Service": {"CreatedAt": "2020-11-20T19:05:25Z"}}`), apprunner.WireShape(&iso), &iso); err == nil {
+		t.Errorf("the decoder accepted an ISO 8601 timestamp: %v", iso.Service.CreatedAt)
 	}
 }
 

@@ -3,7 +3,6 @@
 package ecs
 
 import (
-	"encoding/json"
 	"fmt"
 	"github.com/specgen/specgen/specrt"
 	"log/slog"
@@ -271,32 +270,6 @@ type CanaryConfiguration struct {
 	// shifting the remaining production traffic to the new service revision. Valid
 	// values are 0 to 1440 minutes (24 hours). The default value is 10.
 	CanaryBakeTimeInMinutes *int32 `json:"canaryBakeTimeInMinutes,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v CanaryConfiguration) MarshalJSON() ([]byte, error) {
-	type plain CanaryConfiguration
-	return json.Marshal(struct {
-		plain
-		CanaryPercent *specrt.Float[float64] `json:"canaryPercent,omitempty"`
-	}{
-		CanaryPercent: specrt.FloatOf(v.CanaryPercent),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *CanaryConfiguration) UnmarshalJSON(data []byte) error {
-	type plain CanaryConfiguration
-	wire := struct {
-		*plain
-		CanaryPercent *specrt.Float[float64] `json:"canaryPercent,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CanaryPercent = wire.CanaryPercent.Value()
-	return nil
 }
 
 // The details for a capacity provider.
@@ -1667,32 +1640,6 @@ type ContainerInstance struct {
 	HealthStatus *ContainerInstanceHealthStatus `json:"healthStatus,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ContainerInstance) MarshalJSON() ([]byte, error) {
-	type plain ContainerInstance
-	return json.Marshal(struct {
-		plain
-		RegisteredAt *specrt.EpochSeconds `json:"registeredAt,omitempty"`
-	}{
-		RegisteredAt: specrt.EpochSecondsOf(v.RegisteredAt),
-		plain:        plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ContainerInstance) UnmarshalJSON(data []byte) error {
-	type plain ContainerInstance
-	wire := struct {
-		*plain
-		RegisteredAt *specrt.EpochSeconds `json:"registeredAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.RegisteredAt = wire.RegisteredAt.Time()
-	return nil
-}
-
 // An object representing the health status of the container instance.
 type ContainerInstanceHealthStatus struct {
 	// The overall health status of the container instance. This is an aggregate
@@ -2104,32 +2051,6 @@ type CreateDaemonOutput struct {
 	// deployment places daemon tasks on each container instance of the specified
 	// capacity providers.
 	DeploymentARN *string `json:"deploymentArn,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v CreateDaemonOutput) MarshalJSON() ([]byte, error) {
-	type plain CreateDaemonOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *CreateDaemonOutput) UnmarshalJSON(data []byte) error {
-	type plain CreateDaemonOutput
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // CreateExpressGatewayServiceInput is the input of
@@ -2828,36 +2749,6 @@ type CreatedAt struct {
 	After *time.Time `json:"after,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v CreatedAt) MarshalJSON() ([]byte, error) {
-	type plain CreatedAt
-	return json.Marshal(struct {
-		plain
-		Before *specrt.EpochSeconds `json:"before,omitempty"`
-		After  *specrt.EpochSeconds `json:"after,omitempty"`
-	}{
-		After:  specrt.EpochSecondsOf(v.After),
-		Before: specrt.EpochSecondsOf(v.Before),
-		plain:  plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *CreatedAt) UnmarshalJSON(data []byte) error {
-	type plain CreatedAt
-	wire := struct {
-		*plain
-		Before *specrt.EpochSeconds `json:"before,omitempty"`
-		After  *specrt.EpochSeconds `json:"after,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Before = wire.Before.Time()
-	v.After = wire.After.Time()
-	return nil
-}
-
 // The CloudWatch alarm configuration for a daemon. When enabled, CloudWatch
 // alarms determine whether a daemon deployment has failed.
 type DaemonAlarmConfiguration struct {
@@ -3088,44 +2979,6 @@ type DaemonDeployment struct {
 	FinishedAt *time.Time `json:"finishedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DaemonDeployment) MarshalJSON() ([]byte, error) {
-	type plain DaemonDeployment
-	return json.Marshal(struct {
-		plain
-		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
-		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
-		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
-	}{
-		CreatedAt:  specrt.EpochSecondsOf(v.CreatedAt),
-		FinishedAt: specrt.EpochSecondsOf(v.FinishedAt),
-		StartedAt:  specrt.EpochSecondsOf(v.StartedAt),
-		StoppedAt:  specrt.EpochSecondsOf(v.StoppedAt),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DaemonDeployment) UnmarshalJSON(data []byte) error {
-	type plain DaemonDeployment
-	wire := struct {
-		*plain
-		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
-		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
-		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.StartedAt = wire.StartedAt.Time()
-	v.StoppedAt = wire.StoppedAt.Time()
-	v.FinishedAt = wire.FinishedAt.Time()
-	return nil
-}
-
 // The CloudWatch alarms used to determine a daemon deployment failed.
 type DaemonDeploymentAlarms struct {
 	// The status of the alarms check. Amazon ECS is not using alarms for daemon
@@ -3170,32 +3023,6 @@ type DaemonDeploymentConfiguration struct {
 	// before proceeding. This allows time to monitor for issues before continuing.
 	// The default value is 0.
 	BakeTimeInMinutes *int32 `json:"bakeTimeInMinutes,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DaemonDeploymentConfiguration) MarshalJSON() ([]byte, error) {
-	type plain DaemonDeploymentConfiguration
-	return json.Marshal(struct {
-		plain
-		DrainPercent *specrt.Float[float64] `json:"drainPercent,omitempty"`
-	}{
-		DrainPercent: specrt.FloatOf(v.DrainPercent),
-		plain:        plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DaemonDeploymentConfiguration) UnmarshalJSON(data []byte) error {
-	type plain DaemonDeploymentConfiguration
-	wire := struct {
-		*plain
-		DrainPercent *specrt.Float[float64] `json:"drainPercent,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.DrainPercent = wire.DrainPercent.Value()
-	return nil
 }
 
 // Details about a daemon revision during a deployment, including running and
@@ -3249,44 +3076,6 @@ type DaemonDeploymentSummary struct {
 	FinishedAt *time.Time `json:"finishedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DaemonDeploymentSummary) MarshalJSON() ([]byte, error) {
-	type plain DaemonDeploymentSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
-		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
-		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
-	}{
-		CreatedAt:  specrt.EpochSecondsOf(v.CreatedAt),
-		FinishedAt: specrt.EpochSecondsOf(v.FinishedAt),
-		StartedAt:  specrt.EpochSecondsOf(v.StartedAt),
-		StoppedAt:  specrt.EpochSecondsOf(v.StoppedAt),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DaemonDeploymentSummary) UnmarshalJSON(data []byte) error {
-	type plain DaemonDeploymentSummary
-	wire := struct {
-		*plain
-		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
-		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
-		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.StartedAt = wire.StartedAt.Time()
-	v.StoppedAt = wire.StoppedAt.Time()
-	v.FinishedAt = wire.FinishedAt.Time()
-	return nil
-}
-
 // The detailed information about a daemon.
 type DaemonDetail struct {
 	// The Amazon Resource Name (ARN) of the daemon.
@@ -3310,36 +3099,6 @@ type DaemonDetail struct {
 
 	// The Unix timestamp for the time when the daemon was last updated.
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DaemonDetail) MarshalJSON() ([]byte, error) {
-	type plain DaemonDetail
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DaemonDetail) UnmarshalJSON(data []byte) error {
-	type plain DaemonDetail
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // The Linux-specific options that are applied to the daemon container, such as
@@ -3394,32 +3153,6 @@ type DaemonRevision struct {
 	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DaemonRevision) MarshalJSON() ([]byte, error) {
-	type plain DaemonRevision
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DaemonRevision) UnmarshalJSON(data []byte) error {
-	type plain DaemonRevision
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Details about a daemon revision, including the running task counts per
 // capacity provider.
 type DaemonRevisionDetail struct {
@@ -3450,32 +3183,6 @@ type DaemonRollback struct {
 	RollbackCapacityProviders []string `json:"rollbackCapacityProviders,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DaemonRollback) MarshalJSON() ([]byte, error) {
-	type plain DaemonRollback
-	return json.Marshal(struct {
-		plain
-		StartedAt *specrt.EpochSeconds `json:"startedAt,omitempty"`
-	}{
-		StartedAt: specrt.EpochSecondsOf(v.StartedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DaemonRollback) UnmarshalJSON(data []byte) error {
-	type plain DaemonRollback
-	wire := struct {
-		*plain
-		StartedAt *specrt.EpochSeconds `json:"startedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartedAt = wire.StartedAt.Time()
-	return nil
-}
-
 // A summary of a daemon.
 type DaemonSummary struct {
 	// The Amazon Resource Name (ARN) of the daemon.
@@ -3489,36 +3196,6 @@ type DaemonSummary struct {
 
 	// The Unix timestamp for the time when the daemon was last updated.
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DaemonSummary) MarshalJSON() ([]byte, error) {
-	type plain DaemonSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DaemonSummary) UnmarshalJSON(data []byte) error {
-	type plain DaemonSummary
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // The details of a daemon task definition. A daemon task definition is a
@@ -3598,36 +3275,6 @@ type DaemonTaskDefinition struct {
 	IpcMode DaemonIpcMode `json:"ipcMode,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DaemonTaskDefinition) MarshalJSON() ([]byte, error) {
-	type plain DaemonTaskDefinition
-	return json.Marshal(struct {
-		plain
-		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
-		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
-	}{
-		DeleteRequestedAt: specrt.EpochSecondsOf(v.DeleteRequestedAt),
-		RegisteredAt:      specrt.EpochSecondsOf(v.RegisteredAt),
-		plain:             plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DaemonTaskDefinition) UnmarshalJSON(data []byte) error {
-	type plain DaemonTaskDefinition
-	wire := struct {
-		*plain
-		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
-		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.RegisteredAt = wire.RegisteredAt.Time()
-	v.DeleteRequestedAt = wire.DeleteRequestedAt.Time()
-	return nil
-}
-
 // String returns v as %+v prints it, with sensitive members redacted.
 func (v DaemonTaskDefinition) String() string {
 	return fmt.Sprintf("%+v", v)
@@ -3661,36 +3308,6 @@ type DaemonTaskDefinitionSummary struct {
 
 	// The status of the daemon task definition.
 	Status DaemonTaskDefinitionStatus `json:"status,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DaemonTaskDefinitionSummary) MarshalJSON() ([]byte, error) {
-	type plain DaemonTaskDefinitionSummary
-	return json.Marshal(struct {
-		plain
-		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
-		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
-	}{
-		DeleteRequestedAt: specrt.EpochSecondsOf(v.DeleteRequestedAt),
-		RegisteredAt:      specrt.EpochSecondsOf(v.RegisteredAt),
-		plain:             plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DaemonTaskDefinitionSummary) UnmarshalJSON(data []byte) error {
-	type plain DaemonTaskDefinitionSummary
-	wire := struct {
-		*plain
-		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
-		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.RegisteredAt = wire.RegisteredAt.Time()
-	v.DeleteRequestedAt = wire.DeleteRequestedAt.Time()
-	return nil
 }
 
 // A data volume definition for a daemon task.
@@ -3817,36 +3434,6 @@ type DeleteDaemonOutput struct {
 	// by the delete operation. This deployment drains existing daemon tasks from
 	// the container instances.
 	DeploymentARN *string `json:"deploymentArn,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DeleteDaemonOutput) MarshalJSON() ([]byte, error) {
-	type plain DeleteDaemonOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DeleteDaemonOutput) UnmarshalJSON(data []byte) error {
-	type plain DeleteDaemonOutput
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // DeleteDaemonTaskDefinitionInput is the input of DeleteDaemonTaskDefinition.
@@ -4122,36 +3709,6 @@ type Deployment struct {
 
 	// The VPC Lattice configuration for the service deployment.
 	VPCLatticeConfigurations []VPCLatticeConfiguration `json:"vpcLatticeConfigurations,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Deployment) MarshalJSON() ([]byte, error) {
-	type plain Deployment
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Deployment) UnmarshalJSON(data []byte) error {
-	type plain Deployment
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // One of the methods which provide a way for you to quickly identify when a
@@ -4624,32 +4181,6 @@ type DeploymentLifecycleHookDetail struct {
 	// The action Amazon ECS takes when the lifecycle hook times out. Valid values
 	// are `CONTINUE` and `ROLLBACK`.
 	TimeoutAction DeploymentLifecycleHookAction `json:"timeoutAction,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DeploymentLifecycleHookDetail) MarshalJSON() ([]byte, error) {
-	type plain DeploymentLifecycleHookDetail
-	return json.Marshal(struct {
-		plain
-		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
-	}{
-		ExpiresAt: specrt.EpochSecondsOf(v.ExpiresAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DeploymentLifecycleHookDetail) UnmarshalJSON(data []byte) error {
-	type plain DeploymentLifecycleHookDetail
-	wire := struct {
-		*plain
-		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.ExpiresAt = wire.ExpiresAt.Time()
-	return nil
 }
 
 // The timeout configuration for a deployment lifecycle hook. This determines
@@ -5331,36 +4862,6 @@ type ECSExpressGatewayService struct {
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ECSExpressGatewayService) MarshalJSON() ([]byte, error) {
-	type plain ECSExpressGatewayService
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ECSExpressGatewayService) UnmarshalJSON(data []byte) error {
-	type plain ECSExpressGatewayService
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
-}
-
 // String returns v as %+v prints it, with sensitive members redacted.
 func (v ECSExpressGatewayService) String() string {
 	return fmt.Sprintf("%+v", v)
@@ -5789,32 +5290,6 @@ type ExpressGatewayServiceConfiguration struct {
 
 	// The Unix timestamp for when this service revision was created.
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ExpressGatewayServiceConfiguration) MarshalJSON() ([]byte, error) {
-	type plain ExpressGatewayServiceConfiguration
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ExpressGatewayServiceConfiguration) UnmarshalJSON(data []byte) error {
-	type plain ExpressGatewayServiceConfiguration
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -6260,36 +5735,6 @@ type InstanceHealthCheckResult struct {
 	LastStatusChange *time.Time `json:"lastStatusChange,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v InstanceHealthCheckResult) MarshalJSON() ([]byte, error) {
-	type plain InstanceHealthCheckResult
-	return json.Marshal(struct {
-		plain
-		LastUpdated      *specrt.EpochSeconds `json:"lastUpdated,omitempty"`
-		LastStatusChange *specrt.EpochSeconds `json:"lastStatusChange,omitempty"`
-	}{
-		LastStatusChange: specrt.EpochSecondsOf(v.LastStatusChange),
-		LastUpdated:      specrt.EpochSecondsOf(v.LastUpdated),
-		plain:            plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *InstanceHealthCheckResult) UnmarshalJSON(data []byte) error {
-	type plain InstanceHealthCheckResult
-	wire := struct {
-		*plain
-		LastUpdated      *specrt.EpochSeconds `json:"lastUpdated,omitempty"`
-		LastStatusChange *specrt.EpochSeconds `json:"lastStatusChange,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.LastUpdated = wire.LastUpdated.Time()
-	v.LastStatusChange = wire.LastStatusChange.Time()
-	return nil
-}
-
 // The launch template configuration for Amazon ECS Managed Instances. This
 // defines how Amazon ECS launches Amazon EC2 instances, including the instance
 // profile for your tasks, network and storage configuration, capacity options,
@@ -6686,32 +6131,6 @@ type LinearConfiguration struct {
 	// The default value is 6. This bake time is not applied after reaching 100
 	// percent traffic.
 	StepBakeTimeInMinutes *int32 `json:"stepBakeTimeInMinutes,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v LinearConfiguration) MarshalJSON() ([]byte, error) {
-	type plain LinearConfiguration
-	return json.Marshal(struct {
-		plain
-		StepPercent *specrt.Float[float64] `json:"stepPercent,omitempty"`
-	}{
-		StepPercent: specrt.FloatOf(v.StepPercent),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *LinearConfiguration) UnmarshalJSON(data []byte) error {
-	type plain LinearConfiguration
-	wire := struct {
-		*plain
-		StepPercent *specrt.Float[float64] `json:"stepPercent,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StepPercent = wire.StepPercent.Value()
-	return nil
 }
 
 // The Linux-specific options that are applied to the container, such as Linux
@@ -7847,32 +7266,6 @@ type ManagedAgent struct {
 	LastStatus *string `json:"lastStatus,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedAgent) MarshalJSON() ([]byte, error) {
-	type plain ManagedAgent
-	return json.Marshal(struct {
-		plain
-		LastStartedAt *specrt.EpochSeconds `json:"lastStartedAt,omitempty"`
-	}{
-		LastStartedAt: specrt.EpochSecondsOf(v.LastStartedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedAgent) UnmarshalJSON(data []byte) error {
-	type plain ManagedAgent
-	wire := struct {
-		*plain
-		LastStartedAt *specrt.EpochSeconds `json:"lastStartedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.LastStartedAt = wire.LastStartedAt.Time()
-	return nil
-}
-
 // An object representing a change in state for a managed agent.
 type ManagedAgentStateChange struct {
 	// The name of the container that's associated with the managed agent.
@@ -7936,36 +7329,6 @@ type ManagedApplicationAutoScalingPolicy struct {
 	Metric *string `json:"metric,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedApplicationAutoScalingPolicy) MarshalJSON() ([]byte, error) {
-	type plain ManagedApplicationAutoScalingPolicy
-	return json.Marshal(struct {
-		plain
-		UpdatedAt   *specrt.EpochSeconds   `json:"updatedAt,omitempty"`
-		TargetValue *specrt.Float[float64] `json:"targetValue,omitempty"`
-	}{
-		TargetValue: specrt.FloatOf(v.TargetValue),
-		UpdatedAt:   specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedApplicationAutoScalingPolicy) UnmarshalJSON(data []byte) error {
-	type plain ManagedApplicationAutoScalingPolicy
-	wire := struct {
-		*plain
-		UpdatedAt   *specrt.EpochSeconds   `json:"updatedAt,omitempty"`
-		TargetValue *specrt.Float[float64] `json:"targetValue,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	v.TargetValue = wire.TargetValue.Value()
-	return nil
-}
-
 // The auto scaling configuration created by Amazon ECS for an Express service.
 type ManagedAutoScaling struct {
 	// Represents a scalable target.
@@ -7999,32 +7362,6 @@ type ManagedCertificate struct {
 	//
 	// This member is required.
 	DomainName *string `json:"domainName,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedCertificate) MarshalJSON() ([]byte, error) {
-	type plain ManagedCertificate
-	return json.Marshal(struct {
-		plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedCertificate) UnmarshalJSON(data []byte) error {
-	type plain ManagedCertificate
-	wire := struct {
-		*plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // The entry point into the Express service.
@@ -8161,32 +7498,6 @@ type ManagedListener struct {
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedListener) MarshalJSON() ([]byte, error) {
-	type plain ManagedListener
-	return json.Marshal(struct {
-		plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedListener) UnmarshalJSON(data []byte) error {
-	type plain ManagedListener
-	wire := struct {
-		*plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
-}
-
 // The listener rule associated with the Express service's Application Load
 // Balancer.
 type ManagedListenerRule struct {
@@ -8206,32 +7517,6 @@ type ManagedListenerRule struct {
 	//
 	// This member is required.
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedListenerRule) MarshalJSON() ([]byte, error) {
-	type plain ManagedListenerRule
-	return json.Marshal(struct {
-		plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedListenerRule) UnmarshalJSON(data []byte) error {
-	type plain ManagedListenerRule
-	wire := struct {
-		*plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // The Application Load Balancer associated with the Express service.
@@ -8265,32 +7550,6 @@ type ManagedLoadBalancer struct {
 	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedLoadBalancer) MarshalJSON() ([]byte, error) {
-	type plain ManagedLoadBalancer
-	return json.Marshal(struct {
-		plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedLoadBalancer) UnmarshalJSON(data []byte) error {
-	type plain ManagedLoadBalancer
-	wire := struct {
-		*plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
-}
-
 // The Cloudwatch Log Group created by Amazon ECS for an Express service.
 type ManagedLogGroup struct {
 	// The Amazon Resource Name (ARN) of the Cloudwatch Log Group associated with
@@ -8316,32 +7575,6 @@ type ManagedLogGroup struct {
 	LogGroupName *string `json:"logGroupName,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedLogGroup) MarshalJSON() ([]byte, error) {
-	type plain ManagedLogGroup
-	return json.Marshal(struct {
-		plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedLogGroup) UnmarshalJSON(data []byte) error {
-	type plain ManagedLogGroup
-	wire := struct {
-		*plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
-}
-
 // The CloudWatch metric alarm associated with the Express service's scaling
 // policy.
 type ManagedMetricAlarm struct {
@@ -8360,32 +7593,6 @@ type ManagedMetricAlarm struct {
 	//
 	// This member is required.
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedMetricAlarm) MarshalJSON() ([]byte, error) {
-	type plain ManagedMetricAlarm
-	return json.Marshal(struct {
-		plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedMetricAlarm) UnmarshalJSON(data []byte) error {
-	type plain ManagedMetricAlarm
-	wire := struct {
-		*plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // Represents a scalable target.
@@ -8415,32 +7622,6 @@ type ManagedScalableTarget struct {
 	//
 	// This member is required.
 	MaxCapacity *int32 `json:"maxCapacity,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedScalableTarget) MarshalJSON() ([]byte, error) {
-	type plain ManagedScalableTarget
-	return json.Marshal(struct {
-		plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedScalableTarget) UnmarshalJSON(data []byte) error {
-	type plain ManagedScalableTarget
-	wire := struct {
-		*plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // The managed scaling settings for the Auto Scaling group capacity provider.
@@ -8504,32 +7685,6 @@ type ManagedSecurityGroup struct {
 	//
 	// This member is required.
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedSecurityGroup) MarshalJSON() ([]byte, error) {
-	type plain ManagedSecurityGroup
-	return json.Marshal(struct {
-		plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedSecurityGroup) UnmarshalJSON(data []byte) error {
-	type plain ManagedSecurityGroup
-	wire := struct {
-		*plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // The managed storage configuration for the cluster.
@@ -8599,32 +7754,6 @@ type ManagedTargetGroup struct {
 	Port *int32 `json:"port,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ManagedTargetGroup) MarshalJSON() ([]byte, error) {
-	type plain ManagedTargetGroup
-	return json.Marshal(struct {
-		plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ManagedTargetGroup) UnmarshalJSON(data []byte) error {
-	type plain ManagedTargetGroup
-	wire := struct {
-		*plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
-}
-
 // The minimum and maximum amount of memory per vCPU in gibibytes (GiB). This
 // helps ensure that instance types have the appropriate memory-to-CPU ratio
 // for your workloads.
@@ -8636,36 +7765,6 @@ type MemoryGiBPerVCPURequest struct {
 	// The maximum amount of memory per vCPU in GiB. Instance types with a higher
 	// memory-to-vCPU ratio are excluded from selection.
 	Max *float64 `json:"max,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v MemoryGiBPerVCPURequest) MarshalJSON() ([]byte, error) {
-	type plain MemoryGiBPerVCPURequest
-	return json.Marshal(struct {
-		plain
-		Min *specrt.Float[float64] `json:"min,omitempty"`
-		Max *specrt.Float[float64] `json:"max,omitempty"`
-	}{
-		Max:   specrt.FloatOf(v.Max),
-		Min:   specrt.FloatOf(v.Min),
-		plain: plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *MemoryGiBPerVCPURequest) UnmarshalJSON(data []byte) error {
-	type plain MemoryGiBPerVCPURequest
-	wire := struct {
-		*plain
-		Min *specrt.Float[float64] `json:"min,omitempty"`
-		Max *specrt.Float[float64] `json:"max,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Min = wire.Min.Value()
-	v.Max = wire.Max.Value()
-	return nil
 }
 
 // The minimum and maximum amount of memory in mebibytes (MiB) for instance
@@ -8732,36 +7831,6 @@ type NetworkBandwidthGbpsRequest struct {
 	// The maximum network bandwidth in Gbps. Instance types with higher network
 	// bandwidth are excluded from selection.
 	Max *float64 `json:"max,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v NetworkBandwidthGbpsRequest) MarshalJSON() ([]byte, error) {
-	type plain NetworkBandwidthGbpsRequest
-	return json.Marshal(struct {
-		plain
-		Min *specrt.Float[float64] `json:"min,omitempty"`
-		Max *specrt.Float[float64] `json:"max,omitempty"`
-	}{
-		Max:   specrt.FloatOf(v.Max),
-		Min:   specrt.FloatOf(v.Min),
-		plain: plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *NetworkBandwidthGbpsRequest) UnmarshalJSON(data []byte) error {
-	type plain NetworkBandwidthGbpsRequest
-	wire := struct {
-		*plain
-		Min *specrt.Float[float64] `json:"min,omitempty"`
-		Max *specrt.Float[float64] `json:"max,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Min = wire.Min.Value()
-	v.Max = wire.Max.Value()
-	return nil
 }
 
 // Details on the network bindings between a container and its host container
@@ -9091,32 +8160,6 @@ type ProtectedTask struct {
 
 	// The epoch time when protection for the task will expire.
 	ExpirationDate *time.Time `json:"expirationDate,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ProtectedTask) MarshalJSON() ([]byte, error) {
-	type plain ProtectedTask
-	return json.Marshal(struct {
-		plain
-		ExpirationDate *specrt.EpochSeconds `json:"expirationDate,omitempty"`
-	}{
-		ExpirationDate: specrt.EpochSecondsOf(v.ExpirationDate),
-		plain:          plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ProtectedTask) UnmarshalJSON(data []byte) error {
-	type plain ProtectedTask
-	wire := struct {
-		*plain
-		ExpirationDate *specrt.EpochSeconds `json:"expirationDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.ExpirationDate = wire.ExpirationDate.Time()
-	return nil
 }
 
 // The configuration details for the App Mesh proxy.
@@ -10048,32 +9091,6 @@ type Resource struct {
 	StringSetValue []string `json:"stringSetValue,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Resource) MarshalJSON() ([]byte, error) {
-	type plain Resource
-	return json.Marshal(struct {
-		plain
-		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
-	}{
-		DoubleValue: specrt.FloatOf(v.DoubleValue),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Resource) UnmarshalJSON(data []byte) error {
-	type plain Resource
-	wire := struct {
-		*plain
-		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.DoubleValue = wire.DoubleValue.Value()
-	return nil
-}
-
 // The type and amount of a resource to assign to a container. The supported
 // resource types are GPUs, Neuron devices, and Elastic Inference accelerators.
 // For more information, see Working with GPUs on Amazon ECS
@@ -10122,32 +9139,6 @@ type Rollback struct {
 
 	// The ARN of the service revision deployed as part of the rollback.
 	ServiceRevisionARN *string `json:"serviceRevisionArn,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Rollback) MarshalJSON() ([]byte, error) {
-	type plain Rollback
-	return json.Marshal(struct {
-		plain
-		StartedAt *specrt.EpochSeconds `json:"startedAt,omitempty"`
-	}{
-		StartedAt: specrt.EpochSecondsOf(v.StartedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Rollback) UnmarshalJSON(data []byte) error {
-	type plain Rollback
-	wire := struct {
-		*plain
-		StartedAt *specrt.EpochSeconds `json:"startedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartedAt = wire.StartedAt.Time()
-	return nil
 }
 
 // RunTaskInput is the input of RunTask.
@@ -10488,32 +9479,6 @@ type Scale struct {
 	Unit ScaleUnit `json:"unit,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Scale) MarshalJSON() ([]byte, error) {
-	type plain Scale
-	return json.Marshal(struct {
-		plain
-		Value *specrt.Float[float64] `json:"value,omitempty"`
-	}{
-		Value: specrt.FloatOf(v.Value),
-		plain: plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Scale) UnmarshalJSON(data []byte) error {
-	type plain Scale
-	wire := struct {
-		*plain
-		Value *specrt.Float[float64] `json:"value,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Value = wire.Value.Value()
-	return nil
-}
-
 // An object representing the secret to expose to your container. Secrets can
 // be exposed to a container in the following ways:
 //
@@ -10761,32 +9726,6 @@ type Service struct {
 	// Identifies whether an ECS Service is an Express Service managed by ECS, or
 	// managed by the customer. The valid values are `ECS` and `CUSTOMER`
 	ResourceManagementType ResourceManagementType `json:"resourceManagementType,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Service) MarshalJSON() ([]byte, error) {
-	type plain Service
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Service) UnmarshalJSON(data []byte) error {
-	type plain Service
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // Configuration for Service Connect access logging. Access logs provide
@@ -11266,48 +10205,6 @@ type ServiceDeployment struct {
 	Alarms *ServiceDeploymentAlarms `json:"alarms,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceDeployment) MarshalJSON() ([]byte, error) {
-	type plain ServiceDeployment
-	return json.Marshal(struct {
-		plain
-		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
-		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
-		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
-		UpdatedAt  *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		CreatedAt:  specrt.EpochSecondsOf(v.CreatedAt),
-		FinishedAt: specrt.EpochSecondsOf(v.FinishedAt),
-		StartedAt:  specrt.EpochSecondsOf(v.StartedAt),
-		StoppedAt:  specrt.EpochSecondsOf(v.StoppedAt),
-		UpdatedAt:  specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceDeployment) UnmarshalJSON(data []byte) error {
-	type plain ServiceDeployment
-	wire := struct {
-		*plain
-		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
-		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
-		StoppedAt  *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
-		UpdatedAt  *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.StartedAt = wire.StartedAt.Time()
-	v.FinishedAt = wire.FinishedAt.Time()
-	v.StoppedAt = wire.StoppedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
-}
-
 // The CloudWatch alarms used to determine a service deployment failed.
 //
 // Amazon ECS considers the service deployment as failed when any of the alarms
@@ -11366,40 +10263,6 @@ type ServiceDeploymentBrief struct {
 	StatusReason *string `json:"statusReason,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceDeploymentBrief) MarshalJSON() ([]byte, error) {
-	type plain ServiceDeploymentBrief
-	return json.Marshal(struct {
-		plain
-		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
-		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
-	}{
-		CreatedAt:  specrt.EpochSecondsOf(v.CreatedAt),
-		FinishedAt: specrt.EpochSecondsOf(v.FinishedAt),
-		StartedAt:  specrt.EpochSecondsOf(v.StartedAt),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceDeploymentBrief) UnmarshalJSON(data []byte) error {
-	type plain ServiceDeploymentBrief
-	wire := struct {
-		*plain
-		StartedAt  *specrt.EpochSeconds `json:"startedAt,omitempty"`
-		CreatedAt  *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		FinishedAt *specrt.EpochSeconds `json:"finishedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartedAt = wire.StartedAt.Time()
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.FinishedAt = wire.FinishedAt.Time()
-	return nil
-}
-
 // Information about the circuit breaker used to determine when a service
 // deployment has failed.
 //
@@ -11441,32 +10304,6 @@ type ServiceEvent struct {
 
 	// The event message.
 	Message *string `json:"message,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceEvent) MarshalJSON() ([]byte, error) {
-	type plain ServiceEvent
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceEvent) UnmarshalJSON(data []byte) error {
-	type plain ServiceEvent
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // The configuration for the Amazon EBS volume that Amazon ECS creates and
@@ -11750,32 +10587,6 @@ type ServiceRevision struct {
 	Monitoring *MonitoringConfiguration `json:"monitoring,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceRevision) MarshalJSON() ([]byte, error) {
-	type plain ServiceRevision
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceRevision) UnmarshalJSON(data []byte) error {
-	type plain ServiceRevision
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // The resolved load balancer configuration for a service revision. This
 // includes information about which target groups serve traffic and which
 // listener rules direct traffic to them.
@@ -11825,36 +10636,6 @@ type ServiceRevisionSummary struct {
 	// may not reflect real-time changes during active deployments. Valid values
 	// are 0.0 to 100.0.
 	RequestedProductionTrafficWeight *float64 `json:"requestedProductionTrafficWeight,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceRevisionSummary) MarshalJSON() ([]byte, error) {
-	type plain ServiceRevisionSummary
-	return json.Marshal(struct {
-		plain
-		RequestedTestTrafficWeight       *specrt.Float[float64] `json:"requestedTestTrafficWeight,omitempty"`
-		RequestedProductionTrafficWeight *specrt.Float[float64] `json:"requestedProductionTrafficWeight,omitempty"`
-	}{
-		RequestedProductionTrafficWeight: specrt.FloatOf(v.RequestedProductionTrafficWeight),
-		RequestedTestTrafficWeight:       specrt.FloatOf(v.RequestedTestTrafficWeight),
-		plain:                            plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceRevisionSummary) UnmarshalJSON(data []byte) error {
-	type plain ServiceRevisionSummary
-	wire := struct {
-		*plain
-		RequestedTestTrafficWeight       *specrt.Float[float64] `json:"requestedTestTrafficWeight,omitempty"`
-		RequestedProductionTrafficWeight *specrt.Float[float64] `json:"requestedProductionTrafficWeight,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.RequestedTestTrafficWeight = wire.RequestedTestTrafficWeight.Value()
-	v.RequestedProductionTrafficWeight = wire.RequestedProductionTrafficWeight.Value()
-	return nil
 }
 
 // The configuration for a volume specified in the task definition as a volume
@@ -12220,40 +11001,6 @@ type SubmitTaskStateChangeInput struct {
 	ExecutionStoppedAt *time.Time `json:"executionStoppedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v SubmitTaskStateChangeInput) MarshalJSON() ([]byte, error) {
-	type plain SubmitTaskStateChangeInput
-	return json.Marshal(struct {
-		plain
-		PullStartedAt      *specrt.EpochSeconds `json:"pullStartedAt,omitempty"`
-		PullStoppedAt      *specrt.EpochSeconds `json:"pullStoppedAt,omitempty"`
-		ExecutionStoppedAt *specrt.EpochSeconds `json:"executionStoppedAt,omitempty"`
-	}{
-		ExecutionStoppedAt: specrt.EpochSecondsOf(v.ExecutionStoppedAt),
-		PullStartedAt:      specrt.EpochSecondsOf(v.PullStartedAt),
-		PullStoppedAt:      specrt.EpochSecondsOf(v.PullStoppedAt),
-		plain:              plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *SubmitTaskStateChangeInput) UnmarshalJSON(data []byte) error {
-	type plain SubmitTaskStateChangeInput
-	wire := struct {
-		*plain
-		PullStartedAt      *specrt.EpochSeconds `json:"pullStartedAt,omitempty"`
-		PullStoppedAt      *specrt.EpochSeconds `json:"pullStoppedAt,omitempty"`
-		ExecutionStoppedAt *specrt.EpochSeconds `json:"executionStoppedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.PullStartedAt = wire.PullStartedAt.Time()
-	v.PullStoppedAt = wire.PullStoppedAt.Time()
-	v.ExecutionStoppedAt = wire.ExecutionStoppedAt.Time()
-	return nil
-}
-
 // SubmitTaskStateChangeOutput is the output of SubmitTaskStateChange.
 type SubmitTaskStateChangeOutput struct {
 	// Acknowledgement of the state change.
@@ -12610,60 +11357,6 @@ type Task struct {
 	FargateEphemeralStorage *TaskEphemeralStorage `json:"fargateEphemeralStorage,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Task) MarshalJSON() ([]byte, error) {
-	type plain Task
-	return json.Marshal(struct {
-		plain
-		ConnectivityAt     *specrt.EpochSeconds `json:"connectivityAt,omitempty"`
-		CreatedAt          *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		ExecutionStoppedAt *specrt.EpochSeconds `json:"executionStoppedAt,omitempty"`
-		PullStartedAt      *specrt.EpochSeconds `json:"pullStartedAt,omitempty"`
-		PullStoppedAt      *specrt.EpochSeconds `json:"pullStoppedAt,omitempty"`
-		StartedAt          *specrt.EpochSeconds `json:"startedAt,omitempty"`
-		StoppedAt          *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
-		StoppingAt         *specrt.EpochSeconds `json:"stoppingAt,omitempty"`
-	}{
-		ConnectivityAt:     specrt.EpochSecondsOf(v.ConnectivityAt),
-		CreatedAt:          specrt.EpochSecondsOf(v.CreatedAt),
-		ExecutionStoppedAt: specrt.EpochSecondsOf(v.ExecutionStoppedAt),
-		PullStartedAt:      specrt.EpochSecondsOf(v.PullStartedAt),
-		PullStoppedAt:      specrt.EpochSecondsOf(v.PullStoppedAt),
-		StartedAt:          specrt.EpochSecondsOf(v.StartedAt),
-		StoppedAt:          specrt.EpochSecondsOf(v.StoppedAt),
-		StoppingAt:         specrt.EpochSecondsOf(v.StoppingAt),
-		plain:              plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Task) UnmarshalJSON(data []byte) error {
-	type plain Task
-	wire := struct {
-		*plain
-		ConnectivityAt     *specrt.EpochSeconds `json:"connectivityAt,omitempty"`
-		CreatedAt          *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		ExecutionStoppedAt *specrt.EpochSeconds `json:"executionStoppedAt,omitempty"`
-		PullStartedAt      *specrt.EpochSeconds `json:"pullStartedAt,omitempty"`
-		PullStoppedAt      *specrt.EpochSeconds `json:"pullStoppedAt,omitempty"`
-		StartedAt          *specrt.EpochSeconds `json:"startedAt,omitempty"`
-		StoppedAt          *specrt.EpochSeconds `json:"stoppedAt,omitempty"`
-		StoppingAt         *specrt.EpochSeconds `json:"stoppingAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.ConnectivityAt = wire.ConnectivityAt.Time()
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.ExecutionStoppedAt = wire.ExecutionStoppedAt.Time()
-	v.PullStartedAt = wire.PullStartedAt.Time()
-	v.PullStoppedAt = wire.PullStoppedAt.Time()
-	v.StartedAt = wire.StartedAt.Time()
-	v.StoppedAt = wire.StoppedAt.Time()
-	v.StoppingAt = wire.StoppingAt.Time()
-	return nil
-}
-
 // String returns v as %+v prints it, with sensitive members redacted.
 func (v Task) String() string {
 	return fmt.Sprintf("%+v", v)
@@ -12954,40 +11647,6 @@ type TaskDefinition struct {
 	// Enables fault injection and allows for fault injection requests to be
 	// accepted from the task's containers. The default value is `false`.
 	EnableFaultInjection *bool `json:"enableFaultInjection,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v TaskDefinition) MarshalJSON() ([]byte, error) {
-	type plain TaskDefinition
-	return json.Marshal(struct {
-		plain
-		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
-		DeregisteredAt    *specrt.EpochSeconds `json:"deregisteredAt,omitempty"`
-		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
-	}{
-		DeleteRequestedAt: specrt.EpochSecondsOf(v.DeleteRequestedAt),
-		DeregisteredAt:    specrt.EpochSecondsOf(v.DeregisteredAt),
-		RegisteredAt:      specrt.EpochSecondsOf(v.RegisteredAt),
-		plain:             plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *TaskDefinition) UnmarshalJSON(data []byte) error {
-	type plain TaskDefinition
-	wire := struct {
-		*plain
-		RegisteredAt      *specrt.EpochSeconds `json:"registeredAt,omitempty"`
-		DeregisteredAt    *specrt.EpochSeconds `json:"deregisteredAt,omitempty"`
-		DeleteRequestedAt *specrt.EpochSeconds `json:"deleteRequestedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.RegisteredAt = wire.RegisteredAt.Time()
-	v.DeregisteredAt = wire.DeregisteredAt.Time()
-	v.DeleteRequestedAt = wire.DeleteRequestedAt.Time()
-	return nil
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -13394,40 +12053,6 @@ type TaskSet struct {
 	FargateEphemeralStorage *DeploymentEphemeralStorage `json:"fargateEphemeralStorage,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v TaskSet) MarshalJSON() ([]byte, error) {
-	type plain TaskSet
-	return json.Marshal(struct {
-		plain
-		CreatedAt         *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt         *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-		StabilityStatusAt *specrt.EpochSeconds `json:"stabilityStatusAt,omitempty"`
-	}{
-		CreatedAt:         specrt.EpochSecondsOf(v.CreatedAt),
-		StabilityStatusAt: specrt.EpochSecondsOf(v.StabilityStatusAt),
-		UpdatedAt:         specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:             plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *TaskSet) UnmarshalJSON(data []byte) error {
-	type plain TaskSet
-	wire := struct {
-		*plain
-		CreatedAt         *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt         *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-		StabilityStatusAt *specrt.EpochSeconds `json:"stabilityStatusAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	v.StabilityStatusAt = wire.StabilityStatusAt.Time()
-	return nil
-}
-
 // Configuration settings for the task volume that was `configuredAtLaunch`
 // that weren't set during `RegisterTaskDef`.
 type TaskVolumeConfiguration struct {
@@ -13527,36 +12152,6 @@ type TotalLocalStorageGBRequest struct {
 	// The maximum total local storage in GB. Instance types with more local
 	// storage are excluded from selection.
 	Max *float64 `json:"max,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v TotalLocalStorageGBRequest) MarshalJSON() ([]byte, error) {
-	type plain TotalLocalStorageGBRequest
-	return json.Marshal(struct {
-		plain
-		Min *specrt.Float[float64] `json:"min,omitempty"`
-		Max *specrt.Float[float64] `json:"max,omitempty"`
-	}{
-		Max:   specrt.FloatOf(v.Max),
-		Min:   specrt.FloatOf(v.Min),
-		plain: plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *TotalLocalStorageGBRequest) UnmarshalJSON(data []byte) error {
-	type plain TotalLocalStorageGBRequest
-	wire := struct {
-		*plain
-		Min *specrt.Float[float64] `json:"min,omitempty"`
-		Max *specrt.Float[float64] `json:"max,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Min = wire.Min.Value()
-	v.Max = wire.Max.Value()
-	return nil
 }
 
 // The `ulimit` settings to pass to the container.
@@ -13814,36 +12409,6 @@ type UpdateDaemonOutput struct {
 	// The Amazon Resource Name (ARN) of the daemon deployment that was triggered
 	// by the update.
 	DeploymentARN *string `json:"deploymentArn,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v UpdateDaemonOutput) MarshalJSON() ([]byte, error) {
-	type plain UpdateDaemonOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *UpdateDaemonOutput) UnmarshalJSON(data []byte) error {
-	type plain UpdateDaemonOutput
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // UpdateExpressGatewayServiceInput is the input of
@@ -14393,36 +12958,6 @@ type UpdatedExpressGatewayService struct {
 	// The Unix timestamp for when the Express service that is being updated was
 	// most recently updated.
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v UpdatedExpressGatewayService) MarshalJSON() ([]byte, error) {
-	type plain UpdatedExpressGatewayService
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *UpdatedExpressGatewayService) UnmarshalJSON(data []byte) error {
-	type plain UpdatedExpressGatewayService
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.

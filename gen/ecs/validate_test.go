@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/specgen/specgen/gen/ecs"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // problem is the part of a specrt.FieldError the tables compare: where, which
@@ -372,8 +373,8 @@ func TestEnvironmentIsNeverPrinted(t *testing.T) {
 func TestTimestampsAreEpochSeconds(t *testing.T) {
 	const wire = `{"service": {"createdAt": 1.5e9, "updatedAt": 1500000000.125}}`
 	var out ecs.CreateExpressGatewayServiceOutput
-	if err := json.Unmarshal([]byte(wire), &out); err != nil {
-		t.Fatalf("json.Unmarshal: %v", err)
+	if err := jsonwire.Unmarshal([]byte(wire), ecs.WireShape(&out), &out); err != nil {
+		t.Fatalf("decode: %v", err)
 	}
 	if want := time.Unix(1500000000, 0); out.Service.CreatedAt == nil || !out.Service.CreatedAt.Equal(want) {
 		t.Errorf("createdAt = %v, want %v", out.Service.CreatedAt, want)
@@ -381,9 +382,9 @@ func TestTimestampsAreEpochSeconds(t *testing.T) {
 	if want := time.Unix(1500000000, 125e6); out.Service.UpdatedAt == nil || !out.Service.UpdatedAt.Equal(want) {
 		t.Errorf("updatedAt = %v, want %v", out.Service.UpdatedAt, want)
 	}
-	b, err := json.Marshal(out)
+	b, err := jsonwire.Marshal(ecs.WireShape(&out), &out)
 	if err != nil {
-		t.Fatalf("json.Marshal: %v", err)
+		t.Fatalf("encode: %v", err)
 	}
 	for _, s := range []string{`"createdAt":1500000000`, `"updatedAt":1500000000.125`} {
 		if !strings.Contains(string(b), s) {

@@ -5,6 +5,7 @@ package lightsail
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -1420,648 +1421,809 @@ var service = specrt.Service{
 // The operations, described to the protocol code.
 var (
 	opAllocateStaticIp = specrt.Operation{
-		Decode: decodeAllocateStaticIpResponse,
+		Input:  &schemaAllocateStaticIpInput,
 		Name:   "AllocateStaticIp",
+		Output: &schemaAllocateStaticIpOutput,
 	}
 	opAttachCertificateToDistribution = specrt.Operation{
-		Decode: decodeAttachCertificateToDistributionResponse,
+		Input:  &schemaAttachCertificateToDistributionInput,
 		Name:   "AttachCertificateToDistribution",
+		Output: &schemaAttachCertificateToDistributionOutput,
 	}
 	opAttachDisk = specrt.Operation{
-		Decode: decodeAttachDiskResponse,
+		Input:  &schemaAttachDiskInput,
 		Name:   "AttachDisk",
+		Output: &schemaAttachDiskOutput,
 	}
 	opAttachInstancesToLoadBalancer = specrt.Operation{
-		Decode: decodeAttachInstancesToLoadBalancerResponse,
+		Input:  &schemaAttachInstancesToLoadBalancerInput,
 		Name:   "AttachInstancesToLoadBalancer",
+		Output: &schemaAttachInstancesToLoadBalancerOutput,
 	}
 	opAttachLoadBalancerTlsCertificate = specrt.Operation{
-		Decode: decodeAttachLoadBalancerTlsCertificateResponse,
+		Input:  &schemaAttachLoadBalancerTlsCertificateInput,
 		Name:   "AttachLoadBalancerTlsCertificate",
+		Output: &schemaAttachLoadBalancerTlsCertificateOutput,
 	}
 	opAttachStaticIp = specrt.Operation{
-		Decode: decodeAttachStaticIpResponse,
+		Input:  &schemaAttachStaticIpInput,
 		Name:   "AttachStaticIp",
+		Output: &schemaAttachStaticIpOutput,
 	}
 	opCloseInstancePublicPorts = specrt.Operation{
-		Decode: decodeCloseInstancePublicPortsResponse,
+		Input:  &schemaCloseInstancePublicPortsInput,
 		Name:   "CloseInstancePublicPorts",
+		Output: &schemaCloseInstancePublicPortsOutput,
 	}
 	opCopySnapshot = specrt.Operation{
-		Decode: decodeCopySnapshotResponse,
+		Input:  &schemaCopySnapshotInput,
 		Name:   "CopySnapshot",
+		Output: &schemaCopySnapshotOutput,
 	}
 	opCreateBucket = specrt.Operation{
-		Decode: decodeCreateBucketResponse,
+		Input:  &schemaCreateBucketInput,
 		Name:   "CreateBucket",
+		Output: &schemaCreateBucketOutput,
 	}
 	opCreateBucketAccessKey = specrt.Operation{
-		Decode: decodeCreateBucketAccessKeyResponse,
+		Input:  &schemaCreateBucketAccessKeyInput,
 		Name:   "CreateBucketAccessKey",
+		Output: &schemaCreateBucketAccessKeyOutput,
 	}
 	opCreateCertificate = specrt.Operation{
-		Decode: decodeCreateCertificateResponse,
+		Input:  &schemaCreateCertificateInput,
 		Name:   "CreateCertificate",
+		Output: &schemaCreateCertificateOutput,
 	}
 	opCreateCloudFormationStack = specrt.Operation{
-		Decode: decodeCreateCloudFormationStackResponse,
+		Input:  &schemaCreateCloudFormationStackInput,
 		Name:   "CreateCloudFormationStack",
+		Output: &schemaCreateCloudFormationStackOutput,
 	}
 	opCreateContactMethod = specrt.Operation{
-		Decode: decodeCreateContactMethodResponse,
+		Input:  &schemaCreateContactMethodInput,
 		Name:   "CreateContactMethod",
+		Output: &schemaCreateContactMethodOutput,
 	}
 	opCreateContainerService = specrt.Operation{
-		Decode: decodeCreateContainerServiceResponse,
+		Input:  &schemaCreateContainerServiceInput,
 		Name:   "CreateContainerService",
+		Output: &schemaCreateContainerServiceOutput,
 	}
 	opCreateContainerServiceDeployment = specrt.Operation{
-		Decode: decodeCreateContainerServiceDeploymentResponse,
+		Input:  &schemaCreateContainerServiceDeploymentInput,
 		Name:   "CreateContainerServiceDeployment",
+		Output: &schemaCreateContainerServiceDeploymentOutput,
 	}
 	opCreateContainerServiceRegistryLogin = specrt.Operation{
-		Decode: decodeCreateContainerServiceRegistryLoginResponse,
+		Input:  &schemaCreateContainerServiceRegistryLoginInput,
 		Name:   "CreateContainerServiceRegistryLogin",
+		Output: &schemaCreateContainerServiceRegistryLoginOutput,
 	}
 	opCreateDisk = specrt.Operation{
-		Decode: decodeCreateDiskResponse,
+		Input:  &schemaCreateDiskInput,
 		Name:   "CreateDisk",
+		Output: &schemaCreateDiskOutput,
 	}
 	opCreateDiskFromSnapshot = specrt.Operation{
-		Decode: decodeCreateDiskFromSnapshotResponse,
+		Input:  &schemaCreateDiskFromSnapshotInput,
 		Name:   "CreateDiskFromSnapshot",
+		Output: &schemaCreateDiskFromSnapshotOutput,
 	}
 	opCreateDiskSnapshot = specrt.Operation{
-		Decode: decodeCreateDiskSnapshotResponse,
+		Input:  &schemaCreateDiskSnapshotInput,
 		Name:   "CreateDiskSnapshot",
+		Output: &schemaCreateDiskSnapshotOutput,
 	}
 	opCreateDistribution = specrt.Operation{
-		Decode: decodeCreateDistributionResponse,
+		Input:  &schemaCreateDistributionInput,
 		Name:   "CreateDistribution",
+		Output: &schemaCreateDistributionOutput,
 	}
 	opCreateDomain = specrt.Operation{
-		Decode: decodeCreateDomainResponse,
+		Input:  &schemaCreateDomainInput,
 		Name:   "CreateDomain",
+		Output: &schemaCreateDomainOutput,
 	}
 	opCreateDomainEntry = specrt.Operation{
-		Decode: decodeCreateDomainEntryResponse,
+		Input:  &schemaCreateDomainEntryInput,
 		Name:   "CreateDomainEntry",
+		Output: &schemaCreateDomainEntryOutput,
 	}
 	opCreateGUISessionAccessDetails = specrt.Operation{
-		Decode: decodeCreateGUISessionAccessDetailsResponse,
+		Input:  &schemaCreateGUISessionAccessDetailsInput,
 		Name:   "CreateGUISessionAccessDetails",
+		Output: &schemaCreateGUISessionAccessDetailsOutput,
 	}
 	opCreateInstanceSnapshot = specrt.Operation{
-		Decode: decodeCreateInstanceSnapshotResponse,
+		Input:  &schemaCreateInstanceSnapshotInput,
 		Name:   "CreateInstanceSnapshot",
+		Output: &schemaCreateInstanceSnapshotOutput,
 	}
 	opCreateInstances = specrt.Operation{
-		Decode: decodeCreateInstancesResponse,
+		Input:  &schemaCreateInstancesInput,
 		Name:   "CreateInstances",
+		Output: &schemaCreateInstancesOutput,
 	}
 	opCreateInstancesFromSnapshot = specrt.Operation{
-		Decode: decodeCreateInstancesFromSnapshotResponse,
+		Input:  &schemaCreateInstancesFromSnapshotInput,
 		Name:   "CreateInstancesFromSnapshot",
+		Output: &schemaCreateInstancesFromSnapshotOutput,
 	}
 	opCreateKeyPair = specrt.Operation{
-		Decode: decodeCreateKeyPairResponse,
+		Input:  &schemaCreateKeyPairInput,
 		Name:   "CreateKeyPair",
+		Output: &schemaCreateKeyPairOutput,
 	}
 	opCreateLoadBalancer = specrt.Operation{
-		Decode: decodeCreateLoadBalancerResponse,
+		Input:  &schemaCreateLoadBalancerInput,
 		Name:   "CreateLoadBalancer",
+		Output: &schemaCreateLoadBalancerOutput,
 	}
 	opCreateLoadBalancerTlsCertificate = specrt.Operation{
-		Decode: decodeCreateLoadBalancerTlsCertificateResponse,
+		Input:  &schemaCreateLoadBalancerTlsCertificateInput,
 		Name:   "CreateLoadBalancerTlsCertificate",
+		Output: &schemaCreateLoadBalancerTlsCertificateOutput,
 	}
 	opCreateRelationalDatabase = specrt.Operation{
-		Decode: decodeCreateRelationalDatabaseResponse,
+		Input:  &schemaCreateRelationalDatabaseInput,
 		Name:   "CreateRelationalDatabase",
+		Output: &schemaCreateRelationalDatabaseOutput,
 	}
 	opCreateRelationalDatabaseFromSnapshot = specrt.Operation{
-		Decode: decodeCreateRelationalDatabaseFromSnapshotResponse,
+		Input:  &schemaCreateRelationalDatabaseFromSnapshotInput,
 		Name:   "CreateRelationalDatabaseFromSnapshot",
+		Output: &schemaCreateRelationalDatabaseFromSnapshotOutput,
 	}
 	opCreateRelationalDatabaseSnapshot = specrt.Operation{
-		Decode: decodeCreateRelationalDatabaseSnapshotResponse,
+		Input:  &schemaCreateRelationalDatabaseSnapshotInput,
 		Name:   "CreateRelationalDatabaseSnapshot",
+		Output: &schemaCreateRelationalDatabaseSnapshotOutput,
 	}
 	opDeleteAlarm = specrt.Operation{
-		Decode: decodeDeleteAlarmResponse,
+		Input:  &schemaDeleteAlarmInput,
 		Name:   "DeleteAlarm",
+		Output: &schemaDeleteAlarmOutput,
 	}
 	opDeleteAutoSnapshot = specrt.Operation{
-		Decode: decodeDeleteAutoSnapshotResponse,
+		Input:  &schemaDeleteAutoSnapshotInput,
 		Name:   "DeleteAutoSnapshot",
+		Output: &schemaDeleteAutoSnapshotOutput,
 	}
 	opDeleteBucket = specrt.Operation{
-		Decode: decodeDeleteBucketResponse,
+		Input:  &schemaDeleteBucketInput,
 		Name:   "DeleteBucket",
+		Output: &schemaDeleteBucketOutput,
 	}
 	opDeleteBucketAccessKey = specrt.Operation{
-		Decode: decodeDeleteBucketAccessKeyResponse,
+		Input:  &schemaDeleteBucketAccessKeyInput,
 		Name:   "DeleteBucketAccessKey",
+		Output: &schemaDeleteBucketAccessKeyOutput,
 	}
 	opDeleteCertificate = specrt.Operation{
-		Decode: decodeDeleteCertificateResponse,
+		Input:  &schemaDeleteCertificateInput,
 		Name:   "DeleteCertificate",
+		Output: &schemaDeleteCertificateOutput,
 	}
 	opDeleteContactMethod = specrt.Operation{
-		Decode: decodeDeleteContactMethodResponse,
+		Input:  &schemaDeleteContactMethodInput,
 		Name:   "DeleteContactMethod",
+		Output: &schemaDeleteContactMethodOutput,
 	}
 	opDeleteContainerImage = specrt.Operation{
-		Decode: decodeDeleteContainerImageResponse,
+		Input:  &schemaDeleteContainerImageInput,
 		Name:   "DeleteContainerImage",
+		Output: &schemaDeleteContainerImageOutput,
 	}
 	opDeleteContainerService = specrt.Operation{
-		Decode: decodeDeleteContainerServiceResponse,
+		Input:  &schemaDeleteContainerServiceInput,
 		Name:   "DeleteContainerService",
+		Output: &schemaDeleteContainerServiceOutput,
 	}
 	opDeleteDisk = specrt.Operation{
-		Decode: decodeDeleteDiskResponse,
+		Input:  &schemaDeleteDiskInput,
 		Name:   "DeleteDisk",
+		Output: &schemaDeleteDiskOutput,
 	}
 	opDeleteDiskSnapshot = specrt.Operation{
-		Decode: decodeDeleteDiskSnapshotResponse,
+		Input:  &schemaDeleteDiskSnapshotInput,
 		Name:   "DeleteDiskSnapshot",
+		Output: &schemaDeleteDiskSnapshotOutput,
 	}
 	opDeleteDistribution = specrt.Operation{
-		Decode: decodeDeleteDistributionResponse,
+		Input:  &schemaDeleteDistributionInput,
 		Name:   "DeleteDistribution",
+		Output: &schemaDeleteDistributionOutput,
 	}
 	opDeleteDomain = specrt.Operation{
-		Decode: decodeDeleteDomainResponse,
+		Input:  &schemaDeleteDomainInput,
 		Name:   "DeleteDomain",
+		Output: &schemaDeleteDomainOutput,
 	}
 	opDeleteDomainEntry = specrt.Operation{
-		Decode: decodeDeleteDomainEntryResponse,
+		Input:  &schemaDeleteDomainEntryInput,
 		Name:   "DeleteDomainEntry",
+		Output: &schemaDeleteDomainEntryOutput,
 	}
 	opDeleteInstance = specrt.Operation{
-		Decode: decodeDeleteInstanceResponse,
+		Input:  &schemaDeleteInstanceInput,
 		Name:   "DeleteInstance",
+		Output: &schemaDeleteInstanceOutput,
 	}
 	opDeleteInstanceSnapshot = specrt.Operation{
-		Decode: decodeDeleteInstanceSnapshotResponse,
+		Input:  &schemaDeleteInstanceSnapshotInput,
 		Name:   "DeleteInstanceSnapshot",
+		Output: &schemaDeleteInstanceSnapshotOutput,
 	}
 	opDeleteKeyPair = specrt.Operation{
-		Decode: decodeDeleteKeyPairResponse,
+		Input:  &schemaDeleteKeyPairInput,
 		Name:   "DeleteKeyPair",
+		Output: &schemaDeleteKeyPairOutput,
 	}
 	opDeleteKnownHostKeys = specrt.Operation{
-		Decode: decodeDeleteKnownHostKeysResponse,
+		Input:  &schemaDeleteKnownHostKeysInput,
 		Name:   "DeleteKnownHostKeys",
+		Output: &schemaDeleteKnownHostKeysOutput,
 	}
 	opDeleteLoadBalancer = specrt.Operation{
-		Decode: decodeDeleteLoadBalancerResponse,
+		Input:  &schemaDeleteLoadBalancerInput,
 		Name:   "DeleteLoadBalancer",
+		Output: &schemaDeleteLoadBalancerOutput,
 	}
 	opDeleteLoadBalancerTlsCertificate = specrt.Operation{
-		Decode: decodeDeleteLoadBalancerTlsCertificateResponse,
+		Input:  &schemaDeleteLoadBalancerTlsCertificateInput,
 		Name:   "DeleteLoadBalancerTlsCertificate",
+		Output: &schemaDeleteLoadBalancerTlsCertificateOutput,
 	}
 	opDeleteRelationalDatabase = specrt.Operation{
-		Decode: decodeDeleteRelationalDatabaseResponse,
+		Input:  &schemaDeleteRelationalDatabaseInput,
 		Name:   "DeleteRelationalDatabase",
+		Output: &schemaDeleteRelationalDatabaseOutput,
 	}
 	opDeleteRelationalDatabaseSnapshot = specrt.Operation{
-		Decode: decodeDeleteRelationalDatabaseSnapshotResponse,
+		Input:  &schemaDeleteRelationalDatabaseSnapshotInput,
 		Name:   "DeleteRelationalDatabaseSnapshot",
+		Output: &schemaDeleteRelationalDatabaseSnapshotOutput,
 	}
 	opDetachCertificateFromDistribution = specrt.Operation{
-		Decode: decodeDetachCertificateFromDistributionResponse,
+		Input:  &schemaDetachCertificateFromDistributionInput,
 		Name:   "DetachCertificateFromDistribution",
+		Output: &schemaDetachCertificateFromDistributionOutput,
 	}
 	opDetachDisk = specrt.Operation{
-		Decode: decodeDetachDiskResponse,
+		Input:  &schemaDetachDiskInput,
 		Name:   "DetachDisk",
+		Output: &schemaDetachDiskOutput,
 	}
 	opDetachInstancesFromLoadBalancer = specrt.Operation{
-		Decode: decodeDetachInstancesFromLoadBalancerResponse,
+		Input:  &schemaDetachInstancesFromLoadBalancerInput,
 		Name:   "DetachInstancesFromLoadBalancer",
+		Output: &schemaDetachInstancesFromLoadBalancerOutput,
 	}
 	opDetachStaticIp = specrt.Operation{
-		Decode: decodeDetachStaticIpResponse,
+		Input:  &schemaDetachStaticIpInput,
 		Name:   "DetachStaticIp",
+		Output: &schemaDetachStaticIpOutput,
 	}
 	opDisableAddOn = specrt.Operation{
-		Decode: decodeDisableAddOnResponse,
+		Input:  &schemaDisableAddOnInput,
 		Name:   "DisableAddOn",
+		Output: &schemaDisableAddOnOutput,
 	}
 	opDownloadDefaultKeyPair = specrt.Operation{
-		Decode: decodeDownloadDefaultKeyPairResponse,
+		Input:  &schemaDownloadDefaultKeyPairInput,
 		Name:   "DownloadDefaultKeyPair",
+		Output: &schemaDownloadDefaultKeyPairOutput,
 	}
 	opEnableAddOn = specrt.Operation{
-		Decode: decodeEnableAddOnResponse,
+		Input:  &schemaEnableAddOnInput,
 		Name:   "EnableAddOn",
+		Output: &schemaEnableAddOnOutput,
 	}
 	opExportSnapshot = specrt.Operation{
-		Decode: decodeExportSnapshotResponse,
+		Input:  &schemaExportSnapshotInput,
 		Name:   "ExportSnapshot",
+		Output: &schemaExportSnapshotOutput,
 	}
 	opGetActiveNames = specrt.Operation{
-		Decode: decodeGetActiveNamesResponse,
+		Input:  &schemaGetActiveNamesInput,
 		Name:   "GetActiveNames",
+		Output: &schemaGetActiveNamesOutput,
 	}
 	opGetAlarms = specrt.Operation{
-		Decode: decodeGetAlarmsResponse,
+		Input:  &schemaGetAlarmsInput,
 		Name:   "GetAlarms",
+		Output: &schemaGetAlarmsOutput,
 	}
 	opGetAutoSnapshots = specrt.Operation{
-		Decode: decodeGetAutoSnapshotsResponse,
+		Input:  &schemaGetAutoSnapshotsInput,
 		Name:   "GetAutoSnapshots",
+		Output: &schemaGetAutoSnapshotsOutput,
 	}
 	opGetBlueprints = specrt.Operation{
-		Decode: decodeGetBlueprintsResponse,
+		Input:  &schemaGetBlueprintsInput,
 		Name:   "GetBlueprints",
+		Output: &schemaGetBlueprintsOutput,
 	}
 	opGetBucketAccessKeys = specrt.Operation{
-		Decode: decodeGetBucketAccessKeysResponse,
+		Input:  &schemaGetBucketAccessKeysInput,
 		Name:   "GetBucketAccessKeys",
+		Output: &schemaGetBucketAccessKeysOutput,
 	}
 	opGetBucketBundles = specrt.Operation{
-		Decode: decodeGetBucketBundlesResponse,
+		Input:  &schemaGetBucketBundlesInput,
 		Name:   "GetBucketBundles",
+		Output: &schemaGetBucketBundlesOutput,
 	}
 	opGetBucketMetricData = specrt.Operation{
-		Decode: decodeGetBucketMetricDataResponse,
+		Input:  &schemaGetBucketMetricDataInput,
 		Name:   "GetBucketMetricData",
+		Output: &schemaGetBucketMetricDataOutput,
 	}
 	opGetBuckets = specrt.Operation{
-		Decode: decodeGetBucketsResponse,
+		Input:  &schemaGetBucketsInput,
 		Name:   "GetBuckets",
+		Output: &schemaGetBucketsOutput,
 	}
 	opGetBundles = specrt.Operation{
-		Decode: decodeGetBundlesResponse,
+		Input:  &schemaGetBundlesInput,
 		Name:   "GetBundles",
+		Output: &schemaGetBundlesOutput,
 	}
 	opGetCertificates = specrt.Operation{
-		Decode: decodeGetCertificatesResponse,
+		Input:  &schemaGetCertificatesInput,
 		Name:   "GetCertificates",
+		Output: &schemaGetCertificatesOutput,
 	}
 	opGetCloudFormationStackRecords = specrt.Operation{
-		Decode: decodeGetCloudFormationStackRecordsResponse,
+		Input:  &schemaGetCloudFormationStackRecordsInput,
 		Name:   "GetCloudFormationStackRecords",
+		Output: &schemaGetCloudFormationStackRecordsOutput,
 	}
 	opGetContactMethods = specrt.Operation{
-		Decode: decodeGetContactMethodsResponse,
+		Input:  &schemaGetContactMethodsInput,
 		Name:   "GetContactMethods",
+		Output: &schemaGetContactMethodsOutput,
 	}
 	opGetContainerAPIMetadata = specrt.Operation{
-		Decode: decodeGetContainerAPIMetadataResponse,
+		Input:  &schemaGetContainerAPIMetadataInput,
 		Name:   "GetContainerAPIMetadata",
+		Output: &schemaGetContainerAPIMetadataOutput,
 	}
 	opGetContainerImages = specrt.Operation{
-		Decode: decodeGetContainerImagesResponse,
+		Input:  &schemaGetContainerImagesInput,
 		Name:   "GetContainerImages",
+		Output: &schemaGetContainerImagesOutput,
 	}
 	opGetContainerLog = specrt.Operation{
-		Decode: decodeGetContainerLogResponse,
+		Input:  &schemaGetContainerLogInput,
 		Name:   "GetContainerLog",
+		Output: &schemaGetContainerLogOutput,
 	}
 	opGetContainerServiceDeployments = specrt.Operation{
-		Decode: decodeGetContainerServiceDeploymentsResponse,
+		Input:  &schemaGetContainerServiceDeploymentsInput,
 		Name:   "GetContainerServiceDeployments",
+		Output: &schemaGetContainerServiceDeploymentsOutput,
 	}
 	opGetContainerServiceMetricData = specrt.Operation{
-		Decode: decodeGetContainerServiceMetricDataResponse,
+		Input:  &schemaGetContainerServiceMetricDataInput,
 		Name:   "GetContainerServiceMetricData",
+		Output: &schemaGetContainerServiceMetricDataOutput,
 	}
 	opGetContainerServicePowers = specrt.Operation{
-		Decode: decodeGetContainerServicePowersResponse,
+		Input:  &schemaGetContainerServicePowersInput,
 		Name:   "GetContainerServicePowers",
+		Output: &schemaGetContainerServicePowersOutput,
 	}
 	opGetContainerServices = specrt.Operation{
-		Decode: decodeGetContainerServicesResponse,
+		Input:  &schemaGetContainerServicesInput,
 		Name:   "GetContainerServices",
+		Output: &schemaGetContainerServicesOutput,
 	}
 	opGetCostEstimate = specrt.Operation{
-		Decode: decodeGetCostEstimateResponse,
+		Input:  &schemaGetCostEstimateInput,
 		Name:   "GetCostEstimate",
+		Output: &schemaGetCostEstimateOutput,
 	}
 	opGetDisk = specrt.Operation{
-		Decode: decodeGetDiskResponse,
+		Input:  &schemaGetDiskInput,
 		Name:   "GetDisk",
+		Output: &schemaGetDiskOutput,
 	}
 	opGetDiskSnapshot = specrt.Operation{
-		Decode: decodeGetDiskSnapshotResponse,
+		Input:  &schemaGetDiskSnapshotInput,
 		Name:   "GetDiskSnapshot",
+		Output: &schemaGetDiskSnapshotOutput,
 	}
 	opGetDiskSnapshots = specrt.Operation{
-		Decode: decodeGetDiskSnapshotsResponse,
+		Input:  &schemaGetDiskSnapshotsInput,
 		Name:   "GetDiskSnapshots",
+		Output: &schemaGetDiskSnapshotsOutput,
 	}
 	opGetDisks = specrt.Operation{
-		Decode: decodeGetDisksResponse,
+		Input:  &schemaGetDisksInput,
 		Name:   "GetDisks",
+		Output: &schemaGetDisksOutput,
 	}
 	opGetDistributionBundles = specrt.Operation{
-		Decode: decodeGetDistributionBundlesResponse,
+		Input:  &schemaGetDistributionBundlesInput,
 		Name:   "GetDistributionBundles",
+		Output: &schemaGetDistributionBundlesOutput,
 	}
 	opGetDistributionLatestCacheReset = specrt.Operation{
-		Decode: decodeGetDistributionLatestCacheResetResponse,
+		Input:  &schemaGetDistributionLatestCacheResetInput,
 		Name:   "GetDistributionLatestCacheReset",
+		Output: &schemaGetDistributionLatestCacheResetOutput,
 	}
 	opGetDistributionMetricData = specrt.Operation{
-		Decode: decodeGetDistributionMetricDataResponse,
+		Input:  &schemaGetDistributionMetricDataInput,
 		Name:   "GetDistributionMetricData",
+		Output: &schemaGetDistributionMetricDataOutput,
 	}
 	opGetDistributions = specrt.Operation{
-		Decode: decodeGetDistributionsResponse,
+		Input:  &schemaGetDistributionsInput,
 		Name:   "GetDistributions",
+		Output: &schemaGetDistributionsOutput,
 	}
 	opGetDomain = specrt.Operation{
-		Decode: decodeGetDomainResponse,
+		Input:  &schemaGetDomainInput,
 		Name:   "GetDomain",
+		Output: &schemaGetDomainOutput,
 	}
 	opGetDomains = specrt.Operation{
-		Decode: decodeGetDomainsResponse,
+		Input:  &schemaGetDomainsInput,
 		Name:   "GetDomains",
+		Output: &schemaGetDomainsOutput,
 	}
 	opGetExportSnapshotRecords = specrt.Operation{
-		Decode: decodeGetExportSnapshotRecordsResponse,
+		Input:  &schemaGetExportSnapshotRecordsInput,
 		Name:   "GetExportSnapshotRecords",
+		Output: &schemaGetExportSnapshotRecordsOutput,
 	}
 	opGetInstance = specrt.Operation{
-		Decode: decodeGetInstanceResponse,
+		Input:  &schemaGetInstanceInput,
 		Name:   "GetInstance",
+		Output: &schemaGetInstanceOutput,
 	}
 	opGetInstanceAccessDetails = specrt.Operation{
-		Decode: decodeGetInstanceAccessDetailsResponse,
+		Input:  &schemaGetInstanceAccessDetailsInput,
 		Name:   "GetInstanceAccessDetails",
+		Output: &schemaGetInstanceAccessDetailsOutput,
 	}
 	opGetInstanceMetricData = specrt.Operation{
-		Decode: decodeGetInstanceMetricDataResponse,
+		Input:  &schemaGetInstanceMetricDataInput,
 		Name:   "GetInstanceMetricData",
+		Output: &schemaGetInstanceMetricDataOutput,
 	}
 	opGetInstancePortStates = specrt.Operation{
-		Decode: decodeGetInstancePortStatesResponse,
+		Input:  &schemaGetInstancePortStatesInput,
 		Name:   "GetInstancePortStates",
+		Output: &schemaGetInstancePortStatesOutput,
 	}
 	opGetInstanceSnapshot = specrt.Operation{
-		Decode: decodeGetInstanceSnapshotResponse,
+		Input:  &schemaGetInstanceSnapshotInput,
 		Name:   "GetInstanceSnapshot",
+		Output: &schemaGetInstanceSnapshotOutput,
 	}
 	opGetInstanceSnapshots = specrt.Operation{
-		Decode: decodeGetInstanceSnapshotsResponse,
+		Input:  &schemaGetInstanceSnapshotsInput,
 		Name:   "GetInstanceSnapshots",
+		Output: &schemaGetInstanceSnapshotsOutput,
 	}
 	opGetInstanceState = specrt.Operation{
-		Decode: decodeGetInstanceStateResponse,
+		Input:  &schemaGetInstanceStateInput,
 		Name:   "GetInstanceState",
+		Output: &schemaGetInstanceStateOutput,
 	}
 	opGetInstances = specrt.Operation{
-		Decode: decodeGetInstancesResponse,
+		Input:  &schemaGetInstancesInput,
 		Name:   "GetInstances",
+		Output: &schemaGetInstancesOutput,
 	}
 	opGetKeyPair = specrt.Operation{
-		Decode: decodeGetKeyPairResponse,
+		Input:  &schemaGetKeyPairInput,
 		Name:   "GetKeyPair",
+		Output: &schemaGetKeyPairOutput,
 	}
 	opGetKeyPairs = specrt.Operation{
-		Decode: decodeGetKeyPairsResponse,
+		Input:  &schemaGetKeyPairsInput,
 		Name:   "GetKeyPairs",
+		Output: &schemaGetKeyPairsOutput,
 	}
 	opGetLoadBalancer = specrt.Operation{
-		Decode: decodeGetLoadBalancerResponse,
+		Input:  &schemaGetLoadBalancerInput,
 		Name:   "GetLoadBalancer",
+		Output: &schemaGetLoadBalancerOutput,
 	}
 	opGetLoadBalancerMetricData = specrt.Operation{
-		Decode: decodeGetLoadBalancerMetricDataResponse,
+		Input:  &schemaGetLoadBalancerMetricDataInput,
 		Name:   "GetLoadBalancerMetricData",
+		Output: &schemaGetLoadBalancerMetricDataOutput,
 	}
 	opGetLoadBalancerTlsCertificates = specrt.Operation{
-		Decode: decodeGetLoadBalancerTlsCertificatesResponse,
+		Input:  &schemaGetLoadBalancerTlsCertificatesInput,
 		Name:   "GetLoadBalancerTlsCertificates",
+		Output: &schemaGetLoadBalancerTlsCertificatesOutput,
 	}
 	opGetLoadBalancerTlsPolicies = specrt.Operation{
-		Decode: decodeGetLoadBalancerTlsPoliciesResponse,
+		Input:  &schemaGetLoadBalancerTlsPoliciesInput,
 		Name:   "GetLoadBalancerTlsPolicies",
+		Output: &schemaGetLoadBalancerTlsPoliciesOutput,
 	}
 	opGetLoadBalancers = specrt.Operation{
-		Decode: decodeGetLoadBalancersResponse,
+		Input:  &schemaGetLoadBalancersInput,
 		Name:   "GetLoadBalancers",
+		Output: &schemaGetLoadBalancersOutput,
 	}
 	opGetOperation = specrt.Operation{
-		Decode: decodeGetOperationResponse,
+		Input:  &schemaGetOperationInput,
 		Name:   "GetOperation",
+		Output: &schemaGetOperationOutput,
 	}
 	opGetOperations = specrt.Operation{
-		Decode: decodeGetOperationsResponse,
+		Input:  &schemaGetOperationsInput,
 		Name:   "GetOperations",
+		Output: &schemaGetOperationsOutput,
 	}
 	opGetOperationsForResource = specrt.Operation{
-		Decode: decodeGetOperationsForResourceResponse,
+		Input:  &schemaGetOperationsForResourceInput,
 		Name:   "GetOperationsForResource",
+		Output: &schemaGetOperationsForResourceOutput,
 	}
 	opGetRegions = specrt.Operation{
-		Decode: decodeGetRegionsResponse,
+		Input:  &schemaGetRegionsInput,
 		Name:   "GetRegions",
+		Output: &schemaGetRegionsOutput,
 	}
 	opGetRelationalDatabase = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseResponse,
+		Input:  &schemaGetRelationalDatabaseInput,
 		Name:   "GetRelationalDatabase",
+		Output: &schemaGetRelationalDatabaseOutput,
 	}
 	opGetRelationalDatabaseBlueprints = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseBlueprintsResponse,
+		Input:  &schemaGetRelationalDatabaseBlueprintsInput,
 		Name:   "GetRelationalDatabaseBlueprints",
+		Output: &schemaGetRelationalDatabaseBlueprintsOutput,
 	}
 	opGetRelationalDatabaseBundles = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseBundlesResponse,
+		Input:  &schemaGetRelationalDatabaseBundlesInput,
 		Name:   "GetRelationalDatabaseBundles",
+		Output: &schemaGetRelationalDatabaseBundlesOutput,
 	}
 	opGetRelationalDatabaseEvents = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseEventsResponse,
+		Input:  &schemaGetRelationalDatabaseEventsInput,
 		Name:   "GetRelationalDatabaseEvents",
+		Output: &schemaGetRelationalDatabaseEventsOutput,
 	}
 	opGetRelationalDatabaseLogEvents = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseLogEventsResponse,
+		Input:  &schemaGetRelationalDatabaseLogEventsInput,
 		Name:   "GetRelationalDatabaseLogEvents",
+		Output: &schemaGetRelationalDatabaseLogEventsOutput,
 	}
 	opGetRelationalDatabaseLogStreams = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseLogStreamsResponse,
+		Input:  &schemaGetRelationalDatabaseLogStreamsInput,
 		Name:   "GetRelationalDatabaseLogStreams",
+		Output: &schemaGetRelationalDatabaseLogStreamsOutput,
 	}
 	opGetRelationalDatabaseMasterUserPassword = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseMasterUserPasswordResponse,
+		Input:  &schemaGetRelationalDatabaseMasterUserPasswordInput,
 		Name:   "GetRelationalDatabaseMasterUserPassword",
+		Output: &schemaGetRelationalDatabaseMasterUserPasswordOutput,
 	}
 	opGetRelationalDatabaseMetricData = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseMetricDataResponse,
+		Input:  &schemaGetRelationalDatabaseMetricDataInput,
 		Name:   "GetRelationalDatabaseMetricData",
+		Output: &schemaGetRelationalDatabaseMetricDataOutput,
 	}
 	opGetRelationalDatabaseParameters = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseParametersResponse,
+		Input:  &schemaGetRelationalDatabaseParametersInput,
 		Name:   "GetRelationalDatabaseParameters",
+		Output: &schemaGetRelationalDatabaseParametersOutput,
 	}
 	opGetRelationalDatabaseSnapshot = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseSnapshotResponse,
+		Input:  &schemaGetRelationalDatabaseSnapshotInput,
 		Name:   "GetRelationalDatabaseSnapshot",
+		Output: &schemaGetRelationalDatabaseSnapshotOutput,
 	}
 	opGetRelationalDatabaseSnapshots = specrt.Operation{
-		Decode: decodeGetRelationalDatabaseSnapshotsResponse,
+		Input:  &schemaGetRelationalDatabaseSnapshotsInput,
 		Name:   "GetRelationalDatabaseSnapshots",
+		Output: &schemaGetRelationalDatabaseSnapshotsOutput,
 	}
 	opGetRelationalDatabases = specrt.Operation{
-		Decode: decodeGetRelationalDatabasesResponse,
+		Input:  &schemaGetRelationalDatabasesInput,
 		Name:   "GetRelationalDatabases",
+		Output: &schemaGetRelationalDatabasesOutput,
 	}
 	opGetSetupHistory = specrt.Operation{
-		Decode: decodeGetSetupHistoryResponse,
+		Input:  &schemaGetSetupHistoryInput,
 		Name:   "GetSetupHistory",
+		Output: &schemaGetSetupHistoryOutput,
 	}
 	opGetStaticIp = specrt.Operation{
-		Decode: decodeGetStaticIpResponse,
+		Input:  &schemaGetStaticIpInput,
 		Name:   "GetStaticIp",
+		Output: &schemaGetStaticIpOutput,
 	}
 	opGetStaticIps = specrt.Operation{
-		Decode: decodeGetStaticIpsResponse,
+		Input:  &schemaGetStaticIpsInput,
 		Name:   "GetStaticIps",
+		Output: &schemaGetStaticIpsOutput,
 	}
 	opImportKeyPair = specrt.Operation{
-		Decode: decodeImportKeyPairResponse,
+		Input:  &schemaImportKeyPairInput,
 		Name:   "ImportKeyPair",
+		Output: &schemaImportKeyPairOutput,
 	}
 	opIsVpcPeered = specrt.Operation{
-		Decode: decodeIsVpcPeeredResponse,
+		Input:  &schemaIsVpcPeeredInput,
 		Name:   "IsVpcPeered",
+		Output: &schemaIsVpcPeeredOutput,
 	}
 	opOpenInstancePublicPorts = specrt.Operation{
-		Decode: decodeOpenInstancePublicPortsResponse,
+		Input:  &schemaOpenInstancePublicPortsInput,
 		Name:   "OpenInstancePublicPorts",
+		Output: &schemaOpenInstancePublicPortsOutput,
 	}
 	opPeerVpc = specrt.Operation{
-		Decode: decodePeerVpcResponse,
+		Input:  &schemaPeerVpcInput,
 		Name:   "PeerVpc",
+		Output: &schemaPeerVpcOutput,
 	}
 	opPutAlarm = specrt.Operation{
-		Decode: decodePutAlarmResponse,
+		Input:  &schemaPutAlarmInput,
 		Name:   "PutAlarm",
+		Output: &schemaPutAlarmOutput,
 	}
 	opPutInstancePublicPorts = specrt.Operation{
-		Decode: decodePutInstancePublicPortsResponse,
+		Input:  &schemaPutInstancePublicPortsInput,
 		Name:   "PutInstancePublicPorts",
+		Output: &schemaPutInstancePublicPortsOutput,
 	}
 	opRebootInstance = specrt.Operation{
-		Decode: decodeRebootInstanceResponse,
+		Input:  &schemaRebootInstanceInput,
 		Name:   "RebootInstance",
+		Output: &schemaRebootInstanceOutput,
 	}
 	opRebootRelationalDatabase = specrt.Operation{
-		Decode: decodeRebootRelationalDatabaseResponse,
+		Input:  &schemaRebootRelationalDatabaseInput,
 		Name:   "RebootRelationalDatabase",
+		Output: &schemaRebootRelationalDatabaseOutput,
 	}
 	opRegisterContainerImage = specrt.Operation{
-		Decode: decodeRegisterContainerImageResponse,
+		Input:  &schemaRegisterContainerImageInput,
 		Name:   "RegisterContainerImage",
+		Output: &schemaRegisterContainerImageOutput,
 	}
 	opReleaseStaticIp = specrt.Operation{
-		Decode: decodeReleaseStaticIpResponse,
+		Input:  &schemaReleaseStaticIpInput,
 		Name:   "ReleaseStaticIp",
+		Output: &schemaReleaseStaticIpOutput,
 	}
 	opResetDistributionCache = specrt.Operation{
-		Decode: decodeResetDistributionCacheResponse,
+		Input:  &schemaResetDistributionCacheInput,
 		Name:   "ResetDistributionCache",
+		Output: &schemaResetDistributionCacheOutput,
 	}
 	opSendContactMethodVerification = specrt.Operation{
-		Decode: decodeSendContactMethodVerificationResponse,
+		Input:  &schemaSendContactMethodVerificationInput,
 		Name:   "SendContactMethodVerification",
+		Output: &schemaSendContactMethodVerificationOutput,
 	}
 	opSetIpAddressType = specrt.Operation{
-		Decode: decodeSetIpAddressTypeResponse,
+		Input:  &schemaSetIpAddressTypeInput,
 		Name:   "SetIpAddressType",
+		Output: &schemaSetIpAddressTypeOutput,
 	}
 	opSetResourceAccessForBucket = specrt.Operation{
-		Decode: decodeSetResourceAccessForBucketResponse,
+		Input:  &schemaSetResourceAccessForBucketInput,
 		Name:   "SetResourceAccessForBucket",
+		Output: &schemaSetResourceAccessForBucketOutput,
 	}
 	opSetupInstanceHttps = specrt.Operation{
-		Decode: decodeSetupInstanceHttpsResponse,
+		Input:  &schemaSetupInstanceHttpsInput,
 		Name:   "SetupInstanceHttps",
+		Output: &schemaSetupInstanceHttpsOutput,
 	}
 	opStartGUISession = specrt.Operation{
-		Decode: decodeStartGUISessionResponse,
+		Input:  &schemaStartGUISessionInput,
 		Name:   "StartGUISession",
+		Output: &schemaStartGUISessionOutput,
 	}
 	opStartInstance = specrt.Operation{
-		Decode: decodeStartInstanceResponse,
+		Input:  &schemaStartInstanceInput,
 		Name:   "StartInstance",
+		Output: &schemaStartInstanceOutput,
 	}
 	opStartRelationalDatabase = specrt.Operation{
-		Decode: decodeStartRelationalDatabaseResponse,
+		Input:  &schemaStartRelationalDatabaseInput,
 		Name:   "StartRelationalDatabase",
+		Output: &schemaStartRelationalDatabaseOutput,
 	}
 	opStopGUISession = specrt.Operation{
-		Decode: decodeStopGUISessionResponse,
+		Input:  &schemaStopGUISessionInput,
 		Name:   "StopGUISession",
+		Output: &schemaStopGUISessionOutput,
 	}
 	opStopInstance = specrt.Operation{
-		Decode: decodeStopInstanceResponse,
+		Input:  &schemaStopInstanceInput,
 		Name:   "StopInstance",
+		Output: &schemaStopInstanceOutput,
 	}
 	opStopRelationalDatabase = specrt.Operation{
-		Decode: decodeStopRelationalDatabaseResponse,
+		Input:  &schemaStopRelationalDatabaseInput,
 		Name:   "StopRelationalDatabase",
+		Output: &schemaStopRelationalDatabaseOutput,
 	}
 	opTagResource = specrt.Operation{
-		Decode: decodeTagResourceResponse,
+		Input:  &schemaTagResourceInput,
 		Name:   "TagResource",
+		Output: &schemaTagResourceOutput,
 	}
 	opTestAlarm = specrt.Operation{
-		Decode: decodeTestAlarmResponse,
+		Input:  &schemaTestAlarmInput,
 		Name:   "TestAlarm",
+		Output: &schemaTestAlarmOutput,
 	}
 	opUnpeerVpc = specrt.Operation{
-		Decode: decodeUnpeerVpcResponse,
+		Input:  &schemaUnpeerVpcInput,
 		Name:   "UnpeerVpc",
+		Output: &schemaUnpeerVpcOutput,
 	}
 	opUntagResource = specrt.Operation{
-		Decode: decodeUntagResourceResponse,
+		Input:  &schemaUntagResourceInput,
 		Name:   "UntagResource",
+		Output: &schemaUntagResourceOutput,
 	}
 	opUpdateBucket = specrt.Operation{
-		Decode: decodeUpdateBucketResponse,
+		Input:  &schemaUpdateBucketInput,
 		Name:   "UpdateBucket",
+		Output: &schemaUpdateBucketOutput,
 	}
 	opUpdateBucketBundle = specrt.Operation{
-		Decode: decodeUpdateBucketBundleResponse,
+		Input:  &schemaUpdateBucketBundleInput,
 		Name:   "UpdateBucketBundle",
+		Output: &schemaUpdateBucketBundleOutput,
 	}
 	opUpdateContainerService = specrt.Operation{
-		Decode: decodeUpdateContainerServiceResponse,
+		Input:  &schemaUpdateContainerServiceInput,
 		Name:   "UpdateContainerService",
+		Output: &schemaUpdateContainerServiceOutput,
 	}
 	opUpdateDistribution = specrt.Operation{
-		Decode: decodeUpdateDistributionResponse,
+		Input:  &schemaUpdateDistributionInput,
 		Name:   "UpdateDistribution",
+		Output: &schemaUpdateDistributionOutput,
 	}
 	opUpdateDistributionBundle = specrt.Operation{
-		Decode: decodeUpdateDistributionBundleResponse,
+		Input:  &schemaUpdateDistributionBundleInput,
 		Name:   "UpdateDistributionBundle",
+		Output: &schemaUpdateDistributionBundleOutput,
 	}
 	opUpdateDomainEntry = specrt.Operation{
-		Decode: decodeUpdateDomainEntryResponse,
+		Input:  &schemaUpdateDomainEntryInput,
 		Name:   "UpdateDomainEntry",
+		Output: &schemaUpdateDomainEntryOutput,
 	}
 	opUpdateInstanceMetadataOptions = specrt.Operation{
-		Decode: decodeUpdateInstanceMetadataOptionsResponse,
+		Input:  &schemaUpdateInstanceMetadataOptionsInput,
 		Name:   "UpdateInstanceMetadataOptions",
+		Output: &schemaUpdateInstanceMetadataOptionsOutput,
 	}
 	opUpdateLoadBalancerAttribute = specrt.Operation{
-		Decode: decodeUpdateLoadBalancerAttributeResponse,
+		Input:  &schemaUpdateLoadBalancerAttributeInput,
 		Name:   "UpdateLoadBalancerAttribute",
+		Output: &schemaUpdateLoadBalancerAttributeOutput,
 	}
 	opUpdateRelationalDatabase = specrt.Operation{
-		Decode: decodeUpdateRelationalDatabaseResponse,
+		Input:  &schemaUpdateRelationalDatabaseInput,
 		Name:   "UpdateRelationalDatabase",
+		Output: &schemaUpdateRelationalDatabaseOutput,
 	}
 	opUpdateRelationalDatabaseParameters = specrt.Operation{
-		Decode: decodeUpdateRelationalDatabaseParametersResponse,
+		Input:  &schemaUpdateRelationalDatabaseParametersInput,
 		Name:   "UpdateRelationalDatabaseParameters",
+		Output: &schemaUpdateRelationalDatabaseParametersOutput,
 	}
 )
 
@@ -6117,7683 +6279,52 @@ func (c *Client) UpdateRelationalDatabaseParameters(ctx context.Context, in *Upd
 	return out, nil
 }
 
-// decodeAllocateStaticIpResponse decodes the JSON body of a AllocateStaticIp
-// response into out, a *AllocateStaticIpOutput.
-func decodeAllocateStaticIpResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAllocateStaticIpOutput(&d, out.(*AllocateStaticIpOutput))
-	return d.Finish()
-}
-
-// decodeAttachCertificateToDistributionResponse decodes the JSON body of a
-// AttachCertificateToDistribution response into out, a
-// *AttachCertificateToDistributionOutput.
-func decodeAttachCertificateToDistributionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAttachCertificateToDistributionOutput(&d, out.(*AttachCertificateToDistributionOutput))
-	return d.Finish()
-}
-
-// decodeAttachDiskResponse decodes the JSON body of a AttachDisk response into
-// out, a *AttachDiskOutput.
-func decodeAttachDiskResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAttachDiskOutput(&d, out.(*AttachDiskOutput))
-	return d.Finish()
-}
-
-// decodeAttachInstancesToLoadBalancerResponse decodes the JSON body of a
-// AttachInstancesToLoadBalancer response into out, a
-// *AttachInstancesToLoadBalancerOutput.
-func decodeAttachInstancesToLoadBalancerResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAttachInstancesToLoadBalancerOutput(&d, out.(*AttachInstancesToLoadBalancerOutput))
-	return d.Finish()
-}
-
-// decodeAttachLoadBalancerTlsCertificateResponse decodes the JSON body of a
-// AttachLoadBalancerTlsCertificate response into out, a
-// *AttachLoadBalancerTlsCertificateOutput.
-func decodeAttachLoadBalancerTlsCertificateResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAttachLoadBalancerTlsCertificateOutput(&d, out.(*AttachLoadBalancerTlsCertificateOutput))
-	return d.Finish()
-}
-
-// decodeAttachStaticIpResponse decodes the JSON body of a AttachStaticIp
-// response into out, a *AttachStaticIpOutput.
-func decodeAttachStaticIpResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAttachStaticIpOutput(&d, out.(*AttachStaticIpOutput))
-	return d.Finish()
-}
-
-// decodeCloseInstancePublicPortsResponse decodes the JSON body of a
-// CloseInstancePublicPorts response into out, a
-// *CloseInstancePublicPortsOutput.
-func decodeCloseInstancePublicPortsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCloseInstancePublicPortsOutput(&d, out.(*CloseInstancePublicPortsOutput))
-	return d.Finish()
-}
-
-// decodeCopySnapshotResponse decodes the JSON body of a CopySnapshot response
-// into out, a *CopySnapshotOutput.
-func decodeCopySnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCopySnapshotOutput(&d, out.(*CopySnapshotOutput))
-	return d.Finish()
-}
-
-// decodeCreateBucketResponse decodes the JSON body of a CreateBucket response
-// into out, a *CreateBucketOutput.
-func decodeCreateBucketResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateBucketOutput(&d, out.(*CreateBucketOutput))
-	return d.Finish()
-}
-
-// decodeCreateBucketAccessKeyResponse decodes the JSON body of a
-// CreateBucketAccessKey response into out, a *CreateBucketAccessKeyOutput.
-func decodeCreateBucketAccessKeyResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateBucketAccessKeyOutput(&d, out.(*CreateBucketAccessKeyOutput))
-	return d.Finish()
-}
-
-// decodeCreateCertificateResponse decodes the JSON body of a CreateCertificate
-// response into out, a *CreateCertificateOutput.
-func decodeCreateCertificateResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateCertificateOutput(&d, out.(*CreateCertificateOutput))
-	return d.Finish()
-}
-
-// decodeCreateCloudFormationStackResponse decodes the JSON body of a
-// CreateCloudFormationStack response into out, a
-// *CreateCloudFormationStackOutput.
-func decodeCreateCloudFormationStackResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateCloudFormationStackOutput(&d, out.(*CreateCloudFormationStackOutput))
-	return d.Finish()
-}
-
-// decodeCreateContactMethodResponse decodes the JSON body of a
-// CreateContactMethod response into out, a *CreateContactMethodOutput.
-func decodeCreateContactMethodResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateContactMethodOutput(&d, out.(*CreateContactMethodOutput))
-	return d.Finish()
-}
-
-// decodeCreateContainerServiceResponse decodes the JSON body of a
-// CreateContainerService response into out, a *CreateContainerServiceOutput.
-func decodeCreateContainerServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateContainerServiceOutput(&d, out.(*CreateContainerServiceOutput))
-	return d.Finish()
-}
-
-// decodeCreateContainerServiceDeploymentResponse decodes the JSON body of a
-// CreateContainerServiceDeployment response into out, a
-// *CreateContainerServiceDeploymentOutput.
-func decodeCreateContainerServiceDeploymentResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateContainerServiceDeploymentOutput(&d, out.(*CreateContainerServiceDeploymentOutput))
-	return d.Finish()
-}
-
-// decodeCreateContainerServiceRegistryLoginResponse decodes the JSON body of a
-// CreateContainerServiceRegistryLogin response into out, a
-// *CreateContainerServiceRegistryLoginOutput.
-func decodeCreateContainerServiceRegistryLoginResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateContainerServiceRegistryLoginOutput(&d, out.(*CreateContainerServiceRegistryLoginOutput))
-	return d.Finish()
-}
-
-// decodeCreateDiskResponse decodes the JSON body of a CreateDisk response into
-// out, a *CreateDiskOutput.
-func decodeCreateDiskResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateDiskOutput(&d, out.(*CreateDiskOutput))
-	return d.Finish()
-}
-
-// decodeCreateDiskFromSnapshotResponse decodes the JSON body of a
-// CreateDiskFromSnapshot response into out, a *CreateDiskFromSnapshotOutput.
-func decodeCreateDiskFromSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateDiskFromSnapshotOutput(&d, out.(*CreateDiskFromSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeCreateDiskSnapshotResponse decodes the JSON body of a
-// CreateDiskSnapshot response into out, a *CreateDiskSnapshotOutput.
-func decodeCreateDiskSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateDiskSnapshotOutput(&d, out.(*CreateDiskSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeCreateDistributionResponse decodes the JSON body of a
-// CreateDistribution response into out, a *CreateDistributionOutput.
-func decodeCreateDistributionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateDistributionOutput(&d, out.(*CreateDistributionOutput))
-	return d.Finish()
-}
-
-// decodeCreateDomainResponse decodes the JSON body of a CreateDomain response
-// into out, a *CreateDomainOutput.
-func decodeCreateDomainResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateDomainOutput(&d, out.(*CreateDomainOutput))
-	return d.Finish()
-}
-
-// decodeCreateDomainEntryResponse decodes the JSON body of a CreateDomainEntry
-// response into out, a *CreateDomainEntryOutput.
-func decodeCreateDomainEntryResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateDomainEntryOutput(&d, out.(*CreateDomainEntryOutput))
-	return d.Finish()
-}
-
-// decodeCreateGUISessionAccessDetailsResponse decodes the JSON body of a
-// CreateGUISessionAccessDetails response into out, a
-// *CreateGUISessionAccessDetailsOutput.
-func decodeCreateGUISessionAccessDetailsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateGUISessionAccessDetailsOutput(&d, out.(*CreateGUISessionAccessDetailsOutput))
-	return d.Finish()
-}
-
-// decodeCreateInstanceSnapshotResponse decodes the JSON body of a
-// CreateInstanceSnapshot response into out, a *CreateInstanceSnapshotOutput.
-func decodeCreateInstanceSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateInstanceSnapshotOutput(&d, out.(*CreateInstanceSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeCreateInstancesResponse decodes the JSON body of a CreateInstances
-// response into out, a *CreateInstancesOutput.
-func decodeCreateInstancesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateInstancesOutput(&d, out.(*CreateInstancesOutput))
-	return d.Finish()
-}
-
-// decodeCreateInstancesFromSnapshotResponse decodes the JSON body of a
-// CreateInstancesFromSnapshot response into out, a
-// *CreateInstancesFromSnapshotOutput.
-func decodeCreateInstancesFromSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateInstancesFromSnapshotOutput(&d, out.(*CreateInstancesFromSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeCreateKeyPairResponse decodes the JSON body of a CreateKeyPair
-// response into out, a *CreateKeyPairOutput.
-func decodeCreateKeyPairResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateKeyPairOutput(&d, out.(*CreateKeyPairOutput))
-	return d.Finish()
-}
-
-// decodeCreateLoadBalancerResponse decodes the JSON body of a
-// CreateLoadBalancer response into out, a *CreateLoadBalancerOutput.
-func decodeCreateLoadBalancerResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateLoadBalancerOutput(&d, out.(*CreateLoadBalancerOutput))
-	return d.Finish()
-}
-
-// decodeCreateLoadBalancerTlsCertificateResponse decodes the JSON body of a
-// CreateLoadBalancerTlsCertificate response into out, a
-// *CreateLoadBalancerTlsCertificateOutput.
-func decodeCreateLoadBalancerTlsCertificateResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateLoadBalancerTlsCertificateOutput(&d, out.(*CreateLoadBalancerTlsCertificateOutput))
-	return d.Finish()
-}
-
-// decodeCreateRelationalDatabaseResponse decodes the JSON body of a
-// CreateRelationalDatabase response into out, a
-// *CreateRelationalDatabaseOutput.
-func decodeCreateRelationalDatabaseResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateRelationalDatabaseOutput(&d, out.(*CreateRelationalDatabaseOutput))
-	return d.Finish()
-}
-
-// decodeCreateRelationalDatabaseFromSnapshotResponse decodes the JSON body of
-// a CreateRelationalDatabaseFromSnapshot response into out, a
-// *CreateRelationalDatabaseFromSnapshotOutput.
-func decodeCreateRelationalDatabaseFromSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateRelationalDatabaseFromSnapshotOutput(&d, out.(*CreateRelationalDatabaseFromSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeCreateRelationalDatabaseSnapshotResponse decodes the JSON body of a
-// CreateRelationalDatabaseSnapshot response into out, a
-// *CreateRelationalDatabaseSnapshotOutput.
-func decodeCreateRelationalDatabaseSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateRelationalDatabaseSnapshotOutput(&d, out.(*CreateRelationalDatabaseSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeDeleteAlarmResponse decodes the JSON body of a DeleteAlarm response
-// into out, a *DeleteAlarmOutput.
-func decodeDeleteAlarmResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteAlarmOutput(&d, out.(*DeleteAlarmOutput))
-	return d.Finish()
-}
-
-// decodeDeleteAutoSnapshotResponse decodes the JSON body of a
-// DeleteAutoSnapshot response into out, a *DeleteAutoSnapshotOutput.
-func decodeDeleteAutoSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteAutoSnapshotOutput(&d, out.(*DeleteAutoSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeDeleteBucketResponse decodes the JSON body of a DeleteBucket response
-// into out, a *DeleteBucketOutput.
-func decodeDeleteBucketResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteBucketOutput(&d, out.(*DeleteBucketOutput))
-	return d.Finish()
-}
-
-// decodeDeleteBucketAccessKeyResponse decodes the JSON body of a
-// DeleteBucketAccessKey response into out, a *DeleteBucketAccessKeyOutput.
-func decodeDeleteBucketAccessKeyResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteBucketAccessKeyOutput(&d, out.(*DeleteBucketAccessKeyOutput))
-	return d.Finish()
-}
-
-// decodeDeleteCertificateResponse decodes the JSON body of a DeleteCertificate
-// response into out, a *DeleteCertificateOutput.
-func decodeDeleteCertificateResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteCertificateOutput(&d, out.(*DeleteCertificateOutput))
-	return d.Finish()
-}
-
-// decodeDeleteContactMethodResponse decodes the JSON body of a
-// DeleteContactMethod response into out, a *DeleteContactMethodOutput.
-func decodeDeleteContactMethodResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteContactMethodOutput(&d, out.(*DeleteContactMethodOutput))
-	return d.Finish()
-}
-
-// decodeDeleteContainerImageResponse decodes the JSON body of a
-// DeleteContainerImage response into out, a *DeleteContainerImageOutput.
-func decodeDeleteContainerImageResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteContainerImageOutput(&d, out.(*DeleteContainerImageOutput))
-	return d.Finish()
-}
-
-// decodeDeleteContainerServiceResponse decodes the JSON body of a
-// DeleteContainerService response into out, a *DeleteContainerServiceOutput.
-func decodeDeleteContainerServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteContainerServiceOutput(&d, out.(*DeleteContainerServiceOutput))
-	return d.Finish()
-}
-
-// decodeDeleteDiskResponse decodes the JSON body of a DeleteDisk response into
-// out, a *DeleteDiskOutput.
-func decodeDeleteDiskResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteDiskOutput(&d, out.(*DeleteDiskOutput))
-	return d.Finish()
-}
-
-// decodeDeleteDiskSnapshotResponse decodes the JSON body of a
-// DeleteDiskSnapshot response into out, a *DeleteDiskSnapshotOutput.
-func decodeDeleteDiskSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteDiskSnapshotOutput(&d, out.(*DeleteDiskSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeDeleteDistributionResponse decodes the JSON body of a
-// DeleteDistribution response into out, a *DeleteDistributionOutput.
-func decodeDeleteDistributionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteDistributionOutput(&d, out.(*DeleteDistributionOutput))
-	return d.Finish()
-}
-
-// decodeDeleteDomainResponse decodes the JSON body of a DeleteDomain response
-// into out, a *DeleteDomainOutput.
-func decodeDeleteDomainResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteDomainOutput(&d, out.(*DeleteDomainOutput))
-	return d.Finish()
-}
-
-// decodeDeleteDomainEntryResponse decodes the JSON body of a DeleteDomainEntry
-// response into out, a *DeleteDomainEntryOutput.
-func decodeDeleteDomainEntryResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteDomainEntryOutput(&d, out.(*DeleteDomainEntryOutput))
-	return d.Finish()
-}
-
-// decodeDeleteInstanceResponse decodes the JSON body of a DeleteInstance
-// response into out, a *DeleteInstanceOutput.
-func decodeDeleteInstanceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteInstanceOutput(&d, out.(*DeleteInstanceOutput))
-	return d.Finish()
-}
-
-// decodeDeleteInstanceSnapshotResponse decodes the JSON body of a
-// DeleteInstanceSnapshot response into out, a *DeleteInstanceSnapshotOutput.
-func decodeDeleteInstanceSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteInstanceSnapshotOutput(&d, out.(*DeleteInstanceSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeDeleteKeyPairResponse decodes the JSON body of a DeleteKeyPair
-// response into out, a *DeleteKeyPairOutput.
-func decodeDeleteKeyPairResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteKeyPairOutput(&d, out.(*DeleteKeyPairOutput))
-	return d.Finish()
-}
-
-// decodeDeleteKnownHostKeysResponse decodes the JSON body of a
-// DeleteKnownHostKeys response into out, a *DeleteKnownHostKeysOutput.
-func decodeDeleteKnownHostKeysResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteKnownHostKeysOutput(&d, out.(*DeleteKnownHostKeysOutput))
-	return d.Finish()
-}
-
-// decodeDeleteLoadBalancerResponse decodes the JSON body of a
-// DeleteLoadBalancer response into out, a *DeleteLoadBalancerOutput.
-func decodeDeleteLoadBalancerResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteLoadBalancerOutput(&d, out.(*DeleteLoadBalancerOutput))
-	return d.Finish()
-}
-
-// decodeDeleteLoadBalancerTlsCertificateResponse decodes the JSON body of a
-// DeleteLoadBalancerTlsCertificate response into out, a
-// *DeleteLoadBalancerTlsCertificateOutput.
-func decodeDeleteLoadBalancerTlsCertificateResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteLoadBalancerTlsCertificateOutput(&d, out.(*DeleteLoadBalancerTlsCertificateOutput))
-	return d.Finish()
-}
-
-// decodeDeleteRelationalDatabaseResponse decodes the JSON body of a
-// DeleteRelationalDatabase response into out, a
-// *DeleteRelationalDatabaseOutput.
-func decodeDeleteRelationalDatabaseResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteRelationalDatabaseOutput(&d, out.(*DeleteRelationalDatabaseOutput))
-	return d.Finish()
-}
-
-// decodeDeleteRelationalDatabaseSnapshotResponse decodes the JSON body of a
-// DeleteRelationalDatabaseSnapshot response into out, a
-// *DeleteRelationalDatabaseSnapshotOutput.
-func decodeDeleteRelationalDatabaseSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteRelationalDatabaseSnapshotOutput(&d, out.(*DeleteRelationalDatabaseSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeDetachCertificateFromDistributionResponse decodes the JSON body of a
-// DetachCertificateFromDistribution response into out, a
-// *DetachCertificateFromDistributionOutput.
-func decodeDetachCertificateFromDistributionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDetachCertificateFromDistributionOutput(&d, out.(*DetachCertificateFromDistributionOutput))
-	return d.Finish()
-}
-
-// decodeDetachDiskResponse decodes the JSON body of a DetachDisk response into
-// out, a *DetachDiskOutput.
-func decodeDetachDiskResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDetachDiskOutput(&d, out.(*DetachDiskOutput))
-	return d.Finish()
-}
-
-// decodeDetachInstancesFromLoadBalancerResponse decodes the JSON body of a
-// DetachInstancesFromLoadBalancer response into out, a
-// *DetachInstancesFromLoadBalancerOutput.
-func decodeDetachInstancesFromLoadBalancerResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDetachInstancesFromLoadBalancerOutput(&d, out.(*DetachInstancesFromLoadBalancerOutput))
-	return d.Finish()
-}
-
-// decodeDetachStaticIpResponse decodes the JSON body of a DetachStaticIp
-// response into out, a *DetachStaticIpOutput.
-func decodeDetachStaticIpResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDetachStaticIpOutput(&d, out.(*DetachStaticIpOutput))
-	return d.Finish()
-}
-
-// decodeDisableAddOnResponse decodes the JSON body of a DisableAddOn response
-// into out, a *DisableAddOnOutput.
-func decodeDisableAddOnResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDisableAddOnOutput(&d, out.(*DisableAddOnOutput))
-	return d.Finish()
-}
-
-// decodeDownloadDefaultKeyPairResponse decodes the JSON body of a
-// DownloadDefaultKeyPair response into out, a *DownloadDefaultKeyPairOutput.
-func decodeDownloadDefaultKeyPairResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDownloadDefaultKeyPairOutput(&d, out.(*DownloadDefaultKeyPairOutput))
-	return d.Finish()
-}
-
-// decodeEnableAddOnResponse decodes the JSON body of a EnableAddOn response
-// into out, a *EnableAddOnOutput.
-func decodeEnableAddOnResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeEnableAddOnOutput(&d, out.(*EnableAddOnOutput))
-	return d.Finish()
-}
-
-// decodeExportSnapshotResponse decodes the JSON body of a ExportSnapshot
-// response into out, a *ExportSnapshotOutput.
-func decodeExportSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeExportSnapshotOutput(&d, out.(*ExportSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeGetActiveNamesResponse decodes the JSON body of a GetActiveNames
-// response into out, a *GetActiveNamesOutput.
-func decodeGetActiveNamesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetActiveNamesOutput(&d, out.(*GetActiveNamesOutput))
-	return d.Finish()
-}
-
-// decodeGetAlarmsResponse decodes the JSON body of a GetAlarms response into
-// out, a *GetAlarmsOutput.
-func decodeGetAlarmsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetAlarmsOutput(&d, out.(*GetAlarmsOutput))
-	return d.Finish()
-}
-
-// decodeGetAutoSnapshotsResponse decodes the JSON body of a GetAutoSnapshots
-// response into out, a *GetAutoSnapshotsOutput.
-func decodeGetAutoSnapshotsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetAutoSnapshotsOutput(&d, out.(*GetAutoSnapshotsOutput))
-	return d.Finish()
-}
-
-// decodeGetBlueprintsResponse decodes the JSON body of a GetBlueprints
-// response into out, a *GetBlueprintsOutput.
-func decodeGetBlueprintsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetBlueprintsOutput(&d, out.(*GetBlueprintsOutput))
-	return d.Finish()
-}
-
-// decodeGetBucketAccessKeysResponse decodes the JSON body of a
-// GetBucketAccessKeys response into out, a *GetBucketAccessKeysOutput.
-func decodeGetBucketAccessKeysResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetBucketAccessKeysOutput(&d, out.(*GetBucketAccessKeysOutput))
-	return d.Finish()
-}
-
-// decodeGetBucketBundlesResponse decodes the JSON body of a GetBucketBundles
-// response into out, a *GetBucketBundlesOutput.
-func decodeGetBucketBundlesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetBucketBundlesOutput(&d, out.(*GetBucketBundlesOutput))
-	return d.Finish()
-}
-
-// decodeGetBucketMetricDataResponse decodes the JSON body of a
-// GetBucketMetricData response into out, a *GetBucketMetricDataOutput.
-func decodeGetBucketMetricDataResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetBucketMetricDataOutput(&d, out.(*GetBucketMetricDataOutput))
-	return d.Finish()
-}
-
-// decodeGetBucketsResponse decodes the JSON body of a GetBuckets response into
-// out, a *GetBucketsOutput.
-func decodeGetBucketsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetBucketsOutput(&d, out.(*GetBucketsOutput))
-	return d.Finish()
-}
-
-// decodeGetBundlesResponse decodes the JSON body of a GetBundles response into
-// out, a *GetBundlesOutput.
-func decodeGetBundlesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetBundlesOutput(&d, out.(*GetBundlesOutput))
-	return d.Finish()
-}
-
-// decodeGetCertificatesResponse decodes the JSON body of a GetCertificates
-// response into out, a *GetCertificatesOutput.
-func decodeGetCertificatesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetCertificatesOutput(&d, out.(*GetCertificatesOutput))
-	return d.Finish()
-}
-
-// decodeGetCloudFormationStackRecordsResponse decodes the JSON body of a
-// GetCloudFormationStackRecords response into out, a
-// *GetCloudFormationStackRecordsOutput.
-func decodeGetCloudFormationStackRecordsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetCloudFormationStackRecordsOutput(&d, out.(*GetCloudFormationStackRecordsOutput))
-	return d.Finish()
-}
-
-// decodeGetContactMethodsResponse decodes the JSON body of a GetContactMethods
-// response into out, a *GetContactMethodsOutput.
-func decodeGetContactMethodsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetContactMethodsOutput(&d, out.(*GetContactMethodsOutput))
-	return d.Finish()
-}
-
-// decodeGetContainerAPIMetadataResponse decodes the JSON body of a
-// GetContainerAPIMetadata response into out, a *GetContainerAPIMetadataOutput.
-func decodeGetContainerAPIMetadataResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetContainerAPIMetadataOutput(&d, out.(*GetContainerAPIMetadataOutput))
-	return d.Finish()
-}
-
-// decodeGetContainerImagesResponse decodes the JSON body of a
-// GetContainerImages response into out, a *GetContainerImagesOutput.
-func decodeGetContainerImagesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetContainerImagesOutput(&d, out.(*GetContainerImagesOutput))
-	return d.Finish()
-}
-
-// decodeGetContainerLogResponse decodes the JSON body of a GetContainerLog
-// response into out, a *GetContainerLogOutput.
-func decodeGetContainerLogResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetContainerLogOutput(&d, out.(*GetContainerLogOutput))
-	return d.Finish()
-}
-
-// decodeGetContainerServiceDeploymentsResponse decodes the JSON body of a
-// GetContainerServiceDeployments response into out, a
-// *GetContainerServiceDeploymentsOutput.
-func decodeGetContainerServiceDeploymentsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetContainerServiceDeploymentsOutput(&d, out.(*GetContainerServiceDeploymentsOutput))
-	return d.Finish()
-}
-
-// decodeGetContainerServiceMetricDataResponse decodes the JSON body of a
-// GetContainerServiceMetricData response into out, a
-// *GetContainerServiceMetricDataOutput.
-func decodeGetContainerServiceMetricDataResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetContainerServiceMetricDataOutput(&d, out.(*GetContainerServiceMetricDataOutput))
-	return d.Finish()
-}
-
-// decodeGetContainerServicePowersResponse decodes the JSON body of a
-// GetContainerServicePowers response into out, a
-// *GetContainerServicePowersOutput.
-func decodeGetContainerServicePowersResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetContainerServicePowersOutput(&d, out.(*GetContainerServicePowersOutput))
-	return d.Finish()
-}
-
-// decodeGetContainerServicesResponse decodes the JSON body of a
-// GetContainerServices response into out, a *GetContainerServicesOutput.
-func decodeGetContainerServicesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetContainerServicesOutput(&d, out.(*GetContainerServicesOutput))
-	return d.Finish()
-}
-
-// decodeGetCostEstimateResponse decodes the JSON body of a GetCostEstimate
-// response into out, a *GetCostEstimateOutput.
-func decodeGetCostEstimateResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetCostEstimateOutput(&d, out.(*GetCostEstimateOutput))
-	return d.Finish()
-}
-
-// decodeGetDiskResponse decodes the JSON body of a GetDisk response into out,
-// a *GetDiskOutput.
-func decodeGetDiskResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDiskOutput(&d, out.(*GetDiskOutput))
-	return d.Finish()
-}
-
-// decodeGetDiskSnapshotResponse decodes the JSON body of a GetDiskSnapshot
-// response into out, a *GetDiskSnapshotOutput.
-func decodeGetDiskSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDiskSnapshotOutput(&d, out.(*GetDiskSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeGetDiskSnapshotsResponse decodes the JSON body of a GetDiskSnapshots
-// response into out, a *GetDiskSnapshotsOutput.
-func decodeGetDiskSnapshotsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDiskSnapshotsOutput(&d, out.(*GetDiskSnapshotsOutput))
-	return d.Finish()
-}
-
-// decodeGetDisksResponse decodes the JSON body of a GetDisks response into
-// out, a *GetDisksOutput.
-func decodeGetDisksResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDisksOutput(&d, out.(*GetDisksOutput))
-	return d.Finish()
-}
-
-// decodeGetDistributionBundlesResponse decodes the JSON body of a
-// GetDistributionBundles response into out, a *GetDistributionBundlesOutput.
-func decodeGetDistributionBundlesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDistributionBundlesOutput(&d, out.(*GetDistributionBundlesOutput))
-	return d.Finish()
-}
-
-// decodeGetDistributionLatestCacheResetResponse decodes the JSON body of a
-// GetDistributionLatestCacheReset response into out, a
-// *GetDistributionLatestCacheResetOutput.
-func decodeGetDistributionLatestCacheResetResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDistributionLatestCacheResetOutput(&d, out.(*GetDistributionLatestCacheResetOutput))
-	return d.Finish()
-}
-
-// decodeGetDistributionMetricDataResponse decodes the JSON body of a
-// GetDistributionMetricData response into out, a
-// *GetDistributionMetricDataOutput.
-func decodeGetDistributionMetricDataResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDistributionMetricDataOutput(&d, out.(*GetDistributionMetricDataOutput))
-	return d.Finish()
-}
-
-// decodeGetDistributionsResponse decodes the JSON body of a GetDistributions
-// response into out, a *GetDistributionsOutput.
-func decodeGetDistributionsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDistributionsOutput(&d, out.(*GetDistributionsOutput))
-	return d.Finish()
-}
-
-// decodeGetDomainResponse decodes the JSON body of a GetDomain response into
-// out, a *GetDomainOutput.
-func decodeGetDomainResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDomainOutput(&d, out.(*GetDomainOutput))
-	return d.Finish()
-}
-
-// decodeGetDomainsResponse decodes the JSON body of a GetDomains response into
-// out, a *GetDomainsOutput.
-func decodeGetDomainsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDomainsOutput(&d, out.(*GetDomainsOutput))
-	return d.Finish()
-}
-
-// decodeGetExportSnapshotRecordsResponse decodes the JSON body of a
-// GetExportSnapshotRecords response into out, a
-// *GetExportSnapshotRecordsOutput.
-func decodeGetExportSnapshotRecordsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetExportSnapshotRecordsOutput(&d, out.(*GetExportSnapshotRecordsOutput))
-	return d.Finish()
-}
-
-// decodeGetInstanceResponse decodes the JSON body of a GetInstance response
-// into out, a *GetInstanceOutput.
-func decodeGetInstanceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetInstanceOutput(&d, out.(*GetInstanceOutput))
-	return d.Finish()
-}
-
-// decodeGetInstanceAccessDetailsResponse decodes the JSON body of a
-// GetInstanceAccessDetails response into out, a
-// *GetInstanceAccessDetailsOutput.
-func decodeGetInstanceAccessDetailsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetInstanceAccessDetailsOutput(&d, out.(*GetInstanceAccessDetailsOutput))
-	return d.Finish()
-}
-
-// decodeGetInstanceMetricDataResponse decodes the JSON body of a
-// GetInstanceMetricData response into out, a *GetInstanceMetricDataOutput.
-func decodeGetInstanceMetricDataResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetInstanceMetricDataOutput(&d, out.(*GetInstanceMetricDataOutput))
-	return d.Finish()
-}
-
-// decodeGetInstancePortStatesResponse decodes the JSON body of a
-// GetInstancePortStates response into out, a *GetInstancePortStatesOutput.
-func decodeGetInstancePortStatesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetInstancePortStatesOutput(&d, out.(*GetInstancePortStatesOutput))
-	return d.Finish()
-}
-
-// decodeGetInstanceSnapshotResponse decodes the JSON body of a
-// GetInstanceSnapshot response into out, a *GetInstanceSnapshotOutput.
-func decodeGetInstanceSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetInstanceSnapshotOutput(&d, out.(*GetInstanceSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeGetInstanceSnapshotsResponse decodes the JSON body of a
-// GetInstanceSnapshots response into out, a *GetInstanceSnapshotsOutput.
-func decodeGetInstanceSnapshotsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetInstanceSnapshotsOutput(&d, out.(*GetInstanceSnapshotsOutput))
-	return d.Finish()
-}
-
-// decodeGetInstanceStateResponse decodes the JSON body of a GetInstanceState
-// response into out, a *GetInstanceStateOutput.
-func decodeGetInstanceStateResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetInstanceStateOutput(&d, out.(*GetInstanceStateOutput))
-	return d.Finish()
-}
-
-// decodeGetInstancesResponse decodes the JSON body of a GetInstances response
-// into out, a *GetInstancesOutput.
-func decodeGetInstancesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetInstancesOutput(&d, out.(*GetInstancesOutput))
-	return d.Finish()
-}
-
-// decodeGetKeyPairResponse decodes the JSON body of a GetKeyPair response into
-// out, a *GetKeyPairOutput.
-func decodeGetKeyPairResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetKeyPairOutput(&d, out.(*GetKeyPairOutput))
-	return d.Finish()
-}
-
-// decodeGetKeyPairsResponse decodes the JSON body of a GetKeyPairs response
-// into out, a *GetKeyPairsOutput.
-func decodeGetKeyPairsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetKeyPairsOutput(&d, out.(*GetKeyPairsOutput))
-	return d.Finish()
-}
-
-// decodeGetLoadBalancerResponse decodes the JSON body of a GetLoadBalancer
-// response into out, a *GetLoadBalancerOutput.
-func decodeGetLoadBalancerResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetLoadBalancerOutput(&d, out.(*GetLoadBalancerOutput))
-	return d.Finish()
-}
-
-// decodeGetLoadBalancerMetricDataResponse decodes the JSON body of a
-// GetLoadBalancerMetricData response into out, a
-// *GetLoadBalancerMetricDataOutput.
-func decodeGetLoadBalancerMetricDataResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetLoadBalancerMetricDataOutput(&d, out.(*GetLoadBalancerMetricDataOutput))
-	return d.Finish()
-}
-
-// decodeGetLoadBalancerTlsCertificatesResponse decodes the JSON body of a
-// GetLoadBalancerTlsCertificates response into out, a
-// *GetLoadBalancerTlsCertificatesOutput.
-func decodeGetLoadBalancerTlsCertificatesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetLoadBalancerTlsCertificatesOutput(&d, out.(*GetLoadBalancerTlsCertificatesOutput))
-	return d.Finish()
-}
-
-// decodeGetLoadBalancerTlsPoliciesResponse decodes the JSON body of a
-// GetLoadBalancerTlsPolicies response into out, a
-// *GetLoadBalancerTlsPoliciesOutput.
-func decodeGetLoadBalancerTlsPoliciesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetLoadBalancerTlsPoliciesOutput(&d, out.(*GetLoadBalancerTlsPoliciesOutput))
-	return d.Finish()
-}
-
-// decodeGetLoadBalancersResponse decodes the JSON body of a GetLoadBalancers
-// response into out, a *GetLoadBalancersOutput.
-func decodeGetLoadBalancersResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetLoadBalancersOutput(&d, out.(*GetLoadBalancersOutput))
-	return d.Finish()
-}
-
-// decodeGetOperationResponse decodes the JSON body of a GetOperation response
-// into out, a *GetOperationOutput.
-func decodeGetOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetOperationOutput(&d, out.(*GetOperationOutput))
-	return d.Finish()
-}
-
-// decodeGetOperationsResponse decodes the JSON body of a GetOperations
-// response into out, a *GetOperationsOutput.
-func decodeGetOperationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetOperationsOutput(&d, out.(*GetOperationsOutput))
-	return d.Finish()
-}
-
-// decodeGetOperationsForResourceResponse decodes the JSON body of a
-// GetOperationsForResource response into out, a
-// *GetOperationsForResourceOutput.
-func decodeGetOperationsForResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetOperationsForResourceOutput(&d, out.(*GetOperationsForResourceOutput))
-	return d.Finish()
-}
-
-// decodeGetRegionsResponse decodes the JSON body of a GetRegions response into
-// out, a *GetRegionsOutput.
-func decodeGetRegionsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRegionsOutput(&d, out.(*GetRegionsOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseResponse decodes the JSON body of a
-// GetRelationalDatabase response into out, a *GetRelationalDatabaseOutput.
-func decodeGetRelationalDatabaseResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseOutput(&d, out.(*GetRelationalDatabaseOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseBlueprintsResponse decodes the JSON body of a
-// GetRelationalDatabaseBlueprints response into out, a
-// *GetRelationalDatabaseBlueprintsOutput.
-func decodeGetRelationalDatabaseBlueprintsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseBlueprintsOutput(&d, out.(*GetRelationalDatabaseBlueprintsOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseBundlesResponse decodes the JSON body of a
-// GetRelationalDatabaseBundles response into out, a
-// *GetRelationalDatabaseBundlesOutput.
-func decodeGetRelationalDatabaseBundlesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseBundlesOutput(&d, out.(*GetRelationalDatabaseBundlesOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseEventsResponse decodes the JSON body of a
-// GetRelationalDatabaseEvents response into out, a
-// *GetRelationalDatabaseEventsOutput.
-func decodeGetRelationalDatabaseEventsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseEventsOutput(&d, out.(*GetRelationalDatabaseEventsOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseLogEventsResponse decodes the JSON body of a
-// GetRelationalDatabaseLogEvents response into out, a
-// *GetRelationalDatabaseLogEventsOutput.
-func decodeGetRelationalDatabaseLogEventsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseLogEventsOutput(&d, out.(*GetRelationalDatabaseLogEventsOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseLogStreamsResponse decodes the JSON body of a
-// GetRelationalDatabaseLogStreams response into out, a
-// *GetRelationalDatabaseLogStreamsOutput.
-func decodeGetRelationalDatabaseLogStreamsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseLogStreamsOutput(&d, out.(*GetRelationalDatabaseLogStreamsOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseMasterUserPasswordResponse decodes the JSON body
-// of a GetRelationalDatabaseMasterUserPassword response into out, a
-// *GetRelationalDatabaseMasterUserPasswordOutput.
-func decodeGetRelationalDatabaseMasterUserPasswordResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseMasterUserPasswordOutput(&d, out.(*GetRelationalDatabaseMasterUserPasswordOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseMetricDataResponse decodes the JSON body of a
-// GetRelationalDatabaseMetricData response into out, a
-// *GetRelationalDatabaseMetricDataOutput.
-func decodeGetRelationalDatabaseMetricDataResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseMetricDataOutput(&d, out.(*GetRelationalDatabaseMetricDataOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseParametersResponse decodes the JSON body of a
-// GetRelationalDatabaseParameters response into out, a
-// *GetRelationalDatabaseParametersOutput.
-func decodeGetRelationalDatabaseParametersResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseParametersOutput(&d, out.(*GetRelationalDatabaseParametersOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseSnapshotResponse decodes the JSON body of a
-// GetRelationalDatabaseSnapshot response into out, a
-// *GetRelationalDatabaseSnapshotOutput.
-func decodeGetRelationalDatabaseSnapshotResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseSnapshotOutput(&d, out.(*GetRelationalDatabaseSnapshotOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabaseSnapshotsResponse decodes the JSON body of a
-// GetRelationalDatabaseSnapshots response into out, a
-// *GetRelationalDatabaseSnapshotsOutput.
-func decodeGetRelationalDatabaseSnapshotsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabaseSnapshotsOutput(&d, out.(*GetRelationalDatabaseSnapshotsOutput))
-	return d.Finish()
-}
-
-// decodeGetRelationalDatabasesResponse decodes the JSON body of a
-// GetRelationalDatabases response into out, a *GetRelationalDatabasesOutput.
-func decodeGetRelationalDatabasesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRelationalDatabasesOutput(&d, out.(*GetRelationalDatabasesOutput))
-	return d.Finish()
-}
-
-// decodeGetSetupHistoryResponse decodes the JSON body of a GetSetupHistory
-// response into out, a *GetSetupHistoryOutput.
-func decodeGetSetupHistoryResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetSetupHistoryOutput(&d, out.(*GetSetupHistoryOutput))
-	return d.Finish()
-}
-
-// decodeGetStaticIpResponse decodes the JSON body of a GetStaticIp response
-// into out, a *GetStaticIpOutput.
-func decodeGetStaticIpResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetStaticIpOutput(&d, out.(*GetStaticIpOutput))
-	return d.Finish()
-}
-
-// decodeGetStaticIpsResponse decodes the JSON body of a GetStaticIps response
-// into out, a *GetStaticIpsOutput.
-func decodeGetStaticIpsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetStaticIpsOutput(&d, out.(*GetStaticIpsOutput))
-	return d.Finish()
-}
-
-// decodeImportKeyPairResponse decodes the JSON body of a ImportKeyPair
-// response into out, a *ImportKeyPairOutput.
-func decodeImportKeyPairResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeImportKeyPairOutput(&d, out.(*ImportKeyPairOutput))
-	return d.Finish()
-}
-
-// decodeIsVpcPeeredResponse decodes the JSON body of a IsVpcPeered response
-// into out, a *IsVpcPeeredOutput.
-func decodeIsVpcPeeredResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeIsVpcPeeredOutput(&d, out.(*IsVpcPeeredOutput))
-	return d.Finish()
-}
-
-// decodeOpenInstancePublicPortsResponse decodes the JSON body of a
-// OpenInstancePublicPorts response into out, a *OpenInstancePublicPortsOutput.
-func decodeOpenInstancePublicPortsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeOpenInstancePublicPortsOutput(&d, out.(*OpenInstancePublicPortsOutput))
-	return d.Finish()
-}
-
-// decodePeerVpcResponse decodes the JSON body of a PeerVpc response into out,
-// a *PeerVpcOutput.
-func decodePeerVpcResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePeerVpcOutput(&d, out.(*PeerVpcOutput))
-	return d.Finish()
-}
-
-// decodePutAlarmResponse decodes the JSON body of a PutAlarm response into
-// out, a *PutAlarmOutput.
-func decodePutAlarmResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePutAlarmOutput(&d, out.(*PutAlarmOutput))
-	return d.Finish()
-}
-
-// decodePutInstancePublicPortsResponse decodes the JSON body of a
-// PutInstancePublicPorts response into out, a *PutInstancePublicPortsOutput.
-func decodePutInstancePublicPortsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePutInstancePublicPortsOutput(&d, out.(*PutInstancePublicPortsOutput))
-	return d.Finish()
-}
-
-// decodeRebootInstanceResponse decodes the JSON body of a RebootInstance
-// response into out, a *RebootInstanceOutput.
-func decodeRebootInstanceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeRebootInstanceOutput(&d, out.(*RebootInstanceOutput))
-	return d.Finish()
-}
-
-// decodeRebootRelationalDatabaseResponse decodes the JSON body of a
-// RebootRelationalDatabase response into out, a
-// *RebootRelationalDatabaseOutput.
-func decodeRebootRelationalDatabaseResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeRebootRelationalDatabaseOutput(&d, out.(*RebootRelationalDatabaseOutput))
-	return d.Finish()
-}
-
-// decodeRegisterContainerImageResponse decodes the JSON body of a
-// RegisterContainerImage response into out, a *RegisterContainerImageOutput.
-func decodeRegisterContainerImageResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeRegisterContainerImageOutput(&d, out.(*RegisterContainerImageOutput))
-	return d.Finish()
-}
-
-// decodeReleaseStaticIpResponse decodes the JSON body of a ReleaseStaticIp
-// response into out, a *ReleaseStaticIpOutput.
-func decodeReleaseStaticIpResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeReleaseStaticIpOutput(&d, out.(*ReleaseStaticIpOutput))
-	return d.Finish()
-}
-
-// decodeResetDistributionCacheResponse decodes the JSON body of a
-// ResetDistributionCache response into out, a *ResetDistributionCacheOutput.
-func decodeResetDistributionCacheResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeResetDistributionCacheOutput(&d, out.(*ResetDistributionCacheOutput))
-	return d.Finish()
-}
-
-// decodeSendContactMethodVerificationResponse decodes the JSON body of a
-// SendContactMethodVerification response into out, a
-// *SendContactMethodVerificationOutput.
-func decodeSendContactMethodVerificationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeSendContactMethodVerificationOutput(&d, out.(*SendContactMethodVerificationOutput))
-	return d.Finish()
-}
-
-// decodeSetIpAddressTypeResponse decodes the JSON body of a SetIpAddressType
-// response into out, a *SetIpAddressTypeOutput.
-func decodeSetIpAddressTypeResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeSetIpAddressTypeOutput(&d, out.(*SetIpAddressTypeOutput))
-	return d.Finish()
-}
-
-// decodeSetResourceAccessForBucketResponse decodes the JSON body of a
-// SetResourceAccessForBucket response into out, a
-// *SetResourceAccessForBucketOutput.
-func decodeSetResourceAccessForBucketResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeSetResourceAccessForBucketOutput(&d, out.(*SetResourceAccessForBucketOutput))
-	return d.Finish()
-}
-
-// decodeSetupInstanceHttpsResponse decodes the JSON body of a
-// SetupInstanceHttps response into out, a *SetupInstanceHttpsOutput.
-func decodeSetupInstanceHttpsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeSetupInstanceHttpsOutput(&d, out.(*SetupInstanceHttpsOutput))
-	return d.Finish()
-}
-
-// decodeStartGUISessionResponse decodes the JSON body of a StartGUISession
-// response into out, a *StartGUISessionOutput.
-func decodeStartGUISessionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeStartGUISessionOutput(&d, out.(*StartGUISessionOutput))
-	return d.Finish()
-}
-
-// decodeStartInstanceResponse decodes the JSON body of a StartInstance
-// response into out, a *StartInstanceOutput.
-func decodeStartInstanceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeStartInstanceOutput(&d, out.(*StartInstanceOutput))
-	return d.Finish()
-}
-
-// decodeStartRelationalDatabaseResponse decodes the JSON body of a
-// StartRelationalDatabase response into out, a *StartRelationalDatabaseOutput.
-func decodeStartRelationalDatabaseResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeStartRelationalDatabaseOutput(&d, out.(*StartRelationalDatabaseOutput))
-	return d.Finish()
-}
-
-// decodeStopGUISessionResponse decodes the JSON body of a StopGUISession
-// response into out, a *StopGUISessionOutput.
-func decodeStopGUISessionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeStopGUISessionOutput(&d, out.(*StopGUISessionOutput))
-	return d.Finish()
-}
-
-// decodeStopInstanceResponse decodes the JSON body of a StopInstance response
-// into out, a *StopInstanceOutput.
-func decodeStopInstanceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeStopInstanceOutput(&d, out.(*StopInstanceOutput))
-	return d.Finish()
-}
-
-// decodeStopRelationalDatabaseResponse decodes the JSON body of a
-// StopRelationalDatabase response into out, a *StopRelationalDatabaseOutput.
-func decodeStopRelationalDatabaseResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeStopRelationalDatabaseOutput(&d, out.(*StopRelationalDatabaseOutput))
-	return d.Finish()
-}
-
-// decodeTagResourceResponse decodes the JSON body of a TagResource response
-// into out, a *TagResourceOutput.
-func decodeTagResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTagResourceOutput(&d, out.(*TagResourceOutput))
-	return d.Finish()
-}
-
-// decodeTestAlarmResponse decodes the JSON body of a TestAlarm response into
-// out, a *TestAlarmOutput.
-func decodeTestAlarmResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTestAlarmOutput(&d, out.(*TestAlarmOutput))
-	return d.Finish()
-}
-
-// decodeUnpeerVpcResponse decodes the JSON body of a UnpeerVpc response into
-// out, a *UnpeerVpcOutput.
-func decodeUnpeerVpcResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUnpeerVpcOutput(&d, out.(*UnpeerVpcOutput))
-	return d.Finish()
-}
-
-// decodeUntagResourceResponse decodes the JSON body of a UntagResource
-// response into out, a *UntagResourceOutput.
-func decodeUntagResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUntagResourceOutput(&d, out.(*UntagResourceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateBucketResponse decodes the JSON body of a UpdateBucket response
-// into out, a *UpdateBucketOutput.
-func decodeUpdateBucketResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateBucketOutput(&d, out.(*UpdateBucketOutput))
-	return d.Finish()
-}
-
-// decodeUpdateBucketBundleResponse decodes the JSON body of a
-// UpdateBucketBundle response into out, a *UpdateBucketBundleOutput.
-func decodeUpdateBucketBundleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateBucketBundleOutput(&d, out.(*UpdateBucketBundleOutput))
-	return d.Finish()
-}
-
-// decodeUpdateContainerServiceResponse decodes the JSON body of a
-// UpdateContainerService response into out, a *UpdateContainerServiceOutput.
-func decodeUpdateContainerServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateContainerServiceOutput(&d, out.(*UpdateContainerServiceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateDistributionResponse decodes the JSON body of a
-// UpdateDistribution response into out, a *UpdateDistributionOutput.
-func decodeUpdateDistributionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateDistributionOutput(&d, out.(*UpdateDistributionOutput))
-	return d.Finish()
-}
-
-// decodeUpdateDistributionBundleResponse decodes the JSON body of a
-// UpdateDistributionBundle response into out, a
-// *UpdateDistributionBundleOutput.
-func decodeUpdateDistributionBundleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateDistributionBundleOutput(&d, out.(*UpdateDistributionBundleOutput))
-	return d.Finish()
-}
-
-// decodeUpdateDomainEntryResponse decodes the JSON body of a UpdateDomainEntry
-// response into out, a *UpdateDomainEntryOutput.
-func decodeUpdateDomainEntryResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateDomainEntryOutput(&d, out.(*UpdateDomainEntryOutput))
-	return d.Finish()
-}
-
-// decodeUpdateInstanceMetadataOptionsResponse decodes the JSON body of a
-// UpdateInstanceMetadataOptions response into out, a
-// *UpdateInstanceMetadataOptionsOutput.
-func decodeUpdateInstanceMetadataOptionsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateInstanceMetadataOptionsOutput(&d, out.(*UpdateInstanceMetadataOptionsOutput))
-	return d.Finish()
-}
-
-// decodeUpdateLoadBalancerAttributeResponse decodes the JSON body of a
-// UpdateLoadBalancerAttribute response into out, a
-// *UpdateLoadBalancerAttributeOutput.
-func decodeUpdateLoadBalancerAttributeResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateLoadBalancerAttributeOutput(&d, out.(*UpdateLoadBalancerAttributeOutput))
-	return d.Finish()
-}
-
-// decodeUpdateRelationalDatabaseResponse decodes the JSON body of a
-// UpdateRelationalDatabase response into out, a
-// *UpdateRelationalDatabaseOutput.
-func decodeUpdateRelationalDatabaseResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateRelationalDatabaseOutput(&d, out.(*UpdateRelationalDatabaseOutput))
-	return d.Finish()
-}
-
-// decodeUpdateRelationalDatabaseParametersResponse decodes the JSON body of a
-// UpdateRelationalDatabaseParameters response into out, a
-// *UpdateRelationalDatabaseParametersOutput.
-func decodeUpdateRelationalDatabaseParametersResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateRelationalDatabaseParametersOutput(&d, out.(*UpdateRelationalDatabaseParametersOutput))
-	return d.Finish()
-}
-
-// decodeAccessDeniedException decodes a JSON object into v; null leaves v as
-// it is.
-func decodeAccessDeniedException(d *specrt.JSONDecoder, v *AccessDeniedException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = d.StrPtr()
-		case "docs":
-			v.Docs = d.StrPtr()
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "tip":
-			v.Tip = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAccessKey decodes a JSON object into v; null leaves v as it is.
-func decodeAccessKey(d *specrt.JSONDecoder, v *AccessKey) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "accessKeyId":
-			v.AccessKeyID = d.StrPtr()
-		case "secretAccessKey":
-			v.SecretAccessKey = d.StrPtr()
-		case "status":
-			v.Status = StatusType(d.Str())
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "lastUsed":
-			if !d.Null() {
-				v.LastUsed = new(AccessKeyLastUsed)
-				decodeAccessKeyLastUsed(d, v.LastUsed)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAccessKeyLastUsed decodes a JSON object into v; null leaves v as it
-// is.
-func decodeAccessKeyLastUsed(d *specrt.JSONDecoder, v *AccessKeyLastUsed) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "lastUsedDate":
-			v.LastUsedDate = d.TimePtr()
-		case "region":
-			v.Region = d.StrPtr()
-		case "serviceName":
-			v.ServiceName = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAccessRules decodes a JSON object into v; null leaves v as it is.
-func decodeAccessRules(d *specrt.JSONDecoder, v *AccessRules) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "getObject":
-			v.GetObject = AccessType(d.Str())
-		case "allowPublicOverrides":
-			v.AllowPublicOverrides = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAccountLevelBpaSync decodes a JSON object into v; null leaves v as it
-// is.
-func decodeAccountLevelBpaSync(d *specrt.JSONDecoder, v *AccountLevelBpaSync) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "status":
-			v.Status = AccountLevelBpaSyncStatus(d.Str())
-		case "lastSyncedAt":
-			v.LastSyncedAt = d.TimePtr()
-		case "message":
-			v.Message = BPAStatusMessage(d.Str())
-		case "bpaImpactsLightsail":
-			v.BpaImpactsLightsail = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAccountSetupInProgressException decodes a JSON object into v; null
-// leaves v as it is.
-func decodeAccountSetupInProgressException(d *specrt.JSONDecoder, v *AccountSetupInProgressException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = d.StrPtr()
-		case "docs":
-			v.Docs = d.StrPtr()
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "tip":
-			v.Tip = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAddOn decodes a JSON object into v; null leaves v as it is.
-func decodeAddOn(d *specrt.JSONDecoder, v *AddOn) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "status":
-			v.Status = d.StrPtr()
-		case "snapshotTimeOfDay":
-			v.SnapshotTimeOfDay = d.StrPtr()
-		case "nextSnapshotTimeOfDay":
-			v.NextSnapshotTimeOfDay = d.StrPtr()
-		case "threshold":
-			v.Threshold = d.StrPtr()
-		case "duration":
-			v.Duration = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAlarm decodes a JSON object into v; null leaves v as it is.
-func decodeAlarm(d *specrt.JSONDecoder, v *Alarm) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "monitoredResourceInfo":
-			if !d.Null() {
-				v.MonitoredResourceInfo = new(MonitoredResourceInfo)
-				decodeMonitoredResourceInfo(d, v.MonitoredResourceInfo)
-			}
-		case "comparisonOperator":
-			v.ComparisonOperator = ComparisonOperator(d.Str())
-		case "evaluationPeriods":
-			v.EvaluationPeriods = d.Int32Ptr()
-		case "period":
-			v.Period = d.Int32Ptr()
-		case "threshold":
-			v.Threshold = d.Float64Ptr()
-		case "datapointsToAlarm":
-			v.DatapointsToAlarm = d.Int32Ptr()
-		case "treatMissingData":
-			v.TreatMissingData = TreatMissingData(d.Str())
-		case "statistic":
-			v.Statistic = MetricStatistic(d.Str())
-		case "metricName":
-			v.MetricName = MetricName(d.Str())
-		case "state":
-			v.State = AlarmState(d.Str())
-		case "unit":
-			v.Unit = MetricUnit(d.Str())
-		case "contactProtocols":
-			if d.BeginArray() {
-				if v.ContactProtocols == nil {
-					v.ContactProtocols = []ContactProtocol{}
-				}
-				for d.NextElement() {
-					v.ContactProtocols = append(v.ContactProtocols, ContactProtocol(d.Str()))
-				}
-			}
-		case "notificationTriggers":
-			if d.BeginArray() {
-				if v.NotificationTriggers == nil {
-					v.NotificationTriggers = []AlarmState{}
-				}
-				for d.NextElement() {
-					v.NotificationTriggers = append(v.NotificationTriggers, AlarmState(d.Str()))
-				}
-			}
-		case "notificationEnabled":
-			v.NotificationEnabled = d.BoolPtr()
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAllocateStaticIpOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeAllocateStaticIpOutput(d *specrt.JSONDecoder, v *AllocateStaticIpOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAttachCertificateToDistributionOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeAttachCertificateToDistributionOutput(d *specrt.JSONDecoder, v *AttachCertificateToDistributionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAttachDiskOutput decodes a JSON object into v; null leaves v as it is.
-func decodeAttachDiskOutput(d *specrt.JSONDecoder, v *AttachDiskOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAttachInstancesToLoadBalancerOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeAttachInstancesToLoadBalancerOutput(d *specrt.JSONDecoder, v *AttachInstancesToLoadBalancerOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAttachLoadBalancerTlsCertificateOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeAttachLoadBalancerTlsCertificateOutput(d *specrt.JSONDecoder, v *AttachLoadBalancerTlsCertificateOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAttachStaticIpOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeAttachStaticIpOutput(d *specrt.JSONDecoder, v *AttachStaticIpOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAttachedDisk decodes a JSON object into v; null leaves v as it is.
-func decodeAttachedDisk(d *specrt.JSONDecoder, v *AttachedDisk) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "path":
-			v.Path = d.StrPtr()
-		case "sizeInGb":
-			v.SizeInGb = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAutoSnapshotDetails decodes a JSON object into v; null leaves v as it
-// is.
-func decodeAutoSnapshotDetails(d *specrt.JSONDecoder, v *AutoSnapshotDetails) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "date":
-			v.Date = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "status":
-			v.Status = AutoSnapshotStatus(d.Str())
-		case "fromAttachedDisks":
-			v.FromAttachedDisks = specrt.StructList(d, v.FromAttachedDisks, decodeAttachedDisk)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAvailabilityZone decodes a JSON object into v; null leaves v as it is.
-func decodeAvailabilityZone(d *specrt.JSONDecoder, v *AvailabilityZone) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "zoneName":
-			v.ZoneName = d.StrPtr()
-		case "state":
-			v.State = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeBlueprint decodes a JSON object into v; null leaves v as it is.
-func decodeBlueprint(d *specrt.JSONDecoder, v *Blueprint) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "blueprintId":
-			v.BlueprintID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "group":
-			v.Group = d.StrPtr()
-		case "type":
-			v.Type = BlueprintType(d.Str())
-		case "description":
-			v.Description = d.StrPtr()
-		case "isActive":
-			v.IsActive = d.BoolPtr()
-		case "minPower":
-			v.MinPower = d.Int32Ptr()
-		case "version":
-			v.Version = d.StrPtr()
-		case "versionCode":
-			v.VersionCode = d.StrPtr()
-		case "productUrl":
-			v.ProductURL = d.StrPtr()
-		case "licenseUrl":
-			v.LicenseURL = d.StrPtr()
-		case "platform":
-			v.Platform = InstancePlatform(d.Str())
-		case "appCategory":
-			v.AppCategory = AppCategory(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeBucket decodes a JSON object into v; null leaves v as it is.
-func decodeBucket(d *specrt.JSONDecoder, v *Bucket) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "resourceType":
-			v.ResourceType = d.StrPtr()
-		case "accessRules":
-			if !d.Null() {
-				v.AccessRules = new(AccessRules)
-				decodeAccessRules(d, v.AccessRules)
-			}
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "bundleId":
-			v.BundleID = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "url":
-			v.URL = d.StrPtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "name":
-			v.Name = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "objectVersioning":
-			v.ObjectVersioning = d.StrPtr()
-		case "ableToUpdateBundle":
-			v.AbleToUpdateBundle = d.BoolPtr()
-		case "readonlyAccessAccounts":
-			v.ReadonlyAccessAccounts = specrt.List(d, v.ReadonlyAccessAccounts, (*specrt.JSONDecoder).Str)
-		case "resourcesReceivingAccess":
-			v.ResourcesReceivingAccess = specrt.StructList(d, v.ResourcesReceivingAccess, decodeResourceReceivingAccess)
-		case "state":
-			if !d.Null() {
-				v.State = new(BucketState)
-				decodeBucketState(d, v.State)
-			}
-		case "accessLogConfig":
-			if !d.Null() {
-				v.AccessLogConfig = new(BucketAccessLogConfig)
-				decodeBucketAccessLogConfig(d, v.AccessLogConfig)
-			}
-		case "cors":
-			if !d.Null() {
-				v.Cors = new(BucketCorsConfig)
-				decodeBucketCorsConfig(d, v.Cors)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeBucketAccessLogConfig decodes a JSON object into v; null leaves v as
-// it is.
-func decodeBucketAccessLogConfig(d *specrt.JSONDecoder, v *BucketAccessLogConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "enabled":
-			v.Enabled = d.BoolPtr()
-		case "destination":
-			v.Destination = d.StrPtr()
-		case "prefix":
-			v.Prefix = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeBucketBundle decodes a JSON object into v; null leaves v as it is.
-func decodeBucketBundle(d *specrt.JSONDecoder, v *BucketBundle) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "bundleId":
-			v.BundleID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "price":
-			v.Price = d.Float32Ptr()
-		case "storagePerMonthInGb":
-			v.StoragePerMonthInGb = d.Int32Ptr()
-		case "transferPerMonthInGb":
-			v.TransferPerMonthInGb = d.Int32Ptr()
-		case "isActive":
-			v.IsActive = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeBucketCorsConfig decodes a JSON object into v; null leaves v as it is.
-func decodeBucketCorsConfig(d *specrt.JSONDecoder, v *BucketCorsConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "rules":
-			v.Rules = specrt.StructList(d, v.Rules, decodeBucketCorsRule)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeBucketCorsRule decodes a JSON object into v; null leaves v as it is.
-func decodeBucketCorsRule(d *specrt.JSONDecoder, v *BucketCorsRule) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "allowedMethods":
-			v.AllowedMethods = specrt.List(d, v.AllowedMethods, (*specrt.JSONDecoder).Str)
-		case "allowedOrigins":
-			v.AllowedOrigins = specrt.List(d, v.AllowedOrigins, (*specrt.JSONDecoder).Str)
-		case "allowedHeaders":
-			v.AllowedHeaders = specrt.List(d, v.AllowedHeaders, (*specrt.JSONDecoder).Str)
-		case "exposeHeaders":
-			v.ExposeHeaders = specrt.List(d, v.ExposeHeaders, (*specrt.JSONDecoder).Str)
-		case "maxAgeSeconds":
-			v.MaxAgeSeconds = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeBucketState decodes a JSON object into v; null leaves v as it is.
-func decodeBucketState(d *specrt.JSONDecoder, v *BucketState) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = d.StrPtr()
-		case "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeBundle decodes a JSON object into v; null leaves v as it is.
-func decodeBundle(d *specrt.JSONDecoder, v *Bundle) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "price":
-			v.Price = d.Float32Ptr()
-		case "cpuCount":
-			v.CPUCount = d.Int32Ptr()
-		case "diskSizeInGb":
-			v.DiskSizeInGb = d.Int32Ptr()
-		case "bundleId":
-			v.BundleID = d.StrPtr()
-		case "instanceType":
-			v.InstanceType = d.StrPtr()
-		case "isActive":
-			v.IsActive = d.BoolPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "power":
-			v.Power = d.Int32Ptr()
-		case "ramSizeInGb":
-			v.RamSizeInGb = d.Float32Ptr()
-		case "transferPerMonthInGb":
-			v.TransferPerMonthInGb = d.Int32Ptr()
-		case "supportedPlatforms":
-			if d.BeginArray() {
-				if v.SupportedPlatforms == nil {
-					v.SupportedPlatforms = []InstancePlatform{}
-				}
-				for d.NextElement() {
-					v.SupportedPlatforms = append(v.SupportedPlatforms, InstancePlatform(d.Str()))
-				}
-			}
-		case "supportedAppCategories":
-			if d.BeginArray() {
-				if v.SupportedAppCategories == nil {
-					v.SupportedAppCategories = []AppCategory{}
-				}
-				for d.NextElement() {
-					v.SupportedAppCategories = append(v.SupportedAppCategories, AppCategory(d.Str()))
-				}
-			}
-		case "publicIpv4AddressCount":
-			v.PublicIpv4AddressCount = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCacheBehavior decodes a JSON object into v; null leaves v as it is.
-func decodeCacheBehavior(d *specrt.JSONDecoder, v *CacheBehavior) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "behavior":
-			v.Behavior = BehaviorEnum(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCacheBehaviorPerPath decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCacheBehaviorPerPath(d *specrt.JSONDecoder, v *CacheBehaviorPerPath) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "path":
-			v.Path = d.StrPtr()
-		case "behavior":
-			v.Behavior = BehaviorEnum(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCacheSettings decodes a JSON object into v; null leaves v as it is.
-func decodeCacheSettings(d *specrt.JSONDecoder, v *CacheSettings) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "defaultTTL":
-			v.DefaultTTL = d.Int64Ptr()
-		case "minimumTTL":
-			v.MinimumTTL = d.Int64Ptr()
-		case "maximumTTL":
-			v.MaximumTTL = d.Int64Ptr()
-		case "allowedHTTPMethods":
-			v.AllowedHTTPMethods = d.StrPtr()
-		case "cachedHTTPMethods":
-			v.CachedHTTPMethods = d.StrPtr()
-		case "forwardedCookies":
-			if !d.Null() {
-				v.ForwardedCookies = new(CookieObject)
-				decodeCookieObject(d, v.ForwardedCookies)
-			}
-		case "forwardedHeaders":
-			if !d.Null() {
-				v.ForwardedHeaders = new(HeaderObject)
-				decodeHeaderObject(d, v.ForwardedHeaders)
-			}
-		case "forwardedQueryStrings":
-			if !d.Null() {
-				v.ForwardedQueryStrings = new(QueryStringObject)
-				decodeQueryStringObject(d, v.ForwardedQueryStrings)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCertificate decodes a JSON object into v; null leaves v as it is.
-func decodeCertificate(d *specrt.JSONDecoder, v *Certificate) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "status":
-			v.Status = CertificateStatus(d.Str())
-		case "serialNumber":
-			v.SerialNumber = d.StrPtr()
-		case "subjectAlternativeNames":
-			v.SubjectAlternativeNames = specrt.List(d, v.SubjectAlternativeNames, (*specrt.JSONDecoder).Str)
-		case "domainValidationRecords":
-			v.DomainValidationRecords = specrt.StructList(d, v.DomainValidationRecords, decodeDomainValidationRecord)
-		case "requestFailureReason":
-			v.RequestFailureReason = d.StrPtr()
-		case "inUseResourceCount":
-			v.InUseResourceCount = d.Int32Ptr()
-		case "keyAlgorithm":
-			v.KeyAlgorithm = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "issuedAt":
-			v.IssuedAt = d.TimePtr()
-		case "issuerCA":
-			v.IssuerCA = d.StrPtr()
-		case "notBefore":
-			v.NotBefore = d.TimePtr()
-		case "notAfter":
-			v.NotAfter = d.TimePtr()
-		case "eligibleToRenew":
-			v.EligibleToRenew = d.StrPtr()
-		case "renewalSummary":
-			if !d.Null() {
-				v.RenewalSummary = new(RenewalSummary)
-				decodeRenewalSummary(d, v.RenewalSummary)
-			}
-		case "revokedAt":
-			v.RevokedAt = d.TimePtr()
-		case "revocationReason":
-			v.RevocationReason = d.StrPtr()
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCertificateSummary decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCertificateSummary(d *specrt.JSONDecoder, v *CertificateSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "certificateArn":
-			v.CertificateARN = d.StrPtr()
-		case "certificateName":
-			v.CertificateName = d.StrPtr()
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "certificateDetail":
-			if !d.Null() {
-				v.CertificateDetail = new(Certificate)
-				decodeCertificate(d, v.CertificateDetail)
-			}
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCloseInstancePublicPortsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCloseInstancePublicPortsOutput(d *specrt.JSONDecoder, v *CloseInstancePublicPortsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCloudFormationStackRecord decodes a JSON object into v; null leaves v
-// as it is.
-func decodeCloudFormationStackRecord(d *specrt.JSONDecoder, v *CloudFormationStackRecord) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "state":
-			v.State = RecordState(d.Str())
-		case "sourceInfo":
-			v.SourceInfo = specrt.StructList(d, v.SourceInfo, decodeCloudFormationStackRecordSourceInfo)
-		case "destinationInfo":
-			if !d.Null() {
-				v.DestinationInfo = new(DestinationInfo)
-				decodeDestinationInfo(d, v.DestinationInfo)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCloudFormationStackRecordSourceInfo decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCloudFormationStackRecordSourceInfo(d *specrt.JSONDecoder, v *CloudFormationStackRecordSourceInfo) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "resourceType":
-			v.ResourceType = CloudFormationStackRecordSourceType(d.Str())
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContactMethod decodes a JSON object into v; null leaves v as it is.
-func decodeContactMethod(d *specrt.JSONDecoder, v *ContactMethod) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "contactEndpoint":
-			v.ContactEndpoint = d.StrPtr()
-		case "status":
-			v.Status = ContactMethodStatus(d.Str())
-		case "protocol":
-			v.Protocol = ContactProtocol(d.Str())
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainer decodes a JSON object into v; null leaves v as it is.
-func decodeContainer(d *specrt.JSONDecoder, v *Container) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "image":
-			v.Image = d.StrPtr()
-		case "command":
-			v.Command = specrt.List(d, v.Command, (*specrt.JSONDecoder).Str)
-		case "environment":
-			if d.BeginObject() {
-				v.Environment = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Environment[k0] = d.Str()
-				}
-			}
-		case "ports":
-			if d.BeginObject() {
-				v.Ports = map[string]ContainerServiceProtocol{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Ports[k0] = ContainerServiceProtocol(d.Str())
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainerImage decodes a JSON object into v; null leaves v as it is.
-func decodeContainerImage(d *specrt.JSONDecoder, v *ContainerImage) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "image":
-			v.Image = d.StrPtr()
-		case "digest":
-			v.Digest = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainerService decodes a JSON object into v; null leaves v as it is.
-func decodeContainerService(d *specrt.JSONDecoder, v *ContainerService) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "containerServiceName":
-			v.ContainerServiceName = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "power":
-			v.Power = ContainerServicePowerName(d.Str())
-		case "powerId":
-			v.PowerID = d.StrPtr()
-		case "state":
-			v.State = ContainerServiceState(d.Str())
-		case "stateDetail":
-			if !d.Null() {
-				v.StateDetail = new(ContainerServiceStateDetail)
-				decodeContainerServiceStateDetail(d, v.StateDetail)
-			}
-		case "scale":
-			v.Scale = d.Int32Ptr()
-		case "currentDeployment":
-			if !d.Null() {
-				v.CurrentDeployment = new(ContainerServiceDeployment)
-				decodeContainerServiceDeployment(d, v.CurrentDeployment)
-			}
-		case "nextDeployment":
-			if !d.Null() {
-				v.NextDeployment = new(ContainerServiceDeployment)
-				decodeContainerServiceDeployment(d, v.NextDeployment)
-			}
-		case "isDisabled":
-			v.IsDisabled = d.BoolPtr()
-		case "principalArn":
-			v.PrincipalARN = d.StrPtr()
-		case "privateDomainName":
-			v.PrivateDomainName = d.StrPtr()
-		case "publicDomainNames":
-			if d.BeginObject() {
-				v.PublicDomainNames = map[string][]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 []string
-					e0 = specrt.List(d, e0, (*specrt.JSONDecoder).Str)
-					v.PublicDomainNames[k0] = e0
-				}
-			}
-		case "url":
-			v.URL = d.StrPtr()
-		case "privateRegistryAccess":
-			if !d.Null() {
-				v.PrivateRegistryAccess = new(PrivateRegistryAccess)
-				decodePrivateRegistryAccess(d, v.PrivateRegistryAccess)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainerServiceDeployment decodes a JSON object into v; null leaves v
-// as it is.
-func decodeContainerServiceDeployment(d *specrt.JSONDecoder, v *ContainerServiceDeployment) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "version":
-			v.Version = d.Int32Ptr()
-		case "state":
-			v.State = ContainerServiceDeploymentState(d.Str())
-		case "containers":
-			if d.BeginObject() {
-				v.Containers = map[string]Container{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 Container
-					decodeContainer(d, &e0)
-					v.Containers[k0] = e0
-				}
-			}
-		case "publicEndpoint":
-			if !d.Null() {
-				v.PublicEndpoint = new(ContainerServiceEndpoint)
-				decodeContainerServiceEndpoint(d, v.PublicEndpoint)
-			}
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainerServiceECRImagePullerRole decodes a JSON object into v; null
-// leaves v as it is.
-func decodeContainerServiceECRImagePullerRole(d *specrt.JSONDecoder, v *ContainerServiceECRImagePullerRole) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "isActive":
-			v.IsActive = d.BoolPtr()
-		case "principalArn":
-			v.PrincipalARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainerServiceEndpoint decodes a JSON object into v; null leaves v
-// as it is.
-func decodeContainerServiceEndpoint(d *specrt.JSONDecoder, v *ContainerServiceEndpoint) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "containerName":
-			v.ContainerName = d.StrPtr()
-		case "containerPort":
-			v.ContainerPort = d.Int32Ptr()
-		case "healthCheck":
-			if !d.Null() {
-				v.HealthCheck = new(ContainerServiceHealthCheckConfig)
-				decodeContainerServiceHealthCheckConfig(d, v.HealthCheck)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainerServiceHealthCheckConfig decodes a JSON object into v; null
-// leaves v as it is.
-func decodeContainerServiceHealthCheckConfig(d *specrt.JSONDecoder, v *ContainerServiceHealthCheckConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "healthyThreshold":
-			v.HealthyThreshold = d.Int32Ptr()
-		case "unhealthyThreshold":
-			v.UnhealthyThreshold = d.Int32Ptr()
-		case "timeoutSeconds":
-			v.TimeoutSeconds = d.Int32Ptr()
-		case "intervalSeconds":
-			v.IntervalSeconds = d.Int32Ptr()
-		case "path":
-			v.Path = d.StrPtr()
-		case "successCodes":
-			v.SuccessCodes = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainerServiceLogEvent decodes a JSON object into v; null leaves v
-// as it is.
-func decodeContainerServiceLogEvent(d *specrt.JSONDecoder, v *ContainerServiceLogEvent) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainerServicePower decodes a JSON object into v; null leaves v as
-// it is.
-func decodeContainerServicePower(d *specrt.JSONDecoder, v *ContainerServicePower) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "powerId":
-			v.PowerID = d.StrPtr()
-		case "price":
-			v.Price = d.Float32Ptr()
-		case "cpuCount":
-			v.CPUCount = d.Float32Ptr()
-		case "ramSizeInGb":
-			v.RamSizeInGb = d.Float32Ptr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "isActive":
-			v.IsActive = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainerServiceRegistryLogin decodes a JSON object into v; null
-// leaves v as it is.
-func decodeContainerServiceRegistryLogin(d *specrt.JSONDecoder, v *ContainerServiceRegistryLogin) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "username":
-			v.Username = d.StrPtr()
-		case "password":
-			v.Password = d.StrPtr()
-		case "expiresAt":
-			v.ExpiresAt = d.TimePtr()
-		case "registry":
-			v.Registry = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeContainerServiceStateDetail decodes a JSON object into v; null leaves
-// v as it is.
-func decodeContainerServiceStateDetail(d *specrt.JSONDecoder, v *ContainerServiceStateDetail) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = ContainerServiceStateDetailCode(d.Str())
-		case "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCookieObject decodes a JSON object into v; null leaves v as it is.
-func decodeCookieObject(d *specrt.JSONDecoder, v *CookieObject) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "option":
-			v.Option = ForwardValues(d.Str())
-		case "cookiesAllowList":
-			v.CookiesAllowList = specrt.List(d, v.CookiesAllowList, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCopySnapshotOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCopySnapshotOutput(d *specrt.JSONDecoder, v *CopySnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCostEstimate decodes a JSON object into v; null leaves v as it is.
-func decodeCostEstimate(d *specrt.JSONDecoder, v *CostEstimate) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "usageType":
-			v.UsageType = d.StrPtr()
-		case "resultsByTime":
-			v.ResultsByTime = specrt.StructList(d, v.ResultsByTime, decodeEstimateByTime)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateBucketAccessKeyOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeCreateBucketAccessKeyOutput(d *specrt.JSONDecoder, v *CreateBucketAccessKeyOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "accessKey":
-			if !d.Null() {
-				v.AccessKey = new(AccessKey)
-				decodeAccessKey(d, v.AccessKey)
-			}
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateBucketOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCreateBucketOutput(d *specrt.JSONDecoder, v *CreateBucketOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "bucket":
-			if !d.Null() {
-				v.Bucket = new(Bucket)
-				decodeBucket(d, v.Bucket)
-			}
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateCertificateOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeCreateCertificateOutput(d *specrt.JSONDecoder, v *CreateCertificateOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "certificate":
-			if !d.Null() {
-				v.Certificate = new(CertificateSummary)
-				decodeCertificateSummary(d, v.Certificate)
-			}
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateCloudFormationStackOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCreateCloudFormationStackOutput(d *specrt.JSONDecoder, v *CreateCloudFormationStackOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateContactMethodOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeCreateContactMethodOutput(d *specrt.JSONDecoder, v *CreateContactMethodOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateContainerServiceDeploymentOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeCreateContainerServiceDeploymentOutput(d *specrt.JSONDecoder, v *CreateContainerServiceDeploymentOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "containerService":
-			if !d.Null() {
-				v.ContainerService = new(ContainerService)
-				decodeContainerService(d, v.ContainerService)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateContainerServiceOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeCreateContainerServiceOutput(d *specrt.JSONDecoder, v *CreateContainerServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "containerService":
-			if !d.Null() {
-				v.ContainerService = new(ContainerService)
-				decodeContainerService(d, v.ContainerService)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateContainerServiceRegistryLoginOutput decodes a JSON object into
-// v; null leaves v as it is.
-func decodeCreateContainerServiceRegistryLoginOutput(d *specrt.JSONDecoder, v *CreateContainerServiceRegistryLoginOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "registryLogin":
-			if !d.Null() {
-				v.RegistryLogin = new(ContainerServiceRegistryLogin)
-				decodeContainerServiceRegistryLogin(d, v.RegistryLogin)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateDiskFromSnapshotOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeCreateDiskFromSnapshotOutput(d *specrt.JSONDecoder, v *CreateDiskFromSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateDiskOutput decodes a JSON object into v; null leaves v as it is.
-func decodeCreateDiskOutput(d *specrt.JSONDecoder, v *CreateDiskOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateDiskSnapshotOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeCreateDiskSnapshotOutput(d *specrt.JSONDecoder, v *CreateDiskSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateDistributionOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeCreateDistributionOutput(d *specrt.JSONDecoder, v *CreateDistributionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "distribution":
-			if !d.Null() {
-				v.Distribution = new(LightsailDistribution)
-				decodeLightsailDistribution(d, v.Distribution)
-			}
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateDomainEntryOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeCreateDomainEntryOutput(d *specrt.JSONDecoder, v *CreateDomainEntryOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateDomainOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCreateDomainOutput(d *specrt.JSONDecoder, v *CreateDomainOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateGUISessionAccessDetailsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCreateGUISessionAccessDetailsOutput(d *specrt.JSONDecoder, v *CreateGUISessionAccessDetailsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "resourceName":
-			v.ResourceName = d.StrPtr()
-		case "status":
-			v.Status = Status(d.Str())
-		case "percentageComplete":
-			v.PercentageComplete = d.Int32Ptr()
-		case "failureReason":
-			v.FailureReason = d.StrPtr()
-		case "sessions":
-			v.Sessions = specrt.StructList(d, v.Sessions, decodeSession)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateInstanceSnapshotOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeCreateInstanceSnapshotOutput(d *specrt.JSONDecoder, v *CreateInstanceSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateInstancesFromSnapshotOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCreateInstancesFromSnapshotOutput(d *specrt.JSONDecoder, v *CreateInstancesFromSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateInstancesOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeCreateInstancesOutput(d *specrt.JSONDecoder, v *CreateInstancesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateKeyPairOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCreateKeyPairOutput(d *specrt.JSONDecoder, v *CreateKeyPairOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "keyPair":
-			if !d.Null() {
-				v.KeyPair = new(KeyPair)
-				decodeKeyPair(d, v.KeyPair)
-			}
-		case "publicKeyBase64":
-			v.PublicKeyBase64 = d.StrPtr()
-		case "privateKeyBase64":
-			v.PrivateKeyBase64 = d.StrPtr()
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateLoadBalancerOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeCreateLoadBalancerOutput(d *specrt.JSONDecoder, v *CreateLoadBalancerOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateLoadBalancerTlsCertificateOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeCreateLoadBalancerTlsCertificateOutput(d *specrt.JSONDecoder, v *CreateLoadBalancerTlsCertificateOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateRelationalDatabaseFromSnapshotOutput decodes a JSON object into
-// v; null leaves v as it is.
-func decodeCreateRelationalDatabaseFromSnapshotOutput(d *specrt.JSONDecoder, v *CreateRelationalDatabaseFromSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateRelationalDatabaseOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCreateRelationalDatabaseOutput(d *specrt.JSONDecoder, v *CreateRelationalDatabaseOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateRelationalDatabaseSnapshotOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeCreateRelationalDatabaseSnapshotOutput(d *specrt.JSONDecoder, v *CreateRelationalDatabaseSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDNSRecordCreationState decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDNSRecordCreationState(d *specrt.JSONDecoder, v *DNSRecordCreationState) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = DNSRecordCreationStateCode(d.Str())
-		case "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteAlarmOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDeleteAlarmOutput(d *specrt.JSONDecoder, v *DeleteAlarmOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteAutoSnapshotOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteAutoSnapshotOutput(d *specrt.JSONDecoder, v *DeleteAutoSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteBucketAccessKeyOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeDeleteBucketAccessKeyOutput(d *specrt.JSONDecoder, v *DeleteBucketAccessKeyOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteBucketOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDeleteBucketOutput(d *specrt.JSONDecoder, v *DeleteBucketOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteCertificateOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDeleteCertificateOutput(d *specrt.JSONDecoder, v *DeleteCertificateOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteContactMethodOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteContactMethodOutput(d *specrt.JSONDecoder, v *DeleteContactMethodOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteContainerImageOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteContainerImageOutput(d *specrt.JSONDecoder, v *DeleteContainerImageOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteContainerServiceOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeDeleteContainerServiceOutput(d *specrt.JSONDecoder, v *DeleteContainerServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteDiskOutput decodes a JSON object into v; null leaves v as it is.
-func decodeDeleteDiskOutput(d *specrt.JSONDecoder, v *DeleteDiskOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteDiskSnapshotOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteDiskSnapshotOutput(d *specrt.JSONDecoder, v *DeleteDiskSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteDistributionOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteDistributionOutput(d *specrt.JSONDecoder, v *DeleteDistributionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteDomainEntryOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDeleteDomainEntryOutput(d *specrt.JSONDecoder, v *DeleteDomainEntryOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteDomainOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDeleteDomainOutput(d *specrt.JSONDecoder, v *DeleteDomainOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteInstanceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDeleteInstanceOutput(d *specrt.JSONDecoder, v *DeleteInstanceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteInstanceSnapshotOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeDeleteInstanceSnapshotOutput(d *specrt.JSONDecoder, v *DeleteInstanceSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteKeyPairOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDeleteKeyPairOutput(d *specrt.JSONDecoder, v *DeleteKeyPairOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteKnownHostKeysOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteKnownHostKeysOutput(d *specrt.JSONDecoder, v *DeleteKnownHostKeysOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteLoadBalancerOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteLoadBalancerOutput(d *specrt.JSONDecoder, v *DeleteLoadBalancerOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteLoadBalancerTlsCertificateOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeDeleteLoadBalancerTlsCertificateOutput(d *specrt.JSONDecoder, v *DeleteLoadBalancerTlsCertificateOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteRelationalDatabaseOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeDeleteRelationalDatabaseOutput(d *specrt.JSONDecoder, v *DeleteRelationalDatabaseOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteRelationalDatabaseSnapshotOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeDeleteRelationalDatabaseSnapshotOutput(d *specrt.JSONDecoder, v *DeleteRelationalDatabaseSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDestinationInfo decodes a JSON object into v; null leaves v as it is.
-func decodeDestinationInfo(d *specrt.JSONDecoder, v *DestinationInfo) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "service":
-			v.Service = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDetachCertificateFromDistributionOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeDetachCertificateFromDistributionOutput(d *specrt.JSONDecoder, v *DetachCertificateFromDistributionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDetachDiskOutput decodes a JSON object into v; null leaves v as it is.
-func decodeDetachDiskOutput(d *specrt.JSONDecoder, v *DetachDiskOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDetachInstancesFromLoadBalancerOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeDetachInstancesFromLoadBalancerOutput(d *specrt.JSONDecoder, v *DetachInstancesFromLoadBalancerOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDetachStaticIpOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDetachStaticIpOutput(d *specrt.JSONDecoder, v *DetachStaticIpOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDisableAddOnOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDisableAddOnOutput(d *specrt.JSONDecoder, v *DisableAddOnOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDisk decodes a JSON object into v; null leaves v as it is.
-func decodeDisk(d *specrt.JSONDecoder, v *Disk) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "addOns":
-			v.AddOns = specrt.StructList(d, v.AddOns, decodeAddOn)
-		case "sizeInGb":
-			v.SizeInGb = d.Int32Ptr()
-		case "isSystemDisk":
-			v.IsSystemDisk = d.BoolPtr()
-		case "iops":
-			v.Iops = d.Int32Ptr()
-		case "path":
-			v.Path = d.StrPtr()
-		case "state":
-			v.State = DiskState(d.Str())
-		case "attachedTo":
-			v.AttachedTo = d.StrPtr()
-		case "isAttached":
-			v.IsAttached = d.BoolPtr()
-		case "attachmentState":
-			v.AttachmentState = d.StrPtr()
-		case "gbInUse":
-			v.GbInUse = d.Int32Ptr()
-		case "autoMountStatus":
-			v.AutoMountStatus = AutoMountStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDiskInfo decodes a JSON object into v; null leaves v as it is.
-func decodeDiskInfo(d *specrt.JSONDecoder, v *DiskInfo) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "path":
-			v.Path = d.StrPtr()
-		case "sizeInGb":
-			v.SizeInGb = d.Int32Ptr()
-		case "isSystemDisk":
-			v.IsSystemDisk = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDiskSnapshot decodes a JSON object into v; null leaves v as it is.
-func decodeDiskSnapshot(d *specrt.JSONDecoder, v *DiskSnapshot) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "sizeInGb":
-			v.SizeInGb = d.Int32Ptr()
-		case "state":
-			v.State = DiskSnapshotState(d.Str())
-		case "progress":
-			v.Progress = d.StrPtr()
-		case "fromDiskName":
-			v.FromDiskName = d.StrPtr()
-		case "fromDiskArn":
-			v.FromDiskARN = d.StrPtr()
-		case "fromInstanceName":
-			v.FromInstanceName = d.StrPtr()
-		case "fromInstanceArn":
-			v.FromInstanceARN = d.StrPtr()
-		case "isFromAutoSnapshot":
-			v.IsFromAutoSnapshot = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDiskSnapshotInfo decodes a JSON object into v; null leaves v as it is.
-func decodeDiskSnapshotInfo(d *specrt.JSONDecoder, v *DiskSnapshotInfo) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "sizeInGb":
-			v.SizeInGb = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDistributionBundle decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDistributionBundle(d *specrt.JSONDecoder, v *DistributionBundle) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "bundleId":
-			v.BundleID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "price":
-			v.Price = d.Float32Ptr()
-		case "transferPerMonthInGb":
-			v.TransferPerMonthInGb = d.Int32Ptr()
-		case "isActive":
-			v.IsActive = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDomain decodes a JSON object into v; null leaves v as it is.
-func decodeDomain(d *specrt.JSONDecoder, v *Domain) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "domainEntries":
-			v.DomainEntries = specrt.StructList(d, v.DomainEntries, decodeDomainEntry)
-		case "registeredDomainDelegationInfo":
-			if !d.Null() {
-				v.RegisteredDomainDelegationInfo = new(RegisteredDomainDelegationInfo)
-				decodeRegisteredDomainDelegationInfo(d, v.RegisteredDomainDelegationInfo)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDomainEntry decodes a JSON object into v; null leaves v as it is.
-func decodeDomainEntry(d *specrt.JSONDecoder, v *DomainEntry) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "target":
-			v.Target = d.StrPtr()
-		case "isAlias":
-			v.IsAlias = d.BoolPtr()
-		case "type":
-			v.Type = d.StrPtr()
-		case "options":
-			if d.BeginObject() {
-				v.Options = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Options[k0] = d.Str()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDomainValidationRecord decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDomainValidationRecord(d *specrt.JSONDecoder, v *DomainValidationRecord) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "resourceRecord":
-			if !d.Null() {
-				v.ResourceRecord = new(ResourceRecord)
-				decodeResourceRecord(d, v.ResourceRecord)
-			}
-		case "dnsRecordCreationState":
-			if !d.Null() {
-				v.DNSRecordCreationState = new(DNSRecordCreationState)
-				decodeDNSRecordCreationState(d, v.DNSRecordCreationState)
-			}
-		case "validationStatus":
-			v.ValidationStatus = CertificateDomainValidationStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDownloadDefaultKeyPairOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeDownloadDefaultKeyPairOutput(d *specrt.JSONDecoder, v *DownloadDefaultKeyPairOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "publicKeyBase64":
-			v.PublicKeyBase64 = d.StrPtr()
-		case "privateKeyBase64":
-			v.PrivateKeyBase64 = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEnableAddOnOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeEnableAddOnOutput(d *specrt.JSONDecoder, v *EnableAddOnOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEstimateByTime decodes a JSON object into v; null leaves v as it is.
-func decodeEstimateByTime(d *specrt.JSONDecoder, v *EstimateByTime) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "usageCost":
-			v.UsageCost = d.Float64Ptr()
-		case "pricingUnit":
-			v.PricingUnit = PricingUnit(d.Str())
-		case "unit":
-			v.Unit = d.Float64Ptr()
-		case "currency":
-			v.Currency = Currency(d.Str())
-		case "timePeriod":
-			if !d.Null() {
-				v.TimePeriod = new(TimePeriod)
-				decodeTimePeriod(d, v.TimePeriod)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeExportSnapshotOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeExportSnapshotOutput(d *specrt.JSONDecoder, v *ExportSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeExportSnapshotRecord decodes a JSON object into v; null leaves v as it
-// is.
-func decodeExportSnapshotRecord(d *specrt.JSONDecoder, v *ExportSnapshotRecord) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "state":
-			v.State = RecordState(d.Str())
-		case "sourceInfo":
-			if !d.Null() {
-				v.SourceInfo = new(ExportSnapshotRecordSourceInfo)
-				decodeExportSnapshotRecordSourceInfo(d, v.SourceInfo)
-			}
-		case "destinationInfo":
-			if !d.Null() {
-				v.DestinationInfo = new(DestinationInfo)
-				decodeDestinationInfo(d, v.DestinationInfo)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeExportSnapshotRecordSourceInfo decodes a JSON object into v; null
-// leaves v as it is.
-func decodeExportSnapshotRecordSourceInfo(d *specrt.JSONDecoder, v *ExportSnapshotRecordSourceInfo) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "resourceType":
-			v.ResourceType = ExportSnapshotRecordSourceType(d.Str())
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "fromResourceName":
-			v.FromResourceName = d.StrPtr()
-		case "fromResourceArn":
-			v.FromResourceARN = d.StrPtr()
-		case "instanceSnapshotInfo":
-			if !d.Null() {
-				v.InstanceSnapshotInfo = new(InstanceSnapshotInfo)
-				decodeInstanceSnapshotInfo(d, v.InstanceSnapshotInfo)
-			}
-		case "diskSnapshotInfo":
-			if !d.Null() {
-				v.DiskSnapshotInfo = new(DiskSnapshotInfo)
-				decodeDiskSnapshotInfo(d, v.DiskSnapshotInfo)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetActiveNamesOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetActiveNamesOutput(d *specrt.JSONDecoder, v *GetActiveNamesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "activeNames":
-			v.ActiveNames = specrt.List(d, v.ActiveNames, (*specrt.JSONDecoder).Str)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetAlarmsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetAlarmsOutput(d *specrt.JSONDecoder, v *GetAlarmsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "alarms":
-			v.Alarms = specrt.StructList(d, v.Alarms, decodeAlarm)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetAutoSnapshotsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetAutoSnapshotsOutput(d *specrt.JSONDecoder, v *GetAutoSnapshotsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "resourceName":
-			v.ResourceName = d.StrPtr()
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "autoSnapshots":
-			v.AutoSnapshots = specrt.StructList(d, v.AutoSnapshots, decodeAutoSnapshotDetails)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetBlueprintsOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetBlueprintsOutput(d *specrt.JSONDecoder, v *GetBlueprintsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "blueprints":
-			v.Blueprints = specrt.StructList(d, v.Blueprints, decodeBlueprint)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetBucketAccessKeysOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGetBucketAccessKeysOutput(d *specrt.JSONDecoder, v *GetBucketAccessKeysOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "accessKeys":
-			v.AccessKeys = specrt.StructList(d, v.AccessKeys, decodeAccessKey)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetBucketBundlesOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetBucketBundlesOutput(d *specrt.JSONDecoder, v *GetBucketBundlesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "bundles":
-			v.Bundles = specrt.StructList(d, v.Bundles, decodeBucketBundle)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetBucketMetricDataOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGetBucketMetricDataOutput(d *specrt.JSONDecoder, v *GetBucketMetricDataOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "metricName":
-			v.MetricName = BucketMetricName(d.Str())
-		case "metricData":
-			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetBucketsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetBucketsOutput(d *specrt.JSONDecoder, v *GetBucketsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "buckets":
-			v.Buckets = specrt.StructList(d, v.Buckets, decodeBucket)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		case "accountLevelBpaSync":
-			if !d.Null() {
-				v.AccountLevelBpaSync = new(AccountLevelBpaSync)
-				decodeAccountLevelBpaSync(d, v.AccountLevelBpaSync)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetBundlesOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetBundlesOutput(d *specrt.JSONDecoder, v *GetBundlesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "bundles":
-			v.Bundles = specrt.StructList(d, v.Bundles, decodeBundle)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetCertificatesOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetCertificatesOutput(d *specrt.JSONDecoder, v *GetCertificatesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "certificates":
-			v.Certificates = specrt.StructList(d, v.Certificates, decodeCertificateSummary)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetCloudFormationStackRecordsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetCloudFormationStackRecordsOutput(d *specrt.JSONDecoder, v *GetCloudFormationStackRecordsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "cloudFormationStackRecords":
-			v.CloudFormationStackRecords = specrt.StructList(d, v.CloudFormationStackRecords, decodeCloudFormationStackRecord)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetContactMethodsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetContactMethodsOutput(d *specrt.JSONDecoder, v *GetContactMethodsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "contactMethods":
-			v.ContactMethods = specrt.StructList(d, v.ContactMethods, decodeContactMethod)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetContainerAPIMetadataOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetContainerAPIMetadataOutput(d *specrt.JSONDecoder, v *GetContainerAPIMetadataOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "metadata":
-			if d.BeginArray() {
-				if v.Metadata == nil {
-					v.Metadata = []map[string]string{}
-				}
-				for d.NextElement() {
-					var e0 map[string]string
-					if d.BeginObject() {
-						e0 = map[string]string{}
-						for d.NextMember() {
-							k1 := d.Key()
-							e0[k1] = d.Str()
-						}
-					}
-					v.Metadata = append(v.Metadata, e0)
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetContainerImagesOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGetContainerImagesOutput(d *specrt.JSONDecoder, v *GetContainerImagesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "containerImages":
-			v.ContainerImages = specrt.StructList(d, v.ContainerImages, decodeContainerImage)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetContainerLogOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetContainerLogOutput(d *specrt.JSONDecoder, v *GetContainerLogOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "logEvents":
-			v.LogEvents = specrt.StructList(d, v.LogEvents, decodeContainerServiceLogEvent)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetContainerServiceDeploymentsOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeGetContainerServiceDeploymentsOutput(d *specrt.JSONDecoder, v *GetContainerServiceDeploymentsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "deployments":
-			v.Deployments = specrt.StructList(d, v.Deployments, decodeContainerServiceDeployment)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetContainerServiceMetricDataOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetContainerServiceMetricDataOutput(d *specrt.JSONDecoder, v *GetContainerServiceMetricDataOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "metricName":
-			v.MetricName = ContainerServiceMetricName(d.Str())
-		case "metricData":
-			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetContainerServicePowersOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetContainerServicePowersOutput(d *specrt.JSONDecoder, v *GetContainerServicePowersOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "powers":
-			v.Powers = specrt.StructList(d, v.Powers, decodeContainerServicePower)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetContainerServicesOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGetContainerServicesOutput(d *specrt.JSONDecoder, v *GetContainerServicesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "containerServices":
-			v.ContainerServices = specrt.StructList(d, v.ContainerServices, decodeContainerService)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetCostEstimateOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetCostEstimateOutput(d *specrt.JSONDecoder, v *GetCostEstimateOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "resourcesBudgetEstimate":
-			v.ResourcesBudgetEstimate = specrt.StructList(d, v.ResourcesBudgetEstimate, decodeResourceBudgetEstimate)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDiskOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetDiskOutput(d *specrt.JSONDecoder, v *GetDiskOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "disk":
-			if !d.Null() {
-				v.Disk = new(Disk)
-				decodeDisk(d, v.Disk)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDiskSnapshotOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetDiskSnapshotOutput(d *specrt.JSONDecoder, v *GetDiskSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "diskSnapshot":
-			if !d.Null() {
-				v.DiskSnapshot = new(DiskSnapshot)
-				decodeDiskSnapshot(d, v.DiskSnapshot)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDiskSnapshotsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetDiskSnapshotsOutput(d *specrt.JSONDecoder, v *GetDiskSnapshotsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "diskSnapshots":
-			v.DiskSnapshots = specrt.StructList(d, v.DiskSnapshots, decodeDiskSnapshot)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDisksOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetDisksOutput(d *specrt.JSONDecoder, v *GetDisksOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "disks":
-			v.Disks = specrt.StructList(d, v.Disks, decodeDisk)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDistributionBundlesOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeGetDistributionBundlesOutput(d *specrt.JSONDecoder, v *GetDistributionBundlesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "bundles":
-			v.Bundles = specrt.StructList(d, v.Bundles, decodeDistributionBundle)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDistributionLatestCacheResetOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeGetDistributionLatestCacheResetOutput(d *specrt.JSONDecoder, v *GetDistributionLatestCacheResetOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "status":
-			v.Status = d.StrPtr()
-		case "createTime":
-			v.CreateTime = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDistributionMetricDataOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetDistributionMetricDataOutput(d *specrt.JSONDecoder, v *GetDistributionMetricDataOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "metricName":
-			v.MetricName = DistributionMetricName(d.Str())
-		case "metricData":
-			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDistributionsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetDistributionsOutput(d *specrt.JSONDecoder, v *GetDistributionsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "distributions":
-			v.Distributions = specrt.StructList(d, v.Distributions, decodeLightsailDistribution)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDomainOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetDomainOutput(d *specrt.JSONDecoder, v *GetDomainOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "domain":
-			if !d.Null() {
-				v.Domain = new(Domain)
-				decodeDomain(d, v.Domain)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDomainsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetDomainsOutput(d *specrt.JSONDecoder, v *GetDomainsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "domains":
-			v.Domains = specrt.StructList(d, v.Domains, decodeDomain)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetExportSnapshotRecordsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetExportSnapshotRecordsOutput(d *specrt.JSONDecoder, v *GetExportSnapshotRecordsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "exportSnapshotRecords":
-			v.ExportSnapshotRecords = specrt.StructList(d, v.ExportSnapshotRecords, decodeExportSnapshotRecord)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetInstanceAccessDetailsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetInstanceAccessDetailsOutput(d *specrt.JSONDecoder, v *GetInstanceAccessDetailsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "accessDetails":
-			if !d.Null() {
-				v.AccessDetails = new(InstanceAccessDetails)
-				decodeInstanceAccessDetails(d, v.AccessDetails)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetInstanceMetricDataOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeGetInstanceMetricDataOutput(d *specrt.JSONDecoder, v *GetInstanceMetricDataOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "metricName":
-			v.MetricName = InstanceMetricName(d.Str())
-		case "metricData":
-			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetInstanceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetInstanceOutput(d *specrt.JSONDecoder, v *GetInstanceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "instance":
-			if !d.Null() {
-				v.Instance = new(Instance)
-				decodeInstance(d, v.Instance)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetInstancePortStatesOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeGetInstancePortStatesOutput(d *specrt.JSONDecoder, v *GetInstancePortStatesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "portStates":
-			v.PortStates = specrt.StructList(d, v.PortStates, decodeInstancePortState)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetInstanceSnapshotOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGetInstanceSnapshotOutput(d *specrt.JSONDecoder, v *GetInstanceSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "instanceSnapshot":
-			if !d.Null() {
-				v.InstanceSnapshot = new(InstanceSnapshot)
-				decodeInstanceSnapshot(d, v.InstanceSnapshot)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetInstanceSnapshotsOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGetInstanceSnapshotsOutput(d *specrt.JSONDecoder, v *GetInstanceSnapshotsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "instanceSnapshots":
-			v.InstanceSnapshots = specrt.StructList(d, v.InstanceSnapshots, decodeInstanceSnapshot)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetInstanceStateOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetInstanceStateOutput(d *specrt.JSONDecoder, v *GetInstanceStateOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "state":
-			if !d.Null() {
-				v.State = new(InstanceState)
-				decodeInstanceState(d, v.State)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetInstancesOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetInstancesOutput(d *specrt.JSONDecoder, v *GetInstancesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "instances":
-			v.Instances = specrt.StructList(d, v.Instances, decodeInstance)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetKeyPairOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetKeyPairOutput(d *specrt.JSONDecoder, v *GetKeyPairOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "keyPair":
-			if !d.Null() {
-				v.KeyPair = new(KeyPair)
-				decodeKeyPair(d, v.KeyPair)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetKeyPairsOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetKeyPairsOutput(d *specrt.JSONDecoder, v *GetKeyPairsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "keyPairs":
-			v.KeyPairs = specrt.StructList(d, v.KeyPairs, decodeKeyPair)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetLoadBalancerMetricDataOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetLoadBalancerMetricDataOutput(d *specrt.JSONDecoder, v *GetLoadBalancerMetricDataOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "metricName":
-			v.MetricName = LoadBalancerMetricName(d.Str())
-		case "metricData":
-			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetLoadBalancerOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetLoadBalancerOutput(d *specrt.JSONDecoder, v *GetLoadBalancerOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "loadBalancer":
-			if !d.Null() {
-				v.LoadBalancer = new(LoadBalancer)
-				decodeLoadBalancer(d, v.LoadBalancer)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetLoadBalancerTlsCertificatesOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeGetLoadBalancerTlsCertificatesOutput(d *specrt.JSONDecoder, v *GetLoadBalancerTlsCertificatesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "tlsCertificates":
-			v.TLSCertificates = specrt.StructList(d, v.TLSCertificates, decodeLoadBalancerTLSCertificate)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetLoadBalancerTlsPoliciesOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetLoadBalancerTlsPoliciesOutput(d *specrt.JSONDecoder, v *GetLoadBalancerTlsPoliciesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "tlsPolicies":
-			v.TLSPolicies = specrt.StructList(d, v.TLSPolicies, decodeLoadBalancerTLSPolicy)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetLoadBalancersOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetLoadBalancersOutput(d *specrt.JSONDecoder, v *GetLoadBalancersOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "loadBalancers":
-			v.LoadBalancers = specrt.StructList(d, v.LoadBalancers, decodeLoadBalancer)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetOperationOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetOperationOutput(d *specrt.JSONDecoder, v *GetOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetOperationsForResourceOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetOperationsForResourceOutput(d *specrt.JSONDecoder, v *GetOperationsForResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		case "nextPageCount":
-			v.NextPageCount = d.StrPtr()
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetOperationsOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetOperationsOutput(d *specrt.JSONDecoder, v *GetOperationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRegionsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetRegionsOutput(d *specrt.JSONDecoder, v *GetRegionsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "regions":
-			v.Regions = specrt.StructList(d, v.Regions, decodeRegion)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseBlueprintsOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeGetRelationalDatabaseBlueprintsOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseBlueprintsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "blueprints":
-			v.Blueprints = specrt.StructList(d, v.Blueprints, decodeRelationalDatabaseBlueprint)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseBundlesOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetRelationalDatabaseBundlesOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseBundlesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "bundles":
-			v.Bundles = specrt.StructList(d, v.Bundles, decodeRelationalDatabaseBundle)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseEventsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetRelationalDatabaseEventsOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseEventsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "relationalDatabaseEvents":
-			v.RelationalDatabaseEvents = specrt.StructList(d, v.RelationalDatabaseEvents, decodeRelationalDatabaseEvent)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseLogEventsOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeGetRelationalDatabaseLogEventsOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseLogEventsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "resourceLogEvents":
-			v.ResourceLogEvents = specrt.StructList(d, v.ResourceLogEvents, decodeLogEvent)
-		case "nextBackwardToken":
-			v.NextBackwardToken = d.StrPtr()
-		case "nextForwardToken":
-			v.NextForwardToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseLogStreamsOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeGetRelationalDatabaseLogStreamsOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseLogStreamsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "logStreams":
-			v.LogStreams = specrt.List(d, v.LogStreams, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseMasterUserPasswordOutput decodes a JSON object
-// into v; null leaves v as it is.
-func decodeGetRelationalDatabaseMasterUserPasswordOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseMasterUserPasswordOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "masterUserPassword":
-			v.MasterUserPassword = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseMetricDataOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeGetRelationalDatabaseMetricDataOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseMetricDataOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "metricName":
-			v.MetricName = RelationalDatabaseMetricName(d.Str())
-		case "metricData":
-			v.MetricData = specrt.StructList(d, v.MetricData, decodeMetricDatapoint)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeGetRelationalDatabaseOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "relationalDatabase":
-			if !d.Null() {
-				v.RelationalDatabase = new(RelationalDatabase)
-				decodeRelationalDatabase(d, v.RelationalDatabase)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseParametersOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeGetRelationalDatabaseParametersOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseParametersOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "parameters":
-			v.Parameters = specrt.StructList(d, v.Parameters, decodeRelationalDatabaseParameter)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseSnapshotOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetRelationalDatabaseSnapshotOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseSnapshotOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "relationalDatabaseSnapshot":
-			if !d.Null() {
-				v.RelationalDatabaseSnapshot = new(RelationalDatabaseSnapshot)
-				decodeRelationalDatabaseSnapshot(d, v.RelationalDatabaseSnapshot)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabaseSnapshotsOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeGetRelationalDatabaseSnapshotsOutput(d *specrt.JSONDecoder, v *GetRelationalDatabaseSnapshotsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "relationalDatabaseSnapshots":
-			v.RelationalDatabaseSnapshots = specrt.StructList(d, v.RelationalDatabaseSnapshots, decodeRelationalDatabaseSnapshot)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRelationalDatabasesOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeGetRelationalDatabasesOutput(d *specrt.JSONDecoder, v *GetRelationalDatabasesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "relationalDatabases":
-			v.RelationalDatabases = specrt.StructList(d, v.RelationalDatabases, decodeRelationalDatabase)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetSetupHistoryOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetSetupHistoryOutput(d *specrt.JSONDecoder, v *GetSetupHistoryOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "setupHistory":
-			v.SetupHistory = specrt.StructList(d, v.SetupHistory, decodeSetupHistory)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetStaticIpOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetStaticIpOutput(d *specrt.JSONDecoder, v *GetStaticIpOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "staticIp":
-			if !d.Null() {
-				v.StaticIP = new(StaticIP)
-				decodeStaticIP(d, v.StaticIP)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetStaticIpsOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetStaticIpsOutput(d *specrt.JSONDecoder, v *GetStaticIpsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "staticIps":
-			v.StaticIPs = specrt.StructList(d, v.StaticIPs, decodeStaticIP)
-		case "nextPageToken":
-			v.NextPageToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHeaderObject decodes a JSON object into v; null leaves v as it is.
-func decodeHeaderObject(d *specrt.JSONDecoder, v *HeaderObject) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "option":
-			v.Option = ForwardValues(d.Str())
-		case "headersAllowList":
-			if d.BeginArray() {
-				if v.HeadersAllowList == nil {
-					v.HeadersAllowList = []HeaderEnum{}
-				}
-				for d.NextElement() {
-					v.HeadersAllowList = append(v.HeadersAllowList, HeaderEnum(d.Str()))
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHostKeyAttributes decodes a JSON object into v; null leaves v as it
-// is.
-func decodeHostKeyAttributes(d *specrt.JSONDecoder, v *HostKeyAttributes) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "algorithm":
-			v.Algorithm = d.StrPtr()
-		case "publicKey":
-			v.PublicKey = d.StrPtr()
-		case "witnessedAt":
-			v.WitnessedAt = d.TimePtr()
-		case "fingerprintSHA1":
-			v.FingerprintSHA1 = d.StrPtr()
-		case "fingerprintSHA256":
-			v.FingerprintSHA256 = d.StrPtr()
-		case "notValidBefore":
-			v.NotValidBefore = d.TimePtr()
-		case "notValidAfter":
-			v.NotValidAfter = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeImportKeyPairOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeImportKeyPairOutput(d *specrt.JSONDecoder, v *ImportKeyPairOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstance decodes a JSON object into v; null leaves v as it is.
-func decodeInstance(d *specrt.JSONDecoder, v *Instance) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "blueprintId":
-			v.BlueprintID = d.StrPtr()
-		case "blueprintName":
-			v.BlueprintName = d.StrPtr()
-		case "bundleId":
-			v.BundleID = d.StrPtr()
-		case "addOns":
-			v.AddOns = specrt.StructList(d, v.AddOns, decodeAddOn)
-		case "isStaticIp":
-			v.IsStaticIP = d.BoolPtr()
-		case "privateIpAddress":
-			v.PrivateIPAddress = d.StrPtr()
-		case "publicIpAddress":
-			v.PublicIPAddress = d.StrPtr()
-		case "ipv6Addresses":
-			v.Ipv6Addresses = specrt.List(d, v.Ipv6Addresses, (*specrt.JSONDecoder).Str)
-		case "ipAddressType":
-			v.IPAddressType = IPAddressType(d.Str())
-		case "hardware":
-			if !d.Null() {
-				v.Hardware = new(InstanceHardware)
-				decodeInstanceHardware(d, v.Hardware)
-			}
-		case "networking":
-			if !d.Null() {
-				v.Networking = new(InstanceNetworking)
-				decodeInstanceNetworking(d, v.Networking)
-			}
-		case "state":
-			if !d.Null() {
-				v.State = new(InstanceState)
-				decodeInstanceState(d, v.State)
-			}
-		case "username":
-			v.Username = d.StrPtr()
-		case "sshKeyName":
-			v.SshKeyName = d.StrPtr()
-		case "metadataOptions":
-			if !d.Null() {
-				v.MetadataOptions = new(InstanceMetadataOptions)
-				decodeInstanceMetadataOptions(d, v.MetadataOptions)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceAccessDetails decodes a JSON object into v; null leaves v as
-// it is.
-func decodeInstanceAccessDetails(d *specrt.JSONDecoder, v *InstanceAccessDetails) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "certKey":
-			v.CertKey = d.StrPtr()
-		case "expiresAt":
-			v.ExpiresAt = d.TimePtr()
-		case "ipAddress":
-			v.IPAddress = d.StrPtr()
-		case "ipv6Addresses":
-			v.Ipv6Addresses = specrt.List(d, v.Ipv6Addresses, (*specrt.JSONDecoder).Str)
-		case "password":
-			v.Password = d.StrPtr()
-		case "passwordData":
-			if !d.Null() {
-				v.PasswordData = new(PasswordData)
-				decodePasswordData(d, v.PasswordData)
-			}
-		case "privateKey":
-			v.PrivateKey = d.StrPtr()
-		case "protocol":
-			v.Protocol = InstanceAccessProtocol(d.Str())
-		case "instanceName":
-			v.InstanceName = d.StrPtr()
-		case "username":
-			v.Username = d.StrPtr()
-		case "hostKeys":
-			v.HostKeys = specrt.StructList(d, v.HostKeys, decodeHostKeyAttributes)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceHardware decodes a JSON object into v; null leaves v as it is.
-func decodeInstanceHardware(d *specrt.JSONDecoder, v *InstanceHardware) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "cpuCount":
-			v.CPUCount = d.Int32Ptr()
-		case "disks":
-			v.Disks = specrt.StructList(d, v.Disks, decodeDisk)
-		case "ramSizeInGb":
-			v.RamSizeInGb = d.Float32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceHealthSummary decodes a JSON object into v; null leaves v as
-// it is.
-func decodeInstanceHealthSummary(d *specrt.JSONDecoder, v *InstanceHealthSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "instanceName":
-			v.InstanceName = d.StrPtr()
-		case "instanceHealth":
-			v.InstanceHealth = InstanceHealthState(d.Str())
-		case "instanceHealthReason":
-			v.InstanceHealthReason = InstanceHealthReason(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceMetadataOptions decodes a JSON object into v; null leaves v as
-// it is.
-func decodeInstanceMetadataOptions(d *specrt.JSONDecoder, v *InstanceMetadataOptions) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "state":
-			v.State = InstanceMetadataState(d.Str())
-		case "httpTokens":
-			v.HTTPTokens = HTTPTokens(d.Str())
-		case "httpEndpoint":
-			v.HTTPEndpoint = HTTPEndpoint(d.Str())
-		case "httpPutResponseHopLimit":
-			v.HTTPPutResponseHopLimit = d.Int32Ptr()
-		case "httpProtocolIpv6":
-			v.HTTPProtocolIpv6 = HTTPProtocolIpv6(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceNetworking decodes a JSON object into v; null leaves v as it
-// is.
-func decodeInstanceNetworking(d *specrt.JSONDecoder, v *InstanceNetworking) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "monthlyTransfer":
-			if !d.Null() {
-				v.MonthlyTransfer = new(MonthlyTransfer)
-				decodeMonthlyTransfer(d, v.MonthlyTransfer)
-			}
-		case "ports":
-			v.Ports = specrt.StructList(d, v.Ports, decodeInstancePortInfo)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstancePortInfo decodes a JSON object into v; null leaves v as it is.
-func decodeInstancePortInfo(d *specrt.JSONDecoder, v *InstancePortInfo) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "fromPort":
-			v.FromPort = d.Int32Ptr()
-		case "toPort":
-			v.ToPort = d.Int32Ptr()
-		case "protocol":
-			v.Protocol = NetworkProtocol(d.Str())
-		case "accessFrom":
-			v.AccessFrom = d.StrPtr()
-		case "accessType":
-			v.AccessType = PortAccessType(d.Str())
-		case "commonName":
-			v.CommonName = d.StrPtr()
-		case "accessDirection":
-			v.AccessDirection = AccessDirection(d.Str())
-		case "cidrs":
-			v.Cidrs = specrt.List(d, v.Cidrs, (*specrt.JSONDecoder).Str)
-		case "ipv6Cidrs":
-			v.Ipv6Cidrs = specrt.List(d, v.Ipv6Cidrs, (*specrt.JSONDecoder).Str)
-		case "cidrListAliases":
-			v.CidrListAliases = specrt.List(d, v.CidrListAliases, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstancePortState decodes a JSON object into v; null leaves v as it
-// is.
-func decodeInstancePortState(d *specrt.JSONDecoder, v *InstancePortState) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "fromPort":
-			v.FromPort = d.Int32Ptr()
-		case "toPort":
-			v.ToPort = d.Int32Ptr()
-		case "protocol":
-			v.Protocol = NetworkProtocol(d.Str())
-		case "state":
-			v.State = PortState(d.Str())
-		case "cidrs":
-			v.Cidrs = specrt.List(d, v.Cidrs, (*specrt.JSONDecoder).Str)
-		case "ipv6Cidrs":
-			v.Ipv6Cidrs = specrt.List(d, v.Ipv6Cidrs, (*specrt.JSONDecoder).Str)
-		case "cidrListAliases":
-			v.CidrListAliases = specrt.List(d, v.CidrListAliases, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceSnapshot decodes a JSON object into v; null leaves v as it is.
-func decodeInstanceSnapshot(d *specrt.JSONDecoder, v *InstanceSnapshot) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "state":
-			v.State = InstanceSnapshotState(d.Str())
-		case "progress":
-			v.Progress = d.StrPtr()
-		case "fromAttachedDisks":
-			v.FromAttachedDisks = specrt.StructList(d, v.FromAttachedDisks, decodeDisk)
-		case "fromInstanceName":
-			v.FromInstanceName = d.StrPtr()
-		case "fromInstanceArn":
-			v.FromInstanceARN = d.StrPtr()
-		case "fromBlueprintId":
-			v.FromBlueprintID = d.StrPtr()
-		case "fromBundleId":
-			v.FromBundleID = d.StrPtr()
-		case "isFromAutoSnapshot":
-			v.IsFromAutoSnapshot = d.BoolPtr()
-		case "sizeInGb":
-			v.SizeInGb = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceSnapshotInfo decodes a JSON object into v; null leaves v as it
-// is.
-func decodeInstanceSnapshotInfo(d *specrt.JSONDecoder, v *InstanceSnapshotInfo) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "fromBundleId":
-			v.FromBundleID = d.StrPtr()
-		case "fromBlueprintId":
-			v.FromBlueprintID = d.StrPtr()
-		case "fromDiskInfo":
-			v.FromDiskInfo = specrt.StructList(d, v.FromDiskInfo, decodeDiskInfo)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceState decodes a JSON object into v; null leaves v as it is.
-func decodeInstanceState(d *specrt.JSONDecoder, v *InstanceState) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = d.Int32Ptr()
-		case "name":
-			v.Name = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInvalidInputException decodes a JSON object into v; null leaves v as
-// it is.
-func decodeInvalidInputException(d *specrt.JSONDecoder, v *InvalidInputException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = d.StrPtr()
-		case "docs":
-			v.Docs = d.StrPtr()
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "tip":
-			v.Tip = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeIsVpcPeeredOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeIsVpcPeeredOutput(d *specrt.JSONDecoder, v *IsVpcPeeredOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "isPeered":
-			v.IsPeered = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeKeyPair decodes a JSON object into v; null leaves v as it is.
-func decodeKeyPair(d *specrt.JSONDecoder, v *KeyPair) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "fingerprint":
-			v.Fingerprint = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeLightsailDistribution decodes a JSON object into v; null leaves v as
-// it is.
-func decodeLightsailDistribution(d *specrt.JSONDecoder, v *LightsailDistribution) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "alternativeDomainNames":
-			v.AlternativeDomainNames = specrt.List(d, v.AlternativeDomainNames, (*specrt.JSONDecoder).Str)
-		case "status":
-			v.Status = d.StrPtr()
-		case "isEnabled":
-			v.IsEnabled = d.BoolPtr()
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "bundleId":
-			v.BundleID = d.StrPtr()
-		case "certificateName":
-			v.CertificateName = d.StrPtr()
-		case "origin":
-			if !d.Null() {
-				v.Origin = new(Origin)
-				decodeOrigin(d, v.Origin)
-			}
-		case "originPublicDNS":
-			v.OriginPublicDNS = d.StrPtr()
-		case "defaultCacheBehavior":
-			if !d.Null() {
-				v.DefaultCacheBehavior = new(CacheBehavior)
-				decodeCacheBehavior(d, v.DefaultCacheBehavior)
-			}
-		case "cacheBehaviorSettings":
-			if !d.Null() {
-				v.CacheBehaviorSettings = new(CacheSettings)
-				decodeCacheSettings(d, v.CacheBehaviorSettings)
-			}
-		case "cacheBehaviors":
-			v.CacheBehaviors = specrt.StructList(d, v.CacheBehaviors, decodeCacheBehaviorPerPath)
-		case "ableToUpdateBundle":
-			v.AbleToUpdateBundle = d.BoolPtr()
-		case "ipAddressType":
-			v.IPAddressType = IPAddressType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "viewerMinimumTlsProtocolVersion":
-			v.ViewerMinimumTLSProtocolVersion = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeLoadBalancer decodes a JSON object into v; null leaves v as it is.
-func decodeLoadBalancer(d *specrt.JSONDecoder, v *LoadBalancer) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "dnsName":
-			v.DNSName = d.StrPtr()
-		case "state":
-			v.State = LoadBalancerState(d.Str())
-		case "protocol":
-			v.Protocol = LoadBalancerProtocol(d.Str())
-		case "publicPorts":
-			v.PublicPorts = specrt.List(d, v.PublicPorts, (*specrt.JSONDecoder).Int32)
-		case "healthCheckPath":
-			v.HealthCheckPath = d.StrPtr()
-		case "instancePort":
-			v.InstancePort = d.Int32Ptr()
-		case "instanceHealthSummary":
-			v.InstanceHealthSummary = specrt.StructList(d, v.InstanceHealthSummary, decodeInstanceHealthSummary)
-		case "tlsCertificateSummaries":
-			v.TLSCertificateSummaries = specrt.StructList(d, v.TLSCertificateSummaries, decodeLoadBalancerTLSCertificateSummary)
-		case "configurationOptions":
-			if d.BeginObject() {
-				v.ConfigurationOptions = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.ConfigurationOptions[k0] = d.Str()
-				}
-			}
-		case "ipAddressType":
-			v.IPAddressType = IPAddressType(d.Str())
-		case "httpsRedirectionEnabled":
-			v.HTTPSRedirectionEnabled = d.BoolPtr()
-		case "tlsPolicyName":
-			v.TLSPolicyName = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeLoadBalancerTLSCertificate decodes a JSON object into v; null leaves v
-// as it is.
-func decodeLoadBalancerTLSCertificate(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificate) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "loadBalancerName":
-			v.LoadBalancerName = d.StrPtr()
-		case "isAttached":
-			v.IsAttached = d.BoolPtr()
-		case "status":
-			v.Status = LoadBalancerTLSCertificateStatus(d.Str())
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "domainValidationRecords":
-			v.DomainValidationRecords = specrt.StructList(d, v.DomainValidationRecords, decodeLoadBalancerTLSCertificateDomainValidationRecord)
-		case "failureReason":
-			v.FailureReason = LoadBalancerTLSCertificateFailureReason(d.Str())
-		case "issuedAt":
-			v.IssuedAt = d.TimePtr()
-		case "issuer":
-			v.Issuer = d.StrPtr()
-		case "keyAlgorithm":
-			v.KeyAlgorithm = d.StrPtr()
-		case "notAfter":
-			v.NotAfter = d.TimePtr()
-		case "notBefore":
-			v.NotBefore = d.TimePtr()
-		case "renewalSummary":
-			if !d.Null() {
-				v.RenewalSummary = new(LoadBalancerTLSCertificateRenewalSummary)
-				decodeLoadBalancerTLSCertificateRenewalSummary(d, v.RenewalSummary)
-			}
-		case "revocationReason":
-			v.RevocationReason = LoadBalancerTLSCertificateRevocationReason(d.Str())
-		case "revokedAt":
-			v.RevokedAt = d.TimePtr()
-		case "serial":
-			v.Serial = d.StrPtr()
-		case "signatureAlgorithm":
-			v.SignatureAlgorithm = d.StrPtr()
-		case "subject":
-			v.Subject = d.StrPtr()
-		case "subjectAlternativeNames":
-			v.SubjectAlternativeNames = specrt.List(d, v.SubjectAlternativeNames, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeLoadBalancerTLSCertificateDNSRecordCreationState decodes a JSON object
-// into v; null leaves v as it is.
-func decodeLoadBalancerTLSCertificateDNSRecordCreationState(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificateDNSRecordCreationState) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = LoadBalancerTLSCertificateDNSRecordCreationStateCode(d.Str())
-		case "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeLoadBalancerTLSCertificateDomainValidationOption decodes a JSON object
-// into v; null leaves v as it is.
-func decodeLoadBalancerTLSCertificateDomainValidationOption(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificateDomainValidationOption) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "validationStatus":
-			v.ValidationStatus = LoadBalancerTLSCertificateDomainStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeLoadBalancerTLSCertificateDomainValidationRecord decodes a JSON object
-// into v; null leaves v as it is.
-func decodeLoadBalancerTLSCertificateDomainValidationRecord(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificateDomainValidationRecord) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "type":
-			v.Type = d.StrPtr()
-		case "value":
-			v.Value = d.StrPtr()
-		case "validationStatus":
-			v.ValidationStatus = LoadBalancerTLSCertificateDomainStatus(d.Str())
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "dnsRecordCreationState":
-			if !d.Null() {
-				v.DNSRecordCreationState = new(LoadBalancerTLSCertificateDNSRecordCreationState)
-				decodeLoadBalancerTLSCertificateDNSRecordCreationState(d, v.DNSRecordCreationState)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeLoadBalancerTLSCertificateRenewalSummary decodes a JSON object into v;
-// null leaves v as it is.
-func decodeLoadBalancerTLSCertificateRenewalSummary(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificateRenewalSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "renewalStatus":
-			v.RenewalStatus = LoadBalancerTLSCertificateRenewalStatus(d.Str())
-		case "domainValidationOptions":
-			v.DomainValidationOptions = specrt.StructList(d, v.DomainValidationOptions, decodeLoadBalancerTLSCertificateDomainValidationOption)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeLoadBalancerTLSCertificateSummary decodes a JSON object into v; null
-// leaves v as it is.
-func decodeLoadBalancerTLSCertificateSummary(d *specrt.JSONDecoder, v *LoadBalancerTLSCertificateSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "isAttached":
-			v.IsAttached = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeLoadBalancerTLSPolicy decodes a JSON object into v; null leaves v as
-// it is.
-func decodeLoadBalancerTLSPolicy(d *specrt.JSONDecoder, v *LoadBalancerTLSPolicy) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "isDefault":
-			v.IsDefault = d.BoolPtr()
-		case "description":
-			v.Description = d.StrPtr()
-		case "protocols":
-			v.Protocols = specrt.List(d, v.Protocols, (*specrt.JSONDecoder).Str)
-		case "ciphers":
-			v.Ciphers = specrt.List(d, v.Ciphers, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeLogEvent decodes a JSON object into v; null leaves v as it is.
-func decodeLogEvent(d *specrt.JSONDecoder, v *LogEvent) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeMetricDatapoint decodes a JSON object into v; null leaves v as it is.
-func decodeMetricDatapoint(d *specrt.JSONDecoder, v *MetricDatapoint) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "average":
-			v.Average = d.Float64Ptr()
-		case "maximum":
-			v.Maximum = d.Float64Ptr()
-		case "minimum":
-			v.Minimum = d.Float64Ptr()
-		case "sampleCount":
-			v.SampleCount = d.Float64Ptr()
-		case "sum":
-			v.Sum = d.Float64Ptr()
-		case "timestamp":
-			v.Timestamp = d.TimePtr()
-		case "unit":
-			v.Unit = MetricUnit(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeMonitoredResourceInfo decodes a JSON object into v; null leaves v as
-// it is.
-func decodeMonitoredResourceInfo(d *specrt.JSONDecoder, v *MonitoredResourceInfo) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeMonthlyTransfer decodes a JSON object into v; null leaves v as it is.
-func decodeMonthlyTransfer(d *specrt.JSONDecoder, v *MonthlyTransfer) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "gbPerMonthAllocated":
-			v.GbPerMonthAllocated = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNameServersUpdateState decodes a JSON object into v; null leaves v as
-// it is.
-func decodeNameServersUpdateState(d *specrt.JSONDecoder, v *NameServersUpdateState) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = NameServersUpdateStateCode(d.Str())
-		case "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNotFoundException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeNotFoundException(d *specrt.JSONDecoder, v *NotFoundException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = d.StrPtr()
-		case "docs":
-			v.Docs = d.StrPtr()
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "tip":
-			v.Tip = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOpenInstancePublicPortsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeOpenInstancePublicPortsOutput(d *specrt.JSONDecoder, v *OpenInstancePublicPortsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOperation decodes a JSON object into v; null leaves v as it is.
-func decodeOperation(d *specrt.JSONDecoder, v *Operation) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "resourceName":
-			v.ResourceName = d.StrPtr()
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "isTerminal":
-			v.IsTerminal = d.BoolPtr()
-		case "operationDetails":
-			v.OperationDetails = d.StrPtr()
-		case "operationType":
-			v.OperationType = OperationType(d.Str())
-		case "status":
-			v.Status = OperationStatus(d.Str())
-		case "statusChangedAt":
-			v.StatusChangedAt = d.TimePtr()
-		case "errorCode":
-			v.ErrorCode = d.StrPtr()
-		case "errorDetails":
-			v.ErrorDetails = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOperationFailureException decodes a JSON object into v; null leaves v
-// as it is.
-func decodeOperationFailureException(d *specrt.JSONDecoder, v *OperationFailureException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = d.StrPtr()
-		case "docs":
-			v.Docs = d.StrPtr()
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "tip":
-			v.Tip = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOrigin decodes a JSON object into v; null leaves v as it is.
-func decodeOrigin(d *specrt.JSONDecoder, v *Origin) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "regionName":
-			v.RegionName = RegionName(d.Str())
-		case "protocolPolicy":
-			v.ProtocolPolicy = OriginProtocolPolicyEnum(d.Str())
-		case "responseTimeout":
-			v.ResponseTimeout = d.Int32Ptr()
-		case "ipAddressType":
-			v.IPAddressType = OriginIPAddressTypeEnum(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePasswordData decodes a JSON object into v; null leaves v as it is.
-func decodePasswordData(d *specrt.JSONDecoder, v *PasswordData) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ciphertext":
-			v.Ciphertext = d.StrPtr()
-		case "keyPairName":
-			v.KeyPairName = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePeerVpcOutput decodes a JSON object into v; null leaves v as it is.
-func decodePeerVpcOutput(d *specrt.JSONDecoder, v *PeerVpcOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePendingMaintenanceAction decodes a JSON object into v; null leaves v
-// as it is.
-func decodePendingMaintenanceAction(d *specrt.JSONDecoder, v *PendingMaintenanceAction) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "action":
-			v.Action = d.StrPtr()
-		case "description":
-			v.Description = d.StrPtr()
-		case "currentApplyDate":
-			v.CurrentApplyDate = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePendingModifiedRelationalDatabaseValues decodes a JSON object into v;
-// null leaves v as it is.
-func decodePendingModifiedRelationalDatabaseValues(d *specrt.JSONDecoder, v *PendingModifiedRelationalDatabaseValues) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "masterUserPassword":
-			v.MasterUserPassword = d.StrPtr()
-		case "engineVersion":
-			v.EngineVersion = d.StrPtr()
-		case "backupRetentionEnabled":
-			v.BackupRetentionEnabled = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePrivateRegistryAccess decodes a JSON object into v; null leaves v as
-// it is.
-func decodePrivateRegistryAccess(d *specrt.JSONDecoder, v *PrivateRegistryAccess) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ecrImagePullerRole":
-			if !d.Null() {
-				v.ECRImagePullerRole = new(ContainerServiceECRImagePullerRole)
-				decodeContainerServiceECRImagePullerRole(d, v.ECRImagePullerRole)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePutAlarmOutput decodes a JSON object into v; null leaves v as it is.
-func decodePutAlarmOutput(d *specrt.JSONDecoder, v *PutAlarmOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePutInstancePublicPortsOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodePutInstancePublicPortsOutput(d *specrt.JSONDecoder, v *PutInstancePublicPortsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeQueryStringObject decodes a JSON object into v; null leaves v as it
-// is.
-func decodeQueryStringObject(d *specrt.JSONDecoder, v *QueryStringObject) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "option":
-			v.Option = d.BoolPtr()
-		case "queryStringsAllowList":
-			v.QueryStringsAllowList = specrt.List(d, v.QueryStringsAllowList, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeR53HostedZoneDeletionState decodes a JSON object into v; null leaves v
-// as it is.
-func decodeR53HostedZoneDeletionState(d *specrt.JSONDecoder, v *R53HostedZoneDeletionState) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = R53HostedZoneDeletionStateCode(d.Str())
-		case "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRebootInstanceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeRebootInstanceOutput(d *specrt.JSONDecoder, v *RebootInstanceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRebootRelationalDatabaseOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeRebootRelationalDatabaseOutput(d *specrt.JSONDecoder, v *RebootRelationalDatabaseOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRegion decodes a JSON object into v; null leaves v as it is.
-func decodeRegion(d *specrt.JSONDecoder, v *Region) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "continentCode":
-			v.ContinentCode = d.StrPtr()
-		case "description":
-			v.Description = d.StrPtr()
-		case "displayName":
-			v.DisplayName = d.StrPtr()
-		case "name":
-			v.Name = RegionName(d.Str())
-		case "availabilityZones":
-			v.AvailabilityZones = specrt.StructList(d, v.AvailabilityZones, decodeAvailabilityZone)
-		case "relationalDatabaseAvailabilityZones":
-			v.RelationalDatabaseAvailabilityZones = specrt.StructList(d, v.RelationalDatabaseAvailabilityZones, decodeAvailabilityZone)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRegionSetupInProgressException decodes a JSON object into v; null
-// leaves v as it is.
-func decodeRegionSetupInProgressException(d *specrt.JSONDecoder, v *RegionSetupInProgressException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = d.StrPtr()
-		case "docs":
-			v.Docs = d.StrPtr()
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "tip":
-			v.Tip = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRegisterContainerImageOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeRegisterContainerImageOutput(d *specrt.JSONDecoder, v *RegisterContainerImageOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "containerImage":
-			if !d.Null() {
-				v.ContainerImage = new(ContainerImage)
-				decodeContainerImage(d, v.ContainerImage)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRegisteredDomainDelegationInfo decodes a JSON object into v; null
-// leaves v as it is.
-func decodeRegisteredDomainDelegationInfo(d *specrt.JSONDecoder, v *RegisteredDomainDelegationInfo) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "nameServersUpdateState":
-			if !d.Null() {
-				v.NameServersUpdateState = new(NameServersUpdateState)
-				decodeNameServersUpdateState(d, v.NameServersUpdateState)
-			}
-		case "r53HostedZoneDeletionState":
-			if !d.Null() {
-				v.R53HostedZoneDeletionState = new(R53HostedZoneDeletionState)
-				decodeR53HostedZoneDeletionState(d, v.R53HostedZoneDeletionState)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRelationalDatabase decodes a JSON object into v; null leaves v as it
-// is.
-func decodeRelationalDatabase(d *specrt.JSONDecoder, v *RelationalDatabase) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "relationalDatabaseBlueprintId":
-			v.RelationalDatabaseBlueprintID = d.StrPtr()
-		case "relationalDatabaseBundleId":
-			v.RelationalDatabaseBundleID = d.StrPtr()
-		case "masterDatabaseName":
-			v.MasterDatabaseName = d.StrPtr()
-		case "hardware":
-			if !d.Null() {
-				v.Hardware = new(RelationalDatabaseHardware)
-				decodeRelationalDatabaseHardware(d, v.Hardware)
-			}
-		case "state":
-			v.State = d.StrPtr()
-		case "secondaryAvailabilityZone":
-			v.SecondaryAvailabilityZone = d.StrPtr()
-		case "backupRetentionEnabled":
-			v.BackupRetentionEnabled = d.BoolPtr()
-		case "pendingModifiedValues":
-			if !d.Null() {
-				v.PendingModifiedValues = new(PendingModifiedRelationalDatabaseValues)
-				decodePendingModifiedRelationalDatabaseValues(d, v.PendingModifiedValues)
-			}
-		case "engine":
-			v.Engine = d.StrPtr()
-		case "engineVersion":
-			v.EngineVersion = d.StrPtr()
-		case "latestRestorableTime":
-			v.LatestRestorableTime = d.TimePtr()
-		case "masterUsername":
-			v.MasterUsername = d.StrPtr()
-		case "parameterApplyStatus":
-			v.ParameterApplyStatus = d.StrPtr()
-		case "preferredBackupWindow":
-			v.PreferredBackupWindow = d.StrPtr()
-		case "preferredMaintenanceWindow":
-			v.PreferredMaintenanceWindow = d.StrPtr()
-		case "publiclyAccessible":
-			v.PubliclyAccessible = d.BoolPtr()
-		case "masterEndpoint":
-			if !d.Null() {
-				v.MasterEndpoint = new(RelationalDatabaseEndpoint)
-				decodeRelationalDatabaseEndpoint(d, v.MasterEndpoint)
-			}
-		case "pendingMaintenanceActions":
-			v.PendingMaintenanceActions = specrt.StructList(d, v.PendingMaintenanceActions, decodePendingMaintenanceAction)
-		case "caCertificateIdentifier":
-			v.CaCertificateIdentifier = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRelationalDatabaseBlueprint decodes a JSON object into v; null leaves
-// v as it is.
-func decodeRelationalDatabaseBlueprint(d *specrt.JSONDecoder, v *RelationalDatabaseBlueprint) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "blueprintId":
-			v.BlueprintID = d.StrPtr()
-		case "engine":
-			v.Engine = RelationalDatabaseEngine(d.Str())
-		case "engineVersion":
-			v.EngineVersion = d.StrPtr()
-		case "engineDescription":
-			v.EngineDescription = d.StrPtr()
-		case "engineVersionDescription":
-			v.EngineVersionDescription = d.StrPtr()
-		case "isEngineDefault":
-			v.IsEngineDefault = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRelationalDatabaseBundle decodes a JSON object into v; null leaves v
-// as it is.
-func decodeRelationalDatabaseBundle(d *specrt.JSONDecoder, v *RelationalDatabaseBundle) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "bundleId":
-			v.BundleID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "price":
-			v.Price = d.Float32Ptr()
-		case "ramSizeInGb":
-			v.RamSizeInGb = d.Float32Ptr()
-		case "diskSizeInGb":
-			v.DiskSizeInGb = d.Int32Ptr()
-		case "transferPerMonthInGb":
-			v.TransferPerMonthInGb = d.Int32Ptr()
-		case "cpuCount":
-			v.CPUCount = d.Int32Ptr()
-		case "isEncrypted":
-			v.IsEncrypted = d.BoolPtr()
-		case "isActive":
-			v.IsActive = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRelationalDatabaseEndpoint decodes a JSON object into v; null leaves v
-// as it is.
-func decodeRelationalDatabaseEndpoint(d *specrt.JSONDecoder, v *RelationalDatabaseEndpoint) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "port":
-			v.Port = d.Int32Ptr()
-		case "address":
-			v.Address = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRelationalDatabaseEvent decodes a JSON object into v; null leaves v as
-// it is.
-func decodeRelationalDatabaseEvent(d *specrt.JSONDecoder, v *RelationalDatabaseEvent) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "resource":
-			v.Resource = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "message":
-			v.Message = d.StrPtr()
-		case "eventCategories":
-			v.EventCategories = specrt.List(d, v.EventCategories, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRelationalDatabaseHardware decodes a JSON object into v; null leaves v
-// as it is.
-func decodeRelationalDatabaseHardware(d *specrt.JSONDecoder, v *RelationalDatabaseHardware) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "cpuCount":
-			v.CPUCount = d.Int32Ptr()
-		case "diskSizeInGb":
-			v.DiskSizeInGb = d.Int32Ptr()
-		case "ramSizeInGb":
-			v.RamSizeInGb = d.Float32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRelationalDatabaseParameter decodes a JSON object into v; null leaves
-// v as it is.
-func decodeRelationalDatabaseParameter(d *specrt.JSONDecoder, v *RelationalDatabaseParameter) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "allowedValues":
-			v.AllowedValues = d.StrPtr()
-		case "applyMethod":
-			v.ApplyMethod = d.StrPtr()
-		case "applyType":
-			v.ApplyType = d.StrPtr()
-		case "dataType":
-			v.DataType = d.StrPtr()
-		case "description":
-			v.Description = d.StrPtr()
-		case "isModifiable":
-			v.IsModifiable = d.BoolPtr()
-		case "parameterName":
-			v.ParameterName = d.StrPtr()
-		case "parameterValue":
-			v.ParameterValue = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRelationalDatabaseSnapshot decodes a JSON object into v; null leaves v
-// as it is.
-func decodeRelationalDatabaseSnapshot(d *specrt.JSONDecoder, v *RelationalDatabaseSnapshot) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		case "engine":
-			v.Engine = d.StrPtr()
-		case "engineVersion":
-			v.EngineVersion = d.StrPtr()
-		case "sizeInGb":
-			v.SizeInGb = d.Int32Ptr()
-		case "state":
-			v.State = d.StrPtr()
-		case "fromRelationalDatabaseName":
-			v.FromRelationalDatabaseName = d.StrPtr()
-		case "fromRelationalDatabaseArn":
-			v.FromRelationalDatabaseARN = d.StrPtr()
-		case "fromRelationalDatabaseBundleId":
-			v.FromRelationalDatabaseBundleID = d.StrPtr()
-		case "fromRelationalDatabaseBlueprintId":
-			v.FromRelationalDatabaseBlueprintID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeReleaseStaticIpOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeReleaseStaticIpOutput(d *specrt.JSONDecoder, v *ReleaseStaticIpOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRenewalSummary decodes a JSON object into v; null leaves v as it is.
-func decodeRenewalSummary(d *specrt.JSONDecoder, v *RenewalSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "domainValidationRecords":
-			v.DomainValidationRecords = specrt.StructList(d, v.DomainValidationRecords, decodeDomainValidationRecord)
-		case "renewalStatus":
-			v.RenewalStatus = RenewalStatus(d.Str())
-		case "renewalStatusReason":
-			v.RenewalStatusReason = d.StrPtr()
-		case "updatedAt":
-			v.UpdatedAt = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResetDistributionCacheOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeResetDistributionCacheOutput(d *specrt.JSONDecoder, v *ResetDistributionCacheOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "status":
-			v.Status = d.StrPtr()
-		case "createTime":
-			v.CreateTime = d.TimePtr()
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceBudgetEstimate decodes a JSON object into v; null leaves v as
-// it is.
-func decodeResourceBudgetEstimate(d *specrt.JSONDecoder, v *ResourceBudgetEstimate) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "resourceName":
-			v.ResourceName = d.StrPtr()
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "costEstimates":
-			v.CostEstimates = specrt.StructList(d, v.CostEstimates, decodeCostEstimate)
-		case "startTime":
-			v.StartTime = d.TimePtr()
-		case "endTime":
-			v.EndTime = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceLocation decodes a JSON object into v; null leaves v as it is.
-func decodeResourceLocation(d *specrt.JSONDecoder, v *ResourceLocation) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "availabilityZone":
-			v.AvailabilityZone = d.StrPtr()
-		case "regionName":
-			v.RegionName = RegionName(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceReceivingAccess decodes a JSON object into v; null leaves v as
-// it is.
-func decodeResourceReceivingAccess(d *specrt.JSONDecoder, v *ResourceReceivingAccess) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "resourceType":
-			v.ResourceType = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceRecord decodes a JSON object into v; null leaves v as it is.
-func decodeResourceRecord(d *specrt.JSONDecoder, v *ResourceRecord) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "type":
-			v.Type = d.StrPtr()
-		case "value":
-			v.Value = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSendContactMethodVerificationOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeSendContactMethodVerificationOutput(d *specrt.JSONDecoder, v *SendContactMethodVerificationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceException decodes a JSON object into v; null leaves v as it is.
-func decodeServiceException(d *specrt.JSONDecoder, v *ServiceException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = d.StrPtr()
-		case "docs":
-			v.Docs = d.StrPtr()
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "tip":
-			v.Tip = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSession decodes a JSON object into v; null leaves v as it is.
-func decodeSession(d *specrt.JSONDecoder, v *Session) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "url":
-			v.URL = d.StrPtr()
-		case "isPrimary":
-			v.IsPrimary = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSetIpAddressTypeOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeSetIpAddressTypeOutput(d *specrt.JSONDecoder, v *SetIpAddressTypeOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSetResourceAccessForBucketOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeSetResourceAccessForBucketOutput(d *specrt.JSONDecoder, v *SetResourceAccessForBucketOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSetupExecutionDetails decodes a JSON object into v; null leaves v as
-// it is.
-func decodeSetupExecutionDetails(d *specrt.JSONDecoder, v *SetupExecutionDetails) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "command":
-			v.Command = d.StrPtr()
-		case "dateTime":
-			v.DateTime = d.TimePtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "status":
-			v.Status = SetupStatus(d.Str())
-		case "standardError":
-			v.StandardError = d.StrPtr()
-		case "standardOutput":
-			v.StandardOutput = d.StrPtr()
-		case "version":
-			v.Version = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSetupHistory decodes a JSON object into v; null leaves v as it is.
-func decodeSetupHistory(d *specrt.JSONDecoder, v *SetupHistory) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operationId":
-			v.OperationID = d.StrPtr()
-		case "request":
-			if !d.Null() {
-				v.Request = new(SetupRequest)
-				decodeSetupRequest(d, v.Request)
-			}
-		case "resource":
-			if !d.Null() {
-				v.Resource = new(SetupHistoryResource)
-				decodeSetupHistoryResource(d, v.Resource)
-			}
-		case "executionDetails":
-			v.ExecutionDetails = specrt.StructList(d, v.ExecutionDetails, decodeSetupExecutionDetails)
-		case "status":
-			v.Status = SetupStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSetupHistoryResource decodes a JSON object into v; null leaves v as it
-// is.
-func decodeSetupHistoryResource(d *specrt.JSONDecoder, v *SetupHistoryResource) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSetupInstanceHttpsOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeSetupInstanceHttpsOutput(d *specrt.JSONDecoder, v *SetupInstanceHttpsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSetupRequest decodes a JSON object into v; null leaves v as it is.
-func decodeSetupRequest(d *specrt.JSONDecoder, v *SetupRequest) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "instanceName":
-			v.InstanceName = d.StrPtr()
-		case "domainNames":
-			v.DomainNames = specrt.List(d, v.DomainNames, (*specrt.JSONDecoder).Str)
-		case "certificateProvider":
-			v.CertificateProvider = CertificateProvider(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeStartGUISessionOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeStartGUISessionOutput(d *specrt.JSONDecoder, v *StartGUISessionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeStartInstanceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeStartInstanceOutput(d *specrt.JSONDecoder, v *StartInstanceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeStartRelationalDatabaseOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeStartRelationalDatabaseOutput(d *specrt.JSONDecoder, v *StartRelationalDatabaseOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeStaticIP decodes a JSON object into v; null leaves v as it is.
-func decodeStaticIP(d *specrt.JSONDecoder, v *StaticIP) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "supportCode":
-			v.SupportCode = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimePtr()
-		case "location":
-			if !d.Null() {
-				v.Location = new(ResourceLocation)
-				decodeResourceLocation(d, v.Location)
-			}
-		case "resourceType":
-			v.ResourceType = ResourceType(d.Str())
-		case "ipAddress":
-			v.IPAddress = d.StrPtr()
-		case "attachedTo":
-			v.AttachedTo = d.StrPtr()
-		case "isAttached":
-			v.IsAttached = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeStopGUISessionOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeStopGUISessionOutput(d *specrt.JSONDecoder, v *StopGUISessionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeStopInstanceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeStopInstanceOutput(d *specrt.JSONDecoder, v *StopInstanceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeStopRelationalDatabaseOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeStopRelationalDatabaseOutput(d *specrt.JSONDecoder, v *StopRelationalDatabaseOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTag decodes a JSON object into v; null leaves v as it is.
-func decodeTag(d *specrt.JSONDecoder, v *Tag) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "key":
-			v.Key = d.StrPtr()
-		case "value":
-			v.Value = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTagResourceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTestAlarmOutput decodes a JSON object into v; null leaves v as it is.
-func decodeTestAlarmOutput(d *specrt.JSONDecoder, v *TestAlarmOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTimePeriod decodes a JSON object into v; null leaves v as it is.
-func decodeTimePeriod(d *specrt.JSONDecoder, v *TimePeriod) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "start":
-			v.Start = d.TimePtr()
-		case "end":
-			v.End = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUnauthenticatedException decodes a JSON object into v; null leaves v
-// as it is.
-func decodeUnauthenticatedException(d *specrt.JSONDecoder, v *UnauthenticatedException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "code":
-			v.Code = d.StrPtr()
-		case "docs":
-			v.Docs = d.StrPtr()
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "tip":
-			v.Tip = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUnpeerVpcOutput decodes a JSON object into v; null leaves v as it is.
-func decodeUnpeerVpcOutput(d *specrt.JSONDecoder, v *UnpeerVpcOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUntagResourceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateBucketBundleOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeUpdateBucketBundleOutput(d *specrt.JSONDecoder, v *UpdateBucketBundleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateBucketOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUpdateBucketOutput(d *specrt.JSONDecoder, v *UpdateBucketOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "bucket":
-			if !d.Null() {
-				v.Bucket = new(Bucket)
-				decodeBucket(d, v.Bucket)
-			}
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateContainerServiceOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeUpdateContainerServiceOutput(d *specrt.JSONDecoder, v *UpdateContainerServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "containerService":
-			if !d.Null() {
-				v.ContainerService = new(ContainerService)
-				decodeContainerService(d, v.ContainerService)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateDistributionBundleOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeUpdateDistributionBundleOutput(d *specrt.JSONDecoder, v *UpdateDistributionBundleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateDistributionOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeUpdateDistributionOutput(d *specrt.JSONDecoder, v *UpdateDistributionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateDomainEntryOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeUpdateDomainEntryOutput(d *specrt.JSONDecoder, v *UpdateDomainEntryOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateInstanceMetadataOptionsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeUpdateInstanceMetadataOptionsOutput(d *specrt.JSONDecoder, v *UpdateInstanceMetadataOptionsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateLoadBalancerAttributeOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeUpdateLoadBalancerAttributeOutput(d *specrt.JSONDecoder, v *UpdateLoadBalancerAttributeOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateRelationalDatabaseOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeUpdateRelationalDatabaseOutput(d *specrt.JSONDecoder, v *UpdateRelationalDatabaseOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateRelationalDatabaseParametersOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeUpdateRelationalDatabaseParametersOutput(d *specrt.JSONDecoder, v *UpdateRelationalDatabaseParametersOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperation)
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // UnmarshalJSON decodes the JSON body of the AccessDeniedException error into
 // e, matching member names exactly.
 func (e *AccessDeniedException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAccessDeniedException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaAccessDeniedException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the AccountSetupInProgressException
 // error into e, matching member names exactly.
 func (e *AccountSetupInProgressException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAccountSetupInProgressException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaAccountSetupInProgressException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InvalidInputException error into
 // e, matching member names exactly.
 func (e *InvalidInputException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInvalidInputException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInvalidInputException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the NotFoundException error into e,
 // matching member names exactly.
 func (e *NotFoundException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeNotFoundException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaNotFoundException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the OperationFailureException error
 // into e, matching member names exactly.
 func (e *OperationFailureException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeOperationFailureException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaOperationFailureException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the RegionSetupInProgressException
 // error into e, matching member names exactly.
 func (e *RegionSetupInProgressException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeRegionSetupInProgressException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaRegionSetupInProgressException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ServiceException error into e,
 // matching member names exactly.
 func (e *ServiceException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeServiceException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaServiceException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the UnauthenticatedException error
 // into e, matching member names exactly.
 func (e *UnauthenticatedException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUnauthenticatedException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaUnauthenticatedException, e)
 }
 
 // newError returns an empty typed error for an error code of Amazon Lightsail,

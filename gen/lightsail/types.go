@@ -3,7 +3,6 @@
 package lightsail
 
 import (
-	"encoding/json"
 	"fmt"
 	"github.com/specgen/specgen/specrt"
 	"log/slog"
@@ -56,32 +55,6 @@ type AccessKey struct {
 	LastUsed *AccessKeyLastUsed `json:"lastUsed,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v AccessKey) MarshalJSON() ([]byte, error) {
-	type plain AccessKey
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *AccessKey) UnmarshalJSON(data []byte) error {
-	type plain AccessKey
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // String returns v as %+v prints it, with sensitive members redacted.
 func (v AccessKey) String() string {
 	return fmt.Sprintf("%+v", v)
@@ -118,32 +91,6 @@ type AccessKeyLastUsed struct {
 	//
 	// This value is `N/A` if the access key has not been used.
 	ServiceName *string `json:"serviceName,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v AccessKeyLastUsed) MarshalJSON() ([]byte, error) {
-	type plain AccessKeyLastUsed
-	return json.Marshal(struct {
-		plain
-		LastUsedDate *specrt.EpochSeconds `json:"lastUsedDate,omitempty"`
-	}{
-		LastUsedDate: specrt.EpochSecondsOf(v.LastUsedDate),
-		plain:        plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *AccessKeyLastUsed) UnmarshalJSON(data []byte) error {
-	type plain AccessKeyLastUsed
-	wire := struct {
-		*plain
-		LastUsedDate *specrt.EpochSeconds `json:"lastUsedDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.LastUsedDate = wire.LastUsedDate.Time()
-	return nil
 }
 
 // Describes the anonymous access permissions for an Amazon Lightsail bucket
@@ -261,32 +208,6 @@ type AccountLevelBpaSync struct {
 	// A Boolean value that indicates whether account-level block public access is
 	// affecting your Lightsail buckets.
 	BpaImpactsLightsail *bool `json:"bpaImpactsLightsail,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v AccountLevelBpaSync) MarshalJSON() ([]byte, error) {
-	type plain AccountLevelBpaSync
-	return json.Marshal(struct {
-		plain
-		LastSyncedAt *specrt.EpochSeconds `json:"lastSyncedAt,omitempty"`
-	}{
-		LastSyncedAt: specrt.EpochSecondsOf(v.LastSyncedAt),
-		plain:        plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *AccountLevelBpaSync) UnmarshalJSON(data []byte) error {
-	type plain AccountLevelBpaSync
-	wire := struct {
-		*plain
-		LastSyncedAt *specrt.EpochSeconds `json:"lastSyncedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.LastSyncedAt = wire.LastSyncedAt.Time()
-	return nil
 }
 
 // Describes an add-on that is enabled for an Amazon Lightsail resource.
@@ -458,36 +379,6 @@ type Alarm struct {
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
 	Tags []Tag `json:"tags,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Alarm) MarshalJSON() ([]byte, error) {
-	type plain Alarm
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds   `json:"createdAt,omitempty"`
-		Threshold *specrt.Float[float64] `json:"threshold,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		Threshold: specrt.FloatOf(v.Threshold),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Alarm) UnmarshalJSON(data []byte) error {
-	type plain Alarm
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds   `json:"createdAt,omitempty"`
-		Threshold *specrt.Float[float64] `json:"threshold,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.Threshold = wire.Threshold.Value()
-	return nil
 }
 
 // AllocateStaticIpInput is the input of AllocateStaticIp.
@@ -720,32 +611,6 @@ type AutoSnapshotDetails struct {
 	FromAttachedDisks []AttachedDisk `json:"fromAttachedDisks,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v AutoSnapshotDetails) MarshalJSON() ([]byte, error) {
-	type plain AutoSnapshotDetails
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *AutoSnapshotDetails) UnmarshalJSON(data []byte) error {
-	type plain AutoSnapshotDetails
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes an Availability Zone. This is returned only as part of a
 // `GetRegions` request.
 type AvailabilityZone struct {
@@ -904,32 +769,6 @@ type Bucket struct {
 	Cors *BucketCorsConfig `json:"cors,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Bucket) MarshalJSON() ([]byte, error) {
-	type plain Bucket
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Bucket) UnmarshalJSON(data []byte) error {
-	type plain Bucket
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes the access log configuration for a bucket in the Amazon Lightsail
 // object storage service.
 //
@@ -987,32 +826,6 @@ type BucketBundle struct {
 
 	// Indicates whether the bundle is active. Use for a new or existing bucket.
 	IsActive *bool `json:"isActive,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v BucketBundle) MarshalJSON() ([]byte, error) {
-	type plain BucketBundle
-	return json.Marshal(struct {
-		plain
-		Price *specrt.Float[float32] `json:"price,omitempty"`
-	}{
-		Price: specrt.FloatOf(v.Price),
-		plain: plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *BucketBundle) UnmarshalJSON(data []byte) error {
-	type plain BucketBundle
-	wire := struct {
-		*plain
-		Price *specrt.Float[float32] `json:"price,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Price = wire.Price.Value()
-	return nil
 }
 
 // Describes the cross-origin resource sharing (CORS) configuration for a
@@ -1144,36 +957,6 @@ type Bundle struct {
 	// An integer that indicates the public ipv4 address count included in the
 	// bundle, the value is either 0 or 1.
 	PublicIpv4AddressCount *int32 `json:"publicIpv4AddressCount,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Bundle) MarshalJSON() ([]byte, error) {
-	type plain Bundle
-	return json.Marshal(struct {
-		plain
-		Price       *specrt.Float[float32] `json:"price,omitempty"`
-		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
-	}{
-		Price:       specrt.FloatOf(v.Price),
-		RamSizeInGb: specrt.FloatOf(v.RamSizeInGb),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Bundle) UnmarshalJSON(data []byte) error {
-	type plain Bundle
-	wire := struct {
-		*plain
-		Price       *specrt.Float[float32] `json:"price,omitempty"`
-		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Price = wire.Price.Value()
-	v.RamSizeInGb = wire.RamSizeInGb.Value()
-	return nil
 }
 
 // Describes the default cache behavior of an Amazon Lightsail content delivery
@@ -1448,48 +1231,6 @@ type Certificate struct {
 	SupportCode *string `json:"supportCode,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Certificate) MarshalJSON() ([]byte, error) {
-	type plain Certificate
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		IssuedAt  *specrt.EpochSeconds `json:"issuedAt,omitempty"`
-		NotBefore *specrt.EpochSeconds `json:"notBefore,omitempty"`
-		NotAfter  *specrt.EpochSeconds `json:"notAfter,omitempty"`
-		RevokedAt *specrt.EpochSeconds `json:"revokedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		IssuedAt:  specrt.EpochSecondsOf(v.IssuedAt),
-		NotAfter:  specrt.EpochSecondsOf(v.NotAfter),
-		NotBefore: specrt.EpochSecondsOf(v.NotBefore),
-		RevokedAt: specrt.EpochSecondsOf(v.RevokedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Certificate) UnmarshalJSON(data []byte) error {
-	type plain Certificate
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		IssuedAt  *specrt.EpochSeconds `json:"issuedAt,omitempty"`
-		NotBefore *specrt.EpochSeconds `json:"notBefore,omitempty"`
-		NotAfter  *specrt.EpochSeconds `json:"notAfter,omitempty"`
-		RevokedAt *specrt.EpochSeconds `json:"revokedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.IssuedAt = wire.IssuedAt.Time()
-	v.NotBefore = wire.NotBefore.Time()
-	v.NotAfter = wire.NotAfter.Time()
-	v.RevokedAt = wire.RevokedAt.Time()
-	return nil
-}
-
 // Describes an Amazon Lightsail SSL/TLS certificate.
 type CertificateSummary struct {
 	// The Amazon Resource Name (ARN) of the certificate.
@@ -1567,32 +1308,6 @@ type CloudFormationStackRecord struct {
 	DestinationInfo *DestinationInfo `json:"destinationInfo,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v CloudFormationStackRecord) MarshalJSON() ([]byte, error) {
-	type plain CloudFormationStackRecord
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *CloudFormationStackRecord) UnmarshalJSON(data []byte) error {
-	type plain CloudFormationStackRecord
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes the source of a CloudFormation stack record (i.e., the export
 // snapshot record).
 type CloudFormationStackRecordSourceInfo struct {
@@ -1656,32 +1371,6 @@ type ContactMethod struct {
 	Tags []Tag `json:"tags,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ContactMethod) MarshalJSON() ([]byte, error) {
-	type plain ContactMethod
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ContactMethod) UnmarshalJSON(data []byte) error {
-	type plain ContactMethod
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes the settings of a container that will be launched, or that is
 // launched, to an Amazon Lightsail container service.
 type Container struct {
@@ -1722,32 +1411,6 @@ type ContainerImage struct {
 
 	// The timestamp when the container image was created.
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ContainerImage) MarshalJSON() ([]byte, error) {
-	type plain ContainerImage
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ContainerImage) UnmarshalJSON(data []byte) error {
-	type plain ContainerImage
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // Describes an Amazon Lightsail container service.
@@ -1870,32 +1533,6 @@ type ContainerService struct {
 	PrivateRegistryAccess *PrivateRegistryAccess `json:"privateRegistryAccess,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ContainerService) MarshalJSON() ([]byte, error) {
-	type plain ContainerService
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ContainerService) UnmarshalJSON(data []byte) error {
-	type plain ContainerService
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes a container deployment configuration of an Amazon Lightsail
 // container service.
 //
@@ -1928,32 +1565,6 @@ type ContainerServiceDeployment struct {
 
 	// The timestamp when the deployment was created.
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ContainerServiceDeployment) MarshalJSON() ([]byte, error) {
-	type plain ContainerServiceDeployment
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ContainerServiceDeployment) UnmarshalJSON(data []byte) error {
-	type plain ContainerServiceDeployment
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // Describes a container deployment configuration of an Amazon Lightsail
@@ -2065,32 +1676,6 @@ type ContainerServiceLogEvent struct {
 	Message *string `json:"message,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ContainerServiceLogEvent) MarshalJSON() ([]byte, error) {
-	type plain ContainerServiceLogEvent
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ContainerServiceLogEvent) UnmarshalJSON(data []byte) error {
-	type plain ContainerServiceLogEvent
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes the powers that can be specified for an Amazon Lightsail container
 // service.
 //
@@ -2117,40 +1702,6 @@ type ContainerServicePower struct {
 	IsActive *bool `json:"isActive,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ContainerServicePower) MarshalJSON() ([]byte, error) {
-	type plain ContainerServicePower
-	return json.Marshal(struct {
-		plain
-		Price       *specrt.Float[float32] `json:"price,omitempty"`
-		CPUCount    *specrt.Float[float32] `json:"cpuCount,omitempty"`
-		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
-	}{
-		CPUCount:    specrt.FloatOf(v.CPUCount),
-		Price:       specrt.FloatOf(v.Price),
-		RamSizeInGb: specrt.FloatOf(v.RamSizeInGb),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ContainerServicePower) UnmarshalJSON(data []byte) error {
-	type plain ContainerServicePower
-	wire := struct {
-		*plain
-		Price       *specrt.Float[float32] `json:"price,omitempty"`
-		CPUCount    *specrt.Float[float32] `json:"cpuCount,omitempty"`
-		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Price = wire.Price.Value()
-	v.CPUCount = wire.CPUCount.Value()
-	v.RamSizeInGb = wire.RamSizeInGb.Value()
-	return nil
-}
-
 // Describes the sign-in credentials for the container image registry of an
 // Amazon Lightsail account.
 type ContainerServiceRegistryLogin struct {
@@ -2173,32 +1724,6 @@ type ContainerServiceRegistryLogin struct {
 	// The address to use to push container images to the container image registry
 	// of a Lightsail account.
 	Registry *string `json:"registry,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ContainerServiceRegistryLogin) MarshalJSON() ([]byte, error) {
-	type plain ContainerServiceRegistryLogin
-	return json.Marshal(struct {
-		plain
-		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
-	}{
-		ExpiresAt: specrt.EpochSecondsOf(v.ExpiresAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ContainerServiceRegistryLogin) UnmarshalJSON(data []byte) error {
-	type plain ContainerServiceRegistryLogin
-	wire := struct {
-		*plain
-		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.ExpiresAt = wire.ExpiresAt.Time()
-	return nil
 }
 
 // Describes the current state of a container service.
@@ -3438,32 +2963,6 @@ type CreateRelationalDatabaseFromSnapshotInput struct {
 	Tags []Tag `json:"tags,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v CreateRelationalDatabaseFromSnapshotInput) MarshalJSON() ([]byte, error) {
-	type plain CreateRelationalDatabaseFromSnapshotInput
-	return json.Marshal(struct {
-		plain
-		RestoreTime *specrt.EpochSeconds `json:"restoreTime,omitempty"`
-	}{
-		RestoreTime: specrt.EpochSecondsOf(v.RestoreTime),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *CreateRelationalDatabaseFromSnapshotInput) UnmarshalJSON(data []byte) error {
-	type plain CreateRelationalDatabaseFromSnapshotInput
-	wire := struct {
-		*plain
-		RestoreTime *specrt.EpochSeconds `json:"restoreTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.RestoreTime = wire.RestoreTime.Time()
-	return nil
-}
-
 // CreateRelationalDatabaseFromSnapshotOutput is the output of
 // CreateRelationalDatabaseFromSnapshot.
 type CreateRelationalDatabaseFromSnapshotOutput struct {
@@ -4360,32 +3859,6 @@ type Disk struct {
 	AutoMountStatus AutoMountStatus `json:"autoMountStatus,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Disk) MarshalJSON() ([]byte, error) {
-	type plain Disk
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Disk) UnmarshalJSON(data []byte) error {
-	type plain Disk
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes a disk.
 type DiskInfo struct {
 	// The disk name.
@@ -4467,32 +3940,6 @@ type DiskSnapshot struct {
 	IsFromAutoSnapshot *bool `json:"isFromAutoSnapshot,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DiskSnapshot) MarshalJSON() ([]byte, error) {
-	type plain DiskSnapshot
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DiskSnapshot) UnmarshalJSON(data []byte) error {
-	type plain DiskSnapshot
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes a disk snapshot.
 type DiskSnapshotInfo struct {
 	// The size of the disk in GB (`32`).
@@ -4516,32 +3963,6 @@ type DistributionBundle struct {
 	// Indicates whether the bundle is active, and can be specified for a new or
 	// existing distribution.
 	IsActive *bool `json:"isActive,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DistributionBundle) MarshalJSON() ([]byte, error) {
-	type plain DistributionBundle
-	return json.Marshal(struct {
-		plain
-		Price *specrt.Float[float32] `json:"price,omitempty"`
-	}{
-		Price: specrt.FloatOf(v.Price),
-		plain: plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DistributionBundle) UnmarshalJSON(data []byte) error {
-	type plain DistributionBundle
-	wire := struct {
-		*plain
-		Price *specrt.Float[float32] `json:"price,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Price = wire.Price.Value()
-	return nil
 }
 
 // Describes a domain where you are storing recordsets.
@@ -4579,32 +4000,6 @@ type Domain struct {
 	// An object that describes the state of the Route 53 domain delegation to a
 	// Lightsail DNS zone.
 	RegisteredDomainDelegationInfo *RegisteredDomainDelegationInfo `json:"registeredDomainDelegationInfo,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Domain) MarshalJSON() ([]byte, error) {
-	type plain Domain
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Domain) UnmarshalJSON(data []byte) error {
-	type plain Domain
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // Describes a domain recordset entry.
@@ -4691,32 +4086,6 @@ type DownloadDefaultKeyPairOutput struct {
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DownloadDefaultKeyPairOutput) MarshalJSON() ([]byte, error) {
-	type plain DownloadDefaultKeyPairOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DownloadDefaultKeyPairOutput) UnmarshalJSON(data []byte) error {
-	type plain DownloadDefaultKeyPairOutput
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // EnableAddOnInput is the input of EnableAddOn.
 type EnableAddOnInput struct {
 	// The name of the source resource for which to enable or modify the add-on.
@@ -4775,36 +4144,6 @@ type EstimateByTime struct {
 	TimePeriod *TimePeriod `json:"timePeriod,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v EstimateByTime) MarshalJSON() ([]byte, error) {
-	type plain EstimateByTime
-	return json.Marshal(struct {
-		plain
-		UsageCost *specrt.Float[float64] `json:"usageCost,omitempty"`
-		Unit      *specrt.Float[float64] `json:"unit,omitempty"`
-	}{
-		Unit:      specrt.FloatOf(v.Unit),
-		UsageCost: specrt.FloatOf(v.UsageCost),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *EstimateByTime) UnmarshalJSON(data []byte) error {
-	type plain EstimateByTime
-	wire := struct {
-		*plain
-		UsageCost *specrt.Float[float64] `json:"usageCost,omitempty"`
-		Unit      *specrt.Float[float64] `json:"unit,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UsageCost = wire.UsageCost.Value()
-	v.Unit = wire.Unit.Value()
-	return nil
-}
-
 // ExportSnapshotInput is the input of ExportSnapshot.
 type ExportSnapshotInput struct {
 	// The name of the instance or disk snapshot to be exported to Amazon EC2.
@@ -4849,32 +4188,6 @@ type ExportSnapshotRecord struct {
 	DestinationInfo *DestinationInfo `json:"destinationInfo,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ExportSnapshotRecord) MarshalJSON() ([]byte, error) {
-	type plain ExportSnapshotRecord
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ExportSnapshotRecord) UnmarshalJSON(data []byte) error {
-	type plain ExportSnapshotRecord
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes the source of an export snapshot record.
 type ExportSnapshotRecordSourceInfo struct {
 	// The Lightsail resource type (`InstanceSnapshot` or `DiskSnapshot`).
@@ -4900,32 +4213,6 @@ type ExportSnapshotRecordSourceInfo struct {
 
 	// A list of objects describing a disk snapshot.
 	DiskSnapshotInfo *DiskSnapshotInfo `json:"diskSnapshotInfo,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ExportSnapshotRecordSourceInfo) MarshalJSON() ([]byte, error) {
-	type plain ExportSnapshotRecordSourceInfo
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ExportSnapshotRecordSourceInfo) UnmarshalJSON(data []byte) error {
-	type plain ExportSnapshotRecordSourceInfo
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // GetActiveNamesInput is the input of GetActiveNames.
@@ -5166,36 +4453,6 @@ type GetBucketMetricDataInput struct {
 	//
 	// This member is required.
 	Unit MetricUnit `json:"unit,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetBucketMetricDataInput) MarshalJSON() ([]byte, error) {
-	type plain GetBucketMetricDataInput
-	return json.Marshal(struct {
-		plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{
-		EndTime:   specrt.EpochSecondsOf(v.EndTime),
-		StartTime: specrt.EpochSecondsOf(v.StartTime),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetBucketMetricDataInput) UnmarshalJSON(data []byte) error {
-	type plain GetBucketMetricDataInput
-	wire := struct {
-		*plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartTime = wire.StartTime.Time()
-	v.EndTime = wire.EndTime.Time()
-	return nil
 }
 
 // GetBucketMetricDataOutput is the output of GetBucketMetricData.
@@ -5471,36 +4728,6 @@ type GetContainerLogInput struct {
 	PageToken *string `json:"pageToken,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetContainerLogInput) MarshalJSON() ([]byte, error) {
-	type plain GetContainerLogInput
-	return json.Marshal(struct {
-		plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{
-		EndTime:   specrt.EpochSecondsOf(v.EndTime),
-		StartTime: specrt.EpochSecondsOf(v.StartTime),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetContainerLogInput) UnmarshalJSON(data []byte) error {
-	type plain GetContainerLogInput
-	wire := struct {
-		*plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartTime = wire.StartTime.Time()
-	v.EndTime = wire.EndTime.Time()
-	return nil
-}
-
 // GetContainerLogOutput is the output of GetContainerLog.
 type GetContainerLogOutput struct {
 	// An array of objects that describe the log events of a container.
@@ -5604,36 +4831,6 @@ type GetContainerServiceMetricDataInput struct {
 	Statistics []MetricStatistic `json:"statistics,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetContainerServiceMetricDataInput) MarshalJSON() ([]byte, error) {
-	type plain GetContainerServiceMetricDataInput
-	return json.Marshal(struct {
-		plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{
-		EndTime:   specrt.EpochSecondsOf(v.EndTime),
-		StartTime: specrt.EpochSecondsOf(v.StartTime),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetContainerServiceMetricDataInput) UnmarshalJSON(data []byte) error {
-	type plain GetContainerServiceMetricDataInput
-	wire := struct {
-		*plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartTime = wire.StartTime.Time()
-	v.EndTime = wire.EndTime.Time()
-	return nil
-}
-
 // GetContainerServiceMetricDataOutput is the output of
 // GetContainerServiceMetricData.
 type GetContainerServiceMetricDataOutput struct {
@@ -5707,36 +4904,6 @@ type GetCostEstimateInput struct {
 	//
 	// This member is required.
 	EndTime *time.Time `json:"endTime,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetCostEstimateInput) MarshalJSON() ([]byte, error) {
-	type plain GetCostEstimateInput
-	return json.Marshal(struct {
-		plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{
-		EndTime:   specrt.EpochSecondsOf(v.EndTime),
-		StartTime: specrt.EpochSecondsOf(v.StartTime),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetCostEstimateInput) UnmarshalJSON(data []byte) error {
-	type plain GetCostEstimateInput
-	wire := struct {
-		*plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartTime = wire.StartTime.Time()
-	v.EndTime = wire.EndTime.Time()
-	return nil
 }
 
 // GetCostEstimateOutput is the output of GetCostEstimate.
@@ -5853,32 +5020,6 @@ type GetDistributionLatestCacheResetOutput struct {
 
 	// The timestamp of the last cache reset (`1479734909.17`) in Unix time format.
 	CreateTime *time.Time `json:"createTime,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetDistributionLatestCacheResetOutput) MarshalJSON() ([]byte, error) {
-	type plain GetDistributionLatestCacheResetOutput
-	return json.Marshal(struct {
-		plain
-		CreateTime *specrt.EpochSeconds `json:"createTime,omitempty"`
-	}{
-		CreateTime: specrt.EpochSecondsOf(v.CreateTime),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetDistributionLatestCacheResetOutput) UnmarshalJSON(data []byte) error {
-	type plain GetDistributionLatestCacheResetOutput
-	wire := struct {
-		*plain
-		CreateTime *specrt.EpochSeconds `json:"createTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreateTime = wire.CreateTime.Time()
-	return nil
 }
 
 // GetDistributionMetricDataInput is the input of GetDistributionMetricData.
@@ -6011,36 +5152,6 @@ type GetDistributionMetricDataInput struct {
 	//
 	// This member is required.
 	Statistics []MetricStatistic `json:"statistics,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetDistributionMetricDataInput) MarshalJSON() ([]byte, error) {
-	type plain GetDistributionMetricDataInput
-	return json.Marshal(struct {
-		plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{
-		EndTime:   specrt.EpochSecondsOf(v.EndTime),
-		StartTime: specrt.EpochSecondsOf(v.StartTime),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetDistributionMetricDataInput) UnmarshalJSON(data []byte) error {
-	type plain GetDistributionMetricDataInput
-	wire := struct {
-		*plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartTime = wire.StartTime.Time()
-	v.EndTime = wire.EndTime.Time()
-	return nil
 }
 
 // GetDistributionMetricDataOutput is the output of GetDistributionMetricData.
@@ -6329,36 +5440,6 @@ type GetInstanceMetricDataInput struct {
 	//
 	// This member is required.
 	Statistics []MetricStatistic `json:"statistics,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetInstanceMetricDataInput) MarshalJSON() ([]byte, error) {
-	type plain GetInstanceMetricDataInput
-	return json.Marshal(struct {
-		plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{
-		EndTime:   specrt.EpochSecondsOf(v.EndTime),
-		StartTime: specrt.EpochSecondsOf(v.StartTime),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetInstanceMetricDataInput) UnmarshalJSON(data []byte) error {
-	type plain GetInstanceMetricDataInput
-	wire := struct {
-		*plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartTime = wire.StartTime.Time()
-	v.EndTime = wire.EndTime.Time()
-	return nil
 }
 
 // GetInstanceMetricDataOutput is the output of GetInstanceMetricData.
@@ -6684,36 +5765,6 @@ type GetLoadBalancerMetricDataInput struct {
 	//
 	// This member is required.
 	Statistics []MetricStatistic `json:"statistics,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetLoadBalancerMetricDataInput) MarshalJSON() ([]byte, error) {
-	type plain GetLoadBalancerMetricDataInput
-	return json.Marshal(struct {
-		plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{
-		EndTime:   specrt.EpochSecondsOf(v.EndTime),
-		StartTime: specrt.EpochSecondsOf(v.StartTime),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetLoadBalancerMetricDataInput) UnmarshalJSON(data []byte) error {
-	type plain GetLoadBalancerMetricDataInput
-	wire := struct {
-		*plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartTime = wire.StartTime.Time()
-	v.EndTime = wire.EndTime.Time()
-	return nil
 }
 
 // GetLoadBalancerMetricDataOutput is the output of GetLoadBalancerMetricData.
@@ -7065,36 +6116,6 @@ type GetRelationalDatabaseLogEventsInput struct {
 	PageToken *string `json:"pageToken,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetRelationalDatabaseLogEventsInput) MarshalJSON() ([]byte, error) {
-	type plain GetRelationalDatabaseLogEventsInput
-	return json.Marshal(struct {
-		plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{
-		EndTime:   specrt.EpochSecondsOf(v.EndTime),
-		StartTime: specrt.EpochSecondsOf(v.StartTime),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetRelationalDatabaseLogEventsInput) UnmarshalJSON(data []byte) error {
-	type plain GetRelationalDatabaseLogEventsInput
-	wire := struct {
-		*plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartTime = wire.StartTime.Time()
-	v.EndTime = wire.EndTime.Time()
-	return nil
-}
-
 // GetRelationalDatabaseLogEventsOutput is the output of
 // GetRelationalDatabaseLogEvents.
 type GetRelationalDatabaseLogEventsOutput struct {
@@ -7159,32 +6180,6 @@ type GetRelationalDatabaseMasterUserPasswordOutput struct {
 	// The timestamp when the specified version of the master user password was
 	// created.
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetRelationalDatabaseMasterUserPasswordOutput) MarshalJSON() ([]byte, error) {
-	type plain GetRelationalDatabaseMasterUserPasswordOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetRelationalDatabaseMasterUserPasswordOutput) UnmarshalJSON(data []byte) error {
-	type plain GetRelationalDatabaseMasterUserPasswordOutput
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -7322,36 +6317,6 @@ type GetRelationalDatabaseMetricDataInput struct {
 	//
 	// This member is required.
 	Statistics []MetricStatistic `json:"statistics,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetRelationalDatabaseMetricDataInput) MarshalJSON() ([]byte, error) {
-	type plain GetRelationalDatabaseMetricDataInput
-	return json.Marshal(struct {
-		plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{
-		EndTime:   specrt.EpochSecondsOf(v.EndTime),
-		StartTime: specrt.EpochSecondsOf(v.StartTime),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetRelationalDatabaseMetricDataInput) UnmarshalJSON(data []byte) error {
-	type plain GetRelationalDatabaseMetricDataInput
-	wire := struct {
-		*plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartTime = wire.StartTime.Time()
-	v.EndTime = wire.EndTime.Time()
-	return nil
 }
 
 // GetRelationalDatabaseMetricDataOutput is the output of
@@ -7613,40 +6578,6 @@ type HostKeyAttributes struct {
 	NotValidAfter *time.Time `json:"notValidAfter,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v HostKeyAttributes) MarshalJSON() ([]byte, error) {
-	type plain HostKeyAttributes
-	return json.Marshal(struct {
-		plain
-		WitnessedAt    *specrt.EpochSeconds `json:"witnessedAt,omitempty"`
-		NotValidBefore *specrt.EpochSeconds `json:"notValidBefore,omitempty"`
-		NotValidAfter  *specrt.EpochSeconds `json:"notValidAfter,omitempty"`
-	}{
-		NotValidAfter:  specrt.EpochSecondsOf(v.NotValidAfter),
-		NotValidBefore: specrt.EpochSecondsOf(v.NotValidBefore),
-		WitnessedAt:    specrt.EpochSecondsOf(v.WitnessedAt),
-		plain:          plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *HostKeyAttributes) UnmarshalJSON(data []byte) error {
-	type plain HostKeyAttributes
-	wire := struct {
-		*plain
-		WitnessedAt    *specrt.EpochSeconds `json:"witnessedAt,omitempty"`
-		NotValidBefore *specrt.EpochSeconds `json:"notValidBefore,omitempty"`
-		NotValidAfter  *specrt.EpochSeconds `json:"notValidAfter,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.WitnessedAt = wire.WitnessedAt.Time()
-	v.NotValidBefore = wire.NotValidBefore.Time()
-	v.NotValidAfter = wire.NotValidAfter.Time()
-	return nil
-}
-
 // ImportKeyPairInput is the input of ImportKeyPair.
 type ImportKeyPairInput struct {
 	// The name of the key pair for which you want to import the public key.
@@ -7780,32 +6711,6 @@ type Instance struct {
 	MetadataOptions *InstanceMetadataOptions `json:"metadataOptions,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Instance) MarshalJSON() ([]byte, error) {
-	type plain Instance
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Instance) UnmarshalJSON(data []byte) error {
-	type plain Instance
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // The parameters for gaining temporary access to one of your Amazon Lightsail
 // instances.
 type InstanceAccessDetails struct {
@@ -7859,32 +6764,6 @@ type InstanceAccessDetails struct {
 
 	// Describes the public SSH host keys or the RDP certificate.
 	HostKeys []HostKeyAttributes `json:"hostKeys,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v InstanceAccessDetails) MarshalJSON() ([]byte, error) {
-	type plain InstanceAccessDetails
-	return json.Marshal(struct {
-		plain
-		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
-	}{
-		ExpiresAt: specrt.EpochSecondsOf(v.ExpiresAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *InstanceAccessDetails) UnmarshalJSON(data []byte) error {
-	type plain InstanceAccessDetails
-	wire := struct {
-		*plain
-		ExpiresAt *specrt.EpochSeconds `json:"expiresAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.ExpiresAt = wire.ExpiresAt.Time()
-	return nil
 }
 
 // Describes the Amazon Elastic Compute Cloud instance and related resources to
@@ -7956,32 +6835,6 @@ type InstanceHardware struct {
 
 	// The amount of RAM in GB on the instance (`1.0`).
 	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v InstanceHardware) MarshalJSON() ([]byte, error) {
-	type plain InstanceHardware
-	return json.Marshal(struct {
-		plain
-		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
-	}{
-		RamSizeInGb: specrt.FloatOf(v.RamSizeInGb),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *InstanceHardware) UnmarshalJSON(data []byte) error {
-	type plain InstanceHardware
-	wire := struct {
-		*plain
-		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.RamSizeInGb = wire.RamSizeInGb.Value()
-	return nil
 }
 
 // Describes information about the health of the instance.
@@ -8364,32 +7217,6 @@ type InstanceSnapshot struct {
 	SizeInGb *int32 `json:"sizeInGb,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v InstanceSnapshot) MarshalJSON() ([]byte, error) {
-	type plain InstanceSnapshot
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *InstanceSnapshot) UnmarshalJSON(data []byte) error {
-	type plain InstanceSnapshot
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes an instance snapshot.
 type InstanceSnapshotInfo struct {
 	// The bundle ID from which the source instance was created (`micro_x_x`).
@@ -8451,32 +7278,6 @@ type KeyPair struct {
 
 	// The RSA fingerprint of the key pair.
 	Fingerprint *string `json:"fingerprint,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v KeyPair) MarshalJSON() ([]byte, error) {
-	type plain KeyPair
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *KeyPair) UnmarshalJSON(data []byte) error {
-	type plain KeyPair
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // Describes an Amazon Lightsail content delivery network (CDN) distribution.
@@ -8567,32 +7368,6 @@ type LightsailDistribution struct {
 	ViewerMinimumTLSProtocolVersion *string `json:"viewerMinimumTlsProtocolVersion,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v LightsailDistribution) MarshalJSON() ([]byte, error) {
-	type plain LightsailDistribution
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *LightsailDistribution) UnmarshalJSON(data []byte) error {
-	type plain LightsailDistribution
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes a load balancer.
 type LoadBalancer struct {
 	// The name of the load balancer (`my-load-balancer`).
@@ -8672,32 +7447,6 @@ type LoadBalancer struct {
 
 	// The name of the TLS security policy for the load balancer.
 	TLSPolicyName *string `json:"tlsPolicyName,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v LoadBalancer) MarshalJSON() ([]byte, error) {
-	type plain LoadBalancer
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *LoadBalancer) UnmarshalJSON(data []byte) error {
-	type plain LoadBalancer
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // Describes a load balancer SSL/TLS certificate.
@@ -8845,48 +7594,6 @@ type LoadBalancerTLSCertificate struct {
 	SubjectAlternativeNames []string `json:"subjectAlternativeNames,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v LoadBalancerTLSCertificate) MarshalJSON() ([]byte, error) {
-	type plain LoadBalancerTLSCertificate
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		IssuedAt  *specrt.EpochSeconds `json:"issuedAt,omitempty"`
-		NotAfter  *specrt.EpochSeconds `json:"notAfter,omitempty"`
-		NotBefore *specrt.EpochSeconds `json:"notBefore,omitempty"`
-		RevokedAt *specrt.EpochSeconds `json:"revokedAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		IssuedAt:  specrt.EpochSecondsOf(v.IssuedAt),
-		NotAfter:  specrt.EpochSecondsOf(v.NotAfter),
-		NotBefore: specrt.EpochSecondsOf(v.NotBefore),
-		RevokedAt: specrt.EpochSecondsOf(v.RevokedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *LoadBalancerTLSCertificate) UnmarshalJSON(data []byte) error {
-	type plain LoadBalancerTLSCertificate
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		IssuedAt  *specrt.EpochSeconds `json:"issuedAt,omitempty"`
-		NotAfter  *specrt.EpochSeconds `json:"notAfter,omitempty"`
-		NotBefore *specrt.EpochSeconds `json:"notBefore,omitempty"`
-		RevokedAt *specrt.EpochSeconds `json:"revokedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.IssuedAt = wire.IssuedAt.Time()
-	v.NotAfter = wire.NotAfter.Time()
-	v.NotBefore = wire.NotBefore.Time()
-	v.RevokedAt = wire.RevokedAt.Time()
-	return nil
-}
-
 // An object that describes the state of the canonical name (CNAME) records
 // that are automatically added by Lightsail to the DNS of the domain to
 // validate domain ownership.
@@ -9029,32 +7736,6 @@ type LogEvent struct {
 	Message *string `json:"message,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v LogEvent) MarshalJSON() ([]byte, error) {
-	type plain LogEvent
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *LogEvent) UnmarshalJSON(data []byte) error {
-	type plain LogEvent
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes the metric data point.
 type MetricDatapoint struct {
 	// The average.
@@ -9077,52 +7758,6 @@ type MetricDatapoint struct {
 
 	// The unit.
 	Unit MetricUnit `json:"unit,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v MetricDatapoint) MarshalJSON() ([]byte, error) {
-	type plain MetricDatapoint
-	return json.Marshal(struct {
-		plain
-		Average     *specrt.Float[float64] `json:"average,omitempty"`
-		Maximum     *specrt.Float[float64] `json:"maximum,omitempty"`
-		Minimum     *specrt.Float[float64] `json:"minimum,omitempty"`
-		SampleCount *specrt.Float[float64] `json:"sampleCount,omitempty"`
-		Sum         *specrt.Float[float64] `json:"sum,omitempty"`
-		Timestamp   *specrt.EpochSeconds   `json:"timestamp,omitempty"`
-	}{
-		Average:     specrt.FloatOf(v.Average),
-		Maximum:     specrt.FloatOf(v.Maximum),
-		Minimum:     specrt.FloatOf(v.Minimum),
-		SampleCount: specrt.FloatOf(v.SampleCount),
-		Sum:         specrt.FloatOf(v.Sum),
-		Timestamp:   specrt.EpochSecondsOf(v.Timestamp),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *MetricDatapoint) UnmarshalJSON(data []byte) error {
-	type plain MetricDatapoint
-	wire := struct {
-		*plain
-		Average     *specrt.Float[float64] `json:"average,omitempty"`
-		Maximum     *specrt.Float[float64] `json:"maximum,omitempty"`
-		Minimum     *specrt.Float[float64] `json:"minimum,omitempty"`
-		SampleCount *specrt.Float[float64] `json:"sampleCount,omitempty"`
-		Sum         *specrt.Float[float64] `json:"sum,omitempty"`
-		Timestamp   *specrt.EpochSeconds   `json:"timestamp,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Average = wire.Average.Value()
-	v.Maximum = wire.Maximum.Value()
-	v.Minimum = wire.Minimum.Value()
-	v.SampleCount = wire.SampleCount.Value()
-	v.Sum = wire.Sum.Value()
-	v.Timestamp = wire.Timestamp.Time()
-	return nil
 }
 
 // Describes resource being monitored by an alarm.
@@ -9232,36 +7867,6 @@ type Operation struct {
 	ErrorDetails *string `json:"errorDetails,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Operation) MarshalJSON() ([]byte, error) {
-	type plain Operation
-	return json.Marshal(struct {
-		plain
-		CreatedAt       *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		StatusChangedAt *specrt.EpochSeconds `json:"statusChangedAt,omitempty"`
-	}{
-		CreatedAt:       specrt.EpochSecondsOf(v.CreatedAt),
-		StatusChangedAt: specrt.EpochSecondsOf(v.StatusChangedAt),
-		plain:           plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Operation) UnmarshalJSON(data []byte) error {
-	type plain Operation
-	wire := struct {
-		*plain
-		CreatedAt       *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		StatusChangedAt *specrt.EpochSeconds `json:"statusChangedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.StatusChangedAt = wire.StatusChangedAt.Time()
-	return nil
-}
-
 // Describes the origin resource of an Amazon Lightsail content delivery
 // network (CDN) distribution.
 //
@@ -9347,32 +7952,6 @@ type PendingMaintenanceAction struct {
 
 	// The effective date of the pending database maintenance action.
 	CurrentApplyDate *time.Time `json:"currentApplyDate,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v PendingMaintenanceAction) MarshalJSON() ([]byte, error) {
-	type plain PendingMaintenanceAction
-	return json.Marshal(struct {
-		plain
-		CurrentApplyDate *specrt.EpochSeconds `json:"currentApplyDate,omitempty"`
-	}{
-		CurrentApplyDate: specrt.EpochSecondsOf(v.CurrentApplyDate),
-		plain:            plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *PendingMaintenanceAction) UnmarshalJSON(data []byte) error {
-	type plain PendingMaintenanceAction
-	wire := struct {
-		*plain
-		CurrentApplyDate *specrt.EpochSeconds `json:"currentApplyDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CurrentApplyDate = wire.CurrentApplyDate.Time()
-	return nil
 }
 
 // Describes a pending database value modification.
@@ -9656,32 +8235,6 @@ type PutAlarmInput struct {
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
 	Tags []Tag `json:"tags,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v PutAlarmInput) MarshalJSON() ([]byte, error) {
-	type plain PutAlarmInput
-	return json.Marshal(struct {
-		plain
-		Threshold *specrt.Float[float64] `json:"threshold,omitempty"`
-	}{
-		Threshold: specrt.FloatOf(v.Threshold),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *PutAlarmInput) UnmarshalJSON(data []byte) error {
-	type plain PutAlarmInput
-	wire := struct {
-		*plain
-		Threshold *specrt.Float[float64] `json:"threshold,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Threshold = wire.Threshold.Value()
-	return nil
 }
 
 // PutAlarmOutput is the output of PutAlarm.
@@ -9987,36 +8540,6 @@ type RelationalDatabase struct {
 	CaCertificateIdentifier *string `json:"caCertificateIdentifier,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v RelationalDatabase) MarshalJSON() ([]byte, error) {
-	type plain RelationalDatabase
-	return json.Marshal(struct {
-		plain
-		CreatedAt            *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		LatestRestorableTime *specrt.EpochSeconds `json:"latestRestorableTime,omitempty"`
-	}{
-		CreatedAt:            specrt.EpochSecondsOf(v.CreatedAt),
-		LatestRestorableTime: specrt.EpochSecondsOf(v.LatestRestorableTime),
-		plain:                plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *RelationalDatabase) UnmarshalJSON(data []byte) error {
-	type plain RelationalDatabase
-	wire := struct {
-		*plain
-		CreatedAt            *specrt.EpochSeconds `json:"createdAt,omitempty"`
-		LatestRestorableTime *specrt.EpochSeconds `json:"latestRestorableTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LatestRestorableTime = wire.LatestRestorableTime.Time()
-	return nil
-}
-
 // Describes a database image, or blueprint. A blueprint describes the major
 // engine version of a database.
 type RelationalDatabaseBlueprint struct {
@@ -10072,36 +8595,6 @@ type RelationalDatabaseBundle struct {
 	IsActive *bool `json:"isActive,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v RelationalDatabaseBundle) MarshalJSON() ([]byte, error) {
-	type plain RelationalDatabaseBundle
-	return json.Marshal(struct {
-		plain
-		Price       *specrt.Float[float32] `json:"price,omitempty"`
-		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
-	}{
-		Price:       specrt.FloatOf(v.Price),
-		RamSizeInGb: specrt.FloatOf(v.RamSizeInGb),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *RelationalDatabaseBundle) UnmarshalJSON(data []byte) error {
-	type plain RelationalDatabaseBundle
-	wire := struct {
-		*plain
-		Price       *specrt.Float[float32] `json:"price,omitempty"`
-		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Price = wire.Price.Value()
-	v.RamSizeInGb = wire.RamSizeInGb.Value()
-	return nil
-}
-
 // Describes an endpoint for a database.
 type RelationalDatabaseEndpoint struct {
 	// Specifies the port that the database is listening on.
@@ -10126,32 +8619,6 @@ type RelationalDatabaseEvent struct {
 	EventCategories []string `json:"eventCategories,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v RelationalDatabaseEvent) MarshalJSON() ([]byte, error) {
-	type plain RelationalDatabaseEvent
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *RelationalDatabaseEvent) UnmarshalJSON(data []byte) error {
-	type plain RelationalDatabaseEvent
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Describes the hardware of a database.
 type RelationalDatabaseHardware struct {
 	// The number of vCPUs for the database.
@@ -10162,32 +8629,6 @@ type RelationalDatabaseHardware struct {
 
 	// The amount of RAM in GB for the database.
 	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v RelationalDatabaseHardware) MarshalJSON() ([]byte, error) {
-	type plain RelationalDatabaseHardware
-	return json.Marshal(struct {
-		plain
-		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
-	}{
-		RamSizeInGb: specrt.FloatOf(v.RamSizeInGb),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *RelationalDatabaseHardware) UnmarshalJSON(data []byte) error {
-	type plain RelationalDatabaseHardware
-	wire := struct {
-		*plain
-		RamSizeInGb *specrt.Float[float32] `json:"ramSizeInGb,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.RamSizeInGb = wire.RamSizeInGb.Value()
-	return nil
 }
 
 // Describes the parameters of a database.
@@ -10277,32 +8718,6 @@ type RelationalDatabaseSnapshot struct {
 	FromRelationalDatabaseBlueprintID *string `json:"fromRelationalDatabaseBlueprintId,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v RelationalDatabaseSnapshot) MarshalJSON() ([]byte, error) {
-	type plain RelationalDatabaseSnapshot
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *RelationalDatabaseSnapshot) UnmarshalJSON(data []byte) error {
-	type plain RelationalDatabaseSnapshot
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // ReleaseStaticIpInput is the input of ReleaseStaticIp.
 type ReleaseStaticIpInput struct {
 	// The name of the static IP to delete.
@@ -10350,32 +8765,6 @@ type RenewalSummary struct {
 	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v RenewalSummary) MarshalJSON() ([]byte, error) {
-	type plain RenewalSummary
-	return json.Marshal(struct {
-		plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{
-		UpdatedAt: specrt.EpochSecondsOf(v.UpdatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *RenewalSummary) UnmarshalJSON(data []byte) error {
-	type plain RenewalSummary
-	wire := struct {
-		*plain
-		UpdatedAt *specrt.EpochSeconds `json:"updatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.UpdatedAt = wire.UpdatedAt.Time()
-	return nil
-}
-
 // ResetDistributionCacheInput is the input of ResetDistributionCache.
 type ResetDistributionCacheInput struct {
 	// The name of the distribution for which to reset cache.
@@ -10400,32 +8789,6 @@ type ResetDistributionCacheOutput struct {
 	Operation *Operation `json:"operation,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ResetDistributionCacheOutput) MarshalJSON() ([]byte, error) {
-	type plain ResetDistributionCacheOutput
-	return json.Marshal(struct {
-		plain
-		CreateTime *specrt.EpochSeconds `json:"createTime,omitempty"`
-	}{
-		CreateTime: specrt.EpochSecondsOf(v.CreateTime),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ResetDistributionCacheOutput) UnmarshalJSON(data []byte) error {
-	type plain ResetDistributionCacheOutput
-	wire := struct {
-		*plain
-		CreateTime *specrt.EpochSeconds `json:"createTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreateTime = wire.CreateTime.Time()
-	return nil
-}
-
 // Describes the estimated cost or usage that a budget tracks.
 type ResourceBudgetEstimate struct {
 	// The resource name.
@@ -10442,36 +8805,6 @@ type ResourceBudgetEstimate struct {
 
 	// The estimate end time.
 	EndTime *time.Time `json:"endTime,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ResourceBudgetEstimate) MarshalJSON() ([]byte, error) {
-	type plain ResourceBudgetEstimate
-	return json.Marshal(struct {
-		plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{
-		EndTime:   specrt.EpochSecondsOf(v.EndTime),
-		StartTime: specrt.EpochSecondsOf(v.StartTime),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ResourceBudgetEstimate) UnmarshalJSON(data []byte) error {
-	type plain ResourceBudgetEstimate
-	wire := struct {
-		*plain
-		StartTime *specrt.EpochSeconds `json:"startTime,omitempty"`
-		EndTime   *specrt.EpochSeconds `json:"endTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.StartTime = wire.StartTime.Time()
-	v.EndTime = wire.EndTime.Time()
-	return nil
 }
 
 // Describes the resource location.
@@ -10663,32 +8996,6 @@ type SetupExecutionDetails struct {
 	Version *string `json:"version,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v SetupExecutionDetails) MarshalJSON() ([]byte, error) {
-	type plain SetupExecutionDetails
-	return json.Marshal(struct {
-		plain
-		DateTime *specrt.EpochSeconds `json:"dateTime,omitempty"`
-	}{
-		DateTime: specrt.EpochSecondsOf(v.DateTime),
-		plain:    plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *SetupExecutionDetails) UnmarshalJSON(data []byte) error {
-	type plain SetupExecutionDetails
-	wire := struct {
-		*plain
-		DateTime *specrt.EpochSeconds `json:"dateTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.DateTime = wire.DateTime.Time()
-	return nil
-}
-
 // Returns a list of the commands that were ran on the target resource.
 //
 // The status of each command is also returned.
@@ -10725,32 +9032,6 @@ type SetupHistoryResource struct {
 
 	// The Lightsail resource type. For example, `Instance`.
 	ResourceType ResourceType `json:"resourceType,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v SetupHistoryResource) MarshalJSON() ([]byte, error) {
-	type plain SetupHistoryResource
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *SetupHistoryResource) UnmarshalJSON(data []byte) error {
-	type plain SetupHistoryResource
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // SetupInstanceHttpsInput is the input of SetupInstanceHttps.
@@ -10890,32 +9171,6 @@ type StaticIP struct {
 
 	// A Boolean value indicating whether the static IP is attached.
 	IsAttached *bool `json:"isAttached,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v StaticIP) MarshalJSON() ([]byte, error) {
-	type plain StaticIP
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.EpochSecondsOf(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *StaticIP) UnmarshalJSON(data []byte) error {
-	type plain StaticIP
-	wire := struct {
-		*plain
-		CreatedAt *specrt.EpochSeconds `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // StopGUISessionInput is the input of StopGUISession.
@@ -11077,36 +9332,6 @@ type TimePeriod struct {
 	// is `2017-05-01`, Lightsail for Research retrieves cost and usage data from
 	// the start date up to, but not including, `2017-05-01`.
 	End *time.Time `json:"end,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v TimePeriod) MarshalJSON() ([]byte, error) {
-	type plain TimePeriod
-	return json.Marshal(struct {
-		plain
-		Start *specrt.EpochSeconds `json:"start,omitempty"`
-		End   *specrt.EpochSeconds `json:"end,omitempty"`
-	}{
-		End:   specrt.EpochSecondsOf(v.End),
-		Start: specrt.EpochSecondsOf(v.Start),
-		plain: plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *TimePeriod) UnmarshalJSON(data []byte) error {
-	type plain TimePeriod
-	wire := struct {
-		*plain
-		Start *specrt.EpochSeconds `json:"start,omitempty"`
-		End   *specrt.EpochSeconds `json:"end,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Start = wire.Start.Time()
-	v.End = wire.End.Time()
-	return nil
 }
 
 // UnpeerVpcInput is the input of UnpeerVpc.

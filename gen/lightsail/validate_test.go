@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/specgen/specgen/gen/lightsail"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // problem is the part of a specrt.FieldError the tables compare: where, which
@@ -193,8 +194,8 @@ func TestUnknownEnumDecodes(t *testing.T) {
 func TestTimestampsAreEpochSeconds(t *testing.T) {
 	const wire = `{"certificate": {"certificateDetail": {"createdAt": 1.5e9, "issuedAt": 1500000000.25}}}`
 	var out lightsail.CreateCertificateOutput
-	if err := json.Unmarshal([]byte(wire), &out); err != nil {
-		t.Fatalf("json.Unmarshal: %v", err)
+	if err := jsonwire.Unmarshal([]byte(wire), lightsail.WireShape(&out), &out); err != nil {
+		t.Fatalf("decode: %v", err)
 	}
 	d := out.Certificate.CertificateDetail
 	if want := time.Unix(1500000000, 0); d.CreatedAt == nil || !d.CreatedAt.Equal(want) {
@@ -203,9 +204,9 @@ func TestTimestampsAreEpochSeconds(t *testing.T) {
 	if want := time.Unix(1500000000, 250e6); d.IssuedAt == nil || !d.IssuedAt.Equal(want) {
 		t.Errorf("issuedAt = %v, want %v", d.IssuedAt, want)
 	}
-	b, err := json.Marshal(out)
+	b, err := jsonwire.Marshal(lightsail.WireShape(&out), &out)
 	if err != nil {
-		t.Fatalf("json.Marshal: %v", err)
+		t.Fatalf("encode: %v", err)
 	}
 	for _, s := range []string{`"createdAt":1500000000`, `"issuedAt":1500000000.25`} {
 		if !strings.Contains(string(b), s) {

@@ -5,6 +5,7 @@ package scheduler
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 	"strconv"
 )
@@ -107,94 +108,98 @@ var service = specrt.Service{
 var (
 	opCreateSchedule = specrt.Operation{
 		BindRequest: bindCreateScheduleRequest,
-		Decode:      decodeCreateScheduleResponse,
+		Input:       &schemaCreateScheduleInput,
 		Method:      "POST",
 		Name:        "CreateSchedule",
+		Output:      &schemaCreateScheduleOutput,
 		Path:        "/schedules/{Name}",
 	}
 	opCreateScheduleGroup = specrt.Operation{
 		BindRequest: bindCreateScheduleGroupRequest,
-		Decode:      decodeCreateScheduleGroupResponse,
+		Input:       &schemaCreateScheduleGroupInput,
 		Method:      "POST",
 		Name:        "CreateScheduleGroup",
+		Output:      &schemaCreateScheduleGroupOutput,
 		Path:        "/schedule-groups/{Name}",
 	}
 	opDeleteSchedule = specrt.Operation{
 		BindRequest: bindDeleteScheduleRequest,
-		Decode:      decodeDeleteScheduleResponse,
 		Method:      "DELETE",
 		Name:        "DeleteSchedule",
 		NoBody:      true,
+		Output:      &schemaDeleteScheduleOutput,
 		Path:        "/schedules/{Name}",
 	}
 	opDeleteScheduleGroup = specrt.Operation{
 		BindRequest: bindDeleteScheduleGroupRequest,
-		Decode:      decodeDeleteScheduleGroupResponse,
 		Method:      "DELETE",
 		Name:        "DeleteScheduleGroup",
 		NoBody:      true,
+		Output:      &schemaDeleteScheduleGroupOutput,
 		Path:        "/schedule-groups/{Name}",
 	}
 	opGetSchedule = specrt.Operation{
 		BindRequest: bindGetScheduleRequest,
-		Decode:      decodeGetScheduleResponse,
 		Method:      "GET",
 		Name:        "GetSchedule",
 		NoBody:      true,
+		Output:      &schemaGetScheduleOutput,
 		Path:        "/schedules/{Name}",
 	}
 	opGetScheduleGroup = specrt.Operation{
 		BindRequest: bindGetScheduleGroupRequest,
-		Decode:      decodeGetScheduleGroupResponse,
 		Method:      "GET",
 		Name:        "GetScheduleGroup",
 		NoBody:      true,
+		Output:      &schemaGetScheduleGroupOutput,
 		Path:        "/schedule-groups/{Name}",
 	}
 	opListScheduleGroups = specrt.Operation{
 		BindRequest: bindListScheduleGroupsRequest,
-		Decode:      decodeListScheduleGroupsResponse,
 		Method:      "GET",
 		Name:        "ListScheduleGroups",
 		NoBody:      true,
+		Output:      &schemaListScheduleGroupsOutput,
 		Path:        "/schedule-groups",
 	}
 	opListSchedules = specrt.Operation{
 		BindRequest: bindListSchedulesRequest,
-		Decode:      decodeListSchedulesResponse,
 		Method:      "GET",
 		Name:        "ListSchedules",
 		NoBody:      true,
+		Output:      &schemaListSchedulesOutput,
 		Path:        "/schedules",
 	}
 	opListTagsForResource = specrt.Operation{
 		BindRequest: bindListTagsForResourceRequest,
-		Decode:      decodeListTagsForResourceResponse,
 		Method:      "GET",
 		Name:        "ListTagsForResource",
 		NoBody:      true,
+		Output:      &schemaListTagsForResourceOutput,
 		Path:        "/tags/{ResourceArn}",
 	}
 	opTagResource = specrt.Operation{
 		BindRequest: bindTagResourceRequest,
-		Decode:      decodeTagResourceResponse,
+		Input:       &schemaTagResourceInput,
 		Method:      "POST",
 		Name:        "TagResource",
+		Output:      &schemaTagResourceOutput,
 		Path:        "/tags/{ResourceArn}",
 	}
 	opUntagResource = specrt.Operation{
 		BindRequest: bindUntagResourceRequest,
-		Decode:      decodeUntagResourceResponse,
 		Method:      "DELETE",
 		Name:        "UntagResource",
 		NoBody:      true,
+		Output:      &schemaUntagResourceOutput,
 		Path:        "/tags/{ResourceArn}",
 	}
 	opUpdateSchedule = specrt.Operation{
 		BindRequest: bindUpdateScheduleRequest,
-		Decode:      decodeUpdateScheduleResponse,
+		Input:       &schemaUpdateScheduleInput,
 		Method:      "PUT",
 		Name:        "UpdateSchedule",
+		Output:      &schemaUpdateScheduleOutput,
 		Path:        "/schedules/{Name}",
 	}
 )
@@ -616,919 +621,40 @@ func bindUpdateScheduleRequest(in any, b *specrt.RequestBinding) {
 	}
 }
 
-// decodeCreateScheduleResponse decodes the JSON body of a CreateSchedule
-// response into out, a *CreateScheduleOutput.
-func decodeCreateScheduleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateScheduleOutput(&d, out.(*CreateScheduleOutput))
-	return d.Finish()
-}
-
-// decodeCreateScheduleGroupResponse decodes the JSON body of a
-// CreateScheduleGroup response into out, a *CreateScheduleGroupOutput.
-func decodeCreateScheduleGroupResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateScheduleGroupOutput(&d, out.(*CreateScheduleGroupOutput))
-	return d.Finish()
-}
-
-// decodeDeleteScheduleResponse decodes the JSON body of a DeleteSchedule
-// response into out, a *DeleteScheduleOutput.
-func decodeDeleteScheduleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteScheduleOutput(&d, out.(*DeleteScheduleOutput))
-	return d.Finish()
-}
-
-// decodeDeleteScheduleGroupResponse decodes the JSON body of a
-// DeleteScheduleGroup response into out, a *DeleteScheduleGroupOutput.
-func decodeDeleteScheduleGroupResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteScheduleGroupOutput(&d, out.(*DeleteScheduleGroupOutput))
-	return d.Finish()
-}
-
-// decodeGetScheduleResponse decodes the JSON body of a GetSchedule response
-// into out, a *GetScheduleOutput.
-func decodeGetScheduleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetScheduleOutput(&d, out.(*GetScheduleOutput))
-	return d.Finish()
-}
-
-// decodeGetScheduleGroupResponse decodes the JSON body of a GetScheduleGroup
-// response into out, a *GetScheduleGroupOutput.
-func decodeGetScheduleGroupResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetScheduleGroupOutput(&d, out.(*GetScheduleGroupOutput))
-	return d.Finish()
-}
-
-// decodeListScheduleGroupsResponse decodes the JSON body of a
-// ListScheduleGroups response into out, a *ListScheduleGroupsOutput.
-func decodeListScheduleGroupsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListScheduleGroupsOutput(&d, out.(*ListScheduleGroupsOutput))
-	return d.Finish()
-}
-
-// decodeListSchedulesResponse decodes the JSON body of a ListSchedules
-// response into out, a *ListSchedulesOutput.
-func decodeListSchedulesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListSchedulesOutput(&d, out.(*ListSchedulesOutput))
-	return d.Finish()
-}
-
-// decodeListTagsForResourceResponse decodes the JSON body of a
-// ListTagsForResource response into out, a *ListTagsForResourceOutput.
-func decodeListTagsForResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListTagsForResourceOutput(&d, out.(*ListTagsForResourceOutput))
-	return d.Finish()
-}
-
-// decodeTagResourceResponse decodes the JSON body of a TagResource response
-// into out, a *TagResourceOutput.
-func decodeTagResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTagResourceOutput(&d, out.(*TagResourceOutput))
-	return d.Finish()
-}
-
-// decodeUntagResourceResponse decodes the JSON body of a UntagResource
-// response into out, a *UntagResourceOutput.
-func decodeUntagResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUntagResourceOutput(&d, out.(*UntagResourceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateScheduleResponse decodes the JSON body of a UpdateSchedule
-// response into out, a *UpdateScheduleOutput.
-func decodeUpdateScheduleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateScheduleOutput(&d, out.(*UpdateScheduleOutput))
-	return d.Finish()
-}
-
-// decodeAWSVPCConfiguration decodes a JSON object into v; null leaves v as it
-// is.
-func decodeAWSVPCConfiguration(d *specrt.JSONDecoder, v *AWSVPCConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "AssignPublicIp":
-			v.AssignPublicIP = AssignPublicIP(d.Str())
-		case "SecurityGroups":
-			v.SecurityGroups = specrt.List(d, v.SecurityGroups, (*specrt.JSONDecoder).Str)
-		case "Subnets":
-			v.Subnets = specrt.List(d, v.Subnets, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCapacityProviderStrategyItem decodes a JSON object into v; null leaves
-// v as it is.
-func decodeCapacityProviderStrategyItem(d *specrt.JSONDecoder, v *CapacityProviderStrategyItem) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "base":
-			v.Base = d.Int32Ptr()
-		case "capacityProvider":
-			v.CapacityProvider = d.StrPtr()
-		case "weight":
-			v.Weight = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeConflictException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeConflictException(d *specrt.JSONDecoder, v *ConflictException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateScheduleGroupOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeCreateScheduleGroupOutput(d *specrt.JSONDecoder, v *CreateScheduleGroupOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ScheduleGroupArn":
-			v.ScheduleGroupARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateScheduleOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCreateScheduleOutput(d *specrt.JSONDecoder, v *CreateScheduleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ScheduleArn":
-			v.ScheduleARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeadLetterConfig decodes a JSON object into v; null leaves v as it is.
-func decodeDeadLetterConfig(d *specrt.JSONDecoder, v *DeadLetterConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Arn":
-			v.ARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteScheduleGroupOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteScheduleGroupOutput(d *specrt.JSONDecoder, v *DeleteScheduleGroupOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteScheduleOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDeleteScheduleOutput(d *specrt.JSONDecoder, v *DeleteScheduleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEcsParameters decodes a JSON object into v; null leaves v as it is.
-func decodeEcsParameters(d *specrt.JSONDecoder, v *EcsParameters) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "CapacityProviderStrategy":
-			v.CapacityProviderStrategy = specrt.StructList(d, v.CapacityProviderStrategy, decodeCapacityProviderStrategyItem)
-		case "EnableECSManagedTags":
-			v.EnableECSManagedTags = d.BoolPtr()
-		case "EnableExecuteCommand":
-			v.EnableExecuteCommand = d.BoolPtr()
-		case "Group":
-			v.Group = d.StrPtr()
-		case "LaunchType":
-			v.LaunchType = LaunchType(d.Str())
-		case "NetworkConfiguration":
-			if !d.Null() {
-				v.NetworkConfiguration = new(NetworkConfiguration)
-				decodeNetworkConfiguration(d, v.NetworkConfiguration)
-			}
-		case "PlacementConstraints":
-			v.PlacementConstraints = specrt.StructList(d, v.PlacementConstraints, decodePlacementConstraint)
-		case "PlacementStrategy":
-			v.PlacementStrategy = specrt.StructList(d, v.PlacementStrategy, decodePlacementStrategy)
-		case "PlatformVersion":
-			v.PlatformVersion = d.StrPtr()
-		case "PropagateTags":
-			v.PropagateTags = PropagateTags(d.Str())
-		case "ReferenceId":
-			v.ReferenceID = d.StrPtr()
-		case "Tags":
-			if d.BeginArray() {
-				if v.Tags == nil {
-					v.Tags = []map[string]string{}
-				}
-				for d.NextElement() {
-					var e0 map[string]string
-					if d.BeginObject() {
-						e0 = map[string]string{}
-						for d.NextMember() {
-							k1 := d.Key()
-							e0[k1] = d.Str()
-						}
-					}
-					v.Tags = append(v.Tags, e0)
-				}
-			}
-		case "TaskCount":
-			v.TaskCount = d.Int32Ptr()
-		case "TaskDefinitionArn":
-			v.TaskDefinitionARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEventBridgeParameters decodes a JSON object into v; null leaves v as
-// it is.
-func decodeEventBridgeParameters(d *specrt.JSONDecoder, v *EventBridgeParameters) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "DetailType":
-			v.DetailType = d.StrPtr()
-		case "Source":
-			v.Source = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeFlexibleTimeWindow decodes a JSON object into v; null leaves v as it
-// is.
-func decodeFlexibleTimeWindow(d *specrt.JSONDecoder, v *FlexibleTimeWindow) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "MaximumWindowInMinutes":
-			v.MaximumWindowInMinutes = d.Int32Ptr()
-		case "Mode":
-			v.Mode = FlexibleTimeWindowMode(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetScheduleGroupOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetScheduleGroupOutput(d *specrt.JSONDecoder, v *GetScheduleGroupOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Arn":
-			v.ARN = d.StrPtr()
-		case "CreationDate":
-			v.CreationDate = d.TimePtr()
-		case "LastModificationDate":
-			v.LastModificationDate = d.TimePtr()
-		case "Name":
-			v.Name = d.StrPtr()
-		case "State":
-			v.State = ScheduleGroupState(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetScheduleOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetScheduleOutput(d *specrt.JSONDecoder, v *GetScheduleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ActionAfterCompletion":
-			v.ActionAfterCompletion = ActionAfterCompletion(d.Str())
-		case "Arn":
-			v.ARN = d.StrPtr()
-		case "CreationDate":
-			v.CreationDate = d.TimePtr()
-		case "Description":
-			v.Description = d.StrPtr()
-		case "EndDate":
-			v.EndDate = d.TimePtr()
-		case "FlexibleTimeWindow":
-			if !d.Null() {
-				v.FlexibleTimeWindow = new(FlexibleTimeWindow)
-				decodeFlexibleTimeWindow(d, v.FlexibleTimeWindow)
-			}
-		case "GroupName":
-			v.GroupName = d.StrPtr()
-		case "KmsKeyArn":
-			v.KMSKeyARN = d.StrPtr()
-		case "LastModificationDate":
-			v.LastModificationDate = d.TimePtr()
-		case "Name":
-			v.Name = d.StrPtr()
-		case "ScheduleExpression":
-			v.ScheduleExpression = d.StrPtr()
-		case "ScheduleExpressionTimezone":
-			v.ScheduleExpressionTimezone = d.StrPtr()
-		case "StartDate":
-			v.StartDate = d.TimePtr()
-		case "State":
-			v.State = ScheduleState(d.Str())
-		case "Target":
-			if !d.Null() {
-				v.Target = new(Target)
-				decodeTarget(d, v.Target)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInternalServerException decodes a JSON object into v; null leaves v as
-// it is.
-func decodeInternalServerException(d *specrt.JSONDecoder, v *InternalServerException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeKinesisParameters decodes a JSON object into v; null leaves v as it
-// is.
-func decodeKinesisParameters(d *specrt.JSONDecoder, v *KinesisParameters) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "PartitionKey":
-			v.PartitionKey = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListScheduleGroupsOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeListScheduleGroupsOutput(d *specrt.JSONDecoder, v *ListScheduleGroupsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		case "ScheduleGroups":
-			v.ScheduleGroups = specrt.StructList(d, v.ScheduleGroups, decodeScheduleGroupSummary)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListSchedulesOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeListSchedulesOutput(d *specrt.JSONDecoder, v *ListSchedulesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		case "Schedules":
-			v.Schedules = specrt.StructList(d, v.Schedules, decodeScheduleSummary)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListTagsForResourceOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNetworkConfiguration decodes a JSON object into v; null leaves v as it
-// is.
-func decodeNetworkConfiguration(d *specrt.JSONDecoder, v *NetworkConfiguration) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "awsvpcConfiguration":
-			if !d.Null() {
-				v.AwsvpcConfiguration = new(AWSVPCConfiguration)
-				decodeAWSVPCConfiguration(d, v.AwsvpcConfiguration)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePlacementConstraint decodes a JSON object into v; null leaves v as it
-// is.
-func decodePlacementConstraint(d *specrt.JSONDecoder, v *PlacementConstraint) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "expression":
-			v.Expression = d.StrPtr()
-		case "type":
-			v.Type = PlacementConstraintType(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePlacementStrategy decodes a JSON object into v; null leaves v as it
-// is.
-func decodePlacementStrategy(d *specrt.JSONDecoder, v *PlacementStrategy) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "field":
-			v.Field = d.StrPtr()
-		case "type":
-			v.Type = PlacementStrategyType(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceNotFoundException decodes a JSON object into v; null leaves v
-// as it is.
-func decodeResourceNotFoundException(d *specrt.JSONDecoder, v *ResourceNotFoundException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRetryPolicy decodes a JSON object into v; null leaves v as it is.
-func decodeRetryPolicy(d *specrt.JSONDecoder, v *RetryPolicy) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "MaximumEventAgeInSeconds":
-			v.MaximumEventAgeInSeconds = d.Int32Ptr()
-		case "MaximumRetryAttempts":
-			v.MaximumRetryAttempts = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSageMakerPipelineParameter decodes a JSON object into v; null leaves v
-// as it is.
-func decodeSageMakerPipelineParameter(d *specrt.JSONDecoder, v *SageMakerPipelineParameter) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Name":
-			v.Name = d.StrPtr()
-		case "Value":
-			v.Value = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSageMakerPipelineParameters decodes a JSON object into v; null leaves
-// v as it is.
-func decodeSageMakerPipelineParameters(d *specrt.JSONDecoder, v *SageMakerPipelineParameters) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "PipelineParameterList":
-			v.PipelineParameterList = specrt.StructList(d, v.PipelineParameterList, decodeSageMakerPipelineParameter)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeScheduleGroupSummary decodes a JSON object into v; null leaves v as it
-// is.
-func decodeScheduleGroupSummary(d *specrt.JSONDecoder, v *ScheduleGroupSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Arn":
-			v.ARN = d.StrPtr()
-		case "CreationDate":
-			v.CreationDate = d.TimePtr()
-		case "LastModificationDate":
-			v.LastModificationDate = d.TimePtr()
-		case "Name":
-			v.Name = d.StrPtr()
-		case "State":
-			v.State = ScheduleGroupState(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeScheduleSummary decodes a JSON object into v; null leaves v as it is.
-func decodeScheduleSummary(d *specrt.JSONDecoder, v *ScheduleSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Arn":
-			v.ARN = d.StrPtr()
-		case "CreationDate":
-			v.CreationDate = d.TimePtr()
-		case "GroupName":
-			v.GroupName = d.StrPtr()
-		case "LastModificationDate":
-			v.LastModificationDate = d.TimePtr()
-		case "Name":
-			v.Name = d.StrPtr()
-		case "State":
-			v.State = ScheduleState(d.Str())
-		case "Target":
-			if !d.Null() {
-				v.Target = new(TargetSummary)
-				decodeTargetSummary(d, v.Target)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceQuotaExceededException decodes a JSON object into v; null
-// leaves v as it is.
-func decodeServiceQuotaExceededException(d *specrt.JSONDecoder, v *ServiceQuotaExceededException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSqsParameters decodes a JSON object into v; null leaves v as it is.
-func decodeSqsParameters(d *specrt.JSONDecoder, v *SqsParameters) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "MessageGroupId":
-			v.MessageGroupID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTag decodes a JSON object into v; null leaves v as it is.
-func decodeTag(d *specrt.JSONDecoder, v *Tag) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Key":
-			v.Key = d.StrPtr()
-		case "Value":
-			v.Value = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTagResourceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTarget decodes a JSON object into v; null leaves v as it is.
-func decodeTarget(d *specrt.JSONDecoder, v *Target) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Arn":
-			v.ARN = d.StrPtr()
-		case "DeadLetterConfig":
-			if !d.Null() {
-				v.DeadLetterConfig = new(DeadLetterConfig)
-				decodeDeadLetterConfig(d, v.DeadLetterConfig)
-			}
-		case "EcsParameters":
-			if !d.Null() {
-				v.EcsParameters = new(EcsParameters)
-				decodeEcsParameters(d, v.EcsParameters)
-			}
-		case "EventBridgeParameters":
-			if !d.Null() {
-				v.EventBridgeParameters = new(EventBridgeParameters)
-				decodeEventBridgeParameters(d, v.EventBridgeParameters)
-			}
-		case "Input":
-			v.Input = d.StrPtr()
-		case "KinesisParameters":
-			if !d.Null() {
-				v.KinesisParameters = new(KinesisParameters)
-				decodeKinesisParameters(d, v.KinesisParameters)
-			}
-		case "RetryPolicy":
-			if !d.Null() {
-				v.RetryPolicy = new(RetryPolicy)
-				decodeRetryPolicy(d, v.RetryPolicy)
-			}
-		case "RoleArn":
-			v.RoleARN = d.StrPtr()
-		case "SageMakerPipelineParameters":
-			if !d.Null() {
-				v.SageMakerPipelineParameters = new(SageMakerPipelineParameters)
-				decodeSageMakerPipelineParameters(d, v.SageMakerPipelineParameters)
-			}
-		case "SqsParameters":
-			if !d.Null() {
-				v.SqsParameters = new(SqsParameters)
-				decodeSqsParameters(d, v.SqsParameters)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTargetSummary decodes a JSON object into v; null leaves v as it is.
-func decodeTargetSummary(d *specrt.JSONDecoder, v *TargetSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Arn":
-			v.ARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeThrottlingException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeThrottlingException(d *specrt.JSONDecoder, v *ThrottlingException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUntagResourceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateScheduleOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUpdateScheduleOutput(d *specrt.JSONDecoder, v *UpdateScheduleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ScheduleArn":
-			v.ScheduleARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeValidationException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeValidationException(d *specrt.JSONDecoder, v *ValidationException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // UnmarshalJSON decodes the JSON body of the ConflictException error into e,
 // matching member names exactly.
 func (e *ConflictException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeConflictException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaConflictException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InternalServerException error
 // into e, matching member names exactly.
 func (e *InternalServerException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInternalServerException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInternalServerException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
 // into e, matching member names exactly.
 func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeResourceNotFoundException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ServiceQuotaExceededException
 // error into e, matching member names exactly.
 func (e *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeServiceQuotaExceededException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaServiceQuotaExceededException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ThrottlingException error into e,
 // matching member names exactly.
 func (e *ThrottlingException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeThrottlingException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaThrottlingException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ValidationException error into e,
 // matching member names exactly.
 func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeValidationException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of Amazon

@@ -2,11 +2,7 @@
 
 package scheduler
 
-import (
-	"encoding/json"
-	"github.com/specgen/specgen/specrt"
-	"time"
-)
+import "time"
 
 // This structure specifies the VPC subnets and security groups for the task,
 // and whether a public IP address is to be used. This structure is relevant
@@ -162,36 +158,6 @@ type CreateScheduleInput struct {
 	//
 	// This member is required.
 	Target *Target `json:"Target,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v CreateScheduleInput) MarshalJSON() ([]byte, error) {
-	type plain CreateScheduleInput
-	return json.Marshal(struct {
-		plain
-		EndDate   *specrt.EpochSeconds `json:"EndDate,omitempty"`
-		StartDate *specrt.EpochSeconds `json:"StartDate,omitempty"`
-	}{
-		EndDate:   specrt.EpochSecondsOf(v.EndDate),
-		StartDate: specrt.EpochSecondsOf(v.StartDate),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *CreateScheduleInput) UnmarshalJSON(data []byte) error {
-	type plain CreateScheduleInput
-	wire := struct {
-		*plain
-		EndDate   *specrt.EpochSeconds `json:"EndDate,omitempty"`
-		StartDate *specrt.EpochSeconds `json:"StartDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.EndDate = wire.EndDate.Time()
-	v.StartDate = wire.StartDate.Time()
-	return nil
 }
 
 // CreateScheduleOutput is the output of CreateSchedule.
@@ -384,36 +350,6 @@ type GetScheduleGroupOutput struct {
 	State ScheduleGroupState `json:"State,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetScheduleGroupOutput) MarshalJSON() ([]byte, error) {
-	type plain GetScheduleGroupOutput
-	return json.Marshal(struct {
-		plain
-		CreationDate         *specrt.EpochSeconds `json:"CreationDate,omitempty"`
-		LastModificationDate *specrt.EpochSeconds `json:"LastModificationDate,omitempty"`
-	}{
-		CreationDate:         specrt.EpochSecondsOf(v.CreationDate),
-		LastModificationDate: specrt.EpochSecondsOf(v.LastModificationDate),
-		plain:                plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetScheduleGroupOutput) UnmarshalJSON(data []byte) error {
-	type plain GetScheduleGroupOutput
-	wire := struct {
-		*plain
-		CreationDate         *specrt.EpochSeconds `json:"CreationDate,omitempty"`
-		LastModificationDate *specrt.EpochSeconds `json:"LastModificationDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreationDate = wire.CreationDate.Time()
-	v.LastModificationDate = wire.LastModificationDate.Time()
-	return nil
-}
-
 // GetScheduleInput is the input of GetSchedule.
 type GetScheduleInput struct {
 	// The name of the schedule group associated with this schedule. If you omit
@@ -508,44 +444,6 @@ type GetScheduleOutput struct {
 
 	// The schedule target.
 	Target *Target `json:"Target,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetScheduleOutput) MarshalJSON() ([]byte, error) {
-	type plain GetScheduleOutput
-	return json.Marshal(struct {
-		plain
-		CreationDate         *specrt.EpochSeconds `json:"CreationDate,omitempty"`
-		EndDate              *specrt.EpochSeconds `json:"EndDate,omitempty"`
-		LastModificationDate *specrt.EpochSeconds `json:"LastModificationDate,omitempty"`
-		StartDate            *specrt.EpochSeconds `json:"StartDate,omitempty"`
-	}{
-		CreationDate:         specrt.EpochSecondsOf(v.CreationDate),
-		EndDate:              specrt.EpochSecondsOf(v.EndDate),
-		LastModificationDate: specrt.EpochSecondsOf(v.LastModificationDate),
-		StartDate:            specrt.EpochSecondsOf(v.StartDate),
-		plain:                plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetScheduleOutput) UnmarshalJSON(data []byte) error {
-	type plain GetScheduleOutput
-	wire := struct {
-		*plain
-		CreationDate         *specrt.EpochSeconds `json:"CreationDate,omitempty"`
-		EndDate              *specrt.EpochSeconds `json:"EndDate,omitempty"`
-		LastModificationDate *specrt.EpochSeconds `json:"LastModificationDate,omitempty"`
-		StartDate            *specrt.EpochSeconds `json:"StartDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreationDate = wire.CreationDate.Time()
-	v.EndDate = wire.EndDate.Time()
-	v.LastModificationDate = wire.LastModificationDate.Time()
-	v.StartDate = wire.StartDate.Time()
-	return nil
 }
 
 // The templated target type for the Amazon Kinesis `PutRecord`
@@ -752,36 +650,6 @@ type ScheduleGroupSummary struct {
 	State ScheduleGroupState `json:"State,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ScheduleGroupSummary) MarshalJSON() ([]byte, error) {
-	type plain ScheduleGroupSummary
-	return json.Marshal(struct {
-		plain
-		CreationDate         *specrt.EpochSeconds `json:"CreationDate,omitempty"`
-		LastModificationDate *specrt.EpochSeconds `json:"LastModificationDate,omitempty"`
-	}{
-		CreationDate:         specrt.EpochSecondsOf(v.CreationDate),
-		LastModificationDate: specrt.EpochSecondsOf(v.LastModificationDate),
-		plain:                plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ScheduleGroupSummary) UnmarshalJSON(data []byte) error {
-	type plain ScheduleGroupSummary
-	wire := struct {
-		*plain
-		CreationDate         *specrt.EpochSeconds `json:"CreationDate,omitempty"`
-		LastModificationDate *specrt.EpochSeconds `json:"LastModificationDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreationDate = wire.CreationDate.Time()
-	v.LastModificationDate = wire.LastModificationDate.Time()
-	return nil
-}
-
 // The details of a schedule.
 type ScheduleSummary struct {
 	// The Amazon Resource Name (ARN) of the schedule.
@@ -804,36 +672,6 @@ type ScheduleSummary struct {
 
 	// The schedule's target details.
 	Target *TargetSummary `json:"Target,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ScheduleSummary) MarshalJSON() ([]byte, error) {
-	type plain ScheduleSummary
-	return json.Marshal(struct {
-		plain
-		CreationDate         *specrt.EpochSeconds `json:"CreationDate,omitempty"`
-		LastModificationDate *specrt.EpochSeconds `json:"LastModificationDate,omitempty"`
-	}{
-		CreationDate:         specrt.EpochSecondsOf(v.CreationDate),
-		LastModificationDate: specrt.EpochSecondsOf(v.LastModificationDate),
-		plain:                plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ScheduleSummary) UnmarshalJSON(data []byte) error {
-	type plain ScheduleSummary
-	wire := struct {
-		*plain
-		CreationDate         *specrt.EpochSeconds `json:"CreationDate,omitempty"`
-		LastModificationDate *specrt.EpochSeconds `json:"LastModificationDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreationDate = wire.CreationDate.Time()
-	v.LastModificationDate = wire.LastModificationDate.Time()
-	return nil
 }
 
 // The templated target type for the Amazon SQS `SendMessage`
@@ -1057,36 +895,6 @@ type UpdateScheduleInput struct {
 	//
 	// This member is required.
 	Target *Target `json:"Target,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v UpdateScheduleInput) MarshalJSON() ([]byte, error) {
-	type plain UpdateScheduleInput
-	return json.Marshal(struct {
-		plain
-		EndDate   *specrt.EpochSeconds `json:"EndDate,omitempty"`
-		StartDate *specrt.EpochSeconds `json:"StartDate,omitempty"`
-	}{
-		EndDate:   specrt.EpochSecondsOf(v.EndDate),
-		StartDate: specrt.EpochSecondsOf(v.StartDate),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *UpdateScheduleInput) UnmarshalJSON(data []byte) error {
-	type plain UpdateScheduleInput
-	wire := struct {
-		*plain
-		EndDate   *specrt.EpochSeconds `json:"EndDate,omitempty"`
-		StartDate *specrt.EpochSeconds `json:"StartDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.EndDate = wire.EndDate.Time()
-	v.StartDate = wire.StartDate.Time()
-	return nil
 }
 
 // UpdateScheduleOutput is the output of UpdateSchedule.

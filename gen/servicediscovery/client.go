@@ -5,6 +5,7 @@ package servicediscovery
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -268,126 +269,156 @@ var service = specrt.Service{
 // The operations, described to the protocol code.
 var (
 	opCreateHttpNamespace = specrt.Operation{
-		Decode: decodeCreateHttpNamespaceResponse,
+		Input:  &schemaCreateHttpNamespaceInput,
 		Name:   "CreateHttpNamespace",
+		Output: &schemaCreateHttpNamespaceOutput,
 	}
 	opCreatePrivateDnsNamespace = specrt.Operation{
-		Decode: decodeCreatePrivateDnsNamespaceResponse,
+		Input:  &schemaCreatePrivateDnsNamespaceInput,
 		Name:   "CreatePrivateDnsNamespace",
+		Output: &schemaCreatePrivateDnsNamespaceOutput,
 	}
 	opCreatePublicDnsNamespace = specrt.Operation{
-		Decode: decodeCreatePublicDnsNamespaceResponse,
+		Input:  &schemaCreatePublicDnsNamespaceInput,
 		Name:   "CreatePublicDnsNamespace",
+		Output: &schemaCreatePublicDnsNamespaceOutput,
 	}
 	opCreateService = specrt.Operation{
-		Decode: decodeCreateServiceResponse,
+		Input:  &schemaCreateServiceInput,
 		Name:   "CreateService",
+		Output: &schemaCreateServiceOutput,
 	}
 	opDeleteNamespace = specrt.Operation{
-		Decode: decodeDeleteNamespaceResponse,
+		Input:  &schemaDeleteNamespaceInput,
 		Name:   "DeleteNamespace",
+		Output: &schemaDeleteNamespaceOutput,
 	}
 	opDeleteService = specrt.Operation{
-		Decode: decodeDeleteServiceResponse,
+		Input:  &schemaDeleteServiceInput,
 		Name:   "DeleteService",
+		Output: &schemaDeleteServiceOutput,
 	}
 	opDeleteServiceAttributes = specrt.Operation{
-		Decode: decodeDeleteServiceAttributesResponse,
+		Input:  &schemaDeleteServiceAttributesInput,
 		Name:   "DeleteServiceAttributes",
+		Output: &schemaDeleteServiceAttributesOutput,
 	}
 	opDeregisterInstance = specrt.Operation{
-		Decode: decodeDeregisterInstanceResponse,
+		Input:  &schemaDeregisterInstanceInput,
 		Name:   "DeregisterInstance",
+		Output: &schemaDeregisterInstanceOutput,
 	}
 	opDiscoverInstances = specrt.Operation{
-		Decode:     decodeDiscoverInstancesResponse,
 		HostPrefix: "data-",
+		Input:      &schemaDiscoverInstancesInput,
 		Name:       "DiscoverInstances",
+		Output:     &schemaDiscoverInstancesOutput,
 	}
 	opDiscoverInstancesRevision = specrt.Operation{
-		Decode:     decodeDiscoverInstancesRevisionResponse,
 		HostPrefix: "data-",
+		Input:      &schemaDiscoverInstancesRevisionInput,
 		Name:       "DiscoverInstancesRevision",
+		Output:     &schemaDiscoverInstancesRevisionOutput,
 	}
 	opGetInstance = specrt.Operation{
-		Decode: decodeGetInstanceResponse,
+		Input:  &schemaGetInstanceInput,
 		Name:   "GetInstance",
+		Output: &schemaGetInstanceOutput,
 	}
 	opGetInstancesHealthStatus = specrt.Operation{
-		Decode: decodeGetInstancesHealthStatusResponse,
+		Input:  &schemaGetInstancesHealthStatusInput,
 		Name:   "GetInstancesHealthStatus",
+		Output: &schemaGetInstancesHealthStatusOutput,
 	}
 	opGetNamespace = specrt.Operation{
-		Decode: decodeGetNamespaceResponse,
+		Input:  &schemaGetNamespaceInput,
 		Name:   "GetNamespace",
+		Output: &schemaGetNamespaceOutput,
 	}
 	opGetOperation = specrt.Operation{
-		Decode: decodeGetOperationResponse,
+		Input:  &schemaGetOperationInput,
 		Name:   "GetOperation",
+		Output: &schemaGetOperationOutput,
 	}
 	opGetService = specrt.Operation{
-		Decode: decodeGetServiceResponse,
+		Input:  &schemaGetServiceInput,
 		Name:   "GetService",
+		Output: &schemaGetServiceOutput,
 	}
 	opGetServiceAttributes = specrt.Operation{
-		Decode: decodeGetServiceAttributesResponse,
+		Input:  &schemaGetServiceAttributesInput,
 		Name:   "GetServiceAttributes",
+		Output: &schemaGetServiceAttributesOutput,
 	}
 	opListInstances = specrt.Operation{
-		Decode: decodeListInstancesResponse,
+		Input:  &schemaListInstancesInput,
 		Name:   "ListInstances",
+		Output: &schemaListInstancesOutput,
 	}
 	opListNamespaces = specrt.Operation{
-		Decode: decodeListNamespacesResponse,
+		Input:  &schemaListNamespacesInput,
 		Name:   "ListNamespaces",
+		Output: &schemaListNamespacesOutput,
 	}
 	opListOperations = specrt.Operation{
-		Decode: decodeListOperationsResponse,
+		Input:  &schemaListOperationsInput,
 		Name:   "ListOperations",
+		Output: &schemaListOperationsOutput,
 	}
 	opListServices = specrt.Operation{
-		Decode: decodeListServicesResponse,
+		Input:  &schemaListServicesInput,
 		Name:   "ListServices",
+		Output: &schemaListServicesOutput,
 	}
 	opListTagsForResource = specrt.Operation{
-		Decode: decodeListTagsForResourceResponse,
+		Input:  &schemaListTagsForResourceInput,
 		Name:   "ListTagsForResource",
+		Output: &schemaListTagsForResourceOutput,
 	}
 	opRegisterInstance = specrt.Operation{
-		Decode: decodeRegisterInstanceResponse,
+		Input:  &schemaRegisterInstanceInput,
 		Name:   "RegisterInstance",
+		Output: &schemaRegisterInstanceOutput,
 	}
 	opTagResource = specrt.Operation{
-		Decode: decodeTagResourceResponse,
+		Input:  &schemaTagResourceInput,
 		Name:   "TagResource",
+		Output: &schemaTagResourceOutput,
 	}
 	opUntagResource = specrt.Operation{
-		Decode: decodeUntagResourceResponse,
+		Input:  &schemaUntagResourceInput,
 		Name:   "UntagResource",
+		Output: &schemaUntagResourceOutput,
 	}
 	opUpdateHttpNamespace = specrt.Operation{
-		Decode: decodeUpdateHttpNamespaceResponse,
+		Input:  &schemaUpdateHttpNamespaceInput,
 		Name:   "UpdateHttpNamespace",
+		Output: &schemaUpdateHttpNamespaceOutput,
 	}
 	opUpdateInstanceCustomHealthStatus = specrt.Operation{
-		Decode: decodeUpdateInstanceCustomHealthStatusResponse,
+		Input:  &schemaUpdateInstanceCustomHealthStatusInput,
 		Name:   "UpdateInstanceCustomHealthStatus",
+		Output: &schemaUpdateInstanceCustomHealthStatusOutput,
 	}
 	opUpdatePrivateDnsNamespace = specrt.Operation{
-		Decode: decodeUpdatePrivateDnsNamespaceResponse,
+		Input:  &schemaUpdatePrivateDnsNamespaceInput,
 		Name:   "UpdatePrivateDnsNamespace",
+		Output: &schemaUpdatePrivateDnsNamespaceOutput,
 	}
 	opUpdatePublicDnsNamespace = specrt.Operation{
-		Decode: decodeUpdatePublicDnsNamespaceResponse,
+		Input:  &schemaUpdatePublicDnsNamespaceInput,
 		Name:   "UpdatePublicDnsNamespace",
+		Output: &schemaUpdatePublicDnsNamespaceOutput,
 	}
 	opUpdateService = specrt.Operation{
-		Decode: decodeUpdateServiceResponse,
+		Input:  &schemaUpdateServiceInput,
 		Name:   "UpdateService",
+		Output: &schemaUpdateServiceOutput,
 	}
 	opUpdateServiceAttributes = specrt.Operation{
-		Decode: decodeUpdateServiceAttributesResponse,
+		Input:  &schemaUpdateServiceAttributesInput,
 		Name:   "UpdateServiceAttributes",
+		Output: &schemaUpdateServiceAttributesOutput,
 	}
 )
 
@@ -1104,1664 +1135,95 @@ func (c *Client) UpdateServiceAttributes(ctx context.Context, in *UpdateServiceA
 	return out, nil
 }
 
-// decodeCreateHttpNamespaceResponse decodes the JSON body of a
-// CreateHttpNamespace response into out, a *CreateHttpNamespaceOutput.
-func decodeCreateHttpNamespaceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateHttpNamespaceOutput(&d, out.(*CreateHttpNamespaceOutput))
-	return d.Finish()
-}
-
-// decodeCreatePrivateDnsNamespaceResponse decodes the JSON body of a
-// CreatePrivateDnsNamespace response into out, a
-// *CreatePrivateDnsNamespaceOutput.
-func decodeCreatePrivateDnsNamespaceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreatePrivateDnsNamespaceOutput(&d, out.(*CreatePrivateDnsNamespaceOutput))
-	return d.Finish()
-}
-
-// decodeCreatePublicDnsNamespaceResponse decodes the JSON body of a
-// CreatePublicDnsNamespace response into out, a
-// *CreatePublicDnsNamespaceOutput.
-func decodeCreatePublicDnsNamespaceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreatePublicDnsNamespaceOutput(&d, out.(*CreatePublicDnsNamespaceOutput))
-	return d.Finish()
-}
-
-// decodeCreateServiceResponse decodes the JSON body of a CreateService
-// response into out, a *CreateServiceOutput.
-func decodeCreateServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateServiceOutput(&d, out.(*CreateServiceOutput))
-	return d.Finish()
-}
-
-// decodeDeleteNamespaceResponse decodes the JSON body of a DeleteNamespace
-// response into out, a *DeleteNamespaceOutput.
-func decodeDeleteNamespaceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteNamespaceOutput(&d, out.(*DeleteNamespaceOutput))
-	return d.Finish()
-}
-
-// decodeDeleteServiceResponse decodes the JSON body of a DeleteService
-// response into out, a *DeleteServiceOutput.
-func decodeDeleteServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteServiceOutput(&d, out.(*DeleteServiceOutput))
-	return d.Finish()
-}
-
-// decodeDeleteServiceAttributesResponse decodes the JSON body of a
-// DeleteServiceAttributes response into out, a *DeleteServiceAttributesOutput.
-func decodeDeleteServiceAttributesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteServiceAttributesOutput(&d, out.(*DeleteServiceAttributesOutput))
-	return d.Finish()
-}
-
-// decodeDeregisterInstanceResponse decodes the JSON body of a
-// DeregisterInstance response into out, a *DeregisterInstanceOutput.
-func decodeDeregisterInstanceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeregisterInstanceOutput(&d, out.(*DeregisterInstanceOutput))
-	return d.Finish()
-}
-
-// decodeDiscoverInstancesResponse decodes the JSON body of a DiscoverInstances
-// response into out, a *DiscoverInstancesOutput.
-func decodeDiscoverInstancesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDiscoverInstancesOutput(&d, out.(*DiscoverInstancesOutput))
-	return d.Finish()
-}
-
-// decodeDiscoverInstancesRevisionResponse decodes the JSON body of a
-// DiscoverInstancesRevision response into out, a
-// *DiscoverInstancesRevisionOutput.
-func decodeDiscoverInstancesRevisionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDiscoverInstancesRevisionOutput(&d, out.(*DiscoverInstancesRevisionOutput))
-	return d.Finish()
-}
-
-// decodeGetInstanceResponse decodes the JSON body of a GetInstance response
-// into out, a *GetInstanceOutput.
-func decodeGetInstanceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetInstanceOutput(&d, out.(*GetInstanceOutput))
-	return d.Finish()
-}
-
-// decodeGetInstancesHealthStatusResponse decodes the JSON body of a
-// GetInstancesHealthStatus response into out, a
-// *GetInstancesHealthStatusOutput.
-func decodeGetInstancesHealthStatusResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetInstancesHealthStatusOutput(&d, out.(*GetInstancesHealthStatusOutput))
-	return d.Finish()
-}
-
-// decodeGetNamespaceResponse decodes the JSON body of a GetNamespace response
-// into out, a *GetNamespaceOutput.
-func decodeGetNamespaceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetNamespaceOutput(&d, out.(*GetNamespaceOutput))
-	return d.Finish()
-}
-
-// decodeGetOperationResponse decodes the JSON body of a GetOperation response
-// into out, a *GetOperationOutput.
-func decodeGetOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetOperationOutput(&d, out.(*GetOperationOutput))
-	return d.Finish()
-}
-
-// decodeGetServiceResponse decodes the JSON body of a GetService response into
-// out, a *GetServiceOutput.
-func decodeGetServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetServiceOutput(&d, out.(*GetServiceOutput))
-	return d.Finish()
-}
-
-// decodeGetServiceAttributesResponse decodes the JSON body of a
-// GetServiceAttributes response into out, a *GetServiceAttributesOutput.
-func decodeGetServiceAttributesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetServiceAttributesOutput(&d, out.(*GetServiceAttributesOutput))
-	return d.Finish()
-}
-
-// decodeListInstancesResponse decodes the JSON body of a ListInstances
-// response into out, a *ListInstancesOutput.
-func decodeListInstancesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListInstancesOutput(&d, out.(*ListInstancesOutput))
-	return d.Finish()
-}
-
-// decodeListNamespacesResponse decodes the JSON body of a ListNamespaces
-// response into out, a *ListNamespacesOutput.
-func decodeListNamespacesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListNamespacesOutput(&d, out.(*ListNamespacesOutput))
-	return d.Finish()
-}
-
-// decodeListOperationsResponse decodes the JSON body of a ListOperations
-// response into out, a *ListOperationsOutput.
-func decodeListOperationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListOperationsOutput(&d, out.(*ListOperationsOutput))
-	return d.Finish()
-}
-
-// decodeListServicesResponse decodes the JSON body of a ListServices response
-// into out, a *ListServicesOutput.
-func decodeListServicesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListServicesOutput(&d, out.(*ListServicesOutput))
-	return d.Finish()
-}
-
-// decodeListTagsForResourceResponse decodes the JSON body of a
-// ListTagsForResource response into out, a *ListTagsForResourceOutput.
-func decodeListTagsForResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListTagsForResourceOutput(&d, out.(*ListTagsForResourceOutput))
-	return d.Finish()
-}
-
-// decodeRegisterInstanceResponse decodes the JSON body of a RegisterInstance
-// response into out, a *RegisterInstanceOutput.
-func decodeRegisterInstanceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeRegisterInstanceOutput(&d, out.(*RegisterInstanceOutput))
-	return d.Finish()
-}
-
-// decodeTagResourceResponse decodes the JSON body of a TagResource response
-// into out, a *TagResourceOutput.
-func decodeTagResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTagResourceOutput(&d, out.(*TagResourceOutput))
-	return d.Finish()
-}
-
-// decodeUntagResourceResponse decodes the JSON body of a UntagResource
-// response into out, a *UntagResourceOutput.
-func decodeUntagResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUntagResourceOutput(&d, out.(*UntagResourceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateHttpNamespaceResponse decodes the JSON body of a
-// UpdateHttpNamespace response into out, a *UpdateHttpNamespaceOutput.
-func decodeUpdateHttpNamespaceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateHttpNamespaceOutput(&d, out.(*UpdateHttpNamespaceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateInstanceCustomHealthStatusResponse decodes the JSON body of a
-// UpdateInstanceCustomHealthStatus response into out, a
-// *UpdateInstanceCustomHealthStatusOutput.
-func decodeUpdateInstanceCustomHealthStatusResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateInstanceCustomHealthStatusOutput(&d, out.(*UpdateInstanceCustomHealthStatusOutput))
-	return d.Finish()
-}
-
-// decodeUpdatePrivateDnsNamespaceResponse decodes the JSON body of a
-// UpdatePrivateDnsNamespace response into out, a
-// *UpdatePrivateDnsNamespaceOutput.
-func decodeUpdatePrivateDnsNamespaceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdatePrivateDnsNamespaceOutput(&d, out.(*UpdatePrivateDnsNamespaceOutput))
-	return d.Finish()
-}
-
-// decodeUpdatePublicDnsNamespaceResponse decodes the JSON body of a
-// UpdatePublicDnsNamespace response into out, a
-// *UpdatePublicDnsNamespaceOutput.
-func decodeUpdatePublicDnsNamespaceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdatePublicDnsNamespaceOutput(&d, out.(*UpdatePublicDnsNamespaceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateServiceResponse decodes the JSON body of a UpdateService
-// response into out, a *UpdateServiceOutput.
-func decodeUpdateServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateServiceOutput(&d, out.(*UpdateServiceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateServiceAttributesResponse decodes the JSON body of a
-// UpdateServiceAttributes response into out, a *UpdateServiceAttributesOutput.
-func decodeUpdateServiceAttributesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateServiceAttributesOutput(&d, out.(*UpdateServiceAttributesOutput))
-	return d.Finish()
-}
-
-// decodeCreateHttpNamespaceOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeCreateHttpNamespaceOutput(d *specrt.JSONDecoder, v *CreateHttpNamespaceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreatePrivateDnsNamespaceOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCreatePrivateDnsNamespaceOutput(d *specrt.JSONDecoder, v *CreatePrivateDnsNamespaceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreatePublicDnsNamespaceOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCreatePublicDnsNamespaceOutput(d *specrt.JSONDecoder, v *CreatePublicDnsNamespaceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCreateServiceOutput(d *specrt.JSONDecoder, v *CreateServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Service":
-			if !d.Null() {
-				v.Service = new(Service)
-				decodeService(d, v.Service)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCustomHealthNotFound decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCustomHealthNotFound(d *specrt.JSONDecoder, v *CustomHealthNotFound) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDNSConfig decodes a JSON object into v; null leaves v as it is.
-func decodeDNSConfig(d *specrt.JSONDecoder, v *DNSConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "NamespaceId":
-			v.NamespaceID = d.StrPtr()
-		case "RoutingPolicy":
-			v.RoutingPolicy = RoutingPolicy(d.Str())
-		case "DnsRecords":
-			v.DNSRecords = specrt.StructList(d, v.DNSRecords, decodeDNSRecord)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDNSProperties decodes a JSON object into v; null leaves v as it is.
-func decodeDNSProperties(d *specrt.JSONDecoder, v *DNSProperties) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "HostedZoneId":
-			v.HostedZoneID = d.StrPtr()
-		case "SOA":
-			if !d.Null() {
-				v.SOA = new(SOA)
-				decodeSOA(d, v.SOA)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDNSRecord decodes a JSON object into v; null leaves v as it is.
-func decodeDNSRecord(d *specrt.JSONDecoder, v *DNSRecord) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Type":
-			v.Type = RecordType(d.Str())
-		case "TTL":
-			v.TTL = d.Int64Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteNamespaceOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDeleteNamespaceOutput(d *specrt.JSONDecoder, v *DeleteNamespaceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteServiceAttributesOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeDeleteServiceAttributesOutput(d *specrt.JSONDecoder, v *DeleteServiceAttributesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDeleteServiceOutput(d *specrt.JSONDecoder, v *DeleteServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeregisterInstanceOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeregisterInstanceOutput(d *specrt.JSONDecoder, v *DeregisterInstanceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDiscoverInstancesOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDiscoverInstancesOutput(d *specrt.JSONDecoder, v *DiscoverInstancesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Instances":
-			v.Instances = specrt.StructList(d, v.Instances, decodeHTTPInstanceSummary)
-		case "InstancesRevision":
-			v.InstancesRevision = d.Int64Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDiscoverInstancesRevisionOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeDiscoverInstancesRevisionOutput(d *specrt.JSONDecoder, v *DiscoverInstancesRevisionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "InstancesRevision":
-			v.InstancesRevision = d.Int64Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDuplicateRequest decodes a JSON object into v; null leaves v as it is.
-func decodeDuplicateRequest(d *specrt.JSONDecoder, v *DuplicateRequest) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		case "DuplicateOperationId":
-			v.DuplicateOperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetInstanceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetInstanceOutput(d *specrt.JSONDecoder, v *GetInstanceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ResourceOwner":
-			v.ResourceOwner = d.StrPtr()
-		case "Instance":
-			if !d.Null() {
-				v.Instance = new(Instance)
-				decodeInstance(d, v.Instance)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetInstancesHealthStatusOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetInstancesHealthStatusOutput(d *specrt.JSONDecoder, v *GetInstancesHealthStatusOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Status":
-			if d.BeginObject() {
-				v.Status = map[string]HealthStatus{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Status[k0] = HealthStatus(d.Str())
-				}
-			}
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetNamespaceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetNamespaceOutput(d *specrt.JSONDecoder, v *GetNamespaceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Namespace":
-			if !d.Null() {
-				v.Namespace = new(Namespace)
-				decodeNamespace(d, v.Namespace)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetOperationOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetOperationOutput(d *specrt.JSONDecoder, v *GetOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Operation":
-			if !d.Null() {
-				v.Operation = new(Operation)
-				decodeOperation(d, v.Operation)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetServiceAttributesOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGetServiceAttributesOutput(d *specrt.JSONDecoder, v *GetServiceAttributesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ServiceAttributes":
-			if !d.Null() {
-				v.ServiceAttributes = new(ServiceAttributes)
-				decodeServiceAttributes(d, v.ServiceAttributes)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetServiceOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetServiceOutput(d *specrt.JSONDecoder, v *GetServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Service":
-			if !d.Null() {
-				v.Service = new(Service)
-				decodeService(d, v.Service)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHTTPInstanceSummary decodes a JSON object into v; null leaves v as it
-// is.
-func decodeHTTPInstanceSummary(d *specrt.JSONDecoder, v *HTTPInstanceSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "InstanceId":
-			v.InstanceID = d.StrPtr()
-		case "NamespaceName":
-			v.NamespaceName = d.StrPtr()
-		case "ServiceName":
-			v.ServiceName = d.StrPtr()
-		case "HealthStatus":
-			v.HealthStatus = HealthStatus(d.Str())
-		case "Attributes":
-			if d.BeginObject() {
-				v.Attributes = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Attributes[k0] = d.Str()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHTTPProperties decodes a JSON object into v; null leaves v as it is.
-func decodeHTTPProperties(d *specrt.JSONDecoder, v *HTTPProperties) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "HttpName":
-			v.HTTPName = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHealthCheckConfig decodes a JSON object into v; null leaves v as it
-// is.
-func decodeHealthCheckConfig(d *specrt.JSONDecoder, v *HealthCheckConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Type":
-			v.Type = HealthCheckType(d.Str())
-		case "ResourcePath":
-			v.ResourcePath = d.StrPtr()
-		case "FailureThreshold":
-			v.FailureThreshold = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHealthCheckCustomConfig decodes a JSON object into v; null leaves v as
-// it is.
-func decodeHealthCheckCustomConfig(d *specrt.JSONDecoder, v *HealthCheckCustomConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "FailureThreshold":
-			v.FailureThreshold = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstance decodes a JSON object into v; null leaves v as it is.
-func decodeInstance(d *specrt.JSONDecoder, v *Instance) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Id":
-			v.ID = d.StrPtr()
-		case "CreatorRequestId":
-			v.CreatorRequestID = d.StrPtr()
-		case "Attributes":
-			if d.BeginObject() {
-				v.Attributes = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Attributes[k0] = d.Str()
-				}
-			}
-		case "CreatedByAccount":
-			v.CreatedByAccount = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceNotFound decodes a JSON object into v; null leaves v as it is.
-func decodeInstanceNotFound(d *specrt.JSONDecoder, v *InstanceNotFound) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInstanceSummary decodes a JSON object into v; null leaves v as it is.
-func decodeInstanceSummary(d *specrt.JSONDecoder, v *InstanceSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Id":
-			v.ID = d.StrPtr()
-		case "Attributes":
-			if d.BeginObject() {
-				v.Attributes = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Attributes[k0] = d.Str()
-				}
-			}
-		case "CreatedByAccount":
-			v.CreatedByAccount = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInvalidInput decodes a JSON object into v; null leaves v as it is.
-func decodeInvalidInput(d *specrt.JSONDecoder, v *InvalidInput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListInstancesOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeListInstancesOutput(d *specrt.JSONDecoder, v *ListInstancesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ResourceOwner":
-			v.ResourceOwner = d.StrPtr()
-		case "Instances":
-			v.Instances = specrt.StructList(d, v.Instances, decodeInstanceSummary)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListNamespacesOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeListNamespacesOutput(d *specrt.JSONDecoder, v *ListNamespacesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Namespaces":
-			v.Namespaces = specrt.StructList(d, v.Namespaces, decodeNamespaceSummary)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListOperationsOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeListOperationsOutput(d *specrt.JSONDecoder, v *ListOperationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Operations":
-			v.Operations = specrt.StructList(d, v.Operations, decodeOperationSummary)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListServicesOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Services":
-			v.Services = specrt.StructList(d, v.Services, decodeServiceSummary)
-		case "NextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListTagsForResourceOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Tags":
-			v.Tags = specrt.StructList(d, v.Tags, decodeTag)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNamespace decodes a JSON object into v; null leaves v as it is.
-func decodeNamespace(d *specrt.JSONDecoder, v *Namespace) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Id":
-			v.ID = d.StrPtr()
-		case "Arn":
-			v.ARN = d.StrPtr()
-		case "ResourceOwner":
-			v.ResourceOwner = d.StrPtr()
-		case "Name":
-			v.Name = d.StrPtr()
-		case "Type":
-			v.Type = NamespaceType(d.Str())
-		case "Description":
-			v.Description = d.StrPtr()
-		case "ServiceCount":
-			v.ServiceCount = d.Int32Ptr()
-		case "Properties":
-			if !d.Null() {
-				v.Properties = new(NamespaceProperties)
-				decodeNamespaceProperties(d, v.Properties)
-			}
-		case "CreateDate":
-			v.CreateDate = d.TimePtr()
-		case "CreatorRequestId":
-			v.CreatorRequestID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNamespaceAlreadyExists decodes a JSON object into v; null leaves v as
-// it is.
-func decodeNamespaceAlreadyExists(d *specrt.JSONDecoder, v *NamespaceAlreadyExists) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		case "CreatorRequestId":
-			v.CreatorRequestID = d.StrPtr()
-		case "NamespaceId":
-			v.NamespaceID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNamespaceNotFound decodes a JSON object into v; null leaves v as it
-// is.
-func decodeNamespaceNotFound(d *specrt.JSONDecoder, v *NamespaceNotFound) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNamespaceProperties decodes a JSON object into v; null leaves v as it
-// is.
-func decodeNamespaceProperties(d *specrt.JSONDecoder, v *NamespaceProperties) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "DnsProperties":
-			if !d.Null() {
-				v.DNSProperties = new(DNSProperties)
-				decodeDNSProperties(d, v.DNSProperties)
-			}
-		case "HttpProperties":
-			if !d.Null() {
-				v.HTTPProperties = new(HTTPProperties)
-				decodeHTTPProperties(d, v.HTTPProperties)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNamespaceSummary decodes a JSON object into v; null leaves v as it is.
-func decodeNamespaceSummary(d *specrt.JSONDecoder, v *NamespaceSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Id":
-			v.ID = d.StrPtr()
-		case "Arn":
-			v.ARN = d.StrPtr()
-		case "ResourceOwner":
-			v.ResourceOwner = d.StrPtr()
-		case "Name":
-			v.Name = d.StrPtr()
-		case "Type":
-			v.Type = NamespaceType(d.Str())
-		case "Description":
-			v.Description = d.StrPtr()
-		case "ServiceCount":
-			v.ServiceCount = d.Int32Ptr()
-		case "Properties":
-			if !d.Null() {
-				v.Properties = new(NamespaceProperties)
-				decodeNamespaceProperties(d, v.Properties)
-			}
-		case "CreateDate":
-			v.CreateDate = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOperation decodes a JSON object into v; null leaves v as it is.
-func decodeOperation(d *specrt.JSONDecoder, v *Operation) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Id":
-			v.ID = d.StrPtr()
-		case "OwnerAccount":
-			v.OwnerAccount = d.StrPtr()
-		case "Type":
-			v.Type = OperationType(d.Str())
-		case "Status":
-			v.Status = OperationStatus(d.Str())
-		case "ErrorMessage":
-			v.ErrorMessage = d.StrPtr()
-		case "ErrorCode":
-			v.ErrorCode = d.StrPtr()
-		case "CreateDate":
-			v.CreateDate = d.TimePtr()
-		case "UpdateDate":
-			v.UpdateDate = d.TimePtr()
-		case "Targets":
-			if d.BeginObject() {
-				v.Targets = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Targets[k0] = d.Str()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOperationNotFound decodes a JSON object into v; null leaves v as it
-// is.
-func decodeOperationNotFound(d *specrt.JSONDecoder, v *OperationNotFound) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOperationSummary decodes a JSON object into v; null leaves v as it is.
-func decodeOperationSummary(d *specrt.JSONDecoder, v *OperationSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Id":
-			v.ID = d.StrPtr()
-		case "Status":
-			v.Status = OperationStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRegisterInstanceOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeRegisterInstanceOutput(d *specrt.JSONDecoder, v *RegisterInstanceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRequestLimitExceeded decodes a JSON object into v; null leaves v as it
-// is.
-func decodeRequestLimitExceeded(d *specrt.JSONDecoder, v *RequestLimitExceeded) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceInUse decodes a JSON object into v; null leaves v as it is.
-func decodeResourceInUse(d *specrt.JSONDecoder, v *ResourceInUse) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceLimitExceeded decodes a JSON object into v; null leaves v as
-// it is.
-func decodeResourceLimitExceeded(d *specrt.JSONDecoder, v *ResourceLimitExceeded) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceNotFoundException decodes a JSON object into v; null leaves v
-// as it is.
-func decodeResourceNotFoundException(d *specrt.JSONDecoder, v *ResourceNotFoundException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSOA decodes a JSON object into v; null leaves v as it is.
-func decodeSOA(d *specrt.JSONDecoder, v *SOA) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "TTL":
-			v.TTL = d.Int64Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeService decodes a JSON object into v; null leaves v as it is.
-func decodeService(d *specrt.JSONDecoder, v *Service) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Id":
-			v.ID = d.StrPtr()
-		case "Arn":
-			v.ARN = d.StrPtr()
-		case "ResourceOwner":
-			v.ResourceOwner = d.StrPtr()
-		case "Name":
-			v.Name = d.StrPtr()
-		case "NamespaceId":
-			v.NamespaceID = d.StrPtr()
-		case "Description":
-			v.Description = d.StrPtr()
-		case "InstanceCount":
-			v.InstanceCount = d.Int32Ptr()
-		case "DnsConfig":
-			if !d.Null() {
-				v.DNSConfig = new(DNSConfig)
-				decodeDNSConfig(d, v.DNSConfig)
-			}
-		case "Type":
-			v.Type = ServiceType(d.Str())
-		case "HealthCheckConfig":
-			if !d.Null() {
-				v.HealthCheckConfig = new(HealthCheckConfig)
-				decodeHealthCheckConfig(d, v.HealthCheckConfig)
-			}
-		case "HealthCheckCustomConfig":
-			if !d.Null() {
-				v.HealthCheckCustomConfig = new(HealthCheckCustomConfig)
-				decodeHealthCheckCustomConfig(d, v.HealthCheckCustomConfig)
-			}
-		case "CreateDate":
-			v.CreateDate = d.TimePtr()
-		case "CreatorRequestId":
-			v.CreatorRequestID = d.StrPtr()
-		case "CreatedByAccount":
-			v.CreatedByAccount = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceAlreadyExists decodes a JSON object into v; null leaves v as it
-// is.
-func decodeServiceAlreadyExists(d *specrt.JSONDecoder, v *ServiceAlreadyExists) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		case "CreatorRequestId":
-			v.CreatorRequestID = d.StrPtr()
-		case "ServiceId":
-			v.ServiceID = d.StrPtr()
-		case "ServiceArn":
-			v.ServiceARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceAttributes decodes a JSON object into v; null leaves v as it
-// is.
-func decodeServiceAttributes(d *specrt.JSONDecoder, v *ServiceAttributes) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ServiceArn":
-			v.ServiceARN = d.StrPtr()
-		case "ResourceOwner":
-			v.ResourceOwner = d.StrPtr()
-		case "Attributes":
-			if d.BeginObject() {
-				v.Attributes = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Attributes[k0] = d.Str()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceAttributesLimitExceededException decodes a JSON object into v;
-// null leaves v as it is.
-func decodeServiceAttributesLimitExceededException(d *specrt.JSONDecoder, v *ServiceAttributesLimitExceededException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceNotFound decodes a JSON object into v; null leaves v as it is.
-func decodeServiceNotFound(d *specrt.JSONDecoder, v *ServiceNotFound) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceSummary decodes a JSON object into v; null leaves v as it is.
-func decodeServiceSummary(d *specrt.JSONDecoder, v *ServiceSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Id":
-			v.ID = d.StrPtr()
-		case "Arn":
-			v.ARN = d.StrPtr()
-		case "ResourceOwner":
-			v.ResourceOwner = d.StrPtr()
-		case "Name":
-			v.Name = d.StrPtr()
-		case "Type":
-			v.Type = ServiceType(d.Str())
-		case "Description":
-			v.Description = d.StrPtr()
-		case "InstanceCount":
-			v.InstanceCount = d.Int32Ptr()
-		case "DnsConfig":
-			if !d.Null() {
-				v.DNSConfig = new(DNSConfig)
-				decodeDNSConfig(d, v.DNSConfig)
-			}
-		case "HealthCheckConfig":
-			if !d.Null() {
-				v.HealthCheckConfig = new(HealthCheckConfig)
-				decodeHealthCheckConfig(d, v.HealthCheckConfig)
-			}
-		case "HealthCheckCustomConfig":
-			if !d.Null() {
-				v.HealthCheckCustomConfig = new(HealthCheckCustomConfig)
-				decodeHealthCheckCustomConfig(d, v.HealthCheckCustomConfig)
-			}
-		case "CreateDate":
-			v.CreateDate = d.TimePtr()
-		case "CreatedByAccount":
-			v.CreatedByAccount = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTag decodes a JSON object into v; null leaves v as it is.
-func decodeTag(d *specrt.JSONDecoder, v *Tag) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Key":
-			v.Key = d.StrPtr()
-		case "Value":
-			v.Value = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTagResourceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTooManyTagsException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeTooManyTagsException(d *specrt.JSONDecoder, v *TooManyTagsException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		case "ResourceName":
-			v.ResourceName = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUntagResourceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateHttpNamespaceOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeUpdateHttpNamespaceOutput(d *specrt.JSONDecoder, v *UpdateHttpNamespaceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateInstanceCustomHealthStatusOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeUpdateInstanceCustomHealthStatusOutput(d *specrt.JSONDecoder, v *UpdateInstanceCustomHealthStatusOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdatePrivateDnsNamespaceOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeUpdatePrivateDnsNamespaceOutput(d *specrt.JSONDecoder, v *UpdatePrivateDnsNamespaceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdatePublicDnsNamespaceOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeUpdatePublicDnsNamespaceOutput(d *specrt.JSONDecoder, v *UpdatePublicDnsNamespaceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateServiceAttributesOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeUpdateServiceAttributesOutput(d *specrt.JSONDecoder, v *UpdateServiceAttributesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUpdateServiceOutput(d *specrt.JSONDecoder, v *UpdateServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "OperationId":
-			v.OperationID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // UnmarshalJSON decodes the JSON body of the CustomHealthNotFound error into
 // e, matching member names exactly.
 func (e *CustomHealthNotFound) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCustomHealthNotFound(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaCustomHealthNotFound, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the DuplicateRequest error into e,
 // matching member names exactly.
 func (e *DuplicateRequest) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDuplicateRequest(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaDuplicateRequest, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InstanceNotFound error into e,
 // matching member names exactly.
 func (e *InstanceNotFound) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInstanceNotFound(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInstanceNotFound, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InvalidInput error into e,
 // matching member names exactly.
 func (e *InvalidInput) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInvalidInput(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInvalidInput, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the NamespaceAlreadyExists error into
 // e, matching member names exactly.
 func (e *NamespaceAlreadyExists) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeNamespaceAlreadyExists(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaNamespaceAlreadyExists, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the NamespaceNotFound error into e,
 // matching member names exactly.
 func (e *NamespaceNotFound) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeNamespaceNotFound(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaNamespaceNotFound, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the OperationNotFound error into e,
 // matching member names exactly.
 func (e *OperationNotFound) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeOperationNotFound(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaOperationNotFound, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the RequestLimitExceeded error into
 // e, matching member names exactly.
 func (e *RequestLimitExceeded) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeRequestLimitExceeded(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaRequestLimitExceeded, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ResourceInUse error into e,
 // matching member names exactly.
 func (e *ResourceInUse) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeResourceInUse(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaResourceInUse, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ResourceLimitExceeded error into
 // e, matching member names exactly.
 func (e *ResourceLimitExceeded) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeResourceLimitExceeded(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaResourceLimitExceeded, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
 // into e, matching member names exactly.
 func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeResourceNotFoundException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ServiceAlreadyExists error into
 // e, matching member names exactly.
 func (e *ServiceAlreadyExists) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeServiceAlreadyExists(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaServiceAlreadyExists, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the
 // ServiceAttributesLimitExceededException error into e, matching member names
 // exactly.
 func (e *ServiceAttributesLimitExceededException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeServiceAttributesLimitExceededException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaServiceAttributesLimitExceededException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ServiceNotFound error into e,
 // matching member names exactly.
 func (e *ServiceNotFound) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeServiceNotFound(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaServiceNotFound, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the TooManyTagsException error into
 // e, matching member names exactly.
 func (e *TooManyTagsException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTooManyTagsException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaTooManyTagsException, e)
 }
 
 // newError returns an empty typed error for an error code of AWS Cloud Map,

@@ -2,11 +2,7 @@
 
 package servicediscovery
 
-import (
-	"encoding/json"
-	"github.com/specgen/specgen/specrt"
-	"time"
-)
+import "time"
 
 // CreateHttpNamespaceInput is the input of CreateHttpNamespace.
 type CreateHttpNamespaceInput struct {
@@ -1411,32 +1407,6 @@ type Namespace struct {
 	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Namespace) MarshalJSON() ([]byte, error) {
-	type plain Namespace
-	return json.Marshal(struct {
-		plain
-		CreateDate *specrt.EpochSeconds `json:"CreateDate,omitempty"`
-	}{
-		CreateDate: specrt.EpochSecondsOf(v.CreateDate),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Namespace) UnmarshalJSON(data []byte) error {
-	type plain Namespace
-	wire := struct {
-		*plain
-		CreateDate *specrt.EpochSeconds `json:"CreateDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreateDate = wire.CreateDate.Time()
-	return nil
-}
-
 // A complex type that identifies the namespaces that you want to list. You can
 // choose to list public or private namespaces.
 type NamespaceFilter struct {
@@ -1530,32 +1500,6 @@ type NamespaceSummary struct {
 	CreateDate *time.Time `json:"CreateDate,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v NamespaceSummary) MarshalJSON() ([]byte, error) {
-	type plain NamespaceSummary
-	return json.Marshal(struct {
-		plain
-		CreateDate *specrt.EpochSeconds `json:"CreateDate,omitempty"`
-	}{
-		CreateDate: specrt.EpochSecondsOf(v.CreateDate),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *NamespaceSummary) UnmarshalJSON(data []byte) error {
-	type plain NamespaceSummary
-	wire := struct {
-		*plain
-		CreateDate *specrt.EpochSeconds `json:"CreateDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreateDate = wire.CreateDate.Time()
-	return nil
-}
-
 // A complex type that contains information about a specified operation.
 type Operation struct {
 	// The ID of the operation that you want to get information about.
@@ -1625,36 +1569,6 @@ type Operation struct {
 	//
 	// The instance ID is returned in the `ResourceId` property.
 	Targets map[string]string `json:"Targets,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Operation) MarshalJSON() ([]byte, error) {
-	type plain Operation
-	return json.Marshal(struct {
-		plain
-		CreateDate *specrt.EpochSeconds `json:"CreateDate,omitempty"`
-		UpdateDate *specrt.EpochSeconds `json:"UpdateDate,omitempty"`
-	}{
-		CreateDate: specrt.EpochSecondsOf(v.CreateDate),
-		UpdateDate: specrt.EpochSecondsOf(v.UpdateDate),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Operation) UnmarshalJSON(data []byte) error {
-	type plain Operation
-	wire := struct {
-		*plain
-		CreateDate *specrt.EpochSeconds `json:"CreateDate,omitempty"`
-		UpdateDate *specrt.EpochSeconds `json:"UpdateDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreateDate = wire.CreateDate.Time()
-	v.UpdateDate = wire.UpdateDate.Time()
-	return nil
 }
 
 // A complex type that lets you select the operations that you want to list.
@@ -2074,32 +1988,6 @@ type Service struct {
 	CreatedByAccount *string `json:"CreatedByAccount,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v Service) MarshalJSON() ([]byte, error) {
-	type plain Service
-	return json.Marshal(struct {
-		plain
-		CreateDate *specrt.EpochSeconds `json:"CreateDate,omitempty"`
-	}{
-		CreateDate: specrt.EpochSecondsOf(v.CreateDate),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *Service) UnmarshalJSON(data []byte) error {
-	type plain Service
-	wire := struct {
-		*plain
-		CreateDate *specrt.EpochSeconds `json:"CreateDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreateDate = wire.CreateDate.Time()
-	return nil
-}
-
 // A complex type that contains information about attributes associated with a
 // specific service.
 type ServiceAttributes struct {
@@ -2263,32 +2151,6 @@ type ServiceSummary struct {
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
 	CreatedByAccount *string `json:"CreatedByAccount,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceSummary) MarshalJSON() ([]byte, error) {
-	type plain ServiceSummary
-	return json.Marshal(struct {
-		plain
-		CreateDate *specrt.EpochSeconds `json:"CreateDate,omitempty"`
-	}{
-		CreateDate: specrt.EpochSecondsOf(v.CreateDate),
-		plain:      plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceSummary) UnmarshalJSON(data []byte) error {
-	type plain ServiceSummary
-	wire := struct {
-		*plain
-		CreateDate *specrt.EpochSeconds `json:"CreateDate,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreateDate = wire.CreateDate.Time()
-	return nil
 }
 
 // A custom key-value pair that's associated with a resource.

@@ -5,6 +5,7 @@ package vpclattice
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 	"strconv"
 )
@@ -423,548 +424,576 @@ var service = specrt.Service{
 var (
 	opBatchUpdateRule = specrt.Operation{
 		BindRequest: bindBatchUpdateRuleRequest,
-		Decode:      decodeBatchUpdateRuleResponse,
+		Input:       &schemaBatchUpdateRuleInput,
 		Method:      "PATCH",
 		Name:        "BatchUpdateRule",
+		Output:      &schemaBatchUpdateRuleOutput,
 		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules",
 	}
 	opCreateAccessLogSubscription = specrt.Operation{
-		Decode: decodeCreateAccessLogSubscriptionResponse,
+		Input:  &schemaCreateAccessLogSubscriptionInput,
 		Method: "POST",
 		Name:   "CreateAccessLogSubscription",
+		Output: &schemaCreateAccessLogSubscriptionOutput,
 		Path:   "/accesslogsubscriptions",
 	}
 	opCreateListener = specrt.Operation{
 		BindRequest: bindCreateListenerRequest,
-		Decode:      decodeCreateListenerResponse,
+		Input:       &schemaCreateListenerInput,
 		Method:      "POST",
 		Name:        "CreateListener",
+		Output:      &schemaCreateListenerOutput,
 		Path:        "/services/{serviceIdentifier}/listeners",
 	}
 	opCreateResourceConfiguration = specrt.Operation{
-		Decode: decodeCreateResourceConfigurationResponse,
+		Input:  &schemaCreateResourceConfigurationInput,
 		Method: "POST",
 		Name:   "CreateResourceConfiguration",
+		Output: &schemaCreateResourceConfigurationOutput,
 		Path:   "/resourceconfigurations",
 	}
 	opCreateResourceGateway = specrt.Operation{
-		Decode: decodeCreateResourceGatewayResponse,
+		Input:  &schemaCreateResourceGatewayInput,
 		Method: "POST",
 		Name:   "CreateResourceGateway",
+		Output: &schemaCreateResourceGatewayOutput,
 		Path:   "/resourcegateways",
 	}
 	opCreateRule = specrt.Operation{
 		BindRequest: bindCreateRuleRequest,
-		Decode:      decodeCreateRuleResponse,
+		Input:       &schemaCreateRuleInput,
 		Method:      "POST",
 		Name:        "CreateRule",
+		Output:      &schemaCreateRuleOutput,
 		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules",
 	}
 	opCreateService = specrt.Operation{
-		Decode: decodeCreateServiceResponse,
+		Input:  &schemaCreateServiceInput,
 		Method: "POST",
 		Name:   "CreateService",
+		Output: &schemaCreateServiceOutput,
 		Path:   "/services",
 	}
 	opCreateServiceNetwork = specrt.Operation{
-		Decode: decodeCreateServiceNetworkResponse,
+		Input:  &schemaCreateServiceNetworkInput,
 		Method: "POST",
 		Name:   "CreateServiceNetwork",
+		Output: &schemaCreateServiceNetworkOutput,
 		Path:   "/servicenetworks",
 	}
 	opCreateServiceNetworkResourceAssociation = specrt.Operation{
-		Decode: decodeCreateServiceNetworkResourceAssociationResponse,
+		Input:  &schemaCreateServiceNetworkResourceAssociationInput,
 		Method: "POST",
 		Name:   "CreateServiceNetworkResourceAssociation",
+		Output: &schemaCreateServiceNetworkResourceAssociationOutput,
 		Path:   "/servicenetworkresourceassociations",
 	}
 	opCreateServiceNetworkServiceAssociation = specrt.Operation{
-		Decode: decodeCreateServiceNetworkServiceAssociationResponse,
+		Input:  &schemaCreateServiceNetworkServiceAssociationInput,
 		Method: "POST",
 		Name:   "CreateServiceNetworkServiceAssociation",
+		Output: &schemaCreateServiceNetworkServiceAssociationOutput,
 		Path:   "/servicenetworkserviceassociations",
 	}
 	opCreateServiceNetworkVpcAssociation = specrt.Operation{
-		Decode: decodeCreateServiceNetworkVpcAssociationResponse,
+		Input:  &schemaCreateServiceNetworkVpcAssociationInput,
 		Method: "POST",
 		Name:   "CreateServiceNetworkVpcAssociation",
+		Output: &schemaCreateServiceNetworkVpcAssociationOutput,
 		Path:   "/servicenetworkvpcassociations",
 	}
 	opCreateTargetGroup = specrt.Operation{
-		Decode: decodeCreateTargetGroupResponse,
+		Input:  &schemaCreateTargetGroupInput,
 		Method: "POST",
 		Name:   "CreateTargetGroup",
+		Output: &schemaCreateTargetGroupOutput,
 		Path:   "/targetgroups",
 	}
 	opDeleteAccessLogSubscription = specrt.Operation{
 		BindRequest: bindDeleteAccessLogSubscriptionRequest,
-		Decode:      decodeDeleteAccessLogSubscriptionResponse,
 		Method:      "DELETE",
 		Name:        "DeleteAccessLogSubscription",
 		NoBody:      true,
+		Output:      &schemaDeleteAccessLogSubscriptionOutput,
 		Path:        "/accesslogsubscriptions/{accessLogSubscriptionIdentifier}",
 	}
 	opDeleteAuthPolicy = specrt.Operation{
 		BindRequest: bindDeleteAuthPolicyRequest,
-		Decode:      decodeDeleteAuthPolicyResponse,
 		Method:      "DELETE",
 		Name:        "DeleteAuthPolicy",
 		NoBody:      true,
+		Output:      &schemaDeleteAuthPolicyOutput,
 		Path:        "/authpolicy/{resourceIdentifier}",
 	}
 	opDeleteDomainVerification = specrt.Operation{
 		BindRequest: bindDeleteDomainVerificationRequest,
-		Decode:      decodeDeleteDomainVerificationResponse,
 		Method:      "DELETE",
 		Name:        "DeleteDomainVerification",
 		NoBody:      true,
+		Output:      &schemaDeleteDomainVerificationOutput,
 		Path:        "/domainverifications/{domainVerificationIdentifier}",
 	}
 	opDeleteListener = specrt.Operation{
 		BindRequest: bindDeleteListenerRequest,
-		Decode:      decodeDeleteListenerResponse,
 		Method:      "DELETE",
 		Name:        "DeleteListener",
 		NoBody:      true,
+		Output:      &schemaDeleteListenerOutput,
 		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}",
 	}
 	opDeleteResourceConfiguration = specrt.Operation{
 		BindRequest: bindDeleteResourceConfigurationRequest,
-		Decode:      decodeDeleteResourceConfigurationResponse,
 		Method:      "DELETE",
 		Name:        "DeleteResourceConfiguration",
 		NoBody:      true,
+		Output:      &schemaDeleteResourceConfigurationOutput,
 		Path:        "/resourceconfigurations/{resourceConfigurationIdentifier}",
 	}
 	opDeleteResourceEndpointAssociation = specrt.Operation{
 		BindRequest: bindDeleteResourceEndpointAssociationRequest,
-		Decode:      decodeDeleteResourceEndpointAssociationResponse,
 		Method:      "DELETE",
 		Name:        "DeleteResourceEndpointAssociation",
 		NoBody:      true,
+		Output:      &schemaDeleteResourceEndpointAssociationOutput,
 		Path:        "/resourceendpointassociations/{resourceEndpointAssociationIdentifier}",
 	}
 	opDeleteResourceGateway = specrt.Operation{
 		BindRequest: bindDeleteResourceGatewayRequest,
-		Decode:      decodeDeleteResourceGatewayResponse,
 		Method:      "DELETE",
 		Name:        "DeleteResourceGateway",
 		NoBody:      true,
+		Output:      &schemaDeleteResourceGatewayOutput,
 		Path:        "/resourcegateways/{resourceGatewayIdentifier}",
 	}
 	opDeleteResourcePolicy = specrt.Operation{
 		BindRequest: bindDeleteResourcePolicyRequest,
-		Decode:      decodeDeleteResourcePolicyResponse,
 		Method:      "DELETE",
 		Name:        "DeleteResourcePolicy",
 		NoBody:      true,
+		Output:      &schemaDeleteResourcePolicyOutput,
 		Path:        "/resourcepolicy/{resourceArn}",
 	}
 	opDeleteRule = specrt.Operation{
 		BindRequest: bindDeleteRuleRequest,
-		Decode:      decodeDeleteRuleResponse,
 		Method:      "DELETE",
 		Name:        "DeleteRule",
 		NoBody:      true,
+		Output:      &schemaDeleteRuleOutput,
 		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}",
 	}
 	opDeleteService = specrt.Operation{
 		BindRequest: bindDeleteServiceRequest,
-		Decode:      decodeDeleteServiceResponse,
 		Method:      "DELETE",
 		Name:        "DeleteService",
 		NoBody:      true,
+		Output:      &schemaDeleteServiceOutput,
 		Path:        "/services/{serviceIdentifier}",
 	}
 	opDeleteServiceNetwork = specrt.Operation{
 		BindRequest: bindDeleteServiceNetworkRequest,
-		Decode:      decodeDeleteServiceNetworkResponse,
 		Method:      "DELETE",
 		Name:        "DeleteServiceNetwork",
 		NoBody:      true,
+		Output:      &schemaDeleteServiceNetworkOutput,
 		Path:        "/servicenetworks/{serviceNetworkIdentifier}",
 	}
 	opDeleteServiceNetworkResourceAssociation = specrt.Operation{
 		BindRequest: bindDeleteServiceNetworkResourceAssociationRequest,
-		Decode:      decodeDeleteServiceNetworkResourceAssociationResponse,
 		Method:      "DELETE",
 		Name:        "DeleteServiceNetworkResourceAssociation",
 		NoBody:      true,
+		Output:      &schemaDeleteServiceNetworkResourceAssociationOutput,
 		Path:        "/servicenetworkresourceassociations/{serviceNetworkResourceAssociationIdentifier}",
 	}
 	opDeleteServiceNetworkServiceAssociation = specrt.Operation{
 		BindRequest: bindDeleteServiceNetworkServiceAssociationRequest,
-		Decode:      decodeDeleteServiceNetworkServiceAssociationResponse,
 		Method:      "DELETE",
 		Name:        "DeleteServiceNetworkServiceAssociation",
 		NoBody:      true,
+		Output:      &schemaDeleteServiceNetworkServiceAssociationOutput,
 		Path:        "/servicenetworkserviceassociations/{serviceNetworkServiceAssociationIdentifier}",
 	}
 	opDeleteServiceNetworkVpcAssociation = specrt.Operation{
 		BindRequest: bindDeleteServiceNetworkVpcAssociationRequest,
-		Decode:      decodeDeleteServiceNetworkVpcAssociationResponse,
 		Method:      "DELETE",
 		Name:        "DeleteServiceNetworkVpcAssociation",
 		NoBody:      true,
+		Output:      &schemaDeleteServiceNetworkVpcAssociationOutput,
 		Path:        "/servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}",
 	}
 	opDeleteTargetGroup = specrt.Operation{
 		BindRequest: bindDeleteTargetGroupRequest,
-		Decode:      decodeDeleteTargetGroupResponse,
 		Method:      "DELETE",
 		Name:        "DeleteTargetGroup",
 		NoBody:      true,
+		Output:      &schemaDeleteTargetGroupOutput,
 		Path:        "/targetgroups/{targetGroupIdentifier}",
 	}
 	opDeregisterTargets = specrt.Operation{
 		BindRequest: bindDeregisterTargetsRequest,
-		Decode:      decodeDeregisterTargetsResponse,
+		Input:       &schemaDeregisterTargetsInput,
 		Method:      "POST",
 		Name:        "DeregisterTargets",
+		Output:      &schemaDeregisterTargetsOutput,
 		Path:        "/targetgroups/{targetGroupIdentifier}/deregistertargets",
 	}
 	opGetAccessLogSubscription = specrt.Operation{
 		BindRequest: bindGetAccessLogSubscriptionRequest,
-		Decode:      decodeGetAccessLogSubscriptionResponse,
 		Method:      "GET",
 		Name:        "GetAccessLogSubscription",
 		NoBody:      true,
+		Output:      &schemaGetAccessLogSubscriptionOutput,
 		Path:        "/accesslogsubscriptions/{accessLogSubscriptionIdentifier}",
 	}
 	opGetAuthPolicy = specrt.Operation{
 		BindRequest: bindGetAuthPolicyRequest,
-		Decode:      decodeGetAuthPolicyResponse,
 		Method:      "GET",
 		Name:        "GetAuthPolicy",
 		NoBody:      true,
+		Output:      &schemaGetAuthPolicyOutput,
 		Path:        "/authpolicy/{resourceIdentifier}",
 	}
 	opGetDomainVerification = specrt.Operation{
 		BindRequest: bindGetDomainVerificationRequest,
-		Decode:      decodeGetDomainVerificationResponse,
 		Method:      "GET",
 		Name:        "GetDomainVerification",
 		NoBody:      true,
+		Output:      &schemaGetDomainVerificationOutput,
 		Path:        "/domainverifications/{domainVerificationIdentifier}",
 	}
 	opGetListener = specrt.Operation{
 		BindRequest: bindGetListenerRequest,
-		Decode:      decodeGetListenerResponse,
 		Method:      "GET",
 		Name:        "GetListener",
 		NoBody:      true,
+		Output:      &schemaGetListenerOutput,
 		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}",
 	}
 	opGetResourceConfiguration = specrt.Operation{
 		BindRequest: bindGetResourceConfigurationRequest,
-		Decode:      decodeGetResourceConfigurationResponse,
 		Method:      "GET",
 		Name:        "GetResourceConfiguration",
 		NoBody:      true,
+		Output:      &schemaGetResourceConfigurationOutput,
 		Path:        "/resourceconfigurations/{resourceConfigurationIdentifier}",
 	}
 	opGetResourceGateway = specrt.Operation{
 		BindRequest: bindGetResourceGatewayRequest,
-		Decode:      decodeGetResourceGatewayResponse,
 		Method:      "GET",
 		Name:        "GetResourceGateway",
 		NoBody:      true,
+		Output:      &schemaGetResourceGatewayOutput,
 		Path:        "/resourcegateways/{resourceGatewayIdentifier}",
 	}
 	opGetResourcePolicy = specrt.Operation{
 		BindRequest: bindGetResourcePolicyRequest,
-		Decode:      decodeGetResourcePolicyResponse,
 		Method:      "GET",
 		Name:        "GetResourcePolicy",
 		NoBody:      true,
+		Output:      &schemaGetResourcePolicyOutput,
 		Path:        "/resourcepolicy/{resourceArn}",
 	}
 	opGetRule = specrt.Operation{
 		BindRequest: bindGetRuleRequest,
-		Decode:      decodeGetRuleResponse,
 		Method:      "GET",
 		Name:        "GetRule",
 		NoBody:      true,
+		Output:      &schemaGetRuleOutput,
 		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}",
 	}
 	opGetService = specrt.Operation{
 		BindRequest: bindGetServiceRequest,
-		Decode:      decodeGetServiceResponse,
 		Method:      "GET",
 		Name:        "GetService",
 		NoBody:      true,
+		Output:      &schemaGetServiceOutput,
 		Path:        "/services/{serviceIdentifier}",
 	}
 	opGetServiceNetwork = specrt.Operation{
 		BindRequest: bindGetServiceNetworkRequest,
-		Decode:      decodeGetServiceNetworkResponse,
 		Method:      "GET",
 		Name:        "GetServiceNetwork",
 		NoBody:      true,
+		Output:      &schemaGetServiceNetworkOutput,
 		Path:        "/servicenetworks/{serviceNetworkIdentifier}",
 	}
 	opGetServiceNetworkResourceAssociation = specrt.Operation{
 		BindRequest: bindGetServiceNetworkResourceAssociationRequest,
-		Decode:      decodeGetServiceNetworkResourceAssociationResponse,
 		Method:      "GET",
 		Name:        "GetServiceNetworkResourceAssociation",
 		NoBody:      true,
+		Output:      &schemaGetServiceNetworkResourceAssociationOutput,
 		Path:        "/servicenetworkresourceassociations/{serviceNetworkResourceAssociationIdentifier}",
 	}
 	opGetServiceNetworkServiceAssociation = specrt.Operation{
 		BindRequest: bindGetServiceNetworkServiceAssociationRequest,
-		Decode:      decodeGetServiceNetworkServiceAssociationResponse,
 		Method:      "GET",
 		Name:        "GetServiceNetworkServiceAssociation",
 		NoBody:      true,
+		Output:      &schemaGetServiceNetworkServiceAssociationOutput,
 		Path:        "/servicenetworkserviceassociations/{serviceNetworkServiceAssociationIdentifier}",
 	}
 	opGetServiceNetworkVpcAssociation = specrt.Operation{
 		BindRequest: bindGetServiceNetworkVpcAssociationRequest,
-		Decode:      decodeGetServiceNetworkVpcAssociationResponse,
 		Method:      "GET",
 		Name:        "GetServiceNetworkVpcAssociation",
 		NoBody:      true,
+		Output:      &schemaGetServiceNetworkVpcAssociationOutput,
 		Path:        "/servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}",
 	}
 	opGetTargetGroup = specrt.Operation{
 		BindRequest: bindGetTargetGroupRequest,
-		Decode:      decodeGetTargetGroupResponse,
 		Method:      "GET",
 		Name:        "GetTargetGroup",
 		NoBody:      true,
+		Output:      &schemaGetTargetGroupOutput,
 		Path:        "/targetgroups/{targetGroupIdentifier}",
 	}
 	opListAccessLogSubscriptions = specrt.Operation{
 		BindRequest: bindListAccessLogSubscriptionsRequest,
-		Decode:      decodeListAccessLogSubscriptionsResponse,
 		Method:      "GET",
 		Name:        "ListAccessLogSubscriptions",
 		NoBody:      true,
+		Output:      &schemaListAccessLogSubscriptionsOutput,
 		Path:        "/accesslogsubscriptions",
 	}
 	opListDomainVerifications = specrt.Operation{
 		BindRequest: bindListDomainVerificationsRequest,
-		Decode:      decodeListDomainVerificationsResponse,
 		Method:      "GET",
 		Name:        "ListDomainVerifications",
 		NoBody:      true,
+		Output:      &schemaListDomainVerificationsOutput,
 		Path:        "/domainverifications",
 	}
 	opListListeners = specrt.Operation{
 		BindRequest: bindListListenersRequest,
-		Decode:      decodeListListenersResponse,
 		Method:      "GET",
 		Name:        "ListListeners",
 		NoBody:      true,
+		Output:      &schemaListListenersOutput,
 		Path:        "/services/{serviceIdentifier}/listeners",
 	}
 	opListResourceConfigurations = specrt.Operation{
 		BindRequest: bindListResourceConfigurationsRequest,
-		Decode:      decodeListResourceConfigurationsResponse,
 		Method:      "GET",
 		Name:        "ListResourceConfigurations",
 		NoBody:      true,
+		Output:      &schemaListResourceConfigurationsOutput,
 		Path:        "/resourceconfigurations",
 	}
 	opListResourceEndpointAssociations = specrt.Operation{
 		BindRequest: bindListResourceEndpointAssociationsRequest,
-		Decode:      decodeListResourceEndpointAssociationsResponse,
 		Method:      "GET",
 		Name:        "ListResourceEndpointAssociations",
 		NoBody:      true,
+		Output:      &schemaListResourceEndpointAssociationsOutput,
 		Path:        "/resourceendpointassociations",
 	}
 	opListResourceGateways = specrt.Operation{
 		BindRequest: bindListResourceGatewaysRequest,
-		Decode:      decodeListResourceGatewaysResponse,
 		Method:      "GET",
 		Name:        "ListResourceGateways",
 		NoBody:      true,
+		Output:      &schemaListResourceGatewaysOutput,
 		Path:        "/resourcegateways",
 	}
 	opListRules = specrt.Operation{
 		BindRequest: bindListRulesRequest,
-		Decode:      decodeListRulesResponse,
 		Method:      "GET",
 		Name:        "ListRules",
 		NoBody:      true,
+		Output:      &schemaListRulesOutput,
 		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules",
 	}
 	opListServiceNetworkResourceAssociations = specrt.Operation{
 		BindRequest: bindListServiceNetworkResourceAssociationsRequest,
-		Decode:      decodeListServiceNetworkResourceAssociationsResponse,
 		Method:      "GET",
 		Name:        "ListServiceNetworkResourceAssociations",
 		NoBody:      true,
+		Output:      &schemaListServiceNetworkResourceAssociationsOutput,
 		Path:        "/servicenetworkresourceassociations",
 	}
 	opListServiceNetworkServiceAssociations = specrt.Operation{
 		BindRequest: bindListServiceNetworkServiceAssociationsRequest,
-		Decode:      decodeListServiceNetworkServiceAssociationsResponse,
 		Method:      "GET",
 		Name:        "ListServiceNetworkServiceAssociations",
 		NoBody:      true,
+		Output:      &schemaListServiceNetworkServiceAssociationsOutput,
 		Path:        "/servicenetworkserviceassociations",
 	}
 	opListServiceNetworkVpcAssociations = specrt.Operation{
 		BindRequest: bindListServiceNetworkVpcAssociationsRequest,
-		Decode:      decodeListServiceNetworkVpcAssociationsResponse,
 		Method:      "GET",
 		Name:        "ListServiceNetworkVpcAssociations",
 		NoBody:      true,
+		Output:      &schemaListServiceNetworkVpcAssociationsOutput,
 		Path:        "/servicenetworkvpcassociations",
 	}
 	opListServiceNetworkVpcEndpointAssociations = specrt.Operation{
 		BindRequest: bindListServiceNetworkVpcEndpointAssociationsRequest,
-		Decode:      decodeListServiceNetworkVpcEndpointAssociationsResponse,
 		Method:      "GET",
 		Name:        "ListServiceNetworkVpcEndpointAssociations",
 		NoBody:      true,
+		Output:      &schemaListServiceNetworkVpcEndpointAssociationsOutput,
 		Path:        "/servicenetworkvpcendpointassociations",
 	}
 	opListServiceNetworks = specrt.Operation{
 		BindRequest: bindListServiceNetworksRequest,
-		Decode:      decodeListServiceNetworksResponse,
 		Method:      "GET",
 		Name:        "ListServiceNetworks",
 		NoBody:      true,
+		Output:      &schemaListServiceNetworksOutput,
 		Path:        "/servicenetworks",
 	}
 	opListServices = specrt.Operation{
 		BindRequest: bindListServicesRequest,
-		Decode:      decodeListServicesResponse,
 		Method:      "GET",
 		Name:        "ListServices",
 		NoBody:      true,
+		Output:      &schemaListServicesOutput,
 		Path:        "/services",
 	}
 	opListTagsForResource = specrt.Operation{
 		BindRequest: bindListTagsForResourceRequest,
-		Decode:      decodeListTagsForResourceResponse,
 		Method:      "GET",
 		Name:        "ListTagsForResource",
 		NoBody:      true,
+		Output:      &schemaListTagsForResourceOutput,
 		Path:        "/tags/{resourceArn}",
 	}
 	opListTargetGroups = specrt.Operation{
 		BindRequest: bindListTargetGroupsRequest,
-		Decode:      decodeListTargetGroupsResponse,
 		Method:      "GET",
 		Name:        "ListTargetGroups",
 		NoBody:      true,
+		Output:      &schemaListTargetGroupsOutput,
 		Path:        "/targetgroups",
 	}
 	opListTargets = specrt.Operation{
 		BindRequest: bindListTargetsRequest,
-		Decode:      decodeListTargetsResponse,
+		Input:       &schemaListTargetsInput,
 		Method:      "POST",
 		Name:        "ListTargets",
+		Output:      &schemaListTargetsOutput,
 		Path:        "/targetgroups/{targetGroupIdentifier}/listtargets",
 	}
 	opPutAuthPolicy = specrt.Operation{
 		BindRequest: bindPutAuthPolicyRequest,
-		Decode:      decodePutAuthPolicyResponse,
+		Input:       &schemaPutAuthPolicyInput,
 		Method:      "PUT",
 		Name:        "PutAuthPolicy",
+		Output:      &schemaPutAuthPolicyOutput,
 		Path:        "/authpolicy/{resourceIdentifier}",
 	}
 	opPutResourcePolicy = specrt.Operation{
 		BindRequest: bindPutResourcePolicyRequest,
-		Decode:      decodePutResourcePolicyResponse,
+		Input:       &schemaPutResourcePolicyInput,
 		Method:      "PUT",
 		Name:        "PutResourcePolicy",
+		Output:      &schemaPutResourcePolicyOutput,
 		Path:        "/resourcepolicy/{resourceArn}",
 	}
 	opRegisterTargets = specrt.Operation{
 		BindRequest: bindRegisterTargetsRequest,
-		Decode:      decodeRegisterTargetsResponse,
+		Input:       &schemaRegisterTargetsInput,
 		Method:      "POST",
 		Name:        "RegisterTargets",
+		Output:      &schemaRegisterTargetsOutput,
 		Path:        "/targetgroups/{targetGroupIdentifier}/registertargets",
 	}
 	opStartDomainVerification = specrt.Operation{
-		Decode: decodeStartDomainVerificationResponse,
+		Input:  &schemaStartDomainVerificationInput,
 		Method: "POST",
 		Name:   "StartDomainVerification",
+		Output: &schemaStartDomainVerificationOutput,
 		Path:   "/domainverifications",
 	}
 	opTagResource = specrt.Operation{
 		BindRequest: bindTagResourceRequest,
-		Decode:      decodeTagResourceResponse,
+		Input:       &schemaTagResourceInput,
 		Method:      "POST",
 		Name:        "TagResource",
+		Output:      &schemaTagResourceOutput,
 		Path:        "/tags/{resourceArn}",
 	}
 	opUntagResource = specrt.Operation{
 		BindRequest: bindUntagResourceRequest,
-		Decode:      decodeUntagResourceResponse,
 		Method:      "DELETE",
 		Name:        "UntagResource",
 		NoBody:      true,
+		Output:      &schemaUntagResourceOutput,
 		Path:        "/tags/{resourceArn}",
 	}
 	opUpdateAccessLogSubscription = specrt.Operation{
 		BindRequest: bindUpdateAccessLogSubscriptionRequest,
-		Decode:      decodeUpdateAccessLogSubscriptionResponse,
+		Input:       &schemaUpdateAccessLogSubscriptionInput,
 		Method:      "PATCH",
 		Name:        "UpdateAccessLogSubscription",
+		Output:      &schemaUpdateAccessLogSubscriptionOutput,
 		Path:        "/accesslogsubscriptions/{accessLogSubscriptionIdentifier}",
 	}
 	opUpdateListener = specrt.Operation{
 		BindRequest: bindUpdateListenerRequest,
-		Decode:      decodeUpdateListenerResponse,
+		Input:       &schemaUpdateListenerInput,
 		Method:      "PATCH",
 		Name:        "UpdateListener",
+		Output:      &schemaUpdateListenerOutput,
 		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}",
 	}
 	opUpdateResourceConfiguration = specrt.Operation{
 		BindRequest: bindUpdateResourceConfigurationRequest,
-		Decode:      decodeUpdateResourceConfigurationResponse,
+		Input:       &schemaUpdateResourceConfigurationInput,
 		Method:      "PATCH",
 		Name:        "UpdateResourceConfiguration",
+		Output:      &schemaUpdateResourceConfigurationOutput,
 		Path:        "/resourceconfigurations/{resourceConfigurationIdentifier}",
 	}
 	opUpdateResourceGateway = specrt.Operation{
 		BindRequest: bindUpdateResourceGatewayRequest,
-		Decode:      decodeUpdateResourceGatewayResponse,
+		Input:       &schemaUpdateResourceGatewayInput,
 		Method:      "PATCH",
 		Name:        "UpdateResourceGateway",
+		Output:      &schemaUpdateResourceGatewayOutput,
 		Path:        "/resourcegateways/{resourceGatewayIdentifier}",
 	}
 	opUpdateRule = specrt.Operation{
 		BindRequest: bindUpdateRuleRequest,
-		Decode:      decodeUpdateRuleResponse,
+		Input:       &schemaUpdateRuleInput,
 		Method:      "PATCH",
 		Name:        "UpdateRule",
+		Output:      &schemaUpdateRuleOutput,
 		Path:        "/services/{serviceIdentifier}/listeners/{listenerIdentifier}/rules/{ruleIdentifier}",
 	}
 	opUpdateService = specrt.Operation{
 		BindRequest: bindUpdateServiceRequest,
-		Decode:      decodeUpdateServiceResponse,
+		Input:       &schemaUpdateServiceInput,
 		Method:      "PATCH",
 		Name:        "UpdateService",
+		Output:      &schemaUpdateServiceOutput,
 		Path:        "/services/{serviceIdentifier}",
 	}
 	opUpdateServiceNetwork = specrt.Operation{
 		BindRequest: bindUpdateServiceNetworkRequest,
-		Decode:      decodeUpdateServiceNetworkResponse,
+		Input:       &schemaUpdateServiceNetworkInput,
 		Method:      "PATCH",
 		Name:        "UpdateServiceNetwork",
+		Output:      &schemaUpdateServiceNetworkOutput,
 		Path:        "/servicenetworks/{serviceNetworkIdentifier}",
 	}
 	opUpdateServiceNetworkVpcAssociation = specrt.Operation{
 		BindRequest: bindUpdateServiceNetworkVpcAssociationRequest,
-		Decode:      decodeUpdateServiceNetworkVpcAssociationResponse,
+		Input:       &schemaUpdateServiceNetworkVpcAssociationInput,
 		Method:      "PATCH",
 		Name:        "UpdateServiceNetworkVpcAssociation",
+		Output:      &schemaUpdateServiceNetworkVpcAssociationOutput,
 		Path:        "/servicenetworkvpcassociations/{serviceNetworkVpcAssociationIdentifier}",
 	}
 	opUpdateTargetGroup = specrt.Operation{
 		BindRequest: bindUpdateTargetGroupRequest,
-		Decode:      decodeUpdateTargetGroupResponse,
+		Input:       &schemaUpdateTargetGroupInput,
 		Method:      "PATCH",
 		Name:        "UpdateTargetGroup",
+		Output:      &schemaUpdateTargetGroupOutput,
 		Path:        "/targetgroups/{targetGroupIdentifier}",
 	}
 )
@@ -3314,3781 +3343,46 @@ func bindUpdateTargetGroupRequest(in any, b *specrt.RequestBinding) {
 	}
 }
 
-// decodeBatchUpdateRuleResponse decodes the JSON body of a BatchUpdateRule
-// response into out, a *BatchUpdateRuleOutput.
-func decodeBatchUpdateRuleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeBatchUpdateRuleOutput(&d, out.(*BatchUpdateRuleOutput))
-	return d.Finish()
-}
-
-// decodeCreateAccessLogSubscriptionResponse decodes the JSON body of a
-// CreateAccessLogSubscription response into out, a
-// *CreateAccessLogSubscriptionOutput.
-func decodeCreateAccessLogSubscriptionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateAccessLogSubscriptionOutput(&d, out.(*CreateAccessLogSubscriptionOutput))
-	return d.Finish()
-}
-
-// decodeCreateListenerResponse decodes the JSON body of a CreateListener
-// response into out, a *CreateListenerOutput.
-func decodeCreateListenerResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateListenerOutput(&d, out.(*CreateListenerOutput))
-	return d.Finish()
-}
-
-// decodeCreateResourceConfigurationResponse decodes the JSON body of a
-// CreateResourceConfiguration response into out, a
-// *CreateResourceConfigurationOutput.
-func decodeCreateResourceConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateResourceConfigurationOutput(&d, out.(*CreateResourceConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeCreateResourceGatewayResponse decodes the JSON body of a
-// CreateResourceGateway response into out, a *CreateResourceGatewayOutput.
-func decodeCreateResourceGatewayResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateResourceGatewayOutput(&d, out.(*CreateResourceGatewayOutput))
-	return d.Finish()
-}
-
-// decodeCreateRuleResponse decodes the JSON body of a CreateRule response into
-// out, a *CreateRuleOutput.
-func decodeCreateRuleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateRuleOutput(&d, out.(*CreateRuleOutput))
-	return d.Finish()
-}
-
-// decodeCreateServiceResponse decodes the JSON body of a CreateService
-// response into out, a *CreateServiceOutput.
-func decodeCreateServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateServiceOutput(&d, out.(*CreateServiceOutput))
-	return d.Finish()
-}
-
-// decodeCreateServiceNetworkResponse decodes the JSON body of a
-// CreateServiceNetwork response into out, a *CreateServiceNetworkOutput.
-func decodeCreateServiceNetworkResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateServiceNetworkOutput(&d, out.(*CreateServiceNetworkOutput))
-	return d.Finish()
-}
-
-// decodeCreateServiceNetworkResourceAssociationResponse decodes the JSON body
-// of a CreateServiceNetworkResourceAssociation response into out, a
-// *CreateServiceNetworkResourceAssociationOutput.
-func decodeCreateServiceNetworkResourceAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateServiceNetworkResourceAssociationOutput(&d, out.(*CreateServiceNetworkResourceAssociationOutput))
-	return d.Finish()
-}
-
-// decodeCreateServiceNetworkServiceAssociationResponse decodes the JSON body
-// of a CreateServiceNetworkServiceAssociation response into out, a
-// *CreateServiceNetworkServiceAssociationOutput.
-func decodeCreateServiceNetworkServiceAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateServiceNetworkServiceAssociationOutput(&d, out.(*CreateServiceNetworkServiceAssociationOutput))
-	return d.Finish()
-}
-
-// decodeCreateServiceNetworkVpcAssociationResponse decodes the JSON body of a
-// CreateServiceNetworkVpcAssociation response into out, a
-// *CreateServiceNetworkVpcAssociationOutput.
-func decodeCreateServiceNetworkVpcAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateServiceNetworkVpcAssociationOutput(&d, out.(*CreateServiceNetworkVpcAssociationOutput))
-	return d.Finish()
-}
-
-// decodeCreateTargetGroupResponse decodes the JSON body of a CreateTargetGroup
-// response into out, a *CreateTargetGroupOutput.
-func decodeCreateTargetGroupResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeCreateTargetGroupOutput(&d, out.(*CreateTargetGroupOutput))
-	return d.Finish()
-}
-
-// decodeDeleteAccessLogSubscriptionResponse decodes the JSON body of a
-// DeleteAccessLogSubscription response into out, a
-// *DeleteAccessLogSubscriptionOutput.
-func decodeDeleteAccessLogSubscriptionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteAccessLogSubscriptionOutput(&d, out.(*DeleteAccessLogSubscriptionOutput))
-	return d.Finish()
-}
-
-// decodeDeleteAuthPolicyResponse decodes the JSON body of a DeleteAuthPolicy
-// response into out, a *DeleteAuthPolicyOutput.
-func decodeDeleteAuthPolicyResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteAuthPolicyOutput(&d, out.(*DeleteAuthPolicyOutput))
-	return d.Finish()
-}
-
-// decodeDeleteDomainVerificationResponse decodes the JSON body of a
-// DeleteDomainVerification response into out, a
-// *DeleteDomainVerificationOutput.
-func decodeDeleteDomainVerificationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteDomainVerificationOutput(&d, out.(*DeleteDomainVerificationOutput))
-	return d.Finish()
-}
-
-// decodeDeleteListenerResponse decodes the JSON body of a DeleteListener
-// response into out, a *DeleteListenerOutput.
-func decodeDeleteListenerResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteListenerOutput(&d, out.(*DeleteListenerOutput))
-	return d.Finish()
-}
-
-// decodeDeleteResourceConfigurationResponse decodes the JSON body of a
-// DeleteResourceConfiguration response into out, a
-// *DeleteResourceConfigurationOutput.
-func decodeDeleteResourceConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteResourceConfigurationOutput(&d, out.(*DeleteResourceConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeDeleteResourceEndpointAssociationResponse decodes the JSON body of a
-// DeleteResourceEndpointAssociation response into out, a
-// *DeleteResourceEndpointAssociationOutput.
-func decodeDeleteResourceEndpointAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteResourceEndpointAssociationOutput(&d, out.(*DeleteResourceEndpointAssociationOutput))
-	return d.Finish()
-}
-
-// decodeDeleteResourceGatewayResponse decodes the JSON body of a
-// DeleteResourceGateway response into out, a *DeleteResourceGatewayOutput.
-func decodeDeleteResourceGatewayResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteResourceGatewayOutput(&d, out.(*DeleteResourceGatewayOutput))
-	return d.Finish()
-}
-
-// decodeDeleteResourcePolicyResponse decodes the JSON body of a
-// DeleteResourcePolicy response into out, a *DeleteResourcePolicyOutput.
-func decodeDeleteResourcePolicyResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteResourcePolicyOutput(&d, out.(*DeleteResourcePolicyOutput))
-	return d.Finish()
-}
-
-// decodeDeleteRuleResponse decodes the JSON body of a DeleteRule response into
-// out, a *DeleteRuleOutput.
-func decodeDeleteRuleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteRuleOutput(&d, out.(*DeleteRuleOutput))
-	return d.Finish()
-}
-
-// decodeDeleteServiceResponse decodes the JSON body of a DeleteService
-// response into out, a *DeleteServiceOutput.
-func decodeDeleteServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteServiceOutput(&d, out.(*DeleteServiceOutput))
-	return d.Finish()
-}
-
-// decodeDeleteServiceNetworkResponse decodes the JSON body of a
-// DeleteServiceNetwork response into out, a *DeleteServiceNetworkOutput.
-func decodeDeleteServiceNetworkResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteServiceNetworkOutput(&d, out.(*DeleteServiceNetworkOutput))
-	return d.Finish()
-}
-
-// decodeDeleteServiceNetworkResourceAssociationResponse decodes the JSON body
-// of a DeleteServiceNetworkResourceAssociation response into out, a
-// *DeleteServiceNetworkResourceAssociationOutput.
-func decodeDeleteServiceNetworkResourceAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteServiceNetworkResourceAssociationOutput(&d, out.(*DeleteServiceNetworkResourceAssociationOutput))
-	return d.Finish()
-}
-
-// decodeDeleteServiceNetworkServiceAssociationResponse decodes the JSON body
-// of a DeleteServiceNetworkServiceAssociation response into out, a
-// *DeleteServiceNetworkServiceAssociationOutput.
-func decodeDeleteServiceNetworkServiceAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteServiceNetworkServiceAssociationOutput(&d, out.(*DeleteServiceNetworkServiceAssociationOutput))
-	return d.Finish()
-}
-
-// decodeDeleteServiceNetworkVpcAssociationResponse decodes the JSON body of a
-// DeleteServiceNetworkVpcAssociation response into out, a
-// *DeleteServiceNetworkVpcAssociationOutput.
-func decodeDeleteServiceNetworkVpcAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteServiceNetworkVpcAssociationOutput(&d, out.(*DeleteServiceNetworkVpcAssociationOutput))
-	return d.Finish()
-}
-
-// decodeDeleteTargetGroupResponse decodes the JSON body of a DeleteTargetGroup
-// response into out, a *DeleteTargetGroupOutput.
-func decodeDeleteTargetGroupResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeleteTargetGroupOutput(&d, out.(*DeleteTargetGroupOutput))
-	return d.Finish()
-}
-
-// decodeDeregisterTargetsResponse decodes the JSON body of a DeregisterTargets
-// response into out, a *DeregisterTargetsOutput.
-func decodeDeregisterTargetsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDeregisterTargetsOutput(&d, out.(*DeregisterTargetsOutput))
-	return d.Finish()
-}
-
-// decodeGetAccessLogSubscriptionResponse decodes the JSON body of a
-// GetAccessLogSubscription response into out, a
-// *GetAccessLogSubscriptionOutput.
-func decodeGetAccessLogSubscriptionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetAccessLogSubscriptionOutput(&d, out.(*GetAccessLogSubscriptionOutput))
-	return d.Finish()
-}
-
-// decodeGetAuthPolicyResponse decodes the JSON body of a GetAuthPolicy
-// response into out, a *GetAuthPolicyOutput.
-func decodeGetAuthPolicyResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetAuthPolicyOutput(&d, out.(*GetAuthPolicyOutput))
-	return d.Finish()
-}
-
-// decodeGetDomainVerificationResponse decodes the JSON body of a
-// GetDomainVerification response into out, a *GetDomainVerificationOutput.
-func decodeGetDomainVerificationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetDomainVerificationOutput(&d, out.(*GetDomainVerificationOutput))
-	return d.Finish()
-}
-
-// decodeGetListenerResponse decodes the JSON body of a GetListener response
-// into out, a *GetListenerOutput.
-func decodeGetListenerResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetListenerOutput(&d, out.(*GetListenerOutput))
-	return d.Finish()
-}
-
-// decodeGetResourceConfigurationResponse decodes the JSON body of a
-// GetResourceConfiguration response into out, a
-// *GetResourceConfigurationOutput.
-func decodeGetResourceConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetResourceConfigurationOutput(&d, out.(*GetResourceConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeGetResourceGatewayResponse decodes the JSON body of a
-// GetResourceGateway response into out, a *GetResourceGatewayOutput.
-func decodeGetResourceGatewayResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetResourceGatewayOutput(&d, out.(*GetResourceGatewayOutput))
-	return d.Finish()
-}
-
-// decodeGetResourcePolicyResponse decodes the JSON body of a GetResourcePolicy
-// response into out, a *GetResourcePolicyOutput.
-func decodeGetResourcePolicyResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetResourcePolicyOutput(&d, out.(*GetResourcePolicyOutput))
-	return d.Finish()
-}
-
-// decodeGetRuleResponse decodes the JSON body of a GetRule response into out,
-// a *GetRuleOutput.
-func decodeGetRuleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetRuleOutput(&d, out.(*GetRuleOutput))
-	return d.Finish()
-}
-
-// decodeGetServiceResponse decodes the JSON body of a GetService response into
-// out, a *GetServiceOutput.
-func decodeGetServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetServiceOutput(&d, out.(*GetServiceOutput))
-	return d.Finish()
-}
-
-// decodeGetServiceNetworkResponse decodes the JSON body of a GetServiceNetwork
-// response into out, a *GetServiceNetworkOutput.
-func decodeGetServiceNetworkResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetServiceNetworkOutput(&d, out.(*GetServiceNetworkOutput))
-	return d.Finish()
-}
-
-// decodeGetServiceNetworkResourceAssociationResponse decodes the JSON body of
-// a GetServiceNetworkResourceAssociation response into out, a
-// *GetServiceNetworkResourceAssociationOutput.
-func decodeGetServiceNetworkResourceAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetServiceNetworkResourceAssociationOutput(&d, out.(*GetServiceNetworkResourceAssociationOutput))
-	return d.Finish()
-}
-
-// decodeGetServiceNetworkServiceAssociationResponse decodes the JSON body of a
-// GetServiceNetworkServiceAssociation response into out, a
-// *GetServiceNetworkServiceAssociationOutput.
-func decodeGetServiceNetworkServiceAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetServiceNetworkServiceAssociationOutput(&d, out.(*GetServiceNetworkServiceAssociationOutput))
-	return d.Finish()
-}
-
-// decodeGetServiceNetworkVpcAssociationResponse decodes the JSON body of a
-// GetServiceNetworkVpcAssociation response into out, a
-// *GetServiceNetworkVpcAssociationOutput.
-func decodeGetServiceNetworkVpcAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetServiceNetworkVpcAssociationOutput(&d, out.(*GetServiceNetworkVpcAssociationOutput))
-	return d.Finish()
-}
-
-// decodeGetTargetGroupResponse decodes the JSON body of a GetTargetGroup
-// response into out, a *GetTargetGroupOutput.
-func decodeGetTargetGroupResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGetTargetGroupOutput(&d, out.(*GetTargetGroupOutput))
-	return d.Finish()
-}
-
-// decodeListAccessLogSubscriptionsResponse decodes the JSON body of a
-// ListAccessLogSubscriptions response into out, a
-// *ListAccessLogSubscriptionsOutput.
-func decodeListAccessLogSubscriptionsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListAccessLogSubscriptionsOutput(&d, out.(*ListAccessLogSubscriptionsOutput))
-	return d.Finish()
-}
-
-// decodeListDomainVerificationsResponse decodes the JSON body of a
-// ListDomainVerifications response into out, a *ListDomainVerificationsOutput.
-func decodeListDomainVerificationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListDomainVerificationsOutput(&d, out.(*ListDomainVerificationsOutput))
-	return d.Finish()
-}
-
-// decodeListListenersResponse decodes the JSON body of a ListListeners
-// response into out, a *ListListenersOutput.
-func decodeListListenersResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListListenersOutput(&d, out.(*ListListenersOutput))
-	return d.Finish()
-}
-
-// decodeListResourceConfigurationsResponse decodes the JSON body of a
-// ListResourceConfigurations response into out, a
-// *ListResourceConfigurationsOutput.
-func decodeListResourceConfigurationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListResourceConfigurationsOutput(&d, out.(*ListResourceConfigurationsOutput))
-	return d.Finish()
-}
-
-// decodeListResourceEndpointAssociationsResponse decodes the JSON body of a
-// ListResourceEndpointAssociations response into out, a
-// *ListResourceEndpointAssociationsOutput.
-func decodeListResourceEndpointAssociationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListResourceEndpointAssociationsOutput(&d, out.(*ListResourceEndpointAssociationsOutput))
-	return d.Finish()
-}
-
-// decodeListResourceGatewaysResponse decodes the JSON body of a
-// ListResourceGateways response into out, a *ListResourceGatewaysOutput.
-func decodeListResourceGatewaysResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListResourceGatewaysOutput(&d, out.(*ListResourceGatewaysOutput))
-	return d.Finish()
-}
-
-// decodeListRulesResponse decodes the JSON body of a ListRules response into
-// out, a *ListRulesOutput.
-func decodeListRulesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListRulesOutput(&d, out.(*ListRulesOutput))
-	return d.Finish()
-}
-
-// decodeListServiceNetworkResourceAssociationsResponse decodes the JSON body
-// of a ListServiceNetworkResourceAssociations response into out, a
-// *ListServiceNetworkResourceAssociationsOutput.
-func decodeListServiceNetworkResourceAssociationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListServiceNetworkResourceAssociationsOutput(&d, out.(*ListServiceNetworkResourceAssociationsOutput))
-	return d.Finish()
-}
-
-// decodeListServiceNetworkServiceAssociationsResponse decodes the JSON body of
-// a ListServiceNetworkServiceAssociations response into out, a
-// *ListServiceNetworkServiceAssociationsOutput.
-func decodeListServiceNetworkServiceAssociationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListServiceNetworkServiceAssociationsOutput(&d, out.(*ListServiceNetworkServiceAssociationsOutput))
-	return d.Finish()
-}
-
-// decodeListServiceNetworkVpcAssociationsResponse decodes the JSON body of a
-// ListServiceNetworkVpcAssociations response into out, a
-// *ListServiceNetworkVpcAssociationsOutput.
-func decodeListServiceNetworkVpcAssociationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListServiceNetworkVpcAssociationsOutput(&d, out.(*ListServiceNetworkVpcAssociationsOutput))
-	return d.Finish()
-}
-
-// decodeListServiceNetworkVpcEndpointAssociationsResponse decodes the JSON
-// body of a ListServiceNetworkVpcEndpointAssociations response into out, a
-// *ListServiceNetworkVpcEndpointAssociationsOutput.
-func decodeListServiceNetworkVpcEndpointAssociationsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListServiceNetworkVpcEndpointAssociationsOutput(&d, out.(*ListServiceNetworkVpcEndpointAssociationsOutput))
-	return d.Finish()
-}
-
-// decodeListServiceNetworksResponse decodes the JSON body of a
-// ListServiceNetworks response into out, a *ListServiceNetworksOutput.
-func decodeListServiceNetworksResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListServiceNetworksOutput(&d, out.(*ListServiceNetworksOutput))
-	return d.Finish()
-}
-
-// decodeListServicesResponse decodes the JSON body of a ListServices response
-// into out, a *ListServicesOutput.
-func decodeListServicesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListServicesOutput(&d, out.(*ListServicesOutput))
-	return d.Finish()
-}
-
-// decodeListTagsForResourceResponse decodes the JSON body of a
-// ListTagsForResource response into out, a *ListTagsForResourceOutput.
-func decodeListTagsForResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListTagsForResourceOutput(&d, out.(*ListTagsForResourceOutput))
-	return d.Finish()
-}
-
-// decodeListTargetGroupsResponse decodes the JSON body of a ListTargetGroups
-// response into out, a *ListTargetGroupsOutput.
-func decodeListTargetGroupsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListTargetGroupsOutput(&d, out.(*ListTargetGroupsOutput))
-	return d.Finish()
-}
-
-// decodeListTargetsResponse decodes the JSON body of a ListTargets response
-// into out, a *ListTargetsOutput.
-func decodeListTargetsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeListTargetsOutput(&d, out.(*ListTargetsOutput))
-	return d.Finish()
-}
-
-// decodePutAuthPolicyResponse decodes the JSON body of a PutAuthPolicy
-// response into out, a *PutAuthPolicyOutput.
-func decodePutAuthPolicyResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePutAuthPolicyOutput(&d, out.(*PutAuthPolicyOutput))
-	return d.Finish()
-}
-
-// decodePutResourcePolicyResponse decodes the JSON body of a PutResourcePolicy
-// response into out, a *PutResourcePolicyOutput.
-func decodePutResourcePolicyResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePutResourcePolicyOutput(&d, out.(*PutResourcePolicyOutput))
-	return d.Finish()
-}
-
-// decodeRegisterTargetsResponse decodes the JSON body of a RegisterTargets
-// response into out, a *RegisterTargetsOutput.
-func decodeRegisterTargetsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeRegisterTargetsOutput(&d, out.(*RegisterTargetsOutput))
-	return d.Finish()
-}
-
-// decodeStartDomainVerificationResponse decodes the JSON body of a
-// StartDomainVerification response into out, a *StartDomainVerificationOutput.
-func decodeStartDomainVerificationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeStartDomainVerificationOutput(&d, out.(*StartDomainVerificationOutput))
-	return d.Finish()
-}
-
-// decodeTagResourceResponse decodes the JSON body of a TagResource response
-// into out, a *TagResourceOutput.
-func decodeTagResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTagResourceOutput(&d, out.(*TagResourceOutput))
-	return d.Finish()
-}
-
-// decodeUntagResourceResponse decodes the JSON body of a UntagResource
-// response into out, a *UntagResourceOutput.
-func decodeUntagResourceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUntagResourceOutput(&d, out.(*UntagResourceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateAccessLogSubscriptionResponse decodes the JSON body of a
-// UpdateAccessLogSubscription response into out, a
-// *UpdateAccessLogSubscriptionOutput.
-func decodeUpdateAccessLogSubscriptionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateAccessLogSubscriptionOutput(&d, out.(*UpdateAccessLogSubscriptionOutput))
-	return d.Finish()
-}
-
-// decodeUpdateListenerResponse decodes the JSON body of a UpdateListener
-// response into out, a *UpdateListenerOutput.
-func decodeUpdateListenerResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateListenerOutput(&d, out.(*UpdateListenerOutput))
-	return d.Finish()
-}
-
-// decodeUpdateResourceConfigurationResponse decodes the JSON body of a
-// UpdateResourceConfiguration response into out, a
-// *UpdateResourceConfigurationOutput.
-func decodeUpdateResourceConfigurationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateResourceConfigurationOutput(&d, out.(*UpdateResourceConfigurationOutput))
-	return d.Finish()
-}
-
-// decodeUpdateResourceGatewayResponse decodes the JSON body of a
-// UpdateResourceGateway response into out, a *UpdateResourceGatewayOutput.
-func decodeUpdateResourceGatewayResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateResourceGatewayOutput(&d, out.(*UpdateResourceGatewayOutput))
-	return d.Finish()
-}
-
-// decodeUpdateRuleResponse decodes the JSON body of a UpdateRule response into
-// out, a *UpdateRuleOutput.
-func decodeUpdateRuleResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateRuleOutput(&d, out.(*UpdateRuleOutput))
-	return d.Finish()
-}
-
-// decodeUpdateServiceResponse decodes the JSON body of a UpdateService
-// response into out, a *UpdateServiceOutput.
-func decodeUpdateServiceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateServiceOutput(&d, out.(*UpdateServiceOutput))
-	return d.Finish()
-}
-
-// decodeUpdateServiceNetworkResponse decodes the JSON body of a
-// UpdateServiceNetwork response into out, a *UpdateServiceNetworkOutput.
-func decodeUpdateServiceNetworkResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateServiceNetworkOutput(&d, out.(*UpdateServiceNetworkOutput))
-	return d.Finish()
-}
-
-// decodeUpdateServiceNetworkVpcAssociationResponse decodes the JSON body of a
-// UpdateServiceNetworkVpcAssociation response into out, a
-// *UpdateServiceNetworkVpcAssociationOutput.
-func decodeUpdateServiceNetworkVpcAssociationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateServiceNetworkVpcAssociationOutput(&d, out.(*UpdateServiceNetworkVpcAssociationOutput))
-	return d.Finish()
-}
-
-// decodeUpdateTargetGroupResponse decodes the JSON body of a UpdateTargetGroup
-// response into out, a *UpdateTargetGroupOutput.
-func decodeUpdateTargetGroupResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUpdateTargetGroupOutput(&d, out.(*UpdateTargetGroupOutput))
-	return d.Finish()
-}
-
-// decodeARNResource decodes a JSON object into v; null leaves v as it is.
-func decodeARNResource(d *specrt.JSONDecoder, v *ARNResource) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAccessDeniedException decodes a JSON object into v; null leaves v as
-// it is.
-func decodeAccessDeniedException(d *specrt.JSONDecoder, v *AccessDeniedException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeAccessLogSubscriptionSummary decodes a JSON object into v; null leaves
-// v as it is.
-func decodeAccessLogSubscriptionSummary(d *specrt.JSONDecoder, v *AccessLogSubscriptionSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "resourceId":
-			v.ResourceID = d.StrPtr()
-		case "resourceArn":
-			v.ResourceARN = d.StrPtr()
-		case "destinationArn":
-			v.DestinationARN = d.StrPtr()
-		case "serviceNetworkLogType":
-			v.ServiceNetworkLogType = ServiceNetworkLogType(d.Str())
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeBatchUpdateRuleOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeBatchUpdateRuleOutput(d *specrt.JSONDecoder, v *BatchUpdateRuleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "successful":
-			v.Successful = specrt.StructList(d, v.Successful, decodeRuleUpdateSuccess)
-		case "unsuccessful":
-			v.Unsuccessful = specrt.StructList(d, v.Unsuccessful, decodeRuleUpdateFailure)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeConflictException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeConflictException(d *specrt.JSONDecoder, v *ConflictException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "resourceId":
-			v.ResourceID = d.StrPtr()
-		case "resourceType":
-			v.ResourceType = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateAccessLogSubscriptionOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCreateAccessLogSubscriptionOutput(d *specrt.JSONDecoder, v *CreateAccessLogSubscriptionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "resourceId":
-			v.ResourceID = d.StrPtr()
-		case "resourceArn":
-			v.ResourceARN = d.StrPtr()
-		case "serviceNetworkLogType":
-			v.ServiceNetworkLogType = ServiceNetworkLogType(d.Str())
-		case "destinationArn":
-			v.DestinationARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateListenerOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCreateListenerOutput(d *specrt.JSONDecoder, v *CreateListenerOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "protocol":
-			v.Protocol = ListenerProtocol(d.Str())
-		case "port":
-			v.Port = d.Int32Ptr()
-		case "serviceArn":
-			v.ServiceARN = d.StrPtr()
-		case "serviceId":
-			v.ServiceID = d.StrPtr()
-		case "defaultAction":
-			if !d.Null() {
-				v.DefaultAction = new(RuleAction)
-				decodeRuleAction(d, v.DefaultAction)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateResourceConfigurationOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeCreateResourceConfigurationOutput(d *specrt.JSONDecoder, v *CreateResourceConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "resourceGatewayId":
-			v.ResourceGatewayID = d.StrPtr()
-		case "resourceConfigurationGroupId":
-			v.ResourceConfigurationGroupID = d.StrPtr()
-		case "type":
-			v.Type = ResourceConfigurationType(d.Str())
-		case "portRanges":
-			v.PortRanges = specrt.List(d, v.PortRanges, (*specrt.JSONDecoder).Str)
-		case "protocol":
-			v.Protocol = ProtocolType(d.Str())
-		case "status":
-			v.Status = ResourceConfigurationStatus(d.Str())
-		case "resourceConfigurationDefinition":
-			if !d.Null() {
-				v.ResourceConfigurationDefinition = new(ResourceConfigurationDefinition)
-				decodeResourceConfigurationDefinition(d, v.ResourceConfigurationDefinition)
-			}
-		case "allowAssociationToShareableServiceNetwork":
-			v.AllowAssociationToShareableServiceNetwork = d.BoolPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "failureReason":
-			v.FailureReason = d.StrPtr()
-		case "customDomainName":
-			v.CustomDomainName = d.StrPtr()
-		case "domainVerificationId":
-			v.DomainVerificationID = d.StrPtr()
-		case "groupDomain":
-			v.GroupDomain = d.StrPtr()
-		case "domainVerificationArn":
-			v.DomainVerificationARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateResourceGatewayOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeCreateResourceGatewayOutput(d *specrt.JSONDecoder, v *CreateResourceGatewayOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = ResourceGatewayStatus(d.Str())
-		case "vpcIdentifier":
-			v.VPCIdentifier = d.StrPtr()
-		case "subnetIds":
-			v.SubnetIDs = specrt.List(d, v.SubnetIDs, (*specrt.JSONDecoder).Str)
-		case "securityGroupIds":
-			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
-		case "ipAddressType":
-			v.IPAddressType = ResourceGatewayIPAddressType(d.Str())
-		case "ipv4AddressesPerEni":
-			v.Ipv4AddressesPerEni = d.Int32Ptr()
-		case "resourceConfigDnsResolution":
-			v.ResourceConfigDNSResolution = ResourceConfigDNSResolution(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateRuleOutput decodes a JSON object into v; null leaves v as it is.
-func decodeCreateRuleOutput(d *specrt.JSONDecoder, v *CreateRuleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "match":
-			if !d.Null() {
-				v.Match = new(RuleMatch)
-				decodeRuleMatch(d, v.Match)
-			}
-		case "priority":
-			v.Priority = d.Int32Ptr()
-		case "action":
-			if !d.Null() {
-				v.Action = new(RuleAction)
-				decodeRuleAction(d, v.Action)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateServiceNetworkOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeCreateServiceNetworkOutput(d *specrt.JSONDecoder, v *CreateServiceNetworkOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "sharingConfig":
-			if !d.Null() {
-				v.SharingConfig = new(SharingConfig)
-				decodeSharingConfig(d, v.SharingConfig)
-			}
-		case "authType":
-			v.AuthType = AuthType(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateServiceNetworkResourceAssociationOutput decodes a JSON object
-// into v; null leaves v as it is.
-func decodeCreateServiceNetworkResourceAssociationOutput(d *specrt.JSONDecoder, v *CreateServiceNetworkResourceAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkResourceAssociationStatus(d.Str())
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "privateDnsEnabled":
-			v.PrivateDNSEnabled = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateServiceNetworkServiceAssociationOutput decodes a JSON object
-// into v; null leaves v as it is.
-func decodeCreateServiceNetworkServiceAssociationOutput(d *specrt.JSONDecoder, v *CreateServiceNetworkServiceAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkServiceAssociationStatus(d.Str())
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "customDomainName":
-			v.CustomDomainName = d.StrPtr()
-		case "dnsEntry":
-			if !d.Null() {
-				v.DNSEntry = new(DNSEntry)
-				decodeDNSEntry(d, v.DNSEntry)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateServiceNetworkVpcAssociationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeCreateServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *CreateServiceNetworkVpcAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkVPCAssociationStatus(d.Str())
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "securityGroupIds":
-			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
-		case "privateDnsEnabled":
-			v.PrivateDNSEnabled = d.BoolPtr()
-		case "dnsOptions":
-			if !d.Null() {
-				v.DNSOptions = new(DNSOptions)
-				decodeDNSOptions(d, v.DNSOptions)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeCreateServiceOutput(d *specrt.JSONDecoder, v *CreateServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "customDomainName":
-			v.CustomDomainName = d.StrPtr()
-		case "certificateArn":
-			v.CertificateARN = d.StrPtr()
-		case "status":
-			v.Status = ServiceStatus(d.Str())
-		case "authType":
-			v.AuthType = AuthType(d.Str())
-		case "dnsEntry":
-			if !d.Null() {
-				v.DNSEntry = new(DNSEntry)
-				decodeDNSEntry(d, v.DNSEntry)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeCreateTargetGroupOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeCreateTargetGroupOutput(d *specrt.JSONDecoder, v *CreateTargetGroupOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "type":
-			v.Type = TargetGroupType(d.Str())
-		case "config":
-			if !d.Null() {
-				v.Config = new(TargetGroupConfig)
-				decodeTargetGroupConfig(d, v.Config)
-			}
-		case "status":
-			v.Status = TargetGroupStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDNSEntry decodes a JSON object into v; null leaves v as it is.
-func decodeDNSEntry(d *specrt.JSONDecoder, v *DNSEntry) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "hostedZoneId":
-			v.HostedZoneID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDNSOptions decodes a JSON object into v; null leaves v as it is.
-func decodeDNSOptions(d *specrt.JSONDecoder, v *DNSOptions) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "privateDnsPreference":
-			v.PrivateDNSPreference = PrivateDNSPreference(d.Str())
-		case "privateDnsSpecifiedDomains":
-			v.PrivateDNSSpecifiedDomains = specrt.List(d, v.PrivateDNSSpecifiedDomains, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDNSResource decodes a JSON object into v; null leaves v as it is.
-func decodeDNSResource(d *specrt.JSONDecoder, v *DNSResource) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "ipAddressType":
-			v.IPAddressType = ResourceConfigurationIPAddressType(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteAccessLogSubscriptionOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeDeleteAccessLogSubscriptionOutput(d *specrt.JSONDecoder, v *DeleteAccessLogSubscriptionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteAuthPolicyOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDeleteAuthPolicyOutput(d *specrt.JSONDecoder, v *DeleteAuthPolicyOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteDomainVerificationOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeDeleteDomainVerificationOutput(d *specrt.JSONDecoder, v *DeleteDomainVerificationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteListenerOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDeleteListenerOutput(d *specrt.JSONDecoder, v *DeleteListenerOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteResourceConfigurationOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeDeleteResourceConfigurationOutput(d *specrt.JSONDecoder, v *DeleteResourceConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteResourceEndpointAssociationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeDeleteResourceEndpointAssociationOutput(d *specrt.JSONDecoder, v *DeleteResourceEndpointAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "resourceConfigurationId":
-			v.ResourceConfigurationID = d.StrPtr()
-		case "resourceConfigurationArn":
-			v.ResourceConfigurationARN = d.StrPtr()
-		case "vpcEndpointId":
-			v.VPCEndpointID = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteResourceGatewayOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeDeleteResourceGatewayOutput(d *specrt.JSONDecoder, v *DeleteResourceGatewayOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "status":
-			v.Status = ResourceGatewayStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteResourcePolicyOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteResourcePolicyOutput(d *specrt.JSONDecoder, v *DeleteResourcePolicyOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteRuleOutput decodes a JSON object into v; null leaves v as it is.
-func decodeDeleteRuleOutput(d *specrt.JSONDecoder, v *DeleteRuleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteServiceNetworkOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDeleteServiceNetworkOutput(d *specrt.JSONDecoder, v *DeleteServiceNetworkOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteServiceNetworkResourceAssociationOutput decodes a JSON object
-// into v; null leaves v as it is.
-func decodeDeleteServiceNetworkResourceAssociationOutput(d *specrt.JSONDecoder, v *DeleteServiceNetworkResourceAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkResourceAssociationStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteServiceNetworkServiceAssociationOutput decodes a JSON object
-// into v; null leaves v as it is.
-func decodeDeleteServiceNetworkServiceAssociationOutput(d *specrt.JSONDecoder, v *DeleteServiceNetworkServiceAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkServiceAssociationStatus(d.Str())
-		case "arn":
-			v.ARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteServiceNetworkVpcAssociationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeDeleteServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *DeleteServiceNetworkVpcAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkVPCAssociationStatus(d.Str())
-		case "arn":
-			v.ARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDeleteServiceOutput(d *specrt.JSONDecoder, v *DeleteServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "status":
-			v.Status = ServiceStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeleteTargetGroupOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDeleteTargetGroupOutput(d *specrt.JSONDecoder, v *DeleteTargetGroupOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = TargetGroupStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDeregisterTargetsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDeregisterTargetsOutput(d *specrt.JSONDecoder, v *DeregisterTargetsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "successful":
-			v.Successful = specrt.StructList(d, v.Successful, decodeTarget)
-		case "unsuccessful":
-			v.Unsuccessful = specrt.StructList(d, v.Unsuccessful, decodeTargetFailure)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDomainVerificationSummary decodes a JSON object into v; null leaves v
-// as it is.
-func decodeDomainVerificationSummary(d *specrt.JSONDecoder, v *DomainVerificationSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "status":
-			v.Status = VerificationStatus(d.Str())
-		case "txtMethodConfig":
-			if !d.Null() {
-				v.TxtMethodConfig = new(TxtMethodConfig)
-				decodeTxtMethodConfig(d, v.TxtMethodConfig)
-			}
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastVerifiedTime":
-			v.LastVerifiedTime = d.TimeInPtr("iso8601")
-		case "tags":
-			if d.BeginObject() {
-				v.Tags = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Tags[k0] = d.Str()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeFixedResponseAction decodes a JSON object into v; null leaves v as it
-// is.
-func decodeFixedResponseAction(d *specrt.JSONDecoder, v *FixedResponseAction) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "statusCode":
-			v.StatusCode = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeForwardAction decodes a JSON object into v; null leaves v as it is.
-func decodeForwardAction(d *specrt.JSONDecoder, v *ForwardAction) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "targetGroups":
-			v.TargetGroups = specrt.StructList(d, v.TargetGroups, decodeWeightedTargetGroup)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetAccessLogSubscriptionOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetAccessLogSubscriptionOutput(d *specrt.JSONDecoder, v *GetAccessLogSubscriptionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "resourceId":
-			v.ResourceID = d.StrPtr()
-		case "resourceArn":
-			v.ResourceARN = d.StrPtr()
-		case "destinationArn":
-			v.DestinationARN = d.StrPtr()
-		case "serviceNetworkLogType":
-			v.ServiceNetworkLogType = ServiceNetworkLogType(d.Str())
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetAuthPolicyOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetAuthPolicyOutput(d *specrt.JSONDecoder, v *GetAuthPolicyOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "policy":
-			v.Policy = d.StrPtr()
-		case "state":
-			v.State = AuthPolicyState(d.Str())
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetDomainVerificationOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeGetDomainVerificationOutput(d *specrt.JSONDecoder, v *GetDomainVerificationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "status":
-			v.Status = VerificationStatus(d.Str())
-		case "txtMethodConfig":
-			if !d.Null() {
-				v.TxtMethodConfig = new(TxtMethodConfig)
-				decodeTxtMethodConfig(d, v.TxtMethodConfig)
-			}
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastVerifiedTime":
-			v.LastVerifiedTime = d.TimeInPtr("iso8601")
-		case "tags":
-			if d.BeginObject() {
-				v.Tags = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Tags[k0] = d.Str()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetListenerOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetListenerOutput(d *specrt.JSONDecoder, v *GetListenerOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "protocol":
-			v.Protocol = ListenerProtocol(d.Str())
-		case "port":
-			v.Port = d.Int32Ptr()
-		case "serviceArn":
-			v.ServiceARN = d.StrPtr()
-		case "serviceId":
-			v.ServiceID = d.StrPtr()
-		case "defaultAction":
-			if !d.Null() {
-				v.DefaultAction = new(RuleAction)
-				decodeRuleAction(d, v.DefaultAction)
-			}
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetResourceConfigurationOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeGetResourceConfigurationOutput(d *specrt.JSONDecoder, v *GetResourceConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "resourceGatewayId":
-			v.ResourceGatewayID = d.StrPtr()
-		case "resourceConfigurationGroupId":
-			v.ResourceConfigurationGroupID = d.StrPtr()
-		case "type":
-			v.Type = ResourceConfigurationType(d.Str())
-		case "allowAssociationToShareableServiceNetwork":
-			v.AllowAssociationToShareableServiceNetwork = d.BoolPtr()
-		case "portRanges":
-			v.PortRanges = specrt.List(d, v.PortRanges, (*specrt.JSONDecoder).Str)
-		case "protocol":
-			v.Protocol = ProtocolType(d.Str())
-		case "customDomainName":
-			v.CustomDomainName = d.StrPtr()
-		case "status":
-			v.Status = ResourceConfigurationStatus(d.Str())
-		case "resourceConfigurationDefinition":
-			if !d.Null() {
-				v.ResourceConfigurationDefinition = new(ResourceConfigurationDefinition)
-				decodeResourceConfigurationDefinition(d, v.ResourceConfigurationDefinition)
-			}
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "amazonManaged":
-			v.AmazonManaged = d.BoolPtr()
-		case "failureReason":
-			v.FailureReason = d.StrPtr()
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		case "domainVerificationId":
-			v.DomainVerificationID = d.StrPtr()
-		case "domainVerificationArn":
-			v.DomainVerificationARN = d.StrPtr()
-		case "domainVerificationStatus":
-			v.DomainVerificationStatus = VerificationStatus(d.Str())
-		case "groupDomain":
-			v.GroupDomain = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetResourceGatewayOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGetResourceGatewayOutput(d *specrt.JSONDecoder, v *GetResourceGatewayOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = ResourceGatewayStatus(d.Str())
-		case "vpcId":
-			v.VPCID = d.StrPtr()
-		case "subnetIds":
-			v.SubnetIDs = specrt.List(d, v.SubnetIDs, (*specrt.JSONDecoder).Str)
-		case "serviceManaged":
-			v.ServiceManaged = d.BoolPtr()
-		case "managedBy":
-			v.ManagedBy = d.StrPtr()
-		case "securityGroupIds":
-			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
-		case "ipAddressType":
-			v.IPAddressType = ResourceGatewayIPAddressType(d.Str())
-		case "ipv4AddressesPerEni":
-			v.Ipv4AddressesPerEni = d.Int32Ptr()
-		case "resourceConfigDnsResolution":
-			v.ResourceConfigDNSResolution = ResourceConfigDNSResolution(d.Str())
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetResourcePolicyOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetResourcePolicyOutput(d *specrt.JSONDecoder, v *GetResourcePolicyOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "policy":
-			v.Policy = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetRuleOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetRuleOutput(d *specrt.JSONDecoder, v *GetRuleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "isDefault":
-			v.IsDefault = d.BoolPtr()
-		case "match":
-			if !d.Null() {
-				v.Match = new(RuleMatch)
-				decodeRuleMatch(d, v.Match)
-			}
-		case "priority":
-			v.Priority = d.Int32Ptr()
-		case "action":
-			if !d.Null() {
-				v.Action = new(RuleAction)
-				decodeRuleAction(d, v.Action)
-			}
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetServiceNetworkOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeGetServiceNetworkOutput(d *specrt.JSONDecoder, v *GetServiceNetworkOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "authType":
-			v.AuthType = AuthType(d.Str())
-		case "sharingConfig":
-			if !d.Null() {
-				v.SharingConfig = new(SharingConfig)
-				decodeSharingConfig(d, v.SharingConfig)
-			}
-		case "numberOfAssociatedVPCs":
-			v.NumberOfAssociatedVPCs = d.Int64Ptr()
-		case "numberOfAssociatedServices":
-			v.NumberOfAssociatedServices = d.Int64Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetServiceNetworkResourceAssociationOutput decodes a JSON object into
-// v; null leaves v as it is.
-func decodeGetServiceNetworkResourceAssociationOutput(d *specrt.JSONDecoder, v *GetServiceNetworkResourceAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkResourceAssociationStatus(d.Str())
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "resourceConfigurationId":
-			v.ResourceConfigurationID = d.StrPtr()
-		case "resourceConfigurationArn":
-			v.ResourceConfigurationARN = d.StrPtr()
-		case "resourceConfigurationName":
-			v.ResourceConfigurationName = d.StrPtr()
-		case "serviceNetworkId":
-			v.ServiceNetworkID = d.StrPtr()
-		case "serviceNetworkArn":
-			v.ServiceNetworkARN = d.StrPtr()
-		case "serviceNetworkName":
-			v.ServiceNetworkName = d.StrPtr()
-		case "failureReason":
-			v.FailureReason = d.StrPtr()
-		case "failureCode":
-			v.FailureCode = d.StrPtr()
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		case "privateDnsEntry":
-			if !d.Null() {
-				v.PrivateDNSEntry = new(DNSEntry)
-				decodeDNSEntry(d, v.PrivateDNSEntry)
-			}
-		case "privateDnsEnabled":
-			v.PrivateDNSEnabled = d.BoolPtr()
-		case "dnsEntry":
-			if !d.Null() {
-				v.DNSEntry = new(DNSEntry)
-				decodeDNSEntry(d, v.DNSEntry)
-			}
-		case "isManagedAssociation":
-			v.IsManagedAssociation = d.BoolPtr()
-		case "domainVerificationStatus":
-			v.DomainVerificationStatus = VerificationStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetServiceNetworkServiceAssociationOutput decodes a JSON object into
-// v; null leaves v as it is.
-func decodeGetServiceNetworkServiceAssociationOutput(d *specrt.JSONDecoder, v *GetServiceNetworkServiceAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkServiceAssociationStatus(d.Str())
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "serviceId":
-			v.ServiceID = d.StrPtr()
-		case "serviceName":
-			v.ServiceName = d.StrPtr()
-		case "serviceArn":
-			v.ServiceARN = d.StrPtr()
-		case "serviceNetworkId":
-			v.ServiceNetworkID = d.StrPtr()
-		case "serviceNetworkName":
-			v.ServiceNetworkName = d.StrPtr()
-		case "serviceNetworkArn":
-			v.ServiceNetworkARN = d.StrPtr()
-		case "dnsEntry":
-			if !d.Null() {
-				v.DNSEntry = new(DNSEntry)
-				decodeDNSEntry(d, v.DNSEntry)
-			}
-		case "customDomainName":
-			v.CustomDomainName = d.StrPtr()
-		case "failureMessage":
-			v.FailureMessage = d.StrPtr()
-		case "failureCode":
-			v.FailureCode = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetServiceNetworkVpcAssociationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeGetServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *GetServiceNetworkVpcAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkVPCAssociationStatus(d.Str())
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "serviceNetworkId":
-			v.ServiceNetworkID = d.StrPtr()
-		case "serviceNetworkName":
-			v.ServiceNetworkName = d.StrPtr()
-		case "serviceNetworkArn":
-			v.ServiceNetworkARN = d.StrPtr()
-		case "vpcId":
-			v.VPCID = d.StrPtr()
-		case "securityGroupIds":
-			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
-		case "privateDnsEnabled":
-			v.PrivateDNSEnabled = d.BoolPtr()
-		case "failureMessage":
-			v.FailureMessage = d.StrPtr()
-		case "failureCode":
-			v.FailureCode = d.StrPtr()
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		case "dnsOptions":
-			if !d.Null() {
-				v.DNSOptions = new(DNSOptions)
-				decodeDNSOptions(d, v.DNSOptions)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetServiceOutput decodes a JSON object into v; null leaves v as it is.
-func decodeGetServiceOutput(d *specrt.JSONDecoder, v *GetServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		case "dnsEntry":
-			if !d.Null() {
-				v.DNSEntry = new(DNSEntry)
-				decodeDNSEntry(d, v.DNSEntry)
-			}
-		case "customDomainName":
-			v.CustomDomainName = d.StrPtr()
-		case "certificateArn":
-			v.CertificateARN = d.StrPtr()
-		case "status":
-			v.Status = ServiceStatus(d.Str())
-		case "authType":
-			v.AuthType = AuthType(d.Str())
-		case "idleTimeoutSeconds":
-			v.IdleTimeoutSeconds = d.Int32Ptr()
-		case "failureCode":
-			v.FailureCode = d.StrPtr()
-		case "failureMessage":
-			v.FailureMessage = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGetTargetGroupOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeGetTargetGroupOutput(d *specrt.JSONDecoder, v *GetTargetGroupOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "type":
-			v.Type = TargetGroupType(d.Str())
-		case "config":
-			if !d.Null() {
-				v.Config = new(TargetGroupConfig)
-				decodeTargetGroupConfig(d, v.Config)
-			}
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		case "status":
-			v.Status = TargetGroupStatus(d.Str())
-		case "serviceArns":
-			v.ServiceARNs = specrt.List(d, v.ServiceARNs, (*specrt.JSONDecoder).Str)
-		case "failureMessage":
-			v.FailureMessage = d.StrPtr()
-		case "failureCode":
-			v.FailureCode = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHTTPMatch decodes a JSON object into v; null leaves v as it is.
-func decodeHTTPMatch(d *specrt.JSONDecoder, v *HTTPMatch) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "method":
-			v.Method = d.StrPtr()
-		case "pathMatch":
-			if !d.Null() {
-				v.PathMatch = new(PathMatch)
-				decodePathMatch(d, v.PathMatch)
-			}
-		case "headerMatches":
-			v.HeaderMatches = specrt.StructList(d, v.HeaderMatches, decodeHeaderMatch)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHeaderMatch decodes a JSON object into v; null leaves v as it is.
-func decodeHeaderMatch(d *specrt.JSONDecoder, v *HeaderMatch) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "match":
-			if !d.Null() {
-				v.Match = new(HeaderMatchType)
-				decodeHeaderMatchType(d, v.Match)
-			}
-		case "caseSensitive":
-			v.CaseSensitive = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHeaderMatchType decodes a JSON object into v; null leaves v as it is.
-func decodeHeaderMatchType(d *specrt.JSONDecoder, v *HeaderMatchType) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "exact":
-			v.Exact = d.StrPtr()
-		case "prefix":
-			v.Prefix = d.StrPtr()
-		case "contains":
-			v.Contains = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHealthCheckConfig decodes a JSON object into v; null leaves v as it
-// is.
-func decodeHealthCheckConfig(d *specrt.JSONDecoder, v *HealthCheckConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "enabled":
-			v.Enabled = d.BoolPtr()
-		case "protocol":
-			v.Protocol = TargetGroupProtocol(d.Str())
-		case "protocolVersion":
-			v.ProtocolVersion = HealthCheckProtocolVersion(d.Str())
-		case "port":
-			v.Port = d.Int32Ptr()
-		case "path":
-			v.Path = d.StrPtr()
-		case "healthCheckIntervalSeconds":
-			v.HealthCheckIntervalSeconds = d.Int32Ptr()
-		case "healthCheckTimeoutSeconds":
-			v.HealthCheckTimeoutSeconds = d.Int32Ptr()
-		case "healthyThresholdCount":
-			v.HealthyThresholdCount = d.Int32Ptr()
-		case "unhealthyThresholdCount":
-			v.UnhealthyThresholdCount = d.Int32Ptr()
-		case "matcher":
-			if !d.Null() {
-				v.Matcher = new(Matcher)
-				decodeMatcher(d, v.Matcher)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeIPResource decodes a JSON object into v; null leaves v as it is.
-func decodeIPResource(d *specrt.JSONDecoder, v *IPResource) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ipAddress":
-			v.IPAddress = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInternalServerException decodes a JSON object into v; null leaves v as
-// it is.
-func decodeInternalServerException(d *specrt.JSONDecoder, v *InternalServerException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListAccessLogSubscriptionsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeListAccessLogSubscriptionsOutput(d *specrt.JSONDecoder, v *ListAccessLogSubscriptionsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeAccessLogSubscriptionSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListDomainVerificationsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeListDomainVerificationsOutput(d *specrt.JSONDecoder, v *ListDomainVerificationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeDomainVerificationSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListListenersOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeListListenersOutput(d *specrt.JSONDecoder, v *ListListenersOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeListenerSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListResourceConfigurationsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeListResourceConfigurationsOutput(d *specrt.JSONDecoder, v *ListResourceConfigurationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeResourceConfigurationSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListResourceEndpointAssociationsOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeListResourceEndpointAssociationsOutput(d *specrt.JSONDecoder, v *ListResourceEndpointAssociationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeResourceEndpointAssociationSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListResourceGatewaysOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeListResourceGatewaysOutput(d *specrt.JSONDecoder, v *ListResourceGatewaysOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeResourceGatewaySummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListRulesOutput decodes a JSON object into v; null leaves v as it is.
-func decodeListRulesOutput(d *specrt.JSONDecoder, v *ListRulesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeRuleSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListServiceNetworkResourceAssociationsOutput decodes a JSON object
-// into v; null leaves v as it is.
-func decodeListServiceNetworkResourceAssociationsOutput(d *specrt.JSONDecoder, v *ListServiceNetworkResourceAssociationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeServiceNetworkResourceAssociationSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListServiceNetworkServiceAssociationsOutput decodes a JSON object into
-// v; null leaves v as it is.
-func decodeListServiceNetworkServiceAssociationsOutput(d *specrt.JSONDecoder, v *ListServiceNetworkServiceAssociationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeServiceNetworkServiceAssociationSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListServiceNetworkVpcAssociationsOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeListServiceNetworkVpcAssociationsOutput(d *specrt.JSONDecoder, v *ListServiceNetworkVpcAssociationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeServiceNetworkVPCAssociationSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListServiceNetworkVpcEndpointAssociationsOutput decodes a JSON object
-// into v; null leaves v as it is.
-func decodeListServiceNetworkVpcEndpointAssociationsOutput(d *specrt.JSONDecoder, v *ListServiceNetworkVpcEndpointAssociationsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeServiceNetworkEndpointAssociation)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListServiceNetworksOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeListServiceNetworksOutput(d *specrt.JSONDecoder, v *ListServiceNetworksOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeServiceNetworkSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListServicesOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeListServicesOutput(d *specrt.JSONDecoder, v *ListServicesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeServiceSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListTagsForResourceOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeListTagsForResourceOutput(d *specrt.JSONDecoder, v *ListTagsForResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "tags":
-			if d.BeginObject() {
-				v.Tags = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.Tags[k0] = d.Str()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListTargetGroupsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeListTargetGroupsOutput(d *specrt.JSONDecoder, v *ListTargetGroupsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeTargetGroupSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListTargetsOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeListTargetsOutput(d *specrt.JSONDecoder, v *ListTargetsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "items":
-			v.Items = specrt.StructList(d, v.Items, decodeTargetSummary)
-		case "nextToken":
-			v.NextToken = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeListenerSummary decodes a JSON object into v; null leaves v as it is.
-func decodeListenerSummary(d *specrt.JSONDecoder, v *ListenerSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "protocol":
-			v.Protocol = ListenerProtocol(d.Str())
-		case "port":
-			v.Port = d.Int32Ptr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeMatcher decodes a JSON object into v; null leaves v as it is.
-func decodeMatcher(d *specrt.JSONDecoder, v *Matcher) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "httpCode":
-			v.HTTPCode = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePathMatch decodes a JSON object into v; null leaves v as it is.
-func decodePathMatch(d *specrt.JSONDecoder, v *PathMatch) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "match":
-			if !d.Null() {
-				v.Match = new(PathMatchType)
-				decodePathMatchType(d, v.Match)
-			}
-		case "caseSensitive":
-			v.CaseSensitive = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePathMatchType decodes a JSON object into v; null leaves v as it is.
-func decodePathMatchType(d *specrt.JSONDecoder, v *PathMatchType) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "exact":
-			v.Exact = d.StrPtr()
-		case "prefix":
-			v.Prefix = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePutAuthPolicyOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodePutAuthPolicyOutput(d *specrt.JSONDecoder, v *PutAuthPolicyOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "policy":
-			v.Policy = d.StrPtr()
-		case "state":
-			v.State = AuthPolicyState(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePutResourcePolicyOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodePutResourcePolicyOutput(d *specrt.JSONDecoder, v *PutResourcePolicyOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRegisterTargetsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeRegisterTargetsOutput(d *specrt.JSONDecoder, v *RegisterTargetsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "successful":
-			v.Successful = specrt.StructList(d, v.Successful, decodeTarget)
-		case "unsuccessful":
-			v.Unsuccessful = specrt.StructList(d, v.Unsuccessful, decodeTargetFailure)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceConfigurationDefinition decodes a JSON object into v; null
-// leaves v as it is.
-func decodeResourceConfigurationDefinition(d *specrt.JSONDecoder, v *ResourceConfigurationDefinition) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "dnsResource":
-			if !d.Null() {
-				v.DNSResource = new(DNSResource)
-				decodeDNSResource(d, v.DNSResource)
-			}
-		case "ipResource":
-			if !d.Null() {
-				v.IPResource = new(IPResource)
-				decodeIPResource(d, v.IPResource)
-			}
-		case "arnResource":
-			if !d.Null() {
-				v.ARNResource = new(ARNResource)
-				decodeARNResource(d, v.ARNResource)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceConfigurationSummary decodes a JSON object into v; null leaves
-// v as it is.
-func decodeResourceConfigurationSummary(d *specrt.JSONDecoder, v *ResourceConfigurationSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "resourceGatewayId":
-			v.ResourceGatewayID = d.StrPtr()
-		case "resourceConfigurationGroupId":
-			v.ResourceConfigurationGroupID = d.StrPtr()
-		case "type":
-			v.Type = ResourceConfigurationType(d.Str())
-		case "status":
-			v.Status = ResourceConfigurationStatus(d.Str())
-		case "amazonManaged":
-			v.AmazonManaged = d.BoolPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		case "customDomainName":
-			v.CustomDomainName = d.StrPtr()
-		case "domainVerificationId":
-			v.DomainVerificationID = d.StrPtr()
-		case "groupDomain":
-			v.GroupDomain = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceEndpointAssociationSummary decodes a JSON object into v; null
-// leaves v as it is.
-func decodeResourceEndpointAssociationSummary(d *specrt.JSONDecoder, v *ResourceEndpointAssociationSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "resourceConfigurationId":
-			v.ResourceConfigurationID = d.StrPtr()
-		case "resourceConfigurationArn":
-			v.ResourceConfigurationARN = d.StrPtr()
-		case "resourceConfigurationName":
-			v.ResourceConfigurationName = d.StrPtr()
-		case "vpcEndpointId":
-			v.VPCEndpointID = d.StrPtr()
-		case "vpcEndpointOwner":
-			v.VPCEndpointOwner = d.StrPtr()
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceGatewaySummary decodes a JSON object into v; null leaves v as
-// it is.
-func decodeResourceGatewaySummary(d *specrt.JSONDecoder, v *ResourceGatewaySummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = ResourceGatewayStatus(d.Str())
-		case "vpcIdentifier":
-			v.VPCIdentifier = d.StrPtr()
-		case "subnetIds":
-			v.SubnetIDs = specrt.List(d, v.SubnetIDs, (*specrt.JSONDecoder).Str)
-		case "securityGroupIds":
-			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
-		case "ipAddressType":
-			v.IPAddressType = ResourceGatewayIPAddressType(d.Str())
-		case "ipv4AddressesPerEni":
-			v.Ipv4AddressesPerEni = d.Int32Ptr()
-		case "resourceConfigDnsResolution":
-			v.ResourceConfigDNSResolution = ResourceConfigDNSResolution(d.Str())
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeResourceNotFoundException decodes a JSON object into v; null leaves v
-// as it is.
-func decodeResourceNotFoundException(d *specrt.JSONDecoder, v *ResourceNotFoundException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "resourceId":
-			v.ResourceID = d.StrPtr()
-		case "resourceType":
-			v.ResourceType = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRuleAction decodes a JSON object into v; null leaves v as it is.
-func decodeRuleAction(d *specrt.JSONDecoder, v *RuleAction) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "forward":
-			if !d.Null() {
-				v.Forward = new(ForwardAction)
-				decodeForwardAction(d, v.Forward)
-			}
-		case "fixedResponse":
-			if !d.Null() {
-				v.FixedResponse = new(FixedResponseAction)
-				decodeFixedResponseAction(d, v.FixedResponse)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRuleMatch decodes a JSON object into v; null leaves v as it is.
-func decodeRuleMatch(d *specrt.JSONDecoder, v *RuleMatch) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "httpMatch":
-			if !d.Null() {
-				v.HTTPMatch = new(HTTPMatch)
-				decodeHTTPMatch(d, v.HTTPMatch)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRuleSummary decodes a JSON object into v; null leaves v as it is.
-func decodeRuleSummary(d *specrt.JSONDecoder, v *RuleSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "isDefault":
-			v.IsDefault = d.BoolPtr()
-		case "priority":
-			v.Priority = d.Int32Ptr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRuleUpdateFailure decodes a JSON object into v; null leaves v as it
-// is.
-func decodeRuleUpdateFailure(d *specrt.JSONDecoder, v *RuleUpdateFailure) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "ruleIdentifier":
-			v.RuleIdentifier = d.StrPtr()
-		case "failureCode":
-			v.FailureCode = d.StrPtr()
-		case "failureMessage":
-			v.FailureMessage = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRuleUpdateSuccess decodes a JSON object into v; null leaves v as it
-// is.
-func decodeRuleUpdateSuccess(d *specrt.JSONDecoder, v *RuleUpdateSuccess) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "isDefault":
-			v.IsDefault = d.BoolPtr()
-		case "match":
-			if !d.Null() {
-				v.Match = new(RuleMatch)
-				decodeRuleMatch(d, v.Match)
-			}
-		case "priority":
-			v.Priority = d.Int32Ptr()
-		case "action":
-			if !d.Null() {
-				v.Action = new(RuleAction)
-				decodeRuleAction(d, v.Action)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceNetworkEndpointAssociation decodes a JSON object into v; null
-// leaves v as it is.
-func decodeServiceNetworkEndpointAssociation(d *specrt.JSONDecoder, v *ServiceNetworkEndpointAssociation) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "vpcEndpointId":
-			v.VPCEndpointID = d.StrPtr()
-		case "vpcId":
-			v.VPCID = d.StrPtr()
-		case "vpcEndpointOwnerId":
-			v.VPCEndpointOwnerID = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "state":
-			v.State = d.StrPtr()
-		case "serviceNetworkArn":
-			v.ServiceNetworkARN = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceNetworkResourceAssociationSummary decodes a JSON object into v;
-// null leaves v as it is.
-func decodeServiceNetworkResourceAssociationSummary(d *specrt.JSONDecoder, v *ServiceNetworkResourceAssociationSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkResourceAssociationStatus(d.Str())
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "resourceConfigurationId":
-			v.ResourceConfigurationID = d.StrPtr()
-		case "resourceConfigurationArn":
-			v.ResourceConfigurationARN = d.StrPtr()
-		case "resourceConfigurationName":
-			v.ResourceConfigurationName = d.StrPtr()
-		case "serviceNetworkId":
-			v.ServiceNetworkID = d.StrPtr()
-		case "serviceNetworkArn":
-			v.ServiceNetworkARN = d.StrPtr()
-		case "serviceNetworkName":
-			v.ServiceNetworkName = d.StrPtr()
-		case "dnsEntry":
-			if !d.Null() {
-				v.DNSEntry = new(DNSEntry)
-				decodeDNSEntry(d, v.DNSEntry)
-			}
-		case "privateDnsEntry":
-			if !d.Null() {
-				v.PrivateDNSEntry = new(DNSEntry)
-				decodeDNSEntry(d, v.PrivateDNSEntry)
-			}
-		case "isManagedAssociation":
-			v.IsManagedAssociation = d.BoolPtr()
-		case "failureCode":
-			v.FailureCode = d.StrPtr()
-		case "privateDnsEnabled":
-			v.PrivateDNSEnabled = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceNetworkServiceAssociationSummary decodes a JSON object into v;
-// null leaves v as it is.
-func decodeServiceNetworkServiceAssociationSummary(d *specrt.JSONDecoder, v *ServiceNetworkServiceAssociationSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkServiceAssociationStatus(d.Str())
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "serviceId":
-			v.ServiceID = d.StrPtr()
-		case "serviceName":
-			v.ServiceName = d.StrPtr()
-		case "serviceArn":
-			v.ServiceARN = d.StrPtr()
-		case "serviceNetworkId":
-			v.ServiceNetworkID = d.StrPtr()
-		case "serviceNetworkName":
-			v.ServiceNetworkName = d.StrPtr()
-		case "serviceNetworkArn":
-			v.ServiceNetworkARN = d.StrPtr()
-		case "dnsEntry":
-			if !d.Null() {
-				v.DNSEntry = new(DNSEntry)
-				decodeDNSEntry(d, v.DNSEntry)
-			}
-		case "customDomainName":
-			v.CustomDomainName = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceNetworkSummary decodes a JSON object into v; null leaves v as
-// it is.
-func decodeServiceNetworkSummary(d *specrt.JSONDecoder, v *ServiceNetworkSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		case "numberOfAssociatedVPCs":
-			v.NumberOfAssociatedVPCs = d.Int64Ptr()
-		case "numberOfAssociatedServices":
-			v.NumberOfAssociatedServices = d.Int64Ptr()
-		case "numberOfAssociatedResourceConfigurations":
-			v.NumberOfAssociatedResourceConfigurations = d.Int64Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceNetworkVPCAssociationSummary decodes a JSON object into v; null
-// leaves v as it is.
-func decodeServiceNetworkVPCAssociationSummary(d *specrt.JSONDecoder, v *ServiceNetworkVPCAssociationSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkVPCAssociationStatus(d.Str())
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "serviceNetworkId":
-			v.ServiceNetworkID = d.StrPtr()
-		case "serviceNetworkName":
-			v.ServiceNetworkName = d.StrPtr()
-		case "serviceNetworkArn":
-			v.ServiceNetworkARN = d.StrPtr()
-		case "privateDnsEnabled":
-			v.PrivateDNSEnabled = d.BoolPtr()
-		case "dnsOptions":
-			if !d.Null() {
-				v.DNSOptions = new(DNSOptions)
-				decodeDNSOptions(d, v.DNSOptions)
-			}
-		case "vpcId":
-			v.VPCID = d.StrPtr()
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceQuotaExceededException decodes a JSON object into v; null
-// leaves v as it is.
-func decodeServiceQuotaExceededException(d *specrt.JSONDecoder, v *ServiceQuotaExceededException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "resourceId":
-			v.ResourceID = d.StrPtr()
-		case "resourceType":
-			v.ResourceType = d.StrPtr()
-		case "serviceCode":
-			v.ServiceCode = d.StrPtr()
-		case "quotaCode":
-			v.QuotaCode = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeServiceSummary decodes a JSON object into v; null leaves v as it is.
-func decodeServiceSummary(d *specrt.JSONDecoder, v *ServiceSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		case "dnsEntry":
-			if !d.Null() {
-				v.DNSEntry = new(DNSEntry)
-				decodeDNSEntry(d, v.DNSEntry)
-			}
-		case "customDomainName":
-			v.CustomDomainName = d.StrPtr()
-		case "status":
-			v.Status = ServiceStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSharingConfig decodes a JSON object into v; null leaves v as it is.
-func decodeSharingConfig(d *specrt.JSONDecoder, v *SharingConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "enabled":
-			v.Enabled = d.BoolPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeStartDomainVerificationOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeStartDomainVerificationOutput(d *specrt.JSONDecoder, v *StartDomainVerificationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "domainName":
-			v.DomainName = d.StrPtr()
-		case "status":
-			v.Status = VerificationStatus(d.Str())
-		case "txtMethodConfig":
-			if !d.Null() {
-				v.TxtMethodConfig = new(TxtMethodConfig)
-				decodeTxtMethodConfig(d, v.TxtMethodConfig)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTagResourceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeTagResourceOutput(d *specrt.JSONDecoder, v *TagResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTarget decodes a JSON object into v; null leaves v as it is.
-func decodeTarget(d *specrt.JSONDecoder, v *Target) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "port":
-			v.Port = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTargetFailure decodes a JSON object into v; null leaves v as it is.
-func decodeTargetFailure(d *specrt.JSONDecoder, v *TargetFailure) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "port":
-			v.Port = d.Int32Ptr()
-		case "failureCode":
-			v.FailureCode = d.StrPtr()
-		case "failureMessage":
-			v.FailureMessage = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTargetGroupConfig decodes a JSON object into v; null leaves v as it
-// is.
-func decodeTargetGroupConfig(d *specrt.JSONDecoder, v *TargetGroupConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "port":
-			v.Port = d.Int32Ptr()
-		case "protocol":
-			v.Protocol = TargetGroupProtocol(d.Str())
-		case "protocolVersion":
-			v.ProtocolVersion = TargetGroupProtocolVersion(d.Str())
-		case "ipAddressType":
-			v.IPAddressType = IPAddressType(d.Str())
-		case "vpcIdentifier":
-			v.VPCIdentifier = d.StrPtr()
-		case "healthCheck":
-			if !d.Null() {
-				v.HealthCheck = new(HealthCheckConfig)
-				decodeHealthCheckConfig(d, v.HealthCheck)
-			}
-		case "lambdaEventStructureVersion":
-			v.LambdaEventStructureVersion = LambdaEventStructureVersion(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTargetGroupSummary decodes a JSON object into v; null leaves v as it
-// is.
-func decodeTargetGroupSummary(d *specrt.JSONDecoder, v *TargetGroupSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "type":
-			v.Type = TargetGroupType(d.Str())
-		case "createdAt":
-			v.CreatedAt = d.TimeInPtr("iso8601")
-		case "port":
-			v.Port = d.Int32Ptr()
-		case "protocol":
-			v.Protocol = TargetGroupProtocol(d.Str())
-		case "ipAddressType":
-			v.IPAddressType = IPAddressType(d.Str())
-		case "vpcIdentifier":
-			v.VPCIdentifier = d.StrPtr()
-		case "lastUpdatedAt":
-			v.LastUpdatedAt = d.TimeInPtr("iso8601")
-		case "status":
-			v.Status = TargetGroupStatus(d.Str())
-		case "serviceArns":
-			v.ServiceARNs = specrt.List(d, v.ServiceARNs, (*specrt.JSONDecoder).Str)
-		case "lambdaEventStructureVersion":
-			v.LambdaEventStructureVersion = LambdaEventStructureVersion(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTargetSummary decodes a JSON object into v; null leaves v as it is.
-func decodeTargetSummary(d *specrt.JSONDecoder, v *TargetSummary) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "port":
-			v.Port = d.Int32Ptr()
-		case "status":
-			v.Status = TargetStatus(d.Str())
-		case "reasonCode":
-			v.ReasonCode = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeThrottlingException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeThrottlingException(d *specrt.JSONDecoder, v *ThrottlingException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "serviceCode":
-			v.ServiceCode = d.StrPtr()
-		case "quotaCode":
-			v.QuotaCode = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTxtMethodConfig decodes a JSON object into v; null leaves v as it is.
-func decodeTxtMethodConfig(d *specrt.JSONDecoder, v *TxtMethodConfig) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "value":
-			v.Value = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUntagResourceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUntagResourceOutput(d *specrt.JSONDecoder, v *UntagResourceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateAccessLogSubscriptionOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeUpdateAccessLogSubscriptionOutput(d *specrt.JSONDecoder, v *UpdateAccessLogSubscriptionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "resourceId":
-			v.ResourceID = d.StrPtr()
-		case "resourceArn":
-			v.ResourceARN = d.StrPtr()
-		case "destinationArn":
-			v.DestinationARN = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateListenerOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUpdateListenerOutput(d *specrt.JSONDecoder, v *UpdateListenerOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "protocol":
-			v.Protocol = ListenerProtocol(d.Str())
-		case "port":
-			v.Port = d.Int32Ptr()
-		case "serviceArn":
-			v.ServiceARN = d.StrPtr()
-		case "serviceId":
-			v.ServiceID = d.StrPtr()
-		case "defaultAction":
-			if !d.Null() {
-				v.DefaultAction = new(RuleAction)
-				decodeRuleAction(d, v.DefaultAction)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateResourceConfigurationOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeUpdateResourceConfigurationOutput(d *specrt.JSONDecoder, v *UpdateResourceConfigurationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "resourceGatewayId":
-			v.ResourceGatewayID = d.StrPtr()
-		case "resourceConfigurationGroupId":
-			v.ResourceConfigurationGroupID = d.StrPtr()
-		case "type":
-			v.Type = ResourceConfigurationType(d.Str())
-		case "portRanges":
-			v.PortRanges = specrt.List(d, v.PortRanges, (*specrt.JSONDecoder).Str)
-		case "allowAssociationToShareableServiceNetwork":
-			v.AllowAssociationToShareableServiceNetwork = d.BoolPtr()
-		case "protocol":
-			v.Protocol = ProtocolType(d.Str())
-		case "status":
-			v.Status = ResourceConfigurationStatus(d.Str())
-		case "resourceConfigurationDefinition":
-			if !d.Null() {
-				v.ResourceConfigurationDefinition = new(ResourceConfigurationDefinition)
-				decodeResourceConfigurationDefinition(d, v.ResourceConfigurationDefinition)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateResourceGatewayOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeUpdateResourceGatewayOutput(d *specrt.JSONDecoder, v *UpdateResourceGatewayOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = ResourceGatewayStatus(d.Str())
-		case "vpcId":
-			v.VPCID = d.StrPtr()
-		case "subnetIds":
-			v.SubnetIDs = specrt.List(d, v.SubnetIDs, (*specrt.JSONDecoder).Str)
-		case "securityGroupIds":
-			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
-		case "ipAddressType":
-			v.IPAddressType = IPAddressType(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateRuleOutput decodes a JSON object into v; null leaves v as it is.
-func decodeUpdateRuleOutput(d *specrt.JSONDecoder, v *UpdateRuleOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "isDefault":
-			v.IsDefault = d.BoolPtr()
-		case "match":
-			if !d.Null() {
-				v.Match = new(RuleMatch)
-				decodeRuleMatch(d, v.Match)
-			}
-		case "priority":
-			v.Priority = d.Int32Ptr()
-		case "action":
-			if !d.Null() {
-				v.Action = new(RuleAction)
-				decodeRuleAction(d, v.Action)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateServiceNetworkOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeUpdateServiceNetworkOutput(d *specrt.JSONDecoder, v *UpdateServiceNetworkOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "authType":
-			v.AuthType = AuthType(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateServiceNetworkVpcAssociationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeUpdateServiceNetworkVpcAssociationOutput(d *specrt.JSONDecoder, v *UpdateServiceNetworkVpcAssociationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "status":
-			v.Status = ServiceNetworkVPCAssociationStatus(d.Str())
-		case "createdBy":
-			v.CreatedBy = d.StrPtr()
-		case "securityGroupIds":
-			v.SecurityGroupIDs = specrt.List(d, v.SecurityGroupIDs, (*specrt.JSONDecoder).Str)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateServiceOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUpdateServiceOutput(d *specrt.JSONDecoder, v *UpdateServiceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "customDomainName":
-			v.CustomDomainName = d.StrPtr()
-		case "certificateArn":
-			v.CertificateARN = d.StrPtr()
-		case "authType":
-			v.AuthType = AuthType(d.Str())
-		case "idleTimeoutSeconds":
-			v.IdleTimeoutSeconds = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUpdateTargetGroupOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeUpdateTargetGroupOutput(d *specrt.JSONDecoder, v *UpdateTargetGroupOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "id":
-			v.ID = d.StrPtr()
-		case "arn":
-			v.ARN = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		case "type":
-			v.Type = TargetGroupType(d.Str())
-		case "config":
-			if !d.Null() {
-				v.Config = new(TargetGroupConfig)
-				decodeTargetGroupConfig(d, v.Config)
-			}
-		case "status":
-			v.Status = TargetGroupStatus(d.Str())
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeValidationException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeValidationException(d *specrt.JSONDecoder, v *ValidationException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		case "reason":
-			v.Reason = ValidationExceptionReason(d.Str())
-		case "fieldList":
-			v.FieldList = specrt.StructList(d, v.FieldList, decodeValidationExceptionField)
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeValidationExceptionField decodes a JSON object into v; null leaves v
-// as it is.
-func decodeValidationExceptionField(d *specrt.JSONDecoder, v *ValidationExceptionField) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "name":
-			v.Name = d.StrPtr()
-		case "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeWeightedTargetGroup decodes a JSON object into v; null leaves v as it
-// is.
-func decodeWeightedTargetGroup(d *specrt.JSONDecoder, v *WeightedTargetGroup) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "targetGroupIdentifier":
-			v.TargetGroupIdentifier = d.StrPtr()
-		case "weight":
-			v.Weight = d.Int32Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // UnmarshalJSON decodes the JSON body of the AccessDeniedException error into
 // e, matching member names exactly.
 func (e *AccessDeniedException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAccessDeniedException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaAccessDeniedException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ConflictException error into e,
 // matching member names exactly.
 func (e *ConflictException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeConflictException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaConflictException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InternalServerException error
 // into e, matching member names exactly.
 func (e *InternalServerException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInternalServerException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInternalServerException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
 // into e, matching member names exactly.
 func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeResourceNotFoundException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ServiceQuotaExceededException
 // error into e, matching member names exactly.
 func (e *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeServiceQuotaExceededException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaServiceQuotaExceededException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ThrottlingException error into e,
 // matching member names exactly.
 func (e *ThrottlingException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeThrottlingException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaThrottlingException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ValidationException error into e,
 // matching member names exactly.
 func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeValidationException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of Amazon VPC

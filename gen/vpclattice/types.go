@@ -2,11 +2,7 @@
 
 package vpclattice
 
-import (
-	"encoding/json"
-	"github.com/specgen/specgen/specrt"
-	"time"
-)
+import "time"
 
 // The Amazon Resource Name (ARN) of the resource.
 type ARNResource struct {
@@ -55,36 +51,6 @@ type AccessLogSubscriptionSummary struct {
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
 	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v AccessLogSubscriptionSummary) MarshalJSON() ([]byte, error) {
-	type plain AccessLogSubscriptionSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *AccessLogSubscriptionSummary) UnmarshalJSON(data []byte) error {
-	type plain AccessLogSubscriptionSummary
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // BatchUpdateRuleInput is the input of BatchUpdateRule.
@@ -396,32 +362,6 @@ type CreateResourceConfigurationOutput struct {
 
 	// The verification ID ARN
 	DomainVerificationARN *string `json:"domainVerificationArn,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v CreateResourceConfigurationOutput) MarshalJSON() ([]byte, error) {
-	type plain CreateResourceConfigurationOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *CreateResourceConfigurationOutput) UnmarshalJSON(data []byte) error {
-	type plain CreateResourceConfigurationOutput
-	wire := struct {
-		*plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // CreateResourceGatewayInput is the input of CreateResourceGateway.
@@ -1334,36 +1274,6 @@ type DomainVerificationSummary struct {
 	Tags map[string]string `json:"tags,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DomainVerificationSummary) MarshalJSON() ([]byte, error) {
-	type plain DomainVerificationSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt        *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastVerifiedTime *specrt.ISO8601Time `json:"lastVerifiedTime,omitempty"`
-	}{
-		CreatedAt:        specrt.ISO8601Of(v.CreatedAt),
-		LastVerifiedTime: specrt.ISO8601Of(v.LastVerifiedTime),
-		plain:            plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DomainVerificationSummary) UnmarshalJSON(data []byte) error {
-	type plain DomainVerificationSummary
-	wire := struct {
-		*plain
-		CreatedAt        *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastVerifiedTime *specrt.ISO8601Time `json:"lastVerifiedTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastVerifiedTime = wire.LastVerifiedTime.Time()
-	return nil
-}
-
 // Describes an action that returns a custom HTTP response.
 type FixedResponseAction struct {
 	// The HTTP response code. Only `404` and `500` status codes are supported.
@@ -1442,36 +1352,6 @@ type GetAccessLogSubscriptionOutput struct {
 	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetAccessLogSubscriptionOutput) MarshalJSON() ([]byte, error) {
-	type plain GetAccessLogSubscriptionOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetAccessLogSubscriptionOutput) UnmarshalJSON(data []byte) error {
-	type plain GetAccessLogSubscriptionOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
-}
-
 // GetAuthPolicyInput is the input of GetAuthPolicy.
 type GetAuthPolicyInput struct {
 	// The ID or ARN of the service network or service.
@@ -1504,36 +1384,6 @@ type GetAuthPolicyOutput struct {
 	//
 	// It travels as an ISO 8601 date-time string.
 	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetAuthPolicyOutput) MarshalJSON() ([]byte, error) {
-	type plain GetAuthPolicyOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetAuthPolicyOutput) UnmarshalJSON(data []byte) error {
-	type plain GetAuthPolicyOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // GetDomainVerificationInput is the input of GetDomainVerification.
@@ -1586,36 +1436,6 @@ type GetDomainVerificationOutput struct {
 	Tags map[string]string `json:"tags,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetDomainVerificationOutput) MarshalJSON() ([]byte, error) {
-	type plain GetDomainVerificationOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt        *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastVerifiedTime *specrt.ISO8601Time `json:"lastVerifiedTime,omitempty"`
-	}{
-		CreatedAt:        specrt.ISO8601Of(v.CreatedAt),
-		LastVerifiedTime: specrt.ISO8601Of(v.LastVerifiedTime),
-		plain:            plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetDomainVerificationOutput) UnmarshalJSON(data []byte) error {
-	type plain GetDomainVerificationOutput
-	wire := struct {
-		*plain
-		CreatedAt        *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastVerifiedTime *specrt.ISO8601Time `json:"lastVerifiedTime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastVerifiedTime = wire.LastVerifiedTime.Time()
-	return nil
-}
-
 // GetListenerInput is the input of GetListener.
 type GetListenerInput struct {
 	// The ID or ARN of the service.
@@ -1666,36 +1486,6 @@ type GetListenerOutput struct {
 	//
 	// It travels as an ISO 8601 date-time string.
 	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetListenerOutput) MarshalJSON() ([]byte, error) {
-	type plain GetListenerOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetListenerOutput) UnmarshalJSON(data []byte) error {
-	type plain GetListenerOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // GetResourceConfigurationInput is the input of GetResourceConfiguration.
@@ -1788,36 +1578,6 @@ type GetResourceConfigurationOutput struct {
 	GroupDomain *string `json:"groupDomain,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetResourceConfigurationOutput) MarshalJSON() ([]byte, error) {
-	type plain GetResourceConfigurationOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetResourceConfigurationOutput) UnmarshalJSON(data []byte) error {
-	type plain GetResourceConfigurationOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
-}
-
 // GetResourceGatewayInput is the input of GetResourceGateway.
 type GetResourceGatewayInput struct {
 	// The ID of the resource gateway.
@@ -1877,36 +1637,6 @@ type GetResourceGatewayOutput struct {
 	//
 	// It travels as an ISO 8601 date-time string.
 	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetResourceGatewayOutput) MarshalJSON() ([]byte, error) {
-	type plain GetResourceGatewayOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetResourceGatewayOutput) UnmarshalJSON(data []byte) error {
-	type plain GetResourceGatewayOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // GetResourcePolicyInput is the input of GetResourcePolicy.
@@ -1978,36 +1708,6 @@ type GetRuleOutput struct {
 	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetRuleOutput) MarshalJSON() ([]byte, error) {
-	type plain GetRuleOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetRuleOutput) UnmarshalJSON(data []byte) error {
-	type plain GetRuleOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
-}
-
 // GetServiceInput is the input of GetService.
 type GetServiceInput struct {
 	// The ID or ARN of the service.
@@ -2058,36 +1758,6 @@ type GetServiceNetworkOutput struct {
 
 	// The number of services associated with the service network.
 	NumberOfAssociatedServices *int64 `json:"numberOfAssociatedServices,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetServiceNetworkOutput) MarshalJSON() ([]byte, error) {
-	type plain GetServiceNetworkOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetServiceNetworkOutput) UnmarshalJSON(data []byte) error {
-	type plain GetServiceNetworkOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // GetServiceNetworkResourceAssociationInput is the input of
@@ -2172,36 +1842,6 @@ type GetServiceNetworkResourceAssociationOutput struct {
 	DomainVerificationStatus VerificationStatus `json:"domainVerificationStatus,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetServiceNetworkResourceAssociationOutput) MarshalJSON() ([]byte, error) {
-	type plain GetServiceNetworkResourceAssociationOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetServiceNetworkResourceAssociationOutput) UnmarshalJSON(data []byte) error {
-	type plain GetServiceNetworkResourceAssociationOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
-}
-
 // GetServiceNetworkServiceAssociationInput is the input of
 // GetServiceNetworkServiceAssociation.
 type GetServiceNetworkServiceAssociationInput struct {
@@ -2261,32 +1901,6 @@ type GetServiceNetworkServiceAssociationOutput struct {
 
 	// The failure code.
 	FailureCode *string `json:"failureCode,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetServiceNetworkServiceAssociationOutput) MarshalJSON() ([]byte, error) {
-	type plain GetServiceNetworkServiceAssociationOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetServiceNetworkServiceAssociationOutput) UnmarshalJSON(data []byte) error {
-	type plain GetServiceNetworkServiceAssociationOutput
-	wire := struct {
-		*plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // GetServiceNetworkVpcAssociationInput is the input of
@@ -2352,36 +1966,6 @@ type GetServiceNetworkVpcAssociationOutput struct {
 	DNSOptions *DNSOptions `json:"dnsOptions,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetServiceNetworkVpcAssociationOutput) MarshalJSON() ([]byte, error) {
-	type plain GetServiceNetworkVpcAssociationOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetServiceNetworkVpcAssociationOutput) UnmarshalJSON(data []byte) error {
-	type plain GetServiceNetworkVpcAssociationOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
-}
-
 // GetServiceOutput is the output of GetService.
 type GetServiceOutput struct {
 	// The ID of the service.
@@ -2427,36 +2011,6 @@ type GetServiceOutput struct {
 
 	// The failure message.
 	FailureMessage *string `json:"failureMessage,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetServiceOutput) MarshalJSON() ([]byte, error) {
-	type plain GetServiceOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetServiceOutput) UnmarshalJSON(data []byte) error {
-	type plain GetServiceOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // GetTargetGroupInput is the input of GetTargetGroup.
@@ -2507,36 +2061,6 @@ type GetTargetGroupOutput struct {
 
 	// The failure code.
 	FailureCode *string `json:"failureCode,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v GetTargetGroupOutput) MarshalJSON() ([]byte, error) {
-	type plain GetTargetGroupOutput
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *GetTargetGroupOutput) UnmarshalJSON(data []byte) error {
-	type plain GetTargetGroupOutput
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // Describes criteria that can be applied to incoming requests.
@@ -3184,36 +2708,6 @@ type ListenerSummary struct {
 	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ListenerSummary) MarshalJSON() ([]byte, error) {
-	type plain ListenerSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ListenerSummary) UnmarshalJSON(data []byte) error {
-	type plain ListenerSummary
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
-}
-
 // Describes the codes to use when checking for a successful response from a
 // target for health checks.
 //
@@ -3392,36 +2886,6 @@ type ResourceConfigurationSummary struct {
 	GroupDomain *string `json:"groupDomain,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ResourceConfigurationSummary) MarshalJSON() ([]byte, error) {
-	type plain ResourceConfigurationSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ResourceConfigurationSummary) UnmarshalJSON(data []byte) error {
-	type plain ResourceConfigurationSummary
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
-}
-
 // Summary information about a VPC endpoint association.
 type ResourceEndpointAssociationSummary struct {
 	// The ID of the VPC endpoint association.
@@ -3453,32 +2917,6 @@ type ResourceEndpointAssociationSummary struct {
 	//
 	// It travels as an ISO 8601 date-time string.
 	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ResourceEndpointAssociationSummary) MarshalJSON() ([]byte, error) {
-	type plain ResourceEndpointAssociationSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ResourceEndpointAssociationSummary) UnmarshalJSON(data []byte) error {
-	type plain ResourceEndpointAssociationSummary
-	wire := struct {
-		*plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
 }
 
 // Summary information about a resource gateway.
@@ -3525,36 +2963,6 @@ type ResourceGatewaySummary struct {
 	//
 	// It travels as an ISO 8601 date-time string.
 	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ResourceGatewaySummary) MarshalJSON() ([]byte, error) {
-	type plain ResourceGatewaySummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ResourceGatewaySummary) UnmarshalJSON(data []byte) error {
-	type plain ResourceGatewaySummary
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // Describes the action for a rule.
@@ -3604,36 +3012,6 @@ type RuleSummary struct {
 	//
 	// It travels as an ISO 8601 date-time string.
 	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v RuleSummary) MarshalJSON() ([]byte, error) {
-	type plain RuleSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *RuleSummary) UnmarshalJSON(data []byte) error {
-	type plain RuleSummary
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // Describes a rule update.
@@ -3716,32 +3094,6 @@ type ServiceNetworkEndpointAssociation struct {
 	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceNetworkEndpointAssociation) MarshalJSON() ([]byte, error) {
-	type plain ServiceNetworkEndpointAssociation
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceNetworkEndpointAssociation) UnmarshalJSON(data []byte) error {
-	type plain ServiceNetworkEndpointAssociation
-	wire := struct {
-		*plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Summary information about an association between a service network and a
 // resource configuration.
 type ServiceNetworkResourceAssociationSummary struct {
@@ -3800,32 +3152,6 @@ type ServiceNetworkResourceAssociationSummary struct {
 	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceNetworkResourceAssociationSummary) MarshalJSON() ([]byte, error) {
-	type plain ServiceNetworkResourceAssociationSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceNetworkResourceAssociationSummary) UnmarshalJSON(data []byte) error {
-	type plain ServiceNetworkResourceAssociationSummary
-	wire := struct {
-		*plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Summary information about an association between a service network and a
 // service.
 type ServiceNetworkServiceAssociationSummary struct {
@@ -3872,32 +3198,6 @@ type ServiceNetworkServiceAssociationSummary struct {
 	CustomDomainName *string `json:"customDomainName,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceNetworkServiceAssociationSummary) MarshalJSON() ([]byte, error) {
-	type plain ServiceNetworkServiceAssociationSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{
-		CreatedAt: specrt.ISO8601Of(v.CreatedAt),
-		plain:     plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceNetworkServiceAssociationSummary) UnmarshalJSON(data []byte) error {
-	type plain ServiceNetworkServiceAssociationSummary
-	wire := struct {
-		*plain
-		CreatedAt *specrt.ISO8601Time `json:"createdAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	return nil
-}
-
 // Summary information about a service network.
 type ServiceNetworkSummary struct {
 	// The ID of the service network.
@@ -3928,36 +3228,6 @@ type ServiceNetworkSummary struct {
 
 	// The number of resource configurations associated with a service network.
 	NumberOfAssociatedResourceConfigurations *int64 `json:"numberOfAssociatedResourceConfigurations,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceNetworkSummary) MarshalJSON() ([]byte, error) {
-	type plain ServiceNetworkSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceNetworkSummary) UnmarshalJSON(data []byte) error {
-	type plain ServiceNetworkSummary
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // Summary information about an association between a service network and a
@@ -4004,36 +3274,6 @@ type ServiceNetworkVPCAssociationSummary struct {
 	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceNetworkVPCAssociationSummary) MarshalJSON() ([]byte, error) {
-	type plain ServiceNetworkVPCAssociationSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceNetworkVPCAssociationSummary) UnmarshalJSON(data []byte) error {
-	type plain ServiceNetworkVPCAssociationSummary
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
-}
-
 // Summary information about a service.
 type ServiceSummary struct {
 	// The ID of the service.
@@ -4063,36 +3303,6 @@ type ServiceSummary struct {
 
 	// The status.
 	Status ServiceStatus `json:"status,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v ServiceSummary) MarshalJSON() ([]byte, error) {
-	type plain ServiceSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *ServiceSummary) UnmarshalJSON(data []byte) error {
-	type plain ServiceSummary
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // Specifies if the service network should be enabled for sharing.
@@ -4285,36 +3495,6 @@ type TargetGroupSummary struct {
 	// The version of the event structure that your Lambda function receives.
 	// Supported only if the target group type is `LAMBDA`.
 	LambdaEventStructureVersion LambdaEventStructureVersion `json:"lambdaEventStructureVersion,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v TargetGroupSummary) MarshalJSON() ([]byte, error) {
-	type plain TargetGroupSummary
-	return json.Marshal(struct {
-		plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{
-		CreatedAt:     specrt.ISO8601Of(v.CreatedAt),
-		LastUpdatedAt: specrt.ISO8601Of(v.LastUpdatedAt),
-		plain:         plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *TargetGroupSummary) UnmarshalJSON(data []byte) error {
-	type plain TargetGroupSummary
-	wire := struct {
-		*plain
-		CreatedAt     *specrt.ISO8601Time `json:"createdAt,omitempty"`
-		LastUpdatedAt *specrt.ISO8601Time `json:"lastUpdatedAt,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.CreatedAt = wire.CreatedAt.Time()
-	v.LastUpdatedAt = wire.LastUpdatedAt.Time()
-	return nil
 }
 
 // Summary information about a target.

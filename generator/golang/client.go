@@ -182,7 +182,14 @@ func emitServiceInfo(f *jen.File, p *Package) {
 		if len(responseBound(op.Output)) > 0 {
 			d[jen.Id("BindResponse")] = jen.Id(responseBinder(op))
 		}
-		d[jen.Id("Decode")] = jen.Id(responseDecoder(op))
+		if op.Input.SchemaVar != "" && op.Input.PayloadMember() == nil && (p.Protocol.IsAWSJSON() || hasBodyMembers(op.Input)) {
+			d[jen.Id("Input")] = jen.Op("&").Id(op.Input.SchemaVar)
+		}
+		if op.Output.PayloadMember() != nil {
+			d[jen.Id("Decode")] = jen.Id(responseDecoder(op))
+		} else {
+			d[jen.Id("Output")] = jen.Op("&").Id(op.Output.SchemaVar)
+		}
 		defs = append(defs, jen.Id(opVar(op)).Op("=").Add(rt("Operation")).Values(d))
 	}
 	f.Comment("The operations, described to the protocol code.")
@@ -578,85 +585,14 @@ func emitErrorRegistry(f *jen.File, p *Package) {
 
 func responseDecoder(op *model.Operation) string { return op.ResponseDecoder }
 
-// structDecoder is the name of the generated JSON decoder of structure s.
-func structDecoder(s *model.Shape) string { return s.DecodeFunc }
-
-// outputStructures are the structures a response body can hold: the
-// outputs, the errors and every structure inside them, sorted by Go name.
-func outputStructures(p *Package) []*model.Shape {
-	seen := map[*model.Shape]bool{}
-	var walk func(s *model.Shape)
-	walk = func(s *model.Shape) {
-		if s == nil || seen[s] {
-			return
-		}
-		seen[s] = true
-		walk(s.Member)
-		walk(s.Value)
-		for _, m := range s.Members {
-			if m.Location == "" || m.Location == model.LocPayload {
-				walk(m.Shape)
-			}
-		}
-	}
-	for _, op := range p.Operations {
-		walk(op.Output)
-	}
-	for _, e := range errorShapes(p) {
-		walk(e)
-	}
-	var out []*model.Shape
-	for s := range seen {
-		if s.Kind == model.Structure {
-			out = append(out, s)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].GoName < out[j].GoName })
-	return out
-}
-
-// emitDecoders writes a JSON decoder per operation response and per
-// structure a response can hold. They do what encoding/json does with the
-// generated types (unknown members skipped, null leaves a member unset,
-// timestamps in epoch seconds, enums as sent) in one pass without
-// reflection, which is most of the cost of a call after signing; compat's
-// side-by-side tests check them against the AWS SDK for Go v2.
+// emitDecoders writes the decoders of the responses whose body is a payload
+// member; every other response body is decoded by specrt/jsonwire from the
+// output's schema (schemas.go).
 func emitDecoders(f *jen.File, p *Package) {
 	for _, op := range p.Operations {
 		if pm := op.Output.PayloadMember(); pm != nil {
 			emitPayloadDecoder(f, op, pm)
-			continue
 		}
-		f.Add(commentLines(comment(fmt.Sprintf("%s decodes the JSON body of a %s response into out, a *%s.", responseDecoder(op), op.Name, op.Output.GoName))))
-		f.Func().Id(responseDecoder(op)).Params(jen.Id("data").Index().Byte(), jen.Id("out").Any()).Error().Block(
-			jen.Var().Id("d").Add(rt("JSONDecoder")),
-			jen.Id("d").Dot("Reset").Call(jen.Id("data")),
-			jen.Id(structDecoder(op.Output)).Call(jen.Op("&").Id("d"), jen.Id("out").Assert(jen.Op("*").Id(op.Output.GoName))),
-			jen.Return(jen.Id("d").Dot("Finish").Call()),
-		)
-		f.Line()
-	}
-	for _, s := range outputStructures(p) {
-		var cases []jen.Code
-		for _, m := range s.Members {
-			if m.Location != "" {
-				continue
-			}
-			names := []jen.Code{jen.Lit(m.Name)}
-			if alt := messageAlias(s, m); alt != "" {
-				names = append(names, jen.Lit(alt))
-			}
-			cases = append(cases, jen.Case(names...).Block(decodeMember(m)...))
-		}
-		cases = append(cases, jen.Default().Block(jen.Id("d").Dot("Skip").Call()))
-		f.Add(commentLines(comment(fmt.Sprintf("%s decodes a JSON object into v; null leaves v as it is.", structDecoder(s)))))
-		f.Func().Id(structDecoder(s)).Params(jen.Id("d").Op("*").Add(rt("JSONDecoder")), jen.Id("v").Op("*").Id(s.GoName)).Block(
-			jen.If(jen.Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return()),
-			jen.For(jen.Id("d").Dot("NextMember").Call()).Block(
-				jen.Switch(jen.String().Call(jen.Id("d").Dot("KeyBytes").Call())).Block(cases...),
-			),
-		)
-		f.Line()
 	}
 }
 
@@ -669,12 +605,10 @@ func emitPayloadDecoder(f *jen.File, op *model.Operation, pm *model.Member) {
 	switch pm.Shape.Kind {
 	case model.Structure:
 		body = []jen.Code{
-			jen.Var().Id("d").Add(rt("JSONDecoder")),
-			jen.Id("d").Dot("Reset").Call(jen.Id("data")),
 			jen.Id("v").Op(":=").New(jen.Id(pm.Shape.GoName)),
-			jen.Id(structDecoder(pm.Shape)).Call(jen.Op("&").Id("d"), jen.Id("v")),
+			jen.Id("err").Op(":=").Add(jw("Unmarshal")).Call(jen.Id("data"), jen.Op("&").Id(pm.Shape.SchemaVar), jen.Id("v")),
 			target.Clone().Op("=").Id("v"),
-			jen.Return(jen.Id("d").Dot("Finish").Call()),
+			jen.Return(jen.Id("err")),
 		}
 	case model.Blob:
 		body = []jen.Code{
@@ -729,112 +663,18 @@ func messageAlias(s *model.Shape, m *model.Member) string {
 }
 
 // emitErrorDecoders gives each error type an UnmarshalJSON that decodes an
-// error body as the response decoders decode outputs: member names matched
-// exactly (but for the message's two spellings), unknown members skipped,
-// timestamps in epoch seconds. encoding/json, which the protocol code hands
-// error bodies to, would match any case.
+// error body from its schema: member names matched exactly (but for the
+// message's two spellings), unknown members skipped, timestamps in their
+// format. encoding/json, which the protocol code hands error bodies to,
+// would match any case.
 func emitErrorDecoders(f *jen.File, p *Package) {
 	es := errorShapes(p)
 	sort.Slice(es, func(i, j int) bool { return es[i].GoName < es[j].GoName })
 	for _, s := range es {
 		f.Add(commentLines(comment(fmt.Sprintf("UnmarshalJSON decodes the JSON body of the %s error into e, matching member names exactly.", s.Error.Code))))
 		f.Func().Params(jen.Id("e").Op("*").Id(s.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-			jen.Var().Id("d").Add(rt("JSONDecoder")),
-			jen.Id("d").Dot("Reset").Call(jen.Id("data")),
-			jen.Id(structDecoder(s)).Call(jen.Op("&").Id("d"), jen.Id("e")),
-			jen.Return(jen.Id("d").Dot("Finish").Call()),
+			jen.Return(jw("Unmarshal").Call(jen.Id("data"), jen.Op("&").Id(s.SchemaVar), jen.Id("e"))),
 		)
 		f.Line()
 	}
-}
-
-// pointerReaders are the JSONDecoder methods that read a member held
-// through a pointer, by kind; valueReaders those that read a value.
-var (
-	pointerReaders = map[model.Kind]string{
-		model.String: "StrPtr", model.Integer: "Int32Ptr", model.Long: "Int64Ptr", model.Float: "Float32Ptr",
-		model.Double: "Float64Ptr", model.Boolean: "BoolPtr", model.Timestamp: "TimePtr",
-	}
-	valueReaders = map[model.Kind]string{
-		model.String: "Str", model.Integer: "Int32", model.Long: "Int64", model.Float: "Float32",
-		model.Double: "Float64", model.Boolean: "Bool", model.Timestamp: "Time", model.Blob: "Blob",
-		model.Document: "Document",
-	}
-)
-
-// decodeMember reads the value of member m into v.<GoName>.
-func decodeMember(m *model.Member) []jen.Code {
-	target := jen.Id("v").Dot(m.GoName)
-	if isPointer(m.Shape) {
-		if m.Shape.Kind == model.Structure {
-			return []jen.Code{jen.If(jen.Op("!").Id("d").Dot("Null").Call()).Block(
-				target.Clone().Op("=").New(jen.Id(m.Shape.GoName)),
-				jen.Id(structDecoder(m.Shape)).Call(jen.Id("d"), target.Clone()),
-			)}
-		}
-		if m.Shape.Kind == model.Timestamp && m.TimestampFormat != "" && m.TimestampFormat != model.EpochSecondsFormat {
-			return []jen.Code{target.Op("=").Id("d").Dot("TimeInPtr").Call(jen.Lit(m.TimestampFormat))}
-		}
-		return []jen.Code{target.Op("=").Id("d").Dot(pointerReaders[m.Shape.Kind]).Call()}
-	}
-	return decodeValue(m.Shape, target, 0)
-}
-
-// decodeValue reads a value of shape s into target, where it is held by
-// value: an enum, list, map or blob member, or a list element or map value.
-// depth names the loop variables of nested collections apart.
-func decodeValue(s *model.Shape, target *jen.Statement, depth int) []jen.Code {
-	switch {
-	case s.Kind == model.Structure:
-		return []jen.Code{jen.Id(structDecoder(s)).Call(jen.Id("d"), jen.Op("&").Add(target))}
-	case s.Kind == model.List && s.Member.Kind == model.Structure:
-		return []jen.Code{target.Clone().Op("=").Add(rt("StructList")).Call(
-			jen.Id("d"), target.Clone(), jen.Id(structDecoder(s.Member)))}
-	case s.Kind == model.List && !s.Member.IsEnum() && valueReaders[s.Member.Kind] != "":
-		return []jen.Code{target.Clone().Op("=").Add(rt("List")).Call(
-			jen.Id("d"), target.Clone(), jen.Parens(jen.Op("*").Add(rt("JSONDecoder"))).Dot(valueReaders[s.Member.Kind]))}
-	case s.Kind == model.List:
-		e := fmt.Sprintf("e%d", depth)
-		var body []jen.Code
-		if read, ok := readScalar(s.Member); ok {
-			body = []jen.Code{target.Clone().Op("=").Append(target.Clone(), read)}
-		} else {
-			body = []jen.Code{jen.Var().Id(e).Add(goType(s.Member))}
-			body = append(body, decodeValue(s.Member, jen.Id(e), depth+1)...)
-			body = append(body, target.Clone().Op("=").Append(target.Clone(), jen.Id(e)))
-		}
-		return []jen.Code{jen.If(jen.Id("d").Dot("BeginArray").Call()).Block(
-			// encoding/json gives [] as an empty, non-nil slice; so do we.
-			jen.If(target.Clone().Op("==").Nil()).Block(target.Clone().Op("=").Add(goType(s)).Values()),
-			jen.For(jen.Id("d").Dot("NextElement").Call()).Block(body...),
-		)}
-	case s.Kind == model.Map:
-		k, e := fmt.Sprintf("k%d", depth), fmt.Sprintf("e%d", depth)
-		body := []jen.Code{jen.Id(k).Op(":=").Id("d").Dot("Key").Call()}
-		if read, ok := readScalar(s.Value); ok {
-			body = append(body, target.Clone().Index(jen.Id(k)).Op("=").Add(read))
-		} else {
-			body = append(body, jen.Var().Id(e).Add(goType(s.Value)))
-			body = append(body, decodeValue(s.Value, jen.Id(e), depth+1)...)
-			body = append(body, target.Clone().Index(jen.Id(k)).Op("=").Id(e))
-		}
-		return []jen.Code{jen.If(jen.Id("d").Dot("BeginObject").Call()).Block(
-			target.Clone().Op("=").Add(goType(s)).Values(),
-			jen.For(jen.Id("d").Dot("NextMember").Call()).Block(body...),
-		)}
-	}
-	read, _ := readScalar(s)
-	return []jen.Code{target.Op("=").Add(read)}
-}
-
-// readScalar is the expression that reads a value of shape s held by value,
-// when s is a scalar or an enum; ok is false for structures and collections.
-func readScalar(s *model.Shape) (read *jen.Statement, ok bool) {
-	switch {
-	case s.IsEnum():
-		return jen.Id(s.GoName).Call(jen.Id("d").Dot("Str").Call()), true
-	case s.Kind == model.Structure || s.Kind == model.List || s.Kind == model.Map:
-		return nil, false
-	}
-	return jen.Id("d").Dot(valueReaders[s.Kind]).Call(), true
 }

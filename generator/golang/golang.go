@@ -60,6 +60,7 @@ var emitters = []emitter{
 	{"validate.go", emitValidate},
 	{"patterns.go", emitPatterns},
 	{"client.go", emitClient},
+	{"schemas.go", emitSchemas},
 	{"paginators.go", emitPaginators},
 	{mockFile, emitMock},
 	{"example_test.go", emitExample},
@@ -96,6 +97,7 @@ func newFile(p *Package) *jen.File {
 	f := jen.NewFilePathName(p.ImportPath, p.Package)
 	f.HeaderComment(Header)
 	f.ImportName(RuntimePath, "specrt")
+	f.ImportName(JSONWirePath, "jsonwire")
 	return f
 }
 

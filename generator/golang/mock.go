@@ -170,6 +170,9 @@ func emitMockService(f *jen.File, p *Package) {
 	if len(headerErrors(p)) > 0 {
 		d[jen.Id("ErrorHeaders")] = jen.Id("errorHeaders")
 	}
+	if len(p.Operations) > 0 {
+		d[jen.Id("WireShape")] = jen.Qual(p.ImportPath, "WireShape")
+	}
 	f.Comment("service describes the service to mockrt; it is never modified.")
 	f.Var().Id("service").Op("=").Op("&").Add(mrt("Service")).Values(d)
 	f.Line()

@@ -29,11 +29,14 @@ func emitTypes(p *Package) *jen.File {
 		return nil
 	}
 	f := newFile(p)
+	payloads := payloadStructures(p)
 	for _, s := range shapes {
 		f.Add(commentLines(structDoc(p, s)))
 		f.Type().Id(s.GoName).Struct(fields(s)...)
 		f.Line()
-		emitWireJSON(f, s)
+		if payloads[s] {
+			emitWireJSON(f, s)
+		}
 		emitRedaction(f, s)
 	}
 	return f
@@ -216,6 +219,35 @@ func wireConversion(m *model.Member) (typ, to *jen.Statement, back string) {
 		return rt("HTTPDateTime"), rt("HTTPDateOf"), "Time"
 	}
 	return rt("EpochSeconds"), rt("EpochSecondsOf"), "Time"
+}
+
+// payloadStructures are the structures a payload member holds, and every
+// structure inside them. The JSON body codec (schemas.go) carries every
+// other body; a structure payload still travels through encoding/json (the
+// client's RequestBinding.JSONPayload, the mock's bindings), so these keep
+// JSON methods that put their timestamps and floats in wire form.
+func payloadStructures(p *Package) map[*model.Shape]bool {
+	seen := map[*model.Shape]bool{}
+	var walk func(s *model.Shape)
+	walk = func(s *model.Shape) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		walk(s.Member)
+		walk(s.Value)
+		for _, m := range s.Members {
+			walk(m.Shape)
+		}
+	}
+	for _, op := range p.Operations {
+		for _, io := range []*model.Shape{op.Input, op.Output} {
+			if pm := io.PayloadMember(); pm != nil && pm.Shape.Kind == model.Structure {
+				walk(pm.Shape)
+			}
+		}
+	}
+	return seen
 }
 
 // emitWireJSON gives structures with timestamp or float members JSON

@@ -136,9 +136,11 @@ type Shape struct {
 	// do get String, Format and LogValue methods that redact it.
 	HoldsSensitive bool
 	// ValidateFunc is the name of the unexported validation function of a
-	// list, map or scalar input shape; DecodeFunc that of the JSON decoder of
-	// a structure. Both are decided in the model and unique in the package.
-	ValidateFunc, DecodeFunc string
+	// list, map or scalar input shape; SchemaVar that of the variable
+	// describing a structure, list or map to the JSON body codec
+	// (specrt/jsonwire). Both are decided in the model and unique in the
+	// package.
+	ValidateFunc, SchemaVar string
 
 	Enum    []*EnumValue // strings only
 	Length  *Bounds      // string (code points), blob (bytes), list (elements), map (entries)

@@ -127,8 +127,8 @@ var packageHelpers = []string{"service", "newError"}
 
 // nameHelpers decides the names of the unexported functions and variables
 // of the generated package: each operation's description, binders and
-// decoder, each structure's decoder, each other shape's validator and each
-// pattern's matcher.
+// decoder, each structure's, list's and map's codec schema, each other
+// shape's validator and each pattern's matcher.
 func (r *resolver) nameHelpers() {
 	ns := namespace{}
 	for _, n := range packageHelpers {
@@ -143,13 +143,16 @@ func (r *resolver) nameHelpers() {
 	for _, s := range r.svc.Shapes {
 		switch {
 		case s.Kind == model.Structure && s.GoName != "":
-			s.DecodeFunc = ns.claim("decode" + s.GoName)
+			s.SchemaVar = ns.claim("schema" + s.GoName)
 		case s.Kind != model.Structure && s.Kind != "":
 			name := s.GoName
 			if name == "" {
 				name = strings.ToUpper(s.Name[:1]) + s.Name[1:]
 			}
 			s.ValidateFunc = ns.claim("validate" + name)
+			if s.Kind == model.List || s.Kind == model.Map {
+				s.SchemaVar = ns.claim("schema" + name)
+			}
 		}
 	}
 	for _, p := range r.svc.Patterns {

@@ -22,7 +22,7 @@ var builtinShapes = []string{"string", "integer", "long", "float", "double", "bo
 
 // reservedGoNames are identifiers that generated packages declare themselves,
 // so no shape may take them.
-var reservedGoNames = []string{"Client", "New", "Options", "API", "Error"}
+var reservedGoNames = []string{"Client", "New", "Options", "API", "Error", "WireShape"}
 
 // resolver turns a raw file into a model.
 type resolver struct {

@@ -206,10 +206,10 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 		if m.Shape == nil || m.Shape.Kind == "" {
 			return
 		}
-		// A structure converts its timestamp members to their wire form
-		// (emitWireJSON); the elements of a list or map in a body would go
-		// out as encoding/json writes time.Time, in no format the
-		// protocols use. (The bindings carry lists in queries and headers.)
+		// The elements of a list or map of timestamps in a body have no
+		// member to take a timestamp format from; they are refused until a
+		// model needs them. (The bindings carry lists in queries and
+		// headers.)
 		if e := collectionElem(m.Shape); e != nil && e.Kind == model.Timestamp && m.Location == "" {
 			r.errorf(rm.name.n, "member %s is a %s of timestamps, which the generated code cannot put in a JSON body yet; wrap them in a structure", rm.name.v, m.Shape.Kind)
 		}

@@ -195,7 +195,7 @@ func TestEveryDefaultAnswerConforms(t *testing.T) {
 					t.Errorf("%s: %v", op.Name, err)
 					continue
 				}
-				data, err := json.Marshal(out)
+				data, err := marshalWire(out)
 				if err != nil {
 					t.Errorf("%s: %v", op.Name, err)
 					continue

@@ -178,7 +178,7 @@ func mustJSON(v any) string {
 
 // roundTrip turns json.Number values into float64, as the checks expect.
 func roundTrip(v any) any {
-	data, _ := json.Marshal(v)
+	data, _ := marshalWire(v)
 	var out any
 	json.Unmarshal(data, &out)
 	return out

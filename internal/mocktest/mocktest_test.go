@@ -55,7 +55,7 @@ type invalidCase struct {
 
 func decode[T any](in string) *T {
 	v := new(T)
-	if err := json.Unmarshal([]byte(in), v); err != nil {
+	if err := unmarshalWire([]byte(in), v); err != nil {
 		panic(fmt.Sprintf("test input %s: %v", in, err))
 	}
 	return v
@@ -65,7 +65,7 @@ func toMap(v any, err error) (map[string]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, mErr := json.Marshal(v)
+	data, mErr := marshalWire(v)
 	if mErr != nil {
 		return nil, mErr
 	}

@@ -3,6 +3,7 @@ package mockrt
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // The exact decoder. encoding/json matches object keys regardless of case
@@ -253,12 +255,20 @@ func (s *Server) decodeInput(op *compiledOp, body []byte) (map[string]any, Input
 	var r specrt.Report
 	var root specrt.Path
 	op.inType.trim(tree, &root, &r)
-	data, err := appendJSON(make([]byte, 0, len(body)), tree)
-	if err == nil {
-		err = json.Unmarshal(data, in)
-	}
-	if err != nil {
-		return nil, nil, nil, s.serializationFailed(describeDecodeError(err))
+	if op.inShape != nil {
+		// The codec reads the body as the trimmed tree holds it: names
+		// matched exactly, unknown members skipped, null absent.
+		if err := jsonwire.Unmarshal(body, op.inShape, in); err != nil {
+			return nil, nil, nil, s.serializationFailed(describeWireError(err))
+		}
+	} else {
+		data, err := appendJSON(make([]byte, 0, len(body)), tree)
+		if err == nil {
+			err = json.Unmarshal(data, in)
+		}
+		if err != nil {
+			return nil, nil, nil, s.serializationFailed(describeDecodeError(err))
+		}
 	}
 	var problems []specrt.FieldError
 	r.SortFrom(0) // map order is random; the report is not
@@ -266,6 +276,48 @@ func (s *Server) decodeInput(op *compiledOp, body []byte) (map[string]any, Input
 		problems = ve.Fields
 	}
 	return tree, in, problems, nil
+}
+
+// findShapes looks up the codec shapes of the operation's input and output
+// with wireShape (Service.WireShape), which may be nil.
+func (c *compiledOp) findShapes(wireShape func(any) *jsonwire.Shape) {
+	if wireShape == nil {
+		return
+	}
+	if c.NewInput != nil {
+		c.inShape = wireShape(c.NewInput())
+	}
+	if c.NewOutput != nil {
+		c.outShape = wireShape(c.NewOutput())
+	}
+}
+
+// decodeOutput decodes an output the mock built (raw) into out, a new
+// value of the operation's output type: through the codec when the service
+// described the output's shape, else through encoding/json.
+func (c *compiledOp) decodeOutput(raw []byte, out any) error {
+	if c.outShape != nil {
+		return jsonwire.Unmarshal(raw, c.outShape, out)
+	}
+	return json.Unmarshal(raw, out)
+}
+
+// describeWireError renders a codec error as the serialization error's
+// message: for a value of the wrong type, what was expected where and what
+// was found, as encoding/json's errors are rendered.
+func describeWireError(err error) string {
+	var je *jsonwire.Error
+	if !errors.As(err, &je) {
+		return "cannot decode the request body: " + err.Error()
+	}
+	where := "the request body"
+	if je.Path != "" {
+		where = "'" + je.Path + "'"
+	}
+	if je.Expected != "" {
+		return fmt.Sprintf("expected %s at %s, found %s", je.Expected, where, je.Found)
+	}
+	return fmt.Sprintf("%s at %s", je.Msg, where)
 }
 
 func describeJSON(v any) string {

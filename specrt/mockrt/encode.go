@@ -1,12 +1,15 @@
 package mockrt
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // appendJSON appends the JSON of a decoded-JSON value (what templates
@@ -128,4 +131,39 @@ func appendString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// encodeOutput encodes an operation's output with the codec when the
+// service described its shape, and with encoding/json otherwise.
+func (c *compiledOp) encodeOutput(out any) ([]byte, error) {
+	if c.outShape != nil {
+		return jsonwire.Marshal(c.outShape, out)
+	}
+	return json.Marshal(out)
+}
+
+// toTree turns a typed input into decoded JSON, numbers kept exact: through
+// the codec when the service described the input's shape, else through
+// encoding/json.
+func (c *compiledOp) toTree(v any) (map[string]any, error) {
+	var data []byte
+	var err error
+	if c.inShape != nil {
+		data, err = jsonwire.Marshal(c.inShape, v)
+	} else {
+		data, err = json.Marshal(v)
+	}
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return nil, err
+	}
+	if m == nil {
+		m = map[string]any{}
+	}
+	return m, nil
 }

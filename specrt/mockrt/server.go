@@ -1,7 +1,6 @@
 package mockrt
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
@@ -21,6 +20,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/mockrt/tmpl"
 )
 
@@ -60,10 +60,12 @@ type Server struct {
 
 type compiledOp struct {
 	*Operation
-	inType   *wireType    // the input's members, for the exact decoder
-	outType  *wireType    // the output's members: an output holds nothing else
-	payload  *Binding     // the input member that is the whole body, if any
-	outBinds []outBinding // binding.go
+	inType   *wireType // the input's members, for the exact decoder
+	outType  *wireType // the output's members: an output holds nothing else
+	inShape  *jsonwire.Shape
+	outShape *jsonwire.Shape // decode.go
+	payload  *Binding        // the input member that is the whole body, if any
+	outBinds []outBinding    // binding.go
 	resource string
 	unique   []*template
 	token    []string
@@ -156,6 +158,7 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", svc.Name, op.Name, err)
 		}
+		c.findShapes(svc.WireShape) // decode.go
 		s.ops[op.Name] = c
 		if svc.Protocol.IsAWSJSON() {
 			s.byTarget[svc.TargetPrefix+"."+op.Name] = c
@@ -686,7 +689,7 @@ func (s *Server) writeOutput(w http.ResponseWriter, op *compiledOp, out any) (in
 	var err error
 	if out == nil || (reflect.ValueOf(out).Kind() == reflect.Pointer && reflect.ValueOf(out).IsNil()) {
 		data = []byte("{}")
-	} else if data, err = json.Marshal(out); err != nil {
+	} else if data, err = op.encodeOutput(out); err != nil { // encode.go
 		return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output", Status: 500})
 	} else if len(op.outBinds) > 0 {
 		if data, err = addBoundOutput(op, out, data); err != nil { // binding.go
@@ -723,7 +726,7 @@ func (s *Server) writeRaw(w http.ResponseWriter, op *compiledOp, data []byte) (i
 // output value (a pointer to the generated output type).
 func (s *Server) Default(ctx context.Context, op string, in Input) (any, error) {
 	c := s.op(op)
-	tree, err := toTree(in)
+	tree, err := c.toTree(in) // encode.go
 	if err == nil {
 		err = boundMembers(c, in, tree)
 	}
@@ -739,7 +742,7 @@ func (s *Server) Default(ctx context.Context, op string, in Input) (any, error) 
 
 func decodeOutput(op *compiledOp, raw []byte) (any, error) {
 	out := op.NewOutput()
-	err := json.Unmarshal(raw, out)
+	err := op.decodeOutput(raw, out) // decode.go
 	if err == nil && len(op.outBinds) > 0 {
 		err = setBoundOutput(op, out, raw) // binding.go
 	}
@@ -839,7 +842,7 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 				return nil
 			}
 		}
-		it := &Item{Key: key, raw: raw, state: state, newOutput: op.NewOutput}
+		it := &Item{Key: key, raw: raw, state: state, newOutput: op.NewOutput, outShape: op.outShape}
 		if full = tx.s.full(op.resource, it, token); full != "" {
 			return nil
 		}
@@ -863,24 +866,6 @@ func (s *Server) runDefault(ctx context.Context, op *compiledOp, tree map[string
 		e.Existing, e.State = existing.JSON(), existing.stateJSON()
 		return nil, s.buildError(op.mismatch, e, nil)
 	}
-}
-
-// toTree turns a typed value into decoded JSON, numbers kept exact.
-func toTree(v any) (map[string]any, error) {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
-		return nil, err
-	}
-	if m == nil {
-		m = map[string]any{}
-	}
-	return m, nil
 }
 
 // fingerprint identifies the parameters of a request, leaving out its

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // Input is what a generated input type satisfies: it validates itself.
@@ -42,6 +43,11 @@ type Service struct {
 	// ErrorHeaders writes the members of an error that travel in headers
 	// (Retry-After, for example). It may be nil.
 	ErrorHeaders func(err error, h http.Header)
+	// WireShape describes the type of an operation's input or output (a
+	// pointer) to the JSON body codec, which then decodes request bodies
+	// and encodes responses; nil, or a nil answer, leaves them to
+	// encoding/json.
+	WireShape func(v any) *jsonwire.Shape
 }
 
 // Operation describes one mocked operation.

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // Store is the in-memory state of a mock: collections of items, each under a
@@ -42,6 +44,7 @@ type Item struct {
 	raw       []byte // the output as answered
 	state     []byte // Behavior.State as JSON; nil for none
 	newOutput func() any
+	outShape  *jsonwire.Shape // the output's codec shape, if known
 	seq       int
 }
 
@@ -92,7 +95,11 @@ func (s *Store) Bytes() int64 {
 // holding what the create answered.
 func (it *Item) Output() any {
 	out := it.newOutput()
-	json.Unmarshal(it.raw, out)
+	if it.outShape != nil {
+		jsonwire.Unmarshal(it.raw, it.outShape, out)
+	} else {
+		json.Unmarshal(it.raw, out)
+	}
 	return out
 }
 

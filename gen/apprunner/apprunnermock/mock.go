@@ -2582,4 +2582,5 @@ var service = &mockrt.Service{
 			return new(apprunner.InvalidRequestException)
 		},
 	},
+	WireShape: apprunner.WireShape,
 }

@@ -3245,4 +3245,5 @@ var service = &mockrt.Service{
 			return new(ecs.InvalidParameterException)
 		},
 	},
+	WireShape: ecs.WireShape,
 }

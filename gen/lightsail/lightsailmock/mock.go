@@ -6420,4 +6420,5 @@ var service = &mockrt.Service{
 			return new(lightsail.InvalidInputException)
 		},
 	},
+	WireShape: lightsail.WireShape,
 }

@@ -935,4 +935,5 @@ var service = &mockrt.Service{
 			return new(scheduler.ValidationException)
 		},
 	},
+	WireShape: scheduler.WireShape,
 }

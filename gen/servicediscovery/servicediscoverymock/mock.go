@@ -1793,4 +1793,5 @@ var service = &mockrt.Service{
 			return new(servicediscovery.InvalidInput)
 		},
 	},
+	WireShape: servicediscovery.WireShape,
 }

@@ -5130,6 +5130,7 @@ var service = &mockrt.Service{
 			return new(vpclattice.ValidationException)
 		},
 	},
+	WireShape: vpclattice.WireShape,
 }
 
 // errorHeaders writes the members of an error that travel in headers.

@@ -100,7 +100,10 @@ func TestPayloadsOfEachKind(t *testing.T) {
 	if diff := cmp.Diff(&things.GetObjectOutput{Data: []byte("hello"), Size: ptr[int64](5)}, obj); diff != "" {
 		t.Errorf("blob payload (-want +got):\n%s", diff)
 	}
-	cfg := &things.PutConfigInput{Name: ptr("n"), Config: &things.Config{Level: ptr[int32](3), Tags: []string{"t"}}, Doc: ptr(`{"a":1}`)}
+	// A timestamp inside a structure payload travels in epoch seconds both
+	// ways (the payload goes through encoding/json and its JSON methods).
+	updated := time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC)
+	cfg := &things.PutConfigInput{Name: ptr("n"), Config: &things.Config{Level: ptr[int32](3), Tags: []string{"t"}, UpdatedAt: &updated}, Doc: ptr(`{"a":1}`)}
 	out, err := c.PutConfig(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ package jsonprotocol
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -111,72 +112,88 @@ var service = specrt.Service{
 // The operations, described to the protocol code.
 var (
 	opDatetimeOffsets = specrt.Operation{
-		Decode: decodeDatetimeOffsetsResponse,
+		Input:  &schemaDatetimeOffsetsInput,
 		Name:   "DatetimeOffsets",
+		Output: &schemaDatetimeOffsetsOutput,
 	}
 	opEmptyOperation = specrt.Operation{
-		Decode: decodeEmptyOperationResponse,
+		Input:  &schemaEmptyOperationInput,
 		Name:   "EmptyOperation",
+		Output: &schemaEmptyOperationOutput,
 	}
 	opEndpointOperation = specrt.Operation{
-		Decode:     decodeEndpointOperationResponse,
 		HostPrefix: "foo.",
+		Input:      &schemaEndpointOperationInput,
 		Name:       "EndpointOperation",
+		Output:     &schemaEndpointOperationOutput,
 	}
 	opEndpointWithHostLabelOperation = specrt.Operation{
 		BindRequest: bindEndpointWithHostLabelOperationRequest,
-		Decode:      decodeEndpointWithHostLabelOperationResponse,
 		HostPrefix:  "foo.{label}.",
+		Input:       &schemaEndpointWithHostLabelOperationInput,
 		Name:        "EndpointWithHostLabelOperation",
+		Output:      &schemaEndpointWithHostLabelOperationOutput,
 	}
 	opFractionalSeconds = specrt.Operation{
-		Decode: decodeFractionalSecondsResponse,
+		Input:  &schemaFractionalSecondsInput,
 		Name:   "FractionalSeconds",
+		Output: &schemaFractionalSecondsOutput,
 	}
 	opGreetingWithErrors = specrt.Operation{
-		Decode: decodeGreetingWithErrorsResponse,
+		Input:  &schemaGreetingWithErrorsInput,
 		Name:   "GreetingWithErrors",
+		Output: &schemaGreetingWithErrorsOutput,
 	}
 	opHostWithPathOperation = specrt.Operation{
-		Decode: decodeHostWithPathOperationResponse,
+		Input:  &schemaHostWithPathOperationInput,
 		Name:   "HostWithPathOperation",
+		Output: &schemaHostWithPathOperationOutput,
 	}
 	opJsonEnums = specrt.Operation{
-		Decode: decodeJsonEnumsResponse,
+		Input:  &schemaJsonEnumsInput,
 		Name:   "JsonEnums",
+		Output: &schemaJsonEnumsOutput,
 	}
 	opJsonIntEnums = specrt.Operation{
-		Decode: decodeJsonIntEnumsResponse,
+		Input:  &schemaJsonIntEnumsInput,
 		Name:   "JsonIntEnums",
+		Output: &schemaJsonIntEnumsOutput,
 	}
 	opJsonUnions = specrt.Operation{
-		Decode: decodeJsonUnionsResponse,
+		Input:  &schemaJsonUnionsInput,
 		Name:   "JsonUnions",
+		Output: &schemaJsonUnionsOutput,
 	}
 	opKitchenSinkOperation = specrt.Operation{
-		Decode: decodeKitchenSinkOperationResponse,
+		Input:  &schemaKitchenSinkOperationInput,
 		Name:   "KitchenSinkOperation",
+		Output: &schemaKitchenSinkOperationOutput,
 	}
 	opNullOperation = specrt.Operation{
-		Decode: decodeNullOperationResponse,
+		Input:  &schemaNullOperationInput,
 		Name:   "NullOperation",
+		Output: &schemaNullOperationOutput,
 	}
 	opOperationWithOptionalInputOutput = specrt.Operation{
-		Decode: decodeOperationWithOptionalInputOutputResponse,
+		Input:  &schemaOperationWithOptionalInputOutputInput,
 		Name:   "OperationWithOptionalInputOutput",
+		Output: &schemaOperationWithOptionalInputOutputOutput,
 	}
 	opPutAndGetInlineDocuments = specrt.Operation{
-		Decode: decodePutAndGetInlineDocumentsResponse,
+		Input:  &schemaPutAndGetInlineDocumentsInput,
 		Name:   "PutAndGetInlineDocuments",
+		Output: &schemaPutAndGetInlineDocumentsOutput,
 	}
 	opPutWithContentEncoding = specrt.Operation{
 		Compress: true,
-		Decode:   decodePutWithContentEncodingResponse,
+		Input:    &schemaPutWithContentEncodingInput,
 		Name:     "PutWithContentEncoding",
+		Output:   &schemaPutWithContentEncodingOutput,
 	}
 	opSimpleScalarProperties = specrt.Operation{
-		Decode: decodeSimpleScalarPropertiesResponse,
+		Input:  &schemaSimpleScalarPropertiesInput,
 		Name:   "SimpleScalarProperties",
+		Output: &schemaSimpleScalarPropertiesOutput,
 	}
 )
 
@@ -442,932 +459,28 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	return out, nil
 }
 
-// decodeDatetimeOffsetsResponse decodes the JSON body of a DatetimeOffsets
-// response into out, a *DatetimeOffsetsOutput.
-func decodeDatetimeOffsetsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDatetimeOffsetsOutput(&d, out.(*DatetimeOffsetsOutput))
-	return d.Finish()
-}
-
-// decodeEmptyOperationResponse decodes the JSON body of a EmptyOperation
-// response into out, a *EmptyOperationOutput.
-func decodeEmptyOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeEmptyOperationOutput(&d, out.(*EmptyOperationOutput))
-	return d.Finish()
-}
-
-// decodeEndpointOperationResponse decodes the JSON body of a EndpointOperation
-// response into out, a *EndpointOperationOutput.
-func decodeEndpointOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeEndpointOperationOutput(&d, out.(*EndpointOperationOutput))
-	return d.Finish()
-}
-
-// decodeEndpointWithHostLabelOperationResponse decodes the JSON body of a
-// EndpointWithHostLabelOperation response into out, a
-// *EndpointWithHostLabelOperationOutput.
-func decodeEndpointWithHostLabelOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeEndpointWithHostLabelOperationOutput(&d, out.(*EndpointWithHostLabelOperationOutput))
-	return d.Finish()
-}
-
-// decodeFractionalSecondsResponse decodes the JSON body of a FractionalSeconds
-// response into out, a *FractionalSecondsOutput.
-func decodeFractionalSecondsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeFractionalSecondsOutput(&d, out.(*FractionalSecondsOutput))
-	return d.Finish()
-}
-
-// decodeGreetingWithErrorsResponse decodes the JSON body of a
-// GreetingWithErrors response into out, a *GreetingWithErrorsOutput.
-func decodeGreetingWithErrorsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGreetingWithErrorsOutput(&d, out.(*GreetingWithErrorsOutput))
-	return d.Finish()
-}
-
-// decodeHostWithPathOperationResponse decodes the JSON body of a
-// HostWithPathOperation response into out, a *HostWithPathOperationOutput.
-func decodeHostWithPathOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHostWithPathOperationOutput(&d, out.(*HostWithPathOperationOutput))
-	return d.Finish()
-}
-
-// decodeJsonEnumsResponse decodes the JSON body of a JsonEnums response into
-// out, a *JsonEnumsOutput.
-func decodeJsonEnumsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeJsonEnumsOutput(&d, out.(*JsonEnumsOutput))
-	return d.Finish()
-}
-
-// decodeJsonIntEnumsResponse decodes the JSON body of a JsonIntEnums response
-// into out, a *JsonIntEnumsOutput.
-func decodeJsonIntEnumsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeJsonIntEnumsOutput(&d, out.(*JsonIntEnumsOutput))
-	return d.Finish()
-}
-
-// decodeJsonUnionsResponse decodes the JSON body of a JsonUnions response into
-// out, a *JsonUnionsOutput.
-func decodeJsonUnionsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeJsonUnionsOutput(&d, out.(*JsonUnionsOutput))
-	return d.Finish()
-}
-
-// decodeKitchenSinkOperationResponse decodes the JSON body of a
-// KitchenSinkOperation response into out, a *KitchenSinkOperationOutput.
-func decodeKitchenSinkOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeKitchenSinkOperationOutput(&d, out.(*KitchenSinkOperationOutput))
-	return d.Finish()
-}
-
-// decodeNullOperationResponse decodes the JSON body of a NullOperation
-// response into out, a *NullOperationOutput.
-func decodeNullOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeNullOperationOutput(&d, out.(*NullOperationOutput))
-	return d.Finish()
-}
-
-// decodeOperationWithOptionalInputOutputResponse decodes the JSON body of a
-// OperationWithOptionalInputOutput response into out, a
-// *OperationWithOptionalInputOutputOutput.
-func decodeOperationWithOptionalInputOutputResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeOperationWithOptionalInputOutputOutput(&d, out.(*OperationWithOptionalInputOutputOutput))
-	return d.Finish()
-}
-
-// decodePutAndGetInlineDocumentsResponse decodes the JSON body of a
-// PutAndGetInlineDocuments response into out, a
-// *PutAndGetInlineDocumentsOutput.
-func decodePutAndGetInlineDocumentsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePutAndGetInlineDocumentsOutput(&d, out.(*PutAndGetInlineDocumentsOutput))
-	return d.Finish()
-}
-
-// decodePutWithContentEncodingResponse decodes the JSON body of a
-// PutWithContentEncoding response into out, a *PutWithContentEncodingOutput.
-func decodePutWithContentEncodingResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePutWithContentEncodingOutput(&d, out.(*PutWithContentEncodingOutput))
-	return d.Finish()
-}
-
-// decodeSimpleScalarPropertiesResponse decodes the JSON body of a
-// SimpleScalarProperties response into out, a *SimpleScalarPropertiesOutput.
-func decodeSimpleScalarPropertiesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeSimpleScalarPropertiesOutput(&d, out.(*SimpleScalarPropertiesOutput))
-	return d.Finish()
-}
-
-// decodeComplexError decodes a JSON object into v; null leaves v as it is.
-func decodeComplexError(d *specrt.JSONDecoder, v *ComplexError) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "TopLevel":
-			v.TopLevel = d.StrPtr()
-		case "Nested":
-			if !d.Null() {
-				v.Nested = new(ComplexNestedErrorData)
-				decodeComplexNestedErrorData(d, v.Nested)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeComplexNestedErrorData decodes a JSON object into v; null leaves v as
-// it is.
-func decodeComplexNestedErrorData(d *specrt.JSONDecoder, v *ComplexNestedErrorData) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Foo":
-			v.Foo = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDatetimeOffsetsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDatetimeOffsetsOutput(d *specrt.JSONDecoder, v *DatetimeOffsetsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "datetime":
-			v.Datetime = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEmptyOperationOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeEmptyOperationOutput(d *specrt.JSONDecoder, v *EmptyOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEmptyStruct decodes a JSON object into v; null leaves v as it is.
-func decodeEmptyStruct(d *specrt.JSONDecoder, v *EmptyStruct) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEndpointOperationOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeEndpointOperationOutput(d *specrt.JSONDecoder, v *EndpointOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEndpointWithHostLabelOperationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeEndpointWithHostLabelOperationOutput(d *specrt.JSONDecoder, v *EndpointWithHostLabelOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeFooError decodes a JSON object into v; null leaves v as it is.
-func decodeFooError(d *specrt.JSONDecoder, v *FooError) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeFractionalSecondsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeFractionalSecondsOutput(d *specrt.JSONDecoder, v *FractionalSecondsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "datetime":
-			v.Datetime = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGreetingStruct decodes a JSON object into v; null leaves v as it is.
-func decodeGreetingStruct(d *specrt.JSONDecoder, v *GreetingStruct) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "hi":
-			v.Hi = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGreetingWithErrorsOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGreetingWithErrorsOutput(d *specrt.JSONDecoder, v *GreetingWithErrorsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHostWithPathOperationOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeHostWithPathOperationOutput(d *specrt.JSONDecoder, v *HostWithPathOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInvalidGreeting decodes a JSON object into v; null leaves v as it is.
-func decodeInvalidGreeting(d *specrt.JSONDecoder, v *InvalidGreeting) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeJsonEnumsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeJsonEnumsOutput(d *specrt.JSONDecoder, v *JsonEnumsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "fooEnum1":
-			v.FooEnum1 = FooEnum(d.Str())
-		case "fooEnum2":
-			v.FooEnum2 = FooEnum(d.Str())
-		case "fooEnum3":
-			v.FooEnum3 = FooEnum(d.Str())
-		case "fooEnumList":
-			if d.BeginArray() {
-				if v.FooEnumList == nil {
-					v.FooEnumList = []FooEnum{}
-				}
-				for d.NextElement() {
-					v.FooEnumList = append(v.FooEnumList, FooEnum(d.Str()))
-				}
-			}
-		case "fooEnumSet":
-			if d.BeginArray() {
-				if v.FooEnumSet == nil {
-					v.FooEnumSet = []FooEnum{}
-				}
-				for d.NextElement() {
-					v.FooEnumSet = append(v.FooEnumSet, FooEnum(d.Str()))
-				}
-			}
-		case "fooEnumMap":
-			if d.BeginObject() {
-				v.FooEnumMap = map[string]FooEnum{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.FooEnumMap[k0] = FooEnum(d.Str())
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeJsonIntEnumsOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeJsonIntEnumsOutput(d *specrt.JSONDecoder, v *JsonIntEnumsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "intEnum1":
-			v.IntEnum1 = d.Int32Ptr()
-		case "intEnum2":
-			v.IntEnum2 = d.Int32Ptr()
-		case "intEnum3":
-			v.IntEnum3 = d.Int32Ptr()
-		case "intEnumList":
-			v.IntEnumList = specrt.List(d, v.IntEnumList, (*specrt.JSONDecoder).Int32)
-		case "intEnumSet":
-			v.IntEnumSet = specrt.List(d, v.IntEnumSet, (*specrt.JSONDecoder).Int32)
-		case "intEnumMap":
-			if d.BeginObject() {
-				v.IntEnumMap = map[string]int32{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.IntEnumMap[k0] = d.Int32()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeJsonUnionsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeJsonUnionsOutput(d *specrt.JSONDecoder, v *JsonUnionsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "contents":
-			if !d.Null() {
-				v.Contents = new(MyUnion)
-				decodeMyUnion(d, v.Contents)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeKitchenSink decodes a JSON object into v; null leaves v as it is.
-func decodeKitchenSink(d *specrt.JSONDecoder, v *KitchenSink) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Blob":
-			v.Blob = d.Blob()
-		case "Boolean":
-			v.Boolean = d.BoolPtr()
-		case "Double":
-			v.Double = d.Float64Ptr()
-		case "EmptyStruct":
-			if !d.Null() {
-				v.EmptyStruct = new(EmptyStruct)
-				decodeEmptyStruct(d, v.EmptyStruct)
-			}
-		case "Float":
-			v.Float = d.Float32Ptr()
-		case "HttpdateTimestamp":
-			v.HttpdateTimestamp = d.TimeInPtr("http-date")
-		case "Integer":
-			v.Integer = d.Int32Ptr()
-		case "Iso8601Timestamp":
-			v.Iso8601Timestamp = d.TimeInPtr("iso8601")
-		case "JsonValue":
-			v.JSONValue = d.StrPtr()
-		case "ListOfLists":
-			if d.BeginArray() {
-				if v.ListOfLists == nil {
-					v.ListOfLists = [][]string{}
-				}
-				for d.NextElement() {
-					var e0 []string
-					e0 = specrt.List(d, e0, (*specrt.JSONDecoder).Str)
-					v.ListOfLists = append(v.ListOfLists, e0)
-				}
-			}
-		case "ListOfMapsOfStrings":
-			if d.BeginArray() {
-				if v.ListOfMapsOfStrings == nil {
-					v.ListOfMapsOfStrings = []map[string]string{}
-				}
-				for d.NextElement() {
-					var e0 map[string]string
-					if d.BeginObject() {
-						e0 = map[string]string{}
-						for d.NextMember() {
-							k1 := d.Key()
-							e0[k1] = d.Str()
-						}
-					}
-					v.ListOfMapsOfStrings = append(v.ListOfMapsOfStrings, e0)
-				}
-			}
-		case "ListOfStrings":
-			v.ListOfStrings = specrt.List(d, v.ListOfStrings, (*specrt.JSONDecoder).Str)
-		case "ListOfStructs":
-			v.ListOfStructs = specrt.StructList(d, v.ListOfStructs, decodeSimpleStruct)
-		case "Long":
-			v.Long = d.Int64Ptr()
-		case "MapOfListsOfStrings":
-			if d.BeginObject() {
-				v.MapOfListsOfStrings = map[string][]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 []string
-					e0 = specrt.List(d, e0, (*specrt.JSONDecoder).Str)
-					v.MapOfListsOfStrings[k0] = e0
-				}
-			}
-		case "MapOfMaps":
-			if d.BeginObject() {
-				v.MapOfMaps = map[string]map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 map[string]string
-					if d.BeginObject() {
-						e0 = map[string]string{}
-						for d.NextMember() {
-							k1 := d.Key()
-							e0[k1] = d.Str()
-						}
-					}
-					v.MapOfMaps[k0] = e0
-				}
-			}
-		case "MapOfStrings":
-			if d.BeginObject() {
-				v.MapOfStrings = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.MapOfStrings[k0] = d.Str()
-				}
-			}
-		case "MapOfStructs":
-			if d.BeginObject() {
-				v.MapOfStructs = map[string]SimpleStruct{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 SimpleStruct
-					decodeSimpleStruct(d, &e0)
-					v.MapOfStructs[k0] = e0
-				}
-			}
-		case "RecursiveList":
-			v.RecursiveList = specrt.StructList(d, v.RecursiveList, decodeKitchenSink)
-		case "RecursiveMap":
-			if d.BeginObject() {
-				v.RecursiveMap = map[string]KitchenSink{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 KitchenSink
-					decodeKitchenSink(d, &e0)
-					v.RecursiveMap[k0] = e0
-				}
-			}
-		case "RecursiveStruct":
-			if !d.Null() {
-				v.RecursiveStruct = new(KitchenSink)
-				decodeKitchenSink(d, v.RecursiveStruct)
-			}
-		case "SimpleStruct":
-			if !d.Null() {
-				v.SimpleStruct = new(SimpleStruct)
-				decodeSimpleStruct(d, v.SimpleStruct)
-			}
-		case "String":
-			v.String = d.StrPtr()
-		case "StructWithJsonName":
-			if !d.Null() {
-				v.StructWithJSONName = new(StructWithJSONName)
-				decodeStructWithJSONName(d, v.StructWithJSONName)
-			}
-		case "Timestamp":
-			v.Timestamp = d.TimePtr()
-		case "UnixTimestamp":
-			v.UnixTimestamp = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeKitchenSinkOperationOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeKitchenSinkOperationOutput(d *specrt.JSONDecoder, v *KitchenSinkOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Blob":
-			v.Blob = d.Blob()
-		case "Boolean":
-			v.Boolean = d.BoolPtr()
-		case "Double":
-			v.Double = d.Float64Ptr()
-		case "EmptyStruct":
-			if !d.Null() {
-				v.EmptyStruct = new(EmptyStruct)
-				decodeEmptyStruct(d, v.EmptyStruct)
-			}
-		case "Float":
-			v.Float = d.Float32Ptr()
-		case "HttpdateTimestamp":
-			v.HttpdateTimestamp = d.TimeInPtr("http-date")
-		case "Integer":
-			v.Integer = d.Int32Ptr()
-		case "Iso8601Timestamp":
-			v.Iso8601Timestamp = d.TimeInPtr("iso8601")
-		case "JsonValue":
-			v.JSONValue = d.StrPtr()
-		case "ListOfLists":
-			if d.BeginArray() {
-				if v.ListOfLists == nil {
-					v.ListOfLists = [][]string{}
-				}
-				for d.NextElement() {
-					var e0 []string
-					e0 = specrt.List(d, e0, (*specrt.JSONDecoder).Str)
-					v.ListOfLists = append(v.ListOfLists, e0)
-				}
-			}
-		case "ListOfMapsOfStrings":
-			if d.BeginArray() {
-				if v.ListOfMapsOfStrings == nil {
-					v.ListOfMapsOfStrings = []map[string]string{}
-				}
-				for d.NextElement() {
-					var e0 map[string]string
-					if d.BeginObject() {
-						e0 = map[string]string{}
-						for d.NextMember() {
-							k1 := d.Key()
-							e0[k1] = d.Str()
-						}
-					}
-					v.ListOfMapsOfStrings = append(v.ListOfMapsOfStrings, e0)
-				}
-			}
-		case "ListOfStrings":
-			v.ListOfStrings = specrt.List(d, v.ListOfStrings, (*specrt.JSONDecoder).Str)
-		case "ListOfStructs":
-			v.ListOfStructs = specrt.StructList(d, v.ListOfStructs, decodeSimpleStruct)
-		case "Long":
-			v.Long = d.Int64Ptr()
-		case "MapOfListsOfStrings":
-			if d.BeginObject() {
-				v.MapOfListsOfStrings = map[string][]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 []string
-					e0 = specrt.List(d, e0, (*specrt.JSONDecoder).Str)
-					v.MapOfListsOfStrings[k0] = e0
-				}
-			}
-		case "MapOfMaps":
-			if d.BeginObject() {
-				v.MapOfMaps = map[string]map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 map[string]string
-					if d.BeginObject() {
-						e0 = map[string]string{}
-						for d.NextMember() {
-							k1 := d.Key()
-							e0[k1] = d.Str()
-						}
-					}
-					v.MapOfMaps[k0] = e0
-				}
-			}
-		case "MapOfStrings":
-			if d.BeginObject() {
-				v.MapOfStrings = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.MapOfStrings[k0] = d.Str()
-				}
-			}
-		case "MapOfStructs":
-			if d.BeginObject() {
-				v.MapOfStructs = map[string]SimpleStruct{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 SimpleStruct
-					decodeSimpleStruct(d, &e0)
-					v.MapOfStructs[k0] = e0
-				}
-			}
-		case "RecursiveList":
-			v.RecursiveList = specrt.StructList(d, v.RecursiveList, decodeKitchenSink)
-		case "RecursiveMap":
-			if d.BeginObject() {
-				v.RecursiveMap = map[string]KitchenSink{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 KitchenSink
-					decodeKitchenSink(d, &e0)
-					v.RecursiveMap[k0] = e0
-				}
-			}
-		case "RecursiveStruct":
-			if !d.Null() {
-				v.RecursiveStruct = new(KitchenSink)
-				decodeKitchenSink(d, v.RecursiveStruct)
-			}
-		case "SimpleStruct":
-			if !d.Null() {
-				v.SimpleStruct = new(SimpleStruct)
-				decodeSimpleStruct(d, v.SimpleStruct)
-			}
-		case "String":
-			v.String = d.StrPtr()
-		case "StructWithJsonName":
-			if !d.Null() {
-				v.StructWithJSONName = new(StructWithJSONName)
-				decodeStructWithJSONName(d, v.StructWithJSONName)
-			}
-		case "Timestamp":
-			v.Timestamp = d.TimePtr()
-		case "UnixTimestamp":
-			v.UnixTimestamp = d.TimePtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeMyUnion decodes a JSON object into v; null leaves v as it is.
-func decodeMyUnion(d *specrt.JSONDecoder, v *MyUnion) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "stringValue":
-			v.StringValue = d.StrPtr()
-		case "booleanValue":
-			v.BooleanValue = d.BoolPtr()
-		case "numberValue":
-			v.NumberValue = d.Int32Ptr()
-		case "blobValue":
-			v.BlobValue = d.Blob()
-		case "timestampValue":
-			v.TimestampValue = d.TimePtr()
-		case "enumValue":
-			v.EnumValue = FooEnum(d.Str())
-		case "listValue":
-			v.ListValue = specrt.List(d, v.ListValue, (*specrt.JSONDecoder).Str)
-		case "mapValue":
-			if d.BeginObject() {
-				v.MapValue = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.MapValue[k0] = d.Str()
-				}
-			}
-		case "structureValue":
-			if !d.Null() {
-				v.StructureValue = new(GreetingStruct)
-				decodeGreetingStruct(d, v.StructureValue)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNullOperationOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeNullOperationOutput(d *specrt.JSONDecoder, v *NullOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "string":
-			v.String = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOperationWithOptionalInputOutputOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeOperationWithOptionalInputOutputOutput(d *specrt.JSONDecoder, v *OperationWithOptionalInputOutputOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePutAndGetInlineDocumentsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodePutAndGetInlineDocumentsOutput(d *specrt.JSONDecoder, v *PutAndGetInlineDocumentsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "inlineDocument":
-			v.InlineDocument = d.Document()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePutWithContentEncodingOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodePutWithContentEncodingOutput(d *specrt.JSONDecoder, v *PutWithContentEncodingOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSimpleScalarPropertiesOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeSimpleScalarPropertiesOutput(d *specrt.JSONDecoder, v *SimpleScalarPropertiesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "floatValue":
-			v.FloatValue = d.Float32Ptr()
-		case "doubleValue":
-			v.DoubleValue = d.Float64Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSimpleStruct decodes a JSON object into v; null leaves v as it is.
-func decodeSimpleStruct(d *specrt.JSONDecoder, v *SimpleStruct) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Value":
-			v.Value = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeStructWithJSONName decodes a JSON object into v; null leaves v as it
-// is.
-func decodeStructWithJSONName(d *specrt.JSONDecoder, v *StructWithJSONName) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Value":
-			v.Value = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeValidationException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeValidationException(d *specrt.JSONDecoder, v *ValidationException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // UnmarshalJSON decodes the JSON body of the ComplexError error into e,
 // matching member names exactly.
 func (e *ComplexError) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeComplexError(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaComplexError, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the FooError error into e, matching
 // member names exactly.
 func (e *FooError) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeFooError(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaFooError, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InvalidGreeting error into e,
 // matching member names exactly.
 func (e *InvalidGreeting) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInvalidGreeting(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInvalidGreeting, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ValidationException error into e,
 // matching member names exactly.
 func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeValidationException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of Json Protocol

@@ -3,7 +3,6 @@
 package jsonprotocol
 
 import (
-	"encoding/json"
 	"github.com/specgen/specgen/specrt"
 	"time"
 )
@@ -24,32 +23,6 @@ type DatetimeOffsetsOutput struct {
 	//
 	// It travels as an ISO 8601 date-time string.
 	Datetime *time.Time `json:"datetime,omitempty" timestampFormat:"iso8601"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DatetimeOffsetsOutput) MarshalJSON() ([]byte, error) {
-	type plain DatetimeOffsetsOutput
-	return json.Marshal(struct {
-		plain
-		Datetime *specrt.ISO8601Time `json:"datetime,omitempty"`
-	}{
-		Datetime: specrt.ISO8601Of(v.Datetime),
-		plain:    plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DatetimeOffsetsOutput) UnmarshalJSON(data []byte) error {
-	type plain DatetimeOffsetsOutput
-	wire := struct {
-		*plain
-		Datetime *specrt.ISO8601Time `json:"datetime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Datetime = wire.Datetime.Time()
-	return nil
 }
 
 // EmptyOperationInput is the input of EmptyOperation.
@@ -90,32 +63,6 @@ type FractionalSecondsOutput struct {
 	//
 	// It travels as an ISO 8601 date-time string.
 	Datetime *time.Time `json:"datetime,omitempty" timestampFormat:"iso8601"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v FractionalSecondsOutput) MarshalJSON() ([]byte, error) {
-	type plain FractionalSecondsOutput
-	return json.Marshal(struct {
-		plain
-		Datetime *specrt.ISO8601Time `json:"datetime,omitempty"`
-	}{
-		Datetime: specrt.ISO8601Of(v.Datetime),
-		plain:    plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *FractionalSecondsOutput) UnmarshalJSON(data []byte) error {
-	type plain FractionalSecondsOutput
-	wire := struct {
-		*plain
-		Datetime *specrt.ISO8601Time `json:"datetime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Datetime = wire.Datetime.Time()
-	return nil
 }
 
 // GreetingStruct is a structure of the Json Protocol protocol tests API.
@@ -317,52 +264,6 @@ type KitchenSink struct {
 	UnixTimestamp *time.Time `json:"UnixTimestamp,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v KitchenSink) MarshalJSON() ([]byte, error) {
-	type plain KitchenSink
-	return json.Marshal(struct {
-		plain
-		Double            *specrt.Float[float64] `json:"Double,omitempty"`
-		Float             *specrt.Float[float32] `json:"Float,omitempty"`
-		HttpdateTimestamp *specrt.HTTPDateTime   `json:"HttpdateTimestamp,omitempty"`
-		Iso8601Timestamp  *specrt.ISO8601Time    `json:"Iso8601Timestamp,omitempty"`
-		Timestamp         *specrt.EpochSeconds   `json:"Timestamp,omitempty"`
-		UnixTimestamp     *specrt.EpochSeconds   `json:"UnixTimestamp,omitempty"`
-	}{
-		Double:            specrt.FloatOf(v.Double),
-		Float:             specrt.FloatOf(v.Float),
-		HttpdateTimestamp: specrt.HTTPDateOf(v.HttpdateTimestamp),
-		Iso8601Timestamp:  specrt.ISO8601Of(v.Iso8601Timestamp),
-		Timestamp:         specrt.EpochSecondsOf(v.Timestamp),
-		UnixTimestamp:     specrt.EpochSecondsOf(v.UnixTimestamp),
-		plain:             plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *KitchenSink) UnmarshalJSON(data []byte) error {
-	type plain KitchenSink
-	wire := struct {
-		*plain
-		Double            *specrt.Float[float64] `json:"Double,omitempty"`
-		Float             *specrt.Float[float32] `json:"Float,omitempty"`
-		HttpdateTimestamp *specrt.HTTPDateTime   `json:"HttpdateTimestamp,omitempty"`
-		Iso8601Timestamp  *specrt.ISO8601Time    `json:"Iso8601Timestamp,omitempty"`
-		Timestamp         *specrt.EpochSeconds   `json:"Timestamp,omitempty"`
-		UnixTimestamp     *specrt.EpochSeconds   `json:"UnixTimestamp,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Double = wire.Double.Value()
-	v.Float = wire.Float.Value()
-	v.HttpdateTimestamp = wire.HttpdateTimestamp.Time()
-	v.Iso8601Timestamp = wire.Iso8601Timestamp.Time()
-	v.Timestamp = wire.Timestamp.Time()
-	v.UnixTimestamp = wire.UnixTimestamp.Time()
-	return nil
-}
-
 // KitchenSinkOperationInput is the input of KitchenSinkOperation.
 type KitchenSinkOperationInput struct {
 	// Blob is the Blob member.
@@ -446,52 +347,6 @@ type KitchenSinkOperationInput struct {
 
 	// UnixTimestamp is the UnixTimestamp member.
 	UnixTimestamp *time.Time `json:"UnixTimestamp,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v KitchenSinkOperationInput) MarshalJSON() ([]byte, error) {
-	type plain KitchenSinkOperationInput
-	return json.Marshal(struct {
-		plain
-		Double            *specrt.Float[float64] `json:"Double,omitempty"`
-		Float             *specrt.Float[float32] `json:"Float,omitempty"`
-		HttpdateTimestamp *specrt.HTTPDateTime   `json:"HttpdateTimestamp,omitempty"`
-		Iso8601Timestamp  *specrt.ISO8601Time    `json:"Iso8601Timestamp,omitempty"`
-		Timestamp         *specrt.EpochSeconds   `json:"Timestamp,omitempty"`
-		UnixTimestamp     *specrt.EpochSeconds   `json:"UnixTimestamp,omitempty"`
-	}{
-		Double:            specrt.FloatOf(v.Double),
-		Float:             specrt.FloatOf(v.Float),
-		HttpdateTimestamp: specrt.HTTPDateOf(v.HttpdateTimestamp),
-		Iso8601Timestamp:  specrt.ISO8601Of(v.Iso8601Timestamp),
-		Timestamp:         specrt.EpochSecondsOf(v.Timestamp),
-		UnixTimestamp:     specrt.EpochSecondsOf(v.UnixTimestamp),
-		plain:             plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *KitchenSinkOperationInput) UnmarshalJSON(data []byte) error {
-	type plain KitchenSinkOperationInput
-	wire := struct {
-		*plain
-		Double            *specrt.Float[float64] `json:"Double,omitempty"`
-		Float             *specrt.Float[float32] `json:"Float,omitempty"`
-		HttpdateTimestamp *specrt.HTTPDateTime   `json:"HttpdateTimestamp,omitempty"`
-		Iso8601Timestamp  *specrt.ISO8601Time    `json:"Iso8601Timestamp,omitempty"`
-		Timestamp         *specrt.EpochSeconds   `json:"Timestamp,omitempty"`
-		UnixTimestamp     *specrt.EpochSeconds   `json:"UnixTimestamp,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Double = wire.Double.Value()
-	v.Float = wire.Float.Value()
-	v.HttpdateTimestamp = wire.HttpdateTimestamp.Time()
-	v.Iso8601Timestamp = wire.Iso8601Timestamp.Time()
-	v.Timestamp = wire.Timestamp.Time()
-	v.UnixTimestamp = wire.UnixTimestamp.Time()
-	return nil
 }
 
 // KitchenSinkOperationOutput is the output of KitchenSinkOperation.
@@ -579,52 +434,6 @@ type KitchenSinkOperationOutput struct {
 	UnixTimestamp *time.Time `json:"UnixTimestamp,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v KitchenSinkOperationOutput) MarshalJSON() ([]byte, error) {
-	type plain KitchenSinkOperationOutput
-	return json.Marshal(struct {
-		plain
-		Double            *specrt.Float[float64] `json:"Double,omitempty"`
-		Float             *specrt.Float[float32] `json:"Float,omitempty"`
-		HttpdateTimestamp *specrt.HTTPDateTime   `json:"HttpdateTimestamp,omitempty"`
-		Iso8601Timestamp  *specrt.ISO8601Time    `json:"Iso8601Timestamp,omitempty"`
-		Timestamp         *specrt.EpochSeconds   `json:"Timestamp,omitempty"`
-		UnixTimestamp     *specrt.EpochSeconds   `json:"UnixTimestamp,omitempty"`
-	}{
-		Double:            specrt.FloatOf(v.Double),
-		Float:             specrt.FloatOf(v.Float),
-		HttpdateTimestamp: specrt.HTTPDateOf(v.HttpdateTimestamp),
-		Iso8601Timestamp:  specrt.ISO8601Of(v.Iso8601Timestamp),
-		Timestamp:         specrt.EpochSecondsOf(v.Timestamp),
-		UnixTimestamp:     specrt.EpochSecondsOf(v.UnixTimestamp),
-		plain:             plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *KitchenSinkOperationOutput) UnmarshalJSON(data []byte) error {
-	type plain KitchenSinkOperationOutput
-	wire := struct {
-		*plain
-		Double            *specrt.Float[float64] `json:"Double,omitempty"`
-		Float             *specrt.Float[float32] `json:"Float,omitempty"`
-		HttpdateTimestamp *specrt.HTTPDateTime   `json:"HttpdateTimestamp,omitempty"`
-		Iso8601Timestamp  *specrt.ISO8601Time    `json:"Iso8601Timestamp,omitempty"`
-		Timestamp         *specrt.EpochSeconds   `json:"Timestamp,omitempty"`
-		UnixTimestamp     *specrt.EpochSeconds   `json:"UnixTimestamp,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Double = wire.Double.Value()
-	v.Float = wire.Float.Value()
-	v.HttpdateTimestamp = wire.HttpdateTimestamp.Time()
-	v.Iso8601Timestamp = wire.Iso8601Timestamp.Time()
-	v.Timestamp = wire.Timestamp.Time()
-	v.UnixTimestamp = wire.UnixTimestamp.Time()
-	return nil
-}
-
 // A union with a representative set of types for members.
 //
 // It is a union: exactly one member must be set.
@@ -655,32 +464,6 @@ type MyUnion struct {
 
 	// StructureValue is the structureValue member.
 	StructureValue *GreetingStruct `json:"structureValue,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v MyUnion) MarshalJSON() ([]byte, error) {
-	type plain MyUnion
-	return json.Marshal(struct {
-		plain
-		TimestampValue *specrt.EpochSeconds `json:"timestampValue,omitempty"`
-	}{
-		TimestampValue: specrt.EpochSecondsOf(v.TimestampValue),
-		plain:          plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *MyUnion) UnmarshalJSON(data []byte) error {
-	type plain MyUnion
-	wire := struct {
-		*plain
-		TimestampValue *specrt.EpochSeconds `json:"timestampValue,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.TimestampValue = wire.TimestampValue.Time()
-	return nil
 }
 
 // NullOperationInput is the input of NullOperation.
@@ -739,36 +522,6 @@ type SimpleScalarPropertiesInput struct {
 	DoubleValue *float64 `json:"doubleValue,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v SimpleScalarPropertiesInput) MarshalJSON() ([]byte, error) {
-	type plain SimpleScalarPropertiesInput
-	return json.Marshal(struct {
-		plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
-	}{
-		DoubleValue: specrt.FloatOf(v.DoubleValue),
-		FloatValue:  specrt.FloatOf(v.FloatValue),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *SimpleScalarPropertiesInput) UnmarshalJSON(data []byte) error {
-	type plain SimpleScalarPropertiesInput
-	wire := struct {
-		*plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.FloatValue = wire.FloatValue.Value()
-	v.DoubleValue = wire.DoubleValue.Value()
-	return nil
-}
-
 // SimpleScalarPropertiesOutput is the output of SimpleScalarProperties.
 type SimpleScalarPropertiesOutput struct {
 	// FloatValue is the floatValue member.
@@ -776,36 +529,6 @@ type SimpleScalarPropertiesOutput struct {
 
 	// DoubleValue is the doubleValue member.
 	DoubleValue *float64 `json:"doubleValue,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v SimpleScalarPropertiesOutput) MarshalJSON() ([]byte, error) {
-	type plain SimpleScalarPropertiesOutput
-	return json.Marshal(struct {
-		plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
-	}{
-		DoubleValue: specrt.FloatOf(v.DoubleValue),
-		FloatValue:  specrt.FloatOf(v.FloatValue),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *SimpleScalarPropertiesOutput) UnmarshalJSON(data []byte) error {
-	type plain SimpleScalarPropertiesOutput
-	wire := struct {
-		*plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.FloatValue = wire.FloatValue.Value()
-	v.DoubleValue = wire.DoubleValue.Value()
-	return nil
 }
 
 // SimpleStruct is a structure of the Json Protocol protocol tests API.

@@ -5,6 +5,7 @@ package jsonrpc10
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 )
 
@@ -97,48 +98,58 @@ var service = specrt.Service{
 // The operations, described to the protocol code.
 var (
 	opEmptyInputAndEmptyOutput = specrt.Operation{
-		Decode: decodeEmptyInputAndEmptyOutputResponse,
+		Input:  &schemaEmptyInputAndEmptyOutputInput,
 		Name:   "EmptyInputAndEmptyOutput",
+		Output: &schemaEmptyInputAndEmptyOutputOutput,
 	}
 	opEndpointOperation = specrt.Operation{
-		Decode:     decodeEndpointOperationResponse,
 		HostPrefix: "foo.",
+		Input:      &schemaEndpointOperationInput,
 		Name:       "EndpointOperation",
+		Output:     &schemaEndpointOperationOutput,
 	}
 	opEndpointWithHostLabelOperation = specrt.Operation{
 		BindRequest: bindEndpointWithHostLabelOperationRequest,
-		Decode:      decodeEndpointWithHostLabelOperationResponse,
 		HostPrefix:  "foo.{label}.",
+		Input:       &schemaEndpointWithHostLabelOperationInput,
 		Name:        "EndpointWithHostLabelOperation",
+		Output:      &schemaEndpointWithHostLabelOperationOutput,
 	}
 	opGreetingWithErrors = specrt.Operation{
-		Decode: decodeGreetingWithErrorsResponse,
+		Input:  &schemaGreetingWithErrorsInput,
 		Name:   "GreetingWithErrors",
+		Output: &schemaGreetingWithErrorsOutput,
 	}
 	opHostWithPathOperation = specrt.Operation{
-		Decode: decodeHostWithPathOperationResponse,
+		Input:  &schemaHostWithPathOperationInput,
 		Name:   "HostWithPathOperation",
+		Output: &schemaHostWithPathOperationOutput,
 	}
 	opJsonUnions = specrt.Operation{
-		Decode: decodeJsonUnionsResponse,
+		Input:  &schemaJsonUnionsInput,
 		Name:   "JsonUnions",
+		Output: &schemaJsonUnionsOutput,
 	}
 	opNoInputAndNoOutput = specrt.Operation{
-		Decode: decodeNoInputAndNoOutputResponse,
+		Input:  &schemaNoInputAndNoOutputInput,
 		Name:   "NoInputAndNoOutput",
+		Output: &schemaNoInputAndNoOutputOutput,
 	}
 	opNoInputAndOutput = specrt.Operation{
-		Decode: decodeNoInputAndOutputResponse,
+		Input:  &schemaNoInputAndOutputInput,
 		Name:   "NoInputAndOutput",
+		Output: &schemaNoInputAndOutputOutput,
 	}
 	opPutWithContentEncoding = specrt.Operation{
 		Compress: true,
-		Decode:   decodePutWithContentEncodingResponse,
+		Input:    &schemaPutWithContentEncodingInput,
 		Name:     "PutWithContentEncoding",
+		Output:   &schemaPutWithContentEncodingOutput,
 	}
 	opSimpleScalarProperties = specrt.Operation{
-		Decode: decodeSimpleScalarPropertiesResponse,
+		Input:  &schemaSimpleScalarPropertiesInput,
 		Name:   "SimpleScalarProperties",
+		Output: &schemaSimpleScalarPropertiesOutput,
 	}
 )
 
@@ -319,417 +330,28 @@ func (c *Client) SimpleScalarProperties(ctx context.Context, in *SimpleScalarPro
 	return out, nil
 }
 
-// decodeEmptyInputAndEmptyOutputResponse decodes the JSON body of a
-// EmptyInputAndEmptyOutput response into out, a
-// *EmptyInputAndEmptyOutputOutput.
-func decodeEmptyInputAndEmptyOutputResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeEmptyInputAndEmptyOutputOutput(&d, out.(*EmptyInputAndEmptyOutputOutput))
-	return d.Finish()
-}
-
-// decodeEndpointOperationResponse decodes the JSON body of a EndpointOperation
-// response into out, a *EndpointOperationOutput.
-func decodeEndpointOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeEndpointOperationOutput(&d, out.(*EndpointOperationOutput))
-	return d.Finish()
-}
-
-// decodeEndpointWithHostLabelOperationResponse decodes the JSON body of a
-// EndpointWithHostLabelOperation response into out, a
-// *EndpointWithHostLabelOperationOutput.
-func decodeEndpointWithHostLabelOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeEndpointWithHostLabelOperationOutput(&d, out.(*EndpointWithHostLabelOperationOutput))
-	return d.Finish()
-}
-
-// decodeGreetingWithErrorsResponse decodes the JSON body of a
-// GreetingWithErrors response into out, a *GreetingWithErrorsOutput.
-func decodeGreetingWithErrorsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGreetingWithErrorsOutput(&d, out.(*GreetingWithErrorsOutput))
-	return d.Finish()
-}
-
-// decodeHostWithPathOperationResponse decodes the JSON body of a
-// HostWithPathOperation response into out, a *HostWithPathOperationOutput.
-func decodeHostWithPathOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHostWithPathOperationOutput(&d, out.(*HostWithPathOperationOutput))
-	return d.Finish()
-}
-
-// decodeJsonUnionsResponse decodes the JSON body of a JsonUnions response into
-// out, a *JsonUnionsOutput.
-func decodeJsonUnionsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeJsonUnionsOutput(&d, out.(*JsonUnionsOutput))
-	return d.Finish()
-}
-
-// decodeNoInputAndNoOutputResponse decodes the JSON body of a
-// NoInputAndNoOutput response into out, a *NoInputAndNoOutputOutput.
-func decodeNoInputAndNoOutputResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeNoInputAndNoOutputOutput(&d, out.(*NoInputAndNoOutputOutput))
-	return d.Finish()
-}
-
-// decodeNoInputAndOutputResponse decodes the JSON body of a NoInputAndOutput
-// response into out, a *NoInputAndOutputOutput.
-func decodeNoInputAndOutputResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeNoInputAndOutputOutput(&d, out.(*NoInputAndOutputOutput))
-	return d.Finish()
-}
-
-// decodePutWithContentEncodingResponse decodes the JSON body of a
-// PutWithContentEncoding response into out, a *PutWithContentEncodingOutput.
-func decodePutWithContentEncodingResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePutWithContentEncodingOutput(&d, out.(*PutWithContentEncodingOutput))
-	return d.Finish()
-}
-
-// decodeSimpleScalarPropertiesResponse decodes the JSON body of a
-// SimpleScalarProperties response into out, a *SimpleScalarPropertiesOutput.
-func decodeSimpleScalarPropertiesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeSimpleScalarPropertiesOutput(&d, out.(*SimpleScalarPropertiesOutput))
-	return d.Finish()
-}
-
-// decodeComplexError decodes a JSON object into v; null leaves v as it is.
-func decodeComplexError(d *specrt.JSONDecoder, v *ComplexError) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "TopLevel":
-			v.TopLevel = d.StrPtr()
-		case "Nested":
-			if !d.Null() {
-				v.Nested = new(ComplexNestedErrorData)
-				decodeComplexNestedErrorData(d, v.Nested)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeComplexNestedErrorData decodes a JSON object into v; null leaves v as
-// it is.
-func decodeComplexNestedErrorData(d *specrt.JSONDecoder, v *ComplexNestedErrorData) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Foo":
-			v.Foo = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEmptyInputAndEmptyOutputOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeEmptyInputAndEmptyOutputOutput(d *specrt.JSONDecoder, v *EmptyInputAndEmptyOutputOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEndpointOperationOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeEndpointOperationOutput(d *specrt.JSONDecoder, v *EndpointOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEndpointWithHostLabelOperationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeEndpointWithHostLabelOperationOutput(d *specrt.JSONDecoder, v *EndpointWithHostLabelOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeFooError decodes a JSON object into v; null leaves v as it is.
-func decodeFooError(d *specrt.JSONDecoder, v *FooError) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGreetingStruct decodes a JSON object into v; null leaves v as it is.
-func decodeGreetingStruct(d *specrt.JSONDecoder, v *GreetingStruct) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "hi":
-			v.Hi = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGreetingWithErrorsOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGreetingWithErrorsOutput(d *specrt.JSONDecoder, v *GreetingWithErrorsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHostWithPathOperationOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeHostWithPathOperationOutput(d *specrt.JSONDecoder, v *HostWithPathOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInvalidGreeting decodes a JSON object into v; null leaves v as it is.
-func decodeInvalidGreeting(d *specrt.JSONDecoder, v *InvalidGreeting) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeJsonUnionsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeJsonUnionsOutput(d *specrt.JSONDecoder, v *JsonUnionsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "contents":
-			if !d.Null() {
-				v.Contents = new(MyUnion)
-				decodeMyUnion(d, v.Contents)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeMyUnion decodes a JSON object into v; null leaves v as it is.
-func decodeMyUnion(d *specrt.JSONDecoder, v *MyUnion) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "stringValue":
-			v.StringValue = d.StrPtr()
-		case "booleanValue":
-			v.BooleanValue = d.BoolPtr()
-		case "numberValue":
-			v.NumberValue = d.Int32Ptr()
-		case "blobValue":
-			v.BlobValue = d.Blob()
-		case "timestampValue":
-			v.TimestampValue = d.TimePtr()
-		case "enumValue":
-			v.EnumValue = FooEnum(d.Str())
-		case "intEnumValue":
-			v.IntEnumValue = d.Int32Ptr()
-		case "listValue":
-			v.ListValue = specrt.List(d, v.ListValue, (*specrt.JSONDecoder).Str)
-		case "mapValue":
-			if d.BeginObject() {
-				v.MapValue = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.MapValue[k0] = d.Str()
-				}
-			}
-		case "structureValue":
-			if !d.Null() {
-				v.StructureValue = new(GreetingStruct)
-				decodeGreetingStruct(d, v.StructureValue)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNoInputAndNoOutputOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeNoInputAndNoOutputOutput(d *specrt.JSONDecoder, v *NoInputAndNoOutputOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNoInputAndOutputOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeNoInputAndOutputOutput(d *specrt.JSONDecoder, v *NoInputAndOutputOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePutWithContentEncodingOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodePutWithContentEncodingOutput(d *specrt.JSONDecoder, v *PutWithContentEncodingOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSimpleScalarPropertiesOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeSimpleScalarPropertiesOutput(d *specrt.JSONDecoder, v *SimpleScalarPropertiesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "floatValue":
-			v.FloatValue = d.Float32Ptr()
-		case "doubleValue":
-			v.DoubleValue = d.Float64Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeValidationException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeValidationException(d *specrt.JSONDecoder, v *ValidationException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // UnmarshalJSON decodes the JSON body of the ComplexError error into e,
 // matching member names exactly.
 func (e *ComplexError) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeComplexError(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaComplexError, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the FooError error into e, matching
 // member names exactly.
 func (e *FooError) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeFooError(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaFooError, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InvalidGreeting error into e,
 // matching member names exactly.
 func (e *InvalidGreeting) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInvalidGreeting(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInvalidGreeting, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ValidationException error into e,
 // matching member names exactly.
 func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeValidationException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of JsonRpc10

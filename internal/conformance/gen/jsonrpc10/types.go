@@ -2,11 +2,7 @@
 
 package jsonrpc10
 
-import (
-	"encoding/json"
-	"github.com/specgen/specgen/specrt"
-	"time"
-)
+import "time"
 
 // ComplexNestedErrorData is a structure of the JsonRpc10 protocol tests API.
 type ComplexNestedErrorData struct {
@@ -105,32 +101,6 @@ type MyUnion struct {
 	StructureValue *GreetingStruct `json:"structureValue,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v MyUnion) MarshalJSON() ([]byte, error) {
-	type plain MyUnion
-	return json.Marshal(struct {
-		plain
-		TimestampValue *specrt.EpochSeconds `json:"timestampValue,omitempty"`
-	}{
-		TimestampValue: specrt.EpochSecondsOf(v.TimestampValue),
-		plain:          plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *MyUnion) UnmarshalJSON(data []byte) error {
-	type plain MyUnion
-	wire := struct {
-		*plain
-		TimestampValue *specrt.EpochSeconds `json:"timestampValue,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.TimestampValue = wire.TimestampValue.Time()
-	return nil
-}
-
 // NoInputAndNoOutputInput is the input of NoInputAndNoOutput.
 type NoInputAndNoOutputInput struct{}
 
@@ -164,36 +134,6 @@ type SimpleScalarPropertiesInput struct {
 	DoubleValue *float64 `json:"doubleValue,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v SimpleScalarPropertiesInput) MarshalJSON() ([]byte, error) {
-	type plain SimpleScalarPropertiesInput
-	return json.Marshal(struct {
-		plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
-	}{
-		DoubleValue: specrt.FloatOf(v.DoubleValue),
-		FloatValue:  specrt.FloatOf(v.FloatValue),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *SimpleScalarPropertiesInput) UnmarshalJSON(data []byte) error {
-	type plain SimpleScalarPropertiesInput
-	wire := struct {
-		*plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.FloatValue = wire.FloatValue.Value()
-	v.DoubleValue = wire.DoubleValue.Value()
-	return nil
-}
-
 // SimpleScalarPropertiesOutput is the output of SimpleScalarProperties.
 type SimpleScalarPropertiesOutput struct {
 	// FloatValue is the floatValue member.
@@ -201,34 +141,4 @@ type SimpleScalarPropertiesOutput struct {
 
 	// DoubleValue is the doubleValue member.
 	DoubleValue *float64 `json:"doubleValue,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v SimpleScalarPropertiesOutput) MarshalJSON() ([]byte, error) {
-	type plain SimpleScalarPropertiesOutput
-	return json.Marshal(struct {
-		plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
-	}{
-		DoubleValue: specrt.FloatOf(v.DoubleValue),
-		FloatValue:  specrt.FloatOf(v.FloatValue),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *SimpleScalarPropertiesOutput) UnmarshalJSON(data []byte) error {
-	type plain SimpleScalarPropertiesOutput
-	wire := struct {
-		*plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"doubleValue,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.FloatValue = wire.FloatValue.Value()
-	v.DoubleValue = wire.DoubleValue.Value()
-	return nil
 }

@@ -5,6 +5,7 @@ package restjson
 import (
 	"context"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"net/http"
 	"strconv"
 )
@@ -291,45 +292,47 @@ var service = specrt.Service{
 var (
 	opAllQueryStringTypes = specrt.Operation{
 		BindRequest: bindAllQueryStringTypesRequest,
-		Decode:      decodeAllQueryStringTypesResponse,
 		Method:      "GET",
 		Name:        "AllQueryStringTypes",
 		NoBody:      true,
+		Output:      &schemaAllQueryStringTypesOutput,
 		Path:        "/AllQueryStringTypesInput",
 	}
 	opConstantAndVariableQueryString = specrt.Operation{
 		BindRequest: bindConstantAndVariableQueryStringRequest,
-		Decode:      decodeConstantAndVariableQueryStringResponse,
 		Method:      "GET",
 		Name:        "ConstantAndVariableQueryString",
 		NoBody:      true,
+		Output:      &schemaConstantAndVariableQueryStringOutput,
 		Path:        "/ConstantAndVariableQueryString?foo=bar",
 	}
 	opConstantQueryString = specrt.Operation{
 		BindRequest: bindConstantQueryStringRequest,
-		Decode:      decodeConstantQueryStringResponse,
 		Method:      "GET",
 		Name:        "ConstantQueryString",
 		NoBody:      true,
+		Output:      &schemaConstantQueryStringOutput,
 		Path:        "/ConstantQueryString/{hello}?foo=bar&hello",
 	}
 	opDatetimeOffsets = specrt.Operation{
-		Decode: decodeDatetimeOffsetsResponse,
 		Method: "POST",
 		Name:   "DatetimeOffsets",
 		NoBody: true,
+		Output: &schemaDatetimeOffsetsOutput,
 		Path:   "/DatetimeOffsets",
 	}
 	opDocumentType = specrt.Operation{
-		Decode: decodeDocumentTypeResponse,
+		Input:  &schemaDocumentTypeInput,
 		Method: "PUT",
 		Name:   "DocumentType",
+		Output: &schemaDocumentTypeOutput,
 		Path:   "/DocumentType",
 	}
 	opDocumentTypeAsMapValue = specrt.Operation{
-		Decode: decodeDocumentTypeAsMapValueResponse,
+		Input:  &schemaDocumentTypeAsMapValueInput,
 		Method: "PUT",
 		Name:   "DocumentTypeAsMapValue",
+		Output: &schemaDocumentTypeAsMapValueOutput,
 		Path:   "/DocumentTypeAsMapValue",
 	}
 	opDocumentTypeAsPayload = specrt.Operation{
@@ -341,54 +344,56 @@ var (
 		Path:        "/DocumentTypeAsPayload",
 	}
 	opEmptyInputAndEmptyOutput = specrt.Operation{
-		Decode: decodeEmptyInputAndEmptyOutputResponse,
 		Method: "POST",
 		Name:   "EmptyInputAndEmptyOutput",
 		NoBody: true,
+		Output: &schemaEmptyInputAndEmptyOutputOutput,
 		Path:   "/EmptyInputAndEmptyOutput",
 	}
 	opEndpointOperation = specrt.Operation{
-		Decode:     decodeEndpointOperationResponse,
 		HostPrefix: "foo.",
 		Method:     "POST",
 		Name:       "EndpointOperation",
 		NoBody:     true,
+		Output:     &schemaEndpointOperationOutput,
 		Path:       "/EndpointOperation",
 	}
 	opEndpointWithHostLabelOperation = specrt.Operation{
 		BindRequest: bindEndpointWithHostLabelOperationRequest,
-		Decode:      decodeEndpointWithHostLabelOperationResponse,
 		HostPrefix:  "foo.{label}.",
+		Input:       &schemaEndpointWithHostLabelOperationInput,
 		Method:      "POST",
 		Name:        "EndpointWithHostLabelOperation",
+		Output:      &schemaEndpointWithHostLabelOperationOutput,
 		Path:        "/EndpointWithHostLabelOperation",
 	}
 	opFractionalSeconds = specrt.Operation{
-		Decode: decodeFractionalSecondsResponse,
 		Method: "POST",
 		Name:   "FractionalSeconds",
 		NoBody: true,
+		Output: &schemaFractionalSecondsOutput,
 		Path:   "/FractionalSeconds",
 	}
 	opGreetingWithErrors = specrt.Operation{
 		BindResponse: bindGreetingWithErrorsResponse,
-		Decode:       decodeGreetingWithErrorsResponse,
 		Method:       "PUT",
 		Name:         "GreetingWithErrors",
 		NoBody:       true,
+		Output:       &schemaGreetingWithErrorsOutput,
 		Path:         "/GreetingWithErrors",
 	}
 	opHostWithPathOperation = specrt.Operation{
-		Decode: decodeHostWithPathOperationResponse,
 		Method: "GET",
 		Name:   "HostWithPathOperation",
 		NoBody: true,
+		Output: &schemaHostWithPathOperationOutput,
 		Path:   "/HostWithPathOperation",
 	}
 	opHttpChecksumRequired = specrt.Operation{
-		Decode: decodeHttpChecksumRequiredResponse,
+		Input:  &schemaHttpChecksumRequiredInput,
 		Method: "POST",
 		Name:   "HttpChecksumRequired",
+		Output: &schemaHttpChecksumRequiredOutput,
 		Path:   "/HttpChecksumRequired",
 	}
 	opHttpEnumPayload = specrt.Operation{
@@ -427,66 +432,66 @@ var (
 	opHttpPrefixHeaders = specrt.Operation{
 		BindRequest:  bindHttpPrefixHeadersRequest,
 		BindResponse: bindHttpPrefixHeadersResponse,
-		Decode:       decodeHttpPrefixHeadersResponse,
 		Method:       "GET",
 		Name:         "HttpPrefixHeaders",
 		NoBody:       true,
+		Output:       &schemaHttpPrefixHeadersOutput,
 		Path:         "/HttpPrefixHeaders",
 	}
 	opHttpPrefixHeadersInResponse = specrt.Operation{
 		BindResponse: bindHttpPrefixHeadersInResponseResponse,
-		Decode:       decodeHttpPrefixHeadersInResponseResponse,
 		Method:       "GET",
 		Name:         "HttpPrefixHeadersInResponse",
 		NoBody:       true,
+		Output:       &schemaHttpPrefixHeadersInResponseOutput,
 		Path:         "/HttpPrefixHeadersResponse",
 	}
 	opHttpRequestWithFloatLabels = specrt.Operation{
 		BindRequest: bindHttpRequestWithFloatLabelsRequest,
-		Decode:      decodeHttpRequestWithFloatLabelsResponse,
 		Method:      "GET",
 		Name:        "HttpRequestWithFloatLabels",
 		NoBody:      true,
+		Output:      &schemaHttpRequestWithFloatLabelsOutput,
 		Path:        "/FloatHttpLabels/{float}/{double}",
 	}
 	opHttpRequestWithGreedyLabelInPath = specrt.Operation{
 		BindRequest: bindHttpRequestWithGreedyLabelInPathRequest,
-		Decode:      decodeHttpRequestWithGreedyLabelInPathResponse,
 		Method:      "GET",
 		Name:        "HttpRequestWithGreedyLabelInPath",
 		NoBody:      true,
+		Output:      &schemaHttpRequestWithGreedyLabelInPathOutput,
 		Path:        "/HttpRequestWithGreedyLabelInPath/foo/{foo}/baz/{baz+}",
 	}
 	opHttpRequestWithLabels = specrt.Operation{
 		BindRequest: bindHttpRequestWithLabelsRequest,
-		Decode:      decodeHttpRequestWithLabelsResponse,
 		Method:      "GET",
 		Name:        "HttpRequestWithLabels",
 		NoBody:      true,
+		Output:      &schemaHttpRequestWithLabelsOutput,
 		Path:        "/HttpRequestWithLabels/{string}/{short}/{integer}/{long}/{float}/{double}/{boolean}/{timestamp}",
 	}
 	opHttpRequestWithLabelsAndTimestampFormat = specrt.Operation{
 		BindRequest: bindHttpRequestWithLabelsAndTimestampFormatRequest,
-		Decode:      decodeHttpRequestWithLabelsAndTimestampFormatResponse,
 		Method:      "GET",
 		Name:        "HttpRequestWithLabelsAndTimestampFormat",
 		NoBody:      true,
+		Output:      &schemaHttpRequestWithLabelsAndTimestampFormatOutput,
 		Path:        "/HttpRequestWithLabelsAndTimestampFormat/{memberEpochSeconds}/{memberHttpDate}/{memberDateTime}/{defaultFormat}/{targetEpochSeconds}/{targetHttpDate}/{targetDateTime}",
 	}
 	opHttpRequestWithRegexLiteral = specrt.Operation{
 		BindRequest: bindHttpRequestWithRegexLiteralRequest,
-		Decode:      decodeHttpRequestWithRegexLiteralResponse,
 		Method:      "GET",
 		Name:        "HttpRequestWithRegexLiteral",
 		NoBody:      true,
+		Output:      &schemaHttpRequestWithRegexLiteralOutput,
 		Path:        "/ReDosLiteral/{str}/(a+)+",
 	}
 	opHttpResponseCode = specrt.Operation{
 		BindResponse: bindHttpResponseCodeResponse,
-		Decode:       decodeHttpResponseCodeResponse,
 		Method:       "PUT",
 		Name:         "HttpResponseCode",
 		NoBody:       true,
+		Output:       &schemaHttpResponseCodeOutput,
 		Path:         "/HttpResponseCode",
 	}
 	opHttpStringPayload = specrt.Operation{
@@ -498,223 +503,234 @@ var (
 		Path:        "/StringPayload",
 	}
 	opIgnoreQueryParamsInResponse = specrt.Operation{
-		Decode: decodeIgnoreQueryParamsInResponseResponse,
 		Method: "GET",
 		Name:   "IgnoreQueryParamsInResponse",
 		NoBody: true,
+		Output: &schemaIgnoreQueryParamsInResponseOutput,
 		Path:   "/IgnoreQueryParamsInResponse",
 	}
 	opInputAndOutputWithHeaders = specrt.Operation{
 		BindRequest:  bindInputAndOutputWithHeadersRequest,
 		BindResponse: bindInputAndOutputWithHeadersResponse,
-		Decode:       decodeInputAndOutputWithHeadersResponse,
 		Method:       "POST",
 		Name:         "InputAndOutputWithHeaders",
 		NoBody:       true,
+		Output:       &schemaInputAndOutputWithHeadersOutput,
 		Path:         "/InputAndOutputWithHeaders",
 	}
 	opJsonBlobs = specrt.Operation{
-		Decode: decodeJsonBlobsResponse,
+		Input:  &schemaJsonBlobsInput,
 		Method: "POST",
 		Name:   "JsonBlobs",
+		Output: &schemaJsonBlobsOutput,
 		Path:   "/JsonBlobs",
 	}
 	opJsonEnums = specrt.Operation{
-		Decode: decodeJsonEnumsResponse,
+		Input:  &schemaJsonEnumsInput,
 		Method: "PUT",
 		Name:   "JsonEnums",
+		Output: &schemaJsonEnumsOutput,
 		Path:   "/JsonEnums",
 	}
 	opJsonIntEnums = specrt.Operation{
-		Decode: decodeJsonIntEnumsResponse,
+		Input:  &schemaJsonIntEnumsInput,
 		Method: "PUT",
 		Name:   "JsonIntEnums",
+		Output: &schemaJsonIntEnumsOutput,
 		Path:   "/JsonIntEnums",
 	}
 	opJsonMaps = specrt.Operation{
-		Decode: decodeJsonMapsResponse,
+		Input:  &schemaJsonMapsInput,
 		Method: "POST",
 		Name:   "JsonMaps",
+		Output: &schemaJsonMapsOutput,
 		Path:   "/JsonMaps",
 	}
 	opJsonTimestamps = specrt.Operation{
-		Decode: decodeJsonTimestampsResponse,
+		Input:  &schemaJsonTimestampsInput,
 		Method: "POST",
 		Name:   "JsonTimestamps",
+		Output: &schemaJsonTimestampsOutput,
 		Path:   "/JsonTimestamps",
 	}
 	opJsonUnions = specrt.Operation{
-		Decode: decodeJsonUnionsResponse,
+		Input:  &schemaJsonUnionsInput,
 		Method: "PUT",
 		Name:   "JsonUnions",
+		Output: &schemaJsonUnionsOutput,
 		Path:   "/JsonUnions",
 	}
 	opMediaTypeHeader = specrt.Operation{
 		BindRequest:  bindMediaTypeHeaderRequest,
 		BindResponse: bindMediaTypeHeaderResponse,
-		Decode:       decodeMediaTypeHeaderResponse,
 		Method:       "GET",
 		Name:         "MediaTypeHeader",
 		NoBody:       true,
+		Output:       &schemaMediaTypeHeaderOutput,
 		Path:         "/MediaTypeHeader",
 	}
 	opNoInputAndNoOutput = specrt.Operation{
-		Decode: decodeNoInputAndNoOutputResponse,
 		Method: "POST",
 		Name:   "NoInputAndNoOutput",
 		NoBody: true,
+		Output: &schemaNoInputAndNoOutputOutput,
 		Path:   "/NoInputAndNoOutput",
 	}
 	opNoInputAndOutput = specrt.Operation{
-		Decode: decodeNoInputAndOutputResponse,
 		Method: "POST",
 		Name:   "NoInputAndOutput",
 		NoBody: true,
+		Output: &schemaNoInputAndOutputOutput,
 		Path:   "/NoInputAndOutputOutput",
 	}
 	opNullAndEmptyHeadersClient = specrt.Operation{
 		BindRequest: bindNullAndEmptyHeadersClientRequest,
-		Decode:      decodeNullAndEmptyHeadersClientResponse,
 		Method:      "GET",
 		Name:        "NullAndEmptyHeadersClient",
 		NoBody:      true,
+		Output:      &schemaNullAndEmptyHeadersClientOutput,
 		Path:        "/NullAndEmptyHeadersClient",
 	}
 	opOmitsNullSerializesEmptyString = specrt.Operation{
 		BindRequest: bindOmitsNullSerializesEmptyStringRequest,
-		Decode:      decodeOmitsNullSerializesEmptyStringResponse,
 		Method:      "GET",
 		Name:        "OmitsNullSerializesEmptyString",
 		NoBody:      true,
+		Output:      &schemaOmitsNullSerializesEmptyStringOutput,
 		Path:        "/OmitsNullSerializesEmptyString",
 	}
 	opOmitsSerializingEmptyLists = specrt.Operation{
 		BindRequest: bindOmitsSerializingEmptyListsRequest,
-		Decode:      decodeOmitsSerializingEmptyListsResponse,
 		Method:      "POST",
 		Name:        "OmitsSerializingEmptyLists",
 		NoBody:      true,
+		Output:      &schemaOmitsSerializingEmptyListsOutput,
 		Path:        "/OmitsSerializingEmptyLists",
 	}
 	opPostUnionWithJsonName = specrt.Operation{
-		Decode: decodePostUnionWithJsonNameResponse,
+		Input:  &schemaPostUnionWithJsonNameInput,
 		Method: "POST",
 		Name:   "PostUnionWithJsonName",
+		Output: &schemaPostUnionWithJsonNameOutput,
 		Path:   "/PostUnionWithJsonName",
 	}
 	opPutWithContentEncoding = specrt.Operation{
 		BindRequest: bindPutWithContentEncodingRequest,
 		Compress:    true,
-		Decode:      decodePutWithContentEncodingResponse,
+		Input:       &schemaPutWithContentEncodingInput,
 		Method:      "POST",
 		Name:        "PutWithContentEncoding",
+		Output:      &schemaPutWithContentEncodingOutput,
 		Path:        "/requestcompression/putcontentwithencoding",
 	}
 	opQueryIdempotencyTokenAutoFill = specrt.Operation{
 		BindRequest: bindQueryIdempotencyTokenAutoFillRequest,
-		Decode:      decodeQueryIdempotencyTokenAutoFillResponse,
 		Method:      "POST",
 		Name:        "QueryIdempotencyTokenAutoFill",
 		NoBody:      true,
+		Output:      &schemaQueryIdempotencyTokenAutoFillOutput,
 		Path:        "/QueryIdempotencyTokenAutoFill",
 	}
 	opQueryParamsAsStringListMap = specrt.Operation{
 		BindRequest: bindQueryParamsAsStringListMapRequest,
-		Decode:      decodeQueryParamsAsStringListMapResponse,
 		Method:      "POST",
 		Name:        "QueryParamsAsStringListMap",
 		NoBody:      true,
+		Output:      &schemaQueryParamsAsStringListMapOutput,
 		Path:        "/StringListMap",
 	}
 	opQueryPrecedence = specrt.Operation{
 		BindRequest: bindQueryPrecedenceRequest,
-		Decode:      decodeQueryPrecedenceResponse,
 		Method:      "POST",
 		Name:        "QueryPrecedence",
 		NoBody:      true,
+		Output:      &schemaQueryPrecedenceOutput,
 		Path:        "/Precedence",
 	}
 	opRecursiveShapes = specrt.Operation{
-		Decode: decodeRecursiveShapesResponse,
+		Input:  &schemaRecursiveShapesInput,
 		Method: "PUT",
 		Name:   "RecursiveShapes",
+		Output: &schemaRecursiveShapesOutput,
 		Path:   "/RecursiveShapes",
 	}
 	opSimpleScalarProperties = specrt.Operation{
 		BindRequest:  bindSimpleScalarPropertiesRequest,
 		BindResponse: bindSimpleScalarPropertiesResponse,
-		Decode:       decodeSimpleScalarPropertiesResponse,
+		Input:        &schemaSimpleScalarPropertiesInput,
 		Method:       "PUT",
 		Name:         "SimpleScalarProperties",
+		Output:       &schemaSimpleScalarPropertiesOutput,
 		Path:         "/SimpleScalarProperties",
 	}
 	opTestBodyStructure = specrt.Operation{
 		BindRequest: bindTestBodyStructureRequest,
-		Decode:      decodeTestBodyStructureResponse,
+		Input:       &schemaTestBodyStructureInput,
 		Method:      "POST",
 		Name:        "TestBodyStructure",
+		Output:      &schemaTestBodyStructureOutput,
 		Path:        "/body",
 	}
 	opTestGetNoInputNoPayload = specrt.Operation{
-		Decode: decodeTestGetNoInputNoPayloadResponse,
 		Method: "GET",
 		Name:   "TestGetNoInputNoPayload",
 		NoBody: true,
+		Output: &schemaTestGetNoInputNoPayloadOutput,
 		Path:   "/no_input_no_payload",
 	}
 	opTestGetNoPayload = specrt.Operation{
 		BindRequest: bindTestGetNoPayloadRequest,
-		Decode:      decodeTestGetNoPayloadResponse,
 		Method:      "GET",
 		Name:        "TestGetNoPayload",
 		NoBody:      true,
+		Output:      &schemaTestGetNoPayloadOutput,
 		Path:        "/no_payload",
 	}
 	opTestPayloadBlob = specrt.Operation{
 		BindRequest: bindTestPayloadBlobRequest,
-		Decode:      decodeTestPayloadBlobResponse,
 		Method:      "POST",
 		Name:        "TestPayloadBlob",
 		NoBody:      true,
+		Output:      &schemaTestPayloadBlobOutput,
 		Path:        "/blob_payload",
 	}
 	opTestPayloadStructure = specrt.Operation{
 		BindRequest: bindTestPayloadStructureRequest,
-		Decode:      decodeTestPayloadStructureResponse,
 		Method:      "POST",
 		Name:        "TestPayloadStructure",
 		NoBody:      true,
+		Output:      &schemaTestPayloadStructureOutput,
 		Path:        "/payload",
 	}
 	opTestPostNoInputNoPayload = specrt.Operation{
-		Decode: decodeTestPostNoInputNoPayloadResponse,
 		Method: "POST",
 		Name:   "TestPostNoInputNoPayload",
 		NoBody: true,
+		Output: &schemaTestPostNoInputNoPayloadOutput,
 		Path:   "/no_input_no_payload",
 	}
 	opTestPostNoPayload = specrt.Operation{
 		BindRequest: bindTestPostNoPayloadRequest,
-		Decode:      decodeTestPostNoPayloadResponse,
 		Method:      "POST",
 		Name:        "TestPostNoPayload",
 		NoBody:      true,
+		Output:      &schemaTestPostNoPayloadOutput,
 		Path:        "/no_payload",
 	}
 	opTimestampFormatHeaders = specrt.Operation{
 		BindRequest:  bindTimestampFormatHeadersRequest,
 		BindResponse: bindTimestampFormatHeadersResponse,
-		Decode:       decodeTimestampFormatHeadersResponse,
 		Method:       "POST",
 		Name:         "TimestampFormatHeaders",
 		NoBody:       true,
+		Output:       &schemaTimestampFormatHeadersOutput,
 		Path:         "/TimestampFormatHeaders",
 	}
 	opUnitInputAndOutput = specrt.Operation{
-		Decode: decodeUnitInputAndOutputResponse,
 		Method: "POST",
 		Name:   "UnitInputAndOutput",
 		NoBody: true,
+		Output: &schemaUnitInputAndOutputOutput,
 		Path:   "/UnitInputAndOutput",
 	}
 )
@@ -2276,61 +2292,6 @@ func (c *Client) UnitInputAndOutput(ctx context.Context, in *UnitInputAndOutputI
 	return out, nil
 }
 
-// decodeAllQueryStringTypesResponse decodes the JSON body of a
-// AllQueryStringTypes response into out, a *AllQueryStringTypesOutput.
-func decodeAllQueryStringTypesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeAllQueryStringTypesOutput(&d, out.(*AllQueryStringTypesOutput))
-	return d.Finish()
-}
-
-// decodeConstantAndVariableQueryStringResponse decodes the JSON body of a
-// ConstantAndVariableQueryString response into out, a
-// *ConstantAndVariableQueryStringOutput.
-func decodeConstantAndVariableQueryStringResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeConstantAndVariableQueryStringOutput(&d, out.(*ConstantAndVariableQueryStringOutput))
-	return d.Finish()
-}
-
-// decodeConstantQueryStringResponse decodes the JSON body of a
-// ConstantQueryString response into out, a *ConstantQueryStringOutput.
-func decodeConstantQueryStringResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeConstantQueryStringOutput(&d, out.(*ConstantQueryStringOutput))
-	return d.Finish()
-}
-
-// decodeDatetimeOffsetsResponse decodes the JSON body of a DatetimeOffsets
-// response into out, a *DatetimeOffsetsOutput.
-func decodeDatetimeOffsetsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDatetimeOffsetsOutput(&d, out.(*DatetimeOffsetsOutput))
-	return d.Finish()
-}
-
-// decodeDocumentTypeResponse decodes the JSON body of a DocumentType response
-// into out, a *DocumentTypeOutput.
-func decodeDocumentTypeResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDocumentTypeOutput(&d, out.(*DocumentTypeOutput))
-	return d.Finish()
-}
-
-// decodeDocumentTypeAsMapValueResponse decodes the JSON body of a
-// DocumentTypeAsMapValue response into out, a *DocumentTypeAsMapValueOutput.
-func decodeDocumentTypeAsMapValueResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeDocumentTypeAsMapValueOutput(&d, out.(*DocumentTypeAsMapValueOutput))
-	return d.Finish()
-}
-
 // decodeDocumentTypeAsPayloadResponse reads the body of a
 // DocumentTypeAsPayload response, the payload DocumentValue, into out, a
 // *DocumentTypeAsPayloadOutput.
@@ -2338,71 +2299,6 @@ func decodeDocumentTypeAsPayloadResponse(data []byte, out any) error {
 	d, err := specrt.PayloadDocument(data)
 	out.(*DocumentTypeAsPayloadOutput).DocumentValue = d
 	return err
-}
-
-// decodeEmptyInputAndEmptyOutputResponse decodes the JSON body of a
-// EmptyInputAndEmptyOutput response into out, a
-// *EmptyInputAndEmptyOutputOutput.
-func decodeEmptyInputAndEmptyOutputResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeEmptyInputAndEmptyOutputOutput(&d, out.(*EmptyInputAndEmptyOutputOutput))
-	return d.Finish()
-}
-
-// decodeEndpointOperationResponse decodes the JSON body of a EndpointOperation
-// response into out, a *EndpointOperationOutput.
-func decodeEndpointOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeEndpointOperationOutput(&d, out.(*EndpointOperationOutput))
-	return d.Finish()
-}
-
-// decodeEndpointWithHostLabelOperationResponse decodes the JSON body of a
-// EndpointWithHostLabelOperation response into out, a
-// *EndpointWithHostLabelOperationOutput.
-func decodeEndpointWithHostLabelOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeEndpointWithHostLabelOperationOutput(&d, out.(*EndpointWithHostLabelOperationOutput))
-	return d.Finish()
-}
-
-// decodeFractionalSecondsResponse decodes the JSON body of a FractionalSeconds
-// response into out, a *FractionalSecondsOutput.
-func decodeFractionalSecondsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeFractionalSecondsOutput(&d, out.(*FractionalSecondsOutput))
-	return d.Finish()
-}
-
-// decodeGreetingWithErrorsResponse decodes the JSON body of a
-// GreetingWithErrors response into out, a *GreetingWithErrorsOutput.
-func decodeGreetingWithErrorsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeGreetingWithErrorsOutput(&d, out.(*GreetingWithErrorsOutput))
-	return d.Finish()
-}
-
-// decodeHostWithPathOperationResponse decodes the JSON body of a
-// HostWithPathOperation response into out, a *HostWithPathOperationOutput.
-func decodeHostWithPathOperationResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHostWithPathOperationOutput(&d, out.(*HostWithPathOperationOutput))
-	return d.Finish()
-}
-
-// decodeHttpChecksumRequiredResponse decodes the JSON body of a
-// HttpChecksumRequired response into out, a *HttpChecksumRequiredOutput.
-func decodeHttpChecksumRequiredResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHttpChecksumRequiredOutput(&d, out.(*HttpChecksumRequiredOutput))
-	return d.Finish()
 }
 
 // decodeHttpEnumPayloadResponse reads the body of a HttpEnumPayload response,
@@ -2423,100 +2319,19 @@ func decodeHttpPayloadTraitsResponse(data []byte, out any) error {
 // HttpPayloadWithStructure response, the payload Nested, into out, a
 // *HttpPayloadWithStructureOutput.
 func decodeHttpPayloadWithStructureResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
 	v := new(NestedPayload)
-	decodeNestedPayload(&d, v)
+	err := jsonwire.Unmarshal(data, &schemaNestedPayload, v)
 	out.(*HttpPayloadWithStructureOutput).Nested = v
-	return d.Finish()
+	return err
 }
 
 // decodeHttpPayloadWithUnionResponse reads the body of a HttpPayloadWithUnion
 // response, the payload Nested, into out, a *HttpPayloadWithUnionOutput.
 func decodeHttpPayloadWithUnionResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
 	v := new(UnionPayload)
-	decodeUnionPayload(&d, v)
+	err := jsonwire.Unmarshal(data, &schemaUnionPayload, v)
 	out.(*HttpPayloadWithUnionOutput).Nested = v
-	return d.Finish()
-}
-
-// decodeHttpPrefixHeadersResponse decodes the JSON body of a HttpPrefixHeaders
-// response into out, a *HttpPrefixHeadersOutput.
-func decodeHttpPrefixHeadersResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHttpPrefixHeadersOutput(&d, out.(*HttpPrefixHeadersOutput))
-	return d.Finish()
-}
-
-// decodeHttpPrefixHeadersInResponseResponse decodes the JSON body of a
-// HttpPrefixHeadersInResponse response into out, a
-// *HttpPrefixHeadersInResponseOutput.
-func decodeHttpPrefixHeadersInResponseResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHttpPrefixHeadersInResponseOutput(&d, out.(*HttpPrefixHeadersInResponseOutput))
-	return d.Finish()
-}
-
-// decodeHttpRequestWithFloatLabelsResponse decodes the JSON body of a
-// HttpRequestWithFloatLabels response into out, a
-// *HttpRequestWithFloatLabelsOutput.
-func decodeHttpRequestWithFloatLabelsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHttpRequestWithFloatLabelsOutput(&d, out.(*HttpRequestWithFloatLabelsOutput))
-	return d.Finish()
-}
-
-// decodeHttpRequestWithGreedyLabelInPathResponse decodes the JSON body of a
-// HttpRequestWithGreedyLabelInPath response into out, a
-// *HttpRequestWithGreedyLabelInPathOutput.
-func decodeHttpRequestWithGreedyLabelInPathResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHttpRequestWithGreedyLabelInPathOutput(&d, out.(*HttpRequestWithGreedyLabelInPathOutput))
-	return d.Finish()
-}
-
-// decodeHttpRequestWithLabelsResponse decodes the JSON body of a
-// HttpRequestWithLabels response into out, a *HttpRequestWithLabelsOutput.
-func decodeHttpRequestWithLabelsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHttpRequestWithLabelsOutput(&d, out.(*HttpRequestWithLabelsOutput))
-	return d.Finish()
-}
-
-// decodeHttpRequestWithLabelsAndTimestampFormatResponse decodes the JSON body
-// of a HttpRequestWithLabelsAndTimestampFormat response into out, a
-// *HttpRequestWithLabelsAndTimestampFormatOutput.
-func decodeHttpRequestWithLabelsAndTimestampFormatResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHttpRequestWithLabelsAndTimestampFormatOutput(&d, out.(*HttpRequestWithLabelsAndTimestampFormatOutput))
-	return d.Finish()
-}
-
-// decodeHttpRequestWithRegexLiteralResponse decodes the JSON body of a
-// HttpRequestWithRegexLiteral response into out, a
-// *HttpRequestWithRegexLiteralOutput.
-func decodeHttpRequestWithRegexLiteralResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHttpRequestWithRegexLiteralOutput(&d, out.(*HttpRequestWithRegexLiteralOutput))
-	return d.Finish()
-}
-
-// decodeHttpResponseCodeResponse decodes the JSON body of a HttpResponseCode
-// response into out, a *HttpResponseCodeOutput.
-func decodeHttpResponseCodeResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeHttpResponseCodeOutput(&d, out.(*HttpResponseCodeOutput))
-	return d.Finish()
+	return err
 }
 
 // decodeHttpStringPayloadResponse reads the body of a HttpStringPayload
@@ -2527,1522 +2342,28 @@ func decodeHttpStringPayloadResponse(data []byte, out any) error {
 	return nil
 }
 
-// decodeIgnoreQueryParamsInResponseResponse decodes the JSON body of a
-// IgnoreQueryParamsInResponse response into out, a
-// *IgnoreQueryParamsInResponseOutput.
-func decodeIgnoreQueryParamsInResponseResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeIgnoreQueryParamsInResponseOutput(&d, out.(*IgnoreQueryParamsInResponseOutput))
-	return d.Finish()
-}
-
-// decodeInputAndOutputWithHeadersResponse decodes the JSON body of a
-// InputAndOutputWithHeaders response into out, a
-// *InputAndOutputWithHeadersOutput.
-func decodeInputAndOutputWithHeadersResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInputAndOutputWithHeadersOutput(&d, out.(*InputAndOutputWithHeadersOutput))
-	return d.Finish()
-}
-
-// decodeJsonBlobsResponse decodes the JSON body of a JsonBlobs response into
-// out, a *JsonBlobsOutput.
-func decodeJsonBlobsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeJsonBlobsOutput(&d, out.(*JsonBlobsOutput))
-	return d.Finish()
-}
-
-// decodeJsonEnumsResponse decodes the JSON body of a JsonEnums response into
-// out, a *JsonEnumsOutput.
-func decodeJsonEnumsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeJsonEnumsOutput(&d, out.(*JsonEnumsOutput))
-	return d.Finish()
-}
-
-// decodeJsonIntEnumsResponse decodes the JSON body of a JsonIntEnums response
-// into out, a *JsonIntEnumsOutput.
-func decodeJsonIntEnumsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeJsonIntEnumsOutput(&d, out.(*JsonIntEnumsOutput))
-	return d.Finish()
-}
-
-// decodeJsonMapsResponse decodes the JSON body of a JsonMaps response into
-// out, a *JsonMapsOutput.
-func decodeJsonMapsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeJsonMapsOutput(&d, out.(*JsonMapsOutput))
-	return d.Finish()
-}
-
-// decodeJsonTimestampsResponse decodes the JSON body of a JsonTimestamps
-// response into out, a *JsonTimestampsOutput.
-func decodeJsonTimestampsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeJsonTimestampsOutput(&d, out.(*JsonTimestampsOutput))
-	return d.Finish()
-}
-
-// decodeJsonUnionsResponse decodes the JSON body of a JsonUnions response into
-// out, a *JsonUnionsOutput.
-func decodeJsonUnionsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeJsonUnionsOutput(&d, out.(*JsonUnionsOutput))
-	return d.Finish()
-}
-
-// decodeMediaTypeHeaderResponse decodes the JSON body of a MediaTypeHeader
-// response into out, a *MediaTypeHeaderOutput.
-func decodeMediaTypeHeaderResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeMediaTypeHeaderOutput(&d, out.(*MediaTypeHeaderOutput))
-	return d.Finish()
-}
-
-// decodeNoInputAndNoOutputResponse decodes the JSON body of a
-// NoInputAndNoOutput response into out, a *NoInputAndNoOutputOutput.
-func decodeNoInputAndNoOutputResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeNoInputAndNoOutputOutput(&d, out.(*NoInputAndNoOutputOutput))
-	return d.Finish()
-}
-
-// decodeNoInputAndOutputResponse decodes the JSON body of a NoInputAndOutput
-// response into out, a *NoInputAndOutputOutput.
-func decodeNoInputAndOutputResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeNoInputAndOutputOutput(&d, out.(*NoInputAndOutputOutput))
-	return d.Finish()
-}
-
-// decodeNullAndEmptyHeadersClientResponse decodes the JSON body of a
-// NullAndEmptyHeadersClient response into out, a
-// *NullAndEmptyHeadersClientOutput.
-func decodeNullAndEmptyHeadersClientResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeNullAndEmptyHeadersClientOutput(&d, out.(*NullAndEmptyHeadersClientOutput))
-	return d.Finish()
-}
-
-// decodeOmitsNullSerializesEmptyStringResponse decodes the JSON body of a
-// OmitsNullSerializesEmptyString response into out, a
-// *OmitsNullSerializesEmptyStringOutput.
-func decodeOmitsNullSerializesEmptyStringResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeOmitsNullSerializesEmptyStringOutput(&d, out.(*OmitsNullSerializesEmptyStringOutput))
-	return d.Finish()
-}
-
-// decodeOmitsSerializingEmptyListsResponse decodes the JSON body of a
-// OmitsSerializingEmptyLists response into out, a
-// *OmitsSerializingEmptyListsOutput.
-func decodeOmitsSerializingEmptyListsResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeOmitsSerializingEmptyListsOutput(&d, out.(*OmitsSerializingEmptyListsOutput))
-	return d.Finish()
-}
-
-// decodePostUnionWithJsonNameResponse decodes the JSON body of a
-// PostUnionWithJsonName response into out, a *PostUnionWithJsonNameOutput.
-func decodePostUnionWithJsonNameResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePostUnionWithJsonNameOutput(&d, out.(*PostUnionWithJsonNameOutput))
-	return d.Finish()
-}
-
-// decodePutWithContentEncodingResponse decodes the JSON body of a
-// PutWithContentEncoding response into out, a *PutWithContentEncodingOutput.
-func decodePutWithContentEncodingResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodePutWithContentEncodingOutput(&d, out.(*PutWithContentEncodingOutput))
-	return d.Finish()
-}
-
-// decodeQueryIdempotencyTokenAutoFillResponse decodes the JSON body of a
-// QueryIdempotencyTokenAutoFill response into out, a
-// *QueryIdempotencyTokenAutoFillOutput.
-func decodeQueryIdempotencyTokenAutoFillResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeQueryIdempotencyTokenAutoFillOutput(&d, out.(*QueryIdempotencyTokenAutoFillOutput))
-	return d.Finish()
-}
-
-// decodeQueryParamsAsStringListMapResponse decodes the JSON body of a
-// QueryParamsAsStringListMap response into out, a
-// *QueryParamsAsStringListMapOutput.
-func decodeQueryParamsAsStringListMapResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeQueryParamsAsStringListMapOutput(&d, out.(*QueryParamsAsStringListMapOutput))
-	return d.Finish()
-}
-
-// decodeQueryPrecedenceResponse decodes the JSON body of a QueryPrecedence
-// response into out, a *QueryPrecedenceOutput.
-func decodeQueryPrecedenceResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeQueryPrecedenceOutput(&d, out.(*QueryPrecedenceOutput))
-	return d.Finish()
-}
-
-// decodeRecursiveShapesResponse decodes the JSON body of a RecursiveShapes
-// response into out, a *RecursiveShapesOutput.
-func decodeRecursiveShapesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeRecursiveShapesOutput(&d, out.(*RecursiveShapesOutput))
-	return d.Finish()
-}
-
-// decodeSimpleScalarPropertiesResponse decodes the JSON body of a
-// SimpleScalarProperties response into out, a *SimpleScalarPropertiesOutput.
-func decodeSimpleScalarPropertiesResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeSimpleScalarPropertiesOutput(&d, out.(*SimpleScalarPropertiesOutput))
-	return d.Finish()
-}
-
-// decodeTestBodyStructureResponse decodes the JSON body of a TestBodyStructure
-// response into out, a *TestBodyStructureOutput.
-func decodeTestBodyStructureResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTestBodyStructureOutput(&d, out.(*TestBodyStructureOutput))
-	return d.Finish()
-}
-
-// decodeTestGetNoInputNoPayloadResponse decodes the JSON body of a
-// TestGetNoInputNoPayload response into out, a *TestGetNoInputNoPayloadOutput.
-func decodeTestGetNoInputNoPayloadResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTestGetNoInputNoPayloadOutput(&d, out.(*TestGetNoInputNoPayloadOutput))
-	return d.Finish()
-}
-
-// decodeTestGetNoPayloadResponse decodes the JSON body of a TestGetNoPayload
-// response into out, a *TestGetNoPayloadOutput.
-func decodeTestGetNoPayloadResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTestGetNoPayloadOutput(&d, out.(*TestGetNoPayloadOutput))
-	return d.Finish()
-}
-
-// decodeTestPayloadBlobResponse decodes the JSON body of a TestPayloadBlob
-// response into out, a *TestPayloadBlobOutput.
-func decodeTestPayloadBlobResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTestPayloadBlobOutput(&d, out.(*TestPayloadBlobOutput))
-	return d.Finish()
-}
-
-// decodeTestPayloadStructureResponse decodes the JSON body of a
-// TestPayloadStructure response into out, a *TestPayloadStructureOutput.
-func decodeTestPayloadStructureResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTestPayloadStructureOutput(&d, out.(*TestPayloadStructureOutput))
-	return d.Finish()
-}
-
-// decodeTestPostNoInputNoPayloadResponse decodes the JSON body of a
-// TestPostNoInputNoPayload response into out, a
-// *TestPostNoInputNoPayloadOutput.
-func decodeTestPostNoInputNoPayloadResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTestPostNoInputNoPayloadOutput(&d, out.(*TestPostNoInputNoPayloadOutput))
-	return d.Finish()
-}
-
-// decodeTestPostNoPayloadResponse decodes the JSON body of a TestPostNoPayload
-// response into out, a *TestPostNoPayloadOutput.
-func decodeTestPostNoPayloadResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTestPostNoPayloadOutput(&d, out.(*TestPostNoPayloadOutput))
-	return d.Finish()
-}
-
-// decodeTimestampFormatHeadersResponse decodes the JSON body of a
-// TimestampFormatHeaders response into out, a *TimestampFormatHeadersOutput.
-func decodeTimestampFormatHeadersResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeTimestampFormatHeadersOutput(&d, out.(*TimestampFormatHeadersOutput))
-	return d.Finish()
-}
-
-// decodeUnitInputAndOutputResponse decodes the JSON body of a
-// UnitInputAndOutput response into out, a *UnitInputAndOutputOutput.
-func decodeUnitInputAndOutputResponse(data []byte, out any) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeUnitInputAndOutputOutput(&d, out.(*UnitInputAndOutputOutput))
-	return d.Finish()
-}
-
-// decodeAllQueryStringTypesOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeAllQueryStringTypesOutput(d *specrt.JSONDecoder, v *AllQueryStringTypesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeComplexError decodes a JSON object into v; null leaves v as it is.
-func decodeComplexError(d *specrt.JSONDecoder, v *ComplexError) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "TopLevel":
-			v.TopLevel = d.StrPtr()
-		case "Nested":
-			if !d.Null() {
-				v.Nested = new(ComplexNestedErrorData)
-				decodeComplexNestedErrorData(d, v.Nested)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeComplexNestedErrorData decodes a JSON object into v; null leaves v as
-// it is.
-func decodeComplexNestedErrorData(d *specrt.JSONDecoder, v *ComplexNestedErrorData) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Fooooo":
-			v.Foo = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeConstantAndVariableQueryStringOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeConstantAndVariableQueryStringOutput(d *specrt.JSONDecoder, v *ConstantAndVariableQueryStringOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeConstantQueryStringOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeConstantQueryStringOutput(d *specrt.JSONDecoder, v *ConstantQueryStringOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDatetimeOffsetsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeDatetimeOffsetsOutput(d *specrt.JSONDecoder, v *DatetimeOffsetsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "datetime":
-			v.Datetime = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDocumentTypeAsMapValueOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeDocumentTypeAsMapValueOutput(d *specrt.JSONDecoder, v *DocumentTypeAsMapValueOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "docValuedMap":
-			if d.BeginObject() {
-				v.DocValuedMap = map[string]specrt.Document{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.DocValuedMap[k0] = d.Document()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDocumentTypeAsPayloadOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeDocumentTypeAsPayloadOutput(d *specrt.JSONDecoder, v *DocumentTypeAsPayloadOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeDocumentTypeOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeDocumentTypeOutput(d *specrt.JSONDecoder, v *DocumentTypeOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "stringValue":
-			v.StringValue = d.StrPtr()
-		case "documentValue":
-			v.DocumentValue = d.Document()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEmptyInputAndEmptyOutputOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeEmptyInputAndEmptyOutputOutput(d *specrt.JSONDecoder, v *EmptyInputAndEmptyOutputOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEndpointOperationOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeEndpointOperationOutput(d *specrt.JSONDecoder, v *EndpointOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeEndpointWithHostLabelOperationOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeEndpointWithHostLabelOperationOutput(d *specrt.JSONDecoder, v *EndpointWithHostLabelOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeFooError decodes a JSON object into v; null leaves v as it is.
-func decodeFooError(d *specrt.JSONDecoder, v *FooError) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeFractionalSecondsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeFractionalSecondsOutput(d *specrt.JSONDecoder, v *FractionalSecondsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "datetime":
-			v.Datetime = d.TimeInPtr("iso8601")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGreetingStruct decodes a JSON object into v; null leaves v as it is.
-func decodeGreetingStruct(d *specrt.JSONDecoder, v *GreetingStruct) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "hi":
-			v.Hi = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeGreetingWithErrorsOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeGreetingWithErrorsOutput(d *specrt.JSONDecoder, v *GreetingWithErrorsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHostWithPathOperationOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeHostWithPathOperationOutput(d *specrt.JSONDecoder, v *HostWithPathOperationOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpChecksumRequiredOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeHttpChecksumRequiredOutput(d *specrt.JSONDecoder, v *HttpChecksumRequiredOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpEnumPayloadOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeHttpEnumPayloadOutput(d *specrt.JSONDecoder, v *HttpEnumPayloadOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpPayloadTraitsOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeHttpPayloadTraitsOutput(d *specrt.JSONDecoder, v *HttpPayloadTraitsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpPayloadWithStructureOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeHttpPayloadWithStructureOutput(d *specrt.JSONDecoder, v *HttpPayloadWithStructureOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpPayloadWithUnionOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeHttpPayloadWithUnionOutput(d *specrt.JSONDecoder, v *HttpPayloadWithUnionOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpPrefixHeadersInResponseOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeHttpPrefixHeadersInResponseOutput(d *specrt.JSONDecoder, v *HttpPrefixHeadersInResponseOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpPrefixHeadersOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeHttpPrefixHeadersOutput(d *specrt.JSONDecoder, v *HttpPrefixHeadersOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpRequestWithFloatLabelsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeHttpRequestWithFloatLabelsOutput(d *specrt.JSONDecoder, v *HttpRequestWithFloatLabelsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpRequestWithGreedyLabelInPathOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeHttpRequestWithGreedyLabelInPathOutput(d *specrt.JSONDecoder, v *HttpRequestWithGreedyLabelInPathOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpRequestWithLabelsAndTimestampFormatOutput decodes a JSON object
-// into v; null leaves v as it is.
-func decodeHttpRequestWithLabelsAndTimestampFormatOutput(d *specrt.JSONDecoder, v *HttpRequestWithLabelsAndTimestampFormatOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpRequestWithLabelsOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeHttpRequestWithLabelsOutput(d *specrt.JSONDecoder, v *HttpRequestWithLabelsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpRequestWithRegexLiteralOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeHttpRequestWithRegexLiteralOutput(d *specrt.JSONDecoder, v *HttpRequestWithRegexLiteralOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpResponseCodeOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeHttpResponseCodeOutput(d *specrt.JSONDecoder, v *HttpResponseCodeOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeHttpStringPayloadOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeHttpStringPayloadOutput(d *specrt.JSONDecoder, v *HttpStringPayloadOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeIgnoreQueryParamsInResponseOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeIgnoreQueryParamsInResponseOutput(d *specrt.JSONDecoder, v *IgnoreQueryParamsInResponseOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "baz":
-			v.Baz = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInputAndOutputWithHeadersOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeInputAndOutputWithHeadersOutput(d *specrt.JSONDecoder, v *InputAndOutputWithHeadersOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeInvalidGreeting decodes a JSON object into v; null leaves v as it is.
-func decodeInvalidGreeting(d *specrt.JSONDecoder, v *InvalidGreeting) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "Message", "message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeJsonBlobsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeJsonBlobsOutput(d *specrt.JSONDecoder, v *JsonBlobsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "data":
-			v.Data = d.Blob()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeJsonEnumsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeJsonEnumsOutput(d *specrt.JSONDecoder, v *JsonEnumsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "fooEnum1":
-			v.FooEnum1 = FooEnum(d.Str())
-		case "fooEnum2":
-			v.FooEnum2 = FooEnum(d.Str())
-		case "fooEnum3":
-			v.FooEnum3 = FooEnum(d.Str())
-		case "fooEnumList":
-			if d.BeginArray() {
-				if v.FooEnumList == nil {
-					v.FooEnumList = []FooEnum{}
-				}
-				for d.NextElement() {
-					v.FooEnumList = append(v.FooEnumList, FooEnum(d.Str()))
-				}
-			}
-		case "fooEnumSet":
-			if d.BeginArray() {
-				if v.FooEnumSet == nil {
-					v.FooEnumSet = []FooEnum{}
-				}
-				for d.NextElement() {
-					v.FooEnumSet = append(v.FooEnumSet, FooEnum(d.Str()))
-				}
-			}
-		case "fooEnumMap":
-			if d.BeginObject() {
-				v.FooEnumMap = map[string]FooEnum{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.FooEnumMap[k0] = FooEnum(d.Str())
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeJsonIntEnumsOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeJsonIntEnumsOutput(d *specrt.JSONDecoder, v *JsonIntEnumsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "integerEnum1":
-			v.IntegerEnum1 = d.Int32Ptr()
-		case "integerEnum2":
-			v.IntegerEnum2 = d.Int32Ptr()
-		case "integerEnum3":
-			v.IntegerEnum3 = d.Int32Ptr()
-		case "integerEnumList":
-			v.IntegerEnumList = specrt.List(d, v.IntegerEnumList, (*specrt.JSONDecoder).Int32)
-		case "integerEnumSet":
-			v.IntegerEnumSet = specrt.List(d, v.IntegerEnumSet, (*specrt.JSONDecoder).Int32)
-		case "integerEnumMap":
-			if d.BeginObject() {
-				v.IntegerEnumMap = map[string]int32{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.IntegerEnumMap[k0] = d.Int32()
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeJsonMapsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeJsonMapsOutput(d *specrt.JSONDecoder, v *JsonMapsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "denseStructMap":
-			if d.BeginObject() {
-				v.DenseStructMap = map[string]GreetingStruct{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 GreetingStruct
-					decodeGreetingStruct(d, &e0)
-					v.DenseStructMap[k0] = e0
-				}
-			}
-		case "denseNumberMap":
-			if d.BeginObject() {
-				v.DenseNumberMap = map[string]int32{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.DenseNumberMap[k0] = d.Int32()
-				}
-			}
-		case "denseBooleanMap":
-			if d.BeginObject() {
-				v.DenseBooleanMap = map[string]bool{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.DenseBooleanMap[k0] = d.Bool()
-				}
-			}
-		case "denseStringMap":
-			if d.BeginObject() {
-				v.DenseStringMap = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.DenseStringMap[k0] = d.Str()
-				}
-			}
-		case "denseSetMap":
-			if d.BeginObject() {
-				v.DenseSetMap = map[string][]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					var e0 []string
-					e0 = specrt.List(d, e0, (*specrt.JSONDecoder).Str)
-					v.DenseSetMap[k0] = e0
-				}
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeJsonTimestampsOutput decodes a JSON object into v; null leaves v as it
-// is.
-func decodeJsonTimestampsOutput(d *specrt.JSONDecoder, v *JsonTimestampsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "normal":
-			v.Normal = d.TimePtr()
-		case "dateTime":
-			v.DateTime = d.TimeInPtr("iso8601")
-		case "dateTimeOnTarget":
-			v.DateTimeOnTarget = d.TimeInPtr("iso8601")
-		case "epochSeconds":
-			v.EpochSeconds = d.TimePtr()
-		case "epochSecondsOnTarget":
-			v.EpochSecondsOnTarget = d.TimePtr()
-		case "httpDate":
-			v.HTTPDate = d.TimeInPtr("http-date")
-		case "httpDateOnTarget":
-			v.HTTPDateOnTarget = d.TimeInPtr("http-date")
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeJsonUnionsOutput decodes a JSON object into v; null leaves v as it is.
-func decodeJsonUnionsOutput(d *specrt.JSONDecoder, v *JsonUnionsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "contents":
-			if !d.Null() {
-				v.Contents = new(MyUnion)
-				decodeMyUnion(d, v.Contents)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeMediaTypeHeaderOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeMediaTypeHeaderOutput(d *specrt.JSONDecoder, v *MediaTypeHeaderOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeMyUnion decodes a JSON object into v; null leaves v as it is.
-func decodeMyUnion(d *specrt.JSONDecoder, v *MyUnion) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "stringValue":
-			v.StringValue = d.StrPtr()
-		case "booleanValue":
-			v.BooleanValue = d.BoolPtr()
-		case "numberValue":
-			v.NumberValue = d.Int32Ptr()
-		case "blobValue":
-			v.BlobValue = d.Blob()
-		case "timestampValue":
-			v.TimestampValue = d.TimePtr()
-		case "enumValue":
-			v.EnumValue = FooEnum(d.Str())
-		case "listValue":
-			v.ListValue = specrt.List(d, v.ListValue, (*specrt.JSONDecoder).Str)
-		case "mapValue":
-			if d.BeginObject() {
-				v.MapValue = map[string]string{}
-				for d.NextMember() {
-					k0 := d.Key()
-					v.MapValue[k0] = d.Str()
-				}
-			}
-		case "structureValue":
-			if !d.Null() {
-				v.StructureValue = new(GreetingStruct)
-				decodeGreetingStruct(d, v.StructureValue)
-			}
-		case "renamedStructureValue":
-			if !d.Null() {
-				v.RenamedStructureValue = new(RenamedGreeting)
-				decodeRenamedGreeting(d, v.RenamedStructureValue)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNestedPayload decodes a JSON object into v; null leaves v as it is.
-func decodeNestedPayload(d *specrt.JSONDecoder, v *NestedPayload) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "greeting":
-			v.Greeting = d.StrPtr()
-		case "name":
-			v.Name = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNoInputAndNoOutputOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeNoInputAndNoOutputOutput(d *specrt.JSONDecoder, v *NoInputAndNoOutputOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNoInputAndOutputOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeNoInputAndOutputOutput(d *specrt.JSONDecoder, v *NoInputAndOutputOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeNullAndEmptyHeadersClientOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeNullAndEmptyHeadersClientOutput(d *specrt.JSONDecoder, v *NullAndEmptyHeadersClientOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOmitsNullSerializesEmptyStringOutput decodes a JSON object into v;
-// null leaves v as it is.
-func decodeOmitsNullSerializesEmptyStringOutput(d *specrt.JSONDecoder, v *OmitsNullSerializesEmptyStringOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeOmitsSerializingEmptyListsOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeOmitsSerializingEmptyListsOutput(d *specrt.JSONDecoder, v *OmitsSerializingEmptyListsOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePostUnionWithJsonNameOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodePostUnionWithJsonNameOutput(d *specrt.JSONDecoder, v *PostUnionWithJsonNameOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "value":
-			if !d.Null() {
-				v.Value = new(UnionWithJSONName)
-				decodeUnionWithJSONName(d, v.Value)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodePutWithContentEncodingOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodePutWithContentEncodingOutput(d *specrt.JSONDecoder, v *PutWithContentEncodingOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeQueryIdempotencyTokenAutoFillOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeQueryIdempotencyTokenAutoFillOutput(d *specrt.JSONDecoder, v *QueryIdempotencyTokenAutoFillOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeQueryParamsAsStringListMapOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeQueryParamsAsStringListMapOutput(d *specrt.JSONDecoder, v *QueryParamsAsStringListMapOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeQueryPrecedenceOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeQueryPrecedenceOutput(d *specrt.JSONDecoder, v *QueryPrecedenceOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRecursiveShapesInputOutputNested1 decodes a JSON object into v; null
-// leaves v as it is.
-func decodeRecursiveShapesInputOutputNested1(d *specrt.JSONDecoder, v *RecursiveShapesInputOutputNested1) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "foo":
-			v.Foo = d.StrPtr()
-		case "nested":
-			if !d.Null() {
-				v.Nested = new(RecursiveShapesInputOutputNested2)
-				decodeRecursiveShapesInputOutputNested2(d, v.Nested)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRecursiveShapesInputOutputNested2 decodes a JSON object into v; null
-// leaves v as it is.
-func decodeRecursiveShapesInputOutputNested2(d *specrt.JSONDecoder, v *RecursiveShapesInputOutputNested2) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "bar":
-			v.Bar = d.StrPtr()
-		case "recursiveMember":
-			if !d.Null() {
-				v.RecursiveMember = new(RecursiveShapesInputOutputNested1)
-				decodeRecursiveShapesInputOutputNested1(d, v.RecursiveMember)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRecursiveShapesOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeRecursiveShapesOutput(d *specrt.JSONDecoder, v *RecursiveShapesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "nested":
-			if !d.Null() {
-				v.Nested = new(RecursiveShapesInputOutputNested1)
-				decodeRecursiveShapesInputOutputNested1(d, v.Nested)
-			}
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeRenamedGreeting decodes a JSON object into v; null leaves v as it is.
-func decodeRenamedGreeting(d *specrt.JSONDecoder, v *RenamedGreeting) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "salutation":
-			v.Salutation = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeSimpleScalarPropertiesOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeSimpleScalarPropertiesOutput(d *specrt.JSONDecoder, v *SimpleScalarPropertiesOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "stringValue":
-			v.StringValue = d.StrPtr()
-		case "trueBooleanValue":
-			v.TrueBooleanValue = d.BoolPtr()
-		case "falseBooleanValue":
-			v.FalseBooleanValue = d.BoolPtr()
-		case "byteValue":
-			v.ByteValue = d.Int32Ptr()
-		case "shortValue":
-			v.ShortValue = d.Int32Ptr()
-		case "integerValue":
-			v.IntegerValue = d.Int32Ptr()
-		case "longValue":
-			v.LongValue = d.Int64Ptr()
-		case "floatValue":
-			v.FloatValue = d.Float32Ptr()
-		case "DoubleDribble":
-			v.DoubleValue = d.Float64Ptr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTestBodyStructureOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeTestBodyStructureOutput(d *specrt.JSONDecoder, v *TestBodyStructureOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTestGetNoInputNoPayloadOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeTestGetNoInputNoPayloadOutput(d *specrt.JSONDecoder, v *TestGetNoInputNoPayloadOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTestGetNoPayloadOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeTestGetNoPayloadOutput(d *specrt.JSONDecoder, v *TestGetNoPayloadOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTestPayloadBlobOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeTestPayloadBlobOutput(d *specrt.JSONDecoder, v *TestPayloadBlobOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTestPayloadStructureOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeTestPayloadStructureOutput(d *specrt.JSONDecoder, v *TestPayloadStructureOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTestPostNoInputNoPayloadOutput decodes a JSON object into v; null
-// leaves v as it is.
-func decodeTestPostNoInputNoPayloadOutput(d *specrt.JSONDecoder, v *TestPostNoInputNoPayloadOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTestPostNoPayloadOutput decodes a JSON object into v; null leaves v as
-// it is.
-func decodeTestPostNoPayloadOutput(d *specrt.JSONDecoder, v *TestPostNoPayloadOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeTimestampFormatHeadersOutput decodes a JSON object into v; null leaves
-// v as it is.
-func decodeTimestampFormatHeadersOutput(d *specrt.JSONDecoder, v *TimestampFormatHeadersOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUnionPayload decodes a JSON object into v; null leaves v as it is.
-func decodeUnionPayload(d *specrt.JSONDecoder, v *UnionPayload) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "greeting":
-			v.Greeting = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUnionWithJSONName decodes a JSON object into v; null leaves v as it
-// is.
-func decodeUnionWithJSONName(d *specrt.JSONDecoder, v *UnionWithJSONName) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "FOO":
-			v.Foo = d.StrPtr()
-		case "bar":
-			v.Bar = d.StrPtr()
-		case "_baz":
-			v.Baz = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeUnitInputAndOutputOutput decodes a JSON object into v; null leaves v
-// as it is.
-func decodeUnitInputAndOutputOutput(d *specrt.JSONDecoder, v *UnitInputAndOutputOutput) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		default:
-			d.Skip()
-		}
-	}
-}
-
-// decodeValidationException decodes a JSON object into v; null leaves v as it
-// is.
-func decodeValidationException(d *specrt.JSONDecoder, v *ValidationException) {
-	if !d.BeginObject() {
-		return
-	}
-	for d.NextMember() {
-		switch string(d.KeyBytes()) {
-		case "message", "Message":
-			v.Message = d.StrPtr()
-		default:
-			d.Skip()
-		}
-	}
-}
-
 // UnmarshalJSON decodes the JSON body of the ComplexError error into e,
 // matching member names exactly.
 func (e *ComplexError) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeComplexError(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaComplexError, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the FooError error into e, matching
 // member names exactly.
 func (e *FooError) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeFooError(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaFooError, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InvalidGreeting error into e,
 // matching member names exactly.
 func (e *InvalidGreeting) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeInvalidGreeting(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaInvalidGreeting, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ValidationException error into e,
 // matching member names exactly.
 func (e *ValidationException) UnmarshalJSON(data []byte) error {
-	var d specrt.JSONDecoder
-	d.Reset(data)
-	decodeValidationException(&d, e)
-	return d.Finish()
+	return jsonwire.Unmarshal(data, &schemaValidationException, e)
 }
 
 // newError returns an empty typed error for an error code of Rest Json

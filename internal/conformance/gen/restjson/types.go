@@ -3,7 +3,6 @@
 package restjson
 
 import (
-	"encoding/json"
 	"github.com/specgen/specgen/specrt"
 	"time"
 )
@@ -166,32 +165,6 @@ type DatetimeOffsetsOutput struct {
 	Datetime *time.Time `json:"datetime,omitempty" timestampFormat:"iso8601"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v DatetimeOffsetsOutput) MarshalJSON() ([]byte, error) {
-	type plain DatetimeOffsetsOutput
-	return json.Marshal(struct {
-		plain
-		Datetime *specrt.ISO8601Time `json:"datetime,omitempty"`
-	}{
-		Datetime: specrt.ISO8601Of(v.Datetime),
-		plain:    plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *DatetimeOffsetsOutput) UnmarshalJSON(data []byte) error {
-	type plain DatetimeOffsetsOutput
-	wire := struct {
-		*plain
-		Datetime *specrt.ISO8601Time `json:"datetime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Datetime = wire.Datetime.Time()
-	return nil
-}
-
 // DocumentTypeAsMapValueInput is the input of DocumentTypeAsMapValue.
 type DocumentTypeAsMapValueInput struct {
 	// DocValuedMap is the docValuedMap member.
@@ -273,32 +246,6 @@ type FractionalSecondsOutput struct {
 	//
 	// It travels as an ISO 8601 date-time string.
 	Datetime *time.Time `json:"datetime,omitempty" timestampFormat:"iso8601"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v FractionalSecondsOutput) MarshalJSON() ([]byte, error) {
-	type plain FractionalSecondsOutput
-	return json.Marshal(struct {
-		plain
-		Datetime *specrt.ISO8601Time `json:"datetime,omitempty"`
-	}{
-		Datetime: specrt.ISO8601Of(v.Datetime),
-		plain:    plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *FractionalSecondsOutput) UnmarshalJSON(data []byte) error {
-	type plain FractionalSecondsOutput
-	wire := struct {
-		*plain
-		Datetime *specrt.ISO8601Time `json:"datetime,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Datetime = wire.Datetime.Time()
-	return nil
 }
 
 // GreetingStruct is a structure of the Rest Json protocol tests API.
@@ -977,56 +924,6 @@ type JsonTimestampsInput struct {
 	HTTPDateOnTarget *time.Time `json:"httpDateOnTarget,omitempty" timestampFormat:"http-date"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v JsonTimestampsInput) MarshalJSON() ([]byte, error) {
-	type plain JsonTimestampsInput
-	return json.Marshal(struct {
-		plain
-		Normal               *specrt.EpochSeconds `json:"normal,omitempty"`
-		DateTime             *specrt.ISO8601Time  `json:"dateTime,omitempty"`
-		DateTimeOnTarget     *specrt.ISO8601Time  `json:"dateTimeOnTarget,omitempty"`
-		EpochSeconds         *specrt.EpochSeconds `json:"epochSeconds,omitempty"`
-		EpochSecondsOnTarget *specrt.EpochSeconds `json:"epochSecondsOnTarget,omitempty"`
-		HTTPDate             *specrt.HTTPDateTime `json:"httpDate,omitempty"`
-		HTTPDateOnTarget     *specrt.HTTPDateTime `json:"httpDateOnTarget,omitempty"`
-	}{
-		DateTime:             specrt.ISO8601Of(v.DateTime),
-		DateTimeOnTarget:     specrt.ISO8601Of(v.DateTimeOnTarget),
-		EpochSeconds:         specrt.EpochSecondsOf(v.EpochSeconds),
-		EpochSecondsOnTarget: specrt.EpochSecondsOf(v.EpochSecondsOnTarget),
-		HTTPDate:             specrt.HTTPDateOf(v.HTTPDate),
-		HTTPDateOnTarget:     specrt.HTTPDateOf(v.HTTPDateOnTarget),
-		Normal:               specrt.EpochSecondsOf(v.Normal),
-		plain:                plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *JsonTimestampsInput) UnmarshalJSON(data []byte) error {
-	type plain JsonTimestampsInput
-	wire := struct {
-		*plain
-		Normal               *specrt.EpochSeconds `json:"normal,omitempty"`
-		DateTime             *specrt.ISO8601Time  `json:"dateTime,omitempty"`
-		DateTimeOnTarget     *specrt.ISO8601Time  `json:"dateTimeOnTarget,omitempty"`
-		EpochSeconds         *specrt.EpochSeconds `json:"epochSeconds,omitempty"`
-		EpochSecondsOnTarget *specrt.EpochSeconds `json:"epochSecondsOnTarget,omitempty"`
-		HTTPDate             *specrt.HTTPDateTime `json:"httpDate,omitempty"`
-		HTTPDateOnTarget     *specrt.HTTPDateTime `json:"httpDateOnTarget,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Normal = wire.Normal.Time()
-	v.DateTime = wire.DateTime.Time()
-	v.DateTimeOnTarget = wire.DateTimeOnTarget.Time()
-	v.EpochSeconds = wire.EpochSeconds.Time()
-	v.EpochSecondsOnTarget = wire.EpochSecondsOnTarget.Time()
-	v.HTTPDate = wire.HTTPDate.Time()
-	v.HTTPDateOnTarget = wire.HTTPDateOnTarget.Time()
-	return nil
-}
-
 // JsonTimestampsOutput is the output of JsonTimestamps.
 type JsonTimestampsOutput struct {
 	// Normal is the normal member.
@@ -1057,56 +954,6 @@ type JsonTimestampsOutput struct {
 	//
 	// It travels as an HTTP date string.
 	HTTPDateOnTarget *time.Time `json:"httpDateOnTarget,omitempty" timestampFormat:"http-date"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v JsonTimestampsOutput) MarshalJSON() ([]byte, error) {
-	type plain JsonTimestampsOutput
-	return json.Marshal(struct {
-		plain
-		Normal               *specrt.EpochSeconds `json:"normal,omitempty"`
-		DateTime             *specrt.ISO8601Time  `json:"dateTime,omitempty"`
-		DateTimeOnTarget     *specrt.ISO8601Time  `json:"dateTimeOnTarget,omitempty"`
-		EpochSeconds         *specrt.EpochSeconds `json:"epochSeconds,omitempty"`
-		EpochSecondsOnTarget *specrt.EpochSeconds `json:"epochSecondsOnTarget,omitempty"`
-		HTTPDate             *specrt.HTTPDateTime `json:"httpDate,omitempty"`
-		HTTPDateOnTarget     *specrt.HTTPDateTime `json:"httpDateOnTarget,omitempty"`
-	}{
-		DateTime:             specrt.ISO8601Of(v.DateTime),
-		DateTimeOnTarget:     specrt.ISO8601Of(v.DateTimeOnTarget),
-		EpochSeconds:         specrt.EpochSecondsOf(v.EpochSeconds),
-		EpochSecondsOnTarget: specrt.EpochSecondsOf(v.EpochSecondsOnTarget),
-		HTTPDate:             specrt.HTTPDateOf(v.HTTPDate),
-		HTTPDateOnTarget:     specrt.HTTPDateOf(v.HTTPDateOnTarget),
-		Normal:               specrt.EpochSecondsOf(v.Normal),
-		plain:                plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *JsonTimestampsOutput) UnmarshalJSON(data []byte) error {
-	type plain JsonTimestampsOutput
-	wire := struct {
-		*plain
-		Normal               *specrt.EpochSeconds `json:"normal,omitempty"`
-		DateTime             *specrt.ISO8601Time  `json:"dateTime,omitempty"`
-		DateTimeOnTarget     *specrt.ISO8601Time  `json:"dateTimeOnTarget,omitempty"`
-		EpochSeconds         *specrt.EpochSeconds `json:"epochSeconds,omitempty"`
-		EpochSecondsOnTarget *specrt.EpochSeconds `json:"epochSecondsOnTarget,omitempty"`
-		HTTPDate             *specrt.HTTPDateTime `json:"httpDate,omitempty"`
-		HTTPDateOnTarget     *specrt.HTTPDateTime `json:"httpDateOnTarget,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.Normal = wire.Normal.Time()
-	v.DateTime = wire.DateTime.Time()
-	v.DateTimeOnTarget = wire.DateTimeOnTarget.Time()
-	v.EpochSeconds = wire.EpochSeconds.Time()
-	v.EpochSecondsOnTarget = wire.EpochSecondsOnTarget.Time()
-	v.HTTPDate = wire.HTTPDate.Time()
-	v.HTTPDateOnTarget = wire.HTTPDateOnTarget.Time()
-	return nil
 }
 
 // JsonUnionsInput is the input of JsonUnions.
@@ -1170,32 +1017,6 @@ type MyUnion struct {
 
 	// RenamedStructureValue is the renamedStructureValue member.
 	RenamedStructureValue *RenamedGreeting `json:"renamedStructureValue,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v MyUnion) MarshalJSON() ([]byte, error) {
-	type plain MyUnion
-	return json.Marshal(struct {
-		plain
-		TimestampValue *specrt.EpochSeconds `json:"timestampValue,omitempty"`
-	}{
-		TimestampValue: specrt.EpochSecondsOf(v.TimestampValue),
-		plain:          plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *MyUnion) UnmarshalJSON(data []byte) error {
-	type plain MyUnion
-	wire := struct {
-		*plain
-		TimestampValue *specrt.EpochSeconds `json:"timestampValue,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.TimestampValue = wire.TimestampValue.Time()
-	return nil
 }
 
 // NestedPayload is a structure of the Rest Json protocol tests API.
@@ -1456,36 +1277,6 @@ type SimpleScalarPropertiesInput struct {
 	DoubleValue *float64 `json:"DoubleDribble,omitempty"`
 }
 
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v SimpleScalarPropertiesInput) MarshalJSON() ([]byte, error) {
-	type plain SimpleScalarPropertiesInput
-	return json.Marshal(struct {
-		plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"DoubleDribble,omitempty"`
-	}{
-		DoubleValue: specrt.FloatOf(v.DoubleValue),
-		FloatValue:  specrt.FloatOf(v.FloatValue),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *SimpleScalarPropertiesInput) UnmarshalJSON(data []byte) error {
-	type plain SimpleScalarPropertiesInput
-	wire := struct {
-		*plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"DoubleDribble,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.FloatValue = wire.FloatValue.Value()
-	v.DoubleValue = wire.DoubleValue.Value()
-	return nil
-}
-
 // SimpleScalarPropertiesOutput is the output of SimpleScalarProperties.
 type SimpleScalarPropertiesOutput struct {
 	// Foo is the foo member.
@@ -1519,36 +1310,6 @@ type SimpleScalarPropertiesOutput struct {
 
 	// DoubleValue is the DoubleDribble member.
 	DoubleValue *float64 `json:"DoubleDribble,omitempty"`
-}
-
-// MarshalJSON encodes v with its timestamps and floats in their wire form.
-func (v SimpleScalarPropertiesOutput) MarshalJSON() ([]byte, error) {
-	type plain SimpleScalarPropertiesOutput
-	return json.Marshal(struct {
-		plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"DoubleDribble,omitempty"`
-	}{
-		DoubleValue: specrt.FloatOf(v.DoubleValue),
-		FloatValue:  specrt.FloatOf(v.FloatValue),
-		plain:       plain(v),
-	})
-}
-
-// UnmarshalJSON decodes v, reading its timestamps and floats in their wire form.
-func (v *SimpleScalarPropertiesOutput) UnmarshalJSON(data []byte) error {
-	type plain SimpleScalarPropertiesOutput
-	wire := struct {
-		*plain
-		FloatValue  *specrt.Float[float32] `json:"floatValue,omitempty"`
-		DoubleValue *specrt.Float[float64] `json:"DoubleDribble,omitempty"`
-	}{plain: (*plain)(v)}
-	if err := json.Unmarshal(data, &wire); err != nil {
-		return err
-	}
-	v.FloatValue = wire.FloatValue.Value()
-	v.DoubleValue = wire.DoubleValue.Value()
-	return nil
 }
 
 // TestBodyStructureInput is the input of TestBodyStructure.

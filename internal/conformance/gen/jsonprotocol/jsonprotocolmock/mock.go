@@ -625,4 +625,5 @@ var service = &mockrt.Service{
 			return new(jsonprotocol.ValidationException)
 		},
 	},
+	WireShape: jsonprotocol.WireShape,
 }

@@ -425,4 +425,5 @@ var service = &mockrt.Service{
 			return new(jsonrpc10.ValidationException)
 		},
 	},
+	WireShape: jsonrpc10.WireShape,
 }

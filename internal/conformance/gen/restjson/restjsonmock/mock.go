@@ -3135,6 +3135,7 @@ var service = &mockrt.Service{
 			return new(restjson.ValidationException)
 		},
 	},
+	WireShape: restjson.WireShape,
 }
 
 // errorHeaders writes the members of an error that travel in headers.

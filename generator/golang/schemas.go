@@ -1,0 +1,242 @@
+package golang
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/specgen/specgen/generator/model"
+)
+
+// JSONWirePath is the import path of the JSON body codec.
+const JSONWirePath = RuntimePath + "/jsonwire"
+
+// jw names an identifier of the JSON body codec.
+func jw(name string) *jen.Statement { return jen.Qual(JSONWirePath, name) }
+
+// emitSchemas writes schemas.go: every structure, list and map a request
+// or response body can hold, described as data to specrt/jsonwire (wire
+// names, field offsets, timestamp formats), which encodes and decodes them.
+// The descriptions are package variables the compiler lays out statically;
+// references that close a cycle (recursive shapes) are set in init, since
+// package variables may not refer to each other in a loop.
+func emitSchemas(p *Package) *jen.File {
+	shapes := bodyShapes(p)
+	if len(shapes) == 0 {
+		return nil
+	}
+	f := newFile(p)
+	back := backEdges(shapes)
+	var defs []jen.Code
+	var links []jen.Code
+	for _, s := range shapes {
+		d := jen.Dict{jen.Id("Kind"): jw(schemaKind(s))}
+		switch s.Kind {
+		case model.Structure:
+			d[jen.Id("Type")] = jen.Parens(jen.Op("*").Id(s.GoName)).Call(jen.Nil())
+			var members []jen.Code
+			i := 0
+			for _, m := range s.Members {
+				if m.Location != "" {
+					continue
+				}
+				// One line per member: keyed fields, in a fixed order.
+				fields := []jen.Code{field("Name", jen.Lit(m.Name))}
+				if alt := messageAlias(s, m); alt != "" {
+					fields = append(fields, field("Alias", jen.Lit(alt)))
+				}
+				fields = append(fields, field("Offset", jen.Qual("unsafe", "Offsetof").Call(jen.Id(s.GoName).Values().Dot(m.GoName))))
+				if back[edge{s, m.Shape, i}] {
+					links = append(links, jen.Id(s.SchemaVar).Dot("Members").Index(jen.Lit(i)).Dot("Shape").Op("=").Add(shapeRef(m.Shape, m.TimestampFormat)))
+				} else {
+					fields = append(fields, field("Shape", shapeRef(m.Shape, m.TimestampFormat)))
+				}
+				members = append(members, jen.Values(fields...))
+				i++
+			}
+			if len(members) > 0 {
+				d[jen.Id("Members")] = jen.Index().Add(jw("Member")).Custom(jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}, members...)
+			}
+		case model.List, model.Map:
+			elem := s.Member
+			if s.Kind == model.Map {
+				elem = s.Value
+			}
+			d[jen.Id("Type")] = jen.Parens(jen.Op("*").Add(goType(s))).Call(jen.Nil())
+			if back[edge{s, elem, 0}] {
+				links = append(links, jen.Id(s.SchemaVar).Dot("Elem").Op("=").Add(shapeRef(elem, "")))
+			} else {
+				d[jen.Id("Elem")] = shapeRef(elem, "")
+			}
+		}
+		defs = append(defs, jen.Id(s.SchemaVar).Op("=").Add(jw("Shape")).Values(d))
+	}
+	f.Comment("The shapes of the request and response bodies, described to the JSON body codec.")
+	f.Var().Defs(defs...)
+	f.Line()
+	if len(links) > 0 {
+		f.Comment("init closes the cycles of the recursive shapes.")
+		f.Func().Id("init").Params().Block(links...)
+		f.Line()
+	}
+	emitWireShape(f, p)
+	return f
+}
+
+// emitWireShape writes WireShape, through which the generated mock (another
+// package) finds the shapes of the operations' inputs and outputs.
+func emitWireShape(f *jen.File, p *Package) {
+	if len(p.Operations) == 0 {
+		return
+	}
+	seen := map[*model.Shape]bool{}
+	var cases []jen.Code
+	for _, op := range p.Operations {
+		for _, s := range []*model.Shape{op.Input, op.Output} {
+			if seen[s] || s.SchemaVar == "" {
+				continue
+			}
+			seen[s] = true
+			cases = append(cases, jen.Case(jen.Op("*").Id(s.GoName)).Block(jen.Return(jen.Op("&").Id(s.SchemaVar))))
+		}
+	}
+	f.Add(commentLines(comment("WireShape describes the type of v, a pointer to an operation's input or output, to the JSON body codec; nil for any other value. The generated mock decodes requests and encodes responses with it.")))
+	f.Func().Id("WireShape").Params(jen.Id("v").Any()).Op("*").Add(jw("Shape")).Block(
+		jen.Switch(jen.Id("v").Assert(jen.Type())).Block(cases...),
+		jen.Return(jen.Nil()),
+	)
+}
+
+// field is a keyed field of a composite literal.
+func field(name string, v jen.Code) jen.Code { return jen.Id(name).Op(":").Add(v) }
+
+// schemaKind names the jsonwire kind of a structure, list or map shape.
+func schemaKind(s *model.Shape) string {
+	switch s.Kind {
+	case model.List:
+		return "KindList"
+	case model.Map:
+		return "KindMap"
+	}
+	return "KindStruct"
+}
+
+// scalarSchemas name the shared jsonwire shapes of the scalar kinds.
+var scalarSchemas = map[model.Kind]string{
+	model.String: "String", model.Integer: "Int32", model.Long: "Int64", model.Float: "Float32",
+	model.Double: "Float64", model.Boolean: "Bool", model.Timestamp: "EpochSeconds", model.Blob: "Blob",
+	model.Document: "Document",
+}
+
+// shapeRef is the expression of the jsonwire shape of s: its schema
+// variable, or a shared scalar shape; a timestamp takes its member's
+// format (epoch seconds when none is given).
+func shapeRef(s *model.Shape, format string) *jen.Statement {
+	switch {
+	case s.SchemaVar != "":
+		return jen.Op("&").Id(s.SchemaVar)
+	case s.IsEnum():
+		return jen.Op("&").Add(jw("Enum"))
+	case s.Kind == model.Timestamp && format == model.ISO8601Format:
+		return jen.Op("&").Add(jw("ISO8601"))
+	case s.Kind == model.Timestamp && format == model.HTTPDateFormat:
+		return jen.Op("&").Add(jw("HTTPDate"))
+	}
+	name, ok := scalarSchemas[s.Kind]
+	if !ok {
+		panic(fmt.Sprintf("golang: no codec shape for kind %s", s.Kind))
+	}
+	return jen.Op("&").Add(jw(name))
+}
+
+// bodyShapes are the structures, lists and maps that a request or response
+// body can hold: inputs and outputs (their body and payload members), the
+// errors, and everything inside them, sorted by schema name.
+func bodyShapes(p *Package) []*model.Shape {
+	seen := map[*model.Shape]bool{}
+	var walk func(s *model.Shape)
+	walk = func(s *model.Shape) {
+		if s == nil || seen[s] || s.SchemaVar == "" {
+			return
+		}
+		seen[s] = true
+		walk(s.Member)
+		walk(s.Value)
+		for _, m := range s.Members {
+			if m.Location == "" || m.Location == model.LocPayload {
+				walk(m.Shape)
+			}
+		}
+	}
+	for _, op := range p.Operations {
+		walk(op.Input)
+		walk(op.Output)
+	}
+	for _, e := range errorShapes(p) {
+		walk(e)
+	}
+	var out []*model.Shape
+	for s := range seen {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].SchemaVar < out[j].SchemaVar })
+	return out
+}
+
+// edge is a reference from one schema to another: the i-th body member of a
+// structure, or the element (i = 0) of a list or map.
+type edge struct {
+	from, to *model.Shape
+	i        int
+}
+
+// backEdges are the references that close a cycle, found by a depth-first
+// walk in the order of shapes: without them the references form no loop,
+// so the rest can be static initializers.
+func backEdges(shapes []*model.Shape) map[edge]bool {
+	const (
+		unseen = iota
+		open
+		done
+	)
+	state := map[*model.Shape]int{}
+	back := map[edge]bool{}
+	var visit func(s *model.Shape)
+	follow := func(e edge) {
+		if e.to == nil || e.to.SchemaVar == "" {
+			return
+		}
+		switch state[e.to] {
+		case open:
+			back[e] = true
+		case unseen:
+			visit(e.to)
+		}
+	}
+	visit = func(s *model.Shape) {
+		state[s] = open
+		switch s.Kind {
+		case model.Structure:
+			i := 0
+			for _, m := range s.Members {
+				if m.Location != "" {
+					continue
+				}
+				follow(edge{s, m.Shape, i})
+				i++
+			}
+		case model.List:
+			follow(edge{s, s.Member, 0})
+		case model.Map:
+			follow(edge{s, s.Value, 0})
+		}
+		state[s] = done
+	}
+	for _, s := range shapes {
+		if state[s] == unseen {
+			visit(s)
+		}
+	}
+	return back
+}

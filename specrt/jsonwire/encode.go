@@ -1,0 +1,317 @@
+package jsonwire
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"math"
+	"net/http"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Marshal returns the JSON object of v, a pointer to the Go structure s
+// describes. Members are written in the shape's order under their wire
+// names; absent members (nil pointers, "" enums, empty lists, maps, blobs
+// and documents) are left out, map keys are sorted, NaN and the infinities
+// are strings, timestamps are in their member's format. A document that is
+// not well-formed JSON is an error.
+func Marshal(s *Shape, v any) ([]byte, error) {
+	// Encoding into a scratch buffer kept from call to call, then copying
+	// the result once, costs one allocation of the right size instead of a
+	// dozen as the buffer grows.
+	bp := scratch.Get().(*[]byte)
+	b, err := AppendAt((*bp)[:0], s, pointerTo(v))
+	out := bytes.Clone(b)
+	if cap(b) <= maxScratch {
+		*bp = b
+		scratch.Put(bp)
+	}
+	return out, err
+}
+
+// scratch holds encoding buffers; maxScratch is the largest kept.
+var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+
+const maxScratch = 1 << 20
+
+// AppendAt appends the JSON object of the structure at p to b.
+func AppendAt(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+	return appendObject(b, s, p)
+}
+
+// errDocument is the error of a document that is not well-formed JSON.
+var errDocument = errors.New("json: document is not well-formed JSON")
+
+// The encoder is a set of functions that append to a slice and return it,
+// so that nothing of its state lives on the heap.
+
+// appendObject writes the structure at p.
+func appendObject(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+	b = append(b, '{')
+	first := true
+	var err error
+	for i := range s.Members {
+		m := &s.Members[i]
+		fp := unsafe.Add(p, m.Offset)
+		if held(m.Shape) {
+			fp = *(*unsafe.Pointer)(fp)
+			if fp == nil {
+				continue
+			}
+		} else if absent(m.Shape, fp) {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendString(b, m.Name)
+		b = append(b, ':')
+		if b, err = appendValue(b, m.Shape, fp); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// absent reports whether a member held by value is absent: "" for an enum,
+// empty for the others (encoding/json's omitempty).
+func absent(s *Shape, p unsafe.Pointer) bool {
+	switch s.Kind {
+	case KindEnum:
+		return *(*string)(p) == ""
+	case KindBlob, KindDocument:
+		return len(*(*[]byte)(p)) == 0
+	case KindList:
+		return (*sliceHeader)(p).len == 0
+	case KindMap:
+		// Every map shares the header len reads, whatever its types.
+		return len(*(*map[string]string)(p)) == 0
+	}
+	return false
+}
+
+// sliceHeader is the layout of a slice.
+type sliceHeader struct {
+	data unsafe.Pointer
+	len  int
+	cap  int
+}
+
+// appendValue writes the Go value at p of shape s.
+func appendValue(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+	switch s.Kind {
+	case KindString, KindEnum:
+		return appendString(b, *(*string)(p)), nil
+	case KindBool:
+		return strconv.AppendBool(b, *(*bool)(p)), nil
+	case KindInt32:
+		return strconv.AppendInt(b, int64(*(*int32)(p)), 10), nil
+	case KindInt64:
+		return strconv.AppendInt(b, *(*int64)(p), 10), nil
+	case KindFloat32:
+		return appendFloat(b, float64(*(*float32)(p)), 32), nil
+	case KindFloat64:
+		return appendFloat(b, *(*float64)(p), 64), nil
+	case KindTime:
+		return appendTime(b, *(*time.Time)(p), s.Format), nil
+	case KindBlob:
+		b = append(b, '"')
+		b = base64.StdEncoding.AppendEncode(b, *(*[]byte)(p))
+		return append(b, '"'), nil
+	case KindDocument:
+		doc := *(*[]byte)(p)
+		switch {
+		case doc == nil:
+			return append(b, "null"...), nil
+		case json.Valid(doc):
+			return append(b, doc...), nil
+		}
+		return b, errDocument
+	case KindStruct:
+		return appendObject(b, s, p)
+	case KindList:
+		return appendList(b, s, p)
+	case KindMap:
+		return appendMap(b, s, p)
+	}
+	return b, errors.New("json: shape of unknown kind")
+}
+
+// appendList writes the slice at p.
+func appendList(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+	h := (*sliceHeader)(p)
+	b = append(b, '[')
+	if k := s.Elem.Kind; k == KindString || k == KindEnum {
+		for i, v := range unsafe.Slice((*string)(h.data), h.len) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, v)
+		}
+		return append(b, ']'), nil
+	}
+	size := s.typeInfo().size
+	var err error
+	for i := range h.len {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if b, err = appendValue(b, s.Elem, unsafe.Add(h.data, uintptr(i)*size)); err != nil {
+			return b, err
+		}
+	}
+	return append(b, ']'), nil
+}
+
+// appendMap writes the map at p, its keys sorted.
+func appendMap(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
+	b = append(b, '{')
+	if s.Elem.Kind == KindString {
+		m := *(*map[string]string)(p)
+		var small [16]string
+		keys := small[:0]
+		for k := range m {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for i, k := range keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, k)
+			b = append(b, ':')
+			b = appendString(b, m[k])
+		}
+		return append(b, '}'), nil
+	}
+	ti := s.typeInfo()
+	m := reflect.NewAt(ti.typ, p).Elem()
+	keys := m.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+	tmp := reflect.New(ti.elem)
+	var err error
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendString(b, k.String())
+		b = append(b, ':')
+		tmp.Elem().Set(m.MapIndex(k))
+		if b, err = appendValue(b, s.Elem, tmp.UnsafePointer()); err != nil {
+			return b, err
+		}
+	}
+	return append(b, '}'), nil
+}
+
+// appendFloat writes f as encoding/json does, and NaN and the infinities as
+// the strings the JSON protocols use for them.
+func appendFloat(b []byte, f float64, bits int) []byte {
+	switch {
+	case math.IsNaN(f):
+		return append(b, `"NaN"`...)
+	case math.IsInf(f, 1):
+		return append(b, `"Infinity"`...)
+	case math.IsInf(f, -1):
+		return append(b, `"-Infinity"`...)
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 {
+		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+			format = 'e'
+		}
+	}
+	b = strconv.AppendFloat(b, f, format, -1, bits)
+	if format == 'e' {
+		// clean up e-09 to e-9, as encoding/json does
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// appendTime writes t in format f: epoch seconds with milliseconds when it
+// has them (as the AWS SDKs do), an RFC 3339 string in UTC, or an HTTP date.
+func appendTime(b []byte, t time.Time, f TimeFormat) []byte {
+	switch f {
+	case ISO8601Format:
+		b = append(b, '"')
+		b = t.UTC().AppendFormat(b, time.RFC3339Nano)
+		return append(b, '"')
+	case HTTPDateFormat:
+		b = append(b, '"')
+		b = t.UTC().AppendFormat(b, http.TimeFormat)
+		return append(b, '"')
+	}
+	ms := t.UnixMilli()
+	if ms%1000 == 0 {
+		return strconv.AppendInt(b, ms/1000, 10)
+	}
+	return strconv.AppendFloat(b, float64(ms)/1000, 'f', -1, 64)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString writes s as a JSON string: quotes, backslashes and control
+// characters escaped, U+2028 and U+2029 escaped as encoding/json does,
+// invalid UTF-8 replaced with U+FFFD. HTML characters are kept as they are.
+func appendString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if plainASCII[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += n
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += n
+			start = i
+			continue
+		}
+		i += n
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
