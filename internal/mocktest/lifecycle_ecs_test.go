@@ -21,6 +21,7 @@ func steady(s ecs.Service) bool {
 // TestECSLifecycle drives ECS's generated client against its generated
 // mock: clusters and services (named by short name or ARN, read several at
 // once, steady as the services-stable waiter asks, INACTIVE after delete
+// and then not updated (ServiceNotActiveException)
 // as services-inactive asks) and express gateway services (by ARN, the
 // seed's mock block shaping the create), all from the resources of
 // specs/ecs/mock.overlay.yaml.
@@ -160,7 +161,7 @@ func TestECSLifecycle(t *testing.T) {
 			t.Errorf("prod counts %d services after a delete, want 4", n)
 		}
 		_, err := c.UpdateService(ctx, &ecs.UpdateServiceInput{Cluster: new("prod"), Service: new("web-4"), DesiredCount: new(int32(1))})
-		wantCode(t, "update of the inactive web-4", err, "ServiceNotFoundException")
+		wantCode(t, "update of the inactive web-4", err, "ServiceNotActiveException")
 		again := must(c.CreateService(ctx, &ecs.CreateServiceInput{Cluster: new("prod"), ServiceName: new("web-4"), TaskDefinition: new("web:2")}))(t).Service
 		if *again.Status != "ACTIVE" || *again.TaskDefinition != "web:2" {
 			t.Errorf("web-4 created again: %s %s, want ACTIVE web:2", *again.Status, *again.TaskDefinition)
@@ -207,6 +208,8 @@ func TestECSLifecycle(t *testing.T) {
 		if got := must(c.DescribeExpressGatewayService(ctx, &ecs.DescribeExpressGatewayServiceInput{ServiceARN: arn}))(t).Service; got.Status.StatusCode != ecs.ExpressGatewayServiceStatusCodeInactive {
 			t.Errorf("after delete: %s, want INACTIVE", got.Status.StatusCode)
 		}
+		_, err = c.UpdateExpressGatewayService(ctx, &ecs.UpdateExpressGatewayServiceInput{ServiceARN: arn, CPU: new("1024")})
+		wantCode(t, "update of the inactive api", err, "ServiceNotActiveException")
 		_, err = c.DeleteExpressGatewayService(ctx, &ecs.DeleteExpressGatewayServiceInput{ServiceARN: arn})
 		wantCode(t, "second delete", err, "ServiceNotFoundException")
 		_, err = c.DescribeExpressGatewayService(ctx, &ecs.DescribeExpressGatewayServiceInput{ServiceARN: new("arn:aws:ecs:us-east-1:123456789012:service/default/none")})

@@ -36,6 +36,9 @@ type engine struct {
 	seq    uint64
 	key    []byte // the page tokens' MAC key
 	bytes  int64  // what the records cost, as recordCost counts it
+	// builtin are the kinds with builtin instances, which every request
+	// makes sure exist (after a reset or a load too).
+	builtin []*kind
 }
 
 // tokenAnswer is a create's answer kept for a repeated idempotency token,
@@ -62,9 +65,11 @@ type kind struct {
 	countPath                                 []string // the parent's member counting resources of this kind
 	idPath, namePath, arnPath                 []string
 	statusPath, parentIDPath, tagsPath        []string
+	parentARNPath                             []string
 	idT, arnT                                 *template
 	defaults                                  []compiledField
 	notFound, conflict, hasChildren, badToken *compiledErr
+	create                                    *boundOp  // the create binding, for builtin instances
 	descType                                  *wireType // the description's members; nil when unknown
 
 	byID     map[string]*record
@@ -113,6 +118,24 @@ type orderedList struct {
 	dead int
 }
 
+// trimHead drops the removed records at the front of l, each once: a
+// list whose oldest resources were deleted (create, use, delete, again)
+// would else be read through them, up to half of it, before compact
+// drops them.
+func (l *orderedList) trimHead(en *engine, now time.Time) {
+	n := 0
+	for _, r := range l.recs {
+		if en.settle(r, now); !r.gone && !r.retired {
+			break
+		}
+		n++
+	}
+	if n > 0 {
+		clear(l.recs[:n])
+		l.recs, l.dead = l.recs[n:], l.dead-n
+	}
+}
+
 func (l *orderedList) compact() {
 	if l.dead*2 <= len(l.recs) {
 		return
@@ -129,11 +152,11 @@ func (l *orderedList) compact() {
 type boundOp struct {
 	ResourceOperation
 	kind                                *kind
-	quota, notFound                     *compiledErr
+	quota, notFound, retired            *compiledErr
 	ident, parentIdent, desc, items     []string
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
-	failures                            []string
+	failures, arnOut                    []string
 	set, failure                        []compiledField
 	creates                             *boundCreates
 }
@@ -165,6 +188,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 		k := &kind{
 			Resource: res, idPath: splitPath(res.ID), namePath: splitPath(res.NameMember), arnPath: splitPath(res.ARN),
 			statusPath: splitPath(res.Status), parentIDPath: splitPath(res.ParentID), tagsPath: splitPath(res.Tags),
+			parentARNPath: splitPath(res.ParentARN),
 		}
 		if k.idPath == nil {
 			return nil, fmt.Errorf("resource %s: no id member", res.Name)
@@ -208,12 +232,19 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
+				arnOut: splitPath(ro.ARNOutput),
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
 			}
 			if b.notFound, err = compileError(ro.NotFound); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: not found: %w", res.Name, ro.Operation, err)
+			}
+			if b.retired, err = compileError(ro.Retired); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: retired: %w", res.Name, ro.Operation, err)
+			}
+			if ro.Role == RoleCreate {
+				k.create = b
 			}
 			if b.set, err = compileFields(ro.Set); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: set: %w", res.Name, ro.Operation, err)
@@ -272,6 +303,16 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			ck.countPath = splitPath(member)
 		}
 	}
+	for _, k := range en.kinds {
+		if len(k.Builtin) == 0 {
+			continue
+		}
+		if k.parent != nil || k.create == nil || k.namePath == nil {
+			return nil, fmt.Errorf("resource %s: builtin instances need a top-level resource with a name and a create", k.Name)
+		}
+		en.builtin = append(en.builtin, k)
+	}
+	sort.Slice(en.builtin, func(i, j int) bool { return en.builtin[i].Name < en.builtin[j].Name })
 	en.reset()
 	for _, k := range en.kinds {
 		sort.Slice(k.children, func(i, j int) bool { return k.children[i].Name < k.children[j].Name })
@@ -353,6 +394,11 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	en.mu.Lock()
 	defer en.mu.Unlock()
 	now := s.now()
+	if len(en.builtin) > 0 {
+		if err := s.ensureBuiltin(now); err != nil {
+			return nil, err
+		}
+	}
 	switch b.Role {
 	case RoleCreate:
 		return s.resCreate(b, op, tree, e, now)
@@ -389,6 +435,10 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		}
 		en.setDesc(r, data)
 	case RoleDelete:
+		if r.isBuiltin() {
+			e.Message = fmt.Sprintf("%s %s is built in and cannot be deleted", r.kind.Name, r.name)
+			return nil, &Error{Code: "ValidationException", Message: e.Message, Status: http.StatusBadRequest}
+		}
 		if s.liveChildren(r, now) > 0 {
 			e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
 			e.Resource = r.tree()
@@ -406,6 +456,36 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		s.setDesc(r, b.set, e)
 	}
 	return s.resAnswer(b, op, r, e)
+}
+
+// ensureBuiltin creates the builtin instances that do not exist (at
+// start, after a reset), settled in their final status. en.mu is held.
+func (s *Server) ensureBuiltin(now time.Time) error {
+	for _, k := range s.res.builtin {
+		for _, name := range k.Builtin {
+			if k.byName[nameKey{nil, name}] != nil {
+				continue
+			}
+			op := s.ops[k.create.Operation]
+			in := map[string]any{}
+			setPath(in, k.namePath, name)
+			e := &env{Input: in}
+			s.fillEnv(e)
+			if _, err := s.resCreate(k.create, op, in, e, now); err != nil {
+				return err
+			}
+			if r := k.byName[nameKey{nil, name}]; r != nil && r.pending {
+				r.due = now.UnixNano()
+				s.res.settle(r, now)
+			}
+		}
+	}
+	return nil
+}
+
+// isBuiltin tells whether r is one of its kind's builtin instances.
+func (r *record) isBuiltin() bool {
+	return r.parent == nil && r.name != "" && slices.Contains(r.kind.Builtin, r.name)
 }
 
 // applySet writes the values of set into desc; their {output.*} is desc.
@@ -545,6 +625,9 @@ func (s *Server) resParent(b *boundOp, tree map[string]any, e *env, now time.Tim
 		return nil, nil
 	}
 	pv, _ := lookup(tree, b.parentIdent).(string)
+	if pv == "" && b.Role != RoleList {
+		pv = k.DefaultParent
+	}
 	if pv == "" {
 		return nil, nil
 	}
@@ -567,6 +650,13 @@ func (s *Server) resFind(b *boundOp, tree map[string]any, e *env, now time.Time)
 	v, _ := lookup(tree, b.ident).(string)
 	r := s.res.find(k, parent, v, now, b.Role == RoleRead)
 	if r == nil {
+		if b.retired != nil {
+			if old := s.res.find(k, parent, v, now, true); old != nil && old.retired {
+				e.Message = fmt.Sprintf("%s %s is no longer active", k.Name, v)
+				e.Resource = old.tree()
+				return nil, s.buildError(b.retired, e, nil)
+			}
+		}
 		if b.notFound != nil {
 			e.Message = fmt.Sprintf("%s %s does not exist", k.Name, v)
 			return nil, s.buildError(b.notFound, e, nil)
@@ -840,11 +930,11 @@ func (s *Server) mockOutput(op *compiledOp, e *env) map[string]any {
 // description decoded (a create has it at hand), which spares decoding it
 // again; answerWith may change it.
 func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map[string]any) ([]byte, error) {
-	if b.Description == "-" && out == nil {
+	if b.Description == "-" && out == nil && b.arnOut == nil {
 		return []byte("{}"), nil
 	}
 	fits := r.kind.fits(op.outType.at(b.desc))
-	if out == nil && fits && b.desc == nil {
+	if out == nil && fits && b.desc == nil && b.arnOut == nil {
 		return []byte(r.desc), nil
 	}
 	if out == nil {
@@ -863,6 +953,9 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map
 		setPath(out, b.desc, json.RawMessage(r.desc))
 	default:
 		setPath(out, b.desc, tree)
+	}
+	if b.arnOut != nil {
+		setPath(out, b.arnOut, r.arn)
 	}
 	op.outType.trim(out, nil, nil)
 	data, err := appendJSON(make([]byte, 0, len(r.desc)+32), out)
@@ -927,11 +1020,17 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	var parent *record
 	if k.parent != nil && b.parentIdent != nil {
 		pv, _ := lookup(tree, b.parentIdent).(string)
+		if pv == "" {
+			pv = k.DefaultParent
+		}
 		if parent = en.find(k.parent, nil, pv, now, false); parent == nil {
 			return nil, s.notFound(k.parent, pv, e)
 		}
 		if k.parentIDPath != nil {
 			setPath(desc, k.parentIDPath, parent.id)
+		}
+		if k.parentARNPath != nil && parent.arn != "" {
+			setPath(desc, k.parentARNPath, parent.arn)
 		}
 	}
 	var out, part map[string]any
@@ -1181,6 +1280,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		l = &orderedList{}
 	}
 	l.compact()
+	l.trimHead(en, now)
 	start := 0
 	if tok, _ := lookup(tree, b.inToken).(string); tok != "" {
 		seq, ok := en.parseToken(k, parent, tok)
@@ -1203,6 +1303,14 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 				member = b.FilterMembers[i]
 			}
 			filters[member] = v
+		}
+	}
+	for i, f := range b.PrefixFilters {
+		if v, ok := lookup(tree, []string{f}).(string); ok && i < len(b.PrefixFilterMembers) {
+			if filters == nil {
+				filters = map[string]any{}
+			}
+			filters["\x01"+f] = listFilter{path: splitPath(b.PrefixFilterMembers[i]), values: []string{v}, cond: "BEGINS_WITH"}
 		}
 	}
 	if b.FilterList != nil {

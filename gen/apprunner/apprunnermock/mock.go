@@ -1896,6 +1896,7 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleRead,
 				},
 				{
+					Filters:     []string{"AutoScalingConfigurationName"},
 					InputToken:  "NextToken",
 					Items:       "AutoScalingConfigurationSummaryList",
 					LimitKey:    "MaxResults",
@@ -2126,6 +2127,7 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleRead,
 				},
 				{
+					Filters:     []string{"ObservabilityConfigurationName"},
 					InputToken:  "NextToken",
 					Items:       "ObservabilityConfigurationSummaryList",
 					LimitKey:    "MaxResults",

@@ -3032,7 +3032,18 @@ var service = &mockrt.Service{
 					Description: "service",
 					Identifier:  "serviceArn",
 					Operation:   "UpdateExpressGatewayService",
-					Role:        mockrt.RoleUpdate,
+					Retired: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(ecs.ServiceNotActiveException)
+						},
+					},
+					Role: mockrt.RoleUpdate,
 					Set: []mockrt.Field{
 						{
 							Path:  "updatedAt",
@@ -3191,7 +3202,18 @@ var service = &mockrt.Service{
 					Identifier:       "service",
 					Operation:        "UpdateService",
 					ParentIdentifier: "cluster",
-					Role:             mockrt.RoleUpdate,
+					Retired: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(ecs.ServiceNotActiveException)
+						},
+					},
+					Role: mockrt.RoleUpdate,
 					Set: []mockrt.Field{
 						{
 							Path:  "status",

@@ -725,7 +725,8 @@ var service = &mockrt.Service{
 					return new(scheduler.ConflictException)
 				},
 			},
-			ID: "Name",
+			DefaultParent: "default",
+			ID:            "Name",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -752,7 +753,8 @@ var service = &mockrt.Service{
 			},
 			Operations: []mockrt.ResourceOperation{
 				{
-					Description:      "",
+					ARNOutput:        "ScheduleArn",
+					Description:      "-",
 					IdempotencyToken: "ClientToken",
 					Operation:        "CreateSchedule",
 					ParentIdentifier: "GroupName",
@@ -784,16 +786,20 @@ var service = &mockrt.Service{
 					Role:             mockrt.RoleRead,
 				},
 				{
-					InputToken:       "NextToken",
-					Items:            "Schedules",
-					LimitKey:         "MaxResults",
-					MaxPageSize:      100,
-					Operation:        "ListSchedules",
-					OutputToken:      "NextToken",
-					ParentIdentifier: "GroupName",
-					Role:             mockrt.RoleList,
+					Filters:             []string{"State"},
+					InputToken:          "NextToken",
+					Items:               "Schedules",
+					LimitKey:            "MaxResults",
+					MaxPageSize:         100,
+					Operation:           "ListSchedules",
+					OutputToken:         "NextToken",
+					ParentIdentifier:    "GroupName",
+					PrefixFilterMembers: []string{"Name"},
+					PrefixFilters:       []string{"NamePrefix"},
+					Role:                mockrt.RoleList,
 				},
 				{
+					ARNOutput:        "ScheduleArn",
 					Description:      "-",
 					Identifier:       "Name",
 					Operation:        "UpdateSchedule",
@@ -807,6 +813,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "Arn",
 			ARNTemplate: "arn:{partition}:scheduler:{region}:{account}:schedule-group/{output.Name}",
+			Builtin:     []string{"default"},
 			Conflict: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -856,7 +863,8 @@ var service = &mockrt.Service{
 			},
 			Operations: []mockrt.ResourceOperation{
 				{
-					Description:      "",
+					ARNOutput:        "ScheduleGroupArn",
+					Description:      "-",
 					IdempotencyToken: "ClientToken",
 					Operation:        "CreateScheduleGroup",
 					QuotaExceeded: &mockrt.ErrorTemplate{
@@ -889,13 +897,15 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleRead,
 				},
 				{
-					InputToken:  "NextToken",
-					Items:       "ScheduleGroups",
-					LimitKey:    "MaxResults",
-					MaxPageSize: 100,
-					Operation:   "ListScheduleGroups",
-					OutputToken: "NextToken",
-					Role:        mockrt.RoleList,
+					InputToken:          "NextToken",
+					Items:               "ScheduleGroups",
+					LimitKey:            "MaxResults",
+					MaxPageSize:         100,
+					Operation:           "ListScheduleGroups",
+					OutputToken:         "NextToken",
+					PrefixFilterMembers: []string{"Name"},
+					PrefixFilters:       []string{"NamePrefix"},
+					Role:                mockrt.RoleList,
 				},
 				{
 					Operation:   "ListTagsForResource",

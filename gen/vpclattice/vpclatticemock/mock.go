@@ -3971,7 +3971,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "accessLogSubscriptionIdentifier",
 					Operation:   "UpdateAccessLogSubscription",
 					Role:        mockrt.RoleUpdate,
@@ -4092,15 +4092,16 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description:      "-",
+					Description:      "",
 					Identifier:       "listenerIdentifier",
 					Operation:        "UpdateListener",
 					ParentIdentifier: "serviceIdentifier",
 					Role:             mockrt.RoleUpdate,
 				},
 			},
-			Parent:   "Service",
-			ParentID: "serviceId",
+			Parent:    "Service",
+			ParentARN: "serviceArn",
+			ParentID:  "serviceId",
 		},
 		{
 			ARN:         "arn",
@@ -4205,7 +4206,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "resourceConfigurationIdentifier",
 					Operation:   "UpdateResourceConfiguration",
 					Role:        mockrt.RoleUpdate,
@@ -4277,7 +4278,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "resourceGatewayIdentifier",
 					Operation:   "DeleteResourceGateway",
 					Role:        mockrt.RoleDelete,
@@ -4418,7 +4419,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description:      "-",
+					Description:      "",
 					Identifier:       "ruleIdentifier",
 					Operation:        "UpdateRule",
 					ParentIdentifier: "listenerIdentifier",
@@ -4542,7 +4543,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceIdentifier",
 					Operation:   "UpdateService",
 					Role:        mockrt.RoleUpdate,
@@ -4649,7 +4650,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkIdentifier",
 					Operation:   "UpdateServiceNetwork",
 					Role:        mockrt.RoleUpdate,
@@ -4719,7 +4720,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkResourceAssociationIdentifier",
 					Operation:   "DeleteServiceNetworkResourceAssociation",
 					Role:        mockrt.RoleDelete,
@@ -4823,7 +4824,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkServiceAssociationIdentifier",
 					Operation:   "DeleteServiceNetworkServiceAssociation",
 					Role:        mockrt.RoleDelete,
@@ -4927,7 +4928,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkVpcAssociationIdentifier",
 					Operation:   "DeleteServiceNetworkVpcAssociation",
 					Role:        mockrt.RoleDelete,
@@ -4966,7 +4967,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkVpcAssociationIdentifier",
 					Operation:   "UpdateServiceNetworkVpcAssociation",
 					Role:        mockrt.RoleUpdate,
@@ -5078,7 +5079,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "targetGroupIdentifier",
 					Operation:   "UpdateTargetGroup",
 					Role:        mockrt.RoleUpdate,
