@@ -16,24 +16,9 @@ import (
 // what it still can), and runs in full once the mock is fixed. Any other
 // wrong answer still fails. compat/js/lib.mjs keeps the same keys.
 var knownMockBugs = map[string]string{
-	"scheduler-create-arn": "Scheduler CreateScheduleGroup and CreateSchedule answer a placeholder ARN, " +
-		"arn:aws:scheduler:-:000000000000:schedule-group/- and arn:aws:scheduler:-:000000000000:schedule/-/- (the least value the pattern allows), " +
-		"where the SDK expects the new resource's ARN, the Arn that GetScheduleGroup / GetSchedule answer: " +
-		"the create's output names it ScheduleGroupArn / ScheduleArn, not the description's Arn, and the importer does not map one to the other",
-	"scheduler-name-prefix": "Scheduler ListScheduleGroups ignores NamePrefix: NamePrefix=re answers every group, not only reports " +
-		"(ListSchedules' NamePrefix and State are likely the same, untested); the engine's filters keep equal members only, and the importer infers none here",
-	"scheduler-default-group": "Scheduler has no default schedule group: CreateSchedule, GetSchedule and ListSchedules without GroupName " +
-		"answer 404 ResourceNotFoundException \"ScheduleGroup  does not exist\" (empty name), where the service uses the group named default " +
-		"(which always exists, GetScheduleGroup default answers it) and ListSchedules without a group lists the schedules of every group",
-	"ecs-update-inactive": "ECS UpdateService of a service that DeleteService made INACTIVE (DescribeServices still answers it, status INACTIVE) " +
-		"answers ServiceNotFoundException; ECS answers ServiceNotActiveException (\"Service was not ACTIVE\") for a service that exists but is not ACTIVE",
 	"ecs-express-update": "ECS UpdateExpressGatewayService with healthCheckPath /healthz answers success, and DescribeExpressGatewayService " +
 		"still answers activeConfigurations[0].healthCheckPath /ping (the create's default): the update's members (cpu, memory, healthCheckPath, " +
 		"primaryContainer...) are top-level in the input and inside activeConfigurations in the description, so the generic update copies none",
-	"vpclattice-update-output": "VPC Lattice UpdateService answers an output without id, arn, name or authType (the SDK reads them empty); " +
-		"the service answers the updated service's members, as GetService then does",
-	"vpclattice-listener-service-arn": "VPC Lattice CreateListener answers serviceId but not serviceArn, which the service answers " +
-		"(the parent's ARN, as GetService gives it)",
 	"vpclattice-dates": "VPC Lattice GetService answers no createdAt or lastUpdatedAt, which the service always sets",
 	"apprunner-list-operations": "App Runner ListOperations of a service just created answers an empty OperationSummaryList; " +
 		"the service lists the CREATE_SERVICE operation whose OperationId CreateService answered (and later UPDATE_SERVICE, PAUSE_SERVICE...)",

@@ -2,7 +2,6 @@ package compat
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -323,10 +322,6 @@ func TestSDKECSLifecycle(t *testing.T) {
 		}
 		t.Logf("ServicesInactive retried %d times", w.retries)
 		_, err = c.UpdateService(ctx, &sdkecs.UpdateServiceInput{Cluster: aws.String("web"), Service: aws.String("api"), DesiredCount: aws.Int32(1)})
-		var nf *ecstypes.ServiceNotFoundException
-		if errors.As(err, &nf) {
-			knownMockBug(t, "ecs-update-inactive")
-		}
 		wantSDKError[*ecstypes.ServiceNotActiveException](t, "update inactive api", err)
 	})
 	t.Run("a deleted cluster is INACTIVE and a service cannot be created in it", func(t *testing.T) {

@@ -1,9 +1,7 @@
 package compat
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -65,9 +63,6 @@ func TestSDKSchedulerLifecycle(t *testing.T) {
 	}
 
 	t.Run("the creates answer the new group's and schedules' ARNs", func(t *testing.T) {
-		if strings.Contains(aws.ToString(created.ScheduleGroupArn), ":000000000000:") {
-			knownMockBug(t, "scheduler-create-arn")
-		}
 		want := []string{groupARN}
 		got := []string{aws.ToString(created.ScheduleGroupArn)}
 		for i, n := range names {
@@ -162,8 +157,7 @@ func TestSDKSchedulerLifecycle(t *testing.T) {
 				t.Errorf("a page of %d groups, want at most 1", len(out.ScheduleGroups))
 			}
 			for _, g := range out.ScheduleGroups {
-				// The service's own default group is listed too, where
-				// the mock has it (see scheduler-default-group).
+				// The service's own default group is listed too.
 				if n := aws.ToString(g.Name); n != "default" {
 					got = append(got, n)
 				}
@@ -182,9 +176,6 @@ func TestSDKSchedulerLifecycle(t *testing.T) {
 		for _, g := range out.ScheduleGroups {
 			got = append(got, aws.ToString(g.Name))
 		}
-		if len(got) == 3 {
-			knownMockBug(t, "scheduler-name-prefix")
-		}
 		if diff := cmp.Diff([]string{"reports"}, got); diff != "" {
 			t.Errorf("listed (-want +got):\n%s", diff)
 		}
@@ -192,12 +183,7 @@ func TestSDKSchedulerLifecycle(t *testing.T) {
 	t.Run("a schedule created without a group is in the default group, and a listing without a group holds every group's", func(t *testing.T) {
 		in := newScheduleInput("hourly", "", "rate(1 hour)")
 		in.GroupName = nil
-		_, err := c.CreateSchedule(ctx, in)
-		var nf *schedtypes.ResourceNotFoundException
-		if errors.As(err, &nf) && strings.Contains(aws.ToString(nf.Message), "ScheduleGroup  does not exist") {
-			knownMockBug(t, "scheduler-default-group")
-		}
-		if err != nil {
+		if _, err := c.CreateSchedule(ctx, in); err != nil {
 			t.Fatal(err)
 		}
 		got, err := c.GetSchedule(ctx, &sdkscheduler.GetScheduleInput{Name: aws.String("hourly")})

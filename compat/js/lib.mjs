@@ -72,13 +72,6 @@ export const waiterConfig = { minDelay: 0.01, maxDelay: 0.05, maxWaitTime: 30 };
 // routing (compat/mock_sdk_lifecycle_test.go keeps the same list for the
 // Go SDK). A step meeting exactly the symptom skips with the description.
 const knownBugs = {
-  "scheduler-create-arn":
-    "Scheduler CreateScheduleGroup and CreateSchedule answer the placeholder ARN arn:aws:scheduler:-:000000000000:schedule-group/-, not the new resource's",
-  "scheduler-default-group":
-    "Scheduler has no default schedule group: CreateSchedule without GroupName answers 404 \"ScheduleGroup  does not exist\"",
-  "ecs-update-inactive":
-    "ECS UpdateService of an INACTIVE service answers ServiceNotFoundException, where ECS answers ServiceNotActiveException",
-  "vpclattice-listener-service-arn": "VPC Lattice CreateListener answers serviceId but not serviceArn",
   "scheduler-creation-date":
     "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, which the service always sets",
 };

@@ -20,7 +20,7 @@ import {
   ResourceNotFoundException,
   ValidationException,
 } from "@aws-sdk/client-vpc-lattice";
-import { advanceClock, assert, clientConfig, collect, done, expectError, knownBug, requireResources, step } from "../lib.mjs";
+import { advanceClock, assert, clientConfig, collect, done, expectError, requireResources, step } from "../lib.mjs";
 
 await requireResources("vpclattice");
 const c = new VPCLatticeClient(clientConfig);
@@ -87,7 +87,6 @@ await step("a listener is created in the service and listed under it", async () 
   }));
   const out = await c.send(new ListListenersCommand({ serviceIdentifier: svc.arn }));
   assert.deepEqual(out.items.map((l) => l.id), [listener.id]);
-  if (listener.serviceArn === undefined) knownBug("vpclattice-listener-service-arn");
   assert.deepEqual([listener.serviceId, listener.serviceArn], [svc.id, svc.arn]);
 });
 
