@@ -1,7 +1,7 @@
 # The two commands of the README are `make generate` and `make test`.
 GO ?= go
 
-.PHONY: generate check test lint bench fuzz conformance
+.PHONY: generate check test lint bench buildcost fuzz conformance
 
 ## generate: regenerate gen/ from specs/ (only changed files are rewritten)
 generate:
@@ -40,6 +40,10 @@ bench:
 	cd compat && $(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) test -run '^$$' -bench LoadRatio -benchtime 3x ./internal/mocktest/
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/
+
+## buildcost: the compile of the generated Lightsail and ECS packages against the AWS SDK for Go v2's (user CPU and peak RSS; builds the standard library once, several minutes)
+buildcost:
+	cd compat && $(GO) test -run '^Test(BuildCost|BinarySize)$$' -buildcost -v -timeout 30m .
 
 ## fuzz: a short run of each fuzz target
 fuzz:

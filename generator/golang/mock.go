@@ -135,7 +135,7 @@ func emitMockOperation(f *jen.File, p *Package, op *model.Operation) {
 func emitMockService(f *jen.File, p *Package) {
 	d := jen.Dict{
 		jen.Id("Name"):        jen.Lit(p.Package),
-		jen.Id("Protocol"):    protocolConst(p.Protocol),
+		jen.Id("Protocol"):    jen.Lit(p.Protocol.Name),
 		jen.Id("SigningName"): jen.Lit(p.SigningName),
 	}
 	if p.TargetPrefix != "" {
@@ -259,7 +259,7 @@ func mockOperationValue(p *Package, op *model.Operation) jen.Code {
 		jen.Id("NewInput"):  jen.Func().Params().Add(mrt("Input")).Block(jen.Return(jen.New(jen.Qual(p.ImportPath, op.Input.GoName)))),
 		jen.Id("NewOutput"): jen.Func().Params().Any().Block(jen.Return(jen.New(jen.Qual(p.ImportPath, op.Output.GoName)))),
 	}
-	if !p.Protocol.IsAWSJSON() {
+	if p.Protocol.HTTPBindings {
 		d[jen.Id("Method")] = jen.Lit(op.Method)
 		d[jen.Id("Path")] = jen.Lit(op.Path)
 		d[jen.Id("Status")] = jen.Lit(op.Status)

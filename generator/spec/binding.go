@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/specrt/protocol/ident"
 )
 
 // The HTTP bindings beyond the JSON body: where a member travels
@@ -44,8 +45,8 @@ func (r *resolver) memberLocation(rm *rawMember, m *model.Member) {
 	case !rm.locationName.ok():
 		r.errorf(rm.location.n, "location needs locationName")
 	}
-	if r.raw.service.protocol.v != string(model.RestJSON1) {
-		r.errorf(rm.location.n, "location applies only to restJson1 services")
+	if !r.httpBindings() {
+		r.errorf(rm.location.n, "location applies only to %s services", protocolsWhere(httpBindings))
 	}
 }
 
@@ -60,8 +61,8 @@ func (r *resolver) payloads() {
 			}
 			continue
 		}
-		if r.raw.service.protocol.v != string(model.RestJSON1) {
-			r.errorf(sh.payload.n, "payload applies only to restJson1 services")
+		if !r.httpBindings() {
+			r.errorf(sh.payload.n, "payload applies only to %s services", protocolsWhere(httpBindings))
 			continue
 		}
 		var names []string
@@ -273,4 +274,28 @@ func hostPrefixLabels(prefix string) (labels []string, problem string) {
 		return nil, "must be letters, digits, hyphens, dots and {labels} that a host name can start with"
 	}
 	return labels, ""
+}
+
+// httpBindings reports whether the spec's protocol lets members travel
+// outside the body. An unknown protocol, reported already, does not.
+func (r *resolver) httpBindings() bool {
+	p, err := ident.Lookup(r.raw.service.protocol.v)
+	return err == nil && httpBindings(p)
+}
+
+func httpBindings(p *ident.Identity) bool { return p.HTTPBindings }
+
+// protocolsWhere names the protocols with a trait, for an error message:
+// "a", "a or b", "a, b or c".
+func protocolsWhere(trait func(*ident.Identity) bool) string {
+	var names []string
+	for _, p := range ident.All() {
+		if trait(p) {
+			names = append(names, p.Name)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

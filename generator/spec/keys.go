@@ -1,5 +1,7 @@
 package spec
 
+import "github.com/specgen/specgen/specrt/protocol/ident"
+
 // The vocabulary of the spec format: every mapping a spec may hold and the
 // keys it accepts. The loader checks keys against these tables (through the
 // []string lists below) and schema.go writes specs/spec.schema.json
@@ -96,7 +98,7 @@ var (
 		{name: "title", required: true, doc: "Full service name, e.g. Amazon VPC Lattice.", val: vString},
 		{name: "doc", doc: "About the service, used in the package doc.", val: vString},
 		{name: "apiVersion", required: true, doc: "The API version string, e.g. \"2022-11-30\" (quote it).", val: vString},
-		{name: "protocol", required: true, doc: "The protocol the client speaks.", val: vEnum("awsJson1_0", "awsJson1_1", "restJson1")},
+		{name: "protocol", required: true, doc: "The protocol the client speaks.", val: vEnum(ident.Names()...)},
 		{name: "protocols", doc: "Every protocol the service's model lists, in the model's order; protocol is one of them.", val: vList(vString)},
 		{name: "serviceId", doc: "The model's serviceId, from which the package name is derived.", val: vString},
 		{name: "targetPrefix", doc: "awsJson protocols only: the X-Amz-Target prefix.", val: vString},

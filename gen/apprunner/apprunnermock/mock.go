@@ -13,7 +13,6 @@ package apprunnermock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/apprunner"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -1799,7 +1798,7 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol: specrt.AWSJSON10,
+	Protocol: "awsJson1_0",
 	Resources: []*mockrt.Resource{
 		{
 			ARN:         "AutoScalingConfigurationArn",

@@ -13,7 +13,6 @@ package ecsmock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/ecs"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -2796,7 +2795,7 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol: specrt.AWSJSON11,
+	Protocol: "awsJson1_1",
 	Resources: []*mockrt.Resource{
 		{
 			ARN: "clusterArn",

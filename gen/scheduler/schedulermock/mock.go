@@ -13,7 +13,6 @@ package schedulermock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/scheduler"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -709,7 +708,7 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 	},
-	Protocol: specrt.RestJSON1,
+	Protocol: "restJson1",
 	Resources: []*mockrt.Resource{
 		{
 			ARN:         "Arn",

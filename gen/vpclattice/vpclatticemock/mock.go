@@ -13,7 +13,6 @@ package vpclatticemock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/vpclattice"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"net/http"
 	"testing"
@@ -3852,7 +3851,7 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 	},
-	Protocol: specrt.RestJSON1,
+	Protocol: "restJson1",
 	Resources: []*mockrt.Resource{
 		{
 			ARN:         "arn",

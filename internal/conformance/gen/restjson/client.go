@@ -284,7 +284,7 @@ var service = specrt.Service{
 	EndpointPrefix: "restjson",
 	Name:           "restjson",
 	NewError:       newError,
-	Protocol:       specrt.RestJSON1,
+	Protocol:       "restJson1",
 	SigningName:    "restjson",
 }
 

@@ -13,7 +13,6 @@ package restjsonmock
 import (
 	"context"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"net/http"
 	"testing"
@@ -3122,7 +3121,7 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 	},
-	Protocol:    specrt.RestJSON1,
+	Protocol:    "restJson1",
 	SigningName: "restjson",
 	ValidationError: &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
