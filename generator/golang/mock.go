@@ -629,5 +629,8 @@ func transitionValue(t *model.Transition) jen.Code {
 	if t.Delay > 0 {
 		td[jen.Id("Delay")] = jen.Lit(int(t.Delay*1000)).Op("*").Qual("time", "Millisecond")
 	}
+	if len(t.Set) > 0 {
+		td[jen.Id("Set")] = fieldsValue(t.Set)
+	}
 	return jen.Op("&").Add(mrt("Transition")).Values(td)
 }

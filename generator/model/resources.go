@@ -123,4 +123,7 @@ type Creates struct {
 type Transition struct {
 	During, Then string
 	Delay        float64
+	// Set are templates written into the description when Then is
+	// reached.
+	Set []*MockField
 }

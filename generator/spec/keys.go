@@ -325,6 +325,7 @@ var (
 		{name: "during", doc: "The status shown at once (CREATE_IN_PROGRESS, DELETING).", val: vString},
 		{name: "then", doc: "The status reached after the delay (ACTIVE); for delete, left out: the resource is gone; given: it is kept, retired, in that status.", val: vString},
 		{name: "delay", doc: "Seconds During lasts (default 1); the mock's options may change it.", val: vNumber},
+		{name: "set", doc: "Map of description member path to template, written when Then is reached ({output.<path>} is the description then): an ECS service's runningCount reaching its desiredCount.", val: vNamed(vAny)},
 	}}
 )
 

@@ -291,7 +291,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	// may answer less than the description (EventBridge Scheduler's answers
 	// only the ARN), and what a read answers is what the mock keeps.
 	var desc *model.Shape
-	for _, role := range []string{"read", "create"} {
+	for _, role := range []string{"read", "create", "readMany"} {
 		for _, ro := range res.Operations {
 			if desc == nil && ro.Role == role && ro.Description != "-" {
 				desc = r.descShape(ro)
@@ -336,6 +336,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	for _, ro := range res.Operations {
 		if n := later[ro]; n.set != nil {
 			ro.Set = r.descFields(n.set, ro.Operation, desc, nil, what(res, ro)+" set")
+		}
+		if n := later[ro]; n.doneSet != nil && ro.Transition != nil {
+			if ro.Transition.Then == "" {
+				r.errorf(n.doneSet, "%s: status set applies when then is reached, and there is no then", what(res, ro))
+			}
+			ro.Transition.Set = r.descFields(n.doneSet, ro.Operation, desc, nil, what(res, ro)+" status set")
 		}
 		if n := later[ro]; n.failure != nil {
 			fs := shapeAt(ro.Operation.Output, ro.Failures)
@@ -430,6 +436,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			r.errorf(builtinN, "resource %s: builtin instances need a name member and a create operation", res.Name)
 		case shapeAt(create.Operation.Input, res.NameMember) == nil:
 			r.errorf(builtinN, "resource %s: builtin instances need the create %s to take the name as %s", res.Name, create.Operation.Name, res.NameMember)
+		default:
+			for _, m := range create.Operation.Input.Members {
+				if m.Required && m.Name != res.NameMember {
+					r.errorf(builtinN, "resource %s: builtin instances are created with their name alone, and %s requires %s", res.Name, create.Operation.Name, m.Name)
+				}
+			}
 		}
 	}
 	res.IDTemplate, res.ARNTemplate = templates["idTemplate"].v, templates["arnTemplate"].v
@@ -523,7 +535,7 @@ func literalClass(v any) string {
 
 // laterNodes are the keys of an operation's binding checked once the
 // description is known.
-type laterNodes struct{ set, failure, creates, filterList *yaml.Node }
+type laterNodes struct{ set, failure, creates, filterList, doneSet *yaml.Node }
 
 // filterList reads a list's filter list; its fields are checked against
 // the description later.
@@ -628,6 +640,9 @@ func (r *resolver) descShape(ro *model.ResourceOperation) *model.Shape {
 		return ro.Operation.Output
 	}
 	for _, m := range ro.Operation.Output.Members {
+		if m.Name == ro.Description && m.Shape.Kind == model.List {
+			return m.Shape.Member
+		}
 		if m.Name == ro.Description {
 			return m.Shape
 		}
@@ -797,7 +812,15 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		case "description":
 			v := r.str(p.v, k)
 			ro.Description = v.v
-			if v.v != "" {
+			switch {
+			case v.v == "":
+			case ro.Role == "create":
+				// A create may answer its resource as the one element of a
+				// list (ECS's RunTask answers tasks).
+				if s := output(v, model.Structure, model.List); s != nil && s.Kind == model.List && s.Member.Kind != model.Structure {
+					r.errorf(v.n, "%s: description %s must be a structure or a list of them", what, v.v)
+				}
+			default:
 				output(v, model.Structure)
 			}
 		case "filters":
@@ -832,6 +855,13 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			}
 		case "status":
 			ro.Transition = r.transition(p.v, what, statuses)
+			for _, q := range r.mapping(p.v, what+" status", transitionKeys) {
+				if q.k.Value == "set" {
+					ln := later[ro]
+					ln.doneSet = q.v
+					later[ro] = ln
+				}
+			}
 			switch t := ro.Transition; {
 			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || isTagRole(ro.Role):
 				r.errorf(p.k, "%s: a %s operation moves no status", what, ro.Role)

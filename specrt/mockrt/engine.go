@@ -96,10 +96,11 @@ type record struct {
 	desc          string
 	id, name, arn string
 	uniq          string // the create's unique key (mock block unique), if any
-	tags          map[string]string
-	due           int64  // when the pending transition is due, in Unix nanoseconds
-	then          string // the status it moves to; "" with remove
-	children      int32  // live children
+	tags          tagList
+	due           int64    // when the pending transition is due, in Unix nanoseconds
+	done          *boundOp // whose status set the pending transition writes, if any
+	then          string   // the status it moves to; "" with remove
+	children      int32    // live children
 	gone          bool
 	retired       bool // deleted into a final status: readable, not listed
 	pending       bool // a transition is due at due
@@ -157,7 +158,7 @@ type boundOp struct {
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
 	failures, arnOut                    []string
-	set, failure                        []compiledField
+	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
 }
 
@@ -249,6 +250,11 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			if b.set, err = compileFields(ro.Set); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: set: %w", res.Name, ro.Operation, err)
 			}
+			if t := ro.Transition; t != nil && len(t.Set) > 0 {
+				if b.doneSet, err = compileFields(t.Set); err != nil {
+					return nil, fmt.Errorf("resource %s: %s: status set: %w", res.Name, ro.Operation, err)
+				}
+			}
 			if b.failure, err = compileFields(ro.Failure); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: failure: %w", res.Name, ro.Operation, err)
 			}
@@ -264,8 +270,12 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			}
 			// The description kept is the read's, else the create's (as
 			// the checker decides): a create may answer less.
-			if ro.Description != "-" && (ro.Role == RoleRead && !descFromRead[k] || ro.Role == RoleCreate && k.descType == nil) {
+			if ro.Description != "-" && (ro.Role == RoleRead && !descFromRead[k] || (ro.Role == RoleCreate || ro.Role == RoleReadMany) && k.descType == nil) {
 				k.descType = op.outType.at(b.desc)
+				if k.descType != nil && k.descType.kind == wireList {
+					// A create answering its resource in a list (RunTask).
+					k.descType = k.descType.elem
+				}
 				descFromRead[k] = ro.Role == RoleRead
 			}
 			if _, taken := en.ops[ro.Operation]; !taken {
@@ -705,8 +715,29 @@ func (en *engine) settle(r *record, now time.Time) {
 		return
 	}
 	en.setStatus(r, r.then)
+	if b := r.done; b != nil {
+		r.done = nil
+		en.applyDone(r, b, time.Unix(0, r.due).UTC())
+	}
 	if r.retire {
 		en.retireNow(r)
+	}
+}
+
+// applyDone writes b's status set into r's description, as of at.
+func (en *engine) applyDone(r *record, b *boundOp, at time.Time) {
+	desc := r.tree()
+	e := &env{Now: at, Output: desc}
+	for _, f := range b.doneSet {
+		if v := f.tmpl.Eval(e); v != missing && v != nil {
+			setPath(desc, f.path, v)
+		}
+	}
+	if r.kind.descType != nil {
+		r.kind.descType.trim(desc, nil, nil)
+	}
+	if data, err := appendJSON(nil, desc); err == nil {
+		en.setDesc(r, data)
 	}
 }
 
@@ -848,6 +879,13 @@ func (s *Server) transition(r *record, b *boundOp, now time.Time) {
 		s.res.retireNow(r)
 	}
 	s.schedule(r, st, now)
+	switch {
+	case b.doneSet == nil:
+	case st.pending:
+		r.done = b
+	case st.now == b.Transition.Then:
+		s.res.applyDone(r, b, now)
+	}
 }
 
 // statusPlan is what a transition does: the status shown now, and the one
@@ -891,6 +929,7 @@ func (s *Server) planStatus(role Role, t *Transition) (statusPlan, bool) {
 // schedule records the pending part of a plan.
 func (s *Server) schedule(r *record, st statusPlan, now time.Time) {
 	r.pending, r.due, r.then, r.remove, r.retire = st.pending, now.Add(st.delay).UnixNano(), st.then, st.remove, st.retire
+	r.done = nil
 }
 
 // resAnswer is the operation's output holding r's description. When the
@@ -951,6 +990,8 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map
 		}
 	case fits:
 		setPath(out, b.desc, json.RawMessage(r.desc))
+	case isList(op.outType.at(b.desc)):
+		setPath(out, b.desc, []any{tree})
 	default:
 		setPath(out, b.desc, tree)
 	}
@@ -964,6 +1005,8 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map
 	}
 	return data, nil
 }
+
+func isList(w *wireType) bool { return w != nil && w.kind == wireList }
 
 // fits tells whether w, the type an answer has where it holds a
 // description, is the stored description's own type: the stored JSON is
@@ -1089,6 +1132,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if moves && k.statusPath != nil {
 		setPath(desc, k.statusPath, plan.now)
 	}
+	if moves && !plan.pending && b.doneSet != nil && plan.now == b.Transition.Then {
+		s.applySet(b.doneSet, desc, e)
+	}
 	for _, f := range k.defaults {
 		if lookup(desc, f.path) == missing {
 			if v := f.tmpl.Eval(e); v != missing && v != nil {
@@ -1133,6 +1179,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	en.insert(r)
 	if moves {
 		s.schedule(r, plan, now)
+		if plan.pending && b.doneSet != nil {
+			r.done = b
+		}
 	}
 	if b.creates != nil {
 		if err := s.createAlso(b.creates, r, out, e, now); err != nil {
@@ -1462,50 +1511,73 @@ func (en *engine) parseToken(k *kind, parent *record, tok string) (uint64, bool)
 	return seq, hmac.Equal(data[8:], en.tokenMAC(k, parent, seq))
 }
 
+// tagList is a resource's tags in key order: a slice, which costs a
+// fraction of a map's buckets for the few tags a resource has.
+type tagList []tagPair
+
+type tagPair struct{ key, value string }
+
+// set gives key the value, keeping the order.
+func (l *tagList) set(key, value string) {
+	i, found := slices.BinarySearchFunc(*l, key, func(p tagPair, k string) int { return strings.Compare(p.key, k) })
+	if found {
+		(*l)[i].value = value
+		return
+	}
+	*l = slices.Insert(*l, i, tagPair{key, value})
+}
+
+// del removes key.
+func (l *tagList) del(key string) {
+	if i, found := slices.BinarySearchFunc(*l, key, func(p tagPair, k string) int { return strings.Compare(p.key, k) }); found {
+		*l = slices.Delete(*l, i, i+1)
+	}
+}
+
+// value is the tags as an answer shows them: a map, or (with tagKey) a
+// list of key-value structures in key order.
+func (l tagList) value(tagKey, tagValue string) any {
+	if tagKey == "" {
+		m := make(map[string]any, len(l))
+		for _, p := range l {
+			m[p.key] = p.value
+		}
+		return m
+	}
+	list := make([]any, 0, len(l))
+	for _, p := range l {
+		list = append(list, map[string]any{tagKey: p.key, tagValue: p.value})
+	}
+	return list
+}
+
 // readTags reads the tags an input carries, as a map or as a list of
 // key-value structures.
-func readTags(b *boundOp, tree map[string]any) map[string]string {
+func readTags(b *boundOp, tree map[string]any) tagList {
 	if b.tags == nil {
 		return nil
 	}
-	out := map[string]string{}
+	var out tagList
 	switch v := lookup(tree, b.tags).(type) {
 	case map[string]any:
 		for key, val := range v {
-			out[key], _ = val.(string)
+			s, _ := val.(string)
+			out.set(key, s)
 		}
 	case []any:
 		for _, el := range v {
 			if m, ok := el.(map[string]any); ok {
 				key, _ := m[b.TagKey].(string)
 				val, _ := m[b.TagValue].(string)
-				out[key] = val
+				out.set(key, val)
 			}
 		}
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	return slices.Clip(out)
 }
 
-// tagsValue is r's tags as its description shows them: a map, or a list
-// of key-value structures in key order.
-func (r *record) tagsValue() any {
-	keys := sortedKeys(r.tags)
-	if r.kind.TagKey == "" {
-		m := make(map[string]any, len(keys))
-		for _, key := range keys {
-			m[key] = r.tags[key]
-		}
-		return m
-	}
-	list := make([]any, 0, len(keys))
-	for _, key := range keys {
-		list = append(list, map[string]any{r.kind.TagKey: key, r.kind.TagValue: r.tags[key]})
-	}
-	return list
-}
+// tagsValue is r's tags as its description shows them.
+func (r *record) tagsValue() any { return r.tags.value(r.kind.TagKey, r.kind.TagValue) }
 
 // showTags writes r's tags into its description's tags member.
 func (en *engine) showTags(r *record) {
@@ -1546,11 +1618,8 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	}
 	switch b.Role {
 	case RoleTag:
-		for key, val := range readTags(b, tree) {
-			if r.tags == nil {
-				r.tags = map[string]string{}
-			}
-			r.tags[key] = val
+		for _, p := range readTags(b, tree) {
+			r.tags.set(p.key, p.value)
 		}
 		s.res.showTags(r)
 		return s.tagAnswer(op, e)
@@ -1558,27 +1627,14 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		keys, _ := lookup(tree, b.tagKeys).([]any)
 		for _, key := range keys {
 			if ks, ok := key.(string); ok {
-				delete(r.tags, ks)
+				r.tags.del(ks)
 			}
 		}
 		s.res.showTags(r)
 		return s.tagAnswer(op, e)
 	}
-	keys := sortedKeys(r.tags)
 	out := map[string]any{}
-	if b.TagKey == "" {
-		m := make(map[string]any, len(keys))
-		for _, key := range keys {
-			m[key] = r.tags[key]
-		}
-		setPath(out, b.tags, m)
-	} else {
-		list := make([]any, 0, len(keys))
-		for _, key := range keys {
-			list = append(list, map[string]any{b.TagKey: key, b.TagValue: r.tags[key]})
-		}
-		setPath(out, b.tags, list)
-	}
+	setPath(out, b.tags, r.tags.value(b.TagKey, b.TagValue))
 	op.outType.trim(out, nil, nil)
 	return appendJSON(nil, out)
 }

@@ -214,4 +214,9 @@ type Transition struct {
 	// Delay is how long During lasts; zero means DefaultTransitionDelay.
 	// WithTransitionDelay overrides it for every transition.
 	Delay time.Duration
+	// Set are values written into the description when Then is reached
+	// (at once when the transition is immediate): templates whose
+	// {output.<path>} is the description then and {now} that moment. An
+	// ECS service's runningCount reaches its desiredCount this way.
+	Set []Field
 }
