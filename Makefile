@@ -1,7 +1,7 @@
 # The two commands of the README are `make generate` and `make test`.
 GO ?= go
 
-.PHONY: generate check test lint bench buildcost fuzz conformance
+.PHONY: generate check test js-deps lint bench buildcost fuzz conformance
 
 ## generate: regenerate gen/ from specs/ (only changed files are rewritten)
 generate:
@@ -17,9 +17,17 @@ check:
 # a throwaway module) inherit it and reuse the race-built packages instead of
 # compiling the standard library and every dependency a second time.
 # go env GOFLAGS keeps what is already set, in the environment or go env -w.
-test:
+test: js-deps
 	GOFLAGS="$$($(GO) env GOFLAGS) -race" $(GO) test ./...
 	cd compat && GOFLAGS="$$($(GO) env GOFLAGS) -race" $(GO) test ./...
+
+## js-deps: the AWS SDK for JavaScript clients the compat scenarios run (npm ci, when
+## package-lock.json is newer than what is installed); SPECGEN_SKIP_JS=1 skips them
+js-deps:
+	@if [ -z "$$SPECGEN_SKIP_JS" ] && [ ! compat/js/node_modules/.package-lock.json -nt compat/js/package-lock.json ]; then \
+	  command -v npm >/dev/null || { echo "make test needs node and npm for compat/js (or SPECGEN_SKIP_JS=1)"; exit 1; }; \
+	  cd compat/js && npm ci --no-audit --no-fund; \
+	fi
 
 ## conformance: AWS's protocol test suites (awsJson1_0, awsJson1_1, restJson1) through the generated
 ## clients and mocks, as a table per suite and side; fails when a case fails (make test runs it too)

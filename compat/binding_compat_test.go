@@ -42,7 +42,7 @@ func TestPathAndQueryEncodingAgreesWithSmithy(t *testing.T) {
 		{"semi;colon,comma", "q?x#y&z=1"},
 		{"plus+sign", "a+b/c:d@e"},
 	}
-	svc := &specrt.Service{Name: "things", Protocol: specrt.RestJSON1, SigningName: "things", EndpointPrefix: "things"}
+	svc := &specrt.Service{Name: "things", Protocol: "restJson1", SigningName: "things", EndpointPrefix: "things"}
 	op := &specrt.Operation{Name: "GetFile", Method: "GET", Path: template, NoBody: true,
 		BindRequest: func(in any, b *specrt.RequestBinding) {
 			v := in.(*labelInput)

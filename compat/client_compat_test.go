@@ -210,7 +210,7 @@ func TestErrorsDecodeLikeTheSDK(t *testing.T) {
 			t.Run(fmt.Sprintf("%s.%s returns %s", tc.spec, tc.op, es.Error.Code), func(t *testing.T) {
 				wire := populate(es, "", 0).(map[string]any)
 				header := map[string]string{"Content-Type": "application/json", "X-Amzn-RequestId": "req-err-1"}
-				if svc.Protocol == "restJson1" {
+				if svc.Protocol.Name == "restJson1" {
 					header["X-Amzn-ErrorType"] = es.Error.Code + ":http://internal.amazon.com/coral/com.amazon.coral.validate/"
 				} else {
 					wire["__type"] = "com.amazonaws." + svc.Package + "#" + es.Error.Code

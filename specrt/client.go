@@ -18,6 +18,8 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/protocol/registry"
 )
 
 // HTTPDoer sends one HTTP request. *http.Client implements it; so can a test
@@ -102,9 +104,10 @@ const DefaultMaxResponseBytes = 32 << 20
 type Service struct {
 	// Name is the Go package name, used in error messages.
 	Name string
-	// Protocol is the wire protocol.
-	Protocol Protocol
-	// TargetPrefix is the X-Amz-Target prefix (awsJson protocols).
+	// Protocol is the name of the wire protocol, as the model spells it; the
+	// registry (package protocol/registry) resolves it.
+	Protocol string
+	// TargetPrefix is the X-Amz-Target prefix (targeted protocols).
 	TargetPrefix string
 	// SigningName is the SigV4 service name.
 	SigningName string
@@ -134,6 +137,9 @@ type Operation struct {
 	// Compress lets the client gzip request bodies of at least
 	// Options.RequestMinCompressSizeBytes (the model's requestcompression).
 	Compress bool
+	// ContentMD5 makes the client send the MD5 of the request body, as
+	// sent, in Content-MD5 (the model's httpChecksumRequired).
+	ContentMD5 bool
 	// BindRequest, for an input with members bound to the path, query
 	// string, headers, host prefix or the whole body (restJson1; awsJson
 	// binds host labels only), hands their values to b. in is the input.
@@ -154,8 +160,9 @@ type Operation struct {
 // encodes, signs, sends, retries and decodes. Generated methods are one call
 // to Invoke. A Client is safe for concurrent use.
 type Client struct {
-	svc *Service
-	cfg *config
+	svc   *Service
+	proto protocol.Protocol // nil when svc.Protocol is unknown
+	cfg   *config
 }
 
 // config is Options resolved: defaults filled in and the endpoint parsed.
@@ -173,7 +180,8 @@ func NewClient(svc *Service, o Options, optFns ...func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&o)
 	}
-	return &Client{svc: svc, cfg: resolve(svc, o)}
+	proto, _ := registry.Lookup(svc.Protocol)
+	return &Client{svc: svc, proto: proto, cfg: resolve(svc, o)}
 }
 
 // Options returns a copy of the options the client was created with, with
@@ -215,6 +223,9 @@ func resolve(svc *Service, o Options) *config {
 	}
 	cfg.ua = []string{ua}
 	cfg.endpoint, cfg.err = endpointURL(svc, o)
+	if _, err := registry.Lookup(svc.Protocol); err != nil {
+		cfg.err = fmt.Errorf("service %s: %w", svc.Name, err)
+	}
 	if cfg.err == nil && cfg.creds != nil && o.Region == "" {
 		cfg.err = errors.New("a region is required to sign requests: set Options.Region")
 	}
@@ -559,10 +570,7 @@ type route struct {
 func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 	rt := &route{method: op.Method, url: *cfg.endpoint}
 	path := op.Path
-	awsJSON := c.svc.Protocol.IsAWSJSON()
-	if awsJSON || rt.method == "" {
-		rt.method, path = http.MethodPost, "/"
-	}
+	rt.method, path = c.proto.RequestLine(rt.method, path)
 	var b RequestBinding
 	if op.BindRequest != nil {
 		op.BindRequest(in, &b)
@@ -605,7 +613,7 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 		if _, bound := h[HeaderContentType]; rt.body != nil && !bound {
 			h[HeaderContentType] = []string{b.payloadCT}
 		}
-	case !op.NoBody || awsJSON:
+	case !op.NoBody || c.proto.Identity().AlwaysSendsBody:
 		if op.Input != nil {
 			rt.body, err = jsonwire.Marshal(op.Input, in)
 		} else {
@@ -614,7 +622,7 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 		if err != nil {
 			return nil, fmt.Errorf("encode input: %w", err)
 		}
-		h[HeaderContentType] = contentTypes[c.svc.Protocol]
+		c.proto.SetRequestHeaders(h, c.svc.TargetPrefix, op.Name)
 	}
 	if op.Compress && !cfg.opts.DisableRequestCompression && int64(len(rt.body)) >= cfg.opts.RequestMinCompressSizeBytes {
 		if rt.body, err = gzipBody(rt.body); err != nil {
@@ -623,8 +631,8 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 		// After any encoding a member of the input named (restJson1).
 		h[HeaderContentEncoding] = []string{strings.Join(append(h.Values(HeaderContentEncoding), "gzip"), ", ")}
 	}
-	if awsJSON {
-		h[HeaderTarget] = []string{Target(c.svc.TargetPrefix, op.Name)}
+	if op.ContentMD5 {
+		h[HeaderContentMD5] = []string{contentMD5(rt.body)}
 	}
 	h["User-Agent"] = cfg.ua
 	rt.header = h
@@ -656,14 +664,6 @@ func (rt *route) newRequest(ctx context.Context) (*http.Request, error) {
 	}
 	req.Header = h
 	return req, nil
-}
-
-// contentTypes holds one header value slice per protocol, shared by every
-// request: nothing on the way to the wire modifies header values in place.
-var contentTypes = map[Protocol][]string{
-	AWSJSON10: {AWSJSON10.ContentType()},
-	AWSJSON11: {AWSJSON11.ContentType()},
-	RestJSON1: {RestJSON1.ContentType()},
 }
 
 // decodeSuccess decodes a 2xx body into out with op's decoder, its output
@@ -698,7 +698,7 @@ func decodeSuccess(resp *http.Response, data []byte, out any, op *Operation) err
 // decodeError turns an error response into the service's typed error, a
 // *GenericAPIError or a *ResponseError.
 func (c *Client) decodeError(resp *http.Response, data []byte) error {
-	info := ParseErrorInfo(resp.Header, data)
+	info := c.proto.ReadError(resp.Header, data)
 	md := ErrorMetadata{StatusCode: resp.StatusCode, RequestID: RequestID(resp.Header)}
 	if info.Code == "" && !info.JSON {
 		return &ResponseError{

@@ -19,6 +19,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/protocol/registry"
 )
 
 // The types below stand in for a generated package ("petstore") so that the
@@ -95,11 +96,11 @@ func newPetError(code string, h http.Header) specrt.APIError {
 
 var (
 	restService = specrt.Service{
-		Name: "petstore", Protocol: specrt.RestJSON1, SigningName: "pets",
+		Name: "petstore", Protocol: "restJson1", SigningName: "pets",
 		EndpointPrefix: "pets", NewError: newPetError,
 	}
 	jsonService = specrt.Service{
-		Name: "petstore", Protocol: specrt.AWSJSON11, TargetPrefix: "PetStore_2024",
+		Name: "petstore", Protocol: "awsJson1_1", TargetPrefix: "PetStore_2024",
 		SigningName: "pets", EndpointPrefix: "pets", NewError: newPetError,
 	}
 	opCreatePet = specrt.Operation{Name: "CreatePet", Method: "POST", Path: "/pets"}
@@ -601,14 +602,18 @@ func (f doFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
 
 func TestWriteErrorRoundTrips(t *testing.T) {
 	for _, svc := range []*specrt.Service{&restService, &jsonService} {
-		t.Run(string(svc.Protocol), func(t *testing.T) {
+		t.Run(svc.Protocol, func(t *testing.T) {
+			p, err := registry.Lookup(svc.Protocol)
+			if err != nil {
+				t.Fatal(err)
+			}
 			rec := &responseRecorder{header: http.Header{}}
 			rec.header.Set("Retry-After", "2")
 			in := &throttlingException{Message: ptr("slow down"), Metadata: specrt.ErrorMetadata{RequestID: "req-9"}}
-			if err := specrt.WriteError(rec, svc.Protocol, in); err != nil {
+			if err := specrt.WriteError(rec, p, in); err != nil {
 				t.Fatal(err)
 			}
-			if got, want := rec.header.Get("Content-Type"), svc.Protocol.ContentType(); got != want {
+			if got, want := rec.header.Get("Content-Type"), p.Identity().ContentType; got != want {
 				t.Errorf("Content-Type = %q, want %q", got, want)
 			}
 			h := map[string]string{}
@@ -617,7 +622,7 @@ func TestWriteErrorRoundTrips(t *testing.T) {
 			}
 			srv := &fakeServer{responses: []canned{{status: rec.status, header: h, body: rec.body.String()}}}
 			c := newTestClient(svc, srv, &sleepRecorder{}, func(o *specrt.Options) { o.RetryMaxAttempts = 1 })
-			err := c.Invoke(context.Background(), &opCreatePet, &createPetInput{Name: ptr("rex")}, &createPetOutput{})
+			err = c.Invoke(context.Background(), &opCreatePet, &createPetInput{Name: ptr("rex")}, &createPetOutput{})
 			want := &throttlingException{Message: ptr("slow down"), RetryAfterSeconds: ptr[int32](2), Metadata: specrt.ErrorMetadata{StatusCode: 429, RequestID: "req-9"}}
 			var got *throttlingException
 			if !errors.As(err, &got) {
@@ -783,5 +788,29 @@ func TestClientIsSafeForConcurrentUse(t *testing.T) {
 	wg.Wait()
 	if len(srv.requests) != 17 {
 		t.Errorf("sent %d requests, want 17 (one retried 500, then successes)", len(srv.requests))
+	}
+}
+
+func TestAServiceOfAnUnknownProtocolFailsEveryCallWithoutSending(t *testing.T) {
+	svc := specrt.Service{Name: "petstore", Protocol: "awsQuery", SigningName: "pets", EndpointPrefix: "pets"}
+	srv := &fakeServer{}
+	c := newTestClient(&svc, srv, &sleepRecorder{})
+	for _, tc := range []struct {
+		name   string
+		optFns []func(*specrt.Options)
+	}{
+		{"a call with the client's options fails", nil},
+		{"a call with options of its own fails too", []func(*specrt.Options){func(o *specrt.Options) { o.RetryMaxAttempts = 1 }}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := c.Invoke(context.Background(), &opCreatePet, &createPetInput{Name: ptr("rex")}, &createPetOutput{}, tc.optFns...)
+			want := `operation error petstore: CreatePet, service petstore: unknown protocol "awsQuery" (want awsJson1_0, awsJson1_1, restJson1)`
+			if err == nil || err.Error() != want {
+				t.Errorf("err = %v, want %s", err, want)
+			}
+			if len(srv.requests) != 0 {
+				t.Errorf("sent %d requests, want none", len(srv.requests))
+			}
+		})
 	}
 }

@@ -11,134 +11,18 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-)
 
-// Protocol is the wire protocol of a service, as named in its spec.
-type Protocol string
-
-// The protocols generated clients and mock servers speak.
-const (
-	// AWSJSON10 is awsJson1_0: POST /, the operation in X-Amz-Target.
-	AWSJSON10 Protocol = "awsJson1_0"
-	// AWSJSON11 is awsJson1_1: as awsJson1_0 with another content type.
-	AWSJSON11 Protocol = "awsJson1_1"
-	// RestJSON1 is restJson1: the operation is routed by method and path.
-	RestJSON1 Protocol = "restJson1"
+	"github.com/specgen/specgen/specrt/protocol"
 )
 
 // Header names used by the protocols.
 const (
-	HeaderTarget      = "X-Amz-Target"
 	HeaderErrorType   = "X-Amzn-ErrorType"
 	HeaderRequestID   = "X-Amzn-RequestId"
 	HeaderS3RequestID = "X-Amz-Request-Id"
 	HeaderContentType = "Content-Type"
 	HeaderRetryAfter  = "Retry-After"
 )
-
-// IsAWSJSON reports whether p routes operations by the X-Amz-Target header.
-func (p Protocol) IsAWSJSON() bool { return p == AWSJSON10 || p == AWSJSON11 }
-
-// ContentType is the media type of request and response bodies under p.
-func (p Protocol) ContentType() string {
-	switch p {
-	case AWSJSON10:
-		return "application/x-amz-json-1.0"
-	case AWSJSON11:
-		return "application/x-amz-json-1.1"
-	default:
-		return "application/json"
-	}
-}
-
-// Target is the X-Amz-Target value of operation op under targetPrefix.
-func Target(targetPrefix, op string) string { return targetPrefix + "." + op }
-
-// SplitTarget splits an X-Amz-Target value into its prefix and operation; ok
-// is false when the value has no dot.
-func SplitTarget(target string) (prefix, op string, ok bool) {
-	i := strings.LastIndexByte(target, '.')
-	if i < 0 {
-		return "", "", false
-	}
-	return target[:i], target[i+1:], true
-}
-
-// SanitizeErrorCode reduces an error code as the AWS protocols send it to its
-// bare shape name: anything from the first ':' on is dropped
-// ("ConflictException:http://internal.amazon.com/" → "ConflictException"),
-// then anything up to the first '#' ("aws.protocoltests#ConflictException" →
-// "ConflictException").
-func SanitizeErrorCode(code string) string {
-	if i := strings.IndexByte(code, ':'); i >= 0 {
-		code = code[:i]
-	}
-	if i := strings.IndexByte(code, '#'); i >= 0 {
-		code = code[i+1:]
-	}
-	return strings.TrimSpace(code)
-}
-
-// ErrorInfo is what the protocols say about an error response before it is
-// decoded into a typed error.
-type ErrorInfo struct {
-	// Code is the sanitized error code, empty when the response names none.
-	Code string
-	// Message is the body's "message" (or "Message"), if any.
-	Message string
-	// JSON is true when the body is a JSON object; the typed error is decoded
-	// from it.
-	JSON bool
-}
-
-// ParseErrorInfo resolves the code and message of an error response as the
-// awsJson and restJson1 protocols specify: the X-Amzn-ErrorType header first,
-// then "__type" in a JSON body, then "code" (in that order, as the AWS SDK for
-// Go v2 does: Lightsail's errors have a "code" member of their own, next to
-// "__type"). A body that is empty or not a JSON
-// object yields JSON false and never an error: the caller decides how to
-// report it.
-func ParseErrorInfo(h http.Header, body []byte) ErrorInfo {
-	var info ErrorInfo
-	if v := h.Get(HeaderErrorType); v != "" {
-		info.Code = SanitizeErrorCode(v)
-	}
-	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 || trimmed[0] != '{' {
-		return info
-	}
-	var fields struct {
-		Code    json.RawMessage `json:"code"`
-		Type    json.RawMessage `json:"__type"`
-		Message json.RawMessage `json:"message"`
-	}
-	if err := json.Unmarshal(trimmed, &fields); err != nil {
-		return info
-	}
-	info.JSON = true
-	if info.Code == "" {
-		if s := jsonString(fields.Type); s != "" {
-			info.Code = SanitizeErrorCode(s)
-		} else if s := jsonString(fields.Code); s != "" {
-			info.Code = SanitizeErrorCode(s)
-		}
-	}
-	info.Message = jsonString(fields.Message)
-	return info
-}
-
-// jsonString returns raw as a string when it is a JSON string, and "" for
-// anything else (a number where a code was expected is not a code).
-func jsonString(raw json.RawMessage) string {
-	if len(raw) == 0 || raw[0] != '"' {
-		return ""
-	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return ""
-	}
-	return s
-}
 
 // RequestID returns the request id of a response: X-Amzn-RequestId, or the
 // x-amz-request-id that some services send instead.
@@ -174,19 +58,17 @@ func EncodeErrorBody(e APIError) ([]byte, error) {
 }
 
 // WriteError writes e as an error response under protocol p: the documented
-// status, Content-Type, X-Amzn-ErrorType (restJson1, where clients look first)
-// and the body from EncodeErrorBody. The request id, when e's metadata has
+// status, Content-Type, the protocol's error headers and the body from
+// EncodeErrorBody. The request id, when e's metadata has
 // one, goes into X-Amzn-RequestId. Headers already set on w are kept.
-func WriteError(w http.ResponseWriter, p Protocol, e APIError) error {
+func WriteError(w http.ResponseWriter, p protocol.Protocol, e APIError) error {
 	body, err := EncodeErrorBody(e)
 	if err != nil {
 		return err
 	}
 	h := w.Header()
-	h.Set(HeaderContentType, p.ContentType())
-	if p == RestJSON1 {
-		h.Set(HeaderErrorType, e.ErrorCode())
-	}
+	h.Set(HeaderContentType, p.Identity().ContentType)
+	p.SetErrorHeaders(h, e.ErrorCode())
 	if md := e.ErrorMetadata(); md != nil && md.RequestID != "" {
 		h.Set(HeaderRequestID, md.RequestID)
 	}

@@ -6,55 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/specgen/specgen/specrt"
 )
-
-func TestSanitizeErrorCode(t *testing.T) {
-	tests := map[string]string{
-		"ConflictException": "ConflictException",
-		"ConflictException:http://internal.amazon.com/coral/":                                             "ConflictException",
-		"aws.protocoltests.restjson#FooError":                                                             "FooError",
-		"aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/": "FooError",
-		"": "",
-	}
-	for in, want := range tests {
-		if got := specrt.SanitizeErrorCode(in); got != want {
-			t.Errorf("SanitizeErrorCode(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestParseErrorInfo(t *testing.T) {
-	tests := []struct {
-		name   string
-		header http.Header
-		body   string
-		want   specrt.ErrorInfo
-	}{
-		{"the header comes first", http.Header{"X-Amzn-Errortype": {"A:x"}}, `{"__type":"B","code":"C","message":"m"}`, specrt.ErrorInfo{Code: "A", Message: "m", JSON: true}},
-		{"__type before code", nil, `{"__type":"ns#B","code":"C"}`, specrt.ErrorInfo{Code: "B", JSON: true}},
-		{"code when there is no __type", nil, `{"code":"ns#C"}`, specrt.ErrorInfo{Code: "C", JSON: true}},
-		{"__type alone", nil, `{"__type":"ns#B","Message":"M"}`, specrt.ErrorInfo{Code: "B", Message: "M", JSON: true}},
-		{"an empty body", nil, ``, specrt.ErrorInfo{}},
-		{"HTML", nil, `<html></html>`, specrt.ErrorInfo{}},
-		{"truncated JSON", nil, `{"__type":"B`, specrt.ErrorInfo{}},
-		{"a JSON string is not an error object", nil, `"B"`, specrt.ErrorInfo{}},
-		{"a non-string type is ignored", nil, `{"__type":1,"code":"C"}`, specrt.ErrorInfo{Code: "C", JSON: true}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			h := tt.header
-			if h == nil {
-				h = http.Header{}
-			}
-			if diff := cmp.Diff(tt.want, specrt.ParseErrorInfo(h, []byte(tt.body))); diff != "" {
-				t.Errorf("(-want +got):\n%s", diff)
-			}
-		})
-	}
-}
 
 func TestSnippet(t *testing.T) {
 	if got := specrt.Snippet([]byte("<p>\n\t a  b </p>")); got != "<p> a b </p>" {
@@ -116,18 +69,5 @@ func TestHeaderBinders(t *testing.T) {
 	}
 	if specrt.HeaderInt32(h, "C") != nil || specrt.HeaderInt32(h, "missing") != nil || specrt.HeaderBool(h, "C") != nil || specrt.HeaderString(h, "missing") != nil {
 		t.Error("binders must return nil for absent or malformed headers")
-	}
-}
-
-func TestTargets(t *testing.T) {
-	if got := specrt.Target("AppRunner", "CreateService"); got != "AppRunner.CreateService" {
-		t.Errorf("Target = %q", got)
-	}
-	p, op, ok := specrt.SplitTarget("Route53AutoNaming_v20170314.CreatePrivateDnsNamespace")
-	if !ok || p != "Route53AutoNaming_v20170314" || op != "CreatePrivateDnsNamespace" {
-		t.Errorf("SplitTarget = %q, %q, %v", p, op, ok)
-	}
-	if _, _, ok := specrt.SplitTarget("nodot"); ok {
-		t.Error("SplitTarget(nodot) ok")
 	}
 }

@@ -308,7 +308,7 @@ var service = specrt.Service{
 	EndpointPrefix: "apprunner",
 	Name:           "apprunner",
 	NewError:       newError,
-	Protocol:       specrt.AWSJSON10,
+	Protocol:       "awsJson1_0",
 	SigningName:    "apprunner",
 	TargetPrefix:   "AppRunner",
 }

@@ -1206,7 +1206,7 @@ var service = specrt.Service{
 	EndpointPrefix: "ecs",
 	Name:           "ecs",
 	NewError:       newError,
-	Protocol:       specrt.AWSJSON11,
+	Protocol:       "awsJson1_1",
 	SigningName:    "ecs",
 	TargetPrefix:   "AmazonEC2ContainerServiceV20141113",
 }

@@ -1413,7 +1413,7 @@ var service = specrt.Service{
 	EndpointPrefix: "lightsail",
 	Name:           "lightsail",
 	NewError:       newError,
-	Protocol:       specrt.AWSJSON11,
+	Protocol:       "awsJson1_1",
 	SigningName:    "lightsail",
 	TargetPrefix:   "Lightsail_20161128",
 }

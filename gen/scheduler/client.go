@@ -100,7 +100,7 @@ var service = specrt.Service{
 	EndpointPrefix: "scheduler",
 	Name:           "scheduler",
 	NewError:       newError,
-	Protocol:       specrt.RestJSON1,
+	Protocol:       "restJson1",
 	SigningName:    "scheduler",
 }
 

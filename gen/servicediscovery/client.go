@@ -261,7 +261,7 @@ var service = specrt.Service{
 	EndpointPrefix: "servicediscovery",
 	Name:           "servicediscovery",
 	NewError:       newError,
-	Protocol:       specrt.AWSJSON11,
+	Protocol:       "awsJson1_1",
 	SigningName:    "servicediscovery",
 	TargetPrefix:   "Route53AutoNaming_v20170314",
 }

@@ -416,7 +416,7 @@ var service = specrt.Service{
 	EndpointPrefix: "vpc-lattice",
 	Name:           "vpclattice",
 	NewError:       newError,
-	Protocol:       specrt.RestJSON1,
+	Protocol:       "restJson1",
 	SigningName:    "vpc-lattice",
 }
 

@@ -69,7 +69,7 @@ func emitClientTypes(f *jen.File, p *Package) {
 	f.Line()
 
 	f.Add(commentLines(comment(fmt.Sprintf("Client calls %s over HTTP with the %s protocol, signing requests "+
-		"with SigV4 as %q. Create it with New; it is safe for concurrent use.", p.Title, p.Protocol, p.SigningName))))
+		"with SigV4 as %q. Create it with New; it is safe for concurrent use.", p.Title, p.Protocol.Name, p.SigningName))))
 	f.Type().Id("Client").Struct(jen.Id("rt").Op("*").Add(rt("Client")))
 	f.Line()
 	f.Var().Id("_").Id(apiName).Op("=").Parens(jen.Op("*").Id("Client")).Call(jen.Nil())
@@ -90,19 +90,6 @@ func emitClientTypes(f *jen.File, p *Package) {
 	f.Line()
 }
 
-// protocolConst names the specrt constant of a protocol.
-func protocolConst(p model.Protocol) *jen.Statement {
-	switch p {
-	case model.AWSJSON10:
-		return rt("AWSJSON10")
-	case model.AWSJSON11:
-		return rt("AWSJSON11")
-	case model.RestJSON1:
-		return rt("RestJSON1")
-	}
-	panic("golang: unknown protocol " + string(p))
-}
-
 // opVar is the name of the variable describing op to the protocol code.
 func opVar(op *model.Operation) string { return op.VarName }
 
@@ -117,13 +104,13 @@ func hasBodyMembers(s *model.Shape) bool {
 }
 
 // requestBound are the members of input s that op's binder hands to the
-// request: under restJson1 every member outside the JSON body, under
-// awsJson only the labels of a host prefix (the members still travel in
-// the body too).
+// request: under a protocol with HTTP bindings every member outside the
+// body, under the others only the labels of a host prefix (the members
+// still travel in the body too).
 func requestBound(p *Package, op *model.Operation) []*model.Member {
 	var out []*model.Member
 	for _, m := range op.Input.Members {
-		if p.Protocol == model.RestJSON1 && m.Location != "" || m.HostLabel && op.HostPrefix != "" {
+		if p.Protocol.HTTPBindings && m.Location != "" || m.HostLabel && op.HostPrefix != "" {
 			out = append(out, m)
 		}
 	}
@@ -149,12 +136,12 @@ func responseBinder(op *model.Operation) string { return op.ResponseBinder }
 func emitServiceInfo(f *jen.File, p *Package) {
 	info := jen.Dict{
 		jen.Id("Name"):           jen.Lit(p.Package),
-		jen.Id("Protocol"):       protocolConst(p.Protocol),
+		jen.Id("Protocol"):       jen.Lit(p.Protocol.Name),
 		jen.Id("SigningName"):    jen.Lit(p.SigningName),
 		jen.Id("EndpointPrefix"): jen.Lit(p.EndpointPrefix),
 		jen.Id("NewError"):       jen.Id("newError"),
 	}
-	if p.Protocol.IsAWSJSON() {
+	if p.Protocol.Targeted {
 		info[jen.Id("TargetPrefix")] = jen.Lit(p.TargetPrefix)
 	}
 	f.Comment(fmt.Sprintf("service describes %s to the protocol code.", p.Title))
@@ -163,7 +150,7 @@ func emitServiceInfo(f *jen.File, p *Package) {
 	var defs []jen.Code
 	for _, op := range p.Operations {
 		d := jen.Dict{jen.Id("Name"): jen.Lit(op.Name)}
-		if p.Protocol == model.RestJSON1 {
+		if p.Protocol.HTTPBindings {
 			d[jen.Id("Method")] = jen.Lit(op.Method)
 			d[jen.Id("Path")] = jen.Lit(op.Path)
 			if !hasBodyMembers(op.Input) {
@@ -172,6 +159,9 @@ func emitServiceInfo(f *jen.File, p *Package) {
 		}
 		if op.RequestCompression {
 			d[jen.Id("Compress")] = jen.True()
+		}
+		if op.ChecksumRequired {
+			d[jen.Id("ContentMD5")] = jen.True()
 		}
 		if op.HostPrefix != "" {
 			d[jen.Id("HostPrefix")] = jen.Lit(op.HostPrefix)
@@ -182,7 +172,7 @@ func emitServiceInfo(f *jen.File, p *Package) {
 		if len(responseBound(op.Output)) > 0 {
 			d[jen.Id("BindResponse")] = jen.Id(responseBinder(op))
 		}
-		if op.Input.SchemaVar != "" && op.Input.PayloadMember() == nil && (p.Protocol.IsAWSJSON() || hasBodyMembers(op.Input)) {
+		if op.Input.SchemaVar != "" && op.Input.PayloadMember() == nil && (p.Protocol.AlwaysSendsBody || hasBodyMembers(op.Input)) {
 			d[jen.Id("Input")] = jen.Op("&").Id(op.Input.SchemaVar)
 		}
 		if op.Output.PayloadMember() != nil {
@@ -277,7 +267,7 @@ func emitBinders(f *jen.File, p *Package, op *model.Operation) {
 				host = jen.Id("b").Dot("HostLabel").Call(jen.Lit(m.Name), jen.Op("*").Id("v").Dot(m.GoName))
 			}
 			switch {
-			case p.Protocol == model.RestJSON1 && m.Location != "":
+			case p.Protocol.HTTPBindings && m.Location != "":
 				body = append(body, bindRequestMember(m, host))
 			case host != nil:
 				body = append(body, jen.If(jen.Id("v").Dot(m.GoName).Op("!=").Nil()).Block(host))

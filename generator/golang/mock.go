@@ -135,7 +135,7 @@ func emitMockOperation(f *jen.File, p *Package, op *model.Operation) {
 func emitMockService(f *jen.File, p *Package) {
 	d := jen.Dict{
 		jen.Id("Name"):        jen.Lit(p.Package),
-		jen.Id("Protocol"):    protocolConst(p.Protocol),
+		jen.Id("Protocol"):    jen.Lit(p.Protocol.Name),
 		jen.Id("SigningName"): jen.Lit(p.SigningName),
 	}
 	if p.TargetPrefix != "" {
@@ -259,7 +259,7 @@ func mockOperationValue(p *Package, op *model.Operation) jen.Code {
 		jen.Id("NewInput"):  jen.Func().Params().Add(mrt("Input")).Block(jen.Return(jen.New(jen.Qual(p.ImportPath, op.Input.GoName)))),
 		jen.Id("NewOutput"): jen.Func().Params().Any().Block(jen.Return(jen.New(jen.Qual(p.ImportPath, op.Output.GoName)))),
 	}
-	if !p.Protocol.IsAWSJSON() {
+	if p.Protocol.HTTPBindings {
 		d[jen.Id("Method")] = jen.Lit(op.Method)
 		d[jen.Id("Path")] = jen.Lit(op.Path)
 		d[jen.Id("Status")] = jen.Lit(op.Status)
@@ -432,7 +432,7 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 	if res.Parent != nil {
 		d[jen.Id("Parent")] = jen.Lit(res.Parent.Name)
 	}
-	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID,
+	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID, "ParentARN": res.ParentARN,
 		"Status": res.Status, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate,
 		"Tags": res.Tags, "TagKey": res.TagKey, "TagValue": res.TagValue} {
 		if v != "" {
@@ -447,6 +447,16 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 	}
 	if len(res.Defaults) > 0 {
 		d[jen.Id("Defaults")] = fieldsValue(res.Defaults)
+	}
+	if len(res.Builtin) > 0 {
+		d[jen.Id("Builtin")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, b := range res.Builtin {
+				g.Lit(b)
+			}
+		})
+	}
+	if res.DefaultParent != "" {
+		d[jen.Id("DefaultParent")] = jen.Lit(res.DefaultParent)
 	}
 	if len(res.Counts) > 0 {
 		kinds := make([]string, 0, len(res.Counts))
@@ -503,7 +513,7 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		jen.Id("Operation"): jen.Lit(ro.Operation.Name),
 	}
 	fields := map[string]string{"Identifier": ro.Identifier, "ParentIdentifier": ro.ParentIdentifier,
-		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN, "Failures": ro.Failures,
+		"IdempotencyToken": ro.IdempotencyToken, "ResourceARN": ro.ResourceARN, "Failures": ro.Failures, "ARNOutput": ro.ARNOutput,
 		"Tags": ro.Tags, "TagKeys": ro.TagKeys, "TagKey": ro.TagKey, "TagValue": ro.TagValue}
 	if pg := ro.Operation.Paginator; ro.Role == "list" && pg != nil && len(pg.ResultKeys) > 0 {
 		fields["Items"] = memberPath(pg.ResultKeys[0])
@@ -542,6 +552,15 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 			})
 		}
 	}
+	if len(ro.PrefixFilters) > 0 {
+		for field, list := range map[string][]string{"PrefixFilters": ro.PrefixFilters, "PrefixFilterMembers": ro.PrefixFilterMembers} {
+			d[jen.Id(field)] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+				for _, f := range list {
+					g.Lit(f)
+				}
+			})
+		}
+	}
 	if ro.MaxPageSize > 0 {
 		d[jen.Id("MaxPageSize")] = jen.Lit(ro.MaxPageSize)
 	}
@@ -553,6 +572,9 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	}
 	if v := errorTemplate(p, ro.NotFound); v != nil {
 		d[jen.Id("NotFound")] = v
+	}
+	if v := errorTemplate(p, ro.Retired); v != nil {
+		d[jen.Id("Retired")] = v
 	}
 	if ro.AnswerExisting {
 		d[jen.Id("AnswerExisting")] = jen.True()
@@ -606,6 +628,9 @@ func transitionValue(t *model.Transition) jen.Code {
 	}
 	if t.Delay > 0 {
 		td[jen.Id("Delay")] = jen.Lit(int(t.Delay*1000)).Op("*").Qual("time", "Millisecond")
+	}
+	if len(t.Set) > 0 {
+		td[jen.Id("Set")] = fieldsValue(t.Set)
 	}
 	return jen.Op("&").Add(mrt("Transition")).Values(td)
 }

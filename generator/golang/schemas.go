@@ -65,9 +65,11 @@ func emitSchemas(p *Package) *jen.File {
 			}
 			d[jen.Id("Type")] = jen.Parens(jen.Op("*").Add(goType(s))).Call(jen.Nil())
 			if back[edge{s, elem, 0}] {
-				links = append(links, jen.Id(s.SchemaVar).Dot("Elem").Op("=").Add(shapeRef(elem, "")))
+				links = append(links, jen.Id(s.SchemaVar).Dot("Elem").Op("=").Add(shapeRef(elem, elem.TimestampFormat)))
 			} else {
-				d[jen.Id("Elem")] = shapeRef(elem, "")
+				// An element has no member of its own: a timestamp takes
+				// its shape's format.
+				d[jen.Id("Elem")] = shapeRef(elem, elem.TimestampFormat)
 			}
 		}
 		defs = append(defs, jen.Id(s.SchemaVar).Op("=").Add(jw("Shape")).Values(d))

@@ -1,7 +1,9 @@
 package golang
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -42,6 +44,65 @@ func TestBackEdgesBreakEveryCycle(t *testing.T) {
 			sort.Strings(got)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("back edges (-want +got)\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestSchemasGiveTimestampElementsTheirShapesFormat(t *testing.T) {
+	stamp := func(name, format string) *model.Shape {
+		return &model.Shape{Name: name, Kind: model.Timestamp, Traits: model.Traits{TimestampFormat: format}}
+	}
+	str := &model.Shape{Name: "String", Kind: model.String}
+	tests := []struct {
+		name string
+		coll *model.Shape
+		want string
+	}{
+		{"a list of ISO 8601 timestamps", &model.Shape{Name: "IsoList", Kind: model.List, Member: stamp("Iso", model.ISO8601Format)}, "Elem: &jsonwire.ISO8601"},
+		{"a map of HTTP-date timestamps", &model.Shape{Name: "DateMap", Kind: model.Map, Key: str, Value: stamp("Date", model.HTTPDateFormat)}, "Elem: &jsonwire.HTTPDate"},
+		{"a list of timestamps of no format", &model.Shape{Name: "EpochList", Kind: model.List, Member: stamp("Epoch", "")}, "Elem: &jsonwire.EpochSeconds"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name+" takes the element's format", func(t *testing.T) {
+			tc.coll.SchemaVar = "schema" + tc.coll.Name
+			in := &model.Shape{Name: "In", GoName: "In", Kind: model.Structure, SchemaVar: "schemaIn",
+				Members: []*model.Member{{Name: "stamps", GoName: "Stamps", Shape: tc.coll}}}
+			p := &Package{Service: &model.Service{Package: "svc", Operations: []*model.Operation{{Name: "Op", Input: in, Output: in}}}, ImportPath: "example.com/svc"}
+			got := fmt.Sprintf("%#v", emitSchemas(p))
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("schemas.go has no %q:\n%s", tc.want, got)
+			}
+		})
+	}
+}
+
+func TestFieldsTellTheMockTheirTimestampsFormat(t *testing.T) {
+	stamp := func(format string) *model.Shape {
+		return &model.Shape{Kind: model.Timestamp, Traits: model.Traits{TimestampFormat: format}}
+	}
+	str := &model.Shape{Kind: model.String}
+	member := func(s *model.Shape, format, location string) *model.Member {
+		m := &model.Member{Name: "m", GoName: "M", Shape: s, Location: location}
+		m.TimestampFormat = format
+		return m
+	}
+	tests := []struct {
+		name string
+		m    *model.Member
+		want string
+	}{
+		{"an ISO 8601 timestamp member", member(stamp(""), model.ISO8601Format, ""), model.ISO8601Format},
+		{"a list of ISO 8601 timestamps", member(&model.Shape{Kind: model.List, Member: stamp(model.ISO8601Format)}, "", ""), model.ISO8601Format},
+		{"a map of HTTP-date timestamps", member(&model.Shape{Kind: model.Map, Key: str, Value: stamp(model.HTTPDateFormat)}, "", ""), model.HTTPDateFormat},
+		{"a list of epoch-seconds timestamps", member(&model.Shape{Kind: model.List, Member: stamp(model.EpochSecondsFormat)}, "", ""), ""},
+		{"a list of strings", member(&model.Shape{Kind: model.List, Member: str}, "", ""), ""},
+		{"a header timestamp, which is not in the body", member(stamp(""), model.ISO8601Format, model.LocHeader), ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name+" is tagged "+tc.want, func(t *testing.T) {
+			if got := fieldTags(tc.m)["timestampFormat"]; got != tc.want {
+				t.Errorf("timestampFormat tag = %q, want %q", got, tc.want)
 			}
 		})
 	}

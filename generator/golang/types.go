@@ -85,7 +85,7 @@ func fieldTags(m *model.Member) map[string]string {
 	if redactsField(m.Shape) {
 		tags["specgen"] = "sensitive"
 	}
-	if f := m.TimestampFormat; f != "" && f != model.EpochSecondsFormat && m.Location == "" {
+	if f := bodyTimeFormat(m); f != "" {
 		// For the mock, whose templates yield epoch seconds (mockrt).
 		tags["timestampFormat"] = f
 	}
@@ -118,8 +118,10 @@ func memberDoc(m *model.Member) string {
 	if src := m.Shape.UnenforcedPattern; src != "" {
 		notes = append(notes, fmt.Sprintf("The pattern %s is documented but not enforced.", src))
 	}
-	if f := m.TimestampFormat; f != "" && f != model.EpochSecondsFormat && m.Location == "" {
+	if f := bodyTimeFormat(m); f != "" && m.Shape.Kind == model.Timestamp {
 		notes = append(notes, fmt.Sprintf("It travels as %s.", timestampFormatNames[f]))
+	} else if f != "" {
+		notes = append(notes, fmt.Sprintf("Its timestamps travel as %s.", timestampFormatNames[f]))
 	}
 	doc := docFor(m.GoName, text, "is the "+m.Name+" member.")
 	if len(notes) > 0 {
@@ -130,6 +132,26 @@ func memberDoc(m *model.Member) string {
 		d = m.Shape.Deprecated // an inlined shape's deprecation shows on its members
 	}
 	return withDeprecation(doc, d, "member")
+}
+
+// bodyTimeFormat is the format of the timestamps a body member holds, itself
+// or as the elements of a list or map (their shape's format), when it is
+// not epoch seconds; "" otherwise.
+func bodyTimeFormat(m *model.Member) string {
+	if m.Location != "" {
+		return ""
+	}
+	f := m.TimestampFormat
+	switch s := m.Shape; {
+	case s.Kind == model.List && s.Member.Kind == model.Timestamp:
+		f = s.Member.TimestampFormat
+	case s.Kind == model.Map && s.Value.Kind == model.Timestamp:
+		f = s.Value.TimestampFormat
+	}
+	if f == model.EpochSecondsFormat {
+		return ""
+	}
+	return f
 }
 
 // timestampFormatNames describe the timestamp formats in member docs.

@@ -39,6 +39,7 @@ type botoOperation struct {
 	readonly           bool
 	deprecated         string // "" (not deprecated), "true" or a message
 	requestCompression []string
+	checksumRequired   bool
 }
 
 type botoShape struct {
@@ -395,7 +396,9 @@ func (r *reader) operation(name string, v *value, path string) *botoOperation {
 			if a := r.strings(f.val, p); len(a) > 0 && !contains(a, "aws.auth#sigv4") {
 				r.errorf(p, "authentication %s is not supported yet (only SigV4)", strings.Join(a, ", "))
 			}
-		case "httpChecksum", "httpChecksumRequired":
+		case "httpChecksumRequired":
+			op.checksumRequired = r.boolean(f.val, p)
+		case "httpChecksum":
 			r.errorf(p, "request and response checksums are not supported yet")
 		case "endpointdiscovery", "endpointoperation":
 			r.errorf(p, "endpoint discovery is not supported yet")

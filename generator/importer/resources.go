@@ -21,18 +21,23 @@ import (
 
 // inferredRes is one resource found in the model.
 type inferredRes struct {
-	name     string
-	desc     *botoShape // the structure describing it
-	id, nm   string     // wire names of its id and name members in desc
-	arn      string
-	status   string
-	ready    string // the status value a created resource settles in
-	creating string // the status value shown while it is created
-	parent   *inferredRes
-	parentID string            // desc member receiving the parent's id
-	ops      []*inferredOp     // create, read, update, delete, list, in that order
-	tagOps   []*inferredOp     // tag, untag, listTags
-	errs     map[string]string // notFound, conflict, hasChildren, invalidToken
+	name      string
+	desc      *botoShape // the structure describing it
+	id, nm    string     // wire names of its id and name members in desc
+	arn       string
+	status    string
+	ready     string // the status value a created resource settles in
+	creating  string // the status value shown while it is created
+	parent    *inferredRes
+	parentID  string // desc member receiving the parent's id
+	parentARN string // desc member receiving the parent's ARN
+	// builtin are instances that always exist; defaultParent the parent a
+	// request naming none means.
+	builtin       []string
+	defaultParent string
+	ops           []*inferredOp     // create, read, update, delete, list, in that order
+	tagOps        []*inferredOp     // tag, untag, listTags
+	errs          map[string]string // notFound, conflict, hasChildren, invalidToken
 }
 
 type inferredOp struct {
@@ -45,6 +50,9 @@ type inferredOp struct {
 	tagKeys     string
 	resourceArn string
 	maxPageSize int
+	arnOutput   string      // output member answering the ARN
+	filters     [][2]string // list: input member, description member it equals
+	prefixes    [][2]string // list: input member, description member it begins
 	status      [2]string   // during, then
 	set         [][2]string // description member, template
 }
@@ -89,6 +97,8 @@ func (t *translator) inferResources(ex *extras) []*inferredRes {
 	t.inferTags(found, ops)
 	for _, r := range found {
 		t.inferErrors(r, found)
+		t.inferFilters(r, ex)
+		t.inferDefaultParent(r)
 	}
 	sort.Slice(found, func(i, j int) bool { return found[i].name < found[j].name })
 	return found
@@ -146,6 +156,9 @@ func (t *translator) inferResource(x string, create *botoOperation, ops map[stri
 			c.set = append(c.set, [2]string{r.nm, "{input." + in + "}"})
 		}
 	}
+	if a := t.arnOutput(create, desc, r.arn); a != "" {
+		c.description, c.arnOutput = nil, a
+	}
 	r.ops = append(r.ops, c, &inferredOp{op: read, role: "read", identifier: ident, description: &readDesc})
 	for _, role := range []string{"update", "delete"} {
 		op := ops[strings.ToUpper(role[:1])+role[1:]+x]
@@ -156,7 +169,11 @@ func (t *translator) inferResource(x string, create *botoOperation, ops map[stri
 		if id == "" {
 			return nil // an operation of the resource that names it unclearly
 		}
-		r.ops = append(r.ops, &inferredOp{op: op, role: role, identifier: id, description: t.sameDescription(op, desc, readDesc, false)})
+		o := &inferredOp{op: op, role: role, identifier: id, description: t.sameDescription(op, desc, readDesc, false)}
+		if o.description == nil {
+			o.arnOutput = t.arnOutput(op, desc, r.arn)
+		}
+		r.ops = append(r.ops, o)
 	}
 	list := ops["List"+plural(x)]
 	if list == nil && strings.HasPrefix(read.name, "Get") && plural(x) != x && ex.paginators["Get"+plural(x)] != nil {
@@ -216,11 +233,128 @@ func (t *translator) sameDescription(op *botoOperation, desc *botoShape, readDes
 			}
 		}
 	}
-	if create {
+	if create || t.describes(op, desc) {
 		s := ""
 		return &s
 	}
 	return nil
+}
+
+// describes tells whether op's output is a part of description desc: it
+// has the id member, and every member it has is the description's, of the
+// same shape (VPC Lattice's UpdateService answers some of a service's
+// members).
+func (t *translator) describes(op *botoOperation, desc *botoShape) bool {
+	out := t.m.shapes[op.output]
+	if out == nil || len(out.members) == 0 {
+		return false
+	}
+	for _, mb := range out.members {
+		d := memberByWire(desc, wireName(mb))
+		if d == nil || d.shape != mb.shape {
+			return false
+		}
+	}
+	return t.findMember(out, "", []string{"Id", "Name"}, "string") != ""
+}
+
+// inferDefaultParent reads, in the doc of the member by which r's create
+// names its parent, that leaving it out means the default one
+// (Scheduler's "If you omit this, the default schedule group is used"):
+// r's parent then has a builtin instance named default, which such
+// requests mean. A required member, or another wording, infers nothing.
+func (t *translator) inferDefaultParent(r *inferredRes) {
+	c := r.ops[0]
+	if r.parent == nil || r.parent.nm == "" || c.parentIdent == "" {
+		return
+	}
+	in := t.m.shapes[c.op.input]
+	mb := memberByWire(in, c.parentIdent)
+	if mb == nil || contains(in.required, mb.name) {
+		return
+	}
+	doc := strings.ToLower(docText(mb.doc))
+	if !strings.Contains(doc, "if you omit this") || !strings.Contains(doc, "the default "+spacedWords(r.parent.name)) {
+		return
+	}
+	r.defaultParent = "default"
+	if !contains(r.parent.builtin, "default") {
+		r.parent.builtin = append(r.parent.builtin, "default")
+	}
+}
+
+// spacedWords writes a resource name as the words of a doc: ScheduleGroup
+// as "schedule group".
+func spacedWords(name string) string {
+	var b strings.Builder
+	for i, c := range name {
+		if i > 0 && c >= 'A' && c <= 'Z' {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(c)
+	}
+	return strings.ToLower(b.String())
+}
+
+// arnOutput is the member of op's output that answers the resource's ARN
+// when that is all the output holds (Scheduler's CreateSchedule answers
+// ScheduleArn): its only member, a string named Arn or ending so, which
+// the description does not have; "" otherwise.
+func (t *translator) arnOutput(op *botoOperation, desc *botoShape, arn string) string {
+	out := t.m.shapes[op.output]
+	if arn == "" || out == nil || out == desc || len(out.members) != 1 {
+		return ""
+	}
+	mb := out.members[0]
+	if w := wireName(mb); t.kind(mb.shape) == "string" && strings.HasSuffix(strings.ToLower(w), "arn") && memberByWire(desc, w) == nil {
+		return w
+	}
+	return ""
+}
+
+// inferFilters gives r's list the filters its input names plainly: a
+// member named as a scalar member of the description (Scheduler's State)
+// keeps the resources equal to it, a member named as a string member of
+// the description with the suffix Prefix (NamePrefix) those beginning
+// with it. Tokens, the page size and the parent are not filters.
+func (t *translator) inferFilters(r *inferredRes, ex *extras) {
+	var lo *inferredOp
+	for _, o := range r.ops {
+		if o.role == "list" {
+			lo = o
+		}
+	}
+	if lo == nil {
+		return
+	}
+	in := t.m.shapes[lo.op.input]
+	if in == nil {
+		return
+	}
+	skip := map[string]bool{lo.parentIdent: true}
+	if p := ex.paginators[lo.op.name]; p != nil {
+		for i := 0; i+1 < len(p.Content); i += 2 {
+			if k := p.Content[i].Value; k == "inputToken" || k == "limitKey" {
+				if mb := memberByName(in, p.Content[i+1].Value); mb != nil {
+					skip[wireName(mb)] = true
+				}
+			}
+		}
+	}
+	for _, mb := range in.members {
+		w := wireName(mb)
+		if skip[w] || mb.location != "" && mb.location != "querystring" {
+			continue
+		}
+		k := t.kind(mb.shape)
+		if d := memberByWire(r.desc, w); d != nil && k == t.kind(d.shape) && (k == "string" || k == "boolean" || k == "integer") {
+			lo.filters = append(lo.filters, [2]string{w, w})
+		} else if base, ok := strings.CutSuffix(w, "Prefix"); ok && k == "string" {
+			if d := memberByWire(r.desc, base); d != nil && t.kind(d.shape) == "string" {
+				lo.prefixes = append(lo.prefixes, [2]string{w, base})
+			}
+		}
+	}
 }
 
 // identifier is the required string member of op's input naming resource
@@ -382,6 +516,12 @@ func (t *translator) inferParent(r *inferredRes, all []*inferredRes, deep bool) 
 	}
 	if pid := t.parentIDMember(r.desc, parent, r.id); pid != "" && pid != r.nm && pid != r.arn {
 		r.parentID = pid
+	}
+	if parent.arn != "" {
+		// A listener's serviceArn beside its serviceId.
+		if pa := t.findMember(r.desc, parent.name+"Arn", []string{""}, "string"); pa != "" && pa != r.arn && pa != r.parentID {
+			r.parentARN = pa
+		}
 	}
 }
 
@@ -578,6 +718,11 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 		rm.addStr("idTemplate", t.idTemplate(r))
 		rm.addStr("arnTemplate", t.arnTemplate(r))
 		rm.addStr("parentId", r.parentID)
+		rm.addStr("parentArn", r.parentARN)
+		if len(r.builtin) > 0 {
+			rm.add("builtin", flow(strs(r.builtin)))
+		}
+		rm.addStr("defaultParent", r.defaultParent)
 		rm.addStr("status", r.status)
 		// A description that shows tags shows them as they change.
 		rm.addStr("tags", t.tagsMember(r.desc))
@@ -594,6 +739,26 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 			b.addStr("identifier", o.identifier)
 			if o.description != nil {
 				b.add("description", str(*o.description))
+			}
+			b.addStr("arnOutput", o.arnOutput)
+			for _, f := range []struct {
+				key   string
+				pairs [][2]string
+			}{{"filters", o.filters}, {"prefixFilters", o.prefixes}} {
+				if len(f.pairs) == 0 {
+					continue
+				}
+				list := seq()
+				for _, kv := range f.pairs {
+					if kv[0] == kv[1] && f.key == "filters" {
+						list.Content = append(list.Content, str(kv[0]))
+						continue
+					}
+					fm := newMapping()
+					fm.addStr(kv[0], kv[1])
+					list.Content = append(list.Content, flow(fm.n))
+				}
+				b.add(f.key, flow(list))
 			}
 			b.addStr("resourceArn", o.resourceArn)
 			b.addStr("tags", o.tags)

@@ -45,3 +45,82 @@ func TestInferredResources(t *testing.T) {
 		})
 	}
 }
+
+// TestInferredFromServiceModels imports the services' own models (kept in
+// specs/<pkg>/model) and checks what the importer reads from their shapes
+// and docs beyond the operations: outputs that answer only an ARN, list
+// filters named after description members, and a parent that requests
+// leaving it out mean (Scheduler's default group), a child's member holding
+// its parent's ARN, and updates answering a part of the description. No other service gets a
+// builtin instance or a default parent.
+func TestInferredFromServiceModels(t *testing.T) {
+	type facts struct {
+		ARNOutputs, Filters, PrefixFilters []string
+		Builtin                            []string
+		DefaultParents                     []string
+		ParentARNs, WholeUpdates           []string
+	}
+	tests := []struct {
+		pkg  string
+		want facts
+	}{
+		{"scheduler", facts{
+			ARNOutputs:     []string{"CreateSchedule ScheduleArn", "UpdateSchedule ScheduleArn", "CreateScheduleGroup ScheduleGroupArn"},
+			Filters:        []string{"ListSchedules State=State"},
+			PrefixFilters:  []string{"ListSchedules NamePrefix^Name", "ListScheduleGroups NamePrefix^Name"},
+			Builtin:        []string{"ScheduleGroup default"},
+			DefaultParents: []string{"Schedule default"},
+		}},
+		{"apprunner", facts{Filters: []string{
+			"ListAutoScalingConfigurations AutoScalingConfigurationName=AutoScalingConfigurationName",
+			"ListObservabilityConfigurations ObservabilityConfigurationName=ObservabilityConfigurationName",
+		}}},
+		{"vpclattice", facts{
+			ParentARNs: []string{"Listener serviceArn"},
+			WholeUpdates: []string{"UpdateAccessLogSubscription", "UpdateListener", "UpdateResourceConfiguration", "UpdateRule",
+				"UpdateService", "UpdateServiceNetwork", "UpdateServiceNetworkVpcAssociation", "UpdateTargetGroup"},
+		}},
+		{"lightsail", facts{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pkg+" has the ARN outputs, filters and builtin instances its model says", func(t *testing.T) {
+			r, err := ImportFile("../../specs/"+tt.pkg+"/model/service-2.json", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			svc, _ := spec.Check(r.Package+".yaml", r.Spec)
+			if svc == nil {
+				t.Fatal("check gave no service")
+			}
+			var got facts
+			for _, res := range svc.Resources {
+				for _, b := range res.Builtin {
+					got.Builtin = append(got.Builtin, res.Name+" "+b)
+				}
+				if res.ParentARN != "" {
+					got.ParentARNs = append(got.ParentARNs, res.Name+" "+res.ParentARN)
+				}
+				if res.DefaultParent != "" {
+					got.DefaultParents = append(got.DefaultParents, res.Name+" "+res.DefaultParent)
+				}
+				for _, ro := range res.Operations {
+					if ro.Role == "update" && ro.Description == "" {
+						got.WholeUpdates = append(got.WholeUpdates, ro.Operation.Name)
+					}
+					if ro.ARNOutput != "" {
+						got.ARNOutputs = append(got.ARNOutputs, ro.Operation.Name+" "+ro.ARNOutput)
+					}
+					for i, f := range ro.Filters {
+						got.Filters = append(got.Filters, ro.Operation.Name+" "+f+"="+ro.FilterMembers[i])
+					}
+					for i, f := range ro.PrefixFilters {
+						got.PrefixFilters = append(got.PrefixFilters, ro.Operation.Name+" "+f+"^"+ro.PrefixFilterMembers[i])
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("inferred (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

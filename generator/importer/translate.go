@@ -175,6 +175,9 @@ func (t *translator) operation(op *botoOperation, ex *extras) *yaml.Node {
 				strings.Join(op.requestCompression, ", "))
 		}
 	}
+	if op.checksumRequired {
+		o.add("checksumRequired", boolean(true))
+	}
 	o.addStr("hostPrefix", op.hostPrefix)
 	o.addStr("input", t.ref(op.input))
 	o.addStr("output", t.ref(op.output))

@@ -6,21 +6,8 @@ package model
 
 import (
 	"github.com/specgen/specgen/generator/pattern"
+	"github.com/specgen/specgen/specrt/protocol/ident"
 )
-
-// Protocol is the wire protocol of a service.
-type Protocol string
-
-// The protocols a spec may name.
-const (
-	AWSJSON10 Protocol = "awsJson1_0"
-	AWSJSON11 Protocol = "awsJson1_1"
-	RestJSON1 Protocol = "restJson1"
-)
-
-// IsAWSJSON reports whether p is one of the awsJson protocols, which route
-// by the X-Amz-Target header.
-func (p Protocol) IsAWSJSON() bool { return p == AWSJSON10 || p == AWSJSON11 }
 
 // Pos is a position in a spec file.
 type Pos struct {
@@ -35,8 +22,8 @@ type Service struct {
 	Title        string
 	Doc          string
 	APIVersion   string
-	Protocol     Protocol
-	TargetPrefix string // awsJson protocols only
+	Protocol     *ident.Identity // the protocol's name and traits, shared with the run time
+	TargetPrefix string          // targeted protocols only
 	SigningName  string
 	// ServiceID is the model's serviceId, when the spec was imported.
 	ServiceID string

@@ -13,6 +13,9 @@ type Resource struct {
 	// ID, NameMember, ARN, ParentID and Status are description members;
 	// all but ID may be empty.
 	ID, NameMember, ARN, ParentID, Status string
+	// ParentARN is the description member that gets the parent's ARN; ""
+	// for none.
+	ParentARN string
 	// IDTemplate and ARNTemplate are mock templates (specrt/mockrt); with
 	// an empty IDTemplate the id is what the input gave, else a UUID.
 	IDTemplate, ARNTemplate string
@@ -31,6 +34,13 @@ type Resource struct {
 	// Defaults are the least conforming values of the description's
 	// required members, which a create fills when nothing else set them.
 	Defaults []*MockField
+	// Builtin are the names of instances that always exist (Scheduler's
+	// default schedule group), created as by the create with its input's
+	// name member set, and never deleted.
+	Builtin []string
+	// DefaultParent is the name of the parent a request naming none means
+	// (a schedule created without a group lives in default); "" for none.
+	DefaultParent string
 }
 
 // ResourceOperation is what one operation does to a resource.
@@ -49,6 +59,13 @@ type ResourceOperation struct {
 	// resources whose description member FilterMembers names (of the same
 	// index) equals them.
 	Filters, FilterMembers []string
+	// PrefixFilters are a list's input members that, when set, keep only
+	// the resources whose description member PrefixFilterMembers names
+	// begins with them.
+	PrefixFilters, PrefixFilterMembers []string
+	// ARNOutput is the output member answering the resource's ARN (create,
+	// update, delete, action); "" for none.
+	ARNOutput string
 	// MaxPageSize is a list's largest page; 0 for the mock's default.
 	MaxPageSize int
 	// IdempotencyToken is the create input's idempotency token member.
@@ -76,6 +93,9 @@ type ResourceOperation struct {
 	Creates *Creates
 	// NotFound replaces the resource's NotFound for this operation.
 	NotFound *MockError
+	// Retired is what this operation answers for a retired resource (ECS's
+	// UpdateService of an INACTIVE service); nil answers NotFound.
+	Retired *MockError
 	// FilterList is a list's input list of filters; nil for none.
 	FilterList *FilterList
 	// AnswerExisting makes a create of a taken name answer the resource
@@ -103,4 +123,7 @@ type Creates struct {
 type Transition struct {
 	During, Then string
 	Delay        float64
+	// Set are templates written into the description when Then is
+	// reached.
+	Set []*MockField
 }

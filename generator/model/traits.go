@@ -56,6 +56,8 @@ type OperationTraits struct {
 	ReadOnly, Idempotent bool
 	// RequestCompression lets the client gzip large request bodies.
 	RequestCompression bool
+	// ChecksumRequired makes the client send the body's MD5 in Content-MD5.
+	ChecksumRequired bool
 	// Paginator is nil when the operation does not page.
 	Paginator *Paginator
 }

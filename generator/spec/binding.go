@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/specrt/protocol/ident"
 )
 
 // The HTTP bindings beyond the JSON body: where a member travels
@@ -44,8 +45,8 @@ func (r *resolver) memberLocation(rm *rawMember, m *model.Member) {
 	case !rm.locationName.ok():
 		r.errorf(rm.location.n, "location needs locationName")
 	}
-	if r.raw.service.protocol.v != string(model.RestJSON1) {
-		r.errorf(rm.location.n, "location applies only to restJson1 services")
+	if !r.httpBindings() {
+		r.errorf(rm.location.n, "location applies only to %s services", protocolsWhere(httpBindings))
 	}
 }
 
@@ -60,8 +61,8 @@ func (r *resolver) payloads() {
 			}
 			continue
 		}
-		if r.raw.service.protocol.v != string(model.RestJSON1) {
-			r.errorf(sh.payload.n, "payload applies only to restJson1 services")
+		if !r.httpBindings() {
+			r.errorf(sh.payload.n, "payload applies only to %s services", protocolsWhere(httpBindings))
 			continue
 		}
 		var names []string
@@ -104,7 +105,50 @@ func (r *resolver) checkPayload(sh *rawShape, s *model.Shape, m *model.Member, r
 		r.errorf(at, "payload applies to operation inputs and outputs; an error's body is its JSON members")
 	case m.Shape.Kind != model.Structure && m.Shape.Kind != model.Document && m.Shape.Kind != model.Blob && m.Shape.Kind != model.String:
 		r.errorf(at, "payload member %s of %s must be a structure, a document, a blob or a string, not %s", m.Name, s.Name, describeKind(m.Shape))
+	case m.Shape.Kind == model.Structure:
+		// A structure payload travels through encoding/json, not the body
+		// codec: its timestamps convert member by member, so the elements
+		// of a list or map of them would not be in the protocol's format.
+		if path := timestampCollection(m.Shape, m.Name, map[*model.Shape]bool{}); path != "" {
+			r.errorf(at, "payload member %s of %s holds %s, a list or map of timestamps, which a structure payload cannot carry yet; wrap each timestamp in a structure",
+				m.Name, s.Name, path)
+		}
 	}
+}
+
+// timestampCollection returns the dotted path, from name, of the first
+// member of structure s (at any depth) that is a list or map of timestamps,
+// or "".
+func timestampCollection(s *model.Shape, name string, seen map[*model.Shape]bool) string {
+	if s == nil || seen[s] {
+		return ""
+	}
+	seen[s] = true
+	for _, m := range s.Members {
+		t := m.Shape
+		if t == nil {
+			continue
+		}
+		path := name + "." + m.Name
+		switch {
+		case t.Kind == model.List && t.Member != nil && t.Member.Kind == model.Timestamp,
+			t.Kind == model.Map && t.Value != nil && t.Value.Kind == model.Timestamp:
+			return path
+		case t.Kind == model.Structure:
+			if p := timestampCollection(t, path, seen); p != "" {
+				return p
+			}
+		case t.Kind == model.List && t.Member != nil && t.Member.Kind == model.Structure:
+			if p := timestampCollection(t.Member, path, seen); p != "" {
+				return p
+			}
+		case t.Kind == model.Map && t.Value != nil && t.Value.Kind == model.Structure:
+			if p := timestampCollection(t.Value, path, seen); p != "" {
+				return p
+			}
+		}
+	}
+	return ""
 }
 
 // checkLocated reports a member bound outside the body that the client and
@@ -273,4 +317,28 @@ func hostPrefixLabels(prefix string) (labels []string, problem string) {
 		return nil, "must be letters, digits, hyphens, dots and {labels} that a host name can start with"
 	}
 	return labels, ""
+}
+
+// httpBindings reports whether the spec's protocol lets members travel
+// outside the body. An unknown protocol, reported already, does not.
+func (r *resolver) httpBindings() bool {
+	p, err := ident.Lookup(r.raw.service.protocol.v)
+	return err == nil && httpBindings(p)
+}
+
+func httpBindings(p *ident.Identity) bool { return p.HTTPBindings }
+
+// protocolsWhere names the protocols with a trait, for an error message:
+// "a", "a or b", "a, b or c".
+func protocolsWhere(trait func(*ident.Identity) bool) string {
+	var names []string
+	for _, p := range ident.All() {
+		if trait(p) {
+			names = append(names, p.Name)
+		}
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -1,5 +1,7 @@
 package spec
 
+import "github.com/specgen/specgen/specrt/protocol/ident"
+
 // The vocabulary of the spec format: every mapping a spec may hold and the
 // keys it accepts. The loader checks keys against these tables (through the
 // []string lists below) and schema.go writes specs/spec.schema.json
@@ -96,7 +98,7 @@ var (
 		{name: "title", required: true, doc: "Full service name, e.g. Amazon VPC Lattice.", val: vString},
 		{name: "doc", doc: "About the service, used in the package doc.", val: vString},
 		{name: "apiVersion", required: true, doc: "The API version string, e.g. \"2022-11-30\" (quote it).", val: vString},
-		{name: "protocol", required: true, doc: "The protocol the client speaks.", val: vEnum("awsJson1_0", "awsJson1_1", "restJson1")},
+		{name: "protocol", required: true, doc: "The protocol the client speaks.", val: vEnum(ident.Names()...)},
 		{name: "protocols", doc: "Every protocol the service's model lists, in the model's order; protocol is one of them.", val: vList(vString)},
 		{name: "serviceId", doc: "The model's serviceId, from which the package name is derived.", val: vString},
 		{name: "targetPrefix", doc: "awsJson protocols only: the X-Amz-Target prefix.", val: vString},
@@ -119,6 +121,7 @@ var (
 		{name: "idempotent", doc: "true: repeating the operation has the effect of doing it once (model data).", val: vBool},
 		{name: "paginator", doc: "How the results come in pages; the client gets New<Name>Paginator.", val: vKeys(paginatorSet)},
 		{name: "requestCompression", doc: "true: the client gzips request bodies of Options.RequestMinCompressSizeBytes or more (botocore's requestcompression).", val: vBool},
+		{name: "checksumRequired", doc: "true: the client sends the MD5 of each request body in Content-MD5 (botocore's httpChecksumRequired).", val: vBool},
 		{name: "hostPrefix", doc: "Prepended to the endpoint's host (\"data-\", \"{Name}.\"); {Name} is the input member marked hostLabel.", val: vString},
 	}}
 
@@ -266,6 +269,7 @@ var (
 		{name: "name", doc: "The description member holding its name, unique within the parent.", val: vString},
 		{name: "arn", doc: "The description member holding its ARN.", val: vString},
 		{name: "parentId", doc: "The description member holding the parent's id.", val: vString},
+		{name: "parentArn", doc: "The description member holding the parent's ARN.", val: vString},
 		{name: "status", doc: "The description member holding its status.", val: vString},
 		{name: "tags", doc: "The description member that shows the resource's tags as tag operations change them.", val: vString},
 		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones.", val: vNamed(vString)},
@@ -275,6 +279,8 @@ var (
 		{name: "conflict", doc: "The error shape answered when a create reuses a name.", val: vString},
 		{name: "hasChildren", doc: "The error shape answered when a delete names a resource that still has children.", val: vString},
 		{name: "invalidToken", doc: "The error shape answered for a pagination token the mock did not issue; default the validation error.", val: vString},
+		{name: "builtin", doc: "Names of instances that always exist, created as by the create with its input's name member set, and never deleted (Scheduler's default group).", val: vList(vString)},
+		{name: "defaultParent", doc: "The name of the parent a create, read, update, delete or action naming none acts within.", val: vString},
 		{name: "operations", required: true, doc: "Map of operation name to what it does to the resource.", val: vNamed(vKeys(resourceOpSet))},
 	}}
 
@@ -284,6 +290,8 @@ var (
 		{name: "parentIdentifier", doc: "The input member naming the parent by id, name or ARN.", val: vString},
 		{name: "description", doc: "The output member holding the description; \"\" for the output itself; left out, none.", val: vString},
 		{name: "filters", doc: "list: input members that, when set, keep only the resources whose description member of the same name (or, written {input: member}, of another name) equals them.", val: vList(vOneOf(vString, vNamed(vString)))},
+		{name: "prefixFilters", doc: "list: input members that, when set, keep only the resources whose description member (written {input: member}) begins with them.", val: vList(vNamed(vString))},
+		{name: "arnOutput", doc: "create, update, delete, action: the output member answering the resource's ARN (an output that holds only it).", val: vString},
 		{name: "maxPageSize", doc: "list: the largest page the service answers (default 100); the pages follow the operation's paginator.", val: vInt},
 		{name: "resourceArn", doc: "tag, untag, listTags: the input member naming the resource by ARN.", val: vString},
 		{name: "tags", doc: "create, tag: the input member holding tags; listTags: the output member answering them.", val: vString},
@@ -292,6 +300,7 @@ var (
 		{name: "set", doc: "create, update, delete, action: map of description member path to template, written last; {output.<path>} is the description.", val: vNamed(vAny)},
 		{name: "notFound", doc: "all but create and list: the error this operation answers for an identifier naming no resource, when it is not the resource's (the one the operation declares).", val: vString},
 		{name: "filterList", doc: "list: an input list of filters, each naming a field, its values and a condition (EQ, IN, BEGINS_WITH).", val: vKeys(filterListSet)},
+		{name: "retired", doc: "update, delete, action: the error this operation answers for a resource retired in a final status (ECS's ServiceNotActiveException); default notFound.", val: vString},
 		{name: "answerExisting", doc: "create: a name already taken answers the resource that has it instead of the conflict error (ECS's CreateCluster).", val: vBool},
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},
@@ -317,6 +326,7 @@ var (
 		{name: "during", doc: "The status shown at once (CREATE_IN_PROGRESS, DELETING).", val: vString},
 		{name: "then", doc: "The status reached after the delay (ACTIVE); for delete, left out: the resource is gone; given: it is kept, retired, in that status.", val: vString},
 		{name: "delay", doc: "Seconds During lasts (default 1); the mock's options may change it.", val: vNumber},
+		{name: "set", doc: "Map of description member path to template, written when Then is reached ({output.<path>} is the description then): an ECS service's runningCount reaching its desiredCount.", val: vNamed(vAny)},
 	}}
 )
 

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -333,6 +334,13 @@ func (r *resolver) memberPath(s *model.Shape, path str, what string) *model.Shap
 			cur = next
 		case model.Map:
 			cur = cur.Value
+		case model.List:
+			// An element by its index (deployments.0.runningCount).
+			if _, err := strconv.Atoi(seg); err != nil {
+				r.errorf(path.n, "%s: %s is a list: give an element's index, not %q", where, shapeLabel(cur), seg)
+				return nil
+			}
+			cur = cur.Member
 		default:
 			r.errorf(path.n, "%s: %s is a %s and has no members", where, shapeLabel(cur), cur.Kind)
 			return nil

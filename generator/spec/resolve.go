@@ -13,6 +13,7 @@ import (
 
 	"github.com/specgen/specgen/generator/model"
 	"github.com/specgen/specgen/generator/pattern"
+	"github.com/specgen/specgen/specrt/protocol/ident"
 )
 
 var kinds = []string{"structure", "list", "map", "string", "integer", "long", "float", "double", "boolean", "timestamp", "blob", "document"}
@@ -135,23 +136,20 @@ func (r *resolver) service() {
 		}
 	}
 	if s.protocol.ok() {
-		p := model.Protocol(s.protocol.v)
-		switch p {
-		case model.AWSJSON10, model.AWSJSON11, model.RestJSON1:
+		p, err := ident.Lookup(s.protocol.v)
+		switch {
+		case err == nil:
 			svc.Protocol = p
+		case suggest(s.protocol.v, ident.Names()) != "":
+			r.errorf(s.protocol.n, "unknown protocol %q, did you mean %q?", s.protocol.v, suggest(s.protocol.v, ident.Names()))
 		default:
-			protocols := []string{string(model.AWSJSON10), string(model.AWSJSON11), string(model.RestJSON1)}
-			if sg := suggest(s.protocol.v, protocols); sg != "" {
-				r.errorf(s.protocol.n, "unknown protocol %q, did you mean %q?", s.protocol.v, sg)
-			} else {
-				r.errorf(s.protocol.n, "unknown protocol %q (want awsJson1_0, awsJson1_1 or restJson1)", s.protocol.v)
-			}
+			r.errorf(s.protocol.n, "%v", err)
 		}
-		if p.IsAWSJSON() && !s.targetPrefix.ok() {
-			r.errorf(s.protocol.n, "protocol %s needs service.targetPrefix", p)
+		if p != nil && p.Targeted && !s.targetPrefix.ok() {
+			r.errorf(s.protocol.n, "protocol %s needs service.targetPrefix", p.Name)
 		}
-		if p == model.RestJSON1 && s.targetPrefix.ok() {
-			r.errorf(s.targetPrefix.n, "targetPrefix applies only to the awsJson protocols")
+		if p != nil && !p.Targeted && s.targetPrefix.ok() {
+			r.errorf(s.targetPrefix.n, "targetPrefix applies only to %s services", protocolsWhere(func(p *ident.Identity) bool { return p.Targeted }))
 		}
 	}
 }
@@ -503,8 +501,8 @@ func (r *resolver) operations() {
 			if !ro.hasStatus || op.Status < 200 || op.Status > 299 {
 				r.errorf(ro.httpN, "http status must be a success status (200-299), found %d", op.Status)
 			}
-			if r.svc.Protocol.IsAWSJSON() && (op.Method != "POST" || op.Path != "/" || op.Status != 200) {
-				r.errorf(ro.httpN, "operations of %s services are always POST / answered with 200", r.svc.Protocol)
+			if p := r.svc.Protocol; p != nil && !p.HTTPBindings && (op.Method != "POST" || op.Path != "/" || op.Status != 200) {
+				r.errorf(ro.httpN, "operations of %s services are always POST / answered with 200", p.Name)
 			}
 		}
 		for _, io := range []struct {

@@ -17,13 +17,13 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting"},
+	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "arnOutput"},
 	"read":     {"identifier", "parentIdentifier", "description", "notFound"},
 	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
-	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
-	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
-	"action":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound"},
-	"list":     {"parentIdentifier", "filters", "maxPageSize", "filterList"},
+	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
+	"delete":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
+	"action":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
+	"list":     {"parentIdentifier", "filters", "prefixFilters", "maxPageSize", "filterList"},
 	"tag":      {"resourceArn", "tags", "notFound"},
 	"untag":    {"resourceArn", "tagKeys", "notFound"},
 	"listTags": {"resourceArn", "tags", "notFound"},
@@ -207,14 +207,14 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	members := map[string]str{}
 	templates := map[string]str{}
 	errs := map[string]str{}
-	var opsN, countsN *yaml.Node
+	var opsN, countsN, builtinN *yaml.Node
 	for _, p := range r.mapping(n, "resource "+res.Name, resourceKeys) {
 		switch k := p.k.Value; k {
 		case "doc":
 			res.Doc = r.str(p.v, "doc").v
 		case "parent":
 			parent = r.str(p.v, "parent")
-		case "id", "name", "arn", "parentId", "status", "tags":
+		case "id", "name", "arn", "parentId", "parentArn", "status", "tags":
 			members[k] = r.str(p.v, k)
 		case "idTemplate", "arnTemplate":
 			templates[k] = r.str(p.v, k)
@@ -224,6 +224,15 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			opsN = p.v
 		case "counts":
 			countsN = p.v
+		case "builtin":
+			for _, bn := range r.sequence(p.v, k) {
+				if v := r.str(bn, "builtin"); v.ok() {
+					res.Builtin = append(res.Builtin, v.v)
+					builtinN = bn
+				}
+			}
+		case "defaultParent":
+			res.DefaultParent = r.str(p.v, k).v
 		}
 	}
 	if !members["id"].ok() && !r.isMeant(n, "id") {
@@ -282,7 +291,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	// may answer less than the description (EventBridge Scheduler's answers
 	// only the ARN), and what a read answers is what the mock keeps.
 	var desc *model.Shape
-	for _, role := range []string{"read", "create"} {
+	for _, role := range []string{"read", "create", "readMany"} {
 		for _, ro := range res.Operations {
 			if desc == nil && ro.Role == role && ro.Description != "-" {
 				desc = r.descShape(ro)
@@ -328,6 +337,12 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		if n := later[ro]; n.set != nil {
 			ro.Set = r.descFields(n.set, ro.Operation, desc, nil, what(res, ro)+" set")
 		}
+		if n := later[ro]; n.doneSet != nil && ro.Transition != nil {
+			if ro.Transition.Then == "" {
+				r.errorf(n.doneSet, "%s: status set applies when then is reached, and there is no then", what(res, ro))
+			}
+			ro.Transition.Set = r.descFields(n.doneSet, ro.Operation, desc, nil, what(res, ro)+" status set")
+		}
 		if n := later[ro]; n.failure != nil {
 			fs := shapeAt(ro.Operation.Output, ro.Failures)
 			switch {
@@ -351,9 +366,9 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			}
 		}
 	}
-	set := map[string]*string{"id": &res.ID, "name": &res.NameMember, "arn": &res.ARN, "parentId": &res.ParentID, "status": &res.Status}
+	set := map[string]*string{"id": &res.ID, "name": &res.NameMember, "arn": &res.ARN, "parentId": &res.ParentID, "parentArn": &res.ParentARN, "status": &res.Status}
 	var statusShape *model.Shape
-	for _, k := range []string{"id", "name", "arn", "parentId", "status"} {
+	for _, k := range []string{"id", "name", "arn", "parentId", "parentArn", "status"} {
 		v := members[k]
 		if !v.ok() {
 			continue
@@ -403,6 +418,30 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 				continue
 			}
 			r.memberPath(desc, str{path, v.n}, "{"+ref+"}")
+		}
+	}
+	if builtinN != nil {
+		// A builtin instance is made by the create, its name in the input
+		// member named as the description's name member.
+		var create *model.ResourceOperation
+		for _, ro := range res.Operations {
+			if ro.Role == "create" {
+				create = ro
+			}
+		}
+		switch {
+		case res.Parent != nil || parent.ok():
+			r.errorf(builtinN, "resource %s: builtin instances must be top-level resources", res.Name)
+		case res.NameMember == "" || create == nil:
+			r.errorf(builtinN, "resource %s: builtin instances need a name member and a create operation", res.Name)
+		case shapeAt(create.Operation.Input, res.NameMember) == nil:
+			r.errorf(builtinN, "resource %s: builtin instances need the create %s to take the name as %s", res.Name, create.Operation.Name, res.NameMember)
+		default:
+			for _, m := range create.Operation.Input.Members {
+				if m.Required && m.Name != res.NameMember {
+					r.errorf(builtinN, "resource %s: builtin instances are created with their name alone, and %s requires %s", res.Name, create.Operation.Name, m.Name)
+				}
+			}
 		}
 	}
 	res.IDTemplate, res.ARNTemplate = templates["idTemplate"].v, templates["arnTemplate"].v
@@ -496,7 +535,7 @@ func literalClass(v any) string {
 
 // laterNodes are the keys of an operation's binding checked once the
 // description is known.
-type laterNodes struct{ set, failure, creates, filterList *yaml.Node }
+type laterNodes struct{ set, failure, creates, filterList, doneSet *yaml.Node }
 
 // filterList reads a list's filter list; its fields are checked against
 // the description later.
@@ -601,6 +640,9 @@ func (r *resolver) descShape(ro *model.ResourceOperation) *model.Shape {
 		return ro.Operation.Output
 	}
 	for _, m := range ro.Operation.Output.Members {
+		if m.Name == ro.Description && m.Shape.Kind == model.List {
+			return m.Shape.Member
+		}
 		if m.Name == ro.Description {
 			return m.Shape
 		}
@@ -699,8 +741,30 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		switch k {
 		case "notFound":
 			ro.NotFound = r.resourceError(res, r.str(p.v, k), "notFound of "+op.Name)
+		case "retired":
+			ro.Retired = r.resourceError(res, r.str(p.v, k), "retired of "+op.Name)
 		case "answerExisting":
 			ro.AnswerExisting = r.boolean(p.v, k)
+		case "arnOutput":
+			v := r.str(p.v, k)
+			output(v, model.String)
+			ro.ARNOutput = v.v
+		case "prefixFilters":
+			for _, fn := range r.sequence(p.v, k) {
+				pairs := r.mapping(fn, "prefix filter", nil)
+				if len(pairs) != 1 {
+					r.errorf(fn, "%s: a prefix filter is one input member mapped to a description member", what)
+					continue
+				}
+				v := r.str(pairs[0].k, "prefix filter")
+				if v.ok() {
+					input(v, model.String)
+					ro.PrefixFilters = append(ro.PrefixFilters, v.v)
+					m := r.str(pairs[0].v, "prefix filter member")
+					ro.PrefixFilterMembers = append(ro.PrefixFilterMembers, m.v)
+					filters[pairs[0].v] = m.v
+				}
+			}
 		case "failures":
 			v := r.str(p.v, k)
 			if fs := output(v, model.List); fs != nil && fs.Member.Kind != model.Structure {
@@ -748,7 +812,15 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		case "description":
 			v := r.str(p.v, k)
 			ro.Description = v.v
-			if v.v != "" {
+			switch {
+			case v.v == "":
+			case ro.Role == "create":
+				// A create may answer its resource as the one element of a
+				// list (ECS's RunTask answers tasks).
+				if s := output(v, model.Structure, model.List); s != nil && s.Kind == model.List && s.Member.Kind != model.Structure {
+					r.errorf(v.n, "%s: description %s must be a structure or a list of them", what, v.v)
+				}
+			default:
 				output(v, model.Structure)
 			}
 		case "filters":
@@ -783,6 +855,13 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			}
 		case "status":
 			ro.Transition = r.transition(p.v, what, statuses)
+			for _, q := range r.mapping(p.v, what+" status", transitionKeys) {
+				if q.k.Value == "set" {
+					ln := later[ro]
+					ln.doneSet = q.v
+					later[ro] = ln
+				}
+			}
 			switch t := ro.Transition; {
 			case ro.Role == "list" || ro.Role == "read" || ro.Role == "readMany" || isTagRole(ro.Role):
 				r.errorf(p.k, "%s: a %s operation moves no status", what, ro.Role)

@@ -30,6 +30,7 @@ type rawOpTraits struct {
 	deprecated           rawDeprecation
 	readonly, idempotent bool
 	requestCompression   bool
+	checksumRequired     bool
 	paginator            *yaml.Node
 }
 
@@ -84,6 +85,8 @@ func (l *loader) operationTrait(op *rawOperation, p pair) {
 		op.traits.paginator = p.v
 	case "requestCompression":
 		op.traits.requestCompression = l.boolean(p.v, "requestCompression")
+	case "checksumRequired":
+		op.traits.checksumRequired = l.boolean(p.v, "checksumRequired")
 	}
 }
 
@@ -206,13 +209,6 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 		if m.Shape == nil || m.Shape.Kind == "" {
 			return
 		}
-		// The elements of a list or map of timestamps in a body have no
-		// member to take a timestamp format from; they are refused until a
-		// model needs them. (The bindings carry lists in queries and
-		// headers.)
-		if e := collectionElem(m.Shape); e != nil && e.Kind == model.Timestamp && m.Location == "" {
-			r.errorf(rm.name.n, "member %s is a %s of timestamps, which the generated code cannot put in a JSON body yet; wrap them in a structure", rm.name.v, m.Shape.Kind)
-		}
 		if m.Shape.Kind != model.Timestamp {
 			if f.ok() {
 				r.errorf(f.n, "timestampFormat applies only to timestamp members, not %s", m.Shape.Kind)
@@ -238,18 +234,6 @@ func (r *resolver) memberTraitsOf(rm *rawMember, m *model.Member) {
 	})
 }
 
-// collectionElem is the element of a list or the value of a map; nil for
-// other shapes.
-func collectionElem(s *model.Shape) *model.Shape {
-	switch s.Kind {
-	case model.List:
-		return s.Member
-	case model.Map:
-		return s.Value
-	}
-	return nil
-}
-
 // locationTimeFormats are the timestamp formats the HTTP bindings use.
 var locationTimeFormats = map[string]string{"header": model.HTTPDateFormat, "query": model.ISO8601Format, "uri": model.ISO8601Format}
 
@@ -259,6 +243,7 @@ func (r *resolver) operationTraits(ro *rawOperation, op *model.Operation) {
 	op.Deprecated = ro.traits.deprecated.model()
 	op.ReadOnly, op.Idempotent = ro.traits.readonly, ro.traits.idempotent
 	op.RequestCompression = ro.traits.requestCompression
+	op.ChecksumRequired = ro.traits.checksumRequired
 }
 
 // unions gives every union the oneOf rule over all its members, first of

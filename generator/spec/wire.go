@@ -271,7 +271,7 @@ func (r *resolver) checkBindings() {
 				op = o
 			}
 		}
-		if op == nil || r.svc.Protocol != model.RestJSON1 || !strings.HasPrefix(op.Path, "/") {
+		if op == nil || r.svc.Protocol == nil || !r.svc.Protocol.HTTPBindings || !strings.HasPrefix(op.Path, "/") {
 			continue
 		}
 		labels, problem := pathLabels(op.Path)

@@ -1,29 +1,21 @@
 package conformance
 
+import (
+	"strings"
+	"testing"
+
+	"github.com/specgen/specgen/internal/conformance/suite"
+)
+
 // Why cases are skipped; one constant per cause, so that the list reads by
 // cause. "botocore skips it too" is said only of cases in
 // testdata/suites/botocore-ignore-list.json.
 const (
 	noBody = "the case gives no body, only the Content-Encoding header a client sends with a gzipped one: " +
 		"its params cannot be read from the request (TestRequestCompression shows the client and the mock on gzipped bodies)"
-	omitsEmpty = "the generated JSON encoder leaves out empty lists and maps (omitempty); " +
-		"the case wants them sent as [] and {}"
-	noChecksum = "the importer refuses httpChecksumRequired, so the synthesized model leaves it out " +
-		"and the client sends no Content-MD5; the case's MD5 is of its own pretty-printed body, which a compact " +
-		"encoder does not reproduce (botocore skips it too)"
-	mockTokenFilled = "a client-only case (its operation is tagged client-only in the Smithy model): the client " +
-		"fills the idempotency token, so the request carries one and the case's params do not"
-	denseNull = "the decoder keeps a null value of a dense map as an empty entry instead of dropping it " +
-		"(botocore skips it too)"
-	basePath = "the case's path starts with the client's base path (/custom), which only the client's " +
-		"endpoint knows; a mock serves from the root"
-	emptyNotSent = "a client-only case (client-only or appliesTo: client in the Smithy model): an empty map or " +
-		"list sends nothing, so the request cannot tell it from an absent one, and the mock decodes it as not set"
-	clientOnlyPrecedence = "a client-only case (appliesTo: client in the Smithy model): the named parameter wins " +
-		"over the map's entry of the same name; servers put every parameter in the map " +
-		"(Smithy's RestJsonServersPutAllQueryParamsInMap), as the mock does"
-	allHeaders = "a map of every response header also holds the headers the mock itself sets " +
-		"(Content-Type, Content-Length, X-Amzn-RequestId), as a real service's response would"
+	emptyQueryListNotSent = "an empty query list sends nothing, so the request cannot tell it from an absent one, " +
+		"and the mock decodes it as not set; the Smithy model tags the operation client-only " +
+		"(OmitsSerializingEmptyLists, @tags([\"client-only\"])) but gives the case no appliesTo, so it stays a skip"
 )
 
 // skips lists the cases that do not pass, by suite file, way and case id,
@@ -38,17 +30,64 @@ var skips = map[string]string{
 	"rest-json/mock/input/SDKAppliedContentEncoding_restJson1":                    noBody,
 	"rest-json/mock/input/SDKAppendedGzipAfterProvidedEncoding_restJson1":         noBody,
 
-	"json/client/input/serializes_empty_list_shapes": omitsEmpty,
-	"json/client/input/serializes_empty_map_shapes":  omitsEmpty,
+	"rest-json/mock/input/RestJsonOmitsEmptyListQueryValues": emptyQueryListNotSent,
+}
 
-	"rest-json/client/input/RestJsonHttpChecksumRequired":                 noChecksum,
-	"rest-json/mock/input/RestJsonQueryIdempotencyTokenAutoFill":          mockTokenFilled,
-	"rest-json/client/output/RestJsonDeserializesDenseSetMapAndSkipsNull": denseNull,
+// notApplicable lists the cases that the Smithy protocol tests mark
+// appliesTo: "client" (smithy-lang/smithy,
+// smithy-aws-protocol-tests/model/restJson1/http-query.smithy and
+// http-prefix-headers.smithy): they say what a client sends, which a
+// server is not asked to read back. botocore's rendering leaves appliesTo
+// out, so it is listed here, by case, for the mock side only; such a case
+// is not run there and counts as n/a, not as a skip. Each one's server
+// counterpart, where Smithy has one, says what a server does instead.
+var notApplicable = map[string]string{
+	"rest-json/mock/input/RestJsonQueryIdempotencyTokenAutoFill": "the client fills the idempotency token, " +
+		"so the request carries one and the case's params do not",
+	"rest-json/mock/input/RestJsonHttpPrefixHeadersAreNotPresent": "an empty map of prefix headers sends nothing, " +
+		"so the request cannot tell it from an absent one",
+	"rest-json/mock/input/RestJsonQueryPrecedence": "the named parameter wins over the map's entry of the same name " +
+		"in what a client sends; a server puts every parameter in the map (RestJsonServersPutAllQueryParamsInMap)",
+	"rest-json/mock/input/RestJsonQueryParamsStringListMap": "the named parameter is left out of the map in what a " +
+		"client sends; a server puts every parameter in the map (RestJsonServersQueryParamsStringListMap)",
+}
 
-	"rest-json/mock/input/RestJsonHostWithPath":                   basePath,
-	"rest-json/mock/input/RestJsonHttpPrefixHeadersAreNotPresent": emptyNotSent,
-	"rest-json/mock/input/RestJsonOmitsEmptyListQueryValues":      emptyNotSent,
-	"rest-json/mock/input/RestJsonQueryParamsStringListMap":       clientOnlyPrecedence,
-	"rest-json/mock/input/RestJsonQueryPrecedence":                clientOnlyPrecedence,
-	"rest-json/mock/output/HttpPrefixHeadersResponse":             allHeaders,
+// TestSkipListsNameRealCases keeps the lists honest: a key that names no
+// case (a typo, a case renamed upstream) would otherwise skip nothing in
+// silence, and a case marked not applicable is so on the mock side only.
+func TestSkipListsNameRealCases(t *testing.T) {
+	cases := map[string]bool{}
+	for _, p := range suite.Protocols {
+		s, err := suite.Load("testdata/suites", p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, way := range ways {
+			groups := s.Input
+			if way == clientOutput || way == mockOutput {
+				groups = s.Output
+			}
+			for _, g := range groups {
+				for _, c := range g.Cases {
+					cases[p.File+"/"+way+"/"+c.ID] = true
+				}
+			}
+		}
+	}
+	for key := range skips {
+		if !cases[key] {
+			t.Errorf("skips lists %s, which is no case", key)
+		}
+	}
+	for key := range notApplicable {
+		if !cases[key] {
+			t.Errorf("notApplicable lists %s, which is no case", key)
+		}
+		if !strings.Contains(key, "/"+mockInput+"/") && !strings.Contains(key, "/"+mockOutput+"/") {
+			t.Errorf("notApplicable lists %s, which is not a mock-side case", key)
+		}
+		if _, ok := skips[key]; ok {
+			t.Errorf("%s is both skipped and not applicable", key)
+		}
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/specgen/specgen/generator"
 	"github.com/specgen/specgen/generator/model"
 	"github.com/specgen/specgen/specrt/mockrt"
+	"github.com/specgen/specgen/specrt/protocol/registry"
 )
 
 // labelRE matches the path labels of a restJson1 operation, greedy or not.
@@ -53,7 +54,7 @@ func TestEveryOperationIsServed(t *testing.T) {
 			}
 			answered := 0
 			for _, op := range svc.Operations {
-				w := serveOperation(tc.handler, svc, op)
+				w := serveOperation(t, tc.handler, svc, op)
 				code := w.Header().Get("X-Amzn-ErrorType")
 				switch {
 				case w.Code >= 200 && w.Code < 300:
@@ -96,14 +97,18 @@ func declares(op *model.Operation, code string) bool {
 	return false
 }
 
-// serveOperation sends op with no input: an empty JSON object for the
-// awsJson protocols, the path with each label set to "x" for restJson1.
-func serveOperation(h http.Handler, svc *model.Service, op *model.Operation) *httptest.ResponseRecorder {
+// serveOperation sends op with no input: an empty JSON object to POST / for
+// the protocols without HTTP bindings, the path with each label set to "x"
+// for the others.
+func serveOperation(t *testing.T, h http.Handler, svc *model.Service, op *model.Operation) *httptest.ResponseRecorder {
 	var req *http.Request
-	if svc.Protocol.IsAWSJSON() {
+	if !svc.Protocol.HTTPBindings {
 		req = httptest.NewRequest(http.MethodPost, "/", strings.NewReader(`{}`))
-		req.Header.Set("X-Amz-Target", svc.TargetPrefix+"."+op.Name)
-		req.Header.Set("Content-Type", "application/x-amz-json-"+strings.TrimPrefix(string(svc.Protocol), "awsJson")[:1]+"."+strings.TrimPrefix(string(svc.Protocol), "awsJson")[2:])
+		p, err := registry.Lookup(svc.Protocol.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.SetRequestHeaders(req.Header, svc.TargetPrefix, op.Name)
 	} else {
 		path := labelRE.ReplaceAllString(op.Path, "x")
 		var body *strings.Reader

@@ -2,6 +2,7 @@ package mocktest
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,10 +21,11 @@ func steady(s ecs.Service) bool {
 
 // TestECSLifecycle drives ECS's generated client against its generated
 // mock: clusters and services (named by short name or ARN, read several at
-// once, steady as the services-stable waiter asks, INACTIVE after delete
-// as services-inactive asks) and express gateway services (by ARN, the
-// seed's mock block shaping the create), all from the resources of
-// specs/ecs/mock.overlay.yaml.
+// once, steady as the services-stable waiter asks once their deployment
+// has rolled out on the mock's clock, INACTIVE after delete as
+// services-inactive asks, and then not updated: ServiceNotActiveException)
+// and express gateway services (by ARN, the seed's mock block shaping the
+// create), all from the resources of specs/ecs/mock.overlay.yaml.
 func TestECSLifecycle(t *testing.T) {
 	ctx := t.Context()
 	clock := mockrt.NewManualClock(manualStart)
@@ -77,17 +79,25 @@ func TestECSLifecycle(t *testing.T) {
 			t.Errorf("prod counts %d services, want 5", *got.ActiveServicesCount)
 		}
 	})
-	t.Run("a service is named after its cluster and steady at once", func(t *testing.T) {
-		got := must(c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: prod.ClusterARN, Services: []string{"web-0", arns[1]}}))(t)
-		if len(got.Services) != 2 || len(got.Failures) != 0 {
-			t.Fatalf("described %d services, %v failures, want 2 and none", len(got.Services), got.Failures)
+	t.Run("a service is named after its cluster and steady once its deployment has rolled out", func(t *testing.T) {
+		describe := func() ecs.Service {
+			got := must(c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: prod.ClusterARN, Services: []string{"web-0", arns[1]}}))(t)
+			if len(got.Services) != 2 || len(got.Failures) != 0 {
+				t.Fatalf("described %d services, %v failures, want 2 and none", len(got.Services), got.Failures)
+			}
+			return got.Services[0]
 		}
-		s := got.Services[0]
+		s := describe()
 		if *s.ServiceARN != "arn:aws:ecs:us-east-1:123456789012:service/prod/web-0" || *s.ClusterARN != *prod.ClusterARN || *s.Status != "ACTIVE" {
 			t.Errorf("service %s in %s, %s", *s.ServiceARN, *s.ClusterARN, *s.Status)
 		}
-		if !steady(s) || *s.RunningCount != 2 || *s.Deployments[0].Status != "PRIMARY" {
-			t.Errorf("service not steady: %d/%d running, %d deployments", *s.RunningCount, *s.DesiredCount, len(s.Deployments))
+		if steady(s) || *s.RunningCount != 0 || *s.PendingCount != 2 || s.Deployments[0].RolloutState != "IN_PROGRESS" {
+			t.Errorf("new service: %d/%d running, %d pending, rollout %s; want 0/2, 2 pending, IN_PROGRESS", *s.RunningCount, *s.DesiredCount, *s.PendingCount, s.Deployments[0].RolloutState)
+		}
+		clock.Advance(time.Second)
+		s = describe()
+		if !steady(s) || *s.RunningCount != 2 || *s.PendingCount != 0 || *s.Deployments[0].Status != "PRIMARY" || *s.Deployments[0].RunningCount != 2 || s.Deployments[0].RolloutState != "COMPLETED" {
+			t.Errorf("service a second later not steady: %d/%d running, %d deployments", *s.RunningCount, *s.DesiredCount, len(s.Deployments))
 		}
 	})
 	t.Run("a service name already taken in the cluster answers InvalidParameterException", func(t *testing.T) {
@@ -134,8 +144,13 @@ func TestECSLifecycle(t *testing.T) {
 	})
 	t.Run("an update scales the service, steady again", func(t *testing.T) {
 		out := must(c.UpdateService(ctx, &ecs.UpdateServiceInput{Cluster: new("prod"), Service: &arns[2], DesiredCount: new(int32(5))}))(t).Service
-		if *out.DesiredCount != 5 || !steady(*out) || *out.TaskDefinition != "web:1" {
-			t.Errorf("updated: %d desired, %d running, task definition %s", *out.DesiredCount, *out.RunningCount, *out.TaskDefinition)
+		if *out.DesiredCount != 5 || steady(*out) || *out.TaskDefinition != "web:1" {
+			t.Errorf("updated: %d desired, %d running, task definition %s; want 5 desired, not steady yet", *out.DesiredCount, *out.RunningCount, *out.TaskDefinition)
+		}
+		clock.Advance(time.Second)
+		got := must(c.DescribeServices(ctx, &ecs.DescribeServicesInput{Cluster: new("prod"), Services: []string{arns[2]}}))(t).Services[0]
+		if !steady(got) || *got.RunningCount != 5 {
+			t.Errorf("a second after the update: %d/%d running, %d deployments", *got.RunningCount, *got.DesiredCount, len(got.Deployments))
 		}
 	})
 	t.Run("a cluster with services cannot be deleted", func(t *testing.T) {
@@ -160,7 +175,7 @@ func TestECSLifecycle(t *testing.T) {
 			t.Errorf("prod counts %d services after a delete, want 4", n)
 		}
 		_, err := c.UpdateService(ctx, &ecs.UpdateServiceInput{Cluster: new("prod"), Service: new("web-4"), DesiredCount: new(int32(1))})
-		wantCode(t, "update of the inactive web-4", err, "ServiceNotFoundException")
+		wantCode(t, "update of the inactive web-4", err, "ServiceNotActiveException")
 		again := must(c.CreateService(ctx, &ecs.CreateServiceInput{Cluster: new("prod"), ServiceName: new("web-4"), TaskDefinition: new("web:2")}))(t).Service
 		if *again.Status != "ACTIVE" || *again.TaskDefinition != "web:2" {
 			t.Errorf("web-4 created again: %s %s, want ACTIVE web:2", *again.Status, *again.TaskDefinition)
@@ -207,9 +222,92 @@ func TestECSLifecycle(t *testing.T) {
 		if got := must(c.DescribeExpressGatewayService(ctx, &ecs.DescribeExpressGatewayServiceInput{ServiceARN: arn}))(t).Service; got.Status.StatusCode != ecs.ExpressGatewayServiceStatusCodeInactive {
 			t.Errorf("after delete: %s, want INACTIVE", got.Status.StatusCode)
 		}
+		_, err = c.UpdateExpressGatewayService(ctx, &ecs.UpdateExpressGatewayServiceInput{ServiceARN: arn, CPU: new("1024")})
+		wantCode(t, "update of the inactive api", err, "ServiceNotActiveException")
 		_, err = c.DeleteExpressGatewayService(ctx, &ecs.DeleteExpressGatewayServiceInput{ServiceARN: arn})
 		wantCode(t, "second delete", err, "ServiceNotFoundException")
 		_, err = c.DescribeExpressGatewayService(ctx, &ecs.DescribeExpressGatewayServiceInput{ServiceARN: new("arn:aws:ecs:us-east-1:123456789012:service/default/none")})
 		wantCode(t, "describe of none", err, "ResourceNotFoundException")
+	})
+}
+
+// TestECSTasks follows ECS tasks on the mock's clock, as the tasks-running
+// and tasks-stopped waiters read them: run in the default cluster when the
+// request names none, PROVISIONING then RUNNING, listed by cluster and
+// desired status, STOPPING then STOPPED after StopTask and still described.
+func TestECSTasks(t *testing.T) {
+	ctx := t.Context()
+	clock := mockrt.NewManualClock(manualStart)
+	_, url := ecsmock.NewTestServer(t, mockrt.WithClock(clock.Now))
+	c := ecs.New(options(url))
+	t.Run("a task in a cluster that does not exist answers ClusterNotFoundException", func(t *testing.T) {
+		_, err := c.RunTask(ctx, &ecs.RunTaskInput{TaskDefinition: new("web:1")})
+		wantCode(t, "run in no cluster", err, "ClusterNotFoundException")
+	})
+	must(c.CreateCluster(ctx, &ecs.CreateClusterInput{}))(t)
+	run := must(c.RunTask(ctx, &ecs.RunTaskInput{TaskDefinition: new("web:1"), StartedBy: new("ci")}))(t)
+	if len(run.Tasks) != 1 {
+		t.Fatalf("RunTask answered %d tasks, want 1", len(run.Tasks))
+	}
+	task := run.Tasks[0]
+	describe := func(t *testing.T) ecs.Task {
+		t.Helper()
+		out := must(c.DescribeTasks(ctx, &ecs.DescribeTasksInput{Tasks: []string{*task.TaskARN}}))(t)
+		if len(out.Tasks) != 1 || len(out.Failures) != 0 {
+			t.Fatalf("described %d tasks, failures %+v; want the task", len(out.Tasks), out.Failures)
+		}
+		return out.Tasks[0]
+	}
+	statuses := func(k ecs.Task) []string { return []string{*k.LastStatus, *k.DesiredStatus} }
+	t.Run("a task runs in the default cluster, PROVISIONING then RUNNING", func(t *testing.T) {
+		got := []string{*task.ClusterARN, *task.TaskDefinitionARN, *task.LastStatus, *task.DesiredStatus}
+		want := []string{"arn:aws:ecs:us-east-1:123456789012:cluster/default", "web:1", "PROVISIONING", "RUNNING"}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("run task (-want +got):\n%s", diff)
+		}
+		if !strings.HasPrefix(*task.TaskARN, "arn:aws:ecs:us-east-1:123456789012:task/default/") {
+			t.Errorf("task ARN %s", *task.TaskARN)
+		}
+		clock.Advance(time.Second)
+		k := describe(t)
+		if diff := cmp.Diff([]string{"RUNNING", "RUNNING"}, statuses(k)); diff != "" || k.StartedAt == nil {
+			t.Errorf("a second later (-want +got):\n%s\nstartedAt %v", diff, k.StartedAt)
+		}
+	})
+	t.Run("tasks are listed by cluster and by the filters set", func(t *testing.T) {
+		other := must(c.RunTask(ctx, &ecs.RunTaskInput{Cluster: new("default"), TaskDefinition: new("batch:3")}))(t).Tasks[0]
+		for _, tc := range []struct {
+			name string
+			in   ecs.ListTasksInput
+			want []string
+		}{
+			{"all", ecs.ListTasksInput{}, []string{*task.TaskARN, *other.TaskARN}},
+			{"started by ci", ecs.ListTasksInput{StartedBy: new("ci")}, []string{*task.TaskARN}},
+			{"stopped", ecs.ListTasksInput{DesiredStatus: ecs.DesiredStatusStopped}, []string{}},
+		} {
+			got := must(c.ListTasks(ctx, &tc.in))(t).TaskARNs
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", tc.name, diff)
+			}
+		}
+	})
+	t.Run("a stopped task is STOPPING, then STOPPED and still described", func(t *testing.T) {
+		stop := must(c.StopTask(ctx, &ecs.StopTaskInput{Task: task.TaskARN, Reason: new("done")}))(t).Task
+		if diff := cmp.Diff([]string{"STOPPING", "STOPPED"}, statuses(*stop)); diff != "" || *stop.StoppedReason != "done" {
+			t.Errorf("StopTask (-want +got):\n%s\nreason %v", diff, *stop.StoppedReason)
+		}
+		clock.Advance(time.Second)
+		k := describe(t)
+		if diff := cmp.Diff([]string{"STOPPED", "STOPPED"}, statuses(k)); diff != "" || k.StoppedAt == nil {
+			t.Errorf("a second later (-want +got):\n%s\nstoppedAt %v", diff, k.StoppedAt)
+		}
+	})
+	t.Run("an unknown task is a MISSING failure, and stopping it InvalidParameterException", func(t *testing.T) {
+		out := must(c.DescribeTasks(ctx, &ecs.DescribeTasksInput{Tasks: []string{"nope"}}))(t)
+		if len(out.Tasks) != 0 || len(out.Failures) != 1 || *out.Failures[0].Reason != "MISSING" {
+			t.Errorf("described %+v, failures %+v; want one MISSING", out.Tasks, out.Failures)
+		}
+		_, err := c.StopTask(ctx, &ecs.StopTaskInput{Task: new("nope")})
+		wantCode(t, "stop nope", err, "InvalidParameterException")
 	})
 }

@@ -118,10 +118,16 @@ func TestVPCLatticeLifecycle(t *testing.T) {
 			t.Errorf("tags after untag (-want +got):\n%s", diff)
 		}
 	})
-	t.Run("an update changes the auth type", func(t *testing.T) {
-		must(c.UpdateService(ctx, &vpclattice.UpdateServiceInput{ServiceIdentifier: &ids[2], AuthType: vpclattice.AuthTypeAwsIam}))(t)
-		if got := must(c.GetService(ctx, &vpclattice.GetServiceInput{ServiceIdentifier: &arns[2]}))(t); got.AuthType != vpclattice.AuthTypeAwsIam {
+	t.Run("an update changes the auth type and answers the service as it is now", func(t *testing.T) {
+		up := must(c.UpdateService(ctx, &vpclattice.UpdateServiceInput{ServiceIdentifier: &ids[2], AuthType: vpclattice.AuthTypeAwsIam}))(t)
+		got := must(c.GetService(ctx, &vpclattice.GetServiceInput{ServiceIdentifier: &arns[2]}))(t)
+		if got.AuthType != vpclattice.AuthTypeAwsIam {
 			t.Errorf("auth type %s, want AWS_IAM", got.AuthType)
+		}
+		answered := []string{*up.ID, *up.ARN, *up.Name, string(up.AuthType)}
+		stored := []string{*got.ID, *got.ARN, *got.Name, string(got.AuthType)}
+		if diff := cmp.Diff(stored, answered); diff != "" {
+			t.Errorf("update's answer against the stored service (-want +got):\n%s", diff)
 		}
 	})
 
@@ -135,6 +141,9 @@ func TestVPCLatticeLifecycle(t *testing.T) {
 		got := must(c.GetListener(ctx, &vpclattice.GetListenerInput{ServiceIdentifier: &arns[0], ListenerIdentifier: listener.ARN}))(t)
 		if *got.ID != *listener.ID || *got.ServiceID != ids[0] {
 			t.Errorf("listener %s of %s, want %s of %s", *got.ID, *got.ServiceID, *listener.ID, ids[0])
+		}
+		if diff := cmp.Diff([]string{arns[0], arns[0]}, []string{*listener.ServiceARN, *got.ServiceARN}); diff != "" {
+			t.Errorf("the listener's serviceArn as created and read (-want +got):\n%s", diff)
 		}
 		items := must(c.ListListeners(ctx, &vpclattice.ListListenersInput{ServiceIdentifier: &ids[0]}))(t).Items
 		if len(items) != 1 || *items[0].ID != *listener.ID {

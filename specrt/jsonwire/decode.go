@@ -886,8 +886,10 @@ func (d *decoder) countStrings() int {
 // emptyList is where an empty, non-nil slice points.
 var emptyList [0]uintptr
 
-// dict decodes a JSON object into a new map at p. A null value is the
-// value's zero value.
+// dict decodes a JSON object into a new map at p. An entry whose value is
+// null is dropped: the AWS protocols' maps are dense (botocore's models
+// carry no sparse maps), and Smithy asks clients to drop such an entry
+// rather than fail.
 func (d *decoder) dict(s *Shape, p unsafe.Pointer) {
 	if !d.begin('{', "an object") {
 		return
@@ -897,10 +899,10 @@ func (d *decoder) dict(s *Shape, p unsafe.Pointer) {
 		*(*map[string]string)(p) = m
 		for first := true; d.next('}', first); first = false {
 			k := d.mapKey()
-			var v string
-			if !d.null() {
-				v = d.str()
+			if d.null() {
+				continue
 			}
+			v := d.str()
 			if d.err != nil {
 				d.at(k)
 				return
@@ -916,11 +918,12 @@ func (d *decoder) dict(s *Shape, p unsafe.Pointer) {
 	val := reflect.New(ti.elem)
 	for first := true; d.next('}', first); first = false {
 		k := d.mapKey()
+		if d.null() {
+			continue
+		}
 		key.SetString(k)
 		val.Elem().SetZero()
-		if !d.null() {
-			d.value(s.Elem, val.UnsafePointer())
-		}
+		d.value(s.Elem, val.UnsafePointer())
 		if d.err != nil {
 			d.at(k)
 			return

@@ -19,8 +19,9 @@ import (
 
 // Marshal returns the JSON object of v, a pointer to the Go structure s
 // describes. Members are written in the shape's order under their wire
-// names; absent members (nil pointers, "" enums, empty lists, maps, blobs
-// and documents) are left out, map keys are sorted, NaN and the infinities
+// names; absent members (nil pointers, lists and maps, "" enums, empty
+// blobs and documents) are left out, empty lists and maps that are not nil
+// are [] and {}, map keys are sorted, NaN and the infinities
 // are strings, timestamps are in their member's format. A document that is
 // not well-formed JSON is an error.
 func Marshal(s *Shape, v any) ([]byte, error) {
@@ -83,7 +84,10 @@ func appendObject(b []byte, s *Shape, p unsafe.Pointer) ([]byte, error) {
 }
 
 // absent reports whether a member held by value is absent: "" for an enum,
-// empty for the others (encoding/json's omitempty).
+// empty for a blob or document, nil for a list or map. An empty list or map
+// that is not nil was set by the caller and is sent as [] or {}, as the AWS
+// SDKs send it: a service may read it as "none" where absent means "leave
+// as it is".
 func absent(s *Shape, p unsafe.Pointer) bool {
 	switch s.Kind {
 	case KindEnum:
@@ -91,10 +95,10 @@ func absent(s *Shape, p unsafe.Pointer) bool {
 	case KindBlob, KindDocument:
 		return len(*(*[]byte)(p)) == 0
 	case KindList:
-		return (*sliceHeader)(p).len == 0
+		return (*sliceHeader)(p).data == nil
 	case KindMap:
-		// Every map shares the header len reads, whatever its types.
-		return len(*(*map[string]string)(p)) == 0
+		// Every map is one pointer, whatever its types.
+		return *(*map[string]string)(p) == nil
 	}
 	return false
 }

@@ -48,6 +48,7 @@ type (
 		Sub     *item
 		Items   []item
 		Message *string
+		Times   []time.Time
 	}
 )
 
@@ -81,7 +82,9 @@ var (
 		{Name: "sub", Offset: unsafe.Offsetof(item{}.Sub)},     // cycle
 		{Name: "items", Offset: unsafe.Offsetof(item{}.Items)}, // cycle
 		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(item{}.Message), Shape: &String},
+		{Name: "times", Offset: unsafe.Offsetof(item{}.Times), Shape: &schemaTimes},
 	}}
+	schemaTimes  = Shape{Kind: KindList, Type: (*[]time.Time)(nil), Elem: &ISO8601}
 	schemaTags   = Shape{Kind: KindList, Type: (*[]string)(nil), Elem: &String}
 	schemaColors = Shape{Kind: KindList, Type: (*[]color)(nil), Elem: &Enum}
 	schemaNums   = Shape{Kind: KindList, Type: (*[]int64)(nil), Elem: &Int64}
@@ -131,8 +134,12 @@ func TestUnmarshal(t *testing.T) {
 			item{Color: "RED", Data: []byte("hello"), Doc: []byte(`{"k": [1, "x"]}`)}},
 		{"lists of scalars, enums and lists; [] is empty, not nil", `{"tags":["a","b\u00e9"],"colors":["RED",null],"nums":[],"lists":[["x"],[]]}`,
 			item{Tags: []string{"a", "bé"}, Colors: []color{"RED", ""}, Nums: []int64{}, Lists: [][]string{{"x"}, {}}}},
-		{"maps of strings and of structures", `{"labels":{"b":"2","a":"1"},"subs":{"k":{"id":"s"},"n":null}}`,
-			item{Labels: map[string]string{"a": "1", "b": "2"}, Subs: map[string]item{"k": {ID: ptr("s")}, "n": {}}}},
+		{"maps of strings and of structures", `{"labels":{"b":"2","a":"1"},"subs":{"k":{"id":"s"}}}`,
+			item{Labels: map[string]string{"a": "1", "b": "2"}, Subs: map[string]item{"k": {ID: ptr("s")}}}},
+		{"a map's null values are dropped, as in a dense map", `{"labels":{"a":null,"b":"2"},"subs":{"n":null}}`,
+			item{Labels: map[string]string{"b": "2"}, Subs: map[string]item{}}},
+		{"a list of timestamps is read in the element's format", `{"times":["2023-11-14T22:13:20.25Z","1970-01-01T00:00:00Z"]}`,
+			item{Times: []time.Time{at, time.Unix(0, 0).UTC()}}},
 		{"nested and listed structures", `{"sub":{"sub":{"id":"deep"}},"items":[{"id":"1"},null,{"count":2}]}`,
 			item{Sub: &item{Sub: &item{ID: ptr("deep")}}, Items: []item{{ID: ptr("1")}, {}, {Count: ptr(int32(2))}}}},
 		{"an error's message is read under either spelling", `{"Message":"boom"}`, item{Message: ptr("boom")}},
@@ -244,7 +251,11 @@ func TestMarshal(t *testing.T) {
 		want string
 	}{
 		{"an empty structure is an empty object", item{}, `{}`},
-		{"absent members are left out", item{Color: "", Tags: []string{}, Labels: map[string]string{}, Data: []byte{}}, `{}`},
+		{"absent members are left out", item{Color: "", Data: []byte{}}, `{}`},
+		{"empty lists and maps that are not nil are [] and {}", item{Tags: []string{}, Nums: []int64{}, Labels: map[string]string{}, Subs: map[string]item{}},
+			`{"tags":[],"nums":[],"labels":{},"subs":{}}`},
+		{"a list of timestamps is written in the element's format", item{Times: []time.Time{at, time.Unix(0, 0)}},
+			`{"times":["2023-11-14T22:13:20.25Z","1970-01-01T00:00:00Z"]}`},
 		{"every scalar in member order", item{ID: ptr("a"), Count: ptr(int32(-7)), Big: ptr(int64(1) << 60), Ratio: ptr(float32(0.1)), Score: ptr(1e21), On: ptr(false),
 			At: &at, ISO: &at, Date: &at, Color: "RED", Data: []byte("hello"), Doc: []byte(`{"k":1}`)},
 			`{"id":"a","count":-7,"big":1152921504606846976,"ratio":0.1,"score":1e+21,"on":false,"at":1700000000.25,"iso":"2023-11-14T22:13:20.25Z","date":"Tue, 14 Nov 2023 22:13:20 GMT","color":"RED","data":"aGVsbG8=","doc":{"k":1}}`},

@@ -149,8 +149,8 @@ func (r *record) state() ResourceState {
 	}
 	if len(r.tags) > 0 {
 		st.Tags = make(map[string]string, len(r.tags))
-		for k, v := range r.tags {
-			st.Tags[k] = v
+		for _, p := range r.tags {
+			st.Tags[p.key] = p.value
 		}
 	}
 	if r.pending {
@@ -297,10 +297,7 @@ func (en *engine) loaded(states []ResourceState) (*engine, error) {
 		cp.seq++
 		r := &record{kind: k, seq: cp.seq, id: st.ID, name: st.Name, arn: st.ARN, uniq: st.Unique, parent: parent, desc: string(desc)}
 		for key, v := range st.Tags {
-			if r.tags == nil {
-				r.tags = map[string]string{}
-			}
-			r.tags[key] = v
+			r.tags.set(key, v)
 		}
 		if p := st.Pending; p != nil {
 			r.pending, r.due, r.then, r.remove, r.retire = true, p.Due.UnixNano(), p.Then, p.Gone, p.Retire

@@ -71,7 +71,7 @@ type pageData struct {
 func (c *Control) servePage(w http.ResponseWriter) {
 	d := pageData{Now: time.Now().UTC()}
 	for _, s := range c.Servers {
-		ps := pageService{Name: s.svc.Name, Protocol: string(s.svc.Protocol), Operations: len(s.svc.Operations), Resources: s.Resources("")}
+		ps := pageService{Name: s.svc.Name, Protocol: s.svc.Protocol, Operations: len(s.svc.Operations), Resources: s.Resources("")}
 		for _, r := range s.svc.Resources {
 			ps.Kinds = append(ps.Kinds, r.Name)
 		}

@@ -42,8 +42,9 @@ type wireType struct {
 	elem    *wireType
 	values  string          // an enum's values, "A, B", for the message
 	allowed map[string]bool // an enum's values; nil when the type lists none
-	// timeFormats are the timestamp members of a structure that travel in
-	// another format than epoch seconds, by wire name (timeformat.go).
+	// timeFormats are the members of a structure holding timestamps (or
+	// lists or maps of them) that travel in another format than epoch
+	// seconds, by wire name (timeformat.go).
 	timeFormats map[string]string
 }
 
@@ -159,7 +160,7 @@ func (w *wireType) trim(v any, p *specrt.Path, r *specrt.Report) (out any, keep 
 				continue
 			}
 			if r == nil && w.timeFormats[k] != "" {
-				obj[k] = formatTime(mv, w.timeFormats[k])
+				obj[k] = formatTimes(mv, w.timeFormats[k])
 			}
 			var cp *specrt.Path
 			if r != nil {
@@ -219,6 +220,93 @@ func (w *wireType) trim(v any, p *specrt.Path, r *specrt.Report) (out any, keep 
 	return v, true
 }
 
+// nullInMap returns the wire path of a map in v, a request's decoded JSON of
+// type w at path p, that holds a null value, the least such path when there
+// are several; "" when there is none. The AWS protocols' maps are dense: a
+// client drops such an entry from a response, and a server refuses the
+// request with its serialization error (Smithy's protocol tests,
+// RestJsonBodyMalformedMapNullValue). Map keys show as [*] in the path, so
+// that a sensitive key is never shown. It is called only once hasNullInMap
+// has found one, since it allocates the paths it walks.
+func (w *wireType) nullInMap(v any, p *specrt.Path) string {
+	least := ""
+	note := func(s string) {
+		if s != "" && (least == "" || s < least) {
+			least = s
+		}
+	}
+	switch w.kind {
+	case wireStruct:
+		obj, _ := v.(map[string]any)
+		for k, mv := range obj {
+			if mw, known := w.members[k]; known && mv != nil && mw.composite() {
+				c := p.Member(k)
+				note(mw.nullInMap(mv, &c))
+			}
+		}
+	case wireList:
+		if !w.elem.composite() {
+			break
+		}
+		list, _ := v.([]any)
+		for i, e := range list {
+			c := p.Index(i)
+			note(w.elem.nullInMap(e, &c))
+		}
+	case wireMap:
+		obj, _ := v.(map[string]any)
+		for _, e := range obj {
+			if e == nil {
+				return p.String()
+			}
+		}
+		if w.elem.composite() {
+			c := p.RedactedKey()
+			for _, e := range obj {
+				note(w.elem.nullInMap(e, &c))
+			}
+		}
+	}
+	return least
+}
+
+// hasNullInMap reports whether v, a request's decoded JSON of type w, has
+// a map that holds a null value; it allocates nothing, so that a request
+// without one pays only the walk.
+func (w *wireType) hasNullInMap(v any) bool {
+	switch w.kind {
+	case wireStruct:
+		obj, _ := v.(map[string]any)
+		for k, mv := range obj {
+			if mw, known := w.members[k]; known && mv != nil && mw.composite() && mw.hasNullInMap(mv) {
+				return true
+			}
+		}
+	case wireList:
+		if w.elem.composite() {
+			list, _ := v.([]any)
+			for _, e := range list {
+				if w.elem.hasNullInMap(e) {
+					return true
+				}
+			}
+		}
+	case wireMap:
+		obj, _ := v.(map[string]any)
+		for _, e := range obj {
+			if e == nil || w.elem.composite() && w.elem.hasNullInMap(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// composite reports whether values of w hold other values.
+func (w *wireType) composite() bool {
+	return w.kind == wireStruct || w.kind == wireList || w.kind == wireMap
+}
+
 // decodeInput decodes a request body into a tree of decoded JSON (numbers
 // kept exact) holding only the members the input declares, and the typed
 // input made from it. problems lists the members present with a value the
@@ -251,6 +339,10 @@ func (s *Server) decodeInput(op *compiledOp, body []byte) (map[string]any, Input
 		tree = v
 	default:
 		return nil, nil, nil, s.serializationFailed(fmt.Sprintf("expected an object at the request body, found %s", describeJSON(v)))
+	}
+	if op.inType.hasNullInMap(tree) {
+		var top specrt.Path
+		return nil, nil, nil, s.serializationFailed(fmt.Sprintf("null value in the map at %s: a map holds no nulls", op.inType.nullInMap(tree, &top)))
 	}
 	var r specrt.Report
 	var root specrt.Path

@@ -110,3 +110,35 @@ func TestTextThatIsNotUnicodeIsASerializationError(t *testing.T) {
 		})
 	}
 }
+
+// A map is dense in the AWS protocols: a null value in one is a malformed
+// request, which the service refuses with its serialization error.
+func TestANullValueInAMapIsASerializationError(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		status     int
+		wantInMsg  string
+	}{
+		{"a null value in a map is refused, its key not shown", `{"name":"abc","tags":{"k":"v","secret-key":null}}`, 400, "null value in the map at tags"},
+		{"a null map is absent, as any null member", `{"name":"abc","tags":null}`, 201, ""},
+		{"an empty map is accepted", `{"name":"abc","tags":{}}`, 201, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, url := startRest(t)
+			r := do(t, url, "POST", "/things", "", tc.body)
+			if r.status != tc.status {
+				t.Fatalf("status = %d, want %d; body %s", r.status, tc.status, r.raw)
+			}
+			if tc.wantInMsg == "" {
+				return
+			}
+			msg, _ := r.body["message"].(string)
+			if !strings.Contains(msg, tc.wantInMsg) || strings.Contains(msg, "secret-key") {
+				t.Errorf("message %q: want it to contain %q and not the key", msg, tc.wantInMsg)
+			}
+			if r.body["reason"] != "cannotParse" {
+				t.Errorf("answer %s, want the serialization error (reason cannotParse)", r.raw)
+			}
+		})
+	}
+}

@@ -36,6 +36,9 @@ type engine struct {
 	seq    uint64
 	key    []byte // the page tokens' MAC key
 	bytes  int64  // what the records cost, as recordCost counts it
+	// builtin are the kinds with builtin instances, which every request
+	// makes sure exist (after a reset or a load too).
+	builtin []*kind
 }
 
 // tokenAnswer is a create's answer kept for a repeated idempotency token,
@@ -62,9 +65,11 @@ type kind struct {
 	countPath                                 []string // the parent's member counting resources of this kind
 	idPath, namePath, arnPath                 []string
 	statusPath, parentIDPath, tagsPath        []string
+	parentARNPath                             []string
 	idT, arnT                                 *template
 	defaults                                  []compiledField
 	notFound, conflict, hasChildren, badToken *compiledErr
+	create                                    *boundOp  // the create binding, for builtin instances
 	descType                                  *wireType // the description's members; nil when unknown
 
 	byID     map[string]*record
@@ -91,10 +96,11 @@ type record struct {
 	desc          string
 	id, name, arn string
 	uniq          string // the create's unique key (mock block unique), if any
-	tags          map[string]string
-	due           int64  // when the pending transition is due, in Unix nanoseconds
-	then          string // the status it moves to; "" with remove
-	children      int32  // live children
+	tags          tagList
+	due           int64    // when the pending transition is due, in Unix nanoseconds
+	done          *boundOp // whose status set the pending transition writes, if any
+	then          string   // the status it moves to; "" with remove
+	children      int32    // live children
 	gone          bool
 	retired       bool // deleted into a final status: readable, not listed
 	pending       bool // a transition is due at due
@@ -113,6 +119,24 @@ type orderedList struct {
 	dead int
 }
 
+// trimHead drops the removed records at the front of l, each once: a
+// list whose oldest resources were deleted (create, use, delete, again)
+// would else be read through them, up to half of it, before compact
+// drops them.
+func (l *orderedList) trimHead(en *engine, now time.Time) {
+	n := 0
+	for _, r := range l.recs {
+		if en.settle(r, now); !r.gone && !r.retired {
+			break
+		}
+		n++
+	}
+	if n > 0 {
+		clear(l.recs[:n])
+		l.recs, l.dead = l.recs[n:], l.dead-n
+	}
+}
+
 func (l *orderedList) compact() {
 	if l.dead*2 <= len(l.recs) {
 		return
@@ -129,12 +153,12 @@ func (l *orderedList) compact() {
 type boundOp struct {
 	ResourceOperation
 	kind                                *kind
-	quota, notFound                     *compiledErr
+	quota, notFound, retired            *compiledErr
 	ident, parentIdent, desc, items     []string
 	inToken, outToken, limit, idemToken []string
 	resourceARN, tags, tagKeys          []string
-	failures                            []string
-	set, failure                        []compiledField
+	failures, arnOut                    []string
+	set, failure, doneSet               []compiledField
 	creates                             *boundCreates
 }
 
@@ -165,6 +189,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 		k := &kind{
 			Resource: res, idPath: splitPath(res.ID), namePath: splitPath(res.NameMember), arnPath: splitPath(res.ARN),
 			statusPath: splitPath(res.Status), parentIDPath: splitPath(res.ParentID), tagsPath: splitPath(res.Tags),
+			parentARNPath: splitPath(res.ParentARN),
 		}
 		if k.idPath == nil {
 			return nil, fmt.Errorf("resource %s: no id member", res.Name)
@@ -208,6 +233,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				inToken: splitPath(ro.InputToken), outToken: splitPath(ro.OutputToken), limit: splitPath(ro.LimitKey),
 				idemToken: splitPath(ro.IdempotencyToken), resourceARN: splitPath(ro.ResourceARN),
 				tags: splitPath(ro.Tags), tagKeys: splitPath(ro.TagKeys), failures: splitPath(ro.Failures),
+				arnOut: splitPath(ro.ARNOutput),
 			}
 			if b.quota, err = compileError(ro.QuotaExceeded); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: quota exceeded: %w", res.Name, ro.Operation, err)
@@ -215,8 +241,19 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			if b.notFound, err = compileError(ro.NotFound); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: not found: %w", res.Name, ro.Operation, err)
 			}
+			if b.retired, err = compileError(ro.Retired); err != nil {
+				return nil, fmt.Errorf("resource %s: %s: retired: %w", res.Name, ro.Operation, err)
+			}
+			if ro.Role == RoleCreate {
+				k.create = b
+			}
 			if b.set, err = compileFields(ro.Set); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: set: %w", res.Name, ro.Operation, err)
+			}
+			if t := ro.Transition; t != nil && len(t.Set) > 0 {
+				if b.doneSet, err = compileFields(t.Set); err != nil {
+					return nil, fmt.Errorf("resource %s: %s: status set: %w", res.Name, ro.Operation, err)
+				}
 			}
 			if b.failure, err = compileFields(ro.Failure); err != nil {
 				return nil, fmt.Errorf("resource %s: %s: failure: %w", res.Name, ro.Operation, err)
@@ -233,8 +270,12 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			}
 			// The description kept is the read's, else the create's (as
 			// the checker decides): a create may answer less.
-			if ro.Description != "-" && (ro.Role == RoleRead && !descFromRead[k] || ro.Role == RoleCreate && k.descType == nil) {
+			if ro.Description != "-" && (ro.Role == RoleRead && !descFromRead[k] || (ro.Role == RoleCreate || ro.Role == RoleReadMany) && k.descType == nil) {
 				k.descType = op.outType.at(b.desc)
+				if k.descType != nil && k.descType.kind == wireList {
+					// A create answering its resource in a list (RunTask).
+					k.descType = k.descType.elem
+				}
 				descFromRead[k] = ro.Role == RoleRead
 			}
 			if _, taken := en.ops[ro.Operation]; !taken {
@@ -272,6 +313,16 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			ck.countPath = splitPath(member)
 		}
 	}
+	for _, k := range en.kinds {
+		if len(k.Builtin) == 0 {
+			continue
+		}
+		if k.parent != nil || k.create == nil || k.namePath == nil {
+			return nil, fmt.Errorf("resource %s: builtin instances need a top-level resource with a name and a create", k.Name)
+		}
+		en.builtin = append(en.builtin, k)
+	}
+	sort.Slice(en.builtin, func(i, j int) bool { return en.builtin[i].Name < en.builtin[j].Name })
 	en.reset()
 	for _, k := range en.kinds {
 		sort.Slice(k.children, func(i, j int) bool { return k.children[i].Name < k.children[j].Name })
@@ -353,6 +404,11 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	en.mu.Lock()
 	defer en.mu.Unlock()
 	now := s.now()
+	if len(en.builtin) > 0 {
+		if err := s.ensureBuiltin(now); err != nil {
+			return nil, err
+		}
+	}
 	switch b.Role {
 	case RoleCreate:
 		return s.resCreate(b, op, tree, e, now)
@@ -389,6 +445,10 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		}
 		en.setDesc(r, data)
 	case RoleDelete:
+		if r.isBuiltin() {
+			e.Message = fmt.Sprintf("%s %s is built in and cannot be deleted", r.kind.Name, r.name)
+			return nil, &Error{Code: "ValidationException", Message: e.Message, Status: http.StatusBadRequest}
+		}
 		if s.liveChildren(r, now) > 0 {
 			e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
 			e.Resource = r.tree()
@@ -406,6 +466,36 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 		s.setDesc(r, b.set, e)
 	}
 	return s.resAnswer(b, op, r, e)
+}
+
+// ensureBuiltin creates the builtin instances that do not exist (at
+// start, after a reset), settled in their final status. en.mu is held.
+func (s *Server) ensureBuiltin(now time.Time) error {
+	for _, k := range s.res.builtin {
+		for _, name := range k.Builtin {
+			if k.byName[nameKey{nil, name}] != nil {
+				continue
+			}
+			op := s.ops[k.create.Operation]
+			in := map[string]any{}
+			setPath(in, k.namePath, name)
+			e := &env{Input: in}
+			s.fillEnv(e)
+			if _, err := s.resCreate(k.create, op, in, e, now); err != nil {
+				return err
+			}
+			if r := k.byName[nameKey{nil, name}]; r != nil && r.pending {
+				r.due = now.UnixNano()
+				s.res.settle(r, now)
+			}
+		}
+	}
+	return nil
+}
+
+// isBuiltin tells whether r is one of its kind's builtin instances.
+func (r *record) isBuiltin() bool {
+	return r.parent == nil && r.name != "" && slices.Contains(r.kind.Builtin, r.name)
 }
 
 // applySet writes the values of set into desc; their {output.*} is desc.
@@ -545,6 +635,9 @@ func (s *Server) resParent(b *boundOp, tree map[string]any, e *env, now time.Tim
 		return nil, nil
 	}
 	pv, _ := lookup(tree, b.parentIdent).(string)
+	if pv == "" && b.Role != RoleList {
+		pv = k.DefaultParent
+	}
 	if pv == "" {
 		return nil, nil
 	}
@@ -567,6 +660,13 @@ func (s *Server) resFind(b *boundOp, tree map[string]any, e *env, now time.Time)
 	v, _ := lookup(tree, b.ident).(string)
 	r := s.res.find(k, parent, v, now, b.Role == RoleRead)
 	if r == nil {
+		if b.retired != nil {
+			if old := s.res.find(k, parent, v, now, true); old != nil && old.retired {
+				e.Message = fmt.Sprintf("%s %s is no longer active", k.Name, v)
+				e.Resource = old.tree()
+				return nil, s.buildError(b.retired, e, nil)
+			}
+		}
 		if b.notFound != nil {
 			e.Message = fmt.Sprintf("%s %s does not exist", k.Name, v)
 			return nil, s.buildError(b.notFound, e, nil)
@@ -615,8 +715,29 @@ func (en *engine) settle(r *record, now time.Time) {
 		return
 	}
 	en.setStatus(r, r.then)
+	if b := r.done; b != nil {
+		r.done = nil
+		en.applyDone(r, b, time.Unix(0, r.due).UTC())
+	}
 	if r.retire {
 		en.retireNow(r)
+	}
+}
+
+// applyDone writes b's status set into r's description, as of at.
+func (en *engine) applyDone(r *record, b *boundOp, at time.Time) {
+	desc := r.tree()
+	e := &env{Now: at, Output: desc}
+	for _, f := range b.doneSet {
+		if v := f.tmpl.Eval(e); v != missing && v != nil {
+			setPath(desc, f.path, v)
+		}
+	}
+	if r.kind.descType != nil {
+		r.kind.descType.trim(desc, nil, nil)
+	}
+	if data, err := appendJSON(nil, desc); err == nil {
+		en.setDesc(r, data)
 	}
 }
 
@@ -758,6 +879,13 @@ func (s *Server) transition(r *record, b *boundOp, now time.Time) {
 		s.res.retireNow(r)
 	}
 	s.schedule(r, st, now)
+	switch {
+	case b.doneSet == nil:
+	case st.pending:
+		r.done = b
+	case st.now == b.Transition.Then:
+		s.res.applyDone(r, b, now)
+	}
 }
 
 // statusPlan is what a transition does: the status shown now, and the one
@@ -801,6 +929,7 @@ func (s *Server) planStatus(role Role, t *Transition) (statusPlan, bool) {
 // schedule records the pending part of a plan.
 func (s *Server) schedule(r *record, st statusPlan, now time.Time) {
 	r.pending, r.due, r.then, r.remove, r.retire = st.pending, now.Add(st.delay).UnixNano(), st.then, st.remove, st.retire
+	r.done = nil
 }
 
 // resAnswer is the operation's output holding r's description. When the
@@ -840,11 +969,11 @@ func (s *Server) mockOutput(op *compiledOp, e *env) map[string]any {
 // description decoded (a create has it at hand), which spares decoding it
 // again; answerWith may change it.
 func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map[string]any) ([]byte, error) {
-	if b.Description == "-" && out == nil {
+	if b.Description == "-" && out == nil && b.arnOut == nil {
 		return []byte("{}"), nil
 	}
 	fits := r.kind.fits(op.outType.at(b.desc))
-	if out == nil && fits && b.desc == nil {
+	if out == nil && fits && b.desc == nil && b.arnOut == nil {
 		return []byte(r.desc), nil
 	}
 	if out == nil {
@@ -861,8 +990,13 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map
 		}
 	case fits:
 		setPath(out, b.desc, json.RawMessage(r.desc))
+	case isList(op.outType.at(b.desc)):
+		setPath(out, b.desc, []any{tree})
 	default:
 		setPath(out, b.desc, tree)
+	}
+	if b.arnOut != nil {
+		setPath(out, b.arnOut, r.arn)
 	}
 	op.outType.trim(out, nil, nil)
 	data, err := appendJSON(make([]byte, 0, len(r.desc)+32), out)
@@ -871,6 +1005,8 @@ func (s *Server) answerWith(b *boundOp, op *compiledOp, r *record, out, tree map
 	}
 	return data, nil
 }
+
+func isList(w *wireType) bool { return w != nil && w.kind == wireList }
 
 // fits tells whether w, the type an answer has where it holds a
 // description, is the stored description's own type: the stored JSON is
@@ -927,11 +1063,17 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	var parent *record
 	if k.parent != nil && b.parentIdent != nil {
 		pv, _ := lookup(tree, b.parentIdent).(string)
+		if pv == "" {
+			pv = k.DefaultParent
+		}
 		if parent = en.find(k.parent, nil, pv, now, false); parent == nil {
 			return nil, s.notFound(k.parent, pv, e)
 		}
 		if k.parentIDPath != nil {
 			setPath(desc, k.parentIDPath, parent.id)
+		}
+		if k.parentARNPath != nil && parent.arn != "" {
+			setPath(desc, k.parentARNPath, parent.arn)
 		}
 	}
 	var out, part map[string]any
@@ -990,6 +1132,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if moves && k.statusPath != nil {
 		setPath(desc, k.statusPath, plan.now)
 	}
+	if moves && !plan.pending && b.doneSet != nil && plan.now == b.Transition.Then {
+		s.applySet(b.doneSet, desc, e)
+	}
 	for _, f := range k.defaults {
 		if lookup(desc, f.path) == missing {
 			if v := f.tmpl.Eval(e); v != missing && v != nil {
@@ -1034,6 +1179,9 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	en.insert(r)
 	if moves {
 		s.schedule(r, plan, now)
+		if plan.pending && b.doneSet != nil {
+			r.done = b
+		}
 	}
 	if b.creates != nil {
 		if err := s.createAlso(b.creates, r, out, e, now); err != nil {
@@ -1181,6 +1329,7 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		l = &orderedList{}
 	}
 	l.compact()
+	l.trimHead(en, now)
 	start := 0
 	if tok, _ := lookup(tree, b.inToken).(string); tok != "" {
 		seq, ok := en.parseToken(k, parent, tok)
@@ -1203,6 +1352,14 @@ func (s *Server) resList(b *boundOp, op *compiledOp, tree map[string]any, e *env
 				member = b.FilterMembers[i]
 			}
 			filters[member] = v
+		}
+	}
+	for i, f := range b.PrefixFilters {
+		if v, ok := lookup(tree, []string{f}).(string); ok && i < len(b.PrefixFilterMembers) {
+			if filters == nil {
+				filters = map[string]any{}
+			}
+			filters["\x01"+f] = listFilter{path: splitPath(b.PrefixFilterMembers[i]), values: []string{v}, cond: "BEGINS_WITH"}
 		}
 	}
 	if b.FilterList != nil {
@@ -1354,50 +1511,73 @@ func (en *engine) parseToken(k *kind, parent *record, tok string) (uint64, bool)
 	return seq, hmac.Equal(data[8:], en.tokenMAC(k, parent, seq))
 }
 
+// tagList is a resource's tags in key order: a slice, which costs a
+// fraction of a map's buckets for the few tags a resource has.
+type tagList []tagPair
+
+type tagPair struct{ key, value string }
+
+// set gives key the value, keeping the order.
+func (l *tagList) set(key, value string) {
+	i, found := slices.BinarySearchFunc(*l, key, func(p tagPair, k string) int { return strings.Compare(p.key, k) })
+	if found {
+		(*l)[i].value = value
+		return
+	}
+	*l = slices.Insert(*l, i, tagPair{key, value})
+}
+
+// del removes key.
+func (l *tagList) del(key string) {
+	if i, found := slices.BinarySearchFunc(*l, key, func(p tagPair, k string) int { return strings.Compare(p.key, k) }); found {
+		*l = slices.Delete(*l, i, i+1)
+	}
+}
+
+// value is the tags as an answer shows them: a map, or (with tagKey) a
+// list of key-value structures in key order.
+func (l tagList) value(tagKey, tagValue string) any {
+	if tagKey == "" {
+		m := make(map[string]any, len(l))
+		for _, p := range l {
+			m[p.key] = p.value
+		}
+		return m
+	}
+	list := make([]any, 0, len(l))
+	for _, p := range l {
+		list = append(list, map[string]any{tagKey: p.key, tagValue: p.value})
+	}
+	return list
+}
+
 // readTags reads the tags an input carries, as a map or as a list of
 // key-value structures.
-func readTags(b *boundOp, tree map[string]any) map[string]string {
+func readTags(b *boundOp, tree map[string]any) tagList {
 	if b.tags == nil {
 		return nil
 	}
-	out := map[string]string{}
+	var out tagList
 	switch v := lookup(tree, b.tags).(type) {
 	case map[string]any:
 		for key, val := range v {
-			out[key], _ = val.(string)
+			s, _ := val.(string)
+			out.set(key, s)
 		}
 	case []any:
 		for _, el := range v {
 			if m, ok := el.(map[string]any); ok {
 				key, _ := m[b.TagKey].(string)
 				val, _ := m[b.TagValue].(string)
-				out[key] = val
+				out.set(key, val)
 			}
 		}
 	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
+	return slices.Clip(out)
 }
 
-// tagsValue is r's tags as its description shows them: a map, or a list
-// of key-value structures in key order.
-func (r *record) tagsValue() any {
-	keys := sortedKeys(r.tags)
-	if r.kind.TagKey == "" {
-		m := make(map[string]any, len(keys))
-		for _, key := range keys {
-			m[key] = r.tags[key]
-		}
-		return m
-	}
-	list := make([]any, 0, len(keys))
-	for _, key := range keys {
-		list = append(list, map[string]any{r.kind.TagKey: key, r.kind.TagValue: r.tags[key]})
-	}
-	return list
-}
+// tagsValue is r's tags as its description shows them.
+func (r *record) tagsValue() any { return r.tags.value(r.kind.TagKey, r.kind.TagValue) }
 
 // showTags writes r's tags into its description's tags member.
 func (en *engine) showTags(r *record) {
@@ -1438,11 +1618,8 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 	}
 	switch b.Role {
 	case RoleTag:
-		for key, val := range readTags(b, tree) {
-			if r.tags == nil {
-				r.tags = map[string]string{}
-			}
-			r.tags[key] = val
+		for _, p := range readTags(b, tree) {
+			r.tags.set(p.key, p.value)
 		}
 		s.res.showTags(r)
 		return s.tagAnswer(op, e)
@@ -1450,27 +1627,14 @@ func (s *Server) resTags(b *boundOp, op *compiledOp, tree map[string]any, e *env
 		keys, _ := lookup(tree, b.tagKeys).([]any)
 		for _, key := range keys {
 			if ks, ok := key.(string); ok {
-				delete(r.tags, ks)
+				r.tags.del(ks)
 			}
 		}
 		s.res.showTags(r)
 		return s.tagAnswer(op, e)
 	}
-	keys := sortedKeys(r.tags)
 	out := map[string]any{}
-	if b.TagKey == "" {
-		m := make(map[string]any, len(keys))
-		for _, key := range keys {
-			m[key] = r.tags[key]
-		}
-		setPath(out, b.tags, m)
-	} else {
-		list := make([]any, 0, len(keys))
-		for _, key := range keys {
-			list = append(list, map[string]any{b.TagKey: key, b.TagValue: r.tags[key]})
-		}
-		setPath(out, b.tags, list)
-	}
+	setPath(out, b.tags, r.tags.value(b.TagKey, b.TagValue))
 	op.outType.trim(out, nil, nil)
 	return appendJSON(nil, out)
 }

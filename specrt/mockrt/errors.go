@@ -12,6 +12,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/protocol"
 )
 
 // Error is an API error the mock answers that no spec declares: the common
@@ -96,7 +97,7 @@ func asAPIError(err error) specrt.APIError {
 // X-Amzn-ErrorType header (which every protocol's clients read first), and
 // the body specrt.WriteError writes. headers, if not nil, adds the members
 // that travel in headers.
-func writeError(w http.ResponseWriter, p specrt.Protocol, err error, headers func(error, http.Header)) (int, string) {
+func writeError(w http.ResponseWriter, p protocol.Protocol, err error, headers func(error, http.Header)) (int, string) {
 	ae := asAPIError(err)
 	h := w.Header()
 	h.Set(specrt.HeaderErrorType, ae.ErrorCode())

@@ -166,7 +166,7 @@ func thingBehavior() *Behavior {
 func restService() *Service {
 	return &Service{
 		Name:        "things",
-		Protocol:    specrt.RestJSON1,
+		Protocol:    "restJson1",
 		SigningName: "things",
 		Operations: []*Operation{{
 			Name: "CreateThing", Method: "POST", Path: "/things", Status: 201,
@@ -198,7 +198,7 @@ func restService() *Service {
 func jsonService() *Service {
 	return &Service{
 		Name:         "jthings",
-		Protocol:     specrt.AWSJSON11,
+		Protocol:     "awsJson1_1",
 		TargetPrefix: "Things_20200101",
 		SigningName:  "jthings",
 		Operations: []*Operation{{

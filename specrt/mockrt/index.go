@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/protocol"
 )
 
 // index is what GET / on a Mux answers: the services and operations it
@@ -20,13 +20,13 @@ type index struct {
 // reaches the service even where another has the same paths.
 type indexService struct {
 	Name        string           `json:"name"`
-	Protocol    specrt.Protocol  `json:"protocol"`
+	Protocol    string           `json:"protocol"`
 	SigningName string           `json:"signingName"`
 	Operations  []indexOperation `json:"operations"`
 }
 
-// indexOperation says how to call an operation: its X-Amz-Target (awsJson)
-// or its method and path (restJson1).
+// indexOperation says how to call an operation: its X-Amz-Target (targeted
+// protocols) or its method and path.
 type indexOperation struct {
 	Name   string `json:"name"`
 	Target string `json:"target,omitempty"`
@@ -40,13 +40,8 @@ func (m *Mux) index() index {
 		svc := indexService{Name: s.svc.Name, Protocol: s.svc.Protocol, SigningName: s.svc.SigningName,
 			Operations: make([]indexOperation, 0, len(s.svc.Operations))}
 		for _, op := range s.svc.Operations {
-			o := indexOperation{Name: op.Name}
-			if s.svc.Protocol.IsAWSJSON() {
-				o.Target = specrt.Target(s.svc.TargetPrefix, op.Name)
-			} else {
-				o.Method, o.Path = op.Method, op.Path
-			}
-			svc.Operations = append(svc.Operations, o)
+			a := s.proto.Address(s.svc.TargetPrefix, protocol.Route{Name: op.Name, Method: op.Method, Path: op.Path})
+			svc.Operations = append(svc.Operations, indexOperation{Name: op.Name, Target: a.Target, Method: a.Method, Path: a.Path})
 		}
 		x.Services = append(x.Services, svc)
 	}

@@ -2,13 +2,16 @@ package mockrt
 
 import (
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/protocol/awsjson"
 )
 
 // Mux serves several mocks on one address, routing as AWS front ends do.
@@ -36,13 +39,18 @@ import (
 // UnknownOperationException.
 type Mux struct {
 	servers []*Server
-	// bySigning, byPrefix and restIndex index servers so that a request is
-	// checked against the few mocks it may be for, not against all of them.
+	// bySigning and groups index servers so that a request is checked
+	// against the few mocks it may be for, not against all of them.
 	bySigning map[string][]*Server // by SigV4 signing name
-	byPrefix  map[string][]*Server // awsJson mocks by X-Amz-Target prefix
-	rest      []*Server            // the restJson1 mocks
-	restIndex restIndex            // rest by method and first path segment
+	groups    []protocolGroup      // by protocol, in the order of their names
 	logger    *slog.Logger
+}
+
+// protocolGroup is the mocks of one protocol, indexed by it for unsigned
+// requests.
+type protocolGroup struct {
+	servers []*Server
+	index   protocol.Index
 }
 
 // NewMux returns a mux over servers. A logger, if not nil, logs the requests
@@ -51,18 +59,22 @@ func NewMux(logger *slog.Logger, servers ...*Server) *Mux {
 	m := &Mux{
 		servers:   servers,
 		bySigning: map[string][]*Server{},
-		byPrefix:  map[string][]*Server{},
 		logger:    logger,
 	}
+	byProtocol := map[string][]*Server{}
 	for _, s := range servers {
 		m.bySigning[s.svc.SigningName] = append(m.bySigning[s.svc.SigningName], s)
-		if s.svc.Protocol.IsAWSJSON() {
-			m.byPrefix[s.svc.TargetPrefix] = append(m.byPrefix[s.svc.TargetPrefix], s)
-		} else {
-			m.rest = append(m.rest, s)
-		}
+		byProtocol[s.svc.Protocol] = append(byProtocol[s.svc.Protocol], s)
 	}
-	m.restIndex = newRestIndex(m.rest)
+	for _, name := range slices.Sorted(maps.Keys(byProtocol)) {
+		g := protocolGroup{servers: byProtocol[name]}
+		endpoints := make([]protocol.Endpoint, len(g.servers))
+		for i, s := range g.servers {
+			endpoints[i] = protocol.Endpoint{TargetPrefix: s.svc.TargetPrefix, Ops: routes(s.svc)}
+		}
+		g.index = g.servers[0].proto.NewIndex(endpoints)
+		m.groups = append(m.groups, g)
+	}
 	return m
 }
 
@@ -87,15 +99,15 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var code string
 	switch {
 	case err != nil:
-		status, code = writeError(w, specrt.AWSJSON11, err, nil)
-	case (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get("X-Amz-Target") == "":
+		status, code = writeError(w, awsjson.V11, err, nil)
+	case (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get(awsjson.HeaderTarget) == "":
 		status = m.serveIndex(w, r)
 	default:
 		what := r.Method + " " + r.URL.Path
-		if t := r.Header.Get("X-Amz-Target"); t != "" {
+		if t := r.Header.Get(awsjson.HeaderTarget); t != "" {
 			what = t
 		}
-		status, code = writeError(w, specrt.AWSJSON11, unknownOperation(what), nil)
+		status, code = writeError(w, awsjson.V11, unknownOperation(what), nil)
 	}
 	if m.logger != nil {
 		rec.Status, rec.ErrorCode, rec.Duration = status, code, time.Since(start)
@@ -116,7 +128,7 @@ func (m *Mux) route(r *http.Request) (*Server, error) {
 		case 1:
 			return candidates[0], nil
 		}
-		s, err := claimant(r, candidates, true)
+		s, err := claimant(r, len(candidates), func(i int) *Server { return candidates[i] }, true)
 		if s == nil && err == nil {
 			// None of the services of that name has the operation: the
 			// first answers, in its protocol, as the service would.
@@ -124,27 +136,32 @@ func (m *Mux) route(r *http.Request) (*Server, error) {
 		}
 		return s, err
 	}
-	if t := r.Header.Get("X-Amz-Target"); t != "" {
-		if prefix, _, ok := specrt.SplitTarget(t); ok {
-			if s, err := claimant(r, m.byPrefix[prefix], false); s != nil || err != nil {
-				return s, err
-			}
+	for _, g := range m.groups {
+		picked := g.index.Candidates(r)
+		if s, err := claimant(r, len(picked), func(i int) *Server { return g.servers[picked[i]] }, false); s != nil || err != nil {
+			return s, err
 		}
 	}
-	return claimant(r, m.restIndex.candidates(r, m.rest), false)
+	return nil, nil
 }
 
-// claimant returns the one mock of candidates that has an operation for r,
-// nil when none has, and an error naming them when several have; signed says
-// whether r's credential scope already names them all.
-func claimant(r *http.Request, candidates []*Server, signed bool) (*Server, error) {
+// claimant returns the one of n candidates (the ith is candidate(i)) that
+// has an operation for r, nil when none has, and an error naming them when
+// several have; signed says whether r's credential scope already names them
+// all.
+func claimant(r *http.Request, n int, candidate func(int) *Server, signed bool) (*Server, error) {
 	var found *Server
-	for i, s := range candidates {
+	for i := range n {
+		s := candidate(i)
 		if !s.handles(r) {
 			continue
 		}
 		if found != nil {
-			return nil, ambiguous(r, candidates[i:], found, signed)
+			rest := make([]*Server, 0, n-i)
+			for j := i; j < n; j++ {
+				rest = append(rest, candidate(j))
+			}
+			return nil, ambiguous(r, rest, found, signed)
 		}
 		found = s
 	}
@@ -161,7 +178,7 @@ func ambiguous(r *http.Request, rest []*Server, first *Server, signed bool) *Err
 		}
 	}
 	what := r.Method + " " + r.URL.Path
-	if t := r.Header.Get("X-Amz-Target"); t != "" {
+	if t := r.Header.Get(awsjson.HeaderTarget); t != "" {
 		what = t
 	}
 	hint := "; sign the request (SigV4) so that its credential scope names one of them"

@@ -36,7 +36,7 @@ func taggedService(name, signingName string, extra ...string) *Service {
 		}
 	}
 	svc := &Service{
-		Name: name, Protocol: specrt.RestJSON1, SigningName: signingName,
+		Name: name, Protocol: "restJson1", SigningName: signingName,
 		Operations: []*Operation{op("TagResource", "/tags/{resourceArn}",
 			[]Binding{{Location: "uri", Name: "resourceArn", Member: "resourceArn", Field: "ResourceArn"}})},
 	}

@@ -23,6 +23,9 @@ type Resource struct {
 	// ParentID is the description member that holds the parent's id; it
 	// may be empty.
 	ParentID string
+	// ParentARN is the description member that holds the parent's ARN (a
+	// VPC Lattice listener's serviceArn); it may be empty.
+	ParentARN string
 	// Status is the description member holding the resource's status; empty
 	// when it has none.
 	Status string
@@ -60,6 +63,17 @@ type Resource struct {
 	// create gives those that nothing else set, so that every answer
 	// holding the description conforms to its shape.
 	Defaults []Field
+	// Builtin are the names of instances that always exist (EventBridge
+	// Scheduler's default schedule group): the engine creates each, as the
+	// create operation would with its input's NameMember set to it, and
+	// settled in its final status, before it serves a request; a delete of
+	// one answers the validation error.
+	Builtin []string
+	// DefaultParent is the name of the parent that a create, read, update,
+	// delete or action naming none acts within (a schedule created without
+	// a group lives in default); "" makes the parent required. Lists
+	// naming none still list the resources of every parent.
+	DefaultParent string
 }
 
 // Role is what an operation does to a resource.
@@ -106,6 +120,10 @@ type ResourceOperation struct {
 	// resources whose description member of the same name (or the one
 	// FilterMembers names at the same index) equals them.
 	Filters, FilterMembers []string
+	// PrefixFilters are, for list, input members that, when set, keep only
+	// the resources whose description member PrefixFilterMembers names (of
+	// the same index) begins with them (Scheduler's NamePrefix).
+	PrefixFilters, PrefixFilterMembers []string
 	// IdempotencyToken is the create's input member holding the idempotency
 	// token; a repeated token answers the first response.
 	IdempotencyToken string
@@ -139,9 +157,18 @@ type ResourceOperation struct {
 	// NotFound, when set, replaces the resource's NotFound for this
 	// operation (the error it declares).
 	NotFound *ErrorTemplate
+	// Retired, when set, is what the operation (update, delete, action)
+	// answers for a resource retired in a final status (ECS's UpdateService
+	// of an INACTIVE service answers ServiceNotActiveException); nil
+	// answers the not-found error.
+	Retired *ErrorTemplate
 	// FilterList is, for list, an input list of filters by name, values
 	// and condition (Cloud Map's Filters); nil for none.
 	FilterList *FilterList
+	// ARNOutput is the output member that answers the resource's ARN (a
+	// create or update whose output holds only that: EventBridge
+	// Scheduler's ScheduleArn); "" for none.
+	ARNOutput string
 	// AnswerExisting makes a create of a name already taken answer the
 	// resource that has it, unchanged, instead of the conflict (ECS's
 	// CreateCluster).
@@ -187,4 +214,9 @@ type Transition struct {
 	// Delay is how long During lasts; zero means DefaultTransitionDelay.
 	// WithTransitionDelay overrides it for every transition.
 	Delay time.Duration
+	// Set are values written into the description when Then is reached
+	// (at once when the transition is immediate): templates whose
+	// {output.<path>} is the description then and {now} that moment. An
+	// ECS service's runningCount reaches its desiredCount this way.
+	Set []Field
 }

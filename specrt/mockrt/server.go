@@ -22,6 +22,8 @@ import (
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/mockrt/tmpl"
+	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/protocol/registry"
 )
 
 // HandlerFunc is an operation's behaviour: it gets a validated input (a
@@ -33,15 +35,15 @@ type HandlerFunc func(ctx context.Context, in any) (any, error)
 // not usable, build one with NewServer. All methods are safe for concurrent
 // use, also while requests are being served.
 type Server struct {
-	svc      *Service
-	opts     options
-	ops      map[string]*compiledOp // by operation name
-	byTarget map[string]*compiledOp // by X-Amz-Target
-	byRoute  map[string]*compiledOp // by "METHOD /path", for paths without labels
-	routes   []*route               // paths with labels, most specific first
-	store    *Store
-	res      *engine      // the resources' behaviour; nil when the service declares none
-	skew     atomic.Int64 // how far AdvanceClock moved the resources' time, in nanoseconds
+	svc    *Service
+	proto  protocol.Protocol
+	opts   options
+	ops    map[string]*compiledOp // by operation name
+	opList []*compiledOp          // in svc.Operations' order, as router numbers them
+	router protocol.Router
+	store  *Store
+	res    *engine      // the resources' behaviour; nil when the service declares none
+	skew   atomic.Int64 // how far AdvanceClock moved the resources' time, in nanoseconds
 
 	validation, serialization, throttling *compiledErr
 	// signer recomputes signatures. It is the server's own: the SDK's signer
@@ -132,8 +134,6 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 		svc:       svc,
 		opts:      defaultOptions(),
 		ops:       map[string]*compiledOp{},
-		byTarget:  map[string]*compiledOp{},
-		byRoute:   map[string]*compiledOp{},
 		store:     NewStore(),
 		overrides: map[string]HandlerFunc{},
 		latency:   map[string]time.Duration{},
@@ -144,6 +144,9 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 	}
 	s.store.limits = s.opts.storeLimits
 	var err error
+	if s.proto, err = registry.Lookup(svc.Protocol); err != nil {
+		return nil, fmt.Errorf("%s: %w", svc.Name, err)
+	}
 	if s.validation, err = compileError(svc.ValidationError); err != nil {
 		return nil, fmt.Errorf("%s: validation error: %w", svc.Name, err)
 	}
@@ -160,19 +163,12 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 		}
 		c.findShapes(svc.WireShape) // decode.go
 		s.ops[op.Name] = c
-		if svc.Protocol.IsAWSJSON() {
-			s.byTarget[svc.TargetPrefix+"."+op.Name] = c
-		} else if strings.Contains(op.Path, "{") {
-			s.routes = append(s.routes, compileRoute(c))
-		} else {
-			path, _, _ := strings.Cut(op.Path, "?")
-			s.byRoute[op.Method+" "+path] = c
-		}
+		s.opList = append(s.opList, c)
 	}
+	s.router = s.proto.NewRouter(svc.TargetPrefix, routes(svc))
 	if s.res, err = newEngine(svc, s.ops); err != nil {
 		return nil, fmt.Errorf("%s: %w", svc.Name, err)
 	}
-	slices.SortStableFunc(s.routes, func(a, b *route) int { return b.literals - a.literals })
 	return s, nil
 }
 
@@ -398,25 +394,20 @@ func (s *Server) record(r Record) {
 // returns a description of the request for the error message when there is
 // none.
 func (s *Server) route(r *http.Request) (*compiledOp, map[string]string, string) {
-	if s.svc.Protocol.IsAWSJSON() {
-		target := r.Header.Get("X-Amz-Target")
-		if op, ok := s.byTarget[target]; ok && r.Method == http.MethodPost {
-			return op, nil, ""
-		}
-		if target == "" {
-			return nil, nil, "(no X-Amz-Target header)"
-		}
-		return nil, nil, target
+	i, labels, what := s.router.Route(r)
+	if i < 0 {
+		return nil, nil, what
 	}
-	if op, ok := s.byRoute[r.Method+" "+r.URL.Path]; ok {
-		return op, nil, ""
+	return s.opList[i], labels, ""
+}
+
+// routes describes svc's operations to its protocol's router and index.
+func routes(svc *Service) []protocol.Route {
+	rs := make([]protocol.Route, len(svc.Operations))
+	for i, op := range svc.Operations {
+		rs[i] = protocol.Route{Name: op.Name, Method: op.Method, Path: op.Path}
 	}
-	for _, rt := range s.routes {
-		if labels, ok := rt.match(r.Method, r.URL.EscapedPath()); ok {
-			return rt.op, labels, ""
-		}
-	}
-	return nil, nil, r.Method + " " + r.URL.Path
+	return rs
 }
 
 // handles reports whether the request is for this service, for Mux.
@@ -681,7 +672,7 @@ func (s *Server) fillEnv(e *env) {
 }
 
 func (s *Server) writeError(w http.ResponseWriter, err error) (int, string) {
-	return writeError(w, s.svc.Protocol, err, s.svc.ErrorHeaders)
+	return writeError(w, s.proto, err, s.svc.ErrorHeaders)
 }
 
 func (s *Server) writeOutput(w http.ResponseWriter, op *compiledOp, out any) (int, string) {
@@ -700,12 +691,9 @@ func (s *Server) writeOutput(w http.ResponseWriter, op *compiledOp, out any) (in
 }
 
 func (s *Server) writeRaw(w http.ResponseWriter, op *compiledOp, data []byte) (int, string) {
-	status := http.StatusOK
-	if !s.svc.Protocol.IsAWSJSON() && op.Status != 0 {
-		status = op.Status
-	}
+	status := s.proto.SuccessStatus(op.Status)
 	h := w.Header()
-	contentType := s.svc.Protocol.ContentType()
+	contentType := s.proto.Identity().ContentType
 	if len(op.outBinds) > 0 {
 		var err error
 		if status, contentType, data, err = writeBound(op, h, status, contentType, data); err != nil { // binding.go

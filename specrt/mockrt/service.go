@@ -3,7 +3,6 @@ package mockrt
 import (
 	"net/http"
 
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
@@ -17,9 +16,10 @@ type Input interface {
 type Service struct {
 	// Name is the Go package name of the service, used in logs.
 	Name string
-	// Protocol is the wire protocol.
-	Protocol specrt.Protocol
-	// TargetPrefix is the X-Amz-Target prefix of awsJson services.
+	// Protocol is the name of the wire protocol, as the model spells it;
+	// the registry (package protocol/registry) resolves it.
+	Protocol string
+	// TargetPrefix is the X-Amz-Target prefix of targeted protocols.
 	TargetPrefix string
 	// SigningName is the SigV4 service name that signatures must be scoped to.
 	SigningName string

@@ -26,11 +26,7 @@ const (
 // authenticate with. Messages are AWS's own; none of them carries the
 // signature the server expected.
 func (s *Server) authError(code, msg string) *Error {
-	status := http.StatusForbidden
-	if code == "IncompleteSignatureException" || s.svc.Protocol.IsAWSJSON() {
-		status = http.StatusBadRequest
-	}
-	return &Error{Code: code, Message: msg, Status: status}
+	return &Error{Code: code, Message: msg, Status: s.proto.AuthErrorStatus(code)}
 }
 
 type authHeader struct {

@@ -1,6 +1,7 @@
 package mockrt
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/specgen/specgen/specrt/mockrt/tmpl"
@@ -28,16 +29,27 @@ func newUUID() string { return tmpl.NewUUID() }
 // NewUUID returns a random UUID version 4, for hooks that need one.
 func NewUUID() string { return tmpl.NewUUID() }
 
-// setPath stores v at path in m, creating the objects on the way. It does
-// nothing when a value on the way is not an object.
+// setPath stores v at path in m, creating the objects on the way. A
+// segment after a list is an index into it (deployments.0.runningCount);
+// it does nothing when a value on the way is neither an object nor such
+// a list.
 func setPath(m map[string]any, path []string, v any) {
-	for _, p := range path[:len(path)-1] {
+	for k := 0; k < len(path)-1; k++ {
+		p := path[k]
 		next, ok := m[p]
 		if !ok || next == nil {
 			child := map[string]any{}
 			m[p] = child
 			m = child
 			continue
+		}
+		if list, ok := next.([]any); ok && k+1 < len(path)-1 {
+			i, err := strconv.Atoi(path[k+1])
+			if err != nil || i < 0 || i >= len(list) {
+				return
+			}
+			next = list[i]
+			k++
 		}
 		child, ok := next.(map[string]any)
 		if !ok {

@@ -12,7 +12,8 @@ import (
 
 // Templates yield timestamps as epoch seconds ({now}, a stored output's
 // number). A member whose timestampFormat is iso8601 or http-date carries a
-// string instead; the generated field says which in its timestampFormat
+// string instead, and so does each element of a list or map of timestamps
+// of such a format; the generated field says which in its timestampFormat
 // tag, and an output is converted member by member as it is trimmed to its
 // shape, so that the client reads what the service would send.
 
@@ -29,6 +30,24 @@ func (w *wireType) noteTimeFormat(name string, f reflect.StructField) {
 		w.timeFormats = map[string]string{}
 	}
 	w.timeFormats[name] = format
+}
+
+// formatTimes converts v, a timestamp as templates yield it or a list or
+// map of them, to format.
+func formatTimes(v any, format string) any {
+	switch c := v.(type) {
+	case []any:
+		for i, e := range c {
+			c[i] = formatTime(e, format)
+		}
+	case map[string]any:
+		for k, e := range c {
+			c[k] = formatTime(e, format)
+		}
+	default:
+		return formatTime(v, format)
+	}
+	return v
 }
 
 // formatTime converts v, a timestamp as templates yield it, to format; any

@@ -13,7 +13,6 @@ package apprunnermock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/apprunner"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -1799,7 +1798,7 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol: specrt.AWSJSON10,
+	Protocol: "awsJson1_0",
 	Resources: []*mockrt.Resource{
 		{
 			ARN:         "AutoScalingConfigurationArn",
@@ -1896,6 +1895,7 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleRead,
 				},
 				{
+					Filters:     []string{"AutoScalingConfigurationName"},
 					InputToken:  "NextToken",
 					Items:       "AutoScalingConfigurationSummaryList",
 					LimitKey:    "MaxResults",
@@ -2126,6 +2126,7 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleRead,
 				},
 				{
+					Filters:     []string{"ObservabilityConfigurationName"},
 					InputToken:  "NextToken",
 					Items:       "ObservabilityConfigurationSummaryList",
 					LimitKey:    "MaxResults",

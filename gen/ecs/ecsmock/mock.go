@@ -13,7 +13,6 @@ package ecsmock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/ecs"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -1996,6 +1995,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "deploymentArn",
+					Value: "arn:{partition}:ecs:{region}:{account}:daemon-deployment/{input.daemonName}/{random:0-9a-z:20}",
+				},
+			}},
 			Name: "CreateDaemon",
 			NewInput: func() mockrt.Input {
 				return new(ecs.CreateDaemonInput)
@@ -2796,7 +2801,7 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol: specrt.AWSJSON11,
+	Protocol: "awsJson1_1",
 	Resources: []*mockrt.Resource{
 		{
 			ARN: "clusterArn",
@@ -2945,6 +2950,221 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
+			ARN:           "daemonArn",
+			DefaultParent: "default",
+			ID:            "daemonArn",
+			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:daemon/{arnName:output.clusterArn}/{random:0-9a-z:20}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name: "Daemon",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.DaemonNotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Creates: &mockrt.Creates{
+						ID:       "deploymentArn",
+						Resource: "DaemonDeployment",
+						Set: []mockrt.Field{
+							{
+								Path:  "clusterArn",
+								Value: "{resource.clusterArn}",
+							},
+							{
+								Path:  "createdAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "startedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "IN_PROGRESS",
+							Then:   "SUCCESSFUL",
+						},
+					},
+					Description:      "",
+					Operation:        "CreateDaemon",
+					ParentIdentifier: "clusterArn",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "createdAt",
+							Value: "{now}",
+						},
+						{
+							Path:  "updatedAt",
+							Value: "{now}",
+						},
+					},
+					Transition: &mockrt.Transition{During: "ACTIVE"},
+				},
+				{
+					Description: "",
+					Identifier:  "daemonArn",
+					Operation:   "DeleteDaemon",
+					Role:        mockrt.RoleDelete,
+					Transition:  &mockrt.Transition{During: "DELETE_IN_PROGRESS"},
+				},
+				{
+					Description: "daemon",
+					Identifier:  "daemonArn",
+					Operation:   "DescribeDaemon",
+					Role:        mockrt.RoleRead,
+				},
+			},
+			Parent:   "Cluster",
+			ParentID: "clusterArn",
+			Status:   "status",
+		},
+		{
+			ARN: "daemonDeploymentArn",
+			ID:  "daemonDeploymentArn",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name: "DaemonDeployment",
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "daemonDeployments",
+					Failure: []mockrt.Field{
+						{
+							Path:  "arn",
+							Value: "{message}",
+						},
+						{
+							Path:  "reason",
+							Value: "MISSING",
+						},
+					},
+					Failures:   "failures",
+					Identifier: "daemonDeploymentArns",
+					Operation:  "DescribeDaemonDeployments",
+					Role:       mockrt.RoleReadMany,
+				},
+			},
+			Status: "status",
+		},
+		{
+			ARN: "daemonTaskDefinitionArn",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.ClientException)
+				},
+			},
+			ID:         "daemonTaskDefinitionArn",
+			IDTemplate: "arn:{partition}:ecs:{region}:{account}:daemon-task-definition/{output.family}:1",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name: "DaemonTaskDefinition",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.ClientException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					ARNOutput:   "daemonTaskDefinitionArn",
+					Description: "-",
+					Identifier:  "daemonTaskDefinition",
+					Operation:   "DeleteDaemonTaskDefinition",
+					Role:        mockrt.RoleDelete,
+					Set: []mockrt.Field{
+						{
+							Path:  "deleteRequestedAt",
+							Value: "{now}",
+						},
+					},
+					Transition: &mockrt.Transition{
+						During: "DELETE_IN_PROGRESS",
+						Then:   "DELETED",
+					},
+				},
+				{
+					Description: "daemonTaskDefinition",
+					Identifier:  "daemonTaskDefinition",
+					Operation:   "DescribeDaemonTaskDefinition",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					ARNOutput:   "daemonTaskDefinitionArn",
+					Description: "-",
+					Operation:   "RegisterDaemonTaskDefinition",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(ecs.LimitExceededException)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "revision",
+							Value: 1,
+						},
+						{
+							Path:  "registeredAt",
+							Value: "{now}",
+						},
+					},
+					Transition: &mockrt.Transition{During: "ACTIVE"},
+				},
+			},
+			Status: "status",
+		},
+		{
 			ARN: "serviceArn",
 			ID:  "serviceArn",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -3032,7 +3252,18 @@ var service = &mockrt.Service{
 					Description: "service",
 					Identifier:  "serviceArn",
 					Operation:   "UpdateExpressGatewayService",
-					Role:        mockrt.RoleUpdate,
+					Retired: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(ecs.ServiceNotActiveException)
+						},
+					},
+					Role: mockrt.RoleUpdate,
 					Set: []mockrt.Field{
 						{
 							Path:  "updatedAt",
@@ -3059,8 +3290,9 @@ var service = &mockrt.Service{
 					return new(ecs.InvalidParameterException)
 				},
 			},
-			ID:         "serviceArn",
-			IDTemplate: "arn:{partition}:ecs:{region}:{account}:service/{arnName:output.clusterArn}/{output.serviceName}",
+			DefaultParent: "default",
+			ID:            "serviceArn",
+			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:service/{arnName:output.clusterArn}/{output.serviceName}",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -3102,11 +3334,11 @@ var service = &mockrt.Service{
 						},
 						{
 							Path:  "runningCount",
-							Value: "{output.desiredCount}",
+							Value: 0,
 						},
 						{
 							Path:  "pendingCount",
-							Value: 0,
+							Value: "{output.desiredCount}",
 						},
 						{
 							Path:  "schedulingStrategy",
@@ -3118,12 +3350,42 @@ var service = &mockrt.Service{
 						},
 						{
 							Path:  "deployments",
-							Value: []any{map[string]any{"createdAt": "{now}", "desiredCount": "{output.desiredCount}", "failedTasks": 0, "id": "ecs-svc/{random:0-9:19}", "launchType": "{output.launchType}", "pendingCount": 0, "rolloutState": "COMPLETED", "runningCount": "{output.desiredCount}", "status": "PRIMARY", "taskDefinition": "{output.taskDefinition}", "updatedAt": "{now}"}},
+							Value: []any{map[string]any{"createdAt": "{now}", "desiredCount": "{output.desiredCount}", "failedTasks": 0, "id": "ecs-svc/{random:0-9:19}", "launchType": "{output.launchType}", "pendingCount": "{output.desiredCount}", "rolloutState": "IN_PROGRESS", "runningCount": 0, "status": "PRIMARY", "taskDefinition": "{output.taskDefinition}", "updatedAt": "{now}"}},
 						},
 					},
 					TagKey:   "key",
 					TagValue: "value",
 					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "ACTIVE",
+						Set: []mockrt.Field{
+							{
+								Path:  "runningCount",
+								Value: "{output.desiredCount}",
+							},
+							{
+								Path:  "pendingCount",
+								Value: 0,
+							},
+							{
+								Path:  "deployments.0.runningCount",
+								Value: "{output.desiredCount}",
+							},
+							{
+								Path:  "deployments.0.pendingCount",
+								Value: 0,
+							},
+							{
+								Path:  "deployments.0.rolloutState",
+								Value: "COMPLETED",
+							},
+							{
+								Path:  "deployments.0.updatedAt",
+								Value: "{now}",
+							},
+						},
+						Then: "ACTIVE",
+					},
 				},
 				{
 					Description:      "service",
@@ -3191,7 +3453,18 @@ var service = &mockrt.Service{
 					Identifier:       "service",
 					Operation:        "UpdateService",
 					ParentIdentifier: "cluster",
-					Role:             mockrt.RoleUpdate,
+					Retired: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(ecs.ServiceNotActiveException)
+						},
+					},
+					Role: mockrt.RoleUpdate,
 					Set: []mockrt.Field{
 						{
 							Path:  "status",
@@ -3203,11 +3476,11 @@ var service = &mockrt.Service{
 						},
 						{
 							Path:  "runningCount",
-							Value: "{output.desiredCount}",
+							Value: 0,
 						},
 						{
 							Path:  "pendingCount",
-							Value: 0,
+							Value: "{output.desiredCount}",
 						},
 						{
 							Path:  "schedulingStrategy",
@@ -3219,14 +3492,262 @@ var service = &mockrt.Service{
 						},
 						{
 							Path:  "deployments",
-							Value: []any{map[string]any{"createdAt": "{now}", "desiredCount": "{output.desiredCount}", "failedTasks": 0, "id": "ecs-svc/{random:0-9:19}", "launchType": "{output.launchType}", "pendingCount": 0, "rolloutState": "COMPLETED", "runningCount": "{output.desiredCount}", "status": "PRIMARY", "taskDefinition": "{output.taskDefinition}", "updatedAt": "{now}"}},
+							Value: []any{map[string]any{"createdAt": "{now}", "desiredCount": "{output.desiredCount}", "failedTasks": 0, "id": "ecs-svc/{random:0-9:19}", "launchType": "{output.launchType}", "pendingCount": "{output.desiredCount}", "rolloutState": "IN_PROGRESS", "runningCount": 0, "status": "PRIMARY", "taskDefinition": "{output.taskDefinition}", "updatedAt": "{now}"}},
 						},
+					},
+					Transition: &mockrt.Transition{
+						During: "ACTIVE",
+						Set: []mockrt.Field{
+							{
+								Path:  "runningCount",
+								Value: "{output.desiredCount}",
+							},
+							{
+								Path:  "pendingCount",
+								Value: 0,
+							},
+							{
+								Path:  "deployments.0.runningCount",
+								Value: "{output.desiredCount}",
+							},
+							{
+								Path:  "deployments.0.pendingCount",
+								Value: 0,
+							},
+							{
+								Path:  "deployments.0.rolloutState",
+								Value: "COMPLETED",
+							},
+							{
+								Path:  "deployments.0.updatedAt",
+								Value: "{now}",
+							},
+						},
+						Then: "ACTIVE",
 					},
 				},
 			},
 			Parent:   "Cluster",
 			ParentID: "clusterArn",
 			Status:   "status",
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tags",
+		},
+		{
+			ARN:           "taskArn",
+			DefaultParent: "default",
+			ID:            "taskArn",
+			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:task/{arnName:output.clusterArn}/{random:0-9a-f:32}",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Name: "Task",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(ecs.InvalidParameterException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "tasks",
+					Failure: []mockrt.Field{
+						{
+							Path:  "arn",
+							Value: "{message}",
+						},
+						{
+							Path:  "reason",
+							Value: "MISSING",
+						},
+					},
+					Failures:         "failures",
+					Identifier:       "tasks",
+					Operation:        "DescribeTasks",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleReadMany,
+				},
+				{
+					Operation:   "ListTagsForResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleListTags,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Filters:          []string{"desiredStatus", "launchType", "startedBy"},
+					InputToken:       "nextToken",
+					Items:            "taskArns",
+					LimitKey:         "maxResults",
+					MaxPageSize:      100,
+					Operation:        "ListTasks",
+					OutputToken:      "nextToken",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleList,
+				},
+				{
+					Description:      "tasks",
+					IdempotencyToken: "clientToken",
+					Operation:        "RunTask",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "taskDefinitionArn",
+							Value: "{input.taskDefinition}",
+						},
+						{
+							Path:  "desiredStatus",
+							Value: "RUNNING",
+						},
+						{
+							Path:  "createdAt",
+							Value: "{now}",
+						},
+						{
+							Path:  "version",
+							Value: 1,
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "PROVISIONING",
+						Set: []mockrt.Field{
+							{
+								Path:  "startedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "pullStartedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "pullStoppedAt",
+								Value: "{now}",
+							},
+						},
+						Then: "RUNNING",
+					},
+				},
+				{
+					Description:      "tasks",
+					Operation:        "StartTask",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "taskDefinitionArn",
+							Value: "{input.taskDefinition}",
+						},
+						{
+							Path:  "desiredStatus",
+							Value: "RUNNING",
+						},
+						{
+							Path:  "createdAt",
+							Value: "{now}",
+						},
+						{
+							Path:  "version",
+							Value: 1,
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "PROVISIONING",
+						Set: []mockrt.Field{
+							{
+								Path:  "startedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "pullStartedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "pullStoppedAt",
+								Value: "{now}",
+							},
+						},
+						Then: "RUNNING",
+					},
+				},
+				{
+					Description:      "task",
+					Identifier:       "task",
+					Operation:        "StopTask",
+					ParentIdentifier: "cluster",
+					Role:             mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "desiredStatus",
+							Value: "STOPPED",
+						},
+						{
+							Path:  "stoppedReason",
+							Value: "{input.reason|\"Task stopped by user\"}",
+						},
+						{
+							Path:  "stopCode",
+							Value: "UserInitiated",
+						},
+						{
+							Path:  "stoppingAt",
+							Value: "{now}",
+						},
+					},
+					Transition: &mockrt.Transition{
+						During: "STOPPING",
+						Set: []mockrt.Field{
+							{
+								Path:  "stoppedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "executionStoppedAt",
+								Value: "{now}",
+							},
+						},
+						Then: "STOPPED",
+					},
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceArn",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+			},
+			Parent:   "Cluster",
+			ParentID: "clusterArn",
+			Status:   "lastStatus",
 			TagKey:   "key",
 			TagValue: "value",
 			Tags:     "tags",

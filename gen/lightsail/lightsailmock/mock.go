@@ -13,7 +13,6 @@ package lightsailmock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/lightsail"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -5553,7 +5552,7 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol: specrt.AWSJSON11,
+	Protocol: "awsJson1_1",
 	Resources: []*mockrt.Resource{
 		{
 			ARN:         "arn",

@@ -13,7 +13,6 @@ package schedulermock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/scheduler"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -709,7 +708,7 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 	},
-	Protocol: specrt.RestJSON1,
+	Protocol: "restJson1",
 	Resources: []*mockrt.Resource{
 		{
 			ARN:         "Arn",
@@ -725,7 +724,8 @@ var service = &mockrt.Service{
 					return new(scheduler.ConflictException)
 				},
 			},
-			ID: "Name",
+			DefaultParent: "default",
+			ID:            "Name",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -752,7 +752,8 @@ var service = &mockrt.Service{
 			},
 			Operations: []mockrt.ResourceOperation{
 				{
-					Description:      "",
+					ARNOutput:        "ScheduleArn",
+					Description:      "-",
 					IdempotencyToken: "ClientToken",
 					Operation:        "CreateSchedule",
 					ParentIdentifier: "GroupName",
@@ -784,16 +785,20 @@ var service = &mockrt.Service{
 					Role:             mockrt.RoleRead,
 				},
 				{
-					InputToken:       "NextToken",
-					Items:            "Schedules",
-					LimitKey:         "MaxResults",
-					MaxPageSize:      100,
-					Operation:        "ListSchedules",
-					OutputToken:      "NextToken",
-					ParentIdentifier: "GroupName",
-					Role:             mockrt.RoleList,
+					Filters:             []string{"State"},
+					InputToken:          "NextToken",
+					Items:               "Schedules",
+					LimitKey:            "MaxResults",
+					MaxPageSize:         100,
+					Operation:           "ListSchedules",
+					OutputToken:         "NextToken",
+					ParentIdentifier:    "GroupName",
+					PrefixFilterMembers: []string{"Name"},
+					PrefixFilters:       []string{"NamePrefix"},
+					Role:                mockrt.RoleList,
 				},
 				{
+					ARNOutput:        "ScheduleArn",
 					Description:      "-",
 					Identifier:       "Name",
 					Operation:        "UpdateSchedule",
@@ -807,6 +812,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "Arn",
 			ARNTemplate: "arn:{partition}:scheduler:{region}:{account}:schedule-group/{output.Name}",
+			Builtin:     []string{"default"},
 			Conflict: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -856,7 +862,8 @@ var service = &mockrt.Service{
 			},
 			Operations: []mockrt.ResourceOperation{
 				{
-					Description:      "",
+					ARNOutput:        "ScheduleGroupArn",
+					Description:      "-",
 					IdempotencyToken: "ClientToken",
 					Operation:        "CreateScheduleGroup",
 					QuotaExceeded: &mockrt.ErrorTemplate{
@@ -889,13 +896,15 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleRead,
 				},
 				{
-					InputToken:  "NextToken",
-					Items:       "ScheduleGroups",
-					LimitKey:    "MaxResults",
-					MaxPageSize: 100,
-					Operation:   "ListScheduleGroups",
-					OutputToken: "NextToken",
-					Role:        mockrt.RoleList,
+					InputToken:          "NextToken",
+					Items:               "ScheduleGroups",
+					LimitKey:            "MaxResults",
+					MaxPageSize:         100,
+					Operation:           "ListScheduleGroups",
+					OutputToken:         "NextToken",
+					PrefixFilterMembers: []string{"Name"},
+					PrefixFilters:       []string{"NamePrefix"},
+					Role:                mockrt.RoleList,
 				},
 				{
 					Operation:   "ListTagsForResource",

@@ -13,7 +13,6 @@ package servicediscoverymock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/servicediscovery"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -1151,7 +1150,7 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol: specrt.AWSJSON11,
+	Protocol: "awsJson1_1",
 	Resources: []*mockrt.Resource{
 		{
 			ARN:         "Arn",

@@ -13,7 +13,6 @@ package vpclatticemock
 import (
 	"context"
 	"github.com/specgen/specgen/gen/vpclattice"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"net/http"
 	"testing"
@@ -3852,7 +3851,7 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 	},
-	Protocol: specrt.RestJSON1,
+	Protocol: "restJson1",
 	Resources: []*mockrt.Resource{
 		{
 			ARN:         "arn",
@@ -3971,7 +3970,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "accessLogSubscriptionIdentifier",
 					Operation:   "UpdateAccessLogSubscription",
 					Role:        mockrt.RoleUpdate,
@@ -4092,15 +4091,16 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description:      "-",
+					Description:      "",
 					Identifier:       "listenerIdentifier",
 					Operation:        "UpdateListener",
 					ParentIdentifier: "serviceIdentifier",
 					Role:             mockrt.RoleUpdate,
 				},
 			},
-			Parent:   "Service",
-			ParentID: "serviceId",
+			Parent:    "Service",
+			ParentARN: "serviceArn",
+			ParentID:  "serviceId",
 		},
 		{
 			ARN:         "arn",
@@ -4205,7 +4205,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "resourceConfigurationIdentifier",
 					Operation:   "UpdateResourceConfiguration",
 					Role:        mockrt.RoleUpdate,
@@ -4277,7 +4277,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "resourceGatewayIdentifier",
 					Operation:   "DeleteResourceGateway",
 					Role:        mockrt.RoleDelete,
@@ -4418,7 +4418,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description:      "-",
+					Description:      "",
 					Identifier:       "ruleIdentifier",
 					Operation:        "UpdateRule",
 					ParentIdentifier: "listenerIdentifier",
@@ -4542,7 +4542,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceIdentifier",
 					Operation:   "UpdateService",
 					Role:        mockrt.RoleUpdate,
@@ -4649,7 +4649,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkIdentifier",
 					Operation:   "UpdateServiceNetwork",
 					Role:        mockrt.RoleUpdate,
@@ -4719,7 +4719,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkResourceAssociationIdentifier",
 					Operation:   "DeleteServiceNetworkResourceAssociation",
 					Role:        mockrt.RoleDelete,
@@ -4823,7 +4823,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkServiceAssociationIdentifier",
 					Operation:   "DeleteServiceNetworkServiceAssociation",
 					Role:        mockrt.RoleDelete,
@@ -4927,7 +4927,7 @@ var service = &mockrt.Service{
 					},
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkVpcAssociationIdentifier",
 					Operation:   "DeleteServiceNetworkVpcAssociation",
 					Role:        mockrt.RoleDelete,
@@ -4966,7 +4966,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "serviceNetworkVpcAssociationIdentifier",
 					Operation:   "UpdateServiceNetworkVpcAssociation",
 					Role:        mockrt.RoleUpdate,
@@ -5078,7 +5078,7 @@ var service = &mockrt.Service{
 					TagKeys:     "tagKeys",
 				},
 				{
-					Description: "-",
+					Description: "",
 					Identifier:  "targetGroupIdentifier",
 					Operation:   "UpdateTargetGroup",
 					Role:        mockrt.RoleUpdate,

@@ -121,20 +121,11 @@ func Load(dir string, p Protocol) (*Suite, error) {
 	return s, nil
 }
 
-// dropped are the operation keys the synthesized model leaves out: the
-// importer refuses checksums (not supported yet). The cases that need them
-// are in the skip list.
-var dropped = []string{"httpChecksumRequired"}
-
 // Unsupported are, per suite file, the operations the synthesized model
 // leaves out because specgen check refuses their shapes, each with the
 // refusal: their cases are skipped with it. Each is a gap in what the spec
 // format and the generated code carry.
-var Unsupported = map[string]map[string]string{
-	"rest-json": {
-		"JsonLists": "a list of timestamps in a JSON body is refused",
-	},
-}
+var Unsupported = map[string]map[string]string{}
 
 // Model synthesizes the protocol's botocore service model: the suite's
 // metadata with the keys a real model has, every group's shapes, and every
@@ -160,9 +151,6 @@ func (s *Suite) Model() ([]byte, error) {
 			var given map[string]json.RawMessage
 			if err := json.Unmarshal(c.Given, &given); err != nil {
 				return nil, fmt.Errorf("%s: case %s: %w", s.Protocol.File, c.ID, err)
-			}
-			for _, k := range dropped {
-				delete(given, k)
 			}
 			if _, ok := Unsupported[s.Protocol.File][c.Operation]; ok {
 				continue

@@ -104,7 +104,7 @@ var service = specrt.Service{
 	EndpointPrefix: "jsonprotocol",
 	Name:           "jsonprotocol",
 	NewError:       newError,
-	Protocol:       specrt.AWSJSON11,
+	Protocol:       "awsJson1_1",
 	SigningName:    "jsonprotocol",
 	TargetPrefix:   "JsonProtocol",
 }

@@ -90,7 +90,7 @@ var service = specrt.Service{
 	EndpointPrefix: "jsonrpc10",
 	Name:           "jsonrpc10",
 	NewError:       newError,
-	Protocol:       specrt.AWSJSON10,
+	Protocol:       "awsJson1_0",
 	SigningName:    "jsonrpc10",
 	TargetPrefix:   "JsonRpc10",
 }

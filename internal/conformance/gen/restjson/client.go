@@ -146,6 +146,13 @@ type API interface {
 	// and maps.
 	JsonIntEnums(ctx context.Context, in *JsonIntEnumsInput, optFns ...func(*Options)) (*JsonIntEnumsOutput, error)
 
+	// This test case serializes JSON lists for the following cases for both input
+	// and output:
+	//
+	// - Normal JSON lists. - Normal JSON sets. - JSON lists of lists. - Lists of
+	// structures.
+	JsonLists(ctx context.Context, in *JsonListsInput, optFns ...func(*Options)) (*JsonListsOutput, error)
+
 	// The example tests basic map serialization.
 	JsonMaps(ctx context.Context, in *JsonMapsInput, optFns ...func(*Options)) (*JsonMapsOutput, error)
 
@@ -284,7 +291,7 @@ var service = specrt.Service{
 	EndpointPrefix: "restjson",
 	Name:           "restjson",
 	NewError:       newError,
-	Protocol:       specrt.RestJSON1,
+	Protocol:       "restJson1",
 	SigningName:    "restjson",
 }
 
@@ -390,11 +397,12 @@ var (
 		Path:   "/HostWithPathOperation",
 	}
 	opHttpChecksumRequired = specrt.Operation{
-		Input:  &schemaHttpChecksumRequiredInput,
-		Method: "POST",
-		Name:   "HttpChecksumRequired",
-		Output: &schemaHttpChecksumRequiredOutput,
-		Path:   "/HttpChecksumRequired",
+		ContentMD5: true,
+		Input:      &schemaHttpChecksumRequiredInput,
+		Method:     "POST",
+		Name:       "HttpChecksumRequired",
+		Output:     &schemaHttpChecksumRequiredOutput,
+		Path:       "/HttpChecksumRequired",
 	}
 	opHttpEnumPayload = specrt.Operation{
 		BindRequest: bindHttpEnumPayloadRequest,
@@ -538,6 +546,13 @@ var (
 		Name:   "JsonIntEnums",
 		Output: &schemaJsonIntEnumsOutput,
 		Path:   "/JsonIntEnums",
+	}
+	opJsonLists = specrt.Operation{
+		Input:  &schemaJsonListsInput,
+		Method: "PUT",
+		Name:   "JsonLists",
+		Output: &schemaJsonListsOutput,
+		Path:   "/JsonLists",
 	}
 	opJsonMaps = specrt.Operation{
 		Input:  &schemaJsonMapsInput,
@@ -1647,6 +1662,25 @@ func (c *Client) JsonIntEnums(ctx context.Context, in *JsonIntEnumsInput, optFns
 	}
 	out := &JsonIntEnumsOutput{}
 	if err := c.rt.Invoke(ctx, &opJsonIntEnums, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// This test case serializes JSON lists for the following cases for both input
+// and output:
+//
+// - Normal JSON lists. - Normal JSON sets. - JSON lists of lists. - Lists of
+// structures.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) JsonLists(ctx context.Context, in *JsonListsInput, optFns ...func(*Options)) (*JsonListsOutput, error) {
+	if in == nil {
+		in = &JsonListsInput{}
+	}
+	out := &JsonListsOutput{}
+	if err := c.rt.Invoke(ctx, &opJsonLists, in, out, optFns...); err != nil {
 		return nil, err
 	}
 	return out, nil

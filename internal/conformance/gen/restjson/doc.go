@@ -38,6 +38,7 @@
 //   - JsonBlobs: POST /JsonBlobs, answered with 200
 //   - JsonEnums: PUT /JsonEnums, answered with 200
 //   - JsonIntEnums: PUT /JsonIntEnums, answered with 200
+//   - JsonLists: PUT /JsonLists, answered with 200
 //   - JsonMaps: POST /JsonMaps, answered with 200
 //   - JsonTimestamps: POST /JsonTimestamps, answered with 200
 //   - JsonUnions: PUT /JsonUnions, answered with 200

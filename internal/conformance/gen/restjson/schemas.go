@@ -5,6 +5,7 @@ package restjson
 import (
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/jsonwire"
+	"time"
 	"unsafe"
 )
 
@@ -17,6 +18,11 @@ var (
 	schemaAllQueryStringTypesOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Type: (*AllQueryStringTypesOutput)(nil),
+	}
+	schemaBooleanList = jsonwire.Shape{
+		Elem: &jsonwire.Bool,
+		Kind: jsonwire.KindList,
+		Type: (*[]bool)(nil),
 	}
 	schemaComplexError = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -357,6 +363,11 @@ var (
 		Kind: jsonwire.KindList,
 		Type: (*[]int32)(nil),
 	}
+	schemaIntegerList = jsonwire.Shape{
+		Elem: &jsonwire.Int32,
+		Kind: jsonwire.KindList,
+		Type: (*[]int32)(nil),
+	}
 	schemaInvalidGreeting = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
@@ -425,6 +436,36 @@ var (
 			{Name: "integerEnumMap", Offset: unsafe.Offsetof(JsonIntEnumsOutput{}.IntegerEnumMap), Shape: &schemaIntegerEnumMap},
 		},
 		Type: (*JsonIntEnumsOutput)(nil),
+	}
+	schemaJsonListsInput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Members: []jsonwire.Member{
+			{Name: "stringList", Offset: unsafe.Offsetof(JsonListsInput{}.StringList), Shape: &schemaStringList},
+			{Name: "stringSet", Offset: unsafe.Offsetof(JsonListsInput{}.StringSet), Shape: &schemaStringSet},
+			{Name: "integerList", Offset: unsafe.Offsetof(JsonListsInput{}.IntegerList), Shape: &schemaIntegerList},
+			{Name: "booleanList", Offset: unsafe.Offsetof(JsonListsInput{}.BooleanList), Shape: &schemaBooleanList},
+			{Name: "timestampList", Offset: unsafe.Offsetof(JsonListsInput{}.TimestampList), Shape: &schemaTimestampList},
+			{Name: "enumList", Offset: unsafe.Offsetof(JsonListsInput{}.EnumList), Shape: &schemaFooEnumList},
+			{Name: "intEnumList", Offset: unsafe.Offsetof(JsonListsInput{}.IntEnumList), Shape: &schemaIntegerEnumList},
+			{Name: "nestedStringList", Offset: unsafe.Offsetof(JsonListsInput{}.NestedStringList), Shape: &schemaNestedStringList},
+			{Name: "myStructureList", Offset: unsafe.Offsetof(JsonListsInput{}.StructureList), Shape: &schemaStructureList},
+		},
+		Type: (*JsonListsInput)(nil),
+	}
+	schemaJsonListsOutput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Members: []jsonwire.Member{
+			{Name: "stringList", Offset: unsafe.Offsetof(JsonListsOutput{}.StringList), Shape: &schemaStringList},
+			{Name: "stringSet", Offset: unsafe.Offsetof(JsonListsOutput{}.StringSet), Shape: &schemaStringSet},
+			{Name: "integerList", Offset: unsafe.Offsetof(JsonListsOutput{}.IntegerList), Shape: &schemaIntegerList},
+			{Name: "booleanList", Offset: unsafe.Offsetof(JsonListsOutput{}.BooleanList), Shape: &schemaBooleanList},
+			{Name: "timestampList", Offset: unsafe.Offsetof(JsonListsOutput{}.TimestampList), Shape: &schemaTimestampList},
+			{Name: "enumList", Offset: unsafe.Offsetof(JsonListsOutput{}.EnumList), Shape: &schemaFooEnumList},
+			{Name: "intEnumList", Offset: unsafe.Offsetof(JsonListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
+			{Name: "nestedStringList", Offset: unsafe.Offsetof(JsonListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
+			{Name: "myStructureList", Offset: unsafe.Offsetof(JsonListsOutput{}.StructureList), Shape: &schemaStructureList},
+		},
+		Type: (*JsonListsOutput)(nil),
 	}
 	schemaJsonMapsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -519,6 +560,11 @@ var (
 			{Name: "name", Offset: unsafe.Offsetof(NestedPayload{}.Name), Shape: &jsonwire.String},
 		},
 		Type: (*NestedPayload)(nil),
+	}
+	schemaNestedStringList = jsonwire.Shape{
+		Elem: &schemaStringList,
+		Kind: jsonwire.KindList,
+		Type: (*[][]string)(nil),
 	}
 	schemaNoInputAndNoOutputInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -698,6 +744,19 @@ var (
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
 	}
+	schemaStructureList = jsonwire.Shape{
+		Elem: &schemaStructureListMember,
+		Kind: jsonwire.KindList,
+		Type: (*[]StructureListMember)(nil),
+	}
+	schemaStructureListMember = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Members: []jsonwire.Member{
+			{Name: "value", Offset: unsafe.Offsetof(StructureListMember{}.A), Shape: &jsonwire.String},
+			{Name: "other", Offset: unsafe.Offsetof(StructureListMember{}.B), Shape: &jsonwire.String},
+		},
+		Type: (*StructureListMember)(nil),
+	}
 	schemaTestBodyStructureInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
@@ -771,6 +830,11 @@ var (
 	schemaTimestampFormatHeadersOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Type: (*TimestampFormatHeadersOutput)(nil),
+	}
+	schemaTimestampList = jsonwire.Shape{
+		Elem: &jsonwire.EpochSeconds,
+		Kind: jsonwire.KindList,
+		Type: (*[]time.Time)(nil),
 	}
 	schemaUnionPayload = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -943,6 +1007,10 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaJsonIntEnumsInput
 	case *JsonIntEnumsOutput:
 		return &schemaJsonIntEnumsOutput
+	case *JsonListsInput:
+		return &schemaJsonListsInput
+	case *JsonListsOutput:
+		return &schemaJsonListsOutput
 	case *JsonMapsInput:
 		return &schemaJsonMapsInput
 	case *JsonMapsOutput:

@@ -856,6 +856,66 @@ type JsonIntEnumsOutput struct {
 	IntegerEnumMap map[string]int32 `json:"integerEnumMap,omitempty"`
 }
 
+// JsonListsInput is the input of JsonLists.
+type JsonListsInput struct {
+	// StringList is the stringList member.
+	StringList []string `json:"stringList,omitempty"`
+
+	// StringSet is the stringSet member.
+	StringSet []string `json:"stringSet,omitempty"`
+
+	// IntegerList is the integerList member.
+	IntegerList []int32 `json:"integerList,omitempty"`
+
+	// BooleanList is the booleanList member.
+	BooleanList []bool `json:"booleanList,omitempty"`
+
+	// TimestampList is the timestampList member.
+	TimestampList []time.Time `json:"timestampList,omitempty"`
+
+	// EnumList is the enumList member.
+	EnumList []FooEnum `json:"enumList,omitempty"`
+
+	// IntEnumList is the intEnumList member.
+	IntEnumList []int32 `json:"intEnumList,omitempty"`
+
+	// A list of lists of strings.
+	NestedStringList [][]string `json:"nestedStringList,omitempty"`
+
+	// StructureList is the myStructureList member.
+	StructureList []StructureListMember `json:"myStructureList,omitempty"`
+}
+
+// JsonListsOutput is the output of JsonLists.
+type JsonListsOutput struct {
+	// StringList is the stringList member.
+	StringList []string `json:"stringList,omitempty"`
+
+	// StringSet is the stringSet member.
+	StringSet []string `json:"stringSet,omitempty"`
+
+	// IntegerList is the integerList member.
+	IntegerList []int32 `json:"integerList,omitempty"`
+
+	// BooleanList is the booleanList member.
+	BooleanList []bool `json:"booleanList,omitempty"`
+
+	// TimestampList is the timestampList member.
+	TimestampList []time.Time `json:"timestampList,omitempty"`
+
+	// EnumList is the enumList member.
+	EnumList []FooEnum `json:"enumList,omitempty"`
+
+	// IntEnumList is the intEnumList member.
+	IntEnumList []int32 `json:"intEnumList,omitempty"`
+
+	// A list of lists of strings.
+	NestedStringList [][]string `json:"nestedStringList,omitempty"`
+
+	// StructureList is the myStructureList member.
+	StructureList []StructureListMember `json:"myStructureList,omitempty"`
+}
+
 // JsonMapsInput is the input of JsonMaps.
 type JsonMapsInput struct {
 	// DenseStructMap is the denseStructMap member.
@@ -1310,6 +1370,15 @@ type SimpleScalarPropertiesOutput struct {
 
 	// DoubleValue is the DoubleDribble member.
 	DoubleValue *float64 `json:"DoubleDribble,omitempty"`
+}
+
+// StructureListMember is a structure of the Rest Json protocol tests API.
+type StructureListMember struct {
+	// A is the value member.
+	A *string `json:"value,omitempty"`
+
+	// B is the other member.
+	B *string `json:"other,omitempty"`
 }
 
 // TestBodyStructureInput is the input of TestBodyStructure.

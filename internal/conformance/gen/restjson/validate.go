@@ -421,6 +421,21 @@ func (v *JsonIntEnumsInput) Validate() error {
 // Validate checks v against the constraints of the spec and returns nil or a
 // *specrt.ValidationError that lists every problem found, each with its path
 // in wire names.
+func (v *JsonListsInput) Validate() error {
+	var r specrt.Report
+	v.validate(&r, specrt.Path{})
+	return r.Err()
+}
+
+func (v *JsonListsInput) validate(r *specrt.Report, p specrt.Path) {
+	if v.EnumList != nil {
+		validateFooEnumList(r, p.Member("enumList"), v.EnumList)
+	}
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
 // JsonMapsInput has no constraints, so Validate always returns nil.
 func (v *JsonMapsInput) Validate() error {
 	return nil
@@ -622,6 +637,14 @@ func (v *RenamedGreeting) Validate() error {
 // in wire names.
 // SimpleScalarPropertiesInput has no constraints, so Validate always returns nil.
 func (v *SimpleScalarPropertiesInput) Validate() error {
+	return nil
+}
+
+// Validate checks v against the constraints of the spec and returns nil or a
+// *specrt.ValidationError that lists every problem found, each with its path
+// in wire names.
+// StructureListMember has no constraints, so Validate always returns nil.
+func (v *StructureListMember) Validate() error {
 	return nil
 }
 

@@ -13,7 +13,6 @@ package jsonprotocolmock
 import (
 	"context"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -611,7 +610,7 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:     specrt.AWSJSON11,
+	Protocol:     "awsJson1_1",
 	SigningName:  "jsonprotocol",
 	TargetPrefix: "JsonProtocol",
 	ValidationError: &mockrt.ErrorTemplate{

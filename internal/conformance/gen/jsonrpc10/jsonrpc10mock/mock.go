@@ -13,7 +13,6 @@ package jsonrpc10mock
 import (
 	"context"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"testing"
 )
@@ -411,7 +410,7 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:     specrt.AWSJSON10,
+	Protocol:     "awsJson1_0",
 	SigningName:  "jsonrpc10",
 	TargetPrefix: "JsonRpc10",
 	ValidationError: &mockrt.ErrorTemplate{

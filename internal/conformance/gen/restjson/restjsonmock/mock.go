@@ -13,7 +13,6 @@ package restjsonmock
 import (
 	"context"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson"
-	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/mockrt"
 	"net/http"
 	"testing"
@@ -861,6 +860,29 @@ func (s *Server) DefaultJsonIntEnums(ctx context.Context, in *restjson.JsonIntEn
 		return nil, err
 	}
 	return out.(*restjson.JsonIntEnumsOutput), nil
+}
+
+// HandleJsonLists replaces the behaviour of JsonLists by fn; nil restores the
+// default. Requests are still decoded and validated first, so fn only sees
+// valid input; an error it returns is answered as the service would answer it.
+func (s *Server) HandleJsonLists(fn func(context.Context, *restjson.JsonListsInput) (*restjson.JsonListsOutput, error)) {
+	if fn == nil {
+		s.Override("JsonLists", nil)
+		return
+	}
+	s.Override("JsonLists", func(ctx context.Context, in any) (any, error) {
+		return fn(ctx, in.(*restjson.JsonListsInput))
+	})
+}
+
+// DefaultJsonLists runs the default behaviour of JsonLists, for a
+// HandleJsonLists function that adjusts it rather than replaces it.
+func (s *Server) DefaultJsonLists(ctx context.Context, in *restjson.JsonListsInput) (*restjson.JsonListsOutput, error) {
+	out, err := s.Default(ctx, "JsonLists", in)
+	if err != nil {
+		return nil, err
+	}
+	return out.(*restjson.JsonListsOutput), nil
 }
 
 // HandleJsonMaps replaces the behaviour of JsonMaps by fn; nil restores the
@@ -2516,6 +2538,18 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 		{
+			Method: "PUT",
+			Name:   "JsonLists",
+			NewInput: func() mockrt.Input {
+				return new(restjson.JsonListsInput)
+			},
+			NewOutput: func() any {
+				return new(restjson.JsonListsOutput)
+			},
+			Path:   "/JsonLists",
+			Status: 200,
+		},
+		{
 			Method: "POST",
 			Name:   "JsonMaps",
 			NewInput: func() mockrt.Input {
@@ -3122,7 +3156,7 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 	},
-	Protocol:    specrt.RestJSON1,
+	Protocol:    "restJson1",
 	SigningName: "restjson",
 	ValidationError: &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{

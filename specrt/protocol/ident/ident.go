@@ -1,0 +1,83 @@
+// Package ident is the identity of each wire protocol: its name as the model
+// spells it and the traits that decide what a spec may say and what the
+// generator emits. It is the one place both the generator and the run time
+// read them from, and it imports nothing of net/http, so that the generator
+// does not link an HTTP stack.
+//
+// Adding a protocol adds its line to known here, its implementation under
+// specrt/protocol, and that implementation's line in package registry.
+package ident
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Identity is what the generator needs to know of a protocol.
+type Identity struct {
+	// Name is the protocol's name as the model and the spec spell it.
+	Name string
+	// ContentType is the media type of request and response bodies.
+	ContentType string
+	// HTTPBindings is set when members may travel outside the body (in the
+	// path, the query string, headers or the status code) and operations
+	// have a method, path and success status of their own.
+	HTTPBindings bool
+	// Targeted is set when operations are named by an X-Amz-Target header,
+	// which needs the service's target prefix.
+	Targeted bool
+	// AlwaysSendsBody is set when a request has a body even when the
+	// operation's input has no member in it.
+	AlwaysSendsBody bool
+}
+
+// String returns the protocol's name, so that templates and messages print
+// it as the spec spells it.
+func (id *Identity) String() string { return id.Name }
+
+// The protocols.
+var (
+	// AWSJSON10 is awsJson1_0: POST /, the operation in X-Amz-Target.
+	AWSJSON10 = &Identity{Name: "awsJson1_0", ContentType: "application/x-amz-json-1.0", Targeted: true, AlwaysSendsBody: true}
+	// AWSJSON11 is awsJson1_1: as awsJson1_0 with another content type.
+	AWSJSON11 = &Identity{Name: "awsJson1_1", ContentType: "application/x-amz-json-1.1", Targeted: true, AlwaysSendsBody: true}
+	// RestJSON1 is restJson1: operations by method and path, members bound
+	// to the request's parts.
+	RestJSON1 = &Identity{Name: "restJson1", ContentType: "application/json", HTTPBindings: true}
+)
+
+// known holds one line per protocol.
+var known = []*Identity{
+	AWSJSON10,
+	AWSJSON11,
+	RestJSON1,
+}
+
+// Lookup returns the protocol of the given name, or an error naming the
+// known ones.
+func Lookup(name string) (*Identity, error) {
+	for _, id := range known {
+		if id.Name == name {
+			return id, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown protocol %q (want %s)", name, strings.Join(Names(), ", "))
+}
+
+// Names returns the names of the known protocols, sorted.
+func Names() []string {
+	names := make([]string, 0, len(known))
+	for _, id := range known {
+		names = append(names, id.Name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// All returns the known protocols, sorted by name.
+func All() []*Identity {
+	all := slices.Clone(known)
+	slices.SortFunc(all, func(a, b *Identity) int { return strings.Compare(a.Name, b.Name) })
+	return all
+}

@@ -1,0 +1,87 @@
+package registry_test
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/specgen/specgen/generator/importer"
+	"github.com/specgen/specgen/specrt/protocol/ident"
+	"github.com/specgen/specgen/specrt/protocol/registry"
+)
+
+func TestEveryKnownProtocolHasItsImplementation(t *testing.T) {
+	for _, id := range ident.All() {
+		t.Run(id.Name+" resolves to an implementation of the same identity", func(t *testing.T) {
+			p, err := registry.Lookup(id.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Identity() != id {
+				t.Errorf("Lookup(%q).Identity() = %+v, want %+v", id.Name, p.Identity(), id)
+			}
+		})
+	}
+}
+
+func TestAnUnknownProtocolIsRefusedNamingTheKnownOnes(t *testing.T) {
+	_, err := registry.Lookup("awsQuery")
+	want := `unknown protocol "awsQuery" (want awsJson1_0, awsJson1_1, restJson1)`
+	if err == nil || err.Error() != want {
+		t.Errorf("Lookup(awsQuery) = %v, want %s", err, want)
+	}
+}
+
+var specProtocol = regexp.MustCompile(`(?m)^  protocol: (\S+)$`)
+
+// TestEveryProtocolTheImporterAcceptsHasAnImplementation imports a model of
+// each protocol botocore names: those the importer accepts must be known
+// to the generator and implemented in the run time, and the JSON ones must
+// be among them.
+func TestEveryProtocolTheImporterAcceptsHasAnImplementation(t *testing.T) {
+	for _, tc := range []struct {
+		botocore, jsonVersion string
+		accepted              bool
+	}{
+		{"json", "1.0", true},
+		{"json", "1.1", true},
+		{"rest-json", "", true},
+		{"query", "", false},
+		{"ec2", "", false},
+		{"rest-xml", "", false},
+		{"smithy-rpc-v2-cbor", "", false},
+	} {
+		t.Run(strings.TrimSpace(tc.botocore+" "+tc.jsonVersion), func(t *testing.T) {
+			md := map[string]any{
+				"apiVersion": "2026-01-01", "endpointPrefix": "things", "protocol": tc.botocore,
+				"protocols": []string{tc.botocore}, "serviceFullName": "Things", "serviceId": "Things",
+				"signatureVersion": "v4", "signingName": "things", "targetPrefix": "Things",
+			}
+			if tc.jsonVersion != "" {
+				md["jsonVersion"] = tc.jsonVersion
+			}
+			model, err := json.Marshal(map[string]any{"version": "2.0", "metadata": md, "operations": map[string]any{}, "shapes": map[string]any{}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := importer.Import("", []importer.File{{Name: "service-2.json", Data: model}}, importer.Options{})
+			if !tc.accepted {
+				if err == nil {
+					t.Fatalf("the importer accepts %s: give it an implementation and a line in this table", tc.botocore)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := specProtocol.FindSubmatch(res.Spec)
+			if m == nil {
+				t.Fatalf("no protocol in the imported spec:\n%s", res.Spec)
+			}
+			if _, err := registry.Lookup(string(m[1])); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
