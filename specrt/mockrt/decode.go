@@ -115,6 +115,88 @@ func buildWireType(t reflect.Type, building map[reflect.Type]*wireType) *wireTyp
 	return w
 }
 
+// shapeWireTypes caches the descriptions built from codec shapes, by the
+// structure, list or map shape.
+var shapeWireTypes sync.Map // *jsonwire.Shape → *wireType
+
+// wireTypeOfShape returns the description of the Go type that s, a codec
+// shape of a generated structure, describes (Service.WireShape): members
+// by the shape's wire names, timestamp formats from the member shapes, and
+// enum values from the Go type of each enum member, found by its offset.
+// The type's struct tags play no part.
+func wireTypeOfShape(s *jsonwire.Shape) *wireType {
+	if w, ok := shapeWireTypes.Load(s); ok {
+		return w.(*wireType)
+	}
+	w := buildShapeWireType(s, shapeGoType(s), map[*jsonwire.Shape]*wireType{})
+	actual, _ := shapeWireTypes.LoadOrStore(s, w)
+	return actual.(*wireType)
+}
+
+// shapeGoType returns the Go type a structure, list or map shape holds;
+// nil for a scalar shape, whose Go type is its member's.
+func shapeGoType(s *jsonwire.Shape) reflect.Type {
+	if s.Type == nil {
+		return nil
+	}
+	return reflect.TypeOf(s.Type).Elem()
+}
+
+// buildShapeWireType describes shape s, held in values of Go type t (which
+// is needed only to find an enum's values).
+func buildShapeWireType(s *jsonwire.Shape, t reflect.Type, building map[*jsonwire.Shape]*wireType) *wireType {
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	composite := s.Kind == jsonwire.KindStruct || s.Kind == jsonwire.KindList || s.Kind == jsonwire.KindMap
+	if composite {
+		if w, ok := building[s]; ok {
+			return w // a recursive shape
+		}
+		if w, ok := shapeWireTypes.Load(s); ok {
+			return w.(*wireType)
+		}
+		if st := shapeGoType(s); st != nil {
+			t = st
+		}
+	}
+	w := &wireType{}
+	switch s.Kind {
+	case jsonwire.KindEnum:
+		w.kind = wireEnum
+		if t != nil && t.Kind() == reflect.String {
+			w.values, w.allowed = enumValues(t)
+		}
+	case jsonwire.KindStruct:
+		building[s] = w
+		w.kind = wireStruct
+		w.members = make(map[string]*wireType, len(s.Members))
+		fields := map[uintptr]reflect.Type{}
+		if t != nil && t.Kind() == reflect.Struct {
+			for i := range t.NumField() {
+				f := t.Field(i)
+				fields[f.Offset] = f.Type
+			}
+		}
+		for _, m := range s.Members {
+			w.members[m.Name] = buildShapeWireType(m.Shape, fields[m.Offset], building)
+			w.noteShapeTimeFormat(m.Name, m.Shape)
+		}
+	case jsonwire.KindList, jsonwire.KindMap:
+		building[s] = w
+		w.kind = wireList
+		if s.Kind == jsonwire.KindMap {
+			w.kind = wireMap
+		}
+		var et reflect.Type
+		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Map) {
+			et = t.Elem()
+		}
+		w.elem = buildShapeWireType(s.Elem, et, building)
+	}
+	return w
+}
+
 // enumValues returns the values a generated enum type lists through its
 // Values method, rendered as its validator names them and as a set.
 func enumValues(t reflect.Type) (string, map[string]bool) {
@@ -381,6 +463,25 @@ func (c *compiledOp) findShapes(wireShape func(any) *jsonwire.Shape) {
 	}
 	if c.NewOutput != nil {
 		c.outShape = wireShape(c.NewOutput())
+	}
+}
+
+// describeTypes describes the operation's input and output to the exact
+// decoder: from their codec shapes when the service has them (every
+// generated mock), else from the Go types.
+func (c *compiledOp) describeTypes() {
+	c.inType, c.outType = &wireType{}, &wireType{}
+	switch {
+	case c.inShape != nil:
+		c.inType = wireTypeOfShape(c.inShape)
+	case c.NewInput != nil:
+		c.inType = wireTypeOf(reflect.TypeOf(c.NewInput()))
+	}
+	switch {
+	case c.outShape != nil:
+		c.outType = wireTypeOfShape(c.outShape)
+	case c.NewOutput != nil:
+		c.outType = wireTypeOf(reflect.TypeOf(c.NewOutput()))
 	}
 }
 

@@ -157,11 +157,10 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 		return nil, fmt.Errorf("%s: throttling error: %w", svc.Name, err)
 	}
 	for _, op := range svc.Operations {
-		c, err := compileOp(op)
+		c, err := compileOp(op, svc.WireShape)
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", svc.Name, op.Name, err)
 		}
-		c.findShapes(svc.WireShape) // decode.go
 		s.ops[op.Name] = c
 		s.opList = append(s.opList, c)
 	}
@@ -172,14 +171,10 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 	return s, nil
 }
 
-func compileOp(op *Operation) (*compiledOp, error) {
-	c := &compiledOp{Operation: op, inType: &wireType{}, outType: &wireType{}}
-	if op.NewInput != nil {
-		c.inType = wireTypeOf(reflect.TypeOf(op.NewInput()))
-	}
-	if op.NewOutput != nil {
-		c.outType = wireTypeOf(reflect.TypeOf(op.NewOutput()))
-	}
+func compileOp(op *Operation, wireShape func(any) *jsonwire.Shape) (*compiledOp, error) {
+	c := &compiledOp{Operation: op}
+	c.findShapes(wireShape) // decode.go
+	c.describeTypes()
 	if err := c.compileBindings(); err != nil { // binding.go
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // Templates yield timestamps as epoch seconds ({now}, a stored output's
@@ -24,6 +25,31 @@ const timeFormatTag = "timestampFormat"
 func (w *wireType) noteTimeFormat(name string, f reflect.StructField) {
 	format := f.Tag.Get(timeFormatTag)
 	if format == "" || format == specrt.TimestampEpochSeconds {
+		return
+	}
+	if w.timeFormats == nil {
+		w.timeFormats = map[string]string{}
+	}
+	w.timeFormats[name] = format
+}
+
+// noteShapeTimeFormat notes the format of member name, of codec shape s,
+// when it is a timestamp (or a list or map of them) in another format than
+// epoch seconds.
+func (w *wireType) noteShapeTimeFormat(name string, s *jsonwire.Shape) {
+	if s.Kind == jsonwire.KindList || s.Kind == jsonwire.KindMap {
+		s = s.Elem
+	}
+	if s == nil || s.Kind != jsonwire.KindTime {
+		return
+	}
+	var format string
+	switch s.Format {
+	case jsonwire.ISO8601Format:
+		format = specrt.TimestampISO8601
+	case jsonwire.HTTPDateFormat:
+		format = specrt.TimestampHTTPDate
+	default:
 		return
 	}
 	if w.timeFormats == nil {
