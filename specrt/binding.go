@@ -8,6 +8,8 @@ import (
 	"net/textproto"
 	"sort"
 	"strings"
+
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // The HTTP bindings of restJson1 beyond labels and single values (the
@@ -43,10 +45,16 @@ func (b *RequestBinding) Payload(body []byte, contentType string) {
 	b.payload, b.payloadSet, b.payloadCT = body, true, contentType
 }
 
-// JSONPayload makes the JSON of v, a structure, the whole request body,
+// JSONPayload makes the JSON of v, a document, the whole request body,
 // sent with contentType.
 func (b *RequestBinding) JSONPayload(v any, contentType string) {
 	b.payloadV, b.payloadSet, b.payloadCT = v, true, contentType
+}
+
+// StructPayload makes v, a pointer to the structure s describes, encoded by
+// the JSON body codec, the whole request body, sent with contentType.
+func (b *RequestBinding) StructPayload(s *jsonwire.Shape, v any, contentType string) {
+	b.payloadV, b.payloadShape, b.payloadSet, b.payloadCT = v, s, true, contentType
 }
 
 // encodeQuery is the query string of a request: the literal query of the

@@ -605,7 +605,12 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 	case b.payloadSet:
 		rt.body = b.payload
 		if b.payloadV != nil {
-			if rt.body, err = json.Marshal(b.payloadV); err != nil {
+			if b.payloadShape != nil {
+				rt.body, err = jsonwire.Marshal(b.payloadShape, b.payloadV)
+			} else {
+				rt.body, err = json.Marshal(b.payloadV)
+			}
+			if err != nil {
 				return nil, fmt.Errorf("encode input payload: %w", err)
 			}
 		}

@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/specgen/specgen/specrt/protocol"
+
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // Header names used by the protocols.
@@ -317,15 +319,16 @@ func JoinHeaderDates(dates []string) string { return strings.Join(dates, ", ") }
 // payload. Generated code fills it through Operation.BindRequest; the
 // client builds the URL, host, headers and body from it once per call.
 type RequestBinding struct {
-	labels     []string // name, value pairs
-	hostLabels []string // name, value pairs
-	query      url.Values
-	params     map[string][]string // entries of a query map: a member wins over them
-	header     http.Header
-	payload    []byte
-	payloadSet bool
-	payloadCT  string
-	payloadV   any // a structure payload, encoded by the client
+	labels       []string // name, value pairs
+	hostLabels   []string // name, value pairs
+	query        url.Values
+	params       map[string][]string // entries of a query map: a member wins over them
+	header       http.Header
+	payload      []byte
+	payloadSet   bool
+	payloadCT    string
+	payloadV     any             // a structure or document payload, encoded by the client
+	payloadShape *jsonwire.Shape // payloadV's shape; nil for a document
 }
 
 // Label sets the value of path label name ({name} or {name+} in the

@@ -1070,8 +1070,8 @@ var (
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to the JSON body codec; nil for any other value. The generated mock
-// decodes requests and encodes responses with it.
+// output or to a structure payload, to the JSON body codec; nil for any other
+// value. The generated mock decodes requests and encodes responses with it.
 func WireShape(v any) *jsonwire.Shape {
 	switch v.(type) {
 	case *AssociateCustomDomainInput:

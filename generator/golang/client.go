@@ -420,7 +420,7 @@ func payloadContentType(s *model.Shape) string {
 }
 
 // bindPayload is the statement that makes payload member m of input v the
-// request body: a structure as its JSON, a blob as it is, a string as its
+// request body: a structure as the JSON body codec writes it, a blob as it is, a string as its
 // text. An unset member sends no body, except a structure that is not a
 // union, which is sent as {} (RestJsonHttpWithEmptyStructurePayload).
 func bindPayload(m *model.Member) jen.Code {
@@ -428,7 +428,7 @@ func bindPayload(m *model.Member) jen.Code {
 	ct := jen.Lit(payloadContentType(m.Shape))
 	switch m.Shape.Kind {
 	case model.Structure:
-		set := jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("JSONPayload").Call(field, ct))
+		set := jen.If(field.Clone().Op("!=").Nil()).Block(jen.Id("b").Dot("StructPayload").Call(jen.Op("&").Id(m.Shape.SchemaVar), field, ct))
 		if m.Shape.Union {
 			return set
 		}

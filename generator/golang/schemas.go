@@ -95,7 +95,13 @@ func emitWireShape(f *jen.File, p *Package) {
 	seen := map[*model.Shape]bool{}
 	var cases []jen.Code
 	for _, op := range p.Operations {
-		for _, s := range []*model.Shape{op.Input, op.Output} {
+		shapes := []*model.Shape{op.Input, op.Output}
+		for _, io := range []*model.Shape{op.Input, op.Output} {
+			if pm := io.PayloadMember(); pm != nil && pm.Shape.Kind == model.Structure {
+				shapes = append(shapes, pm.Shape)
+			}
+		}
+		for _, s := range shapes {
 			if seen[s] || s.SchemaVar == "" {
 				continue
 			}
@@ -103,7 +109,7 @@ func emitWireShape(f *jen.File, p *Package) {
 			cases = append(cases, jen.Case(jen.Op("*").Id(s.GoName)).Block(jen.Return(jen.Op("&").Id(s.SchemaVar))))
 		}
 	}
-	f.Add(commentLines(comment("WireShape describes the type of v, a pointer to an operation's input or output, to the JSON body codec; nil for any other value. The generated mock decodes requests and encodes responses with it.")))
+	f.Add(commentLines(comment("WireShape describes the type of v, a pointer to an operation's input or output or to a structure payload, to the JSON body codec; nil for any other value. The generated mock decodes requests and encodes responses with it.")))
 	f.Func().Id("WireShape").Params(jen.Id("v").Any()).Op("*").Add(jw("Shape")).Block(
 		jen.Switch(jen.Id("v").Assert(jen.Type())).Block(cases...),
 		jen.Return(jen.Nil()),

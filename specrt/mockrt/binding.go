@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // Binding says where a restJson1 input or output member travels outside
@@ -229,12 +230,13 @@ func nonFinite(f reflect.Value) (string, bool) {
 // boundMembers adds the values of the bound members of a typed input, which
 // its JSON leaves out, to its decoded tree.
 func boundMembers(op *compiledOp, in Input, tree map[string]any) error {
-	return addBound(op.Bindings, in, tree)
+	return addBound(op, op.Bindings, in, tree)
 }
 
 // addBound adds the values of the members of v (a pointer to a generated
-// type) that bs bind, which its JSON leaves out, to its decoded tree.
-func addBound(bs []Binding, in any, tree map[string]any) error {
+// type) that bs bind, which its JSON leaves out, to its decoded tree. A
+// structure payload is encoded by the codec when op's service describes it.
+func addBound(op *compiledOp, bs []Binding, in any, tree map[string]any) error {
 	if len(bs) == 0 {
 		return nil
 	}
@@ -250,7 +252,13 @@ func addBound(bs []Binding, in any, tree map[string]any) error {
 			tree[b.Member] = s
 			continue
 		}
-		data, err := json.Marshal(f.Interface())
+		var data []byte
+		var err error
+		if shape := op.structShape(f.Type()); shape != nil {
+			data, err = jsonwire.Marshal(shape, f.Interface())
+		} else {
+			data, err = json.Marshal(f.Interface())
+		}
 		if err != nil {
 			return err
 		}

@@ -458,12 +458,35 @@ func (c *compiledOp) findShapes(wireShape func(any) *jsonwire.Shape) {
 	if wireShape == nil {
 		return
 	}
+	c.wireShape = wireShape
 	if c.NewInput != nil {
 		c.inShape = wireShape(c.NewInput())
 	}
 	if c.NewOutput != nil {
 		c.outShape = wireShape(c.NewOutput())
 	}
+}
+
+// structShape returns the codec shape of t, a generated structure or a
+// pointer to one (a structure payload); nil when the service describes no
+// shapes or t is no structure.
+func (c *compiledOp) structShape(t reflect.Type) *jsonwire.Shape {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if c.wireShape == nil || t.Kind() != reflect.Struct {
+		return nil
+	}
+	return c.wireShape(reflect.New(t).Interface())
+}
+
+// memberWireType describes t, the Go type of a bound member, to the exact
+// decoder: from the codec shape of a structure payload when there is one.
+func (c *compiledOp) memberWireType(t reflect.Type) *wireType {
+	if s := c.structShape(t); s != nil {
+		return wireTypeOfShape(s)
+	}
+	return wireTypeOf(t)
 }
 
 // describeTypes describes the operation's input and output to the exact

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // The bindings beyond single values (binding.go): query maps, header maps,
@@ -61,7 +62,7 @@ func (c *compiledOp) compileBindings() error {
 		isTime := ft == timeType || ft.Kind() == reflect.Slice && ft.Elem() == timeType
 		ob := outBinding{Binding: b, time: isTime, kind: ft.Kind(), doc: ft == documentType}
 		c.outBinds = append(c.outBinds, ob)
-		members[b.Member] = wireTypeOf(f.Type)
+		members[b.Member] = c.memberWireType(f.Type)
 	}
 	out := *c.outType
 	out.members = members
@@ -229,13 +230,22 @@ func (s *Server) decodePayload(op *compiledOp, body []byte) (map[string]any, Inp
 	var r specrt.Report
 	var top specrt.Path
 	root := top.Member(op.payload.Member)
-	wireTypeOf(f.Type()).trim(obj, &root, &r)
-	data, err := appendJSON(make([]byte, 0, len(body)), obj)
-	if err == nil {
-		err = json.Unmarshal(data, f.Addr().Interface())
-	}
-	if err != nil {
-		return nil, nil, nil, s.serializationFailed(describeDecodeError(err))
+	op.memberWireType(f.Type()).trim(obj, &root, &r)
+	if shape := op.structShape(f.Type()); shape != nil {
+		// The codec reads the body as the trimmed tree holds it.
+		v := reflect.New(ft(f))
+		if err := jsonwire.Unmarshal(body, shape, v.Interface()); err != nil {
+			return nil, nil, nil, s.serializationFailed(describeWireError(err))
+		}
+		f.Set(v)
+	} else {
+		data, err := appendJSON(make([]byte, 0, len(body)), obj)
+		if err == nil {
+			err = json.Unmarshal(data, f.Addr().Interface())
+		}
+		if err != nil {
+			return nil, nil, nil, s.serializationFailed(describeDecodeError(err))
+		}
 	}
 	tree[op.payload.Member] = obj
 	r.SortFrom(0)
@@ -257,7 +267,7 @@ func addBoundOutput(op *compiledOp, out any, data []byte) ([]byte, error) {
 	for i, b := range op.outBinds {
 		bs[i] = b.Binding
 	}
-	if err := addBound(bs, out, tree); err != nil {
+	if err := addBound(op, bs, out, tree); err != nil {
 		return nil, err
 	}
 	return appendJSON(nil, tree)
@@ -283,9 +293,15 @@ func setBoundOutput(op *compiledOp, out any, raw []byte) error {
 			}
 			jv = t.Format(time.RFC3339Nano)
 		}
+		f := v.FieldByName(b.Field)
 		data, err := json.Marshal(jv)
-		if err == nil {
-			err = json.Unmarshal(data, v.FieldByName(b.Field).Addr().Interface())
+		if shape := op.structShape(f.Type()); err == nil && shape != nil {
+			sv := reflect.New(ft(f))
+			if err = jsonwire.Unmarshal(data, shape, sv.Interface()); err == nil {
+				f.Set(sv)
+			}
+		} else if err == nil {
+			err = json.Unmarshal(data, f.Addr().Interface())
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", b.Member, err)

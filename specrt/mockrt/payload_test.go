@@ -7,8 +7,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 type Doc struct {
@@ -179,5 +182,60 @@ func TestQueryMapTakesWhatNoMemberBinds(t *testing.T) {
 	// v is the path's literal query, not an entry.
 	if diff := cmp.Diff(map[string][]string{"a": {"1", "2"}, "b": {"x"}}, got.Params); diff != "" {
 		t.Errorf("query map (-want +got):\n%s", diff)
+	}
+}
+
+// The codec shapes of PutDoc, as a generated WireShape describes them. The
+// payload's level travels as "lvl" here (its JSON tag says "level"), so
+// that a test sees which codec read and wrote the payload.
+var (
+	schemaDoc = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*Doc)(nil), Members: []jsonwire.Member{
+		{Name: "lvl", Offset: unsafe.Offsetof(Doc{}.Level), Shape: &jsonwire.Int32},
+	}}
+	schemaPutDocInput  = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*PutDocInput)(nil)}
+	schemaPutDocOutput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*PutDocOutput)(nil), Members: []jsonwire.Member{
+		{Name: "comment", Offset: unsafe.Offsetof(PutDocOutput{}.Comment), Shape: &jsonwire.String},
+	}}
+)
+
+func payloadWireShape(v any) *jsonwire.Shape {
+	switch v.(type) {
+	case *Doc:
+		return &schemaDoc
+	case *PutDocInput:
+		return &schemaPutDocInput
+	case *PutDocOutput:
+		return &schemaPutDocOutput
+	}
+	return fixtureWireShape(v)
+}
+
+func TestStructurePayloadsTravelByTheirCodecShape(t *testing.T) {
+	svc := payloadService()
+	svc.WireShape = payloadWireShape
+	url := StartTest(t, NewServer(svc))
+	for _, tc := range []struct {
+		name, body string
+		status     int
+		want       string
+	}{
+		{"the payload is read and written under the shape's names", `{"lvl":3,"level":9}`, 202, `{"lvl":3}`},
+		{"a payload member of the wrong type is a serialization error naming it", `{"lvl":"high"}`, 400, "expected a number at 'lvl', found a string"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, err := http.NewRequest("PUT", url+"/docs/d1?v=1", strings.NewReader(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			data, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != tc.status || !strings.Contains(string(data), tc.want) {
+				t.Errorf("got %d %s, want %d with %s", resp.StatusCode, data, tc.status, tc.want)
+			}
+		})
 	}
 }

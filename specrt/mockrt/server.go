@@ -66,17 +66,20 @@ type compiledOp struct {
 	outType  *wireType // the output's members: an output holds nothing else
 	inShape  *jsonwire.Shape
 	outShape *jsonwire.Shape // decode.go
-	payload  *Binding        // the input member that is the whole body, if any
-	outBinds []outBinding    // binding.go
-	resource string
-	unique   []*template
-	token    []string
-	conflict *compiledErr
-	mismatch *compiledErr
-	quota    *compiledErr
-	defaults []compiledField
-	output   []compiledField
-	state    []compiledField
+	// wireShape is Service.WireShape, which also describes the structure
+	// payloads; nil when the service describes no shapes.
+	wireShape func(any) *jsonwire.Shape
+	payload   *Binding     // the input member that is the whole body, if any
+	outBinds  []outBinding // binding.go
+	resource  string
+	unique    []*template
+	token     []string
+	conflict  *compiledErr
+	mismatch  *compiledErr
+	quota     *compiledErr
+	defaults  []compiledField
+	output    []compiledField
+	state     []compiledField
 }
 
 type compiledField struct {

@@ -1178,7 +1178,7 @@ func (c *Client) HttpPayloadWithStructure(ctx context.Context, in *HttpPayloadWi
 func bindHttpPayloadWithStructureRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithStructureInput)
 	if v.Nested != nil {
-		b.JSONPayload(v.Nested, "application/json")
+		b.StructPayload(&schemaNestedPayload, v.Nested, "application/json")
 	} else {
 		b.Payload([]byte("{}"), "application/json")
 	}
@@ -1204,7 +1204,7 @@ func (c *Client) HttpPayloadWithUnion(ctx context.Context, in *HttpPayloadWithUn
 func bindHttpPayloadWithUnionRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithUnionInput)
 	if v.Nested != nil {
-		b.JSONPayload(v.Nested, "application/json")
+		b.StructPayload(&schemaUnionPayload, v.Nested, "application/json")
 	}
 }
 
@@ -2202,7 +2202,7 @@ func bindTestPayloadStructureRequest(in any, b *specrt.RequestBinding) {
 		b.Header("x-amz-test-id", *v.TestID)
 	}
 	if v.PayloadConfig != nil {
-		b.JSONPayload(v.PayloadConfig, "application/json")
+		b.StructPayload(&schemaPayloadConfig, v.PayloadConfig, "application/json")
 	} else {
 		b.Payload([]byte("{}"), "application/json")
 	}

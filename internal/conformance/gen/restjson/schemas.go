@@ -875,8 +875,8 @@ func init() {
 }
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output, to the JSON body codec; nil for any other value. The generated mock
-// decodes requests and encodes responses with it.
+// output or to a structure payload, to the JSON body codec; nil for any other
+// value. The generated mock decodes requests and encodes responses with it.
 func WireShape(v any) *jsonwire.Shape {
 	switch v.(type) {
 	case *AllQueryStringTypesInput:
@@ -947,10 +947,14 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaHttpPayloadWithStructureInput
 	case *HttpPayloadWithStructureOutput:
 		return &schemaHttpPayloadWithStructureOutput
+	case *NestedPayload:
+		return &schemaNestedPayload
 	case *HttpPayloadWithUnionInput:
 		return &schemaHttpPayloadWithUnionInput
 	case *HttpPayloadWithUnionOutput:
 		return &schemaHttpPayloadWithUnionOutput
+	case *UnionPayload:
+		return &schemaUnionPayload
 	case *HttpPrefixHeadersInput:
 		return &schemaHttpPrefixHeadersInput
 	case *HttpPrefixHeadersOutput:
@@ -1095,6 +1099,8 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaTestPayloadStructureInput
 	case *TestPayloadStructureOutput:
 		return &schemaTestPayloadStructureOutput
+	case *PayloadConfig:
+		return &schemaPayloadConfig
 	case *TestPostNoInputNoPayloadInput:
 		return &schemaTestPostNoInputNoPayloadInput
 	case *TestPostNoInputNoPayloadOutput:
