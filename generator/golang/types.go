@@ -29,14 +29,10 @@ func emitTypes(p *Package) *jen.File {
 		return nil
 	}
 	f := newFile(p)
-	payloads := payloadStructures(p)
 	for _, s := range shapes {
 		f.Add(commentLines(structDoc(p, s)))
 		f.Type().Id(s.GoName).Struct(fields(s)...)
 		f.Line()
-		if payloads[s] {
-			emitWireJSON(f, s)
-		}
 		emitRedaction(f, s)
 	}
 	return f
@@ -196,129 +192,5 @@ func emitRedaction(f *jen.File, s *model.Shape) {
 	f.Func().Params(jen.Id("v").Id(id)).Id("LogValue").Params().Qual("log/slog", "Value").Block(
 		jen.Return(rt("LogValue").Call(jen.Id("v"))),
 	)
-	f.Line()
-}
-
-// wireMembers are the members of s whose values are converted on the wire:
-// timestamps and floats.
-func wireMembers(s *model.Shape) []*model.Member {
-	var out []*model.Member
-	for _, m := range s.Members {
-		if m.ConvertsOnWire() {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// wireConversion is the run-time type a member travels as in a JSON body,
-// the function that converts the member to it, and the method that
-// converts it back.
-func wireConversion(m *model.Member) (typ, to *jen.Statement, back string) {
-	if k := m.Shape.Kind; k == model.List || k == model.Map {
-		// A named slice or map type: converted both ways without a copy.
-		e := m.Shape.Value
-		if k == model.List {
-			e = m.Shape.Member
-		}
-		elem := scalarType(e.Kind)
-		wire := rt("FloatList").Types(elem)
-		if k == model.Map {
-			wire = rt("FloatMap").Types(elem.Clone())
-		}
-		return wire, wire.Clone(), ""
-	}
-	switch m.Shape.Kind {
-	case model.Float:
-		return rt("Float").Types(jen.Float32()), rt("FloatOf"), "Value"
-	case model.Double:
-		return rt("Float").Types(jen.Float64()), rt("FloatOf"), "Value"
-	}
-	switch m.TimestampFormat {
-	case model.ISO8601Format:
-		return rt("ISO8601Time"), rt("ISO8601Of"), "Time"
-	case model.HTTPDateFormat:
-		return rt("HTTPDateTime"), rt("HTTPDateOf"), "Time"
-	}
-	return rt("EpochSeconds"), rt("EpochSecondsOf"), "Time"
-}
-
-// payloadStructures are the structures a payload member holds, and every
-// structure inside them. The JSON body codec (schemas.go) carries every
-// other body; a structure payload still travels through encoding/json (the
-// client's RequestBinding.JSONPayload, the mock's bindings), so these keep
-// JSON methods that put their timestamps and floats in wire form.
-func payloadStructures(p *Package) map[*model.Shape]bool {
-	seen := map[*model.Shape]bool{}
-	var walk func(s *model.Shape)
-	walk = func(s *model.Shape) {
-		if s == nil || seen[s] {
-			return
-		}
-		seen[s] = true
-		walk(s.Member)
-		walk(s.Value)
-		for _, m := range s.Members {
-			walk(m.Shape)
-		}
-	}
-	for _, op := range p.Operations {
-		for _, io := range []*model.Shape{op.Input, op.Output} {
-			if pm := io.PayloadMember(); pm != nil && pm.Shape.Kind == model.Structure {
-				walk(pm.Shape)
-			}
-		}
-	}
-	return seen
-}
-
-// emitWireJSON gives structures with timestamp or float members JSON
-// methods that put timestamps on the wire in their format (epoch seconds by
-// default, as the AWS JSON protocols do) and NaN and the infinities as
-// strings, while the struct itself keeps time.Time and float64. The
-// conversions are run-time types, so each structure only lists its
-// members.
-func emitWireJSON(f *jen.File, s *model.Shape) {
-	ms := wireMembers(s)
-	if len(ms) == 0 {
-		return
-	}
-	id := s.GoName
-	var wireFields []jen.Code
-	var set jen.Dict = jen.Dict{jen.Id("plain"): jen.Id("plain").Call(jen.Id("v"))}
-	var back []jen.Code
-	for _, m := range ms {
-		typ, to, from := wireConversion(m)
-		tag := map[string]string{"json": m.Name + ",omitempty"}
-		set[jen.Id(m.GoName)] = to.Call(jen.Id("v").Dot(m.GoName))
-		if from == "" { // a collection: converted by type
-			wireFields = append(wireFields, jen.Id(m.GoName).Add(typ).Tag(tag))
-			back = append(back, jen.Id("v").Dot(m.GoName).Op("=").Add(goType(m.Shape)).Call(jen.Id("wire").Dot(m.GoName)))
-			continue
-		}
-		wireFields = append(wireFields, jen.Id(m.GoName).Op("*").Add(typ).Tag(tag))
-		back = append(back, jen.Id("v").Dot(m.GoName).Op("=").Id("wire").Dot(m.GoName).Dot(from).Call())
-	}
-	f.Add(commentLines("MarshalJSON encodes v with its timestamps and floats in their wire form."))
-	f.Func().Params(jen.Id("v").Id(id)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Type().Id("plain").Id(id),
-		jen.Return(jen.Qual("encoding/json", "Marshal").Call(
-			jen.Struct(append([]jen.Code{jen.Id("plain")}, wireFields...)...).Values(set),
-		)),
-	)
-	f.Line()
-	body := []jen.Code{
-		jen.Type().Id("plain").Id(id),
-		jen.Id("wire").Op(":=").Struct(append([]jen.Code{jen.Op("*").Id("plain")}, wireFields...)...).Values(jen.Dict{
-			jen.Id("plain"): jen.Parens(jen.Op("*").Id("plain")).Call(jen.Id("v")),
-		}),
-		jen.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("wire")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Err()),
-		),
-	}
-	body = append(body, back...)
-	body = append(body, jen.Return(jen.Nil()))
-	f.Add(commentLines("UnmarshalJSON decodes v, reading its timestamps and floats in their wire form."))
-	f.Func().Params(jen.Id("v").Op("*").Id(id)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(body...)
 	f.Line()
 }

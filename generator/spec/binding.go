@@ -105,50 +105,7 @@ func (r *resolver) checkPayload(sh *rawShape, s *model.Shape, m *model.Member, r
 		r.errorf(at, "payload applies to operation inputs and outputs; an error's body is its JSON members")
 	case m.Shape.Kind != model.Structure && m.Shape.Kind != model.Document && m.Shape.Kind != model.Blob && m.Shape.Kind != model.String:
 		r.errorf(at, "payload member %s of %s must be a structure, a document, a blob or a string, not %s", m.Name, s.Name, describeKind(m.Shape))
-	case m.Shape.Kind == model.Structure:
-		// A structure payload travels through encoding/json, not the body
-		// codec: its timestamps convert member by member, so the elements
-		// of a list or map of them would not be in the protocol's format.
-		if path := timestampCollection(m.Shape, m.Name, map[*model.Shape]bool{}); path != "" {
-			r.errorf(at, "payload member %s of %s holds %s, a list or map of timestamps, which a structure payload cannot carry yet; wrap each timestamp in a structure",
-				m.Name, s.Name, path)
-		}
 	}
-}
-
-// timestampCollection returns the dotted path, from name, of the first
-// member of structure s (at any depth) that is a list or map of timestamps,
-// or "".
-func timestampCollection(s *model.Shape, name string, seen map[*model.Shape]bool) string {
-	if s == nil || seen[s] {
-		return ""
-	}
-	seen[s] = true
-	for _, m := range s.Members {
-		t := m.Shape
-		if t == nil {
-			continue
-		}
-		path := name + "." + m.Name
-		switch {
-		case t.Kind == model.List && t.Member != nil && t.Member.Kind == model.Timestamp,
-			t.Kind == model.Map && t.Value != nil && t.Value.Kind == model.Timestamp:
-			return path
-		case t.Kind == model.Structure:
-			if p := timestampCollection(t, path, seen); p != "" {
-				return p
-			}
-		case t.Kind == model.List && t.Member != nil && t.Member.Kind == model.Structure:
-			if p := timestampCollection(t.Member, path, seen); p != "" {
-				return p
-			}
-		case t.Kind == model.Map && t.Value != nil && t.Value.Kind == model.Structure:
-			if p := timestampCollection(t.Value, path, seen); p != "" {
-				return p
-			}
-		}
-	}
-	return ""
 }
 
 // checkLocated reports a member bound outside the body that the client and

@@ -100,13 +100,19 @@ func TestPayloadsOfEachKind(t *testing.T) {
 	if diff := cmp.Diff(&things.GetObjectOutput{Data: []byte("hello"), Size: ptr[int64](5)}, obj); diff != "" {
 		t.Errorf("blob payload (-want +got):\n%s", diff)
 	}
-	// A timestamp inside a structure payload travels in epoch seconds both
-	// ways (the payload goes through encoding/json and its JSON methods).
+	// A structure payload travels through the JSON body codec both ways: a
+	// timestamp in epoch seconds, a list of timestamps in its elements'
+	// format (iso8601).
 	updated := time.Date(2026, 5, 6, 7, 8, 9, 0, time.UTC)
-	cfg := &things.PutConfigInput{Name: ptr("n"), Config: &things.Config{Level: ptr[int32](3), Tags: []string{"t"}, UpdatedAt: &updated}, Doc: ptr(`{"a":1}`)}
+	history := []time.Time{updated.Add(-time.Hour), updated}
+	cfg := &things.PutConfigInput{Name: ptr("n"), Config: &things.Config{Level: ptr[int32](3), Tags: []string{"t"}, UpdatedAt: &updated, History: history}, Doc: ptr(`{"a":1}`)}
 	out, err := c.PutConfig(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
+	}
+	wantBody := `{"level":3,"tags":["t"],"updatedAt":1778051289,"history":["2026-05-06T06:08:09Z","2026-05-06T07:08:09Z"]}`
+	if r := srv.Requests(); string(r[len(r)-1].Body) != wantBody {
+		t.Errorf("structure payload sent %s, want %s", r[len(r)-1].Body, wantBody)
 	}
 	if diff := cmp.Diff(&things.PutConfigOutput{Config: cfg.Config, Doc: cfg.Doc}, out); diff != "" {
 		t.Errorf("structure payload (-want +got):\n%s", diff)
