@@ -10,10 +10,10 @@ import (
 // An unexpected service exception occurred.
 type InternalServiceErrorException struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -53,10 +53,10 @@ func (e *InternalServiceErrorException) ErrorMetadata() *specrt.ErrorMetadata {
 // document page, correct the input parameters, and try the action again.
 type InvalidRequestException struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -95,10 +95,10 @@ func (e *InvalidRequestException) ErrorMetadata() *specrt.ErrorMetadata {
 // You can't perform this action when the resource is in its current state.
 type InvalidStateException struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -138,10 +138,10 @@ func (e *InvalidStateException) ErrorMetadata() *specrt.ErrorMetadata {
 // your Amazon Web Services account.
 type ResourceNotFoundException struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -185,10 +185,10 @@ func (e *ResourceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 // Web Services General Reference.
 type ServiceQuotaExceededException struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.

@@ -15,20 +15,20 @@ type AssociateCustomDomainInput struct {
 	// associate a custom domain name with.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// A custom domain endpoint to associate. Specify a root domain (for example,
 	// `example.com`), a subdomain (for example, `login.example.com` or
 	// `admin.login.example.com`), or a wildcard (for example, `*.example.com`).
 	//
 	// This member is required.
-	DomainName *string `json:"DomainName,omitempty"`
+	DomainName *string
 
 	// Set to `true` to associate the subdomain `www.DomainName` with the App
 	// Runner service in addition to the base domain.
 	//
 	// Default: `true`
-	EnableWWWSubdomain *bool `json:"EnableWWWSubdomain,omitempty"`
+	EnableWWWSubdomain *bool
 }
 
 // AssociateCustomDomainOutput is the output of AssociateCustomDomain.
@@ -37,23 +37,23 @@ type AssociateCustomDomainOutput struct {
 	// is mapped to this target name.
 	//
 	// This member is required.
-	DNSTarget *string `json:"DNSTarget,omitempty"`
+	DNSTarget *string
 
 	// The Amazon Resource Name (ARN) of the App Runner service with which a custom
 	// domain name is associated.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// A description of the domain name that's being associated.
 	//
 	// This member is required.
-	CustomDomain *CustomDomain `json:"CustomDomain,omitempty"`
+	CustomDomain *CustomDomain
 
 	// DNS Target records for the custom domains of this Amazon VPC.
 	//
 	// This member is required.
-	VPCDNSTargets []VPCDNSTarget `json:"VpcDNSTargets,omitempty"`
+	VPCDNSTargets []VPCDNSTarget
 }
 
 // Describes resources needed to authenticate access to some source
@@ -62,12 +62,12 @@ type AuthenticationConfiguration struct {
 	// The Amazon Resource Name (ARN) of the App Runner connection that enables the
 	// App Runner service to connect to a source repository. It's required for
 	// GitHub code repositories.
-	ConnectionARN *string `json:"ConnectionArn,omitempty"`
+	ConnectionARN *string
 
 	// The Amazon Resource Name (ARN) of the IAM role that grants the App Runner
 	// service access to a source repository. It's required for ECR image
 	// repositories (but not for ECR Public repositories).
-	AccessRoleARN *string `json:"AccessRoleArn,omitempty"`
+	AccessRoleARN *string
 }
 
 // Describes an App Runner automatic scaling configuration resource.
@@ -84,32 +84,32 @@ type AuthenticationConfiguration struct {
 // `AutoScalingConfigurationRevision` values.
 type AutoScalingConfiguration struct {
 	// The Amazon Resource Name (ARN) of this auto scaling configuration.
-	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+	AutoScalingConfigurationARN *string
 
 	// The customer-provided auto scaling configuration name. It can be used in
 	// multiple revisions of a configuration.
-	AutoScalingConfigurationName *string `json:"AutoScalingConfigurationName,omitempty"`
+	AutoScalingConfigurationName *string
 
 	// The revision of this auto scaling configuration. It's unique among all the
 	// active configurations (`"Status": "ACTIVE"`) that share the same
 	// `AutoScalingConfigurationName`.
-	AutoScalingConfigurationRevision *int32 `json:"AutoScalingConfigurationRevision,omitempty"`
+	AutoScalingConfigurationRevision *int32
 
 	// It's set to `true` for the configuration with the highest `Revision` among
 	// all configurations that share the same `AutoScalingConfigurationName`. It's
 	// set to `false` otherwise.
-	Latest *bool `json:"Latest,omitempty"`
+	Latest *bool
 
 	// The current state of the auto scaling configuration. If the status of a
 	// configuration revision is `INACTIVE`, it was deleted and can't be used.
 	// Inactive configuration revisions are permanently removed some time after
 	// they are deleted.
-	Status AutoScalingConfigurationStatus `json:"Status,omitempty"`
+	Status AutoScalingConfigurationStatus
 
 	// The maximum number of concurrent requests that an instance processes. If the
 	// number of concurrent requests exceeds this limit, App Runner scales the
 	// service up.
-	MaxConcurrency *int32 `json:"MaxConcurrency,omitempty"`
+	MaxConcurrency *int32
 
 	// The minimum number of instances that App Runner provisions for a service.
 	// The service always has at least `MinSize` provisioned instances. Some of
@@ -120,24 +120,24 @@ type AutoScalingConfiguration struct {
 	//
 	// App Runner temporarily doubles the number of provisioned instances during
 	// deployments, to maintain the same capacity for both old and new code.
-	MinSize *int32 `json:"MinSize,omitempty"`
+	MinSize *int32
 
 	// The maximum number of instances that a service scales up to. At most
 	// `MaxSize` instances actively serve traffic for your service.
-	MaxSize *int32 `json:"MaxSize,omitempty"`
+	MaxSize *int32
 
 	// The time when the auto scaling configuration was created. It's in Unix time
 	// stamp format.
-	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The time when the auto scaling configuration was deleted. It's in Unix time
 	// stamp format.
-	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
+	DeletedAt *time.Time
 
 	// Indicates if this auto scaling configuration has an App Runner service
 	// associated with it. A value of `true` indicates one or more services are
 	// associated. A value of `false` indicates no services are associated.
-	HasAssociatedService *bool `json:"HasAssociatedService,omitempty"`
+	HasAssociatedService *bool
 
 	// Indicates if this auto scaling configuration should be used as the default
 	// for a new App Runner service that does not have an auto scaling
@@ -145,7 +145,7 @@ type AutoScalingConfiguration struct {
 	// default `AutoScalingConfiguration` per region. The default
 	// `AutoScalingConfiguration` can be any revision under the same
 	// `AutoScalingConfigurationName`.
-	IsDefault *bool `json:"IsDefault,omitempty"`
+	IsDefault *bool
 }
 
 // Provides summary information about an App Runner automatic scaling
@@ -159,31 +159,31 @@ type AutoScalingConfiguration struct {
 // using the AutoScalingConfiguration type.
 type AutoScalingConfigurationSummary struct {
 	// The Amazon Resource Name (ARN) of this auto scaling configuration.
-	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+	AutoScalingConfigurationARN *string
 
 	// The customer-provided auto scaling configuration name. It can be used in
 	// multiple revisions of a configuration.
-	AutoScalingConfigurationName *string `json:"AutoScalingConfigurationName,omitempty"`
+	AutoScalingConfigurationName *string
 
 	// The revision of this auto scaling configuration. It's unique among all the
 	// active configurations (`"Status": "ACTIVE"`) with the same
 	// `AutoScalingConfigurationName`.
-	AutoScalingConfigurationRevision *int32 `json:"AutoScalingConfigurationRevision,omitempty"`
+	AutoScalingConfigurationRevision *int32
 
 	// The current state of the auto scaling configuration. If the status of a
 	// configuration revision is `INACTIVE`, it was deleted and can't be used.
 	// Inactive configuration revisions are permanently removed some time after
 	// they are deleted.
-	Status AutoScalingConfigurationStatus `json:"Status,omitempty"`
+	Status AutoScalingConfigurationStatus
 
 	// The time when the auto scaling configuration was created. It's in Unix time
 	// stamp format.
-	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+	CreatedAt *time.Time
 
 	// Indicates if this auto scaling configuration has an App Runner service
 	// associated with it. A value of `true` indicates one or more services are
 	// associated. A value of `false` indicates no services are associated.
-	HasAssociatedService *bool `json:"HasAssociatedService,omitempty"`
+	HasAssociatedService *bool
 
 	// Indicates if this auto scaling configuration should be used as the default
 	// for a new App Runner service that does not have an auto scaling
@@ -191,7 +191,7 @@ type AutoScalingConfigurationSummary struct {
 	// default `AutoScalingConfiguration` per region. The default
 	// `AutoScalingConfiguration` can be any revision under the same
 	// `AutoScalingConfigurationName`.
-	IsDefault *bool `json:"IsDefault,omitempty"`
+	IsDefault *bool
 }
 
 // Describes a certificate CNAME record to add to your DNS. For more
@@ -199,17 +199,17 @@ type AutoScalingConfigurationSummary struct {
 // (https://docs.aws.amazon.com/apprunner/latest/api/API_AssociateCustomDomain.html).
 type CertificateValidationRecord struct {
 	// The certificate CNAME record name.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// The record type, always `CNAME`.
-	Type *string `json:"Type,omitempty"`
+	Type *string
 
 	// The certificate CNAME record value.
-	Value *string `json:"Value,omitempty"`
+	Value *string
 
 	// The current state of the certificate CNAME record validation. It should
 	// change to `SUCCESS` after App Runner completes validation with your DNS.
-	Status CertificateValidationRecordStatus `json:"Status,omitempty"`
+	Status CertificateValidationRecordStatus
 }
 
 // Describes the configuration that App Runner uses to build and run an App
@@ -225,13 +225,13 @@ type CodeConfiguration struct {
 	// in the source code repository.
 	//
 	// This member is required.
-	ConfigurationSource ConfigurationSource `json:"ConfigurationSource,omitempty"`
+	ConfigurationSource ConfigurationSource
 
 	// The basic configuration for building and running the App Runner service. Use
 	// it to quickly launch an App Runner service without providing a
 	// `apprunner.yaml` file in the source code repository (or ignoring the file if
 	// it exists).
-	CodeConfigurationValues *CodeConfigurationValues `json:"CodeConfigurationValues,omitempty"`
+	CodeConfigurationValues *CodeConfigurationValues
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -258,33 +258,33 @@ type CodeConfigurationValues struct {
 	// It represents a programming language runtime.
 	//
 	// This member is required.
-	Runtime Runtime `json:"Runtime,omitempty"`
+	Runtime Runtime
 
 	// The command App Runner runs to build your application.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	BuildCommand *string `json:"BuildCommand,omitempty" specgen:"sensitive"`
+	BuildCommand *string `specgen:"sensitive"`
 
 	// The command App Runner runs to start your application.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	StartCommand *string `json:"StartCommand,omitempty" specgen:"sensitive"`
+	StartCommand *string `specgen:"sensitive"`
 
 	// The port that your application listens to in the container.
 	//
 	// Default: `8080`
 	//
 	// The service's default is 8080.
-	Port *string `json:"Port,omitempty"`
+	Port *string
 
 	// The environment variables that are available to your running App Runner
 	// service. An array of key-value pairs.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	RuntimeEnvironmentVariables map[string]string `json:"RuntimeEnvironmentVariables,omitempty" specgen:"sensitive"`
+	RuntimeEnvironmentVariables map[string]string `specgen:"sensitive"`
 
 	// An array of key-value pairs representing the secrets and parameters that get
 	// referenced to your service as an environment variable. The supported values
@@ -301,7 +301,7 @@ type CodeConfigurationValues struct {
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	RuntimeEnvironmentSecrets map[string]string `json:"RuntimeEnvironmentSecrets,omitempty" specgen:"sensitive"`
+	RuntimeEnvironmentSecrets map[string]string `specgen:"sensitive"`
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -324,23 +324,23 @@ type CodeRepository struct {
 	// The location of the repository that contains the source code.
 	//
 	// This member is required.
-	RepositoryURL *string `json:"RepositoryUrl,omitempty"`
+	RepositoryURL *string
 
 	// The version that should be used within the source code repository.
 	//
 	// This member is required.
-	SourceCodeVersion *SourceCodeVersion `json:"SourceCodeVersion,omitempty"`
+	SourceCodeVersion *SourceCodeVersion
 
 	// Configuration for building and running the service from a source code
 	// repository.
 	//
 	// `CodeConfiguration` is required only for `CreateService` request.
-	CodeConfiguration *CodeConfiguration `json:"CodeConfiguration,omitempty"`
+	CodeConfiguration *CodeConfiguration
 
 	// The path of the directory that stores source code and configuration files.
 	// The build and start commands also execute from here. The path is absolute
 	// from root and, if not specified, defaults to the repository root.
-	SourceDirectory *string `json:"SourceDirectory,omitempty"`
+	SourceDirectory *string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -361,39 +361,39 @@ func (v CodeRepository) LogValue() slog.Value {
 // Describes an App Runner connection resource.
 type Connection struct {
 	// The customer-provided connection name.
-	ConnectionName *string `json:"ConnectionName,omitempty"`
+	ConnectionName *string
 
 	// The Amazon Resource Name (ARN) of this connection.
-	ConnectionARN *string `json:"ConnectionArn,omitempty"`
+	ConnectionARN *string
 
 	// The source repository provider.
-	ProviderType ProviderType `json:"ProviderType,omitempty"`
+	ProviderType ProviderType
 
 	// The current state of the App Runner connection. When the state is
 	// `AVAILABLE`, you can use the connection to create an App Runner service.
-	Status ConnectionStatus `json:"Status,omitempty"`
+	Status ConnectionStatus
 
 	// The App Runner connection creation time, expressed as a Unix time stamp.
-	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+	CreatedAt *time.Time
 }
 
 // Provides summary information about an App Runner connection resource.
 type ConnectionSummary struct {
 	// The customer-provided connection name.
-	ConnectionName *string `json:"ConnectionName,omitempty"`
+	ConnectionName *string
 
 	// The Amazon Resource Name (ARN) of this connection.
-	ConnectionARN *string `json:"ConnectionArn,omitempty"`
+	ConnectionARN *string
 
 	// The source repository provider.
-	ProviderType ProviderType `json:"ProviderType,omitempty"`
+	ProviderType ProviderType
 
 	// The current state of the App Runner connection. When the state is
 	// `AVAILABLE`, you can use the connection to create an App Runner service.
-	Status ConnectionStatus `json:"Status,omitempty"`
+	Status ConnectionStatus
 
 	// The App Runner connection creation time, expressed as a Unix time stamp.
-	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+	CreatedAt *time.Time
 }
 
 // CreateAutoScalingConfigurationInput is the input of
@@ -422,14 +422,14 @@ type CreateAutoScalingConfigurationInput struct {
 	// account unless you make changes to it.
 	//
 	// This member is required.
-	AutoScalingConfigurationName *string `json:"AutoScalingConfigurationName,omitempty"`
+	AutoScalingConfigurationName *string
 
 	// The maximum number of concurrent requests that you want an instance to
 	// process. If the number of concurrent requests exceeds this limit, App Runner
 	// scales up your service.
 	//
 	// Default: `100`
-	MaxConcurrency *int32 `json:"MaxConcurrency,omitempty"`
+	MaxConcurrency *int32
 
 	// The minimum number of instances that App Runner provisions for your service.
 	// The service always has at least `MinSize` provisioned instances. Some of
@@ -442,17 +442,17 @@ type CreateAutoScalingConfigurationInput struct {
 	// deployments, to maintain the same capacity for both old and new code.
 	//
 	// Default: `1`
-	MinSize *int32 `json:"MinSize,omitempty"`
+	MinSize *int32
 
 	// The maximum number of instances that your service scales up to. At most
 	// `MaxSize` instances actively serve traffic for your service.
 	//
 	// Default: `25`
-	MaxSize *int32 `json:"MaxSize,omitempty"`
+	MaxSize *int32
 
 	// A list of metadata items that you can associate with your auto scaling
 	// configuration resource. A tag is a key-value pair.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateAutoScalingConfigurationOutput is the output of
@@ -462,7 +462,7 @@ type CreateAutoScalingConfigurationOutput struct {
 	// this request.
 	//
 	// This member is required.
-	AutoScalingConfiguration *AutoScalingConfiguration `json:"AutoScalingConfiguration,omitempty"`
+	AutoScalingConfiguration *AutoScalingConfiguration
 }
 
 // CreateConnectionInput is the input of CreateConnection.
@@ -472,16 +472,16 @@ type CreateConnectionInput struct {
 	// Region.
 	//
 	// This member is required.
-	ConnectionName *string `json:"ConnectionName,omitempty"`
+	ConnectionName *string
 
 	// The source repository provider.
 	//
 	// This member is required.
-	ProviderType ProviderType `json:"ProviderType,omitempty"`
+	ProviderType ProviderType
 
 	// A list of metadata items that you can associate with your connection
 	// resource. A tag is a key-value pair.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateConnectionOutput is the output of CreateConnection.
@@ -489,7 +489,7 @@ type CreateConnectionOutput struct {
 	// A description of the App Runner connection that's created by this request.
 	//
 	// This member is required.
-	Connection *Connection `json:"Connection,omitempty"`
+	Connection *Connection
 }
 
 // CreateObservabilityConfigurationInput is the input of
@@ -508,15 +508,15 @@ type CreateObservabilityConfigurationInput struct {
 	// provide it when you create or update your service.
 	//
 	// This member is required.
-	ObservabilityConfigurationName *string `json:"ObservabilityConfigurationName,omitempty"`
+	ObservabilityConfigurationName *string
 
 	// The configuration of the tracing feature within this observability
 	// configuration. If you don't specify it, App Runner doesn't enable tracing.
-	TraceConfiguration *TraceConfiguration `json:"TraceConfiguration,omitempty"`
+	TraceConfiguration *TraceConfiguration
 
 	// A list of metadata items that you can associate with your observability
 	// configuration resource. A tag is a key-value pair.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateObservabilityConfigurationOutput is the output of
@@ -526,7 +526,7 @@ type CreateObservabilityConfigurationOutput struct {
 	// by this request.
 	//
 	// This member is required.
-	ObservabilityConfiguration *ObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
+	ObservabilityConfiguration *ObservabilityConfiguration
 }
 
 // CreateServiceInput is the input of CreateService.
@@ -536,29 +536,29 @@ type CreateServiceInput struct {
 	// Services Region.
 	//
 	// This member is required.
-	ServiceName *string `json:"ServiceName,omitempty"`
+	ServiceName *string
 
 	// The source to deploy to the App Runner service. It can be a code or an image
 	// repository.
 	//
 	// This member is required.
-	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
+	SourceConfiguration *SourceConfiguration
 
 	// The runtime configuration of instances (scaling units) of your service.
-	InstanceConfiguration *InstanceConfiguration `json:"InstanceConfiguration,omitempty"`
+	InstanceConfiguration *InstanceConfiguration
 
 	// An optional list of metadata items that you can associate with the App
 	// Runner service resource. A tag is a key-value pair.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 
 	// An optional custom encryption key that App Runner uses to encrypt the copy
 	// of your source repository that it maintains and your service logs. By
 	// default, App Runner uses an Amazon Web Services managed key.
-	EncryptionConfiguration *EncryptionConfiguration `json:"EncryptionConfiguration,omitempty"`
+	EncryptionConfiguration *EncryptionConfiguration
 
 	// The settings for the health check that App Runner performs to monitor the
 	// health of the App Runner service.
-	HealthCheckConfiguration *HealthCheckConfiguration `json:"HealthCheckConfiguration,omitempty"`
+	HealthCheckConfiguration *HealthCheckConfiguration
 
 	// The Amazon Resource Name (ARN) of an App Runner automatic scaling
 	// configuration resource that you want to associate with your service. If not
@@ -571,14 +571,14 @@ type CreateServiceInput struct {
 	//
 	// Specify just the name to associate the latest revision. For example:
 	// `arn:aws:apprunner:us-east-1:123456789012:autoscalingconfiguration/high-availability`
-	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+	AutoScalingConfigurationARN *string
 
 	// Configuration settings related to network traffic of the web application
 	// that the App Runner service runs.
-	NetworkConfiguration *NetworkConfiguration `json:"NetworkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// The observability configuration of your service.
-	ObservabilityConfiguration *ServiceObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
+	ObservabilityConfiguration *ServiceObservabilityConfiguration
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -601,7 +601,7 @@ type CreateServiceOutput struct {
 	// A description of the App Runner service that's created by this request.
 	//
 	// This member is required.
-	Service *Service `json:"Service,omitempty"`
+	Service *Service
 
 	// The unique ID of the asynchronous operation that this request started. You
 	// can use it combined with the ListOperations
@@ -609,7 +609,7 @@ type CreateServiceOutput struct {
 	// call to track the operation's progress.
 	//
 	// This member is required.
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -632,7 +632,7 @@ type CreateVpcConnectorInput struct {
 	// A name for the VPC connector.
 	//
 	// This member is required.
-	VPCConnectorName *string `json:"VpcConnectorName,omitempty"`
+	VPCConnectorName *string
 
 	// A list of IDs of subnets that App Runner should use when it associates your
 	// service with a custom Amazon VPC. Specify IDs of subnets of a single Amazon
@@ -642,17 +642,17 @@ type CreateVpcConnectorInput struct {
 	// (IPv4 and IPv6).
 	//
 	// This member is required.
-	Subnets []string `json:"Subnets,omitempty"`
+	Subnets []string
 
 	// A list of IDs of security groups that App Runner should use for access to
 	// Amazon Web Services resources under the specified subnets. If not specified,
 	// App Runner uses the default security group of the Amazon VPC. The default
 	// security group allows all outbound traffic.
-	SecurityGroups []string `json:"SecurityGroups,omitempty"`
+	SecurityGroups []string
 
 	// A list of metadata items that you can associate with your VPC connector
 	// resource. A tag is a key-value pair.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateVpcConnectorOutput is the output of CreateVpcConnector.
@@ -661,7 +661,7 @@ type CreateVpcConnectorOutput struct {
 	// request.
 	//
 	// This member is required.
-	VPCConnector *VPCConnector `json:"VpcConnector,omitempty"`
+	VPCConnector *VPCConnector
 }
 
 // CreateVpcIngressConnectionInput is the input of CreateVpcIngressConnection.
@@ -670,25 +670,25 @@ type CreateVpcIngressConnectionInput struct {
 	// create the VPC Ingress Connection resource.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// A name for the VPC Ingress Connection resource. It must be unique across all
 	// the active VPC Ingress Connections in your Amazon Web Services account in
 	// the Amazon Web Services Region.
 	//
 	// This member is required.
-	VPCIngressConnectionName *string `json:"VpcIngressConnectionName,omitempty"`
+	VPCIngressConnectionName *string
 
 	// Specifications for the customer’s Amazon VPC and the related Amazon Web
 	// Services PrivateLink VPC endpoint that are used to create the VPC Ingress
 	// Connection resource.
 	//
 	// This member is required.
-	IngressVPCConfiguration *IngressVPCConfiguration `json:"IngressVpcConfiguration,omitempty"`
+	IngressVPCConfiguration *IngressVPCConfiguration
 
 	// An optional list of metadata items that you can associate with the VPC
 	// Ingress Connection resource. A tag is a key-value pair.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateVpcIngressConnectionOutput is the output of
@@ -698,7 +698,7 @@ type CreateVpcIngressConnectionOutput struct {
 	// created by this request.
 	//
 	// This member is required.
-	VPCIngressConnection *VPCIngressConnection `json:"VpcIngressConnection,omitempty"`
+	VPCIngressConnection *VPCIngressConnection
 }
 
 // Describes a custom domain that's associated with an App Runner service.
@@ -708,21 +708,21 @@ type CustomDomain struct {
 	// `admin.login.example.com`), or a wildcard (for example, `*.example.com`).
 	//
 	// This member is required.
-	DomainName *string `json:"DomainName,omitempty"`
+	DomainName *string
 
 	// When `true`, the subdomain `www.DomainName` is associated with the App
 	// Runner service in addition to the base domain.
 	//
 	// This member is required.
-	EnableWWWSubdomain *bool `json:"EnableWWWSubdomain,omitempty"`
+	EnableWWWSubdomain *bool
 
 	// A list of certificate CNAME records that's used for this domain name.
-	CertificateValidationRecords []CertificateValidationRecord `json:"CertificateValidationRecords,omitempty"`
+	CertificateValidationRecords []CertificateValidationRecord
 
 	// The current state of the domain name association.
 	//
 	// This member is required.
-	Status CustomDomainAssociationStatus `json:"Status,omitempty"`
+	Status CustomDomainAssociationStatus
 }
 
 // DeleteAutoScalingConfigurationInput is the input of
@@ -736,14 +736,14 @@ type DeleteAutoScalingConfigurationInput struct {
 	// specified, the latest active revision is deleted.
 	//
 	// This member is required.
-	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+	AutoScalingConfigurationARN *string
 
 	// Set to `true` to delete all of the revisions associated with the
 	// `AutoScalingConfigurationArn` parameter value.
 	//
 	// When `DeleteAllRevisions` is set to `true`, the only valid value for the
 	// Amazon Resource Name (ARN) is a partial ARN ending with: `.../name`.
-	DeleteAllRevisions *bool `json:"DeleteAllRevisions,omitempty"`
+	DeleteAllRevisions *bool
 }
 
 // DeleteAutoScalingConfigurationOutput is the output of
@@ -753,7 +753,7 @@ type DeleteAutoScalingConfigurationOutput struct {
 	// just deleted.
 	//
 	// This member is required.
-	AutoScalingConfiguration *AutoScalingConfiguration `json:"AutoScalingConfiguration,omitempty"`
+	AutoScalingConfiguration *AutoScalingConfiguration
 }
 
 // DeleteConnectionInput is the input of DeleteConnection.
@@ -762,13 +762,13 @@ type DeleteConnectionInput struct {
 	// delete.
 	//
 	// This member is required.
-	ConnectionARN *string `json:"ConnectionArn,omitempty"`
+	ConnectionARN *string
 }
 
 // DeleteConnectionOutput is the output of DeleteConnection.
 type DeleteConnectionOutput struct {
 	// A description of the App Runner connection that this request just deleted.
-	Connection *Connection `json:"Connection,omitempty"`
+	Connection *Connection
 }
 
 // DeleteObservabilityConfigurationInput is the input of
@@ -782,7 +782,7 @@ type DeleteObservabilityConfigurationInput struct {
 	// specified, the latest active revision is deleted.
 	//
 	// This member is required.
-	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
+	ObservabilityConfigurationARN *string
 }
 
 // DeleteObservabilityConfigurationOutput is the output of
@@ -792,7 +792,7 @@ type DeleteObservabilityConfigurationOutput struct {
 	// request just deleted.
 	//
 	// This member is required.
-	ObservabilityConfiguration *ObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
+	ObservabilityConfiguration *ObservabilityConfiguration
 }
 
 // DeleteServiceInput is the input of DeleteService.
@@ -801,7 +801,7 @@ type DeleteServiceInput struct {
 	// delete.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 }
 
 // DeleteServiceOutput is the output of DeleteService.
@@ -809,14 +809,14 @@ type DeleteServiceOutput struct {
 	// A description of the App Runner service that this request just deleted.
 	//
 	// This member is required.
-	Service *Service `json:"Service,omitempty"`
+	Service *Service
 
 	// The unique ID of the asynchronous operation that this request started. You
 	// can use it combined with the ListOperations call to track the operation's
 	// progress.
 	//
 	// This member is required.
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -842,7 +842,7 @@ type DeleteVpcConnectorInput struct {
 	// The ARN must be a full VPC connector ARN.
 	//
 	// This member is required.
-	VPCConnectorARN *string `json:"VpcConnectorArn,omitempty"`
+	VPCConnectorARN *string
 }
 
 // DeleteVpcConnectorOutput is the output of DeleteVpcConnector.
@@ -851,7 +851,7 @@ type DeleteVpcConnectorOutput struct {
 	// deleted.
 	//
 	// This member is required.
-	VPCConnector *VPCConnector `json:"VpcConnector,omitempty"`
+	VPCConnector *VPCConnector
 }
 
 // DeleteVpcIngressConnectionInput is the input of DeleteVpcIngressConnection.
@@ -860,7 +860,7 @@ type DeleteVpcIngressConnectionInput struct {
 	// you want to delete.
 	//
 	// This member is required.
-	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+	VPCIngressConnectionARN *string
 }
 
 // DeleteVpcIngressConnectionOutput is the output of
@@ -870,7 +870,7 @@ type DeleteVpcIngressConnectionOutput struct {
 	// just deleted.
 	//
 	// This member is required.
-	VPCIngressConnection *VPCIngressConnection `json:"VpcIngressConnection,omitempty"`
+	VPCIngressConnection *VPCIngressConnection
 }
 
 // DescribeAutoScalingConfigurationInput is the input of
@@ -884,7 +884,7 @@ type DescribeAutoScalingConfigurationInput struct {
 	// specified, the latest active revision is described.
 	//
 	// This member is required.
-	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+	AutoScalingConfigurationARN *string
 }
 
 // DescribeAutoScalingConfigurationOutput is the output of
@@ -894,7 +894,7 @@ type DescribeAutoScalingConfigurationOutput struct {
 	// specified in this request.
 	//
 	// This member is required.
-	AutoScalingConfiguration *AutoScalingConfiguration `json:"AutoScalingConfiguration,omitempty"`
+	AutoScalingConfiguration *AutoScalingConfiguration
 }
 
 // DescribeCustomDomainsInput is the input of DescribeCustomDomains.
@@ -903,7 +903,7 @@ type DescribeCustomDomainsInput struct {
 	// associated custom domain names to be described for.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// A token from a previous result page. It's used for a paginated request. The
 	// request retrieves the next result page. All other parameter values must be
@@ -911,14 +911,14 @@ type DescribeCustomDomainsInput struct {
 	//
 	// If you don't specify `NextToken`, the request retrieves the first result
 	// page.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of results that each response (result page) can include.
 	// It's used for a paginated request.
 	//
 	// If you don't specify `MaxResults`, the request retrieves all available
 	// results in a single response.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 }
 
 // DescribeCustomDomainsOutput is the output of DescribeCustomDomains.
@@ -927,29 +927,29 @@ type DescribeCustomDomainsOutput struct {
 	// domain names are mapped to this target name.
 	//
 	// This member is required.
-	DNSTarget *string `json:"DNSTarget,omitempty"`
+	DNSTarget *string
 
 	// The Amazon Resource Name (ARN) of the App Runner service whose associated
 	// custom domain names you want to describe.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// A list of descriptions of custom domain names that are associated with the
 	// service. In a paginated request, the request returns up to `MaxResults`
 	// records per call.
 	//
 	// This member is required.
-	CustomDomains []CustomDomain `json:"CustomDomains,omitempty"`
+	CustomDomains []CustomDomain
 
 	// DNS Target records for the custom domains of this Amazon VPC.
 	//
 	// This member is required.
-	VPCDNSTargets []VPCDNSTarget `json:"VpcDNSTargets,omitempty"`
+	VPCDNSTargets []VPCDNSTarget
 
 	// The token that you can pass in a subsequent request to get the next result
 	// page. It's returned in a paginated request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // DescribeObservabilityConfigurationInput is the input of
@@ -963,7 +963,7 @@ type DescribeObservabilityConfigurationInput struct {
 	// specified, the latest active revision is described.
 	//
 	// This member is required.
-	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
+	ObservabilityConfigurationARN *string
 }
 
 // DescribeObservabilityConfigurationOutput is the output of
@@ -973,7 +973,7 @@ type DescribeObservabilityConfigurationOutput struct {
 	// specified in this request.
 	//
 	// This member is required.
-	ObservabilityConfiguration *ObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
+	ObservabilityConfiguration *ObservabilityConfiguration
 }
 
 // DescribeServiceInput is the input of DescribeService.
@@ -982,7 +982,7 @@ type DescribeServiceInput struct {
 	// description for.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 }
 
 // DescribeServiceOutput is the output of DescribeService.
@@ -991,7 +991,7 @@ type DescribeServiceOutput struct {
 	// request.
 	//
 	// This member is required.
-	Service *Service `json:"Service,omitempty"`
+	Service *Service
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -1017,7 +1017,7 @@ type DescribeVpcConnectorInput struct {
 	// The ARN must be a full VPC connector ARN.
 	//
 	// This member is required.
-	VPCConnectorARN *string `json:"VpcConnectorArn,omitempty"`
+	VPCConnectorARN *string
 }
 
 // DescribeVpcConnectorOutput is the output of DescribeVpcConnector.
@@ -1026,7 +1026,7 @@ type DescribeVpcConnectorOutput struct {
 	// request.
 	//
 	// This member is required.
-	VPCConnector *VPCConnector `json:"VpcConnector,omitempty"`
+	VPCConnector *VPCConnector
 }
 
 // DescribeVpcIngressConnectionInput is the input of
@@ -1036,7 +1036,7 @@ type DescribeVpcIngressConnectionInput struct {
 	// you want a description for.
 	//
 	// This member is required.
-	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+	VPCIngressConnectionARN *string
 }
 
 // DescribeVpcIngressConnectionOutput is the output of
@@ -1046,7 +1046,7 @@ type DescribeVpcIngressConnectionOutput struct {
 	// this request.
 	//
 	// This member is required.
-	VPCIngressConnection *VPCIngressConnection `json:"VpcIngressConnection,omitempty"`
+	VPCIngressConnection *VPCIngressConnection
 }
 
 // DisassociateCustomDomainInput is the input of DisassociateCustomDomain.
@@ -1055,12 +1055,12 @@ type DisassociateCustomDomainInput struct {
 	// disassociate a custom domain name from.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// The domain name that you want to disassociate from the App Runner service.
 	//
 	// This member is required.
-	DomainName *string `json:"DomainName,omitempty"`
+	DomainName *string
 }
 
 // DisassociateCustomDomainOutput is the output of DisassociateCustomDomain.
@@ -1069,23 +1069,23 @@ type DisassociateCustomDomainOutput struct {
 	// domain name was mapped to this target name.
 	//
 	// This member is required.
-	DNSTarget *string `json:"DNSTarget,omitempty"`
+	DNSTarget *string
 
 	// The Amazon Resource Name (ARN) of the App Runner service that a custom
 	// domain name is disassociated from.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// A description of the domain name that's being disassociated.
 	//
 	// This member is required.
-	CustomDomain *CustomDomain `json:"CustomDomain,omitempty"`
+	CustomDomain *CustomDomain
 
 	// DNS Target records for the custom domains of this Amazon VPC.
 	//
 	// This member is required.
-	VPCDNSTargets []VPCDNSTarget `json:"VpcDNSTargets,omitempty"`
+	VPCDNSTargets []VPCDNSTarget
 }
 
 // Describes configuration settings related to outbound network traffic of an
@@ -1097,12 +1097,12 @@ type EgressConfiguration struct {
 	//
 	// Set to `VPC` to associate your service to a custom VPC specified by
 	// `VpcConnectorArn`.
-	EgressType EgressType `json:"EgressType,omitempty"`
+	EgressType EgressType
 
 	// The Amazon Resource Name (ARN) of the App Runner VPC connector that you want
 	// to associate with your App Runner service. Only valid when `EgressType =
 	// VPC`.
-	VPCConnectorARN *string `json:"VpcConnectorArn,omitempty"`
+	VPCConnectorARN *string
 }
 
 // Describes a custom encryption key that App Runner uses to encrypt copies of
@@ -1111,7 +1111,7 @@ type EncryptionConfiguration struct {
 	// The ARN of the KMS key that's used for encryption.
 	//
 	// This member is required.
-	KMSKey *string `json:"KmsKey,omitempty"`
+	KMSKey *string
 }
 
 // Describes the settings for the health check that App Runner performs to
@@ -1126,7 +1126,7 @@ type HealthCheckConfiguration struct {
 	// Default: `TCP`
 	//
 	// The service's default is TCP.
-	Protocol HealthCheckProtocol `json:"Protocol,omitempty"`
+	Protocol HealthCheckProtocol
 
 	// The URL that health check requests are sent to.
 	//
@@ -1135,14 +1135,14 @@ type HealthCheckConfiguration struct {
 	// Default: `"/"`
 	//
 	// The service's default is /.
-	Path *string `json:"Path,omitempty"`
+	Path *string
 
 	// The time interval, in seconds, between health checks.
 	//
 	// Default: `5`
 	//
 	// The service's default is 5.
-	Interval *int32 `json:"Interval,omitempty"`
+	Interval *int32
 
 	// The time, in seconds, to wait for a health check response before deciding it
 	// failed.
@@ -1150,7 +1150,7 @@ type HealthCheckConfiguration struct {
 	// Default: `2`
 	//
 	// The service's default is 2.
-	Timeout *int32 `json:"Timeout,omitempty"`
+	Timeout *int32
 
 	// The number of consecutive checks that must succeed before App Runner decides
 	// that the service is healthy.
@@ -1158,7 +1158,7 @@ type HealthCheckConfiguration struct {
 	// Default: `1`
 	//
 	// The service's default is 1.
-	HealthyThreshold *int32 `json:"HealthyThreshold,omitempty"`
+	HealthyThreshold *int32
 
 	// The number of consecutive checks that must fail before App Runner decides
 	// that the service is unhealthy.
@@ -1166,7 +1166,7 @@ type HealthCheckConfiguration struct {
 	// Default: `5`
 	//
 	// The service's default is 5.
-	UnhealthyThreshold *int32 `json:"UnhealthyThreshold,omitempty"`
+	UnhealthyThreshold *int32
 }
 
 // Describes the configuration that App Runner uses to run an App Runner
@@ -1177,7 +1177,7 @@ type ImageConfiguration struct {
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	RuntimeEnvironmentVariables map[string]string `json:"RuntimeEnvironmentVariables,omitempty" specgen:"sensitive"`
+	RuntimeEnvironmentVariables map[string]string `specgen:"sensitive"`
 
 	// An optional command that App Runner runs to start the application in the
 	// source image. If specified, this command overrides the Docker image’s
@@ -1185,14 +1185,14 @@ type ImageConfiguration struct {
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	StartCommand *string `json:"StartCommand,omitempty" specgen:"sensitive"`
+	StartCommand *string `specgen:"sensitive"`
 
 	// The port that your application listens to in the container.
 	//
 	// Default: `8080`
 	//
 	// The service's default is 8080.
-	Port *string `json:"Port,omitempty"`
+	Port *string
 
 	// An array of key-value pairs representing the secrets and parameters that get
 	// referenced to your service as an environment variable. The supported values
@@ -1209,7 +1209,7 @@ type ImageConfiguration struct {
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	RuntimeEnvironmentSecrets map[string]string `json:"RuntimeEnvironmentSecrets,omitempty" specgen:"sensitive"`
+	RuntimeEnvironmentSecrets map[string]string `specgen:"sensitive"`
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -1237,16 +1237,16 @@ type ImageRepository struct {
 	// in the Amazon ECR User Guide.
 	//
 	// This member is required.
-	ImageIdentifier *string `json:"ImageIdentifier,omitempty"`
+	ImageIdentifier *string
 
 	// Configuration for running the identified image.
-	ImageConfiguration *ImageConfiguration `json:"ImageConfiguration,omitempty"`
+	ImageConfiguration *ImageConfiguration
 
 	// The type of the image repository. This reflects the repository provider and
 	// whether the repository is private or public.
 	//
 	// This member is required.
-	ImageRepositoryType ImageRepositoryType `json:"ImageRepositoryType,omitempty"`
+	ImageRepositoryType ImageRepositoryType
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -1269,7 +1269,7 @@ type IngressConfiguration struct {
 	// Specifies whether your App Runner service is publicly accessible. To make
 	// the service publicly accessible set it to `True`. To make the service
 	// privately accessible, from only within an Amazon VPC set it to `False`.
-	IsPubliclyAccessible *bool `json:"IsPubliclyAccessible,omitempty"`
+	IsPubliclyAccessible *bool
 }
 
 // The configuration of your VPC and the associated VPC endpoint. The VPC
@@ -1277,10 +1277,10 @@ type IngressConfiguration struct {
 // to your App Runner services from within an Amazon VPC.
 type IngressVPCConfiguration struct {
 	// The ID of the VPC that is used for the VPC endpoint.
-	VPCID *string `json:"VpcId,omitempty"`
+	VPCID *string
 
 	// The ID of the VPC endpoint that your App Runner service connects to.
-	VPCEndpointID *string `json:"VpcEndpointId,omitempty"`
+	VPCEndpointID *string
 }
 
 // Describes the runtime configuration of an App Runner service instance
@@ -1292,7 +1292,7 @@ type InstanceConfiguration struct {
 	// Default: `1 vCPU`
 	//
 	// The service's default is 1 vCPU.
-	CPU *string `json:"Cpu,omitempty"`
+	CPU *string
 
 	// The amount of memory, in MB or GB, reserved for each instance of your App
 	// Runner service.
@@ -1300,12 +1300,12 @@ type InstanceConfiguration struct {
 	// Default: `2 GB`
 	//
 	// The service's default is 2 GB.
-	Memory *string `json:"Memory,omitempty"`
+	Memory *string
 
 	// The Amazon Resource Name (ARN) of an IAM role that provides permissions to
 	// your App Runner service. These are permissions that your code needs when it
 	// calls any Amazon Web Services APIs.
-	InstanceRoleARN *string `json:"InstanceRoleArn,omitempty"`
+	InstanceRoleARN *string
 }
 
 // ListAutoScalingConfigurationsInput is the input of
@@ -1314,7 +1314,7 @@ type ListAutoScalingConfigurationsInput struct {
 	// The name of the App Runner auto scaling configuration that you want to list.
 	// If specified, App Runner lists revisions that share this name. If not
 	// specified, App Runner returns revisions of all active configurations.
-	AutoScalingConfigurationName *string `json:"AutoScalingConfigurationName,omitempty"`
+	AutoScalingConfigurationName *string
 
 	// Set to `true` to list only the latest revision for each requested
 	// configuration name.
@@ -1322,14 +1322,14 @@ type ListAutoScalingConfigurationsInput struct {
 	// Set to `false` to list all revisions for each requested configuration name.
 	//
 	// Default: `true`
-	LatestOnly *bool `json:"LatestOnly,omitempty"`
+	LatestOnly *bool
 
 	// The maximum number of results to include in each response (result page).
 	// It's used for a paginated request.
 	//
 	// If you don't specify `MaxResults`, the request retrieves all available
 	// results in a single response.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// A token from a previous result page. It's used for a paginated request. The
 	// request retrieves the next result page. All other parameter values must be
@@ -1337,7 +1337,7 @@ type ListAutoScalingConfigurationsInput struct {
 	//
 	// If you don't specify `NextToken`, the request retrieves the first result
 	// page.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListAutoScalingConfigurationsOutput is the output of
@@ -1348,25 +1348,25 @@ type ListAutoScalingConfigurationsOutput struct {
 	// call.
 	//
 	// This member is required.
-	AutoScalingConfigurationSummaryList []AutoScalingConfigurationSummary `json:"AutoScalingConfigurationSummaryList,omitempty"`
+	AutoScalingConfigurationSummaryList []AutoScalingConfigurationSummary
 
 	// The token that you can pass in a subsequent request to get the next result
 	// page. It's returned in a paginated request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListConnectionsInput is the input of ListConnections.
 type ListConnectionsInput struct {
 	// If specified, only this connection is returned. If not specified, the result
 	// isn't filtered by name.
-	ConnectionName *string `json:"ConnectionName,omitempty"`
+	ConnectionName *string
 
 	// The maximum number of results to include in each response (result page).
 	// Used for a paginated request.
 	//
 	// If you don't specify `MaxResults`, the request retrieves all available
 	// results in a single response.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// A token from a previous result page. Used for a paginated request. The
 	// request retrieves the next result page. All other parameter values must be
@@ -1374,7 +1374,7 @@ type ListConnectionsInput struct {
 	//
 	// If you don't specify `NextToken`, the request retrieves the first result
 	// page.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListConnectionsOutput is the output of ListConnections.
@@ -1383,11 +1383,11 @@ type ListConnectionsOutput struct {
 	// request, the request returns up to `MaxResults` records for each call.
 	//
 	// This member is required.
-	ConnectionSummaryList []ConnectionSummary `json:"ConnectionSummaryList,omitempty"`
+	ConnectionSummaryList []ConnectionSummary
 
 	// The token that you can pass in a subsequent request to get the next result
 	// page. Returned in a paginated request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListObservabilityConfigurationsInput is the input of
@@ -1396,7 +1396,7 @@ type ListObservabilityConfigurationsInput struct {
 	// The name of the App Runner observability configuration that you want to
 	// list. If specified, App Runner lists revisions that share this name. If not
 	// specified, App Runner returns revisions of all active configurations.
-	ObservabilityConfigurationName *string `json:"ObservabilityConfigurationName,omitempty"`
+	ObservabilityConfigurationName *string
 
 	// Set to `true` to list only the latest revision for each requested
 	// configuration name.
@@ -1404,14 +1404,14 @@ type ListObservabilityConfigurationsInput struct {
 	// Set to `false` to list all revisions for each requested configuration name.
 	//
 	// Default: `true`
-	LatestOnly *bool `json:"LatestOnly,omitempty"`
+	LatestOnly *bool
 
 	// The maximum number of results to include in each response (result page).
 	// It's used for a paginated request.
 	//
 	// If you don't specify `MaxResults`, the request retrieves all available
 	// results in a single response.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// A token from a previous result page. It's used for a paginated request. The
 	// request retrieves the next result page. All other parameter values must be
@@ -1419,7 +1419,7 @@ type ListObservabilityConfigurationsInput struct {
 	//
 	// If you don't specify `NextToken`, the request retrieves the first result
 	// page.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListObservabilityConfigurationsOutput is the output of
@@ -1430,11 +1430,11 @@ type ListObservabilityConfigurationsOutput struct {
 	// call.
 	//
 	// This member is required.
-	ObservabilityConfigurationSummaryList []ObservabilityConfigurationSummary `json:"ObservabilityConfigurationSummaryList,omitempty"`
+	ObservabilityConfigurationSummaryList []ObservabilityConfigurationSummary
 
 	// The token that you can pass in a subsequent request to get the next result
 	// page. It's returned in a paginated request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListOperationsInput is the input of ListOperations.
@@ -1443,7 +1443,7 @@ type ListOperationsInput struct {
 	// list of operations for.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// A token from a previous result page. It's used for a paginated request. The
 	// request retrieves the next result page. All other parameter values must be
@@ -1451,25 +1451,25 @@ type ListOperationsInput struct {
 	//
 	// If you don't specify `NextToken`, the request retrieves the first result
 	// page.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of results to include in each response (result page).
 	// It's used for a paginated request.
 	//
 	// If you don't specify `MaxResults`, the request retrieves all available
 	// results in a single response.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListOperationsOutput is the output of ListOperations.
 type ListOperationsOutput struct {
 	// A list of operation summary information records. In a paginated request, the
 	// request returns up to `MaxResults` records for each call.
-	OperationSummaryList []OperationSummary `json:"OperationSummaryList,omitempty"`
+	OperationSummaryList []OperationSummary
 
 	// The token that you can pass in a subsequent request to get the next result
 	// page. It's returned in a paginated request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServicesForAutoScalingConfigurationInput is the input of
@@ -1483,14 +1483,14 @@ type ListServicesForAutoScalingConfigurationInput struct {
 	// specified, the latest active revision is used.
 	//
 	// This member is required.
-	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+	AutoScalingConfigurationARN *string
 
 	// The maximum number of results to include in each response (result page).
 	// It's used for a paginated request.
 	//
 	// If you don't specify `MaxResults`, the request retrieves all available
 	// results in a single response.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// A token from a previous result page. It's used for a paginated request. The
 	// request retrieves the next result page. All other parameter values must be
@@ -1498,7 +1498,7 @@ type ListServicesForAutoScalingConfigurationInput struct {
 	//
 	// If you don't specify `NextToken`, the request retrieves the first result
 	// page.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServicesForAutoScalingConfigurationOutput is the output of
@@ -1508,11 +1508,11 @@ type ListServicesForAutoScalingConfigurationOutput struct {
 	// up to `MaxResults` records for each call.
 	//
 	// This member is required.
-	ServiceARNList []string `json:"ServiceArnList,omitempty"`
+	ServiceARNList []string
 
 	// The token that you can pass in a subsequent request to get the next result
 	// page. It's returned in a paginated request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServicesInput is the input of ListServices.
@@ -1523,14 +1523,14 @@ type ListServicesInput struct {
 	//
 	// If you don't specify `NextToken`, the request retrieves the first result
 	// page.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of results to include in each response (result page).
 	// It's used for a paginated request.
 	//
 	// If you don't specify `MaxResults`, the request retrieves all available
 	// results in a single response.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListServicesOutput is the output of ListServices.
@@ -1539,11 +1539,11 @@ type ListServicesOutput struct {
 	// request returns up to `MaxResults` records for each call.
 	//
 	// This member is required.
-	ServiceSummaryList []ServiceSummary `json:"ServiceSummaryList,omitempty"`
+	ServiceSummaryList []ServiceSummary
 
 	// The token that you can pass in a subsequent request to get the next result
 	// page. It's returned in a paginated request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListTagsForResourceInput is the input of ListTagsForResource.
@@ -1554,23 +1554,23 @@ type ListTagsForResourceInput struct {
 	// It must be the ARN of an App Runner resource.
 	//
 	// This member is required.
-	ResourceARN *string `json:"ResourceArn,omitempty"`
+	ResourceARN *string
 }
 
 // ListTagsForResourceOutput is the output of ListTagsForResource.
 type ListTagsForResourceOutput struct {
 	// A list of the tag key-value pairs that are associated with the resource.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // Returns a list of VPC Ingress Connections based on the filter provided. It
 // can return either `ServiceArn` or `VpcEndpointId`, or both.
 type ListVPCIngressConnectionsFilter struct {
 	// The Amazon Resource Name (ARN) of a service to filter by.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// The ID of a VPC Endpoint to filter by.
-	VPCEndpointID *string `json:"VpcEndpointId,omitempty"`
+	VPCEndpointID *string
 }
 
 // ListVpcConnectorsInput is the input of ListVpcConnectors.
@@ -1580,7 +1580,7 @@ type ListVpcConnectorsInput struct {
 	//
 	// If you don't specify `MaxResults`, the request retrieves all available
 	// results in a single response.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// A token from a previous result page. It's used for a paginated request. The
 	// request retrieves the next result page. All other parameter values must be
@@ -1588,7 +1588,7 @@ type ListVpcConnectorsInput struct {
 	//
 	// If you don't specify `NextToken`, the request retrieves the first result
 	// page.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListVpcConnectorsOutput is the output of ListVpcConnectors.
@@ -1597,25 +1597,25 @@ type ListVpcConnectorsOutput struct {
 	// the request returns up to `MaxResults` records for each call.
 	//
 	// This member is required.
-	VPCConnectors []VPCConnector `json:"VpcConnectors,omitempty"`
+	VPCConnectors []VPCConnector
 
 	// The token that you can pass in a subsequent request to get the next result
 	// page. It's returned in a paginated request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListVpcIngressConnectionsInput is the input of ListVpcIngressConnections.
 type ListVpcIngressConnectionsInput struct {
 	// The VPC Ingress Connections to be listed based on either the Service Arn or
 	// Vpc Endpoint Id, or both.
-	Filter *ListVPCIngressConnectionsFilter `json:"Filter,omitempty"`
+	Filter *ListVPCIngressConnectionsFilter
 
 	// The maximum number of results to include in each response (result page).
 	// It's used for a paginated request.
 	//
 	// If you don't specify `MaxResults`, the request retrieves all available
 	// results in a single response.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// A token from a previous result page. It's used for a paginated request. The
 	// request retrieves the next result page. All other parameter values must be
@@ -1623,7 +1623,7 @@ type ListVpcIngressConnectionsInput struct {
 	//
 	// If you don't specify `NextToken`, the request retrieves the first result
 	// page.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListVpcIngressConnectionsOutput is the output of ListVpcIngressConnections.
@@ -1633,28 +1633,28 @@ type ListVpcIngressConnectionsOutput struct {
 	// call.
 	//
 	// This member is required.
-	VPCIngressConnectionSummaryList []VPCIngressConnectionSummary `json:"VpcIngressConnectionSummaryList,omitempty"`
+	VPCIngressConnectionSummaryList []VPCIngressConnectionSummary
 
 	// The token that you can pass in a subsequent request to get the next result
 	// page. It's returned in a paginated request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // Describes configuration settings related to network traffic of an App Runner
 // service. Consists of embedded objects for each configurable network feature.
 type NetworkConfiguration struct {
 	// Network configuration settings for outbound message traffic.
-	EgressConfiguration *EgressConfiguration `json:"EgressConfiguration,omitempty"`
+	EgressConfiguration *EgressConfiguration
 
 	// Network configuration settings for inbound message traffic.
-	IngressConfiguration *IngressConfiguration `json:"IngressConfiguration,omitempty"`
+	IngressConfiguration *IngressConfiguration
 
 	// App Runner provides you with the option to choose between IPv4 and dual
 	// stack (IPv4 and IPv6). This is an optional parameter. If you do not specify
 	// an `IpAddressType`, it defaults to select IPv4.
 	//
 	// The service's default is IPV4.
-	IPAddressType IPAddressType `json:"IpAddressType,omitempty"`
+	IPAddressType IPAddressType
 }
 
 // Describes an App Runner observability configuration resource. Multiple
@@ -1668,39 +1668,39 @@ type NetworkConfiguration struct {
 // isn't enabled.
 type ObservabilityConfiguration struct {
 	// The Amazon Resource Name (ARN) of this observability configuration.
-	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
+	ObservabilityConfigurationARN *string
 
 	// The customer-provided observability configuration name. It can be used in
 	// multiple revisions of a configuration.
-	ObservabilityConfigurationName *string `json:"ObservabilityConfigurationName,omitempty"`
+	ObservabilityConfigurationName *string
 
 	// The configuration of the tracing feature within this observability
 	// configuration. If not specified, tracing isn't enabled.
-	TraceConfiguration *TraceConfiguration `json:"TraceConfiguration,omitempty"`
+	TraceConfiguration *TraceConfiguration
 
 	// The revision of this observability configuration. It's unique among all the
 	// active configurations (`"Status": "ACTIVE"`) that share the same
 	// `ObservabilityConfigurationName`.
-	ObservabilityConfigurationRevision *int32 `json:"ObservabilityConfigurationRevision,omitempty"`
+	ObservabilityConfigurationRevision *int32
 
 	// It's set to `true` for the configuration with the highest `Revision` among
 	// all configurations that share the same `ObservabilityConfigurationName`.
 	// It's set to `false` otherwise.
-	Latest *bool `json:"Latest,omitempty"`
+	Latest *bool
 
 	// The current state of the observability configuration. If the status of a
 	// configuration revision is `INACTIVE`, it was deleted and can't be used.
 	// Inactive configuration revisions are permanently removed some time after
 	// they are deleted.
-	Status ObservabilityConfigurationStatus `json:"Status,omitempty"`
+	Status ObservabilityConfigurationStatus
 
 	// The time when the observability configuration was created. It's in Unix time
 	// stamp format.
-	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The time when the observability configuration was deleted. It's in Unix time
 	// stamp format.
-	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
+	DeletedAt *time.Time
 }
 
 // Provides summary information about an App Runner observability configuration
@@ -1715,16 +1715,16 @@ type ObservabilityConfiguration struct {
 // ObservabilityConfiguration type.
 type ObservabilityConfigurationSummary struct {
 	// The Amazon Resource Name (ARN) of this observability configuration.
-	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
+	ObservabilityConfigurationARN *string
 
 	// The customer-provided observability configuration name. It can be used in
 	// multiple revisions of a configuration.
-	ObservabilityConfigurationName *string `json:"ObservabilityConfigurationName,omitempty"`
+	ObservabilityConfigurationName *string
 
 	// The revision of this observability configuration. It's unique among all the
 	// active configurations (`"Status": "ACTIVE"`) that share the same
 	// `ObservabilityConfigurationName`.
-	ObservabilityConfigurationRevision *int32 `json:"ObservabilityConfigurationRevision,omitempty"`
+	ObservabilityConfigurationRevision *int32
 }
 
 // Provides summary information for an operation that occurred on an App Runner
@@ -1732,27 +1732,27 @@ type ObservabilityConfigurationSummary struct {
 type OperationSummary struct {
 	// A unique ID of this operation. It's unique in the scope of the App Runner
 	// service.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// The type of operation. It indicates a specific action that occured.
-	Type OperationType `json:"Type,omitempty"`
+	Type OperationType
 
 	// The current state of the operation.
-	Status OperationStatus `json:"Status,omitempty"`
+	Status OperationStatus
 
 	// The Amazon Resource Name (ARN) of the resource that the operation acted on
 	// (for example, an App Runner service).
-	TargetARN *string `json:"TargetArn,omitempty"`
+	TargetARN *string
 
 	// The time when the operation started. It's in the Unix time stamp format.
-	StartedAt *time.Time `json:"StartedAt,omitempty"`
+	StartedAt *time.Time
 
 	// The time when the operation ended. It's in the Unix time stamp format.
-	EndedAt *time.Time `json:"EndedAt,omitempty"`
+	EndedAt *time.Time
 
 	// The time when the operation was last updated. It's in the Unix time stamp
 	// format.
-	UpdatedAt *time.Time `json:"UpdatedAt,omitempty"`
+	UpdatedAt *time.Time
 }
 
 // PauseServiceInput is the input of PauseService.
@@ -1761,7 +1761,7 @@ type PauseServiceInput struct {
 	// pause.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 }
 
 // PauseServiceOutput is the output of PauseService.
@@ -1769,12 +1769,12 @@ type PauseServiceOutput struct {
 	// A description of the App Runner service that this request just paused.
 	//
 	// This member is required.
-	Service *Service `json:"Service,omitempty"`
+	Service *Service
 
 	// The unique ID of the asynchronous operation that this request started. You
 	// can use it combined with the ListOperations call to track the operation's
 	// progress.
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -1798,7 +1798,7 @@ type ResumeServiceInput struct {
 	// resume.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 }
 
 // ResumeServiceOutput is the output of ResumeService.
@@ -1806,12 +1806,12 @@ type ResumeServiceOutput struct {
 	// A description of the App Runner service that this request just resumed.
 	//
 	// This member is required.
-	Service *Service `json:"Service,omitempty"`
+	Service *Service
 
 	// The unique ID of the asynchronous operation that this request started. You
 	// can use it combined with the ListOperations call to track the operation's
 	// progress.
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -1848,38 +1848,38 @@ type Service struct {
 	// The customer-provided service name.
 	//
 	// This member is required.
-	ServiceName *string `json:"ServiceName,omitempty"`
+	ServiceName *string
 
 	// An ID that App Runner generated for this service. It's unique within the
 	// Amazon Web Services Region.
 	//
 	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// The Amazon Resource Name (ARN) of this service.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// A subdomain URL that App Runner generated for this service. You can use this
 	// URL to access your service web application.
-	ServiceURL *string `json:"ServiceUrl,omitempty"`
+	ServiceURL *string
 
 	// The time when the App Runner service was created. It's in the Unix time
 	// stamp format.
 	//
 	// This member is required.
-	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The time when the App Runner service was last updated at. It's in the Unix
 	// time stamp format.
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"UpdatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The time when the App Runner service was deleted. It's in the Unix time
 	// stamp format.
-	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
+	DeletedAt *time.Time
 
 	// The current state of the App Runner service. These particular values mean
 	// the following.
@@ -1893,43 +1893,43 @@ type Service struct {
 	// resources are removed.
 	//
 	// This member is required.
-	Status ServiceStatus `json:"Status,omitempty"`
+	Status ServiceStatus
 
 	// The source deployed to the App Runner service. It can be a code or an image
 	// repository.
 	//
 	// This member is required.
-	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
+	SourceConfiguration *SourceConfiguration
 
 	// The runtime configuration of instances (scaling units) of this service.
 	//
 	// This member is required.
-	InstanceConfiguration *InstanceConfiguration `json:"InstanceConfiguration,omitempty"`
+	InstanceConfiguration *InstanceConfiguration
 
 	// The encryption key that App Runner uses to encrypt the service logs and the
 	// copy of the source repository that App Runner maintains for the service. It
 	// can be either a customer-provided encryption key or an Amazon Web Services
 	// managed key.
-	EncryptionConfiguration *EncryptionConfiguration `json:"EncryptionConfiguration,omitempty"`
+	EncryptionConfiguration *EncryptionConfiguration
 
 	// The settings for the health check that App Runner performs to monitor the
 	// health of this service.
-	HealthCheckConfiguration *HealthCheckConfiguration `json:"HealthCheckConfiguration,omitempty"`
+	HealthCheckConfiguration *HealthCheckConfiguration
 
 	// Summary information for the App Runner automatic scaling configuration
 	// resource that's associated with this service.
 	//
 	// This member is required.
-	AutoScalingConfigurationSummary *AutoScalingConfigurationSummary `json:"AutoScalingConfigurationSummary,omitempty"`
+	AutoScalingConfigurationSummary *AutoScalingConfigurationSummary
 
 	// Configuration settings related to network traffic of the web application
 	// that this service runs.
 	//
 	// This member is required.
-	NetworkConfiguration *NetworkConfiguration `json:"NetworkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// The observability configuration of this service.
-	ObservabilityConfiguration *ServiceObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
+	ObservabilityConfiguration *ServiceObservabilityConfiguration
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -1956,7 +1956,7 @@ type ServiceObservabilityConfiguration struct {
 	// service, and an `ObservabilityConfigurationArn` is specified.
 	//
 	// This member is required.
-	ObservabilityEnabled *bool `json:"ObservabilityEnabled,omitempty"`
+	ObservabilityEnabled *bool
 
 	// The Amazon Resource Name (ARN) of the observability configuration that is
 	// associated with the service. Specified only when `ObservabilityEnabled` is
@@ -1968,7 +1968,7 @@ type ServiceObservabilityConfiguration struct {
 	//
 	// Specify just the name to associate the latest revision. For example:
 	// `arn:aws:apprunner:us-east-1:123456789012:observabilityconfiguration/xray-tracing`
-	ObservabilityConfigurationARN *string `json:"ObservabilityConfigurationArn,omitempty"`
+	ObservabilityConfigurationARN *string
 }
 
 // Provides summary information for an App Runner service.
@@ -1986,26 +1986,26 @@ type ServiceObservabilityConfiguration struct {
 // (https://docs.aws.amazon.com/apprunner/latest/api/API_Service.html) type.
 type ServiceSummary struct {
 	// The customer-provided service name.
-	ServiceName *string `json:"ServiceName,omitempty"`
+	ServiceName *string
 
 	// An ID that App Runner generated for this service. It's unique within the
 	// Amazon Web Services Region.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// The Amazon Resource Name (ARN) of this service.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// A subdomain URL that App Runner generated for this service. You can use this
 	// URL to access your service web application.
-	ServiceURL *string `json:"ServiceUrl,omitempty"`
+	ServiceURL *string
 
 	// The time when the App Runner service was created. It's in the Unix time
 	// stamp format.
-	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The time when the App Runner service was last updated. It's in theUnix time
 	// stamp format.
-	UpdatedAt *time.Time `json:"UpdatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The current state of the App Runner service. These particular values mean
 	// the following.
@@ -2017,7 +2017,7 @@ type ServiceSummary struct {
 	// `DELETE_FAILED` – The service failed to delete and can't be successfully
 	// recovered. Retry the service deletion call to ensure that all related
 	// resources are removed.
-	Status ServiceStatus `json:"Status,omitempty"`
+	Status ServiceStatus
 }
 
 // Identifies a version of code that App Runner refers to within a source code
@@ -2028,7 +2028,7 @@ type SourceCodeVersion struct {
 	// For a git-based repository, branches represent versions.
 	//
 	// This member is required.
-	Type SourceCodeVersionType `json:"Type,omitempty"`
+	Type SourceCodeVersionType
 
 	// A source code version.
 	//
@@ -2036,7 +2036,7 @@ type SourceCodeVersion struct {
 	// Runner uses the most recent commit to the branch.
 	//
 	// This member is required.
-	Value *string `json:"Value,omitempty"`
+	Value *string
 }
 
 // Describes the source deployed to an App Runner service. It can be a code or
@@ -2045,12 +2045,12 @@ type SourceConfiguration struct {
 	// The description of a source code repository.
 	//
 	// You must provide either this member or `ImageRepository` (but not both).
-	CodeRepository *CodeRepository `json:"CodeRepository,omitempty"`
+	CodeRepository *CodeRepository
 
 	// The description of a source image repository.
 	//
 	// You must provide either this member or `CodeRepository` (but not both).
-	ImageRepository *ImageRepository `json:"ImageRepository,omitempty"`
+	ImageRepository *ImageRepository
 
 	// If `true`, continuous integration from the source repository is enabled for
 	// the App Runner service. Each repository change (including any source code
@@ -2061,11 +2061,11 @@ type SourceConfiguration struct {
 	// account other than the one that the service is in. App Runner sets to `true`
 	// in all other cases (which currently include a source code repository or a
 	// source image using a same-account ECR repository).
-	AutoDeploymentsEnabled *bool `json:"AutoDeploymentsEnabled,omitempty"`
+	AutoDeploymentsEnabled *bool
 
 	// Describes the resources that are needed to authenticate access to some
 	// source repositories.
-	AuthenticationConfiguration *AuthenticationConfiguration `json:"AuthenticationConfiguration,omitempty"`
+	AuthenticationConfiguration *AuthenticationConfiguration
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -2089,7 +2089,7 @@ type StartDeploymentInput struct {
 	// manually deploy to.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 }
 
 // StartDeploymentOutput is the output of StartDeployment.
@@ -2099,17 +2099,17 @@ type StartDeploymentOutput struct {
 	// progress.
 	//
 	// This member is required.
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // Describes a tag that is applied to an App Runner resource. A tag is a
 // metadata item consisting of a key-value pair.
 type Tag struct {
 	// The key of the tag.
-	Key *string `json:"Key,omitempty"`
+	Key *string
 
 	// The value of the tag.
-	Value *string `json:"Value,omitempty"`
+	Value *string
 }
 
 // TagResourceInput is the input of TagResource.
@@ -2120,14 +2120,14 @@ type TagResourceInput struct {
 	// It must be the ARN of an App Runner resource.
 	//
 	// This member is required.
-	ResourceARN *string `json:"ResourceArn,omitempty"`
+	ResourceARN *string
 
 	// A list of tag key-value pairs to add or update. If a key is new to the
 	// resource, the tag is added with the provided value. If a key is already
 	// associated with the resource, the value of the tag is updated.
 	//
 	// This member is required.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // TagResourceOutput is the output of TagResource.
@@ -2139,7 +2139,7 @@ type TraceConfiguration struct {
 	// The implementation provider chosen for tracing App Runner services.
 	//
 	// This member is required.
-	Vendor TracingVendor `json:"Vendor,omitempty"`
+	Vendor TracingVendor
 }
 
 // UntagResourceInput is the input of UntagResource.
@@ -2150,12 +2150,12 @@ type UntagResourceInput struct {
 	// It must be the ARN of an App Runner resource.
 	//
 	// This member is required.
-	ResourceARN *string `json:"ResourceArn,omitempty"`
+	ResourceARN *string
 
 	// A list of tag keys that you want to remove.
 	//
 	// This member is required.
-	TagKeys []string `json:"TagKeys,omitempty"`
+	TagKeys []string
 }
 
 // UntagResourceOutput is the output of UntagResource.
@@ -2172,7 +2172,7 @@ type UpdateDefaultAutoScalingConfigurationInput struct {
 	// specified, the latest active revision is set as the default.
 	//
 	// This member is required.
-	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+	AutoScalingConfigurationARN *string
 }
 
 // UpdateDefaultAutoScalingConfigurationOutput is the output of
@@ -2182,7 +2182,7 @@ type UpdateDefaultAutoScalingConfigurationOutput struct {
 	// default.
 	//
 	// This member is required.
-	AutoScalingConfiguration *AutoScalingConfiguration `json:"AutoScalingConfiguration,omitempty"`
+	AutoScalingConfiguration *AutoScalingConfiguration
 }
 
 // UpdateServiceInput is the input of UpdateService.
@@ -2191,7 +2191,7 @@ type UpdateServiceInput struct {
 	// update.
 	//
 	// This member is required.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// The source configuration to apply to the App Runner service.
 	//
@@ -2202,27 +2202,27 @@ type UpdateServiceInput struct {
 	// service. Specifically, you can include either `CodeRepository` or
 	// `ImageRepository`. To update the source configuration, set the values to
 	// members of the structure that you include.
-	SourceConfiguration *SourceConfiguration `json:"SourceConfiguration,omitempty"`
+	SourceConfiguration *SourceConfiguration
 
 	// The runtime configuration to apply to instances (scaling units) of your
 	// service.
-	InstanceConfiguration *InstanceConfiguration `json:"InstanceConfiguration,omitempty"`
+	InstanceConfiguration *InstanceConfiguration
 
 	// The Amazon Resource Name (ARN) of an App Runner automatic scaling
 	// configuration resource that you want to associate with the App Runner
 	// service.
-	AutoScalingConfigurationARN *string `json:"AutoScalingConfigurationArn,omitempty"`
+	AutoScalingConfigurationARN *string
 
 	// The settings for the health check that App Runner performs to monitor the
 	// health of the App Runner service.
-	HealthCheckConfiguration *HealthCheckConfiguration `json:"HealthCheckConfiguration,omitempty"`
+	HealthCheckConfiguration *HealthCheckConfiguration
 
 	// Configuration settings related to network traffic of the web application
 	// that the App Runner service runs.
-	NetworkConfiguration *NetworkConfiguration `json:"NetworkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// The observability configuration of your service.
-	ObservabilityConfiguration *ServiceObservabilityConfiguration `json:"ObservabilityConfiguration,omitempty"`
+	ObservabilityConfiguration *ServiceObservabilityConfiguration
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -2247,14 +2247,14 @@ type UpdateServiceOutput struct {
 	// configuration changes that are being applied by this request.
 	//
 	// This member is required.
-	Service *Service `json:"Service,omitempty"`
+	Service *Service
 
 	// The unique ID of the asynchronous operation that this request started. You
 	// can use it combined with the ListOperations call to track the operation's
 	// progress.
 	//
 	// This member is required.
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -2278,14 +2278,14 @@ type UpdateVpcIngressConnectionInput struct {
 	// resource that you want to update.
 	//
 	// This member is required.
-	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+	VPCIngressConnectionARN *string
 
 	// Specifications for the customer’s Amazon VPC and the related Amazon Web
 	// Services PrivateLink VPC endpoint that are used to update the VPC Ingress
 	// Connection resource.
 	//
 	// This member is required.
-	IngressVPCConfiguration *IngressVPCConfiguration `json:"IngressVpcConfiguration,omitempty"`
+	IngressVPCConfiguration *IngressVPCConfiguration
 }
 
 // UpdateVpcIngressConnectionOutput is the output of
@@ -2295,7 +2295,7 @@ type UpdateVpcIngressConnectionOutput struct {
 	// updated by this request.
 	//
 	// This member is required.
-	VPCIngressConnection *VPCIngressConnection `json:"VpcIngressConnection,omitempty"`
+	VPCIngressConnection *VPCIngressConnection
 }
 
 // Describes an App Runner VPC connector resource. A VPC connector describes
@@ -2308,51 +2308,51 @@ type UpdateVpcIngressConnectionOutput struct {
 // At this time, App Runner supports only one revision per name.
 type VPCConnector struct {
 	// The customer-provided VPC connector name.
-	VPCConnectorName *string `json:"VpcConnectorName,omitempty"`
+	VPCConnectorName *string
 
 	// The Amazon Resource Name (ARN) of this VPC connector.
-	VPCConnectorARN *string `json:"VpcConnectorArn,omitempty"`
+	VPCConnectorARN *string
 
 	// The revision of this VPC connector. It's unique among all the active
 	// connectors (`"Status": "ACTIVE"`) that share the same `Name`.
 	//
 	// At this time, App Runner supports only one revision per name.
-	VPCConnectorRevision *int32 `json:"VpcConnectorRevision,omitempty"`
+	VPCConnectorRevision *int32
 
 	// A list of IDs of subnets that App Runner uses for your service. All IDs are
 	// of subnets of a single Amazon VPC.
-	Subnets []string `json:"Subnets,omitempty"`
+	Subnets []string
 
 	// A list of IDs of security groups that App Runner uses for access to Amazon
 	// Web Services resources under the specified subnets. If not specified, App
 	// Runner uses the default security group of the Amazon VPC. The default
 	// security group allows all outbound traffic.
-	SecurityGroups []string `json:"SecurityGroups,omitempty"`
+	SecurityGroups []string
 
 	// The current state of the VPC connector. If the status of a connector
 	// revision is `INACTIVE`, it was deleted and can't be used. Inactive connector
 	// revisions are permanently removed some time after they are deleted.
-	Status VPCConnectorStatus `json:"Status,omitempty"`
+	Status VPCConnectorStatus
 
 	// The time when the VPC connector was created. It's in Unix time stamp format.
-	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The time when the VPC connector was deleted. It's in Unix time stamp format.
-	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
+	DeletedAt *time.Time
 }
 
 // DNS Target record for a custom domain of this Amazon VPC.
 type VPCDNSTarget struct {
 	// The Amazon Resource Name (ARN) of the VPC Ingress Connection that is
 	// associated with your service.
-	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+	VPCIngressConnectionARN *string
 
 	// The ID of the Amazon VPC that is associated with the custom domain name of
 	// the target DNS.
-	VPCID *string `json:"VpcId,omitempty"`
+	VPCID *string
 
 	// The domain name of your target DNS that is associated with the Amazon VPC.
-	DomainName *string `json:"DomainName,omitempty"`
+	DomainName *string
 }
 
 // The App Runner resource that specifies an App Runner endpoint for incoming
@@ -2361,51 +2361,51 @@ type VPCDNSTarget struct {
 // within an Amazon VPC.
 type VPCIngressConnection struct {
 	// The Amazon Resource Name (ARN) of the VPC Ingress Connection.
-	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+	VPCIngressConnectionARN *string
 
 	// The customer-provided VPC Ingress Connection name.
-	VPCIngressConnectionName *string `json:"VpcIngressConnectionName,omitempty"`
+	VPCIngressConnectionName *string
 
 	// The Amazon Resource Name (ARN) of the service associated with the VPC
 	// Ingress Connection.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// The current status of the VPC Ingress Connection. The VPC Ingress Connection
 	// displays one of the following statuses: `AVAILABLE`, `PENDING_CREATION`,
 	// `PENDING_UPDATE`, `PENDING_DELETION`,`FAILED_CREATION`, `FAILED_UPDATE`,
 	// `FAILED_DELETION`, and `DELETED`..
-	Status VPCIngressConnectionStatus `json:"Status,omitempty"`
+	Status VPCIngressConnectionStatus
 
 	// The Account Id you use to create the VPC Ingress Connection resource.
-	AccountID *string `json:"AccountId,omitempty"`
+	AccountID *string
 
 	// The domain name associated with the VPC Ingress Connection resource.
-	DomainName *string `json:"DomainName,omitempty"`
+	DomainName *string
 
 	// Specifications for the customer’s VPC and related PrivateLink VPC endpoint
 	// that are used to associate with the VPC Ingress Connection resource.
-	IngressVPCConfiguration *IngressVPCConfiguration `json:"IngressVpcConfiguration,omitempty"`
+	IngressVPCConfiguration *IngressVPCConfiguration
 
 	// The time when the VPC Ingress Connection was created. It's in the Unix time
 	// stamp format.
 	//
 	// - Type: Timestamp - Required: Yes
-	CreatedAt *time.Time `json:"CreatedAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The time when the App Runner service was deleted. It's in the Unix time
 	// stamp format.
 	//
 	// - Type: Timestamp - Required: No
-	DeletedAt *time.Time `json:"DeletedAt,omitempty"`
+	DeletedAt *time.Time
 }
 
 // Provides summary information about an VPC Ingress Connection, which includes
 // its VPC Ingress Connection ARN and its associated Service ARN.
 type VPCIngressConnectionSummary struct {
 	// The Amazon Resource Name (ARN) of the VPC Ingress Connection.
-	VPCIngressConnectionARN *string `json:"VpcIngressConnectionArn,omitempty"`
+	VPCIngressConnectionARN *string
 
 	// The Amazon Resource Name (ARN) of the service associated with the VPC
 	// Ingress Connection.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 }

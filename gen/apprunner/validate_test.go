@@ -2,7 +2,6 @@ package apprunner_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -648,8 +647,8 @@ func TestUnknownEnumDecodes(t *testing.T) {
 		}
 	}`
 	var in input
-	if err := json.Unmarshal([]byte(wire), &in); err != nil {
-		t.Fatalf("json.Unmarshal of unknown enum values: %v", err)
+	if err := jsonwire.Unmarshal([]byte(wire), apprunner.WireShape(&in), &in); err != nil {
+		t.Fatalf("decoding unknown enum values: %v", err)
 	}
 	if got := in.SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues.Runtime; got != "PYTHON_4" {
 		t.Errorf("Runtime = %q, want PYTHON_4", got)
@@ -670,8 +669,8 @@ func TestUnknownEnumDecodes(t *testing.T) {
 	}
 
 	var out apprunner.CreateServiceOutput
-	if err := json.Unmarshal([]byte(`{"Service": {"Status": "MIGRATING", "AutoScalingConfigurationSummary": {"Status": "ARCHIVED"}}}`), &out); err != nil {
-		t.Fatalf("json.Unmarshal of unknown output enum values: %v", err)
+	if err := jsonwire.Unmarshal([]byte(`{"Service": {"Status": "MIGRATING", "AutoScalingConfigurationSummary": {"Status": "ARCHIVED"}}}`), apprunner.WireShape(&out), &out); err != nil {
+		t.Fatalf("decoding unknown output enum values: %v", err)
 	}
 	if out.Service.Status != "MIGRATING" || out.Service.AutoScalingConfigurationSummary.Status != "ARCHIVED" {
 		t.Errorf("decoded statuses = %q, %q; want MIGRATING, ARCHIVED", out.Service.Status, out.Service.AutoScalingConfigurationSummary.Status)
@@ -775,13 +774,13 @@ func TestSensitiveValuesAreNeverShown(t *testing.T) {
 	}
 
 	// The wire encoding still carries the values: only printing redacts them.
-	b, jerr := json.Marshal(in)
+	b, jerr := jsonwire.Marshal(apprunner.WireShape(in), in)
 	if jerr != nil {
 		t.Fatal(jerr)
 	}
 	for _, s := range allSecrets {
 		if !bytes.Contains(b, []byte(s)) {
-			t.Errorf("json.Marshal lost the sensitive value %q", s)
+			t.Errorf("the encoding lost the sensitive value %q", s)
 		}
 	}
 }

@@ -10,10 +10,10 @@ import (
 // You don't have authorization to perform the requested action.
 type AccessDeniedException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -56,10 +56,10 @@ func (e *AccessDeniedException) ErrorMetadata() *specrt.ErrorMetadata {
 // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteAttributes.html).
 type AttributeLimitExceededException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -99,10 +99,10 @@ func (e *AttributeLimitExceededException) ErrorMetadata() *specrt.ErrorMetadata 
 // Amazon Web Services Support (http://aws.amazon.com/contact-us/).
 type BlockedException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -144,10 +144,10 @@ func (e *BlockedException) ErrorMetadata() *specrt.ErrorMetadata {
 // identifier that isn't valid.
 type ClientException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -190,10 +190,10 @@ func (e *ClientException) ErrorMetadata() *specrt.ErrorMetadata {
 // from the cluster before you can delete the cluster itself.
 type ClusterContainsCapacityProviderException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -235,10 +235,10 @@ func (e *ClusterContainsCapacityProviderException) ErrorMetadata() *specrt.Error
 // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html).
 type ClusterContainsContainerInstancesException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -282,10 +282,10 @@ func (e *ClusterContainsContainerInstancesException) ErrorMetadata() *specrt.Err
 // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeleteService.html).
 type ClusterContainsServicesException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -324,10 +324,10 @@ func (e *ClusterContainsServicesException) ErrorMetadata() *specrt.ErrorMetadata
 // You can't delete a cluster that has active tasks.
 type ClusterContainsTasksException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -369,10 +369,10 @@ func (e *ClusterContainsTasksException) ErrorMetadata() *specrt.ErrorMetadata {
 // Amazon ECS clusters are Region specific.
 type ClusterNotFoundException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -412,13 +412,13 @@ func (e *ClusterNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 // of the resource.
 type ConflictException struct {
 	// The existing task ARNs which are already associated with the `clientToken`.
-	ResourceIDs []string `json:"resourceIds,omitempty"`
+	ResourceIDs []string
 
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -460,10 +460,10 @@ func (e *ConflictException) ErrorMetadata() *specrt.ErrorMetadata {
 // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateDaemon.html).
 type DaemonNotActiveException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -505,10 +505,10 @@ func (e *DaemonNotActiveException) ErrorMetadata() *specrt.ErrorMetadata {
 // Amazon ECS daemons are cluster specific and Region specific.
 type DaemonNotFoundException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -552,10 +552,10 @@ func (e *DaemonNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages-list.html).
 type InvalidParameterException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -594,10 +594,10 @@ func (e *InvalidParameterException) ErrorMetadata() *specrt.ErrorMetadata {
 // The limit for the resource was exceeded.
 type LimitExceededException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -640,10 +640,10 @@ func (e *LimitExceededException) ErrorMetadata() *specrt.ErrorMetadata {
 // version information.
 type MissingVersionException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -682,10 +682,10 @@ func (e *MissingVersionException) ErrorMetadata() *specrt.ErrorMetadata {
 // The specified namespace wasn't found.
 type NamespaceNotFoundException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -726,10 +726,10 @@ func (e *NamespaceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 // so old that there's no update path to the current version.
 type NoUpdateAvailableException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -769,10 +769,10 @@ func (e *NoUpdateAvailableException) ErrorMetadata() *specrt.ErrorMetadata {
 // the task definition.
 type PlatformTaskDefinitionIncompatibilityException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -811,10 +811,10 @@ func (e *PlatformTaskDefinitionIncompatibilityException) ErrorMetadata() *specrt
 // The specified platform version doesn't exist.
 type PlatformUnknownException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -853,10 +853,10 @@ func (e *PlatformUnknownException) ErrorMetadata() *specrt.ErrorMetadata {
 // The specified resource is in-use and can't be removed.
 type ResourceInUseException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -895,10 +895,10 @@ func (e *ResourceInUseException) ErrorMetadata() *specrt.ErrorMetadata {
 // The specified resource wasn't found.
 type ResourceNotFoundException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -937,10 +937,10 @@ func (e *ResourceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 // These errors are usually caused by a server issue.
 type ServerException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -981,10 +981,10 @@ func (e *ServerException) ErrorMetadata() *specrt.ErrorMetadata {
 // deployment ARNs.
 type ServiceDeploymentNotFoundException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -1026,10 +1026,10 @@ func (e *ServiceDeploymentNotFoundException) ErrorMetadata() *specrt.ErrorMetada
 // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html).
 type ServiceNotActiveException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -1071,10 +1071,10 @@ func (e *ServiceNotActiveException) ErrorMetadata() *specrt.ErrorMetadata {
 // Amazon ECS services are cluster specific and Region specific.
 type ServiceNotFoundException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -1123,10 +1123,10 @@ func (e *ServiceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 // in the Amazon Elastic Container Service Developer Guide.
 type TargetNotConnectedException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -1168,10 +1168,10 @@ func (e *TargetNotConnectedException) ErrorMetadata() *specrt.ErrorMetadata {
 // Amazon ECS container instances are cluster-specific and Region-specific.
 type TargetNotFoundException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -1213,10 +1213,10 @@ func (e *TargetNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 // Task sets are specific to each cluster, service and Region.
 type TaskSetNotFoundException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -1255,10 +1255,10 @@ func (e *TaskSetNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 // The specified task isn't supported in this Region.
 type UnsupportedFeatureException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -1301,10 +1301,10 @@ func (e *UnsupportedFeatureException) ErrorMetadata() *specrt.ErrorMetadata {
 // agent reconnects, it resumes where it stopped previously.
 type UpdateInProgressException struct {
 	// Message that describes the cause of the exception.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.

@@ -19,14 +19,14 @@ type AWSVPCConfiguration struct {
 	// All specified subnets must be from the same VPC.
 	//
 	// This member is required.
-	Subnets []string `json:"subnets,omitempty"`
+	Subnets []string
 
 	// The IDs of the security groups associated with the task or service. If you
 	// don't specify a security group, the default security group for the VPC is
 	// used. There's a limit of 5 security groups that can be specified.
 	//
 	// All specified security groups must be from the same VPC.
-	SecurityGroups []string `json:"securityGroups,omitempty"`
+	SecurityGroups []string
 
 	// Whether the task's elastic network interface receives a public IP address.
 	//
@@ -35,7 +35,7 @@ type AWSVPCConfiguration struct {
 	// - When you use `create-service` or `update-service`, the default is
 	// `DISABLED`. - When the service `deploymentController` is `ECS`, the value
 	// must be `DISABLED`.
-	AssignPublicIP AssignPublicIP `json:"assignPublicIp,omitempty"`
+	AssignPublicIP AssignPublicIP
 }
 
 // The minimum and maximum number of accelerators (such as GPUs) for instance
@@ -44,11 +44,11 @@ type AWSVPCConfiguration struct {
 type AcceleratorCountRequest struct {
 	// The minimum number of accelerators. Instance types with fewer accelerators
 	// are excluded from selection.
-	Min *int32 `json:"min,omitempty"`
+	Min *int32
 
 	// The maximum number of accelerators. Instance types with more accelerators
 	// are excluded from selection.
-	Max *int32 `json:"max,omitempty"`
+	Max *int32
 }
 
 // The minimum and maximum total accelerator memory in mebibytes (MiB) for
@@ -57,11 +57,11 @@ type AcceleratorCountRequest struct {
 type AcceleratorTotalMemoryMiBRequest struct {
 	// The minimum total accelerator memory in MiB. Instance types with less
 	// accelerator memory are excluded from selection.
-	Min *int32 `json:"min,omitempty"`
+	Min *int32
 
 	// The maximum total accelerator memory in MiB. Instance types with more
 	// accelerator memory are excluded from selection.
-	Max *int32 `json:"max,omitempty"`
+	Max *int32
 }
 
 // The advanced settings for a load balancer used in blue/green deployments.
@@ -73,35 +73,35 @@ type AcceleratorTotalMemoryMiBRequest struct {
 type AdvancedConfiguration struct {
 	// The Amazon Resource Name (ARN) of the alternate target group for Amazon ECS
 	// blue/green deployments.
-	AlternateTargetGroupARN *string `json:"alternateTargetGroupArn,omitempty"`
+	AlternateTargetGroupARN *string
 
 	// The Amazon Resource Name (ARN) that that identifies the production listener
 	// rule (in the case of an Application Load Balancer) or listener (in the case
 	// for an Network Load Balancer) for routing production traffic.
-	ProductionListenerRule *string `json:"productionListenerRule,omitempty"`
+	ProductionListenerRule *string
 
 	// The Amazon Resource Name (ARN) that identifies ) that identifies the test
 	// listener rule (in the case of an Application Load Balancer) or listener (in
 	// the case for an Network Load Balancer) for routing test traffic.
-	TestListenerRule *string `json:"testListenerRule,omitempty"`
+	TestListenerRule *string
 
 	// The Amazon Resource Name (ARN) of the IAM role that grants Amazon ECS
 	// permission to call the Elastic Load Balancing APIs for you.
-	RoleARN *string `json:"roleArn,omitempty"`
+	RoleARN *string
 }
 
 // An object representing a container instance or task attachment.
 type Attachment struct {
 	// The unique identifier for the attachment.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The type of the attachment, such as `ElasticNetworkInterface`, `Service
 	// Connect`, and `AmazonElasticBlockStorage`.
-	Type *string `json:"type,omitempty"`
+	Type *string
 
 	// The status of the attachment. Valid values are `PRECREATED`, `CREATED`,
 	// `ATTACHING`, `ATTACHED`, `DETACHING`, `DETACHED`, `DELETED`, and `FAILED`.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// Details of the attachment.
 	//
@@ -114,7 +114,7 @@ type Attachment struct {
 	// For Elastic Block Storage, this includes `roleArn`, `deleteOnTermination`,
 	// `volumeName`, `volumeId`, and `statusReason` (only when the attachment fails
 	// to create or attach).
-	Details []KeyValuePair `json:"details,omitempty"`
+	Details []KeyValuePair
 }
 
 // An object representing a change in state for a task attachment.
@@ -122,12 +122,12 @@ type AttachmentStateChange struct {
 	// The Amazon Resource Name (ARN) of the attachment.
 	//
 	// This member is required.
-	AttachmentARN *string `json:"attachmentArn,omitempty"`
+	AttachmentARN *string
 
 	// The status of the attachment.
 	//
 	// This member is required.
-	Status *string `json:"status,omitempty"`
+	Status *string
 }
 
 // An attribute is a name-value pair that's associated with an Amazon ECS
@@ -142,23 +142,23 @@ type Attribute struct {
 	// periods (.).
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The value of the attribute. The `value` must contain between 1 and 128
 	// characters. It can contain letters (uppercase and lowercase), numbers,
 	// hyphens (-), underscores (_), periods (.), at signs (@), forward slashes
 	// (/), back slashes (\), colons (:), or spaces. The value can't start or end
 	// with a space.
-	Value *string `json:"value,omitempty"`
+	Value *string
 
 	// The type of the target to attach the attribute with. This parameter is
 	// required if you use the short form ID for a resource instead of the full
 	// ARN.
-	TargetType TargetType `json:"targetType,omitempty"`
+	TargetType TargetType
 
 	// The ID of the target. You can specify the short form ID for a resource or
 	// the full Amazon Resource Name (ARN).
-	TargetID *string `json:"targetId,omitempty"`
+	TargetID *string
 }
 
 // The auto repair configuration for an Amazon ECS Managed Instances capacity
@@ -171,7 +171,7 @@ type AutoRepairConfiguration struct {
 	// `IMPAIRED` health status. When set to `DISABLED`, Amazon ECS still monitors
 	// container instance health but does not automatically replace impaired
 	// instances.
-	ActionsStatus AutoRepairActionsStatus `json:"actionsStatus,omitempty"`
+	ActionsStatus AutoRepairActionsStatus
 }
 
 // The details of the Auto Scaling group for the capacity provider.
@@ -180,10 +180,10 @@ type AutoScalingGroupProvider struct {
 	// the Auto Scaling group name.
 	//
 	// This member is required.
-	AutoScalingGroupARN *string `json:"autoScalingGroupArn,omitempty"`
+	AutoScalingGroupARN *string
 
 	// The managed scaling settings for the Auto Scaling group capacity provider.
-	ManagedScaling *ManagedScaling `json:"managedScaling,omitempty"`
+	ManagedScaling *ManagedScaling
 
 	// The managed termination protection setting to use for the Auto Scaling group
 	// capacity provider. This determines whether the Auto Scaling group has
@@ -202,18 +202,18 @@ type AutoScalingGroupProvider struct {
 	//
 	// When managed termination protection is off, your Amazon EC2 instances aren't
 	// protected from termination when the Auto Scaling group scales in.
-	ManagedTerminationProtection ManagedTerminationProtection `json:"managedTerminationProtection,omitempty"`
+	ManagedTerminationProtection ManagedTerminationProtection
 
 	// The managed draining option for the Auto Scaling group capacity provider.
 	// When you enable this, Amazon ECS manages and gracefully drains the EC2
 	// container instances that are in the Auto Scaling group capacity provider.
-	ManagedDraining ManagedDraining `json:"managedDraining,omitempty"`
+	ManagedDraining ManagedDraining
 }
 
 // The details of the Auto Scaling group capacity provider to update.
 type AutoScalingGroupProviderUpdate struct {
 	// The managed scaling settings for the Auto Scaling group capacity provider.
-	ManagedScaling *ManagedScaling `json:"managedScaling,omitempty"`
+	ManagedScaling *ManagedScaling
 
 	// The managed termination protection setting to use for the Auto Scaling group
 	// capacity provider. This determines whether the Auto Scaling group has
@@ -232,12 +232,12 @@ type AutoScalingGroupProviderUpdate struct {
 	//
 	// When managed termination protection is off, your Amazon EC2 instances aren't
 	// protected from termination when the Auto Scaling group scales in.
-	ManagedTerminationProtection ManagedTerminationProtection `json:"managedTerminationProtection,omitempty"`
+	ManagedTerminationProtection ManagedTerminationProtection
 
 	// The managed draining option for the Auto Scaling group capacity provider.
 	// When you enable this, Amazon ECS manages and gracefully drains the EC2
 	// container instances that are in the Auto Scaling group capacity provider.
-	ManagedDraining ManagedDraining `json:"managedDraining,omitempty"`
+	ManagedDraining ManagedDraining
 }
 
 // The minimum and maximum baseline Amazon EBS bandwidth in megabits per second
@@ -246,11 +246,11 @@ type AutoScalingGroupProviderUpdate struct {
 type BaselineEbsBandwidthMbpsRequest struct {
 	// The minimum baseline Amazon EBS bandwidth in Mbps. Instance types with lower
 	// Amazon EBS bandwidth are excluded from selection.
-	Min *int32 `json:"min,omitempty"`
+	Min *int32
 
 	// The maximum baseline Amazon EBS bandwidth in Mbps. Instance types with
 	// higher Amazon EBS bandwidth are excluded from selection.
-	Max *int32 `json:"max,omitempty"`
+	Max *int32
 }
 
 // Configuration for a canary deployment strategy that shifts a fixed
@@ -264,41 +264,41 @@ type CanaryConfiguration struct {
 	// The percentage of production traffic to shift to the new service revision
 	// during the canary phase. Valid values are multiples of 0.1 from 0.1 to
 	// 100.0. The default value is 5.0.
-	CanaryPercent *float64 `json:"canaryPercent,omitempty"`
+	CanaryPercent *float64
 
 	// The amount of time in minutes to wait during the canary phase before
 	// shifting the remaining production traffic to the new service revision. Valid
 	// values are 0 to 1440 minutes (24 hours). The default value is 10.
-	CanaryBakeTimeInMinutes *int32 `json:"canaryBakeTimeInMinutes,omitempty"`
+	CanaryBakeTimeInMinutes *int32
 }
 
 // The details for a capacity provider.
 type CapacityProvider struct {
 	// The Amazon Resource Name (ARN) that identifies the capacity provider.
-	CapacityProviderARN *string `json:"capacityProviderArn,omitempty"`
+	CapacityProviderARN *string
 
 	// The name of the capacity provider.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The cluster that this capacity provider is associated with. Managed
 	// instances capacity providers are cluster-scoped, meaning they can only be
 	// used within their associated cluster.
 	//
 	// This is required for Managed instances.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The current status of the capacity provider. Only capacity providers in an
 	// `ACTIVE` state can be used in a cluster. When a capacity provider is
 	// successfully deleted, it has an `INACTIVE` status.
-	Status CapacityProviderStatus `json:"status,omitempty"`
+	Status CapacityProviderStatus
 
 	// The Auto Scaling group settings for the capacity provider.
-	AutoScalingGroupProvider *AutoScalingGroupProvider `json:"autoScalingGroupProvider,omitempty"`
+	AutoScalingGroupProvider *AutoScalingGroupProvider
 
 	// The configuration for the Amazon ECS Managed Instances provider. This
 	// includes the infrastructure role, the launch template configuration, and tag
 	// propagation settings.
-	ManagedInstancesProvider *ManagedInstancesProvider `json:"managedInstancesProvider,omitempty"`
+	ManagedInstancesProvider *ManagedInstancesProvider
 
 	// The update status of the capacity provider. The following are the possible
 	// states that is returned.
@@ -315,11 +315,11 @@ type CapacityProvider struct {
 	//
 	// The capacity provider can't be deleted. The update status reason provides
 	// further details about why the delete failed.
-	UpdateStatus CapacityProviderUpdateStatus `json:"updateStatus,omitempty"`
+	UpdateStatus CapacityProviderUpdateStatus
 
 	// The update status reason. This provides further details about the update
 	// status for the capacity provider.
-	UpdateStatusReason *string `json:"updateStatusReason,omitempty"`
+	UpdateStatusReason *string
 
 	// The metadata that you apply to the capacity provider to help you categorize
 	// and organize it. Each tag consists of a key and an optional value. You
@@ -339,12 +339,12 @@ type CapacityProvider struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The type of capacity provider. For Amazon ECS Managed Instances, this value
 	// is `MANAGED_INSTANCES`, indicating that Amazon ECS manages the underlying
 	// Amazon EC2 instances on your behalf.
-	Type CapacityProviderType `json:"type,omitempty"`
+	Type CapacityProviderType
 }
 
 // The details of a capacity provider strategy. A capacity provider strategy
@@ -385,7 +385,7 @@ type CapacityProviderStrategyItem struct {
 	// The short name of the capacity provider.
 	//
 	// This member is required.
-	CapacityProvider *string `json:"capacityProvider,omitempty"`
+	CapacityProvider *string
 
 	// The weight value designates the relative percentage of the total number of
 	// tasks launched that should use the specified capacity provider. The `weight`
@@ -422,7 +422,7 @@ type CapacityProviderStrategyItem struct {
 	// Weighted Distribution: If capacityProviderA has weight `1` and
 	// capacityProviderB has weight `4`, then for every 1 task on A, 4 tasks will
 	// run on B.
-	Weight *int32 `json:"weight,omitempty"`
+	Weight *int32
 
 	// The base value designates how many tasks, at a minimum, to run on the
 	// specified capacity provider for each service. Only one capacity provider in
@@ -434,7 +434,7 @@ type CapacityProviderStrategyItem struct {
 	// - Only one capacity provider in a strategy can have a base defined - The
 	// default value is `0` if not specified - The valid range is 0 to 100,000 -
 	// Base requirements are satisfied first before weight distribution
-	Base *int32 `json:"base,omitempty"`
+	Base *int32
 }
 
 // The Capacity Reservation configurations to be used when using the `RESERVED`
@@ -442,7 +442,7 @@ type CapacityProviderStrategyItem struct {
 type CapacityReservationRequest struct {
 	// The ARN of the Capacity Reservation resource group in which to run the
 	// instance.
-	ReservationGroupARN *string `json:"reservationGroupArn,omitempty"`
+	ReservationGroupARN *string
 
 	// The preference on when capacity reservations should be used.
 	//
@@ -456,7 +456,7 @@ type CapacityReservationRequest struct {
 	// the capacity provider. If none exist, fall back to launching instances
 	// On-Demand. - `RESERVATIONS_EXCLUDED` - Avoid using capacity reservations and
 	// launch exclusively On-Demand.
-	ReservationPreference CapacityReservationPreference `json:"reservationPreference,omitempty"`
+	ReservationPreference CapacityReservationPreference
 }
 
 // A regional grouping of one or more container instances where you can run
@@ -468,13 +468,13 @@ type Cluster struct {
 	// information about the ARN format, see Amazon Resource Name (ARN)
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html#ecs-resource-ids)
 	// in the Amazon ECS Developer Guide.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// A user-generated string that you use to identify your cluster.
-	ClusterName *string `json:"clusterName,omitempty"`
+	ClusterName *string
 
 	// The execute command and managed storage configuration for the cluster.
-	Configuration *ClusterConfiguration `json:"configuration,omitempty"`
+	Configuration *ClusterConfiguration
 
 	// The status of the cluster. The following are the possible states that are
 	// returned.
@@ -505,22 +505,22 @@ type Cluster struct {
 	// discoverable in your account for a period of time. However, this behavior is
 	// subject to change in the future. We don't recommend that you rely on
 	// `INACTIVE` clusters persisting.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The number of container instances registered into the cluster. This includes
 	// container instances in both `ACTIVE` and `DRAINING` status.
-	RegisteredContainerInstancesCount *int32 `json:"registeredContainerInstancesCount,omitempty"`
+	RegisteredContainerInstancesCount *int32
 
 	// The number of tasks in the cluster that are in the `RUNNING` state.
-	RunningTasksCount *int32 `json:"runningTasksCount,omitempty"`
+	RunningTasksCount *int32
 
 	// The number of tasks in the cluster that are in the `PENDING` state.
-	PendingTasksCount *int32 `json:"pendingTasksCount,omitempty"`
+	PendingTasksCount *int32
 
 	// The number of services that are running on the cluster in an `ACTIVE` state.
 	// You can view these services with ListServices
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListServices.html).
-	ActiveServicesCount *int32 `json:"activeServicesCount,omitempty"`
+	ActiveServicesCount *int32
 
 	// Additional information about your clusters that are separated by launch
 	// type. They include the following:
@@ -528,7 +528,7 @@ type Cluster struct {
 	// - runningEC2TasksCount - RunningFargateTasksCount - pendingEC2TasksCount -
 	// pendingFargateTasksCount - activeEC2ServiceCount - activeFargateServiceCount
 	// - drainingEC2ServiceCount - drainingFargateServiceCount
-	Statistics []KeyValuePair `json:"statistics,omitempty"`
+	Statistics []KeyValuePair
 
 	// The metadata that you apply to the cluster to help you categorize and
 	// organize them. Each tag consists of a key and an optional value. You define
@@ -548,24 +548,24 @@ type Cluster struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The settings for the cluster. This parameter indicates whether CloudWatch
 	// Container Insights is on or off for a cluster.
-	Settings []ClusterSetting `json:"settings,omitempty"`
+	Settings []ClusterSetting
 
 	// The capacity providers associated with the cluster.
-	CapacityProviders []string `json:"capacityProviders,omitempty"`
+	CapacityProviders []string
 
 	// The default capacity provider strategy for the cluster. When services or
 	// tasks are run in the cluster with no launch type or capacity provider
 	// strategy specified, the default capacity provider strategy is used.
-	DefaultCapacityProviderStrategy []CapacityProviderStrategyItem `json:"defaultCapacityProviderStrategy,omitempty"`
+	DefaultCapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// The resources attached to a cluster. When using a capacity provider with a
 	// cluster, the capacity provider and associated resources are returned as
 	// cluster attachments.
-	Attachments []Attachment `json:"attachments,omitempty"`
+	Attachments []Attachment
 
 	// The status of the capacity providers associated with the cluster. The
 	// following are the states that are returned.
@@ -581,7 +581,7 @@ type Cluster struct {
 	// UPDATE_FAILED
 	//
 	// The capacity provider updates failed.
-	AttachmentsStatus *string `json:"attachmentsStatus,omitempty"`
+	AttachmentsStatus *string
 
 	// Use this parameter to set a default Service Connect namespace. After you set
 	// a default Service Connect namespace, any new services with Service Connect
@@ -599,16 +599,16 @@ type Cluster struct {
 	// see Service Connect
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ServiceConnectDefaults *ClusterServiceConnectDefaults `json:"serviceConnectDefaults,omitempty"`
+	ServiceConnectDefaults *ClusterServiceConnectDefaults
 }
 
 // The execute command and managed storage configuration for the cluster.
 type ClusterConfiguration struct {
 	// The details of the execute command configuration.
-	ExecuteCommandConfiguration *ExecuteCommandConfiguration `json:"executeCommandConfiguration,omitempty"`
+	ExecuteCommandConfiguration *ExecuteCommandConfiguration
 
 	// The details of the managed storage configuration.
-	ManagedStorageConfiguration *ManagedStorageConfiguration `json:"managedStorageConfiguration,omitempty"`
+	ManagedStorageConfiguration *ManagedStorageConfiguration
 }
 
 // Use this parameter to set a default Service Connect namespace. After you set
@@ -631,7 +631,7 @@ type ClusterServiceConnectDefaults struct {
 	// The namespace name or full Amazon Resource Name (ARN) of the Cloud Map
 	// namespace. When you create a service and don't specify a Service Connect
 	// configuration, this namespace is used.
-	Namespace *string `json:"namespace,omitempty"`
+	Namespace *string
 }
 
 // Use this parameter to set a default Service Connect namespace. After you set
@@ -676,7 +676,7 @@ type ClusterServiceConnectDefaultsRequest struct {
 	// in the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	Namespace *string `json:"namespace,omitempty"`
+	Namespace *string
 }
 
 // The settings to use when creating a cluster. This parameter is used to turn
@@ -699,7 +699,7 @@ type ClusterServiceConnectDefaultsRequest struct {
 // in the Amazon Elastic Container Service Developer Guide.
 type ClusterSetting struct {
 	// The name of the cluster setting. The value is `containerInsights`.
-	Name ClusterSettingName `json:"name,omitempty"`
+	Name ClusterSettingName
 
 	// The value to set for the cluster setting. The supported values are
 	// `enhanced`, `enabled`, and `disabled`.
@@ -715,69 +715,69 @@ type ClusterSetting struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html)
 	// or PutAccountSettingDefault
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html).
-	Value *string `json:"value,omitempty"`
+	Value *string
 }
 
 // A Docker container that's part of a task.
 type Container struct {
 	// The Amazon Resource Name (ARN) of the container.
-	ContainerARN *string `json:"containerArn,omitempty"`
+	ContainerARN *string
 
 	// The ARN of the task.
-	TaskARN *string `json:"taskArn,omitempty"`
+	TaskARN *string
 
 	// The name of the container.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The image used for the container.
-	Image *string `json:"image,omitempty"`
+	Image *string
 
 	// The container image manifest digest.
-	ImageDigest *string `json:"imageDigest,omitempty"`
+	ImageDigest *string
 
 	// The ID of the Docker container.
-	RuntimeID *string `json:"runtimeId,omitempty"`
+	RuntimeID *string
 
 	// The last known status of the container.
-	LastStatus *string `json:"lastStatus,omitempty"`
+	LastStatus *string
 
 	// The exit code returned from the container.
-	ExitCode *int32 `json:"exitCode,omitempty"`
+	ExitCode *int32
 
 	// A short (1024 max characters) human-readable string to provide additional
 	// details about a running or stopped container.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 
 	// The network bindings associated with the container.
-	NetworkBindings []NetworkBinding `json:"networkBindings,omitempty"`
+	NetworkBindings []NetworkBinding
 
 	// The network interfaces associated with the container.
-	NetworkInterfaces []NetworkInterface `json:"networkInterfaces,omitempty"`
+	NetworkInterfaces []NetworkInterface
 
 	// The health status of the container. If health checks aren't configured for
 	// this container in its task definition, then it reports the health status as
 	// `UNKNOWN`.
-	HealthStatus HealthStatus `json:"healthStatus,omitempty"`
+	HealthStatus HealthStatus
 
 	// The details of any Amazon ECS managed agents associated with the container.
-	ManagedAgents []ManagedAgent `json:"managedAgents,omitempty"`
+	ManagedAgents []ManagedAgent
 
 	// The number of CPU units set for the container. The value is `0` if no value
 	// was specified in the container definition when the task definition was
 	// registered.
-	CPU *string `json:"cpu,omitempty"`
+	CPU *string
 
 	// The hard limit (in MiB) of memory set for the container.
-	Memory *string `json:"memory,omitempty"`
+	Memory *string
 
 	// The soft limit (in MiB) of memory set for the container.
-	MemoryReservation *string `json:"memoryReservation,omitempty"`
+	MemoryReservation *string
 
 	// The IDs of each GPU assigned to the container.
-	GpuIDs []string `json:"gpuIds,omitempty"`
+	GpuIDs []string
 
 	// The IDs of each Neuron device assigned to the container.
-	NeuronDeviceIDs []string `json:"neuronDeviceIds,omitempty"`
+	NeuronDeviceIDs []string
 }
 
 // Container definitions are used in task definitions to describe the different
@@ -789,7 +789,7 @@ type ContainerDefinition struct {
 	// and lowercase), numbers, underscores, and hyphens are allowed. This
 	// parameter maps to `name` in the docker container create command and the
 	// `--name` option to docker run.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The image used to start a container. This string is passed directly to the
 	// Docker daemon. By default, images in the Docker Hub registry are available.
@@ -820,13 +820,13 @@ type ContainerDefinition struct {
 	// `amazon/amazon-ecs-agent`). - Images in other online repositories are
 	// qualified further by a domain name (for example,
 	// `quay.io/assemblyline/ubuntu`).
-	Image *string `json:"image,omitempty"`
+	Image *string
 
 	// The private repository authentication credentials to use.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	RepositoryCredentials *RepositoryCredentials `json:"repositoryCredentials,omitempty" specgen:"sensitive"`
+	RepositoryCredentials *RepositoryCredentials `specgen:"sensitive"`
 
 	// The number of `cpu` units reserved for the container. This parameter maps to
 	// `CpuShares` in the docker container create command and the `--cpu-shares`
@@ -873,7 +873,7 @@ type ContainerDefinition struct {
 	// limit, or a quota. Windows containers only have access to the specified
 	// amount of CPU that's described in the task definition. A null or zero CPU
 	// value is passed to Docker as `0`, which Windows interprets as 1% of one CPU.
-	CPU *int32 `json:"cpu,omitempty"`
+	CPU *int32
 
 	// The amount (in MiB) of memory to present to the container. If your container
 	// attempts to exceed the memory specified here, the container is killed. The
@@ -899,7 +899,7 @@ type ContainerDefinition struct {
 	// The Docker 19.03.13-ce or earlier daemon reserves a minimum of 4 MiB of
 	// memory for a container. So, don't specify less than 4 MiB of memory for your
 	// containers.
-	Memory *int32 `json:"memory,omitempty"`
+	Memory *int32
 
 	// The soft limit (in MiB) of memory to reserve for the container. When system
 	// memory is under heavy contention, Docker attempts to keep the container
@@ -931,7 +931,7 @@ type ContainerDefinition struct {
 	// The Docker 19.03.13-ce or earlier daemon reserves a minimum of 4 MiB of
 	// memory for a container. So, don't specify less than 4 MiB of memory for your
 	// containers.
-	MemoryReservation *int32 `json:"memoryReservation,omitempty"`
+	MemoryReservation *int32
 
 	// The `links` parameter allows containers to communicate with each other
 	// without the need for port mappings. This parameter is only supported if the
@@ -947,7 +947,7 @@ type ContainerDefinition struct {
 	// communicate with each other without requiring links or host port mappings.
 	// Network isolation is achieved on the container instance using security
 	// groups and VPC settings.
-	Links []string `json:"links,omitempty"`
+	Links []string
 
 	// The list of port mappings for the container. Port mappings allow containers
 	// to access ports on the host container instance to send or receive traffic.
@@ -973,7 +973,7 @@ type ContainerDefinition struct {
 	// assignments are also visible in the `networkBindings` section DescribeTasks
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html)
 	// responses.
-	PortMappings []PortMapping `json:"portMappings,omitempty"`
+	PortMappings []PortMapping
 
 	// If the `essential` parameter of a container is marked as `true`, and that
 	// container fails or stops for any reason, all other containers that are part
@@ -989,7 +989,7 @@ type ContainerDefinition struct {
 	// Application Architecture
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/application_architecture.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	Essential *bool `json:"essential,omitempty"`
+	Essential *bool
 
 	// The restart policy for a container. When you set up a restart policy, Amazon
 	// ECS can restart the container without needing to replace the task. For more
@@ -997,7 +997,7 @@ type ContainerDefinition struct {
 	// container restart policies
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-restart-policy.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	RestartPolicy *ContainerRestartPolicy `json:"restartPolicy,omitempty"`
+	RestartPolicy *ContainerRestartPolicy
 
 	// Early versions of the Amazon ECS container agent don't properly handle
 	// `entryPoint` parameters. If you have problems using `entryPoint`, update
@@ -1007,13 +1007,13 @@ type ContainerDefinition struct {
 	// The entry point that's passed to the container. This parameter maps to
 	// `Entrypoint` in the docker container create command and the `--entrypoint`
 	// option to docker run.
-	EntryPoint []string `json:"entryPoint,omitempty"`
+	EntryPoint []string
 
 	// The command that's passed to the container. This parameter maps to `Cmd` in
 	// the docker container create command and the `COMMAND` parameter to docker
 	// run. If there are multiple arguments, each argument is a separated string in
 	// the array.
-	Command []string `json:"command,omitempty"`
+	Command []string
 
 	// The environment variables to pass to a container. This parameter maps to
 	// `Env` in the docker container create command and the `--env` option to
@@ -1024,7 +1024,7 @@ type ContainerDefinition struct {
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	Environment []KeyValuePair `json:"environment,omitempty" specgen:"sensitive"`
+	Environment []KeyValuePair `specgen:"sensitive"`
 
 	// A list of files containing the environment variables to pass to a container.
 	// This parameter maps to the `--env-file` option to docker run.
@@ -1042,7 +1042,7 @@ type ContainerDefinition struct {
 	// see Specifying Environment Variables
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/taskdef-envfiles.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	EnvironmentFiles []EnvironmentFile `json:"environmentFiles,omitempty"`
+	EnvironmentFiles []EnvironmentFile
 
 	// The mount points for data volumes in your container.
 	//
@@ -1052,12 +1052,12 @@ type ContainerDefinition struct {
 	// Windows containers can mount whole directories on the same drive as
 	// `$env:ProgramData`. Windows containers can't mount directories on a
 	// different drive, and mount point can't be across drives.
-	MountPoints []MountPoint `json:"mountPoints,omitempty"`
+	MountPoints []MountPoint
 
 	// Data volumes to mount from another container. This parameter maps to
 	// `VolumesFrom` in the docker container create command and the
 	// `--volumes-from` option to docker run.
-	VolumesFrom []VolumeFrom `json:"volumesFrom,omitempty"`
+	VolumesFrom []VolumeFrom
 
 	// Linux-specific modifications that are applied to the default Docker
 	// container configuration, such as Linux kernel capabilities. For more
@@ -1065,13 +1065,13 @@ type ContainerDefinition struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KernelCapabilities.html).
 	//
 	// This parameter is not supported for Windows containers.
-	LinuxParameters *LinuxParameters `json:"linuxParameters,omitempty"`
+	LinuxParameters *LinuxParameters
 
 	// The secrets to pass to the container. For more information, see Specifying
 	// Sensitive Data
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	Secrets []Secret `json:"secrets,omitempty"`
+	Secrets []Secret
 
 	// The dependencies defined for container startup and shutdown. A container can
 	// contain multiple dependencies on other containers in a task definition. When
@@ -1098,7 +1098,7 @@ type ContainerDefinition struct {
 	//
 	// - Linux platform version `1.3.0` or later. - Windows platform version
 	// `1.0.0` or later.
-	DependsOn []ContainerDependency `json:"dependsOn,omitempty"`
+	DependsOn []ContainerDependency
 
 	// Time duration (in seconds) to wait before giving up on resolving
 	// dependencies for a container. For example, you specify two containers in a
@@ -1133,7 +1133,7 @@ type ContainerDefinition struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// The valid values for Fargate are 2-120 seconds.
-	StartTimeout *int32 `json:"startTimeout,omitempty"`
+	StartTimeout *int32
 
 	// Time duration (in seconds) to wait before the container is forcefully killed
 	// if it doesn't exit normally on its own.
@@ -1169,7 +1169,7 @@ type ContainerDefinition struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// The valid values for Fargate are 2-120 seconds.
-	StopTimeout *int32 `json:"stopTimeout,omitempty"`
+	StopTimeout *int32
 
 	// Specifies whether Amazon ECS will resolve the container image tag provided
 	// in the container definition to an image digest. By default, the value is
@@ -1180,7 +1180,7 @@ type ContainerDefinition struct {
 	// resolution
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html#deployment-container-image-stability)
 	// in the Amazon ECS Developer Guide.
-	VersionConsistency VersionConsistency `json:"versionConsistency,omitempty"`
+	VersionConsistency VersionConsistency
 
 	// The hostname to use for your container. This parameter maps to `Hostname` in
 	// the docker container create command and the `--hostname` option to docker
@@ -1188,7 +1188,7 @@ type ContainerDefinition struct {
 	//
 	// The `hostname` parameter is not supported if you're using the `awsvpc`
 	// network mode.
-	Hostname *string `json:"hostname,omitempty"`
+	Hostname *string
 
 	// The user to use inside the container. This parameter maps to `User` in the
 	// docker container create command and the `--user` option to docker run.
@@ -1203,18 +1203,18 @@ type ContainerDefinition struct {
 	// - `user` - `user:group` - `uid` - `uid:gid` - `user:gid` - `uid:group`
 	//
 	// This parameter is not supported for Windows containers.
-	User *string `json:"user,omitempty"`
+	User *string
 
 	// The working directory to run commands inside the container in. This
 	// parameter maps to `WorkingDir` in the docker container create command and
 	// the `--workdir` option to docker run.
-	WorkingDirectory *string `json:"workingDirectory,omitempty"`
+	WorkingDirectory *string
 
 	// When this parameter is true, networking is off within the container. This
 	// parameter maps to `NetworkDisabled` in the docker container create command.
 	//
 	// This parameter is not supported for Windows containers.
-	DisableNetworking *bool `json:"disableNetworking,omitempty"`
+	DisableNetworking *bool
 
 	// When this parameter is true, the container is given elevated privileges on
 	// the host container instance (similar to the `root` user). This parameter
@@ -1223,28 +1223,28 @@ type ContainerDefinition struct {
 	//
 	// This parameter is not supported for Windows containers or tasks run on
 	// Fargate.
-	Privileged *bool `json:"privileged,omitempty"`
+	Privileged *bool
 
 	// When this parameter is true, the container is given read-only access to its
 	// root file system. This parameter maps to `ReadonlyRootfs` in the docker
 	// container create command and the `--read-only` option to docker run.
 	//
 	// This parameter is not supported for Windows containers.
-	ReadonlyRootFilesystem *bool `json:"readonlyRootFilesystem,omitempty"`
+	ReadonlyRootFilesystem *bool
 
 	// A list of DNS servers that are presented to the container. This parameter
 	// maps to `Dns` in the docker container create command and the `--dns` option
 	// to docker run.
 	//
 	// This parameter is not supported for Windows containers.
-	DNSServers []string `json:"dnsServers,omitempty"`
+	DNSServers []string
 
 	// A list of DNS search domains that are presented to the container. This
 	// parameter maps to `DnsSearch` in the docker container create command and the
 	// `--dns-search` option to docker run.
 	//
 	// This parameter is not supported for Windows containers.
-	DNSSearchDomains []string `json:"dnsSearchDomains,omitempty"`
+	DNSSearchDomains []string
 
 	// A list of hostnames and IP address mappings to append to the `/etc/hosts`
 	// file on the container. This parameter maps to `ExtraHosts` in the docker
@@ -1252,7 +1252,7 @@ type ContainerDefinition struct {
 	//
 	// This parameter isn't supported for Windows containers or tasks that use the
 	// `awsvpc` network mode.
-	ExtraHosts []HostEntry `json:"extraHosts,omitempty"`
+	ExtraHosts []HostEntry
 
 	// A list of strings to provide custom configuration for multiple security
 	// systems. This field isn't valid for containers in tasks using the Fargate
@@ -1282,18 +1282,18 @@ type ContainerDefinition struct {
 	//
 	// Valid values: "no-new-privileges" | "apparmor:PROFILE" | "label:value" |
 	// "credentialspec:CredentialSpecFilePath"
-	DockerSecurityOptions []string `json:"dockerSecurityOptions,omitempty"`
+	DockerSecurityOptions []string
 
 	// When this parameter is `true`, you can deploy containerized applications
 	// that require `stdin` or a `tty` to be allocated. This parameter maps to
 	// `OpenStdin` in the docker container create command and the `--interactive`
 	// option to docker run.
-	Interactive *bool `json:"interactive,omitempty"`
+	Interactive *bool
 
 	// When this parameter is `true`, a TTY is allocated. This parameter maps to
 	// `Tty` in the docker container create command and the `--tty` option to
 	// docker run.
-	PseudoTerminal *bool `json:"pseudoTerminal,omitempty"`
+	PseudoTerminal *bool
 
 	// A key/value map of labels to add to the container. This parameter maps to
 	// `Labels` in the docker container create command and the `--label` option to
@@ -1301,7 +1301,7 @@ type ContainerDefinition struct {
 	// greater on your container instance. To check the Docker Remote API version
 	// on your container instance, log in to your container instance and run the
 	// following command: `sudo docker version --format '{{.Server.APIVersion}}'`
-	DockerLabels map[string]string `json:"dockerLabels,omitempty"`
+	DockerLabels map[string]string
 
 	// A list of `ulimits` to set in the container. If a `ulimit` value is
 	// specified in a task definition, it overrides the default values set by
@@ -1324,7 +1324,7 @@ type ContainerDefinition struct {
 	// command: `sudo docker version --format '{{.Server.APIVersion}}'`
 	//
 	// This parameter is not supported for Windows containers.
-	Ulimits []Ulimit `json:"ulimits,omitempty"`
+	Ulimits []Ulimit
 
 	// The log configuration specification for the container.
 	//
@@ -1355,29 +1355,29 @@ type ContainerDefinition struct {
 	// information, see Amazon ECS Container Agent Configuration
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-agent-config.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	LogConfiguration *LogConfiguration `json:"logConfiguration,omitempty"`
+	LogConfiguration *LogConfiguration
 
 	// The container health check command and associated configuration parameters
 	// for the container. This parameter maps to `HealthCheck` in the docker
 	// container create command and the `HEALTHCHECK` parameter of docker run.
-	HealthCheck *HealthCheck `json:"healthCheck,omitempty"`
+	HealthCheck *HealthCheck
 
 	// A list of namespaced kernel parameters to set in the container. This
 	// parameter maps to `Sysctls` in the docker container create command and the
 	// `--sysctl` option to docker run. For example, you can configure
 	// `net.ipv4.tcp_keepalive_time` setting to maintain longer lived connections.
-	SystemControls []SystemControl `json:"systemControls,omitempty"`
+	SystemControls []SystemControl
 
 	// The type and amount of a resource to assign to a container. The supported
 	// resources are GPUs and Neuron devices.
-	ResourceRequirements []ResourceRequirement `json:"resourceRequirements,omitempty"`
+	ResourceRequirements []ResourceRequirement
 
 	// The FireLens configuration for the container. This is used to specify and
 	// configure a log router for container logs. For more information, see Custom
 	// Log Routing
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	FirelensConfiguration *FirelensConfiguration `json:"firelensConfiguration,omitempty"`
+	FirelensConfiguration *FirelensConfiguration
 
 	// A list of ARNs in SSM or Amazon S3 to a credential spec (`CredSpec`) file
 	// that configures the container for Active Directory authentication. We
@@ -1416,7 +1416,7 @@ type ContainerDefinition struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/windows-gmsa.html)
 	// and Using gMSAs for Linux Containers
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/linux-gmsa.html).
-	CredentialSpecs []string `json:"credentialSpecs,omitempty"`
+	CredentialSpecs []string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -1467,7 +1467,7 @@ type ContainerDependency struct {
 	// The name of a container.
 	//
 	// This member is required.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The dependency condition of the container. The following are the available
 	// conditions and their behavior:
@@ -1487,7 +1487,7 @@ type ContainerDependency struct {
 	// task startup.
 	//
 	// This member is required.
-	Condition ContainerCondition `json:"condition,omitempty"`
+	Condition ContainerCondition
 }
 
 // The details about the container image a service revision uses.
@@ -1505,13 +1505,13 @@ type ContainerDependency struct {
 // in the Amazon ECS Developer Guide.
 type ContainerImage struct {
 	// The name of the container.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The container image digest.
-	ImageDigest *string `json:"imageDigest,omitempty"`
+	ImageDigest *string
 
 	// The container image.
-	Image *string `json:"image,omitempty"`
+	Image *string
 }
 
 // An Amazon EC2 or External instance that's running the Amazon ECS agent and
@@ -1521,15 +1521,15 @@ type ContainerInstance struct {
 	// information about the ARN format, see Amazon Resource Name (ARN)
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html#ecs-resource-ids)
 	// in the Amazon ECS Developer Guide.
-	ContainerInstanceARN *string `json:"containerInstanceArn,omitempty"`
+	ContainerInstanceARN *string
 
 	// The ID of the container instance. For Amazon EC2 instances, this value is
 	// the Amazon EC2 instance ID. For external instances, this value is the Amazon
 	// Web Services Systems Manager managed instance ID.
-	Ec2InstanceID *string `json:"ec2InstanceId,omitempty"`
+	Ec2InstanceID *string
 
 	// The capacity provider that's associated with the container instance.
-	CapacityProviderName *string `json:"capacityProviderName,omitempty"`
+	CapacityProviderName *string
 
 	// The version counter for the container instance. Every time a container
 	// instance experiences a change that triggers a CloudWatch event, the version
@@ -1538,11 +1538,11 @@ type ContainerInstance struct {
 	// container instance reported by the Amazon ECS APIs with the version reported
 	// in CloudWatch Events for the container instance (inside the `detail` object)
 	// to verify that the version in your event stream is current.
-	Version *int64 `json:"version,omitempty"`
+	Version *int64
 
 	// The version information for the Amazon ECS container agent and Docker daemon
 	// running on the container instance.
-	VersionInfo *VersionInfo `json:"versionInfo,omitempty"`
+	VersionInfo *VersionInfo
 
 	// For CPU and memory resource types, this parameter describes the remaining
 	// CPU and memory that wasn't already allocated to tasks and is therefore
@@ -1551,7 +1551,7 @@ type ContainerInstance struct {
 	// registration time) and any task containers that have reserved port mappings
 	// on the host (with the `host` or `bridge` network mode). Any port that's not
 	// specified here is available for new tasks.
-	RemainingResources []Resource `json:"remainingResources,omitempty"`
+	RemainingResources []Resource
 
 	// For CPU and memory resource types, this parameter describes the amount of
 	// each resource that was available on the container instance when the
@@ -1560,7 +1560,7 @@ type ContainerInstance struct {
 	// instance to tasks. For port resource types, this parameter describes the
 	// ports that were reserved by the Amazon ECS container agent when it
 	// registered the container instance with Amazon ECS.
-	RegisteredResources []Resource `json:"registeredResources,omitempty"`
+	RegisteredResources []Resource
 
 	// The status of the container instance. The valid values are `REGISTERING`,
 	// `REGISTRATION_FAILED`, `ACTIVE`, `INACTIVE`, `DEREGISTERING`, or `DRAINING`.
@@ -1581,40 +1581,40 @@ type ContainerInstance struct {
 	// if possible. For more information, see Container instance draining
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-draining.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The reason that the container instance reached its current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// This parameter returns `true` if the agent is connected to Amazon ECS. An
 	// instance with an agent that may be unhealthy or stopped return `false`. Only
 	// instances connected to an agent can accept task placement requests.
-	AgentConnected *bool `json:"agentConnected,omitempty"`
+	AgentConnected *bool
 
 	// The number of tasks on the container instance that have a desired status
 	// (`desiredStatus`) of `RUNNING`.
-	RunningTasksCount *int32 `json:"runningTasksCount,omitempty"`
+	RunningTasksCount *int32
 
 	// The number of tasks on the container instance that are in the `PENDING`
 	// status.
-	PendingTasksCount *int32 `json:"pendingTasksCount,omitempty"`
+	PendingTasksCount *int32
 
 	// The status of the most recent agent update. If an update wasn't ever
 	// requested, this value is `NULL`.
-	AgentUpdateStatus AgentUpdateStatus `json:"agentUpdateStatus,omitempty"`
+	AgentUpdateStatus AgentUpdateStatus
 
 	// The attributes set for the container instance, either by the Amazon ECS
 	// container agent at instance registration or manually with the PutAttributes
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAttributes.html)
 	// operation.
-	Attributes []Attribute `json:"attributes,omitempty"`
+	Attributes []Attribute
 
 	// The Unix timestamp for the time when the container instance was registered.
-	RegisteredAt *time.Time `json:"registeredAt,omitempty"`
+	RegisteredAt *time.Time
 
 	// The resources attached to a container instance, such as an elastic network
 	// interface.
-	Attachments []Attachment `json:"attachments,omitempty"`
+	Attachments []Attachment
 
 	// The metadata that you apply to the container instance to help you categorize
 	// and organize them. Each tag consists of a key and an optional value. You
@@ -1634,21 +1634,21 @@ type ContainerInstance struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// An object representing the health status of the container instance.
-	HealthStatus *ContainerInstanceHealthStatus `json:"healthStatus,omitempty"`
+	HealthStatus *ContainerInstanceHealthStatus
 }
 
 // An object representing the health status of the container instance.
 type ContainerInstanceHealthStatus struct {
 	// The overall health status of the container instance. This is an aggregate
 	// status of all container instance health checks.
-	OverallStatus InstanceHealthCheckState `json:"overallStatus,omitempty"`
+	OverallStatus InstanceHealthCheckState
 
 	// An array of objects representing the details of the container instance
 	// health status.
-	Details []InstanceHealthCheckResult `json:"details,omitempty"`
+	Details []InstanceHealthCheckResult
 }
 
 // The overrides that are sent to a container. An empty container override can
@@ -1664,12 +1664,12 @@ type ContainerInstanceHealthStatus struct {
 type ContainerOverride struct {
 	// The name of the container that receives the override. This parameter is
 	// required if any override is specified.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The command to send to the container that overrides the default command from
 	// the Docker image or the task definition. You must also specify a container
 	// name.
-	Command []string `json:"command,omitempty"`
+	Command []string
 
 	// The environment variables to send to the container. You can add new
 	// environment variables, which are added to the container at launch, or you
@@ -1678,31 +1678,31 @@ type ContainerOverride struct {
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	Environment []KeyValuePair `json:"environment,omitempty" specgen:"sensitive"`
+	Environment []KeyValuePair `specgen:"sensitive"`
 
 	// A list of files containing the environment variables to pass to a container,
 	// instead of the value from the container definition.
-	EnvironmentFiles []EnvironmentFile `json:"environmentFiles,omitempty"`
+	EnvironmentFiles []EnvironmentFile
 
 	// The number of `cpu` units reserved for the container, instead of the default
 	// value from the task definition. You must also specify a container name.
-	CPU *int32 `json:"cpu,omitempty"`
+	CPU *int32
 
 	// The hard limit (in MiB) of memory to present to the container, instead of
 	// the default value from the task definition. If your container attempts to
 	// exceed the memory specified here, the container is killed. You must also
 	// specify a container name.
-	Memory *int32 `json:"memory,omitempty"`
+	Memory *int32
 
 	// The soft limit (in MiB) of memory to reserve for the container, instead of
 	// the default value from the task definition. You must also specify a
 	// container name.
-	MemoryReservation *int32 `json:"memoryReservation,omitempty"`
+	MemoryReservation *int32
 
 	// The type and amount of a resource to assign to a container, instead of the
 	// default value from the task definition. The supported resources are GPUs and
 	// Neuron devices.
-	ResourceRequirements []ResourceRequirement `json:"resourceRequirements,omitempty"`
+	ResourceRequirements []ResourceRequirement
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -1732,12 +1732,12 @@ type ContainerRestartPolicy struct {
 	// Specifies whether a restart policy is enabled for the container.
 	//
 	// This member is required.
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 
 	// A list of exit codes that Amazon ECS will ignore and not attempt a restart
 	// on. You can specify a maximum of 50 container exit codes. By default, Amazon
 	// ECS does not ignore any exit codes.
-	IgnoredExitCodes []int32 `json:"ignoredExitCodes,omitempty"`
+	IgnoredExitCodes []int32
 
 	// A period of time (in seconds) that the container must run for before a
 	// restart can be attempted. A container can be restarted only once every
@@ -1746,32 +1746,32 @@ type ContainerRestartPolicy struct {
 	// `restartAttemptPeriod` of 60 seconds and a maximum `restartAttemptPeriod` of
 	// 1800 seconds. By default, a container must run for 300 seconds before it can
 	// be restarted.
-	RestartAttemptPeriod *int32 `json:"restartAttemptPeriod,omitempty"`
+	RestartAttemptPeriod *int32
 }
 
 // An object that represents a change in state for a container.
 type ContainerStateChange struct {
 	// The name of the container.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The container image SHA 256 digest.
-	ImageDigest *string `json:"imageDigest,omitempty"`
+	ImageDigest *string
 
 	// The ID of the Docker container.
-	RuntimeID *string `json:"runtimeId,omitempty"`
+	RuntimeID *string
 
 	// The exit code for the container, if the state change is a result of the
 	// container exiting.
-	ExitCode *int32 `json:"exitCode,omitempty"`
+	ExitCode *int32
 
 	// Any network bindings that are associated with the container.
-	NetworkBindings []NetworkBinding `json:"networkBindings,omitempty"`
+	NetworkBindings []NetworkBinding
 
 	// The reason for the state change.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 
 	// The status of the container.
-	Status *string `json:"status,omitempty"`
+	Status *string
 }
 
 // ContinueServiceDeploymentInput is the input of ContinueServiceDeployment.
@@ -1779,7 +1779,7 @@ type ContinueServiceDeploymentInput struct {
 	// The ARN of the service deployment to continue or roll back.
 	//
 	// This member is required.
-	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+	ServiceDeploymentARN *string
 
 	// The ID of the paused lifecycle hook to act on. You can find the `hookId` by
 	// calling DescribeServiceDeployments
@@ -1787,7 +1787,7 @@ type ContinueServiceDeploymentInput struct {
 	// and inspecting the `lifecycleHookDetails` field of the service deployment.
 	//
 	// This member is required.
-	HookID *string `json:"hookId,omitempty"`
+	HookID *string
 
 	// The action to take on the paused lifecycle hook. Valid values are:
 	//
@@ -1795,13 +1795,13 @@ type ContinueServiceDeploymentInput struct {
 	// `ROLLBACK` - Rolls back the deployment to the previous service revision.
 	//
 	// If no value is specified, the default action is `CONTINUE`.
-	Action DeploymentLifecycleHookAction `json:"action,omitempty"`
+	Action DeploymentLifecycleHookAction
 }
 
 // ContinueServiceDeploymentOutput is the output of ContinueServiceDeployment.
 type ContinueServiceDeploymentOutput struct {
 	// The ARN of the service deployment that was continued or rolled back.
-	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+	ServiceDeploymentARN *string
 }
 
 // CreateCapacityProviderInput is the input of CreateCapacityProvider.
@@ -1812,21 +1812,21 @@ type CreateCapacityProviderInput struct {
 	// "`fargate`".
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The name of the cluster to associate with the capacity provider. When you
 	// create a capacity provider with Amazon ECS Managed Instances, it becomes
 	// available only within the specified cluster.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The details of the Auto Scaling group for the capacity provider.
-	AutoScalingGroupProvider *AutoScalingGroupProvider `json:"autoScalingGroupProvider,omitempty"`
+	AutoScalingGroupProvider *AutoScalingGroupProvider
 
 	// The configuration for the Amazon ECS Managed Instances provider. This
 	// configuration specifies how Amazon ECS manages Amazon EC2 instances on your
 	// behalf, including the infrastructure role, instance launch template, and tag
 	// propagation settings.
-	ManagedInstancesProvider *CreateManagedInstancesProviderConfiguration `json:"managedInstancesProvider,omitempty"`
+	ManagedInstancesProvider *CreateManagedInstancesProviderConfiguration
 
 	// The metadata that you apply to the capacity provider to categorize and
 	// organize them more conveniently. Each tag consists of a key and an optional
@@ -1846,13 +1846,13 @@ type CreateCapacityProviderInput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateCapacityProviderOutput is the output of CreateCapacityProvider.
 type CreateCapacityProviderOutput struct {
 	// The full description of the new capacity provider.
-	CapacityProvider *CapacityProvider `json:"capacityProvider,omitempty"`
+	CapacityProvider *CapacityProvider
 }
 
 // CreateClusterInput is the input of CreateCluster.
@@ -1862,7 +1862,7 @@ type CreateClusterInput struct {
 	// lowercase), numbers, underscores, and hyphens are allowed.
 	//
 	// The service's default is default.
-	ClusterName *string `json:"clusterName,omitempty"`
+	ClusterName *string
 
 	// The metadata that you apply to the cluster to help you categorize and
 	// organize them. Each tag consists of a key and an optional value. You define
@@ -1882,7 +1882,7 @@ type CreateClusterInput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The setting to use when creating a cluster. This parameter is used to turn
 	// on CloudWatch Container Insights for a cluster. If this value is specified,
@@ -1890,10 +1890,10 @@ type CreateClusterInput struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSetting.html)
 	// or PutAccountSettingDefault
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutAccountSettingDefault.html).
-	Settings []ClusterSetting `json:"settings,omitempty"`
+	Settings []ClusterSetting
 
 	// The `execute` command configuration for the cluster.
-	Configuration *ClusterConfiguration `json:"configuration,omitempty"`
+	Configuration *ClusterConfiguration
 
 	// The short name of one or more capacity providers to associate with the
 	// cluster. A capacity provider must be associated with a cluster before it can
@@ -1920,7 +1920,7 @@ type CreateClusterInput struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutCapacityProvider.html)
 	// API operation is used to update the list of available capacity providers for
 	// a cluster after the cluster is created.
-	CapacityProviders []string `json:"capacityProviders,omitempty"`
+	CapacityProviders []string
 
 	// The capacity provider strategy to set as the default for the cluster. After
 	// a default capacity provider strategy is set for a cluster, when you call the
@@ -1935,7 +1935,7 @@ type CreateClusterInput struct {
 	// was created, it can be defined later with the PutClusterCapacityProviders
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
 	// API operation.
-	DefaultCapacityProviderStrategy []CapacityProviderStrategyItem `json:"defaultCapacityProviderStrategy,omitempty"`
+	DefaultCapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// Use this parameter to set a default Service Connect namespace. After you set
 	// a default Service Connect namespace, any new services with Service Connect
@@ -1953,13 +1953,13 @@ type CreateClusterInput struct {
 	// see Service Connect
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ServiceConnectDefaults *ClusterServiceConnectDefaultsRequest `json:"serviceConnectDefaults,omitempty"`
+	ServiceConnectDefaults *ClusterServiceConnectDefaultsRequest
 }
 
 // CreateClusterOutput is the output of CreateCluster.
 type CreateClusterOutput struct {
 	// The full description of your new cluster.
-	Cluster *Cluster `json:"cluster,omitempty"`
+	Cluster *Cluster
 }
 
 // CreateDaemonInput is the input of CreateDaemon.
@@ -1968,28 +1968,28 @@ type CreateDaemonInput struct {
 	// numbers, underscores, and hyphens are allowed.
 	//
 	// This member is required.
-	DaemonName *string `json:"daemonName,omitempty"`
+	DaemonName *string
 
 	// The Amazon Resource Name (ARN) of the cluster to create the daemon in.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The Amazon Resource Name (ARN) of the daemon task definition to use for the
 	// daemon.
 	//
 	// This member is required.
-	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+	DaemonTaskDefinitionARN *string
 
 	// The Amazon Resource Names (ARNs) of the capacity providers to associate with
 	// the daemon. The daemon deploys tasks on container instances managed by these
 	// capacity providers.
 	//
 	// This member is required.
-	CapacityProviderARNs []string `json:"capacityProviderArns,omitempty"`
+	CapacityProviderARNs []string
 
 	// Optional deployment parameters that control how the daemon rolls out
 	// updates, including the drain percentage, alarm-based rollback, and bake
 	// time.
-	DeploymentConfiguration *DaemonDeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+	DeploymentConfiguration *DaemonDeploymentConfiguration
 
 	// The metadata that you apply to the daemon to help you categorize and
 	// organize them. Each tag consists of a key and an optional value. You define
@@ -2009,7 +2009,7 @@ type CreateDaemonInput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// Specifies whether to propagate the tags from the daemon to the daemon tasks.
 	// If you don't specify a value, the tags aren't propagated. You can only
@@ -2017,40 +2017,40 @@ type CreateDaemonInput struct {
 	// after task creation, use the TagResource
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html)
 	// API action.
-	PropagateTags DaemonPropagateTags `json:"propagateTags,omitempty"`
+	PropagateTags DaemonPropagateTags
 
 	// Specifies whether to turn on Amazon ECS managed tags for the tasks in the
 	// daemon. For more information, see Tagging your Amazon ECS resources
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+	EnableECSManagedTags *bool
 
 	// Determines whether the execute command functionality is turned on for the
 	// daemon. If `true`, the execute command functionality is turned on for all
 	// tasks in the daemon.
-	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+	EnableExecuteCommand *bool
 
 	// An identifier that you provide to ensure the idempotency of the request. It
 	// must be unique and is case sensitive. Up to 36 ASCII characters in the range
 	// of 33-126 (inclusive) are allowed.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 }
 
 // CreateDaemonOutput is the output of CreateDaemon.
 type CreateDaemonOutput struct {
 	// The Amazon Resource Name (ARN) of the daemon.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 
 	// The status of the daemon.
-	Status DaemonStatus `json:"status,omitempty"`
+	Status DaemonStatus
 
 	// The Unix timestamp for the time when the daemon was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Amazon Resource Name (ARN) of the initial daemon deployment. This
 	// deployment places daemon tasks on each container instance of the specified
 	// capacity providers.
-	DeploymentARN *string `json:"deploymentArn,omitempty"`
+	DeploymentARN *string
 }
 
 // CreateExpressGatewayServiceInput is the input of
@@ -2068,7 +2068,7 @@ type CreateExpressGatewayServiceInput struct {
 	// used during task startup and runtime for container management operations.
 	//
 	// This member is required.
-	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+	ExecutionRoleARN *string
 
 	// The Amazon Resource Name (ARN) of the infrastructure role that grants Amazon
 	// ECS permission to create and manage Amazon Web Services resources on your
@@ -2082,7 +2082,7 @@ type CreateExpressGatewayServiceInput struct {
 	// Express service creation, updates, and deletion operations.
 	//
 	// This member is required.
-	InfrastructureRoleARN *string `json:"infrastructureRoleArn,omitempty"`
+	InfrastructureRoleARN *string
 
 	// The name of the Express service. This name must be unique within the
 	// specified cluster and can contain up to 255 letters (uppercase and
@@ -2092,14 +2092,14 @@ type CreateExpressGatewayServiceInput struct {
 	// If you don't specify a service name, Amazon ECS generates a unique name for
 	// the service. The service name becomes part of the service ARN and cannot be
 	// changed after the service is created.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The short name or full Amazon Resource Name (ARN) of the cluster on which to
 	// create the Express service. If you do not specify a cluster, the `default`
 	// cluster is assumed.
 	//
 	// The service's default is default.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The path on the container that the Application Load Balancer uses for health
 	// checks. This should be a valid HTTP endpoint that returns a successful
@@ -2110,7 +2110,7 @@ type CreateExpressGatewayServiceInput struct {
 	// Examples: `/health`, `/api/status`, `/ping?format=json`.
 	//
 	// The service's default is /ping.
-	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
+	HealthCheckPath *string
 
 	// The primary container configuration for the Express service. This defines
 	// the main application container that will receive traffic from the
@@ -2123,7 +2123,7 @@ type CreateExpressGatewayServiceInput struct {
 	// accessible to your execution role.
 	//
 	// This member is required.
-	PrimaryContainer *ExpressGatewayContainer `json:"primaryContainer,omitempty"`
+	PrimaryContainer *ExpressGatewayContainer
 
 	// The Amazon Resource Name (ARN) of the IAM role that containers in this task
 	// can assume. This role allows your application code to access other Amazon
@@ -2134,7 +2134,7 @@ type CreateExpressGatewayServiceInput struct {
 	// your application code running inside the container to make Amazon Web
 	// Services API calls. If your application doesn't need to access Amazon Web
 	// Services services, you can omit this parameter.
-	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+	TaskRoleARN *string
 
 	// The network configuration for the Express service tasks. This specifies the
 	// VPC subnets and security groups for the tasks.
@@ -2144,21 +2144,21 @@ type CreateExpressGatewayServiceInput struct {
 	// appropriate security groups automatically. The network configuration
 	// determines how your service integrates with your VPC and what network access
 	// it has.
-	NetworkConfiguration *ExpressGatewayServiceNetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *ExpressGatewayServiceNetworkConfiguration
 
 	// The number of CPU units used by the task. This parameter determines the CPU
 	// allocation for each task in the Express service. The default value for an
 	// Express service is 256 (.25 vCPU).
 	//
 	// The service's default is 256.
-	CPU *string `json:"cpu,omitempty"`
+	CPU *string
 
 	// The amount of memory (in MiB) used by the task. This parameter determines
 	// the memory allocation for each task in the Express service. The default
 	// value for an express service is 512 MiB.
 	//
 	// The service's default is 512.
-	Memory *string `json:"memory,omitempty"`
+	Memory *string
 
 	// The auto-scaling configuration for the Express service. This defines how the
 	// service automatically adjusts the number of running tasks based on demand.
@@ -2167,12 +2167,12 @@ type CreateExpressGatewayServiceInput struct {
 	// (CPU utilization, memory utilization, or request count per target), and the
 	// target value for the metric. If not specified, the default target value for
 	// an Express service is 60.
-	ScalingTarget *ExpressGatewayScalingTarget `json:"scalingTarget,omitempty"`
+	ScalingTarget *ExpressGatewayScalingTarget
 
 	// The metadata that you apply to the Express service to help categorize and
 	// organize it. Each tag consists of a key and an optional value. You can apply
 	// up to 50 tags to a service.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -2194,7 +2194,7 @@ func (v CreateExpressGatewayServiceInput) LogValue() slog.Value {
 // CreateExpressGatewayService.
 type CreateExpressGatewayServiceOutput struct {
 	// The full description of your Express service following the create operation.
-	Service *ECSExpressGatewayService `json:"service,omitempty"`
+	Service *ECSExpressGatewayService
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -2228,7 +2228,7 @@ type CreateManagedInstancesProviderConfiguration struct {
 	// in the Amazon ECS Developer Guide.
 	//
 	// This member is required.
-	InfrastructureRoleARN *string `json:"infrastructureRoleArn,omitempty"`
+	InfrastructureRoleARN *string
 
 	// The launch template configuration that specifies how Amazon ECS should
 	// launch Amazon EC2 instances. This includes the instance profile, network
@@ -2241,22 +2241,22 @@ type CreateManagedInstancesProviderConfiguration struct {
 	// in the Amazon EC2 User Guide.
 	//
 	// This member is required.
-	InstanceLaunchTemplate *InstanceLaunchTemplate `json:"instanceLaunchTemplate,omitempty"`
+	InstanceLaunchTemplate *InstanceLaunchTemplate
 
 	// Specifies whether to propagate tags from the capacity provider to the Amazon
 	// ECS Managed Instances. When enabled, tags applied to the capacity provider
 	// are automatically applied to all instances launched by this provider.
-	PropagateTags PropagateMITags `json:"propagateTags,omitempty"`
+	PropagateTags PropagateMITags
 
 	// Defines how Amazon ECS Managed Instances optimizes the infrastastructure in
 	// your capacity provider. Provides control over the delay between when EC2
 	// instances become idle or underutilized and when Amazon ECS optimizes them.
-	InfrastructureOptimization *InfrastructureOptimization `json:"infrastructureOptimization,omitempty"`
+	InfrastructureOptimization *InfrastructureOptimization
 
 	// The auto repair configuration for the Amazon ECS Managed Instances capacity
 	// provider. Use this to enable or disable automatic replacement of container
 	// instances that are detected as unhealthy.
-	AutoRepairConfiguration *AutoRepairConfiguration `json:"autoRepairConfiguration,omitempty"`
+	AutoRepairConfiguration *AutoRepairConfiguration
 }
 
 // CreateServiceInput is the input of CreateService.
@@ -2266,7 +2266,7 @@ type CreateServiceInput struct {
 	// assumed.
 	//
 	// The service's default is default.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The name of your service. Up to 255 letters (uppercase and lowercase),
 	// numbers, underscores, and hyphens are allowed. Service names must be unique
@@ -2274,7 +2274,7 @@ type CreateServiceInput struct {
 	// clusters within a Region or across multiple Regions.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The `family` and `revision` (`family:revision`) or full ARN of the task
 	// definition to run in your service. If a `revision` isn't specified, the
@@ -2285,7 +2285,7 @@ type CreateServiceInput struct {
 	//
 	// For more information about deployment types, see Amazon ECS deployment types
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-types.html).
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 
 	// Indicates whether to use Availability Zone rebalancing for the service.
 	//
@@ -2304,7 +2304,7 @@ type CreateServiceInput struct {
 	// service’s `AvailabilityZoneRebalancing` value. If the service never had an
 	// `AvailabilityZoneRebalancing` value set, Amazon ECS treats this as
 	// `DISABLED`.
-	AvailabilityZoneRebalancing AvailabilityZoneRebalancing `json:"availabilityZoneRebalancing,omitempty"`
+	AvailabilityZoneRebalancing AvailabilityZoneRebalancing
 
 	// A load balancer object representing the load balancers to use with your
 	// service. For more information, see Service load balancing
@@ -2356,7 +2356,7 @@ type CreateServiceInput struct {
 	// target type, not `instance`. This is because tasks that use the `awsvpc`
 	// network mode are associated with an elastic network interface, not an Amazon
 	// EC2 instance.
-	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+	LoadBalancers []LoadBalancer
 
 	// The details of the service discovery registry to associate with this
 	// service. For more information, see Service discovery
@@ -2364,19 +2364,19 @@ type CreateServiceInput struct {
 	//
 	// Each service may be associated with one service registry. Multiple service
 	// registries for each service isn't supported.
-	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+	ServiceRegistries []ServiceRegistry
 
 	// The number of instantiations of the specified task definition to place and
 	// keep running in your service.
 	//
 	// This is required if `schedulingStrategy` is `REPLICA` or isn't specified. If
 	// `schedulingStrategy` is `DAEMON` then this isn't required.
-	DesiredCount *int32 `json:"desiredCount,omitempty"`
+	DesiredCount *int32
 
 	// An identifier that you provide to ensure the idempotency of the request. It
 	// must be unique and is case sensitive. Up to 36 ASCII characters in the range
 	// of 33-126 (inclusive) are allowed.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The infrastructure that you run your service on. For more information, see
 	// Amazon ECS launch types
@@ -2404,7 +2404,7 @@ type CreateServiceInput struct {
 	// A service can use either a launch type or a capacity provider strategy. If a
 	// `launchType` is specified, the `capacityProviderStrategy` parameter must be
 	// omitted.
-	LaunchType LaunchType `json:"launchType,omitempty"`
+	LaunchType LaunchType
 
 	// The capacity provider strategy to use for the service.
 	//
@@ -2417,7 +2417,7 @@ type CreateServiceInput struct {
 	// specified, the `defaultCapacityProviderStrategy` for the cluster is used.
 	//
 	// A capacity provider strategy can contain a maximum of 20 capacity providers.
-	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+	CapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// The platform version that your tasks in the service are running on. A
 	// platform version is specified only for tasks using the Fargate launch type.
@@ -2425,7 +2425,7 @@ type CreateServiceInput struct {
 	// information, see Fargate platform versions
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	PlatformVersion *string `json:"platformVersion,omitempty"`
+	PlatformVersion *string
 
 	// The name or full Amazon Resource Name (ARN) of the IAM role that allows
 	// Amazon ECS to make calls to your load balancer on your behalf. This
@@ -2451,20 +2451,20 @@ type CreateServiceInput struct {
 	// see Friendly names and paths
 	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-friendly-names)
 	// in the IAM User Guide.
-	Role *string `json:"role,omitempty"`
+	Role *string
 
 	// Optional deployment parameters that control how many tasks run during the
 	// deployment and the ordering of stopping and starting tasks.
-	DeploymentConfiguration *DeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+	DeploymentConfiguration *DeploymentConfiguration
 
 	// An array of placement constraint objects to use for tasks in your service.
 	// You can specify a maximum of 10 constraints for each task. This limit
 	// includes constraints in the task definition and those specified at runtime.
-	PlacementConstraints []PlacementConstraint `json:"placementConstraints,omitempty"`
+	PlacementConstraints []PlacementConstraint
 
 	// The placement strategy objects to use for tasks in your service. You can
 	// specify a maximum of 5 strategy rules for each service.
-	PlacementStrategy []PlacementStrategy `json:"placementStrategy,omitempty"`
+	PlacementStrategy []PlacementStrategy
 
 	// The network configuration for the service. This parameter is required for
 	// task definitions that use the `awsvpc` network mode to receive their own
@@ -2472,7 +2472,7 @@ type CreateServiceInput struct {
 	// For more information, see Task networking
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// The period of time, in seconds, that the Amazon ECS service scheduler
 	// ignores unhealthy Elastic Load Balancing, VPC Lattice, and container health
@@ -2482,7 +2482,7 @@ type CreateServiceInput struct {
 	//
 	// If your service has more running tasks than desired, unhealthy tasks in the
 	// grace period might be stopped to reach the desired count.
-	HealthCheckGracePeriodSeconds *int32 `json:"healthCheckGracePeriodSeconds,omitempty"`
+	HealthCheckGracePeriodSeconds *int32
 
 	// The scheduling strategy to use for the service. For more information, see
 	// Services
@@ -2506,11 +2506,11 @@ type CreateServiceInput struct {
 	//
 	// Tasks using the Fargate launch type or the `CODE_DEPLOY` or `EXTERNAL`
 	// deployment controller types don't support the `DAEMON` scheduling strategy.
-	SchedulingStrategy SchedulingStrategy `json:"schedulingStrategy,omitempty"`
+	SchedulingStrategy SchedulingStrategy
 
 	// The deployment controller to use for the service. If no deployment
 	// controller is specified, the default value of `ECS` is used.
-	DeploymentController *DeploymentController `json:"deploymentController,omitempty"`
+	DeploymentController *DeploymentController
 
 	// The metadata that you apply to the service to help you categorize and
 	// organize them. Each tag consists of a key and an optional value, both of
@@ -2530,7 +2530,7 @@ type CreateServiceInput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// Specifies whether to turn on Amazon ECS managed tags for the tasks within
 	// the service. For more information, see Tagging your Amazon ECS resources
@@ -2539,7 +2539,7 @@ type CreateServiceInput struct {
 	//
 	// When you use Amazon ECS managed tags, you must set the `propagateTags`
 	// request parameter.
-	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+	EnableECSManagedTags *bool
 
 	// Specifies whether to propagate the tags from the task definition to the
 	// task. If no value is specified, the tags aren't propagated. Tags can only be
@@ -2554,12 +2554,12 @@ type CreateServiceInput struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// The default is `NONE`.
-	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+	PropagateTags PropagateTags
 
 	// Determines whether the execute command functionality is turned on for the
 	// service. If `true`, this enables execute command functionality on all
 	// containers in the service tasks.
-	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+	EnableExecuteCommand *bool
 
 	// The configuration for this service to discover and connect to services, and
 	// be discovered by, and connected from, other services within a namespace.
@@ -2572,21 +2572,21 @@ type CreateServiceInput struct {
 	// see Service Connect
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ServiceConnectConfiguration *ServiceConnectConfiguration `json:"serviceConnectConfiguration,omitempty"`
+	ServiceConnectConfiguration *ServiceConnectConfiguration
 
 	// The configuration for a volume specified in the task definition as a volume
 	// that is configured at launch time. Currently, the only supported volume type
 	// is an Amazon EBS volume.
-	VolumeConfigurations []ServiceVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+	VolumeConfigurations []ServiceVolumeConfiguration
 
 	// The VPC Lattice configuration for the service being created.
-	VPCLatticeConfigurations []VPCLatticeConfiguration `json:"vpcLatticeConfigurations,omitempty"`
+	VPCLatticeConfigurations []VPCLatticeConfiguration
 
 	// The optional monitoring configuration for the service, which defines the
 	// resolution for the service-level `CPUUtilization` and `MemoryUtilization`
 	// Amazon CloudWatch metrics. When not specified, Amazon ECS uses the default
 	// resolution of `60` seconds.
-	Monitoring *MonitoringConfiguration `json:"monitoring,omitempty"`
+	Monitoring *MonitoringConfiguration
 }
 
 // CreateServiceOutput is the output of CreateService.
@@ -2609,7 +2609,7 @@ type CreateServiceOutput struct {
 	// a lifecycle hook executes and are available as part of the service
 	// deployment details (DescribeServiceDeployments
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html)).
-	Service *Service `json:"service,omitempty"`
+	Service *Service
 }
 
 // CreateTaskSetInput is the input of CreateTaskSet.
@@ -2618,38 +2618,38 @@ type CreateTaskSetInput struct {
 	// the task set in.
 	//
 	// This member is required.
-	Service *string `json:"service,omitempty"`
+	Service *string
 
 	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
 	// the service to create the task set in.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// An optional non-unique tag that identifies this task set in external
 	// systems. If the task set is associated with a service discovery registry,
 	// the tasks in this task set will have the `ECS_TASK_SET_EXTERNAL_ID` Cloud
 	// Map attribute set to the provided value.
-	ExternalID *string `json:"externalId,omitempty"`
+	ExternalID *string
 
 	// The task definition for the tasks in the task set to use. If a revision
 	// isn't specified, the latest `ACTIVE` revision is used.
 	//
 	// This member is required.
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 
 	// An object representing the network configuration for a task set.
-	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// A load balancer object representing the load balancer to use with the task
 	// set. The supported load balancer types are either an Application Load
 	// Balancer or a Network Load Balancer.
-	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+	LoadBalancers []LoadBalancer
 
 	// The details of the service discovery registries to assign to this task set.
 	// For more information, see Service discovery
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html).
-	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+	ServiceRegistries []ServiceRegistry
 
 	// The launch type that new tasks in the task set uses. For more information,
 	// see Amazon ECS launch types
@@ -2658,7 +2658,7 @@ type CreateTaskSetInput struct {
 	//
 	// If a `launchType` is specified, the `capacityProviderStrategy` parameter
 	// must be omitted.
-	LaunchType LaunchType `json:"launchType,omitempty"`
+	LaunchType LaunchType
 
 	// The capacity provider strategy to use for the task set.
 	//
@@ -2689,21 +2689,21 @@ type CreateTaskSetInput struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PutClusterCapacityProviders.html)
 	// API operation is used to update the list of available capacity providers for
 	// a cluster after the cluster is created.
-	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+	CapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// The platform version that the tasks in the task set uses. A platform version
 	// is specified only for tasks using the Fargate launch type. If one isn't
 	// specified, the `LATEST` platform version is used.
-	PlatformVersion *string `json:"platformVersion,omitempty"`
+	PlatformVersion *string
 
 	// A floating-point percentage of the desired number of tasks to place and keep
 	// running in the task set.
-	Scale *Scale `json:"scale,omitempty"`
+	Scale *Scale
 
 	// An identifier that you provide to ensure the idempotency of the request. It
 	// must be unique and is case sensitive. Up to 36 ASCII characters in the range
 	// of 33-126 (inclusive) are allowed.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The metadata that you apply to the task set to help you categorize and
 	// organize them. Each tag consists of a key and an optional value. You define
@@ -2723,7 +2723,7 @@ type CreateTaskSetInput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateTaskSetOutput is the output of CreateTaskSet.
@@ -2732,7 +2732,7 @@ type CreateTaskSetOutput struct {
 	// `EXTERNAL` deployment. A task set includes details such as the desired
 	// number of tasks, how many tasks are running, and whether the task set serves
 	// production traffic.
-	TaskSet *TaskSet `json:"taskSet,omitempty"`
+	TaskSet *TaskSet
 }
 
 // The optional filter to narrow the `ListServiceDeployment` results.
@@ -2742,31 +2742,31 @@ type CreateTaskSetOutput struct {
 type CreatedAt struct {
 	// Include service deployments in the result that were created before this
 	// time. The format is yyyy-MM-dd HH:mm:ss.SSSSSS.
-	Before *time.Time `json:"before,omitempty"`
+	Before *time.Time
 
 	// Include service deployments in the result that were created after this time.
 	// The format is yyyy-MM-dd HH:mm:ss.SSSSSS.
-	After *time.Time `json:"after,omitempty"`
+	After *time.Time
 }
 
 // The CloudWatch alarm configuration for a daemon. When enabled, CloudWatch
 // alarms determine whether a daemon deployment has failed.
 type DaemonAlarmConfiguration struct {
 	// The CloudWatch alarm names to monitor during a daemon deployment.
-	AlarmNames []string `json:"alarmNames,omitempty"`
+	AlarmNames []string
 
 	// Determines whether to use the CloudWatch alarm option in the daemon
 	// deployment process. The default value is `false`.
-	Enable *bool `json:"enable,omitempty"`
+	Enable *bool
 }
 
 // Information about a capacity provider associated with a daemon revision.
 type DaemonCapacityProvider struct {
 	// The Amazon Resource Name (ARN) of the capacity provider.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The number of daemon tasks running on this capacity provider.
-	RunningCount *int32 `json:"runningCount,omitempty"`
+	RunningCount *int32
 }
 
 // Information about the circuit breaker used to determine when a daemon
@@ -2774,14 +2774,14 @@ type DaemonCapacityProvider struct {
 type DaemonCircuitBreaker struct {
 	// The number of times the circuit breaker detected a daemon deployment
 	// failure.
-	FailureCount *int32 `json:"failureCount,omitempty"`
+	FailureCount *int32
 
 	// The circuit breaker status. Amazon ECS is not using the circuit breaker for
 	// daemon deployment failures when the status is `DISABLED`.
-	Status DaemonDeploymentRollbackMonitorsStatus `json:"status,omitempty"`
+	Status DaemonDeploymentRollbackMonitorsStatus
 
 	// The threshold which determines that the daemon deployment failed.
-	Threshold *int32 `json:"threshold,omitempty"`
+	Threshold *int32
 }
 
 // A container definition for a daemon task. Daemon container definitions
@@ -2790,7 +2790,7 @@ type DaemonCircuitBreaker struct {
 type DaemonContainerDefinition struct {
 	// The name of the container. Up to 255 letters (uppercase and lowercase),
 	// numbers, underscores, and hyphens are allowed.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The image used to start the container. This string is passed directly to the
 	// Docker daemon. Images in the Docker Hub registry are available by default.
@@ -2798,107 +2798,107 @@ type DaemonContainerDefinition struct {
 	// `repository-url/image@digest`.
 	//
 	// This member is required.
-	Image *string `json:"image,omitempty"`
+	Image *string
 
 	// The amount (in MiB) of memory to present to the container. If the container
 	// attempts to exceed the memory specified here, the container is killed.
-	Memory *int32 `json:"memory,omitempty"`
+	Memory *int32
 
 	// The soft limit (in MiB) of memory to reserve for the container.
-	MemoryReservation *int32 `json:"memoryReservation,omitempty"`
+	MemoryReservation *int32
 
 	// The private repository authentication credentials to use.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	RepositoryCredentials *RepositoryCredentials `json:"repositoryCredentials,omitempty" specgen:"sensitive"`
+	RepositoryCredentials *RepositoryCredentials `specgen:"sensitive"`
 
 	// The container health check command and associated configuration parameters
 	// for the container.
-	HealthCheck *HealthCheck `json:"healthCheck,omitempty"`
+	HealthCheck *HealthCheck
 
 	// The number of `cpu` units reserved for the container.
-	CPU *int32 `json:"cpu,omitempty"`
+	CPU *int32
 
 	// If the `essential` parameter of a container is marked as `true`, and that
 	// container fails or stops for any reason, all other containers that are part
 	// of the task are stopped.
-	Essential *bool `json:"essential,omitempty"`
+	Essential *bool
 
 	// The entry point that's passed to the container.
-	EntryPoint []string `json:"entryPoint,omitempty"`
+	EntryPoint []string
 
 	// The command that's passed to the container.
-	Command []string `json:"command,omitempty"`
+	Command []string
 
 	// The working directory to run commands inside the container in.
-	WorkingDirectory *string `json:"workingDirectory,omitempty"`
+	WorkingDirectory *string
 
 	// A list of files containing the environment variables to pass to a container.
-	EnvironmentFiles []EnvironmentFile `json:"environmentFiles,omitempty"`
+	EnvironmentFiles []EnvironmentFile
 
 	// The environment variables to pass to a container.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	Environment []KeyValuePair `json:"environment,omitempty" specgen:"sensitive"`
+	Environment []KeyValuePair `specgen:"sensitive"`
 
 	// The secrets to pass to the container.
-	Secrets []Secret `json:"secrets,omitempty"`
+	Secrets []Secret
 
 	// When this parameter is true, the container is given read-only access to its
 	// root file system.
-	ReadonlyRootFilesystem *bool `json:"readonlyRootFilesystem,omitempty"`
+	ReadonlyRootFilesystem *bool
 
 	// The mount points for data volumes in your container.
-	MountPoints []MountPoint `json:"mountPoints,omitempty"`
+	MountPoints []MountPoint
 
 	// The log configuration specification for the container.
-	LogConfiguration *LogConfiguration `json:"logConfiguration,omitempty"`
+	LogConfiguration *LogConfiguration
 
 	// The FireLens configuration for the container. This is used to specify and
 	// configure a log router for container logs.
-	FirelensConfiguration *FirelensConfiguration `json:"firelensConfiguration,omitempty"`
+	FirelensConfiguration *FirelensConfiguration
 
 	// When this parameter is true, the container is given elevated privileges on
 	// the host container instance (similar to the `root` user).
-	Privileged *bool `json:"privileged,omitempty"`
+	Privileged *bool
 
 	// The user to use inside the container.
-	User *string `json:"user,omitempty"`
+	User *string
 
 	// A list of `ulimits` to set in the container.
-	Ulimits []Ulimit `json:"ulimits,omitempty"`
+	Ulimits []Ulimit
 
 	// Linux-specific modifications that are applied to the container
 	// configuration, such as Linux kernel capabilities.
-	LinuxParameters *DaemonLinuxParameters `json:"linuxParameters,omitempty"`
+	LinuxParameters *DaemonLinuxParameters
 
 	// The dependencies defined for container startup and shutdown. A container can
 	// contain multiple dependencies on other containers in a task definition.
-	DependsOn []ContainerDependency `json:"dependsOn,omitempty"`
+	DependsOn []ContainerDependency
 
 	// Time duration (in seconds) to wait before giving up on resolving
 	// dependencies for a container.
-	StartTimeout *int32 `json:"startTimeout,omitempty"`
+	StartTimeout *int32
 
 	// Time duration (in seconds) to wait before the container is forcefully killed
 	// if it doesn't exit normally on its own.
-	StopTimeout *int32 `json:"stopTimeout,omitempty"`
+	StopTimeout *int32
 
 	// A list of namespaced kernel parameters to set in the container.
-	SystemControls []SystemControl `json:"systemControls,omitempty"`
+	SystemControls []SystemControl
 
 	// When this parameter is `true`, you can deploy containerized applications
 	// that require `stdin` or a `tty` to be allocated.
-	Interactive *bool `json:"interactive,omitempty"`
+	Interactive *bool
 
 	// When this parameter is `true`, a TTY is allocated.
-	PseudoTerminal *bool `json:"pseudoTerminal,omitempty"`
+	PseudoTerminal *bool
 
 	// The restart policy for the container. When you set up a restart policy,
 	// Amazon ECS can restart the container without needing to replace the task.
-	RestartPolicy *ContainerRestartPolicy `json:"restartPolicy,omitempty"`
+	RestartPolicy *ContainerRestartPolicy
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -2919,92 +2919,92 @@ func (v DaemonContainerDefinition) LogValue() slog.Value {
 // The details about the container image a daemon revision uses.
 type DaemonContainerImage struct {
 	// The name of the container.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The container image digest.
-	ImageDigest *string `json:"imageDigest,omitempty"`
+	ImageDigest *string
 
 	// The container image.
-	Image *string `json:"image,omitempty"`
+	Image *string
 }
 
 // Information about a daemon deployment. A daemon deployment orchestrates the
 // progressive rollout of daemon task updates across container instances.
 type DaemonDeployment struct {
 	// The Amazon Resource Name (ARN) of the daemon deployment.
-	DaemonDeploymentARN *string `json:"daemonDeploymentArn,omitempty"`
+	DaemonDeploymentARN *string
 
 	// The Amazon Resource Name (ARN) of the cluster that hosts the daemon.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The status of the daemon deployment.
-	Status DaemonDeploymentStatus `json:"status,omitempty"`
+	Status DaemonDeploymentStatus
 
 	// Information about why the daemon deployment is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The daemon revision being deployed.
-	TargetDaemonRevision *DaemonDeploymentRevisionDetail `json:"targetDaemonRevision,omitempty"`
+	TargetDaemonRevision *DaemonDeploymentRevisionDetail
 
 	// The currently deployed daemon revisions that are being replaced.
-	SourceDaemonRevisions []DaemonDeploymentRevisionDetail `json:"sourceDaemonRevisions,omitempty"`
+	SourceDaemonRevisions []DaemonDeploymentRevisionDetail
 
 	// The circuit breaker configuration that determines when a daemon deployment
 	// has failed.
-	CircuitBreaker *DaemonCircuitBreaker `json:"circuitBreaker,omitempty"`
+	CircuitBreaker *DaemonCircuitBreaker
 
 	// The CloudWatch alarms that determine when a daemon deployment fails.
-	Alarms *DaemonDeploymentAlarms `json:"alarms,omitempty"`
+	Alarms *DaemonDeploymentAlarms
 
 	// The rollback options for the daemon deployment.
-	Rollback *DaemonRollback `json:"rollback,omitempty"`
+	Rollback *DaemonRollback
 
 	// The deployment configuration used for this daemon deployment.
-	DeploymentConfiguration *DaemonDeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+	DeploymentConfiguration *DaemonDeploymentConfiguration
 
 	// The time the daemon deployment was created. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The time the daemon deployment started. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	StartedAt *time.Time `json:"startedAt,omitempty"`
+	StartedAt *time.Time
 
 	// The time the daemon deployment stopped. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
+	StoppedAt *time.Time
 
 	// The time the daemon deployment finished. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	FinishedAt *time.Time `json:"finishedAt,omitempty"`
+	FinishedAt *time.Time
 }
 
 // The CloudWatch alarms used to determine a daemon deployment failed.
 type DaemonDeploymentAlarms struct {
 	// The status of the alarms check. Amazon ECS is not using alarms for daemon
 	// deployment failures when the status is `DISABLED`.
-	Status DaemonDeploymentRollbackMonitorsStatus `json:"status,omitempty"`
+	Status DaemonDeploymentRollbackMonitorsStatus
 
 	// The name of the CloudWatch alarms that determine when a daemon deployment
 	// failed.
-	AlarmNames []string `json:"alarmNames,omitempty"`
+	AlarmNames []string
 
 	// One or more CloudWatch alarm names that have been triggered during the
 	// daemon deployment.
-	TriggeredAlarmNames []string `json:"triggeredAlarmNames,omitempty"`
+	TriggeredAlarmNames []string
 }
 
 // Information about a capacity provider during a daemon deployment.
 type DaemonDeploymentCapacityProvider struct {
 	// The Amazon Resource Name (ARN) of the capacity provider.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The number of instances running daemon tasks on this capacity provider.
-	RunningInstanceCount *int32 `json:"runningInstanceCount,omitempty"`
+	RunningInstanceCount *int32
 
 	// The number of instances being drained on this capacity provider during the
 	// deployment.
-	DrainingInstanceCount *int32 `json:"drainingInstanceCount,omitempty"`
+	DrainingInstanceCount *int32
 }
 
 // Optional deployment parameters that control how a daemon rolls out updates
@@ -3012,93 +3012,93 @@ type DaemonDeploymentCapacityProvider struct {
 type DaemonDeploymentConfiguration struct {
 	// The percentage of container instances to drain simultaneously during a
 	// daemon deployment. Valid values are between 0.0 and 100.0.
-	DrainPercent *float64 `json:"drainPercent,omitempty"`
+	DrainPercent *float64
 
 	// The CloudWatch alarm configuration for the daemon deployment. When alarms
 	// are triggered during a deployment, the deployment can be automatically
 	// rolled back.
-	Alarms *DaemonAlarmConfiguration `json:"alarms,omitempty"`
+	Alarms *DaemonAlarmConfiguration
 
 	// The amount of time (in minutes) to wait after a successful deployment step
 	// before proceeding. This allows time to monitor for issues before continuing.
 	// The default value is 0.
-	BakeTimeInMinutes *int32 `json:"bakeTimeInMinutes,omitempty"`
+	BakeTimeInMinutes *int32
 }
 
 // Details about a daemon revision during a deployment, including running and
 // draining instance counts per capacity provider.
 type DaemonDeploymentRevisionDetail struct {
 	// The Amazon Resource Name (ARN) of the daemon revision.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The capacity providers associated with this daemon revision during the
 	// deployment.
-	CapacityProviders []DaemonDeploymentCapacityProvider `json:"capacityProviders,omitempty"`
+	CapacityProviders []DaemonDeploymentCapacityProvider
 
 	// The total number of instances running daemon tasks for this revision.
-	TotalRunningInstanceCount *int32 `json:"totalRunningInstanceCount,omitempty"`
+	TotalRunningInstanceCount *int32
 
 	// The total number of instances being drained for this revision during the
 	// deployment.
-	TotalDrainingInstanceCount *int32 `json:"totalDrainingInstanceCount,omitempty"`
+	TotalDrainingInstanceCount *int32
 }
 
 // A summary of a daemon deployment.
 type DaemonDeploymentSummary struct {
 	// The Amazon Resource Name (ARN) of the daemon deployment.
-	DaemonDeploymentARN *string `json:"daemonDeploymentArn,omitempty"`
+	DaemonDeploymentARN *string
 
 	// The Amazon Resource Name (ARN) of the daemon.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 
 	// The Amazon Resource Name (ARN) of the cluster that hosts the daemon.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The status of the daemon deployment.
-	Status DaemonDeploymentStatus `json:"status,omitempty"`
+	Status DaemonDeploymentStatus
 
 	// Information about why the daemon deployment is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The ARN of the daemon revision being deployed.
-	TargetDaemonRevisionARN *string `json:"targetDaemonRevisionArn,omitempty"`
+	TargetDaemonRevisionARN *string
 
 	// The time the daemon deployment was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The time the daemon deployment started.
-	StartedAt *time.Time `json:"startedAt,omitempty"`
+	StartedAt *time.Time
 
 	// The time the daemon deployment stopped.
-	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
+	StoppedAt *time.Time
 
 	// The time the daemon deployment finished.
-	FinishedAt *time.Time `json:"finishedAt,omitempty"`
+	FinishedAt *time.Time
 }
 
 // The detailed information about a daemon.
 type DaemonDetail struct {
 	// The Amazon Resource Name (ARN) of the daemon.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 
 	// The Amazon Resource Name (ARN) of the cluster that the daemon is running in.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The status of the daemon.
-	Status DaemonStatus `json:"status,omitempty"`
+	Status DaemonStatus
 
 	// The current daemon revision details, including the running task counts per
 	// capacity provider.
-	CurrentRevisions []DaemonRevisionDetail `json:"currentRevisions,omitempty"`
+	CurrentRevisions []DaemonRevisionDetail
 
 	// The Amazon Resource Name (ARN) of the most recent daemon deployment.
-	DeploymentARN *string `json:"deploymentArn,omitempty"`
+	DeploymentARN *string
 
 	// The Unix timestamp for the time when the daemon was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Unix timestamp for the time when the daemon was last updated.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 }
 
 // The Linux-specific options that are applied to the daemon container, such as
@@ -3106,96 +3106,96 @@ type DaemonDetail struct {
 type DaemonLinuxParameters struct {
 	// The Linux capabilities for the container that are added to or dropped from
 	// the default configuration provided by Docker.
-	Capabilities *KernelCapabilities `json:"capabilities,omitempty"`
+	Capabilities *KernelCapabilities
 
 	// Any host devices to expose to the container.
-	Devices []Device `json:"devices,omitempty"`
+	Devices []Device
 
 	// Run an `init` process inside the container that forwards signals and reaps
 	// processes.
-	InitProcessEnabled *bool `json:"initProcessEnabled,omitempty"`
+	InitProcessEnabled *bool
 
 	// The container path, mount options, and size (in MiB) of the tmpfs mount.
-	Tmpfs []Tmpfs `json:"tmpfs,omitempty"`
+	Tmpfs []Tmpfs
 }
 
 // Information about a daemon revision. A daemon revision is a snapshot of the
 // daemon's configuration at the time a deployment was initiated.
 type DaemonRevision struct {
 	// The Amazon Resource Name (ARN) of the daemon revision.
-	DaemonRevisionARN *string `json:"daemonRevisionArn,omitempty"`
+	DaemonRevisionARN *string
 
 	// The Amazon Resource Name (ARN) of the cluster that hosts the daemon.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The Amazon Resource Name (ARN) of the daemon for this revision.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 
 	// The Amazon Resource Name (ARN) of the daemon task definition used by this
 	// revision.
-	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+	DaemonTaskDefinitionARN *string
 
 	// The Unix timestamp for the time when the daemon revision was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The container images used by the daemon revision.
-	ContainerImages []DaemonContainerImage `json:"containerImages,omitempty"`
+	ContainerImages []DaemonContainerImage
 
 	// Specifies whether tags are propagated from the daemon to the daemon tasks.
-	PropagateTags DaemonPropagateTags `json:"propagateTags,omitempty"`
+	PropagateTags DaemonPropagateTags
 
 	// Specifies whether Amazon ECS managed tags are turned on for the daemon
 	// tasks.
-	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+	EnableECSManagedTags *bool
 
 	// Specifies whether the execute command functionality is turned on for the
 	// daemon tasks.
-	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+	EnableExecuteCommand *bool
 }
 
 // Details about a daemon revision, including the running task counts per
 // capacity provider.
 type DaemonRevisionDetail struct {
 	// The Amazon Resource Name (ARN) of the daemon revision.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The capacity providers associated with this daemon revision.
-	CapacityProviders []DaemonCapacityProvider `json:"capacityProviders,omitempty"`
+	CapacityProviders []DaemonCapacityProvider
 
 	// The total number of daemon tasks running for this revision.
-	TotalRunningCount *int32 `json:"totalRunningCount,omitempty"`
+	TotalRunningCount *int32
 }
 
 // Information about a daemon deployment rollback.
 type DaemonRollback struct {
 	// The reason the rollback happened. For example, the circuit breaker initiated
 	// the rollback operation.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 
 	// The time that the rollback started. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	StartedAt *time.Time `json:"startedAt,omitempty"`
+	StartedAt *time.Time
 
 	// The ARN of the daemon revision deployed as part of the rollback.
-	RollbackTargetDaemonRevisionARN *string `json:"rollbackTargetDaemonRevisionArn,omitempty"`
+	RollbackTargetDaemonRevisionARN *string
 
 	// The capacity providers involved in the rollback.
-	RollbackCapacityProviders []string `json:"rollbackCapacityProviders,omitempty"`
+	RollbackCapacityProviders []string
 }
 
 // A summary of a daemon.
 type DaemonSummary struct {
 	// The Amazon Resource Name (ARN) of the daemon.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 
 	// The status of the daemon.
-	Status DaemonStatus `json:"status,omitempty"`
+	Status DaemonStatus
 
 	// The Unix timestamp for the time when the daemon was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Unix timestamp for the time when the daemon was last updated.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 }
 
 // The details of a daemon task definition. A daemon task definition is a
@@ -3204,55 +3204,55 @@ type DaemonSummary struct {
 // infrastructure.
 type DaemonTaskDefinition struct {
 	// The full Amazon Resource Name (ARN) of the daemon task definition.
-	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+	DaemonTaskDefinitionARN *string
 
 	// The name of a family that this daemon task definition is registered to.
-	Family *string `json:"family,omitempty"`
+	Family *string
 
 	// The revision of the daemon task in a particular family. The revision is a
 	// version number of a daemon task definition in a family. When you register a
 	// daemon task definition for the first time, the revision is `1`. Each time
 	// that you register a new revision of a daemon task definition in the same
 	// family, the revision value always increases by one.
-	Revision *int32 `json:"revision,omitempty"`
+	Revision *int32
 
 	// The short name or full Amazon Resource Name (ARN) of the IAM role that
 	// grants containers in the daemon task permission to call Amazon Web Services
 	// APIs on your behalf.
-	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+	TaskRoleARN *string
 
 	// The Amazon Resource Name (ARN) of the task execution role that grants the
 	// Amazon ECS container agent permission to make Amazon Web Services API calls
 	// on your behalf.
-	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+	ExecutionRoleARN *string
 
 	// A list of container definitions in JSON format that describe the containers
 	// that make up the daemon task.
-	ContainerDefinitions []DaemonContainerDefinition `json:"containerDefinitions,omitempty"`
+	ContainerDefinitions []DaemonContainerDefinition
 
 	// The list of data volume definitions for the daemon task.
-	Volumes []DaemonVolume `json:"volumes,omitempty"`
+	Volumes []DaemonVolume
 
 	// The number of CPU units used by the daemon task.
-	CPU *string `json:"cpu,omitempty"`
+	CPU *string
 
 	// The amount of memory (in MiB) used by the daemon task.
-	Memory *string `json:"memory,omitempty"`
+	Memory *string
 
 	// The status of the daemon task definition. The valid values are `ACTIVE`,
 	// `DELETE_IN_PROGRESS`, and `DELETED`.
-	Status DaemonTaskDefinitionStatus `json:"status,omitempty"`
+	Status DaemonTaskDefinitionStatus
 
 	// The Unix timestamp for the time when the daemon task definition was
 	// registered.
-	RegisteredAt *time.Time `json:"registeredAt,omitempty"`
+	RegisteredAt *time.Time
 
 	// The Unix timestamp for the time when the daemon task definition delete was
 	// requested.
-	DeleteRequestedAt *time.Time `json:"deleteRequestedAt,omitempty"`
+	DeleteRequestedAt *time.Time
 
 	// The principal that registered the daemon task definition.
-	RegisteredBy *string `json:"registeredBy,omitempty"`
+	RegisteredBy *string
 
 	// The PID namespace mode for the daemon. The valid values are `none` and
 	// `shared`. The default is `none`.
@@ -3262,7 +3262,7 @@ type DaemonTaskDefinition struct {
 	// daemon joins the host PID namespace, making it accessible to non-daemon
 	// tasks that use `pidMode: "host"` or other daemons that use `pidMode:
 	// "shared"`.
-	PidMode DaemonPidMode `json:"pidMode,omitempty"`
+	PidMode DaemonPidMode
 
 	// The IPC namespace mode for the daemon. The valid values are `none` and
 	// `shared`. The default is `none`.
@@ -3272,7 +3272,7 @@ type DaemonTaskDefinition struct {
 	// daemon joins the host IPC namespace, making it accessible to non-daemon
 	// tasks that use `ipcMode: "host"` or other daemons that use `ipcMode:
 	// "shared"`.
-	IpcMode DaemonIpcMode `json:"ipcMode,omitempty"`
+	IpcMode DaemonIpcMode
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -3293,32 +3293,32 @@ func (v DaemonTaskDefinition) LogValue() slog.Value {
 // A summary of a daemon task definition.
 type DaemonTaskDefinitionSummary struct {
 	// The Amazon Resource Name (ARN) of the daemon task definition.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The Unix timestamp for the time when the daemon task definition was
 	// registered.
-	RegisteredAt *time.Time `json:"registeredAt,omitempty"`
+	RegisteredAt *time.Time
 
 	// The principal that registered the daemon task definition.
-	RegisteredBy *string `json:"registeredBy,omitempty"`
+	RegisteredBy *string
 
 	// The Unix timestamp for the time when the daemon task definition delete was
 	// requested.
-	DeleteRequestedAt *time.Time `json:"deleteRequestedAt,omitempty"`
+	DeleteRequestedAt *time.Time
 
 	// The status of the daemon task definition.
-	Status DaemonTaskDefinitionStatus `json:"status,omitempty"`
+	Status DaemonTaskDefinitionStatus
 }
 
 // A data volume definition for a daemon task.
 type DaemonVolume struct {
 	// The name of the volume. Up to 255 letters (uppercase and lowercase),
 	// numbers, underscores, and hyphens are allowed.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The contents of the `host` parameter determine whether your bind mount host
 	// volume persists on the host container instance and where it's stored.
-	Host *HostVolumeProperties `json:"host,omitempty"`
+	Host *HostVolumeProperties
 }
 
 // DeleteAccountSettingInput is the input of DeleteAccountSetting.
@@ -3332,7 +3332,7 @@ type DeleteAccountSettingInput struct {
 	// ECS container instances is affected.
 	//
 	// This member is required.
-	Name SettingName `json:"name,omitempty"`
+	Name SettingName
 
 	// The Amazon Resource Name (ARN) of the principal. It can be a user, role, or
 	// the root user. If you specify the root user, it disables the account setting
@@ -3341,13 +3341,13 @@ type DeleteAccountSettingInput struct {
 	// is changed only for the authenticated user.
 	//
 	// In order to use this parameter, you must be the root user, or the principal.
-	PrincipalARN *string `json:"principalArn,omitempty"`
+	PrincipalARN *string
 }
 
 // DeleteAccountSettingOutput is the output of DeleteAccountSetting.
 type DeleteAccountSettingOutput struct {
 	// The account setting for the specified principal ARN.
-	Setting *Setting `json:"setting,omitempty"`
+	Setting *Setting
 }
 
 // DeleteAttributesInput is the input of DeleteAttributes.
@@ -3355,7 +3355,7 @@ type DeleteAttributesInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that
 	// contains the resource to delete attributes. If you do not specify a cluster,
 	// the default cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The attributes to delete from your resource. You can specify up to 10
 	// attributes for each request. For custom attributes, specify the attribute
@@ -3363,14 +3363,14 @@ type DeleteAttributesInput struct {
 	// ID using the short form, you must also specify the target type.
 	//
 	// This member is required.
-	Attributes []Attribute `json:"attributes,omitempty"`
+	Attributes []Attribute
 }
 
 // DeleteAttributesOutput is the output of DeleteAttributes.
 type DeleteAttributesOutput struct {
 	// A list of attribute objects that were successfully deleted from your
 	// resource.
-	Attributes []Attribute `json:"attributes,omitempty"`
+	Attributes []Attribute
 }
 
 // DeleteCapacityProviderInput is the input of DeleteCapacityProvider.
@@ -3379,18 +3379,18 @@ type DeleteCapacityProviderInput struct {
 	// to delete.
 	//
 	// This member is required.
-	CapacityProvider *string `json:"capacityProvider,omitempty"`
+	CapacityProvider *string
 
 	// The name of the cluster that contains the capacity provider to delete.
 	// Managed instances capacity providers are cluster-scoped and can only be
 	// deleted from their associated cluster.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 }
 
 // DeleteCapacityProviderOutput is the output of DeleteCapacityProvider.
 type DeleteCapacityProviderOutput struct {
 	// The details of the capacity provider.
-	CapacityProvider *CapacityProvider `json:"capacityProvider,omitempty"`
+	CapacityProvider *CapacityProvider
 }
 
 // DeleteClusterInput is the input of DeleteCluster.
@@ -3398,13 +3398,13 @@ type DeleteClusterInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster to delete.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 }
 
 // DeleteClusterOutput is the output of DeleteCluster.
 type DeleteClusterOutput struct {
 	// The full description of the deleted cluster.
-	Cluster *Cluster `json:"cluster,omitempty"`
+	Cluster *Cluster
 }
 
 // DeleteDaemonInput is the input of DeleteDaemon.
@@ -3412,28 +3412,28 @@ type DeleteDaemonInput struct {
 	// The Amazon Resource Name (ARN) of the daemon to delete.
 	//
 	// This member is required.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 }
 
 // DeleteDaemonOutput is the output of DeleteDaemon.
 type DeleteDaemonOutput struct {
 	// The Amazon Resource Name (ARN) of the daemon.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 
 	// The status of the daemon. After you call `DeleteDaemon`, the status changes
 	// to `DELETE_IN_PROGRESS`.
-	Status DaemonStatus `json:"status,omitempty"`
+	Status DaemonStatus
 
 	// The Unix timestamp for the time when the daemon was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Unix timestamp for the time when the daemon was last updated.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The Amazon Resource Name (ARN) of the daemon deployment that was triggered
 	// by the delete operation. This deployment drains existing daemon tasks from
 	// the container instances.
-	DeploymentARN *string `json:"deploymentArn,omitempty"`
+	DeploymentARN *string
 }
 
 // DeleteDaemonTaskDefinitionInput is the input of DeleteDaemonTaskDefinition.
@@ -3442,14 +3442,14 @@ type DeleteDaemonTaskDefinitionInput struct {
 	// (ARN) of the daemon task definition to delete.
 	//
 	// This member is required.
-	DaemonTaskDefinition *string `json:"daemonTaskDefinition,omitempty"`
+	DaemonTaskDefinition *string
 }
 
 // DeleteDaemonTaskDefinitionOutput is the output of
 // DeleteDaemonTaskDefinition.
 type DeleteDaemonTaskDefinitionOutput struct {
 	// The full Amazon Resource Name (ARN) of the deleted daemon task definition.
-	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+	DaemonTaskDefinitionARN *string
 }
 
 // DeleteExpressGatewayServiceInput is the input of
@@ -3460,14 +3460,14 @@ type DeleteExpressGatewayServiceInput struct {
 	// region.
 	//
 	// This member is required.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 }
 
 // DeleteExpressGatewayServiceOutput is the output of
 // DeleteExpressGatewayService.
 type DeleteExpressGatewayServiceOutput struct {
 	// The full description of the deleted express service.
-	Service *ECSExpressGatewayService `json:"service,omitempty"`
+	Service *ECSExpressGatewayService
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -3492,23 +3492,23 @@ type DeleteServiceInput struct {
 	// is assumed.
 	//
 	// The service's default is default.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The name of the service to delete.
 	//
 	// This member is required.
-	Service *string `json:"service,omitempty"`
+	Service *string
 
 	// If `true`, allows you to delete a service even if it wasn't scaled down to
 	// zero tasks. It's only necessary to use this if the service uses the
 	// `REPLICA` scheduling strategy.
-	Force *bool `json:"force,omitempty"`
+	Force *bool
 }
 
 // DeleteServiceOutput is the output of DeleteService.
 type DeleteServiceOutput struct {
 	// The full description of the deleted service.
-	Service *Service `json:"service,omitempty"`
+	Service *Service
 }
 
 // DeleteTaskDefinitionsInput is the input of DeleteTaskDefinitions.
@@ -3519,16 +3519,16 @@ type DeleteTaskDefinitionsInput struct {
 	// You can specify up to 10 task definitions as a comma separated list.
 	//
 	// This member is required.
-	TaskDefinitions []string `json:"taskDefinitions,omitempty"`
+	TaskDefinitions []string
 }
 
 // DeleteTaskDefinitionsOutput is the output of DeleteTaskDefinitions.
 type DeleteTaskDefinitionsOutput struct {
 	// The list of deleted task definitions.
-	TaskDefinitions []TaskDefinition `json:"taskDefinitions,omitempty"`
+	TaskDefinitions []TaskDefinition
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -3552,36 +3552,36 @@ type DeleteTaskSetInput struct {
 	// the service that the task set found in to delete.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The short name or full Amazon Resource Name (ARN) of the service that hosts
 	// the task set to delete.
 	//
 	// This member is required.
-	Service *string `json:"service,omitempty"`
+	Service *string
 
 	// The task set ID or full Amazon Resource Name (ARN) of the task set to
 	// delete.
 	//
 	// This member is required.
-	TaskSet *string `json:"taskSet,omitempty"`
+	TaskSet *string
 
 	// If `true`, you can delete a task set even if it hasn't been scaled down to
 	// zero.
-	Force *bool `json:"force,omitempty"`
+	Force *bool
 }
 
 // DeleteTaskSetOutput is the output of DeleteTaskSet.
 type DeleteTaskSetOutput struct {
 	// Details about the task set.
-	TaskSet *TaskSet `json:"taskSet,omitempty"`
+	TaskSet *TaskSet
 }
 
 // The details of an Amazon ECS service deployment. This is used only when a
 // service uses the `ECS` deployment controller type.
 type Deployment struct {
 	// The ID of the deployment.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The status of the deployment. The following describes each state.
 	//
@@ -3597,21 +3597,21 @@ type Deployment struct {
 	// # INACTIVE
 	//
 	// A deployment that has been completely replaced.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The most recent task definition that was specified for the tasks in the
 	// service to use.
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 
 	// The most recent desired count of tasks that was specified for the service to
 	// deploy or maintain.
-	DesiredCount *int32 `json:"desiredCount,omitempty"`
+	DesiredCount *int32
 
 	// The number of tasks in the deployment that are in the `PENDING` status.
-	PendingCount *int32 `json:"pendingCount,omitempty"`
+	PendingCount *int32
 
 	// The number of tasks in the deployment that are in the `RUNNING` status.
-	RunningCount *int32 `json:"runningCount,omitempty"`
+	RunningCount *int32
 
 	// The number of consecutively failed tasks in the deployment. A task is
 	// considered a failure if the service scheduler can't launch the task, the
@@ -3620,23 +3620,23 @@ type Deployment struct {
 	//
 	// Once a service deployment has one or more successfully running tasks, the
 	// failed task count resets to zero and stops being evaluated.
-	FailedTasks *int32 `json:"failedTasks,omitempty"`
+	FailedTasks *int32
 
 	// The Unix timestamp for the time when the service deployment was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Unix timestamp for the time when the service deployment was last
 	// updated.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The capacity provider strategy that the deployment is using.
-	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+	CapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// The launch type the tasks in the service are using. For more information,
 	// see Amazon ECS Launch Types
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	LaunchType LaunchType `json:"launchType,omitempty"`
+	LaunchType LaunchType
 
 	// The platform version that your tasks in the service run on. A platform
 	// version is only specified for tasks using the Fargate launch type. If one
@@ -3644,7 +3644,7 @@ type Deployment struct {
 	// information, see Fargate Platform Versions
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	PlatformVersion *string `json:"platformVersion,omitempty"`
+	PlatformVersion *string
 
 	// The operating system that your tasks in the service, or tasks are running
 	// on. A platform family is specified only for tasks using the Fargate launch
@@ -3652,11 +3652,11 @@ type Deployment struct {
 	//
 	// All tasks that run as part of this service must use the same
 	// `platformFamily` value as the service, for example, `LINUX.`.
-	PlatformFamily *string `json:"platformFamily,omitempty"`
+	PlatformFamily *string
 
 	// The VPC subnet and security group configuration for tasks that receive their
 	// own elastic network interface by using the `awsvpc` networking mode.
-	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// The `rolloutState` of a service is only returned for services that use the
 	// rolling update (`ECS`) deployment type that aren't behind a Classic Load
@@ -3670,10 +3670,10 @@ type Deployment struct {
 	// doesn't launch any new tasks. For more information, see
 	// DeploymentCircuitBreaker
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html).
-	RolloutState DeploymentRolloutState `json:"rolloutState,omitempty"`
+	RolloutState DeploymentRolloutState
 
 	// A description of the rollout state of a deployment.
-	RolloutStateReason *string `json:"rolloutStateReason,omitempty"`
+	RolloutStateReason *string
 
 	// The details of the Service Connect configuration that's used by this
 	// deployment. Compare the configuration between multiple deployments when
@@ -3690,25 +3690,25 @@ type Deployment struct {
 	// see Service Connect
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ServiceConnectConfiguration *ServiceConnectConfiguration `json:"serviceConnectConfiguration,omitempty"`
+	ServiceConnectConfiguration *ServiceConnectConfiguration
 
 	// The list of Service Connect resources that are associated with this
 	// deployment. Each list entry maps a discovery name to a Cloud Map service
 	// name.
-	ServiceConnectResources []ServiceConnectServiceResource `json:"serviceConnectResources,omitempty"`
+	ServiceConnectResources []ServiceConnectServiceResource
 
 	// The details of the volume that was `configuredAtLaunch`. You can configure
 	// different settings like the size, throughput, volumeType, and ecryption in
 	// ServiceManagedEBSVolumeConfiguration
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceManagedEBSVolumeConfiguration.html).
 	// The `name` of the volume must match the `name` from the task definition.
-	VolumeConfigurations []ServiceVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+	VolumeConfigurations []ServiceVolumeConfiguration
 
 	// The Fargate ephemeral storage settings for the deployment.
-	FargateEphemeralStorage *DeploymentEphemeralStorage `json:"fargateEphemeralStorage,omitempty"`
+	FargateEphemeralStorage *DeploymentEphemeralStorage
 
 	// The VPC Lattice configuration for the service deployment.
-	VPCLatticeConfigurations []VPCLatticeConfiguration `json:"vpcLatticeConfigurations,omitempty"`
+	VPCLatticeConfigurations []VPCLatticeConfiguration
 }
 
 // One of the methods which provide a way for you to quickly identify when a
@@ -3729,7 +3729,7 @@ type DeploymentAlarms struct {
 	// One or more CloudWatch alarm names. Use a "," to separate the alarms.
 	//
 	// This member is required.
-	AlarmNames []string `json:"alarmNames,omitempty"`
+	AlarmNames []string
 
 	// Determines whether to configure Amazon ECS to roll back the service if a
 	// service deployment fails. If rollback is used, when a service deployment
@@ -3737,13 +3737,13 @@ type DeploymentAlarms struct {
 	// successfully.
 	//
 	// This member is required.
-	Rollback *bool `json:"rollback,omitempty"`
+	Rollback *bool
 
 	// Determines whether to use the CloudWatch alarm option in the service
 	// deployment process.
 	//
 	// This member is required.
-	Enable *bool `json:"enable,omitempty"`
+	Enable *bool
 }
 
 // The deployment circuit breaker can only be used for services using the
@@ -3766,7 +3766,7 @@ type DeploymentCircuitBreaker struct {
 	// service.
 	//
 	// This member is required.
-	Enable *bool `json:"enable,omitempty"`
+	Enable *bool
 
 	// Determines whether to configure Amazon ECS to roll back the service if a
 	// service deployment fails. If rollback is on, when a service deployment
@@ -3774,18 +3774,18 @@ type DeploymentCircuitBreaker struct {
 	// successfully.
 	//
 	// This member is required.
-	Rollback *bool `json:"rollback,omitempty"`
+	Rollback *bool
 
 	// Specifies whether the deployment circuit breaker resets its failure count
 	// when a task reaches a healthy state. When set to `true`, a task that reaches
 	// a healthy state resets the failure count to `0`. When set to `false`, Amazon
 	// ECS does not reset the failure count. The default is `true`.
-	ResetOnHealthyTask *bool `json:"resetOnHealthyTask,omitempty"`
+	ResetOnHealthyTask *bool
 
 	// The threshold configuration that controls when the deployment circuit
 	// breaker triggers. The `type` and `value` together determine how many task
 	// failures are tolerated before the circuit breaker activates.
-	ThresholdConfiguration *ThresholdConfiguration `json:"thresholdConfiguration,omitempty"`
+	ThresholdConfiguration *ThresholdConfiguration
 }
 
 // Optional deployment parameters that control how many tasks run during a
@@ -3802,7 +3802,7 @@ type DeploymentConfiguration struct {
 	// completed successfully. For more information, see Rolling update
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html)
 	// in the Amazon Elastic Container Service Developer Guide
-	DeploymentCircuitBreaker *DeploymentCircuitBreaker `json:"deploymentCircuitBreaker,omitempty"`
+	DeploymentCircuitBreaker *DeploymentCircuitBreaker
 
 	// If a service is using the rolling update (`ECS`) deployment type, the
 	// `maximumPercent` parameter represents an upper limit on the number of your
@@ -3838,7 +3838,7 @@ type DeploymentConfiguration struct {
 	// deployment types, and the tasks in the service use the Fargate launch type,
 	// the maximum percent value is not used. The value is still returned when
 	// describing your service.
-	MaximumPercent *int32 `json:"maximumPercent,omitempty"`
+	MaximumPercent *int32
 
 	// If a service is using the rolling update (`ECS`) deployment type, the
 	// `minimumHealthyPercent` represents a lower limit on the number of your
@@ -3905,10 +3905,10 @@ type DeploymentConfiguration struct {
 	// deployment types and is running tasks that use the Fargate launch type, the
 	// minimum healthy percent value is not used, although it is returned when
 	// describing your service.
-	MinimumHealthyPercent *int32 `json:"minimumHealthyPercent,omitempty"`
+	MinimumHealthyPercent *int32
 
 	// Information about the CloudWatch alarms.
-	Alarms *DeploymentAlarms `json:"alarms,omitempty"`
+	Alarms *DeploymentAlarms
 
 	// The deployment strategy for the service. Choose from these valid values:
 	//
@@ -3931,30 +3931,30 @@ type DeploymentConfiguration struct {
 	// revision first, then shifts the remaining traffic all at once after a
 	// specified time period. This allows you to test the new version with a subset
 	// of users before full deployment.
-	Strategy DeploymentStrategy `json:"strategy,omitempty"`
+	Strategy DeploymentStrategy
 
 	// The time period when both blue and green service revisions are running
 	// simultaneously after the production traffic has shifted.
 	//
 	// You must provide this parameter when you use the `BLUE_GREEN` deployment
 	// strategy.
-	BakeTimeInMinutes *int32 `json:"bakeTimeInMinutes,omitempty"`
+	BakeTimeInMinutes *int32
 
 	// An array of deployment lifecycle hook objects to run custom logic or pause
 	// the deployment at specific stages of the deployment lifecycle.
-	LifecycleHooks []DeploymentLifecycleHook `json:"lifecycleHooks,omitempty"`
+	LifecycleHooks []DeploymentLifecycleHook
 
 	// Configuration for linear deployment strategy. Only valid when the deployment
 	// strategy is `LINEAR`. This configuration enables progressive traffic
 	// shifting in equal percentage increments with configurable bake times between
 	// each step.
-	LinearConfiguration *LinearConfiguration `json:"linearConfiguration,omitempty"`
+	LinearConfiguration *LinearConfiguration
 
 	// Configuration for canary deployment strategy. Only valid when the deployment
 	// strategy is `CANARY`. This configuration enables shifting a fixed percentage
 	// of traffic for testing, followed by shifting the remaining traffic after a
 	// bake period.
-	CanaryConfiguration *CanaryConfiguration `json:"canaryConfiguration,omitempty"`
+	CanaryConfiguration *CanaryConfiguration
 }
 
 // The deployment controller to use for the service.
@@ -4027,14 +4027,14 @@ type DeploymentController struct {
 	// it.
 	//
 	// This member is required.
-	Type DeploymentControllerType `json:"type,omitempty"`
+	Type DeploymentControllerType
 }
 
 // The amount of ephemeral storage to allocate for the deployment.
 type DeploymentEphemeralStorage struct {
 	// Specify an Key Management Service key ID to encrypt the ephemeral storage
 	// for deployment.
-	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+	KMSKeyID *string
 }
 
 // A deployment lifecycle hook runs custom logic or pauses the deployment at
@@ -4053,7 +4053,7 @@ type DeploymentLifecycleHook struct {
 	// continue or roll back.
 	//
 	// This field is optional. If not specified, the default value is `AWS_LAMBDA`.
-	TargetType DeploymentLifecycleHookTargetType `json:"targetType,omitempty"`
+	TargetType DeploymentLifecycleHookTargetType
 
 	// The Amazon Resource Name (ARN) of the hook target. For `AWS_LAMBDA` hooks,
 	// this is the Lambda function ARN. This field is not applicable for `PAUSE`
@@ -4061,7 +4061,7 @@ type DeploymentLifecycleHook struct {
 	//
 	// You must provide this parameter when configuring an `AWS_LAMBDA` lifecycle
 	// hook.
-	HookTargetARN *string `json:"hookTargetArn,omitempty"`
+	HookTargetARN *string
 
 	// The Amazon Resource Name (ARN) of the IAM role that grants Amazon ECS
 	// permission to call Lambda functions on your behalf.
@@ -4070,7 +4070,7 @@ type DeploymentLifecycleHook struct {
 	// Amazon ECS blue/green deployments
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/blue-green-permissions.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	RoleARN *string `json:"roleArn,omitempty"`
+	RoleARN *string
 
 	// The lifecycle stages at which to run the hook. Choose from these valid
 	// values:
@@ -4139,17 +4139,17 @@ type DeploymentLifecycleHook struct {
 	//
 	// You must provide this parameter when configuring a deployment lifecycle
 	// hook.
-	LifecycleStages []DeploymentLifecycleHookStage `json:"lifecycleStages,omitempty"`
+	LifecycleStages []DeploymentLifecycleHookStage
 
 	// Use this field to specify custom parameters that Amazon ECS passes to your
 	// Lambda function on each invocation. This field is not used for `PAUSE`
 	// hooks.
-	HookDetails specrt.Document `json:"hookDetails,omitempty"`
+	HookDetails specrt.Document
 
 	// The timeout configuration for the lifecycle hook. This specifies how long
 	// Amazon ECS waits before taking the timeout action if the hook is not
 	// resolved.
-	TimeoutConfiguration *DeploymentLifecycleHookTimeoutConfiguration `json:"timeoutConfiguration,omitempty"`
+	TimeoutConfiguration *DeploymentLifecycleHookTimeoutConfiguration
 }
 
 // The details of a deployment lifecycle hook that is active during a service
@@ -4160,27 +4160,27 @@ type DeploymentLifecycleHook struct {
 type DeploymentLifecycleHookDetail struct {
 	// The ID of the lifecycle hook. Use this value when calling
 	// `ContinueServiceDeployment` to continue or roll back a paused deployment.
-	HookID *string `json:"hookId,omitempty"`
+	HookID *string
 
 	// The type of action the lifecycle hook performs, such as `AWS_LAMBDA` or
 	// `PAUSE`.
-	TargetType DeploymentLifecycleHookTargetType `json:"targetType,omitempty"`
+	TargetType DeploymentLifecycleHookTargetType
 
 	// The Amazon Resource Name (ARN) of the hook target. For `AWS_LAMBDA` hooks,
 	// this is the Lambda function ARN. For `PAUSE` hooks, this field is not set.
-	TargetARN *string `json:"targetArn,omitempty"`
+	TargetARN *string
 
 	// The status of the lifecycle hook. Valid values include `AWAITING_ACTION`,
 	// `IN_PROGRESS`, `SUCCEEDED`, `FAILED`, and `TIMED_OUT`.
-	Status DeploymentLifecycleHookStatus `json:"status,omitempty"`
+	Status DeploymentLifecycleHookStatus
 
 	// The time when the lifecycle hook times out. If the hook has not been
 	// completed by this time, Amazon ECS takes the timeout action.
-	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	ExpiresAt *time.Time
 
 	// The action Amazon ECS takes when the lifecycle hook times out. Valid values
 	// are `CONTINUE` and `ROLLBACK`.
-	TimeoutAction DeploymentLifecycleHookAction `json:"timeoutAction,omitempty"`
+	TimeoutAction DeploymentLifecycleHookAction
 }
 
 // The timeout configuration for a deployment lifecycle hook. This determines
@@ -4191,7 +4191,7 @@ type DeploymentLifecycleHookTimeoutConfiguration struct {
 	// before taking the timeout action.
 	//
 	// Default: 1440 (24 hours)
-	TimeoutInMinutes *int32 `json:"timeoutInMinutes,omitempty"`
+	TimeoutInMinutes *int32
 
 	// The action Amazon ECS takes when the lifecycle hook times out. Valid values
 	// are:
@@ -4200,7 +4200,7 @@ type DeploymentLifecycleHookTimeoutConfiguration struct {
 	// `ROLLBACK` - Rolls back the deployment to the previous service revision.
 	//
 	// Default: `ROLLBACK`
-	Action DeploymentLifecycleHookAction `json:"action,omitempty"`
+	Action DeploymentLifecycleHookAction
 }
 
 // DeregisterContainerInstanceInput is the input of
@@ -4209,7 +4209,7 @@ type DeregisterContainerInstanceInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
 	// the container instance to deregister. If you do not specify a cluster, the
 	// default cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The container instance ID or full ARN of the container instance to
 	// deregister. For more information about the ARN format, see Amazon Resource
@@ -4218,7 +4218,7 @@ type DeregisterContainerInstanceInput struct {
 	// in the Amazon ECS Developer Guide.
 	//
 	// This member is required.
-	ContainerInstance *string `json:"containerInstance,omitempty"`
+	ContainerInstance *string
 
 	// Forces the container instance to be deregistered. If you have tasks running
 	// on the container instance when you deregister it with the `force` option,
@@ -4232,14 +4232,14 @@ type DeregisterContainerInstanceInput struct {
 	// Load Balancer or an Application Load Balancer target group are deregistered.
 	// They begin connection draining according to the settings on the load
 	// balancer or target group.
-	Force *bool `json:"force,omitempty"`
+	Force *bool
 }
 
 // DeregisterContainerInstanceOutput is the output of
 // DeregisterContainerInstance.
 type DeregisterContainerInstanceOutput struct {
 	// The container instance that was deregistered.
-	ContainerInstance *ContainerInstance `json:"containerInstance,omitempty"`
+	ContainerInstance *ContainerInstance
 }
 
 // DeregisterTaskDefinitionInput is the input of DeregisterTaskDefinition.
@@ -4248,13 +4248,13 @@ type DeregisterTaskDefinitionInput struct {
 	// (ARN) of the task definition to deregister. You must specify a `revision`.
 	//
 	// This member is required.
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 }
 
 // DeregisterTaskDefinitionOutput is the output of DeregisterTaskDefinition.
 type DeregisterTaskDefinitionOutput struct {
 	// The full description of the deregistered task.
-	TaskDefinition *TaskDefinition `json:"taskDefinition,omitempty"`
+	TaskDefinition *TaskDefinition
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -4276,17 +4276,17 @@ func (v DeregisterTaskDefinitionOutput) LogValue() slog.Value {
 type DescribeCapacityProvidersInput struct {
 	// The short name or full Amazon Resource Name (ARN) of one or more capacity
 	// providers. Up to `100` capacity providers can be described in an action.
-	CapacityProviders []string `json:"capacityProviders,omitempty"`
+	CapacityProviders []string
 
 	// The name of the cluster to describe capacity providers for. When specified,
 	// only capacity providers associated with this cluster are returned, including
 	// Amazon ECS Managed Instances capacity providers.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// Specifies whether or not you want to see the resource tags for the capacity
 	// provider. If `TAGS` is specified, the tags are included in the response. If
 	// this field is omitted, tags aren't included in the response.
-	Include []CapacityProviderField `json:"include,omitempty"`
+	Include []CapacityProviderField
 
 	// The maximum number of account setting results returned by
 	// `DescribeCapacityProviders` in paginated output. When this parameter is
@@ -4297,7 +4297,7 @@ type DescribeCapacityProvidersInput struct {
 	// This value can be between 1 and 10. If this parameter is not used, then
 	// `DescribeCapacityProviders` returns up to 10 results and a `nextToken` value
 	// if applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 
 	// The `nextToken` value returned from a previous paginated
 	// `DescribeCapacityProviders` request where `maxResults` was used and the
@@ -4306,29 +4306,29 @@ type DescribeCapacityProvidersInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // DescribeCapacityProvidersOutput is the output of DescribeCapacityProviders.
 type DescribeCapacityProvidersOutput struct {
 	// The list of capacity providers.
-	CapacityProviders []CapacityProvider `json:"capacityProviders,omitempty"`
+	CapacityProviders []CapacityProvider
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 
 	// The `nextToken` value to include in a future `DescribeCapacityProviders`
 	// request. When the results of a `DescribeCapacityProviders` request exceed
 	// `maxResults`, this value can be used to retrieve the next page of results.
 	// This value is `null` when there are no more results to return.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // DescribeClustersInput is the input of DescribeClusters.
 type DescribeClustersInput struct {
 	// A list of up to 100 cluster names or full cluster Amazon Resource Name (ARN)
 	// entries. If you do not specify a cluster, the default cluster is assumed.
-	Clusters []string `json:"clusters,omitempty"`
+	Clusters []string
 
 	// Determines whether to include additional information about the clusters in
 	// the response. If this field is omitted, this information isn't included.
@@ -4347,16 +4347,16 @@ type DescribeClustersInput struct {
 	//
 	// If `TAGS` is specified, the metadata tags associated with the cluster are
 	// included.
-	Include []ClusterField `json:"include,omitempty"`
+	Include []ClusterField
 }
 
 // DescribeClustersOutput is the output of DescribeClusters.
 type DescribeClustersOutput struct {
 	// The list of clusters.
-	Clusters []Cluster `json:"clusters,omitempty"`
+	Clusters []Cluster
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // DescribeContainerInstancesInput is the input of DescribeContainerInstances.
@@ -4366,30 +4366,30 @@ type DescribeContainerInstancesInput struct {
 	// default cluster is assumed. This parameter is required if the container
 	// instance or container instances you are describing were launched in any
 	// cluster other than the default cluster.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// A list of up to 100 container instance IDs or full Amazon Resource Name
 	// (ARN) entries.
 	//
 	// This member is required.
-	ContainerInstances []string `json:"containerInstances,omitempty"`
+	ContainerInstances []string
 
 	// Specifies whether you want to see the resource tags for the container
 	// instance. If `TAGS` is specified, the tags are included in the response. If
 	// `CONTAINER_INSTANCE_HEALTH` is specified, the container instance health is
 	// included in the response. If this field is omitted, tags and container
 	// instance health status aren't included in the response.
-	Include []ContainerInstanceField `json:"include,omitempty"`
+	Include []ContainerInstanceField
 }
 
 // DescribeContainerInstancesOutput is the output of
 // DescribeContainerInstances.
 type DescribeContainerInstancesOutput struct {
 	// The list of container instances.
-	ContainerInstances []ContainerInstance `json:"containerInstances,omitempty"`
+	ContainerInstances []ContainerInstance
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // DescribeDaemonDeploymentsInput is the input of DescribeDaemonDeployments.
@@ -4398,16 +4398,16 @@ type DescribeDaemonDeploymentsInput struct {
 	// ARNs.
 	//
 	// This member is required.
-	DaemonDeploymentARNs []string `json:"daemonDeploymentArns,omitempty"`
+	DaemonDeploymentARNs []string
 }
 
 // DescribeDaemonDeploymentsOutput is the output of DescribeDaemonDeployments.
 type DescribeDaemonDeploymentsOutput struct {
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 
 	// The list of daemon deployments.
-	DaemonDeployments []DaemonDeployment `json:"daemonDeployments,omitempty"`
+	DaemonDeployments []DaemonDeployment
 }
 
 // DescribeDaemonInput is the input of DescribeDaemon.
@@ -4415,14 +4415,14 @@ type DescribeDaemonInput struct {
 	// The Amazon Resource Name (ARN) of the daemon to describe.
 	//
 	// This member is required.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 }
 
 // DescribeDaemonOutput is the output of DescribeDaemon.
 type DescribeDaemonOutput struct {
 	// The full description of the daemon, including the current revisions,
 	// deployment ARN, cluster, and status information.
-	Daemon *DaemonDetail `json:"daemon,omitempty"`
+	Daemon *DaemonDetail
 }
 
 // DescribeDaemonRevisionsInput is the input of DescribeDaemonRevisions.
@@ -4430,16 +4430,16 @@ type DescribeDaemonRevisionsInput struct {
 	// The ARN of the daemon revisions to describe. You can specify up to 20 ARNs.
 	//
 	// This member is required.
-	DaemonRevisionARNs []string `json:"daemonRevisionArns,omitempty"`
+	DaemonRevisionARNs []string
 }
 
 // DescribeDaemonRevisionsOutput is the output of DescribeDaemonRevisions.
 type DescribeDaemonRevisionsOutput struct {
 	// The list of daemon revisions.
-	DaemonRevisions []DaemonRevision `json:"daemonRevisions,omitempty"`
+	DaemonRevisions []DaemonRevision
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // DescribeDaemonTaskDefinitionInput is the input of
@@ -4450,14 +4450,14 @@ type DescribeDaemonTaskDefinitionInput struct {
 	// Resource Name (ARN) of the daemon task definition to describe.
 	//
 	// This member is required.
-	DaemonTaskDefinition *string `json:"daemonTaskDefinition,omitempty"`
+	DaemonTaskDefinition *string
 }
 
 // DescribeDaemonTaskDefinitionOutput is the output of
 // DescribeDaemonTaskDefinition.
 type DescribeDaemonTaskDefinitionOutput struct {
 	// The full daemon task definition description.
-	DaemonTaskDefinition *DaemonTaskDefinition `json:"daemonTaskDefinition,omitempty"`
+	DaemonTaskDefinition *DaemonTaskDefinition
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -4483,18 +4483,18 @@ type DescribeExpressGatewayServiceInput struct {
 	// region.
 	//
 	// This member is required.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// Specifies additional information to include in the response. Valid values
 	// are `TAGS` to include resource tags associated with the Express service.
-	Include []ExpressGatewayServiceInclude `json:"include,omitempty"`
+	Include []ExpressGatewayServiceInclude
 }
 
 // DescribeExpressGatewayServiceOutput is the output of
 // DescribeExpressGatewayService.
 type DescribeExpressGatewayServiceOutput struct {
 	// The full description of the described express service.
-	Service *ECSExpressGatewayService `json:"service,omitempty"`
+	Service *ECSExpressGatewayService
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -4519,21 +4519,21 @@ type DescribeServiceDeploymentsInput struct {
 	// You can specify a maximum of 20 ARNs.
 	//
 	// This member is required.
-	ServiceDeploymentARNs []string `json:"serviceDeploymentArns,omitempty"`
+	ServiceDeploymentARNs []string
 }
 
 // DescribeServiceDeploymentsOutput is the output of
 // DescribeServiceDeployments.
 type DescribeServiceDeploymentsOutput struct {
 	// The list of service deployments described.
-	ServiceDeployments []ServiceDeployment `json:"serviceDeployments,omitempty"`
+	ServiceDeployments []ServiceDeployment
 
 	// Any failures associated with the call.
 	//
 	// If you decsribe a deployment with a service revision created before October
 	// 25, 2024, the call fails. The failure includes the service revision ARN and
 	// the reason set to `MISSING`.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // DescribeServiceRevisionsInput is the input of DescribeServiceRevisions.
@@ -4547,16 +4547,16 @@ type DescribeServiceRevisionsInput struct {
 	// to get the ARNs.
 	//
 	// This member is required.
-	ServiceRevisionARNs []string `json:"serviceRevisionArns,omitempty"`
+	ServiceRevisionARNs []string
 }
 
 // DescribeServiceRevisionsOutput is the output of DescribeServiceRevisions.
 type DescribeServiceRevisionsOutput struct {
 	// The list of service revisions described.
-	ServiceRevisions []ServiceRevision `json:"serviceRevisions,omitempty"`
+	ServiceRevisions []ServiceRevision
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // DescribeServicesInput is the input of DescribeServices.
@@ -4567,27 +4567,27 @@ type DescribeServicesInput struct {
 	// describing were launched in any cluster other than the default cluster.
 	//
 	// The service's default is default.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// A list of services to describe. You may specify up to 10 services to
 	// describe in a single operation.
 	//
 	// This member is required.
-	Services []string `json:"services,omitempty"`
+	Services []string
 
 	// Determines whether you want to see the resource tags for the service. If
 	// `TAGS` is specified, the tags are included in the response. If this field is
 	// omitted, tags aren't included in the response.
-	Include []ServiceField `json:"include,omitempty"`
+	Include []ServiceField
 }
 
 // DescribeServicesOutput is the output of DescribeServices.
 type DescribeServicesOutput struct {
 	// The list of services described.
-	Services []Service `json:"services,omitempty"`
+	Services []Service
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // DescribeTaskDefinitionInput is the input of DescribeTaskDefinition.
@@ -4597,18 +4597,18 @@ type DescribeTaskDefinitionInput struct {
 	// Resource Name (ARN) of the task definition to describe.
 	//
 	// This member is required.
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 
 	// Determines whether to see the resource tags for the task definition. If
 	// `TAGS` is specified, the tags are included in the response. If this field is
 	// omitted, tags aren't included in the response.
-	Include []TaskDefinitionField `json:"include,omitempty"`
+	Include []TaskDefinitionField
 }
 
 // DescribeTaskDefinitionOutput is the output of DescribeTaskDefinition.
 type DescribeTaskDefinitionOutput struct {
 	// The full task definition description.
-	TaskDefinition *TaskDefinition `json:"taskDefinition,omitempty"`
+	TaskDefinition *TaskDefinition
 
 	// The metadata that's applied to the task definition to help you categorize
 	// and organize them. Each tag consists of a key and an optional value. You
@@ -4628,7 +4628,7 @@ type DescribeTaskDefinitionOutput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -4652,30 +4652,30 @@ type DescribeTaskSetsInput struct {
 	// the service that the task sets exist in.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The short name or full Amazon Resource Name (ARN) of the service that the
 	// task sets exist in.
 	//
 	// This member is required.
-	Service *string `json:"service,omitempty"`
+	Service *string
 
 	// The ID or full Amazon Resource Name (ARN) of task sets to describe.
-	TaskSets []string `json:"taskSets,omitempty"`
+	TaskSets []string
 
 	// Specifies whether to see the resource tags for the task set. If `TAGS` is
 	// specified, the tags are included in the response. If this field is omitted,
 	// tags aren't included in the response.
-	Include []TaskSetField `json:"include,omitempty"`
+	Include []TaskSetField
 }
 
 // DescribeTaskSetsOutput is the output of DescribeTaskSets.
 type DescribeTaskSetsOutput struct {
 	// The list of task sets described.
-	TaskSets []TaskSet `json:"taskSets,omitempty"`
+	TaskSets []TaskSet
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // DescribeTasksInput is the input of DescribeTasks.
@@ -4683,26 +4683,26 @@ type DescribeTasksInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
 	// the task or tasks to describe. If you do not specify a cluster, the default
 	// cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// A list of up to 100 task IDs or full ARN entries.
 	//
 	// This member is required.
-	Tasks []string `json:"tasks,omitempty"`
+	Tasks []string
 
 	// Specifies whether you want to see the resource tags for the task. If `TAGS`
 	// is specified, the tags are included in the response. If this field is
 	// omitted, tags aren't included in the response.
-	Include []TaskField `json:"include,omitempty"`
+	Include []TaskField
 }
 
 // DescribeTasksOutput is the output of DescribeTasks.
 type DescribeTasksOutput struct {
 	// The list of tasks.
-	Tasks []Task `json:"tasks,omitempty"`
+	Tasks []Task
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -4725,15 +4725,15 @@ type Device struct {
 	// The path for the device on the host container instance.
 	//
 	// This member is required.
-	HostPath *string `json:"hostPath,omitempty"`
+	HostPath *string
 
 	// The path inside the container at which to expose the host device.
-	ContainerPath *string `json:"containerPath,omitempty"`
+	ContainerPath *string
 
 	// The explicit permissions to provide to the container for the device. By
 	// default, the container has permissions for `read`, `write`, and `mknod` for
 	// the device.
-	Permissions []DeviceCgroupPermission `json:"permissions,omitempty"`
+	Permissions []DeviceCgroupPermission
 }
 
 // DiscoverPollEndpointInput is the input of DiscoverPollEndpoint.
@@ -4742,26 +4742,26 @@ type DiscoverPollEndpointInput struct {
 	// information about the ARN format, see Amazon Resource Name (ARN)
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html#ecs-resource-ids)
 	// in the Amazon ECS Developer Guide.
-	ContainerInstance *string `json:"containerInstance,omitempty"`
+	ContainerInstance *string
 
 	// The short name or full Amazon Resource Name (ARN) of the cluster that the
 	// container instance belongs to.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 }
 
 // DiscoverPollEndpointOutput is the output of DiscoverPollEndpoint.
 type DiscoverPollEndpointOutput struct {
 	// The endpoint for the Amazon ECS agent to poll.
-	Endpoint *string `json:"endpoint,omitempty"`
+	Endpoint *string
 
 	// The telemetry endpoint for the Amazon ECS agent.
-	TelemetryEndpoint *string `json:"telemetryEndpoint,omitempty"`
+	TelemetryEndpoint *string
 
 	// The endpoint for the Amazon ECS agent to poll for Service Connect
 	// configuration. For more information, see Service Connect
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ServiceConnectEndpoint *string `json:"serviceConnectEndpoint,omitempty"`
+	ServiceConnectEndpoint *string
 }
 
 // This parameter is specified when you're using Docker volumes. Docker volumes
@@ -4773,13 +4773,13 @@ type DockerVolumeConfiguration struct {
 	// volumes that are scoped to a `task` are automatically provisioned when the
 	// task starts and destroyed when the task stops. Docker volumes that are
 	// scoped as `shared` persist after the task stops.
-	Scope Scope `json:"scope,omitempty"`
+	Scope Scope
 
 	// If this value is `true`, the Docker volume is created if it doesn't already
 	// exist.
 	//
 	// This field is only used if the `scope` is `shared`.
-	Autoprovision *bool `json:"autoprovision,omitempty"`
+	Autoprovision *bool
 
 	// The Docker volume driver to use. The driver value must match the driver name
 	// provided by Docker because it is used for task placement. If the driver was
@@ -4788,17 +4788,17 @@ type DockerVolumeConfiguration struct {
 	// using another method, use Docker plugin discovery to retrieve the driver
 	// name. This parameter maps to `Driver` in the docker container create command
 	// and the `xxdriver` option to docker volume create.
-	Driver *string `json:"driver,omitempty"`
+	Driver *string
 
 	// A map of Docker driver-specific options passed through. This parameter maps
 	// to `DriverOpts` in the docker create-volume command and the `xxopt` option
 	// to docker volume create.
-	DriverOpts map[string]string `json:"driverOpts,omitempty"`
+	DriverOpts map[string]string
 
 	// Custom metadata to add to your Docker volume. This parameter maps to
 	// `Labels` in the docker container create command and the `xxlabel` option to
 	// docker volume create.
-	Labels map[string]string `json:"labels,omitempty"`
+	Labels map[string]string
 }
 
 // The tag specifications of an Amazon EBS volume.
@@ -4806,17 +4806,17 @@ type EBSTagSpecification struct {
 	// The type of volume resource.
 	//
 	// This member is required.
-	ResourceType EBSResourceType `json:"resourceType,omitempty"`
+	ResourceType EBSResourceType
 
 	// The tags applied to this Amazon EBS volume. `AmazonECSCreated` and
 	// `AmazonECSManaged` are reserved tags that can't be used.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// Determines whether to propagate the tags from the task definition to the
 	// Amazon EBS volume. Tags can only propagate to a `SERVICE` specified in
 	// `ServiceVolumeConfiguration`. If no value is specified, the tags aren't
 	// propagated.
-	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+	PropagateTags PropagateTags
 }
 
 // Represents an Express service, which provides a simplified way to deploy
@@ -4831,35 +4831,35 @@ type EBSTagSpecification struct {
 // manages the lifecycle of the underlying Amazon Web Services resources.
 type ECSExpressGatewayService struct {
 	// The short name or full ARN of the cluster that hosts the Express service.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The name of the Express service.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The ARN that identifies the Express service.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The ARN of the infrastructure role that manages Amazon Web Services
 	// resources for the Express service.
-	InfrastructureRoleARN *string `json:"infrastructureRoleArn,omitempty"`
+	InfrastructureRoleARN *string
 
 	// The current status of the Express service.
-	Status *ExpressGatewayServiceStatus `json:"status,omitempty"`
+	Status *ExpressGatewayServiceStatus
 
 	// The current deployment configuration for the Express service.
-	CurrentDeployment *string `json:"currentDeployment,omitempty"`
+	CurrentDeployment *string
 
 	// The list of active service configurations for the Express service.
-	ActiveConfigurations []ExpressGatewayServiceConfiguration `json:"activeConfigurations,omitempty"`
+	ActiveConfigurations []ExpressGatewayServiceConfiguration
 
 	// The metadata applied to the Express service.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The Unix timestamp for when the Express service was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Unix timestamp for when the Express service was last updated.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -4882,19 +4882,19 @@ func (v ECSExpressGatewayService) LogValue() slog.Value {
 // alarms, and security groups.
 type ECSManagedResources struct {
 	// The ingress paths and endpoints for the Express service.
-	IngressPaths []ManagedIngressPath `json:"ingressPaths,omitempty"`
+	IngressPaths []ManagedIngressPath
 
 	// The auto-scaling configuration and policies for the Express service.
-	AutoScaling *ManagedAutoScaling `json:"autoScaling,omitempty"`
+	AutoScaling *ManagedAutoScaling
 
 	// The CloudWatch metric alarms associated with the Express service.
-	MetricAlarms []ManagedMetricAlarm `json:"metricAlarms,omitempty"`
+	MetricAlarms []ManagedMetricAlarm
 
 	// The security groups managed by the Express service.
-	ServiceSecurityGroups []ManagedSecurityGroup `json:"serviceSecurityGroups,omitempty"`
+	ServiceSecurityGroups []ManagedSecurityGroup
 
 	// The log groups managed by the Express service.
-	LogGroups []ManagedLogGroup `json:"logGroups,omitempty"`
+	LogGroups []ManagedLogGroup
 }
 
 // The authorization configuration details for the Amazon EFS file system.
@@ -4907,7 +4907,7 @@ type EFSAuthorizationConfig struct {
 	// access points
 	// (https://docs.aws.amazon.com/efs/latest/ug/efs-access-points.html) in the
 	// Amazon Elastic File System User Guide.
-	AccessPointID *string `json:"accessPointId,omitempty"`
+	AccessPointID *string
 
 	// Determines whether to use the Amazon ECS task role defined in a task
 	// definition when mounting the Amazon EFS file system. If it is turned on,
@@ -4916,7 +4916,7 @@ type EFSAuthorizationConfig struct {
 	// information, see Using Amazon EFS access points
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html#efs-volume-accesspoints)
 	// in the Amazon Elastic Container Service Developer Guide.
-	IAM EFSAuthorizationConfigIAM `json:"iam,omitempty"`
+	IAM EFSAuthorizationConfigIAM
 }
 
 // This parameter is specified when you're using an Amazon Elastic File System
@@ -4927,7 +4927,7 @@ type EFSVolumeConfiguration struct {
 	// The Amazon EFS file system ID to use.
 	//
 	// This member is required.
-	FileSystemID *string `json:"fileSystemId,omitempty"`
+	FileSystemID *string
 
 	// The directory within the Amazon EFS file system to mount as the root
 	// directory inside the host. If this parameter is omitted, the root of the
@@ -4937,7 +4937,7 @@ type EFSVolumeConfiguration struct {
 	// If an EFS access point is specified in the `authorizationConfig`, the root
 	// directory parameter must either be omitted or set to `/` which will enforce
 	// the path set on the EFS access point.
-	RootDirectory *string `json:"rootDirectory,omitempty"`
+	RootDirectory *string
 
 	// Determines whether to use encryption for Amazon EFS data in transit between
 	// the Amazon ECS host and the Amazon EFS server. Transit encryption must be
@@ -4946,7 +4946,7 @@ type EFSVolumeConfiguration struct {
 	// Encrypting data in transit
 	// (https://docs.aws.amazon.com/efs/latest/ug/encryption-in-transit.html) in
 	// the Amazon Elastic File System User Guide.
-	TransitEncryption EFSTransitEncryption `json:"transitEncryption,omitempty"`
+	TransitEncryption EFSTransitEncryption
 
 	// The port to use when sending encrypted data between the Amazon ECS host and
 	// the Amazon EFS server. If you do not specify a transit encryption port, it
@@ -4954,10 +4954,10 @@ type EFSVolumeConfiguration struct {
 	// For more information, see EFS mount helper
 	// (https://docs.aws.amazon.com/efs/latest/ug/efs-mount-helper.html) in the
 	// Amazon Elastic File System User Guide.
-	TransitEncryptionPort *int32 `json:"transitEncryptionPort,omitempty"`
+	TransitEncryptionPort *int32
 
 	// The authorization configuration details for the Amazon EFS file system.
-	AuthorizationConfig *EFSAuthorizationConfig `json:"authorizationConfig,omitempty"`
+	AuthorizationConfig *EFSAuthorizationConfig
 }
 
 // A list of files containing the environment variables to pass to a container.
@@ -4993,13 +4993,13 @@ type EnvironmentFile struct {
 	// environment variable file.
 	//
 	// This member is required.
-	Value *string `json:"value,omitempty"`
+	Value *string
 
 	// The file type to use. Environment files are objects in Amazon S3. The only
 	// supported value is `s3`.
 	//
 	// This member is required.
-	Type EnvironmentFileType `json:"type,omitempty"`
+	Type EnvironmentFileType
 }
 
 // The amount of ephemeral storage to allocate for the task. This parameter is
@@ -5020,14 +5020,14 @@ type EphemeralStorage struct {
 	// GiB.
 	//
 	// This member is required.
-	SizeInGiB *int32 `json:"sizeInGiB,omitempty"`
+	SizeInGiB *int32
 }
 
 // The details of the execute command configuration.
 type ExecuteCommandConfiguration struct {
 	// Specify an Key Management Service key ID to encrypt the data between the
 	// local client and the container.
-	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+	KMSKeyID *string
 
 	// The log setting to use for redirecting logs for your execute command
 	// results. The following log settings are available.
@@ -5039,38 +5039,38 @@ type ExecuteCommandConfiguration struct {
 	// `OVERRIDE`: Specify the logging details as a part of `logConfiguration`. If
 	// the `OVERRIDE` logging option is specified, the `logConfiguration` is
 	// required.
-	Logging ExecuteCommandLogging `json:"logging,omitempty"`
+	Logging ExecuteCommandLogging
 
 	// The log configuration for the results of the execute command actions. The
 	// logs can be sent to CloudWatch Logs or an Amazon S3 bucket. When
 	// `logging=OVERRIDE` is specified, a `logConfiguration` must be provided.
-	LogConfiguration *ExecuteCommandLogConfiguration `json:"logConfiguration,omitempty"`
+	LogConfiguration *ExecuteCommandLogConfiguration
 }
 
 // ExecuteCommandInput is the input of ExecuteCommand.
 type ExecuteCommandInput struct {
 	// The Amazon Resource Name (ARN) or short name of the cluster the task is
 	// running in. If you do not specify a cluster, the default cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The name of the container to execute the command on. A container name only
 	// needs to be specified for tasks containing multiple containers.
-	Container *string `json:"container,omitempty"`
+	Container *string
 
 	// The command to run on the container.
 	//
 	// This member is required.
-	Command *string `json:"command,omitempty"`
+	Command *string
 
 	// Use this flag to run your command in interactive mode.
 	//
 	// This member is required.
-	Interactive *bool `json:"interactive,omitempty"`
+	Interactive *bool
 
 	// The Amazon Resource Name (ARN) or ID of the task the container is part of.
 	//
 	// This member is required.
-	Task *string `json:"task,omitempty"`
+	Task *string
 }
 
 // The log configuration for the results of the execute command actions. The
@@ -5079,47 +5079,47 @@ type ExecuteCommandLogConfiguration struct {
 	// The name of the CloudWatch log group to send logs to.
 	//
 	// The CloudWatch log group must already be created.
-	CloudWatchLogGroupName *string `json:"cloudWatchLogGroupName,omitempty"`
+	CloudWatchLogGroupName *string
 
 	// Determines whether to use encryption on the CloudWatch logs. If not
 	// specified, encryption will be off.
-	CloudWatchEncryptionEnabled *bool `json:"cloudWatchEncryptionEnabled,omitempty"`
+	CloudWatchEncryptionEnabled *bool
 
 	// The name of the S3 bucket to send logs to.
 	//
 	// The S3 bucket must already be created.
-	S3BucketName *string `json:"s3BucketName,omitempty"`
+	S3BucketName *string
 
 	// Determines whether to use encryption on the S3 logs. If not specified,
 	// encryption is not used.
-	S3EncryptionEnabled *bool `json:"s3EncryptionEnabled,omitempty"`
+	S3EncryptionEnabled *bool
 
 	// An optional folder in the S3 bucket to place logs in.
-	S3KeyPrefix *string `json:"s3KeyPrefix,omitempty"`
+	S3KeyPrefix *string
 }
 
 // ExecuteCommandOutput is the output of ExecuteCommand.
 type ExecuteCommandOutput struct {
 	// The Amazon Resource Name (ARN) of the cluster.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The Amazon Resource Name (ARN) of the container.
-	ContainerARN *string `json:"containerArn,omitempty"`
+	ContainerARN *string
 
 	// The name of the container.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// Determines whether the execute command session is running in interactive
 	// mode. Amazon ECS only supports initiating interactive sessions, so you must
 	// specify `true` for this value.
-	Interactive *bool `json:"interactive,omitempty"`
+	Interactive *bool
 
 	// The details of the SSM session that was created for this instance of
 	// execute-command.
-	Session *Session `json:"session,omitempty"`
+	Session *Session
 
 	// The Amazon Resource Name (ARN) of the task.
-	TaskARN *string `json:"taskArn,omitempty"`
+	TaskARN *string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -5157,32 +5157,32 @@ type ExpressGatewayContainer struct {
 	// execution role.
 	//
 	// This member is required.
-	Image *string `json:"image,omitempty"`
+	Image *string
 
 	// The port number on the container that receives traffic from the load
 	// balancer. Default is 80.
 	//
 	// The service's default is 80.
-	ContainerPort *int32 `json:"containerPort,omitempty"`
+	ContainerPort *int32
 
 	// The log configuration for the container.
-	AWSLogsConfiguration *ExpressGatewayServiceAWSLogsConfiguration `json:"awsLogsConfiguration,omitempty"`
+	AWSLogsConfiguration *ExpressGatewayServiceAWSLogsConfiguration
 
 	// The configuration for repository credentials for private registry
 	// authentication.
-	RepositoryCredentials *ExpressGatewayRepositoryCredentials `json:"repositoryCredentials,omitempty"`
+	RepositoryCredentials *ExpressGatewayRepositoryCredentials
 
 	// The command that is passed to the container.
-	Command []string `json:"command,omitempty"`
+	Command []string
 
 	// The environment variables to pass to the container.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	Environment []KeyValuePair `json:"environment,omitempty" specgen:"sensitive"`
+	Environment []KeyValuePair `specgen:"sensitive"`
 
 	// The secrets to pass to the container.
-	Secrets []Secret `json:"secrets,omitempty"`
+	Secrets []Secret
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -5205,7 +5205,7 @@ func (v ExpressGatewayContainer) LogValue() slog.Value {
 type ExpressGatewayRepositoryCredentials struct {
 	// The Amazon Resource Name (ARN) of the secret containing the private
 	// repository credentials.
-	CredentialsParameter *string `json:"credentialsParameter,omitempty"`
+	CredentialsParameter *string
 }
 
 // Defines the auto-scaling configuration for an Express service. This
@@ -5219,20 +5219,20 @@ type ExpressGatewayRepositoryCredentials struct {
 // and the target value for that metric.
 type ExpressGatewayScalingTarget struct {
 	// The minimum number of tasks to run in the Express service.
-	MinTaskCount *int32 `json:"minTaskCount,omitempty"`
+	MinTaskCount *int32
 
 	// The maximum number of tasks to run in the Express service.
-	MaxTaskCount *int32 `json:"maxTaskCount,omitempty"`
+	MaxTaskCount *int32
 
 	// The metric used for auto-scaling decisions. The default metric used for an
 	// Express service is `CPUUtilization`.
-	AutoScalingMetric ExpressGatewayServiceScalingMetric `json:"autoScalingMetric,omitempty"`
+	AutoScalingMetric ExpressGatewayServiceScalingMetric
 
 	// The target value for the auto-scaling metric. The default value for an
 	// Express service is 60.
 	//
 	// The service's default is 60.
-	AutoScalingTargetValue *int32 `json:"autoScalingTargetValue,omitempty"`
+	AutoScalingTargetValue *int32
 }
 
 // Specifies the Amazon CloudWatch Logs configuration for the Express service
@@ -5241,55 +5241,55 @@ type ExpressGatewayServiceAWSLogsConfiguration struct {
 	// The name of the CloudWatch Logs log group to send container logs to.
 	//
 	// This member is required.
-	LogGroup *string `json:"logGroup,omitempty"`
+	LogGroup *string
 
 	// The prefix for the CloudWatch Logs log stream names. The default for an
 	// Express service is `ecs`.
 	//
 	// This member is required.
-	LogStreamPrefix *string `json:"logStreamPrefix,omitempty"`
+	LogStreamPrefix *string
 }
 
 // Represents a specific configuration revision of an Express service,
 // containing all the settings and parameters for that revision.
 type ExpressGatewayServiceConfiguration struct {
 	// The ARN of the service revision.
-	ServiceRevisionARN *string `json:"serviceRevisionArn,omitempty"`
+	ServiceRevisionARN *string
 
 	// The ARN of the task execution role for the service revision.
-	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+	ExecutionRoleARN *string
 
 	// The ARN of the task role for the service revision.
-	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+	TaskRoleARN *string
 
 	// The ARN of the task definition used by this service revision. This is
 	// present for all Express services and reflects the task definition in use,
 	// whether managed by Amazon ECS or provided by the customer.
-	TaskDefinitionARN *string `json:"taskDefinitionArn,omitempty"`
+	TaskDefinitionARN *string
 
 	// The CPU allocation for tasks in this service revision.
-	CPU *string `json:"cpu,omitempty"`
+	CPU *string
 
 	// The memory allocation for tasks in this service revision.
-	Memory *string `json:"memory,omitempty"`
+	Memory *string
 
 	// The network configuration for tasks in this service revision.
-	NetworkConfiguration *ExpressGatewayServiceNetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *ExpressGatewayServiceNetworkConfiguration
 
 	// The health check path for this service revision.
-	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
+	HealthCheckPath *string
 
 	// The primary container configuration for this service revision.
-	PrimaryContainer *ExpressGatewayContainer `json:"primaryContainer,omitempty"`
+	PrimaryContainer *ExpressGatewayContainer
 
 	// The auto-scaling configuration for this service revision.
-	ScalingTarget *ExpressGatewayScalingTarget `json:"scalingTarget,omitempty"`
+	ScalingTarget *ExpressGatewayScalingTarget
 
 	// The entry point into this service revision.
-	IngressPaths []IngressPathSummary `json:"ingressPaths,omitempty"`
+	IngressPaths []IngressPathSummary
 
 	// The Unix timestamp for when this service revision was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -5312,20 +5312,20 @@ func (v ExpressGatewayServiceConfiguration) LogValue() slog.Value {
 // VPC.
 type ExpressGatewayServiceNetworkConfiguration struct {
 	// The IDs of the security groups associated with the Express service.
-	SecurityGroups []string `json:"securityGroups,omitempty"`
+	SecurityGroups []string
 
 	// The IDs of the subnets associated with the Express service.
-	Subnets []string `json:"subnets,omitempty"`
+	Subnets []string
 }
 
 // An object that defines the status of Express service creation and
 // information about the status of the service.
 type ExpressGatewayServiceStatus struct {
 	// The status of the Express service.
-	StatusCode ExpressGatewayServiceStatusCode `json:"statusCode,omitempty"`
+	StatusCode ExpressGatewayServiceStatusCode
 
 	// Information about why the Express service is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 }
 
 // The authorization configuration details for Amazon FSx for Windows File
@@ -5344,14 +5344,14 @@ type FSxWindowsFileServerAuthorizationConfig struct {
 	// the stored credentials.
 	//
 	// This member is required.
-	CredentialsParameter *string `json:"credentialsParameter,omitempty"`
+	CredentialsParameter *string
 
 	// A fully qualified domain name hosted by an Directory Service
 	// (https://docs.aws.amazon.com/directoryservice/latest/admin-guide/directory_microsoft_ad.html)
 	// Managed Microsoft AD (Active Directory) or self-hosted AD on Amazon EC2.
 	//
 	// This member is required.
-	Domain *string `json:"domain,omitempty"`
+	Domain *string
 }
 
 // This parameter is specified when you're using Amazon FSx for Windows File
@@ -5366,19 +5366,19 @@ type FSxWindowsFileServerVolumeConfiguration struct {
 	// The Amazon FSx for Windows File Server file system ID to use.
 	//
 	// This member is required.
-	FileSystemID *string `json:"fileSystemId,omitempty"`
+	FileSystemID *string
 
 	// The directory within the Amazon FSx for Windows File Server file system to
 	// mount as the root directory inside the host.
 	//
 	// This member is required.
-	RootDirectory *string `json:"rootDirectory,omitempty"`
+	RootDirectory *string
 
 	// The authorization configuration details for the Amazon FSx for Windows File
 	// Server file system.
 	//
 	// This member is required.
-	AuthorizationConfig *FSxWindowsFileServerAuthorizationConfig `json:"authorizationConfig,omitempty"`
+	AuthorizationConfig *FSxWindowsFileServerAuthorizationConfig
 }
 
 // A failed resource. For a list of common causes, see API failure reasons
@@ -5386,13 +5386,13 @@ type FSxWindowsFileServerVolumeConfiguration struct {
 // in the Amazon Elastic Container Service Developer Guide.
 type Failure struct {
 	// The Amazon Resource Name (ARN) of the failed resource.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The reason for the failure.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 
 	// The details of the failure.
-	Detail *string `json:"detail,omitempty"`
+	Detail *string
 }
 
 // The FireLens configuration for the container. This is used to specify and
@@ -5404,7 +5404,7 @@ type FirelensConfiguration struct {
 	// The log router to use. The valid values are `fluentd` or `fluentbit`.
 	//
 	// This member is required.
-	Type FirelensConfigurationType `json:"type,omitempty"`
+	Type FirelensConfigurationType
 
 	// The options to use when configuring the log router. This field is optional
 	// and can be used to specify a custom configuration file or to add additional
@@ -5417,7 +5417,7 @@ type FirelensConfiguration struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// Tasks hosted on Fargate only support the `file` configuration file type.
-	Options map[string]string `json:"options,omitempty"`
+	Options map[string]string
 }
 
 // GetTaskProtectionInput is the input of GetTaskProtection.
@@ -5426,10 +5426,10 @@ type GetTaskProtectionInput struct {
 	// the service that the task sets exist in.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// A list of up to 100 task IDs or full ARN entries.
-	Tasks []string `json:"tasks,omitempty"`
+	Tasks []string
 }
 
 // GetTaskProtectionOutput is the output of GetTaskProtection.
@@ -5440,10 +5440,10 @@ type GetTaskProtectionOutput struct {
 	// the task. If scale-in protection is turned on for a task, the value is
 	// `true`. Otherwise, it is `false`. - `expirationDate`: The epoch time when
 	// protection for the task will expire.
-	ProtectedTasks []ProtectedTask `json:"protectedTasks,omitempty"`
+	ProtectedTasks []ProtectedTask
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // An object representing a container health check. Health check parameters
@@ -5584,22 +5584,22 @@ type HealthCheck struct {
 	// create command.
 	//
 	// This member is required.
-	Command []string `json:"command,omitempty"`
+	Command []string
 
 	// The time period in seconds between each health check execution. You may
 	// specify between 5 and 300 seconds. The default value is 30 seconds. This
 	// value applies only when you specify a `command`.
-	Interval *int32 `json:"interval,omitempty"`
+	Interval *int32
 
 	// The time period in seconds to wait for a health check to succeed before it
 	// is considered a failure. You may specify between 2 and 60 seconds. The
 	// default value is 5. This value applies only when you specify a `command`.
-	Timeout *int32 `json:"timeout,omitempty"`
+	Timeout *int32
 
 	// The number of times to retry a failed health check before the container is
 	// considered unhealthy. You may specify between 1 and 10 retries. The default
 	// value is 3. This value applies only when you specify a `command`.
-	Retries *int32 `json:"retries,omitempty"`
+	Retries *int32
 
 	// The optional grace period to provide containers time to bootstrap before
 	// failed health checks count towards the maximum number of retries. You can
@@ -5609,7 +5609,7 @@ type HealthCheck struct {
 	// If a health check succeeds within the `startPeriod`, then the container is
 	// considered healthy and any subsequent failures count toward the maximum
 	// number of retries.
-	StartPeriod *int32 `json:"startPeriod,omitempty"`
+	StartPeriod *int32
 }
 
 // Hostnames and IP address entries that are added to the `/etc/hosts` file of
@@ -5619,12 +5619,12 @@ type HostEntry struct {
 	// The hostname to use in the `/etc/hosts` entry.
 	//
 	// This member is required.
-	Hostname *string `json:"hostname,omitempty"`
+	Hostname *string
 
 	// The IP address to use in the `/etc/hosts` entry.
 	//
 	// This member is required.
-	IPAddress *string `json:"ipAddress,omitempty"`
+	IPAddress *string
 }
 
 // Details on a container instance bind mount host volume.
@@ -5640,7 +5640,7 @@ type HostVolumeProperties struct {
 	//
 	// If you're using the Fargate launch type, the `sourcePath` parameter is not
 	// supported.
-	SourcePath *string `json:"sourcePath,omitempty"`
+	SourcePath *string
 }
 
 // Details on an Elastic Inference accelerator. For more information, see
@@ -5656,12 +5656,12 @@ type InferenceAccelerator struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResourceRequirement.html).
 	//
 	// This member is required.
-	DeviceName *string `json:"deviceName,omitempty"`
+	DeviceName *string
 
 	// The Elastic Inference accelerator type to use.
 	//
 	// This member is required.
-	DeviceType *string `json:"deviceType,omitempty"`
+	DeviceType *string
 }
 
 // Details on an Elastic Inference accelerator task override. This parameter is
@@ -5676,10 +5676,10 @@ type InferenceAccelerator struct {
 type InferenceAcceleratorOverride struct {
 	// The Elastic Inference accelerator device name to override for the task. This
 	// parameter must match a `deviceName` specified in the task definition.
-	DeviceName *string `json:"deviceName,omitempty"`
+	DeviceName *string
 
 	// The Elastic Inference accelerator type to use.
-	DeviceType *string `json:"deviceType,omitempty"`
+	DeviceType *string
 }
 
 // The configuration that controls how Amazon ECS optimizes your
@@ -5698,7 +5698,7 @@ type InfrastructureOptimization struct {
 	// automatic infrastructure optimization. - A value between `0` and `3600`
 	// (inclusive) - Specifies the number of seconds to wait before optimizing
 	// instances.
-	ScaleInAfter *int32 `json:"scaleInAfter,omitempty"`
+	ScaleInAfter *int32
 }
 
 // The entry point into an Express service.
@@ -5706,33 +5706,33 @@ type IngressPathSummary struct {
 	// The type of access to the endpoint for the Express service.
 	//
 	// This member is required.
-	AccessType AccessType `json:"accessType,omitempty"`
+	AccessType AccessType
 
 	// The endpoint for access to the service.
 	//
 	// This member is required.
-	Endpoint *string `json:"endpoint,omitempty"`
+	Endpoint *string
 }
 
 // An object representing the result of a container instance health status
 // check.
 type InstanceHealthCheckResult struct {
 	// The type of container instance health status that was verified.
-	Type InstanceHealthCheckType `json:"type,omitempty"`
+	Type InstanceHealthCheckType
 
 	// The container instance health status.
-	Status InstanceHealthCheckState `json:"status,omitempty"`
+	Status InstanceHealthCheckState
 
 	// The reason for the container instance health status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when the container instance health status was last
 	// updated.
-	LastUpdated *time.Time `json:"lastUpdated,omitempty"`
+	LastUpdated *time.Time
 
 	// The Unix timestamp for when the container instance health status last
 	// changed.
-	LastStatusChange *time.Time `json:"lastStatusChange,omitempty"`
+	LastStatusChange *time.Time
 }
 
 // The launch template configuration for Amazon ECS Managed Instances. This
@@ -5750,22 +5750,22 @@ type InstanceLaunchTemplate struct {
 	// in the Amazon ECS Developer Guide.
 	//
 	// This member is required.
-	Ec2InstanceProfileARN *string `json:"ec2InstanceProfileArn,omitempty"`
+	Ec2InstanceProfileARN *string
 
 	// The network configuration for Amazon ECS Managed Instances. This specifies
 	// the subnets and security groups that instances use for network connectivity.
 	//
 	// This member is required.
-	NetworkConfiguration *ManagedInstancesNetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *ManagedInstancesNetworkConfiguration
 
 	// The storage configuration for Amazon ECS Managed Instances. This defines the
 	// data volume properties for the instances.
-	StorageConfiguration *ManagedInstancesStorageConfiguration `json:"storageConfiguration,omitempty"`
+	StorageConfiguration *ManagedInstancesStorageConfiguration
 
 	// The local storage configuration for Amazon ECS Managed Instances. This
 	// defines how ECS uses instance store volumes available on the container
 	// instance.
-	LocalStorageConfiguration *ManagedInstancesLocalStorageConfiguration `json:"localStorageConfiguration,omitempty"`
+	LocalStorageConfiguration *ManagedInstancesLocalStorageConfiguration
 
 	// CloudWatch provides two categories of monitoring: basic monitoring and
 	// detailed monitoring. By default, your managed instance is configured for
@@ -5776,7 +5776,7 @@ type InstanceLaunchTemplate struct {
 	// Managed Instances
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/detailed-monitoring-managed-instances.html)
 	// in the Amazon ECS Developer Guide.
-	Monitoring ManagedInstancesMonitoringOptions `json:"monitoring,omitempty"`
+	Monitoring ManagedInstancesMonitoringOptions
 
 	// The capacity option type. This determines whether Amazon ECS launches
 	// On-Demand, Spot or Capacity Reservation Instances for your managed instance
@@ -5798,7 +5798,7 @@ type InstanceLaunchTemplate struct {
 	// purchasing options
 	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instance-purchasing-options.html)
 	// in the Amazon EC2 User Guide.
-	CapacityOptionType CapacityOptionType `json:"capacityOptionType,omitempty"`
+	CapacityOptionType CapacityOptionType
 
 	// Determines whether tags are propagated to the instance metadata service
 	// (IMDS) for Amazon EC2 instances launched by the Managed Instances capacity
@@ -5815,7 +5815,7 @@ type InstanceLaunchTemplate struct {
 	// For more information, see Work with instance tags in instance metadata
 	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#work-with-tags-in-IMDS)
 	// in the Amazon EC2 User Guide.
-	InstanceMetadataTagsPropagation *bool `json:"instanceMetadataTagsPropagation,omitempty"`
+	InstanceMetadataTagsPropagation *bool
 
 	// The instance requirements. You can specify:
 	//
@@ -5824,7 +5824,7 @@ type InstanceLaunchTemplate struct {
 	//
 	// Amazon ECS automatically selects the instances that match the specified
 	// criteria.
-	InstanceRequirements *InstanceRequirementsRequest `json:"instanceRequirements,omitempty"`
+	InstanceRequirements *InstanceRequirementsRequest
 
 	// Determines whether to enable FIPS 140-2 validated cryptographic modules on
 	// EC2 instances launched by the capacity provider. If `true`, instances use
@@ -5834,7 +5834,7 @@ type InstanceLaunchTemplate struct {
 	//
 	// If not specified, instances are launched with FIPS enabled in Amazon Web
 	// Services GovCloud (US) regions and FIPS disabled in other regions.
-	FipsEnabled *bool `json:"fipsEnabled,omitempty"`
+	FipsEnabled *bool
 
 	// Capacity reservation specifications. You can specify:
 	//
@@ -5842,7 +5842,7 @@ type InstanceLaunchTemplate struct {
 	// for targeted capacity reservations
 	//
 	// Amazon ECS will launch instances according to the specified criteria.
-	CapacityReservations *CapacityReservationRequest `json:"capacityReservations,omitempty"`
+	CapacityReservations *CapacityReservationRequest
 }
 
 // The updated launch template configuration for Amazon ECS Managed Instances.
@@ -5861,16 +5861,16 @@ type InstanceLaunchTemplateUpdate struct {
 	// For more information, see Amazon ECS instance profile for Managed Instances
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-instances-instance-profile.html)
 	// in the Amazon ECS Developer Guide.
-	Ec2InstanceProfileARN *string `json:"ec2InstanceProfileArn,omitempty"`
+	Ec2InstanceProfileARN *string
 
 	// The updated network configuration for Amazon ECS Managed Instances. Changes
 	// to subnets and security groups affect new instances launched after the
 	// update.
-	NetworkConfiguration *ManagedInstancesNetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *ManagedInstancesNetworkConfiguration
 
 	// The updated storage configuration for Amazon ECS Managed Instances. Changes
 	// to storage settings apply to new instances launched after the update.
-	StorageConfiguration *ManagedInstancesStorageConfiguration `json:"storageConfiguration,omitempty"`
+	StorageConfiguration *ManagedInstancesStorageConfiguration
 
 	// Determines whether tags are propagated to the instance metadata service
 	// (IMDS) for Amazon EC2 instances launched by the Managed Instances capacity
@@ -5887,12 +5887,12 @@ type InstanceLaunchTemplateUpdate struct {
 	// For more information, see Work with instance tags in instance metadata
 	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/Using_Tags.html#work-with-tags-in-IMDS)
 	// in the Amazon EC2 User Guide.
-	InstanceMetadataTagsPropagation *bool `json:"instanceMetadataTagsPropagation,omitempty"`
+	InstanceMetadataTagsPropagation *bool
 
 	// The updated local storage configuration for Amazon ECS Managed Instances.
 	// Changes to local storage settings apply to new instances launched after the
 	// update.
-	LocalStorageConfiguration *ManagedInstancesLocalStorageConfiguration `json:"localStorageConfiguration,omitempty"`
+	LocalStorageConfiguration *ManagedInstancesLocalStorageConfiguration
 
 	// CloudWatch provides two categories of monitoring: basic monitoring and
 	// detailed monitoring. By default, your managed instance is configured for
@@ -5903,17 +5903,17 @@ type InstanceLaunchTemplateUpdate struct {
 	// Managed Instances
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/detailed-monitoring-managed-instances.html)
 	// in the Amazon ECS Developer Guide.
-	Monitoring ManagedInstancesMonitoringOptions `json:"monitoring,omitempty"`
+	Monitoring ManagedInstancesMonitoringOptions
 
 	// The updated instance requirements for attribute-based instance type
 	// selection. Changes to instance requirements affect which instance types
 	// Amazon ECS selects for new instances.
-	InstanceRequirements *InstanceRequirementsRequest `json:"instanceRequirements,omitempty"`
+	InstanceRequirements *InstanceRequirementsRequest
 
 	// The updated capacity reservations specifications for Amazon ECS Managed
 	// Instances. Changes to capacity reservations settings apply to new instances
 	// launched after the update.
-	CapacityReservations *CapacityReservationRequest `json:"capacityReservations,omitempty"`
+	CapacityReservations *CapacityReservationRequest
 }
 
 // The instance requirements for attribute-based instance type selection.
@@ -5927,38 +5927,38 @@ type InstanceRequirementsRequest struct {
 	// selects instance types that have vCPU counts within this range.
 	//
 	// This member is required.
-	VCPUCount *VCPUCountRangeRequest `json:"vCpuCount,omitempty"`
+	VCPUCount *VCPUCountRangeRequest
 
 	// The minimum and maximum amount of memory in mebibytes (MiB) for the instance
 	// types. Amazon ECS selects instance types that have memory within this range.
 	//
 	// This member is required.
-	MemoryMiB *MemoryMiBRequest `json:"memoryMiB,omitempty"`
+	MemoryMiB *MemoryMiBRequest
 
 	// The CPU manufacturers to include or exclude. You can specify `intel`, `amd`,
 	// or `amazon-web-services` to control which CPU types are used for your
 	// workloads.
-	CPUManufacturers []CPUManufacturer `json:"cpuManufacturers,omitempty"`
+	CPUManufacturers []CPUManufacturer
 
 	// The minimum and maximum amount of memory per vCPU in gibibytes (GiB). This
 	// helps ensure that instance types have the appropriate memory-to-CPU ratio
 	// for your workloads.
-	MemoryGiBPerVCPU *MemoryGiBPerVCPURequest `json:"memoryGiBPerVCpu,omitempty"`
+	MemoryGiBPerVCPU *MemoryGiBPerVCPURequest
 
 	// The instance types to exclude from selection. Use this to prevent Amazon ECS
 	// from selecting specific instance types that may not be suitable for your
 	// workloads.
-	ExcludedInstanceTypes []string `json:"excludedInstanceTypes,omitempty"`
+	ExcludedInstanceTypes []string
 
 	// The instance generations to include. You can specify `current` to use the
 	// latest generation instances, or `previous` to include previous generation
 	// instances for cost optimization.
-	InstanceGenerations []InstanceGeneration `json:"instanceGenerations,omitempty"`
+	InstanceGenerations []InstanceGeneration
 
 	// The maximum price for Spot instances as a percentage over the lowest priced
 	// On-Demand instance. This helps control Spot instance costs while maintaining
 	// access to capacity.
-	SpotMaxPricePercentageOverLowestPrice *int32 `json:"spotMaxPricePercentageOverLowestPrice,omitempty"`
+	SpotMaxPricePercentageOverLowestPrice *int32
 
 	// The price protection threshold for On-Demand Instances, as a percentage
 	// higher than an identified On-Demand price. The identified On-Demand price is
@@ -5969,80 +5969,80 @@ type InstanceRequirementsRequest struct {
 	// priced previous generation instance types that match your attributes. When
 	// Amazon ECS selects instance types with your attributes, we will exclude
 	// instance types whose price exceeds your specified threshold.
-	OnDemandMaxPricePercentageOverLowestPrice *int32 `json:"onDemandMaxPricePercentageOverLowestPrice,omitempty"`
+	OnDemandMaxPricePercentageOverLowestPrice *int32
 
 	// Indicates whether to include bare metal instance types. Set to `included` to
 	// allow bare metal instances, `excluded` to exclude them, or `required` to use
 	// only bare metal instances.
-	BareMetal BareMetal `json:"bareMetal,omitempty"`
+	BareMetal BareMetal
 
 	// Indicates whether to include burstable performance instance types (T2, T3,
 	// T3a, T4g). Set to `included` to allow burstable instances, `excluded` to
 	// exclude them, or `required` to use only burstable instances.
-	BurstablePerformance BurstablePerformance `json:"burstablePerformance,omitempty"`
+	BurstablePerformance BurstablePerformance
 
 	// Indicates whether the instance types must support hibernation. When set to
 	// `true`, only instance types that support hibernation are selected.
-	RequireHibernateSupport *bool `json:"requireHibernateSupport,omitempty"`
+	RequireHibernateSupport *bool
 
 	// The minimum and maximum number of network interfaces for the instance types.
 	// This is useful for workloads that require multiple network interfaces.
-	NetworkInterfaceCount *NetworkInterfaceCountRequest `json:"networkInterfaceCount,omitempty"`
+	NetworkInterfaceCount *NetworkInterfaceCountRequest
 
 	// Indicates whether to include instance types with local storage. Set to
 	// `included` to allow local storage, `excluded` to exclude it, or `required`
 	// to use only instances with local storage.
-	LocalStorage LocalStorage `json:"localStorage,omitempty"`
+	LocalStorage LocalStorage
 
 	// The local storage types to include. You can specify `hdd` for hard disk
 	// drives, `ssd` for solid state drives, or both.
-	LocalStorageTypes []LocalStorageType `json:"localStorageTypes,omitempty"`
+	LocalStorageTypes []LocalStorageType
 
 	// The minimum and maximum total local storage in gigabytes (GB) for instance
 	// types with local storage.
-	TotalLocalStorageGB *TotalLocalStorageGBRequest `json:"totalLocalStorageGB,omitempty"`
+	TotalLocalStorageGB *TotalLocalStorageGBRequest
 
 	// The minimum and maximum baseline Amazon EBS bandwidth in megabits per second
 	// (Mbps). This is important for workloads with high storage I/O requirements.
-	BaselineEbsBandwidthMbps *BaselineEbsBandwidthMbpsRequest `json:"baselineEbsBandwidthMbps,omitempty"`
+	BaselineEbsBandwidthMbps *BaselineEbsBandwidthMbpsRequest
 
 	// The accelerator types to include. You can specify `gpu` for graphics
 	// processing units, `fpga` for field programmable gate arrays, or `inference`
 	// for machine learning inference accelerators.
-	AcceleratorTypes []AcceleratorType `json:"acceleratorTypes,omitempty"`
+	AcceleratorTypes []AcceleratorType
 
 	// The minimum and maximum number of accelerators for the instance types. This
 	// is used when you need instances with specific numbers of GPUs or other
 	// accelerators.
-	AcceleratorCount *AcceleratorCountRequest `json:"acceleratorCount,omitempty"`
+	AcceleratorCount *AcceleratorCountRequest
 
 	// The accelerator manufacturers to include. You can specify `nvidia`, `amd`,
 	// `amazon-web-services`, or `xilinx` depending on your accelerator
 	// requirements.
-	AcceleratorManufacturers []AcceleratorManufacturer `json:"acceleratorManufacturers,omitempty"`
+	AcceleratorManufacturers []AcceleratorManufacturer
 
 	// The specific accelerator names to include. For example, you can specify
 	// `a100`, `v100`, `k80`, or other specific accelerator models.
-	AcceleratorNames []AcceleratorName `json:"acceleratorNames,omitempty"`
+	AcceleratorNames []AcceleratorName
 
 	// The minimum and maximum total accelerator memory in mebibytes (MiB). This is
 	// important for GPU workloads that require specific amounts of video memory.
-	AcceleratorTotalMemoryMiB *AcceleratorTotalMemoryMiBRequest `json:"acceleratorTotalMemoryMiB,omitempty"`
+	AcceleratorTotalMemoryMiB *AcceleratorTotalMemoryMiBRequest
 
 	// The minimum and maximum network bandwidth in gigabits per second (Gbps).
 	// This is crucial for network-intensive workloads that require high
 	// throughput.
-	NetworkBandwidthGbps *NetworkBandwidthGbpsRequest `json:"networkBandwidthGbps,omitempty"`
+	NetworkBandwidthGbps *NetworkBandwidthGbpsRequest
 
 	// The instance types to include in the selection. When specified, Amazon ECS
 	// only considers these instance types, subject to the other requirements
 	// specified.
-	AllowedInstanceTypes []string `json:"allowedInstanceTypes,omitempty"`
+	AllowedInstanceTypes []string
 
 	// The maximum price for Spot instances as a percentage of the optimal
 	// On-Demand price. This provides more precise cost control for Spot instance
 	// selection.
-	MaxSpotPriceAsPercentageOfOptimalOnDemandPrice *int32 `json:"maxSpotPriceAsPercentageOfOptimalOnDemandPrice,omitempty"`
+	MaxSpotPriceAsPercentageOfOptimalOnDemandPrice *int32
 }
 
 // The Linux capabilities to add or remove from the default Docker
@@ -6085,7 +6085,7 @@ type KernelCapabilities struct {
 	// "SYS_ADMIN" | "SYS_BOOT" | "SYS_CHROOT" | "SYS_MODULE" | "SYS_NICE" |
 	// "SYS_PACCT" | "SYS_PTRACE" | "SYS_RAWIO" | "SYS_RESOURCE" | "SYS_TIME" |
 	// "SYS_TTY_CONFIG" | "SYSLOG" | "WAKE_ALARM"`
-	Add []string `json:"add,omitempty"`
+	Add []string
 
 	// The Linux capabilities for the container that have been removed from the
 	// default configuration provided by Docker. This parameter maps to `CapDrop`
@@ -6100,18 +6100,18 @@ type KernelCapabilities struct {
 	// "SYS_ADMIN" | "SYS_BOOT" | "SYS_CHROOT" | "SYS_MODULE" | "SYS_NICE" |
 	// "SYS_PACCT" | "SYS_PTRACE" | "SYS_RAWIO" | "SYS_RESOURCE" | "SYS_TIME" |
 	// "SYS_TTY_CONFIG" | "SYSLOG" | "WAKE_ALARM"`
-	Drop []string `json:"drop,omitempty"`
+	Drop []string
 }
 
 // A key-value pair object.
 type KeyValuePair struct {
 	// The name of the key-value pair. For environment variables, this is the name
 	// of the environment variable.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The value of the key-value pair. For environment variables, this is the
 	// value of the environment variable.
-	Value *string `json:"value,omitempty"`
+	Value *string
 }
 
 // Configuration for linear deployment strategy that shifts production traffic
@@ -6124,13 +6124,13 @@ type LinearConfiguration struct {
 	// The percentage of production traffic to shift in each step during a linear
 	// deployment. Valid values are multiples of 0.1 from 3.0 to 100.0. The default
 	// value is 10.0.
-	StepPercent *float64 `json:"stepPercent,omitempty"`
+	StepPercent *float64
 
 	// The amount of time in minutes to wait between each traffic shifting step
 	// during a linear deployment. Valid values are 0 to 1440 minutes (24 hours).
 	// The default value is 6. This bake time is not applied after reaching 100
 	// percent traffic.
-	StepBakeTimeInMinutes *int32 `json:"stepBakeTimeInMinutes,omitempty"`
+	StepBakeTimeInMinutes *int32
 }
 
 // The Linux-specific options that are applied to the container, such as Linux
@@ -6143,7 +6143,7 @@ type LinuxParameters struct {
 	// For tasks that use the Fargate launch type, `capabilities` is supported for
 	// all platform versions but the `add` parameter is only supported if using
 	// platform version 1.4.0 or later.
-	Capabilities *KernelCapabilities `json:"capabilities,omitempty"`
+	Capabilities *KernelCapabilities
 
 	// Any host devices to expose to the container. This parameter maps to
 	// `Devices` in the docker container create command and the `--device` option
@@ -6151,7 +6151,7 @@ type LinuxParameters struct {
 	//
 	// If you're using tasks that use the Fargate launch type, the `devices`
 	// parameter isn't supported.
-	Devices []Device `json:"devices,omitempty"`
+	Devices []Device
 
 	// Run an `init` process inside the container that forwards signals and reaps
 	// processes. This parameter maps to the `--init` option to docker run. This
@@ -6159,18 +6159,18 @@ type LinuxParameters struct {
 	// container instance. To check the Docker Remote API version on your container
 	// instance, log in to your container instance and run the following command:
 	// `sudo docker version --format '{{.Server.APIVersion}}'`
-	InitProcessEnabled *bool `json:"initProcessEnabled,omitempty"`
+	InitProcessEnabled *bool
 
 	// The value for the size (in MiB) of the `/dev/shm` volume. This parameter
 	// maps to the `--shm-size` option to docker run.
 	//
 	// If you are using tasks that use the Fargate launch type, the
 	// `sharedMemorySize` parameter is not supported.
-	SharedMemorySize *int32 `json:"sharedMemorySize,omitempty"`
+	SharedMemorySize *int32
 
 	// The container path, mount options, and size (in MiB) of the tmpfs mount.
 	// This parameter maps to the `--tmpfs` option to docker run.
-	Tmpfs []Tmpfs `json:"tmpfs,omitempty"`
+	Tmpfs []Tmpfs
 
 	// The total amount of swap memory (in MiB) a container can use. This parameter
 	// will be translated to the `--memory-swap` option to docker run where the
@@ -6187,7 +6187,7 @@ type LinuxParameters struct {
 	//
 	// If you're using tasks on Amazon Linux 2023 the `swappiness` parameter isn't
 	// supported.
-	MaxSwap *int32 `json:"maxSwap,omitempty"`
+	MaxSwap *int32
 
 	// This allows you to tune a container's memory swappiness behavior. A
 	// `swappiness` value of `0` will cause swapping to not happen unless
@@ -6203,17 +6203,17 @@ type LinuxParameters struct {
 	//
 	// If you're using tasks on Amazon Linux 2023 the `swappiness` parameter isn't
 	// supported.
-	Swappiness *int32 `json:"swappiness,omitempty"`
+	Swappiness *int32
 }
 
 // ListAccountSettingsInput is the input of ListAccountSettings.
 type ListAccountSettingsInput struct {
 	// The name of the account setting you want to list the settings for.
-	Name SettingName `json:"name,omitempty"`
+	Name SettingName
 
 	// The value of the account settings to filter results with. You must also
 	// specify an account setting name to use this parameter.
-	Value *string `json:"value,omitempty"`
+	Value *string
 
 	// The ARN of the principal, which can be a user, role, or the root user. If
 	// this field is omitted, the account settings are listed only for the
@@ -6223,13 +6223,13 @@ type ListAccountSettingsInput struct {
 	//
 	// Federated users assume the account setting of the root user and can't have
 	// explicit account settings set for them.
-	PrincipalARN *string `json:"principalArn,omitempty"`
+	PrincipalARN *string
 
 	// Determines whether to return the effective settings. If `true`, the account
 	// settings for the root user or the default setting for the `principalArn` are
 	// returned. If `false`, the account settings for the `principalArn` are
 	// returned if they're set. Otherwise, no account settings are returned.
-	EffectiveSettings *bool `json:"effectiveSettings,omitempty"`
+	EffectiveSettings *bool
 
 	// The `nextToken` value returned from a `ListAccountSettings` request
 	// indicating that more results are available to fulfill the request and
@@ -6238,7 +6238,7 @@ type ListAccountSettingsInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of account setting results returned by
 	// `ListAccountSettings` in paginated output. When this parameter is used,
@@ -6248,38 +6248,38 @@ type ListAccountSettingsInput struct {
 	// with the returned `nextToken` value. This value can be between 1 and 10. If
 	// this parameter isn't used, then `ListAccountSettings` returns up to 10
 	// results and a `nextToken` value if applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListAccountSettingsOutput is the output of ListAccountSettings.
 type ListAccountSettingsOutput struct {
 	// The account settings for the resource.
-	Settings []Setting `json:"settings,omitempty"`
+	Settings []Setting
 
 	// The `nextToken` value to include in a future `ListAccountSettings` request.
 	// When the results of a `ListAccountSettings` request exceed `maxResults`,
 	// this value can be used to retrieve the next page of results. This value is
 	// `null` when there are no more results to return.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListAttributesInput is the input of ListAttributes.
 type ListAttributesInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster to list
 	// attributes. If you do not specify a cluster, the default cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The type of the target to list attributes with.
 	//
 	// This member is required.
-	TargetType TargetType `json:"targetType,omitempty"`
+	TargetType TargetType
 
 	// The name of the attribute to filter the results with.
-	AttributeName *string `json:"attributeName,omitempty"`
+	AttributeName *string
 
 	// The value of the attribute to filter results with. You must also specify an
 	// attribute name to use this parameter.
-	AttributeValue *string `json:"attributeValue,omitempty"`
+	AttributeValue *string
 
 	// The `nextToken` value returned from a `ListAttributes` request indicating
 	// that more results are available to fulfill the request and further calls are
@@ -6288,7 +6288,7 @@ type ListAttributesInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of cluster results that `ListAttributes` returned in
 	// paginated output. When this parameter is used, `ListAttributes` only returns
@@ -6298,19 +6298,19 @@ type ListAttributesInput struct {
 	// value can be between 1 and 100. If this parameter isn't used, then
 	// `ListAttributes` returns up to 100 results and a `nextToken` value if
 	// applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListAttributesOutput is the output of ListAttributes.
 type ListAttributesOutput struct {
 	// A list of attribute objects that meet the criteria of the request.
-	Attributes []Attribute `json:"attributes,omitempty"`
+	Attributes []Attribute
 
 	// The `nextToken` value to include in a future `ListAttributes` request. When
 	// the results of a `ListAttributes` request exceed `maxResults`, this value
 	// can be used to retrieve the next page of results. This value is `null` when
 	// there are no more results to return.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListClustersInput is the input of ListClusters.
@@ -6322,7 +6322,7 @@ type ListClustersInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of cluster results that `ListClusters` returned in
 	// paginated output. When this parameter is used, `ListClusters` only returns
@@ -6332,20 +6332,20 @@ type ListClustersInput struct {
 	// value can be between 1 and 100. If this parameter isn't used, then
 	// `ListClusters` returns up to 100 results and a `nextToken` value if
 	// applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListClustersOutput is the output of ListClusters.
 type ListClustersOutput struct {
 	// The list of full Amazon Resource Name (ARN) entries for each cluster that's
 	// associated with your account.
-	ClusterARNs []string `json:"clusterArns,omitempty"`
+	ClusterARNs []string
 
 	// The `nextToken` value to include in a future `ListClusters` request. When
 	// the results of a `ListClusters` request exceed `maxResults`, this value can
 	// be used to retrieve the next page of results. This value is `null` when
 	// there are no more results to return.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListContainerInstancesInput is the input of ListContainerInstances.
@@ -6353,14 +6353,14 @@ type ListContainerInstancesInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
 	// the container instances to list. If you do not specify a cluster, the
 	// default cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// You can filter the results of a `ListContainerInstances` operation with
 	// cluster query language statements. For more information, see Cluster Query
 	// Language
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	Filter *string `json:"filter,omitempty"`
+	Filter *string
 
 	// The `nextToken` value returned from a `ListContainerInstances` request
 	// indicating that more results are available to fulfill the request and
@@ -6369,7 +6369,7 @@ type ListContainerInstancesInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of container instance results that
 	// `ListContainerInstances` returned in paginated output. When this parameter
@@ -6380,7 +6380,7 @@ type ListContainerInstancesInput struct {
 	// value can be between 1 and 100. If this parameter isn't used, then
 	// `ListContainerInstances` returns up to 100 results and a `nextToken` value
 	// if applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 
 	// Filters the container instances by status. For example, if you specify the
 	// `DRAINING` status, the results include only container instances that have
@@ -6388,20 +6388,20 @@ type ListContainerInstancesInput struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateContainerInstancesState.html).
 	// If you don't specify this parameter, the The default is to include container
 	// instances set to all states other than `INACTIVE`.
-	Status ContainerInstanceStatus `json:"status,omitempty"`
+	Status ContainerInstanceStatus
 }
 
 // ListContainerInstancesOutput is the output of ListContainerInstances.
 type ListContainerInstancesOutput struct {
 	// The list of container instances with full ARN entries for each container
 	// instance associated with the specified cluster.
-	ContainerInstanceARNs []string `json:"containerInstanceArns,omitempty"`
+	ContainerInstanceARNs []string
 
 	// The `nextToken` value to include in a future `ListContainerInstances`
 	// request. When the results of a `ListContainerInstances` request exceed
 	// `maxResults`, this value can be used to retrieve the next page of results.
 	// This value is `null` when there are no more results to return.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListDaemonDeploymentsInput is the input of ListDaemonDeployments.
@@ -6409,16 +6409,16 @@ type ListDaemonDeploymentsInput struct {
 	// The Amazon Resource Name (ARN) of the daemon to list deployments for.
 	//
 	// This member is required.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 
 	// An optional filter to narrow the `ListDaemonDeployments` results by
 	// deployment status. If you don't specify a status, all deployments are
 	// returned.
-	Status []DaemonDeploymentStatus `json:"status,omitempty"`
+	Status []DaemonDeploymentStatus
 
 	// An optional filter to narrow the `ListDaemonDeployments` results by creation
 	// time. If you don't specify a time range, all deployments are returned.
-	CreatedAt *CreatedAt `json:"createdAt,omitempty"`
+	CreatedAt *CreatedAt
 
 	// The maximum number of daemon deployment results that `ListDaemonDeployments`
 	// returned in paginated output. When this parameter is used,
@@ -6428,7 +6428,7 @@ type ListDaemonDeploymentsInput struct {
 	// request with the returned `nextToken` value. This value can be between 1 and
 	// 100. If this parameter isn't used, then `ListDaemonDeployments` returns up
 	// to 20 results and a `nextToken` value if applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 
 	// The `nextToken` value returned from a `ListDaemonDeployments` request
 	// indicating that more results are available to fulfill the request and
@@ -6437,7 +6437,7 @@ type ListDaemonDeploymentsInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListDaemonDeploymentsOutput is the output of ListDaemonDeployments.
@@ -6445,10 +6445,10 @@ type ListDaemonDeploymentsOutput struct {
 	// The `nextToken` value to include in a future `ListDaemonDeployments`
 	// request. When the results of a `ListDaemonDeployments` request exceed
 	// `maxResults`, this value can be used to retrieve the next page of results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The list of daemon deployment summaries.
-	DaemonDeployments []DaemonDeploymentSummary `json:"daemonDeployments,omitempty"`
+	DaemonDeployments []DaemonDeploymentSummary
 }
 
 // ListDaemonTaskDefinitionsInput is the input of ListDaemonTaskDefinitions.
@@ -6456,14 +6456,14 @@ type ListDaemonTaskDefinitionsInput struct {
 	// The full family name to filter the `ListDaemonTaskDefinitions` results with.
 	// Specifying a `familyPrefix` limits the listed daemon task definitions to
 	// daemon task definition families that start with the `familyPrefix` string.
-	FamilyPrefix *string `json:"familyPrefix,omitempty"`
+	FamilyPrefix *string
 
 	// The exact name of the daemon task definition family to filter results with.
-	Family *string `json:"family,omitempty"`
+	Family *string
 
 	// The revision filter to apply. Specify `LAST_REGISTERED` to return only the
 	// last registered revision for each daemon task definition family.
-	Revision DaemonTaskDefinitionRevisionFilter `json:"revision,omitempty"`
+	Revision DaemonTaskDefinitionRevisionFilter
 
 	// The daemon task definition status to filter the `ListDaemonTaskDefinitions`
 	// results with. By default, only `ACTIVE` daemon task definitions are listed.
@@ -6471,12 +6471,12 @@ type ListDaemonTaskDefinitionsInput struct {
 	// definitions that are in the process of being deleted are listed. If you set
 	// this parameter to `ALL`, all daemon task definitions are listed regardless
 	// of status.
-	Status DaemonTaskDefinitionStatusFilter `json:"status,omitempty"`
+	Status DaemonTaskDefinitionStatusFilter
 
 	// The order to sort the results. Valid values are `ASC` and `DESC`. By default
 	// (`ASC`), daemon task definitions are listed in ascending order by family
 	// name and revision number.
-	Sort SortOrder `json:"sort,omitempty"`
+	Sort SortOrder
 
 	// The `nextToken` value returned from a `ListDaemonTaskDefinitions` request
 	// indicating that more results are available to fulfill the request and
@@ -6485,7 +6485,7 @@ type ListDaemonTaskDefinitionsInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of daemon task definition results that
 	// `ListDaemonTaskDefinitions` returned in paginated output. When this
@@ -6496,30 +6496,30 @@ type ListDaemonTaskDefinitionsInput struct {
 	// This value can be between 1 and 100. If this parameter isn't used, then
 	// `ListDaemonTaskDefinitions` returns up to 100 results and a `nextToken`
 	// value if applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListDaemonTaskDefinitionsOutput is the output of ListDaemonTaskDefinitions.
 type ListDaemonTaskDefinitionsOutput struct {
 	// The list of daemon task definition summaries.
-	DaemonTaskDefinitions []DaemonTaskDefinitionSummary `json:"daemonTaskDefinitions,omitempty"`
+	DaemonTaskDefinitions []DaemonTaskDefinitionSummary
 
 	// The `nextToken` value to include in a future `ListDaemonTaskDefinitions`
 	// request. When the results of a `ListDaemonTaskDefinitions` request exceed
 	// `maxResults`, this value can be used to retrieve the next page of results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListDaemonsInput is the input of ListDaemons.
 type ListDaemonsInput struct {
 	// The Amazon Resource Name (ARN) of the cluster to filter daemons by. If you
 	// do not specify a cluster, the default cluster is assumed.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The Amazon Resource Names (ARNs) of the capacity providers to filter daemons
 	// by. Only daemons associated with the specified capacity providers are
 	// returned.
-	CapacityProviderARNs []string `json:"capacityProviderArns,omitempty"`
+	CapacityProviderARNs []string
 
 	// The maximum number of daemon results that `ListDaemons` returned in
 	// paginated output. When this parameter is used, `ListDaemons` only returns
@@ -6529,7 +6529,7 @@ type ListDaemonsInput struct {
 	// value can be between 1 and 100. If this parameter isn't used, then
 	// `ListDaemons` returns up to 100 results and a `nextToken` value if
 	// applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 
 	// The `nextToken` value returned from a `ListDaemons` request indicating that
 	// more results are available to fulfill the request and further calls will be
@@ -6538,18 +6538,18 @@ type ListDaemonsInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListDaemonsOutput is the output of ListDaemons.
 type ListDaemonsOutput struct {
 	// The list of daemon summaries.
-	DaemonSummariesList []DaemonSummary `json:"daemonSummariesList,omitempty"`
+	DaemonSummariesList []DaemonSummary
 
 	// The `nextToken` value to include in a future `ListDaemons` request. When the
 	// results of a `ListDaemons` request exceed `maxResults`, this value can be
 	// used to retrieve the next page of results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServiceDeploymentsInput is the input of ListServiceDeployments.
@@ -6557,29 +6557,29 @@ type ListServiceDeploymentsInput struct {
 	// The ARN or name of the service
 	//
 	// This member is required.
-	Service *string `json:"service,omitempty"`
+	Service *string
 
 	// The cluster that hosts the service. This can either be the cluster name or
 	// ARN. Starting April 15, 2023, Amazon Web Services will not onboard new
 	// customers to Amazon Elastic Inference (EI), and will help current customers
 	// migrate their workloads to options that offer better price and performance.
 	// If you don't specify a cluster, `default` is used.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// An optional filter you can use to narrow the results. If you do not specify
 	// a status, then all status values are included in the result.
-	Status []ServiceDeploymentStatus `json:"status,omitempty"`
+	Status []ServiceDeploymentStatus
 
 	// An optional filter you can use to narrow the results by the service creation
 	// date. If you do not specify a value, the result includes all services
 	// created before the current time. The format is yyyy-MM-dd HH:mm:ss.SSSSSS.
-	CreatedAt *CreatedAt `json:"createdAt,omitempty"`
+	CreatedAt *CreatedAt
 
 	// The `nextToken` value returned from a `ListServiceDeployments` request
 	// indicating that more results are available to fulfill the request and
 	// further calls are needed. If you provided `maxResults`, it's possible the
 	// number of results is fewer than `maxResults`.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of service deployment results that
 	// `ListServiceDeployments` returned in paginated output. When this parameter
@@ -6590,7 +6590,7 @@ type ListServiceDeploymentsInput struct {
 	// value can be between 1 and 100. If this parameter isn't used, then
 	// `ListServiceDeployments` returns up to 20 results and a `nextToken` value if
 	// applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListServiceDeploymentsOutput is the output of ListServiceDeployments.
@@ -6603,13 +6603,13 @@ type ListServiceDeploymentsOutput struct {
 	// the service deployment completed. - The service deployment status. -
 	// Information about why the service deployment is in the current state. - The
 	// ARN of the service revision that is being deployed.
-	ServiceDeployments []ServiceDeploymentBrief `json:"serviceDeployments,omitempty"`
+	ServiceDeployments []ServiceDeploymentBrief
 
 	// The `nextToken` value to include in a future `ListServiceDeployments`
 	// request. When the results of a `ListServiceDeployments` request exceed
 	// `maxResults`, this value can be used to retrieve the next page of results.
 	// This value is null when there are no more results to return.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServicesByNamespaceInput is the input of ListServicesByNamespace.
@@ -6627,13 +6627,13 @@ type ListServicesByNamespaceInput struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// This member is required.
-	Namespace *string `json:"namespace,omitempty"`
+	Namespace *string
 
 	// The `nextToken` value that's returned from a `ListServicesByNamespace`
 	// request. It indicates that more results are available to fulfill the request
 	// and further calls are needed. If `maxResults` is returned, it is possible
 	// the number of results is less than `maxResults`.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of service results that `ListServicesByNamespace` returns
 	// in paginated output. When this parameter is used, `ListServicesByNamespace`
@@ -6643,20 +6643,20 @@ type ListServicesByNamespaceInput struct {
 	// `nextToken` value. This value can be between 1 and 100. If this parameter
 	// isn't used, then `ListServicesByNamespace` returns up to 10 results and a
 	// `nextToken` value if applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListServicesByNamespaceOutput is the output of ListServicesByNamespace.
 type ListServicesByNamespaceOutput struct {
 	// The list of full ARN entries for each service that's associated with the
 	// specified namespace.
-	ServiceARNs []string `json:"serviceArns,omitempty"`
+	ServiceARNs []string
 
 	// The `nextToken` value to include in a future `ListServicesByNamespace`
 	// request. When the results of a `ListServicesByNamespace` request exceed
 	// `maxResults`, this value can be used to retrieve the next page of results.
 	// When there are no more results to return, this value is `null`.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServicesInput is the input of ListServices.
@@ -6666,7 +6666,7 @@ type ListServicesInput struct {
 	// default cluster is assumed.
 	//
 	// The service's default is default.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The `nextToken` value returned from a `ListServices` request indicating that
 	// more results are available to fulfill the request and further calls will be
@@ -6675,7 +6675,7 @@ type ListServicesInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of service results that `ListServices` returned in
 	// paginated output. When this parameter is used, `ListServices` only returns
@@ -6685,30 +6685,30 @@ type ListServicesInput struct {
 	// value can be between 1 and 100. If this parameter isn't used, then
 	// `ListServices` returns up to 10 results and a `nextToken` value if
 	// applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 
 	// The launch type to use when filtering the `ListServices` results.
-	LaunchType LaunchType `json:"launchType,omitempty"`
+	LaunchType LaunchType
 
 	// The scheduling strategy to use when filtering the `ListServices` results.
-	SchedulingStrategy SchedulingStrategy `json:"schedulingStrategy,omitempty"`
+	SchedulingStrategy SchedulingStrategy
 
 	// The resourceManagementType type to use when filtering the `ListServices`
 	// results.
-	ResourceManagementType ResourceManagementType `json:"resourceManagementType,omitempty"`
+	ResourceManagementType ResourceManagementType
 }
 
 // ListServicesOutput is the output of ListServices.
 type ListServicesOutput struct {
 	// The list of full ARN entries for each service that's associated with the
 	// specified cluster.
-	ServiceARNs []string `json:"serviceArns,omitempty"`
+	ServiceARNs []string
 
 	// The `nextToken` value to include in a future `ListServices` request. When
 	// the results of a `ListServices` request exceed `maxResults`, this value can
 	// be used to retrieve the next page of results. This value is `null` when
 	// there are no more results to return.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListTagsForResourceInput is the input of ListTagsForResource.
@@ -6718,13 +6718,13 @@ type ListTagsForResourceInput struct {
 	// definitions, clusters, and container instances.
 	//
 	// This member is required.
-	ResourceARN *string `json:"resourceArn,omitempty"`
+	ResourceARN *string
 }
 
 // ListTagsForResourceOutput is the output of ListTagsForResource.
 type ListTagsForResourceOutput struct {
 	// The tags for the resource.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // ListTaskDefinitionFamiliesInput is the input of ListTaskDefinitionFamilies.
@@ -6733,7 +6733,7 @@ type ListTaskDefinitionFamiliesInput struct {
 	// `ListTaskDefinitionFamilies`. If you specify a `familyPrefix`, only task
 	// definition family names that begin with the `familyPrefix` string are
 	// returned.
-	FamilyPrefix *string `json:"familyPrefix,omitempty"`
+	FamilyPrefix *string
 
 	// The task definition family status to filter the `ListTaskDefinitionFamilies`
 	// results with. By default, both `ACTIVE` and `INACTIVE` task definition
@@ -6743,7 +6743,7 @@ type ListTaskDefinitionFamiliesInput struct {
 	// families that do not have any `ACTIVE` task definition revisions are
 	// returned. If you paginate the resulting output, be sure to keep the `status`
 	// value constant in each subsequent request.
-	Status TaskDefinitionFamilyStatus `json:"status,omitempty"`
+	Status TaskDefinitionFamilyStatus
 
 	// The `nextToken` value returned from a `ListTaskDefinitionFamilies` request
 	// indicating that more results are available to fulfill the request and
@@ -6752,7 +6752,7 @@ type ListTaskDefinitionFamiliesInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of task definition family results that
 	// `ListTaskDefinitionFamilies` returned in paginated output. When this
@@ -6763,7 +6763,7 @@ type ListTaskDefinitionFamiliesInput struct {
 	// This value can be between 1 and 100. If this parameter isn't used, then
 	// `ListTaskDefinitionFamilies` returns up to 100 results and a `nextToken`
 	// value if applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListTaskDefinitionFamiliesOutput is the output of
@@ -6771,13 +6771,13 @@ type ListTaskDefinitionFamiliesInput struct {
 type ListTaskDefinitionFamiliesOutput struct {
 	// The list of task definition family names that match the
 	// `ListTaskDefinitionFamilies` request.
-	Families []string `json:"families,omitempty"`
+	Families []string
 
 	// The `nextToken` value to include in a future `ListTaskDefinitionFamilies`
 	// request. When the results of a `ListTaskDefinitionFamilies` request exceed
 	// `maxResults`, this value can be used to retrieve the next page of results.
 	// This value is `null` when there are no more results to return.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListTaskDefinitionsInput is the input of ListTaskDefinitions.
@@ -6785,7 +6785,7 @@ type ListTaskDefinitionsInput struct {
 	// The full family name to filter the `ListTaskDefinitions` results with.
 	// Specifying a `familyPrefix` limits the listed task definitions to task
 	// definition revisions that belong to that family.
-	FamilyPrefix *string `json:"familyPrefix,omitempty"`
+	FamilyPrefix *string
 
 	// The task definition status to filter the `ListTaskDefinitions` results with.
 	// By default, only `ACTIVE` task definitions are listed. By setting this
@@ -6793,7 +6793,7 @@ type ListTaskDefinitionsInput struct {
 	// as long as an active task or service still references them. If you paginate
 	// the resulting output, be sure to keep the `status` value constant in each
 	// subsequent request.
-	Status TaskDefinitionStatus `json:"status,omitempty"`
+	Status TaskDefinitionStatus
 
 	// The order to sort the results in. Valid values are `ASC` and `DESC`. By
 	// default, (`ASC`) task definitions are listed lexicographically by family
@@ -6801,7 +6801,7 @@ type ListTaskDefinitionsInput struct {
 	// definitions in a family are listed last. Setting this parameter to `DESC`
 	// reverses the sort order on family name and revision. This is so that the
 	// newest task definitions in a family are listed first.
-	Sort SortOrder `json:"sort,omitempty"`
+	Sort SortOrder
 
 	// The `nextToken` value returned from a `ListTaskDefinitions` request
 	// indicating that more results are available to fulfill the request and
@@ -6810,7 +6810,7 @@ type ListTaskDefinitionsInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of task definition results that `ListTaskDefinitions`
 	// returned in paginated output. When this parameter is used,
@@ -6820,20 +6820,20 @@ type ListTaskDefinitionsInput struct {
 	// with the returned `nextToken` value. This value can be between 1 and 100. If
 	// this parameter isn't used, then `ListTaskDefinitions` returns up to 100
 	// results and a `nextToken` value if applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListTaskDefinitionsOutput is the output of ListTaskDefinitions.
 type ListTaskDefinitionsOutput struct {
 	// The list of task definition Amazon Resource Name (ARN) entries for the
 	// `ListTaskDefinitions` request.
-	TaskDefinitionARNs []string `json:"taskDefinitionArns,omitempty"`
+	TaskDefinitionARNs []string
 
 	// The `nextToken` value to include in a future `ListTaskDefinitions` request.
 	// When the results of a `ListTaskDefinitions` request exceed `maxResults`,
 	// this value can be used to retrieve the next page of results. This value is
 	// `null` when there are no more results to return.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListTasksInput is the input of ListTasks.
@@ -6841,17 +6841,17 @@ type ListTasksInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster to use when
 	// filtering the `ListTasks` results. If you do not specify a cluster, the
 	// default cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The container instance ID or full ARN of the container instance to use when
 	// filtering the `ListTasks` results. Specifying a `containerInstance` limits
 	// the results to tasks that belong to that container instance.
-	ContainerInstance *string `json:"containerInstance,omitempty"`
+	ContainerInstance *string
 
 	// The name of the task definition family to use when filtering the `ListTasks`
 	// results. Specifying a `family` limits the results to tasks that belong to
 	// that family.
-	Family *string `json:"family,omitempty"`
+	Family *string
 
 	// The `nextToken` value returned from a `ListTasks` request indicating that
 	// more results are available to fulfill the request and further calls will be
@@ -6860,7 +6860,7 @@ type ListTasksInput struct {
 	//
 	// This token should be treated as an opaque identifier that is only used to
 	// retrieve the next items in a list and not for other programmatic purposes.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of task results that `ListTasks` returned in paginated
 	// output. When this parameter is used, `ListTasks` only returns `maxResults`
@@ -6869,7 +6869,7 @@ type ListTasksInput struct {
 	// `ListTasks` request with the returned `nextToken` value. This value can be
 	// between 1 and 100. If this parameter isn't used, then `ListTasks` returns up
 	// to 100 results and a `nextToken` value if applicable.
-	MaxResults *int32 `json:"maxResults,omitempty"`
+	MaxResults *int32
 
 	// The `startedBy` value to filter the task results with. Specifying a
 	// `startedBy` value limits the results to tasks that were started with that
@@ -6877,12 +6877,12 @@ type ListTasksInput struct {
 	//
 	// When you specify `startedBy` as the filter, it must be the only filter that
 	// you use.
-	StartedBy *string `json:"startedBy,omitempty"`
+	StartedBy *string
 
 	// The name of the service to use when filtering the `ListTasks` results.
 	// Specifying a `serviceName` limits the results to tasks that belong to that
 	// service.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The task desired status to use when filtering the `ListTasks` results.
 	// Specifying a `desiredStatus` of `STOPPED` limits the results to tasks that
@@ -6895,27 +6895,27 @@ type ListTasksInput struct {
 	// doesn't return any results. Amazon ECS never sets the desired status of a
 	// task to that value (only a task's `lastStatus` may have a value of
 	// `PENDING`).
-	DesiredStatus DesiredStatus `json:"desiredStatus,omitempty"`
+	DesiredStatus DesiredStatus
 
 	// The launch type to use when filtering the `ListTasks` results.
-	LaunchType LaunchType `json:"launchType,omitempty"`
+	LaunchType LaunchType
 
 	// The name of the daemon to use when filtering the `ListTasks` results.
 	// Specifying a `daemonName` limits the results to tasks that belong to that
 	// daemon.
-	DaemonName *string `json:"daemonName,omitempty"`
+	DaemonName *string
 }
 
 // ListTasksOutput is the output of ListTasks.
 type ListTasksOutput struct {
 	// The list of task ARN entries for the `ListTasks` request.
-	TaskARNs []string `json:"taskArns,omitempty"`
+	TaskARNs []string
 
 	// The `nextToken` value to include in a future `ListTasks` request. When the
 	// results of a `ListTasks` request exceed `maxResults`, this value can be used
 	// to retrieve the next page of results. This value is `null` when there are no
 	// more results to return.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // The load balancer configuration to use with a service or task set.
@@ -6956,33 +6956,33 @@ type LoadBalancer struct {
 	// target groups because tasks that use the `awsvpc` network mode are
 	// associated with an elastic network interface, not an Amazon EC2 instance.
 	// This network mode is required for the Fargate launch type.
-	TargetGroupARN *string `json:"targetGroupArn,omitempty"`
+	TargetGroupARN *string
 
 	// The name of the load balancer to associate with the Amazon ECS service or
 	// task set.
 	//
 	// If you are using an Application Load Balancer or a Network Load Balancer the
 	// load balancer name parameter should be omitted.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 
 	// The name of the container (as it appears in a container definition) to
 	// associate with the load balancer.
 	//
 	// You need to specify the container name when configuring the target group for
 	// an Amazon ECS load balancer.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The port on the container to associate with the load balancer. This port
 	// must correspond to a `containerPort` in the task definition the tasks in the
 	// service are using. For tasks that use the EC2 launch type, the container
 	// instance they're launched on must allow ingress traffic on the `hostPort` of
 	// the port mapping.
-	ContainerPort *int32 `json:"containerPort,omitempty"`
+	ContainerPort *int32
 
 	// The advanced settings for the load balancer used in blue/green deployments.
 	// Specify the alternate target group, listener rules, and IAM role required
 	// for traffic shifting during blue/green deployments.
-	AdvancedConfiguration *AdvancedConfiguration `json:"advancedConfiguration,omitempty"`
+	AdvancedConfiguration *AdvancedConfiguration
 }
 
 // The log configuration for the container. This parameter maps to `LogConfig`
@@ -7049,7 +7049,7 @@ type LogConfiguration struct {
 	// running modified copies of this software.
 	//
 	// This member is required.
-	LogDriver LogDriver `json:"logDriver,omitempty"`
+	LogDriver LogDriver
 
 	// The configuration options to send to the log driver.
 	//
@@ -7241,29 +7241,29 @@ type LogConfiguration struct {
 	// your container instance. To check the Docker Remote API version on your
 	// container instance, log in to your container instance and run the following
 	// command: `sudo docker version --format '{{.Server.APIVersion}}'`
-	Options map[string]string `json:"options,omitempty"`
+	Options map[string]string
 
 	// The secrets to pass to the log configuration. For more information, see
 	// Specifying sensitive data
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	SecretOptions []Secret `json:"secretOptions,omitempty"`
+	SecretOptions []Secret
 }
 
 // Details about the managed agent status for the container.
 type ManagedAgent struct {
 	// The Unix timestamp for the time when the managed agent was last started.
-	LastStartedAt *time.Time `json:"lastStartedAt,omitempty"`
+	LastStartedAt *time.Time
 
 	// The name of the managed agent. When the execute command feature is turned
 	// on, the managed agent name is `ExecuteCommandAgent`.
-	Name ManagedAgentName `json:"name,omitempty"`
+	Name ManagedAgentName
 
 	// The reason for why the managed agent is in the state it is in.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 
 	// The last known status of the managed agent.
-	LastStatus *string `json:"lastStatus,omitempty"`
+	LastStatus *string
 }
 
 // An object representing a change in state for a managed agent.
@@ -7271,20 +7271,20 @@ type ManagedAgentStateChange struct {
 	// The name of the container that's associated with the managed agent.
 	//
 	// This member is required.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The name of the managed agent.
 	//
 	// This member is required.
-	ManagedAgentName ManagedAgentName `json:"managedAgentName,omitempty"`
+	ManagedAgentName ManagedAgentName
 
 	// The status of the managed agent.
 	//
 	// This member is required.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The reason for the status of the managed agent.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 }
 
 // The Application Auto Scaling policy created by Amazon ECS when you create an
@@ -7292,76 +7292,76 @@ type ManagedAgentStateChange struct {
 type ManagedApplicationAutoScalingPolicy struct {
 	// The Amazon Resource Name (ARN) of the Application Auto Scaling policy
 	// associated with the Express service.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of Application Auto Scaling policy creation.
 	//
 	// This member is required.
-	Status ManagedResourceStatus `json:"status,omitempty"`
+	Status ManagedResourceStatus
 
 	// Information about why the Application Auto Scaling policy is in the current
 	// status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when the Application Auto Scaling policy was last
 	// updated.
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The type of Application Auto Scaling policy associated with the Express
 	// service. Valid values are `TargetTrackingScaling`, `StepScaling`, and
 	// `PredictiveScaling`.
 	//
 	// This member is required.
-	PolicyType *string `json:"policyType,omitempty"`
+	PolicyType *string
 
 	// The target value for the auto scaling metric.
 	//
 	// This member is required.
-	TargetValue *float64 `json:"targetValue,omitempty"`
+	TargetValue *float64
 
 	// The metric used for auto scaling decisions. The available metrics are
 	// `ECSServiceAverageCPUUtilization`, `ECSServiceAverageMemoryUtilization`, and
 	// `ALBRequestCOuntPerTarget`.
 	//
 	// This member is required.
-	Metric *string `json:"metric,omitempty"`
+	Metric *string
 }
 
 // The auto scaling configuration created by Amazon ECS for an Express service.
 type ManagedAutoScaling struct {
 	// Represents a scalable target.
-	ScalableTarget *ManagedScalableTarget `json:"scalableTarget,omitempty"`
+	ScalableTarget *ManagedScalableTarget
 
 	// The policy used for auto scaling.
-	ApplicationAutoScalingPolicies []ManagedApplicationAutoScalingPolicy `json:"applicationAutoScalingPolicies,omitempty"`
+	ApplicationAutoScalingPolicies []ManagedApplicationAutoScalingPolicy
 }
 
 // The ACM certificate associated with the HTTPS domain created for the Express
 // service.
 type ManagedCertificate struct {
 	// The Amazon Resource Name (ARN) of the ACM certificate.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the ACM; certificate.
 	//
 	// This member is required.
-	Status ManagedResourceStatus `json:"status,omitempty"`
+	Status ManagedResourceStatus
 
 	// Information about why the ACM certificate is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when the ACM certificate was last updated
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The fully qualified domain name (FQDN) that is secured with this ACM
 	// certificate.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 }
 
 // The entry point into the Express service.
@@ -7369,30 +7369,30 @@ type ManagedIngressPath struct {
 	// The type of access to the endpoint for the Express service.
 	//
 	// This member is required.
-	AccessType AccessType `json:"accessType,omitempty"`
+	AccessType AccessType
 
 	// The endpoint for access to the Express service.
 	//
 	// This member is required.
-	Endpoint *string `json:"endpoint,omitempty"`
+	Endpoint *string
 
 	// The Application Load Balancer associated with the Express service.
-	LoadBalancer *ManagedLoadBalancer `json:"loadBalancer,omitempty"`
+	LoadBalancer *ManagedLoadBalancer
 
 	// The security groups associated with the Application Load Balancer.
-	LoadBalancerSecurityGroups []ManagedSecurityGroup `json:"loadBalancerSecurityGroups,omitempty"`
+	LoadBalancerSecurityGroups []ManagedSecurityGroup
 
 	// The ACM certificate for the Express service's domain.
-	Certificate *ManagedCertificate `json:"certificate,omitempty"`
+	Certificate *ManagedCertificate
 
 	// The listeners associated with the Application Load Balancer.
-	Listener *ManagedListener `json:"listener,omitempty"`
+	Listener *ManagedListener
 
 	// The listener rules for the Application Load Balancer.
-	Rule *ManagedListenerRule `json:"rule,omitempty"`
+	Rule *ManagedListenerRule
 
 	// The target groups associated with the Application Load Balancer.
-	TargetGroups []ManagedTargetGroup `json:"targetGroups,omitempty"`
+	TargetGroups []ManagedTargetGroup
 }
 
 // The local storage configuration for Amazon ECS Managed Instances. This
@@ -7404,7 +7404,7 @@ type ManagedInstancesLocalStorageConfiguration struct {
 	// instance store volumes, a single data volume is created. Consider defining
 	// instance store requirements using the `localStorage`, `localStorageTypes`
 	// and `totalLocalStorageGB` properties.
-	UseLocalStorage *bool `json:"useLocalStorage,omitempty"`
+	UseLocalStorage *bool
 }
 
 // The network configuration for Amazon ECS Managed Instances. This specifies
@@ -7418,12 +7418,12 @@ type ManagedInstancesNetworkConfiguration struct {
 	// The list of subnet IDs where Amazon ECS can launch Amazon ECS Managed
 	// Instances. Instances are distributed across the specified subnets for high
 	// availability. All subnets must be in the same VPC.
-	Subnets []string `json:"subnets,omitempty"`
+	Subnets []string
 
 	// The list of security group IDs to apply to Amazon ECS Managed Instances.
 	// These security groups control the network traffic allowed to and from the
 	// instances.
-	SecurityGroups []string `json:"securityGroups,omitempty"`
+	SecurityGroups []string
 }
 
 // The configuration for a Amazon ECS Managed Instances provider. Amazon ECS
@@ -7440,7 +7440,7 @@ type ManagedInstancesProvider struct {
 	// For more information, see Amazon ECS infrastructure IAM role
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/infrastructure_IAM_role.html)
 	// in the Amazon ECS Developer Guide.
-	InfrastructureRoleARN *string `json:"infrastructureRoleArn,omitempty"`
+	InfrastructureRoleARN *string
 
 	// The launch template that defines how Amazon ECS launches Amazon ECS Managed
 	// Instances. This includes the instance profile for your tasks, network and
@@ -7451,177 +7451,177 @@ type ManagedInstancesProvider struct {
 	// launch templates
 	// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-launch-templates.html)
 	// in the Amazon EC2 User Guide.
-	InstanceLaunchTemplate *InstanceLaunchTemplate `json:"instanceLaunchTemplate,omitempty"`
+	InstanceLaunchTemplate *InstanceLaunchTemplate
 
 	// Determines whether tags from the capacity provider are automatically applied
 	// to Amazon ECS Managed Instances. This helps with cost allocation and
 	// resource management by ensuring consistent tagging across your
 	// infrastructure.
-	PropagateTags PropagateMITags `json:"propagateTags,omitempty"`
+	PropagateTags PropagateMITags
 
 	// Defines how Amazon ECS Managed Instances optimizes the infrastastructure in
 	// your capacity provider. Configure it to turn on or off the infrastructure
 	// optimization in your capacity provider, and to control the idle or
 	// underutilized EC2 instances optimization delay.
-	InfrastructureOptimization *InfrastructureOptimization `json:"infrastructureOptimization,omitempty"`
+	InfrastructureOptimization *InfrastructureOptimization
 
 	// The auto repair configuration for the Amazon ECS Managed Instances capacity
 	// provider. Indicates whether Amazon ECS automatically replaces container
 	// instances that are detected as unhealthy.
-	AutoRepairConfiguration *AutoRepairConfiguration `json:"autoRepairConfiguration,omitempty"`
+	AutoRepairConfiguration *AutoRepairConfiguration
 }
 
 // The storage configuration for Amazon ECS Managed Instances. This defines the
 // data volume configuration for the instances.
 type ManagedInstancesStorageConfiguration struct {
 	// The size of the data volume.
-	StorageSizeGiB *int32 `json:"storageSizeGiB,omitempty"`
+	StorageSizeGiB *int32
 }
 
 // The listeners associated with the Express service's Application Load
 // Balancer.
 type ManagedListener struct {
 	// The Amazon Resource Name (ARN) of the load balancer listener.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the load balancer listener.
 	//
 	// This member is required.
-	Status ManagedResourceStatus `json:"status,omitempty"`
+	Status ManagedResourceStatus
 
 	// Informaion about why the load balancer listener is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when this listener was most recently updated.
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 }
 
 // The listener rule associated with the Express service's Application Load
 // Balancer.
 type ManagedListenerRule struct {
 	// The Amazon Resource Name (ARN) of the load balancer listener rule.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the load balancer listener rule.
 	//
 	// This member is required.
-	Status ManagedResourceStatus `json:"status,omitempty"`
+	Status ManagedResourceStatus
 
 	// Information about why the load balancer listener rule is in the current
 	// status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when this listener rule was most recently updated.
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 }
 
 // The Application Load Balancer associated with the Express service.
 type ManagedLoadBalancer struct {
 	// The Amazon Resource Name (ARN) of the load balancer.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the load balancer.
 	//
 	// This member is required.
-	Status ManagedResourceStatus `json:"status,omitempty"`
+	Status ManagedResourceStatus
 
 	// Information about why the load balancer is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when this load balancer was most recently updated.
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The scheme of the load balancer. By default, the scheme of the load balancer
 	// is `internet-facing`.
 	//
 	// This member is required.
-	Scheme *string `json:"scheme,omitempty"`
+	Scheme *string
 
 	// The IDs of the subnets associated with the load balancer.
-	SubnetIDs []string `json:"subnetIds,omitempty"`
+	SubnetIDs []string
 
 	// The IDs of the security groups associated with the load balancer.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 }
 
 // The Cloudwatch Log Group created by Amazon ECS for an Express service.
 type ManagedLogGroup struct {
 	// The Amazon Resource Name (ARN) of the Cloudwatch Log Group associated with
 	// the Express service.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the Cloudwatch LogGroup.
 	//
 	// This member is required.
-	Status ManagedResourceStatus `json:"status,omitempty"`
+	Status ManagedResourceStatus
 
 	// Information about why the Cloudwatch LogGroup is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when the Cloudwatch LogGroup was last updated
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The name of the Cloudwatch Log Group associated with the Express service.
 	//
 	// This member is required.
-	LogGroupName *string `json:"logGroupName,omitempty"`
+	LogGroupName *string
 }
 
 // The CloudWatch metric alarm associated with the Express service's scaling
 // policy.
 type ManagedMetricAlarm struct {
 	// The Amazon Resource Name (ARN) of the CloudWatch metric alarm.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the CloudWatch metric alarm.
 	//
 	// This member is required.
-	Status ManagedResourceStatus `json:"status,omitempty"`
+	Status ManagedResourceStatus
 
 	// Information about why the CloudWatch metric alarm is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when the CloudWatch metric alarm was last updated.
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 }
 
 // Represents a scalable target.
 type ManagedScalableTarget struct {
 	// The ARN of the scalable target.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the scalable target.
 	//
 	// This member is required.
-	Status ManagedResourceStatus `json:"status,omitempty"`
+	Status ManagedResourceStatus
 
 	// Information about why the scalable target is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when the target was most recently updated.
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The minimum value to scale to in response to a scale-in activity.
 	//
 	// This member is required.
-	MinCapacity *int32 `json:"minCapacity,omitempty"`
+	MinCapacity *int32
 
 	// The maximum value to scale to in response to a scale-out activity.
 	//
 	// This member is required.
-	MaxCapacity *int32 `json:"maxCapacity,omitempty"`
+	MaxCapacity *int32
 }
 
 // The managed scaling settings for the Auto Scaling group capacity provider.
@@ -7638,7 +7638,7 @@ type ManagedScalableTarget struct {
 // Scaling group.
 type ManagedScaling struct {
 	// Determines whether to use managed scaling for the capacity provider.
-	Status ManagedScalingStatus `json:"status,omitempty"`
+	Status ManagedScalingStatus
 
 	// The target capacity utilization as a percentage for the capacity provider.
 	// The specified value must be greater than `0` and less than or equal to
@@ -7646,7 +7646,7 @@ type ManagedScaling struct {
 	// capacity, then that means the utilization is 90%, so use a `targetCapacity`
 	// of `90`. The default value of `100` percent results in the Amazon EC2
 	// instances in your Auto Scaling group being completely used.
-	TargetCapacity *int32 `json:"targetCapacity,omitempty"`
+	TargetCapacity *int32
 
 	// The minimum number of Amazon EC2 instances that Amazon ECS will scale out at
 	// one time. The scale in process is not affected by this parameter If this
@@ -7655,36 +7655,36 @@ type ManagedScaling struct {
 	// When additional capacity is required, Amazon ECS will scale up the minimum
 	// scaling step size even if the actual demand is less than the minimum scaling
 	// step size.
-	MinimumScalingStepSize *int32 `json:"minimumScalingStepSize,omitempty"`
+	MinimumScalingStepSize *int32
 
 	// The maximum number of Amazon EC2 instances that Amazon ECS will scale out at
 	// one time. If this parameter is omitted, the default value of `10000` is
 	// used.
-	MaximumScalingStepSize *int32 `json:"maximumScalingStepSize,omitempty"`
+	MaximumScalingStepSize *int32
 
 	// The period of time, in seconds, after a newly launched Amazon EC2 instance
 	// can contribute to CloudWatch metrics for Auto Scaling group. If this
 	// parameter is omitted, the default value of `300` seconds is used.
-	InstanceWarmupPeriod *int32 `json:"instanceWarmupPeriod,omitempty"`
+	InstanceWarmupPeriod *int32
 }
 
 // A security group associated with the Express service.
 type ManagedSecurityGroup struct {
 	// The ARN of the security group.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the security group.
 	//
 	// This member is required.
-	Status ManagedResourceStatus `json:"status,omitempty"`
+	Status ManagedResourceStatus
 
 	// Information about why the security group is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when the security group was last updated.
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 }
 
 // The managed storage configuration for the cluster.
@@ -7701,7 +7701,7 @@ type ManagedStorageConfiguration struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// The key must be a single Region key.
-	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+	KMSKeyID *string
 
 	// Specify the Key Management Service key ID for Fargate ephemeral storage.
 	//
@@ -7713,7 +7713,7 @@ type ManagedStorageConfiguration struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// The key must be a single Region key.
-	FargateEphemeralStorageKMSKeyID *string `json:"fargateEphemeralStorageKmsKeyId,omitempty"`
+	FargateEphemeralStorageKMSKeyID *string
 }
 
 // The target group associated with the Express service's Application Load
@@ -7723,35 +7723,35 @@ type ManagedStorageConfiguration struct {
 // in the Elastic Load Balancing API Reference
 type ManagedTargetGroup struct {
 	// The Amazon Resource Name (ARN) of the target group.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the target group.
 	//
 	// This member is required.
-	Status ManagedResourceStatus `json:"status,omitempty"`
+	Status ManagedResourceStatus
 
 	// Information about why the target group is in the current status.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The Unix timestamp for when the target group was last updated.
 	//
 	// This member is required.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The destination for health checks on the targets.
 	//
 	// This member is required.
-	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
+	HealthCheckPath *string
 
 	// The port the load balancer uses when performing health checks on targets.
 	//
 	// This member is required.
-	HealthCheckPort *int32 `json:"healthCheckPort,omitempty"`
+	HealthCheckPort *int32
 
 	// The port on which the targets receive traffic.
 	//
 	// This member is required.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 }
 
 // The minimum and maximum amount of memory per vCPU in gibibytes (GiB). This
@@ -7760,11 +7760,11 @@ type ManagedTargetGroup struct {
 type MemoryGiBPerVCPURequest struct {
 	// The minimum amount of memory per vCPU in GiB. Instance types with a lower
 	// memory-to-vCPU ratio are excluded from selection.
-	Min *float64 `json:"min,omitempty"`
+	Min *float64
 
 	// The maximum amount of memory per vCPU in GiB. Instance types with a higher
 	// memory-to-vCPU ratio are excluded from selection.
-	Max *float64 `json:"max,omitempty"`
+	Max *float64
 }
 
 // The minimum and maximum amount of memory in mebibytes (MiB) for instance
@@ -7775,11 +7775,11 @@ type MemoryMiBRequest struct {
 	// this value are excluded from selection.
 	//
 	// This member is required.
-	Min *int32 `json:"min,omitempty"`
+	Min *int32
 
 	// The maximum amount of memory in MiB. Instance types with more memory than
 	// this value are excluded from selection.
-	Max *int32 `json:"max,omitempty"`
+	Max *int32
 }
 
 // The configuration for a specific set of metrics to collect for a service.
@@ -7788,13 +7788,13 @@ type MetricConfiguration struct {
 	// `CPUUtilization` and `MemoryUtilization`.
 	//
 	// This member is required.
-	MetricNames []string `json:"metricNames,omitempty"`
+	MetricNames []string
 
 	// The resolution, in seconds, at which to collect the metrics. The valid
 	// values are `20` and `60`.
 	//
 	// This member is required.
-	ResolutionSeconds *int32 `json:"resolutionSeconds,omitempty"`
+	ResolutionSeconds *int32
 }
 
 // The optional monitoring configuration for a service, which defines the
@@ -7803,22 +7803,22 @@ type MetricConfiguration struct {
 // resolution of `60` seconds.
 type MonitoringConfiguration struct {
 	// The list of metric configurations for the service monitoring.
-	MetricConfigurations []MetricConfiguration `json:"metricConfigurations,omitempty"`
+	MetricConfigurations []MetricConfiguration
 }
 
 // The details for a volume mount point that's used in a container definition.
 type MountPoint struct {
 	// The name of the volume to mount. Must be a volume name referenced in the
 	// `name` parameter of task definition `volume`.
-	SourceVolume *string `json:"sourceVolume,omitempty"`
+	SourceVolume *string
 
 	// The path on the container to mount the host volume at.
-	ContainerPath *string `json:"containerPath,omitempty"`
+	ContainerPath *string
 
 	// If this value is `true`, the container has read-only access to the volume.
 	// If this value is `false`, then the container can write to the volume. The
 	// default value is `false`.
-	ReadOnly *bool `json:"readOnly,omitempty"`
+	ReadOnly *bool
 }
 
 // The minimum and maximum network bandwidth in gigabits per second (Gbps) for
@@ -7826,11 +7826,11 @@ type MountPoint struct {
 type NetworkBandwidthGbpsRequest struct {
 	// The minimum network bandwidth in Gbps. Instance types with lower network
 	// bandwidth are excluded from selection.
-	Min *float64 `json:"min,omitempty"`
+	Min *float64
 
 	// The maximum network bandwidth in Gbps. Instance types with higher network
 	// bandwidth are excluded from selection.
-	Max *float64 `json:"max,omitempty"`
+	Max *float64
 }
 
 // Details on the network bindings between a container and its host container
@@ -7841,16 +7841,16 @@ type NetworkBandwidthGbpsRequest struct {
 // API responses.
 type NetworkBinding struct {
 	// The IP address that the container is bound to on the container instance.
-	BindIP *string `json:"bindIP,omitempty"`
+	BindIP *string
 
 	// The port number on the container that's used with the network binding.
-	ContainerPort *int32 `json:"containerPort,omitempty"`
+	ContainerPort *int32
 
 	// The port number on the host that's used with the network binding.
-	HostPort *int32 `json:"hostPort,omitempty"`
+	HostPort *int32
 
 	// The protocol used for the network binding.
-	Protocol TransportProtocol `json:"protocol,omitempty"`
+	Protocol TransportProtocol
 
 	// The port number range on the container that's bound to the dynamically
 	// mapped host port range.
@@ -7888,11 +7888,11 @@ type NetworkBinding struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html)
 	// to view the `hostPortRange` which are the host ports that are bound to the
 	// container ports.
-	ContainerPortRange *string `json:"containerPortRange,omitempty"`
+	ContainerPortRange *string
 
 	// The port number range on the host that's used with the network binding. This
 	// is assigned is assigned by Docker and delivered by the Amazon ECS agent.
-	HostPortRange *string `json:"hostPortRange,omitempty"`
+	HostPortRange *string
 }
 
 // The network configuration for a task or service.
@@ -7900,20 +7900,20 @@ type NetworkConfiguration struct {
 	// The VPC subnets and security groups that are associated with a task.
 	//
 	// All specified subnets and security groups must be from the same VPC.
-	AwsvpcConfiguration *AWSVPCConfiguration `json:"awsvpcConfiguration,omitempty"`
+	AwsvpcConfiguration *AWSVPCConfiguration
 }
 
 // An object representing the elastic network interface for tasks that use the
 // `awsvpc` network mode.
 type NetworkInterface struct {
 	// The attachment ID for the network interface.
-	AttachmentID *string `json:"attachmentId,omitempty"`
+	AttachmentID *string
 
 	// The private IPv4 address for the network interface.
-	PrivateIpv4Address *string `json:"privateIpv4Address,omitempty"`
+	PrivateIpv4Address *string
 
 	// The private IPv6 address for the network interface.
-	Ipv6Address *string `json:"ipv6Address,omitempty"`
+	Ipv6Address *string
 }
 
 // The minimum and maximum number of network interfaces for instance type
@@ -7922,11 +7922,11 @@ type NetworkInterface struct {
 type NetworkInterfaceCountRequest struct {
 	// The minimum number of network interfaces. Instance types that support fewer
 	// network interfaces are excluded from selection.
-	Min *int32 `json:"min,omitempty"`
+	Min *int32
 
 	// The maximum number of network interfaces. Instance types that support more
 	// network interfaces are excluded from selection.
-	Max *int32 `json:"max,omitempty"`
+	Max *int32
 }
 
 // An object representing a constraint on task placement. For more information,
@@ -7940,7 +7940,7 @@ type PlacementConstraint struct {
 	// The type of constraint. Use `distinctInstance` to ensure that each task in a
 	// particular group is running on a different container instance. Use
 	// `memberOf` to restrict the selection to a group of valid candidates.
-	Type PlacementConstraintType `json:"type,omitempty"`
+	Type PlacementConstraintType
 
 	// A cluster query language expression to apply to the constraint. The
 	// expression can have a maximum length of 2000 characters. You can't specify
@@ -7948,7 +7948,7 @@ type PlacementConstraint struct {
 	// information, see Cluster query language
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	Expression *string `json:"expression,omitempty"`
+	Expression *string
 }
 
 // The task placement strategy for a task or service. For more information, see
@@ -7964,7 +7964,7 @@ type PlacementStrategy struct {
 	// `field` parameter. For example, if you binpack on memory, a task is placed
 	// on the instance with the least amount of remaining memory but still enough
 	// to run the task.
-	Type PlacementStrategyType `json:"type,omitempty"`
+	Type PlacementStrategyType
 
 	// The field to apply the placement strategy against. For the `spread`
 	// placement strategy, valid values are `instanceId` (or `host`, which has the
@@ -7972,7 +7972,7 @@ type PlacementStrategy struct {
 	// container instance, such as `attribute:ecs.availability-zone`. For the
 	// `binpack` placement strategy, valid values are `cpu` and `memory`. For the
 	// `random` placement strategy, this field is not used.
-	Field *string `json:"field,omitempty"`
+	Field *string
 }
 
 // The devices that are available on the container instance. The supported
@@ -7984,13 +7984,13 @@ type PlatformDevice struct {
 	// corresponds to the device index (for example, `0` for `/dev/neuron0`).
 	//
 	// This member is required.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The type of device that's available on the container instance. The supported
 	// values are `GPU` and `NEURON_DEVICE`.
 	//
 	// This member is required.
-	Type PlatformDeviceType `json:"type,omitempty"`
+	Type PlatformDeviceType
 }
 
 // Port mappings allow containers to access ports on the host container
@@ -8027,7 +8027,7 @@ type PortMapping struct {
 	// receives a host port in the ephemeral port range. For more information, see
 	// `hostPort`. Port mappings that are automatically assigned in this way do not
 	// count toward the 100 reserved ports limit of a container instance.
-	ContainerPort *int32 `json:"containerPort,omitempty"`
+	ContainerPort *int32
 
 	// The port number on the container instance to reserve for your container.
 	//
@@ -8068,19 +8068,19 @@ type PortMapping struct {
 	// output. A container instance can have up to 100 reserved ports at a time.
 	// This number includes the default reserved ports. Automatically assigned
 	// ports aren't included in the 100 reserved ports quota.
-	HostPort *int32 `json:"hostPort,omitempty"`
+	HostPort *int32
 
 	// The protocol used for the port mapping. Valid values are `tcp` and `udp`.
 	// The default is `tcp`. `protocol` is immutable in a Service Connect service.
 	// Updating this field requires a service deletion and redeployment.
-	Protocol TransportProtocol `json:"protocol,omitempty"`
+	Protocol TransportProtocol
 
 	// The name that's used for the port mapping. This parameter is the name that
 	// you use in the `serviceConnectConfiguration` and the
 	// `vpcLatticeConfigurations` of a service. The name can include up to 64
 	// characters. The characters can include lowercase letters, numbers,
 	// underscores (_), and hyphens (-). The name can't start with a hyphen.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The application protocol that's used for the port mapping. This parameter
 	// only applies to Service Connect. We recommend that you set this parameter to
@@ -8103,7 +8103,7 @@ type PortMapping struct {
 	// see Service Connect
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	AppProtocol ApplicationProtocol `json:"appProtocol,omitempty"`
+	AppProtocol ApplicationProtocol
 
 	// The port number range on the container that's bound to the dynamically
 	// mapped host port range.
@@ -8141,7 +8141,7 @@ type PortMapping struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html)
 	// to view the `hostPortRange` which are the host ports that are bound to the
 	// container ports.
-	ContainerPortRange *string `json:"containerPortRange,omitempty"`
+	ContainerPortRange *string
 }
 
 // An object representing the protection status details for a task. You can set
@@ -8152,14 +8152,14 @@ type PortMapping struct {
 // API.
 type ProtectedTask struct {
 	// The task ARN.
-	TaskARN *string `json:"taskArn,omitempty"`
+	TaskARN *string
 
 	// The protection status of the task. If scale-in protection is on for a task,
 	// the value is `true`. Otherwise, it is `false`.
-	ProtectionEnabled *bool `json:"protectionEnabled,omitempty"`
+	ProtectionEnabled *bool
 
 	// The epoch time when protection for the task will expire.
-	ExpirationDate *time.Time `json:"expirationDate,omitempty"`
+	ExpirationDate *time.Time
 }
 
 // The configuration details for the App Mesh proxy.
@@ -8173,12 +8173,12 @@ type ProtectedTask struct {
 // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html)
 type ProxyConfiguration struct {
 	// The proxy type. The only supported value is `APPMESH`.
-	Type ProxyConfigurationType `json:"type,omitempty"`
+	Type ProxyConfigurationType
 
 	// The name of the container that will serve as the App Mesh proxy.
 	//
 	// This member is required.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The set of network configuration parameters to provide the Container Network
 	// Interface (CNI) plugin, specified as key-value pairs.
@@ -8200,7 +8200,7 @@ type ProxyConfiguration struct {
 	// empty list. - `EgressIgnoredIPs` - (Required) The egress traffic going to
 	// the specified IP addresses is ignored and not redirected to the
 	// `ProxyEgressPort`. It can be an empty list.
-	Properties []KeyValuePair `json:"properties,omitempty"`
+	Properties []KeyValuePair
 }
 
 // PutAccountSettingDefaultInput is the input of PutAccountSettingDefault.
@@ -8314,7 +8314,7 @@ type PutAccountSettingDefaultInput struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-guard-duty-integration.html).
 	//
 	// This member is required.
-	Name SettingName `json:"name,omitempty"`
+	Name SettingName
 
 	// The account setting value for the specified principal ARN. Accepted values
 	// are `enabled`, `disabled`, `on`, `enhanced`, and `off`.
@@ -8328,13 +8328,13 @@ type PutAccountSettingDefaultInput struct {
 	// sends the notification, and waits 14 calendar days to retire the tasks.
 	//
 	// This member is required.
-	Value *string `json:"value,omitempty"`
+	Value *string
 }
 
 // PutAccountSettingDefaultOutput is the output of PutAccountSettingDefault.
 type PutAccountSettingDefaultOutput struct {
 	// The current setting for a resource.
-	Setting *Setting `json:"setting,omitempty"`
+	Setting *Setting
 }
 
 // PutAccountSettingInput is the input of PutAccountSetting.
@@ -8447,7 +8447,7 @@ type PutAccountSettingInput struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-guard-duty-integration.html).
 	//
 	// This member is required.
-	Name SettingName `json:"name,omitempty"`
+	Name SettingName
 
 	// The account setting value for the specified principal ARN. Accepted values
 	// are `enabled`, `disabled`, `enhanced`, `on`, and `off`.
@@ -8461,7 +8461,7 @@ type PutAccountSettingInput struct {
 	// sends the notification, and waits 14 calendar days to retire the tasks.
 	//
 	// This member is required.
-	Value *string `json:"value,omitempty"`
+	Value *string
 
 	// The ARN of the principal, which can be a user, role, or the root user. If
 	// you specify the root user, it modifies the account setting for all users,
@@ -8476,13 +8476,13 @@ type PutAccountSettingInput struct {
 	//
 	// Federated users assume the account setting of the root user and can't have
 	// explicit account settings set for them.
-	PrincipalARN *string `json:"principalArn,omitempty"`
+	PrincipalARN *string
 }
 
 // PutAccountSettingOutput is the output of PutAccountSetting.
 type PutAccountSettingOutput struct {
 	// The current account setting for a resource.
-	Setting *Setting `json:"setting,omitempty"`
+	Setting *Setting
 }
 
 // PutAttributesInput is the input of PutAttributes.
@@ -8490,20 +8490,20 @@ type PutAttributesInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that
 	// contains the resource to apply attributes. If you do not specify a cluster,
 	// the default cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The attributes to apply to your resource. You can specify up to 10 custom
 	// attributes for each resource. You can specify up to 10 attributes in a
 	// single call.
 	//
 	// This member is required.
-	Attributes []Attribute `json:"attributes,omitempty"`
+	Attributes []Attribute
 }
 
 // PutAttributesOutput is the output of PutAttributes.
 type PutAttributesOutput struct {
 	// The attributes applied to your resource.
-	Attributes []Attribute `json:"attributes,omitempty"`
+	Attributes []Attribute
 }
 
 // PutClusterCapacityProvidersInput is the input of
@@ -8514,7 +8514,7 @@ type PutClusterCapacityProvidersInput struct {
 	// default cluster is assumed.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The name of one or more capacity providers to associate with the cluster.
 	//
@@ -8530,7 +8530,7 @@ type PutClusterCapacityProvidersInput struct {
 	// be used.
 	//
 	// This member is required.
-	CapacityProviders []string `json:"capacityProviders,omitempty"`
+	CapacityProviders []string
 
 	// The capacity provider strategy to use by default for the cluster.
 	//
@@ -8558,14 +8558,14 @@ type PutClusterCapacityProvidersInput struct {
 	// be used.
 	//
 	// This member is required.
-	DefaultCapacityProviderStrategy []CapacityProviderStrategyItem `json:"defaultCapacityProviderStrategy,omitempty"`
+	DefaultCapacityProviderStrategy []CapacityProviderStrategyItem
 }
 
 // PutClusterCapacityProvidersOutput is the output of
 // PutClusterCapacityProviders.
 type PutClusterCapacityProvidersOutput struct {
 	// Details about the cluster.
-	Cluster *Cluster `json:"cluster,omitempty"`
+	Cluster *Cluster
 }
 
 // RegisterContainerInstanceInput is the input of RegisterContainerInstance.
@@ -8573,35 +8573,35 @@ type RegisterContainerInstanceInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster to register
 	// your container instance with. If you do not specify a cluster, the default
 	// cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The instance identity document for the EC2 instance to register. This
 	// document can be found by running the following command from the instance:
 	// `curl http://169.254.169.254/latest/dynamic/instance-identity/document/`
-	InstanceIdentityDocument *string `json:"instanceIdentityDocument,omitempty"`
+	InstanceIdentityDocument *string
 
 	// The instance identity document signature for the EC2 instance to register.
 	// This signature can be found by running the following command from the
 	// instance: `curl
 	// http://169.254.169.254/latest/dynamic/instance-identity/signature/`
-	InstanceIdentityDocumentSignature *string `json:"instanceIdentityDocumentSignature,omitempty"`
+	InstanceIdentityDocumentSignature *string
 
 	// The resources available on the instance.
-	TotalResources []Resource `json:"totalResources,omitempty"`
+	TotalResources []Resource
 
 	// The version information for the Amazon ECS container agent and Docker daemon
 	// that runs on the container instance.
-	VersionInfo *VersionInfo `json:"versionInfo,omitempty"`
+	VersionInfo *VersionInfo
 
 	// The ARN of the container instance (if it was previously registered).
-	ContainerInstanceARN *string `json:"containerInstanceArn,omitempty"`
+	ContainerInstanceARN *string
 
 	// The container instance attributes that this container instance supports.
-	Attributes []Attribute `json:"attributes,omitempty"`
+	Attributes []Attribute
 
 	// The devices that are available on the container instance. The supported
 	// device types are GPUs and Neuron devices.
-	PlatformDevices []PlatformDevice `json:"platformDevices,omitempty"`
+	PlatformDevices []PlatformDevice
 
 	// The metadata that you apply to the container instance to help you categorize
 	// and organize them. Each tag consists of a key and an optional value. You
@@ -8621,13 +8621,13 @@ type RegisterContainerInstanceInput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // RegisterContainerInstanceOutput is the output of RegisterContainerInstance.
 type RegisterContainerInstanceOutput struct {
 	// The container instance that was registered.
-	ContainerInstance *ContainerInstance `json:"containerInstance,omitempty"`
+	ContainerInstance *ContainerInstance
 }
 
 // RegisterDaemonTaskDefinitionInput is the input of
@@ -8638,36 +8638,36 @@ type RegisterDaemonTaskDefinitionInput struct {
 	// and lowercase), numbers, underscores, and hyphens are allowed.
 	//
 	// This member is required.
-	Family *string `json:"family,omitempty"`
+	Family *string
 
 	// The short name or full Amazon Resource Name (ARN) of the IAM role that
 	// containers in this daemon task can assume. All containers in this daemon
 	// task are granted the permissions that are specified in this role.
-	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+	TaskRoleARN *string
 
 	// The Amazon Resource Name (ARN) of the task execution role that grants the
 	// Amazon ECS container agent permission to make Amazon Web Services API calls
 	// on your behalf. The task execution role is required for daemon tasks that
 	// pull container images from Amazon ECR or send container logs to CloudWatch.
-	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+	ExecutionRoleARN *string
 
 	// A list of container definitions in JSON format that describe the containers
 	// that make up your daemon task.
 	//
 	// This member is required.
-	ContainerDefinitions []DaemonContainerDefinition `json:"containerDefinitions,omitempty"`
+	ContainerDefinitions []DaemonContainerDefinition
 
 	// The number of CPU units used by the daemon task. It can be expressed as an
 	// integer using CPU units (for example, `1024`).
-	CPU *string `json:"cpu,omitempty"`
+	CPU *string
 
 	// The amount of memory (in MiB) used by the daemon task. It can be expressed
 	// as an integer using MiB (for example, `1024`).
-	Memory *string `json:"memory,omitempty"`
+	Memory *string
 
 	// A list of volume definitions in JSON format that containers in your daemon
 	// task can use.
-	Volumes []DaemonVolume `json:"volumes,omitempty"`
+	Volumes []DaemonVolume
 
 	// The metadata that you apply to the daemon task definition to help you
 	// categorize and organize them. Each tag consists of a key and an optional
@@ -8687,7 +8687,7 @@ type RegisterDaemonTaskDefinitionInput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The PID namespace mode for the daemon. The valid values are `none` and
 	// `shared`. The default is `none`.
@@ -8697,7 +8697,7 @@ type RegisterDaemonTaskDefinitionInput struct {
 	// daemon joins the host PID namespace, making it accessible to non-daemon
 	// tasks that use `pidMode: "host"` or other daemons that use `pidMode:
 	// "shared"`.
-	PidMode DaemonPidMode `json:"pidMode,omitempty"`
+	PidMode DaemonPidMode
 
 	// The IPC namespace mode for the daemon. The valid values are `none` and
 	// `shared`. The default is `none`.
@@ -8707,7 +8707,7 @@ type RegisterDaemonTaskDefinitionInput struct {
 	// daemon joins the host IPC namespace, making it accessible to non-daemon
 	// tasks that use `ipcMode: "host"` or other daemons that use `ipcMode:
 	// "shared"`.
-	IpcMode DaemonIpcMode `json:"ipcMode,omitempty"`
+	IpcMode DaemonIpcMode
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -8730,7 +8730,7 @@ func (v RegisterDaemonTaskDefinitionInput) LogValue() slog.Value {
 type RegisterDaemonTaskDefinitionOutput struct {
 	// The full Amazon Resource Name (ARN) of the registered daemon task
 	// definition.
-	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+	DaemonTaskDefinitionARN *string
 }
 
 // RegisterTaskDefinitionInput is the input of RegisterTaskDefinition.
@@ -8741,7 +8741,7 @@ type RegisterTaskDefinitionInput struct {
 	// numbers, underscores, and hyphens are allowed.
 	//
 	// This member is required.
-	Family *string `json:"family,omitempty"`
+	Family *string
 
 	// The short name or full Amazon Resource Name (ARN) of the IAM role that
 	// containers in this task can assume. All containers in this task are granted
@@ -8749,7 +8749,7 @@ type RegisterTaskDefinitionInput struct {
 	// IAM Roles for Tasks
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+	TaskRoleARN *string
 
 	// The Amazon Resource Name (ARN) of the task execution role that grants the
 	// Amazon ECS container agent permission to make Amazon Web Services API calls
@@ -8757,7 +8757,7 @@ type RegisterTaskDefinitionInput struct {
 	// see IAM roles for Amazon ECS
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-ecs-iam-role-overview.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+	ExecutionRoleARN *string
 
 	// The Docker networking mode to use for the containers in the task. The valid
 	// values are `none`, `bridge`, `awsvpc`, and `host`. If no network mode is
@@ -8791,28 +8791,28 @@ type RegisterTaskDefinitionInput struct {
 	//
 	// If the network mode is `host`, you cannot run multiple instantiations of the
 	// same task on a single container instance when port mappings are used.
-	NetworkMode NetworkMode `json:"networkMode,omitempty"`
+	NetworkMode NetworkMode
 
 	// A list of container definitions in JSON format that describe the different
 	// containers that make up your task.
 	//
 	// This member is required.
-	ContainerDefinitions []ContainerDefinition `json:"containerDefinitions,omitempty"`
+	ContainerDefinitions []ContainerDefinition
 
 	// A list of volume definitions in JSON format that containers in your task
 	// might use.
-	Volumes []Volume `json:"volumes,omitempty"`
+	Volumes []Volume
 
 	// An array of placement constraint objects to use for the task. You can
 	// specify a maximum of 10 constraints for each task. This limit includes
 	// constraints in the task definition and those specified at runtime.
-	PlacementConstraints []TaskDefinitionPlacementConstraint `json:"placementConstraints,omitempty"`
+	PlacementConstraints []TaskDefinitionPlacementConstraint
 
 	// The task launch type that Amazon ECS validates the task definition against.
 	// A client exception is returned if the task definition doesn't validate
 	// against the compatibilities specified. If no value is specified, the
 	// parameter is omitted from the response.
-	RequiresCompatibilities []Compatibility `json:"requiresCompatibilities,omitempty"`
+	RequiresCompatibilities []Compatibility
 
 	// The number of CPU units used by the task. It can be expressed as an integer
 	// using CPU units (for example, `1024`) or as a string using vCPUs (for
@@ -8832,7 +8832,7 @@ type RegisterTaskDefinitionInput struct {
 	// see Task size
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size)
 	// in the Amazon Elastic Container Service Developer Guide.
-	CPU *string `json:"cpu,omitempty"`
+	CPU *string
 
 	// The amount of memory (in MiB) used by the task. It can be expressed as an
 	// integer using MiB (for example ,`1024`) or as a string using GB (for
@@ -8867,7 +8867,7 @@ type RegisterTaskDefinitionInput struct {
 	// (16 vCPU)
 	//
 	// This option requires Linux platform `1.4.0` or later.
-	Memory *string `json:"memory,omitempty"`
+	Memory *string
 
 	// The metadata that you apply to the task definition to help you categorize
 	// and organize them. Each tag consists of a key and an optional value. You
@@ -8887,7 +8887,7 @@ type RegisterTaskDefinitionInput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The process namespace to use for the containers in the task. The valid
 	// values are `host` or `task`. On Fargate for Linux containers, the only valid
@@ -8912,7 +8912,7 @@ type RegisterTaskDefinitionInput struct {
 	// This parameter is only supported for tasks that are hosted on Fargate if the
 	// tasks are using platform version `1.4.0` or later (Linux). This isn't
 	// supported for Windows containers on Fargate.
-	PidMode PidMode `json:"pidMode,omitempty"`
+	PidMode PidMode
 
 	// The IPC resource namespace to use for the containers in the task. The valid
 	// values are `host`, `task`, or `none`. If `host` is specified, then all
@@ -8941,7 +8941,7 @@ type RegisterTaskDefinitionInput struct {
 	//
 	// This parameter is not supported for Windows containers or tasks run on
 	// Fargate.
-	IpcMode IpcMode `json:"ipcMode,omitempty"`
+	IpcMode IpcMode
 
 	// The configuration details for the App Mesh proxy.
 	//
@@ -8954,13 +8954,13 @@ type RegisterTaskDefinitionInput struct {
 	// ECS-optimized AMI versions
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-ami-versions.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ProxyConfiguration *ProxyConfiguration `json:"proxyConfiguration,omitempty"`
+	ProxyConfiguration *ProxyConfiguration
 
 	// The Elastic Inference accelerators to use for the containers in the task.
 	//
 	// Deprecated: This feature is no longer available. (deprecated since
 	// 2023-04-15)
-	InferenceAccelerators []InferenceAccelerator `json:"inferenceAccelerators,omitempty"`
+	InferenceAccelerators []InferenceAccelerator
 
 	// The amount of ephemeral storage to allocate for the task. This parameter is
 	// used to expand the total amount of ephemeral storage available, beyond the
@@ -8974,15 +8974,15 @@ type RegisterTaskDefinitionInput struct {
 	//
 	// - Linux platform version `1.4.0` or later. - Windows platform version
 	// `1.0.0` or later.
-	EphemeralStorage *EphemeralStorage `json:"ephemeralStorage,omitempty"`
+	EphemeralStorage *EphemeralStorage
 
 	// The operating system that your tasks definitions run on.
-	RuntimePlatform *RuntimePlatform `json:"runtimePlatform,omitempty"`
+	RuntimePlatform *RuntimePlatform
 
 	// Enables fault injection when you register your task definition and allows
 	// for fault injection requests to be accepted from the task's containers. The
 	// default value is `false`.
-	EnableFaultInjection *bool `json:"enableFaultInjection,omitempty"`
+	EnableFaultInjection *bool
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -9003,10 +9003,10 @@ func (v RegisterTaskDefinitionInput) LogValue() slog.Value {
 // RegisterTaskDefinitionOutput is the output of RegisterTaskDefinition.
 type RegisterTaskDefinitionOutput struct {
 	// The full description of the registered task definition.
-	TaskDefinition *TaskDefinition `json:"taskDefinition,omitempty"`
+	TaskDefinition *TaskDefinition
 
 	// The list of tags associated with the task definition.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -9036,7 +9036,7 @@ type RepositoryCredentials struct {
 	// secret.
 	//
 	// This member is required.
-	CredentialsParameter *string `json:"credentialsParameter,omitempty"`
+	CredentialsParameter *string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -9061,34 +9061,34 @@ type ResolvedConfiguration struct {
 	// The resolved load balancer configuration for the service revision. This
 	// includes information about which target groups serve traffic and which
 	// listener rules direct traffic to them.
-	LoadBalancers []ServiceRevisionLoadBalancer `json:"loadBalancers,omitempty"`
+	LoadBalancers []ServiceRevisionLoadBalancer
 }
 
 // Describes the resources available for a container instance.
 type Resource struct {
 	// The name of the resource, such as `CPU`, `MEMORY`, `PORTS`, `PORTS_UDP`, or
 	// a user-defined resource.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The type of the resource. Valid values: `INTEGER`, `DOUBLE`, `LONG`, or
 	// `STRINGSET`.
-	Type *string `json:"type,omitempty"`
+	Type *string
 
 	// When the `doubleValue` type is set, the value of the resource must be a
 	// double precision floating-point type.
-	DoubleValue *float64 `json:"doubleValue,omitempty"`
+	DoubleValue *float64
 
 	// When the `longValue` type is set, the value of the resource must be an
 	// extended precision floating-point type.
-	LongValue *int64 `json:"longValue,omitempty"`
+	LongValue *int64
 
 	// When the `integerValue` type is set, the value of the resource must be an
 	// integer.
-	IntegerValue *int32 `json:"integerValue,omitempty"`
+	IntegerValue *int32
 
 	// When the `stringSetValue` type is set, the value of the resource must be a
 	// string type.
-	StringSetValue []string `json:"stringSetValue,omitempty"`
+	StringSetValue []string
 }
 
 // The type and amount of a resource to assign to a container. The supported
@@ -9119,26 +9119,26 @@ type ResourceRequirement struct {
 	// specified in a task definition.
 	//
 	// This member is required.
-	Value *string `json:"value,omitempty"`
+	Value *string
 
 	// The type of resource to assign to a container.
 	//
 	// This member is required.
-	Type ResourceType `json:"type,omitempty"`
+	Type ResourceType
 }
 
 // Information about the service deployment rollback.
 type Rollback struct {
 	// The reason the rollback happened. For example, the circuit breaker initiated
 	// the rollback operation.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 
 	// Time time that the rollback started. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	StartedAt *time.Time `json:"startedAt,omitempty"`
+	StartedAt *time.Time
 
 	// The ARN of the service revision deployed as part of the rollback.
-	ServiceRevisionARN *string `json:"serviceRevisionArn,omitempty"`
+	ServiceRevisionARN *string
 }
 
 // RunTaskInput is the input of RunTask.
@@ -9157,24 +9157,24 @@ type RunTaskInput struct {
 	// `capacityProviderStrategy` and not `launchType`.
 	//
 	// A capacity provider strategy can contain a maximum of 20 capacity providers.
-	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+	CapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// The short name or full Amazon Resource Name (ARN) of the cluster to run your
 	// task on. If you do not specify a cluster, the default cluster is assumed.
 	//
 	// Each account receives a default cluster the first time you use the service,
 	// but you may also create other clusters.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The number of instantiations of the specified task to place on your cluster.
 	// You can specify up to 10 tasks for each call.
-	Count *int32 `json:"count,omitempty"`
+	Count *int32
 
 	// Specifies whether to use Amazon ECS managed tags for the task. For more
 	// information, see Tagging Your Amazon ECS Resources
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+	EnableECSManagedTags *bool
 
 	// Determines whether to use the execute command functionality for the
 	// containers in this task. If `true`, this enables execute command
@@ -9182,12 +9182,12 @@ type RunTaskInput struct {
 	//
 	// If `true`, then the task definition must have a task role, or you must
 	// provide one as an override.
-	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+	EnableExecuteCommand *bool
 
 	// The name of the task group to associate with the task. The default value is
 	// the family name of the task definition (for example,
 	// `family:my-family-name`).
-	Group *string `json:"group,omitempty"`
+	Group *string
 
 	// The infrastructure to run your standalone task on. For more information, see
 	// Amazon ECS launch types
@@ -9218,7 +9218,7 @@ type RunTaskInput struct {
 	//
 	// When you use cluster auto scaling, you must specify
 	// `capacityProviderStrategy` and not `launchType`.
-	LaunchType LaunchType `json:"launchType,omitempty"`
+	LaunchType LaunchType
 
 	// The network configuration for the task. This parameter is required for task
 	// definitions that use the `awsvpc` network mode to receive their own elastic
@@ -9226,7 +9226,7 @@ type RunTaskInput struct {
 	// information, see Task networking
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-networking.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// A list of container overrides in JSON format that specify the name of a
 	// container in the specified task definition and the overrides it should
@@ -9238,23 +9238,23 @@ type RunTaskInput struct {
 	//
 	// A total of 8192 characters are allowed for overrides. This limit includes
 	// the JSON formatting characters of the override structure.
-	Overrides *TaskOverride `json:"overrides,omitempty"`
+	Overrides *TaskOverride
 
 	// An array of placement constraint objects to use for the task. You can
 	// specify up to 10 constraints for each task (including constraints in the
 	// task definition and those specified at runtime).
-	PlacementConstraints []PlacementConstraint `json:"placementConstraints,omitempty"`
+	PlacementConstraints []PlacementConstraint
 
 	// The placement strategy objects to use for the task. You can specify a
 	// maximum of 5 strategy rules for each task.
-	PlacementStrategy []PlacementStrategy `json:"placementStrategy,omitempty"`
+	PlacementStrategy []PlacementStrategy
 
 	// The platform version the task uses. A platform version is only specified for
 	// tasks hosted on Fargate. If one isn't specified, the `LATEST` platform
 	// version is used. For more information, see Fargate platform versions
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	PlatformVersion *string `json:"platformVersion,omitempty"`
+	PlatformVersion *string
 
 	// Specifies whether to propagate the tags from the task definition to the
 	// task. If no value is specified, the tags aren't propagated. Tags can only be
@@ -9265,11 +9265,11 @@ type RunTaskInput struct {
 	//
 	// An error will be received if you specify the `SERVICE` option when running a
 	// task.
-	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+	PropagateTags PropagateTags
 
 	// This parameter is only used by Amazon ECS. It is not intended for use by
 	// customers.
-	ReferenceID *string `json:"referenceId,omitempty"`
+	ReferenceID *string
 
 	// An optional tag specified when a task is started. For example, if you
 	// automatically trigger a task to run a batch process job, you could apply a
@@ -9283,7 +9283,7 @@ type RunTaskInput struct {
 	//
 	// If a task is started by an Amazon ECS service, then the `startedBy`
 	// parameter contains the deployment ID of the service that starts it.
-	StartedBy *string `json:"startedBy,omitempty"`
+	StartedBy *string
 
 	// The metadata that you apply to the task to help you categorize and organize
 	// them. Each tag consists of a key and an optional value, both of which you
@@ -9303,7 +9303,7 @@ type RunTaskInput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The `family` and `revision` (`family:revision`) or full ARN of the task
 	// definition to run. If a `revision` isn't specified, the latest `ACTIVE`
@@ -9328,7 +9328,7 @@ type RunTaskInput struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// This member is required.
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 
 	// An identifier that you provide to ensure the idempotency of the request. It
 	// must be unique and is case sensitive. Up to 64 characters are allowed. The
@@ -9337,14 +9337,14 @@ type RunTaskInput struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/ECS_Idempotency.html).
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The details of the volume that was `configuredAtLaunch`. You can configure
 	// the size, volumeType, IOPS, throughput, snapshot and encryption in
 	// TaskManagedEBSVolumeConfiguration
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html).
 	// The `name` of the volume must match the `name` from the task definition.
-	VolumeConfigurations []TaskVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+	VolumeConfigurations []TaskVolumeConfiguration
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -9366,7 +9366,7 @@ func (v RunTaskInput) LogValue() slog.Value {
 type RunTaskOutput struct {
 	// A full description of the tasks that were run. The tasks that were
 	// successfully placed on your cluster are described here.
-	Tasks []Task `json:"tasks,omitempty"`
+	Tasks []Task
 
 	// Any failures associated with the call.
 	//
@@ -9375,7 +9375,7 @@ type RunTaskOutput struct {
 	// and API failure reasons
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -9404,10 +9404,10 @@ type RuntimePlatform struct {
 	// You can run your Linux tasks on an ARM-based platform by setting the value
 	// to `ARM64`. This option is available for tasks that run on Linux Amazon EC2
 	// instance, Amazon ECS Managed Instances, or Linux containers on Fargate.
-	CPUArchitecture CPUArchitecture `json:"cpuArchitecture,omitempty"`
+	CPUArchitecture CPUArchitecture
 
 	// The operating system.
-	OperatingSystemFamily OSFamily `json:"operatingSystemFamily,omitempty"`
+	OperatingSystemFamily OSFamily
 }
 
 // The runtime platform that Amazon ECS applies to a service revision. This
@@ -9424,7 +9424,7 @@ type RuntimePlatformOverride struct {
 	//
 	// - `X86_64` - The x86 64-bit architecture. - `ARM64` - The 64-bit ARM
 	// architecture.
-	CPUArchitecture *string `json:"cpuArchitecture,omitempty"`
+	CPUArchitecture *string
 }
 
 // This parameter is specified when you're using an Amazon S3 Files file system
@@ -9440,7 +9440,7 @@ type S3FilesVolumeConfiguration struct {
 	// The full ARN of the S3 Files file system to mount.
 	//
 	// This member is required.
-	FileSystemARN *string `json:"fileSystemArn,omitempty"`
+	FileSystemARN *string
 
 	// The directory within the Amazon S3 Files file system to mount as the root
 	// directory. If this parameter is omitted, the root of the Amazon S3 Files
@@ -9450,14 +9450,14 @@ type S3FilesVolumeConfiguration struct {
 	// If a S3 Files access point is specified in the `accessPointArn`, the root
 	// directory parameter must either be omitted or set to `/` which will enforce
 	// the path set on the S3 Files access point.
-	RootDirectory *string `json:"rootDirectory,omitempty"`
+	RootDirectory *string
 
 	// The port to use for sending encrypted data between the ECS host and the S3
 	// Files file system. If you do not specify a transit encryption port, it will
 	// use the port selection strategy that the Amazon S3 Files mount helper uses.
 	// For more information, see S3 Files mount helper
 	// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-files-mounting.html).
-	TransitEncryptionPort *int32 `json:"transitEncryptionPort,omitempty"`
+	TransitEncryptionPort *int32
 
 	// The full ARN of the S3 Files access point to use. If an access point is
 	// specified, the root directory value specified in the
@@ -9465,7 +9465,7 @@ type S3FilesVolumeConfiguration struct {
 	// enforce the path set on the S3 Files access point. For more information, see
 	// Creating S3 Files access points
 	// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-files-access-points-creating.html).
-	AccessPointARN *string `json:"accessPointArn,omitempty"`
+	AccessPointARN *string
 }
 
 // A floating-point percentage of the desired number of tasks to place and keep
@@ -9473,10 +9473,10 @@ type S3FilesVolumeConfiguration struct {
 type Scale struct {
 	// The value, specified as a percent total of a service's `desiredCount`, to
 	// scale the task set. Accepted values are numbers between 0 and 100.
-	Value *float64 `json:"value,omitempty"`
+	Value *float64
 
 	// The unit of measure for the scale value.
-	Unit ScaleUnit `json:"unit,omitempty"`
+	Unit ScaleUnit
 }
 
 // An object representing the secret to expose to your container. Secrets can
@@ -9494,7 +9494,7 @@ type Secret struct {
 	// The name of the secret.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The secret to expose to the container. The supported values are either the
 	// full ARN of the Secrets Manager secret or the full ARN of the parameter in
@@ -9514,7 +9514,7 @@ type Secret struct {
 	// must be specified.
 	//
 	// This member is required.
-	ValueFrom *string `json:"valueFrom,omitempty"`
+	ValueFrom *string
 }
 
 // Details on a service within a cluster.
@@ -9523,31 +9523,31 @@ type Service struct {
 	// format, see Amazon Resource Name (ARN)
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-account-settings.html#ecs-resource-ids)
 	// in the Amazon ECS Developer Guide.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The name of your service. Up to 255 letters (uppercase and lowercase),
 	// numbers, underscores, and hyphens are allowed. Service names must be unique
 	// within a cluster. However, you can have similarly named services in multiple
 	// clusters within a Region or across multiple Regions.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The Amazon Resource Name (ARN) of the cluster that hosts the service.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// A list of Elastic Load Balancing load balancer objects. It contains the load
 	// balancer name, the container name, and the container port to access from the
 	// load balancer. The container name is as it appears in a container
 	// definition.
-	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+	LoadBalancers []LoadBalancer
 
 	// The details for the service discovery registries to assign to this service.
 	// For more information, see Service Discovery
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html).
-	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+	ServiceRegistries []ServiceRegistry
 
 	// The status of the service. The valid values are `ACTIVE`, `DRAINING`, or
 	// `INACTIVE`.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The desired number of instantiations of the task definition to keep running
 	// on the service. This value is specified when the service is created with
@@ -9555,23 +9555,23 @@ type Service struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
 	// , and it can be modified with UpdateService
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
-	DesiredCount *int32 `json:"desiredCount,omitempty"`
+	DesiredCount *int32
 
 	// The number of tasks in the cluster that are in the `RUNNING` state.
-	RunningCount *int32 `json:"runningCount,omitempty"`
+	RunningCount *int32
 
 	// The number of tasks in the cluster that are in the `PENDING` state.
-	PendingCount *int32 `json:"pendingCount,omitempty"`
+	PendingCount *int32
 
 	// The launch type the service is using. When using the DescribeServices API,
 	// this field is omitted if the service was created using a capacity provider
 	// strategy.
-	LaunchType LaunchType `json:"launchType,omitempty"`
+	LaunchType LaunchType
 
 	// The capacity provider strategy the service uses. When using the
 	// DescribeServices API, this field is omitted if the service was created using
 	// a launch type.
-	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+	CapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// The platform version to run your service on. A platform version is only
 	// specified for tasks that are hosted on Fargate. If one isn't specified, the
@@ -9579,62 +9579,62 @@ type Service struct {
 	// Platform Versions
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	PlatformVersion *string `json:"platformVersion,omitempty"`
+	PlatformVersion *string
 
 	// The operating system that your tasks in the service run on. A platform
 	// family is specified only for tasks using the Fargate launch type.
 	//
 	// All tasks that run as part of this service must use the same
 	// `platformFamily` value as the service (for example, `LINUX`).
-	PlatformFamily *string `json:"platformFamily,omitempty"`
+	PlatformFamily *string
 
 	// The task definition to use for tasks in the service. This value is specified
 	// when the service is created with CreateService
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html),
 	// and it can be modified with UpdateService
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html).
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 
 	// Optional deployment parameters that control how many tasks run during the
 	// deployment and the ordering of stopping and starting tasks.
-	DeploymentConfiguration *DeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+	DeploymentConfiguration *DeploymentConfiguration
 
 	// Information about a set of Amazon ECS tasks in either an CodeDeploy or an
 	// `EXTERNAL` deployment. An Amazon ECS task set includes details such as the
 	// desired number of tasks, how many tasks are running, and whether the task
 	// set serves production traffic.
-	TaskSets []TaskSet `json:"taskSets,omitempty"`
+	TaskSets []TaskSet
 
 	// The current state of deployments for the service.
-	Deployments []Deployment `json:"deployments,omitempty"`
+	Deployments []Deployment
 
 	// The ARN of the IAM role that's associated with the service. It allows the
 	// Amazon ECS container agent to register container instances with an Elastic
 	// Load Balancing load balancer.
-	RoleARN *string `json:"roleArn,omitempty"`
+	RoleARN *string
 
 	// The event stream for your service. A maximum of 100 of the latest events are
 	// displayed.
-	Events []ServiceEvent `json:"events,omitempty"`
+	Events []ServiceEvent
 
 	// The Unix timestamp for the time when the service was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The ARN of the current service deployment.
-	CurrentServiceDeployment *string `json:"currentServiceDeployment,omitempty"`
+	CurrentServiceDeployment *string
 
 	// The list of the service revisions.
-	CurrentServiceRevisions []ServiceCurrentRevisionSummary `json:"currentServiceRevisions,omitempty"`
+	CurrentServiceRevisions []ServiceCurrentRevisionSummary
 
 	// The placement constraints for the tasks in the service.
-	PlacementConstraints []PlacementConstraint `json:"placementConstraints,omitempty"`
+	PlacementConstraints []PlacementConstraint
 
 	// The placement strategy that determines how tasks for the service are placed.
-	PlacementStrategy []PlacementStrategy `json:"placementStrategy,omitempty"`
+	PlacementStrategy []PlacementStrategy
 
 	// The VPC subnet and security group configuration for tasks that receive their
 	// own elastic network interface by using the `awsvpc` networking mode.
-	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// The period of time, in seconds, that the Amazon ECS service scheduler
 	// ignores unhealthy Elastic Load Balancing, VPC Lattice, and container health
@@ -9642,7 +9642,7 @@ type Service struct {
 	//
 	// If your service has more running tasks than desired, unhealthy tasks in the
 	// grace period might be stopped to reach the desired count.
-	HealthCheckGracePeriodSeconds *int32 `json:"healthCheckGracePeriodSeconds,omitempty"`
+	HealthCheckGracePeriodSeconds *int32
 
 	// The scheduling strategy to use for the service. For more information, see
 	// Services
@@ -9661,10 +9661,10 @@ type Service struct {
 	// that don't meet the placement constraints.
 	//
 	// Fargate tasks don't support the `DAEMON` scheduling strategy.
-	SchedulingStrategy SchedulingStrategy `json:"schedulingStrategy,omitempty"`
+	SchedulingStrategy SchedulingStrategy
 
 	// The deployment controller type the service is using.
-	DeploymentController *DeploymentController `json:"deploymentController,omitempty"`
+	DeploymentController *DeploymentController
 
 	// The metadata that you apply to the service to help you categorize and
 	// organize them. Each tag consists of a key and an optional value. You define
@@ -9684,25 +9684,25 @@ type Service struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The principal that created the service.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// Determines whether to use Amazon ECS managed tags for the tasks in the
 	// service. For more information, see Tagging Your Amazon ECS Resources
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+	EnableECSManagedTags *bool
 
 	// Determines whether to propagate the tags from the task definition or the
 	// service to the task. If no value is specified, the tags aren't propagated.
-	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+	PropagateTags PropagateTags
 
 	// Determines whether the execute command functionality is turned on for the
 	// service. If `true`, the execute command functionality is turned on for all
 	// containers in tasks as part of the service.
-	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+	EnableExecuteCommand *bool
 
 	// Indicates whether to use Availability Zone rebalancing for the service.
 	//
@@ -9721,11 +9721,11 @@ type Service struct {
 	// service’s `AvailabilityZoneRebalancing` value. If the service never had an
 	// `AvailabilityZoneRebalancing` value set, Amazon ECS treats this as
 	// `DISABLED`.
-	AvailabilityZoneRebalancing AvailabilityZoneRebalancing `json:"availabilityZoneRebalancing,omitempty"`
+	AvailabilityZoneRebalancing AvailabilityZoneRebalancing
 
 	// Identifies whether an ECS Service is an Express Service managed by ECS, or
 	// managed by the customer. The valid values are `ECS` and `CUSTOMER`
-	ResourceManagementType ResourceManagementType `json:"resourceManagementType,omitempty"`
+	ResourceManagementType ResourceManagementType
 }
 
 // Configuration for Service Connect access logging. Access logs provide
@@ -9741,7 +9741,7 @@ type ServiceConnectAccessLogConfiguration struct {
 	// log analysis tools.
 	//
 	// This member is required.
-	Format ServiceConnectAccessLoggingFormat `json:"format,omitempty"`
+	Format ServiceConnectAccessLoggingFormat
 
 	// Specifies whether to include query parameters in Service Connect access
 	// logs.
@@ -9750,7 +9750,7 @@ type ServiceConnectAccessLogConfiguration struct {
 	// logs. Consider security and privacy implications when enabling this feature,
 	// as query parameters may contain sensitive information such as request IDs
 	// and tokens. By default, this parameter is `DISABLED`.
-	IncludeQueryParameters ServiceConnectIncludeQueryParameters `json:"includeQueryParameters,omitempty"`
+	IncludeQueryParameters ServiceConnectIncludeQueryParameters
 }
 
 // Each alias ("endpoint") is a fully-qualified name and port number that other
@@ -9777,7 +9777,7 @@ type ServiceConnectClientAlias struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// This member is required.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The `dnsName` is the name that you use in the applications of client tasks
 	// to connect to this service. The name must be a valid DNS name but doesn't
@@ -9796,13 +9796,13 @@ type ServiceConnectClientAlias struct {
 	// such as `mysql` or `redis`. For more information, see Service Connect
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	DNSName *string `json:"dnsName,omitempty"`
+	DNSName *string
 
 	// The configuration for test traffic routing rules used during blue/green
 	// deployments with Amazon ECS Service Connect. This allows you to route a
 	// portion of traffic to the new service revision of your service for testing
 	// before shifting all production traffic.
-	TestTrafficRules *ServiceConnectTestTrafficRules `json:"testTrafficRules,omitempty"`
+	TestTrafficRules *ServiceConnectTestTrafficRules
 }
 
 // The Service Connect configuration of your Amazon ECS service. The
@@ -9821,7 +9821,7 @@ type ServiceConnectConfiguration struct {
 	// Specifies whether to use Service Connect with this service.
 	//
 	// This member is required.
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 
 	// The namespace name or full Amazon Resource Name (ARN) of the Cloud Map
 	// namespace for use with Service Connect. The namespace must be in the same
@@ -9830,7 +9830,7 @@ type ServiceConnectConfiguration struct {
 	// Cloud Map, see Working with Services
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/working-with-services.html)
 	// in the Cloud Map Developer Guide.
-	Namespace *string `json:"namespace,omitempty"`
+	Namespace *string
 
 	// The list of Service Connect service objects. These are names and aliases
 	// (also known as endpoints) that are used by other Amazon ECS services to
@@ -9845,7 +9845,7 @@ type ServiceConnectConfiguration struct {
 	// An object selects a port from the task definition, assigns a name for the
 	// Cloud Map service, and a list of aliases (endpoints) and ports for client
 	// applications to refer to this service.
-	Services []ServiceConnectService `json:"services,omitempty"`
+	Services []ServiceConnectService
 
 	// The log configuration for the container. This parameter maps to `LogConfig`
 	// in the docker container create command and the `--log-driver` option to
@@ -9883,7 +9883,7 @@ type ServiceConnectConfiguration struct {
 	// infrastructure your tasks are hosted on, any additional software needed must
 	// be installed outside of the task. For example, the Fluentd output
 	// aggregators or a remote host running Logstash to send Gelf logs to.
-	LogConfiguration *LogConfiguration `json:"logConfiguration,omitempty"`
+	LogConfiguration *LogConfiguration
 
 	// The configuration for Service Connect access logging. Access logs capture
 	// detailed information about requests made to your service, including request
@@ -9893,7 +9893,7 @@ type ServiceConnectConfiguration struct {
 	//
 	// To enable access logs, you must also specify a `logConfiguration` in the
 	// `serviceConnectConfiguration`.
-	AccessLogConfiguration *ServiceConnectAccessLogConfiguration `json:"accessLogConfiguration,omitempty"`
+	AccessLogConfiguration *ServiceConnectAccessLogConfiguration
 }
 
 // The Service Connect service object configuration. For more information, see
@@ -9905,7 +9905,7 @@ type ServiceConnectService struct {
 	// containers in the task definition of this Amazon ECS service.
 	//
 	// This member is required.
-	PortName *string `json:"portName,omitempty"`
+	PortName *string
 
 	// The `discoveryName` is the name of the new Cloud Map service that Amazon ECS
 	// creates for this Amazon ECS service. This must be unique within the Cloud
@@ -9915,7 +9915,7 @@ type ServiceConnectService struct {
 	//
 	// If the `discoveryName` isn't specified, the port mapping name from the task
 	// definition is used in `portName.namespace`.
-	DiscoveryName *string `json:"discoveryName,omitempty"`
+	DiscoveryName *string
 
 	// The list of client aliases for this Service Connect service. You use these
 	// to assign names that can be used by client applications. The maximum number
@@ -9928,7 +9928,7 @@ type ServiceConnectService struct {
 	//
 	// For each `ServiceConnectService`, you must provide at least one
 	// `clientAlias` with one `port`.
-	ClientAliases []ServiceConnectClientAlias `json:"clientAliases,omitempty"`
+	ClientAliases []ServiceConnectClientAlias
 
 	// The port number for the Service Connect proxy to listen on.
 	//
@@ -9941,15 +9941,15 @@ type ServiceConnectService struct {
 	// number. The container port number is in the `portMapping` in the task
 	// definition. In bridge mode, the default value is the ephemeral port of the
 	// Service Connect proxy.
-	IngressPortOverride *int32 `json:"ingressPortOverride,omitempty"`
+	IngressPortOverride *int32
 
 	// A reference to an object that represents the configured timeouts for Service
 	// Connect.
-	Timeout *TimeoutConfiguration `json:"timeout,omitempty"`
+	Timeout *TimeoutConfiguration
 
 	// A reference to an object that represents a Transport Layer Security (TLS)
 	// configuration.
-	TLS *ServiceConnectTLSConfiguration `json:"tls,omitempty"`
+	TLS *ServiceConnectTLSConfiguration
 }
 
 // The Service Connect resource. Each configuration maps a discovery name to a
@@ -9972,20 +9972,20 @@ type ServiceConnectServiceResource struct {
 	//
 	// If the `discoveryName` isn't specified, the port mapping name from the task
 	// definition is used in `portName.namespace`.
-	DiscoveryName *string `json:"discoveryName,omitempty"`
+	DiscoveryName *string
 
 	// The Amazon Resource Name (ARN) for the service in Cloud Map that matches the
 	// discovery name for this Service Connect resource. You can use this ARN in
 	// other integrations with Cloud Map. However, Service Connect can't ensure
 	// connectivity outside of Amazon ECS.
-	DiscoveryARN *string `json:"discoveryArn,omitempty"`
+	DiscoveryARN *string
 }
 
 // The certificate root authority that secures your service.
 type ServiceConnectTLSCertificateAuthority struct {
 	// The ARN of the Amazon Web Services Private Certificate Authority
 	// certificate.
-	AWSPcaAuthorityARN *string `json:"awsPcaAuthorityArn,omitempty"`
+	AWSPcaAuthorityARN *string
 }
 
 // The key that encrypts and decrypts your resources for Service Connect TLS.
@@ -9993,14 +9993,14 @@ type ServiceConnectTLSConfiguration struct {
 	// The signer certificate authority.
 	//
 	// This member is required.
-	IssuerCertificateAuthority *ServiceConnectTLSCertificateAuthority `json:"issuerCertificateAuthority,omitempty"`
+	IssuerCertificateAuthority *ServiceConnectTLSCertificateAuthority
 
 	// The Amazon Web Services Key Management Service key.
-	KMSKey *string `json:"kmsKey,omitempty"`
+	KMSKey *string
 
 	// The Amazon Resource Name (ARN) of the IAM role that's associated with the
 	// Service Connect TLS.
-	RoleARN *string `json:"roleArn,omitempty"`
+	RoleARN *string
 }
 
 // The header matching rules for test traffic routing in Amazon ECS blue/green
@@ -10012,7 +10012,7 @@ type ServiceConnectTestTrafficHeaderMatchRules struct {
 	// to the new service revision during blue/green deployments.
 	//
 	// This member is required.
-	Exact *string `json:"exact,omitempty"`
+	Exact *string
 }
 
 // The HTTP header rules used to identify and route test traffic during Amazon
@@ -10029,11 +10029,11 @@ type ServiceConnectTestTrafficHeaderRules struct {
 	// that can be used to identify test traffic.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The header value matching configuration that determines how the HTTP header
 	// value is evaluated for test traffic routing decisions.
-	Value *ServiceConnectTestTrafficHeaderMatchRules `json:"value,omitempty"`
+	Value *ServiceConnectTestTrafficHeaderMatchRules
 }
 
 // The test traffic routing configuration for Amazon ECS blue/green
@@ -10052,22 +10052,22 @@ type ServiceConnectTestTrafficRules struct {
 	// request headers.
 	//
 	// This member is required.
-	Header *ServiceConnectTestTrafficHeaderRules `json:"header,omitempty"`
+	Header *ServiceConnectTestTrafficHeaderRules
 }
 
 // The summary of the current service revision configuration
 type ServiceCurrentRevisionSummary struct {
 	// The ARN of the current service revision.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The number of requested tasks in the current service revision
-	RequestedTaskCount *int32 `json:"requestedTaskCount,omitempty"`
+	RequestedTaskCount *int32
 
 	// The number of running tasks of the current service revision
-	RunningTaskCount *int32 `json:"runningTaskCount,omitempty"`
+	RunningTaskCount *int32
 
 	// The number of pending tasks in the current service revision
-	PendingTaskCount *int32 `json:"pendingTaskCount,omitempty"`
+	PendingTaskCount *int32
 }
 
 // Information about the service deployment.
@@ -10079,25 +10079,25 @@ type ServiceCurrentRevisionSummary struct {
 // in the Amazon Elastic Container Service Developer Guide .
 type ServiceDeployment struct {
 	// The ARN of the service deployment.
-	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+	ServiceDeploymentARN *string
 
 	// The ARN of the service for this service deployment.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The ARN of the cluster that hosts the service.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The time the service deployment was created. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The time the service deployment statred. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	StartedAt *time.Time `json:"startedAt,omitempty"`
+	StartedAt *time.Time
 
 	// The time the service deployment finished. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	FinishedAt *time.Time `json:"finishedAt,omitempty"`
+	FinishedAt *time.Time
 
 	// The time the service deployment stopped. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
@@ -10107,24 +10107,24 @@ type ServiceDeployment struct {
 	// - A user manually stops the deployment - The rollback option is not in use
 	// for the failure detection mechanism (the circuit breaker or alarm-based) and
 	// the service fails.
-	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
+	StoppedAt *time.Time
 
 	// The time that the service deployment was last updated. The format is
 	// yyyy-MM-dd HH:mm:ss.SSSSSS.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The currently deployed workload configuration.
-	SourceServiceRevisions []ServiceRevisionSummary `json:"sourceServiceRevisions,omitempty"`
+	SourceServiceRevisions []ServiceRevisionSummary
 
 	// The workload configuration being deployed.
-	TargetServiceRevision *ServiceRevisionSummary `json:"targetServiceRevision,omitempty"`
+	TargetServiceRevision *ServiceRevisionSummary
 
 	// The service deployment state.
-	Status ServiceDeploymentStatus `json:"status,omitempty"`
+	Status ServiceDeploymentStatus
 
 	// Information about why the service deployment is in the current status. For
 	// example, the circuit breaker detected a failure.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 
 	// The current lifecycle stage of the deployment. Possible values include:
 	//
@@ -10185,24 +10185,24 @@ type ServiceDeployment struct {
 	// The stage when the blue service revision has completely scaled down to 0
 	// running tasks. The green service revision is now the production service
 	// revision after this stage.
-	LifecycleStage ServiceDeploymentLifecycleStage `json:"lifecycleStage,omitempty"`
+	LifecycleStage ServiceDeploymentLifecycleStage
 
 	// The details of the lifecycle hooks for the current service deployment.
-	LifecycleHookDetails []DeploymentLifecycleHookDetail `json:"lifecycleHookDetails,omitempty"`
+	LifecycleHookDetails []DeploymentLifecycleHookDetail
 
 	// Optional deployment parameters that control how many tasks run during a
 	// deployment and the ordering of stopping and starting tasks.
-	DeploymentConfiguration *DeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+	DeploymentConfiguration *DeploymentConfiguration
 
 	// The rollback options the service deployment uses when the deployment fails.
-	Rollback *Rollback `json:"rollback,omitempty"`
+	Rollback *Rollback
 
 	// The circuit breaker configuration that determines a service deployment
 	// failed.
-	DeploymentCircuitBreaker *ServiceDeploymentCircuitBreaker `json:"deploymentCircuitBreaker,omitempty"`
+	DeploymentCircuitBreaker *ServiceDeploymentCircuitBreaker
 
 	// The CloudWatch alarms that determine when a service deployment fails.
-	Alarms *ServiceDeploymentAlarms `json:"alarms,omitempty"`
+	Alarms *ServiceDeploymentAlarms
 }
 
 // The CloudWatch alarms used to determine a service deployment failed.
@@ -10215,15 +10215,15 @@ type ServiceDeployment struct {
 type ServiceDeploymentAlarms struct {
 	// The status of the alarms check. Amazon ECS is not using alarms for service
 	// deployment failures when the status is `DISABLED`.
-	Status ServiceDeploymentRollbackMonitorsStatus `json:"status,omitempty"`
+	Status ServiceDeploymentRollbackMonitorsStatus
 
 	// The name of the CloudWatch alarms that determine when a service deployment
 	// failed. A "," separates the alarms.
-	AlarmNames []string `json:"alarmNames,omitempty"`
+	AlarmNames []string
 
 	// One or more CloudWatch alarm names that have been triggered during the
 	// service deployment. A "," separates the alarm names.
-	TriggeredAlarmNames []string `json:"triggeredAlarmNames,omitempty"`
+	TriggeredAlarmNames []string
 }
 
 // The service deployment properties that are retured when you call
@@ -10232,35 +10232,35 @@ type ServiceDeploymentAlarms struct {
 // This provides a high-level overview of the service deployment.
 type ServiceDeploymentBrief struct {
 	// The ARN of the service deployment.
-	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+	ServiceDeploymentARN *string
 
 	// The ARN of the service for this service deployment.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The ARN of the cluster that hosts the service.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The time that the service deployment statred. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	StartedAt *time.Time `json:"startedAt,omitempty"`
+	StartedAt *time.Time
 
 	// The time that the service deployment was created. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The time that the service deployment completed. The format is yyyy-MM-dd
 	// HH:mm:ss.SSSSSS.
-	FinishedAt *time.Time `json:"finishedAt,omitempty"`
+	FinishedAt *time.Time
 
 	// The ARN of the service revision being deplyed.
-	TargetServiceRevisionARN *string `json:"targetServiceRevisionArn,omitempty"`
+	TargetServiceRevisionARN *string
 
 	// The status of the service deployment
-	Status ServiceDeploymentStatus `json:"status,omitempty"`
+	Status ServiceDeploymentStatus
 
 	// Information about why the service deployment is in the current status. For
 	// example, the circuit breaker detected a deployment failure.
-	StatusReason *string `json:"statusReason,omitempty"`
+	StatusReason *string
 }
 
 // Information about the circuit breaker used to determine when a service
@@ -10276,11 +10276,11 @@ type ServiceDeploymentBrief struct {
 type ServiceDeploymentCircuitBreaker struct {
 	// The circuit breaker status. Amazon ECS is not using the circuit breaker for
 	// service deployment failures when the status is `DISABLED`.
-	Status ServiceDeploymentRollbackMonitorsStatus `json:"status,omitempty"`
+	Status ServiceDeploymentRollbackMonitorsStatus
 
 	// The number of times the circuit breaker detected a service deploymeny
 	// failure.
-	FailureCount *int32 `json:"failureCount,omitempty"`
+	FailureCount *int32
 
 	// The threshhold which determines that the service deployment failed.
 	//
@@ -10291,19 +10291,19 @@ type ServiceDeploymentCircuitBreaker struct {
 	// the deployment failure.
 	//
 	// `0.5 * desired task count`
-	Threshold *int32 `json:"threshold,omitempty"`
+	Threshold *int32
 }
 
 // The details for an event that's associated with a service.
 type ServiceEvent struct {
 	// The ID string for the event.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Unix timestamp for the time when the event was triggered.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The event message.
-	Message *string `json:"message,omitempty"`
+	Message *string
 }
 
 // The configuration for the Amazon EBS volume that Amazon ECS creates and
@@ -10324,7 +10324,7 @@ type ServiceManagedEBSVolumeConfiguration struct {
 	// the `Encrypted` parameter of the CreateVolume API
 	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
 	// in the Amazon EC2 API Reference.
-	Encrypted *bool `json:"encrypted,omitempty"`
+	Encrypted *bool
 
 	// The Amazon Resource Name (ARN) identifier of the Amazon Web Services Key
 	// Management Service key to use for Amazon EBS encryption. When a key is
@@ -10341,7 +10341,7 @@ type ServiceManagedEBSVolumeConfiguration struct {
 	// Amazon Web Services authenticates the Amazon Web Services Key Management
 	// Service key asynchronously. Therefore, if you specify an ID, alias, or ARN
 	// that is invalid, the action can appear to complete, but eventually fails.
-	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+	KMSKeyID *string
 
 	// The volume type. This parameter maps 1:1 with the `VolumeType` parameter of
 	// the CreateVolume API
@@ -10357,7 +10357,7 @@ type ServiceManagedEBSVolumeConfiguration struct {
 	// Throughput Optimized HDD: `st1` - Cold HDD: `sc1` - Magnetic: `standard`
 	//
 	// The magnetic volume type is not supported on Fargate.
-	VolumeType *string `json:"volumeType,omitempty"`
+	VolumeType *string
 
 	// The size of the volume in GiB. You must specify either a volume size or a
 	// snapshot ID. If you specify a snapshot ID, the snapshot size is used for the
@@ -10371,7 +10371,7 @@ type ServiceManagedEBSVolumeConfiguration struct {
 	//
 	// - `gp2` and `gp3`: 1-16,384 - `io1` and `io2`: 4-16,384 - `st1` and `sc1`:
 	// 125-16,384 - `standard`: 1-1,024
-	SizeInGiB *int32 `json:"sizeInGiB,omitempty"`
+	SizeInGiB *int32
 
 	// The snapshot that Amazon ECS uses to create volumes for attachment to tasks
 	// maintained by the service. You must specify either `snapshotId` or
@@ -10379,7 +10379,7 @@ type ServiceManagedEBSVolumeConfiguration struct {
 	// `SnapshotId` parameter of the CreateVolume API
 	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
 	// in the Amazon EC2 API Reference.
-	SnapshotID *string `json:"snapshotId,omitempty"`
+	SnapshotID *string
 
 	// The rate, in MiB/s, at which data is fetched from a snapshot of an existing
 	// EBS volume to create new volumes for attachment to the tasks maintained by
@@ -10387,7 +10387,7 @@ type ServiceManagedEBSVolumeConfiguration struct {
 	// `snapshotId`. For more information, see Initialize Amazon EBS volumes
 	// (https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html) in
 	// the Amazon EBS User Guide.
-	VolumeInitializationRate *int32 `json:"volumeInitializationRate,omitempty"`
+	VolumeInitializationRate *int32
 
 	// The number of I/O operations per second (IOPS). For `gp3`, `io1`, and `io2`
 	// volumes, this represents the number of IOPS that are provisioned for the
@@ -10407,7 +10407,7 @@ type ServiceManagedEBSVolumeConfiguration struct {
 	// This parameter maps 1:1 with the `Iops` parameter of the CreateVolume API
 	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
 	// in the Amazon EC2 API Reference.
-	Iops *int32 `json:"iops,omitempty"`
+	Iops *int32
 
 	// The throughput to provision for a volume, in MiB/s, with a maximum of 1,000
 	// MiB/s. This parameter maps 1:1 with the `Throughput` parameter of the
@@ -10416,14 +10416,14 @@ type ServiceManagedEBSVolumeConfiguration struct {
 	// in the Amazon EC2 API Reference.
 	//
 	// This parameter is only supported for the `gp3` volume type.
-	Throughput *int32 `json:"throughput,omitempty"`
+	Throughput *int32
 
 	// The tags to apply to the volume. Amazon ECS applies service-managed tags by
 	// default. This parameter maps 1:1 with the `TagSpecifications.N` parameter of
 	// the CreateVolume API
 	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
 	// in the Amazon EC2 API Reference.
-	TagSpecifications []EBSTagSpecification `json:"tagSpecifications,omitempty"`
+	TagSpecifications []EBSTagSpecification
 
 	// The ARN of the IAM role to associate with this volume. This is the Amazon
 	// ECS infrastructure IAM role that is used to manage your Amazon Web Services
@@ -10434,7 +10434,7 @@ type ServiceManagedEBSVolumeConfiguration struct {
 	// in the Amazon ECS Developer Guide.
 	//
 	// This member is required.
-	RoleARN *string `json:"roleArn,omitempty"`
+	RoleARN *string
 
 	// The filesystem type for the volume. For volumes created from a snapshot, you
 	// must specify the same filesystem type that the volume was using when the
@@ -10445,7 +10445,7 @@ type ServiceManagedEBSVolumeConfiguration struct {
 	// value is specified, the `xfs` filesystem type is used by default.
 	//
 	// The available Windows filesystem types are `NTFS`.
-	FilesystemType TaskFilesystemType `json:"filesystemType,omitempty"`
+	FilesystemType TaskFilesystemType
 }
 
 // The details for the service registry.
@@ -10461,12 +10461,12 @@ type ServiceRegistry struct {
 	// supported service registry is Cloud Map. For more information, see
 	// CreateService
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html).
-	RegistryARN *string `json:"registryArn,omitempty"`
+	RegistryARN *string
 
 	// The port value used if your service discovery service specified an SRV
 	// record. This field might be used if both the `awsvpc` network mode and SRV
 	// records are used.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The container name value to be used for your service discovery service. It's
 	// already specified in the task definition. If the task definition that your
@@ -10476,7 +10476,7 @@ type ServiceRegistry struct {
 	// `awsvpc` network mode and a type SRV DNS record is used, you must specify
 	// either a `containerName` and `containerPort` combination or a `port` value.
 	// However, you can't specify both.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The port value to be used for your service discovery service. It's already
 	// specified in the task definition. If the task definition your service task
@@ -10486,7 +10486,7 @@ type ServiceRegistry struct {
 	// mode and a type SRV DNS record is used, you must specify either a
 	// `containerName` and `containerPort` combination or a `port` value. However,
 	// you can't specify both.
-	ContainerPort *int32 `json:"containerPort,omitempty"`
+	ContainerPort *int32
 }
 
 // Information about the service revision.
@@ -10500,43 +10500,43 @@ type ServiceRegistry struct {
 // in the Amazon Elastic Container Service Developer Guide .
 type ServiceRevision struct {
 	// The ARN of the service revision.
-	ServiceRevisionARN *string `json:"serviceRevisionArn,omitempty"`
+	ServiceRevisionARN *string
 
 	// The ARN of the service for the service revision.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The ARN of the cluster that hosts the service.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The task definition the service revision uses.
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 
 	// The capacity provider strategy the service revision uses.
-	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+	CapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// The launch type the service revision uses.
-	LaunchType LaunchType `json:"launchType,omitempty"`
+	LaunchType LaunchType
 
 	// For the Fargate launch type, the platform version the service revision uses.
-	PlatformVersion *string `json:"platformVersion,omitempty"`
+	PlatformVersion *string
 
 	// The platform family the service revision uses.
-	PlatformFamily *string `json:"platformFamily,omitempty"`
+	PlatformFamily *string
 
 	// The load balancers the service revision uses.
-	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+	LoadBalancers []LoadBalancer
 
 	// The service registries (for Service Discovery) the service revision uses.
-	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+	ServiceRegistries []ServiceRegistry
 
 	// The network configuration for a task or service.
-	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// The container images the service revision uses.
-	ContainerImages []ContainerImage `json:"containerImages,omitempty"`
+	ContainerImages []ContainerImage
 
 	// Indicates whether Runtime Monitoring is turned on.
-	GuardDutyEnabled *bool `json:"guardDutyEnabled,omitempty"`
+	GuardDutyEnabled *bool
 
 	// The Service Connect configuration of your Amazon ECS service. The
 	// configuration for this service to discover and connect to services, and be
@@ -10550,41 +10550,41 @@ type ServiceRevision struct {
 	// see Service Connect
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ServiceConnectConfiguration *ServiceConnectConfiguration `json:"serviceConnectConfiguration,omitempty"`
+	ServiceConnectConfiguration *ServiceConnectConfiguration
 
 	// The volumes that are configured at deployment that the service revision
 	// uses.
-	VolumeConfigurations []ServiceVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+	VolumeConfigurations []ServiceVolumeConfiguration
 
 	// The amount of ephemeral storage to allocate for the deployment.
-	FargateEphemeralStorage *DeploymentEphemeralStorage `json:"fargateEphemeralStorage,omitempty"`
+	FargateEphemeralStorage *DeploymentEphemeralStorage
 
 	// The time that the service revision was created. The format is yyyy-mm-dd
 	// HH:mm:ss.SSSSS.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The VPC Lattice configuration for the service revision.
-	VPCLatticeConfigurations []VPCLatticeConfiguration `json:"vpcLatticeConfigurations,omitempty"`
+	VPCLatticeConfigurations []VPCLatticeConfiguration
 
 	// The resolved configuration for the service revision which contains the
 	// actual resources your service revision uses, such as which target groups
 	// serve traffic.
-	ResolvedConfiguration *ResolvedConfiguration `json:"resolvedConfiguration,omitempty"`
+	ResolvedConfiguration *ResolvedConfiguration
 
 	// The resources created and managed by Amazon ECS when you create an Express
 	// service for Amazon ECS.
-	EcsManagedResources *ECSManagedResources `json:"ecsManagedResources,omitempty"`
+	EcsManagedResources *ECSManagedResources
 
 	// The effective runtime overrides that Amazon ECS applies to this service
 	// revision. This value is present only when Amazon ECS detects a difference
 	// between the task definition and the actual runtime configuration.
-	Overrides *ServiceRevisionOverrides `json:"overrides,omitempty"`
+	Overrides *ServiceRevisionOverrides
 
 	// The optional monitoring configuration for the service, which defines the
 	// resolution for the service-level `CPUUtilization` and `MemoryUtilization`
 	// Amazon CloudWatch metrics. When not specified, Amazon ECS uses the default
 	// resolution of `60` seconds.
-	Monitoring *MonitoringConfiguration `json:"monitoring,omitempty"`
+	Monitoring *MonitoringConfiguration
 }
 
 // The resolved load balancer configuration for a service revision. This
@@ -10593,12 +10593,12 @@ type ServiceRevision struct {
 type ServiceRevisionLoadBalancer struct {
 	// The Amazon Resource Name (ARN) of the target group associated with the
 	// service revision.
-	TargetGroupARN *string `json:"targetGroupArn,omitempty"`
+	TargetGroupARN *string
 
 	// The Amazon Resource Name (ARN) of the production listener rule or listener
 	// that directs traffic to the target group associated with the service
 	// revision.
-	ProductionListenerRule *string `json:"productionListenerRule,omitempty"`
+	ProductionListenerRule *string
 }
 
 // Contains the runtime overrides that Amazon ECS automatically applies to a
@@ -10607,35 +10607,35 @@ type ServiceRevisionLoadBalancer struct {
 type ServiceRevisionOverrides struct {
 	// The runtime platform override that Amazon ECS automatically applies to the
 	// service revision. You can't set this value.
-	RuntimePlatform *RuntimePlatformOverride `json:"runtimePlatform,omitempty"`
+	RuntimePlatform *RuntimePlatformOverride
 }
 
 // The information about the number of requested, pending, and running tasks
 // for a service revision.
 type ServiceRevisionSummary struct {
 	// The ARN of the service revision.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The number of requested tasks for the service revision.
-	RequestedTaskCount *int32 `json:"requestedTaskCount,omitempty"`
+	RequestedTaskCount *int32
 
 	// The number of running tasks for the service revision.
-	RunningTaskCount *int32 `json:"runningTaskCount,omitempty"`
+	RunningTaskCount *int32
 
 	// The number of pending tasks for the service revision.
-	PendingTaskCount *int32 `json:"pendingTaskCount,omitempty"`
+	PendingTaskCount *int32
 
 	// The percentage of test traffic that is directed to this service revision.
 	// This value represents a snapshot of the traffic distribution and may not
 	// reflect real-time changes during active deployments. Valid values are 0.0 to
 	// 100.0.
-	RequestedTestTrafficWeight *float64 `json:"requestedTestTrafficWeight,omitempty"`
+	RequestedTestTrafficWeight *float64
 
 	// The percentage of production traffic that is directed to this service
 	// revision. This value represents a snapshot of the traffic distribution and
 	// may not reflect real-time changes during active deployments. Valid values
 	// are 0.0 to 100.0.
-	RequestedProductionTrafficWeight *float64 `json:"requestedProductionTrafficWeight,omitempty"`
+	RequestedProductionTrafficWeight *float64
 }
 
 // The configuration for a volume specified in the task definition as a volume
@@ -10646,31 +10646,31 @@ type ServiceVolumeConfiguration struct {
 	// `Volume` object in the task definition.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The configuration for the Amazon EBS volume that Amazon ECS creates and
 	// manages on your behalf. These settings are used to create each Amazon EBS
 	// volume, with one volume created for each task in the service. The Amazon EBS
 	// volumes are visible in your account in the Amazon EC2 console once they are
 	// created.
-	ManagedEBSVolume *ServiceManagedEBSVolumeConfiguration `json:"managedEBSVolume,omitempty"`
+	ManagedEBSVolume *ServiceManagedEBSVolumeConfiguration
 }
 
 // The details for the execute command session.
 type Session struct {
 	// The ID of the execute command session.
-	SessionID *string `json:"sessionId,omitempty"`
+	SessionID *string
 
 	// A URL to the managed agent on the container that the SSM Session Manager
 	// client uses to send commands and receive output from the container.
-	StreamURL *string `json:"streamUrl,omitempty"`
+	StreamURL *string
 
 	// An encrypted token value containing session and caller information. It's
 	// used to authenticate the connection to the container.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	TokenValue *string `json:"tokenValue,omitempty" specgen:"sensitive"`
+	TokenValue *string `specgen:"sensitive"`
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -10691,15 +10691,15 @@ func (v Session) LogValue() slog.Value {
 // The current account setting for a resource.
 type Setting struct {
 	// The Amazon ECS resource name.
-	Name SettingName `json:"name,omitempty"`
+	Name SettingName
 
 	// Determines whether the account setting is on or off for the specified
 	// resource.
-	Value *string `json:"value,omitempty"`
+	Value *string
 
 	// The ARN of the principal. It can be a user, role, or the root user. If this
 	// field is omitted, the authenticated user is assumed.
-	PrincipalARN *string `json:"principalArn,omitempty"`
+	PrincipalARN *string
 
 	// Indicates whether Amazon Web Services manages the account setting, or if the
 	// user manages it.
@@ -10707,7 +10707,7 @@ type Setting struct {
 	// `aws_managed` account settings are read-only, as Amazon Web Services manages
 	// such on the customer's behalf. Currently, the `guardDutyActivate` account
 	// setting is the only one Amazon Web Services manages.
-	Type SettingType `json:"type,omitempty"`
+	Type SettingType
 }
 
 // StartTaskInput is the input of StartTask.
@@ -10715,33 +10715,33 @@ type StartTaskInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster where to
 	// start your task. If you do not specify a cluster, the default cluster is
 	// assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The container instance IDs or full ARN entries for the container instances
 	// where you would like to place your task. You can specify up to 10 container
 	// instances.
 	//
 	// This member is required.
-	ContainerInstances []string `json:"containerInstances,omitempty"`
+	ContainerInstances []string
 
 	// Specifies whether to use Amazon ECS managed tags for the task. For more
 	// information, see Tagging Your Amazon ECS Resources
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+	EnableECSManagedTags *bool
 
 	// Whether or not the execute command functionality is turned on for the task.
 	// If `true`, this turns on the execute command functionality on all containers
 	// in the task.
-	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+	EnableExecuteCommand *bool
 
 	// The name of the task group to associate with the task. The default value is
 	// the family name of the task definition (for example, family:my-family-name).
-	Group *string `json:"group,omitempty"`
+	Group *string
 
 	// The VPC subnet and security group configuration for tasks that receive their
 	// own elastic network interface by using the `awsvpc` networking mode.
-	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// A list of container overrides in JSON format that specify the name of a
 	// container in the specified task definition and the overrides it receives.
@@ -10753,15 +10753,15 @@ type StartTaskInput struct {
 	//
 	// A total of 8192 characters are allowed for overrides. This limit includes
 	// the JSON formatting characters of the override structure.
-	Overrides *TaskOverride `json:"overrides,omitempty"`
+	Overrides *TaskOverride
 
 	// Specifies whether to propagate the tags from the task definition or the
 	// service to the task. If no value is specified, the tags aren't propagated.
-	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+	PropagateTags PropagateTags
 
 	// This parameter is only used by Amazon ECS. It is not intended for use by
 	// customers.
-	ReferenceID *string `json:"referenceId,omitempty"`
+	ReferenceID *string
 
 	// An optional tag specified when a task is started. For example, if you
 	// automatically trigger a task to run a batch process job, you could apply a
@@ -10774,7 +10774,7 @@ type StartTaskInput struct {
 	//
 	// If a task is started by an Amazon ECS service, the `startedBy` parameter
 	// contains the deployment ID of the service that starts it.
-	StartedBy *string `json:"startedBy,omitempty"`
+	StartedBy *string
 
 	// The metadata that you apply to the task to help you categorize and organize
 	// them. Each tag consists of a key and an optional value, both of which you
@@ -10794,21 +10794,21 @@ type StartTaskInput struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The `family` and `revision` (`family:revision`) or full ARN of the task
 	// definition to start. If a `revision` isn't specified, the latest `ACTIVE`
 	// revision is used.
 	//
 	// This member is required.
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 
 	// The details of the volume that was `configuredAtLaunch`. You can configure
 	// the size, volumeType, IOPS, throughput, snapshot and encryption in
 	// TaskManagedEBSVolumeConfiguration
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskManagedEBSVolumeConfiguration.html).
 	// The `name` of the volume must match the `name` from the task definition.
-	VolumeConfigurations []TaskVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+	VolumeConfigurations []TaskVolumeConfiguration
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -10830,10 +10830,10 @@ func (v StartTaskInput) LogValue() slog.Value {
 type StartTaskOutput struct {
 	// A full description of the tasks that were started. Each task that was
 	// successfully placed on your container instances is described.
-	Tasks []Task `json:"tasks,omitempty"`
+	Tasks []Task
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -10856,18 +10856,18 @@ type StopServiceDeploymentInput struct {
 	// The ARN of the service deployment that you want to stop.
 	//
 	// This member is required.
-	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+	ServiceDeploymentARN *string
 
 	// How you want Amazon ECS to stop the service.
 	//
 	// The valid values are `ROLLBACK`.
-	StopType StopServiceDeploymentStopType `json:"stopType,omitempty"`
+	StopType StopServiceDeploymentStopType
 }
 
 // StopServiceDeploymentOutput is the output of StopServiceDeployment.
 type StopServiceDeploymentOutput struct {
 	// The ARN of the stopped service deployment.
-	ServiceDeploymentARN *string `json:"serviceDeploymentArn,omitempty"`
+	ServiceDeploymentARN *string
 }
 
 // StopTaskInput is the input of StopTask.
@@ -10875,12 +10875,12 @@ type StopTaskInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
 	// the task to stop. If you do not specify a cluster, the default cluster is
 	// assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// Thefull Amazon Resource Name (ARN) of the task.
 	//
 	// This member is required.
-	Task *string `json:"task,omitempty"`
+	Task *string
 
 	// An optional message specified when a task is stopped. For example, if you're
 	// using a custom scheduler, you can use this parameter to specify the reason
@@ -10888,13 +10888,13 @@ type StopTaskInput struct {
 	// DescribeTasks
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html)>
 	// API operations on this task.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 }
 
 // StopTaskOutput is the output of StopTask.
 type StopTaskOutput struct {
 	// The task that was stopped.
-	Task *Task `json:"task,omitempty"`
+	Task *Task
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -10917,94 +10917,94 @@ func (v StopTaskOutput) LogValue() slog.Value {
 type SubmitAttachmentStateChangesInput struct {
 	// The short name or full ARN of the cluster that hosts the container instance
 	// the attachment belongs to.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// Any attachments associated with the state change request.
 	//
 	// This member is required.
-	Attachments []AttachmentStateChange `json:"attachments,omitempty"`
+	Attachments []AttachmentStateChange
 }
 
 // SubmitAttachmentStateChangesOutput is the output of
 // SubmitAttachmentStateChanges.
 type SubmitAttachmentStateChangesOutput struct {
 	// Acknowledgement of the state change.
-	Acknowledgment *string `json:"acknowledgment,omitempty"`
+	Acknowledgment *string
 }
 
 // SubmitContainerStateChangeInput is the input of SubmitContainerStateChange.
 type SubmitContainerStateChangeInput struct {
 	// The short name or full ARN of the cluster that hosts the container.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The task ID or full Amazon Resource Name (ARN) of the task that hosts the
 	// container.
-	Task *string `json:"task,omitempty"`
+	Task *string
 
 	// The name of the container.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The ID of the Docker container.
-	RuntimeID *string `json:"runtimeId,omitempty"`
+	RuntimeID *string
 
 	// The status of the state change request.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The exit code that's returned for the state change request.
-	ExitCode *int32 `json:"exitCode,omitempty"`
+	ExitCode *int32
 
 	// The reason for the state change request.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 
 	// The network bindings of the container.
-	NetworkBindings []NetworkBinding `json:"networkBindings,omitempty"`
+	NetworkBindings []NetworkBinding
 }
 
 // SubmitContainerStateChangeOutput is the output of
 // SubmitContainerStateChange.
 type SubmitContainerStateChangeOutput struct {
 	// Acknowledgement of the state change.
-	Acknowledgment *string `json:"acknowledgment,omitempty"`
+	Acknowledgment *string
 }
 
 // SubmitTaskStateChangeInput is the input of SubmitTaskStateChange.
 type SubmitTaskStateChangeInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
 	// the task.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The task ID or full ARN of the task in the state change request.
-	Task *string `json:"task,omitempty"`
+	Task *string
 
 	// The status of the state change request.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The reason for the state change request.
-	Reason *string `json:"reason,omitempty"`
+	Reason *string
 
 	// Any containers that's associated with the state change request.
-	Containers []ContainerStateChange `json:"containers,omitempty"`
+	Containers []ContainerStateChange
 
 	// Any attachments associated with the state change request.
-	Attachments []AttachmentStateChange `json:"attachments,omitempty"`
+	Attachments []AttachmentStateChange
 
 	// The details for the managed agent that's associated with the task.
-	ManagedAgents []ManagedAgentStateChange `json:"managedAgents,omitempty"`
+	ManagedAgents []ManagedAgentStateChange
 
 	// The Unix timestamp for the time when the container image pull started.
-	PullStartedAt *time.Time `json:"pullStartedAt,omitempty"`
+	PullStartedAt *time.Time
 
 	// The Unix timestamp for the time when the container image pull completed.
-	PullStoppedAt *time.Time `json:"pullStoppedAt,omitempty"`
+	PullStoppedAt *time.Time
 
 	// The Unix timestamp for the time when the task execution stopped.
-	ExecutionStoppedAt *time.Time `json:"executionStoppedAt,omitempty"`
+	ExecutionStoppedAt *time.Time
 }
 
 // SubmitTaskStateChangeOutput is the output of SubmitTaskStateChange.
 type SubmitTaskStateChangeOutput struct {
 	// Acknowledgement of the state change.
-	Acknowledgment *string `json:"acknowledgment,omitempty"`
+	Acknowledgment *string
 }
 
 // A list of namespaced kernel parameters to set in the container. This
@@ -11040,7 +11040,7 @@ type SubmitTaskStateChangeOutput struct {
 // supported for Windows containers on Fargate.
 type SystemControl struct {
 	// The namespaced kernel parameter to set a `value` for.
-	Namespace *string `json:"namespace,omitempty"`
+	Namespace *string
 
 	// The namespaced kernel parameter to set a `value` for.
 	//
@@ -11054,7 +11054,7 @@ type SystemControl struct {
 	// are accepted.
 	//
 	// All of these values are supported by Fargate.
-	Value *string `json:"value,omitempty"`
+	Value *string
 }
 
 // The metadata that you apply to a resource to help you categorize and
@@ -11078,11 +11078,11 @@ type SystemControl struct {
 type Tag struct {
 	// One part of a key-value pair that make up a tag. A `key` is a general label
 	// that acts like a category for more specific tag values.
-	Key *string `json:"key,omitempty"`
+	Key *string
 
 	// The optional part of a key-value pair that make up a tag. A `value` acts as
 	// a descriptor within a tag category (key).
-	Value *string `json:"value,omitempty"`
+	Value *string
 }
 
 // TagResourceInput is the input of TagResource.
@@ -11108,7 +11108,7 @@ type TagResourceInput struct {
 	// `InvalidParameterException` error.
 	//
 	// This member is required.
-	ResourceARN *string `json:"resourceArn,omitempty"`
+	ResourceARN *string
 
 	// The tags to add to the resource. A tag is an array of key-value pairs.
 	//
@@ -11128,7 +11128,7 @@ type TagResourceInput struct {
 	// count against your tags per resource limit.
 	//
 	// This member is required.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // TagResourceOutput is the output of TagResource.
@@ -11138,32 +11138,32 @@ type TagResourceOutput struct{}
 type Task struct {
 	// The Elastic Network Adapter that's associated with the task if the task uses
 	// the `awsvpc` network mode.
-	Attachments []Attachment `json:"attachments,omitempty"`
+	Attachments []Attachment
 
 	// The attributes of the task
-	Attributes []Attribute `json:"attributes,omitempty"`
+	Attributes []Attribute
 
 	// The Availability Zone for the task.
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone *string
 
 	// The capacity provider that's associated with the task.
-	CapacityProviderName *string `json:"capacityProviderName,omitempty"`
+	CapacityProviderName *string
 
 	// The ARN of the cluster that hosts the task.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The connectivity status of a task.
-	Connectivity Connectivity `json:"connectivity,omitempty"`
+	Connectivity Connectivity
 
 	// The Unix timestamp for the time when the task last went into `CONNECTED`
 	// status.
-	ConnectivityAt *time.Time `json:"connectivityAt,omitempty"`
+	ConnectivityAt *time.Time
 
 	// The ARN of the container instances that host the task.
-	ContainerInstanceARN *string `json:"containerInstanceArn,omitempty"`
+	ContainerInstanceARN *string
 
 	// The containers that's associated with the task.
-	Containers []Container `json:"containers,omitempty"`
+	Containers []Container
 
 	// The number of CPU units used by the task as expressed in a task definition.
 	// It can be expressed as an integer using CPU units (for example, `1024`). It
@@ -11180,26 +11180,26 @@ type Task struct {
 	// see Task size
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size)
 	// in the Amazon Elastic Container Service Developer Guide.
-	CPU *string `json:"cpu,omitempty"`
+	CPU *string
 
 	// The Unix timestamp for the time when the task was created. More
 	// specifically, it's for the time when the task entered the `PENDING` state.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The desired status of the task. For more information, see Task Lifecycle
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle.html).
-	DesiredStatus *string `json:"desiredStatus,omitempty"`
+	DesiredStatus *string
 
 	// Determines whether execute command functionality is turned on for this task.
 	// If `true`, execute command functionality is turned on all the containers in
 	// the task.
-	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+	EnableExecuteCommand *bool
 
 	// The Unix timestamp for the time when the task execution stopped.
-	ExecutionStoppedAt *time.Time `json:"executionStoppedAt,omitempty"`
+	ExecutionStoppedAt *time.Time
 
 	// The name of the task group that's associated with the task.
-	Group *string `json:"group,omitempty"`
+	Group *string
 
 	// The health status for the task. It's determined by the health of the
 	// essential containers in the task. If all essential containers in the task
@@ -11213,23 +11213,23 @@ type Task struct {
 	// image or from the image's Dockerfile. Health check parameters that are
 	// specified in a container definition override any Docker health checks that
 	// are found in the container image.
-	HealthStatus HealthStatus `json:"healthStatus,omitempty"`
+	HealthStatus HealthStatus
 
 	// The Elastic Inference accelerator that's associated with the task.
 	//
 	// Deprecated: This feature is no longer available. (deprecated since
 	// 2023-04-15)
-	InferenceAccelerators []InferenceAccelerator `json:"inferenceAccelerators,omitempty"`
+	InferenceAccelerators []InferenceAccelerator
 
 	// The last known status for the task. For more information, see Task Lifecycle
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle.html).
-	LastStatus *string `json:"lastStatus,omitempty"`
+	LastStatus *string
 
 	// The infrastructure where your task runs on. For more information, see Amazon
 	// ECS launch types
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	LaunchType LaunchType `json:"launchType,omitempty"`
+	LaunchType LaunchType
 
 	// The amount of memory (in MiB) that the task uses as expressed in a task
 	// definition. It can be expressed as an integer using MiB (for example,
@@ -11259,10 +11259,10 @@ type Task struct {
 	// (16 vCPU)
 	//
 	// This option requires Linux platform `1.4.0` or later.
-	Memory *string `json:"memory,omitempty"`
+	Memory *string
 
 	// One or more container overrides.
-	Overrides *TaskOverride `json:"overrides,omitempty"`
+	Overrides *TaskOverride
 
 	// The platform version where your task runs on. A platform version is only
 	// specified for tasks that use the Fargate launch type. If you didn't specify
@@ -11270,30 +11270,30 @@ type Task struct {
 	// Fargate Platform Versions
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	PlatformVersion *string `json:"platformVersion,omitempty"`
+	PlatformVersion *string
 
 	// The operating system that your tasks are running on. A platform family is
 	// specified only for tasks that use the Fargate launch type.
 	//
 	// All tasks that run as part of this service must use the same
 	// `platformFamily` value as the service (for example, `LINUX.`).
-	PlatformFamily *string `json:"platformFamily,omitempty"`
+	PlatformFamily *string
 
 	// The Unix timestamp for the time when the container image pull began.
-	PullStartedAt *time.Time `json:"pullStartedAt,omitempty"`
+	PullStartedAt *time.Time
 
 	// The Unix timestamp for the time when the container image pull completed.
-	PullStoppedAt *time.Time `json:"pullStoppedAt,omitempty"`
+	PullStoppedAt *time.Time
 
 	// The Unix timestamp for the time when the task started. More specifically,
 	// it's for the time when the task transitioned from the `PENDING` state to the
 	// `RUNNING` state.
-	StartedAt *time.Time `json:"startedAt,omitempty"`
+	StartedAt *time.Time
 
 	// The tag specified when a task is started. If an Amazon ECS service started
 	// the task, the `startedBy` parameter contains the deployment ID of that
 	// service.
-	StartedBy *string `json:"startedBy,omitempty"`
+	StartedBy *string
 
 	// The stop code indicating why a task was stopped. The `stoppedReason` might
 	// contain additional details.
@@ -11301,20 +11301,20 @@ type Task struct {
 	// For more information about stop code, see Stopped tasks error codes
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html)
 	// in the Amazon ECS Developer Guide.
-	StopCode TaskStopCode `json:"stopCode,omitempty"`
+	StopCode TaskStopCode
 
 	// The Unix timestamp for the time when the task was stopped. More
 	// specifically, it's for the time when the task transitioned from the
 	// `RUNNING` state to the `STOPPED` state.
-	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
+	StoppedAt *time.Time
 
 	// The reason that the task was stopped.
-	StoppedReason *string `json:"stoppedReason,omitempty"`
+	StoppedReason *string
 
 	// The Unix timestamp for the time when the task stops. More specifically, it's
 	// for the time when the task transitions from the `RUNNING` state to
 	// `STOPPING`.
-	StoppingAt *time.Time `json:"stoppingAt,omitempty"`
+	StoppingAt *time.Time
 
 	// The metadata that you apply to the task to help you categorize and organize
 	// the task. Each tag consists of a key and an optional value. You define both
@@ -11334,13 +11334,13 @@ type Task struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The Amazon Resource Name (ARN) of the task.
-	TaskARN *string `json:"taskArn,omitempty"`
+	TaskARN *string
 
 	// The ARN of the task definition that creates the task.
-	TaskDefinitionARN *string `json:"taskDefinitionArn,omitempty"`
+	TaskDefinitionARN *string
 
 	// The version counter for the task. Every time a task experiences a change
 	// that starts a CloudWatch event, the version counter is incremented. If you
@@ -11348,13 +11348,13 @@ type Task struct {
 	// the version of a task reported by the Amazon ECS API actions with the
 	// version reported in CloudWatch Events for the task (inside the `detail`
 	// object) to verify that the version in your event stream is current.
-	Version *int64 `json:"version,omitempty"`
+	Version *int64
 
 	// The ephemeral storage settings for the task.
-	EphemeralStorage *EphemeralStorage `json:"ephemeralStorage,omitempty"`
+	EphemeralStorage *EphemeralStorage
 
 	// The Fargate ephemeral storage settings for the task.
-	FargateEphemeralStorage *TaskEphemeralStorage `json:"fargateEphemeralStorage,omitempty"`
+	FargateEphemeralStorage *TaskEphemeralStorage
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -11379,14 +11379,14 @@ func (v Task) LogValue() slog.Value {
 // task.
 type TaskDefinition struct {
 	// The full Amazon Resource Name (ARN) of the task definition.
-	TaskDefinitionARN *string `json:"taskDefinitionArn,omitempty"`
+	TaskDefinitionARN *string
 
 	// A list of container definitions in JSON format that describe the different
 	// containers that make up your task. For more information about container
 	// definition parameters and defaults, see Amazon ECS Task Definitions
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_defintions.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ContainerDefinitions []ContainerDefinition `json:"containerDefinitions,omitempty"`
+	ContainerDefinitions []ContainerDefinition
 
 	// The name of a family that this task definition is registered to. Up to 255
 	// characters are allowed. Letters (both uppercase and lowercase letters),
@@ -11396,7 +11396,7 @@ type TaskDefinition struct {
 	// first task definition that you registered to a family a revision number of
 	// 1. Amazon ECS gives sequential revision numbers to each task definition that
 	// you add.
-	Family *string `json:"family,omitempty"`
+	Family *string
 
 	// The short name or full Amazon Resource Name (ARN) of the Identity and Access
 	// Management role that grants containers in the task permission to call Amazon
@@ -11404,7 +11404,7 @@ type TaskDefinition struct {
 	// roles for Amazon ECS, see IAM roles for Amazon ECS
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-ecs-iam-role-overview.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+	TaskRoleARN *string
 
 	// The Amazon Resource Name (ARN) of the task execution role that grants the
 	// Amazon ECS container agent permission to make Amazon Web Services API calls
@@ -11412,7 +11412,7 @@ type TaskDefinition struct {
 	// see IAM roles for Amazon ECS
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/security-ecs-iam-role-overview.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+	ExecutionRoleARN *string
 
 	// The Docker networking mode to use for the containers in the task. The valid
 	// values are `none`, `bridge`, `awsvpc`, and `host`. If no network mode is
@@ -11446,7 +11446,7 @@ type TaskDefinition struct {
 	//
 	// If the network mode is `host`, you cannot run multiple instantiations of the
 	// same task on a single container instance when port mappings are used.
-	NetworkMode NetworkMode `json:"networkMode,omitempty"`
+	NetworkMode NetworkMode
 
 	// The revision of the task in a particular family. The revision is a version
 	// number of a task definition in a family. When you register a task definition
@@ -11454,7 +11454,7 @@ type TaskDefinition struct {
 	// revision of a task definition in the same family, the revision value always
 	// increases by one. This is even if you deregistered previous revisions in
 	// this family.
-	Revision *int32 `json:"revision,omitempty"`
+	Revision *int32
 
 	// The list of data volume definitions for the task. For more information, see
 	// Using data volumes in tasks
@@ -11463,10 +11463,10 @@ type TaskDefinition struct {
 	//
 	// The `host` and `sourcePath` parameters aren't supported for tasks run on
 	// Fargate.
-	Volumes []Volume `json:"volumes,omitempty"`
+	Volumes []Volume
 
 	// The status of the task definition.
-	Status TaskDefinitionStatus `json:"status,omitempty"`
+	Status TaskDefinitionStatus
 
 	// The container instance attributes required by your task. When an Amazon EC2
 	// instance is registered to your cluster, the Amazon ECS container agent
@@ -11480,32 +11480,32 @@ type TaskDefinition struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// This parameter isn't supported for tasks run on Fargate.
-	RequiresAttributes []Attribute `json:"requiresAttributes,omitempty"`
+	RequiresAttributes []Attribute
 
 	// An array of placement constraint objects to use for tasks.
 	//
 	// This parameter isn't supported for tasks run on Fargate.
-	PlacementConstraints []TaskDefinitionPlacementConstraint `json:"placementConstraints,omitempty"`
+	PlacementConstraints []TaskDefinitionPlacementConstraint
 
 	// Amazon ECS validates the task definition parameters with those supported by
 	// the launch type. For more information, see Amazon ECS launch types
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	Compatibilities []Compatibility `json:"compatibilities,omitempty"`
+	Compatibilities []Compatibility
 
 	// The operating system that your task definitions are running on. A platform
 	// family is specified only for tasks using the Fargate launch type.
 	//
 	// When you specify a task in a service, this value must match the
 	// `runtimePlatform` value of the service.
-	RuntimePlatform *RuntimePlatform `json:"runtimePlatform,omitempty"`
+	RuntimePlatform *RuntimePlatform
 
 	// The task launch types the task definition was validated against. The valid
 	// values are `MANAGED_INSTANCES`, `EC2`, `FARGATE`, and `EXTERNAL`. For more
 	// information, see Amazon ECS launch types
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	RequiresCompatibilities []Compatibility `json:"requiresCompatibilities,omitempty"`
+	RequiresCompatibilities []Compatibility
 
 	// The number of `cpu` units used by the task. If you use the EC2 launch type,
 	// this field is optional. Any value can be used. If you use the Fargate launch
@@ -11521,7 +11521,7 @@ type TaskDefinition struct {
 	// see Task size
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size)
 	// in the Amazon Elastic Container Service Developer Guide.
-	CPU *string `json:"cpu,omitempty"`
+	CPU *string
 
 	// The amount (in MiB) of memory used by the task.
 	//
@@ -11553,13 +11553,13 @@ type TaskDefinition struct {
 	// (16 vCPU)
 	//
 	// This option requires Linux platform `1.4.0` or later.
-	Memory *string `json:"memory,omitempty"`
+	Memory *string
 
 	// The Elastic Inference accelerator that's associated with the task.
 	//
 	// Deprecated: This feature is no longer available. (deprecated since
 	// 2023-04-15)
-	InferenceAccelerators []InferenceAccelerator `json:"inferenceAccelerators,omitempty"`
+	InferenceAccelerators []InferenceAccelerator
 
 	// The process namespace to use for the containers in the task. The valid
 	// values are `host` or `task`. On Fargate for Linux containers, the only valid
@@ -11584,7 +11584,7 @@ type TaskDefinition struct {
 	// This parameter is only supported for tasks that are hosted on Fargate if the
 	// tasks are using platform version `1.4.0` or later (Linux). This isn't
 	// supported for Windows containers on Fargate.
-	PidMode PidMode `json:"pidMode,omitempty"`
+	PidMode PidMode
 
 	// The IPC resource namespace to use for the containers in the task. The valid
 	// values are `host`, `task`, or `none`. If `host` is specified, then all
@@ -11613,7 +11613,7 @@ type TaskDefinition struct {
 	//
 	// This parameter is not supported for Windows containers or tasks run on
 	// Fargate.
-	IpcMode IpcMode `json:"ipcMode,omitempty"`
+	IpcMode IpcMode
 
 	// The configuration details for the App Mesh proxy.
 	//
@@ -11625,28 +11625,28 @@ type TaskDefinition struct {
 	// information, see Amazon ECS-optimized Linux AMI
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-optimized_AMI.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ProxyConfiguration *ProxyConfiguration `json:"proxyConfiguration,omitempty"`
+	ProxyConfiguration *ProxyConfiguration
 
 	// The Unix timestamp for the time when the task definition was registered.
-	RegisteredAt *time.Time `json:"registeredAt,omitempty"`
+	RegisteredAt *time.Time
 
 	// The Unix timestamp for the time when the task definition was deregistered.
-	DeregisteredAt *time.Time `json:"deregisteredAt,omitempty"`
+	DeregisteredAt *time.Time
 
 	// The Unix timestamp for the time when the task definition delete was
 	// requested.
-	DeleteRequestedAt *time.Time `json:"deleteRequestedAt,omitempty"`
+	DeleteRequestedAt *time.Time
 
 	// The principal that registered the task definition.
-	RegisteredBy *string `json:"registeredBy,omitempty"`
+	RegisteredBy *string
 
 	// The ephemeral storage settings to use for tasks run with the task
 	// definition.
-	EphemeralStorage *EphemeralStorage `json:"ephemeralStorage,omitempty"`
+	EphemeralStorage *EphemeralStorage
 
 	// Enables fault injection and allows for fault injection requests to be
 	// accepted from the task's containers. The default value is `false`.
-	EnableFaultInjection *bool `json:"enableFaultInjection,omitempty"`
+	EnableFaultInjection *bool
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -11673,13 +11673,13 @@ func (v TaskDefinition) LogValue() slog.Value {
 type TaskDefinitionPlacementConstraint struct {
 	// The type of constraint. The `MemberOf` constraint restricts selection to be
 	// from a group of valid candidates.
-	Type TaskDefinitionPlacementConstraintType `json:"type,omitempty"`
+	Type TaskDefinitionPlacementConstraintType
 
 	// A cluster query language expression to apply to the constraint. For more
 	// information, see Cluster query language
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	Expression *string `json:"expression,omitempty"`
+	Expression *string
 }
 
 // The amount of ephemeral storage to allocate for the task.
@@ -11687,11 +11687,11 @@ type TaskEphemeralStorage struct {
 	// The total amount, in GiB, of the ephemeral storage to set for the task. The
 	// minimum supported value is `20` GiB and the maximum supported value is `200`
 	// GiB.
-	SizeInGiB *int32 `json:"sizeInGiB,omitempty"`
+	SizeInGiB *int32
 
 	// Specify an Key Management Service key ID to encrypt the ephemeral storage
 	// for the task.
-	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+	KMSKeyID *string
 }
 
 // The configuration for the Amazon EBS volume that Amazon ECS creates and
@@ -11705,7 +11705,7 @@ type TaskManagedEBSVolumeConfiguration struct {
 	// the `Encrypted` parameter of the CreateVolume API
 	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
 	// in the Amazon EC2 API Reference.
-	Encrypted *bool `json:"encrypted,omitempty"`
+	Encrypted *bool
 
 	// The Amazon Resource Name (ARN) identifier of the Amazon Web Services Key
 	// Management Service key to use for Amazon EBS encryption. When a key is
@@ -11722,7 +11722,7 @@ type TaskManagedEBSVolumeConfiguration struct {
 	// Amazon Web Services authenticates the Amazon Web Services Key Management
 	// Service key asynchronously. Therefore, if you specify an ID, alias, or ARN
 	// that is invalid, the action can appear to complete, but eventually fails.
-	KMSKeyID *string `json:"kmsKeyId,omitempty"`
+	KMSKeyID *string
 
 	// The volume type. This parameter maps 1:1 with the `VolumeType` parameter of
 	// the CreateVolume API
@@ -11738,7 +11738,7 @@ type TaskManagedEBSVolumeConfiguration struct {
 	// Throughput Optimized HDD: `st1` - Cold HDD: `sc1` - Magnetic: `standard`
 	//
 	// The magnetic volume type is not supported on Fargate.
-	VolumeType *string `json:"volumeType,omitempty"`
+	VolumeType *string
 
 	// The size of the volume in GiB. You must specify either a volume size or a
 	// snapshot ID. If you specify a snapshot ID, the snapshot size is used for the
@@ -11752,14 +11752,14 @@ type TaskManagedEBSVolumeConfiguration struct {
 	//
 	// - `gp2` and `gp3`: 1-16,384 - `io1` and `io2`: 4-16,384 - `st1` and `sc1`:
 	// 125-16,384 - `standard`: 1-1,024
-	SizeInGiB *int32 `json:"sizeInGiB,omitempty"`
+	SizeInGiB *int32
 
 	// The snapshot that Amazon ECS uses to create the volume. You must specify
 	// either a snapshot ID or a volume size. This parameter maps 1:1 with the
 	// `SnapshotId` parameter of the CreateVolume API
 	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
 	// in the Amazon EC2 API Reference.
-	SnapshotID *string `json:"snapshotId,omitempty"`
+	SnapshotID *string
 
 	// The rate, in MiB/s, at which data is fetched from a snapshot of an existing
 	// Amazon EBS volume to create a new volume for attachment to the task. This
@@ -11767,7 +11767,7 @@ type TaskManagedEBSVolumeConfiguration struct {
 	// information, see Initialize Amazon EBS volumes
 	// (https://docs.aws.amazon.com/ebs/latest/userguide/initalize-volume.html) in
 	// the Amazon EBS User Guide.
-	VolumeInitializationRate *int32 `json:"volumeInitializationRate,omitempty"`
+	VolumeInitializationRate *int32
 
 	// The number of I/O operations per second (IOPS). For `gp3`, `io1`, and `io2`
 	// volumes, this represents the number of IOPS that are provisioned for the
@@ -11787,7 +11787,7 @@ type TaskManagedEBSVolumeConfiguration struct {
 	// This parameter maps 1:1 with the `Iops` parameter of the CreateVolume API
 	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
 	// in the Amazon EC2 API Reference.
-	Iops *int32 `json:"iops,omitempty"`
+	Iops *int32
 
 	// The throughput to provision for a volume, in MiB/s, with a maximum of 1,000
 	// MiB/s. This parameter maps 1:1 with the `Throughput` parameter of the
@@ -11796,14 +11796,14 @@ type TaskManagedEBSVolumeConfiguration struct {
 	// in the Amazon EC2 API Reference.
 	//
 	// This parameter is only supported for the `gp3` volume type.
-	Throughput *int32 `json:"throughput,omitempty"`
+	Throughput *int32
 
 	// The tags to apply to the volume. Amazon ECS applies service-managed tags by
 	// default. This parameter maps 1:1 with the `TagSpecifications.N` parameter of
 	// the CreateVolume API
 	// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVolume.html)
 	// in the Amazon EC2 API Reference.
-	TagSpecifications []EBSTagSpecification `json:"tagSpecifications,omitempty"`
+	TagSpecifications []EBSTagSpecification
 
 	// The ARN of the IAM role to associate with this volume. This is the Amazon
 	// ECS infrastructure IAM role that is used to manage your Amazon Web Services
@@ -11814,12 +11814,12 @@ type TaskManagedEBSVolumeConfiguration struct {
 	// in the Amazon ECS Developer Guide.
 	//
 	// This member is required.
-	RoleARN *string `json:"roleArn,omitempty"`
+	RoleARN *string
 
 	// The termination policy for the volume when the task exits. This provides a
 	// way to control whether Amazon ECS terminates the Amazon EBS volume when the
 	// task stops.
-	TerminationPolicy *TaskManagedEBSVolumeTerminationPolicy `json:"terminationPolicy,omitempty"`
+	TerminationPolicy *TaskManagedEBSVolumeTerminationPolicy
 
 	// The Linux filesystem type for the volume. For volumes created from a
 	// snapshot, you must specify the same filesystem type that the volume was
@@ -11828,7 +11828,7 @@ type TaskManagedEBSVolumeConfiguration struct {
 	//
 	// The available filesystem types are `ext3`, `ext4`, and `xfs`. If no value is
 	// specified, the `xfs` filesystem type is used by default.
-	FilesystemType TaskFilesystemType `json:"filesystemType,omitempty"`
+	FilesystemType TaskFilesystemType
 }
 
 // The termination policy for the Amazon EBS volume when the task exits. For
@@ -11842,38 +11842,38 @@ type TaskManagedEBSVolumeTerminationPolicy struct {
 	// ECS leaves the volume in your account.
 	//
 	// This member is required.
-	DeleteOnTermination *bool `json:"deleteOnTermination,omitempty"`
+	DeleteOnTermination *bool
 }
 
 // The overrides that are associated with a task.
 type TaskOverride struct {
 	// One or more container overrides that are sent to a task.
-	ContainerOverrides []ContainerOverride `json:"containerOverrides,omitempty"`
+	ContainerOverrides []ContainerOverride
 
 	// The CPU override for the task.
-	CPU *string `json:"cpu,omitempty"`
+	CPU *string
 
 	// The Elastic Inference accelerator override for the task.
 	//
 	// Deprecated: This feature is no longer available. (deprecated since
 	// 2023-04-15)
-	InferenceAcceleratorOverrides []InferenceAcceleratorOverride `json:"inferenceAcceleratorOverrides,omitempty"`
+	InferenceAcceleratorOverrides []InferenceAcceleratorOverride
 
 	// The Amazon Resource Name (ARN) of the task execution role override for the
 	// task. For more information, see Amazon ECS task execution IAM role
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+	ExecutionRoleARN *string
 
 	// The memory override for the task.
-	Memory *string `json:"memory,omitempty"`
+	Memory *string
 
 	// The Amazon Resource Name (ARN) of the role that containers in this task can
 	// assume. All containers in this task are granted the permissions that are
 	// specified in this role. For more information, see IAM Role for Tasks
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+	TaskRoleARN *string
 
 	// The ephemeral storage setting override for the task.
 	//
@@ -11882,7 +11882,7 @@ type TaskOverride struct {
 	//
 	// - Linux platform version `1.4.0` or later. - Windows platform version
 	// `1.0.0` or later.
-	EphemeralStorage *EphemeralStorage `json:"ephemeralStorage,omitempty"`
+	EphemeralStorage *EphemeralStorage
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -11906,22 +11906,22 @@ func (v TaskOverride) LogValue() slog.Value {
 // set serves production traffic.
 type TaskSet struct {
 	// The ID of the task set.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the task set.
-	TaskSetARN *string `json:"taskSetArn,omitempty"`
+	TaskSetARN *string
 
 	// The Amazon Resource Name (ARN) of the service the task set exists in.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The Amazon Resource Name (ARN) of the cluster that the service that hosts
 	// the task set exists in.
-	ClusterARN *string `json:"clusterArn,omitempty"`
+	ClusterARN *string
 
 	// The tag specified when a task set is started. If an CodeDeploy deployment
 	// created the task set, the `startedBy` parameter is `CODE_DEPLOY`. If an
 	// external deployment created the task set, the `startedBy` field isn't used.
-	StartedBy *string `json:"startedBy,omitempty"`
+	StartedBy *string
 
 	// The external ID associated with the task set.
 	//
@@ -11931,7 +11931,7 @@ type TaskSet struct {
 	// If a task set is created for an external deployment and is associated with a
 	// service discovery registry, the `externalId` parameter contains the
 	// `ECS_TASK_SET_EXTERNAL_ID` Cloud Map attribute.
-	ExternalID *string `json:"externalId,omitempty"`
+	ExternalID *string
 
 	// The status of the task set. The following describes each state.
 	//
@@ -11947,69 +11947,69 @@ type TaskSet struct {
 	//
 	// The tasks in the task set are being stopped, and their corresponding targets
 	// are being deregistered from their target group.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The task definition that the task set is using.
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 
 	// The computed desired count for the task set. This is calculated by
 	// multiplying the service's `desiredCount` by the task set's `scale`
 	// percentage. The result is always rounded up. For example, if the computed
 	// desired count is 1.2, it rounds up to 2 tasks.
-	ComputedDesiredCount *int32 `json:"computedDesiredCount,omitempty"`
+	ComputedDesiredCount *int32
 
 	// The number of tasks in the task set that are in the `PENDING` status during
 	// a deployment. A task in the `PENDING` state is preparing to enter the
 	// `RUNNING` state. A task set enters the `PENDING` status when it launches for
 	// the first time or when it's restarted after being in the `STOPPED` state.
-	PendingCount *int32 `json:"pendingCount,omitempty"`
+	PendingCount *int32
 
 	// The number of tasks in the task set that are in the `RUNNING` status during
 	// a deployment. A task in the `RUNNING` state is running and ready for use.
-	RunningCount *int32 `json:"runningCount,omitempty"`
+	RunningCount *int32
 
 	// The Unix timestamp for the time when the task set was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Unix timestamp for the time when the task set was last updated.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The launch type the tasks in the task set are using. For more information,
 	// see Amazon ECS launch types
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/launch_types.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	LaunchType LaunchType `json:"launchType,omitempty"`
+	LaunchType LaunchType
 
 	// The capacity provider strategy that are associated with the task set.
-	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+	CapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// The Fargate platform version where the tasks in the task set are running. A
 	// platform version is only specified for tasks run on Fargate. For more
 	// information, see Fargate platform versions
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform_versions.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	PlatformVersion *string `json:"platformVersion,omitempty"`
+	PlatformVersion *string
 
 	// The operating system that your tasks in the set are running on. A platform
 	// family is specified only for tasks that use the Fargate launch type.
 	//
 	// All tasks in the set must have the same value.
-	PlatformFamily *string `json:"platformFamily,omitempty"`
+	PlatformFamily *string
 
 	// The network configuration for the task set.
-	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// Details on a load balancer that are used with a task set.
-	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+	LoadBalancers []LoadBalancer
 
 	// The details for the service discovery registries to assign to this task set.
 	// For more information, see Service discovery
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-discovery.html).
-	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+	ServiceRegistries []ServiceRegistry
 
 	// A floating-point percentage of your desired number of tasks to place and
 	// keep running in the task set.
-	Scale *Scale `json:"scale,omitempty"`
+	Scale *Scale
 
 	// The stability status. This indicates whether the task set has reached a
 	// steady state. If the following conditions are met, the task set are in
@@ -12023,11 +12023,11 @@ type TaskSet struct {
 	//
 	// If any of those conditions aren't met, the stability status returns
 	// `STABILIZING`.
-	StabilityStatus StabilityStatus `json:"stabilityStatus,omitempty"`
+	StabilityStatus StabilityStatus
 
 	// The Unix timestamp for the time when the task set stability status was
 	// retrieved.
-	StabilityStatusAt *time.Time `json:"stabilityStatusAt,omitempty"`
+	StabilityStatusAt *time.Time
 
 	// The metadata that you apply to the task set to help you categorize and
 	// organize them. Each tag consists of a key and an optional value. You define
@@ -12047,10 +12047,10 @@ type TaskSet struct {
 	// values as it is reserved for Amazon Web Services use. You cannot edit or
 	// delete tag keys or values with this prefix. Tags with this prefix do not
 	// count against your tags per resource limit.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The Fargate ephemeral storage settings for the task set.
-	FargateEphemeralStorage *DeploymentEphemeralStorage `json:"fargateEphemeralStorage,omitempty"`
+	FargateEphemeralStorage *DeploymentEphemeralStorage
 }
 
 // Configuration settings for the task volume that was `configuredAtLaunch`
@@ -12060,13 +12060,13 @@ type TaskVolumeConfiguration struct {
 	// `Volume` object in the task definition.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The configuration for the Amazon EBS volume that Amazon ECS creates and
 	// manages on your behalf. These settings are used to create each Amazon EBS
 	// volume, with one volume created for each task. The Amazon EBS volumes are
 	// visible in your account in the Amazon EC2 console once they are created.
-	ManagedEBSVolume *TaskManagedEBSVolumeConfiguration `json:"managedEBSVolume,omitempty"`
+	ManagedEBSVolume *TaskManagedEBSVolumeConfiguration
 }
 
 // Defines the failure threshold that the deployment circuit breaker uses to
@@ -12083,7 +12083,7 @@ type ThresholdConfiguration struct {
 	// `BOUNDED_PERCENT`.
 	//
 	// This member is required.
-	Type ThresholdType `json:"type,omitempty"`
+	Type ThresholdType
 
 	// Specifies the integer that Amazon ECS uses to calculate the failure
 	// threshold. When `type` is `COUNT`, this value is the failure threshold
@@ -12092,7 +12092,7 @@ type ThresholdConfiguration struct {
 	// default is `50`.
 	//
 	// This member is required.
-	Value *int32 `json:"value,omitempty"`
+	Value *int32
 }
 
 // An object that represents the timeout configurations for Service Connect.
@@ -12107,14 +12107,14 @@ type TimeoutConfiguration struct {
 	// The `idleTimeout` default for `HTTP`/`HTTP2`/`GRPC` is 5 minutes.
 	//
 	// The `idleTimeout` default for `TCP` is 1 hour.
-	IdleTimeoutSeconds *int32 `json:"idleTimeoutSeconds,omitempty"`
+	IdleTimeoutSeconds *int32
 
 	// The amount of time waiting for the upstream to respond with a complete
 	// response per request. A value of `0` can be set to disable
 	// `perRequestTimeout`. `perRequestTimeout` can only be set if Service Connect
 	// `appProtocol` isn't `TCP`. Only `idleTimeout` is allowed for `TCP`
 	// `appProtocol`.
-	PerRequestTimeoutSeconds *int32 `json:"perRequestTimeoutSeconds,omitempty"`
+	PerRequestTimeoutSeconds *int32
 }
 
 // The container path, mount options, and size of the tmpfs mount.
@@ -12122,12 +12122,12 @@ type Tmpfs struct {
 	// The absolute file path where the tmpfs volume is to be mounted.
 	//
 	// This member is required.
-	ContainerPath *string `json:"containerPath,omitempty"`
+	ContainerPath *string
 
 	// The maximum size (in MiB) of the tmpfs volume.
 	//
 	// This member is required.
-	Size *int32 `json:"size,omitempty"`
+	Size *int32
 
 	// The list of tmpfs volume mount options.
 	//
@@ -12138,7 +12138,7 @@ type Tmpfs struct {
 	// | "rshared" | "slave" | "rslave" | "relatime" | "norelatime" | "strictatime"
 	// | "nostrictatime" | "mode" | "uid" | "gid" | "nr_inodes" | "nr_blocks" |
 	// "mpol"`
-	MountOptions []string `json:"mountOptions,omitempty"`
+	MountOptions []string
 }
 
 // The minimum and maximum total local storage in gigabytes (GB) for instance
@@ -12147,11 +12147,11 @@ type Tmpfs struct {
 type TotalLocalStorageGBRequest struct {
 	// The minimum total local storage in GB. Instance types with less local
 	// storage are excluded from selection.
-	Min *float64 `json:"min,omitempty"`
+	Min *float64
 
 	// The maximum total local storage in GB. Instance types with more local
 	// storage are excluded from selection.
-	Max *float64 `json:"max,omitempty"`
+	Max *float64
 }
 
 // The `ulimit` settings to pass to the container.
@@ -12168,19 +12168,19 @@ type Ulimit struct {
 	// The `type` of the `ulimit`.
 	//
 	// This member is required.
-	Name UlimitName `json:"name,omitempty"`
+	Name UlimitName
 
 	// The soft limit for the `ulimit` type. The value can be specified in bytes,
 	// seconds, or as a count, depending on the `type` of the `ulimit`.
 	//
 	// This member is required.
-	SoftLimit *int32 `json:"softLimit,omitempty"`
+	SoftLimit *int32
 
 	// The hard limit for the `ulimit` type. The value can be specified in bytes,
 	// seconds, or as a count, depending on the `type` of the `ulimit`.
 	//
 	// This member is required.
-	HardLimit *int32 `json:"hardLimit,omitempty"`
+	HardLimit *int32
 }
 
 // UntagResourceInput is the input of UntagResource.
@@ -12190,12 +12190,12 @@ type UntagResourceInput struct {
 	// services, task definitions, clusters, and container instances.
 	//
 	// This member is required.
-	ResourceARN *string `json:"resourceArn,omitempty"`
+	ResourceARN *string
 
 	// The keys of the tags to be removed.
 	//
 	// This member is required.
-	TagKeys []string `json:"tagKeys,omitempty"`
+	TagKeys []string
 }
 
 // UntagResourceOutput is the output of UntagResource.
@@ -12206,28 +12206,28 @@ type UpdateCapacityProviderInput struct {
 	// The name of the capacity provider to update.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The name of the cluster that contains the capacity provider to update.
 	// Managed instances capacity providers are cluster-scoped and can only be
 	// updated within their associated cluster.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// An object that represent the parameters to update for the Auto Scaling group
 	// capacity provider.
-	AutoScalingGroupProvider *AutoScalingGroupProviderUpdate `json:"autoScalingGroupProvider,omitempty"`
+	AutoScalingGroupProvider *AutoScalingGroupProviderUpdate
 
 	// The updated configuration for the Amazon ECS Managed Instances provider. You
 	// can modify the infrastructure role, instance launch template, and tag
 	// propagation settings. Changes take effect for new instances launched after
 	// the update.
-	ManagedInstancesProvider *UpdateManagedInstancesProviderConfiguration `json:"managedInstancesProvider,omitempty"`
+	ManagedInstancesProvider *UpdateManagedInstancesProviderConfiguration
 }
 
 // UpdateCapacityProviderOutput is the output of UpdateCapacityProvider.
 type UpdateCapacityProviderOutput struct {
 	// Details about the capacity provider.
-	CapacityProvider *CapacityProvider `json:"capacityProvider,omitempty"`
+	CapacityProvider *CapacityProvider
 }
 
 // UpdateClusterInput is the input of UpdateCluster.
@@ -12235,13 +12235,13 @@ type UpdateClusterInput struct {
 	// The name of the cluster to modify the settings for.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The cluster settings for your cluster.
-	Settings []ClusterSetting `json:"settings,omitempty"`
+	Settings []ClusterSetting
 
 	// The execute command configuration for the cluster.
-	Configuration *ClusterConfiguration `json:"configuration,omitempty"`
+	Configuration *ClusterConfiguration
 
 	// Use this parameter to set a default Service Connect namespace. After you set
 	// a default Service Connect namespace, any new services with Service Connect
@@ -12259,13 +12259,13 @@ type UpdateClusterInput struct {
 	// see Service Connect
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	ServiceConnectDefaults *ClusterServiceConnectDefaultsRequest `json:"serviceConnectDefaults,omitempty"`
+	ServiceConnectDefaults *ClusterServiceConnectDefaultsRequest
 }
 
 // UpdateClusterOutput is the output of UpdateCluster.
 type UpdateClusterOutput struct {
 	// Details about the cluster.
-	Cluster *Cluster `json:"cluster,omitempty"`
+	Cluster *Cluster
 }
 
 // UpdateClusterSettingsInput is the input of UpdateClusterSettings.
@@ -12273,7 +12273,7 @@ type UpdateClusterSettingsInput struct {
 	// The name of the cluster to modify the settings for.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The setting to use by default for a cluster. This parameter is used to turn
 	// on CloudWatch Container Insights for a cluster. If this value is specified,
@@ -12289,13 +12289,13 @@ type UpdateClusterSettingsInput struct {
 	// on Container Insights, you must wait 7 days before you can re-create it.
 	//
 	// This member is required.
-	Settings []ClusterSetting `json:"settings,omitempty"`
+	Settings []ClusterSetting
 }
 
 // UpdateClusterSettingsOutput is the output of UpdateClusterSettings.
 type UpdateClusterSettingsOutput struct {
 	// Details about the cluster
-	Cluster *Cluster `json:"cluster,omitempty"`
+	Cluster *Cluster
 }
 
 // UpdateContainerAgentInput is the input of UpdateContainerAgent.
@@ -12303,19 +12303,19 @@ type UpdateContainerAgentInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that your
 	// container instance is running on. If you do not specify a cluster, the
 	// default cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The container instance ID or full ARN entries for the container instance
 	// where you would like to update the Amazon ECS container agent.
 	//
 	// This member is required.
-	ContainerInstance *string `json:"containerInstance,omitempty"`
+	ContainerInstance *string
 }
 
 // UpdateContainerAgentOutput is the output of UpdateContainerAgent.
 type UpdateContainerAgentOutput struct {
 	// The container instance that the container agent was updated for.
-	ContainerInstance *ContainerInstance `json:"containerInstance,omitempty"`
+	ContainerInstance *ContainerInstance
 }
 
 // UpdateContainerInstancesStateInput is the input of
@@ -12324,12 +12324,12 @@ type UpdateContainerInstancesStateInput struct {
 	// The short name or full Amazon Resource Name (ARN) of the cluster that hosts
 	// the container instance to update. If you do not specify a cluster, the
 	// default cluster is assumed.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// A list of up to 10 container instance IDs or full ARN entries.
 	//
 	// This member is required.
-	ContainerInstances []string `json:"containerInstances,omitempty"`
+	ContainerInstances []string
 
 	// The container instance state to update the container instance with. The only
 	// valid values for this action are `ACTIVE` and `DRAINING`. A container
@@ -12339,17 +12339,17 @@ type UpdateContainerInstancesStateInput struct {
 	// container instance but can't update the container instance state.
 	//
 	// This member is required.
-	Status ContainerInstanceStatus `json:"status,omitempty"`
+	Status ContainerInstanceStatus
 }
 
 // UpdateContainerInstancesStateOutput is the output of
 // UpdateContainerInstancesState.
 type UpdateContainerInstancesStateOutput struct {
 	// The list of container instances.
-	ContainerInstances []ContainerInstance `json:"containerInstances,omitempty"`
+	ContainerInstances []ContainerInstance
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // UpdateDaemonInput is the input of UpdateDaemon.
@@ -12357,58 +12357,58 @@ type UpdateDaemonInput struct {
 	// The Amazon Resource Name (ARN) of the daemon to update.
 	//
 	// This member is required.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 
 	// The Amazon Resource Name (ARN) of the daemon task definition to use for the
 	// updated daemon.
 	//
 	// This member is required.
-	DaemonTaskDefinitionARN *string `json:"daemonTaskDefinitionArn,omitempty"`
+	DaemonTaskDefinitionARN *string
 
 	// The Amazon Resource Names (ARNs) of the capacity providers to associate with
 	// the daemon.
 	//
 	// This member is required.
-	CapacityProviderARNs []string `json:"capacityProviderArns,omitempty"`
+	CapacityProviderARNs []string
 
 	// Optional deployment parameters that control how the daemon rolls out
 	// updates, including the drain percentage, alarm-based rollback, and bake
 	// time.
-	DeploymentConfiguration *DaemonDeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+	DeploymentConfiguration *DaemonDeploymentConfiguration
 
 	// Specifies whether to propagate the tags from the daemon to the daemon tasks.
 	// If you don't specify a value, the tags aren't propagated. You can only
 	// propagate tags to daemon tasks during task creation.
-	PropagateTags DaemonPropagateTags `json:"propagateTags,omitempty"`
+	PropagateTags DaemonPropagateTags
 
 	// Specifies whether to turn on Amazon ECS managed tags for the tasks in the
 	// daemon. For more information, see Tagging your Amazon ECS resources
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
 	// in the Amazon Elastic Container Service Developer Guide.
-	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+	EnableECSManagedTags *bool
 
 	// If `true`, the execute command functionality is turned on for all tasks in
 	// the daemon. If `false`, the execute command functionality is turned off.
-	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+	EnableExecuteCommand *bool
 }
 
 // UpdateDaemonOutput is the output of UpdateDaemon.
 type UpdateDaemonOutput struct {
 	// The Amazon Resource Name (ARN) of the daemon.
-	DaemonARN *string `json:"daemonArn,omitempty"`
+	DaemonARN *string
 
 	// The status of the daemon.
-	Status DaemonStatus `json:"status,omitempty"`
+	Status DaemonStatus
 
 	// The Unix timestamp for the time when the daemon was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Unix timestamp for the time when the daemon was last updated.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 
 	// The Amazon Resource Name (ARN) of the daemon deployment that was triggered
 	// by the update.
-	DeploymentARN *string `json:"deploymentArn,omitempty"`
+	DeploymentARN *string
 }
 
 // UpdateExpressGatewayServiceInput is the input of
@@ -12417,33 +12417,33 @@ type UpdateExpressGatewayServiceInput struct {
 	// The Amazon Resource Name (ARN) of the Express service to update.
 	//
 	// This member is required.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The Amazon Resource Name (ARN) of the task execution role for the Express
 	// service.
-	ExecutionRoleARN *string `json:"executionRoleArn,omitempty"`
+	ExecutionRoleARN *string
 
 	// The path on the container for Application Load Balancer health checks.
-	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
+	HealthCheckPath *string
 
 	// The primary container configuration for the Express service.
-	PrimaryContainer *ExpressGatewayContainer `json:"primaryContainer,omitempty"`
+	PrimaryContainer *ExpressGatewayContainer
 
 	// The Amazon Resource Name (ARN) of the IAM role for containers in this task.
-	TaskRoleARN *string `json:"taskRoleArn,omitempty"`
+	TaskRoleARN *string
 
 	// The network configuration for the Express service tasks. By default, the
 	// network configuration for an Express service uses the default VPC.
-	NetworkConfiguration *ExpressGatewayServiceNetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *ExpressGatewayServiceNetworkConfiguration
 
 	// The number of CPU units used by the task.
-	CPU *string `json:"cpu,omitempty"`
+	CPU *string
 
 	// The amount of memory (in MiB) used by the task.
-	Memory *string `json:"memory,omitempty"`
+	Memory *string
 
 	// The auto-scaling configuration for the Express service.
-	ScalingTarget *ExpressGatewayScalingTarget `json:"scalingTarget,omitempty"`
+	ScalingTarget *ExpressGatewayScalingTarget
 
 	// The Amazon Resource Name (ARN) of a task definition to use to update the
 	// Express Gateway service. This allows you to manage your own task definition,
@@ -12456,7 +12456,7 @@ type UpdateExpressGatewayServiceInput struct {
 	//
 	// If you provide a task definition ARN, you cannot also specify
 	// `primaryContainer`, `executionRoleArn`, `taskRoleArn`, `cpu`, or `memory`.
-	TaskDefinitionARN *string `json:"taskDefinitionArn,omitempty"`
+	TaskDefinitionARN *string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -12479,7 +12479,7 @@ func (v UpdateExpressGatewayServiceInput) LogValue() slog.Value {
 type UpdateExpressGatewayServiceOutput struct {
 	// The full description of your express gateway service following the update
 	// call.
-	Service *UpdatedExpressGatewayService `json:"service,omitempty"`
+	Service *UpdatedExpressGatewayService
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -12511,26 +12511,26 @@ type UpdateManagedInstancesProviderConfiguration struct {
 	// in the Amazon ECS Developer Guide.
 	//
 	// This member is required.
-	InfrastructureRoleARN *string `json:"infrastructureRoleArn,omitempty"`
+	InfrastructureRoleARN *string
 
 	// The updated launch template configuration. Changes to the launch template
 	// affect new instances launched after the update, while existing instances
 	// continue to use their original configuration.
 	//
 	// This member is required.
-	InstanceLaunchTemplate *InstanceLaunchTemplateUpdate `json:"instanceLaunchTemplate,omitempty"`
+	InstanceLaunchTemplate *InstanceLaunchTemplateUpdate
 
 	// The updated tag propagation setting. When changed, this affects only new
 	// instances launched after the update.
-	PropagateTags PropagateMITags `json:"propagateTags,omitempty"`
+	PropagateTags PropagateMITags
 
 	// The updated infrastructure optimization configuration. Changes to this
 	// setting affect how Amazon ECS optimizes instances going forward.
-	InfrastructureOptimization *InfrastructureOptimization `json:"infrastructureOptimization,omitempty"`
+	InfrastructureOptimization *InfrastructureOptimization
 
 	// The updated auto repair configuration for the Amazon ECS Managed Instances
 	// capacity provider.
-	AutoRepairConfiguration *AutoRepairConfiguration `json:"autoRepairConfiguration,omitempty"`
+	AutoRepairConfiguration *AutoRepairConfiguration
 }
 
 // UpdateServiceInput is the input of UpdateService.
@@ -12542,18 +12542,18 @@ type UpdateServiceInput struct {
 	// You can't change the cluster name.
 	//
 	// The service's default is default.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The name of the service to update.
 	//
 	// This member is required.
-	Service *string `json:"service,omitempty"`
+	Service *string
 
 	// The number of instantiations of the task to place and keep running in your
 	// service.
 	//
 	// This parameter doesn't trigger a new service deployment.
-	DesiredCount *int32 `json:"desiredCount,omitempty"`
+	DesiredCount *int32
 
 	// The `family` and `revision` (`family:revision`) or full ARN of the task
 	// definition to run in your service. If a `revision` is not specified, the
@@ -12562,7 +12562,7 @@ type UpdateServiceInput struct {
 	// definition and then stops an old task after the new version is running.
 	//
 	// This parameter triggers a new service deployment.
-	TaskDefinition *string `json:"taskDefinition,omitempty"`
+	TaskDefinition *string
 
 	// The details of a capacity provider strategy. You can set a capacity provider
 	// when you create a cluster, run a task, or update a service.
@@ -12594,13 +12594,13 @@ type UpdateServiceInput struct {
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/update-service-parameters.html).
 	//
 	// This parameter doesn't trigger a new service deployment.
-	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"capacityProviderStrategy,omitempty"`
+	CapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// Optional deployment parameters that control how many tasks run during the
 	// deployment and the ordering of stopping and starting tasks.
 	//
 	// This parameter doesn't trigger a new service deployment.
-	DeploymentConfiguration *DeploymentConfiguration `json:"deploymentConfiguration,omitempty"`
+	DeploymentConfiguration *DeploymentConfiguration
 
 	// Indicates whether to use Availability Zone rebalancing for the service.
 	//
@@ -12621,12 +12621,12 @@ type UpdateServiceInput struct {
 	// `DISABLED`.
 	//
 	// This parameter doesn't trigger a new service deployment.
-	AvailabilityZoneRebalancing AvailabilityZoneRebalancing `json:"availabilityZoneRebalancing,omitempty"`
+	AvailabilityZoneRebalancing AvailabilityZoneRebalancing
 
 	// An object representing the network configuration for the service.
 	//
 	// This parameter triggers a new service deployment.
-	NetworkConfiguration *NetworkConfiguration `json:"networkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// An array of task placement constraint objects to update the service to use.
 	// If no value is specified, the existing placement constraints for the service
@@ -12638,7 +12638,7 @@ type UpdateServiceInput struct {
 	// includes constraints in the task definition and those specified at runtime.
 	//
 	// This parameter doesn't trigger a new service deployment.
-	PlacementConstraints []PlacementConstraint `json:"placementConstraints,omitempty"`
+	PlacementConstraints []PlacementConstraint
 
 	// The task placement strategy objects to update the service to use. If no
 	// value is specified, the existing placement strategy for the service will
@@ -12649,7 +12649,7 @@ type UpdateServiceInput struct {
 	// You can specify a maximum of five strategy rules for each service.
 	//
 	// This parameter doesn't trigger a new service deployment.
-	PlacementStrategy []PlacementStrategy `json:"placementStrategy,omitempty"`
+	PlacementStrategy []PlacementStrategy
 
 	// The platform version that your tasks in the service run on. A platform
 	// version is only specified for tasks using the Fargate launch type. If a
@@ -12659,14 +12659,14 @@ type UpdateServiceInput struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// This parameter triggers a new service deployment.
-	PlatformVersion *string `json:"platformVersion,omitempty"`
+	PlatformVersion *string
 
 	// Determines whether to force a new deployment of the service. By default,
 	// deployments aren't forced. You can use this option to start a new deployment
 	// with no service definition changes. For example, you can update a service's
 	// tasks to use a newer Docker image with the same image/tag combination
 	// (`my_image:latest`) or to roll Fargate tasks onto a newer platform version.
-	ForceNewDeployment *bool `json:"forceNewDeployment,omitempty"`
+	ForceNewDeployment *bool
 
 	// The period of time, in seconds, that the Amazon ECS service scheduler
 	// ignores unhealthy Elastic Load Balancing, VPC Lattice, and container health
@@ -12685,10 +12685,10 @@ type UpdateServiceInput struct {
 	// grace period might be stopped to reach the desired count.
 	//
 	// This parameter doesn't trigger a new service deployment.
-	HealthCheckGracePeriodSeconds *int32 `json:"healthCheckGracePeriodSeconds,omitempty"`
+	HealthCheckGracePeriodSeconds *int32
 
 	// The deployment controller to use for the service.
-	DeploymentController *DeploymentController `json:"deploymentController,omitempty"`
+	DeploymentController *DeploymentController
 
 	// If `true`, this enables execute command functionality on all task
 	// containers.
@@ -12697,7 +12697,7 @@ type UpdateServiceInput struct {
 	// created, you can set this to `null` when performing this action.
 	//
 	// This parameter doesn't trigger a new service deployment.
-	EnableExecuteCommand *bool `json:"enableExecuteCommand,omitempty"`
+	EnableExecuteCommand *bool
 
 	// Determines whether to turn on Amazon ECS managed tags for the tasks in the
 	// service. For more information, see Tagging Your Amazon ECS Resources
@@ -12709,7 +12709,7 @@ type UpdateServiceInput struct {
 	// starts new tasks with the updated tags.
 	//
 	// This parameter doesn't trigger a new service deployment.
-	EnableECSManagedTags *bool `json:"enableECSManagedTags,omitempty"`
+	EnableECSManagedTags *bool
 
 	// You must have a service-linked role when you update this property
 	//
@@ -12747,7 +12747,7 @@ type UpdateServiceInput struct {
 	// You can remove existing `loadBalancers` by passing an empty list.
 	//
 	// This parameter triggers a new service deployment.
-	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+	LoadBalancers []LoadBalancer
 
 	// Determines whether to propagate the tags from the task definition or the
 	// service to the task. If no value is specified, the tags aren't propagated.
@@ -12757,7 +12757,7 @@ type UpdateServiceInput struct {
 	// starts new tasks with the updated tags.
 	//
 	// This parameter doesn't trigger a new service deployment.
-	PropagateTags PropagateTags `json:"propagateTags,omitempty"`
+	PropagateTags PropagateTags
 
 	// You must have a service-linked role when you update this property.
 	//
@@ -12776,7 +12776,7 @@ type UpdateServiceInput struct {
 	// You can remove existing `serviceRegistries` by passing an empty list.
 	//
 	// This parameter triggers a new service deployment.
-	ServiceRegistries []ServiceRegistry `json:"serviceRegistries,omitempty"`
+	ServiceRegistries []ServiceRegistry
 
 	// The configuration for this service to discover and connect to services, and
 	// be discovered by, and connected from, other services within a namespace.
@@ -12791,7 +12791,7 @@ type UpdateServiceInput struct {
 	// in the Amazon Elastic Container Service Developer Guide.
 	//
 	// This parameter triggers a new service deployment.
-	ServiceConnectConfiguration *ServiceConnectConfiguration `json:"serviceConnectConfiguration,omitempty"`
+	ServiceConnectConfiguration *ServiceConnectConfiguration
 
 	// The details of the volume that was `configuredAtLaunch`. You can configure
 	// the size, volumeType, IOPS, throughput, snapshot and encryption in
@@ -12802,19 +12802,19 @@ type UpdateServiceInput struct {
 	// configuration differs from the existing one, it triggers a new deployment.
 	//
 	// This parameter triggers a new service deployment.
-	VolumeConfigurations []ServiceVolumeConfiguration `json:"volumeConfigurations,omitempty"`
+	VolumeConfigurations []ServiceVolumeConfiguration
 
 	// An object representing the VPC Lattice configuration for the service being
 	// updated.
 	//
 	// This parameter triggers a new service deployment.
-	VPCLatticeConfigurations []VPCLatticeConfiguration `json:"vpcLatticeConfigurations,omitempty"`
+	VPCLatticeConfigurations []VPCLatticeConfiguration
 
 	// The optional monitoring configuration for the service, which defines the
 	// resolution for the service-level `CPUUtilization` and `MemoryUtilization`
 	// Amazon CloudWatch metrics. When not specified, Amazon ECS uses the default
 	// resolution of `60` seconds.
-	Monitoring *MonitoringConfiguration `json:"monitoring,omitempty"`
+	Monitoring *MonitoringConfiguration
 }
 
 // UpdateServiceOutput is the output of UpdateService.
@@ -12826,7 +12826,7 @@ type UpdateServiceOutput struct {
 	// a lifecycle hook executes and are available as part of the service
 	// deployment details (DescribeServiceDeployments
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html)).
-	Service *Service `json:"service,omitempty"`
+	Service *Service
 }
 
 // UpdateServicePrimaryTaskSetInput is the input of
@@ -12836,26 +12836,26 @@ type UpdateServicePrimaryTaskSetInput struct {
 	// the service that the task set exists in.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The short name or full Amazon Resource Name (ARN) of the service that the
 	// task set exists in.
 	//
 	// This member is required.
-	Service *string `json:"service,omitempty"`
+	Service *string
 
 	// The short name or full Amazon Resource Name (ARN) of the task set to set as
 	// the primary task set in the deployment.
 	//
 	// This member is required.
-	PrimaryTaskSet *string `json:"primaryTaskSet,omitempty"`
+	PrimaryTaskSet *string
 }
 
 // UpdateServicePrimaryTaskSetOutput is the output of
 // UpdateServicePrimaryTaskSet.
 type UpdateServicePrimaryTaskSetOutput struct {
 	// The details about the task set.
-	TaskSet *TaskSet `json:"taskSet,omitempty"`
+	TaskSet *TaskSet
 }
 
 // UpdateTaskProtectionInput is the input of UpdateTaskProtection.
@@ -12864,18 +12864,18 @@ type UpdateTaskProtectionInput struct {
 	// the service that the task sets exist in.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// A list of up to 10 task IDs or full ARN entries.
 	//
 	// This member is required.
-	Tasks []string `json:"tasks,omitempty"`
+	Tasks []string
 
 	// Specify `true` to mark a task for protection and `false` to unset
 	// protection, making it eligible for termination.
 	//
 	// This member is required.
-	ProtectionEnabled *bool `json:"protectionEnabled,omitempty"`
+	ProtectionEnabled *bool
 
 	// If you set `protectionEnabled` to `true`, you can specify the duration for
 	// task protection in minutes. You can specify a value from 1 minute to up to
@@ -12885,7 +12885,7 @@ type UpdateTaskProtectionInput struct {
 	//
 	// If you don’t specify the time, then the task is automatically protected
 	// for 120 minutes (2 hours).
-	ExpiresInMinutes *int32 `json:"expiresInMinutes,omitempty"`
+	ExpiresInMinutes *int32
 }
 
 // UpdateTaskProtectionOutput is the output of UpdateTaskProtection.
@@ -12896,10 +12896,10 @@ type UpdateTaskProtectionOutput struct {
 	// the task. If scale-in protection is turned on for a task, the value is
 	// `true`. Otherwise, it is `false`. - `expirationDate`: The epoch time when
 	// protection for the task will expire.
-	ProtectedTasks []ProtectedTask `json:"protectedTasks,omitempty"`
+	ProtectedTasks []ProtectedTask
 
 	// Any failures associated with the call.
-	Failures []Failure `json:"failures,omitempty"`
+	Failures []Failure
 }
 
 // UpdateTaskSetInput is the input of UpdateTaskSet.
@@ -12908,56 +12908,56 @@ type UpdateTaskSetInput struct {
 	// the service that the task set is found in.
 	//
 	// This member is required.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The short name or full Amazon Resource Name (ARN) of the service that the
 	// task set is found in.
 	//
 	// This member is required.
-	Service *string `json:"service,omitempty"`
+	Service *string
 
 	// The short name or full Amazon Resource Name (ARN) of the task set to update.
 	//
 	// This member is required.
-	TaskSet *string `json:"taskSet,omitempty"`
+	TaskSet *string
 
 	// A floating-point percentage of the desired number of tasks to place and keep
 	// running in the task set.
 	//
 	// This member is required.
-	Scale *Scale `json:"scale,omitempty"`
+	Scale *Scale
 }
 
 // UpdateTaskSetOutput is the output of UpdateTaskSet.
 type UpdateTaskSetOutput struct {
 	// Details about the task set.
-	TaskSet *TaskSet `json:"taskSet,omitempty"`
+	TaskSet *TaskSet
 }
 
 // An object that describes an Express service to be updated.
 type UpdatedExpressGatewayService struct {
 	// The ARN of the Express service that is being updated.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The cluster associated with the Express service that is being updated.
-	Cluster *string `json:"cluster,omitempty"`
+	Cluster *string
 
 	// The name of the Express service that is being updated.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The status of the Express service that is being updated.
-	Status *ExpressGatewayServiceStatus `json:"status,omitempty"`
+	Status *ExpressGatewayServiceStatus
 
 	// The configuration to which the current Express service is being updated to.
-	TargetConfiguration *ExpressGatewayServiceConfiguration `json:"targetConfiguration,omitempty"`
+	TargetConfiguration *ExpressGatewayServiceConfiguration
 
 	// The Unix timestamp for when the Express service that is being updated was
 	// created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Unix timestamp for when the Express service that is being updated was
 	// most recently updated.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -12983,11 +12983,11 @@ type VCPUCountRangeRequest struct {
 	// are excluded from selection.
 	//
 	// This member is required.
-	Min *int32 `json:"min,omitempty"`
+	Min *int32
 
 	// The maximum number of vCPUs. Instance types with more vCPUs than this value
 	// are excluded from selection.
-	Max *int32 `json:"max,omitempty"`
+	Max *int32
 }
 
 // The VPC Lattice configuration for your service that holds the information
@@ -12998,35 +12998,35 @@ type VPCLatticeConfiguration struct {
 	// VPC Lattice infrastructure.
 	//
 	// This member is required.
-	RoleARN *string `json:"roleArn,omitempty"`
+	RoleARN *string
 
 	// The full Amazon Resource Name (ARN) of the target group or groups associated
 	// with the VPC Lattice configuration that the Amazon ECS tasks will be
 	// registered to.
 	//
 	// This member is required.
-	TargetGroupARN *string `json:"targetGroupArn,omitempty"`
+	TargetGroupARN *string
 
 	// The name of the port mapping to register in the VPC Lattice target group.
 	// This is the name of the `portMapping` you defined in your task definition.
 	//
 	// This member is required.
-	PortName *string `json:"portName,omitempty"`
+	PortName *string
 }
 
 // The Docker and Amazon ECS container agent version information about a
 // container instance.
 type VersionInfo struct {
 	// The version number of the Amazon ECS container agent.
-	AgentVersion *string `json:"agentVersion,omitempty"`
+	AgentVersion *string
 
 	// The Git commit hash for the Amazon ECS container agent build on the
 	// amazon-ecs-agent (https://github.com/aws/amazon-ecs-agent) GitHub
 	// repository.
-	AgentHash *string `json:"agentHash,omitempty"`
+	AgentHash *string
 
 	// The Docker version that's running on the container instance.
-	DockerVersion *string `json:"dockerVersion,omitempty"`
+	DockerVersion *string
 }
 
 // The data volume configuration for tasks launched using this task definition.
@@ -13056,7 +13056,7 @@ type Volume struct {
 	//
 	// When a volume is using the `s3filesVolumeConfiguration`, the name is
 	// required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// This parameter is specified when you use bind mount host volumes. The
 	// contents of the `host` parameter determine whether your bind mount host
@@ -13070,7 +13070,7 @@ type Volume struct {
 	// different drive, and mount point can't be across drives. For example, you
 	// can mount `C:\my\path:C:\my\path` and `D:\:D:\`, but not
 	// `D:\my\path:C:\my\path` or `D:\:C:\my\path`.
-	Host *HostVolumeProperties `json:"host,omitempty"`
+	Host *HostVolumeProperties
 
 	// This parameter is specified when you use Docker volumes.
 	//
@@ -13078,19 +13078,19 @@ type Volume struct {
 	// mounts, specify the `host` parameter instead.
 	//
 	// Docker volumes aren't supported by tasks run on Fargate.
-	DockerVolumeConfiguration *DockerVolumeConfiguration `json:"dockerVolumeConfiguration,omitempty"`
+	DockerVolumeConfiguration *DockerVolumeConfiguration
 
 	// This parameter is specified when you use an Amazon Elastic File System file
 	// system for task storage.
-	EfsVolumeConfiguration *EFSVolumeConfiguration `json:"efsVolumeConfiguration,omitempty"`
+	EfsVolumeConfiguration *EFSVolumeConfiguration
 
 	// This parameter is specified when you use an Amazon S3 Files file system for
 	// task storage.
-	S3filesVolumeConfiguration *S3FilesVolumeConfiguration `json:"s3filesVolumeConfiguration,omitempty"`
+	S3filesVolumeConfiguration *S3FilesVolumeConfiguration
 
 	// This parameter is specified when you use Amazon FSx for Windows File Server
 	// file system for task storage.
-	FsxWindowsFileServerVolumeConfiguration *FSxWindowsFileServerVolumeConfiguration `json:"fsxWindowsFileServerVolumeConfiguration,omitempty"`
+	FsxWindowsFileServerVolumeConfiguration *FSxWindowsFileServerVolumeConfiguration
 
 	// Indicates whether the volume should be configured at launch time. This is
 	// used to create Amazon EBS volumes for standalone tasks or tasks created as
@@ -13100,17 +13100,17 @@ type Volume struct {
 	// To configure a volume at launch time, use this task definition revision and
 	// specify a `volumeConfigurations` object when calling the `CreateService`,
 	// `UpdateService`, `RunTask` or `StartTask` APIs.
-	ConfiguredAtLaunch *bool `json:"configuredAtLaunch,omitempty"`
+	ConfiguredAtLaunch *bool
 }
 
 // Details on a data volume from another container in the same task definition.
 type VolumeFrom struct {
 	// The name of another container within the same task definition to mount
 	// volumes from.
-	SourceContainer *string `json:"sourceContainer,omitempty"`
+	SourceContainer *string
 
 	// If this value is `true`, the container has read-only access to the volume.
 	// If this value is `false`, then the container can write to the volume. The
 	// default value is `false`.
-	ReadOnly *bool `json:"readOnly,omitempty"`
+	ReadOnly *bool
 }

@@ -2,7 +2,6 @@ package ecs_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -294,8 +293,8 @@ func TestUnknownEnumDecodes(t *testing.T) {
 		"scalingTarget": {"autoScalingMetric": "AVERAGE_GPU"}
 	}`
 	var in input
-	if err := json.Unmarshal([]byte(wire), &in); err != nil {
-		t.Fatalf("json.Unmarshal of an unknown enum value: %v", err)
+	if err := jsonwire.Unmarshal([]byte(wire), ecs.WireShape(&in), &in); err != nil {
+		t.Fatalf("decoding an unknown enum value: %v", err)
 	}
 	if in.ScalingTarget == nil || in.ScalingTarget.AutoScalingMetric != "AVERAGE_GPU" {
 		t.Fatalf("scalingTarget = %+v, want autoScalingMetric AVERAGE_GPU", in.ScalingTarget)
@@ -359,12 +358,12 @@ func TestEnvironmentIsNeverPrinted(t *testing.T) {
 	}
 
 	// The wire encoding still carries the value: only printing redacts it.
-	b, err := json.Marshal(in)
+	b, err := jsonwire.Marshal(ecs.WireShape(in), in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(b), envSecret) {
-		t.Errorf("json.Marshal lost the environment value: %s", b)
+		t.Errorf("the encoding lost the environment value: %s", b)
 	}
 }
 

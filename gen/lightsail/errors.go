@@ -11,19 +11,19 @@ import (
 // uses invalid credentials to access a resource.
 type AccessDeniedException struct {
 	// Code is the code member.
-	Code *string `json:"code,omitempty"`
+	Code *string
 
 	// Docs is the docs member.
-	Docs *string `json:"docs,omitempty"`
+	Docs *string
 
 	// Message is the message member.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Tip is the tip member.
-	Tip *string `json:"tip,omitempty"`
+	Tip *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -63,19 +63,19 @@ func (e *AccessDeniedException) ErrorMetadata() *specrt.ErrorMetadata {
 // progress state.
 type AccountSetupInProgressException struct {
 	// Code is the code member.
-	Code *string `json:"code,omitempty"`
+	Code *string
 
 	// Docs is the docs member.
-	Docs *string `json:"docs,omitempty"`
+	Docs *string
 
 	// Message is the message member.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Tip is the tip member.
-	Tip *string `json:"tip,omitempty"`
+	Tip *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -120,19 +120,19 @@ func (e *AccountSetupInProgressException) ErrorMetadata() *specrt.ErrorMetadata 
 // resources.
 type InvalidInputException struct {
 	// Code is the code member.
-	Code *string `json:"code,omitempty"`
+	Code *string
 
 	// Docs is the docs member.
-	Docs *string `json:"docs,omitempty"`
+	Docs *string
 
 	// Message is the message member.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Tip is the tip member.
-	Tip *string `json:"tip,omitempty"`
+	Tip *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -171,19 +171,19 @@ func (e *InvalidInputException) ErrorMetadata() *specrt.ErrorMetadata {
 // Lightsail throws this exception when it cannot find a resource.
 type NotFoundException struct {
 	// Code is the code member.
-	Code *string `json:"code,omitempty"`
+	Code *string
 
 	// Docs is the docs member.
-	Docs *string `json:"docs,omitempty"`
+	Docs *string
 
 	// Message is the message member.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Tip is the tip member.
-	Tip *string `json:"tip,omitempty"`
+	Tip *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -222,19 +222,19 @@ func (e *NotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 // Lightsail throws this exception when an operation fails to execute.
 type OperationFailureException struct {
 	// Code is the code member.
-	Code *string `json:"code,omitempty"`
+	Code *string
 
 	// Docs is the docs member.
-	Docs *string `json:"docs,omitempty"`
+	Docs *string
 
 	// Message is the message member.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Tip is the tip member.
-	Tip *string `json:"tip,omitempty"`
+	Tip *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -274,21 +274,21 @@ func (e *OperationFailureException) ErrorMetadata() *specrt.ErrorMetadata {
 // in an opt-in Region that is currently being set up.
 type RegionSetupInProgressException struct {
 	// Code is the code member.
-	Code *string `json:"code,omitempty"`
+	Code *string
 
 	// Regions and Availability Zones for Lightsail
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/understanding-regions-and-availability-zones-in-amazon-lightsail.html)
-	Docs *string `json:"docs,omitempty"`
+	Docs *string
 
 	// Message is the message member.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Opt-in Regions typically take a few minutes to finish setting up before you
 	// can work with them. Wait a few minutes and try again.
-	Tip *string `json:"tip,omitempty"`
+	Tip *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -327,19 +327,19 @@ func (e *RegionSetupInProgressException) ErrorMetadata() *specrt.ErrorMetadata {
 // A general service exception.
 type ServiceException struct {
 	// Code is the code member.
-	Code *string `json:"code,omitempty"`
+	Code *string
 
 	// Docs is the docs member.
-	Docs *string `json:"docs,omitempty"`
+	Docs *string
 
 	// Message is the message member.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Tip is the tip member.
-	Tip *string `json:"tip,omitempty"`
+	Tip *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -378,19 +378,19 @@ func (e *ServiceException) ErrorMetadata() *specrt.ErrorMetadata {
 // Lightsail throws this exception when the user has not been authenticated.
 type UnauthenticatedException struct {
 	// Code is the code member.
-	Code *string `json:"code,omitempty"`
+	Code *string
 
 	// Docs is the docs member.
-	Docs *string `json:"docs,omitempty"`
+	Docs *string
 
 	// Message is the message member.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Tip is the tip member.
-	Tip *string `json:"tip,omitempty"`
+	Tip *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.

@@ -29,22 +29,22 @@ type AccessKey struct {
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	AccessKeyID *string `json:"accessKeyId,omitempty" specgen:"sensitive"`
+	AccessKeyID *string `specgen:"sensitive"`
 
 	// The secret access key used to sign requests.
 	//
 	// You should store the secret access key in a safe location. We recommend that
 	// you delete the access key if the secret access key is compromised.
-	SecretAccessKey *string `json:"secretAccessKey,omitempty"`
+	SecretAccessKey *string
 
 	// The status of the access key.
 	//
 	// A status of `Active` means that the key is valid, while `Inactive` means it
 	// is not.
-	Status StatusType `json:"status,omitempty"`
+	Status StatusType
 
 	// The timestamp when the access key was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// An object that describes the last time the access key was used.
 	//
@@ -52,7 +52,7 @@ type AccessKey struct {
 	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_CreateBucketAccessKey.html)
 	// action. If the access key has not been used, the `region` and `serviceName`
 	// values are `N/A`, and the `lastUsedDate` value is null.
-	LastUsed *AccessKeyLastUsed `json:"lastUsed,omitempty"`
+	LastUsed *AccessKeyLastUsed
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -79,18 +79,18 @@ type AccessKeyLastUsed struct {
 	// The date and time when the access key was most recently used.
 	//
 	// This value is null if the access key has not been used.
-	LastUsedDate *time.Time `json:"lastUsedDate,omitempty"`
+	LastUsedDate *time.Time
 
 	// The Amazon Web Services Region where this access key was most recently used.
 	//
 	// This value is `N/A` if the access key has not been used.
-	Region *string `json:"region,omitempty"`
+	Region *string
 
 	// The name of the Amazon Web Services service with which this access key was
 	// most recently used.
 	//
 	// This value is `N/A` if the access key has not been used.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 }
 
 // Describes the anonymous access permissions for an Amazon Lightsail bucket
@@ -120,7 +120,7 @@ type AccessRules struct {
 	// value is set to `true`, then all objects in the bucket default to private
 	// unless they are configured with a `public-read` ACL. Individual objects with
 	// a `public-read` ACL are readable by anyone in the world.
-	GetObject AccessType `json:"getObject,omitempty"`
+	GetObject AccessType
 
 	// A Boolean value that indicates whether the access control list (ACL)
 	// permissions that are applied to individual objects override the `getObject`
@@ -130,7 +130,7 @@ type AccessRules struct {
 	// (https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObjectAcl.html)
 	// Amazon S3 API action to set individual objects to public (read-only) using
 	// the `public-read` ACL, or to private using the `private` ACL.
-	AllowPublicOverrides *bool `json:"allowPublicOverrides,omitempty"`
+	AllowPublicOverrides *bool
 }
 
 // Describes the synchronization status of the Amazon Simple Storage Service
@@ -167,12 +167,12 @@ type AccountLevelBpaSync struct {
 	// You might need to complete further actions if the status is `Failed` or
 	// `Defaulted`. The `message` parameter provides more information for those
 	// statuses.
-	Status AccountLevelBpaSyncStatus `json:"status,omitempty"`
+	Status AccountLevelBpaSyncStatus
 
 	// The timestamp of when the account-level BPA configuration was last
 	// synchronized. This value is null when the account-level BPA configuration
 	// has not been synchronized.
-	LastSyncedAt *time.Time `json:"lastSyncedAt,omitempty"`
+	LastSyncedAt *time.Time
 
 	// A message that provides a reason for a `Failed` or `Defaulted`
 	// synchronization status.
@@ -203,20 +203,20 @@ type AccountLevelBpaSync struct {
 	// in the Amazon Lightsail Developer Guide. - `Unknown` - The reason that
 	// synchronization failed is unknown. Contact Amazon Web Services Support for
 	// more information.
-	Message BPAStatusMessage `json:"message,omitempty"`
+	Message BPAStatusMessage
 
 	// A Boolean value that indicates whether account-level block public access is
 	// affecting your Lightsail buckets.
-	BpaImpactsLightsail *bool `json:"bpaImpactsLightsail,omitempty"`
+	BpaImpactsLightsail *bool
 }
 
 // Describes an add-on that is enabled for an Amazon Lightsail resource.
 type AddOn struct {
 	// The name of the add-on.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The status of the add-on.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The daily time when an automatic snapshot is created.
 	//
@@ -225,7 +225,7 @@ type AddOn struct {
 	//
 	// The snapshot is automatically created between the time shown and up to 45
 	// minutes after.
-	SnapshotTimeOfDay *string `json:"snapshotTimeOfDay,omitempty"`
+	SnapshotTimeOfDay *string
 
 	// The next daily time an automatic snapshot will be created.
 	//
@@ -234,18 +234,18 @@ type AddOn struct {
 	//
 	// The snapshot is automatically created between the time shown and up to 45
 	// minutes after.
-	NextSnapshotTimeOfDay *string `json:"nextSnapshotTimeOfDay,omitempty"`
+	NextSnapshotTimeOfDay *string
 
 	// The trigger threshold of the action.
 	//
 	// This add-on only applies to Lightsail for Research resources.
-	Threshold *string `json:"threshold,omitempty"`
+	Threshold *string
 
 	// The amount of idle time in minutes after which your virtual computer will
 	// automatically stop.
 	//
 	// This add-on only applies to Lightsail for Research resources.
-	Duration *string `json:"duration,omitempty"`
+	Duration *string
 }
 
 // Describes a request to enable, modify, or disable an add-on for an Amazon
@@ -258,17 +258,17 @@ type AddOnRequest struct {
 	// The add-on type.
 	//
 	// This member is required.
-	AddOnType AddOnType `json:"addOnType,omitempty"`
+	AddOnType AddOnType
 
 	// An object that represents additional parameters when enabling or modifying
 	// the automatic snapshot add-on.
-	AutoSnapshotAddOnRequest *AutoSnapshotAddOnRequest `json:"autoSnapshotAddOnRequest,omitempty"`
+	AutoSnapshotAddOnRequest *AutoSnapshotAddOnRequest
 
 	// An object that represents additional parameters when enabling or modifying
 	// the `StopInstanceOnIdle` add-on.
 	//
 	// This object only applies to Lightsail for Research resources.
-	StopInstanceOnIdleRequest *StopInstanceOnIdleRequest `json:"stopInstanceOnIdleRequest,omitempty"`
+	StopInstanceOnIdleRequest *StopInstanceOnIdleRequest
 }
 
 // Describes an alarm.
@@ -278,45 +278,45 @@ type AddOnRequest struct {
 // (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
 type Alarm struct {
 	// The name of the alarm.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the alarm.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The timestamp when the alarm was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// An object that lists information about the location of the alarm.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type of the alarm.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The support code. Include this code in your email to support when you have
 	// questions about your Lightsail alarm. This code enables our support team to
 	// look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// An object that lists information about the resource monitored by the alarm.
-	MonitoredResourceInfo *MonitoredResourceInfo `json:"monitoredResourceInfo,omitempty"`
+	MonitoredResourceInfo *MonitoredResourceInfo
 
 	// The arithmetic operation used when comparing the specified statistic and
 	// threshold.
-	ComparisonOperator ComparisonOperator `json:"comparisonOperator,omitempty"`
+	ComparisonOperator ComparisonOperator
 
 	// The number of periods over which data is compared to the specified
 	// threshold.
-	EvaluationPeriods *int32 `json:"evaluationPeriods,omitempty"`
+	EvaluationPeriods *int32
 
 	// The period, in seconds, over which the statistic is applied.
-	Period *int32 `json:"period,omitempty"`
+	Period *int32
 
 	// The value against which the specified statistic is compared.
-	Threshold *float64 `json:"threshold,omitempty"`
+	Threshold *float64
 
 	// The number of data points that must not within the specified threshold to
 	// trigger the alarm.
-	DatapointsToAlarm *int32 `json:"datapointsToAlarm,omitempty"`
+	DatapointsToAlarm *int32
 
 	// Specifies how the alarm handles missing data points.
 	//
@@ -329,7 +329,7 @@ type Alarm struct {
 	// metric is not within the threshold. - `ignore` - Ignore the missing data.
 	// Maintains the current alarm state. - `missing` - Missing data is treated as
 	// missing.
-	TreatMissingData TreatMissingData `json:"treatMissingData,omitempty"`
+	TreatMissingData TreatMissingData
 
 	// The statistic for the metric associated with the alarm.
 	//
@@ -347,10 +347,10 @@ type Alarm struct {
 	// Maximum values. This comparison helps you to know when to increase or
 	// decrease your resources. - `SampleCount` - The count, or number, of data
 	// points used for the statistical calculation.
-	Statistic MetricStatistic `json:"statistic,omitempty"`
+	Statistic MetricStatistic
 
 	// The name of the metric associated with the alarm.
-	MetricName MetricName `json:"metricName,omitempty"`
+	MetricName MetricName
 
 	// The current state of the alarm.
 	//
@@ -360,25 +360,25 @@ type Alarm struct {
 	// `INSUFFICIENT_DATA` - The alarm has just started, the metric is not
 	// available, or not enough data is available for the metric to determine the
 	// alarm state. - `OK` - The metric is within the defined threshold.
-	State AlarmState `json:"state,omitempty"`
+	State AlarmState
 
 	// The unit of the metric associated with the alarm.
-	Unit MetricUnit `json:"unit,omitempty"`
+	Unit MetricUnit
 
 	// The contact protocols for the alarm, such as `Email`, `SMS` (text
 	// messaging), or both.
-	ContactProtocols []ContactProtocol `json:"contactProtocols,omitempty"`
+	ContactProtocols []ContactProtocol
 
 	// The alarm states that trigger a notification.
-	NotificationTriggers []AlarmState `json:"notificationTriggers,omitempty"`
+	NotificationTriggers []AlarmState
 
 	// Indicates whether the alarm is enabled.
-	NotificationEnabled *bool `json:"notificationEnabled,omitempty"`
+	NotificationEnabled *bool
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // AllocateStaticIpInput is the input of AllocateStaticIp.
@@ -386,7 +386,7 @@ type AllocateStaticIpInput struct {
 	// The name of the static IP address.
 	//
 	// This member is required.
-	StaticIPName *string `json:"staticIpName,omitempty"`
+	StaticIPName *string
 }
 
 // AllocateStaticIpOutput is the output of AllocateStaticIp.
@@ -394,7 +394,7 @@ type AllocateStaticIpOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // AttachCertificateToDistributionInput is the input of
@@ -406,7 +406,7 @@ type AttachCertificateToDistributionInput struct {
 	// you can specify.
 	//
 	// This member is required.
-	DistributionName *string `json:"distributionName,omitempty"`
+	DistributionName *string
 
 	// The name of the certificate to attach to a distribution.
 	//
@@ -423,7 +423,7 @@ type AttachCertificateToDistributionInput struct {
 	// `example.com`.
 	//
 	// This member is required.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 }
 
 // AttachCertificateToDistributionOutput is the output of
@@ -432,7 +432,7 @@ type AttachCertificateToDistributionOutput struct {
 	// An object that describes the result of the action, such as the status of the
 	// request, the timestamp of the request, and the resources affected by the
 	// request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // AttachDiskInput is the input of AttachDisk.
@@ -440,24 +440,24 @@ type AttachDiskInput struct {
 	// The unique Lightsail disk name (`my-disk`).
 	//
 	// This member is required.
-	DiskName *string `json:"diskName,omitempty"`
+	DiskName *string
 
 	// The name of the Lightsail instance where you want to utilize the storage
 	// disk.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// The disk path to expose to the instance (`/dev/xvdf`).
 	//
 	// This member is required.
-	DiskPath *string `json:"diskPath,omitempty"`
+	DiskPath *string
 
 	// A Boolean value used to determine the automatic mounting of a storage volume
 	// to a virtual computer. The default value is `False`.
 	//
 	// This value only applies to Lightsail for Research resources.
-	AutoMounting *bool `json:"autoMounting,omitempty"`
+	AutoMounting *bool
 }
 
 // AttachDiskOutput is the output of AttachDisk.
@@ -465,7 +465,7 @@ type AttachDiskOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // AttachInstancesToLoadBalancerInput is the input of
@@ -474,7 +474,7 @@ type AttachInstancesToLoadBalancerInput struct {
 	// The name of the load balancer.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 
 	// An array of strings representing the instance name(s) you want to attach to
 	// your load balancer.
@@ -487,7 +487,7 @@ type AttachInstancesToLoadBalancerInput struct {
 	// create in your account (20).
 	//
 	// This member is required.
-	InstanceNames []string `json:"instanceNames,omitempty"`
+	InstanceNames []string
 }
 
 // AttachInstancesToLoadBalancerOutput is the output of
@@ -496,7 +496,7 @@ type AttachInstancesToLoadBalancerOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // AttachLoadBalancerTlsCertificateInput is the input of
@@ -506,12 +506,12 @@ type AttachLoadBalancerTlsCertificateInput struct {
 	// certificate.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 
 	// The name of your SSL/TLS certificate.
 	//
 	// This member is required.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 }
 
 // AttachLoadBalancerTlsCertificateOutput is the output of
@@ -523,7 +523,7 @@ type AttachLoadBalancerTlsCertificateOutput struct {
 	//
 	// These SSL/TLS certificates are only usable by Lightsail load balancers. You
 	// can't get the certificate and use it for another purpose.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // AttachStaticIpInput is the input of AttachStaticIp.
@@ -531,12 +531,12 @@ type AttachStaticIpInput struct {
 	// The name of the static IP.
 	//
 	// This member is required.
-	StaticIPName *string `json:"staticIpName,omitempty"`
+	StaticIPName *string
 
 	// The instance name to which you want to attach the static IP address.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 }
 
 // AttachStaticIpOutput is the output of AttachStaticIp.
@@ -544,17 +544,17 @@ type AttachStaticIpOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes a block storage disk that is attached to an instance, and is
 // included in an automatic snapshot.
 type AttachedDisk struct {
 	// The path of the disk (`/dev/xvdf`).
-	Path *string `json:"path,omitempty"`
+	Path *string
 
 	// The size of the disk in GB.
-	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+	SizeInGb *int32
 }
 
 // Describes a request to enable or modify the automatic snapshot add-on for an
@@ -592,23 +592,23 @@ type AutoSnapshotAddOnRequest struct {
 	// - Must be in `HH:00` format, and in an hourly increment. - Specified in
 	// Coordinated Universal Time (UTC). - The snapshot will be automatically
 	// created between the time specified and up to 45 minutes after.
-	SnapshotTimeOfDay *string `json:"snapshotTimeOfDay,omitempty"`
+	SnapshotTimeOfDay *string
 }
 
 // Describes an automatic snapshot.
 type AutoSnapshotDetails struct {
 	// The date of the automatic snapshot in `YYYY-MM-DD` format.
-	Date *string `json:"date,omitempty"`
+	Date *string
 
 	// The timestamp when the automatic snapshot was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The status of the automatic snapshot.
-	Status AutoSnapshotStatus `json:"status,omitempty"`
+	Status AutoSnapshotStatus
 
 	// An array of objects that describe the block storage disks attached to the
 	// instance when the automatic snapshot was created.
-	FromAttachedDisks []AttachedDisk `json:"fromAttachedDisks,omitempty"`
+	FromAttachedDisks []AttachedDisk
 }
 
 // Describes an Availability Zone. This is returned only as part of a
@@ -616,76 +616,76 @@ type AutoSnapshotDetails struct {
 type AvailabilityZone struct {
 	// The name of the Availability Zone. The format is `us-east-2a`
 	// (case-sensitive).
-	ZoneName *string `json:"zoneName,omitempty"`
+	ZoneName *string
 
 	// The state of the Availability Zone.
-	State *string `json:"state,omitempty"`
+	State *string
 }
 
 // Describes a blueprint (a virtual private server image).
 type Blueprint struct {
 	// The ID for the virtual private server image (`app_wordpress_x_x` or
 	// `app_lamp_x_x`).
-	BlueprintID *string `json:"blueprintId,omitempty"`
+	BlueprintID *string
 
 	// The friendly name of the blueprint (`Amazon Linux`).
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The group name of the blueprint (`amazon-linux`).
-	Group *string `json:"group,omitempty"`
+	Group *string
 
 	// The type of the blueprint (`os` or `app`).
-	Type BlueprintType `json:"type,omitempty"`
+	Type BlueprintType
 
 	// The description of the blueprint.
-	Description *string `json:"description,omitempty"`
+	Description *string
 
 	// A Boolean value indicating whether the blueprint is active. Inactive
 	// blueprints are listed to support customers with existing instances but are
 	// not necessarily available for launch of new instances. Blueprints are marked
 	// inactive when they become outdated due to operating system updates or new
 	// application releases.
-	IsActive *bool `json:"isActive,omitempty"`
+	IsActive *bool
 
 	// The minimum bundle power required to run this blueprint. For example, you
 	// need a bundle with a power value of 500 or more to create an instance that
 	// uses a blueprint with a minimum power value of 500. `0` indicates that the
 	// blueprint runs on all instance sizes.
-	MinPower *int32 `json:"minPower,omitempty"`
+	MinPower *int32
 
 	// The version number of the operating system, application, or stack (
 	// `2016.03.0`).
-	Version *string `json:"version,omitempty"`
+	Version *string
 
 	// The version code.
-	VersionCode *string `json:"versionCode,omitempty"`
+	VersionCode *string
 
 	// The product URL to learn more about the image or blueprint.
-	ProductURL *string `json:"productUrl,omitempty"`
+	ProductURL *string
 
 	// The end-user license agreement URL for the image or blueprint.
-	LicenseURL *string `json:"licenseUrl,omitempty"`
+	LicenseURL *string
 
 	// The operating system platform (either Linux/Unix-based or Windows
 	// Server-based) of the blueprint.
-	Platform InstancePlatform `json:"platform,omitempty"`
+	Platform InstancePlatform
 
 	// Virtual computer blueprints that are supported by Lightsail for Research.
 	//
 	// This parameter only applies to Lightsail for Research resources.
-	AppCategory AppCategory `json:"appCategory,omitempty"`
+	AppCategory AppCategory
 }
 
 // Describes an Amazon Lightsail bucket.
 type Bucket struct {
 	// The Lightsail resource type of the bucket.
-	ResourceType *string `json:"resourceType,omitempty"`
+	ResourceType *string
 
 	// An object that describes the access rules of the bucket.
-	AccessRules *AccessRules `json:"accessRules,omitempty"`
+	AccessRules *AccessRules
 
 	// The Amazon Resource Name (ARN) of the bucket.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the bundle currently applied to the bucket.
 	//
@@ -695,31 +695,31 @@ type Bucket struct {
 	// Use the UpdateBucketBundle
 	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_UpdateBucketBundle.html)
 	// action to change the bundle of a bucket.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// The timestamp when the distribution was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The URL of the bucket.
-	URL *string `json:"url,omitempty"`
+	URL *string
 
 	// An object that describes the location of the bucket, such as the Amazon Web
 	// Services Region and Availability Zone.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The name of the bucket.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The support code for a bucket. Include this code in your email to support
 	// when you have questions about a Lightsail bucket. This code enables our
 	// support team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The tag keys and optional values for the bucket. For more information, see
 	// Tags in Amazon Lightsail
 	// (https://lightsail.aws.amazon.com/ls/docs/en/articles/amazon-lightsail-tags)
 	// in the Amazon Lightsail Developer Guide.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// Indicates whether object versioning is enabled for the bucket.
 	//
@@ -729,7 +729,7 @@ type Bucket struct {
 	// versioning was previously enabled but is currently suspended. Existing
 	// object versions are retained. - `NeverEnabled` - Object versioning has never
 	// been enabled.
-	ObjectVersioning *string `json:"objectVersioning,omitempty"`
+	ObjectVersioning *string
 
 	// Indicates whether the bundle that is currently applied to a bucket can be
 	// changed to another bundle.
@@ -740,11 +740,11 @@ type Bucket struct {
 	// Use the UpdateBucketBundle
 	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_UpdateBucketBundle.html)
 	// action to change a bucket's bundle.
-	AbleToUpdateBundle *bool `json:"ableToUpdateBundle,omitempty"`
+	AbleToUpdateBundle *bool
 
 	// An array of strings that specify the Amazon Web Services account IDs that
 	// have read-only access to the bucket.
-	ReadonlyAccessAccounts []string `json:"readonlyAccessAccounts,omitempty"`
+	ReadonlyAccessAccounts []string
 
 	// An array of objects that describe Lightsail instances that have access to
 	// the bucket.
@@ -752,13 +752,13 @@ type Bucket struct {
 	// Use the SetResourceAccessForBucket
 	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_SetResourceAccessForBucket.html)
 	// action to update the instances that have access to a bucket.
-	ResourcesReceivingAccess []ResourceReceivingAccess `json:"resourcesReceivingAccess,omitempty"`
+	ResourcesReceivingAccess []ResourceReceivingAccess
 
 	// An object that describes the state of the bucket.
-	State *BucketState `json:"state,omitempty"`
+	State *BucketState
 
 	// An object that describes the access log configuration for the bucket.
-	AccessLogConfig *BucketAccessLogConfig `json:"accessLogConfig,omitempty"`
+	AccessLogConfig *BucketAccessLogConfig
 
 	// An array of cross-origin resource sharing (CORS) rules that identify origins
 	// and the HTTP methods that can be executed on your bucket. This field is only
@@ -766,7 +766,7 @@ type Bucket struct {
 	// updating CORS configuration. For more information, see Configuring
 	// cross-origin resource sharing (CORS)
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/configure-cors.html).
-	Cors *BucketCorsConfig `json:"cors,omitempty"`
+	Cors *BucketCorsConfig
 }
 
 // Describes the access log configuration for a bucket in the Amazon Lightsail
@@ -781,7 +781,7 @@ type BucketAccessLogConfig struct {
 	// the bucket.
 	//
 	// This member is required.
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 
 	// The name of the bucket where the access logs are saved. The destination can
 	// be a Lightsail bucket in the same account, and in the same Amazon Web
@@ -789,7 +789,7 @@ type BucketAccessLogConfig struct {
 	//
 	// This parameter is required when enabling the access log for a bucket, and
 	// should be omitted when disabling the access log.
-	Destination *string `json:"destination,omitempty"`
+	Destination *string
 
 	// The optional object prefix for the bucket access log.
 	//
@@ -800,7 +800,7 @@ type BucketAccessLogConfig struct {
 	//
 	// This parameter can be optionally specified when enabling the access log for
 	// a bucket, and should be omitted when disabling the access log.
-	Prefix *string `json:"prefix,omitempty"`
+	Prefix *string
 }
 
 // Describes the specifications of a bundle that can be applied to an Amazon
@@ -810,22 +810,22 @@ type BucketAccessLogConfig struct {
 // quota for a bucket.
 type BucketBundle struct {
 	// The ID of the bundle.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// The name of the bundle.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The monthly price of the bundle, in US dollars.
-	Price *float32 `json:"price,omitempty"`
+	Price *float32
 
 	// The storage size of the bundle, in GB.
-	StoragePerMonthInGb *int32 `json:"storagePerMonthInGb,omitempty"`
+	StoragePerMonthInGb *int32
 
 	// The monthly network transfer quota of the bundle.
-	TransferPerMonthInGb *int32 `json:"transferPerMonthInGb,omitempty"`
+	TransferPerMonthInGb *int32
 
 	// Indicates whether the bundle is active. Use for a new or existing bucket.
-	IsActive *bool `json:"isActive,omitempty"`
+	IsActive *bool
 }
 
 // Describes the cross-origin resource sharing (CORS) configuration for a
@@ -837,7 +837,7 @@ type BucketCorsConfig struct {
 	// A set of origins and methods (cross-origin access that you want to allow).
 	// You can add up to 20 rules to the configuration. The total size is limited
 	// to 64 KB.
-	Rules []BucketCorsRule `json:"rules,omitempty"`
+	Rules []BucketCorsRule
 }
 
 // Describes a cross-origin resource sharing (CORS) rule for a Lightsail
@@ -848,7 +848,7 @@ type BucketCorsConfig struct {
 type BucketCorsRule struct {
 	// A unique identifier for the CORS rule. The ID value can be up to 255
 	// characters long. The IDs help you find a rule in the configuration.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The HTTP methods that are allowed when accessing the bucket from the
 	// specified origin. Each CORS rule must identify at least one origin and one
@@ -865,29 +865,29 @@ type BucketCorsRule struct {
 	// useful for checking if a resource exists.
 	//
 	// This member is required.
-	AllowedMethods []string `json:"allowedMethods,omitempty"`
+	AllowedMethods []string
 
 	// One or more origins you want customers to be able to access the bucket from.
 	// Each CORS rule must identify at least one origin and one method.
 	//
 	// This member is required.
-	AllowedOrigins []string `json:"allowedOrigins,omitempty"`
+	AllowedOrigins []string
 
 	// Headers that are specified in the `Access-Control-Request-Headers` header.
 	// These headers are allowed in a preflight `OPTIONS` request. In response to
 	// any preflight `OPTIONS` request, Amazon S3 returns any requested headers
 	// that are allowed.
-	AllowedHeaders []string `json:"allowedHeaders,omitempty"`
+	AllowedHeaders []string
 
 	// One or more headers in the response that you want customers to be able to
 	// access from their applications (for example, from a JavaScript
 	// `XMLHttpRequest` object).
-	ExposeHeaders []string `json:"exposeHeaders,omitempty"`
+	ExposeHeaders []string
 
 	// The time in seconds that your browser is to cache the preflight response for
 	// the specified resource. A CORS rule can have only one `maxAgeSeconds`
 	// element.
-	MaxAgeSeconds *int32 `json:"maxAgeSeconds,omitempty"`
+	MaxAgeSeconds *int32
 }
 
 // Describes the state of an Amazon Lightsail bucket.
@@ -899,64 +899,64 @@ type BucketState struct {
 	// - `OK` - The bucket is in a running state. - `Unknown` - Creation of the
 	// bucket might have timed-out. You might want to delete the bucket and create
 	// a new one.
-	Code *string `json:"code,omitempty"`
+	Code *string
 
 	// A message that describes the state of the bucket.
-	Message *string `json:"message,omitempty"`
+	Message *string
 }
 
 // Describes a bundle, which is a set of specs describing your virtual private
 // server (or instance).
 type Bundle struct {
 	// The price in US dollars (`5.0`) of the bundle.
-	Price *float32 `json:"price,omitempty"`
+	Price *float32
 
 	// The number of vCPUs included in the bundle (`2`).
-	CPUCount *int32 `json:"cpuCount,omitempty"`
+	CPUCount *int32
 
 	// The size of the SSD (`30`).
-	DiskSizeInGb *int32 `json:"diskSizeInGb,omitempty"`
+	DiskSizeInGb *int32
 
 	// The bundle ID (`micro_x_x`).
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// The instance type (`micro`).
-	InstanceType *string `json:"instanceType,omitempty"`
+	InstanceType *string
 
 	// A Boolean value indicating whether the bundle is active.
-	IsActive *bool `json:"isActive,omitempty"`
+	IsActive *bool
 
 	// A friendly name for the bundle (`Micro`).
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// A numeric value that represents the power of the bundle (`500`). You can use
 	// the bundle's power value in conjunction with a blueprint's minimum power
 	// value to determine whether the blueprint will run on the bundle. For
 	// example, you need a bundle with a power value of 500 or more to create an
 	// instance that uses a blueprint with a minimum power value of 500.
-	Power *int32 `json:"power,omitempty"`
+	Power *int32
 
 	// The amount of RAM in GB (`2.0`).
-	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
+	RamSizeInGb *float32
 
 	// The data transfer rate per month in GB (`2000`).
-	TransferPerMonthInGb *int32 `json:"transferPerMonthInGb,omitempty"`
+	TransferPerMonthInGb *int32
 
 	// The operating system platform (Linux/Unix-based or Windows Server-based)
 	// that the bundle supports. You can only launch a `WINDOWS` bundle on a
 	// blueprint that supports the `WINDOWS` platform. `LINUX_UNIX` blueprints
 	// require a `LINUX_UNIX` bundle.
-	SupportedPlatforms []InstancePlatform `json:"supportedPlatforms,omitempty"`
+	SupportedPlatforms []InstancePlatform
 
 	// Virtual computer blueprints that are supported by a Lightsail for Research
 	// bundle.
 	//
 	// This parameter only applies to Lightsail for Research resources.
-	SupportedAppCategories []AppCategory `json:"supportedAppCategories,omitempty"`
+	SupportedAppCategories []AppCategory
 
 	// An integer that indicates the public ipv4 address count included in the
 	// bundle, the value is either 0 or 1.
-	PublicIpv4AddressCount *int32 `json:"publicIpv4AddressCount,omitempty"`
+	PublicIpv4AddressCount *int32
 }
 
 // Describes the default cache behavior of an Amazon Lightsail content delivery
@@ -976,7 +976,7 @@ type CacheBehavior struct {
 	// specified in the distribution's `CacheBehaviorPerPath` parameter. This
 	// behavior is ideal for websites or web applications that use cookies,
 	// headers, and query strings to personalize content for individual users.
-	Behavior BehaviorEnum `json:"behavior,omitempty"`
+	Behavior BehaviorEnum
 }
 
 // Describes the per-path cache behavior of an Amazon Lightsail content
@@ -1024,7 +1024,7 @@ type CacheBehaviorPerPath struct {
 	// document root of an Apache web server.
 	//
 	// `var/www/html/images/`
-	Path *string `json:"path,omitempty"`
+	Path *string
 
 	// The cache behavior for the specified path.
 	//
@@ -1032,7 +1032,7 @@ type CacheBehaviorPerPath struct {
 	//
 	// - `cache` - This behavior caches the specified path. - `dont-cache` - This
 	// behavior doesn't cache the specified path.
-	Behavior BehaviorEnum `json:"behavior,omitempty"`
+	Behavior BehaviorEnum
 }
 
 // Describes the cache settings of an Amazon Lightsail content delivery network
@@ -1048,7 +1048,7 @@ type CacheSettings struct {
 	// The value specified applies only when the origin does not add HTTP headers
 	// such as `Cache-Control max-age`, `Cache-Control s-maxage`, and `Expires` to
 	// objects.
-	DefaultTTL *int64 `json:"defaultTTL,omitempty"`
+	DefaultTTL *int64
 
 	// The minimum amount of time that objects stay in the distribution's cache
 	// before the distribution forwards another request to the origin to determine
@@ -1056,7 +1056,7 @@ type CacheSettings struct {
 	//
 	// A value of `0` must be specified for `minimumTTL` if the distribution is
 	// configured to forward all headers to the origin.
-	MinimumTTL *int64 `json:"minimumTTL,omitempty"`
+	MinimumTTL *int64
 
 	// The maximum amount of time that objects stay in the distribution's cache
 	// before the distribution forwards another request to the origin to determine
@@ -1064,7 +1064,7 @@ type CacheSettings struct {
 	//
 	// The value specified applies only when the origin adds HTTP headers such as
 	// `Cache-Control max-age`, `Cache-Control s-maxage`, and `Expires` to objects.
-	MaximumTTL *int64 `json:"maximumTTL,omitempty"`
+	MaximumTTL *int64
 
 	// The HTTP methods that are processed and forwarded to the distribution's
 	// origin.
@@ -1081,7 +1081,7 @@ type CacheSettings struct {
 	// distribution's origin so users can't perform operations that you don't want
 	// them to. For example, you might not want users to have permission to delete
 	// objects from your origin.
-	AllowedHTTPMethods *string `json:"allowedHTTPMethods,omitempty"`
+	AllowedHTTPMethods *string
 
 	// The HTTP method responses that are cached by your distribution.
 	//
@@ -1090,19 +1090,19 @@ type CacheSettings struct {
 	// - `GET,HEAD` - The distribution caches responses to the `GET` and `HEAD`
 	// methods. - `GET,HEAD,OPTIONS` - The distribution caches responses to the
 	// `GET`, `HEAD`, and `OPTIONS` methods.
-	CachedHTTPMethods *string `json:"cachedHTTPMethods,omitempty"`
+	CachedHTTPMethods *string
 
 	// An object that describes the cookies that are forwarded to the origin. Your
 	// content is cached based on the cookies that are forwarded.
-	ForwardedCookies *CookieObject `json:"forwardedCookies,omitempty"`
+	ForwardedCookies *CookieObject
 
 	// An object that describes the headers that are forwarded to the origin. Your
 	// content is cached based on the headers that are forwarded.
-	ForwardedHeaders *HeaderObject `json:"forwardedHeaders,omitempty"`
+	ForwardedHeaders *HeaderObject
 
 	// An object that describes the query strings that are forwarded to the origin.
 	// Your content is cached based on the query strings that are forwarded.
-	ForwardedQueryStrings *QueryStringObject `json:"forwardedQueryStrings,omitempty"`
+	ForwardedQueryStrings *QueryStringObject
 }
 
 // Describes the full details of an Amazon Lightsail SSL/TLS certificate.
@@ -1113,27 +1113,27 @@ type CacheSettings struct {
 // name, and tags.
 type Certificate struct {
 	// The Amazon Resource Name (ARN) of the certificate.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the certificate (`my-certificate`).
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The domain name of the certificate.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// The validation status of the certificate.
-	Status CertificateStatus `json:"status,omitempty"`
+	Status CertificateStatus
 
 	// The serial number of the certificate.
-	SerialNumber *string `json:"serialNumber,omitempty"`
+	SerialNumber *string
 
 	// An array of strings that specify the alternate domains (`example2.com`) and
 	// subdomains (`blog.example.com`) of the certificate.
-	SubjectAlternativeNames []string `json:"subjectAlternativeNames,omitempty"`
+	SubjectAlternativeNames []string
 
 	// An array of objects that describe the domain validation records of the
 	// certificate.
-	DomainValidationRecords []DomainValidationRecord `json:"domainValidationRecords,omitempty"`
+	DomainValidationRecords []DomainValidationRecord
 
 	// The validation failure reason, if any, of the certificate.
 	//
@@ -1181,74 +1181,74 @@ type Certificate struct {
 	// typographical error in one or more of the domain names in the certificate
 	// request. Try to request a certificate again, correcting any spelling errors
 	// or typos that were in the failed request.
-	RequestFailureReason *string `json:"requestFailureReason,omitempty"`
+	RequestFailureReason *string
 
 	// The number of Lightsail resources that the certificate is attached to.
-	InUseResourceCount *int32 `json:"inUseResourceCount,omitempty"`
+	InUseResourceCount *int32
 
 	// The algorithm used to generate the key pair (the public and private key) of
 	// the certificate.
-	KeyAlgorithm *string `json:"keyAlgorithm,omitempty"`
+	KeyAlgorithm *string
 
 	// The timestamp when the certificate was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The timestamp when the certificate was issued.
-	IssuedAt *time.Time `json:"issuedAt,omitempty"`
+	IssuedAt *time.Time
 
 	// The certificate authority that issued the certificate.
-	IssuerCA *string `json:"issuerCA,omitempty"`
+	IssuerCA *string
 
 	// The timestamp when the certificate is first valid.
-	NotBefore *time.Time `json:"notBefore,omitempty"`
+	NotBefore *time.Time
 
 	// The timestamp when the certificate expires.
-	NotAfter *time.Time `json:"notAfter,omitempty"`
+	NotAfter *time.Time
 
 	// The renewal eligibility of the certificate.
-	EligibleToRenew *string `json:"eligibleToRenew,omitempty"`
+	EligibleToRenew *string
 
 	// An object that describes the status of the certificate renewal managed by
 	// Lightsail.
-	RenewalSummary *RenewalSummary `json:"renewalSummary,omitempty"`
+	RenewalSummary *RenewalSummary
 
 	// The timestamp when the certificate was revoked. This value is present only
 	// when the certificate status is `REVOKED`.
-	RevokedAt *time.Time `json:"revokedAt,omitempty"`
+	RevokedAt *time.Time
 
 	// The reason the certificate was revoked. This value is present only when the
 	// certificate status is `REVOKED`.
-	RevocationReason *string `json:"revocationReason,omitempty"`
+	RevocationReason *string
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The support code. Include this code in your email to support when you have
 	// questions about your Lightsail certificate. This code enables our support
 	// team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 }
 
 // Describes an Amazon Lightsail SSL/TLS certificate.
 type CertificateSummary struct {
 	// The Amazon Resource Name (ARN) of the certificate.
-	CertificateARN *string `json:"certificateArn,omitempty"`
+	CertificateARN *string
 
 	// The name of the certificate.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 
 	// The domain name of the certificate.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// An object that describes a certificate in detail.
-	CertificateDetail *Certificate `json:"certificateDetail,omitempty"`
+	CertificateDetail *Certificate
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CloseInstancePublicPortsInput is the input of CloseInstancePublicPorts.
@@ -1256,12 +1256,12 @@ type CloseInstancePublicPortsInput struct {
 	// An object to describe the ports to close for the specified instance.
 	//
 	// This member is required.
-	PortInfo *PortInfo `json:"portInfo,omitempty"`
+	PortInfo *PortInfo
 
 	// The name of the instance for which to close ports.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 }
 
 // CloseInstancePublicPortsOutput is the output of CloseInstancePublicPorts.
@@ -1269,7 +1269,7 @@ type CloseInstancePublicPortsOutput struct {
 	// An object that describes the result of the action, such as the status of the
 	// request, the timestamp of the request, and the resources affected by the
 	// request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // Describes a CloudFormation stack record created as a result of the `create
@@ -1281,44 +1281,44 @@ type CloseInstancePublicPortsOutput struct {
 type CloudFormationStackRecord struct {
 	// The name of the CloudFormation stack record. It starts with
 	// `CloudFormationStackRecord` followed by a GUID.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the CloudFormation stack record.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The date when the CloudFormation stack record was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// A list of objects describing the Availability Zone and Amazon Web Services
 	// Region of the CloudFormation stack record.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type (`CloudFormationStackRecord`).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The current state of the CloudFormation stack record.
-	State RecordState `json:"state,omitempty"`
+	State RecordState
 
 	// A list of objects describing the source of the CloudFormation stack record.
-	SourceInfo []CloudFormationStackRecordSourceInfo `json:"sourceInfo,omitempty"`
+	SourceInfo []CloudFormationStackRecordSourceInfo
 
 	// A list of objects describing the destination service, which is AWS
 	// CloudFormation, and the Amazon Resource Name (ARN) of the AWS CloudFormation
 	// stack.
-	DestinationInfo *DestinationInfo `json:"destinationInfo,omitempty"`
+	DestinationInfo *DestinationInfo
 }
 
 // Describes the source of a CloudFormation stack record (i.e., the export
 // snapshot record).
 type CloudFormationStackRecordSourceInfo struct {
 	// The Lightsail resource type (`ExportSnapshotRecord`).
-	ResourceType CloudFormationStackRecordSourceType `json:"resourceType,omitempty"`
+	ResourceType CloudFormationStackRecordSourceType
 
 	// The name of the record.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the export snapshot record.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 }
 
 // Describes a contact method.
@@ -1329,7 +1329,7 @@ type CloudFormationStackRecordSourceInfo struct {
 type ContactMethod struct {
 	// The destination of the contact method, such as an email address or a mobile
 	// phone number.
-	ContactEndpoint *string `json:"contactEndpoint,omitempty"`
+	ContactEndpoint *string
 
 	// The current status of the contact method.
 	//
@@ -1339,36 +1339,36 @@ type ContactMethod struct {
 	// the verification has not yet expired. - `Valid` - The contact method has
 	// been verified. - `InValid` - An attempt was made to verify the contact
 	// method, but the verification has expired.
-	Status ContactMethodStatus `json:"status,omitempty"`
+	Status ContactMethodStatus
 
 	// The protocol of the contact method, such as email or SMS (text messaging).
-	Protocol ContactProtocol `json:"protocol,omitempty"`
+	Protocol ContactProtocol
 
 	// The name of the contact method.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the contact method.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The timestamp when the contact method was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// An object that describes the location of the contact method, such as the
 	// Amazon Web Services Region and Availability Zone.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type of the contact method.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The support code. Include this code in your email to support when you have
 	// questions about your Lightsail contact method. This code enables our support
 	// team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // Describes the settings of a container that will be launched, or that is
@@ -1388,62 +1388,62 @@ type Container struct {
 	//
 	// Container images sourced from a public registry like Docker Hub don't start
 	// with a colon. For example, `nginx:latest` or `nginx`.
-	Image *string `json:"image,omitempty"`
+	Image *string
 
 	// The launch command for the container.
-	Command []string `json:"command,omitempty"`
+	Command []string
 
 	// The environment variables of the container.
-	Environment map[string]string `json:"environment,omitempty"`
+	Environment map[string]string
 
 	// The open firewall ports of the container.
-	Ports map[string]ContainerServiceProtocol `json:"ports,omitempty"`
+	Ports map[string]ContainerServiceProtocol
 }
 
 // Describes a container image that is registered to an Amazon Lightsail
 // container service.
 type ContainerImage struct {
 	// The name of the container image.
-	Image *string `json:"image,omitempty"`
+	Image *string
 
 	// The digest of the container image.
-	Digest *string `json:"digest,omitempty"`
+	Digest *string
 
 	// The timestamp when the container image was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 }
 
 // Describes an Amazon Lightsail container service.
 type ContainerService struct {
 	// The name of the container service.
-	ContainerServiceName *string `json:"containerServiceName,omitempty"`
+	ContainerServiceName *string
 
 	// The Amazon Resource Name (ARN) of the container service.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The timestamp when the container service was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// An object that describes the location of the container service, such as the
 	// Amazon Web Services Region and Availability Zone.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type of the container service.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The power specification of the container service.
 	//
 	// The power specifies the amount of RAM, the number of vCPUs, and the base
 	// price of the container service.
-	Power ContainerServicePowerName `json:"power,omitempty"`
+	Power ContainerServicePowerName
 
 	// The ID of the power of the container service.
-	PowerID *string `json:"powerId,omitempty"`
+	PowerID *string
 
 	// The current state of the container service.
 	//
@@ -1457,30 +1457,30 @@ type ContainerService struct {
 	// or its custom domains are being updated. - `DELETING` - The container
 	// service is being deleted. - `DISABLED` - The container service is disabled,
 	// and its active deployment and containers, if any, are shut down.
-	State ContainerServiceState `json:"state,omitempty"`
+	State ContainerServiceState
 
 	// An object that describes the current state of the container service.
 	//
 	// The state detail is populated only when a container service is in a
 	// `PENDING`, `DEPLOYING`, or `UPDATING` state.
-	StateDetail *ContainerServiceStateDetail `json:"stateDetail,omitempty"`
+	StateDetail *ContainerServiceStateDetail
 
 	// The scale specification of the container service.
 	//
 	// The scale specifies the allocated compute nodes of the container service.
-	Scale *int32 `json:"scale,omitempty"`
+	Scale *int32
 
 	// An object that describes the current container deployment of the container
 	// service.
-	CurrentDeployment *ContainerServiceDeployment `json:"currentDeployment,omitempty"`
+	CurrentDeployment *ContainerServiceDeployment
 
 	// An object that describes the next deployment of the container service.
 	//
 	// This value is `null` when there is no deployment in a `pending` state.
-	NextDeployment *ContainerServiceDeployment `json:"nextDeployment,omitempty"`
+	NextDeployment *ContainerServiceDeployment
 
 	// A Boolean value indicating whether the container service is disabled.
-	IsDisabled *bool `json:"isDisabled,omitempty"`
+	IsDisabled *bool
 
 	// The principal ARN of the container service.
 	//
@@ -1488,13 +1488,13 @@ type ContainerService struct {
 	// standard Amazon Web Services account and your Lightsail container service.
 	// This allows you to give your service permission to access resources in your
 	// standard Amazon Web Services account.
-	PrincipalARN *string `json:"principalArn,omitempty"`
+	PrincipalARN *string
 
 	// The private domain name of the container service.
 	//
 	// The private domain name is accessible only by other resources within the
 	// default virtual private cloud (VPC) of your Lightsail account.
-	PrivateDomainName *string `json:"privateDomainName,omitempty"`
+	PrivateDomainName *string
 
 	// The public domain name of the container service, such as `example.com` and
 	// `www.example.com`.
@@ -1514,13 +1514,13 @@ type ContainerService struct {
 	// See `CreateContainerService` or `UpdateContainerService` for information
 	// about how to specify public domain names for your Lightsail container
 	// service.
-	PublicDomainNames map[string][]string `json:"publicDomainNames,omitempty"`
+	PublicDomainNames map[string][]string
 
 	// The publicly accessible URL of the container service.
 	//
 	// If no public endpoint is specified in the `currentDeployment`, this URL
 	// returns a 404 response.
-	URL *string `json:"url,omitempty"`
+	URL *string
 
 	// An object that describes the configuration for the container service to
 	// access private container image repositories, such as Amazon Elastic
@@ -1530,7 +1530,7 @@ type ContainerService struct {
 	// repository for an Amazon Lightsail container service
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-service-ecr-private-repo-access)
 	// in the Amazon Lightsail Developer Guide.
-	PrivateRegistryAccess *PrivateRegistryAccess `json:"privateRegistryAccess,omitempty"`
+	PrivateRegistryAccess *PrivateRegistryAccess
 }
 
 // Describes a container deployment configuration of an Amazon Lightsail
@@ -1540,7 +1540,7 @@ type ContainerService struct {
 // of containers that are deployed to your container service.
 type ContainerServiceDeployment struct {
 	// The version number of the deployment.
-	Version *int32 `json:"version,omitempty"`
+	Version *int32
 
 	// The state of the deployment.
 	//
@@ -1554,17 +1554,17 @@ type ContainerServiceDeployment struct {
 	// service. - `FAILED` - The deployment failed. Use the `GetContainerLog`
 	// action to view the log events for the containers in the deployment to try to
 	// determine the reason for the failure.
-	State ContainerServiceDeploymentState `json:"state,omitempty"`
+	State ContainerServiceDeploymentState
 
 	// An object that describes the configuration for the containers of the
 	// deployment.
-	Containers map[string]Container `json:"containers,omitempty"`
+	Containers map[string]Container
 
 	// An object that describes the endpoint of the deployment.
-	PublicEndpoint *ContainerServiceEndpoint `json:"publicEndpoint,omitempty"`
+	PublicEndpoint *ContainerServiceEndpoint
 
 	// The timestamp when the deployment was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 }
 
 // Describes a container deployment configuration of an Amazon Lightsail
@@ -1575,10 +1575,10 @@ type ContainerServiceDeployment struct {
 type ContainerServiceDeploymentRequest struct {
 	// An object that describes the configuration for the containers of the
 	// deployment.
-	Containers map[string]Container `json:"containers,omitempty"`
+	Containers map[string]Container
 
 	// An object that describes the endpoint of the deployment.
-	PublicEndpoint *EndpointRequest `json:"publicEndpoint,omitempty"`
+	PublicEndpoint *EndpointRequest
 }
 
 // Describes the activation status of the role that you can use to grant an
@@ -1596,10 +1596,10 @@ type ContainerServiceDeploymentRequest struct {
 // in the Amazon Lightsail Developer Guide.
 type ContainerServiceECRImagePullerRole struct {
 	// A Boolean value that indicates whether the role is activated.
-	IsActive *bool `json:"isActive,omitempty"`
+	IsActive *bool
 
 	// The Amazon Resource Name (ARN) of the role, if it is activated.
-	PrincipalARN *string `json:"principalArn,omitempty"`
+	PrincipalARN *string
 }
 
 // Describes a request to activate or deactivate the role that you can use to
@@ -1617,7 +1617,7 @@ type ContainerServiceECRImagePullerRole struct {
 // in the Amazon Lightsail Developer Guide.
 type ContainerServiceECRImagePullerRoleRequest struct {
 	// A Boolean value that indicates whether to activate the role.
-	IsActive *bool `json:"isActive,omitempty"`
+	IsActive *bool
 }
 
 // Describes the public endpoint configuration of a deployment of an Amazon
@@ -1625,13 +1625,13 @@ type ContainerServiceECRImagePullerRoleRequest struct {
 type ContainerServiceEndpoint struct {
 	// The name of the container entry of the deployment that the endpoint
 	// configuration applies to.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The port of the specified container to which traffic is forwarded to.
-	ContainerPort *int32 `json:"containerPort,omitempty"`
+	ContainerPort *int32
 
 	// An object that describes the health check configuration of the container.
-	HealthCheck *ContainerServiceHealthCheckConfig `json:"healthCheck,omitempty"`
+	HealthCheck *ContainerServiceHealthCheckConfig
 }
 
 // Describes the health check configuration of an Amazon Lightsail container
@@ -1639,41 +1639,41 @@ type ContainerServiceEndpoint struct {
 type ContainerServiceHealthCheckConfig struct {
 	// The number of consecutive health checks successes required before moving the
 	// container to the `Healthy` state. The default value is `2`.
-	HealthyThreshold *int32 `json:"healthyThreshold,omitempty"`
+	HealthyThreshold *int32
 
 	// The number of consecutive health check failures required before moving the
 	// container to the `Unhealthy` state. The default value is `2`.
-	UnhealthyThreshold *int32 `json:"unhealthyThreshold,omitempty"`
+	UnhealthyThreshold *int32
 
 	// The amount of time, in seconds, during which no response means a failed
 	// health check. You can specify between 2 and 60 seconds. The default value is
 	// `2`.
-	TimeoutSeconds *int32 `json:"timeoutSeconds,omitempty"`
+	TimeoutSeconds *int32
 
 	// The approximate interval, in seconds, between health checks of an individual
 	// container. You can specify between 5 and 300 seconds. The default value is
 	// `5`.
-	IntervalSeconds *int32 `json:"intervalSeconds,omitempty"`
+	IntervalSeconds *int32
 
 	// The path on the container on which to perform the health check. The default
 	// value is `/`.
-	Path *string `json:"path,omitempty"`
+	Path *string
 
 	// The HTTP codes to use when checking for a successful response from a
 	// container. You can specify values between `200` and `499`. You can specify
 	// multiple values (for example, `200,202`) or a range of values (for example,
 	// `200-299`).
-	SuccessCodes *string `json:"successCodes,omitempty"`
+	SuccessCodes *string
 }
 
 // Describes the log events of a container of an Amazon Lightsail container
 // service.
 type ContainerServiceLogEvent struct {
 	// The timestamp when the container service log event was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The message of the container service log event.
-	Message *string `json:"message,omitempty"`
+	Message *string
 }
 
 // Describes the powers that can be specified for an Amazon Lightsail container
@@ -1683,23 +1683,23 @@ type ContainerServiceLogEvent struct {
 // price of the container service.
 type ContainerServicePower struct {
 	// The ID of the power (`nano-1`).
-	PowerID *string `json:"powerId,omitempty"`
+	PowerID *string
 
 	// The monthly price of the power in USD.
-	Price *float32 `json:"price,omitempty"`
+	Price *float32
 
 	// The number of vCPUs included in the power.
-	CPUCount *float32 `json:"cpuCount,omitempty"`
+	CPUCount *float32
 
 	// The amount of RAM (in GB) of the power.
-	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
+	RamSizeInGb *float32
 
 	// The friendly name of the power (`nano`).
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// A Boolean value indicating whether the power is active and can be specified
 	// for container services.
-	IsActive *bool `json:"isActive,omitempty"`
+	IsActive *bool
 }
 
 // Describes the sign-in credentials for the container image registry of an
@@ -1707,11 +1707,11 @@ type ContainerServicePower struct {
 type ContainerServiceRegistryLogin struct {
 	// The container service registry username to use to push container images to
 	// the container image registry of a Lightsail account.
-	Username *string `json:"username,omitempty"`
+	Username *string
 
 	// The container service registry password to use to push container images to
 	// the container image registry of a Lightsail account
-	Password *string `json:"password,omitempty"`
+	Password *string
 
 	// The timestamp of when the container image registry sign-in credentials
 	// expire.
@@ -1719,11 +1719,11 @@ type ContainerServiceRegistryLogin struct {
 	// The log in credentials expire 12 hours after they are created, at which
 	// point you will need to create a new set of log in credentials using the
 	// `CreateContainerServiceRegistryLogin` action.
-	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	ExpiresAt *time.Time
 
 	// The address to use to push container images to the container image registry
 	// of a Lightsail account.
-	Registry *string `json:"registry,omitempty"`
+	Registry *string
 }
 
 // Describes the current state of a container service.
@@ -1747,13 +1747,13 @@ type ContainerServiceStateDetail struct {
 	// SSL/TLS certificate required for your container service exceeds the maximum
 	// number of certificates allowed for your account. - `UNKNOWN_ERROR` - An
 	// error was experienced when your container service was being created.
-	Code ContainerServiceStateDetailCode `json:"code,omitempty"`
+	Code ContainerServiceStateDetailCode
 
 	// A message that provides more information for the state code.
 	//
 	// The state detail is populated only when a container service is in a
 	// `PENDING`, `DEPLOYING`, or `UPDATING` state.
-	Message *string `json:"message,omitempty"`
+	Message *string
 }
 
 // Describes whether an Amazon Lightsail content delivery network (CDN)
@@ -1765,10 +1765,10 @@ type CookieObject struct {
 	// Specifies which cookies to forward to the distribution's origin for a cache
 	// behavior: `all`, `none`, or `allow-list` to forward only the cookies
 	// specified in the `cookiesAllowList` parameter.
-	Option ForwardValues `json:"option,omitempty"`
+	Option ForwardValues
 
 	// The specific cookies to forward to your distribution's origin.
-	CookiesAllowList []string `json:"cookiesAllowList,omitempty"`
+	CookiesAllowList []string
 }
 
 // CopySnapshotInput is the input of CopySnapshot.
@@ -1779,7 +1779,7 @@ type CopySnapshotInput struct {
 	//
 	// - Define this parameter only when copying a manual snapshot as another
 	// manual snapshot.
-	SourceSnapshotName *string `json:"sourceSnapshotName,omitempty"`
+	SourceSnapshotName *string
 
 	// The name of the source instance or disk from which the source automatic
 	// snapshot was created.
@@ -1789,7 +1789,7 @@ type CopySnapshotInput struct {
 	// - Define this parameter only when copying an automatic snapshot as a manual
 	// snapshot. For more information, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-keeping-automatic-snapshots).
-	SourceResourceName *string `json:"sourceResourceName,omitempty"`
+	SourceResourceName *string
 
 	// The date of the source automatic snapshot to copy. Use the `get auto
 	// snapshots` operation to identify the dates of the available automatic
@@ -1804,7 +1804,7 @@ type CopySnapshotInput struct {
 	// snapshot as a manual snapshot. For more information, see the Amazon
 	// Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-keeping-automatic-snapshots).
-	RestoreDate *string `json:"restoreDate,omitempty"`
+	RestoreDate *string
 
 	// A Boolean value to indicate whether to use the latest available automatic
 	// snapshot of the specified source instance or disk.
@@ -1817,18 +1817,18 @@ type CopySnapshotInput struct {
 	// an automatic snapshot as a manual snapshot. For more information, see the
 	// Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-keeping-automatic-snapshots).
-	UseLatestRestorableAutoSnapshot *bool `json:"useLatestRestorableAutoSnapshot,omitempty"`
+	UseLatestRestorableAutoSnapshot *bool
 
 	// The name of the new manual snapshot to be created as a copy.
 	//
 	// This member is required.
-	TargetSnapshotName *string `json:"targetSnapshotName,omitempty"`
+	TargetSnapshotName *string
 
 	// The Amazon Web Services Region where the source manual or automatic snapshot
 	// is located.
 	//
 	// This member is required.
-	SourceRegion RegionName `json:"sourceRegion,omitempty"`
+	SourceRegion RegionName
 }
 
 // CopySnapshotOutput is the output of CopySnapshot.
@@ -1836,7 +1836,7 @@ type CopySnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes the estimated cost for resources in your Lightsail for Research
@@ -1844,10 +1844,10 @@ type CopySnapshotOutput struct {
 type CostEstimate struct {
 	// The types of usage that are included in the estimate, such as costs, usage,
 	// or data transfer.
-	UsageType *string `json:"usageType,omitempty"`
+	UsageType *string
 
 	// The cost estimate result that's associated with a time period.
-	ResultsByTime []EstimateByTime `json:"resultsByTime,omitempty"`
+	ResultsByTime []EstimateByTime
 }
 
 // CreateBucketAccessKeyInput is the input of CreateBucketAccessKey.
@@ -1856,18 +1856,18 @@ type CreateBucketAccessKeyInput struct {
 	// access to.
 	//
 	// This member is required.
-	BucketName *string `json:"bucketName,omitempty"`
+	BucketName *string
 }
 
 // CreateBucketAccessKeyOutput is the output of CreateBucketAccessKey.
 type CreateBucketAccessKeyOutput struct {
 	// An object that describes the access key that is created.
-	AccessKey *AccessKey `json:"accessKey,omitempty"`
+	AccessKey *AccessKey
 
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -1895,7 +1895,7 @@ type CreateBucketInput struct {
 	// in the Amazon Lightsail Developer Guide.
 	//
 	// This member is required.
-	BucketName *string `json:"bucketName,omitempty"`
+	BucketName *string
 
 	// The ID of the bundle to use for the bucket.
 	//
@@ -1911,14 +1911,14 @@ type CreateBucketInput struct {
 	// action to change the bundle after the bucket is created.
 	//
 	// This member is required.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// The tag keys and optional values to add to the bucket during creation.
 	//
 	// Use the TagResource
 	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_TagResource.html)
 	// action to tag the bucket after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// A Boolean value that indicates whether to enable versioning of objects in
 	// the bucket.
@@ -1927,18 +1927,18 @@ type CreateBucketInput struct {
 	// versioning in a bucket in Amazon Lightsail
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-managing-bucket-object-versioning)
 	// in the Amazon Lightsail Developer Guide.
-	EnableObjectVersioning *bool `json:"enableObjectVersioning,omitempty"`
+	EnableObjectVersioning *bool
 }
 
 // CreateBucketOutput is the output of CreateBucket.
 type CreateBucketOutput struct {
 	// An object that describes the bucket that is created.
-	Bucket *Bucket `json:"bucket,omitempty"`
+	Bucket *Bucket
 
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateCertificateInput is the input of CreateCertificate.
@@ -1946,12 +1946,12 @@ type CreateCertificateInput struct {
 	// The name for the certificate.
 	//
 	// This member is required.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 
 	// The domain name (`example.com`) for the certificate.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// An array of strings that specify the alternate domains (`example2.com`) and
 	// subdomains (`blog.example.com`) for the certificate.
@@ -1960,23 +1960,23 @@ type CreateCertificateInput struct {
 	// primary domain name).
 	//
 	// Wildcard domain entries (`*.example.com`) are not supported.
-	SubjectAlternativeNames []string `json:"subjectAlternativeNames,omitempty"`
+	SubjectAlternativeNames []string
 
 	// The tag keys and optional values to add to the certificate during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateCertificateOutput is the output of CreateCertificate.
 type CreateCertificateOutput struct {
 	// An object that describes the certificate created.
-	Certificate *CertificateSummary `json:"certificate,omitempty"`
+	Certificate *CertificateSummary
 
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateCloudFormationStackInput is the input of CreateCloudFormationStack.
@@ -1987,7 +1987,7 @@ type CreateCloudFormationStackInput struct {
 	// in this array.
 	//
 	// This member is required.
-	Instances []InstanceEntry `json:"instances,omitempty"`
+	Instances []InstanceEntry
 }
 
 // CreateCloudFormationStackOutput is the output of CreateCloudFormationStack.
@@ -1995,7 +1995,7 @@ type CreateCloudFormationStackOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateContactMethodInput is the input of CreateContactMethod.
@@ -2022,7 +2022,7 @@ type CreateContactMethodInput struct {
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-notifications).
 	//
 	// This member is required.
-	Protocol ContactProtocol `json:"protocol,omitempty"`
+	Protocol ContactProtocol
 
 	// The destination of the contact method, such as an email address or a mobile
 	// phone number.
@@ -2036,12 +2036,12 @@ type CreateContactMethodInput struct {
 	// (https://en.wikipedia.org/wiki/E.164) on Wikipedia.
 	//
 	// This member is required.
-	ContactEndpoint *string `json:"contactEndpoint,omitempty"`
+	ContactEndpoint *string
 
 	// The tag keys and optional values to add to the contact method during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateContactMethodOutput is the output of CreateContactMethod.
@@ -2049,7 +2049,7 @@ type CreateContactMethodOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateContainerServiceDeploymentInput is the input of
@@ -2058,22 +2058,22 @@ type CreateContainerServiceDeploymentInput struct {
 	// The name of the container service for which to create the deployment.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// An object that describes the settings of the containers that will be
 	// launched on the container service.
-	Containers map[string]Container `json:"containers,omitempty"`
+	Containers map[string]Container
 
 	// An object that describes the settings of the public endpoint for the
 	// container service.
-	PublicEndpoint *EndpointRequest `json:"publicEndpoint,omitempty"`
+	PublicEndpoint *EndpointRequest
 }
 
 // CreateContainerServiceDeploymentOutput is the output of
 // CreateContainerServiceDeployment.
 type CreateContainerServiceDeploymentOutput struct {
 	// An object that describes a container service.
-	ContainerService *ContainerService `json:"containerService,omitempty"`
+	ContainerService *ContainerService
 }
 
 // CreateContainerServiceInput is the input of CreateContainerService.
@@ -2096,7 +2096,7 @@ type CreateContainerServiceInput struct {
 	// the start or end of the name.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The power specification for the container service.
 	//
@@ -2110,7 +2110,7 @@ type CreateContainerServiceInput struct {
 	// that you can specify using this parameter, and their base monthly cost.
 	//
 	// This member is required.
-	Power ContainerServicePowerName `json:"power,omitempty"`
+	Power ContainerServicePowerName
 
 	// The scale specification for the container service.
 	//
@@ -2121,7 +2121,7 @@ type CreateContainerServiceInput struct {
 	// service.
 	//
 	// This member is required.
-	Scale *int32 `json:"scale,omitempty"`
+	Scale *int32
 
 	// The tag keys and optional values to add to the container service during
 	// create.
@@ -2131,7 +2131,7 @@ type CreateContainerServiceInput struct {
 	// For more information about tags in Lightsail, see the Amazon Lightsail
 	// Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The public domain names to use with the container service, such as
 	// `example.com` and `www.example.com`.
@@ -2150,7 +2150,7 @@ type CreateContainerServiceInput struct {
 	//
 	// You can specify public domain names using a string to array map as shown in
 	// the example later on this page.
-	PublicDomainNames map[string][]string `json:"publicDomainNames,omitempty"`
+	PublicDomainNames map[string][]string
 
 	// An object that describes a deployment for the container service.
 	//
@@ -2160,7 +2160,7 @@ type CreateContainerServiceInput struct {
 	// container that will serve as the public endpoint of the deployment and its
 	// settings, such as the HTTP or HTTPS port to use, and the health check
 	// configuration.
-	Deployment *ContainerServiceDeploymentRequest `json:"deployment,omitempty"`
+	Deployment *ContainerServiceDeploymentRequest
 
 	// An object to describe the configuration for the container service to access
 	// private container image repositories, such as Amazon Elastic Container
@@ -2170,13 +2170,13 @@ type CreateContainerServiceInput struct {
 	// repository for an Amazon Lightsail container service
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-service-ecr-private-repo-access)
 	// in the Amazon Lightsail Developer Guide.
-	PrivateRegistryAccess *PrivateRegistryAccessRequest `json:"privateRegistryAccess,omitempty"`
+	PrivateRegistryAccess *PrivateRegistryAccessRequest
 }
 
 // CreateContainerServiceOutput is the output of CreateContainerService.
 type CreateContainerServiceOutput struct {
 	// An object that describes a container service.
-	ContainerService *ContainerService `json:"containerService,omitempty"`
+	ContainerService *ContainerService
 }
 
 // CreateContainerServiceRegistryLoginInput is the input of
@@ -2188,7 +2188,7 @@ type CreateContainerServiceRegistryLoginInput struct{}
 type CreateContainerServiceRegistryLoginOutput struct {
 	// An object that describes the log in information for the container service
 	// registry of your Lightsail account.
-	RegistryLogin *ContainerServiceRegistryLogin `json:"registryLogin,omitempty"`
+	RegistryLogin *ContainerServiceRegistryLogin
 }
 
 // CreateDiskFromSnapshotInput is the input of CreateDiskFromSnapshot.
@@ -2196,7 +2196,7 @@ type CreateDiskFromSnapshotInput struct {
 	// The unique Lightsail disk name (`my-disk`).
 	//
 	// This member is required.
-	DiskName *string `json:"diskName,omitempty"`
+	DiskName *string
 
 	// The name of the disk snapshot (`my-snapshot`) from which to create the new
 	// storage disk.
@@ -2206,7 +2206,7 @@ type CreateDiskFromSnapshotInput struct {
 	// - This parameter cannot be defined together with the `source disk name`
 	// parameter. The `disk snapshot name` and `source disk name` parameters are
 	// mutually exclusive.
-	DiskSnapshotName *string `json:"diskSnapshotName,omitempty"`
+	DiskSnapshotName *string
 
 	// The Availability Zone where you want to create the disk (`us-east-2a`).
 	// Choose the same Availability Zone as the Lightsail instance where you want
@@ -2216,20 +2216,20 @@ type CreateDiskFromSnapshotInput struct {
 	// is currently available.
 	//
 	// This member is required.
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone *string
 
 	// The size of the disk in GB (`32`).
 	//
 	// This member is required.
-	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+	SizeInGb *int32
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// An array of objects that represent the add-ons to enable for the new disk.
-	AddOns []AddOnRequest `json:"addOns,omitempty"`
+	AddOns []AddOnRequest
 
 	// The name of the source disk from which the source automatic snapshot was
 	// created.
@@ -2242,7 +2242,7 @@ type CreateDiskFromSnapshotInput struct {
 	// from an automatic snapshot. For more information, see the Amazon Lightsail
 	// Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
-	SourceDiskName *string `json:"sourceDiskName,omitempty"`
+	SourceDiskName *string
 
 	// The date of the automatic snapshot to use for the new disk. Use the `get
 	// auto snapshots` operation to identify the dates of the available automatic
@@ -2257,7 +2257,7 @@ type CreateDiskFromSnapshotInput struct {
 	// from an automatic snapshot. For more information, see the Amazon Lightsail
 	// Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
-	RestoreDate *string `json:"restoreDate,omitempty"`
+	RestoreDate *string
 
 	// A Boolean value to indicate whether to use the latest available automatic
 	// snapshot.
@@ -2270,7 +2270,7 @@ type CreateDiskFromSnapshotInput struct {
 	// creating a new disk from an automatic snapshot. For more information, see
 	// the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
-	UseLatestRestorableAutoSnapshot *bool `json:"useLatestRestorableAutoSnapshot,omitempty"`
+	UseLatestRestorableAutoSnapshot *bool
 }
 
 // CreateDiskFromSnapshotOutput is the output of CreateDiskFromSnapshot.
@@ -2278,7 +2278,7 @@ type CreateDiskFromSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateDiskInput is the input of CreateDisk.
@@ -2286,7 +2286,7 @@ type CreateDiskInput struct {
 	// The unique Lightsail disk name (`my-disk`).
 	//
 	// This member is required.
-	DiskName *string `json:"diskName,omitempty"`
+	DiskName *string
 
 	// The Availability Zone where you want to create the disk (`us-east-2a`). Use
 	// the same Availability Zone as the Lightsail instance to which you want to
@@ -2296,20 +2296,20 @@ type CreateDiskInput struct {
 	// Lightsail is currently available.
 	//
 	// This member is required.
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone *string
 
 	// The size of the disk in GB (`32`).
 	//
 	// This member is required.
-	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+	SizeInGb *int32
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// An array of objects that represent the add-ons to enable for the new disk.
-	AddOns []AddOnRequest `json:"addOns,omitempty"`
+	AddOns []AddOnRequest
 }
 
 // CreateDiskOutput is the output of CreateDisk.
@@ -2317,7 +2317,7 @@ type CreateDiskOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateDiskSnapshotInput is the input of CreateDiskSnapshot.
@@ -2327,25 +2327,25 @@ type CreateDiskSnapshotInput struct {
 	// This parameter cannot be defined together with the `instance name`
 	// parameter. The `disk name` and `instance name` parameters are mutually
 	// exclusive.
-	DiskName *string `json:"diskName,omitempty"`
+	DiskName *string
 
 	// The name of the destination disk snapshot (`my-disk-snapshot`) based on the
 	// source disk.
 	//
 	// This member is required.
-	DiskSnapshotName *string `json:"diskSnapshotName,omitempty"`
+	DiskSnapshotName *string
 
 	// The unique name of the source instance (`Amazon_Linux-512MB-Virginia-1`).
 	// When this is defined, a snapshot of the instance's system volume is created.
 	//
 	// This parameter cannot be defined together with the `disk name` parameter.
 	// The `instance name` and `disk name` parameters are mutually exclusive.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateDiskSnapshotOutput is the output of CreateDiskSnapshot.
@@ -2353,7 +2353,7 @@ type CreateDiskSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateDistributionInput is the input of CreateDistribution.
@@ -2361,7 +2361,7 @@ type CreateDistributionInput struct {
 	// The name for the distribution.
 	//
 	// This member is required.
-	DistributionName *string `json:"distributionName,omitempty"`
+	DistributionName *string
 
 	// An object that describes the origin resource for the distribution, such as a
 	// Lightsail instance, bucket, or load balancer.
@@ -2369,19 +2369,19 @@ type CreateDistributionInput struct {
 	// The distribution pulls, caches, and serves content from the origin.
 	//
 	// This member is required.
-	Origin *InputOrigin `json:"origin,omitempty"`
+	Origin *InputOrigin
 
 	// An object that describes the default cache behavior for the distribution.
 	//
 	// This member is required.
-	DefaultCacheBehavior *CacheBehavior `json:"defaultCacheBehavior,omitempty"`
+	DefaultCacheBehavior *CacheBehavior
 
 	// An object that describes the cache behavior settings for the distribution.
-	CacheBehaviorSettings *CacheSettings `json:"cacheBehaviorSettings,omitempty"`
+	CacheBehaviorSettings *CacheSettings
 
 	// An array of objects that describe the per-path cache behavior for the
 	// distribution.
-	CacheBehaviors []CacheBehaviorPerPath `json:"cacheBehaviors,omitempty"`
+	CacheBehaviors []CacheBehaviorPerPath
 
 	// The bundle ID to use for the distribution.
 	//
@@ -2392,7 +2392,7 @@ type CreateDistributionInput struct {
 	// IDs that you can specify.
 	//
 	// This member is required.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// The IP address type for the distribution.
 	//
@@ -2400,12 +2400,12 @@ type CreateDistributionInput struct {
 	// IPv6.
 	//
 	// The default value is `dualstack`.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 
 	// The tag keys and optional values to add to the distribution during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The name of the SSL/TLS certificate that you want to attach to the
 	// distribution.
@@ -2413,21 +2413,21 @@ type CreateDistributionInput struct {
 	// Use the GetCertificates
 	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetCertificates.html)
 	// action to get a list of certificate names that you can specify.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 
 	// The minimum TLS protocol version for the SSL/TLS certificate.
-	ViewerMinimumTLSProtocolVersion ViewerMinimumTLSProtocolVersionEnum `json:"viewerMinimumTlsProtocolVersion,omitempty"`
+	ViewerMinimumTLSProtocolVersion ViewerMinimumTLSProtocolVersionEnum
 }
 
 // CreateDistributionOutput is the output of CreateDistribution.
 type CreateDistributionOutput struct {
 	// An object that describes the distribution created.
-	Distribution *LightsailDistribution `json:"distribution,omitempty"`
+	Distribution *LightsailDistribution
 
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // CreateDomainEntryInput is the input of CreateDomainEntry.
@@ -2436,13 +2436,13 @@ type CreateDomainEntryInput struct {
 	// entry.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// An array of key-value pairs containing information about the domain entry
 	// request.
 	//
 	// This member is required.
-	DomainEntry *DomainEntry `json:"domainEntry,omitempty"`
+	DomainEntry *DomainEntry
 }
 
 // CreateDomainEntryOutput is the output of CreateDomainEntry.
@@ -2450,7 +2450,7 @@ type CreateDomainEntryOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // CreateDomainInput is the input of CreateDomain.
@@ -2458,12 +2458,12 @@ type CreateDomainInput struct {
 	// The domain name to manage (`example.com`).
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateDomainOutput is the output of CreateDomain.
@@ -2471,7 +2471,7 @@ type CreateDomainOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // CreateGUISessionAccessDetailsInput is the input of
@@ -2480,26 +2480,26 @@ type CreateGUISessionAccessDetailsInput struct {
 	// The resource name.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 }
 
 // CreateGUISessionAccessDetailsOutput is the output of
 // CreateGUISessionAccessDetails.
 type CreateGUISessionAccessDetailsOutput struct {
 	// The resource name.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The status of the operation.
-	Status Status `json:"status,omitempty"`
+	Status Status
 
 	// The percentage of completion for the operation.
-	PercentageComplete *int32 `json:"percentageComplete,omitempty"`
+	PercentageComplete *int32
 
 	// The reason the operation failed.
-	FailureReason *string `json:"failureReason,omitempty"`
+	FailureReason *string
 
 	// Returns information about the specified Amazon DCV GUI session.
-	Sessions []Session `json:"sessions,omitempty"`
+	Sessions []Session
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -2522,17 +2522,17 @@ type CreateInstanceSnapshotInput struct {
 	// The name for your new snapshot.
 	//
 	// This member is required.
-	InstanceSnapshotName *string `json:"instanceSnapshotName,omitempty"`
+	InstanceSnapshotName *string
 
 	// The Lightsail instance on which to base your snapshot.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateInstanceSnapshotOutput is the output of CreateInstanceSnapshot.
@@ -2540,7 +2540,7 @@ type CreateInstanceSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateInstancesFromSnapshotInput is the input of
@@ -2549,10 +2549,10 @@ type CreateInstancesFromSnapshotInput struct {
 	// The names for your new instances.
 	//
 	// This member is required.
-	InstanceNames []string `json:"instanceNames,omitempty"`
+	InstanceNames []string
 
 	// An object containing information about one or more disk mappings.
-	AttachedDiskMapping map[string][]DiskMap `json:"attachedDiskMapping,omitempty"`
+	AttachedDiskMapping map[string][]DiskMap
 
 	// The Availability Zone where you want to create your instances. Use the
 	// following formatting: `us-east-2a` (case sensitive). You can get a list of
@@ -2562,7 +2562,7 @@ type CreateInstancesFromSnapshotInput struct {
 	// request.
 	//
 	// This member is required.
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone *string
 
 	// The name of the instance snapshot on which you are basing your new
 	// instances. Use the get instance snapshots operation to return information
@@ -2573,13 +2573,13 @@ type CreateInstancesFromSnapshotInput struct {
 	// - This parameter cannot be defined together with the `source instance name`
 	// parameter. The `instance snapshot name` and `source instance name`
 	// parameters are mutually exclusive.
-	InstanceSnapshotName *string `json:"instanceSnapshotName,omitempty"`
+	InstanceSnapshotName *string
 
 	// The bundle of specification information for your virtual private server (or
 	// instance), including the pricing plan (`micro_x_x`).
 	//
 	// This member is required.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// You can create a launch script that configures a server with additional user
 	// data. For example, `apt-get -y update`.
@@ -2589,18 +2589,18 @@ type CreateInstancesFromSnapshotInput struct {
 	// use `apt-get`, and FreeBSD uses `pkg`. For a complete list, see the Amazon
 	// Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/compare-options-choose-lightsail-instance-image).
-	UserData *string `json:"userData,omitempty"`
+	UserData *string
 
 	// The name for your key pair.
-	KeyPairName *string `json:"keyPairName,omitempty"`
+	KeyPairName *string
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// An array of objects representing the add-ons to enable for the new instance.
-	AddOns []AddOnRequest `json:"addOns,omitempty"`
+	AddOns []AddOnRequest
 
 	// The IP address type for the instance.
 	//
@@ -2608,7 +2608,7 @@ type CreateInstancesFromSnapshotInput struct {
 	// `dualstack` for IPv4 and IPv6.
 	//
 	// The default value is `dualstack`.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 
 	// The name of the source instance from which the source automatic snapshot was
 	// created.
@@ -2621,7 +2621,7 @@ type CreateInstancesFromSnapshotInput struct {
 	// creating a new instance from an automatic snapshot. For more information,
 	// see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
-	SourceInstanceName *string `json:"sourceInstanceName,omitempty"`
+	SourceInstanceName *string
 
 	// The date of the automatic snapshot to use for the new instance. Use the `get
 	// auto snapshots` operation to identify the dates of the available automatic
@@ -2636,7 +2636,7 @@ type CreateInstancesFromSnapshotInput struct {
 	// instance from an automatic snapshot. For more information, see the Amazon
 	// Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
-	RestoreDate *string `json:"restoreDate,omitempty"`
+	RestoreDate *string
 
 	// A Boolean value to indicate whether to use the latest available automatic
 	// snapshot.
@@ -2649,7 +2649,7 @@ type CreateInstancesFromSnapshotInput struct {
 	// creating a new instance from an automatic snapshot. For more information,
 	// see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-automatic-snapshots).
-	UseLatestRestorableAutoSnapshot *bool `json:"useLatestRestorableAutoSnapshot,omitempty"`
+	UseLatestRestorableAutoSnapshot *bool
 }
 
 // CreateInstancesFromSnapshotOutput is the output of
@@ -2658,7 +2658,7 @@ type CreateInstancesFromSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateInstancesInput is the input of CreateInstances.
@@ -2668,7 +2668,7 @@ type CreateInstancesInput struct {
 	// `["MyFirstInstance","MySecondInstance"]`
 	//
 	// This member is required.
-	InstanceNames []string `json:"instanceNames,omitempty"`
+	InstanceNames []string
 
 	// The Availability Zone in which to create your instance. Use the following
 	// format: `us-east-2a` (case sensitive). You can get a list of Availability
@@ -2678,7 +2678,7 @@ type CreateInstancesInput struct {
 	// request.
 	//
 	// This member is required.
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone *string
 
 	// (Discontinued) The name for your custom image.
 	//
@@ -2686,7 +2686,7 @@ type CreateInstancesInput struct {
 	// It is now discontinued.
 	//
 	// Deprecated: the service marks this member as deprecated.
-	CustomImageName *string `json:"customImageName,omitempty"`
+	CustomImageName *string
 
 	// The ID for a virtual private server image (`app_wordpress_x_x` or
 	// `app_lamp_x_x`). Use the `get blueprints` operation to return a list of
@@ -2698,13 +2698,13 @@ type CreateInstancesInput struct {
 	// become outdated due to operating system updates or new application releases.
 	//
 	// This member is required.
-	BlueprintID *string `json:"blueprintId,omitempty"`
+	BlueprintID *string
 
 	// The bundle of specification information for your virtual private server (or
 	// instance), including the pricing plan (`medium_x_x`).
 	//
 	// This member is required.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// A launch script you can create that configures a server with additional user
 	// data. For example, you might want to run `apt-get -y update`.
@@ -2714,18 +2714,18 @@ type CreateInstancesInput struct {
 	// use `apt-get`, and FreeBSD uses `pkg`. For a complete list, see the Amazon
 	// Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/compare-options-choose-lightsail-instance-image).
-	UserData *string `json:"userData,omitempty"`
+	UserData *string
 
 	// The name of your key pair.
-	KeyPairName *string `json:"keyPairName,omitempty"`
+	KeyPairName *string
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// An array of objects representing the add-ons to enable for the new instance.
-	AddOns []AddOnRequest `json:"addOns,omitempty"`
+	AddOns []AddOnRequest
 
 	// The IP address type for the instance.
 	//
@@ -2733,7 +2733,7 @@ type CreateInstancesInput struct {
 	// `dualstack` for IPv4 and IPv6.
 	//
 	// The default value is `dualstack`.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 }
 
 // CreateInstancesOutput is the output of CreateInstances.
@@ -2741,7 +2741,7 @@ type CreateInstancesOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateKeyPairInput is the input of CreateKeyPair.
@@ -2749,30 +2749,30 @@ type CreateKeyPairInput struct {
 	// The name for your new key pair.
 	//
 	// This member is required.
-	KeyPairName *string `json:"keyPairName,omitempty"`
+	KeyPairName *string
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateKeyPairOutput is the output of CreateKeyPair.
 type CreateKeyPairOutput struct {
 	// An array of key-value pairs containing information about the new key pair
 	// you just created.
-	KeyPair *KeyPair `json:"keyPair,omitempty"`
+	KeyPair *KeyPair
 
 	// A base64-encoded public key of the `ssh-rsa` type.
-	PublicKeyBase64 *string `json:"publicKeyBase64,omitempty"`
+	PublicKeyBase64 *string
 
 	// A base64-encoded RSA private key.
-	PrivateKeyBase64 *string `json:"privateKeyBase64,omitempty"`
+	PrivateKeyBase64 *string
 
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // CreateLoadBalancerInput is the input of CreateLoadBalancer.
@@ -2780,12 +2780,12 @@ type CreateLoadBalancerInput struct {
 	// The name of your load balancer.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 
 	// The instance port where you're creating your load balancer.
 	//
 	// This member is required.
-	InstancePort *int32 `json:"instancePort,omitempty"`
+	InstancePort *int32
 
 	// The path you provided to perform the load balancer health check. If you
 	// didn't specify a health check path, Lightsail uses the root path of your
@@ -2794,29 +2794,29 @@ type CreateLoadBalancerInput struct {
 	// You may want to specify a custom health check path other than the root of
 	// your application if your home page loads slowly or has a lot of media or
 	// scripting on it.
-	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
+	HealthCheckPath *string
 
 	// The name of the SSL/TLS certificate.
 	//
 	// If you specify `certificateName`, then `certificateDomainName` is required
 	// (and vice-versa).
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 
 	// The domain name with which your certificate is associated (`example.com`).
 	//
 	// If you specify `certificateDomainName`, then `certificateName` is required
 	// (and vice-versa).
-	CertificateDomainName *string `json:"certificateDomainName,omitempty"`
+	CertificateDomainName *string
 
 	// The optional alternative domains and subdomains to use with your SSL/TLS
 	// certificate (`www.example.com`, `example.com`, `m.example.com`,
 	// `blog.example.com`).
-	CertificateAlternativeNames []string `json:"certificateAlternativeNames,omitempty"`
+	CertificateAlternativeNames []string
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The IP address type for the load balancer.
 	//
@@ -2824,7 +2824,7 @@ type CreateLoadBalancerInput struct {
 	// `dualstack` for IPv4 and IPv6.
 	//
 	// The default value is `dualstack`.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 
 	// The name of the TLS policy to apply to the load balancer.
 	//
@@ -2836,7 +2836,7 @@ type CreateLoadBalancerInput struct {
 	// security policies on your Amazon Lightsail load balancers
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configure-load-balancer-tls-security-policy)
 	// in the Amazon Lightsail Developer Guide.
-	TLSPolicyName *string `json:"tlsPolicyName,omitempty"`
+	TLSPolicyName *string
 }
 
 // CreateLoadBalancerOutput is the output of CreateLoadBalancer.
@@ -2844,7 +2844,7 @@ type CreateLoadBalancerOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateLoadBalancerTlsCertificateInput is the input of
@@ -2853,7 +2853,7 @@ type CreateLoadBalancerTlsCertificateInput struct {
 	// The load balancer name where you want to create the SSL/TLS certificate.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 
 	// The SSL/TLS certificate name.
 	//
@@ -2864,23 +2864,23 @@ type CreateLoadBalancerTlsCertificateInput struct {
 	// (http://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html).
 	//
 	// This member is required.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 
 	// The domain name (`example.com`) for your SSL/TLS certificate.
 	//
 	// This member is required.
-	CertificateDomainName *string `json:"certificateDomainName,omitempty"`
+	CertificateDomainName *string
 
 	// An array of strings listing alternative domains and subdomains for your
 	// SSL/TLS certificate. Lightsail will de-dupe the names for you. You can have
 	// a maximum of 9 alternative names (in addition to the 1 primary domain). We
 	// do not support wildcards (`*.example.com`).
-	CertificateAlternativeNames []string `json:"certificateAlternativeNames,omitempty"`
+	CertificateAlternativeNames []string
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateLoadBalancerTlsCertificateOutput is the output of
@@ -2889,7 +2889,7 @@ type CreateLoadBalancerTlsCertificateOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateRelationalDatabaseFromSnapshotInput is the input of
@@ -2903,7 +2903,7 @@ type CreateRelationalDatabaseFromSnapshotInput struct {
 	// first and last character must be a letter or number.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The Availability Zone in which to create your new database. Use the
 	// `us-east-2a` case-sensitive format.
@@ -2911,16 +2911,16 @@ type CreateRelationalDatabaseFromSnapshotInput struct {
 	// You can get a list of Availability Zones by using the `get regions`
 	// operation. Be sure to add the `include relational database Availability
 	// Zones` parameter to your request.
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone *string
 
 	// Specifies the accessibility options for your new database. A value of `true`
 	// specifies a database that is available to resources outside of your
 	// Lightsail account. A value of `false` specifies a database that is available
 	// only to your Lightsail resources in the same region as your database.
-	PubliclyAccessible *bool `json:"publiclyAccessible,omitempty"`
+	PubliclyAccessible *bool
 
 	// The name of the database snapshot from which to create your new database.
-	RelationalDatabaseSnapshotName *string `json:"relationalDatabaseSnapshotName,omitempty"`
+	RelationalDatabaseSnapshotName *string
 
 	// The bundle ID for your new database. A bundle describes the performance
 	// specifications for your database.
@@ -2930,10 +2930,10 @@ type CreateRelationalDatabaseFromSnapshotInput struct {
 	//
 	// When creating a new database from a snapshot, you cannot choose a bundle
 	// that is smaller than the bundle of the source database.
-	RelationalDatabaseBundleID *string `json:"relationalDatabaseBundleId,omitempty"`
+	RelationalDatabaseBundleID *string
 
 	// The name of the source database.
-	SourceRelationalDatabaseName *string `json:"sourceRelationalDatabaseName,omitempty"`
+	SourceRelationalDatabaseName *string
 
 	// The date and time to restore your database from.
 	//
@@ -2946,7 +2946,7 @@ type CreateRelationalDatabaseFromSnapshotInput struct {
 	//
 	// For example, if you wish to use a restore time of October 1, 2018, at 8 PM
 	// UTC, then you input `1538424000` as the restore time.
-	RestoreTime *time.Time `json:"restoreTime,omitempty"`
+	RestoreTime *time.Time
 
 	// Specifies whether your database is restored from the latest backup time. A
 	// value of `true` restores from the latest backup time.
@@ -2955,12 +2955,12 @@ type CreateRelationalDatabaseFromSnapshotInput struct {
 	//
 	// Constraints: Cannot be specified if the `restore time` parameter is
 	// provided.
-	UseLatestRestorableTime *bool `json:"useLatestRestorableTime,omitempty"`
+	UseLatestRestorableTime *bool
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateRelationalDatabaseFromSnapshotOutput is the output of
@@ -2969,7 +2969,7 @@ type CreateRelationalDatabaseFromSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateRelationalDatabaseInput is the input of CreateRelationalDatabase.
@@ -2982,7 +2982,7 @@ type CreateRelationalDatabaseInput struct {
 	// first and last character must be a letter or number.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The Availability Zone in which to create your new database. Use the
 	// `us-east-2a` case-sensitive format.
@@ -2990,7 +2990,7 @@ type CreateRelationalDatabaseInput struct {
 	// You can get a list of Availability Zones by using the `get regions`
 	// operation. Be sure to add the `include relational database Availability
 	// Zones` parameter to your request.
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone *string
 
 	// The blueprint ID for your new database. A blueprint describes the major
 	// engine version of a database.
@@ -2999,7 +2999,7 @@ type CreateRelationalDatabaseInput struct {
 	// database blueprints` operation.
 	//
 	// This member is required.
-	RelationalDatabaseBlueprintID *string `json:"relationalDatabaseBlueprintId,omitempty"`
+	RelationalDatabaseBlueprintID *string
 
 	// The bundle ID for your new database. A bundle describes the performance
 	// specifications for your database.
@@ -3008,7 +3008,7 @@ type CreateRelationalDatabaseInput struct {
 	// database bundles` operation.
 	//
 	// This member is required.
-	RelationalDatabaseBundleID *string `json:"relationalDatabaseBundleId,omitempty"`
+	RelationalDatabaseBundleID *string
 
 	// The meaning of this parameter differs according to the database engine you
 	// use.
@@ -3053,7 +3053,7 @@ type CreateRelationalDatabaseInput struct {
 	// (https://www.postgresql.org/docs/12/sql-keywords-appendix.html).
 	//
 	// This member is required.
-	MasterDatabaseName *string `json:"masterDatabaseName,omitempty"`
+	MasterDatabaseName *string
 
 	// The name for the master user.
 	//
@@ -3089,7 +3089,7 @@ type CreateRelationalDatabaseInput struct {
 	// (https://www.postgresql.org/docs/12/sql-keywords-appendix.html).
 	//
 	// This member is required.
-	MasterUsername *string `json:"masterUsername,omitempty"`
+	MasterUsername *string
 
 	// The password for the master user. The password can include any printable
 	// ASCII character except "/", """, or "@". It cannot contain spaces.
@@ -3104,7 +3104,7 @@ type CreateRelationalDatabaseInput struct {
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	MasterUserPassword *string `json:"masterUserPassword,omitempty" specgen:"sensitive"`
+	MasterUserPassword *string `specgen:"sensitive"`
 
 	// The daily time range during which automated backups are created for your new
 	// database if automated backups are enabled.
@@ -3123,7 +3123,7 @@ type CreateRelationalDatabaseInput struct {
 	//
 	// - Specified in Coordinated Universal Time (UTC). - Must not conflict with
 	// the preferred maintenance window. - Must be at least 30 minutes.
-	PreferredBackupWindow *string `json:"preferredBackupWindow,omitempty"`
+	PreferredBackupWindow *string
 
 	// The weekly time range during which system maintenance can occur on your new
 	// database.
@@ -3136,18 +3136,18 @@ type CreateRelationalDatabaseInput struct {
 	// - Must be in the `ddd:hh24:mi-ddd:hh24:mi` format. - Valid days: Mon, Tue,
 	// Wed, Thu, Fri, Sat, Sun. - Must be at least 30 minutes. - Specified in
 	// Coordinated Universal Time (UTC). - Example: `Tue:17:00-Tue:17:30`
-	PreferredMaintenanceWindow *string `json:"preferredMaintenanceWindow,omitempty"`
+	PreferredMaintenanceWindow *string
 
 	// Specifies the accessibility options for your new database. A value of `true`
 	// specifies a database that is available to resources outside of your
 	// Lightsail account. A value of `false` specifies a database that is available
 	// only to your Lightsail resources in the same region as your database.
-	PubliclyAccessible *bool `json:"publiclyAccessible,omitempty"`
+	PubliclyAccessible *bool
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -3170,7 +3170,7 @@ type CreateRelationalDatabaseOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // CreateRelationalDatabaseSnapshotInput is the input of
@@ -3179,7 +3179,7 @@ type CreateRelationalDatabaseSnapshotInput struct {
 	// The name of the database on which to base your new snapshot.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The name for your new database snapshot.
 	//
@@ -3189,12 +3189,12 @@ type CreateRelationalDatabaseSnapshotInput struct {
 	// first and last character must be a letter or number.
 	//
 	// This member is required.
-	RelationalDatabaseSnapshotName *string `json:"relationalDatabaseSnapshotName,omitempty"`
+	RelationalDatabaseSnapshotName *string
 
 	// The tag keys and optional values to add to the resource during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateRelationalDatabaseSnapshotOutput is the output of
@@ -3203,7 +3203,7 @@ type CreateRelationalDatabaseSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes the creation state of the canonical name (CNAME) records that are
@@ -3228,10 +3228,10 @@ type DNSRecordCreationState struct {
 	// - `SUCCEEDED` - The validation records were successfully added to the
 	// domain. - `STARTED` - The automatic DNS record creation has started. -
 	// `FAILED` - The validation records failed to be added to the domain.
-	Code DNSRecordCreationStateCode `json:"code,omitempty"`
+	Code DNSRecordCreationStateCode
 
 	// The message that describes the reason for the status code.
-	Message *string `json:"message,omitempty"`
+	Message *string
 }
 
 // DeleteAlarmInput is the input of DeleteAlarm.
@@ -3239,7 +3239,7 @@ type DeleteAlarmInput struct {
 	// The name of the alarm to delete.
 	//
 	// This member is required.
-	AlarmName *string `json:"alarmName,omitempty"`
+	AlarmName *string
 }
 
 // DeleteAlarmOutput is the output of DeleteAlarm.
@@ -3247,7 +3247,7 @@ type DeleteAlarmOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteAutoSnapshotInput is the input of DeleteAutoSnapshot.
@@ -3256,14 +3256,14 @@ type DeleteAutoSnapshotInput struct {
 	// snapshot.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The date of the automatic snapshot to delete in `YYYY-MM-DD` format. Use the
 	// `get auto snapshots` operation to get the available automatic snapshots for
 	// a resource.
 	//
 	// This member is required.
-	Date *string `json:"date,omitempty"`
+	Date *string
 }
 
 // DeleteAutoSnapshotOutput is the output of DeleteAutoSnapshot.
@@ -3271,7 +3271,7 @@ type DeleteAutoSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteBucketAccessKeyInput is the input of DeleteBucketAccessKey.
@@ -3279,7 +3279,7 @@ type DeleteBucketAccessKeyInput struct {
 	// The name of the bucket that the access key belongs to.
 	//
 	// This member is required.
-	BucketName *string `json:"bucketName,omitempty"`
+	BucketName *string
 
 	// The ID of the access key to delete.
 	//
@@ -3288,7 +3288,7 @@ type DeleteBucketAccessKeyInput struct {
 	// action to get a list of access key IDs that you can specify.
 	//
 	// This member is required.
-	AccessKeyID *string `json:"accessKeyId,omitempty"`
+	AccessKeyID *string
 }
 
 // DeleteBucketAccessKeyOutput is the output of DeleteBucketAccessKey.
@@ -3296,7 +3296,7 @@ type DeleteBucketAccessKeyOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteBucketInput is the input of DeleteBucket.
@@ -3308,7 +3308,7 @@ type DeleteBucketInput struct {
 	// action to get a list of bucket names that you can specify.
 	//
 	// This member is required.
-	BucketName *string `json:"bucketName,omitempty"`
+	BucketName *string
 
 	// A Boolean value that indicates whether to force delete the bucket.
 	//
@@ -3322,7 +3322,7 @@ type DeleteBucketInput struct {
 	// Force deleting a bucket might impact other resources that rely on the
 	// bucket, such as instances, distributions, or software that use the issued
 	// access keys.
-	ForceDelete *bool `json:"forceDelete,omitempty"`
+	ForceDelete *bool
 }
 
 // DeleteBucketOutput is the output of DeleteBucket.
@@ -3330,7 +3330,7 @@ type DeleteBucketOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteCertificateInput is the input of DeleteCertificate.
@@ -3341,7 +3341,7 @@ type DeleteCertificateInput struct {
 	// can specify.
 	//
 	// This member is required.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 }
 
 // DeleteCertificateOutput is the output of DeleteCertificate.
@@ -3349,7 +3349,7 @@ type DeleteCertificateOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteContactMethodInput is the input of DeleteContactMethod.
@@ -3361,7 +3361,7 @@ type DeleteContactMethodInput struct {
 	// run separate `DeleteContactMethod` actions to delete each protocol.
 	//
 	// This member is required.
-	Protocol ContactProtocol `json:"protocol,omitempty"`
+	Protocol ContactProtocol
 }
 
 // DeleteContactMethodOutput is the output of DeleteContactMethod.
@@ -3369,7 +3369,7 @@ type DeleteContactMethodOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteContainerImageInput is the input of DeleteContainerImage.
@@ -3378,7 +3378,7 @@ type DeleteContainerImageInput struct {
 	// image.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The name of the container image to delete from the container service.
 	//
@@ -3392,7 +3392,7 @@ type DeleteContainerImageInput struct {
 	// example, `nginx:latest` or `nginx`.
 	//
 	// This member is required.
-	Image *string `json:"image,omitempty"`
+	Image *string
 }
 
 // DeleteContainerImageOutput is the output of DeleteContainerImage.
@@ -3403,7 +3403,7 @@ type DeleteContainerServiceInput struct {
 	// The name of the container service to delete.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 }
 
 // DeleteContainerServiceOutput is the output of DeleteContainerService.
@@ -3414,10 +3414,10 @@ type DeleteDiskInput struct {
 	// The unique name of the disk you want to delete (`my-disk`).
 	//
 	// This member is required.
-	DiskName *string `json:"diskName,omitempty"`
+	DiskName *string
 
 	// A Boolean value to indicate whether to delete all add-ons for the disk.
-	ForceDeleteAddOns *bool `json:"forceDeleteAddOns,omitempty"`
+	ForceDeleteAddOns *bool
 }
 
 // DeleteDiskOutput is the output of DeleteDisk.
@@ -3425,7 +3425,7 @@ type DeleteDiskOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteDiskSnapshotInput is the input of DeleteDiskSnapshot.
@@ -3433,7 +3433,7 @@ type DeleteDiskSnapshotInput struct {
 	// The name of the disk snapshot you want to delete (`my-disk-snapshot`).
 	//
 	// This member is required.
-	DiskSnapshotName *string `json:"diskSnapshotName,omitempty"`
+	DiskSnapshotName *string
 }
 
 // DeleteDiskSnapshotOutput is the output of DeleteDiskSnapshot.
@@ -3441,7 +3441,7 @@ type DeleteDiskSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteDistributionInput is the input of DeleteDistribution.
@@ -3450,7 +3450,7 @@ type DeleteDistributionInput struct {
 	//
 	// Use the `GetDistributions` action to get a list of distribution names that
 	// you can specify.
-	DistributionName *string `json:"distributionName,omitempty"`
+	DistributionName *string
 }
 
 // DeleteDistributionOutput is the output of DeleteDistribution.
@@ -3458,7 +3458,7 @@ type DeleteDistributionOutput struct {
 	// An object that describes the result of the action, such as the status of the
 	// request, the timestamp of the request, and the resources affected by the
 	// request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // DeleteDomainEntryInput is the input of DeleteDomainEntry.
@@ -3466,13 +3466,13 @@ type DeleteDomainEntryInput struct {
 	// The name of the domain entry to delete.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// An array of key-value pairs containing information about your domain
 	// entries.
 	//
 	// This member is required.
-	DomainEntry *DomainEntry `json:"domainEntry,omitempty"`
+	DomainEntry *DomainEntry
 }
 
 // DeleteDomainEntryOutput is the output of DeleteDomainEntry.
@@ -3480,7 +3480,7 @@ type DeleteDomainEntryOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // DeleteDomainInput is the input of DeleteDomain.
@@ -3488,7 +3488,7 @@ type DeleteDomainInput struct {
 	// The specific domain name to delete.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 }
 
 // DeleteDomainOutput is the output of DeleteDomain.
@@ -3496,7 +3496,7 @@ type DeleteDomainOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // DeleteInstanceInput is the input of DeleteInstance.
@@ -3504,10 +3504,10 @@ type DeleteInstanceInput struct {
 	// The name of the instance to delete.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// A Boolean value to indicate whether to delete all add-ons for the instance.
-	ForceDeleteAddOns *bool `json:"forceDeleteAddOns,omitempty"`
+	ForceDeleteAddOns *bool
 }
 
 // DeleteInstanceOutput is the output of DeleteInstance.
@@ -3515,7 +3515,7 @@ type DeleteInstanceOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteInstanceSnapshotInput is the input of DeleteInstanceSnapshot.
@@ -3523,7 +3523,7 @@ type DeleteInstanceSnapshotInput struct {
 	// The name of the snapshot to delete.
 	//
 	// This member is required.
-	InstanceSnapshotName *string `json:"instanceSnapshotName,omitempty"`
+	InstanceSnapshotName *string
 }
 
 // DeleteInstanceSnapshotOutput is the output of DeleteInstanceSnapshot.
@@ -3531,7 +3531,7 @@ type DeleteInstanceSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteKeyPairInput is the input of DeleteKeyPair.
@@ -3539,13 +3539,13 @@ type DeleteKeyPairInput struct {
 	// The name of the key pair to delete.
 	//
 	// This member is required.
-	KeyPairName *string `json:"keyPairName,omitempty"`
+	KeyPairName *string
 
 	// The RSA fingerprint of the Lightsail default key pair to delete.
 	//
 	// The `expectedFingerprint` parameter is required only when specifying to
 	// delete a Lightsail default key pair.
-	ExpectedFingerprint *string `json:"expectedFingerprint,omitempty"`
+	ExpectedFingerprint *string
 }
 
 // DeleteKeyPairOutput is the output of DeleteKeyPair.
@@ -3553,7 +3553,7 @@ type DeleteKeyPairOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // DeleteKnownHostKeysInput is the input of DeleteKnownHostKeys.
@@ -3562,7 +3562,7 @@ type DeleteKnownHostKeysInput struct {
 	// certificate.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 }
 
 // DeleteKnownHostKeysOutput is the output of DeleteKnownHostKeys.
@@ -3570,7 +3570,7 @@ type DeleteKnownHostKeysOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteLoadBalancerInput is the input of DeleteLoadBalancer.
@@ -3578,7 +3578,7 @@ type DeleteLoadBalancerInput struct {
 	// The name of the load balancer you want to delete.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 }
 
 // DeleteLoadBalancerOutput is the output of DeleteLoadBalancer.
@@ -3586,7 +3586,7 @@ type DeleteLoadBalancerOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteLoadBalancerTlsCertificateInput is the input of
@@ -3595,19 +3595,19 @@ type DeleteLoadBalancerTlsCertificateInput struct {
 	// The load balancer name.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 
 	// The SSL/TLS certificate name.
 	//
 	// This member is required.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 
 	// When `true`, forces the deletion of an SSL/TLS certificate.
 	//
 	// There can be two certificates associated with a Lightsail load balancer: the
 	// primary and the backup. The `force` parameter is required when the primary
 	// SSL/TLS certificate is in use by an instance attached to the load balancer.
-	Force *bool `json:"force,omitempty"`
+	Force *bool
 }
 
 // DeleteLoadBalancerTlsCertificateOutput is the output of
@@ -3616,7 +3616,7 @@ type DeleteLoadBalancerTlsCertificateOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteRelationalDatabaseInput is the input of DeleteRelationalDatabase.
@@ -3624,7 +3624,7 @@ type DeleteRelationalDatabaseInput struct {
 	// The name of the database that you are deleting.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// Determines whether a final database snapshot is created before your database
 	// is deleted. If `true` is specified, no database snapshot is created. If
@@ -3635,7 +3635,7 @@ type DeleteRelationalDatabaseInput struct {
 	// the `skip final snapshot` parameter is `false`.
 	//
 	// Default: `false`
-	SkipFinalSnapshot *bool `json:"skipFinalSnapshot,omitempty"`
+	SkipFinalSnapshot *bool
 
 	// The name of the database snapshot created if `skip final snapshot` is
 	// `false`, which is the default value for that parameter.
@@ -3647,7 +3647,7 @@ type DeleteRelationalDatabaseInput struct {
 	//
 	// - Must contain from 2 to 255 alphanumeric characters, or hyphens. - The
 	// first and last character must be a letter or number.
-	FinalRelationalDatabaseSnapshotName *string `json:"finalRelationalDatabaseSnapshotName,omitempty"`
+	FinalRelationalDatabaseSnapshotName *string
 }
 
 // DeleteRelationalDatabaseOutput is the output of DeleteRelationalDatabase.
@@ -3655,7 +3655,7 @@ type DeleteRelationalDatabaseOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DeleteRelationalDatabaseSnapshotInput is the input of
@@ -3664,7 +3664,7 @@ type DeleteRelationalDatabaseSnapshotInput struct {
 	// The name of the database snapshot that you are deleting.
 	//
 	// This member is required.
-	RelationalDatabaseSnapshotName *string `json:"relationalDatabaseSnapshotName,omitempty"`
+	RelationalDatabaseSnapshotName *string
 }
 
 // DeleteRelationalDatabaseSnapshotOutput is the output of
@@ -3673,16 +3673,16 @@ type DeleteRelationalDatabaseSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes the destination of a record.
 type DestinationInfo struct {
 	// The ID of the resource created at the destination.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The destination service of the record.
-	Service *string `json:"service,omitempty"`
+	Service *string
 }
 
 // DetachCertificateFromDistributionInput is the input of
@@ -3694,7 +3694,7 @@ type DetachCertificateFromDistributionInput struct {
 	// you can specify.
 	//
 	// This member is required.
-	DistributionName *string `json:"distributionName,omitempty"`
+	DistributionName *string
 }
 
 // DetachCertificateFromDistributionOutput is the output of
@@ -3703,7 +3703,7 @@ type DetachCertificateFromDistributionOutput struct {
 	// An object that describes the result of the action, such as the status of the
 	// request, the timestamp of the request, and the resources affected by the
 	// request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // DetachDiskInput is the input of DetachDisk.
@@ -3712,7 +3712,7 @@ type DetachDiskInput struct {
 	// (`my-disk`).
 	//
 	// This member is required.
-	DiskName *string `json:"diskName,omitempty"`
+	DiskName *string
 }
 
 // DetachDiskOutput is the output of DetachDisk.
@@ -3720,7 +3720,7 @@ type DetachDiskOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DetachInstancesFromLoadBalancerInput is the input of
@@ -3729,13 +3729,13 @@ type DetachInstancesFromLoadBalancerInput struct {
 	// The name of the Lightsail load balancer.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 
 	// An array of strings containing the names of the instances you want to detach
 	// from the load balancer.
 	//
 	// This member is required.
-	InstanceNames []string `json:"instanceNames,omitempty"`
+	InstanceNames []string
 }
 
 // DetachInstancesFromLoadBalancerOutput is the output of
@@ -3744,7 +3744,7 @@ type DetachInstancesFromLoadBalancerOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DetachStaticIpInput is the input of DetachStaticIp.
@@ -3752,7 +3752,7 @@ type DetachStaticIpInput struct {
 	// The name of the static IP to detach from the instance.
 	//
 	// This member is required.
-	StaticIPName *string `json:"staticIpName,omitempty"`
+	StaticIPName *string
 }
 
 // DetachStaticIpOutput is the output of DetachStaticIp.
@@ -3760,7 +3760,7 @@ type DetachStaticIpOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // DisableAddOnInput is the input of DisableAddOn.
@@ -3768,12 +3768,12 @@ type DisableAddOnInput struct {
 	// The add-on type to disable.
 	//
 	// This member is required.
-	AddOnType AddOnType `json:"addOnType,omitempty"`
+	AddOnType AddOnType
 
 	// The name of the source resource for which to disable the add-on.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 }
 
 // DisableAddOnOutput is the output of DisableAddOn.
@@ -3781,60 +3781,60 @@ type DisableAddOnOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes a block storage disk.
 type Disk struct {
 	// The unique name of the disk.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the disk.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code. Include this code in your email to support when you have
 	// questions about an instance or another resource in Lightsail. This code
 	// enables our support team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The date when the disk was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The AWS Region and Availability Zone where the disk is located.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type (`Disk`).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// An array of objects representing the add-ons enabled on the disk.
-	AddOns []AddOn `json:"addOns,omitempty"`
+	AddOns []AddOn
 
 	// The size of the disk in GB.
-	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+	SizeInGb *int32
 
 	// A Boolean value indicating whether this disk is a system disk (has an
 	// operating system loaded on it).
-	IsSystemDisk *bool `json:"isSystemDisk,omitempty"`
+	IsSystemDisk *bool
 
 	// The input/output operations per second (IOPS) of the disk.
-	Iops *int32 `json:"iops,omitempty"`
+	Iops *int32
 
 	// The disk path.
-	Path *string `json:"path,omitempty"`
+	Path *string
 
 	// Describes the status of the disk.
-	State DiskState `json:"state,omitempty"`
+	State DiskState
 
 	// The resources to which the disk is attached.
-	AttachedTo *string `json:"attachedTo,omitempty"`
+	AttachedTo *string
 
 	// A Boolean value indicating whether the disk is attached.
-	IsAttached *bool `json:"isAttached,omitempty"`
+	IsAttached *bool
 
 	// (Discontinued) The attachment state of the disk.
 	//
@@ -3843,7 +3843,7 @@ type Disk struct {
 	// included in the response. Use `isAttached` instead.
 	//
 	// Deprecated: the service marks this member as deprecated.
-	AttachmentState *string `json:"attachmentState,omitempty"`
+	AttachmentState *string
 
 	// (Discontinued) The number of GB in use by the disk.
 	//
@@ -3851,164 +3851,164 @@ type Disk struct {
 	// the API response. It is now discontinued.
 	//
 	// Deprecated: the service marks this member as deprecated.
-	GbInUse *int32 `json:"gbInUse,omitempty"`
+	GbInUse *int32
 
 	// The status of automatically mounting a storage disk to a virtual computer.
 	//
 	// This parameter only applies to Lightsail for Research resources.
-	AutoMountStatus AutoMountStatus `json:"autoMountStatus,omitempty"`
+	AutoMountStatus AutoMountStatus
 }
 
 // Describes a disk.
 type DiskInfo struct {
 	// The disk name.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The disk path.
-	Path *string `json:"path,omitempty"`
+	Path *string
 
 	// The size of the disk in GB (`32`).
-	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+	SizeInGb *int32
 
 	// A Boolean value indicating whether this disk is a system disk (has an
 	// operating system loaded on it).
-	IsSystemDisk *bool `json:"isSystemDisk,omitempty"`
+	IsSystemDisk *bool
 }
 
 // Describes a block storage disk mapping.
 type DiskMap struct {
 	// The original disk path exposed to the instance (for example, `/dev/sdh`).
-	OriginalDiskPath *string `json:"originalDiskPath,omitempty"`
+	OriginalDiskPath *string
 
 	// The new disk name (`my-new-disk`).
-	NewDiskName *string `json:"newDiskName,omitempty"`
+	NewDiskName *string
 }
 
 // Describes a block storage disk snapshot.
 type DiskSnapshot struct {
 	// The name of the disk snapshot (`my-disk-snapshot`).
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the disk snapshot.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code. Include this code in your email to support when you have
 	// questions about an instance or another resource in Lightsail. This code
 	// enables our support team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The date when the disk snapshot was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The AWS Region and Availability Zone where the disk snapshot was created.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type (`DiskSnapshot`).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The size of the disk in GB.
-	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+	SizeInGb *int32
 
 	// The status of the disk snapshot operation.
-	State DiskSnapshotState `json:"state,omitempty"`
+	State DiskSnapshotState
 
 	// The progress of the snapshot.
-	Progress *string `json:"progress,omitempty"`
+	Progress *string
 
 	// The unique name of the source disk from which the disk snapshot was created.
-	FromDiskName *string `json:"fromDiskName,omitempty"`
+	FromDiskName *string
 
 	// The Amazon Resource Name (ARN) of the source disk from which the disk
 	// snapshot was created.
-	FromDiskARN *string `json:"fromDiskArn,omitempty"`
+	FromDiskARN *string
 
 	// The unique name of the source instance from which the disk (system volume)
 	// snapshot was created.
-	FromInstanceName *string `json:"fromInstanceName,omitempty"`
+	FromInstanceName *string
 
 	// The Amazon Resource Name (ARN) of the source instance from which the disk
 	// (system volume) snapshot was created.
-	FromInstanceARN *string `json:"fromInstanceArn,omitempty"`
+	FromInstanceARN *string
 
 	// A Boolean value indicating whether the snapshot was created from an
 	// automatic snapshot.
-	IsFromAutoSnapshot *bool `json:"isFromAutoSnapshot,omitempty"`
+	IsFromAutoSnapshot *bool
 }
 
 // Describes a disk snapshot.
 type DiskSnapshotInfo struct {
 	// The size of the disk in GB (`32`).
-	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+	SizeInGb *int32
 }
 
 // Describes the specifications of a distribution bundle.
 type DistributionBundle struct {
 	// The ID of the bundle.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// The name of the distribution bundle.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The monthly price, in US dollars, of the bundle.
-	Price *float32 `json:"price,omitempty"`
+	Price *float32
 
 	// The monthly network transfer quota of the bundle.
-	TransferPerMonthInGb *int32 `json:"transferPerMonthInGb,omitempty"`
+	TransferPerMonthInGb *int32
 
 	// Indicates whether the bundle is active, and can be specified for a new or
 	// existing distribution.
-	IsActive *bool `json:"isActive,omitempty"`
+	IsActive *bool
 }
 
 // Describes a domain where you are storing recordsets.
 type Domain struct {
 	// The name of the domain.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the domain recordset
 	// (`arn:aws:lightsail:global:123456789101:Domain/824cede0-abc7-4f84-8dbc-12345EXAMPLE`).
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code. Include this code in your email to support when you have
 	// questions about an instance or another resource in Lightsail. This code
 	// enables our support team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The date when the domain recordset was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The AWS Region and Availability Zones where the domain recordset was
 	// created.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The resource type.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// An array of key-value pairs containing information about the domain entries.
-	DomainEntries []DomainEntry `json:"domainEntries,omitempty"`
+	DomainEntries []DomainEntry
 
 	// An object that describes the state of the Route 53 domain delegation to a
 	// Lightsail DNS zone.
-	RegisteredDomainDelegationInfo *RegisteredDomainDelegationInfo `json:"registeredDomainDelegationInfo,omitempty"`
+	RegisteredDomainDelegationInfo *RegisteredDomainDelegationInfo
 }
 
 // Describes a domain recordset entry.
 type DomainEntry struct {
 	// The ID of the domain recordset entry.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the domain.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The target IP address (`192.0.2.0`), or AWS name server
 	// (`ns-111.awsdns-22.com.`).
@@ -4021,7 +4021,7 @@ type DomainEntry struct {
 	// `container-service-1.example23scljs.us-west-2.cs.amazonlightsail.com`. Be
 	// sure to also set `isAlias` to `true` when setting up an A record for a
 	// Lightsail load balancer, distribution, or container service.
-	Target *string `json:"target,omitempty"`
+	Target *string
 
 	// When `true`, specifies whether the domain entry is an alias used by the
 	// Lightsail load balancer, Lightsail container service, Lightsail content
@@ -4030,7 +4030,7 @@ type DomainEntry struct {
 	// points to the DNS name of a load balancer, container service, CDN
 	// distribution, or other Amazon Web Services resource and routes traffic to
 	// that resource.
-	IsAlias *bool `json:"isAlias,omitempty"`
+	IsAlias *bool
 
 	// The type of domain entry, such as address for IPv4 (A), address for IPv6
 	// (AAAA), canonical name (CNAME), mail exchanger (MX), name server (NS), start
@@ -4039,7 +4039,7 @@ type DomainEntry struct {
 	// The following domain entry types can be used:
 	//
 	// - `A` - `AAAA` - `CNAME` - `MX` - `NS` - `SOA` - `SRV` - `TXT`
-	Type *string `json:"type,omitempty"`
+	Type *string
 
 	// (Discontinued) The options for the domain entry.
 	//
@@ -4047,7 +4047,7 @@ type DomainEntry struct {
 	// the API response. It is now discontinued.
 	//
 	// Deprecated: the service marks this member as deprecated.
-	Options map[string]string `json:"options,omitempty"`
+	Options map[string]string
 }
 
 // Describes the domain name system (DNS) records that you must add to the DNS
@@ -4056,19 +4056,19 @@ type DomainEntry struct {
 type DomainValidationRecord struct {
 	// The domain name of the certificate validation record. For example,
 	// `example.com` or `www.example.com`.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// An object that describes the DNS records to add to your domain's DNS to
 	// validate it for the certificate.
-	ResourceRecord *ResourceRecord `json:"resourceRecord,omitempty"`
+	ResourceRecord *ResourceRecord
 
 	// An object that describes the state of the canonical name (CNAME) records
 	// that are automatically added by Lightsail to the DNS of the domain to
 	// validate domain ownership.
-	DNSRecordCreationState *DNSRecordCreationState `json:"dnsRecordCreationState,omitempty"`
+	DNSRecordCreationState *DNSRecordCreationState
 
 	// The validation status of the record.
-	ValidationStatus CertificateDomainValidationStatus `json:"validationStatus,omitempty"`
+	ValidationStatus CertificateDomainValidationStatus
 }
 
 // DownloadDefaultKeyPairInput is the input of DownloadDefaultKeyPair.
@@ -4077,13 +4077,13 @@ type DownloadDefaultKeyPairInput struct{}
 // DownloadDefaultKeyPairOutput is the output of DownloadDefaultKeyPair.
 type DownloadDefaultKeyPairOutput struct {
 	// A base64-encoded public key of the `ssh-rsa` type.
-	PublicKeyBase64 *string `json:"publicKeyBase64,omitempty"`
+	PublicKeyBase64 *string
 
 	// A base64-encoded RSA private key.
-	PrivateKeyBase64 *string `json:"privateKeyBase64,omitempty"`
+	PrivateKeyBase64 *string
 
 	// The timestamp when the default key pair was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 }
 
 // EnableAddOnInput is the input of EnableAddOn.
@@ -4091,12 +4091,12 @@ type EnableAddOnInput struct {
 	// The name of the source resource for which to enable or modify the add-on.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// An array of strings representing the add-on to enable or modify.
 	//
 	// This member is required.
-	AddOnRequest *AddOnRequest `json:"addOnRequest,omitempty"`
+	AddOnRequest *AddOnRequest
 }
 
 // EnableAddOnOutput is the output of EnableAddOn.
@@ -4104,7 +4104,7 @@ type EnableAddOnOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes the settings of a public endpoint for an Amazon Lightsail
@@ -4113,35 +4113,35 @@ type EndpointRequest struct {
 	// The name of the container for the endpoint.
 	//
 	// This member is required.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The port of the container to which traffic is forwarded to.
 	//
 	// This member is required.
-	ContainerPort *int32 `json:"containerPort,omitempty"`
+	ContainerPort *int32
 
 	// An object that describes the health check configuration of the container.
-	HealthCheck *ContainerServiceHealthCheckConfig `json:"healthCheck,omitempty"`
+	HealthCheck *ContainerServiceHealthCheckConfig
 }
 
 // An estimate that's associated with a time period.
 type EstimateByTime struct {
 	// The amount of cost or usage that's measured for the cost estimate.
-	UsageCost *float64 `json:"usageCost,omitempty"`
+	UsageCost *float64
 
 	// The unit of measurement that's used for the cost estimate.
-	PricingUnit PricingUnit `json:"pricingUnit,omitempty"`
+	PricingUnit PricingUnit
 
 	// The number of pricing units used to calculate the total number of hours. For
 	// example, 1 unit equals 1 hour.
-	Unit *float64 `json:"unit,omitempty"`
+	Unit *float64
 
 	// The currency of the estimate in USD.
-	Currency Currency `json:"currency,omitempty"`
+	Currency Currency
 
 	// The period of time, in days, that an estimate covers. The period has a start
 	// date and an end date. The start date must come before the end date.
-	TimePeriod *TimePeriod `json:"timePeriod,omitempty"`
+	TimePeriod *TimePeriod
 }
 
 // ExportSnapshotInput is the input of ExportSnapshot.
@@ -4149,7 +4149,7 @@ type ExportSnapshotInput struct {
 	// The name of the instance or disk snapshot to be exported to Amazon EC2.
 	//
 	// This member is required.
-	SourceSnapshotName *string `json:"sourceSnapshotName,omitempty"`
+	SourceSnapshotName *string
 }
 
 // ExportSnapshotOutput is the output of ExportSnapshot.
@@ -4157,62 +4157,62 @@ type ExportSnapshotOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes an export snapshot record.
 type ExportSnapshotRecord struct {
 	// The export snapshot record name.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the export snapshot record.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The date when the export snapshot record was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The AWS Region and Availability Zone where the export snapshot record is
 	// located.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type (`ExportSnapshotRecord`).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The state of the export snapshot record.
-	State RecordState `json:"state,omitempty"`
+	State RecordState
 
 	// A list of objects describing the source of the export snapshot record.
-	SourceInfo *ExportSnapshotRecordSourceInfo `json:"sourceInfo,omitempty"`
+	SourceInfo *ExportSnapshotRecordSourceInfo
 
 	// A list of objects describing the destination of the export snapshot record.
-	DestinationInfo *DestinationInfo `json:"destinationInfo,omitempty"`
+	DestinationInfo *DestinationInfo
 }
 
 // Describes the source of an export snapshot record.
 type ExportSnapshotRecordSourceInfo struct {
 	// The Lightsail resource type (`InstanceSnapshot` or `DiskSnapshot`).
-	ResourceType ExportSnapshotRecordSourceType `json:"resourceType,omitempty"`
+	ResourceType ExportSnapshotRecordSourceType
 
 	// The date when the source instance or disk snapshot was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The name of the source instance or disk snapshot.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the source instance or disk snapshot.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the snapshot's source instance or disk.
-	FromResourceName *string `json:"fromResourceName,omitempty"`
+	FromResourceName *string
 
 	// The Amazon Resource Name (ARN) of the snapshot's source instance or disk.
-	FromResourceARN *string `json:"fromResourceArn,omitempty"`
+	FromResourceARN *string
 
 	// A list of objects describing an instance snapshot.
-	InstanceSnapshotInfo *InstanceSnapshotInfo `json:"instanceSnapshotInfo,omitempty"`
+	InstanceSnapshotInfo *InstanceSnapshotInfo
 
 	// A list of objects describing a disk snapshot.
-	DiskSnapshotInfo *DiskSnapshotInfo `json:"diskSnapshotInfo,omitempty"`
+	DiskSnapshotInfo *DiskSnapshotInfo
 }
 
 // GetActiveNamesInput is the input of GetActiveNames.
@@ -4222,13 +4222,13 @@ type GetActiveNamesInput struct {
 	// To get a page token, perform an initial `GetActiveNames` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetActiveNamesOutput is the output of GetActiveNames.
 type GetActiveNamesOutput struct {
 	// The list of active names returned by the get active names request.
-	ActiveNames []string `json:"activeNames,omitempty"`
+	ActiveNames []string
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -4236,7 +4236,7 @@ type GetActiveNamesOutput struct {
 	//
 	// To get the next page of results, perform another `GetActiveNames` request
 	// and specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetAlarmsInput is the input of GetAlarms.
@@ -4244,26 +4244,26 @@ type GetAlarmsInput struct {
 	// The name of the alarm.
 	//
 	// Specify an alarm name to return information about a specific alarm.
-	AlarmName *string `json:"alarmName,omitempty"`
+	AlarmName *string
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetAlarms` request. If your results
 	// are paginated, the response will return a next page token that you can
 	// specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 
 	// The name of the Lightsail resource being monitored by the alarm.
 	//
 	// Specify a monitored resource name to return information about all alarms for
 	// a specific resource.
-	MonitoredResourceName *string `json:"monitoredResourceName,omitempty"`
+	MonitoredResourceName *string
 }
 
 // GetAlarmsOutput is the output of GetAlarms.
 type GetAlarmsOutput struct {
 	// An array of objects that describe the alarms.
-	Alarms []Alarm `json:"alarms,omitempty"`
+	Alarms []Alarm
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -4271,7 +4271,7 @@ type GetAlarmsOutput struct {
 	//
 	// To get the next page of results, perform another `GetAlarms` request and
 	// specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetAutoSnapshotsInput is the input of GetAutoSnapshots.
@@ -4280,47 +4280,47 @@ type GetAutoSnapshotsInput struct {
 	// information.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 }
 
 // GetAutoSnapshotsOutput is the output of GetAutoSnapshots.
 type GetAutoSnapshotsOutput struct {
 	// The name of the source instance or disk for the automatic snapshots.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The resource type of the automatic snapshot. The possible values are
 	// `Instance`, and `Disk`.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// An array of objects that describe the automatic snapshots that are available
 	// for the specified source instance or disk.
-	AutoSnapshots []AutoSnapshotDetails `json:"autoSnapshots,omitempty"`
+	AutoSnapshots []AutoSnapshotDetails
 }
 
 // GetBlueprintsInput is the input of GetBlueprints.
 type GetBlueprintsInput struct {
 	// A Boolean value that indicates whether to include inactive (unavailable)
 	// blueprints in the response of your request.
-	IncludeInactive *bool `json:"includeInactive,omitempty"`
+	IncludeInactive *bool
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetBlueprints` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 
 	// Returns a list of blueprints that are specific to Lightsail for Research.
 	//
 	// You must use this parameter to view Lightsail for Research blueprints.
-	AppCategory AppCategory `json:"appCategory,omitempty"`
+	AppCategory AppCategory
 }
 
 // GetBlueprintsOutput is the output of GetBlueprints.
 type GetBlueprintsOutput struct {
 	// An array of key-value pairs that contains information about the available
 	// blueprints.
-	Blueprints []Blueprint `json:"blueprints,omitempty"`
+	Blueprints []Blueprint
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -4328,7 +4328,7 @@ type GetBlueprintsOutput struct {
 	//
 	// To get the next page of results, perform another `GetBlueprints` request and
 	// specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetBucketAccessKeysInput is the input of GetBucketAccessKeys.
@@ -4336,13 +4336,13 @@ type GetBucketAccessKeysInput struct {
 	// The name of the bucket for which to return access keys.
 	//
 	// This member is required.
-	BucketName *string `json:"bucketName,omitempty"`
+	BucketName *string
 }
 
 // GetBucketAccessKeysOutput is the output of GetBucketAccessKeys.
 type GetBucketAccessKeysOutput struct {
 	// An object that describes the access keys for the specified bucket.
-	AccessKeys []AccessKey `json:"accessKeys,omitempty"`
+	AccessKeys []AccessKey
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -4364,13 +4364,13 @@ func (v GetBucketAccessKeysOutput) LogValue() slog.Value {
 type GetBucketBundlesInput struct {
 	// A Boolean value that indicates whether to include inactive (unavailable)
 	// bundles in the response of your request.
-	IncludeInactive *bool `json:"includeInactive,omitempty"`
+	IncludeInactive *bool
 }
 
 // GetBucketBundlesOutput is the output of GetBucketBundles.
 type GetBucketBundlesOutput struct {
 	// An object that describes bucket bundles.
-	Bundles []BucketBundle `json:"bundles,omitempty"`
+	Bundles []BucketBundle
 }
 
 // GetBucketMetricDataInput is the input of GetBucketMetricData.
@@ -4378,7 +4378,7 @@ type GetBucketMetricDataInput struct {
 	// The name of the bucket for which to get metric data.
 	//
 	// This member is required.
-	BucketName *string `json:"bucketName,omitempty"`
+	BucketName *string
 
 	// The metric for which you want to return information.
 	//
@@ -4406,17 +4406,17 @@ type GetBucketMetricDataInput struct {
 	// Unit: The published unit is `Count`.
 	//
 	// This member is required.
-	MetricName BucketMetricName `json:"metricName,omitempty"`
+	MetricName BucketMetricName
 
 	// The timestamp indicating the earliest data to be returned.
 	//
 	// This member is required.
-	StartTime *time.Time `json:"startTime,omitempty"`
+	StartTime *time.Time
 
 	// The timestamp indicating the latest data to be returned.
 	//
 	// This member is required.
-	EndTime *time.Time `json:"endTime,omitempty"`
+	EndTime *time.Time
 
 	// The granularity, in seconds, of the returned data points.
 	//
@@ -4424,7 +4424,7 @@ type GetBucketMetricDataInput struct {
 	// specify a period of 86400 seconds, which is the number of seconds in a day.
 	//
 	// This member is required.
-	Period *int32 `json:"period,omitempty"`
+	Period *int32
 
 	// The statistic for the metric.
 	//
@@ -4444,7 +4444,7 @@ type GetBucketMetricDataInput struct {
 	// points used for the statistical calculation.
 	//
 	// This member is required.
-	Statistics []MetricStatistic `json:"statistics,omitempty"`
+	Statistics []MetricStatistic
 
 	// The unit for the metric data request.
 	//
@@ -4452,16 +4452,16 @@ type GetBucketMetricDataInput struct {
 	// with each available metric, see the `metricName` parameter.
 	//
 	// This member is required.
-	Unit MetricUnit `json:"unit,omitempty"`
+	Unit MetricUnit
 }
 
 // GetBucketMetricDataOutput is the output of GetBucketMetricData.
 type GetBucketMetricDataOutput struct {
 	// The name of the metric returned.
-	MetricName BucketMetricName `json:"metricName,omitempty"`
+	MetricName BucketMetricName
 
 	// An array of objects that describe the metric data returned.
-	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+	MetricData []MetricDatapoint
 }
 
 // GetBucketsInput is the input of GetBuckets.
@@ -4470,20 +4470,20 @@ type GetBucketsInput struct {
 	//
 	// When omitted, the response includes all of your buckets in the Amazon Web
 	// Services Region where the request is made.
-	BucketName *string `json:"bucketName,omitempty"`
+	BucketName *string
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetBuckets` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 
 	// A Boolean value that indicates whether to include Lightsail instances that
 	// were given access to the bucket using the SetResourceAccessForBucket
 	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_SetResourceAccessForBucket.html)
 	// action.
-	IncludeConnectedResources *bool `json:"includeConnectedResources,omitempty"`
+	IncludeConnectedResources *bool
 
 	// A Boolean value that indicates whether to include Lightsail bucket CORS
 	// configuration in the response. For more information, see Configuring
@@ -4492,13 +4492,13 @@ type GetBucketsInput struct {
 	//
 	// This parameter is only supported when getting a single bucket with
 	// `bucketName` specified. The default value for this parameter is `False`.
-	IncludeCors *bool `json:"includeCors,omitempty"`
+	IncludeCors *bool
 }
 
 // GetBucketsOutput is the output of GetBuckets.
 type GetBucketsOutput struct {
 	// An array of objects that describe buckets.
-	Buckets []Bucket `json:"buckets,omitempty"`
+	Buckets []Bucket
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -4506,7 +4506,7 @@ type GetBucketsOutput struct {
 	//
 	// To get the next page of results, perform another `GetBuckets` request and
 	// specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 
 	// An object that describes the synchronization status of the Amazon S3
 	// account-level block public access feature for your Lightsail buckets.
@@ -4514,33 +4514,33 @@ type GetBucketsOutput struct {
 	// For more information about this feature and how it affects Lightsail
 	// buckets, see Block public access for buckets in Amazon Lightsail
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-block-public-access-for-buckets).
-	AccountLevelBpaSync *AccountLevelBpaSync `json:"accountLevelBpaSync,omitempty"`
+	AccountLevelBpaSync *AccountLevelBpaSync
 }
 
 // GetBundlesInput is the input of GetBundles.
 type GetBundlesInput struct {
 	// A Boolean value that indicates whether to include inactive (unavailable)
 	// bundles in the response of your request.
-	IncludeInactive *bool `json:"includeInactive,omitempty"`
+	IncludeInactive *bool
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetBundles` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 
 	// Returns a list of bundles that are specific to Lightsail for Research.
 	//
 	// You must use this parameter to view Lightsail for Research bundles.
-	AppCategory AppCategory `json:"appCategory,omitempty"`
+	AppCategory AppCategory
 }
 
 // GetBundlesOutput is the output of GetBundles.
 type GetBundlesOutput struct {
 	// An array of key-value pairs that contains information about the available
 	// bundles.
-	Bundles []Bundle `json:"bundles,omitempty"`
+	Bundles []Bundle
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -4548,7 +4548,7 @@ type GetBundlesOutput struct {
 	//
 	// To get the next page of results, perform another `GetBundles` request and
 	// specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetCertificatesInput is the input of GetCertificates.
@@ -4561,39 +4561,39 @@ type GetCertificatesInput struct {
 	// When omitted, the response includes all of your certificates in the Amazon
 	// Web Services Region where the request is made, regardless of their current
 	// status.
-	CertificateStatuses []CertificateStatus `json:"certificateStatuses,omitempty"`
+	CertificateStatuses []CertificateStatus
 
 	// Indicates whether to include detailed information about the certificates in
 	// the response.
 	//
 	// When omitted, the response includes only the certificate names, Amazon
 	// Resource Names (ARNs), domain names, and tags.
-	IncludeCertificateDetails *bool `json:"includeCertificateDetails,omitempty"`
+	IncludeCertificateDetails *bool
 
 	// The name for the certificate for which to return information.
 	//
 	// When omitted, the response includes all of your certificates in the Amazon
 	// Web Services Region where the request is made.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetCertificates` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetCertificatesOutput is the output of GetCertificates.
 type GetCertificatesOutput struct {
 	// An object that describes certificates.
-	Certificates []CertificateSummary `json:"certificates,omitempty"`
+	Certificates []CertificateSummary
 
 	// If `NextPageToken` is returned there are more results available. The value
 	// of `NextPageToken` is a unique pagination token for each page. Make the call
 	// again using the returned token to retrieve the next page. Keep all other
 	// arguments unchanged.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetCloudFormationStackRecordsInput is the input of
@@ -4604,14 +4604,14 @@ type GetCloudFormationStackRecordsInput struct {
 	// To get a page token, perform an initial `GetClouFormationStackRecords`
 	// request. If your results are paginated, the response will return a next page
 	// token that you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetCloudFormationStackRecordsOutput is the output of
 // GetCloudFormationStackRecords.
 type GetCloudFormationStackRecordsOutput struct {
 	// A list of objects describing the CloudFormation stack records.
-	CloudFormationStackRecords []CloudFormationStackRecord `json:"cloudFormationStackRecords,omitempty"`
+	CloudFormationStackRecords []CloudFormationStackRecord
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -4620,7 +4620,7 @@ type GetCloudFormationStackRecordsOutput struct {
 	// To get the next page of results, perform another
 	// `GetCloudFormationStackRecords` request and specify the next page token
 	// using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetContactMethodsInput is the input of GetContactMethods.
@@ -4630,13 +4630,13 @@ type GetContactMethodsInput struct {
 	//
 	// Specify a protocol in your request to return information about a specific
 	// contact method protocol.
-	Protocols []ContactProtocol `json:"protocols,omitempty"`
+	Protocols []ContactProtocol
 }
 
 // GetContactMethodsOutput is the output of GetContactMethods.
 type GetContactMethodsOutput struct {
 	// An array of objects that describe the contact methods.
-	ContactMethods []ContactMethod `json:"contactMethods,omitempty"`
+	ContactMethods []ContactMethod
 }
 
 // GetContainerAPIMetadataInput is the input of GetContainerAPIMetadata.
@@ -4646,7 +4646,7 @@ type GetContainerAPIMetadataInput struct{}
 type GetContainerAPIMetadataOutput struct {
 	// Metadata about Lightsail containers, such as the current version of the
 	// Lightsail Control (lightsailctl) plugin.
-	Metadata []map[string]string `json:"metadata,omitempty"`
+	Metadata []map[string]string
 }
 
 // GetContainerImagesInput is the input of GetContainerImages.
@@ -4655,14 +4655,14 @@ type GetContainerImagesInput struct {
 	// images.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 }
 
 // GetContainerImagesOutput is the output of GetContainerImages.
 type GetContainerImagesOutput struct {
 	// An array of objects that describe container images that are registered to
 	// the container service.
-	ContainerImages []ContainerImage `json:"containerImages,omitempty"`
+	ContainerImages []ContainerImage
 }
 
 // GetContainerLogInput is the input of GetContainerLog.
@@ -4670,13 +4670,13 @@ type GetContainerLogInput struct {
 	// The name of the container service for which to get a container log.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The name of the container that is either running or previously ran on the
 	// container service for which to return a log.
 	//
 	// This member is required.
-	ContainerName *string `json:"containerName,omitempty"`
+	ContainerName *string
 
 	// The start of the time interval for which to get log data.
 	//
@@ -4690,7 +4690,7 @@ type GetContainerLogInput struct {
 	//
 	// You can convert a human-friendly time to Unix time format using a converter
 	// like Epoch converter (https://www.epochconverter.com/).
-	StartTime *time.Time `json:"startTime,omitempty"`
+	StartTime *time.Time
 
 	// The end of the time interval for which to get log data.
 	//
@@ -4704,7 +4704,7 @@ type GetContainerLogInput struct {
 	//
 	// You can convert a human-friendly time to Unix time format using a converter
 	// like Epoch converter (https://www.epochconverter.com/).
-	EndTime *time.Time `json:"endTime,omitempty"`
+	EndTime *time.Time
 
 	// The pattern to use to filter the returned log events to a specific term.
 	//
@@ -4718,20 +4718,20 @@ type GetContainerLogInput struct {
 	// pattern of `"ERROR Exception"`. - To return log events that contain the
 	// `ERROR` or the `Exception` term, specify a filter pattern of `"?ERROR
 	// ?Exception"`.
-	FilterPattern *string `json:"filterPattern,omitempty"`
+	FilterPattern *string
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetContainerLog` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetContainerLogOutput is the output of GetContainerLog.
 type GetContainerLogOutput struct {
 	// An array of objects that describe the log events of a container.
-	LogEvents []ContainerServiceLogEvent `json:"logEvents,omitempty"`
+	LogEvents []ContainerServiceLogEvent
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -4739,7 +4739,7 @@ type GetContainerLogOutput struct {
 	//
 	// To get the next page of results, perform another `GetContainerLog` request
 	// and specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetContainerServiceDeploymentsInput is the input of
@@ -4748,14 +4748,14 @@ type GetContainerServiceDeploymentsInput struct {
 	// The name of the container service for which to return deployments.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 }
 
 // GetContainerServiceDeploymentsOutput is the output of
 // GetContainerServiceDeployments.
 type GetContainerServiceDeploymentsOutput struct {
 	// An array of objects that describe deployments for a container service.
-	Deployments []ContainerServiceDeployment `json:"deployments,omitempty"`
+	Deployments []ContainerServiceDeployment
 }
 
 // GetContainerServiceMetricDataInput is the input of
@@ -4764,7 +4764,7 @@ type GetContainerServiceMetricDataInput struct {
 	// The name of the container service for which to get metric data.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The metric for which you want to return information.
 	//
@@ -4790,17 +4790,17 @@ type GetContainerServiceMetricDataInput struct {
 	// Unit: The published unit is `Percent`.
 	//
 	// This member is required.
-	MetricName ContainerServiceMetricName `json:"metricName,omitempty"`
+	MetricName ContainerServiceMetricName
 
 	// The start time of the time period.
 	//
 	// This member is required.
-	StartTime *time.Time `json:"startTime,omitempty"`
+	StartTime *time.Time
 
 	// The end time of the time period.
 	//
 	// This member is required.
-	EndTime *time.Time `json:"endTime,omitempty"`
+	EndTime *time.Time
 
 	// The granularity, in seconds, of the returned data points.
 	//
@@ -4808,7 +4808,7 @@ type GetContainerServiceMetricDataInput struct {
 	// granularity.
 	//
 	// This member is required.
-	Period *int32 `json:"period,omitempty"`
+	Period *int32
 
 	// The statistic for the metric.
 	//
@@ -4828,17 +4828,17 @@ type GetContainerServiceMetricDataInput struct {
 	// points used for the statistical calculation.
 	//
 	// This member is required.
-	Statistics []MetricStatistic `json:"statistics,omitempty"`
+	Statistics []MetricStatistic
 }
 
 // GetContainerServiceMetricDataOutput is the output of
 // GetContainerServiceMetricData.
 type GetContainerServiceMetricDataOutput struct {
 	// The name of the metric returned.
-	MetricName ContainerServiceMetricName `json:"metricName,omitempty"`
+	MetricName ContainerServiceMetricName
 
 	// An array of objects that describe the metric data returned.
-	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+	MetricData []MetricDatapoint
 }
 
 // GetContainerServicePowersInput is the input of GetContainerServicePowers.
@@ -4848,7 +4848,7 @@ type GetContainerServicePowersInput struct{}
 type GetContainerServicePowersOutput struct {
 	// An array of objects that describe the powers that can be specified for a
 	// container service.
-	Powers []ContainerServicePower `json:"powers,omitempty"`
+	Powers []ContainerServicePower
 }
 
 // GetContainerServicesInput is the input of GetContainerServices.
@@ -4857,13 +4857,13 @@ type GetContainerServicesInput struct {
 	//
 	// When omitted, the response includes all of your container services in the
 	// Amazon Web Services Region where the request is made.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 }
 
 // GetContainerServicesOutput is the output of GetContainerServices.
 type GetContainerServicesOutput struct {
 	// An array of objects that describe one or more container services.
-	ContainerServices []ContainerService `json:"containerServices,omitempty"`
+	ContainerServices []ContainerService
 }
 
 // GetCostEstimateInput is the input of GetCostEstimate.
@@ -4871,7 +4871,7 @@ type GetCostEstimateInput struct {
 	// The resource name.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The cost estimate start time.
 	//
@@ -4887,7 +4887,7 @@ type GetCostEstimateInput struct {
 	// like Epoch converter (https://www.epochconverter.com/).
 	//
 	// This member is required.
-	StartTime *time.Time `json:"startTime,omitempty"`
+	StartTime *time.Time
 
 	// The cost estimate end time.
 	//
@@ -4903,13 +4903,13 @@ type GetCostEstimateInput struct {
 	// like Epoch converter (https://www.epochconverter.com/).
 	//
 	// This member is required.
-	EndTime *time.Time `json:"endTime,omitempty"`
+	EndTime *time.Time
 }
 
 // GetCostEstimateOutput is the output of GetCostEstimate.
 type GetCostEstimateOutput struct {
 	// Returns the estimate's forecasted cost or usage.
-	ResourcesBudgetEstimate []ResourceBudgetEstimate `json:"resourcesBudgetEstimate,omitempty"`
+	ResourcesBudgetEstimate []ResourceBudgetEstimate
 }
 
 // GetDiskInput is the input of GetDisk.
@@ -4917,13 +4917,13 @@ type GetDiskInput struct {
 	// The name of the disk (`my-disk`).
 	//
 	// This member is required.
-	DiskName *string `json:"diskName,omitempty"`
+	DiskName *string
 }
 
 // GetDiskOutput is the output of GetDisk.
 type GetDiskOutput struct {
 	// An object containing information about the disk.
-	Disk *Disk `json:"disk,omitempty"`
+	Disk *Disk
 }
 
 // GetDiskSnapshotInput is the input of GetDiskSnapshot.
@@ -4931,13 +4931,13 @@ type GetDiskSnapshotInput struct {
 	// The name of the disk snapshot (`my-disk-snapshot`).
 	//
 	// This member is required.
-	DiskSnapshotName *string `json:"diskSnapshotName,omitempty"`
+	DiskSnapshotName *string
 }
 
 // GetDiskSnapshotOutput is the output of GetDiskSnapshot.
 type GetDiskSnapshotOutput struct {
 	// An object containing information about the disk snapshot.
-	DiskSnapshot *DiskSnapshot `json:"diskSnapshot,omitempty"`
+	DiskSnapshot *DiskSnapshot
 }
 
 // GetDiskSnapshotsInput is the input of GetDiskSnapshots.
@@ -4947,14 +4947,14 @@ type GetDiskSnapshotsInput struct {
 	// To get a page token, perform an initial `GetDiskSnapshots` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetDiskSnapshotsOutput is the output of GetDiskSnapshots.
 type GetDiskSnapshotsOutput struct {
 	// An array of objects containing information about all block storage disk
 	// snapshots.
-	DiskSnapshots []DiskSnapshot `json:"diskSnapshots,omitempty"`
+	DiskSnapshots []DiskSnapshot
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -4962,7 +4962,7 @@ type GetDiskSnapshotsOutput struct {
 	//
 	// To get the next page of results, perform another `GetDiskSnapshots` request
 	// and specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetDisksInput is the input of GetDisks.
@@ -4972,13 +4972,13 @@ type GetDisksInput struct {
 	// To get a page token, perform an initial `GetDisks` request. If your results
 	// are paginated, the response will return a next page token that you can
 	// specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetDisksOutput is the output of GetDisks.
 type GetDisksOutput struct {
 	// An array of objects containing information about all block storage disks.
-	Disks []Disk `json:"disks,omitempty"`
+	Disks []Disk
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -4986,7 +4986,7 @@ type GetDisksOutput struct {
 	//
 	// To get the next page of results, perform another `GetDisks` request and
 	// specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetDistributionBundlesInput is the input of GetDistributionBundles.
@@ -4995,7 +4995,7 @@ type GetDistributionBundlesInput struct{}
 // GetDistributionBundlesOutput is the output of GetDistributionBundles.
 type GetDistributionBundlesOutput struct {
 	// An object that describes a distribution bundle.
-	Bundles []DistributionBundle `json:"bundles,omitempty"`
+	Bundles []DistributionBundle
 }
 
 // GetDistributionLatestCacheResetInput is the input of
@@ -5009,17 +5009,17 @@ type GetDistributionLatestCacheResetInput struct {
 	//
 	// When omitted, the response includes the latest cache reset timestamp of all
 	// your distributions.
-	DistributionName *string `json:"distributionName,omitempty"`
+	DistributionName *string
 }
 
 // GetDistributionLatestCacheResetOutput is the output of
 // GetDistributionLatestCacheReset.
 type GetDistributionLatestCacheResetOutput struct {
 	// The status of the last cache reset.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The timestamp of the last cache reset (`1479734909.17`) in Unix time format.
-	CreateTime *time.Time `json:"createTime,omitempty"`
+	CreateTime *time.Time
 }
 
 // GetDistributionMetricDataInput is the input of GetDistributionMetricData.
@@ -5030,7 +5030,7 @@ type GetDistributionMetricDataInput struct {
 	// you can specify.
 	//
 	// This member is required.
-	DistributionName *string `json:"distributionName,omitempty"`
+	DistributionName *string
 
 	// The metric for which you want to return information.
 	//
@@ -5085,7 +5085,7 @@ type GetDistributionMetricDataInput struct {
 	// `Unit`: The published unit is `Percent`.
 	//
 	// This member is required.
-	MetricName DistributionMetricName `json:"metricName,omitempty"`
+	MetricName DistributionMetricName
 
 	// The start of the time interval for which to get metric data.
 	//
@@ -5101,7 +5101,7 @@ type GetDistributionMetricDataInput struct {
 	// like Epoch converter (https://www.epochconverter.com/).
 	//
 	// This member is required.
-	StartTime *time.Time `json:"startTime,omitempty"`
+	StartTime *time.Time
 
 	// The end of the time interval for which to get metric data.
 	//
@@ -5117,13 +5117,13 @@ type GetDistributionMetricDataInput struct {
 	// like Epoch converter (https://www.epochconverter.com/).
 	//
 	// This member is required.
-	EndTime *time.Time `json:"endTime,omitempty"`
+	EndTime *time.Time
 
 	// The granularity, in seconds, for the metric data points that will be
 	// returned.
 	//
 	// This member is required.
-	Period *int32 `json:"period,omitempty"`
+	Period *int32
 
 	// The unit for the metric data request.
 	//
@@ -5131,7 +5131,7 @@ type GetDistributionMetricDataInput struct {
 	// with each available metric, see the `metricName` parameter.
 	//
 	// This member is required.
-	Unit MetricUnit `json:"unit,omitempty"`
+	Unit MetricUnit
 
 	// The statistic for the metric.
 	//
@@ -5151,16 +5151,16 @@ type GetDistributionMetricDataInput struct {
 	// points used for the statistical calculation.
 	//
 	// This member is required.
-	Statistics []MetricStatistic `json:"statistics,omitempty"`
+	Statistics []MetricStatistic
 }
 
 // GetDistributionMetricDataOutput is the output of GetDistributionMetricData.
 type GetDistributionMetricDataOutput struct {
 	// The name of the metric returned.
-	MetricName DistributionMetricName `json:"metricName,omitempty"`
+	MetricName DistributionMetricName
 
 	// An array of objects that describe the metric data returned.
-	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+	MetricData []MetricDatapoint
 }
 
 // GetDistributionsInput is the input of GetDistributions.
@@ -5169,20 +5169,20 @@ type GetDistributionsInput struct {
 	//
 	// When omitted, the response includes all of your distributions in the Amazon
 	// Web Services Region where the request is made.
-	DistributionName *string `json:"distributionName,omitempty"`
+	DistributionName *string
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetDistributions` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetDistributionsOutput is the output of GetDistributions.
 type GetDistributionsOutput struct {
 	// An array of objects that describe your distributions.
-	Distributions []LightsailDistribution `json:"distributions,omitempty"`
+	Distributions []LightsailDistribution
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5190,7 +5190,7 @@ type GetDistributionsOutput struct {
 	//
 	// To get the next page of results, perform another `GetDistributions` request
 	// and specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetDomainInput is the input of GetDomain.
@@ -5198,14 +5198,14 @@ type GetDomainInput struct {
 	// The domain name for which your want to return information about.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 }
 
 // GetDomainOutput is the output of GetDomain.
 type GetDomainOutput struct {
 	// An array of key-value pairs containing information about your get domain
 	// request.
-	Domain *Domain `json:"domain,omitempty"`
+	Domain *Domain
 }
 
 // GetDomainsInput is the input of GetDomains.
@@ -5215,14 +5215,14 @@ type GetDomainsInput struct {
 	// To get a page token, perform an initial `GetDomains` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetDomainsOutput is the output of GetDomains.
 type GetDomainsOutput struct {
 	// An array of key-value pairs containing information about each of the domain
 	// entries in the user's account.
-	Domains []Domain `json:"domains,omitempty"`
+	Domains []Domain
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5230,7 +5230,7 @@ type GetDomainsOutput struct {
 	//
 	// To get the next page of results, perform another `GetDomains` request and
 	// specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetExportSnapshotRecordsInput is the input of GetExportSnapshotRecords.
@@ -5240,13 +5240,13 @@ type GetExportSnapshotRecordsInput struct {
 	// To get a page token, perform an initial `GetExportSnapshotRecords` request.
 	// If your results are paginated, the response will return a next page token
 	// that you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetExportSnapshotRecordsOutput is the output of GetExportSnapshotRecords.
 type GetExportSnapshotRecordsOutput struct {
 	// A list of objects describing the export snapshot records.
-	ExportSnapshotRecords []ExportSnapshotRecord `json:"exportSnapshotRecords,omitempty"`
+	ExportSnapshotRecords []ExportSnapshotRecord
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5254,7 +5254,7 @@ type GetExportSnapshotRecordsOutput struct {
 	//
 	// To get the next page of results, perform another `GetExportSnapshotRecords`
 	// request and specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetInstanceAccessDetailsInput is the input of GetInstanceAccessDetails.
@@ -5262,17 +5262,17 @@ type GetInstanceAccessDetailsInput struct {
 	// The name of the instance to access.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// The protocol to use to connect to your instance. Defaults to `ssh`.
-	Protocol InstanceAccessProtocol `json:"protocol,omitempty"`
+	Protocol InstanceAccessProtocol
 }
 
 // GetInstanceAccessDetailsOutput is the output of GetInstanceAccessDetails.
 type GetInstanceAccessDetailsOutput struct {
 	// An array of key-value pairs containing information about a get instance
 	// access request.
-	AccessDetails *InstanceAccessDetails `json:"accessDetails,omitempty"`
+	AccessDetails *InstanceAccessDetails
 }
 
 // GetInstanceInput is the input of GetInstance.
@@ -5280,7 +5280,7 @@ type GetInstanceInput struct {
 	// The name of the instance.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 }
 
 // GetInstanceMetricDataInput is the input of GetInstanceMetricData.
@@ -5288,7 +5288,7 @@ type GetInstanceMetricDataInput struct {
 	// The name of the instance for which you want to get metrics data.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// The metric for which you want to return information.
 	//
@@ -5392,7 +5392,7 @@ type GetInstanceMetricDataInput struct {
 	// `Unit`: The published unit is `Count`.
 	//
 	// This member is required.
-	MetricName InstanceMetricName `json:"metricName,omitempty"`
+	MetricName InstanceMetricName
 
 	// The granularity, in seconds, of the returned data points.
 	//
@@ -5402,24 +5402,24 @@ type GetInstanceMetricDataInput struct {
 	// 5-minute (300 seconds) granularity.
 	//
 	// This member is required.
-	Period *int32 `json:"period,omitempty"`
+	Period *int32
 
 	// The start time of the time period.
 	//
 	// This member is required.
-	StartTime *time.Time `json:"startTime,omitempty"`
+	StartTime *time.Time
 
 	// The end time of the time period.
 	//
 	// This member is required.
-	EndTime *time.Time `json:"endTime,omitempty"`
+	EndTime *time.Time
 
 	// The unit for the metric data request. Valid units depend on the metric data
 	// being requested. For the valid units to specify with each available metric,
 	// see the `metricName` parameter.
 	//
 	// This member is required.
-	Unit MetricUnit `json:"unit,omitempty"`
+	Unit MetricUnit
 
 	// The statistic for the metric.
 	//
@@ -5439,23 +5439,23 @@ type GetInstanceMetricDataInput struct {
 	// points used for the statistical calculation.
 	//
 	// This member is required.
-	Statistics []MetricStatistic `json:"statistics,omitempty"`
+	Statistics []MetricStatistic
 }
 
 // GetInstanceMetricDataOutput is the output of GetInstanceMetricData.
 type GetInstanceMetricDataOutput struct {
 	// The name of the metric returned.
-	MetricName InstanceMetricName `json:"metricName,omitempty"`
+	MetricName InstanceMetricName
 
 	// An array of objects that describe the metric data returned.
-	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+	MetricData []MetricDatapoint
 }
 
 // GetInstanceOutput is the output of GetInstance.
 type GetInstanceOutput struct {
 	// An array of key-value pairs containing information about the specified
 	// instance.
-	Instance *Instance `json:"instance,omitempty"`
+	Instance *Instance
 }
 
 // GetInstancePortStatesInput is the input of GetInstancePortStates.
@@ -5463,14 +5463,14 @@ type GetInstancePortStatesInput struct {
 	// The name of the instance for which to return firewall port states.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 }
 
 // GetInstancePortStatesOutput is the output of GetInstancePortStates.
 type GetInstancePortStatesOutput struct {
 	// An array of objects that describe the firewall port states for the specified
 	// instance.
-	PortStates []InstancePortState `json:"portStates,omitempty"`
+	PortStates []InstancePortState
 }
 
 // GetInstanceSnapshotInput is the input of GetInstanceSnapshot.
@@ -5478,14 +5478,14 @@ type GetInstanceSnapshotInput struct {
 	// The name of the snapshot for which you are requesting information.
 	//
 	// This member is required.
-	InstanceSnapshotName *string `json:"instanceSnapshotName,omitempty"`
+	InstanceSnapshotName *string
 }
 
 // GetInstanceSnapshotOutput is the output of GetInstanceSnapshot.
 type GetInstanceSnapshotOutput struct {
 	// An array of key-value pairs containing information about the results of your
 	// get instance snapshot request.
-	InstanceSnapshot *InstanceSnapshot `json:"instanceSnapshot,omitempty"`
+	InstanceSnapshot *InstanceSnapshot
 }
 
 // GetInstanceSnapshotsInput is the input of GetInstanceSnapshots.
@@ -5495,14 +5495,14 @@ type GetInstanceSnapshotsInput struct {
 	// To get a page token, perform an initial `GetInstanceSnapshots` request. If
 	// your results are paginated, the response will return a next page token that
 	// you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetInstanceSnapshotsOutput is the output of GetInstanceSnapshots.
 type GetInstanceSnapshotsOutput struct {
 	// An array of key-value pairs containing information about the results of your
 	// get instance snapshots request.
-	InstanceSnapshots []InstanceSnapshot `json:"instanceSnapshots,omitempty"`
+	InstanceSnapshots []InstanceSnapshot
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5510,7 +5510,7 @@ type GetInstanceSnapshotsOutput struct {
 	//
 	// To get the next page of results, perform another `GetInstanceSnapshots`
 	// request and specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetInstanceStateInput is the input of GetInstanceState.
@@ -5518,13 +5518,13 @@ type GetInstanceStateInput struct {
 	// The name of the instance to get state information about.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 }
 
 // GetInstanceStateOutput is the output of GetInstanceState.
 type GetInstanceStateOutput struct {
 	// The state of the instance.
-	State *InstanceState `json:"state,omitempty"`
+	State *InstanceState
 }
 
 // GetInstancesInput is the input of GetInstances.
@@ -5534,13 +5534,13 @@ type GetInstancesInput struct {
 	// To get a page token, perform an initial `GetInstances` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetInstancesOutput is the output of GetInstances.
 type GetInstancesOutput struct {
 	// An array of key-value pairs containing information about your instances.
-	Instances []Instance `json:"instances,omitempty"`
+	Instances []Instance
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5548,7 +5548,7 @@ type GetInstancesOutput struct {
 	//
 	// To get the next page of results, perform another `GetInstances` request and
 	// specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetKeyPairInput is the input of GetKeyPair.
@@ -5556,13 +5556,13 @@ type GetKeyPairInput struct {
 	// The name of the key pair for which you are requesting information.
 	//
 	// This member is required.
-	KeyPairName *string `json:"keyPairName,omitempty"`
+	KeyPairName *string
 }
 
 // GetKeyPairOutput is the output of GetKeyPair.
 type GetKeyPairOutput struct {
 	// An array of key-value pairs containing information about the key pair.
-	KeyPair *KeyPair `json:"keyPair,omitempty"`
+	KeyPair *KeyPair
 }
 
 // GetKeyPairsInput is the input of GetKeyPairs.
@@ -5572,17 +5572,17 @@ type GetKeyPairsInput struct {
 	// To get a page token, perform an initial `GetKeyPairs` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 
 	// A Boolean value that indicates whether to include the default key pair in
 	// the response of your request.
-	IncludeDefaultKeyPair *bool `json:"includeDefaultKeyPair,omitempty"`
+	IncludeDefaultKeyPair *bool
 }
 
 // GetKeyPairsOutput is the output of GetKeyPairs.
 type GetKeyPairsOutput struct {
 	// An array of key-value pairs containing information about the key pairs.
-	KeyPairs []KeyPair `json:"keyPairs,omitempty"`
+	KeyPairs []KeyPair
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5590,7 +5590,7 @@ type GetKeyPairsOutput struct {
 	//
 	// To get the next page of results, perform another `GetKeyPairs` request and
 	// specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetLoadBalancerInput is the input of GetLoadBalancer.
@@ -5598,7 +5598,7 @@ type GetLoadBalancerInput struct {
 	// The name of the load balancer.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 }
 
 // GetLoadBalancerMetricDataInput is the input of GetLoadBalancerMetricData.
@@ -5606,7 +5606,7 @@ type GetLoadBalancerMetricDataInput struct {
 	// The name of the load balancer.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 
 	// The metric for which you want to return information.
 	//
@@ -5722,29 +5722,29 @@ type GetLoadBalancerMetricDataInput struct {
 	// `Unit`: The published unit is `Count`.
 	//
 	// This member is required.
-	MetricName LoadBalancerMetricName `json:"metricName,omitempty"`
+	MetricName LoadBalancerMetricName
 
 	// The granularity, in seconds, of the returned data points.
 	//
 	// This member is required.
-	Period *int32 `json:"period,omitempty"`
+	Period *int32
 
 	// The start time of the period.
 	//
 	// This member is required.
-	StartTime *time.Time `json:"startTime,omitempty"`
+	StartTime *time.Time
 
 	// The end time of the period.
 	//
 	// This member is required.
-	EndTime *time.Time `json:"endTime,omitempty"`
+	EndTime *time.Time
 
 	// The unit for the metric data request. Valid units depend on the metric data
 	// being requested. For the valid units with each available metric, see the
 	// `metricName` parameter.
 	//
 	// This member is required.
-	Unit MetricUnit `json:"unit,omitempty"`
+	Unit MetricUnit
 
 	// The statistic for the metric.
 	//
@@ -5764,22 +5764,22 @@ type GetLoadBalancerMetricDataInput struct {
 	// points used for the statistical calculation.
 	//
 	// This member is required.
-	Statistics []MetricStatistic `json:"statistics,omitempty"`
+	Statistics []MetricStatistic
 }
 
 // GetLoadBalancerMetricDataOutput is the output of GetLoadBalancerMetricData.
 type GetLoadBalancerMetricDataOutput struct {
 	// The name of the metric returned.
-	MetricName LoadBalancerMetricName `json:"metricName,omitempty"`
+	MetricName LoadBalancerMetricName
 
 	// An array of objects that describe the metric data returned.
-	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+	MetricData []MetricDatapoint
 }
 
 // GetLoadBalancerOutput is the output of GetLoadBalancer.
 type GetLoadBalancerOutput struct {
 	// An object containing information about your load balancer.
-	LoadBalancer *LoadBalancer `json:"loadBalancer,omitempty"`
+	LoadBalancer *LoadBalancer
 }
 
 // GetLoadBalancerTlsCertificatesInput is the input of
@@ -5788,7 +5788,7 @@ type GetLoadBalancerTlsCertificatesInput struct {
 	// The name of the load balancer you associated with your SSL/TLS certificate.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 }
 
 // GetLoadBalancerTlsCertificatesOutput is the output of
@@ -5796,7 +5796,7 @@ type GetLoadBalancerTlsCertificatesInput struct {
 type GetLoadBalancerTlsCertificatesOutput struct {
 	// An array of LoadBalancerTlsCertificate objects describing your SSL/TLS
 	// certificates.
-	TLSCertificates []LoadBalancerTLSCertificate `json:"tlsCertificates,omitempty"`
+	TLSCertificates []LoadBalancerTLSCertificate
 }
 
 // GetLoadBalancerTlsPoliciesInput is the input of GetLoadBalancerTlsPolicies.
@@ -5806,7 +5806,7 @@ type GetLoadBalancerTlsPoliciesInput struct {
 	// To get a page token, perform an initial `GetLoadBalancerTlsPolicies`
 	// request. If your results are paginated, the response will return a next page
 	// token that you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetLoadBalancerTlsPoliciesOutput is the output of
@@ -5814,7 +5814,7 @@ type GetLoadBalancerTlsPoliciesInput struct {
 type GetLoadBalancerTlsPoliciesOutput struct {
 	// An array of objects that describe the TLS security policies that are
 	// available.
-	TLSPolicies []LoadBalancerTLSPolicy `json:"tlsPolicies,omitempty"`
+	TLSPolicies []LoadBalancerTLSPolicy
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5823,7 +5823,7 @@ type GetLoadBalancerTlsPoliciesOutput struct {
 	// To get the next page of results, perform another
 	// `GetLoadBalancerTlsPolicies` request and specify the next page token using
 	// the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetLoadBalancersInput is the input of GetLoadBalancers.
@@ -5833,13 +5833,13 @@ type GetLoadBalancersInput struct {
 	// To get a page token, perform an initial `GetLoadBalancers` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetLoadBalancersOutput is the output of GetLoadBalancers.
 type GetLoadBalancersOutput struct {
 	// An array of LoadBalancer objects describing your load balancers.
-	LoadBalancers []LoadBalancer `json:"loadBalancers,omitempty"`
+	LoadBalancers []LoadBalancer
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5847,7 +5847,7 @@ type GetLoadBalancersOutput struct {
 	//
 	// To get the next page of results, perform another `GetLoadBalancers` request
 	// and specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetOperationInput is the input of GetOperation.
@@ -5855,7 +5855,7 @@ type GetOperationInput struct {
 	// A GUID used to identify the operation.
 	//
 	// This member is required.
-	OperationID *string `json:"operationId,omitempty"`
+	OperationID *string
 }
 
 // GetOperationOutput is the output of GetOperation.
@@ -5863,7 +5863,7 @@ type GetOperationOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // GetOperationsForResourceInput is the input of GetOperationsForResource.
@@ -5871,14 +5871,14 @@ type GetOperationsForResourceInput struct {
 	// The name of the resource for which you are requesting information.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetOperationsForResource` request.
 	// If your results are paginated, the response will return a next page token
 	// that you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetOperationsForResourceOutput is the output of GetOperationsForResource.
@@ -5886,7 +5886,7 @@ type GetOperationsForResourceOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 
 	// (Discontinued) Returns the number of pages of results that remain.
 	//
@@ -5895,7 +5895,7 @@ type GetOperationsForResourceOutput struct {
 	// parameter instead.
 	//
 	// Deprecated: the service marks this member as deprecated.
-	NextPageCount *string `json:"nextPageCount,omitempty"`
+	NextPageCount *string
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5903,7 +5903,7 @@ type GetOperationsForResourceOutput struct {
 	//
 	// To get the next page of results, perform another `GetOperationsForResource`
 	// request and specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetOperationsInput is the input of GetOperations.
@@ -5913,7 +5913,7 @@ type GetOperationsInput struct {
 	// To get a page token, perform an initial `GetOperations` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetOperationsOutput is the output of GetOperations.
@@ -5921,7 +5921,7 @@ type GetOperationsOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5929,7 +5929,7 @@ type GetOperationsOutput struct {
 	//
 	// To get the next page of results, perform another `GetOperations` request and
 	// specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetRegionsInput is the input of GetRegions.
@@ -5937,19 +5937,19 @@ type GetRegionsInput struct {
 	// A Boolean value indicating whether to also include Availability Zones in
 	// your get regions request. Availability Zones are indicated with a letter:
 	// `us-east-2a`.
-	IncludeAvailabilityZones *bool `json:"includeAvailabilityZones,omitempty"`
+	IncludeAvailabilityZones *bool
 
 	// A Boolean value indicating whether to also include Availability Zones for
 	// databases in your get regions request. Availability Zones are indicated with
 	// a letter (`us-east-2a`).
-	IncludeRelationalDatabaseAvailabilityZones *bool `json:"includeRelationalDatabaseAvailabilityZones,omitempty"`
+	IncludeRelationalDatabaseAvailabilityZones *bool
 }
 
 // GetRegionsOutput is the output of GetRegions.
 type GetRegionsOutput struct {
 	// An array of key-value pairs containing information about your get regions
 	// request.
-	Regions []Region `json:"regions,omitempty"`
+	Regions []Region
 }
 
 // GetRelationalDatabaseBlueprintsInput is the input of
@@ -5960,7 +5960,7 @@ type GetRelationalDatabaseBlueprintsInput struct {
 	// To get a page token, perform an initial `GetRelationalDatabaseBlueprints`
 	// request. If your results are paginated, the response will return a next page
 	// token that you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetRelationalDatabaseBlueprintsOutput is the output of
@@ -5968,7 +5968,7 @@ type GetRelationalDatabaseBlueprintsInput struct {
 type GetRelationalDatabaseBlueprintsOutput struct {
 	// An object describing the result of your get relational database blueprints
 	// request.
-	Blueprints []RelationalDatabaseBlueprint `json:"blueprints,omitempty"`
+	Blueprints []RelationalDatabaseBlueprint
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -5977,7 +5977,7 @@ type GetRelationalDatabaseBlueprintsOutput struct {
 	// To get the next page of results, perform another
 	// `GetRelationalDatabaseBlueprints` request and specify the next page token
 	// using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetRelationalDatabaseBundlesInput is the input of
@@ -5988,11 +5988,11 @@ type GetRelationalDatabaseBundlesInput struct {
 	// To get a page token, perform an initial `GetRelationalDatabaseBundles`
 	// request. If your results are paginated, the response will return a next page
 	// token that you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 
 	// A Boolean value that indicates whether to include inactive (unavailable)
 	// bundles in the response of your request.
-	IncludeInactive *bool `json:"includeInactive,omitempty"`
+	IncludeInactive *bool
 }
 
 // GetRelationalDatabaseBundlesOutput is the output of
@@ -6000,7 +6000,7 @@ type GetRelationalDatabaseBundlesInput struct {
 type GetRelationalDatabaseBundlesOutput struct {
 	// An object describing the result of your get relational database bundles
 	// request.
-	Bundles []RelationalDatabaseBundle `json:"bundles,omitempty"`
+	Bundles []RelationalDatabaseBundle
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -6009,7 +6009,7 @@ type GetRelationalDatabaseBundlesOutput struct {
 	// To get the next page of results, perform another
 	// `GetRelationalDatabaseBundles` request and specify the next page token using
 	// the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetRelationalDatabaseEventsInput is the input of
@@ -6018,7 +6018,7 @@ type GetRelationalDatabaseEventsInput struct {
 	// The name of the database from which to get events.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The number of minutes in the past from which to retrieve events. For
 	// example, to get all events from the past 2 hours, enter 120.
@@ -6026,14 +6026,14 @@ type GetRelationalDatabaseEventsInput struct {
 	// Default: `60`
 	//
 	// The minimum is 1 and the maximum is 14 days (20160 minutes).
-	DurationInMinutes *int32 `json:"durationInMinutes,omitempty"`
+	DurationInMinutes *int32
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetRelationalDatabaseEvents`
 	// request. If your results are paginated, the response will return a next page
 	// token that you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetRelationalDatabaseEventsOutput is the output of
@@ -6041,7 +6041,7 @@ type GetRelationalDatabaseEventsInput struct {
 type GetRelationalDatabaseEventsOutput struct {
 	// An object describing the result of your get relational database events
 	// request.
-	RelationalDatabaseEvents []RelationalDatabaseEvent `json:"relationalDatabaseEvents,omitempty"`
+	RelationalDatabaseEvents []RelationalDatabaseEvent
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -6050,7 +6050,7 @@ type GetRelationalDatabaseEventsOutput struct {
 	// To get the next page of results, perform another
 	// `GetRelationalDatabaseEvents` request and specify the next page token using
 	// the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetRelationalDatabaseInput is the input of GetRelationalDatabase.
@@ -6058,7 +6058,7 @@ type GetRelationalDatabaseInput struct {
 	// The name of the database that you are looking up.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 }
 
 // GetRelationalDatabaseLogEventsInput is the input of
@@ -6067,7 +6067,7 @@ type GetRelationalDatabaseLogEventsInput struct {
 	// The name of your database for which to get log events.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The name of the log stream.
 	//
@@ -6075,7 +6075,7 @@ type GetRelationalDatabaseLogEventsInput struct {
 	// available log streams.
 	//
 	// This member is required.
-	LogStreamName *string `json:"logStreamName,omitempty"`
+	LogStreamName *string
 
 	// The start of the time interval from which to get log events.
 	//
@@ -6086,7 +6086,7 @@ type GetRelationalDatabaseLogEventsInput struct {
 	//
 	// For example, if you wish to use a start time of October 1, 2018, at 8 PM
 	// UTC, then you input `1538424000` as the start time.
-	StartTime *time.Time `json:"startTime,omitempty"`
+	StartTime *time.Time
 
 	// The end of the time interval from which to get log events.
 	//
@@ -6097,14 +6097,14 @@ type GetRelationalDatabaseLogEventsInput struct {
 	//
 	// For example, if you wish to use an end time of October 1, 2018, at 8 PM UTC,
 	// then you input `1538424000` as the end time.
-	EndTime *time.Time `json:"endTime,omitempty"`
+	EndTime *time.Time
 
 	// Parameter to specify if the log should start from head or tail. If `true` is
 	// specified, the log event starts from the head of the log. If `false` is
 	// specified, the log event starts from the tail of the log.
 	//
 	// For PostgreSQL, the default value of `false` is the only option available.
-	StartFromHead *bool `json:"startFromHead,omitempty"`
+	StartFromHead *bool
 
 	// The token to advance to the next or previous page of results from your
 	// request.
@@ -6113,7 +6113,7 @@ type GetRelationalDatabaseLogEventsInput struct {
 	// request. If your results are paginated, the response will return a next
 	// forward token and/or next backward token that you can specify as the page
 	// token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetRelationalDatabaseLogEventsOutput is the output of
@@ -6121,15 +6121,15 @@ type GetRelationalDatabaseLogEventsInput struct {
 type GetRelationalDatabaseLogEventsOutput struct {
 	// An object describing the result of your get relational database log events
 	// request.
-	ResourceLogEvents []LogEvent `json:"resourceLogEvents,omitempty"`
+	ResourceLogEvents []LogEvent
 
 	// A token used for advancing to the previous page of results from your get
 	// relational database log events request.
-	NextBackwardToken *string `json:"nextBackwardToken,omitempty"`
+	NextBackwardToken *string
 
 	// A token used for advancing to the next page of results from your get
 	// relational database log events request.
-	NextForwardToken *string `json:"nextForwardToken,omitempty"`
+	NextForwardToken *string
 }
 
 // GetRelationalDatabaseLogStreamsInput is the input of
@@ -6138,7 +6138,7 @@ type GetRelationalDatabaseLogStreamsInput struct {
 	// The name of your database for which to get log streams.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 }
 
 // GetRelationalDatabaseLogStreamsOutput is the output of
@@ -6146,7 +6146,7 @@ type GetRelationalDatabaseLogStreamsInput struct {
 type GetRelationalDatabaseLogStreamsOutput struct {
 	// An object describing the result of your get relational database log streams
 	// request.
-	LogStreams []string `json:"logStreams,omitempty"`
+	LogStreams []string
 }
 
 // GetRelationalDatabaseMasterUserPasswordInput is the input of
@@ -6155,7 +6155,7 @@ type GetRelationalDatabaseMasterUserPasswordInput struct {
 	// The name of your database for which to get the master user password.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The password version to return.
 	//
@@ -6165,7 +6165,7 @@ type GetRelationalDatabaseMasterUserPasswordInput struct {
 	// to `CURRENT`, the `PENDING` password is no longer available.
 	//
 	// Default: `CURRENT`
-	PasswordVersion RelationalDatabasePasswordVersion `json:"passwordVersion,omitempty"`
+	PasswordVersion RelationalDatabasePasswordVersion
 }
 
 // GetRelationalDatabaseMasterUserPasswordOutput is the output of
@@ -6175,11 +6175,11 @@ type GetRelationalDatabaseMasterUserPasswordOutput struct {
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	MasterUserPassword *string `json:"masterUserPassword,omitempty" specgen:"sensitive"`
+	MasterUserPassword *string `specgen:"sensitive"`
 
 	// The timestamp when the specified version of the master user password was
 	// created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -6203,7 +6203,7 @@ type GetRelationalDatabaseMetricDataInput struct {
 	// The name of your database from which to get metric data.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The metric for which you want to return information.
 	//
@@ -6255,7 +6255,7 @@ type GetRelationalDatabaseMetricDataInput struct {
 	// `Unit`: The published unit is `Bytes/Second`.
 	//
 	// This member is required.
-	MetricName RelationalDatabaseMetricName `json:"metricName,omitempty"`
+	MetricName RelationalDatabaseMetricName
 
 	// The granularity, in seconds, of the returned data points.
 	//
@@ -6263,7 +6263,7 @@ type GetRelationalDatabaseMetricDataInput struct {
 	// granularity.
 	//
 	// This member is required.
-	Period *int32 `json:"period,omitempty"`
+	Period *int32
 
 	// The start of the time interval from which to get metric data.
 	//
@@ -6276,7 +6276,7 @@ type GetRelationalDatabaseMetricDataInput struct {
 	// UTC, then you input `1538424000` as the start time.
 	//
 	// This member is required.
-	StartTime *time.Time `json:"startTime,omitempty"`
+	StartTime *time.Time
 
 	// The end of the time interval from which to get metric data.
 	//
@@ -6289,14 +6289,14 @@ type GetRelationalDatabaseMetricDataInput struct {
 	// then you input `1538424000` as the end time.
 	//
 	// This member is required.
-	EndTime *time.Time `json:"endTime,omitempty"`
+	EndTime *time.Time
 
 	// The unit for the metric data request. Valid units depend on the metric data
 	// being requested. For the valid units with each available metric, see the
 	// `metricName` parameter.
 	//
 	// This member is required.
-	Unit MetricUnit `json:"unit,omitempty"`
+	Unit MetricUnit
 
 	// The statistic for the metric.
 	//
@@ -6316,23 +6316,23 @@ type GetRelationalDatabaseMetricDataInput struct {
 	// points used for the statistical calculation.
 	//
 	// This member is required.
-	Statistics []MetricStatistic `json:"statistics,omitempty"`
+	Statistics []MetricStatistic
 }
 
 // GetRelationalDatabaseMetricDataOutput is the output of
 // GetRelationalDatabaseMetricData.
 type GetRelationalDatabaseMetricDataOutput struct {
 	// The name of the metric returned.
-	MetricName RelationalDatabaseMetricName `json:"metricName,omitempty"`
+	MetricName RelationalDatabaseMetricName
 
 	// An array of objects that describe the metric data returned.
-	MetricData []MetricDatapoint `json:"metricData,omitempty"`
+	MetricData []MetricDatapoint
 }
 
 // GetRelationalDatabaseOutput is the output of GetRelationalDatabase.
 type GetRelationalDatabaseOutput struct {
 	// An object describing the specified database.
-	RelationalDatabase *RelationalDatabase `json:"relationalDatabase,omitempty"`
+	RelationalDatabase *RelationalDatabase
 }
 
 // GetRelationalDatabaseParametersInput is the input of
@@ -6341,14 +6341,14 @@ type GetRelationalDatabaseParametersInput struct {
 	// The name of your database for which to get parameters.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetRelationalDatabaseParameters`
 	// request. If your results are paginated, the response will return a next page
 	// token that you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetRelationalDatabaseParametersOutput is the output of
@@ -6356,7 +6356,7 @@ type GetRelationalDatabaseParametersInput struct {
 type GetRelationalDatabaseParametersOutput struct {
 	// An object describing the result of your get relational database parameters
 	// request.
-	Parameters []RelationalDatabaseParameter `json:"parameters,omitempty"`
+	Parameters []RelationalDatabaseParameter
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -6365,7 +6365,7 @@ type GetRelationalDatabaseParametersOutput struct {
 	// To get the next page of results, perform another
 	// `GetRelationalDatabaseParameters` request and specify the next page token
 	// using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetRelationalDatabaseSnapshotInput is the input of
@@ -6374,14 +6374,14 @@ type GetRelationalDatabaseSnapshotInput struct {
 	// The name of the database snapshot for which to get information.
 	//
 	// This member is required.
-	RelationalDatabaseSnapshotName *string `json:"relationalDatabaseSnapshotName,omitempty"`
+	RelationalDatabaseSnapshotName *string
 }
 
 // GetRelationalDatabaseSnapshotOutput is the output of
 // GetRelationalDatabaseSnapshot.
 type GetRelationalDatabaseSnapshotOutput struct {
 	// An object describing the specified database snapshot.
-	RelationalDatabaseSnapshot *RelationalDatabaseSnapshot `json:"relationalDatabaseSnapshot,omitempty"`
+	RelationalDatabaseSnapshot *RelationalDatabaseSnapshot
 }
 
 // GetRelationalDatabaseSnapshotsInput is the input of
@@ -6392,7 +6392,7 @@ type GetRelationalDatabaseSnapshotsInput struct {
 	// To get a page token, perform an initial `GetRelationalDatabaseSnapshots`
 	// request. If your results are paginated, the response will return a next page
 	// token that you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetRelationalDatabaseSnapshotsOutput is the output of
@@ -6400,7 +6400,7 @@ type GetRelationalDatabaseSnapshotsInput struct {
 type GetRelationalDatabaseSnapshotsOutput struct {
 	// An object describing the result of your get relational database snapshots
 	// request.
-	RelationalDatabaseSnapshots []RelationalDatabaseSnapshot `json:"relationalDatabaseSnapshots,omitempty"`
+	RelationalDatabaseSnapshots []RelationalDatabaseSnapshot
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -6409,7 +6409,7 @@ type GetRelationalDatabaseSnapshotsOutput struct {
 	// To get the next page of results, perform another
 	// `GetRelationalDatabaseSnapshots` request and specify the next page token
 	// using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetRelationalDatabasesInput is the input of GetRelationalDatabases.
@@ -6419,13 +6419,13 @@ type GetRelationalDatabasesInput struct {
 	// To get a page token, perform an initial `GetRelationalDatabases` request. If
 	// your results are paginated, the response will return a next page token that
 	// you can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetRelationalDatabasesOutput is the output of GetRelationalDatabases.
 type GetRelationalDatabasesOutput struct {
 	// An object describing the result of your get relational databases request.
-	RelationalDatabases []RelationalDatabase `json:"relationalDatabases,omitempty"`
+	RelationalDatabases []RelationalDatabase
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -6433,7 +6433,7 @@ type GetRelationalDatabasesOutput struct {
 	//
 	// To get the next page of results, perform another `GetRelationalDatabases`
 	// request and specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetSetupHistoryInput is the input of GetSetupHistory.
@@ -6441,20 +6441,20 @@ type GetSetupHistoryInput struct {
 	// The name of the resource for which you are requesting information.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The token to advance to the next page of results from your request.
 	//
 	// To get a page token, perform an initial `GetSetupHistory` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetSetupHistoryOutput is the output of GetSetupHistory.
 type GetSetupHistoryOutput struct {
 	// The historical information that's returned.
-	SetupHistory []SetupHistory `json:"setupHistory,omitempty"`
+	SetupHistory []SetupHistory
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -6462,7 +6462,7 @@ type GetSetupHistoryOutput struct {
 	//
 	// To get the next page of results, perform another `GetSetupHistory` request
 	// and specify the next page token using the pageToken parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // GetStaticIpInput is the input of GetStaticIp.
@@ -6470,14 +6470,14 @@ type GetStaticIpInput struct {
 	// The name of the static IP in Lightsail.
 	//
 	// This member is required.
-	StaticIPName *string `json:"staticIpName,omitempty"`
+	StaticIPName *string
 }
 
 // GetStaticIpOutput is the output of GetStaticIp.
 type GetStaticIpOutput struct {
 	// An array of key-value pairs containing information about the requested
 	// static IP.
-	StaticIP *StaticIP `json:"staticIp,omitempty"`
+	StaticIP *StaticIP
 }
 
 // GetStaticIpsInput is the input of GetStaticIps.
@@ -6487,14 +6487,14 @@ type GetStaticIpsInput struct {
 	// To get a page token, perform an initial `GetStaticIps` request. If your
 	// results are paginated, the response will return a next page token that you
 	// can specify as the page token in a subsequent request.
-	PageToken *string `json:"pageToken,omitempty"`
+	PageToken *string
 }
 
 // GetStaticIpsOutput is the output of GetStaticIps.
 type GetStaticIpsOutput struct {
 	// An array of key-value pairs containing information about your get static IPs
 	// request.
-	StaticIPs []StaticIP `json:"staticIps,omitempty"`
+	StaticIPs []StaticIP
 
 	// The token to advance to the next page of results from your request.
 	//
@@ -6502,7 +6502,7 @@ type GetStaticIpsOutput struct {
 	//
 	// To get the next page of results, perform another `GetStaticIps` request and
 	// specify the next page token using the `pageToken` parameter.
-	NextPageToken *string `json:"nextPageToken,omitempty"`
+	NextPageToken *string
 }
 
 // Describes the request headers that a Lightsail distribution bases caching
@@ -6524,10 +6524,10 @@ type HeaderObject struct {
 	// - `all` - Forward all headers to your origin. - `none` - Forward only the
 	// default headers. - `allow-list` - Forward only the headers you specify using
 	// the `headersAllowList` parameter.
-	Option ForwardValues `json:"option,omitempty"`
+	Option ForwardValues
 
 	// The specific headers to forward to your distribution's origin.
-	HeadersAllowList []HeaderEnum `json:"headersAllowList,omitempty"`
+	HeadersAllowList []HeaderEnum
 }
 
 // Describes the public SSH host keys or the RDP certificate.
@@ -6537,13 +6537,13 @@ type HostKeyAttributes struct {
 	// For SSH host keys, the algorithm may be `ssh-rsa`, `ecdsa-sha2-nistp256`,
 	// `ssh-ed25519`, etc. For RDP certificates, the algorithm is always
 	// `x509-cert`.
-	Algorithm *string `json:"algorithm,omitempty"`
+	Algorithm *string
 
 	// The public SSH host key or the RDP certificate.
-	PublicKey *string `json:"publicKey,omitempty"`
+	PublicKey *string
 
 	// The time that the SSH host key or RDP certificate was recorded by Lightsail.
-	WitnessedAt *time.Time `json:"witnessedAt,omitempty"`
+	WitnessedAt *time.Time
 
 	// The SHA-1 fingerprint of the returned SSH host key or RDP certificate.
 	//
@@ -6554,7 +6554,7 @@ type HostKeyAttributes struct {
 	// - Example of an SHA-1 RDP fingerprint:
 	//
 	// `af:34:51:fe:09:f0:e0:da:b8:4e:56:ca:60:c2:10:ff:38:06:db:45`
-	FingerprintSHA1 *string `json:"fingerprintSHA1,omitempty"`
+	FingerprintSHA1 *string
 
 	// The SHA-256 fingerprint of the returned SSH host key or RDP certificate.
 	//
@@ -6565,17 +6565,17 @@ type HostKeyAttributes struct {
 	// - Example of an SHA-256 RDP fingerprint:
 	//
 	// `03:9b:36:9f:4b:de:4e:61:70:fc:7c:c9:78:e7:d2:1a:1c:25:a8:0c:91:f6:7c:e4:d6:a0:85:c8:b4:53:99:68`
-	FingerprintSHA256 *string `json:"fingerprintSHA256,omitempty"`
+	FingerprintSHA256 *string
 
 	// The returned RDP certificate is valid after this point in time.
 	//
 	// This value is listed only for RDP certificates.
-	NotValidBefore *time.Time `json:"notValidBefore,omitempty"`
+	NotValidBefore *time.Time
 
 	// The returned RDP certificate is not valid after this point in time.
 	//
 	// This value is listed only for RDP certificates.
-	NotValidAfter *time.Time `json:"notValidAfter,omitempty"`
+	NotValidAfter *time.Time
 }
 
 // ImportKeyPairInput is the input of ImportKeyPair.
@@ -6583,12 +6583,12 @@ type ImportKeyPairInput struct {
 	// The name of the key pair for which you want to import the public key.
 	//
 	// This member is required.
-	KeyPairName *string `json:"keyPairName,omitempty"`
+	KeyPairName *string
 
 	// A base64-encoded public key of the `ssh-rsa` type.
 	//
 	// This member is required.
-	PublicKeyBase64 *string `json:"publicKeyBase64,omitempty"`
+	PublicKeyBase64 *string
 }
 
 // ImportKeyPairOutput is the output of ImportKeyPair.
@@ -6596,7 +6596,7 @@ type ImportKeyPairOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // Describes the origin resource of an Amazon Lightsail content delivery
@@ -6607,108 +6607,108 @@ type ImportKeyPairOutput struct {
 // it to viewers via a worldwide network of edge servers.
 type InputOrigin struct {
 	// The name of the origin resource.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The AWS Region name of the origin resource.
-	RegionName RegionName `json:"regionName,omitempty"`
+	RegionName RegionName
 
 	// The protocol that your Amazon Lightsail distribution uses when establishing
 	// a connection with your origin to pull content.
-	ProtocolPolicy OriginProtocolPolicyEnum `json:"protocolPolicy,omitempty"`
+	ProtocolPolicy OriginProtocolPolicyEnum
 
 	// The amount of time, in seconds, that the distribution waits for a response
 	// after forwarding a request to the origin. The minimum timeout is 1 second,
 	// the maximum is 60 seconds, and the default (if you don't specify otherwise)
 	// is 30 seconds.
-	ResponseTimeout *int32 `json:"responseTimeout,omitempty"`
+	ResponseTimeout *int32
 
 	// The IP address type that the distribution uses when connecting to the
 	// origin.
 	//
 	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
 	// `dualstack` for IPv4 and IPv6.
-	IPAddressType OriginIPAddressTypeEnum `json:"ipAddressType,omitempty"`
+	IPAddressType OriginIPAddressTypeEnum
 }
 
 // Describes an instance (a virtual private server).
 type Instance struct {
 	// The name the user gave the instance (`Amazon_Linux_2023-1`).
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the instance
 	// (`arn:aws:lightsail:us-east-2:123456789101:Instance/244ad76f-8aad-4741-809f-12345EXAMPLE`).
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code. Include this code in your email to support when you have
 	// questions about an instance or another resource in Lightsail. This code
 	// enables our support team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The timestamp when the instance was created (`1479734909.17`) in Unix time
 	// format.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The region name and Availability Zone where the instance is located.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The type of resource (usually `Instance`).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The blueprint ID (`amazon_linux_2023`).
-	BlueprintID *string `json:"blueprintId,omitempty"`
+	BlueprintID *string
 
 	// The friendly name of the blueprint (`Amazon Linux 2023`).
-	BlueprintName *string `json:"blueprintName,omitempty"`
+	BlueprintName *string
 
 	// The bundle for the instance (`micro_x_x`).
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// An array of objects representing the add-ons enabled on the instance.
-	AddOns []AddOn `json:"addOns,omitempty"`
+	AddOns []AddOn
 
 	// A Boolean value indicating whether this instance has a static IP assigned to
 	// it.
-	IsStaticIP *bool `json:"isStaticIp,omitempty"`
+	IsStaticIP *bool
 
 	// The private IP address of the instance.
-	PrivateIPAddress *string `json:"privateIpAddress,omitempty"`
+	PrivateIPAddress *string
 
 	// The public IP address of the instance.
-	PublicIPAddress *string `json:"publicIpAddress,omitempty"`
+	PublicIPAddress *string
 
 	// The IPv6 addresses of the instance.
-	Ipv6Addresses []string `json:"ipv6Addresses,omitempty"`
+	Ipv6Addresses []string
 
 	// The IP address type of the instance.
 	//
 	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
 	// `dualstack` for IPv4 and IPv6.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 
 	// The size of the vCPU and the amount of RAM for the instance.
-	Hardware *InstanceHardware `json:"hardware,omitempty"`
+	Hardware *InstanceHardware
 
 	// Information about the public ports and monthly data transfer rates for the
 	// instance.
-	Networking *InstanceNetworking `json:"networking,omitempty"`
+	Networking *InstanceNetworking
 
 	// The status code and the state (`running`) for the instance.
-	State *InstanceState `json:"state,omitempty"`
+	State *InstanceState
 
 	// The user name for connecting to the instance (`ec2-user`).
-	Username *string `json:"username,omitempty"`
+	Username *string
 
 	// The name of the SSH key being used to connect to the instance
 	// (`LightsailDefaultKeyPair`).
-	SshKeyName *string `json:"sshKeyName,omitempty"`
+	SshKeyName *string
 
 	// The metadata options for the Amazon Lightsail instance.
-	MetadataOptions *InstanceMetadataOptions `json:"metadataOptions,omitempty"`
+	MetadataOptions *InstanceMetadataOptions
 }
 
 // The parameters for gaining temporary access to one of your Amazon Lightsail
@@ -6717,16 +6717,16 @@ type InstanceAccessDetails struct {
 	// For SSH access, the public key to use when accessing your instance For
 	// OpenSSH clients (command line SSH), you should save this value to
 	// `tempkey-cert.pub`.
-	CertKey *string `json:"certKey,omitempty"`
+	CertKey *string
 
 	// For SSH access, the date on which the temporary keys expire.
-	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	ExpiresAt *time.Time
 
 	// The public IP address of the Amazon Lightsail instance.
-	IPAddress *string `json:"ipAddress,omitempty"`
+	IPAddress *string
 
 	// The IPv6 address of the Amazon Lightsail instance.
-	Ipv6Addresses []string `json:"ipv6Addresses,omitempty"`
+	Ipv6Addresses []string
 
 	// For RDP access, the password for your Amazon Lightsail instance. Password
 	// will be an empty string if the password for your new instance is not ready
@@ -6740,30 +6740,30 @@ type InstanceAccessDetails struct {
 	// continue to return the original password value. When accessing the instance
 	// using RDP, you need to manually enter the Administrator password after
 	// changing it from the default.
-	Password *string `json:"password,omitempty"`
+	Password *string
 
 	// For a Windows Server-based instance, an object with the data you can use to
 	// retrieve your password. This is only needed if `password` is empty and the
 	// instance is not new (and therefore the password is not ready yet). When you
 	// create an instance, it can take up to 15 minutes for the instance to be
 	// ready.
-	PasswordData *PasswordData `json:"passwordData,omitempty"`
+	PasswordData *PasswordData
 
 	// For SSH access, the temporary private key. For OpenSSH clients (command line
 	// SSH), you should save this value to `tempkey`).
-	PrivateKey *string `json:"privateKey,omitempty"`
+	PrivateKey *string
 
 	// The protocol for these Amazon Lightsail instance access details.
-	Protocol InstanceAccessProtocol `json:"protocol,omitempty"`
+	Protocol InstanceAccessProtocol
 
 	// The name of this Amazon Lightsail instance.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// The user name to use when logging in to the Amazon Lightsail instance.
-	Username *string `json:"username,omitempty"`
+	Username *string
 
 	// Describes the public SSH host keys or the RDP certificate.
-	HostKeys []HostKeyAttributes `json:"hostKeys,omitempty"`
+	HostKeys []HostKeyAttributes
 }
 
 // Describes the Amazon Elastic Compute Cloud instance and related resources to
@@ -6777,12 +6777,12 @@ type InstanceEntry struct {
 	// snapshot records that you can use to create a CloudFormation stack.
 	//
 	// This member is required.
-	SourceName *string `json:"sourceName,omitempty"`
+	SourceName *string
 
 	// The instance type (`t2.micro`) to use for the new Amazon EC2 instance.
 	//
 	// This member is required.
-	InstanceType *string `json:"instanceType,omitempty"`
+	InstanceType *string
 
 	// The port configuration to use for the new Amazon EC2 instance.
 	//
@@ -6809,7 +6809,7 @@ type InstanceEntry struct {
 	// to your new Amazon EC2 instance.
 	//
 	// This member is required.
-	PortInfoSource PortInfoSourceType `json:"portInfoSource,omitempty"`
+	PortInfoSource PortInfoSourceType
 
 	// A launch script you can create that configures a server with additional user
 	// data. For example, you might want to run `apt-get -y update`.
@@ -6817,34 +6817,34 @@ type InstanceEntry struct {
 	// Depending on the machine image you choose, the command to get software on
 	// your instance varies. Amazon Linux and CentOS use `yum`, Debian and Ubuntu
 	// use `apt-get`, and FreeBSD uses `pkg`.
-	UserData *string `json:"userData,omitempty"`
+	UserData *string
 
 	// The Availability Zone for the new Amazon EC2 instance.
 	//
 	// This member is required.
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone *string
 }
 
 // Describes the hardware for the instance.
 type InstanceHardware struct {
 	// The number of vCPUs the instance has.
-	CPUCount *int32 `json:"cpuCount,omitempty"`
+	CPUCount *int32
 
 	// The disks attached to the instance.
-	Disks []Disk `json:"disks,omitempty"`
+	Disks []Disk
 
 	// The amount of RAM in GB on the instance (`1.0`).
-	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
+	RamSizeInGb *float32
 }
 
 // Describes information about the health of the instance.
 type InstanceHealthSummary struct {
 	// The name of the Lightsail instance for which you are requesting health check
 	// data.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// Describes the overall instance health. Valid values are below.
-	InstanceHealth InstanceHealthState `json:"instanceHealth,omitempty"`
+	InstanceHealth InstanceHealthState
 
 	// More information about the instance health. If the `instanceHealth` is
 	// `healthy`, then an `instanceHealthReason` value is not provided.
@@ -6884,7 +6884,7 @@ type InstanceHealthSummary struct {
 	// - `Instance.DeregistrationInProgress` - The target instance is in the
 	// process of being deregistered and the deregistration delay period has not
 	// expired.
-	InstanceHealthReason InstanceHealthReason `json:"instanceHealthReason,omitempty"`
+	InstanceHealthReason InstanceHealthReason
 }
 
 // The metadata options for the instance.
@@ -6896,7 +6896,7 @@ type InstanceMetadataOptions struct {
 	// - `pending` - The metadata options are being updated. The instance is not
 	// yet ready to process metadata traffic with the new selection. - `applied` -
 	// The metadata options have been successfully applied to the instance.
-	State InstanceMetadataState `json:"state,omitempty"`
+	State InstanceMetadataState
 
 	// The state of token usage for your instance metadata requests.
 	//
@@ -6917,31 +6917,31 @@ type InstanceMetadataOptions struct {
 	// more information, see Viewing instance metrics in Amazon Lightsail
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-viewing-instance-health-metrics)
 	// in the Amazon Lightsail Developer Guide.
-	HTTPTokens HTTPTokens `json:"httpTokens,omitempty"`
+	HTTPTokens HTTPTokens
 
 	// Indicates whether the HTTP metadata endpoint on your instances is enabled or
 	// disabled.
 	//
 	// If the value is `disabled`, you cannot access your instance metadata.
-	HTTPEndpoint HTTPEndpoint `json:"httpEndpoint,omitempty"`
+	HTTPEndpoint HTTPEndpoint
 
 	// The desired HTTP PUT response hop limit for instance metadata requests. A
 	// larger number means that the instance metadata requests can travel farther.
-	HTTPPutResponseHopLimit *int32 `json:"httpPutResponseHopLimit,omitempty"`
+	HTTPPutResponseHopLimit *int32
 
 	// Indicates whether the IPv6 endpoint for the instance metadata service is
 	// enabled or disabled.
-	HTTPProtocolIpv6 HTTPProtocolIpv6 `json:"httpProtocolIpv6,omitempty"`
+	HTTPProtocolIpv6 HTTPProtocolIpv6
 }
 
 // Describes monthly data transfer rates and port information for an instance.
 type InstanceNetworking struct {
 	// The amount of data in GB allocated for monthly data transfers.
-	MonthlyTransfer *MonthlyTransfer `json:"monthlyTransfer,omitempty"`
+	MonthlyTransfer *MonthlyTransfer
 
 	// An array of key-value pairs containing information about the ports on the
 	// instance.
-	Ports []InstancePortInfo `json:"ports,omitempty"`
+	Ports []InstancePortInfo
 }
 
 // Describes information about ports for an Amazon Lightsail instance.
@@ -6959,7 +6959,7 @@ type InstancePortInfo struct {
 	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
 	// code). For more information, see Internet Control Message Protocol for IPv6
 	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
-	FromPort *int32 `json:"fromPort,omitempty"`
+	FromPort *int32
 
 	// The last port in a range of open ports on an instance.
 	//
@@ -6974,7 +6974,7 @@ type InstancePortInfo struct {
 	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
 	// code). For more information, see Internet Control Message Protocol for IPv6
 	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
-	ToPort *int32 `json:"toPort,omitempty"`
+	ToPort *int32
 
 	// The IP protocol name.
 	//
@@ -7001,23 +7001,23 @@ type InstancePortInfo struct {
 	// - Internet Control Message Protocol (ICMP) for IPv6. When you specify
 	// `icmp6` as the `protocol`, you must specify the ICMP type using the
 	// `fromPort` parameter, and ICMP code using the `toPort` parameter.
-	Protocol NetworkProtocol `json:"protocol,omitempty"`
+	Protocol NetworkProtocol
 
 	// The location from which access is allowed. For example, `Anywhere
 	// (0.0.0.0/0)`, or `Custom` if a specific IP address or range of IP addresses
 	// is allowed.
-	AccessFrom *string `json:"accessFrom,omitempty"`
+	AccessFrom *string
 
 	// The type of access (`Public` or `Private`).
-	AccessType PortAccessType `json:"accessType,omitempty"`
+	AccessType PortAccessType
 
 	// The common name of the port information.
-	CommonName *string `json:"commonName,omitempty"`
+	CommonName *string
 
 	// The access direction (`inbound` or `outbound`).
 	//
 	// Lightsail currently supports only `inbound` access direction.
-	AccessDirection AccessDirection `json:"accessDirection,omitempty"`
+	AccessDirection AccessDirection
 
 	// The IPv4 address, or range of IPv4 addresses (in CIDR notation) that are
 	// allowed to connect to an instance through the ports, and the protocol.
@@ -7029,7 +7029,7 @@ type InstancePortInfo struct {
 	// Routing
 	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
 	// on Wikipedia.
-	Cidrs []string `json:"cidrs,omitempty"`
+	Cidrs []string
 
 	// The IPv6 address, or range of IPv6 addresses (in CIDR notation) that are
 	// allowed to connect to an instance through the ports, and the protocol. Only
@@ -7043,14 +7043,14 @@ type InstancePortInfo struct {
 	// Routing
 	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
 	// on Wikipedia.
-	Ipv6Cidrs []string `json:"ipv6Cidrs,omitempty"`
+	Ipv6Cidrs []string
 
 	// An alias that defines access for a preconfigured range of IP addresses.
 	//
 	// The only alias currently supported is `lightsail-connect`, which allows IP
 	// addresses of the browser-based RDP/SSH client in the Lightsail console to
 	// connect to your instance.
-	CidrListAliases []string `json:"cidrListAliases,omitempty"`
+	CidrListAliases []string
 }
 
 // Describes open ports on an instance, the IP addresses allowed to connect to
@@ -7069,7 +7069,7 @@ type InstancePortState struct {
 	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
 	// code). For more information, see Internet Control Message Protocol for IPv6
 	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
-	FromPort *int32 `json:"fromPort,omitempty"`
+	FromPort *int32
 
 	// The last port in a range of open ports on an instance.
 	//
@@ -7084,7 +7084,7 @@ type InstancePortState struct {
 	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
 	// code). For more information, see Internet Control Message Protocol for IPv6
 	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
-	ToPort *int32 `json:"toPort,omitempty"`
+	ToPort *int32
 
 	// The IP protocol name.
 	//
@@ -7111,12 +7111,12 @@ type InstancePortState struct {
 	// - Internet Control Message Protocol (ICMP) for IPv6. When you specify
 	// `icmp6` as the `protocol`, you must specify the ICMP type using the
 	// `fromPort` parameter, and ICMP code using the `toPort` parameter.
-	Protocol NetworkProtocol `json:"protocol,omitempty"`
+	Protocol NetworkProtocol
 
 	// Specifies whether the instance port is `open` or `closed`.
 	//
 	// The port state for Lightsail instances is always `open`.
-	State PortState `json:"state,omitempty"`
+	State PortState
 
 	// The IPv4 address, or range of IPv4 addresses (in CIDR notation) that are
 	// allowed to connect to an instance through the ports, and the protocol.
@@ -7128,7 +7128,7 @@ type InstancePortState struct {
 	// Routing
 	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
 	// on Wikipedia.
-	Cidrs []string `json:"cidrs,omitempty"`
+	Cidrs []string
 
 	// The IPv6 address, or range of IPv6 addresses (in CIDR notation) that are
 	// allowed to connect to an instance through the ports, and the protocol. Only
@@ -7142,101 +7142,101 @@ type InstancePortState struct {
 	// Routing
 	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
 	// on Wikipedia.
-	Ipv6Cidrs []string `json:"ipv6Cidrs,omitempty"`
+	Ipv6Cidrs []string
 
 	// An alias that defines access for a preconfigured range of IP addresses.
 	//
 	// The only alias currently supported is `lightsail-connect`, which allows IP
 	// addresses of the browser-based RDP/SSH client in the Lightsail console to
 	// connect to your instance.
-	CidrListAliases []string `json:"cidrListAliases,omitempty"`
+	CidrListAliases []string
 }
 
 // Describes an instance snapshot.
 type InstanceSnapshot struct {
 	// The name of the snapshot.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the snapshot
 	// (`arn:aws:lightsail:us-east-2:123456789101:InstanceSnapshot/d23b5706-3322-4d83-81e5-12345EXAMPLE`).
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code. Include this code in your email to support when you have
 	// questions about an instance or another resource in Lightsail. This code
 	// enables our support team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The timestamp when the snapshot was created (`1479907467.024`).
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The region name and Availability Zone where you created the snapshot.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The type of resource (usually `InstanceSnapshot`).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The state the snapshot is in.
-	State InstanceSnapshotState `json:"state,omitempty"`
+	State InstanceSnapshotState
 
 	// The progress of the snapshot.
 	//
 	// This is populated only for disk snapshots, and is `null` for instance
 	// snapshots.
-	Progress *string `json:"progress,omitempty"`
+	Progress *string
 
 	// An array of disk objects containing information about all block storage
 	// disks.
-	FromAttachedDisks []Disk `json:"fromAttachedDisks,omitempty"`
+	FromAttachedDisks []Disk
 
 	// The instance from which the snapshot was created.
-	FromInstanceName *string `json:"fromInstanceName,omitempty"`
+	FromInstanceName *string
 
 	// The Amazon Resource Name (ARN) of the instance from which the snapshot was
 	// created
 	// (`arn:aws:lightsail:us-east-2:123456789101:Instance/64b8404c-ccb1-430b-8daf-12345EXAMPLE`).
-	FromInstanceARN *string `json:"fromInstanceArn,omitempty"`
+	FromInstanceARN *string
 
 	// The blueprint ID from which you created the snapshot (`amazon_linux_2023`).
 	// A blueprint is a virtual private server (or instance) image used to create
 	// instances quickly.
-	FromBlueprintID *string `json:"fromBlueprintId,omitempty"`
+	FromBlueprintID *string
 
 	// The bundle ID from which you created the snapshot (`micro_x_x`).
-	FromBundleID *string `json:"fromBundleId,omitempty"`
+	FromBundleID *string
 
 	// A Boolean value indicating whether the snapshot was created from an
 	// automatic snapshot.
-	IsFromAutoSnapshot *bool `json:"isFromAutoSnapshot,omitempty"`
+	IsFromAutoSnapshot *bool
 
 	// The size in GB of the SSD.
-	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+	SizeInGb *int32
 }
 
 // Describes an instance snapshot.
 type InstanceSnapshotInfo struct {
 	// The bundle ID from which the source instance was created (`micro_x_x`).
-	FromBundleID *string `json:"fromBundleId,omitempty"`
+	FromBundleID *string
 
 	// The blueprint ID from which the source instance (`amazon_linux_2023`).
-	FromBlueprintID *string `json:"fromBlueprintId,omitempty"`
+	FromBlueprintID *string
 
 	// A list of objects describing the disks that were attached to the source
 	// instance.
-	FromDiskInfo []DiskInfo `json:"fromDiskInfo,omitempty"`
+	FromDiskInfo []DiskInfo
 }
 
 // Describes the virtual private server (or instance) status.
 type InstanceState struct {
 	// The status code for the instance.
-	Code *int32 `json:"code,omitempty"`
+	Code *int32
 
 	// The state of the instance (`running` or `pending`).
-	Name *string `json:"name,omitempty"`
+	Name *string
 }
 
 // IsVpcPeeredInput is the input of IsVpcPeered.
@@ -7245,56 +7245,56 @@ type IsVpcPeeredInput struct{}
 // IsVpcPeeredOutput is the output of IsVpcPeered.
 type IsVpcPeeredOutput struct {
 	// Returns `true` if the Lightsail VPC is peered; otherwise, `false`.
-	IsPeered *bool `json:"isPeered,omitempty"`
+	IsPeered *bool
 }
 
 // Describes an SSH key pair.
 type KeyPair struct {
 	// The friendly name of the SSH key pair.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the key pair
 	// (`arn:aws:lightsail:us-east-2:123456789101:KeyPair/05859e3d-331d-48ba-9034-12345EXAMPLE`).
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code. Include this code in your email to support when you have
 	// questions about an instance or another resource in Lightsail. This code
 	// enables our support team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The timestamp when the key pair was created (`1479816991.349`).
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The region name and Availability Zone where the key pair was created.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The resource type (usually `KeyPair`).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The RSA fingerprint of the key pair.
-	Fingerprint *string `json:"fingerprint,omitempty"`
+	Fingerprint *string
 }
 
 // Describes an Amazon Lightsail content delivery network (CDN) distribution.
 type LightsailDistribution struct {
 	// The name of the distribution.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the distribution.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code. Include this code in your email to support when you have
 	// questions about your Lightsail distribution. This code enables our support
 	// team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The timestamp when the distribution was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// An object that describes the location of the distribution, such as the
 	// Amazon Web Services Region and Availability Zone.
@@ -7302,47 +7302,47 @@ type LightsailDistribution struct {
 	// Lightsail distributions are global resources that can reference an origin in
 	// any Amazon Web Services Region, and distribute its content globally.
 	// However, all distributions are located in the `us-east-1` Region.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type (`Distribution`).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The alternate domain names of the distribution.
-	AlternativeDomainNames []string `json:"alternativeDomainNames,omitempty"`
+	AlternativeDomainNames []string
 
 	// The status of the distribution.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// Indicates whether the distribution is enabled.
-	IsEnabled *bool `json:"isEnabled,omitempty"`
+	IsEnabled *bool
 
 	// The domain name of the distribution.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// The ID of the bundle currently applied to the distribution.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// The name of the SSL/TLS certificate attached to the distribution, if any.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 
 	// An object that describes the origin resource of the distribution, such as a
 	// Lightsail instance, bucket, or load balancer.
 	//
 	// The distribution pulls, caches, and serves content from the origin.
-	Origin *Origin `json:"origin,omitempty"`
+	Origin *Origin
 
 	// The public DNS of the origin.
-	OriginPublicDNS *string `json:"originPublicDNS,omitempty"`
+	OriginPublicDNS *string
 
 	// An object that describes the default cache behavior of the distribution.
-	DefaultCacheBehavior *CacheBehavior `json:"defaultCacheBehavior,omitempty"`
+	DefaultCacheBehavior *CacheBehavior
 
 	// An object that describes the cache behavior settings of the distribution.
-	CacheBehaviorSettings *CacheSettings `json:"cacheBehaviorSettings,omitempty"`
+	CacheBehaviorSettings *CacheSettings
 
 	// An array of objects that describe the per-path cache behavior of the
 	// distribution.
-	CacheBehaviors []CacheBehaviorPerPath `json:"cacheBehaviors,omitempty"`
+	CacheBehaviors []CacheBehaviorPerPath
 
 	// Indicates whether the bundle that is currently applied to your distribution,
 	// specified using the `distributionName` parameter, can be changed to another
@@ -7350,103 +7350,103 @@ type LightsailDistribution struct {
 	//
 	// Use the `UpdateDistributionBundle` action to change your distribution's
 	// bundle.
-	AbleToUpdateBundle *bool `json:"ableToUpdateBundle,omitempty"`
+	AbleToUpdateBundle *bool
 
 	// The IP address type of the distribution.
 	//
 	// The possible values are `ipv4` for IPv4 only, and `dualstack` for IPv4 and
 	// IPv6.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The minimum TLS protocol version that the distribution can use to
 	// communicate with viewers.
-	ViewerMinimumTLSProtocolVersion *string `json:"viewerMinimumTlsProtocolVersion,omitempty"`
+	ViewerMinimumTLSProtocolVersion *string
 }
 
 // Describes a load balancer.
 type LoadBalancer struct {
 	// The name of the load balancer (`my-load-balancer`).
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the load balancer.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code. Include this code in your email to support when you have
 	// questions about your Lightsail load balancer. This code enables our support
 	// team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The date when your load balancer was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The AWS Region where your load balancer was created (`us-east-2a`).
 	// Lightsail automatically creates your load balancer across Availability
 	// Zones.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The resource type (`LoadBalancer`.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The DNS name of your Lightsail load balancer.
-	DNSName *string `json:"dnsName,omitempty"`
+	DNSName *string
 
 	// The status of your load balancer. Valid values are below.
-	State LoadBalancerState `json:"state,omitempty"`
+	State LoadBalancerState
 
 	// The protocol you have enabled for your load balancer. Valid values are
 	// below.
 	//
 	// You can't just have `HTTP_HTTPS`, but you can have just `HTTP`.
-	Protocol LoadBalancerProtocol `json:"protocol,omitempty"`
+	Protocol LoadBalancerProtocol
 
 	// An array of public port settings for your load balancer. For HTTP, use port
 	// 80. For HTTPS, use port 443.
-	PublicPorts []int32 `json:"publicPorts,omitempty"`
+	PublicPorts []int32
 
 	// The path you specified to perform your health checks. If no path is
 	// specified, the load balancer tries to make a request to the default (root)
 	// page.
-	HealthCheckPath *string `json:"healthCheckPath,omitempty"`
+	HealthCheckPath *string
 
 	// The port where the load balancer will direct traffic to your Lightsail
 	// instances. For HTTP traffic, it's port 80. For HTTPS traffic, it's port 443.
-	InstancePort *int32 `json:"instancePort,omitempty"`
+	InstancePort *int32
 
 	// An array of InstanceHealthSummary objects describing the health of the load
 	// balancer.
-	InstanceHealthSummary []InstanceHealthSummary `json:"instanceHealthSummary,omitempty"`
+	InstanceHealthSummary []InstanceHealthSummary
 
 	// An array of LoadBalancerTlsCertificateSummary objects that provide
 	// additional information about the SSL/TLS certificates. For example, if
 	// `true`, the certificate is attached to the load balancer.
-	TLSCertificateSummaries []LoadBalancerTLSCertificateSummary `json:"tlsCertificateSummaries,omitempty"`
+	TLSCertificateSummaries []LoadBalancerTLSCertificateSummary
 
 	// A string to string map of the configuration options for your load balancer.
 	// Valid values are listed below.
-	ConfigurationOptions map[string]string `json:"configurationOptions,omitempty"`
+	ConfigurationOptions map[string]string
 
 	// The IP address type of the load balancer.
 	//
 	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
 	// `dualstack` for IPv4 and IPv6.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 
 	// A Boolean value that indicates whether HTTPS redirection is enabled for the
 	// load balancer.
-	HTTPSRedirectionEnabled *bool `json:"httpsRedirectionEnabled,omitempty"`
+	HTTPSRedirectionEnabled *bool
 
 	// The name of the TLS security policy for the load balancer.
-	TLSPolicyName *string `json:"tlsPolicyName,omitempty"`
+	TLSPolicyName *string
 }
 
 // Describes a load balancer SSL/TLS certificate.
@@ -7454,23 +7454,23 @@ type LoadBalancer struct {
 // TLS is just an updated, more secure version of Secure Socket Layer (SSL).
 type LoadBalancerTLSCertificate struct {
 	// The name of the SSL/TLS certificate (`my-certificate`).
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the SSL/TLS certificate.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code. Include this code in your email to support when you have
 	// questions about your Lightsail load balancer or SSL/TLS certificate. This
 	// code enables our support team to look up your Lightsail information more
 	// easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The time when you created your SSL/TLS certificate.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Amazon Web Services Region and Availability Zone where you created your
 	// certificate.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The resource type (`LoadBalancerTlsCertificate`).
 	//
@@ -7481,29 +7481,29 @@ type LoadBalancerTLSCertificate struct {
 	// Lightsail load balancer - `LoadBalancerTlsCertificate` - An SSL/TLS
 	// certificate associated with a Lightsail load balancer - `Disk` - A Lightsail
 	// block storage disk - `DiskSnapshot` - A block storage disk snapshot
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The load balancer name where your SSL/TLS certificate is attached.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 
 	// When `true`, the SSL/TLS certificate is attached to the Lightsail load
 	// balancer.
-	IsAttached *bool `json:"isAttached,omitempty"`
+	IsAttached *bool
 
 	// The validation status of the SSL/TLS certificate. Valid values are below.
-	Status LoadBalancerTLSCertificateStatus `json:"status,omitempty"`
+	Status LoadBalancerTLSCertificateStatus
 
 	// The domain name for your SSL/TLS certificate.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// An array of LoadBalancerTlsCertificateDomainValidationRecord objects
 	// describing the records.
-	DomainValidationRecords []LoadBalancerTLSCertificateDomainValidationRecord `json:"domainValidationRecords,omitempty"`
+	DomainValidationRecords []LoadBalancerTLSCertificateDomainValidationRecord
 
 	// The validation failure reason, if any, of the certificate.
 	//
@@ -7550,48 +7550,48 @@ type LoadBalancerTLSCertificate struct {
 	// typographical error in one or more of the domain names in the certificate
 	// request. Try to request a certificate again, correcting any spelling errors
 	// or typos that were in the failed request.
-	FailureReason LoadBalancerTLSCertificateFailureReason `json:"failureReason,omitempty"`
+	FailureReason LoadBalancerTLSCertificateFailureReason
 
 	// The time when the SSL/TLS certificate was issued.
-	IssuedAt *time.Time `json:"issuedAt,omitempty"`
+	IssuedAt *time.Time
 
 	// The issuer of the certificate.
-	Issuer *string `json:"issuer,omitempty"`
+	Issuer *string
 
 	// The algorithm used to generate the key pair (the public and private key).
-	KeyAlgorithm *string `json:"keyAlgorithm,omitempty"`
+	KeyAlgorithm *string
 
 	// The timestamp when the SSL/TLS certificate expires.
-	NotAfter *time.Time `json:"notAfter,omitempty"`
+	NotAfter *time.Time
 
 	// The timestamp when the SSL/TLS certificate is first valid.
-	NotBefore *time.Time `json:"notBefore,omitempty"`
+	NotBefore *time.Time
 
 	// An object that describes the status of the certificate renewal managed by
 	// Lightsail.
-	RenewalSummary *LoadBalancerTLSCertificateRenewalSummary `json:"renewalSummary,omitempty"`
+	RenewalSummary *LoadBalancerTLSCertificateRenewalSummary
 
 	// The reason the certificate was revoked. This value is present only when the
 	// certificate status is `REVOKED`.
-	RevocationReason LoadBalancerTLSCertificateRevocationReason `json:"revocationReason,omitempty"`
+	RevocationReason LoadBalancerTLSCertificateRevocationReason
 
 	// The timestamp when the certificate was revoked. This value is present only
 	// when the certificate status is `REVOKED`.
-	RevokedAt *time.Time `json:"revokedAt,omitempty"`
+	RevokedAt *time.Time
 
 	// The serial number of the certificate.
-	Serial *string `json:"serial,omitempty"`
+	Serial *string
 
 	// The algorithm that was used to sign the certificate.
-	SignatureAlgorithm *string `json:"signatureAlgorithm,omitempty"`
+	SignatureAlgorithm *string
 
 	// The name of the entity that is associated with the public key contained in
 	// the certificate.
-	Subject *string `json:"subject,omitempty"`
+	Subject *string
 
 	// An array of strings that specify the alternate domains (`example2.com`) and
 	// subdomains (`blog.example.com`) for the certificate.
-	SubjectAlternativeNames []string `json:"subjectAlternativeNames,omitempty"`
+	SubjectAlternativeNames []string
 }
 
 // An object that describes the state of the canonical name (CNAME) records
@@ -7605,20 +7605,20 @@ type LoadBalancerTLSCertificateDNSRecordCreationState struct {
 	// - `SUCCEEDED` - The validation records were successfully added. - `STARTED`
 	// - The automatic DNS record creation has started. - `FAILED` - The validation
 	// record addition failed.
-	Code LoadBalancerTLSCertificateDNSRecordCreationStateCode `json:"code,omitempty"`
+	Code LoadBalancerTLSCertificateDNSRecordCreationStateCode
 
 	// The message that describes the reason for the status code.
-	Message *string `json:"message,omitempty"`
+	Message *string
 }
 
 // Contains information about the domain names on an SSL/TLS certificate that
 // you will use to validate domain ownership.
 type LoadBalancerTLSCertificateDomainValidationOption struct {
 	// The fully qualified domain name in the certificate request.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// The status of the domain validation. Valid values are listed below.
-	ValidationStatus LoadBalancerTLSCertificateDomainStatus `json:"validationStatus,omitempty"`
+	ValidationStatus LoadBalancerTLSCertificateDomainStatus
 }
 
 // Describes the validation record of each domain name in the SSL/TLS
@@ -7626,24 +7626,24 @@ type LoadBalancerTLSCertificateDomainValidationOption struct {
 type LoadBalancerTLSCertificateDomainValidationRecord struct {
 	// A fully qualified domain name in the certificate. For example,
 	// `example.com`.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The type of validation record. For example, `CNAME` for domain validation.
-	Type *string `json:"type,omitempty"`
+	Type *string
 
 	// The value for that type.
-	Value *string `json:"value,omitempty"`
+	Value *string
 
 	// The validation status. Valid values are listed below.
-	ValidationStatus LoadBalancerTLSCertificateDomainStatus `json:"validationStatus,omitempty"`
+	ValidationStatus LoadBalancerTLSCertificateDomainStatus
 
 	// The domain name against which your SSL/TLS certificate was validated.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// An object that describes the state of the canonical name (CNAME) records
 	// that are automatically added by Lightsail to the DNS of a domain to validate
 	// domain ownership.
-	DNSRecordCreationState *LoadBalancerTLSCertificateDNSRecordCreationState `json:"dnsRecordCreationState,omitempty"`
+	DNSRecordCreationState *LoadBalancerTLSCertificateDNSRecordCreationState
 }
 
 // Contains information about the status of Lightsail's managed renewal for the
@@ -7681,23 +7681,23 @@ type LoadBalancerTLSCertificateRenewalSummary struct {
 	// action is required. - `Failed` - One or more domain names were not validated
 	// before the certificate expired, and Lightsail did not renew the certificate.
 	// You can request a new certificate using the `CreateCertificate` action.
-	RenewalStatus LoadBalancerTLSCertificateRenewalStatus `json:"renewalStatus,omitempty"`
+	RenewalStatus LoadBalancerTLSCertificateRenewalStatus
 
 	// Contains information about the validation of each domain name in the
 	// certificate, as it pertains to Lightsail's managed renewal. This is
 	// different from the initial validation that occurs as a result of the
 	// RequestCertificate request.
-	DomainValidationOptions []LoadBalancerTLSCertificateDomainValidationOption `json:"domainValidationOptions,omitempty"`
+	DomainValidationOptions []LoadBalancerTLSCertificateDomainValidationOption
 }
 
 // Provides a summary of SSL/TLS certificate metadata.
 type LoadBalancerTLSCertificateSummary struct {
 	// The name of the SSL/TLS certificate.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// When `true`, the SSL/TLS certificate is attached to the Lightsail load
 	// balancer.
-	IsAttached *bool `json:"isAttached,omitempty"`
+	IsAttached *bool
 }
 
 // Describes the TLS security policies that are available for Lightsail load
@@ -7709,55 +7709,55 @@ type LoadBalancerTLSCertificateSummary struct {
 // in the Amazon Lightsail Developer Guide.
 type LoadBalancerTLSPolicy struct {
 	// The name of the TLS security policy.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// A Boolean value that indicates whether the TLS security policy is the
 	// default.
-	IsDefault *bool `json:"isDefault,omitempty"`
+	IsDefault *bool
 
 	// The description of the TLS security policy.
-	Description *string `json:"description,omitempty"`
+	Description *string
 
 	// The protocols used in a given TLS security policy.
-	Protocols []string `json:"protocols,omitempty"`
+	Protocols []string
 
 	// The ciphers used by the TLS security policy.
 	//
 	// The ciphers are listed in order of preference.
-	Ciphers []string `json:"ciphers,omitempty"`
+	Ciphers []string
 }
 
 // Describes a database log event.
 type LogEvent struct {
 	// The timestamp when the database log event was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The message of the database log event.
-	Message *string `json:"message,omitempty"`
+	Message *string
 }
 
 // Describes the metric data point.
 type MetricDatapoint struct {
 	// The average.
-	Average *float64 `json:"average,omitempty"`
+	Average *float64
 
 	// The maximum.
-	Maximum *float64 `json:"maximum,omitempty"`
+	Maximum *float64
 
 	// The minimum.
-	Minimum *float64 `json:"minimum,omitempty"`
+	Minimum *float64
 
 	// The sample count.
-	SampleCount *float64 `json:"sampleCount,omitempty"`
+	SampleCount *float64
 
 	// The sum.
-	Sum *float64 `json:"sum,omitempty"`
+	Sum *float64
 
 	// The timestamp (`1479816991.349`).
-	Timestamp *time.Time `json:"timestamp,omitempty"`
+	Timestamp *time.Time
 
 	// The unit.
-	Unit MetricUnit `json:"unit,omitempty"`
+	Unit MetricUnit
 }
 
 // Describes resource being monitored by an alarm.
@@ -7767,23 +7767,23 @@ type MetricDatapoint struct {
 // (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-alarms).
 type MonitoredResourceInfo struct {
 	// The Amazon Resource Name (ARN) of the resource being monitored.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the Lightsail resource being monitored.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Lightsail resource type of the resource being monitored.
 	//
 	// Instances, load balancers, and relational databases are the only Lightsail
 	// resources that can currently be monitored by alarms.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 }
 
 // Describes the monthly data transfer in and out of your virtual private
 // server (or instance).
 type MonthlyTransfer struct {
 	// The amount allocated per month (in GB).
-	GbPerMonthAllocated *int32 `json:"gbPerMonthAllocated,omitempty"`
+	GbPerMonthAllocated *int32
 }
 
 // Describes the state of the name server records update made by Amazon
@@ -7801,10 +7801,10 @@ type NameServersUpdateState struct {
 	// `PENDING` - The name server record update is in progress. - `FAILED` - The
 	// name server record update failed. - `STARTED` - The automatic name server
 	// record update started.
-	Code NameServersUpdateStateCode `json:"code,omitempty"`
+	Code NameServersUpdateStateCode
 
 	// The message that describes the reason for the status code.
-	Message *string `json:"message,omitempty"`
+	Message *string
 }
 
 // OpenInstancePublicPortsInput is the input of OpenInstancePublicPorts.
@@ -7812,12 +7812,12 @@ type OpenInstancePublicPortsInput struct {
 	// An object to describe the ports to open for the specified instance.
 	//
 	// This member is required.
-	PortInfo *PortInfo `json:"portInfo,omitempty"`
+	PortInfo *PortInfo
 
 	// The name of the instance for which to open ports.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 }
 
 // OpenInstancePublicPortsOutput is the output of OpenInstancePublicPorts.
@@ -7825,46 +7825,46 @@ type OpenInstancePublicPortsOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // Describes the API operation.
 type Operation struct {
 	// The ID of the operation.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The resource name.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The resource type.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The timestamp when the operation was initialized (`1479816991.349`).
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Amazon Web Services Region and Availability Zone.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// A Boolean value indicating whether the operation is terminal.
-	IsTerminal *bool `json:"isTerminal,omitempty"`
+	IsTerminal *bool
 
 	// Details about the operation (`Debian-1GB-Ohio-1`).
-	OperationDetails *string `json:"operationDetails,omitempty"`
+	OperationDetails *string
 
 	// The type of operation.
-	OperationType OperationType `json:"operationType,omitempty"`
+	OperationType OperationType
 
 	// The status of the operation.
-	Status OperationStatus `json:"status,omitempty"`
+	Status OperationStatus
 
 	// The timestamp when the status was changed (`1479816991.349`).
-	StatusChangedAt *time.Time `json:"statusChangedAt,omitempty"`
+	StatusChangedAt *time.Time
 
 	// The error code.
-	ErrorCode *string `json:"errorCode,omitempty"`
+	ErrorCode *string
 
 	// The error details.
-	ErrorDetails *string `json:"errorDetails,omitempty"`
+	ErrorDetails *string
 }
 
 // Describes the origin resource of an Amazon Lightsail content delivery
@@ -7875,30 +7875,30 @@ type Operation struct {
 // viewers via a worldwide network of edge servers.
 type Origin struct {
 	// The name of the origin resource.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The resource type of the origin resource (Instance).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The AWS Region name of the origin resource.
-	RegionName RegionName `json:"regionName,omitempty"`
+	RegionName RegionName
 
 	// The protocol that your Amazon Lightsail distribution uses when establishing
 	// a connection with your origin to pull content.
-	ProtocolPolicy OriginProtocolPolicyEnum `json:"protocolPolicy,omitempty"`
+	ProtocolPolicy OriginProtocolPolicyEnum
 
 	// The amount of time, in seconds, that the distribution waits for a response
 	// after forwarding a request to the origin. The minimum timeout is 1 second,
 	// the maximum is 60 seconds, and the default (if you don't specify otherwise)
 	// is 30 seconds.
-	ResponseTimeout *int32 `json:"responseTimeout,omitempty"`
+	ResponseTimeout *int32
 
 	// The IP address type that the distribution uses when connecting to the
 	// origin.
 	//
 	// The possible values are `ipv4` for IPv4 only, `ipv6` for IPv6 only, and
 	// `dualstack` for IPv4 and IPv6.
-	IPAddressType OriginIPAddressTypeEnum `json:"ipAddressType,omitempty"`
+	IPAddressType OriginIPAddressTypeEnum
 }
 
 // The password data for the Windows Server-based instance, including the
@@ -7918,7 +7918,7 @@ type PasswordData struct {
 	// continue to return the original ciphertext value. When accessing the
 	// instance using RDP, you need to manually enter the Administrator password
 	// after changing it from the default.
-	Ciphertext *string `json:"ciphertext,omitempty"`
+	Ciphertext *string
 
 	// The name of the key pair that you used when creating your instance. If no
 	// key pair name was specified when creating the instance, Lightsail uses the
@@ -7928,7 +7928,7 @@ type PasswordData struct {
 	// decrypting your password using the `ciphertext`. Lightsail creates the
 	// ciphertext by encrypting your password with the public key part of this key
 	// pair.
-	KeyPairName *string `json:"keyPairName,omitempty"`
+	KeyPairName *string
 }
 
 // PeerVpcInput is the input of PeerVpc.
@@ -7939,31 +7939,31 @@ type PeerVpcOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // Describes a pending database maintenance action.
 type PendingMaintenanceAction struct {
 	// The type of pending database maintenance action.
-	Action *string `json:"action,omitempty"`
+	Action *string
 
 	// Additional detail about the pending database maintenance action.
-	Description *string `json:"description,omitempty"`
+	Description *string
 
 	// The effective date of the pending database maintenance action.
-	CurrentApplyDate *time.Time `json:"currentApplyDate,omitempty"`
+	CurrentApplyDate *time.Time
 }
 
 // Describes a pending database value modification.
 type PendingModifiedRelationalDatabaseValues struct {
 	// The password for the master user of the database.
-	MasterUserPassword *string `json:"masterUserPassword,omitempty"`
+	MasterUserPassword *string
 
 	// The database engine version.
-	EngineVersion *string `json:"engineVersion,omitempty"`
+	EngineVersion *string
 
 	// A Boolean value indicating whether automated backup retention is enabled.
-	BackupRetentionEnabled *bool `json:"backupRetentionEnabled,omitempty"`
+	BackupRetentionEnabled *bool
 }
 
 // Describes ports to open on an instance, the IP addresses allowed to connect
@@ -7982,7 +7982,7 @@ type PortInfo struct {
 	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
 	// code). For more information, see Internet Control Message Protocol for IPv6
 	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
-	FromPort *int32 `json:"fromPort,omitempty"`
+	FromPort *int32
 
 	// The last port in a range of open ports on an instance.
 	//
@@ -7997,7 +7997,7 @@ type PortInfo struct {
 	// specify `128` as the `fromPort` (ICMPv6 type), and `0` as `toPort` (ICMPv6
 	// code). For more information, see Internet Control Message Protocol for IPv6
 	// (https://en.wikipedia.org/wiki/Internet_Control_Message_Protocol_for_IPv6).
-	ToPort *int32 `json:"toPort,omitempty"`
+	ToPort *int32
 
 	// The IP protocol name.
 	//
@@ -8024,7 +8024,7 @@ type PortInfo struct {
 	// - Internet Control Message Protocol (ICMP) for IPv6. When you specify
 	// `icmp6` as the `protocol`, you must specify the ICMP type using the
 	// `fromPort` parameter, and ICMP code using the `toPort` parameter.
-	Protocol NetworkProtocol `json:"protocol,omitempty"`
+	Protocol NetworkProtocol
 
 	// The IPv4 address, or range of IPv4 addresses (in CIDR notation) that are
 	// allowed to connect to an instance through the ports, and the protocol.
@@ -8042,7 +8042,7 @@ type PortInfo struct {
 	// Routing
 	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
 	// on Wikipedia.
-	Cidrs []string `json:"cidrs,omitempty"`
+	Cidrs []string
 
 	// The IPv6 address, or range of IPv6 addresses (in CIDR notation) that are
 	// allowed to connect to an instance through the ports, and the protocol. Only
@@ -8056,14 +8056,14 @@ type PortInfo struct {
 	// Routing
 	// (https://en.wikipedia.org/wiki/Classless_Inter-Domain_Routing#CIDR_notation)
 	// on Wikipedia.
-	Ipv6Cidrs []string `json:"ipv6Cidrs,omitempty"`
+	Ipv6Cidrs []string
 
 	// An alias that defines access for a preconfigured range of IP addresses.
 	//
 	// The only alias currently supported is `lightsail-connect`, which allows IP
 	// addresses of the browser-based RDP/SSH client in the Lightsail console to
 	// connect to your instance.
-	CidrListAliases []string `json:"cidrListAliases,omitempty"`
+	CidrListAliases []string
 }
 
 // Describes the configuration for an Amazon Lightsail container service to
@@ -8079,7 +8079,7 @@ type PrivateRegistryAccess struct {
 	// to grant a Lightsail container service access to Amazon ECR private
 	// repositories. If the role is activated, the Amazon Resource Name (ARN) of
 	// the role is also listed.
-	ECRImagePullerRole *ContainerServiceECRImagePullerRole `json:"ecrImagePullerRole,omitempty"`
+	ECRImagePullerRole *ContainerServiceECRImagePullerRole
 }
 
 // Describes a request to configure an Amazon Lightsail container service to
@@ -8094,7 +8094,7 @@ type PrivateRegistryAccessRequest struct {
 	// An object to describe a request to activate or deactivate the role that you
 	// can use to grant an Amazon Lightsail container service access to Amazon
 	// Elastic Container Registry (Amazon ECR) private repositories.
-	ECRImagePullerRole *ContainerServiceECRImagePullerRoleRequest `json:"ecrImagePullerRole,omitempty"`
+	ECRImagePullerRole *ContainerServiceECRImagePullerRoleRequest
 }
 
 // PutAlarmInput is the input of PutAlarm.
@@ -8103,7 +8103,7 @@ type PutAlarmInput struct {
 	// overwrite the previous configuration of the alarm.
 	//
 	// This member is required.
-	AlarmName *string `json:"alarmName,omitempty"`
+	AlarmName *string
 
 	// The name of the metric to associate with the alarm.
 	//
@@ -8127,7 +8127,7 @@ type PutAlarmInput struct {
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-resource-health-metrics#available-metrics).
 	//
 	// This member is required.
-	MetricName MetricName `json:"metricName,omitempty"`
+	MetricName MetricName
 
 	// The name of the Lightsail resource that will be monitored.
 	//
@@ -8135,18 +8135,18 @@ type PutAlarmInput struct {
 	// resources that can currently be monitored by alarms.
 	//
 	// This member is required.
-	MonitoredResourceName *string `json:"monitoredResourceName,omitempty"`
+	MonitoredResourceName *string
 
 	// The arithmetic operation to use when comparing the specified statistic to
 	// the threshold. The specified statistic value is used as the first operand.
 	//
 	// This member is required.
-	ComparisonOperator ComparisonOperator `json:"comparisonOperator,omitempty"`
+	ComparisonOperator ComparisonOperator
 
 	// The value against which the specified statistic is compared.
 	//
 	// This member is required.
-	Threshold *float64 `json:"threshold,omitempty"`
+	Threshold *float64
 
 	// The number of most recent periods over which data is compared to the
 	// specified threshold. If you are setting an "M out of N" alarm, this value
@@ -8164,12 +8164,12 @@ type PutAlarmInput struct {
 	// evaluation period of 288 (24 hours).
 	//
 	// This member is required.
-	EvaluationPeriods *int32 `json:"evaluationPeriods,omitempty"`
+	EvaluationPeriods *int32
 
 	// The number of data points that must be not within the specified threshold to
 	// trigger the alarm. If you are setting an "M out of N" alarm, this value
 	// (`datapointsToAlarm`) is the M.
-	DatapointsToAlarm *int32 `json:"datapointsToAlarm,omitempty"`
+	DatapointsToAlarm *int32
 
 	// Sets how this alarm will handle missing data points.
 	//
@@ -8185,7 +8185,7 @@ type PutAlarmInput struct {
 	//
 	// If `treatMissingData` is not specified, the default behavior of `missing` is
 	// used.
-	TreatMissingData TreatMissingData `json:"treatMissingData,omitempty"`
+	TreatMissingData TreatMissingData
 
 	// The contact protocols to use for the alarm, such as `Email`, `SMS` (text
 	// messaging), or both.
@@ -8200,7 +8200,7 @@ type PutAlarmInput struct {
 	//
 	// Use the `CreateContactMethod` action to configure a contact protocol in an
 	// Amazon Web Services Region.
-	ContactProtocols []ContactProtocol `json:"contactProtocols,omitempty"`
+	ContactProtocols []ContactProtocol
 
 	// The alarm states that trigger a notification.
 	//
@@ -8224,17 +8224,17 @@ type PutAlarmInput struct {
 	//
 	// The notification trigger defaults to `ALARM` if you don't specify this
 	// parameter.
-	NotificationTriggers []AlarmState `json:"notificationTriggers,omitempty"`
+	NotificationTriggers []AlarmState
 
 	// Indicates whether the alarm is enabled.
 	//
 	// Notifications are enabled by default if you don't specify this parameter.
-	NotificationEnabled *bool `json:"notificationEnabled,omitempty"`
+	NotificationEnabled *bool
 
 	// The tag keys and optional values to add to the alarm during create.
 	//
 	// Use the `TagResource` action to tag a resource after it's created.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // PutAlarmOutput is the output of PutAlarm.
@@ -8242,7 +8242,7 @@ type PutAlarmOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // PutInstancePublicPortsInput is the input of PutInstancePublicPorts.
@@ -8251,12 +8251,12 @@ type PutInstancePublicPortsInput struct {
 	// instance.
 	//
 	// This member is required.
-	PortInfos []PortInfo `json:"portInfos,omitempty"`
+	PortInfos []PortInfo
 
 	// The name of the instance for which to open ports.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 }
 
 // PutInstancePublicPortsOutput is the output of PutInstancePublicPorts.
@@ -8264,7 +8264,7 @@ type PutInstancePublicPortsOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // Describes the query string parameters that an Amazon Lightsail content
@@ -8276,7 +8276,7 @@ type PutInstancePublicPortsOutput struct {
 type QueryStringObject struct {
 	// Indicates whether the distribution forwards and caches based on query
 	// strings.
-	Option *bool `json:"option,omitempty"`
+	Option *bool
 
 	// The specific query strings that the distribution forwards to the origin.
 	//
@@ -8285,7 +8285,7 @@ type QueryStringObject struct {
 	// If the `option` parameter is true, then your distribution forwards all query
 	// strings, regardless of what you specify using the `queryStringsAllowList`
 	// parameter.
-	QueryStringsAllowList []string `json:"queryStringsAllowList,omitempty"`
+	QueryStringsAllowList []string
 }
 
 // Describes the deletion state of an Amazon Route 53 hosted zone for a domain
@@ -8298,10 +8298,10 @@ type R53HostedZoneDeletionState struct {
 	// - `SUCCEEDED` - The hosted zone was successfully deleted. - `PENDING` - The
 	// hosted zone deletion is in progress. - `FAILED` - The hosted zone deletion
 	// failed. - `STARTED` - The hosted zone deletion started.
-	Code R53HostedZoneDeletionStateCode `json:"code,omitempty"`
+	Code R53HostedZoneDeletionStateCode
 
 	// The message that describes the reason for the status code.
-	Message *string `json:"message,omitempty"`
+	Message *string
 }
 
 // RebootInstanceInput is the input of RebootInstance.
@@ -8309,7 +8309,7 @@ type RebootInstanceInput struct {
 	// The name of the instance to reboot.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 }
 
 // RebootInstanceOutput is the output of RebootInstance.
@@ -8317,7 +8317,7 @@ type RebootInstanceOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // RebootRelationalDatabaseInput is the input of RebootRelationalDatabase.
@@ -8325,7 +8325,7 @@ type RebootRelationalDatabaseInput struct {
 	// The name of your database to reboot.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 }
 
 // RebootRelationalDatabaseOutput is the output of RebootRelationalDatabase.
@@ -8333,31 +8333,31 @@ type RebootRelationalDatabaseOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes the Amazon Web Services Region.
 type Region struct {
 	// The continent code (`NA`, meaning North America).
-	ContinentCode *string `json:"continentCode,omitempty"`
+	ContinentCode *string
 
 	// The description of the Amazon Web Services Region (`This region is
 	// recommended to serve users in the eastern United States and eastern
 	// Canada`).
-	Description *string `json:"description,omitempty"`
+	Description *string
 
 	// The display name (`Ohio`).
-	DisplayName *string `json:"displayName,omitempty"`
+	DisplayName *string
 
 	// The region name (`us-east-2`).
-	Name RegionName `json:"name,omitempty"`
+	Name RegionName
 
 	// The Availability Zones. Follows the format `us-east-2a` (case-sensitive).
-	AvailabilityZones []AvailabilityZone `json:"availabilityZones,omitempty"`
+	AvailabilityZones []AvailabilityZone
 
 	// The Availability Zones for databases. Follows the format `us-east-2a`
 	// (case-sensitive).
-	RelationalDatabaseAvailabilityZones []AvailabilityZone `json:"relationalDatabaseAvailabilityZones,omitempty"`
+	RelationalDatabaseAvailabilityZones []AvailabilityZone
 }
 
 // RegisterContainerImageInput is the input of RegisterContainerImage.
@@ -8365,7 +8365,7 @@ type RegisterContainerImageInput struct {
 	// The name of the container service for which to register a container image.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The label for the container image when it's registered to the container
 	// service.
@@ -8391,19 +8391,19 @@ type RegisterContainerImageInput struct {
 	// and so on.
 	//
 	// This member is required.
-	Label *string `json:"label,omitempty"`
+	Label *string
 
 	// The digest of the container image to be registered.
 	//
 	// This member is required.
-	Digest *string `json:"digest,omitempty"`
+	Digest *string
 }
 
 // RegisterContainerImageOutput is the output of RegisterContainerImage.
 type RegisterContainerImageOutput struct {
 	// An object that describes a container image that is registered to a Lightsail
 	// container service
-	ContainerImage *ContainerImage `json:"containerImage,omitempty"`
+	ContainerImage *ContainerImage
 }
 
 // Describes the delegation state of an Amazon Route 53 registered domain to
@@ -8435,287 +8435,287 @@ type RegisterContainerImageOutput struct {
 type RegisteredDomainDelegationInfo struct {
 	// An object that describes the state of the name server records that are
 	// automatically added to the Route 53 domain by Lightsail.
-	NameServersUpdateState *NameServersUpdateState `json:"nameServersUpdateState,omitempty"`
+	NameServersUpdateState *NameServersUpdateState
 
 	// Describes the deletion state of an Amazon Route 53 hosted zone for a domain
 	// that is being automatically delegated to an Amazon Lightsail DNS zone.
-	R53HostedZoneDeletionState *R53HostedZoneDeletionState `json:"r53HostedZoneDeletionState,omitempty"`
+	R53HostedZoneDeletionState *R53HostedZoneDeletionState
 }
 
 // Describes a database.
 type RelationalDatabase struct {
 	// The unique name of the database resource in Lightsail.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the database.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code for the database. Include this code in your email to
 	// support when you have questions about a database in Lightsail. This code
 	// enables our support team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The timestamp when the database was created. Formatted in Unix time.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Region name and Availability Zone where the database is located.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type for the database (for example,
 	// `RelationalDatabase`).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The blueprint ID for the database. A blueprint describes the major engine
 	// version of a database.
-	RelationalDatabaseBlueprintID *string `json:"relationalDatabaseBlueprintId,omitempty"`
+	RelationalDatabaseBlueprintID *string
 
 	// The bundle ID for the database. A bundle describes the performance
 	// specifications for your database.
-	RelationalDatabaseBundleID *string `json:"relationalDatabaseBundleId,omitempty"`
+	RelationalDatabaseBundleID *string
 
 	// The name of the master database created when the Lightsail database resource
 	// is created.
-	MasterDatabaseName *string `json:"masterDatabaseName,omitempty"`
+	MasterDatabaseName *string
 
 	// Describes the hardware of the database.
-	Hardware *RelationalDatabaseHardware `json:"hardware,omitempty"`
+	Hardware *RelationalDatabaseHardware
 
 	// Describes the current state of the database.
-	State *string `json:"state,omitempty"`
+	State *string
 
 	// Describes the secondary Availability Zone of a high availability database.
 	//
 	// The secondary database is used for failover support of a high availability
 	// database.
-	SecondaryAvailabilityZone *string `json:"secondaryAvailabilityZone,omitempty"`
+	SecondaryAvailabilityZone *string
 
 	// A Boolean value indicating whether automated backup retention is enabled for
 	// the database.
-	BackupRetentionEnabled *bool `json:"backupRetentionEnabled,omitempty"`
+	BackupRetentionEnabled *bool
 
 	// Describes pending database value modifications.
-	PendingModifiedValues *PendingModifiedRelationalDatabaseValues `json:"pendingModifiedValues,omitempty"`
+	PendingModifiedValues *PendingModifiedRelationalDatabaseValues
 
 	// The database software (for example, `MySQL`).
-	Engine *string `json:"engine,omitempty"`
+	Engine *string
 
 	// The database engine version (for example, `5.7.23`).
-	EngineVersion *string `json:"engineVersion,omitempty"`
+	EngineVersion *string
 
 	// The latest point in time to which the database can be restored. Formatted in
 	// Unix time.
-	LatestRestorableTime *time.Time `json:"latestRestorableTime,omitempty"`
+	LatestRestorableTime *time.Time
 
 	// The master user name of the database.
-	MasterUsername *string `json:"masterUsername,omitempty"`
+	MasterUsername *string
 
 	// The status of parameter updates for the database.
-	ParameterApplyStatus *string `json:"parameterApplyStatus,omitempty"`
+	ParameterApplyStatus *string
 
 	// The daily time range during which automated backups are created for the
 	// database (for example, `16:00-16:30`).
-	PreferredBackupWindow *string `json:"preferredBackupWindow,omitempty"`
+	PreferredBackupWindow *string
 
 	// The weekly time range during which system maintenance can occur on the
 	// database.
 	//
 	// In the format `ddd:hh24:mi-ddd:hh24:mi`. For example, `Tue:17:00-Tue:17:30`.
-	PreferredMaintenanceWindow *string `json:"preferredMaintenanceWindow,omitempty"`
+	PreferredMaintenanceWindow *string
 
 	// A Boolean value indicating whether the database is publicly accessible.
-	PubliclyAccessible *bool `json:"publiclyAccessible,omitempty"`
+	PubliclyAccessible *bool
 
 	// The master endpoint for the database.
-	MasterEndpoint *RelationalDatabaseEndpoint `json:"masterEndpoint,omitempty"`
+	MasterEndpoint *RelationalDatabaseEndpoint
 
 	// Describes the pending maintenance actions for the database.
-	PendingMaintenanceActions []PendingMaintenanceAction `json:"pendingMaintenanceActions,omitempty"`
+	PendingMaintenanceActions []PendingMaintenanceAction
 
 	// The certificate associated with the database.
-	CaCertificateIdentifier *string `json:"caCertificateIdentifier,omitempty"`
+	CaCertificateIdentifier *string
 }
 
 // Describes a database image, or blueprint. A blueprint describes the major
 // engine version of a database.
 type RelationalDatabaseBlueprint struct {
 	// The ID for the database blueprint.
-	BlueprintID *string `json:"blueprintId,omitempty"`
+	BlueprintID *string
 
 	// The database software of the database blueprint (for example, `MySQL`).
-	Engine RelationalDatabaseEngine `json:"engine,omitempty"`
+	Engine RelationalDatabaseEngine
 
 	// The database engine version for the database blueprint (for example,
 	// `5.7.23`).
-	EngineVersion *string `json:"engineVersion,omitempty"`
+	EngineVersion *string
 
 	// The description of the database engine for the database blueprint.
-	EngineDescription *string `json:"engineDescription,omitempty"`
+	EngineDescription *string
 
 	// The description of the database engine version for the database blueprint.
-	EngineVersionDescription *string `json:"engineVersionDescription,omitempty"`
+	EngineVersionDescription *string
 
 	// A Boolean value indicating whether the engine version is the default for the
 	// database blueprint.
-	IsEngineDefault *bool `json:"isEngineDefault,omitempty"`
+	IsEngineDefault *bool
 }
 
 // Describes a database bundle. A bundle describes the performance
 // specifications of the database.
 type RelationalDatabaseBundle struct {
 	// The ID for the database bundle.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 
 	// The name for the database bundle.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The cost of the database bundle in US currency.
-	Price *float32 `json:"price,omitempty"`
+	Price *float32
 
 	// The amount of RAM in GB (for example, `2.0`) for the database bundle.
-	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
+	RamSizeInGb *float32
 
 	// The size of the disk for the database bundle.
-	DiskSizeInGb *int32 `json:"diskSizeInGb,omitempty"`
+	DiskSizeInGb *int32
 
 	// The data transfer rate per month in GB for the database bundle.
-	TransferPerMonthInGb *int32 `json:"transferPerMonthInGb,omitempty"`
+	TransferPerMonthInGb *int32
 
 	// The number of virtual CPUs (vCPUs) for the database bundle.
-	CPUCount *int32 `json:"cpuCount,omitempty"`
+	CPUCount *int32
 
 	// A Boolean value indicating whether the database bundle is encrypted.
-	IsEncrypted *bool `json:"isEncrypted,omitempty"`
+	IsEncrypted *bool
 
 	// A Boolean value indicating whether the database bundle is active.
-	IsActive *bool `json:"isActive,omitempty"`
+	IsActive *bool
 }
 
 // Describes an endpoint for a database.
 type RelationalDatabaseEndpoint struct {
 	// Specifies the port that the database is listening on.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// Specifies the DNS address of the database.
-	Address *string `json:"address,omitempty"`
+	Address *string
 }
 
 // Describes an event for a database.
 type RelationalDatabaseEvent struct {
 	// The database that the database event relates to.
-	Resource *string `json:"resource,omitempty"`
+	Resource *string
 
 	// The timestamp when the database event was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The message of the database event.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// The category that the database event belongs to.
-	EventCategories []string `json:"eventCategories,omitempty"`
+	EventCategories []string
 }
 
 // Describes the hardware of a database.
 type RelationalDatabaseHardware struct {
 	// The number of vCPUs for the database.
-	CPUCount *int32 `json:"cpuCount,omitempty"`
+	CPUCount *int32
 
 	// The size of the disk for the database.
-	DiskSizeInGb *int32 `json:"diskSizeInGb,omitempty"`
+	DiskSizeInGb *int32
 
 	// The amount of RAM in GB for the database.
-	RamSizeInGb *float32 `json:"ramSizeInGb,omitempty"`
+	RamSizeInGb *float32
 }
 
 // Describes the parameters of a database.
 type RelationalDatabaseParameter struct {
 	// Specifies the valid range of values for the parameter.
-	AllowedValues *string `json:"allowedValues,omitempty"`
+	AllowedValues *string
 
 	// Indicates when parameter updates are applied.
 	//
 	// Can be `immediate` or `pending-reboot`.
-	ApplyMethod *string `json:"applyMethod,omitempty"`
+	ApplyMethod *string
 
 	// Specifies the engine-specific parameter type.
-	ApplyType *string `json:"applyType,omitempty"`
+	ApplyType *string
 
 	// Specifies the valid data type for the parameter.
-	DataType *string `json:"dataType,omitempty"`
+	DataType *string
 
 	// Provides a description of the parameter.
-	Description *string `json:"description,omitempty"`
+	Description *string
 
 	// A Boolean value indicating whether the parameter can be modified.
-	IsModifiable *bool `json:"isModifiable,omitempty"`
+	IsModifiable *bool
 
 	// Specifies the name of the parameter.
-	ParameterName *string `json:"parameterName,omitempty"`
+	ParameterName *string
 
 	// Specifies the value of the parameter.
-	ParameterValue *string `json:"parameterValue,omitempty"`
+	ParameterValue *string
 }
 
 // Describes a database snapshot.
 type RelationalDatabaseSnapshot struct {
 	// The name of the database snapshot.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the database snapshot.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code for the database snapshot. Include this code in your email
 	// to support when you have questions about a database snapshot in Lightsail.
 	// This code enables our support team to look up your Lightsail information
 	// more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The timestamp when the database snapshot was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The Region name and Availability Zone where the database snapshot is
 	// located.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The tag keys and optional values for the resource. For more information
 	// about tags in Lightsail, see the Amazon Lightsail Developer Guide
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-tags).
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 
 	// The software of the database snapshot (for example, `MySQL`)
-	Engine *string `json:"engine,omitempty"`
+	Engine *string
 
 	// The database engine version for the database snapshot (for example,
 	// `5.7.23`).
-	EngineVersion *string `json:"engineVersion,omitempty"`
+	EngineVersion *string
 
 	// The size of the disk in GB (for example, `32`) for the database snapshot.
-	SizeInGb *int32 `json:"sizeInGb,omitempty"`
+	SizeInGb *int32
 
 	// The state of the database snapshot.
-	State *string `json:"state,omitempty"`
+	State *string
 
 	// The name of the source database from which the database snapshot was
 	// created.
-	FromRelationalDatabaseName *string `json:"fromRelationalDatabaseName,omitempty"`
+	FromRelationalDatabaseName *string
 
 	// The Amazon Resource Name (ARN) of the database from which the database
 	// snapshot was created.
-	FromRelationalDatabaseARN *string `json:"fromRelationalDatabaseArn,omitempty"`
+	FromRelationalDatabaseARN *string
 
 	// The bundle ID of the database from which the database snapshot was created.
-	FromRelationalDatabaseBundleID *string `json:"fromRelationalDatabaseBundleId,omitempty"`
+	FromRelationalDatabaseBundleID *string
 
 	// The blueprint ID of the database from which the database snapshot was
 	// created. A blueprint describes the major engine version of a database.
-	FromRelationalDatabaseBlueprintID *string `json:"fromRelationalDatabaseBlueprintId,omitempty"`
+	FromRelationalDatabaseBlueprintID *string
 }
 
 // ReleaseStaticIpInput is the input of ReleaseStaticIp.
@@ -8723,7 +8723,7 @@ type ReleaseStaticIpInput struct {
 	// The name of the static IP to delete.
 	//
 	// This member is required.
-	StaticIPName *string `json:"staticIpName,omitempty"`
+	StaticIPName *string
 }
 
 // ReleaseStaticIpOutput is the output of ReleaseStaticIp.
@@ -8731,7 +8731,7 @@ type ReleaseStaticIpOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes the status of a SSL/TLS certificate renewal managed by Amazon
@@ -8739,7 +8739,7 @@ type ReleaseStaticIpOutput struct {
 type RenewalSummary struct {
 	// An array of objects that describe the domain validation records of the
 	// certificate.
-	DomainValidationRecords []DomainValidationRecord `json:"domainValidationRecords,omitempty"`
+	DomainValidationRecords []DomainValidationRecord
 
 	// The renewal status of the certificate.
 	//
@@ -8756,13 +8756,13 @@ type RenewalSummary struct {
 	// action is required. - `Failed` - One or more domain names were not validated
 	// before the certificate expired, and Lightsail did not renew the certificate.
 	// You can request a new certificate using the `CreateCertificate` action.
-	RenewalStatus RenewalStatus `json:"renewalStatus,omitempty"`
+	RenewalStatus RenewalStatus
 
 	// The reason for the renewal status of the certificate.
-	RenewalStatusReason *string `json:"renewalStatusReason,omitempty"`
+	RenewalStatusReason *string
 
 	// The timestamp when the certificate was last updated.
-	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
+	UpdatedAt *time.Time
 }
 
 // ResetDistributionCacheInput is the input of ResetDistributionCache.
@@ -8771,72 +8771,72 @@ type ResetDistributionCacheInput struct {
 	//
 	// Use the `GetDistributions` action to get a list of distribution names that
 	// you can specify.
-	DistributionName *string `json:"distributionName,omitempty"`
+	DistributionName *string
 }
 
 // ResetDistributionCacheOutput is the output of ResetDistributionCache.
 type ResetDistributionCacheOutput struct {
 	// The status of the reset cache request.
-	Status *string `json:"status,omitempty"`
+	Status *string
 
 	// The timestamp of the reset cache request (`1479734909.17`) in Unix time
 	// format.
-	CreateTime *time.Time `json:"createTime,omitempty"`
+	CreateTime *time.Time
 
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // Describes the estimated cost or usage that a budget tracks.
 type ResourceBudgetEstimate struct {
 	// The resource name.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The type of resource the budget will track.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The cost estimate for the specified budget.
-	CostEstimates []CostEstimate `json:"costEstimates,omitempty"`
+	CostEstimates []CostEstimate
 
 	// The estimate start time.
-	StartTime *time.Time `json:"startTime,omitempty"`
+	StartTime *time.Time
 
 	// The estimate end time.
-	EndTime *time.Time `json:"endTime,omitempty"`
+	EndTime *time.Time
 }
 
 // Describes the resource location.
 type ResourceLocation struct {
 	// The Availability Zone. Follows the format `us-east-2a` (case-sensitive).
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	AvailabilityZone *string
 
 	// The Amazon Web Services Region name.
-	RegionName RegionName `json:"regionName,omitempty"`
+	RegionName RegionName
 }
 
 // Describes an Amazon Lightsail instance that has access to a Lightsail
 // bucket.
 type ResourceReceivingAccess struct {
 	// The name of the Lightsail instance.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Lightsail resource type (for example, `Instance`).
-	ResourceType *string `json:"resourceType,omitempty"`
+	ResourceType *string
 }
 
 // Describes the domain name system (DNS) records to add to your domain's DNS
 // to validate it for an Amazon Lightsail certificate.
 type ResourceRecord struct {
 	// The name of the record.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The DNS record type.
-	Type *string `json:"type,omitempty"`
+	Type *string
 
 	// The value for the DNS record.
-	Value *string `json:"value,omitempty"`
+	Value *string
 }
 
 // SendContactMethodVerificationInput is the input of
@@ -8845,7 +8845,7 @@ type SendContactMethodVerificationInput struct {
 	// The protocol to verify, such as `Email` or `SMS` (text messaging).
 	//
 	// This member is required.
-	Protocol ContactMethodVerificationProtocol `json:"protocol,omitempty"`
+	Protocol ContactMethodVerificationProtocol
 }
 
 // SendContactMethodVerificationOutput is the output of
@@ -8854,7 +8854,7 @@ type SendContactMethodVerificationOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes a web-based, remote graphical user interface (GUI), Amazon DCV
@@ -8862,17 +8862,17 @@ type SendContactMethodVerificationOutput struct {
 // system or application.
 type Session struct {
 	// The session name.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The session URL.
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	URL *string `json:"url,omitempty" specgen:"sensitive"`
+	URL *string `specgen:"sensitive"`
 
 	// When true, this Boolean value indicates the primary session for the
 	// specified resource.
-	IsPrimary *bool `json:"isPrimary,omitempty"`
+	IsPrimary *bool
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -8901,12 +8901,12 @@ type SetIpAddressTypeInput struct {
 	// Region configuration to `us-east-1` to create, view, or edit distributions.
 	//
 	// This member is required.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The name of the resource for which to set the IP address type.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The IP address type to set for the specified resource.
 	//
@@ -8914,7 +8914,7 @@ type SetIpAddressTypeInput struct {
 	// `dualstack` for IPv4 and IPv6.
 	//
 	// This member is required.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 
 	// Required parameter to accept the instance bundle update when changing to,
 	// and from, IPv6-only.
@@ -8926,7 +8926,7 @@ type SetIpAddressTypeInput struct {
 	// You must include this parameter in the command to update the bundle. For
 	// example, if you switch from `dual-stack` to `ipv6`, the bundle will be
 	// updated, and billing for the IPv6-only instance bundle begins immediately.
-	AcceptBundleUpdate *bool `json:"acceptBundleUpdate,omitempty"`
+	AcceptBundleUpdate *bool
 }
 
 // SetIpAddressTypeOutput is the output of SetIpAddressType.
@@ -8934,7 +8934,7 @@ type SetIpAddressTypeOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // SetResourceAccessForBucketInput is the input of SetResourceAccessForBucket.
@@ -8943,13 +8943,13 @@ type SetResourceAccessForBucketInput struct {
 	// instance must be in a running or stopped state.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The name of the bucket for which to set access to another Lightsail
 	// resource.
 	//
 	// This member is required.
-	BucketName *string `json:"bucketName,omitempty"`
+	BucketName *string
 
 	// The access setting.
 	//
@@ -8960,7 +8960,7 @@ type SetResourceAccessForBucketInput struct {
 	// a resource previously set to `allow`.
 	//
 	// This member is required.
-	Access ResourceBucketAccess `json:"access,omitempty"`
+	Access ResourceBucketAccess
 }
 
 // SetResourceAccessForBucketOutput is the output of
@@ -8969,31 +8969,31 @@ type SetResourceAccessForBucketOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Returns details about the commands that were run.
 type SetupExecutionDetails struct {
 	// The command that was executed.
-	Command *string `json:"command,omitempty"`
+	Command *string
 
 	// The timestamp for when the request was run.
-	DateTime *time.Time `json:"dateTime,omitempty"`
+	DateTime *time.Time
 
 	// The name of the target resource.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The status of the `SetupInstanceHttps` request.
-	Status SetupStatus `json:"status,omitempty"`
+	Status SetupStatus
 
 	// The text written by the command to stderr.
-	StandardError *string `json:"standardError,omitempty"`
+	StandardError *string
 
 	// The text written by the command to stdout.
-	StandardOutput *string `json:"standardOutput,omitempty"`
+	StandardOutput *string
 
 	// The current version of the script..
-	Version *string `json:"version,omitempty"`
+	Version *string
 }
 
 // Returns a list of the commands that were ran on the target resource.
@@ -9001,37 +9001,37 @@ type SetupExecutionDetails struct {
 // The status of each command is also returned.
 type SetupHistory struct {
 	// A GUID that's used to identify the operation.
-	OperationID *string `json:"operationId,omitempty"`
+	OperationID *string
 
 	// Information about the specified request.
-	Request *SetupRequest `json:"request,omitempty"`
+	Request *SetupRequest
 
 	// The target resource name for the request.
-	Resource *SetupHistoryResource `json:"resource,omitempty"`
+	Resource *SetupHistoryResource
 
 	// Describes the full details of the request.
-	ExecutionDetails []SetupExecutionDetails `json:"executionDetails,omitempty"`
+	ExecutionDetails []SetupExecutionDetails
 
 	// The status of the request.
-	Status SetupStatus `json:"status,omitempty"`
+	Status SetupStatus
 }
 
 // The Lightsail resource that `SetupHistory` was ran on.
 type SetupHistoryResource struct {
 	// The name of the Lightsail resource.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the Lightsail resource.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The timestamp for when the resource was created.
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// Describes the resource location.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The Lightsail resource type. For example, `Instance`.
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 }
 
 // SetupInstanceHttpsInput is the input of SetupInstanceHttps.
@@ -9039,25 +9039,25 @@ type SetupInstanceHttpsInput struct {
 	// The name of the Lightsail instance.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// The contact method for SSL/TLS certificate renewal alerts. You can enter one
 	// email address.
 	//
 	// This member is required. It is sensitive: its value never appears in errors,
 	// String, %v or slog output.
-	EmailAddress *string `json:"emailAddress,omitempty" specgen:"sensitive"`
+	EmailAddress *string `specgen:"sensitive"`
 
 	// The name of the domain and subdomains that were specified for the SSL/TLS
 	// certificate.
 	//
 	// This member is required.
-	DomainNames []string `json:"domainNames,omitempty"`
+	DomainNames []string
 
 	// The certificate authority that issues the SSL/TLS certificate.
 	//
 	// This member is required.
-	CertificateProvider CertificateProvider `json:"certificateProvider,omitempty"`
+	CertificateProvider CertificateProvider
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -9078,20 +9078,20 @@ func (v SetupInstanceHttpsInput) LogValue() slog.Value {
 // SetupInstanceHttpsOutput is the output of SetupInstanceHttps.
 type SetupInstanceHttpsOutput struct {
 	// The available API operations for `SetupInstanceHttps`.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Returns information that was submitted during the `SetupInstanceHttps`
 // request. Email information is redacted for privacy.
 type SetupRequest struct {
 	// The name of the Lightsail instance.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// The name of the domain and subdomains that the SSL/TLS certificate secures.
-	DomainNames []string `json:"domainNames,omitempty"`
+	DomainNames []string
 
 	// The Certificate Authority (CA) that issues the SSL/TLS certificate.
-	CertificateProvider CertificateProvider `json:"certificateProvider,omitempty"`
+	CertificateProvider CertificateProvider
 }
 
 // StartGUISessionInput is the input of StartGUISession.
@@ -9099,13 +9099,13 @@ type StartGUISessionInput struct {
 	// The resource name.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 }
 
 // StartGUISessionOutput is the output of StartGUISession.
 type StartGUISessionOutput struct {
 	// The available API operations.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // StartInstanceInput is the input of StartInstance.
@@ -9113,7 +9113,7 @@ type StartInstanceInput struct {
 	// The name of the instance (a virtual private server) to start.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 }
 
 // StartInstanceOutput is the output of StartInstance.
@@ -9121,7 +9121,7 @@ type StartInstanceOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // StartRelationalDatabaseInput is the input of StartRelationalDatabase.
@@ -9129,7 +9129,7 @@ type StartRelationalDatabaseInput struct {
 	// The name of your database to start.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 }
 
 // StartRelationalDatabaseOutput is the output of StartRelationalDatabase.
@@ -9137,40 +9137,40 @@ type StartRelationalDatabaseOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes a static IP.
 type StaticIP struct {
 	// The name of the static IP (`StaticIP-Ohio-EXAMPLE`).
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the static IP
 	// (`arn:aws:lightsail:us-east-2:123456789101:StaticIp/9cbb4a9e-f8e3-4dfe-b57e-12345EXAMPLE`).
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The support code. Include this code in your email to support when you have
 	// questions about an instance or another resource in Lightsail. This code
 	// enables our support team to look up your Lightsail information more easily.
-	SupportCode *string `json:"supportCode,omitempty"`
+	SupportCode *string
 
 	// The timestamp when the static IP was created (`1479735304.222`).
-	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	CreatedAt *time.Time
 
 	// The region and Availability Zone where the static IP was created.
-	Location *ResourceLocation `json:"location,omitempty"`
+	Location *ResourceLocation
 
 	// The resource type (usually `StaticIp`).
-	ResourceType ResourceType `json:"resourceType,omitempty"`
+	ResourceType ResourceType
 
 	// The static IP address.
-	IPAddress *string `json:"ipAddress,omitempty"`
+	IPAddress *string
 
 	// The instance where the static IP is attached (`Amazon_Linux-1GB-Ohio-1`).
-	AttachedTo *string `json:"attachedTo,omitempty"`
+	AttachedTo *string
 
 	// A Boolean value indicating whether the static IP is attached.
-	IsAttached *bool `json:"isAttached,omitempty"`
+	IsAttached *bool
 }
 
 // StopGUISessionInput is the input of StopGUISession.
@@ -9178,13 +9178,13 @@ type StopGUISessionInput struct {
 	// The resource name.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 }
 
 // StopGUISessionOutput is the output of StopGUISession.
 type StopGUISessionOutput struct {
 	// The available API operations.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // StopInstanceInput is the input of StopInstance.
@@ -9192,7 +9192,7 @@ type StopInstanceInput struct {
 	// The name of the instance (a virtual private server) to stop.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// When set to `True`, forces a Lightsail instance that is stuck in a
 	// `stopping` state to stop.
@@ -9200,7 +9200,7 @@ type StopInstanceInput struct {
 	// Only use the `force` parameter if your instance is stuck in the `stopping`
 	// state. In any other state, your instance should stop normally without adding
 	// this parameter to your API request.
-	Force *bool `json:"force,omitempty"`
+	Force *bool
 }
 
 // Describes a request to create or edit the `StopInstanceOnIdle` add-on.
@@ -9208,11 +9208,11 @@ type StopInstanceInput struct {
 // This add-on only applies to Lightsail for Research resources.
 type StopInstanceOnIdleRequest struct {
 	// The value to compare with the duration.
-	Threshold *string `json:"threshold,omitempty"`
+	Threshold *string
 
 	// The amount of idle time in minutes after which your virtual computer will
 	// automatically stop.
-	Duration *string `json:"duration,omitempty"`
+	Duration *string
 }
 
 // StopInstanceOutput is the output of StopInstance.
@@ -9220,7 +9220,7 @@ type StopInstanceOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // StopRelationalDatabaseInput is the input of StopRelationalDatabase.
@@ -9228,11 +9228,11 @@ type StopRelationalDatabaseInput struct {
 	// The name of your database to stop.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The name of your new database snapshot to be created before stopping your
 	// database.
-	RelationalDatabaseSnapshotName *string `json:"relationalDatabaseSnapshotName,omitempty"`
+	RelationalDatabaseSnapshotName *string
 }
 
 // StopRelationalDatabaseOutput is the output of StopRelationalDatabase.
@@ -9240,7 +9240,7 @@ type StopRelationalDatabaseOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Describes a tag key and optional value assigned to an Amazon Lightsail
@@ -9254,13 +9254,13 @@ type Tag struct {
 	//
 	// Constraints: Tag keys accept a maximum of 128 letters, numbers, spaces in
 	// UTF-8, or the following characters: + - = . _ : / @
-	Key *string `json:"key,omitempty"`
+	Key *string
 
 	// The value of the tag.
 	//
 	// Constraints: Tag values accept a maximum of 256 letters, numbers, spaces in
 	// UTF-8, or the following characters: + - = . _ : / @
-	Value *string `json:"value,omitempty"`
+	Value *string
 }
 
 // TagResourceInput is the input of TagResource.
@@ -9268,16 +9268,16 @@ type TagResourceInput struct {
 	// The name of the resource to which you are adding tags.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The Amazon Resource Name (ARN) of the resource to which you want to add a
 	// tag.
-	ResourceARN *string `json:"resourceArn,omitempty"`
+	ResourceARN *string
 
 	// The tag key and optional value.
 	//
 	// This member is required.
-	Tags []Tag `json:"tags,omitempty"`
+	Tags []Tag
 }
 
 // TagResourceOutput is the output of TagResource.
@@ -9285,7 +9285,7 @@ type TagResourceOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // TestAlarmInput is the input of TestAlarm.
@@ -9293,7 +9293,7 @@ type TestAlarmInput struct {
 	// The name of the alarm to test.
 	//
 	// This member is required.
-	AlarmName *string `json:"alarmName,omitempty"`
+	AlarmName *string
 
 	// The alarm state to test.
 	//
@@ -9305,7 +9305,7 @@ type TestAlarmInput struct {
 	// alarm state. - `OK` - The metric is within the defined threshold.
 	//
 	// This member is required.
-	State AlarmState `json:"state,omitempty"`
+	State AlarmState
 }
 
 // TestAlarmOutput is the output of TestAlarm.
@@ -9313,7 +9313,7 @@ type TestAlarmOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // Sets the start date and end date for retrieving a cost estimate. The start
@@ -9326,12 +9326,12 @@ type TimePeriod struct {
 	// if `start` is `2017-01-01`, Lightsail for Research retrieves cost and usage
 	// data starting at `2017-01-01` up to the end date. The start date must be
 	// equal to or no later than the current date to avoid a validation error.
-	Start *time.Time `json:"start,omitempty"`
+	Start *time.Time
 
 	// The end of the time period. The end date is exclusive. For example, if `end`
 	// is `2017-05-01`, Lightsail for Research retrieves cost and usage data from
 	// the start date up to, but not including, `2017-05-01`.
-	End *time.Time `json:"end,omitempty"`
+	End *time.Time
 }
 
 // UnpeerVpcInput is the input of UnpeerVpc.
@@ -9342,7 +9342,7 @@ type UnpeerVpcOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // UntagResourceInput is the input of UntagResource.
@@ -9350,16 +9350,16 @@ type UntagResourceInput struct {
 	// The name of the resource from which you are removing a tag.
 	//
 	// This member is required.
-	ResourceName *string `json:"resourceName,omitempty"`
+	ResourceName *string
 
 	// The Amazon Resource Name (ARN) of the resource from which you want to remove
 	// a tag.
-	ResourceARN *string `json:"resourceArn,omitempty"`
+	ResourceARN *string
 
 	// The tag keys to delete from the specified resource.
 	//
 	// This member is required.
-	TagKeys []string `json:"tagKeys,omitempty"`
+	TagKeys []string
 }
 
 // UntagResourceOutput is the output of UntagResource.
@@ -9367,7 +9367,7 @@ type UntagResourceOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // UpdateBucketBundleInput is the input of UpdateBucketBundle.
@@ -9375,7 +9375,7 @@ type UpdateBucketBundleInput struct {
 	// The name of the bucket for which to update the bundle.
 	//
 	// This member is required.
-	BucketName *string `json:"bucketName,omitempty"`
+	BucketName *string
 
 	// The ID of the new bundle to apply to the bucket.
 	//
@@ -9384,7 +9384,7 @@ type UpdateBucketBundleInput struct {
 	// action to get a list of bundle IDs that you can specify.
 	//
 	// This member is required.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 }
 
 // UpdateBucketBundleOutput is the output of UpdateBucketBundle.
@@ -9392,7 +9392,7 @@ type UpdateBucketBundleOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // UpdateBucketInput is the input of UpdateBucket.
@@ -9400,11 +9400,11 @@ type UpdateBucketInput struct {
 	// The name of the bucket to update.
 	//
 	// This member is required.
-	BucketName *string `json:"bucketName,omitempty"`
+	BucketName *string
 
 	// An object that sets the public accessibility of objects in the specified
 	// bucket.
-	AccessRules *AccessRules `json:"accessRules,omitempty"`
+	AccessRules *AccessRules
 
 	// Specifies whether to enable or suspend versioning of objects in the bucket.
 	//
@@ -9413,17 +9413,17 @@ type UpdateBucketInput struct {
 	// - `Enabled` - Enables versioning of objects in the specified bucket. -
 	// `Suspended` - Suspends versioning of objects in the specified bucket.
 	// Existing object versions are retained.
-	Versioning *string `json:"versioning,omitempty"`
+	Versioning *string
 
 	// An array of strings to specify the Amazon Web Services account IDs that can
 	// access the bucket.
 	//
 	// You can give a maximum of 10 Amazon Web Services accounts access to a
 	// bucket.
-	ReadonlyAccessAccounts []string `json:"readonlyAccessAccounts,omitempty"`
+	ReadonlyAccessAccounts []string
 
 	// An object that describes the access log configuration for the bucket.
-	AccessLogConfig *BucketAccessLogConfig `json:"accessLogConfig,omitempty"`
+	AccessLogConfig *BucketAccessLogConfig
 
 	// Sets the cross-origin resource sharing (CORS) configuration for your bucket.
 	// If a CORS configuration exists, it is replaced with the specified
@@ -9434,18 +9434,18 @@ type UpdateBucketInput struct {
 	//
 	// CORS information is only returned in a response when you update the CORS
 	// policy.
-	Cors *BucketCorsConfig `json:"cors,omitempty"`
+	Cors *BucketCorsConfig
 }
 
 // UpdateBucketOutput is the output of UpdateBucket.
 type UpdateBucketOutput struct {
 	// An object that describes the bucket that is updated.
-	Bucket *Bucket `json:"bucket,omitempty"`
+	Bucket *Bucket
 
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // UpdateContainerServiceInput is the input of UpdateContainerService.
@@ -9453,7 +9453,7 @@ type UpdateContainerServiceInput struct {
 	// The name of the container service to update.
 	//
 	// This member is required.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The power for the container service.
 	//
@@ -9465,7 +9465,7 @@ type UpdateContainerServiceInput struct {
 	//
 	// Use the `GetContainerServicePowers` action to view the specifications of
 	// each power option.
-	Power ContainerServicePowerName `json:"power,omitempty"`
+	Power ContainerServicePowerName
 
 	// The scale for the container service.
 	//
@@ -9474,10 +9474,10 @@ type UpdateContainerServiceInput struct {
 	// capacity. To determine the monthly price of your container service, multiply
 	// the base price of the `power` with the `scale` (the number of nodes) of the
 	// service.
-	Scale *int32 `json:"scale,omitempty"`
+	Scale *int32
 
 	// A Boolean value to indicate whether the container service is disabled.
-	IsDisabled *bool `json:"isDisabled,omitempty"`
+	IsDisabled *bool
 
 	// The public domain names to use with the container service, such as
 	// `example.com` and `www.example.com`.
@@ -9496,7 +9496,7 @@ type UpdateContainerServiceInput struct {
 	//
 	// You can specify public domain names using a string to array map as shown in
 	// the example later on this page.
-	PublicDomainNames map[string][]string `json:"publicDomainNames,omitempty"`
+	PublicDomainNames map[string][]string
 
 	// An object to describe the configuration for the container service to access
 	// private container image repositories, such as Amazon Elastic Container
@@ -9506,13 +9506,13 @@ type UpdateContainerServiceInput struct {
 	// repository for an Amazon Lightsail container service
 	// (https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-container-service-ecr-private-repo-access)
 	// in the Amazon Lightsail Developer Guide.
-	PrivateRegistryAccess *PrivateRegistryAccessRequest `json:"privateRegistryAccess,omitempty"`
+	PrivateRegistryAccess *PrivateRegistryAccessRequest
 }
 
 // UpdateContainerServiceOutput is the output of UpdateContainerService.
 type UpdateContainerServiceOutput struct {
 	// An object that describes a container service.
-	ContainerService *ContainerService `json:"containerService,omitempty"`
+	ContainerService *ContainerService
 }
 
 // UpdateDistributionBundleInput is the input of UpdateDistributionBundle.
@@ -9521,13 +9521,13 @@ type UpdateDistributionBundleInput struct {
 	//
 	// Use the `GetDistributions` action to get a list of distribution names that
 	// you can specify.
-	DistributionName *string `json:"distributionName,omitempty"`
+	DistributionName *string
 
 	// The bundle ID of the new bundle to apply to your distribution.
 	//
 	// Use the `GetDistributionBundles` action to get a list of distribution bundle
 	// IDs that you can specify.
-	BundleID *string `json:"bundleId,omitempty"`
+	BundleID *string
 }
 
 // UpdateDistributionBundleOutput is the output of UpdateDistributionBundle.
@@ -9535,7 +9535,7 @@ type UpdateDistributionBundleOutput struct {
 	// An object that describes the result of the action, such as the status of the
 	// request, the timestamp of the request, and the resources affected by the
 	// request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // UpdateDistributionInput is the input of UpdateDistribution.
@@ -9546,33 +9546,33 @@ type UpdateDistributionInput struct {
 	// you can specify.
 	//
 	// This member is required.
-	DistributionName *string `json:"distributionName,omitempty"`
+	DistributionName *string
 
 	// An object that describes the origin resource for the distribution, such as a
 	// Lightsail instance, bucket, or load balancer.
 	//
 	// The distribution pulls, caches, and serves content from the origin.
-	Origin *InputOrigin `json:"origin,omitempty"`
+	Origin *InputOrigin
 
 	// An object that describes the default cache behavior for the distribution.
-	DefaultCacheBehavior *CacheBehavior `json:"defaultCacheBehavior,omitempty"`
+	DefaultCacheBehavior *CacheBehavior
 
 	// An object that describes the cache behavior settings for the distribution.
 	//
 	// The `cacheBehaviorSettings` specified in your `UpdateDistributionRequest`
 	// will replace your distribution's existing settings.
-	CacheBehaviorSettings *CacheSettings `json:"cacheBehaviorSettings,omitempty"`
+	CacheBehaviorSettings *CacheSettings
 
 	// An array of objects that describe the per-path cache behavior for the
 	// distribution.
-	CacheBehaviors []CacheBehaviorPerPath `json:"cacheBehaviors,omitempty"`
+	CacheBehaviors []CacheBehaviorPerPath
 
 	// Indicates whether to enable the distribution.
-	IsEnabled *bool `json:"isEnabled,omitempty"`
+	IsEnabled *bool
 
 	// Use this parameter to update the minimum TLS protocol version for the
 	// SSL/TLS certificate that's attached to the distribution.
-	ViewerMinimumTLSProtocolVersion ViewerMinimumTLSProtocolVersionEnum `json:"viewerMinimumTlsProtocolVersion,omitempty"`
+	ViewerMinimumTLSProtocolVersion ViewerMinimumTLSProtocolVersionEnum
 
 	// The name of the SSL/TLS certificate that you want to attach to the
 	// distribution.
@@ -9583,14 +9583,14 @@ type UpdateDistributionInput struct {
 	// Use the GetCertificates
 	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetCertificates.html)
 	// action to get a list of certificate names that you can specify.
-	CertificateName *string `json:"certificateName,omitempty"`
+	CertificateName *string
 
 	// Indicates whether the default SSL/TLS certificate is attached to the
 	// distribution. The default value is `true`. When `true`, the distribution
 	// uses the default domain name such as `d111111abcdef8.cloudfront.net`.
 	//
 	// Set this value to `false` to attach a new certificate to the distribution.
-	UseDefaultCertificate *bool `json:"useDefaultCertificate,omitempty"`
+	UseDefaultCertificate *bool
 }
 
 // UpdateDistributionOutput is the output of UpdateDistribution.
@@ -9598,7 +9598,7 @@ type UpdateDistributionOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // UpdateDomainEntryInput is the input of UpdateDomainEntry.
@@ -9606,12 +9606,12 @@ type UpdateDomainEntryInput struct {
 	// The name of the domain recordset to update.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// An array of key-value pairs containing information about the domain entry.
 	//
 	// This member is required.
-	DomainEntry *DomainEntry `json:"domainEntry,omitempty"`
+	DomainEntry *DomainEntry
 }
 
 // UpdateDomainEntryOutput is the output of UpdateDomainEntry.
@@ -9619,7 +9619,7 @@ type UpdateDomainEntryOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // UpdateInstanceMetadataOptionsInput is the input of
@@ -9628,7 +9628,7 @@ type UpdateInstanceMetadataOptionsInput struct {
 	// The name of the instance for which to update metadata parameters.
 	//
 	// This member is required.
-	InstanceName *string `json:"instanceName,omitempty"`
+	InstanceName *string
 
 	// The state of token usage for your instance metadata requests. If the
 	// parameter is not specified in the request, the default state is `optional`.
@@ -9643,26 +9643,26 @@ type UpdateInstanceMetadataOptionsInput struct {
 	// instance metadata retrieval requests. In this state, retrieving the IAM role
 	// credential always returns the version 2.0 credentials. The version 1.0
 	// credentials are not available.
-	HTTPTokens HTTPTokens `json:"httpTokens,omitempty"`
+	HTTPTokens HTTPTokens
 
 	// Enables or disables the HTTP metadata endpoint on your instances. If this
 	// parameter is not specified, the existing state is maintained.
 	//
 	// If you specify a value of `disabled`, you cannot access your instance
 	// metadata.
-	HTTPEndpoint HTTPEndpoint `json:"httpEndpoint,omitempty"`
+	HTTPEndpoint HTTPEndpoint
 
 	// The desired HTTP PUT response hop limit for instance metadata requests. A
 	// larger number means that the instance metadata requests can travel farther.
 	// If no parameter is specified, the existing state is maintained.
-	HTTPPutResponseHopLimit *int32 `json:"httpPutResponseHopLimit,omitempty"`
+	HTTPPutResponseHopLimit *int32
 
 	// Enables or disables the IPv6 endpoint for the instance metadata service.
 	// This setting applies only when the HTTP metadata endpoint is enabled.
 	//
 	// This parameter is available only for instances in the Europe (Stockholm)
 	// Amazon Web Services Region (`eu-north-1`).
-	HTTPProtocolIpv6 HTTPProtocolIpv6 `json:"httpProtocolIpv6,omitempty"`
+	HTTPProtocolIpv6 HTTPProtocolIpv6
 }
 
 // UpdateInstanceMetadataOptionsOutput is the output of
@@ -9671,7 +9671,7 @@ type UpdateInstanceMetadataOptionsOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operation *Operation `json:"operation,omitempty"`
+	Operation *Operation
 }
 
 // UpdateLoadBalancerAttributeInput is the input of
@@ -9680,12 +9680,12 @@ type UpdateLoadBalancerAttributeInput struct {
 	// The name of the load balancer that you want to modify (`my-load-balancer`.
 	//
 	// This member is required.
-	LoadBalancerName *string `json:"loadBalancerName,omitempty"`
+	LoadBalancerName *string
 
 	// The name of the attribute you want to update.
 	//
 	// This member is required.
-	AttributeName LoadBalancerAttributeName `json:"attributeName,omitempty"`
+	AttributeName LoadBalancerAttributeName
 
 	// The value that you want to specify for the attribute name.
 	//
@@ -9712,7 +9712,7 @@ type UpdateLoadBalancerAttributeInput struct {
 	// action to get a list of TLS policy names that you can specify.
 	//
 	// This member is required.
-	AttributeValue *string `json:"attributeValue,omitempty"`
+	AttributeValue *string
 }
 
 // UpdateLoadBalancerAttributeOutput is the output of
@@ -9721,7 +9721,7 @@ type UpdateLoadBalancerAttributeOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // UpdateRelationalDatabaseInput is the input of UpdateRelationalDatabase.
@@ -9729,7 +9729,7 @@ type UpdateRelationalDatabaseInput struct {
 	// The name of your Lightsail database resource to update.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The password for the master user. The password can include any printable
 	// ASCII character except "/", """, or "@".
@@ -9744,14 +9744,14 @@ type UpdateRelationalDatabaseInput struct {
 	//
 	// It is sensitive: its value never appears in errors, String, %v or slog
 	// output.
-	MasterUserPassword *string `json:"masterUserPassword,omitempty" specgen:"sensitive"`
+	MasterUserPassword *string `specgen:"sensitive"`
 
 	// When `true`, the master user password is changed to a new strong password
 	// generated by Lightsail.
 	//
 	// Use the `get relational database master user password` operation to get the
 	// new password.
-	RotateMasterUserPassword *bool `json:"rotateMasterUserPassword,omitempty"`
+	RotateMasterUserPassword *bool
 
 	// The daily time range during which automated backups are created for your
 	// database if automated backups are enabled.
@@ -9764,7 +9764,7 @@ type UpdateRelationalDatabaseInput struct {
 	//
 	// - Specified in Coordinated Universal Time (UTC). - Must not conflict with
 	// the preferred maintenance window. - Must be at least 30 minutes.
-	PreferredBackupWindow *string `json:"preferredBackupWindow,omitempty"`
+	PreferredBackupWindow *string
 
 	// The weekly time range during which system maintenance can occur on your
 	// database.
@@ -9778,13 +9778,13 @@ type UpdateRelationalDatabaseInput struct {
 	// - Must be in the `ddd:hh24:mi-ddd:hh24:mi` format. - Valid days: Mon, Tue,
 	// Wed, Thu, Fri, Sat, Sun. - Must be at least 30 minutes. - Specified in
 	// Coordinated Universal Time (UTC). - Example: `Tue:17:00-Tue:17:30`
-	PreferredMaintenanceWindow *string `json:"preferredMaintenanceWindow,omitempty"`
+	PreferredMaintenanceWindow *string
 
 	// When `true`, enables automated backup retention for your database.
 	//
 	// Updates are applied during the next maintenance window because this can
 	// result in an outage.
-	EnableBackupRetention *bool `json:"enableBackupRetention,omitempty"`
+	EnableBackupRetention *bool
 
 	// When `true`, disables automated backup retention for your database.
 	//
@@ -9794,22 +9794,22 @@ type UpdateRelationalDatabaseInput struct {
 	//
 	// Updates are applied during the next maintenance window because this can
 	// result in an outage.
-	DisableBackupRetention *bool `json:"disableBackupRetention,omitempty"`
+	DisableBackupRetention *bool
 
 	// Specifies the accessibility options for your database. A value of `true`
 	// specifies a database that is available to resources outside of your
 	// Lightsail account. A value of `false` specifies a database that is available
 	// only to your Lightsail resources in the same region as your database.
-	PubliclyAccessible *bool `json:"publiclyAccessible,omitempty"`
+	PubliclyAccessible *bool
 
 	// When `true`, applies changes immediately. When `false`, applies changes
 	// during the preferred maintenance window. Some changes may cause an outage.
 	//
 	// Default: `false`
-	ApplyImmediately *bool `json:"applyImmediately,omitempty"`
+	ApplyImmediately *bool
 
 	// Indicates the certificate that needs to be associated with the database.
-	CaCertificateIdentifier *string `json:"caCertificateIdentifier,omitempty"`
+	CaCertificateIdentifier *string
 
 	// This parameter is used to update the major version of the database. Enter
 	// the `blueprintId` for the major version that you want to update to.
@@ -9817,7 +9817,7 @@ type UpdateRelationalDatabaseInput struct {
 	// Use the GetRelationalDatabaseBlueprints
 	// (https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_GetRelationalDatabaseBlueprints.html)
 	// action to get a list of available blueprint IDs.
-	RelationalDatabaseBlueprintID *string `json:"relationalDatabaseBlueprintId,omitempty"`
+	RelationalDatabaseBlueprintID *string
 }
 
 // String returns v as %+v prints it, with sensitive members redacted.
@@ -9840,7 +9840,7 @@ type UpdateRelationalDatabaseOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }
 
 // UpdateRelationalDatabaseParametersInput is the input of
@@ -9849,12 +9849,12 @@ type UpdateRelationalDatabaseParametersInput struct {
 	// The name of your database for which to update parameters.
 	//
 	// This member is required.
-	RelationalDatabaseName *string `json:"relationalDatabaseName,omitempty"`
+	RelationalDatabaseName *string
 
 	// The database parameters to update.
 	//
 	// This member is required.
-	Parameters []RelationalDatabaseParameter `json:"parameters,omitempty"`
+	Parameters []RelationalDatabaseParameter
 }
 
 // UpdateRelationalDatabaseParametersOutput is the output of
@@ -9863,5 +9863,5 @@ type UpdateRelationalDatabaseParametersOutput struct {
 	// An array of objects that describe the result of the action, such as the
 	// status of the request, the timestamp of the request, and the resources
 	// affected by the request.
-	Operations []Operation `json:"operations,omitempty"`
+	Operations []Operation
 }

@@ -1,7 +1,6 @@
 package lightsail_test
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -181,8 +180,8 @@ func TestCreateCertificateValidate(t *testing.T) {
 func TestUnknownEnumDecodes(t *testing.T) {
 	const wire = `{"certificate": {"certificateDetail": {"status": "SOMETHING_NEW"}}}`
 	var out lightsail.CreateCertificateOutput
-	if err := json.Unmarshal([]byte(wire), &out); err != nil {
-		t.Fatalf("json.Unmarshal of an unknown enum value: %v", err)
+	if err := jsonwire.Unmarshal([]byte(wire), lightsail.WireShape(&out), &out); err != nil {
+		t.Fatalf("decoding an unknown enum value: %v", err)
 	}
 	if got := out.Certificate.CertificateDetail.Status; got != "SOMETHING_NEW" {
 		t.Errorf("status = %q, want SOMETHING_NEW", got)

@@ -12,10 +12,10 @@ type ConflictException struct {
 	// Message is the Message member.
 	//
 	// This member is required.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -56,10 +56,10 @@ type InternalServerException struct {
 	// Message is the Message member.
 	//
 	// This member is required.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -100,10 +100,10 @@ type ResourceNotFoundException struct {
 	// Message is the Message member.
 	//
 	// This member is required.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -144,10 +144,10 @@ type ServiceQuotaExceededException struct {
 	// Message is the Message member.
 	//
 	// This member is required.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -188,10 +188,10 @@ type ThrottlingException struct {
 	// Message is the Message member.
 	//
 	// This member is required.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -232,10 +232,10 @@ type ValidationException struct {
 	// Message is the Message member.
 	//
 	// This member is required.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.

@@ -11,19 +11,19 @@ type AWSVPCConfiguration struct {
 	// Specifies whether the task's elastic network interface receives a public IP
 	// address. You can specify `ENABLED` only when `LaunchType` in `EcsParameters`
 	// is set to `FARGATE`.
-	AssignPublicIP AssignPublicIP `json:"AssignPublicIp,omitempty"`
+	AssignPublicIP AssignPublicIP
 
 	// Specifies the security groups associated with the task. These security
 	// groups must all be in the same VPC. You can specify as many as five security
 	// groups. If you do not specify a security group, the default security group
 	// for the VPC is used.
-	SecurityGroups []string `json:"SecurityGroups,omitempty"`
+	SecurityGroups []string
 
 	// Specifies the subnets associated with the task. These subnets must all be in
 	// the same VPC. You can specify as many as 16 subnets.
 	//
 	// This member is required.
-	Subnets []string `json:"Subnets,omitempty"`
+	Subnets []string
 }
 
 // The details of a capacity provider strategy.
@@ -32,18 +32,18 @@ type CapacityProviderStrategyItem struct {
 	// specified capacity provider. Only one capacity provider in a capacity
 	// provider strategy can have a base defined. If no value is specified, the
 	// default value of `0` is used.
-	Base *int32 `json:"base,omitempty"`
+	Base *int32
 
 	// The short name of the capacity provider.
 	//
 	// This member is required.
-	CapacityProvider *string `json:"capacityProvider,omitempty"`
+	CapacityProvider *string
 
 	// The weight value designates the relative percentage of the total number of
 	// tasks launched that should use the specified capacity provider. The weight
 	// value is taken into consideration after the base value, if defined, is
 	// satisfied.
-	Weight *int32 `json:"weight,omitempty"`
+	Weight *int32
 }
 
 // CreateScheduleGroupInput is the input of CreateScheduleGroup.
@@ -53,15 +53,15 @@ type CreateScheduleGroupInput struct {
 	// uses a randomly generated token for the request to ensure idempotency.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"ClientToken,omitempty"`
+	ClientToken *string
 
 	// The name of the schedule group that you are creating.
 	//
 	// This member is required. It travels in the request path as {Name}.
-	Name *string `json:"-"`
+	Name *string
 
 	// The list of tags to associate with the schedule group.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateScheduleGroupOutput is the output of CreateScheduleGroup.
@@ -69,49 +69,49 @@ type CreateScheduleGroupOutput struct {
 	// The Amazon Resource Name (ARN) of the schedule group.
 	//
 	// This member is required.
-	ScheduleGroupARN *string `json:"ScheduleGroupArn,omitempty"`
+	ScheduleGroupARN *string
 }
 
 // CreateScheduleInput is the input of CreateSchedule.
 type CreateScheduleInput struct {
 	// Specifies the action that EventBridge Scheduler applies to the schedule
 	// after the schedule completes invoking the target.
-	ActionAfterCompletion ActionAfterCompletion `json:"ActionAfterCompletion,omitempty"`
+	ActionAfterCompletion ActionAfterCompletion
 
 	// Unique, case-sensitive identifier you provide to ensure the idempotency of
 	// the request. If you do not specify a client token, EventBridge Scheduler
 	// uses a randomly generated token for the request to ensure idempotency.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"ClientToken,omitempty"`
+	ClientToken *string
 
 	// The description you specify for the schedule.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// The date, in UTC, before which the schedule can invoke its target. Depending
 	// on the schedule's recurrence expression, invocations might stop on, or
 	// before, the `EndDate` you specify. EventBridge Scheduler ignores `EndDate`
 	// for one-time schedules.
-	EndDate *time.Time `json:"EndDate,omitempty"`
+	EndDate *time.Time
 
 	// Allows you to configure a time window during which EventBridge Scheduler
 	// invokes the schedule.
 	//
 	// This member is required.
-	FlexibleTimeWindow *FlexibleTimeWindow `json:"FlexibleTimeWindow,omitempty"`
+	FlexibleTimeWindow *FlexibleTimeWindow
 
 	// The name of the schedule group to associate with this schedule. If you omit
 	// this, the default schedule group is used.
-	GroupName *string `json:"GroupName,omitempty"`
+	GroupName *string
 
 	// The Amazon Resource Name (ARN) for the customer managed KMS key that
 	// EventBridge Scheduler will use to encrypt and decrypt your data.
-	KMSKeyARN *string `json:"KmsKeyArn,omitempty"`
+	KMSKeyARN *string
 
 	// The name of the schedule that you are creating.
 	//
 	// This member is required. It travels in the request path as {Name}.
-	Name *string `json:"-"`
+	Name *string
 
 	// The expression that defines when the schedule runs. The following formats
 	// are supported.
@@ -140,24 +140,24 @@ type CreateScheduleInput struct {
 	// in the EventBridge Scheduler User Guide.
 	//
 	// This member is required.
-	ScheduleExpression *string `json:"ScheduleExpression,omitempty"`
+	ScheduleExpression *string
 
 	// The timezone in which the scheduling expression is evaluated.
-	ScheduleExpressionTimezone *string `json:"ScheduleExpressionTimezone,omitempty"`
+	ScheduleExpressionTimezone *string
 
 	// The date, in UTC, after which the schedule can begin invoking its target.
 	// Depending on the schedule's recurrence expression, invocations might occur
 	// on, or after, the `StartDate` you specify. EventBridge Scheduler ignores
 	// `StartDate` for one-time schedules.
-	StartDate *time.Time `json:"StartDate,omitempty"`
+	StartDate *time.Time
 
 	// Specifies whether the schedule is enabled or disabled.
-	State ScheduleState `json:"State,omitempty"`
+	State ScheduleState
 
 	// The schedule's target.
 	//
 	// This member is required.
-	Target *Target `json:"Target,omitempty"`
+	Target *Target
 }
 
 // CreateScheduleOutput is the output of CreateSchedule.
@@ -165,7 +165,7 @@ type CreateScheduleOutput struct {
 	// The Amazon Resource Name (ARN) of the schedule.
 	//
 	// This member is required.
-	ScheduleARN *string `json:"ScheduleArn,omitempty"`
+	ScheduleARN *string
 }
 
 // An object that contains information about an Amazon SQS queue that
@@ -175,7 +175,7 @@ type CreateScheduleOutput struct {
 type DeadLetterConfig struct {
 	// The Amazon Resource Name (ARN) of the SQS queue specified as the destination
 	// for the dead-letter queue.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 }
 
 // DeleteScheduleGroupInput is the input of DeleteScheduleGroup.
@@ -186,12 +186,12 @@ type DeleteScheduleGroupInput struct {
 	//
 	// When it is empty, the client fills it with a random UUID. It travels as the
 	// clientToken query parameter.
-	ClientToken *string `json:"-"`
+	ClientToken *string
 
 	// The name of the schedule group to delete.
 	//
 	// This member is required. It travels in the request path as {Name}.
-	Name *string `json:"-"`
+	Name *string
 }
 
 // DeleteScheduleGroupOutput is the output of DeleteScheduleGroup.
@@ -205,18 +205,18 @@ type DeleteScheduleInput struct {
 	//
 	// When it is empty, the client fills it with a random UUID. It travels as the
 	// clientToken query parameter.
-	ClientToken *string `json:"-"`
+	ClientToken *string
 
 	// The name of the schedule group associated with this schedule. If you omit
 	// this, the default schedule group is used.
 	//
 	// It travels as the groupName query parameter.
-	GroupName *string `json:"-"`
+	GroupName *string
 
 	// The name of the schedule to delete.
 	//
 	// This member is required. It travels in the request path as {Name}.
-	Name *string `json:"-"`
+	Name *string
 }
 
 // DeleteScheduleOutput is the output of DeleteSchedule.
@@ -227,22 +227,22 @@ type DeleteScheduleOutput struct{}
 // API operation.
 type EcsParameters struct {
 	// The capacity provider strategy to use for the task.
-	CapacityProviderStrategy []CapacityProviderStrategyItem `json:"CapacityProviderStrategy,omitempty"`
+	CapacityProviderStrategy []CapacityProviderStrategyItem
 
 	// Specifies whether to enable Amazon ECS managed tags for the task. For more
 	// information, see Tagging Your Amazon ECS Resources
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-using-tags.html)
 	// in the Amazon ECS Developer Guide.
-	EnableECSManagedTags *bool `json:"EnableECSManagedTags,omitempty"`
+	EnableECSManagedTags *bool
 
 	// Whether or not to enable the execute command functionality for the
 	// containers in this task. If true, this enables execute command functionality
 	// on all containers in the task.
-	EnableExecuteCommand *bool `json:"EnableExecuteCommand,omitempty"`
+	EnableExecuteCommand *bool
 
 	// Specifies an ECS task group for the task. The maximum length is 255
 	// characters.
-	Group *string `json:"Group,omitempty"`
+	Group *string
 
 	// Specifies the launch type on which your task is running. The launch type
 	// that you specify here must match one of the launch type (compatibilities) of
@@ -251,22 +251,22 @@ type EcsParameters struct {
 	// on Amazon ECS
 	// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/AWS_Fargate.html)
 	// in the Amazon ECS Developer Guide.
-	LaunchType LaunchType `json:"LaunchType,omitempty"`
+	LaunchType LaunchType
 
 	// This structure specifies the network configuration for an ECS task.
-	NetworkConfiguration *NetworkConfiguration `json:"NetworkConfiguration,omitempty"`
+	NetworkConfiguration *NetworkConfiguration
 
 	// An array of placement constraint objects to use for the task. You can
 	// specify up to 10 constraints per task (including constraints in the task
 	// definition and those specified at runtime).
-	PlacementConstraints []PlacementConstraint `json:"PlacementConstraints,omitempty"`
+	PlacementConstraints []PlacementConstraint
 
 	// The task placement strategy for a task or service.
-	PlacementStrategy []PlacementStrategy `json:"PlacementStrategy,omitempty"`
+	PlacementStrategy []PlacementStrategy
 
 	// Specifies the platform version for the task. Specify only the numeric
 	// portion of the platform version, such as `1.1.0`.
-	PlatformVersion *string `json:"PlatformVersion,omitempty"`
+	PlatformVersion *string
 
 	// Specifies whether to propagate the tags from the task definition to the
 	// task. If no value is specified, the tags are not propagated. Tags can only
@@ -274,26 +274,26 @@ type EcsParameters struct {
 	// task creation, use Amazon ECS's `TagResource`
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TagResource.html)
 	// API action.
-	PropagateTags PropagateTags `json:"PropagateTags,omitempty"`
+	PropagateTags PropagateTags
 
 	// The reference ID to use for the task.
-	ReferenceID *string `json:"ReferenceId,omitempty"`
+	ReferenceID *string
 
 	// The metadata that you apply to the task to help you categorize and organize
 	// them. Each tag consists of a key and an optional value, both of which you
 	// define. For more information, see `RunTask`
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html)
 	// in the Amazon ECS API Reference.
-	Tags []map[string]string `json:"Tags,omitempty"`
+	Tags []map[string]string
 
 	// The number of tasks to create based on `TaskDefinition`. The default is `1`.
-	TaskCount *int32 `json:"TaskCount,omitempty"`
+	TaskCount *int32
 
 	// The Amazon Resource Name (ARN) of the task definition to use if the event
 	// target is an Amazon ECS task.
 	//
 	// This member is required.
-	TaskDefinitionARN *string `json:"TaskDefinitionArn,omitempty"`
+	TaskDefinitionARN *string
 }
 
 // The templated target type for the EventBridge `PutEvents`
@@ -304,24 +304,24 @@ type EventBridgeParameters struct {
 	// fields to expect in the event detail.
 	//
 	// This member is required.
-	DetailType *string `json:"DetailType,omitempty"`
+	DetailType *string
 
 	// The source of the event.
 	//
 	// This member is required.
-	Source *string `json:"Source,omitempty"`
+	Source *string
 }
 
 // Allows you to configure a time window during which EventBridge Scheduler
 // invokes the schedule.
 type FlexibleTimeWindow struct {
 	// The maximum time window during which a schedule can be invoked.
-	MaximumWindowInMinutes *int32 `json:"MaximumWindowInMinutes,omitempty"`
+	MaximumWindowInMinutes *int32
 
 	// Determines whether the schedule is invoked within a flexible time window.
 	//
 	// This member is required.
-	Mode FlexibleTimeWindowMode `json:"Mode,omitempty"`
+	Mode FlexibleTimeWindowMode
 }
 
 // GetScheduleGroupInput is the input of GetScheduleGroup.
@@ -329,25 +329,25 @@ type GetScheduleGroupInput struct {
 	// The name of the schedule group to retrieve.
 	//
 	// This member is required. It travels in the request path as {Name}.
-	Name *string `json:"-"`
+	Name *string
 }
 
 // GetScheduleGroupOutput is the output of GetScheduleGroup.
 type GetScheduleGroupOutput struct {
 	// The Amazon Resource Name (ARN) of the schedule group.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 
 	// The time at which the schedule group was created.
-	CreationDate *time.Time `json:"CreationDate,omitempty"`
+	CreationDate *time.Time
 
 	// The time at which the schedule group was last modified.
-	LastModificationDate *time.Time `json:"LastModificationDate,omitempty"`
+	LastModificationDate *time.Time
 
 	// The name of the schedule group.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// Specifies the state of the schedule group.
-	State ScheduleGroupState `json:"State,omitempty"`
+	State ScheduleGroupState
 }
 
 // GetScheduleInput is the input of GetSchedule.
@@ -357,51 +357,51 @@ type GetScheduleInput struct {
 	// default group.
 	//
 	// It travels as the groupName query parameter.
-	GroupName *string `json:"-"`
+	GroupName *string
 
 	// The name of the schedule to retrieve.
 	//
 	// This member is required. It travels in the request path as {Name}.
-	Name *string `json:"-"`
+	Name *string
 }
 
 // GetScheduleOutput is the output of GetSchedule.
 type GetScheduleOutput struct {
 	// Indicates the action that EventBridge Scheduler applies to the schedule
 	// after the schedule completes invoking the target.
-	ActionAfterCompletion ActionAfterCompletion `json:"ActionAfterCompletion,omitempty"`
+	ActionAfterCompletion ActionAfterCompletion
 
 	// The Amazon Resource Name (ARN) of the schedule.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 
 	// The time at which the schedule was created.
-	CreationDate *time.Time `json:"CreationDate,omitempty"`
+	CreationDate *time.Time
 
 	// The description of the schedule.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// The date, in UTC, before which the schedule can invoke its target. Depending
 	// on the schedule's recurrence expression, invocations might stop on, or
 	// before, the `EndDate` you specify. EventBridge Scheduler ignores `EndDate`
 	// for one-time schedules.
-	EndDate *time.Time `json:"EndDate,omitempty"`
+	EndDate *time.Time
 
 	// Allows you to configure a time window during which EventBridge Scheduler
 	// invokes the schedule.
-	FlexibleTimeWindow *FlexibleTimeWindow `json:"FlexibleTimeWindow,omitempty"`
+	FlexibleTimeWindow *FlexibleTimeWindow
 
 	// The name of the schedule group associated with this schedule.
-	GroupName *string `json:"GroupName,omitempty"`
+	GroupName *string
 
 	// The ARN for a customer managed KMS Key that is be used to encrypt and
 	// decrypt your data.
-	KMSKeyARN *string `json:"KmsKeyArn,omitempty"`
+	KMSKeyARN *string
 
 	// The time at which the schedule was last modified.
-	LastModificationDate *time.Time `json:"LastModificationDate,omitempty"`
+	LastModificationDate *time.Time
 
 	// The name of the schedule.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// The expression that defines when the schedule runs. The following formats
 	// are supported.
@@ -428,22 +428,22 @@ type GetScheduleOutput struct {
 	// Scheduler
 	// (https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html)
 	// in the EventBridge Scheduler User Guide.
-	ScheduleExpression *string `json:"ScheduleExpression,omitempty"`
+	ScheduleExpression *string
 
 	// The timezone in which the scheduling expression is evaluated.
-	ScheduleExpressionTimezone *string `json:"ScheduleExpressionTimezone,omitempty"`
+	ScheduleExpressionTimezone *string
 
 	// The date, in UTC, after which the schedule can begin invoking its target.
 	// Depending on the schedule's recurrence expression, invocations might occur
 	// on, or after, the `StartDate` you specify. EventBridge Scheduler ignores
 	// `StartDate` for one-time schedules.
-	StartDate *time.Time `json:"StartDate,omitempty"`
+	StartDate *time.Time
 
 	// Specifies whether the schedule is enabled or disabled.
-	State ScheduleState `json:"State,omitempty"`
+	State ScheduleState
 
 	// The schedule target.
-	Target *Target `json:"Target,omitempty"`
+	Target *Target
 }
 
 // The templated target type for the Amazon Kinesis `PutRecord`
@@ -455,7 +455,7 @@ type KinesisParameters struct {
 	// Amazon Kinesis Streams Developer Guide.
 	//
 	// This member is required.
-	PartitionKey *string `json:"PartitionKey,omitempty"`
+	PartitionKey *string
 }
 
 // ListScheduleGroupsInput is the input of ListScheduleGroups.
@@ -465,30 +465,30 @@ type ListScheduleGroupsInput struct {
 	// operation to retrieve the next set of results.
 	//
 	// It travels as the MaxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// The name prefix that you can use to return a filtered list of your schedule
 	// groups.
 	//
 	// It travels as the NamePrefix query parameter.
-	NamePrefix *string `json:"-"`
+	NamePrefix *string
 
 	// The token returned by a previous call to retrieve the next set of results.
 	//
 	// It travels as the NextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListScheduleGroupsOutput is the output of ListScheduleGroups.
 type ListScheduleGroupsOutput struct {
 	// Indicates whether there are additional results to retrieve. If the value is
 	// null, there are no more results.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 
 	// The schedule groups that match the specified criteria.
 	//
 	// This member is required.
-	ScheduleGroups []ScheduleGroupSummary `json:"ScheduleGroups,omitempty"`
+	ScheduleGroups []ScheduleGroupSummary
 }
 
 // ListSchedulesInput is the input of ListSchedules.
@@ -497,42 +497,42 @@ type ListSchedulesInput struct {
 	// matches the given filter.
 	//
 	// It travels as the ScheduleGroup query parameter.
-	GroupName *string `json:"-"`
+	GroupName *string
 
 	// If specified, limits the number of results returned by this operation. The
 	// operation also returns a `NextToken` which you can use in a subsequent
 	// operation to retrieve the next set of results.
 	//
 	// It travels as the MaxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// Schedule name prefix to return the filtered list of resources.
 	//
 	// It travels as the NamePrefix query parameter.
-	NamePrefix *string `json:"-"`
+	NamePrefix *string
 
 	// The token returned by a previous call to retrieve the next set of results.
 	//
 	// It travels as the NextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 
 	// If specified, only lists the schedules whose current state matches the given
 	// filter.
 	//
 	// It travels as the State query parameter.
-	State ScheduleState `json:"-"`
+	State ScheduleState
 }
 
 // ListSchedulesOutput is the output of ListSchedules.
 type ListSchedulesOutput struct {
 	// Indicates whether there are additional results to retrieve. If the value is
 	// null, there are no more results.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 
 	// The schedules that match the specified criteria.
 	//
 	// This member is required.
-	Schedules []ScheduleSummary `json:"Schedules,omitempty"`
+	Schedules []ScheduleSummary
 }
 
 // ListTagsForResourceInput is the input of ListTagsForResource.
@@ -541,13 +541,13 @@ type ListTagsForResourceInput struct {
 	// tags.
 	//
 	// This member is required. It travels in the request path as {ResourceArn}.
-	ResourceARN *string `json:"-"`
+	ResourceARN *string
 }
 
 // ListTagsForResourceOutput is the output of ListTagsForResource.
 type ListTagsForResourceOutput struct {
 	// The list of tags associated with the specified resource.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // Specifies the network configuration for an ECS task.
@@ -555,7 +555,7 @@ type NetworkConfiguration struct {
 	// Specifies the Amazon VPC subnets and security groups for the task, and
 	// whether a public IP address is to be used. This structure is relevant only
 	// for ECS tasks that use the awsvpc network mode.
-	AwsvpcConfiguration *AWSVPCConfiguration `json:"awsvpcConfiguration,omitempty"`
+	AwsvpcConfiguration *AWSVPCConfiguration
 }
 
 // An object representing a constraint on task placement.
@@ -565,12 +565,12 @@ type PlacementConstraint struct {
 	// information, see Cluster query language
 	// (https://docs.aws.amazon.com/latest/developerguide/cluster-query-language.html)
 	// in the Amazon ECS Developer Guide.
-	Expression *string `json:"expression,omitempty"`
+	Expression *string
 
 	// The type of constraint. Use `distinctInstance` to ensure that each task in a
 	// particular group is running on a different container instance. Use
 	// `memberOf` to restrict the selection to a group of valid candidates.
-	Type PlacementConstraintType `json:"type,omitempty"`
+	Type PlacementConstraintType
 }
 
 // The task placement strategy for a task or service.
@@ -581,7 +581,7 @@ type PlacementStrategy struct {
 	// instance, such as `attribute:ecs.availability-zone`. For the binpack
 	// placement strategy, valid values are `cpu` and `memory`. For the random
 	// placement strategy, this field is not used.
-	Field *string `json:"field,omitempty"`
+	Field *string
 
 	// The type of placement strategy. The random placement strategy randomly
 	// places tasks on available candidates. The spread placement strategy spreads
@@ -591,7 +591,7 @@ type PlacementStrategy struct {
 	// parameter. For example, if you binpack on memory, a task is placed on the
 	// instance with the least amount of remaining memory (but still enough to run
 	// the task).
-	Type PlacementStrategyType `json:"type,omitempty"`
+	Type PlacementStrategyType
 }
 
 // A `RetryPolicy` object that includes information about the retry policy
@@ -599,13 +599,13 @@ type PlacementStrategy struct {
 // times EventBridge Scheduler will try to deliver the event to a target.
 type RetryPolicy struct {
 	// The maximum amount of time, in seconds, to continue to make retry attempts.
-	MaximumEventAgeInSeconds *int32 `json:"MaximumEventAgeInSeconds,omitempty"`
+	MaximumEventAgeInSeconds *int32
 
 	// The maximum number of retry attempts to make before the request fails. Retry
 	// attempts with exponential backoff continue until either the maximum number
 	// of attempts is made or until the duration of the `MaximumEventAgeInSeconds`
 	// is reached.
-	MaximumRetryAttempts *int32 `json:"MaximumRetryAttempts,omitempty"`
+	MaximumRetryAttempts *int32
 }
 
 // The name and value pair of a parameter to use to start execution of a
@@ -614,13 +614,13 @@ type SageMakerPipelineParameter struct {
 	// Name of parameter to start execution of a SageMaker Model Building Pipeline.
 	//
 	// This member is required.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// Value of parameter to start execution of a SageMaker Model Building
 	// Pipeline.
 	//
 	// This member is required.
-	Value *string `json:"Value,omitempty"`
+	Value *string
 }
 
 // The templated target type for the Amazon SageMaker `StartPipelineExecution`
@@ -629,49 +629,49 @@ type SageMakerPipelineParameter struct {
 type SageMakerPipelineParameters struct {
 	// List of parameter names and values to use when executing the SageMaker Model
 	// Building Pipeline.
-	PipelineParameterList []SageMakerPipelineParameter `json:"PipelineParameterList,omitempty"`
+	PipelineParameterList []SageMakerPipelineParameter
 }
 
 // The details of a schedule group.
 type ScheduleGroupSummary struct {
 	// The Amazon Resource Name (ARN) of the schedule group.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 
 	// The time at which the schedule group was created.
-	CreationDate *time.Time `json:"CreationDate,omitempty"`
+	CreationDate *time.Time
 
 	// The time at which the schedule group was last modified.
-	LastModificationDate *time.Time `json:"LastModificationDate,omitempty"`
+	LastModificationDate *time.Time
 
 	// The name of the schedule group.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// Specifies the state of the schedule group.
-	State ScheduleGroupState `json:"State,omitempty"`
+	State ScheduleGroupState
 }
 
 // The details of a schedule.
 type ScheduleSummary struct {
 	// The Amazon Resource Name (ARN) of the schedule.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 
 	// The time at which the schedule was created.
-	CreationDate *time.Time `json:"CreationDate,omitempty"`
+	CreationDate *time.Time
 
 	// The name of the schedule group associated with this schedule.
-	GroupName *string `json:"GroupName,omitempty"`
+	GroupName *string
 
 	// The time at which the schedule was last modified.
-	LastModificationDate *time.Time `json:"LastModificationDate,omitempty"`
+	LastModificationDate *time.Time
 
 	// The name of the schedule.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// Specifies whether the schedule is enabled or disabled.
-	State ScheduleState `json:"State,omitempty"`
+	State ScheduleState
 
 	// The schedule's target details.
-	Target *TargetSummary `json:"Target,omitempty"`
+	Target *TargetSummary
 }
 
 // The templated target type for the Amazon SQS `SendMessage`
@@ -684,7 +684,7 @@ type ScheduleSummary struct {
 // in the Amazon SQS Developer Guide.
 type SqsParameters struct {
 	// The FIFO message group ID to use as the target.
-	MessageGroupID *string `json:"MessageGroupId,omitempty"`
+	MessageGroupID *string
 }
 
 // Tag to associate with a schedule group.
@@ -692,12 +692,12 @@ type Tag struct {
 	// The key for the tag.
 	//
 	// This member is required.
-	Key *string `json:"Key,omitempty"`
+	Key *string
 
 	// The value for the tag.
 	//
 	// This member is required.
-	Value *string `json:"Value,omitempty"`
+	Value *string
 }
 
 // TagResourceInput is the input of TagResource.
@@ -706,12 +706,12 @@ type TagResourceInput struct {
 	// tags to.
 	//
 	// This member is required. It travels in the request path as {ResourceArn}.
-	ResourceARN *string `json:"-"`
+	ResourceARN *string
 
 	// The list of tags to associate with the schedule group.
 	//
 	// This member is required.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // TagResourceOutput is the output of TagResource.
@@ -725,50 +725,50 @@ type Target struct {
 	// The Amazon Resource Name (ARN) of the target.
 	//
 	// This member is required.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 
 	// An object that contains information about an Amazon SQS queue that
 	// EventBridge Scheduler uses as a dead-letter queue for your schedule. If
 	// specified, EventBridge Scheduler delivers failed events that could not be
 	// successfully delivered to a target to the queue.
-	DeadLetterConfig *DeadLetterConfig `json:"DeadLetterConfig,omitempty"`
+	DeadLetterConfig *DeadLetterConfig
 
 	// The templated target type for the Amazon ECS `RunTask`
 	// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html)
 	// API operation.
-	EcsParameters *EcsParameters `json:"EcsParameters,omitempty"`
+	EcsParameters *EcsParameters
 
 	// The templated target type for the EventBridge `PutEvents`
 	// (https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html)
 	// API operation.
-	EventBridgeParameters *EventBridgeParameters `json:"EventBridgeParameters,omitempty"`
+	EventBridgeParameters *EventBridgeParameters
 
 	// The text, or well-formed JSON, passed to the target. If you are configuring
 	// a templated Lambda, AWS Step Functions, or Amazon EventBridge target, the
 	// input must be a well-formed JSON. For all other target types, a JSON is not
 	// required. If you do not specify anything for this field, EventBridge
 	// Scheduler delivers a default notification to the target.
-	Input *string `json:"Input,omitempty"`
+	Input *string
 
 	// The templated target type for the Amazon Kinesis `PutRecord`
 	// (kinesis/latest/APIReference/API_PutRecord.html) API operation.
-	KinesisParameters *KinesisParameters `json:"KinesisParameters,omitempty"`
+	KinesisParameters *KinesisParameters
 
 	// A `RetryPolicy` object that includes information about the retry policy
 	// settings, including the maximum age of an event, and the maximum number of
 	// times EventBridge Scheduler will try to deliver the event to a target.
-	RetryPolicy *RetryPolicy `json:"RetryPolicy,omitempty"`
+	RetryPolicy *RetryPolicy
 
 	// The Amazon Resource Name (ARN) of the IAM role that EventBridge Scheduler
 	// will use for this target when the schedule is invoked.
 	//
 	// This member is required.
-	RoleARN *string `json:"RoleArn,omitempty"`
+	RoleARN *string
 
 	// The templated target type for the Amazon SageMaker `StartPipelineExecution`
 	// (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StartPipelineExecution.html)
 	// API operation.
-	SageMakerPipelineParameters *SageMakerPipelineParameters `json:"SageMakerPipelineParameters,omitempty"`
+	SageMakerPipelineParameters *SageMakerPipelineParameters
 
 	// The templated target type for the Amazon SQS `SendMessage`
 	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html)
@@ -778,7 +778,7 @@ type Target struct {
 	// Using the Amazon SQS message deduplication ID
 	// (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/using-messagededuplicationid-property.html)
 	// in the Amazon SQS Developer Guide.
-	SqsParameters *SqsParameters `json:"SqsParameters,omitempty"`
+	SqsParameters *SqsParameters
 }
 
 // The details of a target.
@@ -786,7 +786,7 @@ type TargetSummary struct {
 	// The Amazon Resource Name (ARN) of the target.
 	//
 	// This member is required.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 }
 
 // UntagResourceInput is the input of UntagResource.
@@ -795,12 +795,12 @@ type UntagResourceInput struct {
 	// removing tags.
 	//
 	// This member is required. It travels in the request path as {ResourceArn}.
-	ResourceARN *string `json:"-"`
+	ResourceARN *string
 
 	// The list of tag keys to remove from the resource.
 	//
 	// This member is required. It travels as the TagKeys query parameter.
-	TagKeys []string `json:"-"`
+	TagKeys []string
 }
 
 // UntagResourceOutput is the output of UntagResource.
@@ -810,44 +810,44 @@ type UntagResourceOutput struct{}
 type UpdateScheduleInput struct {
 	// Specifies the action that EventBridge Scheduler applies to the schedule
 	// after the schedule completes invoking the target.
-	ActionAfterCompletion ActionAfterCompletion `json:"ActionAfterCompletion,omitempty"`
+	ActionAfterCompletion ActionAfterCompletion
 
 	// Unique, case-sensitive identifier you provide to ensure the idempotency of
 	// the request. If you do not specify a client token, EventBridge Scheduler
 	// uses a randomly generated token for the request to ensure idempotency.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"ClientToken,omitempty"`
+	ClientToken *string
 
 	// The description you specify for the schedule.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// The date, in UTC, before which the schedule can invoke its target. Depending
 	// on the schedule's recurrence expression, invocations might stop on, or
 	// before, the `EndDate` you specify. EventBridge Scheduler ignores `EndDate`
 	// for one-time schedules.
-	EndDate *time.Time `json:"EndDate,omitempty"`
+	EndDate *time.Time
 
 	// Allows you to configure a time window during which EventBridge Scheduler
 	// invokes the schedule.
 	//
 	// This member is required.
-	FlexibleTimeWindow *FlexibleTimeWindow `json:"FlexibleTimeWindow,omitempty"`
+	FlexibleTimeWindow *FlexibleTimeWindow
 
 	// The name of the schedule group with which the schedule is associated. You
 	// must provide this value in order for EventBridge Scheduler to find the
 	// schedule you want to update. If you omit this value, EventBridge Scheduler
 	// assumes the group is associated to the default group.
-	GroupName *string `json:"GroupName,omitempty"`
+	GroupName *string
 
 	// The ARN for the customer managed KMS key that that you want EventBridge
 	// Scheduler to use to encrypt and decrypt your data.
-	KMSKeyARN *string `json:"KmsKeyArn,omitempty"`
+	KMSKeyARN *string
 
 	// The name of the schedule that you are updating.
 	//
 	// This member is required. It travels in the request path as {Name}.
-	Name *string `json:"-"`
+	Name *string
 
 	// The expression that defines when the schedule runs. The following formats
 	// are supported.
@@ -876,25 +876,25 @@ type UpdateScheduleInput struct {
 	// in the EventBridge Scheduler User Guide.
 	//
 	// This member is required.
-	ScheduleExpression *string `json:"ScheduleExpression,omitempty"`
+	ScheduleExpression *string
 
 	// The timezone in which the scheduling expression is evaluated.
-	ScheduleExpressionTimezone *string `json:"ScheduleExpressionTimezone,omitempty"`
+	ScheduleExpressionTimezone *string
 
 	// The date, in UTC, after which the schedule can begin invoking its target.
 	// Depending on the schedule's recurrence expression, invocations might occur
 	// on, or after, the `StartDate` you specify. EventBridge Scheduler ignores
 	// `StartDate` for one-time schedules.
-	StartDate *time.Time `json:"StartDate,omitempty"`
+	StartDate *time.Time
 
 	// Specifies whether the schedule is enabled or disabled.
-	State ScheduleState `json:"State,omitempty"`
+	State ScheduleState
 
 	// The schedule target. You can use this operation to change the target that
 	// your schedule invokes.
 	//
 	// This member is required.
-	Target *Target `json:"Target,omitempty"`
+	Target *Target
 }
 
 // UpdateScheduleOutput is the output of UpdateSchedule.
@@ -902,5 +902,5 @@ type UpdateScheduleOutput struct {
 	// The Amazon Resource Name (ARN) of the schedule that you updated.
 	//
 	// This member is required.
-	ScheduleARN *string `json:"ScheduleArn,omitempty"`
+	ScheduleARN *string
 }

@@ -11,10 +11,10 @@ import (
 // `InstanceId` isn't a custom health check.
 type CustomHealthNotFound struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -53,13 +53,13 @@ func (e *CustomHealthNotFound) ErrorMetadata() *specrt.ErrorMetadata {
 // The operation is already in progress.
 type DuplicateRequest struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// The ID of the operation that's already in progress.
-	DuplicateOperationID *string `json:"DuplicateOperationId,omitempty"`
+	DuplicateOperationID *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -99,10 +99,10 @@ func (e *DuplicateRequest) ErrorMetadata() *specrt.ErrorMetadata {
 // registered, and information about the instance hasn't propagated yet.
 type InstanceNotFound struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -143,10 +143,10 @@ func (e *InstanceNotFound) ErrorMetadata() *specrt.ErrorMetadata {
 // string value might exceed length constraints.
 type InvalidInput struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -185,16 +185,16 @@ func (e *InvalidInput) ErrorMetadata() *specrt.ErrorMetadata {
 // The namespace that you're trying to create already exists.
 type NamespaceAlreadyExists struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// The `CreatorRequestId` that was used to create the namespace.
-	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+	CreatorRequestID *string
 
 	// The ID of the existing namespace.
-	NamespaceID *string `json:"NamespaceId,omitempty"`
+	NamespaceID *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -233,10 +233,10 @@ func (e *NamespaceAlreadyExists) ErrorMetadata() *specrt.ErrorMetadata {
 // No namespace exists with the specified ID.
 type NamespaceNotFound struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -275,10 +275,10 @@ func (e *NamespaceNotFound) ErrorMetadata() *specrt.ErrorMetadata {
 // No operation exists with the specified ID.
 type OperationNotFound struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -321,10 +321,10 @@ func (e *OperationNotFound) ErrorMetadata() *specrt.ErrorMetadata {
 // Cloud Map Developer Guide.
 type RequestLimitExceeded struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -364,10 +364,10 @@ func (e *RequestLimitExceeded) ErrorMetadata() *specrt.ErrorMetadata {
 // For example, you can't delete a service that contains any instances.
 type ResourceInUse struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -407,10 +407,10 @@ func (e *ResourceInUse) ErrorMetadata() *specrt.ErrorMetadata {
 // of resources.
 type ResourceLimitExceeded struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -449,10 +449,10 @@ func (e *ResourceLimitExceeded) ErrorMetadata() *specrt.ErrorMetadata {
 // The operation can't be completed because the resource was not found.
 type ResourceNotFoundException struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -492,19 +492,19 @@ func (e *ResourceNotFoundException) ErrorMetadata() *specrt.ErrorMetadata {
 // exists.
 type ServiceAlreadyExists struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// The `CreatorRequestId` that was used to create the service.
-	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+	CreatorRequestID *string
 
 	// The ID of the existing service.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// The ARN of the existing service.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -544,10 +544,10 @@ func (e *ServiceAlreadyExists) ErrorMetadata() *specrt.ErrorMetadata {
 // quota for the number of attributes you can add to a service.
 type ServiceAttributesLimitExceededException struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -586,10 +586,10 @@ func (e *ServiceAttributesLimitExceededException) ErrorMetadata() *specrt.ErrorM
 // No service exists with the specified ID.
 type ServiceNotFound struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -629,13 +629,13 @@ func (e *ServiceNotFound) ErrorMetadata() *specrt.ErrorMetadata {
 // tags that can be applied to a resource is 50.
 type TooManyTagsException struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// The name of the resource.
-	ResourceName *string `json:"ResourceName,omitempty"`
+	ResourceName *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.

@@ -9,7 +9,7 @@ type CreateHttpNamespaceInput struct {
 	// The name that you want to assign to this namespace.
 	//
 	// This member is required.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// A unique string that identifies the request and that allows failed
 	// `CreateHttpNamespace` requests to be retried without the risk of running the
@@ -17,15 +17,15 @@ type CreateHttpNamespaceInput struct {
 	// date/time stamp).
 	//
 	// When it is empty, the client fills it with a random UUID.
-	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+	CreatorRequestID *string
 
 	// A description for the namespace.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// The tags to add to the namespace. Each tag consists of a key and an optional
 	// value that you define. Tags keys can be up to 128 characters in length, and
 	// tag values can be up to 256 characters in length.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // CreateHttpNamespaceOutput is the output of CreateHttpNamespace.
@@ -33,7 +33,7 @@ type CreateHttpNamespaceOutput struct {
 	// A value that you can use to determine whether the request completed
 	// successfully. To get the status of the operation, see GetOperation
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html).
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // CreatePrivateDnsNamespaceInput is the input of CreatePrivateDnsNamespace.
@@ -43,7 +43,7 @@ type CreatePrivateDnsNamespaceInput struct {
 	// private hosted zone that has the same name as the namespace.
 	//
 	// This member is required.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// A unique string that identifies the request and that allows failed
 	// `CreatePrivateDnsNamespace` requests to be retried without the risk of
@@ -51,23 +51,23 @@ type CreatePrivateDnsNamespaceInput struct {
 	// (for example, a date/timestamp).
 	//
 	// When it is empty, the client fills it with a random UUID.
-	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+	CreatorRequestID *string
 
 	// A description for the namespace.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// The ID of the Amazon VPC that you want to associate the namespace with.
 	//
 	// This member is required.
-	VPC *string `json:"Vpc,omitempty"`
+	VPC *string
 
 	// The tags to add to the namespace. Each tag consists of a key and an optional
 	// value that you define. Tags keys can be up to 128 characters in length, and
 	// tag values can be up to 256 characters in length.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 
 	// Properties for the private DNS namespace.
-	Properties *PrivateDNSNamespaceProperties `json:"Properties,omitempty"`
+	Properties *PrivateDNSNamespaceProperties
 }
 
 // CreatePrivateDnsNamespaceOutput is the output of CreatePrivateDnsNamespace.
@@ -75,7 +75,7 @@ type CreatePrivateDnsNamespaceOutput struct {
 	// A value that you can use to determine whether the request completed
 	// successfully. To get the status of the operation, see GetOperation
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html).
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // CreatePublicDnsNamespaceInput is the input of CreatePublicDnsNamespace.
@@ -86,7 +86,7 @@ type CreatePublicDnsNamespaceInput struct {
 	// available using DNS queries.
 	//
 	// This member is required.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// A unique string that identifies the request and that allows failed
 	// `CreatePublicDnsNamespace` requests to be retried without the risk of
@@ -94,18 +94,18 @@ type CreatePublicDnsNamespaceInput struct {
 	// (for example, a date/timestamp).
 	//
 	// When it is empty, the client fills it with a random UUID.
-	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+	CreatorRequestID *string
 
 	// A description for the namespace.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// The tags to add to the namespace. Each tag consists of a key and an optional
 	// value that you define. Tags keys can be up to 128 characters in length, and
 	// tag values can be up to 256 characters in length.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 
 	// Properties for the public DNS namespace.
-	Properties *PublicDNSNamespaceProperties `json:"Properties,omitempty"`
+	Properties *PublicDNSNamespaceProperties
 }
 
 // CreatePublicDnsNamespaceOutput is the output of CreatePublicDnsNamespace.
@@ -113,7 +113,7 @@ type CreatePublicDnsNamespaceOutput struct {
 	// A value that you can use to determine whether the request completed
 	// successfully. To get the status of the operation, see GetOperation
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html).
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // CreateServiceInput is the input of CreateService.
@@ -145,7 +145,7 @@ type CreateServiceInput struct {
 	// This member is required. The pattern
 	// ((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\.$)
 	// is documented but not enforced.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// The ID or Amazon Resource Name (ARN) of the namespace that you want to use
 	// to create the service. For namespaces shared with your Amazon Web Services
@@ -153,7 +153,7 @@ type CreateServiceInput struct {
 	// namespaces, see Cross-account Cloud Map namespace sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	NamespaceID *string `json:"NamespaceId,omitempty"`
+	NamespaceID *string
 
 	// A unique string that identifies the request and that allows failed
 	// `CreateService` requests to be retried without the risk of running the
@@ -161,14 +161,14 @@ type CreateServiceInput struct {
 	// date/timestamp).
 	//
 	// When it is empty, the client fills it with a random UUID.
-	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+	CreatorRequestID *string
 
 	// A description for the service.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// A complex type that contains information about the Amazon Route 53 records
 	// that you want Cloud Map to create when you register an instance.
-	DNSConfig *DNSConfig `json:"DnsConfig,omitempty"`
+	DNSConfig *DNSConfig
 
 	// Public DNS and HTTP namespaces only. A complex type that contains settings
 	// for an optional Route 53 health check. If you specify settings for a health
@@ -180,7 +180,7 @@ type CreateServiceInput struct {
 	//
 	// For information about the charges for health checks, see Cloud Map Pricing
 	// (http://aws.amazon.com/cloud-map/pricing/).
-	HealthCheckConfig *HealthCheckConfig `json:"HealthCheckConfig,omitempty"`
+	HealthCheckConfig *HealthCheckConfig
 
 	// A complex type that contains information about an optional custom health
 	// check.
@@ -190,23 +190,23 @@ type CreateServiceInput struct {
 	//
 	// You can't add, update, or delete a `HealthCheckCustomConfig` configuration
 	// from an existing service.
-	HealthCheckCustomConfig *HealthCheckCustomConfig `json:"HealthCheckCustomConfig,omitempty"`
+	HealthCheckCustomConfig *HealthCheckCustomConfig
 
 	// The tags to add to the service. Each tag consists of a key and an optional
 	// value that you define. Tags keys can be up to 128 characters in length, and
 	// tag values can be up to 256 characters in length.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 
 	// If present, specifies that the service instances are only discoverable using
 	// the `DiscoverInstances` API operation. No DNS records is registered for the
 	// service instances. The only valid value is `HTTP`.
-	Type ServiceTypeOption `json:"Type,omitempty"`
+	Type ServiceTypeOption
 }
 
 // CreateServiceOutput is the output of CreateService.
 type CreateServiceOutput struct {
 	// A complex type that contains information about the new service.
-	Service *Service `json:"Service,omitempty"`
+	Service *Service
 }
 
 // A complex type that contains information about the Amazon Route 53 DNS
@@ -219,7 +219,7 @@ type DNSConfig struct {
 	//
 	// Deprecated: Top level attribute in request should be used to reference
 	// namespace-id
-	NamespaceID *string `json:"NamespaceId,omitempty"`
+	NamespaceID *string
 
 	// The routing policy that you want to apply to all Route 53 DNS records that
 	// Cloud Map creates when you register an instance and specify this service.
@@ -269,7 +269,7 @@ type DNSConfig struct {
 	// For more information about the weighted routing policy, see Weighted Routing
 	// (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy.html#routing-policy-weighted)
 	// in the Route 53 Developer Guide.
-	RoutingPolicy RoutingPolicy `json:"RoutingPolicy,omitempty"`
+	RoutingPolicy RoutingPolicy
 
 	// An array that contains one `DnsRecord` object for each Route 53 DNS record
 	// that you want Cloud Map to create when you register an instance.
@@ -279,7 +279,7 @@ type DNSConfig struct {
 	// recreate it with a new `DnsConfig`.
 	//
 	// This member is required.
-	DNSRecords []DNSRecord `json:"DnsRecords,omitempty"`
+	DNSRecords []DNSRecord
 }
 
 // A complex type that contains information about changes to the Route 53 DNS
@@ -289,7 +289,7 @@ type DNSConfigChange struct {
 	// you want Cloud Map to create when you register an instance.
 	//
 	// This member is required.
-	DNSRecords []DNSRecord `json:"DnsRecords,omitempty"`
+	DNSRecords []DNSRecord
 }
 
 // A complex type that contains the ID for the Route 53 hosted zone that Cloud
@@ -297,10 +297,10 @@ type DNSConfigChange struct {
 type DNSProperties struct {
 	// The ID for the Route 53 hosted zone that Cloud Map creates when you create a
 	// namespace.
-	HostedZoneID *string `json:"HostedZoneId,omitempty"`
+	HostedZoneID *string
 
 	// Start of Authority (SOA) record for the hosted zone.
-	SOA *SOA `json:"SOA,omitempty"`
+	SOA *SOA
 }
 
 // A complex type that contains information about the Route 53 DNS records that
@@ -383,7 +383,7 @@ type DNSRecord struct {
 	// to specify the correct name format.
 	//
 	// This member is required.
-	Type RecordType `json:"Type,omitempty"`
+	Type RecordType
 
 	// The amount of time, in seconds, that you want DNS resolvers to cache the
 	// settings for this record.
@@ -398,7 +398,7 @@ type DNSRecord struct {
 	// non-alias records.
 	//
 	// This member is required.
-	TTL *int64 `json:"TTL,omitempty"`
+	TTL *int64
 }
 
 // DeleteNamespaceInput is the input of DeleteNamespace.
@@ -407,7 +407,7 @@ type DeleteNamespaceInput struct {
 	// delete.
 	//
 	// This member is required.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 }
 
 // DeleteNamespaceOutput is the output of DeleteNamespace.
@@ -415,7 +415,7 @@ type DeleteNamespaceOutput struct {
 	// A value that you can use to determine whether the request completed
 	// successfully. To get the status of the operation, see GetOperation
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html).
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // DeleteServiceAttributesInput is the input of DeleteServiceAttributes.
@@ -429,12 +429,12 @@ type DeleteServiceAttributesInput struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// A list of keys corresponding to each attribute that you want to delete.
 	//
 	// This member is required.
-	Attributes []string `json:"Attributes,omitempty"`
+	Attributes []string
 }
 
 // DeleteServiceAttributesOutput is the output of DeleteServiceAttributes.
@@ -449,7 +449,7 @@ type DeleteServiceInput struct {
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html).
 	//
 	// This member is required.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 }
 
 // DeleteServiceOutput is the output of DeleteService.
@@ -465,14 +465,14 @@ type DeregisterInstanceInput struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// The value that you specified for `Id` in the RegisterInstance
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html)
 	// request.
 	//
 	// This member is required.
-	InstanceID *string `json:"InstanceId,omitempty"`
+	InstanceID *string
 }
 
 // DeregisterInstanceOutput is the output of DeregisterInstance.
@@ -480,7 +480,7 @@ type DeregisterInstanceOutput struct {
 	// A value that you can use to determine whether the request completed
 	// successfully. To get the status of the operation, see GetOperation
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html).
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // DiscoverInstancesInput is the input of DiscoverInstances.
@@ -492,24 +492,24 @@ type DiscoverInstancesInput struct {
 	// the two.
 	//
 	// This member is required.
-	NamespaceName *string `json:"NamespaceName,omitempty"`
+	NamespaceName *string
 
 	// The name of the service that you specified when you registered the instance.
 	//
 	// This member is required. The pattern
 	// ((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\.$)
 	// is documented but not enforced.
-	ServiceName *string `json:"ServiceName,omitempty"`
+	ServiceName *string
 
 	// The maximum number of instances that you want Cloud Map to return in the
 	// response to a `DiscoverInstances` request. If you don't specify a value for
 	// `MaxResults`, Cloud Map returns up to 100 instances.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// Filters to scope the results based on custom attributes for the instance
 	// (for example, `{version=v1, az=1a}`). Only instances that match all the
 	// specified key-value pairs are returned.
-	QueryParameters map[string]string `json:"QueryParameters,omitempty"`
+	QueryParameters map[string]string
 
 	// Opportunistic filters to scope the results based on custom attributes. If
 	// there are instances that match both the filters specified in both the
@@ -517,7 +517,7 @@ type DiscoverInstancesInput struct {
 	// returned. Otherwise, the filters are ignored, and only instances that match
 	// the filters that are specified in the `QueryParameters` parameter are
 	// returned.
-	OptionalParameters map[string]string `json:"OptionalParameters,omitempty"`
+	OptionalParameters map[string]string
 
 	// The health status of the instances that you want to discover. This parameter
 	// is ignored for services that don't have a health check configured, and all
@@ -539,25 +539,25 @@ type DiscoverInstancesInput struct {
 	//
 	// Returns healthy instances, unless none are reporting a healthy state. In
 	// that case, return all instances. This is also called failing open.
-	HealthStatus HealthStatusFilter `json:"HealthStatus,omitempty"`
+	HealthStatus HealthStatusFilter
 
 	// The ID of the Amazon Web Services account that owns the namespace associated
 	// with the instance, as specified in the namespace `ResourceOwner` field. For
 	// instances associated with namespaces that are shared with your account, you
 	// must specify an `OwnerAccount`.
-	OwnerAccount *string `json:"OwnerAccount,omitempty"`
+	OwnerAccount *string
 }
 
 // DiscoverInstancesOutput is the output of DiscoverInstances.
 type DiscoverInstancesOutput struct {
 	// A complex type that contains one `HttpInstanceSummary` for each registered
 	// instance.
-	Instances []HTTPInstanceSummary `json:"Instances,omitempty"`
+	Instances []HTTPInstanceSummary
 
 	// The increasing revision associated to the response Instances list. If a new
 	// instance is registered or deregistered, the `InstancesRevision` updates. The
 	// health status updates don't update `InstancesRevision`.
-	InstancesRevision *int64 `json:"InstancesRevision,omitempty"`
+	InstancesRevision *int64
 }
 
 // DiscoverInstancesRevisionInput is the input of DiscoverInstancesRevision.
@@ -566,14 +566,14 @@ type DiscoverInstancesRevisionInput struct {
 	// `HttpProperties` member of the `Properties` member of the namespace.
 	//
 	// This member is required.
-	NamespaceName *string `json:"NamespaceName,omitempty"`
+	NamespaceName *string
 
 	// The name of the service that you specified when you registered the instance.
 	//
 	// This member is required. The pattern
 	// ((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\.$)
 	// is documented but not enforced.
-	ServiceName *string `json:"ServiceName,omitempty"`
+	ServiceName *string
 
 	// The ID of the Amazon Web Services account that owns the namespace associated
 	// with the instance, as specified in the namespace `ResourceOwner` field. For
@@ -582,7 +582,7 @@ type DiscoverInstancesRevisionInput struct {
 	// namespaces, see Cross-account Cloud Map namespace sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	OwnerAccount *string `json:"OwnerAccount,omitempty"`
+	OwnerAccount *string
 }
 
 // DiscoverInstancesRevisionOutput is the output of DiscoverInstancesRevision.
@@ -590,7 +590,7 @@ type DiscoverInstancesRevisionOutput struct {
 	// The increasing revision associated to the response Instances list. If a new
 	// instance is registered or deregistered, the `InstancesRevision` updates. The
 	// health status updates don't update `InstancesRevision`.
-	InstancesRevision *int64 `json:"InstancesRevision,omitempty"`
+	InstancesRevision *int64
 }
 
 // GetInstanceInput is the input of GetInstance.
@@ -603,12 +603,12 @@ type GetInstanceInput struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// The ID of the instance that you want to get information about.
 	//
 	// This member is required.
-	InstanceID *string `json:"InstanceId,omitempty"`
+	InstanceID *string
 }
 
 // GetInstanceOutput is the output of GetInstance.
@@ -617,10 +617,10 @@ type GetInstanceOutput struct {
 	// contains the service that the instance is associated with. If this isn't
 	// your account ID, it's the ID of the account that shared the namespace with
 	// your account.
-	ResourceOwner *string `json:"ResourceOwner,omitempty"`
+	ResourceOwner *string
 
 	// A complex type that contains information about a specified instance.
-	Instance *Instance `json:"Instance,omitempty"`
+	Instance *Instance
 }
 
 // GetInstancesHealthStatusInput is the input of GetInstancesHealthStatus.
@@ -633,7 +633,7 @@ type GetInstancesHealthStatusInput struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// An array that contains the IDs of all the instances that you want to get the
 	// health status for.
@@ -645,12 +645,12 @@ type GetInstancesHealthStatusInput struct {
 	// service, submit a ListInstances
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_ListInstances.html)
 	// request.
-	Instances []string `json:"Instances,omitempty"`
+	Instances []string
 
 	// The maximum number of instances that you want Cloud Map to return in the
 	// response to a `GetInstancesHealthStatus` request. If you don't specify a
 	// value for `MaxResults`, Cloud Map returns up to 100 instances.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// For the first `GetInstancesHealthStatus` request, omit this value.
 	//
@@ -658,20 +658,20 @@ type GetInstancesHealthStatusInput struct {
 	// submit another `GetInstancesHealthStatus` request to get the next group of
 	// results. Specify the value of `NextToken` from the previous response in the
 	// next request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // GetInstancesHealthStatusOutput is the output of GetInstancesHealthStatus.
 type GetInstancesHealthStatusOutput struct {
 	// A complex type that contains the IDs and the health status of the instances
 	// that you specified in the `GetInstancesHealthStatus` request.
-	Status map[string]HealthStatus `json:"Status,omitempty"`
+	Status map[string]HealthStatus
 
 	// If more than `MaxResults` instances match the specified criteria, you can
 	// submit another `GetInstancesHealthStatus` request to get the next group of
 	// results. Specify the value of `NextToken` from the previous response in the
 	// next request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // GetNamespaceInput is the input of GetNamespace.
@@ -684,13 +684,13 @@ type GetNamespaceInput struct {
 	// the Cloud Map Developer Guide
 	//
 	// This member is required.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 }
 
 // GetNamespaceOutput is the output of GetNamespace.
 type GetNamespaceOutput struct {
 	// A complex type that contains information about the specified namespace.
-	Namespace *Namespace `json:"Namespace,omitempty"`
+	Namespace *Namespace
 }
 
 // GetOperationInput is the input of GetOperation.
@@ -698,19 +698,19 @@ type GetOperationInput struct {
 	// The ID of the operation that you want to get more information about.
 	//
 	// This member is required.
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 
 	// The ID of the Amazon Web Services account that owns the namespace associated
 	// with the operation, as specified in the namespace `ResourceOwner` field. For
 	// operations associated with namespaces that are shared with your account, you
 	// must specify an `OwnerAccount`.
-	OwnerAccount *string `json:"OwnerAccount,omitempty"`
+	OwnerAccount *string
 }
 
 // GetOperationOutput is the output of GetOperation.
 type GetOperationOutput struct {
 	// A complex type that contains information about the operation.
-	Operation *Operation `json:"Operation,omitempty"`
+	Operation *Operation
 }
 
 // GetServiceAttributesInput is the input of GetServiceAttributes.
@@ -723,14 +723,14 @@ type GetServiceAttributesInput struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 }
 
 // GetServiceAttributesOutput is the output of GetServiceAttributes.
 type GetServiceAttributesOutput struct {
 	// A complex type that contains the service ARN and a list of attribute
 	// key-value pairs associated with the service.
-	ServiceAttributes *ServiceAttributes `json:"ServiceAttributes,omitempty"`
+	ServiceAttributes *ServiceAttributes
 }
 
 // GetServiceInput is the input of GetService.
@@ -743,13 +743,13 @@ type GetServiceInput struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 }
 
 // GetServiceOutput is the output of GetService.
 type GetServiceOutput struct {
 	// A complex type that contains information about the service.
-	Service *Service `json:"Service,omitempty"`
+	Service *Service
 }
 
 // In a response to a DiscoverInstances
@@ -759,26 +759,26 @@ type GetServiceOutput struct {
 type HTTPInstanceSummary struct {
 	// The ID of an instance that matches the values that you specified in the
 	// request.
-	InstanceID *string `json:"InstanceId,omitempty"`
+	InstanceID *string
 
 	// The `HttpName` name of the namespace. It's found in the `HttpProperties`
 	// member of the `Properties` member of the namespace.
-	NamespaceName *string `json:"NamespaceName,omitempty"`
+	NamespaceName *string
 
 	// The name of the service that you specified when you registered the instance.
 	//
 	// The pattern
 	// ((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\.$)
 	// is documented but not enforced.
-	ServiceName *string `json:"ServiceName,omitempty"`
+	ServiceName *string
 
 	// If you configured health checking in the service, the current health status
 	// of the service instance.
-	HealthStatus HealthStatus `json:"HealthStatus,omitempty"`
+	HealthStatus HealthStatus
 
 	// If you included any attributes when you registered the instance, the values
 	// of those attributes.
-	Attributes map[string]string `json:"Attributes,omitempty"`
+	Attributes map[string]string
 }
 
 // Updated properties for the HTTP namespace.
@@ -786,13 +786,13 @@ type HTTPNamespaceChange struct {
 	// An updated description for the HTTP namespace.
 	//
 	// This member is required.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 }
 
 // A complex type that contains the name of an HTTP namespace.
 type HTTPProperties struct {
 	// The name of an HTTP namespace.
-	HTTPName *string `json:"HttpName,omitempty"`
+	HTTPName *string
 }
 
 // Public DNS and HTTP namespaces only. A complex type that contains settings
@@ -884,7 +884,7 @@ type HealthCheckConfig struct {
 	// in the Route 53 Developer Guide.
 	//
 	// This member is required.
-	Type HealthCheckType `json:"Type,omitempty"`
+	Type HealthCheckType
 
 	// The path that you want Route 53 to request when performing health checks.
 	// The path can be any value that your endpoint returns an HTTP status code of
@@ -895,7 +895,7 @@ type HealthCheckConfig struct {
 	//
 	// If you specify `TCP` for `Type`, you must not specify a value for
 	// `ResourcePath`.
-	ResourcePath *string `json:"ResourcePath,omitempty"`
+	ResourcePath *string
 
 	// The number of consecutive health checks that an endpoint must pass or fail
 	// for Route 53 to change the current status of the endpoint from unhealthy to
@@ -903,7 +903,7 @@ type HealthCheckConfig struct {
 	// Determines Whether an Endpoint Is Healthy
 	// (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-failover-determining-health-of-endpoints.html)
 	// in the Route 53 Developer Guide.
-	FailureThreshold *int32 `json:"FailureThreshold,omitempty"`
+	FailureThreshold *int32
 }
 
 // A complex type that contains information about an optional custom health
@@ -957,7 +957,7 @@ type HealthCheckCustomConfig struct {
 	//
 	// Deprecated: Configurable FailureThreshold of HealthCheckCustomConfig is
 	// deprecated. It will always have value 1.
-	FailureThreshold *int32 `json:"FailureThreshold,omitempty"`
+	FailureThreshold *int32
 }
 
 // A complex type that contains information about an instance that Cloud Map
@@ -981,7 +981,7 @@ type Instance struct {
 	// while if you submit a `ListHealthChecks` request, for example.
 	//
 	// This member is required.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// A unique string that identifies the request and that allows failed
 	// `RegisterInstance` requests to be retried without the risk of executing the
@@ -989,7 +989,7 @@ type Instance struct {
 	// you submit a `RegisterInstance` request if you're registering additional
 	// instances for the same namespace and service. `CreatorRequestId` can be any
 	// unique string (for example, a date/time stamp).
-	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+	CreatorRequestID *string
 
 	// A string map that contains the following information for the service that
 	// you specify in `ServiceId`:
@@ -1077,7 +1077,7 @@ type Instance struct {
 	//
 	// This value is required if you specified settings for an `SRV` record or a
 	// Route 53 health check when you created the service.
-	Attributes map[string]string `json:"Attributes,omitempty"`
+	Attributes map[string]string
 
 	// The ID of the Amazon Web Services account that registered the instance. If
 	// this isn't your account ID, it's the ID of the account that shared the
@@ -1086,14 +1086,14 @@ type Instance struct {
 	// Cross-account Cloud Map namespace sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	CreatedByAccount *string `json:"CreatedByAccount,omitempty"`
+	CreatedByAccount *string
 }
 
 // A complex type that contains information about the instances that you
 // registered by using a specified service.
 type InstanceSummary struct {
 	// The ID for an instance that you created by using a specified service.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// A string map that contains the following information:
 	//
@@ -1140,7 +1140,7 @@ type InstanceSummary struct {
 	// For an `SRV` record, the value that Route 53 returns for the port. In
 	// addition, if the service includes `HealthCheckConfig`, the port on the
 	// endpoint that Route 53 sends requests to.
-	Attributes map[string]string `json:"Attributes,omitempty"`
+	Attributes map[string]string
 
 	// The ID of the Amazon Web Services account that registered the instance. If
 	// this isn't your account ID, it's the ID of the account that shared the
@@ -1149,7 +1149,7 @@ type InstanceSummary struct {
 	// Cross-account Cloud Map namespace sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	CreatedByAccount *string `json:"CreatedByAccount,omitempty"`
+	CreatedByAccount *string
 }
 
 // ListInstancesInput is the input of ListInstances.
@@ -1162,7 +1162,7 @@ type ListInstancesInput struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// For the first `ListInstances` request, omit this value.
 	//
@@ -1170,12 +1170,12 @@ type ListInstancesInput struct {
 	// submit another `ListInstances` request to get the next group of results.
 	// Specify the value of `NextToken` from the previous response in the next
 	// request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of instances that you want Cloud Map to return in the
 	// response to a `ListInstances` request. If you don't specify a value for
 	// `MaxResults`, Cloud Map returns up to 100 instances.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 }
 
 // ListInstancesOutput is the output of ListInstances.
@@ -1183,17 +1183,17 @@ type ListInstancesOutput struct {
 	// The ID of the Amazon Web Services account that created the namespace that
 	// contains the specified service. If this isn't your account ID, it's the ID
 	// of the account that shared the namespace with your account.
-	ResourceOwner *string `json:"ResourceOwner,omitempty"`
+	ResourceOwner *string
 
 	// Summary information about the instances that are associated with the
 	// specified service.
-	Instances []InstanceSummary `json:"Instances,omitempty"`
+	Instances []InstanceSummary
 
 	// If more than `MaxResults` instances match the specified criteria, you can
 	// submit another `ListInstances` request to get the next group of results.
 	// Specify the value of `NextToken` from the previous response in the next
 	// request.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListNamespacesInput is the input of ListNamespaces.
@@ -1209,26 +1209,26 @@ type ListNamespacesInput struct {
 	// `MaxResults` namespaces matched the specified criteria but that subsequent
 	// groups of `MaxResults` namespaces do contain namespaces that match the
 	// criteria.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of namespaces that you want Cloud Map to return in the
 	// response to a `ListNamespaces` request. If you don't specify a value for
 	// `MaxResults`, Cloud Map returns up to 100 namespaces.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// A complex type that contains specifications for the namespaces that you want
 	// to list.
 	//
 	// If you specify more than one filter, a namespace must match all filters to
 	// be returned by `ListNamespaces`.
-	Filters []NamespaceFilter `json:"Filters,omitempty"`
+	Filters []NamespaceFilter
 }
 
 // ListNamespacesOutput is the output of ListNamespaces.
 type ListNamespacesOutput struct {
 	// An array that contains one `NamespaceSummary` object for each namespace that
 	// matches the specified filter criteria.
-	Namespaces []NamespaceSummary `json:"Namespaces,omitempty"`
+	Namespaces []NamespaceSummary
 
 	// If the response contains `NextToken`, submit another `ListNamespaces`
 	// request to get the next group of results. Specify the value of `NextToken`
@@ -1239,7 +1239,7 @@ type ListNamespacesOutput struct {
 	// `MaxResults` namespaces matched the specified criteria but that subsequent
 	// groups of `MaxResults` namespaces do contain namespaces that match the
 	// criteria.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListOperationsInput is the input of ListOperations.
@@ -1255,12 +1255,12 @@ type ListOperationsInput struct {
 	// `MaxResults` operations matched the specified criteria but that subsequent
 	// groups of `MaxResults` operations do contain operations that match the
 	// criteria.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of items that you want Cloud Map to return in the
 	// response to a `ListOperations` request. If you don't specify a value for
 	// `MaxResults`, Cloud Map returns up to 100 operations.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// A complex type that contains specifications for the operations that you want
 	// to list, for example, operations that you started between a specified start
@@ -1268,13 +1268,13 @@ type ListOperationsInput struct {
 	//
 	// If you specify more than one filter, an operation must match all filters to
 	// be returned by `ListOperations`.
-	Filters []OperationFilter `json:"Filters,omitempty"`
+	Filters []OperationFilter
 }
 
 // ListOperationsOutput is the output of ListOperations.
 type ListOperationsOutput struct {
 	// Summary information about the operations that match the specified criteria.
-	Operations []OperationSummary `json:"Operations,omitempty"`
+	Operations []OperationSummary
 
 	// If the response contains `NextToken`, submit another `ListOperations`
 	// request to get the next group of results. Specify the value of `NextToken`
@@ -1285,7 +1285,7 @@ type ListOperationsOutput struct {
 	// `MaxResults` operations matched the specified criteria but that subsequent
 	// groups of `MaxResults` operations do contain operations that match the
 	// criteria.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServicesInput is the input of ListServices.
@@ -1300,26 +1300,26 @@ type ListServicesInput struct {
 	// specified criteria. It's possible that no services in the first `MaxResults`
 	// services matched the specified criteria but that subsequent groups of
 	// `MaxResults` services do contain services that match the criteria.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 
 	// The maximum number of services that you want Cloud Map to return in the
 	// response to a `ListServices` request. If you don't specify a value for
 	// `MaxResults`, Cloud Map returns up to 100 services.
-	MaxResults *int32 `json:"MaxResults,omitempty"`
+	MaxResults *int32
 
 	// A complex type that contains specifications for the namespaces that you want
 	// to list services for.
 	//
 	// If you specify more than one filter, an operation must match all filters to
 	// be returned by `ListServices`.
-	Filters []ServiceFilter `json:"Filters,omitempty"`
+	Filters []ServiceFilter
 }
 
 // ListServicesOutput is the output of ListServices.
 type ListServicesOutput struct {
 	// An array that contains one `ServiceSummary` object for each service that
 	// matches the specified filter criteria.
-	Services []ServiceSummary `json:"Services,omitempty"`
+	Services []ServiceSummary
 
 	// If the response contains `NextToken`, submit another `ListServices` request
 	// to get the next group of results. Specify the value of `NextToken` from the
@@ -1329,7 +1329,7 @@ type ListServicesOutput struct {
 	// specified criteria. It's possible that no services in the first `MaxResults`
 	// services matched the specified criteria but that subsequent groups of
 	// `MaxResults` services do contain services that match the criteria.
-	NextToken *string `json:"NextToken,omitempty"`
+	NextToken *string
 }
 
 // ListTagsForResourceInput is the input of ListTagsForResource.
@@ -1338,23 +1338,23 @@ type ListTagsForResourceInput struct {
 	// tags for.
 	//
 	// This member is required.
-	ResourceARN *string `json:"ResourceARN,omitempty"`
+	ResourceARN *string
 }
 
 // ListTagsForResourceOutput is the output of ListTagsForResource.
 type ListTagsForResourceOutput struct {
 	// The tags that are assigned to the resource.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // A complex type that contains information about a specified namespace.
 type Namespace struct {
 	// The ID of a namespace.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) that Cloud Map assigns to the namespace when
 	// you create it.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 
 	// The ID of the Amazon Web Services account that created the namespace. If
 	// this isn't your account ID, it's the ID of the account that shared the
@@ -1362,10 +1362,10 @@ type Namespace struct {
 	// see Cross-account Cloud Map namespace sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	ResourceOwner *string `json:"ResourceOwner,omitempty"`
+	ResourceOwner *string
 
 	// The name of the namespace, such as `example.com`.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// The type of the namespace. The methods for discovering instances depends on
 	// the value that you specify:
@@ -1384,27 +1384,27 @@ type Namespace struct {
 	//
 	// Instances can be discovered using DNS queries in VPCs and using the
 	// `DiscoverInstances` API.
-	Type NamespaceType `json:"Type,omitempty"`
+	Type NamespaceType
 
 	// The description that you specify for the namespace when you create it.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// The number of services that are associated with the namespace.
-	ServiceCount *int32 `json:"ServiceCount,omitempty"`
+	ServiceCount *int32
 
 	// A complex type that contains information that's specific to the type of the
 	// namespace.
-	Properties *NamespaceProperties `json:"Properties,omitempty"`
+	Properties *NamespaceProperties
 
 	// The date that the namespace was created, in Unix date/time format and
 	// Coordinated Universal Time (UTC). The value of `CreateDate` is accurate to
 	// milliseconds. For example, the value `1516925490.087` represents Friday,
 	// January 26, 2018 12:11:30.087 AM.
-	CreateDate *time.Time `json:"CreateDate,omitempty"`
+	CreateDate *time.Time
 
 	// A unique string that identifies the request and that allows failed requests
 	// to be retried without the risk of running an operation twice.
-	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+	CreatorRequestID *string
 }
 
 // A complex type that identifies the namespaces that you want to list. You can
@@ -1422,7 +1422,7 @@ type NamespaceFilter struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	Name NamespaceFilterName `json:"Name,omitempty"`
+	Name NamespaceFilterName
 
 	// Specify the values that are applicable to the value that you specify for
 	// `Name`.
@@ -1436,7 +1436,7 @@ type NamespaceFilter struct {
 	// with you that were created by other accounts.
 	//
 	// This member is required.
-	Values []string `json:"Values,omitempty"`
+	Values []string
 
 	// Specify the operator that you want to use to determine whether a namespace
 	// matches the specified value. Valid values for `Condition` are one of the
@@ -1448,7 +1448,7 @@ type NamespaceFilter struct {
 	// `BEGINS_WITH`: When you specify `BEGINS_WITH` for `Condition`, you can
 	// specify only one value. `BEGINS_WITH` is supported for `TYPE`, `NAME`, and
 	// `HTTP_NAME`.
-	Condition FilterCondition `json:"Condition,omitempty"`
+	Condition FilterCondition
 }
 
 // A complex type that contains information that's specific to the namespace
@@ -1456,20 +1456,20 @@ type NamespaceFilter struct {
 type NamespaceProperties struct {
 	// A complex type that contains the ID for the Route 53 hosted zone that Cloud
 	// Map creates when you create a namespace.
-	DNSProperties *DNSProperties `json:"DnsProperties,omitempty"`
+	DNSProperties *DNSProperties
 
 	// A complex type that contains the name of an HTTP namespace.
-	HTTPProperties *HTTPProperties `json:"HttpProperties,omitempty"`
+	HTTPProperties *HTTPProperties
 }
 
 // A complex type that contains information about a namespace.
 type NamespaceSummary struct {
 	// The ID of the namespace.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) that Cloud Map assigns to the namespace when
 	// you create it.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 
 	// The ID of the Amazon Web Services account that created the namespace. If
 	// this isn't your account ID, it's the ID of the account that shared the
@@ -1477,40 +1477,40 @@ type NamespaceSummary struct {
 	// see Cross-account Cloud Map namespace sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	ResourceOwner *string `json:"ResourceOwner,omitempty"`
+	ResourceOwner *string
 
 	// The name of the namespace. When you create a namespace, Cloud Map
 	// automatically creates a Route 53 hosted zone that has the same name as the
 	// namespace.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// The type of the namespace, either public or private.
-	Type NamespaceType `json:"Type,omitempty"`
+	Type NamespaceType
 
 	// A description for the namespace.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// The number of services that were created using the namespace.
-	ServiceCount *int32 `json:"ServiceCount,omitempty"`
+	ServiceCount *int32
 
 	// The properties of the namespace.
-	Properties *NamespaceProperties `json:"Properties,omitempty"`
+	Properties *NamespaceProperties
 
 	// The date and time that the namespace was created.
-	CreateDate *time.Time `json:"CreateDate,omitempty"`
+	CreateDate *time.Time
 }
 
 // A complex type that contains information about a specified operation.
 type Operation struct {
 	// The ID of the operation that you want to get information about.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// The ID of the Amazon Web Services account that owns the namespace associated
 	// with the operation.
-	OwnerAccount *string `json:"OwnerAccount,omitempty"`
+	OwnerAccount *string
 
 	// The name of the operation that's associated with the specified ID.
-	Type OperationType `json:"Type,omitempty"`
+	Type OperationType
 
 	// The status of the operation. Values include the following:
 	//
@@ -1530,10 +1530,10 @@ type Operation struct {
 	// # FAIL
 	//
 	// The operation failed. For the failure reason, see `ErrorMessage`.
-	Status OperationStatus `json:"Status,omitempty"`
+	Status OperationStatus
 
 	// If the value of `Status` is `FAIL`, the reason that the operation failed.
-	ErrorMessage *string `json:"ErrorMessage,omitempty"`
+	ErrorMessage *string
 
 	// The code associated with `ErrorMessage`. Values for `ErrorCode` include the
 	// following:
@@ -1541,19 +1541,19 @@ type Operation struct {
 	// - `ACCESS_DENIED` - `CANNOT_CREATE_HOSTED_ZONE` - `EXPIRED_TOKEN` -
 	// `HOSTED_ZONE_NOT_FOUND` - `INTERNAL_FAILURE` - `INVALID_CHANGE_BATCH` -
 	// `THROTTLED_REQUEST`
-	ErrorCode *string `json:"ErrorCode,omitempty"`
+	ErrorCode *string
 
 	// The date and time that the request was submitted, in Unix date/time format
 	// and Coordinated Universal Time (UTC). The value of `CreateDate` is accurate
 	// to milliseconds. For example, the value `1516925490.087` represents Friday,
 	// January 26, 2018 12:11:30.087 AM.
-	CreateDate *time.Time `json:"CreateDate,omitempty"`
+	CreateDate *time.Time
 
 	// The date and time that the value of `Status` changed to the current value,
 	// in Unix date/time format and Coordinated Universal Time (UTC). The value of
 	// `UpdateDate` is accurate to milliseconds. For example, the value
 	// `1516925490.087` represents Friday, January 26, 2018 12:11:30.087 AM.
-	UpdateDate *time.Time `json:"UpdateDate,omitempty"`
+	UpdateDate *time.Time
 
 	// The name of the target entity that's associated with the operation:
 	//
@@ -1568,7 +1568,7 @@ type Operation struct {
 	// # INSTANCE
 	//
 	// The instance ID is returned in the `ResourceId` property.
-	Targets map[string]string `json:"Targets,omitempty"`
+	Targets map[string]string
 }
 
 // A complex type that lets you select the operations that you want to list.
@@ -1583,7 +1583,7 @@ type OperationFilter struct {
 	// date/time range.
 	//
 	// This member is required.
-	Name OperationFilterName `json:"Name,omitempty"`
+	Name OperationFilterName
 
 	// Specify values that are applicable to the value that you specify for `Name`:
 	//
@@ -1596,7 +1596,7 @@ type OperationFilter struct {
 	// Universal Time (UTC). The start date must be the first value.
 	//
 	// This member is required.
-	Values []string `json:"Values,omitempty"`
+	Values []string
 
 	// The operator that you want to use to determine whether an operation matches
 	// the specified value. Valid values for condition include:
@@ -1610,7 +1610,7 @@ type OperationFilter struct {
 	// Specify a start date and an end date in Unix date/time format and
 	// Coordinated Universal Time (UTC). The start date must be the first value.
 	// `BETWEEN` is supported for `UPDATE_DATE`.
-	Condition FilterCondition `json:"Condition,omitempty"`
+	Condition FilterCondition
 }
 
 // A complex type that contains information about an operation that matches the
@@ -1619,7 +1619,7 @@ type OperationFilter struct {
 // request.
 type OperationSummary struct {
 	// The ID for an operation.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// The status of the operation. Values include the following:
 	//
@@ -1627,16 +1627,16 @@ type OperationSummary struct {
 	// request. - PENDING: Cloud Map is performing the operation. - SUCCESS: The
 	// operation succeeded. - FAIL: The operation failed. For the failure reason,
 	// see `ErrorMessage`.
-	Status OperationStatus `json:"Status,omitempty"`
+	Status OperationStatus
 }
 
 // Updated properties for the private DNS namespace.
 type PrivateDNSNamespaceChange struct {
 	// An updated description for the private DNS namespace.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// Properties to be updated in the private DNS namespace.
-	Properties *PrivateDNSNamespacePropertiesChange `json:"Properties,omitempty"`
+	Properties *PrivateDNSNamespacePropertiesChange
 }
 
 // DNS properties for the private DNS namespace.
@@ -1644,7 +1644,7 @@ type PrivateDNSNamespaceProperties struct {
 	// DNS properties for the private DNS namespace.
 	//
 	// This member is required.
-	DNSProperties *PrivateDNSPropertiesMutable `json:"DnsProperties,omitempty"`
+	DNSProperties *PrivateDNSPropertiesMutable
 }
 
 // Updated properties for the private DNS namespace.
@@ -1652,7 +1652,7 @@ type PrivateDNSNamespacePropertiesChange struct {
 	// Updated DNS properties for the private DNS namespace.
 	//
 	// This member is required.
-	DNSProperties *PrivateDNSPropertiesMutableChange `json:"DnsProperties,omitempty"`
+	DNSProperties *PrivateDNSPropertiesMutableChange
 }
 
 // DNS properties for the private DNS namespace.
@@ -1661,7 +1661,7 @@ type PrivateDNSPropertiesMutable struct {
 	// private DNS namespace.
 	//
 	// This member is required.
-	SOA *SOA `json:"SOA,omitempty"`
+	SOA *SOA
 }
 
 // Updated DNS properties for the private DNS namespace.
@@ -1670,16 +1670,16 @@ type PrivateDNSPropertiesMutableChange struct {
 	// for the private DNS namespace.
 	//
 	// This member is required.
-	SOA *SOAChange `json:"SOA,omitempty"`
+	SOA *SOAChange
 }
 
 // Updated properties for the public DNS namespace.
 type PublicDNSNamespaceChange struct {
 	// An updated description for the public DNS namespace.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// Properties to be updated in the public DNS namespace.
-	Properties *PublicDNSNamespacePropertiesChange `json:"Properties,omitempty"`
+	Properties *PublicDNSNamespacePropertiesChange
 }
 
 // DNS properties for the public DNS namespace.
@@ -1687,7 +1687,7 @@ type PublicDNSNamespaceProperties struct {
 	// DNS properties for the public DNS namespace.
 	//
 	// This member is required.
-	DNSProperties *PublicDNSPropertiesMutable `json:"DnsProperties,omitempty"`
+	DNSProperties *PublicDNSPropertiesMutable
 }
 
 // Updated properties for the public DNS namespace.
@@ -1695,7 +1695,7 @@ type PublicDNSNamespacePropertiesChange struct {
 	// Updated DNS properties for the hosted zone for the public DNS namespace.
 	//
 	// This member is required.
-	DNSProperties *PublicDNSPropertiesMutableChange `json:"DnsProperties,omitempty"`
+	DNSProperties *PublicDNSPropertiesMutableChange
 }
 
 // DNS properties for the public DNS namespace.
@@ -1704,7 +1704,7 @@ type PublicDNSPropertiesMutable struct {
 	// namespace.
 	//
 	// This member is required.
-	SOA *SOA `json:"SOA,omitempty"`
+	SOA *SOA
 }
 
 // Updated DNS properties for the public DNS namespace.
@@ -1713,7 +1713,7 @@ type PublicDNSPropertiesMutableChange struct {
 	// for the public DNS namespace.
 	//
 	// This member is required.
-	SOA *SOAChange `json:"SOA,omitempty"`
+	SOA *SOAChange
 }
 
 // RegisterInstanceInput is the input of RegisterInstance.
@@ -1726,7 +1726,7 @@ type RegisterInstanceInput struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// An identifier that you want to associate with the instance. Note the
 	// following:
@@ -1751,7 +1751,7 @@ type RegisterInstanceInput struct {
 	// public DNS queries.
 	//
 	// This member is required.
-	InstanceID *string `json:"InstanceId,omitempty"`
+	InstanceID *string
 
 	// A unique string that identifies the request and that allows failed
 	// `RegisterInstance` requests to be retried without the risk of executing the
@@ -1761,7 +1761,7 @@ type RegisterInstanceInput struct {
 	// unique string (for example, a date/time stamp).
 	//
 	// When it is empty, the client fills it with a random UUID.
-	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+	CreatorRequestID *string
 
 	// A string map that contains the following information for the service that
 	// you specify in `ServiceId`:
@@ -1862,7 +1862,7 @@ type RegisterInstanceInput struct {
 	// attributes (sum of all keys and values) must not exceed 5,000 characters.
 	//
 	// This member is required.
-	Attributes map[string]string `json:"Attributes,omitempty"`
+	Attributes map[string]string
 }
 
 // RegisterInstanceOutput is the output of RegisterInstance.
@@ -1870,7 +1870,7 @@ type RegisterInstanceOutput struct {
 	// A value that you can use to determine whether the request completed
 	// successfully. To get the status of the operation, see GetOperation
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html).
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // Start of Authority (SOA) properties for a public or private DNS namespace.
@@ -1878,7 +1878,7 @@ type SOA struct {
 	// The time to live (TTL) for purposes of negative caching.
 	//
 	// This member is required.
-	TTL *int64 `json:"TTL,omitempty"`
+	TTL *int64
 }
 
 // Updated Start of Authority (SOA) properties for a public or private DNS
@@ -1887,17 +1887,17 @@ type SOAChange struct {
 	// The updated time to live (TTL) for purposes of negative caching.
 	//
 	// This member is required.
-	TTL *int64 `json:"TTL,omitempty"`
+	TTL *int64
 }
 
 // A complex type that contains information about the specified service.
 type Service struct {
 	// The ID that Cloud Map assigned to the service when you created it.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) that Cloud Map assigns to the service when
 	// you create it.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 
 	// The ID of the Amazon Web Services account that created the namespace with
 	// which the service is associated. If this isn't your account ID, it is the ID
@@ -1906,33 +1906,33 @@ type Service struct {
 	// sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	ResourceOwner *string `json:"ResourceOwner,omitempty"`
+	ResourceOwner *string
 
 	// The name of the service.
 	//
 	// The pattern
 	// ((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\.$)
 	// is documented but not enforced.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// The ID of the namespace that was used to create the service.
-	NamespaceID *string `json:"NamespaceId,omitempty"`
+	NamespaceID *string
 
 	// The description of the service.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// The number of instances that are currently associated with the service.
 	// Instances that were previously associated with the service but that are
 	// deleted aren't included in the count. The count might not reflect pending
 	// registrations and deregistrations.
-	InstanceCount *int32 `json:"InstanceCount,omitempty"`
+	InstanceCount *int32
 
 	// A complex type that contains information about the Route 53 DNS records that
 	// you want Cloud Map to create when you register an instance.
 	//
 	// The record types of a service can only be changed by deleting the service
 	// and recreating it with a new `Dnsconfig`.
-	DNSConfig *DNSConfig `json:"DnsConfig,omitempty"`
+	DNSConfig *DNSConfig
 
 	// Describes the systems that can be used to discover the service instances.
 	//
@@ -1949,7 +1949,7 @@ type Service struct {
 	// # DNS
 	//
 	// Reserved.
-	Type ServiceType `json:"Type,omitempty"`
+	Type ServiceType
 
 	// Public DNS and HTTP namespaces only. A complex type that contains settings
 	// for an optional health check. If you specify settings for a health check,
@@ -1958,25 +1958,25 @@ type Service struct {
 	//
 	// For information about the charges for health checks, see Amazon Route 53
 	// Pricing (http://aws.amazon.com/route53/pricing/).
-	HealthCheckConfig *HealthCheckConfig `json:"HealthCheckConfig,omitempty"`
+	HealthCheckConfig *HealthCheckConfig
 
 	// A complex type that contains information about an optional custom health
 	// check.
 	//
 	// If you specify a health check configuration, you can specify either
 	// `HealthCheckCustomConfig` or `HealthCheckConfig` but not both.
-	HealthCheckCustomConfig *HealthCheckCustomConfig `json:"HealthCheckCustomConfig,omitempty"`
+	HealthCheckCustomConfig *HealthCheckCustomConfig
 
 	// The date and time that the service was created, in Unix format and
 	// Coordinated Universal Time (UTC). The value of `CreateDate` is accurate to
 	// milliseconds. For example, the value `1516925490.087` represents Friday,
 	// January 26, 2018 12:11:30.087 AM.
-	CreateDate *time.Time `json:"CreateDate,omitempty"`
+	CreateDate *time.Time
 
 	// A unique string that identifies the request and that allows failed requests
 	// to be retried without the risk of running the operation twice.
 	// `CreatorRequestId` can be any unique string (for example, a date/timestamp).
-	CreatorRequestID *string `json:"CreatorRequestId,omitempty"`
+	CreatorRequestID *string
 
 	// The ID of the Amazon Web Services account that created the service. If this
 	// isn't your account ID, it is the ID of account of the namespace owner or of
@@ -1985,14 +1985,14 @@ type Service struct {
 	// sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	CreatedByAccount *string `json:"CreatedByAccount,omitempty"`
+	CreatedByAccount *string
 }
 
 // A complex type that contains information about attributes associated with a
 // specific service.
 type ServiceAttributes struct {
 	// The ARN of the service that the attributes are associated with.
-	ServiceARN *string `json:"ServiceArn,omitempty"`
+	ServiceARN *string
 
 	// The ID of the Amazon Web Services account that created the namespace with
 	// which the service is associated. If this isn't your account ID, it is the ID
@@ -2001,7 +2001,7 @@ type ServiceAttributes struct {
 	// sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	ResourceOwner *string `json:"ResourceOwner,omitempty"`
+	ResourceOwner *string
 
 	// A string map that contains the following information for the service that
 	// you specify in `ServiceArn`:
@@ -2010,22 +2010,22 @@ type ServiceAttributes struct {
 	// applicable value.
 	//
 	// You can specify a total of 30 attributes.
-	Attributes map[string]string `json:"Attributes,omitempty"`
+	Attributes map[string]string
 }
 
 // A complex type that contains changes to an existing service.
 type ServiceChange struct {
 	// A description for the service.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// Information about the Route 53 DNS records that you want Cloud Map to create
 	// when you register an instance.
-	DNSConfig *DNSConfigChange `json:"DnsConfig,omitempty"`
+	DNSConfig *DNSConfigChange
 
 	// Public DNS and HTTP namespaces only. Settings for an optional health check.
 	// If you specify settings for a health check, Cloud Map associates the health
 	// check with the records that you specify in `DnsConfig`.
-	HealthCheckConfig *HealthCheckConfig `json:"HealthCheckConfig,omitempty"`
+	HealthCheckConfig *HealthCheckConfig
 }
 
 // A complex type that lets you specify the namespaces that you want to list
@@ -2042,7 +2042,7 @@ type ServiceFilter struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	Name ServiceFilterName `json:"Name,omitempty"`
+	Name ServiceFilterName
 
 	// The values that are applicable to the value that you specify for `Condition`
 	// to filter the list of services.
@@ -2055,24 +2055,24 @@ type ServiceFilter struct {
 	// that were shared with you.
 	//
 	// This member is required.
-	Values []string `json:"Values,omitempty"`
+	Values []string
 
 	// The operator that you want to use to determine whether a service is returned
 	// by `ListServices`. Valid values for `Condition` include the following:
 	//
 	// - `EQ`: When you specify `EQ`, specify one value. `EQ` is the default
 	// condition and can be omitted.
-	Condition FilterCondition `json:"Condition,omitempty"`
+	Condition FilterCondition
 }
 
 // A complex type that contains information about a specified service.
 type ServiceSummary struct {
 	// The ID that Cloud Map assigned to the service when you created it.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) that Cloud Map assigns to the service when
 	// you create it.
-	ARN *string `json:"Arn,omitempty"`
+	ARN *string
 
 	// The ID of the Amazon Web Services account that created the namespace with
 	// which the service is associated. If this isn't your account ID, it is the ID
@@ -2081,14 +2081,14 @@ type ServiceSummary struct {
 	// sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	ResourceOwner *string `json:"ResourceOwner,omitempty"`
+	ResourceOwner *string
 
 	// The name of the service.
 	//
 	// The pattern
 	// ((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\.$)
 	// is documented but not enforced.
-	Name *string `json:"Name,omitempty"`
+	Name *string
 
 	// Describes the systems that can be used to discover the service instances.
 	//
@@ -2105,25 +2105,25 @@ type ServiceSummary struct {
 	// # DNS
 	//
 	// Reserved.
-	Type ServiceType `json:"Type,omitempty"`
+	Type ServiceType
 
 	// The description that you specify when you create the service.
-	Description *string `json:"Description,omitempty"`
+	Description *string
 
 	// The number of instances that are currently associated with the service.
 	// Instances that were previously associated with the service but that are
 	// deleted aren't included in the count. The count might not reflect pending
 	// registrations and deregistrations.
-	InstanceCount *int32 `json:"InstanceCount,omitempty"`
+	InstanceCount *int32
 
 	// Information about the Route 53 DNS records that you want Cloud Map to create
 	// when you register an instance.
-	DNSConfig *DNSConfig `json:"DnsConfig,omitempty"`
+	DNSConfig *DNSConfig
 
 	// Public DNS and HTTP namespaces only. Settings for an optional health check.
 	// If you specify settings for a health check, Cloud Map associates the health
 	// check with the records that you specify in `DnsConfig`.
-	HealthCheckConfig *HealthCheckConfig `json:"HealthCheckConfig,omitempty"`
+	HealthCheckConfig *HealthCheckConfig
 
 	// Information about an optional custom health check. A custom health check,
 	// which requires that you use a third-party health checker to evaluate the
@@ -2138,10 +2138,10 @@ type ServiceSummary struct {
 	//
 	// If you specify a health check configuration, you can specify either
 	// `HealthCheckCustomConfig` or `HealthCheckConfig` but not both.
-	HealthCheckCustomConfig *HealthCheckCustomConfig `json:"HealthCheckCustomConfig,omitempty"`
+	HealthCheckCustomConfig *HealthCheckCustomConfig
 
 	// The date and time that the service was created.
-	CreateDate *time.Time `json:"CreateDate,omitempty"`
+	CreateDate *time.Time
 
 	// The ID of the Amazon Web Services account that created the service. If this
 	// isn't your account ID, it is the account ID of the namespace owner or of
@@ -2150,7 +2150,7 @@ type ServiceSummary struct {
 	// sharing
 	// (https://docs.aws.amazon.com/cloud-map/latest/dg/sharing-namespaces.html) in
 	// the Cloud Map Developer Guide.
-	CreatedByAccount *string `json:"CreatedByAccount,omitempty"`
+	CreatedByAccount *string
 }
 
 // A custom key-value pair that's associated with a resource.
@@ -2158,14 +2158,14 @@ type Tag struct {
 	// The key identifier, or name, of the tag.
 	//
 	// This member is required.
-	Key *string `json:"Key,omitempty"`
+	Key *string
 
 	// The string value that's associated with the key of the tag. You can set the
 	// value of a tag to an empty string, but you can't set the value of a tag to
 	// null.
 	//
 	// This member is required.
-	Value *string `json:"Value,omitempty"`
+	Value *string
 }
 
 // TagResourceInput is the input of TagResource.
@@ -2174,14 +2174,14 @@ type TagResourceInput struct {
 	// tags for.
 	//
 	// This member is required.
-	ResourceARN *string `json:"ResourceARN,omitempty"`
+	ResourceARN *string
 
 	// The tags to add to the specified resource. Specifying the tag key is
 	// required. You can set the value of a tag to an empty string, but you can't
 	// set the value of a tag to null.
 	//
 	// This member is required.
-	Tags []Tag `json:"Tags,omitempty"`
+	Tags []Tag
 }
 
 // TagResourceOutput is the output of TagResource.
@@ -2193,12 +2193,12 @@ type UntagResourceInput struct {
 	// tags for.
 	//
 	// This member is required.
-	ResourceARN *string `json:"ResourceARN,omitempty"`
+	ResourceARN *string
 
 	// The tag keys to remove from the specified resource.
 	//
 	// This member is required.
-	TagKeys []string `json:"TagKeys,omitempty"`
+	TagKeys []string
 }
 
 // UntagResourceOutput is the output of UntagResource.
@@ -2210,7 +2210,7 @@ type UpdateHttpNamespaceInput struct {
 	// update.
 	//
 	// This member is required.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// A unique string that identifies the request and that allows failed
 	// `UpdateHttpNamespace` requests to be retried without the risk of running the
@@ -2218,12 +2218,12 @@ type UpdateHttpNamespaceInput struct {
 	// date/timestamp).
 	//
 	// When it is empty, the client fills it with a random UUID.
-	UpdaterRequestID *string `json:"UpdaterRequestId,omitempty"`
+	UpdaterRequestID *string
 
 	// Updated properties for the the HTTP namespace.
 	//
 	// This member is required.
-	Namespace *HTTPNamespaceChange `json:"Namespace,omitempty"`
+	Namespace *HTTPNamespaceChange
 }
 
 // UpdateHttpNamespaceOutput is the output of UpdateHttpNamespace.
@@ -2231,7 +2231,7 @@ type UpdateHttpNamespaceOutput struct {
 	// A value that you can use to determine whether the request completed
 	// successfully. To get the status of the operation, see GetOperation
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html).
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // UpdateInstanceCustomHealthStatusInput is the input of
@@ -2246,17 +2246,17 @@ type UpdateInstanceCustomHealthStatusInput struct {
 	// the Cloud Map Developer Guide.
 	//
 	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// The ID of the instance that you want to change the health status for.
 	//
 	// This member is required.
-	InstanceID *string `json:"InstanceId,omitempty"`
+	InstanceID *string
 
 	// The new status of the instance, `HEALTHY` or `UNHEALTHY`.
 	//
 	// This member is required.
-	Status CustomHealthStatus `json:"Status,omitempty"`
+	Status CustomHealthStatus
 }
 
 // UpdateInstanceCustomHealthStatusOutput is the output of
@@ -2269,7 +2269,7 @@ type UpdatePrivateDnsNamespaceInput struct {
 	// update.
 	//
 	// This member is required.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// A unique string that identifies the request and that allows failed
 	// `UpdatePrivateDnsNamespace` requests to be retried without the risk of
@@ -2277,12 +2277,12 @@ type UpdatePrivateDnsNamespaceInput struct {
 	// (for example, a date/timestamp).
 	//
 	// When it is empty, the client fills it with a random UUID.
-	UpdaterRequestID *string `json:"UpdaterRequestId,omitempty"`
+	UpdaterRequestID *string
 
 	// Updated properties for the private DNS namespace.
 	//
 	// This member is required.
-	Namespace *PrivateDNSNamespaceChange `json:"Namespace,omitempty"`
+	Namespace *PrivateDNSNamespaceChange
 }
 
 // UpdatePrivateDnsNamespaceOutput is the output of UpdatePrivateDnsNamespace.
@@ -2290,7 +2290,7 @@ type UpdatePrivateDnsNamespaceOutput struct {
 	// A value that you can use to determine whether the request completed
 	// successfully. To get the status of the operation, see GetOperation
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html).
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // UpdatePublicDnsNamespaceInput is the input of UpdatePublicDnsNamespace.
@@ -2298,7 +2298,7 @@ type UpdatePublicDnsNamespaceInput struct {
 	// The ID or Amazon Resource Name (ARN) of the namespace being updated.
 	//
 	// This member is required.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// A unique string that identifies the request and that allows failed
 	// `UpdatePublicDnsNamespace` requests to be retried without the risk of
@@ -2306,12 +2306,12 @@ type UpdatePublicDnsNamespaceInput struct {
 	// (for example, a date/timestamp).
 	//
 	// When it is empty, the client fills it with a random UUID.
-	UpdaterRequestID *string `json:"UpdaterRequestId,omitempty"`
+	UpdaterRequestID *string
 
 	// Updated properties for the public DNS namespace.
 	//
 	// This member is required.
-	Namespace *PublicDNSNamespaceChange `json:"Namespace,omitempty"`
+	Namespace *PublicDNSNamespaceChange
 }
 
 // UpdatePublicDnsNamespaceOutput is the output of UpdatePublicDnsNamespace.
@@ -2319,7 +2319,7 @@ type UpdatePublicDnsNamespaceOutput struct {
 	// A value that you can use to determine whether the request completed
 	// successfully. To get the status of the operation, see GetOperation
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html).
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }
 
 // UpdateServiceAttributesInput is the input of UpdateServiceAttributes.
@@ -2329,12 +2329,12 @@ type UpdateServiceAttributesInput struct {
 	// account, specify the service ARN.
 	//
 	// This member is required.
-	ServiceID *string `json:"ServiceId,omitempty"`
+	ServiceID *string
 
 	// A string map that contains attribute key-value pairs.
 	//
 	// This member is required.
-	Attributes map[string]string `json:"Attributes,omitempty"`
+	Attributes map[string]string
 }
 
 // UpdateServiceAttributesOutput is the output of UpdateServiceAttributes.
@@ -2350,13 +2350,13 @@ type UpdateServiceInput struct {
 	// the Cloud Map Developer Guide
 	//
 	// This member is required.
-	ID *string `json:"Id,omitempty"`
+	ID *string
 
 	// A complex type that contains the new settings for the service. You can
 	// specify a maximum of 30 attributes (key-value pairs).
 	//
 	// This member is required.
-	Service *ServiceChange `json:"Service,omitempty"`
+	Service *ServiceChange
 }
 
 // UpdateServiceOutput is the output of UpdateService.
@@ -2364,5 +2364,5 @@ type UpdateServiceOutput struct {
 	// A value that you can use to determine whether the request completed
 	// successfully. To get the status of the operation, see GetOperation
 	// (https://docs.aws.amazon.com/cloud-map/latest/api/API_GetOperation.html).
-	OperationID *string `json:"OperationId,omitempty"`
+	OperationID *string
 }

@@ -1,7 +1,6 @@
 package servicediscovery_test
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/specgen/specgen/gen/servicediscovery"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // problem is the part of a specrt.FieldError the tables compare: where, which
@@ -227,7 +227,7 @@ func TestSpecExampleValidates(t *testing.T) {
 		"Vpc": "vpc-1c56417b"
 	}`
 	var in servicediscovery.CreatePrivateDnsNamespaceInput
-	if err := json.Unmarshal([]byte(input), &in); err != nil {
+	if err := jsonwire.Unmarshal([]byte(input), servicediscovery.WireShape(&in), &in); err != nil {
 		t.Fatalf("decoding the example input: %v", err)
 	}
 	want := servicediscovery.CreatePrivateDnsNamespaceInput{
@@ -244,7 +244,7 @@ func TestSpecExampleValidates(t *testing.T) {
 
 	const output = `{"OperationId": "gv4g5meo7ndmeh4fqskygvk23d2fijwa-k9302yzd"}`
 	var out servicediscovery.CreatePrivateDnsNamespaceOutput
-	if err := json.Unmarshal([]byte(output), &out); err != nil {
+	if err := jsonwire.Unmarshal([]byte(output), servicediscovery.WireShape(&out), &out); err != nil {
 		t.Fatalf("decoding the example output: %v", err)
 	}
 	if out.OperationID == nil || *out.OperationID != "gv4g5meo7ndmeh4fqskygvk23d2fijwa-k9302yzd" {

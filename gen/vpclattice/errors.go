@@ -12,10 +12,10 @@ type AccessDeniedException struct {
 	// Message is the message member.
 	//
 	// This member is required.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -57,20 +57,20 @@ type ConflictException struct {
 	// Message is the message member.
 	//
 	// This member is required.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// The resource ID.
 	//
 	// This member is required.
-	ResourceID *string `json:"resourceId,omitempty"`
+	ResourceID *string
 
 	// The resource type.
 	//
 	// This member is required.
-	ResourceType *string `json:"resourceType,omitempty"`
+	ResourceType *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -111,15 +111,15 @@ type InternalServerException struct {
 	// Message is the message member.
 	//
 	// This member is required.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// The number of seconds to wait before retrying.
 	//
 	// It travels in the Retry-After header.
-	RetryAfterSeconds *int32 `json:"-"`
+	RetryAfterSeconds *int32
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -165,20 +165,20 @@ type ResourceNotFoundException struct {
 	// Message is the message member.
 	//
 	// This member is required.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// The resource ID.
 	//
 	// This member is required.
-	ResourceID *string `json:"resourceId,omitempty"`
+	ResourceID *string
 
 	// The resource type.
 	//
 	// This member is required.
-	ResourceType *string `json:"resourceType,omitempty"`
+	ResourceType *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -219,28 +219,28 @@ type ServiceQuotaExceededException struct {
 	// Message is the message member.
 	//
 	// This member is required.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// The resource ID.
-	ResourceID *string `json:"resourceId,omitempty"`
+	ResourceID *string
 
 	// The resource type.
 	//
 	// This member is required.
-	ResourceType *string `json:"resourceType,omitempty"`
+	ResourceType *string
 
 	// The service code.
 	//
 	// This member is required.
-	ServiceCode *string `json:"serviceCode,omitempty"`
+	ServiceCode *string
 
 	// The ID of the service quota that was exceeded.
 	//
 	// This member is required.
-	QuotaCode *string `json:"quotaCode,omitempty"`
+	QuotaCode *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -281,21 +281,21 @@ type ThrottlingException struct {
 	// Message is the message member.
 	//
 	// This member is required.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// The service code.
-	ServiceCode *string `json:"serviceCode,omitempty"`
+	ServiceCode *string
 
 	// The ID of the service quota that was exceeded.
-	QuotaCode *string `json:"quotaCode,omitempty"`
+	QuotaCode *string
 
 	// The number of seconds to wait before retrying.
 	//
 	// It travels in the Retry-After header.
-	RetryAfterSeconds *int32 `json:"-"`
+	RetryAfterSeconds *int32
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -347,18 +347,18 @@ type ValidationException struct {
 	// Message is the message member.
 	//
 	// This member is required.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// The reason.
 	//
 	// This member is required.
-	Reason ValidationExceptionReason `json:"reason,omitempty"`
+	Reason ValidationExceptionReason
 
 	// The fields that failed validation.
-	FieldList []ValidationExceptionField `json:"fieldList,omitempty"`
+	FieldList []ValidationExceptionField
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.

@@ -7,7 +7,7 @@ import "time"
 // The Amazon Resource Name (ARN) of the resource.
 type ARNResource struct {
 	// The Amazon Resource Name (ARN) of the resource.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 }
 
 // Summary information about an access log subscription.
@@ -15,42 +15,42 @@ type AccessLogSubscriptionSummary struct {
 	// The ID of the access log subscription.
 	//
 	// This member is required.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the access log subscription
 	//
 	// This member is required.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the service or service network.
 	//
 	// This member is required.
-	ResourceID *string `json:"resourceId,omitempty"`
+	ResourceID *string
 
 	// The Amazon Resource Name (ARN) of the service or service network.
 	//
 	// This member is required.
-	ResourceARN *string `json:"resourceArn,omitempty"`
+	ResourceARN *string
 
 	// The Amazon Resource Name (ARN) of the destination.
 	//
 	// This member is required.
-	DestinationARN *string `json:"destinationArn,omitempty"`
+	DestinationARN *string
 
 	// Log type of the service network.
-	ServiceNetworkLogType ServiceNetworkLogType `json:"serviceNetworkLogType,omitempty"`
+	ServiceNetworkLogType ServiceNetworkLogType
 
 	// The date and time that the access log subscription was created, in ISO-8601
 	// format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the access log subscription was last updated, in
 	// ISO-8601 format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 }
 
 // BatchUpdateRuleInput is the input of BatchUpdateRule.
@@ -59,27 +59,27 @@ type BatchUpdateRuleInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The ID or ARN of the listener.
 	//
 	// This member is required. It travels in the request path as
 	// {listenerIdentifier}.
-	ListenerIdentifier *string `json:"-"`
+	ListenerIdentifier *string
 
 	// The rules for the specified listener.
 	//
 	// This member is required.
-	Rules []RuleUpdate `json:"rules,omitempty"`
+	Rules []RuleUpdate
 }
 
 // BatchUpdateRuleOutput is the output of BatchUpdateRule.
 type BatchUpdateRuleOutput struct {
 	// The rules that were successfully updated.
-	Successful []RuleUpdateSuccess `json:"successful,omitempty"`
+	Successful []RuleUpdateSuccess
 
 	// The rules that the operation couldn't update.
-	Unsuccessful []RuleUpdateFailure `json:"unsuccessful,omitempty"`
+	Unsuccessful []RuleUpdateFailure
 }
 
 // CreateAccessLogSubscriptionInput is the input of
@@ -92,25 +92,25 @@ type CreateAccessLogSubscriptionInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The ID or ARN of the service network or service.
 	//
 	// This member is required.
-	ResourceIdentifier *string `json:"resourceIdentifier,omitempty"`
+	ResourceIdentifier *string
 
 	// The Amazon Resource Name (ARN) of the destination. The supported destination
 	// types are CloudWatch Log groups, Kinesis Data Firehose delivery streams, and
 	// Amazon S3 buckets.
 	//
 	// This member is required.
-	DestinationARN *string `json:"destinationArn,omitempty"`
+	DestinationARN *string
 
 	// The type of log that monitors your Amazon VPC Lattice service networks.
-	ServiceNetworkLogType ServiceNetworkLogType `json:"serviceNetworkLogType,omitempty"`
+	ServiceNetworkLogType ServiceNetworkLogType
 
 	// The tags for the access log subscription.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // CreateAccessLogSubscriptionOutput is the output of
@@ -119,30 +119,30 @@ type CreateAccessLogSubscriptionOutput struct {
 	// The ID of the access log subscription.
 	//
 	// This member is required.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the access log subscription.
 	//
 	// This member is required.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the service network or service.
 	//
 	// This member is required.
-	ResourceID *string `json:"resourceId,omitempty"`
+	ResourceID *string
 
 	// The Amazon Resource Name (ARN) of the service network or service.
 	//
 	// This member is required.
-	ResourceARN *string `json:"resourceArn,omitempty"`
+	ResourceARN *string
 
 	// The type of log that monitors your Amazon VPC Lattice service networks.
-	ServiceNetworkLogType ServiceNetworkLogType `json:"serviceNetworkLogType,omitempty"`
+	ServiceNetworkLogType ServiceNetworkLogType
 
 	// The Amazon Resource Name (ARN) of the log destination.
 	//
 	// This member is required.
-	DestinationARN *string `json:"destinationArn,omitempty"`
+	DestinationARN *string
 }
 
 // CreateListenerInput is the input of CreateListener.
@@ -151,29 +151,29 @@ type CreateListenerInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The name of the listener. A listener name must be unique within a service.
 	// The valid characters are a-z, 0-9, and hyphens (-). You can't use a hyphen
 	// as the first or last character, or immediately after another hyphen.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The listener protocol.
 	//
 	// This member is required.
-	Protocol ListenerProtocol `json:"protocol,omitempty"`
+	Protocol ListenerProtocol
 
 	// The listener port. You can specify a value from 1 to 65535. For HTTP, the
 	// default is 80. For HTTPS, the default is 443.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The action for the default rule. Each listener has a default rule. The
 	// default rule is used if no other rules match.
 	//
 	// This member is required.
-	DefaultAction *RuleAction `json:"defaultAction,omitempty"`
+	DefaultAction *RuleAction
 
 	// A unique, case-sensitive identifier that you provide to ensure the
 	// idempotency of the request. If you retry a request that completed
@@ -182,37 +182,37 @@ type CreateListenerInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The tags for the listener.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // CreateListenerOutput is the output of CreateListener.
 type CreateListenerOutput struct {
 	// The Amazon Resource Name (ARN) of the listener.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the listener.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the listener.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The protocol of the listener.
-	Protocol ListenerProtocol `json:"protocol,omitempty"`
+	Protocol ListenerProtocol
 
 	// The port number of the listener.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The Amazon Resource Name (ARN) of the service.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The ID of the service.
-	ServiceID *string `json:"serviceId,omitempty"`
+	ServiceID *string
 
 	// The action for the default rule.
-	DefaultAction *RuleAction `json:"defaultAction,omitempty"`
+	DefaultAction *RuleAction
 }
 
 // CreateResourceConfigurationInput is the input of
@@ -223,7 +223,7 @@ type CreateResourceConfigurationInput struct {
 	// hyphen as the first or last character, or immediately after another hyphen.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The type of resource configuration. A resource configuration can be one of
 	// the following types:
@@ -234,25 +234,25 @@ type CreateResourceConfigurationInput struct {
 	// configuration. - ARN - An Amazon Web Services resource.
 	//
 	// This member is required.
-	Type ResourceConfigurationType `json:"type,omitempty"`
+	Type ResourceConfigurationType
 
 	// (SINGLE, GROUP, CHILD) The TCP port ranges that a consumer can use to access
 	// a resource configuration (for example: 1-65535). You can separate port
 	// ranges using commas (for example: 1,2,22-30).
-	PortRanges []string `json:"portRanges,omitempty"`
+	PortRanges []string
 
 	// (SINGLE, GROUP) The protocol accepted by the resource configuration.
-	Protocol ProtocolType `json:"protocol,omitempty"`
+	Protocol ProtocolType
 
 	// (SINGLE, GROUP, ARN) The ID or ARN of the resource gateway used to connect
 	// to the resource configuration. For a child resource configuration, this
 	// value is inherited from the parent resource configuration.
-	ResourceGatewayIdentifier *string `json:"resourceGatewayIdentifier,omitempty"`
+	ResourceGatewayIdentifier *string
 
 	// (CHILD) The ID or ARN of the parent resource configuration of type `GROUP`.
 	// This is used to associate a child resource configuration with a group
 	// resource configuration.
-	ResourceConfigurationGroupIdentifier *string `json:"resourceConfigurationGroupIdentifier,omitempty"`
+	ResourceConfigurationGroupIdentifier *string
 
 	// Identifies the resource configuration in one of the following ways:
 	//
@@ -260,24 +260,24 @@ type CreateResourceConfigurationInput struct {
 	// by Amazon Web Services services, such as RDS databases, can be identified by
 	// their ARN. - Domain name - Any domain name that is publicly resolvable. - IP
 	// address - For IPv4 and IPv6, only IP addresses in the VPC are supported.
-	ResourceConfigurationDefinition *ResourceConfigurationDefinition `json:"resourceConfigurationDefinition,omitempty"`
+	ResourceConfigurationDefinition *ResourceConfigurationDefinition
 
 	// (SINGLE, GROUP, ARN) Specifies whether the resource configuration can be
 	// associated with a sharable service network. The default is false.
-	AllowAssociationToShareableServiceNetwork *bool `json:"allowAssociationToShareableServiceNetwork,omitempty"`
+	AllowAssociationToShareableServiceNetwork *bool
 
 	// A custom domain name for your resource configuration. Additionally, provide
 	// a DomainVerificationID to prove your ownership of a domain.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// (GROUP) The group domain for a group resource configuration. Any domains
 	// that you create for the child resource are subdomains of the group domain.
 	// Child resources inherit the verification status of the domain.
-	GroupDomain *string `json:"groupDomain,omitempty"`
+	GroupDomain *string
 
 	// The domain verification ID of your verified custom domain name. If you don't
 	// provide an ID, you must configure the DNS settings yourself.
-	DomainVerificationIdentifier *string `json:"domainVerificationIdentifier,omitempty"`
+	DomainVerificationIdentifier *string
 
 	// A unique, case-sensitive identifier that you provide to ensure the
 	// idempotency of the request. If you retry a request that completed
@@ -286,29 +286,29 @@ type CreateResourceConfigurationInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The tags for the resource configuration.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // CreateResourceConfigurationOutput is the output of
 // CreateResourceConfiguration.
 type CreateResourceConfigurationOutput struct {
 	// The ID of the resource configuration.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the resource configuration.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the resource configuration.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the resource gateway associated with the resource configuration.
-	ResourceGatewayID *string `json:"resourceGatewayId,omitempty"`
+	ResourceGatewayID *string
 
 	// The ID of the parent resource configuration of type `GROUP`.
-	ResourceConfigurationGroupID *string `json:"resourceConfigurationGroupId,omitempty"`
+	ResourceConfigurationGroupID *string
 
 	// The type of resource configuration. A resource configuration can be one of
 	// the following types:
@@ -317,16 +317,16 @@ type CreateResourceConfigurationOutput struct {
 	// create a group resource configuration before you create a child resource
 	// configuration. - CHILD - A single resource that is part of a group resource
 	// configuration. - ARN - An Amazon Web Services resource.
-	Type ResourceConfigurationType `json:"type,omitempty"`
+	Type ResourceConfigurationType
 
 	// The port range.
-	PortRanges []string `json:"portRanges,omitempty"`
+	PortRanges []string
 
 	// The protocol.
-	Protocol ProtocolType `json:"protocol,omitempty"`
+	Protocol ProtocolType
 
 	// The current status of the resource configuration.
-	Status ResourceConfigurationStatus `json:"status,omitempty"`
+	Status ResourceConfigurationStatus
 
 	// Identifies the resource configuration in one of the following ways:
 	//
@@ -334,34 +334,34 @@ type CreateResourceConfigurationOutput struct {
 	// by Amazon Web Services services, such as RDS databases, can be identified by
 	// their ARN. - Domain name - Any domain name that is publicly resolvable. - IP
 	// address - For IPv4 and IPv6, only IP addresses in the VPC are supported.
-	ResourceConfigurationDefinition *ResourceConfigurationDefinition `json:"resourceConfigurationDefinition,omitempty"`
+	ResourceConfigurationDefinition *ResourceConfigurationDefinition
 
 	// Specifies whether the resource configuration can be associated with a
 	// sharable service network.
-	AllowAssociationToShareableServiceNetwork *bool `json:"allowAssociationToShareableServiceNetwork,omitempty"`
+	AllowAssociationToShareableServiceNetwork *bool
 
 	// The date and time that the resource configuration was created, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The reason that the request failed.
-	FailureReason *string `json:"failureReason,omitempty"`
+	FailureReason *string
 
 	// The custom domain name for your resource configuration.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// The domain name verification ID.
-	DomainVerificationID *string `json:"domainVerificationId,omitempty"`
+	DomainVerificationID *string
 
 	// (GROUP) The group domain for a group resource configuration. Any domains
 	// that you create for the child resource are subdomains of the group domain.
 	// Child resources inherit the verification status of the domain.
-	GroupDomain *string `json:"groupDomain,omitempty"`
+	GroupDomain *string
 
 	// The verification ID ARN
-	DomainVerificationARN *string `json:"domainVerificationArn,omitempty"`
+	DomainVerificationARN *string
 }
 
 // CreateResourceGatewayInput is the input of CreateResourceGateway.
@@ -373,22 +373,22 @@ type CreateResourceGatewayInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The name of the resource gateway.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The ID of the VPC for the resource gateway.
-	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+	VPCIdentifier *string
 
 	// The IDs of the VPC subnets in which to create the resource gateway.
-	SubnetIDs []string `json:"subnetIds,omitempty"`
+	SubnetIDs []string
 
 	// The IDs of the security groups to apply to the resource gateway. The
 	// security groups must be in the same VPC.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 
 	// A resource gateway can have IPv4, IPv6 or dualstack addresses. The IP
 	// address type of a resource gateway must be compatible with the subnets of
@@ -408,10 +408,10 @@ type CreateResourceGatewayInput struct {
 	// The IP address type of the resource gateway is independent of the IP address
 	// type of the client or the VPC endpoint through which the resource is
 	// accessed.
-	IPAddressType ResourceGatewayIPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType ResourceGatewayIPAddressType
 
 	// The number of IPv4 addresses in each ENI for the resource gateway.
-	Ipv4AddressesPerEni *int32 `json:"ipv4AddressesPerEni,omitempty"`
+	Ipv4AddressesPerEni *int32
 
 	// Indicates how DNS is resolved for resource configurations associated to this
 	// resource gateway. ResourceConfigDnsResolution is set at creation time and
@@ -425,44 +425,44 @@ type CreateResourceGatewayInput struct {
 	// occurs against public DNS resolvers. DNS queries for resources behind this
 	// resource gateway resolve using standard public DNS. Use this when your
 	// resource domain names are publicly resolvable.
-	ResourceConfigDNSResolution ResourceConfigDNSResolution `json:"resourceConfigDnsResolution,omitempty"`
+	ResourceConfigDNSResolution ResourceConfigDNSResolution
 
 	// The tags for the resource gateway.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // CreateResourceGatewayOutput is the output of CreateResourceGateway.
 type CreateResourceGatewayOutput struct {
 	// The name of the resource gateway.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The ID of the resource gateway.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the resource gateway.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the resource gateway.
-	Status ResourceGatewayStatus `json:"status,omitempty"`
+	Status ResourceGatewayStatus
 
 	// The ID of the VPC.
-	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+	VPCIdentifier *string
 
 	// The IDs of the resource gateway subnets.
-	SubnetIDs []string `json:"subnetIds,omitempty"`
+	SubnetIDs []string
 
 	// The IDs of the security groups for the resource gateway.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 
 	// The type of IP address for the resource gateway.
-	IPAddressType ResourceGatewayIPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType ResourceGatewayIPAddressType
 
 	// The number of IPv4 addresses in each ENI for the resource gateway.
-	Ipv4AddressesPerEni *int32 `json:"ipv4AddressesPerEni,omitempty"`
+	Ipv4AddressesPerEni *int32
 
 	// The DNS resolution type for resource configurations that are associated with
 	// this resource gateway.
-	ResourceConfigDNSResolution ResourceConfigDNSResolution `json:"resourceConfigDnsResolution,omitempty"`
+	ResourceConfigDNSResolution ResourceConfigDNSResolution
 }
 
 // CreateRuleInput is the input of CreateRule.
@@ -471,37 +471,37 @@ type CreateRuleInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The ID or ARN of the listener.
 	//
 	// This member is required. It travels in the request path as
 	// {listenerIdentifier}.
-	ListenerIdentifier *string `json:"-"`
+	ListenerIdentifier *string
 
 	// The name of the rule. The name must be unique within the listener. The valid
 	// characters are a-z, 0-9, and hyphens (-). You can't use a hyphen as the
 	// first or last character, or immediately after another hyphen.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The rule match.
 	//
 	// This member is required.
-	Match *RuleMatch `json:"match,omitempty"`
+	Match *RuleMatch
 
 	// The priority assigned to the rule. Each rule for a specific listener must
 	// have a unique priority. The lower the priority number the higher the
 	// priority.
 	//
 	// This member is required.
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int32
 
 	// The action for the default rule.
 	//
 	// This member is required.
-	Action *RuleAction `json:"action,omitempty"`
+	Action *RuleAction
 
 	// A unique, case-sensitive identifier that you provide to ensure the
 	// idempotency of the request. If you retry a request that completed
@@ -510,34 +510,34 @@ type CreateRuleInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The tags for the rule.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // CreateRuleOutput is the output of CreateRule.
 type CreateRuleOutput struct {
 	// The Amazon Resource Name (ARN) of the rule.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the rule.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the rule.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The rule match. The `RuleMatch` must be an `HttpMatch`. This means that the
 	// rule should be an exact match on HTTP constraints which are made up of the
 	// HTTP method, path, and header.
-	Match *RuleMatch `json:"match,omitempty"`
+	Match *RuleMatch
 
 	// The priority assigned to the rule. The lower the priority number the higher
 	// the priority.
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int32
 
 	// The rule action.
-	Action *RuleAction `json:"action,omitempty"`
+	Action *RuleAction
 }
 
 // CreateServiceInput is the input of CreateService.
@@ -549,23 +549,23 @@ type CreateServiceInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The name of the service. The name must be unique within the account. The
 	// valid characters are a-z, 0-9, and hyphens (-). You can't use a hyphen as
 	// the first or last character, or immediately after another hyphen.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The tags for the service.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 
 	// The custom domain name of the service.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// The Amazon Resource Name (ARN) of the certificate.
-	CertificateARN *string `json:"certificateArn,omitempty"`
+	CertificateARN *string
 
 	// The type of IAM policy.
 	//
@@ -574,7 +574,7 @@ type CreateServiceInput struct {
 	// enabled and an auth policy is required.
 	//
 	// The service's default is NONE.
-	AuthType AuthType `json:"authType,omitempty"`
+	AuthType AuthType
 }
 
 // CreateServiceNetworkInput is the input of CreateServiceNetwork.
@@ -586,45 +586,45 @@ type CreateServiceNetworkInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The name of the service network. The name must be unique to the account. The
 	// valid characters are a-z, 0-9, and hyphens (-). You can't use a hyphen as
 	// the first or last character, or immediately after another hyphen.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The type of IAM policy.
 	//
 	// - `NONE`: The resource does not use an IAM policy. This is the default. -
 	// `AWS_IAM`: The resource uses an IAM policy. When this type is used, auth is
 	// enabled and an auth policy is required.
-	AuthType AuthType `json:"authType,omitempty"`
+	AuthType AuthType
 
 	// The tags for the service network.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 
 	// Specify if the service network should be enabled for sharing.
-	SharingConfig *SharingConfig `json:"sharingConfig,omitempty"`
+	SharingConfig *SharingConfig
 }
 
 // CreateServiceNetworkOutput is the output of CreateServiceNetwork.
 type CreateServiceNetworkOutput struct {
 	// The ID of the service network.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the service network.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the service network.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// Specifies if the service network is enabled for sharing.
-	SharingConfig *SharingConfig `json:"sharingConfig,omitempty"`
+	SharingConfig *SharingConfig
 
 	// The type of IAM policy.
-	AuthType AuthType `json:"authType,omitempty"`
+	AuthType AuthType
 }
 
 // CreateServiceNetworkResourceAssociationInput is the input of
@@ -637,44 +637,44 @@ type CreateServiceNetworkResourceAssociationInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The ID of the resource configuration to associate with the service network.
 	//
 	// This member is required.
-	ResourceConfigurationIdentifier *string `json:"resourceConfigurationIdentifier,omitempty"`
+	ResourceConfigurationIdentifier *string
 
 	// The ID of the service network to associate with the resource configuration.
 	//
 	// This member is required.
-	ServiceNetworkIdentifier *string `json:"serviceNetworkIdentifier,omitempty"`
+	ServiceNetworkIdentifier *string
 
 	// Indicates if private DNS is enabled for the service network resource
 	// association.
-	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+	PrivateDNSEnabled *bool
 
 	// A key-value pair to associate with a resource.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // CreateServiceNetworkResourceAssociationOutput is the output of
 // CreateServiceNetworkResourceAssociation.
 type CreateServiceNetworkResourceAssociationOutput struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the association.
-	Status ServiceNetworkResourceAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkResourceAssociationStatus
 
 	// The ID of the account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// Indicates if private DNS is is enabled for the service network resource
 	// association.
-	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+	PrivateDNSEnabled *bool
 }
 
 // CreateServiceNetworkServiceAssociationInput is the input of
@@ -687,43 +687,43 @@ type CreateServiceNetworkServiceAssociationInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The ID or ARN of the service.
 	//
 	// This member is required.
-	ServiceIdentifier *string `json:"serviceIdentifier,omitempty"`
+	ServiceIdentifier *string
 
 	// The ID or ARN of the service network. You must use an ARN if the resources
 	// are in different accounts.
 	//
 	// This member is required.
-	ServiceNetworkIdentifier *string `json:"serviceNetworkIdentifier,omitempty"`
+	ServiceNetworkIdentifier *string
 
 	// The tags for the association.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // CreateServiceNetworkServiceAssociationOutput is the output of
 // CreateServiceNetworkServiceAssociation.
 type CreateServiceNetworkServiceAssociationOutput struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The association status.
-	Status ServiceNetworkServiceAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkServiceAssociationStatus
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// The custom domain name of the service.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// The DNS name of the service.
-	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+	DNSEntry *DNSEntry
 }
 
 // CreateServiceNetworkVpcAssociationInput is the input of
@@ -736,21 +736,21 @@ type CreateServiceNetworkVpcAssociationInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The ID or ARN of the service network. You must use an ARN if the resources
 	// are in different accounts.
 	//
 	// This member is required.
-	ServiceNetworkIdentifier *string `json:"serviceNetworkIdentifier,omitempty"`
+	ServiceNetworkIdentifier *string
 
 	// The ID of the VPC.
 	//
 	// This member is required.
-	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+	VPCIdentifier *string
 
 	// Indicates if private DNS is enabled for the VPC association.
-	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+	PrivateDNSEnabled *bool
 
 	// The IDs of the security groups. Security groups aren't added by default. You
 	// can add a security group to apply network level controls to control which
@@ -759,66 +759,66 @@ type CreateServiceNetworkVpcAssociationInput struct {
 	// security groups
 	// (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_SecurityGroups.html)
 	// in the Amazon VPC User Guide.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 
 	// The tags for the association.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 
 	// DNS options for the service network VPC association.
-	DNSOptions *DNSOptions `json:"dnsOptions,omitempty"`
+	DNSOptions *DNSOptions
 }
 
 // CreateServiceNetworkVpcAssociationOutput is the output of
 // CreateServiceNetworkVpcAssociation.
 type CreateServiceNetworkVpcAssociationOutput struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The association status.
-	Status ServiceNetworkVPCAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkVPCAssociationStatus
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// The IDs of the security groups.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 
 	// Indicates if private DNS is enabled for the VPC association.
-	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+	PrivateDNSEnabled *bool
 
 	// The DNS configuration options.
-	DNSOptions *DNSOptions `json:"dnsOptions,omitempty"`
+	DNSOptions *DNSOptions
 }
 
 // CreateServiceOutput is the output of CreateService.
 type CreateServiceOutput struct {
 	// The ID of the service.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the service.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the service.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The custom domain name of the service.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// The Amazon Resource Name (ARN) of the certificate.
-	CertificateARN *string `json:"certificateArn,omitempty"`
+	CertificateARN *string
 
 	// The status. If the status is `CREATE_FAILED`, you must delete and recreate
 	// the service.
-	Status ServiceStatus `json:"status,omitempty"`
+	Status ServiceStatus
 
 	// The type of IAM policy.
-	AuthType AuthType `json:"authType,omitempty"`
+	AuthType AuthType
 
 	// The public DNS name of the service.
-	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+	DNSEntry *DNSEntry
 }
 
 // CreateTargetGroupInput is the input of CreateTargetGroup.
@@ -828,15 +828,15 @@ type CreateTargetGroupInput struct {
 	// as the first or last character, or immediately after another hyphen.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The type of target group.
 	//
 	// This member is required.
-	Type TargetGroupType `json:"type,omitempty"`
+	Type TargetGroupType
 
 	// The target group configuration.
-	Config *TargetGroupConfig `json:"config,omitempty"`
+	Config *TargetGroupConfig
 
 	// A unique, case-sensitive identifier that you provide to ensure the
 	// idempotency of the request. If you retry a request that completed
@@ -845,42 +845,42 @@ type CreateTargetGroupInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The tags for the target group.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // CreateTargetGroupOutput is the output of CreateTargetGroup.
 type CreateTargetGroupOutput struct {
 	// The ID of the target group.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the target group.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the target group.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The type of target group.
-	Type TargetGroupType `json:"type,omitempty"`
+	Type TargetGroupType
 
 	// The target group configuration.
-	Config *TargetGroupConfig `json:"config,omitempty"`
+	Config *TargetGroupConfig
 
 	// The status. You can retry the operation if the status is `CREATE_FAILED`.
 	// However, if you retry it while the status is `CREATE_IN_PROGRESS`, there is
 	// no change in the status.
-	Status TargetGroupStatus `json:"status,omitempty"`
+	Status TargetGroupStatus
 }
 
 // Describes the DNS information of a service.
 type DNSEntry struct {
 	// The domain name of the service.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// The ID of the hosted zone.
-	HostedZoneID *string `json:"hostedZoneId,omitempty"`
+	HostedZoneID *string
 }
 
 // The DNS configuration options.
@@ -899,22 +899,22 @@ type DNSOptions struct {
 	// `SPECIFIED_DOMAINS_ONLY` - VPC Lattice provisions a private hosted zone for
 	// domain names specified by the resource consumer. The resource consumer
 	// specifies the domain names in the privateDnsSpecifiedDomains parameter.
-	PrivateDNSPreference PrivateDNSPreference `json:"privateDnsPreference,omitempty"`
+	PrivateDNSPreference PrivateDNSPreference
 
 	// Indicates which of the private domains to create private hosted zones for
 	// and associate with the specified VPC. Only supported when private DNS is
 	// enabled and the private DNS preference is
 	// `VERIFIED_DOMAINS_AND_SPECIFIED_DOMAINS` or `SPECIFIED_DOMAINS_ONLY`.
-	PrivateDNSSpecifiedDomains []string `json:"privateDnsSpecifiedDomains,omitempty"`
+	PrivateDNSSpecifiedDomains []string
 }
 
 // The DNS name of the resource.
 type DNSResource struct {
 	// The domain name of the resource.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// The type of IP address. Dualstack is currently not supported.
-	IPAddressType ResourceConfigurationIPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType ResourceConfigurationIPAddressType
 }
 
 // DeleteAccessLogSubscriptionInput is the input of
@@ -924,7 +924,7 @@ type DeleteAccessLogSubscriptionInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {accessLogSubscriptionIdentifier}.
-	AccessLogSubscriptionIdentifier *string `json:"-"`
+	AccessLogSubscriptionIdentifier *string
 }
 
 // DeleteAccessLogSubscriptionOutput is the output of
@@ -937,7 +937,7 @@ type DeleteAuthPolicyInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {resourceIdentifier}.
-	ResourceIdentifier *string `json:"-"`
+	ResourceIdentifier *string
 }
 
 // DeleteAuthPolicyOutput is the output of DeleteAuthPolicy.
@@ -949,7 +949,7 @@ type DeleteDomainVerificationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {domainVerificationIdentifier}.
-	DomainVerificationIdentifier *string `json:"-"`
+	DomainVerificationIdentifier *string
 }
 
 // DeleteDomainVerificationOutput is the output of DeleteDomainVerification.
@@ -961,13 +961,13 @@ type DeleteListenerInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The ID or ARN of the listener.
 	//
 	// This member is required. It travels in the request path as
 	// {listenerIdentifier}.
-	ListenerIdentifier *string `json:"-"`
+	ListenerIdentifier *string
 }
 
 // DeleteListenerOutput is the output of DeleteListener.
@@ -980,7 +980,7 @@ type DeleteResourceConfigurationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {resourceConfigurationIdentifier}.
-	ResourceConfigurationIdentifier *string `json:"-"`
+	ResourceConfigurationIdentifier *string
 }
 
 // DeleteResourceConfigurationOutput is the output of
@@ -994,28 +994,28 @@ type DeleteResourceEndpointAssociationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {resourceEndpointAssociationIdentifier}.
-	ResourceEndpointAssociationIdentifier *string `json:"-"`
+	ResourceEndpointAssociationIdentifier *string
 }
 
 // DeleteResourceEndpointAssociationOutput is the output of
 // DeleteResourceEndpointAssociation.
 type DeleteResourceEndpointAssociationOutput struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the resource configuration.
-	ResourceConfigurationID *string `json:"resourceConfigurationId,omitempty"`
+	ResourceConfigurationID *string
 
 	// The Amazon Resource Name (ARN) of the resource configuration associated with
 	// the VPC endpoint of type resource.
-	ResourceConfigurationARN *string `json:"resourceConfigurationArn,omitempty"`
+	ResourceConfigurationARN *string
 
 	// The ID of the resource VPC endpoint that is associated with the resource
 	// configuration.
-	VPCEndpointID *string `json:"vpcEndpointId,omitempty"`
+	VPCEndpointID *string
 }
 
 // DeleteResourceGatewayInput is the input of DeleteResourceGateway.
@@ -1024,22 +1024,22 @@ type DeleteResourceGatewayInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {resourceGatewayIdentifier}.
-	ResourceGatewayIdentifier *string `json:"-"`
+	ResourceGatewayIdentifier *string
 }
 
 // DeleteResourceGatewayOutput is the output of DeleteResourceGateway.
 type DeleteResourceGatewayOutput struct {
 	// The ID of the resource gateway.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the resource gateway.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the resource gateway.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The status of the resource gateway.
-	Status ResourceGatewayStatus `json:"status,omitempty"`
+	Status ResourceGatewayStatus
 }
 
 // DeleteResourcePolicyInput is the input of DeleteResourcePolicy.
@@ -1047,7 +1047,7 @@ type DeleteResourcePolicyInput struct {
 	// The Amazon Resource Name (ARN) of the resource.
 	//
 	// This member is required. It travels in the request path as {resourceArn}.
-	ResourceARN *string `json:"-"`
+	ResourceARN *string
 }
 
 // DeleteResourcePolicyOutput is the output of DeleteResourcePolicy.
@@ -1059,18 +1059,18 @@ type DeleteRuleInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The ID or ARN of the listener.
 	//
 	// This member is required. It travels in the request path as
 	// {listenerIdentifier}.
-	ListenerIdentifier *string `json:"-"`
+	ListenerIdentifier *string
 
 	// The ID or ARN of the rule.
 	//
 	// This member is required. It travels in the request path as {ruleIdentifier}.
-	RuleIdentifier *string `json:"-"`
+	RuleIdentifier *string
 }
 
 // DeleteRuleOutput is the output of DeleteRule.
@@ -1082,7 +1082,7 @@ type DeleteServiceInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 }
 
 // DeleteServiceNetworkInput is the input of DeleteServiceNetwork.
@@ -1091,7 +1091,7 @@ type DeleteServiceNetworkInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceNetworkIdentifier}.
-	ServiceNetworkIdentifier *string `json:"-"`
+	ServiceNetworkIdentifier *string
 }
 
 // DeleteServiceNetworkOutput is the output of DeleteServiceNetwork.
@@ -1104,20 +1104,20 @@ type DeleteServiceNetworkResourceAssociationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceNetworkResourceAssociationIdentifier}.
-	ServiceNetworkResourceAssociationIdentifier *string `json:"-"`
+	ServiceNetworkResourceAssociationIdentifier *string
 }
 
 // DeleteServiceNetworkResourceAssociationOutput is the output of
 // DeleteServiceNetworkResourceAssociation.
 type DeleteServiceNetworkResourceAssociationOutput struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the association.
-	Status ServiceNetworkResourceAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkResourceAssociationStatus
 }
 
 // DeleteServiceNetworkServiceAssociationInput is the input of
@@ -1127,22 +1127,22 @@ type DeleteServiceNetworkServiceAssociationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceNetworkServiceAssociationIdentifier}.
-	ServiceNetworkServiceAssociationIdentifier *string `json:"-"`
+	ServiceNetworkServiceAssociationIdentifier *string
 }
 
 // DeleteServiceNetworkServiceAssociationOutput is the output of
 // DeleteServiceNetworkServiceAssociation.
 type DeleteServiceNetworkServiceAssociationOutput struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The status. You can retry the operation if the status is `DELETE_FAILED`.
 	// However, if you retry it when the status is `DELETE_IN_PROGRESS`, there is
 	// no change in the status.
-	Status ServiceNetworkServiceAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkServiceAssociationStatus
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 }
 
 // DeleteServiceNetworkVpcAssociationInput is the input of
@@ -1152,39 +1152,39 @@ type DeleteServiceNetworkVpcAssociationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceNetworkVpcAssociationIdentifier}.
-	ServiceNetworkVPCAssociationIdentifier *string `json:"-"`
+	ServiceNetworkVPCAssociationIdentifier *string
 }
 
 // DeleteServiceNetworkVpcAssociationOutput is the output of
 // DeleteServiceNetworkVpcAssociation.
 type DeleteServiceNetworkVpcAssociationOutput struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The status. You can retry the operation if the status is `DELETE_FAILED`.
 	// However, if you retry it while the status is `DELETE_IN_PROGRESS`, there is
 	// no change in the status.
-	Status ServiceNetworkVPCAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkVPCAssociationStatus
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 }
 
 // DeleteServiceOutput is the output of DeleteService.
 type DeleteServiceOutput struct {
 	// The ID of the service.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the service.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the service.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The status. You can retry the operation if the status is `DELETE_FAILED`.
 	// However, if you retry it while the status is `DELETE_IN_PROGRESS`, the
 	// status doesn't change.
-	Status ServiceStatus `json:"status,omitempty"`
+	Status ServiceStatus
 }
 
 // DeleteTargetGroupInput is the input of DeleteTargetGroup.
@@ -1193,21 +1193,21 @@ type DeleteTargetGroupInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {targetGroupIdentifier}.
-	TargetGroupIdentifier *string `json:"-"`
+	TargetGroupIdentifier *string
 }
 
 // DeleteTargetGroupOutput is the output of DeleteTargetGroup.
 type DeleteTargetGroupOutput struct {
 	// The ID of the target group.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the target group.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status. You can retry the operation if the status is `DELETE_FAILED`.
 	// However, if you retry it while the status is `DELETE_IN_PROGRESS`, the
 	// status doesn't change.
-	Status TargetGroupStatus `json:"status,omitempty"`
+	Status TargetGroupStatus
 }
 
 // DeregisterTargetsInput is the input of DeregisterTargets.
@@ -1216,21 +1216,21 @@ type DeregisterTargetsInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {targetGroupIdentifier}.
-	TargetGroupIdentifier *string `json:"-"`
+	TargetGroupIdentifier *string
 
 	// The targets to deregister.
 	//
 	// This member is required.
-	Targets []Target `json:"targets,omitempty"`
+	Targets []Target
 }
 
 // DeregisterTargetsOutput is the output of DeregisterTargets.
 type DeregisterTargetsOutput struct {
 	// The targets that were successfully deregistered.
-	Successful []Target `json:"successful,omitempty"`
+	Successful []Target
 
 	// The targets that the operation couldn't deregister.
-	Unsuccessful []TargetFailure `json:"unsuccessful,omitempty"`
+	Unsuccessful []TargetFailure
 }
 
 // Summary information about a domain verification.
@@ -1238,40 +1238,40 @@ type DomainVerificationSummary struct {
 	// The ID of the domain verification.
 	//
 	// This member is required.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the domain verification.
 	//
 	// This member is required.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The domain name being verified.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// The current status of the domain verification process.
 	//
 	// This member is required.
-	Status VerificationStatus `json:"status,omitempty"`
+	Status VerificationStatus
 
 	// The TXT record configuration used for domain verification.
-	TxtMethodConfig *TxtMethodConfig `json:"txtMethodConfig,omitempty"`
+	TxtMethodConfig *TxtMethodConfig
 
 	// The date and time that the domain verification was created, in ISO-8601
 	// format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the domain was last successfully verified, in
 	// ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastVerifiedTime *time.Time `json:"lastVerifiedTime,omitempty" timestampFormat:"iso8601"`
+	LastVerifiedTime *time.Time
 
 	// The tags associated with the domain verification.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // Describes an action that returns a custom HTTP response.
@@ -1279,7 +1279,7 @@ type FixedResponseAction struct {
 	// The HTTP response code. Only `404` and `500` status codes are supported.
 	//
 	// This member is required.
-	StatusCode *int32 `json:"statusCode,omitempty"`
+	StatusCode *int32
 }
 
 // Describes a forward action. You can use forward actions to route requests to
@@ -1297,7 +1297,7 @@ type ForwardAction struct {
 	// that target group.
 	//
 	// This member is required.
-	TargetGroups []WeightedTargetGroup `json:"targetGroups,omitempty"`
+	TargetGroups []WeightedTargetGroup
 }
 
 // GetAccessLogSubscriptionInput is the input of GetAccessLogSubscription.
@@ -1306,7 +1306,7 @@ type GetAccessLogSubscriptionInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {accessLogSubscriptionIdentifier}.
-	AccessLogSubscriptionIdentifier *string `json:"-"`
+	AccessLogSubscriptionIdentifier *string
 }
 
 // GetAccessLogSubscriptionOutput is the output of GetAccessLogSubscription.
@@ -1314,42 +1314,42 @@ type GetAccessLogSubscriptionOutput struct {
 	// The ID of the access log subscription.
 	//
 	// This member is required.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the access log subscription.
 	//
 	// This member is required.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the service network or service.
 	//
 	// This member is required.
-	ResourceID *string `json:"resourceId,omitempty"`
+	ResourceID *string
 
 	// The Amazon Resource Name (ARN) of the service network or service.
 	//
 	// This member is required.
-	ResourceARN *string `json:"resourceArn,omitempty"`
+	ResourceARN *string
 
 	// The Amazon Resource Name (ARN) of the access log destination.
 	//
 	// This member is required.
-	DestinationARN *string `json:"destinationArn,omitempty"`
+	DestinationARN *string
 
 	// The log type for the service network.
-	ServiceNetworkLogType ServiceNetworkLogType `json:"serviceNetworkLogType,omitempty"`
+	ServiceNetworkLogType ServiceNetworkLogType
 
 	// The date and time that the access log subscription was created, in ISO-8601
 	// format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the access log subscription was last updated, in
 	// ISO-8601 format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 }
 
 // GetAuthPolicyInput is the input of GetAuthPolicy.
@@ -1358,13 +1358,13 @@ type GetAuthPolicyInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {resourceIdentifier}.
-	ResourceIdentifier *string `json:"-"`
+	ResourceIdentifier *string
 }
 
 // GetAuthPolicyOutput is the output of GetAuthPolicy.
 type GetAuthPolicyOutput struct {
 	// The auth policy.
-	Policy *string `json:"policy,omitempty"`
+	Policy *string
 
 	// The state of the auth policy. The auth policy is only active when the auth
 	// type is set to `AWS_IAM`. If you provide a policy, then authentication and
@@ -1373,17 +1373,17 @@ type GetAuthPolicyOutput struct {
 	// remains inactive. For more information, see Create a service network
 	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html#create-service-network)
 	// in the Amazon VPC Lattice User Guide.
-	State AuthPolicyState `json:"state,omitempty"`
+	State AuthPolicyState
 
 	// The date and time that the auth policy was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the auth policy was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 }
 
 // GetDomainVerificationInput is the input of GetDomainVerification.
@@ -1392,7 +1392,7 @@ type GetDomainVerificationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {domainVerificationIdentifier}.
-	DomainVerificationIdentifier *string `json:"-"`
+	DomainVerificationIdentifier *string
 }
 
 // GetDomainVerificationOutput is the output of GetDomainVerification.
@@ -1400,40 +1400,40 @@ type GetDomainVerificationOutput struct {
 	// The ID of the domain verification.
 	//
 	// This member is required.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the domain verification.
 	//
 	// This member is required.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The domain name being verified.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// The current status of the domain verification process.
 	//
 	// This member is required.
-	Status VerificationStatus `json:"status,omitempty"`
+	Status VerificationStatus
 
 	// The TXT record configuration used for domain verification.
-	TxtMethodConfig *TxtMethodConfig `json:"txtMethodConfig,omitempty"`
+	TxtMethodConfig *TxtMethodConfig
 
 	// The date and time that the domain verification was created, in ISO-8601
 	// format.
 	//
 	// This member is required. It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the domain was last successfully verified, in
 	// ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastVerifiedTime *time.Time `json:"lastVerifiedTime,omitempty" timestampFormat:"iso8601"`
+	LastVerifiedTime *time.Time
 
 	// The tags associated with the domain verification.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // GetListenerInput is the input of GetListener.
@@ -1442,50 +1442,50 @@ type GetListenerInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The ID or ARN of the listener.
 	//
 	// This member is required. It travels in the request path as
 	// {listenerIdentifier}.
-	ListenerIdentifier *string `json:"-"`
+	ListenerIdentifier *string
 }
 
 // GetListenerOutput is the output of GetListener.
 type GetListenerOutput struct {
 	// The Amazon Resource Name (ARN) of the listener.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the listener.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the listener.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The listener protocol.
-	Protocol ListenerProtocol `json:"protocol,omitempty"`
+	Protocol ListenerProtocol
 
 	// The listener port.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The Amazon Resource Name (ARN) of the service.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The ID of the service.
-	ServiceID *string `json:"serviceId,omitempty"`
+	ServiceID *string
 
 	// The actions for the default listener rule.
-	DefaultAction *RuleAction `json:"defaultAction,omitempty"`
+	DefaultAction *RuleAction
 
 	// The date and time that the listener was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the listener was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 }
 
 // GetResourceConfigurationInput is the input of GetResourceConfiguration.
@@ -1494,88 +1494,88 @@ type GetResourceConfigurationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {resourceConfigurationIdentifier}.
-	ResourceConfigurationIdentifier *string `json:"-"`
+	ResourceConfigurationIdentifier *string
 }
 
 // GetResourceConfigurationOutput is the output of GetResourceConfiguration.
 type GetResourceConfigurationOutput struct {
 	// The ID of the resource configuration.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the resource configuration.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the resource configuration.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the resource gateway used to connect to the resource configuration
 	// in a given VPC. You can specify the resource gateway identifier only for
 	// resource configurations with type SINGLE, GROUP, or ARN.
-	ResourceGatewayID *string `json:"resourceGatewayId,omitempty"`
+	ResourceGatewayID *string
 
 	// The ID of the group resource configuration.
-	ResourceConfigurationGroupID *string `json:"resourceConfigurationGroupId,omitempty"`
+	ResourceConfigurationGroupID *string
 
 	// The type of resource configuration.
 	//
 	// - `SINGLE` - A single resource. - `GROUP` - A group of resources. - `CHILD`
 	// - A single resource that is part of a group resource configuration. - `ARN`
 	// - An Amazon Web Services resource.
-	Type ResourceConfigurationType `json:"type,omitempty"`
+	Type ResourceConfigurationType
 
 	// Specifies whether the resource configuration is associated with a sharable
 	// service network.
-	AllowAssociationToShareableServiceNetwork *bool `json:"allowAssociationToShareableServiceNetwork,omitempty"`
+	AllowAssociationToShareableServiceNetwork *bool
 
 	// The TCP port ranges that a consumer can use to access a resource
 	// configuration. You can separate port ranges with a comma. Example: 1-65535
 	// or 1,2,22-30
-	PortRanges []string `json:"portRanges,omitempty"`
+	PortRanges []string
 
 	// The TCP protocol accepted by the specified resource configuration.
-	Protocol ProtocolType `json:"protocol,omitempty"`
+	Protocol ProtocolType
 
 	// The custom domain name of the resource configuration.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// The status of the resource configuration.
-	Status ResourceConfigurationStatus `json:"status,omitempty"`
+	Status ResourceConfigurationStatus
 
 	// The resource configuration.
-	ResourceConfigurationDefinition *ResourceConfigurationDefinition `json:"resourceConfigurationDefinition,omitempty"`
+	ResourceConfigurationDefinition *ResourceConfigurationDefinition
 
 	// The date and time that the resource configuration was created, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// Indicates whether the resource configuration was created and is managed by
 	// Amazon.
-	AmazonManaged *bool `json:"amazonManaged,omitempty"`
+	AmazonManaged *bool
 
 	// The reason the create-resource-configuration request failed.
-	FailureReason *string `json:"failureReason,omitempty"`
+	FailureReason *string
 
 	// The most recent date and time that the resource configuration was updated,
 	// in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 
 	// The domain verification ID.
-	DomainVerificationID *string `json:"domainVerificationId,omitempty"`
+	DomainVerificationID *string
 
 	// The ARN of the domain verification.
-	DomainVerificationARN *string `json:"domainVerificationArn,omitempty"`
+	DomainVerificationARN *string
 
 	// The domain verification status.
-	DomainVerificationStatus VerificationStatus `json:"domainVerificationStatus,omitempty"`
+	DomainVerificationStatus VerificationStatus
 
 	// (GROUP) The group domain for a group resource configuration. Any domains
 	// that you create for the child resource are subdomains of the group domain.
 	// Child resources inherit the verification status of the domain.
-	GroupDomain *string `json:"groupDomain,omitempty"`
+	GroupDomain *string
 }
 
 // GetResourceGatewayInput is the input of GetResourceGateway.
@@ -1584,59 +1584,59 @@ type GetResourceGatewayInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {resourceGatewayIdentifier}.
-	ResourceGatewayIdentifier *string `json:"-"`
+	ResourceGatewayIdentifier *string
 }
 
 // GetResourceGatewayOutput is the output of GetResourceGateway.
 type GetResourceGatewayOutput struct {
 	// The name of the resource gateway.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The ID of the resource gateway.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the resource gateway.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status for the resource gateway.
-	Status ResourceGatewayStatus `json:"status,omitempty"`
+	Status ResourceGatewayStatus
 
 	// The ID of the VPC for the resource gateway.
-	VPCID *string `json:"vpcId,omitempty"`
+	VPCID *string
 
 	// The IDs of the VPC subnets for resource gateway.
-	SubnetIDs []string `json:"subnetIds,omitempty"`
+	SubnetIDs []string
 
 	// Indicates whether the resource gateway is managed by an Amazon Web Services
 	// service.
-	ServiceManaged *bool `json:"serviceManaged,omitempty"`
+	ServiceManaged *bool
 
 	// The Amazon Web Services service that manages the resource gateway.
-	ManagedBy *string `json:"managedBy,omitempty"`
+	ManagedBy *string
 
 	// The security group IDs associated with the resource gateway.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 
 	// The type of IP address for the resource gateway.
-	IPAddressType ResourceGatewayIPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType ResourceGatewayIPAddressType
 
 	// The number of IPv4 addresses in each ENI for the resource gateway.
-	Ipv4AddressesPerEni *int32 `json:"ipv4AddressesPerEni,omitempty"`
+	Ipv4AddressesPerEni *int32
 
 	// The DNS resolution type for resource configurations that are associated with
 	// this resource gateway.
-	ResourceConfigDNSResolution ResourceConfigDNSResolution `json:"resourceConfigDnsResolution,omitempty"`
+	ResourceConfigDNSResolution ResourceConfigDNSResolution
 
 	// The date and time that the resource gateway was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the resource gateway was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 }
 
 // GetResourcePolicyInput is the input of GetResourcePolicy.
@@ -1644,13 +1644,13 @@ type GetResourcePolicyInput struct {
 	// The Amazon Resource Name (ARN) of the service network or service.
 	//
 	// This member is required. It travels in the request path as {resourceArn}.
-	ResourceARN *string `json:"-"`
+	ResourceARN *string
 }
 
 // GetResourcePolicyOutput is the output of GetResourcePolicy.
 type GetResourcePolicyOutput struct {
 	// An IAM policy.
-	Policy *string `json:"policy,omitempty"`
+	Policy *string
 }
 
 // GetRuleInput is the input of GetRule.
@@ -1659,53 +1659,53 @@ type GetRuleInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The ID or ARN of the listener.
 	//
 	// This member is required. It travels in the request path as
 	// {listenerIdentifier}.
-	ListenerIdentifier *string `json:"-"`
+	ListenerIdentifier *string
 
 	// The ID or ARN of the listener rule.
 	//
 	// This member is required. It travels in the request path as {ruleIdentifier}.
-	RuleIdentifier *string `json:"-"`
+	RuleIdentifier *string
 }
 
 // GetRuleOutput is the output of GetRule.
 type GetRuleOutput struct {
 	// The Amazon Resource Name (ARN) of the listener.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the listener.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the listener.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// Indicates whether this is the default rule.
-	IsDefault *bool `json:"isDefault,omitempty"`
+	IsDefault *bool
 
 	// The rule match.
-	Match *RuleMatch `json:"match,omitempty"`
+	Match *RuleMatch
 
 	// The priority level for the specified rule.
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int32
 
 	// The action for the default rule.
-	Action *RuleAction `json:"action,omitempty"`
+	Action *RuleAction
 
 	// The date and time that the listener rule was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the listener rule was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 }
 
 // GetServiceInput is the input of GetService.
@@ -1714,7 +1714,7 @@ type GetServiceInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 }
 
 // GetServiceNetworkInput is the input of GetServiceNetwork.
@@ -1723,41 +1723,41 @@ type GetServiceNetworkInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceNetworkIdentifier}.
-	ServiceNetworkIdentifier *string `json:"-"`
+	ServiceNetworkIdentifier *string
 }
 
 // GetServiceNetworkOutput is the output of GetServiceNetwork.
 type GetServiceNetworkOutput struct {
 	// The ID of the service network.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the service network.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The date and time that the service network was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time of the last update, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 
 	// The Amazon Resource Name (ARN) of the service network.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The type of IAM policy.
-	AuthType AuthType `json:"authType,omitempty"`
+	AuthType AuthType
 
 	// Specifies if the service network is enabled for sharing.
-	SharingConfig *SharingConfig `json:"sharingConfig,omitempty"`
+	SharingConfig *SharingConfig
 
 	// The number of VPCs associated with the service network.
-	NumberOfAssociatedVPCs *int64 `json:"numberOfAssociatedVPCs,omitempty"`
+	NumberOfAssociatedVPCs *int64
 
 	// The number of services associated with the service network.
-	NumberOfAssociatedServices *int64 `json:"numberOfAssociatedServices,omitempty"`
+	NumberOfAssociatedServices *int64
 }
 
 // GetServiceNetworkResourceAssociationInput is the input of
@@ -1767,79 +1767,79 @@ type GetServiceNetworkResourceAssociationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceNetworkResourceAssociationIdentifier}.
-	ServiceNetworkResourceAssociationIdentifier *string `json:"-"`
+	ServiceNetworkResourceAssociationIdentifier *string
 }
 
 // GetServiceNetworkResourceAssociationOutput is the output of
 // GetServiceNetworkResourceAssociation.
 type GetServiceNetworkResourceAssociationOutput struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the association.
-	Status ServiceNetworkResourceAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkResourceAssociationStatus
 
 	// The account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The ID of the resource configuration that is associated with the service
 	// network.
-	ResourceConfigurationID *string `json:"resourceConfigurationId,omitempty"`
+	ResourceConfigurationID *string
 
 	// The Amazon Resource Name (ARN) of the association.
-	ResourceConfigurationARN *string `json:"resourceConfigurationArn,omitempty"`
+	ResourceConfigurationARN *string
 
 	// The name of the resource configuration that is associated with the service
 	// network.
-	ResourceConfigurationName *string `json:"resourceConfigurationName,omitempty"`
+	ResourceConfigurationName *string
 
 	// The ID of the service network that is associated with the resource
 	// configuration.
-	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+	ServiceNetworkID *string
 
 	// The Amazon Resource Name (ARN) of the service network that is associated
 	// with the resource configuration.
-	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+	ServiceNetworkARN *string
 
 	// The name of the service network that is associated with the resource
 	// configuration.
-	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+	ServiceNetworkName *string
 
 	// The reason the association request failed.
-	FailureReason *string `json:"failureReason,omitempty"`
+	FailureReason *string
 
 	// The failure code.
-	FailureCode *string `json:"failureCode,omitempty"`
+	FailureCode *string
 
 	// The most recent date and time that the association was updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 
 	// The private DNS entry for the service.
-	PrivateDNSEntry *DNSEntry `json:"privateDnsEntry,omitempty"`
+	PrivateDNSEntry *DNSEntry
 
 	// Indicates if private DNS is enabled in the service network resource
 	// association.
-	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+	PrivateDNSEnabled *bool
 
 	// The DNS entry for the service.
-	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+	DNSEntry *DNSEntry
 
 	// Indicates whether the association is managed by Amazon.
-	IsManagedAssociation *bool `json:"isManagedAssociation,omitempty"`
+	IsManagedAssociation *bool
 
 	// The domain verification status in the service network resource association.
-	DomainVerificationStatus VerificationStatus `json:"domainVerificationStatus,omitempty"`
+	DomainVerificationStatus VerificationStatus
 }
 
 // GetServiceNetworkServiceAssociationInput is the input of
@@ -1849,58 +1849,58 @@ type GetServiceNetworkServiceAssociationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceNetworkServiceAssociationIdentifier}.
-	ServiceNetworkServiceAssociationIdentifier *string `json:"-"`
+	ServiceNetworkServiceAssociationIdentifier *string
 }
 
 // GetServiceNetworkServiceAssociationOutput is the output of
 // GetServiceNetworkServiceAssociation.
 type GetServiceNetworkServiceAssociationOutput struct {
 	// The ID of the service network and service association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The status of the association.
-	Status ServiceNetworkServiceAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkServiceAssociationStatus
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The ID of the service.
-	ServiceID *string `json:"serviceId,omitempty"`
+	ServiceID *string
 
 	// The name of the service.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The Amazon Resource Name (ARN) of the service.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The ID of the service network.
-	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+	ServiceNetworkID *string
 
 	// The name of the service network.
-	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+	ServiceNetworkName *string
 
 	// The Amazon Resource Name (ARN) of the service network.
-	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+	ServiceNetworkARN *string
 
 	// The DNS name of the service.
-	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+	DNSEntry *DNSEntry
 
 	// The custom domain name of the service.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// The failure message.
-	FailureMessage *string `json:"failureMessage,omitempty"`
+	FailureMessage *string
 
 	// The failure code.
-	FailureCode *string `json:"failureCode,omitempty"`
+	FailureCode *string
 }
 
 // GetServiceNetworkVpcAssociationInput is the input of
@@ -1910,107 +1910,107 @@ type GetServiceNetworkVpcAssociationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceNetworkVpcAssociationIdentifier}.
-	ServiceNetworkVPCAssociationIdentifier *string `json:"-"`
+	ServiceNetworkVPCAssociationIdentifier *string
 }
 
 // GetServiceNetworkVpcAssociationOutput is the output of
 // GetServiceNetworkVpcAssociation.
 type GetServiceNetworkVpcAssociationOutput struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The status of the association.
-	Status ServiceNetworkVPCAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkVPCAssociationStatus
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The ID of the service network.
-	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+	ServiceNetworkID *string
 
 	// The name of the service network.
-	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+	ServiceNetworkName *string
 
 	// The Amazon Resource Name (ARN) of the service network.
-	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+	ServiceNetworkARN *string
 
 	// The ID of the VPC.
-	VPCID *string `json:"vpcId,omitempty"`
+	VPCID *string
 
 	// The IDs of the security groups.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 
 	// Indicates if private DNS is enabled in the VPC association.
-	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+	PrivateDNSEnabled *bool
 
 	// The failure message.
-	FailureMessage *string `json:"failureMessage,omitempty"`
+	FailureMessage *string
 
 	// The failure code.
-	FailureCode *string `json:"failureCode,omitempty"`
+	FailureCode *string
 
 	// The date and time that the association was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 
 	// DNS options for the service network VPC association.
-	DNSOptions *DNSOptions `json:"dnsOptions,omitempty"`
+	DNSOptions *DNSOptions
 }
 
 // GetServiceOutput is the output of GetService.
 type GetServiceOutput struct {
 	// The ID of the service.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the service.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the service.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The date and time that the service was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the service was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 
 	// The DNS name of the service.
-	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+	DNSEntry *DNSEntry
 
 	// The custom domain name of the service.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// The Amazon Resource Name (ARN) of the certificate.
-	CertificateARN *string `json:"certificateArn,omitempty"`
+	CertificateARN *string
 
 	// The status of the service.
-	Status ServiceStatus `json:"status,omitempty"`
+	Status ServiceStatus
 
 	// The type of IAM policy.
-	AuthType AuthType `json:"authType,omitempty"`
+	AuthType AuthType
 
 	// The amount of time, in seconds, that a connection can remain idle before VPC
 	// Lattice closes it.
-	IdleTimeoutSeconds *int32 `json:"idleTimeoutSeconds,omitempty"`
+	IdleTimeoutSeconds *int32
 
 	// The failure code.
-	FailureCode *string `json:"failureCode,omitempty"`
+	FailureCode *string
 
 	// The failure message.
-	FailureMessage *string `json:"failureMessage,omitempty"`
+	FailureMessage *string
 }
 
 // GetTargetGroupInput is the input of GetTargetGroup.
@@ -2019,61 +2019,61 @@ type GetTargetGroupInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {targetGroupIdentifier}.
-	TargetGroupIdentifier *string `json:"-"`
+	TargetGroupIdentifier *string
 }
 
 // GetTargetGroupOutput is the output of GetTargetGroup.
 type GetTargetGroupOutput struct {
 	// The ID of the target group.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the target group.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the target group.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The target group type.
-	Type TargetGroupType `json:"type,omitempty"`
+	Type TargetGroupType
 
 	// The target group configuration.
-	Config *TargetGroupConfig `json:"config,omitempty"`
+	Config *TargetGroupConfig
 
 	// The date and time that the target group was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the target group was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 
 	// The status.
-	Status TargetGroupStatus `json:"status,omitempty"`
+	Status TargetGroupStatus
 
 	// The Amazon Resource Names (ARNs) of the service.
-	ServiceARNs []string `json:"serviceArns,omitempty"`
+	ServiceARNs []string
 
 	// The failure message.
-	FailureMessage *string `json:"failureMessage,omitempty"`
+	FailureMessage *string
 
 	// The failure code.
-	FailureCode *string `json:"failureCode,omitempty"`
+	FailureCode *string
 }
 
 // Describes criteria that can be applied to incoming requests.
 type HTTPMatch struct {
 	// The HTTP method type.
-	Method *string `json:"method,omitempty"`
+	Method *string
 
 	// The path match.
-	PathMatch *PathMatch `json:"pathMatch,omitempty"`
+	PathMatch *PathMatch
 
 	// The header matches. Matches incoming requests with rule based on request
 	// header value before applying rule action.
-	HeaderMatches []HeaderMatch `json:"headerMatches,omitempty"`
+	HeaderMatches []HeaderMatch
 }
 
 // Describes the constraints for a header match. Matches incoming requests with
@@ -2082,15 +2082,15 @@ type HeaderMatch struct {
 	// The name of the header.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The header match type.
 	//
 	// This member is required.
-	Match *HeaderMatchType `json:"match,omitempty"`
+	Match *HeaderMatchType
 
 	// Indicates whether the match is case sensitive.
-	CaseSensitive *bool `json:"caseSensitive,omitempty"`
+	CaseSensitive *bool
 }
 
 // Describes a header match type.
@@ -2098,32 +2098,32 @@ type HeaderMatch struct {
 // It is a union: exactly one member must be set.
 type HeaderMatchType struct {
 	// An exact type match.
-	Exact *string `json:"exact,omitempty"`
+	Exact *string
 
 	// A prefix type match. Matches the value with the prefix.
-	Prefix *string `json:"prefix,omitempty"`
+	Prefix *string
 
 	// A contains type match.
-	Contains *string `json:"contains,omitempty"`
+	Contains *string
 }
 
 // Describes the health check configuration of a target group. Health check
 // configurations aren't used for target groups of type `LAMBDA` or `ALB`.
 type HealthCheckConfig struct {
 	// Indicates whether health checking is enabled.
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 
 	// The protocol used when performing health checks on targets. The possible
 	// protocols are `HTTP` and `HTTPS`. The default is `HTTP`.
-	Protocol TargetGroupProtocol `json:"protocol,omitempty"`
+	Protocol TargetGroupProtocol
 
 	// The protocol version used when performing health checks on targets. The
 	// possible protocol versions are `HTTP1` and `HTTP2`.
-	ProtocolVersion HealthCheckProtocolVersion `json:"protocolVersion,omitempty"`
+	ProtocolVersion HealthCheckProtocolVersion
 
 	// The port used when performing health checks on targets. The default setting
 	// is the port that a target receives traffic on.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The destination for health checks on the targets. If the protocol version is
 	// `HTTP/1.1` or `HTTP/2`, specify a valid URI (for example, `/path?query`).
@@ -2133,33 +2133,33 @@ type HealthCheckConfig struct {
 	//
 	// The pattern .*(^/[a-zA-Z0-9@:%_+.~#?&/=-]*$|(^$)).* is documented but not
 	// enforced.
-	Path *string `json:"path,omitempty"`
+	Path *string
 
 	// The approximate amount of time, in seconds, between health checks of an
 	// individual target. The range is 5–300 seconds. The default is 30 seconds.
-	HealthCheckIntervalSeconds *int32 `json:"healthCheckIntervalSeconds,omitempty"`
+	HealthCheckIntervalSeconds *int32
 
 	// The amount of time, in seconds, to wait before reporting a target as
 	// unhealthy. The range is 1–120 seconds. The default is 5 seconds.
-	HealthCheckTimeoutSeconds *int32 `json:"healthCheckTimeoutSeconds,omitempty"`
+	HealthCheckTimeoutSeconds *int32
 
 	// The number of consecutive successful health checks required before
 	// considering an unhealthy target healthy. The range is 2–10. The default is
 	// 5.
-	HealthyThresholdCount *int32 `json:"healthyThresholdCount,omitempty"`
+	HealthyThresholdCount *int32
 
 	// The number of consecutive failed health checks required before considering a
 	// target unhealthy. The range is 2–10. The default is 2.
-	UnhealthyThresholdCount *int32 `json:"unhealthyThresholdCount,omitempty"`
+	UnhealthyThresholdCount *int32
 
 	// The codes to use when checking for a successful response from a target.
-	Matcher *Matcher `json:"matcher,omitempty"`
+	Matcher *Matcher
 }
 
 // Describes an IP resource.
 type IPResource struct {
 	// The IP address of the IP resource.
-	IPAddress *string `json:"ipAddress,omitempty"`
+	IPAddress *string
 }
 
 // ListAccessLogSubscriptionsInput is the input of ListAccessLogSubscriptions.
@@ -2168,17 +2168,17 @@ type ListAccessLogSubscriptionsInput struct {
 	//
 	// This member is required. It travels as the resourceIdentifier query
 	// parameter.
-	ResourceIdentifier *string `json:"-"`
+	ResourceIdentifier *string
 
 	// The maximum number of results to return.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListAccessLogSubscriptionsOutput is the output of
@@ -2187,10 +2187,10 @@ type ListAccessLogSubscriptionsOutput struct {
 	// Information about the access log subscriptions.
 	//
 	// This member is required.
-	Items []AccessLogSubscriptionSummary `json:"items,omitempty"`
+	Items []AccessLogSubscriptionSummary
 
 	// A pagination token for the next page of results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListDomainVerificationsInput is the input of ListDomainVerifications.
@@ -2198,12 +2198,12 @@ type ListDomainVerificationsInput struct {
 	// The maximum number of results to return.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListDomainVerificationsOutput is the output of ListDomainVerifications.
@@ -2211,10 +2211,10 @@ type ListDomainVerificationsOutput struct {
 	// Information about the domain verifications.
 	//
 	// This member is required.
-	Items []DomainVerificationSummary `json:"items,omitempty"`
+	Items []DomainVerificationSummary
 
 	// A pagination token for the next page of results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListListenersInput is the input of ListListeners.
@@ -2223,17 +2223,17 @@ type ListListenersInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The maximum number of results to return.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListListenersOutput is the output of ListListeners.
@@ -2241,11 +2241,11 @@ type ListListenersOutput struct {
 	// Information about the listeners.
 	//
 	// This member is required.
-	Items []ListenerSummary `json:"items,omitempty"`
+	Items []ListenerSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListResourceConfigurationsInput is the input of ListResourceConfigurations.
@@ -2253,38 +2253,38 @@ type ListResourceConfigurationsInput struct {
 	// The ID of the resource gateway for the resource configuration.
 	//
 	// It travels as the resourceGatewayIdentifier query parameter.
-	ResourceGatewayIdentifier *string `json:"-"`
+	ResourceGatewayIdentifier *string
 
 	// The ID of the resource configuration of type `Group`.
 	//
 	// It travels as the resourceConfigurationGroupIdentifier query parameter.
-	ResourceConfigurationGroupIdentifier *string `json:"-"`
+	ResourceConfigurationGroupIdentifier *string
 
 	// The domain verification ID.
 	//
 	// It travels as the domainVerificationIdentifier query parameter.
-	DomainVerificationIdentifier *string `json:"-"`
+	DomainVerificationIdentifier *string
 
 	// The maximum page size.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListResourceConfigurationsOutput is the output of
 // ListResourceConfigurations.
 type ListResourceConfigurationsOutput struct {
 	// Information about the resource configurations.
-	Items []ResourceConfigurationSummary `json:"items,omitempty"`
+	Items []ResourceConfigurationSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListResourceEndpointAssociationsInput is the input of
@@ -2294,32 +2294,32 @@ type ListResourceEndpointAssociationsInput struct {
 	//
 	// This member is required. It travels as the resourceConfigurationIdentifier
 	// query parameter.
-	ResourceConfigurationIdentifier *string `json:"-"`
+	ResourceConfigurationIdentifier *string
 
 	// The ID of the association.
 	//
 	// It travels as the resourceEndpointAssociationIdentifier query parameter.
-	ResourceEndpointAssociationIdentifier *string `json:"-"`
+	ResourceEndpointAssociationIdentifier *string
 
 	// The ID of the VPC endpoint in the association.
 	//
 	// It travels as the vpcEndpointId query parameter.
-	VPCEndpointID *string `json:"-"`
+	VPCEndpointID *string
 
 	// The owner of the VPC endpoint in the association.
 	//
 	// It travels as the vpcEndpointOwner query parameter.
-	VPCEndpointOwner *string `json:"-"`
+	VPCEndpointOwner *string
 
 	// The maximum page size.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListResourceEndpointAssociationsOutput is the output of
@@ -2328,11 +2328,11 @@ type ListResourceEndpointAssociationsOutput struct {
 	// Information about the VPC endpoint associations.
 	//
 	// This member is required.
-	Items []ResourceEndpointAssociationSummary `json:"items,omitempty"`
+	Items []ResourceEndpointAssociationSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListResourceGatewaysInput is the input of ListResourceGateways.
@@ -2340,23 +2340,23 @@ type ListResourceGatewaysInput struct {
 	// The maximum page size.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListResourceGatewaysOutput is the output of ListResourceGateways.
 type ListResourceGatewaysOutput struct {
 	// Information about the resource gateways.
-	Items []ResourceGatewaySummary `json:"items,omitempty"`
+	Items []ResourceGatewaySummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListRulesInput is the input of ListRules.
@@ -2365,23 +2365,23 @@ type ListRulesInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The ID or ARN of the listener.
 	//
 	// This member is required. It travels in the request path as
 	// {listenerIdentifier}.
-	ListenerIdentifier *string `json:"-"`
+	ListenerIdentifier *string
 
 	// The maximum number of results to return.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListRulesOutput is the output of ListRules.
@@ -2389,11 +2389,11 @@ type ListRulesOutput struct {
 	// Information about the rules.
 	//
 	// This member is required.
-	Items []RuleSummary `json:"items,omitempty"`
+	Items []RuleSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServiceNetworkResourceAssociationsInput is the input of
@@ -2402,23 +2402,23 @@ type ListServiceNetworkResourceAssociationsInput struct {
 	// The ID of the service network.
 	//
 	// It travels as the serviceNetworkIdentifier query parameter.
-	ServiceNetworkIdentifier *string `json:"-"`
+	ServiceNetworkIdentifier *string
 
 	// The ID of the resource configuration.
 	//
 	// It travels as the resourceConfigurationIdentifier query parameter.
-	ResourceConfigurationIdentifier *string `json:"-"`
+	ResourceConfigurationIdentifier *string
 
 	// The maximum page size.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 
 	// Include service network resource associations of the child resource
 	// configuration with the grouped resource configuration.
@@ -2426,7 +2426,7 @@ type ListServiceNetworkResourceAssociationsInput struct {
 	// The type is boolean and the default value is false.
 	//
 	// It travels as the includeChildren query parameter.
-	IncludeChildren *bool `json:"-"`
+	IncludeChildren *bool
 }
 
 // ListServiceNetworkResourceAssociationsOutput is the output of
@@ -2435,11 +2435,11 @@ type ListServiceNetworkResourceAssociationsOutput struct {
 	// Information about the associations.
 	//
 	// This member is required.
-	Items []ServiceNetworkResourceAssociationSummary `json:"items,omitempty"`
+	Items []ServiceNetworkResourceAssociationSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServiceNetworkServiceAssociationsInput is the input of
@@ -2448,22 +2448,22 @@ type ListServiceNetworkServiceAssociationsInput struct {
 	// The ID or ARN of the service network.
 	//
 	// It travels as the serviceNetworkIdentifier query parameter.
-	ServiceNetworkIdentifier *string `json:"-"`
+	ServiceNetworkIdentifier *string
 
 	// The ID or ARN of the service.
 	//
 	// It travels as the serviceIdentifier query parameter.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The maximum number of results to return.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListServiceNetworkServiceAssociationsOutput is the output of
@@ -2472,11 +2472,11 @@ type ListServiceNetworkServiceAssociationsOutput struct {
 	// Information about the associations.
 	//
 	// This member is required.
-	Items []ServiceNetworkServiceAssociationSummary `json:"items,omitempty"`
+	Items []ServiceNetworkServiceAssociationSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServiceNetworkVpcAssociationsInput is the input of
@@ -2485,22 +2485,22 @@ type ListServiceNetworkVpcAssociationsInput struct {
 	// The ID or ARN of the service network.
 	//
 	// It travels as the serviceNetworkIdentifier query parameter.
-	ServiceNetworkIdentifier *string `json:"-"`
+	ServiceNetworkIdentifier *string
 
 	// The ID or ARN of the VPC.
 	//
 	// It travels as the vpcIdentifier query parameter.
-	VPCIdentifier *string `json:"-"`
+	VPCIdentifier *string
 
 	// The maximum number of results to return.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListServiceNetworkVpcAssociationsOutput is the output of
@@ -2509,11 +2509,11 @@ type ListServiceNetworkVpcAssociationsOutput struct {
 	// Information about the associations.
 	//
 	// This member is required.
-	Items []ServiceNetworkVPCAssociationSummary `json:"items,omitempty"`
+	Items []ServiceNetworkVPCAssociationSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServiceNetworkVpcEndpointAssociationsInput is the input of
@@ -2523,18 +2523,18 @@ type ListServiceNetworkVpcEndpointAssociationsInput struct {
 	//
 	// This member is required. It travels as the serviceNetworkIdentifier query
 	// parameter.
-	ServiceNetworkIdentifier *string `json:"-"`
+	ServiceNetworkIdentifier *string
 
 	// The maximum page size.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListServiceNetworkVpcEndpointAssociationsOutput is the output of
@@ -2544,11 +2544,11 @@ type ListServiceNetworkVpcEndpointAssociationsOutput struct {
 	// network.
 	//
 	// This member is required.
-	Items []ServiceNetworkEndpointAssociation `json:"items,omitempty"`
+	Items []ServiceNetworkEndpointAssociation
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServiceNetworksInput is the input of ListServiceNetworks.
@@ -2556,12 +2556,12 @@ type ListServiceNetworksInput struct {
 	// The maximum number of results to return.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListServiceNetworksOutput is the output of ListServiceNetworks.
@@ -2569,11 +2569,11 @@ type ListServiceNetworksOutput struct {
 	// Information about the service networks.
 	//
 	// This member is required.
-	Items []ServiceNetworkSummary `json:"items,omitempty"`
+	Items []ServiceNetworkSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListServicesInput is the input of ListServices.
@@ -2581,22 +2581,22 @@ type ListServicesInput struct {
 	// The maximum number of results to return.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 }
 
 // ListServicesOutput is the output of ListServices.
 type ListServicesOutput struct {
 	// Information about the services.
-	Items []ServiceSummary `json:"items,omitempty"`
+	Items []ServiceSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListTagsForResourceInput is the input of ListTagsForResource.
@@ -2604,13 +2604,13 @@ type ListTagsForResourceInput struct {
 	// The Amazon Resource Name (ARN) of the resource.
 	//
 	// This member is required. It travels in the request path as {resourceArn}.
-	ResourceARN *string `json:"-"`
+	ResourceARN *string
 }
 
 // ListTagsForResourceOutput is the output of ListTagsForResource.
 type ListTagsForResourceOutput struct {
 	// Information about the tags.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // ListTargetGroupsInput is the input of ListTargetGroups.
@@ -2618,32 +2618,32 @@ type ListTargetGroupsInput struct {
 	// The maximum number of results to return.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 
 	// The ID or ARN of the VPC.
 	//
 	// It travels as the vpcIdentifier query parameter.
-	VPCIdentifier *string `json:"-"`
+	VPCIdentifier *string
 
 	// The target group type.
 	//
 	// It travels as the targetGroupType query parameter.
-	TargetGroupType TargetGroupType `json:"-"`
+	TargetGroupType TargetGroupType
 }
 
 // ListTargetGroupsOutput is the output of ListTargetGroups.
 type ListTargetGroupsOutput struct {
 	// Information about the target groups.
-	Items []TargetGroupSummary `json:"items,omitempty"`
+	Items []TargetGroupSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // ListTargetsInput is the input of ListTargets.
@@ -2652,20 +2652,20 @@ type ListTargetsInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {targetGroupIdentifier}.
-	TargetGroupIdentifier *string `json:"-"`
+	TargetGroupIdentifier *string
 
 	// The maximum number of results to return.
 	//
 	// It travels as the maxResults query parameter.
-	MaxResults *int32 `json:"-"`
+	MaxResults *int32
 
 	// A pagination token for the next page of results.
 	//
 	// It travels as the nextToken query parameter.
-	NextToken *string `json:"-"`
+	NextToken *string
 
 	// The targets.
-	Targets []Target `json:"targets,omitempty"`
+	Targets []Target
 }
 
 // ListTargetsOutput is the output of ListTargets.
@@ -2673,39 +2673,39 @@ type ListTargetsOutput struct {
 	// Information about the targets.
 	//
 	// This member is required.
-	Items []TargetSummary `json:"items,omitempty"`
+	Items []TargetSummary
 
 	// If there are additional results, a pagination token for the next page of
 	// results.
-	NextToken *string `json:"nextToken,omitempty"`
+	NextToken *string
 }
 
 // Summary information about a listener.
 type ListenerSummary struct {
 	// The Amazon Resource Name (ARN) of the listener.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the listener.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the listener.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The listener protocol.
-	Protocol ListenerProtocol `json:"protocol,omitempty"`
+	Protocol ListenerProtocol
 
 	// The listener port.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The date and time that the listener was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the listener was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 }
 
 // Describes the codes to use when checking for a successful response from a
@@ -2716,7 +2716,7 @@ type Matcher struct {
 	// The HTTP code to use when checking for a successful response from a target.
 	//
 	// The pattern .*(^[0-9-,]+$|(^$)).* is documented but not enforced.
-	HTTPCode *string `json:"httpCode,omitempty"`
+	HTTPCode *string
 }
 
 // Describes the conditions that can be applied when matching a path for
@@ -2725,10 +2725,10 @@ type PathMatch struct {
 	// The type of path match.
 	//
 	// This member is required.
-	Match *PathMatchType `json:"match,omitempty"`
+	Match *PathMatchType
 
 	// Indicates whether the match is case sensitive.
-	CaseSensitive *bool `json:"caseSensitive,omitempty"`
+	CaseSensitive *bool
 }
 
 // Describes a path match type. Each rule can include only one of the following
@@ -2737,10 +2737,10 @@ type PathMatch struct {
 // It is a union: exactly one member must be set.
 type PathMatchType struct {
 	// An exact match of the path.
-	Exact *string `json:"exact,omitempty"`
+	Exact *string
 
 	// A prefix match of the path.
-	Prefix *string `json:"prefix,omitempty"`
+	Prefix *string
 }
 
 // PutAuthPolicyInput is the input of PutAuthPolicy.
@@ -2750,20 +2750,20 @@ type PutAuthPolicyInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {resourceIdentifier}.
-	ResourceIdentifier *string `json:"-"`
+	ResourceIdentifier *string
 
 	// The auth policy. The policy string in JSON must not contain newlines or
 	// blank lines.
 	//
 	// This member is required.
-	Policy *string `json:"policy,omitempty"`
+	Policy *string
 }
 
 // PutAuthPolicyOutput is the output of PutAuthPolicy.
 type PutAuthPolicyOutput struct {
 	// The auth policy. The policy string in JSON must not contain newlines or
 	// blank lines.
-	Policy *string `json:"policy,omitempty"`
+	Policy *string
 
 	// The state of the auth policy. The auth policy is only active when the auth
 	// type is set to `AWS_IAM`. If you provide a policy, then authentication and
@@ -2772,7 +2772,7 @@ type PutAuthPolicyOutput struct {
 	// remains inactive. For more information, see Create a service network
 	// (https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html#create-service-network)
 	// in the Amazon VPC Lattice User Guide.
-	State AuthPolicyState `json:"state,omitempty"`
+	State AuthPolicyState
 }
 
 // PutResourcePolicyInput is the input of PutResourcePolicy.
@@ -2781,13 +2781,13 @@ type PutResourcePolicyInput struct {
 	// created.
 	//
 	// This member is required. It travels in the request path as {resourceArn}.
-	ResourceARN *string `json:"-"`
+	ResourceARN *string
 
 	// An IAM policy. The policy string in JSON must not contain newlines or blank
 	// lines.
 	//
 	// This member is required.
-	Policy *string `json:"policy,omitempty"`
+	Policy *string
 }
 
 // PutResourcePolicyOutput is the output of PutResourcePolicy.
@@ -2799,21 +2799,21 @@ type RegisterTargetsInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {targetGroupIdentifier}.
-	TargetGroupIdentifier *string `json:"-"`
+	TargetGroupIdentifier *string
 
 	// The targets.
 	//
 	// This member is required.
-	Targets []Target `json:"targets,omitempty"`
+	Targets []Target
 }
 
 // RegisterTargetsOutput is the output of RegisterTargets.
 type RegisterTargetsOutput struct {
 	// The targets that were successfully registered.
-	Successful []Target `json:"successful,omitempty"`
+	Successful []Target
 
 	// The targets that were not registered.
-	Unsuccessful []TargetFailure `json:"unsuccessful,omitempty"`
+	Unsuccessful []TargetFailure
 }
 
 // Describes a resource configuration.
@@ -2821,31 +2821,31 @@ type RegisterTargetsOutput struct {
 // It is a union: exactly one member must be set.
 type ResourceConfigurationDefinition struct {
 	// The DNS name of the resource.
-	DNSResource *DNSResource `json:"dnsResource,omitempty"`
+	DNSResource *DNSResource
 
 	// The IP resource.
-	IPResource *IPResource `json:"ipResource,omitempty"`
+	IPResource *IPResource
 
 	// The Amazon Resource Name (ARN) of the resource.
-	ARNResource *ARNResource `json:"arnResource,omitempty"`
+	ARNResource *ARNResource
 }
 
 // Summary information about a resource configuration.
 type ResourceConfigurationSummary struct {
 	// The ID of the resource configuration.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the resource configuration.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the resource configuration.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the resource gateway.
-	ResourceGatewayID *string `json:"resourceGatewayId,omitempty"`
+	ResourceGatewayID *string
 
 	// The ID of the group resource configuration.
-	ResourceConfigurationGroupID *string `json:"resourceConfigurationGroupId,omitempty"`
+	ResourceConfigurationGroupID *string
 
 	// The type of resource configuration.
 	//
@@ -2853,116 +2853,116 @@ type ResourceConfigurationSummary struct {
 	// create a group resource configuration before you create a child resource
 	// configuration. - `CHILD` - A single resource that is part of a group
 	// resource configuration. - `ARN` - An Amazon Web Services resource.
-	Type ResourceConfigurationType `json:"type,omitempty"`
+	Type ResourceConfigurationType
 
 	// The status of the resource configuration.
-	Status ResourceConfigurationStatus `json:"status,omitempty"`
+	Status ResourceConfigurationStatus
 
 	// Indicates whether the resource configuration was created and is managed by
 	// Amazon.
-	AmazonManaged *bool `json:"amazonManaged,omitempty"`
+	AmazonManaged *bool
 
 	// The date and time that the resource configuration was created, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The most recent date and time that the resource configuration was updated,
 	// in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 
 	// The custom domain name.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// The domain verification ID.
-	DomainVerificationID *string `json:"domainVerificationId,omitempty"`
+	DomainVerificationID *string
 
 	// (GROUP) The group domain for a group resource configuration. Any domains
 	// that you create for the child resource are subdomains of the group domain.
 	// Child resources inherit the verification status of the domain.
-	GroupDomain *string `json:"groupDomain,omitempty"`
+	GroupDomain *string
 }
 
 // Summary information about a VPC endpoint association.
 type ResourceEndpointAssociationSummary struct {
 	// The ID of the VPC endpoint association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the VPC endpoint association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the resource configuration.
-	ResourceConfigurationID *string `json:"resourceConfigurationId,omitempty"`
+	ResourceConfigurationID *string
 
 	// The Amazon Resource Name (ARN) of the resource configuration.
-	ResourceConfigurationARN *string `json:"resourceConfigurationArn,omitempty"`
+	ResourceConfigurationARN *string
 
 	// The name of the resource configuration.
-	ResourceConfigurationName *string `json:"resourceConfigurationName,omitempty"`
+	ResourceConfigurationName *string
 
 	// The ID of the VPC endpoint.
-	VPCEndpointID *string `json:"vpcEndpointId,omitempty"`
+	VPCEndpointID *string
 
 	// The owner of the VPC endpoint.
-	VPCEndpointOwner *string `json:"vpcEndpointOwner,omitempty"`
+	VPCEndpointOwner *string
 
 	// The account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// The date and time that the VPC endpoint association was created, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 }
 
 // Summary information about a resource gateway.
 type ResourceGatewaySummary struct {
 	// The name of the resource gateway.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The ID of the resource gateway.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the resource gateway.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the resource gateway.
-	Status ResourceGatewayStatus `json:"status,omitempty"`
+	Status ResourceGatewayStatus
 
 	// The ID of the VPC for the resource gateway.
-	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+	VPCIdentifier *string
 
 	// The IDs of the VPC subnets for the resource gateway.
-	SubnetIDs []string `json:"subnetIds,omitempty"`
+	SubnetIDs []string
 
 	// The IDs of the security groups applied to the resource gateway.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 
 	// The type of IP address used by the resource gateway.
-	IPAddressType ResourceGatewayIPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType ResourceGatewayIPAddressType
 
 	// The number of IPv4 addresses in each ENI for the resource gateway.
-	Ipv4AddressesPerEni *int32 `json:"ipv4AddressesPerEni,omitempty"`
+	Ipv4AddressesPerEni *int32
 
 	// The DNS resolution type for resource configurations that are associated with
 	// this resource gateway.
-	ResourceConfigDNSResolution ResourceConfigDNSResolution `json:"resourceConfigDnsResolution,omitempty"`
+	ResourceConfigDNSResolution ResourceConfigDNSResolution
 
 	// The date and time that the VPC endpoint association was created, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The most recent date and time that the resource gateway was updated, in
 	// ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 }
 
 // Describes the action for a rule.
@@ -2971,10 +2971,10 @@ type ResourceGatewaySummary struct {
 type RuleAction struct {
 	// The forward action. Traffic that matches the rule is forwarded to the
 	// specified target groups.
-	Forward *ForwardAction `json:"forward,omitempty"`
+	Forward *ForwardAction
 
 	// The fixed response action. The rule returns a custom HTTP response.
-	FixedResponse *FixedResponseAction `json:"fixedResponse,omitempty"`
+	FixedResponse *FixedResponseAction
 }
 
 // Describes a rule match.
@@ -2982,36 +2982,36 @@ type RuleAction struct {
 // It is a union: exactly one member must be set.
 type RuleMatch struct {
 	// The HTTP criteria that a rule must match.
-	HTTPMatch *HTTPMatch `json:"httpMatch,omitempty"`
+	HTTPMatch *HTTPMatch
 }
 
 // Summary information about a listener rule.
 type RuleSummary struct {
 	// The Amazon Resource Name (ARN) of the rule.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the rule.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the rule.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// Indicates whether this is the default listener rule.
-	IsDefault *bool `json:"isDefault,omitempty"`
+	IsDefault *bool
 
 	// The priority of the rule.
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int32
 
 	// The date and time that the listener rule was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the listener rule was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 }
 
 // Describes a rule update.
@@ -3019,79 +3019,79 @@ type RuleUpdate struct {
 	// The ID or ARN of the rule.
 	//
 	// This member is required.
-	RuleIdentifier *string `json:"ruleIdentifier,omitempty"`
+	RuleIdentifier *string
 
 	// The rule match.
-	Match *RuleMatch `json:"match,omitempty"`
+	Match *RuleMatch
 
 	// The rule priority. A listener can't have multiple rules with the same
 	// priority.
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int32
 
 	// The rule action.
-	Action *RuleAction `json:"action,omitempty"`
+	Action *RuleAction
 }
 
 // Describes a rule update that failed.
 type RuleUpdateFailure struct {
 	// The ID or ARN of the rule.
-	RuleIdentifier *string `json:"ruleIdentifier,omitempty"`
+	RuleIdentifier *string
 
 	// The failure code.
-	FailureCode *string `json:"failureCode,omitempty"`
+	FailureCode *string
 
 	// The failure message.
-	FailureMessage *string `json:"failureMessage,omitempty"`
+	FailureMessage *string
 }
 
 // Describes a successful rule update.
 type RuleUpdateSuccess struct {
 	// The Amazon Resource Name (ARN) of the listener.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the listener.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the listener.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// Indicates whether this is the default rule.
-	IsDefault *bool `json:"isDefault,omitempty"`
+	IsDefault *bool
 
 	// The rule match.
-	Match *RuleMatch `json:"match,omitempty"`
+	Match *RuleMatch
 
 	// The rule priority.
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int32
 
 	// The action for the rule.
-	Action *RuleAction `json:"action,omitempty"`
+	Action *RuleAction
 }
 
 // Describes the association between a service network and a VPC endpoint.
 type ServiceNetworkEndpointAssociation struct {
 	// The ID of the VPC endpoint associated with the service network.
-	VPCEndpointID *string `json:"vpcEndpointId,omitempty"`
+	VPCEndpointID *string
 
 	// The ID of the VPC for the association.
-	VPCID *string `json:"vpcId,omitempty"`
+	VPCID *string
 
 	// The owner of the VPC endpoint associated with the service network.
-	VPCEndpointOwnerID *string `json:"vpcEndpointOwnerId,omitempty"`
+	VPCEndpointOwnerID *string
 
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The state of the association.
-	State *string `json:"state,omitempty"`
+	State *string
 
 	// The Amazon Resource Name (ARN) of the service network.
-	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+	ServiceNetworkARN *string
 
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 }
 
 // Summary information about an association between a service network and a
@@ -3099,216 +3099,216 @@ type ServiceNetworkEndpointAssociation struct {
 type ServiceNetworkResourceAssociationSummary struct {
 	// The ID of the association between the service network and resource
 	// configuration.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the service network’s association with the resource
 	// configuration. If the deletion fails, try to delete again.
-	Status ServiceNetworkResourceAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkResourceAssociationStatus
 
 	// The account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The ID of the resource configuration associated with the service network.
-	ResourceConfigurationID *string `json:"resourceConfigurationId,omitempty"`
+	ResourceConfigurationID *string
 
 	// The Amazon Resource Name (ARN) of the association.
-	ResourceConfigurationARN *string `json:"resourceConfigurationArn,omitempty"`
+	ResourceConfigurationARN *string
 
 	// The name of the resource configuration associated with the service network.
-	ResourceConfigurationName *string `json:"resourceConfigurationName,omitempty"`
+	ResourceConfigurationName *string
 
 	// The ID of the service network associated with the resource configuration.
-	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+	ServiceNetworkID *string
 
 	// The Amazon Resource Name (ARN) of the service network associated with the
 	// resource configuration.
-	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+	ServiceNetworkARN *string
 
 	// The name of the service network associated with the resource configuration.
-	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+	ServiceNetworkName *string
 
 	// The DNS entry for the service.
-	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+	DNSEntry *DNSEntry
 
 	// The private DNS entry for the service.
-	PrivateDNSEntry *DNSEntry `json:"privateDnsEntry,omitempty"`
+	PrivateDNSEntry *DNSEntry
 
 	// Specifies whether the association is managed by Amazon.
-	IsManagedAssociation *bool `json:"isManagedAssociation,omitempty"`
+	IsManagedAssociation *bool
 
 	// The failure code.
-	FailureCode *string `json:"failureCode,omitempty"`
+	FailureCode *string
 
 	// Indicates if private DNS is enabled for the service network resource
 	// association.
-	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+	PrivateDNSEnabled *bool
 }
 
 // Summary information about an association between a service network and a
 // service.
 type ServiceNetworkServiceAssociationSummary struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The status of the service network’s association with the service. If the
 	// deletion fails, try to delete again.
-	Status ServiceNetworkServiceAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkServiceAssociationStatus
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The ID of the service.
-	ServiceID *string `json:"serviceId,omitempty"`
+	ServiceID *string
 
 	// The name of the service.
-	ServiceName *string `json:"serviceName,omitempty"`
+	ServiceName *string
 
 	// The Amazon Resource Name (ARN) of the service.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The ID of the service network.
-	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+	ServiceNetworkID *string
 
 	// The name of the service network.
-	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+	ServiceNetworkName *string
 
 	// The Amazon Resource Name (ARN) of the service network.
-	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+	ServiceNetworkARN *string
 
 	// The DNS information.
-	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+	DNSEntry *DNSEntry
 
 	// The custom domain name of the service.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 }
 
 // Summary information about a service network.
 type ServiceNetworkSummary struct {
 	// The ID of the service network.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the service network.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the service network.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The date and time that the service network was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the service network was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 
 	// The number of VPCs associated with the service network.
-	NumberOfAssociatedVPCs *int64 `json:"numberOfAssociatedVPCs,omitempty"`
+	NumberOfAssociatedVPCs *int64
 
 	// The number of services associated with the service network.
-	NumberOfAssociatedServices *int64 `json:"numberOfAssociatedServices,omitempty"`
+	NumberOfAssociatedServices *int64
 
 	// The number of resource configurations associated with a service network.
-	NumberOfAssociatedResourceConfigurations *int64 `json:"numberOfAssociatedResourceConfigurations,omitempty"`
+	NumberOfAssociatedResourceConfigurations *int64
 }
 
 // Summary information about an association between a service network and a
 // VPC.
 type ServiceNetworkVPCAssociationSummary struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status.
-	Status ServiceNetworkVPCAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkVPCAssociationStatus
 
 	// The account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// The date and time that the association was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The ID of the service network.
-	ServiceNetworkID *string `json:"serviceNetworkId,omitempty"`
+	ServiceNetworkID *string
 
 	// The name of the service network.
-	ServiceNetworkName *string `json:"serviceNetworkName,omitempty"`
+	ServiceNetworkName *string
 
 	// The Amazon Resource Name (ARN) of the service network.
-	ServiceNetworkARN *string `json:"serviceNetworkArn,omitempty"`
+	ServiceNetworkARN *string
 
 	// Indicates if private DNS is enabled for the service network VPC association.
-	PrivateDNSEnabled *bool `json:"privateDnsEnabled,omitempty"`
+	PrivateDNSEnabled *bool
 
 	// The DNS options for the service network VPC association.
-	DNSOptions *DNSOptions `json:"dnsOptions,omitempty"`
+	DNSOptions *DNSOptions
 
 	// The ID of the VPC.
-	VPCID *string `json:"vpcId,omitempty"`
+	VPCID *string
 
 	// The date and time that the association was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 }
 
 // Summary information about a service.
 type ServiceSummary struct {
 	// The ID of the service.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the service.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the service.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The date and time that the service was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The date and time that the service was last updated, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 
 	// The DNS information.
-	DNSEntry *DNSEntry `json:"dnsEntry,omitempty"`
+	DNSEntry *DNSEntry
 
 	// The custom domain name of the service.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// The status.
-	Status ServiceStatus `json:"status,omitempty"`
+	Status ServiceStatus
 }
 
 // Specifies if the service network should be enabled for sharing.
 type SharingConfig struct {
 	// Specifies if the service network is enabled for sharing.
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled *bool
 }
 
 // StartDomainVerificationInput is the input of StartDomainVerification.
@@ -3320,15 +3320,15 @@ type StartDomainVerificationInput struct {
 	// retry fails.
 	//
 	// When it is empty, the client fills it with a random UUID.
-	ClientToken *string `json:"clientToken,omitempty"`
+	ClientToken *string
 
 	// The domain name to verify ownership for.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// The tags for the domain verification.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // StartDomainVerificationOutput is the output of StartDomainVerification.
@@ -3336,25 +3336,25 @@ type StartDomainVerificationOutput struct {
 	// The ID of the domain verification.
 	//
 	// This member is required.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the domain verification.
 	//
 	// This member is required.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The domain name being verified.
 	//
 	// This member is required.
-	DomainName *string `json:"domainName,omitempty"`
+	DomainName *string
 
 	// The current status of the domain verification process.
 	//
 	// This member is required.
-	Status VerificationStatus `json:"status,omitempty"`
+	Status VerificationStatus
 
 	// The TXT record configuration used for domain verification.
-	TxtMethodConfig *TxtMethodConfig `json:"txtMethodConfig,omitempty"`
+	TxtMethodConfig *TxtMethodConfig
 }
 
 // TagResourceInput is the input of TagResource.
@@ -3362,12 +3362,12 @@ type TagResourceInput struct {
 	// The Amazon Resource Name (ARN) of the resource.
 	//
 	// This member is required. It travels in the request path as {resourceArn}.
-	ResourceARN *string `json:"-"`
+	ResourceARN *string
 
 	// The tags for the resource.
 	//
 	// This member is required.
-	Tags map[string]string `json:"tags,omitempty"`
+	Tags map[string]string
 }
 
 // TagResourceOutput is the output of TagResource.
@@ -3381,11 +3381,11 @@ type Target struct {
 	// target group type is `ALB`, this is the ARN of an Application Load Balancer.
 	//
 	// This member is required.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The port on which the target is listening. For HTTP, the default is 80. For
 	// HTTPS, the default is 443.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 }
 
 // Describes a target failure.
@@ -3394,17 +3394,17 @@ type TargetFailure struct {
 	// instance ID. If the target group type is `IP`, this is an IP address. If the
 	// target group type is `LAMBDA`, this is the ARN of a Lambda function. If the
 	// target group type is `ALB`, this is the ARN of an Application Load Balancer.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The port on which the target is listening. This parameter doesn't apply if
 	// the target is a Lambda function.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The failure code.
-	FailureCode *string `json:"failureCode,omitempty"`
+	FailureCode *string
 
 	// The failure message.
-	FailureMessage *string `json:"failureMessage,omitempty"`
+	FailureMessage *string
 }
 
 // Describes the configuration of a target group.
@@ -3416,31 +3416,31 @@ type TargetGroupConfig struct {
 	// The port on which the targets are listening. For HTTP, the default is 80.
 	// For HTTPS, the default is 443. Not supported if the target group type is
 	// `LAMBDA`.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The protocol to use for routing traffic to the targets. The default is the
 	// protocol of the target group. Not supported if the target group type is
 	// `LAMBDA`.
-	Protocol TargetGroupProtocol `json:"protocol,omitempty"`
+	Protocol TargetGroupProtocol
 
 	// The protocol version. The default is `HTTP1`. Not supported if the target
 	// group type is `LAMBDA`.
-	ProtocolVersion TargetGroupProtocolVersion `json:"protocolVersion,omitempty"`
+	ProtocolVersion TargetGroupProtocolVersion
 
 	// The type of IP address used for the target group. Supported only if the
 	// target group type is `IP`. The default is `IPV4`.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 
 	// The ID of the VPC. Not supported if the target group type is `LAMBDA`.
-	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+	VPCIdentifier *string
 
 	// The health check configuration. Not supported if the target group type is
 	// `LAMBDA` or `ALB`.
-	HealthCheck *HealthCheckConfig `json:"healthCheck,omitempty"`
+	HealthCheck *HealthCheckConfig
 
 	// The version of the event structure that your Lambda function receives.
 	// Supported only if the target group type is `LAMBDA`. The default is `V1`.
-	LambdaEventStructureVersion LambdaEventStructureVersion `json:"lambdaEventStructureVersion,omitempty"`
+	LambdaEventStructureVersion LambdaEventStructureVersion
 }
 
 // Summary information about a target group.
@@ -3450,51 +3450,51 @@ type TargetGroupConfig struct {
 // the Amazon VPC Lattice User Guide.
 type TargetGroupSummary struct {
 	// The ID of the target group.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The ARN (Amazon Resource Name) of the target group.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the target group.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The target group type.
-	Type TargetGroupType `json:"type,omitempty"`
+	Type TargetGroupType
 
 	// The date and time that the target group was created, in ISO-8601 format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	CreatedAt *time.Time `json:"createdAt,omitempty" timestampFormat:"iso8601"`
+	CreatedAt *time.Time
 
 	// The port of the target group.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The protocol of the target group.
-	Protocol TargetGroupProtocol `json:"protocol,omitempty"`
+	Protocol TargetGroupProtocol
 
 	// The type of IP address used for the target group. The possible values are
 	// `IPV4` and `IPV6`. This is an optional parameter. If not specified, the
 	// default is `IPV4`.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 
 	// The ID of the VPC of the target group.
-	VPCIdentifier *string `json:"vpcIdentifier,omitempty"`
+	VPCIdentifier *string
 
 	// The date and time that the target group was last updated, in ISO-8601
 	// format.
 	//
 	// It travels as an ISO 8601 date-time string.
-	LastUpdatedAt *time.Time `json:"lastUpdatedAt,omitempty" timestampFormat:"iso8601"`
+	LastUpdatedAt *time.Time
 
 	// The status.
-	Status TargetGroupStatus `json:"status,omitempty"`
+	Status TargetGroupStatus
 
 	// The Amazon Resource Names (ARNs) of the service.
-	ServiceARNs []string `json:"serviceArns,omitempty"`
+	ServiceARNs []string
 
 	// The version of the event structure that your Lambda function receives.
 	// Supported only if the target group type is `LAMBDA`.
-	LambdaEventStructureVersion LambdaEventStructureVersion `json:"lambdaEventStructureVersion,omitempty"`
+	LambdaEventStructureVersion LambdaEventStructureVersion
 }
 
 // Summary information about a target.
@@ -3503,10 +3503,10 @@ type TargetSummary struct {
 	// instance ID. If the target group type is `IP`, this is an IP address. If the
 	// target group type is `LAMBDA`, this is the ARN of a Lambda function. If the
 	// target type is `ALB`, this is the ARN of an Application Load Balancer.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The port on which the target is listening.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The status of the target.
 	//
@@ -3516,10 +3516,10 @@ type TargetSummary struct {
 	// for the target group. - `HEALTHY`: The target is healthy. - `UNHEALTHY`: The
 	// target is unhealthy. - `INITIAL`: Initial health checks on the target are
 	// being performed. - `UNUSED`: Target group is not used in a service.
-	Status TargetStatus `json:"status,omitempty"`
+	Status TargetStatus
 
 	// The code for why the target status is what it is.
-	ReasonCode *string `json:"reasonCode,omitempty"`
+	ReasonCode *string
 }
 
 // Configuration for TXT record-based domain verification method.
@@ -3527,12 +3527,12 @@ type TxtMethodConfig struct {
 	// The value that must be added to the TXT record for domain verification.
 	//
 	// This member is required.
-	Value *string `json:"value,omitempty"`
+	Value *string
 
 	// The name of the TXT record that must be created for domain verification.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 }
 
 // UntagResourceInput is the input of UntagResource.
@@ -3540,12 +3540,12 @@ type UntagResourceInput struct {
 	// The Amazon Resource Name (ARN) of the resource.
 	//
 	// This member is required. It travels in the request path as {resourceArn}.
-	ResourceARN *string `json:"-"`
+	ResourceARN *string
 
 	// The tag keys of the tags to remove.
 	//
 	// This member is required. It travels as the tagKeys query parameter.
-	TagKeys []string `json:"-"`
+	TagKeys []string
 }
 
 // UntagResourceOutput is the output of UntagResource.
@@ -3558,12 +3558,12 @@ type UpdateAccessLogSubscriptionInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {accessLogSubscriptionIdentifier}.
-	AccessLogSubscriptionIdentifier *string `json:"-"`
+	AccessLogSubscriptionIdentifier *string
 
 	// The Amazon Resource Name (ARN) of the access log destination.
 	//
 	// This member is required.
-	DestinationARN *string `json:"destinationArn,omitempty"`
+	DestinationARN *string
 }
 
 // UpdateAccessLogSubscriptionOutput is the output of
@@ -3572,27 +3572,27 @@ type UpdateAccessLogSubscriptionOutput struct {
 	// The ID of the access log subscription.
 	//
 	// This member is required.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the access log subscription.
 	//
 	// This member is required.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the resource.
 	//
 	// This member is required.
-	ResourceID *string `json:"resourceId,omitempty"`
+	ResourceID *string
 
 	// The Amazon Resource Name (ARN) of the access log subscription.
 	//
 	// This member is required.
-	ResourceARN *string `json:"resourceArn,omitempty"`
+	ResourceARN *string
 
 	// The Amazon Resource Name (ARN) of the access log destination.
 	//
 	// This member is required.
-	DestinationARN *string `json:"destinationArn,omitempty"`
+	DestinationARN *string
 }
 
 // UpdateListenerInput is the input of UpdateListener.
@@ -3601,45 +3601,45 @@ type UpdateListenerInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The ID or ARN of the listener.
 	//
 	// This member is required. It travels in the request path as
 	// {listenerIdentifier}.
-	ListenerIdentifier *string `json:"-"`
+	ListenerIdentifier *string
 
 	// The action for the default rule.
 	//
 	// This member is required.
-	DefaultAction *RuleAction `json:"defaultAction,omitempty"`
+	DefaultAction *RuleAction
 }
 
 // UpdateListenerOutput is the output of UpdateListener.
 type UpdateListenerOutput struct {
 	// The Amazon Resource Name (ARN) of the listener.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the listener.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the listener.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The protocol of the listener.
-	Protocol ListenerProtocol `json:"protocol,omitempty"`
+	Protocol ListenerProtocol
 
 	// The listener port.
-	Port *int32 `json:"port,omitempty"`
+	Port *int32
 
 	// The Amazon Resource Name (ARN) of the service.
-	ServiceARN *string `json:"serviceArn,omitempty"`
+	ServiceARN *string
 
 	// The ID of the service.
-	ServiceID *string `json:"serviceId,omitempty"`
+	ServiceID *string
 
 	// The action for the default rule.
-	DefaultAction *RuleAction `json:"defaultAction,omitempty"`
+	DefaultAction *RuleAction
 }
 
 // UpdateResourceConfigurationInput is the input of
@@ -3649,7 +3649,7 @@ type UpdateResourceConfigurationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {resourceConfigurationIdentifier}.
-	ResourceConfigurationIdentifier *string `json:"-"`
+	ResourceConfigurationIdentifier *string
 
 	// Identifies the resource configuration in one of the following ways:
 	//
@@ -3657,60 +3657,60 @@ type UpdateResourceConfigurationInput struct {
 	// by Amazon Web Services services, such as RDS databases, can be identified by
 	// their ARN. - Domain name - Any domain name that is publicly resolvable. - IP
 	// address - For IPv4 and IPv6, only IP addresses in the VPC are supported.
-	ResourceConfigurationDefinition *ResourceConfigurationDefinition `json:"resourceConfigurationDefinition,omitempty"`
+	ResourceConfigurationDefinition *ResourceConfigurationDefinition
 
 	// Indicates whether to add the resource configuration to service networks that
 	// are shared with other accounts.
-	AllowAssociationToShareableServiceNetwork *bool `json:"allowAssociationToShareableServiceNetwork,omitempty"`
+	AllowAssociationToShareableServiceNetwork *bool
 
 	// The TCP port ranges that a consumer can use to access a resource
 	// configuration. You can separate port ranges with a comma. Example: 1-65535
 	// or 1,2,22-30
-	PortRanges []string `json:"portRanges,omitempty"`
+	PortRanges []string
 }
 
 // UpdateResourceConfigurationOutput is the output of
 // UpdateResourceConfiguration.
 type UpdateResourceConfigurationOutput struct {
 	// The ID of the resource configuration.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the resource configuration.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the resource configuration.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the resource gateway associated with the resource configuration.
-	ResourceGatewayID *string `json:"resourceGatewayId,omitempty"`
+	ResourceGatewayID *string
 
 	// The ID of the group resource configuration.
-	ResourceConfigurationGroupID *string `json:"resourceConfigurationGroupId,omitempty"`
+	ResourceConfigurationGroupID *string
 
 	// The type of resource configuration.
 	//
 	// - `SINGLE` - A single resource. - `GROUP` - A group of resources. - `CHILD`
 	// - A single resource that is part of a group resource configuration. - `ARN`
 	// - An Amazon Web Services resource.
-	Type ResourceConfigurationType `json:"type,omitempty"`
+	Type ResourceConfigurationType
 
 	// The TCP port ranges that a consumer can use to access a resource
 	// configuration. You can separate port ranges with a comma. Example: 1-65535
 	// or 1,2,22-30
-	PortRanges []string `json:"portRanges,omitempty"`
+	PortRanges []string
 
 	// Indicates whether to add the resource configuration to service networks that
 	// are shared with other accounts.
-	AllowAssociationToShareableServiceNetwork *bool `json:"allowAssociationToShareableServiceNetwork,omitempty"`
+	AllowAssociationToShareableServiceNetwork *bool
 
 	// The TCP protocol accepted by the specified resource configuration.
-	Protocol ProtocolType `json:"protocol,omitempty"`
+	Protocol ProtocolType
 
 	// The status of the resource configuration.
-	Status ResourceConfigurationStatus `json:"status,omitempty"`
+	Status ResourceConfigurationStatus
 
 	// The resource configuration.
-	ResourceConfigurationDefinition *ResourceConfigurationDefinition `json:"resourceConfigurationDefinition,omitempty"`
+	ResourceConfigurationDefinition *ResourceConfigurationDefinition
 }
 
 // UpdateResourceGatewayInput is the input of UpdateResourceGateway.
@@ -3719,37 +3719,37 @@ type UpdateResourceGatewayInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {resourceGatewayIdentifier}.
-	ResourceGatewayIdentifier *string `json:"-"`
+	ResourceGatewayIdentifier *string
 
 	// The IDs of the security groups associated with the resource gateway.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 }
 
 // UpdateResourceGatewayOutput is the output of UpdateResourceGateway.
 type UpdateResourceGatewayOutput struct {
 	// The name of the resource gateway.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The ID of the resource gateway.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the resource gateway.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status of the resource gateway.
-	Status ResourceGatewayStatus `json:"status,omitempty"`
+	Status ResourceGatewayStatus
 
 	// The ID of the VPC for the resource gateway.
-	VPCID *string `json:"vpcId,omitempty"`
+	VPCID *string
 
 	// The IDs of the VPC subnets for the resource gateway.
-	SubnetIDs []string `json:"subnetIds,omitempty"`
+	SubnetIDs []string
 
 	// The IDs of the security groups associated with the resource gateway.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 
 	// The type of IP address used by the resource gateway.
-	IPAddressType IPAddressType `json:"ipAddressType,omitempty"`
+	IPAddressType IPAddressType
 }
 
 // UpdateRuleInput is the input of UpdateRule.
@@ -3758,52 +3758,52 @@ type UpdateRuleInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The ID or ARN of the listener.
 	//
 	// This member is required. It travels in the request path as
 	// {listenerIdentifier}.
-	ListenerIdentifier *string `json:"-"`
+	ListenerIdentifier *string
 
 	// The ID or ARN of the rule.
 	//
 	// This member is required. It travels in the request path as {ruleIdentifier}.
-	RuleIdentifier *string `json:"-"`
+	RuleIdentifier *string
 
 	// The rule match.
-	Match *RuleMatch `json:"match,omitempty"`
+	Match *RuleMatch
 
 	// The rule priority. A listener can't have multiple rules with the same
 	// priority.
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int32
 
 	// Information about the action for the specified listener rule.
-	Action *RuleAction `json:"action,omitempty"`
+	Action *RuleAction
 }
 
 // UpdateRuleOutput is the output of UpdateRule.
 type UpdateRuleOutput struct {
 	// The Amazon Resource Name (ARN) of the listener.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The ID of the listener.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the listener.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// Indicates whether this is the default rule.
-	IsDefault *bool `json:"isDefault,omitempty"`
+	IsDefault *bool
 
 	// The rule match.
-	Match *RuleMatch `json:"match,omitempty"`
+	Match *RuleMatch
 
 	// The rule priority.
-	Priority *int32 `json:"priority,omitempty"`
+	Priority *int32
 
 	// Information about the action for the specified listener rule.
-	Action *RuleAction `json:"action,omitempty"`
+	Action *RuleAction
 }
 
 // UpdateServiceInput is the input of UpdateService.
@@ -3812,24 +3812,24 @@ type UpdateServiceInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceIdentifier}.
-	ServiceIdentifier *string `json:"-"`
+	ServiceIdentifier *string
 
 	// The Amazon Resource Name (ARN) of the certificate.
-	CertificateARN *string `json:"certificateArn,omitempty"`
+	CertificateARN *string
 
 	// The type of IAM policy.
 	//
 	// - `NONE`: The resource does not use an IAM policy. This is the default. -
 	// `AWS_IAM`: The resource uses an IAM policy. When this type is used, auth is
 	// enabled and an auth policy is required.
-	AuthType AuthType `json:"authType,omitempty"`
+	AuthType AuthType
 
 	// The amount of time, in seconds, that a connection can remain idle (no data
 	// sent) before VPC Lattice closes it. The valid range is 60 to 600 seconds. If
 	// you don't specify a value, the default is 60 seconds. This setting does not
 	// change the maximum connection duration of 10 minutes; connections are still
 	// closed when they reach that limit.
-	IdleTimeoutSeconds *int32 `json:"idleTimeoutSeconds,omitempty"`
+	IdleTimeoutSeconds *int32
 }
 
 // UpdateServiceNetworkInput is the input of UpdateServiceNetwork.
@@ -3838,7 +3838,7 @@ type UpdateServiceNetworkInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceNetworkIdentifier}.
-	ServiceNetworkIdentifier *string `json:"-"`
+	ServiceNetworkIdentifier *string
 
 	// The type of IAM policy.
 	//
@@ -3847,22 +3847,22 @@ type UpdateServiceNetworkInput struct {
 	// enabled and an auth policy is required.
 	//
 	// This member is required.
-	AuthType AuthType `json:"authType,omitempty"`
+	AuthType AuthType
 }
 
 // UpdateServiceNetworkOutput is the output of UpdateServiceNetwork.
 type UpdateServiceNetworkOutput struct {
 	// The ID of the service network.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The name of the service network.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The Amazon Resource Name (ARN) of the service network.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The type of IAM policy.
-	AuthType AuthType `json:"authType,omitempty"`
+	AuthType AuthType
 }
 
 // UpdateServiceNetworkVpcAssociationInput is the input of
@@ -3872,58 +3872,58 @@ type UpdateServiceNetworkVpcAssociationInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {serviceNetworkVpcAssociationIdentifier}.
-	ServiceNetworkVPCAssociationIdentifier *string `json:"-"`
+	ServiceNetworkVPCAssociationIdentifier *string
 
 	// The IDs of the security groups.
 	//
 	// This member is required.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 }
 
 // UpdateServiceNetworkVpcAssociationOutput is the output of
 // UpdateServiceNetworkVpcAssociation.
 type UpdateServiceNetworkVpcAssociationOutput struct {
 	// The ID of the association.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the association.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The status. You can retry the operation if the status is `DELETE_FAILED`.
 	// However, if you retry it while the status is `DELETE_IN_PROGRESS`, there is
 	// no change in the status.
-	Status ServiceNetworkVPCAssociationStatus `json:"status,omitempty"`
+	Status ServiceNetworkVPCAssociationStatus
 
 	// The account that created the association.
-	CreatedBy *string `json:"createdBy,omitempty"`
+	CreatedBy *string
 
 	// The IDs of the security groups.
-	SecurityGroupIDs []string `json:"securityGroupIds,omitempty"`
+	SecurityGroupIDs []string
 }
 
 // UpdateServiceOutput is the output of UpdateService.
 type UpdateServiceOutput struct {
 	// The ID of the service.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the service.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the service.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The custom domain name of the service.
-	CustomDomainName *string `json:"customDomainName,omitempty"`
+	CustomDomainName *string
 
 	// The Amazon Resource Name (ARN) of the certificate.
-	CertificateARN *string `json:"certificateArn,omitempty"`
+	CertificateARN *string
 
 	// The type of IAM policy.
-	AuthType AuthType `json:"authType,omitempty"`
+	AuthType AuthType
 
 	// The amount of time, in seconds, that a connection can remain idle before VPC
 	// Lattice closes it.
-	IdleTimeoutSeconds *int32 `json:"idleTimeoutSeconds,omitempty"`
+	IdleTimeoutSeconds *int32
 }
 
 // UpdateTargetGroupInput is the input of UpdateTargetGroup.
@@ -3932,33 +3932,33 @@ type UpdateTargetGroupInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {targetGroupIdentifier}.
-	TargetGroupIdentifier *string `json:"-"`
+	TargetGroupIdentifier *string
 
 	// The health check configuration.
 	//
 	// This member is required.
-	HealthCheck *HealthCheckConfig `json:"healthCheck,omitempty"`
+	HealthCheck *HealthCheckConfig
 }
 
 // UpdateTargetGroupOutput is the output of UpdateTargetGroup.
 type UpdateTargetGroupOutput struct {
 	// The ID of the target group.
-	ID *string `json:"id,omitempty"`
+	ID *string
 
 	// The Amazon Resource Name (ARN) of the target group.
-	ARN *string `json:"arn,omitempty"`
+	ARN *string
 
 	// The name of the target group.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// The target group type.
-	Type TargetGroupType `json:"type,omitempty"`
+	Type TargetGroupType
 
 	// The target group configuration.
-	Config *TargetGroupConfig `json:"config,omitempty"`
+	Config *TargetGroupConfig
 
 	// The status.
-	Status TargetGroupStatus `json:"status,omitempty"`
+	Status TargetGroupStatus
 }
 
 // Describes a validation failure.
@@ -3966,12 +3966,12 @@ type ValidationExceptionField struct {
 	// The name of the validation exception.
 	//
 	// This member is required.
-	Name *string `json:"name,omitempty"`
+	Name *string
 
 	// Additional information about why the validation failed.
 	//
 	// This member is required.
-	Message *string `json:"message,omitempty"`
+	Message *string
 }
 
 // Describes the weight of a target group.
@@ -3979,7 +3979,7 @@ type WeightedTargetGroup struct {
 	// The ID or ARN of the target group.
 	//
 	// This member is required.
-	TargetGroupIdentifier *string `json:"targetGroupIdentifier,omitempty"`
+	TargetGroupIdentifier *string
 
 	// Only required if you specify multiple target groups for a forward action.
 	// The weight determines how requests are distributed to the target group. For
@@ -3989,5 +3989,5 @@ type WeightedTargetGroup struct {
 	// with a weight of 20 receives twice as many requests as the other target
 	// group. If there's only one target group specified, then the default value is
 	// 100.
-	Weight *int32 `json:"weight,omitempty"`
+	Weight *int32
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/specgen/specgen/gen/vpclattice"
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // problem is the part of a specrt.FieldError the tables compare: where, which
@@ -252,8 +253,8 @@ func TestReportIsStable(t *testing.T) {
 func TestUnknownEnumDecodes(t *testing.T) {
 	const wire = `{"name": "my-service", "authType": "SOMETHING_NEW"}`
 	var in input
-	if err := json.Unmarshal([]byte(wire), &in); err != nil {
-		t.Fatalf("json.Unmarshal of an unknown enum value: %v", err)
+	if err := jsonwire.Unmarshal([]byte(wire), vpclattice.WireShape(&in), &in); err != nil {
+		t.Fatalf("decoding an unknown enum value: %v", err)
 	}
 	if in.AuthType != "SOMETHING_NEW" {
 		t.Errorf("AuthType = %q, want SOMETHING_NEW", in.AuthType)
@@ -265,8 +266,8 @@ func TestUnknownEnumDecodes(t *testing.T) {
 	}
 
 	var out vpclattice.CreateServiceOutput
-	if err := json.Unmarshal([]byte(`{"status": "MIGRATING", "authType": "OTHER"}`), &out); err != nil {
-		t.Fatalf("json.Unmarshal of unknown output enum values: %v", err)
+	if err := jsonwire.Unmarshal([]byte(`{"status": "MIGRATING", "authType": "OTHER"}`), vpclattice.WireShape(&out), &out); err != nil {
+		t.Fatalf("decoding unknown output enum values: %v", err)
 	}
 	if out.Status != "MIGRATING" || out.AuthType != "OTHER" {
 		t.Errorf("decoded Status, AuthType = %q, %q; want MIGRATING, OTHER", out.Status, out.AuthType)
@@ -275,7 +276,8 @@ func TestUnknownEnumDecodes(t *testing.T) {
 
 // TestWireNames checks that the input encodes with the spec's member names.
 func TestWireNames(t *testing.T) {
-	b, err := json.Marshal(validInput())
+	in := validInput()
+	b, err := jsonwire.Marshal(vpclattice.WireShape(in), in)
 	if err != nil {
 		t.Fatal(err)
 	}

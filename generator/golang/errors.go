@@ -51,7 +51,7 @@ func emitErrors(p *Package) *jen.File {
 			fs = append(fs, jen.Line())
 		}
 		fs = append(fs, jen.Comment("Metadata describes the response that carried the error."))
-		fs = append(fs, jen.Id("Metadata").Add(rt("ErrorMetadata")).Tag(map[string]string{"json": "-"}))
+		fs = append(fs, jen.Id("Metadata").Add(rt("ErrorMetadata")))
 		f.Type().Id(id).Struct(fs...)
 		f.Line()
 

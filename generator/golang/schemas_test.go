@@ -77,7 +77,7 @@ func TestSchemasGiveTimestampElementsTheirShapesFormat(t *testing.T) {
 	}
 }
 
-func TestFieldsTellTheMockTheirTimestampsFormat(t *testing.T) {
+func TestBodyMembersNameTheirTimestampsFormat(t *testing.T) {
 	stamp := func(format string) *model.Shape {
 		return &model.Shape{Kind: model.Timestamp, Traits: model.Traits{TimestampFormat: format}}
 	}
@@ -100,9 +100,12 @@ func TestFieldsTellTheMockTheirTimestampsFormat(t *testing.T) {
 		{"a header timestamp, which is not in the body", member(stamp(""), model.ISO8601Format, model.LocHeader), ""},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name+" is tagged "+tc.want, func(t *testing.T) {
-			if got := fieldTags(tc.m)["timestampFormat"]; got != tc.want {
-				t.Errorf("timestampFormat tag = %q, want %q", got, tc.want)
+		t.Run(tc.name+" travels as "+tc.want, func(t *testing.T) {
+			if got := bodyTimeFormat(tc.m); got != tc.want {
+				t.Errorf("bodyTimeFormat = %q, want %q", got, tc.want)
+			}
+			if tags := fieldTags(tc.m); len(tags) != 0 {
+				t.Errorf("struct tags %v, want none: the format is the schema's", tags)
 			}
 		})
 	}

@@ -59,8 +59,7 @@ func structDoc(p *Package, s *model.Shape) string {
 	return withDeprecation(doc, s.Deprecated, "type")
 }
 
-// fields declares the members of a structure, each with its doc comment and
-// its wire name as JSON tag.
+// fields declares the members of a structure, each with its doc comment.
 func fields(s *model.Shape) []jen.Code {
 	var out []jen.Code
 	for i, m := range s.Members {
@@ -73,19 +72,14 @@ func fields(s *model.Shape) []jen.Code {
 	return out
 }
 
+// fieldTags are the struct tags of member m: only the redaction mark
+// (specrt.Format, specrt.LogValue). Wire names and timestamp formats are
+// the protocol's model data (schemas.go), not tags of one encoding.
 func fieldTags(m *model.Member) map[string]string {
-	tags := map[string]string{"json": m.Name + ",omitempty"}
-	if m.Location != "" {
-		tags["json"] = "-"
-	}
 	if redactsField(m.Shape) {
-		tags["specgen"] = "sensitive"
+		return map[string]string{"specgen": "sensitive"}
 	}
-	if f := bodyTimeFormat(m); f != "" {
-		// For the mock, whose templates yield epoch seconds (mockrt).
-		tags["timestampFormat"] = f
-	}
-	return tags
+	return nil
 }
 
 // memberDoc is the doc comment of a member: its text, then what the spec

@@ -167,7 +167,7 @@ var (
 	inputMethods     = []string{"Validate"}
 	redactionMethods = []string{"String", "Format", "LogValue"}
 	timestampMethods = []string{"MarshalJSON", "UnmarshalJSON"}
-	errorMethods     = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "HTTPStatusCode", "ErrorMetadata", "Metadata", "UnmarshalJSON", "RetryableError", "ThrottlingError", "ErrorQueryCode"}
+	errorMethods     = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "HTTPStatusCode", "ErrorMetadata", "Metadata", "MarshalJSON", "UnmarshalJSON", "RetryableError", "ThrottlingError", "ErrorQueryCode"}
 )
 
 // generatedNames lists the names golang's emitters declare on the Go type of

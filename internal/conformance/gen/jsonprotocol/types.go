@@ -11,7 +11,7 @@ import (
 // API.
 type ComplexNestedErrorData struct {
 	// Foo is the Foo member.
-	Foo *string `json:"Foo,omitempty"`
+	Foo *string
 }
 
 // DatetimeOffsetsInput is the input of DatetimeOffsets.
@@ -22,7 +22,7 @@ type DatetimeOffsetsOutput struct {
 	// Datetime is the datetime member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	Datetime *time.Time `json:"datetime,omitempty" timestampFormat:"iso8601"`
+	Datetime *time.Time
 }
 
 // EmptyOperationInput is the input of EmptyOperation.
@@ -47,7 +47,7 @@ type EndpointWithHostLabelOperationInput struct {
 	//
 	// This member is required. It also fills {label} in the host name the request
 	// is sent to (see Options.DisableHostPrefix).
-	Label *string `json:"label,omitempty"`
+	Label *string
 }
 
 // EndpointWithHostLabelOperationOutput is the output of
@@ -62,13 +62,13 @@ type FractionalSecondsOutput struct {
 	// Datetime is the datetime member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	Datetime *time.Time `json:"datetime,omitempty" timestampFormat:"iso8601"`
+	Datetime *time.Time
 }
 
 // GreetingStruct is a structure of the Json Protocol protocol tests API.
 type GreetingStruct struct {
 	// Hi is the hi member.
-	Hi *string `json:"hi,omitempty"`
+	Hi *string
 }
 
 // GreetingWithErrorsInput is the input of GreetingWithErrors.
@@ -86,352 +86,352 @@ type HostWithPathOperationOutput struct{}
 // JsonEnumsInput is the input of JsonEnums.
 type JsonEnumsInput struct {
 	// FooEnum1 is the fooEnum1 member.
-	FooEnum1 FooEnum `json:"fooEnum1,omitempty"`
+	FooEnum1 FooEnum
 
 	// FooEnum2 is the fooEnum2 member.
-	FooEnum2 FooEnum `json:"fooEnum2,omitempty"`
+	FooEnum2 FooEnum
 
 	// FooEnum3 is the fooEnum3 member.
-	FooEnum3 FooEnum `json:"fooEnum3,omitempty"`
+	FooEnum3 FooEnum
 
 	// FooEnumList is the fooEnumList member.
-	FooEnumList []FooEnum `json:"fooEnumList,omitempty"`
+	FooEnumList []FooEnum
 
 	// FooEnumSet is the fooEnumSet member.
-	FooEnumSet []FooEnum `json:"fooEnumSet,omitempty"`
+	FooEnumSet []FooEnum
 
 	// FooEnumMap is the fooEnumMap member.
-	FooEnumMap map[string]FooEnum `json:"fooEnumMap,omitempty"`
+	FooEnumMap map[string]FooEnum
 }
 
 // JsonEnumsOutput is the output of JsonEnums.
 type JsonEnumsOutput struct {
 	// FooEnum1 is the fooEnum1 member.
-	FooEnum1 FooEnum `json:"fooEnum1,omitempty"`
+	FooEnum1 FooEnum
 
 	// FooEnum2 is the fooEnum2 member.
-	FooEnum2 FooEnum `json:"fooEnum2,omitempty"`
+	FooEnum2 FooEnum
 
 	// FooEnum3 is the fooEnum3 member.
-	FooEnum3 FooEnum `json:"fooEnum3,omitempty"`
+	FooEnum3 FooEnum
 
 	// FooEnumList is the fooEnumList member.
-	FooEnumList []FooEnum `json:"fooEnumList,omitempty"`
+	FooEnumList []FooEnum
 
 	// FooEnumSet is the fooEnumSet member.
-	FooEnumSet []FooEnum `json:"fooEnumSet,omitempty"`
+	FooEnumSet []FooEnum
 
 	// FooEnumMap is the fooEnumMap member.
-	FooEnumMap map[string]FooEnum `json:"fooEnumMap,omitempty"`
+	FooEnumMap map[string]FooEnum
 }
 
 // JsonIntEnumsInput is the input of JsonIntEnums.
 type JsonIntEnumsInput struct {
 	// IntEnum1 is the intEnum1 member.
-	IntEnum1 *int32 `json:"intEnum1,omitempty"`
+	IntEnum1 *int32
 
 	// IntEnum2 is the intEnum2 member.
-	IntEnum2 *int32 `json:"intEnum2,omitempty"`
+	IntEnum2 *int32
 
 	// IntEnum3 is the intEnum3 member.
-	IntEnum3 *int32 `json:"intEnum3,omitempty"`
+	IntEnum3 *int32
 
 	// IntEnumList is the intEnumList member.
-	IntEnumList []int32 `json:"intEnumList,omitempty"`
+	IntEnumList []int32
 
 	// IntEnumSet is the intEnumSet member.
-	IntEnumSet []int32 `json:"intEnumSet,omitempty"`
+	IntEnumSet []int32
 
 	// IntEnumMap is the intEnumMap member.
-	IntEnumMap map[string]int32 `json:"intEnumMap,omitempty"`
+	IntEnumMap map[string]int32
 }
 
 // JsonIntEnumsOutput is the output of JsonIntEnums.
 type JsonIntEnumsOutput struct {
 	// IntEnum1 is the intEnum1 member.
-	IntEnum1 *int32 `json:"intEnum1,omitempty"`
+	IntEnum1 *int32
 
 	// IntEnum2 is the intEnum2 member.
-	IntEnum2 *int32 `json:"intEnum2,omitempty"`
+	IntEnum2 *int32
 
 	// IntEnum3 is the intEnum3 member.
-	IntEnum3 *int32 `json:"intEnum3,omitempty"`
+	IntEnum3 *int32
 
 	// IntEnumList is the intEnumList member.
-	IntEnumList []int32 `json:"intEnumList,omitempty"`
+	IntEnumList []int32
 
 	// IntEnumSet is the intEnumSet member.
-	IntEnumSet []int32 `json:"intEnumSet,omitempty"`
+	IntEnumSet []int32
 
 	// IntEnumMap is the intEnumMap member.
-	IntEnumMap map[string]int32 `json:"intEnumMap,omitempty"`
+	IntEnumMap map[string]int32
 }
 
 // JsonUnionsInput is the input of JsonUnions.
 type JsonUnionsInput struct {
 	// A union with a representative set of types for members.
-	Contents *MyUnion `json:"contents,omitempty"`
+	Contents *MyUnion
 }
 
 // JsonUnionsOutput is the output of JsonUnions.
 type JsonUnionsOutput struct {
 	// A union with a representative set of types for members.
-	Contents *MyUnion `json:"contents,omitempty"`
+	Contents *MyUnion
 }
 
 // KitchenSink is a structure of the Json Protocol protocol tests API.
 type KitchenSink struct {
 	// Blob is the Blob member.
-	Blob []byte `json:"Blob,omitempty"`
+	Blob []byte
 
 	// Boolean is the Boolean member.
-	Boolean *bool `json:"Boolean,omitempty"`
+	Boolean *bool
 
 	// Double is the Double member.
-	Double *float64 `json:"Double,omitempty"`
+	Double *float64
 
 	// EmptyStruct is the EmptyStruct member.
-	EmptyStruct *EmptyStruct `json:"EmptyStruct,omitempty"`
+	EmptyStruct *EmptyStruct
 
 	// Float is the Float member.
-	Float *float32 `json:"Float,omitempty"`
+	Float *float32
 
 	// HttpdateTimestamp is the HttpdateTimestamp member.
 	//
 	// It travels as an HTTP date string.
-	HttpdateTimestamp *time.Time `json:"HttpdateTimestamp,omitempty" timestampFormat:"http-date"`
+	HttpdateTimestamp *time.Time
 
 	// Integer is the Integer member.
-	Integer *int32 `json:"Integer,omitempty"`
+	Integer *int32
 
 	// Iso8601Timestamp is the Iso8601Timestamp member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	Iso8601Timestamp *time.Time `json:"Iso8601Timestamp,omitempty" timestampFormat:"iso8601"`
+	Iso8601Timestamp *time.Time
 
 	// JSONValue is the JsonValue member.
-	JSONValue *string `json:"JsonValue,omitempty"`
+	JSONValue *string
 
 	// ListOfLists is the ListOfLists member.
-	ListOfLists [][]string `json:"ListOfLists,omitempty"`
+	ListOfLists [][]string
 
 	// ListOfMapsOfStrings is the ListOfMapsOfStrings member.
-	ListOfMapsOfStrings []map[string]string `json:"ListOfMapsOfStrings,omitempty"`
+	ListOfMapsOfStrings []map[string]string
 
 	// ListOfStrings is the ListOfStrings member.
-	ListOfStrings []string `json:"ListOfStrings,omitempty"`
+	ListOfStrings []string
 
 	// ListOfStructs is the ListOfStructs member.
-	ListOfStructs []SimpleStruct `json:"ListOfStructs,omitempty"`
+	ListOfStructs []SimpleStruct
 
 	// Long is the Long member.
-	Long *int64 `json:"Long,omitempty"`
+	Long *int64
 
 	// MapOfListsOfStrings is the MapOfListsOfStrings member.
-	MapOfListsOfStrings map[string][]string `json:"MapOfListsOfStrings,omitempty"`
+	MapOfListsOfStrings map[string][]string
 
 	// MapOfMaps is the MapOfMaps member.
-	MapOfMaps map[string]map[string]string `json:"MapOfMaps,omitempty"`
+	MapOfMaps map[string]map[string]string
 
 	// MapOfStrings is the MapOfStrings member.
-	MapOfStrings map[string]string `json:"MapOfStrings,omitempty"`
+	MapOfStrings map[string]string
 
 	// MapOfStructs is the MapOfStructs member.
-	MapOfStructs map[string]SimpleStruct `json:"MapOfStructs,omitempty"`
+	MapOfStructs map[string]SimpleStruct
 
 	// RecursiveList is the RecursiveList member.
-	RecursiveList []KitchenSink `json:"RecursiveList,omitempty"`
+	RecursiveList []KitchenSink
 
 	// RecursiveMap is the RecursiveMap member.
-	RecursiveMap map[string]KitchenSink `json:"RecursiveMap,omitempty"`
+	RecursiveMap map[string]KitchenSink
 
 	// RecursiveStruct is the RecursiveStruct member.
-	RecursiveStruct *KitchenSink `json:"RecursiveStruct,omitempty"`
+	RecursiveStruct *KitchenSink
 
 	// SimpleStruct is the SimpleStruct member.
-	SimpleStruct *SimpleStruct `json:"SimpleStruct,omitempty"`
+	SimpleStruct *SimpleStruct
 
 	// String is the String member.
-	String *string `json:"String,omitempty"`
+	String *string
 
 	// StructWithJSONName is the StructWithJsonName member.
-	StructWithJSONName *StructWithJSONName `json:"StructWithJsonName,omitempty"`
+	StructWithJSONName *StructWithJSONName
 
 	// Timestamp is the Timestamp member.
-	Timestamp *time.Time `json:"Timestamp,omitempty"`
+	Timestamp *time.Time
 
 	// UnixTimestamp is the UnixTimestamp member.
-	UnixTimestamp *time.Time `json:"UnixTimestamp,omitempty"`
+	UnixTimestamp *time.Time
 }
 
 // KitchenSinkOperationInput is the input of KitchenSinkOperation.
 type KitchenSinkOperationInput struct {
 	// Blob is the Blob member.
-	Blob []byte `json:"Blob,omitempty"`
+	Blob []byte
 
 	// Boolean is the Boolean member.
-	Boolean *bool `json:"Boolean,omitempty"`
+	Boolean *bool
 
 	// Double is the Double member.
-	Double *float64 `json:"Double,omitempty"`
+	Double *float64
 
 	// EmptyStruct is the EmptyStruct member.
-	EmptyStruct *EmptyStruct `json:"EmptyStruct,omitempty"`
+	EmptyStruct *EmptyStruct
 
 	// Float is the Float member.
-	Float *float32 `json:"Float,omitempty"`
+	Float *float32
 
 	// HttpdateTimestamp is the HttpdateTimestamp member.
 	//
 	// It travels as an HTTP date string.
-	HttpdateTimestamp *time.Time `json:"HttpdateTimestamp,omitempty" timestampFormat:"http-date"`
+	HttpdateTimestamp *time.Time
 
 	// Integer is the Integer member.
-	Integer *int32 `json:"Integer,omitempty"`
+	Integer *int32
 
 	// Iso8601Timestamp is the Iso8601Timestamp member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	Iso8601Timestamp *time.Time `json:"Iso8601Timestamp,omitempty" timestampFormat:"iso8601"`
+	Iso8601Timestamp *time.Time
 
 	// JSONValue is the JsonValue member.
-	JSONValue *string `json:"JsonValue,omitempty"`
+	JSONValue *string
 
 	// ListOfLists is the ListOfLists member.
-	ListOfLists [][]string `json:"ListOfLists,omitempty"`
+	ListOfLists [][]string
 
 	// ListOfMapsOfStrings is the ListOfMapsOfStrings member.
-	ListOfMapsOfStrings []map[string]string `json:"ListOfMapsOfStrings,omitempty"`
+	ListOfMapsOfStrings []map[string]string
 
 	// ListOfStrings is the ListOfStrings member.
-	ListOfStrings []string `json:"ListOfStrings,omitempty"`
+	ListOfStrings []string
 
 	// ListOfStructs is the ListOfStructs member.
-	ListOfStructs []SimpleStruct `json:"ListOfStructs,omitempty"`
+	ListOfStructs []SimpleStruct
 
 	// Long is the Long member.
-	Long *int64 `json:"Long,omitempty"`
+	Long *int64
 
 	// MapOfListsOfStrings is the MapOfListsOfStrings member.
-	MapOfListsOfStrings map[string][]string `json:"MapOfListsOfStrings,omitempty"`
+	MapOfListsOfStrings map[string][]string
 
 	// MapOfMaps is the MapOfMaps member.
-	MapOfMaps map[string]map[string]string `json:"MapOfMaps,omitempty"`
+	MapOfMaps map[string]map[string]string
 
 	// MapOfStrings is the MapOfStrings member.
-	MapOfStrings map[string]string `json:"MapOfStrings,omitempty"`
+	MapOfStrings map[string]string
 
 	// MapOfStructs is the MapOfStructs member.
-	MapOfStructs map[string]SimpleStruct `json:"MapOfStructs,omitempty"`
+	MapOfStructs map[string]SimpleStruct
 
 	// RecursiveList is the RecursiveList member.
-	RecursiveList []KitchenSink `json:"RecursiveList,omitempty"`
+	RecursiveList []KitchenSink
 
 	// RecursiveMap is the RecursiveMap member.
-	RecursiveMap map[string]KitchenSink `json:"RecursiveMap,omitempty"`
+	RecursiveMap map[string]KitchenSink
 
 	// RecursiveStruct is the RecursiveStruct member.
-	RecursiveStruct *KitchenSink `json:"RecursiveStruct,omitempty"`
+	RecursiveStruct *KitchenSink
 
 	// SimpleStruct is the SimpleStruct member.
-	SimpleStruct *SimpleStruct `json:"SimpleStruct,omitempty"`
+	SimpleStruct *SimpleStruct
 
 	// String is the String member.
-	String *string `json:"String,omitempty"`
+	String *string
 
 	// StructWithJSONName is the StructWithJsonName member.
-	StructWithJSONName *StructWithJSONName `json:"StructWithJsonName,omitempty"`
+	StructWithJSONName *StructWithJSONName
 
 	// Timestamp is the Timestamp member.
-	Timestamp *time.Time `json:"Timestamp,omitempty"`
+	Timestamp *time.Time
 
 	// UnixTimestamp is the UnixTimestamp member.
-	UnixTimestamp *time.Time `json:"UnixTimestamp,omitempty"`
+	UnixTimestamp *time.Time
 }
 
 // KitchenSinkOperationOutput is the output of KitchenSinkOperation.
 type KitchenSinkOperationOutput struct {
 	// Blob is the Blob member.
-	Blob []byte `json:"Blob,omitempty"`
+	Blob []byte
 
 	// Boolean is the Boolean member.
-	Boolean *bool `json:"Boolean,omitempty"`
+	Boolean *bool
 
 	// Double is the Double member.
-	Double *float64 `json:"Double,omitempty"`
+	Double *float64
 
 	// EmptyStruct is the EmptyStruct member.
-	EmptyStruct *EmptyStruct `json:"EmptyStruct,omitempty"`
+	EmptyStruct *EmptyStruct
 
 	// Float is the Float member.
-	Float *float32 `json:"Float,omitempty"`
+	Float *float32
 
 	// HttpdateTimestamp is the HttpdateTimestamp member.
 	//
 	// It travels as an HTTP date string.
-	HttpdateTimestamp *time.Time `json:"HttpdateTimestamp,omitempty" timestampFormat:"http-date"`
+	HttpdateTimestamp *time.Time
 
 	// Integer is the Integer member.
-	Integer *int32 `json:"Integer,omitempty"`
+	Integer *int32
 
 	// Iso8601Timestamp is the Iso8601Timestamp member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	Iso8601Timestamp *time.Time `json:"Iso8601Timestamp,omitempty" timestampFormat:"iso8601"`
+	Iso8601Timestamp *time.Time
 
 	// JSONValue is the JsonValue member.
-	JSONValue *string `json:"JsonValue,omitempty"`
+	JSONValue *string
 
 	// ListOfLists is the ListOfLists member.
-	ListOfLists [][]string `json:"ListOfLists,omitempty"`
+	ListOfLists [][]string
 
 	// ListOfMapsOfStrings is the ListOfMapsOfStrings member.
-	ListOfMapsOfStrings []map[string]string `json:"ListOfMapsOfStrings,omitempty"`
+	ListOfMapsOfStrings []map[string]string
 
 	// ListOfStrings is the ListOfStrings member.
-	ListOfStrings []string `json:"ListOfStrings,omitempty"`
+	ListOfStrings []string
 
 	// ListOfStructs is the ListOfStructs member.
-	ListOfStructs []SimpleStruct `json:"ListOfStructs,omitempty"`
+	ListOfStructs []SimpleStruct
 
 	// Long is the Long member.
-	Long *int64 `json:"Long,omitempty"`
+	Long *int64
 
 	// MapOfListsOfStrings is the MapOfListsOfStrings member.
-	MapOfListsOfStrings map[string][]string `json:"MapOfListsOfStrings,omitempty"`
+	MapOfListsOfStrings map[string][]string
 
 	// MapOfMaps is the MapOfMaps member.
-	MapOfMaps map[string]map[string]string `json:"MapOfMaps,omitempty"`
+	MapOfMaps map[string]map[string]string
 
 	// MapOfStrings is the MapOfStrings member.
-	MapOfStrings map[string]string `json:"MapOfStrings,omitempty"`
+	MapOfStrings map[string]string
 
 	// MapOfStructs is the MapOfStructs member.
-	MapOfStructs map[string]SimpleStruct `json:"MapOfStructs,omitempty"`
+	MapOfStructs map[string]SimpleStruct
 
 	// RecursiveList is the RecursiveList member.
-	RecursiveList []KitchenSink `json:"RecursiveList,omitempty"`
+	RecursiveList []KitchenSink
 
 	// RecursiveMap is the RecursiveMap member.
-	RecursiveMap map[string]KitchenSink `json:"RecursiveMap,omitempty"`
+	RecursiveMap map[string]KitchenSink
 
 	// RecursiveStruct is the RecursiveStruct member.
-	RecursiveStruct *KitchenSink `json:"RecursiveStruct,omitempty"`
+	RecursiveStruct *KitchenSink
 
 	// SimpleStruct is the SimpleStruct member.
-	SimpleStruct *SimpleStruct `json:"SimpleStruct,omitempty"`
+	SimpleStruct *SimpleStruct
 
 	// String is the String member.
-	String *string `json:"String,omitempty"`
+	String *string
 
 	// StructWithJSONName is the StructWithJsonName member.
-	StructWithJSONName *StructWithJSONName `json:"StructWithJsonName,omitempty"`
+	StructWithJSONName *StructWithJSONName
 
 	// Timestamp is the Timestamp member.
-	Timestamp *time.Time `json:"Timestamp,omitempty"`
+	Timestamp *time.Time
 
 	// UnixTimestamp is the UnixTimestamp member.
-	UnixTimestamp *time.Time `json:"UnixTimestamp,omitempty"`
+	UnixTimestamp *time.Time
 }
 
 // A union with a representative set of types for members.
@@ -439,50 +439,50 @@ type KitchenSinkOperationOutput struct {
 // It is a union: exactly one member must be set.
 type MyUnion struct {
 	// StringValue is the stringValue member.
-	StringValue *string `json:"stringValue,omitempty"`
+	StringValue *string
 
 	// BooleanValue is the booleanValue member.
-	BooleanValue *bool `json:"booleanValue,omitempty"`
+	BooleanValue *bool
 
 	// NumberValue is the numberValue member.
-	NumberValue *int32 `json:"numberValue,omitempty"`
+	NumberValue *int32
 
 	// BlobValue is the blobValue member.
-	BlobValue []byte `json:"blobValue,omitempty"`
+	BlobValue []byte
 
 	// TimestampValue is the timestampValue member.
-	TimestampValue *time.Time `json:"timestampValue,omitempty"`
+	TimestampValue *time.Time
 
 	// EnumValue is the enumValue member.
-	EnumValue FooEnum `json:"enumValue,omitempty"`
+	EnumValue FooEnum
 
 	// ListValue is the listValue member.
-	ListValue []string `json:"listValue,omitempty"`
+	ListValue []string
 
 	// MapValue is the mapValue member.
-	MapValue map[string]string `json:"mapValue,omitempty"`
+	MapValue map[string]string
 
 	// StructureValue is the structureValue member.
-	StructureValue *GreetingStruct `json:"structureValue,omitempty"`
+	StructureValue *GreetingStruct
 }
 
 // NullOperationInput is the input of NullOperation.
 type NullOperationInput struct {
 	// String is the string member.
-	String *string `json:"string,omitempty"`
+	String *string
 }
 
 // NullOperationOutput is the output of NullOperation.
 type NullOperationOutput struct {
 	// String is the string member.
-	String *string `json:"string,omitempty"`
+	String *string
 }
 
 // OperationWithOptionalInputOutputInput is the input of
 // OperationWithOptionalInputOutput.
 type OperationWithOptionalInputOutputInput struct {
 	// Value is the Value member.
-	Value *string `json:"Value,omitempty"`
+	Value *string
 }
 
 // OperationWithOptionalInputOutputOutput is the output of
@@ -492,22 +492,22 @@ type OperationWithOptionalInputOutputOutput struct{}
 // PutAndGetInlineDocumentsInput is the input of PutAndGetInlineDocuments.
 type PutAndGetInlineDocumentsInput struct {
 	// InlineDocument is the inlineDocument member.
-	InlineDocument specrt.Document `json:"inlineDocument,omitempty"`
+	InlineDocument specrt.Document
 }
 
 // PutAndGetInlineDocumentsOutput is the output of PutAndGetInlineDocuments.
 type PutAndGetInlineDocumentsOutput struct {
 	// InlineDocument is the inlineDocument member.
-	InlineDocument specrt.Document `json:"inlineDocument,omitempty"`
+	InlineDocument specrt.Document
 }
 
 // PutWithContentEncodingInput is the input of PutWithContentEncoding.
 type PutWithContentEncodingInput struct {
 	// Encoding is the encoding member.
-	Encoding *string `json:"encoding,omitempty"`
+	Encoding *string
 
 	// Data is the data member.
-	Data *string `json:"data,omitempty"`
+	Data *string
 }
 
 // PutWithContentEncodingOutput is the output of PutWithContentEncoding.
@@ -516,29 +516,29 @@ type PutWithContentEncodingOutput struct{}
 // SimpleScalarPropertiesInput is the input of SimpleScalarProperties.
 type SimpleScalarPropertiesInput struct {
 	// FloatValue is the floatValue member.
-	FloatValue *float32 `json:"floatValue,omitempty"`
+	FloatValue *float32
 
 	// DoubleValue is the doubleValue member.
-	DoubleValue *float64 `json:"doubleValue,omitempty"`
+	DoubleValue *float64
 }
 
 // SimpleScalarPropertiesOutput is the output of SimpleScalarProperties.
 type SimpleScalarPropertiesOutput struct {
 	// FloatValue is the floatValue member.
-	FloatValue *float32 `json:"floatValue,omitempty"`
+	FloatValue *float32
 
 	// DoubleValue is the doubleValue member.
-	DoubleValue *float64 `json:"doubleValue,omitempty"`
+	DoubleValue *float64
 }
 
 // SimpleStruct is a structure of the Json Protocol protocol tests API.
 type SimpleStruct struct {
 	// Value is the Value member.
-	Value *string `json:"Value,omitempty"`
+	Value *string
 }
 
 // StructWithJSONName is a structure of the Json Protocol protocol tests API.
 type StructWithJSONName struct {
 	// Value is the Value member.
-	Value *string `json:"Value,omitempty"`
+	Value *string
 }

@@ -7,7 +7,7 @@ import "time"
 // ComplexNestedErrorData is a structure of the JsonRpc10 protocol tests API.
 type ComplexNestedErrorData struct {
 	// Foo is the Foo member.
-	Foo *string `json:"Foo,omitempty"`
+	Foo *string
 }
 
 // EmptyInputAndEmptyOutputInput is the input of EmptyInputAndEmptyOutput.
@@ -29,7 +29,7 @@ type EndpointWithHostLabelOperationInput struct {
 	//
 	// This member is required. It also fills {label} in the host name the request
 	// is sent to (see Options.DisableHostPrefix).
-	Label *string `json:"label,omitempty"`
+	Label *string
 }
 
 // EndpointWithHostLabelOperationOutput is the output of
@@ -39,7 +39,7 @@ type EndpointWithHostLabelOperationOutput struct{}
 // GreetingStruct is a structure of the JsonRpc10 protocol tests API.
 type GreetingStruct struct {
 	// Hi is the hi member.
-	Hi *string `json:"hi,omitempty"`
+	Hi *string
 }
 
 // GreetingWithErrorsInput is the input of GreetingWithErrors.
@@ -57,13 +57,13 @@ type HostWithPathOperationOutput struct{}
 // JsonUnionsInput is the input of JsonUnions.
 type JsonUnionsInput struct {
 	// A union with a representative set of types for members.
-	Contents *MyUnion `json:"contents,omitempty"`
+	Contents *MyUnion
 }
 
 // JsonUnionsOutput is the output of JsonUnions.
 type JsonUnionsOutput struct {
 	// A union with a representative set of types for members.
-	Contents *MyUnion `json:"contents,omitempty"`
+	Contents *MyUnion
 }
 
 // A union with a representative set of types for members.
@@ -71,34 +71,34 @@ type JsonUnionsOutput struct {
 // It is a union: exactly one member must be set.
 type MyUnion struct {
 	// StringValue is the stringValue member.
-	StringValue *string `json:"stringValue,omitempty"`
+	StringValue *string
 
 	// BooleanValue is the booleanValue member.
-	BooleanValue *bool `json:"booleanValue,omitempty"`
+	BooleanValue *bool
 
 	// NumberValue is the numberValue member.
-	NumberValue *int32 `json:"numberValue,omitempty"`
+	NumberValue *int32
 
 	// BlobValue is the blobValue member.
-	BlobValue []byte `json:"blobValue,omitempty"`
+	BlobValue []byte
 
 	// TimestampValue is the timestampValue member.
-	TimestampValue *time.Time `json:"timestampValue,omitempty"`
+	TimestampValue *time.Time
 
 	// EnumValue is the enumValue member.
-	EnumValue FooEnum `json:"enumValue,omitempty"`
+	EnumValue FooEnum
 
 	// IntEnumValue is the intEnumValue member.
-	IntEnumValue *int32 `json:"intEnumValue,omitempty"`
+	IntEnumValue *int32
 
 	// ListValue is the listValue member.
-	ListValue []string `json:"listValue,omitempty"`
+	ListValue []string
 
 	// MapValue is the mapValue member.
-	MapValue map[string]string `json:"mapValue,omitempty"`
+	MapValue map[string]string
 
 	// StructureValue is the structureValue member.
-	StructureValue *GreetingStruct `json:"structureValue,omitempty"`
+	StructureValue *GreetingStruct
 }
 
 // NoInputAndNoOutputInput is the input of NoInputAndNoOutput.
@@ -116,10 +116,10 @@ type NoInputAndOutputOutput struct{}
 // PutWithContentEncodingInput is the input of PutWithContentEncoding.
 type PutWithContentEncodingInput struct {
 	// Encoding is the encoding member.
-	Encoding *string `json:"encoding,omitempty"`
+	Encoding *string
 
 	// Data is the data member.
-	Data *string `json:"data,omitempty"`
+	Data *string
 }
 
 // PutWithContentEncodingOutput is the output of PutWithContentEncoding.
@@ -128,17 +128,17 @@ type PutWithContentEncodingOutput struct{}
 // SimpleScalarPropertiesInput is the input of SimpleScalarProperties.
 type SimpleScalarPropertiesInput struct {
 	// FloatValue is the floatValue member.
-	FloatValue *float32 `json:"floatValue,omitempty"`
+	FloatValue *float32
 
 	// DoubleValue is the doubleValue member.
-	DoubleValue *float64 `json:"doubleValue,omitempty"`
+	DoubleValue *float64
 }
 
 // SimpleScalarPropertiesOutput is the output of SimpleScalarProperties.
 type SimpleScalarPropertiesOutput struct {
 	// FloatValue is the floatValue member.
-	FloatValue *float32 `json:"floatValue,omitempty"`
+	FloatValue *float32
 
 	// DoubleValue is the doubleValue member.
-	DoubleValue *float64 `json:"doubleValue,omitempty"`
+	DoubleValue *float64
 }

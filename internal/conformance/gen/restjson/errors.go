@@ -12,16 +12,16 @@ type ComplexError struct {
 	// Header is the Header member.
 	//
 	// It travels in the X-Header header.
-	Header *string `json:"-"`
+	Header *string
 
 	// TopLevel is the TopLevel member.
-	TopLevel *string `json:"TopLevel,omitempty"`
+	TopLevel *string
 
 	// Nested is the Nested member.
-	Nested *ComplexNestedErrorData `json:"Nested,omitempty"`
+	Nested *ComplexNestedErrorData
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -58,7 +58,7 @@ func (e *ComplexError) ErrorMetadata() *specrt.ErrorMetadata {
 // service framework history. It should only be implemented by clients.
 type FooError struct {
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -94,10 +94,10 @@ func (e *FooError) ErrorMetadata() *specrt.ErrorMetadata {
 // This error is thrown when an invalid greeting value is provided.
 type InvalidGreeting struct {
 	// Message is the Message member.
-	Message *string `json:"Message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.
@@ -136,10 +136,10 @@ func (e *InvalidGreeting) ErrorMetadata() *specrt.ErrorMetadata {
 // ValidationException is the ValidationException error.
 type ValidationException struct {
 	// Message is the message member.
-	Message *string `json:"message,omitempty"`
+	Message *string
 
 	// Metadata describes the response that carried the error.
-	Metadata specrt.ErrorMetadata `json:"-"`
+	Metadata specrt.ErrorMetadata
 }
 
 // Error returns the error code and message.

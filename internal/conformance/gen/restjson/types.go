@@ -12,108 +12,108 @@ type AllQueryStringTypesInput struct {
 	// QueryString is the queryString member.
 	//
 	// It travels as the String query parameter.
-	QueryString *string `json:"-"`
+	QueryString *string
 
 	// QueryStringList is the queryStringList member.
 	//
 	// It travels as the StringList query parameter.
-	QueryStringList []string `json:"-"`
+	QueryStringList []string
 
 	// QueryStringSet is the queryStringSet member.
 	//
 	// It travels as the StringSet query parameter.
-	QueryStringSet []string `json:"-"`
+	QueryStringSet []string
 
 	// QueryByte is the queryByte member.
 	//
 	// It travels as the Byte query parameter.
-	QueryByte *int32 `json:"-"`
+	QueryByte *int32
 
 	// QueryShort is the queryShort member.
 	//
 	// It travels as the Short query parameter.
-	QueryShort *int32 `json:"-"`
+	QueryShort *int32
 
 	// QueryInteger is the queryInteger member.
 	//
 	// It travels as the Integer query parameter.
-	QueryInteger *int32 `json:"-"`
+	QueryInteger *int32
 
 	// QueryIntegerList is the queryIntegerList member.
 	//
 	// It travels as the IntegerList query parameter.
-	QueryIntegerList []int32 `json:"-"`
+	QueryIntegerList []int32
 
 	// QueryIntegerSet is the queryIntegerSet member.
 	//
 	// It travels as the IntegerSet query parameter.
-	QueryIntegerSet []int32 `json:"-"`
+	QueryIntegerSet []int32
 
 	// QueryLong is the queryLong member.
 	//
 	// It travels as the Long query parameter.
-	QueryLong *int64 `json:"-"`
+	QueryLong *int64
 
 	// QueryFloat is the queryFloat member.
 	//
 	// It travels as the Float query parameter.
-	QueryFloat *float32 `json:"-"`
+	QueryFloat *float32
 
 	// QueryDouble is the queryDouble member.
 	//
 	// It travels as the Double query parameter.
-	QueryDouble *float64 `json:"-"`
+	QueryDouble *float64
 
 	// QueryDoubleList is the queryDoubleList member.
 	//
 	// It travels as the DoubleList query parameter.
-	QueryDoubleList []float64 `json:"-"`
+	QueryDoubleList []float64
 
 	// QueryBoolean is the queryBoolean member.
 	//
 	// It travels as the Boolean query parameter.
-	QueryBoolean *bool `json:"-"`
+	QueryBoolean *bool
 
 	// QueryBooleanList is the queryBooleanList member.
 	//
 	// It travels as the BooleanList query parameter.
-	QueryBooleanList []bool `json:"-"`
+	QueryBooleanList []bool
 
 	// QueryTimestamp is the queryTimestamp member.
 	//
 	// It travels as the Timestamp query parameter.
-	QueryTimestamp *time.Time `json:"-"`
+	QueryTimestamp *time.Time
 
 	// QueryTimestampList is the queryTimestampList member.
 	//
 	// It travels as the TimestampList query parameter.
-	QueryTimestampList []time.Time `json:"-"`
+	QueryTimestampList []time.Time
 
 	// QueryEnum is the queryEnum member.
 	//
 	// It travels as the Enum query parameter.
-	QueryEnum FooEnum `json:"-"`
+	QueryEnum FooEnum
 
 	// QueryEnumList is the queryEnumList member.
 	//
 	// It travels as the EnumList query parameter.
-	QueryEnumList []FooEnum `json:"-"`
+	QueryEnumList []FooEnum
 
 	// QueryIntegerEnum is the queryIntegerEnum member.
 	//
 	// It travels as the IntegerEnum query parameter.
-	QueryIntegerEnum *int32 `json:"-"`
+	QueryIntegerEnum *int32
 
 	// QueryIntegerEnumList is the queryIntegerEnumList member.
 	//
 	// It travels as the IntegerEnumList query parameter.
-	QueryIntegerEnumList []int32 `json:"-"`
+	QueryIntegerEnumList []int32
 
 	// QueryParamsMapOfStringList is the queryParamsMapOfStringList member.
 	//
 	// Each entry travels as a query parameter named by its key, unless another
 	// member binds that name.
-	QueryParamsMapOfStringList map[string][]string `json:"-"`
+	QueryParamsMapOfStringList map[string][]string
 }
 
 // AllQueryStringTypesOutput is the output of AllQueryStringTypes.
@@ -122,7 +122,7 @@ type AllQueryStringTypesOutput struct{}
 // ComplexNestedErrorData is a structure of the Rest Json protocol tests API.
 type ComplexNestedErrorData struct {
 	// Foo is the Fooooo member.
-	Foo *string `json:"Fooooo,omitempty"`
+	Foo *string
 }
 
 // ConstantAndVariableQueryStringInput is the input of
@@ -131,12 +131,12 @@ type ConstantAndVariableQueryStringInput struct {
 	// Baz is the baz member.
 	//
 	// It travels as the baz query parameter.
-	Baz *string `json:"-"`
+	Baz *string
 
 	// MaybeSet is the maybeSet member.
 	//
 	// It travels as the maybeSet query parameter.
-	MaybeSet *string `json:"-"`
+	MaybeSet *string
 }
 
 // ConstantAndVariableQueryStringOutput is the output of
@@ -148,7 +148,7 @@ type ConstantQueryStringInput struct {
 	// Hello is the hello member.
 	//
 	// This member is required. It travels in the request path as {hello}.
-	Hello *string `json:"-"`
+	Hello *string
 }
 
 // ConstantQueryStringOutput is the output of ConstantQueryString.
@@ -162,19 +162,19 @@ type DatetimeOffsetsOutput struct {
 	// Datetime is the datetime member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	Datetime *time.Time `json:"datetime,omitempty" timestampFormat:"iso8601"`
+	Datetime *time.Time
 }
 
 // DocumentTypeAsMapValueInput is the input of DocumentTypeAsMapValue.
 type DocumentTypeAsMapValueInput struct {
 	// DocValuedMap is the docValuedMap member.
-	DocValuedMap map[string]specrt.Document `json:"docValuedMap,omitempty"`
+	DocValuedMap map[string]specrt.Document
 }
 
 // DocumentTypeAsMapValueOutput is the output of DocumentTypeAsMapValue.
 type DocumentTypeAsMapValueOutput struct {
 	// DocValuedMap is the docValuedMap member.
-	DocValuedMap map[string]specrt.Document `json:"docValuedMap,omitempty"`
+	DocValuedMap map[string]specrt.Document
 }
 
 // DocumentTypeAsPayloadInput is the input of DocumentTypeAsPayload.
@@ -182,7 +182,7 @@ type DocumentTypeAsPayloadInput struct {
 	// DocumentValue is the documentValue member.
 	//
 	// It is the whole body of the message.
-	DocumentValue specrt.Document `json:"-"`
+	DocumentValue specrt.Document
 }
 
 // DocumentTypeAsPayloadOutput is the output of DocumentTypeAsPayload.
@@ -190,25 +190,25 @@ type DocumentTypeAsPayloadOutput struct {
 	// DocumentValue is the documentValue member.
 	//
 	// It is the whole body of the message.
-	DocumentValue specrt.Document `json:"-"`
+	DocumentValue specrt.Document
 }
 
 // DocumentTypeInput is the input of DocumentType.
 type DocumentTypeInput struct {
 	// StringValue is the stringValue member.
-	StringValue *string `json:"stringValue,omitempty"`
+	StringValue *string
 
 	// DocumentValue is the documentValue member.
-	DocumentValue specrt.Document `json:"documentValue,omitempty"`
+	DocumentValue specrt.Document
 }
 
 // DocumentTypeOutput is the output of DocumentType.
 type DocumentTypeOutput struct {
 	// StringValue is the stringValue member.
-	StringValue *string `json:"stringValue,omitempty"`
+	StringValue *string
 
 	// DocumentValue is the documentValue member.
-	DocumentValue specrt.Document `json:"documentValue,omitempty"`
+	DocumentValue specrt.Document
 }
 
 // EmptyInputAndEmptyOutputInput is the input of EmptyInputAndEmptyOutput.
@@ -230,7 +230,7 @@ type EndpointWithHostLabelOperationInput struct {
 	//
 	// This member is required. It also fills {label} in the host name the request
 	// is sent to (see Options.DisableHostPrefix).
-	Label *string `json:"label,omitempty"`
+	Label *string
 }
 
 // EndpointWithHostLabelOperationOutput is the output of
@@ -245,13 +245,13 @@ type FractionalSecondsOutput struct {
 	// Datetime is the datetime member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	Datetime *time.Time `json:"datetime,omitempty" timestampFormat:"iso8601"`
+	Datetime *time.Time
 }
 
 // GreetingStruct is a structure of the Rest Json protocol tests API.
 type GreetingStruct struct {
 	// Hi is the hi member.
-	Hi *string `json:"hi,omitempty"`
+	Hi *string
 }
 
 // GreetingWithErrorsInput is the input of GreetingWithErrors.
@@ -262,7 +262,7 @@ type GreetingWithErrorsOutput struct {
 	// Greeting is the greeting member.
 	//
 	// It travels in the X-Greeting header.
-	Greeting *string `json:"-"`
+	Greeting *string
 }
 
 // HostWithPathOperationInput is the input of HostWithPathOperation.
@@ -274,7 +274,7 @@ type HostWithPathOperationOutput struct{}
 // HttpChecksumRequiredInput is the input of HttpChecksumRequired.
 type HttpChecksumRequiredInput struct {
 	// Foo is the foo member.
-	Foo *string `json:"foo,omitempty"`
+	Foo *string
 }
 
 // HttpChecksumRequiredOutput is the output of HttpChecksumRequired.
@@ -285,7 +285,7 @@ type HttpEnumPayloadInput struct {
 	// Payload is the payload member.
 	//
 	// It is the whole body of the message.
-	Payload StringEnum `json:"-"`
+	Payload StringEnum
 }
 
 // HttpEnumPayloadOutput is the output of HttpEnumPayload.
@@ -293,7 +293,7 @@ type HttpEnumPayloadOutput struct {
 	// Payload is the payload member.
 	//
 	// It is the whole body of the message.
-	Payload StringEnum `json:"-"`
+	Payload StringEnum
 }
 
 // HttpPayloadTraitsInput is the input of HttpPayloadTraits.
@@ -301,12 +301,12 @@ type HttpPayloadTraitsInput struct {
 	// Foo is the foo member.
 	//
 	// It travels in the X-Foo header.
-	Foo *string `json:"-"`
+	Foo *string
 
 	// Blob is the blob member.
 	//
 	// It is the whole body of the message.
-	Blob []byte `json:"-"`
+	Blob []byte
 }
 
 // HttpPayloadTraitsOutput is the output of HttpPayloadTraits.
@@ -314,12 +314,12 @@ type HttpPayloadTraitsOutput struct {
 	// Foo is the foo member.
 	//
 	// It travels in the X-Foo header.
-	Foo *string `json:"-"`
+	Foo *string
 
 	// Blob is the blob member.
 	//
 	// It is the whole body of the message.
-	Blob []byte `json:"-"`
+	Blob []byte
 }
 
 // HttpPayloadWithStructureInput is the input of HttpPayloadWithStructure.
@@ -327,7 +327,7 @@ type HttpPayloadWithStructureInput struct {
 	// Nested is the nested member.
 	//
 	// It is the whole body of the message.
-	Nested *NestedPayload `json:"-"`
+	Nested *NestedPayload
 }
 
 // HttpPayloadWithStructureOutput is the output of HttpPayloadWithStructure.
@@ -335,7 +335,7 @@ type HttpPayloadWithStructureOutput struct {
 	// Nested is the nested member.
 	//
 	// It is the whole body of the message.
-	Nested *NestedPayload `json:"-"`
+	Nested *NestedPayload
 }
 
 // HttpPayloadWithUnionInput is the input of HttpPayloadWithUnion.
@@ -343,7 +343,7 @@ type HttpPayloadWithUnionInput struct {
 	// Nested is the nested member.
 	//
 	// It is the whole body of the message.
-	Nested *UnionPayload `json:"-"`
+	Nested *UnionPayload
 }
 
 // HttpPayloadWithUnionOutput is the output of HttpPayloadWithUnion.
@@ -351,7 +351,7 @@ type HttpPayloadWithUnionOutput struct {
 	// Nested is the nested member.
 	//
 	// It is the whole body of the message.
-	Nested *UnionPayload `json:"-"`
+	Nested *UnionPayload
 }
 
 // HttpPrefixHeadersInResponseInput is the input of
@@ -365,7 +365,7 @@ type HttpPrefixHeadersInResponseOutput struct {
 	//
 	// Each entry travels in a header named followed by its key; keys are read back
 	// in lower case.
-	PrefixHeaders map[string]string `json:"-"`
+	PrefixHeaders map[string]string
 }
 
 // HttpPrefixHeadersInput is the input of HttpPrefixHeaders.
@@ -373,13 +373,13 @@ type HttpPrefixHeadersInput struct {
 	// Foo is the foo member.
 	//
 	// It travels in the x-foo header.
-	Foo *string `json:"-"`
+	Foo *string
 
 	// FooMap is the fooMap member.
 	//
 	// Each entry travels in a header named x-foo- followed by its key; keys are
 	// read back in lower case.
-	FooMap map[string]string `json:"-"`
+	FooMap map[string]string
 }
 
 // HttpPrefixHeadersOutput is the output of HttpPrefixHeaders.
@@ -387,13 +387,13 @@ type HttpPrefixHeadersOutput struct {
 	// Foo is the foo member.
 	//
 	// It travels in the x-foo header.
-	Foo *string `json:"-"`
+	Foo *string
 
 	// FooMap is the fooMap member.
 	//
 	// Each entry travels in a header named x-foo- followed by its key; keys are
 	// read back in lower case.
-	FooMap map[string]string `json:"-"`
+	FooMap map[string]string
 }
 
 // HttpRequestWithFloatLabelsInput is the input of HttpRequestWithFloatLabels.
@@ -401,12 +401,12 @@ type HttpRequestWithFloatLabelsInput struct {
 	// Float is the float member.
 	//
 	// This member is required. It travels in the request path as {float}.
-	Float *float32 `json:"-"`
+	Float *float32
 
 	// Double is the double member.
 	//
 	// This member is required. It travels in the request path as {double}.
-	Double *float64 `json:"-"`
+	Double *float64
 }
 
 // HttpRequestWithFloatLabelsOutput is the output of
@@ -419,12 +419,12 @@ type HttpRequestWithGreedyLabelInPathInput struct {
 	// Foo is the foo member.
 	//
 	// This member is required. It travels in the request path as {foo}.
-	Foo *string `json:"-"`
+	Foo *string
 
 	// Baz is the baz member.
 	//
 	// This member is required. It travels in the request path as {baz}.
-	Baz *string `json:"-"`
+	Baz *string
 }
 
 // HttpRequestWithGreedyLabelInPathOutput is the output of
@@ -438,38 +438,38 @@ type HttpRequestWithLabelsAndTimestampFormatInput struct {
 	//
 	// This member is required. It travels in the request path as
 	// {memberEpochSeconds}.
-	MemberEpochSeconds *time.Time `json:"-"`
+	MemberEpochSeconds *time.Time
 
 	// MemberHTTPDate is the memberHttpDate member.
 	//
 	// This member is required. It travels in the request path as {memberHttpDate}.
-	MemberHTTPDate *time.Time `json:"-"`
+	MemberHTTPDate *time.Time
 
 	// MemberDateTime is the memberDateTime member.
 	//
 	// This member is required. It travels in the request path as {memberDateTime}.
-	MemberDateTime *time.Time `json:"-"`
+	MemberDateTime *time.Time
 
 	// DefaultFormat is the defaultFormat member.
 	//
 	// This member is required. It travels in the request path as {defaultFormat}.
-	DefaultFormat *time.Time `json:"-"`
+	DefaultFormat *time.Time
 
 	// TargetEpochSeconds is the targetEpochSeconds member.
 	//
 	// This member is required. It travels in the request path as
 	// {targetEpochSeconds}.
-	TargetEpochSeconds *time.Time `json:"-"`
+	TargetEpochSeconds *time.Time
 
 	// TargetHTTPDate is the targetHttpDate member.
 	//
 	// This member is required. It travels in the request path as {targetHttpDate}.
-	TargetHTTPDate *time.Time `json:"-"`
+	TargetHTTPDate *time.Time
 
 	// TargetDateTime is the targetDateTime member.
 	//
 	// This member is required. It travels in the request path as {targetDateTime}.
-	TargetDateTime *time.Time `json:"-"`
+	TargetDateTime *time.Time
 }
 
 // HttpRequestWithLabelsAndTimestampFormatOutput is the output of
@@ -481,43 +481,43 @@ type HttpRequestWithLabelsInput struct {
 	// String is the string member.
 	//
 	// This member is required. It travels in the request path as {string}.
-	String *string `json:"-"`
+	String *string
 
 	// Short is the short member.
 	//
 	// This member is required. It travels in the request path as {short}.
-	Short *int32 `json:"-"`
+	Short *int32
 
 	// Integer is the integer member.
 	//
 	// This member is required. It travels in the request path as {integer}.
-	Integer *int32 `json:"-"`
+	Integer *int32
 
 	// Long is the long member.
 	//
 	// This member is required. It travels in the request path as {long}.
-	Long *int64 `json:"-"`
+	Long *int64
 
 	// Float is the float member.
 	//
 	// This member is required. It travels in the request path as {float}.
-	Float *float32 `json:"-"`
+	Float *float32
 
 	// Double is the double member.
 	//
 	// This member is required. It travels in the request path as {double}.
-	Double *float64 `json:"-"`
+	Double *float64
 
 	// Serialized in the path as true or false.
 	//
 	// This member is required. It travels in the request path as {boolean}.
-	Boolean *bool `json:"-"`
+	Boolean *bool
 
 	// Note that this member has no format, so it's serialized as an RFC 3399
 	// date-time.
 	//
 	// This member is required. It travels in the request path as {timestamp}.
-	Timestamp *time.Time `json:"-"`
+	Timestamp *time.Time
 }
 
 // HttpRequestWithLabelsOutput is the output of HttpRequestWithLabels.
@@ -529,7 +529,7 @@ type HttpRequestWithRegexLiteralInput struct {
 	// Str is the str member.
 	//
 	// This member is required. It travels in the request path as {str}.
-	Str *string `json:"-"`
+	Str *string
 }
 
 // HttpRequestWithRegexLiteralOutput is the output of
@@ -544,7 +544,7 @@ type HttpResponseCodeOutput struct {
 	// Status is the Status member.
 	//
 	// It is the HTTP status of the response.
-	Status *int32 `json:"-"`
+	Status *int32
 }
 
 // HttpStringPayloadInput is the input of HttpStringPayload.
@@ -552,7 +552,7 @@ type HttpStringPayloadInput struct {
 	// Payload is the payload member.
 	//
 	// It is the whole body of the message.
-	Payload *string `json:"-"`
+	Payload *string
 }
 
 // HttpStringPayloadOutput is the output of HttpStringPayload.
@@ -560,7 +560,7 @@ type HttpStringPayloadOutput struct {
 	// Payload is the payload member.
 	//
 	// It is the whole body of the message.
-	Payload *string `json:"-"`
+	Payload *string
 }
 
 // IgnoreQueryParamsInResponseInput is the input of
@@ -571,7 +571,7 @@ type IgnoreQueryParamsInResponseInput struct{}
 // IgnoreQueryParamsInResponse.
 type IgnoreQueryParamsInResponseOutput struct {
 	// Baz is the baz member.
-	Baz *string `json:"baz,omitempty"`
+	Baz *string
 }
 
 // InputAndOutputWithHeadersInput is the input of InputAndOutputWithHeaders.
@@ -579,92 +579,92 @@ type InputAndOutputWithHeadersInput struct {
 	// HeaderString is the headerString member.
 	//
 	// It travels in the X-String header.
-	HeaderString *string `json:"-"`
+	HeaderString *string
 
 	// HeaderByte is the headerByte member.
 	//
 	// It travels in the X-Byte header.
-	HeaderByte *int32 `json:"-"`
+	HeaderByte *int32
 
 	// HeaderShort is the headerShort member.
 	//
 	// It travels in the X-Short header.
-	HeaderShort *int32 `json:"-"`
+	HeaderShort *int32
 
 	// HeaderInteger is the headerInteger member.
 	//
 	// It travels in the X-Integer header.
-	HeaderInteger *int32 `json:"-"`
+	HeaderInteger *int32
 
 	// HeaderLong is the headerLong member.
 	//
 	// It travels in the X-Long header.
-	HeaderLong *int64 `json:"-"`
+	HeaderLong *int64
 
 	// HeaderFloat is the headerFloat member.
 	//
 	// It travels in the X-Float header.
-	HeaderFloat *float32 `json:"-"`
+	HeaderFloat *float32
 
 	// HeaderDouble is the headerDouble member.
 	//
 	// It travels in the X-Double header.
-	HeaderDouble *float64 `json:"-"`
+	HeaderDouble *float64
 
 	// HeaderTrueBool is the headerTrueBool member.
 	//
 	// It travels in the X-Boolean1 header.
-	HeaderTrueBool *bool `json:"-"`
+	HeaderTrueBool *bool
 
 	// HeaderFalseBool is the headerFalseBool member.
 	//
 	// It travels in the X-Boolean2 header.
-	HeaderFalseBool *bool `json:"-"`
+	HeaderFalseBool *bool
 
 	// HeaderStringList is the headerStringList member.
 	//
 	// It travels in the X-StringList header.
-	HeaderStringList []string `json:"-"`
+	HeaderStringList []string
 
 	// HeaderStringSet is the headerStringSet member.
 	//
 	// It travels in the X-StringSet header.
-	HeaderStringSet []string `json:"-"`
+	HeaderStringSet []string
 
 	// HeaderIntegerList is the headerIntegerList member.
 	//
 	// It travels in the X-IntegerList header.
-	HeaderIntegerList []int32 `json:"-"`
+	HeaderIntegerList []int32
 
 	// HeaderBooleanList is the headerBooleanList member.
 	//
 	// It travels in the X-BooleanList header.
-	HeaderBooleanList []bool `json:"-"`
+	HeaderBooleanList []bool
 
 	// HeaderTimestampList is the headerTimestampList member.
 	//
 	// It travels in the X-TimestampList header.
-	HeaderTimestampList []time.Time `json:"-"`
+	HeaderTimestampList []time.Time
 
 	// HeaderEnum is the headerEnum member.
 	//
 	// It travels in the X-Enum header.
-	HeaderEnum FooEnum `json:"-"`
+	HeaderEnum FooEnum
 
 	// HeaderEnumList is the headerEnumList member.
 	//
 	// It travels in the X-EnumList header.
-	HeaderEnumList []FooEnum `json:"-"`
+	HeaderEnumList []FooEnum
 
 	// HeaderIntegerEnum is the headerIntegerEnum member.
 	//
 	// It travels in the X-IntegerEnum header.
-	HeaderIntegerEnum *int32 `json:"-"`
+	HeaderIntegerEnum *int32
 
 	// HeaderIntegerEnumList is the headerIntegerEnumList member.
 	//
 	// It travels in the X-IntegerEnumList header.
-	HeaderIntegerEnumList []int32 `json:"-"`
+	HeaderIntegerEnumList []int32
 }
 
 // InputAndOutputWithHeadersOutput is the output of InputAndOutputWithHeaders.
@@ -672,360 +672,360 @@ type InputAndOutputWithHeadersOutput struct {
 	// HeaderString is the headerString member.
 	//
 	// It travels in the X-String header.
-	HeaderString *string `json:"-"`
+	HeaderString *string
 
 	// HeaderByte is the headerByte member.
 	//
 	// It travels in the X-Byte header.
-	HeaderByte *int32 `json:"-"`
+	HeaderByte *int32
 
 	// HeaderShort is the headerShort member.
 	//
 	// It travels in the X-Short header.
-	HeaderShort *int32 `json:"-"`
+	HeaderShort *int32
 
 	// HeaderInteger is the headerInteger member.
 	//
 	// It travels in the X-Integer header.
-	HeaderInteger *int32 `json:"-"`
+	HeaderInteger *int32
 
 	// HeaderLong is the headerLong member.
 	//
 	// It travels in the X-Long header.
-	HeaderLong *int64 `json:"-"`
+	HeaderLong *int64
 
 	// HeaderFloat is the headerFloat member.
 	//
 	// It travels in the X-Float header.
-	HeaderFloat *float32 `json:"-"`
+	HeaderFloat *float32
 
 	// HeaderDouble is the headerDouble member.
 	//
 	// It travels in the X-Double header.
-	HeaderDouble *float64 `json:"-"`
+	HeaderDouble *float64
 
 	// HeaderTrueBool is the headerTrueBool member.
 	//
 	// It travels in the X-Boolean1 header.
-	HeaderTrueBool *bool `json:"-"`
+	HeaderTrueBool *bool
 
 	// HeaderFalseBool is the headerFalseBool member.
 	//
 	// It travels in the X-Boolean2 header.
-	HeaderFalseBool *bool `json:"-"`
+	HeaderFalseBool *bool
 
 	// HeaderStringList is the headerStringList member.
 	//
 	// It travels in the X-StringList header.
-	HeaderStringList []string `json:"-"`
+	HeaderStringList []string
 
 	// HeaderStringSet is the headerStringSet member.
 	//
 	// It travels in the X-StringSet header.
-	HeaderStringSet []string `json:"-"`
+	HeaderStringSet []string
 
 	// HeaderIntegerList is the headerIntegerList member.
 	//
 	// It travels in the X-IntegerList header.
-	HeaderIntegerList []int32 `json:"-"`
+	HeaderIntegerList []int32
 
 	// HeaderBooleanList is the headerBooleanList member.
 	//
 	// It travels in the X-BooleanList header.
-	HeaderBooleanList []bool `json:"-"`
+	HeaderBooleanList []bool
 
 	// HeaderTimestampList is the headerTimestampList member.
 	//
 	// It travels in the X-TimestampList header.
-	HeaderTimestampList []time.Time `json:"-"`
+	HeaderTimestampList []time.Time
 
 	// HeaderEnum is the headerEnum member.
 	//
 	// It travels in the X-Enum header.
-	HeaderEnum FooEnum `json:"-"`
+	HeaderEnum FooEnum
 
 	// HeaderEnumList is the headerEnumList member.
 	//
 	// It travels in the X-EnumList header.
-	HeaderEnumList []FooEnum `json:"-"`
+	HeaderEnumList []FooEnum
 
 	// HeaderIntegerEnum is the headerIntegerEnum member.
 	//
 	// It travels in the X-IntegerEnum header.
-	HeaderIntegerEnum *int32 `json:"-"`
+	HeaderIntegerEnum *int32
 
 	// HeaderIntegerEnumList is the headerIntegerEnumList member.
 	//
 	// It travels in the X-IntegerEnumList header.
-	HeaderIntegerEnumList []int32 `json:"-"`
+	HeaderIntegerEnumList []int32
 }
 
 // JsonBlobsInput is the input of JsonBlobs.
 type JsonBlobsInput struct {
 	// Data is the data member.
-	Data []byte `json:"data,omitempty"`
+	Data []byte
 }
 
 // JsonBlobsOutput is the output of JsonBlobs.
 type JsonBlobsOutput struct {
 	// Data is the data member.
-	Data []byte `json:"data,omitempty"`
+	Data []byte
 }
 
 // JsonEnumsInput is the input of JsonEnums.
 type JsonEnumsInput struct {
 	// FooEnum1 is the fooEnum1 member.
-	FooEnum1 FooEnum `json:"fooEnum1,omitempty"`
+	FooEnum1 FooEnum
 
 	// FooEnum2 is the fooEnum2 member.
-	FooEnum2 FooEnum `json:"fooEnum2,omitempty"`
+	FooEnum2 FooEnum
 
 	// FooEnum3 is the fooEnum3 member.
-	FooEnum3 FooEnum `json:"fooEnum3,omitempty"`
+	FooEnum3 FooEnum
 
 	// FooEnumList is the fooEnumList member.
-	FooEnumList []FooEnum `json:"fooEnumList,omitempty"`
+	FooEnumList []FooEnum
 
 	// FooEnumSet is the fooEnumSet member.
-	FooEnumSet []FooEnum `json:"fooEnumSet,omitempty"`
+	FooEnumSet []FooEnum
 
 	// FooEnumMap is the fooEnumMap member.
-	FooEnumMap map[string]FooEnum `json:"fooEnumMap,omitempty"`
+	FooEnumMap map[string]FooEnum
 }
 
 // JsonEnumsOutput is the output of JsonEnums.
 type JsonEnumsOutput struct {
 	// FooEnum1 is the fooEnum1 member.
-	FooEnum1 FooEnum `json:"fooEnum1,omitempty"`
+	FooEnum1 FooEnum
 
 	// FooEnum2 is the fooEnum2 member.
-	FooEnum2 FooEnum `json:"fooEnum2,omitempty"`
+	FooEnum2 FooEnum
 
 	// FooEnum3 is the fooEnum3 member.
-	FooEnum3 FooEnum `json:"fooEnum3,omitempty"`
+	FooEnum3 FooEnum
 
 	// FooEnumList is the fooEnumList member.
-	FooEnumList []FooEnum `json:"fooEnumList,omitempty"`
+	FooEnumList []FooEnum
 
 	// FooEnumSet is the fooEnumSet member.
-	FooEnumSet []FooEnum `json:"fooEnumSet,omitempty"`
+	FooEnumSet []FooEnum
 
 	// FooEnumMap is the fooEnumMap member.
-	FooEnumMap map[string]FooEnum `json:"fooEnumMap,omitempty"`
+	FooEnumMap map[string]FooEnum
 }
 
 // JsonIntEnumsInput is the input of JsonIntEnums.
 type JsonIntEnumsInput struct {
 	// IntegerEnum1 is the integerEnum1 member.
-	IntegerEnum1 *int32 `json:"integerEnum1,omitempty"`
+	IntegerEnum1 *int32
 
 	// IntegerEnum2 is the integerEnum2 member.
-	IntegerEnum2 *int32 `json:"integerEnum2,omitempty"`
+	IntegerEnum2 *int32
 
 	// IntegerEnum3 is the integerEnum3 member.
-	IntegerEnum3 *int32 `json:"integerEnum3,omitempty"`
+	IntegerEnum3 *int32
 
 	// IntegerEnumList is the integerEnumList member.
-	IntegerEnumList []int32 `json:"integerEnumList,omitempty"`
+	IntegerEnumList []int32
 
 	// IntegerEnumSet is the integerEnumSet member.
-	IntegerEnumSet []int32 `json:"integerEnumSet,omitempty"`
+	IntegerEnumSet []int32
 
 	// IntegerEnumMap is the integerEnumMap member.
-	IntegerEnumMap map[string]int32 `json:"integerEnumMap,omitempty"`
+	IntegerEnumMap map[string]int32
 }
 
 // JsonIntEnumsOutput is the output of JsonIntEnums.
 type JsonIntEnumsOutput struct {
 	// IntegerEnum1 is the integerEnum1 member.
-	IntegerEnum1 *int32 `json:"integerEnum1,omitempty"`
+	IntegerEnum1 *int32
 
 	// IntegerEnum2 is the integerEnum2 member.
-	IntegerEnum2 *int32 `json:"integerEnum2,omitempty"`
+	IntegerEnum2 *int32
 
 	// IntegerEnum3 is the integerEnum3 member.
-	IntegerEnum3 *int32 `json:"integerEnum3,omitempty"`
+	IntegerEnum3 *int32
 
 	// IntegerEnumList is the integerEnumList member.
-	IntegerEnumList []int32 `json:"integerEnumList,omitempty"`
+	IntegerEnumList []int32
 
 	// IntegerEnumSet is the integerEnumSet member.
-	IntegerEnumSet []int32 `json:"integerEnumSet,omitempty"`
+	IntegerEnumSet []int32
 
 	// IntegerEnumMap is the integerEnumMap member.
-	IntegerEnumMap map[string]int32 `json:"integerEnumMap,omitempty"`
+	IntegerEnumMap map[string]int32
 }
 
 // JsonListsInput is the input of JsonLists.
 type JsonListsInput struct {
 	// StringList is the stringList member.
-	StringList []string `json:"stringList,omitempty"`
+	StringList []string
 
 	// StringSet is the stringSet member.
-	StringSet []string `json:"stringSet,omitempty"`
+	StringSet []string
 
 	// IntegerList is the integerList member.
-	IntegerList []int32 `json:"integerList,omitempty"`
+	IntegerList []int32
 
 	// BooleanList is the booleanList member.
-	BooleanList []bool `json:"booleanList,omitempty"`
+	BooleanList []bool
 
 	// TimestampList is the timestampList member.
-	TimestampList []time.Time `json:"timestampList,omitempty"`
+	TimestampList []time.Time
 
 	// EnumList is the enumList member.
-	EnumList []FooEnum `json:"enumList,omitempty"`
+	EnumList []FooEnum
 
 	// IntEnumList is the intEnumList member.
-	IntEnumList []int32 `json:"intEnumList,omitempty"`
+	IntEnumList []int32
 
 	// A list of lists of strings.
-	NestedStringList [][]string `json:"nestedStringList,omitempty"`
+	NestedStringList [][]string
 
 	// StructureList is the myStructureList member.
-	StructureList []StructureListMember `json:"myStructureList,omitempty"`
+	StructureList []StructureListMember
 }
 
 // JsonListsOutput is the output of JsonLists.
 type JsonListsOutput struct {
 	// StringList is the stringList member.
-	StringList []string `json:"stringList,omitempty"`
+	StringList []string
 
 	// StringSet is the stringSet member.
-	StringSet []string `json:"stringSet,omitempty"`
+	StringSet []string
 
 	// IntegerList is the integerList member.
-	IntegerList []int32 `json:"integerList,omitempty"`
+	IntegerList []int32
 
 	// BooleanList is the booleanList member.
-	BooleanList []bool `json:"booleanList,omitempty"`
+	BooleanList []bool
 
 	// TimestampList is the timestampList member.
-	TimestampList []time.Time `json:"timestampList,omitempty"`
+	TimestampList []time.Time
 
 	// EnumList is the enumList member.
-	EnumList []FooEnum `json:"enumList,omitempty"`
+	EnumList []FooEnum
 
 	// IntEnumList is the intEnumList member.
-	IntEnumList []int32 `json:"intEnumList,omitempty"`
+	IntEnumList []int32
 
 	// A list of lists of strings.
-	NestedStringList [][]string `json:"nestedStringList,omitempty"`
+	NestedStringList [][]string
 
 	// StructureList is the myStructureList member.
-	StructureList []StructureListMember `json:"myStructureList,omitempty"`
+	StructureList []StructureListMember
 }
 
 // JsonMapsInput is the input of JsonMaps.
 type JsonMapsInput struct {
 	// DenseStructMap is the denseStructMap member.
-	DenseStructMap map[string]GreetingStruct `json:"denseStructMap,omitempty"`
+	DenseStructMap map[string]GreetingStruct
 
 	// DenseNumberMap is the denseNumberMap member.
-	DenseNumberMap map[string]int32 `json:"denseNumberMap,omitempty"`
+	DenseNumberMap map[string]int32
 
 	// DenseBooleanMap is the denseBooleanMap member.
-	DenseBooleanMap map[string]bool `json:"denseBooleanMap,omitempty"`
+	DenseBooleanMap map[string]bool
 
 	// DenseStringMap is the denseStringMap member.
-	DenseStringMap map[string]string `json:"denseStringMap,omitempty"`
+	DenseStringMap map[string]string
 
 	// DenseSetMap is the denseSetMap member.
-	DenseSetMap map[string][]string `json:"denseSetMap,omitempty"`
+	DenseSetMap map[string][]string
 }
 
 // JsonMapsOutput is the output of JsonMaps.
 type JsonMapsOutput struct {
 	// DenseStructMap is the denseStructMap member.
-	DenseStructMap map[string]GreetingStruct `json:"denseStructMap,omitempty"`
+	DenseStructMap map[string]GreetingStruct
 
 	// DenseNumberMap is the denseNumberMap member.
-	DenseNumberMap map[string]int32 `json:"denseNumberMap,omitempty"`
+	DenseNumberMap map[string]int32
 
 	// DenseBooleanMap is the denseBooleanMap member.
-	DenseBooleanMap map[string]bool `json:"denseBooleanMap,omitempty"`
+	DenseBooleanMap map[string]bool
 
 	// DenseStringMap is the denseStringMap member.
-	DenseStringMap map[string]string `json:"denseStringMap,omitempty"`
+	DenseStringMap map[string]string
 
 	// DenseSetMap is the denseSetMap member.
-	DenseSetMap map[string][]string `json:"denseSetMap,omitempty"`
+	DenseSetMap map[string][]string
 }
 
 // JsonTimestampsInput is the input of JsonTimestamps.
 type JsonTimestampsInput struct {
 	// Normal is the normal member.
-	Normal *time.Time `json:"normal,omitempty"`
+	Normal *time.Time
 
 	// DateTime is the dateTime member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	DateTime *time.Time `json:"dateTime,omitempty" timestampFormat:"iso8601"`
+	DateTime *time.Time
 
 	// DateTimeOnTarget is the dateTimeOnTarget member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	DateTimeOnTarget *time.Time `json:"dateTimeOnTarget,omitempty" timestampFormat:"iso8601"`
+	DateTimeOnTarget *time.Time
 
 	// EpochSeconds is the epochSeconds member.
-	EpochSeconds *time.Time `json:"epochSeconds,omitempty"`
+	EpochSeconds *time.Time
 
 	// EpochSecondsOnTarget is the epochSecondsOnTarget member.
-	EpochSecondsOnTarget *time.Time `json:"epochSecondsOnTarget,omitempty"`
+	EpochSecondsOnTarget *time.Time
 
 	// HTTPDate is the httpDate member.
 	//
 	// It travels as an HTTP date string.
-	HTTPDate *time.Time `json:"httpDate,omitempty" timestampFormat:"http-date"`
+	HTTPDate *time.Time
 
 	// HTTPDateOnTarget is the httpDateOnTarget member.
 	//
 	// It travels as an HTTP date string.
-	HTTPDateOnTarget *time.Time `json:"httpDateOnTarget,omitempty" timestampFormat:"http-date"`
+	HTTPDateOnTarget *time.Time
 }
 
 // JsonTimestampsOutput is the output of JsonTimestamps.
 type JsonTimestampsOutput struct {
 	// Normal is the normal member.
-	Normal *time.Time `json:"normal,omitempty"`
+	Normal *time.Time
 
 	// DateTime is the dateTime member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	DateTime *time.Time `json:"dateTime,omitempty" timestampFormat:"iso8601"`
+	DateTime *time.Time
 
 	// DateTimeOnTarget is the dateTimeOnTarget member.
 	//
 	// It travels as an ISO 8601 date-time string.
-	DateTimeOnTarget *time.Time `json:"dateTimeOnTarget,omitempty" timestampFormat:"iso8601"`
+	DateTimeOnTarget *time.Time
 
 	// EpochSeconds is the epochSeconds member.
-	EpochSeconds *time.Time `json:"epochSeconds,omitempty"`
+	EpochSeconds *time.Time
 
 	// EpochSecondsOnTarget is the epochSecondsOnTarget member.
-	EpochSecondsOnTarget *time.Time `json:"epochSecondsOnTarget,omitempty"`
+	EpochSecondsOnTarget *time.Time
 
 	// HTTPDate is the httpDate member.
 	//
 	// It travels as an HTTP date string.
-	HTTPDate *time.Time `json:"httpDate,omitempty" timestampFormat:"http-date"`
+	HTTPDate *time.Time
 
 	// HTTPDateOnTarget is the httpDateOnTarget member.
 	//
 	// It travels as an HTTP date string.
-	HTTPDateOnTarget *time.Time `json:"httpDateOnTarget,omitempty" timestampFormat:"http-date"`
+	HTTPDateOnTarget *time.Time
 }
 
 // JsonUnionsInput is the input of JsonUnions.
 type JsonUnionsInput struct {
 	// A union with a representative set of types for members.
-	Contents *MyUnion `json:"contents,omitempty"`
+	Contents *MyUnion
 }
 
 // JsonUnionsOutput is the output of JsonUnions.
 type JsonUnionsOutput struct {
 	// A union with a representative set of types for members.
-	Contents *MyUnion `json:"contents,omitempty"`
+	Contents *MyUnion
 }
 
 // MediaTypeHeaderInput is the input of MediaTypeHeader.
@@ -1033,7 +1033,7 @@ type MediaTypeHeaderInput struct {
 	// JSON is the json member.
 	//
 	// It travels in the X-Json header, as base64-encoded JSON.
-	JSON *string `json:"-"`
+	JSON *string
 }
 
 // MediaTypeHeaderOutput is the output of MediaTypeHeader.
@@ -1041,7 +1041,7 @@ type MediaTypeHeaderOutput struct {
 	// JSON is the json member.
 	//
 	// It travels in the X-Json header, as base64-encoded JSON.
-	JSON *string `json:"-"`
+	JSON *string
 }
 
 // A union with a representative set of types for members.
@@ -1049,43 +1049,43 @@ type MediaTypeHeaderOutput struct {
 // It is a union: exactly one member must be set.
 type MyUnion struct {
 	// StringValue is the stringValue member.
-	StringValue *string `json:"stringValue,omitempty"`
+	StringValue *string
 
 	// BooleanValue is the booleanValue member.
-	BooleanValue *bool `json:"booleanValue,omitempty"`
+	BooleanValue *bool
 
 	// NumberValue is the numberValue member.
-	NumberValue *int32 `json:"numberValue,omitempty"`
+	NumberValue *int32
 
 	// BlobValue is the blobValue member.
-	BlobValue []byte `json:"blobValue,omitempty"`
+	BlobValue []byte
 
 	// TimestampValue is the timestampValue member.
-	TimestampValue *time.Time `json:"timestampValue,omitempty"`
+	TimestampValue *time.Time
 
 	// EnumValue is the enumValue member.
-	EnumValue FooEnum `json:"enumValue,omitempty"`
+	EnumValue FooEnum
 
 	// ListValue is the listValue member.
-	ListValue []string `json:"listValue,omitempty"`
+	ListValue []string
 
 	// MapValue is the mapValue member.
-	MapValue map[string]string `json:"mapValue,omitempty"`
+	MapValue map[string]string
 
 	// StructureValue is the structureValue member.
-	StructureValue *GreetingStruct `json:"structureValue,omitempty"`
+	StructureValue *GreetingStruct
 
 	// RenamedStructureValue is the renamedStructureValue member.
-	RenamedStructureValue *RenamedGreeting `json:"renamedStructureValue,omitempty"`
+	RenamedStructureValue *RenamedGreeting
 }
 
 // NestedPayload is a structure of the Rest Json protocol tests API.
 type NestedPayload struct {
 	// Greeting is the greeting member.
-	Greeting *string `json:"greeting,omitempty"`
+	Greeting *string
 
 	// Name is the name member.
-	Name *string `json:"name,omitempty"`
+	Name *string
 }
 
 // NoInputAndNoOutputInput is the input of NoInputAndNoOutput.
@@ -1105,17 +1105,17 @@ type NullAndEmptyHeadersClientInput struct {
 	// A is the a member.
 	//
 	// It travels in the X-A header.
-	A *string `json:"-"`
+	A *string
 
 	// B is the b member.
 	//
 	// It travels in the X-B header.
-	B *string `json:"-"`
+	B *string
 
 	// C is the c member.
 	//
 	// It travels in the X-C header.
-	C []string `json:"-"`
+	C []string
 }
 
 // NullAndEmptyHeadersClientOutput is the output of NullAndEmptyHeadersClient.
@@ -1127,12 +1127,12 @@ type OmitsNullSerializesEmptyStringInput struct {
 	// NullValue is the nullValue member.
 	//
 	// It travels as the Null query parameter.
-	NullValue *string `json:"-"`
+	NullValue *string
 
 	// EmptyString is the emptyString member.
 	//
 	// It travels as the Empty query parameter.
-	EmptyString *string `json:"-"`
+	EmptyString *string
 }
 
 // OmitsNullSerializesEmptyStringOutput is the output of
@@ -1144,37 +1144,37 @@ type OmitsSerializingEmptyListsInput struct {
 	// QueryStringList is the queryStringList member.
 	//
 	// It travels as the StringList query parameter.
-	QueryStringList []string `json:"-"`
+	QueryStringList []string
 
 	// QueryIntegerList is the queryIntegerList member.
 	//
 	// It travels as the IntegerList query parameter.
-	QueryIntegerList []int32 `json:"-"`
+	QueryIntegerList []int32
 
 	// QueryDoubleList is the queryDoubleList member.
 	//
 	// It travels as the DoubleList query parameter.
-	QueryDoubleList []float64 `json:"-"`
+	QueryDoubleList []float64
 
 	// QueryBooleanList is the queryBooleanList member.
 	//
 	// It travels as the BooleanList query parameter.
-	QueryBooleanList []bool `json:"-"`
+	QueryBooleanList []bool
 
 	// QueryTimestampList is the queryTimestampList member.
 	//
 	// It travels as the TimestampList query parameter.
-	QueryTimestampList []time.Time `json:"-"`
+	QueryTimestampList []time.Time
 
 	// QueryEnumList is the queryEnumList member.
 	//
 	// It travels as the EnumList query parameter.
-	QueryEnumList []FooEnum `json:"-"`
+	QueryEnumList []FooEnum
 
 	// QueryIntegerEnumList is the queryIntegerEnumList member.
 	//
 	// It travels as the IntegerEnumList query parameter.
-	QueryIntegerEnumList []int32 `json:"-"`
+	QueryIntegerEnumList []int32
 }
 
 // OmitsSerializingEmptyListsOutput is the output of
@@ -1184,13 +1184,13 @@ type OmitsSerializingEmptyListsOutput struct{}
 // PayloadConfig is a structure of the Rest Json protocol tests API.
 type PayloadConfig struct {
 	// Data is the data member.
-	Data *int32 `json:"data,omitempty"`
+	Data *int32
 }
 
 // PostUnionWithJsonNameInput is the input of PostUnionWithJsonName.
 type PostUnionWithJsonNameInput struct {
 	// Value is the value member.
-	Value *UnionWithJSONName `json:"value,omitempty"`
+	Value *UnionWithJSONName
 }
 
 // PostUnionWithJsonNameOutput is the output of PostUnionWithJsonName.
@@ -1198,7 +1198,7 @@ type PostUnionWithJsonNameOutput struct {
 	// Value is the value member.
 	//
 	// This member is required.
-	Value *UnionWithJSONName `json:"value,omitempty"`
+	Value *UnionWithJSONName
 }
 
 // PutWithContentEncodingInput is the input of PutWithContentEncoding.
@@ -1206,10 +1206,10 @@ type PutWithContentEncodingInput struct {
 	// Encoding is the encoding member.
 	//
 	// It travels in the Content-Encoding header.
-	Encoding *string `json:"-"`
+	Encoding *string
 
 	// Data is the data member.
-	Data *string `json:"data,omitempty"`
+	Data *string
 }
 
 // PutWithContentEncodingOutput is the output of PutWithContentEncoding.
@@ -1222,7 +1222,7 @@ type QueryIdempotencyTokenAutoFillInput struct {
 	//
 	// When it is empty, the client fills it with a random UUID. It travels as the
 	// token query parameter.
-	Token *string `json:"-"`
+	Token *string
 }
 
 // QueryIdempotencyTokenAutoFillOutput is the output of
@@ -1234,13 +1234,13 @@ type QueryParamsAsStringListMapInput struct {
 	// Qux is the qux member.
 	//
 	// It travels as the corge query parameter.
-	Qux *string `json:"-"`
+	Qux *string
 
 	// Foo is the foo member.
 	//
 	// Each entry travels as a query parameter named by its key, unless another
 	// member binds that name.
-	Foo map[string][]string `json:"-"`
+	Foo map[string][]string
 }
 
 // QueryParamsAsStringListMapOutput is the output of
@@ -1252,13 +1252,13 @@ type QueryPrecedenceInput struct {
 	// Foo is the foo member.
 	//
 	// It travels as the bar query parameter.
-	Foo *string `json:"-"`
+	Foo *string
 
 	// Baz is the baz member.
 	//
 	// Each entry travels as a query parameter named by its key, unless another
 	// member binds that name.
-	Baz map[string]string `json:"-"`
+	Baz map[string]string
 }
 
 // QueryPrecedenceOutput is the output of QueryPrecedence.
@@ -1267,39 +1267,39 @@ type QueryPrecedenceOutput struct{}
 // RecursiveShapesInput is the input of RecursiveShapes.
 type RecursiveShapesInput struct {
 	// Nested is the nested member.
-	Nested *RecursiveShapesInputOutputNested1 `json:"nested,omitempty"`
+	Nested *RecursiveShapesInputOutputNested1
 }
 
 // RecursiveShapesInputOutputNested1 is a structure of the Rest Json protocol
 // tests API.
 type RecursiveShapesInputOutputNested1 struct {
 	// Foo is the foo member.
-	Foo *string `json:"foo,omitempty"`
+	Foo *string
 
 	// Nested is the nested member.
-	Nested *RecursiveShapesInputOutputNested2 `json:"nested,omitempty"`
+	Nested *RecursiveShapesInputOutputNested2
 }
 
 // RecursiveShapesInputOutputNested2 is a structure of the Rest Json protocol
 // tests API.
 type RecursiveShapesInputOutputNested2 struct {
 	// Bar is the bar member.
-	Bar *string `json:"bar,omitempty"`
+	Bar *string
 
 	// RecursiveMember is the recursiveMember member.
-	RecursiveMember *RecursiveShapesInputOutputNested1 `json:"recursiveMember,omitempty"`
+	RecursiveMember *RecursiveShapesInputOutputNested1
 }
 
 // RecursiveShapesOutput is the output of RecursiveShapes.
 type RecursiveShapesOutput struct {
 	// Nested is the nested member.
-	Nested *RecursiveShapesInputOutputNested1 `json:"nested,omitempty"`
+	Nested *RecursiveShapesInputOutputNested1
 }
 
 // RenamedGreeting is a structure of the Rest Json protocol tests API.
 type RenamedGreeting struct {
 	// Salutation is the salutation member.
-	Salutation *string `json:"salutation,omitempty"`
+	Salutation *string
 }
 
 // SimpleScalarPropertiesInput is the input of SimpleScalarProperties.
@@ -1307,34 +1307,34 @@ type SimpleScalarPropertiesInput struct {
 	// Foo is the foo member.
 	//
 	// It travels in the X-Foo header.
-	Foo *string `json:"-"`
+	Foo *string
 
 	// StringValue is the stringValue member.
-	StringValue *string `json:"stringValue,omitempty"`
+	StringValue *string
 
 	// TrueBooleanValue is the trueBooleanValue member.
-	TrueBooleanValue *bool `json:"trueBooleanValue,omitempty"`
+	TrueBooleanValue *bool
 
 	// FalseBooleanValue is the falseBooleanValue member.
-	FalseBooleanValue *bool `json:"falseBooleanValue,omitempty"`
+	FalseBooleanValue *bool
 
 	// ByteValue is the byteValue member.
-	ByteValue *int32 `json:"byteValue,omitempty"`
+	ByteValue *int32
 
 	// ShortValue is the shortValue member.
-	ShortValue *int32 `json:"shortValue,omitempty"`
+	ShortValue *int32
 
 	// IntegerValue is the integerValue member.
-	IntegerValue *int32 `json:"integerValue,omitempty"`
+	IntegerValue *int32
 
 	// LongValue is the longValue member.
-	LongValue *int64 `json:"longValue,omitempty"`
+	LongValue *int64
 
 	// FloatValue is the floatValue member.
-	FloatValue *float32 `json:"floatValue,omitempty"`
+	FloatValue *float32
 
 	// DoubleValue is the DoubleDribble member.
-	DoubleValue *float64 `json:"DoubleDribble,omitempty"`
+	DoubleValue *float64
 }
 
 // SimpleScalarPropertiesOutput is the output of SimpleScalarProperties.
@@ -1342,43 +1342,43 @@ type SimpleScalarPropertiesOutput struct {
 	// Foo is the foo member.
 	//
 	// It travels in the X-Foo header.
-	Foo *string `json:"-"`
+	Foo *string
 
 	// StringValue is the stringValue member.
-	StringValue *string `json:"stringValue,omitempty"`
+	StringValue *string
 
 	// TrueBooleanValue is the trueBooleanValue member.
-	TrueBooleanValue *bool `json:"trueBooleanValue,omitempty"`
+	TrueBooleanValue *bool
 
 	// FalseBooleanValue is the falseBooleanValue member.
-	FalseBooleanValue *bool `json:"falseBooleanValue,omitempty"`
+	FalseBooleanValue *bool
 
 	// ByteValue is the byteValue member.
-	ByteValue *int32 `json:"byteValue,omitempty"`
+	ByteValue *int32
 
 	// ShortValue is the shortValue member.
-	ShortValue *int32 `json:"shortValue,omitempty"`
+	ShortValue *int32
 
 	// IntegerValue is the integerValue member.
-	IntegerValue *int32 `json:"integerValue,omitempty"`
+	IntegerValue *int32
 
 	// LongValue is the longValue member.
-	LongValue *int64 `json:"longValue,omitempty"`
+	LongValue *int64
 
 	// FloatValue is the floatValue member.
-	FloatValue *float32 `json:"floatValue,omitempty"`
+	FloatValue *float32
 
 	// DoubleValue is the DoubleDribble member.
-	DoubleValue *float64 `json:"DoubleDribble,omitempty"`
+	DoubleValue *float64
 }
 
 // StructureListMember is a structure of the Rest Json protocol tests API.
 type StructureListMember struct {
 	// A is the value member.
-	A *string `json:"value,omitempty"`
+	A *string
 
 	// B is the other member.
-	B *string `json:"other,omitempty"`
+	B *string
 }
 
 // TestBodyStructureInput is the input of TestBodyStructure.
@@ -1386,10 +1386,10 @@ type TestBodyStructureInput struct {
 	// TestID is the testId member.
 	//
 	// It travels in the x-amz-test-id header.
-	TestID *string `json:"-"`
+	TestID *string
 
 	// TestConfig is the testConfig member.
-	TestConfig *TestConfig `json:"testConfig,omitempty"`
+	TestConfig *TestConfig
 }
 
 // TestBodyStructureOutput is the output of TestBodyStructure.
@@ -1398,7 +1398,7 @@ type TestBodyStructureOutput struct{}
 // TestConfig is a structure of the Rest Json protocol tests API.
 type TestConfig struct {
 	// Timeout is the timeout member.
-	Timeout *int32 `json:"timeout,omitempty"`
+	Timeout *int32
 }
 
 // TestGetNoInputNoPayloadInput is the input of TestGetNoInputNoPayload.
@@ -1412,7 +1412,7 @@ type TestGetNoPayloadInput struct {
 	// TestID is the testId member.
 	//
 	// It travels in the X-Amz-Test-Id header.
-	TestID *string `json:"-"`
+	TestID *string
 }
 
 // TestGetNoPayloadOutput is the output of TestGetNoPayload.
@@ -1423,12 +1423,12 @@ type TestPayloadBlobInput struct {
 	// ContentType is the contentType member.
 	//
 	// It travels in the Content-Type header.
-	ContentType *string `json:"-"`
+	ContentType *string
 
 	// Data is the data member.
 	//
 	// It is the whole body of the message.
-	Data []byte `json:"-"`
+	Data []byte
 }
 
 // TestPayloadBlobOutput is the output of TestPayloadBlob.
@@ -1439,12 +1439,12 @@ type TestPayloadStructureInput struct {
 	// TestID is the testId member.
 	//
 	// It travels in the x-amz-test-id header.
-	TestID *string `json:"-"`
+	TestID *string
 
 	// PayloadConfig is the payloadConfig member.
 	//
 	// It is the whole body of the message.
-	PayloadConfig *PayloadConfig `json:"-"`
+	PayloadConfig *PayloadConfig
 }
 
 // TestPayloadStructureOutput is the output of TestPayloadStructure.
@@ -1461,7 +1461,7 @@ type TestPostNoPayloadInput struct {
 	// TestID is the testId member.
 	//
 	// It travels in the X-Amz-Test-Id header.
-	TestID *string `json:"-"`
+	TestID *string
 }
 
 // TestPostNoPayloadOutput is the output of TestPostNoPayload.
@@ -1472,37 +1472,37 @@ type TimestampFormatHeadersInput struct {
 	// MemberEpochSeconds is the memberEpochSeconds member.
 	//
 	// It travels in the X-memberEpochSeconds header.
-	MemberEpochSeconds *time.Time `json:"-"`
+	MemberEpochSeconds *time.Time
 
 	// MemberHTTPDate is the memberHttpDate member.
 	//
 	// It travels in the X-memberHttpDate header.
-	MemberHTTPDate *time.Time `json:"-"`
+	MemberHTTPDate *time.Time
 
 	// MemberDateTime is the memberDateTime member.
 	//
 	// It travels in the X-memberDateTime header.
-	MemberDateTime *time.Time `json:"-"`
+	MemberDateTime *time.Time
 
 	// DefaultFormat is the defaultFormat member.
 	//
 	// It travels in the X-defaultFormat header.
-	DefaultFormat *time.Time `json:"-"`
+	DefaultFormat *time.Time
 
 	// TargetEpochSeconds is the targetEpochSeconds member.
 	//
 	// It travels in the X-targetEpochSeconds header.
-	TargetEpochSeconds *time.Time `json:"-"`
+	TargetEpochSeconds *time.Time
 
 	// TargetHTTPDate is the targetHttpDate member.
 	//
 	// It travels in the X-targetHttpDate header.
-	TargetHTTPDate *time.Time `json:"-"`
+	TargetHTTPDate *time.Time
 
 	// TargetDateTime is the targetDateTime member.
 	//
 	// It travels in the X-targetDateTime header.
-	TargetDateTime *time.Time `json:"-"`
+	TargetDateTime *time.Time
 }
 
 // TimestampFormatHeadersOutput is the output of TimestampFormatHeaders.
@@ -1510,37 +1510,37 @@ type TimestampFormatHeadersOutput struct {
 	// MemberEpochSeconds is the memberEpochSeconds member.
 	//
 	// It travels in the X-memberEpochSeconds header.
-	MemberEpochSeconds *time.Time `json:"-"`
+	MemberEpochSeconds *time.Time
 
 	// MemberHTTPDate is the memberHttpDate member.
 	//
 	// It travels in the X-memberHttpDate header.
-	MemberHTTPDate *time.Time `json:"-"`
+	MemberHTTPDate *time.Time
 
 	// MemberDateTime is the memberDateTime member.
 	//
 	// It travels in the X-memberDateTime header.
-	MemberDateTime *time.Time `json:"-"`
+	MemberDateTime *time.Time
 
 	// DefaultFormat is the defaultFormat member.
 	//
 	// It travels in the X-defaultFormat header.
-	DefaultFormat *time.Time `json:"-"`
+	DefaultFormat *time.Time
 
 	// TargetEpochSeconds is the targetEpochSeconds member.
 	//
 	// It travels in the X-targetEpochSeconds header.
-	TargetEpochSeconds *time.Time `json:"-"`
+	TargetEpochSeconds *time.Time
 
 	// TargetHTTPDate is the targetHttpDate member.
 	//
 	// It travels in the X-targetHttpDate header.
-	TargetHTTPDate *time.Time `json:"-"`
+	TargetHTTPDate *time.Time
 
 	// TargetDateTime is the targetDateTime member.
 	//
 	// It travels in the X-targetDateTime header.
-	TargetDateTime *time.Time `json:"-"`
+	TargetDateTime *time.Time
 }
 
 // UnionPayload is a structure of the Rest Json protocol tests API.
@@ -1548,7 +1548,7 @@ type TimestampFormatHeadersOutput struct {
 // It is a union: exactly one member must be set.
 type UnionPayload struct {
 	// Greeting is the greeting member.
-	Greeting *string `json:"greeting,omitempty"`
+	Greeting *string
 }
 
 // UnionWithJSONName is a structure of the Rest Json protocol tests API.
@@ -1556,13 +1556,13 @@ type UnionPayload struct {
 // It is a union: exactly one member must be set.
 type UnionWithJSONName struct {
 	// Foo is the FOO member.
-	Foo *string `json:"FOO,omitempty"`
+	Foo *string
 
 	// Bar is the bar member.
-	Bar *string `json:"bar,omitempty"`
+	Bar *string
 
 	// Baz is the _baz member.
-	Baz *string `json:"_baz,omitempty"`
+	Baz *string
 }
 
 // UnitInputAndOutputInput is the input of UnitInputAndOutput.
