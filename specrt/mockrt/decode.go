@@ -55,8 +55,11 @@ var (
 	plainString     = reflect.TypeOf("")
 )
 
-// wireTypeOf returns the description of t (a generated type, or a pointer
-// to one), built once per type.
+// wireTypeOf returns the description of t (a Go type, or a pointer to one),
+// built once per type from its json and timestampFormat struct tags. It
+// serves services that describe no codec shapes (Service.WireShape nil:
+// the hand-written services of tests); generated types have no tags and
+// are described by wireTypeOfShape.
 func wireTypeOf(t reflect.Type) *wireType {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()

@@ -14,12 +14,14 @@ import (
 // Templates yield timestamps as epoch seconds ({now}, a stored output's
 // number). A member whose timestampFormat is iso8601 or http-date carries a
 // string instead, and so does each element of a list or map of timestamps
-// of such a format; the generated field says which in its timestampFormat
-// tag, and an output is converted member by member as it is trimmed to its
-// shape, so that the client reads what the service would send.
+// of such a format; the member's codec shape says which (Shape.Format of
+// the member or of its elements), and an output is converted member by
+// member as it is trimmed to its shape, so that the client reads what the
+// service would send.
 
-// timeFormatTag is the struct tag of a generated timestamp field in another
-// format than epoch seconds.
+// timeFormatTag is the struct tag that says a field's timestamp format to
+// a service that describes no codec shapes (Service.WireShape nil: the
+// hand-written services of tests). Generated types carry no such tag.
 const timeFormatTag = "timestampFormat"
 
 func (w *wireType) noteTimeFormat(name string, f reflect.StructField) {
