@@ -22,11 +22,8 @@ var knownMockBugs = map[string]string{
 	"ecs-delete-cluster-stopped-task": "ECS DeleteCluster of a cluster whose only child is a STOPPED task (checked alone, and with three " +
 		"INACTIVE services) answers ClusterContainsServicesException (\"still has resources that belong to it\"); ECS deletes it, as stopped tasks " +
 		"and inactive services do not hold a cluster. With a RUNNING task the mock also answers ClusterContainsServicesException, where ECS answers ClusterContainsTasksException",
-	"vpclattice-dates": "VPC Lattice GetService answers no createdAt or lastUpdatedAt, which the service always sets",
 	"apprunner-list-operations": "App Runner ListOperations of a service just created answers an empty OperationSummaryList; " +
 		"the service lists the CREATE_SERVICE operation whose OperationId CreateService answered (and later UPDATE_SERVICE, PAUSE_SERVICE...)",
-	"scheduler-creation-date": "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, " +
-		"which the service always sets (the SDK decodes them as *time.Time; the mock leaves them nil)",
 }
 
 // knownMockBug skips the sub-test with the description of the known bug.

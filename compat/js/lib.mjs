@@ -74,8 +74,6 @@ export const waiterConfig = { minDelay: 0.01, maxDelay: 0.05, maxWaitTime: 30 };
 const knownBugs = {
   "ecs-delete-cluster-stopped-task":
     "ECS DeleteCluster of a cluster holding only INACTIVE services and a STOPPED task answers ClusterContainsServicesException",
-  "scheduler-creation-date":
-    "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, which the service always sets",
 };
 
 class Skip extends Error {}

@@ -16,6 +16,9 @@ type Resource struct {
 	// ParentARN is the description member that gets the parent's ARN; ""
 	// for none.
 	ParentARN string
+	// Created and Modified are the description's timestamp members that
+	// hold when the resource was created and last modified; "" for none.
+	Created, Modified string
 	// IDTemplate and ARNTemplate are mock templates (specrt/mockrt); with
 	// an empty IDTemplate the id is what the input gave, else a UUID.
 	IDTemplate, ARNTemplate string

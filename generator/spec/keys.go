@@ -271,6 +271,8 @@ var (
 		{name: "parentId", doc: "The description member holding the parent's id.", val: vString},
 		{name: "parentArn", doc: "The description member holding the parent's ARN.", val: vString},
 		{name: "status", doc: "The description member holding its status.", val: vString},
+		{name: "created", doc: "The description's timestamp member holding when the resource was created, set by a create.", val: vString},
+		{name: "modified", doc: "The description's timestamp member holding when the resource was last modified, set by a create and an update.", val: vString},
 		{name: "tags", doc: "The description member that shows the resource's tags as tag operations change them.", val: vString},
 		{name: "counts", doc: "Map of a kind of child resource to the description member that counts the live ones.", val: vNamed(vString)},
 		{name: "idTemplate", doc: "Template of a new resource's id; {output.<member>} is the description. Default: the id the input gave, else a UUID.", val: vString},

@@ -214,7 +214,7 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			res.Doc = r.str(p.v, "doc").v
 		case "parent":
 			parent = r.str(p.v, "parent")
-		case "id", "name", "arn", "parentId", "parentArn", "status", "tags":
+		case "id", "name", "arn", "parentId", "parentArn", "status", "tags", "created", "modified":
 			members[k] = r.str(p.v, k)
 		case "idTemplate", "arnTemplate":
 			templates[k] = r.str(p.v, k)
@@ -384,6 +384,22 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 		*set[k] = v.v
 		if k == "status" {
 			statusShape = s
+		}
+	}
+	for _, k := range []string{"created", "modified"} {
+		v := members[k]
+		if !v.ok() {
+			continue
+		}
+		s := r.memberPath(desc, v, "resource "+res.Name+" "+k)
+		switch {
+		case s == nil:
+		case s.Kind != model.Timestamp:
+			r.errorf(v.n, "resource %s: %s member %s must be a timestamp, it is %s", res.Name, k, v.v, s.Kind)
+		case k == "created":
+			res.Created = v.v
+		default:
+			res.Modified = v.v
 		}
 	}
 	for vn, status := range statuses {

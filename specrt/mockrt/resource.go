@@ -29,6 +29,12 @@ type Resource struct {
 	// Status is the description member holding the resource's status; empty
 	// when it has none.
 	Status string
+	// Created and Modified are the description's timestamp members that
+	// hold when the resource was created and last modified (Scheduler's
+	// CreationDate and LastModificationDate): a create sets both from the
+	// mock's clock, unless its mock block did, and an update sets
+	// Modified. Either may be empty.
+	Created, Modified string
 	// IDTemplate builds a new resource's id; without one, the id is the
 	// value the input gave the ID member (a resource whose id is its name),
 	// else a UUID. ARNTemplate builds its ARN. Their

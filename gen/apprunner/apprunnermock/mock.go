@@ -1814,7 +1814,8 @@ var service = &mockrt.Service{
 					return new(apprunner.InvalidRequestException)
 				},
 			},
-			ID: "AutoScalingConfigurationName",
+			Created: "CreatedAt",
+			ID:      "AutoScalingConfigurationName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -2053,7 +2054,8 @@ var service = &mockrt.Service{
 					return new(apprunner.InvalidRequestException)
 				},
 			},
-			ID: "ObservabilityConfigurationName",
+			Created: "CreatedAt",
+			ID:      "ObservabilityConfigurationName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -2163,6 +2165,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "ServiceArn",
 			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:service/{output.ServiceId}",
+			Created:     "CreatedAt",
 			Defaults: []mockrt.Field{
 				{
 					Path:  "ServiceName",
@@ -2217,6 +2220,7 @@ var service = &mockrt.Service{
 					return new(apprunner.InvalidRequestException)
 				},
 			},
+			Modified:   "UpdatedAt",
 			Name:       "Service",
 			NameMember: "ServiceName",
 			NotFound: &mockrt.ErrorTemplate{
@@ -2345,7 +2349,8 @@ var service = &mockrt.Service{
 					return new(apprunner.InvalidRequestException)
 				},
 			},
-			ID: "VpcConnectorName",
+			Created: "CreatedAt",
+			ID:      "VpcConnectorName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -2461,7 +2466,8 @@ var service = &mockrt.Service{
 					return new(apprunner.InvalidRequestException)
 				},
 			},
-			ID: "VpcIngressConnectionName",
+			Created: "CreatedAt",
+			ID:      "VpcIngressConnectionName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{

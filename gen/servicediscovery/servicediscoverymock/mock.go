@@ -1613,6 +1613,7 @@ var service = &mockrt.Service{
 					return new(servicediscovery.ServiceAlreadyExists)
 				},
 			},
+			Created:    "CreateDate",
 			ID:         "Id",
 			IDTemplate: "srv-{random:a-z0-9:16}",
 			InvalidToken: &mockrt.ErrorTemplate{
