@@ -19,9 +19,6 @@ var knownMockBugs = map[string]string{
 	"ecs-express-update": "ECS UpdateExpressGatewayService with healthCheckPath /healthz answers success, and DescribeExpressGatewayService " +
 		"still answers activeConfigurations[0].healthCheckPath /ping (the create's default): the update's members (cpu, memory, healthCheckPath, " +
 		"primaryContainer...) are top-level in the input and inside activeConfigurations in the description, so the generic update copies none",
-	"ecs-delete-cluster-stopped-task": "ECS DeleteCluster of a cluster whose only child is a STOPPED task (checked alone, and with three " +
-		"INACTIVE services) answers ClusterContainsServicesException (\"still has resources that belong to it\"); ECS deletes it, as stopped tasks " +
-		"and inactive services do not hold a cluster. With a RUNNING task the mock also answers ClusterContainsServicesException, where ECS answers ClusterContainsTasksException",
 	"apprunner-list-operations": "App Runner ListOperations of a service just created answers an empty OperationSummaryList; " +
 		"the service lists the CREATE_SERVICE operation whose OperationId CreateService answered (and later UPDATE_SERVICE, PAUSE_SERVICE...)",
 }

@@ -2,7 +2,6 @@ package compat
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -333,10 +332,6 @@ func TestSDKECSLifecycle(t *testing.T) {
 		}
 		srv.AdvanceClock(ecsTransition)
 		out, err := c.DeleteCluster(ctx, &sdkecs.DeleteClusterInput{Cluster: aws.String("web")})
-		var busy *ecstypes.ClusterContainsServicesException
-		if errors.As(err, &busy) {
-			knownMockBug(t, "ecs-delete-cluster-stopped-task")
-		}
 		if err != nil {
 			t.Fatal(err)
 		}

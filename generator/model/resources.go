@@ -26,6 +26,13 @@ type Resource struct {
 	// mock answers, their message member set to {message}; nil answers the
 	// mock's generic error (InvalidToken: the validation error).
 	NotFound, Conflict, HasChildren, InvalidToken *MockError
+	// HasChildrenOf maps a child resource's name to the error a delete
+	// answers while the resource has live children of that kind, in place
+	// of HasChildren.
+	HasChildrenOf map[string]*MockError
+	// Inactive are statuses in which the resource no longer holds its
+	// parent (a STOPPED task): it does not block the parent's delete.
+	Inactive []string
 	// Operations act on the resource, sorted by operation name.
 	Operations []*ResourceOperation
 	// Tags is the description member showing the resource's tags; TagKey

@@ -280,6 +280,8 @@ var (
 		{name: "notFound", doc: "The error shape answered for an identifier that names no resource.", val: vString},
 		{name: "conflict", doc: "The error shape answered when a create reuses a name.", val: vString},
 		{name: "hasChildren", doc: "The error shape answered when a delete names a resource that still has children.", val: vString},
+		{name: "hasChildrenOf", doc: "Map of a kind of child resource to the error shape answered when a delete names a resource that still has live children of that kind; default hasChildren.", val: vNamed(vString)},
+		{name: "inactive", doc: "Statuses in which a resource no longer holds its parent: it neither blocks the parent's delete nor counts as its child (a STOPPED task).", val: vList(vString)},
 		{name: "invalidToken", doc: "The error shape answered for a pagination token the mock did not issue; default the validation error.", val: vString},
 		{name: "builtin", doc: "Names of instances that always exist, created as by the create with its input's name member set, and never deleted (Scheduler's default group).", val: vList(vString)},
 		{name: "defaultParent", doc: "The name of the parent a create, read, update, delete or action naming none acts within.", val: vString},

@@ -207,7 +207,8 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	members := map[string]str{}
 	templates := map[string]str{}
 	errs := map[string]str{}
-	var opsN, countsN, builtinN *yaml.Node
+	var opsN, countsN, builtinN, childErrsN *yaml.Node
+	var inactive []str
 	for _, p := range r.mapping(n, "resource "+res.Name, resourceKeys) {
 		switch k := p.k.Value; k {
 		case "doc":
@@ -224,6 +225,14 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			opsN = p.v
 		case "counts":
 			countsN = p.v
+		case "hasChildrenOf":
+			childErrsN = p.v
+		case "inactive":
+			for _, sn := range r.sequence(p.v, k) {
+				if v := r.str(sn, "inactive status"); v.ok() {
+					inactive = append(inactive, v)
+				}
+			}
 		case "builtin":
 			for _, bn := range r.sequence(p.v, k) {
 				if v := r.str(bn, "builtin"); v.ok() {
@@ -402,6 +411,17 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			res.Modified = v.v
 		}
 	}
+	for _, v := range inactive {
+		switch {
+		case res.Status == "" && members["status"].ok():
+		case res.Status == "":
+			r.errorf(v.n, "resource %s has no status member for its inactive statuses", res.Name)
+		case statusShape.IsEnum() && !enumHas(statusShape, v.v):
+			r.errorf(v.n, "%q is not a value of enum %s", v.v, statusShape.Name)
+		default:
+			res.Inactive = append(res.Inactive, v.v)
+		}
+	}
 	for vn, status := range statuses {
 		switch {
 		case res.Status == "" && members["status"].ok():
@@ -467,6 +487,20 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	for k, dst := range map[string]**model.MockError{"notFound": &res.NotFound, "conflict": &res.Conflict, "hasChildren": &res.HasChildren, "invalidToken": &res.InvalidToken} {
 		if v := errs[k]; v.ok() {
 			*dst = r.resourceError(res, v, k)
+		}
+	}
+	if childErrsN != nil {
+		res.HasChildrenOf = map[string]*model.MockError{}
+		for _, p := range r.mapping(childErrsN, "hasChildrenOf", nil) {
+			child, key := p.k.Value, p.k
+			if e := r.resourceError(res, r.str(p.v, "hasChildrenOf error"), "hasChildrenOf "+child); e != nil {
+				res.HasChildrenOf[child] = e
+			}
+			r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+				if c := byName[child]; c == nil || c.Parent != res {
+					r.errorf(key, "resource %s hasChildrenOf %s, which is not a resource belonging to it", res.Name, child)
+				}
+			})
 		}
 	}
 	if res.InvalidToken == nil && r.svc.ValidationError != nil {

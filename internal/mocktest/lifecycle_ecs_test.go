@@ -274,6 +274,10 @@ func TestECSTasks(t *testing.T) {
 			t.Errorf("a second later (-want +got):\n%s\nstartedAt %v", diff, k.StartedAt)
 		}
 	})
+	t.Run("a cluster with a running task cannot be deleted: ClusterContainsTasksException", func(t *testing.T) {
+		_, err := c.DeleteCluster(ctx, &ecs.DeleteClusterInput{Cluster: new("default")})
+		wantCode(t, "delete default", err, "ClusterContainsTasksException")
+	})
 	t.Run("tasks are listed by cluster and by the filters set", func(t *testing.T) {
 		other := must(c.RunTask(ctx, &ecs.RunTaskInput{Cluster: new("default"), TaskDefinition: new("batch:3")}))(t).Tasks[0]
 		for _, tc := range []struct {
@@ -309,5 +313,18 @@ func TestECSTasks(t *testing.T) {
 		}
 		_, err := c.StopTask(ctx, &ecs.StopTaskInput{Task: new("nope")})
 		wantCode(t, "stop nope", err, "InvalidParameterException")
+	})
+	t.Run("a cluster whose tasks are all STOPPED is deleted", func(t *testing.T) {
+		arns := must(c.ListTasks(ctx, &ecs.ListTasksInput{DesiredStatus: ecs.DesiredStatusRunning}))(t).TaskARNs
+		for _, arn := range arns {
+			must(c.StopTask(ctx, &ecs.StopTaskInput{Task: new(arn)}))(t)
+		}
+		_, err := c.DeleteCluster(ctx, &ecs.DeleteClusterInput{Cluster: new("default")})
+		wantCode(t, "delete default while its last task is STOPPING", err, "ClusterContainsTasksException")
+		clock.Advance(time.Second)
+		out := must(c.DeleteCluster(ctx, &ecs.DeleteClusterInput{Cluster: new("default")}))(t).Cluster
+		if *out.Status != "INACTIVE" {
+			t.Errorf("deleted cluster: %s, want INACTIVE", *out.Status)
+		}
 	})
 }

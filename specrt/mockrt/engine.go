@@ -70,8 +70,9 @@ type kind struct {
 	idT, arnT                                 *template
 	defaults                                  []compiledField
 	notFound, conflict, hasChildren, badToken *compiledErr
-	create                                    *boundOp  // the create binding, for builtin instances
-	descType                                  *wireType // the description's members; nil when unknown
+	hasChildrenOf                             map[string]*compiledErr // by child kind
+	create                                    *boundOp                // the create binding, for builtin instances
+	descType                                  *wireType               // the description's members; nil when unknown
 
 	byID     map[string]*record
 	byName   map[nameKey]*record
@@ -217,6 +218,16 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			if *e.dst, err = compileError(e.src); err != nil {
 				return nil, fmt.Errorf("resource %s: %w", res.Name, err)
 			}
+		}
+		for child, t := range res.HasChildrenOf {
+			ce, err := compileError(t)
+			if err != nil {
+				return nil, fmt.Errorf("resource %s: has children of %s: %w", res.Name, child, err)
+			}
+			if k.hasChildrenOf == nil {
+				k.hasChildrenOf = map[string]*compiledErr{}
+			}
+			k.hasChildrenOf[child] = ce
 		}
 		if en.kinds[res.Name] != nil {
 			return nil, fmt.Errorf("resource %s: declared twice", res.Name)
@@ -453,10 +464,14 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 			e.Message = fmt.Sprintf("%s %s is built in and cannot be deleted", r.kind.Name, r.name)
 			return nil, &Error{Code: "ValidationException", Message: e.Message, Status: http.StatusBadRequest}
 		}
-		if s.liveChildren(r, now) > 0 {
+		if ck := s.heldBy(r, now); ck != nil {
 			e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
 			e.Resource = r.tree()
-			return nil, s.buildError(r.kind.hasChildren, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
+			t := r.kind.hasChildren
+			if ct := r.kind.hasChildrenOf[ck.Name]; ct != nil {
+				t = ct
+			}
+			return nil, s.buildError(t, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 		}
 		if b.Transition == nil || b.Transition.During == "" && b.Transition.Then == "" {
 			s.setDesc(r, b.set, e)
@@ -852,16 +867,34 @@ func stamp(t time.Time) json.Number {
 	return json.Number(strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64))
 }
 
-// liveChildren settles r's children and counts those still there.
-func (s *Server) liveChildren(r *record, now time.Time) int {
+// heldBy settles r's children and returns the first kind (by name) of
+// which r still has a live child that holds it: neither gone, retired nor
+// in one of its kind's Inactive statuses. nil when r holds none.
+func (s *Server) heldBy(r *record, now time.Time) *kind {
+	var held *kind
 	for _, ck := range r.kind.children {
-		if l := ck.lists[r]; l != nil {
-			for _, c := range l.recs {
-				s.res.settle(c, now)
+		l := ck.lists[r]
+		if l == nil {
+			continue
+		}
+		for _, c := range l.recs {
+			// Every child is settled, so that the count of live ones
+			// stays right whichever kind answers.
+			if s.res.settle(c, now); held == nil && !c.gone && !c.retired && !ck.inactive(c) {
+				held = ck
 			}
 		}
 	}
-	return int(r.children)
+	return held
+}
+
+// inactive tells whether r is in one of its kind's Inactive statuses.
+func (k *kind) inactive(r *record) bool {
+	if len(k.Inactive) == 0 || k.statusPath == nil {
+		return false
+	}
+	st, _ := lookup(r.tree(), k.statusPath).(string)
+	return slices.Contains(k.Inactive, st)
 }
 
 func (s *Server) delay(t *Transition) time.Duration {

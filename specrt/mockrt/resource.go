@@ -52,6 +52,14 @@ type Resource struct {
 	// HasChildren is the error answered when a delete names a resource that
 	// still has children. Nil answers a generic ConflictException.
 	HasChildren *ErrorTemplate
+	// HasChildrenOf maps the Name of a kind of child to the error answered,
+	// in place of HasChildren, when a delete names a resource that still
+	// has live children of that kind (ECS's ClusterContainsTasksException).
+	// The kinds are checked in the order of their names.
+	HasChildrenOf map[string]*ErrorTemplate
+	// Inactive are statuses in which a resource no longer holds its parent
+	// (an ECS task once STOPPED): it does not block the parent's delete.
+	Inactive []string
 	// InvalidToken is the error answered for a pagination token the mock
 	// did not issue. Nil answers the validation error.
 	InvalidToken *ErrorTemplate

@@ -2830,6 +2830,19 @@ var service = &mockrt.Service{
 					return new(ecs.ClusterContainsServicesException)
 				},
 			},
+			HasChildrenOf: map[string]*mockrt.ErrorTemplate{
+				"Task": &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "{message}",
+						},
+					},
+					New: func() error {
+						return new(ecs.ClusterContainsTasksException)
+					},
+				},
+			},
 			ID:         "clusterArn",
 			IDTemplate: "arn:{partition}:ecs:{region}:{account}:cluster/{output.clusterName}",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -3539,6 +3552,7 @@ var service = &mockrt.Service{
 			DefaultParent: "default",
 			ID:            "taskArn",
 			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:task/{arnName:output.clusterArn}/{random:0-9a-f:32}",
+			Inactive:      []string{"STOPPED"},
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
