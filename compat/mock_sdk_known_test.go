@@ -19,8 +19,6 @@ var knownMockBugs = map[string]string{
 	"ecs-express-update": "ECS UpdateExpressGatewayService with healthCheckPath /healthz answers success, and DescribeExpressGatewayService " +
 		"still answers activeConfigurations[0].healthCheckPath /ping (the create's default): the update's members (cpu, memory, healthCheckPath, " +
 		"primaryContainer...) are top-level in the input and inside activeConfigurations in the description, so the generic update copies none",
-	"apprunner-list-operations": "App Runner ListOperations of a service just created answers an empty OperationSummaryList; " +
-		"the service lists the CREATE_SERVICE operation whose OperationId CreateService answered (and later UPDATE_SERVICE, PAUSE_SERVICE...)",
 }
 
 // knownMockBug skips the sub-test with the description of the known bug.

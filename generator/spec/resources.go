@@ -298,17 +298,23 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 
 	// The description shape is the read's, or else the create's: a create
 	// may answer less than the description (EventBridge Scheduler's answers
-	// only the ARN), and what a read answers is what the mock keeps.
+	// only the ARN), and what a read answers is what the mock keeps. A
+	// resource only recorded by another's create (creates) and listed (App
+	// Runner's operations) is described by its list's items.
 	var desc *model.Shape
-	for _, role := range []string{"read", "create", "readMany"} {
+	for _, role := range []string{"read", "create", "readMany", "list"} {
 		for _, ro := range res.Operations {
-			if desc == nil && ro.Role == role && ro.Description != "-" {
+			switch {
+			case desc != nil || ro.Role != role:
+			case role == "list":
+				desc = listItems(ro.Operation)
+			case ro.Description != "-":
 				desc = r.descShape(ro)
 			}
 		}
 	}
 	if desc == nil {
-		r.errorf(key, "resource %s needs a create or read operation with a description", res.Name)
+		r.errorf(key, "resource %s needs a create, read or list operation with a description", res.Name)
 		return parent
 	}
 	r.resDesc[res] = desc
@@ -951,6 +957,17 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		}
 	}
 	return ro
+}
+
+// listItems is the structure a list operation's pages hold; nil when its
+// paginator names none.
+func listItems(op *model.Operation) *model.Shape {
+	if pg := op.Paginator; pg != nil && len(pg.ResultKeys) > 0 {
+		if last := pg.ResultKeys[0].Last().Shape; last.Kind == model.List && last.Member.Kind == model.Structure {
+			return last.Member
+		}
+	}
+	return nil
 }
 
 // listPaginator checks that a list operation's paginator (the operation's

@@ -2163,6 +2163,35 @@ var service = &mockrt.Service{
 			Status: "Status",
 		},
 		{
+			ID: "Id",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			Name: "Operation",
+			Operations: []mockrt.ResourceOperation{
+				{
+					FilterMembers: []string{"TargetArn"},
+					Filters:       []string{"ServiceArn"},
+					InputToken:    "NextToken",
+					Items:         "OperationSummaryList",
+					LimitKey:      "MaxResults",
+					MaxPageSize:   20,
+					Operation:     "ListOperations",
+					OutputToken:   "NextToken",
+					Role:          mockrt.RoleList,
+				},
+			},
+			Status: "Status",
+		},
+		{
 			ARN:         "ServiceArn",
 			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:service/{output.ServiceId}",
 			Created:     "CreatedAt",
@@ -2236,6 +2265,32 @@ var service = &mockrt.Service{
 			},
 			Operations: []mockrt.ResourceOperation{
 				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "CREATE_SERVICE",
+							},
+							{
+								Path:  "TargetArn",
+								Value: "{resource.ServiceArn}",
+							},
+							{
+								Path:  "StartedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdatedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "IN_PROGRESS",
+							Then:   "SUCCEEDED",
+						},
+					},
 					Description: "Service",
 					Operation:   "CreateService",
 					QuotaExceeded: &mockrt.ErrorTemplate{
