@@ -452,11 +452,7 @@ func TestSDKECSExpressGatewayLifecycle(t *testing.T) {
 		if len(got.ActiveConfigurations) != 1 {
 			t.Fatalf("%d active configurations, want 1", len(got.ActiveConfigurations))
 		}
-		path := aws.ToString(got.ActiveConfigurations[0].HealthCheckPath)
-		if path == "/ping" {
-			knownMockBug(t, "ecs-express-update")
-		}
-		if path != "/healthz" {
+		if path := aws.ToString(got.ActiveConfigurations[0].HealthCheckPath); path != "/healthz" {
 			t.Errorf("health check path after update %q, want /healthz", path)
 		}
 	})

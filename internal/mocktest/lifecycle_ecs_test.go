@@ -214,6 +214,16 @@ func TestECSLifecycle(t *testing.T) {
 			t.Errorf("described %+v, want api with the seed's defaults", got)
 		}
 		must(c.UpdateExpressGatewayService(ctx, &ecs.UpdateExpressGatewayServiceInput{ServiceARN: arn, CPU: new("512")}))(t)
+		must(c.UpdateExpressGatewayService(ctx, &ecs.UpdateExpressGatewayServiceInput{ServiceARN: arn, HealthCheckPath: new("/healthz")}))(t)
+		ac := must(c.DescribeExpressGatewayService(ctx, &ecs.DescribeExpressGatewayServiceInput{ServiceARN: arn}))(t).Service.ActiveConfigurations
+		if len(ac) != 1 {
+			t.Fatalf("%d active configurations after two updates, want 1", len(ac))
+		}
+		// Each update changes what it names in the active configuration
+		// and keeps the rest.
+		if diff := cmp.Diff([]string{"512", "/healthz", "nginx"}, []string{*ac[0].CPU, *ac[0].HealthCheckPath, *ac[0].PrimaryContainer.Image}); diff != "" {
+			t.Errorf("active configuration after the updates (-want +got):\n%s", diff)
+		}
 		del := must(c.DeleteExpressGatewayService(ctx, &ecs.DeleteExpressGatewayServiceInput{ServiceARN: arn}))(t).Service
 		if del.Status.StatusCode != ecs.ExpressGatewayServiceStatusCodeDraining {
 			t.Errorf("deleted: %s, want DRAINING", del.Status.StatusCode)
