@@ -16,17 +16,7 @@ import (
 // what it still can), and runs in full once the mock is fixed. Any other
 // wrong answer still fails. compat/js/lib.mjs keeps the same keys.
 var knownMockBugs = map[string]string{
-	"ecs-express-update": "ECS UpdateExpressGatewayService with healthCheckPath /healthz answers success, and DescribeExpressGatewayService " +
-		"still answers activeConfigurations[0].healthCheckPath /ping (the create's default): the update's members (cpu, memory, healthCheckPath, " +
-		"primaryContainer...) are top-level in the input and inside activeConfigurations in the description, so the generic update copies none",
-	"ecs-delete-cluster-stopped-task": "ECS DeleteCluster of a cluster whose only child is a STOPPED task (checked alone, and with three " +
-		"INACTIVE services) answers ClusterContainsServicesException (\"still has resources that belong to it\"); ECS deletes it, as stopped tasks " +
-		"and inactive services do not hold a cluster. With a RUNNING task the mock also answers ClusterContainsServicesException, where ECS answers ClusterContainsTasksException",
-	"vpclattice-dates": "VPC Lattice GetService answers no createdAt or lastUpdatedAt, which the service always sets",
-	"apprunner-list-operations": "App Runner ListOperations of a service just created answers an empty OperationSummaryList; " +
-		"the service lists the CREATE_SERVICE operation whose OperationId CreateService answered (and later UPDATE_SERVICE, PAUSE_SERVICE...)",
-	"scheduler-creation-date": "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, " +
-		"which the service always sets (the SDK decodes them as *time.Time; the mock leaves them nil)",
+	// None at present: the gaps the SDK scenarios found (issue 11) are fixed.
 }
 
 // knownMockBug skips the sub-test with the description of the known bug.

@@ -71,9 +71,6 @@ func TestSDKAppRunnerLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(out.OperationSummaryList) == 0 {
-			knownMockBug(t, "apprunner-list-operations")
-		}
 		var got []string
 		for _, op := range out.OperationSummaryList {
 			got = append(got, aws.ToString(op.Id)+" "+string(op.Type))

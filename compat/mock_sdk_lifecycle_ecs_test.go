@@ -2,7 +2,6 @@ package compat
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -333,10 +332,6 @@ func TestSDKECSLifecycle(t *testing.T) {
 		}
 		srv.AdvanceClock(ecsTransition)
 		out, err := c.DeleteCluster(ctx, &sdkecs.DeleteClusterInput{Cluster: aws.String("web")})
-		var busy *ecstypes.ClusterContainsServicesException
-		if errors.As(err, &busy) {
-			knownMockBug(t, "ecs-delete-cluster-stopped-task")
-		}
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -457,11 +452,7 @@ func TestSDKECSExpressGatewayLifecycle(t *testing.T) {
 		if len(got.ActiveConfigurations) != 1 {
 			t.Fatalf("%d active configurations, want 1", len(got.ActiveConfigurations))
 		}
-		path := aws.ToString(got.ActiveConfigurations[0].HealthCheckPath)
-		if path == "/ping" {
-			knownMockBug(t, "ecs-express-update")
-		}
-		if path != "/healthz" {
+		if path := aws.ToString(got.ActiveConfigurations[0].HealthCheckPath); path != "/healthz" {
 			t.Errorf("health check path after update %q, want /healthz", path)
 		}
 	})

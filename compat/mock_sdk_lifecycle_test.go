@@ -93,9 +93,6 @@ func TestSDKSchedulerLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if g.CreationDate == nil && s.CreationDate == nil {
-			knownMockBug(t, "scheduler-creation-date")
-		}
 		for _, d := range []*time.Time{g.CreationDate, g.LastModificationDate, s.CreationDate, s.LastModificationDate} {
 			if d == nil || time.Since(*d).Abs() > time.Hour {
 				t.Errorf("date %v, want about now", d)

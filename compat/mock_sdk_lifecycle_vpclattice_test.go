@@ -57,9 +57,6 @@ func TestSDKVPCLatticeLifecycle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.CreatedAt == nil && got.LastUpdatedAt == nil {
-			knownMockBug(t, "vpclattice-dates")
-		}
 		for _, d := range []*time.Time{got.CreatedAt, got.LastUpdatedAt} {
 			if d == nil || time.Since(*d).Abs() > 24*time.Hour {
 				t.Errorf("date %v, want about now", d)

@@ -72,10 +72,7 @@ export const waiterConfig = { minDelay: 0.01, maxDelay: 0.05, maxWaitTime: 30 };
 // routing (compat/mock_sdk_lifecycle_test.go keeps the same list for the
 // Go SDK). A step meeting exactly the symptom skips with the description.
 const knownBugs = {
-  "ecs-delete-cluster-stopped-task":
-    "ECS DeleteCluster of a cluster holding only INACTIVE services and a STOPPED task answers ClusterContainsServicesException",
-  "scheduler-creation-date":
-    "Scheduler GetScheduleGroup and GetSchedule answer no CreationDate or LastModificationDate, which the service always sets",
+  // None at present: the gaps the SDK scenarios found (issue 11) are fixed.
 };
 
 class Skip extends Error {}

@@ -63,6 +63,25 @@ func NewListObservabilityConfigurationsPaginator(client API, params *ListObserva
 	})
 }
 
+// ListOperationsPaginator pages through the results of ListOperations.
+type ListOperationsPaginator = specrt.Paginator[ListOperationsInput, ListOperationsOutput]
+
+// NewListOperationsPaginator returns a paginator over the results of
+// ListOperations, starting from params (which it copies; nil is the empty
+// input). Pages follow while the output's NextToken is set and differs from
+// the one sent.
+func NewListOperationsPaginator(client API, params *ListOperationsInput) *ListOperationsPaginator {
+	return specrt.NewPaginator(params, client.ListOperations, func(in *ListOperationsInput, out *ListOperationsOutput) bool {
+		more := false
+		t0 := out.NextToken
+		if t0 != nil && *t0 != "" && (in.NextToken == nil || *in.NextToken != *t0) {
+			more = true
+		}
+		in.NextToken = t0
+		return more
+	})
+}
+
 // ListServicesPaginator pages through the results of ListServices.
 type ListServicesPaginator = specrt.Paginator[ListServicesInput, ListServicesOutput]
 

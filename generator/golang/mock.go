@@ -433,7 +433,7 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 		d[jen.Id("Parent")] = jen.Lit(res.Parent.Name)
 	}
 	for field, v := range map[string]string{"NameMember": res.NameMember, "ARN": res.ARN, "ParentID": res.ParentID, "ParentARN": res.ParentARN,
-		"Status": res.Status, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate,
+		"Status": res.Status, "Created": res.Created, "Modified": res.Modified, "IDTemplate": res.IDTemplate, "ARNTemplate": res.ARNTemplate,
 		"Tags": res.Tags, "TagKey": res.TagKey, "TagValue": res.TagValue} {
 		if v != "" {
 			d[jen.Id(field)] = jen.Lit(v)
@@ -457,6 +457,26 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 	}
 	if res.DefaultParent != "" {
 		d[jen.Id("DefaultParent")] = jen.Lit(res.DefaultParent)
+	}
+	if len(res.Inactive) > 0 {
+		d[jen.Id("Inactive")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, s := range res.Inactive {
+				g.Lit(s)
+			}
+		})
+	}
+	if len(res.HasChildrenOf) > 0 {
+		kinds := make([]string, 0, len(res.HasChildrenOf))
+		for k := range res.HasChildrenOf {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		d[jen.Id("HasChildrenOf")] = jen.Map(jen.String()).Op("*").Add(mrt("ErrorTemplate")).ValuesFunc(func(g *jen.Group) {
+			for _, k := range kinds {
+				g.Line().Lit(k).Op(":").Add(errorTemplate(p, res.HasChildrenOf[k]))
+			}
+			g.Line()
+		})
 	}
 	if len(res.Counts) > 0 {
 		kinds := make([]string, 0, len(res.Counts))

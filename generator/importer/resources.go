@@ -31,6 +31,9 @@ type inferredRes struct {
 	parent    *inferredRes
 	parentID  string // desc member receiving the parent's id
 	parentARN string // desc member receiving the parent's ARN
+	// created and modified are the desc's timestamp members holding when
+	// it was created and last modified.
+	created, modified string
 	// builtin are instances that always exist; defaultParent the parent a
 	// request naming none means.
 	builtin       []string
@@ -60,6 +63,15 @@ type inferredOp struct {
 // Suffixes of the members naming a resource, in the order they are
 // preferred as the identifier an operation's input gives.
 var identSuffixes = []string{"Identifier", "Id", "Name", "Arn"}
+
+// Names of the description's timestamp members holding when a resource
+// was created and last modified, as services spell them (case aside), in
+// the order they are preferred.
+var (
+	createdNames  = []string{"CreatedAt", "CreationDate", "CreationTime", "CreatedTime", "CreatedDate", "CreateDate", "CreateTime", "CreationTimestamp", "CreatedOn"}
+	modifiedNames = []string{"LastModificationDate", "LastModifiedAt", "LastModifiedDate", "LastModifiedTime", "LastUpdatedAt", "LastUpdatedTime",
+		"LastUpdateTime", "LastUpdatedDate", "UpdatedAt", "UpdateTime", "ModifiedAt"}
+)
 
 // readyStatuses and creatingStatuses are the values services give a
 // resource's status once it is usable and while it is being created.
@@ -125,6 +137,8 @@ func (t *translator) inferResource(x string, create *botoOperation, ops map[stri
 	if r.id == "" {
 		r.id = r.nm
 	}
+	r.created = t.findMember(desc, "", createdNames, "timestamp")
+	r.modified = t.findMember(desc, "", modifiedNames, "timestamp")
 	if r.id == "" {
 		return nil
 	}
@@ -724,6 +738,8 @@ func (t *translator) resources(found []*inferredRes) *yaml.Node {
 		}
 		rm.addStr("defaultParent", r.defaultParent)
 		rm.addStr("status", r.status)
+		rm.addStr("created", r.created)
+		rm.addStr("modified", r.modified)
 		// A description that shows tags shows them as they change.
 		rm.addStr("tags", t.tagsMember(r.desc))
 		for _, k := range []string{"notFound", "conflict", "hasChildren", "invalidToken"} {

@@ -59,6 +59,8 @@ func TestInferredFromServiceModels(t *testing.T) {
 		Builtin                            []string
 		DefaultParents                     []string
 		ParentARNs, WholeUpdates           []string
+		// Times are the created and modified members: "Resource created/modified".
+		Times []string
 	}
 	tests := []struct {
 		pkg  string
@@ -70,17 +72,29 @@ func TestInferredFromServiceModels(t *testing.T) {
 			PrefixFilters:  []string{"ListSchedules NamePrefix^Name", "ListScheduleGroups NamePrefix^Name"},
 			Builtin:        []string{"ScheduleGroup default"},
 			DefaultParents: []string{"Schedule default"},
+			Times:          []string{"Schedule CreationDate/LastModificationDate", "ScheduleGroup CreationDate/LastModificationDate"},
 		}},
-		{"apprunner", facts{Filters: []string{
-			"ListAutoScalingConfigurations AutoScalingConfigurationName=AutoScalingConfigurationName",
-			"ListObservabilityConfigurations ObservabilityConfigurationName=ObservabilityConfigurationName",
-		}}},
+		{"apprunner", facts{
+			Filters: []string{
+				"ListAutoScalingConfigurations AutoScalingConfigurationName=AutoScalingConfigurationName",
+				"ListObservabilityConfigurations ObservabilityConfigurationName=ObservabilityConfigurationName",
+			},
+			Times: []string{"AutoScalingConfiguration CreatedAt/", "ObservabilityConfiguration CreatedAt/",
+				"Service CreatedAt/UpdatedAt", "VpcConnector CreatedAt/", "VpcIngressConnection CreatedAt/"},
+		}},
 		{"vpclattice", facts{
 			ParentARNs: []string{"Listener serviceArn"},
 			WholeUpdates: []string{"UpdateAccessLogSubscription", "UpdateListener", "UpdateResourceConfiguration", "UpdateRule",
 				"UpdateService", "UpdateServiceNetwork", "UpdateServiceNetworkVpcAssociation", "UpdateTargetGroup"},
+			Times: []string{"AccessLogSubscription createdAt/lastUpdatedAt", "Listener createdAt/lastUpdatedAt",
+				"ResourceConfiguration createdAt/lastUpdatedAt", "ResourceGateway createdAt/lastUpdatedAt", "Rule createdAt/lastUpdatedAt",
+				"Service createdAt/lastUpdatedAt", "ServiceNetwork createdAt/lastUpdatedAt",
+				"ServiceNetworkResourceAssociation createdAt/lastUpdatedAt", "ServiceNetworkServiceAssociation createdAt/",
+				"ServiceNetworkVpcAssociation createdAt/lastUpdatedAt", "TargetGroup createdAt/lastUpdatedAt"},
 		}},
-		{"lightsail", facts{}},
+		{"lightsail", facts{Times: []string{"Disk createdAt/", "DiskSnapshot createdAt/", "Domain createdAt/",
+			"InstanceSnapshot createdAt/", "KeyPair createdAt/", "LoadBalancer createdAt/",
+			"RelationalDatabase createdAt/", "RelationalDatabaseSnapshot createdAt/"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.pkg+" has the ARN outputs, filters and builtin instances its model says", func(t *testing.T) {
@@ -99,6 +113,9 @@ func TestInferredFromServiceModels(t *testing.T) {
 				}
 				if res.ParentARN != "" {
 					got.ParentARNs = append(got.ParentARNs, res.Name+" "+res.ParentARN)
+				}
+				if res.Created != "" || res.Modified != "" {
+					got.Times = append(got.Times, res.Name+" "+res.Created+"/"+res.Modified)
 				}
 				if res.DefaultParent != "" {
 					got.DefaultParents = append(got.DefaultParents, res.Name+" "+res.DefaultParent)

@@ -16,6 +16,9 @@ type Resource struct {
 	// ParentARN is the description member that gets the parent's ARN; ""
 	// for none.
 	ParentARN string
+	// Created and Modified are the description's timestamp members that
+	// hold when the resource was created and last modified; "" for none.
+	Created, Modified string
 	// IDTemplate and ARNTemplate are mock templates (specrt/mockrt); with
 	// an empty IDTemplate the id is what the input gave, else a UUID.
 	IDTemplate, ARNTemplate string
@@ -23,6 +26,13 @@ type Resource struct {
 	// mock answers, their message member set to {message}; nil answers the
 	// mock's generic error (InvalidToken: the validation error).
 	NotFound, Conflict, HasChildren, InvalidToken *MockError
+	// HasChildrenOf maps a child resource's name to the error a delete
+	// answers while the resource has live children of that kind, in place
+	// of HasChildren.
+	HasChildrenOf map[string]*MockError
+	// Inactive are statuses in which the resource no longer holds its
+	// parent (a STOPPED task): it does not block the parent's delete.
+	Inactive []string
 	// Operations act on the resource, sorted by operation name.
 	Operations []*ResourceOperation
 	// Tags is the description member showing the resource's tags; TagKey

@@ -207,14 +207,15 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	members := map[string]str{}
 	templates := map[string]str{}
 	errs := map[string]str{}
-	var opsN, countsN, builtinN *yaml.Node
+	var opsN, countsN, builtinN, childErrsN *yaml.Node
+	var inactive []str
 	for _, p := range r.mapping(n, "resource "+res.Name, resourceKeys) {
 		switch k := p.k.Value; k {
 		case "doc":
 			res.Doc = r.str(p.v, "doc").v
 		case "parent":
 			parent = r.str(p.v, "parent")
-		case "id", "name", "arn", "parentId", "parentArn", "status", "tags":
+		case "id", "name", "arn", "parentId", "parentArn", "status", "tags", "created", "modified":
 			members[k] = r.str(p.v, k)
 		case "idTemplate", "arnTemplate":
 			templates[k] = r.str(p.v, k)
@@ -224,6 +225,14 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			opsN = p.v
 		case "counts":
 			countsN = p.v
+		case "hasChildrenOf":
+			childErrsN = p.v
+		case "inactive":
+			for _, sn := range r.sequence(p.v, k) {
+				if v := r.str(sn, "inactive status"); v.ok() {
+					inactive = append(inactive, v)
+				}
+			}
 		case "builtin":
 			for _, bn := range r.sequence(p.v, k) {
 				if v := r.str(bn, "builtin"); v.ok() {
@@ -289,17 +298,23 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 
 	// The description shape is the read's, or else the create's: a create
 	// may answer less than the description (EventBridge Scheduler's answers
-	// only the ARN), and what a read answers is what the mock keeps.
+	// only the ARN), and what a read answers is what the mock keeps. A
+	// resource only recorded by another's create (creates) and listed (App
+	// Runner's operations) is described by its list's items.
 	var desc *model.Shape
-	for _, role := range []string{"read", "create", "readMany"} {
+	for _, role := range []string{"read", "create", "readMany", "list"} {
 		for _, ro := range res.Operations {
-			if desc == nil && ro.Role == role && ro.Description != "-" {
+			switch {
+			case desc != nil || ro.Role != role:
+			case role == "list":
+				desc = listItems(ro.Operation)
+			case ro.Description != "-":
 				desc = r.descShape(ro)
 			}
 		}
 	}
 	if desc == nil {
-		r.errorf(key, "resource %s needs a create or read operation with a description", res.Name)
+		r.errorf(key, "resource %s needs a create, read or list operation with a description", res.Name)
 		return parent
 	}
 	r.resDesc[res] = desc
@@ -386,6 +401,33 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 			statusShape = s
 		}
 	}
+	for _, k := range []string{"created", "modified"} {
+		v := members[k]
+		if !v.ok() {
+			continue
+		}
+		s := r.memberPath(desc, v, "resource "+res.Name+" "+k)
+		switch {
+		case s == nil:
+		case s.Kind != model.Timestamp:
+			r.errorf(v.n, "resource %s: %s member %s must be a timestamp, it is %s", res.Name, k, v.v, s.Kind)
+		case k == "created":
+			res.Created = v.v
+		default:
+			res.Modified = v.v
+		}
+	}
+	for _, v := range inactive {
+		switch {
+		case res.Status == "" && members["status"].ok():
+		case res.Status == "":
+			r.errorf(v.n, "resource %s has no status member for its inactive statuses", res.Name)
+		case statusShape.IsEnum() && !enumHas(statusShape, v.v):
+			r.errorf(v.n, "%q is not a value of enum %s", v.v, statusShape.Name)
+		default:
+			res.Inactive = append(res.Inactive, v.v)
+		}
+	}
 	for vn, status := range statuses {
 		switch {
 		case res.Status == "" && members["status"].ok():
@@ -451,6 +493,20 @@ func (r *resolver) resource(res *model.Resource, key, n *yaml.Node, bound map[st
 	for k, dst := range map[string]**model.MockError{"notFound": &res.NotFound, "conflict": &res.Conflict, "hasChildren": &res.HasChildren, "invalidToken": &res.InvalidToken} {
 		if v := errs[k]; v.ok() {
 			*dst = r.resourceError(res, v, k)
+		}
+	}
+	if childErrsN != nil {
+		res.HasChildrenOf = map[string]*model.MockError{}
+		for _, p := range r.mapping(childErrsN, "hasChildrenOf", nil) {
+			child, key := p.k.Value, p.k
+			if e := r.resourceError(res, r.str(p.v, "hasChildrenOf error"), "hasChildrenOf "+child); e != nil {
+				res.HasChildrenOf[child] = e
+			}
+			r.resLater = append(r.resLater, func(byName map[string]*model.Resource) {
+				if c := byName[child]; c == nil || c.Parent != res {
+					r.errorf(key, "resource %s hasChildrenOf %s, which is not a resource belonging to it", res.Name, child)
+				}
+			})
 		}
 	}
 	if res.InvalidToken == nil && r.svc.ValidationError != nil {
@@ -901,6 +957,17 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 		}
 	}
 	return ro
+}
+
+// listItems is the structure a list operation's pages hold; nil when its
+// paginator names none.
+func listItems(op *model.Operation) *model.Shape {
+	if pg := op.Paginator; pg != nil && len(pg.ResultKeys) > 0 {
+		if last := pg.ResultKeys[0].Last().Shape; last.Kind == model.List && last.Member.Kind == model.Structure {
+			return last.Member
+		}
+	}
+	return nil
 }
 
 // listPaginator checks that a list operation's paginator (the operation's

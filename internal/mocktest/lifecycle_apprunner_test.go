@@ -26,7 +26,7 @@ func TestAppRunnerLifecycle(t *testing.T) {
 	source := &apprunner.SourceConfiguration{ImageRepository: &apprunner.ImageRepository{
 		ImageIdentifier: new("public.ecr.aws/aws-containers/hello-app-runner:latest"), ImageRepositoryType: apprunner.ImageRepositoryTypeEcrPublic}}
 
-	var arns, names []string
+	var arns, names, opIDs []string
 	for i := range 5 {
 		name := fmt.Sprintf("web-%d", i)
 		out := must(c.CreateService(ctx, &apprunner.CreateServiceInput{ServiceName: &name, SourceConfiguration: source,
@@ -34,8 +34,22 @@ func TestAppRunnerLifecycle(t *testing.T) {
 		if out.Service.Status != apprunner.ServiceStatusOperationInProgress || out.OperationID == nil {
 			t.Errorf("new service: %s, operation %v; want OPERATION_IN_PROGRESS and an operation id", out.Service.Status, out.OperationID)
 		}
-		arns, names = append(arns, *out.Service.ServiceARN), append(names, name)
+		arns, names, opIDs = append(arns, *out.Service.ServiceARN), append(names, name), append(opIDs, *out.OperationID)
 	}
+	operations := func(t *testing.T, arn string) []string {
+		t.Helper()
+		var got []string
+		for _, op := range must(c.ListOperations(ctx, &apprunner.ListOperationsInput{ServiceARN: &arn}))(t).OperationSummaryList {
+			got = append(got, fmt.Sprintf("%s %s %s %s", *op.ID, op.Type, op.Status, *op.TargetARN))
+		}
+		return got
+	}
+	t.Run("a service's operations list the create's, IN_PROGRESS", func(t *testing.T) {
+		want := []string{opIDs[1] + " CREATE_SERVICE IN_PROGRESS " + arns[1]}
+		if diff := cmp.Diff(want, operations(t, arns[1])); diff != "" {
+			t.Errorf("ListOperations (-want +got):\n%s", diff)
+		}
+	})
 	describe := func(t *testing.T, arn string) *apprunner.Service {
 		t.Helper()
 		return must(c.DescribeService(ctx, &apprunner.DescribeServiceInput{ServiceARN: &arn}))(t).Service
@@ -58,6 +72,10 @@ func TestAppRunnerLifecycle(t *testing.T) {
 		clock.Advance(time.Second)
 		if s := describe(t, arns[0]); s.Status != apprunner.ServiceStatusRunning {
 			t.Errorf("status %s, want RUNNING", s.Status)
+		}
+		want := []string{opIDs[0] + " CREATE_SERVICE SUCCEEDED " + arns[0]}
+		if diff := cmp.Diff(want, operations(t, arns[0])); diff != "" {
+			t.Errorf("ListOperations (-want +got):\n%s", diff)
 		}
 	})
 	t.Run("the services list in pages of two", func(t *testing.T) {

@@ -214,6 +214,16 @@ func TestECSLifecycle(t *testing.T) {
 			t.Errorf("described %+v, want api with the seed's defaults", got)
 		}
 		must(c.UpdateExpressGatewayService(ctx, &ecs.UpdateExpressGatewayServiceInput{ServiceARN: arn, CPU: new("512")}))(t)
+		must(c.UpdateExpressGatewayService(ctx, &ecs.UpdateExpressGatewayServiceInput{ServiceARN: arn, HealthCheckPath: new("/healthz")}))(t)
+		ac := must(c.DescribeExpressGatewayService(ctx, &ecs.DescribeExpressGatewayServiceInput{ServiceARN: arn}))(t).Service.ActiveConfigurations
+		if len(ac) != 1 {
+			t.Fatalf("%d active configurations after two updates, want 1", len(ac))
+		}
+		// Each update changes what it names in the active configuration
+		// and keeps the rest.
+		if diff := cmp.Diff([]string{"512", "/healthz", "nginx"}, []string{*ac[0].CPU, *ac[0].HealthCheckPath, *ac[0].PrimaryContainer.Image}); diff != "" {
+			t.Errorf("active configuration after the updates (-want +got):\n%s", diff)
+		}
 		del := must(c.DeleteExpressGatewayService(ctx, &ecs.DeleteExpressGatewayServiceInput{ServiceARN: arn}))(t).Service
 		if del.Status.StatusCode != ecs.ExpressGatewayServiceStatusCodeDraining {
 			t.Errorf("deleted: %s, want DRAINING", del.Status.StatusCode)
@@ -274,6 +284,10 @@ func TestECSTasks(t *testing.T) {
 			t.Errorf("a second later (-want +got):\n%s\nstartedAt %v", diff, k.StartedAt)
 		}
 	})
+	t.Run("a cluster with a running task cannot be deleted: ClusterContainsTasksException", func(t *testing.T) {
+		_, err := c.DeleteCluster(ctx, &ecs.DeleteClusterInput{Cluster: new("default")})
+		wantCode(t, "delete default", err, "ClusterContainsTasksException")
+	})
 	t.Run("tasks are listed by cluster and by the filters set", func(t *testing.T) {
 		other := must(c.RunTask(ctx, &ecs.RunTaskInput{Cluster: new("default"), TaskDefinition: new("batch:3")}))(t).Tasks[0]
 		for _, tc := range []struct {
@@ -309,5 +323,18 @@ func TestECSTasks(t *testing.T) {
 		}
 		_, err := c.StopTask(ctx, &ecs.StopTaskInput{Task: new("nope")})
 		wantCode(t, "stop nope", err, "InvalidParameterException")
+	})
+	t.Run("a cluster whose tasks are all STOPPED is deleted", func(t *testing.T) {
+		arns := must(c.ListTasks(ctx, &ecs.ListTasksInput{DesiredStatus: ecs.DesiredStatusRunning}))(t).TaskARNs
+		for _, arn := range arns {
+			must(c.StopTask(ctx, &ecs.StopTaskInput{Task: new(arn)}))(t)
+		}
+		_, err := c.DeleteCluster(ctx, &ecs.DeleteClusterInput{Cluster: new("default")})
+		wantCode(t, "delete default while its last task is STOPPING", err, "ClusterContainsTasksException")
+		clock.Advance(time.Second)
+		out := must(c.DeleteCluster(ctx, &ecs.DeleteClusterInput{Cluster: new("default")}))(t).Cluster
+		if *out.Status != "INACTIVE" {
+			t.Errorf("deleted cluster: %s, want INACTIVE", *out.Status)
+		}
 	})
 }

@@ -152,6 +152,43 @@ func TestCloudMapLifecycle(t *testing.T) {
 			t.Errorf("description %v, want front", got.Description)
 		}
 	})
+	t.Run("instances register with a service, which counts them and cannot be deleted until they deregister", func(t *testing.T) {
+		for _, id := range []string{"i-1", "i-2"} {
+			out := must(c.RegisterInstance(ctx, &servicediscovery.RegisterInstanceInput{ServiceID: svc.ID, InstanceID: new(id),
+				Attributes: map[string]string{"AWS_INSTANCE_IPV4": "10.0.0." + id[2:]}}))(t)
+			if op := operation(t, *out.OperationID); op.Type != servicediscovery.OperationTypeRegisterInstance || op.Targets["INSTANCE"] != id {
+				t.Errorf("register operation %s %v", op.Type, op.Targets)
+			}
+		}
+		got := must(c.GetInstance(ctx, &servicediscovery.GetInstanceInput{ServiceID: svc.ID, InstanceID: new("i-2")}))(t).Instance
+		if diff := cmp.Diff([]string{"i-2", "10.0.0.2"}, []string{*got.ID, got.Attributes["AWS_INSTANCE_IPV4"]}); diff != "" {
+			t.Errorf("GetInstance (-want +got):\n%s", diff)
+		}
+		var listed []string
+		for _, s := range must(c.ListInstances(ctx, &servicediscovery.ListInstancesInput{ServiceID: svc.ID}))(t).Instances {
+			listed = append(listed, *s.ID)
+		}
+		if diff := cmp.Diff([]string{"i-1", "i-2"}, listed); diff != "" {
+			t.Errorf("ListInstances (-want +got):\n%s", diff)
+		}
+		if n := *must(c.GetService(ctx, &servicediscovery.GetServiceInput{ID: svc.ID}))(t).Service.InstanceCount; n != 2 {
+			t.Errorf("the service counts %d instances, want 2", n)
+		}
+		_, err := c.DeleteService(ctx, &servicediscovery.DeleteServiceInput{ID: svc.ID})
+		wantCode(t, "delete of a service with instances", err, "ResourceInUse")
+		for _, id := range []string{"i-1", "i-2"} {
+			out := must(c.DeregisterInstance(ctx, &servicediscovery.DeregisterInstanceInput{ServiceID: svc.ID, InstanceID: new(id)}))(t)
+			if op := operation(t, *out.OperationID); op.Type != servicediscovery.OperationTypeDeregisterInstance || op.Targets["INSTANCE"] != id {
+				t.Errorf("deregister operation %s %v", op.Type, op.Targets)
+			}
+		}
+		_, err = c.GetInstance(ctx, &servicediscovery.GetInstanceInput{ServiceID: svc.ID, InstanceID: new("i-1")})
+		wantCode(t, "a deregistered instance", err, "InstanceNotFound")
+		_, err = c.DeregisterInstance(ctx, &servicediscovery.DeregisterInstanceInput{ServiceID: svc.ID, InstanceID: new("i-1")})
+		wantCode(t, "a second deregister", err, "InstanceNotFound")
+		_, err = c.RegisterInstance(ctx, &servicediscovery.RegisterInstanceInput{ServiceID: new("srv-none"), InstanceID: new("i-3"), Attributes: map[string]string{"AWS_INSTANCE_IPV4": "10.0.0.3"}})
+		wantCode(t, "an instance of no service", err, "ServiceNotFound")
+	})
 	t.Run("a namespace is deleted through an operation, then NamespaceNotFound", func(t *testing.T) {
 		must(c.DeleteService(ctx, &servicediscovery.DeleteServiceInput{ID: svc.ID}))(t)
 		out := must(c.DeleteNamespace(ctx, &servicediscovery.DeleteNamespaceInput{ID: &publicID}))(t)

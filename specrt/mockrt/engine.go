@@ -66,11 +66,13 @@ type kind struct {
 	idPath, namePath, arnPath                 []string
 	statusPath, parentIDPath, tagsPath        []string
 	parentARNPath                             []string
+	createdPath, modifiedPath                 []string
 	idT, arnT                                 *template
 	defaults                                  []compiledField
 	notFound, conflict, hasChildren, badToken *compiledErr
-	create                                    *boundOp  // the create binding, for builtin instances
-	descType                                  *wireType // the description's members; nil when unknown
+	hasChildrenOf                             map[string]*compiledErr // by child kind
+	create                                    *boundOp                // the create binding, for builtin instances
+	descType                                  *wireType               // the description's members; nil when unknown
 
 	byID     map[string]*record
 	byName   map[nameKey]*record
@@ -189,7 +191,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 		k := &kind{
 			Resource: res, idPath: splitPath(res.ID), namePath: splitPath(res.NameMember), arnPath: splitPath(res.ARN),
 			statusPath: splitPath(res.Status), parentIDPath: splitPath(res.ParentID), tagsPath: splitPath(res.Tags),
-			parentARNPath: splitPath(res.ParentARN),
+			parentARNPath: splitPath(res.ParentARN), createdPath: splitPath(res.Created), modifiedPath: splitPath(res.Modified),
 		}
 		if k.idPath == nil {
 			return nil, fmt.Errorf("resource %s: no id member", res.Name)
@@ -216,6 +218,16 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 			if *e.dst, err = compileError(e.src); err != nil {
 				return nil, fmt.Errorf("resource %s: %w", res.Name, err)
 			}
+		}
+		for child, t := range res.HasChildrenOf {
+			ce, err := compileError(t)
+			if err != nil {
+				return nil, fmt.Errorf("resource %s: has children of %s: %w", res.Name, child, err)
+			}
+			if k.hasChildrenOf == nil {
+				k.hasChildrenOf = map[string]*compiledErr{}
+			}
+			k.hasChildrenOf[child] = ce
 		}
 		if en.kinds[res.Name] != nil {
 			return nil, fmt.Errorf("resource %s: declared twice", res.Name)
@@ -432,6 +444,9 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 			}
 			desc[k] = v
 		}
+		if r.kind.modifiedPath != nil {
+			setPath(desc, r.kind.modifiedPath, stamp(now))
+		}
 		s.applySet(b.set, desc, e)
 		if r.kind.descType != nil {
 			r.kind.descType.trim(desc, nil, nil)
@@ -449,10 +464,14 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 			e.Message = fmt.Sprintf("%s %s is built in and cannot be deleted", r.kind.Name, r.name)
 			return nil, &Error{Code: "ValidationException", Message: e.Message, Status: http.StatusBadRequest}
 		}
-		if s.liveChildren(r, now) > 0 {
+		if ck := s.heldBy(r, now); ck != nil {
 			e.Message = fmt.Sprintf("%s %s still has resources that belong to it", r.kind.Name, r.id)
 			e.Resource = r.tree()
-			return nil, s.buildError(r.kind.hasChildren, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
+			t := r.kind.hasChildren
+			if ct := r.kind.hasChildrenOf[ck.Name]; ct != nil {
+				t = ct
+			}
+			return nil, s.buildError(t, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
 		}
 		if b.Transition == nil || b.Transition.During == "" && b.Transition.Then == "" {
 			s.setDesc(r, b.set, e)
@@ -842,16 +861,40 @@ func (en *engine) remove(r *record) {
 	}
 }
 
-// liveChildren settles r's children and counts those still there.
-func (s *Server) liveChildren(r *record, now time.Time) int {
+// stamp is t as the engine keeps a timestamp in a description: seconds
+// since the epoch, to the millisecond, as {now} gives it.
+func stamp(t time.Time) json.Number {
+	return json.Number(strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64))
+}
+
+// heldBy settles r's children and returns the first kind (by name) of
+// which r still has a live child that holds it: neither gone, retired nor
+// in one of its kind's Inactive statuses. nil when r holds none.
+func (s *Server) heldBy(r *record, now time.Time) *kind {
+	var held *kind
 	for _, ck := range r.kind.children {
-		if l := ck.lists[r]; l != nil {
-			for _, c := range l.recs {
-				s.res.settle(c, now)
+		l := ck.lists[r]
+		if l == nil {
+			continue
+		}
+		for _, c := range l.recs {
+			// Every child is settled, so that the count of live ones
+			// stays right whichever kind answers.
+			if s.res.settle(c, now); held == nil && !c.gone && !c.retired && !ck.inactive(c) {
+				held = ck
 			}
 		}
 	}
-	return int(r.children)
+	return held
+}
+
+// inactive tells whether r is in one of its kind's Inactive statuses.
+func (k *kind) inactive(r *record) bool {
+	if len(k.Inactive) == 0 || k.statusPath == nil {
+		return false
+	}
+	st, _ := lookup(r.tree(), k.statusPath).(string)
+	return slices.Contains(k.Inactive, st)
 }
 
 func (s *Server) delay(t *Transition) time.Duration {
@@ -1090,6 +1133,13 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 			}
 		}
 	}
+	// The creation and modification times, unless the mock block's
+	// output gave them.
+	for _, p := range [][]string{k.createdPath, k.modifiedPath} {
+		if p != nil && lookup(desc, p) == missing {
+			setPath(desc, p, stamp(now))
+		}
+	}
 	s.applySet(b.set, desc, e)
 	var name string
 	if k.namePath != nil {
@@ -1161,7 +1211,18 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if op.quota != nil {
 		quota = op.quota
 	}
-	if msg := s.full(k, r); msg != "" {
+	// The answer is built before the resource is stored, so that the byte
+	// limit counts the copy a repeated idempotency token replays.
+	answer, err := s.answerWith(b, op, r, out, desc)
+	if err != nil {
+		return nil, err
+	}
+	var kept int64
+	tokenKey := k.Name + "\x00" + token
+	if token != "" {
+		kept = int64(tokenOverhead + len(tokenKey) + len(answer))
+	}
+	if msg := s.full(k, r, kept); msg != "" {
 		e.Message = msg
 		return nil, s.buildError(quota, e, &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired})
 	}
@@ -1188,15 +1249,13 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 			return nil, err
 		}
 	}
-	answer, err := s.answerWith(b, op, r, out, desc)
-	if err == nil && token != "" {
+	if token != "" {
 		// The answer is kept for replays; it counts against the byte limit
 		// like the resource itself.
-		key := k.Name + "\x00" + token
-		en.tokens[key] = tokenAnswer{fp: fp, answer: answer}
-		en.bytes += int64(tokenOverhead + len(key) + len(answer))
+		en.tokens[tokenKey] = tokenAnswer{fp: fp, answer: answer}
+		en.bytes += kept
 	}
-	return answer, err
+	return answer, nil
 }
 
 // errExisting is what collides answers for a create that answers the
@@ -1257,7 +1316,7 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 		arn, _ = lookup(desc, k.arnPath).(string)
 	}
 	cr := &record{kind: k, id: id, arn: arn, desc: string(raw)}
-	if msg := s.full(k, cr); msg != "" {
+	if msg := s.full(k, cr, 0); msg != "" {
 		e.Message = msg
 		return &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired}
 	}
@@ -1285,13 +1344,14 @@ func (en *engine) taken(k *kind, id string, now time.Time) bool {
 
 // full says which of the mock's limits storing r would break; "" when it
 // fits. The limits are those of the mock's store (WithMaxResources counts
-// the resources of each kind, WithMaxStoreBytes all of them).
-func (s *Server) full(k *kind, r *record) string {
+// the resources of each kind, WithMaxStoreBytes all of them); extra is
+// what is kept beside r (the answer a repeated idempotency token replays).
+func (s *Server) full(k *kind, r *record, extra int64) string {
 	lim := s.opts.storeLimits
 	if lim.items > 0 && len(k.byID) >= lim.items {
 		return fmt.Sprintf("the mock holds its limit of %d resources of type %s", lim.items, k.Name)
 	}
-	if lim.bytes > 0 && s.res.bytes+r.cost() > lim.bytes {
+	if lim.bytes > 0 && s.res.bytes+r.cost()+extra > lim.bytes {
 		return fmt.Sprintf("the mock holds its limit of %d bytes of resources", lim.bytes)
 	}
 	return ""

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -22,6 +23,9 @@ type Widget struct {
 	Status *string `json:"status,omitempty"`
 	Size   *int32  `json:"size,omitempty"`
 	Note   *string `json:"note,omitempty"`
+	// CreatedAt and UpdatedAt are the resource's Created and Modified.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+	UpdatedAt *time.Time `json:"updatedAt,omitempty"`
 }
 
 type CreateWidgetInput struct {
@@ -88,7 +92,7 @@ func widgetService() *Service {
 			op("CreatePart", func() Input { return new(CreatePartInput) }, func() any { return new(CreatePartOutput) }),
 		},
 		Resources: []*Resource{{
-			Name: "Widget", ID: "id", NameMember: "name", ARN: "arn", Status: "status",
+			Name: "Widget", ID: "id", NameMember: "name", ARN: "arn", Status: "status", Created: "createdAt", Modified: "updatedAt",
 			IDTemplate:  "w-{random:0-9a-z:12}",
 			ARNTemplate: "arn:{partition}:widgets:{region}:{account}:widget/{output.id}",
 			Operations: []ResourceOperation{
@@ -171,6 +175,26 @@ func TestReplayAnswersCountAgainstTheByteLimit(t *testing.T) {
 	}
 }
 
+func TestTheByteLimitHoldsWithReplayAnswers(t *testing.T) {
+	// Every byte limit from one that holds a single widget to one that
+	// holds a few: the create that would pass it, its replay answer
+	// counted, answers the quota error instead.
+	one := func() int64 {
+		s := NewServer(widgetService(), WithTransitionDelay(0))
+		call(t, s, "CreateWidget", `{"name":"w-000","clientToken":"t-000"}`)
+		return s.res.bytes
+	}()
+	for limit := one; limit < 4*one; limit += 7 {
+		s := NewServer(widgetService(), WithTransitionDelay(0), WithMaxStoreBytes(limit))
+		for i := range 5 {
+			call(t, s, "CreateWidget", fmt.Sprintf(`{"name":"w-%03d","clientToken":"t-%03d"}`, i, i))
+		}
+		if s.res.bytes > limit {
+			t.Fatalf("with a limit of %d bytes the store holds %d", limit, s.res.bytes)
+		}
+	}
+}
+
 func TestResourceUpdateRenames(t *testing.T) {
 	s := NewServer(widgetService(), WithTransitionDelay(0))
 	call(t, s, "CreateWidget", `{"name":"a","size":1}`)
@@ -189,6 +213,35 @@ func TestResourceUpdateRenames(t *testing.T) {
 			status, body := call(t, s, tc.op, tc.body)
 			if status != tc.status || widgetField(body, "size") != tc.size {
 				t.Errorf("got %d, size %v (%v); want %d, size %v", status, widgetField(body, "size"), body, tc.status, tc.size)
+			}
+		})
+	}
+}
+
+func TestResourceTimesFollowTheMockClock(t *testing.T) {
+	clock := NewManualClock(time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC))
+	s := NewServer(widgetService(), WithTransitionDelay(0), WithClock(clock.Now))
+	created := float64(clock.Now().Unix())
+	type times struct{ Created, Updated any }
+	for _, tc := range []struct {
+		name, op, body string
+		advance        time.Duration
+		want           times
+	}{
+		{"a create sets both times to the clock's", "CreateWidget", `{"name":"a","size":1}`, 0, times{created, created}},
+		{"a read a minute later answers them unchanged", "GetWidget", `{"widget":"a"}`, time.Minute, times{created, created}},
+		{"an update moves the modification time only", "UpdateWidget", `{"widget":"a","size":2}`, time.Minute, times{created, created + 120}},
+		{"a read after the update answers the update's time", "GetWidget", `{"widget":"a"}`, time.Minute, times{created, created + 120}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock.Advance(tc.advance)
+			status, body := call(t, s, tc.op, tc.body)
+			got := times{widgetField(body, "createdAt"), widgetField(body, "updatedAt")}
+			if status != http.StatusOK {
+				t.Fatalf("%s answered %d: %v", tc.op, status, body)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("times (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -29,6 +29,12 @@ type Resource struct {
 	// Status is the description member holding the resource's status; empty
 	// when it has none.
 	Status string
+	// Created and Modified are the description's timestamp members that
+	// hold when the resource was created and last modified (Scheduler's
+	// CreationDate and LastModificationDate): a create sets both from the
+	// mock's clock, unless its mock block did, and an update sets
+	// Modified. Either may be empty.
+	Created, Modified string
 	// IDTemplate builds a new resource's id; without one, the id is the
 	// value the input gave the ID member (a resource whose id is its name),
 	// else a UUID. ARNTemplate builds its ARN. Their
@@ -46,6 +52,14 @@ type Resource struct {
 	// HasChildren is the error answered when a delete names a resource that
 	// still has children. Nil answers a generic ConflictException.
 	HasChildren *ErrorTemplate
+	// HasChildrenOf maps the Name of a kind of child to the error answered,
+	// in place of HasChildren, when a delete names a resource that still
+	// has live children of that kind (ECS's ClusterContainsTasksException).
+	// The kinds are checked in the order of their names.
+	HasChildrenOf map[string]*ErrorTemplate
+	// Inactive are statuses in which a resource no longer holds its parent
+	// (an ECS task once STOPPED): it does not block the parent's delete.
+	Inactive []string
 	// InvalidToken is the error answered for a pagination token the mock
 	// did not issue. Nil answers the validation error.
 	InvalidToken *ErrorTemplate

@@ -24,13 +24,12 @@ import {
   waitUntilServicesInactive,
   waitUntilTasksRunning,
   waitUntilTasksStopped,
-  ClusterContainsServicesException,
   ClusterNotFoundException,
   ServiceNotActiveException,
   ServiceNotFoundException,
 } from "@aws-sdk/client-ecs";
 import {
-  advanceClockAfterEachCall, assert, clientConfig, collect, done, expectError, knownBug, requireResources, requireStored, step,
+  advanceClockAfterEachCall, assert, clientConfig, collect, done, expectError, requireResources, requireStored, step,
   waiterConfig,
 } from "../lib.mjs";
 
@@ -133,13 +132,7 @@ await step("a deleted service drains, waitUntilServicesInactive sees it INACTIVE
 await step("a deleted cluster is INACTIVE and takes no new service", async () => {
   for (const service of ["worker", "cron"]) await c.send(new DeleteServiceCommand({ cluster: "js-web", service, force: true }));
   await waitUntilServicesInactive({ client: waiterClient, ...waiterConfig }, { cluster: "js-web", services: ["worker", "cron"] });
-  let out;
-  try {
-    out = await c.send(new DeleteClusterCommand({ cluster: "js-web" }));
-  } catch (err) {
-    if (err instanceof ClusterContainsServicesException) knownBug("ecs-delete-cluster-stopped-task");
-    throw err;
-  }
+  const out = await c.send(new DeleteClusterCommand({ cluster: "js-web" }));
   assert.equal(out.cluster.status, "INACTIVE");
   await expectError(c.send(new CreateServiceCommand({ cluster: "js-web", serviceName: "late", taskDefinition: "js-api" })), ClusterNotFoundException);
 });

@@ -1814,7 +1814,8 @@ var service = &mockrt.Service{
 					return new(apprunner.InvalidRequestException)
 				},
 			},
-			ID: "AutoScalingConfigurationName",
+			Created: "CreatedAt",
+			ID:      "AutoScalingConfigurationName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -2053,7 +2054,8 @@ var service = &mockrt.Service{
 					return new(apprunner.InvalidRequestException)
 				},
 			},
-			ID: "ObservabilityConfigurationName",
+			Created: "CreatedAt",
+			ID:      "ObservabilityConfigurationName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -2161,8 +2163,38 @@ var service = &mockrt.Service{
 			Status: "Status",
 		},
 		{
+			ID: "Id",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(apprunner.InvalidRequestException)
+				},
+			},
+			Name: "Operation",
+			Operations: []mockrt.ResourceOperation{
+				{
+					FilterMembers: []string{"TargetArn"},
+					Filters:       []string{"ServiceArn"},
+					InputToken:    "NextToken",
+					Items:         "OperationSummaryList",
+					LimitKey:      "MaxResults",
+					MaxPageSize:   20,
+					Operation:     "ListOperations",
+					OutputToken:   "NextToken",
+					Role:          mockrt.RoleList,
+				},
+			},
+			Status: "Status",
+		},
+		{
 			ARN:         "ServiceArn",
 			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:service/{output.ServiceId}",
+			Created:     "CreatedAt",
 			Defaults: []mockrt.Field{
 				{
 					Path:  "ServiceName",
@@ -2217,6 +2249,7 @@ var service = &mockrt.Service{
 					return new(apprunner.InvalidRequestException)
 				},
 			},
+			Modified:   "UpdatedAt",
 			Name:       "Service",
 			NameMember: "ServiceName",
 			NotFound: &mockrt.ErrorTemplate{
@@ -2232,6 +2265,32 @@ var service = &mockrt.Service{
 			},
 			Operations: []mockrt.ResourceOperation{
 				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "CREATE_SERVICE",
+							},
+							{
+								Path:  "TargetArn",
+								Value: "{resource.ServiceArn}",
+							},
+							{
+								Path:  "StartedAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdatedAt",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "IN_PROGRESS",
+							Then:   "SUCCEEDED",
+						},
+					},
 					Description: "Service",
 					Operation:   "CreateService",
 					QuotaExceeded: &mockrt.ErrorTemplate{
@@ -2345,7 +2404,8 @@ var service = &mockrt.Service{
 					return new(apprunner.InvalidRequestException)
 				},
 			},
-			ID: "VpcConnectorName",
+			Created: "CreatedAt",
+			ID:      "VpcConnectorName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -2461,7 +2521,8 @@ var service = &mockrt.Service{
 					return new(apprunner.InvalidRequestException)
 				},
 			},
-			ID: "VpcIngressConnectionName",
+			Created: "CreatedAt",
+			ID:      "VpcIngressConnectionName",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{

@@ -2830,6 +2830,19 @@ var service = &mockrt.Service{
 					return new(ecs.ClusterContainsServicesException)
 				},
 			},
+			HasChildrenOf: map[string]*mockrt.ErrorTemplate{
+				"Task": &mockrt.ErrorTemplate{
+					Members: []mockrt.Field{
+						{
+							Path:  "message",
+							Value: "{message}",
+						},
+					},
+					New: func() error {
+						return new(ecs.ClusterContainsTasksException)
+					},
+				},
+			},
 			ID:         "clusterArn",
 			IDTemplate: "arn:{partition}:ecs:{region}:{account}:cluster/{output.clusterName}",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -3269,6 +3282,38 @@ var service = &mockrt.Service{
 							Path:  "updatedAt",
 							Value: "{now}",
 						},
+						{
+							Path:  "activeConfigurations.0.executionRoleArn",
+							Value: "{input.executionRoleArn|output.activeConfigurations.0.executionRoleArn}",
+						},
+						{
+							Path:  "activeConfigurations.0.taskRoleArn",
+							Value: "{input.taskRoleArn|output.activeConfigurations.0.taskRoleArn}",
+						},
+						{
+							Path:  "activeConfigurations.0.cpu",
+							Value: "{input.cpu|output.activeConfigurations.0.cpu}",
+						},
+						{
+							Path:  "activeConfigurations.0.memory",
+							Value: "{input.memory|output.activeConfigurations.0.memory}",
+						},
+						{
+							Path:  "activeConfigurations.0.healthCheckPath",
+							Value: "{input.healthCheckPath|output.activeConfigurations.0.healthCheckPath}",
+						},
+						{
+							Path:  "activeConfigurations.0.primaryContainer",
+							Value: "{input.primaryContainer|output.activeConfigurations.0.primaryContainer}",
+						},
+						{
+							Path:  "activeConfigurations.0.networkConfiguration",
+							Value: "{input.networkConfiguration|output.activeConfigurations.0.networkConfiguration}",
+						},
+						{
+							Path:  "activeConfigurations.0.scalingTarget",
+							Value: "{input.scalingTarget|output.activeConfigurations.0.scalingTarget}",
+						},
 					},
 				},
 			},
@@ -3539,6 +3584,7 @@ var service = &mockrt.Service{
 			DefaultParent: "default",
 			ID:            "taskArn",
 			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:task/{arnName:output.clusterArn}/{random:0-9a-f:32}",
+			Inactive:      []string{"STOPPED"},
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{

@@ -5748,6 +5748,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "arn",
 			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:disk/{output.name}",
+			Created:     "createdAt",
 			ID:          "name",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
@@ -5820,6 +5821,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "arn",
 			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:disk-snapshot/{output.name}",
+			Created:     "createdAt",
 			ID:          "name",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
@@ -5988,6 +5990,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "arn",
 			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:domain/{output.name}",
+			Created:     "createdAt",
 			ID:          "name",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
@@ -6055,6 +6058,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "arn",
 			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:instance-snapshot/{output.name}",
+			Created:     "createdAt",
 			ID:          "name",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
@@ -6127,6 +6131,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "arn",
 			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:key-pair/{output.name}",
+			Created:     "createdAt",
 			ID:          "name",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
@@ -6194,6 +6199,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "arn",
 			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:load-balancer/{output.name}",
+			Created:     "createdAt",
 			ID:          "name",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
@@ -6266,6 +6272,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "arn",
 			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:relational-database/{output.name}",
+			Created:     "createdAt",
 			ID:          "name",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
@@ -6340,6 +6347,7 @@ var service = &mockrt.Service{
 		{
 			ARN:         "arn",
 			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:relational-database-snapshot/{output.name}",
+			Created:     "createdAt",
 			ID:          "name",
 			InvalidToken: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{

@@ -724,6 +724,7 @@ var service = &mockrt.Service{
 					return new(scheduler.ConflictException)
 				},
 			},
+			Created:       "CreationDate",
 			DefaultParent: "default",
 			ID:            "Name",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -737,6 +738,7 @@ var service = &mockrt.Service{
 					return new(scheduler.ValidationException)
 				},
 			},
+			Modified:   "LastModificationDate",
 			Name:       "Schedule",
 			NameMember: "Name",
 			NotFound: &mockrt.ErrorTemplate{
@@ -824,6 +826,7 @@ var service = &mockrt.Service{
 					return new(scheduler.ConflictException)
 				},
 			},
+			Created: "CreationDate",
 			HasChildren: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -847,6 +850,7 @@ var service = &mockrt.Service{
 					return new(scheduler.ValidationException)
 				},
 			},
+			Modified:   "LastModificationDate",
 			Name:       "ScheduleGroup",
 			NameMember: "Name",
 			NotFound: &mockrt.ErrorTemplate{

@@ -937,6 +937,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "OperationId",
+					Value: "{random:a-z0-9:32}-{random:a-z0-9:8}",
+				},
+			}},
 			Name: "DeregisterInstance",
 			NewInput: func() mockrt.Input {
 				return new(servicediscovery.DeregisterInstanceInput)
@@ -1063,6 +1069,15 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{
+				IdempotencyToken: "CreatorRequestId",
+				Output: []mockrt.Field{
+					{
+						Path:  "OperationId",
+						Value: "{random:a-z0-9:32}-{random:a-z0-9:8}",
+					},
+				},
+			},
 			Name: "RegisterInstance",
 			NewInput: func() mockrt.Input {
 				return new(servicediscovery.RegisterInstanceInput)
@@ -1152,6 +1167,150 @@ var service = &mockrt.Service{
 	},
 	Protocol: "awsJson1_1",
 	Resources: []*mockrt.Resource{
+		{
+			Defaults: []mockrt.Field{
+				{
+					Path:  "Id",
+					Value: "x",
+				},
+			},
+			ID: "Id",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.InvalidInput)
+				},
+			},
+			Name: "Instance",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.InstanceNotFound)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "DEREGISTER_INSTANCE",
+							},
+							{
+								Path:  "Targets.INSTANCE",
+								Value: "{resource.Id}",
+							},
+							{
+								Path:  "OwnerAccount",
+								Value: "{account}",
+							},
+							{
+								Path:  "CreateDate",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdateDate",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "SUBMITTED",
+							Then:   "SUCCESS",
+						},
+					},
+					Description:      "-",
+					Identifier:       "InstanceId",
+					Operation:        "DeregisterInstance",
+					ParentIdentifier: "ServiceId",
+					Role:             mockrt.RoleDelete,
+				},
+				{
+					Description:      "Instance",
+					Identifier:       "InstanceId",
+					Operation:        "GetInstance",
+					ParentIdentifier: "ServiceId",
+					Role:             mockrt.RoleRead,
+				},
+				{
+					InputToken:       "NextToken",
+					Items:            "Instances",
+					LimitKey:         "MaxResults",
+					MaxPageSize:      100,
+					Operation:        "ListInstances",
+					OutputToken:      "NextToken",
+					ParentIdentifier: "ServiceId",
+					Role:             mockrt.RoleList,
+				},
+				{
+					AnswerExisting: true,
+					Creates: &mockrt.Creates{
+						ID:       "OperationId",
+						Resource: "Operation",
+						Set: []mockrt.Field{
+							{
+								Path:  "Type",
+								Value: "REGISTER_INSTANCE",
+							},
+							{
+								Path:  "Targets.INSTANCE",
+								Value: "{resource.Id}",
+							},
+							{
+								Path:  "OwnerAccount",
+								Value: "{account}",
+							},
+							{
+								Path:  "CreateDate",
+								Value: "{now}",
+							},
+							{
+								Path:  "UpdateDate",
+								Value: "{now}",
+							},
+						},
+						Transition: &mockrt.Transition{
+							During: "SUBMITTED",
+							Then:   "SUCCESS",
+						},
+					},
+					Description:      "-",
+					IdempotencyToken: "CreatorRequestId",
+					Operation:        "RegisterInstance",
+					ParentIdentifier: "ServiceId",
+					QuotaExceeded: &mockrt.ErrorTemplate{
+						Members: []mockrt.Field{
+							{
+								Path:  "Message",
+								Value: "{message}",
+							},
+						},
+						New: func() error {
+							return new(servicediscovery.ResourceLimitExceeded)
+						},
+					},
+					Role: mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "Id",
+							Value: "{input.InstanceId}",
+						},
+					},
+				},
+			},
+			Parent: "Service",
+		},
 		{
 			ARN:         "Arn",
 			ARNTemplate: "arn:{partition}:servicediscovery:{region}:{account}:namespace/{output.Id}",
@@ -1611,6 +1770,21 @@ var service = &mockrt.Service{
 				},
 				New: func() error {
 					return new(servicediscovery.ServiceAlreadyExists)
+				},
+			},
+			Counts: map[string]string{
+				"Instance": "InstanceCount",
+			},
+			Created: "CreateDate",
+			HasChildren: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "Message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(servicediscovery.ResourceInUse)
 				},
 			},
 			ID:         "Id",

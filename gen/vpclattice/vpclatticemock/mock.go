@@ -3867,6 +3867,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created: "createdAt",
 			Defaults: []mockrt.Field{
 				{
 					Path:  "id",
@@ -3910,7 +3911,8 @@ var service = &mockrt.Service{
 					return new(vpclattice.ValidationException)
 				},
 			},
-			Name: "AccessLogSubscription",
+			Modified: "lastUpdatedAt",
+			Name:     "AccessLogSubscription",
 			NotFound: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -3991,6 +3993,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created: "createdAt",
 			HasChildren: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -4015,6 +4018,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ValidationException)
 				},
 			},
+			Modified:   "lastUpdatedAt",
 			Name:       "Listener",
 			NameMember: "name",
 			NotFound: &mockrt.ErrorTemplate{
@@ -4116,6 +4120,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created:    "createdAt",
 			ID:         "id",
 			IDTemplate: "rcfg-{random:0-9a-z:17}",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -4129,6 +4134,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ValidationException)
 				},
 			},
+			Modified:   "lastUpdatedAt",
 			Name:       "ResourceConfiguration",
 			NameMember: "name",
 			NotFound: &mockrt.ErrorTemplate{
@@ -4227,6 +4233,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created:    "createdAt",
 			ID:         "id",
 			IDTemplate: "rgw-{random:0-9a-z:17}",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -4240,6 +4247,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ValidationException)
 				},
 			},
+			Modified:   "lastUpdatedAt",
 			Name:       "ResourceGateway",
 			NameMember: "name",
 			NotFound: &mockrt.ErrorTemplate{
@@ -4329,6 +4337,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created:    "createdAt",
 			ID:         "id",
 			IDTemplate: "rule-{random:0-9a-z:17}",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -4342,6 +4351,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ValidationException)
 				},
 			},
+			Modified:   "lastUpdatedAt",
 			Name:       "Rule",
 			NameMember: "name",
 			NotFound: &mockrt.ErrorTemplate{
@@ -4441,6 +4451,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created: "createdAt",
 			HasChildren: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -4465,6 +4476,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ValidationException)
 				},
 			},
+			Modified:   "lastUpdatedAt",
 			Name:       "Service",
 			NameMember: "name",
 			NotFound: &mockrt.ErrorTemplate{
@@ -4564,6 +4576,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created:    "createdAt",
 			ID:         "id",
 			IDTemplate: "sn-{random:0-9a-z:17}",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -4577,6 +4590,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ValidationException)
 				},
 			},
+			Modified:   "lastUpdatedAt",
 			Name:       "ServiceNetwork",
 			NameMember: "name",
 			NotFound: &mockrt.ErrorTemplate{
@@ -4670,6 +4684,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created:    "createdAt",
 			ID:         "id",
 			IDTemplate: "snra-{random:0-9a-f:17}",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -4683,7 +4698,8 @@ var service = &mockrt.Service{
 					return new(vpclattice.ValidationException)
 				},
 			},
-			Name: "ServiceNetworkResourceAssociation",
+			Modified: "lastUpdatedAt",
+			Name:     "ServiceNetworkResourceAssociation",
 			NotFound: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -4774,6 +4790,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created:    "createdAt",
 			ID:         "id",
 			IDTemplate: "snsa-{random:0-9a-z:17}",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -4878,6 +4895,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created:    "createdAt",
 			ID:         "id",
 			IDTemplate: "snva-{random:0-9a-z:17}",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -4891,7 +4909,8 @@ var service = &mockrt.Service{
 					return new(vpclattice.ValidationException)
 				},
 			},
-			Name: "ServiceNetworkVpcAssociation",
+			Modified: "lastUpdatedAt",
+			Name:     "ServiceNetworkVpcAssociation",
 			NotFound: &mockrt.ErrorTemplate{
 				Members: []mockrt.Field{
 					{
@@ -4988,6 +5007,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ConflictException)
 				},
 			},
+			Created:    "createdAt",
 			ID:         "id",
 			IDTemplate: "tg-{random:0-9a-z:17}",
 			InvalidToken: &mockrt.ErrorTemplate{
@@ -5001,6 +5021,7 @@ var service = &mockrt.Service{
 					return new(vpclattice.ValidationException)
 				},
 			},
+			Modified:   "lastUpdatedAt",
 			Name:       "TargetGroup",
 			NameMember: "name",
 			NotFound: &mockrt.ErrorTemplate{
