@@ -439,14 +439,22 @@ func FormatWireFloat(v float64, bits int) string {
 	return strconv.FormatFloat(v, 'g', -1, bits)
 }
 
+// The timestamp formats of the JSON protocols' timestampFormat trait, as
+// the bindings and the mock name them. Body members default to epoch seconds.
+const (
+	TimestampEpochSeconds = "epoch-seconds"
+	TimestampISO8601      = "iso8601"
+	TimestampHTTPDate     = "http-date"
+)
+
 // FormatTimeAs formats a timestamp bound to a header, query parameter or
-// path label in the member's own format: "epoch-seconds", "iso8601" or
-// "http-date".
+// path label in the member's own format: TimestampEpochSeconds,
+// TimestampISO8601 or TimestampHTTPDate.
 func FormatTimeAs(t time.Time, format string) string {
 	switch format {
-	case "epoch-seconds":
+	case TimestampEpochSeconds:
 		return strconv.FormatFloat(float64(t.UnixMilli())/1000, 'f', -1, 64)
-	case "http-date":
+	case TimestampHTTPDate:
 		return FormatHeaderTime(t)
 	}
 	return FormatQueryTime(t)
@@ -456,13 +464,13 @@ func FormatTimeAs(t time.Time, format string) string {
 func ParseTimeAs(s, format string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	switch format {
-	case "epoch-seconds":
+	case TimestampEpochSeconds:
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			return time.Time{}, fmt.Errorf("expected epoch seconds, found %q", s)
 		}
 		return time.UnixMilli(int64(math.Round(f * 1000))).UTC(), nil
-	case "http-date":
+	case TimestampHTTPDate:
 		return http.ParseTime(s)
 	}
 	return time.Parse(time.RFC3339Nano, s)
