@@ -122,22 +122,3 @@ func (m *Member) BoundTimeFormat() string {
 	}
 	return m.TimestampFormat
 }
-
-// ConvertsOnWire reports whether a member's value takes another form in a
-// JSON body than encoding/json gives its Go type: timestamps (epoch
-// seconds by default) and floats, alone or as the elements of a list or
-// map (NaN and the infinities as strings). The structure then has JSON
-// methods that convert it.
-func (m *Member) ConvertsOnWire() bool {
-	if m.Location != "" || m.Shape == nil {
-		return false
-	}
-	k := m.Shape.Kind
-	switch k {
-	case List:
-		return m.Shape.Member != nil && m.Shape.Member.Kind.IsFloat()
-	case Map:
-		return m.Shape.Value != nil && m.Shape.Value.Kind.IsFloat()
-	}
-	return k == Timestamp || k == Float || k == Double
-}

@@ -166,7 +166,6 @@ func (r *resolver) nameHelpers() {
 var (
 	inputMethods     = []string{"Validate"}
 	redactionMethods = []string{"String", "Format", "LogValue"}
-	timestampMethods = []string{"MarshalJSON", "UnmarshalJSON"}
 	errorMethods     = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "HTTPStatusCode", "ErrorMetadata", "Metadata", "MarshalJSON", "UnmarshalJSON", "RetryableError", "ThrottlingError", "ErrorQueryCode"}
 )
 
@@ -182,12 +181,6 @@ func generatedNames(s *model.Shape) []string {
 	}
 	if s.HoldsSensitive {
 		out = append(out, redactionMethods...)
-	}
-	for _, m := range s.Members {
-		if m.ConvertsOnWire() {
-			out = append(out, timestampMethods...)
-			break
-		}
 	}
 	return out
 }
