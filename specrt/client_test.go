@@ -13,12 +13,14 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol/registry"
 )
 
@@ -65,9 +67,22 @@ func (e *conflictException) HTTPStatusCode() int                  { return 409 }
 func (e *conflictException) ErrorMetadata() *specrt.ErrorMetadata { return &e.Metadata }
 
 type throttlingException struct {
-	Message           *string              `json:"message,omitempty"`
-	RetryAfterSeconds *int32               `json:"-"`
-	Metadata          specrt.ErrorMetadata `json:"-"`
+	Message           *string
+	RetryAfterSeconds *int32
+	Metadata          specrt.ErrorMetadata
+}
+
+// schemaThrottlingException describes the error's body members, as a
+// generated package's schemas.go does.
+var schemaThrottlingException = jsonwire.Shape{
+	Kind:    jsonwire.KindStruct,
+	Members: []jsonwire.Member{{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(throttlingException{}.Message), Shape: &jsonwire.String}},
+	Type:    (*throttlingException)(nil),
+}
+
+// UnmarshalJSON decodes the error's body, as a generated error type does.
+func (e *throttlingException) UnmarshalJSON(data []byte) error {
+	return jsonwire.Unmarshal(data, &schemaThrottlingException, e)
 }
 
 func (e *throttlingException) Error() string {
@@ -610,7 +625,7 @@ func TestWriteErrorRoundTrips(t *testing.T) {
 			rec := &responseRecorder{header: http.Header{}}
 			rec.header.Set("Retry-After", "2")
 			in := &throttlingException{Message: ptr("slow down"), Metadata: specrt.ErrorMetadata{RequestID: "req-9"}}
-			if err := specrt.WriteError(rec, p, in); err != nil {
+			if err := specrt.WriteError(rec, p, in, &schemaThrottlingException); err != nil {
 				t.Fatal(err)
 			}
 			if got, want := rec.header.Get("Content-Type"), p.Identity().ContentType; got != want {
@@ -630,6 +645,30 @@ func TestWriteErrorRoundTrips(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("decoded error (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestEncodeErrorBody(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		err   specrt.APIError
+		shape *jsonwire.Shape
+		want  string
+	}{
+		{"an error with a shape carries its code and its members", &throttlingException{Message: ptr("slow \"down\"")}, &schemaThrottlingException, `{"__type":"ThrottlingException","message":"slow \"down\""}`},
+		{"an error with a shape and no members set carries its code only", &throttlingException{}, &schemaThrottlingException, `{"__type":"ThrottlingException"}`},
+		{"an error without a shape carries its code and message", &throttlingException{Message: ptr("slow down")}, nil, `{"__type":"ThrottlingException","message":"slow down"}`},
+		{"an error without a shape or message carries its code only", &throttlingException{}, nil, `{"__type":"ThrottlingException"}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := specrt.EncodeErrorBody(tc.err, tc.shape)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want, string(got)); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
 			}
 		})
 	}

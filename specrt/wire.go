@@ -1,7 +1,6 @@
 package specrt
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -35,36 +34,49 @@ func RequestID(h http.Header) string {
 	return h.Get(HeaderS3RequestID)
 }
 
-// EncodeErrorBody returns the JSON body of an error response for e under p:
-// the error's modeled body members (as encoding/json renders e) with
-// "__type" set to its code, which every protocol's clients understand.
-// Members bound to headers are not in the body; set them on the response
-// before calling WriteError.
-func EncodeErrorBody(e APIError) ([]byte, error) {
-	members, err := json.Marshal(e)
+// EncodeErrorBody returns the JSON body of an error response: "__type" set
+// to e's code, which every protocol's clients understand, then the error's
+// modeled body members, encoded by the body codec from s, the shape of e's
+// type (the generated WireShape's answer for it). An error without a shape
+// (s nil: the mock's own errors) carries its message, if it has one, as
+// "message". Members bound to headers are not in the body; set them on the
+// response before calling WriteError.
+func EncodeErrorBody(e APIError, s *jsonwire.Shape) ([]byte, error) {
+	code, err := json.Marshal(e.ErrorCode())
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	b.Grow(len(members) + len(e.ErrorCode()) + 16)
-	b.WriteString(`{"__type":`)
-	code, _ := json.Marshal(e.ErrorCode())
-	b.Write(code)
-	if inner := bytes.TrimSpace(members); len(inner) > 2 && inner[0] == '{' {
-		b.WriteByte(',')
-		b.Write(inner[1:])
-	} else {
-		b.WriteByte('}')
+	b := make([]byte, 0, 64)
+	b = append(b, `{"__type":`...)
+	b = append(b, code...)
+	if s == nil {
+		if msg := e.ErrorMessage(); msg != "" {
+			text, err := json.Marshal(msg)
+			if err != nil {
+				return nil, err
+			}
+			b = append(b, `,"message":`...)
+			b = append(b, text...)
+		}
+		return append(b, '}'), nil
 	}
-	return b.Bytes(), nil
+	members, err := jsonwire.Marshal(s, e)
+	if err != nil {
+		return nil, err
+	}
+	if len(members) > 2 {
+		b = append(b, ',')
+		return append(b, members[1:]...), nil
+	}
+	return append(b, '}'), nil
 }
 
 // WriteError writes e as an error response under protocol p: the documented
-// status, Content-Type, the protocol's error headers and the body from
-// EncodeErrorBody. The request id, when e's metadata has
-// one, goes into X-Amzn-RequestId. Headers already set on w are kept.
-func WriteError(w http.ResponseWriter, p protocol.Protocol, e APIError) error {
-	body, err := EncodeErrorBody(e)
+// status, Content-Type, the protocol's error headers and the body
+// EncodeErrorBody writes from s, the shape of e's type (nil for none). The
+// request id, when e's metadata has one, goes into X-Amzn-RequestId. Headers already set on w are kept.
+func WriteError(w http.ResponseWriter, p protocol.Protocol, e APIError, s *jsonwire.Shape) error {
+	body, err := EncodeErrorBody(e, s)
 	if err != nil {
 		return err
 	}

@@ -1331,22 +1331,10 @@ func (c *Client) UpdateVpcIngressConnection(ctx context.Context, in *UpdateVpcIn
 	return out, nil
 }
 
-// MarshalJSON encodes the body members of the InternalServiceErrorException
-// error under their wire names.
-func (e *InternalServiceErrorException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaInternalServiceErrorException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the InternalServiceErrorException
 // error into e, matching member names exactly.
 func (e *InternalServiceErrorException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaInternalServiceErrorException, e)
-}
-
-// MarshalJSON encodes the body members of the InvalidRequestException error
-// under their wire names.
-func (e *InvalidRequestException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaInvalidRequestException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InvalidRequestException error
@@ -1355,34 +1343,16 @@ func (e *InvalidRequestException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaInvalidRequestException, e)
 }
 
-// MarshalJSON encodes the body members of the InvalidStateException error
-// under their wire names.
-func (e *InvalidStateException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaInvalidStateException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the InvalidStateException error into
 // e, matching member names exactly.
 func (e *InvalidStateException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaInvalidStateException, e)
 }
 
-// MarshalJSON encodes the body members of the ResourceNotFoundException error
-// under their wire names.
-func (e *ResourceNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaResourceNotFoundException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
 // into e, matching member names exactly.
 func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
-}
-
-// MarshalJSON encodes the body members of the ServiceQuotaExceededException
-// error under their wire names.
-func (e *ServiceQuotaExceededException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaServiceQuotaExceededException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ServiceQuotaExceededException

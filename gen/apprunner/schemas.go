@@ -1070,8 +1070,9 @@ var (
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output or to a structure payload, to the JSON body codec; nil for any other
-// value. The generated mock decodes requests and encodes responses with it.
+// output, to a structure payload or to an error, to the JSON body codec; nil
+// for any other value. The generated mock decodes requests and encodes
+// responses and error bodies with it.
 func WireShape(v any) *jsonwire.Shape {
 	switch v.(type) {
 	case *AssociateCustomDomainInput:
@@ -1222,6 +1223,16 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaUpdateVpcIngressConnectionInput
 	case *UpdateVpcIngressConnectionOutput:
 		return &schemaUpdateVpcIngressConnectionOutput
+	case *InternalServiceErrorException:
+		return &schemaInternalServiceErrorException
+	case *InvalidRequestException:
+		return &schemaInvalidRequestException
+	case *InvalidStateException:
+		return &schemaInvalidStateException
+	case *ResourceNotFoundException:
+		return &schemaResourceNotFoundException
+	case *ServiceQuotaExceededException:
+		return &schemaServiceQuotaExceededException
 	}
 	return nil
 }

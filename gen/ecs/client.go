@@ -4011,22 +4011,10 @@ func (c *Client) UpdateTaskSet(ctx context.Context, in *UpdateTaskSetInput, optF
 	return out, nil
 }
 
-// MarshalJSON encodes the body members of the AccessDeniedException error
-// under their wire names.
-func (e *AccessDeniedException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaAccessDeniedException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the AccessDeniedException error into
 // e, matching member names exactly.
 func (e *AccessDeniedException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaAccessDeniedException, e)
-}
-
-// MarshalJSON encodes the body members of the AttributeLimitExceededException
-// error under their wire names.
-func (e *AttributeLimitExceededException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaAttributeLimitExceededException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the AttributeLimitExceededException
@@ -4035,34 +4023,16 @@ func (e *AttributeLimitExceededException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaAttributeLimitExceededException, e)
 }
 
-// MarshalJSON encodes the body members of the BlockedException error under
-// their wire names.
-func (e *BlockedException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaBlockedException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the BlockedException error into e,
 // matching member names exactly.
 func (e *BlockedException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaBlockedException, e)
 }
 
-// MarshalJSON encodes the body members of the ClientException error under
-// their wire names.
-func (e *ClientException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaClientException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ClientException error into e,
 // matching member names exactly.
 func (e *ClientException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaClientException, e)
-}
-
-// MarshalJSON encodes the body members of the
-// ClusterContainsCapacityProviderException error under their wire names.
-func (e *ClusterContainsCapacityProviderException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaClusterContainsCapacityProviderException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the
@@ -4072,23 +4042,11 @@ func (e *ClusterContainsCapacityProviderException) UnmarshalJSON(data []byte) er
 	return jsonwire.Unmarshal(data, &schemaClusterContainsCapacityProviderException, e)
 }
 
-// MarshalJSON encodes the body members of the
-// ClusterContainsContainerInstancesException error under their wire names.
-func (e *ClusterContainsContainerInstancesException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaClusterContainsContainerInstancesException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the
 // ClusterContainsContainerInstancesException error into e, matching member
 // names exactly.
 func (e *ClusterContainsContainerInstancesException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaClusterContainsContainerInstancesException, e)
-}
-
-// MarshalJSON encodes the body members of the ClusterContainsServicesException
-// error under their wire names.
-func (e *ClusterContainsServicesException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaClusterContainsServicesException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ClusterContainsServicesException
@@ -4097,22 +4055,10 @@ func (e *ClusterContainsServicesException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaClusterContainsServicesException, e)
 }
 
-// MarshalJSON encodes the body members of the ClusterContainsTasksException
-// error under their wire names.
-func (e *ClusterContainsTasksException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaClusterContainsTasksException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ClusterContainsTasksException
 // error into e, matching member names exactly.
 func (e *ClusterContainsTasksException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaClusterContainsTasksException, e)
-}
-
-// MarshalJSON encodes the body members of the ClusterNotFoundException error
-// under their wire names.
-func (e *ClusterNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaClusterNotFoundException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ClusterNotFoundException error
@@ -4121,22 +4067,10 @@ func (e *ClusterNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaClusterNotFoundException, e)
 }
 
-// MarshalJSON encodes the body members of the ConflictException error under
-// their wire names.
-func (e *ConflictException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaConflictException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ConflictException error into e,
 // matching member names exactly.
 func (e *ConflictException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaConflictException, e)
-}
-
-// MarshalJSON encodes the body members of the DaemonNotActiveException error
-// under their wire names.
-func (e *DaemonNotActiveException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaDaemonNotActiveException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the DaemonNotActiveException error
@@ -4145,22 +4079,10 @@ func (e *DaemonNotActiveException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaDaemonNotActiveException, e)
 }
 
-// MarshalJSON encodes the body members of the DaemonNotFoundException error
-// under their wire names.
-func (e *DaemonNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaDaemonNotFoundException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the DaemonNotFoundException error
 // into e, matching member names exactly.
 func (e *DaemonNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaDaemonNotFoundException, e)
-}
-
-// MarshalJSON encodes the body members of the InvalidParameterException error
-// under their wire names.
-func (e *InvalidParameterException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaInvalidParameterException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InvalidParameterException error
@@ -4169,22 +4091,10 @@ func (e *InvalidParameterException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaInvalidParameterException, e)
 }
 
-// MarshalJSON encodes the body members of the LimitExceededException error
-// under their wire names.
-func (e *LimitExceededException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaLimitExceededException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the LimitExceededException error into
 // e, matching member names exactly.
 func (e *LimitExceededException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaLimitExceededException, e)
-}
-
-// MarshalJSON encodes the body members of the MissingVersionException error
-// under their wire names.
-func (e *MissingVersionException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaMissingVersionException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the MissingVersionException error
@@ -4193,34 +4103,16 @@ func (e *MissingVersionException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaMissingVersionException, e)
 }
 
-// MarshalJSON encodes the body members of the NamespaceNotFoundException error
-// under their wire names.
-func (e *NamespaceNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaNamespaceNotFoundException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the NamespaceNotFoundException error
 // into e, matching member names exactly.
 func (e *NamespaceNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaNamespaceNotFoundException, e)
 }
 
-// MarshalJSON encodes the body members of the NoUpdateAvailableException error
-// under their wire names.
-func (e *NoUpdateAvailableException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaNoUpdateAvailableException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the NoUpdateAvailableException error
 // into e, matching member names exactly.
 func (e *NoUpdateAvailableException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaNoUpdateAvailableException, e)
-}
-
-// MarshalJSON encodes the body members of the
-// PlatformTaskDefinitionIncompatibilityException error under their wire names.
-func (e *PlatformTaskDefinitionIncompatibilityException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaPlatformTaskDefinitionIncompatibilityException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the
@@ -4230,22 +4122,10 @@ func (e *PlatformTaskDefinitionIncompatibilityException) UnmarshalJSON(data []by
 	return jsonwire.Unmarshal(data, &schemaPlatformTaskDefinitionIncompatibilityException, e)
 }
 
-// MarshalJSON encodes the body members of the PlatformUnknownException error
-// under their wire names.
-func (e *PlatformUnknownException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaPlatformUnknownException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the PlatformUnknownException error
 // into e, matching member names exactly.
 func (e *PlatformUnknownException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaPlatformUnknownException, e)
-}
-
-// MarshalJSON encodes the body members of the ResourceInUseException error
-// under their wire names.
-func (e *ResourceInUseException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaResourceInUseException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ResourceInUseException error into
@@ -4254,34 +4134,16 @@ func (e *ResourceInUseException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaResourceInUseException, e)
 }
 
-// MarshalJSON encodes the body members of the ResourceNotFoundException error
-// under their wire names.
-func (e *ResourceNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaResourceNotFoundException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
 // into e, matching member names exactly.
 func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
 }
 
-// MarshalJSON encodes the body members of the ServerException error under
-// their wire names.
-func (e *ServerException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaServerException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ServerException error into e,
 // matching member names exactly.
 func (e *ServerException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaServerException, e)
-}
-
-// MarshalJSON encodes the body members of the
-// ServiceDeploymentNotFoundException error under their wire names.
-func (e *ServiceDeploymentNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaServiceDeploymentNotFoundException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the
@@ -4291,22 +4153,10 @@ func (e *ServiceDeploymentNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaServiceDeploymentNotFoundException, e)
 }
 
-// MarshalJSON encodes the body members of the ServiceNotActiveException error
-// under their wire names.
-func (e *ServiceNotActiveException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaServiceNotActiveException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ServiceNotActiveException error
 // into e, matching member names exactly.
 func (e *ServiceNotActiveException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaServiceNotActiveException, e)
-}
-
-// MarshalJSON encodes the body members of the ServiceNotFoundException error
-// under their wire names.
-func (e *ServiceNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaServiceNotFoundException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ServiceNotFoundException error
@@ -4315,22 +4165,10 @@ func (e *ServiceNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaServiceNotFoundException, e)
 }
 
-// MarshalJSON encodes the body members of the TargetNotConnectedException
-// error under their wire names.
-func (e *TargetNotConnectedException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaTargetNotConnectedException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the TargetNotConnectedException error
 // into e, matching member names exactly.
 func (e *TargetNotConnectedException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaTargetNotConnectedException, e)
-}
-
-// MarshalJSON encodes the body members of the TargetNotFoundException error
-// under their wire names.
-func (e *TargetNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaTargetNotFoundException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the TargetNotFoundException error
@@ -4339,34 +4177,16 @@ func (e *TargetNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaTargetNotFoundException, e)
 }
 
-// MarshalJSON encodes the body members of the TaskSetNotFoundException error
-// under their wire names.
-func (e *TaskSetNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaTaskSetNotFoundException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the TaskSetNotFoundException error
 // into e, matching member names exactly.
 func (e *TaskSetNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaTaskSetNotFoundException, e)
 }
 
-// MarshalJSON encodes the body members of the UnsupportedFeatureException
-// error under their wire names.
-func (e *UnsupportedFeatureException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaUnsupportedFeatureException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the UnsupportedFeatureException error
 // into e, matching member names exactly.
 func (e *UnsupportedFeatureException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaUnsupportedFeatureException, e)
-}
-
-// MarshalJSON encodes the body members of the UpdateInProgressException error
-// under their wire names.
-func (e *UpdateInProgressException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaUpdateInProgressException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the UpdateInProgressException error

@@ -4426,8 +4426,9 @@ var (
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output or to a structure payload, to the JSON body codec; nil for any other
-// value. The generated mock decodes requests and encodes responses with it.
+// output, to a structure payload or to an error, to the JSON body codec; nil
+// for any other value. The generated mock decodes requests and encodes
+// responses and error bodies with it.
 func WireShape(v any) *jsonwire.Shape {
 	switch v.(type) {
 	case *ContinueServiceDeploymentInput:
@@ -4738,6 +4739,66 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaUpdateTaskSetInput
 	case *UpdateTaskSetOutput:
 		return &schemaUpdateTaskSetOutput
+	case *AccessDeniedException:
+		return &schemaAccessDeniedException
+	case *AttributeLimitExceededException:
+		return &schemaAttributeLimitExceededException
+	case *BlockedException:
+		return &schemaBlockedException
+	case *ClientException:
+		return &schemaClientException
+	case *ClusterContainsCapacityProviderException:
+		return &schemaClusterContainsCapacityProviderException
+	case *ClusterContainsContainerInstancesException:
+		return &schemaClusterContainsContainerInstancesException
+	case *ClusterContainsServicesException:
+		return &schemaClusterContainsServicesException
+	case *ClusterContainsTasksException:
+		return &schemaClusterContainsTasksException
+	case *ClusterNotFoundException:
+		return &schemaClusterNotFoundException
+	case *ConflictException:
+		return &schemaConflictException
+	case *DaemonNotActiveException:
+		return &schemaDaemonNotActiveException
+	case *DaemonNotFoundException:
+		return &schemaDaemonNotFoundException
+	case *InvalidParameterException:
+		return &schemaInvalidParameterException
+	case *LimitExceededException:
+		return &schemaLimitExceededException
+	case *MissingVersionException:
+		return &schemaMissingVersionException
+	case *NamespaceNotFoundException:
+		return &schemaNamespaceNotFoundException
+	case *NoUpdateAvailableException:
+		return &schemaNoUpdateAvailableException
+	case *PlatformTaskDefinitionIncompatibilityException:
+		return &schemaPlatformTaskDefinitionIncompatibilityException
+	case *PlatformUnknownException:
+		return &schemaPlatformUnknownException
+	case *ResourceInUseException:
+		return &schemaResourceInUseException
+	case *ResourceNotFoundException:
+		return &schemaResourceNotFoundException
+	case *ServerException:
+		return &schemaServerException
+	case *ServiceDeploymentNotFoundException:
+		return &schemaServiceDeploymentNotFoundException
+	case *ServiceNotActiveException:
+		return &schemaServiceNotActiveException
+	case *ServiceNotFoundException:
+		return &schemaServiceNotFoundException
+	case *TargetNotConnectedException:
+		return &schemaTargetNotConnectedException
+	case *TargetNotFoundException:
+		return &schemaTargetNotFoundException
+	case *TaskSetNotFoundException:
+		return &schemaTaskSetNotFoundException
+	case *UnsupportedFeatureException:
+		return &schemaUnsupportedFeatureException
+	case *UpdateInProgressException:
+		return &schemaUpdateInProgressException
 	}
 	return nil
 }

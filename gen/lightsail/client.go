@@ -6279,22 +6279,10 @@ func (c *Client) UpdateRelationalDatabaseParameters(ctx context.Context, in *Upd
 	return out, nil
 }
 
-// MarshalJSON encodes the body members of the AccessDeniedException error
-// under their wire names.
-func (e *AccessDeniedException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaAccessDeniedException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the AccessDeniedException error into
 // e, matching member names exactly.
 func (e *AccessDeniedException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaAccessDeniedException, e)
-}
-
-// MarshalJSON encodes the body members of the AccountSetupInProgressException
-// error under their wire names.
-func (e *AccountSetupInProgressException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaAccountSetupInProgressException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the AccountSetupInProgressException
@@ -6303,22 +6291,10 @@ func (e *AccountSetupInProgressException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaAccountSetupInProgressException, e)
 }
 
-// MarshalJSON encodes the body members of the InvalidInputException error
-// under their wire names.
-func (e *InvalidInputException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaInvalidInputException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the InvalidInputException error into
 // e, matching member names exactly.
 func (e *InvalidInputException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaInvalidInputException, e)
-}
-
-// MarshalJSON encodes the body members of the NotFoundException error under
-// their wire names.
-func (e *NotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaNotFoundException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the NotFoundException error into e,
@@ -6327,22 +6303,10 @@ func (e *NotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaNotFoundException, e)
 }
 
-// MarshalJSON encodes the body members of the OperationFailureException error
-// under their wire names.
-func (e *OperationFailureException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaOperationFailureException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the OperationFailureException error
 // into e, matching member names exactly.
 func (e *OperationFailureException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaOperationFailureException, e)
-}
-
-// MarshalJSON encodes the body members of the RegionSetupInProgressException
-// error under their wire names.
-func (e *RegionSetupInProgressException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaRegionSetupInProgressException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the RegionSetupInProgressException
@@ -6351,22 +6315,10 @@ func (e *RegionSetupInProgressException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaRegionSetupInProgressException, e)
 }
 
-// MarshalJSON encodes the body members of the ServiceException error under
-// their wire names.
-func (e *ServiceException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaServiceException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ServiceException error into e,
 // matching member names exactly.
 func (e *ServiceException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaServiceException, e)
-}
-
-// MarshalJSON encodes the body members of the UnauthenticatedException error
-// under their wire names.
-func (e *UnauthenticatedException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaUnauthenticatedException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the UnauthenticatedException error

@@ -4565,8 +4565,9 @@ var (
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output or to a structure payload, to the JSON body codec; nil for any other
-// value. The generated mock decodes requests and encodes responses with it.
+// output, to a structure payload or to an error, to the JSON body codec; nil
+// for any other value. The generated mock decodes requests and encodes
+// responses and error bodies with it.
 func WireShape(v any) *jsonwire.Shape {
 	switch v.(type) {
 	case *AllocateStaticIpInput:
@@ -5213,6 +5214,22 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaUpdateRelationalDatabaseParametersInput
 	case *UpdateRelationalDatabaseParametersOutput:
 		return &schemaUpdateRelationalDatabaseParametersOutput
+	case *AccessDeniedException:
+		return &schemaAccessDeniedException
+	case *AccountSetupInProgressException:
+		return &schemaAccountSetupInProgressException
+	case *InvalidInputException:
+		return &schemaInvalidInputException
+	case *NotFoundException:
+		return &schemaNotFoundException
+	case *OperationFailureException:
+		return &schemaOperationFailureException
+	case *RegionSetupInProgressException:
+		return &schemaRegionSetupInProgressException
+	case *ServiceException:
+		return &schemaServiceException
+	case *UnauthenticatedException:
+		return &schemaUnauthenticatedException
 	}
 	return nil
 }

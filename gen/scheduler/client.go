@@ -621,22 +621,10 @@ func bindUpdateScheduleRequest(in any, b *specrt.RequestBinding) {
 	}
 }
 
-// MarshalJSON encodes the body members of the ConflictException error under
-// their wire names.
-func (e *ConflictException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaConflictException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ConflictException error into e,
 // matching member names exactly.
 func (e *ConflictException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaConflictException, e)
-}
-
-// MarshalJSON encodes the body members of the InternalServerException error
-// under their wire names.
-func (e *InternalServerException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaInternalServerException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InternalServerException error
@@ -645,22 +633,10 @@ func (e *InternalServerException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaInternalServerException, e)
 }
 
-// MarshalJSON encodes the body members of the ResourceNotFoundException error
-// under their wire names.
-func (e *ResourceNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaResourceNotFoundException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
 // into e, matching member names exactly.
 func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
-}
-
-// MarshalJSON encodes the body members of the ServiceQuotaExceededException
-// error under their wire names.
-func (e *ServiceQuotaExceededException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaServiceQuotaExceededException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ServiceQuotaExceededException
@@ -669,22 +645,10 @@ func (e *ServiceQuotaExceededException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaServiceQuotaExceededException, e)
 }
 
-// MarshalJSON encodes the body members of the ThrottlingException error under
-// their wire names.
-func (e *ThrottlingException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaThrottlingException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ThrottlingException error into e,
 // matching member names exactly.
 func (e *ThrottlingException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaThrottlingException, e)
-}
-
-// MarshalJSON encodes the body members of the ValidationException error under
-// their wire names.
-func (e *ValidationException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaValidationException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ValidationException error into e,

@@ -460,8 +460,9 @@ var (
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output or to a structure payload, to the JSON body codec; nil for any other
-// value. The generated mock decodes requests and encodes responses with it.
+// output, to a structure payload or to an error, to the JSON body codec; nil
+// for any other value. The generated mock decodes requests and encodes
+// responses and error bodies with it.
 func WireShape(v any) *jsonwire.Shape {
 	switch v.(type) {
 	case *CreateScheduleInput:
@@ -512,6 +513,18 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaUpdateScheduleInput
 	case *UpdateScheduleOutput:
 		return &schemaUpdateScheduleOutput
+	case *ConflictException:
+		return &schemaConflictException
+	case *InternalServerException:
+		return &schemaInternalServerException
+	case *ResourceNotFoundException:
+		return &schemaResourceNotFoundException
+	case *ServiceQuotaExceededException:
+		return &schemaServiceQuotaExceededException
+	case *ThrottlingException:
+		return &schemaThrottlingException
+	case *ValidationException:
+		return &schemaValidationException
 	}
 	return nil
 }

@@ -1135,22 +1135,10 @@ func (c *Client) UpdateServiceAttributes(ctx context.Context, in *UpdateServiceA
 	return out, nil
 }
 
-// MarshalJSON encodes the body members of the CustomHealthNotFound error under
-// their wire names.
-func (e *CustomHealthNotFound) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaCustomHealthNotFound, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the CustomHealthNotFound error into
 // e, matching member names exactly.
 func (e *CustomHealthNotFound) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaCustomHealthNotFound, e)
-}
-
-// MarshalJSON encodes the body members of the DuplicateRequest error under
-// their wire names.
-func (e *DuplicateRequest) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaDuplicateRequest, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the DuplicateRequest error into e,
@@ -1159,22 +1147,10 @@ func (e *DuplicateRequest) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaDuplicateRequest, e)
 }
 
-// MarshalJSON encodes the body members of the InstanceNotFound error under
-// their wire names.
-func (e *InstanceNotFound) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaInstanceNotFound, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the InstanceNotFound error into e,
 // matching member names exactly.
 func (e *InstanceNotFound) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaInstanceNotFound, e)
-}
-
-// MarshalJSON encodes the body members of the InvalidInput error under their
-// wire names.
-func (e *InvalidInput) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaInvalidInput, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the InvalidInput error into e,
@@ -1183,22 +1159,10 @@ func (e *InvalidInput) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaInvalidInput, e)
 }
 
-// MarshalJSON encodes the body members of the NamespaceAlreadyExists error
-// under their wire names.
-func (e *NamespaceAlreadyExists) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaNamespaceAlreadyExists, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the NamespaceAlreadyExists error into
 // e, matching member names exactly.
 func (e *NamespaceAlreadyExists) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaNamespaceAlreadyExists, e)
-}
-
-// MarshalJSON encodes the body members of the NamespaceNotFound error under
-// their wire names.
-func (e *NamespaceNotFound) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaNamespaceNotFound, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the NamespaceNotFound error into e,
@@ -1207,22 +1171,10 @@ func (e *NamespaceNotFound) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaNamespaceNotFound, e)
 }
 
-// MarshalJSON encodes the body members of the OperationNotFound error under
-// their wire names.
-func (e *OperationNotFound) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaOperationNotFound, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the OperationNotFound error into e,
 // matching member names exactly.
 func (e *OperationNotFound) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaOperationNotFound, e)
-}
-
-// MarshalJSON encodes the body members of the RequestLimitExceeded error under
-// their wire names.
-func (e *RequestLimitExceeded) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaRequestLimitExceeded, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the RequestLimitExceeded error into
@@ -1231,22 +1183,10 @@ func (e *RequestLimitExceeded) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaRequestLimitExceeded, e)
 }
 
-// MarshalJSON encodes the body members of the ResourceInUse error under their
-// wire names.
-func (e *ResourceInUse) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaResourceInUse, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ResourceInUse error into e,
 // matching member names exactly.
 func (e *ResourceInUse) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaResourceInUse, e)
-}
-
-// MarshalJSON encodes the body members of the ResourceLimitExceeded error
-// under their wire names.
-func (e *ResourceLimitExceeded) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaResourceLimitExceeded, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ResourceLimitExceeded error into
@@ -1255,34 +1195,16 @@ func (e *ResourceLimitExceeded) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaResourceLimitExceeded, e)
 }
 
-// MarshalJSON encodes the body members of the ResourceNotFoundException error
-// under their wire names.
-func (e *ResourceNotFoundException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaResourceNotFoundException, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ResourceNotFoundException error
 // into e, matching member names exactly.
 func (e *ResourceNotFoundException) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaResourceNotFoundException, e)
 }
 
-// MarshalJSON encodes the body members of the ServiceAlreadyExists error under
-// their wire names.
-func (e *ServiceAlreadyExists) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaServiceAlreadyExists, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ServiceAlreadyExists error into
 // e, matching member names exactly.
 func (e *ServiceAlreadyExists) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaServiceAlreadyExists, e)
-}
-
-// MarshalJSON encodes the body members of the
-// ServiceAttributesLimitExceededException error under their wire names.
-func (e *ServiceAttributesLimitExceededException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaServiceAttributesLimitExceededException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the
@@ -1292,22 +1214,10 @@ func (e *ServiceAttributesLimitExceededException) UnmarshalJSON(data []byte) err
 	return jsonwire.Unmarshal(data, &schemaServiceAttributesLimitExceededException, e)
 }
 
-// MarshalJSON encodes the body members of the ServiceNotFound error under
-// their wire names.
-func (e *ServiceNotFound) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaServiceNotFound, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ServiceNotFound error into e,
 // matching member names exactly.
 func (e *ServiceNotFound) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaServiceNotFound, e)
-}
-
-// MarshalJSON encodes the body members of the TooManyTagsException error under
-// their wire names.
-func (e *TooManyTagsException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaTooManyTagsException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the TooManyTagsException error into

@@ -1013,8 +1013,9 @@ var (
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output or to a structure payload, to the JSON body codec; nil for any other
-// value. The generated mock decodes requests and encodes responses with it.
+// output, to a structure payload or to an error, to the JSON body codec; nil
+// for any other value. The generated mock decodes requests and encodes
+// responses and error bodies with it.
 func WireShape(v any) *jsonwire.Shape {
 	switch v.(type) {
 	case *CreateHttpNamespaceInput:
@@ -1137,6 +1138,36 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaUpdateServiceAttributesInput
 	case *UpdateServiceAttributesOutput:
 		return &schemaUpdateServiceAttributesOutput
+	case *CustomHealthNotFound:
+		return &schemaCustomHealthNotFound
+	case *DuplicateRequest:
+		return &schemaDuplicateRequest
+	case *InstanceNotFound:
+		return &schemaInstanceNotFound
+	case *InvalidInput:
+		return &schemaInvalidInput
+	case *NamespaceAlreadyExists:
+		return &schemaNamespaceAlreadyExists
+	case *NamespaceNotFound:
+		return &schemaNamespaceNotFound
+	case *OperationNotFound:
+		return &schemaOperationNotFound
+	case *RequestLimitExceeded:
+		return &schemaRequestLimitExceeded
+	case *ResourceInUse:
+		return &schemaResourceInUse
+	case *ResourceLimitExceeded:
+		return &schemaResourceLimitExceeded
+	case *ResourceNotFoundException:
+		return &schemaResourceNotFoundException
+	case *ServiceAlreadyExists:
+		return &schemaServiceAlreadyExists
+	case *ServiceAttributesLimitExceededException:
+		return &schemaServiceAttributesLimitExceededException
+	case *ServiceNotFound:
+		return &schemaServiceNotFound
+	case *TooManyTagsException:
+		return &schemaTooManyTagsException
 	}
 	return nil
 }

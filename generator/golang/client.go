@@ -652,22 +652,16 @@ func messageAlias(s *model.Shape, m *model.Member) string {
 	return ""
 }
 
-// emitErrorDecoders gives each error type a MarshalJSON that encodes its
-// body members from its schema (the mock's error bodies; the type has no
-// struct tags), and an UnmarshalJSON that decodes an
+// emitErrorDecoders gives each error type an UnmarshalJSON that decodes an
 // error body from its schema: member names matched exactly (but for the
 // message's two spellings), unknown members skipped, timestamps in their
 // format. encoding/json, which the protocol code hands error bodies to,
-// would match any case.
+// would match any case. The mock encodes error bodies from the same schema,
+// which WireShape gives it.
 func emitErrorDecoders(f *jen.File, p *Package) {
 	es := errorShapes(p)
 	sort.Slice(es, func(i, j int) bool { return es[i].GoName < es[j].GoName })
 	for _, s := range es {
-		f.Add(commentLines(comment(fmt.Sprintf("MarshalJSON encodes the body members of the %s error under their wire names.", s.Error.Code))))
-		f.Func().Params(jen.Id("e").Op("*").Id(s.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-			jen.Return(jw("Marshal").Call(jen.Op("&").Id(s.SchemaVar), jen.Id("e"))),
-		)
-		f.Line()
 		f.Add(commentLines(comment(fmt.Sprintf("UnmarshalJSON decodes the JSON body of the %s error into e, matching member names exactly.", s.Error.Code))))
 		f.Func().Params(jen.Id("e").Op("*").Id(s.GoName)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 			jen.Return(jw("Unmarshal").Call(jen.Id("data"), jen.Op("&").Id(s.SchemaVar), jen.Id("e"))),

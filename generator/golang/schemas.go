@@ -109,7 +109,15 @@ func emitWireShape(f *jen.File, p *Package) {
 			cases = append(cases, jen.Case(jen.Op("*").Id(s.GoName)).Block(jen.Return(jen.Op("&").Id(s.SchemaVar))))
 		}
 	}
-	f.Add(commentLines(comment("WireShape describes the type of v, a pointer to an operation's input or output or to a structure payload, to the JSON body codec; nil for any other value. The generated mock decodes requests and encodes responses with it.")))
+	es := errorShapes(p)
+	sort.Slice(es, func(i, j int) bool { return es[i].GoName < es[j].GoName })
+	for _, s := range es {
+		if !seen[s] && s.SchemaVar != "" {
+			seen[s] = true
+			cases = append(cases, jen.Case(jen.Op("*").Id(s.GoName)).Block(jen.Return(jen.Op("&").Id(s.SchemaVar))))
+		}
+	}
+	f.Add(commentLines(comment("WireShape describes the type of v, a pointer to an operation's input or output, to a structure payload or to an error, to the JSON body codec; nil for any other value. The generated mock decodes requests and encodes responses and error bodies with it.")))
 	f.Func().Id("WireShape").Params(jen.Id("v").Any()).Op("*").Add(jw("Shape")).Block(
 		jen.Switch(jen.Id("v").Assert(jen.Type())).Block(cases...),
 		jen.Return(jen.Nil()),

@@ -166,7 +166,7 @@ func (r *resolver) nameHelpers() {
 var (
 	inputMethods     = []string{"Validate"}
 	redactionMethods = []string{"String", "Format", "LogValue"}
-	errorMethods     = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "HTTPStatusCode", "ErrorMetadata", "Metadata", "MarshalJSON", "UnmarshalJSON", "RetryableError", "ThrottlingError", "ErrorQueryCode"}
+	errorMethods     = []string{"Error", "ErrorCode", "ErrorMessage", "ErrorFault", "HTTPStatusCode", "ErrorMetadata", "Metadata", "UnmarshalJSON", "RetryableError", "ThrottlingError", "ErrorQueryCode"}
 )
 
 // generatedNames lists the names golang's emitters declare on the Go type of

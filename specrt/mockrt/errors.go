@@ -1,7 +1,6 @@
 package mockrt
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -12,6 +11,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol"
 )
 
@@ -65,13 +65,6 @@ func (e *Error) HTTPStatusCode() int {
 // ErrorMetadata returns the error's response metadata.
 func (e *Error) ErrorMetadata() *specrt.ErrorMetadata { return &e.meta }
 
-// MarshalJSON writes the error body: {"message": ...}.
-func (e *Error) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Message string `json:"message"`
-	}{e.Message})
-}
-
 var _ specrt.APIError = (*Error)(nil)
 
 // asAPIError returns err as the API error it is answered with. An error
@@ -96,9 +89,15 @@ func asAPIError(err error) specrt.APIError {
 // writeError answers err as protocol p says: the error's status, the
 // X-Amzn-ErrorType header (which every protocol's clients read first), and
 // the body specrt.WriteError writes. headers, if not nil, adds the members
-// that travel in headers.
-func writeError(w http.ResponseWriter, p protocol.Protocol, err error, headers func(error, http.Header)) (int, string) {
+// that travel in headers; wireShape, if not nil, describes the body members
+// of the error's type (Service.WireShape). An error it has no shape for
+// (the mock's own Error) carries its code and message.
+func writeError(w http.ResponseWriter, p protocol.Protocol, err error, headers func(error, http.Header), wireShape func(any) *jsonwire.Shape) (int, string) {
 	ae := asAPIError(err)
+	var shape *jsonwire.Shape
+	if wireShape != nil {
+		shape = wireShape(ae)
+	}
 	h := w.Header()
 	h.Set(specrt.HeaderErrorType, ae.ErrorCode())
 	if me, ok := ae.(*Error); ok {
@@ -109,12 +108,12 @@ func writeError(w http.ResponseWriter, p protocol.Protocol, err error, headers f
 	if headers != nil {
 		headers(ae, h)
 	}
-	if werr := specrt.WriteError(w, p, ae); werr != nil {
+	if werr := specrt.WriteError(w, p, ae, shape); werr != nil {
 		// Only an error that cannot be encoded gets here; its status line is
 		// not written yet.
 		fallback := &Error{Code: "InternalFailure", Message: "the mock cannot encode its error", Fault: smithy.FaultServer}
 		h.Set(specrt.HeaderErrorType, fallback.Code)
-		specrt.WriteError(w, p, fallback)
+		specrt.WriteError(w, p, fallback, nil)
 		return http.StatusInternalServerError, fallback.Code
 	}
 	status := ae.HTTPStatusCode()

@@ -3,10 +3,12 @@ package mockrt
 import (
 	"net/http"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt"
+	"github.com/specgen/specgen/specrt/jsonwire"
 )
 
 // Hand-written stand-ins for what the generator emits: an input with a
@@ -132,6 +134,43 @@ func (e *ThrottlingException) ErrorFault() smithy.ErrorFault        { return smi
 func (e *ThrottlingException) HTTPStatusCode() int                  { return 429 }
 func (e *ThrottlingException) ErrorMetadata() *specrt.ErrorMetadata { return &e.Metadata }
 
+// The codec shapes of the error types, as a generated package's WireShape
+// hands them to its mock, which encodes error bodies from them.
+var (
+	schemaValidationExceptionField = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ValidationExceptionField)(nil), Members: []jsonwire.Member{
+		{Name: "name", Offset: unsafe.Offsetof(ValidationExceptionField{}.Name), Shape: &jsonwire.String},
+		{Name: "message", Offset: unsafe.Offsetof(ValidationExceptionField{}.Message), Shape: &jsonwire.String},
+	}}
+	schemaValidationExceptionFieldList = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]ValidationExceptionField)(nil), Elem: &schemaValidationExceptionField}
+	schemaValidationException          = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ValidationException)(nil), Members: []jsonwire.Member{
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ValidationException{}.Message), Shape: &jsonwire.String},
+		{Name: "reason", Offset: unsafe.Offsetof(ValidationException{}.Reason), Shape: &jsonwire.String},
+		{Name: "fieldList", Offset: unsafe.Offsetof(ValidationException{}.FieldList), Shape: &schemaValidationExceptionFieldList},
+	}}
+	schemaConflictException = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ConflictException)(nil), Members: []jsonwire.Member{
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ConflictException{}.Message), Shape: &jsonwire.String},
+		{Name: "resourceId", Offset: unsafe.Offsetof(ConflictException{}.ResourceID), Shape: &jsonwire.String},
+		{Name: "resourceType", Offset: unsafe.Offsetof(ConflictException{}.ResourceType), Shape: &jsonwire.String},
+	}}
+	schemaThrottlingException = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*ThrottlingException)(nil), Members: []jsonwire.Member{
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(ThrottlingException{}.Message), Shape: &jsonwire.String},
+	}}
+)
+
+// errorWireShape describes the fixture's error types and nothing else: the
+// fixture's inputs and outputs are left to their struct tags.
+func errorWireShape(v any) *jsonwire.Shape {
+	switch v.(type) {
+	case *ValidationException:
+		return &schemaValidationException
+	case *ConflictException:
+		return &schemaConflictException
+	case *ThrottlingException:
+		return &schemaThrottlingException
+	}
+	return nil
+}
+
 func thingBehavior() *Behavior {
 	return &Behavior{
 		Resource:         "thing",
@@ -168,6 +207,7 @@ func restService() *Service {
 		Name:        "things",
 		Protocol:    "restJson1",
 		SigningName: "things",
+		WireShape:   errorWireShape,
 		Operations: []*Operation{{
 			Name: "CreateThing", Method: "POST", Path: "/things", Status: 201,
 			NewInput:  func() Input { return new(CreateThingInput) },
@@ -201,6 +241,7 @@ func jsonService() *Service {
 		Protocol:     "awsJson1_1",
 		TargetPrefix: "Things_20200101",
 		SigningName:  "jthings",
+		WireShape:    errorWireShape,
 		Operations: []*Operation{{
 			Name:      "CreateThing",
 			NewInput:  func() Input { return new(CreateThingInput) },

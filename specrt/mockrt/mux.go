@@ -99,7 +99,7 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var code string
 	switch {
 	case err != nil:
-		status, code = writeError(w, awsjson.V11, err, nil)
+		status, code = writeError(w, awsjson.V11, err, nil, nil)
 	case (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get(awsjson.HeaderTarget) == "":
 		status = m.serveIndex(w, r)
 	default:
@@ -107,7 +107,7 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if t := r.Header.Get(awsjson.HeaderTarget); t != "" {
 			what = t
 		}
-		status, code = writeError(w, awsjson.V11, unknownOperation(what), nil)
+		status, code = writeError(w, awsjson.V11, unknownOperation(what), nil, nil)
 	}
 	if m.logger != nil {
 		rec.Status, rec.ErrorCode, rec.Duration = status, code, time.Since(start)

@@ -670,7 +670,7 @@ func (s *Server) fillEnv(e *env) {
 }
 
 func (s *Server) writeError(w http.ResponseWriter, err error) (int, string) {
-	return writeError(w, s.proto, err, s.svc.ErrorHeaders)
+	return writeError(w, s.proto, err, s.svc.ErrorHeaders, s.svc.WireShape)
 }
 
 func (s *Server) writeOutput(w http.ResponseWriter, op *compiledOp, out any) (int, string) {

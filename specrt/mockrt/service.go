@@ -43,10 +43,11 @@ type Service struct {
 	// ErrorHeaders writes the members of an error that travel in headers
 	// (Retry-After, for example). It may be nil.
 	ErrorHeaders func(err error, h http.Header)
-	// WireShape describes the type of an operation's input or output (a
-	// pointer) to the JSON body codec, which then decodes request bodies
-	// and encodes responses; nil, or a nil answer, leaves them to
-	// encoding/json.
+	// WireShape describes the type of an operation's input or output, or
+	// of an error (a pointer), to the JSON body codec, which then decodes
+	// request bodies and encodes responses and error bodies; nil, or a nil
+	// answer, leaves inputs and outputs to encoding/json and gives an
+	// error a body of its code and message only.
 	WireShape func(v any) *jsonwire.Shape
 }
 

@@ -42,7 +42,7 @@ func fixtureWireShape(v any) *jsonwire.Shape {
 	case *CreateThingOutput:
 		return &schemaCreateOutput
 	}
-	return nil
+	return errorWireShape(v)
 }
 
 func startRestWithShapes(t *testing.T) (*Server, string) {

@@ -179,8 +179,9 @@ var (
 )
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output or to a structure payload, to the JSON body codec; nil for any other
-// value. The generated mock decodes requests and encodes responses with it.
+// output, to a structure payload or to an error, to the JSON body codec; nil
+// for any other value. The generated mock decodes requests and encodes
+// responses and error bodies with it.
 func WireShape(v any) *jsonwire.Shape {
 	switch v.(type) {
 	case *EmptyInputAndEmptyOutputInput:
@@ -223,6 +224,14 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaSimpleScalarPropertiesInput
 	case *SimpleScalarPropertiesOutput:
 		return &schemaSimpleScalarPropertiesOutput
+	case *ComplexError:
+		return &schemaComplexError
+	case *FooError:
+		return &schemaFooError
+	case *InvalidGreeting:
+		return &schemaInvalidGreeting
+	case *ValidationException:
+		return &schemaValidationException
 	}
 	return nil
 }

@@ -2376,22 +2376,10 @@ func decodeHttpStringPayloadResponse(data []byte, out any) error {
 	return nil
 }
 
-// MarshalJSON encodes the body members of the ComplexError error under their
-// wire names.
-func (e *ComplexError) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaComplexError, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the ComplexError error into e,
 // matching member names exactly.
 func (e *ComplexError) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaComplexError, e)
-}
-
-// MarshalJSON encodes the body members of the FooError error under their wire
-// names.
-func (e *FooError) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaFooError, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the FooError error into e, matching
@@ -2400,22 +2388,10 @@ func (e *FooError) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaFooError, e)
 }
 
-// MarshalJSON encodes the body members of the InvalidGreeting error under
-// their wire names.
-func (e *InvalidGreeting) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaInvalidGreeting, e)
-}
-
 // UnmarshalJSON decodes the JSON body of the InvalidGreeting error into e,
 // matching member names exactly.
 func (e *InvalidGreeting) UnmarshalJSON(data []byte) error {
 	return jsonwire.Unmarshal(data, &schemaInvalidGreeting, e)
-}
-
-// MarshalJSON encodes the body members of the ValidationException error under
-// their wire names.
-func (e *ValidationException) MarshalJSON() ([]byte, error) {
-	return jsonwire.Marshal(&schemaValidationException, e)
 }
 
 // UnmarshalJSON decodes the JSON body of the ValidationException error into e,

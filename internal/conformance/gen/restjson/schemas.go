@@ -875,8 +875,9 @@ func init() {
 }
 
 // WireShape describes the type of v, a pointer to an operation's input or
-// output or to a structure payload, to the JSON body codec; nil for any other
-// value. The generated mock decodes requests and encodes responses with it.
+// output, to a structure payload or to an error, to the JSON body codec; nil
+// for any other value. The generated mock decodes requests and encodes
+// responses and error bodies with it.
 func WireShape(v any) *jsonwire.Shape {
 	switch v.(type) {
 	case *AllQueryStringTypesInput:
@@ -1117,6 +1118,14 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaUnitInputAndOutputInput
 	case *UnitInputAndOutputOutput:
 		return &schemaUnitInputAndOutputOutput
+	case *ComplexError:
+		return &schemaComplexError
+	case *FooError:
+		return &schemaFooError
+	case *InvalidGreeting:
+		return &schemaInvalidGreeting
+	case *ValidationException:
+		return &schemaValidationException
 	}
 	return nil
 }
