@@ -1,6 +1,7 @@
 package mockrt
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -42,10 +43,25 @@ type engine struct {
 }
 
 // tokenAnswer is a create's answer kept for a repeated idempotency token,
-// with a hash of the request's other parameters (see fingerprint).
+// with a hash of the request's other parameters (see fingerprint). When
+// the answer is what answerWith builds from the description alone, it is
+// not kept: desc is the description the create
+// stored, the same string as the record's until an update replaces it, and
+// the answer is built from it again, byte for byte the first one, however
+// the resource changed since. Otherwise answer holds it.
 type tokenAnswer struct {
 	fp     [sha256.Size]byte
-	answer []byte
+	r      *record // the created resource, for its kind and ARN; nil with answer
+	desc   string
+	answer string
+}
+
+// replay is the answer t keeps for a repeated token of the create b, op.
+func (s *Server) replay(b *boundOp, op *compiledOp, t tokenAnswer) ([]byte, error) {
+	if t.r == nil {
+		return []byte(t.answer), nil
+	}
+	return s.answerWith(b, op, &record{kind: t.r.kind, arn: t.r.arn, desc: t.desc}, nil, nil)
 }
 
 // recordOverhead is what a record costs beyond its description and
@@ -1074,10 +1090,11 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		// structures and is trimmed to its shape.
 		fp = fingerprint(tree, b.idemToken)
 		if t, ok := en.tokens[k.Name+"\x00"+token]; ok {
-			if t.fp == fp || op.mismatch == nil {
-				return t.answer, nil
+			answer, err := s.replay(b, op, t)
+			if err != nil || t.fp == fp || op.mismatch == nil {
+				return answer, err
 			}
-			e.Existing = decodeTree(t.answer)
+			e.Existing = decodeTree(answer)
 			e.Message = fmt.Sprintf("the idempotency token %s was already used with other parameters", token)
 			return nil, s.buildError(op.mismatch, e, nil)
 		}
@@ -1218,9 +1235,14 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		return nil, err
 	}
 	var kept int64
+	var keep tokenAnswer
 	tokenKey := k.Name + "\x00" + token
 	if token != "" {
-		kept = int64(tokenOverhead + len(tokenKey) + len(answer))
+		keep = s.keepAnswer(b, op, r, answer)
+		keep.fp = fp
+		// What the token may keep alive: its answer, or the description
+		// it was built from once an update replaced the record's.
+		kept = int64(tokenOverhead + len(tokenKey) + len(keep.answer) + len(keep.desc))
 	}
 	if msg := s.full(k, r, kept); msg != "" {
 		e.Message = msg
@@ -1252,10 +1274,23 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if token != "" {
 		// The answer is kept for replays; it counts against the byte limit
 		// like the resource itself.
-		en.tokens[tokenKey] = tokenAnswer{fp: fp, answer: answer}
+		en.tokens[tokenKey] = keep
 		en.bytes += kept
 	}
 	return answer, nil
+}
+
+// keepAnswer is what a token keeps of answer, the answer of the create b,
+// op that stored r: the description alone when answerWith builds answer
+// from it again, byte for byte (checked here, not assumed: the output
+// templates' values are usually in the description too, but need not
+// be), else a copy of answer of its own size.
+func (s *Server) keepAnswer(b *boundOp, op *compiledOp, r *record, answer []byte) tokenAnswer {
+	t := tokenAnswer{r: r, desc: r.desc}
+	if again, err := s.replay(b, op, t); err == nil && bytes.Equal(again, answer) {
+		return t
+	}
+	return tokenAnswer{answer: string(answer)}
 }
 
 // errExisting is what collides answers for a create that answers the
