@@ -1216,7 +1216,10 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if err != nil {
 		return nil, internal("the mock cannot store its resource: " + err.Error())
 	}
-	r := &record{kind: k, id: id, name: name, arn: arn, uniq: uniq, parent: parent, tags: readTags(b, tree)}
+	// The id is most often the ARN's end, and the unique key the name: a
+	// record keeps one string of each such pair (none of them changes
+	// but the name, which a rename replaces, leaving uniq what it was).
+	r := &record{kind: k, id: suffixOf(id, arn), name: name, arn: arn, uniq: suffixOf(uniq, name), parent: parent, tags: readTags(b, tree)}
 	if k.tagsPath != nil {
 		setPath(desc, k.tagsPath, r.tagsValue())
 		if raw, err = appendJSON(nil, desc); err != nil {
@@ -1293,6 +1296,15 @@ func (s *Server) keepAnswer(b *boundOp, op *compiledOp, r *record, answer []byte
 	return tokenAnswer{answer: string(answer)}
 }
 
+// suffixOf is s as the end of in when in ends with it, sharing in's bytes,
+// else s.
+func suffixOf(s, in string) string {
+	if s != "" && strings.HasSuffix(in, s) {
+		return in[len(in)-len(s):]
+	}
+	return s
+}
+
 // errExisting is what collides answers for a create that answers the
 // existing resource.
 type errExisting struct{ r *record }
@@ -1350,7 +1362,7 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 	if k.arnPath != nil {
 		arn, _ = lookup(desc, k.arnPath).(string)
 	}
-	cr := &record{kind: k, id: id, arn: arn, desc: string(raw)}
+	cr := &record{kind: k, id: suffixOf(id, arn), arn: arn, desc: string(raw)}
 	if msg := s.full(k, cr, 0); msg != "" {
 		e.Message = msg
 		return &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired}

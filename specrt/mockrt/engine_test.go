@@ -191,6 +191,34 @@ func TestATokenKeepsNoCopyOfAnAnswerItCanBuildAgain(t *testing.T) {
 	}
 }
 
+func TestARecordKeepsOneStringForIdentifiersThatRepeat(t *testing.T) {
+	svc := widgetService()
+	svc.Operations = append(svc.Operations, &Operation{Name: "CreateUniqueWidget", NewInput: func() Input { return new(CreateWidgetInput) }, NewOutput: func() any { return new(WidgetOutput) },
+		Behavior: &Behavior{Unique: []string{"name"}}})
+	svc.Resources[0].Operations = append(svc.Resources[0].Operations, ResourceOperation{Role: RoleCreate, Operation: "CreateUniqueWidget", Description: "widget"})
+	s := NewServer(svc, WithTransitionDelay(0))
+	if status, body := call(t, s, "CreateUniqueWidget", `{"name":"a"}`); status != http.StatusOK {
+		t.Fatalf("create: %d %v", status, body)
+	}
+	r := s.res.kinds["Widget"].byName[nameKey{nil, "a"}]
+	same := func(a, b string) bool {
+		return unsafe.StringData(a) == unsafe.StringData(b[len(b)-len(a):])
+	}
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{
+		{"the id is the ARN's end", strings.HasSuffix(r.arn, r.id) && same(r.id, r.arn)},
+		{"the unique key is the name", r.uniq == r.name && same(r.uniq, r.name)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !tc.ok {
+				t.Errorf("id %q, ARN %q, name %q, unique key %q: not one string", r.id, r.arn, r.name, r.uniq)
+			}
+		})
+	}
+}
+
 func TestResourceGeneratedIDsThatCollideAreDrawnAgain(t *testing.T) {
 	svc := widgetService()
 	// 300 ids among 10,000: a few collisions are all but certain, and a
