@@ -45,23 +45,23 @@ type engine struct {
 // tokenAnswer is a create's answer kept for a repeated idempotency token,
 // with a hash of the request's other parameters (see fingerprint). When
 // the answer is what answerWith builds from the description alone, it is
-// not kept: desc is the description the create
-// stored, the same string as the record's until an update replaces it, and
-// the answer is built from it again, byte for byte the first one, however
-// the resource changed since. Otherwise answer holds it.
+// not kept: r is the created resource (for its kind and ARN) and kept the
+// description the create stored, the same string as the record's until an
+// update replaces it; the answer is built from it again, byte for byte the
+// first one, however the resource changed since. Otherwise r is nil and
+// kept is the answer.
 type tokenAnswer struct {
-	fp     [sha256.Size]byte
-	r      *record // the created resource, for its kind and ARN; nil with answer
-	desc   string
-	answer string
+	fp   [sha256.Size]byte
+	r    *record
+	kept string
 }
 
 // replay is the answer t keeps for a repeated token of the create b, op.
 func (s *Server) replay(b *boundOp, op *compiledOp, t tokenAnswer) ([]byte, error) {
 	if t.r == nil {
-		return []byte(t.answer), nil
+		return []byte(t.kept), nil
 	}
-	return s.answerWith(b, op, &record{kind: t.r.kind, arn: t.r.arn, desc: t.desc}, nil, nil)
+	return s.answerWith(b, op, &record{kind: t.r.kind, arn: t.r.arn, desc: t.kept}, nil, nil)
 }
 
 // recordOverhead is what a record costs beyond its description and
@@ -1245,7 +1245,7 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		keep.fp = fp
 		// What the token may keep alive: its answer, or the description
 		// it was built from once an update replaced the record's.
-		kept = int64(tokenOverhead + len(tokenKey) + len(keep.answer) + len(keep.desc))
+		kept = int64(tokenOverhead + len(tokenKey) + len(keep.kept))
 	}
 	if msg := s.full(k, r, kept); msg != "" {
 		e.Message = msg
@@ -1289,11 +1289,11 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 // templates' values are usually in the description too, but need not
 // be), else a copy of answer of its own size.
 func (s *Server) keepAnswer(b *boundOp, op *compiledOp, r *record, answer []byte) tokenAnswer {
-	t := tokenAnswer{r: r, desc: r.desc}
+	t := tokenAnswer{r: r, kept: r.desc}
 	if again, err := s.replay(b, op, t); err == nil && bytes.Equal(again, answer) {
 		return t
 	}
-	return tokenAnswer{answer: string(answer)}
+	return tokenAnswer{kept: string(answer)}
 }
 
 // suffixOf is s as the end of in when in ends with it, sharing in's bytes,
