@@ -1,6 +1,7 @@
 package mockrt
 
 import (
+	"bytes"
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
@@ -42,10 +43,25 @@ type engine struct {
 }
 
 // tokenAnswer is a create's answer kept for a repeated idempotency token,
-// with a hash of the request's other parameters (see fingerprint).
+// with a hash of the request's other parameters (see fingerprint). When
+// the answer is what answerWith builds from the description alone, it is
+// not kept: r is the created resource (for its kind and ARN) and kept the
+// description the create stored, the same string as the record's until an
+// update replaces it; the answer is built from it again, byte for byte the
+// first one, however the resource changed since. Otherwise r is nil and
+// kept is the answer.
 type tokenAnswer struct {
-	fp     [sha256.Size]byte
-	answer []byte
+	fp   [sha256.Size]byte
+	r    *record
+	kept string
+}
+
+// replay is the answer t keeps for a repeated token of the create b, op.
+func (s *Server) replay(b *boundOp, op *compiledOp, t tokenAnswer) ([]byte, error) {
+	if t.r == nil {
+		return []byte(t.kept), nil
+	}
+	return s.answerWith(b, op, &record{kind: t.r.kind, arn: t.r.arn, desc: t.kept}, nil, nil)
 }
 
 // recordOverhead is what a record costs beyond its description and
@@ -1074,10 +1090,11 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		// structures and is trimmed to its shape.
 		fp = fingerprint(tree, b.idemToken)
 		if t, ok := en.tokens[k.Name+"\x00"+token]; ok {
-			if t.fp == fp || op.mismatch == nil {
-				return t.answer, nil
+			answer, err := s.replay(b, op, t)
+			if err != nil || t.fp == fp || op.mismatch == nil {
+				return answer, err
 			}
-			e.Existing = decodeTree(t.answer)
+			e.Existing = decodeTree(answer)
 			e.Message = fmt.Sprintf("the idempotency token %s was already used with other parameters", token)
 			return nil, s.buildError(op.mismatch, e, nil)
 		}
@@ -1199,7 +1216,10 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if err != nil {
 		return nil, internal("the mock cannot store its resource: " + err.Error())
 	}
-	r := &record{kind: k, id: id, name: name, arn: arn, uniq: uniq, parent: parent, tags: readTags(b, tree)}
+	// The id is most often the ARN's end, and the unique key the name: a
+	// record keeps one string of each such pair (none of them changes
+	// but the name, which a rename replaces, leaving uniq what it was).
+	r := &record{kind: k, id: suffixOf(id, arn), name: name, arn: arn, uniq: suffixOf(uniq, name), parent: parent, tags: readTags(b, tree)}
 	if k.tagsPath != nil {
 		setPath(desc, k.tagsPath, r.tagsValue())
 		if raw, err = appendJSON(nil, desc); err != nil {
@@ -1218,9 +1238,14 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		return nil, err
 	}
 	var kept int64
+	var keep tokenAnswer
 	tokenKey := k.Name + "\x00" + token
 	if token != "" {
-		kept = int64(tokenOverhead + len(tokenKey) + len(answer))
+		keep = s.keepAnswer(b, op, r, answer)
+		keep.fp = fp
+		// What the token may keep alive: its answer, or the description
+		// it was built from once an update replaced the record's.
+		kept = int64(tokenOverhead + len(tokenKey) + len(keep.kept))
 	}
 	if msg := s.full(k, r, kept); msg != "" {
 		e.Message = msg
@@ -1252,10 +1277,32 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	if token != "" {
 		// The answer is kept for replays; it counts against the byte limit
 		// like the resource itself.
-		en.tokens[tokenKey] = tokenAnswer{fp: fp, answer: answer}
+		en.tokens[tokenKey] = keep
 		en.bytes += kept
 	}
 	return answer, nil
+}
+
+// keepAnswer is what a token keeps of answer, the answer of the create b,
+// op that stored r: the description alone when answerWith builds answer
+// from it again, byte for byte (checked here, not assumed: the output
+// templates' values are usually in the description too, but need not
+// be), else a copy of answer of its own size.
+func (s *Server) keepAnswer(b *boundOp, op *compiledOp, r *record, answer []byte) tokenAnswer {
+	t := tokenAnswer{r: r, kept: r.desc}
+	if again, err := s.replay(b, op, t); err == nil && bytes.Equal(again, answer) {
+		return t
+	}
+	return tokenAnswer{kept: string(answer)}
+}
+
+// suffixOf is s as the end of in when in ends with it, sharing in's bytes,
+// else s.
+func suffixOf(s, in string) string {
+	if s != "" && strings.HasSuffix(in, s) {
+		return in[len(in)-len(s):]
+	}
+	return s
 }
 
 // errExisting is what collides answers for a create that answers the
@@ -1315,7 +1362,7 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 	if k.arnPath != nil {
 		arn, _ = lookup(desc, k.arnPath).(string)
 	}
-	cr := &record{kind: k, id: id, arn: arn, desc: string(raw)}
+	cr := &record{kind: k, id: suffixOf(id, arn), arn: arn, desc: string(raw)}
 	if msg := s.full(k, cr, 0); msg != "" {
 		e.Message = msg
 		return &Error{Code: "ServiceQuotaExceededException", Message: msg, Status: http.StatusPaymentRequired}

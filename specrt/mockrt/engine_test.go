@@ -1,6 +1,7 @@
 package mockrt
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -141,6 +143,84 @@ func TestResourceCreateReplaysItsIdempotencyToken(t *testing.T) {
 	status, other := call(t, s, "CreateWidget", `{"name":"a","clientToken":"t2"}`)
 	if status != http.StatusConflict || other["__type"] != "ConflictException" {
 		t.Errorf("another token with a taken name: %d %v, want 409 ConflictException", status, other)
+	}
+}
+
+// rawCall sends one request to s and returns its body as it is.
+func rawCall(s http.Handler, op, body string) string {
+	req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body))
+	req.Header.Set("X-Amz-Target", "Widgets."+op)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	return rec.Body.String()
+}
+
+func TestARepeatedTokenAnswersTheFirstAnswerByteForByte(t *testing.T) {
+	const create = `{"name":"a","size":1,"clientToken":"t1"}`
+	for _, tc := range []struct {
+		name   string
+		before []string // op, body pairs sent between the create and its retry
+	}{
+		{"a retry right away", nil},
+		{"a retry after the widget's status moved on", []string{"GetWidget", `{"widget":"a"}`}},
+		{"a retry after an update changed the widget", []string{"UpdateWidget", `{"widget":"a","size":2}`, "UpdateWidget", `{"widget":"a","name":"b"}`}},
+		{"a retry after the widget was deleted", []string{"DeleteWidget", `{"widget":"a"}`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := NewServer(widgetService(), WithTransitionDelay(0))
+			first := rawCall(s, "CreateWidget", create)
+			for i := 0; i < len(tc.before); i += 2 {
+				rawCall(s, tc.before[i], tc.before[i+1])
+			}
+			if diff := cmp.Diff(first, rawCall(s, "CreateWidget", create)); diff != "" {
+				t.Errorf("the retry answered otherwise (-first +retry):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestATokenKeepsNoCopyOfAnAnswerItCanBuildAgain(t *testing.T) {
+	s := NewServer(widgetService(), WithTransitionDelay(0))
+	call(t, s, "CreateWidget", `{"name":"a","clientToken":"t1"}`)
+	kept := s.res.tokens["Widget\x00t1"]
+	r := s.res.kinds["Widget"].byName[nameKey{nil, "a"}]
+	if kept.r != r || unsafe.StringData(kept.kept) != unsafe.StringData(r.desc) {
+		t.Errorf("the token does not share the stored description")
+	}
+}
+
+func TestATokenEntryHoldsTheHashAPointerAndOneString(t *testing.T) {
+	const want = sha256.Size + unsafe.Sizeof(uintptr(0)) + unsafe.Sizeof("")
+	if got := unsafe.Sizeof(tokenAnswer{}); got != want {
+		t.Errorf("a token entry is %d bytes, want %d", got, want)
+	}
+}
+
+func TestARecordKeepsOneStringForIdentifiersThatRepeat(t *testing.T) {
+	svc := widgetService()
+	svc.Operations = append(svc.Operations, &Operation{Name: "CreateUniqueWidget", NewInput: func() Input { return new(CreateWidgetInput) }, NewOutput: func() any { return new(WidgetOutput) },
+		Behavior: &Behavior{Unique: []string{"name"}}})
+	svc.Resources[0].Operations = append(svc.Resources[0].Operations, ResourceOperation{Role: RoleCreate, Operation: "CreateUniqueWidget", Description: "widget"})
+	s := NewServer(svc, WithTransitionDelay(0))
+	if status, body := call(t, s, "CreateUniqueWidget", `{"name":"a"}`); status != http.StatusOK {
+		t.Fatalf("create: %d %v", status, body)
+	}
+	r := s.res.kinds["Widget"].byName[nameKey{nil, "a"}]
+	same := func(a, b string) bool {
+		return unsafe.StringData(a) == unsafe.StringData(b[len(b)-len(a):])
+	}
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{
+		{"the id is the ARN's end", strings.HasSuffix(r.arn, r.id) && same(r.id, r.arn)},
+		{"the unique key is the name", r.uniq == r.name && same(r.uniq, r.name)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !tc.ok {
+				t.Errorf("id %q, ARN %q, name %q, unique key %q: not one string", r.id, r.arn, r.name, r.uniq)
+			}
+		})
 	}
 }
 
