@@ -147,9 +147,9 @@ type Operation struct {
 	// BindResponse, for an output with members bound to headers or to the
 	// status, reads them from the response's status and h into out.
 	BindResponse func(out any, status int, h http.Header)
-	// Input and Output describe the input and output structures to the JSON
-	// body codec, which encodes the input and decodes a success body into
-	// the output; nil means encoding/json.
+	// Input and Output describe the input and output structures to the
+	// protocol's body codec (protocol.Body), which encodes the input and
+	// decodes a success body into the output; nil means encoding/json.
 	Input, Output *jsonwire.Shape
 	// Decode, when set, decodes a success body into out instead: generated
 	// clients set it for outputs whose body is a payload member.
@@ -520,7 +520,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, rt *ro
 	}
 	data := buf.Bytes()
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		if err := decodeSuccess(resp, data, out, op); err != nil {
+		if err := decodeSuccess(c.proto.Body(), resp, data, out, op); err != nil {
 			return 0, false, err
 		}
 		if op.BindResponse != nil && out != nil {
@@ -606,7 +606,7 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 		rt.body = b.payload
 		if b.payloadV != nil {
 			if b.payloadShape != nil {
-				rt.body, err = jsonwire.Marshal(b.payloadShape, b.payloadV)
+				rt.body, err = c.proto.Body().Marshal(b.payloadShape, b.payloadV)
 			} else {
 				rt.body, err = json.Marshal(b.payloadV)
 			}
@@ -620,7 +620,7 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 		}
 	case !op.NoBody || c.proto.Identity().AlwaysSendsBody:
 		if op.Input != nil {
-			rt.body, err = jsonwire.Marshal(op.Input, in)
+			rt.body, err = c.proto.Body().Marshal(op.Input, in)
 		} else {
 			rt.body, err = json.Marshal(in)
 		}
@@ -672,9 +672,10 @@ func (rt *route) newRequest(ctx context.Context) (*http.Request, error) {
 }
 
 // decodeSuccess decodes a 2xx body into out with op's decoder, its output
-// schema, or encoding/json when it has neither. An empty body leaves out
+// shape through the protocol's body codec, or encoding/json when it has
+// neither. An empty body leaves out
 // zero; fields the output does not know are ignored.
-func decodeSuccess(resp *http.Response, data []byte, out any, op *Operation) error {
+func decodeSuccess(body protocol.Body, resp *http.Response, data []byte, out any, op *Operation) error {
 	if len(bytes.TrimSpace(data)) == 0 || out == nil {
 		return nil
 	}
@@ -683,7 +684,7 @@ func decodeSuccess(resp *http.Response, data []byte, out any, op *Operation) err
 	case op.Decode != nil:
 		err = op.Decode(data, out)
 	case op.Output != nil:
-		err = jsonwire.Unmarshal(data, op.Output, out)
+		err = body.Unmarshal(data, op.Output, out)
 	default:
 		err = json.Unmarshal(data, out)
 	}

@@ -40,7 +40,9 @@ func RequestID(h http.Header) string {
 // type (the generated WireShape's answer for it). An error without a shape
 // (s nil: the mock's own errors) carries its message, if it has one, as
 // "message". Members bound to headers are not in the body; set them on the
-// response before calling WriteError.
+// response before calling WriteError. The envelope is JSON, so the members
+// are encoded by jsonwire, not through a protocol's body codec: a protocol
+// with other bodies needs its own envelope.
 func EncodeErrorBody(e APIError, s *jsonwire.Shape) ([]byte, error) {
 	code, err := json.Marshal(e.ErrorCode())
 	if err != nil {

@@ -255,6 +255,8 @@ func addBound(op *compiledOp, bs []Binding, in any, tree map[string]any) error {
 		var data []byte
 		var err error
 		if shape := op.structShape(f.Type()); shape != nil {
+			// Into the mock's JSON tree, not onto the wire: jsonwire,
+			// not the protocol's body codec.
 			data, err = jsonwire.Marshal(shape, f.Interface())
 		} else {
 			data, err = json.Marshal(f.Interface())

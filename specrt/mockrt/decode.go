@@ -435,7 +435,7 @@ func (s *Server) decodeInput(op *compiledOp, body []byte) (map[string]any, Input
 	if op.inShape != nil {
 		// The codec reads the body as the trimmed tree holds it: names
 		// matched exactly, unknown members skipped, null absent.
-		if err := jsonwire.Unmarshal(body, op.inShape, in); err != nil {
+		if err := op.body.Unmarshal(body, op.inShape, in); err != nil {
 			return nil, nil, nil, s.serializationFailed(describeWireError(err))
 		}
 	} else {
@@ -513,7 +513,9 @@ func (c *compiledOp) describeTypes() {
 
 // decodeOutput decodes an output the mock built (raw) into out, a new
 // value of the operation's output type: through the codec when the service
-// described the output's shape, else through encoding/json.
+// described the output's shape, else through encoding/json. raw is the
+// mock's own JSON (the resource engine's descriptions are JSON text under
+// every protocol), so this is jsonwire, not the protocol's body codec.
 func (c *compiledOp) decodeOutput(raw []byte, out any) error {
 	if c.outShape != nil {
 		return jsonwire.Unmarshal(raw, c.outShape, out)

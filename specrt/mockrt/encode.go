@@ -133,18 +133,21 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// encodeOutput encodes an operation's output with the codec when the
-// service described its shape, and with encoding/json otherwise.
+// encodeOutput encodes an operation's output, the body of its success
+// response, with the protocol's body codec when the service described its
+// shape, and with encoding/json otherwise.
 func (c *compiledOp) encodeOutput(out any) ([]byte, error) {
 	if c.outShape != nil {
-		return jsonwire.Marshal(c.outShape, out)
+		return c.body.Marshal(c.outShape, out)
 	}
 	return json.Marshal(out)
 }
 
 // toTree turns a typed input into decoded JSON, numbers kept exact: through
 // the codec when the service described the input's shape, else through
-// encoding/json.
+// encoding/json. The tree is the mock's own representation under every
+// protocol (its rules and resources work on JSON trees), so this is
+// jsonwire, not the protocol's body codec.
 func (c *compiledOp) toTree(v any) (map[string]any, error) {
 	var data []byte
 	var err error

@@ -234,7 +234,7 @@ func (s *Server) decodePayload(op *compiledOp, body []byte) (map[string]any, Inp
 	if shape := op.structShape(f.Type()); shape != nil {
 		// The codec reads the body as the trimmed tree holds it.
 		v := reflect.New(ft(f))
-		if err := jsonwire.Unmarshal(body, shape, v.Interface()); err != nil {
+		if err := op.body.Unmarshal(body, shape, v.Interface()); err != nil {
 			return nil, nil, nil, s.serializationFailed(describeWireError(err))
 		}
 		f.Set(v)
@@ -294,6 +294,8 @@ func setBoundOutput(op *compiledOp, out any, raw []byte) error {
 			jv = t.Format(time.RFC3339Nano)
 		}
 		f := v.FieldByName(b.Field)
+		// From the mock's JSON tree, not from the wire: jsonwire, not
+		// the protocol's body codec.
 		data, err := json.Marshal(jv)
 		if shape := op.structShape(f.Type()); err == nil && shape != nil {
 			sv := reflect.New(ft(f))

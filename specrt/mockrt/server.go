@@ -62,8 +62,12 @@ type Server struct {
 
 type compiledOp struct {
 	*Operation
-	inType   *wireType // the input's members, for the exact decoder
-	outType  *wireType // the output's members: an output holds nothing else
+	inType  *wireType // the input's members, for the exact decoder
+	outType *wireType // the output's members: an output holds nothing else
+	// body is the protocol's body codec, which reads request bodies and
+	// writes response bodies with inShape, outShape and the shapes of
+	// structure payloads.
+	body     protocol.Body
 	inShape  *jsonwire.Shape
 	outShape *jsonwire.Shape // decode.go
 	// wireShape is Service.WireShape, which also describes the structure
@@ -160,7 +164,7 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 		return nil, fmt.Errorf("%s: throttling error: %w", svc.Name, err)
 	}
 	for _, op := range svc.Operations {
-		c, err := compileOp(op, svc.WireShape)
+		c, err := compileOp(op, s.proto.Body(), svc.WireShape)
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", svc.Name, op.Name, err)
 		}
@@ -174,8 +178,8 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 	return s, nil
 }
 
-func compileOp(op *Operation, wireShape func(any) *jsonwire.Shape) (*compiledOp, error) {
-	c := &compiledOp{Operation: op}
+func compileOp(op *Operation, body protocol.Body, wireShape func(any) *jsonwire.Shape) (*compiledOp, error) {
+	c := &compiledOp{Operation: op, body: body}
 	c.findShapes(wireShape) // decode.go
 	c.describeTypes()
 	if err := c.compileBindings(); err != nil { // binding.go

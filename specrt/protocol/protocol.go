@@ -7,8 +7,9 @@
 // bindings, a target prefix); at run time package registry returns the
 // implementation for the name, through which the client builds its requests
 // and reads its errors, and the mock routes, frames its answers and writes
-// its errors. Bodies go through the body codec (package jsonwire) and bound
-// members through the bindings, which the protocol's traits switch on.
+// its errors. Bodies go through the protocol's body codec (Protocol.Body;
+// the JSON protocols' is package jsonwire) and bound members through the
+// bindings, which the protocol's traits switch on.
 //
 // Adding a protocol is:
 //   - its identity, one line in package ident (which the generator reads
@@ -28,6 +29,7 @@ package protocol
 import (
 	"net/http"
 
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 )
 
@@ -36,6 +38,8 @@ type Protocol interface {
 	// Identity is the protocol's name and traits, as the generator knows
 	// them.
 	Identity() *ident.Identity
+	// Body is the codec of the protocol's bodies.
+	Body() Body
 
 	// RequestLine returns the method and path template of an operation's
 	// request, given those the operation describes (empty when it has none).
@@ -63,6 +67,18 @@ type Protocol interface {
 	// AuthErrorStatus is the status of an authentication error with the
 	// given code.
 	AuthErrorStatus(code string) int
+}
+
+// Body encodes and decodes the bodies of a protocol: requests, success
+// responses and the modeled members of errors. A shape describes the Go
+// structure to the codec (package jsonwire builds and owns the type; its
+// description is not JSON-specific: kinds, member names, time formats).
+type Body interface {
+	// Marshal encodes v, a pointer to the structure s describes.
+	Marshal(s *jsonwire.Shape, v any) ([]byte, error)
+	// Unmarshal decodes data into v, a pointer to the structure s
+	// describes. Members the shape does not know are skipped.
+	Unmarshal(data []byte, s *jsonwire.Shape, v any) error
 }
 
 // ErrorInfo is what an error response says of itself.

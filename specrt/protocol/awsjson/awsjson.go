@@ -10,6 +10,7 @@ import (
 
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/ident"
+	"github.com/specgen/specgen/specrt/protocol/internal/jsonbody"
 	"github.com/specgen/specgen/specrt/protocol/internal/jsonerror"
 )
 
@@ -40,6 +41,10 @@ var _ protocol.Protocol = (*Protocol)(nil)
 
 // Identity implements protocol.Protocol.
 func (p *Protocol) Identity() *ident.Identity { return p.id }
+
+// Body implements protocol.Protocol: bodies are JSON, encoded by package
+// jsonwire.
+func (*Protocol) Body() protocol.Body { return jsonbody.Codec{} }
 
 // RequestLine implements protocol.Protocol: always POST /.
 func (p *Protocol) RequestLine(string, string) (string, string) { return http.MethodPost, "/" }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/ident"
+	"github.com/specgen/specgen/specrt/protocol/internal/jsonbody"
 	"github.com/specgen/specgen/specrt/protocol/internal/jsonerror"
 )
 
@@ -29,6 +30,10 @@ var contentType = []string{ident.RestJSON1.ContentType}
 
 // Identity implements protocol.Protocol.
 func (*Protocol) Identity() *ident.Identity { return ident.RestJSON1 }
+
+// Body implements protocol.Protocol: bodies are JSON, encoded by package
+// jsonwire.
+func (*Protocol) Body() protocol.Body { return jsonbody.Codec{} }
 
 // RequestLine implements protocol.Protocol: the operation's own, POST / when
 // it has none.
