@@ -1,0 +1,128 @@
+package specrt
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/specgen/specgen/specrt/protocol/registry"
+)
+
+// codecThing is a structure the test's shapes describe.
+type codecThing struct {
+	Name *string
+}
+
+// Three shapes of it, so that the test sees which one the codec is handed.
+var (
+	inShape      = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*codecThing)(nil)}
+	outShape     = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*codecThing)(nil)}
+	payloadShape = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*codecThing)(nil)}
+)
+
+// lineBody is a body codec that is not JSON: a codecThing is "name=<Name>".
+// The shapes it is handed are recorded.
+type lineBody struct{ shapes []*jsonwire.Shape }
+
+func (b *lineBody) Marshal(s *jsonwire.Shape, v any) ([]byte, error) {
+	b.shapes = append(b.shapes, s)
+	return []byte("name=" + *v.(*codecThing).Name), nil
+}
+
+func (b *lineBody) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
+	b.shapes = append(b.shapes, s)
+	name, ok := strings.CutPrefix(string(data), "name=")
+	if !ok {
+		return errors.New("not a line body")
+	}
+	v.(*codecThing).Name = &name
+	return nil
+}
+
+// lineProtocol is a JSON protocol whose bodies lineBody encodes.
+type lineProtocol struct {
+	protocol.Protocol
+	body *lineBody
+}
+
+func (p lineProtocol) Body() protocol.Body { return p.body }
+
+// bodyDoer answers every request with its body and records the request's.
+type bodyDoer struct {
+	sent []byte
+	body string
+}
+
+func (d *bodyDoer) Do(r *http.Request) (*http.Response, error) {
+	var err error
+	if d.sent, err = io.ReadAll(r.Body); err != nil {
+		return nil, err
+	}
+	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(d.body))}, nil
+}
+
+func TestTheClientEncodesAndDecodesBodiesWithItsProtocolsCodec(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		op       *Operation
+		wantSent string
+		want     []*jsonwire.Shape
+	}{
+		{
+			name:     "the input and the output go through the codec with their shapes",
+			op:       &Operation{Name: "Put", Input: &inShape, Output: &outShape},
+			wantSent: "name=in",
+			want:     []*jsonwire.Shape{&inShape, &outShape},
+		},
+		{
+			name: "a structure payload goes through the codec with its shape",
+			op: &Operation{Name: "Put", Output: &outShape, BindRequest: func(in any, b *RequestBinding) {
+				b.StructPayload(&payloadShape, in, "application/json")
+			}},
+			wantSent: "name=in",
+			want:     []*jsonwire.Shape{&payloadShape, &outShape},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			real, err := registry.Lookup("awsJson1_0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := &lineBody{}
+			doer := &bodyDoer{body: "name=out"}
+			svc := &Service{Name: "things", Protocol: "awsJson1_0", TargetPrefix: "Things", SigningName: "things"}
+			c := NewClient(svc, Options{BaseEndpoint: "http://localhost:1", HTTPClient: doer, Region: "us-east-1"})
+			c.proto = lineProtocol{Protocol: real, body: body}
+			name := "in"
+			in, out := &codecThing{Name: &name}, &codecThing{}
+			if err := c.Invoke(context.Background(), tc.op, in, out); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(doer.sent, []byte(tc.wantSent)) {
+				t.Errorf("sent body %q, want %q", doer.sent, tc.wantSent)
+			}
+			if diff := cmp.Diff("out", *out.Name); diff != "" {
+				t.Errorf("decoded output (-want +got):\n%s", diff)
+			}
+			names := map[*jsonwire.Shape]string{&inShape: "input", &outShape: "output", &payloadShape: "payload"}
+			var got, want []string
+			for _, s := range body.shapes {
+				got = append(got, names[s])
+			}
+			for _, s := range tc.want {
+				want = append(want, names[s])
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("shapes the codec was called with (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
