@@ -5,8 +5,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unsafe"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/specgen/specgen/generator/importer"
+	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/registry"
 )
@@ -81,6 +85,41 @@ func TestEveryProtocolTheImporterAcceptsHasAnImplementation(t *testing.T) {
 			}
 			if _, err := registry.Lookup(string(m[1])); err != nil {
 				t.Error(err)
+			}
+		})
+	}
+}
+
+// bodyThing is a structure for the body codecs' round trip.
+type bodyThing struct {
+	Name  *string
+	Count *int64
+}
+
+var schemaBodyThing = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*bodyThing)(nil), Members: []jsonwire.Member{
+	{Name: "name", Offset: unsafe.Offsetof(bodyThing{}.Name), Shape: &jsonwire.String},
+	{Name: "count", Offset: unsafe.Offsetof(bodyThing{}.Count), Shape: &jsonwire.Int64},
+}}
+
+func TestEveryProtocolsBodyCodecRoundTripsAStructure(t *testing.T) {
+	name, count := "a \"thing\"", int64(-7)
+	want := &bodyThing{Name: &name, Count: &count}
+	for _, id := range ident.All() {
+		t.Run(id.Name+" decodes what it encodes", func(t *testing.T) {
+			p, err := registry.Lookup(id.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := p.Body().Marshal(&schemaBodyThing, want)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := &bodyThing{}
+			if err := p.Body().Unmarshal(data, &schemaBodyThing, got); err != nil {
+				t.Fatalf("Unmarshal(%s): %v", data, err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("round trip of %s (-want +got):\n%s", data, diff)
 			}
 		})
 	}
