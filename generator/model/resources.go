@@ -111,6 +111,10 @@ type ResourceOperation struct {
 	// AnswerExisting makes a create of a taken name answer the resource
 	// that has it.
 	AnswerExisting bool
+	// Each is the input list of strings a create makes one resource for
+	// each of, EachMember the description member each string is written
+	// to; "" for a create of one.
+	Each, EachMember string
 }
 
 // FilterList is an input list of filters: the list member, the members of

@@ -17,7 +17,7 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "arnOutput"},
+	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "arnOutput", "each"},
 	"read":     {"identifier", "parentIdentifier", "description", "notFound"},
 	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
 	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
@@ -801,6 +801,25 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			ro.Retired = r.resourceError(res, r.str(p.v, k), "retired of "+op.Name)
 		case "answerExisting":
 			ro.AnswerExisting = r.boolean(p.v, k)
+		case "each":
+			pairs := r.mapping(p.v, k, nil)
+			if len(pairs) != 1 {
+				r.errorf(p.v, "%s: each is one input list of strings mapped to a description member", what)
+				continue
+			}
+			v := r.str(pairs[0].k, k)
+			if s := r.memberPath(op.Input, v, what+" input member"); s != nil && (s.Kind != model.List || s.Member.Kind != model.String) {
+				r.errorf(v.n, "%s: each %s must be a list of strings", what, v.v)
+			}
+			if strings.Contains(v.v, ".") {
+				r.errorf(v.n, "%s: each %s must be a top-level input member", what, v.v)
+			}
+			m := r.str(pairs[0].v, "each member")
+			if strings.Contains(m.v, ".") {
+				r.errorf(m.n, "%s: each member %s must be a top-level description member", what, m.v)
+			}
+			filters[pairs[0].v] = m.v
+			ro.Each, ro.EachMember = v.v, m.v
 		case "arnOutput":
 			v := r.str(p.v, k)
 			output(v, model.String)

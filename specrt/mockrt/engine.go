@@ -439,6 +439,9 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	}
 	switch b.Role {
 	case RoleCreate:
+		if b.Each != "" {
+			return s.resCreateEach(b, op, tree, e, now)
+		}
 		return s.resCreate(b, op, tree, e, now)
 	case RoleList:
 		return s.resList(b, op, tree, e, now)
@@ -1281,6 +1284,72 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 		en.bytes += kept
 	}
 	return answer, nil
+}
+
+// resCreateEach runs the create b once for each string of its Each input
+// list, the string written to the EachMember of the description, and
+// joins the answers: a list member of the output holds the elements of
+// every answer's. Names taken (or given twice) are answered before
+// anything is created; a quota reached part way keeps the resources
+// created before it.
+func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
+	k := b.kind
+	items, _ := tree[b.Each].([]any)
+	if len(items) == 0 {
+		e.Message = b.Each + " names no " + k.Name
+		return nil, s.buildError(k.badToken, e, &Error{Code: "ValidationException", Message: e.Message})
+	}
+	seen := make(map[string]bool, len(items))
+	for _, it := range items {
+		name, _ := it.(string)
+		old := k.byName[nameKey{nil, name}]
+		if !seen[name] && !(k.parent == nil && s.res.live(old, now)) {
+			seen[name] = true
+			continue
+		}
+		e.Message = fmt.Sprintf("%s %s already exists", k.Name, name)
+		if old != nil {
+			e.Existing = old.tree()
+			e.Resource = e.Existing
+		}
+		conflict := k.conflict
+		if op.conflict != nil {
+			conflict = op.conflict
+		}
+		return nil, s.buildError(conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
+	}
+	var joined map[string]any
+	for _, it := range items {
+		one := make(map[string]any, len(tree))
+		for key, v := range tree {
+			if key != b.Each {
+				one[key] = v
+			}
+		}
+		one[b.EachMember] = it
+		ce := *e
+		ce.Input = one
+		answer, err := s.resCreate(b, op, one, &ce, now)
+		if err != nil {
+			return nil, err
+		}
+		out := decodeTree(answer)
+		if joined == nil {
+			joined = out
+			continue
+		}
+		for key, v := range out {
+			if l, ok := v.([]any); ok {
+				prev, _ := joined[key].([]any)
+				joined[key] = append(prev, l...)
+			}
+		}
+	}
+	data, err := appendJSON(nil, joined)
+	if err != nil {
+		return nil, internal("the mock cannot build its output: " + err.Error())
+	}
+	return data, nil
 }
 
 // keepAnswer is what a token keeps of answer, the answer of the create b,

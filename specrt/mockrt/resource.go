@@ -187,6 +187,11 @@ type ResourceOperation struct {
 	// resource that has it, unchanged, instead of the conflict (ECS's
 	// CreateCluster).
 	AnswerExisting bool
+	// Each makes a create make one resource for each string of an input
+	// list (Lightsail's CreateInstances and its instanceNames): Each is
+	// that input member, EachMember the description member each string
+	// is written to. The answers' lists are joined into one answer.
+	Each, EachMember string
 }
 
 // FilterList reads a list of filters from a list's input: each element
