@@ -637,6 +637,12 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		if c.Transition != nil {
 			cd[jen.Id("Transition")] = transitionValue(c.Transition)
 		}
+		if c.Current != "" {
+			cd[jen.Id("Current")] = jen.Lit(c.Current)
+		}
+		if c.Supersedes != "" {
+			cd[jen.Id("Supersedes")] = jen.Lit(c.Supersedes)
+		}
 		d[jen.Id("Creates")] = jen.Op("&").Add(mrt("Creates")).Values(cd)
 	}
 	return jen.Values(d)

@@ -131,6 +131,9 @@ type Creates struct {
 	ID         string
 	Set        []*MockField
 	Transition *Transition
+	// Current is the acting resource's description member holding the
+	// last one's id; Supersedes the status the previous one moves to.
+	Current, Supersedes string
 }
 
 // Transition is a status change: During at once, Then after Delay seconds.

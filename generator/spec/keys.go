@@ -325,6 +325,8 @@ var (
 		{name: "id", required: true, doc: "The output member holding its id (set by the operation's mock block).", val: vString},
 		{name: "set", doc: "Map of its description's member path to template; {resource.<path>} is the description of the resource the operation acts on.", val: vNamed(vAny)},
 		{name: "status", doc: "How its status moves.", val: vKeys(transitionSet)},
+		{name: "current", doc: "The member of the acting resource's description that holds the last one's id (ECS's daemon deploymentArn); each new id is written to it.", val: vString},
+		{name: "supersedes", doc: "The status the one current held moves to, at once, when another is recorded (the previous deployment STOPPED); needs current.", val: vString},
 	}}
 
 	transitionSet = &keySet{name: "transition", doc: "A status change: During at once, Then after the delay.", keys: []keyDef{

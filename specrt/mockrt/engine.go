@@ -183,8 +183,9 @@ type boundOp struct {
 // boundCreates is a ResourceOperation's Creates, compiled.
 type boundCreates struct {
 	*Creates
-	kind *kind
-	id   []string
+	kind    *kind
+	id      []string
+	current []string
 	set  []compiledField
 }
 
@@ -287,7 +288,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				return nil, fmt.Errorf("resource %s: %s: failure: %w", res.Name, ro.Operation, err)
 			}
 			if c := ro.Creates; c != nil {
-				b.creates = &boundCreates{Creates: c, id: splitPath(c.ID)}
+				b.creates = &boundCreates{Creates: c, id: splitPath(c.ID), current: splitPath(c.Current)}
 				if b.creates.set, err = compileFields(c.Set); err != nil {
 					return nil, fmt.Errorf("resource %s: %s: creates: %w", res.Name, ro.Operation, err)
 				}
@@ -1439,6 +1440,9 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 	if old := k.byID[id]; old != nil {
 		en.remove(old)
 	}
+	if c.current != nil {
+		s.supersede(c, r, id, now)
+	}
 	en.seq++
 	cr.seq = en.seq
 	en.insert(cr)
@@ -1446,6 +1450,23 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 		s.schedule(cr, plan, now)
 	}
 	return nil
+}
+
+// supersede writes id, the one c has just recorded, to r's Current
+// member, and moves the one it held before to c's Supersedes status.
+func (s *Server) supersede(c *boundCreates, r *record, id string, now time.Time) {
+	en := s.res
+	desc := r.tree()
+	prev, _ := lookup(desc, c.current).(string)
+	if old := c.kind.byID[prev]; c.Supersedes != "" && prev != id && old != nil && !old.gone {
+		en.settle(old, now)
+		old.pending, old.done = false, nil
+		en.setStatus(old, c.Supersedes)
+	}
+	setPath(desc, c.current, id)
+	if data, err := appendJSON(nil, desc); err == nil {
+		en.setDesc(r, data)
+	}
 }
 
 // taken tells whether a live resource of kind k has id.
