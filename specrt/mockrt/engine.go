@@ -186,7 +186,7 @@ type boundCreates struct {
 	kind    *kind
 	id      []string
 	current []string
-	set  []compiledField
+	set     []compiledField
 }
 
 func splitPath(p string) []string {
