@@ -24,10 +24,9 @@ import (
 // transitional answer first and polls again: deterministic, with no sleep
 // but the waiter's own few milliseconds.
 //
-// Eight of the nine waiters are here. DaemonDeploymentStopped is not: a
-// daemon deployment is STOPPED when a later UpdateDaemon or DeleteDaemon
-// stops it, a change an operation makes to another resource than the one
-// it acts on, which the resource engine does not express.
+// All nine waiters are here. DaemonDeploymentStopped finishes when a later
+// UpdateDaemon or DeleteDaemon stops the deployment: their next deployment
+// supersedes it (the resource engine's creates: current, supersedes).
 
 const (
 	waitersTransition = time.Hour
@@ -230,6 +229,59 @@ func TestSDKECSWaiters(t *testing.T) {
 		}
 		if got := out.DaemonDeployments[0].Status; got != ecstypes.DaemonDeploymentStatusSuccessful || active != 0 || deployed != 1 {
 			t.Errorf("deployment %s after %d and %d retries, want SUCCESSFUL after 0 and 1", got, active, deployed)
+		}
+	})
+	t.Run("DaemonDeploymentStopped finishes once an update starts the next deployment, and a delete stops that one", func(t *testing.T) {
+		taskDef := aws.String("arn:aws:ecs:us-west-2:123456789012:daemon-task-definition/agent:1")
+		providers := []string{"arn:aws:ecs:us-west-2:123456789012:capacity-provider/cp"}
+		created, err := c.CreateDaemon(ctx, &sdkecs.CreateDaemonInput{ClusterArn: aws.String("waiters"), DaemonName: aws.String("stopper"),
+			DaemonTaskDefinitionArn: taskDef, CapacityProviderArns: providers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The first poll sees the first deployment IN_PROGRESS; before the
+		// second, an UpdateDaemon starts the next one, which stops it.
+		var retries int
+		var updated *sdkecs.UpdateDaemonOutput
+		in := &sdkecs.DescribeDaemonDeploymentsInput{DaemonDeploymentArns: []string{aws.ToString(created.DeploymentArn)}}
+		out, err := sdkecs.NewDaemonDeploymentStoppedWaiter(c).WaitForOutput(ctx, in, waitersMaxWait, func(o *sdkecs.DaemonDeploymentStoppedWaiterOptions) {
+			o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+			inner := o.Retryable
+			o.Retryable = func(ctx context.Context, in *sdkecs.DescribeDaemonDeploymentsInput, out *sdkecs.DescribeDaemonDeploymentsOutput, err error) (bool, error) {
+				retry, err := inner(ctx, in, out, err)
+				if retry {
+					if retries++; retries == 1 {
+						updated, err = c.UpdateDaemon(ctx, &sdkecs.UpdateDaemonInput{DaemonArn: created.DaemonArn, DaemonTaskDefinitionArn: taskDef, CapacityProviderArns: providers})
+					}
+				}
+				return retry, err
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := out.DaemonDeployments[0].Status; got != ecstypes.DaemonDeploymentStatusStopped || retries != 1 {
+			t.Errorf("first deployment %s after %d retries, want STOPPED after 1", got, retries)
+		}
+		next := aws.ToString(updated.DeploymentArn)
+		daemon, err := c.DescribeDaemon(ctx, &sdkecs.DescribeDaemonInput{DaemonArn: created.DaemonArn})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := aws.ToString(daemon.Daemon.DeploymentArn); next == "" || next == aws.ToString(created.DeploymentArn) || got != next {
+			t.Errorf("daemon's deployment %s, update's %s, create's %s: want the update's, a new one", got, next, aws.ToString(created.DeploymentArn))
+		}
+		if _, err := c.DeleteDaemon(ctx, &sdkecs.DeleteDaemonInput{DaemonArn: created.DaemonArn}); err != nil {
+			t.Fatal(err)
+		}
+		retries = 0
+		err = sdkecs.NewDaemonDeploymentStoppedWaiter(c).Wait(ctx, &sdkecs.DescribeDaemonDeploymentsInput{DaemonDeploymentArns: []string{next}}, waitersMaxWait,
+			func(o *sdkecs.DaemonDeploymentStoppedWaiterOptions) {
+				o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
+				o.Retryable = advancing(srv.Server, &retries, o.Retryable)
+			})
+		if err != nil || retries != 0 {
+			t.Errorf("the update's deployment after the delete: %d retries, %v; want STOPPED at once", retries, err)
 		}
 	})
 	t.Run("DaemonDeploymentSuccessful fails at once for a MISSING deployment", func(t *testing.T) {

@@ -224,3 +224,104 @@ func TestSDKLightsailDiskLifecycle(t *testing.T) {
 		wantSDKError[*lightsailtypes.NotFoundException](t, "deleted data", err)
 	})
 }
+
+func TestSDKLightsailInstanceLifecycle(t *testing.T) {
+	srv, url := lightsailmock.NewTestServer(t, mockOptions()...)
+	requireResources(t, srv.Server, "Instance")
+	c := sdklightsail.New(sdklightsail.Options{Region: mockRegion, BaseEndpoint: aws.String(url), Credentials: testCreds})
+	ctx := t.Context()
+	state := func(t *testing.T, name string) string {
+		t.Helper()
+		out, err := c.GetInstance(ctx, &sdklightsail.GetInstanceInput{InstanceName: aws.String(name)})
+		if err != nil {
+			t.Fatalf("GetInstance %s: %v", name, err)
+		}
+		if out.Instance == nil || out.Instance.State == nil {
+			t.Fatalf("GetInstance %s answered no instance state: %+v", name, out.Instance)
+		}
+		return fmt.Sprintf("%s/%d", aws.ToString(out.Instance.State.Name), aws.ToInt32(out.Instance.State.Code))
+	}
+	var names []string
+	for i := range 101 {
+		names = append(names, fmt.Sprintf("vm-%03d", i))
+	}
+	out, err := c.CreateInstances(ctx, &sdklightsail.CreateInstancesInput{InstanceNames: names, AvailabilityZone: aws.String("us-west-2a"),
+		BlueprintId: aws.String("amazon_linux_2023"), BundleId: aws.String("nano_3_0"), Tags: []lightsailtypes.Tag{{Key: aws.String("team"), Value: aws.String("a")}}})
+	if err != nil {
+		t.Fatalf("CreateInstances: %v", err)
+	}
+
+	t.Run("CreateInstances answers an operation for each instance, each pending, then running", func(t *testing.T) {
+		var got []string
+		for _, op := range out.Operations {
+			got = append(got, aws.ToString(op.ResourceName))
+		}
+		if diff := cmp.Diff(names, got); diff != "" {
+			t.Errorf("operations' resources (-want +got):\n%s", diff)
+		}
+		if s := state(t, "vm-000"); s != "pending/0" {
+			t.Errorf("new vm-000 %s, want pending/0", s)
+		}
+		srv.AdvanceClock(time.Hour)
+		if s := state(t, "vm-100"); s != "running/16" {
+			t.Errorf("vm-100 later %s, want running/16", s)
+		}
+	})
+	t.Run("GetInstances pages with PageToken list every instance once in order", func(t *testing.T) {
+		var got []string
+		for token := (*string)(nil); ; {
+			out, err := c.GetInstances(ctx, &sdklightsail.GetInstancesInput{PageToken: token})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, in := range out.Instances {
+				got = append(got, aws.ToString(in.Name))
+			}
+			if token = out.NextPageToken; aws.ToString(token) == "" {
+				break
+			}
+		}
+		if diff := cmp.Diff(names, got); diff != "" {
+			t.Errorf("listed (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("an instance stops and starts again", func(t *testing.T) {
+		if _, err := c.StopInstance(ctx, &sdklightsail.StopInstanceInput{InstanceName: aws.String("vm-001")}); err != nil {
+			t.Fatal(err)
+		}
+		if s := state(t, "vm-001"); s != "stopping/64" {
+			t.Errorf("after StopInstance %s, want stopping/64", s)
+		}
+		srv.AdvanceClock(time.Hour)
+		if s := state(t, "vm-001"); s != "stopped/80" {
+			t.Errorf("later %s, want stopped/80", s)
+		}
+		if _, err := c.StartInstance(ctx, &sdklightsail.StartInstanceInput{InstanceName: aws.String("vm-001")}); err != nil {
+			t.Fatal(err)
+		}
+		srv.AdvanceClock(time.Hour)
+		if s := state(t, "vm-001"); s != "running/16" {
+			t.Errorf("after StartInstance %s, want running/16", s)
+		}
+	})
+	t.Run("tags change by instance name, and a deleted instance is a NotFoundException", func(t *testing.T) {
+		if _, err := c.TagResource(ctx, &sdklightsail.TagResourceInput{ResourceName: aws.String("vm-002"), Tags: []lightsailtypes.Tag{{Key: aws.String("env"), Value: aws.String("test")}}}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.GetInstance(ctx, &sdklightsail.GetInstanceInput{InstanceName: aws.String("vm-002")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]string{"env=test", "team=a"}, lightsailTags(got.Instance.Tags)); diff != "" {
+			t.Errorf("tags (-want +got):\n%s", diff)
+		}
+		if _, err := c.DeleteInstance(ctx, &sdklightsail.DeleteInstanceInput{InstanceName: aws.String("vm-002")}); err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.GetInstance(ctx, &sdklightsail.GetInstanceInput{InstanceName: aws.String("vm-002")})
+		wantSDKError[*lightsailtypes.NotFoundException](t, "deleted vm-002", err)
+		_, err = c.CreateInstances(ctx, &sdklightsail.CreateInstancesInput{InstanceNames: []string{"vm-003"}, AvailabilityZone: aws.String("us-west-2a"),
+			BlueprintId: aws.String("amazon_linux_2023"), BundleId: aws.String("nano_3_0")})
+		wantSDKError[*lightsailtypes.InvalidInputException](t, "vm-003 again", err)
+	})
+}

@@ -599,6 +599,10 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 	if ro.AnswerExisting {
 		d[jen.Id("AnswerExisting")] = jen.True()
 	}
+	if ro.Each != "" {
+		d[jen.Id("Each")] = jen.Lit(ro.Each)
+		d[jen.Id("EachMember")] = jen.Lit(ro.EachMember)
+	}
 	if fl := ro.FilterList; fl != nil {
 		fd := jen.Dict{}
 		for field, v := range map[string]string{"Member": fl.Member, "Name": fl.Name, "Values": fl.Values, "Condition": fl.Condition} {
@@ -632,6 +636,12 @@ func resourceOperationValue(p *Package, ro *model.ResourceOperation) jen.Code {
 		}
 		if c.Transition != nil {
 			cd[jen.Id("Transition")] = transitionValue(c.Transition)
+		}
+		if c.Current != "" {
+			cd[jen.Id("Current")] = jen.Lit(c.Current)
+		}
+		if c.Supersedes != "" {
+			cd[jen.Id("Supersedes")] = jen.Lit(c.Supersedes)
 		}
 		d[jen.Id("Creates")] = jen.Op("&").Add(mrt("Creates")).Values(cd)
 	}

@@ -111,6 +111,10 @@ type ResourceOperation struct {
 	// AnswerExisting makes a create of a taken name answer the resource
 	// that has it.
 	AnswerExisting bool
+	// Each is the input list of strings a create makes one resource for
+	// each of, EachMember the description member each string is written
+	// to; "" for a create of one.
+	Each, EachMember string
 }
 
 // FilterList is an input list of filters: the list member, the members of
@@ -127,6 +131,9 @@ type Creates struct {
 	ID         string
 	Set        []*MockField
 	Transition *Transition
+	// Current is the acting resource's description member holding the
+	// last one's id; Supersedes the status the previous one moves to.
+	Current, Supersedes string
 }
 
 // Transition is a status change: During at once, Then after Delay seconds.

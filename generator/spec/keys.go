@@ -306,6 +306,7 @@ var (
 		{name: "filterList", doc: "list: an input list of filters, each naming a field, its values and a condition (EQ, IN, BEGINS_WITH).", val: vKeys(filterListSet)},
 		{name: "retired", doc: "update, delete, action: the error this operation answers for a resource retired in a final status (ECS's ServiceNotActiveException); default notFound.", val: vString},
 		{name: "answerExisting", doc: "create: a name already taken answers the resource that has it instead of the conflict error (ECS's CreateCluster).", val: vBool},
+		{name: "each", doc: "create: one input list of strings mapped to a description member ({instanceNames: name}): one resource is created for each string, written to that member, and the answers' lists are joined (Lightsail's CreateInstances).", val: vNamed(vString)},
 		{name: "failures", doc: "readMany: the output list member that gets a failure for each identifier naming no resource.", val: vString},
 		{name: "failure", doc: "readMany: map of failure member path to template; {message} is the identifier.", val: vNamed(vAny)},
 		{name: "creates", doc: "create, update, delete, action: another resource the operation records (a pending operation).", val: vKeys(createsSet)},
@@ -324,6 +325,8 @@ var (
 		{name: "id", required: true, doc: "The output member holding its id (set by the operation's mock block).", val: vString},
 		{name: "set", doc: "Map of its description's member path to template; {resource.<path>} is the description of the resource the operation acts on.", val: vNamed(vAny)},
 		{name: "status", doc: "How its status moves.", val: vKeys(transitionSet)},
+		{name: "current", doc: "The member of the acting resource's description that holds the last one's id (ECS's daemon deploymentArn); each new id is written to it.", val: vString},
+		{name: "supersedes", doc: "The status the one current held moves to, at once, when another is recorded (the previous deployment STOPPED); needs current.", val: vString},
 	}}
 
 	transitionSet = &keySet{name: "transition", doc: "A status change: During at once, Then after the delay.", keys: []keyDef{

@@ -17,7 +17,7 @@ import (
 
 // roleKeys are the keys each role accepts beside role and status.
 var roleKeys = map[string][]string{
-	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "arnOutput"},
+	"create":   {"parentIdentifier", "description", "tags", "set", "creates", "answerExisting", "arnOutput", "each"},
 	"read":     {"identifier", "parentIdentifier", "description", "notFound"},
 	"readMany": {"identifier", "parentIdentifier", "description", "failures", "failure", "notFound"},
 	"update":   {"identifier", "parentIdentifier", "description", "set", "creates", "notFound", "retired", "arnOutput"},
@@ -642,7 +642,7 @@ func what(res *model.Resource, ro *model.ResourceOperation) string {
 func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *yaml.Node) {
 	c := &model.Creates{}
 	ro.Creates = c
-	var kindN str
+	var kindN, curN, supN str
 	var setN *yaml.Node
 	for _, p := range r.mapping(n, what(res, ro)+" creates", createsKeys) {
 		switch p.k.Value {
@@ -659,12 +659,21 @@ func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *
 			c.ID = v.v
 		case "set":
 			setN = p.v
+		case "current":
+			curN = r.str(p.v, "current")
+			c.Current = curN.v
+		case "supersedes":
+			supN = r.str(p.v, "supersedes")
+			c.Supersedes = supN.v
 		case "status":
 			c.Transition = r.transition(p.v, what(res, ro)+" creates", nil)
 			if c.Transition.During == "" && c.Transition.Then == "" {
 				r.errorf(p.k, "%s: creates status needs during or then", what(res, ro))
 			}
 		}
+	}
+	if supN.ok() && !curN.ok() {
+		r.errorf(supN.n, "%s: creates supersedes needs current, the member that holds the one it supersedes", what(res, ro))
 	}
 	if !kindN.ok() {
 		return
@@ -683,6 +692,14 @@ func (r *resolver) creates(res *model.Resource, ro *model.ResourceOperation, n *
 		}
 		if setN != nil {
 			c.Set = r.descFields(setN, ro.Operation, desc, mainDesc, what(res, ro)+" creates set")
+		}
+		if md := r.resDesc[res]; curN.ok() && md != nil {
+			if s := r.memberPath(md, curN, what(res, ro)+" creates current"); s != nil && s.Kind != model.String {
+				r.errorf(curN.n, "%s: creates current %s must be a string member of the description", what(res, ro), curN.v)
+			}
+		}
+		if supN.ok() && k.Status == "" {
+			r.errorf(supN.n, "%s: creates: resource %s has no status member for supersedes to set", what(res, ro), k.Name)
 		}
 		if t := c.Transition; t != nil && k.Status == "" {
 			r.errorf(n, "%s: creates: resource %s has no status member for the transition to set", what(res, ro), k.Name)
@@ -801,6 +818,25 @@ func (r *resolver) resourceOp(res *model.Resource, op *model.Operation, n *yaml.
 			ro.Retired = r.resourceError(res, r.str(p.v, k), "retired of "+op.Name)
 		case "answerExisting":
 			ro.AnswerExisting = r.boolean(p.v, k)
+		case "each":
+			pairs := r.mapping(p.v, k, nil)
+			if len(pairs) != 1 {
+				r.errorf(p.v, "%s: each is one input list of strings mapped to a description member", what)
+				continue
+			}
+			v := r.str(pairs[0].k, k)
+			if s := r.memberPath(op.Input, v, what+" input member"); s != nil && (s.Kind != model.List || s.Member.Kind != model.String) {
+				r.errorf(v.n, "%s: each %s must be a list of strings", what, v.v)
+			}
+			if strings.Contains(v.v, ".") {
+				r.errorf(v.n, "%s: each %s must be a top-level input member", what, v.v)
+			}
+			m := r.str(pairs[0].v, "each member")
+			if strings.Contains(m.v, ".") {
+				r.errorf(m.n, "%s: each member %s must be a top-level description member", what, m.v)
+			}
+			filters[pairs[0].v] = m.v
+			ro.Each, ro.EachMember = v.v, m.v
 		case "arnOutput":
 			v := r.str(p.v, k)
 			output(v, model.String)

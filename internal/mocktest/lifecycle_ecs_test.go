@@ -338,3 +338,49 @@ func TestECSTasks(t *testing.T) {
 		}
 	})
 }
+
+// TestECSDaemonDeploymentSuperseded checks the engine's creates current
+// and supersedes: a daemon's update records its next deployment, which
+// stops the one before at once and for good (its pending move to
+// SUCCESSFUL dropped), while the next one moves on.
+func TestECSDaemonDeploymentSuperseded(t *testing.T) {
+	ctx := t.Context()
+	clock := mockrt.NewManualClock(manualStart)
+	_, url := ecsmock.NewTestServer(t, mockrt.WithClock(clock.Now))
+	c := ecs.New(options(url))
+	taskDef := new("arn:aws:ecs:us-east-1:123456789012:daemon-task-definition/agent:1")
+	providers := []string{"arn:aws:ecs:us-east-1:123456789012:capacity-provider/cp"}
+	must(c.CreateCluster(ctx, &ecs.CreateClusterInput{ClusterName: new("default")}))(t)
+	created := must(c.CreateDaemon(ctx, &ecs.CreateDaemonInput{DaemonName: new("agent"), DaemonTaskDefinitionARN: taskDef, CapacityProviderARNs: providers}))(t)
+	updated := must(c.UpdateDaemon(ctx, &ecs.UpdateDaemonInput{DaemonARN: created.DaemonARN, DaemonTaskDefinitionARN: taskDef, CapacityProviderARNs: providers}))(t)
+	statuses := func(t *testing.T) []ecs.DaemonDeploymentStatus {
+		t.Helper()
+		out := must(c.DescribeDaemonDeployments(ctx, &ecs.DescribeDaemonDeploymentsInput{DaemonDeploymentARNs: []string{*created.DeploymentARN, *updated.DeploymentARN}}))(t)
+		var got []ecs.DaemonDeploymentStatus
+		for _, d := range out.DaemonDeployments {
+			got = append(got, d.Status)
+		}
+		return got
+	}
+	t.Run("the update's deployment is new and the daemon's current one", func(t *testing.T) {
+		daemon := must(c.DescribeDaemon(ctx, &ecs.DescribeDaemonInput{DaemonARN: created.DaemonARN}))(t).Daemon
+		if *updated.DeploymentARN == *created.DeploymentARN || *daemon.DeploymentARN != *updated.DeploymentARN {
+			t.Errorf("create's %s, update's %s, daemon's %s", *created.DeploymentARN, *updated.DeploymentARN, *daemon.DeploymentARN)
+		}
+	})
+	t.Run("the first deployment is STOPPED at once and stays so, the next one succeeds", func(t *testing.T) {
+		if diff := cmp.Diff([]ecs.DaemonDeploymentStatus{ecs.DaemonDeploymentStatusStopped, ecs.DaemonDeploymentStatusInProgress}, statuses(t)); diff != "" {
+			t.Errorf("after the update (-want +got):\n%s", diff)
+		}
+		clock.Advance(time.Hour)
+		if diff := cmp.Diff([]ecs.DaemonDeploymentStatus{ecs.DaemonDeploymentStatusStopped, ecs.DaemonDeploymentStatusSuccessful}, statuses(t)); diff != "" {
+			t.Errorf("later (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a delete of the daemon stops its current deployment", func(t *testing.T) {
+		must(c.DeleteDaemon(ctx, &ecs.DeleteDaemonInput{DaemonARN: created.DaemonARN}))(t)
+		if diff := cmp.Diff([]ecs.DaemonDeploymentStatus{ecs.DaemonDeploymentStatusStopped, ecs.DaemonDeploymentStatusStopped}, statuses(t)); diff != "" {
+			t.Errorf("after the delete (-want +got):\n%s", diff)
+		}
+	})
+}

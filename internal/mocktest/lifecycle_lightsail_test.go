@@ -147,3 +147,110 @@ func TestLightsailLifecycle(t *testing.T) {
 		}
 	})
 }
+
+// TestLightsailInstances drives Lightsail's instances: CreateInstances
+// makes one for each name (the engine's each), their state structure's
+// name moves (pending, running; stopping, stopped) with its code, and
+// they are read, paged, tagged by name and deleted.
+func TestLightsailInstances(t *testing.T) {
+	ctx := t.Context()
+	clock := mockrt.NewManualClock(manualStart)
+	_, url := lightsailmock.NewTestServer(t, mockrt.WithClock(clock.Now))
+	c := lightsail.New(options(url))
+	create := func(names ...string) (*lightsail.CreateInstancesOutput, error) {
+		return c.CreateInstances(ctx, &lightsail.CreateInstancesInput{InstanceNames: names, AvailabilityZone: new("us-east-1a"),
+			BlueprintID: new("amazon_linux_2023"), BundleID: new("nano_3_0"), Tags: []lightsail.Tag{{Key: new("team"), Value: new("a")}}})
+	}
+	state := func(t *testing.T, name string) [2]any {
+		t.Helper()
+		in := must(c.GetInstance(ctx, &lightsail.GetInstanceInput{InstanceName: &name}))(t).Instance
+		return [2]any{*in.State.Name, *in.State.Code}
+	}
+	var names []string
+	for i := range 102 {
+		names = append(names, fmt.Sprintf("vm-%03d", i))
+	}
+	out := must(create(names...))(t)
+	t.Run("CreateInstances answers one operation for each instance", func(t *testing.T) {
+		var got []string
+		for _, op := range out.Operations {
+			got = append(got, *op.ResourceName)
+		}
+		if diff := cmp.Diff(names, got); diff != "" {
+			t.Errorf("operations' resources (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("a new instance is pending, then running, its code following its name", func(t *testing.T) {
+		if diff := cmp.Diff([2]any{"pending", int32(0)}, state(t, "vm-000")); diff != "" {
+			t.Errorf("new (-want +got):\n%s", diff)
+		}
+		clock.Advance(time.Second)
+		if diff := cmp.Diff([2]any{"running", int32(16)}, state(t, "vm-101")); diff != "" {
+			t.Errorf("later (-want +got):\n%s", diff)
+		}
+		in := must(c.GetInstance(ctx, &lightsail.GetInstanceInput{InstanceName: new("vm-001")}))(t).Instance
+		if *in.BundleID != "nano_3_0" || *in.Location.AvailabilityZone != "us-east-1a" || len(in.Tags) != 1 {
+			t.Errorf("vm-001: bundle %s zone %s tags %+v", *in.BundleID, *in.Location.AvailabilityZone, in.Tags)
+		}
+	})
+	t.Run("a name already taken, or given twice, creates none of them", func(t *testing.T) {
+		for _, tc := range []struct {
+			name  string
+			names []string
+		}{
+			{"taken", []string{"fresh-1", "vm-000"}},
+			{"twice", []string{"fresh-2", "fresh-2"}},
+		} {
+			_, err := create(tc.names...)
+			wantCode(t, tc.name, err, "InvalidInputException")
+			_, err = c.GetInstance(ctx, &lightsail.GetInstanceInput{InstanceName: &tc.names[0]})
+			wantCode(t, tc.name+": "+tc.names[0], err, "NotFoundException")
+		}
+	})
+	t.Run("GetInstances pages through all of them", func(t *testing.T) {
+		var got []string
+		var token *string
+		pages := 0
+		for {
+			out := must(c.GetInstances(ctx, &lightsail.GetInstancesInput{PageToken: token}))(t)
+			pages++
+			for _, in := range out.Instances {
+				got = append(got, *in.Name)
+			}
+			if token = out.NextPageToken; token == nil {
+				break
+			}
+		}
+		if diff := cmp.Diff(names, got); diff != "" || pages != 2 {
+			t.Errorf("%d pages, listed (-want +got):\n%s", pages, diff)
+		}
+	})
+	t.Run("a stopped instance is stopping, then stopped, and starts again", func(t *testing.T) {
+		must(c.StopInstance(ctx, &lightsail.StopInstanceInput{InstanceName: new("vm-000")}))(t)
+		if diff := cmp.Diff([2]any{"stopping", int32(64)}, state(t, "vm-000")); diff != "" {
+			t.Errorf("stopping (-want +got):\n%s", diff)
+		}
+		clock.Advance(time.Second)
+		if diff := cmp.Diff([2]any{"stopped", int32(80)}, state(t, "vm-000")); diff != "" {
+			t.Errorf("stopped (-want +got):\n%s", diff)
+		}
+		must(c.StartInstance(ctx, &lightsail.StartInstanceInput{InstanceName: new("vm-000")}))(t)
+		clock.Advance(time.Second)
+		if diff := cmp.Diff([2]any{"running", int32(16)}, state(t, "vm-000")); diff != "" {
+			t.Errorf("started (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("tags change by instance name", func(t *testing.T) {
+		must(c.UntagResource(ctx, &lightsail.UntagResourceInput{ResourceName: new("vm-000"), TagKeys: []string{"team"}}))(t)
+		if got := must(c.GetInstance(ctx, &lightsail.GetInstanceInput{InstanceName: new("vm-000")}))(t).Instance.Tags; len(got) != 0 {
+			t.Errorf("tags after untag: %+v", got)
+		}
+	})
+	t.Run("a deleted instance is NotFoundException, as is an unknown one stopped", func(t *testing.T) {
+		must(c.DeleteInstance(ctx, &lightsail.DeleteInstanceInput{InstanceName: new("vm-000")}))(t)
+		_, err := c.GetInstance(ctx, &lightsail.GetInstanceInput{InstanceName: new("vm-000")})
+		wantCode(t, "deleted vm-000", err, "NotFoundException")
+		_, err = c.StopInstance(ctx, &lightsail.StopInstanceInput{InstanceName: new("none")})
+		wantCode(t, "stop none", err, "NotFoundException")
+	})
+}

@@ -183,9 +183,10 @@ type boundOp struct {
 // boundCreates is a ResourceOperation's Creates, compiled.
 type boundCreates struct {
 	*Creates
-	kind *kind
-	id   []string
-	set  []compiledField
+	kind    *kind
+	id      []string
+	current []string
+	set     []compiledField
 }
 
 func splitPath(p string) []string {
@@ -287,7 +288,7 @@ func newEngine(svc *Service, ops map[string]*compiledOp) (*engine, error) {
 				return nil, fmt.Errorf("resource %s: %s: failure: %w", res.Name, ro.Operation, err)
 			}
 			if c := ro.Creates; c != nil {
-				b.creates = &boundCreates{Creates: c, id: splitPath(c.ID)}
+				b.creates = &boundCreates{Creates: c, id: splitPath(c.ID), current: splitPath(c.Current)}
 				if b.creates.set, err = compileFields(c.Set); err != nil {
 					return nil, fmt.Errorf("resource %s: %s: creates: %w", res.Name, ro.Operation, err)
 				}
@@ -439,6 +440,9 @@ func (s *Server) runResource(b *boundOp, op *compiledOp, tree map[string]any, e 
 	}
 	switch b.Role {
 	case RoleCreate:
+		if b.Each != "" {
+			return s.resCreateEach(b, op, tree, e, now)
+		}
 		return s.resCreate(b, op, tree, e, now)
 	case RoleList:
 		return s.resList(b, op, tree, e, now)
@@ -1283,6 +1287,72 @@ func (s *Server) resCreate(b *boundOp, op *compiledOp, tree map[string]any, e *e
 	return answer, nil
 }
 
+// resCreateEach runs the create b once for each string of its Each input
+// list, the string written to the EachMember of the description, and
+// joins the answers: a list member of the output holds the elements of
+// every answer's. Names taken (or given twice) are answered before
+// anything is created; a quota reached part way keeps the resources
+// created before it.
+func (s *Server) resCreateEach(b *boundOp, op *compiledOp, tree map[string]any, e *env, now time.Time) ([]byte, error) {
+	k := b.kind
+	items, _ := tree[b.Each].([]any)
+	if len(items) == 0 {
+		e.Message = b.Each + " names no " + k.Name
+		return nil, s.buildError(k.badToken, e, &Error{Code: "ValidationException", Message: e.Message})
+	}
+	seen := make(map[string]bool, len(items))
+	for _, it := range items {
+		name, _ := it.(string)
+		old := k.byName[nameKey{nil, name}]
+		if !seen[name] && !(k.parent == nil && s.res.live(old, now)) {
+			seen[name] = true
+			continue
+		}
+		e.Message = fmt.Sprintf("%s %s already exists", k.Name, name)
+		if old != nil {
+			e.Existing = old.tree()
+			e.Resource = e.Existing
+		}
+		conflict := k.conflict
+		if op.conflict != nil {
+			conflict = op.conflict
+		}
+		return nil, s.buildError(conflict, e, &Error{Code: "ConflictException", Message: e.Message, Status: http.StatusConflict})
+	}
+	var joined map[string]any
+	for _, it := range items {
+		one := make(map[string]any, len(tree))
+		for key, v := range tree {
+			if key != b.Each {
+				one[key] = v
+			}
+		}
+		one[b.EachMember] = it
+		ce := *e
+		ce.Input = one
+		answer, err := s.resCreate(b, op, one, &ce, now)
+		if err != nil {
+			return nil, err
+		}
+		out := decodeTree(answer)
+		if joined == nil {
+			joined = out
+			continue
+		}
+		for key, v := range out {
+			if l, ok := v.([]any); ok {
+				prev, _ := joined[key].([]any)
+				joined[key] = append(prev, l...)
+			}
+		}
+	}
+	data, err := appendJSON(nil, joined)
+	if err != nil {
+		return nil, internal("the mock cannot build its output: " + err.Error())
+	}
+	return data, nil
+}
+
 // keepAnswer is what a token keeps of answer, the answer of the create b,
 // op that stored r: the description alone when answerWith builds answer
 // from it again, byte for byte (checked here, not assumed: the output
@@ -1370,6 +1440,9 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 	if old := k.byID[id]; old != nil {
 		en.remove(old)
 	}
+	if c.current != nil {
+		s.supersede(c, r, id, now)
+	}
 	en.seq++
 	cr.seq = en.seq
 	en.insert(cr)
@@ -1377,6 +1450,23 @@ func (s *Server) createAlso(c *boundCreates, r *record, out map[string]any, e *e
 		s.schedule(cr, plan, now)
 	}
 	return nil
+}
+
+// supersede writes id, the one c has just recorded, to r's Current
+// member, and moves the one it held before to c's Supersedes status.
+func (s *Server) supersede(c *boundCreates, r *record, id string, now time.Time) {
+	en := s.res
+	desc := r.tree()
+	prev, _ := lookup(desc, c.current).(string)
+	if old := c.kind.byID[prev]; c.Supersedes != "" && prev != id && old != nil && !old.gone {
+		en.settle(old, now)
+		old.pending, old.done = false, nil
+		en.setStatus(old, c.Supersedes)
+	}
+	setPath(desc, c.current, id)
+	if data, err := appendJSON(nil, desc); err == nil {
+		en.setDesc(r, data)
+	}
 }
 
 // taken tells whether a live resource of kind k has id.

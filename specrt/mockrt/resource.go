@@ -187,6 +187,11 @@ type ResourceOperation struct {
 	// resource that has it, unchanged, instead of the conflict (ECS's
 	// CreateCluster).
 	AnswerExisting bool
+	// Each makes a create make one resource for each string of an input
+	// list (Lightsail's CreateInstances and its instanceNames): Each is
+	// that input member, EachMember the description member each string
+	// is written to. The answers' lists are joined into one answer.
+	Each, EachMember string
 }
 
 // FilterList reads a list of filters from a list's input: each element
@@ -216,6 +221,12 @@ type Creates struct {
 	Set []Field
 	// Transition is how its status moves; nil leaves the status Set gives.
 	Transition *Transition
+	// Current is the member of the acting resource's description that
+	// holds the id of the last one recorded (an ECS daemon's
+	// deploymentArn): each new one's id is written to it. Supersedes is
+	// the status the one it held moves to, at once, its pending
+	// transition dropped (the previous deployment STOPPED); "" for none.
+	Current, Supersedes string
 }
 
 // Transition is a status change: the resource shows During at once and

@@ -2173,6 +2173,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "deploymentArn",
+					Value: "arn:{partition}:ecs:{region}:{account}:daemon-deployment/{arnName:input.daemonArn}/{random:0-9a-z:20}",
+				},
+			}},
 			Name: "DeleteDaemon",
 			NewInput: func() mockrt.Input {
 				return new(ecs.DeleteDaemonInput)
@@ -2731,6 +2737,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "deploymentArn",
+					Value: "arn:{partition}:ecs:{region}:{account}:daemon-deployment/{arnName:input.daemonArn}/{random:0-9a-z:20}",
+				},
+			}},
 			Name: "UpdateDaemon",
 			NewInput: func() mockrt.Input {
 				return new(ecs.UpdateDaemonInput)
@@ -2993,6 +3005,7 @@ var service = &mockrt.Service{
 			Operations: []mockrt.ResourceOperation{
 				{
 					Creates: &mockrt.Creates{
+						Current:  "deploymentArn",
 						ID:       "deploymentArn",
 						Resource: "DaemonDeployment",
 						Set: []mockrt.Field{
@@ -3031,6 +3044,30 @@ var service = &mockrt.Service{
 					Transition: &mockrt.Transition{During: "ACTIVE"},
 				},
 				{
+					Creates: &mockrt.Creates{
+						Current:  "deploymentArn",
+						ID:       "deploymentArn",
+						Resource: "DaemonDeployment",
+						Set: []mockrt.Field{
+							{
+								Path:  "clusterArn",
+								Value: "{resource.clusterArn}",
+							},
+							{
+								Path:  "createdAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "startedAt",
+								Value: "{now}",
+							},
+						},
+						Supersedes: "STOPPED",
+						Transition: &mockrt.Transition{
+							During: "IN_PROGRESS",
+							Then:   "SUCCESSFUL",
+						},
+					},
 					Description: "",
 					Identifier:  "daemonArn",
 					Operation:   "DeleteDaemon",
@@ -3042,6 +3079,42 @@ var service = &mockrt.Service{
 					Identifier:  "daemonArn",
 					Operation:   "DescribeDaemon",
 					Role:        mockrt.RoleRead,
+				},
+				{
+					Creates: &mockrt.Creates{
+						Current:  "deploymentArn",
+						ID:       "deploymentArn",
+						Resource: "DaemonDeployment",
+						Set: []mockrt.Field{
+							{
+								Path:  "clusterArn",
+								Value: "{resource.clusterArn}",
+							},
+							{
+								Path:  "createdAt",
+								Value: "{now}",
+							},
+							{
+								Path:  "startedAt",
+								Value: "{now}",
+							},
+						},
+						Supersedes: "STOPPED",
+						Transition: &mockrt.Transition{
+							During: "IN_PROGRESS",
+							Then:   "SUCCESSFUL",
+						},
+					},
+					Description: "",
+					Identifier:  "daemonArn",
+					Operation:   "UpdateDaemon",
+					Role:        mockrt.RoleUpdate,
+					Set: []mockrt.Field{
+						{
+							Path:  "updatedAt",
+							Value: "{now}",
+						},
+					},
 				},
 			},
 			Parent:   "Cluster",

@@ -4319,6 +4319,12 @@ var service = &mockrt.Service{
 			},
 		},
 		{
+			Behavior: &mockrt.Behavior{Output: []mockrt.Field{
+				{
+					Path:  "operations",
+					Value: []any{map[string]any{"createdAt": "{now}", "id": "{uuid}", "isTerminal": true, "location": map[string]any{"availabilityZone": "{input.availabilityZone}", "regionName": "{region}"}, "operationType": "CreateInstance", "resourceName": "{resource.name}", "resourceType": "Instance", "status": "Succeeded", "statusChangedAt": "{now}"}},
+				},
+			}},
 			Name: "CreateInstances",
 			NewInput: func() mockrt.Input {
 				return new(lightsail.CreateInstancesInput)
@@ -6051,6 +6057,176 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleList,
 				},
 			},
+			TagKey:   "key",
+			TagValue: "value",
+			Tags:     "tags",
+		},
+		{
+			ARN:         "arn",
+			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:Instance/{uuid}",
+			Conflict: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			ID: "name",
+			InvalidToken: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.InvalidInputException)
+				},
+			},
+			Name:       "Instance",
+			NameMember: "name",
+			NotFound: &mockrt.ErrorTemplate{
+				Members: []mockrt.Field{
+					{
+						Path:  "message",
+						Value: "{message}",
+					},
+				},
+				New: func() error {
+					return new(lightsail.NotFoundException)
+				},
+			},
+			Operations: []mockrt.ResourceOperation{
+				{
+					Description: "-",
+					Each:        "instanceNames",
+					EachMember:  "name",
+					Operation:   "CreateInstances",
+					Role:        mockrt.RoleCreate,
+					Set: []mockrt.Field{
+						{
+							Path:  "resourceType",
+							Value: "Instance",
+						},
+						{
+							Path:  "createdAt",
+							Value: "{now}",
+						},
+						{
+							Path:  "blueprintId",
+							Value: "{input.blueprintId}",
+						},
+						{
+							Path:  "bundleId",
+							Value: "{input.bundleId}",
+						},
+						{
+							Path:  "location",
+							Value: map[string]any{"availabilityZone": "{input.availabilityZone}", "regionName": "{region}"},
+						},
+						{
+							Path:  "state",
+							Value: map[string]any{"code": 0},
+						},
+					},
+					TagKey:   "key",
+					TagValue: "value",
+					Tags:     "tags",
+					Transition: &mockrt.Transition{
+						During: "pending",
+						Set: []mockrt.Field{
+							{
+								Path:  "state.code",
+								Value: 16,
+							},
+						},
+						Then: "running",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "instanceName",
+					Operation:   "DeleteInstance",
+					Role:        mockrt.RoleDelete,
+				},
+				{
+					Description: "instance",
+					Identifier:  "instanceName",
+					Operation:   "GetInstance",
+					Role:        mockrt.RoleRead,
+				},
+				{
+					InputToken:  "pageToken",
+					Items:       "instances",
+					MaxPageSize: 100,
+					Operation:   "GetInstances",
+					OutputToken: "nextPageToken",
+					Role:        mockrt.RoleList,
+				},
+				{
+					Description: "-",
+					Identifier:  "instanceName",
+					Operation:   "StartInstance",
+					Role:        mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "state.code",
+							Value: 0,
+						},
+					},
+					Transition: &mockrt.Transition{
+						During: "pending",
+						Set: []mockrt.Field{
+							{
+								Path:  "state.code",
+								Value: 16,
+							},
+						},
+						Then: "running",
+					},
+				},
+				{
+					Description: "-",
+					Identifier:  "instanceName",
+					Operation:   "StopInstance",
+					Role:        mockrt.RoleAction,
+					Set: []mockrt.Field{
+						{
+							Path:  "state.code",
+							Value: 64,
+						},
+					},
+					Transition: &mockrt.Transition{
+						During: "stopping",
+						Set: []mockrt.Field{
+							{
+								Path:  "state.code",
+								Value: 80,
+							},
+						},
+						Then: "stopped",
+					},
+				},
+				{
+					Operation:   "TagResource",
+					ResourceARN: "resourceName",
+					Role:        mockrt.RoleTag,
+					TagKey:      "key",
+					TagValue:    "value",
+					Tags:        "tags",
+				},
+				{
+					Operation:   "UntagResource",
+					ResourceARN: "resourceName",
+					Role:        mockrt.RoleUntag,
+					TagKeys:     "tagKeys",
+				},
+			},
+			Status:   "state.name",
 			TagKey:   "key",
 			TagValue: "value",
 			Tags:     "tags",
