@@ -43,6 +43,10 @@ type Package struct {
 	*model.Service
 	// ImportPath is the import path of the service's package.
 	ImportPath string
+
+	// errTemplates collects the error templates of the mock file being
+	// emitted (emitMock sets it on its own copy of the Package).
+	errTemplates *errTemplateSet
 }
 
 // emitter renders one artifact; it returns nil when the service needs no

@@ -31,6 +31,9 @@ func emitMock(p *Package) *jen.File {
 	if len(p.Operations) == 0 {
 		return nil
 	}
+	cp := *p
+	cp.errTemplates = &errTemplateSet{index: map[string]int{}}
+	p = &cp
 	f := jen.NewFilePathName(p.ImportPath+"/"+mockPackage(p), mockPackage(p))
 	f.HeaderComment(Header)
 	f.ImportName(RuntimePath, "specrt")
@@ -43,6 +46,7 @@ func emitMock(p *Package) *jen.File {
 		emitMockOperation(f, p, op)
 	}
 	emitMockService(f, p)
+	p.errTemplates.emit(f)
 	emitErrorHeaders(f, p)
 	return f
 }
@@ -199,10 +203,60 @@ func validationErrorValue(p *Package, e *model.MockError) jen.Code {
 	return errorTemplate(p, &e2)
 }
 
+// errorTemplate is the package variable holding the template of e: the
+// same error (NotFound, Conflict, a quota) is answered by many operations
+// and resources, and is written out once.
 func errorTemplate(p *Package, e *model.MockError) jen.Code {
 	if e == nil {
 		return nil
 	}
+	return p.errTemplates.name(e, errorTemplateValue(p, e))
+}
+
+// errTemplateSet is the error templates of one mock file, each distinct
+// value once, named after its error shape in the order first used.
+type errTemplateSet struct {
+	index map[string]int // rendered value → position in values
+	names []string
+	vals  []jen.Code
+}
+
+func (s *errTemplateSet) name(e *model.MockError, v jen.Code) jen.Code {
+	key := fmt.Sprintf("%#v", v)
+	i, ok := s.index[key]
+	if !ok {
+		base := "errTemplate"
+		if e.Shape != nil {
+			base = "err" + e.Shape.GoName
+		}
+		n := base
+		for k := 2; slices.Contains(s.names, n); k++ {
+			n = fmt.Sprintf("%s%d", base, k)
+		}
+		i = len(s.vals)
+		s.index[key] = i
+		s.names = append(s.names, n)
+		s.vals = append(s.vals, v)
+	}
+	return jen.Id(s.names[i])
+}
+
+func (s *errTemplateSet) emit(f *jen.File) {
+	if len(s.vals) == 0 {
+		return
+	}
+	f.Comment("The error templates of the service, its operations and its resources,")
+	f.Comment("each written once; mockrt only reads them.")
+	f.Var().DefsFunc(func(g *jen.Group) {
+		for i, v := range s.vals {
+			g.Id(s.names[i]).Op("=").Add(v)
+		}
+	})
+	f.Line()
+}
+
+// errorTemplateValue is the literal of e's template.
+func errorTemplateValue(p *Package, e *model.MockError) jen.Code {
 	d := jen.Dict{}
 	if e.Shape != nil {
 		d[jen.Id("New")] = jen.Func().Params().Error().Block(jen.Return(jen.New(jen.Qual(p.ImportPath, e.Shape.GoName))))
@@ -439,10 +493,13 @@ func resourceValue(p *Package, res *model.Resource) jen.Code {
 			d[jen.Id(field)] = jen.Lit(v)
 		}
 	}
-	for field, e := range map[string]*model.MockError{"NotFound": res.NotFound, "Conflict": res.Conflict,
-		"HasChildren": res.HasChildren, "InvalidToken": res.InvalidToken} {
-		if v := errorTemplate(p, e); v != nil {
-			d[jen.Id(field)] = v
+	// In a fixed order: the first use of a template names it.
+	for _, fe := range []struct {
+		field string
+		e     *model.MockError
+	}{{"NotFound", res.NotFound}, {"Conflict", res.Conflict}, {"HasChildren", res.HasChildren}, {"InvalidToken", res.InvalidToken}} {
+		if v := errorTemplate(p, fe.e); v != nil {
+			d[jen.Id(fe.field)] = v
 		}
 	}
 	if len(res.Defaults) > 0 {

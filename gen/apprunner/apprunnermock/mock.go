@@ -1062,17 +1062,7 @@ var service = &mockrt.Service{
 		},
 		{
 			Behavior: &mockrt.Behavior{
-				Conflict: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "Message",
-							Value: "Service with the provided name already exists: {input.ServiceName}",
-						},
-					},
-					New: func() error {
-						return new(apprunner.InvalidRequestException)
-					},
-				},
+				Conflict: errInvalidRequestException,
 				Defaults: []mockrt.Field{
 					{
 						Path:  "SourceConfiguration.CodeRepository.CodeConfiguration.CodeConfigurationValues.Port",
@@ -1245,19 +1235,9 @@ var service = &mockrt.Service{
 						Value: "{now}",
 					},
 				},
-				QuotaExceeded: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "Message",
-							Value: "{message}",
-						},
-					},
-					New: func() error {
-						return new(apprunner.ServiceQuotaExceededException)
-					},
-				},
-				Resource: "service",
-				Unique:   []string{"ServiceName"},
+				QuotaExceeded: errServiceQuotaExceededException,
+				Resource:      "service",
+				Unique:        []string{"ServiceName"},
 			},
 			Name: "CreateService",
 			NewInput: func() mockrt.Input {
@@ -1801,61 +1781,21 @@ var service = &mockrt.Service{
 	Protocol: "awsJson1_0",
 	Resources: []*mockrt.Resource{
 		{
-			ARN:         "AutoScalingConfigurationArn",
-			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:autoscalingconfiguration/{output.AutoScalingConfigurationName}/1/{random:0-9a-f:32}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Created: "CreatedAt",
-			ID:      "AutoScalingConfigurationName",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Name:       "AutoScalingConfiguration",
-			NameMember: "AutoScalingConfigurationName",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.ResourceNotFoundException)
-				},
-			},
+			ARN:          "AutoScalingConfigurationArn",
+			ARNTemplate:  "arn:{partition}:apprunner:{region}:{account}:autoscalingconfiguration/{output.AutoScalingConfigurationName}/1/{random:0-9a-f:32}",
+			Conflict:     errInvalidRequestException2,
+			Created:      "CreatedAt",
+			ID:           "AutoScalingConfigurationName",
+			InvalidToken: errInvalidRequestException2,
+			Name:         "AutoScalingConfiguration",
+			NameMember:   "AutoScalingConfigurationName",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
-					Description: "AutoScalingConfiguration",
-					Operation:   "CreateAutoScalingConfiguration",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(apprunner.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					Description:   "AutoScalingConfiguration",
+					Operation:     "CreateAutoScalingConfiguration",
+					QuotaExceeded: errServiceQuotaExceededException,
+					Role:          mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "AutoScalingConfigurationRevision",
@@ -1931,60 +1871,20 @@ var service = &mockrt.Service{
 			Status: "Status",
 		},
 		{
-			ARN:         "ConnectionArn",
-			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:connection/{output.ConnectionName}/{random:0-9a-f:32}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			ID: "ConnectionArn",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Name:       "Connection",
-			NameMember: "ConnectionName",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.ResourceNotFoundException)
-				},
-			},
+			ARN:          "ConnectionArn",
+			ARNTemplate:  "arn:{partition}:apprunner:{region}:{account}:connection/{output.ConnectionName}/{random:0-9a-f:32}",
+			Conflict:     errInvalidRequestException2,
+			ID:           "ConnectionArn",
+			InvalidToken: errInvalidRequestException2,
+			Name:         "Connection",
+			NameMember:   "ConnectionName",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
-					Description: "Connection",
-					Operation:   "CreateConnection",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(apprunner.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					Description:   "Connection",
+					Operation:     "CreateConnection",
+					QuotaExceeded: errServiceQuotaExceededException,
+					Role:          mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "CreatedAt",
@@ -2041,61 +1941,21 @@ var service = &mockrt.Service{
 			Status: "Status",
 		},
 		{
-			ARN:         "ObservabilityConfigurationArn",
-			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:observabilityconfiguration/{output.ObservabilityConfigurationName}/1/{random:0-9a-f:32}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Created: "CreatedAt",
-			ID:      "ObservabilityConfigurationName",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Name:       "ObservabilityConfiguration",
-			NameMember: "ObservabilityConfigurationName",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.ResourceNotFoundException)
-				},
-			},
+			ARN:          "ObservabilityConfigurationArn",
+			ARNTemplate:  "arn:{partition}:apprunner:{region}:{account}:observabilityconfiguration/{output.ObservabilityConfigurationName}/1/{random:0-9a-f:32}",
+			Conflict:     errInvalidRequestException2,
+			Created:      "CreatedAt",
+			ID:           "ObservabilityConfigurationName",
+			InvalidToken: errInvalidRequestException2,
+			Name:         "ObservabilityConfiguration",
+			NameMember:   "ObservabilityConfigurationName",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
-					Description: "ObservabilityConfiguration",
-					Operation:   "CreateObservabilityConfiguration",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(apprunner.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					Description:   "ObservabilityConfiguration",
+					Operation:     "CreateObservabilityConfiguration",
+					QuotaExceeded: errServiceQuotaExceededException,
+					Role:          mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "ObservabilityConfigurationRevision",
@@ -2163,19 +2023,9 @@ var service = &mockrt.Service{
 			Status: "Status",
 		},
 		{
-			ID: "Id",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Name: "Operation",
+			ID:           "Id",
+			InvalidToken: errInvalidRequestException2,
+			Name:         "Operation",
 			Operations: []mockrt.ResourceOperation{
 				{
 					FilterMembers: []string{"TargetArn"},
@@ -2237,32 +2087,12 @@ var service = &mockrt.Service{
 					Value: map[string]any{},
 				},
 			},
-			ID: "ServiceId",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Modified:   "UpdatedAt",
-			Name:       "Service",
-			NameMember: "ServiceName",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.ResourceNotFoundException)
-				},
-			},
+			ID:           "ServiceId",
+			InvalidToken: errInvalidRequestException2,
+			Modified:     "UpdatedAt",
+			Name:         "Service",
+			NameMember:   "ServiceName",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Creates: &mockrt.Creates{
@@ -2291,23 +2121,13 @@ var service = &mockrt.Service{
 							Then:   "SUCCEEDED",
 						},
 					},
-					Description: "Service",
-					Operation:   "CreateService",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(apprunner.ServiceQuotaExceededException)
-						},
-					},
-					Role:     mockrt.RoleCreate,
-					TagKey:   "Key",
-					TagValue: "Value",
-					Tags:     "Tags",
+					Description:   "Service",
+					Operation:     "CreateService",
+					QuotaExceeded: errServiceQuotaExceededException,
+					Role:          mockrt.RoleCreate,
+					TagKey:        "Key",
+					TagValue:      "Value",
+					Tags:          "Tags",
 					Transition: &mockrt.Transition{
 						During: "OPERATION_IN_PROGRESS",
 						Then:   "RUNNING",
@@ -2391,61 +2211,21 @@ var service = &mockrt.Service{
 			Status: "Status",
 		},
 		{
-			ARN:         "VpcConnectorArn",
-			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:vpcconnector/{output.VpcConnectorName}/1/{random:0-9a-f:32}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Created: "CreatedAt",
-			ID:      "VpcConnectorName",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Name:       "VpcConnector",
-			NameMember: "VpcConnectorName",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.ResourceNotFoundException)
-				},
-			},
+			ARN:          "VpcConnectorArn",
+			ARNTemplate:  "arn:{partition}:apprunner:{region}:{account}:vpcconnector/{output.VpcConnectorName}/1/{random:0-9a-f:32}",
+			Conflict:     errInvalidRequestException2,
+			Created:      "CreatedAt",
+			ID:           "VpcConnectorName",
+			InvalidToken: errInvalidRequestException2,
+			Name:         "VpcConnector",
+			NameMember:   "VpcConnectorName",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
-					Description: "VpcConnector",
-					Operation:   "CreateVpcConnector",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(apprunner.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					Description:   "VpcConnector",
+					Operation:     "CreateVpcConnector",
+					QuotaExceeded: errServiceQuotaExceededException,
+					Role:          mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "VpcConnectorRevision",
@@ -2508,61 +2288,21 @@ var service = &mockrt.Service{
 			Status: "Status",
 		},
 		{
-			ARN:         "VpcIngressConnectionArn",
-			ARNTemplate: "arn:{partition}:apprunner:{region}:{account}:vpcingressconnection/{output.VpcIngressConnectionName}/{random:0-9a-f:32}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Created: "CreatedAt",
-			ID:      "VpcIngressConnectionName",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.InvalidRequestException)
-				},
-			},
-			Name:       "VpcIngressConnection",
-			NameMember: "VpcIngressConnectionName",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(apprunner.ResourceNotFoundException)
-				},
-			},
+			ARN:          "VpcIngressConnectionArn",
+			ARNTemplate:  "arn:{partition}:apprunner:{region}:{account}:vpcingressconnection/{output.VpcIngressConnectionName}/{random:0-9a-f:32}",
+			Conflict:     errInvalidRequestException2,
+			Created:      "CreatedAt",
+			ID:           "VpcIngressConnectionName",
+			InvalidToken: errInvalidRequestException2,
+			Name:         "VpcIngressConnection",
+			NameMember:   "VpcIngressConnectionName",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
-					Description: "VpcIngressConnection",
-					Operation:   "CreateVpcIngressConnection",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(apprunner.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					Description:   "VpcIngressConnection",
+					Operation:     "CreateVpcIngressConnection",
+					QuotaExceeded: errServiceQuotaExceededException,
+					Role:          mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "AccountId",
@@ -2631,9 +2371,38 @@ var service = &mockrt.Service{
 			Status: "Status",
 		},
 	},
-	SigningName:  "apprunner",
-	TargetPrefix: "AppRunner",
-	ValidationError: &mockrt.ErrorTemplate{
+	SigningName:     "apprunner",
+	TargetPrefix:    "AppRunner",
+	ValidationError: errInvalidRequestException2,
+	WireShape:       apprunner.WireShape,
+}
+
+// The error templates of the service, its operations and its resources,
+// each written once; mockrt only reads them.
+var (
+	errInvalidRequestException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "Service with the provided name already exists: {input.ServiceName}",
+			},
+		},
+		New: func() error {
+			return new(apprunner.InvalidRequestException)
+		},
+	}
+	errServiceQuotaExceededException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(apprunner.ServiceQuotaExceededException)
+		},
+	}
+	errInvalidRequestException2 = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
 				Path:  "Message",
@@ -2643,6 +2412,16 @@ var service = &mockrt.Service{
 		New: func() error {
 			return new(apprunner.InvalidRequestException)
 		},
-	},
-	WireShape: apprunner.WireShape,
-}
+	}
+	errResourceNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(apprunner.ResourceNotFoundException)
+		},
+	}
+)

@@ -2011,17 +2011,7 @@ var service = &mockrt.Service{
 		},
 		{
 			Behavior: &mockrt.Behavior{
-				Conflict: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "message",
-							Value: "Creation of service was not idempotent: service {input.serviceName} already exists in cluster {arnName:input.cluster}.",
-						},
-					},
-					New: func() error {
-						return new(ecs.InvalidParameterException)
-					},
-				},
+				Conflict: errInvalidParameterException,
 				Defaults: []mockrt.Field{
 					{
 						Path:  "cluster",
@@ -2090,19 +2080,9 @@ var service = &mockrt.Service{
 						Value: "{now}",
 					},
 				},
-				QuotaExceeded: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "message",
-							Value: "{message}",
-						},
-					},
-					New: func() error {
-						return new(ecs.ClientException)
-					},
-				},
-				Resource: "service",
-				Unique:   []string{"{arnName:input.cluster}", "serviceName"},
+				QuotaExceeded: errClientException,
+				Resource:      "service",
+				Unique:        []string{"{arnName:input.cluster}", "serviceName"},
 			},
 			Name: "CreateExpressGatewayService",
 			NewInput: func() mockrt.Input {
@@ -2816,71 +2796,21 @@ var service = &mockrt.Service{
 	Protocol: "awsJson1_1",
 	Resources: []*mockrt.Resource{
 		{
-			ARN: "clusterArn",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.InvalidParameterException)
-				},
-			},
+			ARN:      "clusterArn",
+			Conflict: errInvalidParameterException2,
 			Counts: map[string]string{
 				"Service": "activeServicesCount",
 			},
-			HasChildren: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.ClusterContainsServicesException)
-				},
-			},
+			HasChildren: errClusterContainsServicesException,
 			HasChildrenOf: map[string]*mockrt.ErrorTemplate{
-				"Task": &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "message",
-							Value: "{message}",
-						},
-					},
-					New: func() error {
-						return new(ecs.ClusterContainsTasksException)
-					},
-				},
+				"Task": errClusterContainsTasksException,
 			},
-			ID:         "clusterArn",
-			IDTemplate: "arn:{partition}:ecs:{region}:{account}:cluster/{output.clusterName}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.InvalidParameterException)
-				},
-			},
-			Name:       "Cluster",
-			NameMember: "clusterName",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.ClusterNotFoundException)
-				},
-			},
+			ID:           "clusterArn",
+			IDTemplate:   "arn:{partition}:ecs:{region}:{account}:cluster/{output.clusterName}",
+			InvalidToken: errInvalidParameterException2,
+			Name:         "Cluster",
+			NameMember:   "clusterName",
+			NotFound:     errClusterNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					AnswerExisting: true,
@@ -2979,29 +2909,9 @@ var service = &mockrt.Service{
 			DefaultParent: "default",
 			ID:            "daemonArn",
 			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:daemon/{arnName:output.clusterArn}/{random:0-9a-z:20}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.InvalidParameterException)
-				},
-			},
-			Name: "Daemon",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.DaemonNotFoundException)
-				},
-			},
+			InvalidToken:  errInvalidParameterException2,
+			Name:          "Daemon",
+			NotFound:      errDaemonNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Creates: &mockrt.Creates{
@@ -3122,20 +3032,10 @@ var service = &mockrt.Service{
 			Status:   "status",
 		},
 		{
-			ARN: "daemonDeploymentArn",
-			ID:  "daemonDeploymentArn",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.InvalidParameterException)
-				},
-			},
-			Name: "DaemonDeployment",
+			ARN:          "daemonDeploymentArn",
+			ID:           "daemonDeploymentArn",
+			InvalidToken: errInvalidParameterException2,
+			Name:         "DaemonDeployment",
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "daemonDeployments",
@@ -3158,43 +3058,13 @@ var service = &mockrt.Service{
 			Status: "status",
 		},
 		{
-			ARN: "daemonTaskDefinitionArn",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.ClientException)
-				},
-			},
-			ID:         "daemonTaskDefinitionArn",
-			IDTemplate: "arn:{partition}:ecs:{region}:{account}:daemon-task-definition/{output.family}:1",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.InvalidParameterException)
-				},
-			},
-			Name: "DaemonTaskDefinition",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.ClientException)
-				},
-			},
+			ARN:          "daemonTaskDefinitionArn",
+			Conflict:     errClientException,
+			ID:           "daemonTaskDefinitionArn",
+			IDTemplate:   "arn:{partition}:ecs:{region}:{account}:daemon-task-definition/{output.family}:1",
+			InvalidToken: errInvalidParameterException2,
+			Name:         "DaemonTaskDefinition",
+			NotFound:     errClientException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					ARNOutput:   "daemonTaskDefinitionArn",
@@ -3220,21 +3090,11 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleRead,
 				},
 				{
-					ARNOutput:   "daemonTaskDefinitionArn",
-					Description: "-",
-					Operation:   "RegisterDaemonTaskDefinition",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(ecs.LimitExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					ARNOutput:     "daemonTaskDefinitionArn",
+					Description:   "-",
+					Operation:     "RegisterDaemonTaskDefinition",
+					QuotaExceeded: errLimitExceededException,
+					Role:          mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "revision",
@@ -3251,31 +3111,11 @@ var service = &mockrt.Service{
 			Status: "status",
 		},
 		{
-			ARN: "serviceArn",
-			ID:  "serviceArn",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.InvalidParameterException)
-				},
-			},
-			Name: "ExpressGatewayService",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.ServiceNotFoundException)
-				},
-			},
+			ARN:          "serviceArn",
+			ID:           "serviceArn",
+			InvalidToken: errInvalidParameterException2,
+			Name:         "ExpressGatewayService",
+			NotFound:     errServiceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "service",
@@ -3298,19 +3138,9 @@ var service = &mockrt.Service{
 				{
 					Description: "service",
 					Identifier:  "serviceArn",
-					NotFound: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(ecs.ResourceNotFoundException)
-						},
-					},
-					Operation: "DescribeExpressGatewayService",
-					Role:      mockrt.RoleRead,
+					NotFound:    errResourceNotFoundException,
+					Operation:   "DescribeExpressGatewayService",
+					Role:        mockrt.RoleRead,
 				},
 				{
 					Operation:   "ListTagsForResource",
@@ -3338,18 +3168,8 @@ var service = &mockrt.Service{
 					Description: "service",
 					Identifier:  "serviceArn",
 					Operation:   "UpdateExpressGatewayService",
-					Retired: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(ecs.ServiceNotActiveException)
-						},
-					},
-					Role: mockrt.RoleUpdate,
+					Retired:     errServiceNotActiveException,
+					Role:        mockrt.RoleUpdate,
 					Set: []mockrt.Field{
 						{
 							Path:  "updatedAt",
@@ -3396,45 +3216,15 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN: "serviceArn",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.InvalidParameterException)
-				},
-			},
+			ARN:           "serviceArn",
+			Conflict:      errInvalidParameterException2,
 			DefaultParent: "default",
 			ID:            "serviceArn",
 			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:service/{arnName:output.clusterArn}/{output.serviceName}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.InvalidParameterException)
-				},
-			},
-			Name:       "Service",
-			NameMember: "serviceName",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.ServiceNotFoundException)
-				},
-			},
+			InvalidToken:  errInvalidParameterException2,
+			Name:          "Service",
+			NameMember:    "serviceName",
+			NotFound:      errServiceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "service",
@@ -3571,18 +3361,8 @@ var service = &mockrt.Service{
 					Identifier:       "service",
 					Operation:        "UpdateService",
 					ParentIdentifier: "cluster",
-					Retired: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(ecs.ServiceNotActiveException)
-						},
-					},
-					Role: mockrt.RoleUpdate,
+					Retired:          errServiceNotActiveException,
+					Role:             mockrt.RoleUpdate,
 					Set: []mockrt.Field{
 						{
 							Path:  "status",
@@ -3658,29 +3438,9 @@ var service = &mockrt.Service{
 			ID:            "taskArn",
 			IDTemplate:    "arn:{partition}:ecs:{region}:{account}:task/{arnName:output.clusterArn}/{random:0-9a-f:32}",
 			Inactive:      []string{"STOPPED"},
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.InvalidParameterException)
-				},
-			},
-			Name: "Task",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(ecs.InvalidParameterException)
-				},
-			},
+			InvalidToken:  errInvalidParameterException2,
+			Name:          "Task",
+			NotFound:      errInvalidParameterException2,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "tasks",
@@ -3872,9 +3632,38 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 	},
-	SigningName:  "ecs",
-	TargetPrefix: "AmazonEC2ContainerServiceV20141113",
-	ValidationError: &mockrt.ErrorTemplate{
+	SigningName:     "ecs",
+	TargetPrefix:    "AmazonEC2ContainerServiceV20141113",
+	ValidationError: errInvalidParameterException2,
+	WireShape:       ecs.WireShape,
+}
+
+// The error templates of the service, its operations and its resources,
+// each written once; mockrt only reads them.
+var (
+	errInvalidParameterException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "Creation of service was not idempotent: service {input.serviceName} already exists in cluster {arnName:input.cluster}.",
+			},
+		},
+		New: func() error {
+			return new(ecs.InvalidParameterException)
+		},
+	}
+	errClientException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(ecs.ClientException)
+		},
+	}
+	errInvalidParameterException2 = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
 				Path:  "message",
@@ -3884,6 +3673,93 @@ var service = &mockrt.Service{
 		New: func() error {
 			return new(ecs.InvalidParameterException)
 		},
-	},
-	WireShape: ecs.WireShape,
-}
+	}
+	errClusterNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(ecs.ClusterNotFoundException)
+		},
+	}
+	errClusterContainsServicesException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(ecs.ClusterContainsServicesException)
+		},
+	}
+	errClusterContainsTasksException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(ecs.ClusterContainsTasksException)
+		},
+	}
+	errDaemonNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(ecs.DaemonNotFoundException)
+		},
+	}
+	errLimitExceededException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(ecs.LimitExceededException)
+		},
+	}
+	errServiceNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(ecs.ServiceNotFoundException)
+		},
+	}
+	errResourceNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(ecs.ResourceNotFoundException)
+		},
+	}
+	errServiceNotActiveException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(ecs.ServiceNotActiveException)
+		},
+	}
+)

@@ -4110,17 +4110,7 @@ var service = &mockrt.Service{
 		},
 		{
 			Behavior: &mockrt.Behavior{
-				Conflict: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "message",
-							Value: "The certificate name {input.certificateName} is already in use.",
-						},
-					},
-					New: func() error {
-						return new(lightsail.InvalidInputException)
-					},
-				},
+				Conflict: errInvalidInputException,
 				Output: []mockrt.Field{
 					{
 						Path:  "certificate.certificateArn",
@@ -4179,19 +4169,9 @@ var service = &mockrt.Service{
 						Value: []any{map[string]any{"createdAt": "{now}", "id": "{uuid}", "isTerminal": true, "location": map[string]any{"availabilityZone": "all", "regionName": "{region}"}, "operationType": "CreateCertificate", "resourceName": "{input.certificateName}", "resourceType": "Certificate", "status": "Succeeded", "statusChangedAt": "{now}"}},
 					},
 				},
-				QuotaExceeded: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "message",
-							Value: "{message}",
-						},
-					},
-					New: func() error {
-						return new(lightsail.InvalidInputException)
-					},
-				},
-				Resource: "certificate",
-				Unique:   []string{"certificateName"},
+				QuotaExceeded: errInvalidInputException2,
+				Resource:      "certificate",
+				Unique:        []string{"certificateName"},
 			},
 			Name: "CreateCertificate",
 			NewInput: func() mockrt.Input {
@@ -5561,44 +5541,14 @@ var service = &mockrt.Service{
 	Protocol: "awsJson1_1",
 	Resources: []*mockrt.Resource{
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:Bucket/{uuid}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			ID: "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "Bucket",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:Bucket/{uuid}",
+			Conflict:     errInvalidInputException2,
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "Bucket",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "bucket",
@@ -5666,43 +5616,13 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN: "certificateArn",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			ID: "certificateName",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "Certificate",
-			NameMember: "certificateName",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "certificateArn",
+			Conflict:     errInvalidInputException2,
+			ID:           "certificateName",
+			InvalidToken: errInvalidInputException2,
+			Name:         "Certificate",
+			NameMember:   "certificateName",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "certificate",
@@ -5752,34 +5672,14 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:disk/{output.name}",
-			Created:     "createdAt",
-			ID:          "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "Disk",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:disk/{output.name}",
+			Created:      "createdAt",
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "Disk",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "",
@@ -5825,34 +5725,14 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:disk-snapshot/{output.name}",
-			Created:     "createdAt",
-			ID:          "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "DiskSnapshot",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:disk-snapshot/{output.name}",
+			Created:      "createdAt",
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "DiskSnapshot",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "",
@@ -5894,44 +5774,14 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:Distribution/{uuid}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			ID: "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "Distribution",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:Distribution/{uuid}",
+			Conflict:     errInvalidInputException2,
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "Distribution",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "distribution",
@@ -5994,34 +5844,14 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:domain/{output.name}",
-			Created:     "createdAt",
-			ID:          "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "Domain",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:domain/{output.name}",
+			Created:      "createdAt",
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "Domain",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "",
@@ -6062,44 +5892,14 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:Instance/{uuid}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			ID: "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "Instance",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:Instance/{uuid}",
+			Conflict:     errInvalidInputException2,
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "Instance",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "-",
@@ -6232,34 +6032,14 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:instance-snapshot/{output.name}",
-			Created:     "createdAt",
-			ID:          "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "InstanceSnapshot",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:instance-snapshot/{output.name}",
+			Created:      "createdAt",
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "InstanceSnapshot",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "",
@@ -6305,34 +6085,14 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:key-pair/{output.name}",
-			Created:     "createdAt",
-			ID:          "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "KeyPair",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:key-pair/{output.name}",
+			Created:      "createdAt",
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "KeyPair",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "keyPair",
@@ -6373,34 +6133,14 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:load-balancer/{output.name}",
-			Created:     "createdAt",
-			ID:          "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "LoadBalancer",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:load-balancer/{output.name}",
+			Created:      "createdAt",
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "LoadBalancer",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "",
@@ -6446,34 +6186,14 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:relational-database/{output.name}",
-			Created:     "createdAt",
-			ID:          "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "RelationalDatabase",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:relational-database/{output.name}",
+			Created:      "createdAt",
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "RelationalDatabase",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "",
@@ -6521,34 +6241,14 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:lightsail:{region}:{account}:relational-database-snapshot/{output.name}",
-			Created:     "createdAt",
-			ID:          "name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.InvalidInputException)
-				},
-			},
-			Name:       "RelationalDatabaseSnapshot",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(lightsail.NotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:lightsail:{region}:{account}:relational-database-snapshot/{output.name}",
+			Created:      "createdAt",
+			ID:           "name",
+			InvalidToken: errInvalidInputException2,
+			Name:         "RelationalDatabaseSnapshot",
+			NameMember:   "name",
+			NotFound:     errNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "",
@@ -6590,9 +6290,27 @@ var service = &mockrt.Service{
 			Tags:     "tags",
 		},
 	},
-	SigningName:  "lightsail",
-	TargetPrefix: "Lightsail_20161128",
-	ValidationError: &mockrt.ErrorTemplate{
+	SigningName:     "lightsail",
+	TargetPrefix:    "Lightsail_20161128",
+	ValidationError: errInvalidInputException2,
+	WireShape:       lightsail.WireShape,
+}
+
+// The error templates of the service, its operations and its resources,
+// each written once; mockrt only reads them.
+var (
+	errInvalidInputException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The certificate name {input.certificateName} is already in use.",
+			},
+		},
+		New: func() error {
+			return new(lightsail.InvalidInputException)
+		},
+	}
+	errInvalidInputException2 = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
 				Path:  "message",
@@ -6602,6 +6320,16 @@ var service = &mockrt.Service{
 		New: func() error {
 			return new(lightsail.InvalidInputException)
 		},
-	},
-	WireShape: lightsail.WireShape,
-}
+	}
+	errNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(lightsail.NotFoundException)
+		},
+	}
+)

@@ -711,47 +711,17 @@ var service = &mockrt.Service{
 	Protocol: "restJson1",
 	Resources: []*mockrt.Resource{
 		{
-			ARN:         "Arn",
-			ARNTemplate: "arn:{partition}:scheduler:{region}:{account}:schedule/{output.GroupName}/{output.Name}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(scheduler.ConflictException)
-				},
-			},
+			ARN:           "Arn",
+			ARNTemplate:   "arn:{partition}:scheduler:{region}:{account}:schedule/{output.GroupName}/{output.Name}",
+			Conflict:      errConflictException,
 			Created:       "CreationDate",
 			DefaultParent: "default",
 			ID:            "Name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(scheduler.ValidationException)
-				},
-			},
-			Modified:   "LastModificationDate",
-			Name:       "Schedule",
-			NameMember: "Name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(scheduler.ResourceNotFoundException)
-				},
-			},
+			InvalidToken:  errValidationException,
+			Modified:      "LastModificationDate",
+			Name:          "Schedule",
+			NameMember:    "Name",
+			NotFound:      errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					ARNOutput:        "ScheduleArn",
@@ -759,18 +729,8 @@ var service = &mockrt.Service{
 					IdempotencyToken: "ClientToken",
 					Operation:        "CreateSchedule",
 					ParentIdentifier: "GroupName",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(scheduler.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					QuotaExceeded:    errServiceQuotaExceededException,
+					Role:             mockrt.RoleCreate,
 				},
 				{
 					Description:      "-",
@@ -812,80 +772,30 @@ var service = &mockrt.Service{
 			ParentID: "GroupName",
 		},
 		{
-			ARN:         "Arn",
-			ARNTemplate: "arn:{partition}:scheduler:{region}:{account}:schedule-group/{output.Name}",
-			Builtin:     []string{"default"},
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(scheduler.ConflictException)
-				},
-			},
-			Created: "CreationDate",
-			HasChildren: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(scheduler.ConflictException)
-				},
-			},
-			ID: "Name",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(scheduler.ValidationException)
-				},
-			},
-			Modified:   "LastModificationDate",
-			Name:       "ScheduleGroup",
-			NameMember: "Name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(scheduler.ResourceNotFoundException)
-				},
-			},
+			ARN:          "Arn",
+			ARNTemplate:  "arn:{partition}:scheduler:{region}:{account}:schedule-group/{output.Name}",
+			Builtin:      []string{"default"},
+			Conflict:     errConflictException,
+			Created:      "CreationDate",
+			HasChildren:  errConflictException,
+			ID:           "Name",
+			InvalidToken: errValidationException,
+			Modified:     "LastModificationDate",
+			Name:         "ScheduleGroup",
+			NameMember:   "Name",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					ARNOutput:        "ScheduleGroupArn",
 					Description:      "-",
 					IdempotencyToken: "ClientToken",
 					Operation:        "CreateScheduleGroup",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(scheduler.ServiceQuotaExceededException)
-						},
-					},
-					Role:       mockrt.RoleCreate,
-					TagKey:     "Key",
-					TagValue:   "Value",
-					Tags:       "Tags",
-					Transition: &mockrt.Transition{During: "ACTIVE"},
+					QuotaExceeded:    errServiceQuotaExceededException,
+					Role:             mockrt.RoleCreate,
+					TagKey:           "Key",
+					TagValue:         "Value",
+					Tags:             "Tags",
+					Transition:       &mockrt.Transition{During: "ACTIVE"},
 				},
 				{
 					Description: "-",
@@ -936,8 +846,15 @@ var service = &mockrt.Service{
 			Status: "State",
 		},
 	},
-	SigningName: "scheduler",
-	ValidationError: &mockrt.ErrorTemplate{
+	SigningName:     "scheduler",
+	ValidationError: errValidationException,
+	WireShape:       scheduler.WireShape,
+}
+
+// The error templates of the service, its operations and its resources,
+// each written once; mockrt only reads them.
+var (
+	errValidationException = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
 				Path:  "Message",
@@ -947,6 +864,38 @@ var service = &mockrt.Service{
 		New: func() error {
 			return new(scheduler.ValidationException)
 		},
-	},
-	WireShape: scheduler.WireShape,
-}
+	}
+	errResourceNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(scheduler.ResourceNotFoundException)
+		},
+	}
+	errConflictException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(scheduler.ConflictException)
+		},
+	}
+	errServiceQuotaExceededException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(scheduler.ServiceQuotaExceededException)
+		},
+	}
+)

@@ -825,41 +825,9 @@ var service = &mockrt.Service{
 		},
 		{
 			Behavior: &mockrt.Behavior{
-				Conflict: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "Message",
-							Value: "Namespace {input.Name} already exists in {input.Vpc}",
-						},
-						{
-							Path:  "NamespaceId",
-							Value: "{resource.Id}",
-						},
-						{
-							Path:  "CreatorRequestId",
-							Value: "{resource.CreatorRequestId}",
-						},
-					},
-					New: func() error {
-						return new(servicediscovery.NamespaceAlreadyExists)
-					},
-				},
-				IdempotencyMismatch: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "Message",
-							Value: "CreatorRequestId {input.CreatorRequestId} was already used with different parameters",
-						},
-						{
-							Path:  "DuplicateOperationId",
-							Value: "{existing.OperationId}",
-						},
-					},
-					New: func() error {
-						return new(servicediscovery.DuplicateRequest)
-					},
-				},
-				IdempotencyToken: "CreatorRequestId",
+				Conflict:            errNamespaceAlreadyExists,
+				IdempotencyMismatch: errDuplicateRequest,
+				IdempotencyToken:    "CreatorRequestId",
 				Output: []mockrt.Field{
 					{
 						Path:  "OperationId",
@@ -1174,30 +1142,10 @@ var service = &mockrt.Service{
 					Value: "x",
 				},
 			},
-			ID: "Id",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.InvalidInput)
-				},
-			},
-			Name: "Instance",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.InstanceNotFound)
-				},
-			},
+			ID:           "Id",
+			InvalidToken: errInvalidInput,
+			Name:         "Instance",
+			NotFound:     errInstanceNotFound,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Creates: &mockrt.Creates{
@@ -1289,18 +1237,8 @@ var service = &mockrt.Service{
 					IdempotencyToken: "CreatorRequestId",
 					Operation:        "RegisterInstance",
 					ParentIdentifier: "ServiceId",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(servicediscovery.ResourceLimitExceeded)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					QuotaExceeded:    errResourceLimitExceeded,
+					Role:             mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "Id",
@@ -1314,57 +1252,17 @@ var service = &mockrt.Service{
 		{
 			ARN:         "Arn",
 			ARNTemplate: "arn:{partition}:servicediscovery:{region}:{account}:namespace/{output.Id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.NamespaceAlreadyExists)
-				},
-			},
+			Conflict:    errNamespaceAlreadyExists2,
 			Counts: map[string]string{
 				"Service": "ServiceCount",
 			},
-			HasChildren: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.ResourceInUse)
-				},
-			},
-			ID:         "Id",
-			IDTemplate: "ns-{random:a-z0-9:16}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.InvalidInput)
-				},
-			},
-			Name:       "Namespace",
-			NameMember: "Name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.NamespaceNotFound)
-				},
-			},
+			HasChildren:  errResourceInUse,
+			ID:           "Id",
+			IDTemplate:   "ns-{random:a-z0-9:16}",
+			InvalidToken: errInvalidInput,
+			Name:         "Namespace",
+			NameMember:   "Name",
+			NotFound:     errNamespaceNotFound,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Creates: &mockrt.Creates{
@@ -1400,18 +1298,8 @@ var service = &mockrt.Service{
 					Description:      "-",
 					IdempotencyToken: "CreatorRequestId",
 					Operation:        "CreateHttpNamespace",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(servicediscovery.ResourceLimitExceeded)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					QuotaExceeded:    errResourceLimitExceeded,
+					Role:             mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "Type",
@@ -1472,18 +1360,8 @@ var service = &mockrt.Service{
 					Description:      "-",
 					IdempotencyToken: "CreatorRequestId",
 					Operation:        "CreatePrivateDnsNamespace",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(servicediscovery.ResourceLimitExceeded)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					QuotaExceeded:    errResourceLimitExceeded,
+					Role:             mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "Type",
@@ -1544,18 +1422,8 @@ var service = &mockrt.Service{
 					Description:      "-",
 					IdempotencyToken: "CreatorRequestId",
 					Operation:        "CreatePublicDnsNamespace",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(servicediscovery.ResourceLimitExceeded)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					QuotaExceeded:    errResourceLimitExceeded,
+					Role:             mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "Type",
@@ -1646,17 +1514,7 @@ var service = &mockrt.Service{
 					Role:        mockrt.RoleList,
 				},
 				{
-					NotFound: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(servicediscovery.ResourceNotFoundException)
-						},
-					},
+					NotFound:    errResourceNotFoundException,
 					Operation:   "ListTagsForResource",
 					ResourceARN: "ResourceARN",
 					Role:        mockrt.RoleListTags,
@@ -1665,17 +1523,7 @@ var service = &mockrt.Service{
 					Tags:        "Tags",
 				},
 				{
-					NotFound: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(servicediscovery.ResourceNotFoundException)
-						},
-					},
+					NotFound:    errResourceNotFoundException,
 					Operation:   "TagResource",
 					ResourceARN: "ResourceARN",
 					Role:        mockrt.RoleTag,
@@ -1684,17 +1532,7 @@ var service = &mockrt.Service{
 					Tags:        "Tags",
 				},
 				{
-					NotFound: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(servicediscovery.ResourceNotFoundException)
-						},
-					},
+					NotFound:    errResourceNotFoundException,
 					Operation:   "UntagResource",
 					ResourceARN: "ResourceARN",
 					Role:        mockrt.RoleUntag,
@@ -1703,30 +1541,10 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			ID: "Id",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.InvalidInput)
-				},
-			},
-			Name: "Operation",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.OperationNotFound)
-				},
-			},
+			ID:           "Id",
+			InvalidToken: errInvalidInput,
+			Name:         "Operation",
+			NotFound:     errOperationNotFound,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description: "Operation",
@@ -1761,76 +1579,26 @@ var service = &mockrt.Service{
 		{
 			ARN:         "Arn",
 			ARNTemplate: "arn:{partition}:servicediscovery:{region}:{account}:service/{output.Id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.ServiceAlreadyExists)
-				},
-			},
+			Conflict:    errServiceAlreadyExists,
 			Counts: map[string]string{
 				"Instance": "InstanceCount",
 			},
-			Created: "CreateDate",
-			HasChildren: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.ResourceInUse)
-				},
-			},
-			ID:         "Id",
-			IDTemplate: "srv-{random:a-z0-9:16}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.InvalidInput)
-				},
-			},
-			Name:       "Service",
-			NameMember: "Name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "Message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(servicediscovery.ServiceNotFound)
-				},
-			},
+			Created:      "CreateDate",
+			HasChildren:  errResourceInUse,
+			ID:           "Id",
+			IDTemplate:   "srv-{random:a-z0-9:16}",
+			InvalidToken: errInvalidInput,
+			Name:         "Service",
+			NameMember:   "Name",
+			NotFound:     errServiceNotFound,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "Service",
 					IdempotencyToken: "CreatorRequestId",
 					Operation:        "CreateService",
 					ParentIdentifier: "NamespaceId",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "Message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(servicediscovery.ResourceLimitExceeded)
-						},
-					},
-					Role: mockrt.RoleCreate,
+					QuotaExceeded:    errResourceLimitExceeded,
+					Role:             mockrt.RoleCreate,
 					Set: []mockrt.Field{
 						{
 							Path:  "CreateDate",
@@ -1953,9 +1721,50 @@ var service = &mockrt.Service{
 			ParentID: "NamespaceId",
 		},
 	},
-	SigningName:  "servicediscovery",
-	TargetPrefix: "Route53AutoNaming_v20170314",
-	ValidationError: &mockrt.ErrorTemplate{
+	SigningName:     "servicediscovery",
+	TargetPrefix:    "Route53AutoNaming_v20170314",
+	ValidationError: errInvalidInput,
+	WireShape:       servicediscovery.WireShape,
+}
+
+// The error templates of the service, its operations and its resources,
+// each written once; mockrt only reads them.
+var (
+	errNamespaceAlreadyExists = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "Namespace {input.Name} already exists in {input.Vpc}",
+			},
+			{
+				Path:  "NamespaceId",
+				Value: "{resource.Id}",
+			},
+			{
+				Path:  "CreatorRequestId",
+				Value: "{resource.CreatorRequestId}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.NamespaceAlreadyExists)
+		},
+	}
+	errDuplicateRequest = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "CreatorRequestId {input.CreatorRequestId} was already used with different parameters",
+			},
+			{
+				Path:  "DuplicateOperationId",
+				Value: "{existing.OperationId}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.DuplicateRequest)
+		},
+	}
+	errInvalidInput = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
 				Path:  "Message",
@@ -1965,6 +1774,104 @@ var service = &mockrt.Service{
 		New: func() error {
 			return new(servicediscovery.InvalidInput)
 		},
-	},
-	WireShape: servicediscovery.WireShape,
-}
+	}
+	errInstanceNotFound = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.InstanceNotFound)
+		},
+	}
+	errResourceLimitExceeded = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.ResourceLimitExceeded)
+		},
+	}
+	errNamespaceNotFound = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.NamespaceNotFound)
+		},
+	}
+	errNamespaceAlreadyExists2 = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.NamespaceAlreadyExists)
+		},
+	}
+	errResourceInUse = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.ResourceInUse)
+		},
+	}
+	errResourceNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.ResourceNotFoundException)
+		},
+	}
+	errOperationNotFound = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.OperationNotFound)
+		},
+	}
+	errServiceNotFound = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.ServiceNotFound)
+		},
+	}
+	errServiceAlreadyExists = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "Message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(servicediscovery.ServiceAlreadyExists)
+		},
+	}
+)

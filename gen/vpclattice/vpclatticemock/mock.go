@@ -2015,51 +2015,15 @@ var service = &mockrt.Service{
 		},
 		{
 			Behavior: &mockrt.Behavior{
-				Conflict: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "message",
-							Value: "Service with name {input.name} already exists",
-						},
-						{
-							Path:  "resourceId",
-							Value: "{existing.id}",
-						},
-						{
-							Path:  "resourceType",
-							Value: "SERVICE",
-						},
-					},
-					New: func() error {
-						return new(vpclattice.ConflictException)
-					},
-				},
+				Conflict: errConflictException,
 				Defaults: []mockrt.Field{
 					{
 						Path:  "authType",
 						Value: "NONE",
 					},
 				},
-				IdempotencyMismatch: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "message",
-							Value: "The client token {input.clientToken} was already used with different parameters",
-						},
-						{
-							Path:  "resourceId",
-							Value: "{existing.id}",
-						},
-						{
-							Path:  "resourceType",
-							Value: "SERVICE",
-						},
-					},
-					New: func() error {
-						return new(vpclattice.ConflictException)
-					},
-				},
-				IdempotencyToken: "clientToken",
+				IdempotencyMismatch: errConflictException2,
+				IdempotencyToken:    "clientToken",
 				Output: []mockrt.Field{
 					{
 						Path:  "id",
@@ -2098,31 +2062,9 @@ var service = &mockrt.Service{
 						Value: "Z{random:0-9A-Z:13}",
 					},
 				},
-				QuotaExceeded: &mockrt.ErrorTemplate{
-					Members: []mockrt.Field{
-						{
-							Path:  "message",
-							Value: "{message}",
-						},
-						{
-							Path:  "resourceType",
-							Value: "SERVICE",
-						},
-						{
-							Path:  "serviceCode",
-							Value: "vpc-lattice",
-						},
-						{
-							Path:  "quotaCode",
-							Value: "mock-resource-limit",
-						},
-					},
-					New: func() error {
-						return new(vpclattice.ServiceQuotaExceededException)
-					},
-				},
-				Resource: "service",
-				Unique:   []string{"name"},
+				QuotaExceeded: errServiceQuotaExceededException,
+				Resource:      "service",
+				Unique:        []string{"name"},
 			},
 			Method: "POST",
 			Name:   "CreateService",
@@ -3856,18 +3798,8 @@ var service = &mockrt.Service{
 		{
 			ARN:         "arn",
 			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:accesslogsubscription/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created: "createdAt",
+			Conflict:    errConflictException3,
+			Created:     "createdAt",
 			Defaults: []mockrt.Field{
 				{
 					Path:  "id",
@@ -3898,32 +3830,12 @@ var service = &mockrt.Service{
 					Value: "1970-01-01T00:00:00Z",
 				},
 			},
-			ID:         "id",
-			IDTemplate: "als-{random:0-9a-z:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Modified: "lastUpdatedAt",
-			Name:     "AccessLogSubscription",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ID:           "id",
+			IDTemplate:   "als-{random:0-9a-z:17}",
+			InvalidToken: errValidationException3,
+			Modified:     "lastUpdatedAt",
+			Name:         "AccessLogSubscription",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
@@ -3980,77 +3892,27 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:service/{output.serviceId}/listener/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created: "createdAt",
-			HasChildren: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			ID:         "id",
-			IDTemplate: "listener-{random:0-9a-z:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Modified:   "lastUpdatedAt",
-			Name:       "Listener",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:vpc-lattice:{region}:{account}:service/{output.serviceId}/listener/{output.id}",
+			Conflict:     errConflictException3,
+			Created:      "createdAt",
+			HasChildren:  errConflictException3,
+			ID:           "id",
+			IDTemplate:   "listener-{random:0-9a-z:17}",
+			InvalidToken: errValidationException3,
+			Modified:     "lastUpdatedAt",
+			Name:         "Listener",
+			NameMember:   "name",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
 					IdempotencyToken: "clientToken",
 					Operation:        "CreateListener",
 					ParentIdentifier: "serviceIdentifier",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(vpclattice.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
-					Tags: "tags",
+					QuotaExceeded:    errServiceQuotaExceededException2,
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
 				},
 				{
 					Description:      "-",
@@ -4107,65 +3969,25 @@ var service = &mockrt.Service{
 			ParentID:  "serviceId",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:resourceconfiguration/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created:    "createdAt",
-			ID:         "id",
-			IDTemplate: "rcfg-{random:0-9a-z:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Modified:   "lastUpdatedAt",
-			Name:       "ResourceConfiguration",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:vpc-lattice:{region}:{account}:resourceconfiguration/{output.id}",
+			Conflict:     errConflictException3,
+			Created:      "createdAt",
+			ID:           "id",
+			IDTemplate:   "rcfg-{random:0-9a-z:17}",
+			InvalidToken: errValidationException3,
+			Modified:     "lastUpdatedAt",
+			Name:         "ResourceConfiguration",
+			NameMember:   "name",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
 					IdempotencyToken: "clientToken",
 					Operation:        "CreateResourceConfiguration",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(vpclattice.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
-					Tags: "tags",
+					QuotaExceeded:    errServiceQuotaExceededException2,
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
 					Transition: &mockrt.Transition{
 						During: "CREATE_IN_PROGRESS",
 						Then:   "ACTIVE",
@@ -4220,65 +4042,25 @@ var service = &mockrt.Service{
 			Status: "status",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:resourcegateway/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created:    "createdAt",
-			ID:         "id",
-			IDTemplate: "rgw-{random:0-9a-z:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Modified:   "lastUpdatedAt",
-			Name:       "ResourceGateway",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:vpc-lattice:{region}:{account}:resourcegateway/{output.id}",
+			Conflict:     errConflictException3,
+			Created:      "createdAt",
+			ID:           "id",
+			IDTemplate:   "rgw-{random:0-9a-z:17}",
+			InvalidToken: errValidationException3,
+			Modified:     "lastUpdatedAt",
+			Name:         "ResourceGateway",
+			NameMember:   "name",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
 					IdempotencyToken: "clientToken",
 					Operation:        "CreateResourceGateway",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(vpclattice.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
-					Tags: "tags",
+					QuotaExceeded:    errServiceQuotaExceededException2,
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
 					Transition: &mockrt.Transition{
 						During: "CREATE_IN_PROGRESS",
 						Then:   "ACTIVE",
@@ -4324,66 +4106,26 @@ var service = &mockrt.Service{
 			Status: "status",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:rule/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created:    "createdAt",
-			ID:         "id",
-			IDTemplate: "rule-{random:0-9a-z:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Modified:   "lastUpdatedAt",
-			Name:       "Rule",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:vpc-lattice:{region}:{account}:rule/{output.id}",
+			Conflict:     errConflictException3,
+			Created:      "createdAt",
+			ID:           "id",
+			IDTemplate:   "rule-{random:0-9a-z:17}",
+			InvalidToken: errValidationException3,
+			Modified:     "lastUpdatedAt",
+			Name:         "Rule",
+			NameMember:   "name",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
 					IdempotencyToken: "clientToken",
 					Operation:        "CreateRule",
 					ParentIdentifier: "listenerIdentifier",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(vpclattice.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
-					Tags: "tags",
+					QuotaExceeded:    errServiceQuotaExceededException2,
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
 				},
 				{
 					Description:      "-",
@@ -4438,76 +4180,26 @@ var service = &mockrt.Service{
 			Parent: "Listener",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:service/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created: "createdAt",
-			HasChildren: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			ID:         "id",
-			IDTemplate: "svc-{random:0-9a-z:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Modified:   "lastUpdatedAt",
-			Name:       "Service",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:vpc-lattice:{region}:{account}:service/{output.id}",
+			Conflict:     errConflictException3,
+			Created:      "createdAt",
+			HasChildren:  errConflictException3,
+			ID:           "id",
+			IDTemplate:   "svc-{random:0-9a-z:17}",
+			InvalidToken: errValidationException3,
+			Modified:     "lastUpdatedAt",
+			Name:         "Service",
+			NameMember:   "name",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
 					IdempotencyToken: "clientToken",
 					Operation:        "CreateService",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(vpclattice.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
-					Tags: "tags",
+					QuotaExceeded:    errServiceQuotaExceededException2,
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
 					Transition: &mockrt.Transition{
 						During: "CREATE_IN_PROGRESS",
 						Then:   "ACTIVE",
@@ -4563,65 +4255,25 @@ var service = &mockrt.Service{
 			Status: "status",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:servicenetwork/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created:    "createdAt",
-			ID:         "id",
-			IDTemplate: "sn-{random:0-9a-z:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Modified:   "lastUpdatedAt",
-			Name:       "ServiceNetwork",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:vpc-lattice:{region}:{account}:servicenetwork/{output.id}",
+			Conflict:     errConflictException3,
+			Created:      "createdAt",
+			ID:           "id",
+			IDTemplate:   "sn-{random:0-9a-z:17}",
+			InvalidToken: errValidationException3,
+			Modified:     "lastUpdatedAt",
+			Name:         "ServiceNetwork",
+			NameMember:   "name",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
 					IdempotencyToken: "clientToken",
 					Operation:        "CreateServiceNetwork",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(vpclattice.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
-					Tags: "tags",
+					QuotaExceeded:    errServiceQuotaExceededException2,
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
 				},
 				{
 					Description: "-",
@@ -4671,64 +4323,24 @@ var service = &mockrt.Service{
 			},
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:servicenetworkresourceassociation/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created:    "createdAt",
-			ID:         "id",
-			IDTemplate: "snra-{random:0-9a-f:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Modified: "lastUpdatedAt",
-			Name:     "ServiceNetworkResourceAssociation",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:vpc-lattice:{region}:{account}:servicenetworkresourceassociation/{output.id}",
+			Conflict:     errConflictException3,
+			Created:      "createdAt",
+			ID:           "id",
+			IDTemplate:   "snra-{random:0-9a-f:17}",
+			InvalidToken: errValidationException3,
+			Modified:     "lastUpdatedAt",
+			Name:         "ServiceNetworkResourceAssociation",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
 					IdempotencyToken: "clientToken",
 					Operation:        "CreateServiceNetworkResourceAssociation",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(vpclattice.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
-					Tags: "tags",
+					QuotaExceeded:    errServiceQuotaExceededException2,
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
 					Transition: &mockrt.Transition{
 						During: "CREATE_IN_PROGRESS",
 						Then:   "ACTIVE",
@@ -4777,63 +4389,23 @@ var service = &mockrt.Service{
 			Status: "status",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:servicenetworkserviceassociation/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created:    "createdAt",
-			ID:         "id",
-			IDTemplate: "snsa-{random:0-9a-z:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Name: "ServiceNetworkServiceAssociation",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:vpc-lattice:{region}:{account}:servicenetworkserviceassociation/{output.id}",
+			Conflict:     errConflictException3,
+			Created:      "createdAt",
+			ID:           "id",
+			IDTemplate:   "snsa-{random:0-9a-z:17}",
+			InvalidToken: errValidationException3,
+			Name:         "ServiceNetworkServiceAssociation",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
 					IdempotencyToken: "clientToken",
 					Operation:        "CreateServiceNetworkServiceAssociation",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(vpclattice.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
-					Tags: "tags",
+					QuotaExceeded:    errServiceQuotaExceededException2,
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
 					Transition: &mockrt.Transition{
 						During: "CREATE_IN_PROGRESS",
 						Then:   "ACTIVE",
@@ -4882,64 +4454,24 @@ var service = &mockrt.Service{
 			Status: "status",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:servicenetworkvpcassociation/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created:    "createdAt",
-			ID:         "id",
-			IDTemplate: "snva-{random:0-9a-z:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Modified: "lastUpdatedAt",
-			Name:     "ServiceNetworkVpcAssociation",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:vpc-lattice:{region}:{account}:servicenetworkvpcassociation/{output.id}",
+			Conflict:     errConflictException3,
+			Created:      "createdAt",
+			ID:           "id",
+			IDTemplate:   "snva-{random:0-9a-z:17}",
+			InvalidToken: errValidationException3,
+			Modified:     "lastUpdatedAt",
+			Name:         "ServiceNetworkVpcAssociation",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
 					IdempotencyToken: "clientToken",
 					Operation:        "CreateServiceNetworkVpcAssociation",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(vpclattice.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
-					Tags: "tags",
+					QuotaExceeded:    errServiceQuotaExceededException2,
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
 					Transition: &mockrt.Transition{
 						During: "CREATE_IN_PROGRESS",
 						Then:   "ACTIVE",
@@ -4994,65 +4526,25 @@ var service = &mockrt.Service{
 			Status: "status",
 		},
 		{
-			ARN:         "arn",
-			ARNTemplate: "arn:{partition}:vpc-lattice:{region}:{account}:targetgroup/{output.id}",
-			Conflict: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ConflictException)
-				},
-			},
-			Created:    "createdAt",
-			ID:         "id",
-			IDTemplate: "tg-{random:0-9a-z:17}",
-			InvalidToken: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ValidationException)
-				},
-			},
-			Modified:   "lastUpdatedAt",
-			Name:       "TargetGroup",
-			NameMember: "name",
-			NotFound: &mockrt.ErrorTemplate{
-				Members: []mockrt.Field{
-					{
-						Path:  "message",
-						Value: "{message}",
-					},
-				},
-				New: func() error {
-					return new(vpclattice.ResourceNotFoundException)
-				},
-			},
+			ARN:          "arn",
+			ARNTemplate:  "arn:{partition}:vpc-lattice:{region}:{account}:targetgroup/{output.id}",
+			Conflict:     errConflictException3,
+			Created:      "createdAt",
+			ID:           "id",
+			IDTemplate:   "tg-{random:0-9a-z:17}",
+			InvalidToken: errValidationException3,
+			Modified:     "lastUpdatedAt",
+			Name:         "TargetGroup",
+			NameMember:   "name",
+			NotFound:     errResourceNotFoundException,
 			Operations: []mockrt.ResourceOperation{
 				{
 					Description:      "",
 					IdempotencyToken: "clientToken",
 					Operation:        "CreateTargetGroup",
-					QuotaExceeded: &mockrt.ErrorTemplate{
-						Members: []mockrt.Field{
-							{
-								Path:  "message",
-								Value: "{message}",
-							},
-						},
-						New: func() error {
-							return new(vpclattice.ServiceQuotaExceededException)
-						},
-					},
-					Role: mockrt.RoleCreate,
-					Tags: "tags",
+					QuotaExceeded:    errServiceQuotaExceededException2,
+					Role:             mockrt.RoleCreate,
+					Tags:             "tags",
 					Transition: &mockrt.Transition{
 						During: "CREATE_IN_PROGRESS",
 						Then:   "ACTIVE",
@@ -5108,34 +4600,78 @@ var service = &mockrt.Service{
 			Status: "status",
 		},
 	},
-	SerializationError: &mockrt.ErrorTemplate{
+	SerializationError: errValidationException2,
+	SigningName:        "vpc-lattice",
+	ThrottlingError:    errThrottlingException,
+	ValidationError:    errValidationException,
+	WireShape:          vpclattice.WireShape,
+}
+
+// The error templates of the service, its operations and its resources,
+// each written once; mockrt only reads them.
+var (
+	errConflictException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "Service with name {input.name} already exists",
+			},
+			{
+				Path:  "resourceId",
+				Value: "{existing.id}",
+			},
+			{
+				Path:  "resourceType",
+				Value: "SERVICE",
+			},
+		},
+		New: func() error {
+			return new(vpclattice.ConflictException)
+		},
+	}
+	errConflictException2 = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "The client token {input.clientToken} was already used with different parameters",
+			},
+			{
+				Path:  "resourceId",
+				Value: "{existing.id}",
+			},
+			{
+				Path:  "resourceType",
+				Value: "SERVICE",
+			},
+		},
+		New: func() error {
+			return new(vpclattice.ConflictException)
+		},
+	}
+	errServiceQuotaExceededException = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
 				Path:  "message",
 				Value: "{message}",
 			},
 			{
-				Path:  "reason",
-				Value: "cannotParse",
+				Path:  "resourceType",
+				Value: "SERVICE",
 			},
-		},
-		New: func() error {
-			return new(vpclattice.ValidationException)
-		},
-	},
-	SigningName: "vpc-lattice",
-	ThrottlingError: &mockrt.ErrorTemplate{
-		Members: []mockrt.Field{
 			{
-				Path:  "message",
-				Value: "{message}",
+				Path:  "serviceCode",
+				Value: "vpc-lattice",
+			},
+			{
+				Path:  "quotaCode",
+				Value: "mock-resource-limit",
 			},
 		},
 		New: func() error {
-			return new(vpclattice.ThrottlingException)
+			return new(vpclattice.ServiceQuotaExceededException)
 		},
-	},
-	ValidationError: &mockrt.ErrorTemplate{
+	}
+	errValidationException = &mockrt.ErrorTemplate{
 		FieldList: "fieldList",
 		Members: []mockrt.Field{
 			{
@@ -5150,9 +4686,78 @@ var service = &mockrt.Service{
 		New: func() error {
 			return new(vpclattice.ValidationException)
 		},
-	},
-	WireShape: vpclattice.WireShape,
-}
+	}
+	errValidationException2 = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+			{
+				Path:  "reason",
+				Value: "cannotParse",
+			},
+		},
+		New: func() error {
+			return new(vpclattice.ValidationException)
+		},
+	}
+	errThrottlingException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(vpclattice.ThrottlingException)
+		},
+	}
+	errResourceNotFoundException = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(vpclattice.ResourceNotFoundException)
+		},
+	}
+	errConflictException3 = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(vpclattice.ConflictException)
+		},
+	}
+	errValidationException3 = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(vpclattice.ValidationException)
+		},
+	}
+	errServiceQuotaExceededException2 = &mockrt.ErrorTemplate{
+		Members: []mockrt.Field{
+			{
+				Path:  "message",
+				Value: "{message}",
+			},
+		},
+		New: func() error {
+			return new(vpclattice.ServiceQuotaExceededException)
+		},
+	}
+)
 
 // errorHeaders writes the members of an error that travel in headers.
 func errorHeaders(err error, h http.Header) {

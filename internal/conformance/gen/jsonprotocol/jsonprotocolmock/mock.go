@@ -610,10 +610,17 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:     "awsJson1_1",
-	SigningName:  "jsonprotocol",
-	TargetPrefix: "JsonProtocol",
-	ValidationError: &mockrt.ErrorTemplate{
+	Protocol:        "awsJson1_1",
+	SigningName:     "jsonprotocol",
+	TargetPrefix:    "JsonProtocol",
+	ValidationError: errValidationException,
+	WireShape:       jsonprotocol.WireShape,
+}
+
+// The error templates of the service, its operations and its resources,
+// each written once; mockrt only reads them.
+var (
+	errValidationException = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
 				Path:  "message",
@@ -623,6 +630,5 @@ var service = &mockrt.Service{
 		New: func() error {
 			return new(jsonprotocol.ValidationException)
 		},
-	},
-	WireShape: jsonprotocol.WireShape,
-}
+	}
+)

@@ -410,10 +410,17 @@ var service = &mockrt.Service{
 			},
 		},
 	},
-	Protocol:     "awsJson1_0",
-	SigningName:  "jsonrpc10",
-	TargetPrefix: "JsonRpc10",
-	ValidationError: &mockrt.ErrorTemplate{
+	Protocol:        "awsJson1_0",
+	SigningName:     "jsonrpc10",
+	TargetPrefix:    "JsonRpc10",
+	ValidationError: errValidationException,
+	WireShape:       jsonrpc10.WireShape,
+}
+
+// The error templates of the service, its operations and its resources,
+// each written once; mockrt only reads them.
+var (
+	errValidationException = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
 				Path:  "message",
@@ -423,6 +430,5 @@ var service = &mockrt.Service{
 		New: func() error {
 			return new(jsonrpc10.ValidationException)
 		},
-	},
-	WireShape: jsonrpc10.WireShape,
-}
+	}
+)

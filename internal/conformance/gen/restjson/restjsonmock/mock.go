@@ -3156,9 +3156,16 @@ var service = &mockrt.Service{
 			Status: 200,
 		},
 	},
-	Protocol:    "restJson1",
-	SigningName: "restjson",
-	ValidationError: &mockrt.ErrorTemplate{
+	Protocol:        "restJson1",
+	SigningName:     "restjson",
+	ValidationError: errValidationException,
+	WireShape:       restjson.WireShape,
+}
+
+// The error templates of the service, its operations and its resources,
+// each written once; mockrt only reads them.
+var (
+	errValidationException = &mockrt.ErrorTemplate{
 		Members: []mockrt.Field{
 			{
 				Path:  "message",
@@ -3168,9 +3175,8 @@ var service = &mockrt.Service{
 		New: func() error {
 			return new(restjson.ValidationException)
 		},
-	},
-	WireShape: restjson.WireShape,
-}
+	}
+)
 
 // errorHeaders writes the members of an error that travel in headers.
 func errorHeaders(err error, h http.Header) {
