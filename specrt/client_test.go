@@ -831,7 +831,7 @@ func TestClientIsSafeForConcurrentUse(t *testing.T) {
 }
 
 func TestAServiceOfAnUnknownProtocolFailsEveryCallWithoutSending(t *testing.T) {
-	svc := specrt.Service{Name: "petstore", Protocol: "awsQuery", SigningName: "pets", EndpointPrefix: "pets"}
+	svc := specrt.Service{Name: "petstore", Protocol: "awsJson2_0", SigningName: "pets", EndpointPrefix: "pets"}
 	srv := &fakeServer{}
 	c := newTestClient(&svc, srv, &sleepRecorder{})
 	for _, tc := range []struct {
@@ -843,7 +843,7 @@ func TestAServiceOfAnUnknownProtocolFailsEveryCallWithoutSending(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := c.Invoke(context.Background(), &opCreatePet, &createPetInput{Name: ptr("rex")}, &createPetOutput{}, tc.optFns...)
-			want := `operation error petstore: CreatePet, service petstore: unknown protocol "awsQuery" (want awsJson1_0, awsJson1_1, restJson1)`
+			want := `operation error petstore: CreatePet, service petstore: unknown protocol "awsJson2_0" (want awsJson1_0, awsJson1_1, awsQuery, ec2Query, restJson1, restXml, rpcv2Cbor)`
 			if err == nil || err.Error() != want {
 				t.Errorf("err = %v, want %s", err, want)
 			}

@@ -555,7 +555,7 @@ func (d *decoder) boolean() bool {
 
 // timestamp reads a timestamp in format f.
 func (d *decoder) timestamp(f TimeFormat) time.Time {
-	if f == EpochSecondsFormat {
+	if f == EpochSecondsFormat || f == DefaultTimeFormat {
 		tok := d.number()
 		if d.err != nil {
 			return time.Time{}

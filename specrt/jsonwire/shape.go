@@ -57,9 +57,15 @@ type TimeFormat uint8
 
 // The timestamp formats of the JSON protocols' timestampFormat trait.
 const (
-	EpochSecondsFormat TimeFormat = iota // a JSON number of seconds (the default)
+	EpochSecondsFormat TimeFormat = iota // a JSON number of seconds
 	ISO8601Format                        // an RFC 3339 date-time string
 	HTTPDateFormat                       // an RFC 7231 HTTP date string
+	// DefaultTimeFormat is a member without a timestampFormat trait: the
+	// protocol's default, which is epoch seconds in the JSON protocols, an
+	// RFC 3339 date-time in the XML and query protocols and a tagged epoch
+	// in CBOR. A service that speaks several protocols (CloudWatch) shares
+	// its shapes between them.
+	DefaultTimeFormat
 )
 
 // Shape describes a Go type of a generated package to the codec. Generated
@@ -78,9 +84,71 @@ type Shape struct {
 	// shape ((*Service)(nil), (*[]Service)(nil)): the codec allocates
 	// values of it.
 	Type any
+	// XML is how the shape travels in XML bodies (restXml, and the query
+	// protocols' responses); nil for the defaults.
+	XML *XMLShape
 
-	info atomic.Pointer[typeInfo]
+	info  atomic.Pointer[typeInfo]
+	cache [numSlots]atomic.Value
 }
+
+// XMLShape is what the XML traits say of a shape. Empty fields take the
+// defaults: a wrapped list's items are <member>, a map's entries <entry>
+// holding <key> and <value>.
+type XMLShape struct {
+	// Name is the element of a structure that is a whole body (an
+	// operation's input under restXml, a structure payload); "" for the
+	// shape's own name, which the generator fills in.
+	Name string
+	// NS is the namespace declared on that element.
+	NS *XMLNamespace
+	// ElemName and ElemNS are a list's item element and its namespace.
+	ElemName string
+	ElemNS   *XMLNamespace
+	// KeyName, KeyNS, ValueName and ValueNS are a map's key and value
+	// elements and their namespaces.
+	KeyName, ValueName string
+	KeyNS, ValueNS     *XMLNamespace
+}
+
+// XMLNamespace is an xmlns declaration: xmlns="URI", or xmlns:Prefix="URI".
+type XMLNamespace struct {
+	Prefix, URI string
+}
+
+// XMLMember is what the XML and query traits say of a structure member.
+type XMLMember struct {
+	// Attr makes the member an attribute of its structure's element.
+	Attr bool
+	// Flat makes a list or map member flattened: its items repeat the
+	// member's own element (or query key) instead of nesting under it.
+	Flat bool
+	// NS is the namespace declared on the member's element.
+	NS *XMLNamespace
+	// QueryName is the member's ec2Query key (the queryName trait); ""
+	// derives it from Name.
+	QueryName string
+}
+
+// Slot is a codec's own place in every Shape for what it works out once
+// per shape; package jsonwire keeps its own in a field.
+type Slot int
+
+// The slots, one per codec beside jsonwire.
+const (
+	SlotXML Slot = iota
+	SlotQuery
+	SlotCBOR
+	numSlots
+)
+
+// Cached returns what the codec of slot stored for s, or nil.
+func (s *Shape) Cached(slot Slot) any { return s.cache[slot].Load() }
+
+// SetCached stores v, which must be a pointer and of the same type each
+// time, as what the codec of slot worked out for s. Two goroutines may
+// race to store equal values; either wins.
+func (s *Shape) SetCached(slot Slot, v any) { s.cache[slot].Store(v) }
 
 // Member is a structure member that travels in the JSON body.
 type Member struct {
@@ -93,6 +161,9 @@ type Member struct {
 	Offset uintptr
 	// Shape is the member's shape.
 	Shape *Shape
+	// XML is what the XML and query traits say of the member; nil for the
+	// defaults.
+	XML *XMLMember
 }
 
 // The scalar shapes, shared by every generated package.
@@ -104,6 +175,7 @@ var (
 	Int64        = Shape{Kind: KindInt64}
 	Float32      = Shape{Kind: KindFloat32}
 	Float64      = Shape{Kind: KindFloat64}
+	Timestamp    = Shape{Kind: KindTime, Format: DefaultTimeFormat}
 	EpochSeconds = Shape{Kind: KindTime, Format: EpochSecondsFormat}
 	ISO8601      = Shape{Kind: KindTime, Format: ISO8601Format}
 	HTTPDate     = Shape{Kind: KindTime, Format: HTTPDateFormat}

@@ -4,8 +4,8 @@ import "testing"
 
 func TestAServiceOfAnUnknownProtocolIsRefused(t *testing.T) {
 	for _, tc := range []struct{ name, protocol, want string }{
-		{"a protocol no one implements is refused naming the known ones", "awsQuery", `things: unknown protocol "awsQuery" (want awsJson1_0, awsJson1_1, restJson1)`},
-		{"no protocol at all is refused", "", `things: unknown protocol "" (want awsJson1_0, awsJson1_1, restJson1)`},
+		{"an unknown protocol is refused naming the known ones", "awsJson2_0", `things: unknown protocol "awsJson2_0" (want awsJson1_0, awsJson1_1, awsQuery, ec2Query, restJson1, restXml, rpcv2Cbor)`},
+		{"no protocol at all is refused", "", `things: unknown protocol "" (want awsJson1_0, awsJson1_1, awsQuery, ec2Query, restJson1, restXml, rpcv2Cbor)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := newServer(&Service{Name: "things", Protocol: tc.protocol, SigningName: "things"})

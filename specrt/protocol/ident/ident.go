@@ -45,6 +45,16 @@ var (
 	// RestJSON1 is restJson1: operations by method and path, members bound
 	// to the request's parts.
 	RestJSON1 = &Identity{Name: "restJson1", ContentType: "application/json", HTTPBindings: true}
+	// AWSQuery is awsQuery: POST / with a form body naming the operation
+	// (Action) and the API version (Version); XML responses.
+	AWSQuery = &Identity{Name: "awsQuery", ContentType: "application/x-www-form-urlencoded", AlwaysSendsBody: true}
+	// EC2Query is ec2Query: awsQuery with EC2's keys and error envelope.
+	EC2Query = &Identity{Name: "ec2Query", ContentType: "application/x-www-form-urlencoded", AlwaysSendsBody: true}
+	// RestXML is restXml: the HTTP bindings of restJson1 with XML bodies.
+	RestXML = &Identity{Name: "restXml", ContentType: "application/xml", HTTPBindings: true}
+	// RPCv2CBOR is rpcv2Cbor: POST /service/<Service>/operation/<Operation>
+	// with CBOR bodies.
+	RPCv2CBOR = &Identity{Name: "rpcv2Cbor", ContentType: "application/cbor", Targeted: true}
 )
 
 // known holds one line per protocol.
@@ -52,6 +62,10 @@ var known = []*Identity{
 	AWSJSON10,
 	AWSJSON11,
 	RestJSON1,
+	AWSQuery,
+	EC2Query,
+	RestXML,
+	RPCv2CBOR,
 }
 
 // Lookup returns the protocol of the given name, or an error naming the
