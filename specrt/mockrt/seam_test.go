@@ -384,26 +384,31 @@ func TestTheMockAnswersEachRequestInItsOwnProtocol(t *testing.T) {
 		name, contentType, target, body string
 		wantStatus                      int
 		wantBody                        string
+		wantProtocol                    string
 	}{
 		{
 			name:        "an unknown operation in the envelope's framing is answered in the envelope",
 			contentType: envelopeIdentity.ContentType, body: `{"op":"DeleteThing","version":"2020-01-01"}`,
 			wantStatus: 400, wantBody: `{"Error":{"Code":"UnknownOperationException","Message":"unknown operation DeleteThing of version 2020-01-01","Fault":"Sender"},"RequestId":"*"}`,
+			wantProtocol: envelopeIdentity.Name,
 		},
 		{
 			name:        "an unknown operation in awsJson's framing is answered in awsJson",
 			contentType: "application/x-amz-json-1.1", target: "Things_20200101.DeleteThing", body: `{}`,
 			wantStatus: 400, wantBody: `{"__type":"UnknownOperationException","message":"unknown operation Things_20200101.DeleteThing"}`,
+			wantProtocol: "awsJson1_1",
 		},
 		{
 			name:        "an envelope the protocol cannot read is a serialization error in the envelope",
 			contentType: envelopeIdentity.ContentType, body: `{"op":"CreateThing","version":"2020-01-01","input":{"name":5}}`,
 			wantStatus: 400, wantBody: `{"Error":{"Code":"SerializationException","Message":"*","Fault":"Sender"},"RequestId":"*"}`,
+			wantProtocol: envelopeIdentity.Name,
 		},
 		{
 			name:        "an awsJson create is answered in awsJson",
 			contentType: "application/x-amz-json-1.1", target: "Things_20200101.CreateThing", body: `{"name":"viajson"}`,
 			wantStatus: 200, wantBody: `{"arn":"*","authType":"NONE","createdAt":*,"id":"*","name":"viajson","status":"CREATE_IN_PROGRESS"}`,
+			wantProtocol: "awsJson1_1",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -423,6 +428,10 @@ func TestTheMockAnswersEachRequestInItsOwnProtocol(t *testing.T) {
 			resp.Body.Close()
 			if resp.StatusCode != tc.wantStatus || !matchStars(tc.wantBody, string(data)) {
 				t.Errorf("got %d %s\nwant %d %s", resp.StatusCode, data, tc.wantStatus, tc.wantBody)
+			}
+			recs := s.Requests()
+			if got := recs[len(recs)-1].Protocol; got != tc.wantProtocol {
+				t.Errorf("the request was recorded as answered in %q, want %q", got, tc.wantProtocol)
 			}
 		})
 	}
@@ -475,6 +484,16 @@ func TestTheMuxRoutesUnsignedRequestsByTheirBody(t *testing.T) {
 			}
 		})
 	}
+	t.Run("the index lists every protocol a mock answers", func(t *testing.T) {
+		both := NewMux(nil, NewServer(envelopeService(thingVersion, true)))
+		var got []string
+		for _, svc := range both.index().Services {
+			got = append(got, svc.Protocol+" "+strings.Join(svc.OtherProtocols, ","))
+		}
+		if diff := cmp.Diff([]string{"envelopeJson awsJson1_1"}, got); diff != "" {
+			t.Errorf("index (-want +got):\n%s", diff)
+		}
+	})
 	t.Run("a request of a version no mock has is an unknown operation, answered in its framing", func(t *testing.T) {
 		_, err := createThing(thingClient(url, envelopeIdentity.Name, "1999-01-01", http.DefaultClient), "nowhere")
 		var ge *specrt.GenericAPIError

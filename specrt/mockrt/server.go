@@ -104,6 +104,9 @@ type Record struct {
 	Time time.Time
 	// Operation is the operation it was routed to; empty when unknown.
 	Operation string
+	// Protocol is the protocol the request was answered in: the one its
+	// framing names, among those the service answers (Service.Protocols).
+	Protocol string
 	// Method and Path are the request line's.
 	Method, Path string
 	// Header is the request's header.
@@ -434,6 +437,7 @@ func (s *Server) serveRecovered(w http.ResponseWriter, r *http.Request, rec *Rec
 			}
 			status, code = s.writeError(w, x, &Error{Code: "InternalFailure", Message: fmt.Sprintf("the mock panicked: %v", p), Fault: smithy.FaultServer})
 		}
+		rec.Protocol = x.sp.proto.Identity().Name
 	}()
 	return s.serve(w, r, rec, x)
 }
