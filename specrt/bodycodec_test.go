@@ -127,6 +127,7 @@ func TestTheClientEncodesAndDecodesBodiesThroughItsProtocol(t *testing.T) {
 			if !bytes.Equal(doer.sent, []byte(tc.wantSent)) {
 				t.Errorf("sent body %q, want %q", doer.sent, tc.wantSent)
 			}
+
 			if diff := cmp.Diff("out", *out.Name); diff != "" {
 				t.Errorf("decoded output (-want +got):\n%s", diff)
 			}
