@@ -314,9 +314,15 @@ func (t *translator) shape(s *botoShape) *yaml.Node {
 		if ms.empty() {
 			ms.n.Style = yaml.FlowStyle
 		}
-		m.add("members", ms.n)
+		k := m.add("members", ms.n)
+		if pm := memberNamed(s, s.payload); pm != nil && !t.id.HTTPBindings {
+			k.HeadComment = fmt.Sprintf("the model makes %s the payload, which applies to protocols with HTTP bindings only: here it travels in the body", pm.name)
+		}
 	}
-	m.addStr("payload", s.payload)
+	if pm := memberNamed(s, s.payload); pm != nil && t.id.HTTPBindings {
+		// The member's key, its wire name.
+		m.addStr("payload", wireName(pm))
+	}
 	if t.xml {
 		if x := t.xmlShape(s); !x.empty() {
 			m.add("xml", flow(x.n))
