@@ -23,9 +23,9 @@ type indexService struct {
 	Protocol string `json:"protocol"`
 	// OtherProtocols are those the mock answers besides Protocol, whose
 	// addresses the operations give.
-	OtherProtocols []string `json:"otherProtocols,omitempty"`
-	SigningName string           `json:"signingName"`
-	Operations  []indexOperation `json:"operations"`
+	OtherProtocols []string         `json:"otherProtocols,omitempty"`
+	SigningName    string           `json:"signingName"`
+	Operations     []indexOperation `json:"operations"`
 }
 
 // indexOperation says how to call an operation: its X-Amz-Target (targeted
