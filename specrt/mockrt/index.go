@@ -21,8 +21,8 @@ type index struct {
 type indexService struct {
 	Name     string `json:"name"`
 	Protocol string `json:"protocol"`
-	// OtherProtocols are those the mock answers besides Protocol, whose
-	// addresses the operations give.
+	// OtherProtocols are those the mock answers besides Protocol; the
+	// operations' addresses are Protocol's.
 	OtherProtocols []string         `json:"otherProtocols,omitempty"`
 	SigningName    string           `json:"signingName"`
 	Operations     []indexOperation `json:"operations"`
