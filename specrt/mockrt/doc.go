@@ -52,10 +52,10 @@
 // # Order of a request
 //
 // Read the body (over the limit: 413), route on it, its headers and its
-// path (unknown: 400 UnknownOperationException, in the protocol whose
-// framing the request has), verify the signature (when credentials are
-// configured), latency and injected errors, decode (malformed JSON, text
-// that is not
+// path, verify the signature (when credentials are configured), then answer
+// an unknown operation 400 UnknownOperationException in the protocol whose
+// framing the request has; latency and injected errors, decode (malformed
+// JSON, text that is not
 // UTF-8 or a wrong type: the service's serialization error, naming the
 // member; members are matched by their exact wire names, null is absent),
 // bind path, query and header members, validate (the service's validation
