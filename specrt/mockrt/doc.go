@@ -55,15 +55,14 @@
 // path, verify the signature (when credentials are configured), then answer
 // an unknown operation 400 UnknownOperationException in the protocol whose
 // framing the request has; latency and injected errors, decode (malformed
-// JSON, text that is not
-// UTF-8 or a wrong type: the service's serialization error, naming the
-// member; members are matched by their exact wire names, null is absent),
-// bind path, query and header members, validate (the service's validation
-// error, naming every bad member and its rule, an empty enum included), then
-// the override or the default behaviour. No input gets a 5xx: only an
-// override's error or an injected one can. The store is bounded
-// (WithMaxResources, WithMaxStoreBytes): a create past a limit gets the
-// operation's quota error.
+// JSON, text that is not UTF-8 or a wrong type: the service's serialization
+// error, naming the member; members are matched by their exact wire names,
+// null is absent), bind path, query and header members, validate (the
+// service's validation error, naming every bad member and its rule, an
+// empty enum included), then the override or the default behaviour. No
+// input gets a 5xx: only an override's error or an injected one can. The
+// store is bounded (WithMaxResources, WithMaxStoreBytes): a create past a
+// limit gets the operation's quota error.
 //
 // cmd/mockserver serves every generated mock on one address with a Mux.
 package mockrt
