@@ -21,11 +21,11 @@ type index struct {
 type indexService struct {
 	Name     string `json:"name"`
 	Protocol string `json:"protocol"`
-	// OtherProtocols are those the mock answers besides Protocol, whose
-	// addresses the operations give.
-	OtherProtocols []string `json:"otherProtocols,omitempty"`
-	SigningName string           `json:"signingName"`
-	Operations  []indexOperation `json:"operations"`
+	// OtherProtocols are those the mock answers besides Protocol; the
+	// operations' addresses are Protocol's.
+	OtherProtocols []string         `json:"otherProtocols,omitempty"`
+	SigningName    string           `json:"signingName"`
+	Operations     []indexOperation `json:"operations"`
 }
 
 // indexOperation says how to call an operation: its X-Amz-Target (targeted

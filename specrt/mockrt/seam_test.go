@@ -551,3 +551,28 @@ func FuzzAMockOfTwoProtocols(f *testing.F) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestARefusedBodyIsAnsweredInItsProtocolAndRecordedWithItsOperation(t *testing.T) {
+	registerEnvelope(t)
+	s := NewServer(envelopeService(thingVersion, true), WithBodyLimit(16))
+	url := StartTest(t, s)
+	req, err := http.NewRequest("POST", url, strings.NewReader(`{"name":"far too long for the limit"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
+	req.Header.Set("X-Amz-Target", "Things_20200101.CreateThing")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 413 || !strings.HasPrefix(string(data), `{"__type":"RequestEntityTooLargeException"`) {
+		t.Errorf("got %d %s, want 413 RequestEntityTooLargeException in awsJson", resp.StatusCode, data)
+	}
+	rec := s.Requests()[0]
+	if diff := cmp.Diff([]string{"CreateThing", "awsJson1_1"}, []string{rec.Operation, rec.Protocol}); diff != "" {
+		t.Errorf("recorded operation and protocol (-want +got):\n%s", diff)
+	}
+}
