@@ -248,3 +248,22 @@ func appendMap(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// PrependText returns the CBOR map m, as Marshal writes it (a definite
+// length), with the text member key: value put first: an error's "__type"
+// beside its members.
+func PrependText(m []byte, key, value string) ([]byte, error) {
+	d := decoder{data: m}
+	if len(m) == 0 || m[0]&0xe0 != majorMap {
+		return nil, errors.New("cbor: not a map")
+	}
+	_, n, indef := d.head()
+	if d.err != nil || indef {
+		return nil, errors.New("cbor: not a map of definite length")
+	}
+	b := make([]byte, 0, len(m)+len(key)+len(value)+12)
+	b = appendHead(b, majorMap, n+1)
+	b = appendText(b, key)
+	b = appendText(b, value)
+	return append(b, m[d.pos:]...), nil
+}
