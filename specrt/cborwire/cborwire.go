@@ -28,8 +28,20 @@
 //
 // Why not github.com/fxamacker/cbor/v2: generated types carry no struct
 // tags and their wire names are shape data, so that library could only
-// decode into, or encode from, an intermediate (map[string]any) walked
-// with the shapes; compat/cbor_bench_test.go measures both.
+// encode from, or decode into, an intermediate tree walked with the shapes.
+// Measured on CloudWatch's PutMetricData input (1000 datums, 206 kB) and
+// GetMetricData output (10 results of 1440 points, 275 kB), against that
+// and against the AWS SDK for Go v2's own rpcv2Cbor code on the same Go
+// values (compat/cbor_bench_test.go, go test -bench CBOR -benchmem, median
+// of three on a shared 2-core machine):
+//
+//	                 encode ns/op  allocs/op   decode ns/op  allocs/op
+//	cborwire              280,000          2        578,000         25
+//	aws-sdk-go-v2         617,000         46      1,800,000        328
+//	fxamacker (tree)    4,084,000     22,011      3,271,000     29,093
+//
+// A table-driven codec on the shapes is an order of magnitude faster than
+// the library through a tree, and adds no dependency to the run time.
 package cborwire
 
 import (
@@ -76,6 +88,8 @@ type info struct {
 	elem  reflect.Type   // a slice's element or a map's value
 	size  uintptr        // the size of elem
 	index map[string]int // a struct's members by wire name, when it has many
+	keys  [][]byte       // a struct's members' names as encoded keys
+	held  []bool         // whether each of a struct's members is held through a pointer
 }
 
 // linearMembers is the number of members up to which a structure finds a
@@ -99,6 +113,14 @@ func infoOf(s *jsonwire.Shape) *info {
 		in.index = make(map[string]int, len(s.Members))
 		for i := len(s.Members) - 1; i >= 0; i-- {
 			in.index[s.Members[i].Name] = i
+		}
+	}
+	if s.Kind == jsonwire.KindStruct {
+		in.keys = make([][]byte, len(s.Members))
+		in.held = make([]bool, len(s.Members))
+		for i, m := range s.Members {
+			in.keys[i] = appendText(nil, m.Name)
+			in.held[i] = held(m.Shape)
 		}
 	}
 	s.SetCached(jsonwire.SlotCBOR, in)

@@ -70,10 +70,11 @@ func appendHead(b []byte, major byte, n uint64) []byte {
 }
 
 // member returns the address of the value of member m of the structure at
-// p, or nil when the member is absent.
-func member(m *jsonwire.Member, p unsafe.Pointer) unsafe.Pointer {
+// p, or nil when the member is absent; held says whether m is held through
+// a pointer.
+func member(m *jsonwire.Member, held bool, p unsafe.Pointer) unsafe.Pointer {
 	fp := unsafe.Add(p, m.Offset)
-	if held(m.Shape) {
+	if held {
 		return *(*unsafe.Pointer)(fp)
 	}
 	if absent(m.Shape, fp) {
@@ -100,27 +101,45 @@ func absent(s *jsonwire.Shape, p unsafe.Pointer) bool {
 }
 
 // appendStruct writes the structure at p as a map of its present members.
+// A structure of fewer than 24 members, nearly every one, is written in
+// one pass: its map's head is one byte, set once the members are counted.
 func appendStruct(b []byte, s *jsonwire.Shape, p unsafe.Pointer) ([]byte, error) {
+	in := infoOf(s)
+	if len(s.Members) < 24 {
+		at := len(b)
+		b, n, err := appendMembers(append(b, majorMap), s, in, p)
+		b[at] = majorMap | byte(n)
+		return b, err
+	}
 	n := 0
 	for i := range s.Members {
-		if member(&s.Members[i], p) != nil {
+		if member(&s.Members[i], in.held[i], p) != nil {
 			n++
 		}
 	}
 	b = appendHead(b, majorMap, uint64(n))
+	b, _, err := appendMembers(b, s, in, p)
+	return b, err
+}
+
+// appendMembers writes the present members of the structure at p and
+// returns how many there were.
+func appendMembers(b []byte, s *jsonwire.Shape, in *info, p unsafe.Pointer) ([]byte, int, error) {
+	n := 0
 	var err error
 	for i := range s.Members {
 		m := &s.Members[i]
-		fp := member(m, p)
+		fp := member(m, in.held[i], p)
 		if fp == nil {
 			continue
 		}
-		b = appendText(b, m.Name)
+		n++
+		b = append(b, in.keys[i]...)
 		if b, err = appendValue(b, m.Shape, fp); err != nil {
-			return b, err
+			return b, n, err
 		}
 	}
-	return b, nil
+	return b, n, nil
 }
 
 // appendValue writes the Go value at p of shape s.
