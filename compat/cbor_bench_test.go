@@ -72,8 +72,8 @@ var (
 		{Name: "Value", Offset: unsafe.Offsetof(types.MetricDatum{}.Value), Shape: &jsonwire.Float64},
 		{Name: "Values", Offset: unsafe.Offsetof(types.MetricDatum{}.Values), Shape: &cwFloats},
 	}}
-	cwMetricData          = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]types.MetricDatum)(nil), Elem: &cwMetricDatum}
-	cwPutMetricDataInput  = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*cloudwatch.PutMetricDataInput)(nil), Members: []jsonwire.Member{
+	cwMetricData         = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]types.MetricDatum)(nil), Elem: &cwMetricDatum}
+	cwPutMetricDataInput = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*cloudwatch.PutMetricDataInput)(nil), Members: []jsonwire.Member{
 		{Name: "MetricData", Offset: unsafe.Offsetof(cloudwatch.PutMetricDataInput{}.MetricData), Shape: &cwMetricData},
 		{Name: "Namespace", Offset: unsafe.Offsetof(cloudwatch.PutMetricDataInput{}.Namespace), Shape: &jsonwire.String},
 		{Name: "StrictEntityValidation", Offset: unsafe.Offsetof(cloudwatch.PutMetricDataInput{}.StrictEntityValidation), Shape: &jsonwire.Bool},
