@@ -13,6 +13,9 @@ import (
 const (
 	noBody = "the case gives no body, only the Content-Encoding header a client sends with a gzipped one: " +
 		"its params cannot be read from the request (TestRequestCompression shows the client and the mock on gzipped bodies)"
+	noQueryMode = "the client of an awsQuery-compatible service sends x-amzn-query-mode: true; " +
+		"the spec keeps only each error's queryCode, not that the service is awsQuery-compatible, " +
+		"so the client cannot tell it to send the header"
 	emptyQueryListNotSent = "an empty query list sends nothing, so the request cannot tell it from an absent one, " +
 		"and the mock decodes it as not set; the Smithy model tags the operation client-only " +
 		"(OmitsSerializingEmptyLists, @tags([\"client-only\"])) but gives the case no appliesTo, so it stays a skip"
@@ -31,6 +34,8 @@ var skips = map[string]string{
 	"rest-json/mock/input/SDKAppendedGzipAfterProvidedEncoding_restJson1":         noBody,
 
 	"rest-json/mock/input/RestJsonOmitsEmptyListQueryValues": emptyQueryListNotSent,
+
+	"json_1_0-query-compatible/client/input/QueryCompatibleAwsJson10CborSendsQueryModeHeader": noQueryMode,
 }
 
 // notApplicable lists the cases that the Smithy protocol tests mark
