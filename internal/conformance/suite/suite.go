@@ -362,3 +362,53 @@ func sameJSON(a, b any) bool {
 	y, _ = json.Marshal(v)
 	return bytes.Equal(x, y)
 }
+
+// Ignored is botocore's list of the cases its own test run leaves out
+// (testdata/suites/botocore-ignore-list.json): whole groups by
+// description, for every protocol, and cases by protocol file and side.
+type Ignored struct {
+	General struct {
+		Input, Output struct {
+			Suites []string `json:"suites"`
+		}
+	} `json:"general"`
+	Protocols map[string]map[string]struct {
+		Cases []string `json:"cases"`
+	} `json:"protocols"`
+}
+
+// LoadIgnored reads botocore's ignore list from dir (testdata/suites).
+func LoadIgnored(dir string) (*Ignored, error) {
+	path := filepath.Join(dir, "botocore-ignore-list.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var ig Ignored
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&ig); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &ig, nil
+}
+
+// Has reports whether botocore leaves out case c of protocol file file,
+// an input case when input is set.
+func (ig *Ignored) Has(file string, input bool, c *Case) bool {
+	side, suites := "output", ig.General.Output.Suites
+	if input {
+		side, suites = "input", ig.General.Input.Suites
+	}
+	for _, d := range suites {
+		if c.Group != nil && c.Group.Description == d {
+			return true
+		}
+	}
+	for _, id := range ig.Protocols[file][side].Cases {
+		if id == c.ID {
+			return true
+		}
+	}
+	return false
+}
