@@ -541,6 +541,42 @@ func (d handlerDoer) Do(r *http.Request) (*http.Response, error) {
 	return rec.Result(), nil
 }
 
+// recordingDoer sends requests to a handler in process and keeps the
+// headers of the last response.
+type recordingDoer struct {
+	h      http.Handler
+	header http.Header
+}
+
+func (d *recordingDoer) Do(r *http.Request) (*http.Response, error) {
+	rec := httptest.NewRecorder()
+	d.h.ServeHTTP(rec, r)
+	d.header = rec.Header().Clone()
+	return rec.Result(), nil
+}
+
+// significantHeaders are the response headers a mock must send as the
+// case's response does, because a client reads the outcome from them
+// rather than from the body: an awsQuery-compatible service's error code
+// and fault. Other headers of an error case's response are one of several
+// ways to say what the body says too (X-Amzn-ErrorType or __type), of
+// which the mock picks one.
+var significantHeaders = []string{"X-Amzn-Query-Error"}
+
+// compareSignificantHeaders checks that the mock's response carries the
+// significant headers of the case's response, with their values.
+func compareSignificantHeaders(want map[string]string, got http.Header) []string {
+	var problems []string
+	for k, v := range want {
+		for _, h := range significantHeaders {
+			if strings.EqualFold(k, h) && got.Get(h) != v {
+				problems = append(problems, fmt.Sprintf("response header %s: want %q, got %q", h, v, got.Get(h)))
+			}
+		}
+	}
+	return problems
+}
+
 // hook sets the mock's Handle<Op> to fn, which sees the decoded input and
 // returns an output value (a *<Op>Output, or nil for an empty one) or an
 // error.
@@ -610,7 +646,8 @@ func runMockInput(p suite.Protocol, svc *model.Service, op *model.Operation, c *
 
 func runMockOutput(p suite.Protocol, op *model.Operation, c *suite.Case) []string {
 	mock := generated[p.Package].mock()
-	client := generated[p.Package].client(options("https://example.com", handlerDoer{mock}))
+	rd := &recordingDoer{h: mock}
+	client := generated[p.Package].client(options("https://example.com", rd))
 	var answer func(reflect.Value) (reflect.Value, error)
 	if c.ErrorCode != "" {
 		// The error's Go type is the one the client decodes the case's
@@ -655,7 +692,11 @@ func runMockOutput(p suite.Protocol, op *model.Operation, c *suite.Case) []strin
 	if err == nil {
 		dropMockHeaders(out.Elem(), op.Output)
 	}
-	return compareOutcome(op, c, out, err)
+	problems := compareOutcome(op, c, out, err)
+	if rd.header != nil {
+		problems = append(problems, compareSignificantHeaders(c.Response.Headers, rd.header)...)
+	}
+	return problems
 }
 
 // mockHeaders are the headers the mock sets on every response, as a

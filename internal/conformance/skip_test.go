@@ -19,6 +19,8 @@ const (
 	noQueryMode = "the client of an awsQuery-compatible service sends x-amzn-query-mode: true; " +
 		"the spec keeps only each error's queryCode, not that the service is awsQuery-compatible, " +
 		"so the client cannot tell it to send the header"
+	noQueryError = "the mock of an awsQuery-compatible service does not send x-amzn-query-error " +
+		"(the error's queryCode and fault), which the AWS SDKs take the error's code from"
 	emptyQueryListNotSent = "an empty query list sends nothing, so the request cannot tell it from an absent one, " +
 		"and the mock decodes it as not set; the Smithy model tags the operation client-only " +
 		"(OmitsSerializingEmptyLists, @tags([\"client-only\"])) but gives the case no appliesTo, so it stays a skip"
@@ -39,6 +41,7 @@ var skips = map[string]string{
 	"rest-json/mock/input/RestJsonOmitsEmptyListQueryValues": emptyQueryListNotSent,
 
 	"json_1_0-query-compatible/client/input/QueryCompatibleAwsJson10CborSendsQueryModeHeader": noQueryMode,
+	"json_1_0-query-compatible/mock/output/QueryCompatibleAwsJson10CustomCodeError":           noQueryError,
 }
 
 // notApplicable lists the cases that the Smithy protocol tests mark
