@@ -31,12 +31,6 @@ func TestGeneratedMatchesSuites(t *testing.T) {
 		path := filepath.Join("testdata", "models", p.Package, "service-2.json")
 		diffFile(t, path, model)
 		r, err := importer.ImportFile(path, importer.Options{})
-		if err != nil && pendingReason(p) != "" {
-			// The importer refuses a protocol until its traits are read;
-			// its cases are pending in TestConformance.
-			t.Logf("import %s: %v (%s)", path, err, pendingReason(p))
-			continue
-		}
 		if err != nil {
 			t.Fatalf("import %s: %v", path, err)
 		}
