@@ -8,8 +8,9 @@
 package rpcv2cbor
 
 import (
-	"errors"
+	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 	"unsafe"
 
@@ -53,25 +54,43 @@ func (*Protocol) Body() protocol.Body { return Codec{} }
 // Codec is the CBOR body codec: package cborwire behind protocol.Body.
 type Codec struct{}
 
-// Marshal implements protocol.Body with cborwire.Marshal.
+// Marshal implements protocol.Body with cborwire.Marshal. A structure
+// without a shape is one with no members (the generator describes no
+// other): it is the empty map.
 func (Codec) Marshal(s *jsonwire.Shape, v any) ([]byte, error) {
 	if s == nil {
-		return nil, errNoShape
+		if !memberless(v) {
+			return nil, fmt.Errorf("rpcv2Cbor cannot encode a %T without its shape", v)
+		}
+		return []byte{0xa0}, nil
 	}
 	return cborwire.Marshal(s, v)
 }
 
-// Unmarshal implements protocol.Body with cborwire.Unmarshal.
+// Unmarshal implements protocol.Body with cborwire.Unmarshal. A structure
+// without a shape has no members: the body is checked and skipped.
 func (Codec) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
 	if s == nil {
-		return errNoShape
+		if !memberless(v) {
+			return fmt.Errorf("rpcv2Cbor cannot decode a %T without its shape", v)
+		}
+		s = &noMembers
 	}
 	return cborwire.Unmarshal(data, s, v)
 }
 
-// errNoShape refuses a value without a shape: CBOR has no encoding/json to
-// fall back to.
-var errNoShape = errors.New("rpcv2Cbor needs the shape of every body it encodes or decodes")
+// noMembers is the shape of a structure with no members.
+var noMembers = jsonwire.Shape{Kind: jsonwire.KindStruct}
+
+// memberless reports whether v is nil or a pointer to a structure with no
+// fields.
+func memberless(v any) bool {
+	if v == nil {
+		return true
+	}
+	t := reflect.TypeOf(v)
+	return t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && t.Elem().NumField() == 0
+}
 
 // Path returns the path of operation op of the service named service.
 func Path(service, op string) string {

@@ -225,6 +225,24 @@ func TestBodiesGoThroughCBOR(t *testing.T) {
 		t.Errorf("DecodeResponse of JSON = %v, want a CBOR error", err)
 	}
 	if _, err := RPCv2CBOR.EncodeResponse(m, nil, in); err == nil {
-		t.Error("EncodeResponse without a shape succeeded")
+		t.Error("EncodeResponse of a structure with members but no shape succeeded")
+	}
+	if err := RPCv2CBOR.DecodeResponse(m, []byte{0xa0}, nil, in); err == nil {
+		t.Error("DecodeResponse into a structure with members but no shape succeeded")
+	}
+}
+
+func TestAStructureWithoutMembersNeedsNoShape(t *testing.T) {
+	type empty struct{}
+	m := &protocol.Message{Operation: "Op"}
+	data, err := RPCv2CBOR.EncodeRequest(m, nil, &empty{})
+	if err != nil || string(data) != "\xa0" {
+		t.Errorf("EncodeRequest(nil shape) = %x, %v; want a0 (an empty map)", data, err)
+	}
+	if err := RPCv2CBOR.DecodeResponse(m, unhex(t, "bf 6178 01 ff"), nil, &empty{}); err != nil {
+		t.Errorf("DecodeResponse of a map with an unknown member: %v", err)
+	}
+	if err := RPCv2CBOR.DecodeResponse(m, unhex(t, "81 01"), nil, &empty{}); err == nil {
+		t.Error("DecodeResponse of an array into a structure succeeded")
 	}
 }
