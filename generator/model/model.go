@@ -63,8 +63,8 @@ type Operation struct {
 	// structure made for the Go API, and a protocol that sends a body
 	// only for an input (rpcv2Cbor) sends none.
 	NoInput bool
-	Output *Shape // a structure whose GoName is <Name>Output
-	Errors []*Shape
+	Output  *Shape // a structure whose GoName is <Name>Output
+	Errors  []*Shape
 	// HostPrefix is prepended to the endpoint's host name ("data-",
 	// "{Name}."); its labels name input members marked HostLabel. Empty
 	// when the operation has none.
