@@ -123,4 +123,3 @@ func TestClientReadsTheMocksErrorAsTheServicesError(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
-
