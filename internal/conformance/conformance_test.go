@@ -60,36 +60,16 @@ var generated = map[string]struct {
 	client func(specrt.Options) any
 	mock   func() http.Handler
 }{
-	"jsonrpc10":    {func(o specrt.Options) any { return jsonrpc10.New(o) }, func() http.Handler { return jsonrpc10mock.New() }},
-	"jsonprotocol": {func(o specrt.Options) any { return jsonprotocol.New(o) }, func() http.Handler { return jsonprotocolmock.New() }},
-	"restjson":     {func(o specrt.Options) any { return restjson.New(o) }, func() http.Handler { return restjsonmock.New() }},
-	"querycompatiblejsonrpc10": {
-		func(o specrt.Options) any { return querycompatiblejsonrpc10.New(o) },
-		func() http.Handler { return querycompatiblejsonrpc10mock.New() },
-	}, "queryprotocol": {
-		func(o specrt.Options) any { return queryprotocol.New(o) },
-		func() http.Handler { return queryprotocolmock.New() },
-	},
-	"ec2protocol": {
-		func(o specrt.Options) any { return ec2protocol.New(o) },
-		func() http.Handler { return ec2protocolmock.New() },
-	},
-	"restxml": {
-		func(o specrt.Options) any { return restxml.New(o) },
-		func() http.Handler { return restxmlmock.New() },
-	},
-	"rpcv2protocol": {
-		func(o specrt.Options) any { return rpcv2protocol.New(o) },
-		func() http.Handler { return rpcv2protocolmock.New() },
-	},
-	"querycompatiblerpcv2protocol": {
-		func(o specrt.Options) any { return querycompatiblerpcv2protocol.New(o) },
-		func() http.Handler { return querycompatiblerpcv2protocolmock.New() },
-	},
-	"nonquerycompatiblerpcv2protocol": {
-		func(o specrt.Options) any { return nonquerycompatiblerpcv2protocol.New(o) },
-		func() http.Handler { return nonquerycompatiblerpcv2protocolmock.New() },
-	},
+	"jsonrpc10":                       {func(o specrt.Options) any { return jsonrpc10.New(o) }, func() http.Handler { return jsonrpc10mock.New() }},
+	"jsonprotocol":                    {func(o specrt.Options) any { return jsonprotocol.New(o) }, func() http.Handler { return jsonprotocolmock.New() }},
+	"restjson":                        {func(o specrt.Options) any { return restjson.New(o) }, func() http.Handler { return restjsonmock.New() }},
+	"queryprotocol":                   {func(o specrt.Options) any { return queryprotocol.New(o) }, func() http.Handler { return queryprotocolmock.New() }},
+	"ec2protocol":                     {func(o specrt.Options) any { return ec2protocol.New(o) }, func() http.Handler { return ec2protocolmock.New() }},
+	"restxml":                         {func(o specrt.Options) any { return restxml.New(o) }, func() http.Handler { return restxmlmock.New() }},
+	"rpcv2protocol":                   {func(o specrt.Options) any { return rpcv2protocol.New(o) }, func() http.Handler { return rpcv2protocolmock.New() }},
+	"querycompatiblejsonrpc10":        {func(o specrt.Options) any { return querycompatiblejsonrpc10.New(o) }, func() http.Handler { return querycompatiblejsonrpc10mock.New() }},
+	"querycompatiblerpcv2protocol":    {func(o specrt.Options) any { return querycompatiblerpcv2protocol.New(o) }, func() http.Handler { return querycompatiblerpcv2protocolmock.New() }},
+	"nonquerycompatiblerpcv2protocol": {func(o specrt.Options) any { return nonquerycompatiblerpcv2protocol.New(o) }, func() http.Handler { return nonquerycompatiblerpcv2protocolmock.New() }},
 }
 
 // The four ways a case is run: an input case by the client (params to a
