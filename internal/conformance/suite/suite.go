@@ -173,6 +173,12 @@ const payloadLocationName = `payload names member "nested", which the structure 
 // operation, its input, output and errors merged from the cases that name
 // it. Shapes or operations that two groups define differently are an error.
 func (s *Suite) Model() ([]byte, error) {
+	return s.ModelLeavingOut(Unsupported[s.Protocol.File])
+}
+
+// ModelLeavingOut is Model with the operations of leave left out instead
+// of the suite's Unsupported ones.
+func (s *Suite) ModelLeavingOut(leave map[string]string) ([]byte, error) {
 	shapes := map[string]json.RawMessage{}
 	ops := map[string]map[string]json.RawMessage{}
 	var meta map[string]json.RawMessage
@@ -193,7 +199,7 @@ func (s *Suite) Model() ([]byte, error) {
 			if err := json.Unmarshal(c.Given, &given); err != nil {
 				return nil, fmt.Errorf("%s: case %s: %w", s.Protocol.File, c.ID, err)
 			}
-			if _, ok := Unsupported[s.Protocol.File][c.Operation]; ok {
+			if _, ok := leave[c.Operation]; ok {
 				continue
 			}
 			op := ops[c.Operation]

@@ -24,6 +24,7 @@ var (
 			{Name: "nested", Offset: unsafe.Offsetof(BodyWithXmlNameInput{}.Nested), Shape: &schemaPayloadWithXmlName},
 		},
 		Type: (*BodyWithXmlNameInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "BodyWithXmlNameRequest"},
 	}
 	schemaBodyWithXmlNameOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -31,6 +32,7 @@ var (
 			{Name: "nested", Offset: unsafe.Offsetof(BodyWithXmlNameOutput{}.Nested), Shape: &schemaPayloadWithXmlName},
 		},
 		Type: (*BodyWithXmlNameOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "Ahoy"},
 	}
 	schemaBooleanList = jsonwire.Shape{
 		Elem: &jsonwire.Bool,
@@ -78,6 +80,7 @@ var (
 			{Name: "datetime", Offset: unsafe.Offsetof(DatetimeOffsetsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
 		},
 		Type: (*DatetimeOffsetsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "DatetimeOffsetsOutput"},
 	}
 	schemaEmptyInputAndEmptyOutputInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -109,6 +112,7 @@ var (
 			{Name: "label", Offset: unsafe.Offsetof(EndpointWithHostLabelOperationInput{}.Label), Shape: &jsonwire.String},
 		},
 		Type: (*EndpointWithHostLabelOperationInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "EndpointWithHostLabelOperationRequest"},
 	}
 	schemaEndpointWithHostLabelOperationOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -117,35 +121,40 @@ var (
 	schemaFlattenedXmlMapInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapInput{}.MyMap), Shape: &schemaFooEnumMap},
+			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapInput{}.MyMap), Shape: &schemaFooEnumMap, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "FlattenedXmlMapRequest"},
 	}
 	schemaFlattenedXmlMapOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapOutput{}.MyMap), Shape: &schemaFooEnumMap},
+			{Name: "myMap", Offset: unsafe.Offsetof(FlattenedXmlMapOutput{}.MyMap), Shape: &schemaFooEnumMap, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "FlattenedXmlMapResponse"},
 	}
 	schemaFlattenedXmlMapWithXmlNameInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameInput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameInputOutputMap},
+			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameInput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameInputOutputMap, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapWithXmlNameInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "FlattenedXmlMapWithXmlNameRequest"},
 	}
 	schemaFlattenedXmlMapWithXmlNameInputOutputMap = jsonwire.Shape{
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]string)(nil),
+		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V"},
 	}
 	schemaFlattenedXmlMapWithXmlNameOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameInputOutputMap},
+			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNameOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNameInputOutputMap, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*FlattenedXmlMapWithXmlNameOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "FlattenedXmlMapWithXmlNameResponse"},
 	}
 	schemaFlattenedXmlMapWithXmlNamespaceInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -154,14 +163,16 @@ var (
 	schemaFlattenedXmlMapWithXmlNamespaceOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNamespaceOutputMap},
+			{Name: "KVP", Offset: unsafe.Offsetof(FlattenedXmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaFlattenedXmlMapWithXmlNamespaceOutputMap, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://the-member.example.com"}}},
 		},
 		Type: (*FlattenedXmlMapWithXmlNamespaceOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "FlattenedXmlMapWithXmlNamespaceOutput"},
 	}
 	schemaFlattenedXmlMapWithXmlNamespaceOutputMap = jsonwire.Shape{
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]string)(nil),
+		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V", KeyNS: &jsonwire.XMLNamespace{URI: "https://the-key.example.com"}, ValueNS: &jsonwire.XMLNamespace{URI: "https://the-value.example.com"}},
 	}
 	schemaFooEnumList = jsonwire.Shape{
 		Elem: &jsonwire.Enum,
@@ -188,6 +199,7 @@ var (
 			{Name: "datetime", Offset: unsafe.Offsetof(FractionalSecondsOutput{}.Datetime), Shape: &jsonwire.ISO8601},
 		},
 		Type: (*FractionalSecondsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "FractionalSecondsOutput"},
 	}
 	schemaGreetingStruct = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -318,6 +330,7 @@ var (
 			{Name: "baz", Offset: unsafe.Offsetof(IgnoreQueryParamsInResponseOutput{}.Baz), Shape: &jsonwire.String},
 		},
 		Type: (*IgnoreQueryParamsInResponseOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "IgnoreQueryParamsInResponseOutput"},
 	}
 	schemaInputAndOutputWithHeadersInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -358,6 +371,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemNS: &jsonwire.XMLNamespace{URI: "https://xml-member.example.com"}},
 	}
 	schemaListWithNamespace = jsonwire.Shape{
 		Elem: &jsonwire.String,
@@ -378,6 +392,7 @@ var (
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]string)(nil),
+		XML:  &jsonwire.XMLShape{KeyName: "InnerKey", ValueName: "InnerValue"},
 	}
 	schemaNestedXmlMapWithXmlNameInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -385,11 +400,13 @@ var (
 			{Name: "nestedXmlMapWithXmlNameMap", Offset: unsafe.Offsetof(NestedXmlMapWithXmlNameInput{}.NestedXmlMapWithXmlNameMap), Shape: &schemaNestedXmlMapWithXmlNameMap},
 		},
 		Type: (*NestedXmlMapWithXmlNameInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "NestedXmlMapWithXmlNameRequest"},
 	}
 	schemaNestedXmlMapWithXmlNameMap = jsonwire.Shape{
 		Elem: &schemaNestedXmlMapWithXmlNameInnerMap,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]map[string]string)(nil),
+		XML:  &jsonwire.XMLShape{KeyName: "OuterKey"},
 	}
 	schemaNestedXmlMapWithXmlNameOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -397,22 +414,25 @@ var (
 			{Name: "nestedXmlMapWithXmlNameMap", Offset: unsafe.Offsetof(NestedXmlMapWithXmlNameOutput{}.NestedXmlMapWithXmlNameMap), Shape: &schemaNestedXmlMapWithXmlNameMap},
 		},
 		Type: (*NestedXmlMapWithXmlNameOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "NestedXmlMapWithXmlNameInputOutput"},
 	}
 	schemaNestedXmlMapsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
 			{Name: "nestedMap", Offset: unsafe.Offsetof(NestedXmlMapsInput{}.NestedMap), Shape: &schemaNestedMap},
-			{Name: "flatNestedMap", Offset: unsafe.Offsetof(NestedXmlMapsInput{}.FlatNestedMap), Shape: &schemaNestedMap},
+			{Name: "flatNestedMap", Offset: unsafe.Offsetof(NestedXmlMapsInput{}.FlatNestedMap), Shape: &schemaNestedMap, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*NestedXmlMapsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "NestedXmlMapsRequest"},
 	}
 	schemaNestedXmlMapsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
 			{Name: "nestedMap", Offset: unsafe.Offsetof(NestedXmlMapsOutput{}.NestedMap), Shape: &schemaNestedMap},
-			{Name: "flatNestedMap", Offset: unsafe.Offsetof(NestedXmlMapsOutput{}.FlatNestedMap), Shape: &schemaNestedMap},
+			{Name: "flatNestedMap", Offset: unsafe.Offsetof(NestedXmlMapsOutput{}.FlatNestedMap), Shape: &schemaNestedMap, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*NestedXmlMapsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "NestedXmlMapsResponse"},
 	}
 	schemaNoInputAndNoOutputInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -452,6 +472,7 @@ var (
 			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlName{}.Name), Shape: &jsonwire.String},
 		},
 		Type: (*PayloadWithXmlName)(nil),
+		XML:  &jsonwire.XMLShape{Name: "Hello"},
 	}
 	schemaPayloadWithXmlNamespace = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -459,6 +480,7 @@ var (
 			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlNamespace{}.Name), Shape: &jsonwire.String},
 		},
 		Type: (*PayloadWithXmlNamespace)(nil),
+		XML:  &jsonwire.XMLShape{Name: "PayloadWithXmlNamespace", NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
 	}
 	schemaPayloadWithXmlNamespaceAndPrefix = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -466,6 +488,7 @@ var (
 			{Name: "name", Offset: unsafe.Offsetof(PayloadWithXmlNamespaceAndPrefix{}.Name), Shape: &jsonwire.String},
 		},
 		Type: (*PayloadWithXmlNamespaceAndPrefix)(nil),
+		XML:  &jsonwire.XMLShape{Name: "PayloadWithXmlNamespaceAndPrefix", NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://foo.com"}},
 	}
 	schemaPutWithContentEncodingInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -473,6 +496,7 @@ var (
 			{Name: "data", Offset: unsafe.Offsetof(PutWithContentEncodingInput{}.Data), Shape: &jsonwire.String},
 		},
 		Type: (*PutWithContentEncodingInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "PutWithContentEncodingRequest"},
 	}
 	schemaPutWithContentEncodingOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -508,6 +532,7 @@ var (
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesInput{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested1},
 		},
 		Type: (*RecursiveShapesInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "RecursiveShapesRequest"},
 	}
 	schemaRecursiveShapesInputOutputNested1 = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -531,11 +556,13 @@ var (
 			{Name: "nested", Offset: unsafe.Offsetof(RecursiveShapesOutput{}.Nested), Shape: &schemaRecursiveShapesInputOutputNested1},
 		},
 		Type: (*RecursiveShapesOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "RecursiveShapesResponse"},
 	}
 	schemaRenamedListMembers = jsonwire.Shape{
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemName: "item"},
 	}
 	schemaSimpleScalarPropertiesInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -551,6 +578,7 @@ var (
 			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarPropertiesInput{}.DoubleValue), Shape: &jsonwire.Float64},
 		},
 		Type: (*SimpleScalarPropertiesInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "SimpleScalarPropertiesRequest"},
 	}
 	schemaSimpleScalarPropertiesOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -566,6 +594,7 @@ var (
 			{Name: "DoubleDribble", Offset: unsafe.Offsetof(SimpleScalarPropertiesOutput{}.DoubleValue), Shape: &jsonwire.Float64},
 		},
 		Type: (*SimpleScalarPropertiesOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "SimpleScalarPropertiesResponse"},
 	}
 	schemaStringList = jsonwire.Shape{
 		Elem: &jsonwire.String,
@@ -581,6 +610,7 @@ var (
 		Elem: &schemaStructureListMember,
 		Kind: jsonwire.KindList,
 		Type: (*[]StructureListMember)(nil),
+		XML:  &jsonwire.XMLShape{ElemName: "item"},
 	}
 	schemaStructureListMember = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -599,7 +629,7 @@ var (
 		Type: (*TimestampFormatHeadersOutput)(nil),
 	}
 	schemaTimestampList = jsonwire.Shape{
-		Elem: &jsonwire.EpochSeconds,
+		Elem: &jsonwire.Timestamp,
 		Kind: jsonwire.KindList,
 		Type: (*[]time.Time)(nil),
 	}
@@ -609,6 +639,7 @@ var (
 			{Name: "greeting", Offset: unsafe.Offsetof(UnionPayload{}.Greeting), Shape: &jsonwire.String},
 		},
 		Type: (*UnionPayload)(nil),
+		XML:  &jsonwire.XMLShape{Name: "UnionPayload"},
 	}
 	schemaValidationException = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -621,9 +652,10 @@ var (
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
 			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesInput{}.Foo), Shape: &jsonwire.String},
-			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesInput{}.Attr), Shape: &jsonwire.String},
+			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesInput{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
 		},
 		Type: (*XmlAttributesInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlAttributesRequest"},
 	}
 	schemaXmlAttributesOnPayloadInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -637,25 +669,28 @@ var (
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
 			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesOutput{}.Foo), Shape: &jsonwire.String},
-			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesOutput{}.Attr), Shape: &jsonwire.String},
+			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesOutput{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
 		},
 		Type: (*XmlAttributesOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlAttributesResponse"},
 	}
 	schemaXmlAttributesPayloadRequest = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
 			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesPayloadRequest{}.Foo), Shape: &jsonwire.String},
-			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesPayloadRequest{}.Attr), Shape: &jsonwire.String},
+			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesPayloadRequest{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
 		},
 		Type: (*XmlAttributesPayloadRequest)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlAttributesPayloadRequest"},
 	}
 	schemaXmlAttributesPayloadResponse = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
 			{Name: "foo", Offset: unsafe.Offsetof(XmlAttributesPayloadResponse{}.Foo), Shape: &jsonwire.String},
-			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesPayloadResponse{}.Attr), Shape: &jsonwire.String},
+			{Name: "test", Offset: unsafe.Offsetof(XmlAttributesPayloadResponse{}.Attr), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{Attr: true}},
 		},
 		Type: (*XmlAttributesPayloadResponse)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlAttributesPayloadResponse"},
 	}
 	schemaXmlBlobsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -663,6 +698,7 @@ var (
 			{Name: "data", Offset: unsafe.Offsetof(XmlBlobsInput{}.Data), Shape: &jsonwire.Blob},
 		},
 		Type: (*XmlBlobsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlBlobsRequest"},
 	}
 	schemaXmlBlobsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -670,6 +706,7 @@ var (
 			{Name: "data", Offset: unsafe.Offsetof(XmlBlobsOutput{}.Data), Shape: &jsonwire.Blob},
 		},
 		Type: (*XmlBlobsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlBlobsResponse"},
 	}
 	schemaXmlEmptyBlobsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -681,6 +718,7 @@ var (
 			{Name: "data", Offset: unsafe.Offsetof(XmlEmptyBlobsOutput{}.Data), Shape: &jsonwire.Blob},
 		},
 		Type: (*XmlEmptyBlobsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlEmptyBlobsResponse"},
 	}
 	schemaXmlEmptyListsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -694,14 +732,15 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedList), Shape: &schemaRenamedListMembers},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedList2), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.StructureList), Shape: &schemaStructureList},
-			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedStructureList), Shape: &schemaStructureList},
+			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlEmptyListsInput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*XmlEmptyListsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlEmptyListsRequest"},
 	}
 	schemaXmlEmptyListsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -715,14 +754,15 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.StructureList), Shape: &schemaStructureList},
-			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedStructureList), Shape: &schemaStructureList},
+			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlEmptyListsOutput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*XmlEmptyListsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlEmptyListsResponse"},
 	}
 	schemaXmlEmptyMapsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -730,6 +770,7 @@ var (
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlEmptyMapsInput{}.MyMap), Shape: &schemaXmlMapsInputOutputMap},
 		},
 		Type: (*XmlEmptyMapsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlEmptyMapsRequest"},
 	}
 	schemaXmlEmptyMapsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -737,6 +778,7 @@ var (
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlEmptyMapsOutput{}.MyMap), Shape: &schemaXmlMapsInputOutputMap},
 		},
 		Type: (*XmlEmptyMapsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlEmptyMapsResponse"},
 	}
 	schemaXmlEmptyStringsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -744,6 +786,7 @@ var (
 			{Name: "emptyString", Offset: unsafe.Offsetof(XmlEmptyStringsInput{}.EmptyString), Shape: &jsonwire.String},
 		},
 		Type: (*XmlEmptyStringsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlEmptyStringsRequest"},
 	}
 	schemaXmlEmptyStringsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -751,6 +794,7 @@ var (
 			{Name: "emptyString", Offset: unsafe.Offsetof(XmlEmptyStringsOutput{}.EmptyString), Shape: &jsonwire.String},
 		},
 		Type: (*XmlEmptyStringsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlEmptyStringsResponse"},
 	}
 	schemaXmlEnumsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -763,6 +807,7 @@ var (
 			{Name: "fooEnumMap", Offset: unsafe.Offsetof(XmlEnumsInput{}.FooEnumMap), Shape: &schemaFooEnumMap},
 		},
 		Type: (*XmlEnumsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlEnumsRequest"},
 	}
 	schemaXmlEnumsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -775,6 +820,7 @@ var (
 			{Name: "fooEnumMap", Offset: unsafe.Offsetof(XmlEnumsOutput{}.FooEnumMap), Shape: &schemaFooEnumMap},
 		},
 		Type: (*XmlEnumsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlEnumsResponse"},
 	}
 	schemaXmlIntEnumsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -787,6 +833,7 @@ var (
 			{Name: "intEnumMap", Offset: unsafe.Offsetof(XmlIntEnumsInput{}.IntEnumMap), Shape: &schemaIntegerEnumMap},
 		},
 		Type: (*XmlIntEnumsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlIntEnumsRequest"},
 	}
 	schemaXmlIntEnumsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -799,6 +846,7 @@ var (
 			{Name: "intEnumMap", Offset: unsafe.Offsetof(XmlIntEnumsOutput{}.IntEnumMap), Shape: &schemaIntegerEnumMap},
 		},
 		Type: (*XmlIntEnumsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlIntEnumsResponse"},
 	}
 	schemaXmlListsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -812,14 +860,15 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlListsInput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlListsInput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlListsInput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedList), Shape: &schemaRenamedListMembers},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedList2), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlListsInput{}.StructureList), Shape: &schemaStructureList},
-			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedStructureList), Shape: &schemaStructureList},
+			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlListsInput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*XmlListsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlListsRequest"},
 	}
 	schemaXmlListsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -833,33 +882,37 @@ var (
 			{Name: "intEnumList", Offset: unsafe.Offsetof(XmlListsOutput{}.IntEnumList), Shape: &schemaIntegerEnumList},
 			{Name: "nestedStringList", Offset: unsafe.Offsetof(XmlListsOutput{}.NestedStringList), Shape: &schemaNestedStringList},
 			{Name: "renamed", Offset: unsafe.Offsetof(XmlListsOutput{}.RenamedListMembers), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers},
-			{Name: "customName", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers},
-			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace},
-			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace},
+			{Name: "flattenedList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "customName", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedList2), Shape: &schemaRenamedListMembers, XML: &jsonwire.XMLMember{Flat: true}},
+			{Name: "flattenedListWithMemberNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithMemberNamespace), Shape: &schemaListWithMemberNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
+			{Name: "flattenedListWithNamespace", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedListWithNamespace), Shape: &schemaListWithNamespace, XML: &jsonwire.XMLMember{Flat: true, NS: &jsonwire.XMLNamespace{URI: "https://xml-list.example.com"}}},
 			{Name: "myStructureList", Offset: unsafe.Offsetof(XmlListsOutput{}.StructureList), Shape: &schemaStructureList},
-			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedStructureList), Shape: &schemaStructureList},
+			{Name: "flattenedStructureList", Offset: unsafe.Offsetof(XmlListsOutput{}.FlattenedStructureList), Shape: &schemaStructureList, XML: &jsonwire.XMLMember{Flat: true}},
 		},
 		Type: (*XmlListsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlListsResponse"},
 	}
 	schemaXmlMapWithXmlNamespaceInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(XmlMapWithXmlNamespaceInput{}.MyMap), Shape: &schemaXmlMapWithXmlNamespaceInputOutputMap},
+			{Name: "KVP", Offset: unsafe.Offsetof(XmlMapWithXmlNamespaceInput{}.MyMap), Shape: &schemaXmlMapWithXmlNamespaceInputOutputMap, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "https://the-member.example.com"}}},
 		},
 		Type: (*XmlMapWithXmlNamespaceInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlMapWithXmlNamespaceRequest"},
 	}
 	schemaXmlMapWithXmlNamespaceInputOutputMap = jsonwire.Shape{
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]string)(nil),
+		XML:  &jsonwire.XMLShape{KeyName: "K", ValueName: "V", KeyNS: &jsonwire.XMLNamespace{URI: "https://the-key.example.com"}, ValueNS: &jsonwire.XMLNamespace{URI: "https://the-value.example.com"}},
 	}
 	schemaXmlMapWithXmlNamespaceOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "KVP", Offset: unsafe.Offsetof(XmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaXmlMapWithXmlNamespaceInputOutputMap},
+			{Name: "KVP", Offset: unsafe.Offsetof(XmlMapWithXmlNamespaceOutput{}.MyMap), Shape: &schemaXmlMapWithXmlNamespaceInputOutputMap, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "https://the-member.example.com"}}},
 		},
 		Type: (*XmlMapWithXmlNamespaceOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlMapWithXmlNamespaceResponse"},
 	}
 	schemaXmlMapsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -867,6 +920,7 @@ var (
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlMapsInput{}.MyMap), Shape: &schemaXmlMapsInputOutputMap},
 		},
 		Type: (*XmlMapsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlMapsRequest"},
 	}
 	schemaXmlMapsInputOutputMap = jsonwire.Shape{
 		Elem: &schemaGreetingStruct,
@@ -879,6 +933,7 @@ var (
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlMapsOutput{}.MyMap), Shape: &schemaXmlMapsInputOutputMap},
 		},
 		Type: (*XmlMapsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlMapsResponse"},
 	}
 	schemaXmlMapsXmlNameInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -886,11 +941,13 @@ var (
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlMapsXmlNameInput{}.MyMap), Shape: &schemaXmlMapsXmlNameInputOutputMap},
 		},
 		Type: (*XmlMapsXmlNameInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlMapsXmlNameRequest"},
 	}
 	schemaXmlMapsXmlNameInputOutputMap = jsonwire.Shape{
 		Elem: &schemaGreetingStruct,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]GreetingStruct)(nil),
+		XML:  &jsonwire.XMLShape{KeyName: "Attribute", ValueName: "Setting"},
 	}
 	schemaXmlMapsXmlNameOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -898,33 +955,38 @@ var (
 			{Name: "myMap", Offset: unsafe.Offsetof(XmlMapsXmlNameOutput{}.MyMap), Shape: &schemaXmlMapsXmlNameInputOutputMap},
 		},
 		Type: (*XmlMapsXmlNameOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlMapsXmlNameResponse"},
 	}
 	schemaXmlNamespaceNested = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "foo", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Foo), Shape: &jsonwire.String},
-			{Name: "values", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Values), Shape: &schemaXmlNamespacedList},
+			{Name: "foo", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Foo), Shape: &jsonwire.String, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{Prefix: "baz", URI: "http://baz.com"}}},
+			{Name: "values", Offset: unsafe.Offsetof(XmlNamespaceNested{}.Values), Shape: &schemaXmlNamespacedList, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://qux.com"}}},
 		},
 		Type: (*XmlNamespaceNested)(nil),
+		XML:  &jsonwire.XMLShape{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
 	}
 	schemaXmlNamespacedList = jsonwire.Shape{
 		Elem: &jsonwire.String,
 		Kind: jsonwire.KindList,
 		Type: (*[]string)(nil),
+		XML:  &jsonwire.XMLShape{ElemNS: &jsonwire.XMLNamespace{URI: "http://bux.com"}},
 	}
 	schemaXmlNamespacesInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesInput{}.Nested), Shape: &schemaXmlNamespaceNested},
+			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesInput{}.Nested), Shape: &schemaXmlNamespaceNested, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}}},
 		},
 		Type: (*XmlNamespacesInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlNamespacesRequest", NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
 	}
 	schemaXmlNamespacesOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesOutput{}.Nested), Shape: &schemaXmlNamespaceNested},
+			{Name: "nested", Offset: unsafe.Offsetof(XmlNamespacesOutput{}.Nested), Shape: &schemaXmlNamespaceNested, XML: &jsonwire.XMLMember{NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}}},
 		},
 		Type: (*XmlNamespacesOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlNamespacesResponse", NS: &jsonwire.XMLNamespace{URI: "http://foo.com"}},
 	}
 	schemaXmlNestedUnionStruct = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -943,7 +1005,7 @@ var (
 	schemaXmlTimestampsInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsInput{}.Normal), Shape: &jsonwire.EpochSeconds},
+			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsInput{}.Normal), Shape: &jsonwire.Timestamp},
 			{Name: "dateTime", Offset: unsafe.Offsetof(XmlTimestampsInput{}.DateTime), Shape: &jsonwire.ISO8601},
 			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(XmlTimestampsInput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
 			{Name: "epochSeconds", Offset: unsafe.Offsetof(XmlTimestampsInput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},
@@ -952,11 +1014,12 @@ var (
 			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(XmlTimestampsInput{}.HTTPDateOnTarget), Shape: &jsonwire.HTTPDate},
 		},
 		Type: (*XmlTimestampsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlTimestampsRequest"},
 	}
 	schemaXmlTimestampsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Members: []jsonwire.Member{
-			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.Normal), Shape: &jsonwire.EpochSeconds},
+			{Name: "normal", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.Normal), Shape: &jsonwire.Timestamp},
 			{Name: "dateTime", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTime), Shape: &jsonwire.ISO8601},
 			{Name: "dateTimeOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.DateTimeOnTarget), Shape: &jsonwire.ISO8601},
 			{Name: "epochSeconds", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.EpochSeconds), Shape: &jsonwire.EpochSeconds},
@@ -965,6 +1028,7 @@ var (
 			{Name: "httpDateOnTarget", Offset: unsafe.Offsetof(XmlTimestampsOutput{}.HTTPDateOnTarget), Shape: &jsonwire.HTTPDate},
 		},
 		Type: (*XmlTimestampsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlTimestampsResponse"},
 	}
 	schemaXmlUnionShape = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -988,6 +1052,7 @@ var (
 			{Name: "unionValue", Offset: unsafe.Offsetof(XmlUnionsInput{}.UnionValue), Shape: &schemaXmlUnionShape},
 		},
 		Type: (*XmlUnionsInput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlUnionsRequest"},
 	}
 	schemaXmlUnionsOutput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
@@ -995,6 +1060,7 @@ var (
 			{Name: "unionValue", Offset: unsafe.Offsetof(XmlUnionsOutput{}.UnionValue), Shape: &schemaXmlUnionShape},
 		},
 		Type: (*XmlUnionsOutput)(nil),
+		XML:  &jsonwire.XMLShape{Name: "XmlUnionsResponse"},
 	}
 )
 

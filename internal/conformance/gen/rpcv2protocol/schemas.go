@@ -294,7 +294,7 @@ var (
 		Type: (*StructureListMember)(nil),
 	}
 	schemaTimestampList = jsonwire.Shape{
-		Elem: &jsonwire.EpochSeconds,
+		Elem: &jsonwire.Timestamp,
 		Kind: jsonwire.KindList,
 		Type: (*[]time.Time)(nil),
 	}
