@@ -130,7 +130,7 @@ type decoder struct {
 	err   *Error
 	path  []string // where err happened, innermost first
 
-	buf  []byte // the text of a value with references, reused
+	buf   []byte // the text of a value with references, reused
 	chunk []byte // where strings are copied to; never written twice
 
 	strs  []string
