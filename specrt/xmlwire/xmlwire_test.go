@@ -350,3 +350,20 @@ func TestUnmarshalPathFindsTheElementAPathNames(t *testing.T) {
 		t.Error("UnmarshalPath of a document that is not well-formed succeeded")
 	}
 }
+
+func TestUnmarshalMatchesAnAliasWhenNoMemberHasTheName(t *testing.T) {
+	type failure struct{ Message, Code *string }
+	s := jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*failure)(nil), Members: []jsonwire.Member{
+		{Name: "message", Alias: "Message", Offset: unsafe.Offsetof(failure{}.Message), Shape: &jsonwire.String},
+		{Name: "Code", Offset: unsafe.Offsetof(failure{}.Code), Shape: &jsonwire.String},
+	}}
+	for _, body := range []string{`<Error><Code>C</Code><Message>m</Message></Error>`, `<Error><Code>C</Code><message>m</message></Error>`} {
+		got := &failure{}
+		if err := Unmarshal([]byte(body), &s, got); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(&failure{Message: ptr("m"), Code: ptr("C")}, got); diff != "" {
+			t.Errorf("Unmarshal(%s) (-want +got):\n%s", body, diff)
+		}
+	}
+}
