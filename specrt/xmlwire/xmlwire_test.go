@@ -187,14 +187,14 @@ func TestMarshalRefusesADocument(t *testing.T) {
 
 func TestAppendElementAndMembersWrapAResult(t *testing.T) {
 	v := &sub{Name: ptr("n"), Kind: ptr("k")}
-	b, err := AppendElement([]byte("<R>"), "GetResult", nil, &schemaSub, unsafe.Pointer(v))
+	b, err := AppendElement([]byte("<R>"), "GetResult", nil, &schemaSub, v)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := `<R><GetResult kind="k"><Name>n</Name></GetResult>`; string(b) != want {
 		t.Errorf("AppendElement = %s, want %s", b, want)
 	}
-	b, err = AppendMembers([]byte("<Error><Code>C</Code>"), &schemaSub, unsafe.Pointer(v))
+	b, err = AppendMembers([]byte("<Error><Code>C</Code>"), &schemaSub, v)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/specgen/specgen/specrt/protocol/awsjson"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/restjson"
+	"github.com/specgen/specgen/specrt/protocol/restxml"
 )
 
 // implementations holds one line per protocol.
@@ -18,6 +19,7 @@ var implementations = []protocol.Protocol{
 	awsjson.V10,
 	awsjson.V11,
 	restjson.RestJSON1,
+	restxml.RestXML,
 }
 
 // byName indexes implementations by their identity's name.
