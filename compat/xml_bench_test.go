@@ -83,10 +83,10 @@ type (
 )
 
 var (
-	r53NS              = &jsonwire.XMLNamespace{URI: route53NS}
-	schemaR53Record    = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53Record)(nil), Members: []jsonwire.Member{{Name: "Value", Shape: &jsonwire.String}}}
-	schemaR53Records   = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]r53Record)(nil), Elem: &schemaR53Record, XML: &jsonwire.XMLShape{ElemName: "ResourceRecord"}}
-	schemaR53GeoLoc    = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53GeoLocation)(nil), Members: []jsonwire.Member{
+	r53NS            = &jsonwire.XMLNamespace{URI: route53NS}
+	schemaR53Record  = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53Record)(nil), Members: []jsonwire.Member{{Name: "Value", Shape: &jsonwire.String}}}
+	schemaR53Records = jsonwire.Shape{Kind: jsonwire.KindList, Type: (*[]r53Record)(nil), Elem: &schemaR53Record, XML: &jsonwire.XMLShape{ElemName: "ResourceRecord"}}
+	schemaR53GeoLoc  = jsonwire.Shape{Kind: jsonwire.KindStruct, Type: (*r53GeoLocation)(nil), Members: []jsonwire.Member{
 		{Name: "ContinentCode", Offset: unsafe.Offsetof(r53GeoLocation{}.ContinentCode), Shape: &jsonwire.String},
 		{Name: "CountryCode", Offset: unsafe.Offsetof(r53GeoLocation{}.CountryCode), Shape: &jsonwire.String},
 		{Name: "SubdivisionCode", Offset: unsafe.Offsetof(r53GeoLocation{}.SubdivisionCode), Shape: &jsonwire.String},
