@@ -144,6 +144,9 @@ func emitServiceInfo(f *jen.File, p *Package) {
 	if p.APIVersion != "" {
 		info[jen.Id("APIVersion")] = jen.Lit(p.APIVersion)
 	}
+	if p.XMLNamespace != "" {
+		info[jen.Id("XMLNamespace")] = jen.Lit(p.XMLNamespace)
+	}
 	if len(p.Operations) > 0 {
 		info[jen.Id("WireShape")] = jen.Id("WireShape")
 	}
@@ -171,6 +174,9 @@ func emitServiceInfo(f *jen.File, p *Package) {
 		}
 		if op.HostPrefix != "" {
 			d[jen.Id("HostPrefix")] = jen.Lit(op.HostPrefix)
+		}
+		if w := resultWrapper(op); w != "" {
+			d[jen.Id("Wrapper")] = jen.Lit(w)
 		}
 		if len(requestBound(p, op)) > 0 {
 			d[jen.Id("BindRequest")] = jen.Id(requestBinder(op))
@@ -674,4 +680,14 @@ func emitErrorDecoders(f *jen.File, p *Package) {
 		)
 		f.Line()
 	}
+}
+
+// resultWrapper is the element wrapping an awsQuery or ec2Query response's
+// members when it is not the protocols' default, <Name>Result; "" when it
+// is the default or the operation names none.
+func resultWrapper(op *model.Operation) string {
+	if op.ResultWrapper == op.Name+"Result" {
+		return ""
+	}
+	return op.ResultWrapper
 }
