@@ -279,7 +279,7 @@ func (t *translator) shape(s *botoShape) *yaml.Node {
 		}
 		m.add("members", ms.n)
 	}
-	m.addStr("payload", s.payload)
+	m.addStr("payload", payloadKey(s))
 	if t.xml {
 		if x := t.xmlShape(s); !x.empty() {
 			m.add("xml", flow(x.n))
@@ -326,11 +326,28 @@ func (t *translator) errorInfo(s *botoShape) *yaml.Node {
 	return e.n
 }
 
-func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
-	wire := mb.name
-	if mb.location == "" && mb.locationName != "" {
-		wire = mb.locationName
+// payloadKey is the spec's key of the member s's payload names: its wire
+// name, as member writes it (restXml's payloads have a locationName).
+func payloadKey(s *botoShape) string {
+	for _, mb := range s.members {
+		if mb.name == s.payload {
+			return memberKey(mb)
+		}
 	}
+	return s.payload
+}
+
+// memberKey is the spec's key of a member: its wire name, the locationName
+// of a member in the body, else its name.
+func memberKey(mb *botoMember) string {
+	if mb.location == "" && mb.locationName != "" {
+		return mb.locationName
+	}
+	return mb.name
+}
+
+func (t *translator) member(ms mapping, s *botoShape, mb *botoMember) {
+	wire := memberKey(mb)
 	m := newMapping()
 	m.addStr("shape", t.ref(mb.shape))
 	if d := docText(mb.doc); d != "" && d != docText(t.m.shapes[mb.shape].doc) {

@@ -34,6 +34,8 @@ import (
 	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10/querycompatiblejsonrpc10mock"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson/restjsonmock"
+	"github.com/specgen/specgen/internal/conformance/gen/restxml"
+	"github.com/specgen/specgen/internal/conformance/gen/restxml/restxmlmock"
 	"github.com/specgen/specgen/internal/conformance/suite"
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/protocol/ident"
@@ -51,6 +53,7 @@ var generated = map[string]struct {
 	"jsonrpc10":    {func(o specrt.Options) any { return jsonrpc10.New(o) }, func() http.Handler { return jsonrpc10mock.New() }},
 	"jsonprotocol": {func(o specrt.Options) any { return jsonprotocol.New(o) }, func() http.Handler { return jsonprotocolmock.New() }},
 	"restjson":     {func(o specrt.Options) any { return restjson.New(o) }, func() http.Handler { return restjsonmock.New() }},
+	"restxml":      {func(o specrt.Options) any { return restxml.New(o) }, func() http.Handler { return restxmlmock.New() }},
 	"querycompatiblejsonrpc10": {
 		func(o specrt.Options) any { return querycompatiblejsonrpc10.New(o) },
 		func() http.Handler { return querycompatiblejsonrpc10mock.New() },

@@ -10,6 +10,7 @@ import (
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10/jsonrpc10mock"
 	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10/querycompatiblejsonrpc10mock"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson/restjsonmock"
+	"github.com/specgen/specgen/internal/conformance/gen/restxml/restxmlmock"
 	"github.com/specgen/specgen/specrt/mockrt"
 )
 
@@ -22,5 +23,6 @@ func All(opts ...mockrt.Option) []*mockrt.Server {
 		jsonrpc10mock.New(opts...).Server,
 		querycompatiblejsonrpc10mock.New(opts...).Server,
 		restjsonmock.New(opts...).Server,
+		restxmlmock.New(opts...).Server,
 	}
 }
