@@ -30,13 +30,13 @@ func TestGeneratedMatchesSuites(t *testing.T) {
 		}
 		path := filepath.Join("testdata", "models", p.Package, "service-2.json")
 		diffFile(t, path, model)
-		r, err := importer.ImportFile(path, importer.Options{})
-		if err != nil && pendingReason(p) != "" {
-			// The importer refuses a protocol until its traits are read;
-			// its cases are pending in TestConformance.
-			t.Logf("import %s: %v (%s)", path, err, pendingReason(p))
+		if why := pendingReason(p); why != "" {
+			// A protocol without an implementation is not generated: its
+			// cases are pending in TestConformance.
+			t.Logf("%s not imported (%s)", path, why)
 			continue
 		}
+		r, err := importer.ImportFile(path, importer.Options{})
 		if err != nil {
 			t.Fatalf("import %s: %v", path, err)
 		}

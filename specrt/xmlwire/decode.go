@@ -903,8 +903,9 @@ func (d *decoder) str(text []byte) string {
 }
 
 // scalar decodes the text of a scalar into the Go value at p of shape s and
-// reports whether it is present: a string always is, another scalar is
-// not when its text is empty or white space.
+// reports whether it is present: a string or a blob always is (an empty
+// blob is empty, not nil), another scalar is not when its text is empty or
+// white space.
 func (d *decoder) scalar(s *Shape, p unsafe.Pointer, text []byte) bool {
 	if d.err != nil {
 		return false
@@ -913,6 +914,9 @@ func (d *decoder) scalar(s *Shape, p unsafe.Pointer, text []byte) bool {
 	case jsonwire.KindString, jsonwire.KindEnum:
 		*(*string)(p) = d.str(text)
 		return true
+	case jsonwire.KindBlob:
+		*(*[]byte)(p) = d.blob(bytes.TrimSpace(text))
+		return d.err == nil
 	}
 	text = bytes.TrimSpace(text)
 	if len(text) == 0 {
@@ -938,8 +942,6 @@ func (d *decoder) scalar(s *Shape, p unsafe.Pointer, text []byte) bool {
 		*(*float64)(p) = d.float(text, 64)
 	case jsonwire.KindTime:
 		*(*time.Time)(p) = d.timestamp(text, s.Format)
-	case jsonwire.KindBlob:
-		*(*[]byte)(p) = d.blob(text)
 	default:
 		d.fail("a value of this shape has no XML form")
 	}

@@ -141,9 +141,9 @@ func TestMarshalWritesEveryTraitAsTheSuitesDo(t *testing.T) {
 	}{
 		{"an empty structure is its element alone", &item{}, `<ItemRequest xmlns="http://foo.com"></ItemRequest>`},
 		{"every member is written in order with its traits", full(), fullXML},
-		{"empty lists and maps that are set are empty elements, or nothing when flattened",
-			&item{Tags: []string{}, Flat: []string{}, Labels: map[string]string{}, Flats: map[string]string{}},
-			`<ItemRequest xmlns="http://foo.com"><Tags></Tags><Labels></Labels></ItemRequest>`},
+		{"empty blobs, lists and maps that are set are empty elements, or nothing when flattened",
+			&item{Data: []byte{}, Tags: []string{}, Flat: []string{}, Labels: map[string]string{}, Flats: map[string]string{}},
+			`<ItemRequest xmlns="http://foo.com"><Data></Data><Tags></Tags><Labels></Labels></ItemRequest>`},
 		{"floats that are not finite are spelled out", &item{Ratio: ptr(float32(math.NaN())), Score: ptr(math.Inf(1))},
 			`<ItemRequest xmlns="http://foo.com"><Ratio>NaN</Ratio><Score>Infinity</Score></ItemRequest>`},
 		{"epoch seconds keep milliseconds", &item{Epoch: ptr(at.Add(500 * time.Millisecond))},
@@ -251,7 +251,8 @@ func TestUnmarshalReadsWhatServicesSend(t *testing.T) {
 		{"the later of two scalars wins", `<R><ID>a</ID><ID>b</ID></R>`, &item{ID: ptr("b")}},
 		{"timestamps take fractions and offsets", `<R><At>2014-04-29T20:30:38.5+02:00</At><Epoch>1398796238.25</Epoch></R>`,
 			&item{At: ptr(at.Add(500 * time.Millisecond)), Epoch: ptr(at.Add(250 * time.Millisecond))}},
-		{"an empty blob is absent", `<R><Data></Data></R>`, &item{}},
+		{"an empty blob is empty, not absent", `<R><Data></Data></R>`, &item{Data: []byte{}}},
+		{"a self-closed blob is empty", `<R><Data/></R>`, &item{Data: []byte{}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := &item{}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/jsonwire"
+	protocol "github.com/specgen/specgen/specrt/protocol"
 	"net/http"
 	"strconv"
 )
@@ -1170,9 +1171,7 @@ func (c *Client) HttpPayloadWithMemberXmlName(ctx context.Context, in *HttpPaylo
 func bindHttpPayloadWithMemberXmlNameRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithMemberXmlNameInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaPayloadWithXmlName, v.Nested, "application/json")
-	} else {
-		b.Payload([]byte("{}"), "application/json")
+		b.StructPayload(&schemaPayloadWithXmlName, v.Nested, "application/xml")
 	}
 }
 
@@ -1199,9 +1198,7 @@ func (c *Client) HttpPayloadWithStructure(ctx context.Context, in *HttpPayloadWi
 func bindHttpPayloadWithStructureRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithStructureInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaNestedPayload, v.Nested, "application/json")
-	} else {
-		b.Payload([]byte("{}"), "application/json")
+		b.StructPayload(&schemaNestedPayload, v.Nested, "application/xml")
 	}
 }
 
@@ -1225,7 +1222,7 @@ func (c *Client) HttpPayloadWithUnion(ctx context.Context, in *HttpPayloadWithUn
 func bindHttpPayloadWithUnionRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithUnionInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaUnionPayload, v.Nested, "application/json")
+		b.StructPayload(&schemaUnionPayload, v.Nested, "application/xml")
 	}
 }
 
@@ -1250,9 +1247,7 @@ func (c *Client) HttpPayloadWithXmlName(ctx context.Context, in *HttpPayloadWith
 func bindHttpPayloadWithXmlNameRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithXmlNameInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaPayloadWithXmlName, v.Nested, "application/json")
-	} else {
-		b.Payload([]byte("{}"), "application/json")
+		b.StructPayload(&schemaPayloadWithXmlName, v.Nested, "application/xml")
 	}
 }
 
@@ -1276,9 +1271,7 @@ func (c *Client) HttpPayloadWithXmlNamespace(ctx context.Context, in *HttpPayloa
 func bindHttpPayloadWithXmlNamespaceRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithXmlNamespaceInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaPayloadWithXmlNamespace, v.Nested, "application/json")
-	} else {
-		b.Payload([]byte("{}"), "application/json")
+		b.StructPayload(&schemaPayloadWithXmlNamespace, v.Nested, "application/xml")
 	}
 }
 
@@ -1303,9 +1296,7 @@ func (c *Client) HttpPayloadWithXmlNamespaceAndPrefix(ctx context.Context, in *H
 func bindHttpPayloadWithXmlNamespaceAndPrefixRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithXmlNamespaceAndPrefixInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaPayloadWithXmlNamespaceAndPrefix, v.Nested, "application/json")
-	} else {
-		b.Payload([]byte("{}"), "application/json")
+		b.StructPayload(&schemaPayloadWithXmlNamespaceAndPrefix, v.Nested, "application/xml")
 	}
 }
 
@@ -2033,9 +2024,7 @@ func (c *Client) XmlAttributesOnPayload(ctx context.Context, in *XmlAttributesOn
 func bindXmlAttributesOnPayloadRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*XmlAttributesOnPayloadInput)
 	if v.Payload != nil {
-		b.StructPayload(&schemaXmlAttributesPayloadRequest, v.Payload, "application/json")
-	} else {
-		b.Payload([]byte("{}"), "application/json")
+		b.StructPayload(&schemaXmlAttributesPayloadRequest, v.Payload, "application/xml")
 	}
 }
 
@@ -2260,14 +2249,14 @@ func (c *Client) XmlUnions(ctx context.Context, in *XmlUnionsInput, optFns ...fu
 
 // decodeHttpEnumPayloadResponse reads the body of a HttpEnumPayload response,
 // the payload Payload, into out, a *HttpEnumPayloadOutput.
-func decodeHttpEnumPayloadResponse(data []byte, out any) error {
+func decodeHttpEnumPayloadResponse(_ protocol.Body, data []byte, out any) error {
 	out.(*HttpEnumPayloadOutput).Payload = StringEnum(string(data))
 	return nil
 }
 
 // decodeHttpPayloadTraitsResponse reads the body of a HttpPayloadTraits
 // response, the payload Blob, into out, a *HttpPayloadTraitsOutput.
-func decodeHttpPayloadTraitsResponse(data []byte, out any) error {
+func decodeHttpPayloadTraitsResponse(_ protocol.Body, data []byte, out any) error {
 	out.(*HttpPayloadTraitsOutput).Blob = append([]byte(nil), data...)
 	return nil
 }
@@ -2275,9 +2264,9 @@ func decodeHttpPayloadTraitsResponse(data []byte, out any) error {
 // decodeHttpPayloadWithMemberXmlNameResponse reads the body of a
 // HttpPayloadWithMemberXmlName response, the payload Nested, into out, a
 // *HttpPayloadWithMemberXmlNameOutput.
-func decodeHttpPayloadWithMemberXmlNameResponse(data []byte, out any) error {
+func decodeHttpPayloadWithMemberXmlNameResponse(body protocol.Body, data []byte, out any) error {
 	v := new(PayloadWithXmlName)
-	err := jsonwire.Unmarshal(data, &schemaPayloadWithXmlName, v)
+	err := body.Unmarshal(data, &schemaPayloadWithXmlName, v)
 	out.(*HttpPayloadWithMemberXmlNameOutput).Nested = v
 	return err
 }
@@ -2285,18 +2274,18 @@ func decodeHttpPayloadWithMemberXmlNameResponse(data []byte, out any) error {
 // decodeHttpPayloadWithStructureResponse reads the body of a
 // HttpPayloadWithStructure response, the payload Nested, into out, a
 // *HttpPayloadWithStructureOutput.
-func decodeHttpPayloadWithStructureResponse(data []byte, out any) error {
+func decodeHttpPayloadWithStructureResponse(body protocol.Body, data []byte, out any) error {
 	v := new(NestedPayload)
-	err := jsonwire.Unmarshal(data, &schemaNestedPayload, v)
+	err := body.Unmarshal(data, &schemaNestedPayload, v)
 	out.(*HttpPayloadWithStructureOutput).Nested = v
 	return err
 }
 
 // decodeHttpPayloadWithUnionResponse reads the body of a HttpPayloadWithUnion
 // response, the payload Nested, into out, a *HttpPayloadWithUnionOutput.
-func decodeHttpPayloadWithUnionResponse(data []byte, out any) error {
+func decodeHttpPayloadWithUnionResponse(body protocol.Body, data []byte, out any) error {
 	v := new(UnionPayload)
-	err := jsonwire.Unmarshal(data, &schemaUnionPayload, v)
+	err := body.Unmarshal(data, &schemaUnionPayload, v)
 	out.(*HttpPayloadWithUnionOutput).Nested = v
 	return err
 }
@@ -2304,9 +2293,9 @@ func decodeHttpPayloadWithUnionResponse(data []byte, out any) error {
 // decodeHttpPayloadWithXmlNameResponse reads the body of a
 // HttpPayloadWithXmlName response, the payload Nested, into out, a
 // *HttpPayloadWithXmlNameOutput.
-func decodeHttpPayloadWithXmlNameResponse(data []byte, out any) error {
+func decodeHttpPayloadWithXmlNameResponse(body protocol.Body, data []byte, out any) error {
 	v := new(PayloadWithXmlName)
-	err := jsonwire.Unmarshal(data, &schemaPayloadWithXmlName, v)
+	err := body.Unmarshal(data, &schemaPayloadWithXmlName, v)
 	out.(*HttpPayloadWithXmlNameOutput).Nested = v
 	return err
 }
@@ -2314,9 +2303,9 @@ func decodeHttpPayloadWithXmlNameResponse(data []byte, out any) error {
 // decodeHttpPayloadWithXmlNamespaceResponse reads the body of a
 // HttpPayloadWithXmlNamespace response, the payload Nested, into out, a
 // *HttpPayloadWithXmlNamespaceOutput.
-func decodeHttpPayloadWithXmlNamespaceResponse(data []byte, out any) error {
+func decodeHttpPayloadWithXmlNamespaceResponse(body protocol.Body, data []byte, out any) error {
 	v := new(PayloadWithXmlNamespace)
-	err := jsonwire.Unmarshal(data, &schemaPayloadWithXmlNamespace, v)
+	err := body.Unmarshal(data, &schemaPayloadWithXmlNamespace, v)
 	out.(*HttpPayloadWithXmlNamespaceOutput).Nested = v
 	return err
 }
@@ -2324,16 +2313,16 @@ func decodeHttpPayloadWithXmlNamespaceResponse(data []byte, out any) error {
 // decodeHttpPayloadWithXmlNamespaceAndPrefixResponse reads the body of a
 // HttpPayloadWithXmlNamespaceAndPrefix response, the payload Nested, into out,
 // a *HttpPayloadWithXmlNamespaceAndPrefixOutput.
-func decodeHttpPayloadWithXmlNamespaceAndPrefixResponse(data []byte, out any) error {
+func decodeHttpPayloadWithXmlNamespaceAndPrefixResponse(body protocol.Body, data []byte, out any) error {
 	v := new(PayloadWithXmlNamespaceAndPrefix)
-	err := jsonwire.Unmarshal(data, &schemaPayloadWithXmlNamespaceAndPrefix, v)
+	err := body.Unmarshal(data, &schemaPayloadWithXmlNamespaceAndPrefix, v)
 	out.(*HttpPayloadWithXmlNamespaceAndPrefixOutput).Nested = v
 	return err
 }
 
 // decodeHttpStringPayloadResponse reads the body of a HttpStringPayload
 // response, the payload Payload, into out, a *HttpStringPayloadOutput.
-func decodeHttpStringPayloadResponse(data []byte, out any) error {
+func decodeHttpStringPayloadResponse(_ protocol.Body, data []byte, out any) error {
 	s := string(data)
 	out.(*HttpStringPayloadOutput).Payload = &s
 	return nil
@@ -2342,9 +2331,9 @@ func decodeHttpStringPayloadResponse(data []byte, out any) error {
 // decodeXmlAttributesOnPayloadResponse reads the body of a
 // XmlAttributesOnPayload response, the payload Payload, into out, a
 // *XmlAttributesOnPayloadOutput.
-func decodeXmlAttributesOnPayloadResponse(data []byte, out any) error {
+func decodeXmlAttributesOnPayloadResponse(body protocol.Body, data []byte, out any) error {
 	v := new(XmlAttributesPayloadResponse)
-	err := jsonwire.Unmarshal(data, &schemaXmlAttributesPayloadResponse, v)
+	err := body.Unmarshal(data, &schemaXmlAttributesPayloadResponse, v)
 	out.(*XmlAttributesOnPayloadOutput).Payload = v
 	return err
 }
