@@ -26,16 +26,26 @@ import (
 
 	"github.com/specgen/specgen/generator"
 	"github.com/specgen/specgen/generator/model"
+	"github.com/specgen/specgen/internal/conformance/gen/ec2protocol"
+	"github.com/specgen/specgen/internal/conformance/gen/ec2protocol/ec2protocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonprotocol/jsonprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10"
 	"github.com/specgen/specgen/internal/conformance/gen/jsonrpc10/jsonrpc10mock"
+	"github.com/specgen/specgen/internal/conformance/gen/nonquerycompatiblerpcv2protocol"
+	"github.com/specgen/specgen/internal/conformance/gen/nonquerycompatiblerpcv2protocol/nonquerycompatiblerpcv2protocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10"
 	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblejsonrpc10/querycompatiblejsonrpc10mock"
+	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblerpcv2protocol"
+	"github.com/specgen/specgen/internal/conformance/gen/querycompatiblerpcv2protocol/querycompatiblerpcv2protocolmock"
+	"github.com/specgen/specgen/internal/conformance/gen/queryprotocol"
+	"github.com/specgen/specgen/internal/conformance/gen/queryprotocol/queryprotocolmock"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson"
 	"github.com/specgen/specgen/internal/conformance/gen/restjson/restjsonmock"
 	"github.com/specgen/specgen/internal/conformance/gen/restxml"
 	"github.com/specgen/specgen/internal/conformance/gen/restxml/restxmlmock"
+	"github.com/specgen/specgen/internal/conformance/gen/rpcv2protocol"
+	"github.com/specgen/specgen/internal/conformance/gen/rpcv2protocol/rpcv2protocolmock"
 	"github.com/specgen/specgen/internal/conformance/suite"
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/protocol/ident"
@@ -53,10 +63,32 @@ var generated = map[string]struct {
 	"jsonrpc10":    {func(o specrt.Options) any { return jsonrpc10.New(o) }, func() http.Handler { return jsonrpc10mock.New() }},
 	"jsonprotocol": {func(o specrt.Options) any { return jsonprotocol.New(o) }, func() http.Handler { return jsonprotocolmock.New() }},
 	"restjson":     {func(o specrt.Options) any { return restjson.New(o) }, func() http.Handler { return restjsonmock.New() }},
-	"restxml":      {func(o specrt.Options) any { return restxml.New(o) }, func() http.Handler { return restxmlmock.New() }},
 	"querycompatiblejsonrpc10": {
 		func(o specrt.Options) any { return querycompatiblejsonrpc10.New(o) },
 		func() http.Handler { return querycompatiblejsonrpc10mock.New() },
+	}, "queryprotocol": {
+		func(o specrt.Options) any { return queryprotocol.New(o) },
+		func() http.Handler { return queryprotocolmock.New() },
+	},
+	"ec2protocol": {
+		func(o specrt.Options) any { return ec2protocol.New(o) },
+		func() http.Handler { return ec2protocolmock.New() },
+	},
+	"restxml": {
+		func(o specrt.Options) any { return restxml.New(o) },
+		func() http.Handler { return restxmlmock.New() },
+	},
+	"rpcv2protocol": {
+		func(o specrt.Options) any { return rpcv2protocol.New(o) },
+		func() http.Handler { return rpcv2protocolmock.New() },
+	},
+	"querycompatiblerpcv2protocol": {
+		func(o specrt.Options) any { return querycompatiblerpcv2protocol.New(o) },
+		func() http.Handler { return querycompatiblerpcv2protocolmock.New() },
+	},
+	"nonquerycompatiblerpcv2protocol": {
+		func(o specrt.Options) any { return nonquerycompatiblerpcv2protocol.New(o) },
+		func() http.Handler { return nonquerycompatiblerpcv2protocolmock.New() },
 	},
 }
 
