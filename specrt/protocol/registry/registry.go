@@ -12,6 +12,7 @@ import (
 	"github.com/specgen/specgen/specrt/protocol/awsjson"
 	"github.com/specgen/specgen/specrt/protocol/ident"
 	"github.com/specgen/specgen/specrt/protocol/restjson"
+	"github.com/specgen/specgen/specrt/protocol/restxml"
 	"github.com/specgen/specgen/specrt/protocol/rpcv2cbor"
 )
 
@@ -20,6 +21,7 @@ var implementations = []protocol.Protocol{
 	awsjson.V10,
 	awsjson.V11,
 	restjson.RestJSON1,
+	restxml.RestXML,
 	rpcv2cbor.RPCv2CBOR,
 }
 

@@ -22,7 +22,6 @@ import (
 var pending = map[string]string{
 	"awsQuery": "awsQuery's implementation is not written yet (issue 12)",
 	"ec2Query": "ec2Query's implementation is not written yet (issue 12)",
-	"restXml":  "restXml's implementation is not written yet (issue 12)",
 }
 
 func TestEveryKnownProtocolHasItsImplementation(t *testing.T) {

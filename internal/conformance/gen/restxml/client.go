@@ -6,6 +6,7 @@ import (
 	"context"
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/jsonwire"
+	protocol "github.com/specgen/specgen/specrt/protocol"
 	"net/http"
 	"strconv"
 )
@@ -88,6 +89,16 @@ type API interface {
 	// In this example, no XML document is synthesized because the payload is not a
 	// structure or a union type.
 	HttpPayloadTraits(ctx context.Context, in *HttpPayloadTraitsInput, optFns ...func(*Options)) (*HttpPayloadTraitsOutput, error)
+
+	// The following example serializes a payload that uses an XML name on the
+	// member, changing the wrapper name.
+	HttpPayloadWithMemberXmlName(ctx context.Context, in *HttpPayloadWithMemberXmlNameInput, optFns ...func(*Options)) (*HttpPayloadWithMemberXmlNameOutput, error)
+
+	// This example serializes a structure in the payload.
+	//
+	// Note that serializing a structure changes the wrapper element name to match
+	// the targeted structure.
+	HttpPayloadWithStructure(ctx context.Context, in *HttpPayloadWithStructureInput, optFns ...func(*Options)) (*HttpPayloadWithStructureOutput, error)
 
 	// This example serializes a union in the payload.
 	HttpPayloadWithUnion(ctx context.Context, in *HttpPayloadWithUnionInput, optFns ...func(*Options)) (*HttpPayloadWithUnionOutput, error)
@@ -394,6 +405,22 @@ var (
 		Name:         "HttpPayloadTraits",
 		NoBody:       true,
 		Path:         "/HttpPayloadTraits",
+	}
+	opHttpPayloadWithMemberXmlName = specrt.Operation{
+		BindRequest: bindHttpPayloadWithMemberXmlNameRequest,
+		Decode:      decodeHttpPayloadWithMemberXmlNameResponse,
+		Method:      "PUT",
+		Name:        "HttpPayloadWithMemberXmlName",
+		NoBody:      true,
+		Path:        "/HttpPayloadWithMemberXmlName",
+	}
+	opHttpPayloadWithStructure = specrt.Operation{
+		BindRequest: bindHttpPayloadWithStructureRequest,
+		Decode:      decodeHttpPayloadWithStructureResponse,
+		Method:      "PUT",
+		Name:        "HttpPayloadWithStructure",
+		NoBody:      true,
+		Path:        "/HttpPayloadWithStructure",
 	}
 	opHttpPayloadWithUnion = specrt.Operation{
 		BindRequest: bindHttpPayloadWithUnionRequest,
@@ -1123,6 +1150,58 @@ func bindHttpPayloadTraitsResponse(out any, status int, h http.Header) {
 	v.Foo = specrt.HeaderString(h, "X-Foo")
 }
 
+// The following example serializes a payload that uses an XML name on the
+// member, changing the wrapper name.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) HttpPayloadWithMemberXmlName(ctx context.Context, in *HttpPayloadWithMemberXmlNameInput, optFns ...func(*Options)) (*HttpPayloadWithMemberXmlNameOutput, error) {
+	if in == nil {
+		in = &HttpPayloadWithMemberXmlNameInput{}
+	}
+	out := &HttpPayloadWithMemberXmlNameOutput{}
+	if err := c.rt.Invoke(ctx, &opHttpPayloadWithMemberXmlName, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindHttpPayloadWithMemberXmlNameRequest hands the members of a
+// HttpPayloadWithMemberXmlNameInput that travel outside the JSON body to b.
+func bindHttpPayloadWithMemberXmlNameRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*HttpPayloadWithMemberXmlNameInput)
+	if v.Nested != nil {
+		b.StructPayload(&schemaPayloadWithXmlName, v.Nested, "application/xml")
+	}
+}
+
+// This example serializes a structure in the payload.
+//
+// Note that serializing a structure changes the wrapper element name to match
+// the targeted structure.
+//
+// The input is validated first unless Options.DisableValidation is set; a
+// *specrt.ValidationError is then returned without sending anything.
+func (c *Client) HttpPayloadWithStructure(ctx context.Context, in *HttpPayloadWithStructureInput, optFns ...func(*Options)) (*HttpPayloadWithStructureOutput, error) {
+	if in == nil {
+		in = &HttpPayloadWithStructureInput{}
+	}
+	out := &HttpPayloadWithStructureOutput{}
+	if err := c.rt.Invoke(ctx, &opHttpPayloadWithStructure, in, out, optFns...); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// bindHttpPayloadWithStructureRequest hands the members of a
+// HttpPayloadWithStructureInput that travel outside the JSON body to b.
+func bindHttpPayloadWithStructureRequest(in any, b *specrt.RequestBinding) {
+	v := in.(*HttpPayloadWithStructureInput)
+	if v.Nested != nil {
+		b.StructPayload(&schemaNestedPayload, v.Nested, "application/xml")
+	}
+}
+
 // This example serializes a union in the payload.
 //
 // The input is validated first unless Options.DisableValidation is set; a
@@ -1143,7 +1222,7 @@ func (c *Client) HttpPayloadWithUnion(ctx context.Context, in *HttpPayloadWithUn
 func bindHttpPayloadWithUnionRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithUnionInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaUnionPayload, v.Nested, "application/json")
+		b.StructPayload(&schemaUnionPayload, v.Nested, "application/xml")
 	}
 }
 
@@ -1168,9 +1247,7 @@ func (c *Client) HttpPayloadWithXmlName(ctx context.Context, in *HttpPayloadWith
 func bindHttpPayloadWithXmlNameRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithXmlNameInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaPayloadWithXmlName, v.Nested, "application/json")
-	} else {
-		b.Payload([]byte("{}"), "application/json")
+		b.StructPayload(&schemaPayloadWithXmlName, v.Nested, "application/xml")
 	}
 }
 
@@ -1194,9 +1271,7 @@ func (c *Client) HttpPayloadWithXmlNamespace(ctx context.Context, in *HttpPayloa
 func bindHttpPayloadWithXmlNamespaceRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithXmlNamespaceInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaPayloadWithXmlNamespace, v.Nested, "application/json")
-	} else {
-		b.Payload([]byte("{}"), "application/json")
+		b.StructPayload(&schemaPayloadWithXmlNamespace, v.Nested, "application/xml")
 	}
 }
 
@@ -1221,9 +1296,7 @@ func (c *Client) HttpPayloadWithXmlNamespaceAndPrefix(ctx context.Context, in *H
 func bindHttpPayloadWithXmlNamespaceAndPrefixRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*HttpPayloadWithXmlNamespaceAndPrefixInput)
 	if v.Nested != nil {
-		b.StructPayload(&schemaPayloadWithXmlNamespaceAndPrefix, v.Nested, "application/json")
-	} else {
-		b.Payload([]byte("{}"), "application/json")
+		b.StructPayload(&schemaPayloadWithXmlNamespaceAndPrefix, v.Nested, "application/xml")
 	}
 }
 
@@ -1951,9 +2024,7 @@ func (c *Client) XmlAttributesOnPayload(ctx context.Context, in *XmlAttributesOn
 func bindXmlAttributesOnPayloadRequest(in any, b *specrt.RequestBinding) {
 	v := in.(*XmlAttributesOnPayloadInput)
 	if v.Payload != nil {
-		b.StructPayload(&schemaXmlAttributesPayloadRequest, v.Payload, "application/json")
-	} else {
-		b.Payload([]byte("{}"), "application/json")
+		b.StructPayload(&schemaXmlAttributesPayloadRequest, v.Payload, "application/xml")
 	}
 }
 
@@ -2178,23 +2249,43 @@ func (c *Client) XmlUnions(ctx context.Context, in *XmlUnionsInput, optFns ...fu
 
 // decodeHttpEnumPayloadResponse reads the body of a HttpEnumPayload response,
 // the payload Payload, into out, a *HttpEnumPayloadOutput.
-func decodeHttpEnumPayloadResponse(data []byte, out any) error {
+func decodeHttpEnumPayloadResponse(_ protocol.Body, data []byte, out any) error {
 	out.(*HttpEnumPayloadOutput).Payload = StringEnum(string(data))
 	return nil
 }
 
 // decodeHttpPayloadTraitsResponse reads the body of a HttpPayloadTraits
 // response, the payload Blob, into out, a *HttpPayloadTraitsOutput.
-func decodeHttpPayloadTraitsResponse(data []byte, out any) error {
+func decodeHttpPayloadTraitsResponse(_ protocol.Body, data []byte, out any) error {
 	out.(*HttpPayloadTraitsOutput).Blob = append([]byte(nil), data...)
 	return nil
 }
 
+// decodeHttpPayloadWithMemberXmlNameResponse reads the body of a
+// HttpPayloadWithMemberXmlName response, the payload Nested, into out, a
+// *HttpPayloadWithMemberXmlNameOutput.
+func decodeHttpPayloadWithMemberXmlNameResponse(body protocol.Body, data []byte, out any) error {
+	v := new(PayloadWithXmlName)
+	err := body.Unmarshal(data, &schemaPayloadWithXmlName, v)
+	out.(*HttpPayloadWithMemberXmlNameOutput).Nested = v
+	return err
+}
+
+// decodeHttpPayloadWithStructureResponse reads the body of a
+// HttpPayloadWithStructure response, the payload Nested, into out, a
+// *HttpPayloadWithStructureOutput.
+func decodeHttpPayloadWithStructureResponse(body protocol.Body, data []byte, out any) error {
+	v := new(NestedPayload)
+	err := body.Unmarshal(data, &schemaNestedPayload, v)
+	out.(*HttpPayloadWithStructureOutput).Nested = v
+	return err
+}
+
 // decodeHttpPayloadWithUnionResponse reads the body of a HttpPayloadWithUnion
 // response, the payload Nested, into out, a *HttpPayloadWithUnionOutput.
-func decodeHttpPayloadWithUnionResponse(data []byte, out any) error {
+func decodeHttpPayloadWithUnionResponse(body protocol.Body, data []byte, out any) error {
 	v := new(UnionPayload)
-	err := jsonwire.Unmarshal(data, &schemaUnionPayload, v)
+	err := body.Unmarshal(data, &schemaUnionPayload, v)
 	out.(*HttpPayloadWithUnionOutput).Nested = v
 	return err
 }
@@ -2202,9 +2293,9 @@ func decodeHttpPayloadWithUnionResponse(data []byte, out any) error {
 // decodeHttpPayloadWithXmlNameResponse reads the body of a
 // HttpPayloadWithXmlName response, the payload Nested, into out, a
 // *HttpPayloadWithXmlNameOutput.
-func decodeHttpPayloadWithXmlNameResponse(data []byte, out any) error {
+func decodeHttpPayloadWithXmlNameResponse(body protocol.Body, data []byte, out any) error {
 	v := new(PayloadWithXmlName)
-	err := jsonwire.Unmarshal(data, &schemaPayloadWithXmlName, v)
+	err := body.Unmarshal(data, &schemaPayloadWithXmlName, v)
 	out.(*HttpPayloadWithXmlNameOutput).Nested = v
 	return err
 }
@@ -2212,9 +2303,9 @@ func decodeHttpPayloadWithXmlNameResponse(data []byte, out any) error {
 // decodeHttpPayloadWithXmlNamespaceResponse reads the body of a
 // HttpPayloadWithXmlNamespace response, the payload Nested, into out, a
 // *HttpPayloadWithXmlNamespaceOutput.
-func decodeHttpPayloadWithXmlNamespaceResponse(data []byte, out any) error {
+func decodeHttpPayloadWithXmlNamespaceResponse(body protocol.Body, data []byte, out any) error {
 	v := new(PayloadWithXmlNamespace)
-	err := jsonwire.Unmarshal(data, &schemaPayloadWithXmlNamespace, v)
+	err := body.Unmarshal(data, &schemaPayloadWithXmlNamespace, v)
 	out.(*HttpPayloadWithXmlNamespaceOutput).Nested = v
 	return err
 }
@@ -2222,16 +2313,16 @@ func decodeHttpPayloadWithXmlNamespaceResponse(data []byte, out any) error {
 // decodeHttpPayloadWithXmlNamespaceAndPrefixResponse reads the body of a
 // HttpPayloadWithXmlNamespaceAndPrefix response, the payload Nested, into out,
 // a *HttpPayloadWithXmlNamespaceAndPrefixOutput.
-func decodeHttpPayloadWithXmlNamespaceAndPrefixResponse(data []byte, out any) error {
+func decodeHttpPayloadWithXmlNamespaceAndPrefixResponse(body protocol.Body, data []byte, out any) error {
 	v := new(PayloadWithXmlNamespaceAndPrefix)
-	err := jsonwire.Unmarshal(data, &schemaPayloadWithXmlNamespaceAndPrefix, v)
+	err := body.Unmarshal(data, &schemaPayloadWithXmlNamespaceAndPrefix, v)
 	out.(*HttpPayloadWithXmlNamespaceAndPrefixOutput).Nested = v
 	return err
 }
 
 // decodeHttpStringPayloadResponse reads the body of a HttpStringPayload
 // response, the payload Payload, into out, a *HttpStringPayloadOutput.
-func decodeHttpStringPayloadResponse(data []byte, out any) error {
+func decodeHttpStringPayloadResponse(_ protocol.Body, data []byte, out any) error {
 	s := string(data)
 	out.(*HttpStringPayloadOutput).Payload = &s
 	return nil
@@ -2240,9 +2331,9 @@ func decodeHttpStringPayloadResponse(data []byte, out any) error {
 // decodeXmlAttributesOnPayloadResponse reads the body of a
 // XmlAttributesOnPayload response, the payload Payload, into out, a
 // *XmlAttributesOnPayloadOutput.
-func decodeXmlAttributesOnPayloadResponse(data []byte, out any) error {
+func decodeXmlAttributesOnPayloadResponse(body protocol.Body, data []byte, out any) error {
 	v := new(XmlAttributesPayloadResponse)
-	err := jsonwire.Unmarshal(data, &schemaXmlAttributesPayloadResponse, v)
+	err := body.Unmarshal(data, &schemaXmlAttributesPayloadResponse, v)
 	out.(*XmlAttributesOnPayloadOutput).Payload = v
 	return err
 }

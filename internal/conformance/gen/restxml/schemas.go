@@ -232,6 +232,22 @@ var (
 		Kind: jsonwire.KindStruct,
 		Type: (*HttpPayloadTraitsOutput)(nil),
 	}
+	schemaHttpPayloadWithMemberXmlNameInput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Type: (*HttpPayloadWithMemberXmlNameInput)(nil),
+	}
+	schemaHttpPayloadWithMemberXmlNameOutput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Type: (*HttpPayloadWithMemberXmlNameOutput)(nil),
+	}
+	schemaHttpPayloadWithStructureInput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Type: (*HttpPayloadWithStructureInput)(nil),
+	}
+	schemaHttpPayloadWithStructureOutput = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Type: (*HttpPayloadWithStructureOutput)(nil),
+	}
 	schemaHttpPayloadWithUnionInput = jsonwire.Shape{
 		Kind: jsonwire.KindStruct,
 		Type: (*HttpPayloadWithUnionInput)(nil),
@@ -382,6 +398,15 @@ var (
 		Elem: &schemaFooEnumMap,
 		Kind: jsonwire.KindMap,
 		Type: (*map[string]map[string]FooEnum)(nil),
+	}
+	schemaNestedPayload = jsonwire.Shape{
+		Kind: jsonwire.KindStruct,
+		Members: []jsonwire.Member{
+			{Name: "greeting", Offset: unsafe.Offsetof(NestedPayload{}.Greeting), Shape: &jsonwire.String},
+			{Name: "name", Offset: unsafe.Offsetof(NestedPayload{}.Name), Shape: &jsonwire.String},
+		},
+		Type: (*NestedPayload)(nil),
+		XML:  &jsonwire.XMLShape{Name: "NestedPayload"},
 	}
 	schemaNestedStringList = jsonwire.Shape{
 		Elem: &schemaStringList,
@@ -1140,6 +1165,18 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaHttpPayloadTraitsInput
 	case *HttpPayloadTraitsOutput:
 		return &schemaHttpPayloadTraitsOutput
+	case *HttpPayloadWithMemberXmlNameInput:
+		return &schemaHttpPayloadWithMemberXmlNameInput
+	case *HttpPayloadWithMemberXmlNameOutput:
+		return &schemaHttpPayloadWithMemberXmlNameOutput
+	case *PayloadWithXmlName:
+		return &schemaPayloadWithXmlName
+	case *HttpPayloadWithStructureInput:
+		return &schemaHttpPayloadWithStructureInput
+	case *HttpPayloadWithStructureOutput:
+		return &schemaHttpPayloadWithStructureOutput
+	case *NestedPayload:
+		return &schemaNestedPayload
 	case *HttpPayloadWithUnionInput:
 		return &schemaHttpPayloadWithUnionInput
 	case *HttpPayloadWithUnionOutput:
@@ -1150,8 +1187,6 @@ func WireShape(v any) *jsonwire.Shape {
 		return &schemaHttpPayloadWithXmlNameInput
 	case *HttpPayloadWithXmlNameOutput:
 		return &schemaHttpPayloadWithXmlNameOutput
-	case *PayloadWithXmlName:
-		return &schemaPayloadWithXmlName
 	case *HttpPayloadWithXmlNamespaceInput:
 		return &schemaHttpPayloadWithXmlNamespaceInput
 	case *HttpPayloadWithXmlNamespaceOutput:
