@@ -47,13 +47,26 @@ func (b *lineBody) Unmarshal(data []byte, s *jsonwire.Shape, v any) error {
 	return nil
 }
 
-// lineProtocol is a JSON protocol whose bodies lineBody encodes.
+// lineProtocol is a JSON protocol whose bodies lineBody encodes: bare ones
+// (payloads) and those of requests and responses, which it records the
+// operation of.
 type lineProtocol struct {
 	protocol.Protocol
 	body *lineBody
+	ops  *[]string
 }
 
 func (p lineProtocol) Body() protocol.Body { return p.body }
+
+func (p lineProtocol) EncodeRequest(m *protocol.Message, s *jsonwire.Shape, v any) ([]byte, error) {
+	*p.ops = append(*p.ops, "request "+m.Operation)
+	return p.body.Marshal(s, v)
+}
+
+func (p lineProtocol) DecodeResponse(m *protocol.Message, data []byte, s *jsonwire.Shape, v any) error {
+	*p.ops = append(*p.ops, "response "+m.Operation)
+	return p.body.Unmarshal(data, s, v)
+}
 
 // bodyDoer answers every request with its body and records the request's.
 type bodyDoer struct {
@@ -69,18 +82,20 @@ func (d *bodyDoer) Do(r *http.Request) (*http.Response, error) {
 	return &http.Response{StatusCode: 200, Header: http.Header{}, Body: io.NopCloser(strings.NewReader(d.body))}, nil
 }
 
-func TestTheClientEncodesAndDecodesBodiesWithItsProtocolsCodec(t *testing.T) {
+func TestTheClientEncodesAndDecodesBodiesThroughItsProtocol(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		op       *Operation
 		wantSent string
 		want     []*jsonwire.Shape
+		wantOps  []string
 	}{
 		{
 			name:     "the input and the output go through the codec with their shapes",
 			op:       &Operation{Name: "Put", Input: &inShape, Output: &outShape},
 			wantSent: "name=in",
 			want:     []*jsonwire.Shape{&inShape, &outShape},
+			wantOps:  []string{"request Put", "response Put"},
 		},
 		{
 			name: "a structure payload goes through the codec with its shape",
@@ -89,6 +104,7 @@ func TestTheClientEncodesAndDecodesBodiesWithItsProtocolsCodec(t *testing.T) {
 			}},
 			wantSent: "name=in",
 			want:     []*jsonwire.Shape{&payloadShape, &outShape},
+			wantOps:  []string{"response Put"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -100,7 +116,8 @@ func TestTheClientEncodesAndDecodesBodiesWithItsProtocolsCodec(t *testing.T) {
 			doer := &bodyDoer{body: "name=out"}
 			svc := &Service{Name: "things", Protocol: "awsJson1_0", TargetPrefix: "Things", SigningName: "things"}
 			c := NewClient(svc, Options{BaseEndpoint: "http://localhost:1", HTTPClient: doer, Region: "us-east-1"})
-			c.proto = lineProtocol{Protocol: real, body: body}
+			var ops []string
+			c.proto = lineProtocol{Protocol: real, body: body, ops: &ops}
 			name := "in"
 			in, out := &codecThing{Name: &name}, &codecThing{}
 			if err := c.Invoke(context.Background(), tc.op, in, out); err != nil {
@@ -122,6 +139,9 @@ func TestTheClientEncodesAndDecodesBodiesWithItsProtocolsCodec(t *testing.T) {
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("shapes the codec was called with (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.wantOps, ops); diff != "" {
+				t.Errorf("messages the protocol was handed (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -113,10 +113,21 @@ type Service struct {
 	SigningName string
 	// EndpointPrefix is the host prefix of the default endpoint.
 	EndpointPrefix string
+	// APIVersion is the service's API version ("2010-03-31"), which the
+	// query protocols send with every request.
+	APIVersion string
+	// XMLNamespace is the namespace of the service's XML bodies, for the
+	// protocols that have them; "" for none.
+	XMLNamespace string
 	// NewError returns a new, empty typed error for a sanitized error code,
 	// with its header-bound members already read from h; nil for a code the
 	// service does not define. The client then decodes the body into it.
 	NewError func(code string, h http.Header) APIError
+	// WireShape describes the type of v, a pointer to a typed error that
+	// NewError returned, to the protocol, which decodes the error's
+	// members from the body with it; nil, or a nil answer, leaves them to
+	// the protocol's fallback (encoding/json for the JSON protocols).
+	WireShape func(v any) *jsonwire.Shape
 }
 
 // Operation describes one operation to the protocol code; each generated
@@ -154,6 +165,9 @@ type Operation struct {
 	// Decode, when set, decodes a success body into out instead: generated
 	// clients set it for outputs whose body is a payload member.
 	Decode func(data []byte, out any) error
+	// Wrapper is the element an awsQuery response's members are wrapped
+	// in, when it is not "<Name>Result".
+	Wrapper string
 }
 
 // Client is the protocol engine behind a generated client: it validates,
@@ -520,7 +534,7 @@ func (c *Client) attempt(ctx context.Context, cfg *config, op *Operation, rt *ro
 	}
 	data := buf.Bytes()
 	if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-		if err := decodeSuccess(c.proto.Body(), resp, data, out, op); err != nil {
+		if err := decodeSuccess(c.proto, &rt.msg, resp, data, out, op); err != nil {
 			return 0, false, err
 		}
 		if op.BindResponse != nil && out != nil {
@@ -559,6 +573,7 @@ func readLimited(buf *bytes.Buffer, resp *http.Response, limit int64) error {
 
 // route is what every attempt of one call sends: worked out once per call.
 type route struct {
+	msg         protocol.Message // what the protocol's bodies say of the call
 	method      string
 	url         url.URL
 	header      http.Header // fixed and bound headers, shared by attempts
@@ -568,9 +583,10 @@ type route struct {
 
 // route encodes the input and works out the request line and headers.
 func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
-	rt := &route{method: op.Method, url: *cfg.endpoint}
-	path := op.Path
-	rt.method, path = c.proto.RequestLine(rt.method, path)
+	rt := &route{url: *cfg.endpoint}
+	rt.msg = protocol.Message{Operation: op.Name, Version: c.svc.APIVersion, Namespace: c.svc.XMLNamespace, Wrapper: op.Wrapper}
+	var path string
+	rt.method, path = c.proto.RequestLine(c.svc.TargetPrefix, protocol.Route{Name: op.Name, Method: op.Method, Path: op.Path})
 	var b RequestBinding
 	if op.BindRequest != nil {
 		op.BindRequest(in, &b)
@@ -619,12 +635,7 @@ func (c *Client) route(cfg *config, op *Operation, in any) (*route, error) {
 			h[HeaderContentType] = []string{b.payloadCT}
 		}
 	case !op.NoBody || c.proto.Identity().AlwaysSendsBody:
-		if op.Input != nil {
-			rt.body, err = c.proto.Body().Marshal(op.Input, in)
-		} else {
-			rt.body, err = json.Marshal(in)
-		}
-		if err != nil {
+		if rt.body, err = c.proto.EncodeRequest(&rt.msg, op.Input, in); err != nil {
 			return nil, fmt.Errorf("encode input: %w", err)
 		}
 		c.proto.SetRequestHeaders(h, c.svc.TargetPrefix, op.Name)
@@ -671,11 +682,10 @@ func (rt *route) newRequest(ctx context.Context) (*http.Request, error) {
 	return req, nil
 }
 
-// decodeSuccess decodes a 2xx body into out with op's decoder, its output
-// shape through the protocol's body codec, or encoding/json when it has
-// neither. An empty body leaves out
-// zero; fields the output does not know are ignored.
-func decodeSuccess(body protocol.Body, resp *http.Response, data []byte, out any, op *Operation) error {
+// decodeSuccess decodes a 2xx body into out with op's decoder, or through
+// the protocol with op's output shape. An empty body leaves out zero;
+// fields the output does not know are ignored.
+func decodeSuccess(p protocol.Protocol, m *protocol.Message, resp *http.Response, data []byte, out any, op *Operation) error {
 	if len(bytes.TrimSpace(data)) == 0 || out == nil {
 		return nil
 	}
@@ -683,10 +693,8 @@ func decodeSuccess(body protocol.Body, resp *http.Response, data []byte, out any
 	switch {
 	case op.Decode != nil:
 		err = op.Decode(data, out)
-	case op.Output != nil:
-		err = body.Unmarshal(data, op.Output, out)
 	default:
-		err = json.Unmarshal(data, out)
+		err = p.DecodeResponse(m, data, op.Output, out)
 	}
 	if err != nil {
 		return &ResponseError{
@@ -706,7 +714,10 @@ func decodeSuccess(body protocol.Body, resp *http.Response, data []byte, out any
 func (c *Client) decodeError(resp *http.Response, data []byte) error {
 	info := c.proto.ReadError(resp.Header, data)
 	md := ErrorMetadata{StatusCode: resp.StatusCode, RequestID: RequestID(resp.Header)}
-	if info.Code == "" && !info.JSON {
+	if md.RequestID == "" {
+		md.RequestID = info.RequestID
+	}
+	if info.Code == "" && !info.Members {
 		return &ResponseError{
 			StatusCode:  resp.StatusCode,
 			RequestID:   md.RequestID,
@@ -728,11 +739,15 @@ func (c *Client) decodeError(resp *http.Response, data []byte) error {
 			fault = smithy.FaultServer
 		}
 		apiErr = &GenericAPIError{Code: code, Message: info.Message, Fault: fault}
-	} else if info.JSON {
+	} else if info.Members {
 		// A member of the wrong type is dropped rather than failing the
 		// whole error: the code, which decides what the caller does, is
-		// known, and encoding/json keeps decoding past a type mismatch.
-		_ = json.Unmarshal(data, apiErr)
+		// known, and the codecs keep decoding past a type mismatch.
+		var s *jsonwire.Shape
+		if c.svc.WireShape != nil {
+			s = c.svc.WireShape(apiErr)
+		}
+		_ = c.proto.DecodeError(data, s, apiErr)
 	}
 	if m := apiErr.ErrorMetadata(); m != nil {
 		*m = md

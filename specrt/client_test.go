@@ -21,6 +21,7 @@ import (
 
 	"github.com/specgen/specgen/specrt"
 	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/protocol"
 	"github.com/specgen/specgen/specrt/protocol/registry"
 )
 
@@ -625,7 +626,7 @@ func TestWriteErrorRoundTrips(t *testing.T) {
 			rec := &responseRecorder{header: http.Header{}}
 			rec.header.Set("Retry-After", "2")
 			in := &throttlingException{Message: ptr("slow down"), Metadata: specrt.ErrorMetadata{RequestID: "req-9"}}
-			if err := specrt.WriteError(rec, p, in, &schemaThrottlingException); err != nil {
+			if err := specrt.WriteError(rec, p, &protocol.Message{Operation: "CreatePet"}, in, &schemaThrottlingException); err != nil {
 				t.Fatal(err)
 			}
 			if got, want := rec.header.Get("Content-Type"), p.Identity().ContentType; got != want {
@@ -650,7 +651,11 @@ func TestWriteErrorRoundTrips(t *testing.T) {
 	}
 }
 
-func TestEncodeErrorBody(t *testing.T) {
+func TestJSONErrorBodies(t *testing.T) {
+	p, err := registry.Lookup(jsonService.Protocol)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name  string
 		err   specrt.APIError
@@ -663,7 +668,11 @@ func TestEncodeErrorBody(t *testing.T) {
 		{"an error without a shape or message carries its code only", &throttlingException{}, nil, `{"__type":"ThrottlingException"}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := specrt.EncodeErrorBody(tc.err, tc.shape)
+			var v any
+			if tc.shape != nil {
+				v = tc.err
+			}
+			got, err := p.EncodeError(&protocol.Message{Operation: "CreatePet"}, specrt.ErrorBody(tc.err), tc.shape, v)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,7 +1,6 @@
 package specrt
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
@@ -11,9 +10,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/specgen/specgen/specrt/protocol"
+	"github.com/aws/smithy-go"
 
 	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/protocol"
 )
 
 // Header names used by the protocols.
@@ -34,58 +34,44 @@ func RequestID(h http.Header) string {
 	return h.Get(HeaderS3RequestID)
 }
 
-// EncodeErrorBody returns the JSON body of an error response: "__type" set
-// to e's code, which every protocol's clients understand, then the error's
-// modeled body members, encoded by the body codec from s, the shape of e's
-// type (the generated WireShape's answer for it). An error without a shape
-// (s nil: the mock's own errors) carries its message, if it has one, as
-// "message". Members bound to headers are not in the body; set them on the
-// response before calling WriteError. The envelope is JSON, so the members
-// are encoded by jsonwire, not through a protocol's body codec: a protocol
-// with other bodies needs its own envelope.
-func EncodeErrorBody(e APIError, s *jsonwire.Shape) ([]byte, error) {
-	code, err := json.Marshal(e.ErrorCode())
-	if err != nil {
-		return nil, err
+// ErrorBody is the envelope of e as every protocol's error response says
+// it: its code, message and fault.
+func ErrorBody(e APIError) protocol.ErrorBody {
+	fault := protocol.FaultSender
+	if e.ErrorFault() == smithy.FaultServer {
+		fault = protocol.FaultReceiver
 	}
-	b := make([]byte, 0, 64)
-	b = append(b, `{"__type":`...)
-	b = append(b, code...)
-	if s == nil {
-		if msg := e.ErrorMessage(); msg != "" {
-			text, err := json.Marshal(msg)
-			if err != nil {
-				return nil, err
-			}
-			b = append(b, `,"message":`...)
-			b = append(b, text...)
-		}
-		return append(b, '}'), nil
-	}
-	members, err := jsonwire.Marshal(s, e)
-	if err != nil {
-		return nil, err
-	}
-	if len(members) > 2 {
-		b = append(b, ',')
-		return append(b, members[1:]...), nil
-	}
-	return append(b, '}'), nil
+	return protocol.ErrorBody{Code: e.ErrorCode(), Message: e.ErrorMessage(), Fault: fault}
 }
 
-// WriteError writes e as an error response under protocol p: the documented
-// status, Content-Type, the protocol's error headers and the body
-// EncodeErrorBody writes from s, the shape of e's type (nil for none). The
-// request id, when e's metadata has one, goes into X-Amzn-RequestId. Headers already set on w are kept.
-func WriteError(w http.ResponseWriter, p protocol.Protocol, e APIError, s *jsonwire.Shape) error {
-	body, err := EncodeErrorBody(e, s)
+// WriteError writes e as an error response to the request m describes
+// under protocol p: the documented status, the protocol's response content
+// type and error headers, and the body p.EncodeError writes from e's
+// envelope and its members, which s describes (s is the shape of e's type;
+// nil for none: the body then carries e's code and message only). Members
+// bound to headers are not in the body; set them on the response before
+// calling WriteError. The request id, when e's metadata has one, goes into
+// X-Amzn-RequestId, and into the body's m.RequestID when m has none.
+// Headers already set on w are kept.
+func WriteError(w http.ResponseWriter, p protocol.Protocol, m *protocol.Message, e APIError, s *jsonwire.Shape) error {
+	md := e.ErrorMetadata()
+	if md != nil && md.RequestID != "" && m.RequestID == "" {
+		mm := *m
+		mm.RequestID = md.RequestID
+		m = &mm
+	}
+	var v any
+	if s != nil {
+		v = e
+	}
+	body, err := p.EncodeError(m, ErrorBody(e), s, v)
 	if err != nil {
 		return err
 	}
 	h := w.Header()
-	h.Set(HeaderContentType, p.Identity().ContentType)
+	h.Set(HeaderContentType, p.Identity().ResponseType())
 	p.SetErrorHeaders(h, e.ErrorCode())
-	if md := e.ErrorMetadata(); md != nil && md.RequestID != "" {
+	if md != nil && md.RequestID != "" {
 		h.Set(HeaderRequestID, md.RequestID)
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))

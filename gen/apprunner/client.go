@@ -305,12 +305,14 @@ func (c *Client) Options() Options {
 
 // service describes AWS App Runner to the protocol code.
 var service = specrt.Service{
+	APIVersion:     "2020-05-15",
 	EndpointPrefix: "apprunner",
 	Name:           "apprunner",
 	NewError:       newError,
 	Protocol:       "awsJson1_0",
 	SigningName:    "apprunner",
 	TargetPrefix:   "AppRunner",
+	WireShape:      WireShape,
 }
 
 // The operations, described to the protocol code.

@@ -1203,12 +1203,14 @@ func (c *Client) Options() Options {
 
 // service describes Amazon EC2 Container Service to the protocol code.
 var service = specrt.Service{
+	APIVersion:     "2014-11-13",
 	EndpointPrefix: "ecs",
 	Name:           "ecs",
 	NewError:       newError,
 	Protocol:       "awsJson1_1",
 	SigningName:    "ecs",
 	TargetPrefix:   "AmazonEC2ContainerServiceV20141113",
+	WireShape:      WireShape,
 }
 
 // The operations, described to the protocol code.

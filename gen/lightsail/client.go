@@ -1410,12 +1410,14 @@ func (c *Client) Options() Options {
 
 // service describes Amazon Lightsail to the protocol code.
 var service = specrt.Service{
+	APIVersion:     "2016-11-28",
 	EndpointPrefix: "lightsail",
 	Name:           "lightsail",
 	NewError:       newError,
 	Protocol:       "awsJson1_1",
 	SigningName:    "lightsail",
 	TargetPrefix:   "Lightsail_20161128",
+	WireShape:      WireShape,
 }
 
 // The operations, described to the protocol code.

@@ -97,11 +97,13 @@ func (c *Client) Options() Options {
 
 // service describes Amazon EventBridge Scheduler to the protocol code.
 var service = specrt.Service{
+	APIVersion:     "2021-06-30",
 	EndpointPrefix: "scheduler",
 	Name:           "scheduler",
 	NewError:       newError,
 	Protocol:       "restJson1",
 	SigningName:    "scheduler",
+	WireShape:      WireShape,
 }
 
 // The operations, described to the protocol code.

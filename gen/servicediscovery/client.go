@@ -258,12 +258,14 @@ func (c *Client) Options() Options {
 
 // service describes AWS Cloud Map to the protocol code.
 var service = specrt.Service{
+	APIVersion:     "2017-03-14",
 	EndpointPrefix: "servicediscovery",
 	Name:           "servicediscovery",
 	NewError:       newError,
 	Protocol:       "awsJson1_1",
 	SigningName:    "servicediscovery",
 	TargetPrefix:   "Route53AutoNaming_v20170314",
+	WireShape:      WireShape,
 }
 
 // The operations, described to the protocol code.

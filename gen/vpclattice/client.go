@@ -413,11 +413,13 @@ func (c *Client) Options() Options {
 
 // service describes Amazon VPC Lattice to the protocol code.
 var service = specrt.Service{
+	APIVersion:     "2022-11-30",
 	EndpointPrefix: "vpc-lattice",
 	Name:           "vpclattice",
 	NewError:       newError,
 	Protocol:       "restJson1",
 	SigningName:    "vpc-lattice",
+	WireShape:      WireShape,
 }
 
 // The operations, described to the protocol code.

@@ -141,6 +141,12 @@ func emitServiceInfo(f *jen.File, p *Package) {
 		jen.Id("EndpointPrefix"): jen.Lit(p.EndpointPrefix),
 		jen.Id("NewError"):       jen.Id("newError"),
 	}
+	if p.APIVersion != "" {
+		info[jen.Id("APIVersion")] = jen.Lit(p.APIVersion)
+	}
+	if len(p.Operations) > 0 {
+		info[jen.Id("WireShape")] = jen.Id("WireShape")
+	}
 	if p.Protocol.Targeted {
 		info[jen.Id("TargetPrefix")] = jen.Lit(p.TargetPrefix)
 	}

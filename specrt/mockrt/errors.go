@@ -92,7 +92,7 @@ func asAPIError(err error) specrt.APIError {
 // that travel in headers; wireShape, if not nil, describes the body members
 // of the error's type (Service.WireShape). An error it has no shape for
 // (the mock's own Error) carries its code and message.
-func writeError(w http.ResponseWriter, p protocol.Protocol, err error, headers func(error, http.Header), wireShape func(any) *jsonwire.Shape) (int, string) {
+func writeError(w http.ResponseWriter, p protocol.Protocol, m *protocol.Message, err error, headers func(error, http.Header), wireShape func(any) *jsonwire.Shape) (int, string) {
 	ae := asAPIError(err)
 	var shape *jsonwire.Shape
 	if wireShape != nil {
@@ -108,12 +108,12 @@ func writeError(w http.ResponseWriter, p protocol.Protocol, err error, headers f
 	if headers != nil {
 		headers(ae, h)
 	}
-	if werr := specrt.WriteError(w, p, ae, shape); werr != nil {
+	if werr := specrt.WriteError(w, p, m, ae, shape); werr != nil {
 		// Only an error that cannot be encoded gets here; its status line is
 		// not written yet.
 		fallback := &Error{Code: "InternalFailure", Message: "the mock cannot encode its error", Fault: smithy.FaultServer}
 		h.Set(specrt.HeaderErrorType, fallback.Code)
-		specrt.WriteError(w, p, fallback, nil)
+		specrt.WriteError(w, p, m, fallback, nil)
 		return http.StatusInternalServerError, fallback.Code
 	}
 	status := ae.HTTPStatusCode()

@@ -99,7 +99,7 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var code string
 	switch {
 	case err != nil:
-		status, code = writeError(w, awsjson.V11, err, nil, nil)
+		status, code = writeError(w, awsjson.V11, &protocol.Message{}, err, nil, nil)
 	case (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.Path == "/" && r.Header.Get(awsjson.HeaderTarget) == "":
 		status = m.serveIndex(w, r)
 	default:
@@ -107,7 +107,7 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if t := r.Header.Get(awsjson.HeaderTarget); t != "" {
 			what = t
 		}
-		status, code = writeError(w, awsjson.V11, unknownOperation(what), nil, nil)
+		status, code = writeError(w, awsjson.V11, &protocol.Message{}, unknownOperation(what), nil, nil)
 	}
 	if m.logger != nil {
 		rec.Status, rec.ErrorCode, rec.Duration = status, code, time.Since(start)
@@ -137,7 +137,7 @@ func (m *Mux) route(r *http.Request) (*Server, error) {
 		return s, err
 	}
 	for _, g := range m.groups {
-		picked := g.index.Candidates(r)
+		picked := g.index.Candidates(r, nil)
 		if s, err := claimant(r, len(picked), func(i int) *Server { return g.servers[picked[i]] }, false); s != nil || err != nil {
 			return s, err
 		}

@@ -171,7 +171,7 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 		s.ops[op.Name] = c
 		s.opList = append(s.opList, c)
 	}
-	s.router = s.proto.NewRouter(svc.TargetPrefix, routes(svc))
+	s.router = s.proto.NewRouter(protocol.Endpoint{TargetPrefix: svc.TargetPrefix, Ops: routes(svc)})
 	if s.res, err = newEngine(svc, s.ops); err != nil {
 		return nil, fmt.Errorf("%s: %w", svc.Name, err)
 	}
@@ -396,7 +396,7 @@ func (s *Server) record(r Record) {
 // returns a description of the request for the error message when there is
 // none.
 func (s *Server) route(r *http.Request) (*compiledOp, map[string]string, string) {
-	i, labels, what := s.router.Route(r)
+	i, labels, what := s.router.Route(r, nil)
 	if i < 0 {
 		return nil, nil, what
 	}
@@ -674,7 +674,7 @@ func (s *Server) fillEnv(e *env) {
 }
 
 func (s *Server) writeError(w http.ResponseWriter, err error) (int, string) {
-	return writeError(w, s.proto, err, s.svc.ErrorHeaders, s.svc.WireShape)
+	return writeError(w, s.proto, &protocol.Message{}, err, s.svc.ErrorHeaders, s.svc.WireShape)
 }
 
 func (s *Server) writeOutput(w http.ResponseWriter, op *compiledOp, out any) (int, string) {

@@ -17,8 +17,22 @@ type Service struct {
 	// Name is the Go package name of the service, used in logs.
 	Name string
 	// Protocol is the name of the wire protocol, as the model spells it;
-	// the registry (package protocol/registry) resolves it.
+	// the registry (package protocol/registry) resolves it. It is the
+	// mock's primary protocol: the generated client's, the one a request
+	// that no protocol claims is answered in.
 	Protocol string
+	// Protocols lists every protocol the service's model lists, in the
+	// model's order, Protocol among them (CloudWatch: rpcv2Cbor,
+	// awsJson1_0, awsQuery): the mock answers each request in the one it
+	// was sent in, since older clients still send the others. Empty means
+	// Protocol alone.
+	Protocols []string
+	// APIVersion is the service's API version, which query requests carry
+	// and the mock checks.
+	APIVersion string
+	// XMLNamespace is the namespace of the service's XML bodies; "" for
+	// none.
+	XMLNamespace string
 	// TargetPrefix is the X-Amz-Target prefix of targeted protocols.
 	TargetPrefix string
 	// SigningName is the SigV4 service name that signatures must be scoped to.
@@ -55,6 +69,9 @@ type Service struct {
 type Operation struct {
 	// Name is the operation's wire name.
 	Name string
+	// Wrapper is the element an awsQuery response's members are wrapped
+	// in, when it is not "<Name>Result".
+	Wrapper string
 	// Method, Path and Status are the HTTP binding of restJson1 operations.
 	Method string
 	Path   string

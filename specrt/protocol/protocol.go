@@ -5,17 +5,26 @@
 // Nothing else knows which one a service speaks: the generator asks package
 // ident whether a name is known and what the protocol lets a spec say (HTTP
 // bindings, a target prefix); at run time package registry returns the
-// implementation for the name, through which the client builds its requests
-// and reads its errors, and the mock routes, frames its answers and writes
-// its errors. Bodies go through the protocol's body codec (Protocol.Body;
-// the JSON protocols' is package jsonwire) and bound members through the
+// implementation for the name. Through it the client builds its requests
+// (RequestLine, SetRequestHeaders, EncodeRequest) and reads its answers
+// (DecodeResponse, ReadError, DecodeError), and the mock routes (NewRouter,
+// which may read the body), reads requests (DecodeRequest) and writes its
+// answers (EncodeResponse, EncodeError). A protocol owns its bodies whole,
+// envelopes included (an awsQuery <OperationResponse>, an <ErrorResponse>),
+// and reads and writes their content from the shared shape data (package
+// jsonwire's Shape, which carries the XML and query traits too); what a
+// shape cannot say (the operation, the API version) comes in a Message.
+// Members bound to the path, query string and headers go through the
 // bindings, which the protocol's traits switch on.
 //
 // Adding a protocol is:
 //   - its identity, one line in package ident (which the generator reads
-//     without linking net/http);
+//     without linking net/http); JSONBody says whether the mock may read
+//     its bodies with its exact JSON decoder;
 //   - one package under specrt/protocol implementing Protocol (awsjson and
-//     restjson are the models to follow);
+//     restjson are the models to follow; the test double in
+//     specrt/mockrt/seam_test.go is one whose bodies have envelopes and
+//     whose router reads the body);
 //   - its line in package registry;
 //   - an emitter in generator/golang only if the protocol needs generated
 //     code that the existing emitters do not write, and the importer's
@@ -34,33 +43,73 @@ import (
 )
 
 // Protocol is one wire protocol.
+//
+// A protocol owns its bodies whole: the client hands it the operation's
+// input to encode and the bytes of a response to decode, the mock the bytes
+// of a request and the value of its answer. What the body codec cannot know
+// from a shape (the operation, the API version, the XML namespace, the
+// result wrapper, the request id) travels in a Message.
 type Protocol interface {
 	// Identity is the protocol's name and traits, as the generator knows
 	// them.
 	Identity() *ident.Identity
-	// Body is the codec of the protocol's bodies.
+	// Body is the codec of the protocol's bare bodies: a structure payload
+	// member (restJson1, restXml) and anything else that is one shape with
+	// no envelope.
 	Body() Body
 
-	// RequestLine returns the method and path template of an operation's
-	// request, given those the operation describes (empty when it has none).
-	RequestLine(method, path string) (string, string)
+	// RequestLine returns the method and path template of a request for
+	// op under targetPrefix; op's own Method and Path are empty when the
+	// operation has none.
+	RequestLine(targetPrefix string, op Route) (method, path string)
 	// SetRequestHeaders sets the protocol's headers of a request with a
 	// body: its content type and, for a targeted protocol, the target.
 	SetRequestHeaders(h http.Header, targetPrefix, operation string)
-	// ReadError reads the error code and message of an error response.
+	// EncodeRequest returns the body of a request for m.Operation with the
+	// input v, a pointer to the structure s describes. s may be nil (an
+	// input with no shape: a protocol may refuse it).
+	EncodeRequest(m *Message, s *jsonwire.Shape, v any) ([]byte, error)
+	// DecodeResponse decodes the body of a success response to
+	// m.Operation into v, a pointer to the structure s describes (s may be
+	// nil). Members the shape does not know are skipped. The caller skips
+	// empty bodies.
+	DecodeResponse(m *Message, data []byte, s *jsonwire.Shape, v any) error
+	// ReadError reads what an error response says of itself: its code,
+	// message and request id, and whether its members can be decoded.
 	ReadError(h http.Header, body []byte) ErrorInfo
+	// DecodeError decodes the modeled members of an error response's body
+	// into v, a pointer to the error's structure, which s describes (s may
+	// be nil). It is called only when ReadError reported Members.
+	DecodeError(data []byte, s *jsonwire.Shape, v any) error
 
-	// NewRouter returns the router of a mock serving ops.
-	NewRouter(targetPrefix string, ops []Route) Router
+	// NewRouter returns the router of a mock serving e's operations.
+	NewRouter(e Endpoint) Router
 	// NewIndex returns an index over several mocks of this protocol, which
 	// narrows the mocks an unsigned request may be for.
 	NewIndex(services []Endpoint) Index
 	// Address describes how a client reaches op: its target, or its method
 	// and path.
 	Address(targetPrefix string, op Route) Address
+	// DecodeRequest decodes the body of a request for m.Operation into v,
+	// a pointer to the input structure s describes (s may be nil). Members
+	// the shape does not know are skipped; a body the protocol cannot read
+	// is an error whose message says what is wrong, for the mock's
+	// serialization error.
+	DecodeRequest(m *Message, data []byte, s *jsonwire.Shape, v any) error
+	// EncodeResponse returns the body of a success response to
+	// m.Operation with the output v, a pointer to the structure s
+	// describes (s may be nil). m.RequestID is the response's request id,
+	// for a protocol whose bodies carry it.
+	EncodeResponse(m *Message, s *jsonwire.Shape, v any) ([]byte, error)
 	// SuccessStatus is the status of a success response, given the
 	// operation's modeled status (0 when it has none).
 	SuccessStatus(modeled int) int
+	// EncodeError returns the body of an error response: e's code,
+	// message and fault, and the modeled members of v, a pointer to the
+	// error's structure that s describes. s and v are nil for an error
+	// with no modeled type (the mock's own errors): e alone is encoded.
+	// m.Operation is empty when the request named no known operation.
+	EncodeError(m *Message, e ErrorBody, s *jsonwire.Shape, v any) ([]byte, error)
 	// SetErrorHeaders sets the protocol's headers of an error response
 	// with the given code, beside its content type.
 	SetErrorHeaders(h http.Header, code string)
@@ -69,10 +118,50 @@ type Protocol interface {
 	AuthErrorStatus(code string) int
 }
 
-// Body encodes and decodes the bodies of a protocol: requests, success
-// responses and the modeled members of errors. A shape describes the Go
-// structure to the codec (package jsonwire builds and owns the type; its
-// description is not JSON-specific: kinds, member names, time formats).
+// Message is what a protocol's bodies say beside the shape of their
+// content: which operation, of which version of which service. Each side
+// fills what it knows; a protocol reads what its envelope needs and ignores
+// the rest.
+type Message struct {
+	// Operation is the operation's wire name.
+	Operation string
+	// Version is the service's API version ("2010-03-31"): the query
+	// protocols send it as Version.
+	Version string
+	// Namespace is the service's XML namespace
+	// ("http://sns.amazonaws.com/doc/2010-03-31/"), for the xmlns of
+	// XML responses; "" for none.
+	Namespace string
+	// Wrapper is the element an awsQuery response's members are wrapped
+	// in; "" means "<Operation>Result".
+	Wrapper string
+	// RequestID is the request id a response body carries (the query
+	// protocols' ResponseMetadata).
+	RequestID string
+}
+
+// ErrorBody is what every protocol's error response says, whatever the
+// error's type: the parts of an envelope that are not modeled members.
+type ErrorBody struct {
+	// Code is the error's code, its shape name.
+	Code string
+	// Message is the error's message; "" for none.
+	Message string
+	// Fault is "Sender" when the client is at fault, "Receiver" when the
+	// service is, as the query protocols' <Type> says.
+	Fault string
+}
+
+// The faults of an ErrorBody.
+const (
+	FaultSender   = "Sender"
+	FaultReceiver = "Receiver"
+)
+
+// Body encodes and decodes the bare bodies of a protocol: one shape, no
+// envelope. A shape describes the Go structure to the codec (package
+// jsonwire builds and owns the type; its description is not JSON-specific:
+// kinds, member names, time formats, XML traits).
 type Body interface {
 	// Marshal encodes v, a pointer to the structure s describes.
 	Marshal(s *jsonwire.Shape, v any) ([]byte, error)
@@ -87,9 +176,13 @@ type ErrorInfo struct {
 	Code string
 	// Message is the error's message; "" if none.
 	Message string
-	// JSON reports whether the body is a JSON object, so that the error's
-	// members can be decoded from it.
-	JSON bool
+	// RequestID is the request id the body carries; "" if none (the
+	// client then reads it from the headers).
+	RequestID string
+	// Members reports whether the body is an error envelope of the
+	// protocol, so that the error's modeled members can be decoded from it
+	// with DecodeError.
+	Members bool
 }
 
 // Route is an operation as a mock routes to it.
@@ -103,22 +196,27 @@ type Route struct {
 type Router interface {
 	// Route returns the index in the router's operations of the one r is
 	// for, with the path labels (nil when there are none), or -1 and a
-	// short description of r for the error message.
-	Route(r *http.Request) (op int, labels map[string]string, what string)
+	// short description of r for the error message. body is the request's
+	// body, read whole and decompressed (a protocol that names the
+	// operation in the body reads it there); the router must not keep or
+	// modify it.
+	Route(r *http.Request, body []byte) (op int, labels map[string]string, what string)
 }
 
-// Endpoint is one mock as an Index sees it.
+// Endpoint is one mock as a Router or an Index sees it.
 type Endpoint struct {
 	TargetPrefix string
-	Ops          []Route
+	// Version is the service's API version, which query requests carry.
+	Version string
+	Ops     []Route
 }
 
 // Index narrows the mocks of one protocol an unsigned request may be for.
 type Index interface {
 	// Candidates returns the indexes, in increasing order, of the
-	// endpoints that may have an operation for r. The caller must not
-	// modify the slice.
-	Candidates(r *http.Request) []int
+	// endpoints that may have an operation for r, whose body is body (as
+	// Router.Route gets it). The caller must not modify the slice.
+	Candidates(r *http.Request, body []byte) []int
 }
 
 // Address says how a client calls an operation.

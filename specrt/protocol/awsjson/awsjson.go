@@ -27,6 +27,7 @@ var (
 
 // Protocol is one version of awsJson.
 type Protocol struct {
+	jsonbody.Messages
 	id *ident.Identity
 	// contentType is one header value slice shared by every request:
 	// nothing on the way to the wire modifies header values in place.
@@ -47,7 +48,9 @@ func (p *Protocol) Identity() *ident.Identity { return p.id }
 func (*Protocol) Body() protocol.Body { return jsonbody.Codec{} }
 
 // RequestLine implements protocol.Protocol: always POST /.
-func (p *Protocol) RequestLine(string, string) (string, string) { return http.MethodPost, "/" }
+func (p *Protocol) RequestLine(string, protocol.Route) (string, string) {
+	return http.MethodPost, "/"
+}
 
 // Target is the X-Amz-Target value of operation op under targetPrefix.
 func Target(targetPrefix, op string) string { return targetPrefix + "." + op }
@@ -75,17 +78,17 @@ func (p *Protocol) ReadError(h http.Header, body []byte) protocol.ErrorInfo {
 
 // NewRouter implements protocol.Protocol: operations by target, for POST
 // only.
-func (p *Protocol) NewRouter(targetPrefix string, ops []protocol.Route) protocol.Router {
+func (p *Protocol) NewRouter(e protocol.Endpoint) protocol.Router {
 	rt := router{}
-	for i, op := range ops {
-		rt[Target(targetPrefix, op.Name)] = i
+	for i, op := range e.Ops {
+		rt[Target(e.TargetPrefix, op.Name)] = i
 	}
 	return rt
 }
 
 type router map[string]int
 
-func (rt router) Route(r *http.Request) (int, map[string]string, string) {
+func (rt router) Route(r *http.Request, _ []byte) (int, map[string]string, string) {
 	target := r.Header.Get(HeaderTarget)
 	if op, ok := rt[target]; ok && r.Method == http.MethodPost {
 		return op, nil, ""
@@ -107,7 +110,7 @@ func (p *Protocol) NewIndex(services []protocol.Endpoint) protocol.Index {
 
 type index map[string][]int
 
-func (x index) Candidates(r *http.Request) []int {
+func (x index) Candidates(r *http.Request, _ []byte) []int {
 	prefix, _, ok := SplitTarget(r.Header.Get(HeaderTarget))
 	if !ok {
 		return nil

@@ -14,7 +14,7 @@ import (
 var ops = []protocol.Route{{Name: "CreateThing"}, {Name: "ListThings"}}
 
 func TestRoutesByTargetOnPostOnly(t *testing.T) {
-	rt := awsjson.V11.NewRouter("Things_2026", ops)
+	rt := awsjson.V11.NewRouter(protocol.Endpoint{TargetPrefix: "Things_2026", Ops: ops})
 	for _, tc := range []struct {
 		name, method, target string
 		wantOp               int
@@ -32,7 +32,7 @@ func TestRoutesByTargetOnPostOnly(t *testing.T) {
 			if tc.target != "" {
 				r.Header.Set("X-Amz-Target", tc.target)
 			}
-			op, labels, what := rt.Route(r)
+			op, labels, what := rt.Route(r, nil)
 			if op != tc.wantOp || labels != nil || what != tc.wantWhat {
 				t.Errorf("Route = %d, %v, %q; want %d, nil, %q", op, labels, what, tc.wantOp, tc.wantWhat)
 			}
@@ -59,7 +59,7 @@ func TestIndexPicksMocksByTargetPrefix(t *testing.T) {
 			if tc.target != "" {
 				r.Header.Set("X-Amz-Target", tc.target)
 			}
-			if diff := cmp.Diff(tc.want, x.Candidates(r)); diff != "" {
+			if diff := cmp.Diff(tc.want, x.Candidates(r, nil)); diff != "" {
 				t.Errorf("Candidates (-want +got):\n%s", diff)
 			}
 		})
@@ -81,7 +81,7 @@ func TestRequestsAreFramedByVersion(t *testing.T) {
 			if diff := cmp.Diff(tc.want, h); diff != "" {
 				t.Errorf("headers (-want +got):\n%s", diff)
 			}
-			if m, p := tc.p.RequestLine("GET", "/things/{id}"); m != "POST" || p != "/" {
+			if m, p := tc.p.RequestLine("Things", protocol.Route{Name: "GetThing", Method: "GET", Path: "/things/{id}"}); m != "POST" || p != "/" {
 				t.Errorf("RequestLine = %s %s, want POST /", m, p)
 			}
 		})
@@ -95,9 +95,9 @@ func TestErrorCodesAreReadFromTypeOrHeader(t *testing.T) {
 		body   string
 		want   protocol.ErrorInfo
 	}{
-		{"__type with a namespace gives the shape name", nil, `{"__type":"aws.protocoltests.json10#InvalidGreeting","message":"Hi"}`, protocol.ErrorInfo{Code: "InvalidGreeting", Message: "Hi", JSON: true}},
-		{"X-Amzn-ErrorType with a URI comes before __type", http.Header{"X-Amzn-Errortype": {"FooError:http://internal.amazon.com/coral/"}}, `{"__type":"Other"}`, protocol.ErrorInfo{Code: "FooError", JSON: true}},
-		{"code is read when there is no __type", nil, `{"code":"FooError"}`, protocol.ErrorInfo{Code: "FooError", JSON: true}},
+		{"__type with a namespace gives the shape name", nil, `{"__type":"aws.protocoltests.json10#InvalidGreeting","message":"Hi"}`, protocol.ErrorInfo{Code: "InvalidGreeting", Message: "Hi", Members: true}},
+		{"X-Amzn-ErrorType with a URI comes before __type", http.Header{"X-Amzn-Errortype": {"FooError:http://internal.amazon.com/coral/"}}, `{"__type":"Other"}`, protocol.ErrorInfo{Code: "FooError", Members: true}},
+		{"code is read when there is no __type", nil, `{"code":"FooError"}`, protocol.ErrorInfo{Code: "FooError", Members: true}},
 		{"a body that is not JSON gives no code", nil, `Service Unavailable`, protocol.ErrorInfo{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -18,8 +18,18 @@ import (
 type Identity struct {
 	// Name is the protocol's name as the model and the spec spell it.
 	Name string
-	// ContentType is the media type of request and response bodies.
+	// ContentType is the media type of request bodies, and of response
+	// bodies unless ResponseContentType says otherwise.
 	ContentType string
+	// ResponseContentType is the media type of response bodies (success
+	// and error) when it is not ContentType: the query protocols send
+	// forms and answer XML.
+	ResponseContentType string
+	// JSONBody is set when bodies are JSON documents whose members are the
+	// shape's, with no envelope: the mock then reads requests with its
+	// exact JSON decoder, which names the member at fault, and its
+	// resource engine's JSON answers go out as they are.
+	JSONBody bool
 	// HTTPBindings is set when members may travel outside the body (in the
 	// path, the query string, headers or the status code) and operations
 	// have a method, path and success status of their own.
@@ -36,20 +46,28 @@ type Identity struct {
 // it as the spec spells it.
 func (id *Identity) String() string { return id.Name }
 
+// ResponseType returns the media type of response bodies.
+func (id *Identity) ResponseType() string {
+	if id.ResponseContentType != "" {
+		return id.ResponseContentType
+	}
+	return id.ContentType
+}
+
 // The protocols.
 var (
 	// AWSJSON10 is awsJson1_0: POST /, the operation in X-Amz-Target.
-	AWSJSON10 = &Identity{Name: "awsJson1_0", ContentType: "application/x-amz-json-1.0", Targeted: true, AlwaysSendsBody: true}
+	AWSJSON10 = &Identity{Name: "awsJson1_0", ContentType: "application/x-amz-json-1.0", Targeted: true, AlwaysSendsBody: true, JSONBody: true}
 	// AWSJSON11 is awsJson1_1: as awsJson1_0 with another content type.
-	AWSJSON11 = &Identity{Name: "awsJson1_1", ContentType: "application/x-amz-json-1.1", Targeted: true, AlwaysSendsBody: true}
+	AWSJSON11 = &Identity{Name: "awsJson1_1", ContentType: "application/x-amz-json-1.1", Targeted: true, AlwaysSendsBody: true, JSONBody: true}
 	// RestJSON1 is restJson1: operations by method and path, members bound
 	// to the request's parts.
-	RestJSON1 = &Identity{Name: "restJson1", ContentType: "application/json", HTTPBindings: true}
+	RestJSON1 = &Identity{Name: "restJson1", ContentType: "application/json", HTTPBindings: true, JSONBody: true}
 	// AWSQuery is awsQuery: POST / with a form body naming the operation
 	// (Action) and the API version (Version); XML responses.
-	AWSQuery = &Identity{Name: "awsQuery", ContentType: "application/x-www-form-urlencoded", AlwaysSendsBody: true}
+	AWSQuery = &Identity{Name: "awsQuery", ContentType: "application/x-www-form-urlencoded", ResponseContentType: "text/xml", AlwaysSendsBody: true}
 	// EC2Query is ec2Query: awsQuery with EC2's keys and error envelope.
-	EC2Query = &Identity{Name: "ec2Query", ContentType: "application/x-www-form-urlencoded", AlwaysSendsBody: true}
+	EC2Query = &Identity{Name: "ec2Query", ContentType: "application/x-www-form-urlencoded", ResponseContentType: "text/xml", AlwaysSendsBody: true}
 	// RestXML is restXml: the HTTP bindings of restJson1 with XML bodies.
 	RestXML = &Identity{Name: "restXml", ContentType: "application/xml", HTTPBindings: true}
 	// RPCv2CBOR is rpcv2Cbor: POST /service/<Service>/operation/<Operation>

@@ -73,7 +73,7 @@ func (*Protocol) NewIndex(services []protocol.Endpoint) protocol.Index {
 // labels on the request's decoded path and one with labels on its escaped
 // path; when their first segments differ (an escaped character in it), all
 // of them may.
-func (x *index) Candidates(r *http.Request) []int {
+func (x *index) Candidates(r *http.Request, _ []byte) []int {
 	first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
 	// EscapedPath allocates only when the path has something to escape.
 	if escaped, _, _ := strings.Cut(strings.TrimPrefix(r.URL.EscapedPath(), "/"), "/"); escaped != first {

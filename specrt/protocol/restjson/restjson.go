@@ -20,7 +20,7 @@ import (
 var RestJSON1 = &Protocol{}
 
 // Protocol is restJson1.
-type Protocol struct{}
+type Protocol struct{ jsonbody.Messages }
 
 var _ protocol.Protocol = (*Protocol)(nil)
 
@@ -37,11 +37,11 @@ func (*Protocol) Body() protocol.Body { return jsonbody.Codec{} }
 
 // RequestLine implements protocol.Protocol: the operation's own, POST / when
 // it has none.
-func (*Protocol) RequestLine(method, path string) (string, string) {
-	if method == "" {
+func (*Protocol) RequestLine(_ string, op protocol.Route) (string, string) {
+	if op.Method == "" {
 		return http.MethodPost, "/"
 	}
-	return method, path
+	return op.Method, op.Path
 }
 
 // SetRequestHeaders implements protocol.Protocol.
@@ -85,9 +85,9 @@ func (*Protocol) Address(_ string, op protocol.Route) protocol.Address {
 
 // NewRouter implements protocol.Protocol: paths without labels by method and
 // path, the others by their templates, the most specific first.
-func (*Protocol) NewRouter(_ string, ops []protocol.Route) protocol.Router {
+func (*Protocol) NewRouter(e protocol.Endpoint) protocol.Router {
 	rt := &router{exact: map[string]int{}}
-	for i, op := range ops {
+	for i, op := range e.Ops {
 		if strings.Contains(op.Path, "{") {
 			rt.templates = append(rt.templates, compileTemplate(i, op))
 			continue
@@ -104,7 +104,7 @@ type router struct {
 	templates []*template
 }
 
-func (rt *router) Route(r *http.Request) (int, map[string]string, string) {
+func (rt *router) Route(r *http.Request, _ []byte) (int, map[string]string, string) {
 	if op, ok := rt.exact[r.Method+" "+r.URL.Path]; ok {
 		return op, nil, ""
 	}

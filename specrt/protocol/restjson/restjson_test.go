@@ -22,7 +22,7 @@ func TestRoutesByMethodAndPath(t *testing.T) {
 		{Name: "GetSettings", Method: "GET", Path: "/things/{id}/settings"},
 		{Name: "GetAnyPart", Method: "GET", Path: "/things/{id}/{sub}"},
 	}
-	rt := restjson.RestJSON1.NewRouter("", ops)
+	rt := restjson.RestJSON1.NewRouter(protocol.Endpoint{Ops: ops})
 	for _, tc := range []struct {
 		name, method, target string
 		wantOp               int
@@ -44,7 +44,7 @@ func TestRoutesByMethodAndPath(t *testing.T) {
 		{"a greedy label needs something", "GET", "/objects/", -1, nil, "GET /objects/"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			op, labels, what := rt.Route(httptest.NewRequest(tc.method, tc.target, nil))
+			op, labels, what := rt.Route(httptest.NewRequest(tc.method, tc.target, nil), nil)
 			if op != tc.wantOp || what != tc.wantWhat {
 				t.Errorf("Route(%s %s) = %d, %q; want %d, %q", tc.method, tc.target, op, what, tc.wantOp, tc.wantWhat)
 			}
@@ -73,7 +73,7 @@ func TestIndexNarrowsCandidatesByMethodAndFirstSegment(t *testing.T) {
 		{"an escaped first segment gives every service", "POST", "/t%61gs/arn", []int{0, 1, 2}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, x.Candidates(httptest.NewRequest(tc.method, tc.path, nil))); diff != "" {
+			if diff := cmp.Diff(tc.want, x.Candidates(httptest.NewRequest(tc.method, tc.path, nil), nil)); diff != "" {
 				t.Errorf("Candidates(%s %s) (-want +got):\n%s", tc.method, tc.path, diff)
 			}
 		})
@@ -87,11 +87,11 @@ func TestErrorCodesAreReadFromHeaderThenBody(t *testing.T) {
 		body   string
 		want   protocol.ErrorInfo
 	}{
-		{"X-Amzn-ErrorType with a URI gives the shape name", http.Header{"X-Amzn-Errortype": {"FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"}}, `{}`, protocol.ErrorInfo{Code: "FooError", JSON: true}},
+		{"X-Amzn-ErrorType with a URI gives the shape name", http.Header{"X-Amzn-Errortype": {"FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/"}}, `{}`, protocol.ErrorInfo{Code: "FooError", Members: true}},
 		{"X-Amzn-ErrorType with a namespace gives the shape name", http.Header{"X-Amzn-Errortype": {"aws.protocoltests.restjson#FooError"}}, ``, protocol.ErrorInfo{Code: "FooError"}},
-		{"the header comes before the body", http.Header{"X-Amzn-Errortype": {"FooError"}}, `{"code":"BarError","message":"m"}`, protocol.ErrorInfo{Code: "FooError", Message: "m", JSON: true}},
-		{"code in the body is read without the header", nil, `{"code":"aws.protocoltests.restjson#FooError"}`, protocol.ErrorInfo{Code: "FooError", JSON: true}},
-		{"__type in the body is read without the header", nil, `{"__type":"FooError:http://internal.amazon.com/"}`, protocol.ErrorInfo{Code: "FooError", JSON: true}},
+		{"the header comes before the body", http.Header{"X-Amzn-Errortype": {"FooError"}}, `{"code":"BarError","message":"m"}`, protocol.ErrorInfo{Code: "FooError", Message: "m", Members: true}},
+		{"code in the body is read without the header", nil, `{"code":"aws.protocoltests.restjson#FooError"}`, protocol.ErrorInfo{Code: "FooError", Members: true}},
+		{"__type in the body is read without the header", nil, `{"__type":"FooError:http://internal.amazon.com/"}`, protocol.ErrorInfo{Code: "FooError", Members: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := tc.header
@@ -115,7 +115,7 @@ func TestRequestsAndAnswersAreFramedAsRestJSON(t *testing.T) {
 		{"an operation without one is POST /", "", "", "POST", "/"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if m, path := p.RequestLine(tc.method, tc.path); m != tc.wantMethod || path != tc.want {
+			if m, path := p.RequestLine("", protocol.Route{Name: "Op", Method: tc.method, Path: tc.path}); m != tc.wantMethod || path != tc.want {
 				t.Errorf("RequestLine = %s %s, want %s %s", m, path, tc.wantMethod, tc.want)
 			}
 		})

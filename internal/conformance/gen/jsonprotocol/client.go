@@ -101,12 +101,14 @@ func (c *Client) Options() Options {
 
 // service describes Json Protocol protocol tests to the protocol code.
 var service = specrt.Service{
+	APIVersion:     "2018-01-01",
 	EndpointPrefix: "jsonprotocol",
 	Name:           "jsonprotocol",
 	NewError:       newError,
 	Protocol:       "awsJson1_1",
 	SigningName:    "jsonprotocol",
 	TargetPrefix:   "JsonProtocol",
+	WireShape:      WireShape,
 }
 
 // The operations, described to the protocol code.

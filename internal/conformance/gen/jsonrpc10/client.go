@@ -87,12 +87,14 @@ func (c *Client) Options() Options {
 
 // service describes JsonRpc10 protocol tests to the protocol code.
 var service = specrt.Service{
+	APIVersion:     "2020-07-14",
 	EndpointPrefix: "jsonrpc10",
 	Name:           "jsonrpc10",
 	NewError:       newError,
 	Protocol:       "awsJson1_0",
 	SigningName:    "jsonrpc10",
 	TargetPrefix:   "JsonRpc10",
+	WireShape:      WireShape,
 }
 
 // The operations, described to the protocol code.

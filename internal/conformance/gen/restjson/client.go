@@ -288,11 +288,13 @@ func (c *Client) Options() Options {
 
 // service describes Rest Json protocol tests to the protocol code.
 var service = specrt.Service{
+	APIVersion:     "2019-12-16",
 	EndpointPrefix: "restjson",
 	Name:           "restjson",
 	NewError:       newError,
 	Protocol:       "restJson1",
 	SigningName:    "restjson",
+	WireShape:      WireShape,
 }
 
 // The operations, described to the protocol code.

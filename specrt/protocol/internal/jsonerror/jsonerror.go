@@ -19,7 +19,7 @@ const HeaderErrorType = "X-Amzn-ErrorType"
 // X-Amzn-ErrorType header first, then "__type" in a JSON body, then "code"
 // (in that order, as the AWS SDK for Go v2 does: Lightsail's errors have a
 // "code" member of their own, next to "__type"). A body that is empty or not
-// a JSON object yields JSON false and never an error: the caller decides how
+// a JSON object yields Members false and never an error: the caller decides how
 // to report it.
 func Read(h http.Header, body []byte) protocol.ErrorInfo {
 	var info protocol.ErrorInfo
@@ -38,7 +38,7 @@ func Read(h http.Header, body []byte) protocol.ErrorInfo {
 	if err := json.Unmarshal(trimmed, &fields); err != nil {
 		return info
 	}
-	info.JSON = true
+	info.Members = true
 	if info.Code == "" {
 		if s := jsonString(fields.Type); s != "" {
 			info.Code = SanitizeCode(s)

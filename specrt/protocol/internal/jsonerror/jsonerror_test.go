@@ -33,15 +33,15 @@ func TestRead(t *testing.T) {
 		body   string
 		want   protocol.ErrorInfo
 	}{
-		{"the header comes first", http.Header{"X-Amzn-Errortype": {"A:x"}}, `{"__type":"B","code":"C","message":"m"}`, protocol.ErrorInfo{Code: "A", Message: "m", JSON: true}},
-		{"__type comes before code", nil, `{"__type":"ns#B","code":"C"}`, protocol.ErrorInfo{Code: "B", JSON: true}},
-		{"code is read when there is no __type", nil, `{"code":"ns#C"}`, protocol.ErrorInfo{Code: "C", JSON: true}},
-		{"__type alone and Message capitalized are read", nil, `{"__type":"ns#B","Message":"M"}`, protocol.ErrorInfo{Code: "B", Message: "M", JSON: true}},
+		{"the header comes first", http.Header{"X-Amzn-Errortype": {"A:x"}}, `{"__type":"B","code":"C","message":"m"}`, protocol.ErrorInfo{Code: "A", Message: "m", Members: true}},
+		{"__type comes before code", nil, `{"__type":"ns#B","code":"C"}`, protocol.ErrorInfo{Code: "B", Members: true}},
+		{"code is read when there is no __type", nil, `{"code":"ns#C"}`, protocol.ErrorInfo{Code: "C", Members: true}},
+		{"__type alone and Message capitalized are read", nil, `{"__type":"ns#B","Message":"M"}`, protocol.ErrorInfo{Code: "B", Message: "M", Members: true}},
 		{"an empty body has no code", nil, ``, protocol.ErrorInfo{}},
 		{"HTML has no code", nil, `<html></html>`, protocol.ErrorInfo{}},
 		{"truncated JSON has no code", nil, `{"__type":"B`, protocol.ErrorInfo{}},
 		{"a JSON string is not an error object", nil, `"B"`, protocol.ErrorInfo{}},
-		{"a non-string type is ignored", nil, `{"__type":1,"code":"C"}`, protocol.ErrorInfo{Code: "C", JSON: true}},
+		{"a non-string type is ignored", nil, `{"__type":1,"code":"C"}`, protocol.ErrorInfo{Code: "C", Members: true}},
 		{"the header is read over a body that is not JSON", http.Header{"X-Amzn-Errortype": {"A"}}, `<html>`, protocol.ErrorInfo{Code: "A"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
