@@ -95,10 +95,8 @@ func TestTheMockReadsAndWritesWireBodiesWithItsProtocolsCodec(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := NewServer(tc.svc())
-			body := &recordingBody{Body: s.proto.Body()}
-			for _, op := range s.opList {
-				op.body = body
-			}
+			body := &recordingBody{Body: s.speakers[0].body}
+			s.speakers[0].body = body
 			s.Override(tc.op, func(context.Context, any) (any, error) { return tc.out, nil })
 			url := StartTest(t, s)
 			req, err := http.NewRequest(tc.method, url+tc.url, strings.NewReader(tc.body))

@@ -397,7 +397,7 @@ func (w *wireType) composite() bool {
 // input made from it. problems lists the members present with a value the
 // typed input cannot hold (an empty enum); the caller reports them with the
 // validator's.
-func (s *Server) decodeInput(op *compiledOp, body []byte) (map[string]any, Input, []specrt.FieldError, error) {
+func (s *Server) decodeInput(sp *speaker, op *compiledOp, body []byte) (map[string]any, Input, []specrt.FieldError, error) {
 	in := op.NewInput()
 	tree := map[string]any{}
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -435,7 +435,7 @@ func (s *Server) decodeInput(op *compiledOp, body []byte) (map[string]any, Input
 	if op.inShape != nil {
 		// The codec reads the body as the trimmed tree holds it: names
 		// matched exactly, unknown members skipped, null absent.
-		if err := op.body.Unmarshal(body, op.inShape, in); err != nil {
+		if err := sp.body.Unmarshal(body, op.inShape, in); err != nil {
 			return nil, nil, nil, s.serializationFailed(describeWireError(err))
 		}
 	} else {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/specgen/specgen/specrt/jsonwire"
+	"github.com/specgen/specgen/specrt/protocol"
 )
 
 // appendJSON appends the JSON of a decoded-JSON value (what templates
@@ -134,11 +135,11 @@ func appendString(b []byte, s string) []byte {
 }
 
 // encodeOutput encodes an operation's output, the body of its success
-// response, with the protocol's body codec when the service described its
-// shape, and with encoding/json otherwise.
-func (c *compiledOp) encodeOutput(out any) ([]byte, error) {
+// response, with body, a JSON codec, when the service described its shape,
+// and with encoding/json otherwise.
+func (c *compiledOp) encodeOutput(body protocol.Body, out any) ([]byte, error) {
 	if c.outShape != nil {
-		return c.body.Marshal(c.outShape, out)
+		return body.Marshal(c.outShape, out)
 	}
 	return json.Marshal(out)
 }

@@ -40,7 +40,7 @@ func (m *Mux) index() index {
 		svc := indexService{Name: s.svc.Name, Protocol: s.svc.Protocol, SigningName: s.svc.SigningName,
 			Operations: make([]indexOperation, 0, len(s.svc.Operations))}
 		for _, op := range s.svc.Operations {
-			a := s.proto.Address(s.svc.TargetPrefix, protocol.Route{Name: op.Name, Method: op.Method, Path: op.Path})
+			a := s.speakers[0].proto.Address(s.svc.TargetPrefix, protocol.Route{Name: op.Name, Method: op.Method, Path: op.Path})
 			svc.Operations = append(svc.Operations, indexOperation{Name: op.Name, Target: a.Target, Method: a.Method, Path: a.Path})
 		}
 		x.Services = append(x.Services, svc)

@@ -1,6 +1,8 @@
 package mockrt
 
 import (
+	"bytes"
+	"io"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -23,7 +25,10 @@ import (
 // when the mock has no such operation, so that the service answers its own
 // errors (an unknown operation, a bad signature) in its own protocol. A
 // request without a credential scope goes to the mock that has its
-// X-Amz-Target (awsJson protocols) or its method and path (restJson1).
+// X-Amz-Target (awsJson protocols), its method and path (restJson1), or
+// what its body says (the query protocols' Action), read only when its
+// headers and path name no operation of any mock. A mock that answers
+// several protocols (Service.Protocols) is found by each of them.
 //
 // Several REST services use the same paths (POST /tags/{resourceArn}), so a
 // request that more than one mock has an operation for is answered 400
@@ -43,11 +48,15 @@ type Mux struct {
 	// against the few mocks it may be for, not against all of them.
 	bySigning map[string][]*Server // by SigV4 signing name
 	groups    []protocolGroup      // by protocol, in the order of their names
+	// bodyLimit is the largest body a server takes, the most the mux reads
+	// of a request whose headers and path name no operation it has.
+	bodyLimit int64
 	logger    *slog.Logger
 }
 
-// protocolGroup is the mocks of one protocol, indexed by it for unsigned
-// requests.
+// protocolGroup is the mocks that answer one protocol, indexed by it for
+// unsigned requests; a mock answering several protocols is in each of
+// their groups.
 type protocolGroup struct {
 	servers []*Server
 	index   protocol.Index
@@ -62,17 +71,23 @@ func NewMux(logger *slog.Logger, servers ...*Server) *Mux {
 		logger:    logger,
 	}
 	byProtocol := map[string][]*Server{}
+	protocols := map[string]protocol.Protocol{}
 	for _, s := range servers {
 		m.bySigning[s.svc.SigningName] = append(m.bySigning[s.svc.SigningName], s)
-		byProtocol[s.svc.Protocol] = append(byProtocol[s.svc.Protocol], s)
+		for _, sp := range s.speakers {
+			name := sp.proto.Identity().Name
+			byProtocol[name] = append(byProtocol[name], s)
+			protocols[name] = sp.proto
+		}
+		m.bodyLimit = max(m.bodyLimit, s.opts.bodyLimit)
 	}
 	for _, name := range slices.Sorted(maps.Keys(byProtocol)) {
 		g := protocolGroup{servers: byProtocol[name]}
 		endpoints := make([]protocol.Endpoint, len(g.servers))
 		for i, s := range g.servers {
-			endpoints[i] = protocol.Endpoint{TargetPrefix: s.svc.TargetPrefix, Ops: routes(s.svc)}
+			endpoints[i] = endpoint(s.svc)
 		}
-		g.index = g.servers[0].proto.NewIndex(endpoints)
+		g.index = protocols[name].NewIndex(endpoints)
 		m.groups = append(m.groups, g)
 	}
 	return m
@@ -128,7 +143,13 @@ func (m *Mux) route(r *http.Request) (*Server, error) {
 		case 1:
 			return candidates[0], nil
 		}
-		s, err := claimant(r, len(candidates), func(i int) *Server { return candidates[i] }, true)
+		pick := func(i int) *Server { return candidates[i] }
+		s, err := claimant(r, nil, len(candidates), pick, true)
+		if s == nil && err == nil {
+			if body, ok := m.peekBody(r); ok {
+				s, err = claimant(r, body, len(candidates), pick, true)
+			}
+		}
 		if s == nil && err == nil {
 			// None of the services of that name has the operation: the
 			// first answers, in its protocol, as the service would.
@@ -136,24 +157,60 @@ func (m *Mux) route(r *http.Request) (*Server, error) {
 		}
 		return s, err
 	}
+	// Headers and paths name the operation in most protocols: the body is
+	// read only for a request they do not route.
+	if s, err := m.byIndex(r, nil); s != nil || err != nil {
+		return s, err
+	}
+	if body, ok := m.peekBody(r); ok {
+		return m.byIndex(r, body)
+	}
+	return nil, nil
+}
+
+// byIndex returns the one mock that claims the unsigned request r, whose
+// body is body (nil: not read), as route does.
+func (m *Mux) byIndex(r *http.Request, body []byte) (*Server, error) {
 	for _, g := range m.groups {
-		picked := g.index.Candidates(r, nil)
-		if s, err := claimant(r, len(picked), func(i int) *Server { return g.servers[picked[i]] }, false); s != nil || err != nil {
+		picked := g.index.Candidates(r, body)
+		if s, err := claimant(r, body, len(picked), func(i int) *Server { return g.servers[picked[i]] }, false); s != nil || err != nil {
 			return s, err
 		}
 	}
 	return nil, nil
 }
 
+// peekBody reads r's body for routing and puts it back, whole, for the
+// mock that gets the request. ok is false when there is no body or it is
+// not read: chunked (the mock refuses it without waiting for it) or
+// larger than any mock takes (the mock that gets it answers so).
+func (m *Mux) peekBody(r *http.Request) ([]byte, bool) {
+	if r.Body == nil || r.Body == http.NoBody || r.ContentLength == 0 || r.ContentLength > m.bodyLimit || isChunked(r) {
+		return nil, false
+	}
+	data, err := io.ReadAll(io.LimitReader(r.Body, m.bodyLimit+1))
+	r.Body = readCloser{io.MultiReader(bytes.NewReader(data), r.Body), r.Body}
+	if err != nil || int64(len(data)) > m.bodyLimit {
+		return nil, false
+	}
+	return data, true
+}
+
+// readCloser is a request body put back after peekBody read some of it.
+type readCloser struct {
+	io.Reader
+	io.Closer
+}
+
 // claimant returns the one of n candidates (the ith is candidate(i)) that
-// has an operation for r, nil when none has, and an error naming them when
-// several have; signed says whether r's credential scope already names them
-// all.
-func claimant(r *http.Request, n int, candidate func(int) *Server, signed bool) (*Server, error) {
+// has an operation for r, whose body is body (nil: not read), nil when none
+// has, and an error naming them when several have; signed says whether r's
+// credential scope already names them all.
+func claimant(r *http.Request, body []byte, n int, candidate func(int) *Server, signed bool) (*Server, error) {
 	var found *Server
 	for i := range n {
 		s := candidate(i)
-		if !s.handles(r) {
+		if !s.handles(r, body) {
 			continue
 		}
 		if found != nil {
@@ -161,7 +218,7 @@ func claimant(r *http.Request, n int, candidate func(int) *Server, signed bool) 
 			for j := i; j < n; j++ {
 				rest = append(rest, candidate(j))
 			}
-			return nil, ambiguous(r, rest, found, signed)
+			return nil, ambiguous(r, body, rest, found, signed)
 		}
 		found = s
 	}
@@ -170,10 +227,10 @@ func claimant(r *http.Request, n int, candidate func(int) *Server, signed bool) 
 
 // ambiguous builds the error for a request that first and some of rest
 // claim; it runs only on that error path, so it may check rest again.
-func ambiguous(r *http.Request, rest []*Server, first *Server, signed bool) *Error {
+func ambiguous(r *http.Request, body []byte, rest []*Server, first *Server, signed bool) *Error {
 	names := []string{describe(first)}
 	for _, s := range rest {
-		if s.handles(r) {
+		if s.handles(r, body) {
 			names = append(names, describe(s))
 		}
 	}

@@ -159,7 +159,7 @@ func ft(f reflect.Value) reflect.Type {
 // decodePayload decodes the body of a request whose input has a payload
 // member: the body is that member, as JSON (a structure), raw bytes (a
 // blob) or text (a string). An empty body leaves it unset.
-func (s *Server) decodePayload(op *compiledOp, body []byte) (map[string]any, Input, []specrt.FieldError, error) {
+func (s *Server) decodePayload(sp *speaker, op *compiledOp, body []byte) (map[string]any, Input, []specrt.FieldError, error) {
 	in := op.NewInput()
 	tree := map[string]any{}
 	if len(body) == 0 {
@@ -201,6 +201,9 @@ func (s *Server) decodePayload(op *compiledOp, body []byte) (map[string]any, Inp
 		tree[op.payload.Member] = text
 		return tree, in, nil, nil
 	}
+	if !sp.json {
+		return s.decodeStructPayload(sp, op, f, in, body)
+	}
 	if msg := checkText(body); msg != "" {
 		return nil, nil, nil, s.serializationFailed(msg)
 	}
@@ -234,7 +237,7 @@ func (s *Server) decodePayload(op *compiledOp, body []byte) (map[string]any, Inp
 	if shape := op.structShape(f.Type()); shape != nil {
 		// The codec reads the body as the trimmed tree holds it.
 		v := reflect.New(ft(f))
-		if err := op.body.Unmarshal(body, shape, v.Interface()); err != nil {
+		if err := sp.body.Unmarshal(body, shape, v.Interface()); err != nil {
 			return nil, nil, nil, s.serializationFailed(describeWireError(err))
 		}
 		f.Set(v)
@@ -254,6 +257,30 @@ func (s *Server) decodePayload(op *compiledOp, body []byte) (map[string]any, Inp
 		problems = ve.Fields
 	}
 	return tree, in, problems, nil
+}
+
+// decodeStructPayload decodes a structure payload f of in in a protocol
+// whose bodies are not bare JSON, through the protocol's body codec; the
+// tree holds the payload as jsonwire writes it.
+func (s *Server) decodeStructPayload(sp *speaker, op *compiledOp, f reflect.Value, in Input, body []byte) (map[string]any, Input, []specrt.FieldError, error) {
+	shape := op.structShape(f.Type())
+	if shape == nil {
+		return nil, nil, nil, &Error{Code: "InternalFailure", Message: "the service describes no shape of the payload " + op.payload.Member, Status: 500}
+	}
+	v := reflect.New(ft(f))
+	if err := sp.body.Unmarshal(body, shape, v.Interface()); err != nil {
+		return nil, nil, nil, s.serializationFailed(err.Error())
+	}
+	f.Set(v)
+	data, err := jsonwire.Marshal(shape, v.Interface())
+	var obj map[string]any
+	if err == nil {
+		obj, err = decodeObject(data)
+	}
+	if err != nil {
+		return nil, nil, nil, &Error{Code: "InternalFailure", Message: "the mock cannot read its input: " + err.Error(), Status: 500}
+	}
+	return map[string]any{op.payload.Member: obj}, in, nil, nil
 }
 
 // addBoundOutput adds the bound members of a typed output, which data (its

@@ -23,7 +23,6 @@ import (
 	"github.com/specgen/specgen/specrt/jsonwire"
 	"github.com/specgen/specgen/specrt/mockrt/tmpl"
 	"github.com/specgen/specgen/specrt/protocol"
-	"github.com/specgen/specgen/specrt/protocol/registry"
 )
 
 // HandlerFunc is an operation's behaviour: it gets a validated input (a
@@ -35,15 +34,15 @@ type HandlerFunc func(ctx context.Context, in any) (any, error)
 // not usable, build one with NewServer. All methods are safe for concurrent
 // use, also while requests are being served.
 type Server struct {
-	svc    *Service
-	proto  protocol.Protocol
-	opts   options
-	ops    map[string]*compiledOp // by operation name
-	opList []*compiledOp          // in svc.Operations' order, as router numbers them
-	router protocol.Router
-	store  *Store
-	res    *engine      // the resources' behaviour; nil when the service declares none
-	skew   atomic.Int64 // how far AdvanceClock moved the resources' time, in nanoseconds
+	svc *Service
+	// speakers are the protocols the mock answers, the primary first.
+	speakers []*speaker
+	opts     options
+	ops      map[string]*compiledOp // by operation name
+	opList   []*compiledOp          // in svc.Operations' order, as routers number them
+	store    *Store
+	res      *engine      // the resources' behaviour; nil when the service declares none
+	skew     atomic.Int64 // how far AdvanceClock moved the resources' time, in nanoseconds
 
 	validation, serialization, throttling *compiledErr
 	// signer recomputes signatures. It is the server's own: the SDK's signer
@@ -62,12 +61,8 @@ type Server struct {
 
 type compiledOp struct {
 	*Operation
-	inType  *wireType // the input's members, for the exact decoder
-	outType *wireType // the output's members: an output holds nothing else
-	// body is the protocol's body codec, which reads request bodies and
-	// writes response bodies with inShape, outShape and the shapes of
-	// structure payloads.
-	body     protocol.Body
+	inType   *wireType // the input's members, for the exact decoder
+	outType  *wireType // the output's members: an output holds nothing else
 	inShape  *jsonwire.Shape
 	outShape *jsonwire.Shape // decode.go
 	// wireShape is Service.WireShape, which also describes the structure
@@ -151,7 +146,7 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 	}
 	s.store.limits = s.opts.storeLimits
 	var err error
-	if s.proto, err = registry.Lookup(svc.Protocol); err != nil {
+	if s.speakers, err = newSpeakers(svc); err != nil {
 		return nil, fmt.Errorf("%s: %w", svc.Name, err)
 	}
 	if s.validation, err = compileError(svc.ValidationError); err != nil {
@@ -164,22 +159,21 @@ func newServer(svc *Service, opts ...Option) (*Server, error) {
 		return nil, fmt.Errorf("%s: throttling error: %w", svc.Name, err)
 	}
 	for _, op := range svc.Operations {
-		c, err := compileOp(op, s.proto.Body(), svc.WireShape)
+		c, err := compileOp(op, svc.WireShape)
 		if err != nil {
 			return nil, fmt.Errorf("%s.%s: %w", svc.Name, op.Name, err)
 		}
 		s.ops[op.Name] = c
 		s.opList = append(s.opList, c)
 	}
-	s.router = s.proto.NewRouter(protocol.Endpoint{TargetPrefix: svc.TargetPrefix, Ops: routes(svc)})
 	if s.res, err = newEngine(svc, s.ops); err != nil {
 		return nil, fmt.Errorf("%s: %w", svc.Name, err)
 	}
 	return s, nil
 }
 
-func compileOp(op *Operation, body protocol.Body, wireShape func(any) *jsonwire.Shape) (*compiledOp, error) {
-	c := &compiledOp{Operation: op, body: body}
+func compileOp(op *Operation, wireShape func(any) *jsonwire.Shape) (*compiledOp, error) {
+	c := &compiledOp{Operation: op}
 	c.findShapes(wireShape) // decode.go
 	c.describeTypes()
 	if err := c.compileBindings(); err != nil { // binding.go
@@ -392,18 +386,7 @@ func (s *Server) record(r Record) {
 	}
 }
 
-// route finds the operation a request is for, with its path labels; it
-// returns a description of the request for the error message when there is
-// none.
-func (s *Server) route(r *http.Request) (*compiledOp, map[string]string, string) {
-	i, labels, what := s.router.Route(r, nil)
-	if i < 0 {
-		return nil, nil, what
-	}
-	return s.opList[i], labels, ""
-}
-
-// routes describes svc's operations to its protocol's router and index.
+// routes describes svc's operations to its protocols' routers and indexes.
 func routes(svc *Service) []protocol.Route {
 	rs := make([]protocol.Route, len(svc.Operations))
 	for i, op := range svc.Operations {
@@ -412,9 +395,10 @@ func routes(svc *Service) []protocol.Route {
 	return rs
 }
 
-// handles reports whether the request is for this service, for Mux.
-func (s *Server) handles(r *http.Request) bool {
-	op, _, _ := s.route(r)
+// handles reports whether the request, whose body is body (nil when the
+// caller has not read it), is for this service, for Mux.
+func (s *Server) handles(r *http.Request, body []byte) bool {
+	_, op, _, _ := s.route(r, body)
 	return op != nil
 }
 
@@ -437,41 +421,59 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // answered as a 500 InternalFailure instead of a dropped connection. The
 // fuzz tests treat any 5xx as a failure, so this hides no bug of the mock.
 func (s *Server) serveRecovered(w http.ResponseWriter, r *http.Request, rec *Record) (status int, code string) {
+	x := &exchange{sp: s.speakers[0], msg: protocol.Message{
+		Version: s.svc.APIVersion, Namespace: s.svc.XMLNamespace, RequestID: rec.RequestID,
+	}}
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
 				panic(p)
 			}
-			status, code = s.writeError(w, &Error{Code: "InternalFailure", Message: fmt.Sprintf("the mock panicked: %v", p), Fault: smithy.FaultServer})
+			status, code = s.writeError(w, x, &Error{Code: "InternalFailure", Message: fmt.Sprintf("the mock panicked: %v", p), Fault: smithy.FaultServer})
 		}
 	}()
-	return s.serve(w, r, rec)
+	return s.serve(w, r, rec, x)
 }
 
-func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int, string) {
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record, x *exchange) (int, string) {
 	w.Header().Set("x-amzn-RequestId", rec.RequestID)
-	op, labels, what := s.route(r)
 	if err := s.refuseChunked(w, r); err != nil {
-		return s.writeError(w, err)
+		x.sp = s.framing(r)
+		return s.writeError(w, x, err)
 	}
 	body, err := readBody(r, s.opts.bodyLimit)
 	rec.Body = body
 	if err != nil {
-		return s.writeError(w, err)
+		x.sp = s.framing(r)
+		return s.writeError(w, x, err)
 	}
+	// The request is routed on the body as sent, before anything may
+	// change its headers, so that an authentication error is answered in
+	// its protocol; a compressed body is routed again once decompressed.
+	sp, op, labels, what := s.route(r, body)
+	x.sp = sp
 	if op != nil {
 		rec.Operation = op.Name
+		x.setOperation(op)
 	}
 	if len(s.opts.creds) > 0 {
-		if err := s.verify(r, body); err != nil {
-			return s.writeError(w, err)
+		if err := s.verify(r, body, sp); err != nil {
+			return s.writeError(w, x, err)
 		}
 	}
+	raw := body
 	if body, err = decodeContentEncoding(r, body, s.opts.bodyLimit); err != nil { // encoding.go
-		return s.writeError(w, err)
+		return s.writeError(w, x, err)
+	}
+	if op == nil && decompressed(raw, body) {
+		if sp, op, labels, what = s.route(r, body); op != nil {
+			x.sp = sp
+			rec.Operation = op.Name
+			x.setOperation(op)
+		}
 	}
 	if op == nil {
-		return s.writeError(w, unknownOperation(what))
+		return s.writeError(w, x, unknownOperation(what))
 	}
 	delay, injected := s.control(op.Name)
 	if delay > 0 {
@@ -484,24 +486,27 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int
 		}
 	}
 	if injected != nil {
-		return s.writeError(w, injected)
+		return s.writeError(w, x, injected)
 	}
 	var tree map[string]any
 	var in Input
 	var problems []specrt.FieldError
-	if op.payload != nil {
-		tree, in, problems, err = s.decodePayload(op, body) // binding.go
-	} else {
-		tree, in, problems, err = s.decodeInput(op, body)
+	switch {
+	case op.payload != nil:
+		tree, in, problems, err = s.decodePayload(x.sp, op, body) // binding.go
+	case x.sp.json:
+		tree, in, problems, err = s.decodeInput(x.sp, op, body)
+	default:
+		tree, in, err = s.decodeMessage(x, op, body)
 	}
 	if err != nil {
-		return s.writeError(w, err)
+		return s.writeError(w, x, err)
 	}
 	if err := bind(op, r, labels, in, tree); err != nil {
-		return s.writeError(w, s.serializationFailed(err.Error()))
+		return s.writeError(w, x, s.serializationFailed(err.Error()))
 	}
 	if err := validate(in, problems); err != nil {
-		return s.writeError(w, s.validationFailed(err))
+		return s.writeError(w, x, s.validationFailed(err))
 	}
 	s.mu.Lock()
 	h := s.overrides[op.Name]
@@ -509,15 +514,25 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, rec *Record) (int
 	if h == nil {
 		raw, err := s.runDefault(r.Context(), op, tree)
 		if err != nil {
-			return s.writeError(w, err)
+			return s.writeError(w, x, err)
 		}
-		return s.writeRaw(w, op, raw)
+		if !x.sp.json {
+			out, err := decodeOutput(op, raw)
+			if err != nil {
+				return s.writeError(w, x, err)
+			}
+			return s.writeMessage(w, x, op, out)
+		}
+		return s.writeRaw(w, x, op, raw)
 	}
 	out, err := h(r.Context(), in)
 	if err != nil {
-		return s.writeError(w, err)
+		return s.writeError(w, x, err)
 	}
-	return s.writeOutput(w, op, out)
+	if !x.sp.json {
+		return s.writeMessage(w, x, op, out)
+	}
+	return s.writeOutput(w, x, op, out)
 }
 
 func readBody(r *http.Request, limit int64) ([]byte, error) {
@@ -673,33 +688,38 @@ func (s *Server) fillEnv(e *env) {
 	}
 }
 
-func (s *Server) writeError(w http.ResponseWriter, err error) (int, string) {
-	return writeError(w, s.proto, &protocol.Message{}, err, s.svc.ErrorHeaders, s.svc.WireShape)
+func (s *Server) writeError(w http.ResponseWriter, x *exchange, err error) (int, string) {
+	return writeError(w, x.sp.proto, &x.msg, err, s.svc.ErrorHeaders, s.svc.WireShape)
 }
 
-func (s *Server) writeOutput(w http.ResponseWriter, op *compiledOp, out any) (int, string) {
+func (s *Server) writeOutput(w http.ResponseWriter, x *exchange, op *compiledOp, out any) (int, string) {
 	var data []byte
 	var err error
-	if out == nil || (reflect.ValueOf(out).Kind() == reflect.Pointer && reflect.ValueOf(out).IsNil()) {
+	if isNil(out) {
 		data = []byte("{}")
-	} else if data, err = op.encodeOutput(out); err != nil { // encode.go
-		return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output", Status: 500})
+	} else if data, err = op.encodeOutput(x.sp.body, out); err != nil { // encode.go
+		return s.writeError(w, x, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output", Status: 500})
 	} else if len(op.outBinds) > 0 {
 		if data, err = addBoundOutput(op, out, data); err != nil { // binding.go
-			return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output", Status: 500})
+			return s.writeError(w, x, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output", Status: 500})
 		}
 	}
-	return s.writeRaw(w, op, data)
+	return s.writeRaw(w, x, op, data)
 }
 
-func (s *Server) writeRaw(w http.ResponseWriter, op *compiledOp, data []byte) (int, string) {
-	status := s.proto.SuccessStatus(op.Status)
+// isNil reports whether an override's output is nil or a nil pointer.
+func isNil(out any) bool {
+	return out == nil || (reflect.ValueOf(out).Kind() == reflect.Pointer && reflect.ValueOf(out).IsNil())
+}
+
+func (s *Server) writeRaw(w http.ResponseWriter, x *exchange, op *compiledOp, data []byte) (int, string) {
+	status := x.sp.proto.SuccessStatus(op.Status)
 	h := w.Header()
-	contentType := s.proto.Identity().ContentType
+	contentType := x.sp.proto.Identity().ResponseType()
 	if len(op.outBinds) > 0 {
 		var err error
 		if status, contentType, data, err = writeBound(op, h, status, contentType, data); err != nil { // binding.go
-			return s.writeError(w, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output: " + err.Error(), Status: 500})
+			return s.writeError(w, x, &Error{Code: "InternalFailure", Message: "the mock cannot encode its output: " + err.Error(), Status: 500})
 		}
 	}
 	if contentType != "" {

@@ -23,10 +23,10 @@ const (
 )
 
 // authError builds one of the errors AWS answers a request it cannot
-// authenticate with. Messages are AWS's own; none of them carries the
+// authenticate with, in protocol sp. Messages are AWS's own; none of them carries the
 // signature the server expected.
-func (s *Server) authError(code, msg string) *Error {
-	return &Error{Code: code, Message: msg, Status: s.proto.AuthErrorStatus(code)}
+func (s *Server) authError(sp *speaker, code, msg string) *Error {
+	return &Error{Code: code, Message: msg, Status: sp.proto.AuthErrorStatus(code)}
 }
 
 type authHeader struct {
@@ -96,16 +96,16 @@ func truncateText(s string, n int) string {
 // The copy that is signed again carries only the headers the client says it
 // signed, so a client that signs a header the SDK's signer never signs
 // (User-Agent, for one) cannot be verified.
-func (s *Server) verify(r *http.Request, body []byte) error {
+func (s *Server) verify(r *http.Request, body []byte, sp *speaker) error {
 	auths := r.Header.Values("Authorization")
 	if len(auths) == 0 || auths[0] == "" {
-		return s.authError("MissingAuthenticationTokenException", "Missing Authentication Token")
+		return s.authError(sp, "MissingAuthenticationTokenException", "Missing Authentication Token")
 	}
 	// Which of two Authorization headers counts depends on who reads them
 	// (a proxy may take the last, the mock the first): a request with two
 	// is refused rather than verified with either.
 	if len(auths) > 1 {
-		return s.authError("IncompleteSignatureException", "Authorization header must appear only once, found "+strconv.Itoa(len(auths))+".")
+		return s.authError(sp, "IncompleteSignatureException", "Authorization header must appear only once, found "+strconv.Itoa(len(auths))+".")
 	}
 	a, problems := parseAuth(auths[0])
 	// SigV4 dates a request by X-Amz-Date or, when it is absent, by Date.
@@ -117,21 +117,21 @@ func (s *Server) verify(r *http.Request, body []byte) error {
 		problems = append(problems, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
 	}
 	if len(problems) > 0 {
-		return s.authError("IncompleteSignatureException", strings.Join(problems, " "))
+		return s.authError(sp, "IncompleteSignatureException", strings.Join(problems, " "))
 	}
 	secret, ok := s.opts.creds[a.accessKey]
 	if !ok {
-		return s.authError("UnrecognizedClientException", "The security token included in the request is invalid.")
+		return s.authError(sp, "UnrecognizedClientException", "The security token included in the request is invalid.")
 	}
 	var signingTime time.Time
 	var err error
 	if amzDate != "" {
 		if signingTime, err = time.Parse(amzDateFormat, amzDate); err != nil {
-			return s.authError("IncompleteSignatureException", "X-Amz-Date must be in ISO-8601 basic format (20060102T150405Z), got '"+truncateText(amzDate, 32)+"'.")
+			return s.authError(sp, "IncompleteSignatureException", "X-Amz-Date must be in ISO-8601 basic format (20060102T150405Z), got '"+truncateText(amzDate, 32)+"'.")
 		}
 	} else {
 		if signingTime, err = http.ParseTime(dateHeader); err != nil {
-			return s.authError("IncompleteSignatureException", "Date must be an HTTP date (Mon, 02 Jan 2006 15:04:05 GMT), got '"+truncateText(dateHeader, 40)+"'.")
+			return s.authError(sp, "IncompleteSignatureException", "Date must be an HTTP date (Mon, 02 Jan 2006 15:04:05 GMT), got '"+truncateText(dateHeader, 40)+"'.")
 		}
 		signingTime = signingTime.UTC()
 		amzDate = signingTime.Format(amzDateFormat)
@@ -139,16 +139,16 @@ func (s *Server) verify(r *http.Request, body []byte) error {
 	now := s.opts.now().UTC()
 	switch {
 	case a.service != s.svc.SigningName:
-		return s.authError("InvalidSignatureException", "Credential should be scoped to correct service: '"+s.svc.SigningName+"'.")
+		return s.authError(sp, "InvalidSignatureException", "Credential should be scoped to correct service: '"+s.svc.SigningName+"'.")
 	case a.region != s.opts.region:
-		return s.authError("InvalidSignatureException", "Credential should be scoped to a valid region.")
+		return s.authError(sp, "InvalidSignatureException", "Credential should be scoped to a valid region.")
 	case a.date != signingTime.Format("20060102"):
-		return s.authError("InvalidSignatureException", "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"+a.date+"' != '"+signingTime.Format("20060102")+"', from '"+amzDate+"'.")
+		return s.authError(sp, "InvalidSignatureException", "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"+a.date+"' != '"+signingTime.Format("20060102")+"', from '"+amzDate+"'.")
 	case signingTime.Before(now.Add(-maxSkew)):
-		return s.authError("InvalidSignatureException", fmt.Sprintf("Signature expired: %s is now earlier than %s (%s - 15 min.)",
+		return s.authError(sp, "InvalidSignatureException", fmt.Sprintf("Signature expired: %s is now earlier than %s (%s - 15 min.)",
 			amzDate, now.Add(-maxSkew).Format(amzDateFormat), now.Format(amzDateFormat)))
 	case signingTime.After(now.Add(maxSkew)):
-		return s.authError("InvalidSignatureException", fmt.Sprintf("Signature not yet current: %s is still later than %s (%s + 15 min.)",
+		return s.authError(sp, "InvalidSignatureException", fmt.Sprintf("Signature not yet current: %s is still later than %s (%s + 15 min.)",
 			amzDate, now.Add(maxSkew).Format(amzDateFormat), now.Format(amzDateFormat)))
 	}
 
@@ -163,11 +163,11 @@ func (s *Server) verify(r *http.Request, body []byte) error {
 		// Unsigned, the Date would not bind the signature to a time; the
 		// SDK's signer, for X-Amz-Date, always signs it and the host.
 		if !slices.Contains(a.signedHeaders, "date") || !slices.Contains(a.signedHeaders, "host") {
-			return s.badSignature()
+			return s.badSignature(sp)
 		}
 		got := signatureAt(r, a, secret, hex.EncodeToString(sum[:]), contentLength, signingTime)
 		if subtle.ConstantTimeCompare([]byte(got), []byte(a.signature)) != 1 {
-			return s.badSignature()
+			return s.badSignature(sp)
 		}
 		return nil
 	}
@@ -194,16 +194,16 @@ func (s *Server) verify(r *http.Request, body []byte) error {
 	}
 	creds := aws.Credentials{AccessKeyID: a.accessKey, SecretAccessKey: secret, SessionToken: sessionToken}
 	if err := s.signer.SignHTTP(r.Context(), creds, req, hex.EncodeToString(sum[:]), a.service, a.region, signingTime); err != nil {
-		return s.authError("InvalidSignatureException", "The request signature could not be computed.")
+		return s.authError(sp, "InvalidSignatureException", "The request signature could not be computed.")
 	}
 	want, _ := parseAuth(req.Header.Get("Authorization"))
 	match := subtle.ConstantTimeCompare([]byte(want.signature), []byte(a.signature)) == 1
 	if !match || strings.Join(want.signedHeaders, ";") != strings.Join(a.signedHeaders, ";") {
-		return s.badSignature()
+		return s.badSignature(sp)
 	}
 	return nil
 }
 
-func (s *Server) badSignature() error {
-	return s.authError("InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
+func (s *Server) badSignature(sp *speaker) error {
+	return s.authError(sp, "InvalidSignatureException", "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
 }
